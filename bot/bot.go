@@ -1,0 +1,254 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"log/slog"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"sync/atomic"
+
+	"mpbot/content"
+)
+
+// Catalog is what the bot needs from the content side.
+type Catalog interface {
+	Search(ctx context.Context, query string, n int) ([]content.Hit, error)
+	Get(ctx context.Context, id string) (content.Article, error)
+}
+
+// DailyReading returns today's reading (每日一读).
+type DailyReading func(ctx context.Context) (content.Article, error)
+
+// Bot turns a follower's message into replies. It is safe for concurrent
+// use; Settings are swapped atomically on config reload.
+type Bot struct {
+	settings  atomic.Pointer[Settings]
+	catalog   Catalog
+	followUps FollowUps
+	daily     DailyReading
+	log       *slog.Logger
+}
+
+// New returns a Bot answering with settings s.
+func New(s *Settings, catalog Catalog, followUps FollowUps, daily DailyReading, log *slog.Logger) *Bot {
+	b := &Bot{catalog: catalog, followUps: followUps, daily: daily, log: log}
+	b.settings.Store(s)
+	return b
+}
+
+// SetSettings swaps in newly compiled settings; messages already being
+// answered finish with the old ones.
+func (b *Bot) SetSettings(s *Settings) { b.settings.Store(s) }
+
+// Answer decides what to send back. The first reply is the passive answer;
+// any others (a rule with mode all) must go through the customer-service
+// API. No reply means "success": WeChat shows nothing.
+//
+// Answer does not fail: a broken store or search is logged and the follower
+// gets the no-match reply, which is better than WeChat's "service
+// unavailable" banner.
+func (b *Bot) Answer(ctx context.Context, m Message) []Reply {
+	s := b.settings.Load()
+	switch m.Kind {
+	case KindText, KindVoice:
+		if strings.TrimSpace(m.Text) == "" { // voice without recognition
+			return b.render(ctx, s, m, s.fallback, 0)
+		}
+		return b.answerText(ctx, s, m)
+	case KindImage, KindVideo, KindLocation, KindLink, KindOther:
+		return b.render(ctx, s, m, s.fallback, 0)
+	case KindSubscribe:
+		b.log.InfoContext(ctx, "follower subscribed", "openid", m.From, "scene", strings.TrimPrefix(m.EventKey, "qrscene_"))
+		return b.render(ctx, s, m, s.subscribe, 0)
+	case KindUnsubscribe:
+		// WeChat requires a follower's data to go when they leave.
+		if err := b.followUps.Forget(ctx, m.From); err != nil {
+			b.log.ErrorContext(ctx, "forget follower", "openid", m.From, "err", err)
+		}
+		b.log.InfoContext(ctx, "follower unsubscribed", "openid", m.From)
+		return nil
+	case KindClick:
+		if i, ok := s.keys[m.EventKey]; ok {
+			return b.render(ctx, s, m, s.rules[i].resp, 0)
+		}
+		b.log.WarnContext(ctx, "menu click with no rule bound to its key", "key", m.EventKey)
+		return nil
+	}
+	b.log.DebugContext(ctx, "event needs no reply", "kind", m.Kind, "event", m.Event, "key", m.EventKey)
+	return nil
+}
+
+func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
+	norm := Normalize(m.Text)
+	if n, ok := parseChoice(norm); ok {
+		if r, ok := b.followUp(ctx, s, m.From, n); ok {
+			return []Reply{r}
+		}
+	}
+	if i := s.match(norm); i >= 0 {
+		return b.render(ctx, s, m, s.rules[i].resp, 0)
+	}
+	return b.search(ctx, s, m, m.Text, 0)
+}
+
+// followUp answers a number typed after a numbered list.
+func (b *Bot) followUp(ctx context.Context, s *Settings, openid string, n int) (Reply, bool) {
+	ids, err := b.followUps.Get(ctx, openid)
+	if err != nil {
+		b.log.ErrorContext(ctx, "read follow-up", "openid", openid, "err", err)
+		return Reply{}, false
+	}
+	if n < 1 || n > len(ids) {
+		return Reply{}, false
+	}
+	a, err := b.catalog.Get(ctx, ids[n-1])
+	if err != nil {
+		b.log.WarnContext(ctx, "follow-up article gone", "id", ids[n-1], "err", err)
+		return Reply{}, false
+	}
+	return cardReply(a), true
+}
+
+// render expands a configured response into replies. depth stops a no-match
+// response that itself searches from recursing.
+func (b *Bot) render(ctx context.Context, s *Settings, m Message, resp response, depth int) []Reply {
+	specs := resp.replies
+	if resp.random && len(specs) > 1 {
+		i := rand.IntN(len(specs))
+		specs = specs[i : i+1]
+	}
+	var out []Reply
+	for _, spec := range specs {
+		out = append(out, b.expand(ctx, s, m, spec, depth)...)
+	}
+	return out
+}
+
+func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec, depth int) []Reply {
+	switch spec.Type {
+	case string(ReplyText):
+		return []Reply{{Type: ReplyText, Text: spec.Content}}
+	case string(ReplyNews):
+		return []Reply{{Type: ReplyNews, Card: &Card{Title: spec.Title, Description: spec.Description, URL: spec.URL, Pic: spec.Pic}}}
+	case string(ReplyImage):
+		return []Reply{{Type: ReplyImage, MediaID: spec.MediaID}}
+	case string(ReplyTransfer):
+		return []Reply{{Type: ReplyTransfer}}
+	case specDaily:
+		a, err := b.daily(ctx)
+		if err != nil {
+			if !errors.Is(err, content.ErrNotFound) {
+				b.log.ErrorContext(ctx, "daily reading", "err", err)
+			}
+			return b.noMatch(ctx, s, m, depth)
+		}
+		return []Reply{cardReply(a)}
+	case specArticles:
+		if spec.Query != "" {
+			return b.search(ctx, s, m, spec.Query, depth)
+		}
+		var found []content.Article
+		for _, id := range spec.IDs {
+			a, err := b.catalog.Get(ctx, id)
+			if err != nil {
+				b.log.WarnContext(ctx, "configured article missing", "id", id, "err", err)
+				continue
+			}
+			found = append(found, a)
+		}
+		return b.pick(ctx, s, m, found, len(found) == 1, depth)
+	}
+	return nil
+}
+
+// search runs a query and chooses between one clear answer, a numbered list
+// and the no-match reply.
+func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, depth int) []Reply {
+	hits, err := b.catalog.Search(ctx, query, s.search.MaxResults)
+	if err != nil {
+		b.log.ErrorContext(ctx, "search", "err", err)
+		return b.noMatch(ctx, s, m, depth)
+	}
+	var relevant []content.Article
+	for _, h := range hits {
+		if h.Score >= s.search.MinScore {
+			relevant = append(relevant, h.Article)
+		}
+	}
+	clear := len(relevant) == 1 ||
+		len(relevant) > 1 && hits[0].Score >= s.search.ClearScore && hits[0].Score-hits[1].Score >= s.search.ClearMargin
+	return b.pick(ctx, s, m, relevant, clear, depth)
+}
+
+func (b *Bot) pick(ctx context.Context, s *Settings, m Message, found []content.Article, clear bool, depth int) []Reply {
+	switch {
+	case len(found) == 0:
+		return b.noMatch(ctx, s, m, depth)
+	case clear:
+		return []Reply{cardReply(found[0])}
+	}
+	reply, ids := listReply(found)
+	if err := b.followUps.Put(ctx, m.From, ids); err != nil {
+		b.log.ErrorContext(ctx, "store follow-up", "openid", m.From, "err", err)
+	}
+	return []Reply{reply}
+}
+
+func (b *Bot) noMatch(ctx context.Context, s *Settings, m Message, depth int) []Reply {
+	if depth > 0 {
+		return nil
+	}
+	return b.render(ctx, s, m, s.noMatch, depth+1)
+}
+
+// cardReply is the news card for one article.
+func cardReply(a content.Article) Reply {
+	desc := a.Summary
+	if r := []rune(desc); len(r) > maxDescRunes {
+		desc = string(r[:maxDescRunes-1]) + "…"
+	}
+	return Reply{Type: ReplyNews, Card: &Card{Title: a.Title, Description: desc, URL: a.URL, Pic: a.Cover}}
+}
+
+const (
+	listHeader = "找到 %d 篇相关文章：\n"
+	listFooter = "回复序号（如 1）查看对应文章，10 分钟内有效。"
+	listTitle  = 40 // runes of a title shown in a list line
+)
+
+// listReply renders candidates as numbered links that fit WeChat's text
+// limit, and returns the ids in the order shown.
+func listReply(found []content.Article) (Reply, []string) {
+	var lines []string
+	var ids []string
+	size := len(listFooter) + len(fmt.Sprintf(listHeader, len(found)))
+	for _, a := range found {
+		title := a.Title
+		if r := []rune(title); len(r) > listTitle {
+			title = string(r[:listTitle-1]) + "…"
+		}
+		line := fmt.Sprintf("%d. <a href=\"%s\">%s</a>\n", len(ids)+1, html.EscapeString(a.URL), html.EscapeString(title))
+		if size+len(line) > maxTextBytes {
+			break
+		}
+		size += len(line)
+		lines = append(lines, line)
+		ids = append(ids, a.ID)
+	}
+	text := fmt.Sprintf(listHeader, len(ids)) + strings.Join(lines, "") + listFooter
+	return Reply{Type: ReplyText, Text: text}, ids
+}
+
+// parseChoice reads a follow-up number such as "2" (already normalised, so
+// full-width digits are ASCII).
+func parseChoice(norm string) (int, bool) {
+	if len(norm) == 0 || len(norm) > 2 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(norm)
+	return n, err == nil
+}

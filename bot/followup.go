@@ -1,0 +1,73 @@
+package bot
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// FollowUpTTL is how long a numbered list stays answerable.
+const FollowUpTTL = 10 * time.Minute
+
+// FollowUps remembers, per follower, the article ids of the last numbered
+// list, so that a reply of "2" opens the second one.
+type FollowUps interface {
+	Put(ctx context.Context, openid string, ids []string) error
+	Get(ctx context.Context, openid string) ([]string, error) // nil when none or expired
+	Forget(ctx context.Context, openid string) error
+}
+
+// MemoryFollowUps keeps follow-ups in this process.
+type MemoryFollowUps struct {
+	Now func() time.Time
+
+	mu      sync.Mutex
+	entries map[string]followUp
+	puts    int
+}
+
+type followUp struct {
+	ids     []string
+	expires time.Time
+}
+
+// NewMemoryFollowUps returns an empty in-process follow-up store.
+func NewMemoryFollowUps() *MemoryFollowUps {
+	return &MemoryFollowUps{Now: time.Now, entries: map[string]followUp{}}
+}
+
+// Put implements FollowUps.
+func (m *MemoryFollowUps) Put(_ context.Context, openid string, ids []string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	now := m.Now()
+	m.entries[openid] = followUp{ids: ids, expires: now.Add(FollowUpTTL)}
+	// Sweep now and then so followers who never come back do not pile up.
+	if m.puts++; m.puts%1024 == 0 {
+		for k, e := range m.entries {
+			if now.After(e.expires) {
+				delete(m.entries, k)
+			}
+		}
+	}
+	return nil
+}
+
+// Get implements FollowUps.
+func (m *MemoryFollowUps) Get(_ context.Context, openid string) ([]string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e, ok := m.entries[openid]
+	if !ok || m.Now().After(e.expires) {
+		return nil, nil
+	}
+	return e.ids, nil
+}
+
+// Forget implements FollowUps.
+func (m *MemoryFollowUps) Forget(_ context.Context, openid string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.entries, openid)
+	return nil
+}

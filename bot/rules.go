@@ -1,0 +1,364 @@
+package bot
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// Limits WeChat puts on passive replies.
+const (
+	maxTextBytes   = 2048 // a text reply longer than this is not delivered
+	maxDescRunes   = 120  // a news card description we keep readable on a phone
+	maxRuleKeyword = 30   // WeChat's own console allows 30 characters a keyword
+)
+
+// Match kinds for keyword rules.
+const (
+	MatchExact    = "exact"
+	MatchContains = "contains"
+	MatchPrefix   = "prefix"
+	MatchRegex    = "regex"
+)
+
+// Settings is the compiled, validated form of the replies and search config.
+// It is immutable: a config reload builds a new one and swaps it in whole.
+type Settings struct {
+	rules     []rule
+	exact     map[string]int // normalised keyword → rule index
+	keys      map[string]int // menu CLICK key → rule index
+	subscribe response
+	fallback  response // replies.default
+	noMatch   response
+	search    SearchSpec
+}
+
+type rule struct {
+	name     string
+	match    string
+	keywords []string // normalised
+	re       *regexp.Regexp
+	resp     response
+}
+
+type response struct {
+	random  bool
+	replies []ReplySpec
+}
+
+// Compile validates the operators' replies and search settings and compiles
+// them for fast matching. Every problem is reported, each naming where it is.
+func Compile(replies RepliesSpec, search SearchSpec) (*Settings, error) {
+	s := &Settings{exact: map[string]int{}, keys: map[string]int{}, search: search}
+	var errs []error
+	bad := func(where, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...)))
+	}
+	var err error
+	if s.subscribe, err = compileResponse("replies.subscribe", replies.Subscribe, false); err != nil {
+		errs = append(errs, err)
+	}
+	if s.fallback, err = compileResponse("replies.default", replies.Default, false); err != nil {
+		errs = append(errs, err)
+	}
+	if s.noMatch, err = compileResponse("replies.no_match", replies.NoMatch, false); err != nil {
+		errs = append(errs, err)
+	}
+	if len(replies.NoMatch.Replies) == 0 && replies.NoMatch.Reply == nil {
+		bad("replies.no_match", "is required: it is what a follower sees when nothing matches")
+	}
+
+	seenKeyword := map[string]string{}
+	seenKey := map[string]string{}
+	for i, spec := range replies.Rules {
+		where := fmt.Sprintf("replies.rules[%d]", i)
+		if spec.Name != "" {
+			where += fmt.Sprintf(" (%s)", spec.Name)
+		}
+		r := rule{name: spec.Name, match: spec.Match}
+		if r.match == "" {
+			r.match = MatchExact
+		}
+		switch r.match {
+		case MatchExact, MatchContains, MatchPrefix, MatchRegex:
+		default:
+			bad(where+".match", "%q is not one of exact, contains, prefix, regex", spec.Match)
+		}
+		if len(spec.Keywords) == 0 && len(spec.Keys) == 0 {
+			bad(where, "needs keywords or keys (menu CLICK keys)")
+		}
+		var patterns []string
+		for j, kw := range spec.Keywords {
+			kwWhere := fmt.Sprintf("%s.keywords[%d]", where, j)
+			norm := Normalize(kw)
+			switch {
+			case norm == "":
+				bad(kwWhere, "is empty")
+				continue
+			case r.match != MatchRegex && len([]rune(norm)) > maxRuleKeyword:
+				bad(kwWhere, "%q is longer than %d characters", kw, maxRuleKeyword)
+			}
+			if prev, dup := seenKeyword[norm]; dup {
+				bad(kwWhere, "duplicate keyword %q (already in %s)", kw, prev)
+				continue
+			}
+			seenKeyword[norm] = where
+			if r.match == MatchRegex {
+				if _, err := regexp.Compile(kw); err != nil {
+					bad(kwWhere, "bad regex: %v", err)
+					continue
+				}
+				patterns = append(patterns, "(?:"+kw+")")
+				continue
+			}
+			r.keywords = append(r.keywords, norm)
+			if r.match == MatchExact {
+				s.exact[norm] = i
+			}
+		}
+		if len(patterns) > 0 {
+			r.re = regexp.MustCompile(strings.Join(patterns, "|"))
+		}
+		for j, key := range spec.Keys {
+			if key == "" {
+				bad(fmt.Sprintf("%s.keys[%d]", where, j), "is empty")
+				continue
+			}
+			if prev, dup := seenKey[key]; dup {
+				bad(fmt.Sprintf("%s.keys[%d]", where, j), "duplicate menu key %q (already in %s)", key, prev)
+				continue
+			}
+			seenKey[key] = where
+			s.keys[key] = i
+		}
+		if r.resp, err = compileResponse(where, spec.ResponseSpec, true); err != nil {
+			errs = append(errs, err)
+		}
+		s.rules = append(s.rules, r)
+	}
+
+	switch {
+	case search.MaxResults < 1 || search.MaxResults > 10:
+		bad("search.max_results", "%d is outside 1..10", search.MaxResults)
+	case search.MinScore < 0 || search.MinScore > 1:
+		bad("search.min_score", "%v is outside 0..1", search.MinScore)
+	case search.ClearScore < search.MinScore || search.ClearScore > 1:
+		bad("search.clear_score", "%v must lie between min_score (%v) and 1", search.ClearScore, search.MinScore)
+	case search.ClearMargin < 0 || search.ClearMargin > 1:
+		bad("search.clear_margin", "%v is outside 0..1", search.ClearMargin)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return s, nil
+}
+
+func compileResponse(where string, spec ResponseSpec, required bool) (response, error) {
+	var errs []error
+	var resp response
+	switch spec.Mode {
+	case "", "all":
+	case "random":
+		resp.random = true
+	default:
+		errs = append(errs, fmt.Errorf("%s.mode: %q is not all or random", where, spec.Mode))
+	}
+	switch {
+	case spec.Reply != nil && len(spec.Replies) > 0:
+		errs = append(errs, fmt.Errorf("%s: has both reply and replies; use one", where))
+	case spec.Reply != nil:
+		resp.replies = []ReplySpec{*spec.Reply}
+	default:
+		resp.replies = spec.Replies
+	}
+	if required && len(resp.replies) == 0 {
+		errs = append(errs, fmt.Errorf("%s: needs a reply or replies", where))
+	}
+	for i, r := range resp.replies {
+		rw := fmt.Sprintf("%s.replies[%d]", where, i)
+		if spec.Reply != nil {
+			rw = where + ".reply"
+		}
+		if err := validateReply(rw, r); err != nil {
+			errs = append(errs, err)
+		}
+		if r.Type == string(ReplyTransfer) && len(resp.replies) > 1 && !resp.random {
+			errs = append(errs, fmt.Errorf("%s: transfer hands the chat to a human and cannot be sent along with other replies", rw))
+		}
+	}
+	return resp, errors.Join(errs...)
+}
+
+// Reply types as written in config, beyond the wire types: articles and daily
+// expand into a card or a list when a message arrives.
+const (
+	specArticles = "articles"
+	specDaily    = "daily"
+)
+
+func validateReply(where string, r ReplySpec) error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...)))
+	}
+	switch r.Type {
+	case string(ReplyText):
+		switch {
+		case strings.TrimSpace(r.Content) == "":
+			bad("text needs content")
+		case len(r.Content) > maxTextBytes:
+			bad("text content is %d bytes; WeChat delivers at most %d", len(r.Content), maxTextBytes)
+		}
+	case string(ReplyNews):
+		if strings.TrimSpace(r.Title) == "" {
+			bad("news needs a title")
+		}
+		if u, err := url.Parse(r.URL); r.URL == "" || err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+			bad("news needs an http(s) url, got %q", r.URL)
+		}
+		if r.Pic != "" {
+			if u, err := url.Parse(r.Pic); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+				bad("news pic must be an http(s) url, got %q", r.Pic)
+			}
+		}
+		if n := len([]rune(r.Description)); n > maxDescRunes {
+			bad("news description is %d characters; keep it to %d", n, maxDescRunes)
+		}
+	case specArticles:
+		if (r.Query == "") == (len(r.IDs) == 0) {
+			bad("articles needs either query or ids")
+		}
+	case specDaily:
+	case string(ReplyImage):
+		if r.MediaID == "" {
+			bad("image needs media_id")
+		}
+	case string(ReplyTransfer):
+	case "":
+		bad("type is missing (text, news, articles, daily, image, transfer)")
+	default:
+		bad("type %q is not one of text, news, articles, daily, image, transfer", r.Type)
+	}
+	return errors.Join(errs...)
+}
+
+// Normalize is how a follower's text and an operator's keyword are compared:
+// trimmed (full-width spaces too), full-width letters and digits folded to
+// ASCII, Latin letters lower-cased.
+func Normalize(s string) string {
+	s = strings.TrimSpace(s)
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s // the common case costs no allocation
+	}
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		switch {
+		case r == '\u3000':
+			return ' '
+		case r >= '！' && r <= '～': // full-width ASCII block
+			r = r - '！' + '!'
+		}
+		return unicode.ToLower(r)
+	}, s))
+}
+
+// match returns the index of the first rule, in config order, that matches
+// the normalised text, or -1.
+func (s *Settings) match(norm string) int {
+	best := -1
+	if i, ok := s.exact[norm]; ok {
+		best = i
+	}
+	for i := range s.rules {
+		if best >= 0 && i >= best {
+			break
+		}
+		r := &s.rules[i]
+		switch r.match {
+		case MatchContains:
+			for _, kw := range r.keywords {
+				if strings.Contains(norm, kw) {
+					return i
+				}
+			}
+		case MatchPrefix:
+			for _, kw := range r.keywords {
+				if strings.HasPrefix(norm, kw) {
+					return i
+				}
+			}
+		case MatchRegex:
+			if r.re != nil && r.re.MatchString(norm) {
+				return i
+			}
+		}
+	}
+	return best
+}
+
+// Describe lists the compiled rules for `mpbot check`.
+func (s *Settings) Describe() string {
+	var b strings.Builder
+	for i, r := range s.rules {
+		name := r.name
+		if name == "" {
+			name = "-"
+		}
+		fmt.Fprintf(&b, "rule %d %s: match=%s", i, name, r.match)
+		if len(r.keywords) > 0 {
+			fmt.Fprintf(&b, " keywords=%s", strings.Join(r.keywords, "|"))
+		}
+		if r.re != nil {
+			fmt.Fprintf(&b, " regex=%s", r.re)
+		}
+		var keys []string
+		for k, idx := range s.keys {
+			if idx == i {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys)
+		if len(keys) > 0 {
+			fmt.Fprintf(&b, " keys=%s", strings.Join(keys, "|"))
+		}
+		fmt.Fprintf(&b, " → %s\n", r.resp.describe())
+	}
+	fmt.Fprintf(&b, "subscribe → %s\ndefault → %s\nno_match → %s\n", s.subscribe.describe(), s.fallback.describe(), s.noMatch.describe())
+	fmt.Fprintf(&b, "search: max_results=%d min_score=%.2f clear_score=%.2f clear_margin=%.2f\n",
+		s.search.MaxResults, s.search.MinScore, s.search.ClearScore, s.search.ClearMargin)
+	return b.String()
+}
+
+func (r response) describe() string {
+	if len(r.replies) == 0 {
+		return "(nothing)"
+	}
+	var parts []string
+	for _, rep := range r.replies {
+		switch rep.Type {
+		case specArticles:
+			if rep.Query != "" {
+				parts = append(parts, fmt.Sprintf("articles(query=%q)", rep.Query))
+			} else {
+				parts = append(parts, fmt.Sprintf("articles(ids=%s)", strings.Join(rep.IDs, ",")))
+			}
+		default:
+			parts = append(parts, rep.Type)
+		}
+	}
+	mode := "all"
+	if r.random {
+		mode = "random"
+	}
+	return fmt.Sprintf("%s [%s]", strings.Join(parts, ", "), mode)
+}

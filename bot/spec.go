@@ -1,0 +1,51 @@
+package bot
+
+// The types in this file are the shape of the `replies` and `search` sections
+// of config.yaml, as operators write them. Compile turns them into Settings.
+
+// ReplySpec is one reply as written in config: a type and that type's fields.
+type ReplySpec struct {
+	Type        string   `mapstructure:"type"`
+	Content     string   `mapstructure:"content"`     // text
+	Title       string   `mapstructure:"title"`       // news
+	Description string   `mapstructure:"description"` // news
+	URL         string   `mapstructure:"url"`         // news
+	Pic         string   `mapstructure:"pic"`         // news
+	Query       string   `mapstructure:"query"`       // articles
+	IDs         []string `mapstructure:"ids"`         // articles
+	MediaID     string   `mapstructure:"media_id"`    // image
+}
+
+// ResponseSpec is what to say: one `reply`, or several `replies` sent all
+// (mode all, like WeChat's 回复全部) or one picked at random (mode random).
+type ResponseSpec struct {
+	Mode    string      `mapstructure:"mode"`
+	Reply   *ReplySpec  `mapstructure:"reply"`
+	Replies []ReplySpec `mapstructure:"replies"`
+}
+
+// RuleSpec binds keywords (and menu CLICK keys) to a response.
+type RuleSpec struct {
+	Name         string   `mapstructure:"name"`
+	Keywords     []string `mapstructure:"keywords"`
+	Keys         []string `mapstructure:"keys"`
+	Match        string   `mapstructure:"match"` // exact (default), contains, prefix, regex
+	ResponseSpec `mapstructure:",squash"`
+}
+
+// RepliesSpec is the `replies` section.
+type RepliesSpec struct {
+	Subscribe ResponseSpec `mapstructure:"subscribe"`
+	Default   ResponseSpec `mapstructure:"default"`  // images, video, location, links
+	NoMatch   ResponseSpec `mapstructure:"no_match"` // nothing matched a text
+	Rules     []RuleSpec   `mapstructure:"rules"`
+}
+
+// SearchSpec is the `search` section: how many candidates a list shows and
+// how sure the search must be before it answers at all.
+type SearchSpec struct {
+	MaxResults  int     `mapstructure:"max_results"`
+	MinScore    float64 `mapstructure:"min_score"`    // below this a hit is not relevant
+	ClearScore  float64 `mapstructure:"clear_score"`  // at or above this the top hit may stand alone
+	ClearMargin float64 `mapstructure:"clear_margin"` // ... if it leads the runner-up by this much
+}

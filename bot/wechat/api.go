@@ -1,0 +1,293 @@
+package wechat
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/silenceper/wechat/v2/credential"
+	"github.com/silenceper/wechat/v2/officialaccount/message"
+	"github.com/silenceper/wechat/v2/util"
+
+	"mpbot/bot"
+)
+
+// DefaultAPIBase is WeChat's API host; the SDK hard-codes it in every URL.
+const DefaultAPIBase = "https://api.weixin.qq.com"
+
+// APIConfig says how to reach the WeChat API.
+type APIConfig struct {
+	AppID, AppSecret string
+	Base             string        // e.g. http://127.0.0.1:9000 to talk to a local fake
+	StableToken      bool          // use the stable_token endpoint
+	Timeout          time.Duration // per HTTP call; the SDK's default client has none
+	Attempts         int           // tries for a retryable failure
+	Backoff          time.Duration // first retry delay; doubles, with jitter
+}
+
+// API calls the WeChat API through the SDK's HTTP helpers, adding what the
+// SDK lacks: a timeout, retries for transient failures, and dropping a
+// cached access token that WeChat says is stale.
+type API struct {
+	cfg      APIConfig
+	tokens   *tokenCache
+	token    credential.AccessTokenContextHandle
+	tokenKey string
+	log      *slog.Logger
+	// Sleep waits between retries; tests replace it to avoid real sleeps.
+	Sleep func(ctx context.Context, d time.Duration) error
+}
+
+var installOnce sync.Mutex
+
+// NewAPI returns a client. The SDK routes every call through package-level
+// hooks (its HTTP client and URI modifier), so this sets them: one API
+// configuration per process.
+func NewAPI(cfg APIConfig, log *slog.Logger) *API {
+	if cfg.Base == "" {
+		cfg.Base = DefaultAPIBase
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 10 * time.Second
+	}
+	if cfg.Attempts <= 0 {
+		cfg.Attempts = 4
+	}
+	if cfg.Backoff <= 0 {
+		cfg.Backoff = 500 * time.Millisecond
+	}
+	installOnce.Lock()
+	util.DefaultHTTPClient = &http.Client{Timeout: cfg.Timeout}
+	base := strings.TrimRight(cfg.Base, "/")
+	if base == DefaultAPIBase {
+		util.SetURIModifier(nil)
+	} else {
+		util.SetURIModifier(func(uri string) string {
+			if rest, ok := strings.CutPrefix(uri, DefaultAPIBase); ok {
+				return base + rest
+			}
+			return uri
+		})
+	}
+	installOnce.Unlock()
+
+	a := &API{cfg: cfg, tokens: newTokenCache(), log: log, Sleep: sleepCtx}
+	prefix := credential.CacheKeyOfficialAccountPrefix
+	if cfg.StableToken {
+		a.token = credential.NewStableAccessToken(cfg.AppID, cfg.AppSecret, prefix, a.tokens)
+		a.tokenKey = fmt.Sprintf("%s_stable_access_token_%s", prefix, cfg.AppID)
+	} else {
+		a.token = credential.NewDefaultAccessToken(cfg.AppID, cfg.AppSecret, prefix, a.tokens)
+		a.tokenKey = fmt.Sprintf("%s_access_token_%s", prefix, cfg.AppID)
+	}
+	return a
+}
+
+// Error is a failed WeChat API call.
+type Error struct {
+	Endpoint string
+	Code     int64 // WeChat errcode, 0 when the failure was not an API answer
+	Status   int   // HTTP status when the server did not answer 200
+	Msg      string
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Code != 0:
+		return fmt.Sprintf("wechat %s: errcode %d: %s", e.Endpoint, e.Code, e.Msg)
+	case e.Status != 0:
+		return fmt.Sprintf("wechat %s: http status %d", e.Endpoint, e.Status)
+	}
+	return fmt.Sprintf("wechat %s: %s", e.Endpoint, e.Msg)
+}
+
+// Retryable reports whether trying again later may succeed.
+func (e *Error) Retryable() bool {
+	return e.Code == -1 || e.Code == 45011 || e.Status >= 500 || (e.Code == 0 && e.Status == 0)
+}
+
+// TokenStale reports whether WeChat rejected the access token itself.
+func (e *Error) TokenStale() bool { return e.Code == 40001 || e.Code == 42001 || e.Code == 40014 }
+
+// ErrorCode returns the WeChat errcode in err, or 0.
+func ErrorCode(err error) int64 {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return 0
+}
+
+// Post calls endpoint (a path such as /cgi-bin/message/custom/send) with a
+// JSON body. Transient failures are retried with exponential backoff and
+// jitter; a stale token is dropped, refetched and the call tried once more.
+func (a *API) Post(ctx context.Context, endpoint string, body any, out any) error {
+	refreshed := false
+	var last error
+	for attempt := 0; attempt < a.cfg.Attempts; attempt++ {
+		if attempt > 0 {
+			d := a.cfg.Backoff << (attempt - 1)
+			d += rand.N(d/2 + 1) // jitter keeps a fleet of retries from arriving together
+			if err := a.Sleep(ctx, d); err != nil {
+				return errors.Join(last, err)
+			}
+		}
+		err := a.post(ctx, endpoint, body, out)
+		if err == nil {
+			return nil
+		}
+		last = err
+		var e *Error
+		if !errors.As(err, &e) {
+			return err
+		}
+		if e.TokenStale() && !refreshed {
+			refreshed = true
+			a.InvalidateToken()
+			a.log.WarnContext(ctx, "wechat rejected the access token; fetching a new one", "endpoint", endpoint, "errcode", e.Code)
+			attempt-- // the refresh is not a retry of a transient failure
+			continue
+		}
+		if !e.Retryable() {
+			return err
+		}
+		a.log.WarnContext(ctx, "wechat call failed; will retry", "endpoint", endpoint, "attempt", attempt+1, "err", err)
+	}
+	return last
+}
+
+func (a *API) post(ctx context.Context, endpoint string, body any, out any) error {
+	tok, err := a.token.GetAccessTokenContext(ctx)
+	if err != nil {
+		return classify("token", err)
+	}
+	resp, err := util.PostJSONContext(ctx, DefaultAPIBase+endpoint+"?access_token="+tok, body)
+	if err != nil {
+		return classify(endpoint, err)
+	}
+	var ce util.CommonError
+	if err := json.Unmarshal(resp, &ce); err != nil {
+		return &Error{Endpoint: endpoint, Msg: "unreadable answer: " + err.Error()}
+	}
+	if ce.ErrCode != 0 {
+		return &Error{Endpoint: endpoint, Code: ce.ErrCode, Msg: ce.ErrMsg}
+	}
+	if out != nil {
+		if err := json.Unmarshal(resp, out); err != nil {
+			return &Error{Endpoint: endpoint, Msg: "unreadable answer: " + err.Error()}
+		}
+	}
+	return nil
+}
+
+// InvalidateToken drops the cached access token so the next call fetches one.
+func (a *API) InvalidateToken() { _ = a.tokens.Delete(a.tokenKey) }
+
+var (
+	errcodeRe = regexp.MustCompile(`errcode=(-?\d+)`)
+	errmsgRe  = regexp.MustCompile(`err(?:or)?msg=(.*)$`)
+	statusRe  = regexp.MustCompile(`statusCode=(\d+)`)
+)
+
+// classify turns the SDK's string errors into an *Error: the SDK reports
+// errcodes and HTTP statuses only inside fmt.Errorf texts.
+func classify(endpoint string, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		var ne net.Error
+		if !errors.As(err, &ne) || !ne.Timeout() {
+			return err
+		}
+	}
+	e := &Error{Endpoint: endpoint, Msg: err.Error()}
+	if m := errcodeRe.FindStringSubmatch(err.Error()); m != nil {
+		e.Code, _ = strconv.ParseInt(m[1], 10, 64)
+		if mm := errmsgRe.FindStringSubmatch(err.Error()); mm != nil {
+			e.Msg = strings.TrimSpace(mm[1])
+		}
+	}
+	if m := statusRe.FindStringSubmatch(err.Error()); m != nil {
+		e.Status, _ = strconv.Atoi(m[1])
+	}
+	return e
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// SendCustom delivers a reply through the customer-service API
+// (message/custom/send), used when the passive reply window has passed.
+func (a *API) SendCustom(ctx context.Context, openid string, r bot.Reply) error {
+	msg := &message.CustomerMessage{ToUser: openid}
+	switch r.Type {
+	case bot.ReplyText:
+		msg = message.NewCustomerTextMessage(openid, r.Text)
+	case bot.ReplyImage:
+		msg = message.NewCustomerImgMessage(openid, r.MediaID)
+	case bot.ReplyNews:
+		msg.Msgtype = message.MsgTypeNews
+		msg.News = &message.MediaNews{Articles: []message.MediaArticles{{
+			Title: r.Card.Title, Description: r.Card.Description, URL: r.Card.URL, Picurl: r.Card.Pic,
+		}}}
+	default:
+		return fmt.Errorf("a %s reply cannot be sent as a customer-service message", r.Type)
+	}
+	return a.Post(ctx, "/cgi-bin/message/custom/send", msg, nil)
+}
+
+// tokenCache is the SDK's cache.Cache for the access token, safe for
+// concurrent use (the SDK's cache.Memory is not).
+type tokenCache struct {
+	mu sync.Mutex
+	m  map[string]tokenEntry
+}
+
+type tokenEntry struct {
+	val     any
+	expires time.Time
+}
+
+func newTokenCache() *tokenCache { return &tokenCache{m: map[string]tokenEntry{}} }
+
+func (c *tokenCache) Get(key string) any {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[key]
+	if !ok || time.Now().After(e.expires) {
+		return nil
+	}
+	return e.val
+}
+
+func (c *tokenCache) Set(key string, val any, ttl time.Duration) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m[key] = tokenEntry{val: val, expires: time.Now().Add(ttl)}
+	return nil
+}
+
+func (c *tokenCache) IsExist(key string) bool { return c.Get(key) != nil }
+
+func (c *tokenCache) Delete(key string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.m, key)
+	return nil
+}

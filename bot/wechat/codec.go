@@ -1,0 +1,119 @@
+// Package wechat adapts mpbot to WeChat: it verifies, decrypts and decodes
+// webhook requests into bot.Message, encodes bot.Reply as WeChat XML, and
+// calls the WeChat API. It is the only package that imports the SDK.
+package wechat
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/silenceper/wechat/v2/officialaccount/message"
+
+	"mpbot/bot"
+)
+
+// decodeMessage parses a message's plaintext XML. A message must say who
+// sent it and what it is; anything less is malformed.
+func decodeMessage(raw []byte) (*message.MixMessage, error) {
+	var mm message.MixMessage
+	if err := xml.Unmarshal(raw, &mm); err != nil {
+		return nil, fmt.Errorf("malformed message XML: %w", err)
+	}
+	switch {
+	case mm.FromUserName == "":
+		return nil, errors.New("message has no FromUserName")
+	case mm.MsgType == "":
+		return nil, errors.New("message has no MsgType")
+	case mm.MsgType == message.MsgTypeEvent && mm.Event == "":
+		return nil, errors.New("event message has no Event")
+	}
+	return &mm, nil
+}
+
+// toBot translates the SDK's message into the bot's.
+func toBot(mm *message.MixMessage) bot.Message {
+	m := bot.Message{
+		From:     string(mm.FromUserName),
+		To:       string(mm.ToUserName),
+		EventKey: mm.EventKey,
+		SentAt:   time.Unix(mm.CreateTime, 0),
+	}
+	switch mm.MsgType {
+	case message.MsgTypeText:
+		m.Kind, m.Text = bot.KindText, mm.Content
+	case message.MsgTypeVoice:
+		m.Kind, m.Text = bot.KindVoice, mm.Recognition
+	case message.MsgTypeImage:
+		m.Kind = bot.KindImage
+	case message.MsgTypeVideo, message.MsgTypeShortVideo:
+		m.Kind = bot.KindVideo
+	case message.MsgTypeLocation:
+		m.Kind = bot.KindLocation
+	case message.MsgTypeLink:
+		m.Kind = bot.KindLink
+	case message.MsgTypeEvent:
+		m.Event = string(mm.Event)
+		switch mm.Event {
+		case message.EventSubscribe:
+			m.Kind = bot.KindSubscribe
+		case message.EventUnsubscribe:
+			m.Kind = bot.KindUnsubscribe
+		case message.EventClick:
+			m.Kind = bot.KindClick
+		case message.EventView:
+			m.Kind = bot.KindView
+		case message.EventScan:
+			m.Kind = bot.KindScan
+		case message.EventLocation:
+			m.Kind = bot.KindLocationEv
+		default:
+			m.Kind = bot.KindEvent
+		}
+	default:
+		m.Kind = bot.KindOther
+	}
+	return m
+}
+
+// dedupeKey identifies a message across WeChat's retries: messages by sender
+// and MsgId (MsgIds alone have collided across users), events by sender,
+// time, event and key.
+func dedupeKey(mm *message.MixMessage) string {
+	if mm.MsgType != message.MsgTypeEvent && mm.MsgID != 0 {
+		return string(mm.FromUserName) + "|" + strconv.FormatInt(mm.MsgID, 10)
+	}
+	return string(mm.FromUserName) + "|" + strconv.FormatInt(mm.CreateTime, 10) + "|" + string(mm.Event) + "|" + mm.EventKey
+}
+
+// encodeReply renders a reply as the plaintext XML WeChat expects. to is the
+// follower, from the account.
+func encodeReply(r bot.Reply, to, from string, now int64) ([]byte, error) {
+	var v interface {
+		SetToUserName(message.CDATA)
+		SetFromUserName(message.CDATA)
+		SetCreateTime(int64)
+		SetMsgType(message.MsgType)
+	}
+	var t message.MsgType
+	switch r.Type {
+	case bot.ReplyText:
+		v, t = message.NewText(r.Text), message.MsgTypeText
+	case bot.ReplyNews:
+		// WeChat shows one article in a reply to a follower's message.
+		v, t = message.NewNews([]*message.Article{message.NewArticle(r.Card.Title, r.Card.Description, r.Card.Pic, r.Card.URL)}), message.MsgTypeNews
+	case bot.ReplyImage:
+		v, t = message.NewImage(r.MediaID), message.MsgTypeImage
+	case bot.ReplyTransfer:
+		v, t = message.NewTransferCustomer(""), message.MsgTypeTransfer
+	default:
+		return nil, fmt.Errorf("cannot encode a %q reply", r.Type)
+	}
+	v.SetToUserName(message.CDATA(to))
+	v.SetFromUserName(message.CDATA(from))
+	v.SetCreateTime(now)
+	v.SetMsgType(t)
+	return xml.Marshal(v)
+}

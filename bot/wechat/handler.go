@@ -1,0 +1,363 @@
+package wechat
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/silenceper/wechat/v2/officialaccount/message"
+	"github.com/silenceper/wechat/v2/util"
+
+	"mpbot/bot"
+)
+
+// Modes, as named on the WeChat console (明文 / 兼容 / 安全).
+const (
+	ModePlain  = "plain"
+	ModeCompat = "compat"
+	ModeSafe   = "safe"
+)
+
+// Limits the SDK does not enforce.
+const (
+	MaxBody     = 64 << 10        // WeChat messages are a few KiB
+	ClockWindow = 5 * time.Minute // a signed URL older than this is a replay
+)
+
+// Config is what the webhook needs to talk to WeChat.
+type Config struct {
+	AppID       string
+	Token       string
+	AESKey      string        // EncodingAESKey, 43 characters; empty in plain mode
+	Mode        string        // plain, compat or safe
+	ReplyBudget time.Duration // after this, answer "success" and reply via the API
+}
+
+// Answerer decides what to say to a message (bot.Bot.Answer).
+type Answerer func(ctx context.Context, m bot.Message) []bot.Reply
+
+// Sender delivers a reply outside the passive window (API.SendCustom).
+type Sender interface {
+	SendCustom(ctx context.Context, openid string, r bot.Reply) error
+}
+
+// Handler is the webhook WeChat calls. It verifies every request itself,
+// with constant-time comparisons, a clock window and a body limit, and
+// answers each message once however often WeChat retries it.
+type Handler struct {
+	cfg    Config
+	key    []byte
+	answer Answerer
+	sender Sender
+	calls  *calls
+	log    *slog.Logger
+	now    func() time.Time
+	wg     sync.WaitGroup // background deliveries
+}
+
+// NewHandler checks cfg and returns the webhook handler.
+func NewHandler(cfg Config, answer Answerer, sender Sender, log *slog.Logger) (*Handler, error) {
+	h := &Handler{cfg: cfg, answer: answer, sender: sender, calls: newCalls(), log: log, now: time.Now}
+	if cfg.Token == "" {
+		return nil, errors.New("wechat.token is empty")
+	}
+	switch cfg.Mode {
+	case ModePlain:
+	case ModeCompat, ModeSafe:
+		if cfg.AppID == "" {
+			return nil, fmt.Errorf("wechat.app_id is needed in %s mode: it is checked inside every ciphertext", cfg.Mode)
+		}
+		key, err := DecodeAESKey(cfg.AESKey)
+		if err != nil {
+			return nil, err
+		}
+		h.key = key
+	default:
+		return nil, fmt.Errorf("wechat.mode %q is not plain, compat or safe", cfg.Mode)
+	}
+	if cfg.ReplyBudget <= 0 {
+		h.cfg.ReplyBudget = 3 * time.Second
+	}
+	return h, nil
+}
+
+// DecodeAESKey checks and decodes an EncodingAESKey.
+func DecodeAESKey(s string) ([]byte, error) {
+	if len(s) != 43 {
+		return nil, fmt.Errorf("wechat.encoding_aes_key must be 43 characters, got %d", len(s))
+	}
+	key, err := base64.StdEncoding.DecodeString(s + "=")
+	if err != nil || len(key) != 32 {
+		return nil, errors.New("wechat.encoding_aes_key is not a valid EncodingAESKey")
+	}
+	return key, nil
+}
+
+// Wait blocks until background deliveries finish or ctx ends.
+func (h *Handler) Wait(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() { h.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// rejection is a request refused with a status and a reason for the log;
+// the caller sees only the status text.
+type rejection struct {
+	status int
+	reason string
+}
+
+func (r *rejection) Error() string { return r.reason }
+
+func reject(status int, format string, args ...any) *rejection {
+	return &rejection{status: status, reason: fmt.Sprintf(format, args...)}
+}
+
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var rej *rejection
+	switch r.Method {
+	case http.MethodGet:
+		rej = h.verifyURL(w, r)
+	case http.MethodPost:
+		rej = h.serveMessage(w, r)
+	default:
+		w.Header().Set("Allow", "GET, POST")
+		rej = reject(http.StatusMethodNotAllowed, "method %s", r.Method)
+	}
+	if rej != nil {
+		h.log.WarnContext(r.Context(), "webhook request rejected", "status", rej.status, "reason", rej.reason, "remote", remoteAddr(r))
+		http.Error(w, http.StatusText(rej.status), rej.status)
+	}
+}
+
+func remoteAddr(r *http.Request) string {
+	if fwd := r.Header.Get("X-Forwarded-For"); fwd != "" {
+		return r.RemoteAddr + " (for " + fwd + ")"
+	}
+	return r.RemoteAddr
+}
+
+// verifyURL answers the console's GET check by echoing echostr.
+func (h *Handler) verifyURL(w http.ResponseWriter, r *http.Request) *rejection {
+	q := r.URL.Query()
+	if rej := h.checkSignature(q); rej != nil {
+		return rej
+	}
+	echo := q.Get("echostr")
+	if echo == "" {
+		return reject(http.StatusBadRequest, "URL verification without echostr")
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	io.WriteString(w, echo)
+	return nil
+}
+
+// checkSignature verifies signature = sha1(sort(token, timestamp, nonce)) and
+// that the timestamp is recent. WeChat sends it on every request.
+func (h *Handler) checkSignature(q url.Values) *rejection {
+	ts := q.Get("timestamp")
+	sec, err := strconv.ParseInt(ts, 10, 64)
+	if err != nil {
+		return reject(http.StatusUnauthorized, "bad timestamp %q", ts)
+	}
+	if d := h.now().Sub(time.Unix(sec, 0)); d > ClockWindow || d < -ClockWindow {
+		return reject(http.StatusUnauthorized, "timestamp %s is %v away from now", ts, d.Round(time.Second))
+	}
+	if !equal(q.Get("signature"), util.Signature(h.cfg.Token, ts, q.Get("nonce"))) {
+		return reject(http.StatusUnauthorized, "wrong signature")
+	}
+	return nil
+}
+
+func equal(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
+
+// request is a verified, decrypted webhook call.
+type request struct {
+	msg       *message.MixMessage
+	encrypted bool
+	timestamp string
+	nonce     string
+}
+
+// parseRequest verifies and decodes a POST. It is the whole inbound parser,
+// kept free of I/O so it can be fuzzed.
+func (h *Handler) parseRequest(q url.Values, body []byte) (*request, *rejection) {
+	if rej := h.checkSignature(q); rej != nil {
+		return nil, rej
+	}
+	req := &request{encrypted: q.Get("encrypt_type") == "aes", timestamp: q.Get("timestamp"), nonce: q.Get("nonce")}
+	raw := body
+	switch {
+	case req.encrypted && h.key == nil:
+		return nil, reject(http.StatusBadRequest, "encrypted request, but wechat.mode is plain")
+	case !req.encrypted && h.cfg.Mode == ModeSafe:
+		// In plaintext the signature does not cover the body: accepting it
+		// would let anyone holding one signed URL post forged messages.
+		return nil, reject(http.StatusUnauthorized, "unencrypted request in safe mode")
+	case req.encrypted:
+		var env message.EncryptedXMLMsg
+		if err := xml.Unmarshal(body, &env); err != nil {
+			return nil, reject(http.StatusBadRequest, "malformed envelope XML: %v", err)
+		}
+		if env.EncryptedMsg == "" {
+			return nil, reject(http.StatusBadRequest, "envelope has no Encrypt")
+		}
+		if !equal(q.Get("msg_signature"), util.Signature(h.cfg.Token, req.timestamp, req.nonce, env.EncryptedMsg)) {
+			return nil, reject(http.StatusUnauthorized, "wrong msg_signature")
+		}
+		cipher, err := base64.StdEncoding.DecodeString(env.EncryptedMsg)
+		if err != nil {
+			return nil, reject(http.StatusBadRequest, "ciphertext is not base64")
+		}
+		var appID []byte
+		_, raw, appID, err = util.AESDecryptMsg(cipher, h.key)
+		if err != nil {
+			return nil, reject(http.StatusBadRequest, "bad ciphertext: %v", err)
+		}
+		if string(appID) != h.cfg.AppID {
+			return nil, reject(http.StatusBadRequest, "ciphertext is for AppID %q, not ours", appID)
+		}
+	}
+	mm, err := decodeMessage(raw)
+	if err != nil {
+		return nil, reject(http.StatusBadRequest, "%v", err)
+	}
+	req.msg = mm
+	return req, nil
+}
+
+func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejection {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return reject(http.StatusRequestEntityTooLarge, "body over %d bytes", MaxBody)
+		}
+		return reject(http.StatusBadRequest, "reading body: %v", err)
+	}
+	req, rej := h.parseRequest(r.URL.Query(), body)
+	if rej != nil {
+		return rej
+	}
+	m := toBot(req.msg)
+	h.log.DebugContext(r.Context(), "message", "openid", m.From, "kind", m.Kind, "text", m.Text)
+
+	replies := h.respond(r.Context(), dedupeKey(req.msg), m)
+	if len(replies) == 0 {
+		writeSuccess(w)
+		return nil
+	}
+	out, err := encodeReply(replies[0], string(req.msg.FromUserName), string(req.msg.ToUserName), h.now().Unix())
+	if err != nil {
+		h.log.ErrorContext(r.Context(), "encode reply", "err", err)
+		writeSuccess(w)
+		return nil
+	}
+	if req.encrypted {
+		if out, err = h.seal(out, req.timestamp, req.nonce); err != nil {
+			h.log.ErrorContext(r.Context(), "encrypt reply", "err", err)
+			writeSuccess(w)
+			return nil
+		}
+	}
+	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+	w.Write(out)
+	return nil
+}
+
+// writeSuccess tells WeChat there is nothing to show, in every mode. (The
+// SDK instead encrypts an empty reply in safe mode.)
+func writeSuccess(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	io.WriteString(w, "success")
+}
+
+// seal encrypts a reply with a fresh random prefix (the SDK reuses the
+// request's) and signs it.
+func (h *Handler) seal(plain []byte, timestamp, nonce string) ([]byte, error) {
+	var random [16]byte
+	if _, err := rand.Read(random[:]); err != nil {
+		return nil, err
+	}
+	enc := base64.StdEncoding.EncodeToString(util.AESEncryptMsg(random[:], plain, h.cfg.AppID, h.key))
+	ts, _ := strconv.ParseInt(timestamp, 10, 64)
+	return xml.Marshal(message.ResponseEncryptedXMLMsg{
+		EncryptedMsg: enc,
+		MsgSignature: util.Signature(h.cfg.Token, timestamp, nonce, enc),
+		Timestamp:    ts,
+		Nonce:        nonce,
+	})
+}
+
+// respond answers a message once, within the reply budget. The first
+// request for a message computes the answer; a retry waits for that answer
+// and gets the same reply. If the answer is late, the follower gets it
+// through the customer-service API instead, and WeChat gets "success".
+func (h *Handler) respond(ctx context.Context, key string, m bot.Message) []bot.Reply {
+	c, first := h.calls.begin(key, h.now())
+	if first {
+		h.wg.Add(1)
+		go h.compute(ctx, c, m)
+	}
+	timer := time.NewTimer(h.cfg.ReplyBudget)
+	defer timer.Stop()
+	select {
+	case <-c.done:
+	case <-timer.C:
+	case <-ctx.Done():
+	}
+	replies, ok := c.claim(first)
+	if !ok {
+		if first {
+			h.log.WarnContext(ctx, "reply not ready within budget; it will be sent through the customer-service API", "openid", m.From, "budget", h.cfg.ReplyBudget)
+		}
+		return nil
+	}
+	if first && len(replies) > 1 {
+		h.deliver(m.From, replies[1:])
+	}
+	return replies
+}
+
+// compute runs the bot for the first request of a message. It outlives the
+// request: a late answer still reaches the follower.
+func (h *Handler) compute(ctx context.Context, c *call, m bot.Message) {
+	defer h.wg.Done()
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	replies := h.answer(ctx, m)
+	if late := c.finish(replies, h.now()); late && len(replies) > 0 {
+		h.deliver(m.From, replies)
+	}
+}
+
+// deliver sends replies through the customer-service API in the background.
+func (h *Handler) deliver(openid string, replies []bot.Reply) {
+	h.wg.Add(1)
+	go func() {
+		defer h.wg.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		for _, r := range replies {
+			if err := h.sender.SendCustom(ctx, openid, r); err != nil {
+				h.log.ErrorContext(ctx, "reply could not be delivered", "openid", openid, "type", r.Type, "errcode", ErrorCode(err), "err", err)
+			}
+		}
+	}()
+}

@@ -1,0 +1,263 @@
+package main
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/go-viper/mapstructure/v2"
+	"github.com/spf13/viper"
+
+	"mpbot/bot"
+	"mpbot/bot/wechat"
+)
+
+//go:embed config.yaml
+var embeddedConfig []byte
+
+// Config is config.yaml parsed and validated. It is never mutated: a reload
+// builds a new one.
+type Config struct {
+	Server  ServerConfig    `mapstructure:"server"`
+	WeChat  WeChatConfig    `mapstructure:"wechat"`
+	Store   StoreConfig     `mapstructure:"store"`
+	Log     LogConfig       `mapstructure:"log"`
+	Search  bot.SearchSpec  `mapstructure:"search"`
+	Push    PushConfig      `mapstructure:"push"`
+	Replies bot.RepliesSpec `mapstructure:"replies"`
+}
+
+// ServerConfig is the `server` section.
+type ServerConfig struct {
+	Addr            string        `mapstructure:"addr"`
+	Path            string        `mapstructure:"path"`
+	ReplyBudget     time.Duration `mapstructure:"reply_budget"`
+	ShutdownTimeout time.Duration `mapstructure:"shutdown_timeout"`
+}
+
+// WeChatConfig is the `wechat` section.
+type WeChatConfig struct {
+	AppID          string `mapstructure:"app_id"`
+	AppSecret      secret `mapstructure:"app_secret"`
+	Token          secret `mapstructure:"token"`
+	EncodingAESKey secret `mapstructure:"encoding_aes_key"`
+	Mode           string `mapstructure:"mode"`
+	APIBase        string `mapstructure:"api_base"`
+	StableToken    bool   `mapstructure:"stable_token"`
+}
+
+// StoreConfig is the `store` section.
+type StoreConfig struct {
+	Path string `mapstructure:"path"`
+}
+
+// LogConfig is the `log` section.
+type LogConfig struct {
+	Level  string `mapstructure:"level"`
+	Format string `mapstructure:"format"`
+}
+
+// PushConfig is the `push` section.
+type PushConfig struct {
+	Category string `mapstructure:"category"`
+}
+
+// secret is a config value that must never reach a log or a terminal.
+type secret string
+
+func (s secret) String() string {
+	if s == "" {
+		return ""
+	}
+	return "[redacted]"
+}
+
+// LogValue keeps secrets out of structured logs.
+func (s secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
+
+// demoToken is the token config.yaml ships with; it is public, so it may
+// only guard a webhook on the loopback interface.
+const demoToken = "mpbot-demo-token"
+
+// loaded is one accepted configuration: the typed config and the compiled
+// reply settings built from it.
+type loaded struct {
+	cfg      *Config
+	settings *bot.Settings
+	source   string // the file read, or "embedded defaults"
+}
+
+// loadConfig reads path (or the embedded defaults when path is the default
+// and absent), applies MPBOT_* environment overrides, and validates it all.
+// Every problem is reported at once, each naming its key.
+func loadConfig(path string, explicit bool) (*loaded, error) {
+	v := viper.New()
+	v.SetConfigType("yaml")
+	if err := setDefaults(v); err != nil {
+		return nil, err
+	}
+	source := path
+	data, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist) && !explicit:
+		data, source = embeddedConfig, "embedded defaults"
+	case err != nil:
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
+		return nil, fmt.Errorf("%s: %w", source, err)
+	}
+	v.SetEnvPrefix("MPBOT")
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	for _, key := range v.AllKeys() {
+		if !strings.HasPrefix(key, "replies.") {
+			v.BindEnv(key) // Unmarshal ignores environment variables of unbound keys
+		}
+	}
+	var cfg Config
+	if err := v.UnmarshalExact(&cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
+		mapstructure.StringToTimeDurationHookFunc(),
+		responseHook,
+	))); err != nil {
+		return nil, fmt.Errorf("%s: %w", source, err)
+	}
+	settings, err := cfg.validate()
+	if err != nil {
+		return nil, fmt.Errorf("%s:\n%w", source, err)
+	}
+	return &loaded{cfg: &cfg, settings: settings, source: source}, nil
+}
+
+// setDefaults makes every scalar key of the embedded config.yaml a default,
+// so a short config.yaml only says what differs. Replies are not defaulted:
+// an operator who writes rules means exactly those rules.
+func setDefaults(v *viper.Viper) error {
+	d := viper.New()
+	d.SetConfigType("yaml")
+	if err := d.ReadConfig(bytes.NewReader(embeddedConfig)); err != nil {
+		return fmt.Errorf("embedded config.yaml: %w", err)
+	}
+	for _, key := range d.AllKeys() {
+		if !strings.HasPrefix(key, "replies.") {
+			v.SetDefault(key, d.Get(key))
+		}
+	}
+	return nil
+}
+
+var responseSpecType = reflect.TypeFor[bot.ResponseSpec]()
+
+// responseHook lets operators write a response as a plain string (a text
+// reply) or as a single reply map ({type: …}).
+func responseHook(from, to reflect.Type, data any) (any, error) {
+	if to != responseSpecType {
+		return data, nil
+	}
+	switch d := data.(type) {
+	case string:
+		return map[string]any{"reply": map[string]any{"type": "text", "content": d}}, nil
+	case map[string]any:
+		if _, ok := d["type"]; ok {
+			return map[string]any{"reply": d}, nil
+		}
+	}
+	return data, nil
+}
+
+// validate checks the typed config and compiles the replies.
+func (c *Config) validate() (*bot.Settings, error) {
+	var errs []error
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
+	}
+	if _, _, err := net.SplitHostPort(c.Server.Addr); err != nil {
+		bad("server.addr", "%q is not host:port", c.Server.Addr)
+	}
+	if !strings.HasPrefix(c.Server.Path, "/") || c.Server.Path == "/healthz" {
+		bad("server.path", "%q must start with / and not be /healthz", c.Server.Path)
+	}
+	if c.Server.ReplyBudget <= 0 || c.Server.ReplyBudget > 4500*time.Millisecond {
+		bad("server.reply_budget", "%v must be above 0 and leave room within WeChat's 5 s (at most 4.5s)", c.Server.ReplyBudget)
+	}
+	if c.Server.ShutdownTimeout <= 0 {
+		bad("server.shutdown_timeout", "%v must be positive", c.Server.ShutdownTimeout)
+	}
+	if c.WeChat.Token == "" {
+		bad("wechat.token", "is empty; copy 令牌(Token) from the console")
+	}
+	if c.WeChat.EncodingAESKey != "" {
+		if _, err := wechat.DecodeAESKey(string(c.WeChat.EncodingAESKey)); err != nil {
+			bad("wechat.encoding_aes_key", "%v", err)
+		}
+	}
+	switch c.WeChat.Mode {
+	case "":
+	case wechat.ModePlain, wechat.ModeCompat, wechat.ModeSafe:
+		if c.WeChat.Mode != wechat.ModePlain && c.WeChat.EncodingAESKey == "" {
+			bad("wechat.mode", "%s needs wechat.encoding_aes_key", c.WeChat.Mode)
+		}
+	default:
+		bad("wechat.mode", "%q is not plain, compat or safe", c.WeChat.Mode)
+	}
+	if c.WeChat.AppID == "" {
+		bad("wechat.app_id", "is empty")
+	}
+	if !strings.HasPrefix(c.WeChat.APIBase, "http://") && !strings.HasPrefix(c.WeChat.APIBase, "https://") {
+		bad("wechat.api_base", "%q is not an http(s) URL", c.WeChat.APIBase)
+	}
+	if c.Store.Path == "" {
+		bad("store.path", "is empty")
+	}
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		bad("log.level", "%q is not debug, info, warn or error", c.Log.Level)
+	}
+	if c.Log.Format != "text" && c.Log.Format != "json" {
+		bad("log.format", "%q is not text or json", c.Log.Format)
+	}
+	if c.Push.Category == "" {
+		bad("push.category", "is empty")
+	}
+	settings, err := bot.Compile(c.Replies, c.Search)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	return settings, errors.Join(errs...)
+}
+
+// mode resolves wechat.mode: empty means safe when there is a key.
+func (c *Config) mode() string {
+	switch {
+	case c.WeChat.Mode != "":
+		return c.WeChat.Mode
+	case c.WeChat.EncodingAESKey != "":
+		return wechat.ModeSafe
+	}
+	return wechat.ModePlain
+}
+
+// needsRestart names the sections whose change a live reload cannot apply.
+func needsRestart(old, new *Config) []string {
+	var changed []string
+	if old.Server != new.Server {
+		changed = append(changed, "server")
+	}
+	if old.WeChat != new.WeChat {
+		changed = append(changed, "wechat")
+	}
+	if old.Store != new.Store {
+		changed = append(changed, "store")
+	}
+	if old.Log != new.Log {
+		changed = append(changed, "log")
+	}
+	return changed
+}

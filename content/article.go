@@ -1,0 +1,61 @@
+// Package content owns the platform's articles: their shape, the store that
+// keeps them and the search that finds them for a follower's few words.
+package content
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// ErrNotFound is returned when an article id is not in the store.
+var ErrNotFound = errors.New("article not found")
+
+// DateLayout is the layout of published_on and scheduled_on in files and the CLI.
+const DateLayout = "2006-01-02"
+
+// Article is one piece of content a follower can be pointed at.
+type Article struct {
+	ID          string    `json:"id"`
+	Title       string    `json:"title"`
+	Summary     string    `json:"summary,omitempty"`
+	Body        string    `json:"body,omitempty"`
+	URL         string    `json:"url"`
+	Cover       string    `json:"cover,omitempty"`
+	Category    string    `json:"category,omitempty"`
+	Tags        []string  `json:"tags,omitempty"`
+	Source      string    `json:"source,omitempty"`
+	Author      string    `json:"author,omitempty"`
+	PublishedOn string    `json:"published_on,omitempty"` // YYYY-MM-DD
+	ScheduledOn string    `json:"scheduled_on,omitempty"` // YYYY-MM-DD, for the daily reading
+	CreatedAt   time.Time `json:"created_at,omitzero"`
+	UpdatedAt   time.Time `json:"updated_at,omitzero"`
+}
+
+// Validate reports what makes an article unusable in a reply.
+func (a Article) Validate() error {
+	var errs []error
+	if strings.TrimSpace(a.ID) == "" && strings.TrimSpace(a.URL) == "" {
+		errs = append(errs, errors.New("needs an id or a url"))
+	}
+	if strings.TrimSpace(a.Title) == "" {
+		errs = append(errs, errors.New("title is empty"))
+	}
+	for _, d := range []struct{ name, v string }{{"published_on", a.PublishedOn}, {"scheduled_on", a.ScheduledOn}} {
+		if d.v == "" {
+			continue
+		}
+		if _, err := time.Parse(DateLayout, d.v); err != nil {
+			errs = append(errs, fmt.Errorf("%s %q is not a YYYY-MM-DD date", d.name, d.v))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Hit is one search result. Score is normalised to 0..1 so that callers can
+// tell a clear answer from a weak one without knowing the ranking formula.
+type Hit struct {
+	Article Article `json:"article"`
+	Score   float64 `json:"score"`
+}

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/spf13/viper"
+
+	"mpbot/bot"
+	"mpbot/bot/wechat"
+	"mpbot/content"
+)
+
+// app is mpbot wired together: store, search, bot and WeChat adapter.
+type app struct {
+	cfg     atomic.Pointer[Config]
+	store   *content.Store
+	bot     *bot.Bot
+	log     *slog.Logger
+	handler *wechat.Handler
+	api     *wechat.API
+}
+
+// catalog serves the bot: search from the in-memory index, lookups from the
+// store.
+type catalog struct {
+	*content.Index
+	*content.Store
+}
+
+func newApp(ctx context.Context, ld *loaded, log *slog.Logger) (*app, error) {
+	cfg := ld.cfg
+	store, err := content.Open(ctx, cfg.Store.Path)
+	if err != nil {
+		return nil, err
+	}
+	if n, err := content.SeedDemo(ctx, store); err != nil {
+		store.Close()
+		return nil, fmt.Errorf("seed demo articles: %w", err)
+	} else if n > 0 {
+		log.Info("empty store: loaded the demo articles", "count", n, "store", cfg.Store.Path)
+	}
+	articles, err := store.List(ctx, content.Filter{})
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	a := &app{store: store, log: log}
+	a.cfg.Store(cfg)
+	daily := func(ctx context.Context) (content.Article, error) {
+		return store.Newest(ctx, a.cfg.Load().Push.Category)
+	}
+	a.bot = bot.New(ld.settings, catalog{content.NewIndex(articles), store}, bot.NewMemoryFollowUps(), daily, log)
+	return a, nil
+}
+
+func (a *app) close() { a.store.Close() }
+
+// webhook builds the WeChat side: the API client and the handler.
+func (a *app) webhook() error {
+	cfg := a.cfg.Load()
+	a.api = wechat.NewAPI(wechat.APIConfig{
+		AppID: cfg.WeChat.AppID, AppSecret: string(cfg.WeChat.AppSecret),
+		Base: cfg.WeChat.APIBase, StableToken: cfg.WeChat.StableToken,
+	}, a.log)
+	h, err := wechat.NewHandler(wechat.Config{
+		AppID: cfg.WeChat.AppID, Token: string(cfg.WeChat.Token), AESKey: string(cfg.WeChat.EncodingAESKey),
+		Mode: cfg.mode(), ReplyBudget: cfg.Server.ReplyBudget,
+	}, a.bot.Answer, a.api, a.log)
+	a.handler = h
+	return err
+}
+
+// routes is the HTTP surface: the webhook and a health check.
+func (a *app) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle(a.cfg.Load().Server.Path, a.handler)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := a.store.Ping(ctx); err != nil {
+			a.log.Error("health check: store unreadable", "err", err)
+			http.Error(w, "store unreadable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+	return mux
+}
+
+// reload applies a changed config file, or keeps the running one when the
+// edit is invalid.
+func (a *app) reload(path string) {
+	ld, err := loadConfig(path, true)
+	if err != nil {
+		a.log.Error("config rejected; keeping the last good config", "file", path, "err", err)
+		return
+	}
+	old := a.cfg.Load()
+	a.cfg.Store(ld.cfg)
+	a.bot.SetSettings(ld.settings)
+	a.log.Info("config reloaded", "file", path)
+	if changed := needsRestart(old, ld.cfg); len(changed) > 0 {
+		a.log.Warn("some changes need a restart to take effect", "sections", changed)
+	}
+}
+
+// watch reloads the config whenever its file changes.
+func (a *app) watch(path string) error {
+	v := viper.New()
+	v.SetConfigFile(path)
+	if err := v.ReadInConfig(); err != nil {
+		return err
+	}
+	// viper calls this from its watcher goroutine, even when its own re-read
+	// failed; reload parses the file afresh, so viper's copy is never used.
+	v.OnConfigChange(func(fsnotify.Event) { a.reload(path) })
+	v.WatchConfig()
+	return nil
+}
+
+func serve(ctx context.Context, ld *loaded, watchPath string, log *slog.Logger) error {
+	cfg := ld.cfg
+	if string(cfg.WeChat.Token) == demoToken && !loopback(cfg.Server.Addr) {
+		return fmt.Errorf("wechat.token is still the public demo token; set your own (MPBOT_WECHAT_TOKEN) before listening on %s", cfg.Server.Addr)
+	}
+	a, err := newApp(ctx, ld, log)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	if err := a.webhook(); err != nil {
+		return err
+	}
+	if watchPath != "" {
+		if err := a.watch(watchPath); err != nil {
+			return fmt.Errorf("watch %s: %w", watchPath, err)
+		}
+	}
+	ln, err := net.Listen("tcp", cfg.Server.Addr)
+	if err != nil {
+		return err
+	}
+	log.Info("mpbot serving", "addr", ln.Addr().String(), "path", cfg.Server.Path, "mode", cfg.mode(), "config", ld.source)
+	return a.run(ctx, ln)
+}
+
+// run serves until ctx ends, then drains in-flight requests and late replies.
+func (a *app) run(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           a.routes(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      10 * time.Second,
+		IdleTimeout:       time.Minute,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	a.log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), a.cfg.Load().Server.ShutdownTimeout)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	if werr := a.handler.Wait(sctx); werr != nil {
+		a.log.Warn("late replies still being delivered at shutdown", "err", werr)
+	}
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
