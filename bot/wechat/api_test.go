@@ -1,0 +1,126 @@
+package wechat
+
+import (
+	"context"
+	"log/slog"
+	"testing"
+	"time"
+
+	"mpbot/bot"
+	"mpbot/bot/wechat/wechattest"
+)
+
+func newTestAPI(t *testing.T) (*API, *wechattest.FakeAPI, *[]time.Duration) {
+	fake := wechattest.NewFakeAPI()
+	t.Cleanup(fake.Close)
+	api := NewAPI(APIConfig{AppID: testAppID, AppSecret: "s", Base: fake.URL, Attempts: 4, Backoff: 100 * time.Millisecond}, slog.New(slog.DiscardHandler))
+	var slept []time.Duration
+	api.Sleep = func(_ context.Context, d time.Duration) error { slept = append(slept, d); return nil }
+	return api, fake, &slept
+}
+
+const customSend = "/cgi-bin/message/custom/send"
+
+var hello = bot.Reply{Type: bot.ReplyText, Text: "hi"}
+
+func TestAPIRetries(t *testing.T) {
+	cases := []struct {
+		name     string
+		faults   []wechattest.Fault
+		wantErr  int64 // errcode expected, 0 for success
+		wantSend int   // calls to custom/send
+	}{
+		{"ok", nil, 0, 1},
+		{"system busy then ok", []wechattest.Fault{{ErrCode: -1, ErrMsg: "system error"}}, 0, 2},
+		{"too frequent then ok", []wechattest.Fault{{ErrCode: 45011, ErrMsg: "api freq out of limit"}}, 0, 2},
+		{"http 502 twice then ok", []wechattest.Fault{{Status: 502}, {Status: 503}}, 0, 3},
+		{"busy every time", []wechattest.Fault{{ErrCode: -1}, {ErrCode: -1}, {ErrCode: -1}, {ErrCode: -1}}, -1, 4},
+		{"outside 48h window", []wechattest.Fault{{ErrCode: 45015, ErrMsg: "response out of time limit"}}, 45015, 1},
+		{"quota used up", []wechattest.Fault{{ErrCode: 45047, ErrMsg: "out of response count limit"}}, 45047, 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			api, fake, slept := newTestAPI(t)
+			fake.Fail(customSend, c.faults...)
+			err := api.SendCustom(context.Background(), "o_1", hello)
+			if got := ErrorCode(err); got != c.wantErr || (c.wantErr == 0) != (err == nil) {
+				t.Fatalf("err %v (errcode %d), want errcode %d", err, got, c.wantErr)
+			}
+			if n := len(fake.Calls(customSend)); n != c.wantSend {
+				t.Fatalf("%d sends, want %d", n, c.wantSend)
+			}
+			if len(*slept) != c.wantSend-1 {
+				t.Fatalf("slept %v between %d tries", *slept, c.wantSend)
+			}
+			for i, d := range *slept { // exponential, with at most 50% jitter
+				base := 100 * time.Millisecond << i
+				if d < base || d > base+base/2 {
+					t.Errorf("backoff %d = %v, want %v..%v", i, d, base, base+base/2)
+				}
+			}
+		})
+	}
+}
+
+// TestAPIStaleToken: WeChat rejects the cached token mid-run; the client
+// drops it, fetches a new one and the send goes through.
+func TestAPIStaleToken(t *testing.T) {
+	for _, code := range []int{40001, 42001, 40014} {
+		api, fake, _ := newTestAPI(t)
+		if err := api.SendCustom(context.Background(), "o_1", hello); err != nil {
+			t.Fatal(err)
+		}
+		if code == 40001 {
+			fake.ExpireToken() // the fake itself answers 40001 for the old token
+		} else {
+			fake.Fail(customSend, wechattest.Fault{ErrCode: code, ErrMsg: "token"})
+		}
+		if err := api.SendCustom(context.Background(), "o_1", hello); err != nil {
+			t.Fatalf("errcode %d: %v", code, err)
+		}
+		if n := fake.TokensIssued(); n != 2 {
+			t.Fatalf("errcode %d: %d tokens fetched, want 2", code, n)
+		}
+		calls := fake.Calls(customSend)
+		if last := calls[len(calls)-1]; last.Token != "token-2" {
+			t.Fatalf("errcode %d: last send used %q", code, last.Token)
+		}
+	}
+}
+
+// TestAPITokenRefusedOnce: a token that stays stale is refreshed once, not
+// in a loop.
+func TestAPITokenRefusedOnce(t *testing.T) {
+	api, fake, _ := newTestAPI(t)
+	fake.Fail(customSend, wechattest.Fault{ErrCode: 40001}, wechattest.Fault{ErrCode: 40001}, wechattest.Fault{ErrCode: 40001})
+	if err := api.SendCustom(context.Background(), "o_1", hello); ErrorCode(err) != 40001 {
+		t.Fatalf("err %v, want 40001", err)
+	}
+	if n := fake.TokensIssued(); n != 2 {
+		t.Fatalf("%d tokens fetched, want 2", n)
+	}
+}
+
+// TestAPITokenEndpointError: an IP whitelist error from the token endpoint
+// is reported with its code and not retried.
+func TestAPITokenEndpointError(t *testing.T) {
+	api, fake, slept := newTestAPI(t)
+	fake.Fail("/cgi-bin/token", wechattest.Fault{ErrCode: 40164, ErrMsg: "invalid ip 1.2.3.4, not in whitelist"})
+	err := api.SendCustom(context.Background(), "o_1", hello)
+	if ErrorCode(err) != 40164 || len(*slept) != 0 {
+		t.Fatalf("err %v after %d retries, want 40164 and none", err, len(*slept))
+	}
+	if n := len(fake.Calls(customSend)); n != 0 {
+		t.Fatalf("%d sends without a token", n)
+	}
+}
+
+func TestSendCustomTransferRefused(t *testing.T) {
+	api, fake, _ := newTestAPI(t)
+	if err := api.SendCustom(context.Background(), "o_1", bot.Reply{Type: bot.ReplyTransfer}); err == nil {
+		t.Fatal("transfer sent as a customer-service message")
+	}
+	if n := len(fake.Calls("")); n != 0 {
+		t.Fatalf("%d API calls", n)
+	}
+}

@@ -1,0 +1,215 @@
+package wechat
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files instead of comparing")
+
+var modes = []string{ModePlain, ModeCompat, ModeSafe}
+
+var createTimeRe = regexp.MustCompile(`<CreateTime>\d+</CreateTime>`)
+
+// golden compares got with testdata/name, masking the reply time.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	got = createTimeRe.ReplaceAll(got, []byte("<CreateTime>0</CreateTime>"))
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
+		t.Errorf("reply differs from %s\n got: %s\nwant: %s", path, got, want)
+	}
+}
+
+func TestMessagesAndEvents(t *testing.T) {
+	type check func(t *testing.T, o *Outbound)
+	isText := func(want string) check {
+		return func(t *testing.T, o *Outbound) {
+			t.Helper()
+			if o.MsgType != "text" || !strings.Contains(o.Content, want) {
+				t.Errorf("got %s %q, want text containing %q", o.MsgType, o.Content, want)
+			}
+		}
+	}
+	isNews := func(wantURL string) check {
+		return func(t *testing.T, o *Outbound) {
+			t.Helper()
+			if o.MsgType != "news" || len(o.Articles) != 1 || o.Articles[0].URL != wantURL {
+				t.Errorf("got %s %+v, want one news card for %s", o.MsgType, o.Articles, wantURL)
+			}
+		}
+	}
+	isSuccess := func(t *testing.T, o *Outbound) {
+		t.Helper()
+		if !o.Success {
+			t.Errorf("got %s reply %q, want success", o.MsgType, o.Plain)
+		}
+	}
+	cases := []struct {
+		name   string
+		in     Inbound
+		check  check
+		golden string
+	}{
+		{"keyword text", Inbound{MsgType: "text", Content: "帮助"}, isText("发送关键词"), "text"},
+		{"keyword full-width spaces", Inbound{MsgType: "text", Content: "\u3000帮助 "}, isText("发送关键词"), ""},
+		{"search one clear match", Inbound{MsgType: "text", Content: "枫桥经验是什么"}, isNews("https://example.com/mpbot-demo/fengqiao"), "news"},
+		{"search several", Inbound{MsgType: "text", Content: "遴选"}, isText("回复序号"), "list"},
+		{"search nothing", Inbound{MsgType: "text", Content: "今天天气怎么样"}, isText("没有找到相关文章"), ""},
+		{"daily keyword", Inbound{MsgType: "text", Content: "每日一读"}, isNews("https://example.com/mpbot-demo/fengqiao"), ""},
+		{"transfer", Inbound{MsgType: "text", Content: "人工"}, func(t *testing.T, o *Outbound) {
+			if o.MsgType != "transfer_customer_service" {
+				t.Errorf("got %s, want transfer_customer_service", o.MsgType)
+			}
+		}, "transfer"},
+		{"image reply", Inbound{MsgType: "text", Content: "图片"}, func(t *testing.T, o *Outbound) {
+			if o.MsgType != "image" || o.MediaID != "MEDIA_1" {
+				t.Errorf("got %s %q, want image MEDIA_1", o.MsgType, o.MediaID)
+			}
+		}, "image"},
+		{"voice recognition", Inbound{MsgType: "voice", Recognition: "浦江经验", Extra: "<MediaId><![CDATA[m]]></MediaId><Format><![CDATA[amr]]></Format>"}, isNews("https://example.com/mpbot-demo/pujiang"), ""},
+		{"voice without recognition", Inbound{MsgType: "voice", Extra: "<MediaId><![CDATA[m]]></MediaId>"}, isText("只能读懂文字"), ""},
+		{"image message", Inbound{MsgType: "image", Extra: "<PicUrl><![CDATA[https://x/p.jpg]]></PicUrl><MediaId><![CDATA[m]]></MediaId>"}, isText("只能读懂文字"), ""},
+		{"video message", Inbound{MsgType: "video", Extra: "<MediaId><![CDATA[m]]></MediaId><ThumbMediaId><![CDATA[t]]></ThumbMediaId>"}, isText("只能读懂文字"), ""},
+		{"location message", Inbound{MsgType: "location", Extra: "<Location_X>23.1</Location_X><Location_Y>113.3</Location_Y><Scale>20</Scale><Label><![CDATA[广州]]></Label>"}, isText("只能读懂文字"), ""},
+		{"link message", Inbound{MsgType: "link", Extra: "<Title><![CDATA[t]]></Title><Url><![CDATA[https://x]]></Url>"}, isText("只能读懂文字"), ""},
+		{"subscribe", Inbound{MsgType: "event", Event: "subscribe"}, isText("欢迎关注"), ""},
+		{"subscribe by QR scene", Inbound{MsgType: "event", Event: "subscribe", EventKey: "qrscene_123", Extra: "<Ticket><![CDATA[T]]></Ticket>"}, isText("欢迎关注"), ""},
+		{"unsubscribe", Inbound{MsgType: "event", Event: "unsubscribe"}, isSuccess, ""},
+		{"menu click bound", Inbound{MsgType: "event", Event: "CLICK", EventKey: "DAILY"}, isNews("https://example.com/mpbot-demo/fengqiao"), ""},
+		{"menu click unbound", Inbound{MsgType: "event", Event: "CLICK", EventKey: "NOPE"}, isSuccess, ""},
+		{"view", Inbound{MsgType: "event", Event: "VIEW", EventKey: "https://example.com"}, isSuccess, ""},
+		{"scan", Inbound{MsgType: "event", Event: "SCAN", EventKey: "123"}, isSuccess, ""},
+		{"location event", Inbound{MsgType: "event", Event: "LOCATION", Extra: "<Latitude>23.1</Latitude><Longitude>113.3</Longitude><Precision>119</Precision>"}, isSuccess, ""},
+		{"mass send finished", Inbound{MsgType: "event", Event: "MASSSENDJOBFINISH", Extra: "<MsgID>1000001625</MsgID><Status><![CDATA[send success]]></Status>"}, isSuccess, ""},
+		{"template finished", Inbound{MsgType: "event", Event: "TEMPLATESENDJOBFINISH", Extra: "<MsgID>200163836</MsgID><Status><![CDATA[success]]></Status>"}, isSuccess, ""},
+		{"unknown message type", Inbound{MsgType: "miniprogrampage"}, isText("只能读懂文字"), ""},
+	}
+	for _, mode := range modes {
+		t.Run(mode, func(t *testing.T) {
+			hs := newHarness(t, mode)
+			for i, c := range cases {
+				t.Run(c.name, func(t *testing.T) {
+					in := c.in
+					in.From = fmt.Sprintf("o_user_%d", i)
+					in.CreateTime = time.Now().Unix()
+					if in.MsgType != "event" {
+						in.MsgID = int64(5000 + i)
+					}
+					out := hs.send(in)
+					c.check(t, out)
+					if c.golden != "" {
+						golden(t, c.golden, out.Plain)
+					}
+				})
+			}
+		})
+	}
+}
+
+func TestNumberedFollowUp(t *testing.T) {
+	for _, mode := range modes {
+		t.Run(mode, func(t *testing.T) {
+			hs := newHarness(t, mode)
+			list := hs.send(hs.text("o_a", "遴选"))
+			m := regexp.MustCompile(`2\. <a href="([^"]+)">`).FindStringSubmatch(list.Content)
+			if m == nil {
+				t.Fatalf("no second entry in list reply %q", list.Content)
+			}
+			card := hs.send(hs.text("o_a", "２")) // full-width digit, as phones type it
+			if card.MsgType != "news" || card.Articles[0].URL != m[1] {
+				t.Fatalf("reply to 2: got %s %+v, want card for %s", card.MsgType, card.Articles, m[1])
+			}
+			// Another follower's "2" is just text: it has no list pending.
+			other := hs.send(hs.text("o_b", "2"))
+			if other.MsgType == "news" && other.Articles[0].URL == m[1] {
+				t.Fatalf("follower without a list got the list's article")
+			}
+		})
+	}
+}
+
+func TestSubscribeSendsDailyThroughAPI(t *testing.T) {
+	hs := newHarness(t, ModeSafe)
+	out := hs.send(Inbound{From: "o_new", MsgType: "event", Event: "subscribe", CreateTime: time.Now().Unix()})
+	if !strings.Contains(out.Content, "欢迎关注") {
+		t.Fatalf("passive reply %q, want the welcome text", out.Content)
+	}
+	c := waitCall(t, hs, "/cgi-bin/message/custom/send")
+	var msg struct {
+		ToUser  string `json:"touser"`
+		MsgType string `json:"msgtype"`
+		News    struct {
+			Articles []struct{ URL string } `json:"articles"`
+		} `json:"news"`
+	}
+	if err := json.Unmarshal(c.Body, &msg); err != nil {
+		t.Fatal(err)
+	}
+	if msg.ToUser != "o_new" || msg.MsgType != "news" || len(msg.News.Articles) != 1 || msg.News.Articles[0].URL != "https://example.com/mpbot-demo/fengqiao" {
+		t.Fatalf("custom message %s, want the daily card for o_new", c.Body)
+	}
+}
+
+func waitCall(t *testing.T, hs *harness, path string) callRecord {
+	t.Helper()
+	deadline := time.After(5 * time.Second)
+	for {
+		select {
+		case c := <-hs.api.Notify():
+			if c.Path == path {
+				return callRecord{Body: c.Body, Token: c.Token}
+			}
+		case <-deadline:
+			t.Fatalf("no call to %s within 5s; calls: %+v", path, hs.api.Calls(""))
+		}
+	}
+}
+
+type callRecord struct {
+	Body  []byte
+	Token string
+}
+
+func TestURLVerification(t *testing.T) {
+	hs := newHarness(t, ModeSafe)
+	req, _ := hs.sim.Request(context.Background(), nil)
+	q := req.URL.Query()
+	q.Set("echostr", "4312587890")
+	get := func(q string) (int, string) {
+		resp, err := http.Get(hs.srv.URL + "/wechat?" + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, body := get(q.Encode()); code != 200 || body != "4312587890" {
+		t.Fatalf("verification: %d %q, want 200 echo", code, body)
+	}
+	q.Set("signature", strings.Repeat("0", 40))
+	if code, body := get(q.Encode()); code != 401 || strings.Contains(body, "4312587890") {
+		t.Fatalf("forged verification: %d %q, want 401 without echo", code, body)
+	}
+}

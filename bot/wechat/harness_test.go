@@ -1,0 +1,176 @@
+package wechat
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"mpbot/bot"
+	"mpbot/bot/wechat/wechattest"
+	"mpbot/content"
+)
+
+const (
+	testToken  = "pamtest"
+	testAESKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+	testAppID  = "wxb11529c136998cb6"
+	testGH     = "gh_7f083739789a"
+)
+
+// testCatalog is the demo content in memory, optionally slow.
+type testCatalog struct {
+	index *content.Index
+	byID  map[string]content.Article
+	delay time.Duration
+}
+
+func newTestCatalog() *testCatalog {
+	arts := content.DemoArticles()
+	c := &testCatalog{index: content.NewIndex(arts), byID: map[string]content.Article{}}
+	for _, a := range arts {
+		c.byID[a.ID] = a
+	}
+	return c
+}
+
+func (c *testCatalog) Search(ctx context.Context, q string, n int) ([]content.Hit, error) {
+	if c.delay > 0 {
+		select {
+		case <-time.After(c.delay):
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	return c.index.Search(ctx, q, n)
+}
+
+func (c *testCatalog) Get(_ context.Context, id string) (content.Article, error) {
+	a, ok := c.byID[id]
+	if !ok {
+		return a, content.ErrNotFound
+	}
+	return a, nil
+}
+
+func testSettings(t testing.TB) *bot.Settings {
+	t.Helper()
+	s, err := bot.Compile(bot.RepliesSpec{
+		Subscribe: bot.ResponseSpec{Replies: []bot.ReplySpec{
+			{Type: "text", Content: "欢迎关注！"},
+			{Type: "daily"},
+		}},
+		Default: bot.ResponseSpec{Reply: &bot.ReplySpec{Type: "text", Content: "目前只能读懂文字。"}},
+		NoMatch: bot.ResponseSpec{Reply: &bot.ReplySpec{Type: "text", Content: "没有找到相关文章。"}},
+		Rules: []bot.RuleSpec{
+			{Keywords: []string{"帮助"}, ResponseSpec: bot.ResponseSpec{Reply: &bot.ReplySpec{Type: "text", Content: "发送关键词搜索文章。"}}},
+			{Keywords: []string{"每日一读"}, Keys: []string{"DAILY"}, ResponseSpec: bot.ResponseSpec{Reply: &bot.ReplySpec{Type: "daily"}}},
+			{Keywords: []string{"人工"}, ResponseSpec: bot.ResponseSpec{Reply: &bot.ReplySpec{Type: "transfer"}}},
+			{Keywords: []string{"图片"}, ResponseSpec: bot.ResponseSpec{Reply: &bot.ReplySpec{Type: "image", MediaID: "MEDIA_1"}}},
+			{Keywords: []string{"全部"}, ResponseSpec: bot.ResponseSpec{Replies: []bot.ReplySpec{
+				{Type: "text", Content: "第一条"}, {Type: "text", Content: "第二条"},
+			}}},
+		},
+	}, bot.SearchSpec{MaxResults: 5, MinScore: 0.5, ClearScore: 0.8, ClearMargin: 0.15})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// harness is a webhook under test: our handler behind httptest, a
+// Simulator playing WeChat, and a fake WeChat API for late replies.
+type harness struct {
+	t       testing.TB
+	h       *Handler
+	srv     *httptest.Server
+	sim     *Simulator
+	api     *wechattest.FakeAPI
+	catalog *testCatalog
+	answers atomic.Int64 // how many times the bot ran
+	logs    *syncBuffer
+	msgID   atomic.Int64
+}
+
+type harnessOption func(*Config, *harness)
+
+func withBudget(d time.Duration) harnessOption {
+	return func(c *Config, _ *harness) { c.ReplyBudget = d }
+}
+
+func newHarness(t testing.TB, mode string, opts ...harnessOption) *harness {
+	t.Helper()
+	hs := &harness{t: t, catalog: newTestCatalog(), logs: &syncBuffer{}, api: wechattest.NewFakeAPI()}
+	t.Cleanup(hs.api.Close)
+	log := slog.New(slog.NewTextHandler(hs.logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	daily := func(ctx context.Context) (content.Article, error) { return hs.catalog.Get(ctx, "demo-fengqiao") }
+	b := bot.New(testSettings(t), hs.catalog, bot.NewMemoryFollowUps(), daily, log)
+	cfg := Config{AppID: testAppID, Token: testToken, Mode: mode, ReplyBudget: 2 * time.Second}
+	if mode != ModePlain {
+		cfg.AESKey = testAESKey
+	}
+	for _, o := range opts {
+		o(&cfg, hs)
+	}
+	api := NewAPI(APIConfig{AppID: testAppID, AppSecret: "secret", Base: hs.api.URL, Backoff: time.Millisecond}, log)
+	answer := func(ctx context.Context, m bot.Message) []bot.Reply {
+		hs.answers.Add(1)
+		return b.Answer(ctx, m)
+	}
+	h, err := NewHandler(cfg, answer, api, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs.h = h
+	hs.srv = httptest.NewServer(h)
+	t.Cleanup(func() {
+		hs.srv.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		h.Wait(ctx)
+	})
+	hs.sim = &Simulator{URL: hs.srv.URL + "/wechat", Token: testToken, AppID: testAppID, Account: testGH}
+	if mode != ModePlain {
+		hs.sim.AESKey = testAESKey
+	}
+	return hs
+}
+
+// text builds a text message with a fresh MsgId.
+func (hs *harness) text(from, content string) Inbound {
+	return Inbound{From: from, MsgType: "text", Content: content, MsgID: 1_000_000 + hs.msgID.Add(1), CreateTime: time.Now().Unix()}
+}
+
+func (hs *harness) send(in Inbound) *Outbound {
+	hs.t.Helper()
+	out, err := hs.sim.Send(context.Background(), in)
+	if err != nil {
+		hs.t.Fatalf("send %+v: %v", in, err)
+	}
+	return out
+}
+
+// syncBuffer collects log output from several goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func (s *syncBuffer) count(substr string) int { return strings.Count(s.String(), substr) }
