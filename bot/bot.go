@@ -121,6 +121,9 @@ func (b *Bot) render(ctx context.Context, s *Settings, m Message, resp response,
 		i := rand.IntN(len(specs))
 		specs = specs[i : i+1]
 	}
+	if len(specs) == 1 {
+		return b.expand(ctx, s, m, specs[0], depth)
+	}
 	var out []Reply
 	for _, spec := range specs {
 		out = append(out, b.expand(ctx, s, m, spec, depth)...)

@@ -18,9 +18,8 @@ type calls struct {
 
 // call is one message being answered or recently answered.
 type call struct {
-	done chan struct{}
-
 	mu       sync.Mutex
+	done     chan struct{} // made only when a retry has to wait
 	replies  []bot.Reply
 	finished bool
 	late     bool // the passive window was missed; replies go through the API
@@ -45,7 +44,7 @@ func (cs *calls) begin(key string, now time.Time) (*call, bool) {
 			}
 		}
 	}
-	c := &call{done: make(chan struct{})}
+	c := &call{}
 	cs.m[key] = c
 	return c, true
 }
@@ -62,24 +61,49 @@ func (c *call) finish(replies []bot.Reply, now time.Time) (late bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.replies, c.finished, c.expires = replies, true, now.Add(callTTL)
-	close(c.done)
+	if c.done != nil {
+		close(c.done)
+	}
 	return c.late
 }
 
 // callTTL covers WeChat's retry schedule with room to spare.
 const callTTL = 2 * time.Minute
 
-// claim returns the replies for a passive answer, or false when there is
-// none to give: not ready yet (the first request then hands the answer to
-// the API) or already handed over.
-func (c *call) claim(first bool) ([]bot.Reply, bool) {
+// giveUp marks the answer late unless it is already there, and then runs
+// answer while holding the call, so finish waits until the "success" is
+// written.
+func (c *call) giveUp(answer func()) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.finished {
-		return c.replies, !c.late
+		return false
 	}
-	if first {
-		c.late = true
+	c.late = true
+	answer()
+	return true
+}
+
+// wait returns a channel closed when the answer is recorded.
+func (c *call) wait() <-chan struct{} {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.done == nil {
+		c.done = make(chan struct{})
+		if c.finished {
+			close(c.done)
+		}
+	}
+	return c.done
+}
+
+// claim returns the replies for a retry's passive answer: none when the
+// answer is not ready or went through the API.
+func (c *call) claim() ([]bot.Reply, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.finished && !c.late {
+		return c.replies, true
 	}
 	return nil, false
 }

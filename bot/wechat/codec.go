@@ -17,20 +17,22 @@ import (
 
 // decodeMessage parses a message's plaintext XML. A message must say who
 // sent it and what it is; anything less is malformed.
-func decodeMessage(raw []byte) (*message.MixMessage, error) {
-	var mm message.MixMessage
-	if err := xml.Unmarshal(raw, &mm); err != nil {
-		return nil, fmt.Errorf("malformed message XML: %w", err)
+func decodeMessage(raw []byte, mm *message.MixMessage) error {
+	if !decodeFlat(raw, mm) {
+		*mm = message.MixMessage{}
+		if err := xml.Unmarshal(raw, mm); err != nil {
+			return fmt.Errorf("malformed message XML: %w", err)
+		}
 	}
 	switch {
 	case mm.FromUserName == "":
-		return nil, errors.New("message has no FromUserName")
+		return errors.New("message has no FromUserName")
 	case mm.MsgType == "":
-		return nil, errors.New("message has no MsgType")
+		return errors.New("message has no MsgType")
 	case mm.MsgType == message.MsgTypeEvent && mm.Event == "":
-		return nil, errors.New("event message has no Event")
+		return errors.New("event message has no Event")
 	}
-	return &mm, nil
+	return nil
 }
 
 // toBot translates the SDK's message into the bot's.
@@ -82,38 +84,16 @@ func toBot(mm *message.MixMessage) bot.Message {
 // and MsgId (MsgIds alone have collided across users), events by sender,
 // time, event and key.
 func dedupeKey(mm *message.MixMessage) string {
+	var buf [128]byte
+	b := append(buf[:0], mm.FromUserName...)
+	b = append(b, '|')
 	if mm.MsgType != message.MsgTypeEvent && mm.MsgID != 0 {
-		return string(mm.FromUserName) + "|" + strconv.FormatInt(mm.MsgID, 10)
+		return string(strconv.AppendInt(b, mm.MsgID, 10))
 	}
-	return string(mm.FromUserName) + "|" + strconv.FormatInt(mm.CreateTime, 10) + "|" + string(mm.Event) + "|" + mm.EventKey
-}
-
-// encodeReply renders a reply as the plaintext XML WeChat expects. to is the
-// follower, from the account.
-func encodeReply(r bot.Reply, to, from string, now int64) ([]byte, error) {
-	var v interface {
-		SetToUserName(message.CDATA)
-		SetFromUserName(message.CDATA)
-		SetCreateTime(int64)
-		SetMsgType(message.MsgType)
-	}
-	var t message.MsgType
-	switch r.Type {
-	case bot.ReplyText:
-		v, t = message.NewText(r.Text), message.MsgTypeText
-	case bot.ReplyNews:
-		// WeChat shows one article in a reply to a follower's message.
-		v, t = message.NewNews([]*message.Article{message.NewArticle(r.Card.Title, r.Card.Description, r.Card.Pic, r.Card.URL)}), message.MsgTypeNews
-	case bot.ReplyImage:
-		v, t = message.NewImage(r.MediaID), message.MsgTypeImage
-	case bot.ReplyTransfer:
-		v, t = message.NewTransferCustomer(""), message.MsgTypeTransfer
-	default:
-		return nil, fmt.Errorf("cannot encode a %q reply", r.Type)
-	}
-	v.SetToUserName(message.CDATA(to))
-	v.SetFromUserName(message.CDATA(from))
-	v.SetCreateTime(now)
-	v.SetMsgType(t)
-	return xml.Marshal(v)
+	b = strconv.AppendInt(b, mm.CreateTime, 10)
+	b = append(b, '|')
+	b = append(b, mm.Event...)
+	b = append(b, '|')
+	b = append(b, mm.EventKey...)
+	return string(b)
 }

@@ -189,57 +189,55 @@ func equal(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []by
 
 // request is a verified, decrypted webhook call.
 type request struct {
-	msg       *message.MixMessage
+	msg       message.MixMessage
 	encrypted bool
 	timestamp string
 	nonce     string
 }
 
-// parseRequest verifies and decodes a POST. It is the whole inbound parser,
-// kept free of I/O so it can be fuzzed.
-func (h *Handler) parseRequest(q url.Values, body []byte) (*request, *rejection) {
+// parseRequest verifies and decodes a POST into req. It is the whole
+// inbound parser, kept free of I/O so it can be fuzzed.
+func (h *Handler) parseRequest(q url.Values, body []byte, req *request) *rejection {
 	if rej := h.checkSignature(q); rej != nil {
-		return nil, rej
+		return rej
 	}
-	req := &request{encrypted: q.Get("encrypt_type") == "aes", timestamp: q.Get("timestamp"), nonce: q.Get("nonce")}
+	req.encrypted, req.timestamp, req.nonce = q.Get("encrypt_type") == "aes", q.Get("timestamp"), q.Get("nonce")
 	raw := body
 	switch {
 	case req.encrypted && h.key == nil:
-		return nil, reject(http.StatusBadRequest, "encrypted request, but wechat.mode is plain")
+		return reject(http.StatusBadRequest, "encrypted request, but wechat.mode is plain")
 	case !req.encrypted && h.cfg.Mode == ModeSafe:
 		// In plaintext the signature does not cover the body: accepting it
 		// would let anyone holding one signed URL post forged messages.
-		return nil, reject(http.StatusUnauthorized, "unencrypted request in safe mode")
+		return reject(http.StatusUnauthorized, "unencrypted request in safe mode")
 	case req.encrypted:
 		var env message.EncryptedXMLMsg
 		if err := xml.Unmarshal(body, &env); err != nil {
-			return nil, reject(http.StatusBadRequest, "malformed envelope XML: %v", err)
+			return reject(http.StatusBadRequest, "malformed envelope XML: %v", err)
 		}
 		if env.EncryptedMsg == "" {
-			return nil, reject(http.StatusBadRequest, "envelope has no Encrypt")
+			return reject(http.StatusBadRequest, "envelope has no Encrypt")
 		}
 		if !equal(q.Get("msg_signature"), util.Signature(h.cfg.Token, req.timestamp, req.nonce, env.EncryptedMsg)) {
-			return nil, reject(http.StatusUnauthorized, "wrong msg_signature")
+			return reject(http.StatusUnauthorized, "wrong msg_signature")
 		}
 		cipher, err := base64.StdEncoding.DecodeString(env.EncryptedMsg)
 		if err != nil {
-			return nil, reject(http.StatusBadRequest, "ciphertext is not base64")
+			return reject(http.StatusBadRequest, "ciphertext is not base64")
 		}
 		var appID []byte
 		_, raw, appID, err = util.AESDecryptMsg(cipher, h.key)
 		if err != nil {
-			return nil, reject(http.StatusBadRequest, "bad ciphertext: %v", err)
+			return reject(http.StatusBadRequest, "bad ciphertext: %v", err)
 		}
 		if string(appID) != h.cfg.AppID {
-			return nil, reject(http.StatusBadRequest, "ciphertext is for AppID %q, not ours", appID)
+			return reject(http.StatusBadRequest, "ciphertext is for AppID %q, not ours", appID)
 		}
 	}
-	mm, err := decodeMessage(raw)
-	if err != nil {
-		return nil, reject(http.StatusBadRequest, "%v", err)
+	if err := decodeMessage(raw, &req.msg); err != nil {
+		return reject(http.StatusBadRequest, "%v", err)
 	}
-	req.msg = mm
-	return req, nil
+	return nil
 }
 
 func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejection {
@@ -251,19 +249,24 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 		}
 		return reject(http.StatusBadRequest, "reading body: %v", err)
 	}
-	req, rej := h.parseRequest(r.URL.Query(), body)
-	if rej != nil {
+	var req request
+	if rej := h.parseRequest(r.URL.Query(), body, &req); rej != nil {
 		return rej
 	}
-	m := toBot(req.msg)
-	h.log.DebugContext(r.Context(), "message", "openid", m.From, "kind", m.Kind, "text", m.Text)
+	m := toBot(&req.msg)
+	if h.log.Enabled(r.Context(), slog.LevelDebug) { // message text is personal: debug only
+		h.log.DebugContext(r.Context(), "message", "openid", m.From, "kind", m.Kind, "text", m.Text)
+	}
 
-	replies := h.respond(r.Context(), dedupeKey(req.msg), m)
+	replies, written := h.respond(r.Context(), w, dedupeKey(&req.msg), m)
+	if written {
+		return nil
+	}
 	if len(replies) == 0 {
 		writeSuccess(w)
 		return nil
 	}
-	out, err := encodeReply(replies[0], string(req.msg.FromUserName), string(req.msg.ToUserName), h.now().Unix())
+	out, err := appendReply(make([]byte, 0, 512), replies[0], string(req.msg.FromUserName), string(req.msg.ToUserName), h.now().Unix())
 	if err != nil {
 		h.log.ErrorContext(r.Context(), "encode reply", "err", err)
 		writeSuccess(w)
@@ -306,45 +309,54 @@ func (h *Handler) seal(plain []byte, timestamp, nonce string) ([]byte, error) {
 }
 
 // respond answers a message once, within the reply budget. The first
-// request for a message computes the answer; a retry waits for that answer
-// and gets the same reply. If the answer is late, the follower gets it
-// through the customer-service API instead, and WeChat gets "success".
-func (h *Handler) respond(ctx context.Context, key string, m bot.Message) []bot.Reply {
+// request for a message runs the bot; a retry waits for that answer and gets
+// the same reply. When the answer is late, the first request's watchdog
+// tells WeChat "success" and the answer goes out through the
+// customer-service API instead. written reports that the watchdog already
+// answered.
+func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string, m bot.Message) (replies []bot.Reply, written bool) {
 	c, first := h.calls.begin(key, h.now())
-	if first {
-		h.wg.Add(1)
-		go h.compute(ctx, c, m)
+	if !first {
+		timer := time.NewTimer(h.cfg.ReplyBudget)
+		defer timer.Stop()
+		select {
+		case <-c.wait():
+		case <-timer.C:
+		case <-ctx.Done():
+		}
+		replies, _ = c.claim()
+		return replies, false
 	}
-	timer := time.NewTimer(h.cfg.ReplyBudget)
-	defer timer.Stop()
-	select {
-	case <-c.done:
-	case <-timer.C:
-	case <-ctx.Done():
-	}
-	replies, ok := c.claim(first)
-	if !ok {
-		if first {
+
+	// The bot runs on this goroutine: handing it to another costs more than
+	// the routing itself. The watchdog only fires for a slow answer.
+	watchdog := time.AfterFunc(h.cfg.ReplyBudget, func() {
+		if c.giveUp(func() { writeSuccessNow(w) }) {
 			h.log.WarnContext(ctx, "reply not ready within budget; it will be sent through the customer-service API", "openid", m.From, "budget", h.cfg.ReplyBudget)
 		}
-		return nil
+	})
+	// A late answer must still reach the follower, so the bot's context
+	// survives WeChat hanging up after its "success".
+	replies = h.answer(context.WithoutCancel(ctx), m)
+	watchdog.Stop()
+	if c.finish(replies, h.now()) {
+		if len(replies) > 0 {
+			h.deliver(m.From, replies)
+		}
+		return nil, true
 	}
-	if first && len(replies) > 1 {
+	if len(replies) > 1 {
 		h.deliver(m.From, replies[1:])
 	}
-	return replies
+	return replies, false
 }
 
-// compute runs the bot for the first request of a message. It outlives the
-// request: a late answer still reaches the follower.
-func (h *Handler) compute(ctx context.Context, c *call, m bot.Message) {
-	defer h.wg.Done()
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-	defer cancel()
-	replies := h.answer(ctx, m)
-	if late := c.finish(replies, h.now()); late && len(replies) > 0 {
-		h.deliver(m.From, replies)
-	}
+// writeSuccessNow answers "success" while the handler is still busy: a set
+// Content-Length and a flush let WeChat read a complete response at once.
+func writeSuccessNow(w http.ResponseWriter) {
+	w.Header().Set("Content-Length", "7")
+	writeSuccess(w)
+	http.NewResponseController(w).Flush()
 }
 
 // deliver sends replies through the customer-service API in the background.

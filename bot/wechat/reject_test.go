@@ -162,11 +162,12 @@ func TestOfficialEncryptedMessage(t *testing.T) {
 	q := url.Values{"timestamp": {"1409304348"}, "nonce": {"xxxxxx"}, "encrypt_type": {"aes"},
 		"signature":     {util.Signature(testToken, "1409304348", "xxxxxx")},
 		"msg_signature": {util.Signature(testToken, "1409304348", "xxxxxx", enc)}}
-	req, rej := h.parseRequest(q, []byte("<xml><ToUserName><![CDATA[gh_7f083739789a]]></ToUserName><Encrypt><![CDATA["+enc+"]]></Encrypt></xml>"))
+	var req request
+	rej := h.parseRequest(q, []byte("<xml><ToUserName><![CDATA[gh_7f083739789a]]></ToUserName><Encrypt><![CDATA["+enc+"]]></Encrypt></xml>"), &req)
 	if rej != nil {
 		t.Fatalf("rejected: %v", rej)
 	}
-	m := toBot(req.msg)
+	m := toBot(&req.msg)
 	if m.Kind != "video" || m.From != "gh_7f083739789a" || m.To != "oia2Tj我是中文jewbmiOUlr6X-1crbLOvLw" {
 		t.Fatalf("decoded %+v", m)
 	}
