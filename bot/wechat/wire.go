@@ -210,7 +210,9 @@ func appendReply(b []byte, r bot.Reply, to, from string, now int64) ([]byte, err
 
 type errUnknownReply bot.ReplyType
 
-func (e errUnknownReply) Error() string { return "cannot encode a " + strconv.Quote(string(e)) + " reply" }
+func (e errUnknownReply) Error() string {
+	return "cannot encode a " + strconv.Quote(string(e)) + " reply"
+}
 
 // appendCDATA writes <name><![CDATA[value]]></name>, splitting any "]]>"
 // in value and dropping characters XML cannot carry.
