@@ -88,6 +88,11 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		if r, ok := b.followUp(ctx, s, m.From, n); ok {
 			return []Reply{r}
 		}
+		if s.match(norm) < 0 {
+			// A bare number without a live list is a follow-up too late or
+			// out of range, not a search for articles containing "2".
+			return b.noMatch(ctx, s, m, 0)
+		}
 	}
 	if i := s.match(norm); i >= 0 {
 		return b.render(ctx, s, m, s.rules[i].resp, 0)

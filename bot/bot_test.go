@@ -1,0 +1,240 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"mpbot/content"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files instead of comparing")
+
+// demoCatalog is the demo articles in memory, with a switch to break it.
+type demoCatalog struct {
+	index  *content.Index
+	byID   map[string]content.Article
+	broken bool
+}
+
+func newDemoCatalog() *demoCatalog {
+	arts := content.DemoArticles()
+	c := &demoCatalog{index: content.NewIndex(arts), byID: map[string]content.Article{}}
+	for _, a := range arts {
+		c.byID[a.ID] = a
+	}
+	return c
+}
+
+func (c *demoCatalog) Search(ctx context.Context, q string, n int) ([]content.Hit, error) {
+	if c.broken {
+		return nil, errors.New("disk on fire")
+	}
+	return c.index.Search(ctx, q, n)
+}
+
+func (c *demoCatalog) Get(_ context.Context, id string) (content.Article, error) {
+	a, ok := c.byID[id]
+	if !ok {
+		return a, fmt.Errorf("%s: %w", id, content.ErrNotFound)
+	}
+	return a, nil
+}
+
+func demoSpec() RepliesSpec {
+	return RepliesSpec{
+		Subscribe: ResponseSpec{Replies: []ReplySpec{{Type: "text", Content: "欢迎关注！"}, {Type: "daily"}}},
+		Default:   text("只能读懂文字。"),
+		NoMatch:   text("没有找到相关文章。"),
+		Rules: []RuleSpec{
+			{Keywords: []string{"帮助"}, ResponseSpec: text("发送关键词搜索。")},
+			{Keywords: []string{"每日一读"}, Keys: []string{"DAILY"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "daily"}}},
+			{Keywords: []string{"遴选"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles", Query: "遴选 笔试 面试"}}},
+			{Keywords: []string{"专题"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles", IDs: []string{"demo-pujiang", "gone", "demo-fengqiao"}}}},
+			{Keywords: []string{"单篇"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles", IDs: []string{"demo-minzhu"}}}},
+			{Keywords: []string{"名片"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "news", Title: "关于我们", Description: "平台介绍", URL: "https://example.com/about", Pic: "https://example.com/a.png"}}},
+			{Keywords: []string{"人工"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "transfer"}}},
+			{Match: "contains", Keywords: []string{"谢谢"}, ResponseSpec: ResponseSpec{Mode: "random", Replies: []ReplySpec{{Type: "text", Content: "不客气！"}, {Type: "text", Content: "祝顺利！"}}}},
+		},
+	}
+}
+
+func newDemoBot(t *testing.T, catalog *demoCatalog, followUps FollowUps) *Bot {
+	t.Helper()
+	s, err := Compile(demoSpec(), okSearch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	daily := func(ctx context.Context) (content.Article, error) { return catalog.Get(ctx, "demo-renmin") }
+	return New(s, catalog, followUps, daily, slog.New(slog.DiscardHandler))
+}
+
+// TestConversation replays a follower's session and compares every reply
+// with testdata/conversation.golden.
+func TestConversation(t *testing.T) {
+	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	script := []Message{
+		{Kind: KindSubscribe, EventKey: "qrscene_42"},
+		{Kind: KindText, Text: "你好"},
+		{Kind: KindText, Text: "帮助"},
+		{Kind: KindText, Text: "枫桥经验是什么"},
+		{Kind: KindText, Text: "请问浦江经验怎么理解"},
+		{Kind: KindText, Text: "中国式现代化"},
+		{Kind: KindText, Text: "新质生产力 政府工作报告"},
+		{Kind: KindText, Text: "遴选"},
+		{Kind: KindText, Text: "2"},
+		{Kind: KindText, Text: "9"},
+		{Kind: KindText, Text: "专题"},
+		{Kind: KindText, Text: "1"},
+		{Kind: KindText, Text: "单篇"},
+		{Kind: KindText, Text: "名片"},
+		{Kind: KindVoice, Text: "基层治理现代化"},
+		{Kind: KindVoice},
+		{Kind: KindImage},
+		{Kind: KindLocation},
+		{Kind: KindClick, EventKey: "DAILY"},
+		{Kind: KindClick, EventKey: "UNKNOWN"},
+		{Kind: KindView, EventKey: "https://example.com"},
+		{Kind: KindText, Text: "人工"},
+		{Kind: KindText, Text: "量子引力"},
+		{Kind: KindUnsubscribe},
+		{Kind: KindText, Text: "1"}, // the list is gone with the follower's data
+	}
+	var out strings.Builder
+	for _, m := range script {
+		m.From = "o_golden"
+		fmt.Fprintf(&out, ">>> %s %s%s\n", m.Kind, m.Text, m.EventKey)
+		replies := b.Answer(context.Background(), m)
+		if len(replies) == 0 {
+			out.WriteString("(no reply)\n")
+		}
+		for i, r := range replies {
+			if i > 0 {
+				out.WriteString("--- via customer-service API\n")
+			}
+			out.WriteString(r.String() + "\n")
+		}
+		out.WriteString("\n")
+	}
+	const path = "testdata/conversation.golden"
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if got := out.String(); got != string(want) {
+		t.Errorf("conversation differs from %s:\n%s", path, diff(string(want), got))
+	}
+}
+
+func diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return fmt.Sprintf("line %d\nwant: %s\n got: %s", i+1, a, b)
+		}
+	}
+	return ""
+}
+
+func TestBrokenSearchGetsNoMatch(t *testing.T) {
+	c := newDemoCatalog()
+	c.broken = true
+	b := newDemoBot(t, c, NewMemoryFollowUps())
+	r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "枫桥经验"})
+	if len(r) != 1 || r[0].Text != "没有找到相关文章。" {
+		t.Fatalf("got %v, want the no-match reply", r)
+	}
+}
+
+func TestFollowUpExpires(t *testing.T) {
+	now := time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)
+	fu := NewMemoryFollowUps()
+	fu.Now = func() time.Time { return now }
+	b := newDemoBot(t, newDemoCatalog(), fu)
+	b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "遴选"})
+	now = now.Add(9 * time.Minute)
+	if r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "1"}); r[0].Type != ReplyNews {
+		t.Fatalf("after 9 minutes: %v, want a card", r)
+	}
+	now = now.Add(11 * time.Minute)
+	if r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "1"}); r[0].Type == ReplyNews {
+		t.Fatalf("after 20 minutes the list still answered: %v", r)
+	}
+}
+
+func TestRandomModePicksOne(t *testing.T) {
+	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	seen := map[string]bool{}
+	for range 200 {
+		r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "太谢谢了"})
+		if len(r) != 1 {
+			t.Fatalf("random mode sent %d replies", len(r))
+		}
+		seen[r[0].Text] = true
+	}
+	if len(seen) != 2 {
+		t.Fatalf("200 random picks gave %v", seen)
+	}
+}
+
+func TestListFitsWeChatLimit(t *testing.T) {
+	var many []content.Article
+	for i := range 10 {
+		many = append(many, content.Article{ID: fmt.Sprint(i), Title: strings.Repeat("很长的标题", 20), URL: "https://example.com/" + strings.Repeat("x", 200)})
+	}
+	r, ids := listReply(many)
+	if len(r.Text) > maxTextBytes {
+		t.Fatalf("list is %d bytes", len(r.Text))
+	}
+	if len(ids) == 0 || len(ids) == 10 || !strings.Contains(r.Text, fmt.Sprintf("找到 %d 篇", len(ids))) {
+		t.Fatalf("list shows %d ids: %s", len(ids), r.Text)
+	}
+	if !strings.HasSuffix(r.Text, listFooter) {
+		t.Fatal("list lost its footer")
+	}
+}
+
+// TestSettingsSwapWhileAnswering runs under -race: readers take one
+// snapshot per message while settings are replaced.
+func TestSettingsSwapWhileAnswering(t *testing.T) {
+	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 200 {
+				b.Answer(context.Background(), Message{From: fmt.Sprint(g), Kind: KindText, Text: []string{"帮助", "遴选", "1"}[i%3]})
+			}
+		}()
+	}
+	for range 50 {
+		s, err := Compile(demoSpec(), okSearch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.SetSettings(s)
+	}
+	wg.Wait()
+}

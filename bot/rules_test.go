@@ -1,0 +1,144 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+)
+
+var okSearch = SearchSpec{MaxResults: 5, MinScore: 0.5, ClearScore: 0.8, ClearMargin: 0.15}
+
+func text(s string) ResponseSpec { return ResponseSpec{Reply: &ReplySpec{Type: "text", Content: s}} }
+
+func kwRule(match string, kws ...string) RuleSpec {
+	return RuleSpec{Match: match, Keywords: kws, ResponseSpec: text("r:" + strings.Join(kws, ","))}
+}
+
+func TestCompileErrors(t *testing.T) {
+	base := func() RepliesSpec { return RepliesSpec{NoMatch: text("none")} }
+	cases := []struct {
+		name   string
+		edit   func(*RepliesSpec, *SearchSpec)
+		errors []string // each must appear in the error text
+	}{
+		{"duplicate keyword across rules", func(r *RepliesSpec, _ *SearchSpec) {
+			r.Rules = []RuleSpec{kwRule("", "帮助"), kwRule("contains", "帮助")}
+		}, []string{`replies.rules[1].keywords[0]: duplicate keyword "帮助" (already in replies.rules[0])`}},
+		{"duplicate after normalising", func(r *RepliesSpec, _ *SearchSpec) {
+			r.Rules = []RuleSpec{kwRule("", "Help"), kwRule("", "ｈｅｌｐ ")}
+		}, []string{`replies.rules[1].keywords[0]: duplicate keyword`}},
+		{"duplicate menu key", func(r *RepliesSpec, _ *SearchSpec) {
+			a, b := kwRule("", "a"), kwRule("", "b")
+			a.Keys, b.Keys = []string{"K"}, []string{"K"}
+			r.Rules = []RuleSpec{a, b}
+		}, []string{`replies.rules[1].keys[0]: duplicate menu key "K"`}},
+		{"bad match", func(r *RepliesSpec, _ *SearchSpec) { r.Rules = []RuleSpec{kwRule("fuzzy", "x")} },
+			[]string{`replies.rules[0].match: "fuzzy" is not one of exact, contains, prefix, regex`}},
+		{"bad regex", func(r *RepliesSpec, _ *SearchSpec) { r.Rules = []RuleSpec{kwRule("regex", "(")} },
+			[]string{`replies.rules[0].keywords[0]: bad regex`}},
+		{"no keywords", func(r *RepliesSpec, _ *SearchSpec) { r.Rules = []RuleSpec{{ResponseSpec: text("x")}} },
+			[]string{`replies.rules[0]: needs keywords or keys`}},
+		{"empty keyword", func(r *RepliesSpec, _ *SearchSpec) { r.Rules = []RuleSpec{kwRule("", " ")} },
+			[]string{`replies.rules[0].keywords[0]: is empty`}},
+		{"long keyword", func(r *RepliesSpec, _ *SearchSpec) { r.Rules = []RuleSpec{kwRule("", strings.Repeat("长", 31))} },
+			[]string{`is longer than 30 characters`}},
+		{"no reply", func(r *RepliesSpec, _ *SearchSpec) { r.Rules = []RuleSpec{{Keywords: []string{"x"}}} },
+			[]string{`replies.rules[0]: needs a reply or replies`}},
+		{"reply and replies", func(r *RepliesSpec, _ *SearchSpec) {
+			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "daily"}, Replies: []ReplySpec{{Type: "daily"}}}}}
+		}, []string{`replies.rules[0]: has both reply and replies`}},
+		{"named rule", func(r *RepliesSpec, _ *SearchSpec) {
+			r.Rules = []RuleSpec{{Name: "help", Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "text"}}}}
+		}, []string{`replies.rules[0] (help).reply: text needs content`}},
+		{"text too long", func(r *RepliesSpec, _ *SearchSpec) {
+			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: text(strings.Repeat("字", 700))}}
+		}, []string{`text content is 2100 bytes; WeChat delivers at most 2048`}},
+		{"news without url", func(r *RepliesSpec, _ *SearchSpec) {
+			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "news", Title: "t", URL: "ftp://x"}}}}
+		}, []string{`news needs an http(s) url, got "ftp://x"`}},
+		{"articles without query or ids", func(r *RepliesSpec, _ *SearchSpec) {
+			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles"}}}}
+		}, []string{`articles needs either query or ids`}},
+		{"image without media", func(r *RepliesSpec, _ *SearchSpec) {
+			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "image"}}}}
+		}, []string{`image needs media_id`}},
+		{"unknown type", func(r *RepliesSpec, _ *SearchSpec) {
+			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Replies: []ReplySpec{{Type: "video"}}}}}
+		}, []string{`replies.rules[0].replies[0]: type "video" is not one of`}},
+		{"transfer with others", func(r *RepliesSpec, _ *SearchSpec) {
+			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Replies: []ReplySpec{{Type: "transfer"}, {Type: "daily"}}}}}
+		}, []string{`transfer hands the chat to a human`}},
+		{"bad mode", func(r *RepliesSpec, _ *SearchSpec) {
+			r.Subscribe = ResponseSpec{Mode: "some", Replies: []ReplySpec{{Type: "daily"}}}
+		}, []string{`replies.subscribe.mode: "some" is not all or random`}},
+		{"no_match missing", func(r *RepliesSpec, _ *SearchSpec) { r.NoMatch = ResponseSpec{} },
+			[]string{`replies.no_match: is required`}},
+		{"max_results", func(_ *RepliesSpec, s *SearchSpec) { s.MaxResults = 0 }, []string{`search.max_results: 0 is outside 1..10`}},
+		{"clear below min", func(_ *RepliesSpec, s *SearchSpec) { s.ClearScore = 0.2 }, []string{`search.clear_score`}},
+		{"several at once", func(r *RepliesSpec, s *SearchSpec) {
+			r.Rules = []RuleSpec{kwRule("bogus", "a"), kwRule("", "a")}
+			s.MaxResults = 99
+		}, []string{`rules[0].match`, `rules[1].keywords[0]: duplicate`, `search.max_results`}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r, s := base(), okSearch
+			c.edit(&r, &s)
+			_, err := Compile(r, s)
+			if err == nil {
+				t.Fatal("compiled without error")
+			}
+			for _, want := range c.errors {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("error does not say %q:\n%v", want, err)
+				}
+			}
+		})
+	}
+}
+
+func TestMatchOrderAndKinds(t *testing.T) {
+	s, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{
+		kwRule("contains", "经验"),
+		kwRule("", "枫桥经验", "ABC"),
+		kwRule("prefix", "订阅"),
+		kwRule("regex", `^第\d+期$`),
+		kwRule("", "ｘｙ"),
+	}}, okSearch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text string
+		want int
+	}{
+		{"枫桥经验", 0}, // rule 0 (contains) comes first in config order
+		{"abc", 1},
+		{"  ABC ", 1},
+		{"订阅每日一读", 2},
+		{"我要订阅", -1},
+		{"第12期", 3},
+		{"第十二期", -1},
+		{"xy", 4},
+		{"Xy", 4},
+		{"别的", -1},
+	}
+	for _, c := range cases {
+		if got := s.match(Normalize(c.text)); got != c.want {
+			t.Errorf("match(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{
+		"\u3000帮助 ":   "帮助",
+		"ＡＢＣ１２３":      "abc123",
+		"GDP":         "gdp",
+		"plain ascii": "plain ascii",
+		"？":           "?",
+	} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

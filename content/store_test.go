@@ -1,0 +1,180 @@
+package content
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func openTestStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "sub", "mpbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestUpsertIsIdempotent(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	clock := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return clock }
+
+	a := Article{ID: "a1", Title: "枫桥经验", URL: "https://example.com/a1", Tags: []string{"基层治理"}, PublishedOn: "2026-09-01"}
+	if _, out, err := s.Upsert(ctx, a); err != nil || out != Added {
+		t.Fatalf("first upsert: %v %v", out, err)
+	}
+	clock = clock.Add(time.Hour)
+	if _, out, err := s.Upsert(ctx, a); err != nil || out != Unchanged {
+		t.Fatalf("same article again: %v %v", out, err)
+	}
+	a.Title = "新时代枫桥经验"
+	got, out, err := s.Upsert(ctx, a)
+	if err != nil || out != Updated {
+		t.Fatalf("changed article: %v %v", out, err)
+	}
+	if !got.CreatedAt.Equal(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)) || !got.UpdatedAt.Equal(clock) {
+		t.Fatalf("times: created %v updated %v", got.CreatedAt, got.UpdatedAt)
+	}
+	// Without an id, the url identifies the article.
+	noID := Article{Title: "浦江经验", URL: "https://example.com/pj"}
+	first, out, err := s.Upsert(ctx, noID)
+	if err != nil || out != Added || !strings.HasPrefix(first.ID, "u-") {
+		t.Fatalf("no-id upsert: %+v %v %v", first, out, err)
+	}
+	noID.Summary = "下访"
+	second, out, err := s.Upsert(ctx, noID)
+	if err != nil || out != Updated || second.ID != first.ID {
+		t.Fatalf("no-id update: %+v %v %v", second, out, err)
+	}
+	if n, _ := s.Count(ctx); n != 2 {
+		t.Fatalf("count %d, want 2", n)
+	}
+	stored, err := s.Get(ctx, "a1")
+	if err != nil || stored.Title != "新时代枫桥经验" || len(stored.Tags) != 1 {
+		t.Fatalf("get: %+v %v", stored, err)
+	}
+}
+
+func TestStoreRejectsBadArticles(t *testing.T) {
+	s := openTestStore(t)
+	for _, a := range []Article{
+		{ID: "x"},
+		{Title: "no id or url"},
+		{ID: "d", Title: "t", PublishedOn: "2026/01/01"},
+	} {
+		if _, _, err := s.Upsert(context.Background(), a); err == nil {
+			t.Errorf("accepted %+v", a)
+		}
+	}
+}
+
+func TestListNewestDelete(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	for _, a := range []Article{
+		{ID: "old", Title: "旧", URL: "u1", Category: "政策理论导读", PublishedOn: "2025-01-01"},
+		{ID: "new", Title: "新", URL: "u2", Category: "政策理论导读", PublishedOn: "2026-01-01"},
+		{ID: "news", Title: "时政", URL: "u3", Category: "时政热点", PublishedOn: "2026-06-01"},
+	} {
+		if _, _, err := s.Upsert(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if a, err := s.Newest(ctx, "政策理论导读"); err != nil || a.ID != "new" {
+		t.Fatalf("newest: %v %v", a.ID, err)
+	}
+	if _, err := s.Newest(ctx, "考试分析"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("newest of empty category: %v", err)
+	}
+	list, _ := s.List(ctx, Filter{})
+	if len(list) != 3 || list[0].ID != "news" {
+		t.Fatalf("list order: %v", list)
+	}
+	if err := s.Delete(ctx, "new"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Delete(ctx, "new"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("second delete: %v", err)
+	}
+	if _, err := s.Get(ctx, "new"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("get deleted: %v", err)
+	}
+}
+
+func TestReopenKeepsDataAndSchema(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := SeedDemo(ctx, s); err != nil || n != len(DemoArticles()) {
+		t.Fatalf("seed: %d %v", n, err)
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Ping(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := SeedDemo(ctx, s); err != nil || n != 0 {
+		t.Fatalf("second seed added %d (%v); a non-empty store must be left alone", n, err)
+	}
+}
+
+func TestReadJSONLReportsBadLines(t *testing.T) {
+	in := `{"id":"a","title":"好","url":"https://x/a"}
+
+{"id":"b","title":
+{"id":"c","url":"https://x/c"}
+{"id":"d","title":"好","url":"https://x/d","colour":"red"}
+{"id":"e","title":"好","url":"https://x/e","published_on":"2026-13-01"}
+{"id":"f","title":"也好","url":"https://x/f"}
+`
+	got, errs := ReadJSONL(strings.NewReader(in), "in.jsonl")
+	if len(got) != 2 || got[0].ID != "a" || got[1].ID != "f" {
+		t.Fatalf("kept %+v", got)
+	}
+	want := []string{"in.jsonl:3:", "in.jsonl:4: title is empty", `in.jsonl:5: json: unknown field "colour"`, "in.jsonl:6: published_on"}
+	if len(errs) != len(want) {
+		t.Fatalf("errors %v", errs)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(errs[i].Error(), w) {
+			t.Errorf("error %d = %q, want prefix %q", i, errs[i], w)
+		}
+	}
+}
+
+func TestDemoArticles(t *testing.T) {
+	arts := DemoArticles()
+	if len(arts) < 12 {
+		t.Fatalf("%d demo articles", len(arts))
+	}
+	seen := map[string]bool{}
+	daily := 0
+	for _, a := range arts {
+		if seen[a.ID] {
+			t.Errorf("duplicate id %s", a.ID)
+		}
+		seen[a.ID] = true
+		if a.Summary == "" || !strings.HasPrefix(a.URL, "https://") {
+			t.Errorf("%s lacks a summary or an https url", a.ID)
+		}
+		if a.Category == "政策理论导读" {
+			daily++
+		}
+	}
+	if daily < 3 {
+		t.Errorf("only %d daily-reading candidates", daily)
+	}
+}
