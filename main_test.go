@@ -1,0 +1,263 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"mpbot/bot/wechat"
+)
+
+// syncBuffer collects output written from several goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// writeConfig writes config.yaml into dir: the shipped file with the store
+// and address moved, and extra YAML replacing the replies section.
+func writeConfig(t *testing.T, dir, replies string) string {
+	t.Helper()
+	shipped, err := os.ReadFile("config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := string(shipped)
+	cfg = strings.Replace(cfg, "addr: 127.0.0.1:8080", "addr: 127.0.0.1:0", 1)
+	cfg = strings.Replace(cfg, "path: data/mpbot.db", "path: "+filepath.Join(dir, "mpbot.db"), 1)
+	if replies != "" {
+		cfg = cfg[:strings.Index(cfg, "\nreplies:")] + "\n" + replies
+	}
+	path := filepath.Join(dir, "config.yaml")
+	// Write and rename, as editors and config managers do, so a reader
+	// never sees half a file.
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func runCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb syncBuffer
+	code := run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestShippedConfigIsValid(t *testing.T) {
+	ld, err := loadConfig("config.yaml", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	emb, err := loadConfig(filepath.Join(t.TempDir(), "absent.yaml"), false)
+	if err != nil || emb.source != "embedded defaults" {
+		t.Fatalf("embedded defaults: %v %v", emb, err)
+	}
+	if ld.cfg.mode() != wechat.ModeSafe || ld.cfg.Server.ReplyBudget != 3*time.Second || ld.cfg.Search.MaxResults != 5 {
+		t.Fatalf("shipped config read as %+v", ld.cfg)
+	}
+	if _, err := loadConfig(filepath.Join(t.TempDir(), "absent.yaml"), true); err == nil {
+		t.Fatal("an explicitly named missing config was accepted")
+	}
+}
+
+func TestEnvironmentOverrides(t *testing.T) {
+	t.Setenv("MPBOT_WECHAT_TOKEN", "from-env")
+	t.Setenv("MPBOT_SERVER_REPLY_BUDGET", "2s")
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s3cret-value")
+	ld, err := loadConfig("config.yaml", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ld.cfg.WeChat.Token != "from-env" || ld.cfg.Server.ReplyBudget != 2*time.Second || ld.cfg.WeChat.AppSecret != "s3cret-value" {
+		t.Fatalf("env not applied: %+v", ld.cfg)
+	}
+	if s := fmt.Sprintf("%v %+v", ld.cfg.WeChat.AppSecret, ld.cfg.WeChat); strings.Contains(s, "s3cret") {
+		t.Fatalf("secret printed: %s", s)
+	}
+}
+
+func TestCheckCommand(t *testing.T) {
+	dir := t.TempDir()
+	good := writeConfig(t, dir, "")
+	code, out, _ := runCmd(t, "check", "--config", good)
+	if code != 0 || !strings.Contains(out, "rule 0 help: match=exact keywords=帮助|help|?") {
+		t.Fatalf("check good config: exit %d\n%s", code, out)
+	}
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte(`replies:
+  no_match: 没有
+  rules:
+    - keywords: [帮助]
+      reply: {type: text, content: a}
+    - keywords: [帮助]
+      match: fuzzy
+      reply: {type: news, title: t}
+search:
+  max_results: 50
+wechat:
+  mode: secret
+`), 0o644)
+	code, _, errOut := runCmd(t, "check", "--config", bad)
+	if code != 1 {
+		t.Fatalf("check bad config: exit %d", code)
+	}
+	for _, want := range []string{
+		`replies.rules[1].match: "fuzzy" is not one of`,
+		`replies.rules[1].keywords[0]: duplicate keyword "帮助" (already in replies.rules[0])`,
+		`replies.rules[1].reply: news needs an http(s) url`,
+		`search.max_results: 50 is outside 1..10`,
+		`wechat.mode: "secret" is not plain, compat or safe`,
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("check output lacks %q:\n%s", want, errOut)
+		}
+	}
+	typo := writeConfig(t, dir, "replies:\n  no_match: x\n  rulez: []\n")
+	if code, _, errOut := runCmd(t, "check", "--config", typo); code != 1 || !strings.Contains(errOut, "rulez") {
+		t.Fatalf("unknown key: exit %d %s", code, errOut)
+	}
+}
+
+func TestTryCommand(t *testing.T) {
+	cfg := writeConfig(t, t.TempDir(), "")
+	code, out, errOut := runCmd(t, "try", "--config", cfg, "枫桥经验是什么")
+	if code != 0 || !strings.Contains(out, "→ https://example.com/mpbot-demo/fengqiao") {
+		t.Fatalf("try: exit %d\n%s\n%s", code, out, errOut)
+	}
+	_, out, _ = runCmd(t, "try", "--config", cfg, "帮助")
+	if !strings.Contains(out, "每日一读") {
+		t.Fatalf("try 帮助: %s", out)
+	}
+}
+
+var addrRe = regexp.MustCompile(`msg="mpbot serving" addr=(\S+)`)
+
+// startServe runs `mpbot serve` in-process and returns its base URL.
+func startServe(t *testing.T, cfg string, logs *syncBuffer) (string, func() int) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"serve", "--config", cfg}, strings.NewReader(""), io.Discard, logs) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := addrRe.FindStringSubmatch(logs.String()); m != nil {
+			return "http://" + m[1], func() int { cancel(); return <-done }
+		}
+		select {
+		case code := <-done:
+			t.Fatalf("serve exited %d:\n%s", code, logs)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	cancel()
+	t.Fatalf("serve did not start:\n%s", logs)
+	return "", nil
+}
+
+const helpRule = `replies:
+  no_match: 没有找到。
+  rules:
+    - keywords: [帮助]
+      reply: {type: text, content: %s}
+`
+
+// TestServeAndHotReload runs the real serve command, talks to it as WeChat
+// does, edits config.yaml while it runs, and stops it as SIGTERM would.
+func TestServeAndHotReload(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, fmt.Sprintf(helpRule, "第一版"))
+	logs := &syncBuffer{}
+	base, stop := startServe(t, cfg, logs)
+
+	resp, err := http.Get(base + "/healthz")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("healthz: %v %v", resp, err)
+	}
+	resp.Body.Close()
+
+	ld, _ := loadConfig(cfg, true)
+	sim := &wechat.Simulator{URL: base + "/wechat", Token: string(ld.cfg.WeChat.Token), AppID: ld.cfg.WeChat.AppID,
+		AESKey: string(ld.cfg.WeChat.EncodingAESKey), Account: "gh_test"}
+	msgID := int64(0)
+	ask := func(text string) string {
+		msgID++
+		out, err := sim.Send(context.Background(), wechat.Inbound{From: "o_e2e", MsgType: "text", Content: text, MsgID: msgID, CreateTime: time.Now().Unix()})
+		if err != nil {
+			t.Fatalf("send %q: %v", text, err)
+		}
+		return out.String()
+	}
+	if got := ask("帮助"); got != "第一版" {
+		t.Fatalf("before reload: %q", got)
+	}
+	if got := ask("浦江经验"); !strings.Contains(got, "mpbot-demo/pujiang") {
+		t.Fatalf("search through serve: %q", got)
+	}
+
+	// A valid edit applies without a restart.
+	writeConfig(t, dir, fmt.Sprintf(helpRule, "第二版"))
+	waitFor(t, func() bool { return ask("帮助") == "第二版" }, "the edited reply")
+
+	// An invalid edit is rejected, named, and the last good config serves on.
+	writeConfig(t, dir, fmt.Sprintf(helpRule, "第三版")+"    - keywords: [帮助]\n      reply: {type: text, content: dup}\n")
+	waitFor(t, func() bool { return strings.Contains(logs.String(), "config rejected") }, "the rejection log line")
+	if !strings.Contains(logs.String(), `duplicate keyword \"帮助\"`) {
+		t.Errorf("rejection does not name the problem:\n%s", logs)
+	}
+	if got := ask("帮助"); got != "第二版" {
+		t.Fatalf("after invalid edit: %q, want the last good reply", got)
+	}
+	if strings.Contains(logs.String(), "浦江经验") || strings.Contains(logs.String(), "text=") {
+		t.Errorf("message text logged at info level:\n%s", logs)
+	}
+	if code := stop(); code != 0 {
+		t.Fatalf("serve exited %d after cancel:\n%s", code, logs)
+	}
+}
+
+func waitFor(t *testing.T, ok func() bool, what string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("no %s within 5s", what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func TestServeRefusesDemoTokenOffLoopback(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	t.Setenv("MPBOT_SERVER_ADDR", "0.0.0.0:0")
+	code, _, errOut := runCmd(t, "serve", "--config", cfg)
+	if code != 1 || !strings.Contains(errOut, "public demo token") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+}
