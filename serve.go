@@ -73,9 +73,19 @@ func (a *app) webhook() error {
 	h, err := wechat.NewHandler(wechat.Config{
 		AppID: cfg.WeChat.AppID, Token: string(cfg.WeChat.Token), AESKey: string(cfg.WeChat.EncodingAESKey),
 		Mode: cfg.mode(), ReplyBudget: cfg.Server.ReplyBudget,
-	}, a.bot.Answer, a.api, a.log)
+	}, a.bot.Answer, a.sender(), a.log)
 	a.handler = h
 	return err
+}
+
+// sender is the customer-service API, or nil when there are no credentials
+// to call it with (the demo): nothing then leaves the machine.
+func (a *app) sender() wechat.Sender {
+	if a.cfg.Load().WeChat.AppSecret == "" {
+		a.log.Warn("wechat.app_secret is empty: late replies and extra replies cannot be sent")
+		return nil
+	}
+	return a.api
 }
 
 // routes is the HTTP surface: the webhook and a health check.

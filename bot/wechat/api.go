@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
-	"net"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -202,13 +201,10 @@ var (
 // classify turns the SDK's string errors into an *Error: the SDK reports
 // errcodes and HTTP statuses only inside fmt.Errorf texts.
 func classify(endpoint string, err error) error {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		var ne net.Error
-		if !errors.As(err, &ne) || !ne.Timeout() {
-			return err
-		}
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("wechat %s: %w", endpoint, context.Canceled) // the SDK's text quotes the URL
 	}
-	e := &Error{Endpoint: endpoint, Msg: err.Error()}
+	e := &Error{Endpoint: endpoint, Msg: redact(err.Error())}
 	if m := errcodeRe.FindStringSubmatch(err.Error()); m != nil {
 		e.Code, _ = strconv.ParseInt(m[1], 10, 64)
 		if mm := errmsgRe.FindStringSubmatch(err.Error()); mm != nil {
@@ -220,6 +216,12 @@ func classify(endpoint string, err error) error {
 	}
 	return e
 }
+
+var credentialRe = regexp.MustCompile(`(secret|access_token)=[^&\s"]*`)
+
+// redact keeps credentials out of error texts: the SDK's errors quote the
+// URL, which carries the app secret or the access token.
+func redact(s string) string { return credentialRe.ReplaceAllString(s, "$1=[redacted]") }
 
 func sleepCtx(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)

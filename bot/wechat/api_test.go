@@ -3,6 +3,7 @@ package wechat
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -122,5 +123,26 @@ func TestSendCustomTransferRefused(t *testing.T) {
 	}
 	if n := len(fake.Calls("")); n != 0 {
 		t.Fatalf("%d API calls", n)
+	}
+}
+
+// TestAPIErrorsHideSecrets: the SDK's errors quote URLs carrying the app
+// secret or the token; ours must not.
+func TestAPIErrorsHideSecrets(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	api := NewAPI(APIConfig{AppID: testAppID, AppSecret: "TOPSECRET", Base: fake.URL, Attempts: 1}, slog.New(slog.DiscardHandler))
+	fake.Fail("/cgi-bin/token", wechattest.Fault{Status: 500})
+	err := api.SendCustom(context.Background(), "o_1", hello)
+	if err == nil || strings.Contains(err.Error(), "TOPSECRET") {
+		t.Fatalf("error %v", err)
+	}
+	if err := api.SendCustom(context.Background(), "o_1", hello); err != nil {
+		t.Fatal(err)
+	}
+	fake.Fail(customSend, wechattest.Fault{Status: 502})
+	err = api.SendCustom(context.Background(), "o_1", hello)
+	if err == nil || strings.Contains(err.Error(), "token-1") {
+		t.Fatalf("error %v", err)
 	}
 }

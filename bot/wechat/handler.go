@@ -47,7 +47,8 @@ type Config struct {
 // Answerer decides what to say to a message (bot.Bot.Answer).
 type Answerer func(ctx context.Context, m bot.Message) []bot.Reply
 
-// Sender delivers a reply outside the passive window (API.SendCustom).
+// Sender delivers a reply outside the passive window (API.SendCustom). A
+// nil Sender drops such replies with a warning.
 type Sender interface {
 	SendCustom(ctx context.Context, openid string, r bot.Reply) error
 }
@@ -361,6 +362,10 @@ func writeSuccessNow(w http.ResponseWriter) {
 
 // deliver sends replies through the customer-service API in the background.
 func (h *Handler) deliver(openid string, replies []bot.Reply) {
+	if h.sender == nil {
+		h.log.Warn("reply dropped: the customer-service API is not configured (wechat.app_secret is empty)", "openid", openid, "replies", len(replies))
+		return
+	}
 	h.wg.Add(1)
 	go func() {
 		defer h.wg.Done()
