@@ -1,131 +1,271 @@
 package content
 
 import (
-	"cmp"
-	"context"
-	"slices"
+	"math"
+	"regexp"
 	"strings"
+	"sync"
+	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
-// Index answers searches over a fixed set of articles. It is immutable once
-// built, so readers need no locks; a changed store gets a new Index.
-//
-// This is a deliberately plain scorer: every query unit (a Latin word, a
-// number, or a pair of Han characters) is looked up in title, summary and
-// body, and the score is the weighted share of units found. It gives the bot
-// a normalised confidence to choose between a card, a list and no answer.
+// Index is the in-memory inverted index behind search. It is derived from
+// the store: documents are added and removed as the store changes. Readers
+// share a read lock; a change takes the write lock for the microseconds it
+// needs to append postings.
 type Index struct {
-	docs []indexedDoc
+	seg *Segmenter
+
+	mu       sync.RWMutex
+	docs     []doc          // by internal doc number; replaced articles leave dead entries
+	byID     map[string]int // article id → live doc number
+	postings map[string]*postingList
+	live     int
+	fieldLen [numFields]float64 // total tokens per field over live docs, for BM25 length normalisation
+	synonyms *synonymSet        // query-time alternatives, swapped on config reload
+	pinyin   pinyinKeys         // term spellings, for typos and typed pinyin
 }
 
-type indexedDoc struct {
-	article              Article
-	title, summary, body string
+// doc is what the index keeps of an article: enough for a reply card and
+// for ranking without touching the store.
+type doc struct {
+	card      Article // no body: bodies stay in the store
+	titleText string  // lower-cased title and tags, for phrase checks
+	leadText  string  // lower-cased summary
+	day       int32   // published_on as days since 1970, 0 when unknown
+	dead      bool
 }
 
-// Field weights: a unit in the title says far more about an article than
-// one somewhere in its body.
+// Fields and their BM25F weights: a word in the title says far more about
+// an article than one somewhere in its body.
 const (
-	weightTitle   = 1.0
-	weightSummary = 0.7
-	weightBody    = 0.4
+	fieldTitle = iota
+	fieldLead
+	fieldBody
+	numFields
 )
 
-// NewIndex builds an index over articles.
-func NewIndex(articles []Article) *Index {
-	ix := &Index{docs: make([]indexedDoc, len(articles))}
-	for i, a := range articles {
-		ix.docs[i] = indexedDoc{
-			article: a,
-			title:   strings.ToLower(a.Title + " " + strings.Join(a.Tags, " ")),
-			summary: strings.ToLower(a.Summary),
-			body:    strings.ToLower(a.Body),
-		}
-	}
-	return ix
+var fieldWeight = [numFields]float64{fieldTitle: 3, fieldLead: 1.5, fieldBody: 1}
+
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// postingList holds, per term, the docs it occurs in (ascending) and for
+// each its impact: the saturated, length-normalised BM25F term frequency
+// scaled to 15 bits, with the top bit set when the term is in the title.
+type postingList struct {
+	docs   []uint32
+	impact []uint16
 }
 
-// Len reports how many articles the index holds.
-func (ix *Index) Len() int { return len(ix.docs) }
+const (
+	inTitle     = 1 << 15
+	impactScale = inTitle - 1
+)
 
-// Search returns up to n articles matching query, best first.
-func (ix *Index) Search(ctx context.Context, query string, n int) ([]Hit, error) {
-	units := QueryUnits(query)
-	if len(units) == 0 || n <= 0 {
-		return nil, nil
+// bigramPrefix marks the character-bigram terms of titles and summaries.
+// They catch what the dictionary misses: names, new coinages, typos of
+// segmentation.
+const bigramPrefix = "\x00"
+
+// NewIndex returns an empty index using seg.
+func NewIndex(seg *Segmenter) *Index {
+	return &Index{seg: seg, byID: map[string]int{}, postings: map[string]*postingList{}, synonyms: &synonymSet{}}
+}
+
+// BuildIndex indexes articles with the process-wide segmenter.
+func BuildIndex(articles []Article) (*Index, error) {
+	seg, err := DefaultSegmenter()
+	if err != nil {
+		return nil, err
 	}
-	var hits []Hit
-	for i := range ix.docs {
-		if i%1024 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
+	ix := NewIndex(seg)
+	for _, a := range articles {
+		ix.Add(ix.Analyze(a))
+	}
+	return ix, nil
+}
+
+// Len reports how many live articles the index holds.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.live
+}
+
+// Analyzed is an article cut into terms, ready to add. Analysis is the slow
+// part (segmentation), so it runs outside the index lock, and can run on
+// several goroutines.
+type Analyzed struct {
+	article Article
+	terms   map[string]*termFreq
+	length  [numFields]int
+}
+
+type termFreq [numFields]uint16
+
+// Analyze segments an article's fields.
+func (ix *Index) Analyze(a Article) *Analyzed {
+	an := &Analyzed{article: a, terms: make(map[string]*termFreq, 256)}
+	add := func(f int, term string) {
+		tf := an.terms[term]
+		if tf == nil {
+			tf = new(termFreq)
+			an.terms[term] = tf
 		}
-		d := &ix.docs[i]
-		var sum float64
-		for _, u := range units {
-			switch {
-			case strings.Contains(d.title, u):
-				sum += weightTitle
-			case strings.Contains(d.summary, u):
-				sum += weightSummary
-			case strings.Contains(d.body, u):
-				sum += weightBody
+		if tf[f] < math.MaxUint16 {
+			tf[f]++
+		}
+		an.length[f]++
+	}
+	title := a.Title + " " + strings.Join(a.Tags, " ")
+	for f, text := range [numFields]string{fieldTitle: title, fieldLead: a.Summary, fieldBody: a.Body} {
+		for _, w := range ix.seg.SearchWords(text) {
+			add(f, w)
+		}
+		for _, y := range hanYears(text) {
+			add(f, y)
+		}
+		if f != fieldBody {
+			for _, bg := range hanBigrams(strings.ToLower(text)) {
+				add(f, bigramPrefix+bg)
 			}
 		}
-		if sum > 0 {
-			hits = append(hits, Hit{Article: d.article, Score: sum / float64(len(units))})
-		}
 	}
-	slices.SortStableFunc(hits, func(a, b Hit) int {
-		if c := cmp.Compare(b.Score, a.Score); c != 0 {
-			return c
-		}
-		return cmp.Compare(b.Article.PublishedOn, a.Article.PublishedOn)
+	return an
+}
+
+// Add puts an analysed article into the index, replacing any earlier
+// version of it.
+func (ix *Index) Add(an *Analyzed) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.removeLocked(an.article.ID)
+	n := len(ix.docs)
+	card := an.article
+	card.Body = ""
+	ix.docs = append(ix.docs, doc{
+		card:      card,
+		titleText: strings.ToLower(card.Title + " " + strings.Join(card.Tags, " ")),
+		leadText:  strings.ToLower(card.Summary),
+		day:       dayNumber(card.PublishedOn),
 	})
-	if len(hits) > n {
-		hits = hits[:n]
+	ix.byID[card.ID] = n
+	ix.live++
+	for f := range numFields {
+		ix.fieldLen[f] += float64(an.length[f])
 	}
-	return hits, nil
+	avg := ix.avgLen()
+	for term, tf := range an.terms {
+		p := ix.postings[term]
+		if p == nil {
+			p = &postingList{}
+			ix.postings[term] = p
+			ix.pinyin.learn(term)
+		}
+		p.docs = append(p.docs, uint32(n))
+		p.impact = append(p.impact, impactOf(tf, an.length, avg))
+	}
 }
 
-// fillers are words followers wrap around a topic; they must not decide
-// which article wins.
-var fillers = []string{"是什么", "什么是", "怎么理解", "如何理解", "怎么看", "请问", "介绍一下", "一下", "什么", "怎么", "如何", "吗", "呢", "的", "了", "啊"}
+// Remove drops an article; a missing id is not an error.
+func (ix *Index) Remove(id string) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.removeLocked(id)
+}
 
-// QueryUnits splits a query into the units the index matches: lower-cased
-// Latin words and numbers, and Han runs cut into overlapping pairs.
-func QueryUnits(query string) []string {
-	q := strings.ToLower(query)
-	for _, f := range fillers {
-		q = strings.ReplaceAll(q, f, " ")
+// removeLocked marks the article's doc dead. Its postings stay until the
+// index is rebuilt; search skips dead docs.
+func (ix *Index) removeLocked(id string) {
+	n, ok := ix.byID[id]
+	if !ok {
+		return
 	}
-	var units []string
-	seen := map[string]bool{}
-	add := func(u string) {
-		if !seen[u] {
-			seen[u] = true
-			units = append(units, u)
+	ix.docs[n].dead = true
+	delete(ix.byID, id)
+	ix.live--
+}
+
+func (ix *Index) avgLen() [numFields]float64 {
+	var avg [numFields]float64
+	for f := range numFields {
+		avg[f] = 1
+		if ix.live > 0 && ix.fieldLen[f] > 0 {
+			avg[f] = ix.fieldLen[f] / float64(ix.live)
 		}
 	}
-	for _, field := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		runes := []rune(field)
-		for start := 0; start < len(runes); {
-			han := unicode.Is(unicode.Han, runes[start])
-			end := start + 1
-			for end < len(runes) && unicode.Is(unicode.Han, runes[end]) == han {
-				end++
+	return avg
+}
+
+// impactOf is BM25F's term-frequency part for one term in one document:
+// field frequencies, weighted and length-normalised, summed and saturated.
+func impactOf(tf *termFreq, length [numFields]int, avg [numFields]float64) uint16 {
+	var x float64
+	for f := range numFields {
+		if tf[f] == 0 {
+			continue
+		}
+		norm := 1 - bm25B + bm25B*float64(length[f])/avg[f]
+		x += fieldWeight[f] * float64(tf[f]) / norm
+	}
+	v := uint16(math.Round(x / (bm25K1 + x) * impactScale))
+	if tf[fieldTitle] > 0 {
+		v |= inTitle
+	}
+	return v
+}
+
+// hanBigrams returns the overlapping pairs of Han characters in s.
+func hanBigrams(s string) []string {
+	var out []string
+	prev, prevSize := rune(-1), 0
+	for i, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			if prev >= 0 {
+				out = append(out, s[i-prevSize:i+utf8.RuneLen(r)])
 			}
-			run := runes[start:end]
-			switch {
-			case !han || len(run) <= 2:
-				add(string(run))
-			default:
-				for i := 0; i+1 < len(run); i++ {
-					add(string(run[i : i+2]))
-				}
-			}
-			start = end
+			prev, prevSize = r, utf8.RuneLen(r)
+		} else {
+			prev = -1
 		}
 	}
-	return units
+	return out
+}
+
+var hanYearRe = regexp.MustCompile(`[〇零一二三四五六七八九]{4}年`)
+
+// hanYears finds years written in characters (二〇二五年) and returns them
+// in digits, so that a query for 2025 finds them.
+func hanYears(s string) []string {
+	var out []string
+	for _, m := range hanYearRe.FindAllString(s, -1) {
+		digits := make([]byte, 0, 4)
+		for _, r := range strings.TrimSuffix(m, "年") {
+			digits = append(digits, byte('0'+strings.IndexRune("〇一二三四五六七八九", hanDigit(r))/len("〇")))
+		}
+		out = append(out, string(digits))
+	}
+	return out
+}
+
+// hanDigit maps 零 to 〇, the form years are usually written with.
+func hanDigit(r rune) rune {
+	if r == '零' {
+		return '〇'
+	}
+	return r
+}
+
+var epoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func dayNumber(date string) int32 {
+	t, err := time.Parse(DateLayout, date)
+	if err != nil {
+		return 0
+	}
+	return int32(t.Sub(epoch).Hours() / 24)
 }

@@ -1,0 +1,455 @@
+package content
+
+import (
+	"cmp"
+	"context"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// Result is a search's answer: ranked hits with normalised scores, and the
+// spelling the search used when it corrected a typo or typed pinyin.
+type Result struct {
+	Hits      []Hit
+	Corrected string // e.g. 枫桥经验 for 风桥经验; empty when the query was used as typed
+}
+
+// Search returns up to n articles for query, best first. Scores run from 0
+// (nothing of the query found) to 1 (all of it, in the title, as typed).
+func (ix *Index) Search(ctx context.Context, query string, n int) ([]Hit, error) {
+	r, err := ix.SearchResult(ctx, query, n)
+	return r.Hits, err
+}
+
+// SearchResult is Search with the correction it made, if any.
+func (ix *Index) SearchResult(ctx context.Context, query string, n int) (Result, error) {
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	q := ix.parse(query)
+	hits := ix.rank(q, n)
+	if len(hits) > 0 && hits[0].Score >= correctionBelow {
+		return Result{Hits: hits}, nil
+	}
+	// A weak answer may be a typo or typed pinyin: try the spelling of a
+	// known term that sounds the same.
+	if fixed, ok := ix.correctPinyin(q.text); ok && fixed != q.text {
+		q2 := ix.parse(fixed)
+		if better := ix.rank(q2, n); len(better) > 0 && (len(hits) == 0 || better[0].Score > hits[0].Score) {
+			return Result{Hits: better, Corrected: fixed}, nil
+		}
+	}
+	return Result{Hits: hits}, nil
+}
+
+// correctionBelow is the top score under which a query is tried respelt.
+const correctionBelow = 0.6
+
+// query is a parsed search: clauses to match, whole chunks for phrase
+// checks, and years for a date preference.
+type query struct {
+	text    string // normalised, fillers removed
+	clauses []clause
+	chunks  []string
+	years   []int
+}
+
+// clause is one thing the query asks for: a word, or a set of synonyms.
+// Each alternative is a list of terms that must all occur.
+type clause struct {
+	alts [][]string
+	idf  float64
+	list *postingList // merged postings, built during ranking
+}
+
+var (
+	yearRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
+	// fillers are words followers wrap around a topic. They are removed
+	// before segmentation so they never decide the result.
+	fillers = []string{"是什么意思", "什么意思", "是什么", "什么是", "怎么理解", "如何理解", "怎么看", "怎么样",
+		"请问一下", "请问", "介绍一下", "讲一讲", "说一说", "有哪些", "是哪天", "是谁", "为什么", "多少个", "有多少", "哪一天",
+		"叫什么名字", "叫什么", "什么时候", "什么时间", "在哪里", "在哪儿", "哪里的", "哪里", "哪个", "哪些", "怎么回事"}
+)
+
+// stopWords carry no topic; they are dropped from queries after
+// segmentation.
+var stopWords = setOf("的", "了", "是", "在", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "嘛", "谁", "哪", "哪些",
+	"什么", "怎么", "如何", "为何", "有", "个", "多少", "哪天", "几", "这", "那", "我", "你", "他", "她", "它", "我们",
+	"一下", "一个", "关于", "请", "想", "要", "看", "去", "给", "把", "被", "对", "也", "都", "就", "还", "又", "很")
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// normalizeQuery folds full-width forms, lower-cases, and removes fillers.
+func normalizeQuery(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\u3000':
+			return ' '
+		case r >= '！' && r <= '～':
+			r = r - '！' + '!'
+		}
+		return unicode.ToLower(r)
+	}, s)
+	for _, f := range fillers {
+		s = strings.ReplaceAll(s, f, " ")
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// parse turns a follower's text into clauses. Synonym phrases are found
+// first, on the raw text, so that 国务院常务会议 is matched whole before
+// segmentation cuts it.
+func (ix *Index) parse(text string) query {
+	q := query{text: normalizeQuery(text)}
+	for _, m := range yearRe.FindAllStringSubmatch(q.text, -1) {
+		y, _ := strconv.Atoi(m[1])
+		q.years = append(q.years, y)
+	}
+	seen := map[string]bool{}
+	addWord := func(w string) {
+		if stopWords[w] || seen[w] {
+			return
+		}
+		seen[w] = true
+		if alts := ix.synonyms.alternatives(w); alts != nil {
+			q.clauses = append(q.clauses, clause{alts: ix.analyzeAlts(alts)})
+			return
+		}
+		if ix.postings[w] != nil || !hasHan(w) {
+			q.clauses = append(q.clauses, clause{alts: [][]string{{w}}})
+			return
+		}
+		// A word the index has never seen: look for its characters in
+		// pairs, in titles and summaries.
+		bgs := hanBigrams(w)
+		if len(bgs) == 0 {
+			q.clauses = append(q.clauses, clause{alts: [][]string{{w}}})
+		}
+		for _, bg := range bgs {
+			if !seen[bigramPrefix+bg] {
+				seen[bigramPrefix+bg] = true
+				q.clauses = append(q.clauses, clause{alts: [][]string{{bigramPrefix + bg}}})
+			}
+		}
+	}
+	for _, chunk := range strings.FieldsFunc(q.text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		q.chunks = append(q.chunks, chunk)
+		for _, part := range ix.synonyms.split(chunk) {
+			if part.synonym {
+				if !seen[part.text] {
+					seen[part.text] = true
+					q.clauses = append(q.clauses, clause{alts: ix.analyzeAlts(ix.synonyms.alternatives(part.text))})
+				}
+				continue
+			}
+			for _, w := range ix.seg.Words(part.text) {
+				addWord(w)
+			}
+		}
+	}
+	return q
+}
+
+// analyzeAlts segments each synonym into the terms that must co-occur.
+func (ix *Index) analyzeAlts(alts []string) [][]string {
+	out := make([][]string, 0, len(alts))
+	for _, a := range alts {
+		if ws := ix.seg.Words(a); len(ws) > 0 {
+			out = append(out, ws)
+		}
+	}
+	return out
+}
+
+func hasHan(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+}
+
+// accumulator is per-query scratch space, pooled: the arrays are as long as
+// the index and only the touched entries are reset.
+type accumulator struct {
+	score, matched, titleMatched []float32
+	touched                      []uint32
+}
+
+var accumulators sync.Pool
+
+func getAccumulator(n int) *accumulator {
+	acc, _ := accumulators.Get().(*accumulator)
+	if acc == nil || len(acc.score) < n {
+		size := n + n/4 + 64
+		acc = &accumulator{score: make([]float32, size), matched: make([]float32, size), titleMatched: make([]float32, size)}
+	}
+	return acc
+}
+
+func (acc *accumulator) release() {
+	for _, d := range acc.touched {
+		acc.score[d], acc.matched[d], acc.titleMatched[d] = 0, 0, 0
+	}
+	acc.touched = acc.touched[:0]
+	accumulators.Put(acc)
+}
+
+// Ranking parameters. Coverage is the share of the query's information
+// (sum of idf) an article matches; it enters the score squared, so that an
+// article with all the query's words beats one with only its rarest.
+const (
+	yearBoost         = 1.5 // published in a year the query names
+	titlePhraseBoost  = 1.6 // a chunk of the query appears as typed in the title
+	leadPhraseBoost   = 1.2 // ... in the summary
+	recencyPerYear    = 0.01
+	phraseCheckTop    = 64 // phrase and date checks on this many leading candidates
+	minChunkForPhrase = 2  // characters
+)
+
+func (ix *Index) rank(q query, n int) []Hit {
+	if len(q.clauses) == 0 || n <= 0 || ix.live == 0 {
+		return nil
+	}
+	N := float64(ix.live)
+	var total float64
+	for i := range q.clauses {
+		c := &q.clauses[i]
+		c.list = ix.clauseList(c.alts)
+		df := float64(len(c.list.docs))
+		c.idf = math.Log(1 + (N-df+0.5)/(df+0.5))
+		total += c.idf
+	}
+	acc := getAccumulator(len(ix.docs))
+	defer acc.release()
+	for i := range q.clauses {
+		c := &q.clauses[i]
+		idf := float32(c.idf)
+		for j, d := range c.list.docs {
+			imp := c.list.impact[j]
+			if acc.matched[d] == 0 {
+				acc.touched = append(acc.touched, d)
+			}
+			acc.score[d] += idf * float32(imp&impactScale) / impactScale
+			acc.matched[d] += idf
+			if imp&inTitle != 0 {
+				acc.titleMatched[d] += idf
+			}
+		}
+	}
+
+	type cand struct {
+		d                 uint32
+		score, cover, tcv float64
+	}
+	cands := make([]cand, 0, len(acc.touched))
+	for _, d := range acc.touched {
+		if ix.docs[d].dead {
+			continue
+		}
+		cover := float64(acc.matched[d]) / total
+		cands = append(cands, cand{d: d, score: float64(acc.score[d]) * cover * cover, cover: cover, tcv: float64(acc.titleMatched[d]) / total})
+	}
+	byScore := func(a, b cand) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(ix.docs[b.d].day, ix.docs[a.d].day)
+	}
+	top := min(len(cands), max(phraseCheckTop, n))
+	partialSort(cands, top, byScore)
+	cands = cands[:top]
+
+	// Phrase, date and recency adjustments on the leading candidates.
+	hits := make([]Hit, 0, len(cands))
+	confs := make(map[uint32]float64, len(cands))
+	for i := range cands {
+		c := &cands[i]
+		dc := &ix.docs[c.d]
+		phrase := 1.0
+		for _, ch := range q.chunks {
+			if len([]rune(ch)) < minChunkForPhrase {
+				continue
+			}
+			switch {
+			case strings.Contains(dc.titleText, ch):
+				phrase = max(phrase, titlePhraseBoost)
+			case strings.Contains(dc.leadText, ch):
+				phrase = max(phrase, leadPhraseBoost)
+			}
+		}
+		c.score *= phrase
+		yearMatch := false
+		for _, y := range q.years {
+			if dayYear(dc.day) == y {
+				yearMatch = true
+			}
+		}
+		if yearMatch {
+			c.score *= yearBoost
+		}
+		c.score *= 1 + recencyPerYear*float64(dc.day)/365
+		conf := c.cover * (tune.bodyShare + (1-tune.bodyShare)*c.tcv/max(c.cover, 1e-9))
+		if phrase >= titlePhraseBoost {
+			conf = max(conf, c.cover*tune.phraseConf)
+		}
+		if len(q.years) > 0 && !yearMatch {
+			conf *= tune.yearMiss
+		}
+		conf = min(1, conf)
+		confs[c.d] = conf
+		c.score *= math.Pow(conf, tune.confPow)
+	}
+	slices.SortFunc(cands, byScore)
+	for _, c := range cands[:min(n, len(cands))] {
+		hits = append(hits, Hit{Article: ix.docs[c.d].card, Score: confs[c.d]})
+	}
+	return hits
+}
+
+// clauseList returns the postings of a clause: the union over alternatives
+// (keeping the best impact), each alternative the intersection of its terms.
+func (ix *Index) clauseList(alts [][]string) *postingList {
+	if len(alts) == 1 && len(alts[0]) == 1 {
+		if p := ix.postings[alts[0][0]]; p != nil {
+			return p
+		}
+		return &postingList{}
+	}
+	var out *postingList
+	for _, alt := range alts {
+		var cur *postingList
+		for _, term := range alt {
+			p := ix.postings[term]
+			if p == nil {
+				cur = &postingList{}
+				break
+			}
+			if cur == nil {
+				cur = p
+			} else {
+				cur = intersect(cur, p)
+			}
+		}
+		if cur == nil {
+			continue
+		}
+		if out == nil {
+			out = cur
+		} else {
+			out = union(out, cur)
+		}
+	}
+	if out == nil {
+		return &postingList{}
+	}
+	return out
+}
+
+// intersect keeps docs in both lists, with the weaker impact; the title bit
+// survives only when both terms are in the title.
+func intersect(a, b *postingList) *postingList {
+	out := &postingList{}
+	i, j := 0, 0
+	for i < len(a.docs) && j < len(b.docs) {
+		switch {
+		case a.docs[i] < b.docs[j]:
+			i++
+		case a.docs[i] > b.docs[j]:
+			j++
+		default:
+			ia, ib := a.impact[i], b.impact[j]
+			v := min(ia&impactScale, ib&impactScale) | (ia & ib & inTitle)
+			out.docs = append(out.docs, a.docs[i])
+			out.impact = append(out.impact, v)
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// union merges two lists, keeping the stronger impact for shared docs.
+func union(a, b *postingList) *postingList {
+	out := &postingList{docs: make([]uint32, 0, len(a.docs)+len(b.docs)), impact: make([]uint16, 0, len(a.docs)+len(b.docs))}
+	i, j := 0, 0
+	for i < len(a.docs) || j < len(b.docs) {
+		switch {
+		case j == len(b.docs) || i < len(a.docs) && a.docs[i] < b.docs[j]:
+			out.docs, out.impact = append(out.docs, a.docs[i]), append(out.impact, a.impact[i])
+			i++
+		case i == len(a.docs) || b.docs[j] < a.docs[i]:
+			out.docs, out.impact = append(out.docs, b.docs[j]), append(out.impact, b.impact[j])
+			j++
+		default:
+			ia, ib := a.impact[i], b.impact[j]
+			out.docs = append(out.docs, a.docs[i])
+			out.impact = append(out.impact, max(ia&impactScale, ib&impactScale)|((ia|ib)&inTitle))
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// partialSort moves the k best elements (by cmp, best first) to the front
+// of s, in order: a bounded heap, since k is small and s can be long.
+func partialSort[T any](s []T, k int, cmp func(a, b T) int) {
+	if k <= 0 {
+		return
+	}
+	if len(s) <= 2*k {
+		slices.SortFunc(s, cmp)
+		return
+	}
+	// s[:k] becomes a heap whose root is the worst of the best k so far.
+	worse := func(a, b T) bool { return cmp(a, b) > 0 }
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= k {
+				return
+			}
+			w := l
+			if r := l + 1; r < k && worse(s[r], s[l]) {
+				w = r
+			}
+			if !worse(s[w], s[i]) {
+				return
+			}
+			s[i], s[w] = s[w], s[i]
+			i = w
+		}
+	}
+	for i := k/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for i := k; i < len(s); i++ {
+		if cmp(s[i], s[0]) < 0 {
+			s[0], s[i] = s[i], s[0]
+			down(0)
+		}
+	}
+	slices.SortFunc(s[:k], cmp)
+}
+
+// tune holds the ranking knobs the dev-set measurement settles.
+var tune = struct {
+	bodyShare, phraseConf, yearMiss, confPow float64
+}{bodyShare: 0.3, phraseConf: 0.95, yearMiss: 0.85, confPow: 2}
+
+func dayYear(day int32) int {
+	if day == 0 {
+		return 0
+	}
+	return epoch.AddDate(0, 0, int(day)).Year()
+}
