@@ -29,7 +29,7 @@ type Config struct {
 	WeChat  WeChatConfig    `mapstructure:"wechat"`
 	Store   StoreConfig     `mapstructure:"store"`
 	Log     LogConfig       `mapstructure:"log"`
-	Search  bot.SearchSpec  `mapstructure:"search"`
+	Search  SearchConfig    `mapstructure:"search"`
 	Push    PushConfig      `mapstructure:"push"`
 	Replies bot.RepliesSpec `mapstructure:"replies"`
 }
@@ -62,6 +62,13 @@ type StoreConfig struct {
 type LogConfig struct {
 	Level  string `mapstructure:"level"`
 	Format string `mapstructure:"format"`
+}
+
+// SearchConfig is the `search` section: the bot's thresholds and the
+// index's synonyms.
+type SearchConfig struct {
+	bot.SearchSpec `mapstructure:",squash"`
+	Synonyms       [][]string `mapstructure:"synonyms"`
 }
 
 // PushConfig is the `push` section.
@@ -226,7 +233,24 @@ func (c *Config) validate() (*bot.Settings, error) {
 	if c.Push.Category == "" {
 		bad("push.category", "is empty")
 	}
-	settings, err := bot.Compile(c.Replies, c.Search)
+	seen := map[string]int{}
+	for i, g := range c.Search.Synonyms {
+		if len(g) < 2 {
+			bad(fmt.Sprintf("search.synonyms[%d]", i), "a group needs at least two terms, got %v", g)
+		}
+		for _, term := range g {
+			key := strings.ToLower(strings.TrimSpace(term))
+			if key == "" {
+				bad(fmt.Sprintf("search.synonyms[%d]", i), "has an empty term")
+				continue
+			}
+			if j, dup := seen[key]; dup && j != i {
+				bad(fmt.Sprintf("search.synonyms[%d]", i), "%q is already in search.synonyms[%d]; merge the groups", term, j)
+			}
+			seen[key] = i
+		}
+	}
+	settings, err := bot.Compile(c.Replies, c.Search.SearchSpec)
 	if err != nil {
 		errs = append(errs, err)
 	}

@@ -22,17 +22,11 @@ import (
 type app struct {
 	cfg     atomic.Pointer[Config]
 	store   *content.Store
+	library *content.Library
 	bot     *bot.Bot
 	log     *slog.Logger
 	handler *wechat.Handler
 	api     *wechat.API
-}
-
-// catalog serves the bot: search from the in-memory index, lookups from the
-// store.
-type catalog struct {
-	*content.Index
-	*content.Store
 }
 
 func newApp(ctx context.Context, ld *loaded, log *slog.Logger) (*app, error) {
@@ -41,23 +35,26 @@ func newApp(ctx context.Context, ld *loaded, log *slog.Logger) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n, err := content.SeedDemo(ctx, store); err != nil {
+	started := time.Now()
+	library, err := content.OpenLibrary(ctx, store, log)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	if n, err := content.SeedDemo(ctx, library); err != nil {
 		store.Close()
 		return nil, fmt.Errorf("seed demo articles: %w", err)
 	} else if n > 0 {
 		log.Info("empty store: loaded the demo articles", "count", n, "store", cfg.Store.Path)
 	}
-	articles, err := store.List(ctx, content.Filter{})
-	if err != nil {
-		store.Close()
-		return nil, err
-	}
-	a := &app{store: store, log: log}
+	library.Index().SetSynonyms(cfg.Search.Synonyms)
+	log.Info("search index ready", "articles", library.Index().Len(), "took", time.Since(started).Round(time.Millisecond))
+	a := &app{store: store, library: library, log: log}
 	a.cfg.Store(cfg)
 	daily := func(ctx context.Context) (content.Article, error) {
 		return store.Newest(ctx, a.cfg.Load().Push.Category)
 	}
-	a.bot = bot.New(ld.settings, catalog{content.NewIndex(articles), store}, bot.NewMemoryFollowUps(), daily, log)
+	a.bot = bot.New(ld.settings, library, bot.NewMemoryFollowUps(), daily, log)
 	return a, nil
 }
 
@@ -116,6 +113,7 @@ func (a *app) reload(path string) {
 	old := a.cfg.Load()
 	a.cfg.Store(ld.cfg)
 	a.bot.SetSettings(ld.settings)
+	a.library.Index().SetSynonyms(ld.cfg.Search.Synonyms)
 	a.log.Info("config reloaded", "file", path)
 	if changed := needsRestart(old, ld.cfg); len(changed) > 0 {
 		a.log.Warn("some changes need a restart to take effect", "sections", changed)
@@ -159,6 +157,9 @@ func serve(ctx context.Context, ld *loaded, watchPath string, log *slog.Logger) 
 		return err
 	}
 	log.Info("mpbot serving", "addr", ln.Addr().String(), "path", cfg.Server.Path, "mode", cfg.mode(), "config", ld.source)
+	// Imports by other processes (mpbot import) reach the index within a
+	// second.
+	go a.library.Watch(ctx, librarySyncInterval)
 	return a.run(ctx, ln)
 }
 
@@ -190,6 +191,8 @@ func (a *app) run(ctx context.Context, ln net.Listener) error {
 	}
 	return err
 }
+
+const librarySyncInterval = 500 * time.Millisecond
 
 func loopback(addr string) bool {
 	host, _, err := net.SplitHostPort(addr)

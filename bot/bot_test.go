@@ -26,7 +26,7 @@ type demoCatalog struct {
 
 func newDemoCatalog() *demoCatalog {
 	arts := content.DemoArticles()
-	c := &demoCatalog{index: content.NewIndex(arts), byID: map[string]content.Article{}}
+	c := &demoCatalog{index: mustIndex(arts), byID: map[string]content.Article{}}
 	for _, a := range arts {
 		c.byID[a.ID] = a
 	}
@@ -237,4 +237,12 @@ func TestSettingsSwapWhileAnswering(t *testing.T) {
 		b.SetSettings(s)
 	}
 	wg.Wait()
+}
+
+func mustIndex(arts []content.Article) *content.Index {
+	ix, err := content.BuildIndex(arts)
+	if err != nil {
+		panic(err)
+	}
+	return ix
 }

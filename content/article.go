@@ -59,3 +59,5 @@ type Hit struct {
 	Article Article `json:"article"`
 	Score   float64 `json:"score"`
 }
+
+func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }

@@ -5,6 +5,7 @@ import (
 	"context"
 	_ "embed"
 	"errors"
+	"fmt"
 )
 
 //go:embed demo/articles.jsonl
@@ -20,19 +21,21 @@ func DemoArticles() []Article {
 	return list
 }
 
-// SeedDemo loads the demo articles into an empty store and reports how many
-// it added. A store that holds anything is left alone.
-func SeedDemo(ctx context.Context, s *Store) (int, error) {
-	n, err := s.Count(ctx)
+// SeedDemo loads the demo articles into an empty library and reports how
+// many it added. A library that holds anything is left alone.
+func SeedDemo(ctx context.Context, l *Library) (int, error) {
+	n, err := l.store.Count(ctx)
 	if err != nil || n > 0 {
 		return 0, err
 	}
-	added := 0
-	for _, a := range DemoArticles() {
-		if _, _, err := s.Upsert(ctx, a); err != nil {
-			return added, err
-		}
-		added++
+	res, err := l.Import(ctx, DemoArticles(), nil)
+	if err != nil {
+		return 0, err
 	}
-	return added, nil
+	for _, r := range res {
+		if r.Err != nil {
+			return 0, fmt.Errorf("demo article %s: %w", r.Article.ID, r.Err)
+		}
+	}
+	return len(res), nil
 }

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"encoding/binary"
+	"errors"
 	"math"
 	"regexp"
 	"strings"
@@ -30,10 +32,11 @@ type Index struct {
 // doc is what the index keeps of an article: enough for a reply card and
 // for ranking without touching the store.
 type doc struct {
-	card      Article // no body: bodies stay in the store
-	titleText string  // lower-cased title and tags, for phrase checks
-	leadText  string  // lower-cased summary
-	day       int32   // published_on as days since 1970, 0 when unknown
+	card      Article      // no body: bodies stay in the store
+	titleText string       // lower-cased title and tags, for phrase checks
+	leadText  string       // lower-cased summary
+	pairs     bigramFilter // character pairs of the whole text, for phrase checks in the body
+	day       int32        // published_on as days since 1970, 0 when unknown
 	dead      bool
 }
 
@@ -103,6 +106,7 @@ type Analyzed struct {
 	article Article
 	terms   map[string]*termFreq
 	length  [numFields]int
+	pairs   bigramFilter
 }
 
 type termFreq [numFields]uint16
@@ -122,7 +126,11 @@ func (ix *Index) Analyze(a Article) *Analyzed {
 		an.length[f]++
 	}
 	title := a.Title + " " + strings.Join(a.Tags, " ")
+	all := map[string]struct{}{}
 	for f, text := range [numFields]string{fieldTitle: title, fieldLead: a.Summary, fieldBody: a.Body} {
+		for _, bg := range hanBigrams(strings.ToLower(text)) {
+			all[bg] = struct{}{}
+		}
 		for _, w := range ix.seg.SearchWords(text) {
 			add(f, w)
 		}
@@ -135,7 +143,98 @@ func (ix *Index) Analyze(a Article) *Analyzed {
 			}
 		}
 	}
+	an.pairs = newBigramFilter(all)
 	return an
+}
+
+// analysisVersion changes whenever Analyze would cut text differently, so
+// that stored analyses from an older binary are recomputed.
+const analysisVersion = 1
+
+// Encode serialises the analysis for the store: the field lengths, each
+// term with its field frequencies, and the character-pair filter.
+func (an *Analyzed) Encode() []byte {
+	b := make([]byte, 0, 16+len(an.terms)*12+len(an.pairs)*8)
+	for f := range numFields {
+		b = binary.AppendUvarint(b, uint64(an.length[f]))
+	}
+	b = binary.AppendUvarint(b, uint64(len(an.terms)))
+	for term, tf := range an.terms {
+		b = binary.AppendUvarint(b, uint64(len(term)))
+		b = append(b, term...)
+		for f := range numFields {
+			b = binary.AppendUvarint(b, uint64(tf[f]))
+		}
+	}
+	b = binary.AppendUvarint(b, uint64(len(an.pairs)))
+	for _, w := range an.pairs {
+		b = binary.LittleEndian.AppendUint64(b, w)
+	}
+	return b
+}
+
+// DecodeAnalysis reads an analysis written by Encode for article a.
+func DecodeAnalysis(a Article, data []byte) (*Analyzed, error) {
+	an := &Analyzed{article: a}
+	r := analysisReader{b: data}
+	for f := range numFields {
+		an.length[f] = int(r.uvarint())
+	}
+	n := r.uvarint()
+	if n > uint64(len(data)) {
+		return nil, errors.New("corrupt analysis: term count")
+	}
+	an.terms = make(map[string]*termFreq, n)
+	for range n {
+		l := r.uvarint()
+		term := r.bytes(l)
+		tf := new(termFreq)
+		for f := range numFields {
+			tf[f] = uint16(min(r.uvarint(), math.MaxUint16))
+		}
+		an.terms[string(term)] = tf
+	}
+	words := r.uvarint()
+	if words > uint64(len(data)) {
+		return nil, errors.New("corrupt analysis: filter size")
+	}
+	an.pairs = make(bigramFilter, words)
+	for i := range an.pairs {
+		an.pairs[i] = binary.LittleEndian.Uint64(r.bytes(8))
+	}
+	if r.err != nil || r.off != len(data) {
+		return nil, errors.New("corrupt analysis")
+	}
+	return an, nil
+}
+
+type analysisReader struct {
+	b   []byte
+	off int
+	err error
+}
+
+func (r *analysisReader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b[r.off:])
+	if n <= 0 {
+		r.err = errors.New("bad varint")
+		return 0
+	}
+	r.off += n
+	return v
+}
+
+func (r *analysisReader) bytes(n uint64) []byte {
+	if r.err != nil || n > uint64(len(r.b)-r.off) {
+		r.err = errors.New("short analysis")
+		return make([]byte, n%64)
+	}
+	out := r.b[r.off : r.off+int(n)]
+	r.off += int(n)
+	return out
 }
 
 // Add puts an analysed article into the index, replacing any earlier
@@ -151,6 +250,7 @@ func (ix *Index) Add(an *Analyzed) {
 		card:      card,
 		titleText: strings.ToLower(card.Title + " " + strings.Join(card.Tags, " ")),
 		leadText:  strings.ToLower(card.Summary),
+		pairs:     an.pairs,
 		day:       dayNumber(card.PublishedOn),
 	})
 	ix.byID[card.ID] = n

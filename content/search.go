@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Result is a search's answer: ranked hits with normalised scores, and the
@@ -57,8 +58,16 @@ const correctionBelow = 0.6
 type query struct {
 	text    string // normalised, fillers removed
 	clauses []clause
-	chunks  []string
+	chunks  []chunk
 	years   []int
+}
+
+// chunk is a run of the query between spaces and punctuation, as typed.
+// words counts the query words in it: a phrase of one word says nothing
+// about proximity.
+type chunk struct {
+	text  string
+	words int
 }
 
 // clause is one thing the query asks for: a word, or a set of synonyms.
@@ -145,9 +154,9 @@ func (ix *Index) parse(text string) query {
 			}
 		}
 	}
-	for _, chunk := range strings.FieldsFunc(q.text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		q.chunks = append(q.chunks, chunk)
-		for _, part := range ix.synonyms.split(chunk) {
+	for _, text := range strings.FieldsFunc(q.text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		before := len(q.clauses)
+		for _, part := range ix.synonyms.split(text) {
 			if part.synonym {
 				if !seen[part.text] {
 					seen[part.text] = true
@@ -159,6 +168,7 @@ func (ix *Index) parse(text string) query {
 				addWord(w)
 			}
 		}
+		q.chunks = append(q.chunks, chunk{text: text, words: len(q.clauses) - before})
 	}
 	return q
 }
@@ -211,6 +221,7 @@ const (
 	yearBoost         = 1.5 // published in a year the query names
 	titlePhraseBoost  = 1.6 // a chunk of the query appears as typed in the title
 	leadPhraseBoost   = 1.2 // ... in the summary
+	bodyPhraseBoost   = 1.1 // ... in the body
 	recencyPerYear    = 0.01
 	phraseCheckTop    = 64 // phrase and date checks on this many leading candidates
 	minChunkForPhrase = 2  // characters
@@ -275,18 +286,7 @@ func (ix *Index) rank(q query, n int) []Hit {
 	for i := range cands {
 		c := &cands[i]
 		dc := &ix.docs[c.d]
-		phrase := 1.0
-		for _, ch := range q.chunks {
-			if len([]rune(ch)) < minChunkForPhrase {
-				continue
-			}
-			switch {
-			case strings.Contains(dc.titleText, ch):
-				phrase = max(phrase, titlePhraseBoost)
-			case strings.Contains(dc.leadText, ch):
-				phrase = max(phrase, leadPhraseBoost)
-			}
-		}
+		phrase, phraseShare := ix.phrases(q.chunks, dc)
 		c.score *= phrase
 		yearMatch := false
 		for _, y := range q.years {
@@ -298,10 +298,7 @@ func (ix *Index) rank(q query, n int) []Hit {
 			c.score *= yearBoost
 		}
 		c.score *= 1 + recencyPerYear*float64(dc.day)/365
-		conf := c.cover * (tune.bodyShare + (1-tune.bodyShare)*c.tcv/max(c.cover, 1e-9))
-		if phrase >= titlePhraseBoost {
-			conf = max(conf, c.cover*tune.phraseConf)
-		}
+		conf := c.cover * max(tune.bodyShare+(1-tune.bodyShare)*c.tcv/max(c.cover, 1e-9), phraseShare)
 		if len(q.years) > 0 && !yearMatch {
 			conf *= tune.yearMiss
 		}
@@ -444,8 +441,55 @@ func partialSort[T any](s []T, k int, cmp func(a, b T) int) {
 
 // tune holds the ranking knobs the dev-set measurement settles.
 var tune = struct {
-	bodyShare, phraseConf, yearMiss, confPow float64
-}{bodyShare: 0.3, phraseConf: 0.95, yearMiss: 0.85, confPow: 2}
+	bodyShare, yearMiss, confPow, titlePhrase, leadPhrase, bodyPhrase float64
+}{bodyShare: 0.3, yearMiss: 0.85, confPow: 2, titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6}
+
+// phrases checks the query's chunks as typed: in the title, the summary,
+// or (by its character pairs) the body. It returns the ranking boost of the
+// best place found and the share of the query's characters found as
+// phrases, each weighted by where.
+func (ix *Index) phrases(chunks []chunk, dc *doc) (boost, share float64) {
+	boost = 1
+	var total, found float64
+	for _, c := range chunks {
+		ch := c.text
+		n := float64(utf8.RuneCountInString(ch))
+		if n < minChunkForPhrase {
+			continue
+		}
+		total += n
+		switch {
+		case strings.Contains(dc.titleText, ch):
+			boost = max(boost, titlePhraseBoost)
+			found += n * tune.titlePhrase
+		case strings.Contains(dc.leadText, ch):
+			boost = max(boost, leadPhraseBoost)
+			found += n * tune.leadPhrase
+		case c.words > 1 && hasHan(ch) && inPairs(dc.pairs, ch):
+			boost = max(boost, bodyPhraseBoost)
+			found += n * tune.bodyPhrase
+		}
+	}
+	if total == 0 {
+		return boost, 0
+	}
+	return boost, found / total
+}
+
+// inPairs reports whether every Han character pair of s is in f: s, or its
+// parts, occur in the text.
+func inPairs(f bigramFilter, s string) bool {
+	bgs := hanBigrams(s)
+	if len(bgs) == 0 {
+		return false
+	}
+	for _, bg := range bgs {
+		if !f.has(bg) {
+			return false
+		}
+	}
+	return true
+}
 
 func dayYear(day int32) int {
 	if day == 0 {

@@ -117,20 +117,66 @@ func (o Outcome) String() string {
 // Upsert adds an article or updates the one with the same id (or, when the
 // article has no id, the same url), so re-importing never duplicates.
 func (s *Store) Upsert(ctx context.Context, a Article) (Article, Outcome, error) {
-	if err := a.Validate(); err != nil {
-		return a, 0, err
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	res, err := s.UpsertBatch(ctx, []Upsert{{Article: a}})
 	if err != nil {
 		return a, 0, err
 	}
+	return res[0].Article, res[0].Outcome, res[0].Err
+}
+
+// Upsert is one article to write, with the search index's analysis of it
+// (opaque to the store; may be nil).
+type Upsert struct {
+	Article  Article
+	Analysis []byte
+	Version  int
+}
+
+// UpsertResult says what happened to one article of a batch.
+type UpsertResult struct {
+	Article Article // as stored, with its id and times
+	Outcome Outcome
+	Err     error // the article was invalid; the rest of the batch went in
+}
+
+// UpsertBatch writes articles in one transaction. An invalid article is
+// reported in its result and skipped; only a database failure fails the
+// batch.
+func (s *Store) UpsertBatch(ctx context.Context, items []Upsert) ([]UpsertResult, error) {
+	results := make([]UpsertResult, len(items))
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
 	defer tx.Rollback()
+	for i, it := range items {
+		r, err := s.upsertTx(ctx, tx, it)
+		if err != nil {
+			var invalid invalidError
+			if !errors.As(err, &invalid) {
+				return nil, err
+			}
+			results[i] = UpsertResult{Article: it.Article, Err: invalid.error}
+			continue
+		}
+		results[i] = r
+	}
+	return results, tx.Commit()
+}
+
+type invalidError struct{ error }
+
+func (s *Store) upsertTx(ctx context.Context, tx *sql.Tx, it Upsert) (UpsertResult, error) {
+	a := it.Article
+	if err := a.Validate(); err != nil {
+		return UpsertResult{}, invalidError{err}
+	}
 	if a.ID == "" {
 		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE url = ? LIMIT 1`, a.URL).Scan(&a.ID)
 		if errors.Is(err, sql.ErrNoRows) {
 			a.ID = urlID(a.URL)
 		} else if err != nil {
-			return a, 0, err
+			return UpsertResult{}, err
 		}
 	}
 	old, err := getArticle(ctx, tx, a.ID)
@@ -140,12 +186,12 @@ func (s *Store) Upsert(ctx context.Context, a Article) (Article, Outcome, error)
 		outcome = Added
 		a.CreatedAt = s.Now().UTC().Truncate(time.Millisecond)
 	case err != nil:
-		return a, 0, err
+		return UpsertResult{}, err
 	default:
 		a.CreatedAt = old.CreatedAt
 		a.UpdatedAt = old.UpdatedAt
 		if sameContent(old, a) {
-			return old, Unchanged, nil
+			return UpsertResult{Article: old, Outcome: Unchanged}, nil
 		}
 	}
 	a.UpdatedAt = s.Now().UTC().Truncate(time.Millisecond)
@@ -159,9 +205,21 @@ func (s *Store) Upsert(ctx context.Context, a Article) (Article, Outcome, error)
 		a.ID, a.Title, a.Summary, a.Body, a.URL, a.Cover, a.Category, string(tags), a.Source, a.Author,
 		a.PublishedOn, a.ScheduledOn, a.CreatedAt.UnixMilli(), a.UpdatedAt.UnixMilli())
 	if err != nil {
-		return a, 0, err
+		return UpsertResult{}, err
 	}
-	return a, outcome, tx.Commit()
+	if it.Analysis != nil {
+		_, err = tx.ExecContext(ctx, `INSERT INTO article_terms (article_id, version, data) VALUES (?, ?, ?)
+			ON CONFLICT(article_id) DO UPDATE SET version=excluded.version, data=excluded.data`, a.ID, it.Version, it.Analysis)
+	} else {
+		_, err = tx.ExecContext(ctx, `DELETE FROM article_terms WHERE article_id = ?`, a.ID)
+	}
+	if err != nil {
+		return UpsertResult{}, err
+	}
+	if err := recordChange(ctx, tx, a.ID, false, s.Now()); err != nil {
+		return UpsertResult{}, err
+	}
+	return UpsertResult{Article: a, Outcome: outcome}, nil
 }
 
 // Get returns the article with the given id or ErrNotFound.
@@ -171,14 +229,62 @@ func (s *Store) Get(ctx context.Context, id string) (Article, error) {
 
 // Delete removes an article; deleting a missing id is ErrNotFound.
 func (s *Store) Delete(ctx context.Context, id string) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
 	if err != nil {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("%s: %w", id, ErrNotFound)
 	}
-	return nil
+	if _, err := tx.ExecContext(ctx, `DELETE FROM article_terms WHERE article_id = ?`, id); err != nil {
+		return err
+	}
+	if err := recordChange(ctx, tx, id, true, s.Now()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func recordChange(ctx context.Context, tx *sql.Tx, id string, deleted bool, now time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO changes (article_id, deleted, at) VALUES (?, ?, ?)`, id, deleted, now.UnixMilli())
+	return err
+}
+
+// Change is one add, update or delete of an article.
+type Change struct {
+	Seq       int64
+	ArticleID string
+	Deleted   bool
+}
+
+// Changes returns the changes after seq, oldest first, at most limit.
+func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]Change, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, article_id, deleted FROM changes WHERE seq > ? ORDER BY seq LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var c Change
+		if err := rows.Scan(&c.Seq, &c.ArticleID, &c.Deleted); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// LastChange returns the sequence number of the newest change, 0 if none.
+func (s *Store) LastChange(ctx context.Context) (int64, error) {
+	var seq sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT max(seq) FROM changes`).Scan(&seq)
+	return seq.Int64, err
 }
 
 // Count returns how many articles the store holds.
@@ -232,6 +338,72 @@ func (s *Store) Newest(ctx context.Context, category string) (Article, error) {
 		return Article{}, fmt.Errorf("category %q: %w", category, ErrNotFound)
 	}
 	return list[0], nil
+}
+
+// Indexed is an article as the search index loads it: the card (no body)
+// and the stored analysis, if any.
+type Indexed struct {
+	Article  Article
+	Version  int
+	Analysis []byte
+}
+
+const indexedQuery = `SELECT a.id, a.title, a.summary, '', a.url, a.cover, a.category, a.tags, a.source, a.author,
+		a.published_on, a.scheduled_on, a.created_at, a.updated_at, coalesce(t.version, 0), t.data
+		FROM articles a LEFT JOIN article_terms t ON t.article_id = a.id`
+
+// GetIndexed returns one article's card and stored analysis.
+func (s *Store) GetIndexed(ctx context.Context, id string) (Indexed, error) {
+	var found *Indexed
+	err := s.eachIndexed(ctx, indexedQuery+` WHERE a.id = ?`, []any{id}, func(it Indexed) error { found = &it; return nil })
+	if err == nil && found == nil {
+		err = fmt.Errorf("%s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Indexed{}, err
+	}
+	return *found, nil
+}
+
+// SetAnalysis stores a recomputed analysis without touching the article.
+func (s *Store) SetAnalysis(ctx context.Context, id string, version int, data []byte) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO article_terms (article_id, version, data) VALUES (?, ?, ?)
+		ON CONFLICT(article_id) DO UPDATE SET version=excluded.version, data=excluded.data`, id, version, data)
+	return err
+}
+
+// EachIndexed streams every article's card and stored analysis to fn.
+func (s *Store) EachIndexed(ctx context.Context, fn func(Indexed) error) error {
+	return s.eachIndexed(ctx, indexedQuery, nil, fn)
+}
+
+func (s *Store) eachIndexed(ctx context.Context, query string, args []any, fn func(Indexed) error) error {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var it Indexed
+		var tags string
+		var created, updated int64
+		a := &it.Article
+		if err := rows.Scan(&a.ID, &a.Title, &a.Summary, &a.Body, &a.URL, &a.Cover, &a.Category, &tags, &a.Source, &a.Author,
+			&a.PublishedOn, &a.ScheduledOn, &created, &updated, &it.Version, &it.Analysis); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(tags), &a.Tags); err != nil {
+			return fmt.Errorf("article %s: tags: %w", a.ID, err)
+		}
+		if len(a.Tags) == 0 {
+			a.Tags = nil
+		}
+		a.CreatedAt, a.UpdatedAt = time.UnixMilli(created).UTC(), time.UnixMilli(updated).UTC()
+		if err := fn(it); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 const articleColumns = `id, title, summary, body, url, cover, category, tags, source, author, published_on, scheduled_on, created_at, updated_at`

@@ -107,30 +107,6 @@ func TestListNewestDelete(t *testing.T) {
 	}
 }
 
-func TestReopenKeepsDataAndSchema(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "m.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n, err := SeedDemo(ctx, s); err != nil || n != len(DemoArticles()) {
-		t.Fatalf("seed: %d %v", n, err)
-	}
-	s.Close()
-	s, err = Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Ping(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if n, err := SeedDemo(ctx, s); err != nil || n != 0 {
-		t.Fatalf("second seed added %d (%v); a non-empty store must be left alone", n, err)
-	}
-}
-
 func TestReadJSONLReportsBadLines(t *testing.T) {
 	in := `{"id":"a","title":"好","url":"https://x/a"}
 

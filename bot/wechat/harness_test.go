@@ -32,7 +32,7 @@ type testCatalog struct {
 
 func newTestCatalog() *testCatalog {
 	arts := content.DemoArticles()
-	c := &testCatalog{index: content.NewIndex(arts), byID: map[string]content.Article{}}
+	c := &testCatalog{index: mustIndex(arts), byID: map[string]content.Article{}}
 	for _, a := range arts {
 		c.byID[a.ID] = a
 	}
@@ -174,3 +174,11 @@ func (s *syncBuffer) String() string {
 }
 
 func (s *syncBuffer) count(substr string) int { return strings.Count(s.String(), substr) }
+
+func mustIndex(arts []content.Article) *content.Index {
+	ix, err := content.BuildIndex(arts)
+	if err != nil {
+		panic(err)
+	}
+	return ix
+}

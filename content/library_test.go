@@ -1,0 +1,143 @@
+package content
+
+import (
+	"context"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func openTestLibrary(t *testing.T, path string) *Library {
+	t.Helper()
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	l, err := OpenLibrary(context.Background(), s, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func topID(t *testing.T, l *Library, q string) string {
+	t.Helper()
+	hits, err := l.Search(context.Background(), q, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 {
+		return ""
+	}
+	return hits[0].Article.ID
+}
+
+// TestLibraryKeepsIndexInStep: an import by another process (another
+// Library on the same file) is searchable after Sync, and a delete is gone.
+func TestLibraryKeepsIndexInStep(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.db")
+	server := openTestLibrary(t, path)
+	if n, err := SeedDemo(ctx, server); err != nil || n != len(DemoArticles()) {
+		t.Fatalf("seed: %d %v", n, err)
+	}
+	if got := topID(t, server, "枫桥经验"); got != "demo-fengqiao" {
+		t.Fatalf("after seeding: %q", got)
+	}
+	importer := openTestLibrary(t, path)
+	res, err := importer.Import(ctx, []Article{
+		{ID: "new-1", Title: "低空经济发展观察", Summary: "无人机物流", URL: "https://example.com/low", PublishedOn: "2026-10-01"},
+		{Title: "没有链接也没有编号"},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Err != nil || res[0].Outcome != Added || res[1].Err == nil || !strings.Contains(res[1].Err.Error(), "needs an id or a url") {
+		t.Fatalf("import results %+v", res)
+	}
+	if got := topID(t, server, "低空经济"); got == "new-1" {
+		t.Fatal("found before Sync: the test proves nothing")
+	}
+	if err := server.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := topID(t, server, "低空经济"); got != "new-1" {
+		t.Fatalf("after Sync: %q", got)
+	}
+	if err := importer.Delete(ctx, "demo-fengqiao"); err != nil {
+		t.Fatal(err)
+	}
+	server.Sync(ctx)
+	if got := topID(t, server, "枫桥经验"); got == "demo-fengqiao" {
+		t.Fatal("deleted article still found")
+	}
+}
+
+// TestLibraryLoadsStoredAnalysis: a reopened library loads analyses from
+// the store instead of segmenting again, and recomputes outdated ones.
+func TestLibraryLoadsStoredAnalysis(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.db")
+	l := openTestLibrary(t, path)
+	SeedDemo(ctx, l)
+	// Make one analysis outdated, as an older binary would have left it.
+	if err := l.store.SetAnalysis(ctx, "demo-pujiang", analysisVersion-1, []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	again := openTestLibrary(t, path)
+	if again.index.Len() != len(DemoArticles()) {
+		t.Fatalf("reopened index has %d articles", again.index.Len())
+	}
+	if got := topID(t, again, "浦江经验"); got != "demo-pujiang" {
+		t.Fatalf("recomputed article not found: %q", got)
+	}
+	it, err := again.store.GetIndexed(ctx, "demo-pujiang")
+	if err != nil || it.Version != analysisVersion {
+		t.Fatalf("analysis not rewritten: version %d %v", it.Version, err)
+	}
+}
+
+func TestAnalysisRoundTrip(t *testing.T) {
+	l := openTestLibrary(t, filepath.Join(t.TempDir(), "m.db"))
+	a := DemoArticles()[0]
+	an := l.index.Analyze(a)
+	back, err := DecodeAnalysis(a, an.Encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.terms) != len(an.terms) || back.length != an.length || len(back.pairs) != len(an.pairs) {
+		t.Fatalf("round trip lost data")
+	}
+	for term, tf := range an.terms {
+		if *back.terms[term] != *tf {
+			t.Fatalf("term %q: %v != %v", term, back.terms[term], tf)
+		}
+	}
+	for _, bad := range [][]byte{nil, []byte("x"), an.Encode()[:10], append(an.Encode(), 1)} {
+		if _, err := DecodeAnalysis(a, bad); err == nil {
+			t.Errorf("decoded corrupt data %q", bad)
+		}
+	}
+}
+
+func TestLibraryWatch(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	path := filepath.Join(t.TempDir(), "m.db")
+	server := openTestLibrary(t, path)
+	go server.Watch(ctx, 20*time.Millisecond)
+	other := openTestLibrary(t, path)
+	if _, err := other.Import(ctx, []Article{{ID: "w", Title: "具身智能产业观察", URL: "https://example.com/w"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for topID(t, server, "具身智能") != "w" {
+		if time.Now().After(deadline) {
+			t.Fatal("watching library did not pick up the import within 2s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
