@@ -1,0 +1,213 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+)
+
+// readHTMLFile extracts the article from a saved page with readability,
+// which drops navigation, adverts, shop listings, login boxes and footers,
+// and then applies the metadata rules Chinese article pages need: date,
+// source and author lines such as "2023-06-26| 来源:…" or "作者：…；来源：…".
+func readHTMLFile(path string, data []byte) ([]Article, []error) {
+	a, err := ExtractHTML(data)
+	if err != nil {
+		return nil, []error{&LineError{path, 1, err}}
+	}
+	return []Article{a}, nil
+}
+
+// ExtractHTML turns one article page into an Article.
+func ExtractHTML(page []byte) (Article, error) {
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return Article{}, fmt.Errorf("unreadable HTML: %w", err)
+	}
+	meta := pageMeta(doc)
+	var base *url.URL
+	if meta.url != "" {
+		base, _ = url.Parse(meta.url)
+	}
+	ra, err := readability.FromDocument(doc, base)
+	if err != nil {
+		return Article{}, fmt.Errorf("no article found in the page: %w", err)
+	}
+	var text strings.Builder
+	if err := ra.RenderText(&text); err != nil {
+		return Article{}, err
+	}
+	body := tidyParagraphs(text.String())
+	a := Article{
+		Title:   pageTitle(ra.Title(), meta),
+		URL:     meta.url,
+		Cover:   ra.ImageURL(),
+		Author:  strings.TrimSpace(ra.Byline()),
+		Source:  strings.TrimSpace(ra.SiteName()),
+		Summary: strings.TrimSpace(meta.description),
+	}
+	if t, err := ra.PublishedTime(); err == nil && !t.IsZero() {
+		a.PublishedOn = t.Format(DateLayout)
+	}
+	// The page's own text around the article carries what readability's
+	// metadata rules do not know: Chinese date, source and author lines.
+	pageText := textOf(doc)
+	if a.PublishedOn == "" {
+		if m := dateRe.FindStringSubmatch(pageText); m != nil {
+			a.PublishedOn = fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3])
+		}
+	}
+	if m := sourceRe.FindStringSubmatch(pageText); m != nil {
+		a.Source = strings.TrimSpace(m[1])
+	}
+	if m := authorRe.FindStringSubmatch(pageText); m != nil {
+		a.Author = strings.TrimSpace(m[1])
+	}
+	body = dropMetaLines(body)
+	a.Body = body
+	if a.Summary == "" {
+		if paras := strings.SplitN(body, "\n\n", 2); len(paras) > 0 {
+			a.Summary = excerpt(paras[0], summaryRunes)
+		}
+	}
+	if a.URL == "" {
+		return a, errors.New("the page names no URL (add <link rel=\"canonical\"> or <meta property=\"og:url\">)")
+	}
+	return a, a.Validate()
+}
+
+var (
+	dateRe   = regexp.MustCompile(`((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
+	sourceRe = regexp.MustCompile(`来源\s*[:：]\s*([^\s|；;，,]+)`)
+	authorRe = regexp.MustCompile(`作者\s*[:：]\s*([^\s|；;，,]+)`)
+	// metaLineRe matches a short line that only carries date, source or
+	// author: it belongs in fields, not in the body.
+	metaLineRe = regexp.MustCompile(`^[^\n]{0,80}(来源\s*[:：]|作者\s*[:：]|发布时间\s*[:：])[^\n]{0,80}$`)
+)
+
+func dropMetaLines(body string) string {
+	var keep []string
+	for _, p := range strings.Split(body, "\n\n") {
+		if !metaLineRe.MatchString(p) {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, "\n\n")
+}
+
+// tidyParagraphs normalises readability's text: trimmed paragraphs
+// separated by one blank line.
+func tidyParagraphs(s string) string {
+	var paras []string
+	for _, line := range strings.Split(s, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			paras = append(paras, line)
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+type metadata struct {
+	url, title, description, h1 string
+}
+
+// pageTitle picks the article's title. Chinese sites suffix <title> with
+// "_栏目_站名"; the page's first heading, when the title starts with it, is
+// the article's own.
+func pageTitle(found string, m metadata) string {
+	title := firstNonEmpty(found, m.title)
+	switch {
+	case m.h1 != "" && strings.HasPrefix(title, m.h1):
+		return m.h1
+	case strings.Contains(title, "_"):
+		return strings.TrimSpace(strings.SplitN(title, "_", 2)[0])
+	}
+	return title
+}
+
+// pageMeta reads the canonical URL, og:url, title and description.
+func pageMeta(doc *html.Node) metadata {
+	var m metadata
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "link":
+				if strings.EqualFold(attr(n, "rel"), "canonical") && m.url == "" {
+					m.url = attr(n, "href")
+				}
+			case "meta":
+				switch strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"))) {
+				case "og:url":
+					m.url = firstNonEmpty(m.url, attr(n, "content"))
+				case "og:title":
+					m.title = firstNonEmpty(m.title, attr(n, "content"))
+				case "description", "og:description":
+					m.description = firstNonEmpty(m.description, attr(n, "content"))
+				}
+			case "title":
+				if n.FirstChild != nil {
+					m.title = firstNonEmpty(m.title, n.FirstChild.Data)
+				}
+			case "h1":
+				if m.h1 == "" {
+					m.h1 = strings.TrimSpace(textOf(n))
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return m
+}
+
+// textOf returns the visible text of a page, one line per block.
+func textOf(doc *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style") {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "p", "div", "li", "br", "h1", "h2", "h3", "tr", "span":
+				b.WriteByte('\n')
+			}
+		}
+	}
+	walk(doc)
+	return b.String()
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if strings.TrimSpace(v) != "" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,196 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ReadOptions adjusts what file readers produce.
+type ReadOptions struct {
+	Category string // for articles that do not name one
+}
+
+// ReadPaths reads articles from files and folders (recursively): JSON Lines
+// (.jsonl), Markdown with YAML front matter (.md), and saved HTML pages
+// (.html, .htm). A file or line that cannot be read is reported, as
+// file:line, and the rest are still returned.
+func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
+	var (
+		out  []Article
+		errs []error
+	)
+	for _, p := range paths {
+		files, err := listFiles(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, f := range files {
+			arts, ferrs := readFile(f)
+			errs = append(errs, ferrs...)
+			for _, a := range arts {
+				if a.Category == "" {
+					a.Category = opts.Category
+				}
+				out = append(out, a)
+			}
+		}
+	}
+	return out, errs
+}
+
+var readers = map[string]func(path string, data []byte) ([]Article, []error){
+	".jsonl":    readJSONLFile,
+	".md":       readMarkdownFile,
+	".markdown": readMarkdownFile,
+	".html":     readHTMLFile,
+	".htm":      readHTMLFile,
+}
+
+func listFiles(root string) ([]string, error) {
+	info, err := os.Stat(root)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		if _, ok := readers[strings.ToLower(filepath.Ext(root))]; !ok {
+			return nil, fmt.Errorf("%s: unsupported file type (want .jsonl, .md or .html)", root)
+		}
+		return []string{root}, nil
+	}
+	var files []string
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && path != root {
+			return filepath.SkipDir
+		}
+		if _, ok := readers[strings.ToLower(filepath.Ext(path))]; ok && !d.IsDir() {
+			files = append(files, path)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
+}
+
+func readFile(path string) ([]Article, []error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, []error{err}
+	}
+	return readers[strings.ToLower(filepath.Ext(path))](path, data)
+}
+
+func readJSONLFile(path string, data []byte) ([]Article, []error) {
+	return ReadJSONL(bytes.NewReader(data), path)
+}
+
+// frontMatter is the YAML header of a Markdown article.
+type frontMatter struct {
+	ID          string   `yaml:"id"`
+	Title       string   `yaml:"title"`
+	Summary     string   `yaml:"summary"`
+	URL         string   `yaml:"url"`
+	Cover       string   `yaml:"cover"`
+	Category    string   `yaml:"category"`
+	Tags        []string `yaml:"tags"`
+	Source      string   `yaml:"source"`
+	Author      string   `yaml:"author"`
+	PublishedOn string   `yaml:"published_on"`
+	ScheduledOn string   `yaml:"scheduled_on"`
+}
+
+var yamlLineRe = regexp.MustCompile(`line (\d+)`)
+
+// readMarkdownFile reads one article: YAML front matter between --- lines,
+// then the body. Without a title in the front matter, the first # heading
+// is the title; without a summary, the first paragraph gives one.
+func readMarkdownFile(path string, data []byte) ([]Article, []error) {
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	text = strings.TrimPrefix(text, "\ufeff")
+	if !strings.HasPrefix(text, "---\n") {
+		return nil, []error{&LineError{path, 1, errors.New("no YAML front matter (the file must start with a --- line)")}}
+	}
+	end := strings.Index(text[4:], "\n---")
+	if end < 0 {
+		return nil, []error{&LineError{path, 1, errors.New("front matter is not closed by a --- line")}}
+	}
+	header, body := text[4:4+end], text[4+end+4:]
+	if i := strings.IndexByte(body, '\n'); i >= 0 {
+		body = body[i+1:]
+	} else {
+		body = ""
+	}
+	var fm frontMatter
+	dec := yaml.NewDecoder(strings.NewReader(header))
+	dec.KnownFields(true)
+	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
+		line := 2
+		if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
+			fmt.Sscan(m[1], &line)
+			line++ // the --- line comes first
+		}
+		return nil, []error{&LineError{path, line, fmt.Errorf("front matter: %v", cleanYAMLError(err))}}
+	}
+	a := Article{ID: fm.ID, Title: fm.Title, Summary: fm.Summary, URL: fm.URL, Cover: fm.Cover, Category: fm.Category,
+		Tags: fm.Tags, Source: fm.Source, Author: fm.Author, PublishedOn: fm.PublishedOn, ScheduledOn: fm.ScheduledOn}
+	var paras []string
+	for _, p := range strings.Split(body, "\n\n") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if h, ok := strings.CutPrefix(p, "# "); ok && a.Title == "" && !strings.Contains(h, "\n") {
+			a.Title = strings.TrimSpace(h)
+			continue
+		}
+		paras = append(paras, stripMarkdown(p))
+	}
+	a.Body = strings.Join(paras, "\n\n")
+	if a.Summary == "" && len(paras) > 0 {
+		a.Summary = excerpt(paras[0], summaryRunes)
+	}
+	if err := a.Validate(); err != nil {
+		return nil, []error{&LineError{path, 1, err}}
+	}
+	return []Article{a}, nil
+}
+
+func cleanYAMLError(err error) string {
+	return strings.TrimPrefix(err.Error(), "yaml: ")
+}
+
+var mdMarkupRe = regexp.MustCompile(`(?m)^#{1,6}\s+|^\s*[-*+]\s+|^\s*>\s?|\*\*|__|` + "`" + `|!\[[^\]]*\]\([^)]*\)`)
+var mdLinkRe = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+
+// stripMarkdown keeps the words of a Markdown paragraph for indexing.
+func stripMarkdown(p string) string {
+	p = mdLinkRe.ReplaceAllString(p, "$1")
+	return strings.TrimSpace(mdMarkupRe.ReplaceAllString(p, ""))
+}
+
+// summaryRunes is the length of a generated summary, as in the corpus.
+const summaryRunes = 110
+
+// excerpt cuts s to at most n characters, ending with … when cut.
+func excerpt(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
