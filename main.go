@@ -146,6 +146,7 @@ prints the verified reply. Lines starting with / are events and other kinds:
 	chatCmd.Flags().StringVar(&chatURL, "url", "", "webhook URL (default http://<server.addr><server.path>)")
 	chatCmd.Flags().StringVar(&chatOpenID, "openid", "o_mpbot_chat", "the follower's openid")
 	root.AddCommand(chatCmd)
+	addContentCommands(root, load, stdin, stdout, stderr)
 	return root
 }
 

@@ -58,6 +58,7 @@ func (a Article) Validate() error {
 type Hit struct {
 	Article Article `json:"article"`
 	Score   float64 `json:"score"`
+	Snippet string  `json:"snippet,omitempty"` // the summary around the match, matches in 【】
 }
 
 func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }

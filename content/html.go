@@ -169,6 +169,16 @@ func pageMeta(doc *html.Node) metadata {
 	return m
 }
 
+// TextFromHTML returns the paragraphs of an HTML fragment (an article's
+// content as the WeChat API returns it) as plain text.
+func TextFromHTML(fragment string) string {
+	doc, err := html.Parse(strings.NewReader(fragment))
+	if err != nil {
+		return ""
+	}
+	return tidyParagraphs(textOf(doc))
+}
+
 // textOf returns the visible text of a page, one line per block.
 func textOf(doc *html.Node) string {
 	var b strings.Builder

@@ -28,3 +28,14 @@ func TestHanYears(t *testing.T) {
 		t.Fatalf("hanYears = %v", got)
 	}
 }
+
+func TestSnippetHighlights(t *testing.T) {
+	ix, err := BuildIndex(DemoArticles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := ix.SearchResult(context.Background(), "枫桥经验 基层治理", 1, true)
+	if len(r.Hits) == 0 || !strings.Contains(r.Hits[0].Snippet, "【枫桥经验】") {
+		t.Fatalf("snippet %+v", r.Hits)
+	}
+}

@@ -39,7 +39,7 @@ func ReadJSONL(r io.Reader, file string) ([]Article, []error) {
 		dec := json.NewDecoder(bytes.NewReader(b))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&a); err != nil {
-			errs = append(errs, &LineError{file, line, err})
+			errs = append(errs, &LineError{file, line, fmt.Errorf("invalid JSON: %w", err)})
 			continue
 		}
 		if err := a.Validate(); err != nil {

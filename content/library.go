@@ -129,6 +129,11 @@ func (l *Library) Search(ctx context.Context, query string, n int) ([]Hit, error
 	return l.index.Search(ctx, query, n)
 }
 
+// SearchResult searches with snippets and reports any respelling.
+func (l *Library) SearchResult(ctx context.Context, query string, n int) (Result, error) {
+	return l.index.SearchResult(ctx, query, n, true)
+}
+
 // Get returns one article, with its body, from the store.
 func (l *Library) Get(ctx context.Context, id string) (Article, error) { return l.store.Get(ctx, id) }
 

@@ -169,8 +169,17 @@ func readMarkdownFile(path string, data []byte) ([]Article, []error) {
 	return []Article{a}, nil
 }
 
+// cleanYAMLError puts yaml's multi-line report on one line.
 func cleanYAMLError(err error) string {
-	return strings.TrimPrefix(err.Error(), "yaml: ")
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	var parts []string
+	for _, l := range strings.Split(msg, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 var mdMarkupRe = regexp.MustCompile(`(?m)^#{1,6}\s+|^\s*[-*+]\s+|^\s*>\s?|\*\*|__|` + "`" + `|!\[[^\]]*\]\([^)]*\)`)

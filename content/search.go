@@ -23,19 +23,21 @@ type Result struct {
 // Search returns up to n articles for query, best first. Scores run from 0
 // (nothing of the query found) to 1 (all of it, in the title, as typed).
 func (ix *Index) Search(ctx context.Context, query string, n int) ([]Hit, error) {
-	r, err := ix.SearchResult(ctx, query, n)
+	r, err := ix.SearchResult(ctx, query, n, false)
 	return r.Hits, err
 }
 
-// SearchResult is Search with the correction it made, if any.
-func (ix *Index) SearchResult(ctx context.Context, query string, n int) (Result, error) {
+// SearchResult is Search with the correction it made, if any, and with
+// highlighted snippets when asked (they cost time the bot's card replies do
+// not need).
+func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets bool) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	q := ix.parse(query)
-	hits := ix.rank(q, n)
+	hits := ix.rank(q, n, snippets)
 	if len(hits) > 0 && hits[0].Score >= correctionBelow {
 		return Result{Hits: hits}, nil
 	}
@@ -43,7 +45,7 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int) (Result,
 	// known term that sounds the same.
 	if fixed, ok := ix.correctPinyin(q.text); ok && fixed != q.text {
 		q2 := ix.parse(fixed)
-		if better := ix.rank(q2, n); len(better) > 0 && (len(hits) == 0 || better[0].Score > hits[0].Score) {
+		if better := ix.rank(q2, n, snippets); len(better) > 0 && (len(hits) == 0 || better[0].Score > hits[0].Score) {
 			return Result{Hits: better, Corrected: fixed}, nil
 		}
 	}
@@ -227,7 +229,7 @@ const (
 	minChunkForPhrase = 2  // characters
 )
 
-func (ix *Index) rank(q query, n int) []Hit {
+func (ix *Index) rank(q query, n int, snippets bool) []Hit {
 	if len(q.clauses) == 0 || n <= 0 || ix.live == 0 {
 		return nil
 	}
@@ -308,7 +310,12 @@ func (ix *Index) rank(q query, n int) []Hit {
 	}
 	slices.SortFunc(cands, byScore)
 	for _, c := range cands[:min(n, len(cands))] {
-		hits = append(hits, Hit{Article: ix.docs[c.d].card, Score: confs[c.d]})
+		d := &ix.docs[c.d]
+		h := Hit{Article: d.card, Score: confs[c.d]}
+		if snippets {
+			h.Snippet = snippet(q, d)
+		}
+		hits = append(hits, h)
 	}
 	return hits
 }

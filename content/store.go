@@ -143,6 +143,15 @@ type UpsertResult struct {
 // reported in its result and skipped; only a database failure fails the
 // batch.
 func (s *Store) UpsertBatch(ctx context.Context, items []Upsert) ([]UpsertResult, error) {
+	return s.upsertBatch(ctx, items, true)
+}
+
+// Preview reports what UpsertBatch would do, and writes nothing.
+func (s *Store) Preview(ctx context.Context, items []Upsert) ([]UpsertResult, error) {
+	return s.upsertBatch(ctx, items, false)
+}
+
+func (s *Store) upsertBatch(ctx context.Context, items []Upsert, commit bool) ([]UpsertResult, error) {
 	results := make([]UpsertResult, len(items))
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -160,6 +169,9 @@ func (s *Store) UpsertBatch(ctx context.Context, items []Upsert) ([]UpsertResult
 			continue
 		}
 		results[i] = r
+	}
+	if !commit {
+		return results, tx.Rollback()
 	}
 	return results, tx.Commit()
 }

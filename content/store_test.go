@@ -120,7 +120,7 @@ func TestReadJSONLReportsBadLines(t *testing.T) {
 	if len(got) != 2 || got[0].ID != "a" || got[1].ID != "f" {
 		t.Fatalf("kept %+v", got)
 	}
-	want := []string{"in.jsonl:3:", "in.jsonl:4: title is empty", `in.jsonl:5: json: unknown field "colour"`, "in.jsonl:6: published_on"}
+	want := []string{"in.jsonl:3:", "in.jsonl:4: title is empty", `in.jsonl:5: invalid JSON: json: unknown field "colour"`, "in.jsonl:6: published_on"}
 	if len(errs) != len(want) {
 		t.Fatalf("errors %v", errs)
 	}

@@ -29,9 +29,10 @@ type Fault struct {
 type FakeAPI struct {
 	*httptest.Server
 
-	mu      sync.Mutex
-	calls   []Call
-	faults  map[string][]Fault
+	mu       sync.Mutex
+	calls    []Call
+	faults   map[string][]Fault
+	handlers map[string]func(body []byte) any
 	tokens  int
 	current string
 	notify  chan Call
@@ -39,7 +40,7 @@ type FakeAPI struct {
 
 // NewFakeAPI starts a fake. Close it when done.
 func NewFakeAPI() *FakeAPI {
-	f := &FakeAPI{faults: map[string][]Fault{}, notify: make(chan Call, 1024)}
+	f := &FakeAPI{faults: map[string][]Fault{}, handlers: map[string]func([]byte) any{}, notify: make(chan Call, 1024)}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	return f
 }
@@ -49,6 +50,14 @@ func (f *FakeAPI) Fail(path string, faults ...Fault) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.faults[path] = append(f.faults[path], faults...)
+}
+
+// Handle answers calls to path with what fn returns (encoded as JSON), once
+// the access token checks out.
+func (f *FakeAPI) Handle(path string, fn func(body []byte) any) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.handlers[path] = fn
 }
 
 // ExpireToken makes the current access token stale: calls with it get
@@ -107,6 +116,8 @@ func (f *FakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 		answer = map[string]any{"access_token": f.current, "expires_in": 7200}
 	case c.Token != f.current:
 		answer = map[string]any{"errcode": 40001, "errmsg": "invalid credential, access_token is invalid or not latest"}
+	case f.handlers[c.Path] != nil:
+		answer = f.handlers[c.Path](body)
 	default:
 		answer = map[string]any{"errcode": 0, "errmsg": "ok"}
 	}

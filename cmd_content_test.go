@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"mpbot/bot/wechat"
+	"mpbot/bot/wechat/wechattest"
+)
+
+func TestImportSearchArticles(t *testing.T) {
+	cfg := writeConfig(t, t.TempDir(), "")
+	fixtures := filepath.Join("content", "testdata", "import")
+
+	code, out, errOut := runCmd(t, "import", "--config", cfg, "--dry-run", fixtures)
+	if code != 1 || !strings.Contains(out, "dry run, nothing written: added 5, updated 0, unchanged 0, skipped 3") {
+		t.Fatalf("dry run: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if _, out, _ := runCmd(t, "articles", "list", "--config", cfg); strings.TrimSpace(out) != "" {
+		t.Fatalf("dry run wrote articles:\n%s", out)
+	}
+
+	code, out, errOut = runCmd(t, "import", "--config", cfg, "--category", "考试分析", fixtures)
+	if code != 1 || !strings.Contains(out, "added 5, updated 0, unchanged 0, skipped 3") {
+		t.Fatalf("import: exit %d\n%s\n%s", code, out, errOut)
+	}
+	for _, want := range []string{"articles.jsonl:2: invalid JSON", "broken.md:4: front matter: line 3: field colour not found", "no-front-matter.md:1:"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("import report lacks %q:\n%s", want, errOut)
+		}
+	}
+	// Importing again changes nothing.
+	if _, out, _ := runCmd(t, "import", "--config", cfg, "--category", "考试分析", fixtures); !strings.Contains(out, "added 0, updated 0, unchanged 5") {
+		t.Fatalf("re-import:\n%s", out)
+	}
+
+	code, out, _ = runCmd(t, "search", "--config", cfg, "--json", "案例分析", "上热下冷")
+	var hits []searchHit
+	if code != 0 || json.Unmarshal([]byte(out), &hits) != nil || len(hits) == 0 || hits[0].URL != "https://www.example-gk.cn/linxuan/2023/0626/12345.html" {
+		t.Fatalf("search --json: exit %d %s", code, out)
+	}
+	if _, out, _ := runCmd(t, "search", "--config", cfg, "--json", "红烧肉"); strings.TrimSpace(out) != "[]" {
+		t.Fatalf("off-topic search printed %s", out)
+	}
+
+	var stdout, stderr syncBuffer
+	code = run(context.Background(), []string{"search", "--config", cfg, "--json"}, strings.NewReader("以人民为中心\n红烧肉\n"), &stdout, &stderr)
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if code != 0 || len(lines) != 2 || lines[1] != "[]" || !strings.Contains(lines[0], "md-renmin") {
+		t.Fatalf("batch search: exit %d\n%s\n%s", code, stdout.String(), stderr.String())
+	}
+
+	if _, out, _ := runCmd(t, "articles", "show", "--config", cfg, "md-renmin"); !strings.Contains(out, `"title": "以人民为中心的发展思想怎么考"`) {
+		t.Fatalf("show:\n%s", out)
+	}
+	if code, out, _ := runCmd(t, "articles", "rm", "--config", cfg, "md-renmin"); code != 0 || !strings.Contains(out, "removed md-renmin") {
+		t.Fatalf("rm: %d %s", code, out)
+	}
+	if code, _, errOut := runCmd(t, "articles", "show", "--config", cfg, "md-renmin"); code != 1 || !strings.Contains(errOut, "not found") {
+		t.Fatalf("show after rm: %d %s", code, errOut)
+	}
+}
+
+// TestImportWhileServing: an import by `mpbot import` reaches a running
+// serve's answers within a second, without a restart.
+func TestImportWhileServing(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	logs := &syncBuffer{}
+	base, stop := startServe(t, cfg, logs)
+	defer stop()
+	ld, _ := loadConfig(cfg, true)
+	sim := &wechat.Simulator{URL: base + "/wechat", Token: string(ld.cfg.WeChat.Token), AppID: ld.cfg.WeChat.AppID,
+		AESKey: string(ld.cfg.WeChat.EncodingAESKey), Account: "gh_test"}
+	ask := func(id int64, text string) string {
+		out, err := sim.Send(context.Background(), wechat.Inbound{From: "o_live", MsgType: "text", Content: text, MsgID: id, CreateTime: time.Now().Unix()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	if got := ask(1, "上热下冷 案例分析"); strings.Contains(got, "example-gk.cn") {
+		t.Fatal("found before import")
+	}
+	runCmd(t, "import", "--config", cfg, filepath.Join("content", "testdata", "import", "html"))
+	imported := time.Now()
+	var got string
+	for id := int64(2); time.Since(imported) < 3*time.Second; id++ {
+		if got = ask(id, "上热下冷 案例分析"); strings.Contains(got, "example-gk.cn") {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	took := time.Since(imported)
+	if !strings.Contains(got, "example-gk.cn") || took > time.Second+200*time.Millisecond {
+		t.Fatalf("imported article answered after %v: %q", took, got)
+	}
+}
+
+func TestImportFromAccount(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	var items []map[string]any
+	for i := range 25 {
+		items = append(items, map[string]any{
+			"article_id": fmt.Sprintf("AID%d", i),
+			"content": map[string]any{"news_item": []map[string]any{{
+				"title": fmt.Sprintf("第%d期 时政热点", i), "author": "编辑部", "digest": "本期要点",
+				"content": "<p>第一段<strong>重点</strong></p><p>第二段</p>", "url": fmt.Sprintf("https://mp.weixin.qq.com/s/%d", i),
+				"thumb_url": "https://mmbiz.qpic.cn/x.jpg", "is_deleted": i == 3,
+			}}},
+			"update_time": 1760000000 + i*86400,
+		})
+	}
+	fake.Handle("/cgi-bin/freepublish/batchget", func(body []byte) any {
+		var req struct{ Offset, Count int }
+		json.Unmarshal(body, &req)
+		end := min(req.Offset+req.Count, len(items))
+		return map[string]any{"total_count": len(items), "item_count": end - req.Offset, "item": items[req.Offset:end]}
+	})
+	fake.Fail("/cgi-bin/freepublish/batchget", wechattest.Fault{ErrCode: -1, ErrMsg: "system error"})
+	cfg := writeConfig(t, t.TempDir(), "")
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "secret")
+	code, out, errOut := runCmd(t, "import", "--config", cfg, "--from-account", "--category", "时政热点")
+	if code != 0 || !strings.Contains(out, "read 24 published articles") || !strings.Contains(out, "added 24") {
+		t.Fatalf("from account: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if n := len(fake.Calls("/cgi-bin/freepublish/batchget")); n != 3 { // a retried failure, then two pages
+		t.Fatalf("%d batchget calls", n)
+	}
+	_, out, _ = runCmd(t, "articles", "show", "--config", cfg, "mp-AID5-1")
+	for _, want := range []string{`"url": "https://mp.weixin.qq.com/s/5"`, `"body": "第一段重点\n\n第二段"`, `"category": "时政热点"`, `"cover": "https://mmbiz.qpic.cn/x.jpg"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("imported article lacks %s:\n%s", want, out)
+		}
+	}
+	// Rerunnable: the same articles are not duplicated.
+	if _, out, _ := runCmd(t, "import", "--config", cfg, "--from-account", "--category", "时政热点"); !strings.Contains(out, "added 0, updated 0, unchanged 24") {
+		t.Fatalf("rerun:\n%s", out)
+	}
+}
