@@ -33,9 +33,9 @@ type FakeAPI struct {
 	calls    []Call
 	faults   map[string][]Fault
 	handlers map[string]func(body []byte) any
-	tokens  int
-	current string
-	notify  chan Call
+	tokens   int
+	current  string
+	notify   chan Call
 }
 
 // NewFakeAPI starts a fake. Close it when done.
