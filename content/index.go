@@ -22,7 +22,8 @@ type Index struct {
 	mu       sync.RWMutex
 	docs     []doc          // by internal doc number; replaced articles leave dead entries
 	byID     map[string]int // article id → live doc number
-	postings map[string]*postingList
+	terms    map[string]uint32 // term → its posting list
+	postings []postingList
 	live     int
 	fieldLen [numFields]float64 // total tokens per field over live docs, for BM25 length normalisation
 	synonyms *synonymSet        // query-time alternatives, swapped on config reload
@@ -32,12 +33,29 @@ type Index struct {
 // doc is what the index keeps of an article: enough for a reply card and
 // for ranking without touching the store.
 type doc struct {
-	card      Article      // no body: bodies stay in the store
+	card      card
 	titleText string       // lower-cased title and tags, for phrase checks
 	leadText  string       // lower-cased summary
 	pairs     bigramFilter // character pairs of the whole text, for phrase checks in the body
 	day       int32        // published_on as days since 1970, 0 when unknown
 	dead      bool
+}
+
+// card is what a reply needs of an article; the rest stays in the store.
+type card struct {
+	id, title, summary, url, cover, category, publishedOn string
+	tags                                                  []string
+}
+
+func cardOf(a *Article) card {
+	return card{id: a.ID, title: a.Title, summary: a.Summary, url: a.URL, cover: a.Cover, category: a.Category,
+		publishedOn: a.PublishedOn, tags: a.Tags}
+}
+
+// article is the card as an Article, without body, source or times.
+func (c *card) article() Article {
+	return Article{ID: c.id, Title: c.title, Summary: c.summary, URL: c.url, Cover: c.cover, Category: c.category,
+		PublishedOn: c.publishedOn, Tags: c.tags}
 }
 
 // Fields and their BM25F weights: a word in the title says far more about
@@ -56,19 +74,6 @@ const (
 	bm25B  = 0.75
 )
 
-// postingList holds, per term, the docs it occurs in (ascending) and for
-// each its impact: the saturated, length-normalised BM25F term frequency
-// scaled to 15 bits, with the top bit set when the term is in the title.
-type postingList struct {
-	docs   []uint32
-	impact []uint16
-}
-
-const (
-	inTitle     = 1 << 15
-	impactScale = inTitle - 1
-)
-
 // bigramPrefix marks the character-bigram terms of titles and summaries.
 // They catch what the dictionary misses: names, new coinages, typos of
 // segmentation.
@@ -76,7 +81,7 @@ const bigramPrefix = "\x00"
 
 // NewIndex returns an empty index using seg.
 func NewIndex(seg *Segmenter) *Index {
-	return &Index{seg: seg, byID: map[string]int{}, postings: map[string]*postingList{}, synonyms: &synonymSet{}}
+	return &Index{seg: seg, byID: map[string]int{}, terms: map[string]uint32{}, synonyms: &synonymSet{}}
 }
 
 // BuildIndex indexes articles with the process-wide segmenter.
@@ -125,7 +130,7 @@ func (ix *Index) Analyze(a Article) *Analyzed {
 		}
 		an.length[f]++
 	}
-	title := a.Title + " " + strings.Join(a.Tags, " ")
+	title := joinTitle(&a)
 	all := map[string]struct{}{}
 	for f, text := range [numFields]string{fieldTitle: title, fieldLead: a.Summary, fieldBody: a.Body} {
 		for _, bg := range hanBigrams(strings.ToLower(text)) {
@@ -149,7 +154,11 @@ func (ix *Index) Analyze(a Article) *Analyzed {
 
 // analysisVersion changes whenever Analyze would cut text differently, so
 // that stored analyses from an older binary are recomputed.
-const analysisVersion = 1
+const analysisVersion = AnalysisVersion
+
+// AnalysisVersion is exported for tools that cache stores built by this
+// version (the benchmarks).
+const AnalysisVersion = 1
 
 // Encode serialises the analysis for the store: the field lengths, each
 // term with its field frequencies, and the character-pair filter.
@@ -244,31 +253,67 @@ func (ix *Index) Add(an *Analyzed) {
 	defer ix.mu.Unlock()
 	ix.removeLocked(an.article.ID)
 	n := len(ix.docs)
-	card := an.article
-	card.Body = ""
+	a := &an.article
 	ix.docs = append(ix.docs, doc{
-		card:      card,
-		titleText: strings.ToLower(card.Title + " " + strings.Join(card.Tags, " ")),
-		leadText:  strings.ToLower(card.Summary),
+		card:      cardOf(a),
+		titleText: lower(joinTitle(a)),
+		leadText:  lower(a.Summary),
 		pairs:     an.pairs,
-		day:       dayNumber(card.PublishedOn),
+		day:       dayNumber(a.PublishedOn),
 	})
-	ix.byID[card.ID] = n
+	ix.byID[a.ID] = n
 	ix.live++
 	for f := range numFields {
 		ix.fieldLen[f] += float64(an.length[f])
 	}
 	avg := ix.avgLen()
 	for term, tf := range an.terms {
-		p := ix.postings[term]
-		if p == nil {
-			p = &postingList{}
-			ix.postings[term] = p
+		id, ok := ix.terms[term]
+		if !ok {
+			id = uint32(len(ix.postings))
+			ix.terms[term] = id
+			ix.postings = append(ix.postings, postingList{})
 			ix.pinyin.learn(term)
 		}
-		p.docs = append(p.docs, uint32(n))
-		p.impact = append(p.impact, impactOf(tf, an.length, avg))
+		ix.postings[id].add(uint32(n), impactOf(tf, an.length, avg))
 	}
+}
+
+// joinTitle is the text of the title field: the title and the tags.
+func joinTitle(a *Article) string {
+	if len(a.Tags) == 0 {
+		return a.Title
+	}
+	return a.Title + " " + strings.Join(a.Tags, " ")
+}
+
+// postingsOf returns the list for term, or nil.
+func (ix *Index) postingsOf(term string) *postingList {
+	if id, ok := ix.terms[term]; ok {
+		return &ix.postings[id]
+	}
+	return nil
+}
+
+// Compact trims the spare room appends left in posting lists; call it
+// after a bulk load.
+func (ix *Index) Compact() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for i := range ix.postings {
+		ix.postings[i].compact()
+	}
+}
+
+// lower lower-cases s, sharing its memory when nothing changes (Chinese
+// text, the usual case).
+func lower(s string) string {
+	for _, r := range s {
+		if r < 0x80 && 'A' <= r && r <= 'Z' || r >= 0x80 && r < 0x2E80 && unicode.IsUpper(r) || r >= 'Ａ' && r <= 'Ｚ' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // Remove drops an article; a missing id is not an error.
@@ -303,7 +348,7 @@ func (ix *Index) avgLen() [numFields]float64 {
 
 // impactOf is BM25F's term-frequency part for one term in one document:
 // field frequencies, weighted and length-normalised, summed and saturated.
-func impactOf(tf *termFreq, length [numFields]int, avg [numFields]float64) uint16 {
+func impactOf(tf *termFreq, length [numFields]int, avg [numFields]float64) uint8 {
 	var x float64
 	for f := range numFields {
 		if tf[f] == 0 {
@@ -312,7 +357,7 @@ func impactOf(tf *termFreq, length [numFields]int, avg [numFields]float64) uint1
 		norm := 1 - bm25B + bm25B*float64(length[f])/avg[f]
 		x += fieldWeight[f] * float64(tf[f]) / norm
 	}
-	v := uint16(math.Round(x / (bm25K1 + x) * impactScale))
+	v := uint8(math.Round(x / (bm25K1 + x) * impactScale))
 	if tf[fieldTitle] > 0 {
 		v |= inTitle
 	}

@@ -19,6 +19,7 @@ type Library struct {
 
 	syncMu sync.Mutex
 	seq    int64 // the last store change the index reflects
+	saved  int64 // the change number of the last snapshot written or read
 }
 
 // OpenLibrary loads the index from the analyses kept in the store,
@@ -29,6 +30,17 @@ func OpenLibrary(ctx context.Context, store *Store, log *slog.Logger) (*Library,
 		return nil, err
 	}
 	l := &Library{store: store, index: NewIndex(seg), log: log}
+	if blob, err := store.LoadSnapshot(ctx); err != nil {
+		return nil, err
+	} else if blob != nil {
+		seq, err := l.index.loadSnapshot(blob)
+		if err == nil {
+			l.seq, l.saved = seq, seq
+			return l, l.Sync(ctx)
+		}
+		log.Info("index snapshot unusable (written by another version); rebuilding", "err", err)
+		l.index = NewIndex(seg)
+	}
 	// Read the change position first: a change racing with the load is
 	// then applied again by the next Sync, which is harmless.
 	if l.seq, err = store.LastChange(ctx); err != nil {
@@ -52,7 +64,31 @@ func OpenLibrary(ctx context.Context, store *Store, log *slog.Logger) (*Library,
 			}
 		}
 	}
+	l.index.Compact()
+	if l.index.Len() > 0 {
+		if err := l.SaveSnapshot(ctx); err != nil {
+			return nil, err
+		}
+	}
 	return l, nil
+}
+
+// SaveSnapshot writes the index to the store for fast start-up, if it
+// changed since the last snapshot.
+func (l *Library) SaveSnapshot(ctx context.Context) error {
+	l.syncMu.Lock()
+	defer l.syncMu.Unlock()
+	if l.seq == l.saved && l.saved != 0 {
+		return nil
+	}
+	l.index.mu.RLock()
+	blob := l.index.encodeSnapshot(l.seq)
+	l.index.mu.RUnlock()
+	if err := l.store.SaveSnapshot(ctx, l.seq, blob); err != nil {
+		return err
+	}
+	l.saved = l.seq
+	return nil
 }
 
 // decodeAll streams stored analyses through decoders on every core into

@@ -52,8 +52,8 @@ type unit struct {
 // most frequent. ok is false when nothing changed.
 func (ix *Index) correctPinyin(text string) (string, bool) {
 	return ix.pinyin.correctWith(text, func(w string) int {
-		if p := ix.postings[w]; p != nil {
-			return len(p.docs)
+		if p := ix.postingsOf(w); p != nil {
+			return int(p.n)
 		}
 		return 0
 	})

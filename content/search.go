@@ -77,7 +77,9 @@ type chunk struct {
 type clause struct {
 	alts [][]string
 	idf  float64
-	list *postingList // merged postings, built during ranking
+	list   *postingList // the postings of a single-term clause
+	merged []posting    // the postings of a synonym clause, merged per query
+	df     int
 }
 
 var (
@@ -139,7 +141,7 @@ func (ix *Index) parse(text string) query {
 			q.clauses = append(q.clauses, clause{alts: ix.analyzeAlts(alts)})
 			return
 		}
-		if ix.postings[w] != nil || !hasHan(w) {
+		if ix.postingsOf(w) != nil || !hasHan(w) {
 			q.clauses = append(q.clauses, clause{alts: [][]string{{w}}})
 			return
 		}
@@ -237,8 +239,8 @@ func (ix *Index) rank(q query, n int, snippets bool) []Hit {
 	var total float64
 	for i := range q.clauses {
 		c := &q.clauses[i]
-		c.list = ix.clauseList(c.alts)
-		df := float64(len(c.list.docs))
+		ix.clausePostings(c)
+		df := float64(c.df)
 		c.idf = math.Log(1 + (N-df+0.5)/(df+0.5))
 		total += c.idf
 	}
@@ -247,8 +249,7 @@ func (ix *Index) rank(q query, n int, snippets bool) []Hit {
 	for i := range q.clauses {
 		c := &q.clauses[i]
 		idf := float32(c.idf)
-		for j, d := range c.list.docs {
-			imp := c.list.impact[j]
+		visit := func(d uint32, imp uint8) {
 			if acc.matched[d] == 0 {
 				acc.touched = append(acc.touched, d)
 			}
@@ -257,6 +258,12 @@ func (ix *Index) rank(q query, n int, snippets bool) []Hit {
 			if imp&inTitle != 0 {
 				acc.titleMatched[d] += idf
 			}
+		}
+		if c.list != nil {
+			c.list.each(visit)
+		}
+		for _, p := range c.merged {
+			visit(p.doc, p.impact)
 		}
 	}
 
@@ -311,7 +318,7 @@ func (ix *Index) rank(q query, n int, snippets bool) []Hit {
 	slices.SortFunc(cands, byScore)
 	for _, c := range cands[:min(n, len(cands))] {
 		d := &ix.docs[c.d]
-		h := Hit{Article: d.card, Score: confs[c.d]}
+		h := Hit{Article: d.card.article(), Score: confs[c.d]}
 		if snippets {
 			h.Snippet = snippet(q, d)
 		}
@@ -320,89 +327,38 @@ func (ix *Index) rank(q query, n int, snippets bool) []Hit {
 	return hits
 }
 
-// clauseList returns the postings of a clause: the union over alternatives
-// (keeping the best impact), each alternative the intersection of its terms.
-func (ix *Index) clauseList(alts [][]string) *postingList {
-	if len(alts) == 1 && len(alts[0]) == 1 {
-		if p := ix.postings[alts[0][0]]; p != nil {
-			return p
+// clausePostings finds a clause's postings: a single term's list as it
+// is, or for synonyms the union over alternatives (keeping the best impact),
+// each alternative the intersection of its terms.
+func (ix *Index) clausePostings(c *clause) {
+	if len(c.alts) == 1 && len(c.alts[0]) == 1 {
+		if p := ix.postingsOf(c.alts[0][0]); p != nil {
+			c.list, c.df = p, int(p.n)
 		}
-		return &postingList{}
+		return
 	}
-	var out *postingList
-	for _, alt := range alts {
-		var cur *postingList
-		for _, term := range alt {
-			p := ix.postings[term]
+	var out []posting
+	for i, alt := range c.alts {
+		var cur []posting
+		for j, term := range alt {
+			p := ix.postingsOf(term)
 			if p == nil {
-				cur = &postingList{}
+				cur = nil
 				break
 			}
-			if cur == nil {
-				cur = p
+			if j == 0 {
+				cur = p.unpack()
 			} else {
-				cur = intersect(cur, p)
+				cur = intersect(cur, p.unpack())
 			}
 		}
-		if cur == nil {
-			continue
-		}
-		if out == nil {
+		if i == 0 {
 			out = cur
 		} else {
 			out = union(out, cur)
 		}
 	}
-	if out == nil {
-		return &postingList{}
-	}
-	return out
-}
-
-// intersect keeps docs in both lists, with the weaker impact; the title bit
-// survives only when both terms are in the title.
-func intersect(a, b *postingList) *postingList {
-	out := &postingList{}
-	i, j := 0, 0
-	for i < len(a.docs) && j < len(b.docs) {
-		switch {
-		case a.docs[i] < b.docs[j]:
-			i++
-		case a.docs[i] > b.docs[j]:
-			j++
-		default:
-			ia, ib := a.impact[i], b.impact[j]
-			v := min(ia&impactScale, ib&impactScale) | (ia & ib & inTitle)
-			out.docs = append(out.docs, a.docs[i])
-			out.impact = append(out.impact, v)
-			i++
-			j++
-		}
-	}
-	return out
-}
-
-// union merges two lists, keeping the stronger impact for shared docs.
-func union(a, b *postingList) *postingList {
-	out := &postingList{docs: make([]uint32, 0, len(a.docs)+len(b.docs)), impact: make([]uint16, 0, len(a.docs)+len(b.docs))}
-	i, j := 0, 0
-	for i < len(a.docs) || j < len(b.docs) {
-		switch {
-		case j == len(b.docs) || i < len(a.docs) && a.docs[i] < b.docs[j]:
-			out.docs, out.impact = append(out.docs, a.docs[i]), append(out.impact, a.impact[i])
-			i++
-		case i == len(a.docs) || b.docs[j] < a.docs[i]:
-			out.docs, out.impact = append(out.docs, b.docs[j]), append(out.impact, b.impact[j])
-			j++
-		default:
-			ia, ib := a.impact[i], b.impact[j]
-			out.docs = append(out.docs, a.docs[i])
-			out.impact = append(out.impact, max(ia&impactScale, ib&impactScale)|((ia|ib)&inTitle))
-			i++
-			j++
-		}
-	}
-	return out
+	c.merged, c.df = out, len(out)
 }
 
 // partialSort moves the k best elements (by cmp, best first) to the front

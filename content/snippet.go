@@ -12,9 +12,9 @@ const snippetRunes = 60
 // snippet returns a window of the article's summary around the first match
 // of the query, with every matched term wrapped in 【】.
 func snippet(q query, d *doc) string {
-	text := d.card.Summary
+	text := d.card.summary
 	if text == "" {
-		text = d.card.Title
+		text = d.card.title
 	}
 	lower := strings.ToLower(text)
 	var terms []string

@@ -377,6 +377,64 @@ func (s *Store) GetIndexed(ctx context.Context, id string) (Indexed, error) {
 	return *found, nil
 }
 
+// snapshotChunk is the size of the pieces a snapshot is stored in.
+const snapshotChunk = 1 << 20
+
+// SaveSnapshot stores the index snapshot, replacing the previous one.
+func (s *Store) SaveSnapshot(ctx context.Context, seq int64, data []byte) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM index_snapshot_chunks`); err != nil {
+		return err
+	}
+	for n := 0; n*snapshotChunk < len(data); n++ {
+		chunk := data[n*snapshotChunk : min((n+1)*snapshotChunk, len(data))]
+		if _, err := tx.ExecContext(ctx, `INSERT INTO index_snapshot_chunks (n, data) VALUES (?, ?)`, n, chunk); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO index_snapshot (id, seq, saved, size) VALUES (1, ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET seq=excluded.seq, saved=excluded.saved, size=excluded.size`, seq, s.Now().UnixMilli(), len(data)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// LoadSnapshot returns the stored index snapshot, or nil when there is none.
+func (s *Store) LoadSnapshot(ctx context.Context) ([]byte, error) {
+	var size int
+	err := s.db.QueryRowContext(ctx, `SELECT size FROM index_snapshot WHERE id = 1`).Scan(&size)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	data := make([]byte, 0, size)
+	rows, err := s.db.QueryContext(ctx, `SELECT data FROM index_snapshot_chunks ORDER BY n`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var chunk sql.RawBytes
+		if err := rows.Scan(&chunk); err != nil {
+			return nil, err
+		}
+		data = append(data, chunk...)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(data) != size {
+		return nil, fmt.Errorf("index snapshot is %d bytes, expected %d", len(data), size)
+	}
+	return data, nil
+}
+
 // SetAnalysis stores a recomputed analysis without touching the article.
 func (s *Store) SetAnalysis(ctx context.Context, id string, version int, data []byte) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO article_terms (article_id, version, data) VALUES (?, ?, ?)
