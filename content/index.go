@@ -20,8 +20,8 @@ type Index struct {
 	seg *Segmenter
 
 	mu       sync.RWMutex
-	docs     []doc          // by internal doc number; replaced articles leave dead entries
-	byID     map[string]int // article id → live doc number
+	docs     []doc             // by internal doc number; replaced articles leave dead entries
+	byID     map[string]int    // article id → live doc number
 	terms    map[string]uint32 // term → its posting list
 	postings []postingList
 	live     int

@@ -75,8 +75,8 @@ type chunk struct {
 // clause is one thing the query asks for: a word, or a set of synonyms.
 // Each alternative is a list of terms that must all occur.
 type clause struct {
-	alts [][]string
-	idf  float64
+	alts   [][]string
+	idf    float64
 	list   *postingList // the postings of a single-term clause
 	merged []posting    // the postings of a synonym clause, merged per query
 	df     int
