@@ -52,3 +52,20 @@ func bloomHash(s string) (uint64, uint64) {
 	}
 	return h & 0xffffffff, h>>32 | 1
 }
+
+// hasAll reports whether every pre-hashed item may be in the filter.
+func (f bigramFilter) hasAll(items [][2]uint64) bool {
+	if len(f) == 0 {
+		return false
+	}
+	bits := uint64(len(f) * 64)
+	for _, h := range items {
+		for i := range uint64(bloomHashes) {
+			bit := (h[0] + i*h[1]) % bits
+			if f[bit/64]&(1<<(bit%64)) == 0 {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -21,6 +21,7 @@ type Index struct {
 
 	mu       sync.RWMutex
 	docs     []doc             // by internal doc number; replaced articles leave dead entries
+	dead     []bool            // by doc number, apart from docs so the ranking loop stays in cache
 	byID     map[string]int    // article id → live doc number
 	terms    map[string]uint32 // term → its posting list
 	postings []postingList
@@ -38,7 +39,6 @@ type doc struct {
 	leadText  string       // lower-cased summary
 	pairs     bigramFilter // character pairs of the whole text, for phrase checks in the body
 	day       int32        // published_on as days since 1970, 0 when unknown
-	dead      bool
 }
 
 // card is what a reply needs of an article; the rest stays in the store.
@@ -261,6 +261,7 @@ func (ix *Index) Add(an *Analyzed) {
 		pairs:     an.pairs,
 		day:       dayNumber(a.PublishedOn),
 	})
+	ix.dead = append(ix.dead, false)
 	ix.byID[a.ID] = n
 	ix.live++
 	for f := range numFields {
@@ -330,7 +331,7 @@ func (ix *Index) removeLocked(id string) {
 	if !ok {
 		return
 	}
-	ix.docs[n].dead = true
+	ix.dead[n] = true
 	delete(ix.byID, id)
 	ix.live--
 }

@@ -1,8 +1,8 @@
 package content
 
 import (
-	"cmp"
 	"context"
+	"encoding/binary"
 	"math"
 	"regexp"
 	"slices"
@@ -66,10 +66,13 @@ type query struct {
 
 // chunk is a run of the query between spaces and punctuation, as typed.
 // words counts the query words in it: a phrase of one word says nothing
-// about proximity.
+// about proximity. pairs are its character pairs, hashed once per query
+// for the body checks of every candidate.
 type chunk struct {
 	text  string
+	runes int
 	words int
+	pairs [][2]uint64
 }
 
 // clause is one thing the query asks for: a word, or a set of synonyms.
@@ -172,7 +175,12 @@ func (ix *Index) parse(text string) query {
 				addWord(w)
 			}
 		}
-		q.chunks = append(q.chunks, chunk{text: text, words: len(q.clauses) - before})
+		c := chunk{text: text, runes: utf8.RuneCountInString(text), words: len(q.clauses) - before}
+		for _, bg := range hanBigrams(text) {
+			h1, h2 := bloomHash(bg)
+			c.pairs = append(c.pairs, [2]uint64{h1, h2})
+		}
+		q.chunks = append(q.chunks, c)
 	}
 	return q
 }
@@ -197,6 +205,7 @@ func hasHan(s string) bool {
 type accumulator struct {
 	score, matched, titleMatched []float32
 	touched                      []uint32
+	cands                        []cand
 }
 
 var accumulators sync.Pool
@@ -208,6 +217,39 @@ func getAccumulator(n int) *accumulator {
 		acc = &accumulator{score: make([]float32, size), matched: make([]float32, size), titleMatched: make([]float32, size)}
 	}
 	return acc
+}
+
+// addList scores one packed posting list: the hot loop of every search.
+func (acc *accumulator) addList(data []byte, idf float32, onlyKnown bool) {
+	var doc uint32
+	for i := 0; i < len(data); {
+		var delta uint32
+		if b := data[i]; b < 0x80 { // one-byte deltas are the common case
+			delta = uint32(b)
+			i++
+		} else {
+			v, n := binary.Uvarint(data[i:])
+			delta = uint32(v)
+			i += n
+		}
+		doc += delta
+		acc.add(doc, data[i], idf, onlyKnown)
+		i++
+	}
+}
+
+func (acc *accumulator) add(d uint32, imp uint8, idf float32, onlyKnown bool) {
+	if acc.matched[d] == 0 {
+		if onlyKnown {
+			return
+		}
+		acc.touched = append(acc.touched, d)
+	}
+	acc.score[d] += idf * float32(imp&impactScale) / impactScale
+	acc.matched[d] += idf
+	if imp&inTitle != 0 {
+		acc.titleMatched[d] += idf
+	}
 }
 
 func (acc *accumulator) release() {
@@ -227,7 +269,7 @@ const (
 	leadPhraseBoost   = 1.2 // ... in the summary
 	bodyPhraseBoost   = 1.1 // ... in the body
 	recencyPerYear    = 0.01
-	phraseCheckTop    = 64 // phrase and date checks on this many leading candidates
+	phraseCheckTop    = 32 // phrase and date checks on this many leading candidates
 	minChunkForPhrase = 2  // characters
 )
 
@@ -237,61 +279,61 @@ func (ix *Index) rank(q query, n int, snippets bool) []Hit {
 	}
 	N := float64(ix.live)
 	var total float64
+	selective := false
 	for i := range q.clauses {
 		c := &q.clauses[i]
 		ix.clausePostings(c)
 		df := float64(c.df)
 		c.idf = math.Log(1 + (N-df+0.5)/(df+0.5))
 		total += c.idf
+		if df > 0 && df <= N*commonShare {
+			selective = true
+		}
 	}
 	acc := getAccumulator(len(ix.docs))
 	defer acc.release()
 	for i := range q.clauses {
 		c := &q.clauses[i]
 		idf := float32(c.idf)
-		visit := func(d uint32, imp uint8) {
-			if acc.matched[d] == 0 {
-				acc.touched = append(acc.touched, d)
-			}
-			acc.score[d] += idf * float32(imp&impactScale) / impactScale
-			acc.matched[d] += idf
-			if imp&inTitle != 0 {
-				acc.titleMatched[d] += idf
-			}
-		}
+		// A word in a large share of all articles (中国, 发展) cannot decide
+		// which of them answers; when the query has a more selective word,
+		// the common one only adds to the articles that one found.
+		onlyKnown := selective && float64(c.df) > N*commonShare
 		if c.list != nil {
-			c.list.each(visit)
+			acc.addList(c.list.data, idf, onlyKnown)
 		}
 		for _, p := range c.merged {
-			visit(p.doc, p.impact)
+			acc.add(p.doc, p.impact, idf, onlyKnown)
 		}
 	}
 
-	type cand struct {
-		d                 uint32
-		score, cover, tcv float64
+	// Keep the leading candidates by BM25F and coverage in a bounded heap,
+	// then refine those with phrase, date and recency checks.
+	top := max(phraseCheckTop, n)
+	cands := acc.cands[:0]
+	worse := func(a, b *cand) bool {
+		if a.score != b.score {
+			return a.score < b.score
+		}
+		return ix.docs[a.d].day < ix.docs[b.d].day
 	}
-	cands := make([]cand, 0, len(acc.touched))
 	for _, d := range acc.touched {
-		if ix.docs[d].dead {
+		if ix.dead[d] {
 			continue
 		}
 		cover := float64(acc.matched[d]) / total
-		cands = append(cands, cand{d: d, score: float64(acc.score[d]) * cover * cover, cover: cover, tcv: float64(acc.titleMatched[d]) / total})
-	}
-	byScore := func(a, b cand) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
+		c := cand{d: d, score: float64(acc.score[d]) * cover * cover, cover: cover, tcv: float64(acc.titleMatched[d]) / total}
+		switch {
+		case len(cands) < top:
+			cands = append(cands, c)
+			heapUp(cands, len(cands)-1, worse)
+		case worse(&cands[0], &c):
+			cands[0] = c
+			heapDown(cands, 0, worse)
 		}
-		return cmp.Compare(ix.docs[b.d].day, ix.docs[a.d].day)
 	}
-	top := min(len(cands), max(phraseCheckTop, n))
-	partialSort(cands, top, byScore)
-	cands = cands[:top]
+	acc.cands = cands
 
-	// Phrase, date and recency adjustments on the leading candidates.
-	hits := make([]Hit, 0, len(cands))
-	confs := make(map[uint32]float64, len(cands))
 	for i := range cands {
 		c := &cands[i]
 		dc := &ix.docs[c.d]
@@ -311,20 +353,68 @@ func (ix *Index) rank(q query, n int, snippets bool) []Hit {
 		if len(q.years) > 0 && !yearMatch {
 			conf *= tune.yearMiss
 		}
-		conf = min(1, conf)
-		confs[c.d] = conf
-		c.score *= math.Pow(conf, tune.confPow)
+		c.conf = min(1, conf)
+		c.score *= math.Pow(c.conf, tune.confPow)
 	}
-	slices.SortFunc(cands, byScore)
+	slices.SortFunc(cands, func(a, b cand) int {
+		switch {
+		case worse(&b, &a):
+			return -1
+		case worse(&a, &b):
+			return 1
+		}
+		return 0
+	})
+	hits := make([]Hit, 0, min(n, len(cands)))
 	for _, c := range cands[:min(n, len(cands))] {
 		d := &ix.docs[c.d]
-		h := Hit{Article: d.card.article(), Score: confs[c.d]}
+		h := Hit{Article: d.card.article(), Score: c.conf}
 		if snippets {
 			h.Snippet = snippet(q, d)
 		}
 		hits = append(hits, h)
 	}
 	return hits
+}
+
+// commonShare is the share of articles above which a word is common.
+const commonShare = 0.1
+
+// cand is an article being ranked.
+type cand struct {
+	d                       uint32
+	score, cover, tcv, conf float64
+}
+
+// heapUp and heapDown keep h a min-heap under worse: the root is the
+// weakest of the candidates kept.
+func heapUp(h []cand, i int, worse func(a, b *cand) bool) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !worse(&h[i], &h[p]) {
+			return
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+}
+
+func heapDown(h []cand, i int, worse func(a, b *cand) bool) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		w := l
+		if r := l + 1; r < len(h) && worse(&h[r], &h[l]) {
+			w = r
+		}
+		if !worse(&h[w], &h[i]) {
+			return
+		}
+		h[i], h[w] = h[w], h[i]
+		i = w
+	}
 }
 
 // clausePostings finds a clause's postings: a single term's list as it
@@ -361,48 +451,7 @@ func (ix *Index) clausePostings(c *clause) {
 	c.merged, c.df = out, len(out)
 }
 
-// partialSort moves the k best elements (by cmp, best first) to the front
-// of s, in order: a bounded heap, since k is small and s can be long.
-func partialSort[T any](s []T, k int, cmp func(a, b T) int) {
-	if k <= 0 {
-		return
-	}
-	if len(s) <= 2*k {
-		slices.SortFunc(s, cmp)
-		return
-	}
-	// s[:k] becomes a heap whose root is the worst of the best k so far.
-	worse := func(a, b T) bool { return cmp(a, b) > 0 }
-	down := func(i int) {
-		for {
-			l := 2*i + 1
-			if l >= k {
-				return
-			}
-			w := l
-			if r := l + 1; r < k && worse(s[r], s[l]) {
-				w = r
-			}
-			if !worse(s[w], s[i]) {
-				return
-			}
-			s[i], s[w] = s[w], s[i]
-			i = w
-		}
-	}
-	for i := k/2 - 1; i >= 0; i-- {
-		down(i)
-	}
-	for i := k; i < len(s); i++ {
-		if cmp(s[i], s[0]) < 0 {
-			s[0], s[i] = s[i], s[0]
-			down(0)
-		}
-	}
-	slices.SortFunc(s[:k], cmp)
-}
-
-// tune holds the ranking knobs the dev-set measurement settles.
+// tune holds the ranking knobs the dev-set measurement settled.
 var tune = struct {
 	bodyShare, yearMiss, confPow, titlePhrase, leadPhrase, bodyPhrase float64
 }{bodyShare: 0.3, yearMiss: 0.85, confPow: 2, titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6}
@@ -414,9 +463,10 @@ var tune = struct {
 func (ix *Index) phrases(chunks []chunk, dc *doc) (boost, share float64) {
 	boost = 1
 	var total, found float64
-	for _, c := range chunks {
+	for i := range chunks {
+		c := &chunks[i]
 		ch := c.text
-		n := float64(utf8.RuneCountInString(ch))
+		n := float64(c.runes)
 		if n < minChunkForPhrase {
 			continue
 		}
@@ -428,7 +478,7 @@ func (ix *Index) phrases(chunks []chunk, dc *doc) (boost, share float64) {
 		case strings.Contains(dc.leadText, ch):
 			boost = max(boost, leadPhraseBoost)
 			found += n * tune.leadPhrase
-		case c.words > 1 && hasHan(ch) && inPairs(dc.pairs, ch):
+		case c.words > 1 && len(c.pairs) > 0 && dc.pairs.hasAll(c.pairs):
 			boost = max(boost, bodyPhraseBoost)
 			found += n * tune.bodyPhrase
 		}
@@ -437,21 +487,6 @@ func (ix *Index) phrases(chunks []chunk, dc *doc) (boost, share float64) {
 		return boost, 0
 	}
 	return boost, found / total
-}
-
-// inPairs reports whether every Han character pair of s is in f: s, or its
-// parts, occur in the text.
-func inPairs(f bigramFilter, s string) bool {
-	bgs := hanBigrams(s)
-	if len(bgs) == 0 {
-		return false
-	}
-	for _, bg := range bgs {
-		if !f.has(bg) {
-			return false
-		}
-	}
-	return true
 }
 
 func dayYear(day int32) int {

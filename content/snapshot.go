@@ -32,7 +32,7 @@ func (ix *Index) encodeSnapshot(seq int64) []byte {
 	w.uint(uint64(len(ix.docs)))
 	for i := range ix.docs {
 		d := &ix.docs[i]
-		if d.dead {
+		if ix.dead[i] {
 			w.uint(1)
 		} else {
 			w.uint(0)
@@ -98,11 +98,12 @@ func (ix *Index) loadSnapshot(blob []byte) (int64, error) {
 		return 0, errSnapshot
 	}
 	docs := make([]doc, ndocs)
+	dead := make([]bool, ndocs)
 	byID := make(map[string]int, ndocs)
 	str := func() string { return string(r.bytes(r.uvarint())) }
 	for i := range docs {
 		d := &docs[i]
-		d.dead = r.uvarint() == 1
+		dead[i] = r.uvarint() == 1
 		d.day = int32(uint32(r.uvarint()))
 		words := r.uvarint()
 		if words > uint64(len(blob)) {
@@ -126,7 +127,7 @@ func (ix *Index) loadSnapshot(blob []byte) (int64, error) {
 		a := c.article()
 		d.titleText = lower(joinTitle(&a))
 		d.leadText = lower(c.summary)
-		if !d.dead {
+		if !dead[i] {
 			byID[c.id] = i
 		}
 	}
@@ -155,7 +156,7 @@ func (ix *Index) loadSnapshot(blob []byte) (int64, error) {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.docs, ix.byID, ix.terms, ix.postings = docs, byID, terms, postings
+	ix.docs, ix.dead, ix.byID, ix.terms, ix.postings = docs, dead, byID, terms, postings
 	ix.live, ix.fieldLen, ix.pinyin = live, fieldLen, pin
 	return seq, nil
 }
