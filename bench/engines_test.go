@@ -125,7 +125,7 @@ func BenchmarkMpbot(b *testing.B) {
 	}
 	b.ReportMetric(time.Since(start).Seconds(), "s-index")
 	lib.Index().SetSynonyms(shippedSynonyms(b))
-	const minScore = 0.45 // search.min_score in ../config.yaml
+	const minScore = 0.4 // search.min_score in ../config.yaml
 	for i := 0; i < b.N; i++ {
 		report(b, "mpbot", func(q string) []string {
 			hits, _ := lib.Search(context.Background(), q, 5)

@@ -39,6 +39,7 @@ type doc struct {
 	leadText  string       // lower-cased summary
 	pairs     bigramFilter // character pairs of the whole text, for phrase checks in the body
 	day       int32        // published_on as days since 1970, 0 when unknown
+	bodyLen   int32        // body tokens: main stories run long, previews and reactions short
 }
 
 // card is what a reply needs of an article; the rest stays in the store.
@@ -260,6 +261,7 @@ func (ix *Index) Add(an *Analyzed) {
 		leadText:  lower(a.Summary),
 		pairs:     an.pairs,
 		day:       dayNumber(a.PublishedOn),
+		bodyLen:   int32(an.length[fieldBody]),
 	})
 	ix.dead = append(ix.dead, false)
 	ix.byID[a.ID] = n

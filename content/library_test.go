@@ -184,7 +184,7 @@ func TestSnapshotStartAndReplay(t *testing.T) {
 		}
 	}
 	// A corrupt snapshot is ignored, and the index rebuilt.
-	if err := second.store.SaveSnapshot(ctx, 1, []byte("MPIX2garbage")); err != nil {
+	if err := second.store.SaveSnapshot(ctx, 1, []byte("MPIX3garbage")); err != nil {
 		t.Fatal(err)
 	}
 	third := openTestLibrary(t, path)

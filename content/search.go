@@ -309,6 +309,7 @@ func (ix *Index) rank(q query, n int, snippets bool) []Hit {
 
 	// Keep the leading candidates by BM25F and coverage in a bounded heap,
 	// then refine those with phrase, date and recency checks.
+	avgBody := max(ix.fieldLen[fieldBody]/N, 1)
 	top := max(phraseCheckTop, n)
 	cands := acc.cands[:0]
 	worse := func(a, b *cand) bool {
@@ -349,6 +350,7 @@ func (ix *Index) rank(q query, n int, snippets bool) []Hit {
 			c.score *= yearBoost
 		}
 		c.score *= 1 + recencyPerYear*float64(dc.day)/365
+		c.score *= 1 + tune.lengthPrior*math.Log1p(float64(dc.bodyLen)/avgBody)
 		conf := c.cover * max(tune.bodyShare+(1-tune.bodyShare)*c.tcv/max(c.cover, 1e-9), phraseShare)
 		if len(q.years) > 0 && !yearMatch {
 			conf *= tune.yearMiss
@@ -453,8 +455,8 @@ func (ix *Index) clausePostings(c *clause) {
 
 // tune holds the ranking knobs the dev-set measurement settled.
 var tune = struct {
-	bodyShare, yearMiss, confPow, titlePhrase, leadPhrase, bodyPhrase float64
-}{bodyShare: 0.3, yearMiss: 0.85, confPow: 2, titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6}
+	bodyShare, yearMiss, confPow, titlePhrase, leadPhrase, bodyPhrase, lengthPrior float64
+}{bodyShare: 0.3, yearMiss: 0.85, confPow: 2, titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.5}
 
 // phrases checks the query's chunks as typed: in the title, the summary,
 // or (by its character pairs) the body. It returns the ranking boost of the

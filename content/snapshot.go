@@ -12,7 +12,7 @@ import (
 // under a second). It is a cache: the per-article analyses in the store stay
 // the truth, and changes after the snapshot's change number are replayed.
 
-const snapshotMagic = "MPIX2"
+const snapshotMagic = "MPIX3"
 
 // encodeSnapshot serialises the index; the caller holds at least a read lock.
 func (ix *Index) encodeSnapshot(seq int64) []byte {
@@ -38,6 +38,7 @@ func (ix *Index) encodeSnapshot(seq int64) []byte {
 			w.uint(0)
 		}
 		w.uint(uint64(uint32(d.day)))
+		w.uint(uint64(d.bodyLen))
 		w.uint(uint64(len(d.pairs)))
 		for _, word := range d.pairs {
 			w.b = binary.LittleEndian.AppendUint64(w.b, word)
@@ -105,6 +106,7 @@ func (ix *Index) loadSnapshot(blob []byte) (int64, error) {
 		d := &docs[i]
 		dead[i] = r.uvarint() == 1
 		d.day = int32(uint32(r.uvarint()))
+		d.bodyLen = int32(r.uvarint())
 		words := r.uvarint()
 		if words > uint64(len(blob)) {
 			return 0, errSnapshot
