@@ -22,7 +22,7 @@ import (
 // repeated with new ids and dates, kept in the temp dir across runs (the
 // content benchmarks build the same file).
 func store100k(b *testing.B) string {
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("mpbot-bench-100k-v%d.db", content.AnalysisVersion))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("mpbot-bench-100k-v%d.db", content.AnalysisVersion()))
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}

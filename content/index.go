@@ -2,6 +2,7 @@ package content
 
 import (
 	"encoding/binary"
+	"hash/crc32"
 	"errors"
 	"math"
 	"regexp"
@@ -153,13 +154,17 @@ func (ix *Index) Analyze(a Article) *Analyzed {
 	return an
 }
 
-// analysisVersion changes whenever Analyze would cut text differently, so
-// that stored analyses from an older binary are recomputed.
-const analysisVersion = AnalysisVersion
+// analyzerRevision is bumped when Analyze's code changes what it produces.
+const analyzerRevision = 1
 
-// AnalysisVersion is exported for tools that cache stores built by this
-// version (the benchmarks).
-const AnalysisVersion = 1
+// analysisVersion changes whenever Analyze would cut text differently: a
+// new analyser revision, or an edited dictionary or term list. Stored
+// analyses and snapshots of another version are recomputed.
+var analysisVersion = int(crc32.Update(crc32.ChecksumIEEE(zhDict), crc32.IEEETable, []byte(userTerms))>>8)<<8 | analyzerRevision
+
+// AnalysisVersion identifies the analyser of this binary, for tools that
+// cache stores it built (the benchmarks).
+func AnalysisVersion() int { return analysisVersion }
 
 // Encode serialises the analysis for the store: the field lengths, each
 // term with its field frequencies, and the character-pair filter.

@@ -286,7 +286,7 @@ func (ix *Index) rank(q query, n int, snippets bool) []Hit {
 		df := float64(c.df)
 		c.idf = math.Log(1 + (N-df+0.5)/(df+0.5))
 		total += c.idf
-		if df > 0 && df <= N*commonShare {
+		if df > 0 && !common(df, N) {
 			selective = true
 		}
 	}
@@ -298,7 +298,7 @@ func (ix *Index) rank(q query, n int, snippets bool) []Hit {
 		// A word in a large share of all articles (中国, 发展) cannot decide
 		// which of them answers; when the query has a more selective word,
 		// the common one only adds to the articles that one found.
-		onlyKnown := selective && float64(c.df) > N*commonShare
+		onlyKnown := selective && common(float64(c.df), N)
 		if c.list != nil {
 			acc.addList(c.list.data, idf, onlyKnown)
 		}
@@ -379,8 +379,15 @@ func (ix *Index) rank(q query, n int, snippets bool) []Hit {
 	return hits
 }
 
-// commonShare is the share of articles above which a word is common.
-const commonShare = 0.1
+// A word is common when it is in more than commonShare of the articles,
+// and in more than commonFloor of them (in a small store every word is in
+// a large share).
+const (
+	commonShare = 0.1
+	commonFloor = 500
+)
+
+func common(df, n float64) bool { return df > n*commonShare && df > commonFloor }
 
 // cand is an article being ranked.
 type cand struct {

@@ -23,7 +23,7 @@ func (ix *Index) encodeSnapshot(seq int64) []byte {
 	size += len(ix.docs) * 400
 	w := snapWriter{b: make([]byte, 0, size)}
 	w.b = append(w.b, snapshotMagic...)
-	w.uint(analysisVersion)
+	w.uint(uint64(analysisVersion))
 	w.uint(uint64(seq))
 	w.uint(uint64(ix.live))
 	for f := range numFields {
@@ -85,7 +85,7 @@ func (ix *Index) loadSnapshot(blob []byte) (int64, error) {
 		return 0, errSnapshot
 	}
 	r := analysisReader{b: blob, off: len(snapshotMagic)}
-	if r.uvarint() != analysisVersion {
+	if r.uvarint() != uint64(analysisVersion) {
 		return 0, errSnapshot
 	}
 	seq := int64(r.uvarint())

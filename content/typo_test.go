@@ -1,0 +1,86 @@
+package content
+
+import (
+	"context"
+	"testing"
+)
+
+// typoArticles is a small store with the terms followers mistype.
+var typoArticles = []Article{
+	{ID: "fq", Title: "坚持和发展新时代枫桥经验", Summary: "枫桥经验是基层社会治理的重要经验。", URL: "https://example.com/fq"},
+	{ID: "tp", Title: "脱贫攻坚战取得全面胜利", Summary: "脱贫攻坚是全面建成小康社会的标志性工程。", URL: "https://example.com/tp"},
+	{ID: "pj", Title: "浦江经验：领导干部下访", Summary: "变群众上访为领导下访。", URL: "https://example.com/pj"},
+	{ID: "xz", Title: "新质生产力的内涵", Summary: "以科技创新为主导的先进生产力。", URL: "https://example.com/xz"},
+	{ID: "qw", Title: "千万工程经验的启示", Summary: "千村示范、万村整治。", URL: "https://example.com/qw"},
+}
+
+// TestTypos: a homophone slip or typed pinyin still finds the article, and
+// the search says what it searched for instead.
+func TestTypos(t *testing.T) {
+	ix, err := BuildIndex(typoArticles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ query, want, corrected string }{
+		{"风桥经验", "fq", "枫桥经验"},
+		{"脱贫功坚", "tp", "脱贫攻坚"},
+		{"fengqiao jingyan", "fq", "枫桥经验"},
+		{"FengQiao JingYan", "fq", "枫桥经验"},
+		{"xinzhi shengchanli", "xz", "新质生产力"},
+		{"枫桥经验", "fq", ""}, // spelled right: no correction
+	}
+	for _, c := range cases {
+		r, err := ix.SearchResult(context.Background(), c.query, 3, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Hits) == 0 || r.Hits[0].Article.ID != c.want || r.Corrected != c.corrected {
+			t.Errorf("%q: hits %v corrected %q; want %s via %q", c.query, ids(r.Hits), r.Corrected, c.want, c.corrected)
+		}
+		if len(r.Hits) > 0 && r.Hits[0].Score < 0.8 {
+			t.Errorf("%q: top score %.2f; a corrected match should be a clear answer", c.query, r.Hits[0].Score)
+		}
+	}
+}
+
+// TestChitchatFindsNothing: greetings and topics absent from the store must
+// not get an article, however the scores fall.
+func TestChitchatFindsNothing(t *testing.T) {
+	ix, err := BuildIndex(append(DemoArticles(), typoArticles...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"你好", "在吗", "谢谢", "哈哈哈", "晚安", "红烧肉怎么做", "iPhone 16 多少钱", "？？？", ""} {
+		hits, _ := ix.Search(context.Background(), q, 3)
+		if len(hits) > 0 && hits[0].Score >= 0.4 {
+			t.Errorf("%q found %s (%.2f)", q, hits[0].Article.Title, hits[0].Score)
+		}
+	}
+}
+
+// TestQuestionWordsDoNotDecide: filler around a topic leaves the result as
+// it is, and articles with all the terms rank above articles with some.
+func TestQuestionWordsDoNotDecide(t *testing.T) {
+	ix, err := BuildIndex(DemoArticles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"枫桥经验", "枫桥经验是什么", "请问枫桥经验怎么理解", "什么是枫桥经验？"} {
+		hits, _ := ix.Search(context.Background(), q, 1)
+		if len(hits) == 0 || hits[0].Article.ID != "demo-fengqiao" {
+			t.Errorf("%q: %v", q, ids(hits))
+		}
+	}
+	hits, _ := ix.Search(context.Background(), "浦江经验 四下基层", 3)
+	if len(hits) < 2 || hits[0].Article.ID != "demo-sixia" {
+		t.Errorf("all-terms match should lead: %v", ids(hits))
+	}
+}
+
+func ids(hits []Hit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Article.ID)
+	}
+	return out
+}
