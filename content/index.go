@@ -2,8 +2,8 @@ package content
 
 import (
 	"encoding/binary"
-	"hash/crc32"
 	"errors"
+	"hash/crc32"
 	"math"
 	"regexp"
 	"strings"
