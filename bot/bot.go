@@ -159,14 +159,14 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 		if spec.Query != "" {
 			return b.search(ctx, s, m, spec.Query, depth)
 		}
-		var found []content.Article
+		var found []content.Hit
 		for _, id := range spec.IDs {
 			a, err := b.catalog.Get(ctx, id)
 			if err != nil {
 				b.log.WarnContext(ctx, "configured article missing", "id", id, "err", err)
 				continue
 			}
-			found = append(found, a)
+			found = append(found, content.Hit{Article: a, Score: 1})
 		}
 		return b.pick(ctx, s, m, found, len(found) == 1, depth)
 	}
@@ -181,10 +181,10 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 		b.log.ErrorContext(ctx, "search", "err", err)
 		return b.noMatch(ctx, s, m, depth)
 	}
-	var relevant []content.Article
+	var relevant []content.Hit
 	for _, h := range hits {
 		if h.Score >= s.search.MinScore {
-			relevant = append(relevant, h.Article)
+			relevant = append(relevant, h)
 		}
 	}
 	clear := len(relevant) == 1 ||
@@ -192,12 +192,12 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	return b.pick(ctx, s, m, relevant, clear, depth)
 }
 
-func (b *Bot) pick(ctx context.Context, s *Settings, m Message, found []content.Article, clear bool, depth int) []Reply {
+func (b *Bot) pick(ctx context.Context, s *Settings, m Message, found []content.Hit, clear bool, depth int) []Reply {
 	switch {
 	case len(found) == 0:
 		return b.noMatch(ctx, s, m, depth)
 	case clear:
-		return []Reply{cardReply(found[0])}
+		return []Reply{cardReply(found[0].Article)}
 	}
 	reply, ids := listReply(found)
 	if err := b.followUps.Put(ctx, m.From, ids); err != nil {
@@ -215,31 +215,28 @@ func (b *Bot) noMatch(ctx context.Context, s *Settings, m Message, depth int) []
 
 // cardReply is the news card for one article.
 func cardReply(a content.Article) Reply {
-	desc := a.Summary
-	if r := []rune(desc); len(r) > maxDescRunes {
-		desc = string(r[:maxDescRunes-1]) + "…"
-	}
-	return Reply{Type: ReplyNews, Card: &Card{Title: a.Title, Description: desc, URL: a.URL, Pic: a.Cover}}
+	return Reply{Type: ReplyNews, Card: &Card{Title: a.Title, Description: cut(a.Summary, maxDescRunes), URL: a.URL, Pic: a.Cover}}
 }
 
 const (
-	listHeader = "找到 %d 篇相关文章：\n"
-	listFooter = "回复序号（如 1）查看对应文章，10 分钟内有效。"
-	listTitle  = 40 // runes of a title shown in a list line
+	listHeader  = "找到 %d 篇相关文章：\n"
+	listFooter  = "回复序号（如 1）查看对应文章，10 分钟内有效。"
+	listTitle   = 40 // runes of a title shown in a list line
+	listSnippet = 36 // runes of the highlighted snippet under it
 )
 
 // listReply renders candidates as numbered links that fit WeChat's text
 // limit, and returns the ids in the order shown.
-func listReply(found []content.Article) (Reply, []string) {
+func listReply(found []content.Hit) (Reply, []string) {
 	var lines []string
 	var ids []string
 	size := len(listFooter) + len(fmt.Sprintf(listHeader, len(found)))
-	for _, a := range found {
-		title := a.Title
-		if r := []rune(title); len(r) > listTitle {
-			title = string(r[:listTitle-1]) + "…"
+	for _, h := range found {
+		a := h.Article
+		line := fmt.Sprintf("%d. <a href=\"%s\">%s</a>\n", len(ids)+1, html.EscapeString(a.URL), html.EscapeString(cut(a.Title, listTitle)))
+		if h.Snippet != "" {
+			line += "   " + html.EscapeString(cut(h.Snippet, listSnippet)) + "\n"
 		}
-		line := fmt.Sprintf("%d. <a href=\"%s\">%s</a>\n", len(ids)+1, html.EscapeString(a.URL), html.EscapeString(title))
 		if size+len(line) > maxTextBytes {
 			break
 		}
@@ -249,6 +246,14 @@ func listReply(found []content.Article) (Reply, []string) {
 	}
 	text := fmt.Sprintf(listHeader, len(ids)) + strings.Join(lines, "") + listFooter
 	return Reply{Type: ReplyText, Text: text}, ids
+}
+
+// cut shortens s to n characters, ending with … when it had to.
+func cut(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return strings.TrimSuffix(string(r[:n-1]), "…") + "…"
+	}
+	return s
 }
 
 // parseChoice reads a follow-up number such as "2" (already normalised, so

@@ -37,7 +37,8 @@ func (c *demoCatalog) Search(ctx context.Context, q string, n int) ([]content.Hi
 	if c.broken {
 		return nil, errors.New("disk on fire")
 	}
-	return c.index.Search(ctx, q, n)
+	r, err := c.index.SearchResult(ctx, q, n, true)
+	return r.Hits, err
 }
 
 func (c *demoCatalog) Get(_ context.Context, id string) (content.Article, error) {
@@ -199,9 +200,10 @@ func TestRandomModePicksOne(t *testing.T) {
 }
 
 func TestListFitsWeChatLimit(t *testing.T) {
-	var many []content.Article
+	var many []content.Hit
 	for i := range 10 {
-		many = append(many, content.Article{ID: fmt.Sprint(i), Title: strings.Repeat("很长的标题", 20), URL: "https://example.com/" + strings.Repeat("x", 200)})
+		many = append(many, content.Hit{Article: content.Article{ID: fmt.Sprint(i), Title: strings.Repeat("很长的标题", 20), URL: "https://example.com/" + strings.Repeat("x", 200)},
+			Snippet: strings.Repeat("【摘要】", 30)})
 	}
 	r, ids := listReply(many)
 	if len(r.Text) > maxTextBytes {

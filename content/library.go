@@ -160,9 +160,11 @@ func (l *Library) Index() *Index { return l.index }
 // Store returns the article store.
 func (l *Library) Store() *Store { return l.store }
 
-// Search implements the bot's catalog search.
+// Search implements the bot's catalog search, with highlighted snippets
+// for its numbered lists.
 func (l *Library) Search(ctx context.Context, query string, n int) ([]Hit, error) {
-	return l.index.Search(ctx, query, n)
+	r, err := l.index.SearchResult(ctx, query, n, true)
+	return r.Hits, err
 }
 
 // SearchResult searches with snippets and reports any respelling.

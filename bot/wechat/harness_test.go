@@ -47,7 +47,8 @@ func (c *testCatalog) Search(ctx context.Context, q string, n int) ([]content.Hi
 			return nil, ctx.Err()
 		}
 	}
-	return c.index.Search(ctx, q, n)
+	r, err := c.index.SearchResult(ctx, q, n, true)
+	return r.Hits, err
 }
 
 func (c *testCatalog) Get(_ context.Context, id string) (content.Article, error) {
