@@ -17,6 +17,8 @@ import (
 // Catalog is what the bot needs from the content side.
 type Catalog interface {
 	Search(ctx context.Context, query string, n int) ([]content.Hit, error)
+	// Snippets highlights query in hits; asked only for numbered lists.
+	Snippets(ctx context.Context, query string, hits []content.Hit) []content.Hit
 	Get(ctx context.Context, id string) (content.Article, error)
 }
 
@@ -189,6 +191,9 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	}
 	clear := len(relevant) == 1 ||
 		len(relevant) > 1 && hits[0].Score >= s.search.ClearScore && hits[0].Score-hits[1].Score >= s.search.ClearMargin
+	if !clear && len(relevant) > 1 {
+		relevant = b.catalog.Snippets(ctx, query, relevant)
+	}
 	return b.pick(ctx, s, m, relevant, clear, depth)
 }
 

@@ -37,8 +37,11 @@ func (c *demoCatalog) Search(ctx context.Context, q string, n int) ([]content.Hi
 	if c.broken {
 		return nil, errors.New("disk on fire")
 	}
-	r, err := c.index.SearchResult(ctx, q, n, true)
-	return r.Hits, err
+	return c.index.Search(ctx, q, n)
+}
+
+func (c *demoCatalog) Snippets(_ context.Context, q string, hits []content.Hit) []content.Hit {
+	return c.index.Snippets(q, hits)
 }
 
 func (c *demoCatalog) Get(_ context.Context, id string) (content.Article, error) {

@@ -160,11 +160,14 @@ func (l *Library) Index() *Index { return l.index }
 // Store returns the article store.
 func (l *Library) Store() *Store { return l.store }
 
-// Search implements the bot's catalog search, with highlighted snippets
-// for its numbered lists.
+// Search implements the bot's catalog search.
 func (l *Library) Search(ctx context.Context, query string, n int) ([]Hit, error) {
-	r, err := l.index.SearchResult(ctx, query, n, true)
-	return r.Hits, err
+	return l.index.Search(ctx, query, n)
+}
+
+// Snippets implements the bot's catalog snippets, for numbered lists.
+func (l *Library) Snippets(_ context.Context, query string, hits []Hit) []Hit {
+	return l.index.Snippets(query, hits)
 }
 
 // SearchResult searches with snippets and reports any respelling.

@@ -55,6 +55,22 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets
 // correctionBelow is the top score under which a query is tried respelt.
 const correctionBelow = 0.6
 
+// Snippets fills in the highlighted snippets of hits for query: the bot
+// asks for them only when it shows a numbered list, not for a single card.
+func (ix *Index) Snippets(query string, hits []Hit) []Hit {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	q := ix.parse(query)
+	out := make([]Hit, len(hits))
+	for i, h := range hits {
+		out[i] = h
+		if n, ok := ix.byID[h.Article.ID]; ok {
+			out[i].Snippet = snippet(q, &ix.docs[n])
+		}
+	}
+	return out
+}
+
 // query is a parsed search: clauses to match, whole chunks for phrase
 // checks, and years for a date preference.
 type query struct {

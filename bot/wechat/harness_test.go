@@ -47,8 +47,11 @@ func (c *testCatalog) Search(ctx context.Context, q string, n int) ([]content.Hi
 			return nil, ctx.Err()
 		}
 	}
-	r, err := c.index.SearchResult(ctx, q, n, true)
-	return r.Hits, err
+	return c.index.Search(ctx, q, n)
+}
+
+func (c *testCatalog) Snippets(_ context.Context, q string, hits []content.Hit) []content.Hit {
+	return c.index.Snippets(q, hits)
 }
 
 func (c *testCatalog) Get(_ context.Context, id string) (content.Article, error) {
