@@ -146,9 +146,11 @@ func normalizeQuery(s string) string {
 // segmentation cuts it.
 func (ix *Index) parse(text string) query {
 	q := query{text: normalizeQuery(text)}
-	for _, m := range yearRe.FindAllStringSubmatch(q.text, -1) {
-		y, _ := strconv.Atoi(m[1])
-		q.years = append(q.years, y)
+	if strings.ContainsAny(q.text, "12") { // every year the pattern matches starts 19 or 20
+		for _, m := range yearRe.FindAllStringSubmatch(q.text, -1) {
+			y, _ := strconv.Atoi(m[1])
+			q.years = append(q.years, y)
+		}
 	}
 	seen := map[string]bool{}
 	addWord := func(w string) {

@@ -58,21 +58,22 @@ func dedupe(list []string) []string {
 // abbreviation is a family of standard abbreviations with one expansion
 // rule, where a synonym list would need an entry per number.
 type abbreviation struct {
-	re     *regexp.Regexp
-	expand string // regexp replacement template
+	trigger string // text every match contains: a cheap test before the regexp
+	re      *regexp.Regexp
+	expand  string // regexp replacement template
 }
 
 var abbreviations = []abbreviation{
 	// 三中全会, 中纪委三次全会: plenary sessions are 第三次全体会议 in every
 	// official title.
-	{regexp.MustCompile(`([一二三四五六七八九])中全会`), "第${1}次全体会议"},
-	{regexp.MustCompile(`([一二三四五六七八九十]+)次全会`), "第${1}次全体会议"},
+	{"中全会", regexp.MustCompile(`([一二三四五六七八九])中全会`), "第${1}次全体会议"},
+	{"次全会", regexp.MustCompile(`([一二三四五六七八九十]+)次全会`), "第${1}次全体会议"},
 	// 十三大, 二十大: Party congresses are 第十三次全国代表大会 in full.
 	// Anchored, so that 扩大 and 强大 stay themselves.
-	{regexp.MustCompile(`^(二十|十[一二三四五六七八九]?|[一二三四五六七八九])大`), "第${1}次全国代表大会"},
+	{"大", regexp.MustCompile(`^(二十|十[一二三四五六七八九]?|[一二三四五六七八九])大`), "第${1}次全国代表大会"},
 	// 神十七: crewed spacecraft are 神舟十七号 in full. Anchored, so that
 	// 精神十足 stays itself.
-	{regexp.MustCompile(`^神([一二三四五六七八九十]+)`), "神舟${1}号"},
+	{"神", regexp.MustCompile(`^神([一二三四五六七八九十]+)`), "神舟${1}号"},
 }
 
 // alternatives returns what w may also be written as, or nil.
@@ -81,6 +82,9 @@ func (s *synonymSet) alternatives(w string) []string {
 		return g
 	}
 	for _, a := range abbreviations {
+		if !strings.Contains(w, a.trigger) {
+			continue
+		}
 		if loc := a.re.FindStringSubmatchIndex(w); loc != nil && loc[0] == 0 && loc[1] == len(w) {
 			return []string{w, string(a.re.ExpandString(nil, a.expand, w, loc))}
 		}
@@ -106,6 +110,9 @@ func (s *synonymSet) split(chunk string) []span {
 			}
 		}
 		for _, a := range abbreviations {
+			if !strings.Contains(rest, a.trigger) {
+				continue
+			}
 			if loc := a.re.FindStringIndex(rest); loc != nil && (at < 0 || loc[0] < at) {
 				at, length = loc[0], loc[1]-loc[0]
 			}
