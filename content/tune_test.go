@@ -17,11 +17,13 @@ func TestTune(t *testing.T) {
 	qs := loadQueries(t, "queries-dev.tsv")
 	saved := tune
 	defer func() { tune = saved }()
-	for _, lp := range []float64{0.2, 0.3, 0.5, 0.8} {
-		tune.lengthPrior = lp
-		for _, min := range []float64{0.25, 0.3, 0.35, 0.4} {
-			q := measure(ix, qs, min)
-			fmt.Printf("lengthPrior %.2f min %.2f: r1 %.3f mrr %.3f nm %.3f\n", lp, min, q.recall1, q.mrr5, q.nomatch)
+	for _, lp := range []float64{0.5, 0.8} {
+		for _, cp := range []float64{1, 1.5, 2} {
+			tune.lengthPrior, tune.coverPow = lp, cp
+			for _, min := range []float64{0.2, 0.25, 0.3, 0.35, 0.4} {
+				q := measure(ix, qs, min)
+				fmt.Printf("lengthPrior %.2f coverPow %.1f min %.2f: r1 %.3f mrr %.3f nm %.3f\n", lp, cp, min, q.recall1, q.mrr5, q.nomatch)
+			}
 		}
 	}
 }
