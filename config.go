@@ -73,7 +73,9 @@ type SearchConfig struct {
 
 // PushConfig is the `push` section.
 type PushConfig struct {
-	Category string `mapstructure:"category"`
+	Category     string `mapstructure:"category"`
+	Timezone     string `mapstructure:"timezone"`
+	bot.PushSpec `mapstructure:",squash"`
 }
 
 // secret is a config value that must never reach a log or a terminal.
@@ -233,6 +235,9 @@ func (c *Config) validate() (*bot.Settings, error) {
 	if c.Push.Category == "" {
 		bad("push.category", "is empty")
 	}
+	if _, err := time.LoadLocation(c.Push.Timezone); err != nil || c.Push.Timezone == "" {
+		bad("push.timezone", "%q is not a time zone such as Asia/Shanghai", c.Push.Timezone)
+	}
 	seen := map[string]int{}
 	for i, g := range c.Search.Synonyms {
 		if len(g) < 2 {
@@ -250,7 +255,7 @@ func (c *Config) validate() (*bot.Settings, error) {
 			seen[key] = i
 		}
 	}
-	settings, err := bot.Compile(c.Replies, c.Search.SearchSpec)
+	settings, err := bot.Compile(c.Replies, c.Search.SearchSpec, c.Push.PushSpec)
 	if err != nil {
 		errs = append(errs, err)
 	}
@@ -266,6 +271,15 @@ func (c *Config) mode() string {
 		return wechat.ModeSafe
 	}
 	return wechat.ModePlain
+}
+
+// location is push.timezone, already validated.
+func (c *Config) location() *time.Location {
+	loc, err := time.LoadLocation(c.Push.Timezone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
 }
 
 // needsRestart names the sections whose change a live reload cannot apply.

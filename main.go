@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	_ "time/tzdata" // push.timezone must resolve on machines without zoneinfo
 
 	"mpbot/bot"
 	"mpbot/bot/wechat"

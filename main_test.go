@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"mpbot/bot/wechat"
+	"mpbot/content"
 )
 
 // syncBuffer collects output written from several goroutines.
@@ -259,5 +260,50 @@ func TestServeRefusesDemoTokenOffLoopback(t *testing.T) {
 	code, _, errOut := runCmd(t, "serve", "--config", cfg)
 	if code != 1 || !strings.Contains(errOut, "public demo token") {
 		t.Fatalf("exit %d: %s", code, errOut)
+	}
+}
+
+// TestFollowersThroughWebhook: the webhook keeps the follower table as the
+// daily push needs it, and the daily reply is the day's stored choice.
+func TestFollowersThroughWebhook(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	logs := &syncBuffer{}
+	base, stop := startServe(t, cfg, logs)
+	defer stop()
+	ld, _ := loadConfig(cfg, true)
+	sim := &wechat.Simulator{URL: base + "/wechat", Token: string(ld.cfg.WeChat.Token), AppID: ld.cfg.WeChat.AppID,
+		AESKey: string(ld.cfg.WeChat.EncodingAESKey), Account: "gh_test"}
+	now := time.Now().Unix()
+	send := func(in wechat.Inbound) string {
+		in.From = "o_follower"
+		out, err := sim.Send(context.Background(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	send(wechat.Inbound{MsgType: "event", Event: "subscribe", EventKey: "qrscene_777", CreateTime: now})
+	if got := send(wechat.Inbound{MsgType: "text", Content: "退订", MsgID: 1, CreateTime: now}); !strings.Contains(got, "已退订") {
+		t.Fatalf("退订: %q", got)
+	}
+	daily1 := send(wechat.Inbound{MsgType: "text", Content: "每日一读", MsgID: 2, CreateTime: now})
+	daily2 := send(wechat.Inbound{MsgType: "text", Content: "每日一读", MsgID: 3, CreateTime: now})
+	if daily1 != daily2 || !strings.Contains(daily1, "[图文]") {
+		t.Fatalf("daily reading not stable: %q vs %q", daily1, daily2)
+	}
+	store, err := content.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	f, err := store.GetFollower(context.Background(), "o_follower")
+	if err != nil || !f.Subscribed || !f.PushOptOut || f.Scene != "777" || f.LastInteractionAt.IsZero() {
+		t.Fatalf("follower after subscribe and 退订: %+v %v", f, err)
+	}
+	send(wechat.Inbound{MsgType: "event", Event: "unsubscribe", CreateTime: now + 1})
+	f, _ = store.GetFollower(context.Background(), "o_follower")
+	if f.Subscribed || f.Scene != "" || !f.LastInteractionAt.IsZero() || f.UnsubscribedAt.IsZero() {
+		t.Fatalf("follower data kept after unsubscribe: %+v", f)
 	}
 }

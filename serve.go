@@ -54,9 +54,10 @@ func newApp(ctx context.Context, ld *loaded, log *slog.Logger) (*app, error) {
 	a := &app{store: store, library: library, log: log}
 	a.cfg.Store(cfg)
 	daily := func(ctx context.Context) (content.Article, error) {
-		return store.Newest(ctx, a.cfg.Load().Push.Category)
+		c := a.cfg.Load()
+		return store.DailyReading(ctx, time.Now().In(c.location()).Format(content.DateLayout), c.Push.Category)
 	}
-	a.bot = bot.New(ld.settings, library, bot.NewMemoryFollowUps(), daily, log)
+	a.bot = bot.New(ld.settings, bot.Deps{Catalog: library, FollowUps: bot.NewMemoryFollowUps(), Daily: daily, Followers: store, Log: log})
 	return a, nil
 }
 

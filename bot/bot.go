@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"mpbot/content"
 )
@@ -32,14 +33,41 @@ type Bot struct {
 	catalog   Catalog
 	followUps FollowUps
 	daily     DailyReading
+	followers Followers
 	log       *slog.Logger
 }
 
+// Followers records what followers do, for the daily push: who follows,
+// who opted out, who is inside WeChat's 48-hour window.
+type Followers interface {
+	FollowerSubscribed(ctx context.Context, openid, scene string, at time.Time) error
+	FollowerSeen(ctx context.Context, openid string, at time.Time) error
+	FollowerUnsubscribed(ctx context.Context, openid string, at time.Time) error
+	SetPushOptOut(ctx context.Context, openid string, out bool, at time.Time) error
+}
+
+// Deps are what a Bot works with.
+type Deps struct {
+	Catalog   Catalog
+	FollowUps FollowUps
+	Daily     DailyReading
+	Followers Followers // may be nil: nothing is recorded
+	Log       *slog.Logger
+}
+
 // New returns a Bot answering with settings s.
-func New(s *Settings, catalog Catalog, followUps FollowUps, daily DailyReading, log *slog.Logger) *Bot {
-	b := &Bot{catalog: catalog, followUps: followUps, daily: daily, log: log}
+func New(s *Settings, d Deps) *Bot {
+	b := &Bot{catalog: d.Catalog, followUps: d.FollowUps, daily: d.Daily, followers: d.Followers, log: d.Log}
 	b.settings.Store(s)
 	return b
+}
+
+// record runs a follower update and logs, rather than fails on, an error:
+// a reply matters more than the bookkeeping.
+func (b *Bot) record(ctx context.Context, what string, err error) {
+	if err != nil {
+		b.log.ErrorContext(ctx, "record follower", "what", what, "err", err)
+	}
 }
 
 // SetSettings swaps in newly compiled settings; messages already being
@@ -55,6 +83,19 @@ func (b *Bot) SetSettings(s *Settings) { b.settings.Store(s) }
 // unavailable" banner.
 func (b *Bot) Answer(ctx context.Context, m Message) []Reply {
 	s := b.settings.Load()
+	if b.followers != nil {
+		switch m.Kind {
+		case KindSubscribe:
+			b.record(ctx, "subscribe", b.followers.FollowerSubscribed(ctx, m.From, strings.TrimPrefix(m.EventKey, "qrscene_"), m.SentAt))
+		case KindUnsubscribe:
+			b.record(ctx, "unsubscribe", b.followers.FollowerUnsubscribed(ctx, m.From, m.SentAt))
+		case KindView, KindLocationEv, KindEvent:
+			// not something the follower did in the chat: the 48-hour window
+			// opens on messages, clicks, scans and subscriptions only
+		default:
+			b.record(ctx, "seen", b.followers.FollowerSeen(ctx, m.From, m.SentAt))
+		}
+	}
 	switch m.Kind {
 	case KindText, KindVoice:
 		if strings.TrimSpace(m.Text) == "" { // voice without recognition
@@ -86,6 +127,15 @@ func (b *Bot) Answer(ctx context.Context, m Message) []Reply {
 
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	norm := Normalize(m.Text)
+	if out, ok := s.optKeywords[norm]; ok { // the daily reading's on/off switch wins over every rule
+		if b.followers != nil {
+			b.record(ctx, "opt-out", b.followers.SetPushOptOut(ctx, m.From, out, m.SentAt))
+		}
+		if out {
+			return []Reply{{Type: ReplyText, Text: s.push.UnsubscribeReply}}
+		}
+		return []Reply{{Type: ReplyText, Text: s.push.SubscribeReply}}
+	}
 	if n, ok := parseChoice(norm); ok {
 		if r, ok := b.followUp(ctx, s, m.From, n); ok {
 			return []Reply{r}

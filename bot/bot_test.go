@@ -72,12 +72,12 @@ func demoSpec() RepliesSpec {
 
 func newDemoBot(t *testing.T, catalog *demoCatalog, followUps FollowUps) *Bot {
 	t.Helper()
-	s, err := Compile(demoSpec(), okSearch)
+	s, err := Compile(demoSpec(), okSearch, okPush)
 	if err != nil {
 		t.Fatal(err)
 	}
 	daily := func(ctx context.Context) (content.Article, error) { return catalog.Get(ctx, "demo-renmin") }
-	return New(s, catalog, followUps, daily, slog.New(slog.DiscardHandler))
+	return New(s, Deps{Catalog: catalog, FollowUps: followUps, Daily: daily, Log: slog.New(slog.DiscardHandler)})
 }
 
 // TestConversation replays a follower's session and compares every reply
@@ -235,7 +235,7 @@ func TestSettingsSwapWhileAnswering(t *testing.T) {
 		}()
 	}
 	for range 50 {
-		s, err := Compile(demoSpec(), okSearch)
+		s, err := Compile(demoSpec(), okSearch, okPush)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -250,4 +250,70 @@ func mustIndex(arts []content.Article) *content.Index {
 		panic(err)
 	}
 	return ix
+}
+
+// followerLog records what the bot reports about followers.
+type followerLog struct {
+	mu     sync.Mutex
+	events []string
+}
+
+func (f *followerLog) add(e string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.events = append(f.events, e)
+	return nil
+}
+
+func (f *followerLog) FollowerSubscribed(_ context.Context, id, scene string, _ time.Time) error {
+	return f.add("subscribed " + id + " " + scene)
+}
+func (f *followerLog) FollowerSeen(_ context.Context, id string, _ time.Time) error {
+	return f.add("seen " + id)
+}
+func (f *followerLog) FollowerUnsubscribed(_ context.Context, id string, _ time.Time) error {
+	return f.add("unsubscribed " + id)
+}
+func (f *followerLog) SetPushOptOut(_ context.Context, id string, out bool, _ time.Time) error {
+	return f.add(fmt.Sprintf("opt-out %s %v", id, out))
+}
+
+// TestFollowerBookkeeping: every message and event updates the follower
+// record, and the opt-out keywords win over every rule.
+func TestFollowerBookkeeping(t *testing.T) {
+	c := newDemoCatalog()
+	s, err := Compile(demoSpec(), okSearch, okPush)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := &followerLog{}
+	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Daily: func(ctx context.Context) (content.Article, error) { return c.Get(ctx, "demo-renmin") },
+		Followers: log, Log: slog.New(slog.DiscardHandler)})
+	ctx := context.Background()
+	steps := []struct {
+		m     Message
+		reply string
+	}{
+		{Message{Kind: KindSubscribe, EventKey: "qrscene_42"}, "欢迎关注！"},
+		{Message{Kind: KindText, Text: "退订"}, okPush.UnsubscribeReply},
+		{Message{Kind: KindText, Text: "开启推送"}, okPush.SubscribeReply},
+		{Message{Kind: KindClick, EventKey: "DAILY"}, "[图文] 如何理解“以人民为中心”的发展思想"},
+		{Message{Kind: KindView, EventKey: "https://x"}, ""},
+		{Message{Kind: KindUnsubscribe}, ""},
+	}
+	for _, st := range steps {
+		st.m.From = "o1"
+		replies := b.Answer(ctx, st.m)
+		got := ""
+		if len(replies) > 0 {
+			got = replies[0].String()
+		}
+		if !strings.HasPrefix(got, st.reply) || (st.reply == "" && got != "") {
+			t.Errorf("%s %s: reply %q, want %q", st.m.Kind, st.m.Text, got, st.reply)
+		}
+	}
+	want := []string{"subscribed o1 42", "seen o1", "opt-out o1 true", "seen o1", "opt-out o1 false", "seen o1", "unsubscribed o1"}
+	if strings.Join(log.events, "|") != strings.Join(want, "|") {
+		t.Fatalf("follower events\n got %v\nwant %v", log.events, want)
+	}
 }

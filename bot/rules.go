@@ -28,13 +28,15 @@ const (
 // Settings is the compiled, validated form of the replies and search config.
 // It is immutable: a config reload builds a new one and swaps it in whole.
 type Settings struct {
-	rules     []rule
-	exact     map[string]int // normalised keyword → rule index
-	keys      map[string]int // menu CLICK key → rule index
-	subscribe response
-	fallback  response // replies.default
-	noMatch   response
-	search    SearchSpec
+	rules       []rule
+	exact       map[string]int // normalised keyword → rule index
+	keys        map[string]int // menu CLICK key → rule index
+	subscribe   response
+	fallback    response // replies.default
+	noMatch     response
+	search      SearchSpec
+	push        PushSpec
+	optKeywords map[string]bool // normalised keyword → opt out (true) or in
 }
 
 type rule struct {
@@ -52,8 +54,8 @@ type response struct {
 
 // Compile validates the operators' replies and search settings and compiles
 // them for fast matching. Every problem is reported, each naming where it is.
-func Compile(replies RepliesSpec, search SearchSpec) (*Settings, error) {
-	s := &Settings{exact: map[string]int{}, keys: map[string]int{}, search: search}
+func Compile(replies RepliesSpec, search SearchSpec, push PushSpec) (*Settings, error) {
+	s := &Settings{exact: map[string]int{}, keys: map[string]int{}, search: search, push: push, optKeywords: map[string]bool{}}
 	var errs []error
 	bad := func(where, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...)))
@@ -74,6 +76,33 @@ func Compile(replies RepliesSpec, search SearchSpec) (*Settings, error) {
 
 	seenKeyword := map[string]string{}
 	seenKey := map[string]string{}
+	for _, o := range []struct {
+		where    string
+		keywords []string
+		out      bool
+		reply    string
+	}{
+		{"push.subscribe_keywords", push.SubscribeKeywords, false, push.SubscribeReply},
+		{"push.unsubscribe_keywords", push.UnsubscribeKeywords, true, push.UnsubscribeReply},
+	} {
+		if len(o.keywords) > 0 && strings.TrimSpace(o.reply) == "" {
+			bad(strings.Replace(o.where, "keywords", "reply", 1), "is empty: the follower needs a confirmation")
+		}
+		for j, kw := range o.keywords {
+			norm := Normalize(kw)
+			where := fmt.Sprintf("%s[%d]", o.where, j)
+			if norm == "" {
+				bad(where, "is empty")
+				continue
+			}
+			if prev, dup := seenKeyword[norm]; dup {
+				bad(where, "duplicate keyword %q (already in %s)", kw, prev)
+				continue
+			}
+			seenKeyword[norm] = o.where
+			s.optKeywords[norm] = o.out
+		}
+	}
 	for i, spec := range replies.Rules {
 		where := fmt.Sprintf("replies.rules[%d]", i)
 		if spec.Name != "" {

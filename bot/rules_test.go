@@ -7,6 +7,9 @@ import (
 
 var okSearch = SearchSpec{MaxResults: 5, MinScore: 0.5, ClearScore: 0.8, ClearMargin: 0.15}
 
+var okPush = PushSpec{SubscribeKeywords: []string{"开启推送"}, UnsubscribeKeywords: []string{"关闭推送", "退订"},
+	SubscribeReply: "已订阅每日一读。", UnsubscribeReply: "已退订每日一读。"}
+
 func text(s string) ResponseSpec { return ResponseSpec{Reply: &ReplySpec{Type: "text", Content: s}} }
 
 func kwRule(match string, kws ...string) RuleSpec {
@@ -83,7 +86,7 @@ func TestCompileErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			r, s := base(), okSearch
 			c.edit(&r, &s)
-			_, err := Compile(r, s)
+			_, err := Compile(r, s, okPush)
 			if err == nil {
 				t.Fatal("compiled without error")
 			}
@@ -103,7 +106,7 @@ func TestMatchOrderAndKinds(t *testing.T) {
 		kwRule("prefix", "订阅"),
 		kwRule("regex", `^第\d+期$`),
 		kwRule("", "ｘｙ"),
-	}}, okSearch)
+	}}, okSearch, okPush)
 	if err != nil {
 		t.Fatal(err)
 	}

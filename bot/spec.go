@@ -49,3 +49,12 @@ type SearchSpec struct {
 	ClearScore  float64 `mapstructure:"clear_score"`  // at or above this the top hit may stand alone
 	ClearMargin float64 `mapstructure:"clear_margin"` // ... if it leads the runner-up by this much
 }
+
+// PushSpec is the part of the `push` section the bot answers: the keywords
+// that turn the daily reading off and on, and the confirmations.
+type PushSpec struct {
+	SubscribeKeywords   []string `mapstructure:"subscribe_keywords"`
+	UnsubscribeKeywords []string `mapstructure:"unsubscribe_keywords"`
+	SubscribeReply      string   `mapstructure:"subscribe_reply"`
+	UnsubscribeReply    string   `mapstructure:"unsubscribe_reply"`
+}

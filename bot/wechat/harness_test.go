@@ -80,7 +80,8 @@ func testSettings(t testing.TB) *bot.Settings {
 				{Type: "text", Content: "第一条"}, {Type: "text", Content: "第二条"},
 			}}},
 		},
-	}, bot.SearchSpec{MaxResults: 5, MinScore: 0.5, ClearScore: 0.8, ClearMargin: 0.15})
+	}, bot.SearchSpec{MaxResults: 5, MinScore: 0.5, ClearScore: 0.8, ClearMargin: 0.15},
+		bot.PushSpec{SubscribeKeywords: []string{"订阅"}, UnsubscribeKeywords: []string{"退订"}, SubscribeReply: "已订阅。", UnsubscribeReply: "已退订。"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +114,7 @@ func newHarness(t testing.TB, mode string, opts ...harnessOption) *harness {
 	t.Cleanup(hs.api.Close)
 	log := slog.New(slog.NewTextHandler(hs.logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	daily := func(ctx context.Context) (content.Article, error) { return hs.catalog.Get(ctx, "demo-fengqiao") }
-	b := bot.New(testSettings(t), hs.catalog, bot.NewMemoryFollowUps(), daily, log)
+	b := bot.New(testSettings(t), bot.Deps{Catalog: hs.catalog, FollowUps: bot.NewMemoryFollowUps(), Daily: daily, Log: log})
 	cfg := Config{AppID: testAppID, Token: testToken, Mode: mode, ReplyBudget: 2 * time.Second}
 	if mode != ModePlain {
 		cfg.AESKey = testAESKey

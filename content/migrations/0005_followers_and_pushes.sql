@@ -1,0 +1,20 @@
+-- Followers, as the webhook sees them and the follower list reports them.
+CREATE TABLE followers (
+    openid              TEXT PRIMARY KEY,
+    subscribed          INTEGER NOT NULL DEFAULT 1,
+    subscribed_at       INTEGER NOT NULL DEFAULT 0,
+    unsubscribed_at     INTEGER NOT NULL DEFAULT 0,
+    last_interaction_at INTEGER NOT NULL DEFAULT 0,
+    push_opt_out        INTEGER NOT NULL DEFAULT 0,
+    scene               TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX followers_push ON followers(subscribed, push_opt_out, last_interaction_at);
+
+-- The daily reading chosen for each day, so that every replica, the
+-- webhook's daily reply and a rerun agree on it.
+CREATE TABLE daily_readings (
+    day        TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    chosen_at  INTEGER NOT NULL
+);
+CREATE INDEX daily_readings_article ON daily_readings(article_id);
