@@ -17,6 +17,7 @@ import (
 
 	"mpbot/bot"
 	"mpbot/bot/wechat"
+	"mpbot/jobs"
 )
 
 //go:embed config.yaml
@@ -73,8 +74,12 @@ type SearchConfig struct {
 
 // PushConfig is the `push` section.
 type PushConfig struct {
-	Category     string `mapstructure:"category"`
-	Timezone     string `mapstructure:"timezone"`
+	Category     string        `mapstructure:"category"`
+	Timezone     string        `mapstructure:"timezone"`
+	Mode         string        `mapstructure:"mode"`
+	Schedule     string        `mapstructure:"schedule"`
+	CatchUp      time.Duration `mapstructure:"catch_up"`
+	QPS          float64       `mapstructure:"qps"`
 	bot.PushSpec `mapstructure:",squash"`
 }
 
@@ -237,6 +242,20 @@ func (c *Config) validate() (*bot.Settings, error) {
 	}
 	if _, err := time.LoadLocation(c.Push.Timezone); err != nil || c.Push.Timezone == "" {
 		bad("push.timezone", "%q is not a time zone such as Asia/Shanghai", c.Push.Timezone)
+	}
+	switch c.Push.Mode {
+	case jobs.ModeLog, jobs.ModeCustomer:
+	default:
+		bad("push.mode", "%q is not log or customer", c.Push.Mode)
+	}
+	if _, err := jobs.ParseSchedule(c.Push.Schedule); err != nil {
+		bad("push.schedule", "%v", err)
+	}
+	if c.Push.CatchUp < 0 {
+		bad("push.catch_up", "%v is negative", c.Push.CatchUp)
+	}
+	if c.Push.QPS <= 0 {
+		bad("push.qps", "%v must be positive", c.Push.QPS)
 	}
 	seen := map[string]int{}
 	for i, g := range c.Search.Synonyms {

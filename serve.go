@@ -18,6 +18,7 @@ import (
 	"mpbot/bot"
 	"mpbot/bot/wechat"
 	"mpbot/content"
+	"mpbot/jobs"
 )
 
 // app is mpbot wired together: store, search, bot and WeChat adapter.
@@ -29,6 +30,8 @@ type app struct {
 	log     *slog.Logger
 	handler *wechat.Handler
 	api     *wechat.API
+	push    *jobs.DailyPush
+	sched   *jobs.Scheduler
 }
 
 func newApp(ctx context.Context, ld *loaded, log *slog.Logger) (*app, error) {
@@ -127,6 +130,11 @@ func (a *app) reload(path string) {
 	a.bot.SetSettings(ld.settings)
 	a.library.Index().SetSynonyms(ld.cfg.Search.Synonyms)
 	a.log.Info("config reloaded", "file", path)
+	if a.sched != nil {
+		if err := a.sched.Set(ld.cfg.Push.Schedule); err != nil {
+			a.log.Error("push schedule not changed", "err", err)
+		}
+	}
 	if changed := needsRestart(old, ld.cfg); len(changed) > 0 {
 		a.log.Warn("some changes need a restart to take effect", "sections", changed)
 	}
@@ -160,6 +168,7 @@ func serve(ctx context.Context, ld *loaded, watchPath string, log *slog.Logger) 
 	if err := a.webhook(); err != nil {
 		return err
 	}
+	a.startPush(ctx)
 	if watchPath != "" {
 		if err := a.watch(watchPath); err != nil {
 			return fmt.Errorf("watch %s: %w", watchPath, err)
@@ -174,6 +183,39 @@ func serve(ctx context.Context, ld *loaded, watchPath string, log *slog.Logger) 
 	// second.
 	go a.library.Watch(ctx, librarySyncInterval)
 	return a.run(ctx, ln)
+}
+
+// startPush schedules the daily push, and runs it now if the process was
+// down when it was due today (within push.catch_up).
+func (a *app) startPush(ctx context.Context) {
+	cfg := a.cfg.Load()
+	a.push = newDailyPush(a.store, a.cfg.Load, a.log)
+	a.sched = jobs.NewScheduler(cfg.location(), a.log, a.runPush)
+	if err := a.sched.Set(cfg.Push.Schedule); err != nil {
+		a.log.Error("daily push not scheduled", "err", err)
+		return
+	}
+	a.sched.Start()
+	if due, missed := jobs.MissedRun(cfg.Push.Schedule, cfg.location(), time.Now(), cfg.Push.CatchUp); missed {
+		day := due.Format(content.DateLayout)
+		if state, _, err := a.store.PushRun(ctx, day); err == nil && state != "done" {
+			a.log.Info("daily push was due while mpbot was down; running it now", "due", due)
+			a.sched.RunNow()
+		}
+	}
+}
+
+func (a *app) runPush(ctx context.Context) {
+	if _, err := a.push.Run(ctx, jobs.RunOptions{}); err != nil {
+		switch {
+		case errors.Is(err, jobs.ErrNothingToPush):
+			a.log.Warn("daily push: nothing to push", "err", err)
+		case errors.Is(err, content.ErrLeaseHeld):
+			a.log.Info("daily push: another process is running it")
+		default:
+			a.log.Error("daily push failed", "err", err)
+		}
+	}
 }
 
 // run serves until ctx ends, then drains in-flight requests and late replies.
@@ -195,6 +237,11 @@ func (a *app) run(ctx context.Context, ln net.Listener) error {
 	a.log.Info("shutting down")
 	sctx, cancel := context.WithTimeout(context.Background(), a.cfg.Load().Server.ShutdownTimeout)
 	defer cancel()
+	if a.sched != nil {
+		if err := a.sched.Stop(sctx); err != nil {
+			a.log.Warn("daily push still running at shutdown", "err", err)
+		}
+	}
 	err := srv.Shutdown(sctx)
 	if werr := a.handler.Wait(sctx); werr != nil {
 		a.log.Warn("late replies still being delivered at shutdown", "err", werr)

@@ -19,6 +19,7 @@ import (
 	"github.com/silenceper/wechat/v2/util"
 
 	"mpbot/bot"
+	"mpbot/content"
 )
 
 // DefaultAPIBase is WeChat's API host; the SDK hard-codes it in every URL.
@@ -252,6 +253,13 @@ func (a *API) SendCustom(ctx context.Context, openid string, r bot.Reply) error 
 		return fmt.Errorf("a %s reply cannot be sent as a customer-service message", r.Type)
 	}
 	return a.Post(ctx, "/cgi-bin/message/custom/send", msg, nil)
+}
+
+// SendArticle delivers an article as a one-card news message through the
+// customer-service API (the daily reading in customer mode).
+func (a *API) SendArticle(ctx context.Context, openid string, art content.Article) error {
+	return a.SendCustom(ctx, openid, bot.Reply{Type: bot.ReplyNews, Card: &bot.Card{
+		Title: art.Title, Description: art.Summary, URL: art.URL, Pic: art.Cover}})
 }
 
 // tokenCache is the SDK's cache.Cache for the access token, safe for

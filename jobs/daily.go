@@ -1,0 +1,315 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"mpbot/content"
+)
+
+// Delivery modes.
+const (
+	ModeLog      = "log"      // write what would be sent to the outbox file
+	ModeCustomer = "customer" // a news message through the customer-service API
+)
+
+// Sender delivers the day's reading to one follower.
+type Sender interface {
+	Send(ctx context.Context, openid string, a content.Article) error
+}
+
+// coded is an error that carries a WeChat errcode (wechat.Error does).
+type coded interface{ Errcode() int64 }
+
+func errcode(err error) int64 {
+	var c coded
+	if errors.As(err, &c) {
+		return c.Errcode()
+	}
+	return 0
+}
+
+// Config is a run's settings, read from the live config at the start of
+// each run.
+type Config struct {
+	Mode     string
+	Category string
+	Location *time.Location
+	QPS      float64       // API calls per second, for per-follower modes
+	Window   time.Duration // customer mode: only followers seen this recently (WeChat: 48 h)
+}
+
+// DailyPush delivers the day's reading (每日一读) to the followers who want
+// it, exactly once per follower per day: the ledger is marked before and
+// after every API call, and a lease keeps a second process from running the
+// same day.
+type DailyPush struct {
+	Store   *content.Store
+	Senders map[string]Sender // by mode
+	Config  func() Config
+	Owner   string // this process, for the lease
+	Now     func() time.Time
+	Log     *slog.Logger
+	// Progress, if set, is told how many recipients are done.
+	Progress func(done, total int)
+}
+
+// RunOptions are one run's choices.
+type RunOptions struct {
+	Day       string // YYYY-MM-DD; empty for today in the configured zone
+	DryRun    bool   // report, send nothing
+	ArticleID string // push this article instead of the day's choice (and record it as the choice)
+}
+
+// Result is what a run did.
+type Result struct {
+	Day, Mode  string
+	Article    content.Article
+	Recipients int            // followers who want the reading and are reachable
+	Pending    int            // of them, not yet delivered before this run
+	Sent       int            // delivered by this run
+	Skipped    map[string]int // by reason
+	Failed     map[string]int // by reason; a rerun tries these again
+	Unknown    int            // in flight when an earlier run died: not resent
+	Stopped    string         // why the run stopped early, if it did
+}
+
+// ErrNothingToPush means the category has no article left for the day.
+var ErrNothingToPush = errors.New("nothing to push")
+
+// batch is how many deliveries share one ledger transaction: a crash can
+// leave at most this many with an unknown outcome.
+const batch = 50
+
+// leaseTTL is how long a run's claim on a day lasts without renewal.
+const leaseTTL = 2 * time.Minute
+
+// Run performs (or with DryRun, describes) a day's push.
+func (p *DailyPush) Run(ctx context.Context, opts RunOptions) (Result, error) {
+	cfg := p.Config()
+	now := p.Now()
+	day := opts.Day
+	if day == "" {
+		day = now.In(cfg.Location).Format(content.DateLayout)
+	}
+	res := Result{Day: day, Mode: cfg.Mode, Skipped: map[string]int{}, Failed: map[string]int{}}
+	sender := p.Senders[cfg.Mode]
+	if sender == nil {
+		return res, fmt.Errorf("push.mode %q has no sender here", cfg.Mode)
+	}
+	var err error
+	switch {
+	case opts.ArticleID != "" && !opts.DryRun:
+		res.Article, err = p.Store.ScheduleDaily(ctx, day, opts.ArticleID)
+	case opts.ArticleID != "":
+		res.Article, err = p.Store.Get(ctx, opts.ArticleID)
+	default:
+		res.Article, err = p.Store.DailyReading(ctx, day, cfg.Category)
+	}
+	if errors.Is(err, content.ErrNotFound) && opts.ArticleID == "" {
+		return res, fmt.Errorf("%w: no article of %q left to read on %s", ErrNothingToPush, cfg.Category, day)
+	}
+	if err != nil {
+		return res, fmt.Errorf("daily reading for %s: %w", day, err)
+	}
+
+	var since time.Time
+	if cfg.Mode == ModeCustomer {
+		since = now.Add(-cfg.Window)
+	}
+	var recipients []string
+	if err := p.Store.PushRecipients(ctx, since, func(id string) error {
+		recipients = append(recipients, id)
+		return nil
+	}); err != nil {
+		return res, err
+	}
+	res.Recipients = len(recipients)
+
+	if opts.DryRun {
+		for start := 0; start < len(recipients); start += 500 {
+			chunk := recipients[start:min(start+500, len(recipients))]
+			known, err := p.Store.Deliveries(ctx, day, chunk)
+			if err != nil {
+				return res, err
+			}
+			for _, r := range chunk {
+				if d, ok := known[r]; !ok || d.State == content.Failed {
+					res.Pending++
+				}
+			}
+		}
+		return res, nil
+	}
+
+	if err := p.Store.AcquirePush(ctx, day, p.Owner, now, leaseTTL); err != nil {
+		return res, err
+	}
+	limiter := rate.NewLimiter(rate.Limit(cfg.QPS), max(1, int(cfg.QPS)))
+	if cfg.Mode == ModeLog || cfg.QPS <= 0 {
+		limiter = rate.NewLimiter(rate.Inf, 1)
+	}
+	for start := 0; start < len(recipients) && res.Stopped == ""; start += batch {
+		if err := p.Store.AcquirePush(ctx, day, p.Owner, p.Now(), leaseTTL); err != nil {
+			return res, fmt.Errorf("lost the push lease: %w", err)
+		}
+		if err := p.runBatch(ctx, &res, sender, limiter, recipients[start:min(start+batch, len(recipients))]); err != nil {
+			p.Store.FinishPush(context.WithoutCancel(ctx), day, p.Owner, "stopped", err.Error())
+			return res, err
+		}
+		if p.Progress != nil {
+			p.Progress(min(start+batch, len(recipients)), len(recipients))
+		}
+	}
+	state, note := "done", ""
+	switch {
+	case res.Stopped != "":
+		state, note = "stopped", res.Stopped
+	case len(res.Failed) > 0:
+		state, note = "stopped", "some deliveries failed; run again to retry them"
+	}
+	if err := p.Store.FinishPush(ctx, day, p.Owner, state, note); err != nil {
+		return res, err
+	}
+	p.Log.Info("daily push finished", "day", day, "article", res.Article.ID, "mode", cfg.Mode, "recipients", res.Recipients,
+		"sent", res.Sent, "skipped", res.Skipped, "failed", res.Failed, "unknown", res.Unknown, "stopped", res.Stopped)
+	return res, nil
+}
+
+// runBatch delivers one batch: decide from the ledger, mark "sending",
+// call the API, record the outcomes.
+func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, limiter *rate.Limiter, recipients []string) error {
+	known, err := p.Store.Deliveries(ctx, res.Day, recipients)
+	if err != nil {
+		return err
+	}
+	var todo, unknown []content.Delivery
+	for _, r := range recipients {
+		d, seen := known[r]
+		switch {
+		case !seen:
+			d = content.Delivery{Day: res.Day, Recipient: r}
+		case d.State == content.Sending:
+			// An earlier run died between marking and recording: WeChat may
+			// or may not have delivered. The customer-service API has no
+			// idempotency key, so resending could deliver twice.
+			d.State, d.Reason = content.Unknown, "run interrupted during the API call"
+			unknown = append(unknown, d)
+			continue
+		case d.State != content.Failed:
+			continue // sent, skipped or unknown: settled
+		}
+		res.Pending++
+		d.ArticleID, d.Mode, d.State, d.Reason = res.Article.ID, res.Mode, content.Sending, ""
+		d.Attempts++
+		todo = append(todo, d)
+	}
+	if len(unknown) > 0 {
+		res.Unknown += len(unknown)
+		if err := p.Store.RecordDeliveries(ctx, unknown); err != nil {
+			return err
+		}
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	if err := p.Store.RecordDeliveries(ctx, todo); err != nil {
+		return err
+	}
+
+	// Send concurrently (the rate limiter paces the API), then record.
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	stop := ""
+	work := make(chan int)
+	for range min(8, len(todo)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				d := &todo[i]
+				mu.Lock()
+				halted := stop != ""
+				mu.Unlock()
+				if halted || limiter.Wait(ctx) != nil {
+					d.State, d.Reason = content.Failed, "not attempted: the run stopped"
+					continue
+				}
+				err := sender.Send(ctx, d.Recipient, res.Article)
+				p.classify(ctx, d, err)
+				if d.State == content.Failed && haltsRun(err) {
+					mu.Lock()
+					if stop == "" {
+						stop = d.Reason
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range todo {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	// Record the outcomes even if the caller's context ended: they happened.
+	if err := p.Store.RecordDeliveries(context.WithoutCancel(ctx), todo); err != nil {
+		return err
+	}
+	for _, d := range todo {
+		switch d.State {
+		case content.Sent:
+			res.Sent++
+		case content.Skipped:
+			res.Skipped[d.Reason]++
+		case content.Failed:
+			res.Failed[d.Reason]++
+		}
+	}
+	if stop != "" {
+		res.Stopped = stop
+	}
+	return ctx.Err()
+}
+
+// classify turns an API outcome into a ledger state.
+func (p *DailyPush) classify(ctx context.Context, d *content.Delivery, err error) {
+	if err == nil {
+		d.State, d.Reason = content.Sent, ""
+		return
+	}
+	switch code := errcode(err); code {
+	case 45015:
+		d.State, d.Reason = content.Skipped, "outside the 48-hour window (45015)"
+	case 45047:
+		d.State, d.Reason = content.Skipped, "customer-service message quota used (45047)"
+	case 43004:
+		d.State, d.Reason = content.Skipped, "not following (43004)"
+		if err := p.Store.FollowerUnsubscribed(ctx, d.Recipient, p.Now()); err != nil {
+			p.Log.Error("mark follower unsubscribed", "openid", d.Recipient, "err", err)
+		}
+	case 45009:
+		d.State, d.Reason = content.Failed, "daily API quota reached (45009): run again tomorrow, or after clearing the quota"
+	case 40164:
+		d.State, d.Reason = content.Failed, "server IP not in the whitelist (40164): add it under 设置与开发 → 基本配置 → IP白名单"
+	case 48001:
+		d.State, d.Reason = content.Failed, "API not authorised for this account (48001): check the account type and 接口权限"
+	default:
+		d.State, d.Reason = content.Failed, err.Error()
+	}
+}
+
+// haltsRun reports errors after which no further call can succeed today.
+func haltsRun(err error) bool {
+	switch errcode(err) {
+	case 45009, 40164, 48001:
+		return true
+	}
+	return false
+}

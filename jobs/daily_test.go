@@ -1,0 +1,254 @@
+package jobs
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"mpbot/content"
+)
+
+// apiErr is a WeChat answer with an errcode, as the adapter reports it.
+type apiErr int64
+
+func (e apiErr) Error() string  { return fmt.Sprintf("errcode %d", int64(e)) }
+func (e apiErr) Errcode() int64 { return int64(e) }
+
+// fakeSender records deliveries and fails for chosen followers.
+type fakeSender struct {
+	mu    sync.Mutex
+	sent  map[string]int
+	fail  map[string]error // openid → error
+	after int            // fail with quota (45009) after this many sends; 0: never
+}
+
+func newFakeSender() *fakeSender {
+	return &fakeSender{sent: map[string]int{}, fail: map[string]error{}}
+}
+
+func (f *fakeSender) Send(_ context.Context, openid string, a content.Article) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.fail[openid]; err != nil {
+		return err
+	}
+	if f.after > 0 && len(f.sent) >= f.after {
+		return apiErr(45009)
+	}
+	f.sent[openid]++
+	return nil
+}
+
+var clock = time.Date(2026, 11, 26, 7, 30, 0, 0, time.UTC)
+
+func setup(t *testing.T, followers int) (*content.Store, *fakeSender, *DailyPush) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := content.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	for _, a := range []content.Article{
+		{ID: "a1", Title: "第一篇", URL: "https://x/1", Category: "政策理论导读", PublishedOn: "2026-01-01"},
+		{ID: "a2", Title: "第二篇", URL: "https://x/2", Category: "政策理论导读", PublishedOn: "2026-02-01"},
+	} {
+		if _, _, err := s.Upsert(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range followers {
+		s.FollowerSeen(ctx, fmt.Sprintf("o%03d", i), clock.Add(-time.Hour))
+	}
+	send := newFakeSender()
+	p := &DailyPush{
+		Store:   s,
+		Senders: map[string]Sender{ModeCustomer: send},
+		Config: func() Config {
+			return Config{Mode: ModeCustomer, Category: "政策理论导读", Location: time.UTC, QPS: 1000, Window: 48 * time.Hour}
+		},
+		Owner: "test",
+		Now:   func() time.Time { return clock },
+		Log:   slog.New(slog.DiscardHandler),
+	}
+	return s, send, p
+}
+
+func TestPushDeliversOncePerFollower(t *testing.T) {
+	ctx := context.Background()
+	s, send, p := setup(t, 120)
+	s.SetPushOptOut(ctx, "o005", true, clock)
+	s.FollowerSeen(ctx, "o_old", clock.Add(-49*time.Hour)) // outside the 48-hour window
+	s.FollowerUnsubscribed(ctx, "o007", clock)
+
+	dry, err := p.Run(ctx, RunOptions{DryRun: true})
+	if err != nil || dry.Recipients != 118 || dry.Pending != 118 || dry.Article.ID != "a1" || len(send.sent) != 0 {
+		t.Fatalf("dry run: %+v %v, sent %d", dry, err, len(send.sent))
+	}
+	res, err := p.Run(ctx, RunOptions{})
+	if err != nil || res.Sent != 118 || res.Article.ID != "a1" {
+		t.Fatalf("run: %+v %v", res, err)
+	}
+	for id, n := range send.sent {
+		if n != 1 || id == "o005" || id == "o007" || id == "o_old" {
+			t.Fatalf("%s got %d deliveries", id, n)
+		}
+	}
+	// The day is done: a rerun delivers nothing.
+	if _, err := p.Run(ctx, RunOptions{}); err == nil || !strings.Contains(err.Error(), "done") {
+		t.Fatalf("rerun of a done day: %v", err)
+	}
+	sum, _ := s.LedgerSummary(ctx, "2026-11-26")
+	if sum.Counts[content.Sent] != 118 || sum.RunState != "done" || sum.ArticleID != "a1" {
+		t.Fatalf("summary %+v", sum)
+	}
+	// The next day reads the next article, never the same one.
+	p.Now = func() time.Time { return clock.Add(24 * time.Hour) }
+	if res, _ := p.Run(ctx, RunOptions{}); res.Article.ID != "a2" {
+		t.Fatalf("next day: %s", res.Article.ID)
+	}
+	p.Now = func() time.Time { return clock.Add(48 * time.Hour) }
+	if _, err := p.Run(ctx, RunOptions{}); !errors.Is(err, ErrNothingToPush) {
+		t.Fatalf("third day: %v, want nothing to push", err)
+	}
+}
+
+func TestPushErrorsAndResume(t *testing.T) {
+	ctx := context.Background()
+	s, send, p := setup(t, 200)
+	send.fail["o001"] = apiErr(45015)
+	send.fail["o002"] = apiErr(43004)
+	send.fail["o003"] = errors.New("http status 502 after retries")
+	send.after = 90 // then the daily quota runs out
+	res, err := p.Run(ctx, RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Stopped == "" || !strings.Contains(res.Stopped, "45009") || res.Sent != 90 {
+		t.Fatalf("quota: %+v", res)
+	}
+	if res.Skipped["outside the 48-hour window (45015)"] != 1 || res.Skipped["not following (43004)"] != 1 {
+		t.Fatalf("skips %v", res.Skipped)
+	}
+	if f, _ := s.GetFollower(ctx, "o002"); f.Subscribed {
+		t.Fatal("43004 did not mark the follower unsubscribed")
+	}
+	// Next day the quota is back: the rerun sends the rest, and the
+	// transient failure, but nothing twice and not the skipped.
+	delete(send.fail, "o003")
+	send.after = 0
+	res, err = p.Run(ctx, RunOptions{Day: "2026-11-26"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Sent != 200-90-2 || res.Stopped != "" || len(res.Failed) != 0 {
+		t.Fatalf("resume: %+v", res)
+	}
+	for id, n := range send.sent {
+		if n != 1 {
+			t.Fatalf("%s got %d", id, n)
+		}
+	}
+	if len(send.sent) != 198 {
+		t.Fatalf("%d followers reached, want 198", len(send.sent))
+	}
+}
+
+// TestPushInterruptedDeliveryIsUnknown: a delivery marked "sending" by a run
+// that died is not resent (the customer-service API has no idempotency) but
+// counted as unknown.
+func TestPushInterruptedDeliveryIsUnknown(t *testing.T) {
+	ctx := context.Background()
+	s, send, p := setup(t, 10)
+	if err := s.RecordDeliveries(ctx, []content.Delivery{{Day: "2026-11-26", Recipient: "o004", ArticleID: "a1", Mode: ModeCustomer, State: content.Sending, Attempts: 1}}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Run(ctx, RunOptions{})
+	if err != nil || res.Unknown != 1 || res.Sent != 9 || send.sent["o004"] != 0 {
+		t.Fatalf("%+v %v; o004 sent %d", res, err, send.sent["o004"])
+	}
+}
+
+// TestTwoRunsOneDelivers: two processes on one store start the same day;
+// one holds the lease, the other is refused, each follower gets one.
+func TestTwoRunsOneDelivers(t *testing.T) {
+	ctx := context.Background()
+	_, send, p := setup(t, 300)
+	q := *p
+	q.Owner = "other"
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i, run := range []*DailyPush{p, &q} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = run.Run(ctx, RunOptions{})
+		}()
+	}
+	wg.Wait()
+	refused := 0
+	for _, err := range errs {
+		if errors.Is(err, content.ErrLeaseHeld) || err != nil && strings.Contains(err.Error(), "done") {
+			refused++
+		} else if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if refused != 1 || len(send.sent) != 300 {
+		t.Fatalf("refused %d, reached %d: %v", refused, len(send.sent), errs)
+	}
+	for id, n := range send.sent {
+		if n != 1 {
+			t.Fatalf("%s got %d", id, n)
+		}
+	}
+}
+
+func TestOutboxMode(t *testing.T) {
+	ctx := context.Background()
+	_, _, p := setup(t, 5)
+	out := filepath.Join(t.TempDir(), "outbox.jsonl")
+	p.Senders[ModeLog] = &Outbox{Path: out, Now: func() time.Time { return clock }}
+	p.Config = func() Config { return Config{Mode: ModeLog, Category: "政策理论导读", Location: time.UTC} }
+	if res, err := p.Run(ctx, RunOptions{}); err != nil || res.Sent != 5 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	f, _ := os.Open(out)
+	defer f.Close()
+	lines := 0
+	for sc := bufio.NewScanner(f); sc.Scan(); lines++ {
+		if !strings.Contains(sc.Text(), `"article_id":"a1"`) {
+			t.Fatalf("outbox line %s", sc.Text())
+		}
+	}
+	if lines != 5 {
+		t.Fatalf("%d outbox lines", lines)
+	}
+}
+
+func TestMissedRun(t *testing.T) {
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	at := func(h, m int) time.Time { return time.Date(2026, 11, 26, h, m, 0, 0, loc) }
+	cases := []struct {
+		now  time.Time
+		want bool
+	}{
+		{at(7, 0), false},  // not due yet
+		{at(7, 31), true},  // just missed
+		{at(13, 29), true}, // within 6 h
+		{at(13, 31), false},
+	}
+	for _, c := range cases {
+		if _, got := MissedRun("30 7 * * *", loc, c.now, 6*time.Hour); got != c.want {
+			t.Errorf("at %v: missed %v, want %v", c.now, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,112 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+// Scheduler runs one job on a cron schedule in a time zone. The schedule
+// can change while it runs (config reload); a run in progress finishes.
+type Scheduler struct {
+	log  *slog.Logger
+	loc  *time.Location
+	cron *cron.Cron
+	ctx  context.Context
+	stop context.CancelFunc
+	job  func(context.Context)
+
+	mu    sync.Mutex
+	spec  string
+	entry cron.EntryID
+	wg    sync.WaitGroup
+}
+
+// NewScheduler returns a scheduler for job; Set gives it a schedule.
+func NewScheduler(loc *time.Location, log *slog.Logger, job func(context.Context)) *Scheduler {
+	ctx, stop := context.WithCancel(context.Background())
+	s := &Scheduler{log: log, loc: loc, ctx: ctx, stop: stop, job: job}
+	// Recover: robfig/cron's New does not, whatever its docs say, and a
+	// panicking push must not take the webhook down with it.
+	s.cron = cron.New(cron.WithLocation(loc), cron.WithChain(cron.Recover(cron.DiscardLogger), cron.SkipIfStillRunning(cron.DiscardLogger)))
+	return s
+}
+
+// ParseSchedule checks a cron spec (minute hour day month weekday).
+func ParseSchedule(spec string) (cron.Schedule, error) {
+	sched, err := cron.ParseStandard(spec)
+	if err != nil {
+		return nil, fmt.Errorf("push.schedule %q: %w", spec, err)
+	}
+	return sched, nil
+}
+
+// Set (re)schedules the job; an unchanged spec is left alone.
+func (s *Scheduler) Set(spec string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if spec == s.spec {
+		return nil
+	}
+	id, err := s.cron.AddFunc(spec, s.run)
+	if err != nil {
+		return fmt.Errorf("push.schedule %q: %w", spec, err)
+	}
+	if s.entry != 0 {
+		s.cron.Remove(s.entry)
+	}
+	s.spec, s.entry = spec, id
+	s.log.Info("daily push scheduled", "schedule", spec, "zone", s.loc.String(), "next", s.cron.Entry(id).Next)
+	return nil
+}
+
+func (s *Scheduler) run() {
+	s.wg.Add(1)
+	defer s.wg.Done()
+	s.job(s.ctx)
+}
+
+// RunNow runs the job once, outside the schedule (a missed run caught up).
+func (s *Scheduler) RunNow() { go s.run() }
+
+// Start starts the schedule.
+func (s *Scheduler) Start() { s.cron.Start() }
+
+// Stop stops scheduling, cancels a running job (it finishes its current
+// delivery) and waits for it or ctx.
+func (s *Scheduler) Stop(ctx context.Context) error {
+	s.cron.Stop()
+	s.stop()
+	done := make(chan struct{})
+	go func() { s.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// MissedRun reports whether the run scheduled last before now (on today)
+// lies within catchUp, so a process that was down at that time should run
+// now.
+func MissedRun(spec string, loc *time.Location, now time.Time, catchUp time.Duration) (time.Time, bool) {
+	sched, err := ParseSchedule(spec)
+	if err != nil {
+		return time.Time{}, false
+	}
+	local := now.In(loc)
+	dayStart := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, loc)
+	var last time.Time
+	for t := sched.Next(dayStart.Add(-time.Second)); !t.After(local) && t.Before(dayStart.Add(24*time.Hour)); t = sched.Next(t) {
+		last = t
+	}
+	if last.IsZero() {
+		return last, false
+	}
+	return last, local.Sub(last) <= catchUp
+}
