@@ -46,7 +46,9 @@ func newDailyPush(store *content.Store, cfg func() *Config, log *slog.Logger) *j
 
 type senderFunc func(ctx context.Context, openid string, a content.Article) error
 
-func (f senderFunc) Send(ctx context.Context, openid string, a content.Article) error { return f(ctx, openid, a) }
+func (f senderFunc) Send(ctx context.Context, openid string, a content.Article) error {
+	return f(ctx, openid, a)
+}
 
 func newPushCmd(load func(*cobra.Command) (*loaded, error), stdout, stderr io.Writer) *cobra.Command {
 	var day, article string

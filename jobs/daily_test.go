@@ -27,7 +27,7 @@ type fakeSender struct {
 	mu    sync.Mutex
 	sent  map[string]int
 	fail  map[string]error // openid → error
-	after int            // fail with quota (45009) after this many sends; 0: never
+	after int              // fail with quota (45009) after this many sends; 0: never
 }
 
 func newFakeSender() *fakeSender {
