@@ -108,7 +108,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			log := newLogger(LogConfig{Level: "warn", Format: "text"}, stderr)
-			a, err := newApp(cmd.Context(), ld, log)
+			a, err := newApp(cmd.Context(), ld, log, false)
 			if err != nil {
 				return err
 			}

@@ -34,7 +34,9 @@ type app struct {
 	sched   *jobs.Scheduler
 }
 
-func newApp(ctx context.Context, ld *loaded, log *slog.Logger) (*app, error) {
+// newApp opens the store and builds the bot. record says whether the bot
+// keeps the follower table (serve) or only answers (try).
+func newApp(ctx context.Context, ld *loaded, log *slog.Logger, record bool) (*app, error) {
 	cfg := ld.cfg
 	store, err := content.Open(ctx, cfg.Store.Path)
 	if err != nil {
@@ -60,7 +62,11 @@ func newApp(ctx context.Context, ld *loaded, log *slog.Logger) (*app, error) {
 		c := a.cfg.Load()
 		return store.DailyReading(ctx, time.Now().In(c.location()).Format(content.DateLayout), c.Push.Category)
 	}
-	a.bot = bot.New(ld.settings, bot.Deps{Catalog: library, FollowUps: bot.NewMemoryFollowUps(), Daily: daily, Followers: store, Log: log})
+	deps := bot.Deps{Catalog: library, FollowUps: bot.NewMemoryFollowUps(), Daily: daily, Log: log}
+	if record {
+		deps.Followers = store
+	}
+	a.bot = bot.New(ld.settings, deps)
 	return a, nil
 }
 
@@ -159,7 +165,7 @@ func serve(ctx context.Context, ld *loaded, watchPath string, log *slog.Logger) 
 	if string(cfg.WeChat.Token) == demoToken && !loopback(cfg.Server.Addr) {
 		return fmt.Errorf("wechat.token is still the public demo token; set your own (MPBOT_WECHAT_TOKEN) before listening on %s", cfg.Server.Addr)
 	}
-	a, err := newApp(ctx, ld, log)
+	a, err := newApp(ctx, ld, log, true)
 	if err != nil {
 		return err
 	}

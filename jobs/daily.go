@@ -84,8 +84,12 @@ type Result struct {
 var ErrNothingToPush = errors.New("nothing to push")
 
 // batch is how many deliveries share one ledger transaction: a crash can
-// leave at most this many with an unknown outcome.
-const batch = 50
+// leave at most this many with an unknown outcome, and each costs two
+// store writes per batch rather than per delivery. Twice the senders.
+const batch = 2 * senders
+
+// senders is how many API calls a run has in flight at once.
+const senders = 8
 
 // leaseTTL is how long a run's claim on a day lasts without renewal.
 const leaseTTL = 2 * time.Minute
@@ -228,7 +232,7 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 	var mu sync.Mutex
 	stop := ""
 	work := make(chan int)
-	for range min(8, len(todo)) {
+	for range min(senders, len(todo)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sync"
+	"time"
 )
 
 // Call is one request the fake received.
@@ -28,6 +29,8 @@ type Fault struct {
 // FakeAPI is an httptest server speaking enough of the WeChat API.
 type FakeAPI struct {
 	*httptest.Server
+	// Delay, if set, is how long every answer takes (set before use).
+	Delay time.Duration
 
 	mu       sync.Mutex
 	calls    []Call
@@ -93,6 +96,9 @@ func (f *FakeAPI) TokensIssued() int {
 
 func (f *FakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
+	if f.Delay > 0 {
+		time.Sleep(f.Delay)
+	}
 	c := Call{Path: r.URL.Path, Token: r.URL.Query().Get("access_token"), Body: body}
 	f.mu.Lock()
 	f.calls = append(f.calls, c)

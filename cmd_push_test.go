@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"mpbot/bot/wechat/wechattest"
+	"mpbot/content"
+)
+
+// TestMain lets a test run mpbot itself in a child process (to kill it):
+// MPBOT_TEST_MAIN holds the arguments, separated by newlines.
+func TestMain(m *testing.M) {
+	if args := os.Getenv("MPBOT_TEST_MAIN"); args != "" {
+		os.Exit(run(context.Background(), strings.Split(args, "\n"), os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+func seedFollowers(t *testing.T, storePath string, n int) {
+	t.Helper()
+	s, err := content.Open(context.Background(), storePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i := range n {
+		if err := s.FollowerSeen(context.Background(), fmt.Sprintf("o%04d", i), time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestPushCommands(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好") // seeds the demo articles
+	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 25)
+
+	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-01", "--dry-run")
+	if code != 0 || !strings.Contains(out, "2026-12-01: ") || !strings.Contains(out, "by log") || !strings.Contains(out, "25 followers want it") {
+		t.Fatalf("dry run: %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, errOut = runCmd(t, "push", "--config", cfg, "--date", "2026-12-01")
+	if code != 0 || !strings.Contains(out, "sent 25") {
+		t.Fatalf("push: %d\n%s\n%s", code, out, errOut)
+	}
+	outbox, _ := os.ReadFile(filepath.Join(dir, "outbox.jsonl"))
+	if n := strings.Count(string(outbox), "\n"); n != 25 {
+		t.Fatalf("outbox has %d lines", n)
+	}
+	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", "2026-12-01"); !strings.Contains(out, "2026-12-01: done") || !strings.Contains(out, "sent 25, skipped 0") {
+		t.Fatalf("status:\n%s", out)
+	}
+	if code, out, _ := runCmd(t, "schedule", "--config", cfg, "demo-pujiang", "2026-12-02"); code != 0 || !strings.Contains(out, "浦江经验") {
+		t.Fatalf("schedule: %d %s", code, out)
+	}
+	if _, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-12-02", "--dry-run"); !strings.Contains(out, "(demo-pujiang)") {
+		t.Fatalf("scheduled article not chosen:\n%s", out)
+	}
+}
+
+// TestPushSurvivesKill runs `mpbot push` in customer mode against the fake
+// WeChat API, kills it with SIGKILL mid-push, and runs it again: every
+// follower gets the reading exactly once, except those in flight at the
+// kill, which are reported as unknown and never sent twice.
+func TestPushSurvivesKill(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	fake.Delay = 5 * time.Millisecond
+	defer fake.Close()
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好")
+	const followers = 400
+	seedFollowers(t, filepath.Join(dir, "mpbot.db"), followers)
+	env := append(os.Environ(), "MPBOT_WECHAT_API_BASE="+fake.URL, "MPBOT_WECHAT_APP_SECRET=s", "MPBOT_PUSH_MODE=customer", "MPBOT_PUSH_QPS=1000")
+	args := strings.Join([]string{"push", "--config", cfg, "--date", "2026-12-03"}, "\n")
+
+	child := exec.Command(os.Args[0], "-test.run=^$")
+	child.Env = append(env, "MPBOT_TEST_MAIN="+args)
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for len(fake.Calls("/cgi-bin/message/custom/send")) < followers/3 {
+		if time.Now().After(deadline) {
+			child.Process.Kill()
+			t.Fatal("push did not get going")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	child.Process.Signal(syscall.SIGKILL)
+	child.Wait()
+	killedAt := len(fake.Calls("/cgi-bin/message/custom/send"))
+	if killedAt >= followers {
+		t.Fatalf("the push finished before the kill (%d sends): the test proves nothing", killedAt)
+	}
+
+	// The killed run's lease has to run out before another process may take
+	// the day: a rerun right away is refused.
+	again := exec.Command(os.Args[0], "-test.run=^$")
+	again.Env = append(env, "MPBOT_TEST_MAIN="+args)
+	out, err := again.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "another process holds the push") {
+		t.Fatalf("rerun inside the lease: %v\n%s", err, out)
+	}
+	expireLease(t, filepath.Join(dir, "mpbot.db"), "2026-12-03")
+	again = exec.Command(os.Args[0], "-test.run=^$")
+	again.Env = append(env, "MPBOT_TEST_MAIN="+args)
+	if out, err := again.CombinedOutput(); err != nil {
+		t.Fatalf("rerun: %v\n%s", err, out)
+	}
+
+	perFollower := map[string]int{}
+	for _, c := range fake.Calls("/cgi-bin/message/custom/send") {
+		var msg struct {
+			ToUser string `json:"touser"`
+		}
+		json.Unmarshal(c.Body, &msg)
+		perFollower[msg.ToUser]++
+	}
+	store, err := content.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	sum, _ := store.LedgerSummary(context.Background(), "2026-12-03")
+	for id, n := range perFollower {
+		if n != 1 {
+			t.Errorf("%s received %d copies", id, n)
+		}
+	}
+	if len(perFollower)+sum.Counts[content.Unknown] < followers || sum.Counts[content.Sent]+sum.Counts[content.Unknown] != followers {
+		t.Errorf("reached %d, ledger %v; want every follower sent or unknown", len(perFollower), sum.Counts)
+	}
+	if sum.Counts[content.Unknown] > 16 {
+		t.Errorf("%d unknown: more than one batch was in flight", sum.Counts[content.Unknown])
+	}
+	t.Logf("killed after %d sends; ledger %v", killedAt, sum.Counts)
+}
+
+// expireLease ends a dead process's lease on a day, as time would.
+func expireLease(t *testing.T, storePath, day string) {
+	t.Helper()
+	s, err := content.Open(context.Background(), storePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.AcquirePush(context.Background(), day, "test-clock", time.Now(), time.Minute); !errors.Is(err, content.ErrLeaseHeld) {
+		t.Fatalf("lease free while the killed run's should still hold: %v", err)
+	}
+	// Three minutes on, the dead run's lease has lapsed; take it with one
+	// that has lapsed already, so the rerun may go.
+	if err := s.AcquirePush(context.Background(), day, "test-clock", time.Now().Add(3*time.Minute), -time.Hour); err != nil {
+		t.Fatalf("lease after expiry: %v", err)
+	}
+}
