@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -117,7 +118,7 @@ func TestImportFromAccount(t *testing.T) {
 			"update_time": 1760000000 + i*86400,
 		})
 	}
-	fake.Handle("/cgi-bin/freepublish/batchget", func(body []byte) any {
+	fake.Handle("/cgi-bin/freepublish/batchget", func(_ url.Values, body []byte) any {
 		var req struct{ Offset, Count int }
 		json.Unmarshal(body, &req)
 		end := min(req.Offset+req.Count, len(items))

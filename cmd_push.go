@@ -190,3 +190,53 @@ func newScheduleCmd(load func(*cobra.Command) (*loaded, error), stdout io.Writer
 		},
 	}
 }
+
+func newFollowersCmd(load func(*cobra.Command) (*loaded, error), stdout, stderr io.Writer) *cobra.Command {
+	cmd := &cobra.Command{Use: "followers", Short: "Manage the follower table"}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "sync",
+		Short: "Read the account's follower list (user/get) into the follower table",
+		Long: `sync pages through the follower list, 10,000 openids a page, and records each as a
+follower; what is known of them (opt-out, last message) is kept. An interrupted sync can
+simply be run again.`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			ld, err := load(c)
+			if err != nil {
+				return err
+			}
+			cfg := ld.cfg
+			if cfg.WeChat.AppSecret == "" {
+				return fmt.Errorf("wechat.app_secret is empty: set MPBOT_WECHAT_APP_SECRET to use the WeChat API")
+			}
+			log := newLogger(LogConfig{Level: "warn", Format: "text"}, stderr)
+			api := wechat.NewAPI(wechat.APIConfig{AppID: cfg.WeChat.AppID, AppSecret: string(cfg.WeChat.AppSecret),
+				Base: cfg.WeChat.APIBase, StableToken: cfg.WeChat.StableToken}, log)
+			store, err := content.Open(c.Context(), cfg.Store.Path)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			next, seen, added := "", 0, 0
+			for {
+				page, err := api.Followers(c.Context(), next)
+				if err != nil {
+					return fmt.Errorf("follower list after %d of them: %w", seen, err)
+				}
+				n, err := store.UpsertFollowerIDs(c.Context(), page.OpenIDs)
+				if err != nil {
+					return err
+				}
+				seen, added = seen+len(page.OpenIDs), added+n
+				fmt.Fprintf(stderr, "synced %d of %d followers\n", seen, page.Total)
+				if page.NextOpenID == "" || len(page.OpenIDs) == 0 {
+					break
+				}
+				next = page.NextOpenID
+			}
+			fmt.Fprintf(stdout, "followers: %d listed, %d new\n", seen, added)
+			return nil
+		},
+	})
+	return cmd
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -163,5 +164,46 @@ func expireLease(t *testing.T, storePath, day string) {
 	// that has lapsed already, so the rerun may go.
 	if err := s.AcquirePush(context.Background(), day, "test-clock", time.Now().Add(3*time.Minute), -time.Hour); err != nil {
 		t.Fatalf("lease after expiry: %v", err)
+	}
+}
+
+func TestFollowersSync(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	var all []string
+	for i := range 23_456 {
+		all = append(all, fmt.Sprintf("o%06d", i))
+	}
+	fake.Handle("/cgi-bin/user/get", func(q url.Values, _ []byte) any {
+		start := 0
+		if next := q.Get("next_openid"); next != "" {
+			for i, id := range all {
+				if id == next {
+					start = i + 1
+				}
+			}
+		}
+		end := min(start+10_000, len(all))
+		next := ""
+		if end > start {
+			next = all[end-1]
+		} else {
+			next = all[len(all)-1] // WeChat repeats the last openid after the end
+		}
+		return map[string]any{"total": len(all), "count": end - start, "data": map[string]any{"openid": all[start:end]}, "next_openid": next}
+	})
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	code, out, errOut := runCmd(t, "followers", "sync", "--config", cfg)
+	if code != 0 || !strings.Contains(out, "23456 listed, 23456 new") || !strings.Contains(errOut, "synced 20000 of 23456") {
+		t.Fatalf("sync: %d\n%s\n%s", code, out, errOut)
+	}
+	if n := len(fake.Calls("/cgi-bin/user/get")); n != 4 { // three pages and the empty one after the end
+		t.Fatalf("%d user/get calls", n)
+	}
+	if _, out, _ := runCmd(t, "followers", "sync", "--config", cfg); !strings.Contains(out, "23456 listed, 0 new") {
+		t.Fatalf("rerun: %s", out)
 	}
 }

@@ -148,7 +148,7 @@ prints the verified reply. Lines starting with / are events and other kinds:
 	chatCmd.Flags().StringVar(&chatOpenID, "openid", "o_mpbot_chat", "the follower's openid")
 	root.AddCommand(chatCmd)
 	addContentCommands(root, load, stdin, stdout, stderr)
-	root.AddCommand(newPushCmd(load, stdout, stderr), newScheduleCmd(load, stdout))
+	root.AddCommand(newPushCmd(load, stdout, stderr), newScheduleCmd(load, stdout), newFollowersCmd(load, stdout, stderr))
 	return root
 }
 

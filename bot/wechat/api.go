@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -132,6 +133,25 @@ func ErrorCode(err error) int64 {
 // JSON body. Transient failures are retried with exponential backoff and
 // jitter; a stale token is dropped, refetched and the call tried once more.
 func (a *API) Post(ctx context.Context, endpoint string, body any, out any) error {
+	return a.call(ctx, endpoint, func(tok string) ([]byte, error) {
+		return util.PostJSONContext(ctx, DefaultAPIBase+endpoint+"?access_token="+tok, body)
+	}, out)
+}
+
+// Get calls endpoint with a GET and query parameters (without the token),
+// with the same retries and token handling as Post.
+func (a *API) Get(ctx context.Context, endpoint string, query url.Values, out any) error {
+	return a.call(ctx, endpoint, func(tok string) ([]byte, error) {
+		q := url.Values{}
+		for k, v := range query {
+			q[k] = v
+		}
+		q.Set("access_token", tok)
+		return util.HTTPGetContext(ctx, DefaultAPIBase+endpoint+"?"+q.Encode())
+	}, out)
+}
+
+func (a *API) call(ctx context.Context, endpoint string, do func(token string) ([]byte, error), out any) error {
 	refreshed := false
 	var last error
 	for attempt := 0; attempt < a.cfg.Attempts; attempt++ {
@@ -142,7 +162,7 @@ func (a *API) Post(ctx context.Context, endpoint string, body any, out any) erro
 				return errors.Join(last, err)
 			}
 		}
-		err := a.post(ctx, endpoint, body, out)
+		err := a.once(ctx, endpoint, do, out)
 		if err == nil {
 			return nil
 		}
@@ -166,12 +186,12 @@ func (a *API) Post(ctx context.Context, endpoint string, body any, out any) erro
 	return last
 }
 
-func (a *API) post(ctx context.Context, endpoint string, body any, out any) error {
+func (a *API) once(ctx context.Context, endpoint string, do func(token string) ([]byte, error), out any) error {
 	tok, err := a.token.GetAccessTokenContext(ctx)
 	if err != nil {
 		return classify("token", err)
 	}
-	resp, err := util.PostJSONContext(ctx, DefaultAPIBase+endpoint+"?access_token="+tok, body)
+	resp, err := do(tok)
 	if err != nil {
 		return classify(endpoint, err)
 	}
@@ -260,6 +280,38 @@ func (a *API) SendCustom(ctx context.Context, openid string, r bot.Reply) error 
 func (a *API) SendArticle(ctx context.Context, openid string, art content.Article) error {
 	return a.SendCustom(ctx, openid, bot.Reply{Type: bot.ReplyNews, Card: &bot.Card{
 		Title: art.Title, Description: art.Summary, URL: art.URL, Pic: art.Cover}})
+}
+
+// FollowerPage is one page of the follower list.
+type FollowerPage struct {
+	Total      int
+	OpenIDs    []string
+	NextOpenID string // empty on the last page
+}
+
+// Followers returns one page (up to 10,000) of the account's follower list
+// (user/get), starting after next.
+func (a *API) Followers(ctx context.Context, next string) (FollowerPage, error) {
+	var resp struct {
+		Total int `json:"total"`
+		Count int `json:"count"`
+		Data  struct {
+			OpenID []string `json:"openid"`
+		} `json:"data"`
+		NextOpenID string `json:"next_openid"`
+	}
+	q := url.Values{}
+	if next != "" {
+		q.Set("next_openid", next)
+	}
+	if err := a.Get(ctx, "/cgi-bin/user/get", q, &resp); err != nil {
+		return FollowerPage{}, err
+	}
+	page := FollowerPage{Total: resp.Total, OpenIDs: resp.Data.OpenID, NextOpenID: resp.NextOpenID}
+	if len(page.OpenIDs) == 0 {
+		page.NextOpenID = "" // WeChat repeats the last openid on the empty page after the end
+	}
+	return page, nil
 }
 
 // tokenCache is the SDK's cache.Cache for the access token, safe for

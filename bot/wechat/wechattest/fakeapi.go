@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"sync"
 	"time"
 )
@@ -35,7 +36,7 @@ type FakeAPI struct {
 	mu       sync.Mutex
 	calls    []Call
 	faults   map[string][]Fault
-	handlers map[string]func(body []byte) any
+	handlers map[string]func(query url.Values, body []byte) any
 	tokens   int
 	current  string
 	notify   chan Call
@@ -43,7 +44,7 @@ type FakeAPI struct {
 
 // NewFakeAPI starts a fake. Close it when done.
 func NewFakeAPI() *FakeAPI {
-	f := &FakeAPI{faults: map[string][]Fault{}, handlers: map[string]func([]byte) any{}, notify: make(chan Call, 1024)}
+	f := &FakeAPI{faults: map[string][]Fault{}, handlers: map[string]func(url.Values, []byte) any{}, notify: make(chan Call, 1024)}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	return f
 }
@@ -57,7 +58,7 @@ func (f *FakeAPI) Fail(path string, faults ...Fault) {
 
 // Handle answers calls to path with what fn returns (encoded as JSON), once
 // the access token checks out.
-func (f *FakeAPI) Handle(path string, fn func(body []byte) any) {
+func (f *FakeAPI) Handle(path string, fn func(query url.Values, body []byte) any) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.handlers[path] = fn
@@ -123,7 +124,7 @@ func (f *FakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	case c.Token != f.current:
 		answer = map[string]any{"errcode": 40001, "errmsg": "invalid credential, access_token is invalid or not latest"}
 	case f.handlers[c.Path] != nil:
-		answer = f.handlers[c.Path](body)
+		answer = f.handlers[c.Path](r.URL.Query(), body)
 	default:
 		answer = map[string]any{"errcode": 0, "errmsg": "ok"}
 	}
