@@ -29,6 +29,7 @@ func newDailyPush(store *content.Store, cfg func() *Config, log *slog.Logger) *j
 		api := wechat.NewAPI(wechat.APIConfig{AppID: c.WeChat.AppID, AppSecret: string(c.WeChat.AppSecret),
 			Base: c.WeChat.APIBase, StableToken: c.WeChat.StableToken}, log)
 		senders[jobs.ModeCustomer] = senderFunc(api.SendArticle)
+		senders[jobs.ModeTemplate] = &wechat.TemplateSender{API: api, TemplateID: c.Push.TemplateID, Fields: c.Push.TemplateFields}
 	}
 	host, _ := os.Hostname()
 	return &jobs.DailyPush{

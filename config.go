@@ -74,13 +74,15 @@ type SearchConfig struct {
 
 // PushConfig is the `push` section.
 type PushConfig struct {
-	Category     string        `mapstructure:"category"`
-	Timezone     string        `mapstructure:"timezone"`
-	Mode         string        `mapstructure:"mode"`
-	Schedule     string        `mapstructure:"schedule"`
-	CatchUp      time.Duration `mapstructure:"catch_up"`
-	QPS          float64       `mapstructure:"qps"`
-	bot.PushSpec `mapstructure:",squash"`
+	Category       string            `mapstructure:"category"`
+	Timezone       string            `mapstructure:"timezone"`
+	Mode           string            `mapstructure:"mode"`
+	Schedule       string            `mapstructure:"schedule"`
+	CatchUp        time.Duration     `mapstructure:"catch_up"`
+	QPS            float64           `mapstructure:"qps"`
+	TemplateID     string            `mapstructure:"template_id"`
+	TemplateFields map[string]string `mapstructure:"template_fields"`
+	bot.PushSpec   `mapstructure:",squash"`
 }
 
 // secret is a config value that must never reach a log or a terminal.
@@ -245,8 +247,12 @@ func (c *Config) validate() (*bot.Settings, error) {
 	}
 	switch c.Push.Mode {
 	case jobs.ModeLog, jobs.ModeCustomer:
+	case jobs.ModeTemplate:
+		if c.Push.TemplateID == "" || len(c.Push.TemplateFields) == 0 {
+			bad("push.template_id", "template mode needs push.template_id and push.template_fields")
+		}
 	default:
-		bad("push.mode", "%q is not log or customer", c.Push.Mode)
+		bad("push.mode", "%q is not log, customer or template", c.Push.Mode)
 	}
 	if _, err := jobs.ParseSchedule(c.Push.Schedule); err != nil {
 		bad("push.schedule", "%v", err)

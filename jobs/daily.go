@@ -17,12 +17,24 @@ import (
 const (
 	ModeLog      = "log"      // write what would be sent to the outbox file
 	ModeCustomer = "customer" // a news message through the customer-service API
+	ModeTemplate = "template" // a template message (verified service accounts)
 )
 
 // Sender delivers the day's reading to one follower.
 type Sender interface {
 	Send(ctx context.Context, openid string, a content.Article) error
 }
+
+// OnceSender is a Sender whose API drops a repeat of the same key (the
+// template API's client_msg_id): a delivery whose outcome a crash left
+// unknown can then be sent again safely.
+type OnceSender interface {
+	Sender
+	SendOnce(ctx context.Context, openid string, a content.Article, key string) error
+}
+
+// deliveryKey is stable for a follower and a day, so a resend is a repeat.
+func deliveryKey(day, openid string) string { return day + ":" + openid }
 
 // coded is an error that carries a WeChat errcode (wechat.Error does).
 type coded interface{ Errcode() int64 }
@@ -193,19 +205,22 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 	if err != nil {
 		return err
 	}
+	once, idempotent := sender.(OnceSender)
 	var todo, unknown []content.Delivery
 	for _, r := range recipients {
 		d, seen := known[r]
 		switch {
 		case !seen:
 			d = content.Delivery{Day: res.Day, Recipient: r}
-		case d.State == content.Sending:
+		case d.State == content.Sending && !idempotent:
 			// An earlier run died between marking and recording: WeChat may
 			// or may not have delivered. The customer-service API has no
 			// idempotency key, so resending could deliver twice.
 			d.State, d.Reason = content.Unknown, "run interrupted during the API call"
 			unknown = append(unknown, d)
 			continue
+		case d.State == content.Sending:
+			// Resent with the same key: WeChat drops it if it arrived.
 		case d.State != content.Failed:
 			continue // sent, skipped or unknown: settled
 		}
@@ -245,7 +260,12 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 					d.State, d.Reason = content.Failed, "not attempted: the run stopped"
 					continue
 				}
-				err := sender.Send(ctx, d.Recipient, res.Article)
+				var err error
+				if idempotent {
+					err = once.SendOnce(ctx, d.Recipient, res.Article, deliveryKey(res.Day, d.Recipient))
+				} else {
+					err = sender.Send(ctx, d.Recipient, res.Article)
+				}
 				p.classify(ctx, d, err)
 				if d.State == content.Failed && haltsRun(err) {
 					mu.Lock()

@@ -252,3 +252,38 @@ func TestMissedRun(t *testing.T) {
 		}
 	}
 }
+
+// onceSender is a sender with an idempotency key, like template messages.
+type onceSender struct {
+	fakeSender
+	keys map[string]string
+}
+
+func (o *onceSender) SendOnce(ctx context.Context, openid string, a content.Article, key string) error {
+	o.mu.Lock()
+	if o.keys == nil {
+		o.keys = map[string]string{}
+	}
+	o.keys[openid] = key
+	o.mu.Unlock()
+	return o.Send(ctx, openid, a)
+}
+
+// TestPushIdempotentModeResendsInFlight: with an idempotency key (template
+// messages), a delivery a crash left in flight is sent again with the same
+// key instead of being written off as unknown.
+func TestPushIdempotentModeResendsInFlight(t *testing.T) {
+	ctx := context.Background()
+	s, _, p := setup(t, 10)
+	once := &onceSender{fakeSender: *newFakeSender()}
+	p.Senders[ModeTemplate] = once
+	p.Config = func() Config { return Config{Mode: ModeTemplate, Category: "政策理论导读", Location: time.UTC, QPS: 1000} }
+	s.RecordDeliveries(ctx, []content.Delivery{{Day: "2026-11-26", Recipient: "o004", ArticleID: "a1", Mode: ModeTemplate, State: content.Sending, Attempts: 1}})
+	res, err := p.Run(ctx, RunOptions{})
+	if err != nil || res.Unknown != 0 || res.Sent != 10 || once.sent["o004"] != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if once.keys["o004"] != "2026-11-26:o004" {
+		t.Fatalf("key %q", once.keys["o004"])
+	}
+}

@@ -2,6 +2,7 @@ package wechat
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 
 	"mpbot/bot"
 	"mpbot/bot/wechat/wechattest"
+	"mpbot/content"
 )
 
 func newTestAPI(t *testing.T) (*API, *wechattest.FakeAPI, *[]time.Duration) {
@@ -144,5 +146,39 @@ func TestAPIErrorsHideSecrets(t *testing.T) {
 	err = api.SendCustom(context.Background(), "o_1", hello)
 	if err == nil || strings.Contains(err.Error(), "token-1") {
 		t.Fatalf("error %v", err)
+	}
+}
+
+func TestTemplateSender(t *testing.T) {
+	api, fake, _ := newTestAPI(t)
+	ts := &TemplateSender{API: api, TemplateID: "TPL", Fields: map[string]string{"thing1": "title", "time2": "date", "thing3": "每日一读"}}
+	a := content.Article{ID: "x", Title: "一个非常非常长的标题，长到超过了模板字段的二十个字的限制", URL: "https://example.com/x", PublishedOn: "2026-11-26"}
+	for range 2 {
+		if err := ts.SendOnce(context.Background(), "o_1", a, "2026-11-26:o_1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	calls := fake.Calls("/cgi-bin/message/template/send")
+	var msgs [2]struct {
+		ToUser      string `json:"touser"`
+		TemplateID  string `json:"template_id"`
+		URL         string `json:"url"`
+		ClientMsgID string `json:"client_msg_id"`
+		Data        map[string]struct {
+			Value string `json:"value"`
+		} `json:"data"`
+	}
+	for i := range msgs {
+		json.Unmarshal(calls[i].Body, &msgs[i])
+	}
+	m := msgs[0]
+	if m.ToUser != "o_1" || m.TemplateID != "TPL" || m.URL != a.URL || m.Data["time2"].Value != "2026-11-26" || m.Data["thing3"].Value != "每日一读" {
+		t.Fatalf("template message %s", calls[0].Body)
+	}
+	if n := len([]rune(m.Data["thing1"].Value)); n != 20 {
+		t.Fatalf("title field is %d characters: %q", n, m.Data["thing1"].Value)
+	}
+	if m.ClientMsgID == "" || m.ClientMsgID != msgs[1].ClientMsgID {
+		t.Fatalf("client_msg_id %q then %q: a resend must repeat it", m.ClientMsgID, msgs[1].ClientMsgID)
 	}
 }
