@@ -277,7 +277,9 @@ func TestPushIdempotentModeResendsInFlight(t *testing.T) {
 	s, _, p := setup(t, 10)
 	once := &onceSender{fakeSender: *newFakeSender()}
 	p.Senders[ModeTemplate] = once
-	p.Config = func() Config { return Config{Mode: ModeTemplate, Category: "政策理论导读", Location: time.UTC, QPS: 1000} }
+	p.Config = func() Config {
+		return Config{Mode: ModeTemplate, Category: "政策理论导读", Location: time.UTC, QPS: 1000}
+	}
 	s.RecordDeliveries(ctx, []content.Delivery{{Day: "2026-11-26", Recipient: "o004", ArticleID: "a1", Mode: ModeTemplate, State: content.Sending, Attempts: 1}})
 	res, err := p.Run(ctx, RunOptions{})
 	if err != nil || res.Unknown != 0 || res.Sent != 10 || once.sent["o004"] != 1 {
