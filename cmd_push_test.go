@@ -207,3 +207,51 @@ func TestFollowersSync(t *testing.T) {
 		t.Fatalf("rerun: %s", out)
 	}
 }
+
+// TestPushTokenExpiresMidRun: WeChat invalidates the access token halfway
+// through a customer-mode push; the adapter fetches a new one and the push
+// reaches everyone once.
+func TestPushTokenExpiresMidRun(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好")
+	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 200)
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	t.Setenv("MPBOT_PUSH_MODE", "customer")
+	t.Setenv("MPBOT_PUSH_QPS", "1000")
+	stop := make(chan struct{})
+	go func() {
+		for len(fake.Calls("/cgi-bin/message/custom/send")) < 80 {
+			select {
+			case <-stop:
+				return
+			case <-time.After(time.Millisecond):
+			}
+		}
+		fake.ExpireToken()
+	}()
+	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-04")
+	close(stop)
+	if code != 0 || !strings.Contains(out, "sent 200") {
+		t.Fatalf("push: %d\n%s\n%s", code, out, errOut)
+	}
+	if n := fake.TokensIssued(); n != 2 {
+		t.Fatalf("%d tokens fetched, want 2 (the expired one replaced once)", n)
+	}
+	got := map[string]int{}
+	for _, c := range fake.Calls("/cgi-bin/message/custom/send") {
+		if c.Token == "token-2" || c.Token == "token-1" {
+			var msg struct {
+				ToUser string `json:"touser"`
+			}
+			json.Unmarshal(c.Body, &msg)
+			got[msg.ToUser]++
+		}
+	}
+	if len(got) != 200 {
+		t.Fatalf("%d followers reached", len(got))
+	}
+}

@@ -162,7 +162,7 @@ func (a *API) call(ctx context.Context, endpoint string, do func(token string) (
 				return errors.Join(last, err)
 			}
 		}
-		err := a.once(ctx, endpoint, do, out)
+		tok, err := a.once(ctx, endpoint, do, out)
 		if err == nil {
 			return nil
 		}
@@ -173,7 +173,9 @@ func (a *API) call(ctx context.Context, endpoint string, do func(token string) (
 		}
 		if e.TokenStale() && !refreshed {
 			refreshed = true
-			a.InvalidateToken()
+			// Drop only the token that failed: a concurrent call may have
+			// fetched a fresh one already, which must not be thrown away.
+			a.tokens.deleteIf(a.tokenKey, tok)
 			a.log.WarnContext(ctx, "wechat rejected the access token; fetching a new one", "endpoint", endpoint, "errcode", e.Code)
 			attempt-- // the refresh is not a retry of a transient failure
 			continue
@@ -186,32 +188,31 @@ func (a *API) call(ctx context.Context, endpoint string, do func(token string) (
 	return last
 }
 
-func (a *API) once(ctx context.Context, endpoint string, do func(token string) ([]byte, error), out any) error {
+// once makes one call and returns the token it used.
+func (a *API) once(ctx context.Context, endpoint string, do func(token string) ([]byte, error), out any) (string, error) {
 	tok, err := a.token.GetAccessTokenContext(ctx)
 	if err != nil {
-		return classify("token", err)
+		return "", classify("token", err)
 	}
 	resp, err := do(tok)
 	if err != nil {
-		return classify(endpoint, err)
+		return tok, classify(endpoint, err)
 	}
 	var ce util.CommonError
 	if err := json.Unmarshal(resp, &ce); err != nil {
-		return &Error{Endpoint: endpoint, Msg: "unreadable answer: " + err.Error()}
+		return tok, &Error{Endpoint: endpoint, Msg: "unreadable answer: " + err.Error()}
 	}
 	if ce.ErrCode != 0 {
-		return &Error{Endpoint: endpoint, Code: ce.ErrCode, Msg: ce.ErrMsg}
+		return tok, &Error{Endpoint: endpoint, Code: ce.ErrCode, Msg: ce.ErrMsg}
 	}
 	if out != nil {
 		if err := json.Unmarshal(resp, out); err != nil {
-			return &Error{Endpoint: endpoint, Msg: "unreadable answer: " + err.Error()}
+			return tok, &Error{Endpoint: endpoint, Msg: "unreadable answer: " + err.Error()}
 		}
 	}
-	return nil
+	return tok, nil
 }
 
-// InvalidateToken drops the cached access token so the next call fetches one.
-func (a *API) InvalidateToken() { _ = a.tokens.Delete(a.tokenKey) }
 
 var (
 	errcodeRe = regexp.MustCompile(`errcode=(-?\d+)`)
@@ -346,6 +347,15 @@ func (c *tokenCache) Set(key string, val any, ttl time.Duration) error {
 }
 
 func (c *tokenCache) IsExist(key string) bool { return c.Get(key) != nil }
+
+// deleteIf drops key only while it still holds val.
+func (c *tokenCache) deleteIf(key string, val any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.m[key]; ok && e.val == val {
+		delete(c.m, key)
+	}
+}
 
 func (c *tokenCache) Delete(key string) error {
 	c.mu.Lock()
