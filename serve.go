@@ -196,6 +196,13 @@ func serve(ctx context.Context, ld *loaded, watchPath string, log *slog.Logger) 
 func (a *app) startPush(ctx context.Context) {
 	cfg := a.cfg.Load()
 	a.push = newDailyPush(a.store, a.cfg.Load, a.log)
+	next := 0
+	a.push.Progress = func(done, total int) {
+		if done >= next || done == total {
+			a.log.Info("daily push progress", "done", done, "of", total)
+			next = done + 5000
+		}
+	}
 	a.sched = jobs.NewScheduler(cfg.location(), a.log, a.runPush)
 	if err := a.sched.Set(cfg.Push.Schedule); err != nil {
 		a.log.Error("daily push not scheduled", "err", err)
