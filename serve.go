@@ -198,6 +198,9 @@ func (a *app) startPush(ctx context.Context) {
 	a.push = newDailyPush(a.store, a.cfg.Load, a.log)
 	next := 0
 	a.push.Progress = func(done, total int) {
+		if done <= 16 { // a new run's first batch
+			next = 0
+		}
 		if done >= next || done == total {
 			a.log.Info("daily push progress", "done", done, "of", total)
 			next = done + 5000
