@@ -22,6 +22,7 @@ import (
 // the live config.
 func newDailyPush(store *content.Store, cfg func() *Config, log *slog.Logger) *jobs.DailyPush {
 	c := cfg()
+	var broadcaster jobs.Broadcaster
 	senders := map[string]jobs.Sender{
 		jobs.ModeLog: &jobs.Outbox{Path: filepath.Join(filepath.Dir(c.Store.Path), "outbox.jsonl"), Now: time.Now},
 	}
@@ -30,18 +31,33 @@ func newDailyPush(store *content.Store, cfg func() *Config, log *slog.Logger) *j
 			Base: c.WeChat.APIBase, StableToken: c.WeChat.StableToken}, log)
 		senders[jobs.ModeCustomer] = senderFunc(api.SendArticle)
 		senders[jobs.ModeTemplate] = &wechat.TemplateSender{API: api, TemplateID: c.Push.TemplateID, Fields: c.Push.TemplateFields}
+		broadcaster = &wechat.Broadcaster{API: api, TagID: c.Push.TagID, Covers: store, DefaultID: c.Push.DefaultThumb}
 	}
 	host, _ := os.Hostname()
 	return &jobs.DailyPush{
-		Store:   store,
-		Senders: senders,
+		Store:       store,
+		Senders:     senders,
+		Broadcaster: broadcaster,
+		Sleep:       sleepCtx,
 		Config: func() jobs.Config {
 			c := cfg()
-			return jobs.Config{Mode: c.Push.Mode, Category: c.Push.Category, Location: c.location(), QPS: c.Push.QPS, Window: 48 * time.Hour}
+			return jobs.Config{Mode: c.Push.Mode, Category: c.Push.Category, Location: c.location(), QPS: c.Push.QPS, Window: 48 * time.Hour,
+				PreviewOpenIDs: c.Push.PreviewOpenIDs, PreviewLead: c.Push.PreviewLead}
 		},
 		Owner: fmt.Sprintf("%s/%d", host, os.Getpid()),
 		Now:   time.Now,
 		Log:   log,
+	}
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
 	}
 }
 
@@ -79,6 +95,10 @@ missing. --dry-run prints the article, the mode and how many followers it would 
 				return err
 			}
 			fmt.Fprintf(stdout, "%s: %s (%s) by %s\n", res.Day, res.Article.Title, res.Article.ID, res.Mode)
+			if dryRun && res.Mode == jobs.ModeBroadcast {
+				fmt.Fprintf(stdout, "dry run: one mass send, %s\n", map[bool]string{true: "still to send", false: "sent already"}[res.Pending == 1])
+				return nil
+			}
 			if dryRun {
 				fmt.Fprintf(stdout, "dry run: %d followers want it and can be reached; %d not yet delivered\n", res.Recipients, res.Pending)
 				return nil

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -253,5 +255,76 @@ func TestPushTokenExpiresMidRun(t *testing.T) {
 	}
 	if len(got) != 200 {
 		t.Fatalf("%d followers reached", len(got))
+	}
+}
+
+// TestBroadcastMode: draft with an uploaded cover, a preview to staff, the
+// mass send with the day's clientmsgid; a rerun after a crash mid-send is
+// refused by WeChat as a repeat (45065) and counted as sent.
+func TestBroadcastMode(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	cover := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("\x89PNG fake image")) }))
+	defer cover.Close()
+	fake.Handle("/cgi-bin/material/add_material", func(_ url.Values, body []byte) any {
+		if !strings.Contains(string(body), "PNG fake image") {
+			return map[string]any{"errcode": 40005, "errmsg": "invalid file type"}
+		}
+		return map[string]any{"media_id": "THUMB1"}
+	})
+	fake.Handle("/cgi-bin/draft/add", func(_ url.Values, body []byte) any { return map[string]any{"media_id": "DRAFT1"} })
+	sent := 0
+	fake.Handle("/cgi-bin/message/mass/sendall", func(_ url.Values, body []byte) any {
+		if sent++; sent > 1 {
+			return map[string]any{"errcode": 45065, "errmsg": "clientmsgid exist"}
+		}
+		return map[string]any{"errcode": 0, "msg_id": 1000}
+	})
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	shipped, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, []byte(strings.Replace(string(shipped), "preview_openids: []", "preview_openids: [o_staff]", 1)), 0o644)
+	runCmd(t, "try", "--config", cfg, "你好")
+	store, _ := content.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+	a, _ := store.Get(context.Background(), "demo-pujiang")
+	a.Cover = cover.URL + "/pujiang.png"
+	store.Upsert(context.Background(), a)
+	store.Close()
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	t.Setenv("MPBOT_PUSH_MODE", "broadcast")
+	t.Setenv("MPBOT_PUSH_PREVIEW_LEAD", "10ms")
+
+	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-05", "--article", "demo-pujiang")
+	if code != 0 || !strings.Contains(out, "sent 1") {
+		t.Fatalf("broadcast: %d\n%s\n%s", code, out, errOut)
+	}
+	for path, want := range map[string]string{
+		"/cgi-bin/draft/add":             `"thumb_media_id":"THUMB1"`,
+		"/cgi-bin/message/mass/preview":  `"touser":"o_staff"`,
+		"/cgi-bin/message/mass/sendall":  `"clientmsgid":"mpbot-2026-12-05"`,
+		"/cgi-bin/material/add_material": "pujiang.png",
+	} {
+		calls := fake.Calls(path)
+		if len(calls) != 1 || !strings.Contains(string(calls[0].Body), want) {
+			t.Errorf("%s: %d calls, want one with %s", path, len(calls), want)
+		}
+	}
+	if send := fake.Calls("/cgi-bin/message/mass/sendall"); len(send) != 1 || !strings.Contains(string(send[0].Body), `"is_to_all":true`) {
+		t.Errorf("sendall not to all followers: %v", send)
+	}
+	if code, _, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-05"); code == 0 || !strings.Contains(errOut, "sent already") {
+		t.Fatalf("second broadcast of a day: %d %s", code, errOut)
+	}
+
+	// A crash after marking the send: the rerun sends again with the same
+	// clientmsgid; WeChat says it exists; the day counts as sent. The cover
+	// is not uploaded again.
+	store, _ = content.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+	store.RecordDeliveries(context.Background(), []content.Delivery{{Day: "2026-12-06", Recipient: "broadcast", ArticleID: "demo-pujiang", Mode: "broadcast", State: content.Sending, Attempts: 1}})
+	store.Close()
+	code, out, errOut = runCmd(t, "push", "--config", cfg, "--date", "2026-12-06", "--article", "demo-pujiang")
+	if code != 0 || !strings.Contains(out, "sent 1") || len(fake.Calls("/cgi-bin/material/add_material")) != 1 {
+		t.Fatalf("rerun after a crash: %d\n%s\n%s", code, out, errOut)
 	}
 }

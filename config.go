@@ -82,6 +82,10 @@ type PushConfig struct {
 	QPS            float64           `mapstructure:"qps"`
 	TemplateID     string            `mapstructure:"template_id"`
 	TemplateFields map[string]string `mapstructure:"template_fields"`
+	TagID          int               `mapstructure:"tag_id"`
+	PreviewOpenIDs []string          `mapstructure:"preview_openids"`
+	PreviewLead    time.Duration     `mapstructure:"preview_lead"`
+	DefaultThumb   string            `mapstructure:"default_thumb_media_id"`
 	bot.PushSpec   `mapstructure:",squash"`
 }
 
@@ -246,19 +250,22 @@ func (c *Config) validate() (*bot.Settings, error) {
 		bad("push.timezone", "%q is not a time zone such as Asia/Shanghai", c.Push.Timezone)
 	}
 	switch c.Push.Mode {
-	case jobs.ModeLog, jobs.ModeCustomer:
+	case jobs.ModeLog, jobs.ModeCustomer, jobs.ModeBroadcast:
 	case jobs.ModeTemplate:
 		if c.Push.TemplateID == "" || len(c.Push.TemplateFields) == 0 {
 			bad("push.template_id", "template mode needs push.template_id and push.template_fields")
 		}
 	default:
-		bad("push.mode", "%q is not log, customer or template", c.Push.Mode)
+		bad("push.mode", "%q is not log, customer, template or broadcast", c.Push.Mode)
 	}
 	if _, err := jobs.ParseSchedule(c.Push.Schedule); err != nil {
 		bad("push.schedule", "%v", err)
 	}
 	if c.Push.CatchUp < 0 {
 		bad("push.catch_up", "%v is negative", c.Push.CatchUp)
+	}
+	if c.Push.PreviewLead < 0 {
+		bad("push.preview_lead", "%v is negative", c.Push.PreviewLead)
 	}
 	if c.Push.QPS <= 0 {
 		bad("push.qps", "%v must be positive", c.Push.QPS)

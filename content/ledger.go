@@ -153,3 +153,20 @@ func (s *Store) LedgerSummary(ctx context.Context, day string) (PushSummary, err
 	sum.RunState, sum.RunNote, err = s.PushRun(ctx, day)
 	return sum, err
 }
+
+// MediaID returns the stored permanent material id for url, if any.
+func (s *Store) MediaID(ctx context.Context, url string) (string, bool, error) {
+	var id string
+	err := s.db.QueryRowContext(ctx, `SELECT media_id FROM media WHERE url = ?`, url).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	return id, err == nil, err
+}
+
+// SetMediaID records the permanent material id uploaded for url.
+func (s *Store) SetMediaID(ctx context.Context, url, id string) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO media (url, media_id, uploaded_at) VALUES (?, ?, ?)
+		ON CONFLICT(url) DO UPDATE SET media_id = excluded.media_id, uploaded_at = excluded.uploaded_at`, url, id, s.Now().UnixMilli())
+	return err
+}

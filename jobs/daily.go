@@ -15,10 +15,22 @@ import (
 
 // Delivery modes.
 const (
-	ModeLog      = "log"      // write what would be sent to the outbox file
-	ModeCustomer = "customer" // a news message through the customer-service API
-	ModeTemplate = "template" // a template message (verified service accounts)
+	ModeLog       = "log"       // write what would be sent to the outbox file
+	ModeCustomer  = "customer"  // a news message through the customer-service API
+	ModeTemplate  = "template"  // a template message (verified service accounts)
+	ModeBroadcast = "broadcast" // the day's one mass send: draft, previews, sendall
 )
+
+// Broadcaster is the mass send, in its steps, so the job can record each
+// and wait between the preview and the send.
+type Broadcaster interface {
+	Draft(ctx context.Context, a content.Article) (mediaID string, err error)
+	Preview(ctx context.Context, mediaID, openid string) error
+	SendAll(ctx context.Context, mediaID, key string) error
+}
+
+// broadcastRecipient is the ledger row of a mass send.
+const broadcastRecipient = "broadcast"
 
 // Sender delivers the day's reading to one follower.
 type Sender interface {
@@ -55,6 +67,10 @@ type Config struct {
 	Location *time.Location
 	QPS      float64       // API calls per second, for per-follower modes
 	Window   time.Duration // customer mode: only followers seen this recently (WeChat: 48 h)
+	// Broadcast mode: staff who get a preview first, and how long before
+	// the real send they get it.
+	PreviewOpenIDs []string
+	PreviewLead    time.Duration
 }
 
 // DailyPush delivers the day's reading (每日一读) to the followers who want
@@ -62,12 +78,15 @@ type Config struct {
 // after every API call, and a lease keeps a second process from running the
 // same day.
 type DailyPush struct {
-	Store   *content.Store
-	Senders map[string]Sender // by mode
-	Config  func() Config
-	Owner   string // this process, for the lease
-	Now     func() time.Time
-	Log     *slog.Logger
+	Store       *content.Store
+	Senders     map[string]Sender // by mode
+	Broadcaster Broadcaster       // broadcast mode
+	// Sleep waits between a preview and the mass send; tests replace it.
+	Sleep  func(ctx context.Context, d time.Duration) error
+	Config func() Config
+	Owner  string // this process, for the lease
+	Now    func() time.Time
+	Log    *slog.Logger
 	// Progress, if set, is told how many recipients are done.
 	Progress func(done, total int)
 }
@@ -116,8 +135,8 @@ func (p *DailyPush) Run(ctx context.Context, opts RunOptions) (Result, error) {
 	}
 	res := Result{Day: day, Mode: cfg.Mode, Skipped: map[string]int{}, Failed: map[string]int{}}
 	sender := p.Senders[cfg.Mode]
-	if sender == nil {
-		return res, fmt.Errorf("push.mode %q has no sender here", cfg.Mode)
+	if sender == nil && !(cfg.Mode == ModeBroadcast && p.Broadcaster != nil) {
+		return res, fmt.Errorf("push.mode %q cannot send here (is wechat.app_secret set?)", cfg.Mode)
 	}
 	var err error
 	switch {
@@ -133,6 +152,10 @@ func (p *DailyPush) Run(ctx context.Context, opts RunOptions) (Result, error) {
 	}
 	if err != nil {
 		return res, fmt.Errorf("daily reading for %s: %w", day, err)
+	}
+
+	if cfg.Mode == ModeBroadcast {
+		return p.broadcast(ctx, cfg, res, opts.DryRun)
 	}
 
 	var since time.Time
@@ -336,4 +359,72 @@ func haltsRun(err error) bool {
 		return true
 	}
 	return false
+}
+
+// broadcast runs the day's mass send: one ledger row, marked before the
+// send; WeChat's clientmsgid makes a resend after a crash safe.
+func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRun bool) (Result, error) {
+	known, err := p.Store.Deliveries(ctx, res.Day, []string{broadcastRecipient})
+	if err != nil {
+		return res, err
+	}
+	d, seen := known[broadcastRecipient]
+	res.Recipients = 1
+	if seen && d.State == content.Sent {
+		if !dryRun {
+			return res, fmt.Errorf("the broadcast of %s was sent already", res.Day)
+		}
+		return res, nil
+	}
+	res.Pending = 1
+	if dryRun {
+		return res, nil
+	}
+	if err := p.Store.AcquirePush(ctx, res.Day, p.Owner, p.Now(), leaseTTL+cfg.PreviewLead); err != nil {
+		return res, err
+	}
+	d = content.Delivery{Day: res.Day, Recipient: broadcastRecipient, ArticleID: res.Article.ID, Mode: ModeBroadcast,
+		State: content.Sending, Attempts: d.Attempts + 1}
+	if err := p.Store.RecordDeliveries(ctx, []content.Delivery{d}); err != nil {
+		return res, err
+	}
+	err = p.sendBroadcast(ctx, cfg, res)
+	p.classify(ctx, &d, err)
+	if err := p.Store.RecordDeliveries(context.WithoutCancel(ctx), []content.Delivery{d}); err != nil {
+		return res, err
+	}
+	state, note := "done", ""
+	switch d.State {
+	case content.Sent:
+		res.Sent = 1
+	case content.Skipped:
+		res.Skipped[d.Reason]++
+	default:
+		res.Failed[d.Reason]++
+		state, note = "stopped", d.Reason
+	}
+	if err := p.Store.FinishPush(context.WithoutCancel(ctx), res.Day, p.Owner, state, note); err != nil {
+		return res, err
+	}
+	p.Log.Info("daily broadcast finished", "day", res.Day, "article", res.Article.ID, "state", d.State, "reason", d.Reason)
+	return res, nil
+}
+
+func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result) error {
+	mediaID, err := p.Broadcaster.Draft(ctx, res.Article)
+	if err != nil {
+		return err
+	}
+	if len(cfg.PreviewOpenIDs) > 0 {
+		for _, id := range cfg.PreviewOpenIDs {
+			if err := p.Broadcaster.Preview(ctx, mediaID, id); err != nil {
+				return fmt.Errorf("preview to %s: %w", id, err)
+			}
+		}
+		p.Log.Info("daily broadcast previewed; sending after the lead", "previews", len(cfg.PreviewOpenIDs), "lead", cfg.PreviewLead)
+		if err := p.Sleep(ctx, cfg.PreviewLead); err != nil {
+			return err
+		}
+	}
+	return p.Broadcaster.SendAll(ctx, mediaID, "mpbot-"+res.Day)
 }

@@ -24,3 +24,11 @@ CREATE TABLE push_runs (
     state       TEXT NOT NULL, -- running, done, stopped
     note        TEXT NOT NULL DEFAULT ''
 );
+
+-- Permanent material uploaded for mass sends (covers), by source URL, so an
+-- image is uploaded once.
+CREATE TABLE media (
+    url         TEXT PRIMARY KEY,
+    media_id    TEXT NOT NULL,
+    uploaded_at INTEGER NOT NULL
+);

@@ -1,0 +1,131 @@
+package wechat
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"io"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/silenceper/wechat/v2/officialaccount/draft"
+	"github.com/silenceper/wechat/v2/util"
+
+	"mpbot/content"
+)
+
+// Broadcaster sends the daily reading as the account's one mass send of the
+// day: a draft (mpnews), previews to staff, then sendall. It calls the
+// endpoints itself rather than through the SDK's Broadcast, which has no
+// clientmsgid and stays in preview mode after one Preview().
+type Broadcaster struct {
+	API   *API
+	TagID int // 0: all followers
+	// Covers remembers the permanent material id of each cover URL, so a
+	// cover is uploaded once (the store).
+	Covers    CoverCache
+	DefaultID string // thumb_media_id when an article has no cover
+	HTTP      *http.Client
+}
+
+// CoverCache keeps uploaded covers' material ids.
+type CoverCache interface {
+	MediaID(ctx context.Context, url string) (string, bool, error)
+	SetMediaID(ctx context.Context, url, id string) error
+}
+
+// Draft creates the day's draft (draft/add) and returns its media_id.
+func (b *Broadcaster) Draft(ctx context.Context, a content.Article) (string, error) {
+	thumb, err := b.cover(ctx, a.Cover)
+	if err != nil {
+		return "", err
+	}
+	body := "<p>" + html.EscapeString(a.Summary) + "</p>"
+	for _, p := range strings.Split(a.Body, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			body += "<p>" + html.EscapeString(p) + "</p>"
+		}
+	}
+	req := map[string]any{"articles": []draft.Article{{
+		Title: a.Title, Author: a.Author, Digest: cutRunes(a.Summary, 120), Content: body,
+		ContentSourceURL: a.URL, ThumbMediaID: thumb, ShowCoverPic: 1,
+	}}}
+	var resp struct {
+		MediaID string `json:"media_id"`
+	}
+	if err := b.API.Post(ctx, "/cgi-bin/draft/add", req, &resp); err != nil {
+		return "", err
+	}
+	return resp.MediaID, nil
+}
+
+// Preview sends the draft to one staff member (message/mass/preview).
+func (b *Broadcaster) Preview(ctx context.Context, mediaID, openid string) error {
+	return b.API.Post(ctx, "/cgi-bin/message/mass/preview", map[string]any{
+		"touser": openid, "msgtype": "mpnews", "mpnews": map[string]string{"media_id": mediaID},
+	}, nil)
+}
+
+// SendAll mass-sends the draft (message/mass/sendall). key becomes the
+// clientmsgid, so WeChat refuses a repeat (45065), which counts as sent.
+func (b *Broadcaster) SendAll(ctx context.Context, mediaID, key string) error {
+	filter := map[string]any{"is_to_all": b.TagID == 0}
+	if b.TagID != 0 {
+		filter["tag_id"] = b.TagID
+	}
+	err := b.API.Post(ctx, "/cgi-bin/message/mass/sendall", map[string]any{
+		"filter": filter, "msgtype": "mpnews", "mpnews": map[string]string{"media_id": mediaID},
+		"send_ignore_reprint": 0, "clientmsgid": key,
+	}, nil)
+	if ErrorCode(err) == 45065 {
+		return nil // this clientmsgid was sent already: the broadcast happened
+	}
+	return err
+}
+
+// cover returns the permanent material id for a cover URL, uploading the
+// image on first use.
+func (b *Broadcaster) cover(ctx context.Context, url string) (string, error) {
+	if url == "" {
+		if b.DefaultID == "" {
+			return "", fmt.Errorf("the article has no cover, and a mass send needs one (set push.default_thumb_media_id)")
+		}
+		return b.DefaultID, nil
+	}
+	if id, ok, err := b.Covers.MediaID(ctx, url); err != nil || ok {
+		return id, err
+	}
+	client := b.HTTP
+	if client == nil {
+		client = util.DefaultHTTPClient
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return "", err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return "", fmt.Errorf("cover %s: %w", url, err)
+	}
+	defer resp.Body.Close()
+	img, err := io.ReadAll(io.LimitReader(resp.Body, 10<<20))
+	if err != nil || resp.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("cover %s: status %d %v", url, resp.StatusCode, err)
+	}
+	name := path.Base(url)
+	if !strings.Contains(name, ".") {
+		name = "cover.jpg"
+	}
+	var out struct {
+		MediaID string `json:"media_id"`
+	}
+	tokErr := b.API.call(ctx, "/cgi-bin/material/add_material", func(tok string) ([]byte, error) {
+		return util.PostMultipartForm([]util.MultipartFormField{{IsFile: true, Fieldname: "media", Filename: name, FileReader: strings.NewReader(string(img))}},
+			DefaultAPIBase+"/cgi-bin/material/add_material?type=image&access_token="+tok)
+	}, &out)
+	if tokErr != nil {
+		return "", tokErr
+	}
+	return out.MediaID, b.Covers.SetMediaID(ctx, url, out.MediaID)
+}
