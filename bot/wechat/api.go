@@ -213,7 +213,6 @@ func (a *API) once(ctx context.Context, endpoint string, do func(token string) (
 	return tok, nil
 }
 
-
 var (
 	errcodeRe = regexp.MustCompile(`errcode=(-?\d+)`)
 	errmsgRe  = regexp.MustCompile(`err(?:or)?msg=(.*)$`)
