@@ -328,3 +328,32 @@ func TestBroadcastMode(t *testing.T) {
 		t.Fatalf("rerun after a crash: %d\n%s\n%s", code, out, errOut)
 	}
 }
+
+// TestServeCatchesUpMissedPush: serve starts after today's push time (within
+// push.catch_up) and runs the push at once, in log mode.
+func TestServeCatchesUpMissedPush(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好")
+	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 7)
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	due := time.Now().In(loc).Add(-2 * time.Minute)
+	if due.Day() != time.Now().In(loc).Day() {
+		t.Skip("too close to midnight in Asia/Shanghai")
+	}
+	t.Setenv("MPBOT_PUSH_SCHEDULE", fmt.Sprintf("%d %d * * *", due.Minute(), due.Hour()))
+	logs := &syncBuffer{}
+	_, stop := startServe(t, cfg, logs)
+	defer stop()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(logs.String(), "daily push finished") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no catch-up push:\n%s", logs)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	outbox, _ := os.ReadFile(filepath.Join(dir, "outbox.jsonl"))
+	if n := strings.Count(string(outbox), "\n"); n != 7 {
+		t.Fatalf("outbox has %d lines:\n%s", n, logs)
+	}
+}
