@@ -20,6 +20,17 @@ import (
 	"mpbot/content"
 )
 
+// openStore loads the config and opens its store, for commands that need
+// no search index.
+func openStore(c *cobra.Command, load func(*cobra.Command) (*loaded, error)) (*loaded, *content.Store, error) {
+	ld, err := load(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	store, err := content.Open(c.Context(), ld.cfg.Store.Path)
+	return ld, store, err
+}
+
 // openLibrary opens the configured store and loads its search index. seed
 // loads the demo articles into an empty store, as serve does.
 func openLibrary(ctx context.Context, cfg *Config, log *slog.Logger, seed bool) (*content.Library, error) {
@@ -302,11 +313,7 @@ func newArticlesCmd(load func(*cobra.Command) (*loaded, error), stdout, stderr i
 		Short: "List articles, newest first",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			ld, err := load(c)
-			if err != nil {
-				return err
-			}
-			store, err := content.Open(c.Context(), ld.cfg.Store.Path)
+			_, store, err := openStore(c, load)
 			if err != nil {
 				return err
 			}
@@ -328,11 +335,7 @@ func newArticlesCmd(load func(*cobra.Command) (*loaded, error), stdout, stderr i
 		Short: "Show one article as JSON",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			ld, err := load(c)
-			if err != nil {
-				return err
-			}
-			store, err := content.Open(c.Context(), ld.cfg.Store.Path)
+			_, store, err := openStore(c, load)
 			if err != nil {
 				return err
 			}

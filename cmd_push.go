@@ -38,7 +38,6 @@ func newDailyPush(store *content.Store, cfg func() *Config, log *slog.Logger) *j
 		Store:       store,
 		Senders:     senders,
 		Broadcaster: broadcaster,
-		Sleep:       sleepCtx,
 		Config: func() jobs.Config {
 			c := cfg()
 			return jobs.Config{Mode: c.Push.Mode, Category: c.Push.Category, Location: c.location(), QPS: c.Push.QPS, Window: 48 * time.Hour,
@@ -47,17 +46,6 @@ func newDailyPush(store *content.Store, cfg func() *Config, log *slog.Logger) *j
 		Owner: fmt.Sprintf("%s/%d", host, os.Getpid()),
 		Now:   time.Now,
 		Log:   log,
-	}
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
 	}
 }
 
@@ -125,11 +113,7 @@ missing. --dry-run prints the article, the mode and how many followers it would 
 		Short: "Summarise a day's push from the ledger",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			ld, err := load(c)
-			if err != nil {
-				return err
-			}
-			store, err := content.Open(c.Context(), ld.cfg.Store.Path)
+			ld, store, err := openStore(c, load)
 			if err != nil {
 				return err
 			}
@@ -193,11 +177,7 @@ func newScheduleCmd(load func(*cobra.Command) (*loaded, error), stdout io.Writer
 			if _, err := time.Parse(content.DateLayout, args[1]); err != nil {
 				return fmt.Errorf("date %q is not YYYY-MM-DD", args[1])
 			}
-			ld, err := load(c)
-			if err != nil {
-				return err
-			}
-			store, err := content.Open(c.Context(), ld.cfg.Store.Path)
+			_, store, err := openStore(c, load)
 			if err != nil {
 				return err
 			}

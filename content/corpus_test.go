@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -63,20 +62,11 @@ func buildParallel(tb testing.TB, arts []Article) *Index {
 	}
 	ix := NewIndex(seg)
 	out := make([]*Analyzed, len(arts))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(arts); i += workers {
-				out[i] = ix.Analyze(arts[i])
-			}
-		}()
-	}
-	wg.Wait()
+	(&Library{index: ix}).analyseParallel(arts, func(i int, an *Analyzed) { out[i] = an })
 	for _, an := range out {
-		ix.Add(an)
+		if an != nil {
+			ix.Add(an)
+		}
 	}
 	return ix
 }

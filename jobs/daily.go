@@ -81,7 +81,8 @@ type DailyPush struct {
 	Store       *content.Store
 	Senders     map[string]Sender // by mode
 	Broadcaster Broadcaster       // broadcast mode
-	// Sleep waits between a preview and the mass send; tests replace it.
+	// Sleep waits between a preview and the mass send (default: a timer
+	// that ends with ctx); tests replace it.
 	Sleep  func(ctx context.Context, d time.Duration) error
 	Config func() Config
 	Owner  string // this process, for the lease
@@ -422,9 +423,24 @@ func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result) e
 			}
 		}
 		p.Log.Info("daily broadcast previewed; sending after the lead", "previews", len(cfg.PreviewOpenIDs), "lead", cfg.PreviewLead)
-		if err := p.Sleep(ctx, cfg.PreviewLead); err != nil {
+		sleep := p.Sleep
+		if sleep == nil {
+			sleep = sleepCtx
+		}
+		if err := sleep(ctx, cfg.PreviewLead); err != nil {
 			return err
 		}
 	}
 	return p.Broadcaster.SendAll(ctx, mediaID, "mpbot-"+res.Day)
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
