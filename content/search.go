@@ -287,7 +287,7 @@ const (
 	leadPhraseBoost   = 1.2 // ... in the summary
 	bodyPhraseBoost   = 1.1 // ... in the body
 	recencyPerYear    = 0.01
-	phraseCheckTop    = 32 // phrase and date checks on this many leading candidates
+	phraseCheckTop    = 16 // phrase and date checks on this many leading candidates
 	minChunkForPhrase = 2  // characters
 )
 
