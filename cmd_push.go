@@ -19,16 +19,19 @@ import (
 )
 
 // newDailyPush wires the push job: the store, the senders of each mode and
-// the live config.
-func newDailyPush(store *content.Store, cfg func() *Config, log *slog.Logger) *jobs.DailyPush {
+// the live config. api is the process's WeChat API client (one token cache
+// per process); nil makes one when there are credentials.
+func newDailyPush(store *content.Store, cfg func() *Config, api *wechat.API, log *slog.Logger) *jobs.DailyPush {
 	c := cfg()
 	var broadcaster jobs.Broadcaster
 	senders := map[string]jobs.Sender{
 		jobs.ModeLog: &jobs.Outbox{Path: filepath.Join(filepath.Dir(c.Store.Path), "outbox.jsonl"), Now: time.Now},
 	}
-	if c.WeChat.AppSecret != "" {
-		api := wechat.NewAPI(wechat.APIConfig{AppID: c.WeChat.AppID, AppSecret: string(c.WeChat.AppSecret),
+	if api == nil && c.WeChat.AppSecret != "" {
+		api = wechat.NewAPI(wechat.APIConfig{AppID: c.WeChat.AppID, AppSecret: string(c.WeChat.AppSecret),
 			Base: c.WeChat.APIBase, StableToken: c.WeChat.StableToken}, log)
+	}
+	if c.WeChat.AppSecret != "" {
 		senders[jobs.ModeCustomer] = senderFunc(api.SendArticle)
 		senders[jobs.ModeTemplate] = &wechat.TemplateSender{API: api, TemplateID: c.Push.TemplateID, Fields: c.Push.TemplateFields}
 		broadcaster = &wechat.Broadcaster{API: api, TagID: c.Push.TagID, Covers: store, DefaultID: c.Push.DefaultThumb}
@@ -76,7 +79,7 @@ missing. --dry-run prints the article, the mode and how many followers it would 
 				return err
 			}
 			defer store.Close()
-			p := newDailyPush(store, func() *Config { return ld.cfg }, log)
+			p := newDailyPush(store, func() *Config { return ld.cfg }, nil, log)
 			p.Progress = pushProgress(stderr)
 			res, err := p.Run(c.Context(), jobs.RunOptions{Day: day, DryRun: dryRun, ArticleID: article})
 			if err != nil {

@@ -213,7 +213,7 @@ func newLogger(c LogConfig, w io.Writer) *slog.Logger {
 	level.UnmarshalText([]byte(c.Level))
 	opts := &slog.HandlerOptions{Level: level}
 	if c.Format == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
+		return slog.New(requestIDHandler{slog.NewJSONHandler(w, opts)})
 	}
-	return slog.New(slog.NewTextHandler(w, opts))
+	return slog.New(requestIDHandler{slog.NewTextHandler(w, opts)})
 }

@@ -237,9 +237,45 @@ func TestServeAndHotReload(t *testing.T) {
 	if strings.Contains(logs.String(), "浦江经验") || strings.Contains(logs.String(), "text=") {
 		t.Errorf("message text logged at info level:\n%s", logs)
 	}
+	metrics := httpGet(t, base+"/metrics")
+	for _, want := range []string{
+		`mpbot_messages_total{kind="text"}`, `mpbot_replies_total{kind="text"}`, `mpbot_replies_total{kind="news"}`,
+		`mpbot_config_reloads_total{result="ok"} 1`, `mpbot_config_reloads_total{result="rejected"}`,
+		"mpbot_reply_seconds_bucket", "mpbot_search_seconds_count", "go_goroutines",
+	} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	if ready := httpGet(t, base+"/readyz"); !strings.Contains(ready, "articles indexed") {
+		t.Errorf("/readyz: %q", ready)
+	}
+	resp, err = http.Post(base+"/wechat?timestamp=1&nonce=2&signature=forged", "text/xml", strings.NewReader("<xml/>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	id := resp.Header.Get("X-Request-Id")
+	if id == "" || !strings.Contains(logs.String(), "request_id="+id) {
+		t.Errorf("rejection not logged with its request id %q", id)
+	}
 	if code := stop(); code != 0 {
 		t.Fatalf("serve exited %d after cancel:\n%s", code, logs)
 	}
+}
+
+func httpGet(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET %s: %s", url, resp.Status)
+	}
+	return string(b)
 }
 
 func waitFor(t *testing.T, ok func() bool, what string) {

@@ -32,6 +32,7 @@ type app struct {
 	api     *wechat.API
 	push    *jobs.DailyPush
 	sched   *jobs.Scheduler
+	obs     *observability
 }
 
 // newApp opens the store and builds the bot. record says whether the bot
@@ -56,13 +57,13 @@ func newApp(ctx context.Context, ld *loaded, log *slog.Logger, record bool) (*ap
 	}
 	library.Index().SetSynonyms(cfg.Search.Synonyms)
 	log.Info("search index ready", "articles", library.Index().Len(), "took", time.Since(started).Round(time.Millisecond))
-	a := &app{store: store, library: library, log: log}
+	a := &app{store: store, library: library, log: log, obs: newObservability()}
 	a.cfg.Store(cfg)
 	daily := func(ctx context.Context) (content.Article, error) {
 		c := a.cfg.Load()
 		return store.DailyReading(ctx, time.Now().In(c.location()).Format(content.DateLayout), c.Push.Category)
 	}
-	deps := bot.Deps{Catalog: library, FollowUps: bot.NewMemoryFollowUps(), Daily: daily, Log: log}
+	deps := bot.Deps{Catalog: timedCatalog{library, a.obs.search}, FollowUps: bot.NewMemoryFollowUps(), Daily: daily, Log: log}
 	if record {
 		deps.Followers = store
 	}
@@ -86,11 +87,11 @@ func (a *app) webhook() error {
 	cfg := a.cfg.Load()
 	a.api = wechat.NewAPI(wechat.APIConfig{
 		AppID: cfg.WeChat.AppID, AppSecret: string(cfg.WeChat.AppSecret),
-		Base: cfg.WeChat.APIBase, StableToken: cfg.WeChat.StableToken,
+		Base: cfg.WeChat.APIBase, StableToken: cfg.WeChat.StableToken, Metrics: a.obs.wechat,
 	}, a.log)
 	h, err := wechat.NewHandler(wechat.Config{
 		AppID: cfg.WeChat.AppID, Token: string(cfg.WeChat.Token), AESKey: string(cfg.WeChat.EncodingAESKey),
-		Mode: cfg.mode(), ReplyBudget: cfg.Server.ReplyBudget,
+		Mode: cfg.mode(), ReplyBudget: cfg.Server.ReplyBudget, Metrics: a.obs.wechat,
 	}, a.bot.Answer, a.sender(), a.log)
 	a.handler = h
 	return err
@@ -109,7 +110,17 @@ func (a *app) sender() wechat.Sender {
 // routes is the HTTP surface: the webhook and a health check.
 func (a *app) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle(a.cfg.Load().Server.Path, a.handler)
+	mux.Handle(a.cfg.Load().Server.Path, withRequestID(a.handler))
+	mux.Handle("GET /metrics", a.obs.handler())
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := a.store.Ping(ctx); err != nil {
+			http.Error(w, "store unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintf(w, "ready: %d articles indexed\n", a.library.Index().Len())
+	})
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
@@ -128,9 +139,11 @@ func (a *app) routes() http.Handler {
 func (a *app) reload(path string) {
 	ld, err := loadConfig(path, true)
 	if err != nil {
+		a.obs.reloads.WithLabelValues("rejected").Inc()
 		a.log.Error("config rejected; keeping the last good config", "file", path, "err", err)
 		return
 	}
+	a.obs.reloads.WithLabelValues("ok").Inc()
 	old := a.cfg.Load()
 	a.cfg.Store(ld.cfg)
 	a.bot.SetSettings(ld.settings)
@@ -195,7 +208,7 @@ func serve(ctx context.Context, ld *loaded, watchPath string, log *slog.Logger) 
 // down when it was due today (within push.catch_up).
 func (a *app) startPush(ctx context.Context) {
 	cfg := a.cfg.Load()
-	a.push = newDailyPush(a.store, a.cfg.Load, a.log)
+	a.push = newDailyPush(a.store, a.cfg.Load, a.api, a.log)
 	next := 0
 	a.push.Progress = func(done, total int) {
 		if done <= 16 { // a new run's first batch
@@ -222,7 +235,9 @@ func (a *app) startPush(ctx context.Context) {
 }
 
 func (a *app) runPush(ctx context.Context) {
-	if _, err := a.push.Run(ctx, jobs.RunOptions{}); err != nil {
+	res, err := a.push.Run(ctx, jobs.RunOptions{})
+	a.obs.recordPush(res)
+	if err != nil {
 		switch {
 		case errors.Is(err, jobs.ErrNothingToPush):
 			a.log.Warn("daily push: nothing to push", "err", err)

@@ -34,6 +34,7 @@ type APIConfig struct {
 	Timeout          time.Duration // per HTTP call; the SDK's default client has none
 	Attempts         int           // tries for a retryable failure
 	Backoff          time.Duration // first retry delay; doubles, with jitter
+	Metrics          *Metrics      // may be nil
 }
 
 // API calls the WeChat API through the SDK's HTTP helpers, adding what the
@@ -163,6 +164,7 @@ func (a *API) call(ctx context.Context, endpoint string, do func(token string) (
 			}
 		}
 		tok, err := a.once(ctx, endpoint, do, out)
+		a.cfg.Metrics.apiCall(endpoint, err)
 		if err == nil {
 			return nil
 		}
@@ -176,6 +178,7 @@ func (a *API) call(ctx context.Context, endpoint string, do func(token string) (
 			// Drop only the token that failed: a concurrent call may have
 			// fetched a fresh one already, which must not be thrown away.
 			a.tokens.deleteIf(a.tokenKey, tok)
+			a.cfg.Metrics.tokenRefresh()
 			a.log.WarnContext(ctx, "wechat rejected the access token; fetching a new one", "endpoint", endpoint, "errcode", e.Code)
 			attempt-- // the refresh is not a retry of a transient failure
 			continue

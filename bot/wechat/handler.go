@@ -42,6 +42,7 @@ type Config struct {
 	AESKey      string        // EncodingAESKey, 43 characters; empty in plain mode
 	Mode        string        // plain, compat or safe
 	ReplyBudget time.Duration // after this, answer "success" and reply via the API
+	Metrics     *Metrics      // may be nil
 }
 
 // Answerer decides what to say to a message (bot.Bot.Answer).
@@ -142,6 +143,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rej = reject(http.StatusMethodNotAllowed, "method %s", r.Method)
 	}
 	if rej != nil {
+		h.cfg.Metrics.rejected(rej.status)
 		h.log.WarnContext(r.Context(), "webhook request rejected", "status", rej.status, "reason", rej.reason, "remote", remoteAddr(r))
 		http.Error(w, http.StatusText(rej.status), rej.status)
 	}
@@ -255,18 +257,22 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 		return rej
 	}
 	m := toBot(&req.msg)
+	h.cfg.Metrics.message(string(m.Kind))
 	if h.log.Enabled(r.Context(), slog.LevelDebug) { // message text is personal: debug only
 		h.log.DebugContext(r.Context(), "message", "openid", m.From, "kind", m.Kind, "text", m.Text)
 	}
 
+	started := h.now()
 	replies, written := h.respond(r.Context(), w, dedupeKey(&req.msg), m)
 	if written {
 		return nil
 	}
 	if len(replies) == 0 {
 		writeSuccess(w)
+		h.cfg.Metrics.reply("success", h.now().Sub(started).Seconds())
 		return nil
 	}
+	defer func() { h.cfg.Metrics.reply(string(replies[0].Type), h.now().Sub(started).Seconds()) }()
 	out, err := appendReply(make([]byte, 0, 512), replies[0], string(req.msg.FromUserName), string(req.msg.ToUserName), h.now().Unix())
 	if err != nil {
 		h.log.ErrorContext(r.Context(), "encode reply", "err", err)
@@ -318,6 +324,7 @@ func (h *Handler) seal(plain []byte, timestamp, nonce string) ([]byte, error) {
 func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string, m bot.Message) (replies []bot.Reply, written bool) {
 	c, first := h.calls.begin(key, h.now())
 	if !first {
+		h.cfg.Metrics.dedupeHit()
 		timer := time.NewTimer(h.cfg.ReplyBudget)
 		defer timer.Stop()
 		select {
@@ -333,6 +340,7 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 	// the routing itself. The watchdog only fires for a slow answer.
 	watchdog := time.AfterFunc(h.cfg.ReplyBudget, func() {
 		if c.giveUp(func() { writeSuccessNow(w) }) {
+			h.cfg.Metrics.fallback()
 			h.log.WarnContext(ctx, "reply not ready within budget; it will be sent through the customer-service API", "openid", m.From, "budget", h.cfg.ReplyBudget)
 		}
 	})

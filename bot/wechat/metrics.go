@@ -1,0 +1,96 @@
+package wechat
+
+import (
+	"strconv"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// Metrics are the webhook's and the API client's Prometheus metrics. A nil
+// *Metrics records nothing.
+type Metrics struct {
+	messages       *prometheus.CounterVec
+	replies        *prometheus.CounterVec
+	latency        prometheus.Histogram
+	rejections     *prometheus.CounterVec
+	dedupeHits     prometheus.Counter
+	fallbacks      prometheus.Counter
+	apiCalls       *prometheus.CounterVec
+	tokenRefreshes prometheus.Counter
+}
+
+// NewMetrics creates the metrics and registers them with reg.
+func NewMetrics(reg prometheus.Registerer) *Metrics {
+	m := &Metrics{
+		messages: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mpbot_messages_total",
+			Help: "Webhook messages and events received, by kind."}, []string{"kind"}),
+		replies: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mpbot_replies_total",
+			Help: "Passive replies written, by kind (success when there was nothing to say)."}, []string{"kind"}),
+		latency: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "mpbot_reply_seconds",
+			Help:    "Time from a verified webhook request to its answer.",
+			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5}}),
+		rejections: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mpbot_rejected_requests_total",
+			Help: "Webhook requests refused, by HTTP status."}, []string{"status"}),
+		dedupeHits: prometheus.NewCounter(prometheus.CounterOpts{Name: "mpbot_dedupe_hits_total",
+			Help: "WeChat retries answered from the first request's reply."}),
+		fallbacks: prometheus.NewCounter(prometheus.CounterOpts{Name: "mpbot_deadline_fallbacks_total",
+			Help: "Replies too late for the passive answer, sent through the customer-service API."}),
+		apiCalls: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mpbot_wechat_api_calls_total",
+			Help: "WeChat API calls, by endpoint and errcode (0: ok, -2: no answer)."}, []string{"endpoint", "errcode"}),
+		tokenRefreshes: prometheus.NewCounter(prometheus.CounterOpts{Name: "mpbot_token_refreshes_total",
+			Help: "Access tokens dropped because WeChat called them stale."}),
+	}
+	reg.MustRegister(m.messages, m.replies, m.latency, m.rejections, m.dedupeHits, m.fallbacks, m.apiCalls, m.tokenRefreshes)
+	return m
+}
+
+func (m *Metrics) message(kind string) {
+	if m != nil {
+		m.messages.WithLabelValues(kind).Inc()
+	}
+}
+
+func (m *Metrics) reply(kind string, seconds float64) {
+	if m != nil {
+		m.replies.WithLabelValues(kind).Inc()
+		m.latency.Observe(seconds)
+	}
+}
+
+func (m *Metrics) rejected(status int) {
+	if m != nil {
+		m.rejections.WithLabelValues(strconv.Itoa(status)).Inc()
+	}
+}
+
+func (m *Metrics) dedupeHit() {
+	if m != nil {
+		m.dedupeHits.Inc()
+	}
+}
+
+func (m *Metrics) fallback() {
+	if m != nil {
+		m.fallbacks.Inc()
+	}
+}
+
+func (m *Metrics) apiCall(endpoint string, err error) {
+	if m == nil {
+		return
+	}
+	code := "0"
+	if err != nil {
+		code = strconv.FormatInt(ErrorCode(err), 10)
+		if code == "0" {
+			code = "-2"
+		}
+	}
+	m.apiCalls.WithLabelValues(endpoint, code).Inc()
+}
+
+func (m *Metrics) tokenRefresh() {
+	if m != nil {
+		m.tokenRefreshes.Inc()
+	}
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"mpbot/bot/wechat"
+	"mpbot/content"
+	"mpbot/jobs"
+)
+
+// observability is serve's metrics: a registry of its own (no globals),
+// the webhook's and the API's metrics, and those main records itself.
+type observability struct {
+	reg     *prometheus.Registry
+	wechat  *wechat.Metrics
+	search  prometheus.Histogram
+	reloads *prometheus.CounterVec
+	pushes  *prometheus.CounterVec
+}
+
+func newObservability() *observability {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	o := &observability{
+		reg:    reg,
+		wechat: wechat.NewMetrics(reg),
+		search: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "mpbot_search_seconds",
+			Help: "Article search latency.", Buckets: []float64{.00005, .0001, .00025, .0005, .001, .0025, .005, .01, .05}}),
+		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mpbot_config_reloads_total",
+			Help: "Config file reloads, by result (ok, rejected)."}, []string{"result"}),
+		pushes: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mpbot_push_deliveries_total",
+			Help: "Daily push deliveries by this process, by state and reason."}, []string{"state", "reason"}),
+	}
+	reg.MustRegister(o.search, o.reloads, o.pushes)
+	return o
+}
+
+func (o *observability) handler() http.Handler {
+	return promhttp.HandlerFor(o.reg, promhttp.HandlerOpts{})
+}
+
+// recordPush counts a run's outcome.
+func (o *observability) recordPush(res jobs.Result) {
+	o.pushes.WithLabelValues("sent", "").Add(float64(res.Sent))
+	o.pushes.WithLabelValues("unknown", "").Add(float64(res.Unknown))
+	for reason, n := range res.Skipped {
+		o.pushes.WithLabelValues("skipped", reason).Add(float64(n))
+	}
+	for reason, n := range res.Failed {
+		o.pushes.WithLabelValues("failed", reason).Add(float64(n))
+	}
+}
+
+// timedCatalog measures the bot's searches.
+type timedCatalog struct {
+	*content.Library
+	latency prometheus.Histogram
+}
+
+func (c timedCatalog) Search(ctx context.Context, query string, n int) ([]content.Hit, error) {
+	start := time.Now()
+	hits, err := c.Library.Search(ctx, query, n)
+	c.latency.Observe(time.Since(start).Seconds())
+	return hits, err
+}
+
+type requestIDKey struct{}
+
+// withRequestID gives every request an id, in its context (where the log
+// handler finds it) and in the X-Request-Id response header.
+func withRequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var b [8]byte
+		rand.Read(b[:])
+		id := hex.EncodeToString(b[:])
+		w.Header().Set("X-Request-Id", id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
+	})
+}
+
+// requestIDHandler adds the request id from the context to every record.
+type requestIDHandler struct{ slog.Handler }
+
+func (h requestIDHandler) Handle(ctx context.Context, r slog.Record) error {
+	if id, ok := ctx.Value(requestIDKey{}).(string); ok {
+		r.AddAttrs(slog.String("request_id", id))
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h requestIDHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return requestIDHandler{h.Handler.WithAttrs(attrs)}
+}
+
+func (h requestIDHandler) WithGroup(name string) slog.Handler {
+	return requestIDHandler{h.Handler.WithGroup(name)}
+}
