@@ -32,6 +32,7 @@ type Config struct {
 	Log     LogConfig       `mapstructure:"log"`
 	Search  SearchConfig    `mapstructure:"search"`
 	Push    PushConfig      `mapstructure:"push"`
+	State   StateConfig     `mapstructure:"state"`
 	Replies bot.RepliesSpec `mapstructure:"replies"`
 }
 
@@ -70,6 +71,13 @@ type LogConfig struct {
 type SearchConfig struct {
 	bot.SearchSpec `mapstructure:",squash"`
 	Synonyms       [][]string `mapstructure:"synonyms"`
+}
+
+// StateConfig is the `state` section: where replicas share state.
+type StateConfig struct {
+	Driver    string `mapstructure:"driver"`
+	RedisURL  secret `mapstructure:"redis_url"`
+	KeyPrefix string `mapstructure:"key_prefix"`
 }
 
 // PushConfig is the `push` section.
@@ -264,6 +272,15 @@ func (c *Config) validate() (*bot.Settings, error) {
 	if c.Push.CatchUp < 0 {
 		bad("push.catch_up", "%v is negative", c.Push.CatchUp)
 	}
+	switch c.State.Driver {
+	case "memory":
+	case "redis":
+		if c.State.RedisURL == "" {
+			bad("state.redis_url", "is empty; state.driver redis needs it")
+		}
+	default:
+		bad("state.driver", "%q is not memory or redis", c.State.Driver)
+	}
 	if c.Push.PreviewLead < 0 {
 		bad("push.preview_lead", "%v is negative", c.Push.PreviewLead)
 	}
@@ -328,6 +345,9 @@ func needsRestart(old, new *Config) []string {
 	}
 	if old.Log != new.Log {
 		changed = append(changed, "log")
+	}
+	if old.State != new.State {
+		changed = append(changed, "state")
 	}
 	return changed
 }

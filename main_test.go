@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -341,5 +342,41 @@ func TestFollowersThroughWebhook(t *testing.T) {
 	f, _ = store.GetFollower(context.Background(), "o_follower")
 	if f.Subscribed || f.Scene != "" || !f.LastInteractionAt.IsZero() || f.UnsubscribedAt.IsZero() {
 		t.Fatalf("follower data kept after unsubscribe: %+v", f)
+	}
+}
+
+// TestTwoReplicasShareFollowUps: with state.driver redis, a numbered list
+// sent by one replica is answered by the other.
+func TestTwoReplicasShareFollowUps(t *testing.T) {
+	if err := exec.Command("redis-cli", "-h", "127.0.0.1", "ping").Run(); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("Redis needed under CI: %v", err)
+		}
+		t.Skipf("no Redis: %v", err)
+	}
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	t.Setenv("MPBOT_STATE_DRIVER", "redis")
+	t.Setenv("MPBOT_STATE_KEY_PREFIX", fmt.Sprintf("mpbot-test-%d", time.Now().UnixNano()))
+	baseA, stopA := startServe(t, cfg, &syncBuffer{})
+	defer stopA()
+	baseB, stopB := startServe(t, cfg, &syncBuffer{})
+	defer stopB()
+	ld, _ := loadConfig(cfg, true)
+	sim := func(base string) *wechat.Simulator {
+		return &wechat.Simulator{URL: base + "/wechat", Token: string(ld.cfg.WeChat.Token), AppID: ld.cfg.WeChat.AppID,
+			AESKey: string(ld.cfg.WeChat.EncodingAESKey), Account: "gh_test"}
+	}
+	now := time.Now().Unix()
+	list, err := sim(baseA).Send(context.Background(), wechat.Inbound{From: "o_fleet", MsgType: "text", Content: "遴选", MsgID: 1, CreateTime: now})
+	if err != nil || !strings.Contains(list.Content, "2. ") {
+		t.Fatalf("list from replica A: %v %q", err, list)
+	}
+	card, err := sim(baseB).Send(context.Background(), wechat.Inbound{From: "o_fleet", MsgType: "text", Content: "2", MsgID: 2, CreateTime: now})
+	if err != nil || card.MsgType != "news" {
+		t.Fatalf("replica B answered the follow-up with %v %q", err, card)
+	}
+	if ready := httpGet(t, baseB+"/readyz"); !strings.Contains(ready, "ready") {
+		t.Fatalf("readyz %q", ready)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"mpbot/bot"
 	"mpbot/bot/wechat"
 	"mpbot/content"
+	"mpbot/fleet"
 	"mpbot/jobs"
 )
 
@@ -33,6 +34,7 @@ type app struct {
 	push    *jobs.DailyPush
 	sched   *jobs.Scheduler
 	obs     *observability
+	redis   *fleet.Redis // nil with state.driver memory
 }
 
 // newApp opens the store and builds the bot. record says whether the bot
@@ -58,12 +60,20 @@ func newApp(ctx context.Context, ld *loaded, log *slog.Logger, record bool) (*ap
 	library.Index().SetSynonyms(cfg.Search.Synonyms)
 	log.Info("search index ready", "articles", library.Index().Len(), "took", time.Since(started).Round(time.Millisecond))
 	a := &app{store: store, library: library, log: log, obs: newObservability()}
+	var followUps bot.FollowUps = bot.NewMemoryFollowUps()
+	if cfg.State.Driver == "redis" {
+		if a.redis, err = fleet.Dial(ctx, string(cfg.State.RedisURL), cfg.State.KeyPrefix); err != nil {
+			store.Close()
+			return nil, err
+		}
+		followUps = fleet.FollowUps{R: a.redis, TTL: bot.FollowUpTTL}
+	}
 	a.cfg.Store(cfg)
 	daily := func(ctx context.Context) (content.Article, error) {
 		c := a.cfg.Load()
 		return store.DailyReading(ctx, time.Now().In(c.location()).Format(content.DateLayout), c.Push.Category)
 	}
-	deps := bot.Deps{Catalog: timedCatalog{library, a.obs.search}, FollowUps: bot.NewMemoryFollowUps(), Daily: daily, Log: log}
+	deps := bot.Deps{Catalog: timedCatalog{library, a.obs.search}, FollowUps: followUps, Daily: daily, Log: log}
 	if record {
 		deps.Followers = store
 	}
@@ -80,15 +90,22 @@ func (a *app) close() {
 		a.log.Warn("index snapshot not saved; the next start rebuilds it", "err", err)
 	}
 	a.store.Close()
+	if a.redis != nil {
+		a.redis.Close()
+	}
 }
 
 // webhook builds the WeChat side: the API client and the handler.
 func (a *app) webhook() error {
 	cfg := a.cfg.Load()
-	a.api = wechat.NewAPI(wechat.APIConfig{
+	apiCfg := wechat.APIConfig{
 		AppID: cfg.WeChat.AppID, AppSecret: string(cfg.WeChat.AppSecret),
 		Base: cfg.WeChat.APIBase, StableToken: cfg.WeChat.StableToken, Metrics: a.obs.wechat,
-	}, a.log)
+	}
+	if a.redis != nil {
+		apiCfg.Tokens, apiCfg.Lock = fleet.TokenCache{R: a.redis}, a.redis.Lock
+	}
+	a.api = wechat.NewAPI(apiCfg, a.log)
 	h, err := wechat.NewHandler(wechat.Config{
 		AppID: cfg.WeChat.AppID, Token: string(cfg.WeChat.Token), AESKey: string(cfg.WeChat.EncodingAESKey),
 		Mode: cfg.mode(), ReplyBudget: cfg.Server.ReplyBudget, Metrics: a.obs.wechat,
@@ -118,6 +135,12 @@ func (a *app) routes() http.Handler {
 		if err := a.store.Ping(ctx); err != nil {
 			http.Error(w, "store unreachable", http.StatusServiceUnavailable)
 			return
+		}
+		if a.redis != nil {
+			if err := a.redis.Ping(ctx); err != nil {
+				http.Error(w, "redis unreachable", http.StatusServiceUnavailable)
+				return
+			}
 		}
 		fmt.Fprintf(w, "ready: %d articles indexed\n", a.library.Index().Len())
 	})

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/silenceper/wechat/v2/cache"
 	"github.com/silenceper/wechat/v2/credential"
 	"github.com/silenceper/wechat/v2/officialaccount/message"
 	"github.com/silenceper/wechat/v2/util"
@@ -35,6 +36,17 @@ type APIConfig struct {
 	Attempts         int           // tries for a retryable failure
 	Backoff          time.Duration // first retry delay; doubles, with jitter
 	Metrics          *Metrics      // may be nil
+	// Tokens holds the access token; nil keeps it in this process. A fleet
+	// shares one (Redis), with Lock so one replica at a time fetches it.
+	Tokens TokenStore
+	Lock   func(ctx context.Context, name string, ttl time.Duration) (unlock func(), err error)
+}
+
+// TokenStore is the SDK's cache.Cache, plus dropping a token only while it
+// is still the one that failed.
+type TokenStore interface {
+	cache.Cache
+	DeleteIf(key string, val any)
 }
 
 // API calls the WeChat API through the SDK's HTTP helpers, adding what the
@@ -42,7 +54,7 @@ type APIConfig struct {
 // cached access token that WeChat says is stale.
 type API struct {
 	cfg      APIConfig
-	tokens   *tokenCache
+	tokens   TokenStore
 	token    credential.AccessTokenContextHandle
 	tokenKey string
 	log      *slog.Logger
@@ -83,7 +95,10 @@ func NewAPI(cfg APIConfig, log *slog.Logger) *API {
 	}
 	installOnce.Unlock()
 
-	a := &API{cfg: cfg, tokens: newTokenCache(), log: log, Sleep: sleepCtx}
+	a := &API{cfg: cfg, tokens: cfg.Tokens, log: log, Sleep: sleepCtx}
+	if a.tokens == nil {
+		a.tokens = newTokenCache()
+	}
 	prefix := credential.CacheKeyOfficialAccountPrefix
 	if cfg.StableToken {
 		a.token = credential.NewStableAccessToken(cfg.AppID, cfg.AppSecret, prefix, a.tokens)
@@ -177,7 +192,7 @@ func (a *API) call(ctx context.Context, endpoint string, do func(token string) (
 			refreshed = true
 			// Drop only the token that failed: a concurrent call may have
 			// fetched a fresh one already, which must not be thrown away.
-			a.tokens.deleteIf(a.tokenKey, tok)
+			a.tokens.DeleteIf(a.tokenKey, tok)
 			a.cfg.Metrics.tokenRefresh()
 			a.log.WarnContext(ctx, "wechat rejected the access token; fetching a new one", "endpoint", endpoint, "errcode", e.Code)
 			attempt-- // the refresh is not a retry of a transient failure
@@ -191,9 +206,22 @@ func (a *API) call(ctx context.Context, endpoint string, do func(token string) (
 	return last
 }
 
+// accessToken returns the cached token, or fetches one; in a fleet, under
+// a lock, so that replicas do not replace each other's fresh tokens.
+func (a *API) accessToken(ctx context.Context) (string, error) {
+	if a.cfg.Lock != nil && a.tokens.Get(a.tokenKey) == nil {
+		unlock, err := a.cfg.Lock(ctx, "token-refresh", 10*time.Second)
+		if err != nil {
+			return "", err
+		}
+		defer unlock()
+	}
+	return a.token.GetAccessTokenContext(ctx)
+}
+
 // once makes one call and returns the token it used.
 func (a *API) once(ctx context.Context, endpoint string, do func(token string) ([]byte, error), out any) (string, error) {
-	tok, err := a.token.GetAccessTokenContext(ctx)
+	tok, err := a.accessToken(ctx)
 	if err != nil {
 		return "", classify("token", err)
 	}
@@ -350,8 +378,8 @@ func (c *tokenCache) Set(key string, val any, ttl time.Duration) error {
 
 func (c *tokenCache) IsExist(key string) bool { return c.Get(key) != nil }
 
-// deleteIf drops key only while it still holds val.
-func (c *tokenCache) deleteIf(key string, val any) {
+// DeleteIf drops key only while it still holds val.
+func (c *tokenCache) DeleteIf(key string, val any) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.m[key]; ok && e.val == val {

@@ -1,0 +1,157 @@
+// Package fleet keeps in Redis what the replicas of a fleet must agree on:
+// the WeChat access token and followers' pending numbered lists. Each type
+// here implements an interface its consumer declares (bot.FollowUps, the
+// SDK's cache.Cache); with state.driver: memory nothing here is used.
+package fleet
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Redis is a connection with a key prefix, so several fleets (or tests)
+// can share one server.
+type Redis struct {
+	client *redis.Client
+	prefix string
+}
+
+// Dial connects to url (redis://host:port/db) and checks the server answers.
+func Dial(ctx context.Context, url, prefix string) (*Redis, error) {
+	opts, err := redis.ParseURL(url)
+	if err != nil {
+		return nil, fmt.Errorf("state.redis_url: %w", err)
+	}
+	opts.DialTimeout, opts.ReadTimeout, opts.WriteTimeout = 2*time.Second, time.Second, time.Second
+	c := redis.NewClient(opts)
+	if err := c.Ping(ctx).Err(); err != nil {
+		c.Close()
+		return nil, fmt.Errorf("redis %s: %w", opts.Addr, err)
+	}
+	return &Redis{client: c, prefix: prefix}, nil
+}
+
+// Close closes the connection pool.
+func (r *Redis) Close() error { return r.client.Close() }
+
+// Ping reports whether Redis answers.
+func (r *Redis) Ping(ctx context.Context) error { return r.client.Ping(ctx).Err() }
+
+func (r *Redis) key(parts ...string) string {
+	k := r.prefix
+	for _, p := range parts {
+		k += ":" + p
+	}
+	return k
+}
+
+// FollowUps keeps numbered lists in Redis, so a follower's "2" works
+// whichever replica answers it. It implements bot.FollowUps.
+type FollowUps struct {
+	R   *Redis
+	TTL time.Duration
+}
+
+// Put implements bot.FollowUps.
+func (f FollowUps) Put(ctx context.Context, openid string, ids []string) error {
+	b, _ := json.Marshal(ids)
+	return f.R.client.Set(ctx, f.R.key("followup", openid), b, f.TTL).Err()
+}
+
+// Get implements bot.FollowUps.
+func (f FollowUps) Get(ctx context.Context, openid string) ([]string, error) {
+	b, err := f.R.client.Get(ctx, f.R.key("followup", openid)).Bytes()
+	if errors.Is(err, redis.Nil) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	return ids, json.Unmarshal(b, &ids)
+}
+
+// Forget implements bot.FollowUps.
+func (f FollowUps) Forget(ctx context.Context, openid string) error {
+	return f.R.client.Del(ctx, f.R.key("followup", openid)).Err()
+}
+
+// TokenCache is the SDK's cache.Cache over Redis: one access token for the
+// whole fleet. The SDK's interface has no context, so calls carry a short
+// timeout of their own.
+type TokenCache struct {
+	R *Redis
+}
+
+func (t TokenCache) ctx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), 2*time.Second)
+}
+
+// Get implements cache.Cache; nil when absent or unreachable.
+func (t TokenCache) Get(key string) any {
+	ctx, cancel := t.ctx()
+	defer cancel()
+	v, err := t.R.client.Get(ctx, t.R.key("token", key)).Result()
+	if err != nil {
+		return nil
+	}
+	return v
+}
+
+// Set implements cache.Cache.
+func (t TokenCache) Set(key string, val any, timeout time.Duration) error {
+	ctx, cancel := t.ctx()
+	defer cancel()
+	return t.R.client.Set(ctx, t.R.key("token", key), fmt.Sprint(val), timeout).Err()
+}
+
+// IsExist implements cache.Cache.
+func (t TokenCache) IsExist(key string) bool { return t.Get(key) != nil }
+
+// Delete implements cache.Cache.
+func (t TokenCache) Delete(key string) error {
+	ctx, cancel := t.ctx()
+	defer cancel()
+	return t.R.client.Del(ctx, t.R.key("token", key)).Err()
+}
+
+// deleteIfScript drops a key only while it holds the given value, in one
+// step: a replica must not throw away the token another just fetched.
+var deleteIfScript = redis.NewScript(`if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`)
+
+// DeleteIf drops key only while it still holds val.
+func (t TokenCache) DeleteIf(key string, val any) {
+	ctx, cancel := t.ctx()
+	defer cancel()
+	deleteIfScript.Run(ctx, t.R.client, []string{t.R.key("token", key)}, fmt.Sprint(val))
+}
+
+// Lock takes a fleet-wide lock named name for at most ttl, waiting while
+// another replica holds it; unlock releases it if it is still ours.
+func (r *Redis) Lock(ctx context.Context, name string, ttl time.Duration) (func(), error) {
+	key := r.key("lock", name)
+	token := fmt.Sprintf("%d", time.Now().UnixNano())
+	for {
+		ok, err := r.client.SetNX(ctx, key, token, ttl).Result()
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return func() {
+				ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+				defer cancel()
+				deleteIfScript.Run(ctx, r.client, []string{key}, token)
+			}, nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}

@@ -1,0 +1,102 @@
+package fleet
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"mpbot/bot/wechat"
+	"mpbot/bot/wechat/wechattest"
+)
+
+// testRedis connects to the Redis the project's machines run
+// (127.0.0.1:6379, or $MPBOT_TEST_REDIS) under a key prefix of its own.
+func testRedis(t *testing.T) *Redis {
+	t.Helper()
+	url := os.Getenv("MPBOT_TEST_REDIS")
+	if url == "" {
+		url = "redis://127.0.0.1:6379/0"
+	}
+	prefix := fmt.Sprintf("mpbot-test-%d-%s", time.Now().UnixNano(), t.Name())
+	r, err := Dial(context.Background(), url, prefix)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("Redis needed under CI: %v", err)
+		}
+		t.Skipf("no Redis: %v", err)
+	}
+	t.Cleanup(func() {
+		ctx := context.Background()
+		keys, _ := r.client.Keys(ctx, prefix+":*").Result()
+		if len(keys) > 0 {
+			r.client.Del(ctx, keys...)
+		}
+		r.Close()
+	})
+	return r
+}
+
+func TestFollowUpsAcrossReplicas(t *testing.T) {
+	ctx := context.Background()
+	r := testRedis(t)
+	a, b := FollowUps{R: r, TTL: time.Minute}, FollowUps{R: r, TTL: time.Minute}
+	if err := a.Put(ctx, "o1", []string{"x", "y"}); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := b.Get(ctx, "o1")
+	if err != nil || len(ids) != 2 || ids[1] != "y" {
+		t.Fatalf("other replica got %v %v", ids, err)
+	}
+	b.Forget(ctx, "o1")
+	if ids, _ := a.Get(ctx, "o1"); ids != nil {
+		t.Fatalf("forgotten list still there: %v", ids)
+	}
+	short := FollowUps{R: r, TTL: 50 * time.Millisecond}
+	short.Put(ctx, "o2", []string{"z"})
+	time.Sleep(120 * time.Millisecond)
+	if ids, _ := short.Get(ctx, "o2"); ids != nil {
+		t.Fatalf("expired list still there: %v", ids)
+	}
+}
+
+// TestSharedToken: two replicas' API clients share one access token
+// through Redis: one fetch for both, and after WeChat rejects it, one
+// replacement, not one per replica.
+func TestSharedToken(t *testing.T) {
+	r := testRedis(t)
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	newReplica := func() *wechat.API {
+		return wechat.NewAPI(wechat.APIConfig{AppID: "wx_fleet", AppSecret: "s", Base: fake.URL, Backoff: time.Millisecond,
+			Tokens: TokenCache{R: r}, Lock: r.Lock}, slog.New(slog.DiscardHandler))
+	}
+	replicas := []*wechat.API{newReplica(), newReplica()}
+	send := func() {
+		var wg sync.WaitGroup
+		for _, api := range replicas {
+			for i := range 5 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					if err := api.Post(context.Background(), "/cgi-bin/message/custom/send", map[string]int{"n": i}, nil); err != nil {
+						t.Error(err)
+					}
+				}()
+			}
+		}
+		wg.Wait()
+	}
+	send()
+	if n := fake.TokensIssued(); n != 1 {
+		t.Fatalf("%d tokens fetched by two replicas, want 1", n)
+	}
+	fake.ExpireToken()
+	send()
+	if n := fake.TokensIssued(); n != 2 {
+		t.Fatalf("%d tokens after expiry, want 2", n)
+	}
+}
