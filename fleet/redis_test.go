@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"mpbot/bot/wechat"
 	"mpbot/bot/wechat/wechattest"
 )
@@ -98,5 +100,23 @@ func TestSharedToken(t *testing.T) {
 	send()
 	if n := fake.TokensIssued(); n != 2 {
 		t.Fatalf("%d tokens after expiry, want 2", n)
+	}
+}
+
+// TestRedisDownStillSends: with Redis unreachable, API calls still go out
+// (token fetched without the lock, not cached) and follow-ups report errors
+// the bot logs instead of failing replies.
+func TestRedisDownStillSends(t *testing.T) {
+	dead := &Redis{client: redis.NewClient(&redis.Options{Addr: "127.0.0.1:1", DialTimeout: 100 * time.Millisecond, MaxRetries: -1}), prefix: "x"}
+	defer dead.Close()
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	api := wechat.NewAPI(wechat.APIConfig{AppID: "wx_down", AppSecret: "s", Base: fake.URL, Attempts: 1,
+		Tokens: TokenCache{R: dead}, Lock: dead.Lock}, slog.New(slog.DiscardHandler))
+	if err := api.Post(context.Background(), "/cgi-bin/message/custom/send", map[string]int{}, nil); err != nil {
+		t.Fatalf("call with Redis down: %v", err)
+	}
+	if _, err := (FollowUps{R: dead, TTL: time.Minute}).Get(context.Background(), "o"); err == nil {
+		t.Fatal("follow-ups with Redis down reported no error")
 	}
 }

@@ -208,15 +208,28 @@ func (a *API) call(ctx context.Context, endpoint string, do func(token string) (
 
 // accessToken returns the cached token, or fetches one; in a fleet, under
 // a lock, so that replicas do not replace each other's fresh tokens.
+//
+// When the shared store is down, the call still goes out: the token is
+// fetched without the lock and used without being cached.
 func (a *API) accessToken(ctx context.Context) (string, error) {
 	if a.cfg.Lock != nil && a.tokens.Get(a.tokenKey) == nil {
 		unlock, err := a.cfg.Lock(ctx, "token-refresh", 10*time.Second)
-		if err != nil {
+		if err != nil && ctx.Err() != nil {
 			return "", err
 		}
-		defer unlock()
+		if err != nil {
+			a.log.WarnContext(ctx, "token lock unavailable; fetching without it", "err", err)
+		} else {
+			defer unlock()
+		}
 	}
-	return a.token.GetAccessTokenContext(ctx)
+	tok, err := a.token.GetAccessTokenContext(ctx)
+	if err != nil && tok != "" {
+		// The SDK fetched a token but could not cache it.
+		a.log.WarnContext(ctx, "access token not cached", "err", err)
+		return tok, nil
+	}
+	return tok, err
 }
 
 // once makes one call and returns the token it used.
