@@ -376,6 +376,15 @@ func TestTwoReplicasShareFollowUps(t *testing.T) {
 	if err != nil || card.MsgType != "news" {
 		t.Fatalf("replica B answered the follow-up with %v %q", err, card)
 	}
+	// WeChat's retry of the first message lands on replica B: the same
+	// reply, from A's answer, and B's bot does not run.
+	retry, err := sim(baseB).Send(context.Background(), wechat.Inbound{From: "o_fleet", MsgType: "text", Content: "遴选", MsgID: 1, CreateTime: now})
+	if err != nil || retry.Content != list.Content {
+		t.Fatalf("retry on replica B: %v %q, want %q", err, retry, list.Content)
+	}
+	if m := httpGet(t, baseB+"/metrics"); !strings.Contains(m, "mpbot_dedupe_hits_total 1") || strings.Contains(m, "mpbot_search_seconds_count 1") {
+		t.Fatalf("replica B ran the bot for a retry:\n%s", m)
+	}
 	if ready := httpGet(t, baseB+"/readyz"); !strings.Contains(ready, "ready") {
 		t.Fatalf("readyz %q", ready)
 	}

@@ -108,10 +108,19 @@ func (a *app) webhook() error {
 	a.api = wechat.NewAPI(apiCfg, a.log)
 	h, err := wechat.NewHandler(wechat.Config{
 		AppID: cfg.WeChat.AppID, Token: string(cfg.WeChat.Token), AESKey: string(cfg.WeChat.EncodingAESKey),
-		Mode: cfg.mode(), ReplyBudget: cfg.Server.ReplyBudget, Metrics: a.obs.wechat,
+		Mode: cfg.mode(), ReplyBudget: cfg.Server.ReplyBudget, Metrics: a.obs.wechat, Shared: a.sharedReplies(),
 	}, a.bot.Answer, a.sender(), a.log)
 	a.handler = h
 	return err
+}
+
+// sharedReplies is the fleet's reply store, or nil for one process. (A
+// typed nil would not be a nil interface.)
+func (a *app) sharedReplies() wechat.SharedReplies {
+	if a.redis == nil {
+		return nil
+	}
+	return fleet.Replies{R: a.redis}
 }
 
 // sender is the customer-service API, or nil when there are no credentials

@@ -1,5 +1,6 @@
 // Package fleet keeps in Redis what the replicas of a fleet must agree on:
-// the WeChat access token and followers' pending numbered lists. Each type
+// the WeChat access token, followers' pending numbered lists and each
+// message's answer. Each type
 // here implements an interface its consumer declares (bot.FollowUps, the
 // SDK's cache.Cache); with state.driver: memory nothing here is used.
 package fleet
@@ -12,6 +13,8 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"mpbot/bot"
 )
 
 // Redis is a connection with a key prefix, so several fleets (or tests)
@@ -154,4 +157,49 @@ func (r *Redis) Lock(ctx context.Context, name string, ttl time.Duration) (func(
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
+}
+
+// Replies records each message's answer in Redis, so that a WeChat retry
+// landing on another replica gets the same reply and no second action. It
+// implements wechat.SharedReplies.
+type Replies struct {
+	R *Redis
+}
+
+// sharedAnswer is what Redis holds per message.
+type sharedAnswer struct {
+	Done    bool        `json:"done"`
+	Late    bool        `json:"late,omitempty"`
+	Replies []bot.Reply `json:"replies,omitempty"`
+}
+
+// Claim implements wechat.SharedReplies.
+func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (bool, error) {
+	b, _ := json.Marshal(sharedAnswer{})
+	return s.R.client.SetNX(ctx, s.R.key("reply", key), b, ttl).Result()
+}
+
+// Store implements wechat.SharedReplies.
+func (s Replies) Store(ctx context.Context, key string, replies []bot.Reply, late bool, ttl time.Duration) error {
+	b, err := json.Marshal(sharedAnswer{Done: true, Late: late, Replies: replies})
+	if err != nil {
+		return err
+	}
+	return s.R.client.Set(ctx, s.R.key("reply", key), b, ttl).Err()
+}
+
+// Load implements wechat.SharedReplies.
+func (s Replies) Load(ctx context.Context, key string) ([]bot.Reply, bool, bool, error) {
+	b, err := s.R.client.Get(ctx, s.R.key("reply", key)).Bytes()
+	if errors.Is(err, redis.Nil) {
+		return nil, false, false, nil
+	}
+	if err != nil {
+		return nil, false, false, err
+	}
+	var a sharedAnswer
+	if err := json.Unmarshal(b, &a); err != nil {
+		return nil, false, false, err
+	}
+	return a.Replies, a.Late, a.Done, nil
 }

@@ -43,6 +43,21 @@ type Config struct {
 	Mode        string        // plain, compat or safe
 	ReplyBudget time.Duration // after this, answer "success" and reply via the API
 	Metrics     *Metrics      // may be nil
+	// Shared, if set, lets replicas agree on each message's answer, so a
+	// retry that lands on another replica gets the same reply and no
+	// second action.
+	Shared SharedReplies
+}
+
+// SharedReplies records answers where every replica can read them.
+type SharedReplies interface {
+	// Claim marks key as answered by this replica; false when another
+	// replica claimed it first.
+	Claim(ctx context.Context, key string, ttl time.Duration) (bool, error)
+	// Store records the answer; late means it went through the API.
+	Store(ctx context.Context, key string, replies []bot.Reply, late bool, ttl time.Duration) error
+	// Load returns the answer; done is false while it is being worked out.
+	Load(ctx context.Context, key string) (replies []bot.Reply, late, done bool, err error)
 }
 
 // Answerer decides what to say to a message (bot.Bot.Answer).
@@ -336,6 +351,20 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 		return replies, false
 	}
 
+	if h.cfg.Shared != nil {
+		won, err := h.cfg.Shared.Claim(ctx, key, callTTL)
+		if err != nil {
+			// Dedupe falls back to this process; replies go on.
+			h.cfg.Metrics.sharedStateError()
+			h.log.WarnContext(ctx, "shared reply state unavailable; deduplicating in this process only", "err", err)
+		} else if !won {
+			h.cfg.Metrics.dedupeHit()
+			replies = h.awaitShared(ctx, key)
+			c.finish(replies, h.now())
+			return replies, false
+		}
+	}
+
 	// The bot runs on this goroutine: handing it to another costs more than
 	// the routing itself. The watchdog only fires for a slow answer.
 	watchdog := time.AfterFunc(h.cfg.ReplyBudget, func() {
@@ -348,7 +377,14 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 	// survives WeChat hanging up after its "success".
 	replies = h.answer(context.WithoutCancel(ctx), m)
 	watchdog.Stop()
-	if c.finish(replies, h.now()) {
+	late := c.finish(replies, h.now())
+	if h.cfg.Shared != nil {
+		if err := h.cfg.Shared.Store(context.WithoutCancel(ctx), key, replies, late, callTTL); err != nil {
+			h.cfg.Metrics.sharedStateError()
+			h.log.WarnContext(ctx, "shared reply state unavailable; a retry on another replica may answer again", "err", err)
+		}
+	}
+	if late {
 		if len(replies) > 0 {
 			h.deliver(m.From, replies)
 		}
@@ -358,6 +394,33 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 		h.deliver(m.From, replies[1:])
 	}
 	return replies, false
+}
+
+// awaitShared waits, within the reply budget, for the replica that claimed
+// a message to record its answer. A late answer, or none in time, means
+// "success": the claiming replica delivers it.
+func (h *Handler) awaitShared(ctx context.Context, key string) []bot.Reply {
+	deadline := time.NewTimer(h.cfg.ReplyBudget)
+	defer deadline.Stop()
+	for {
+		replies, late, done, err := h.cfg.Shared.Load(ctx, key)
+		switch {
+		case err != nil:
+			h.log.WarnContext(ctx, "shared reply state unavailable", "err", err)
+			return nil
+		case done && late:
+			return nil
+		case done:
+			return replies
+		}
+		select {
+		case <-deadline.C:
+			return nil
+		case <-ctx.Done():
+			return nil
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
 }
 
 // writeSuccessNow answers "success" while the handler is still busy: a set

@@ -17,6 +17,7 @@ type Metrics struct {
 	fallbacks      prometheus.Counter
 	apiCalls       *prometheus.CounterVec
 	tokenRefreshes prometheus.Counter
+	sharedErrors   prometheus.Counter
 }
 
 // NewMetrics creates the metrics and registers them with reg.
@@ -39,8 +40,10 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Help: "WeChat API calls, by endpoint and errcode (0: ok, -2: no answer)."}, []string{"endpoint", "errcode"}),
 		tokenRefreshes: prometheus.NewCounter(prometheus.CounterOpts{Name: "mpbot_token_refreshes_total",
 			Help: "Access tokens dropped because WeChat called them stale."}),
+		sharedErrors: prometheus.NewCounter(prometheus.CounterOpts{Name: "mpbot_shared_state_errors_total",
+			Help: "Times the shared reply state (Redis) failed and dedupe fell back to this process."}),
 	}
-	reg.MustRegister(m.messages, m.replies, m.latency, m.rejections, m.dedupeHits, m.fallbacks, m.apiCalls, m.tokenRefreshes)
+	reg.MustRegister(m.messages, m.replies, m.latency, m.rejections, m.dedupeHits, m.fallbacks, m.apiCalls, m.tokenRefreshes, m.sharedErrors)
 	return m
 }
 
@@ -92,5 +95,11 @@ func (m *Metrics) apiCall(endpoint string, err error) {
 func (m *Metrics) tokenRefresh() {
 	if m != nil {
 		m.tokenRefreshes.Inc()
+	}
+}
+
+func (m *Metrics) sharedStateError() {
+	if m != nil {
+		m.sharedErrors.Inc()
 	}
 }

@@ -1,0 +1,93 @@
+package wechat
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"mpbot/bot"
+)
+
+// memShared is SharedReplies in memory, standing in for Redis between two
+// handlers that play two replicas.
+type memShared struct {
+	mu      sync.Mutex
+	answers map[string]*sharedEntry
+	down    bool
+}
+
+type sharedEntry struct {
+	done, late bool
+	replies    []bot.Reply
+}
+
+func (s *memShared) Claim(_ context.Context, key string, _ time.Duration) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.down {
+		return false, errors.New("connection refused")
+	}
+	if _, ok := s.answers[key]; ok {
+		return false, nil
+	}
+	s.answers[key] = &sharedEntry{}
+	return true, nil
+}
+
+func (s *memShared) Store(_ context.Context, key string, replies []bot.Reply, late bool, _ time.Duration) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.down {
+		return errors.New("connection refused")
+	}
+	s.answers[key] = &sharedEntry{done: true, late: late, replies: replies}
+	return nil
+}
+
+func (s *memShared) Load(_ context.Context, key string) ([]bot.Reply, bool, bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e, ok := s.answers[key]
+	if !ok {
+		return nil, false, false, nil
+	}
+	return e.replies, e.late, e.done, nil
+}
+
+// TestRetryOnAnotherReplica: the first request is still being answered on
+// replica A when WeChat's retry reaches replica B; B waits for A's answer,
+// replies the same, and its bot never runs.
+func TestRetryOnAnotherReplica(t *testing.T) {
+	shared := &memShared{answers: map[string]*sharedEntry{}}
+	withShared := func(c *Config, _ *harness) { c.Shared = shared }
+	a, b := newHarness(t, ModeSafe, withShared), newHarness(t, ModeSafe, withShared)
+	a.catalog.delay = 300 * time.Millisecond
+	in := a.text("o_x", "枫桥经验")
+	var wg sync.WaitGroup
+	var outA, outB *Outbound
+	wg.Add(2)
+	go func() { defer wg.Done(); outA = a.send(in) }()
+	go func() {
+		defer wg.Done()
+		time.Sleep(50 * time.Millisecond)
+		outB = b.send(in)
+	}()
+	wg.Wait()
+	if outA.MsgType != "news" || outB.MsgType != "news" || outA.Articles[0].URL != outB.Articles[0].URL {
+		t.Fatalf("A %+v, B %+v", outA, outB)
+	}
+	if a.answers.Load()+b.answers.Load() != 1 || b.answers.Load() != 0 {
+		t.Fatalf("bot ran %d times on A and %d on B", a.answers.Load(), b.answers.Load())
+	}
+
+	// With the shared state down, each replica answers on its own.
+	shared.down = true
+	if out := b.send(b.text("o_y", "帮助")); out.MsgType != "text" {
+		t.Fatalf("with shared state down: %+v", out)
+	}
+	if n := b.logs.count("deduplicating in this process only"); n != 1 {
+		t.Fatalf("degradation logged %d times", n)
+	}
+}
