@@ -60,7 +60,8 @@ func (s *Scheduler) Set(spec string) error {
 		s.cron.Remove(s.entry)
 	}
 	s.spec, s.entry = spec, id
-	s.log.Info("daily push scheduled", "schedule", spec, "zone", s.loc.String(), "next", s.cron.Entry(id).Next)
+	sched, _ := ParseSchedule(spec)
+	s.log.Info("daily push scheduled", "schedule", spec, "zone", s.loc.String(), "next", sched.Next(time.Now().In(s.loc)))
 	return nil
 }
 
