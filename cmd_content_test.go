@@ -75,9 +75,7 @@ func TestImportWhileServing(t *testing.T) {
 	logs := &syncBuffer{}
 	base, stop := startServe(t, cfg, logs)
 	defer stop()
-	ld, _ := loadConfig(cfg, true)
-	sim := &wechat.Simulator{URL: base + "/wechat", Token: string(ld.cfg.WeChat.Token), AppID: ld.cfg.WeChat.AppID,
-		AESKey: string(ld.cfg.WeChat.EncodingAESKey), Account: "gh_test"}
+	sim := simulatorFor(t, cfg, base)
 	ask := func(id int64, text string) string {
 		out, err := sim.Send(context.Background(), wechat.Inbound{From: "o_live", MsgType: "text", Content: text, MsgID: id, CreateTime: time.Now().Unix()})
 		if err != nil {

@@ -203,9 +203,7 @@ func TestServeAndHotReload(t *testing.T) {
 	}
 	resp.Body.Close()
 
-	ld, _ := loadConfig(cfg, true)
-	sim := &wechat.Simulator{URL: base + "/wechat", Token: string(ld.cfg.WeChat.Token), AppID: ld.cfg.WeChat.AppID,
-		AESKey: string(ld.cfg.WeChat.EncodingAESKey), Account: "gh_test"}
+	sim := simulatorFor(t, cfg, base)
 	msgID := int64(0)
 	ask := func(text string) string {
 		msgID++
@@ -279,6 +277,17 @@ func httpGet(t *testing.T, url string) string {
 	return string(b)
 }
 
+// simulatorFor plays WeChat against a serve started with config file cfg.
+func simulatorFor(t *testing.T, cfg, base string) *wechat.Simulator {
+	t.Helper()
+	ld, err := loadConfig(cfg, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &wechat.Simulator{URL: base + "/wechat", Token: string(ld.cfg.WeChat.Token), AppID: ld.cfg.WeChat.AppID,
+		AESKey: string(ld.cfg.WeChat.EncodingAESKey), Account: "gh_test"}
+}
+
 func waitFor(t *testing.T, ok func() bool, what string) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
@@ -308,9 +317,7 @@ func TestFollowersThroughWebhook(t *testing.T) {
 	logs := &syncBuffer{}
 	base, stop := startServe(t, cfg, logs)
 	defer stop()
-	ld, _ := loadConfig(cfg, true)
-	sim := &wechat.Simulator{URL: base + "/wechat", Token: string(ld.cfg.WeChat.Token), AppID: ld.cfg.WeChat.AppID,
-		AESKey: string(ld.cfg.WeChat.EncodingAESKey), Account: "gh_test"}
+	sim := simulatorFor(t, cfg, base)
 	now := time.Now().Unix()
 	send := func(in wechat.Inbound) string {
 		in.From = "o_follower"
@@ -362,11 +369,7 @@ func TestTwoReplicasShareFollowUps(t *testing.T) {
 	defer stopA()
 	baseB, stopB := startServe(t, cfg, &syncBuffer{})
 	defer stopB()
-	ld, _ := loadConfig(cfg, true)
-	sim := func(base string) *wechat.Simulator {
-		return &wechat.Simulator{URL: base + "/wechat", Token: string(ld.cfg.WeChat.Token), AppID: ld.cfg.WeChat.AppID,
-			AESKey: string(ld.cfg.WeChat.EncodingAESKey), Account: "gh_test"}
-	}
+	sim := func(base string) *wechat.Simulator { return simulatorFor(t, cfg, base) }
 	now := time.Now().Unix()
 	list, err := sim(baseA).Send(context.Background(), wechat.Inbound{From: "o_fleet", MsgType: "text", Content: "遴选", MsgID: 1, CreateTime: now})
 	if err != nil || !strings.Contains(list.Content, "2. ") {
