@@ -284,11 +284,15 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 					d.State, d.Reason = content.Failed, "not attempted: the run stopped"
 					continue
 				}
+				// A call under way finishes even when the run is stopped
+				// (SIGTERM): cut off mid-request, its outcome would be
+				// unknown. No new call starts (limiter.Wait above).
+				callCtx := context.WithoutCancel(ctx)
 				var err error
 				if idempotent {
-					err = once.SendOnce(ctx, d.Recipient, res.Article, deliveryKey(res.Day, d.Recipient))
+					err = once.SendOnce(callCtx, d.Recipient, res.Article, deliveryKey(res.Day, d.Recipient))
 				} else {
-					err = sender.Send(ctx, d.Recipient, res.Article)
+					err = sender.Send(callCtx, d.Recipient, res.Article)
 				}
 				p.classify(ctx, d, err)
 				if d.State == content.Failed && haltsRun(err) {

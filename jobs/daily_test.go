@@ -289,3 +289,55 @@ func TestPushIdempotentModeResendsInFlight(t *testing.T) {
 		t.Fatalf("key %q", once.keys["o004"])
 	}
 }
+
+// slowSender is an API that receives the message at once but answers
+// after a while: a call cut off before the answer was still delivered.
+type slowSender struct {
+	fakeSender
+	started chan struct{}
+}
+
+func (s *slowSender) Send(ctx context.Context, openid string, a content.Article) error {
+	select {
+	case s.started <- struct{}{}:
+	default:
+	}
+	err := s.fakeSender.Send(ctx, openid, a) // WeChat has it now
+	time.Sleep(30 * time.Millisecond)
+	if ctx.Err() != nil {
+		return ctx.Err() // the caller gave up waiting for the answer
+	}
+	return err
+}
+
+// TestPushStopFinishesCallsUnderWay: stopping a run (SIGTERM) lets the
+// calls under way finish and record, starts no new ones, and releases the
+// day, so the rerun sends exactly the rest.
+func TestPushStopFinishesCallsUnderWay(t *testing.T) {
+	s, _, p := setup(t, 100)
+	slow := &slowSender{fakeSender: *newFakeSender(), started: make(chan struct{}, 1)}
+	p.Senders[ModeCustomer] = slow
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { <-slow.started; time.Sleep(40 * time.Millisecond); cancel() }()
+	res, err := p.Run(ctx, RunOptions{})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("stopped run: %+v %v", res, err)
+	}
+	sum, _ := s.LedgerSummary(context.Background(), "2026-11-26")
+	if sum.Counts[content.Sending] != 0 || sum.Counts[content.Unknown] != 0 || sum.Counts[content.Sent] != len(slow.sent) || len(slow.sent) == 0 {
+		t.Fatalf("after stop: ledger %v, delivered %d", sum.Counts, len(slow.sent))
+	}
+	if state, _, _ := s.PushRun(context.Background(), "2026-11-26"); state != "stopped" {
+		t.Fatalf("run state %q", state)
+	}
+	// The rerun (no lease to wait for) delivers the rest, none twice.
+	res, err = p.Run(context.Background(), RunOptions{})
+	if err != nil || len(slow.sent) != 100 {
+		t.Fatalf("rerun: %+v %v, reached %d", res, err, len(slow.sent))
+	}
+	for id, n := range slow.sent {
+		if n != 1 {
+			t.Fatalf("%s got %d", id, n)
+		}
+	}
+}
