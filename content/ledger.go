@@ -91,14 +91,35 @@ func (s *Store) Deliveries(ctx context.Context, day string, recipients []string)
 	return out, rows.Err()
 }
 
+// ErrLeaseLost means another process took over the day's push: this one
+// must stop sending.
+var ErrLeaseLost = errors.New("the push lease passed to another process")
+
 // RecordDeliveries writes ledger rows in one transaction: the batch marked
 // sending before its API calls, or its outcomes after.
 func (s *Store) RecordDeliveries(ctx context.Context, ds []Delivery) error {
+	return s.RecordDeliveriesAs(ctx, "", ds)
+}
+
+// RecordDeliveriesAs is RecordDeliveries by the lease holder owner: the
+// write is refused (ErrLeaseLost) once another process holds the day, so a
+// run that lost its lease can neither mark nor send more.
+func (s *Store) RecordDeliveriesAs(ctx context.Context, owner string, ds []Delivery) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	if owner != "" && len(ds) > 0 {
+		var holder string
+		err := tx.QueryRowContext(ctx, `SELECT owner FROM push_runs WHERE day = ?`, ds[0].Day).Scan(&holder)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if holder != owner {
+			return fmt.Errorf("%w (%s holds %s)", ErrLeaseLost, holder, ds[0].Day)
+		}
+	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO push_ledger (day, recipient, article_id, mode, state, reason, attempts, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(day, recipient) DO UPDATE SET article_id = excluded.article_id, mode = excluded.mode, state = excluded.state,

@@ -197,7 +197,10 @@ func (p *DailyPush) Run(ctx context.Context, opts RunOptions) (Result, error) {
 	}
 	for start := 0; start < len(recipients) && res.Stopped == ""; start += batch {
 		if err := p.Store.AcquirePush(ctx, day, p.Owner, p.Now(), leaseTTL); err != nil {
-			return res, fmt.Errorf("lost the push lease: %w", err)
+			if errors.Is(err, content.ErrLeaseHeld) {
+				err = fmt.Errorf("%w: %v", content.ErrLeaseLost, err)
+			}
+			return res, err
 		}
 		if err := p.runBatch(ctx, &res, sender, limiter, recipients[start:min(start+batch, len(recipients))]); err != nil {
 			p.Store.FinishPush(context.WithoutCancel(ctx), day, p.Owner, "stopped", err.Error())
@@ -255,14 +258,14 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 	}
 	if len(unknown) > 0 {
 		res.Unknown += len(unknown)
-		if err := p.Store.RecordDeliveries(ctx, unknown); err != nil {
+		if err := p.Store.RecordDeliveriesAs(ctx, p.Owner, unknown); err != nil {
 			return err
 		}
 	}
 	if len(todo) == 0 {
 		return nil
 	}
-	if err := p.Store.RecordDeliveries(ctx, todo); err != nil {
+	if err := p.Store.RecordDeliveriesAs(ctx, p.Owner, todo); err != nil {
 		return err
 	}
 
@@ -311,7 +314,7 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 	close(work)
 	wg.Wait()
 	// Record the outcomes even if the caller's context ended: they happened.
-	if err := p.Store.RecordDeliveries(context.WithoutCancel(ctx), todo); err != nil {
+	if err := p.Store.RecordDeliveriesAs(context.WithoutCancel(ctx), p.Owner, todo); err != nil {
 		return err
 	}
 	for _, d := range todo {
@@ -390,12 +393,12 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 	}
 	d = content.Delivery{Day: res.Day, Recipient: broadcastRecipient, ArticleID: res.Article.ID, Mode: ModeBroadcast,
 		State: content.Sending, Attempts: d.Attempts + 1}
-	if err := p.Store.RecordDeliveries(ctx, []content.Delivery{d}); err != nil {
+	if err := p.Store.RecordDeliveriesAs(ctx, p.Owner, []content.Delivery{d}); err != nil {
 		return res, err
 	}
 	err = p.sendBroadcast(ctx, cfg, res)
 	p.classify(ctx, &d, err)
-	if err := p.Store.RecordDeliveries(context.WithoutCancel(ctx), []content.Delivery{d}); err != nil {
+	if err := p.Store.RecordDeliveriesAs(context.WithoutCancel(ctx), p.Owner, []content.Delivery{d}); err != nil {
 		return res, err
 	}
 	state, note := "done", ""

@@ -341,3 +341,42 @@ func TestPushStopFinishesCallsUnderWay(t *testing.T) {
 		}
 	}
 }
+
+// takeoverSender lets another replica take the day during the first call,
+// as if this one had stalled past its lease.
+type takeoverSender struct {
+	fakeSender
+	once sync.Once
+	take func()
+}
+
+func (s *takeoverSender) Send(ctx context.Context, openid string, a content.Article) error {
+	s.once.Do(s.take)
+	return s.fakeSender.Send(ctx, openid, a)
+}
+
+// TestLostLeaseStopsSending: a run whose lease passed to another process
+// cannot record its batch (the fencing check), nor start another (the
+// renewal): it stops, and what it had in flight stays "sending" for the
+// new holder to count as unknown.
+func TestLostLeaseStopsSending(t *testing.T) {
+	ctx := context.Background()
+	s, _, p := setup(t, 100)
+	send := &takeoverSender{fakeSender: *newFakeSender(), take: func() {
+		if err := s.AcquirePush(ctx, "2026-11-26", "replica-2", clock.Add(10*time.Minute), time.Minute); err != nil {
+			t.Errorf("takeover: %v", err)
+		}
+	}}
+	p.Senders[ModeCustomer] = send
+	_, err := p.Run(ctx, RunOptions{})
+	if !errors.Is(err, content.ErrLeaseLost) {
+		t.Fatalf("run after losing the lease: %v", err)
+	}
+	if n := len(send.sent); n != batch {
+		t.Fatalf("%d sent; want only the batch in flight at the takeover (%d)", n, batch)
+	}
+	sum, _ := s.LedgerSummary(ctx, "2026-11-26")
+	if sum.Counts[content.Sending] != batch || sum.Counts[content.Sent] != 0 {
+		t.Fatalf("ledger %v: the stale run's results must not be recorded", sum.Counts)
+	}
+}
