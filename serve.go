@@ -14,6 +14,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/viper"
+	"golang.org/x/time/rate"
 
 	"mpbot/bot"
 	"mpbot/bot/wechat"
@@ -241,6 +242,12 @@ func serve(ctx context.Context, ld *loaded, watchPath string, log *slog.Logger) 
 func (a *app) startPush(ctx context.Context) {
 	cfg := a.cfg.Load()
 	a.push = newDailyPush(a.store, a.cfg.Load, a.api, a.log)
+	if a.redis != nil {
+		// push.qps holds for the fleet, not per replica.
+		a.push.Limiter = func(qps float64) jobs.Limiter {
+			return fleet.Limiter{R: a.redis, Key: "push", QPS: qps, Local: rate.NewLimiter(rate.Limit(qps), max(1, int(qps)))}
+		}
+	}
 	next := 0
 	a.push.Progress = func(done, total int) {
 		if done <= 16 { // a new run's first batch

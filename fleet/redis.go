@@ -203,3 +203,44 @@ func (s Replies) Load(ctx context.Context, key string) ([]bot.Reply, bool, bool,
 	}
 	return a.Replies, a.Late, a.Done, nil
 }
+
+// Limiter paces calls to qps a second across every replica sharing Redis:
+// a counter per second, and a call over the limit waits for the next one.
+type Limiter struct {
+	R   *Redis
+	Key string
+	QPS float64
+	// Local is used while Redis is unreachable, so calls go on at this
+	// replica's share rather than stop (or run unpaced).
+	Local interface{ Wait(ctx context.Context) error }
+}
+
+// Wait implements the push job's Limiter.
+func (l Limiter) Wait(ctx context.Context) error {
+	limit := int64(l.QPS)
+	if limit < 1 {
+		limit = 1
+	}
+	for {
+		now := time.Now()
+		key := l.R.key("rate", l.Key, fmt.Sprint(now.Unix()))
+		n, err := l.R.client.Incr(ctx, key).Result()
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return l.Local.Wait(ctx)
+		}
+		if n == 1 {
+			l.R.client.Expire(ctx, key, 2*time.Second)
+		}
+		if n <= limit {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(now.Truncate(time.Second).Add(time.Second).Sub(now)):
+		}
+	}
+}

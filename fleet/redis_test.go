@@ -120,3 +120,42 @@ func TestRedisDownStillSends(t *testing.T) {
 		t.Fatal("follow-ups with Redis down reported no error")
 	}
 }
+
+// TestLimiterHoldsForTheFleet: two replicas' limiters together stay within
+// the shared rate.
+func TestLimiterHoldsForTheFleet(t *testing.T) {
+	r := testRedis(t)
+	const qps = 20
+	var mu sync.Mutex
+	var times []time.Time
+	var wg sync.WaitGroup
+	ctx, cancel := context.WithTimeout(context.Background(), 2500*time.Millisecond)
+	defer cancel()
+	for range 2 {
+		l := Limiter{R: r, Key: "push", QPS: qps}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for l.Wait(ctx) == nil {
+				mu.Lock()
+				times = append(times, time.Now())
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	perSecond := map[int64]int{}
+	for _, tm := range times {
+		perSecond[tm.Unix()]++
+	}
+	// A call let through at the very end of a second may be timed in the
+	// next one: allow that one.
+	for sec, n := range perSecond {
+		if n > qps+1 {
+			t.Fatalf("second %d: %d calls over the fleet's %d", sec, n, qps)
+		}
+	}
+	if len(times) < qps {
+		t.Fatalf("only %d calls in 2.5 s", len(times))
+	}
+}

@@ -90,6 +90,15 @@ type DailyPush struct {
 	Log    *slog.Logger
 	// Progress, if set, is told how many recipients are done.
 	Progress func(done, total int)
+	// Limiter, if set, makes the limiter for push.qps; a fleet's is shared
+	// (Redis) so the rate holds for all replicas together. Default: this
+	// process only.
+	Limiter func(qps float64) Limiter
+}
+
+// Limiter paces API calls.
+type Limiter interface {
+	Wait(ctx context.Context) error
 }
 
 // RunOptions are one run's choices.
@@ -191,9 +200,12 @@ func (p *DailyPush) Run(ctx context.Context, opts RunOptions) (Result, error) {
 	if err := p.Store.AcquirePush(ctx, day, p.Owner, now, leaseTTL); err != nil {
 		return res, err
 	}
-	limiter := rate.NewLimiter(rate.Limit(cfg.QPS), max(1, int(cfg.QPS)))
-	if cfg.Mode == ModeLog || cfg.QPS <= 0 {
+	var limiter Limiter = rate.NewLimiter(rate.Limit(cfg.QPS), max(1, int(cfg.QPS)))
+	switch {
+	case cfg.Mode == ModeLog || cfg.QPS <= 0:
 		limiter = rate.NewLimiter(rate.Inf, 1)
+	case p.Limiter != nil:
+		limiter = p.Limiter(cfg.QPS)
 	}
 	for start := 0; start < len(recipients) && res.Stopped == ""; start += batch {
 		if err := p.Store.AcquirePush(ctx, day, p.Owner, p.Now(), leaseTTL); err != nil {
@@ -227,7 +239,7 @@ func (p *DailyPush) Run(ctx context.Context, opts RunOptions) (Result, error) {
 
 // runBatch delivers one batch: decide from the ledger, mark "sending",
 // call the API, record the outcomes.
-func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, limiter *rate.Limiter, recipients []string) error {
+func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, limiter Limiter, recipients []string) error {
 	known, err := p.Store.Deliveries(ctx, res.Day, recipients)
 	if err != nil {
 		return err
