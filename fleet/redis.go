@@ -212,7 +212,9 @@ type Limiter struct {
 	QPS float64
 	// Local is used while Redis is unreachable, so calls go on at this
 	// replica's share rather than stop (or run unpaced).
-	Local interface{ Wait(ctx context.Context) error }
+	Local interface {
+		Wait(ctx context.Context) error
+	}
 }
 
 // Wait implements the push job's Limiter.
