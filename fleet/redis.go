@@ -1,6 +1,6 @@
 // Package fleet keeps in Redis what the replicas of a fleet must agree on:
-// the WeChat access token, followers' pending numbered lists and each
-// message's answer. Each type
+// the WeChat access token, followers' pending numbered lists, each
+// message's answer and the daily push's API rate. Each type
 // here implements an interface its consumer declares (bot.FollowUps, the
 // SDK's cache.Cache); with state.driver: memory nothing here is used.
 package fleet
