@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -24,7 +25,12 @@ import (
 // MPBOT_TEST_MAIN holds the arguments, separated by newlines.
 func TestMain(m *testing.M) {
 	if args := os.Getenv("MPBOT_TEST_MAIN"); args != "" {
-		os.Exit(run(context.Background(), strings.Split(args, "\n"), os.Stdin, os.Stdout, os.Stderr))
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		os.Exit(run(ctx, strings.Split(args, "\n"), os.Stdin, os.Stdout, os.Stderr))
+	}
+	if os.Getenv("MPBOT_TEST_FLOOR") != "" {
+		os.Exit(floorMain())
 	}
 	os.Exit(m.Run())
 }

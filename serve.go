@@ -36,6 +36,18 @@ type app struct {
 	sched   *jobs.Scheduler
 	obs     *observability
 	redis   *fleet.Redis // nil with state.driver memory
+	seen    *content.SeenWriter
+}
+
+// followerBook is the bot's follower bookkeeping: last-seen times batched,
+// subscriptions and opt-outs written at once.
+type followerBook struct {
+	*content.Store
+	seen *content.SeenWriter
+}
+
+func (f followerBook) FollowerSeen(ctx context.Context, openid string, at time.Time) error {
+	return f.seen.FollowerSeen(ctx, openid, at)
 }
 
 // newApp opens the store and builds the bot. record says whether the bot
@@ -76,13 +88,17 @@ func newApp(ctx context.Context, ld *loaded, log *slog.Logger, record bool) (*ap
 	}
 	deps := bot.Deps{Catalog: timedCatalog{library, a.obs.search}, FollowUps: followUps, Daily: daily, Log: log}
 	if record {
-		deps.Followers = store
+		a.seen = store.NewSeenWriter(time.Second, log)
+		deps.Followers = followerBook{store, a.seen}
 	}
 	a.bot = bot.New(ld.settings, deps)
 	return a, nil
 }
 
 func (a *app) close() {
+	if a.seen != nil {
+		a.seen.Close()
+	}
 	// The next start reads the index from this snapshot instead of
 	// rebuilding it; nothing is written when nothing changed.
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)

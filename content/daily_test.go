@@ -3,6 +3,8 @@ package content
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
 	"testing"
 	"time"
 )
@@ -81,5 +83,25 @@ func TestFollowers(t *testing.T) {
 	}
 	if n, err := s.UpsertFollowerIDs(ctx, []string{"o1", "o4", "o5"}); err != nil || n != 2 {
 		t.Fatalf("sync: %d new, %v", n, err)
+	}
+}
+
+func TestSeenWriterBatches(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	w := s.NewSeenWriter(time.Hour, slog.New(slog.DiscardHandler)) // only Close flushes
+	at := time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
+	for i := range 1000 {
+		w.FollowerSeen(ctx, fmt.Sprintf("o%d", i%300), at.Add(time.Duration(i)*time.Second))
+	}
+	w.Close()
+	f, err := s.GetFollower(ctx, "o5")
+	if err != nil || !f.LastInteractionAt.Equal(at.Add(905*time.Second)) {
+		t.Fatalf("o5 %+v %v", f, err)
+	}
+	n := 0
+	s.PushRecipients(ctx, time.Time{}, func(string) error { n++; return nil })
+	if n != 300 {
+		t.Fatalf("%d followers recorded, want 300", n)
 	}
 }
