@@ -30,7 +30,9 @@ import (
 func floorMain() int {
 	h, err := wechat.NewHandler(wechat.Config{AppID: "wxd0000000000demo", Token: demoToken,
 		AESKey: "mpbotdemokeympbotdemokeympbotdemokeympbotde", Mode: wechat.ModeSafe, ReplyBudget: 3 * time.Second},
-		func(context.Context, bot.Message) []bot.Reply { return []bot.Reply{{Type: bot.ReplyText, Text: "floor"}} },
+		func(context.Context, bot.Message) []bot.Reply {
+			return []bot.Reply{{Type: bot.ReplyText, Text: "floor"}}
+		},
 		nil, slog.New(slog.DiscardHandler))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
