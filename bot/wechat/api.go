@@ -212,7 +212,13 @@ func (a *API) call(ctx context.Context, endpoint string, do func(token string) (
 // When the shared store is down, the call still goes out: the token is
 // fetched without the lock and used without being cached.
 func (a *API) accessToken(ctx context.Context) (string, error) {
-	if a.cfg.Lock != nil && a.tokens.Get(a.tokenKey) == nil {
+	if a.cfg.Lock != nil {
+		// Read the cache here, not in the SDK: between a check here and
+		// the SDK's own, another replica could drop the token, and the SDK
+		// would then fetch one outside the lock.
+		if v, ok := a.tokens.Get(a.tokenKey).(string); ok && v != "" {
+			return v, nil
+		}
 		unlock, err := a.cfg.Lock(ctx, "token-refresh", 10*time.Second)
 		if err != nil && ctx.Err() != nil {
 			return "", err
