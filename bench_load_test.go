@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -178,24 +177,13 @@ func closedLoop(reqs []prepared, workers int) float64 {
 	return float64(len(reqs)) / time.Since(start).Seconds()
 }
 
-var queryLineRe = regexp.MustCompile(`^([^\t]+)\t`)
-
 // BenchmarkLoad100k plays WeChat against `mpbot serve` holding the
 // 100,000-article store (memory state driver, SQLite store): 10 s at 1,000
 // signed and encrypted messages a second with queries from the dev set, then
 // as fast as 32 senders go; and the same against the floor handler.
 func BenchmarkLoad100k(b *testing.B) {
 	storeSrc := store100k(b)
-	data, err := os.ReadFile(filepath.Join("..", "shared", "corpus", "queries-dev.tsv"))
-	if err != nil {
-		b.Skip(err)
-	}
-	var queries []string
-	for _, line := range strings.Split(string(data), "\n") {
-		if m := queryLineRe.FindStringSubmatch(line); m != nil {
-			queries = append(queries, m[1])
-		}
-	}
+	queries := readDevQueries(b)
 	dir := b.TempDir()
 	store := filepath.Join(dir, "m.db")
 	if out, err := exec.Command("cp", storeSrc, store).CombinedOutput(); err != nil {

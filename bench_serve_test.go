@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"log/slog"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -100,38 +98,13 @@ func procMemory(pid int) (rss, peak float64) {
 // through the webhook.
 func BenchmarkServe100k(b *testing.B) {
 	store := store100k(b)
-	bin := filepath.Join(b.TempDir(), "mpbot")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		b.Fatalf("build: %v\n%s", err, out)
-	}
 	dir := b.TempDir()
 	cfgPath := filepath.Join(dir, "config.yaml")
 	os.WriteFile(cfgPath, []byte(fmt.Sprintf("server:\n  addr: 127.0.0.1:0\nstore:\n  path: %s\nreplies:\n  no_match: 没有\n", store)), 0o644)
 	queries := readDevQueries(b)
 	for i := 0; i < b.N; i++ {
-		cmd := exec.Command(bin, "serve", "--config", cfgPath)
-		stderr, _ := cmd.StderrPipe()
 		start := time.Now()
-		if err := cmd.Start(); err != nil {
-			b.Fatal(err)
-		}
-		addr := make(chan string, 1)
-		go func() {
-			sc := bufio.NewScanner(stderr)
-			for sc.Scan() {
-				if m := addrRe.FindStringSubmatch(sc.Text()); m != nil {
-					addr <- m[1]
-				}
-			}
-		}()
-		var base string
-		select {
-		case a := <-addr:
-			base = "http://" + a
-		case <-time.After(60 * time.Second):
-			cmd.Process.Kill()
-			b.Fatal("serve did not start within 60s")
-		}
+		base, cmd := startChild(b, "MPBOT_TEST_MAIN="+strings.Join([]string{"serve", "--config", cfgPath}, "\n"))
 		sim := &wechat.Simulator{URL: base + "/wechat", Token: demoToken, AppID: "wxd0000000000demo",
 			AESKey: "mpbotdemokeympbotdemokeympbotdemokeympbotde", Account: "gh_bench"}
 		out, err := sim.Send(context.Background(), wechat.Inbound{From: "o_bench", MsgType: "text", Content: "枫桥经验", MsgID: 1, CreateTime: time.Now().Unix()})
