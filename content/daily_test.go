@@ -9,9 +9,11 @@ import (
 	"time"
 )
 
-func TestDailyReadingChoice(t *testing.T) {
+func TestDailyReadingChoice(t *testing.T) { eachEngine(t, testDailyReadingChoice) }
+
+func testDailyReadingChoice(t *testing.T, e engineUnderTest) {
 	ctx := context.Background()
-	s := openTestStore(t)
+	s := e.store(t)
 	for _, a := range []Article{
 		{ID: "old", Title: "旧文", URL: "u1", Category: "政策理论导读", PublishedOn: "2026-01-01"},
 		{ID: "older", Title: "更旧", URL: "u2", Category: "政策理论导读", PublishedOn: "2025-01-01"},
@@ -53,9 +55,11 @@ func TestDailyReadingChoice(t *testing.T) {
 	}
 }
 
-func TestFollowers(t *testing.T) {
+func TestFollowers(t *testing.T) { eachEngine(t, testFollowers) }
+
+func testFollowers(t *testing.T, e engineUnderTest) {
 	ctx := context.Background()
-	s := openTestStore(t)
+	s := e.store(t)
 	at := func(h int) time.Time { return time.Date(2026, 11, 25, h, 0, 0, 0, time.UTC) }
 	s.FollowerSubscribed(ctx, "o1", "123", at(1))
 	s.FollowerSeen(ctx, "o2", at(2))
@@ -86,9 +90,11 @@ func TestFollowers(t *testing.T) {
 	}
 }
 
-func TestSeenWriterBatches(t *testing.T) {
+func TestSeenWriterBatches(t *testing.T) { eachEngine(t, testSeenWriterBatches) }
+
+func testSeenWriterBatches(t *testing.T, e engineUnderTest) {
 	ctx := context.Background()
-	s := openTestStore(t)
+	s := e.store(t)
 	w := s.NewSeenWriter(time.Hour, slog.New(slog.DiscardHandler)) // only Close flushes
 	at := time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
 	for i := range 1000 {

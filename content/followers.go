@@ -47,7 +47,7 @@ func (s *Store) FollowerSubscribed(ctx context.Context, openid, scene string, at
 // follower (only followers can message an account).
 func (s *Store) FollowerSeen(ctx context.Context, openid string, at time.Time) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, last_interaction_at) VALUES (?, 1, ?)
-		ON CONFLICT(openid) DO UPDATE SET subscribed = 1, last_interaction_at = max(last_interaction_at, excluded.last_interaction_at)`,
+		ON CONFLICT(openid) DO UPDATE SET subscribed = 1, last_interaction_at = CASE WHEN excluded.last_interaction_at > followers.last_interaction_at THEN excluded.last_interaction_at ELSE followers.last_interaction_at END`,
 		openid, ms(at))
 	return err
 }
@@ -65,7 +65,7 @@ func (s *Store) FollowerUnsubscribed(ctx context.Context, openid string, at time
 func (s *Store) SetPushOptOut(ctx context.Context, openid string, out bool, at time.Time) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, last_interaction_at, push_opt_out) VALUES (?, 1, ?, ?)
 		ON CONFLICT(openid) DO UPDATE SET push_opt_out = excluded.push_opt_out,
-		last_interaction_at = max(last_interaction_at, excluded.last_interaction_at)`, openid, ms(at), out)
+		last_interaction_at = CASE WHEN excluded.last_interaction_at > followers.last_interaction_at THEN excluded.last_interaction_at ELSE followers.last_interaction_at END`, openid, ms(at), b2i(out))
 	return err
 }
 

@@ -2,26 +2,11 @@ package content
 
 import (
 	"context"
-	"log/slog"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
-
-func openTestLibrary(t *testing.T, path string) *Library {
-	t.Helper()
-	s, err := Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	l, err := OpenLibrary(context.Background(), s, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
 
 func topID(t *testing.T, l *Library, q string) string {
 	t.Helper()
@@ -37,17 +22,19 @@ func topID(t *testing.T, l *Library, q string) string {
 
 // TestLibraryKeepsIndexInStep: an import by another process (another
 // Library on the same file) is searchable after Sync, and a delete is gone.
-func TestLibraryKeepsIndexInStep(t *testing.T) {
+func TestLibraryKeepsIndexInStep(t *testing.T) { eachEngine(t, testLibraryKeepsIndexInStep) }
+
+func testLibraryKeepsIndexInStep(t *testing.T, e engineUnderTest) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "m.db")
-	server := openTestLibrary(t, path)
+	path := e.fresh(t)
+	server := e.library(t, path)
 	if n, err := SeedDemo(ctx, server); err != nil || n != len(DemoArticles()) {
 		t.Fatalf("seed: %d %v", n, err)
 	}
 	if got := topID(t, server, "枫桥经验"); got != "demo-fengqiao" {
 		t.Fatalf("after seeding: %q", got)
 	}
-	importer := openTestLibrary(t, path)
+	importer := e.library(t, path)
 	res, err := importer.Import(ctx, []Article{
 		{ID: "new-1", Title: "低空经济发展观察", Summary: "无人机物流", URL: "https://example.com/low", PublishedOn: "2026-10-01"},
 		{Title: "没有链接也没有编号"},
@@ -78,16 +65,18 @@ func TestLibraryKeepsIndexInStep(t *testing.T) {
 
 // TestLibraryLoadsStoredAnalysis: a reopened library loads analyses from
 // the store instead of segmenting again, and recomputes outdated ones.
-func TestLibraryLoadsStoredAnalysis(t *testing.T) {
+func TestLibraryLoadsStoredAnalysis(t *testing.T) { eachEngine(t, testLibraryLoadsStoredAnalysis) }
+
+func testLibraryLoadsStoredAnalysis(t *testing.T, e engineUnderTest) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "m.db")
-	l := openTestLibrary(t, path)
+	path := e.fresh(t)
+	l := e.library(t, path)
 	SeedDemo(ctx, l)
 	// Make one analysis outdated, as an older binary would have left it.
 	if err := l.store.SetAnalysis(ctx, "demo-pujiang", analysisVersion-1, []byte("old")); err != nil {
 		t.Fatal(err)
 	}
-	again := openTestLibrary(t, path)
+	again := e.library(t, path)
 	if again.index.Len() != len(DemoArticles()) {
 		t.Fatalf("reopened index has %d articles", again.index.Len())
 	}
@@ -123,13 +112,15 @@ func TestAnalysisRoundTrip(t *testing.T) {
 	}
 }
 
-func TestLibraryWatch(t *testing.T) {
+func TestLibraryWatch(t *testing.T) { eachEngine(t, testLibraryWatch) }
+
+func testLibraryWatch(t *testing.T, e engineUnderTest) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	path := filepath.Join(t.TempDir(), "m.db")
-	server := openTestLibrary(t, path)
+	path := e.fresh(t)
+	server := e.library(t, path)
 	go server.Watch(ctx, 20*time.Millisecond)
-	other := openTestLibrary(t, path)
+	other := e.library(t, path)
 	if _, err := other.Import(ctx, []Article{{ID: "w", Title: "具身智能产业观察", URL: "https://example.com/w"}}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -145,10 +136,12 @@ func TestLibraryWatch(t *testing.T) {
 // TestSnapshotStartAndReplay: a library opened from a snapshot answers like
 // the one that wrote it, replays changes made after it, and rebuilds from
 // the stored analyses when the snapshot is unusable.
-func TestSnapshotStartAndReplay(t *testing.T) {
+func TestSnapshotStartAndReplay(t *testing.T) { eachEngine(t, testSnapshotStartAndReplay) }
+
+func testSnapshotStartAndReplay(t *testing.T, e engineUnderTest) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "m.db")
-	first := openTestLibrary(t, path)
+	path := e.fresh(t)
+	first := e.library(t, path)
 	SeedDemo(ctx, first)
 	if err := first.SaveSnapshot(ctx); err != nil {
 		t.Fatal(err)
@@ -160,7 +153,7 @@ func TestSnapshotStartAndReplay(t *testing.T) {
 	if err := first.Delete(ctx, "demo-minzhu"); err != nil {
 		t.Fatal(err)
 	}
-	second := openTestLibrary(t, path)
+	second := e.library(t, path)
 	if second.saved == 0 || second.saved == second.seq {
 		t.Fatalf("did not start from the snapshot and replay: saved %d seq %d", second.saved, second.seq)
 	}
@@ -187,7 +180,7 @@ func TestSnapshotStartAndReplay(t *testing.T) {
 	if err := second.store.SaveSnapshot(ctx, 1, []byte("MPIX3garbage")); err != nil {
 		t.Fatal(err)
 	}
-	third := openTestLibrary(t, path)
+	third := e.library(t, path)
 	if third.index.Len() != second.index.Len() || topID(t, third, "低空经济") != "late" {
 		t.Fatalf("rebuild after a bad snapshot: %d articles", third.index.Len())
 	}

@@ -17,16 +17,19 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite" // registers the cgo-free "sqlite" driver
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
 var migrations embed.FS
 
-// Store keeps articles in SQLite. It is the source of truth; search indexes
-// are derived from it.
+// Store keeps articles, followers and the push ledger in SQLite (one
+// process, the default) or PostgreSQL (a fleet). It is the source of truth;
+// search indexes are derived from it.
 type Store struct {
-	db  *sql.DB
+	db  *sqlDB
 	Now func() time.Time // replaced in tests
 }
 
@@ -38,18 +41,48 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			return nil, fmt.Errorf("store %s: %w", path, err)
 		}
 	}
-	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)"
+	// _txlock=immediate: a transaction that reads before it writes (every
+	// import does) would otherwise fail at once with SQLITE_BUSY when another
+	// process committed in between, instead of waiting its turn.
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
-	s := &Store{db: db, Now: time.Now}
+	s := &Store{db: &sqlDB{DB: db, engine: sqliteEngine}, Now: time.Now}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
 	return s, nil
 }
+
+// OpenPostgres connects to the PostgreSQL database at dsn (a URL or
+// key=value string, as libpq takes) and applies any migrations it has not
+// seen yet. Replicas starting together migrate one at a time.
+func OpenPostgres(ctx context.Context, dsn string) (*Store, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store.dsn: %w", err)
+	}
+	db := stdlib.OpenDB(*cfg)
+	db.SetMaxOpenConns(16)
+	db.SetMaxIdleConns(16)
+	where := fmt.Sprintf("postgres %s@%s:%d/%s", cfg.User, cfg.Host, cfg.Port, cfg.Database)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store %s: %w", where, err)
+	}
+	s := &Store{db: &sqlDB{DB: db, engine: postgresEngine}, Now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store %s: %w", where, err)
+	}
+	return s, nil
+}
+
+// Engine names the database behind the store: sqlite or postgres.
+func (s *Store) Engine() string { return s.db.engine.String() }
 
 // Close releases the database.
 func (s *Store) Close() error { return s.db.Close() }
@@ -60,45 +93,63 @@ func (s *Store) Ping(ctx context.Context) error {
 	return s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n)
 }
 
+// migrationLock keys the PostgreSQL advisory locks the store takes; any
+// constant works as long as nothing else in the database uses it.
+const (
+	migrationLock = 0x6d70626f74_01
+	changeLock    = 0x6d70626f74_02
+)
+
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
 		return err
 	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	dir := "migrations/" + s.db.engine.String()
+	names, err := fs.Glob(migrations, dir+"/*.sql")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		version := strings.TrimSuffix(filepath.Base(name), ".sql")
-		var seen int
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&seen); err != nil {
-			return err
-		}
-		if seen > 0 {
-			continue
-		}
-		script, err := migrations.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, string(script)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", version, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, version, s.Now().Unix()); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
+		if err := s.migrateOne(ctx, name); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func (s *Store) migrateOne(ctx context.Context, name string) error {
+	version := strings.TrimSuffix(filepath.Base(name), ".sql")
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if s.db.engine == postgresEngine {
+		// Two replicas starting at once: the second waits here, then sees
+		// the version recorded and skips it.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, migrationLock); err != nil {
+			return err
+		}
+	}
+	var seen int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&seen); err != nil {
+		return err
+	}
+	if seen > 0 {
+		return nil
+	}
+	script, err := migrations.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, string(script)); err != nil {
+		return fmt.Errorf("migration %s: %w", version, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, version, s.Now().Unix()); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // Outcome says what Upsert did with one article.
@@ -178,7 +229,7 @@ func (s *Store) upsertBatch(ctx context.Context, items []Upsert, commit bool) ([
 
 type invalidError struct{ error }
 
-func (s *Store) upsertTx(ctx context.Context, tx *sql.Tx, it Upsert) (UpsertResult, error) {
+func (s *Store) upsertTx(ctx context.Context, tx *sqlTx, it Upsert) (UpsertResult, error) {
 	a := it.Article
 	if err := a.Validate(); err != nil {
 		return UpsertResult{}, invalidError{err}
@@ -262,8 +313,17 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 	return tx.Commit()
 }
 
-func recordChange(ctx context.Context, tx *sql.Tx, id string, deleted bool, now time.Time) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO changes (article_id, deleted, at) VALUES (?, ?, ?)`, id, deleted, now.UnixMilli())
+func recordChange(ctx context.Context, tx *sqlTx, id string, deleted bool, now time.Time) error {
+	if tx.engine == postgresEngine {
+		// PostgreSQL hands out sequence numbers at insert, not at commit: a
+		// poller that saw seq 11 committed could later miss 10. Writers of
+		// changes queue on this lock until commit, so seq order is commit
+		// order. (SQLite has one writer at a time anyway.)
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, changeLock); err != nil {
+			return err
+		}
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO changes (article_id, deleted, at) VALUES (?, ?, ?)`, id, b2i(deleted), now.UnixMilli())
 	return err
 }
 

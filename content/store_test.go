@@ -3,25 +3,16 @@ package content
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
 
-func openTestStore(t *testing.T) *Store {
-	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "sub", "mpbot.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
+func TestUpsertIsIdempotent(t *testing.T) { eachEngine(t, testUpsertIsIdempotent) }
 
-func TestUpsertIsIdempotent(t *testing.T) {
+func testUpsertIsIdempotent(t *testing.T, e engineUnderTest) {
 	ctx := context.Background()
-	s := openTestStore(t)
+	s := e.store(t)
 	clock := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	s.Now = func() time.Time { return clock }
 
@@ -61,8 +52,10 @@ func TestUpsertIsIdempotent(t *testing.T) {
 	}
 }
 
-func TestStoreRejectsBadArticles(t *testing.T) {
-	s := openTestStore(t)
+func TestStoreRejectsBadArticles(t *testing.T) { eachEngine(t, testStoreRejectsBadArticles) }
+
+func testStoreRejectsBadArticles(t *testing.T, e engineUnderTest) {
+	s := e.store(t)
 	for _, a := range []Article{
 		{ID: "x"},
 		{Title: "no id or url"},
@@ -74,9 +67,11 @@ func TestStoreRejectsBadArticles(t *testing.T) {
 	}
 }
 
-func TestListNewestDelete(t *testing.T) {
+func TestListNewestDelete(t *testing.T) { eachEngine(t, testListNewestDelete) }
+
+func testListNewestDelete(t *testing.T, e engineUnderTest) {
 	ctx := context.Background()
-	s := openTestStore(t)
+	s := e.store(t)
 	for _, a := range []Article{
 		{ID: "old", Title: "旧", URL: "u1", Category: "政策理论导读", PublishedOn: "2025-01-01"},
 		{ID: "new", Title: "新", URL: "u2", Category: "政策理论导读", PublishedOn: "2026-01-01"},

@@ -1,0 +1,118 @@
+package content
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// The store's SQL is written once, with ? placeholders and only what SQLite
+// and PostgreSQL both understand (ON CONFLICT ... excluded, CASE instead of
+// the two-argument max). These wrappers rewrite the placeholders for
+// PostgreSQL, so no call site can forget to.
+
+type engine int
+
+const (
+	sqliteEngine engine = iota
+	postgresEngine
+)
+
+func (e engine) String() string { return [...]string{"sqlite", "postgres"}[e] }
+
+type sqlDB struct {
+	*sql.DB
+	engine engine
+}
+
+type sqlTx struct {
+	*sql.Tx
+	engine engine
+}
+
+func (d *sqlDB) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return d.DB.ExecContext(ctx, d.engine.bind(q), args...)
+}
+
+func (d *sqlDB) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return d.DB.QueryContext(ctx, d.engine.bind(q), args...)
+}
+
+func (d *sqlDB) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return d.DB.QueryRowContext(ctx, d.engine.bind(q), args...)
+}
+
+func (d *sqlDB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*sqlTx, error) {
+	tx, err := d.DB.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &sqlTx{Tx: tx, engine: d.engine}, nil
+}
+
+func (t *sqlTx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.Tx.ExecContext(ctx, t.engine.bind(q), args...)
+}
+
+func (t *sqlTx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return t.Tx.QueryContext(ctx, t.engine.bind(q), args...)
+}
+
+func (t *sqlTx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return t.Tx.QueryRowContext(ctx, t.engine.bind(q), args...)
+}
+
+func (t *sqlTx) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error) {
+	return t.Tx.PrepareContext(ctx, t.engine.bind(q))
+}
+
+var bound sync.Map // query → PostgreSQL form; the store has a few dozen queries
+
+func (e engine) bind(q string) string {
+	if e != postgresEngine || !strings.Contains(q, "?") {
+		return q
+	}
+	if b, ok := bound.Load(q); ok {
+		return b.(string)
+	}
+	b := rebind(q)
+	bound.Store(q, b)
+	return b
+}
+
+// rebind numbers the ? placeholders ($1, $2, ...), leaving quoted text alone.
+func rebind(q string) string {
+	var b strings.Builder
+	b.Grow(len(q) + 16)
+	n := 0
+	var quote byte
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '?':
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// b2i stores a flag as the INTEGER both schemas use (pgx will not encode a
+// Go bool into an integer column).
+func b2i(v bool) int {
+	if v {
+		return 1
+	}
+	return 0
+}
