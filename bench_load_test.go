@@ -54,20 +54,28 @@ func exitCode(err error) int {
 }
 
 // startChild runs this test binary as mpbot (or the floor) and returns the
-// base URL it serves on.
-func startChild(b *testing.B, env ...string) (string, *exec.Cmd) {
+// base URL it serves on. Its log lines are copied to logs, if given.
+func startChild(t testing.TB, logs io.Writer, env ...string) (string, *exec.Cmd) {
+	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), env...)
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
 	addr := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stderr)
+		sc.Buffer(nil, 1<<20)
 		for sc.Scan() {
+			if logs != nil {
+				fmt.Fprintln(logs, sc.Text())
+			}
 			if m := addrRe.FindStringSubmatch(sc.Text()); m != nil {
-				addr <- m[1]
+				select {
+				case addr <- m[1]:
+				default:
+				}
 			}
 		}
 	}()
@@ -76,7 +84,7 @@ func startChild(b *testing.B, env ...string) (string, *exec.Cmd) {
 		return "http://" + a, cmd
 	case <-time.After(60 * time.Second):
 		cmd.Process.Kill()
-		b.Fatal("child did not start")
+		t.Fatal("child did not start")
 	}
 	return "", nil
 }
@@ -200,7 +208,7 @@ func BenchmarkLoad100k(b *testing.B) {
 			{"serve", []string{"MPBOT_TEST_MAIN=" + strings.Join([]string{"serve", "--config", cfgPath}, "\n")}},
 			{"floor", []string{"MPBOT_TEST_FLOOR=1"}},
 		} {
-			base, cmd := startChild(b, target.env...)
+			base, cmd := startChild(b, nil, target.env...)
 			warm := prepare(b, base, 500, queries)
 			openLoop(warm, 1000)
 			res := openLoop(prepare(b, base, 10_000, queries), 1000)

@@ -104,7 +104,7 @@ func BenchmarkServe100k(b *testing.B) {
 	queries := readDevQueries(b)
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
-		base, cmd := startChild(b, "MPBOT_TEST_MAIN="+strings.Join([]string{"serve", "--config", cfgPath}, "\n"))
+		base, cmd := startChild(b, nil, "MPBOT_TEST_MAIN="+strings.Join([]string{"serve", "--config", cfgPath}, "\n"))
 		sim := &wechat.Simulator{URL: base + "/wechat", Token: demoToken, AppID: "wxd0000000000demo",
 			AESKey: "mpbotdemokeympbotdemokeympbotdemokeympbotde", Account: "gh_bench"}
 		out, err := sim.Send(context.Background(), wechat.Inbound{From: "o_bench", MsgType: "text", Content: "枫桥经验", MsgID: 1, CreateTime: time.Now().Unix()})

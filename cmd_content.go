@@ -27,14 +27,14 @@ func openStore(c *cobra.Command, load func(*cobra.Command) (*loaded, error)) (*l
 	if err != nil {
 		return nil, nil, err
 	}
-	store, err := content.Open(c.Context(), ld.cfg.Store.Path)
+	store, err := ld.cfg.Store.open(c.Context())
 	return ld, store, err
 }
 
 // openLibrary opens the configured store and loads its search index. seed
 // loads the demo articles into an empty store, as serve does.
 func openLibrary(ctx context.Context, cfg *Config, log *slog.Logger, seed bool) (*content.Library, error) {
-	store, err := content.Open(ctx, cfg.Store.Path)
+	store, err := cfg.Store.open(ctx)
 	if err != nil {
 		return nil, err
 	}

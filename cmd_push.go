@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"io"
 	"log/slog"
@@ -44,9 +45,9 @@ func newDailyPush(store *content.Store, cfg func() *Config, api *wechat.API, log
 		Config: func() jobs.Config {
 			c := cfg()
 			return jobs.Config{Mode: c.Push.Mode, Category: c.Push.Category, Location: c.location(), QPS: c.Push.QPS, Window: 48 * time.Hour,
-				PreviewOpenIDs: c.Push.PreviewOpenIDs, PreviewLead: c.Push.PreviewLead}
+				PreviewOpenIDs: c.Push.PreviewOpenIDs, PreviewLead: c.Push.PreviewLead, LeaseTTL: c.Push.LeaseTTL}
 		},
-		Owner: fmt.Sprintf("%s/%d", host, os.Getpid()),
+		Owner: fmt.Sprintf("%s/%d/%s", host, os.Getpid(), rand.Text()[:6]), // unique even for two apps in one process (tests)
 		Now:   time.Now,
 		Log:   log,
 	}
@@ -74,7 +75,7 @@ missing. --dry-run prints the article, the mode and how many followers it would 
 				return err
 			}
 			log := newLogger(ld.cfg.Log, stderr)
-			store, err := content.Open(c.Context(), ld.cfg.Store.Path)
+			store, err := ld.cfg.Store.open(c.Context())
 			if err != nil {
 				return err
 			}
@@ -216,7 +217,7 @@ simply be run again.`,
 			log := newLogger(LogConfig{Level: "warn", Format: "text"}, stderr)
 			api := wechat.NewAPI(wechat.APIConfig{AppID: cfg.WeChat.AppID, AppSecret: string(cfg.WeChat.AppSecret),
 				Base: cfg.WeChat.APIBase, StableToken: cfg.WeChat.StableToken}, log)
-			store, err := content.Open(c.Context(), cfg.Store.Path)
+			store, err := cfg.Store.open(c.Context())
 			if err != nil {
 				return err
 			}

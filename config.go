@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 
 	"mpbot/bot"
 	"mpbot/bot/wechat"
+	"mpbot/content"
 	"mpbot/jobs"
 )
 
@@ -57,7 +59,25 @@ type WeChatConfig struct {
 
 // StoreConfig is the `store` section.
 type StoreConfig struct {
-	Path string `mapstructure:"path"`
+	Driver string `mapstructure:"driver"`
+	Path   string `mapstructure:"path"`
+	DSN    secret `mapstructure:"dsn"` // may hold a password
+}
+
+// open opens the configured store.
+func (c StoreConfig) open(ctx context.Context) (*content.Store, error) {
+	if c.Driver == "postgres" {
+		return content.OpenPostgres(ctx, string(c.DSN))
+	}
+	return content.Open(ctx, c.Path)
+}
+
+// where names the store for logs, without the DSN's password.
+func (c StoreConfig) where() string {
+	if c.Driver == "postgres" {
+		return "postgres"
+	}
+	return c.Path
 }
 
 // LogConfig is the `log` section.
@@ -87,6 +107,7 @@ type PushConfig struct {
 	Mode           string            `mapstructure:"mode"`
 	Schedule       string            `mapstructure:"schedule"`
 	CatchUp        time.Duration     `mapstructure:"catch_up"`
+	LeaseTTL       time.Duration     `mapstructure:"lease_ttl"`
 	QPS            float64           `mapstructure:"qps"`
 	TemplateID     string            `mapstructure:"template_id"`
 	TemplateFields map[string]string `mapstructure:"template_fields"`
@@ -240,8 +261,17 @@ func (c *Config) validate() (*bot.Settings, error) {
 	if !strings.HasPrefix(c.WeChat.APIBase, "http://") && !strings.HasPrefix(c.WeChat.APIBase, "https://") {
 		bad("wechat.api_base", "%q is not an http(s) URL", c.WeChat.APIBase)
 	}
-	if c.Store.Path == "" {
-		bad("store.path", "is empty")
+	switch c.Store.Driver {
+	case "sqlite":
+		if c.Store.Path == "" {
+			bad("store.path", "is empty")
+		}
+	case "postgres":
+		if c.Store.DSN == "" {
+			bad("store.dsn", "is empty; store.driver postgres needs it (e.g. postgres://user@host:5432/mpbot)")
+		}
+	default:
+		bad("store.driver", "%q is not sqlite or postgres", c.Store.Driver)
 	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":
@@ -268,6 +298,9 @@ func (c *Config) validate() (*bot.Settings, error) {
 	}
 	if _, err := jobs.ParseSchedule(c.Push.Schedule); err != nil {
 		bad("push.schedule", "%v", err)
+	}
+	if c.Push.LeaseTTL < time.Second {
+		bad("push.lease_ttl", "%v is under 1s", c.Push.LeaseTTL)
 	}
 	if c.Push.CatchUp < 0 {
 		bad("push.catch_up", "%v is negative", c.Push.CatchUp)

@@ -20,6 +20,7 @@ func TestDependencyRule(t *testing.T) {
 		"jobs":                  {"mpbot/bot", "github.com/silenceper/", "github.com/spf13/"},
 		"bot/wechat":            {"mpbot/jobs", "github.com/spf13/", "github.com/robfig/cron"},
 		"bot/wechat/wechattest": {"github.com/silenceper/"},
+		"content/contenttest":   {"mpbot/", "github.com/silenceper/"},
 		"fleet":                 {"github.com/silenceper/", "mpbot/jobs", "github.com/spf13/"},
 		".":                     {"github.com/silenceper/"},
 	}

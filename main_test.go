@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -352,43 +351,3 @@ func TestFollowersThroughWebhook(t *testing.T) {
 	}
 }
 
-// TestTwoReplicasShareFollowUps: with state.driver redis, a numbered list
-// sent by one replica is answered by the other.
-func TestTwoReplicasShareFollowUps(t *testing.T) {
-	if err := exec.Command("redis-cli", "-h", "127.0.0.1", "ping").Run(); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("Redis needed under CI: %v", err)
-		}
-		t.Skipf("no Redis: %v", err)
-	}
-	dir := t.TempDir()
-	cfg := writeConfig(t, dir, "")
-	t.Setenv("MPBOT_STATE_DRIVER", "redis")
-	t.Setenv("MPBOT_STATE_KEY_PREFIX", fmt.Sprintf("mpbot-test-%d", time.Now().UnixNano()))
-	baseA, stopA := startServe(t, cfg, &syncBuffer{})
-	defer stopA()
-	baseB, stopB := startServe(t, cfg, &syncBuffer{})
-	defer stopB()
-	sim := func(base string) *wechat.Simulator { return simulatorFor(t, cfg, base) }
-	now := time.Now().Unix()
-	list, err := sim(baseA).Send(context.Background(), wechat.Inbound{From: "o_fleet", MsgType: "text", Content: "遴选", MsgID: 1, CreateTime: now})
-	if err != nil || !strings.Contains(list.Content, "2. ") {
-		t.Fatalf("list from replica A: %v %q", err, list)
-	}
-	card, err := sim(baseB).Send(context.Background(), wechat.Inbound{From: "o_fleet", MsgType: "text", Content: "2", MsgID: 2, CreateTime: now})
-	if err != nil || card.MsgType != "news" {
-		t.Fatalf("replica B answered the follow-up with %v %q", err, card)
-	}
-	// WeChat's retry of the first message lands on replica B: the same
-	// reply, from A's answer, and B's bot does not run.
-	retry, err := sim(baseB).Send(context.Background(), wechat.Inbound{From: "o_fleet", MsgType: "text", Content: "遴选", MsgID: 1, CreateTime: now})
-	if err != nil || retry.Content != list.Content {
-		t.Fatalf("retry on replica B: %v %q, want %q", err, retry, list.Content)
-	}
-	if m := httpGet(t, baseB+"/metrics"); !strings.Contains(m, "mpbot_dedupe_hits_total 1") || strings.Contains(m, "mpbot_search_seconds_count 1") {
-		t.Fatalf("replica B ran the bot for a retry:\n%s", m)
-	}
-	if ready := httpGet(t, baseB+"/readyz"); !strings.Contains(ready, "ready") {
-		t.Fatalf("readyz %q", ready)
-	}
-}

@@ -54,7 +54,7 @@ func (f followerBook) FollowerSeen(ctx context.Context, openid string, at time.T
 // keeps the follower table (serve) or only answers (try).
 func newApp(ctx context.Context, ld *loaded, log *slog.Logger, record bool) (*app, error) {
 	cfg := ld.cfg
-	store, err := content.Open(ctx, cfg.Store.Path)
+	store, err := cfg.Store.open(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +68,7 @@ func newApp(ctx context.Context, ld *loaded, log *slog.Logger, record bool) (*ap
 		store.Close()
 		return nil, fmt.Errorf("seed demo articles: %w", err)
 	} else if n > 0 {
-		log.Info("empty store: loaded the demo articles", "count", n, "store", cfg.Store.Path)
+		log.Info("empty store: loaded the demo articles", "count", n, "store", cfg.Store.where())
 	}
 	library.Index().SetSynonyms(cfg.Search.Synonyms)
 	log.Info("search index ready", "articles", library.Index().Len(), "took", time.Since(started).Round(time.Millisecond))
@@ -289,18 +289,36 @@ func (a *app) startPush(ctx context.Context) {
 	}
 }
 
+// runPush runs the day's push. While another replica holds it, this one
+// waits and tries again every half lease: if the holder dies mid-push, its
+// lease runs out and this replica finishes the day from the ledger.
 func (a *app) runPush(ctx context.Context) {
-	res, err := a.push.Run(ctx, jobs.RunOptions{})
-	a.obs.recordPush(res)
-	if err != nil {
+	waiting := false
+	for {
+		res, err := a.push.Run(ctx, jobs.RunOptions{})
+		if errors.Is(err, content.ErrLeaseHeld) {
+			if !waiting {
+				a.log.Info("daily push: another process is running it; standing by in case it stops")
+				waiting = true
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(a.cfg.Load().Push.LeaseTTL / 2):
+			}
+			continue
+		}
+		a.obs.recordPush(res)
 		switch {
+		case err == nil:
 		case errors.Is(err, jobs.ErrNothingToPush):
 			a.log.Warn("daily push: nothing to push", "err", err)
-		case errors.Is(err, content.ErrLeaseHeld):
-			a.log.Info("daily push: another process is running it")
+		case waiting && errors.Is(err, content.ErrPushDone):
+			a.log.Info("daily push: finished by another process")
 		default:
 			a.log.Error("daily push failed", "err", err)
 		}
+		return
 	}
 }
 

@@ -27,6 +27,9 @@ type Delivery struct {
 // ErrLeaseHeld means another process runs the day's push.
 var ErrLeaseHeld = errors.New("another process holds the push for this day")
 
+// ErrPushDone means the day's push has finished; there is nothing to take.
+var ErrPushDone = errors.New("the push is done for the day")
+
 // AcquirePush takes (or renews) the lease on a day's push for owner until
 // now+ttl. A done day cannot be taken again.
 func (s *Store) AcquirePush(ctx context.Context, day, owner string, now time.Time, ttl time.Duration) error {
@@ -41,7 +44,7 @@ func (s *Store) AcquirePush(ctx context.Context, day, owner string, now time.Tim
 		var state string
 		s.db.QueryRowContext(ctx, `SELECT state FROM push_runs WHERE day = ?`, day).Scan(&state)
 		if state == "done" {
-			return fmt.Errorf("the push of %s is done", day)
+			return fmt.Errorf("%w: %s", ErrPushDone, day)
 		}
 		return ErrLeaseHeld
 	}

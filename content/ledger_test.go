@@ -3,7 +3,6 @@ package content
 import (
 	"context"
 	"errors"
-	"strings"
 	"testing"
 	"time"
 )
@@ -47,7 +46,7 @@ func testPushLease(t *testing.T, e engineUnderTest) {
 	if err := b.FinishPush(ctx, day, "B", "done", "2 recipients"); err != nil {
 		t.Fatal(err)
 	}
-	if err := a.AcquirePush(ctx, day, "A", now.Add(time.Hour), time.Minute); err == nil || !strings.Contains(err.Error(), "done") {
+	if err := a.AcquirePush(ctx, day, "A", now.Add(time.Hour), time.Minute); !errors.Is(err, ErrPushDone) {
 		t.Fatalf("a finished day was taken again: %v", err)
 	}
 	sum, err := a.LedgerSummary(ctx, day)

@@ -10,9 +10,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
+	"sync/atomic"
 	"time"
 
 	"github.com/redis/go-redis/v9"
+	"github.com/redis/go-redis/v9/logging"
 
 	"mpbot/bot"
 )
@@ -30,13 +33,44 @@ func Dial(ctx context.Context, url, prefix string) (*Redis, error) {
 	if err != nil {
 		return nil, fmt.Errorf("state.redis_url: %w", err)
 	}
-	opts.DialTimeout, opts.ReadTimeout, opts.WriteTimeout = 2*time.Second, time.Second, time.Second
+	// Redis answers in well under a millisecond; when it does not, a webhook
+	// call must learn so fast and go on without it (5 s is WeChat's whole
+	// budget, and go-redis's defaults retry for seconds).
+	opts.DialTimeout, opts.ReadTimeout, opts.WriteTimeout = time.Second, 500*time.Millisecond, 500*time.Millisecond
+	opts.MaxRetries, opts.DialerRetries, opts.DialerRetryTimeout = 1, 1, 10*time.Millisecond
+	// go-redis prints every failed dial to stderr (a process-wide setting);
+	// the callers here log what failed, once, with context.
+	redis.SetLogger(&logging.VoidLogger{})
 	c := redis.NewClient(opts)
+	c.AddHook(&breaker{})
 	if err := c.Ping(ctx).Err(); err != nil {
 		c.Close()
 		return nil, fmt.Errorf("redis %s: %w", opts.Addr, err)
 	}
 	return &Redis{client: c, prefix: prefix}, nil
+}
+
+// breaker fails dials at once for a second after one failed, so while Redis
+// is down every command costs nothing rather than a dial attempt each.
+type breaker struct{ downUntil atomic.Int64 }
+
+func (b *breaker) DialHook(next redis.DialHook) redis.DialHook {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if until := b.downUntil.Load(); time.Now().UnixNano() < until {
+			return nil, fmt.Errorf("redis %s unreachable; next try in %v", addr, time.Duration(until-time.Now().UnixNano()).Round(time.Millisecond))
+		}
+		conn, err := next(ctx, network, addr)
+		if err != nil {
+			b.downUntil.Store(time.Now().Add(time.Second).UnixNano())
+		}
+		return conn, err
+	}
+}
+
+func (b *breaker) ProcessHook(next redis.ProcessHook) redis.ProcessHook { return next }
+
+func (b *breaker) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return next
 }
 
 // Close closes the connection pool.

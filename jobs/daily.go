@@ -71,6 +71,17 @@ type Config struct {
 	// the real send they get it.
 	PreviewOpenIDs []string
 	PreviewLead    time.Duration
+	// LeaseTTL is how long a run's claim on a day outlives its last
+	// renewal: how long a process that died mid-push keeps the others from
+	// finishing the day. Renewed every third of it. Default 30 s.
+	LeaseTTL time.Duration
+}
+
+func (c Config) leaseTTL() time.Duration {
+	if c.LeaseTTL > 0 {
+		return c.LeaseTTL
+	}
+	return 30 * time.Second
 }
 
 // DailyPush delivers the day's reading (每日一读) to the followers who want
@@ -131,9 +142,6 @@ const batch = 2 * senders
 
 // senders is how many API calls a run has in flight at once.
 const senders = 8
-
-// leaseTTL is how long a run's claim on a day lasts without renewal.
-const leaseTTL = 2 * time.Minute
 
 // Run performs (or with DryRun, describes) a day's push.
 func (p *DailyPush) Run(ctx context.Context, opts RunOptions) (Result, error) {
@@ -197,9 +205,12 @@ func (p *DailyPush) Run(ctx context.Context, opts RunOptions) (Result, error) {
 		return res, nil
 	}
 
-	if err := p.Store.AcquirePush(ctx, day, p.Owner, now, leaseTTL); err != nil {
+	ttl := cfg.leaseTTL()
+	if err := p.Store.AcquirePush(ctx, day, p.Owner, now, ttl); err != nil {
 		return res, err
 	}
+	stopRenewing := p.renewLease(ctx, day, ttl)
+	defer stopRenewing()
 	var limiter Limiter = rate.NewLimiter(rate.Limit(cfg.QPS), max(1, int(cfg.QPS)))
 	switch {
 	case cfg.Mode == ModeLog || cfg.QPS <= 0:
@@ -208,13 +219,14 @@ func (p *DailyPush) Run(ctx context.Context, opts RunOptions) (Result, error) {
 		limiter = p.Limiter(cfg.QPS)
 	}
 	for start := 0; start < len(recipients) && res.Stopped == ""; start += batch {
-		if err := p.Store.AcquirePush(ctx, day, p.Owner, p.Now(), leaseTTL); err != nil {
+		if err := p.Store.AcquirePush(ctx, day, p.Owner, p.Now(), ttl); err != nil {
 			if errors.Is(err, content.ErrLeaseHeld) {
 				err = fmt.Errorf("%w: %v", content.ErrLeaseLost, err)
 			}
 			return res, err
 		}
 		if err := p.runBatch(ctx, &res, sender, limiter, recipients[start:min(start+batch, len(recipients))]); err != nil {
+			stopRenewing()
 			p.Store.FinishPush(context.WithoutCancel(ctx), day, p.Owner, "stopped", err.Error())
 			return res, err
 		}
@@ -229,12 +241,41 @@ func (p *DailyPush) Run(ctx context.Context, opts RunOptions) (Result, error) {
 	case len(res.Failed) > 0:
 		state, note = "stopped", "some deliveries failed; run again to retry them"
 	}
+	stopRenewing()
 	if err := p.Store.FinishPush(ctx, day, p.Owner, state, note); err != nil {
 		return res, err
 	}
 	p.Log.Info("daily push finished", "day", day, "article", res.Article.ID, "mode", cfg.Mode, "recipients", res.Recipients,
 		"sent", res.Sent, "skipped", res.Skipped, "failed", res.Failed, "unknown", res.Unknown, "stopped", res.Stopped)
 	return res, nil
+}
+
+// renewLease keeps the day's lease alive while a batch is slow (API calls
+// retrying), so a live run is never taken over; the returned func stops the
+// renewals and waits for one under way, and must run before FinishPush,
+// which a late renewal would undo.
+func (p *DailyPush) renewLease(ctx context.Context, day string, ttl time.Duration) func() {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(ttl / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				// A lost lease is found by the next batch's claim and the
+				// ledger's fencing; here only renew.
+				if err := p.Store.AcquirePush(ctx, day, p.Owner, p.Now(), ttl); err != nil && ctx.Err() == nil {
+					p.Log.Warn("daily push: lease not renewed", "day", day, "err", err)
+				}
+			}
+		}
+	}()
+	var once sync.Once
+	return func() { once.Do(func() { cancel(); <-done }) }
 }
 
 // runBatch delivers one batch: decide from the ledger, mark "sending",
@@ -400,7 +441,7 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 	if dryRun {
 		return res, nil
 	}
-	if err := p.Store.AcquirePush(ctx, res.Day, p.Owner, p.Now(), leaseTTL+cfg.PreviewLead); err != nil {
+	if err := p.Store.AcquirePush(ctx, res.Day, p.Owner, p.Now(), cfg.leaseTTL()+cfg.PreviewLead); err != nil {
 		return res, err
 	}
 	d = content.Delivery{Day: res.Day, Recipient: broadcastRecipient, ArticleID: res.Article.ID, Mode: ModeBroadcast,

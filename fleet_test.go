@@ -1,0 +1,269 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"mpbot/bot/wechat"
+	"mpbot/bot/wechat/wechattest"
+	"mpbot/content"
+	"mpbot/content/contenttest"
+)
+
+func requireRedis(t *testing.T) {
+	t.Helper()
+	if err := exec.Command("redis-cli", "-h", "127.0.0.1", "ping").Run(); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("Redis needed under CI: %v", err)
+		}
+		t.Skipf("no Redis: %v", err)
+	}
+}
+
+// TestFleetOnPostgresAndRedis runs two `mpbot serve` processes on one
+// PostgreSQL store and one Redis, as a fleet behind a load balancer does:
+// a retry on the other replica gets the same reply and no second action, a
+// numbered list is answered by the other replica, an import from a
+// workstation is searchable on both within 2 s, and the daily push that both
+// find due is delivered once per follower even though the replica holding
+// it is killed halfway.
+func TestFleetOnPostgresAndRedis(t *testing.T) {
+	requireRedis(t)
+	dsn := contenttest.PostgresDSN(t)
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	// Both replicas find the push due at start: scheduled for this minute,
+	// in the push's time zone, and caught up.
+	zone, _ := time.LoadLocation("Asia/Shanghai")
+	now := time.Now().In(zone)
+	day := now.Format(content.DateLayout)
+	for k, v := range map[string]string{
+		"MPBOT_STORE_DRIVER":      "postgres",
+		"MPBOT_STORE_DSN":         dsn,
+		"MPBOT_STATE_DRIVER":      "redis",
+		"MPBOT_STATE_KEY_PREFIX":  fmt.Sprintf("mpbot-fleet-%d", time.Now().UnixNano()),
+		"MPBOT_WECHAT_API_BASE":   fake.URL,
+		"MPBOT_WECHAT_APP_SECRET": "s",
+		"MPBOT_PUSH_MODE":         "customer",
+		"MPBOT_PUSH_QPS":          "100",
+		"MPBOT_PUSH_LEASE_TTL":    "2s",
+		"MPBOT_PUSH_SCHEDULE":     fmt.Sprintf("%d %d * * *", now.Minute(), now.Hour()),
+		"MPBOT_PUSH_CATCH_UP":     "1h",
+	} {
+		t.Setenv(k, v)
+	}
+	runCmd(t, "try", "--config", cfg, "你好") // seeds the demo articles into PostgreSQL
+	const followers = 600
+	store, err := content.OpenPostgres(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	for i := range followers {
+		if err := store.FollowerSeen(context.Background(), fmt.Sprintf("o%04d", i), time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	serveArgs := "MPBOT_TEST_MAIN=" + strings.Join([]string{"serve", "--config", cfg}, "\n")
+	logsA, logsB := &syncBuffer{}, &syncBuffer{}
+	baseA, cmdA := startChild(t, logsA, serveArgs)
+	baseB, cmdB := startChild(t, logsB, serveArgs)
+	t.Cleanup(func() { cmdA.Process.Kill(); cmdB.Process.Kill(); cmdA.Wait(); cmdB.Wait() })
+
+	// Webhook: a list from A, its follow-up on B, WeChat's retry on B.
+	sim := func(base string) *wechat.Simulator { return simulatorFor(t, cfg, base) }
+	ctx := context.Background()
+	sent := time.Now().Unix()
+	list, err := sim(baseA).Send(ctx, wechat.Inbound{From: "o_fleet", MsgType: "text", Content: "遴选", MsgID: 1, CreateTime: sent})
+	if err != nil || !strings.Contains(list.Content, "2. ") {
+		t.Fatalf("list from replica A: %v %+v", err, list)
+	}
+	card, err := sim(baseB).Send(ctx, wechat.Inbound{From: "o_fleet", MsgType: "text", Content: "2", MsgID: 2, CreateTime: sent})
+	if err != nil || card.MsgType != "news" {
+		t.Fatalf("replica B answered the follow-up with %v %+v", err, card)
+	}
+	retry, err := sim(baseB).Send(ctx, wechat.Inbound{From: "o_fleet", MsgType: "text", Content: "遴选", MsgID: 1, CreateTime: sent})
+	if err != nil || retry.Content != list.Content {
+		t.Fatalf("retry on replica B: %v %+v, want %q", err, retry, list.Content)
+	}
+	if m := httpGet(t, baseB+"/metrics"); !strings.Contains(m, "mpbot_dedupe_hits_total 1") || strings.Contains(m, "mpbot_search_seconds_count 1") {
+		t.Fatalf("replica B ran the bot for a retry:\n%s", m)
+	}
+
+	// An import from a workstation, into the shared store.
+	jsonl := filepath.Join(dir, "new.jsonl")
+	os.WriteFile(jsonl, []byte(`{"id":"fleet-1","title":"海洋牧场建设观察","summary":"深远海养殖","url":"https://example.com/fleet-1","published_on":"2026-11-20"}`+"\n"), 0o644)
+	if code, out, errOut := runCmd(t, "import", "--config", cfg, jsonl); code != 0 {
+		t.Fatalf("import: %d\n%s\n%s", code, out, errOut)
+	}
+	imported := time.Now()
+	for i, base := range []string{baseA, baseB} {
+		for msg := int64(10 + i*100); ; msg++ {
+			r, err := sim(base).Send(ctx, wechat.Inbound{From: "o_reader", MsgType: "text", Content: "海洋牧场", MsgID: msg, CreateTime: time.Now().Unix()})
+			if err == nil && len(r.Articles) > 0 && strings.Contains(r.Articles[0].Title, "海洋牧场") {
+				break
+			}
+			if time.Since(imported) > 2*time.Second {
+				t.Fatalf("replica %c did not find the import within 2s: %v %+v", 'A'+i, err, r)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	t.Logf("import searchable on both replicas after %v", time.Since(imported).Round(time.Millisecond))
+
+	// The push: one replica delivers, the other stands by. Kill the one
+	// delivering halfway; the other finishes the day.
+	waitFor(t, func() bool {
+		return strings.Contains(logsA.String(), "daily push progress") || strings.Contains(logsB.String(), "daily push progress")
+	}, "push started")
+	holder, other, otherLogs := cmdA, "B", logsB
+	if strings.Contains(logsB.String(), "daily push progress") {
+		holder, other, otherLogs = cmdB, "A", logsA
+	}
+	if !strings.Contains(otherLogs.String(), "standing by") {
+		t.Fatalf("replica %s did not stand by:\n%s", other, otherLogs)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for len(fake.Calls("/cgi-bin/message/custom/send")) < followers/3 {
+		if time.Now().After(deadline) {
+			t.Fatal("push too slow to kill halfway")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	holder.Process.Kill()
+	holder.Wait()
+	killedAt := len(fake.Calls("/cgi-bin/message/custom/send"))
+	deadline = time.Now().Add(30 * time.Second)
+	for {
+		state, note, err := store.PushRun(ctx, day)
+		if err == nil && state == "done" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("replica %s did not finish the day: %q %q %v\n%s", other, state, note, err, otherLogs)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	perFollower := map[string]int{}
+	for _, c := range fake.Calls("/cgi-bin/message/custom/send") {
+		var msg struct {
+			ToUser string `json:"touser"`
+		}
+		json.Unmarshal(c.Body, &msg)
+		perFollower[msg.ToUser]++
+	}
+	for id, n := range perFollower {
+		if n != 1 {
+			t.Errorf("%s received %d copies", id, n)
+		}
+	}
+	sum, err := store.LedgerSummary(ctx, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Counts[content.Sent]+sum.Counts[content.Unknown] < followers || sum.Counts[content.Unknown] > 16 {
+		t.Errorf("ledger %v: want all %d followers sent, at most one batch unknown", sum.Counts, followers)
+	}
+	t.Logf("holder killed after %d sends; ledger %v", killedAt, sum.Counts)
+}
+
+// TestRedisOutage: Redis stops under two running replicas. The webhook
+// keeps answering (dedupe falls back to each process, counted), /readyz
+// says not ready; when Redis is back, follow-ups are shared again.
+func TestRedisOutage(t *testing.T) {
+	bin, err := exec.LookPath("redis-server")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("redis-server needed under CI")
+		}
+		t.Skip("no redis-server to start a private Redis")
+	}
+	// A Redis of this test's own, so stopping it disturbs no other test.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := fmt.Sprint(ln.Addr().(*net.TCPAddr).Port)
+	ln.Close()
+	var redis *exec.Cmd
+	startRedis := func() {
+		redis = exec.Command(bin, "--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
+		if err := redis.Start(); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, func() bool { return exec.Command("redis-cli", "-p", port, "ping").Run() == nil }, "private Redis")
+	}
+	stopRedis := func() { redis.Process.Kill(); redis.Wait() }
+	startRedis()
+	t.Cleanup(func() { stopRedis() })
+
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	t.Setenv("MPBOT_STATE_DRIVER", "redis")
+	t.Setenv("MPBOT_STATE_REDIS_URL", "redis://127.0.0.1:"+port+"/0")
+	baseA, stopA := startServe(t, cfg, &syncBuffer{})
+	defer stopA()
+	baseB, stopB := startServe(t, cfg, &syncBuffer{})
+	defer stopB()
+	ctx := context.Background()
+	send := func(base, text string, id int64) *wechat.Outbound {
+		t.Helper()
+		start := time.Now()
+		r, err := simulatorFor(t, cfg, base).Send(ctx, wechat.Inbound{From: "o_outage", MsgType: "text", Content: text, MsgID: id, CreateTime: time.Now().Unix()})
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		if took := time.Since(start); took > time.Second {
+			t.Errorf("%q took %v", text, took)
+		}
+		return r
+	}
+
+	stopRedis()
+	card := send(baseA, "枫桥经验", 1)
+	if len(card.Articles) == 0 || !strings.Contains(card.Articles[0].Title, "枫桥经验") {
+		t.Fatalf("with Redis down: %+v", card)
+	}
+	if again := send(baseA, "枫桥经验", 1); len(again.Articles) == 0 || again.Articles[0].Title != card.Articles[0].Title {
+		t.Fatalf("retry with Redis down: %+v", again)
+	}
+	m := httpGet(t, baseA+"/metrics")
+	if !strings.Contains(m, "mpbot_dedupe_hits_total 1") || strings.Contains(m, "mpbot_shared_state_errors_total 0") {
+		t.Fatalf("degraded dedupe not counted:\n%s", m)
+	}
+	if code := httpStatus(t, baseA+"/readyz"); code != 503 {
+		t.Fatalf("readyz with Redis down: %d", code)
+	}
+
+	startRedis()
+	waitFor(t, func() bool { return httpStatus(t, baseA+"/readyz") == 200 }, "readyz after Redis restart")
+	list := send(baseA, "遴选", 2)
+	if !strings.Contains(list.Content, "2. ") {
+		t.Fatalf("list after restart: %+v", list)
+	}
+	if card := send(baseB, "2", 3); card.MsgType != "news" {
+		t.Fatalf("follow-up on the other replica after Redis came back: %+v", card)
+	}
+}
+
+func httpStatus(t *testing.T, url string) int {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
