@@ -350,4 +350,3 @@ func TestFollowersThroughWebhook(t *testing.T) {
 		t.Fatalf("follower data kept after unsubscribe: %+v", f)
 	}
 }
-
