@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -266,4 +267,65 @@ func httpStatus(t *testing.T, url string) int {
 	}
 	resp.Body.Close()
 	return resp.StatusCode
+}
+
+// TestServeSIGTERMMidPush: SIGTERM while serve delivers the daily push. The
+// process finishes the calls under way, records them, releases the lease
+// (another process can take the day at once) and exits 0 within
+// server.shutdown_timeout.
+func TestServeSIGTERMMidPush(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	zone, _ := time.LoadLocation("Asia/Shanghai")
+	now := time.Now().In(zone)
+	day := now.Format(content.DateLayout)
+	for k, v := range map[string]string{
+		"MPBOT_WECHAT_API_BASE":         fake.URL,
+		"MPBOT_WECHAT_APP_SECRET":       "s",
+		"MPBOT_PUSH_MODE":               "customer",
+		"MPBOT_PUSH_QPS":                "100",
+		"MPBOT_PUSH_SCHEDULE":           fmt.Sprintf("%d %d * * *", now.Minute(), now.Hour()),
+		"MPBOT_PUSH_CATCH_UP":           "1h",
+		"MPBOT_SERVER_SHUTDOWN_TIMEOUT": "3s",
+	} {
+		t.Setenv(k, v)
+	}
+	runCmd(t, "try", "--config", cfg, "你好")
+	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 400)
+	logs := &syncBuffer{}
+	_, cmd := startChild(t, logs, "MPBOT_TEST_MAIN="+strings.Join([]string{"serve", "--config", cfg}, "\n"))
+	t.Cleanup(func() { cmd.Process.Kill() })
+	deadline := time.Now().Add(20 * time.Second)
+	for len(fake.Calls("/cgi-bin/message/custom/send")) < 100 {
+		if time.Now().After(deadline) {
+			t.Fatalf("push did not start:\n%s", logs)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	signalled := time.Now()
+	cmd.Process.Signal(syscall.SIGTERM)
+	err := cmd.Wait()
+	took := time.Since(signalled)
+	if err != nil || took > 3*time.Second {
+		t.Fatalf("exit after SIGTERM: %v after %v\n%s", err, took, logs)
+	}
+	store, err := content.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	sum, _ := store.LedgerSummary(context.Background(), day)
+	calls := len(fake.Calls("/cgi-bin/message/custom/send"))
+	if sum.Counts[content.Sent] != calls || sum.Counts[content.Sending]+sum.Counts[content.Unknown] != 0 || sum.RunState != "stopped" {
+		t.Fatalf("after SIGTERM: %d calls, ledger %v, run %q", calls, sum.Counts, sum.RunState)
+	}
+	if err := store.AcquirePush(context.Background(), day, "next-replica", time.Now(), time.Minute); err != nil {
+		t.Fatalf("lease not released: %v", err)
+	}
+	if strings.Contains(logs.String(), "level=ERROR") {
+		t.Errorf("a clean shutdown logged an error:\n%s", logs)
+	}
+	t.Logf("exited %v after SIGTERM with %d of 400 sent", took.Round(time.Millisecond), calls)
 }

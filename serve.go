@@ -311,6 +311,8 @@ func (a *app) runPush(ctx context.Context) {
 		a.obs.recordPush(res)
 		switch {
 		case err == nil:
+		case ctx.Err() != nil:
+			a.log.Info("daily push stopped by shutdown; the next run (or another replica) sends the rest", "sent", res.Sent)
 		case errors.Is(err, jobs.ErrNothingToPush):
 			a.log.Warn("daily push: nothing to push", "err", err)
 		case waiting && errors.Is(err, content.ErrPushDone):
