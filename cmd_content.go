@@ -57,6 +57,7 @@ func addContentCommands(root *cobra.Command, load func(*cobra.Command) (*loaded,
 	root.AddCommand(newImportCmd(load, stdout, stderr))
 	root.AddCommand(newSearchCmd(load, stdin, stdout, stderr))
 	root.AddCommand(newArticlesCmd(load, stdout, stderr))
+	root.AddCommand(newStoreCmd(load, stdout, stderr))
 }
 
 func newImportCmd(load func(*cobra.Command) (*loaded, error), stdout, stderr io.Writer) *cobra.Command {
@@ -371,4 +372,58 @@ func newArticlesCmd(load func(*cobra.Command) (*loaded, error), stdout, stderr i
 	}
 	cmd.AddCommand(list, show, rm)
 	return cmd
+}
+
+// newStoreCmd copies a one-machine SQLite store into the configured store:
+// the move to PostgreSQL when one machine is no longer enough.
+func newStoreCmd(load func(*cobra.Command) (*loaded, error), stdout, stderr io.Writer) *cobra.Command {
+	cmd := &cobra.Command{Use: "store", Short: "Move a store's contents"}
+	var from string
+	copyCmd := &cobra.Command{
+		Use:   "copy --from SQLITE_FILE",
+		Short: "Copy articles, followers and push records from an SQLite file into the configured store",
+		Long: `Copy every article (with its search analysis), follower, daily choice, push record and
+uploaded cover from an SQLite store file into the store the config names, typically
+PostgreSQL (store.driver: postgres). Rows the destination already has are kept, so an
+interrupted copy can simply be run again. Running replicas pick the new articles up.`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if _, err := os.Stat(from); err != nil {
+				return fmt.Errorf("--from: %w", err)
+			}
+			ld, dst, err := openStore(c, load)
+			if err != nil {
+				return err
+			}
+			defer dst.Close()
+			if ld.cfg.Store.Driver == "sqlite" && sameFile(ld.cfg.Store.Path, from) {
+				return fmt.Errorf("--from %s is the configured store itself", from)
+			}
+			src, err := content.Open(c.Context(), from)
+			if err != nil {
+				return err
+			}
+			defer src.Close()
+			var progress func(string, int)
+			if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+				progress = func(table string, n int) { fmt.Fprintf(stderr, "\r\033[K%s: %d", table, n) }
+				defer fmt.Fprintln(stderr)
+			}
+			counts, err := dst.CopyFrom(c.Context(), src, progress)
+			for _, table := range []string{"articles", "followers", "daily_readings", "push_ledger"} {
+				fmt.Fprintf(stdout, "%s: %d\n", table, counts[table])
+			}
+			return err
+		},
+	}
+	copyCmd.Flags().StringVar(&from, "from", "", "the SQLite store file to copy (required)")
+	copyCmd.MarkFlagRequired("from")
+	cmd.AddCommand(copyCmd)
+	return cmd
+}
+
+func sameFile(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }

@@ -12,6 +12,8 @@ import (
 
 	"mpbot/bot/wechat"
 	"mpbot/bot/wechat/wechattest"
+	"mpbot/content"
+	"mpbot/content/contenttest"
 )
 
 func TestImportSearchArticles(t *testing.T) {
@@ -142,5 +144,26 @@ func TestImportFromAccount(t *testing.T) {
 	// Rerunnable: the same articles are not duplicated.
 	if _, out, _ := runCmd(t, "import", "--config", cfg, "--from-account", "--category", "时政热点"); !strings.Contains(out, "added 0, updated 0, unchanged 24") {
 		t.Fatalf("rerun:\n%s", out)
+	}
+}
+
+// TestStoreCopy: `mpbot store copy --from` moves a one-machine SQLite store
+// into the PostgreSQL store a fleet is configured with.
+func TestStoreCopy(t *testing.T) {
+	dsn := contenttest.PostgresDSN(t)
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好") // the SQLite store, with the demo articles
+	t.Setenv("MPBOT_STORE_DRIVER", "postgres")
+	t.Setenv("MPBOT_STORE_DSN", dsn)
+	code, out, errOut := runCmd(t, "store", "copy", "--config", cfg, "--from", filepath.Join(dir, "mpbot.db"))
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("articles: %d", len(content.DemoArticles()))) {
+		t.Fatalf("copy: %d\n%s\n%s", code, out, errOut)
+	}
+	if _, out, _ := runCmd(t, "search", "--config", cfg, "浦江经验"); !strings.Contains(out, "demo-pujiang") {
+		t.Fatalf("search on the copy: %s", out)
+	}
+	if code, _, errOut := runCmd(t, "store", "copy", "--config", cfg, "--from", filepath.Join(dir, "missing.db")); code == 0 || !strings.Contains(errOut, "missing.db") {
+		t.Fatalf("copy from a missing file: %d %s", code, errOut)
 	}
 }
