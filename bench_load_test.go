@@ -21,6 +21,8 @@ import (
 
 	"mpbot/bot"
 	"mpbot/bot/wechat"
+	"mpbot/content"
+	"mpbot/content/contenttest"
 )
 
 // floorMain serves the floor of the load test: a webhook that verifies,
@@ -186,9 +188,12 @@ func closedLoop(reqs []prepared, workers int) float64 {
 }
 
 // BenchmarkLoad100k plays WeChat against `mpbot serve` holding the
-// 100,000-article store (memory state driver, SQLite store): 10 s at 1,000
-// signed and encrypted messages a second with queries from the dev set, then
-// as fast as 32 senders go; and the same against the floor handler.
+// 100,000-article store: 10 s at 1,000 signed and encrypted messages a
+// second with queries from the dev set, then as fast as 32 senders go. The
+// same load runs against serve on SQLite with the memory state driver (with
+// and without its answer cache: the dev queries repeat, so the cached run
+// answers most of them from it), serve on PostgreSQL with Redis (the store
+// copied in with `store copy`), and the floor handler.
 func BenchmarkLoad100k(b *testing.B) {
 	storeSrc := store100k(b)
 	queries := readDevQueries(b)
@@ -199,13 +204,18 @@ func BenchmarkLoad100k(b *testing.B) {
 	}
 	cfgPath := filepath.Join(dir, "config.yaml")
 	os.WriteFile(cfgPath, []byte(fmt.Sprintf("server:\n  addr: 127.0.0.1:0\nstore:\n  path: %s\nlog:\n  level: info\nreplies:\n  no_match: 没有\n", store)), 0o644)
+	serve := "MPBOT_TEST_MAIN=" + strings.Join([]string{"serve", "--config", cfgPath}, "\n")
+	fleetEnv := []string{serve, "MPBOT_STORE_DRIVER=postgres", "MPBOT_STORE_DSN=" + postgres100k(b, storeSrc),
+		"MPBOT_STATE_DRIVER=redis", fmt.Sprintf("MPBOT_STATE_KEY_PREFIX=mpbot-load-%d", time.Now().UnixNano())}
 
 	for i := 0; i < b.N; i++ {
 		for _, target := range []struct {
 			name string
 			env  []string
 		}{
-			{"serve", []string{"MPBOT_TEST_MAIN=" + strings.Join([]string{"serve", "--config", cfgPath}, "\n")}},
+			{"serve", []string{serve}},
+			{"uncached", []string{serve, "MPBOT_SEARCH_CACHE_SIZE=0"}}, // every message searched afresh
+			{"fleet", fleetEnv},
 			{"floor", []string{"MPBOT_TEST_FLOOR=1"}},
 		} {
 			base, cmd := startChild(b, nil, target.env...)
@@ -222,4 +232,31 @@ func BenchmarkLoad100k(b *testing.B) {
 			b.ReportMetric(max, target.name+"-max-rps")
 		}
 	}
+}
+
+// postgres100k copies the 100,000-article SQLite store into a database of
+// the benchmark's own, as `mpbot store copy` does, and reports how long
+// that took.
+func postgres100k(b *testing.B, sqlitePath string) string {
+	if err := exec.Command("redis-cli", "-h", "127.0.0.1", "ping").Run(); err != nil {
+		b.Skipf("the fleet load needs Redis on 127.0.0.1:6379: %v", err)
+	}
+	dsn := contenttest.PostgresDSN(b)
+	ctx := context.Background()
+	src, err := content.Open(ctx, sqlitePath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer src.Close()
+	dst, err := content.OpenPostgres(ctx, dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer dst.Close()
+	start := time.Now()
+	if _, err := dst.CopyFrom(ctx, src, nil); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(time.Since(start).Seconds(), "pg-copy-s")
+	return dsn
 }

@@ -91,6 +91,7 @@ type LogConfig struct {
 type SearchConfig struct {
 	bot.SearchSpec `mapstructure:",squash"`
 	Synonyms       [][]string `mapstructure:"synonyms"`
+	CacheSize      int        `mapstructure:"cache_size"`
 }
 
 // StateConfig is the `state` section: where replicas share state.
@@ -298,6 +299,9 @@ func (c *Config) validate() (*bot.Settings, error) {
 	}
 	if _, err := jobs.ParseSchedule(c.Push.Schedule); err != nil {
 		bad("push.schedule", "%v", err)
+	}
+	if c.Search.CacheSize < 0 {
+		bad("search.cache_size", "%d is negative", c.Search.CacheSize)
 	}
 	if c.Push.LeaseTTL < time.Second {
 		bad("push.lease_ttl", "%v is under 1s", c.Push.LeaseTTL)

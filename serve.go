@@ -71,6 +71,7 @@ func newApp(ctx context.Context, ld *loaded, log *slog.Logger, record bool) (*ap
 		log.Info("empty store: loaded the demo articles", "count", n, "store", cfg.Store.where())
 	}
 	library.Index().SetSynonyms(cfg.Search.Synonyms)
+	library.Index().SetCacheSize(cfg.Search.CacheSize)
 	log.Info("search index ready", "articles", library.Index().Len(), "took", time.Since(started).Round(time.Millisecond))
 	a := &app{store: store, library: library, log: log, obs: newObservability()}
 	var followUps bot.FollowUps = bot.NewMemoryFollowUps()
@@ -197,6 +198,9 @@ func (a *app) reload(path string) {
 	a.cfg.Store(ld.cfg)
 	a.bot.SetSettings(ld.settings)
 	a.library.Index().SetSynonyms(ld.cfg.Search.Synonyms)
+	if ld.cfg.Search.CacheSize != old.Search.CacheSize {
+		a.library.Index().SetCacheSize(ld.cfg.Search.CacheSize)
+	}
 	a.log.Info("config reloaded", "file", path)
 	if a.sched != nil {
 		if err := a.sched.Set(ld.cfg.Push.Schedule); err != nil {

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -30,6 +31,8 @@ type Index struct {
 	fieldLen [numFields]float64 // total tokens per field over live docs, for BM25 length normalisation
 	synonyms *synonymSet        // query-time alternatives, swapped on config reload
 	pinyin   pinyinKeys         // term spellings, for typos and typed pinyin
+	gen      uint64             // changes so far; cached answers carry the one they were computed in
+	cache    atomic.Pointer[resultCache]
 }
 
 // doc is what the index keeps of an article: enough for a reply card and
@@ -255,7 +258,7 @@ func (r *analysisReader) bytes(n uint64) []byte {
 // Add puts an analysed article into the index, replacing any earlier
 // version of it.
 func (ix *Index) Add(an *Analyzed) {
-	ix.mu.Lock()
+	ix.lockForChange()
 	defer ix.mu.Unlock()
 	ix.removeLocked(an.article.ID)
 	n := len(ix.docs)
@@ -306,7 +309,7 @@ func (ix *Index) postingsOf(term string) *postingList {
 // Compact trims the spare room appends left in posting lists; call it
 // after a bulk load.
 func (ix *Index) Compact() {
-	ix.mu.Lock()
+	ix.lockForChange()
 	defer ix.mu.Unlock()
 	for i := range ix.postings {
 		ix.postings[i].compact()
@@ -326,7 +329,7 @@ func lower(s string) string {
 
 // Remove drops an article; a missing id is not an error.
 func (ix *Index) Remove(id string) {
-	ix.mu.Lock()
+	ix.lockForChange()
 	defer ix.mu.Unlock()
 	ix.removeLocked(id)
 }

@@ -185,3 +185,59 @@ func testSnapshotStartAndReplay(t *testing.T, e engineUnderTest) {
 		t.Fatalf("rebuild after a bad snapshot: %d articles", third.index.Len())
 	}
 }
+
+// TestResultCache: a cached answer is only served while the index is
+// unchanged; an import, a removal or new synonyms retire it, and callers
+// cannot alter what is cached.
+func TestResultCache(t *testing.T) {
+	ctx := context.Background()
+	l := openTestLibrary(t, filepath.Join(t.TempDir(), "m.db"))
+	SeedDemo(ctx, l)
+	ix := l.Index()
+	ix.SetCacheSize(16)
+	first, _ := ix.Search(ctx, "低空经济 枫桥经验", 3)
+	first[0].Article.Title = "changed by a caller"
+	again, _ := ix.Search(ctx, "低空经济 枫桥经验", 3)
+	if len(again) == 0 || again[0].Article.Title == "changed by a caller" {
+		t.Fatalf("cached hits were altered through a caller: %+v", again)
+	}
+	if _, err := l.Import(ctx, []Article{{ID: "low", Title: "低空经济与枫桥经验", URL: "https://example.com/low"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := topID(t, l, "低空经济 枫桥经验"); got != "low" {
+		t.Fatalf("after an import the old answer was served: %q", got)
+	}
+	if err := l.Delete(ctx, "low"); err != nil {
+		t.Fatal(err)
+	}
+	if got := topID(t, l, "低空经济 枫桥经验"); got == "low" {
+		t.Fatal("after a removal the old answer was served")
+	}
+	if got := topID(t, l, "千万工程"); got != "demo-qianwan" {
+		t.Fatalf("千万工程: %q", got)
+	}
+	if hits, _ := ix.Search(ctx, "万千工程", 3); len(hits) > 0 && hits[0].Article.ID == "demo-qianwan" && hits[0].Score > 0.9 {
+		t.Fatal("the test needs 万千工程 to be no synonym yet")
+	}
+	ix.SetSynonyms([][]string{{"万千工程", "千万工程"}})
+	if hits, _ := ix.Search(ctx, "万千工程", 3); len(hits) == 0 || hits[0].Article.ID != "demo-qianwan" || hits[0].Score < 0.9 {
+		t.Fatalf("after a synonym edit the old answer was served: %+v", hits)
+	}
+}
+
+func TestSnippetCache(t *testing.T) {
+	ctx := context.Background()
+	l := openTestLibrary(t, filepath.Join(t.TempDir(), "m.db"))
+	SeedDemo(ctx, l)
+	ix := l.Index()
+	ix.SetCacheSize(16)
+	hits, _ := ix.Search(ctx, "基层治理", 3)
+	if len(hits) < 2 {
+		t.Fatalf("need two hits: %+v", hits)
+	}
+	a := ix.Snippets("基层治理", hits)
+	b := ix.Snippets("基层治理", []Hit{hits[1], hits[0]})
+	if b[0].Article.ID != hits[1].Article.ID || b[0].Snippet != a[1].Snippet || b[0].Snippet == "" {
+		t.Fatalf("snippets for other hits came from the cache: %+v", b)
+	}
+}

@@ -36,20 +36,30 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	cache, key := ix.cache.Load(), cacheKey{query, n, snippets}
+	if r, ok := cache.get(key, ix.gen); ok {
+		return r, nil
+	}
+	r := ix.search(query, n, snippets)
+	cache.put(key, ix.gen, r)
+	return r, nil
+}
+
+func (ix *Index) search(query string, n int, snippets bool) Result {
 	q := ix.parse(query)
 	hits := ix.rank(q, n, snippets)
 	if len(hits) > 0 && hits[0].Score >= correctionBelow {
-		return Result{Hits: hits}, nil
+		return Result{Hits: hits}
 	}
 	// A weak answer may be a typo or typed pinyin: try the spelling of a
 	// known term that sounds the same.
 	if fixed, ok := ix.correctPinyin(q.text); ok && fixed != q.text {
 		q2 := ix.parse(fixed)
 		if better := ix.rank(q2, n, snippets); len(better) > 0 && (len(hits) == 0 || better[0].Score > hits[0].Score) {
-			return Result{Hits: better, Corrected: fixed}, nil
+			return Result{Hits: better, Corrected: fixed}
 		}
 	}
-	return Result{Hits: hits}, nil
+	return Result{Hits: hits}
 }
 
 // correctionBelow is the top score under which a query is tried respelt.
@@ -60,6 +70,22 @@ const correctionBelow = 0.6
 func (ix *Index) Snippets(query string, hits []Hit) []Hit {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	// Kept apart from the query's plain answer (n < 0), and served only for
+	// the same articles in the same order.
+	cache, key := ix.cache.Load(), cacheKey{query, -len(hits), true}
+	if r, ok := cache.get(key, ix.gen); ok && sameArticles(r.Hits, hits) {
+		return r.Hits
+	}
+	out := ix.snippets(query, hits)
+	cache.put(key, ix.gen, Result{Hits: out})
+	return out
+}
+
+func sameArticles(a, b []Hit) bool {
+	return slices.EqualFunc(a, b, func(x, y Hit) bool { return x.Article.ID == y.Article.ID && x.Score == y.Score })
+}
+
+func (ix *Index) snippets(query string, hits []Hit) []Hit {
 	q := ix.parse(query)
 	out := make([]Hit, len(hits))
 	for i, h := range hits {

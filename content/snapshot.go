@@ -156,7 +156,7 @@ func (ix *Index) loadSnapshot(blob []byte) (int64, error) {
 	if r.err != nil || r.off != len(blob) || len(byID) != live {
 		return 0, errSnapshot
 	}
-	ix.mu.Lock()
+	ix.lockForChange()
 	defer ix.mu.Unlock()
 	ix.docs, ix.dead, ix.byID, ix.terms, ix.postings = docs, dead, byID, terms, postings
 	ix.live, ix.fieldLen, ix.pinyin = live, fieldLen, pin

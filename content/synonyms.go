@@ -38,7 +38,7 @@ func (ix *Index) SetSynonyms(groups [][]string) {
 		}
 		return s.members[i] < s.members[j]
 	})
-	ix.mu.Lock()
+	ix.lockForChange()
 	ix.synonyms = s
 	ix.mu.Unlock()
 }
