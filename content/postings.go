@@ -61,21 +61,25 @@ func (p *postingList) unpack() []posting {
 	return out
 }
 
-// intersect keeps docs in both lists, with the weaker impact; the title bit
-// survives only when both terms are in the title.
-func intersect(a, b []posting) []posting {
-	var out []posting
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].doc < b[j].doc:
-			i++
-		case a[i].doc > b[j].doc:
+// intersect keeps the docs of a that are also in p, in place, with the
+// weaker impact; the title bit survives only when both terms are in the
+// title. p is scanned packed, so a long list costs no allocation.
+func (p *postingList) intersect(a []posting) []posting {
+	out := a[:0]
+	var doc uint32
+	j := 0
+	for i := 0; i < len(p.data) && j < len(a); {
+		v, n := binary.Uvarint(p.data[i:])
+		i += n
+		doc += uint32(v)
+		ib := p.data[i]
+		i++
+		for j < len(a) && a[j].doc < doc {
 			j++
-		default:
-			ia, ib := a[i].impact, b[j].impact
-			out = append(out, posting{a[i].doc, min(ia&impactScale, ib&impactScale) | (ia & ib & inTitle)})
-			i++
+		}
+		if j < len(a) && a[j].doc == doc {
+			ia := a[j].impact
+			out = append(out, posting{doc, min(ia&impactScale, ib&impactScale) | (ia & ib & inTitle)})
 			j++
 		}
 	}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"math"
@@ -247,18 +248,21 @@ func hasHan(s string) bool {
 // accumulator is per-query scratch space, pooled: the arrays are as long as
 // the index and only the touched entries are reset.
 type accumulator struct {
-	score, matched, titleMatched []float32
-	touched                      []uint32
-	cands                        []cand
+	docs    []docScore // by doc number: one cache line touched per posting, not three
+	touched []uint32
+	cands   []cand
+}
+
+type docScore struct {
+	score, matched, titleMatched float32
 }
 
 var accumulators sync.Pool
 
 func getAccumulator(n int) *accumulator {
 	acc, _ := accumulators.Get().(*accumulator)
-	if acc == nil || len(acc.score) < n {
-		size := n + n/4 + 64
-		acc = &accumulator{score: make([]float32, size), matched: make([]float32, size), titleMatched: make([]float32, size)}
+	if acc == nil || len(acc.docs) < n {
+		acc = &accumulator{docs: make([]docScore, n+n/4+64)}
 	}
 	return acc
 }
@@ -283,22 +287,23 @@ func (acc *accumulator) addList(data []byte, idf float32, onlyKnown bool) {
 }
 
 func (acc *accumulator) add(d uint32, imp uint8, idf float32, onlyKnown bool) {
-	if acc.matched[d] == 0 {
+	ds := &acc.docs[d]
+	if ds.matched == 0 {
 		if onlyKnown {
 			return
 		}
 		acc.touched = append(acc.touched, d)
 	}
-	acc.score[d] += idf * float32(imp&impactScale) / impactScale
-	acc.matched[d] += idf
+	ds.score += idf * float32(imp&impactScale) / impactScale
+	ds.matched += idf
 	if imp&inTitle != 0 {
-		acc.titleMatched[d] += idf
+		ds.titleMatched += idf
 	}
 }
 
 func (acc *accumulator) release() {
 	for _, d := range acc.touched {
-		acc.score[d], acc.matched[d], acc.titleMatched[d] = 0, 0, 0
+		acc.docs[d] = docScore{}
 	}
 	acc.touched = acc.touched[:0]
 	accumulators.Put(acc)
@@ -366,8 +371,9 @@ func (ix *Index) rank(q query, n int, snippets bool) []Hit {
 		if ix.dead[d] {
 			continue
 		}
-		cover := float64(acc.matched[d]) / total
-		c := cand{d: d, score: float64(acc.score[d]) * cover * cover, cover: cover, tcv: float64(acc.titleMatched[d]) / total}
+		ds := &acc.docs[d]
+		cover := float64(ds.matched) / total
+		c := cand{d: d, score: float64(ds.score) * cover * cover, cover: cover, tcv: float64(ds.titleMatched) / total}
 		switch {
 		case len(cands) < top:
 			cands = append(cands, c)
@@ -484,18 +490,25 @@ func (ix *Index) clausePostings(c *clause) {
 		return
 	}
 	var out []posting
+	var lists []*postingList
 	for i, alt := range c.alts {
 		var cur []posting
-		for j, term := range alt {
+		lists = lists[:0]
+		for _, term := range alt {
 			p := ix.postingsOf(term)
 			if p == nil {
-				cur = nil
+				lists = lists[:0]
 				break
 			}
-			if j == 0 {
-				cur = p.unpack()
-			} else {
-				cur = intersect(cur, p.unpack())
+			lists = append(lists, p)
+		}
+		if len(lists) > 0 {
+			// Start from the shortest list: the intersection is no longer,
+			// and the others are only scanned, never unpacked.
+			slices.SortFunc(lists, func(a, b *postingList) int { return cmp.Compare(a.n, b.n) })
+			cur = lists[0].unpack()
+			for _, p := range lists[1:] {
+				cur = p.intersect(cur)
 			}
 		}
 		if i == 0 {
