@@ -42,6 +42,13 @@ func seedFollowers(t *testing.T, storePath string, n int) {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	seedFollowersIn(t, s, n)
+}
+
+// seedFollowersIn adds followers o0000… who wrote just now (inside the
+// customer-service window).
+func seedFollowersIn(t *testing.T, s *content.Store, n int) {
+	t.Helper()
 	for i := range n {
 		if err := s.FollowerSeen(context.Background(), fmt.Sprintf("o%04d", i), time.Now()); err != nil {
 			t.Fatal(err)

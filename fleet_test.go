@@ -44,11 +44,7 @@ func TestFleetOnPostgresAndRedis(t *testing.T) {
 	defer fake.Close()
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, "")
-	// Both replicas find the push due at start: scheduled for this minute,
-	// in the push's time zone, and caught up.
-	zone, _ := time.LoadLocation("Asia/Shanghai")
-	now := time.Now().In(zone)
-	day := now.Format(content.DateLayout)
+	day := pushDueNow(t) // both replicas find it due at start
 	for k, v := range map[string]string{
 		"MPBOT_STORE_DRIVER":      "postgres",
 		"MPBOT_STORE_DSN":         dsn,
@@ -59,8 +55,6 @@ func TestFleetOnPostgresAndRedis(t *testing.T) {
 		"MPBOT_PUSH_MODE":         "customer",
 		"MPBOT_PUSH_QPS":          "100",
 		"MPBOT_PUSH_LEASE_TTL":    "2s",
-		"MPBOT_PUSH_SCHEDULE":     fmt.Sprintf("%d %d * * *", now.Minute(), now.Hour()),
-		"MPBOT_PUSH_CATCH_UP":     "1h",
 	} {
 		t.Setenv(k, v)
 	}
@@ -71,11 +65,7 @@ func TestFleetOnPostgresAndRedis(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	for i := range followers {
-		if err := store.FollowerSeen(context.Background(), fmt.Sprintf("o%04d", i), time.Now()); err != nil {
-			t.Fatal(err)
-		}
-	}
+	seedFollowersIn(t, store, followers)
 
 	serveArgs := "MPBOT_TEST_MAIN=" + strings.Join([]string{"serve", "--config", cfg}, "\n")
 	logsA, logsB := &syncBuffer{}, &syncBuffer{}
@@ -259,6 +249,17 @@ func TestRedisOutage(t *testing.T) {
 	}
 }
 
+// pushDueNow schedules the daily push for the current minute (in the
+// default push.timezone) with a catch-up window, so a serve started now runs
+// it at once. It returns the day pushed.
+func pushDueNow(t *testing.T) string {
+	zone, _ := time.LoadLocation("Asia/Shanghai")
+	now := time.Now().In(zone)
+	t.Setenv("MPBOT_PUSH_SCHEDULE", fmt.Sprintf("%d %d * * *", now.Minute(), now.Hour()))
+	t.Setenv("MPBOT_PUSH_CATCH_UP", "1h")
+	return now.Format(content.DateLayout)
+}
+
 func httpStatus(t *testing.T, url string) int {
 	t.Helper()
 	resp, err := http.Get(url)
@@ -278,16 +279,12 @@ func TestServeSIGTERMMidPush(t *testing.T) {
 	defer fake.Close()
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, "")
-	zone, _ := time.LoadLocation("Asia/Shanghai")
-	now := time.Now().In(zone)
-	day := now.Format(content.DateLayout)
+	day := pushDueNow(t)
 	for k, v := range map[string]string{
 		"MPBOT_WECHAT_API_BASE":         fake.URL,
 		"MPBOT_WECHAT_APP_SECRET":       "s",
 		"MPBOT_PUSH_MODE":               "customer",
 		"MPBOT_PUSH_QPS":                "100",
-		"MPBOT_PUSH_SCHEDULE":           fmt.Sprintf("%d %d * * *", now.Minute(), now.Hour()),
-		"MPBOT_PUSH_CATCH_UP":           "1h",
 		"MPBOT_SERVER_SHUTDOWN_TIMEOUT": "3s",
 	} {
 		t.Setenv(k, v)

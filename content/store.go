@@ -49,10 +49,14 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
-	s := &Store{db: &sqlDB{DB: db, engine: sqliteEngine}, Now: time.Now}
+	return newStore(ctx, db, sqliteEngine, path)
+}
+
+func newStore(ctx context.Context, db *sql.DB, e engine, where string) (*Store, error) {
+	s := &Store{db: &sqlDB{DB: db, engine: e}, Now: time.Now}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store %s: %w", path, err)
+		return nil, fmt.Errorf("store %s: %w", where, err)
 	}
 	return s, nil
 }
@@ -73,12 +77,7 @@ func OpenPostgres(ctx context.Context, dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store %s: %w", where, err)
 	}
-	s := &Store{db: &sqlDB{DB: db, engine: postgresEngine}, Now: time.Now}
-	if err := s.migrate(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("store %s: %w", where, err)
-	}
-	return s, nil
+	return newStore(ctx, db, postgresEngine, where)
 }
 
 // Engine names the database behind the store: sqlite or postgres.
