@@ -218,7 +218,9 @@ func BenchmarkLoad100k(b *testing.B) {
 			{"fleet", fleetEnv},
 			{"floor", []string{"MPBOT_TEST_FLOOR=1"}},
 		} {
+			started := time.Now()
 			base, cmd := startChild(b, nil, target.env...)
+			b.ReportMetric(time.Since(started).Seconds(), target.name+"-start-s")
 			warm := prepare(b, base, 500, queries)
 			openLoop(warm, 1000)
 			res := openLoop(prepare(b, base, 10_000, queries), 1000)
@@ -257,6 +259,13 @@ func postgres100k(b *testing.B, sqlitePath string) string {
 	if _, err := dst.CopyFrom(ctx, src, nil); err != nil {
 		b.Fatal(err)
 	}
-	b.ReportMetric(time.Since(start).Seconds(), "pg-copy-s")
+	lib, err := content.OpenLibrary(ctx, dst, slog.New(slog.DiscardHandler))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := lib.SaveSnapshot(ctx); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(time.Since(start).Seconds(), "pg-copy-s") // as `mpbot store copy` does it, snapshot included
 	return dsn
 }

@@ -413,7 +413,20 @@ interrupted copy can simply be run again. Running replicas pick the new articles
 			for _, table := range []string{"articles", "followers", "daily_readings", "push_ledger"} {
 				fmt.Fprintf(stdout, "%s: %d\n", table, counts[table])
 			}
-			return err
+			if err != nil {
+				return err
+			}
+			// Build and store the index snapshot once here, so the replicas'
+			// first start reads it instead of each rebuilding the index.
+			lib, err := content.OpenLibrary(c.Context(), dst, newLogger(LogConfig{Level: "warn", Format: "text"}, stderr))
+			if err != nil {
+				return err
+			}
+			if err := lib.SaveSnapshot(c.Context()); err != nil {
+				return fmt.Errorf("save the search index: %w", err)
+			}
+			fmt.Fprintf(stdout, "search index saved: %d articles\n", lib.Index().Len())
+			return nil
 		},
 	}
 	copyCmd.Flags().StringVar(&from, "from", "", "the SQLite store file to copy (required)")

@@ -157,7 +157,8 @@ func TestStoreCopy(t *testing.T) {
 	t.Setenv("MPBOT_STORE_DRIVER", "postgres")
 	t.Setenv("MPBOT_STORE_DSN", dsn)
 	code, out, errOut := runCmd(t, "store", "copy", "--config", cfg, "--from", filepath.Join(dir, "mpbot.db"))
-	if code != 0 || !strings.Contains(out, fmt.Sprintf("articles: %d", len(content.DemoArticles()))) {
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("articles: %d", len(content.DemoArticles()))) ||
+		!strings.Contains(out, fmt.Sprintf("search index saved: %d articles", len(content.DemoArticles()))) {
 		t.Fatalf("copy: %d\n%s\n%s", code, out, errOut)
 	}
 	if _, out, _ := runCmd(t, "search", "--config", cfg, "浦江经验"); !strings.Contains(out, "demo-pujiang") {
