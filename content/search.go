@@ -249,6 +249,7 @@ func hasHan(s string) bool {
 // the index and only the touched entries are reset.
 type accumulator struct {
 	docs    []docScore // by doc number: one cache line touched per posting, not three
+	found   []uint64   // bit per doc: touched; small enough to stay in L1 while a common word's long list is read
 	touched []uint32
 	cands   []cand
 }
@@ -262,7 +263,8 @@ var accumulators sync.Pool
 func getAccumulator(n int) *accumulator {
 	acc, _ := accumulators.Get().(*accumulator)
 	if acc == nil || len(acc.docs) < n {
-		acc = &accumulator{docs: make([]docScore, n+n/4+64)}
+		size := n + n/4 + 64
+		acc = &accumulator{docs: make([]docScore, size), found: make([]uint64, size/64+1)}
 	}
 	return acc
 }
@@ -281,7 +283,9 @@ func (acc *accumulator) addList(data []byte, idf float32, onlyKnown bool) {
 			i += n
 		}
 		doc += delta
-		acc.add(doc, data[i], idf, onlyKnown)
+		if !onlyKnown || acc.found[doc>>6]&(1<<(doc&63)) != 0 {
+			acc.add(doc, data[i], idf, onlyKnown)
+		}
 		i++
 	}
 }
@@ -293,6 +297,7 @@ func (acc *accumulator) add(d uint32, imp uint8, idf float32, onlyKnown bool) {
 			return
 		}
 		acc.touched = append(acc.touched, d)
+		acc.found[d>>6] |= 1 << (d & 63)
 	}
 	ds.score += idf * float32(imp&impactScale) / impactScale
 	ds.matched += idf
@@ -304,6 +309,7 @@ func (acc *accumulator) add(d uint32, imp uint8, idf float32, onlyKnown bool) {
 func (acc *accumulator) release() {
 	for _, d := range acc.touched {
 		acc.docs[d] = docScore{}
+		acc.found[d>>6] = 0
 	}
 	acc.touched = acc.touched[:0]
 	accumulators.Put(acc)
