@@ -206,7 +206,7 @@ func BenchmarkLoad100k(b *testing.B) {
 	os.WriteFile(cfgPath, []byte(fmt.Sprintf("server:\n  addr: 127.0.0.1:0\nstore:\n  path: %s\nlog:\n  level: info\nreplies:\n  no_match: 没有\n", store)), 0o644)
 	serve := "MPBOT_TEST_MAIN=" + strings.Join([]string{"serve", "--config", cfgPath}, "\n")
 	fleetEnv := []string{serve, "MPBOT_STORE_DRIVER=postgres", "MPBOT_STORE_DSN=" + postgres100k(b, storeSrc),
-		"MPBOT_STATE_DRIVER=redis", fmt.Sprintf("MPBOT_STATE_KEY_PREFIX=mpbot-load-%d", time.Now().UnixNano())}
+		"MPBOT_STATE_DRIVER=redis", "MPBOT_STATE_KEY_PREFIX=" + redisPrefix(b, "mpbot-load")}
 
 	for i := 0; i < b.N; i++ {
 		for _, target := range []struct {

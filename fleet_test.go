@@ -20,6 +20,19 @@ import (
 	"mpbot/content/contenttest"
 )
 
+// redisPrefix is a key prefix of the test's own on the shared Redis; its
+// keys are deleted when the test ends.
+func redisPrefix(t testing.TB, name string) string {
+	prefix := fmt.Sprintf("%s-%d", name, time.Now().UnixNano())
+	t.Cleanup(func() {
+		del := `for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) end`
+		if out, err := exec.Command("redis-cli", "-h", "127.0.0.1", "EVAL", del, "0", prefix+":*").CombinedOutput(); err != nil {
+			t.Errorf("clean up Redis keys %s:*: %v %s", prefix, err, out)
+		}
+	})
+	return prefix
+}
+
 func requireRedis(t *testing.T) {
 	t.Helper()
 	if err := exec.Command("redis-cli", "-h", "127.0.0.1", "ping").Run(); err != nil {
@@ -49,7 +62,7 @@ func TestFleetOnPostgresAndRedis(t *testing.T) {
 		"MPBOT_STORE_DRIVER":      "postgres",
 		"MPBOT_STORE_DSN":         dsn,
 		"MPBOT_STATE_DRIVER":      "redis",
-		"MPBOT_STATE_KEY_PREFIX":  fmt.Sprintf("mpbot-fleet-%d", time.Now().UnixNano()),
+		"MPBOT_STATE_KEY_PREFIX":  redisPrefix(t, "mpbot-fleet"),
 		"MPBOT_WECHAT_API_BASE":   fake.URL,
 		"MPBOT_WECHAT_APP_SECRET": "s",
 		"MPBOT_PUSH_MODE":         "customer",
