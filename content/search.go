@@ -206,31 +206,92 @@ func (ix *Index) parse(text string) query {
 			}
 		}
 	}
+	// Chunks are the runs of the query as typed, for phrase checks. A stop
+	// word ends one: in 海南自贸港哪天封关 the phrases are 海南自贸港 and 封关,
+	// and a title holding both should count as holding the query's phrases.
+	var run strings.Builder
+	before := 0
+	endChunk := func() {
+		if run.Len() > 0 {
+			text := run.String()
+			c := chunk{text: text, runes: utf8.RuneCountInString(text), words: len(q.clauses) - before}
+			for _, bg := range hanBigrams(text) {
+				h1, h2 := bloomHash(bg)
+				c.pairs = append(c.pairs, [2]uint64{h1, h2})
+			}
+			q.chunks = append(q.chunks, c)
+		}
+		run.Reset()
+		before = len(q.clauses)
+	}
 	for _, text := range strings.FieldsFunc(q.text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		before := len(q.clauses)
 		for _, part := range ix.synonyms.split(text) {
 			if part.synonym {
 				if !seen[part.text] {
 					seen[part.text] = true
 					q.clauses = append(q.clauses, clause{alts: ix.analyzeAlts(ix.synonyms.alternatives(part.text))})
 				}
+				run.WriteString(part.text)
 				continue
 			}
-			for _, w := range ix.seg.Words(part.text) {
+			words := ix.seg.Words(part.text)
+			for i := 0; i < len(words); {
+				if j := ix.singlesRun(words, i); j > i {
+					// Single characters in a row may be a name the
+					// segmenter cut apart (里约 → 里, 约): match them as
+					// their pairs as written, or else one by one.
+					joined := strings.Join(words[i:j], "")
+					if !seen[joined] {
+						seen[joined] = true
+						var pairs []string
+						for _, bg := range hanBigrams(joined) {
+							pairs = append(pairs, bigramPrefix+bg)
+						}
+						q.clauses = append(q.clauses, clause{alts: [][]string{pairs, words[i:j]}})
+					}
+					run.WriteString(joined)
+					i = j
+					continue
+				}
+				w := words[i]
+				i++
+				if stopWords[w] {
+					endChunk()
+					continue
+				}
 				addWord(w)
+				run.WriteString(w)
 			}
 		}
-		c := chunk{text: text, runes: utf8.RuneCountInString(text), words: len(q.clauses) - before}
-		for _, bg := range hanBigrams(text) {
-			h1, h2 := bloomHash(bg)
-			c.pairs = append(c.pairs, [2]uint64{h1, h2})
-		}
-		q.chunks = append(q.chunks, c)
+		endChunk()
 	}
 	return q
 }
 
 // analyzeAlts segments each synonym into the terms that must co-occur.
+// singlesRun returns where a run of two or more single Han characters
+// starting at words[i] ends, when titles or summaries hold all its pairs;
+// otherwise i.
+func (ix *Index) singlesRun(words []string, i int) int {
+	single := func(w string) bool {
+		r, size := utf8.DecodeRuneInString(w)
+		return size == len(w) && unicode.Is(unicode.Han, r) && !stopWords[w]
+	}
+	j := i
+	for j < len(words) && single(words[j]) {
+		j++
+	}
+	if j-i < 2 {
+		return i
+	}
+	for _, bg := range hanBigrams(strings.Join(words[i:j], "")) {
+		if ix.postingsOf(bigramPrefix+bg) == nil {
+			return i
+		}
+	}
+	return j
+}
+
 func (ix *Index) analyzeAlts(alts []string) [][]string {
 	out := make([][]string, 0, len(alts))
 	for _, a := range alts {
