@@ -139,7 +139,7 @@ var (
 
 // stopWords carry no topic; they are dropped from queries after
 // segmentation.
-var stopWords = setOf("的", "了", "是", "在", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "嘛", "谁", "哪", "哪些",
+var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "嘛", "谁", "哪", "哪些",
 	"什么", "怎么", "如何", "为何", "有", "个", "多少", "哪天", "几", "这", "那", "我", "你", "他", "她", "它", "我们",
 	"一下", "一个", "关于", "请", "想", "要", "看", "去", "给", "把", "被", "对", "也", "都", "就", "还", "又", "很")
 
@@ -273,15 +273,18 @@ func (ix *Index) parse(text string) query {
 // starting at words[i] ends, when titles or summaries hold all its pairs;
 // otherwise i.
 func (ix *Index) singlesRun(words []string, i int) int {
+	// A stop word may be part of the name (里约 starts with 里, "in"), but
+	// a run of stop words alone is no name.
 	single := func(w string) bool {
 		r, size := utf8.DecodeRuneInString(w)
-		return size == len(w) && unicode.Is(unicode.Han, r) && !stopWords[w]
+		return size == len(w) && unicode.Is(unicode.Han, r)
 	}
-	j := i
+	j, name := i, false
 	for j < len(words) && single(words[j]) {
+		name = name || !stopWords[words[j]]
 		j++
 	}
-	if j-i < 2 {
+	if j-i < 2 || !name {
 		return i
 	}
 	for _, bg := range hanBigrams(strings.Join(words[i:j], "")) {

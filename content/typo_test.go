@@ -2,6 +2,8 @@ package content
 
 import (
 	"context"
+	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -100,5 +102,41 @@ func TestNumberedAbbreviations(t *testing.T) {
 		if alts := s.alternatives(not); alts != nil {
 			t.Errorf("%s expanded to %v", not, alts)
 		}
+	}
+}
+
+// TestQueryPhrases: a stop word inside a typed query ends a phrase, so a
+// title holding each phrase counts as holding the query's phrases; single
+// characters the segmenter cut out of a name it does not know are matched
+// as the name's pairs, not as characters found anywhere.
+func TestQueryPhrases(t *testing.T) {
+	ix, err := BuildIndex([]Article{
+		{ID: "fengguan", Title: "海南自贸港今天启动封关", URL: "u1", PublishedOn: "2025-12-18"},
+		{ID: "jianshe", Title: "海南自贸港建设观察", Summary: "封关运作在即，封关之后政策更开放。", Body: "封关。封关。封关准备工作。",
+			URL: "u2", PublishedOn: "2026-03-26"},
+		{ID: "rio", Title: "习近平出席峰会并发表讲话", Summary: "峰会在巴西里约热内卢举行。", URL: "u3", PublishedOn: "2024-11-19"},
+		{ID: "cun", Title: "峰会之后习近平讲话引发热议", Summary: "约三百名村民在村里收看。", URL: "u4", PublishedOn: "2024-11-23"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := ix.parse("海南自贸港哪天封关")
+	var chunks []string
+	for _, c := range q.chunks {
+		chunks = append(chunks, c.text)
+	}
+	if !slices.Equal(chunks, []string{"海南自贸港", "封关"}) {
+		t.Errorf("chunks %q", chunks)
+	}
+	rio := ix.parse("里约峰会")
+	if len(rio.clauses) == 0 || !reflect.DeepEqual(rio.clauses[0].alts, [][]string{{bigramPrefix + "里约"}, {"里", "约"}}) {
+		t.Errorf("里约: clauses %+v", rio.clauses)
+	}
+	hits, _ := ix.Search(context.Background(), "里约峰会 习近平讲话", 2)
+	if len(hits) == 0 || hits[0].Article.ID != "rio" {
+		t.Errorf("里约 as a name: %v", ids(hits))
+	}
+	if q := ix.parse("太空里的课"); len(q.clauses) != 2 {
+		t.Errorf("里 (in) kept as a term: %+v", q.clauses)
 	}
 }
