@@ -143,6 +143,10 @@ var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "�
 	"什么", "怎么", "如何", "为何", "有", "个", "多少", "哪天", "几", "这", "那", "我", "你", "他", "她", "它", "我们",
 	"一下", "一个", "关于", "请", "想", "要", "看", "去", "给", "把", "被", "对", "也", "都", "就", "还", "又", "很")
 
+// particles are the grammatical particles (助词) among the stop words: they
+// end or bind phrases and are never part of a name.
+var particles = setOf("的", "了", "着", "过", "吗", "呢", "吧", "啊", "呀", "嘛")
+
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -274,10 +278,10 @@ func (ix *Index) parse(text string) query {
 // otherwise i.
 func (ix *Index) singlesRun(words []string, i int) int {
 	// A stop word may be part of the name (里约 starts with 里, "in"), but
-	// a run of stop words alone is no name.
+	// a particle (的, 了) never is, and a run of stop words alone is no name.
 	single := func(w string) bool {
 		r, size := utf8.DecodeRuneInString(w)
-		return size == len(w) && unicode.Is(unicode.Han, r)
+		return size == len(w) && unicode.Is(unicode.Han, r) && !particles[w]
 	}
 	j, name := i, false
 	for j < len(words) && single(words[j]) {

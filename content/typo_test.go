@@ -116,6 +116,7 @@ func TestQueryPhrases(t *testing.T) {
 			URL: "u2", PublishedOn: "2026-03-26"},
 		{ID: "rio", Title: "习近平出席峰会并发表讲话", Summary: "峰会在巴西里约热内卢举行。", URL: "u3", PublishedOn: "2024-11-19"},
 		{ID: "cun", Title: "峰会之后习近平讲话引发热议", Summary: "约三百名村民在村里收看。", URL: "u4", PublishedOn: "2024-11-23"},
+		{ID: "jiaodian", Title: "新的峰会成了焦点", URL: "u5", PublishedOn: "2024-11-24"},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -135,6 +136,13 @@ func TestQueryPhrases(t *testing.T) {
 	hits, _ := ix.Search(context.Background(), "里约峰会 习近平讲话", 2)
 	if len(hits) == 0 || hits[0].Article.ID != "rio" {
 		t.Errorf("里约 as a name: %v", ids(hits))
+	}
+	for _, q := range []string{"峰会成了", "新的峰会"} { // a particle is never part of a name
+		for _, c := range ix.parse(q).clauses {
+			if len(c.alts) > 1 {
+				t.Errorf("%s: particle joined into %q", q, c.alts)
+			}
+		}
 	}
 	if q := ix.parse("太空里的课"); len(q.clauses) != 2 {
 		t.Errorf("里 (in) kept as a term: %+v", q.clauses)
