@@ -297,12 +297,15 @@ func (a *app) startPush(ctx context.Context) {
 // waits and tries again every half lease: if the holder dies mid-push, its
 // lease runs out and this replica finishes the day from the ledger.
 func (a *app) runPush(ctx context.Context) {
+	// The day is fixed when the run is due: a replica still standing by
+	// after midnight must not start the next day's push early.
+	day := time.Now().In(a.cfg.Load().location()).Format(content.DateLayout)
 	waiting := false
 	for {
-		res, err := a.push.Run(ctx, jobs.RunOptions{})
+		res, err := a.push.Run(ctx, jobs.RunOptions{Day: day})
 		if errors.Is(err, content.ErrLeaseHeld) {
 			if !waiting {
-				a.log.Info("daily push: another process is running it; standing by in case it stops")
+				a.log.Info("daily push: another process is running it; standing by in case it stops", "day", day)
 				waiting = true
 			}
 			select {
