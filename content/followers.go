@@ -42,13 +42,20 @@ func (s *Store) FollowerSubscribed(ctx context.Context, openid, scene string, at
 	return err
 }
 
+// laterInteraction keeps the later of the stored and the new last
+// interaction (SQLite's two-argument max is not PostgreSQL's).
+const laterInteraction = `CASE WHEN excluded.last_interaction_at > followers.last_interaction_at
+	THEN excluded.last_interaction_at ELSE followers.last_interaction_at END`
+
+// upsertSeen records that a follower wrote at a time (openid, ms).
+const upsertSeen = `INSERT INTO followers (openid, subscribed, last_interaction_at) VALUES (?, 1, ?)
+	ON CONFLICT(openid) DO UPDATE SET subscribed = 1, last_interaction_at = ` + laterInteraction
+
 // FollowerSeen records that a follower sent something: it opens WeChat's
 // 48-hour window for customer-service messages. An unknown sender is a
 // follower (only followers can message an account).
 func (s *Store) FollowerSeen(ctx context.Context, openid string, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, last_interaction_at) VALUES (?, 1, ?)
-		ON CONFLICT(openid) DO UPDATE SET subscribed = 1, last_interaction_at = CASE WHEN excluded.last_interaction_at > followers.last_interaction_at THEN excluded.last_interaction_at ELSE followers.last_interaction_at END`,
-		openid, ms(at))
+	_, err := s.db.ExecContext(ctx, upsertSeen, openid, ms(at))
 	return err
 }
 
@@ -65,7 +72,7 @@ func (s *Store) FollowerUnsubscribed(ctx context.Context, openid string, at time
 func (s *Store) SetPushOptOut(ctx context.Context, openid string, out bool, at time.Time) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, last_interaction_at, push_opt_out) VALUES (?, 1, ?, ?)
 		ON CONFLICT(openid) DO UPDATE SET push_opt_out = excluded.push_opt_out,
-		last_interaction_at = CASE WHEN excluded.last_interaction_at > followers.last_interaction_at THEN excluded.last_interaction_at ELSE followers.last_interaction_at END`, openid, ms(at), b2i(out))
+		last_interaction_at = `+laterInteraction, openid, ms(at), b2i(out))
 	return err
 }
 

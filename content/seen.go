@@ -89,8 +89,7 @@ func (s *Store) followersSeen(ctx context.Context, seen map[string]time.Time) er
 		return err
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO followers (openid, subscribed, last_interaction_at) VALUES (?, 1, ?)
-		ON CONFLICT(openid) DO UPDATE SET subscribed = 1, last_interaction_at = CASE WHEN excluded.last_interaction_at > followers.last_interaction_at THEN excluded.last_interaction_at ELSE followers.last_interaction_at END`)
+	stmt, err := tx.PrepareContext(ctx, upsertSeen)
 	if err != nil {
 		return err
 	}

@@ -80,9 +80,6 @@ func OpenPostgres(ctx context.Context, dsn string) (*Store, error) {
 	return newStore(ctx, db, postgresEngine, where)
 }
 
-// Engine names the database behind the store: sqlite or postgres.
-func (s *Store) Engine() string { return s.db.engine.String() }
-
 // Close releases the database.
 func (s *Store) Close() error { return s.db.Close() }
 
