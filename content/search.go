@@ -240,17 +240,13 @@ func (ix *Index) parse(text string) query {
 			}
 			words := ix.seg.Words(part.text)
 			for i := 0; i < len(words); {
-				if j := ix.singlesRun(words, i); j > i {
+				if j, pairs := ix.singlesRun(words, i); j > i {
 					// Single characters in a row may be a name the
 					// segmenter cut apart (里约 → 里, 约): match them as
 					// their pairs as written, or else one by one.
 					joined := strings.Join(words[i:j], "")
 					if !seen[joined] {
 						seen[joined] = true
-						var pairs []string
-						for _, bg := range hanBigrams(joined) {
-							pairs = append(pairs, bigramPrefix+bg)
-						}
 						q.clauses = append(q.clauses, clause{alts: [][]string{pairs, words[i:j]}})
 					}
 					run.WriteString(joined)
@@ -272,11 +268,10 @@ func (ix *Index) parse(text string) query {
 	return q
 }
 
-// analyzeAlts segments each synonym into the terms that must co-occur.
 // singlesRun returns where a run of two or more single Han characters
-// starting at words[i] ends, when titles or summaries hold all its pairs;
-// otherwise i.
-func (ix *Index) singlesRun(words []string, i int) int {
+// starting at words[i] ends, and the run's pair terms, when titles or
+// summaries hold all its pairs; otherwise i.
+func (ix *Index) singlesRun(words []string, i int) (int, []string) {
 	// A stop word may be part of the name (里约 starts with 里, "in"), but
 	// a particle (的, 了) never is, and a run of stop words alone is no name.
 	single := func(w string) bool {
@@ -289,16 +284,19 @@ func (ix *Index) singlesRun(words []string, i int) int {
 		j++
 	}
 	if j-i < 2 || !name {
-		return i
+		return i, nil
 	}
+	var pairs []string
 	for _, bg := range hanBigrams(strings.Join(words[i:j], "")) {
 		if ix.postingsOf(bigramPrefix+bg) == nil {
-			return i
+			return i, nil
 		}
+		pairs = append(pairs, bigramPrefix+bg)
 	}
-	return j
+	return j, pairs
 }
 
+// analyzeAlts segments each synonym into the terms that must co-occur.
 func (ix *Index) analyzeAlts(alts []string) [][]string {
 	out := make([][]string, 0, len(alts))
 	for _, a := range alts {
