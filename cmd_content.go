@@ -79,7 +79,7 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 			if err != nil {
 				return err
 			}
-			log := newLogger(LogConfig{Level: "warn", Format: "text"}, stderr)
+			log := quietLogger(stderr)
 			ctx := cmd.Context()
 			var articles []content.Article
 			var problems []error
@@ -227,7 +227,7 @@ queries in one process.`,
 			if err != nil {
 				return err
 			}
-			lib, err := openLibrary(cmd.Context(), ld.cfg, newLogger(LogConfig{Level: "warn", Format: "text"}, stderr), true)
+			lib, err := openLibrary(cmd.Context(), ld.cfg, quietLogger(stderr), true)
 			if err != nil {
 				return err
 			}
@@ -307,7 +307,7 @@ func newArticlesCmd(load func(*cobra.Command) (*loaded, error), stdout, stderr i
 		if err != nil {
 			return nil, err
 		}
-		return openLibrary(c.Context(), ld.cfg, newLogger(LogConfig{Level: "warn", Format: "text"}, stderr), false)
+		return openLibrary(c.Context(), ld.cfg, quietLogger(stderr), false)
 	}
 	list := &cobra.Command{
 		Use:   "list",
@@ -418,7 +418,7 @@ interrupted copy can simply be run again. Running replicas pick the new articles
 			}
 			// Build and store the index snapshot once here, so the replicas'
 			// first start reads it instead of each rebuilding the index.
-			lib, err := content.OpenLibrary(c.Context(), dst, newLogger(LogConfig{Level: "warn", Format: "text"}, stderr))
+			lib, err := content.OpenLibrary(c.Context(), dst, quietLogger(stderr))
 			if err != nil {
 				return err
 			}

@@ -214,7 +214,7 @@ simply be run again.`,
 			if cfg.WeChat.AppSecret == "" {
 				return fmt.Errorf("wechat.app_secret is empty: set MPBOT_WECHAT_APP_SECRET to use the WeChat API")
 			}
-			log := newLogger(LogConfig{Level: "warn", Format: "text"}, stderr)
+			log := quietLogger(stderr)
 			api := wechat.NewAPI(wechat.APIConfig{AppID: cfg.WeChat.AppID, AppSecret: string(cfg.WeChat.AppSecret),
 				Base: cfg.WeChat.APIBase, StableToken: cfg.WeChat.StableToken}, log)
 			store, err := cfg.Store.open(c.Context())

@@ -107,7 +107,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			log := newLogger(LogConfig{Level: "warn", Format: "text"}, stderr)
+			log := quietLogger(stderr)
 			a, err := newApp(cmd.Context(), ld, log, false)
 			if err != nil {
 				return err
@@ -206,6 +206,12 @@ func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Re
 		}
 		fmt.Fprintln(stdout, out.String())
 	}
+}
+
+// quietLogger is the one-shot commands' log: warnings and errors only, as
+// text, beside what the command prints.
+func quietLogger(w io.Writer) *slog.Logger {
+	return newLogger(LogConfig{Level: "warn", Format: "text"}, w)
 }
 
 func newLogger(c LogConfig, w io.Writer) *slog.Logger {
