@@ -240,9 +240,7 @@ func BenchmarkLoad100k(b *testing.B) {
 // the benchmark's own, as `mpbot store copy` does, and reports how long
 // that took.
 func postgres100k(b *testing.B, sqlitePath string) string {
-	if err := exec.Command("redis-cli", "-h", "127.0.0.1", "ping").Run(); err != nil {
-		b.Skipf("the fleet load needs Redis on 127.0.0.1:6379: %v", err)
-	}
+	requireRedis(b)
 	dsn := contenttest.PostgresDSN(b)
 	ctx := context.Background()
 	src, err := content.Open(ctx, sqlitePath)

@@ -136,14 +136,7 @@ func TestPushSurvivesKill(t *testing.T) {
 		t.Fatalf("rerun: %v\n%s", err, out)
 	}
 
-	perFollower := map[string]int{}
-	for _, c := range fake.Calls("/cgi-bin/message/custom/send") {
-		var msg struct {
-			ToUser string `json:"touser"`
-		}
-		json.Unmarshal(c.Body, &msg)
-		perFollower[msg.ToUser]++
-	}
+	perFollower := customSendsPerFollower(fake)
 	store, err := content.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -162,6 +155,20 @@ func TestPushSurvivesKill(t *testing.T) {
 		t.Errorf("%d unknown: more than one batch was in flight", sum.Counts[content.Unknown])
 	}
 	t.Logf("killed after %d sends; ledger %v", killedAt, sum.Counts)
+}
+
+// customSendsPerFollower counts the customer-service messages the fake
+// WeChat API took, by recipient.
+func customSendsPerFollower(fake *wechattest.FakeAPI) map[string]int {
+	per := map[string]int{}
+	for _, c := range fake.Calls("/cgi-bin/message/custom/send") {
+		var msg struct {
+			ToUser string `json:"touser"`
+		}
+		json.Unmarshal(c.Body, &msg)
+		per[msg.ToUser]++
+	}
+	return per
 }
 
 // expireLease ends a dead process's lease on a day, as time would.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -33,7 +32,7 @@ func redisPrefix(t testing.TB, name string) string {
 	return prefix
 }
 
-func requireRedis(t *testing.T) {
+func requireRedis(t testing.TB) {
 	t.Helper()
 	if err := exec.Command("redis-cli", "-h", "127.0.0.1", "ping").Run(); err != nil {
 		if os.Getenv("CI") == "true" {
@@ -160,14 +159,7 @@ func TestFleetOnPostgresAndRedis(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	perFollower := map[string]int{}
-	for _, c := range fake.Calls("/cgi-bin/message/custom/send") {
-		var msg struct {
-			ToUser string `json:"touser"`
-		}
-		json.Unmarshal(c.Body, &msg)
-		perFollower[msg.ToUser]++
-	}
+	perFollower := customSendsPerFollower(fake)
 	for id, n := range perFollower {
 		if n != 1 {
 			t.Errorf("%s received %d copies", id, n)
