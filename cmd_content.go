@@ -2,12 +2,10 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"strings"
 	"time"
@@ -16,51 +14,12 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"mpbot/bot/wechat"
 	"mpbot/content"
+	"mpbot/search"
+	"mpbot/store"
 )
 
-// openStore loads the config and opens its store, for commands that need
-// no search index.
-func openStore(c *cobra.Command, load func(*cobra.Command) (*loaded, error)) (*loaded, *content.Store, error) {
-	ld, err := load(c)
-	if err != nil {
-		return nil, nil, err
-	}
-	store, err := ld.cfg.Store.open(c.Context())
-	return ld, store, err
-}
-
-// openLibrary opens the configured store and loads its search index. seed
-// loads the demo articles into an empty store, as serve does.
-func openLibrary(ctx context.Context, cfg *Config, log *slog.Logger, seed bool) (*content.Library, error) {
-	store, err := cfg.Store.open(ctx)
-	if err != nil {
-		return nil, err
-	}
-	lib, err := content.OpenLibrary(ctx, store, log)
-	if err != nil {
-		store.Close()
-		return nil, err
-	}
-	if seed {
-		if _, err := content.SeedDemo(ctx, lib); err != nil {
-			store.Close()
-			return nil, err
-		}
-	}
-	lib.Index().SetSynonyms(cfg.Search.Synonyms)
-	return lib, nil
-}
-
-func addContentCommands(root *cobra.Command, load func(*cobra.Command) (*loaded, error), stdin io.Reader, stdout, stderr io.Writer) {
-	root.AddCommand(newImportCmd(load, stdout, stderr))
-	root.AddCommand(newSearchCmd(load, stdin, stdout, stderr))
-	root.AddCommand(newArticlesCmd(load, stdout, stderr))
-	root.AddCommand(newStoreCmd(load, stdout, stderr))
-}
-
-func newImportCmd(load func(*cobra.Command) (*loaded, error), stdout, stderr io.Writer) *cobra.Command {
+func (c *cli) importCmd() *cobra.Command {
 	var category string
 	var dryRun, fromAccount bool
 	cmd := &cobra.Command{
@@ -75,16 +34,26 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 			if fromAccount == (len(paths) > 0) {
 				return errors.New("give file or folder paths, or --from-account")
 			}
-			ld, err := load(cmd)
+			cfg, err := c.load(cmd)
 			if err != nil {
 				return err
 			}
-			log := quietLogger(stderr)
 			ctx := cmd.Context()
+			a, err := newApp(ctx, cfg, quietLogger(c.stderr), withLibrary)
+			if err != nil {
+				return err
+			}
+			defer a.close()
 			var articles []content.Article
 			var problems []error
 			if fromAccount {
-				articles, err = fetchPublished(ctx, ld.cfg, log, stderr)
+				api, err := a.requireAPI()
+				if err != nil {
+					return err
+				}
+				articles, err = api.AllPublished(ctx, func(done, total int) {
+					fmt.Fprintf(c.stderr, "fetched %d of %d published items\n", done, total)
+				})
 				if err != nil {
 					return err
 				}
@@ -93,31 +62,26 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 						articles[i].Category = category
 					}
 				}
-				fmt.Fprintf(stdout, "read %d published articles from the account\n", len(articles))
+				fmt.Fprintf(c.stdout, "read %d published articles from the account\n", len(articles))
 			} else {
 				articles, problems = content.ReadPaths(paths, content.ReadOptions{Category: category})
-				fmt.Fprintf(stdout, "read %d articles (%d problems)\n", len(articles), len(problems))
+				fmt.Fprintf(c.stdout, "read %d articles (%d problems)\n", len(articles), len(problems))
 			}
-			lib, err := openLibrary(ctx, ld.cfg, log, false)
-			if err != nil {
-				return err
-			}
-			defer lib.Store().Close()
 			started := time.Now()
-			var results []content.UpsertResult
+			var results []store.UpsertResult
 			if dryRun {
-				items := make([]content.Upsert, len(articles))
+				items := make([]store.Upsert, len(articles))
 				for i, a := range articles {
 					items[i].Article = a
 				}
-				results, err = lib.Store().Preview(ctx, items)
+				results, err = a.store.Preview(ctx, items)
 			} else {
-				results, err = lib.Import(ctx, articles, importProgress(len(articles), stderr))
+				results, err = a.library.Import(ctx, articles, importProgress(len(articles), c.stderr))
 			}
 			if err != nil {
 				return err
 			}
-			return reportImport(stdout, stderr, results, problems, dryRun, time.Since(started))
+			return reportImport(c.stdout, c.stderr, results, problems, dryRun, time.Since(started))
 		},
 	}
 	cmd.Flags().StringVar(&category, "category", "", "category (栏目) for articles that do not name one")
@@ -142,15 +106,15 @@ func importProgress(total int, stderr io.Writer) func(int) {
 	}
 }
 
-func reportImport(stdout, stderr io.Writer, results []content.UpsertResult, problems []error, dryRun bool, took time.Duration) error {
+func reportImport(stdout, stderr io.Writer, results []store.UpsertResult, problems []error, dryRun bool, took time.Duration) error {
 	var added, updated, unchanged int
 	for _, r := range results {
 		switch {
 		case r.Err != nil:
 			problems = append(problems, fmt.Errorf("%s: %w", describe(r.Article), r.Err))
-		case r.Outcome == content.Added:
+		case r.Outcome == store.Added:
 			added++
-		case r.Outcome == content.Updated:
+		case r.Outcome == store.Updated:
 			updated++
 		default:
 			unchanged++
@@ -181,27 +145,6 @@ func describe(a content.Article) string {
 	return fmt.Sprintf("%q", a.Title)
 }
 
-// fetchPublished pages through the account's published articles.
-func fetchPublished(ctx context.Context, cfg *Config, log *slog.Logger, stderr io.Writer) ([]content.Article, error) {
-	if cfg.WeChat.AppSecret == "" {
-		return nil, errors.New("wechat.app_secret is empty: set MPBOT_WECHAT_APP_SECRET to use the WeChat API")
-	}
-	api := wechat.NewAPI(wechat.APIConfig{AppID: cfg.WeChat.AppID, AppSecret: string(cfg.WeChat.AppSecret),
-		Base: cfg.WeChat.APIBase, StableToken: cfg.WeChat.StableToken}, log)
-	var all []content.Article
-	for offset := 0; ; offset += wechat.PublishedPageSize {
-		page, total, err := api.Published(ctx, offset)
-		if err != nil {
-			return nil, fmt.Errorf("published articles at offset %d: %w", offset, err)
-		}
-		all = append(all, page...)
-		fmt.Fprintf(stderr, "fetched %d of %d published items\n", min(offset+wechat.PublishedPageSize, total), total)
-		if offset+wechat.PublishedPageSize >= total {
-			return all, nil
-		}
-	}
-}
-
 // searchHit is one result line of `mpbot search --json`.
 type searchHit struct {
 	ID      string  `json:"id"`
@@ -211,7 +154,7 @@ type searchHit struct {
 	Snippet string  `json:"snippet"`
 }
 
-func newSearchCmd(load func(*cobra.Command) (*loaded, error), stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+func (c *cli) searchCmd() *cobra.Command {
 	var n int
 	var asJSON, all bool
 	cmd := &cobra.Command{
@@ -223,16 +166,17 @@ replies.no_match prints no hits ([] with --json); --all shows what fell below it
 QUERY it reads one query per line and prints one line per query, so a script can run many
 queries in one process.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ld, err := load(cmd)
+			cfg, err := c.load(cmd)
 			if err != nil {
 				return err
 			}
-			lib, err := openLibrary(cmd.Context(), ld.cfg, quietLogger(stderr), true)
+			a, err := newApp(cmd.Context(), cfg, quietLogger(c.stderr), withDemo)
 			if err != nil {
 				return err
 			}
-			defer lib.Store().Close()
-			minScore := ld.cfg.Search.MinScore
+			defer a.close()
+			lib := a.library
+			minScore := cfg.Search.MinScore
 			if all {
 				minScore = 0
 			}
@@ -255,21 +199,21 @@ queries in one process.`,
 					return err
 				}
 				if asJSON {
-					return json.NewEncoder(stdout).Encode(hits)
+					return json.NewEncoder(c.stdout).Encode(hits)
 				}
 				if corrected != "" {
-					fmt.Fprintf(stdout, "(searched for %s)\n", corrected)
+					fmt.Fprintf(c.stdout, "(searched for %s)\n", corrected)
 				}
 				if len(hits) == 0 {
-					fmt.Fprintln(stdout, "no relevant articles")
+					fmt.Fprintln(c.stdout, "no relevant articles")
 				}
 				for i, h := range hits {
-					fmt.Fprintf(stdout, "%d. [%.2f] %s  (%s)\n   %s\n   %s\n", i+1, h.Score, h.Title, h.ID, h.URL, h.Snippet)
+					fmt.Fprintf(c.stdout, "%d. [%.2f] %s  (%s)\n   %s\n   %s\n", i+1, h.Score, h.Title, h.ID, h.URL, h.Snippet)
 				}
 				return nil
 			}
-			sc := bufio.NewScanner(stdin)
-			out := bufio.NewWriter(stdout)
+			sc := bufio.NewScanner(c.stdin)
+			out := bufio.NewWriter(c.stdout)
 			defer out.Flush()
 			enc := json.NewEncoder(out)
 			for sc.Scan() {
@@ -298,33 +242,26 @@ queries in one process.`,
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
-func newArticlesCmd(load func(*cobra.Command) (*loaded, error), stdout, stderr io.Writer) *cobra.Command {
+func (c *cli) articlesCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "articles", Short: "List, show and remove stored articles"}
 	var category string
 	var limit int
-	open := func(c *cobra.Command) (*content.Library, error) {
-		ld, err := load(c)
-		if err != nil {
-			return nil, err
-		}
-		return openLibrary(c.Context(), ld.cfg, quietLogger(stderr), false)
-	}
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List articles, newest first",
 		Args:  cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error {
-			_, store, err := openStore(c, load)
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			a, err := c.open(cmd, storeOnly)
 			if err != nil {
 				return err
 			}
-			defer store.Close()
-			arts, err := store.List(c.Context(), content.Filter{Category: category, Limit: limit})
+			defer a.close()
+			arts, err := a.store.List(cmd.Context(), store.Filter{Category: category, Limit: limit})
 			if err != nil {
 				return err
 			}
 			for _, a := range arts {
-				fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\n", a.ID, a.PublishedOn, a.Category, a.Title)
+				fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\n", a.ID, a.PublishedOn, a.Category, a.Title)
 			}
 			return nil
 		},
@@ -335,37 +272,37 @@ func newArticlesCmd(load func(*cobra.Command) (*loaded, error), stdout, stderr i
 		Use:   "show ID",
 		Short: "Show one article as JSON",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(c *cobra.Command, args []string) error {
-			_, store, err := openStore(c, load)
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := c.open(cmd, storeOnly)
 			if err != nil {
 				return err
 			}
-			defer store.Close()
-			a, err := store.Get(c.Context(), args[0])
+			defer a.close()
+			art, err := a.store.Get(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}
-			enc := json.NewEncoder(stdout)
+			enc := json.NewEncoder(c.stdout)
 			enc.SetIndent("", "  ")
 			enc.SetEscapeHTML(false)
-			return enc.Encode(a)
+			return enc.Encode(art)
 		},
 	}
 	rm := &cobra.Command{
 		Use:   "rm ID...",
 		Short: "Remove articles (a running serve drops them from search within a second)",
 		Args:  cobra.MinimumNArgs(1),
-		RunE: func(c *cobra.Command, args []string) error {
-			lib, err := open(c)
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := c.open(cmd, withLibrary)
 			if err != nil {
 				return err
 			}
-			defer lib.Store().Close()
+			defer a.close()
 			for _, id := range args {
-				if err := lib.Delete(c.Context(), id); err != nil {
+				if err := a.library.Delete(cmd.Context(), id); err != nil {
 					return err
 				}
-				fmt.Fprintln(stdout, "removed", id)
+				fmt.Fprintln(c.stdout, "removed", id)
 			}
 			return nil
 		},
@@ -376,7 +313,7 @@ func newArticlesCmd(load func(*cobra.Command) (*loaded, error), stdout, stderr i
 
 // newStoreCmd copies a one-machine SQLite store into the configured store:
 // the move to PostgreSQL when one machine is no longer enough.
-func newStoreCmd(load func(*cobra.Command) (*loaded, error), stdout, stderr io.Writer) *cobra.Command {
+func (c *cli) storeCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "store", Short: "Move a store's contents"}
 	var from string
 	copyCmd := &cobra.Command{
@@ -387,45 +324,50 @@ uploaded cover from an SQLite store file into the store the config names, typica
 PostgreSQL (store.driver: postgres). Rows the destination already has are kept, so an
 interrupted copy can simply be run again. Running replicas pick the new articles up.`,
 		Args: cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) error {
 			if _, err := os.Stat(from); err != nil {
 				return fmt.Errorf("--from: %w", err)
 			}
-			ld, dst, err := openStore(c, load)
+			cfg, err := c.load(cmd)
 			if err != nil {
 				return err
 			}
-			defer dst.Close()
-			if ld.cfg.Store.Driver == "sqlite" && sameFile(ld.cfg.Store.Path, from) {
+			if cfg.Store.Driver == "sqlite" && sameFile(cfg.Store.Path, from) {
 				return fmt.Errorf("--from %s is the configured store itself", from)
 			}
-			src, err := content.Open(c.Context(), from)
+			a, err := newApp(cmd.Context(), cfg, quietLogger(c.stderr), storeOnly)
+			if err != nil {
+				return err
+			}
+			defer a.close()
+			dst := a.store
+			src, err := store.Open(cmd.Context(), from)
 			if err != nil {
 				return err
 			}
 			defer src.Close()
 			var progress func(string, int)
-			if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-				progress = func(table string, n int) { fmt.Fprintf(stderr, "\r\033[K%s: %d", table, n) }
-				defer fmt.Fprintln(stderr)
+			if f, ok := c.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+				progress = func(table string, n int) { fmt.Fprintf(c.stderr, "\r\033[K%s: %d", table, n) }
+				defer fmt.Fprintln(c.stderr)
 			}
-			counts, err := dst.CopyFrom(c.Context(), src, progress)
+			counts, err := dst.CopyFrom(cmd.Context(), src, progress)
 			for _, table := range []string{"articles", "followers", "daily_readings", "push_ledger"} {
-				fmt.Fprintf(stdout, "%s: %d\n", table, counts[table])
+				fmt.Fprintf(c.stdout, "%s: %d\n", table, counts[table])
 			}
 			if err != nil {
 				return err
 			}
 			// Build and store the index snapshot once here, so the replicas'
 			// first start reads it instead of each rebuilding the index.
-			lib, err := content.OpenLibrary(c.Context(), dst, quietLogger(stderr))
+			lib, err := search.OpenLibrary(cmd.Context(), dst, quietLogger(c.stderr))
 			if err != nil {
 				return err
 			}
-			if err := lib.SaveSnapshot(c.Context()); err != nil {
+			if err := lib.SaveSnapshot(cmd.Context()); err != nil {
 				return fmt.Errorf("save the search index: %w", err)
 			}
-			fmt.Fprintf(stdout, "search index saved: %d articles\n", lib.Index().Len())
+			fmt.Fprintf(c.stdout, "search index saved: %d articles\n", lib.Index().Len())
 			return nil
 		},
 	}

@@ -13,7 +13,7 @@ import (
 	"mpbot/bot/wechat"
 	"mpbot/bot/wechat/wechattest"
 	"mpbot/content"
-	"mpbot/content/contenttest"
+	"mpbot/store/storetest"
 )
 
 func TestImportSearchArticles(t *testing.T) {
@@ -150,7 +150,7 @@ func TestImportFromAccount(t *testing.T) {
 // TestStoreCopy: `mpbot store copy --from` moves a one-machine SQLite store
 // into the PostgreSQL store a fleet is configured with.
 func TestStoreCopy(t *testing.T) {
-	dsn := contenttest.PostgresDSN(t)
+	dsn := storetest.PostgresDSN(t)
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, "")
 	runCmd(t, "try", "--config", cfg, "你好") // the SQLite store, with the demo articles

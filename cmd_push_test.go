@@ -18,7 +18,7 @@ import (
 	"time"
 
 	"mpbot/bot/wechat/wechattest"
-	"mpbot/content"
+	"mpbot/store"
 )
 
 // TestMain lets a test run mpbot itself in a child process (to kill it):
@@ -29,15 +29,12 @@ func TestMain(m *testing.M) {
 		defer stop()
 		os.Exit(run(ctx, strings.Split(args, "\n"), os.Stdin, os.Stdout, os.Stderr))
 	}
-	if os.Getenv("MPBOT_TEST_FLOOR") != "" {
-		os.Exit(floorMain())
-	}
 	os.Exit(m.Run())
 }
 
 func seedFollowers(t *testing.T, storePath string, n int) {
 	t.Helper()
-	s, err := content.Open(context.Background(), storePath)
+	s, err := store.Open(context.Background(), storePath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +44,7 @@ func seedFollowers(t *testing.T, storePath string, n int) {
 
 // seedFollowersIn adds followers o0000… who wrote just now (inside the
 // customer-service window).
-func seedFollowersIn(t *testing.T, s *content.Store, n int) {
+func seedFollowersIn(t *testing.T, s *store.Store, n int) {
 	t.Helper()
 	for i := range n {
 		if err := s.FollowerSeen(context.Background(), fmt.Sprintf("o%04d", i), time.Now()); err != nil {
@@ -137,22 +134,22 @@ func TestPushSurvivesKill(t *testing.T) {
 	}
 
 	perFollower := customSendsPerFollower(fake)
-	store, err := content.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+	st, err := store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer store.Close()
-	sum, _ := store.LedgerSummary(context.Background(), "2026-12-03")
+	defer st.Close()
+	sum, _ := st.LedgerSummary(context.Background(), "2026-12-03")
 	for id, n := range perFollower {
 		if n != 1 {
 			t.Errorf("%s received %d copies", id, n)
 		}
 	}
-	if len(perFollower)+sum.Counts[content.Unknown] < followers || sum.Counts[content.Sent]+sum.Counts[content.Unknown] != followers {
+	if len(perFollower)+sum.Counts[store.Unknown] < followers || sum.Counts[store.Sent]+sum.Counts[store.Unknown] != followers {
 		t.Errorf("reached %d, ledger %v; want every follower sent or unknown", len(perFollower), sum.Counts)
 	}
-	if sum.Counts[content.Unknown] > 16 {
-		t.Errorf("%d unknown: more than one batch was in flight", sum.Counts[content.Unknown])
+	if sum.Counts[store.Unknown] > 16 {
+		t.Errorf("%d unknown: more than one batch was in flight", sum.Counts[store.Unknown])
 	}
 	t.Logf("killed after %d sends; ledger %v", killedAt, sum.Counts)
 }
@@ -174,12 +171,12 @@ func customSendsPerFollower(fake *wechattest.FakeAPI) map[string]int {
 // expireLease ends a dead process's lease on a day, as time would.
 func expireLease(t *testing.T, storePath, day string) {
 	t.Helper()
-	s, err := content.Open(context.Background(), storePath)
+	s, err := store.Open(context.Background(), storePath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if err := s.AcquirePush(context.Background(), day, "test-clock", time.Now(), time.Minute); !errors.Is(err, content.ErrLeaseHeld) {
+	if err := s.AcquirePush(context.Background(), day, "test-clock", time.Now(), time.Minute); !errors.Is(err, store.ErrLeaseHeld) {
 		t.Fatalf("lease free while the killed run's should still hold: %v", err)
 	}
 	// Three minutes on, the dead run's lease has lapsed; take it with one
@@ -305,11 +302,11 @@ func TestBroadcastMode(t *testing.T) {
 	shipped, _ := os.ReadFile(cfg)
 	os.WriteFile(cfg, []byte(strings.Replace(string(shipped), "preview_openids: []", "preview_openids: [o_staff]", 1)), 0o644)
 	runCmd(t, "try", "--config", cfg, "你好")
-	store, _ := content.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
-	a, _ := store.Get(context.Background(), "demo-pujiang")
+	st, _ := store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+	a, _ := st.Get(context.Background(), "demo-pujiang")
 	a.Cover = cover.URL + "/pujiang.png"
-	store.Upsert(context.Background(), a)
-	store.Close()
+	st.Upsert(context.Background(), a)
+	st.Close()
 	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
 	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
 	t.Setenv("MPBOT_PUSH_MODE", "broadcast")
@@ -340,9 +337,9 @@ func TestBroadcastMode(t *testing.T) {
 	// A crash after marking the send: the rerun sends again with the same
 	// clientmsgid; WeChat says it exists; the day counts as sent. The cover
 	// is not uploaded again.
-	store, _ = content.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
-	store.RecordDeliveries(context.Background(), []content.Delivery{{Day: "2026-12-06", Recipient: "broadcast", ArticleID: "demo-pujiang", Mode: "broadcast", State: content.Sending, Attempts: 1}})
-	store.Close()
+	st, _ = store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+	st.RecordDeliveries(context.Background(), []store.Delivery{{Day: "2026-12-06", Recipient: "broadcast", ArticleID: "demo-pujiang", Mode: "broadcast", State: store.Sending, Attempts: 1}})
+	st.Close()
 	code, out, errOut = runCmd(t, "push", "--config", cfg, "--date", "2026-12-06", "--article", "demo-pujiang")
 	if code != 0 || !strings.Contains(out, "sent 1") || len(fake.Calls("/cgi-bin/material/add_material")) != 1 {
 		t.Fatalf("rerun after a crash: %d\n%s\n%s", code, out, errOut)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"net"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,8 +25,8 @@ import (
 //go:embed config.yaml
 var embeddedConfig []byte
 
-// Config is config.yaml parsed and validated. It is never mutated: a reload
-// builds a new one.
+// Config is config.yaml parsed, validated and compiled: an immutable
+// snapshot. A reload builds a new one and swaps it in whole.
 type Config struct {
 	Server  ServerConfig    `mapstructure:"server"`
 	WeChat  WeChatConfig    `mapstructure:"wechat"`
@@ -36,6 +36,11 @@ type Config struct {
 	Push    PushConfig      `mapstructure:"push"`
 	State   StateConfig     `mapstructure:"state"`
 	Replies bot.RepliesSpec `mapstructure:"replies"`
+
+	// Compiled once, when the snapshot is built.
+	source   string         // the file read, or "embedded defaults"
+	settings *bot.Settings  // replies, search thresholds, opt-in keywords
+	location *time.Location // push.timezone
 }
 
 // ServerConfig is the `server` section.
@@ -62,22 +67,6 @@ type StoreConfig struct {
 	Driver string `mapstructure:"driver"`
 	Path   string `mapstructure:"path"`
 	DSN    secret `mapstructure:"dsn"` // may hold a password
-}
-
-// open opens the configured store.
-func (c StoreConfig) open(ctx context.Context) (*content.Store, error) {
-	if c.Driver == "postgres" {
-		return content.OpenPostgres(ctx, string(c.DSN))
-	}
-	return content.Open(ctx, c.Path)
-}
-
-// where names the store for logs, without the DSN's password.
-func (c StoreConfig) where() string {
-	if c.Driver == "postgres" {
-		return "postgres"
-	}
-	return c.Path
 }
 
 // LogConfig is the `log` section.
@@ -136,18 +125,10 @@ func (s secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
 // only guard a webhook on the loopback interface.
 const demoToken = "mpbot-demo-token"
 
-// loaded is one accepted configuration: the typed config and the compiled
-// reply settings built from it.
-type loaded struct {
-	cfg      *Config
-	settings *bot.Settings
-	source   string // the file read, or "embedded defaults"
-}
-
 // loadConfig reads path (or the embedded defaults when path is the default
-// and absent), applies MPBOT_* environment overrides, and validates it all.
-// Every problem is reported at once, each naming its key.
-func loadConfig(path string, explicit bool) (*loaded, error) {
+// and absent), applies MPBOT_* environment overrides, and validates and
+// compiles it all. Every problem is reported at once, each naming its key.
+func loadConfig(path string, explicit bool) (*Config, error) {
 	v := viper.New()
 	v.SetConfigType("yaml")
 	if err := setDefaults(v); err != nil {
@@ -171,18 +152,17 @@ func loadConfig(path string, explicit bool) (*loaded, error) {
 			v.BindEnv(key) // Unmarshal ignores environment variables of unbound keys
 		}
 	}
-	var cfg Config
-	if err := v.UnmarshalExact(&cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
+	cfg := &Config{source: source}
+	if err := v.UnmarshalExact(cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
 		mapstructure.StringToTimeDurationHookFunc(),
 		responseHook,
 	))); err != nil {
 		return nil, fmt.Errorf("%s: %w", source, err)
 	}
-	settings, err := cfg.validate()
-	if err != nil {
+	if err := cfg.compile(); err != nil {
 		return nil, fmt.Errorf("%s:\n%w", source, err)
 	}
-	return &loaded{cfg: &cfg, settings: settings, source: source}, nil
+	return cfg, nil
 }
 
 // setDefaults makes every scalar key of the embedded config.yaml a default,
@@ -221,131 +201,169 @@ func responseHook(from, to reflect.Type, data any) (any, error) {
 	return data, nil
 }
 
-// validate checks the typed config and compiles the replies.
-func (c *Config) validate() (*bot.Settings, error) {
-	var errs []error
-	bad := func(key, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
-	}
-	if _, _, err := net.SplitHostPort(c.Server.Addr); err != nil {
-		bad("server.addr", "%q is not host:port", c.Server.Addr)
-	}
-	if !strings.HasPrefix(c.Server.Path, "/") || c.Server.Path == "/healthz" {
-		bad("server.path", "%q must start with / and not be /healthz", c.Server.Path)
-	}
-	if c.Server.ReplyBudget <= 0 || c.Server.ReplyBudget > 4500*time.Millisecond {
-		bad("server.reply_budget", "%v must be above 0 and leave room within WeChat's 5 s (at most 4.5s)", c.Server.ReplyBudget)
-	}
-	if c.Server.ShutdownTimeout <= 0 {
-		bad("server.shutdown_timeout", "%v must be positive", c.Server.ShutdownTimeout)
-	}
-	if c.WeChat.Token == "" {
-		bad("wechat.token", "is empty; copy 令牌(Token) from the console")
-	}
-	if c.WeChat.EncodingAESKey != "" {
-		if _, err := wechat.DecodeAESKey(string(c.WeChat.EncodingAESKey)); err != nil {
-			bad("wechat.encoding_aes_key", "%v", err)
-		}
-	}
-	switch c.WeChat.Mode {
-	case "":
-	case wechat.ModePlain, wechat.ModeCompat, wechat.ModeSafe:
-		if c.WeChat.Mode != wechat.ModePlain && c.WeChat.EncodingAESKey == "" {
-			bad("wechat.mode", "%s needs wechat.encoding_aes_key", c.WeChat.Mode)
-		}
-	default:
-		bad("wechat.mode", "%q is not plain, compat or safe", c.WeChat.Mode)
-	}
-	if c.WeChat.AppID == "" {
-		bad("wechat.app_id", "is empty")
-	}
-	if !strings.HasPrefix(c.WeChat.APIBase, "http://") && !strings.HasPrefix(c.WeChat.APIBase, "https://") {
-		bad("wechat.api_base", "%q is not an http(s) URL", c.WeChat.APIBase)
-	}
-	switch c.Store.Driver {
-	case "sqlite":
-		if c.Store.Path == "" {
-			bad("store.path", "is empty")
-		}
-	case "postgres":
-		if c.Store.DSN == "" {
-			bad("store.dsn", "is empty; store.driver postgres needs it (e.g. postgres://user@host:5432/mpbot)")
-		}
-	default:
-		bad("store.driver", "%q is not sqlite or postgres", c.Store.Driver)
-	}
-	switch c.Log.Level {
-	case "debug", "info", "warn", "error":
-	default:
-		bad("log.level", "%q is not debug, info, warn or error", c.Log.Level)
-	}
-	if c.Log.Format != "text" && c.Log.Format != "json" {
-		bad("log.format", "%q is not text or json", c.Log.Format)
-	}
-	if c.Push.Category == "" {
-		bad("push.category", "is empty")
-	}
-	if _, err := time.LoadLocation(c.Push.Timezone); err != nil || c.Push.Timezone == "" {
-		bad("push.timezone", "%q is not a time zone such as Asia/Shanghai", c.Push.Timezone)
-	}
-	switch c.Push.Mode {
-	case jobs.ModeLog, jobs.ModeCustomer, jobs.ModeBroadcast:
-	case jobs.ModeTemplate:
-		if c.Push.TemplateID == "" || len(c.Push.TemplateFields) == 0 {
-			bad("push.template_id", "template mode needs push.template_id and push.template_fields")
-		}
-	default:
-		bad("push.mode", "%q is not log, customer, template or broadcast", c.Push.Mode)
-	}
-	if _, err := jobs.ParseSchedule(c.Push.Schedule); err != nil {
-		bad("push.schedule", "%v", err)
-	}
-	if c.Search.CacheSize < 0 {
-		bad("search.cache_size", "%d is negative", c.Search.CacheSize)
-	}
-	if c.Push.LeaseTTL < time.Second {
-		bad("push.lease_ttl", "%v is under 1s", c.Push.LeaseTTL)
-	}
-	if c.Push.CatchUp < 0 {
-		bad("push.catch_up", "%v is negative", c.Push.CatchUp)
-	}
-	switch c.State.Driver {
-	case "memory":
-	case "redis":
-		if c.State.RedisURL == "" {
-			bad("state.redis_url", "is empty; state.driver redis needs it")
-		}
-	default:
-		bad("state.driver", "%q is not memory or redis", c.State.Driver)
-	}
-	if c.Push.PreviewLead < 0 {
-		bad("push.preview_lead", "%v is negative", c.Push.PreviewLead)
-	}
-	if c.Push.QPS <= 0 {
-		bad("push.qps", "%v must be positive", c.Push.QPS)
-	}
-	seen := map[string]int{}
-	for i, g := range c.Search.Synonyms {
-		if len(g) < 2 {
-			bad(fmt.Sprintf("search.synonyms[%d]", i), "a group needs at least two terms, got %v", g)
-		}
-		for _, term := range g {
-			key := strings.ToLower(strings.TrimSpace(term))
-			if key == "" {
-				bad(fmt.Sprintf("search.synonyms[%d]", i), "has an empty term")
-				continue
-			}
-			if j, dup := seen[key]; dup && j != i {
-				bad(fmt.Sprintf("search.synonyms[%d]", i), "%q is already in search.synonyms[%d]; merge the groups", term, j)
-			}
-			seen[key] = i
-		}
-	}
+// problems collects what is wrong with a config, each naming its key.
+type problems []error
+
+func (p *problems) add(key, format string, args ...any) {
+	*p = append(*p, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
+}
+
+// compile checks every section and builds the compiled parts.
+func (c *Config) compile() error {
+	var p problems
+	c.Server.check(&p)
+	c.WeChat.check(&p)
+	c.Store.check(&p)
+	c.Log.check(&p)
+	c.State.check(&p)
+	c.Search.check(&p)
+	c.location = c.Push.check(&p)
 	settings, err := bot.Compile(c.Replies, c.Search.SearchSpec, c.Push.PushSpec)
 	if err != nil {
-		errs = append(errs, err)
+		p = append(p, err)
 	}
-	return settings, errors.Join(errs...)
+	c.settings = settings
+	return errors.Join(p...)
+}
+
+func (c ServerConfig) check(p *problems) {
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		p.add("server.addr", "%q is not host:port", c.Addr)
+	}
+	if !strings.HasPrefix(c.Path, "/") || c.Path == "/healthz" {
+		p.add("server.path", "%q must start with / and not be /healthz", c.Path)
+	}
+	if c.ReplyBudget <= 0 || c.ReplyBudget > 4500*time.Millisecond {
+		p.add("server.reply_budget", "%v must be above 0 and leave room within WeChat's 5 s (at most 4.5s)", c.ReplyBudget)
+	}
+	if c.ShutdownTimeout <= 0 {
+		p.add("server.shutdown_timeout", "%v must be positive", c.ShutdownTimeout)
+	}
+}
+
+func (c WeChatConfig) check(p *problems) {
+	if c.Token == "" {
+		p.add("wechat.token", "is empty; copy 令牌(Token) from the console")
+	}
+	if c.EncodingAESKey != "" {
+		if _, err := wechat.DecodeAESKey(string(c.EncodingAESKey)); err != nil {
+			p.add("wechat.encoding_aes_key", "%v", err)
+		}
+	}
+	switch c.Mode {
+	case "":
+	case wechat.ModePlain, wechat.ModeCompat, wechat.ModeSafe:
+		if c.Mode != wechat.ModePlain && c.EncodingAESKey == "" {
+			p.add("wechat.mode", "%s needs wechat.encoding_aes_key", c.Mode)
+		}
+	default:
+		p.add("wechat.mode", "%q is not plain, compat or safe", c.Mode)
+	}
+	if c.AppID == "" {
+		p.add("wechat.app_id", "is empty")
+	}
+	if !strings.HasPrefix(c.APIBase, "http://") && !strings.HasPrefix(c.APIBase, "https://") {
+		p.add("wechat.api_base", "%q is not an http(s) URL", c.APIBase)
+	}
+}
+
+func (c StoreConfig) check(p *problems) {
+	switch c.Driver {
+	case "sqlite":
+		if c.Path == "" {
+			p.add("store.path", "is empty")
+		}
+	case "postgres":
+		if c.DSN == "" {
+			p.add("store.dsn", "is empty; store.driver postgres needs it (e.g. postgres://user@host:5432/mpbot)")
+		}
+	default:
+		p.add("store.driver", "%q is not sqlite or postgres", c.Driver)
+	}
+}
+
+func (c LogConfig) check(p *problems) {
+	switch c.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		p.add("log.level", "%q is not debug, info, warn or error", c.Level)
+	}
+	if c.Format != "text" && c.Format != "json" {
+		p.add("log.format", "%q is not text or json", c.Format)
+	}
+}
+
+func (c StateConfig) check(p *problems) {
+	switch c.Driver {
+	case "memory":
+	case "redis":
+		if c.RedisURL == "" {
+			p.add("state.redis_url", "is empty; state.driver redis needs it")
+		}
+	default:
+		p.add("state.driver", "%q is not memory or redis", c.Driver)
+	}
+}
+
+func (c SearchConfig) check(p *problems) {
+	if c.CacheSize < 0 {
+		p.add("search.cache_size", "%d is negative", c.CacheSize)
+	}
+	seen := map[string]int{}
+	for i, g := range c.Synonyms {
+		key := fmt.Sprintf("search.synonyms[%d]", i)
+		if len(g) < 2 {
+			p.add(key, "a group needs at least two terms, got %v", g)
+		}
+		for _, term := range g {
+			norm := strings.ToLower(strings.TrimSpace(term))
+			if norm == "" {
+				p.add(key, "has an empty term")
+				continue
+			}
+			if j, dup := seen[norm]; dup && j != i {
+				p.add(key, "%q is already in search.synonyms[%d]; merge the groups", term, j)
+			}
+			seen[norm] = i
+		}
+	}
+}
+
+// check validates the push section and returns its time zone.
+func (c PushConfig) check(p *problems) *time.Location {
+	if c.Category == "" {
+		p.add("push.category", "is empty")
+	}
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil || c.Timezone == "" {
+		p.add("push.timezone", "%q is not a time zone such as Asia/Shanghai", c.Timezone)
+		loc = time.UTC
+	}
+	switch c.Mode {
+	case jobs.ModeLog, jobs.ModeCustomer, jobs.ModeBroadcast:
+	case jobs.ModeTemplate:
+		if c.TemplateID == "" || len(c.TemplateFields) == 0 {
+			p.add("push.template_id", "template mode needs push.template_id and push.template_fields")
+		}
+	default:
+		p.add("push.mode", "%q is not log, customer, template or broadcast", c.Mode)
+	}
+	if _, err := jobs.ParseSchedule(c.Schedule); err != nil {
+		p.add("push.schedule", "%v", err)
+	}
+	if c.LeaseTTL < time.Second {
+		p.add("push.lease_ttl", "%v is under 1s", c.LeaseTTL)
+	}
+	if c.CatchUp < 0 {
+		p.add("push.catch_up", "%v is negative", c.CatchUp)
+	}
+	if c.PreviewLead < 0 {
+		p.add("push.preview_lead", "%v is negative", c.PreviewLead)
+	}
+	if c.QPS <= 0 {
+		p.add("push.qps", "%v must be positive", c.QPS)
+	}
+	return loc
 }
 
 // mode resolves wechat.mode: empty means safe when there is a key.
@@ -359,32 +377,29 @@ func (c *Config) mode() string {
 	return wechat.ModePlain
 }
 
-// location is push.timezone, already validated.
-func (c *Config) location() *time.Location {
-	loc, err := time.LoadLocation(c.Push.Timezone)
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}
+// today is the date in push.timezone.
+func (c *Config) today(now time.Time) string { return now.In(c.location).Format(content.DateLayout) }
 
-// needsRestart names the sections whose change a live reload cannot apply.
-func needsRestart(old, new *Config) []string {
+// restartSections are read once, when serve starts; every other key
+// applies on reload.
+var restartSections = []string{"server", "wechat", "store", "log", "state"}
+
+// needsRestart names the keys whose change (from the running config) a
+// reload cannot apply.
+func needsRestart(running, edited *Config) []string {
 	var changed []string
-	if old.Server != new.Server {
-		changed = append(changed, "server")
-	}
-	if old.WeChat != new.WeChat {
-		changed = append(changed, "wechat")
-	}
-	if old.Store != new.Store {
-		changed = append(changed, "store")
-	}
-	if old.Log != new.Log {
-		changed = append(changed, "log")
-	}
-	if old.State != new.State {
-		changed = append(changed, "state")
+	rv, ev := reflect.ValueOf(running).Elem(), reflect.ValueOf(edited).Elem()
+	for i := range rv.NumField() {
+		section := rv.Type().Field(i).Tag.Get("mapstructure")
+		if !slices.Contains(restartSections, section) {
+			continue
+		}
+		rs, es := rv.Field(i), ev.Field(i)
+		for j := range rs.NumField() {
+			if !reflect.DeepEqual(rs.Field(j).Interface(), es.Field(j).Interface()) {
+				changed = append(changed, section+"."+rs.Type().Field(j).Tag.Get("mapstructure"))
+			}
+		}
 	}
 	return changed
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -16,7 +18,8 @@ import (
 	"mpbot/bot/wechat"
 	"mpbot/bot/wechat/wechattest"
 	"mpbot/content"
-	"mpbot/content/contenttest"
+	"mpbot/store"
+	"mpbot/store/storetest"
 )
 
 // redisPrefix is a key prefix of the test's own on the shared Redis; its
@@ -30,6 +33,43 @@ func redisPrefix(t testing.TB, name string) string {
 		}
 	})
 	return prefix
+}
+
+// startChild runs this test binary as mpbot (TestMain reads the arguments
+// from MPBOT_TEST_MAIN) and returns the base URL it serves on. Its log
+// lines are copied to logs, if given.
+func startChild(t testing.TB, logs io.Writer, env ...string) (string, *exec.Cmd) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), env...)
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			if logs != nil {
+				fmt.Fprintln(logs, sc.Text())
+			}
+			if m := addrRe.FindStringSubmatch(sc.Text()); m != nil {
+				select {
+				case addr <- m[1]:
+				default:
+				}
+			}
+		}
+	}()
+	select {
+	case a := <-addr:
+		return "http://" + a, cmd
+	case <-time.After(60 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("child did not start")
+	}
+	return "", nil
 }
 
 func requireRedis(t testing.TB) {
@@ -51,7 +91,7 @@ func requireRedis(t testing.TB) {
 // it is killed halfway.
 func TestFleetOnPostgresAndRedis(t *testing.T) {
 	requireRedis(t)
-	dsn := contenttest.PostgresDSN(t)
+	dsn := storetest.PostgresDSN(t)
 	fake := wechattest.NewFakeAPI()
 	defer fake.Close()
 	dir := t.TempDir()
@@ -72,12 +112,12 @@ func TestFleetOnPostgresAndRedis(t *testing.T) {
 	}
 	runCmd(t, "try", "--config", cfg, "你好") // seeds the demo articles into PostgreSQL
 	const followers = 600
-	store, err := content.OpenPostgres(context.Background(), dsn)
+	st, err := store.OpenPostgres(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer store.Close()
-	seedFollowersIn(t, store, followers)
+	defer st.Close()
+	seedFollowersIn(t, st, followers)
 
 	serveArgs := "MPBOT_TEST_MAIN=" + strings.Join([]string{"serve", "--config", cfg}, "\n")
 	logsA, logsB := &syncBuffer{}, &syncBuffer{}
@@ -150,7 +190,7 @@ func TestFleetOnPostgresAndRedis(t *testing.T) {
 	killedAt := len(fake.Calls("/cgi-bin/message/custom/send"))
 	deadline = time.Now().Add(30 * time.Second)
 	for {
-		state, note, err := store.PushRun(ctx, day)
+		state, note, err := st.PushRun(ctx, day)
 		if err == nil && state == "done" {
 			break
 		}
@@ -165,11 +205,11 @@ func TestFleetOnPostgresAndRedis(t *testing.T) {
 			t.Errorf("%s received %d copies", id, n)
 		}
 	}
-	sum, err := store.LedgerSummary(ctx, day)
+	sum, err := st.LedgerSummary(ctx, day)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Counts[content.Sent]+sum.Counts[content.Unknown] < followers || sum.Counts[content.Unknown] > 16 {
+	if sum.Counts[store.Sent]+sum.Counts[store.Unknown] < followers || sum.Counts[store.Unknown] > 16 {
 		t.Errorf("ledger %v: want all %d followers sent, at most one batch unknown", sum.Counts, followers)
 	}
 	t.Logf("holder killed after %d sends; ledger %v", killedAt, sum.Counts)
@@ -313,17 +353,17 @@ func TestServeSIGTERMMidPush(t *testing.T) {
 	if err != nil || took > 3*time.Second {
 		t.Fatalf("exit after SIGTERM: %v after %v\n%s", err, took, logs)
 	}
-	store, err := content.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+	st, err := store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer store.Close()
-	sum, _ := store.LedgerSummary(context.Background(), day)
+	defer st.Close()
+	sum, _ := st.LedgerSummary(context.Background(), day)
 	calls := len(fake.Calls("/cgi-bin/message/custom/send"))
-	if sum.Counts[content.Sent] != calls || sum.Counts[content.Sending]+sum.Counts[content.Unknown] != 0 || sum.RunState != "stopped" {
+	if sum.Counts[store.Sent] != calls || sum.Counts[store.Sending]+sum.Counts[store.Unknown] != 0 || sum.RunState != "stopped" {
 		t.Fatalf("after SIGTERM: %d calls, ledger %v, run %q", calls, sum.Counts, sum.RunState)
 	}
-	if err := store.AcquirePush(context.Background(), day, "next-replica", time.Now(), time.Minute); err != nil {
+	if err := st.AcquirePush(context.Background(), day, "next-replica", time.Now(), time.Minute); err != nil {
 		t.Fatalf("lease not released: %v", err)
 	}
 	if strings.Contains(logs.String(), "level=ERROR") {

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"mpbot/bot/wechat"
-	"mpbot/content"
+	"mpbot/store"
 )
 
 // syncBuffer collects output written from several goroutines.
@@ -79,8 +79,8 @@ func TestShippedConfigIsValid(t *testing.T) {
 	if err != nil || emb.source != "embedded defaults" {
 		t.Fatalf("embedded defaults: %v %v", emb, err)
 	}
-	if ld.cfg.mode() != wechat.ModeSafe || ld.cfg.Server.ReplyBudget != 3*time.Second || ld.cfg.Search.MaxResults != 5 {
-		t.Fatalf("shipped config read as %+v", ld.cfg)
+	if ld.mode() != wechat.ModeSafe || ld.Server.ReplyBudget != 3*time.Second || ld.Search.MaxResults != 5 {
+		t.Fatalf("shipped config read as %+v", ld)
 	}
 	if _, err := loadConfig(filepath.Join(t.TempDir(), "absent.yaml"), true); err == nil {
 		t.Fatal("an explicitly named missing config was accepted")
@@ -95,10 +95,10 @@ func TestEnvironmentOverrides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ld.cfg.WeChat.Token != "from-env" || ld.cfg.Server.ReplyBudget != 2*time.Second || ld.cfg.WeChat.AppSecret != "s3cret-value" {
-		t.Fatalf("env not applied: %+v", ld.cfg)
+	if ld.WeChat.Token != "from-env" || ld.Server.ReplyBudget != 2*time.Second || ld.WeChat.AppSecret != "s3cret-value" {
+		t.Fatalf("env not applied: %+v", ld)
 	}
-	if s := fmt.Sprintf("%v %+v", ld.cfg.WeChat.AppSecret, ld.cfg.WeChat); strings.Contains(s, "s3cret") {
+	if s := fmt.Sprintf("%v %+v", ld.WeChat.AppSecret, ld.WeChat); strings.Contains(s, "s3cret") {
 		t.Fatalf("secret printed: %s", s)
 	}
 }
@@ -283,8 +283,8 @@ func simulatorFor(t *testing.T, cfg, base string) *wechat.Simulator {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &wechat.Simulator{URL: base + "/wechat", Token: string(ld.cfg.WeChat.Token), AppID: ld.cfg.WeChat.AppID,
-		AESKey: string(ld.cfg.WeChat.EncodingAESKey), Account: "gh_test"}
+	return &wechat.Simulator{URL: base + "/wechat", Token: string(ld.WeChat.Token), AppID: ld.WeChat.AppID,
+		AESKey: string(ld.WeChat.EncodingAESKey), Account: "gh_test"}
 }
 
 func waitFor(t *testing.T, ok func() bool, what string) {
@@ -335,7 +335,7 @@ func TestFollowersThroughWebhook(t *testing.T) {
 	if daily1 != daily2 || !strings.Contains(daily1, "[图文]") {
 		t.Fatalf("daily reading not stable: %q vs %q", daily1, daily2)
 	}
-	store, err := content.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+	store, err := store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"io"
 	"log/slog"
 	"net/http"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"mpbot/bot/wechat"
 	"mpbot/content"
 	"mpbot/jobs"
+	"mpbot/search"
 )
 
 // observability is serve's metrics: a registry of its own (no globals),
@@ -62,7 +64,7 @@ func (o *observability) recordPush(res jobs.Result) {
 
 // timedCatalog measures the bot's searches.
 type timedCatalog struct {
-	*content.Library
+	*search.Library
 	latency prometheus.Histogram
 }
 
@@ -103,4 +105,20 @@ func (h requestIDHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 
 func (h requestIDHandler) WithGroup(name string) slog.Handler {
 	return requestIDHandler{h.Handler.WithGroup(name)}
+}
+
+// quietLogger is the one-shot commands' log: warnings and errors only, as
+// text, beside what the command prints.
+func quietLogger(w io.Writer) *slog.Logger {
+	return newLogger(LogConfig{Level: "warn", Format: "text"}, w)
+}
+
+func newLogger(c LogConfig, w io.Writer) *slog.Logger {
+	var level slog.Level
+	level.UnmarshalText([]byte(c.Level))
+	opts := &slog.HandlerOptions{Level: level}
+	if c.Format == "json" {
+		return slog.New(requestIDHandler{slog.NewJSONHandler(w, opts)})
+	}
+	return slog.New(requestIDHandler{slog.NewTextHandler(w, opts)})
 }

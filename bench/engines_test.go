@@ -25,6 +25,8 @@ import (
 	_ "modernc.org/sqlite"
 
 	"mpbot/content"
+	"mpbot/search"
+	"mpbot/store"
 )
 
 type devQuery struct {
@@ -110,12 +112,12 @@ func report(b *testing.B, name string, search engine, qs []devQuery) {
 // search.min_score count as "nothing".
 func BenchmarkMpbot(b *testing.B) {
 	arts, qs := corpus(b)
-	s, err := content.Open(context.Background(), filepath.Join(b.TempDir(), "m.db"))
+	s, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "m.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	lib, err := content.OpenLibrary(context.Background(), s, slog.New(slog.DiscardHandler))
+	lib, err := search.OpenLibrary(context.Background(), s, slog.New(slog.DiscardHandler))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -13,13 +13,14 @@ import (
 	"time"
 
 	"mpbot/content"
+	"mpbot/search"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files instead of comparing")
 
 // demoCatalog is the demo articles in memory, with a switch to break it.
 type demoCatalog struct {
-	index  *content.Index
+	index  *search.Index
 	byID   map[string]content.Article
 	broken bool
 }
@@ -244,8 +245,8 @@ func TestSettingsSwapWhileAnswering(t *testing.T) {
 	wg.Wait()
 }
 
-func mustIndex(arts []content.Article) *content.Index {
-	ix, err := content.BuildIndex(arts)
+func mustIndex(arts []content.Article) *search.Index {
+	ix, err := search.BuildIndex(arts)
 	if err != nil {
 		panic(err)
 	}

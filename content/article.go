@@ -60,5 +60,3 @@ type Hit struct {
 	Score   float64 `json:"score"`
 	Snippet string  `json:"snippet,omitempty"` // the summary around the match, matches in 【】
 }
-
-func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }

@@ -2,10 +2,8 @@ package content
 
 import (
 	"bytes"
-	"context"
 	_ "embed"
 	"errors"
-	"fmt"
 )
 
 //go:embed demo/articles.jsonl
@@ -19,23 +17,4 @@ func DemoArticles() []Article {
 		panic(errors.Join(errs...)) // the file is part of the binary; a test guards it
 	}
 	return list
-}
-
-// SeedDemo loads the demo articles into an empty library and reports how
-// many it added. A library that holds anything is left alone.
-func SeedDemo(ctx context.Context, l *Library) (int, error) {
-	n, err := l.store.Count(ctx)
-	if err != nil || n > 0 {
-		return 0, err
-	}
-	res, err := l.Import(ctx, DemoArticles(), nil)
-	if err != nil {
-		return 0, err
-	}
-	for _, r := range res {
-		if r.Err != nil {
-			return 0, fmt.Errorf("demo article %s: %w", r.Article.ID, r.Err)
-		}
-	}
-	return len(res), nil
 }

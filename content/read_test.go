@@ -79,3 +79,51 @@ func TestExtractExamPage(t *testing.T) {
 		t.Errorf("summary %q", a.Summary)
 	}
 }
+
+func TestReadJSONLReportsBadLines(t *testing.T) {
+	in := `{"id":"a","title":"好","url":"https://x/a"}
+
+{"id":"b","title":
+{"id":"c","url":"https://x/c"}
+{"id":"d","title":"好","url":"https://x/d","colour":"red"}
+{"id":"e","title":"好","url":"https://x/e","published_on":"2026-13-01"}
+{"id":"f","title":"也好","url":"https://x/f"}
+`
+	got, errs := ReadJSONL(strings.NewReader(in), "in.jsonl")
+	if len(got) != 2 || got[0].ID != "a" || got[1].ID != "f" {
+		t.Fatalf("kept %+v", got)
+	}
+	want := []string{"in.jsonl:3:", "in.jsonl:4: title is empty", `in.jsonl:5: invalid JSON: json: unknown field "colour"`, "in.jsonl:6: published_on"}
+	if len(errs) != len(want) {
+		t.Fatalf("errors %v", errs)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(errs[i].Error(), w) {
+			t.Errorf("error %d = %q, want prefix %q", i, errs[i], w)
+		}
+	}
+}
+
+func TestDemoArticles(t *testing.T) {
+	arts := DemoArticles()
+	if len(arts) < 12 {
+		t.Fatalf("%d demo articles", len(arts))
+	}
+	seen := map[string]bool{}
+	daily := 0
+	for _, a := range arts {
+		if seen[a.ID] {
+			t.Errorf("duplicate id %s", a.ID)
+		}
+		seen[a.ID] = true
+		if a.Summary == "" || !strings.HasPrefix(a.URL, "https://") {
+			t.Errorf("%s lacks a summary or an https url", a.ID)
+		}
+		if a.Category == "政策理论导读" {
+			daily++
+		}
+	}
+	if daily < 3 {
+		t.Errorf("only %d daily-reading candidates", daily)
+	}
+}

@@ -1,8 +1,9 @@
 // Package fleet keeps in Redis what the replicas of a fleet must agree on:
 // the WeChat access token, followers' pending numbered lists, each
-// message's answer and the daily push's API rate. Each type
-// here implements an interface its consumer declares (bot.FollowUps, the
-// SDK's cache.Cache); with state.driver: memory nothing here is used.
+// message's answer and the daily push's API rate. Each type here implements
+// an interface its consumer declares (bot.FollowUps, wechat.TokenStore,
+// wechat.SharedReplies, jobs.Limiter; main asserts the ones this package
+// cannot import); with state.driver: memory nothing here is used.
 package fleet
 
 import (
@@ -87,6 +88,8 @@ func (r *Redis) key(parts ...string) string {
 	return k
 }
 
+var _ bot.FollowUps = FollowUps{}
+
 // FollowUps keeps numbered lists in Redis, so a follower's "2" works
 // whichever replica answers it. It implements bot.FollowUps.
 type FollowUps struct {
@@ -118,54 +121,34 @@ func (f FollowUps) Forget(ctx context.Context, openid string) error {
 	return f.R.client.Del(ctx, f.R.key("followup", openid)).Err()
 }
 
-// TokenCache is the SDK's cache.Cache over Redis: one access token for the
-// whole fleet. The SDK's interface has no context, so calls carry a short
-// timeout of their own.
+// TokenCache keeps the fleet's one WeChat access token in Redis. It
+// implements wechat.TokenStore.
 type TokenCache struct {
 	R *Redis
 }
 
-func (t TokenCache) ctx() (context.Context, context.CancelFunc) {
-	return context.WithTimeout(context.Background(), 2*time.Second)
-}
-
-// Get implements cache.Cache; nil when absent or unreachable.
-func (t TokenCache) Get(key string) any {
-	ctx, cancel := t.ctx()
-	defer cancel()
+// Token implements wechat.TokenStore: "" when there is none.
+func (t TokenCache) Token(ctx context.Context, key string) (string, error) {
 	v, err := t.R.client.Get(ctx, t.R.key("token", key)).Result()
-	if err != nil {
-		return nil
+	if errors.Is(err, redis.Nil) {
+		return "", nil
 	}
-	return v
+	return v, err
 }
 
-// Set implements cache.Cache.
-func (t TokenCache) Set(key string, val any, timeout time.Duration) error {
-	ctx, cancel := t.ctx()
-	defer cancel()
-	return t.R.client.Set(ctx, t.R.key("token", key), fmt.Sprint(val), timeout).Err()
-}
-
-// IsExist implements cache.Cache.
-func (t TokenCache) IsExist(key string) bool { return t.Get(key) != nil }
-
-// Delete implements cache.Cache.
-func (t TokenCache) Delete(key string) error {
-	ctx, cancel := t.ctx()
-	defer cancel()
-	return t.R.client.Del(ctx, t.R.key("token", key)).Err()
+// SetToken implements wechat.TokenStore.
+func (t TokenCache) SetToken(ctx context.Context, key, token string, ttl time.Duration) error {
+	return t.R.client.Set(ctx, t.R.key("token", key), token, ttl).Err()
 }
 
 // deleteIfScript drops a key only while it holds the given value, in one
 // step: a replica must not throw away the token another just fetched.
 var deleteIfScript = redis.NewScript(`if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`)
 
-// DeleteIf drops key only while it still holds val.
-func (t TokenCache) DeleteIf(key string, val any) {
-	ctx, cancel := t.ctx()
-	defer cancel()
-	deleteIfScript.Run(ctx, t.R.client, []string{t.R.key("token", key)}, fmt.Sprint(val))
+// DropToken implements wechat.TokenStore: key goes only while it still
+// holds token.
+func (t TokenCache) DropToken(ctx context.Context, key, token string) error {
+	return deleteIfScript.Run(ctx, t.R.client, []string{t.R.key("token", key)}, token).Err()
 }
 
 // Lock takes a fleet-wide lock named name for at most ttl, waiting while

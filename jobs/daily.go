@@ -11,6 +11,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"mpbot/content"
+	"mpbot/store"
 )
 
 // Delivery modes.
@@ -48,11 +49,16 @@ type OnceSender interface {
 // deliveryKey is stable for a follower and a day, so a resend is a repeat.
 func deliveryKey(day, openid string) string { return day + ":" + openid }
 
-// coded is an error that carries a WeChat errcode (wechat.Error does).
-type coded interface{ Errcode() int64 }
+// CodedError is an error carrying WeChat's errcode. The WeChat adapter's
+// *wechat.Error is one (main asserts it); the push reads codes only this
+// way, never from error texts.
+type CodedError interface {
+	error
+	Errcode() int64
+}
 
 func errcode(err error) int64 {
-	var c coded
+	var c CodedError
 	if errors.As(err, &c) {
 		return c.Errcode()
 	}
@@ -75,6 +81,11 @@ type Config struct {
 	// renewal: how long a process that died mid-push keeps the others from
 	// finishing the day. Renewed every third of it. Default 30 s.
 	LeaseTTL time.Duration
+	// Sender delivers to one follower in the per-follower modes (log,
+	// customer, template); Broadcaster does the broadcast mode's mass send.
+	// Nil when the mode cannot send from here (no AppSecret).
+	Sender      Sender
+	Broadcaster Broadcaster
 }
 
 func (c Config) leaseTTL() time.Duration {
@@ -89,12 +100,12 @@ func (c Config) leaseTTL() time.Duration {
 // after every API call, and a lease keeps a second process from running the
 // same day.
 type DailyPush struct {
-	Store       *content.Store
-	Senders     map[string]Sender // by mode
-	Broadcaster Broadcaster       // broadcast mode
+	Store *store.Store
 	// Sleep waits between a preview and the mass send (default: a timer
 	// that ends with ctx); tests replace it.
-	Sleep  func(ctx context.Context, d time.Duration) error
+	Sleep func(ctx context.Context, d time.Duration) error
+	// Config is read at the start of each run, so a config reload applies
+	// to the next run.
 	Config func() Config
 	Owner  string // this process, for the lease
 	Now    func() time.Time
@@ -152,30 +163,16 @@ func (p *DailyPush) Run(ctx context.Context, opts RunOptions) (Result, error) {
 		day = now.In(cfg.Location).Format(content.DateLayout)
 	}
 	res := Result{Day: day, Mode: cfg.Mode, Skipped: map[string]int{}, Failed: map[string]int{}}
-	sender := p.Senders[cfg.Mode]
-	if sender == nil && !(cfg.Mode == ModeBroadcast && p.Broadcaster != nil) {
+	if cfg.Sender == nil && !(cfg.Mode == ModeBroadcast && cfg.Broadcaster != nil) {
 		return res, fmt.Errorf("push.mode %q cannot send here (is wechat.app_secret set?)", cfg.Mode)
 	}
 	var err error
-	switch {
-	case opts.ArticleID != "" && !opts.DryRun:
-		res.Article, err = p.Store.ScheduleDaily(ctx, day, opts.ArticleID)
-	case opts.ArticleID != "":
-		res.Article, err = p.Store.Get(ctx, opts.ArticleID)
-	default:
-		res.Article, err = p.Store.DailyReading(ctx, day, cfg.Category)
+	if res.Article, err = p.reading(ctx, day, cfg.Category, opts); err != nil {
+		return res, err
 	}
-	if errors.Is(err, content.ErrNotFound) && opts.ArticleID == "" {
-		return res, fmt.Errorf("%w: no article of %q left to read on %s", ErrNothingToPush, cfg.Category, day)
-	}
-	if err != nil {
-		return res, fmt.Errorf("daily reading for %s: %w", day, err)
-	}
-
 	if cfg.Mode == ModeBroadcast {
 		return p.broadcast(ctx, cfg, res, opts.DryRun)
 	}
-
 	var since time.Time
 	if cfg.Mode == ModeCustomer {
 		since = now.Add(-cfg.Window)
@@ -188,58 +185,85 @@ func (p *DailyPush) Run(ctx context.Context, opts RunOptions) (Result, error) {
 		return res, err
 	}
 	res.Recipients = len(recipients)
-
 	if opts.DryRun {
-		for start := 0; start < len(recipients); start += 500 {
-			chunk := recipients[start:min(start+500, len(recipients))]
-			known, err := p.Store.Deliveries(ctx, day, chunk)
-			if err != nil {
-				return res, err
-			}
-			for _, r := range chunk {
-				if d, ok := known[r]; !ok || d.State == content.Failed {
-					res.Pending++
-				}
+		res.Pending, err = p.pending(ctx, day, recipients)
+		return res, err
+	}
+	return p.deliver(ctx, cfg, res, recipients)
+}
+
+// reading is the day's article: the one asked for (recorded as the day's
+// choice unless this is a dry run), else the day's choice.
+func (p *DailyPush) reading(ctx context.Context, day, category string, opts RunOptions) (content.Article, error) {
+	var a content.Article
+	var err error
+	switch {
+	case opts.ArticleID != "" && !opts.DryRun:
+		a, err = p.Store.ScheduleDaily(ctx, day, opts.ArticleID)
+	case opts.ArticleID != "":
+		a, err = p.Store.Get(ctx, opts.ArticleID)
+	default:
+		a, err = p.Store.DailyReading(ctx, day, category)
+		if errors.Is(err, content.ErrNotFound) {
+			return a, fmt.Errorf("%w: no article of %q left to read on %s", ErrNothingToPush, category, day)
+		}
+	}
+	if err != nil {
+		return a, fmt.Errorf("daily reading for %s: %w", day, err)
+	}
+	return a, nil
+}
+
+// pending counts the recipients a run would still deliver to.
+func (p *DailyPush) pending(ctx context.Context, day string, recipients []string) (int, error) {
+	n := 0
+	for start := 0; start < len(recipients); start += 500 {
+		chunk := recipients[start:min(start+500, len(recipients))]
+		known, err := p.Store.Deliveries(ctx, day, chunk)
+		if err != nil {
+			return n, err
+		}
+		for _, r := range chunk {
+			if d, ok := known[r]; !ok || d.State == store.Failed {
+				n++
 			}
 		}
-		return res, nil
 	}
+	return n, nil
+}
 
-	ttl := cfg.leaseTTL()
-	if err := p.Store.AcquirePush(ctx, day, p.Owner, now, ttl); err != nil {
+// deliver takes the day's lease and delivers to recipients batch by batch,
+// then records how the day ended.
+func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipients []string) (Result, error) {
+	day, ttl := res.Day, cfg.leaseTTL()
+	if err := p.Store.AcquirePush(ctx, day, p.Owner, p.Now(), ttl); err != nil {
 		return res, err
 	}
 	stopRenewing := p.renewLease(ctx, day, ttl)
 	defer stopRenewing()
-	var limiter Limiter = rate.NewLimiter(rate.Limit(cfg.QPS), max(1, int(cfg.QPS)))
-	switch {
-	case cfg.Mode == ModeLog || cfg.QPS <= 0:
-		limiter = rate.NewLimiter(rate.Inf, 1)
-	case p.Limiter != nil:
-		limiter = p.Limiter(cfg.QPS)
-	}
+	limiter := p.limiter(cfg)
 	for start := 0; start < len(recipients) && res.Stopped == ""; start += batch {
 		if err := p.Store.AcquirePush(ctx, day, p.Owner, p.Now(), ttl); err != nil {
-			if errors.Is(err, content.ErrLeaseHeld) {
-				err = fmt.Errorf("%w: %v", content.ErrLeaseLost, err)
+			if errors.Is(err, store.ErrLeaseHeld) {
+				err = fmt.Errorf("%w: %v", store.ErrLeaseLost, err)
 			}
 			return res, err
 		}
-		if err := p.runBatch(ctx, &res, sender, limiter, recipients[start:min(start+batch, len(recipients))]); err != nil {
+		if err := p.runBatch(ctx, &res, cfg.Sender, limiter, recipients[start:min(start+batch, len(recipients))]); err != nil {
 			stopRenewing()
-			p.Store.FinishPush(context.WithoutCancel(ctx), day, p.Owner, "stopped", err.Error())
+			p.Store.FinishPush(context.WithoutCancel(ctx), day, p.Owner, store.Stopped, err.Error())
 			return res, err
 		}
 		if p.Progress != nil {
 			p.Progress(min(start+batch, len(recipients)), len(recipients))
 		}
 	}
-	state, note := "done", ""
+	state, note := store.Done, ""
 	switch {
 	case res.Stopped != "":
-		state, note = "stopped", res.Stopped
+		state, note = store.Stopped, res.Stopped
 	case len(res.Failed) > 0:
-		state, note = "stopped", "some deliveries failed; run again to retry them"
+		state, note = store.Stopped, "some deliveries failed; run again to retry them"
 	}
 	stopRenewing()
 	if err := p.Store.FinishPush(ctx, day, p.Owner, state, note); err != nil {
@@ -248,6 +272,17 @@ func (p *DailyPush) Run(ctx context.Context, opts RunOptions) (Result, error) {
 	p.Log.Info("daily push finished", "day", day, "article", res.Article.ID, "mode", cfg.Mode, "recipients", res.Recipients,
 		"sent", res.Sent, "skipped", res.Skipped, "failed", res.Failed, "unknown", res.Unknown, "stopped", res.Stopped)
 	return res, nil
+}
+
+// limiter paces a run's API calls at push.qps (the log mode is not paced).
+func (p *DailyPush) limiter(cfg Config) Limiter {
+	switch {
+	case cfg.Mode == ModeLog || cfg.QPS <= 0:
+		return rate.NewLimiter(rate.Inf, 1)
+	case p.Limiter != nil:
+		return p.Limiter(cfg.QPS)
+	}
+	return rate.NewLimiter(rate.Limit(cfg.QPS), max(1, int(cfg.QPS)))
 }
 
 // renewLease keeps the day's lease alive while a batch is slow (API calls
@@ -285,27 +320,27 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 	if err != nil {
 		return err
 	}
-	once, idempotent := sender.(OnceSender)
-	var todo, unknown []content.Delivery
+	_, idempotent := sender.(OnceSender)
+	var todo, unknown []store.Delivery
 	for _, r := range recipients {
 		d, seen := known[r]
 		switch {
 		case !seen:
-			d = content.Delivery{Day: res.Day, Recipient: r}
-		case d.State == content.Sending && !idempotent:
+			d = store.Delivery{Day: res.Day, Recipient: r}
+		case d.State == store.Sending && !idempotent:
 			// An earlier run died between marking and recording: WeChat may
 			// or may not have delivered. The customer-service API has no
 			// idempotency key, so resending could deliver twice.
-			d.State, d.Reason = content.Unknown, "run interrupted during the API call"
+			d.State, d.Reason = store.Unknown, "run interrupted during the API call"
 			unknown = append(unknown, d)
 			continue
-		case d.State == content.Sending:
+		case d.State == store.Sending:
 			// Resent with the same key: WeChat drops it if it arrived.
-		case d.State != content.Failed:
+		case d.State != store.Failed:
 			continue // sent, skipped or unknown: settled
 		}
 		res.Pending++
-		d.ArticleID, d.Mode, d.State, d.Reason = res.Article.ID, res.Mode, content.Sending, ""
+		d.ArticleID, d.Mode, d.State, d.Reason = res.Article.ID, res.Mode, store.Sending, ""
 		d.Attempts++
 		todo = append(todo, d)
 	}
@@ -321,11 +356,34 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 	if err := p.Store.RecordDeliveriesAs(ctx, p.Owner, todo); err != nil {
 		return err
 	}
+	stop := p.sendAll(ctx, res, sender, limiter, todo)
+	// Record the outcomes even if the caller's context ended: they happened.
+	if err := p.Store.RecordDeliveriesAs(context.WithoutCancel(ctx), p.Owner, todo); err != nil {
+		return err
+	}
+	for _, d := range todo {
+		switch d.State {
+		case store.Sent:
+			res.Sent++
+		case store.Skipped:
+			res.Skipped[d.Reason]++
+		case store.Failed:
+			res.Failed[d.Reason]++
+		}
+	}
+	if stop != "" {
+		res.Stopped = stop
+	}
+	return ctx.Err()
+}
 
-	// Send concurrently (the rate limiter paces the API), then record.
+// sendAll makes the batch's API calls on a few goroutines (the limiter
+// paces them), setting each delivery's outcome, and returns why the run
+// must stop, if an answer says so.
+func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, limiter Limiter, todo []store.Delivery) (stop string) {
+	once, idempotent := sender.(OnceSender)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	stop := ""
 	work := make(chan int)
 	for range min(senders, len(todo)) {
 		wg.Add(1)
@@ -337,7 +395,7 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 				halted := stop != ""
 				mu.Unlock()
 				if halted || limiter.Wait(ctx) != nil {
-					d.State, d.Reason = content.Failed, "not attempted: the run stopped"
+					d.State, d.Reason = store.Failed, "not attempted: the run stopped"
 					continue
 				}
 				// A call under way finishes even when the run is stopped
@@ -351,7 +409,7 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 					err = sender.Send(callCtx, d.Recipient, res.Article)
 				}
 				p.classify(ctx, d, err)
-				if d.State == content.Failed && haltsRun(err) {
+				if d.State == store.Failed && haltsRun(err) {
 					mu.Lock()
 					if stop == "" {
 						stop = d.Reason
@@ -366,50 +424,33 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 	}
 	close(work)
 	wg.Wait()
-	// Record the outcomes even if the caller's context ended: they happened.
-	if err := p.Store.RecordDeliveriesAs(context.WithoutCancel(ctx), p.Owner, todo); err != nil {
-		return err
-	}
-	for _, d := range todo {
-		switch d.State {
-		case content.Sent:
-			res.Sent++
-		case content.Skipped:
-			res.Skipped[d.Reason]++
-		case content.Failed:
-			res.Failed[d.Reason]++
-		}
-	}
-	if stop != "" {
-		res.Stopped = stop
-	}
-	return ctx.Err()
+	return stop
 }
 
 // classify turns an API outcome into a ledger state.
-func (p *DailyPush) classify(ctx context.Context, d *content.Delivery, err error) {
+func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error) {
 	if err == nil {
-		d.State, d.Reason = content.Sent, ""
+		d.State, d.Reason = store.Sent, ""
 		return
 	}
 	switch code := errcode(err); code {
 	case 45015:
-		d.State, d.Reason = content.Skipped, "outside the 48-hour window (45015)"
+		d.State, d.Reason = store.Skipped, "outside the 48-hour window (45015)"
 	case 45047:
-		d.State, d.Reason = content.Skipped, "customer-service message quota used (45047)"
+		d.State, d.Reason = store.Skipped, "customer-service message quota used (45047)"
 	case 43004:
-		d.State, d.Reason = content.Skipped, "not following (43004)"
+		d.State, d.Reason = store.Skipped, "not following (43004)"
 		if err := p.Store.FollowerUnsubscribed(ctx, d.Recipient, p.Now()); err != nil {
 			p.Log.Error("mark follower unsubscribed", "openid", d.Recipient, "err", err)
 		}
 	case 45009:
-		d.State, d.Reason = content.Failed, "daily API quota reached (45009): run again tomorrow, or after clearing the quota"
+		d.State, d.Reason = store.Failed, "daily API quota reached (45009): run again tomorrow, or after clearing the quota"
 	case 40164:
-		d.State, d.Reason = content.Failed, "server IP not in the whitelist (40164): add it under 设置与开发 → 基本配置 → IP白名单"
+		d.State, d.Reason = store.Failed, "server IP not in the whitelist (40164): add it under 设置与开发 → 基本配置 → IP白名单"
 	case 48001:
-		d.State, d.Reason = content.Failed, "API not authorised for this account (48001): check the account type and 接口权限"
+		d.State, d.Reason = store.Failed, "API not authorised for this account (48001): check the account type and 接口权限"
 	default:
-		d.State, d.Reason = content.Failed, err.Error()
+		d.State, d.Reason = store.Failed, err.Error()
 	}
 }
 
@@ -431,7 +472,7 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 	}
 	d, seen := known[broadcastRecipient]
 	res.Recipients = 1
-	if seen && d.State == content.Sent {
+	if seen && d.State == store.Sent {
 		if !dryRun {
 			return res, fmt.Errorf("the broadcast of %s was sent already", res.Day)
 		}
@@ -444,25 +485,25 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 	if err := p.Store.AcquirePush(ctx, res.Day, p.Owner, p.Now(), cfg.leaseTTL()+cfg.PreviewLead); err != nil {
 		return res, err
 	}
-	d = content.Delivery{Day: res.Day, Recipient: broadcastRecipient, ArticleID: res.Article.ID, Mode: ModeBroadcast,
-		State: content.Sending, Attempts: d.Attempts + 1}
-	if err := p.Store.RecordDeliveriesAs(ctx, p.Owner, []content.Delivery{d}); err != nil {
+	d = store.Delivery{Day: res.Day, Recipient: broadcastRecipient, ArticleID: res.Article.ID, Mode: ModeBroadcast,
+		State: store.Sending, Attempts: d.Attempts + 1}
+	if err := p.Store.RecordDeliveriesAs(ctx, p.Owner, []store.Delivery{d}); err != nil {
 		return res, err
 	}
 	err = p.sendBroadcast(ctx, cfg, res)
 	p.classify(ctx, &d, err)
-	if err := p.Store.RecordDeliveriesAs(context.WithoutCancel(ctx), p.Owner, []content.Delivery{d}); err != nil {
+	if err := p.Store.RecordDeliveriesAs(context.WithoutCancel(ctx), p.Owner, []store.Delivery{d}); err != nil {
 		return res, err
 	}
-	state, note := "done", ""
+	state, note := store.Done, ""
 	switch d.State {
-	case content.Sent:
+	case store.Sent:
 		res.Sent = 1
-	case content.Skipped:
+	case store.Skipped:
 		res.Skipped[d.Reason]++
 	default:
 		res.Failed[d.Reason]++
-		state, note = "stopped", d.Reason
+		state, note = store.Stopped, d.Reason
 	}
 	if err := p.Store.FinishPush(context.WithoutCancel(ctx), res.Day, p.Owner, state, note); err != nil {
 		return res, err
@@ -472,13 +513,13 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 }
 
 func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result) error {
-	mediaID, err := p.Broadcaster.Draft(ctx, res.Article)
+	mediaID, err := cfg.Broadcaster.Draft(ctx, res.Article)
 	if err != nil {
 		return err
 	}
 	if len(cfg.PreviewOpenIDs) > 0 {
 		for _, id := range cfg.PreviewOpenIDs {
-			if err := p.Broadcaster.Preview(ctx, mediaID, id); err != nil {
+			if err := cfg.Broadcaster.Preview(ctx, mediaID, id); err != nil {
 				return fmt.Errorf("preview to %s: %w", id, err)
 			}
 		}
@@ -491,7 +532,7 @@ func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result) e
 			return err
 		}
 	}
-	return p.Broadcaster.SendAll(ctx, mediaID, "mpbot-"+res.Day)
+	return cfg.Broadcaster.SendAll(ctx, mediaID, "mpbot-"+res.Day)
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) error {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"mpbot/content"
+	"mpbot/store"
 )
 
 // apiErr is a WeChat answer with an errcode, as the adapter reports it.
@@ -49,10 +50,10 @@ func (f *fakeSender) Send(_ context.Context, openid string, a content.Article) e
 
 var clock = time.Date(2026, 11, 26, 7, 30, 0, 0, time.UTC)
 
-func setup(t *testing.T, followers int) (*content.Store, *fakeSender, *DailyPush) {
+func setup(t *testing.T, followers int) (*store.Store, *fakeSender, *DailyPush) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := content.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,10 +71,9 @@ func setup(t *testing.T, followers int) (*content.Store, *fakeSender, *DailyPush
 	}
 	send := newFakeSender()
 	p := &DailyPush{
-		Store:   s,
-		Senders: map[string]Sender{ModeCustomer: send},
+		Store: s,
 		Config: func() Config {
-			return Config{Mode: ModeCustomer, Category: "政策理论导读", Location: time.UTC, QPS: 1000, Window: 48 * time.Hour}
+			return Config{Mode: ModeCustomer, Category: "政策理论导读", Location: time.UTC, QPS: 1000, Window: 48 * time.Hour, Sender: send}
 		},
 		Owner: "test",
 		Now:   func() time.Time { return clock },
@@ -107,7 +107,7 @@ func TestPushDeliversOncePerFollower(t *testing.T) {
 		t.Fatalf("rerun of a done day: %v", err)
 	}
 	sum, _ := s.LedgerSummary(ctx, "2026-11-26")
-	if sum.Counts[content.Sent] != 118 || sum.RunState != "done" || sum.ArticleID != "a1" {
+	if sum.Counts[store.Sent] != 118 || sum.RunState != "done" || sum.ArticleID != "a1" {
 		t.Fatalf("summary %+v", sum)
 	}
 	// The next day reads the next article, never the same one.
@@ -168,7 +168,7 @@ func TestPushErrorsAndResume(t *testing.T) {
 func TestPushInterruptedDeliveryIsUnknown(t *testing.T) {
 	ctx := context.Background()
 	s, send, p := setup(t, 10)
-	if err := s.RecordDeliveries(ctx, []content.Delivery{{Day: "2026-11-26", Recipient: "o004", ArticleID: "a1", Mode: ModeCustomer, State: content.Sending, Attempts: 1}}); err != nil {
+	if err := s.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-11-26", Recipient: "o004", ArticleID: "a1", Mode: ModeCustomer, State: store.Sending, Attempts: 1}}); err != nil {
 		t.Fatal(err)
 	}
 	res, err := p.Run(ctx, RunOptions{})
@@ -196,7 +196,7 @@ func TestTwoRunsOneDelivers(t *testing.T) {
 	wg.Wait()
 	refused := 0
 	for _, err := range errs {
-		if errors.Is(err, content.ErrLeaseHeld) || err != nil && strings.Contains(err.Error(), "done") {
+		if errors.Is(err, store.ErrLeaseHeld) || err != nil && strings.Contains(err.Error(), "done") {
 			refused++
 		} else if err != nil {
 			t.Fatal(err)
@@ -216,8 +216,10 @@ func TestOutboxMode(t *testing.T) {
 	ctx := context.Background()
 	_, _, p := setup(t, 5)
 	out := filepath.Join(t.TempDir(), "outbox.jsonl")
-	p.Senders[ModeLog] = &Outbox{Path: out, Now: func() time.Time { return clock }}
-	p.Config = func() Config { return Config{Mode: ModeLog, Category: "政策理论导读", Location: time.UTC} }
+	outbox := &Outbox{Path: out, Now: func() time.Time { return clock }}
+	p.Config = func() Config {
+		return Config{Mode: ModeLog, Category: "政策理论导读", Location: time.UTC, Sender: outbox}
+	}
 	if res, err := p.Run(ctx, RunOptions{}); err != nil || res.Sent != 5 {
 		t.Fatalf("%+v %v", res, err)
 	}
@@ -276,11 +278,10 @@ func TestPushIdempotentModeResendsInFlight(t *testing.T) {
 	ctx := context.Background()
 	s, _, p := setup(t, 10)
 	once := &onceSender{fakeSender: *newFakeSender()}
-	p.Senders[ModeTemplate] = once
 	p.Config = func() Config {
-		return Config{Mode: ModeTemplate, Category: "政策理论导读", Location: time.UTC, QPS: 1000}
+		return Config{Mode: ModeTemplate, Category: "政策理论导读", Location: time.UTC, QPS: 1000, Sender: once}
 	}
-	s.RecordDeliveries(ctx, []content.Delivery{{Day: "2026-11-26", Recipient: "o004", ArticleID: "a1", Mode: ModeTemplate, State: content.Sending, Attempts: 1}})
+	s.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-11-26", Recipient: "o004", ArticleID: "a1", Mode: ModeTemplate, State: store.Sending, Attempts: 1}})
 	res, err := p.Run(ctx, RunOptions{})
 	if err != nil || res.Unknown != 0 || res.Sent != 10 || once.sent["o004"] != 1 {
 		t.Fatalf("%+v %v", res, err)
@@ -316,7 +317,7 @@ func (s *slowSender) Send(ctx context.Context, openid string, a content.Article)
 func TestPushStopFinishesCallsUnderWay(t *testing.T) {
 	s, _, p := setup(t, 100)
 	slow := &slowSender{fakeSender: *newFakeSender(), started: make(chan struct{}, 1)}
-	p.Senders[ModeCustomer] = slow
+	useSender(p, slow)
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { <-slow.started; time.Sleep(40 * time.Millisecond); cancel() }()
 	res, err := p.Run(ctx, RunOptions{})
@@ -324,7 +325,7 @@ func TestPushStopFinishesCallsUnderWay(t *testing.T) {
 		t.Fatalf("stopped run: %+v %v", res, err)
 	}
 	sum, _ := s.LedgerSummary(context.Background(), "2026-11-26")
-	if sum.Counts[content.Sending] != 0 || sum.Counts[content.Unknown] != 0 || sum.Counts[content.Sent] != len(slow.sent) || len(slow.sent) == 0 {
+	if sum.Counts[store.Sending] != 0 || sum.Counts[store.Unknown] != 0 || sum.Counts[store.Sent] != len(slow.sent) || len(slow.sent) == 0 {
 		t.Fatalf("after stop: ledger %v, delivered %d", sum.Counts, len(slow.sent))
 	}
 	if state, _, _ := s.PushRun(context.Background(), "2026-11-26"); state != "stopped" {
@@ -367,16 +368,23 @@ func TestLostLeaseStopsSending(t *testing.T) {
 			t.Errorf("takeover: %v", err)
 		}
 	}}
-	p.Senders[ModeCustomer] = send
+	useSender(p, send)
 	_, err := p.Run(ctx, RunOptions{})
-	if !errors.Is(err, content.ErrLeaseLost) {
+	if !errors.Is(err, store.ErrLeaseLost) {
 		t.Fatalf("run after losing the lease: %v", err)
 	}
 	if n := len(send.sent); n != batch {
 		t.Fatalf("%d sent; want only the batch in flight at the takeover (%d)", n, batch)
 	}
 	sum, _ := s.LedgerSummary(ctx, "2026-11-26")
-	if sum.Counts[content.Sending] != batch || sum.Counts[content.Sent] != 0 {
+	if sum.Counts[store.Sending] != batch || sum.Counts[store.Sent] != 0 {
 		t.Fatalf("ledger %v: the stale run's results must not be recorded", sum.Counts)
 	}
+}
+
+// useSender makes sender the push's sender in its configured mode.
+func useSender(p *DailyPush, sender Sender) {
+	cfg := p.Config()
+	cfg.Sender = sender
+	p.Config = func() Config { return cfg }
 }

@@ -11,28 +11,29 @@ import (
 )
 
 // Scheduler runs one job on a cron schedule in a time zone. The schedule
-// can change while it runs (config reload); a run in progress finishes.
+// and the zone can change while it runs (config reload); a run in progress
+// finishes.
 type Scheduler struct {
 	log  *slog.Logger
-	loc  *time.Location
 	cron *cron.Cron
 	ctx  context.Context
 	stop context.CancelFunc
 	job  func(context.Context)
 
-	mu    sync.Mutex
-	spec  string
-	entry cron.EntryID
-	wg    sync.WaitGroup
+	mu      sync.Mutex
+	spec    string // as set, with its zone: CRON_TZ=Asia/Shanghai 30 7 * * *
+	entry   cron.EntryID
+	stopped bool
+	wg      sync.WaitGroup // runs started by RunNow
 }
 
 // NewScheduler returns a scheduler for job; Set gives it a schedule.
-func NewScheduler(loc *time.Location, log *slog.Logger, job func(context.Context)) *Scheduler {
+func NewScheduler(log *slog.Logger, job func(context.Context)) *Scheduler {
 	ctx, stop := context.WithCancel(context.Background())
-	s := &Scheduler{log: log, loc: loc, ctx: ctx, stop: stop, job: job}
+	s := &Scheduler{log: log, ctx: ctx, stop: stop, job: job}
 	// Recover: robfig/cron's New does not, whatever its docs say, and a
 	// panicking push must not take the webhook down with it.
-	s.cron = cron.New(cron.WithLocation(loc), cron.WithChain(cron.Recover(cron.DiscardLogger), cron.SkipIfStillRunning(cron.DiscardLogger)))
+	s.cron = cron.New(cron.WithChain(cron.Recover(cron.DiscardLogger), cron.SkipIfStillRunning(cron.DiscardLogger)))
 	return s
 }
 
@@ -45,34 +46,43 @@ func ParseSchedule(spec string) (cron.Schedule, error) {
 	return sched, nil
 }
 
-// Set (re)schedules the job; an unchanged spec is left alone.
-func (s *Scheduler) Set(spec string) error {
+// Set (re)schedules the job at spec in loc; an unchanged pair is left
+// alone.
+func (s *Scheduler) Set(spec string, loc *time.Location) error {
+	zoned := "CRON_TZ=" + loc.String() + " " + spec
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if spec == s.spec {
+	if zoned == s.spec {
 		return nil
 	}
-	id, err := s.cron.AddFunc(spec, s.run)
+	id, err := s.cron.AddFunc(zoned, s.run)
 	if err != nil {
 		return fmt.Errorf("push.schedule %q: %w", spec, err)
 	}
 	if s.entry != 0 {
 		s.cron.Remove(s.entry)
 	}
-	s.spec, s.entry = spec, id
+	s.spec, s.entry = zoned, id
 	sched, _ := ParseSchedule(spec)
-	s.log.Info("daily push scheduled", "schedule", spec, "zone", s.loc.String(), "next", sched.Next(time.Now().In(s.loc)))
+	s.log.Info("daily push scheduled", "schedule", spec, "zone", loc.String(), "next", sched.Next(time.Now().In(loc)))
 	return nil
 }
 
-func (s *Scheduler) run() {
-	s.wg.Add(1)
-	defer s.wg.Done()
-	s.job(s.ctx)
-}
+func (s *Scheduler) run() { s.job(s.ctx) }
 
 // RunNow runs the job once, outside the schedule (a missed run caught up).
-func (s *Scheduler) RunNow() { go s.run() }
+func (s *Scheduler) RunNow() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stopped {
+		return
+	}
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		s.run()
+	}()
+}
 
 // Start starts the schedule.
 func (s *Scheduler) Start() { s.cron.Start() }
@@ -80,10 +90,13 @@ func (s *Scheduler) Start() { s.cron.Start() }
 // Stop stops scheduling, cancels a running job (it finishes its current
 // delivery) and waits for it or ctx.
 func (s *Scheduler) Stop(ctx context.Context) error {
-	s.cron.Stop()
+	s.mu.Lock()
+	s.stopped = true
+	s.mu.Unlock()
+	scheduled := s.cron.Stop() // done when the runs cron started have returned
 	s.stop()
 	done := make(chan struct{})
-	go func() { s.wg.Wait(); close(done) }()
+	go func() { s.wg.Wait(); <-scheduled.Done(); close(done) }()
 	select {
 	case <-done:
 		return nil

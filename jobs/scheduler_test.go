@@ -10,11 +10,11 @@ import (
 
 func TestSchedulerRunsAndReschedules(t *testing.T) {
 	var runs atomic.Int32
-	s := NewScheduler(time.UTC, slog.New(slog.DiscardHandler), func(context.Context) { runs.Add(1) })
-	if err := s.Set("@every 1s"); err != nil {
+	s := NewScheduler(slog.New(slog.DiscardHandler), func(context.Context) { runs.Add(1) })
+	if err := s.Set("@every 1s", time.UTC); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Set("not a schedule"); err == nil {
+	if err := s.Set("not a schedule", time.UTC); err == nil {
 		t.Fatal("accepted a bad spec")
 	}
 	s.Start()
@@ -25,17 +25,19 @@ func TestSchedulerRunsAndReschedules(t *testing.T) {
 	if runs.Load() == 0 {
 		t.Fatal("the job never ran")
 	}
-	// A new spec replaces the old one: a yearly schedule does not fire now.
-	if err := s.Set("0 0 1 1 *"); err != nil {
+	// A new spec or zone replaces the old schedule (a config reload): one
+	// entry, firing at the new time in the new zone.
+	shanghai, _ := time.LoadLocation("Asia/Shanghai")
+	if err := s.Set("30 7 * * *", shanghai); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(s.cron.Entries()); n != 1 {
-		t.Fatalf("%d entries after rescheduling", n)
+	entries := s.cron.Entries()
+	if len(entries) != 1 {
+		t.Fatalf("%d entries after rescheduling", len(entries))
 	}
-	before := runs.Load()
-	time.Sleep(1500 * time.Millisecond)
-	if runs.Load() != before {
-		t.Fatal("the old schedule still fires")
+	next := entries[0].Schedule.Next(time.Date(2026, 12, 1, 0, 0, 0, 0, shanghai))
+	if want := time.Date(2026, 12, 1, 7, 30, 0, 0, shanghai); !next.Equal(want) {
+		t.Fatalf("next run %v, want %v", next, want)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()

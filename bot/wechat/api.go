@@ -1,30 +1,29 @@
 package wechat
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"math/rand/v2"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/silenceper/wechat/v2/cache"
-	"github.com/silenceper/wechat/v2/credential"
 	"github.com/silenceper/wechat/v2/officialaccount/message"
-	"github.com/silenceper/wechat/v2/util"
 
 	"mpbot/bot"
 	"mpbot/content"
 )
 
-// DefaultAPIBase is WeChat's API host; the SDK hard-codes it in every URL.
+// DefaultAPIBase is WeChat's API host.
 const DefaultAPIBase = "https://api.weixin.qq.com"
 
 // APIConfig says how to reach the WeChat API.
@@ -32,7 +31,7 @@ type APIConfig struct {
 	AppID, AppSecret string
 	Base             string        // e.g. http://127.0.0.1:9000 to talk to a local fake
 	StableToken      bool          // use the stable_token endpoint
-	Timeout          time.Duration // per HTTP call; the SDK's default client has none
+	Timeout          time.Duration // per HTTP call
 	Attempts         int           // tries for a retryable failure
 	Backoff          time.Duration // first retry delay; doubles, with jitter
 	Metrics          *Metrics      // may be nil
@@ -42,31 +41,38 @@ type APIConfig struct {
 	Lock   func(ctx context.Context, name string, ttl time.Duration) (unlock func(), err error)
 }
 
-// TokenStore is the SDK's cache.Cache, plus dropping a token only while it
-// is still the one that failed.
+// TokenStore keeps the access token where the processes that use it can
+// read it.
 type TokenStore interface {
-	cache.Cache
-	DeleteIf(key string, val any)
+	// Token returns the stored token, "" when there is none.
+	Token(ctx context.Context, key string) (string, error)
+	SetToken(ctx context.Context, key, token string, ttl time.Duration) error
+	// DropToken removes key only while it still holds token: a concurrent
+	// caller may have stored a fresh one, which must not be thrown away.
+	DropToken(ctx context.Context, key, token string) error
 }
 
-// API calls the WeChat API through the SDK's HTTP helpers, adding what the
-// SDK lacks: a timeout, retries for transient failures, and dropping a
-// cached access token that WeChat says is stale.
+// API is mpbot's WeChat API client. It makes its own HTTP calls, with its own
+// client, timeout and base URL, and reads WeChat's errcodes from the JSON
+// answers; the SDK is not involved (its client has no timeout, its URL hook
+// and logger are process-wide, it never drops a token WeChat refused, and it
+// reports errcodes only inside error texts).
 type API struct {
 	cfg      APIConfig
+	http     *http.Client
+	base     string
 	tokens   TokenStore
-	token    credential.AccessTokenContextHandle
 	tokenKey string
 	log      *slog.Logger
 	// Sleep waits between retries; tests replace it to avoid real sleeps.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// fetch is one token fetch at a time in this process: callers that find
+	// no token wait for the one fetching it rather than each fetching (and
+	// so revoking the previous token).
+	fetch sync.Mutex
 }
 
-var installOnce sync.Mutex
-
-// NewAPI returns a client. The SDK routes every call through package-level
-// hooks (its HTTP client and URI modifier), so this sets them: one API
-// configuration per process.
+// NewAPI returns a client.
 func NewAPI(cfg APIConfig, log *slog.Logger) *API {
 	if cfg.Base == "" {
 		cfg.Base = DefaultAPIBase
@@ -80,37 +86,20 @@ func NewAPI(cfg APIConfig, log *slog.Logger) *API {
 	if cfg.Backoff <= 0 {
 		cfg.Backoff = 500 * time.Millisecond
 	}
-	installOnce.Lock()
-	util.DefaultHTTPClient = &http.Client{Timeout: cfg.Timeout}
-	base := strings.TrimRight(cfg.Base, "/")
-	if base == DefaultAPIBase {
-		util.SetURIModifier(nil)
-	} else {
-		util.SetURIModifier(func(uri string) string {
-			if rest, ok := strings.CutPrefix(uri, DefaultAPIBase); ok {
-				return base + rest
-			}
-			return uri
-		})
-	}
-	installOnce.Unlock()
-
-	a := &API{cfg: cfg, tokens: cfg.Tokens, log: log, Sleep: sleepCtx}
+	a := &API{cfg: cfg, http: &http.Client{Timeout: cfg.Timeout}, base: strings.TrimRight(cfg.Base, "/"),
+		tokens: cfg.Tokens, log: log, Sleep: sleepCtx}
 	if a.tokens == nil {
 		a.tokens = newTokenCache()
 	}
-	prefix := credential.CacheKeyOfficialAccountPrefix
+	a.tokenKey = "access_token:" + cfg.AppID
 	if cfg.StableToken {
-		a.token = credential.NewStableAccessToken(cfg.AppID, cfg.AppSecret, prefix, a.tokens)
-		a.tokenKey = fmt.Sprintf("%s_stable_access_token_%s", prefix, cfg.AppID)
-	} else {
-		a.token = credential.NewDefaultAccessToken(cfg.AppID, cfg.AppSecret, prefix, a.tokens)
-		a.tokenKey = fmt.Sprintf("%s_access_token_%s", prefix, cfg.AppID)
+		a.tokenKey = "stable_access_token:" + cfg.AppID
 	}
 	return a
 }
 
-// Error is a failed WeChat API call.
+// Error is a failed WeChat API call: WeChat's errcode from the answer's
+// JSON, an HTTP status, or a transport failure.
 type Error struct {
 	Endpoint string
 	Code     int64 // WeChat errcode, 0 when the failure was not an API answer
@@ -127,6 +116,11 @@ func (e *Error) Error() string {
 	}
 	return fmt.Sprintf("wechat %s: %s", e.Endpoint, e.Msg)
 }
+
+// Errcode is WeChat's errcode, 0 when WeChat did not answer with one. It
+// is how other packages (the push job) read the code without importing
+// this one.
+func (e *Error) Errcode() int64 { return e.Code }
 
 // Retryable reports whether trying again later may succeed.
 func (e *Error) Retryable() bool {
@@ -149,25 +143,77 @@ func ErrorCode(err error) int64 {
 // JSON body. Transient failures are retried with exponential backoff and
 // jitter; a stale token is dropped, refetched and the call tried once more.
 func (a *API) Post(ctx context.Context, endpoint string, body any, out any) error {
-	return a.call(ctx, endpoint, func(tok string) ([]byte, error) {
-		return util.PostJSONContext(ctx, DefaultAPIBase+endpoint+"?access_token="+tok, body)
+	payload, err := encodeJSON(body)
+	if err != nil {
+		return fmt.Errorf("wechat %s: %w", endpoint, err)
+	}
+	return a.call(ctx, endpoint, func(tok string) (*http.Request, error) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, a.url(endpoint, url.Values{"access_token": {tok}}), bytes.NewReader(payload))
+		if err == nil {
+			req.Header.Set("Content-Type", "application/json; charset=utf-8")
+		}
+		return req, err
 	}, out)
 }
 
 // Get calls endpoint with a GET and query parameters (without the token),
 // with the same retries and token handling as Post.
 func (a *API) Get(ctx context.Context, endpoint string, query url.Values, out any) error {
-	return a.call(ctx, endpoint, func(tok string) ([]byte, error) {
+	return a.call(ctx, endpoint, func(tok string) (*http.Request, error) {
 		q := url.Values{}
 		for k, v := range query {
 			q[k] = v
 		}
 		q.Set("access_token", tok)
-		return util.HTTPGetContext(ctx, DefaultAPIBase+endpoint+"?"+q.Encode())
+		return http.NewRequestWithContext(ctx, http.MethodGet, a.url(endpoint, q), nil)
 	}, out)
 }
 
-func (a *API) call(ctx context.Context, endpoint string, do func(token string) ([]byte, error), out any) error {
+// Upload posts a file as multipart form field "media" (material and media
+// uploads), with the same retries and token handling as Post.
+func (a *API) Upload(ctx context.Context, endpoint string, query url.Values, filename string, data []byte, out any) error {
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, err := mw.CreateFormFile("media", filename)
+	if err == nil {
+		_, err = fw.Write(data)
+	}
+	if err == nil {
+		err = mw.Close()
+	}
+	if err != nil {
+		return fmt.Errorf("wechat %s: %w", endpoint, err)
+	}
+	return a.call(ctx, endpoint, func(tok string) (*http.Request, error) {
+		q := url.Values{}
+		for k, v := range query {
+			q[k] = v
+		}
+		q.Set("access_token", tok)
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, a.url(endpoint, q), bytes.NewReader(body.Bytes()))
+		if err == nil {
+			req.Header.Set("Content-Type", mw.FormDataContentType())
+		}
+		return req, err
+	}, out)
+}
+
+func (a *API) url(endpoint string, q url.Values) string {
+	return a.base + endpoint + "?" + q.Encode()
+}
+
+// encodeJSON encodes as WeChat expects: UTF-8 as is, & and < not escaped.
+func encodeJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func (a *API) call(ctx context.Context, endpoint string, build func(token string) (*http.Request, error), out any) error {
 	refreshed := false
 	var last error
 	for attempt := 0; attempt < a.cfg.Attempts; attempt++ {
@@ -178,7 +224,7 @@ func (a *API) call(ctx context.Context, endpoint string, do func(token string) (
 				return errors.Join(last, err)
 			}
 		}
-		tok, err := a.once(ctx, endpoint, do, out)
+		tok, err := a.once(ctx, endpoint, build, out)
 		a.cfg.Metrics.apiCall(endpoint, err)
 		if err == nil {
 			return nil
@@ -188,11 +234,11 @@ func (a *API) call(ctx context.Context, endpoint string, do func(token string) (
 		if !errors.As(err, &e) {
 			return err
 		}
-		if e.TokenStale() && !refreshed {
+		if e.TokenStale() && !refreshed && tok != "" {
 			refreshed = true
-			// Drop only the token that failed: a concurrent call may have
-			// fetched a fresh one already, which must not be thrown away.
-			a.tokens.DeleteIf(a.tokenKey, tok)
+			if err := a.tokens.DropToken(ctx, a.tokenKey, tok); err != nil {
+				a.log.WarnContext(ctx, "could not drop the refused access token", "err", err)
+			}
 			a.cfg.Metrics.tokenRefresh()
 			a.log.WarnContext(ctx, "wechat rejected the access token; fetching a new one", "endpoint", endpoint, "errcode", e.Code)
 			attempt-- // the refresh is not a retry of a transient failure
@@ -206,91 +252,136 @@ func (a *API) call(ctx context.Context, endpoint string, do func(token string) (
 	return last
 }
 
-// accessToken returns the cached token, or fetches one; in a fleet, under
-// a lock, so that replicas do not replace each other's fresh tokens.
+// once makes one call and returns the token it used.
+func (a *API) once(ctx context.Context, endpoint string, build func(token string) (*http.Request, error), out any) (string, error) {
+	tok, err := a.accessToken(ctx)
+	if err != nil {
+		return "", err
+	}
+	req, err := build(tok)
+	if err != nil {
+		return tok, fmt.Errorf("wechat %s: %w", endpoint, err)
+	}
+	return tok, a.do(req, endpoint, out)
+}
+
+// do sends req and decodes WeChat's answer: an errcode in the JSON is an
+// *Error with that code, whatever the HTTP status.
+func (a *API) do(req *http.Request, endpoint string, out any) error {
+	resp, err := a.http.Do(req)
+	if err != nil {
+		if ctxErr := req.Context().Err(); ctxErr != nil {
+			return fmt.Errorf("wechat %s: %w", endpoint, ctxErr)
+		}
+		return &Error{Endpoint: endpoint, Msg: redact(err.Error())}
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
+	if err != nil {
+		return &Error{Endpoint: endpoint, Msg: "reading the answer: " + redact(err.Error())}
+	}
+	if resp.StatusCode != http.StatusOK {
+		return &Error{Endpoint: endpoint, Status: resp.StatusCode}
+	}
+	var ce struct {
+		ErrCode int64  `json:"errcode"`
+		ErrMsg  string `json:"errmsg"`
+	}
+	if err := json.Unmarshal(body, &ce); err != nil {
+		return &Error{Endpoint: endpoint, Msg: "unreadable answer: " + err.Error()}
+	}
+	if ce.ErrCode != 0 {
+		return &Error{Endpoint: endpoint, Code: ce.ErrCode, Msg: ce.ErrMsg}
+	}
+	if out != nil {
+		if err := json.Unmarshal(body, out); err != nil {
+			return &Error{Endpoint: endpoint, Msg: "unreadable answer: " + err.Error()}
+		}
+	}
+	return nil
+}
+
+// maxAnswer bounds what is read of one API answer (a follower page of
+// 10,000 openids is about 300 KB).
+const maxAnswer = 8 << 20
+
+// accessToken returns the stored token, or fetches one: one fetch at a time
+// in this process and, in a fleet, under a lock, so that replicas do not
+// replace (and so revoke) each other's fresh tokens.
 //
 // When the shared store is down, the call still goes out: the token is
-// fetched without the lock and used without being cached.
+// fetched without the lock and used without being stored.
 func (a *API) accessToken(ctx context.Context) (string, error) {
+	if tok, err := a.tokens.Token(ctx, a.tokenKey); err == nil && tok != "" {
+		return tok, nil
+	}
+	a.fetch.Lock()
+	defer a.fetch.Unlock()
 	if a.cfg.Lock != nil {
-		// Read the cache here, not in the SDK: between a check here and
-		// the SDK's own, another replica could drop the token, and the SDK
-		// would then fetch one outside the lock.
-		if v, ok := a.tokens.Get(a.tokenKey).(string); ok && v != "" {
-			return v, nil
-		}
 		unlock, err := a.cfg.Lock(ctx, "token-refresh", 10*time.Second)
-		if err != nil && ctx.Err() != nil {
-			return "", err
-		}
-		if err != nil {
+		switch {
+		case err != nil && ctx.Err() != nil:
+			return "", fmt.Errorf("wechat token: %w", ctx.Err())
+		case err != nil:
 			a.log.WarnContext(ctx, "token lock unavailable; fetching without it", "err", err)
-		} else {
+		default:
 			defer unlock()
 		}
 	}
-	tok, err := a.token.GetAccessTokenContext(ctx)
-	if err != nil && tok != "" {
-		// The SDK fetched a token but could not cache it.
-		a.log.WarnContext(ctx, "access token not cached", "err", err)
+	// Another caller (or replica) may have fetched it while this one waited.
+	if tok, err := a.tokens.Token(ctx, a.tokenKey); err == nil && tok != "" {
 		return tok, nil
 	}
-	return tok, err
-}
-
-// once makes one call and returns the token it used.
-func (a *API) once(ctx context.Context, endpoint string, do func(token string) ([]byte, error), out any) (string, error) {
-	tok, err := a.accessToken(ctx)
+	tok, ttl, err := a.fetchToken(ctx)
 	if err != nil {
-		return "", classify("token", err)
+		return "", err
 	}
-	resp, err := do(tok)
-	if err != nil {
-		return tok, classify(endpoint, err)
-	}
-	var ce util.CommonError
-	if err := json.Unmarshal(resp, &ce); err != nil {
-		return tok, &Error{Endpoint: endpoint, Msg: "unreadable answer: " + err.Error()}
-	}
-	if ce.ErrCode != 0 {
-		return tok, &Error{Endpoint: endpoint, Code: ce.ErrCode, Msg: ce.ErrMsg}
-	}
-	if out != nil {
-		if err := json.Unmarshal(resp, out); err != nil {
-			return tok, &Error{Endpoint: endpoint, Msg: "unreadable answer: " + err.Error()}
-		}
+	if err := a.tokens.SetToken(ctx, a.tokenKey, tok, ttl); err != nil {
+		a.log.WarnContext(ctx, "access token not stored; using it for this call", "err", err)
 	}
 	return tok, nil
 }
 
-var (
-	errcodeRe = regexp.MustCompile(`errcode=(-?\d+)`)
-	errmsgRe  = regexp.MustCompile(`err(?:or)?msg=(.*)$`)
-	statusRe  = regexp.MustCompile(`statusCode=(\d+)`)
-)
-
-// classify turns the SDK's string errors into an *Error: the SDK reports
-// errcodes and HTTP statuses only inside fmt.Errorf texts.
-func classify(endpoint string, err error) error {
-	if errors.Is(err, context.Canceled) {
-		return fmt.Errorf("wechat %s: %w", endpoint, context.Canceled) // the SDK's text quotes the URL
-	}
-	e := &Error{Endpoint: endpoint, Msg: redact(err.Error())}
-	if m := errcodeRe.FindStringSubmatch(err.Error()); m != nil {
-		e.Code, _ = strconv.ParseInt(m[1], 10, 64)
-		if mm := errmsgRe.FindStringSubmatch(err.Error()); mm != nil {
-			e.Msg = strings.TrimSpace(mm[1])
+// fetchToken asks WeChat for an access token (token or stable_token) and
+// returns how long to keep it: five minutes short of its life, so it is
+// never used in its last minutes.
+func (a *API) fetchToken(ctx context.Context) (string, time.Duration, error) {
+	var req *http.Request
+	var err error
+	endpoint := "/cgi-bin/token"
+	if a.cfg.StableToken {
+		endpoint = "/cgi-bin/stable_token"
+		var body []byte
+		body, err = encodeJSON(map[string]any{"grant_type": "client_credential", "appid": a.cfg.AppID, "secret": a.cfg.AppSecret, "force_refresh": false})
+		if err == nil {
+			req, err = http.NewRequestWithContext(ctx, http.MethodPost, a.base+endpoint, bytes.NewReader(body))
 		}
+	} else {
+		q := url.Values{"grant_type": {"client_credential"}, "appid": {a.cfg.AppID}, "secret": {a.cfg.AppSecret}}
+		req, err = http.NewRequestWithContext(ctx, http.MethodGet, a.url(endpoint, q), nil)
 	}
-	if m := statusRe.FindStringSubmatch(err.Error()); m != nil {
-		e.Status, _ = strconv.Atoi(m[1])
+	if err != nil {
+		return "", 0, fmt.Errorf("wechat %s: %w", endpoint, err)
 	}
-	return e
+	var out struct {
+		AccessToken string `json:"access_token"`
+		ExpiresIn   int64  `json:"expires_in"`
+	}
+	if err := a.do(req, endpoint, &out); err != nil {
+		a.cfg.Metrics.apiCall(endpoint, err)
+		return "", 0, err
+	}
+	a.cfg.Metrics.apiCall(endpoint, nil)
+	if out.AccessToken == "" {
+		return "", 0, &Error{Endpoint: endpoint, Msg: "answer has no access_token"}
+	}
+	ttl := time.Duration(out.ExpiresIn)*time.Second - 5*time.Minute
+	return out.AccessToken, max(ttl, time.Minute), nil
 }
 
 var credentialRe = regexp.MustCompile(`(secret|access_token)=[^&\s"]*`)
 
-// redact keeps credentials out of error texts: the SDK's errors quote the
+// redact keeps credentials out of error texts: transport errors quote the
 // URL, which carries the app secret or the access token.
 func redact(s string) string { return credentialRe.ReplaceAllString(s, "$1=[redacted]") }
 
@@ -325,23 +416,17 @@ func (a *API) SendCustom(ctx context.Context, openid string, r bot.Reply) error 
 	return a.Post(ctx, "/cgi-bin/message/custom/send", msg, nil)
 }
 
-// SendArticle delivers an article as a one-card news message through the
+// Send delivers an article as a one-card news message through the
 // customer-service API (the daily reading in customer mode).
-func (a *API) SendArticle(ctx context.Context, openid string, art content.Article) error {
+func (a *API) Send(ctx context.Context, openid string, art content.Article) error {
 	return a.SendCustom(ctx, openid, bot.Reply{Type: bot.ReplyNews, Card: &bot.Card{
 		Title: art.Title, Description: art.Summary, URL: art.URL, Pic: art.Cover}})
 }
 
-// FollowerPage is one page of the follower list.
-type FollowerPage struct {
-	Total      int
-	OpenIDs    []string
-	NextOpenID string // empty on the last page
-}
-
 // Followers returns one page (up to 10,000) of the account's follower list
-// (user/get), starting after next.
-func (a *API) Followers(ctx context.Context, next string) (FollowerPage, error) {
+// (user/get) starting after next, the list's total, and where the next page
+// starts ("" after the last).
+func (a *API) Followers(ctx context.Context, next string) (openids []string, after string, total int, err error) {
 	var resp struct {
 		Total int `json:"total"`
 		Count int `json:"count"`
@@ -355,60 +440,49 @@ func (a *API) Followers(ctx context.Context, next string) (FollowerPage, error) 
 		q.Set("next_openid", next)
 	}
 	if err := a.Get(ctx, "/cgi-bin/user/get", q, &resp); err != nil {
-		return FollowerPage{}, err
+		return nil, "", 0, err
 	}
-	page := FollowerPage{Total: resp.Total, OpenIDs: resp.Data.OpenID, NextOpenID: resp.NextOpenID}
-	if len(page.OpenIDs) == 0 {
-		page.NextOpenID = "" // WeChat repeats the last openid on the empty page after the end
+	if len(resp.Data.OpenID) == 0 {
+		return nil, "", resp.Total, nil // WeChat repeats the last openid on the empty page after the end
 	}
-	return page, nil
+	return resp.Data.OpenID, resp.NextOpenID, resp.Total, nil
 }
 
-// tokenCache is the SDK's cache.Cache for the access token, safe for
-// concurrent use (the SDK's cache.Memory is not).
+// tokenCache keeps the access token in this process.
 type tokenCache struct {
 	mu sync.Mutex
 	m  map[string]tokenEntry
 }
 
 type tokenEntry struct {
-	val     any
+	token   string
 	expires time.Time
 }
 
 func newTokenCache() *tokenCache { return &tokenCache{m: map[string]tokenEntry{}} }
 
-func (c *tokenCache) Get(key string) any {
+func (c *tokenCache) Token(_ context.Context, key string) (string, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.m[key]
 	if !ok || time.Now().After(e.expires) {
-		return nil
+		return "", nil
 	}
-	return e.val
+	return e.token, nil
 }
 
-func (c *tokenCache) Set(key string, val any, ttl time.Duration) error {
+func (c *tokenCache) SetToken(_ context.Context, key, token string, ttl time.Duration) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.m[key] = tokenEntry{val: val, expires: time.Now().Add(ttl)}
+	c.m[key] = tokenEntry{token: token, expires: time.Now().Add(ttl)}
 	return nil
 }
 
-func (c *tokenCache) IsExist(key string) bool { return c.Get(key) != nil }
-
-// DeleteIf drops key only while it still holds val.
-func (c *tokenCache) DeleteIf(key string, val any) {
+func (c *tokenCache) DropToken(_ context.Context, key, token string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e, ok := c.m[key]; ok && e.val == val {
+	if e, ok := c.m[key]; ok && e.token == token {
 		delete(c.m, key)
 	}
-}
-
-func (c *tokenCache) Delete(key string) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	delete(c.m, key)
 	return nil
 }

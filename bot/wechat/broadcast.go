@@ -6,11 +6,11 @@ import (
 	"html"
 	"io"
 	"net/http"
+	neturl "net/url"
 	"path"
 	"strings"
 
 	"github.com/silenceper/wechat/v2/officialaccount/draft"
-	"github.com/silenceper/wechat/v2/util"
 
 	"mpbot/content"
 )
@@ -98,7 +98,7 @@ func (b *Broadcaster) cover(ctx context.Context, url string) (string, error) {
 	}
 	client := b.HTTP
 	if client == nil {
-		client = util.DefaultHTTPClient
+		client = b.API.http
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
@@ -120,12 +120,8 @@ func (b *Broadcaster) cover(ctx context.Context, url string) (string, error) {
 	var out struct {
 		MediaID string `json:"media_id"`
 	}
-	tokErr := b.API.call(ctx, "/cgi-bin/material/add_material", func(tok string) ([]byte, error) {
-		return util.PostMultipartForm([]util.MultipartFormField{{IsFile: true, Fieldname: "media", Filename: name, FileReader: strings.NewReader(string(img))}},
-			DefaultAPIBase+"/cgi-bin/material/add_material?type=image&access_token="+tok)
-	}, &out)
-	if tokErr != nil {
-		return "", tokErr
+	if err := b.API.Upload(ctx, "/cgi-bin/material/add_material", neturl.Values{"type": {"image"}}, name, img, &out); err != nil {
+		return "", err
 	}
 	return out.MediaID, b.Covers.SetMediaID(ctx, url, out.MediaID)
 }

@@ -14,6 +14,7 @@ import (
 	"mpbot/bot"
 	"mpbot/bot/wechat/wechattest"
 	"mpbot/content"
+	"mpbot/search"
 )
 
 const (
@@ -25,7 +26,7 @@ const (
 
 // testCatalog is the demo content in memory, optionally slow.
 type testCatalog struct {
-	index *content.Index
+	index *search.Index
 	byID  map[string]content.Article
 	delay time.Duration
 }
@@ -180,8 +181,8 @@ func (s *syncBuffer) String() string {
 
 func (s *syncBuffer) count(substr string) int { return strings.Count(s.String(), substr) }
 
-func mustIndex(arts []content.Article) *content.Index {
-	ix, err := content.BuildIndex(arts)
+func mustIndex(arts []content.Article) *search.Index {
+	ix, err := search.BuildIndex(arts)
 	if err != nil {
 		panic(err)
 	}

@@ -65,3 +65,22 @@ func (a *API) Published(ctx context.Context, offset int) ([]content.Article, int
 	}
 	return out, page.TotalCount, nil
 }
+
+// AllPublished pages through every published article (freepublish/batchget),
+// telling progress how many of how many items it has fetched.
+func (a *API) AllPublished(ctx context.Context, progress func(done, total int)) ([]content.Article, error) {
+	var all []content.Article
+	for offset := 0; ; offset += PublishedPageSize {
+		page, total, err := a.Published(ctx, offset)
+		if err != nil {
+			return all, fmt.Errorf("published articles at offset %d: %w", offset, err)
+		}
+		all = append(all, page...)
+		if progress != nil {
+			progress(min(offset+PublishedPageSize, total), total)
+		}
+		if offset+PublishedPageSize >= total {
+			return all, nil
+		}
+	}
+}

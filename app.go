@@ -1,0 +1,292 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"mpbot/bot"
+	"mpbot/bot/wechat"
+	"mpbot/content"
+	"mpbot/fleet"
+	"mpbot/jobs"
+	"mpbot/search"
+	"mpbot/store"
+)
+
+// The seams between packages, checked by the compiler where the real types
+// meet: an interface a consumer declares, satisfied by another package's type.
+var (
+	_ bot.Catalog         = (*search.Library)(nil)
+	_ bot.Catalog         = timedCatalog{}
+	_ bot.Followers       = followerBook{}
+	_ bot.FollowUps       = fleet.FollowUps{}
+	_ wechat.Answerer     = (*bot.Bot)(nil).Answer
+	_ wechat.CoverCache   = (*store.Store)(nil)
+	_ wechat.TokenStore   = fleet.TokenCache{}
+	_ wechat.SharedReplies = fleet.Replies{}
+	_ jobs.Sender         = (*wechat.API)(nil)
+	_ jobs.OnceSender     = (*wechat.TemplateSender)(nil)
+	_ jobs.Broadcaster    = (*wechat.Broadcaster)(nil)
+	_ jobs.CodedError     = (*wechat.Error)(nil)
+	_ jobs.FollowerLister = (*wechat.API)(nil)
+	_ jobs.Limiter        = fleet.Limiter{}
+)
+
+// app is mpbot wired together: the one place that builds the store, the
+// search library, the bot, the WeChat API client and webhook, the daily push
+// and its schedule. Commands ask for the parts they need; close stops and
+// joins them in reverse order.
+type app struct {
+	log *slog.Logger
+	cfg atomic.Pointer[Config] // the live snapshot, swapped on reload
+	obs *observability
+
+	store   *store.Store
+	redis   *fleet.Redis      // nil with state.driver memory
+	api     *wechat.API       // nil without wechat.app_secret
+	library *search.Library   // nil unless the command searches
+	bot     *bot.Bot          // nil unless the command answers messages
+	seen    *store.SeenWriter // serve: followers' last messages, batched
+	handler *wechat.Handler   // serve
+	push    *jobs.DailyPush
+	sched   *jobs.Scheduler // serve
+
+	stopWatch context.CancelFunc // the library's watch of the store (serve)
+	watching  sync.WaitGroup
+}
+
+// parts says what a command needs beyond the store, the API client and the
+// push job; each part implies the ones before it.
+type parts int
+
+const (
+	storeOnly   parts = iota
+	withLibrary       // the search index
+	withDemo          // ... and the demo articles in an empty store
+	withBot           // ... and the bot, answering messages
+	withWebhook       // ... and the webhook, follower bookkeeping and the push schedule
+)
+
+// newApp builds what need asks for, from the config snapshot cfg.
+func newApp(ctx context.Context, cfg *Config, log *slog.Logger, need parts) (a *app, err error) {
+	a = &app{log: log, obs: newObservability()}
+	a.cfg.Store(cfg)
+	defer func() {
+		if err != nil {
+			a.close()
+			a = nil
+		}
+	}()
+	if a.store, err = openStore(ctx, cfg.Store); err != nil {
+		return nil, err
+	}
+	if cfg.State.Driver == "redis" {
+		if a.redis, err = fleet.Dial(ctx, string(cfg.State.RedisURL), cfg.State.KeyPrefix); err != nil {
+			return nil, err
+		}
+	}
+	a.api = a.newAPI(cfg)
+	a.push = a.newPush()
+	if need >= withLibrary {
+		if err := a.openLibrary(ctx, cfg, need >= withDemo); err != nil {
+			return nil, err
+		}
+	}
+	if need >= withBot {
+		a.bot = a.newBot(cfg, need >= withWebhook)
+	}
+	if need >= withWebhook {
+		if a.handler, err = a.newHandler(cfg); err != nil {
+			return nil, err
+		}
+		a.sched = jobs.NewScheduler(log, a.runPush)
+	}
+	return a, nil
+}
+
+func openStore(ctx context.Context, c StoreConfig) (*store.Store, error) {
+	if c.Driver == "postgres" {
+		return store.OpenPostgres(ctx, string(c.DSN))
+	}
+	return store.Open(ctx, c.Path)
+}
+
+// where names the store for logs, without the DSN's password.
+func (c StoreConfig) where() string {
+	if c.Driver == "postgres" {
+		return "postgres"
+	}
+	return c.Path
+}
+
+// newAPI is the process's one WeChat API client (one token for all its
+// calls, shared with the fleet through Redis), or nil when there is no
+// AppSecret to call it with: then nothing leaves the machine.
+func (a *app) newAPI(cfg *Config) *wechat.API {
+	if cfg.WeChat.AppSecret == "" {
+		return nil
+	}
+	c := wechat.APIConfig{
+		AppID: cfg.WeChat.AppID, AppSecret: string(cfg.WeChat.AppSecret),
+		Base: cfg.WeChat.APIBase, StableToken: cfg.WeChat.StableToken, Metrics: a.obs.wechat,
+	}
+	if a.redis != nil {
+		c.Tokens, c.Lock = fleet.TokenCache{R: a.redis}, a.redis.Lock
+	}
+	return wechat.NewAPI(c, a.log)
+}
+
+// requireAPI is the API client for commands that cannot work without one.
+func (a *app) requireAPI() (*wechat.API, error) {
+	if a.api == nil {
+		return nil, errors.New("wechat.app_secret is empty: set MPBOT_WECHAT_APP_SECRET to use the WeChat API")
+	}
+	return a.api, nil
+}
+
+// openLibrary loads the search index and, if demo, fills an empty store
+// with the demo articles.
+func (a *app) openLibrary(ctx context.Context, cfg *Config, demo bool) error {
+	started := time.Now()
+	lib, err := search.OpenLibrary(ctx, a.store, a.log)
+	if err != nil {
+		return err
+	}
+	a.library = lib
+	if demo {
+		if n, err := lib.Seed(ctx, content.DemoArticles()); err != nil {
+			return fmt.Errorf("seed demo articles: %w", err)
+		} else if n > 0 {
+			a.log.Info("empty store: loaded the demo articles", "count", n, "store", cfg.Store.where())
+		}
+	}
+	lib.Index().SetSynonyms(cfg.Search.Synonyms)
+	lib.Index().SetCacheSize(cfg.Search.CacheSize)
+	a.log.Debug("search index ready", "articles", lib.Index().Len(), "took", time.Since(started).Round(time.Millisecond))
+	return nil
+}
+
+// newBot builds the bot; record says whether it keeps the follower table
+// (serve) or only answers (try).
+func (a *app) newBot(cfg *Config, record bool) *bot.Bot {
+	var followUps bot.FollowUps = bot.NewMemoryFollowUps()
+	if a.redis != nil {
+		followUps = fleet.FollowUps{R: a.redis, TTL: bot.FollowUpTTL}
+	}
+	daily := func(ctx context.Context) (content.Article, error) {
+		c := a.cfg.Load()
+		return a.store.DailyReading(ctx, c.today(time.Now()), c.Push.Category)
+	}
+	deps := bot.Deps{Catalog: timedCatalog{a.library, a.obs.search}, FollowUps: followUps, Daily: daily, Log: a.log}
+	if record {
+		a.seen = a.store.NewSeenWriter(time.Second, a.log)
+		deps.Followers = followerBook{a.store, a.seen}
+	}
+	return bot.New(cfg.settings, deps)
+}
+
+// followerBook is the bot's follower bookkeeping: last-seen times batched,
+// subscriptions and opt-outs written at once.
+type followerBook struct {
+	*store.Store
+	seen *store.SeenWriter
+}
+
+func (f followerBook) FollowerSeen(ctx context.Context, openid string, at time.Time) error {
+	return f.seen.FollowerSeen(ctx, openid, at)
+}
+
+// newHandler builds the webhook WeChat calls.
+func (a *app) newHandler(cfg *Config) (*wechat.Handler, error) {
+	var shared wechat.SharedReplies // a typed nil would not be a nil interface
+	if a.redis != nil {
+		shared = fleet.Replies{R: a.redis}
+	}
+	var sender wechat.Sender
+	if a.api != nil {
+		sender = a.api
+	} else {
+		a.log.Warn("wechat.app_secret is empty: late replies and extra replies cannot be sent")
+	}
+	return wechat.NewHandler(wechat.Config{
+		AppID: cfg.WeChat.AppID, Token: string(cfg.WeChat.Token), AESKey: string(cfg.WeChat.EncodingAESKey),
+		Mode: cfg.mode(), ReplyBudget: cfg.Server.ReplyBudget, Metrics: a.obs.wechat, Shared: shared,
+	}, a.bot.Answer, sender, a.log)
+}
+
+// newPush wires the daily push to the store and the live config.
+func (a *app) newPush() *jobs.DailyPush {
+	cfg := a.cfg.Load()
+	outbox := &jobs.Outbox{Path: filepath.Join(filepath.Dir(cfg.Store.Path), "outbox.jsonl"), Now: time.Now}
+	host, _ := os.Hostname()
+	p := &jobs.DailyPush{
+		Store:  a.store,
+		Config: func() jobs.Config { return a.pushConfig(a.cfg.Load(), outbox) },
+		Owner:  fmt.Sprintf("%s/%d/%s", host, os.Getpid(), rand.Text()[:6]), // unique even for two apps in one process (tests)
+		Now:    time.Now,
+		Log:    a.log,
+	}
+	if a.redis != nil {
+		// push.qps holds for the fleet, not per replica.
+		p.Limiter = func(qps float64) jobs.Limiter {
+			return fleet.Limiter{R: a.redis, Key: "push", QPS: qps, Local: rate.NewLimiter(rate.Limit(qps), max(1, int(qps)))}
+		}
+	}
+	return p
+}
+
+// pushConfig is a run's settings from the config snapshot c: every push key
+// applies to the next run after a reload.
+func (a *app) pushConfig(c *Config, outbox *jobs.Outbox) jobs.Config {
+	jc := jobs.Config{Mode: c.Push.Mode, Category: c.Push.Category, Location: c.location, QPS: c.Push.QPS, Window: 48 * time.Hour,
+		PreviewOpenIDs: c.Push.PreviewOpenIDs, PreviewLead: c.Push.PreviewLead, LeaseTTL: c.Push.LeaseTTL}
+	switch {
+	case c.Push.Mode == jobs.ModeLog:
+		jc.Sender = outbox
+	case a.api == nil: // the other modes call the WeChat API
+	case c.Push.Mode == jobs.ModeCustomer:
+		jc.Sender = a.api
+	case c.Push.Mode == jobs.ModeTemplate:
+		jc.Sender = &wechat.TemplateSender{API: a.api, TemplateID: c.Push.TemplateID, Fields: c.Push.TemplateFields}
+	case c.Push.Mode == jobs.ModeBroadcast:
+		jc.Broadcaster = &wechat.Broadcaster{API: a.api, TagID: c.Push.TagID, Covers: a.store, DefaultID: c.Push.DefaultThumb}
+	}
+	return jc
+}
+
+// close stops and joins what newApp and serve started, in reverse order,
+// and saves the search index for the next start.
+func (a *app) close() {
+	if a.stopWatch != nil {
+		a.stopWatch()
+		a.watching.Wait()
+	}
+	if a.seen != nil {
+		a.seen.Close()
+	}
+	if a.library != nil {
+		// The next start reads the index from this snapshot instead of
+		// rebuilding it; nothing is written when nothing changed.
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		if err := a.library.SaveSnapshot(ctx); err != nil {
+			a.log.Warn("index snapshot not saved; the next start rebuilds it", "err", err)
+		}
+		cancel()
+	}
+	if a.redis != nil {
+		a.redis.Close()
+	}
+	if a.store != nil {
+		a.store.Close()
+	}
+}

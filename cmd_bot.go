@@ -1,0 +1,161 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"mpbot/bot"
+	"mpbot/bot/wechat"
+)
+
+func (c *cli) serveCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "serve",
+		Short: "Run the webhook",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := c.load(cmd)
+			if err != nil {
+				return err
+			}
+			watch := ""
+			if cfg.source != "embedded defaults" {
+				watch = cfg.source
+			}
+			return serve(cmd.Context(), cfg, watch, newLogger(cfg.Log, c.stderr))
+		},
+	}
+}
+
+func (c *cli) checkCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "check",
+		Short: "Validate the config and print the compiled rules",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := c.load(cmd)
+			if err != nil {
+				fmt.Fprintln(c.stderr, err)
+				return exitError{1}
+			}
+			fmt.Fprintf(c.stdout, "%s: ok (mode %s)\n%s", cfg.source, cfg.mode(), cfg.settings.Describe())
+			return nil
+		},
+	}
+}
+
+func (c *cli) tryCmd() *cobra.Command {
+	var openid string
+	cmd := &cobra.Command{
+		Use:   "try TEXT",
+		Short: "Route TEXT as a follower's message and print the reply, without HTTP",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := c.load(cmd)
+			if err != nil {
+				return err
+			}
+			a, err := newApp(cmd.Context(), cfg, quietLogger(c.stderr), withBot)
+			if err != nil {
+				return err
+			}
+			defer a.close()
+			replies := a.bot.Answer(cmd.Context(), bot.Message{From: openid, Kind: bot.KindText, Text: strings.Join(args, " "), SentAt: time.Now()})
+			printReplies(c.stdout, replies)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&openid, "openid", "o_mpbot_try", "the follower's openid")
+	return cmd
+}
+
+func printReplies(w io.Writer, replies []bot.Reply) {
+	if len(replies) == 0 {
+		fmt.Fprintln(w, "(no reply)")
+	}
+	for i, r := range replies {
+		if i > 0 {
+			fmt.Fprintln(w, "\n(then, through the customer-service API:)")
+		}
+		fmt.Fprintln(w, r.String())
+	}
+}
+
+func (c *cli) chatCmd() *cobra.Command {
+	var url, openid string
+	cmd := &cobra.Command{
+		Use:   "chat",
+		Short: "Play WeChat against a running server: type messages, see replies",
+		Long: `chat signs (and, with an AES key, encrypts) each line as WeChat would and
+prints the verified reply. Lines starting with / are events and other kinds:
+  /subscribe  /unsubscribe  /click KEY  /voice TEXT  /image  /location  /quit`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := c.load(cmd)
+			if err != nil {
+				return err
+			}
+			if url == "" {
+				url = "http://" + cfg.Server.Addr + cfg.Server.Path
+			}
+			sim := &wechat.Simulator{URL: url, Token: string(cfg.WeChat.Token), AppID: cfg.WeChat.AppID, Account: "gh_mpbot"}
+			if cfg.mode() != wechat.ModePlain {
+				sim.AESKey = string(cfg.WeChat.EncodingAESKey)
+			}
+			return chat(cmd.Context(), sim, openid, c.stdin, c.stdout)
+		},
+	}
+	cmd.Flags().StringVar(&url, "url", "", "webhook URL (default http://<server.addr><server.path>)")
+	cmd.Flags().StringVar(&openid, "openid", "o_mpbot_chat", "the follower's openid")
+	return cmd
+}
+
+// chat reads lines and sends each as a message from openid.
+func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Reader, stdout io.Writer) error {
+	fmt.Fprintf(stdout, "talking to %s as %s; /subscribe, /click KEY, /quit\n", sim.URL, openid)
+	sc := bufio.NewScanner(stdin)
+	msgID := time.Now().UnixNano() / 1000
+	for {
+		fmt.Fprint(stdout, "> ")
+		if !sc.Scan() {
+			fmt.Fprintln(stdout)
+			return sc.Err()
+		}
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		msgID++
+		in := wechat.Inbound{From: openid, MsgType: "text", Content: line, MsgID: msgID, CreateTime: time.Now().Unix()}
+		cmd, arg, _ := strings.Cut(line, " ")
+		switch cmd {
+		case "/quit", "/exit":
+			return nil
+		case "/subscribe", "/unsubscribe":
+			in = wechat.Inbound{From: openid, MsgType: "event", Event: strings.TrimPrefix(cmd, "/"), CreateTime: in.CreateTime, EventKey: arg}
+		case "/click":
+			in = wechat.Inbound{From: openid, MsgType: "event", Event: "CLICK", EventKey: arg, CreateTime: in.CreateTime}
+		case "/voice":
+			in.MsgType, in.Content, in.Recognition = "voice", "", arg
+			in.Extra = "<MediaId><![CDATA[chat-voice]]></MediaId><Format><![CDATA[amr]]></Format>"
+		case "/image":
+			in.MsgType, in.Content = "image", ""
+			in.Extra = "<PicUrl><![CDATA[https://example.com/p.jpg]]></PicUrl><MediaId><![CDATA[chat-image]]></MediaId>"
+		case "/location":
+			in.MsgType, in.Content = "location", ""
+			in.Extra = "<Location_X>31.23</Location_X><Location_Y>121.47</Location_Y><Scale>15</Scale><Label><![CDATA[上海]]></Label>"
+		}
+		out, err := sim.Send(ctx, in)
+		if err != nil {
+			fmt.Fprintln(stdout, "error:", err)
+			continue
+		}
+		fmt.Fprintln(stdout, out.String())
+	}
+}

@@ -1,0 +1,167 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"mpbot/content"
+	"mpbot/store"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"testing"
+	"time"
+)
+
+// Corpus100k repeats the shared corpus with new ids and dates until it
+// holds n articles, as the benchmarks of the issue ask.
+func Corpus100k(base []content.Article, n int) []content.Article {
+	out := make([]content.Article, 0, n)
+	for round := 0; len(out) < n; round++ {
+		for _, a := range base {
+			if len(out) == n {
+				break
+			}
+			if round > 0 {
+				a.ID = fmt.Sprintf("%s-r%d", a.ID, round)
+				a.URL = fmt.Sprintf("%s#r%d", a.URL, round)
+				if t, err := time.Parse(content.DateLayout, a.PublishedOn); err == nil {
+					a.PublishedOn = t.AddDate(-5*round, 0, 0).Format(content.DateLayout)
+				}
+			}
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// BenchmarkSearchCorpus measures query latency over the shared corpus
+// (19,594 articles), reporting p50 and p99 over the dev queries.
+func BenchmarkSearchCorpus(b *testing.B) {
+	ix := buildParallel(b, loadCorpus(b))
+	ix.Compact()
+	ix.SetSynonyms(shippedSynonyms(b))
+	benchQueries(b, ix)
+}
+
+// BenchmarkSearch100k is the same over 100,000 articles.
+func BenchmarkSearch100k(b *testing.B) {
+	s, err := store.Open(context.Background(), Store100k(b, loadCorpus(b)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	l, err := OpenLibrary(context.Background(), s, slog.New(slog.DiscardHandler))
+	if err != nil {
+		b.Fatal(err)
+	}
+	l.Index().SetSynonyms(shippedSynonyms(b))
+	benchQueries(b, l.Index())
+}
+
+func benchQueries(b *testing.B, ix *Index) {
+	qs := loadQueries(b, "queries-dev.tsv")
+	lat := make([]time.Duration, 0, b.N)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := qs[i%len(qs)]
+		t := time.Now()
+		ix.Search(context.Background(), q.text, 5)
+		lat = append(lat, time.Since(t))
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Nanoseconds())/1e6, "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Nanoseconds())/1e6, "p99-ms")
+}
+
+// BenchmarkImportCorpus imports the shared corpus into a fresh store, with
+// its index, as `mpbot import` does.
+func BenchmarkImportCorpus(b *testing.B) {
+	arts := loadCorpus(b)
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		dir := b.TempDir()
+		s, err := store.Open(context.Background(), filepath.Join(dir, "m.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		l, err := OpenLibrary(context.Background(), s, slog.New(slog.DiscardHandler))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		if _, err := l.Import(context.Background(), arts, nil); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(time.Since(start).Seconds(), "s/import")
+		b.StopTimer()
+		s.Close()
+	}
+}
+
+// BenchmarkOpenLibrary100k measures loading the index of a 100,000-article
+// store (built once and kept in the temp dir) and the heap it takes.
+func BenchmarkOpenLibrary100k(b *testing.B) {
+	path := Store100k(b, loadCorpus(b))
+	for i := 0; i < b.N; i++ {
+		runtime.GC()
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		start := time.Now()
+		s, err := store.Open(context.Background(), path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		l, err := OpenLibrary(context.Background(), s, slog.New(slog.DiscardHandler))
+		if err != nil {
+			b.Fatal(err)
+		}
+		l.Search(context.Background(), "枫桥经验", 5)
+		b.ReportMetric(time.Since(start).Seconds(), "s/open")
+		runtime.GC()
+		runtime.ReadMemStats(&m1)
+		b.ReportMetric(float64(m1.HeapAlloc-m0.HeapAlloc)/(1<<20), "heap-MB")
+		if l.Index().Len() != 100_000 {
+			b.Fatalf("index holds %d", l.Index().Len())
+		}
+		s.Close()
+	}
+}
+
+// Store100k returns the path of a 100,000-article store built from base,
+// building it on first use. It is kept in the temp dir across runs, named
+// for the analyser version, because building takes about a minute.
+func Store100k(tb testing.TB, base []content.Article) string {
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("mpbot-bench-100k-v%d.db", analysisVersion))
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	tmp := path + ".building"
+	os.Remove(tmp)
+	s, err := store.Open(context.Background(), tmp)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	l, err := OpenLibrary(context.Background(), s, slog.New(slog.DiscardHandler))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := l.Import(context.Background(), Corpus100k(base, 100_000), nil); err != nil {
+		tb.Fatal(err)
+	}
+	if err := l.SaveSnapshot(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	s.Close()
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(tmp + suffix)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}

@@ -1,0 +1,65 @@
+package search
+
+import (
+	"mpbot/content"
+
+	lru "github.com/hashicorp/golang-lru/v2"
+)
+
+// Followers ask the same few things (the topic of the day, the article just
+// promoted), so answers are kept by query text. Every change to the index
+// (an import, a removal, new synonyms) starts a new generation, and answers
+// of an older one are never served: a cached answer is exactly what a fresh
+// search would return.
+type resultCache struct {
+	lru *lru.Cache[cacheKey, cachedResult]
+}
+
+type cacheKey struct {
+	query    string
+	n        int
+	snippets bool
+}
+
+type cachedResult struct {
+	gen uint64
+	res Result
+}
+
+// SetCacheSize keeps up to n answers (0: none). It drops what is cached.
+func (ix *Index) SetCacheSize(n int) {
+	var c *resultCache
+	if n > 0 {
+		l, _ := lru.New[cacheKey, cachedResult](n)
+		c = &resultCache{lru: l}
+	}
+	ix.cache.Store(c)
+}
+
+func (c *resultCache) get(k cacheKey, gen uint64) (Result, bool) {
+	if c == nil {
+		return Result{}, false
+	}
+	v, ok := c.lru.Get(k)
+	if !ok || v.gen != gen {
+		return Result{}, false
+	}
+	// Callers may reorder or fill in the hits they get; the cached ones stay.
+	v.res.Hits = append([]content.Hit(nil), v.res.Hits...)
+	return v.res, true
+}
+
+func (c *resultCache) put(k cacheKey, gen uint64, r Result) {
+	if c == nil {
+		return
+	}
+	r.Hits = append([]content.Hit(nil), r.Hits...)
+	c.lru.Add(k, cachedResult{gen: gen, res: r})
+}
+
+// lockForChange takes the index for writing and starts a new generation,
+// so no answer cached before the change is served after it.
+func (ix *Index) lockForChange() {
+	ix.mu.Lock()
+	ix.gen++
+}

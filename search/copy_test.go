@@ -1,0 +1,82 @@
+package search
+
+import (
+	"context"
+	"mpbot/content"
+	"mpbot/store"
+	"mpbot/store/storetest"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestCopyFrom: a one-machine SQLite store copied into another store (a
+// fleet's PostgreSQL) keeps every article with its analysis, followers and
+// push records; a library on the copy answers alike without segmenting;
+// a second copy adds nothing.
+func TestCopyFrom(t *testing.T) { storetest.Each(t, testCopyFrom) }
+
+func testCopyFrom(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	srcPath := filepath.Join(t.TempDir(), "one-machine.db")
+	src := openTestLibrary(t, srcPath)
+	if _, err := src.Seed(ctx, content.DemoArticles()); err != nil {
+		t.Fatal(err)
+	}
+	st := src.store
+	st.FollowerSubscribed(ctx, "o1", "qr", time.Now())
+	st.SetPushOptOut(ctx, "o2", true, time.Now())
+	st.ScheduleDaily(ctx, "2026-11-26", "demo-pujiang")
+	st.AcquirePush(ctx, "2026-11-26", "me", time.Now(), time.Minute)
+	st.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-11-26", Recipient: "o1", ArticleID: "demo-pujiang", Mode: "customer", State: store.Sent, Attempts: 1}})
+	st.SetMediaID(ctx, "https://img/c.png", "M1")
+
+	where := e.Fresh(t)
+	dst := e.OpenAt(t, where)
+	watching := openLibraryAt(t, e, where) // a replica already running on the destination
+	counts, err := dst.CopyFrom(ctx, st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"articles": len(content.DemoArticles()), "article_terms": len(content.DemoArticles()), "followers": 2,
+		"daily_readings": 1, "push_runs": 1, "push_ledger": 1, "media": 1}
+	for table, n := range want {
+		if counts[table] != n {
+			t.Errorf("%s: copied %d, want %d", table, counts[table], n)
+		}
+	}
+	f, err := dst.GetFollower(ctx, "o2")
+	if err != nil || !f.PushOptOut || !f.Subscribed {
+		t.Fatalf("follower o2 on the copy: %+v %v", f, err)
+	}
+	if sum, _ := dst.LedgerSummary(ctx, "2026-11-26"); sum.Counts[store.Sent] != 1 || sum.RunState != "running" {
+		t.Fatalf("ledger on the copy: %+v", sum)
+	}
+	if id, ok, _ := dst.MediaID(ctx, "https://img/c.png"); !ok || id != "M1" {
+		t.Fatalf("media on the copy: %q", id)
+	}
+	it, err := dst.GetIndexed(ctx, "demo-fengqiao")
+	if err != nil || it.Version != analysisVersion || len(it.Analysis) == 0 {
+		t.Fatalf("analysis not copied: %v %v", it.Version, err)
+	}
+	if err := watching.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := topID(t, watching, "枫桥经验"); got != "demo-fengqiao" {
+		t.Fatalf("running replica after the copy: %q", got)
+	}
+	fresh := openLibraryAt(t, e, where)
+	if got := topID(t, fresh, "浦江经验"); got != "demo-pujiang" {
+		t.Fatalf("library opened on the copy: %q", got)
+	}
+	again, err := dst.CopyFrom(ctx, st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := dst.Count(ctx); n != len(content.DemoArticles()) || again["articles"] != len(content.DemoArticles()) {
+		t.Fatalf("second copy: %d articles, %v", n, again)
+	}
+	if last, _ := dst.LastChange(ctx); last != int64(len(content.DemoArticles())) {
+		t.Fatalf("second copy logged changes again: last change %d", last)
+	}
+}

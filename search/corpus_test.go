@@ -1,0 +1,118 @@
+package search
+
+import (
+	"bufio"
+	"mpbot/content"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// corpusDir is ../shared/corpus beside the repository, or $MPBOT_CORPUS.
+func corpusDir(tb testing.TB) string {
+	tb.Helper()
+	dir := os.Getenv("MPBOT_CORPUS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "corpus")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "articles.jsonl")); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("shared corpus missing under CI: %v", err)
+		}
+		tb.Skipf("shared corpus not found at %s (set MPBOT_CORPUS): %v", dir, err)
+	}
+	return dir
+}
+
+var corpusOnce struct {
+	sync.Once
+	articles []content.Article
+	err      error
+}
+
+func loadCorpus(tb testing.TB) []content.Article {
+	dir := corpusDir(tb)
+	corpusOnce.Do(func() {
+		f, err := os.Open(filepath.Join(dir, "articles.jsonl"))
+		if err != nil {
+			corpusOnce.err = err
+			return
+		}
+		defer f.Close()
+		arts, errs := content.ReadJSONL(f, "articles.jsonl")
+		if len(errs) > 0 {
+			corpusOnce.err = errs[0]
+		}
+		corpusOnce.articles = arts
+	})
+	if corpusOnce.err != nil {
+		tb.Fatal(corpusOnce.err)
+	}
+	return corpusOnce.articles
+}
+
+// buildParallel analyses on every core and adds in order.
+func buildParallel(tb testing.TB, arts []content.Article) *Index {
+	seg, err := DefaultSegmenter()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ix := NewIndex(seg)
+	out := make([]*Analyzed, len(arts))
+	(&Library{index: ix}).analyseParallel(arts, func(i int, an *Analyzed) { out[i] = an })
+	for _, an := range out {
+		if an != nil {
+			ix.Add(an)
+		}
+	}
+	return ix
+}
+
+// shippedSynonyms reads search.synonyms from the repository's config.yaml,
+// so quality is measured as the product ships.
+func shippedSynonyms(tb testing.TB) [][]string {
+	b, err := os.ReadFile(filepath.Join("..", "config.yaml"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var cfg struct {
+		Search struct {
+			Synonyms [][]string `yaml:"synonyms"`
+		} `yaml:"search"`
+	}
+	if err := yaml.Unmarshal(b, &cfg); err != nil {
+		tb.Fatal(err)
+	}
+	return cfg.Search.Synonyms
+}
+
+type devQuery struct {
+	text, kind string
+	want       []string
+}
+
+func loadQueries(tb testing.TB, name string) []devQuery {
+	f, err := os.Open(filepath.Join(corpusDir(tb), name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var qs []devQuery
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		parts := strings.Split(sc.Text(), "\t")
+		if len(parts) < 3 {
+			continue
+		}
+		q := devQuery{text: parts[0], kind: parts[2]}
+		if parts[1] != "" {
+			q.want = strings.Split(parts[1], ",")
+		}
+		qs = append(qs, q)
+	}
+	return qs
+}

@@ -1,0 +1,431 @@
+package search
+
+import (
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"math"
+	"mpbot/content"
+	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Index is the in-memory inverted index behind search. It is derived from
+// the store: documents are added and removed as the store changes. Readers
+// share a read lock; a change takes the write lock for the microseconds it
+// needs to append postings.
+type Index struct {
+	seg *Segmenter
+
+	mu       sync.RWMutex
+	docs     []doc             // by internal doc number; replaced articles leave dead entries
+	dead     []bool            // by doc number, apart from docs so the ranking loop stays in cache
+	byID     map[string]int    // article id → live doc number
+	terms    map[string]uint32 // term → its posting list
+	postings []postingList
+	live     int
+	fieldLen [numFields]float64 // total tokens per field over live docs, for BM25 length normalisation
+	synonyms *synonymSet        // query-time alternatives, swapped on config reload
+	pinyin   pinyinKeys         // term spellings, for typos and typed pinyin
+	gen      uint64             // changes so far; cached answers carry the one they were computed in
+	cache    atomic.Pointer[resultCache]
+
+	params       rankParams
+	accumulators sync.Pool // per-query scratch space, as long as docs
+}
+
+// doc is what the index keeps of an article: enough for a reply card and
+// for ranking without touching the store.
+type doc struct {
+	card      card
+	titleText string       // lower-cased title and tags, for phrase checks
+	leadText  string       // lower-cased summary
+	pairs     bigramFilter // character pairs of the whole text, for phrase checks in the body
+	day       int32        // published_on as days since 1970, 0 when unknown
+	bodyLen   int32        // body tokens: main stories run long, previews and reactions short
+}
+
+// card is what a reply needs of an article; the rest stays in the store.
+type card struct {
+	id, title, summary, url, cover, category, publishedOn string
+	tags                                                  []string
+}
+
+func cardOf(a *content.Article) card {
+	return card{id: a.ID, title: a.Title, summary: a.Summary, url: a.URL, cover: a.Cover, category: a.Category,
+		publishedOn: a.PublishedOn, tags: a.Tags}
+}
+
+// article is the card as an content.Article, without body, source or times.
+func (c *card) article() content.Article {
+	return content.Article{ID: c.id, Title: c.title, Summary: c.summary, URL: c.url, Cover: c.cover, Category: c.category,
+		PublishedOn: c.publishedOn, Tags: c.tags}
+}
+
+// Fields and their BM25F weights: a word in the title says far more about
+// an article than one somewhere in its body.
+const (
+	fieldTitle = iota
+	fieldLead
+	fieldBody
+	numFields
+)
+
+var fieldWeight = [numFields]float64{fieldTitle: 3, fieldLead: 1.5, fieldBody: 1}
+
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// bigramPrefix marks the character-bigram terms of titles and summaries.
+// They catch what the dictionary misses: names, new coinages, typos of
+// segmentation.
+const bigramPrefix = "\x00"
+
+// NewIndex returns an empty index using seg.
+func NewIndex(seg *Segmenter) *Index {
+	return &Index{seg: seg, byID: map[string]int{}, terms: map[string]uint32{}, synonyms: &synonymSet{}, params: defaultRankParams()}
+}
+
+// BuildIndex indexes articles with the process-wide segmenter.
+func BuildIndex(articles []content.Article) (*Index, error) {
+	seg, err := DefaultSegmenter()
+	if err != nil {
+		return nil, err
+	}
+	ix := NewIndex(seg)
+	for _, a := range articles {
+		ix.Add(ix.Analyze(a))
+	}
+	return ix, nil
+}
+
+// Len reports how many live articles the index holds.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.live
+}
+
+// Analyzed is an article cut into terms, ready to add. Analysis is the slow
+// part (segmentation), so it runs outside the index lock, and can run on
+// several goroutines.
+type Analyzed struct {
+	article content.Article
+	terms   map[string]*termFreq
+	length  [numFields]int
+	pairs   bigramFilter
+}
+
+type termFreq [numFields]uint16
+
+// Analyze segments an article's fields.
+func (ix *Index) Analyze(a content.Article) *Analyzed {
+	an := &Analyzed{article: a, terms: make(map[string]*termFreq, 256)}
+	add := func(f int, term string) {
+		tf := an.terms[term]
+		if tf == nil {
+			tf = new(termFreq)
+			an.terms[term] = tf
+		}
+		if tf[f] < math.MaxUint16 {
+			tf[f]++
+		}
+		an.length[f]++
+	}
+	title := joinTitle(&a)
+	all := map[string]struct{}{}
+	for f, text := range [numFields]string{fieldTitle: title, fieldLead: a.Summary, fieldBody: a.Body} {
+		for _, bg := range hanBigrams(strings.ToLower(text)) {
+			all[bg] = struct{}{}
+		}
+		for _, w := range ix.seg.SearchWords(text) {
+			add(f, w)
+		}
+		for _, y := range hanYears(text) {
+			add(f, y)
+		}
+		if f != fieldBody {
+			for _, bg := range hanBigrams(strings.ToLower(text)) {
+				add(f, bigramPrefix+bg)
+			}
+		}
+	}
+	an.pairs = newBigramFilter(all)
+	return an
+}
+
+// analyzerRevision is bumped when Analyze's code changes what it produces.
+const analyzerRevision = 1
+
+// analysisVersion changes whenever Analyze would cut text differently: a
+// new analyser revision, or an edited dictionary or term list. Stored
+// analyses and snapshots of another version are recomputed.
+var analysisVersion = int(crc32.Update(crc32.ChecksumIEEE(zhDict), crc32.IEEETable, []byte(userTerms))>>8)<<8 | analyzerRevision
+
+// AnalysisVersion identifies the analyser of this binary, for tools that
+// cache stores it built (the benchmarks).
+func AnalysisVersion() int { return analysisVersion }
+
+// Encode serialises the analysis for the store: the field lengths, each
+// term with its field frequencies, and the character-pair filter.
+func (an *Analyzed) Encode() []byte {
+	b := make([]byte, 0, 16+len(an.terms)*12+len(an.pairs)*8)
+	for f := range numFields {
+		b = binary.AppendUvarint(b, uint64(an.length[f]))
+	}
+	b = binary.AppendUvarint(b, uint64(len(an.terms)))
+	for term, tf := range an.terms {
+		b = binary.AppendUvarint(b, uint64(len(term)))
+		b = append(b, term...)
+		for f := range numFields {
+			b = binary.AppendUvarint(b, uint64(tf[f]))
+		}
+	}
+	b = binary.AppendUvarint(b, uint64(len(an.pairs)))
+	for _, w := range an.pairs {
+		b = binary.LittleEndian.AppendUint64(b, w)
+	}
+	return b
+}
+
+// DecodeAnalysis reads an analysis written by Encode for article a.
+func DecodeAnalysis(a content.Article, data []byte) (*Analyzed, error) {
+	an := &Analyzed{article: a}
+	r := analysisReader{b: data}
+	for f := range numFields {
+		an.length[f] = int(r.uvarint())
+	}
+	n := r.uvarint()
+	if n > uint64(len(data)) {
+		return nil, errors.New("corrupt analysis: term count")
+	}
+	an.terms = make(map[string]*termFreq, n)
+	for range n {
+		l := r.uvarint()
+		term := r.bytes(l)
+		tf := new(termFreq)
+		for f := range numFields {
+			tf[f] = uint16(min(r.uvarint(), math.MaxUint16))
+		}
+		an.terms[string(term)] = tf
+	}
+	words := r.uvarint()
+	if words > uint64(len(data)) {
+		return nil, errors.New("corrupt analysis: filter size")
+	}
+	an.pairs = make(bigramFilter, words)
+	for i := range an.pairs {
+		an.pairs[i] = binary.LittleEndian.Uint64(r.bytes(8))
+	}
+	if r.err != nil || r.off != len(data) {
+		return nil, errors.New("corrupt analysis")
+	}
+	return an, nil
+}
+
+type analysisReader struct {
+	b   []byte
+	off int
+	err error
+}
+
+func (r *analysisReader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b[r.off:])
+	if n <= 0 {
+		r.err = errors.New("bad varint")
+		return 0
+	}
+	r.off += n
+	return v
+}
+
+func (r *analysisReader) bytes(n uint64) []byte {
+	if r.err != nil || n > uint64(len(r.b)-r.off) {
+		r.err = errors.New("short analysis")
+		return make([]byte, n%64)
+	}
+	out := r.b[r.off : r.off+int(n)]
+	r.off += int(n)
+	return out
+}
+
+// Add puts an analysed article into the index, replacing any earlier
+// version of it.
+func (ix *Index) Add(an *Analyzed) {
+	ix.lockForChange()
+	defer ix.mu.Unlock()
+	ix.removeLocked(an.article.ID)
+	n := len(ix.docs)
+	a := &an.article
+	ix.docs = append(ix.docs, doc{
+		card:      cardOf(a),
+		titleText: lower(joinTitle(a)),
+		leadText:  lower(a.Summary),
+		pairs:     an.pairs,
+		day:       dayNumber(a.PublishedOn),
+		bodyLen:   int32(an.length[fieldBody]),
+	})
+	ix.dead = append(ix.dead, false)
+	ix.byID[a.ID] = n
+	ix.live++
+	for f := range numFields {
+		ix.fieldLen[f] += float64(an.length[f])
+	}
+	avg := ix.avgLen()
+	for term, tf := range an.terms {
+		id, ok := ix.terms[term]
+		if !ok {
+			id = uint32(len(ix.postings))
+			ix.terms[term] = id
+			ix.postings = append(ix.postings, postingList{})
+			ix.pinyin.learn(term)
+		}
+		ix.postings[id].add(uint32(n), impactOf(tf, an.length, avg))
+	}
+}
+
+// joinTitle is the text of the title field: the title and the tags.
+func joinTitle(a *content.Article) string {
+	if len(a.Tags) == 0 {
+		return a.Title
+	}
+	return a.Title + " " + strings.Join(a.Tags, " ")
+}
+
+// postingsOf returns the list for term, or nil.
+func (ix *Index) postingsOf(term string) *postingList {
+	if id, ok := ix.terms[term]; ok {
+		return &ix.postings[id]
+	}
+	return nil
+}
+
+// Compact trims the spare room appends left in posting lists; call it
+// after a bulk load.
+func (ix *Index) Compact() {
+	ix.lockForChange()
+	defer ix.mu.Unlock()
+	for i := range ix.postings {
+		ix.postings[i].compact()
+	}
+}
+
+// lower lower-cases s, sharing its memory when nothing changes (Chinese
+// text, the usual case).
+func lower(s string) string {
+	for _, r := range s {
+		if r < 0x80 && 'A' <= r && r <= 'Z' || r >= 0x80 && r < 0x2E80 && unicode.IsUpper(r) || r >= 'Ａ' && r <= 'Ｚ' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// Remove drops an article; a missing id is not an error.
+func (ix *Index) Remove(id string) {
+	ix.lockForChange()
+	defer ix.mu.Unlock()
+	ix.removeLocked(id)
+}
+
+// removeLocked marks the article's doc dead. Its postings stay until the
+// index is rebuilt; search skips dead docs.
+func (ix *Index) removeLocked(id string) {
+	n, ok := ix.byID[id]
+	if !ok {
+		return
+	}
+	ix.dead[n] = true
+	delete(ix.byID, id)
+	ix.live--
+}
+
+func (ix *Index) avgLen() [numFields]float64 {
+	var avg [numFields]float64
+	for f := range numFields {
+		avg[f] = 1
+		if ix.live > 0 && ix.fieldLen[f] > 0 {
+			avg[f] = ix.fieldLen[f] / float64(ix.live)
+		}
+	}
+	return avg
+}
+
+// impactOf is BM25F's term-frequency part for one term in one document:
+// field frequencies, weighted and length-normalised, summed and saturated.
+func impactOf(tf *termFreq, length [numFields]int, avg [numFields]float64) uint8 {
+	var x float64
+	for f := range numFields {
+		if tf[f] == 0 {
+			continue
+		}
+		norm := 1 - bm25B + bm25B*float64(length[f])/avg[f]
+		x += fieldWeight[f] * float64(tf[f]) / norm
+	}
+	v := uint8(math.Round(x / (bm25K1 + x) * impactScale))
+	if tf[fieldTitle] > 0 {
+		v |= inTitle
+	}
+	return v
+}
+
+// hanBigrams returns the overlapping pairs of Han characters in s.
+func hanBigrams(s string) []string {
+	var out []string
+	prev, prevSize := rune(-1), 0
+	for i, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			if prev >= 0 {
+				out = append(out, s[i-prevSize:i+utf8.RuneLen(r)])
+			}
+			prev, prevSize = r, utf8.RuneLen(r)
+		} else {
+			prev = -1
+		}
+	}
+	return out
+}
+
+var hanYearRe = regexp.MustCompile(`[〇零一二三四五六七八九]{4}年`)
+
+// hanYears finds years written in characters (二〇二五年) and returns them
+// in digits, so that a query for 2025 finds them.
+func hanYears(s string) []string {
+	var out []string
+	for _, m := range hanYearRe.FindAllString(s, -1) {
+		digits := make([]byte, 0, 4)
+		for _, r := range strings.TrimSuffix(m, "年") {
+			digits = append(digits, byte('0'+strings.IndexRune("〇一二三四五六七八九", hanDigit(r))/len("〇")))
+		}
+		out = append(out, string(digits))
+	}
+	return out
+}
+
+// hanDigit maps 零 to 〇, the form years are usually written with.
+func hanDigit(r rune) rune {
+	if r == '零' {
+		return '〇'
+	}
+	return r
+}
+
+var epoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func dayNumber(date string) int32 {
+	t, err := time.Parse(content.DateLayout, date)
+	if err != nil {
+		return 0
+	}
+	return int32(t.Sub(epoch).Hours() / 24)
+}

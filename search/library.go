@@ -1,0 +1,319 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"mpbot/content"
+	"mpbot/store"
+	"runtime"
+	"sync"
+	"time"
+)
+
+// Library is the article store with its search index kept in step: the
+// store is the truth, the index follows it, including changes made by
+// other processes (an `mpbot import` while `serve` runs).
+type Library struct {
+	store *store.Store
+	index *Index
+	log   *slog.Logger
+
+	syncMu sync.Mutex
+	seq    int64 // the last store change the index reflects
+	saved  int64 // the change number of the last snapshot written or read
+}
+
+// OpenLibrary loads the index from the analyses kept in the store,
+// analysing (and storing) any article that has none or an outdated one.
+func OpenLibrary(ctx context.Context, st *store.Store, log *slog.Logger) (*Library, error) {
+	seg, err := DefaultSegmenter()
+	if err != nil {
+		return nil, err
+	}
+	l := &Library{store: st, index: NewIndex(seg), log: log}
+	if blob, err := st.LoadSnapshot(ctx); err != nil {
+		return nil, err
+	} else if blob != nil {
+		seq, err := l.index.loadSnapshot(blob)
+		if err == nil {
+			l.seq, l.saved = seq, seq
+			return l, l.Sync(ctx)
+		}
+		log.Info("index snapshot unusable (written by another version); rebuilding", "err", err)
+		l.index = NewIndex(seg)
+	}
+	// Read the change position first: a change racing with the load is
+	// then applied again by the next Sync, which is harmless.
+	if l.seq, err = st.LastChange(ctx); err != nil {
+		return nil, err
+	}
+	var stale []string
+	var mu sync.Mutex
+	err = l.decodeAll(ctx, func(it store.Indexed) {
+		mu.Lock()
+		stale = append(stale, it.Article.ID)
+		mu.Unlock()
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(stale) > 0 {
+		log.Info("analysing articles without a current search analysis", "count", len(stale))
+		for _, id := range stale {
+			if err := l.reanalyse(ctx, id); err != nil {
+				return nil, err
+			}
+		}
+	}
+	l.index.Compact()
+	if l.index.Len() > 0 {
+		if err := l.SaveSnapshot(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return l, nil
+}
+
+// SaveSnapshot writes the index to the store for fast start-up, if it
+// changed since the last snapshot.
+func (l *Library) SaveSnapshot(ctx context.Context) error {
+	l.syncMu.Lock()
+	defer l.syncMu.Unlock()
+	if l.seq == l.saved && l.saved != 0 {
+		return nil
+	}
+	l.index.mu.RLock()
+	blob := l.index.encodeSnapshot(l.seq)
+	l.index.mu.RUnlock()
+	if err := l.store.SaveSnapshot(ctx, l.seq, blob); err != nil {
+		return err
+	}
+	l.saved = l.seq
+	return nil
+}
+
+// decodeAll streams stored analyses through decoders on every core into
+// the index; articles needing a fresh analysis go to stale.
+func (l *Library) decodeAll(ctx context.Context, stale func(store.Indexed)) error {
+	in := make(chan store.Indexed, 256)
+	out := make(chan *Analyzed, 256)
+	var wg sync.WaitGroup
+	var decodeErr error
+	var errOnce sync.Once
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range in {
+				if it.Version != analysisVersion || it.Analysis == nil {
+					stale(it)
+					continue
+				}
+				an, err := DecodeAnalysis(it.Article, it.Analysis)
+				if err != nil {
+					errOnce.Do(func() { decodeErr = fmt.Errorf("article %s: %w", it.Article.ID, err) })
+					stale(it)
+					continue
+				}
+				out <- an
+			}
+		}()
+	}
+	done := make(chan struct{})
+	go func() {
+		for an := range out {
+			l.index.Add(an)
+		}
+		close(done)
+	}()
+	err := l.store.EachIndexed(ctx, func(it store.Indexed) error {
+		in <- it
+		return nil
+	})
+	close(in)
+	wg.Wait()
+	close(out)
+	<-done
+	if decodeErr != nil {
+		l.log.Warn("stored search analysis unreadable; recomputing", "err", decodeErr)
+	}
+	return err
+}
+
+// reanalyse recomputes one article's analysis from its full text, stores it
+// and indexes it.
+func (l *Library) reanalyse(ctx context.Context, id string) error {
+	a, err := l.store.Get(ctx, id)
+	if err != nil {
+		return err
+	}
+	an := l.index.Analyze(a)
+	if err := l.store.SetAnalysis(ctx, id, analysisVersion, an.Encode()); err != nil {
+		return err
+	}
+	l.index.Add(an)
+	return nil
+}
+
+// Index returns the search index.
+func (l *Library) Index() *Index { return l.index }
+
+// Store returns the article store.
+func (l *Library) Store() *store.Store { return l.store }
+
+// Search implements the bot's catalog search.
+func (l *Library) Search(ctx context.Context, query string, n int) ([]content.Hit, error) {
+	return l.index.Search(ctx, query, n)
+}
+
+// Snippets implements the bot's catalog snippets, for numbered lists.
+func (l *Library) Snippets(_ context.Context, query string, hits []content.Hit) []content.Hit {
+	return l.index.Snippets(query, hits)
+}
+
+// SearchResult searches with snippets and reports any respelling.
+func (l *Library) SearchResult(ctx context.Context, query string, n int) (Result, error) {
+	return l.index.SearchResult(ctx, query, n, true)
+}
+
+// Get returns one article, with its body, from the store.
+func (l *Library) Get(ctx context.Context, id string) (content.Article, error) {
+	return l.store.Get(ctx, id)
+}
+
+// importBatch is how many articles go into one store transaction.
+const importBatch = 500
+
+// Import analyses and stores articles, in batches, and brings the index up
+// to date. progress, if set, is called after each batch with the number
+// done. Invalid articles are reported in their results; the rest go in.
+func (l *Library) Import(ctx context.Context, articles []content.Article, progress func(done int)) ([]store.UpsertResult, error) {
+	results := make([]store.UpsertResult, 0, len(articles))
+	for start := 0; start < len(articles); start += importBatch {
+		batch := articles[start:min(start+importBatch, len(articles))]
+		items := make([]store.Upsert, len(batch))
+		for i, a := range batch {
+			items[i].Article = a
+		}
+		l.analyseParallel(batch, func(i int, an *Analyzed) {
+			items[i].Analysis, items[i].Version = an.Encode(), analysisVersion
+		})
+		res, err := l.store.UpsertBatch(ctx, items)
+		if err != nil {
+			return results, err
+		}
+		results = append(results, res...)
+		if progress != nil {
+			progress(len(results))
+		}
+	}
+	return results, l.Sync(ctx)
+}
+
+// analyseParallel runs Analyze over articles on every core.
+func (l *Library) analyseParallel(articles []content.Article, done func(i int, an *Analyzed)) {
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(articles); i += workers {
+				if articles[i].Validate() != nil {
+					continue // the store reports it
+				}
+				done(i, l.index.Analyze(articles[i]))
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// Delete removes an article from the store and the index.
+func (l *Library) Delete(ctx context.Context, id string) error {
+	if err := l.store.Delete(ctx, id); err != nil {
+		return err
+	}
+	return l.Sync(ctx)
+}
+
+// Sync applies the store's changes since the last Sync to the index.
+func (l *Library) Sync(ctx context.Context) error {
+	l.syncMu.Lock()
+	defer l.syncMu.Unlock()
+	for {
+		changes, err := l.store.Changes(ctx, l.seq, 1000)
+		if err != nil {
+			return err
+		}
+		if len(changes) == 0 {
+			return nil
+		}
+		for _, c := range changes {
+			if err := l.apply(ctx, c); err != nil {
+				return err
+			}
+			l.seq = c.Seq
+		}
+	}
+}
+
+func (l *Library) apply(ctx context.Context, c store.Change) error {
+	if c.Deleted {
+		l.index.Remove(c.ArticleID)
+		return nil
+	}
+	it, err := l.store.GetIndexed(ctx, c.ArticleID)
+	if err != nil {
+		if errors.Is(err, content.ErrNotFound) { // deleted again since; a later change says so
+			return nil
+		}
+		return err
+	}
+	if it.Version == analysisVersion && it.Analysis != nil {
+		if an, err := DecodeAnalysis(it.Article, it.Analysis); err == nil {
+			l.index.Add(an)
+			return nil
+		}
+	}
+	return l.reanalyse(ctx, c.ArticleID)
+}
+
+// Watch keeps the index in step with the store until ctx ends, checking
+// every interval.
+func (l *Library) Watch(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := l.Sync(ctx); err != nil && ctx.Err() == nil {
+				l.log.Error("search index sync failed; will retry", "err", err)
+			}
+		}
+	}
+}
+
+// Seed imports articles into an empty store and reports how many it added;
+// a store that holds anything is left alone. (serve fills a fresh store
+// with the demo articles this way.)
+func (l *Library) Seed(ctx context.Context, articles []content.Article) (int, error) {
+	n, err := l.store.Count(ctx)
+	if err != nil || n > 0 {
+		return 0, err
+	}
+	res, err := l.Import(ctx, articles, nil)
+	if err != nil {
+		return 0, err
+	}
+	for _, r := range res {
+		if r.Err != nil {
+			return 0, fmt.Errorf("article %s: %w", r.Article.ID, r.Err)
+		}
+	}
+	return len(res), nil
+}

@@ -1,0 +1,262 @@
+package search
+
+import (
+	"context"
+	"log/slog"
+	"mpbot/content"
+	"mpbot/store"
+	"mpbot/store/storetest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func topID(t *testing.T, l *Library, q string) string {
+	t.Helper()
+	hits, err := l.Search(context.Background(), q, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 {
+		return ""
+	}
+	return hits[0].Article.ID
+}
+
+// TestLibraryKeepsIndexInStep: an import by another process (another
+// Library on the same file) is searchable after Sync, and a delete is gone.
+func TestLibraryKeepsIndexInStep(t *testing.T) { storetest.Each(t, testLibraryKeepsIndexInStep) }
+
+func testLibraryKeepsIndexInStep(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	path := e.Fresh(t)
+	server := openLibraryAt(t, e, path)
+	if n, err := server.Seed(ctx, content.DemoArticles()); err != nil || n != len(content.DemoArticles()) {
+		t.Fatalf("seed: %d %v", n, err)
+	}
+	if got := topID(t, server, "枫桥经验"); got != "demo-fengqiao" {
+		t.Fatalf("after seeding: %q", got)
+	}
+	importer := openLibraryAt(t, e, path)
+	res, err := importer.Import(ctx, []content.Article{
+		{ID: "new-1", Title: "低空经济发展观察", Summary: "无人机物流", URL: "https://example.com/low", PublishedOn: "2026-10-01"},
+		{Title: "没有链接也没有编号"},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Err != nil || res[0].Outcome != store.Added || res[1].Err == nil || !strings.Contains(res[1].Err.Error(), "needs an id or a url") {
+		t.Fatalf("import results %+v", res)
+	}
+	if got := topID(t, server, "低空经济"); got == "new-1" {
+		t.Fatal("found before Sync: the test proves nothing")
+	}
+	if err := server.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := topID(t, server, "低空经济"); got != "new-1" {
+		t.Fatalf("after Sync: %q", got)
+	}
+	if err := importer.Delete(ctx, "demo-fengqiao"); err != nil {
+		t.Fatal(err)
+	}
+	server.Sync(ctx)
+	if got := topID(t, server, "枫桥经验"); got == "demo-fengqiao" {
+		t.Fatal("deleted article still found")
+	}
+}
+
+// TestLibraryLoadsStoredAnalysis: a reopened library loads analyses from
+// the store instead of segmenting again, and recomputes outdated ones.
+func TestLibraryLoadsStoredAnalysis(t *testing.T) { storetest.Each(t, testLibraryLoadsStoredAnalysis) }
+
+func testLibraryLoadsStoredAnalysis(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	path := e.Fresh(t)
+	l := openLibraryAt(t, e, path)
+	l.Seed(ctx, content.DemoArticles())
+	// Make one analysis outdated, as an older binary would have left it.
+	if err := l.store.SetAnalysis(ctx, "demo-pujiang", analysisVersion-1, []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	again := openLibraryAt(t, e, path)
+	if again.index.Len() != len(content.DemoArticles()) {
+		t.Fatalf("reopened index has %d articles", again.index.Len())
+	}
+	if got := topID(t, again, "浦江经验"); got != "demo-pujiang" {
+		t.Fatalf("recomputed article not found: %q", got)
+	}
+	it, err := again.store.GetIndexed(ctx, "demo-pujiang")
+	if err != nil || it.Version != analysisVersion {
+		t.Fatalf("analysis not rewritten: version %d %v", it.Version, err)
+	}
+}
+
+func TestAnalysisRoundTrip(t *testing.T) {
+	l := openTestLibrary(t, filepath.Join(t.TempDir(), "m.db"))
+	a := content.DemoArticles()[0]
+	an := l.index.Analyze(a)
+	back, err := DecodeAnalysis(a, an.Encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.terms) != len(an.terms) || back.length != an.length || len(back.pairs) != len(an.pairs) {
+		t.Fatalf("round trip lost data")
+	}
+	for term, tf := range an.terms {
+		if *back.terms[term] != *tf {
+			t.Fatalf("term %q: %v != %v", term, back.terms[term], tf)
+		}
+	}
+	for _, bad := range [][]byte{nil, []byte("x"), an.Encode()[:10], append(an.Encode(), 1)} {
+		if _, err := DecodeAnalysis(a, bad); err == nil {
+			t.Errorf("decoded corrupt data %q", bad)
+		}
+	}
+}
+
+func TestLibraryWatch(t *testing.T) { storetest.Each(t, testLibraryWatch) }
+
+func testLibraryWatch(t *testing.T, e storetest.Engine) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	path := e.Fresh(t)
+	server := openLibraryAt(t, e, path)
+	go server.Watch(ctx, 20*time.Millisecond)
+	other := openLibraryAt(t, e, path)
+	if _, err := other.Import(ctx, []content.Article{{ID: "w", Title: "具身智能产业观察", URL: "https://example.com/w"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for topID(t, server, "具身智能") != "w" {
+		if time.Now().After(deadline) {
+			t.Fatal("watching library did not pick up the import within 2s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestSnapshotStartAndReplay: a library opened from a snapshot answers like
+// the one that wrote it, replays changes made after it, and rebuilds from
+// the stored analyses when the snapshot is unusable.
+func TestSnapshotStartAndReplay(t *testing.T) { storetest.Each(t, testSnapshotStartAndReplay) }
+
+func testSnapshotStartAndReplay(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	path := e.Fresh(t)
+	first := openLibraryAt(t, e, path)
+	first.Seed(ctx, content.DemoArticles())
+	if err := first.SaveSnapshot(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// A change after the snapshot, by another process.
+	if _, err := first.Import(ctx, []content.Article{{ID: "late", Title: "低空经济新观察", URL: "https://example.com/late"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Delete(ctx, "demo-minzhu"); err != nil {
+		t.Fatal(err)
+	}
+	second := openLibraryAt(t, e, path)
+	if second.saved == 0 || second.saved == second.seq {
+		t.Fatalf("did not start from the snapshot and replay: saved %d seq %d", second.saved, second.seq)
+	}
+	if got := topID(t, second, "低空经济"); got != "late" {
+		t.Fatalf("change after the snapshot not replayed: %q", got)
+	}
+	if got := topID(t, second, "全过程人民民主"); got == "demo-minzhu" {
+		t.Fatal("delete after the snapshot not replayed")
+	}
+	if got := topID(t, second, "枫桥经验"); got != "demo-fengqiao" {
+		t.Fatalf("snapshot article: %q", got)
+	}
+	want, _ := first.Search(ctx, "基层治理 浦江经验", 5)
+	got, _ := second.Search(ctx, "基层治理 浦江经验", 5)
+	if len(want) != len(got) {
+		t.Fatalf("snapshot answers differently: %v vs %v", got, want)
+	}
+	for i := range want {
+		if want[i].Article.ID != got[i].Article.ID || want[i].Score != got[i].Score {
+			t.Fatalf("hit %d: %+v vs %+v", i, got[i], want[i])
+		}
+	}
+	// A corrupt snapshot is ignored, and the index rebuilt.
+	if err := second.store.SaveSnapshot(ctx, 1, []byte("MPIX3garbage")); err != nil {
+		t.Fatal(err)
+	}
+	third := openLibraryAt(t, e, path)
+	if third.index.Len() != second.index.Len() || topID(t, third, "低空经济") != "late" {
+		t.Fatalf("rebuild after a bad snapshot: %d articles", third.index.Len())
+	}
+}
+
+// TestResultCache: a cached answer is only served while the index is
+// unchanged; an import, a removal or new synonyms retire it, and callers
+// cannot alter what is cached.
+func TestResultCache(t *testing.T) {
+	ctx := context.Background()
+	l := openTestLibrary(t, filepath.Join(t.TempDir(), "m.db"))
+	l.Seed(ctx, content.DemoArticles())
+	ix := l.Index()
+	ix.SetCacheSize(16)
+	first, _ := ix.Search(ctx, "低空经济 枫桥经验", 3)
+	first[0].Article.Title = "changed by a caller"
+	again, _ := ix.Search(ctx, "低空经济 枫桥经验", 3)
+	if len(again) == 0 || again[0].Article.Title == "changed by a caller" {
+		t.Fatalf("cached hits were altered through a caller: %+v", again)
+	}
+	if _, err := l.Import(ctx, []content.Article{{ID: "low", Title: "低空经济与枫桥经验", URL: "https://example.com/low"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := topID(t, l, "低空经济 枫桥经验"); got != "low" {
+		t.Fatalf("after an import the old answer was served: %q", got)
+	}
+	if err := l.Delete(ctx, "low"); err != nil {
+		t.Fatal(err)
+	}
+	if got := topID(t, l, "低空经济 枫桥经验"); got == "low" {
+		t.Fatal("after a removal the old answer was served")
+	}
+	if got := topID(t, l, "千万工程"); got != "demo-qianwan" {
+		t.Fatalf("千万工程: %q", got)
+	}
+	if hits, _ := ix.Search(ctx, "万千工程", 3); len(hits) > 0 && hits[0].Article.ID == "demo-qianwan" && hits[0].Score > 0.9 {
+		t.Fatal("the test needs 万千工程 to be no synonym yet")
+	}
+	ix.SetSynonyms([][]string{{"万千工程", "千万工程"}})
+	if hits, _ := ix.Search(ctx, "万千工程", 3); len(hits) == 0 || hits[0].Article.ID != "demo-qianwan" || hits[0].Score < 0.9 {
+		t.Fatalf("after a synonym edit the old answer was served: %+v", hits)
+	}
+}
+
+func TestSnippetCache(t *testing.T) {
+	ctx := context.Background()
+	l := openTestLibrary(t, filepath.Join(t.TempDir(), "m.db"))
+	l.Seed(ctx, content.DemoArticles())
+	ix := l.Index()
+	ix.SetCacheSize(16)
+	hits, _ := ix.Search(ctx, "基层治理", 3)
+	if len(hits) < 2 {
+		t.Fatalf("need two hits: %+v", hits)
+	}
+	a := ix.Snippets("基层治理", hits)
+	b := ix.Snippets("基层治理", []content.Hit{hits[1], hits[0]})
+	if b[0].Article.ID != hits[1].Article.ID || b[0].Snippet != a[1].Snippet || b[0].Snippet == "" {
+		t.Fatalf("snippets for other hits came from the cache: %+v", b)
+	}
+}
+
+// openLibraryAt opens a library on the store at where, as another process
+// (or replica) would.
+func openLibraryAt(t *testing.T, e storetest.Engine, where string) *Library {
+	t.Helper()
+	l, err := OpenLibrary(context.Background(), e.OpenAt(t, where), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func openTestLibrary(t *testing.T, path string) *Library {
+	return openLibraryAt(t, storetest.Engines()[0], path)
+}

@@ -1,0 +1,109 @@
+package search
+
+import "encoding/binary"
+
+// postingList is the docs a term occurs in, ascending, each with its
+// impact, packed as (doc-number delta as uvarint, impact byte) pairs.
+// Search reads lists front to back, so nothing needs random access, and
+// packing takes about 2.5 bytes a posting where two arrays took 6.
+type postingList struct {
+	data []byte
+	n    uint32 // postings in the list: the term's document frequency
+	last uint32 // the last doc number, for the next delta
+}
+
+// An impact is the saturated, length-normalised BM25F term frequency
+// scaled to 7 bits, with the top bit set when the term is in the title.
+const (
+	inTitle     = 1 << 7
+	impactScale = inTitle - 1
+)
+
+func (p *postingList) add(doc uint32, impact uint8) {
+	delta := doc - p.last
+	if p.n == 0 {
+		delta = doc
+	}
+	p.data = binary.AppendUvarint(p.data, uint64(delta))
+	p.data = append(p.data, impact)
+	p.last = doc
+	p.n++
+}
+
+// compact drops the spare capacity append left behind.
+func (p *postingList) compact() {
+	if cap(p.data) > len(p.data) {
+		p.data = append([]byte(nil), p.data...)
+	}
+}
+
+// each calls fn for every posting, in doc order.
+func (p *postingList) each(fn func(doc uint32, impact uint8)) {
+	var doc uint32
+	for i := 0; i < len(p.data); {
+		v, n := binary.Uvarint(p.data[i:])
+		i += n
+		doc += uint32(v)
+		fn(doc, p.data[i])
+		i++
+	}
+}
+
+// posting is an unpacked posting, for lists built per query (synonyms).
+type posting struct {
+	doc    uint32
+	impact uint8
+}
+
+func (p *postingList) unpack() []posting {
+	out := make([]posting, 0, p.n)
+	p.each(func(d uint32, imp uint8) { out = append(out, posting{d, imp}) })
+	return out
+}
+
+// intersect keeps the docs of a that are also in p, in place, with the
+// weaker impact; the title bit survives only when both terms are in the
+// title. p is scanned packed, so a long list costs no allocation.
+func (p *postingList) intersect(a []posting) []posting {
+	out := a[:0]
+	var doc uint32
+	j := 0
+	for i := 0; i < len(p.data) && j < len(a); {
+		v, n := binary.Uvarint(p.data[i:])
+		i += n
+		doc += uint32(v)
+		ib := p.data[i]
+		i++
+		for j < len(a) && a[j].doc < doc {
+			j++
+		}
+		if j < len(a) && a[j].doc == doc {
+			ia := a[j].impact
+			out = append(out, posting{doc, min(ia&impactScale, ib&impactScale) | (ia & ib & inTitle)})
+			j++
+		}
+	}
+	return out
+}
+
+// union merges two lists, keeping the stronger impact for shared docs.
+func union(a, b []posting) []posting {
+	out := make([]posting, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i].doc < b[j].doc:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j].doc < a[i].doc:
+			out = append(out, b[j])
+			j++
+		default:
+			ia, ib := a[i].impact, b[j].impact
+			out = append(out, posting{a[i].doc, max(ia&impactScale, ib&impactScale) | ((ia | ib) & inTitle)})
+			i++
+			j++
+		}
+	}
+	return out
+}

@@ -1,0 +1,650 @@
+package search
+
+import (
+	"cmp"
+	"context"
+	"encoding/binary"
+	"math"
+	"mpbot/content"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Result is a search's answer: ranked hits with normalised scores, and the
+// spelling the search used when it corrected a typo or typed pinyin.
+type Result struct {
+	Hits      []content.Hit
+	Corrected string // e.g. 枫桥经验 for 风桥经验; empty when the query was used as typed
+}
+
+// Search returns up to n articles for query, best first. Scores run from 0
+// (nothing of the query found) to 1 (all of it, in the title, as typed).
+func (ix *Index) Search(ctx context.Context, query string, n int) ([]content.Hit, error) {
+	r, err := ix.SearchResult(ctx, query, n, false)
+	return r.Hits, err
+}
+
+// SearchResult is Search with the correction it made, if any, and with
+// highlighted snippets when asked (they cost time the bot's card replies do
+// not need).
+func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets bool) (Result, error) {
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	cache, key := ix.cache.Load(), cacheKey{query, n, snippets}
+	if r, ok := cache.get(key, ix.gen); ok {
+		return r, nil
+	}
+	r := ix.search(query, n, snippets)
+	cache.put(key, ix.gen, r)
+	return r, nil
+}
+
+func (ix *Index) search(query string, n int, snippets bool) Result {
+	q := ix.parse(query)
+	hits := ix.rank(q, n, snippets)
+	if len(hits) > 0 && hits[0].Score >= correctionBelow {
+		return Result{Hits: hits}
+	}
+	// A weak answer may be a typo or typed pinyin: try the spelling of a
+	// known term that sounds the same.
+	if fixed, ok := ix.correctPinyin(q.text); ok && fixed != q.text {
+		q2 := ix.parse(fixed)
+		if better := ix.rank(q2, n, snippets); len(better) > 0 && (len(hits) == 0 || better[0].Score > hits[0].Score) {
+			return Result{Hits: better, Corrected: fixed}
+		}
+	}
+	return Result{Hits: hits}
+}
+
+// correctionBelow is the top score under which a query is tried respelt.
+const correctionBelow = 0.6
+
+// Snippets fills in the highlighted snippets of hits for query: the bot
+// asks for them only when it shows a numbered list, not for a single card.
+func (ix *Index) Snippets(query string, hits []content.Hit) []content.Hit {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	// Kept apart from the query's plain answer (n < 0), and served only for
+	// the same articles in the same order.
+	cache, key := ix.cache.Load(), cacheKey{query, -len(hits), true}
+	if r, ok := cache.get(key, ix.gen); ok && sameArticles(r.Hits, hits) {
+		return r.Hits
+	}
+	out := ix.snippets(query, hits)
+	cache.put(key, ix.gen, Result{Hits: out})
+	return out
+}
+
+func sameArticles(a, b []content.Hit) bool {
+	return slices.EqualFunc(a, b, func(x, y content.Hit) bool { return x.Article.ID == y.Article.ID && x.Score == y.Score })
+}
+
+func (ix *Index) snippets(query string, hits []content.Hit) []content.Hit {
+	q := ix.parse(query)
+	out := make([]content.Hit, len(hits))
+	for i, h := range hits {
+		out[i] = h
+		if n, ok := ix.byID[h.Article.ID]; ok {
+			out[i].Snippet = snippet(q, &ix.docs[n])
+		}
+	}
+	return out
+}
+
+// query is a parsed search: clauses to match, whole chunks for phrase
+// checks, and years for a date preference.
+type query struct {
+	text    string // normalised, fillers removed
+	clauses []clause
+	chunks  []chunk
+	years   []int
+}
+
+// chunk is a run of the query between spaces and punctuation, as typed.
+// words counts the query words in it: a phrase of one word says nothing
+// about proximity. pairs are its character pairs, hashed once per query
+// for the body checks of every candidate.
+type chunk struct {
+	text  string
+	runes int
+	words int
+	pairs [][2]uint64
+}
+
+// clause is one thing the query asks for: a word, or a set of synonyms.
+// Each alternative is a list of terms that must all occur.
+type clause struct {
+	alts   [][]string
+	idf    float64
+	list   *postingList // the postings of a single-term clause
+	merged []posting    // the postings of a synonym clause, merged per query
+	df     int
+}
+
+var (
+	yearRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
+	// fillers are words followers wrap around a topic. They are removed
+	// before segmentation so they never decide the result.
+	fillers = []string{"是什么意思", "什么意思", "是什么", "什么是", "怎么理解", "如何理解", "怎么看", "怎么样",
+		"请问一下", "请问", "介绍一下", "讲一讲", "说一说", "有哪些", "是哪天", "是谁", "为什么", "多少个", "有多少", "哪一天",
+		"叫什么名字", "叫什么", "什么时候", "什么时间", "在哪里", "在哪儿", "哪里的", "哪里", "哪个", "哪些", "怎么回事"}
+)
+
+// stopWords carry no topic; they are dropped from queries after
+// segmentation.
+var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "嘛", "谁", "哪", "哪些",
+	"什么", "怎么", "如何", "为何", "有", "个", "多少", "哪天", "几", "这", "那", "我", "你", "他", "她", "它", "我们",
+	"一下", "一个", "关于", "请", "想", "要", "看", "去", "给", "把", "被", "对", "也", "都", "就", "还", "又", "很")
+
+// particles are the grammatical particles (助词) among the stop words: they
+// end or bind phrases and are never part of a name.
+var particles = setOf("的", "了", "着", "过", "吗", "呢", "吧", "啊", "呀", "嘛")
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// normalizeQuery folds full-width forms, lower-cases, and removes fillers.
+func normalizeQuery(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\u3000':
+			return ' '
+		case r >= '！' && r <= '～':
+			r = r - '！' + '!'
+		}
+		return unicode.ToLower(r)
+	}, s)
+	for _, f := range fillers {
+		s = strings.ReplaceAll(s, f, " ")
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// parse turns a follower's text into clauses. Synonym phrases are found
+// first, on the raw text, so that 国务院常务会议 is matched whole before
+// segmentation cuts it.
+func (ix *Index) parse(text string) query {
+	q := query{text: normalizeQuery(text)}
+	if strings.ContainsAny(q.text, "12") { // every year the pattern matches starts 19 or 20
+		for _, m := range yearRe.FindAllStringSubmatch(q.text, -1) {
+			y, _ := strconv.Atoi(m[1])
+			q.years = append(q.years, y)
+		}
+	}
+	seen := map[string]bool{}
+	addWord := func(w string) {
+		if stopWords[w] || seen[w] {
+			return
+		}
+		seen[w] = true
+		if alts := ix.synonyms.alternatives(w); alts != nil {
+			q.clauses = append(q.clauses, clause{alts: ix.analyzeAlts(alts)})
+			return
+		}
+		if ix.postingsOf(w) != nil || !hasHan(w) {
+			q.clauses = append(q.clauses, clause{alts: [][]string{{w}}})
+			return
+		}
+		// A word the index has never seen: look for its characters in
+		// pairs, in titles and summaries.
+		bgs := hanBigrams(w)
+		if len(bgs) == 0 {
+			q.clauses = append(q.clauses, clause{alts: [][]string{{w}}})
+		}
+		for _, bg := range bgs {
+			if !seen[bigramPrefix+bg] {
+				seen[bigramPrefix+bg] = true
+				q.clauses = append(q.clauses, clause{alts: [][]string{{bigramPrefix + bg}}})
+			}
+		}
+	}
+	// Chunks are the runs of the query as typed, for phrase checks. A stop
+	// word ends one: in 海南自贸港哪天封关 the phrases are 海南自贸港 and 封关,
+	// and a title holding both should count as holding the query's phrases.
+	var run strings.Builder
+	before := 0
+	endChunk := func() {
+		if run.Len() > 0 {
+			text := run.String()
+			c := chunk{text: text, runes: utf8.RuneCountInString(text), words: len(q.clauses) - before}
+			for _, bg := range hanBigrams(text) {
+				h1, h2 := bloomHash(bg)
+				c.pairs = append(c.pairs, [2]uint64{h1, h2})
+			}
+			q.chunks = append(q.chunks, c)
+		}
+		run.Reset()
+		before = len(q.clauses)
+	}
+	for _, text := range strings.FieldsFunc(q.text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		for _, part := range ix.synonyms.split(text) {
+			if part.synonym {
+				if !seen[part.text] {
+					seen[part.text] = true
+					q.clauses = append(q.clauses, clause{alts: ix.analyzeAlts(ix.synonyms.alternatives(part.text))})
+				}
+				run.WriteString(part.text)
+				continue
+			}
+			words := ix.seg.Words(part.text)
+			for i := 0; i < len(words); {
+				if j, pairs := ix.singlesRun(words, i); j > i {
+					// Single characters in a row may be a name the
+					// segmenter cut apart (里约 → 里, 约): match them as
+					// their pairs as written, or else one by one.
+					joined := strings.Join(words[i:j], "")
+					if !seen[joined] {
+						seen[joined] = true
+						q.clauses = append(q.clauses, clause{alts: [][]string{pairs, words[i:j]}})
+					}
+					run.WriteString(joined)
+					i = j
+					continue
+				}
+				w := words[i]
+				i++
+				if stopWords[w] {
+					endChunk()
+					continue
+				}
+				addWord(w)
+				run.WriteString(w)
+			}
+		}
+		endChunk()
+	}
+	return q
+}
+
+// singlesRun returns where a run of two or more single Han characters
+// starting at words[i] ends, and the run's pair terms, when titles or
+// summaries hold all its pairs; otherwise i.
+func (ix *Index) singlesRun(words []string, i int) (int, []string) {
+	// A stop word may be part of the name (里约 starts with 里, "in"), but
+	// a particle (的, 了) never is, and a run of stop words alone is no name.
+	single := func(w string) bool {
+		r, size := utf8.DecodeRuneInString(w)
+		return size == len(w) && unicode.Is(unicode.Han, r) && !particles[w]
+	}
+	j, name := i, false
+	for j < len(words) && single(words[j]) {
+		name = name || !stopWords[words[j]]
+		j++
+	}
+	if j-i < 2 || !name {
+		return i, nil
+	}
+	var pairs []string
+	for _, bg := range hanBigrams(strings.Join(words[i:j], "")) {
+		if ix.postingsOf(bigramPrefix+bg) == nil {
+			return i, nil
+		}
+		pairs = append(pairs, bigramPrefix+bg)
+	}
+	return j, pairs
+}
+
+// analyzeAlts segments each synonym into the terms that must co-occur.
+func (ix *Index) analyzeAlts(alts []string) [][]string {
+	out := make([][]string, 0, len(alts))
+	for _, a := range alts {
+		if ws := ix.seg.Words(a); len(ws) > 0 {
+			out = append(out, ws)
+		}
+	}
+	return out
+}
+
+func hasHan(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+}
+
+// accumulator is per-query scratch space, pooled: the arrays are as long as
+// the index and only the touched entries are reset.
+type accumulator struct {
+	docs    []docScore // by doc number: one cache line touched per posting, not three
+	found   []uint64   // bit per doc: touched; small enough to stay in L1 while a common word's long list is read
+	touched []uint32
+	cands   []cand
+}
+
+type docScore struct {
+	score, matched, titleMatched float32
+}
+
+func (ix *Index) getAccumulator(n int) *accumulator {
+	acc, _ := ix.accumulators.Get().(*accumulator)
+	if acc == nil || len(acc.docs) < n {
+		size := n + n/4 + 64
+		acc = &accumulator{docs: make([]docScore, size), found: make([]uint64, size/64+1)}
+	}
+	return acc
+}
+
+// addList scores one packed posting list: the hot loop of every search.
+func (acc *accumulator) addList(data []byte, idf float32, onlyKnown bool) {
+	var doc uint32
+	for i := 0; i < len(data); {
+		var delta uint32
+		if b := data[i]; b < 0x80 { // one-byte deltas are the common case
+			delta = uint32(b)
+			i++
+		} else {
+			v, n := binary.Uvarint(data[i:])
+			delta = uint32(v)
+			i += n
+		}
+		doc += delta
+		if !onlyKnown || acc.found[doc>>6]&(1<<(doc&63)) != 0 {
+			acc.add(doc, data[i], idf, onlyKnown)
+		}
+		i++
+	}
+}
+
+func (acc *accumulator) add(d uint32, imp uint8, idf float32, onlyKnown bool) {
+	ds := &acc.docs[d]
+	if ds.matched == 0 {
+		if onlyKnown {
+			return
+		}
+		acc.touched = append(acc.touched, d)
+		acc.found[d>>6] |= 1 << (d & 63)
+	}
+	ds.score += idf * float32(imp&impactScale) / impactScale
+	ds.matched += idf
+	if imp&inTitle != 0 {
+		ds.titleMatched += idf
+	}
+}
+
+func (ix *Index) release(acc *accumulator) {
+	for _, d := range acc.touched {
+		acc.docs[d] = docScore{}
+		acc.found[d>>6] = 0
+	}
+	acc.touched = acc.touched[:0]
+	ix.accumulators.Put(acc)
+}
+
+// Ranking parameters. Coverage is the share of the query's information
+// (sum of idf) an article matches; it enters the score squared, so that an
+// article with all the query's words beats one with only its rarest.
+const (
+	yearBoost         = 1.5 // published in a year the query names
+	titlePhraseBoost  = 1.6 // a chunk of the query appears as typed in the title
+	leadPhraseBoost   = 1.2 // ... in the summary
+	bodyPhraseBoost   = 1.1 // ... in the body
+	recencyPerYear    = 0.01
+	phraseCheckTop    = 16 // phrase and date checks on this many leading candidates
+	minChunkForPhrase = 2  // characters
+)
+
+func (ix *Index) rank(q query, n int, snippets bool) []content.Hit {
+	if len(q.clauses) == 0 || n <= 0 || ix.live == 0 {
+		return nil
+	}
+	N := float64(ix.live)
+	var total float64
+	selective := false
+	for i := range q.clauses {
+		c := &q.clauses[i]
+		ix.clausePostings(c)
+		df := float64(c.df)
+		c.idf = math.Log(1 + (N-df+0.5)/(df+0.5))
+		total += c.idf
+		if df > 0 && !common(df, N) {
+			selective = true
+		}
+	}
+	acc := ix.getAccumulator(len(ix.docs))
+	defer ix.release(acc)
+	for i := range q.clauses {
+		c := &q.clauses[i]
+		idf := float32(c.idf)
+		// A word in a large share of all articles (中国, 发展) cannot decide
+		// which of them answers; when the query has a more selective word,
+		// the common one only adds to the articles that one found.
+		onlyKnown := selective && common(float64(c.df), N)
+		if c.list != nil {
+			acc.addList(c.list.data, idf, onlyKnown)
+		}
+		for _, p := range c.merged {
+			acc.add(p.doc, p.impact, idf, onlyKnown)
+		}
+	}
+
+	// Keep the leading candidates by BM25F and coverage in a bounded heap,
+	// then refine those with phrase, date and recency checks.
+	avgBody := max(ix.fieldLen[fieldBody]/N, 1)
+	top := max(phraseCheckTop, n)
+	cands := acc.cands[:0]
+	worse := func(a, b *cand) bool {
+		if a.score != b.score {
+			return a.score < b.score
+		}
+		return ix.docs[a.d].day < ix.docs[b.d].day
+	}
+	for _, d := range acc.touched {
+		if ix.dead[d] {
+			continue
+		}
+		ds := &acc.docs[d]
+		cover := float64(ds.matched) / total
+		c := cand{d: d, score: float64(ds.score) * cover * cover, cover: cover, tcv: float64(ds.titleMatched) / total}
+		switch {
+		case len(cands) < top:
+			cands = append(cands, c)
+			heapUp(cands, len(cands)-1, worse)
+		case worse(&cands[0], &c):
+			cands[0] = c
+			heapDown(cands, 0, worse)
+		}
+	}
+	acc.cands = cands
+
+	for i := range cands {
+		c := &cands[i]
+		dc := &ix.docs[c.d]
+		phrase, phraseShare := ix.phrases(q.chunks, dc)
+		c.score *= phrase
+		yearMatch := false
+		for _, y := range q.years {
+			// The year the article is about is usually its publication
+			// year, or named in its title (二〇二五年新年贺词 came out on
+			// 2024-12-31).
+			if dayYear(dc.day) == y || titleNamesYear(dc.titleText, y) {
+				yearMatch = true
+			}
+		}
+		if yearMatch {
+			c.score *= yearBoost
+		}
+		c.score *= 1 + recencyPerYear*float64(dc.day)/365
+		c.score *= 1 + ix.params.lengthPrior*math.Log1p(float64(dc.bodyLen)/avgBody)
+		conf := math.Pow(c.cover, ix.params.coverPow) * max(ix.params.bodyShare+(1-ix.params.bodyShare)*c.tcv/max(c.cover, 1e-9), phraseShare)
+		if len(q.years) > 0 && !yearMatch {
+			conf *= ix.params.yearMiss
+		}
+		c.conf = min(1, conf)
+		c.score *= math.Pow(c.conf, ix.params.confPow)
+	}
+	slices.SortFunc(cands, func(a, b cand) int {
+		switch {
+		case worse(&b, &a):
+			return -1
+		case worse(&a, &b):
+			return 1
+		}
+		return 0
+	})
+	hits := make([]content.Hit, 0, min(n, len(cands)))
+	for _, c := range cands[:min(n, len(cands))] {
+		d := &ix.docs[c.d]
+		h := content.Hit{Article: d.card.article(), Score: c.conf}
+		if snippets {
+			h.Snippet = snippet(q, d)
+		}
+		hits = append(hits, h)
+	}
+	return hits
+}
+
+// A word is common when it is in more than commonShare of the articles,
+// and in more than commonFloor of them (in a small store every word is in
+// a large share).
+const (
+	commonShare = 0.1
+	commonFloor = 500
+)
+
+func common(df, n float64) bool { return df > n*commonShare && df > commonFloor }
+
+// cand is an article being ranked.
+type cand struct {
+	d                       uint32
+	score, cover, tcv, conf float64
+}
+
+// heapUp and heapDown keep h a min-heap under worse: the root is the
+// weakest of the candidates kept.
+func heapUp(h []cand, i int, worse func(a, b *cand) bool) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !worse(&h[i], &h[p]) {
+			return
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+}
+
+func heapDown(h []cand, i int, worse func(a, b *cand) bool) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		w := l
+		if r := l + 1; r < len(h) && worse(&h[r], &h[l]) {
+			w = r
+		}
+		if !worse(&h[w], &h[i]) {
+			return
+		}
+		h[i], h[w] = h[w], h[i]
+		i = w
+	}
+}
+
+// clausePostings finds a clause's postings: a single term's list as it
+// is, or for synonyms the union over alternatives (keeping the best impact),
+// each alternative the intersection of its terms.
+func (ix *Index) clausePostings(c *clause) {
+	if len(c.alts) == 1 && len(c.alts[0]) == 1 {
+		if p := ix.postingsOf(c.alts[0][0]); p != nil {
+			c.list, c.df = p, int(p.n)
+		}
+		return
+	}
+	var out []posting
+	var lists []*postingList
+	for i, alt := range c.alts {
+		var cur []posting
+		lists = lists[:0]
+		for _, term := range alt {
+			p := ix.postingsOf(term)
+			if p == nil {
+				lists = lists[:0]
+				break
+			}
+			lists = append(lists, p)
+		}
+		if len(lists) > 0 {
+			// Start from the shortest list: the intersection is no longer,
+			// and the others are only scanned, never unpacked.
+			slices.SortFunc(lists, func(a, b *postingList) int { return cmp.Compare(a.n, b.n) })
+			cur = lists[0].unpack()
+			for _, p := range lists[1:] {
+				cur = p.intersect(cur)
+			}
+		}
+		if i == 0 {
+			out = cur
+		} else {
+			out = union(out, cur)
+		}
+	}
+	c.merged, c.df = out, len(out)
+}
+
+// rankParams are the ranking's knobs; an index takes defaultRankParams,
+// and the tuning sweep tries others on an index of its own.
+type rankParams struct {
+	bodyShare, yearMiss, confPow, titlePhrase, leadPhrase, bodyPhrase, lengthPrior, coverPow float64
+}
+
+// defaultRankParams are the knobs the dev-set measurement settled.
+func defaultRankParams() rankParams {
+	return rankParams{bodyShare: 0.3, yearMiss: 0.85, confPow: 2, titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.8, coverPow: 1}
+}
+
+// phrases checks the query's chunks as typed: in the title, the summary,
+// or (by its character pairs) the body. It returns the ranking boost of the
+// best place found and the share of the query's characters found as
+// phrases, each weighted by where.
+func (ix *Index) phrases(chunks []chunk, dc *doc) (boost, share float64) {
+	boost = 1
+	var total, found float64
+	for i := range chunks {
+		c := &chunks[i]
+		ch := c.text
+		n := float64(c.runes)
+		if n < minChunkForPhrase {
+			continue
+		}
+		total += n
+		switch {
+		case strings.Contains(dc.titleText, ch):
+			boost = max(boost, titlePhraseBoost)
+			found += n * ix.params.titlePhrase
+		case strings.Contains(dc.leadText, ch):
+			boost = max(boost, leadPhraseBoost)
+			found += n * ix.params.leadPhrase
+		case c.words > 1 && len(c.pairs) > 0 && dc.pairs.hasAll(c.pairs):
+			boost = max(boost, bodyPhraseBoost)
+			found += n * ix.params.bodyPhrase
+		}
+	}
+	if total == 0 {
+		return boost, 0
+	}
+	return boost, found / total
+}
+
+func titleNamesYear(title string, y int) bool {
+	digits := strconv.Itoa(y)
+	if strings.Contains(title, digits) {
+		return true
+	}
+	return strings.Contains(title, "年") && slices.Contains(hanYears(title), digits)
+}
+
+func dayYear(day int32) int {
+	if day == 0 {
+		return 0
+	}
+	return epoch.AddDate(0, 0, int(day)).Year()
+}

@@ -1,0 +1,30 @@
+package search
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSegmenterKeepsTerms(t *testing.T) {
+	s, err := DefaultSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]string{
+		"坚持和发展新时代枫桥经验":      "坚持/和/发展/新时代枫桥经验",
+		"浦江经验是什么":           "浦江经验/是/什么",
+		"深刻领悟两个确立的决定性意义":    "深刻/领悟/两个确立/的/决定性/意义",
+		"学习运用千万工程经验":        "学习/运用/千万工程/经验",
+		"发展全过程人民民主":         "发展/全过程人民民主",
+		"习近平出席会议":           "习近平/出席/会议",
+		"CR450样车发布，GDP增长5%": "cr450/样车/发布/gdp/增长/5",
+	}
+	for in, want := range cases {
+		if got := strings.Join(s.Words(in), "/"); got != want {
+			t.Errorf("Words(%q) = %s, want %s", in, got, want)
+		}
+	}
+	if got := strings.Join(s.SearchWords("人工智能大会"), "/"); !strings.Contains(got, "智能") || !strings.Contains(got, "人工智能") {
+		t.Errorf("SearchWords(人工智能大会) = %s, want the whole word and its parts", got)
+	}
+}

@@ -1,0 +1,164 @@
+package search
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+)
+
+// A snapshot is the whole index in one blob, written after imports and at
+// shutdown, so that a server starts by reading it instead of rebuilding
+// the index article by article (4.8 s for 100,000 articles, against well
+// under a second). It is a cache: the per-article analyses in the store stay
+// the truth, and changes after the snapshot's change number are replayed.
+
+const snapshotMagic = "MPIX3"
+
+// encodeSnapshot serialises the index; the caller holds at least a read lock.
+func (ix *Index) encodeSnapshot(seq int64) []byte {
+	size := 64
+	for i := range ix.postings {
+		size += len(ix.postings[i].data) + 16
+	}
+	size += len(ix.docs) * 400
+	w := snapWriter{b: make([]byte, 0, size)}
+	w.b = append(w.b, snapshotMagic...)
+	w.uint(uint64(analysisVersion))
+	w.uint(uint64(seq))
+	w.uint(uint64(ix.live))
+	for f := range numFields {
+		w.uint(math.Float64bits(ix.fieldLen[f]))
+	}
+	w.uint(uint64(len(ix.docs)))
+	for i := range ix.docs {
+		d := &ix.docs[i]
+		if ix.dead[i] {
+			w.uint(1)
+		} else {
+			w.uint(0)
+		}
+		w.uint(uint64(uint32(d.day)))
+		w.uint(uint64(d.bodyLen))
+		w.uint(uint64(len(d.pairs)))
+		for _, word := range d.pairs {
+			w.b = binary.LittleEndian.AppendUint64(w.b, word)
+		}
+		c := &d.card
+		for _, s := range []string{c.id, c.title, c.summary, c.url, c.cover, c.category, c.publishedOn} {
+			w.str(s)
+		}
+		w.uint(uint64(len(c.tags)))
+		for _, t := range c.tags {
+			w.str(t)
+		}
+	}
+	terms := make([]string, len(ix.postings))
+	for t, id := range ix.terms {
+		terms[id] = t
+	}
+	w.uint(uint64(len(terms)))
+	for id, t := range terms {
+		p := &ix.postings[id]
+		w.str(t)
+		w.uint(uint64(p.n))
+		w.uint(uint64(p.last))
+		w.uint(uint64(len(p.data)))
+		w.b = append(w.b, p.data...)
+	}
+	return w.b
+}
+
+type snapWriter struct{ b []byte }
+
+func (w *snapWriter) uint(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
+func (w *snapWriter) str(s string) {
+	w.uint(uint64(len(s)))
+	w.b = append(w.b, s...)
+}
+
+var errSnapshot = errors.New("unusable index snapshot")
+
+// loadSnapshot replaces the empty index's contents with a snapshot and
+// returns the change number it reflects.
+func (ix *Index) loadSnapshot(blob []byte) (int64, error) {
+	if len(blob) < len(snapshotMagic) || string(blob[:len(snapshotMagic)]) != snapshotMagic {
+		return 0, errSnapshot
+	}
+	r := analysisReader{b: blob, off: len(snapshotMagic)}
+	if r.uvarint() != uint64(analysisVersion) {
+		return 0, errSnapshot
+	}
+	seq := int64(r.uvarint())
+	live := int(r.uvarint())
+	var fieldLen [numFields]float64
+	for f := range numFields {
+		fieldLen[f] = math.Float64frombits(r.uvarint())
+	}
+	ndocs := r.uvarint()
+	if ndocs > uint64(len(blob)) {
+		return 0, errSnapshot
+	}
+	docs := make([]doc, ndocs)
+	dead := make([]bool, ndocs)
+	byID := make(map[string]int, ndocs)
+	str := func() string { return string(r.bytes(r.uvarint())) }
+	for i := range docs {
+		d := &docs[i]
+		dead[i] = r.uvarint() == 1
+		d.day = int32(uint32(r.uvarint()))
+		d.bodyLen = int32(r.uvarint())
+		words := r.uvarint()
+		if words > uint64(len(blob)) {
+			return 0, errSnapshot
+		}
+		d.pairs = make(bigramFilter, words)
+		for j := range d.pairs {
+			d.pairs[j] = binary.LittleEndian.Uint64(r.bytes(8))
+		}
+		c := &d.card
+		for _, dst := range []*string{&c.id, &c.title, &c.summary, &c.url, &c.cover, &c.category, &c.publishedOn} {
+			*dst = str()
+		}
+		ntags := r.uvarint()
+		if ntags > uint64(len(blob)) {
+			return 0, errSnapshot
+		}
+		for range ntags {
+			c.tags = append(c.tags, str())
+		}
+		a := c.article()
+		d.titleText = lower(joinTitle(&a))
+		d.leadText = lower(c.summary)
+		if !dead[i] {
+			byID[c.id] = i
+		}
+	}
+	nterms := r.uvarint()
+	if nterms > uint64(len(blob)) {
+		return 0, errSnapshot
+	}
+	terms := make(map[string]uint32, nterms)
+	postings := make([]postingList, nterms)
+	var pin pinyinKeys
+	// Posting data is copied into one arena, so the blob can be freed.
+	arena := make([]byte, 0, len(blob)-r.off)
+	for id := range postings {
+		t := str()
+		p := &postings[id]
+		p.n = uint32(r.uvarint())
+		p.last = uint32(r.uvarint())
+		start := len(arena)
+		arena = append(arena, r.bytes(r.uvarint())...)
+		p.data = arena[start:len(arena):len(arena)] // an append must not run into the next list
+		terms[t] = uint32(id)
+		pin.learn(t)
+	}
+	if r.err != nil || r.off != len(blob) || len(byID) != live {
+		return 0, errSnapshot
+	}
+	ix.lockForChange()
+	defer ix.mu.Unlock()
+	ix.docs, ix.dead, ix.byID, ix.terms, ix.postings = docs, dead, byID, terms, postings
+	ix.live, ix.fieldLen, ix.pinyin = live, fieldLen, pin
+	return seq, nil
+}

@@ -1,0 +1,131 @@
+package search
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// synonymSet holds operators' synonym groups (两会 = 全国两会 = …), applied at
+// query time so that a config edit takes effect without reindexing.
+type synonymSet struct {
+	group   map[string][]string // member → every member of its group
+	members []string            // longest first, for finding them in text
+}
+
+// SetSynonyms replaces the synonym groups. Each group lists terms that mean
+// the same; a query containing one matches articles containing any.
+func (ix *Index) SetSynonyms(groups [][]string) {
+	s := &synonymSet{group: map[string][]string{}}
+	for _, g := range groups {
+		var norm []string
+		for _, m := range g {
+			if m = normalizeQuery(m); m != "" {
+				norm = append(norm, m)
+			}
+		}
+		for _, m := range norm {
+			s.group[m] = append(s.group[m], norm...)
+		}
+	}
+	for m, g := range s.group {
+		s.group[m] = dedupe(g)
+		s.members = append(s.members, m)
+	}
+	sort.Slice(s.members, func(i, j int) bool {
+		if len(s.members[i]) != len(s.members[j]) {
+			return len(s.members[i]) > len(s.members[j])
+		}
+		return s.members[i] < s.members[j]
+	})
+	ix.lockForChange()
+	ix.synonyms = s
+	ix.mu.Unlock()
+}
+
+func dedupe(list []string) []string {
+	seen := map[string]bool{}
+	out := list[:0]
+	for _, x := range list {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// abbreviation is a family of standard abbreviations with one expansion
+// rule, where a synonym list would need an entry per number.
+type abbreviation struct {
+	trigger string // text every match contains: a cheap test before the regexp
+	re      *regexp.Regexp
+	expand  string // regexp replacement template
+}
+
+var abbreviations = []abbreviation{
+	// 三中全会, 中纪委三次全会: plenary sessions are 第三次全体会议 in every
+	// official title.
+	{"中全会", regexp.MustCompile(`([一二三四五六七八九])中全会`), "第${1}次全体会议"},
+	{"次全会", regexp.MustCompile(`([一二三四五六七八九十]+)次全会`), "第${1}次全体会议"},
+	// 十三大, 二十大: Party congresses are 第十三次全国代表大会 in full.
+	// Anchored, so that 扩大 and 强大 stay themselves.
+	{"大", regexp.MustCompile(`^(二十|十[一二三四五六七八九]?|[一二三四五六七八九])大`), "第${1}次全国代表大会"},
+	// 神十七: crewed spacecraft are 神舟十七号 in full. Anchored, so that
+	// 精神十足 stays itself.
+	{"神", regexp.MustCompile(`^神([一二三四五六七八九十]+)`), "神舟${1}号"},
+}
+
+// alternatives returns what w may also be written as, or nil.
+func (s *synonymSet) alternatives(w string) []string {
+	if g, ok := s.group[w]; ok {
+		return g
+	}
+	for _, a := range abbreviations {
+		if !strings.Contains(w, a.trigger) {
+			continue
+		}
+		if loc := a.re.FindStringSubmatchIndex(w); loc != nil && loc[0] == 0 && loc[1] == len(w) {
+			return []string{w, string(a.re.ExpandString(nil, a.expand, w, loc))}
+		}
+	}
+	return nil
+}
+
+// span is part of a query chunk: a synonym found whole, or other text.
+type span struct {
+	text    string
+	synonym bool
+}
+
+// split finds synonym members (longest first, left to right) in chunk.
+func (s *synonymSet) split(chunk string) []span {
+	var out []span
+	rest := chunk
+	for rest != "" {
+		at, length := -1, 0
+		for _, m := range s.members {
+			if i := strings.Index(rest, m); i >= 0 && (at < 0 || i < at || i == at && len(m) > length) {
+				at, length = i, len(m)
+			}
+		}
+		for _, a := range abbreviations {
+			if !strings.Contains(rest, a.trigger) {
+				continue
+			}
+			if loc := a.re.FindStringIndex(rest); loc != nil && (at < 0 || loc[0] < at) {
+				at, length = loc[0], loc[1]-loc[0]
+			}
+		}
+		if at < 0 {
+			out = append(out, span{text: rest})
+			break
+		}
+		if at > 0 {
+			out = append(out, span{text: rest[:at]})
+		}
+		out = append(out, span{text: rest[at : at+length], synonym: true})
+		rest = rest[at+length:]
+	}
+	return out
+}

@@ -1,0 +1,151 @@
+package search
+
+import (
+	"context"
+	"mpbot/content"
+	"reflect"
+	"slices"
+	"testing"
+)
+
+// typoArticles is a small store with the terms followers mistype.
+var typoArticles = []content.Article{
+	{ID: "fq", Title: "坚持和发展新时代枫桥经验", Summary: "枫桥经验是基层社会治理的重要经验。", URL: "https://example.com/fq"},
+	{ID: "tp", Title: "脱贫攻坚战取得全面胜利", Summary: "脱贫攻坚是全面建成小康社会的标志性工程。", URL: "https://example.com/tp"},
+	{ID: "pj", Title: "浦江经验：领导干部下访", Summary: "变群众上访为领导下访。", URL: "https://example.com/pj"},
+	{ID: "xz", Title: "新质生产力的内涵", Summary: "以科技创新为主导的先进生产力。", URL: "https://example.com/xz"},
+	{ID: "qw", Title: "千万工程经验的启示", Summary: "千村示范、万村整治。", URL: "https://example.com/qw"},
+}
+
+// TestTypos: a homophone slip or typed pinyin still finds the article, and
+// the search says what it searched for instead.
+func TestTypos(t *testing.T) {
+	ix, err := BuildIndex(typoArticles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ query, want, corrected string }{
+		{"风桥经验", "fq", "枫桥经验"},
+		{"脱贫功坚", "tp", "脱贫攻坚"},
+		{"fengqiao jingyan", "fq", "枫桥经验"},
+		{"FengQiao JingYan", "fq", "枫桥经验"},
+		{"xinzhi shengchanli", "xz", "新质生产力"},
+		{"枫桥经验", "fq", ""}, // spelled right: no correction
+	}
+	for _, c := range cases {
+		r, err := ix.SearchResult(context.Background(), c.query, 3, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Hits) == 0 || r.Hits[0].Article.ID != c.want || r.Corrected != c.corrected {
+			t.Errorf("%q: hits %v corrected %q; want %s via %q", c.query, ids(r.Hits), r.Corrected, c.want, c.corrected)
+		}
+		if len(r.Hits) > 0 && r.Hits[0].Score < 0.8 {
+			t.Errorf("%q: top score %.2f; a corrected match should be a clear answer", c.query, r.Hits[0].Score)
+		}
+	}
+}
+
+// TestChitchatFindsNothing: greetings and topics absent from the store must
+// not get an article, however the scores fall.
+func TestChitchatFindsNothing(t *testing.T) {
+	ix, err := BuildIndex(append(content.DemoArticles(), typoArticles...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"你好", "在吗", "谢谢", "哈哈哈", "晚安", "红烧肉怎么做", "iPhone 16 多少钱", "？？？", ""} {
+		hits, _ := ix.Search(context.Background(), q, 3)
+		if len(hits) > 0 && hits[0].Score >= 0.4 {
+			t.Errorf("%q found %s (%.2f)", q, hits[0].Article.Title, hits[0].Score)
+		}
+	}
+}
+
+// TestQuestionWordsDoNotDecide: filler around a topic leaves the result as
+// it is, and articles with all the terms rank above articles with some.
+func TestQuestionWordsDoNotDecide(t *testing.T) {
+	ix, err := BuildIndex(content.DemoArticles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"枫桥经验", "枫桥经验是什么", "请问枫桥经验怎么理解", "什么是枫桥经验？"} {
+		hits, _ := ix.Search(context.Background(), q, 1)
+		if len(hits) == 0 || hits[0].Article.ID != "demo-fengqiao" {
+			t.Errorf("%q: %v", q, ids(hits))
+		}
+	}
+	hits, _ := ix.Search(context.Background(), "浦江经验 四下基层", 3)
+	if len(hits) < 2 || hits[0].Article.ID != "demo-sixia" {
+		t.Errorf("all-terms match should lead: %v", ids(hits))
+	}
+}
+
+func ids(hits []content.Hit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Article.ID)
+	}
+	return out
+}
+
+func TestNumberedAbbreviations(t *testing.T) {
+	s := &synonymSet{}
+	for in, want := range map[string]string{
+		"三中全会": "第三次全体会议", "三次全会": "第三次全体会议", "二十大": "第二十次全国代表大会",
+		"十三大": "第十三次全国代表大会", "神十七": "神舟十七号",
+	} {
+		alts := s.alternatives(in)
+		if len(alts) != 2 || alts[1] != want {
+			t.Errorf("%s: %v, want %s", in, alts, want)
+		}
+	}
+	for _, not := range []string{"扩大", "精神", "中全"} {
+		if alts := s.alternatives(not); alts != nil {
+			t.Errorf("%s expanded to %v", not, alts)
+		}
+	}
+}
+
+// TestQueryPhrases: a stop word inside a typed query ends a phrase, so a
+// title holding each phrase counts as holding the query's phrases; single
+// characters the segmenter cut out of a name it does not know are matched
+// as the name's pairs, not as characters found anywhere.
+func TestQueryPhrases(t *testing.T) {
+	ix, err := BuildIndex([]content.Article{
+		{ID: "fengguan", Title: "海南自贸港今天启动封关", URL: "u1", PublishedOn: "2025-12-18"},
+		{ID: "jianshe", Title: "海南自贸港建设观察", Summary: "封关运作在即，封关之后政策更开放。", Body: "封关。封关。封关准备工作。",
+			URL: "u2", PublishedOn: "2026-03-26"},
+		{ID: "rio", Title: "习近平出席峰会并发表讲话", Summary: "峰会在巴西里约热内卢举行。", URL: "u3", PublishedOn: "2024-11-19"},
+		{ID: "cun", Title: "峰会之后习近平讲话引发热议", Summary: "约三百名村民在村里收看。", URL: "u4", PublishedOn: "2024-11-23"},
+		{ID: "jiaodian", Title: "新的峰会成了焦点", URL: "u5", PublishedOn: "2024-11-24"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := ix.parse("海南自贸港哪天封关")
+	var chunks []string
+	for _, c := range q.chunks {
+		chunks = append(chunks, c.text)
+	}
+	if !slices.Equal(chunks, []string{"海南自贸港", "封关"}) {
+		t.Errorf("chunks %q", chunks)
+	}
+	rio := ix.parse("里约峰会")
+	if len(rio.clauses) == 0 || !reflect.DeepEqual(rio.clauses[0].alts, [][]string{{bigramPrefix + "里约"}, {"里", "约"}}) {
+		t.Errorf("里约: clauses %+v", rio.clauses)
+	}
+	hits, _ := ix.Search(context.Background(), "里约峰会 习近平讲话", 2)
+	if len(hits) == 0 || hits[0].Article.ID != "rio" {
+		t.Errorf("里约 as a name: %v", ids(hits))
+	}
+	for _, q := range []string{"峰会成了", "新的峰会"} { // a particle is never part of a name
+		for _, c := range ix.parse(q).clauses {
+			if len(c.alts) > 1 {
+				t.Errorf("%s: particle joined into %q", q, c.alts)
+			}
+		}
+	}
+	if q := ix.parse("太空里的课"); len(q.clauses) != 2 {
+		t.Errorf("里 (in) kept as a term: %+v", q.clauses)
+	}
+}

@@ -1,0 +1,115 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"mpbot/content"
+	"mpbot/store/storetest"
+	"testing"
+	"time"
+)
+
+func TestDailyReadingChoice(t *testing.T) { storetest.Each(t, testDailyReadingChoice) }
+
+func testDailyReadingChoice(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	for _, a := range []content.Article{
+		{ID: "old", Title: "旧文", URL: "u1", Category: "政策理论导读", PublishedOn: "2026-01-01"},
+		{ID: "older", Title: "更旧", URL: "u2", Category: "政策理论导读", PublishedOn: "2025-01-01"},
+		{ID: "sched", Title: "定了日子", URL: "u3", Category: "政策理论导读", PublishedOn: "2026-05-01", ScheduledOn: "2026-11-27"},
+		{ID: "news", Title: "时政", URL: "u4", Category: "时政热点", PublishedOn: "2020-01-01"},
+	} {
+		if _, _, err := s.Upsert(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pick := func(day string) string {
+		t.Helper()
+		a, err := s.DailyReading(ctx, day, "政策理论导读")
+		if err != nil {
+			t.Fatalf("%s: %v", day, err)
+		}
+		return a.ID
+	}
+	if got := pick("2026-11-25"); got != "older" {
+		t.Fatalf("first day: %s, want the oldest", got)
+	}
+	if got := pick("2026-11-25"); got != "older" {
+		t.Fatalf("asked again: %s; the choice must be stable", got)
+	}
+	if got := pick("2026-11-26"); got != "old" {
+		t.Fatalf("second day: %s, want the next oldest, never the same twice", got)
+	}
+	if got := pick("2026-11-27"); got != "sched" {
+		t.Fatalf("scheduled day: %s", got)
+	}
+	if _, err := s.DailyReading(ctx, "2026-11-28", "政策理论导读"); !errors.Is(err, content.ErrNotFound) {
+		t.Fatalf("all read: %v, want content.ErrNotFound", err)
+	}
+	if _, err := s.ScheduleDaily(ctx, "2026-11-28", "old"); err != nil {
+		t.Fatal(err)
+	}
+	if got := pick("2026-11-28"); got != "old" {
+		t.Fatalf("operator's choice: %s", got)
+	}
+}
+
+func TestFollowers(t *testing.T) { storetest.Each(t, testFollowers) }
+
+func testFollowers(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	at := func(h int) time.Time { return time.Date(2026, 11, 25, h, 0, 0, 0, time.UTC) }
+	s.FollowerSubscribed(ctx, "o1", "123", at(1))
+	s.FollowerSeen(ctx, "o2", at(2))
+	s.FollowerSeen(ctx, "o1", at(3))
+	s.SetPushOptOut(ctx, "o2", true, at(4))
+	s.FollowerSubscribed(ctx, "o3", "", at(5))
+	s.FollowerUnsubscribed(ctx, "o3", at(6))
+	f, err := s.GetFollower(ctx, "o1")
+	if err != nil || !f.Subscribed || f.Scene != "123" || !f.LastInteractionAt.Equal(at(3)) {
+		t.Fatalf("o1 %+v %v", f, err)
+	}
+	gone, _ := s.GetFollower(ctx, "o3")
+	if gone.Subscribed || !gone.SubscribedAt.IsZero() || gone.Scene != "" || !gone.UnsubscribedAt.Equal(at(6)) {
+		t.Fatalf("unsubscribed follower keeps data: %+v", gone)
+	}
+	var got []string
+	s.PushRecipients(ctx, time.Time{}, func(id string) error { got = append(got, id); return nil })
+	if len(got) != 1 || got[0] != "o1" {
+		t.Fatalf("recipients %v, want o1 (o2 opted out, o3 left)", got)
+	}
+	got = nil
+	s.PushRecipients(ctx, at(4), func(id string) error { got = append(got, id); return nil })
+	if len(got) != 0 {
+		t.Fatalf("recipients inside the window since 04:00: %v", got)
+	}
+	if n, err := s.UpsertFollowerIDs(ctx, []string{"o1", "o4", "o5"}); err != nil || n != 2 {
+		t.Fatalf("sync: %d new, %v", n, err)
+	}
+}
+
+func TestSeenWriterBatches(t *testing.T) { storetest.Each(t, testSeenWriterBatches) }
+
+func testSeenWriterBatches(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	w := s.NewSeenWriter(time.Hour, slog.New(slog.DiscardHandler)) // only Close flushes
+	at := time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
+	for i := range 1000 {
+		w.FollowerSeen(ctx, fmt.Sprintf("o%d", i%300), at.Add(time.Duration(i)*time.Second))
+	}
+	w.Close()
+	f, err := s.GetFollower(ctx, "o5")
+	if err != nil || !f.LastInteractionAt.Equal(at.Add(905*time.Second)) {
+		t.Fatalf("o5 %+v %v", f, err)
+	}
+	n := 0
+	s.PushRecipients(ctx, time.Time{}, func(string) error { n++; return nil })
+	if n != 300 {
+		t.Fatalf("%d followers recorded, want 300", n)
+	}
+}

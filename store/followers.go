@@ -1,0 +1,145 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"mpbot/content"
+	"time"
+)
+
+// Follower is what the store keeps of one follower of the account.
+type Follower struct {
+	OpenID            string
+	Subscribed        bool
+	SubscribedAt      time.Time
+	UnsubscribedAt    time.Time
+	LastInteractionAt time.Time
+	PushOptOut        bool
+	Scene             string // the qrscene of the code they followed through
+}
+
+func ms(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+func fromMS(v int64) time.Time {
+	if v == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(v).UTC()
+}
+
+// FollowerSubscribed records a subscribe event.
+func (s *Store) FollowerSubscribed(ctx context.Context, openid, scene string, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, subscribed_at, unsubscribed_at, last_interaction_at, scene)
+		VALUES (?, 1, ?, 0, ?, ?)
+		ON CONFLICT(openid) DO UPDATE SET subscribed = 1, subscribed_at = excluded.subscribed_at, unsubscribed_at = 0,
+		last_interaction_at = excluded.last_interaction_at, scene = excluded.scene`, openid, ms(at), ms(at), scene)
+	return err
+}
+
+// laterInteraction keeps the later of the stored and the new last
+// interaction (SQLite's two-argument max is not PostgreSQL's).
+const laterInteraction = `CASE WHEN excluded.last_interaction_at > followers.last_interaction_at
+	THEN excluded.last_interaction_at ELSE followers.last_interaction_at END`
+
+// upsertSeen records that a follower wrote at a time (openid, ms).
+const upsertSeen = `INSERT INTO followers (openid, subscribed, last_interaction_at) VALUES (?, 1, ?)
+	ON CONFLICT(openid) DO UPDATE SET subscribed = 1, last_interaction_at = ` + laterInteraction
+
+// FollowerSeen records that a follower sent something: it opens WeChat's
+// 48-hour window for customer-service messages. An unknown sender is a
+// follower (only followers can message an account).
+func (s *Store) FollowerSeen(ctx context.Context, openid string, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, upsertSeen, openid, ms(at))
+	return err
+}
+
+// FollowerUnsubscribed forgets a follower, as WeChat requires: only the
+// openid and the unsubscription stay, because the push ledger refers to them.
+func (s *Store) FollowerUnsubscribed(ctx context.Context, openid string, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, unsubscribed_at) VALUES (?, 0, ?)
+		ON CONFLICT(openid) DO UPDATE SET subscribed = 0, unsubscribed_at = excluded.unsubscribed_at,
+		subscribed_at = 0, last_interaction_at = 0, push_opt_out = 0, scene = ''`, openid, ms(at))
+	return err
+}
+
+// SetPushOptOut turns the daily reading off (true) or on for a follower.
+func (s *Store) SetPushOptOut(ctx context.Context, openid string, out bool, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, last_interaction_at, push_opt_out) VALUES (?, 1, ?, ?)
+		ON CONFLICT(openid) DO UPDATE SET push_opt_out = excluded.push_opt_out,
+		last_interaction_at = `+laterInteraction, openid, ms(at), b2i(out))
+	return err
+}
+
+// GetFollower returns one follower, or content.ErrNotFound.
+func (s *Store) GetFollower(ctx context.Context, openid string) (Follower, error) {
+	var f Follower
+	var sub, subAt, unsubAt, last int64
+	var out int
+	err := s.db.QueryRowContext(ctx, `SELECT openid, subscribed, subscribed_at, unsubscribed_at, last_interaction_at, push_opt_out, scene
+		FROM followers WHERE openid = ?`, openid).Scan(&f.OpenID, &sub, &subAt, &unsubAt, &last, &out, &f.Scene)
+	if errors.Is(err, sql.ErrNoRows) {
+		return f, fmt.Errorf("follower %s: %w", openid, content.ErrNotFound)
+	}
+	f.Subscribed, f.PushOptOut = sub == 1, out == 1
+	f.SubscribedAt, f.UnsubscribedAt, f.LastInteractionAt = fromMS(subAt), fromMS(unsubAt), fromMS(last)
+	return f, err
+}
+
+// UpsertFollowerIDs records openids from the follower list (user/get) as
+// subscribed, leaving what is known of them alone. It returns how many
+// were new.
+func (s *Store) UpsertFollowerIDs(ctx context.Context, openids []string) (int, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO followers (openid, subscribed) VALUES (?, 1)
+		ON CONFLICT(openid) DO UPDATE SET subscribed = 1`)
+	if err != nil {
+		return 0, err
+	}
+	defer stmt.Close()
+	var before, after int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM followers`).Scan(&before); err != nil {
+		return 0, err
+	}
+	for _, id := range openids {
+		if _, err := stmt.ExecContext(ctx, id); err != nil {
+			return 0, err
+		}
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM followers`).Scan(&after); err != nil {
+		return 0, err
+	}
+	return after - before, tx.Commit()
+}
+
+// PushRecipients calls fn with the openid of every subscribed follower who
+// has not opted out and, when since is set, interacted after since (WeChat's
+// 48-hour window for customer-service messages).
+func (s *Store) PushRecipients(ctx context.Context, since time.Time, fn func(openid string) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT openid FROM followers WHERE subscribed = 1 AND push_opt_out = 0
+		AND last_interaction_at >= ? ORDER BY openid`, ms(since))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		if err := fn(id); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

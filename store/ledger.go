@@ -1,0 +1,212 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// State is where one delivery of the push ledger stands.
+type State string
+
+// Delivery states.
+const (
+	Sending State = "sending" // marked before the API call; still there after a crash means "outcome unknown"
+	Sent    State = "sent"
+	Skipped State = "skipped" // WeChat will not take it (outside the 48-hour window, unfollowed, ...)
+	Failed  State = "failed"  // may be retried by a rerun (quota, transient)
+	Unknown State = "unknown" // was being sent when a run died; not resent without an idempotent API
+)
+
+// RunState is where a day's push run stands.
+type RunState string
+
+// Run states; a day that never ran has none ("").
+const (
+	Running RunState = "running" // a process holds the lease (or held it when it died)
+	Done    RunState = "done"    // every delivery settled; the day cannot be taken again
+	Stopped RunState = "stopped" // ended early (quota, failures, shutdown): a rerun continues
+)
+
+// Delivery is one ledger row.
+type Delivery struct {
+	Day, Recipient, ArticleID, Mode string
+	State                           State
+	Reason                          string
+	Attempts                        int
+}
+
+// ErrLeaseHeld means another process runs the day's push.
+var ErrLeaseHeld = errors.New("another process holds the push for this day")
+
+// ErrPushDone means the day's push has finished; there is nothing to take.
+var ErrPushDone = errors.New("the push is done for the day")
+
+// AcquirePush takes (or renews) the lease on a day's push for owner until
+// now+ttl. A done day cannot be taken again.
+func (s *Store) AcquirePush(ctx context.Context, day, owner string, now time.Time, ttl time.Duration) error {
+	res, err := s.db.ExecContext(ctx, `INSERT INTO push_runs (day, owner, lease_until, state) VALUES (?, ?, ?, 'running')
+		ON CONFLICT(day) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until, state = 'running'
+		WHERE push_runs.state != 'done' AND (push_runs.owner = excluded.owner OR push_runs.lease_until < ?)`,
+		day, owner, now.Add(ttl).UnixMilli(), now.UnixMilli())
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		var state RunState
+		s.db.QueryRowContext(ctx, `SELECT state FROM push_runs WHERE day = ?`, day).Scan(&state)
+		if state == Done {
+			return fmt.Errorf("%w: %s", ErrPushDone, day)
+		}
+		return ErrLeaseHeld
+	}
+	return nil
+}
+
+// FinishPush ends owner's run of day as done or stopped, with a note.
+func (s *Store) FinishPush(ctx context.Context, day, owner string, state RunState, note string) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE push_runs SET state = ?, note = ?, lease_until = 0 WHERE day = ? AND owner = ?`,
+		state, note, day, owner)
+	return err
+}
+
+// PushRun returns a day's run state and note ("" when it never ran).
+func (s *Store) PushRun(ctx context.Context, day string) (state RunState, note string, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT state, note FROM push_runs WHERE day = ?`, day).Scan(&state, &note)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", nil
+	}
+	return state, note, err
+}
+
+// Deliveries returns the ledger rows of day for the given recipients.
+func (s *Store) Deliveries(ctx context.Context, day string, recipients []string) (map[string]Delivery, error) {
+	out := make(map[string]Delivery, len(recipients))
+	if len(recipients) == 0 {
+		return out, nil
+	}
+	args := make([]any, 0, len(recipients)+1)
+	args = append(args, day)
+	for _, r := range recipients {
+		args = append(args, r)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT day, recipient, article_id, mode, state, reason, attempts FROM push_ledger
+		WHERE day = ? AND recipient IN (?`+strings.Repeat(",?", len(recipients)-1)+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d Delivery
+		if err := rows.Scan(&d.Day, &d.Recipient, &d.ArticleID, &d.Mode, &d.State, &d.Reason, &d.Attempts); err != nil {
+			return nil, err
+		}
+		out[d.Recipient] = d
+	}
+	return out, rows.Err()
+}
+
+// ErrLeaseLost means another process took over the day's push: this one
+// must stop sending.
+var ErrLeaseLost = errors.New("the push lease passed to another process")
+
+// RecordDeliveries writes ledger rows in one transaction: the batch marked
+// sending before its API calls, or its outcomes after.
+func (s *Store) RecordDeliveries(ctx context.Context, ds []Delivery) error {
+	return s.RecordDeliveriesAs(ctx, "", ds)
+}
+
+// RecordDeliveriesAs is RecordDeliveries by the lease holder owner: the
+// write is refused (ErrLeaseLost) once another process holds the day, so a
+// run that lost its lease can neither mark nor send more.
+func (s *Store) RecordDeliveriesAs(ctx context.Context, owner string, ds []Delivery) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if owner != "" && len(ds) > 0 {
+		var holder string
+		err := tx.QueryRowContext(ctx, `SELECT owner FROM push_runs WHERE day = ?`, ds[0].Day).Scan(&holder)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if holder != owner {
+			return fmt.Errorf("%w (%s holds %s)", ErrLeaseLost, holder, ds[0].Day)
+		}
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO push_ledger (day, recipient, article_id, mode, state, reason, attempts, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(day, recipient) DO UPDATE SET article_id = excluded.article_id, mode = excluded.mode, state = excluded.state,
+		reason = excluded.reason, attempts = excluded.attempts, updated_at = excluded.updated_at`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	now := s.Now().UnixMilli()
+	for _, d := range ds {
+		if _, err := stmt.ExecContext(ctx, d.Day, d.Recipient, d.ArticleID, d.Mode, d.State, d.Reason, d.Attempts, now); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// PushSummary counts a day's ledger by state, and skips and failures by
+// reason.
+type PushSummary struct {
+	Day       string
+	ArticleID string
+	Counts    map[State]int
+	Reasons   map[string]int // "state: reason" → deliveries, for skipped, failed and unknown
+	RunState  RunState
+	RunNote   string
+}
+
+// LedgerSummary summarises a day's push.
+func (s *Store) LedgerSummary(ctx context.Context, day string) (PushSummary, error) {
+	sum := PushSummary{Day: day, Counts: map[State]int{}, Reasons: map[string]int{}}
+	rows, err := s.db.QueryContext(ctx, `SELECT state, reason, article_id, count(*) FROM push_ledger WHERE day = ? GROUP BY state, reason, article_id`, day)
+	if err != nil {
+		return sum, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var state State
+		var reason, article string
+		var n int
+		if err := rows.Scan(&state, &reason, &article, &n); err != nil {
+			return sum, err
+		}
+		sum.Counts[state] += n
+		sum.ArticleID = article
+		if state != Sent && state != Sending {
+			sum.Reasons[string(state)+": "+reason] += n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return sum, err
+	}
+	sum.RunState, sum.RunNote, err = s.PushRun(ctx, day)
+	return sum, err
+}
+
+// MediaID returns the stored permanent material id for url, if any.
+func (s *Store) MediaID(ctx context.Context, url string) (string, bool, error) {
+	var id string
+	err := s.db.QueryRowContext(ctx, `SELECT media_id FROM media WHERE url = ?`, url).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	return id, err == nil, err
+}
+
+// SetMediaID records the permanent material id uploaded for url.
+func (s *Store) SetMediaID(ctx context.Context, url, id string) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO media (url, media_id, uploaded_at) VALUES (?, ?, ?)
+		ON CONFLICT(url) DO UPDATE SET media_id = excluded.media_id, uploaded_at = excluded.uploaded_at`, url, id, s.Now().UnixMilli())
+	return err
+}

@@ -1,0 +1,109 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"mpbot/content"
+	"mpbot/store"
+	"mpbot/store/storetest"
+	"testing"
+	"time"
+)
+
+func TestPushLease(t *testing.T) { storetest.Each(t, testPushLease) }
+
+func testPushLease(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	where := e.Fresh(t)
+	a, b := e.OpenAt(t, where), e.OpenAt(t, where)
+	now := time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
+	const day = "2026-11-26"
+	if err := a.AcquirePush(ctx, day, "A", now, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.AcquirePush(ctx, day, "B", now.Add(30*time.Second), time.Minute); !errors.Is(err, store.ErrLeaseHeld) {
+		t.Fatalf("B took a live lease: %v", err)
+	}
+	if err := a.AcquirePush(ctx, day, "A", now.Add(50*time.Second), time.Minute); err != nil {
+		t.Fatalf("holder could not renew: %v", err)
+	}
+	if err := b.AcquirePush(ctx, day, "B", now.Add(100*time.Second), time.Minute); !errors.Is(err, store.ErrLeaseHeld) {
+		t.Fatalf("B took a renewed lease: %v", err)
+	}
+	// A stops renewing (crashed); B takes over after the lease runs out and
+	// A's late writes are refused.
+	if err := b.AcquirePush(ctx, day, "B", now.Add(111*time.Second), time.Minute); err != nil {
+		t.Fatalf("B could not take an expired lease: %v", err)
+	}
+	d := store.Delivery{Day: day, Recipient: "o1", ArticleID: "x", Mode: "customer", State: store.Sent, Attempts: 1}
+	if err := a.RecordDeliveriesAs(ctx, "A", []store.Delivery{d}); !errors.Is(err, store.ErrLeaseLost) {
+		t.Fatalf("fenced-off holder wrote: %v", err)
+	}
+	if err := b.RecordDeliveriesAs(ctx, "B", []store.Delivery{d, {Day: day, Recipient: "o2", ArticleID: "x", Mode: "customer", State: store.Skipped, Reason: "45015", Attempts: 1}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := a.Deliveries(ctx, day, []string{"o1", "o2", "o3"})
+	if err != nil || len(got) != 2 || got["o1"].State != store.Sent || got["o2"].Reason != "45015" {
+		t.Fatalf("deliveries %+v %v", got, err)
+	}
+	if err := b.FinishPush(ctx, day, "B", "done", "2 recipients"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.AcquirePush(ctx, day, "A", now.Add(time.Hour), time.Minute); !errors.Is(err, store.ErrPushDone) {
+		t.Fatalf("a finished day was taken again: %v", err)
+	}
+	sum, err := a.LedgerSummary(ctx, day)
+	if err != nil || sum.Counts[store.Sent] != 1 || sum.Reasons["skipped: 45015"] != 1 || sum.RunState != "done" || sum.ArticleID != "x" {
+		t.Fatalf("summary %+v %v", sum, err)
+	}
+}
+
+func TestMediaIDs(t *testing.T) { storetest.Each(t, testMediaIDs) }
+
+func testMediaIDs(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	if _, ok, err := s.MediaID(ctx, "https://img/1.jpg"); ok || err != nil {
+		t.Fatalf("unknown cover: %v %v", ok, err)
+	}
+	s.SetMediaID(ctx, "https://img/1.jpg", "m1")
+	s.SetMediaID(ctx, "https://img/1.jpg", "m2")
+	if id, ok, err := s.MediaID(ctx, "https://img/1.jpg"); id != "m2" || !ok || err != nil {
+		t.Fatalf("media id %q %v %v", id, ok, err)
+	}
+}
+
+// TestChangesAppearInCommitOrder: while one import is still open, another
+// one's change must not become visible ahead of it, or a replica polling
+// the change log would move past the first and never see it.
+func TestChangesAppearInCommitOrder(t *testing.T) { storetest.Each(t, testChangesAppearInCommitOrder) }
+
+func testChangesAppearInCommitOrder(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	where := e.Fresh(t)
+	first, second, poller := e.OpenAt(t, where), e.OpenAt(t, where), e.OpenAt(t, where)
+	commit, rollback, err := first.UpsertOpen(ctx, content.Article{ID: "slow", Title: "先开始的导入", URL: "u1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rollback()
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := second.Upsert(ctx, content.Article{ID: "fast", Title: "后开始的导入", URL: "u2"})
+		done <- err
+	}()
+	time.Sleep(300 * time.Millisecond)
+	if seen, err := poller.Changes(ctx, 0, 10); err != nil || len(seen) != 0 {
+		t.Fatalf("a later change became visible before the open one: %+v %v", seen, err)
+	}
+	if err := commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	seen, err := poller.Changes(ctx, 0, 10)
+	if err != nil || len(seen) != 2 || seen[0].ArticleID != "slow" || seen[1].ArticleID != "fast" || seen[0].Seq >= seen[1].Seq {
+		t.Fatalf("changes %+v %v", seen, err)
+	}
+}

@@ -1,0 +1,121 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// The store's SQL is written once, with ? placeholders and only what SQLite
+// and PostgreSQL both understand (ON CONFLICT ... excluded, CASE instead of
+// the two-argument max). These wrappers rewrite the placeholders for
+// PostgreSQL, so no call site can forget to.
+
+type engine int
+
+const (
+	sqliteEngine engine = iota
+	postgresEngine
+)
+
+func (e engine) String() string { return [...]string{"sqlite", "postgres"}[e] }
+
+type sqlDB struct {
+	*sql.DB
+	engine engine
+	bound  *sync.Map // query → its PostgreSQL form; the store has a few dozen queries
+}
+
+type sqlTx struct {
+	*sql.Tx
+	engine engine
+	bound  *sync.Map
+}
+
+func (d *sqlDB) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return d.DB.ExecContext(ctx, d.bind(q), args...)
+}
+
+func (d *sqlDB) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return d.DB.QueryContext(ctx, d.bind(q), args...)
+}
+
+func (d *sqlDB) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return d.DB.QueryRowContext(ctx, d.bind(q), args...)
+}
+
+func (d *sqlDB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*sqlTx, error) {
+	tx, err := d.DB.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &sqlTx{Tx: tx, engine: d.engine, bound: d.bound}, nil
+}
+
+func (t *sqlTx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.Tx.ExecContext(ctx, t.bind(q), args...)
+}
+
+func (t *sqlTx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return t.Tx.QueryContext(ctx, t.bind(q), args...)
+}
+
+func (t *sqlTx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return t.Tx.QueryRowContext(ctx, t.bind(q), args...)
+}
+
+func (t *sqlTx) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error) {
+	return t.Tx.PrepareContext(ctx, t.bind(q))
+}
+
+func (d *sqlDB) bind(q string) string { return bind(d.engine, d.bound, q) }
+func (t *sqlTx) bind(q string) string { return bind(t.engine, t.bound, q) }
+
+func bind(e engine, cache *sync.Map, q string) string {
+	if e != postgresEngine || !strings.Contains(q, "?") {
+		return q
+	}
+	if b, ok := cache.Load(q); ok {
+		return b.(string)
+	}
+	b := rebind(q)
+	cache.Store(q, b)
+	return b
+}
+
+// rebind numbers the ? placeholders ($1, $2, ...), leaving quoted text alone.
+func rebind(q string) string {
+	var b strings.Builder
+	b.Grow(len(q) + 16)
+	n := 0
+	var quote byte
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '?':
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// b2i stores a flag as the INTEGER both schemas use (pgx will not encode a
+// Go bool into an integer column).
+func b2i(v bool) int {
+	if v {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,590 @@
+package store
+
+import (
+	"context"
+	"crypto/sha1"
+	"database/sql"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"mpbot/content"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	_ "modernc.org/sqlite" // registers the cgo-free "sqlite" driver
+)
+
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
+var migrations embed.FS
+
+// Store keeps articles, followers and the push ledger in SQLite (one
+// process, the default) or PostgreSQL (a fleet). It is the source of truth;
+// search indexes are derived from it.
+type Store struct {
+	db  *sqlDB
+	Now func() time.Time // replaced in tests
+}
+
+// Open opens (creating if needed) the SQLite store at path and applies any
+// migrations the file has not seen yet.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("store %s: %w", path, err)
+		}
+	}
+	// _txlock=immediate: a transaction that reads before it writes (every
+	// import does) would otherwise fail at once with SQLITE_BUSY when another
+	// process committed in between, instead of waiting its turn.
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	return newStore(ctx, db, sqliteEngine, path)
+}
+
+func newStore(ctx context.Context, db *sql.DB, e engine, where string) (*Store, error) {
+	s := &Store{db: &sqlDB{DB: db, engine: e, bound: new(sync.Map)}, Now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store %s: %w", where, err)
+	}
+	return s, nil
+}
+
+// OpenPostgres connects to the PostgreSQL database at dsn (a URL or
+// key=value string, as libpq takes) and applies any migrations it has not
+// seen yet. Replicas starting together migrate one at a time.
+func OpenPostgres(ctx context.Context, dsn string) (*Store, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store.dsn: %w", err)
+	}
+	db := stdlib.OpenDB(*cfg)
+	db.SetMaxOpenConns(16)
+	db.SetMaxIdleConns(16)
+	where := fmt.Sprintf("postgres %s@%s:%d/%s", cfg.User, cfg.Host, cfg.Port, cfg.Database)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store %s: %w", where, err)
+	}
+	return newStore(ctx, db, postgresEngine, where)
+}
+
+// Close releases the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Ping reports whether the store can be read.
+func (s *Store) Ping(ctx context.Context) error {
+	var n int
+	return s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n)
+}
+
+// migrationLock keys the PostgreSQL advisory locks the store takes; any
+// constant works as long as nothing else in the database uses it.
+const (
+	migrationLock = 0x6d70626f74_01
+	changeLock    = 0x6d70626f74_02
+)
+
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
+		return err
+	}
+	dir := "migrations/" + s.db.engine.String()
+	names, err := fs.Glob(migrations, dir+"/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := s.migrateOne(ctx, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) migrateOne(ctx context.Context, name string) error {
+	version := strings.TrimSuffix(filepath.Base(name), ".sql")
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if s.db.engine == postgresEngine {
+		// Two replicas starting at once: the second waits here, then sees
+		// the version recorded and skips it.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, migrationLock); err != nil {
+			return err
+		}
+	}
+	var seen int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&seen); err != nil {
+		return err
+	}
+	if seen > 0 {
+		return nil
+	}
+	script, err := migrations.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, string(script)); err != nil {
+		return fmt.Errorf("migration %s: %w", version, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, version, s.Now().Unix()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Outcome says what Upsert did with one article.
+type Outcome int
+
+const (
+	Added Outcome = iota
+	Updated
+	Unchanged
+)
+
+func (o Outcome) String() string {
+	return [...]string{"added", "updated", "unchanged"}[o]
+}
+
+// Upsert adds an article or updates the one with the same id (or, when the
+// article has no id, the same url), so re-importing never duplicates.
+func (s *Store) Upsert(ctx context.Context, a content.Article) (content.Article, Outcome, error) {
+	res, err := s.UpsertBatch(ctx, []Upsert{{Article: a}})
+	if err != nil {
+		return a, 0, err
+	}
+	return res[0].Article, res[0].Outcome, res[0].Err
+}
+
+// Upsert is one article to write, with the search index's analysis of it
+// (opaque to the store; may be nil).
+type Upsert struct {
+	Article  content.Article
+	Analysis []byte
+	Version  int
+}
+
+// UpsertResult says what happened to one article of a batch.
+type UpsertResult struct {
+	Article content.Article // as stored, with its id and times
+	Outcome Outcome
+	Err     error // the article was invalid; the rest of the batch went in
+}
+
+// UpsertBatch writes articles in one transaction. An invalid article is
+// reported in its result and skipped; only a database failure fails the
+// batch.
+func (s *Store) UpsertBatch(ctx context.Context, items []Upsert) ([]UpsertResult, error) {
+	return s.upsertBatch(ctx, items, true)
+}
+
+// Preview reports what UpsertBatch would do, and writes nothing.
+func (s *Store) Preview(ctx context.Context, items []Upsert) ([]UpsertResult, error) {
+	return s.upsertBatch(ctx, items, false)
+}
+
+func (s *Store) upsertBatch(ctx context.Context, items []Upsert, commit bool) ([]UpsertResult, error) {
+	results := make([]UpsertResult, len(items))
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	for i, it := range items {
+		r, err := s.upsertTx(ctx, tx, it)
+		if err != nil {
+			var invalid invalidError
+			if !errors.As(err, &invalid) {
+				return nil, err
+			}
+			results[i] = UpsertResult{Article: it.Article, Err: invalid.error}
+			continue
+		}
+		results[i] = r
+	}
+	if !commit {
+		return results, tx.Rollback()
+	}
+	return results, tx.Commit()
+}
+
+type invalidError struct{ error }
+
+func (s *Store) upsertTx(ctx context.Context, tx *sqlTx, it Upsert) (UpsertResult, error) {
+	a := it.Article
+	if err := a.Validate(); err != nil {
+		return UpsertResult{}, invalidError{err}
+	}
+	if a.ID == "" {
+		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE url = ? LIMIT 1`, a.URL).Scan(&a.ID)
+		if errors.Is(err, sql.ErrNoRows) {
+			a.ID = urlID(a.URL)
+		} else if err != nil {
+			return UpsertResult{}, err
+		}
+	}
+	old, err := getArticle(ctx, tx, a.ID)
+	outcome := Updated
+	switch {
+	case errors.Is(err, content.ErrNotFound):
+		outcome = Added
+		a.CreatedAt = s.Now().UTC().Truncate(time.Millisecond)
+	case err != nil:
+		return UpsertResult{}, err
+	default:
+		a.CreatedAt = old.CreatedAt
+		a.UpdatedAt = old.UpdatedAt
+		if sameContent(old, a) {
+			return UpsertResult{Article: old, Outcome: Unchanged}, nil
+		}
+	}
+	a.UpdatedAt = s.Now().UTC().Truncate(time.Millisecond)
+	tags, _ := json.Marshal(nonNil(a.Tags))
+	_, err = tx.ExecContext(ctx, `INSERT INTO articles
+		(id, title, summary, body, url, cover, category, tags, source, author, published_on, scheduled_on, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET title=excluded.title, summary=excluded.summary, body=excluded.body, url=excluded.url,
+		cover=excluded.cover, category=excluded.category, tags=excluded.tags, source=excluded.source, author=excluded.author,
+		published_on=excluded.published_on, scheduled_on=excluded.scheduled_on, updated_at=excluded.updated_at`,
+		a.ID, a.Title, a.Summary, a.Body, a.URL, a.Cover, a.Category, string(tags), a.Source, a.Author,
+		a.PublishedOn, a.ScheduledOn, a.CreatedAt.UnixMilli(), a.UpdatedAt.UnixMilli())
+	if err != nil {
+		return UpsertResult{}, err
+	}
+	if it.Analysis != nil {
+		_, err = tx.ExecContext(ctx, `INSERT INTO article_terms (article_id, version, data) VALUES (?, ?, ?)
+			ON CONFLICT(article_id) DO UPDATE SET version=excluded.version, data=excluded.data`, a.ID, it.Version, it.Analysis)
+	} else {
+		_, err = tx.ExecContext(ctx, `DELETE FROM article_terms WHERE article_id = ?`, a.ID)
+	}
+	if err != nil {
+		return UpsertResult{}, err
+	}
+	if err := recordChange(ctx, tx, a.ID, false, s.Now()); err != nil {
+		return UpsertResult{}, err
+	}
+	return UpsertResult{Article: a, Outcome: outcome}, nil
+}
+
+// Get returns the article with the given id or content.ErrNotFound.
+func (s *Store) Get(ctx context.Context, id string) (content.Article, error) {
+	return getArticle(ctx, s.db, id)
+}
+
+// Delete removes an article; deleting a missing id is content.ErrNotFound.
+func (s *Store) Delete(ctx context.Context, id string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%s: %w", id, content.ErrNotFound)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM article_terms WHERE article_id = ?`, id); err != nil {
+		return err
+	}
+	if err := recordChange(ctx, tx, id, true, s.Now()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func recordChange(ctx context.Context, tx *sqlTx, id string, deleted bool, now time.Time) error {
+	if tx.engine == postgresEngine {
+		// PostgreSQL hands out sequence numbers at insert, not at commit: a
+		// poller that saw seq 11 committed could later miss 10. Writers of
+		// changes queue on this lock until commit, so seq order is commit
+		// order. (SQLite has one writer at a time anyway.)
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, changeLock); err != nil {
+			return err
+		}
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO changes (article_id, deleted, at) VALUES (?, ?, ?)`, id, b2i(deleted), now.UnixMilli())
+	return err
+}
+
+// Change is one add, update or delete of an article.
+type Change struct {
+	Seq       int64
+	ArticleID string
+	Deleted   bool
+}
+
+// Changes returns the changes after seq, oldest first, at most limit.
+func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]Change, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, article_id, deleted FROM changes WHERE seq > ? ORDER BY seq LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var c Change
+		if err := rows.Scan(&c.Seq, &c.ArticleID, &c.Deleted); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// LastChange returns the sequence number of the newest change, 0 if none.
+func (s *Store) LastChange(ctx context.Context) (int64, error) {
+	var seq sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT max(seq) FROM changes`).Scan(&seq)
+	return seq.Int64, err
+}
+
+// Count returns how many articles the store holds.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n)
+	return n, err
+}
+
+// Filter narrows List. Zero values match everything.
+type Filter struct {
+	Category string
+	Limit    int
+}
+
+// List returns articles newest first (by published_on, then id).
+func (s *Store) List(ctx context.Context, f Filter) ([]content.Article, error) {
+	q := `SELECT ` + articleColumns + ` FROM articles`
+	var args []any
+	if f.Category != "" {
+		q += ` WHERE category = ?`
+		args = append(args, f.Category)
+	}
+	q += ` ORDER BY published_on DESC, id DESC`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []content.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Newest returns the most recently published article of a category.
+func (s *Store) Newest(ctx context.Context, category string) (content.Article, error) {
+	list, err := s.List(ctx, Filter{Category: category, Limit: 1})
+	if err != nil {
+		return content.Article{}, err
+	}
+	if len(list) == 0 {
+		return content.Article{}, fmt.Errorf("category %q: %w", category, content.ErrNotFound)
+	}
+	return list[0], nil
+}
+
+// Indexed is an article as the search index loads it: the card (no body)
+// and the stored analysis, if any.
+type Indexed struct {
+	Article  content.Article
+	Version  int
+	Analysis []byte
+}
+
+const indexedQuery = `SELECT a.id, a.title, a.summary, '', a.url, a.cover, a.category, a.tags, a.source, a.author,
+		a.published_on, a.scheduled_on, a.created_at, a.updated_at, coalesce(t.version, 0), t.data
+		FROM articles a LEFT JOIN article_terms t ON t.article_id = a.id`
+
+// GetIndexed returns one article's card and stored analysis.
+func (s *Store) GetIndexed(ctx context.Context, id string) (Indexed, error) {
+	var found *Indexed
+	err := s.eachIndexed(ctx, indexedQuery+` WHERE a.id = ?`, []any{id}, func(it Indexed) error { found = &it; return nil })
+	if err == nil && found == nil {
+		err = fmt.Errorf("%s: %w", id, content.ErrNotFound)
+	}
+	if err != nil {
+		return Indexed{}, err
+	}
+	return *found, nil
+}
+
+// snapshotChunk is the size of the pieces a snapshot is stored in.
+const snapshotChunk = 1 << 20
+
+// SaveSnapshot stores the index snapshot, replacing the previous one.
+func (s *Store) SaveSnapshot(ctx context.Context, seq int64, data []byte) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM index_snapshot_chunks`); err != nil {
+		return err
+	}
+	for n := 0; n*snapshotChunk < len(data); n++ {
+		chunk := data[n*snapshotChunk : min((n+1)*snapshotChunk, len(data))]
+		if _, err := tx.ExecContext(ctx, `INSERT INTO index_snapshot_chunks (n, data) VALUES (?, ?)`, n, chunk); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO index_snapshot (id, seq, saved, size) VALUES (1, ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET seq=excluded.seq, saved=excluded.saved, size=excluded.size`, seq, s.Now().UnixMilli(), len(data)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// LoadSnapshot returns the stored index snapshot, or nil when there is none.
+func (s *Store) LoadSnapshot(ctx context.Context) ([]byte, error) {
+	var size int
+	err := s.db.QueryRowContext(ctx, `SELECT size FROM index_snapshot WHERE id = 1`).Scan(&size)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	data := make([]byte, 0, size)
+	rows, err := s.db.QueryContext(ctx, `SELECT data FROM index_snapshot_chunks ORDER BY n`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var chunk sql.RawBytes
+		if err := rows.Scan(&chunk); err != nil {
+			return nil, err
+		}
+		data = append(data, chunk...)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(data) != size {
+		return nil, fmt.Errorf("index snapshot is %d bytes, expected %d", len(data), size)
+	}
+	return data, nil
+}
+
+// SetAnalysis stores a recomputed analysis without touching the article.
+func (s *Store) SetAnalysis(ctx context.Context, id string, version int, data []byte) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO article_terms (article_id, version, data) VALUES (?, ?, ?)
+		ON CONFLICT(article_id) DO UPDATE SET version=excluded.version, data=excluded.data`, id, version, data)
+	return err
+}
+
+// EachIndexed streams every article's card and stored analysis to fn.
+func (s *Store) EachIndexed(ctx context.Context, fn func(Indexed) error) error {
+	return s.eachIndexed(ctx, indexedQuery, nil, fn)
+}
+
+func (s *Store) eachIndexed(ctx context.Context, query string, args []any, fn func(Indexed) error) error {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var it Indexed
+		var tags string
+		var created, updated int64
+		a := &it.Article
+		if err := rows.Scan(&a.ID, &a.Title, &a.Summary, &a.Body, &a.URL, &a.Cover, &a.Category, &tags, &a.Source, &a.Author,
+			&a.PublishedOn, &a.ScheduledOn, &created, &updated, &it.Version, &it.Analysis); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(tags), &a.Tags); err != nil {
+			return fmt.Errorf("article %s: tags: %w", a.ID, err)
+		}
+		if len(a.Tags) == 0 {
+			a.Tags = nil
+		}
+		a.CreatedAt, a.UpdatedAt = time.UnixMilli(created).UTC(), time.UnixMilli(updated).UTC()
+		if err := fn(it); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+const articleColumns = `id, title, summary, body, url, cover, category, tags, source, author, published_on, scheduled_on, created_at, updated_at`
+
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func getArticle(ctx context.Context, q queryer, id string) (content.Article, error) {
+	a, err := scanArticle(q.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return content.Article{}, fmt.Errorf("%s: %w", id, content.ErrNotFound)
+	}
+	return a, err
+}
+
+func scanArticle(row interface{ Scan(...any) error }) (content.Article, error) {
+	var a content.Article
+	var tags string
+	var created, updated int64
+	err := row.Scan(&a.ID, &a.Title, &a.Summary, &a.Body, &a.URL, &a.Cover, &a.Category, &tags, &a.Source, &a.Author,
+		&a.PublishedOn, &a.ScheduledOn, &created, &updated)
+	if err != nil {
+		return a, err
+	}
+	if err := json.Unmarshal([]byte(tags), &a.Tags); err != nil {
+		return a, fmt.Errorf("article %s: tags: %w", a.ID, err)
+	}
+	if len(a.Tags) == 0 {
+		a.Tags = nil
+	}
+	a.CreatedAt = time.UnixMilli(created).UTC()
+	a.UpdatedAt = time.UnixMilli(updated).UTC()
+	return a, nil
+}
+
+func sameContent(a, b content.Article) bool {
+	a.CreatedAt, a.UpdatedAt, b.CreatedAt, b.UpdatedAt = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	return a.ID == b.ID && a.Title == b.Title && a.Summary == b.Summary && a.Body == b.Body && a.URL == b.URL &&
+		a.Cover == b.Cover && a.Category == b.Category && slices.Equal(a.Tags, b.Tags) && a.Source == b.Source &&
+		a.Author == b.Author && a.PublishedOn == b.PublishedOn && a.ScheduledOn == b.ScheduledOn
+}
+
+// urlID gives an article imported without an id a stable one, so the same
+// url always lands on the same row.
+func urlID(url string) string {
+	sum := sha1.Sum([]byte(url))
+	return "u-" + hex.EncodeToString(sum[:6])
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,106 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"mpbot/content"
+	"mpbot/store"
+	"mpbot/store/storetest"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestUpsertIsIdempotent(t *testing.T) { storetest.Each(t, testUpsertIsIdempotent) }
+
+func testUpsertIsIdempotent(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	clock := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return clock }
+
+	a := content.Article{ID: "a1", Title: "枫桥经验", URL: "https://example.com/a1", Tags: []string{"基层治理"}, PublishedOn: "2026-09-01"}
+	if _, out, err := s.Upsert(ctx, a); err != nil || out != store.Added {
+		t.Fatalf("first upsert: %v %v", out, err)
+	}
+	clock = clock.Add(time.Hour)
+	if _, out, err := s.Upsert(ctx, a); err != nil || out != store.Unchanged {
+		t.Fatalf("same article again: %v %v", out, err)
+	}
+	a.Title = "新时代枫桥经验"
+	got, out, err := s.Upsert(ctx, a)
+	if err != nil || out != store.Updated {
+		t.Fatalf("changed article: %v %v", out, err)
+	}
+	if !got.CreatedAt.Equal(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)) || !got.UpdatedAt.Equal(clock) {
+		t.Fatalf("times: created %v updated %v", got.CreatedAt, got.UpdatedAt)
+	}
+	// Without an id, the url identifies the article.
+	noID := content.Article{Title: "浦江经验", URL: "https://example.com/pj"}
+	first, out, err := s.Upsert(ctx, noID)
+	if err != nil || out != store.Added || !strings.HasPrefix(first.ID, "u-") {
+		t.Fatalf("no-id upsert: %+v %v %v", first, out, err)
+	}
+	noID.Summary = "下访"
+	second, out, err := s.Upsert(ctx, noID)
+	if err != nil || out != store.Updated || second.ID != first.ID {
+		t.Fatalf("no-id update: %+v %v %v", second, out, err)
+	}
+	if n, _ := s.Count(ctx); n != 2 {
+		t.Fatalf("count %d, want 2", n)
+	}
+	stored, err := s.Get(ctx, "a1")
+	if err != nil || stored.Title != "新时代枫桥经验" || len(stored.Tags) != 1 {
+		t.Fatalf("get: %+v %v", stored, err)
+	}
+}
+
+func TestStoreRejectsBadArticles(t *testing.T) { storetest.Each(t, testStoreRejectsBadArticles) }
+
+func testStoreRejectsBadArticles(t *testing.T, e storetest.Engine) {
+	s := e.Store(t)
+	for _, a := range []content.Article{
+		{ID: "x"},
+		{Title: "no id or url"},
+		{ID: "d", Title: "t", PublishedOn: "2026/01/01"},
+	} {
+		if _, _, err := s.Upsert(context.Background(), a); err == nil {
+			t.Errorf("accepted %+v", a)
+		}
+	}
+}
+
+func TestListNewestDelete(t *testing.T) { storetest.Each(t, testListNewestDelete) }
+
+func testListNewestDelete(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	for _, a := range []content.Article{
+		{ID: "old", Title: "旧", URL: "u1", Category: "政策理论导读", PublishedOn: "2025-01-01"},
+		{ID: "new", Title: "新", URL: "u2", Category: "政策理论导读", PublishedOn: "2026-01-01"},
+		{ID: "news", Title: "时政", URL: "u3", Category: "时政热点", PublishedOn: "2026-06-01"},
+	} {
+		if _, _, err := s.Upsert(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if a, err := s.Newest(ctx, "政策理论导读"); err != nil || a.ID != "new" {
+		t.Fatalf("newest: %v %v", a.ID, err)
+	}
+	if _, err := s.Newest(ctx, "考试分析"); !errors.Is(err, content.ErrNotFound) {
+		t.Fatalf("newest of empty category: %v", err)
+	}
+	list, _ := s.List(ctx, store.Filter{})
+	if len(list) != 3 || list[0].ID != "news" {
+		t.Fatalf("list order: %v", list)
+	}
+	if err := s.Delete(ctx, "new"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Delete(ctx, "new"); !errors.Is(err, content.ErrNotFound) {
+		t.Fatalf("second delete: %v", err)
+	}
+	if _, err := s.Get(ctx, "new"); !errors.Is(err, content.ErrNotFound) {
+		t.Fatalf("get deleted: %v", err)
+	}
+}
