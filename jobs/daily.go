@@ -438,6 +438,8 @@ func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error) 
 		d.State, d.Reason = store.Skipped, "outside the 48-hour window (45015)"
 	case 45047:
 		d.State, d.Reason = store.Skipped, "customer-service message quota used (45047)"
+	case 40003:
+		d.State, d.Reason = store.Skipped, "unknown openid (40003): not a follower of this account"
 	case 43004:
 		d.State, d.Reason = store.Skipped, "not following (43004)"
 		if err := p.Store.FollowerUnsubscribed(ctx, d.Recipient, p.Now()); err != nil {

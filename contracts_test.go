@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"mpbot/bot/wechat/wechattest"
+	"mpbot/jobs"
+	"mpbot/store"
+)
+
+// pushApp is the app as `mpbot push` builds it (the real WeChat client,
+// the real push job, an SQLite store) in customer mode against fake, with
+// the demo articles and followers o0000… who wrote just now.
+func pushApp(t *testing.T, fake *wechattest.FakeAPI, followers int) *app {
+	t.Helper()
+	dir := t.TempDir()
+	cfgPath := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfgPath, "你好") // seeds the demo articles
+	seedFollowers(t, filepath.Join(dir, "mpbot.db"), followers)
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	t.Setenv("MPBOT_PUSH_MODE", "customer")
+	t.Setenv("MPBOT_PUSH_QPS", "1000")
+	cfg, err := loadConfig(cfgPath, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := newApp(context.Background(), cfg, slog.New(slog.DiscardHandler), storeOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(a.close)
+	return a
+}
+
+// answerFor makes fake answer the customer-service sends to one follower
+// with WeChat's errcode code, times times (-1: always), and the others
+// with success.
+func answerFor(fake *wechattest.FakeAPI, openid string, code int, times int) {
+	var mu sync.Mutex
+	fake.Handle("/cgi-bin/message/custom/send", func(_ url.Values, body []byte) any {
+		var msg struct {
+			ToUser string `json:"touser"`
+		}
+		json.Unmarshal(body, &msg)
+		mu.Lock()
+		defer mu.Unlock()
+		if msg.ToUser != openid || times == 0 {
+			return map[string]any{"errcode": 0, "errmsg": "ok"}
+		}
+		times--
+		return map[string]any{"errcode": code, "errmsg": "from the fake"}
+	})
+}
+
+// TestPushErrcodesThroughTheRealClient drives the daily push through the
+// real WeChat client over HTTP for every errcode WeChat answers
+// message/custom/send with: the contract between the push job (which reads
+// codes through jobs.CodedError) and the adapter (whose *wechat.Error
+// carries them) is checked end to end, not through an interface fake.
+func TestPushErrcodesThroughTheRealClient(t *testing.T) {
+	const day = "2026-12-10"
+	cases := []struct {
+		name        string
+		code, times int
+		state       store.State // of the follower the code is for
+		reason      string      // in the ledger
+		run         store.RunState
+		unsubscribe bool // the follower is marked unsubscribed
+		tokens      int  // access tokens fetched
+	}{
+		{name: "outside the 48-hour window", code: 45015, times: -1, state: store.Skipped, reason: "45015", run: store.Done, tokens: 1},
+		{name: "customer-service quota used", code: 45047, times: -1, state: store.Skipped, reason: "45047", run: store.Done, tokens: 1},
+		{name: "not following", code: 43004, times: -1, state: store.Skipped, reason: "43004", run: store.Done, unsubscribe: true, tokens: 1},
+		{name: "unknown openid", code: 40003, times: -1, state: store.Skipped, reason: "40003", run: store.Done, tokens: 1},
+		{name: "daily quota", code: 45009, times: -1, state: store.Failed, reason: "45009", run: store.Stopped, tokens: 1},
+		{name: "ip not whitelisted", code: 40164, times: -1, state: store.Failed, reason: "IP白名单", run: store.Stopped, tokens: 1},
+		{name: "api not authorised", code: 48001, times: -1, state: store.Failed, reason: "接口权限", run: store.Stopped, tokens: 1},
+		{name: "token not latest", code: 40001, times: 1, state: store.Sent, run: store.Done, tokens: 2},
+		{name: "token expired", code: 42001, times: 1, state: store.Sent, run: store.Done, tokens: 2},
+		{name: "system busy", code: -1, times: 1, state: store.Sent, run: store.Done, tokens: 1},
+		{name: "too frequent", code: 45011, times: 1, state: store.Sent, run: store.Done, tokens: 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fake := wechattest.NewFakeAPI()
+			defer fake.Close()
+			a := pushApp(t, fake, 3)
+			answerFor(fake, "o0001", c.code, c.times)
+			ctx := context.Background()
+			res, err := a.push.Run(ctx, jobs.RunOptions{Day: day})
+			if err != nil {
+				t.Fatalf("run: %v", err)
+			}
+			got, err := a.store.Deliveries(ctx, day, []string{"o0001"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := got["o0001"]
+			if d.State != c.state || !strings.Contains(d.Reason, c.reason) {
+				t.Fatalf("o0001: %s %q, want %s with %q (run sent %d, stopped %q)", d.State, d.Reason, c.state, c.reason, res.Sent, res.Stopped)
+			}
+			if state, note, _ := a.store.PushRun(ctx, day); state != c.run {
+				t.Fatalf("day %s (%s), want %s", state, note, c.run)
+			}
+			if f, _ := a.store.GetFollower(ctx, "o0001"); f.Subscribed == c.unsubscribe {
+				t.Fatalf("follower subscribed %v, want %v", f.Subscribed, !c.unsubscribe)
+			}
+			if n := fake.TokensIssued(); n != c.tokens {
+				t.Fatalf("%d access tokens fetched, want %d", n, c.tokens)
+			}
+			if c.run == store.Stopped {
+				// Once the cause is cleared (the quota is back tomorrow), a
+				// rerun resumes: everyone not yet reached gets it, once.
+				answerFor(fake, "o0001", 0, 0)
+				if _, err := a.push.Run(ctx, jobs.RunOptions{Day: day}); err != nil {
+					t.Fatalf("rerun: %v", err)
+				}
+				if sum, _ := a.store.LedgerSummary(ctx, day); sum.Counts[store.Sent] != 3 || sum.RunState != store.Done {
+					t.Fatalf("after the rerun: %+v", sum)
+				}
+				for id, n := range customSendsPerFollower(fake) {
+					if want := 1; id != "o0001" && n != want {
+						t.Errorf("%s got %d sends", id, n)
+					}
+				}
+			}
+		})
+	}
+}
