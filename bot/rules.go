@@ -55,135 +55,157 @@ type response struct {
 // Compile validates the operators' replies and search settings and compiles
 // them for fast matching. Every problem is reported, each naming where it is.
 func Compile(replies RepliesSpec, search SearchSpec, push PushSpec) (*Settings, error) {
-	s := &Settings{exact: map[string]int{}, keys: map[string]int{}, search: search, push: push, optKeywords: map[string]bool{}}
-	var errs []error
-	bad := func(where, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...)))
+	c := &compiler{
+		s:        &Settings{exact: map[string]int{}, keys: map[string]int{}, search: search, push: push, optKeywords: map[string]bool{}},
+		keywords: map[string]string{},
+		keys:     map[string]string{},
 	}
-	var err error
-	if s.subscribe, err = compileResponse("replies.subscribe", replies.Subscribe, false); err != nil {
-		errs = append(errs, err)
-	}
-	if s.fallback, err = compileResponse("replies.default", replies.Default, false); err != nil {
-		errs = append(errs, err)
-	}
-	if s.noMatch, err = compileResponse("replies.no_match", replies.NoMatch, false); err != nil {
-		errs = append(errs, err)
-	}
+	s := c.s
+	s.subscribe = c.response("replies.subscribe", replies.Subscribe, false)
+	s.fallback = c.response("replies.default", replies.Default, false)
+	s.noMatch = c.response("replies.no_match", replies.NoMatch, false)
 	if len(replies.NoMatch.Replies) == 0 && replies.NoMatch.Reply == nil {
-		bad("replies.no_match", "is required: it is what a follower sees when nothing matches")
+		c.bad("replies.no_match", "is required: it is what a follower sees when nothing matches")
 	}
-
-	seenKeyword := map[string]string{}
-	seenKey := map[string]string{}
-	for _, o := range []struct {
-		where    string
-		keywords []string
-		out      bool
-		reply    string
-	}{
-		{"push.subscribe_keywords", push.SubscribeKeywords, false, push.SubscribeReply},
-		{"push.unsubscribe_keywords", push.UnsubscribeKeywords, true, push.UnsubscribeReply},
-	} {
-		if len(o.keywords) > 0 && strings.TrimSpace(o.reply) == "" {
-			bad(strings.Replace(o.where, "keywords", "reply", 1), "is empty: the follower needs a confirmation")
-		}
-		for j, kw := range o.keywords {
-			norm := Normalize(kw)
-			where := fmt.Sprintf("%s[%d]", o.where, j)
-			if norm == "" {
-				bad(where, "is empty")
-				continue
-			}
-			if prev, dup := seenKeyword[norm]; dup {
-				bad(where, "duplicate keyword %q (already in %s)", kw, prev)
-				continue
-			}
-			seenKeyword[norm] = o.where
-			s.optKeywords[norm] = o.out
-		}
-	}
+	c.optKeywords("push.subscribe_keywords", push.SubscribeKeywords, false, push.SubscribeReply)
+	c.optKeywords("push.unsubscribe_keywords", push.UnsubscribeKeywords, true, push.UnsubscribeReply)
 	for i, spec := range replies.Rules {
-		where := fmt.Sprintf("replies.rules[%d]", i)
-		if spec.Name != "" {
-			where += fmt.Sprintf(" (%s)", spec.Name)
-		}
-		r := rule{name: spec.Name, match: spec.Match}
-		if r.match == "" {
-			r.match = MatchExact
-		}
-		switch r.match {
-		case MatchExact, MatchContains, MatchPrefix, MatchRegex:
-		default:
-			bad(where+".match", "%q is not one of exact, contains, prefix, regex", spec.Match)
-		}
-		if len(spec.Keywords) == 0 && len(spec.Keys) == 0 {
-			bad(where, "needs keywords or keys (menu CLICK keys)")
-		}
-		var patterns []string
-		for j, kw := range spec.Keywords {
-			kwWhere := fmt.Sprintf("%s.keywords[%d]", where, j)
-			norm := Normalize(kw)
-			switch {
-			case norm == "":
-				bad(kwWhere, "is empty")
-				continue
-			case r.match != MatchRegex && len([]rune(norm)) > maxRuleKeyword:
-				bad(kwWhere, "%q is longer than %d characters", kw, maxRuleKeyword)
-			}
-			if prev, dup := seenKeyword[norm]; dup {
-				bad(kwWhere, "duplicate keyword %q (already in %s)", kw, prev)
-				continue
-			}
-			seenKeyword[norm] = where
-			if r.match == MatchRegex {
-				if _, err := regexp.Compile(kw); err != nil {
-					bad(kwWhere, "bad regex: %v", err)
-					continue
-				}
-				patterns = append(patterns, "(?:"+kw+")")
-				continue
-			}
-			r.keywords = append(r.keywords, norm)
-			if r.match == MatchExact {
-				s.exact[norm] = i
-			}
-		}
-		if len(patterns) > 0 {
-			r.re = regexp.MustCompile(strings.Join(patterns, "|"))
-		}
-		for j, key := range spec.Keys {
-			if key == "" {
-				bad(fmt.Sprintf("%s.keys[%d]", where, j), "is empty")
-				continue
-			}
-			if prev, dup := seenKey[key]; dup {
-				bad(fmt.Sprintf("%s.keys[%d]", where, j), "duplicate menu key %q (already in %s)", key, prev)
-				continue
-			}
-			seenKey[key] = where
-			s.keys[key] = i
-		}
-		if r.resp, err = compileResponse(where, spec.ResponseSpec, true); err != nil {
-			errs = append(errs, err)
-		}
-		s.rules = append(s.rules, r)
+		s.rules = append(s.rules, c.rule(i, spec))
 	}
-
-	switch {
-	case search.MaxResults < 1 || search.MaxResults > 10:
-		bad("search.max_results", "%d is outside 1..10", search.MaxResults)
-	case search.MinScore < 0 || search.MinScore > 1:
-		bad("search.min_score", "%v is outside 0..1", search.MinScore)
-	case search.ClearScore < search.MinScore || search.ClearScore > 1:
-		bad("search.clear_score", "%v must lie between min_score (%v) and 1", search.ClearScore, search.MinScore)
-	case search.ClearMargin < 0 || search.ClearMargin > 1:
-		bad("search.clear_margin", "%v is outside 0..1", search.ClearMargin)
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	c.search(search)
+	if len(c.errs) > 0 {
+		return nil, errors.Join(c.errs...)
 	}
 	return s, nil
+}
+
+// compiler builds Settings, collecting every problem on the way.
+type compiler struct {
+	s        *Settings
+	errs     []error
+	keywords map[string]string // normalised keyword → where it was first seen
+	keys     map[string]string // menu key → where it was first seen
+}
+
+func (c *compiler) bad(where, format string, args ...any) {
+	c.errs = append(c.errs, fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...)))
+}
+
+func (c *compiler) response(where string, spec ResponseSpec, required bool) response {
+	resp, err := compileResponse(where, spec, required)
+	if err != nil {
+		c.errs = append(c.errs, err)
+	}
+	return resp
+}
+
+// keyword claims a normalised keyword for where; a keyword belongs to one
+// place only, as in WeChat's own console.
+func (c *compiler) keyword(where, kw, norm string) bool {
+	if prev, dup := c.keywords[norm]; dup {
+		c.bad(where, "duplicate keyword %q (already in %s)", kw, prev)
+		return false
+	}
+	return true
+}
+
+// optKeywords compiles the words that turn the daily reading on or off.
+func (c *compiler) optKeywords(where string, keywords []string, out bool, reply string) {
+	if len(keywords) > 0 && strings.TrimSpace(reply) == "" {
+		c.bad(strings.Replace(where, "keywords", "reply", 1), "is empty: the follower needs a confirmation")
+	}
+	for j, kw := range keywords {
+		norm := Normalize(kw)
+		at := fmt.Sprintf("%s[%d]", where, j)
+		if norm == "" {
+			c.bad(at, "is empty")
+			continue
+		}
+		if !c.keyword(at, kw, norm) {
+			continue
+		}
+		c.keywords[norm] = where
+		c.s.optKeywords[norm] = out
+	}
+}
+
+// rule compiles replies.rules[i].
+func (c *compiler) rule(i int, spec RuleSpec) rule {
+	where := fmt.Sprintf("replies.rules[%d]", i)
+	if spec.Name != "" {
+		where += fmt.Sprintf(" (%s)", spec.Name)
+	}
+	r := rule{name: spec.Name, match: spec.Match}
+	if r.match == "" {
+		r.match = MatchExact
+	}
+	switch r.match {
+	case MatchExact, MatchContains, MatchPrefix, MatchRegex:
+	default:
+		c.bad(where+".match", "%q is not one of exact, contains, prefix, regex", spec.Match)
+	}
+	if len(spec.Keywords) == 0 && len(spec.Keys) == 0 {
+		c.bad(where, "needs keywords or keys (menu CLICK keys)")
+	}
+	var patterns []string
+	for j, kw := range spec.Keywords {
+		at := fmt.Sprintf("%s.keywords[%d]", where, j)
+		norm := Normalize(kw)
+		switch {
+		case norm == "":
+			c.bad(at, "is empty")
+			continue
+		case r.match != MatchRegex && len([]rune(norm)) > maxRuleKeyword:
+			c.bad(at, "%q is longer than %d characters", kw, maxRuleKeyword)
+		}
+		if !c.keyword(at, kw, norm) {
+			continue
+		}
+		c.keywords[norm] = where
+		if r.match == MatchRegex {
+			if _, err := regexp.Compile(kw); err != nil {
+				c.bad(at, "bad regex: %v", err)
+				continue
+			}
+			patterns = append(patterns, "(?:"+kw+")")
+			continue
+		}
+		r.keywords = append(r.keywords, norm)
+		if r.match == MatchExact {
+			c.s.exact[norm] = i
+		}
+	}
+	if len(patterns) > 0 {
+		r.re = regexp.MustCompile(strings.Join(patterns, "|"))
+	}
+	for j, key := range spec.Keys {
+		at := fmt.Sprintf("%s.keys[%d]", where, j)
+		if key == "" {
+			c.bad(at, "is empty")
+			continue
+		}
+		if prev, dup := c.keys[key]; dup {
+			c.bad(at, "duplicate menu key %q (already in %s)", key, prev)
+			continue
+		}
+		c.keys[key] = where
+		c.s.keys[key] = i
+	}
+	r.resp = c.response(where, spec.ResponseSpec, true)
+	return r
+}
+
+func (c *compiler) search(search SearchSpec) {
+	switch {
+	case search.MaxResults < 1 || search.MaxResults > 10:
+		c.bad("search.max_results", "%d is outside 1..10", search.MaxResults)
+	case search.MinScore < 0 || search.MinScore > 1:
+		c.bad("search.min_score", "%v is outside 0..1", search.MinScore)
+	case search.ClearScore < search.MinScore || search.ClearScore > 1:
+		c.bad("search.clear_score", "%v must lie between min_score (%v) and 1", search.ClearScore, search.MinScore)
+	case search.ClearMargin < 0 || search.ClearMargin > 1:
+		c.bad("search.clear_margin", "%v is outside 0..1", search.ClearMargin)
+	}
 }
 
 func compileResponse(where string, spec ResponseSpec, required bool) (response, error) {

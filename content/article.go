@@ -9,8 +9,9 @@ import (
 	"time"
 )
 
-// ErrNotFound is returned when an article id is not in the store.
-var ErrNotFound = errors.New("article not found")
+// ErrNotFound means what was asked for (an article, a follower, a day's
+// reading) is not in the store.
+var ErrNotFound = errors.New("not found")
 
 // DateLayout is the layout of published_on and scheduled_on in files and the CLI.
 const DateLayout = "2006-01-02"

@@ -13,14 +13,15 @@ import (
 // for that day, else the oldest article of the category never chosen
 // before. Once chosen, every caller gets the same article for that day.
 // content.ErrNotFound means there is nothing to read that day.
-func (s *Store) DailyReading(ctx context.Context, day, category string) (content.Article, error) {
+func (s *Store) DailyReading(ctx context.Context, day, category string) (_ content.Article, err error) {
+	defer failed(&err, "daily reading %s", day)
 	if id, err := s.dailyChoice(ctx, day); err == nil {
 		return s.Get(ctx, id)
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return content.Article{}, err
 	}
 	var id string
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE scheduled_on = ? AND category = ?
+	err = s.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE scheduled_on = ? AND category = ?
 		ORDER BY id LIMIT 1`, day, category).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = s.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE category = ?
@@ -29,7 +30,7 @@ func (s *Store) DailyReading(ctx context.Context, day, category string) (content
 			ORDER BY published_on, id LIMIT 1`, category, day).Scan(&id)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
-		return content.Article{}, fmt.Errorf("no reading for %s in %q: %w", day, category, content.ErrNotFound)
+		return content.Article{}, fmt.Errorf("no article of %q left to read: %w", category, content.ErrNotFound)
 	}
 	if err != nil {
 		return content.Article{}, err
@@ -39,7 +40,8 @@ func (s *Store) DailyReading(ctx context.Context, day, category string) (content
 
 // ScheduleDaily makes id the reading of day, replacing any earlier choice
 // (an operator's explicit decision, also how an article is read twice).
-func (s *Store) ScheduleDaily(ctx context.Context, day, id string) (content.Article, error) {
+func (s *Store) ScheduleDaily(ctx context.Context, day, id string) (_ content.Article, err error) {
+	defer failed(&err, "schedule %s on %s", id, day)
 	a, err := s.Get(ctx, id)
 	if err != nil {
 		return a, err

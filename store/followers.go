@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"mpbot/content"
 	"time"
 )
@@ -35,8 +34,9 @@ func fromMS(v int64) time.Time {
 }
 
 // FollowerSubscribed records a subscribe event.
-func (s *Store) FollowerSubscribed(ctx context.Context, openid, scene string, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, subscribed_at, unsubscribed_at, last_interaction_at, scene)
+func (s *Store) FollowerSubscribed(ctx context.Context, openid, scene string, at time.Time) (err error) {
+	defer failed(&err, "record subscription of %s", openid)
+	_, err = s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, subscribed_at, unsubscribed_at, last_interaction_at, scene)
 		VALUES (?, 1, ?, 0, ?, ?)
 		ON CONFLICT(openid) DO UPDATE SET subscribed = 1, subscribed_at = excluded.subscribed_at, unsubscribed_at = 0,
 		last_interaction_at = excluded.last_interaction_at, scene = excluded.scene`, openid, ms(at), ms(at), scene)
@@ -55,37 +55,41 @@ const upsertSeen = `INSERT INTO followers (openid, subscribed, last_interaction_
 // FollowerSeen records that a follower sent something: it opens WeChat's
 // 48-hour window for customer-service messages. An unknown sender is a
 // follower (only followers can message an account).
-func (s *Store) FollowerSeen(ctx context.Context, openid string, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, upsertSeen, openid, ms(at))
+func (s *Store) FollowerSeen(ctx context.Context, openid string, at time.Time) (err error) {
+	defer failed(&err, "record message from %s", openid)
+	_, err = s.db.ExecContext(ctx, upsertSeen, openid, ms(at))
 	return err
 }
 
 // FollowerUnsubscribed forgets a follower, as WeChat requires: only the
 // openid and the unsubscription stay, because the push ledger refers to them.
-func (s *Store) FollowerUnsubscribed(ctx context.Context, openid string, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, unsubscribed_at) VALUES (?, 0, ?)
+func (s *Store) FollowerUnsubscribed(ctx context.Context, openid string, at time.Time) (err error) {
+	defer failed(&err, "record unsubscription of %s", openid)
+	_, err = s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, unsubscribed_at) VALUES (?, 0, ?)
 		ON CONFLICT(openid) DO UPDATE SET subscribed = 0, unsubscribed_at = excluded.unsubscribed_at,
 		subscribed_at = 0, last_interaction_at = 0, push_opt_out = 0, scene = ''`, openid, ms(at))
 	return err
 }
 
 // SetPushOptOut turns the daily reading off (true) or on for a follower.
-func (s *Store) SetPushOptOut(ctx context.Context, openid string, out bool, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, last_interaction_at, push_opt_out) VALUES (?, 1, ?, ?)
+func (s *Store) SetPushOptOut(ctx context.Context, openid string, out bool, at time.Time) (err error) {
+	defer failed(&err, "set daily-reading opt-out of %s", openid)
+	_, err = s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, last_interaction_at, push_opt_out) VALUES (?, 1, ?, ?)
 		ON CONFLICT(openid) DO UPDATE SET push_opt_out = excluded.push_opt_out,
 		last_interaction_at = `+laterInteraction, openid, ms(at), b2i(out))
 	return err
 }
 
 // GetFollower returns one follower, or content.ErrNotFound.
-func (s *Store) GetFollower(ctx context.Context, openid string) (Follower, error) {
+func (s *Store) GetFollower(ctx context.Context, openid string) (_ Follower, err error) {
+	defer failed(&err, "get follower %s", openid)
 	var f Follower
 	var sub, subAt, unsubAt, last int64
 	var out int
-	err := s.db.QueryRowContext(ctx, `SELECT openid, subscribed, subscribed_at, unsubscribed_at, last_interaction_at, push_opt_out, scene
+	err = s.db.QueryRowContext(ctx, `SELECT openid, subscribed, subscribed_at, unsubscribed_at, last_interaction_at, push_opt_out, scene
 		FROM followers WHERE openid = ?`, openid).Scan(&f.OpenID, &sub, &subAt, &unsubAt, &last, &out, &f.Scene)
 	if errors.Is(err, sql.ErrNoRows) {
-		return f, fmt.Errorf("follower %s: %w", openid, content.ErrNotFound)
+		return f, content.ErrNotFound
 	}
 	f.Subscribed, f.PushOptOut = sub == 1, out == 1
 	f.SubscribedAt, f.UnsubscribedAt, f.LastInteractionAt = fromMS(subAt), fromMS(unsubAt), fromMS(last)
@@ -95,7 +99,8 @@ func (s *Store) GetFollower(ctx context.Context, openid string) (Follower, error
 // UpsertFollowerIDs records openids from the follower list (user/get) as
 // subscribed, leaving what is known of them alone. It returns how many
 // were new.
-func (s *Store) UpsertFollowerIDs(ctx context.Context, openids []string) (int, error) {
+func (s *Store) UpsertFollowerIDs(ctx context.Context, openids []string) (_ int, err error) {
+	defer failed(&err, "record follower list page")
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, err

@@ -47,7 +47,8 @@ var ErrPushDone = errors.New("the push is done for the day")
 
 // AcquirePush takes (or renews) the lease on a day's push for owner until
 // now+ttl. A done day cannot be taken again.
-func (s *Store) AcquirePush(ctx context.Context, day, owner string, now time.Time, ttl time.Duration) error {
+func (s *Store) AcquirePush(ctx context.Context, day, owner string, now time.Time, ttl time.Duration) (err error) {
+	defer failed(&err, "acquire push lease %s", day)
 	res, err := s.db.ExecContext(ctx, `INSERT INTO push_runs (day, owner, lease_until, state) VALUES (?, ?, ?, 'running')
 		ON CONFLICT(day) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until, state = 'running'
 		WHERE push_runs.state != 'done' AND (push_runs.owner = excluded.owner OR push_runs.lease_until < ?)`,
@@ -67,14 +68,16 @@ func (s *Store) AcquirePush(ctx context.Context, day, owner string, now time.Tim
 }
 
 // FinishPush ends owner's run of day as done or stopped, with a note.
-func (s *Store) FinishPush(ctx context.Context, day, owner string, state RunState, note string) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE push_runs SET state = ?, note = ?, lease_until = 0 WHERE day = ? AND owner = ?`,
+func (s *Store) FinishPush(ctx context.Context, day, owner string, state RunState, note string) (err error) {
+	defer failed(&err, "finish push %s", day)
+	_, err = s.db.ExecContext(ctx, `UPDATE push_runs SET state = ?, note = ?, lease_until = 0 WHERE day = ? AND owner = ?`,
 		state, note, day, owner)
 	return err
 }
 
 // PushRun returns a day's run state and note ("" when it never ran).
 func (s *Store) PushRun(ctx context.Context, day string) (state RunState, note string, err error) {
+	defer failed(&err, "push run %s", day)
 	err = s.db.QueryRowContext(ctx, `SELECT state, note FROM push_runs WHERE day = ?`, day).Scan(&state, &note)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", "", nil
@@ -83,7 +86,8 @@ func (s *Store) PushRun(ctx context.Context, day string) (state RunState, note s
 }
 
 // Deliveries returns the ledger rows of day for the given recipients.
-func (s *Store) Deliveries(ctx context.Context, day string, recipients []string) (map[string]Delivery, error) {
+func (s *Store) Deliveries(ctx context.Context, day string, recipients []string) (_ map[string]Delivery, err error) {
+	defer failed(&err, "read push ledger %s", day)
 	out := make(map[string]Delivery, len(recipients))
 	if len(recipients) == 0 {
 		return out, nil
@@ -122,7 +126,8 @@ func (s *Store) RecordDeliveries(ctx context.Context, ds []Delivery) error {
 // RecordDeliveriesAs is RecordDeliveries by the lease holder owner: the
 // write is refused (ErrLeaseLost) once another process holds the day, so a
 // run that lost its lease can neither mark nor send more.
-func (s *Store) RecordDeliveriesAs(ctx context.Context, owner string, ds []Delivery) error {
+func (s *Store) RecordDeliveriesAs(ctx context.Context, owner string, ds []Delivery) (err error) {
+	defer failed(&err, "record deliveries")
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -167,7 +172,8 @@ type PushSummary struct {
 }
 
 // LedgerSummary summarises a day's push.
-func (s *Store) LedgerSummary(ctx context.Context, day string) (PushSummary, error) {
+func (s *Store) LedgerSummary(ctx context.Context, day string) (_ PushSummary, err error) {
+	defer failed(&err, "summarise push %s", day)
 	sum := PushSummary{Day: day, Counts: map[State]int{}, Reasons: map[string]int{}}
 	rows, err := s.db.QueryContext(ctx, `SELECT state, reason, article_id, count(*) FROM push_ledger WHERE day = ? GROUP BY state, reason, article_id`, day)
 	if err != nil {
@@ -195,9 +201,10 @@ func (s *Store) LedgerSummary(ctx context.Context, day string) (PushSummary, err
 }
 
 // MediaID returns the stored permanent material id for url, if any.
-func (s *Store) MediaID(ctx context.Context, url string) (string, bool, error) {
+func (s *Store) MediaID(ctx context.Context, url string) (_ string, _ bool, err error) {
+	defer failed(&err, "cover material of %s", url)
 	var id string
-	err := s.db.QueryRowContext(ctx, `SELECT media_id FROM media WHERE url = ?`, url).Scan(&id)
+	err = s.db.QueryRowContext(ctx, `SELECT media_id FROM media WHERE url = ?`, url).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
 	}
@@ -205,8 +212,9 @@ func (s *Store) MediaID(ctx context.Context, url string) (string, bool, error) {
 }
 
 // SetMediaID records the permanent material id uploaded for url.
-func (s *Store) SetMediaID(ctx context.Context, url, id string) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO media (url, media_id, uploaded_at) VALUES (?, ?, ?)
+func (s *Store) SetMediaID(ctx context.Context, url, id string) (err error) {
+	defer failed(&err, "record cover material of %s", url)
+	_, err = s.db.ExecContext(ctx, `INSERT INTO media (url, media_id, uploaded_at) VALUES (?, ?, ?)
 		ON CONFLICT(url) DO UPDATE SET media_id = excluded.media_id, uploaded_at = excluded.uploaded_at`, url, id, s.Now().UnixMilli())
 	return err
 }

@@ -86,7 +86,8 @@ func OpenPostgres(ctx context.Context, dsn string) (*Store, error) {
 func (s *Store) Close() error { return s.db.Close() }
 
 // Ping reports whether the store can be read.
-func (s *Store) Ping(ctx context.Context) error {
+func (s *Store) Ping(ctx context.Context) (err error) {
+	defer failed(&err, "ping")
 	var n int
 	return s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n)
 }
@@ -165,7 +166,8 @@ func (o Outcome) String() string {
 
 // Upsert adds an article or updates the one with the same id (or, when the
 // article has no id, the same url), so re-importing never duplicates.
-func (s *Store) Upsert(ctx context.Context, a content.Article) (content.Article, Outcome, error) {
+func (s *Store) Upsert(ctx context.Context, a content.Article) (_ content.Article, _ Outcome, err error) {
+	defer failed(&err, "upsert article")
 	res, err := s.UpsertBatch(ctx, []Upsert{{Article: a}})
 	if err != nil {
 		return a, 0, err
@@ -191,12 +193,14 @@ type UpsertResult struct {
 // UpsertBatch writes articles in one transaction. An invalid article is
 // reported in its result and skipped; only a database failure fails the
 // batch.
-func (s *Store) UpsertBatch(ctx context.Context, items []Upsert) ([]UpsertResult, error) {
+func (s *Store) UpsertBatch(ctx context.Context, items []Upsert) (_ []UpsertResult, err error) {
+	defer failed(&err, "upsert articles")
 	return s.upsertBatch(ctx, items, true)
 }
 
 // Preview reports what UpsertBatch would do, and writes nothing.
-func (s *Store) Preview(ctx context.Context, items []Upsert) ([]UpsertResult, error) {
+func (s *Store) Preview(ctx context.Context, items []Upsert) (_ []UpsertResult, err error) {
+	defer failed(&err, "preview import")
 	return s.upsertBatch(ctx, items, false)
 }
 
@@ -284,12 +288,14 @@ func (s *Store) upsertTx(ctx context.Context, tx *sqlTx, it Upsert) (UpsertResul
 }
 
 // Get returns the article with the given id or content.ErrNotFound.
-func (s *Store) Get(ctx context.Context, id string) (content.Article, error) {
+func (s *Store) Get(ctx context.Context, id string) (_ content.Article, err error) {
+	defer failed(&err, "get article %s", id)
 	return getArticle(ctx, s.db, id)
 }
 
 // Delete removes an article; deleting a missing id is content.ErrNotFound.
-func (s *Store) Delete(ctx context.Context, id string) error {
+func (s *Store) Delete(ctx context.Context, id string) (err error) {
+	defer failed(&err, "delete article %s", id)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -300,7 +306,7 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("%s: %w", id, content.ErrNotFound)
+		return content.ErrNotFound
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM article_terms WHERE article_id = ?`, id); err != nil {
 		return err
@@ -333,7 +339,8 @@ type Change struct {
 }
 
 // Changes returns the changes after seq, oldest first, at most limit.
-func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]Change, error) {
+func (s *Store) Changes(ctx context.Context, after int64, limit int) (_ []Change, err error) {
+	defer failed(&err, "read change log")
 	rows, err := s.db.QueryContext(ctx, `SELECT seq, article_id, deleted FROM changes WHERE seq > ? ORDER BY seq LIMIT ?`, after, limit)
 	if err != nil {
 		return nil, err
@@ -351,16 +358,18 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]Change, 
 }
 
 // LastChange returns the sequence number of the newest change, 0 if none.
-func (s *Store) LastChange(ctx context.Context) (int64, error) {
+func (s *Store) LastChange(ctx context.Context) (_ int64, err error) {
+	defer failed(&err, "read change log")
 	var seq sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT max(seq) FROM changes`).Scan(&seq)
+	err = s.db.QueryRowContext(ctx, `SELECT max(seq) FROM changes`).Scan(&seq)
 	return seq.Int64, err
 }
 
 // Count returns how many articles the store holds.
-func (s *Store) Count(ctx context.Context) (int, error) {
+func (s *Store) Count(ctx context.Context) (_ int, err error) {
+	defer failed(&err, "count articles")
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n)
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n)
 	return n, err
 }
 
@@ -371,7 +380,8 @@ type Filter struct {
 }
 
 // List returns articles newest first (by published_on, then id).
-func (s *Store) List(ctx context.Context, f Filter) ([]content.Article, error) {
+func (s *Store) List(ctx context.Context, f Filter) (_ []content.Article, err error) {
+	defer failed(&err, "list articles")
 	q := `SELECT ` + articleColumns + ` FROM articles`
 	var args []any
 	if f.Category != "" {
@@ -399,13 +409,14 @@ func (s *Store) List(ctx context.Context, f Filter) ([]content.Article, error) {
 }
 
 // Newest returns the most recently published article of a category.
-func (s *Store) Newest(ctx context.Context, category string) (content.Article, error) {
+func (s *Store) Newest(ctx context.Context, category string) (_ content.Article, err error) {
+	defer failed(&err, "newest article of %q", category)
 	list, err := s.List(ctx, Filter{Category: category, Limit: 1})
 	if err != nil {
 		return content.Article{}, err
 	}
 	if len(list) == 0 {
-		return content.Article{}, fmt.Errorf("category %q: %w", category, content.ErrNotFound)
+		return content.Article{}, content.ErrNotFound
 	}
 	return list[0], nil
 }
@@ -423,11 +434,12 @@ const indexedQuery = `SELECT a.id, a.title, a.summary, '', a.url, a.cover, a.cat
 		FROM articles a LEFT JOIN article_terms t ON t.article_id = a.id`
 
 // GetIndexed returns one article's card and stored analysis.
-func (s *Store) GetIndexed(ctx context.Context, id string) (Indexed, error) {
+func (s *Store) GetIndexed(ctx context.Context, id string) (_ Indexed, err error) {
+	defer failed(&err, "get analysis of %s", id)
 	var found *Indexed
-	err := s.eachIndexed(ctx, indexedQuery+` WHERE a.id = ?`, []any{id}, func(it Indexed) error { found = &it; return nil })
+	err = s.eachIndexed(ctx, indexedQuery+` WHERE a.id = ?`, []any{id}, func(it Indexed) error { found = &it; return nil })
 	if err == nil && found == nil {
-		err = fmt.Errorf("%s: %w", id, content.ErrNotFound)
+		err = content.ErrNotFound
 	}
 	if err != nil {
 		return Indexed{}, err
@@ -439,7 +451,8 @@ func (s *Store) GetIndexed(ctx context.Context, id string) (Indexed, error) {
 const snapshotChunk = 1 << 20
 
 // SaveSnapshot stores the index snapshot, replacing the previous one.
-func (s *Store) SaveSnapshot(ctx context.Context, seq int64, data []byte) error {
+func (s *Store) SaveSnapshot(ctx context.Context, seq int64, data []byte) (err error) {
+	defer failed(&err, "save index snapshot")
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -462,9 +475,10 @@ func (s *Store) SaveSnapshot(ctx context.Context, seq int64, data []byte) error 
 }
 
 // LoadSnapshot returns the stored index snapshot, or nil when there is none.
-func (s *Store) LoadSnapshot(ctx context.Context) ([]byte, error) {
+func (s *Store) LoadSnapshot(ctx context.Context) (_ []byte, err error) {
+	defer failed(&err, "load index snapshot")
 	var size int
-	err := s.db.QueryRowContext(ctx, `SELECT size FROM index_snapshot WHERE id = 1`).Scan(&size)
+	err = s.db.QueryRowContext(ctx, `SELECT size FROM index_snapshot WHERE id = 1`).Scan(&size)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -494,8 +508,9 @@ func (s *Store) LoadSnapshot(ctx context.Context) ([]byte, error) {
 }
 
 // SetAnalysis stores a recomputed analysis without touching the article.
-func (s *Store) SetAnalysis(ctx context.Context, id string, version int, data []byte) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO article_terms (article_id, version, data) VALUES (?, ?, ?)
+func (s *Store) SetAnalysis(ctx context.Context, id string, version int, data []byte) (err error) {
+	defer failed(&err, "store analysis of %s", id)
+	_, err = s.db.ExecContext(ctx, `INSERT INTO article_terms (article_id, version, data) VALUES (?, ?, ?)
 		ON CONFLICT(article_id) DO UPDATE SET version=excluded.version, data=excluded.data`, id, version, data)
 	return err
 }
@@ -543,7 +558,7 @@ type queryer interface {
 func getArticle(ctx context.Context, q queryer, id string) (content.Article, error) {
 	a, err := scanArticle(q.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return content.Article{}, fmt.Errorf("%s: %w", id, content.ErrNotFound)
+		return content.Article{}, content.ErrNotFound
 	}
 	return a, err
 }
@@ -587,4 +602,12 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// failed names the operation in an error leaving the store, so that a
+// caller's log says what failed: "store: acquire push lease 2026-12-01: …".
+func failed(err *error, op string, args ...any) {
+	if *err != nil {
+		*err = fmt.Errorf("store: %s: %w", fmt.Sprintf(op, args...), *err)
+	}
 }
