@@ -26,20 +26,20 @@ import (
 // The seams between packages, checked by the compiler where the real types
 // meet: an interface a consumer declares, satisfied by another package's type.
 var (
-	_ bot.Catalog         = (*search.Library)(nil)
-	_ bot.Catalog         = timedCatalog{}
-	_ bot.Followers       = followerBook{}
-	_ bot.FollowUps       = fleet.FollowUps{}
-	_ wechat.Answerer     = (*bot.Bot)(nil).Answer
-	_ wechat.CoverCache   = (*store.Store)(nil)
-	_ wechat.TokenStore   = fleet.TokenCache{}
+	_ bot.Catalog          = (*search.Library)(nil)
+	_ bot.Catalog          = timedCatalog{}
+	_ bot.Followers        = followerBook{}
+	_ bot.FollowUps        = fleet.FollowUps{}
+	_ wechat.Answerer      = (*bot.Bot)(nil).Answer
+	_ wechat.CoverCache    = (*store.Store)(nil)
+	_ wechat.TokenStore    = fleet.TokenCache{}
 	_ wechat.SharedReplies = fleet.Replies{}
-	_ jobs.Sender         = (*wechat.API)(nil)
-	_ jobs.OnceSender     = (*wechat.TemplateSender)(nil)
-	_ jobs.Broadcaster    = (*wechat.Broadcaster)(nil)
-	_ jobs.CodedError     = (*wechat.Error)(nil)
-	_ jobs.FollowerLister = (*wechat.API)(nil)
-	_ jobs.Limiter        = fleet.Limiter{}
+	_ jobs.Sender          = (*wechat.API)(nil)
+	_ jobs.OnceSender      = (*wechat.TemplateSender)(nil)
+	_ jobs.Broadcaster     = (*wechat.Broadcaster)(nil)
+	_ jobs.CodedError      = (*wechat.Error)(nil)
+	_ jobs.FollowerLister  = (*wechat.API)(nil)
+	_ jobs.Limiter         = fleet.Limiter{}
 )
 
 // app is mpbot wired together: the one place that builds the store, the
