@@ -380,9 +380,13 @@ func (c *Config) mode() string {
 // today is the date in push.timezone.
 func (c *Config) today(now time.Time) string { return now.In(c.location).Format(content.DateLayout) }
 
-// restartSections are read once, when serve starts; every other key
-// applies on reload.
-var restartSections = []string{"server", "wechat", "store", "log", "state"}
+// restartSections are read once, when serve starts, and so is
+// push.catch_up (whether a push missed while down runs at start-up); every
+// other key applies on reload.
+var (
+	restartSections = []string{"server", "wechat", "store", "log", "state"}
+	restartKeys     = []string{"push.catch_up"}
+)
 
 // needsRestart names the keys whose change (from the running config) a
 // reload cannot apply.
@@ -391,13 +395,17 @@ func needsRestart(running, edited *Config) []string {
 	rv, ev := reflect.ValueOf(running).Elem(), reflect.ValueOf(edited).Elem()
 	for i := range rv.NumField() {
 		section := rv.Type().Field(i).Tag.Get("mapstructure")
-		if !slices.Contains(restartSections, section) {
+		if section == "" || section == "replies" {
 			continue
 		}
 		rs, es := rv.Field(i), ev.Field(i)
 		for j := range rs.NumField() {
+			key := section + "." + rs.Type().Field(j).Tag.Get("mapstructure")
+			if !slices.Contains(restartSections, section) && !slices.Contains(restartKeys, key) {
+				continue
+			}
 			if !reflect.DeepEqual(rs.Field(j).Interface(), es.Field(j).Interface()) {
-				changed = append(changed, section+"."+rs.Type().Field(j).Tag.Get("mapstructure"))
+				changed = append(changed, key)
 			}
 		}
 	}
