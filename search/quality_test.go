@@ -1,12 +1,16 @@
 package search
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"hash/fnv"
 	"mpbot/content"
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -30,15 +34,48 @@ func shippedMinScore(tb testing.TB) float64 {
 	return cfg.Search.MinScore
 }
 
-// quality is what the dev queries measure.
+// quality is what a question set measures.
 type quality struct {
 	recall1, mrr5, nomatch float64
 	answerable, nomatches  int
+	kinds                  map[string]*kindScore
 	misses                 []string
 }
 
+type kindScore struct{ first, n int }
+
+func (k *kindScore) recall() float64 { return float64(k.first) / float64(max(k.n, 1)) }
+
+// typoRecall is recall@1 over the typo questions, the issue's fourth target.
+func (q *quality) typoRecall() float64 {
+	if k := q.kinds["typo"]; k != nil {
+		return k.recall()
+	}
+	return 0
+}
+
+func (q *quality) String() string {
+	return fmt.Sprintf("recall@1 %.3f, MRR@5 %.3f over %d; nomatch %.3f over %d; typo recall@1 %.3f",
+		q.recall1, q.mrr5, q.answerable, q.nomatch, q.nomatches, q.typoRecall())
+}
+
+// perKind lists recall@1 by kind of question.
+func (q *quality) perKind() string {
+	kinds := make([]string, 0, len(q.kinds))
+	for k := range q.kinds {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	var b strings.Builder
+	for _, k := range kinds {
+		s := q.kinds[k]
+		fmt.Fprintf(&b, " %s %.2f (%d)", k, s.recall(), s.n)
+	}
+	return b.String()
+}
+
 func measure(ix *Index, qs []devQuery, minScore float64) quality {
-	var q quality
+	q := quality{kinds: map[string]*kindScore{}}
 	var hit1, rr float64
 	var quiet int
 	for _, dq := range qs {
@@ -49,10 +86,17 @@ func measure(ix *Index, qs []devQuery, minScore float64) quality {
 				shown = append(shown, h)
 			}
 		}
+		ks := q.kinds[dq.kind]
+		if ks == nil {
+			ks = &kindScore{}
+			q.kinds[dq.kind] = ks
+		}
+		ks.n++
 		if len(dq.want) == 0 {
 			q.nomatches++
 			if len(shown) == 0 {
 				quiet++
+				ks.first++
 			} else {
 				q.misses = append(q.misses, fmt.Sprintf("nomatch %q → %s (%.2f)", dq.text, shown[0].Article.Title, shown[0].Score))
 			}
@@ -68,6 +112,7 @@ func measure(ix *Index, qs []devQuery, minScore float64) quality {
 		}
 		if rank == 1 {
 			hit1++
+			ks.first++
 		}
 		if rank > 0 {
 			rr += 1 / float64(rank)
@@ -80,17 +125,86 @@ func measure(ix *Index, qs []devQuery, minScore float64) quality {
 			q.misses = append(q.misses, fmt.Sprintf("%s %q rank %d; want %v; top: %s", dq.kind, dq.text, rank, dq.want, got))
 		}
 	}
-	q.recall1 = hit1 / float64(q.answerable)
-	q.mrr5 = rr / float64(q.answerable)
-	q.nomatch = float64(quiet) / float64(q.nomatches)
+	q.recall1 = hit1 / float64(max(q.answerable, 1))
+	q.mrr5 = rr / float64(max(q.answerable, 1))
+	q.nomatch = float64(quiet) / float64(max(q.nomatches, 1))
 	return q
 }
 
-// TestSearchQuality runs every dev query against the shared corpus and
-// reports recall@1, MRR@5 and the share of off-topic queries answered with
-// nothing. The issue's targets are 0.85, 0.90 and 0.90; the engine is not
-// there yet, so the test guards the level reached (see BENCHMARKS.md)
-// against regressions and logs the gap.
+// questionSplitSeed fixes, once and for all, which of our own questions are
+// for tuning the ranking and which only for checking it: a change is
+// designed from the tune half's misses and kept only if the check half
+// agrees, so the check half measures questions the ranking was not fitted
+// to. Changing the seed would spoil that.
+const questionSplitSeed = "mpbot issue 12 split"
+
+// inTuneHalf reports whether a question belongs to the tune half.
+func inTuneHalf(text string) bool {
+	h := fnv.New64a()
+	h.Write([]byte(questionSplitSeed))
+	h.Write([]byte(text))
+	return h.Sum64()&1 == 0
+}
+
+// loadQuestionFile reads a question file of ours (testdata, `#` comments).
+func loadQuestionFile(tb testing.TB, path string) []devQuery {
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var qs []devQuery
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		parts := strings.Split(line, "\t")
+		if len(parts) != 3 {
+			tb.Fatalf("%s: bad line %q", path, line)
+		}
+		q := devQuery{text: parts[0], kind: parts[2]}
+		if parts[1] != "" {
+			q.want = strings.Split(parts[1], ",")
+		}
+		if (q.kind == "nomatch") != (len(q.want) == 0) {
+			tb.Fatalf("%s: %q: nomatch questions and only they have no answer", path, line)
+		}
+		qs = append(qs, q)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return qs
+}
+
+// splitQuestions divides questions into the tune and check halves.
+func splitQuestions(qs []devQuery) (tune, check []devQuery) {
+	for _, q := range qs {
+		if inTuneHalf(q.text) {
+			tune = append(tune, q)
+		} else {
+			check = append(check, q)
+		}
+	}
+	return tune, check
+}
+
+// Issue 12's targets, measured on questions the ranking was not tuned on.
+const (
+	targetRecall1 = 0.85
+	targetMRR5    = 0.90
+	targetNomatch = 0.90
+	targetTypo    = 0.80
+)
+
+// TestSearchQuality runs our own labelled questions (tune and check halves)
+// and the dev queries against the shared corpus. It asserts issue 12's
+// targets on the check half, and that the dev set does not fall below the
+// level it had reached. Misses are listed for the tune half and the dev set
+// only: the check half's misses are never looked at, so that it stays a
+// measure of questions nobody tuned for.
 func TestSearchQuality(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the whole corpus")
@@ -98,17 +212,107 @@ func TestSearchQuality(t *testing.T) {
 	arts := loadCorpus(t)
 	ix := buildParallel(t, arts)
 	ix.SetSynonyms(shippedSynonyms(t))
-	q := measure(ix, loadQueries(t, "queries-dev.tsv"), shippedMinScore(t))
-	for _, m := range q.misses {
-		t.Log(m)
+	minScore := shippedMinScore(t)
+	all := loadQuestionFile(t, filepath.Join("testdata", "questions.tsv"))
+	known := make(map[string]bool, len(arts))
+	for _, a := range arts {
+		known[a.ID] = true
 	}
-	t.Logf("dev set: recall@1 %.3f, MRR@5 %.3f over %d queries; nomatch %.3f over %d", q.recall1, q.mrr5, q.answerable, q.nomatch, q.nomatches)
-	if q.recall1 < 0.85 || q.mrr5 < 0.90 || q.nomatch < 0.90 {
-		t.Logf("below the issue's target: recall@1 %.3f (≥0.85), MRR@5 %.3f (≥0.90), nomatch %.3f (≥0.90)", q.recall1, q.mrr5, q.nomatch)
+	for _, q := range all {
+		for _, id := range q.want {
+			if !known[id] {
+				t.Fatalf("question %q names %s, which the corpus does not hold", q.text, id)
+			}
+		}
 	}
-	const floorRecall, floorMRR, floorNomatch = 0.87, 0.885, 0.93
+	tuneQs, checkQs := splitQuestions(all)
+	dev := measure(ix, loadQueries(t, "queries-dev.tsv"), minScore)
+	tune := measure(ix, tuneQs, minScore)
+	check := measure(ix, checkQs, minScore)
+	if os.Getenv("MPBOT_QUALITY_MISSES") != "" {
+		for _, m := range tune.misses {
+			t.Log("tune miss:", m)
+		}
+		for _, m := range dev.misses {
+			t.Log("dev miss:", m)
+		}
+	}
+	t.Logf("tune:  %s\n  by kind:%s", &tune, tune.perKind())
+	t.Logf("check: %s\n  by kind:%s", &check, check.perKind())
+	t.Logf("dev:   %s", &dev)
+
+	if check.recall1 < targetRecall1 || check.mrr5 < targetMRR5 || check.nomatch < targetNomatch || check.typoRecall() < targetTypo {
+		t.Logf("check half below issue 12's targets: recall@1 %.3f (≥%.2f), MRR@5 %.3f (≥%.2f), nomatch %.3f (≥%.2f), typo %.3f (≥%.2f)",
+			check.recall1, targetRecall1, check.mrr5, targetMRR5, check.nomatch, targetNomatch, check.typoRecall(), targetTypo)
+	}
+	// Until the targets are met, the check half is held at the level
+	// reached (BENCHMARKS.md), so no change makes it worse.
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.716, 0.748, 0.617, 0.517
+	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
+		t.Errorf("check half regressed: %s", &check)
+	}
+	// The dev set had reached these before issue 12; it must not regress.
+	const devRecall, devMRR, devNomatch = 0.900, 0.905, 0.933
+	if dev.recall1 < devRecall-1e-9 || dev.mrr5 < devMRR-5e-4 || dev.nomatch < devNomatch-5e-4 {
+		t.Errorf("dev set regressed: %s (floors %.3f / %.3f / %.3f)", &dev, devRecall, devMRR, devNomatch)
+	}
+	// 面试技巧 (interview skills) is not about 空中技巧 (aerials) on skis.
+	hits, _ := ix.Search(context.Background(), "面试技巧", 5)
+	for _, h := range hits {
+		if h.Score >= minScore && strings.Contains(h.Article.Title, "滑雪") {
+			pending(t, "面试技巧 lists %s (%.2f)", h.Article.Title, h.Score)
+		}
+	}
+}
+
+// issue12Done turns the issue's named cases from reports into failures once
+// the ranking meets them.
+const issue12Done = false
+
+func pending(t *testing.T, format string, args ...any) {
+	t.Helper()
+	if issue12Done {
+		t.Errorf(format, args...)
+	} else {
+		t.Logf("not met yet (issue 12): "+format, args...)
+	}
+}
+
+// TestDemoQuestions runs our labelled questions over the demo articles the
+// binary ships with: what a fresh install answers.
+func TestDemoQuestions(t *testing.T) {
+	ix, err := BuildIndex(content.DemoArticles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetSynonyms(shippedSynonyms(t))
+	minScore := shippedMinScore(t)
+	qs := loadQuestionFile(t, filepath.Join("testdata", "questions-demo.tsv"))
+	q := measure(ix, qs, minScore)
+	if os.Getenv("MPBOT_QUALITY_MISSES") != "" {
+		for _, m := range q.misses {
+			t.Log("demo miss:", m)
+		}
+	}
+	t.Logf("demo: %s\n  by kind:%s", &q, q.perKind())
+	// The study questions issue 12 names must be answered by an article
+	// that answers them, not with no_match.
+	for _, text := range []string{"遴选考试怎么准备", "申论怎么写", "面试技巧", "枫桥经验和浦江经验有什么区别"} {
+		i := slices.IndexFunc(qs, func(q devQuery) bool { return q.text == text })
+		if i < 0 {
+			t.Fatalf("%s is not in the demo questions", text)
+		}
+		hits, _ := ix.Search(context.Background(), text, 5)
+		found := false
+		for _, h := range hits {
+			found = found || h.Score >= minScore && slices.Contains(qs[i].want, h.Article.ID)
+		}
+		if !found {
+			pending(t, "%s: no answering article shown: %v", text, ids(hits))
+		}
+	}
+	const floorRecall, floorMRR, floorNomatch = 0.784, 0.784, 0.888
 	if q.recall1 < floorRecall || q.mrr5 < floorMRR || q.nomatch < floorNomatch {
-		t.Errorf("quality regressed below the level reached: recall@1 %.3f (≥%.2f), MRR@5 %.3f (≥%.2f), nomatch %.3f (≥%.2f)",
-			q.recall1, floorRecall, q.mrr5, floorMRR, q.nomatch, floorNomatch)
+		t.Errorf("demo questions regressed: %s", &q)
 	}
 }
