@@ -216,7 +216,13 @@ func (a *app) newHandler(cfg *Config) (*wechat.Handler, error) {
 	if a.api != nil {
 		sender = a.api
 	} else {
-		a.log.Warn("wechat.app_secret is empty: late replies and extra replies cannot be sent")
+		a.log.Warn("wechat.app_secret is empty: the WeChat API cannot be called, so these are off (set MPBOT_WECHAT_APP_SECRET to turn them on)",
+			"off", []string{
+				"replies after the first (mode all, the welcome's daily card): folded into the one passive reply",
+				"replies not ready within server.reply_budget: WeChat is told success and the reply is dropped",
+				"the daily push in push.mode customer, template and broadcast (log mode still writes the outbox)",
+				"followers sync and import --from-account",
+			})
 	}
 	return wechat.NewHandler(wechat.Config{
 		AppID: cfg.WeChat.AppID, Token: string(cfg.WeChat.Token), AESKey: string(cfg.WeChat.EncodingAESKey),

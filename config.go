@@ -182,11 +182,21 @@ func setDefaults(v *viper.Viper) error {
 	return nil
 }
 
-var responseSpecType = reflect.TypeFor[bot.ResponseSpec]()
+var (
+	responseSpecType = reflect.TypeFor[bot.ResponseSpec]()
+	replySpecType    = reflect.TypeFor[bot.ReplySpec]()
+)
 
 // responseHook lets operators write a response as a plain string (a text
-// reply) or as a single reply map ({type: …}).
+// reply) or as a single reply map ({type: …}), and a reply as a plain
+// string (reply: 测试).
 func responseHook(from, to reflect.Type, data any) (any, error) {
+	if to == replySpecType || to == reflect.PointerTo(replySpecType) {
+		if d, ok := data.(string); ok {
+			return map[string]any{"type": "text", "content": d}, nil
+		}
+		return data, nil
+	}
 	if to != responseSpecType {
 		return data, nil
 	}

@@ -35,6 +35,7 @@ type Bot struct {
 	daily     DailyReading
 	followers Followers
 	log       *slog.Logger
+	random    func(n int) int
 }
 
 // Followers records what followers do, for the daily push: who follows,
@@ -53,11 +54,16 @@ type Deps struct {
 	Daily     DailyReading
 	Followers Followers // may be nil: nothing is recorded
 	Log       *slog.Logger
+	// Pick chooses one of n replies for mode random; nil is math/rand.
+	Pick func(n int) int
 }
 
 // New returns a Bot answering with settings s.
 func New(s *Settings, d Deps) *Bot {
-	b := &Bot{catalog: d.Catalog, followUps: d.FollowUps, daily: d.Daily, followers: d.Followers, log: d.Log}
+	b := &Bot{catalog: d.Catalog, followUps: d.FollowUps, daily: d.Daily, followers: d.Followers, log: d.Log, random: d.Pick}
+	if b.random == nil {
+		b.random = rand.IntN
+	}
 	b.settings.Store(s)
 	return b
 }
@@ -118,16 +124,18 @@ func (b *Bot) Answer(ctx context.Context, m Message) []Reply {
 		if i, ok := s.keys[m.EventKey]; ok {
 			return b.render(ctx, s, m, s.rules[i].resp, 0)
 		}
-		b.log.WarnContext(ctx, "menu click with no rule bound to its key", "key", m.EventKey)
-		return nil
+		// The menu on WeChat's side and the config disagree: the follower
+		// still gets an answer, and the operator a line naming the key.
+		b.log.WarnContext(ctx, "menu click with no rule bound to its key; sent replies.default (add the key to a rule's keys)", "key", m.EventKey)
+		return b.render(ctx, s, m, s.fallback, 0)
 	}
 	b.log.DebugContext(ctx, "event needs no reply", "kind", m.Kind, "event", m.Event, "key", m.EventKey)
 	return nil
 }
 
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
-	norm := Normalize(m.Text)
-	if out, ok := s.optKeywords[norm]; ok { // the daily reading's on/off switch wins over every rule
+	text := Bare(m.Text)
+	if out, ok := s.optKeywords[text]; ok { // the daily reading's on/off switch wins over every rule
 		if b.followers != nil {
 			b.record(ctx, "opt-out", b.followers.SetPushOptOut(ctx, m.From, out, m.SentAt))
 		}
@@ -136,38 +144,40 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		}
 		return []Reply{{Type: ReplyText, Text: s.push.SubscribeReply}}
 	}
-	if n, ok := parseChoice(norm); ok {
-		if r, ok := b.followUp(ctx, s, m.From, n); ok {
-			return []Reply{r}
-		}
-		if s.match(norm) < 0 {
-			// A bare number without a live list is a follow-up too late or
-			// out of range, not a search for articles containing "2".
-			return b.noMatch(ctx, s, m, 0)
-		}
+	rule, question := s.match(text)
+	if n, ok := parseChoice(text); ok && rule < 0 {
+		return b.followUp(ctx, s, m, n)
 	}
-	if i := s.match(norm); i >= 0 {
-		return b.render(ctx, s, m, s.rules[i].resp, 0)
+	if rule >= 0 {
+		return b.render(ctx, s, m, s.rules[rule].resp, 0)
 	}
-	return b.search(ctx, s, m, m.Text, 0)
+	if question == "" {
+		question = text
+	}
+	return b.search(ctx, s, m, question, 0)
 }
 
-// followUp answers a number typed after a numbered list.
-func (b *Bot) followUp(ctx context.Context, s *Settings, openid string, n int) (Reply, bool) {
-	ids, err := b.followUps.Get(ctx, openid)
+// followUp answers a number typed after a numbered list: the article, or
+// what the valid numbers are, or that no list is open. (A bare number is
+// never a search for articles containing "2".)
+func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int) []Reply {
+	ids, err := b.followUps.Get(ctx, m.From)
 	if err != nil {
-		b.log.ErrorContext(ctx, "read follow-up", "openid", openid, "err", err)
-		return Reply{}, false
+		b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
+		return b.noMatch(ctx, s, m, 0)
 	}
-	if n < 1 || n > len(ids) {
-		return Reply{}, false
+	switch {
+	case len(ids) == 0:
+		return []Reply{{Type: ReplyText, Text: s.noList}}
+	case n < 1 || n > len(ids):
+		return []Reply{{Type: ReplyText, Text: strings.ReplaceAll(s.choiceRange, "{n}", strconv.Itoa(len(ids)))}}
 	}
 	a, err := b.catalog.Get(ctx, ids[n-1])
 	if err != nil {
 		b.log.WarnContext(ctx, "follow-up article gone", "id", ids[n-1], "err", err)
-		return Reply{}, false
+		return b.noMatch(ctx, s, m, 0)
 	}
-	return cardReply(a), true
+	return []Reply{cardReply(a)}
 }
 
 // render expands a configured response into replies. depth stops a no-match
@@ -175,7 +185,7 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, openid string, n int) (
 func (b *Bot) render(ctx context.Context, s *Settings, m Message, resp response, depth int) []Reply {
 	specs := resp.replies
 	if resp.random && len(specs) > 1 {
-		i := rand.IntN(len(specs))
+		i := b.random(len(specs))
 		specs = specs[i : i+1]
 	}
 	if len(specs) == 1 {
@@ -311,8 +321,8 @@ func cut(s string, n int) string {
 	return s
 }
 
-// parseChoice reads a follow-up number such as "2" (already normalised, so
-// full-width digits are ASCII).
+// parseChoice reads a follow-up number such as "2" (already Bare, so
+// full-width digits are ASCII and 2。 is 2).
 func parseChoice(norm string) (int, bool) {
 	if len(norm) == 0 || len(norm) > 2 {
 		return 0, false

@@ -66,7 +66,7 @@ func demoSpec() RepliesSpec {
 			{Keywords: []string{"单篇"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles", IDs: []string{"demo-minzhu"}}}},
 			{Keywords: []string{"名片"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "news", Title: "关于我们", Description: "平台介绍", URL: "https://example.com/about", Pic: "https://example.com/a.png"}}},
 			{Keywords: []string{"人工"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "transfer"}}},
-			{Match: "contains", Keywords: []string{"谢谢"}, ResponseSpec: ResponseSpec{Mode: "random", Replies: []ReplySpec{{Type: "text", Content: "不客气！"}, {Type: "text", Content: "祝顺利！"}}}},
+			{Match: "contains", Alone: true, Keywords: []string{"谢谢"}, ResponseSpec: ResponseSpec{Mode: "random", Replies: []ReplySpec{{Type: "text", Content: "不客气！"}, {Type: "text", Content: "祝顺利！"}}}},
 		},
 	}
 }
@@ -85,6 +85,7 @@ func newDemoBot(t *testing.T, catalog *demoCatalog, followUps FollowUps) *Bot {
 // with testdata/conversation.golden.
 func TestConversation(t *testing.T) {
 	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	b.random = func(int) int { return 0 } // the golden file shows random mode's first reply
 	script := []Message{
 		{Kind: KindSubscribe, EventKey: "qrscene_42"},
 		{Kind: KindText, Text: "你好"},
@@ -95,7 +96,8 @@ func TestConversation(t *testing.T) {
 		{Kind: KindText, Text: "新质生产力 政府工作报告"},
 		{Kind: KindText, Text: "遴选"},
 		{Kind: KindText, Text: "2"},
-		{Kind: KindText, Text: "9"},
+		{Kind: KindText, Text: "9"}, // outside the list
+		{Kind: KindText, Text: "２。"},
 		{Kind: KindText, Text: "专题"},
 		{Kind: KindText, Text: "1"},
 		{Kind: KindText, Text: "单篇"},
@@ -109,8 +111,13 @@ func TestConversation(t *testing.T) {
 		{Kind: KindView, EventKey: "https://example.com"},
 		{Kind: KindText, Text: "人工"},
 		{Kind: KindText, Text: "量子引力"},
+		{Kind: KindText, Text: "帮助！"},
+		{Kind: KindText, Text: "[微笑]名片"},
+		{Kind: KindVoice, Text: "每日一读。"},
+		{Kind: KindText, Text: "谢谢老师！"},
+		{Kind: KindText, Text: "老师，想问一下新时代枫桥经验在申论里怎么用，谢谢！"},
 		{Kind: KindUnsubscribe},
-		{Kind: KindText, Text: "1"}, // the list is gone with the follower's data
+		{Kind: KindText, Text: "1"}, // the list is gone with the follower's data: no list open
 	}
 	var out strings.Builder
 	for _, m := range script {

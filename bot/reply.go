@@ -2,7 +2,9 @@ package bot
 
 import (
 	"fmt"
+	"html"
 	"strings"
+	"unicode/utf8"
 )
 
 // ReplyType is the kind of message mpbot sends back.
@@ -55,4 +57,47 @@ func (r Reply) String() string {
 		return "[转人工客服]"
 	}
 	return fmt.Sprintf("[%s]", r.Type)
+}
+
+// Merge folds replies into the one passive reply WeChat takes, for when the
+// others cannot go through the customer-service API (no AppSecret): texts
+// joined, each news card as a link to its article. Images and transfers
+// cannot be folded into text and are left out; one reply is returned as is.
+func Merge(replies []Reply) Reply {
+	if len(replies) == 1 {
+		return replies[0]
+	}
+	var parts []string
+	for _, r := range replies {
+		switch r.Type {
+		case ReplyText:
+			parts = append(parts, r.Text)
+		case ReplyNews:
+			link := html.EscapeString(r.Card.Title)
+			if r.Card.URL != "" {
+				link = fmt.Sprintf(`<a href="%s">%s</a>`, html.EscapeString(r.Card.URL), link)
+			}
+			parts = append(parts, link)
+		}
+	}
+	if len(parts) == 0 {
+		return replies[0]
+	}
+	text := strings.Join(parts, "\n\n")
+	for len(text) > maxTextBytes && len(parts) > 1 { // keep whole parts, the first ones
+		parts = parts[:len(parts)-1]
+		text = strings.Join(parts, "\n\n")
+	}
+	return Reply{Type: ReplyText, Text: cutBytes(text, maxTextBytes)}
+}
+
+// cutBytes shortens s to at most n bytes, on a character boundary.
+func cutBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 )
 
 // Limits WeChat puts on passive replies.
@@ -15,6 +14,13 @@ const (
 	maxTextBytes   = 2048 // a text reply longer than this is not delivered
 	maxDescRunes   = 120  // a news card description we keep readable on a phone
 	maxRuleKeyword = 30   // WeChat's own console allows 30 characters a keyword
+)
+
+// What a follower gets for a number that opens nothing, unless the config
+// says otherwise.
+const (
+	defaultNoList      = "现在没有待选的文章列表。先发送关键词搜索，再回复列表里的序号（10 分钟内有效）。"
+	defaultChoiceRange = "请回复 1 到 {n} 之间的序号查看对应文章。"
 )
 
 // Match kinds for keyword rules.
@@ -34,6 +40,8 @@ type Settings struct {
 	subscribe   response
 	fallback    response // replies.default
 	noMatch     response
+	noList      string // a number with no list open
+	choiceRange string // a number outside the list; {n} is its length
 	search      SearchSpec
 	push        PushSpec
 	optKeywords map[string]bool // normalised keyword → opt out (true) or in
@@ -42,7 +50,8 @@ type Settings struct {
 type rule struct {
 	name     string
 	match    string
-	keywords []string // normalised
+	alone    bool     // fires only when nothing searchable remains beside the keyword
+	keywords []string // Bare
 	re       *regexp.Regexp
 	resp     response
 }
@@ -66,6 +75,13 @@ func Compile(replies RepliesSpec, search SearchSpec, push PushSpec) (*Settings, 
 	s.noMatch = c.response("replies.no_match", replies.NoMatch, false)
 	if len(replies.NoMatch.Replies) == 0 && replies.NoMatch.Reply == nil {
 		c.bad("replies.no_match", "is required: it is what a follower sees when nothing matches")
+	}
+	s.noList, s.choiceRange = replies.NoList, replies.ChoiceRange
+	if strings.TrimSpace(s.noList) == "" {
+		s.noList = defaultNoList
+	}
+	if strings.TrimSpace(s.choiceRange) == "" {
+		s.choiceRange = defaultChoiceRange
 	}
 	c.optKeywords("push.subscribe_keywords", push.SubscribeKeywords, false, push.SubscribeReply)
 	c.optKeywords("push.unsubscribe_keywords", push.UnsubscribeKeywords, true, push.UnsubscribeReply)
@@ -115,7 +131,7 @@ func (c *compiler) optKeywords(where string, keywords []string, out bool, reply 
 		c.bad(strings.Replace(where, "keywords", "reply", 1), "is empty: the follower needs a confirmation")
 	}
 	for j, kw := range keywords {
-		norm := Normalize(kw)
+		norm := Bare(kw)
 		at := fmt.Sprintf("%s[%d]", where, j)
 		if norm == "" {
 			c.bad(at, "is empty")
@@ -135,7 +151,7 @@ func (c *compiler) rule(i int, spec RuleSpec) rule {
 	if spec.Name != "" {
 		where += fmt.Sprintf(" (%s)", spec.Name)
 	}
-	r := rule{name: spec.Name, match: spec.Match}
+	r := rule{name: spec.Name, match: spec.Match, alone: spec.Alone}
 	if r.match == "" {
 		r.match = MatchExact
 	}
@@ -148,9 +164,15 @@ func (c *compiler) rule(i int, spec RuleSpec) rule {
 		c.bad(where, "needs keywords or keys (menu CLICK keys)")
 	}
 	var patterns []string
+	if r.alone && r.match == MatchExact {
+		c.bad(where+".alone", "only applies to contains, prefix and regex rules (an exact keyword is always alone)")
+	}
 	for j, kw := range spec.Keywords {
 		at := fmt.Sprintf("%s.keywords[%d]", where, j)
-		norm := Normalize(kw)
+		norm := Bare(kw)
+		if r.match == MatchRegex {
+			norm = Normalize(kw)
+		}
 		switch {
 		case norm == "":
 			c.bad(at, "is empty")
@@ -297,37 +319,14 @@ func validateReply(where string, r ReplySpec) error {
 	return errors.Join(errs...)
 }
 
-// Normalize is how a follower's text and an operator's keyword are compared:
-// trimmed (full-width spaces too), full-width letters and digits folded to
-// ASCII, Latin letters lower-cased.
-func Normalize(s string) string {
-	s = strings.TrimSpace(s)
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s // the common case costs no allocation
-	}
-	return strings.TrimSpace(strings.Map(func(r rune) rune {
-		switch {
-		case r == '\u3000':
-			return ' '
-		case r >= '！' && r <= '～': // full-width ASCII block
-			r = r - '！' + '!'
-		}
-		return unicode.ToLower(r)
-	}, s))
-}
-
-// match returns the index of the first rule, in config order, that matches
-// the normalised text, or -1.
-func (s *Settings) match(norm string) int {
+// match returns the first rule, in config order, that matches text (Bare),
+// or -1. A rule marked alone does not fire when something searchable
+// remains beside its keyword; question is then the text without the
+// keyword, which is what the follower asks (a long question ending in
+// 谢谢老师！ is searched without the thanks).
+func (s *Settings) match(text string) (rule int, question string) {
 	best := -1
-	if i, ok := s.exact[norm]; ok {
+	if i, ok := s.exact[text]; ok {
 		best = i
 	}
 	for i := range s.rules {
@@ -335,26 +334,36 @@ func (s *Settings) match(norm string) int {
 			break
 		}
 		r := &s.rules[i]
+		var hit bool
 		switch r.match {
 		case MatchContains:
-			for _, kw := range r.keywords {
-				if strings.Contains(norm, kw) {
-					return i
-				}
-			}
+			hit = slices.ContainsFunc(r.keywords, func(kw string) bool { return containsWord(text, kw) })
 		case MatchPrefix:
-			for _, kw := range r.keywords {
-				if strings.HasPrefix(norm, kw) {
-					return i
-				}
-			}
+			hit = slices.ContainsFunc(r.keywords, func(kw string) bool { return hasPrefixWord(text, kw) })
 		case MatchRegex:
-			if r.re != nil && r.re.MatchString(norm) {
-				return i
-			}
+			hit = r.re != nil && r.re.MatchString(text)
+		}
+		if !hit {
+			continue
+		}
+		if !r.alone {
+			return i, ""
+		}
+		var left string
+		var alone bool
+		if r.re != nil {
+			left, alone = rest(r.re.ReplaceAllString(text, " "), nil)
+		} else {
+			left, alone = rest(text, r.keywords)
+		}
+		if alone {
+			return i, ""
+		}
+		if question == "" {
+			question = left
 		}
 	}
-	return best
+	return best, question
 }
 
 // Describe lists the compiled rules for `mpbot check`.
@@ -366,6 +375,9 @@ func (s *Settings) Describe() string {
 			name = "-"
 		}
 		fmt.Fprintf(&b, "rule %d %s: match=%s", i, name, r.match)
+		if r.alone {
+			b.WriteString(" alone")
+		}
 		if len(r.keywords) > 0 {
 			fmt.Fprintf(&b, " keywords=%s", strings.Join(r.keywords, "|"))
 		}

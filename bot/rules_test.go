@@ -124,10 +124,74 @@ func TestMatchOrderAndKinds(t *testing.T) {
 		{"xy", 4},
 		{"Xy", 4},
 		{"别的", -1},
+		{"ABC!", 1},      // punctuation around a keyword
+		{"订阅每日一读。", 2}, // a voice message's full stop
+		{"[微笑]ｘｙ～", 4},
 	}
 	for _, c := range cases {
-		if got := s.match(Normalize(c.text)); got != c.want {
+		if got, _ := s.match(Bare(c.text)); got != c.want {
 			t.Errorf("match(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}
+
+// TestAloneRules: a courtesy rule marked alone answers thanks and
+// greetings, but not a question that happens to contain its keyword; the
+// question is then searched without the keyword.
+func TestAloneRules(t *testing.T) {
+	thanks := kwRule("contains", "谢谢", "感谢")
+	thanks.Alone = true
+	hi := kwRule("contains", "你好", "hi")
+	hi.Alone = true
+	s, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{thanks, hi}}, okSearch, okPush)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := "老师，枫桥经验和浦江经验在申论里怎么用？想请您讲讲两者的区别和联系，谢谢老师！"
+	cases := []struct {
+		text, question string
+		want           int
+	}{
+		{"谢谢老师！", "", 0},
+		{"非常感谢小编的分享", "", 0},
+		{"谢谢你们的帮助", "", 0},
+		{long, "老师,枫桥经验和浦江经验在申论里怎么用?想请您讲讲两者的区别和联系, 老师", -1},
+		{"你好啊", "", 1},
+		{"😊你好", "", 1},
+		{"Hi!", "", 1},
+		{"china", "", -1}, // hi inside a word is not hi
+		{"你好，请问枫桥经验", ",请问枫桥经验", -1},
+	}
+	for _, c := range cases {
+		got, q := s.match(Bare(c.text))
+		if got != c.want || q != c.question {
+			t.Errorf("match(%q) = %d %q, want %d %q", c.text, got, q, c.want, c.question)
+		}
+	}
+	if _, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{{Keywords: []string{"x"}, Alone: true, ResponseSpec: text("y")}}}, okSearch, okPush); err == nil || !strings.Contains(err.Error(), "alone") {
+		t.Fatalf("alone on an exact rule: %v", err)
+	}
+}
+
+func TestBare(t *testing.T) {
+	for in, want := range map[string]string{
+		"你好！":          "你好",
+		"退订。":          "退订",
+		"２。":           "2",
+		"  在吗？？ ":      "在吗",
+		"😊你好":         "你好",
+		"[微笑]订阅[玫瑰]":   "订阅",
+		"枫桥[捂脸]经验":     "枫桥经验",
+		"[不是表情包的文字很长]": "不是表情包的文字很长", // not an emoticon: only its outer brackets go
+		"a[微笑]b":          "ab",
+		"？":            "?",
+		"...":          "...",
+		"新质生产力，是什么？":   "新质生产力,是什么",
+		"Hi!":          "hi",
+		"":             "",
+	} {
+		if got := Bare(in); got != want {
+			t.Errorf("Bare(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

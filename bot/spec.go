@@ -26,10 +26,14 @@ type ResponseSpec struct {
 
 // RuleSpec binds keywords (and menu CLICK keys) to a response.
 type RuleSpec struct {
-	Name         string   `mapstructure:"name"`
-	Keywords     []string `mapstructure:"keywords"`
-	Keys         []string `mapstructure:"keys"`
-	Match        string   `mapstructure:"match"` // exact (default), contains, prefix, regex
+	Name     string   `mapstructure:"name"`
+	Keywords []string `mapstructure:"keywords"`
+	Keys     []string `mapstructure:"keys"`
+	Match    string   `mapstructure:"match"` // exact (default), contains, prefix, regex
+	// Alone makes a contains, prefix or regex rule fire only when nothing
+	// searchable remains beside its keyword: 谢谢老师！ is thanks, a question
+	// ending in 谢谢 is a question.
+	Alone        bool `mapstructure:"alone"`
 	ResponseSpec `mapstructure:",squash"`
 }
 
@@ -38,7 +42,12 @@ type RepliesSpec struct {
 	Subscribe ResponseSpec `mapstructure:"subscribe"`
 	Default   ResponseSpec `mapstructure:"default"`  // images, video, location, links
 	NoMatch   ResponseSpec `mapstructure:"no_match"` // nothing matched a text
-	Rules     []RuleSpec   `mapstructure:"rules"`
+	// NoList answers a number when no numbered list is open; ChoiceRange a
+	// number outside the open list ({n} is the list's length). Empty: the
+	// built-in texts.
+	NoList      string     `mapstructure:"no_list"`
+	ChoiceRange string     `mapstructure:"choice_out_of_range"`
+	Rules       []RuleSpec `mapstructure:"rules"`
 }
 
 // SearchSpec is the `search` section: how many candidates a list shows and

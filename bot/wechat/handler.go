@@ -377,6 +377,11 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 	// survives WeChat hanging up after its "success".
 	replies = h.answer(context.WithoutCancel(ctx), m)
 	watchdog.Stop()
+	if h.sender == nil && len(replies) > 1 {
+		// Nothing can follow the passive reply (no AppSecret): the follower
+		// gets what fits in it, rather than the first reply alone.
+		replies = []bot.Reply{bot.Merge(replies)}
+	}
 	late := c.finish(replies, h.now())
 	if h.cfg.Shared != nil {
 		if err := h.cfg.Shared.Store(context.WithoutCancel(ctx), key, replies, late, callTTL); err != nil {

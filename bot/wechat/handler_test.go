@@ -97,7 +97,7 @@ func TestMessagesAndEvents(t *testing.T) {
 		{"subscribe by QR scene", Inbound{MsgType: "event", Event: "subscribe", EventKey: "qrscene_123", Extra: "<Ticket><![CDATA[T]]></Ticket>"}, isText("欢迎关注"), ""},
 		{"unsubscribe", Inbound{MsgType: "event", Event: "unsubscribe"}, isSuccess, ""},
 		{"menu click bound", Inbound{MsgType: "event", Event: "CLICK", EventKey: "DAILY"}, isNews("https://example.com/mpbot-demo/fengqiao"), ""},
-		{"menu click unbound", Inbound{MsgType: "event", Event: "CLICK", EventKey: "NOPE"}, isSuccess, ""},
+		{"menu click unbound", Inbound{MsgType: "event", Event: "CLICK", EventKey: "NOPE"}, isText("目前只能读懂文字。"), ""},
 		{"view", Inbound{MsgType: "event", Event: "VIEW", EventKey: "https://example.com"}, isSuccess, ""},
 		{"scan", Inbound{MsgType: "event", Event: "SCAN", EventKey: "123"}, isSuccess, ""},
 		{"location event", Inbound{MsgType: "event", Event: "LOCATION", Extra: "<Latitude>23.1</Latitude><Longitude>113.3</Longitude><Precision>119</Precision>"}, isSuccess, ""},
@@ -168,6 +168,20 @@ func TestSubscribeSendsDailyThroughAPI(t *testing.T) {
 	}
 	if msg.ToUser != "o_new" || msg.MsgType != "news" || len(msg.News.Articles) != 1 || msg.News.Articles[0].URL != "https://example.com/mpbot-demo/fengqiao" {
 		t.Fatalf("custom message %s, want the daily card for o_new", c.Body)
+	}
+}
+
+// TestWelcomeWithoutAPI: with no AppSecret (the demo config), a new
+// follower still sees the daily card: everything is folded into the one
+// passive reply instead of the card being dropped.
+func TestWelcomeWithoutAPI(t *testing.T) {
+	hs := newHarness(t, ModeSafe, withoutSender())
+	out := hs.send(Inbound{From: "o_new", MsgType: "event", Event: "subscribe", CreateTime: time.Now().Unix()})
+	if !strings.Contains(out.Content, "欢迎关注！") || !strings.Contains(out.Content, `<a href="https://example.com/mpbot-demo/fengqiao">`) {
+		t.Fatalf("passive reply %q, want the welcome and the daily card's link", out.Content)
+	}
+	if calls := hs.api.Calls(""); len(calls) != 0 {
+		t.Fatalf("%d API calls without an AppSecret", len(calls))
 	}
 }
 

@@ -101,12 +101,18 @@ type harness struct {
 	answers atomic.Int64 // how many times the bot ran
 	logs    *syncBuffer
 	msgID   atomic.Int64
+	noAPI   bool // no AppSecret: nothing can go through the customer-service API
 }
 
 type harnessOption func(*Config, *harness)
 
 func withBudget(d time.Duration) harnessOption {
 	return func(c *Config, _ *harness) { c.ReplyBudget = d }
+}
+
+// withoutSender runs the handler as the demo config does: no AppSecret.
+func withoutSender() harnessOption {
+	return func(_ *Config, hs *harness) { hs.noAPI = true }
 }
 
 func newHarness(t testing.TB, mode string, opts ...harnessOption) *harness {
@@ -128,7 +134,11 @@ func newHarness(t testing.TB, mode string, opts ...harnessOption) *harness {
 		hs.answers.Add(1)
 		return b.Answer(ctx, m)
 	}
-	h, err := NewHandler(cfg, answer, api, log)
+	var sender Sender = api
+	if hs.noAPI {
+		sender = nil
+	}
+	h, err := NewHandler(cfg, answer, sender, log)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,181 @@
+package bot
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Normalize is how a follower's text and an operator's keyword are compared:
+// trimmed (full-width spaces too), full-width letters, digits and
+// punctuation folded to ASCII, Latin letters lower-cased.
+func Normalize(s string) string {
+	s = strings.TrimSpace(s)
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s // the common case costs no allocation
+	}
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		switch {
+		case r == '\u3000':
+			return ' '
+		case r >= '！' && r <= '～': // full-width ASCII block
+			r = r - '！' + '!'
+		}
+		return unicode.ToLower(r)
+	}, s))
+}
+
+// Bare is the normalised text without what people wrap around their words:
+// leading and trailing punctuation, spaces and emoji (WeChat's speech
+// recognition ends every voice message with 。; phones add ！ and 😊), and
+// WeChat's emoticon codes such as [微笑] anywhere. 你好！, 退订。 and ２。
+// are 你好, 退订 and 2. Text that is nothing but punctuation (a "?") is
+// returned normalised, so such a keyword still matches itself.
+func Bare(s string) string {
+	norm := Normalize(s)
+	if !strings.ContainsRune(norm, '[') && isWordRune(firstRune(norm)) && isWordRune(lastRune(norm)) {
+		return norm // nothing to strip: the common case allocates nothing more
+	}
+	out := strings.TrimFunc(stripEmoticons(norm), func(r rune) bool { return !isWordRune(r) })
+	if out == "" {
+		return norm
+	}
+	return out
+}
+
+// isWordRune reports whether r can be part of what a follower asks about:
+// letters (Han included) and digits. Punctuation, symbols, spaces and
+// emoji are not.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// maxEmoticon is the longest WeChat emoticon code's name: [微笑], [捂脸],
+// [旺柴], [让我看看] are one to four characters.
+const maxEmoticon = 4
+
+// stripEmoticons removes WeChat's bracketed emoticon codes: a [ followed by
+// one to four Han characters and a ].
+func stripEmoticons(s string) string {
+	if !strings.ContainsRune(s, '[') {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '[' {
+			if end := emoticonEnd(s[i+1:]); end > 0 {
+				i += 1 + end
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// emoticonEnd returns the length of "name]" at the start of s when name is
+// one to four Han characters, else 0.
+func emoticonEnd(s string) int {
+	n := 0
+	for i, r := range s {
+		switch {
+		case r == ']' && n > 0:
+			return i + 1
+		case unicode.Is(unicode.Han, r) && n < maxEmoticon:
+			n++
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// courtesy are the words people put around thanks and greetings; they do
+// not make a message a question (谢谢老师！, 老师您好呀).
+var courtesy = []string{"老师们", "老师", "小编", "大家", "各位", "亲们", "您们", "您", "你们", "你", "非常", "十分", "万分",
+	"真的", "一下", "辛苦了", "辛苦", "啦", "啊", "呀", "哈", "嘿", "哦", "噢", "嗯", "了", "的", "很", "太", "多", "好", "呢", "吧",
+	"吗", "哇", "亲", "哟", "喔", "么", "嘛"}
+
+// maxAloneRunes is how many letters and digits may remain beside a
+// keyword, once courtesy words are gone, for the message still to be only
+// that keyword: 谢谢分享 and 感谢讲解 are thanks, 谢谢，枫桥经验 a question.
+const maxAloneRunes = 2
+
+// rest is text without every occurrence of the keywords and the courtesy
+// words around them, and whether nothing a follower could be asking about
+// remains.
+func rest(text string, keywords []string) (string, bool) {
+	for _, kw := range keywords {
+		text = strings.ReplaceAll(text, kw, " ")
+	}
+	text = strings.Join(strings.Fields(text), " ")
+	left := text
+	for _, w := range courtesy {
+		left = strings.ReplaceAll(left, w, "")
+	}
+	n := 0
+	for _, r := range left {
+		if isWordRune(r) {
+			n++
+		}
+	}
+	return text, n <= maxAloneRunes
+}
+
+// containsWord reports whether kw occurs in text; a keyword of Latin
+// letters and digits must stand as a word of its own (hi is not in china).
+func containsWord(text, kw string) bool {
+	if !isASCIIWord(kw) {
+		return strings.Contains(text, kw)
+	}
+	for from := 0; ; {
+		i := strings.Index(text[from:], kw)
+		if i < 0 {
+			return false
+		}
+		start, end := from+i, from+i+len(kw)
+		if !asciiWordByte(text, start-1) && !asciiWordByte(text, end) {
+			return true
+		}
+		from = start + 1
+	}
+}
+
+// hasPrefixWord is strings.HasPrefix with the same rule for Latin keywords.
+func hasPrefixWord(text, kw string) bool {
+	return strings.HasPrefix(text, kw) && (!isASCIIWord(kw) || !asciiWordByte(text, len(kw)))
+}
+
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !asciiWordByte(s, i) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// asciiWordByte reports whether s[i] exists and is an ASCII letter or digit.
+func asciiWordByte(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return false
+	}
+	c := s[i]
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
