@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"os"
 	"reflect"
 	"slices"
@@ -41,6 +42,7 @@ type Config struct {
 	source   string         // the file read, or "embedded defaults"
 	settings *bot.Settings  // replies, search thresholds, opt-in keywords
 	location *time.Location // push.timezone
+	proxies  []netip.Prefix // server.trusted_proxies
 }
 
 // ServerConfig is the `server` section.
@@ -49,6 +51,7 @@ type ServerConfig struct {
 	Path            string        `mapstructure:"path"`
 	ReplyBudget     time.Duration `mapstructure:"reply_budget"`
 	ShutdownTimeout time.Duration `mapstructure:"shutdown_timeout"`
+	TrustedProxies  []string      `mapstructure:"trusted_proxies"`
 }
 
 // WeChatConfig is the `wechat` section.
@@ -221,7 +224,7 @@ func (p *problems) add(key, format string, args ...any) {
 // compile checks every section and builds the compiled parts.
 func (c *Config) compile() error {
 	var p problems
-	c.Server.check(&p)
+	c.proxies = c.Server.check(&p)
 	c.WeChat.check(&p)
 	c.Store.check(&p)
 	c.Log.check(&p)
@@ -236,7 +239,8 @@ func (c *Config) compile() error {
 	return errors.Join(p...)
 }
 
-func (c ServerConfig) check(p *problems) {
+// check validates the server section and returns its trusted proxies.
+func (c ServerConfig) check(p *problems) []netip.Prefix {
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		p.add("server.addr", "%q is not host:port", c.Addr)
 	}
@@ -249,6 +253,11 @@ func (c ServerConfig) check(p *problems) {
 	if c.ShutdownTimeout <= 0 {
 		p.add("server.shutdown_timeout", "%v must be positive", c.ShutdownTimeout)
 	}
+	proxies, err := wechat.ParseProxies(c.TrustedProxies)
+	if err != nil {
+		p.add("server.trusted_proxies", "%v", err)
+	}
+	return proxies
 }
 
 func (c WeChatConfig) check(p *problems) {

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"strconv"
 	"sync/atomic"
 	"time"
 
@@ -183,22 +184,34 @@ type Replies struct {
 	R *Redis
 }
 
-// sharedAnswer is what Redis holds per message.
+// sharedAnswer is what Redis holds of a message's answer.
 type sharedAnswer struct {
-	Done    bool        `json:"done"`
 	Late    bool        `json:"late,omitempty"`
 	Replies []bot.Reply `json:"replies,omitempty"`
 }
 
-// Claim implements wechat.SharedReplies.
-func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (bool, error) {
-	b, _ := json.Marshal(sharedAnswer{})
-	return s.R.client.SetNX(ctx, s.R.key("reply", key), b, ttl).Result()
+// Claim implements wechat.SharedReplies: the claim is a key of its own,
+// holding when it was made, kept for ttl (as long as a replay of the
+// message could pass the timestamp check); the answer is kept apart, for
+// as long as retries come. One round trip: SET NX GET.
+func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (bool, time.Time, error) {
+	prev, err := s.R.client.SetArgs(ctx, s.R.key("claim", key), time.Now().UnixMilli(), redis.SetArgs{Mode: "NX", TTL: ttl, Get: true}).Result()
+	if errors.Is(err, redis.Nil) {
+		return true, time.Time{}, nil
+	}
+	if err != nil {
+		return false, time.Time{}, err
+	}
+	ms, err := strconv.ParseInt(prev, 10, 64)
+	if err != nil {
+		return false, time.Time{}, fmt.Errorf("claim of %s: %w", key, err)
+	}
+	return false, time.UnixMilli(ms), nil
 }
 
 // Store implements wechat.SharedReplies.
 func (s Replies) Store(ctx context.Context, key string, replies []bot.Reply, late bool, ttl time.Duration) error {
-	b, err := json.Marshal(sharedAnswer{Done: true, Late: late, Replies: replies})
+	b, err := json.Marshal(sharedAnswer{Late: late, Replies: replies})
 	if err != nil {
 		return err
 	}
@@ -218,7 +231,7 @@ func (s Replies) Load(ctx context.Context, key string) ([]bot.Reply, bool, bool,
 	if err := json.Unmarshal(b, &a); err != nil {
 		return nil, false, false, err
 	}
-	return a.Replies, a.Late, a.Done, nil
+	return a.Replies, a.Late, true, nil
 }
 
 // Limiter paces calls to qps a second across every replica sharing Redis:

@@ -11,6 +11,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"mpbot/bot"
 	"mpbot/bot/wechat"
 	"mpbot/bot/wechat/wechattest"
 )
@@ -57,11 +58,43 @@ func TestFollowUpsAcrossReplicas(t *testing.T) {
 	if ids, _ := a.Get(ctx, "o1"); ids != nil {
 		t.Fatalf("forgotten list still there: %v", ids)
 	}
+	// Lists expire by themselves (Redis's TTL, not a sweep of ours).
 	short := FollowUps{R: r, TTL: 50 * time.Millisecond}
 	short.Put(ctx, "o2", []string{"z"})
-	time.Sleep(120 * time.Millisecond)
-	if ids, _ := short.Get(ctx, "o2"); ids != nil {
-		t.Fatalf("expired list still there: %v", ids)
+	if ttl := r.client.PTTL(ctx, r.key("followup", "o2")).Val(); ttl <= 0 || ttl > 50*time.Millisecond {
+		t.Fatalf("list TTL %v, want at most 50ms", ttl)
+	}
+}
+
+// TestRepliesClaim: the first replica to claim a message wins; the others
+// learn when it was claimed (a retry waits for its answer, a replay
+// minutes later gets nothing), and the claim outlives the answer.
+func TestRepliesClaim(t *testing.T) {
+	ctx := context.Background()
+	r := testRedis(t)
+	a, b := Replies{R: r}, Replies{R: r}
+	before := time.Now().Add(-time.Millisecond)
+	if won, _, err := a.Claim(ctx, "o|1", 10*time.Minute); !won || err != nil {
+		t.Fatalf("first claim: %v %v", won, err)
+	}
+	won, claimed, err := b.Claim(ctx, "o|1", 10*time.Minute)
+	if won || err != nil || claimed.Before(before) || claimed.After(time.Now()) {
+		t.Fatalf("second claim: won %v at %v, %v", won, claimed, err)
+	}
+	if _, _, done, _ := b.Load(ctx, "o|1"); done {
+		t.Fatal("answer done before it was stored")
+	}
+	if err := a.Store(ctx, "o|1", []bot.Reply{{Type: bot.ReplyText, Text: "好"}}, false, 2*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	replies, late, done, err := b.Load(ctx, "o|1")
+	if err != nil || !done || late || len(replies) != 1 || replies[0].Text != "好" {
+		t.Fatalf("load: %v %v %v %v", replies, late, done, err)
+	}
+	claimTTL := r.client.PTTL(ctx, r.key("claim", "o|1")).Val()
+	replyTTL := r.client.PTTL(ctx, r.key("reply", "o|1")).Val()
+	if claimTTL <= 2*time.Minute || replyTTL > 2*time.Minute {
+		t.Fatalf("claim kept %v, answer %v: the claim must outlive the answer", claimTTL, replyTTL)
 	}
 }
 

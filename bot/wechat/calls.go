@@ -1,6 +1,7 @@
 package wechat
 
 import (
+	"hash/maphash"
 	"sync"
 	"time"
 
@@ -9,11 +10,28 @@ import (
 
 // calls remembers each message's answer for a while, so that WeChat's
 // retries (up to three, seconds apart) get the same reply and never run an
-// action twice.
+// action twice; and, for as long as a signed request is accepted at all,
+// that the message was seen, so a captured request replayed minutes later
+// runs nothing again.
 type calls struct {
-	mu      sync.Mutex
-	m       map[string]*call
-	inserts int
+	mu    sync.Mutex
+	m     map[string]*call // answered or being answered, kept callTTL after the answer
+	order []queued         // m's keys, oldest first
+	// seen holds, by hash, the messages whose call has gone, until a
+	// replay of them can no longer pass the timestamp check.
+	seen      map[uint64]time.Time
+	seenOrder []queuedSeen
+	seed      maphash.Seed
+}
+
+type queued struct {
+	key  string
+	call *call
+}
+
+type queuedSeen struct {
+	hash  uint64
+	until time.Time
 }
 
 // call is one message being answered or recently answered.
@@ -23,36 +41,85 @@ type call struct {
 	replies  []bot.Reply
 	finished bool
 	late     bool // the passive window was missed; replies go through the API
+	first    time.Time
 	expires  time.Time
 }
 
+// callTTL covers WeChat's retry schedule with room to spare.
+const callTTL = 2 * time.Minute
+
+// replayTTL is how long after a message's first arrival a copy of its
+// request can still carry an acceptable timestamp: the timestamp may be
+// ClockWindow behind the first arrival's clock, and the replay ClockWindow
+// ahead of it.
+const replayTTL = 2 * ClockWindow
+
 func newCalls() *calls {
-	return &calls{m: map[string]*call{}}
+	return &calls{m: map[string]*call{}, seen: map[uint64]time.Time{}, seed: maphash.MakeSeed()}
 }
 
-// begin returns the call for key and whether this request is the first.
-func (cs *calls) begin(key string, now time.Time) (*call, bool) {
+// begin returns the call for key and whether this request is the first
+// for it; replay reports a copy of a message whose call has gone (no
+// answer is kept: it is answered with nothing).
+func (cs *calls) begin(key string, now time.Time) (c *call, first, replay bool) {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
-	if c, ok := cs.m[key]; ok && !c.expired(now) {
-		return c, false
+	cs.expire(now)
+	if c, ok := cs.m[key]; ok {
+		return c, false, false
 	}
-	if cs.inserts++; cs.inserts%256 == 0 {
-		for k, c := range cs.m {
-			if c.expired(now) {
-				delete(cs.m, k)
-			}
-		}
+	if until, ok := cs.seen[maphash.String(cs.seed, key)]; ok && now.Before(until) {
+		return nil, false, true
 	}
-	c := &call{}
+	c = &call{first: now}
 	cs.m[key] = c
-	return c, true
+	cs.order = append(cs.order, queued{key, c})
+	return c, true, false
 }
 
+// expire moves calls past their TTL to seen, and forgets what is past
+// replayTTL. Keys are queued in arrival order, so each step looks only at
+// the oldest: the cost is constant per message, however many are kept.
+func (cs *calls) expire(now time.Time) {
+	for len(cs.order) > 0 {
+		q := cs.order[0]
+		if !q.call.expired(now) {
+			break // the oldest is still being answered, or within its TTL
+		}
+		delete(cs.m, q.key)
+		h := maphash.String(cs.seed, q.key)
+		until := q.call.first.Add(replayTTL)
+		cs.seen[h] = until
+		cs.seenOrder = append(cs.seenOrder, queuedSeen{h, until})
+		cs.order[0] = queued{}
+		cs.order = cs.order[1:]
+	}
+	for len(cs.seenOrder) > 0 && !now.Before(cs.seenOrder[0].until) {
+		s := cs.seenOrder[0]
+		if cs.seen[s.hash] == s.until {
+			delete(cs.seen, s.hash)
+		}
+		cs.seenOrder = cs.seenOrder[1:]
+	}
+	// Let the queues' arrays go once they have drained, rather than keep
+	// the high-water mark's worth of memory for ever.
+	if len(cs.order) == 0 && cap(cs.order) > 1024 {
+		cs.order = nil
+	}
+	if len(cs.seenOrder) == 0 && cap(cs.seenOrder) > 1024 {
+		cs.seenOrder = nil
+	}
+}
+
+// expired reports whether the call is past its TTL; one never finished
+// (an answer stuck for minutes) goes too, so it cannot hold the queue.
 func (c *call) expired(now time.Time) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.finished && now.After(c.expires)
+	if !c.finished {
+		return now.Sub(c.first) > callTTL
+	}
+	return now.After(c.expires)
 }
 
 // finish records the answer and reports whether it came too late for the
@@ -66,9 +133,6 @@ func (c *call) finish(replies []bot.Reply, now time.Time) (late bool) {
 	}
 	return c.late
 }
-
-// callTTL covers WeChat's retry schedule with room to spare.
-const callTTL = 2 * time.Minute
 
 // giveUp marks the answer late unless it is already there, and then runs
 // answer while holding the call, so finish waits until the "success" is

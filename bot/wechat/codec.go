@@ -32,8 +32,32 @@ func decodeMessage(raw []byte, mm *message.MixMessage) error {
 	case mm.MsgType == message.MsgTypeEvent && mm.Event == "":
 		return errors.New("event message has no Event")
 	}
+	// Everything but a message's text is short in WeChat's own messages;
+	// bounding it here bounds every log line and store row downstream.
+	for _, f := range []struct {
+		name  string
+		value string
+		max   int
+	}{
+		{"FromUserName", string(mm.FromUserName), maxID},
+		{"ToUserName", string(mm.ToUserName), maxID},
+		{"MsgType", string(mm.MsgType), maxID},
+		{"Event", string(mm.Event), maxID},
+		{"EventKey", mm.EventKey, maxEventKey},
+	} {
+		if len(f.value) > f.max {
+			return fmt.Errorf("%s is %d bytes (at most %d)", f.name, len(f.value), f.max)
+		}
+	}
 	return nil
 }
+
+// Field limits: openids are 28 characters and original ids 15; menu keys
+// are at most 128 bytes and VIEW URLs 1024.
+const (
+	maxID       = 64
+	maxEventKey = 1024
+)
 
 // toBot translates the SDK's message into the bot's.
 func toBot(mm *message.MixMessage) bot.Message {

@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"sync"
@@ -47,13 +48,16 @@ type Config struct {
 	// retry that lands on another replica gets the same reply and no
 	// second action.
 	Shared SharedReplies
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client in logs; anyone else's is ignored.
+	TrustedProxies []netip.Prefix
 }
 
 // SharedReplies records answers where every replica can read them.
 type SharedReplies interface {
-	// Claim marks key as answered by this replica; false when another
-	// replica claimed it first.
-	Claim(ctx context.Context, key string, ttl time.Duration) (bool, error)
+	// Claim marks key as answered by this replica, for ttl; when another
+	// replica claimed it first, won is false and claimed says when.
+	Claim(ctx context.Context, key string, ttl time.Duration) (won bool, claimed time.Time, err error)
 	// Store records the answer; late means it went through the API.
 	Store(ctx context.Context, key string, replies []bot.Reply, late bool, ttl time.Duration) error
 	// Load returns the answer; done is false while it is being worked out.
@@ -73,19 +77,20 @@ type Sender interface {
 // with constant-time comparisons, a clock window and a body limit, and
 // answers each message once however often WeChat retries it.
 type Handler struct {
-	cfg    Config
-	key    []byte
-	answer Answerer
-	sender Sender
-	calls  *calls
-	log    *slog.Logger
-	now    func() time.Time
-	wg     sync.WaitGroup // background deliveries
+	cfg     Config
+	key     []byte
+	answer  Answerer
+	sender  Sender
+	calls   *calls
+	rejects *rejectLog
+	log     *slog.Logger
+	now     func() time.Time
+	wg      sync.WaitGroup // background deliveries
 }
 
 // NewHandler checks cfg and returns the webhook handler.
 func NewHandler(cfg Config, answer Answerer, sender Sender, log *slog.Logger) (*Handler, error) {
-	h := &Handler{cfg: cfg, answer: answer, sender: sender, calls: newCalls(), log: log, now: time.Now}
+	h := &Handler{cfg: cfg, answer: answer, sender: sender, calls: newCalls(), rejects: newRejectLog(log), log: log, now: time.Now}
 	if cfg.Token == "" {
 		return nil, errors.New("wechat.token is empty")
 	}
@@ -121,8 +126,10 @@ func DecodeAESKey(s string) ([]byte, error) {
 	return key, nil
 }
 
-// Wait blocks until background deliveries finish or ctx ends.
+// Wait blocks until background deliveries finish or ctx ends, and logs the
+// rejections not yet summarised.
 func (h *Handler) Wait(ctx context.Context) error {
+	h.rejects.close()
 	done := make(chan struct{})
 	go func() { h.wg.Wait(); close(done) }()
 	select {
@@ -131,19 +138,6 @@ func (h *Handler) Wait(ctx context.Context) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-}
-
-// rejection is a request refused with a status and a reason for the log;
-// the caller sees only the status text.
-type rejection struct {
-	status int
-	reason string
-}
-
-func (r *rejection) Error() string { return r.reason }
-
-func reject(status int, format string, args ...any) *rejection {
-	return &rejection{status: status, reason: fmt.Sprintf(format, args...)}
 }
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -155,20 +149,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rej = h.serveMessage(w, r)
 	default:
 		w.Header().Set("Allow", "GET, POST")
-		rej = reject(http.StatusMethodNotAllowed, "method %s", r.Method)
+		rej = reject(http.StatusMethodNotAllowed, "method not allowed", "%s", field(r.Method))
 	}
 	if rej != nil {
 		h.cfg.Metrics.rejected(rej.status)
-		h.log.WarnContext(r.Context(), "webhook request rejected", "status", rej.status, "reason", rej.reason, "remote", remoteAddr(r))
+		h.rejects.add(r.Context(), rej, clientAddr(r, h.cfg.TrustedProxies), h.now())
 		http.Error(w, http.StatusText(rej.status), rej.status)
 	}
-}
-
-func remoteAddr(r *http.Request) string {
-	if fwd := r.Header.Get("X-Forwarded-For"); fwd != "" {
-		return r.RemoteAddr + " (for " + fwd + ")"
-	}
-	return r.RemoteAddr
 }
 
 // verifyURL answers the console's GET check by echoing echostr.
@@ -179,7 +166,7 @@ func (h *Handler) verifyURL(w http.ResponseWriter, r *http.Request) *rejection {
 	}
 	echo := q.Get("echostr")
 	if echo == "" {
-		return reject(http.StatusBadRequest, "URL verification without echostr")
+		return reject(http.StatusBadRequest, "URL verification without echostr", "")
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	io.WriteString(w, echo)
@@ -192,13 +179,13 @@ func (h *Handler) checkSignature(q url.Values) *rejection {
 	ts := q.Get("timestamp")
 	sec, err := strconv.ParseInt(ts, 10, 64)
 	if err != nil {
-		return reject(http.StatusUnauthorized, "bad timestamp %q", ts)
+		return reject(http.StatusUnauthorized, "bad timestamp", "%s", field(ts))
 	}
 	if d := h.now().Sub(time.Unix(sec, 0)); d > ClockWindow || d < -ClockWindow {
-		return reject(http.StatusUnauthorized, "timestamp %s is %v away from now", ts, d.Round(time.Second))
+		return reject(http.StatusUnauthorized, "stale timestamp", "%s is %v away from now", ts, d.Round(time.Second))
 	}
 	if !equal(q.Get("signature"), util.Signature(h.cfg.Token, ts, q.Get("nonce"))) {
-		return reject(http.StatusUnauthorized, "wrong signature")
+		return reject(http.StatusUnauthorized, "wrong signature", "")
 	}
 	return nil
 }
@@ -223,37 +210,37 @@ func (h *Handler) parseRequest(q url.Values, body []byte, req *request) *rejecti
 	raw := body
 	switch {
 	case req.encrypted && h.key == nil:
-		return reject(http.StatusBadRequest, "encrypted request, but wechat.mode is plain")
+		return reject(http.StatusBadRequest, "encrypted request, but wechat.mode is plain", "")
 	case !req.encrypted && h.cfg.Mode == ModeSafe:
 		// In plaintext the signature does not cover the body: accepting it
 		// would let anyone holding one signed URL post forged messages.
-		return reject(http.StatusUnauthorized, "unencrypted request in safe mode")
+		return reject(http.StatusUnauthorized, "unencrypted request in safe mode", "")
 	case req.encrypted:
 		var env message.EncryptedXMLMsg
 		if err := xml.Unmarshal(body, &env); err != nil {
-			return reject(http.StatusBadRequest, "malformed envelope XML: %v", err)
+			return reject(http.StatusBadRequest, "malformed envelope XML", "%s", field(err.Error()))
 		}
 		if env.EncryptedMsg == "" {
-			return reject(http.StatusBadRequest, "envelope has no Encrypt")
+			return reject(http.StatusBadRequest, "envelope has no Encrypt", "")
 		}
 		if !equal(q.Get("msg_signature"), util.Signature(h.cfg.Token, req.timestamp, req.nonce, env.EncryptedMsg)) {
-			return reject(http.StatusUnauthorized, "wrong msg_signature")
+			return reject(http.StatusUnauthorized, "wrong msg_signature", "")
 		}
 		cipher, err := base64.StdEncoding.DecodeString(env.EncryptedMsg)
 		if err != nil {
-			return reject(http.StatusBadRequest, "ciphertext is not base64")
+			return reject(http.StatusBadRequest, "ciphertext is not base64", "")
 		}
 		var appID []byte
 		_, raw, appID, err = util.AESDecryptMsg(cipher, h.key)
 		if err != nil {
-			return reject(http.StatusBadRequest, "bad ciphertext: %v", err)
+			return reject(http.StatusBadRequest, "bad ciphertext", "%s", field(err.Error()))
 		}
 		if string(appID) != h.cfg.AppID {
-			return reject(http.StatusBadRequest, "ciphertext is for AppID %q, not ours", appID)
+			return reject(http.StatusBadRequest, "ciphertext is for another AppID", "%d bytes where the AppID should be", len(appID))
 		}
 	}
 	if err := decodeMessage(raw, &req.msg); err != nil {
-		return reject(http.StatusBadRequest, "%v", err)
+		return reject(http.StatusBadRequest, "malformed message", "%s", field(err.Error()))
 	}
 	return nil
 }
@@ -263,9 +250,9 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return reject(http.StatusRequestEntityTooLarge, "body over %d bytes", MaxBody)
+			return reject(http.StatusRequestEntityTooLarge, "body too large", "over %d bytes", MaxBody)
 		}
-		return reject(http.StatusBadRequest, "reading body: %v", err)
+		return reject(http.StatusBadRequest, "body unreadable", "%s", field(err.Error()))
 	}
 	var req request
 	if rej := h.parseRequest(r.URL.Query(), body, &req); rej != nil {
@@ -337,7 +324,14 @@ func (h *Handler) seal(plain []byte, timestamp, nonce string) ([]byte, error) {
 // customer-service API instead. written reports that the watchdog already
 // answered.
 func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string, m bot.Message) (replies []bot.Reply, written bool) {
-	c, first := h.calls.begin(key, h.now())
+	c, first, replay := h.calls.begin(key, h.now())
+	if replay {
+		// A copy of a message answered minutes ago: a captured request
+		// replayed. Nothing runs again.
+		h.cfg.Metrics.dedupeHit()
+		h.log.DebugContext(ctx, "message seen before; not answered again", "openid", m.From)
+		return nil, false
+	}
 	if !first {
 		h.cfg.Metrics.dedupeHit()
 		timer := time.NewTimer(h.cfg.ReplyBudget)
@@ -352,12 +346,18 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 	}
 
 	if h.cfg.Shared != nil {
-		won, err := h.cfg.Shared.Claim(ctx, key, callTTL)
-		if err != nil {
+		won, claimed, err := h.cfg.Shared.Claim(ctx, key, replayTTL)
+		switch {
+		case err != nil:
 			// Dedupe falls back to this process; replies go on.
 			h.cfg.Metrics.sharedStateError()
 			h.log.WarnContext(ctx, "shared reply state unavailable; deduplicating in this process only", "err", err)
-		} else if !won {
+		case !won && h.now().Sub(claimed) > callTTL:
+			// Another replica answered this message minutes ago: a replay.
+			h.cfg.Metrics.dedupeHit()
+			c.finish(nil, h.now())
+			return nil, false
+		case !won:
 			h.cfg.Metrics.dedupeHit()
 			replies = h.awaitShared(ctx, key)
 			c.finish(replies, h.now())

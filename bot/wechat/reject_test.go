@@ -72,7 +72,7 @@ func TestRejections(t *testing.T) {
 			req.URL.RawQuery = q.Encode()
 		}, 401, "away from now"},
 		{"garbage timestamp", modes, setQuery("timestamp", "soon"), 401, "bad timestamp"},
-		{"body too large", modes, setBody(bytes.Repeat([]byte("x"), MaxBody+1)), 413, "body over"},
+		{"body too large", modes, setBody(bytes.Repeat([]byte("x"), MaxBody+1)), 413, "body too large"},
 		{"malformed XML", []string{ModePlain}, setBody([]byte("<xml><FromUserName>")), 400, "malformed message XML"},
 		{"no sender", []string{ModePlain}, setBody([]byte("<xml><MsgType>text</MsgType></xml>")), 400, "no FromUserName"},
 		{"bad MsgId", []string{ModePlain}, setBody([]byte("<xml><FromUserName>u</FromUserName><MsgType>text</MsgType><MsgId>abc</MsgId></xml>")), 400, "malformed message XML"},
@@ -80,7 +80,7 @@ func TestRejections(t *testing.T) {
 		{"wrong msg_signature", []string{ModeCompat, ModeSafe}, setQuery("msg_signature", strings.Repeat("b", 40)), 401, "wrong msg_signature"},
 		{"ciphertext not base64", []string{ModeCompat, ModeSafe}, nil, 400, "not base64"},
 		{"ciphertext garbage", []string{ModeCompat, ModeSafe}, nil, 400, "bad ciphertext"},
-		{"wrong AppID", []string{ModeCompat, ModeSafe}, nil, 400, "not ours"},
+		{"wrong AppID", []string{ModeCompat, ModeSafe}, nil, 400, "another AppID"},
 		{"unencrypted in safe mode", []string{ModeSafe}, func(t *testing.T, hs *harness, req *http.Request) {
 			q := req.URL.Query()
 			q.Del("encrypt_type")
@@ -89,7 +89,7 @@ func TestRejections(t *testing.T) {
 			setBody(Inbound{From: "o_x", MsgType: "text", Content: "帮助", MsgID: 1}.XML(testGH))(t, hs, req)
 		}, 401, "unencrypted request in safe mode"},
 		{"encrypted in plain mode", []string{ModePlain}, setQuery("encrypt_type", "aes"), 400, "wechat.mode is plain"},
-		{"method", modes, func(t *testing.T, hs *harness, req *http.Request) { req.Method = http.MethodPut }, 405, "method PUT"},
+		{"method", modes, func(t *testing.T, hs *harness, req *http.Request) { req.Method = http.MethodPut }, 405, `method not allowed" detail="\"PUT\""`},
 	}
 	for _, c := range cases {
 		switch c.name {

@@ -21,19 +21,20 @@ type memShared struct {
 type sharedEntry struct {
 	done, late bool
 	replies    []bot.Reply
+	claimed    time.Time
 }
 
-func (s *memShared) Claim(_ context.Context, key string, _ time.Duration) (bool, error) {
+func (s *memShared) Claim(_ context.Context, key string, _ time.Duration) (bool, time.Time, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.down {
-		return false, errors.New("connection refused")
+		return false, time.Time{}, errors.New("connection refused")
 	}
-	if _, ok := s.answers[key]; ok {
-		return false, nil
+	if e, ok := s.answers[key]; ok {
+		return false, e.claimed, nil
 	}
-	s.answers[key] = &sharedEntry{}
-	return true, nil
+	s.answers[key] = &sharedEntry{claimed: time.Now()}
+	return true, time.Time{}, nil
 }
 
 func (s *memShared) Store(_ context.Context, key string, replies []bot.Reply, late bool, _ time.Duration) error {
@@ -42,7 +43,11 @@ func (s *memShared) Store(_ context.Context, key string, replies []bot.Reply, la
 	if s.down {
 		return errors.New("connection refused")
 	}
-	s.answers[key] = &sharedEntry{done: true, late: late, replies: replies}
+	e := &sharedEntry{done: true, late: late, replies: replies}
+	if old := s.answers[key]; old != nil {
+		e.claimed = old.claimed
+	}
+	s.answers[key] = e
 	return nil
 }
 

@@ -1,0 +1,285 @@
+package wechat
+
+import (
+	"bytes"
+	"context"
+	"crypto/aes"
+	"crypto/cipher"
+	"encoding/base64"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/netip"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The hostile-input suite: what real traffic and attackers send, through
+// the real HTTP handler. (The bot's side of it — punctuation, voice, small
+// talk, numbers — is in package bot; serve's — config saves, start-up
+// order, shutdown under load — in package main.)
+
+// post sends a prepared request and returns the status and body.
+func post(t *testing.T, req *http.Request) (int, string) {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+// clone makes a copy of a prepared request that can be sent again, as an
+// attacker who captured it would.
+func clone(t *testing.T, req *http.Request, body []byte) *http.Request {
+	t.Helper()
+	c, err := http.NewRequest(req.Method, req.URL.String(), bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Header = req.Header.Clone()
+	return c
+}
+
+// capture builds a signed request for in and returns it with its body.
+func capture(t *testing.T, hs *harness, in Inbound) (*http.Request, []byte) {
+	t.Helper()
+	req, err := hs.sim.Request(context.Background(), in.XML(testGH))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(req.Body)
+	return req, body
+}
+
+// TestReplayAfterRetriesRunsNothing: a captured request replayed after
+// WeChat's retries are over (130 s later, while its timestamp is still
+// accepted) runs no action again; once its timestamp is stale it is
+// refused. The handler's clock is a fake one.
+func TestReplayAfterRetriesRunsNothing(t *testing.T) {
+	for _, mode := range modes {
+		t.Run(mode, func(t *testing.T) {
+			hs := newHarness(t, mode)
+			start := time.Now()
+			var mu sync.Mutex
+			now := start
+			hs.h.now = func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+			at := func(d time.Duration) { mu.Lock(); now = start.Add(d); mu.Unlock() }
+			hs.sim.Now = hs.h.now
+
+			req, body := capture(t, hs, Inbound{From: "o_victim", MsgType: "event", Event: "subscribe", CreateTime: start.Unix()})
+			if status, reply := post(t, clone(t, req, body)); status != 200 || reply == "success" {
+				t.Fatalf("first: %d %q", status, reply)
+			}
+			for _, after := range []time.Duration{10 * time.Second, 130 * time.Second, 4*time.Minute + 50*time.Second} {
+				at(after)
+				status, reply := post(t, clone(t, req, body))
+				if status != 200 || (after > callTTL && reply != "success") {
+					t.Fatalf("replayed after %v: %d %q", after, status, reply)
+				}
+			}
+			if n := hs.answers.Load(); n != 1 {
+				t.Fatalf("the welcome ran %d times, want once", n)
+			}
+			at(6 * time.Minute) // past the timestamp window
+			if status, _ := post(t, clone(t, req, body)); status != http.StatusUnauthorized {
+				t.Fatalf("replay with a stale timestamp: %d", status)
+			}
+		})
+	}
+}
+
+// TestDedupeMemoryIsBounded: the dedupe memory forgets what no request can
+// bring back (past the timestamp window), however many messages came.
+func TestDedupeMemoryIsBounded(t *testing.T) {
+	cs := newCalls()
+	start := time.Unix(1_800_000_000, 0)
+	for i := range 5000 {
+		at := start.Add(time.Duration(i) * 100 * time.Millisecond)
+		c, first, replay := cs.begin(string(rune(0x4e00+i)), at)
+		if !first || replay {
+			t.Fatalf("message %d seen as a retry or replay", i)
+		}
+		c.finish(nil, at)
+	}
+	end := start.Add(500*time.Second + replayTTL + callTTL)
+	cs.begin("late", end)
+	if len(cs.m) != 1 || len(cs.seen) != 0 {
+		t.Fatalf("kept %d calls and %d seen after every window passed", len(cs.m), len(cs.seen))
+	}
+}
+
+// TestRejectionLogIsCappedAndSummarised: request fields reach the log
+// quoted and cut, X-Forwarded-For is believed only from a trusted proxy,
+// and a flood of one kind of rejection is one line plus a count.
+func TestRejectionLogIsCappedAndSummarised(t *testing.T) {
+	hs := newHarness(t, ModeSafe)
+	huge := strings.Repeat("9", 500_000)
+	for range 200 {
+		req, body := capture(t, hs, hs.text("o_x", "帮助"))
+		q := req.URL.Query()
+		q.Set("timestamp", huge)
+		req.URL.RawQuery = q.Encode()
+		req = clone(t, req, body)
+		req.Header.Set("X-Forwarded-For", "6.6.6.6")
+		if status, _ := post(t, req); status != http.StatusUnauthorized {
+			t.Fatalf("status %d", status)
+		}
+	}
+	hs.h.rejects.close() // as at shutdown: the interval's count is written
+	logs := hs.logs.String()
+	if !strings.Contains(logs, "count=199") {
+		t.Fatalf("no summary of the other 199:\n%s", logs)
+	}
+	if len(logs) > 2000 {
+		t.Fatalf("200 rejected requests wrote %d bytes of log:\n%.600s", len(logs), logs)
+	}
+	if strings.Contains(logs, "6.6.6.6") {
+		t.Fatalf("an untrusted X-Forwarded-For reached the log:\n%s", logs)
+	}
+	if n := hs.logs.count("webhook request rejected"); n != 1 {
+		t.Fatalf("%d detailed lines, want 1:\n%s", n, logs)
+	}
+
+	// Behind a trusted proxy, the client is the proxy's X-Forwarded-For.
+	hs.h.cfg.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
+	req, body := capture(t, hs, hs.text("o_x", "帮助"))
+	req = clone(t, req, body)
+	req.Header.Set("X-Forwarded-For", "1.2.3.4, 127.0.0.9")
+	q := req.URL.Query()
+	q.Set("signature", strings.Repeat("0", 40))
+	req.URL.RawQuery = q.Encode()
+	post(t, req)
+	waitFor(t, func() bool { return strings.Contains(hs.logs.String(), "remote=1.2.3.4") }, "the proxied client in the log")
+}
+
+// TestRejectionSummaryAtIntervalEnd: the count of the rejections not
+// logged one by one is written when their interval ends, without waiting
+// for another rejection.
+func TestRejectionSummaryAtIntervalEnd(t *testing.T) {
+	var logs syncBuffer
+	l := newRejectLog(slog.New(slog.NewTextHandler(&logs, nil)))
+	l.interval = 20 * time.Millisecond
+	t0 := time.Now()
+	rej := reject(401, "wrong signature", "")
+	l.add(context.Background(), rej, "1.2.3.4", t0)
+	l.add(context.Background(), rej, "1.2.3.5", t0.Add(time.Millisecond))
+	l.add(context.Background(), rej, "1.2.3.6", t0.Add(2*time.Millisecond))
+	waitFor(t, func() bool { return strings.Contains(logs.String(), "count=2") }, "the interval's summary")
+	if n := logs.count("webhook request rejected"); n != 1 || !strings.Contains(logs.String(), "last_remote=1.2.3.6") {
+		t.Fatalf("log:\n%s", logs.String())
+	}
+}
+
+func waitFor(t *testing.T, ok func() bool, what string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestFollowerTextNeverAtWarn: a ciphertext whose length field is wrong
+// decrypts to the follower's message in the wrong place; the rejection
+// must not quote it.
+func TestFollowerTextNeverAtWarn(t *testing.T) {
+	hs := newHarness(t, ModeSafe)
+	key, _ := DecodeAESKey(testAESKey)
+	msg := Inbound{From: "o_x", MsgType: "text", Content: "我的身份证号是机密", MsgID: 9, CreateTime: time.Now().Unix()}.XML(testGH)
+	plain := append([]byte("0123456789abcdef"), 0, 0, 0, 5) // claims 5 bytes of message: the rest reads as the AppID
+	plain = append(plain, msg...)
+	plain = append(plain, testAppID...)
+	enc := base64.StdEncoding.EncodeToString(aesEncrypt(t, plain, key))
+	req, _ := capture(t, hs, hs.text("o_x", "x"))
+	encryptedBody(hs, enc)(t, hs, req)
+	if status, _ := post(t, req); status != http.StatusBadRequest {
+		t.Fatalf("status %d", status)
+	}
+	if logs := hs.logs.String(); strings.Contains(logs, "身份证") || !strings.Contains(logs, "another AppID") {
+		t.Fatalf("log:\n%s", logs)
+	}
+}
+
+// TestCompatModeTrustsOnlyTheCiphertext: in compat mode WeChat sends the
+// message twice, in plaintext (unsigned) and encrypted; only the encrypted
+// one counts, and a request claiming encryption without it is refused.
+func TestCompatModeTrustsOnlyTheCiphertext(t *testing.T) {
+	hs := newHarness(t, ModeCompat)
+	req, body := capture(t, hs, hs.text("o_real", "帮助"))
+	forged := bytes.Replace(body, []byte("</xml>"),
+		[]byte("<FromUserName><![CDATA[o_forged]]></FromUserName><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[退订]]></Content><MsgId>77</MsgId></xml>"), 1)
+	status, reply := post(t, clone(t, req, forged))
+	out, err := hs.sim.Read([]byte(reply))
+	if status != 200 || err != nil || !strings.Contains(out.Content, "发送关键词") || !bytes.Contains(out.Plain, []byte("o_real")) {
+		t.Fatalf("compat request answered %d %+v %v; want the encrypted message's help reply to o_real", status, out, err)
+	}
+	plainOnly := Inbound{From: "o_forged", MsgType: "text", Content: "退订", MsgID: 78, CreateTime: time.Now().Unix()}.XML(testGH)
+	if status, _ := post(t, clone(t, req, plainOnly)); status != http.StatusBadRequest {
+		t.Fatalf("encrypt_type=aes without Encrypt: %d, want 400", status)
+	}
+}
+
+// TestFieldLimits: a message whose ids or keys are far longer than
+// WeChat's own is malformed.
+func TestFieldLimits(t *testing.T) {
+	hs := newHarness(t, ModeSafe)
+	for _, in := range []Inbound{
+		{From: strings.Repeat("o", 100), MsgType: "text", Content: "帮助", MsgID: 1},
+		{From: "o_x", MsgType: "event", Event: "CLICK", EventKey: strings.Repeat("k", 5000)},
+	} {
+		in.CreateTime = time.Now().Unix()
+		req, body := capture(t, hs, in)
+		if status, _ := post(t, clone(t, req, body)); status != http.StatusBadRequest {
+			t.Fatalf("%d-byte openid / %d-byte key: status %d", len(in.From), len(in.EventKey), status)
+		}
+	}
+	if n := hs.answers.Load(); n != 0 {
+		t.Fatalf("bot ran %d times", n)
+	}
+}
+
+// TestRealTrafficThroughTheHandler: what followers type every day, through
+// the whole webhook.
+func TestRealTrafficThroughTheHandler(t *testing.T) {
+	hs := newHarness(t, ModeSafe)
+	cases := []struct {
+		in   Inbound
+		want string
+	}{
+		{hs.text("o_t", "帮助！"), "发送关键词"},
+		{hs.text("o_t", "[微笑]帮助"), "发送关键词"},
+		{Inbound{From: "o_t", MsgType: "voice", Recognition: "退订。", MsgID: 501, CreateTime: time.Now().Unix(),
+			Extra: "<MediaId><![CDATA[m]]></MediaId><Format><![CDATA[amr]]></Format>"}, "已退订"},
+		{Inbound{From: "o_t", MsgType: "voice", Recognition: "订阅。", MsgID: 502, CreateTime: time.Now().Unix(),
+			Extra: "<MediaId><![CDATA[m]]></MediaId><Format><![CDATA[amr]]></Format>"}, "已订阅"},
+		{hs.text("o_t", "3"), "没有待选"},
+	}
+	for _, c := range cases {
+		if out := hs.send(c.in); !strings.Contains(out.Content, c.want) {
+			t.Errorf("%q (%s): reply %q, want %q", c.in.Content+c.in.Recognition, c.in.MsgType, out.Content, c.want)
+		}
+	}
+}
+
+// aesEncrypt encrypts as WeChat does (AES-256-CBC, IV the key's first 16
+// bytes, PKCS#7 padding to 32 bytes) whatever plaintext it is given, so a
+// test can send a ciphertext with a lying length field.
+func aesEncrypt(t *testing.T, plain, key []byte) []byte {
+	t.Helper()
+	pad := 32 - len(plain)%32
+	plain = append(plain, bytes.Repeat([]byte{byte(pad)}, pad)...)
+	block, err := aes.NewCipher(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]byte, len(plain))
+	cipher.NewCBCEncrypter(block, key[:16]).CryptBlocks(out, plain)
+	return out
+}
