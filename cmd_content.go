@@ -20,7 +20,7 @@ import (
 )
 
 func (c *cli) importCmd() *cobra.Command {
-	var category string
+	var category, pageURL string
 	var dryRun, fromAccount bool
 	cmd := &cobra.Command{
 		Use:   "import PATH... | --from-account",
@@ -64,7 +64,7 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 				}
 				fmt.Fprintf(c.stdout, "read %d published articles from the account\n", len(articles))
 			} else {
-				articles, problems = content.ReadPaths(paths, content.ReadOptions{Category: category})
+				articles, problems = content.ReadPaths(paths, content.ReadOptions{Category: category, URL: pageURL})
 				fmt.Fprintf(c.stdout, "read %d articles (%d problems)\n", len(articles), len(problems))
 			}
 			started := time.Now()
@@ -85,7 +85,8 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 		},
 	}
 	cmd.Flags().StringVar(&category, "category", "", "category (栏目) for articles that do not name one")
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "report what would be added and updated; write nothing")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "list what would be added and updated; write nothing")
+	cmd.Flags().StringVar(&pageURL, "url", "", "the address of the one .html or .md file given, when the page does not name it")
 	cmd.Flags().BoolVar(&fromAccount, "from-account", false, "import the account's published articles (freepublish/batchget)")
 	return cmd
 }
@@ -108,14 +109,22 @@ func importProgress(total int, stderr io.Writer) func(int) {
 
 func reportImport(stdout, stderr io.Writer, results []store.UpsertResult, problems []error, dryRun bool, took time.Duration) error {
 	var added, updated, unchanged int
+	would := ""
+	if dryRun {
+		would = "would be "
+	}
+	// Each article added or changed, so an operator sees the ids to use
+	// (articles show, schedule) and, in a dry run, what the import would do.
 	for _, r := range results {
 		switch {
 		case r.Err != nil:
 			problems = append(problems, fmt.Errorf("%s: %w", describe(r.Article), r.Err))
 		case r.Outcome == store.Added:
 			added++
+			fmt.Fprintf(stdout, "%sadded\t%s\t%s\n", would, r.Article.ID, r.Article.Title)
 		case r.Outcome == store.Updated:
 			updated++
+			fmt.Fprintf(stdout, "%supdated\t%s\t%s\n", would, r.Article.ID, r.Article.Title)
 		default:
 			unchanged++
 		}

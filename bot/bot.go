@@ -298,7 +298,11 @@ func listReply(found []content.Hit) (Reply, []string) {
 	size := len(listFooter) + len(fmt.Sprintf(listHeader, len(found)))
 	for _, h := range found {
 		a := h.Article
-		line := fmt.Sprintf("%d. <a href=\"%s\">%s</a>\n", len(ids)+1, html.EscapeString(a.URL), html.EscapeString(cut(a.Title, listTitle)))
+		title := html.EscapeString(cut(a.Title, listTitle))
+		if a.URL != "" { // an article imported without an address is listed by title alone
+			title = fmt.Sprintf(`<a href="%s">%s</a>`, html.EscapeString(a.URL), title)
+		}
+		line := fmt.Sprintf("%d. %s\n", len(ids)+1, title)
 		if h.Snippet != "" {
 			line += "   " + html.EscapeString(cut(h.Snippet, listSnippet)) + "\n"
 		}

@@ -5,6 +5,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -15,6 +16,16 @@ var ErrNotFound = errors.New("not found")
 
 // DateLayout is the layout of published_on and scheduled_on in files and the CLI.
 const DateLayout = "2006-01-02"
+
+// Size limits of what is imported. An article is a few to a hundred
+// kilobytes (a government work report, the longest in the corpus, is under
+// 200 KiB); an HTML page carries scripts and styles around it. Beyond these,
+// a file is a mistake or an attack, and parsing it would cost minutes and
+// gigabytes.
+const (
+	MaxArticleBytes = 2 << 20  // one JSON Lines line or one Markdown file
+	MaxPageBytes    = 16 << 20 // one saved HTML page
+)
 
 // Article is one piece of content a follower can be pointed at.
 type Article struct {
@@ -43,6 +54,11 @@ func (a Article) Validate() error {
 	if strings.TrimSpace(a.Title) == "" {
 		errs = append(errs, errors.New("title is empty"))
 	}
+	for _, u := range []struct{ name, v string }{{"url", a.URL}, {"cover", a.Cover}} {
+		if u.v != "" && !WebURL(u.v) {
+			errs = append(errs, fmt.Errorf("%s %q is not an http(s) URL", u.name, cut(u.v, 80)))
+		}
+	}
 	for _, d := range []struct{ name, v string }{{"published_on", a.PublishedOn}, {"scheduled_on", a.ScheduledOn}} {
 		if d.v == "" {
 			continue
@@ -60,4 +76,19 @@ type Hit struct {
 	Article Article `json:"article"`
 	Score   float64 `json:"score"`
 	Snippet string  `json:"snippet,omitempty"` // the summary around the match, matches in 【】
+}
+
+// WebURL reports whether s is an absolute http or https URL: what a
+// follower's phone may open. (javascript:, data: and relative links are not.)
+func WebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// cut shortens s to n characters for an error message.
+func cut(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }

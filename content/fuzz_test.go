@@ -18,9 +18,9 @@ func FuzzReadArticles(f *testing.F) {
 		case 0:
 			arts, errs = ReadJSONL(bytes.NewReader(data), "f.jsonl")
 		case 1:
-			arts, errs = readMarkdownFile("f.md", data)
+			arts, errs = readMarkdownFile("f.md", data, "")
 		case 2:
-			arts, errs = readHTMLFile("f.html", data)
+			arts, errs = readHTMLFile("f.html", data, "")
 		}
 		for _, a := range arts {
 			if err := a.Validate(); err != nil {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -16,24 +17,30 @@ import (
 // which drops navigation, adverts, shop listings, login boxes and footers,
 // and then applies the metadata rules Chinese article pages need: date,
 // source and author lines such as "2023-06-26| 来源:…" or "作者：…；来源：…".
-func readHTMLFile(path string, data []byte) ([]Article, []error) {
-	a, err := ExtractHTML(data)
+func readHTMLFile(path string, data []byte, url string) ([]Article, []error) {
+	a, err := ExtractHTML(data, url)
 	if err != nil {
 		return nil, []error{&LineError{path, 1, err}}
 	}
 	return []Article{a}, nil
 }
 
-// ExtractHTML turns one article page into an Article.
-func ExtractHTML(page []byte) (Article, error) {
+// ExtractHTML turns one article page into an Article. pageURL, if given,
+// is the page's address (the operator's --url); otherwise the page's own
+// canonical link, og:url, the "saved from url" comment browsers write, or
+// its <base href> give it.
+func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		return Article{}, fmt.Errorf("unreadable HTML: %w", err)
 	}
 	meta := pageMeta(doc)
+	if pageURL == "" {
+		pageURL = firstNonEmpty(meta.url, savedFrom(page), meta.base)
+	}
 	var base *url.URL
-	if meta.url != "" {
-		base, _ = url.Parse(meta.url)
+	if pageURL != "" {
+		base, _ = url.Parse(pageURL)
 	}
 	ra, err := readability.FromDocument(doc, base)
 	if err != nil {
@@ -45,12 +52,14 @@ func ExtractHTML(page []byte) (Article, error) {
 	}
 	body := tidyParagraphs(text.String())
 	a := Article{
-		Title:   pageTitle(ra.Title(), meta),
-		URL:     meta.url,
-		Cover:   ra.ImageURL(),
-		Author:  strings.TrimSpace(ra.Byline()),
-		Source:  strings.TrimSpace(ra.SiteName()),
-		Summary: strings.TrimSpace(meta.description),
+		Title:  pageTitle(ra.Title(), meta),
+		URL:    pageURL,
+		Cover:  ra.ImageURL(),
+		Author: strings.TrimSpace(ra.Byline()),
+		Source: strings.TrimSpace(ra.SiteName()),
+	}
+	if !WebURL(a.Cover) {
+		a.Cover = ""
 	}
 	if t, err := ra.PublishedTime(); err == nil && !t.IsZero() {
 		a.PublishedOn = t.Format(DateLayout)
@@ -64,22 +73,72 @@ func ExtractHTML(page []byte) (Article, error) {
 		}
 	}
 	if m := sourceRe.FindStringSubmatch(pageText); m != nil {
-		a.Source = strings.TrimSpace(m[1])
+		// The line names the original publisher; the site is who carried
+		// it. Keep both.
+		original := strings.TrimSpace(m[1])
+		if a.Source != "" && !strings.Contains(original, a.Source) && !strings.Contains(a.Source, strings.Trim(original, "《》")) {
+			a.Source = original + "（" + a.Source + "）"
+		} else {
+			a.Source = original
+		}
 	}
 	if m := authorRe.FindStringSubmatch(pageText); m != nil {
 		a.Author = strings.TrimSpace(m[1])
 	}
 	body = dropMetaLines(body)
 	a.Body = body
+	// A site's pages often share one description of the site: it is not a
+	// summary of this article. Keep a description only when its words are
+	// the article's.
+	if d := strings.TrimSpace(meta.description); d != "" && about(d, a.Title+"\n"+body) {
+		a.Summary = d
+	}
 	if a.Summary == "" {
 		if paras := strings.SplitN(body, "\n\n", 2); len(paras) > 0 {
 			a.Summary = excerpt(paras[0], summaryRunes)
 		}
 	}
 	if a.URL == "" {
-		return a, errors.New("the page names no URL (add <link rel=\"canonical\"> or <meta property=\"og:url\">)")
+		return a, errors.New("the page names no URL (no canonical link, og:url, saved-from comment or <base href>): give it with --url")
 	}
 	return a, a.Validate()
+}
+
+// savedFromRe is the comment browsers put at the top of a saved page:
+// <!-- saved from url=(0062)https://example.com/... -->.
+var savedFromRe = regexp.MustCompile(`<!--\s*saved from url=\(\d+\)(\S+?)\s*-->`)
+
+func savedFrom(page []byte) string {
+	head := page[:min(len(page), 4096)]
+	if m := savedFromRe.FindSubmatch(head); m != nil && WebURL(string(m[1])) {
+		return string(m[1])
+	}
+	return ""
+}
+
+// about reports whether most of description's character pairs occur in
+// text: a description written for the article repeats its words, a site's
+// slogan does not.
+func about(description, text string) bool {
+	pairs, found := 0, 0
+	prev := rune(-1)
+	for _, r := range description {
+		if !unicode.Is(unicode.Han, r) {
+			prev = -1
+			continue
+		}
+		if prev >= 0 {
+			pairs++
+			if strings.Contains(text, string([]rune{prev, r})) {
+				found++
+			}
+		}
+		prev = r
+	}
+	if pairs == 0 { // no Chinese to judge by: keep a description in other scripts
+		return true
+	}
+	return float64(found)/float64(pairs) >= 0.6
 }
 
 var (
@@ -114,7 +173,7 @@ func tidyParagraphs(s string) string {
 }
 
 type metadata struct {
-	url, title, description, h1 string
+	url, base, title, description, h1 string
 }
 
 // pageTitle picks the article's title. Chinese sites suffix <title> with
@@ -139,13 +198,19 @@ func pageMeta(doc *html.Node) metadata {
 		if n.Type == html.ElementNode {
 			switch n.Data {
 			case "link":
-				if strings.EqualFold(attr(n, "rel"), "canonical") && m.url == "" {
+				if strings.EqualFold(attr(n, "rel"), "canonical") && m.url == "" && WebURL(attr(n, "href")) {
 					m.url = attr(n, "href")
+				}
+			case "base":
+				if m.base == "" && WebURL(attr(n, "href")) {
+					m.base = attr(n, "href")
 				}
 			case "meta":
 				switch strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"))) {
 				case "og:url":
-					m.url = firstNonEmpty(m.url, attr(n, "content"))
+					if WebURL(attr(n, "content")) {
+						m.url = firstNonEmpty(m.url, attr(n, "content"))
+					}
 				case "og:title":
 					m.title = firstNonEmpty(m.title, attr(n, "content"))
 				case "description", "og:description":

@@ -20,36 +20,79 @@ func (e *LineError) Unwrap() error { return e.Err }
 
 // ReadJSONL reads one article per line. A broken line is reported and
 // skipped; the rest are still returned, because one bad line must not cost
-// an operator the whole file.
+// an operator the whole file. A line longer than MaxArticleBytes is
+// reported and skipped without being held in memory.
 func ReadJSONL(r io.Reader, file string) ([]Article, []error) {
 	var (
 		out  []Article
 		errs []error
 	)
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
+	br := bufio.NewReaderSize(r, 64*1024)
+	for line := 1; ; line++ {
+		b, size, err := readLine(br, MaxArticleBytes)
+		if size > MaxArticleBytes {
+			errs = append(errs, &LineError{file, line, fmt.Errorf("line is %s; one article may be at most %s", sizeOf(size), sizeOf(MaxArticleBytes))})
+		} else if b = bytes.TrimSpace(b); len(b) > 0 {
+			if a, lerr := decodeArticle(b); lerr != nil {
+				errs = append(errs, &LineError{file, line, lerr})
+			} else {
+				out = append(out, a)
+			}
 		}
-		var a Article
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&a); err != nil {
-			errs = append(errs, &LineError{file, line, fmt.Errorf("invalid JSON: %w", err)})
-			continue
+		if err == io.EOF {
+			return out, errs
 		}
-		if err := a.Validate(); err != nil {
-			errs = append(errs, &LineError{file, line, err})
-			continue
+		if err != nil {
+			return out, append(errs, &LineError{file, line, err})
 		}
-		out = append(out, a)
 	}
-	if err := sc.Err(); err != nil {
-		errs = append(errs, &LineError{file, line + 1, err})
+}
+
+func decodeArticle(b []byte) (Article, error) {
+	var a Article
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&a); err != nil {
+		return a, fmt.Errorf("invalid JSON: %w", err)
 	}
-	return out, errs
+	return a, a.Validate()
+}
+
+// readLine reads one line of at most max bytes (without its newline) and
+// reports the line's whole size; a longer line is read to its end and
+// dropped, so memory stays bounded by max. err is io.EOF after the last.
+func readLine(br *bufio.Reader, max int) (line []byte, size int, err error) {
+	var buf []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		size += len(chunk)
+		if size <= max+1 { // +1: the newline
+			buf = append(buf, chunk...)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err == nil || err == io.EOF {
+			buf = bytes.TrimSuffix(buf, []byte("\n"))
+			if size > 0 && err == nil {
+				size-- // the newline is not the article's
+			}
+			if size > max {
+				buf = nil
+			}
+			return buf, size, err
+		}
+		return nil, size, err
+	}
+}
+
+// sizeOf writes a byte count for people.
+func sizeOf(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

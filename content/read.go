@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +18,7 @@ import (
 // ReadOptions adjusts what file readers produce.
 type ReadOptions struct {
 	Category string // for articles that do not name one
+	URL      string // the page's address, for one HTML or Markdown file that does not give it
 }
 
 // ReadPaths reads articles from files and folders (recursively): JSON Lines
@@ -30,14 +30,20 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 		out  []Article
 		errs []error
 	)
+	if opts.URL != "" && !WebURL(opts.URL) {
+		return nil, []error{fmt.Errorf("--url %q is not an http(s) URL", opts.URL)}
+	}
 	for _, p := range paths {
 		files, err := listFiles(p)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
+		if opts.URL != "" && (len(paths) > 1 || len(files) > 1) {
+			return nil, []error{errors.New("--url names the address of one file; give one .html or .md file with it")}
+		}
 		for _, f := range files {
-			arts, ferrs := readFile(f)
+			arts, ferrs := readFile(f, opts.URL)
 			errs = append(errs, ferrs...)
 			for _, a := range arts {
 				if a.Category == "" {
@@ -50,12 +56,19 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 	return out, errs
 }
 
-var readers = map[string]func(path string, data []byte) ([]Article, []error){
-	".jsonl":    readJSONLFile,
-	".md":       readMarkdownFile,
-	".markdown": readMarkdownFile,
-	".html":     readHTMLFile,
-	".htm":      readHTMLFile,
+// A reader turns one file into articles; url is the page's address when
+// the operator gave one (--url).
+type reader struct {
+	read    func(path string, data []byte, url string) ([]Article, []error)
+	maxSize int64 // a larger file is refused unread; 0: read it as a stream
+}
+
+var readers = map[string]reader{
+	".jsonl":    {},
+	".md":       {readMarkdownFile, MaxArticleBytes},
+	".markdown": {readMarkdownFile, MaxArticleBytes},
+	".html":     {readHTMLFile, MaxPageBytes},
+	".htm":      {readHTMLFile, MaxPageBytes},
 }
 
 func listFiles(root string) ([]string, error) {
@@ -86,16 +99,27 @@ func listFiles(root string) ([]string, error) {
 	return files, err
 }
 
-func readFile(path string) ([]Article, []error) {
-	data, err := os.ReadFile(path)
+func readFile(path, url string) ([]Article, []error) {
+	r := readers[strings.ToLower(filepath.Ext(path))]
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, []error{err}
 	}
-	return readers[strings.ToLower(filepath.Ext(path))](path, data)
-}
-
-func readJSONLFile(path string, data []byte) ([]Article, []error) {
-	return ReadJSONL(bytes.NewReader(data), path)
+	defer f.Close()
+	if r.read == nil { // JSON Lines: streamed, line by line
+		return ReadJSONL(f, path)
+	}
+	if info, err := f.Stat(); err == nil && info.Size() > r.maxSize {
+		return nil, []error{&LineError{path, 1, fmt.Errorf("file is %s; a %s file may be at most %s", sizeOf(int(info.Size())), filepath.Ext(path), sizeOf(int(r.maxSize)))}}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, r.maxSize+1))
+	if err != nil {
+		return nil, []error{err}
+	}
+	if int64(len(data)) > r.maxSize { // it grew while being read
+		return nil, []error{&LineError{path, 1, fmt.Errorf("file is over %s", sizeOf(int(r.maxSize)))}}
+	}
+	return r.read(path, data, url)
 }
 
 // frontMatter is the YAML header of a Markdown article.
@@ -115,38 +139,46 @@ type frontMatter struct {
 
 var yamlLineRe = regexp.MustCompile(`line (\d+)`)
 
-// readMarkdownFile reads one article: YAML front matter between --- lines,
-// then the body. Without a title in the front matter, the first # heading
-// is the title; without a summary, the first paragraph gives one.
-func readMarkdownFile(path string, data []byte) ([]Article, []error) {
+// readMarkdownFile reads one article: optional YAML front matter between
+// --- lines, then the body. Without a title in the front matter, the first
+// # heading is the title; without a summary, the first paragraph gives one;
+// without an id or a url (and no --url), the file's name is the id.
+func readMarkdownFile(path string, data []byte, url string) ([]Article, []error) {
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	text = strings.TrimPrefix(text, "\ufeff")
-	if !strings.HasPrefix(text, "---\n") {
-		return nil, []error{&LineError{path, 1, errors.New("no YAML front matter (the file must start with a --- line)")}}
-	}
-	end := strings.Index(text[4:], "\n---")
-	if end < 0 {
-		return nil, []error{&LineError{path, 1, errors.New("front matter is not closed by a --- line")}}
-	}
-	header, body := text[4:4+end], text[4+end+4:]
-	if i := strings.IndexByte(body, '\n'); i >= 0 {
-		body = body[i+1:]
-	} else {
-		body = ""
-	}
 	var fm frontMatter
-	dec := yaml.NewDecoder(strings.NewReader(header))
-	dec.KnownFields(true)
-	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
-		line := 2
-		if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
-			fmt.Sscan(m[1], &line)
-			line++ // the --- line comes first
+	body := text
+	if strings.HasPrefix(text, "---\n") {
+		end := strings.Index(text[4:], "\n---")
+		if end < 0 {
+			return nil, []error{&LineError{path, 1, errors.New("front matter is not closed by a --- line")}}
 		}
-		return nil, []error{&LineError{path, line, fmt.Errorf("front matter: %v", cleanYAMLError(err))}}
+		header := text[4 : 4+end]
+		body = text[4+end+4:]
+		if i := strings.IndexByte(body, '\n'); i >= 0 {
+			body = body[i+1:]
+		} else {
+			body = ""
+		}
+		dec := yaml.NewDecoder(strings.NewReader(header))
+		dec.KnownFields(true)
+		if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
+			line := 2
+			if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
+				fmt.Sscan(m[1], &line)
+				line++ // the --- line comes first
+			}
+			return nil, []error{&LineError{path, line, fmt.Errorf("front matter: %v", cleanYAMLError(err))}}
+		}
 	}
 	a := Article{ID: fm.ID, Title: fm.Title, Summary: fm.Summary, URL: fm.URL, Cover: fm.Cover, Category: fm.Category,
 		Tags: fm.Tags, Source: fm.Source, Author: fm.Author, PublishedOn: fm.PublishedOn, ScheduledOn: fm.ScheduledOn}
+	if a.URL == "" {
+		a.URL = url
+	}
+	if a.ID == "" && a.URL == "" {
+		a.ID = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	}
 	var paras []string
 	for _, p := range strings.Split(body, "\n\n") {
 		p = strings.TrimSpace(p)

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,13 +15,12 @@ func TestReadPaths(t *testing.T) {
 		byID[a.ID] = a
 		byURL[a.URL] = a
 	}
-	if len(arts) != 5 {
-		t.Errorf("read %d articles, want 5: %+v", len(arts), arts)
+	if len(arts) != 6 {
+		t.Errorf("read %d articles, want 6: %+v", len(arts), arts)
 	}
 	wantErrs := []string{
 		"testdata/import/articles.jsonl:2:",
 		"testdata/import/md/broken.md:4: front matter:",
-		"testdata/import/md/no-front-matter.md:1: no YAML front matter",
 	}
 	if len(errs) != len(wantErrs) {
 		t.Fatalf("errors %v", errs)
@@ -42,6 +42,99 @@ func TestReadPaths(t *testing.T) {
 	}
 	if byID["j-3"].Category != "考试分析" {
 		t.Errorf("--category not applied to jsonl: %+v", byID["j-3"])
+	}
+	// A Markdown file with only a # heading: the heading is the title, and
+	// with neither id nor url the file's name is the id.
+	if a := byID["no-front-matter"]; a.Title != "没有头信息" || a.Body != "正文。" {
+		t.Errorf("markdown without front matter %+v", a)
+	}
+}
+
+// TestSavedPage: a page saved by a browser, with no canonical link, a
+// site-wide description and the original publisher in a source line.
+func TestSavedPage(t *testing.T) {
+	arts, errs := ReadPaths([]string{filepath.Join("testdata", "import-saved", "saved-page.html")}, ReadOptions{})
+	if len(errs) > 0 || len(arts) != 1 {
+		t.Fatalf("%v %v", arts, errs)
+	}
+	a := arts[0]
+	checks := []struct{ field, got, want string }{
+		{"url (from the saved-from comment)", a.URL, "https://www.example-lx.cn/news/2024/0312/fengqiao.html"},
+		{"title", a.Title, "新时代枫桥经验的三个关键词"},
+		{"author", a.Author, "徐浩然"},
+		{"published_on", a.PublishedOn, "2024-03-12"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
+		}
+	}
+	if !strings.HasPrefix(a.Summary, "枫桥经验诞生于二十世纪六十年代") {
+		t.Errorf("summary %q: the site's own description is not the article's", a.Summary)
+	}
+	if !strings.Contains(a.Source, "浙江日报") {
+		t.Errorf("source %q lost the original publisher", a.Source)
+	}
+	for _, junk := range []string{"¥", "VIP", "登录", "Copyright"} {
+		if strings.Contains(a.Body, junk) {
+			t.Errorf("body kept %q", junk)
+		}
+	}
+	// --url names the address of a page that gives none, and wins over
+	// what the page says.
+	page, _ := os.ReadFile(filepath.Join("testdata", "import-saved", "saved-page.html"))
+	bare := strings.Replace(string(page), "<!-- saved from url=(0056)https://www.example-lx.cn/news/2024/0312/fengqiao.html -->", "", 1)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "p.html"), []byte(bare), 0o644)
+	if _, errs := ReadPaths([]string{filepath.Join(dir, "p.html")}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "--url") {
+		t.Fatalf("a page without an address: %v", errs)
+	}
+	arts, errs = ReadPaths([]string{filepath.Join(dir, "p.html")}, ReadOptions{URL: "https://example.com/given"})
+	if len(errs) > 0 || arts[0].URL != "https://example.com/given" {
+		t.Fatalf("--url: %v %v", arts, errs)
+	}
+	withBase := strings.Replace(bare, "<head>", `<head><base href="https://example.com/base/">`, 1)
+	os.WriteFile(filepath.Join(dir, "b.html"), []byte(withBase), 0o644)
+	if arts, errs := ReadPaths([]string{filepath.Join(dir, "b.html")}, ReadOptions{}); len(errs) > 0 || arts[0].URL != "https://example.com/base/" {
+		t.Fatalf("<base href>: %v %v", arts, errs)
+	}
+	if _, errs := ReadPaths([]string{dir}, ReadOptions{URL: "https://example.com/x"}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "one file") {
+		t.Fatalf("--url with a folder: %v", errs)
+	}
+}
+
+// TestImportLimits: what no article needs is refused with file:line, and
+// the rest of the file still comes in: a JSON Lines line over the limit, a
+// link a phone should not open, a Markdown file of 50 MB.
+func TestImportLimits(t *testing.T) {
+	dir := t.TempDir()
+	var jl strings.Builder
+	jl.WriteString(`{"id":"a","title":"第一篇","url":"https://x/a"}` + "\n")
+	jl.WriteString(`{"id":"huge","title":"大","url":"https://x/h","body":"` + strings.Repeat("字", MaxArticleBytes/3+10) + `"}` + "\n")
+	jl.WriteString(`{"id":"js","title":"脚本","url":"javascript:alert(1)"}` + "\n")
+	jl.WriteString(`{"id":"c","title":"封面","url":"https://x/c","cover":"data:image/png;base64,xx"}` + "\n")
+	jl.WriteString(`{"id":"b","title":"第二篇","url":"https://x/b"}`)
+	os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(jl.String()), 0o644)
+	big := "---\ntitle: 大文件\nurl: https://x/big\n---\n" + strings.Repeat("正文", 25<<20/3)
+	os.WriteFile(filepath.Join(dir, "big.md"), []byte(big), 0o644)
+
+	arts, errs := ReadPaths([]string{dir}, ReadOptions{})
+	if len(arts) != 2 || arts[0].ID != "a" || arts[1].ID != "b" {
+		t.Fatalf("kept %d articles, want a and b", len(arts))
+	}
+	want := []string{
+		"a.jsonl:2: line is 2.0 MiB; one article may be at most 2.0 MiB",
+		`a.jsonl:3: url "javascript:alert(1)" is not an http(s) URL`,
+		"a.jsonl:4: cover",
+		"big.md:1: file is 50.0 MiB",
+	}
+	if len(errs) != len(want) {
+		t.Fatalf("errors %v", errs)
+	}
+	for i, w := range want {
+		if !strings.Contains(errs[i].Error(), w) {
+			t.Errorf("error %d = %q, want %q", i, errs[i], w)
+		}
 	}
 }
 

@@ -17,10 +17,10 @@ func testDailyReadingChoice(t *testing.T, e storetest.Engine) {
 	ctx := context.Background()
 	s := e.Store(t)
 	for _, a := range []content.Article{
-		{ID: "old", Title: "旧文", URL: "u1", Category: "政策理论导读", PublishedOn: "2026-01-01"},
-		{ID: "older", Title: "更旧", URL: "u2", Category: "政策理论导读", PublishedOn: "2025-01-01"},
-		{ID: "sched", Title: "定了日子", URL: "u3", Category: "政策理论导读", PublishedOn: "2026-05-01", ScheduledOn: "2026-11-27"},
-		{ID: "news", Title: "时政", URL: "u4", Category: "时政热点", PublishedOn: "2020-01-01"},
+		{ID: "old", Title: "旧文", URL: "https://example.com/u1", Category: "政策理论导读", PublishedOn: "2026-01-01"},
+		{ID: "older", Title: "更旧", URL: "https://example.com/u2", Category: "政策理论导读", PublishedOn: "2025-01-01"},
+		{ID: "sched", Title: "定了日子", URL: "https://example.com/u3", Category: "政策理论导读", PublishedOn: "2026-05-01", ScheduledOn: "2026-11-27"},
+		{ID: "news", Title: "时政", URL: "https://example.com/u4", Category: "时政热点", PublishedOn: "2020-01-01"},
 	} {
 		if _, _, err := s.Upsert(ctx, a); err != nil {
 			t.Fatal(err)

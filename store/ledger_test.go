@@ -82,14 +82,14 @@ func testChangesAppearInCommitOrder(t *testing.T, e storetest.Engine) {
 	ctx := context.Background()
 	where := e.Fresh(t)
 	first, second, poller := e.OpenAt(t, where), e.OpenAt(t, where), e.OpenAt(t, where)
-	commit, rollback, err := first.UpsertOpen(ctx, content.Article{ID: "slow", Title: "先开始的导入", URL: "u1"})
+	commit, rollback, err := first.UpsertOpen(ctx, content.Article{ID: "slow", Title: "先开始的导入", URL: "https://example.com/u1"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rollback()
 	done := make(chan error, 1)
 	go func() {
-		_, _, err := second.Upsert(ctx, content.Article{ID: "fast", Title: "后开始的导入", URL: "u2"})
+		_, _, err := second.Upsert(ctx, content.Article{ID: "fast", Title: "后开始的导入", URL: "https://example.com/u2"})
 		done <- err
 	}()
 	time.Sleep(300 * time.Millisecond)

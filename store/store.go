@@ -255,6 +255,11 @@ func (s *Store) upsertTx(ctx context.Context, tx *sqlTx, it Upsert) (UpsertResul
 	default:
 		a.CreatedAt = old.CreatedAt
 		a.UpdatedAt = old.UpdatedAt
+		if a.Category == "" {
+			// A file re-imported without --category keeps the category an
+			// earlier import gave it.
+			a.Category = old.Category
+		}
 		if sameContent(old, a) {
 			return UpsertResult{Article: old, Outcome: Unchanged}, nil
 		}

@@ -49,6 +49,13 @@ func testUpsertIsIdempotent(t *testing.T, e storetest.Engine) {
 	if n, _ := s.Count(ctx); n != 2 {
 		t.Fatalf("count %d, want 2", n)
 	}
+	// Imported again without a category, the article keeps the one it had.
+	withCat := content.Article{ID: "c1", Title: "有栏目", URL: "https://example.com/c1", Category: "考试分析"}
+	s.Upsert(ctx, withCat)
+	withCat.Category = ""
+	if got, out, err := s.Upsert(ctx, withCat); err != nil || out != store.Unchanged || got.Category != "考试分析" {
+		t.Fatalf("re-import without a category: %v %+v %v", out, got, err)
+	}
 	stored, err := s.Get(ctx, "a1")
 	if err != nil || stored.Title != "新时代枫桥经验" || len(stored.Tags) != 1 {
 		t.Fatalf("get: %+v %v", stored, err)
@@ -76,9 +83,9 @@ func testListNewestDelete(t *testing.T, e storetest.Engine) {
 	ctx := context.Background()
 	s := e.Store(t)
 	for _, a := range []content.Article{
-		{ID: "old", Title: "旧", URL: "u1", Category: "政策理论导读", PublishedOn: "2025-01-01"},
-		{ID: "new", Title: "新", URL: "u2", Category: "政策理论导读", PublishedOn: "2026-01-01"},
-		{ID: "news", Title: "时政", URL: "u3", Category: "时政热点", PublishedOn: "2026-06-01"},
+		{ID: "old", Title: "旧", URL: "https://example.com/u1", Category: "政策理论导读", PublishedOn: "2025-01-01"},
+		{ID: "new", Title: "新", URL: "https://example.com/u2", Category: "政策理论导读", PublishedOn: "2026-01-01"},
+		{ID: "news", Title: "时政", URL: "https://example.com/u3", Category: "时政热点", PublishedOn: "2026-06-01"},
 	} {
 		if _, _, err := s.Upsert(ctx, a); err != nil {
 			t.Fatal(err)
