@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -10,12 +11,15 @@ import (
 	"net/netip"
 	"os"
 	"reflect"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
 
 	"mpbot/bot"
 	"mpbot/bot/wechat"
@@ -156,16 +160,178 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 		}
 	}
 	cfg := &Config{source: source}
+	var p problems
 	if err := v.UnmarshalExact(cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
 		mapstructure.StringToTimeDurationHookFunc(),
 		responseHook,
 	))); err != nil {
-		return nil, fmt.Errorf("%s: %w", source, err)
+		// Unknown keys and values of the wrong type: listed, and checking
+		// goes on, so one run shows every problem.
+		p = decodeProblems(err, v.Get)
 	}
 	if err := cfg.compile(); err != nil {
-		return nil, fmt.Errorf("%s:\n%w", source, err)
+		p = append(p, keptProblems(err, p)...)
+	}
+	if len(p) > 0 {
+		lines := yamlLines(data)
+		at := make([]int, len(p))
+		for i, e := range p {
+			p[i], at[i] = locate(e, source, lines)
+		}
+		// In the file's order, so an operator fixes them top to bottom.
+		order := make([]int, len(p))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(at[a], at[b]) })
+		sorted := make([]error, len(p))
+		for i, j := range order {
+			sorted[i] = p[j]
+		}
+		return nil, fmt.Errorf("%s:\n%w", source, errors.Join(sorted...))
 	}
 	return cfg, nil
+}
+
+// decodeProblems turns the decoder's report into one problem per key:
+// "server.foo: unknown key", "server.reply_budget: …".
+func decodeProblems(err error, value func(key string) any) problems {
+	var p problems
+	var walk func(error)
+	walk = func(err error) {
+		if de, ok := err.(*mapstructure.DecodeError); ok {
+			inner := errors.Unwrap(de)
+			if keys, ok := strings.CutPrefix(inner.Error(), "has invalid keys: "); ok {
+				for _, k := range strings.Split(keys, ", ") {
+					p.add(joinKey(de.Name(), k), "unknown key (a typo? config.yaml lists every key)")
+				}
+				return
+			}
+			if _, nested := inner.(interface{ Unwrap() []error }); !nested {
+				msg := strings.TrimPrefix(inner.Error(), "time: ")
+				if v := value(de.Name()); v != nil {
+					msg += fmt.Sprintf(" (got %s)", field(fmt.Sprint(v)))
+				}
+				p.add(de.Name(), "%s", msg)
+				return
+			}
+			walk(inner)
+			return
+		}
+		switch e := err.(type) {
+		case interface{ Unwrap() []error }:
+			for _, inner := range e.Unwrap() {
+				walk(inner)
+			}
+		case interface{ Unwrap() error }:
+			walk(e.Unwrap())
+		default:
+			p = append(p, err)
+		}
+	}
+	walk(err)
+	return p
+}
+
+func joinKey(parent, key string) string {
+	if parent == "" || strings.HasPrefix(parent, "main.") { // the root struct's name, not a key
+		return key
+	}
+	return parent + "." + key
+}
+
+// keptProblems are compile's problems except those about keys the decoder
+// already reported (a value that did not decode reads as zero there).
+func keptProblems(err error, decoded problems) problems {
+	var out problems
+	for _, e := range splitJoined(err) {
+		key := problemKey(e.Error())
+		dup := false
+		for _, d := range decoded {
+			if problemKey(d.Error()) == key {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// splitJoined flattens errors.Join trees into their leaves.
+func splitJoined(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, splitJoined(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// problemKey is the key a problem names: "replies.rules[1].keywords[0]"
+// for "replies.rules[1] (help).keywords[0]: duplicate keyword …".
+func problemKey(msg string) string {
+	key, _, _ := strings.Cut(msg, ": ")
+	return ruleNameRe.ReplaceAllString(key, "")
+}
+
+var ruleNameRe = regexp.MustCompile(` \([^)]*\)`)
+
+// locate puts the file and line of the key a problem names in front of it
+// (config.yaml:57: replies.rules[1]…), or names the environment variable
+// that set it.
+func locate(err error, source string, lines map[string]int) (error, int) {
+	key := problemKey(err.Error())
+	env := "MPBOT_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+	if !strings.Contains(key, "[") && os.Getenv(env) != "" {
+		return fmt.Errorf("%s (set by %s)", err, env), 0
+	}
+	for k := key; k != ""; k = parentKey(k) {
+		if line, ok := lines[k]; ok {
+			return fmt.Errorf("%s:%d: %w", source, line, err), line
+		}
+	}
+	return err, 0
+}
+
+// parentKey drops a key's last part: a.b[2].c → a.b[2] → a.b → a.
+func parentKey(k string) string {
+	if i := strings.LastIndexAny(k, ".["); i > 0 {
+		return k[:i]
+	}
+	return ""
+}
+
+// yamlLines maps every key path of a YAML document (server.addr,
+// replies.rules[1].keywords[0]) to its line.
+func yamlLines(data []byte) map[string]int {
+	var doc yaml.Node
+	lines := map[string]int{}
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return lines
+	}
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := joinKey(path, strings.ToLower(n.Content[i].Value))
+				lines[k] = n.Content[i].Line
+				walk(n.Content[i+1], k)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				k := fmt.Sprintf("%s[%d]", path, i)
+				lines[k] = c.Line
+				walk(c, k)
+			}
+		}
+	}
+	walk(doc.Content[0], "")
+	return lines
 }
 
 // setDefaults makes every scalar key of the embedded config.yaml a default,
@@ -429,4 +595,12 @@ func needsRestart(running, edited *Config) []string {
 		}
 	}
 	return changed
+}
+
+// field quotes a value from the file for a message, cut to 60 bytes.
+func field(s string) string {
+	if len(s) > 60 {
+		s = s[:60] + "…"
+	}
+	return strconv.Quote(s)
 }

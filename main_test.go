@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -129,19 +130,41 @@ wechat:
 		t.Fatalf("check bad config: exit %d", code)
 	}
 	for _, want := range []string{
-		`replies.rules[1].match: "fuzzy" is not one of`,
-		`replies.rules[1].keywords[0]: duplicate keyword "帮助" (already in replies.rules[0])`,
-		`replies.rules[1].reply: news needs an http(s) url`,
-		`search.max_results: 50 is outside 1..10`,
-		`wechat.mode: "secret" is not plain, compat or safe`,
+		`bad.yaml:7: replies.rules[1].match: "fuzzy" is not one of`,
+		`bad.yaml:6: replies.rules[1].keywords[0]: duplicate keyword "帮助" (already in replies.rules[0])`,
+		`bad.yaml:8: replies.rules[1].reply: news needs an http(s) url`,
+		`bad.yaml:10: search.max_results: 50 is outside 1..10`,
+		`bad.yaml:12: wechat.mode: "secret" is not plain, compat or safe`,
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("check output lacks %q:\n%s", want, errOut)
 		}
 	}
-	typo := writeConfig(t, dir, "replies:\n  no_match: x\n  rulez: []\n")
-	if code, _, errOut := runCmd(t, "check", "--config", typo); code != 1 || !strings.Contains(errOut, "rulez") {
-		t.Fatalf("unknown key: exit %d %s", code, errOut)
+	// An unknown key is one problem among the others: checking goes on.
+	typo := filepath.Join(dir, "typo.yaml")
+	os.WriteFile(typo, []byte("server:\n  reply_budget: soon\npush:\n  schedule: \"every day\"\nreplies:\n  no_match: x\n  rulez: []\n  rules:\n    - keywords: [测试]\n      reply: 测试\n"), 0o644)
+	code, _, errOut = runCmd(t, "check", "--config", typo)
+	for _, want := range []string{
+		`typo.yaml:2: server.reply_budget: invalid duration (got "soon")`,
+		`typo.yaml:4: push.schedule: cron spec "every day": expected exactly 5 fields`,
+		`typo.yaml:7: replies.rulez: unknown key`,
+	} {
+		if code != 1 || !strings.Contains(errOut, want) {
+			t.Errorf("exit %d, output lacks %q:\n%s", code, want, errOut)
+		}
+	}
+	if strings.Count(errOut, "push.schedule") != 1 || strings.Contains(errOut, "reply_budget: 0s") {
+		t.Errorf("a problem reported twice:\n%s", errOut)
+	}
+	// reply: TEXT is a text reply, as config.yaml's comments promise.
+	short := filepath.Join(dir, "short.yaml")
+	os.WriteFile(short, []byte("replies:\n  no_match: x\n  rules:\n    - keywords: [测试]\n      reply: 测试回复\n"), 0o644)
+	if code, out, errOut := runCmd(t, "check", "--config", short); code != 0 || !strings.Contains(out, "keywords=测试 → text") {
+		t.Fatalf("reply: TEXT: exit %d\n%s%s", code, out, errOut)
+	}
+	t.Setenv("MPBOT_SERVER_ADDR", "nowhere")
+	if _, _, errOut := runCmd(t, "check", "--config", short); !strings.Contains(errOut, `server.addr: "nowhere" is not host:port (set by MPBOT_SERVER_ADDR)`) {
+		t.Fatalf("a value from the environment:\n%s", errOut)
 	}
 }
 
@@ -259,6 +282,84 @@ func TestServeAndHotReload(t *testing.T) {
 	}
 	if code := stop(); code != 0 {
 		t.Fatalf("serve exited %d after cancel:\n%s", code, logs)
+	}
+}
+
+// TestConfigSavedInPlace: an editor that saves by truncating the file and
+// writing it in pieces never has half a file applied (or rejected): the
+// reload waits until the file has stopped changing. A key that needs a
+// restart is named, and set back to its running value, no longer is.
+func TestConfigSavedInPlace(t *testing.T) {
+	dir := t.TempDir()
+	path := writeConfig(t, dir, fmt.Sprintf(helpRule, "第一版"))
+	logs := &syncBuffer{}
+	base, stop := startServe(t, path, logs)
+	defer stop()
+	sim := simulatorFor(t, path, base)
+	var msgID atomic.Int64
+	ask := func(text string) string {
+		out, err := sim.Send(context.Background(), wechat.Inbound{From: "o_edit", MsgType: "text", Content: text, MsgID: msgID.Add(1), CreateTime: time.Now().Unix()})
+		if err != nil {
+			t.Fatalf("send %q: %v", text, err)
+		}
+		return out.String()
+	}
+	saveInPlace := func(content string) {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		half := len(content) / 2
+		for half < len(content) && content[half] != '\n' { // cut at a line boundary: the worst case
+			half++
+		}
+		f.WriteString(content[:half])
+		time.Sleep(30 * time.Millisecond) // the editor between its writes
+		f.WriteString(content[half:])
+		f.Close()
+	}
+	shipped, _ := os.ReadFile(path)
+	edited := strings.Replace(string(shipped), "第一版", "第二版", 1)
+	saveInPlace(edited)
+	waitFor(t, func() bool { return ask("帮助") == "第二版" }, "the edit saved in place")
+	if strings.Contains(logs.String(), "config rejected") {
+		t.Fatalf("a half-saved file was read:\n%s", logs)
+	}
+	moved := strings.Replace(edited, "addr: 127.0.0.1:0", "addr: 127.0.0.1:9", 1)
+	saveInPlace(moved)
+	waitFor(t, func() bool { return strings.Contains(logs.String(), "keys=[server.addr]") }, "the restart warning naming server.addr")
+	before := strings.Count(logs.String(), "config reloaded")
+	saveInPlace(strings.Replace(edited, "第二版", "第三版", 1))
+	waitFor(t, func() bool { return ask("帮助") == "第三版" }, "the edit with server.addr back")
+	waitFor(t, func() bool { return strings.Count(logs.String(), "config reloaded") > before }, "the reload")
+	if n := strings.Count(logs.String(), "need a restart"); n != 1 {
+		t.Fatalf("%d restart warnings, want 1 (server.addr is back to its running value):\n%s", n, logs)
+	}
+}
+
+// TestSecondServeOnBusyPort: a second serve on the same port fails at once,
+// before it loads the index or schedules a push.
+func TestSecondServeOnBusyPort(t *testing.T) {
+	dir := t.TempDir()
+	path := writeConfig(t, dir, "")
+	logs := &syncBuffer{}
+	base, stop := startServe(t, path, logs)
+	defer stop()
+	busy := strings.TrimPrefix(base, "http://")
+	other := writeConfig(t, t.TempDir(), "")
+	shipped, _ := os.ReadFile(other)
+	os.WriteFile(other, []byte(strings.Replace(string(shipped), "addr: 127.0.0.1:0", "addr: "+busy, 1)), 0o644)
+	code, _, errOut := runCmd(t, "serve", "--config", other)
+	if code == 0 || !strings.Contains(errOut, "address already in use") {
+		t.Fatalf("second serve: exit %d\n%s", code, errOut)
+	}
+	for _, early := range []string{"demo articles", "daily push scheduled", "search index"} {
+		if strings.Contains(errOut, early) {
+			t.Errorf("the second serve got as far as %q before finding the port busy:\n%s", early, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(other), "mpbot.db")); err == nil {
+		t.Errorf("the second serve opened its store")
 	}
 }
 

@@ -41,7 +41,7 @@ func NewScheduler(log *slog.Logger, job func(context.Context)) *Scheduler {
 func ParseSchedule(spec string) (cron.Schedule, error) {
 	sched, err := cron.ParseStandard(spec)
 	if err != nil {
-		return nil, fmt.Errorf("push.schedule %q: %w", spec, err)
+		return nil, fmt.Errorf("cron spec %q: %w", spec, err)
 	}
 	return sched, nil
 }
