@@ -390,10 +390,10 @@ func simulatorFor(t *testing.T, cfg, base string) *wechat.Simulator {
 
 func waitFor(t *testing.T, ok func() bool, what string) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for !ok() {
 		if time.Now().After(deadline) {
-			t.Fatalf("no %s within 5s", what)
+			t.Fatalf("no %s within 30s", what)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
