@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -206,6 +204,14 @@ func (f followerBook) FollowerSeen(ctx context.Context, openid string, at time.T
 	return f.seen.FollowerSeen(ctx, openid, at)
 }
 
+// receiptBook keeps WeChat's delivery receipts in the push ledger.
+type receiptBook struct{ *store.Store }
+
+func (b receiptBook) RecordReceipt(ctx context.Context, r wechat.Receipt) error {
+	return b.Store.RecordReceipt(ctx, store.Receipt{MsgID: r.MsgID, Kind: r.Kind, Status: r.Status,
+		Total: r.Total, Filtered: r.Filtered, Sent: r.Sent, Errors: r.Errors, At: r.At})
+}
+
 // newHandler builds the webhook WeChat calls.
 func (a *app) newHandler(cfg *Config) (*wechat.Handler, error) {
 	var shared wechat.SharedReplies // a typed nil would not be a nil interface
@@ -227,6 +233,7 @@ func (a *app) newHandler(cfg *Config) (*wechat.Handler, error) {
 	return wechat.NewHandler(wechat.Config{
 		AppID: cfg.WeChat.AppID, Token: string(cfg.WeChat.Token), AESKey: string(cfg.WeChat.EncodingAESKey),
 		Mode: cfg.mode(), ReplyBudget: cfg.Server.ReplyBudget, Metrics: a.obs.wechat, Shared: shared, TrustedProxies: cfg.proxies,
+		Receipts: receiptBook{a.store},
 	}, a.bot.Answer, sender, a.log)
 }
 
@@ -234,11 +241,10 @@ func (a *app) newHandler(cfg *Config) (*wechat.Handler, error) {
 func (a *app) newPush() *jobs.DailyPush {
 	cfg := a.cfg.Load()
 	outbox := &jobs.Outbox{Path: filepath.Join(filepath.Dir(cfg.Store.Path), "outbox.jsonl"), Now: time.Now}
-	host, _ := os.Hostname()
 	p := &jobs.DailyPush{
 		Store:  a.store,
 		Config: func() jobs.Config { return a.pushConfig(a.cfg.Load(), outbox) },
-		Owner:  fmt.Sprintf("%s/%d/%s", host, os.Getpid(), rand.Text()[:6]), // unique even for two apps in one process (tests)
+		Owner:  jobs.NewOwner(),
 		Now:    time.Now,
 		Log:    a.log,
 	}

@@ -258,7 +258,7 @@ func (c *cli) articlesCmd() *cobra.Command {
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List articles, newest first",
-		Args:  cobra.NoArgs,
+		Args: usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			a, err := c.open(cmd, storeOnly)
 			if err != nil {
@@ -280,7 +280,7 @@ func (c *cli) articlesCmd() *cobra.Command {
 	show := &cobra.Command{
 		Use:   "show ID",
 		Short: "Show one article as JSON",
-		Args:  cobra.ExactArgs(1),
+		Args: usage(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := c.open(cmd, storeOnly)
 			if err != nil {
@@ -300,7 +300,7 @@ func (c *cli) articlesCmd() *cobra.Command {
 	rm := &cobra.Command{
 		Use:   "rm ID...",
 		Short: "Remove articles (a running serve drops them from search within a second)",
-		Args:  cobra.MinimumNArgs(1),
+		Args: usage(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := c.open(cmd, withLibrary)
 			if err != nil {
@@ -332,7 +332,7 @@ func (c *cli) storeCmd() *cobra.Command {
 uploaded cover from an SQLite store file into the store the config names, typically
 PostgreSQL (store.driver: postgres). Rows the destination already has are kept, so an
 interrupted copy can simply be run again. Running replicas pick the new articles up.`,
-		Args: cobra.NoArgs,
+		Args: usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if _, err := os.Stat(from); err != nil {
 				return fmt.Errorf("--from: %w", err)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -21,10 +23,19 @@ func (c *cli) pushCmd() *cobra.Command {
 		Use:   "push",
 		Short: "Run the daily reading's push now (or see what it would do)",
 		Long: `push chooses the day's reading and delivers it by push.mode, exactly once per follower:
-deliveries are recorded before and after each API call, and a rerun sends only what is
-missing. --dry-run prints the article, the mode and how many followers it would reach.`,
-		Args: cobra.NoArgs,
+each delivery is recorded as its API call starts and when it ends, and a rerun sends only
+what is missing. --dry-run prints the article, the mode and how many followers it would reach.
+
+Exit status: 0 when the day is done (also when it was already, or there is nothing to
+push), 1 when deliveries failed or the run stopped (run it again to continue), 2 for a
+usage or config error, 3 when another process holds the day's push.`,
+		Args: usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if day != "" {
+				if _, err := time.Parse(content.DateLayout, day); err != nil {
+					return usageError{fmt.Errorf("--date %q is not YYYY-MM-DD", day)}
+				}
+			}
 			cfg, err := c.load(cmd)
 			if err != nil {
 				return err
@@ -36,7 +47,17 @@ missing. --dry-run prints the article, the mode and how many followers it would 
 			defer a.close()
 			a.push.Progress = pushProgress(c.stderr)
 			res, err := a.push.Run(cmd.Context(), jobs.RunOptions{Day: day, DryRun: dryRun, ArticleID: article})
-			if err != nil {
+			switch {
+			case errors.Is(err, store.ErrPushDone):
+				fmt.Fprintf(c.stdout, "already sent: %s: %s (%s)\n", res.Day, res.Article.Title, res.Article.ID)
+				return nil
+			case errors.Is(err, jobs.ErrNothingToPush):
+				fmt.Fprintln(c.stdout, err)
+				return nil
+			case errors.Is(err, store.ErrLeaseHeld):
+				fmt.Fprintln(c.stderr, "mpbot:", err)
+				return exitError{3}
+			case err != nil:
 				return err
 			}
 			fmt.Fprintf(c.stdout, "%s: %s (%s) by %s\n", res.Day, res.Article.Title, res.Article.ID, res.Mode)
@@ -67,39 +88,72 @@ missing. --dry-run prints the article, the mode and how many followers it would 
 
 	status := &cobra.Command{
 		Use:   "status",
-		Short: "Summarise a day's push from the ledger",
-		Args:  cobra.NoArgs,
+		Short: "Summarise a day's push from the ledger, or say what it will do",
+		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			a, err := c.open(cmd, storeOnly)
 			if err != nil {
 				return err
 			}
 			defer a.close()
+			cfg := a.cfg.Load()
 			d := day
 			if d == "" {
-				d = a.cfg.Load().today(time.Now())
+				d = cfg.today(time.Now())
 			}
 			sum, err := a.store.LedgerSummary(cmd.Context(), d)
 			if err != nil {
 				return err
 			}
-			run := string(sum.RunState)
-			if run == "" {
-				run = "not run"
+			if sum.RunState == "" {
+				return c.printPlan(cmd.Context(), a, d)
 			}
-			fmt.Fprintf(c.stdout, "%s: %s", d, run)
+			fmt.Fprintf(c.stdout, "%s: %s", d, sum.RunState)
 			if sum.RunNote != "" {
 				fmt.Fprintf(c.stdout, " (%s)", sum.RunNote)
 			}
 			fmt.Fprintf(c.stdout, "\narticle %s\nsent %d, skipped %d, failed %d, unknown %d, in flight %d\n", sum.ArticleID,
 				sum.Counts[store.Sent], sum.Counts[store.Skipped], sum.Counts[store.Failed], sum.Counts[store.Unknown], sum.Counts[store.Sending])
 			printCounts(c.stdout, "", sum.Reasons)
+			printReceipts(c.stdout, sum.Receipts)
 			return nil
 		},
 	}
 	status.Flags().StringVar(&day, "date", "", "the day (default today)")
 	cmd.AddCommand(status)
 	return cmd
+}
+
+// printPlan says what a day's push not yet run will send, to how many
+// followers and when, recording nothing.
+func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
+	cfg := a.cfg.Load()
+	fmt.Fprintf(c.stdout, "%s: not run yet\n", day)
+	plan, err := a.store.PlanDaily(ctx, day, 1, cfg.Push.Category)
+	if err != nil {
+		return err
+	}
+	p := plan[0]
+	if p.Article.ID == "" {
+		fmt.Fprintf(c.stdout, "nothing to send: no article of %q left to read\n", cfg.Push.Category)
+		return nil
+	}
+	fmt.Fprintf(c.stdout, "would send %s (%s), %s\n", p.Article.Title, p.Article.ID, p.Why)
+	res, err := a.push.Run(ctx, jobs.RunOptions{Day: day, DryRun: true})
+	switch {
+	case err != nil:
+		fmt.Fprintf(c.stdout, "by %s: %v\n", cfg.Push.Mode, err)
+	case res.Mode == jobs.ModeBroadcast:
+		fmt.Fprintln(c.stdout, "by broadcast: one mass send to all followers")
+	default:
+		fmt.Fprintf(c.stdout, "by %s to %d followers\n", res.Mode, res.Recipients)
+	}
+	if at, ok := jobs.ScheduledAt(cfg.Push.Schedule, cfg.location, day); ok {
+		fmt.Fprintf(c.stdout, "at %s (push.schedule %q)\n", at.Format("2006-01-02 15:04 MST"), cfg.Push.Schedule)
+	} else {
+		fmt.Fprintf(c.stdout, "push.schedule %q does not fire that day: run `mpbot push --date %s`\n", cfg.Push.Schedule, day)
+	}
+	return nil
 }
 
 // pushProgress shows a bar on a terminal and a line every 5000 deliveries
@@ -129,7 +183,7 @@ func (c *cli) scheduleCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "schedule ARTICLE_ID DATE",
 		Short: "Make an article the daily reading of a date",
-		Args:  cobra.ExactArgs(2),
+		Args:  usage(cobra.ExactArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, err := time.Parse(content.DateLayout, args[1]); err != nil {
 				return fmt.Errorf("date %q is not YYYY-MM-DD", args[1])
@@ -157,7 +211,7 @@ func (c *cli) followersCmd() *cobra.Command {
 		Long: `sync pages through the follower list, 10,000 openids a page, and records each as a
 follower; what is known of them (opt-out, last message) is kept. An interrupted sync can
 simply be run again.`,
-		Args: cobra.NoArgs,
+		Args: usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			a, err := c.open(cmd, storeOnly)
 			if err != nil {
@@ -179,4 +233,17 @@ simply be run again.`,
 		},
 	})
 	return cmd
+}
+
+// printReceipts shows WeChat's own receipts of the day's messages.
+func printReceipts(w io.Writer, receipts []store.Receipt) {
+	for _, r := range receipts {
+		switch r.Kind {
+		case "broadcast":
+			fmt.Fprintf(w, "WeChat's receipt of the mass send (msg %d, %s): %s; to %d, filtered %d, sent %d, errors %d\n",
+				r.MsgID, r.At.Local().Format("15:04"), r.Status, r.Total, r.Filtered, r.Sent, r.Errors)
+		default:
+			fmt.Fprintf(w, "WeChat's receipts of template messages: %d %s\n", r.Total, r.Status)
+		}
+	}
 }

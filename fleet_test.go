@@ -106,7 +106,7 @@ func TestFleetOnPostgresAndRedis(t *testing.T) {
 		"MPBOT_WECHAT_APP_SECRET": "s",
 		"MPBOT_PUSH_MODE":         "customer",
 		"MPBOT_PUSH_QPS":          "100",
-		"MPBOT_PUSH_LEASE_TTL":    "2s",
+		"MPBOT_PUSH_LEASE_TTL":    "6s", // renewed every 2s: long enough for a loaded machine, where a late renewal would let the other replica take over a live run
 	} {
 		t.Setenv(k, v)
 	}

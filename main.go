@@ -9,10 +9,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
-	"github.com/spf13/cobra"
 	_ "time/tzdata" // push.timezone must resolve on machines without zoneinfo
+
+	"github.com/spf13/cobra"
 )
 
 func main() {
@@ -26,6 +28,23 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
+// usageError is a command used wrongly, or a config that does not load:
+// exit status 2, so a script (a cron wrapper, a systemd timer) can tell it
+// from a run that failed.
+type usageError struct{ error }
+
+func (e usageError) Unwrap() error { return e.error }
+
+// usage marks what an argument check finds as a usage error.
+func usage(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
 // run is main without the process: tests call it directly.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd(stdin, stdout, stderr)
@@ -36,6 +55,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return ee.code
 		}
 		fmt.Fprintln(stderr, "mpbot:", err)
+		var ue usageError
+		if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command") {
+			return 2
+		}
 		return 1
 	}
 	return 0
@@ -51,7 +74,11 @@ type cli struct {
 // load reads the config the command was pointed at (--config), or the
 // embedded defaults when ./config.yaml is absent.
 func (c *cli) load(cmd *cobra.Command) (*Config, error) {
-	return loadConfig(c.configPath, cmd.Flags().Changed("config"))
+	cfg, err := loadConfig(c.configPath, cmd.Flags().Changed("config"))
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return cfg, nil
 }
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
@@ -65,6 +92,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.PersistentFlags().StringVar(&c.configPath, "config", "config.yaml", "config file (the embedded defaults when ./config.yaml is absent)")
 	root.AddCommand(
 		c.serveCmd(), c.checkCmd(), c.tryCmd(), c.chatCmd(),

@@ -27,15 +27,18 @@ const (
 type Broadcaster interface {
 	Draft(ctx context.Context, a content.Article) (mediaID string, err error)
 	Preview(ctx context.Context, mediaID, openid string) error
-	SendAll(ctx context.Context, mediaID, key string) error
+	// SendAll sends to all; msgID is WeChat's id of the mass send, for its
+	// receipt (0 when WeChat says it was sent already).
+	SendAll(ctx context.Context, mediaID, key string) (msgID int64, err error)
 }
 
 // broadcastRecipient is the ledger row of a mass send.
 const broadcastRecipient = "broadcast"
 
-// Sender delivers the day's reading to one follower.
+// Sender delivers the day's reading to one follower; msgID is WeChat's id
+// of the message when it gives one (template messages), for its receipt.
 type Sender interface {
-	Send(ctx context.Context, openid string, a content.Article) error
+	Send(ctx context.Context, openid string, a content.Article) (msgID int64, err error)
 }
 
 // OnceSender is a Sender whose API drops a repeat of the same key (the
@@ -43,7 +46,7 @@ type Sender interface {
 // unknown can then be sent again safely.
 type OnceSender interface {
 	Sender
-	SendOnce(ctx context.Context, openid string, a content.Article, key string) error
+	SendOnce(ctx context.Context, openid string, a content.Article, key string) (msgID int64, err error)
 }
 
 // deliveryKey is stable for a follower and a day, so a resend is a repeat.
@@ -107,9 +110,13 @@ type DailyPush struct {
 	// Config is read at the start of each run, so a config reload applies
 	// to the next run.
 	Config func() Config
-	Owner  string // this process, for the lease
-	Now    func() time.Time
-	Log    *slog.Logger
+	Owner  string // this process, for the lease (NewOwner)
+	// Gone reports whether a lease holder has died, so its day can be taken
+	// over at once; nil is holderGone (a process on this host that no
+	// longer runs).
+	Gone func(owner string) bool
+	Now  func() time.Time
+	Log  *slog.Logger
 	// Progress, if set, is told how many recipients are done.
 	Progress func(done, total int)
 	// Limiter, if set, makes the limiter for push.qps; a fleet's is shared
@@ -202,6 +209,14 @@ func (p *DailyPush) reading(ctx context.Context, day, category string, opts RunO
 		a, err = p.Store.ScheduleDaily(ctx, day, opts.ArticleID)
 	case opts.ArticleID != "":
 		a, err = p.Store.Get(ctx, opts.ArticleID)
+	case opts.DryRun:
+		// A dry run records nothing, not even the day's choice.
+		var plan []store.Planned
+		if plan, err = p.Store.PlanDaily(ctx, day, 1, category); err == nil {
+			if a = plan[0].Article; a.ID == "" {
+				return a, fmt.Errorf("%w: no article of %q left to read on %s", ErrNothingToPush, category, day)
+			}
+		}
 	default:
 		a, err = p.Store.DailyReading(ctx, day, category)
 		if errors.Is(err, content.ErrNotFound) {
@@ -236,7 +251,7 @@ func (p *DailyPush) pending(ctx context.Context, day string, recipients []string
 // then records how the day ended.
 func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipients []string) (Result, error) {
 	day, ttl := res.Day, cfg.leaseTTL()
-	if err := p.Store.AcquirePush(ctx, day, p.Owner, p.Now(), ttl); err != nil {
+	if err := p.acquire(ctx, day, ttl); err != nil {
 		return res, err
 	}
 	stopRenewing := p.renewLease(ctx, day, ttl)
@@ -272,6 +287,33 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 	p.Log.Info("daily push finished", "day", day, "article", res.Article.ID, "mode", cfg.Mode, "recipients", res.Recipients,
 		"sent", res.Sent, "skipped", res.Skipped, "failed", res.Failed, "unknown", res.Unknown, "stopped", res.Stopped)
 	return res, nil
+}
+
+// slowDown halves the run's rate after WeChat said "too frequent" (45011)
+// even through the client's retries; a fleet's shared limiter keeps its
+// rate (the replicas share it), and the failed deliveries are retried by
+// a rerun.
+func (p *DailyPush) slowDown(l Limiter) {
+	if r, ok := l.(*rate.Limiter); ok && r.Limit() > 1 {
+		r.SetLimit(r.Limit() / 2)
+		p.Log.Warn("daily push: WeChat says calls are too frequent (45011); halving the rate", "qps", float64(r.Limit()))
+	}
+}
+
+// acquire takes the day's lease; a holder that has died on this host (its
+// process is gone, e.g. a killed `mpbot push`) is taken over at once.
+func (p *DailyPush) acquire(ctx context.Context, day string, ttl time.Duration) error {
+	err := p.Store.AcquirePush(ctx, day, p.Owner, p.Now(), ttl)
+	gone := p.Gone
+	if gone == nil {
+		gone = holderGone
+	}
+	var held *store.LeaseHeld
+	if errors.As(err, &held) && gone(held.Owner) {
+		p.Log.Warn("daily push: the process holding the day is gone; taking it over", "day", day, "holder", held.Owner)
+		return p.Store.TakeOverPush(ctx, day, held.Owner, p.Owner, p.Now(), ttl)
+	}
+	return err
 }
 
 // limiter paces a run's API calls at push.qps (the log mode is not paced).
@@ -353,12 +395,12 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 	if len(todo) == 0 {
 		return nil
 	}
-	if err := p.Store.RecordDeliveriesAs(ctx, p.Owner, todo); err != nil {
-		return err
-	}
-	stop := p.sendAll(ctx, res, sender, limiter, todo)
-	// Record the outcomes even if the caller's context ended: they happened.
-	if err := p.Store.RecordDeliveriesAs(context.WithoutCancel(ctx), p.Owner, todo); err != nil {
+	// Nothing is marked yet: each delivery is marked "sending" just before
+	// its own API call and its outcome recorded just after (sendAll), so a
+	// run that dies leaves "sending" only on calls really under way, and
+	// everyone else is sent by the rerun.
+	stop, err := p.sendAll(ctx, res, sender, limiter, todo)
+	if err != nil {
 		return err
 	}
 	for _, d := range todo {
@@ -378,12 +420,28 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 }
 
 // sendAll makes the batch's API calls on a few goroutines (the limiter
-// paces them), setting each delivery's outcome, and returns why the run
-// must stop, if an answer says so.
-func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, limiter Limiter, todo []store.Delivery) (stop string) {
+// paces them). Each call is marked "sending" in the ledger just before it
+// starts and its outcome recorded as soon as it ends; a delivery not
+// attempted (the run stopped) is left unwritten, so a rerun sends it. It
+// returns why the run must stop, if an answer says so, and the error of a
+// ledger write (a lost lease: no further call may start).
+func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, limiter Limiter, todo []store.Delivery) (stop string, err error) {
 	once, idempotent := sender.(OnceSender)
+	// The ledger writes are made even when the run is being stopped: a
+	// call under way finishes and is recorded.
+	ledger := p.startLedger(context.WithoutCancel(ctx))
 	var wg sync.WaitGroup
 	var mu sync.Mutex
+	halt := func(reason string, werr error) {
+		mu.Lock()
+		if stop == "" {
+			stop = reason
+		}
+		if err == nil {
+			err = werr
+		}
+		mu.Unlock()
+	}
 	work := make(chan int)
 	for range min(senders, len(todo)) {
 		wg.Add(1)
@@ -392,29 +450,38 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 			for i := range work {
 				d := &todo[i]
 				mu.Lock()
-				halted := stop != ""
+				halted := stop != "" || err != nil
 				mu.Unlock()
 				if halted || limiter.Wait(ctx) != nil {
 					d.State, d.Reason = store.Failed, "not attempted: the run stopped"
+					continue
+				}
+				if werr := ledger.write(*d); werr != nil {
+					// Fenced off (another process holds the day) or the store
+					// failed: no call may start unrecorded.
+					d.State, d.Reason = store.Failed, "not attempted"
+					halt("", werr)
 					continue
 				}
 				// A call under way finishes even when the run is stopped
 				// (SIGTERM): cut off mid-request, its outcome would be
 				// unknown. No new call starts (limiter.Wait above).
 				callCtx := context.WithoutCancel(ctx)
-				var err error
+				var cerr error
 				if idempotent {
-					err = once.SendOnce(callCtx, d.Recipient, res.Article, deliveryKey(res.Day, d.Recipient))
+					d.MsgID, cerr = once.SendOnce(callCtx, d.Recipient, res.Article, deliveryKey(res.Day, d.Recipient))
 				} else {
-					err = sender.Send(callCtx, d.Recipient, res.Article)
+					d.MsgID, cerr = sender.Send(callCtx, d.Recipient, res.Article)
 				}
-				p.classify(ctx, d, err)
-				if d.State == store.Failed && haltsRun(err) {
-					mu.Lock()
-					if stop == "" {
-						stop = d.Reason
-					}
-					mu.Unlock()
+				p.classify(ctx, d, cerr)
+				if errcode(cerr) == 45011 {
+					p.slowDown(limiter)
+				}
+				if werr := ledger.write(*d); werr != nil {
+					halt("", werr)
+				}
+				if d.State == store.Failed && haltsRun(cerr) {
+					halt(d.Reason, nil)
 				}
 			}
 		}()
@@ -424,7 +491,69 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 	}
 	close(work)
 	wg.Wait()
-	return stop
+	ledger.close()
+	return stop, err
+}
+
+// ledgerWriter writes the marks and outcomes of calls as they start and
+// end. Writes that arrive together share a transaction (group commit), so
+// recording each call costs far less than a transaction each.
+type ledgerWriter struct {
+	p    *DailyPush
+	ctx  context.Context
+	in   chan ledgerWrite
+	done chan struct{}
+}
+
+type ledgerWrite struct {
+	d   store.Delivery
+	ack chan error
+}
+
+func (p *DailyPush) startLedger(ctx context.Context) *ledgerWriter {
+	w := &ledgerWriter{p: p, ctx: ctx, in: make(chan ledgerWrite), done: make(chan struct{})}
+	go w.loop()
+	return w
+}
+
+// write records d and returns once it is in the ledger.
+func (w *ledgerWriter) write(d store.Delivery) error {
+	ack := make(chan error, 1)
+	w.in <- ledgerWrite{d, ack}
+	return <-ack
+}
+
+func (w *ledgerWriter) loop() {
+	defer close(w.done)
+	for first := range w.in {
+		group := []ledgerWrite{first}
+	gather:
+		for {
+			select {
+			case next, ok := <-w.in:
+				if !ok {
+					break gather
+				}
+				group = append(group, next)
+			default:
+				break gather
+			}
+		}
+		ds := make([]store.Delivery, len(group))
+		for i, g := range group {
+			ds[i] = g.d
+		}
+		err := w.p.Store.RecordDeliveriesAs(w.ctx, w.p.Owner, ds)
+		for _, g := range group {
+			g.ack <- err
+		}
+	}
+}
+
+// close stops the writer once every write asked for is made.
+func (w *ledgerWriter) close() {
+	close(w.in)
+	<-w.done
 }
 
 // classify turns an API outcome into a ledger state.
@@ -451,6 +580,8 @@ func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error) 
 		d.State, d.Reason = store.Failed, "server IP not in the whitelist (40164): add it under 设置与开发 → 基本配置 → IP白名单"
 	case 48001:
 		d.State, d.Reason = store.Failed, "API not authorised for this account (48001): check the account type and 接口权限"
+	case 45011:
+		d.State, d.Reason = store.Failed, "API called too often (45011): the run slowed down; run again to retry"
 	default:
 		d.State, d.Reason = store.Failed, err.Error()
 	}
@@ -476,7 +607,7 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 	res.Recipients = 1
 	if seen && d.State == store.Sent {
 		if !dryRun {
-			return res, fmt.Errorf("the broadcast of %s was sent already", res.Day)
+			return res, fmt.Errorf("%w: the broadcast of %s was sent already", store.ErrPushDone, res.Day)
 		}
 		return res, nil
 	}
@@ -484,7 +615,7 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 	if dryRun {
 		return res, nil
 	}
-	if err := p.Store.AcquirePush(ctx, res.Day, p.Owner, p.Now(), cfg.leaseTTL()+cfg.PreviewLead); err != nil {
+	if err := p.acquire(ctx, res.Day, cfg.leaseTTL()+cfg.PreviewLead); err != nil {
 		return res, err
 	}
 	d = store.Delivery{Day: res.Day, Recipient: broadcastRecipient, ArticleID: res.Article.ID, Mode: ModeBroadcast,
@@ -492,7 +623,7 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 	if err := p.Store.RecordDeliveriesAs(ctx, p.Owner, []store.Delivery{d}); err != nil {
 		return res, err
 	}
-	err = p.sendBroadcast(ctx, cfg, res)
+	d.MsgID, err = p.sendBroadcast(ctx, cfg, res)
 	p.classify(ctx, &d, err)
 	if err := p.Store.RecordDeliveriesAs(context.WithoutCancel(ctx), p.Owner, []store.Delivery{d}); err != nil {
 		return res, err
@@ -514,15 +645,15 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 	return res, nil
 }
 
-func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result) error {
+func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result) (int64, error) {
 	mediaID, err := cfg.Broadcaster.Draft(ctx, res.Article)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if len(cfg.PreviewOpenIDs) > 0 {
 		for _, id := range cfg.PreviewOpenIDs {
 			if err := cfg.Broadcaster.Preview(ctx, mediaID, id); err != nil {
-				return fmt.Errorf("preview to %s: %w", id, err)
+				return 0, fmt.Errorf("preview to %s: %w", id, err)
 			}
 		}
 		p.Log.Info("daily broadcast previewed; sending after the lead", "previews", len(cfg.PreviewOpenIDs), "lead", cfg.PreviewLead)
@@ -531,7 +662,7 @@ func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result) e
 			sleep = sleepCtx
 		}
 		if err := sleep(ctx, cfg.PreviewLead); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	return cfg.Broadcaster.SendAll(ctx, mediaID, "mpbot-"+res.Day)

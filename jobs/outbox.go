@@ -33,20 +33,22 @@ type outboxLine struct {
 }
 
 // Send implements Sender.
-func (o *Outbox) Send(_ context.Context, openid string, a content.Article) error {
+func (o *Outbox) Send(_ context.Context, openid string, a content.Article) (int64, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if err := os.MkdirAll(filepath.Dir(o.Path), 0o755); err != nil {
-		return err
+		return 0, err
 	}
 	f, err := os.OpenFile(o.Path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	line, _ := json.Marshal(outboxLine{At: o.Now().UTC(), OpenID: openid, Article: a.ID, Title: a.Title, URL: a.URL})
 	if _, err := f.Write(append(line, '\n')); err != nil {
 		f.Close()
-		return err
+		return 0, err
 	}
-	return f.Close()
+	return 0, f.Close()
 }
+
+var _ Sender = (*Outbox)(nil)

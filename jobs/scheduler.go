@@ -124,3 +124,18 @@ func MissedRun(spec string, loc *time.Location, now time.Time, catchUp time.Dura
 	}
 	return last, local.Sub(last) <= catchUp
 }
+
+// ScheduledAt returns the first time spec fires on day (YYYY-MM-DD) in loc,
+// and false when it does not fire that day.
+func ScheduledAt(spec string, loc *time.Location, day string) (time.Time, bool) {
+	sched, err := ParseSchedule(spec)
+	if err != nil {
+		return time.Time{}, false
+	}
+	start, err := time.ParseInLocation("2006-01-02", day, loc)
+	if err != nil {
+		return time.Time{}, false
+	}
+	next := sched.Next(start.Add(-time.Second))
+	return next, next.Before(start.AddDate(0, 0, 1))
+}

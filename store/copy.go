@@ -19,6 +19,7 @@ var copiedTables = []struct{ name, key string }{
 	{"push_runs", "day"},
 	{"push_ledger", "day, recipient"},
 	{"media", "url"},
+	{"push_receipts", "msg_id"},
 }
 
 // copyBatch rows share a transaction.

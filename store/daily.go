@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"mpbot/content"
+	"time"
 )
 
 // DailyReading returns the reading (每日一读) for day (YYYY-MM-DD), choosing
@@ -72,4 +73,87 @@ func (s *Store) dailyChoice(ctx context.Context, day string) (string, error) {
 	var id string
 	err := s.db.QueryRowContext(ctx, `SELECT article_id FROM daily_readings WHERE day = ?`, day).Scan(&id)
 	return id, err
+}
+
+// Why is how a day's reading was or would be chosen.
+type Why string
+
+// The ways a day gets its reading.
+const (
+	WhyChosen    Why = "chosen"       // recorded for the day (by a push, a daily reply or `mpbot schedule`)
+	WhyScheduled Why = "scheduled_on" // the article names the day
+	WhyNext      Why = "next unread"  // the oldest article of the category never read
+)
+
+// Planned is one day of the daily reading's plan.
+type Planned struct {
+	Day     string
+	Article content.Article // zero when nothing is left to read
+	Why     Why
+}
+
+// PlanDaily says, without recording anything, which article each of days
+// days from `from` reads and why: the choice already recorded, else the
+// rules DailyReading applies, each unread article used once.
+func (s *Store) PlanDaily(ctx context.Context, from string, days int, category string) (_ []Planned, err error) {
+	defer failed(&err, "plan daily readings from %s", from)
+	start, err := time.Parse(content.DateLayout, from)
+	if err != nil {
+		return nil, err
+	}
+	var unread []string
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM articles WHERE category = ? AND id NOT IN (SELECT article_id FROM daily_readings)
+		ORDER BY published_on, id LIMIT ?`, category, days*4)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		unread = append(unread, id)
+	}
+	rows.Close()
+	used := map[string]bool{}
+	plan := make([]Planned, 0, days)
+	for i := range days {
+		day := start.AddDate(0, 0, i).Format(content.DateLayout)
+		p := Planned{Day: day}
+		var id string
+		if chosen, err := s.dailyChoice(ctx, day); err == nil {
+			id, p.Why = chosen, WhyChosen
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		} else if err := s.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE scheduled_on = ? AND category = ? ORDER BY id LIMIT 1`,
+			day, category).Scan(&id); err == nil {
+			p.Why = WhyScheduled
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		} else {
+			id = ""
+			for _, u := range unread {
+				if used[u] {
+					continue
+				}
+				a, err := s.Get(ctx, u)
+				if err != nil {
+					return nil, err
+				}
+				if a.ScheduledOn == "" || a.ScheduledOn <= day {
+					id, p.Why = u, WhyNext
+					break
+				}
+			}
+		}
+		if id != "" {
+			used[id] = true
+			if p.Article, err = s.Get(ctx, id); err != nil {
+				return nil, err
+			}
+		}
+		plan = append(plan, p)
+	}
+	return plan, nil
 }

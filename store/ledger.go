@@ -37,34 +37,75 @@ type Delivery struct {
 	State                           State
 	Reason                          string
 	Attempts                        int
+	MsgID                           int64 // WeChat's id of the message sent (template, mass send), for its receipt
 }
 
 // ErrLeaseHeld means another process runs the day's push.
 var ErrLeaseHeld = errors.New("another process holds the push for this day")
 
+// LeaseHeld is ErrLeaseHeld with who holds the lease and until when.
+type LeaseHeld struct {
+	Day, Owner   string
+	Since, Until time.Time
+}
+
+func (e *LeaseHeld) Error() string {
+	return fmt.Sprintf("another process holds the push for %s: %s, since %s; its lease runs out at %s",
+		e.Day, e.Owner, e.Since.Local().Format("2006-01-02 15:04:05"), e.Until.Local().Format("15:04:05"))
+}
+
+func (e *LeaseHeld) Is(target error) bool { return target == ErrLeaseHeld }
+
 // ErrPushDone means the day's push has finished; there is nothing to take.
 var ErrPushDone = errors.New("the push is done for the day")
 
 // AcquirePush takes (or renews) the lease on a day's push for owner until
-// now+ttl. A done day cannot be taken again.
+// now+ttl. A done day cannot be taken again; a day another owner holds
+// gives a *LeaseHeld naming it.
 func (s *Store) AcquirePush(ctx context.Context, day, owner string, now time.Time, ttl time.Duration) (err error) {
 	defer failed(&err, "acquire push lease %s", day)
-	res, err := s.db.ExecContext(ctx, `INSERT INTO push_runs (day, owner, lease_until, state) VALUES (?, ?, ?, 'running')
-		ON CONFLICT(day) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until, state = 'running'
+	res, err := s.db.ExecContext(ctx, `INSERT INTO push_runs (day, owner, lease_until, state, started_at) VALUES (?, ?, ?, 'running', ?)
+		ON CONFLICT(day) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until, state = 'running',
+		started_at = CASE WHEN push_runs.owner = excluded.owner THEN push_runs.started_at ELSE excluded.started_at END
 		WHERE push_runs.state != 'done' AND (push_runs.owner = excluded.owner OR push_runs.lease_until < ?)`,
-		day, owner, now.Add(ttl).UnixMilli(), now.UnixMilli())
+		day, owner, now.Add(ttl).UnixMilli(), now.UnixMilli(), now.UnixMilli())
 	if err != nil {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		var state RunState
-		s.db.QueryRowContext(ctx, `SELECT state FROM push_runs WHERE day = ?`, day).Scan(&state)
-		if state == Done {
-			return fmt.Errorf("%w: %s", ErrPushDone, day)
-		}
-		return ErrLeaseHeld
+		return s.refusal(ctx, day)
 	}
 	return nil
+}
+
+// TakeOverPush takes the day's lease from dead, a holder known to have
+// died (its process is gone), without waiting for its lease to run out.
+func (s *Store) TakeOverPush(ctx context.Context, day, dead, owner string, now time.Time, ttl time.Duration) (err error) {
+	defer failed(&err, "take over push lease %s from %s", day, dead)
+	res, err := s.db.ExecContext(ctx, `UPDATE push_runs SET owner = ?, lease_until = ?, started_at = ?, state = 'running'
+		WHERE day = ? AND owner = ? AND state != 'done'`, owner, now.Add(ttl).UnixMilli(), now.UnixMilli(), day, dead)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return s.refusal(ctx, day)
+	}
+	return nil
+}
+
+// refusal says why a day's lease could not be taken.
+func (s *Store) refusal(ctx context.Context, day string) error {
+	var state RunState
+	var owner string
+	var since, until int64
+	if err := s.db.QueryRowContext(ctx, `SELECT state, owner, started_at, lease_until FROM push_runs WHERE day = ?`, day).
+		Scan(&state, &owner, &since, &until); err != nil {
+		return err
+	}
+	if state == Done {
+		return fmt.Errorf("%w: %s", ErrPushDone, day)
+	}
+	return &LeaseHeld{Day: day, Owner: owner, Since: time.UnixMilli(since), Until: time.UnixMilli(until)}
 }
 
 // FinishPush ends owner's run of day as done or stopped, with a note.
@@ -97,7 +138,7 @@ func (s *Store) Deliveries(ctx context.Context, day string, recipients []string)
 	for _, r := range recipients {
 		args = append(args, r)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT day, recipient, article_id, mode, state, reason, attempts FROM push_ledger
+	rows, err := s.db.QueryContext(ctx, `SELECT day, recipient, article_id, mode, state, reason, attempts, msg_id FROM push_ledger
 		WHERE day = ? AND recipient IN (?`+strings.Repeat(",?", len(recipients)-1)+`)`, args...)
 	if err != nil {
 		return nil, err
@@ -105,7 +146,7 @@ func (s *Store) Deliveries(ctx context.Context, day string, recipients []string)
 	defer rows.Close()
 	for rows.Next() {
 		var d Delivery
-		if err := rows.Scan(&d.Day, &d.Recipient, &d.ArticleID, &d.Mode, &d.State, &d.Reason, &d.Attempts); err != nil {
+		if err := rows.Scan(&d.Day, &d.Recipient, &d.ArticleID, &d.Mode, &d.State, &d.Reason, &d.Attempts, &d.MsgID); err != nil {
 			return nil, err
 		}
 		out[d.Recipient] = d
@@ -143,17 +184,18 @@ func (s *Store) RecordDeliveriesAs(ctx context.Context, owner string, ds []Deliv
 			return fmt.Errorf("%w (%s holds %s)", ErrLeaseLost, holder, ds[0].Day)
 		}
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO push_ledger (day, recipient, article_id, mode, state, reason, attempts, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO push_ledger (day, recipient, article_id, mode, state, reason, attempts, updated_at, msg_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(day, recipient) DO UPDATE SET article_id = excluded.article_id, mode = excluded.mode, state = excluded.state,
-		reason = excluded.reason, attempts = excluded.attempts, updated_at = excluded.updated_at`)
+		reason = excluded.reason, attempts = excluded.attempts, updated_at = excluded.updated_at,
+		msg_id = CASE WHEN excluded.msg_id != 0 THEN excluded.msg_id ELSE push_ledger.msg_id END`)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
 	now := s.Now().UnixMilli()
 	for _, d := range ds {
-		if _, err := stmt.ExecContext(ctx, d.Day, d.Recipient, d.ArticleID, d.Mode, d.State, d.Reason, d.Attempts, now); err != nil {
+		if _, err := stmt.ExecContext(ctx, d.Day, d.Recipient, d.ArticleID, d.Mode, d.State, d.Reason, d.Attempts, now, d.MsgID); err != nil {
 			return err
 		}
 	}
@@ -169,6 +211,58 @@ type PushSummary struct {
 	Reasons   map[string]int // "state: reason" → deliveries, for skipped, failed and unknown
 	RunState  RunState
 	RunNote   string
+	Receipts  []Receipt // WeChat's own, for the day's mass send or template messages
+}
+
+// Receipt is WeChat's report of what it delivered: a mass send's counts
+// (MASSSENDJOBFINISH), or one template message's status
+// (TEMPLATESENDJOBFINISH). For template messages the summary holds one
+// receipt per status, Total counting them.
+type Receipt struct {
+	MsgID                         int64
+	Kind                          string // broadcast or template
+	Status                        string
+	Total, Filtered, Sent, Errors int
+	At                            time.Time
+}
+
+// RecordReceipt keeps a receipt; WeChat may send it again, which replaces it.
+func (s *Store) RecordReceipt(ctx context.Context, r Receipt) (err error) {
+	defer failed(&err, "record receipt of message %d", r.MsgID)
+	_, err = s.db.ExecContext(ctx, `INSERT INTO push_receipts (msg_id, kind, status, total, filtered, sent, errors, received_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(msg_id) DO UPDATE SET kind = excluded.kind, status = excluded.status, total = excluded.total,
+		filtered = excluded.filtered, sent = excluded.sent, errors = excluded.errors, received_at = excluded.received_at`,
+		r.MsgID, r.Kind, r.Status, r.Total, r.Filtered, r.Sent, r.Errors, r.At.UnixMilli())
+	return err
+}
+
+// receipts returns the receipts of a day's messages: a mass send's as it
+// came, template messages' counted by status.
+func (s *Store) receipts(ctx context.Context, day string) ([]Receipt, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.kind, r.status, count(*), CAST(sum(r.total) AS BIGINT), CAST(sum(r.filtered) AS BIGINT), CAST(sum(r.sent) AS BIGINT),
+		CAST(sum(r.errors) AS BIGINT), max(r.received_at), min(r.msg_id)
+		FROM push_receipts r JOIN push_ledger l ON l.msg_id = r.msg_id AND l.msg_id != 0
+		WHERE l.day = ? GROUP BY r.kind, r.status ORDER BY r.kind, r.status`, day)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Receipt
+	for rows.Next() {
+		var r Receipt
+		var n int
+		var at int64
+		if err := rows.Scan(&r.Kind, &r.Status, &n, &r.Total, &r.Filtered, &r.Sent, &r.Errors, &at, &r.MsgID); err != nil {
+			return nil, err
+		}
+		if r.Kind == "template" {
+			r.Total = n
+		}
+		r.At = time.UnixMilli(at)
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }
 
 // LedgerSummary summarises a day's push.
@@ -194,6 +288,9 @@ func (s *Store) LedgerSummary(ctx context.Context, day string) (_ PushSummary, e
 		}
 	}
 	if err := rows.Err(); err != nil {
+		return sum, err
+	}
+	if sum.Receipts, err = s.receipts(ctx, day); err != nil {
 		return sum, err
 	}
 	sum.RunState, sum.RunNote, err = s.PushRun(ctx, day)

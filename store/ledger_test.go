@@ -107,3 +107,37 @@ func testChangesAppearInCommitOrder(t *testing.T, e storetest.Engine) {
 		t.Fatalf("changes %+v %v", seen, err)
 	}
 }
+
+// TestReceipts: WeChat's receipts join the day's ledger by message id: a
+// mass send's counts as they came, template messages counted by status.
+func TestReceipts(t *testing.T) { storetest.Each(t, testReceipts) }
+
+func testReceipts(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	day := "2026-12-07"
+	s.RecordDeliveries(ctx, []store.Delivery{
+		{Day: day, Recipient: "o1", ArticleID: "a", Mode: "template", State: store.Sent, MsgID: 11},
+		{Day: day, Recipient: "o2", ArticleID: "a", Mode: "template", State: store.Sent, MsgID: 12},
+		{Day: day, Recipient: "o3", ArticleID: "a", Mode: "template", State: store.Sent, MsgID: 13},
+		{Day: "2026-12-08", Recipient: "o1", ArticleID: "a", Mode: "template", State: store.Sent, MsgID: 21},
+	})
+	at := time.UnixMilli(time.Now().UnixMilli())
+	for id, status := range map[int64]string{11: "success", 12: "success", 13: "failed:user block", 21: "success"} {
+		if err := s.RecordReceipt(ctx, store.Receipt{MsgID: id, Kind: "template", Status: status, At: at}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.RecordReceipt(ctx, store.Receipt{MsgID: 11, Kind: "template", Status: "success", At: at}) // WeChat repeats itself
+	sum, err := s.LedgerSummary(ctx, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.Receipt{
+		{Kind: "template", Status: "failed:user block", Total: 1, MsgID: 13, At: at},
+		{Kind: "template", Status: "success", Total: 2, MsgID: 11, At: at},
+	}
+	if len(sum.Receipts) != 2 || sum.Receipts[0] != want[0] || sum.Receipts[1] != want[1] {
+		t.Fatalf("receipts %+v, want %+v", sum.Receipts, want)
+	}
+}

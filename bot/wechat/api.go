@@ -417,9 +417,10 @@ func (a *API) SendCustom(ctx context.Context, openid string, r bot.Reply) error 
 }
 
 // Send delivers an article as a one-card news message through the
-// customer-service API (the daily reading in customer mode).
-func (a *API) Send(ctx context.Context, openid string, art content.Article) error {
-	return a.SendCustom(ctx, openid, bot.Reply{Type: bot.ReplyNews, Card: &bot.Card{
+// customer-service API (the daily reading in customer mode). WeChat gives
+// no message id for it.
+func (a *API) Send(ctx context.Context, openid string, art content.Article) (int64, error) {
+	return 0, a.SendCustom(ctx, openid, bot.Reply{Type: bot.ReplyNews, Card: &bot.Card{
 		Title: art.Title, Description: art.Summary, URL: art.URL, Pic: art.Cover}})
 }
 

@@ -154,7 +154,7 @@ func TestTemplateSender(t *testing.T) {
 	ts := &TemplateSender{API: api, TemplateID: "TPL", Fields: map[string]string{"thing1": "title", "time2": "date", "thing3": "每日一读"}}
 	a := content.Article{ID: "x", Title: "一个非常非常长的标题，长到超过了模板字段的二十个字的限制", URL: "https://example.com/x", PublishedOn: "2026-11-26"}
 	for range 2 {
-		if err := ts.SendOnce(context.Background(), "o_1", a, "2026-11-26:o_1"); err != nil {
+		if _, err := ts.SendOnce(context.Background(), "o_1", a, "2026-11-26:o_1"); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -67,21 +67,25 @@ func (b *Broadcaster) Preview(ctx context.Context, mediaID, openid string) error
 	}, nil)
 }
 
-// SendAll mass-sends the draft (message/mass/sendall). key becomes the
+// SendAll mass-sends the draft (message/mass/sendall) and returns WeChat's
+// msg_id, which its MASSSENDJOBFINISH receipt names. key becomes the
 // clientmsgid, so WeChat refuses a repeat (45065), which counts as sent.
-func (b *Broadcaster) SendAll(ctx context.Context, mediaID, key string) error {
+func (b *Broadcaster) SendAll(ctx context.Context, mediaID, key string) (int64, error) {
 	filter := map[string]any{"is_to_all": b.TagID == 0}
 	if b.TagID != 0 {
 		filter["tag_id"] = b.TagID
 	}
+	var out struct {
+		MsgID int64 `json:"msg_id"`
+	}
 	err := b.API.Post(ctx, "/cgi-bin/message/mass/sendall", map[string]any{
 		"filter": filter, "msgtype": "mpnews", "mpnews": map[string]string{"media_id": mediaID},
 		"send_ignore_reprint": 0, "clientmsgid": key,
-	}, nil)
+	}, &out)
 	if ErrorCode(err) == 45065 {
-		return nil // this clientmsgid was sent already: the broadcast happened
+		return 0, nil // this clientmsgid was sent already: the broadcast happened
 	}
-	return err
+	return out.MsgID, err
 }
 
 // cover returns the permanent material id for a cover URL, uploading the

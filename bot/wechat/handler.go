@@ -51,6 +51,42 @@ type Config struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
 	// the client in logs; anyone else's is ignored.
 	TrustedProxies []netip.Prefix
+	// Receipts, if set, keeps WeChat's reports of what it delivered of a
+	// mass send or a template message.
+	Receipts Receipts
+}
+
+// Receipts keeps WeChat's delivery receipts (the push ledger does).
+type Receipts interface {
+	RecordReceipt(ctx context.Context, r Receipt) error
+}
+
+// Receipt is a MASSSENDJOBFINISH or TEMPLATESENDJOBFINISH event: WeChat's
+// report of a mass send's counts, or of one template message's delivery.
+type Receipt struct {
+	MsgID                         int64
+	Kind                          string // broadcast or template
+	Status                        string // e.g. "send success", "success", "failed:user block"
+	Total, Filtered, Sent, Errors int
+	At                            time.Time
+}
+
+// receiptOf reads a receipt event, if mm is one.
+func receiptOf(mm *message.MixMessage) (Receipt, bool) {
+	r := Receipt{MsgID: mm.TemplateMsgID, Status: mm.Status, At: time.Unix(mm.CreateTime, 0)}
+	if r.MsgID == 0 {
+		r.MsgID = mm.MsgID
+	}
+	switch mm.Event {
+	case message.EventMassSendJobFinish:
+		r.Kind = "broadcast"
+		r.Total, r.Filtered, r.Sent, r.Errors = int(mm.TotalCount), int(mm.FilterCount), int(mm.SentCount), int(mm.ErrorCount)
+	case message.EventTemplateSendJobFinish:
+		r.Kind = "template"
+	default:
+		return r, false
+	}
+	return r, r.MsgID != 0
 }
 
 // SharedReplies records answers where every replica can read them.
@@ -260,6 +296,12 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 	}
 	m := toBot(&req.msg)
 	h.cfg.Metrics.message(string(m.Kind))
+	if rc, ok := receiptOf(&req.msg); ok && h.cfg.Receipts != nil {
+		// Kept whatever the dedupe says: a repeat replaces it.
+		if err := h.cfg.Receipts.RecordReceipt(r.Context(), rc); err != nil {
+			h.log.ErrorContext(r.Context(), "record WeChat's delivery receipt", "msg_id", rc.MsgID, "err", err)
+		}
+	}
 	if h.log.Enabled(r.Context(), slog.LevelDebug) { // message text is personal: debug only
 		h.log.DebugContext(r.Context(), "message", "openid", m.From, "kind", m.Kind, "text", m.Text)
 	}

@@ -25,13 +25,14 @@ type TemplateSender struct {
 const templateFieldRunes = 20
 
 // Send implements the push job's Sender.
-func (t *TemplateSender) Send(ctx context.Context, openid string, a content.Article) error {
+func (t *TemplateSender) Send(ctx context.Context, openid string, a content.Article) (int64, error) {
 	return t.SendOnce(ctx, openid, a, "")
 }
 
 // SendOnce sends with a client_msg_id derived from key, so that WeChat drops
-// a repeat: a delivery a crash left unknown is then safe to send again.
-func (t *TemplateSender) SendOnce(ctx context.Context, openid string, a content.Article, key string) error {
+// a repeat: a delivery a crash left unknown is then safe to send again. It
+// returns WeChat's msgid, which its TEMPLATESENDJOBFINISH receipt names.
+func (t *TemplateSender) SendOnce(ctx context.Context, openid string, a content.Article, key string) (int64, error) {
 	msg := &message.TemplateMessage{ToUser: openid, TemplateID: t.TemplateID, URL: a.URL, Data: map[string]*message.TemplateDataItem{}}
 	for field, source := range t.Fields {
 		msg.Data[field] = &message.TemplateDataItem{Value: cutRunes(fieldValue(a, source), templateFieldRunes)}
@@ -40,7 +41,11 @@ func (t *TemplateSender) SendOnce(ctx context.Context, openid string, a content.
 		sum := sha1.Sum([]byte(key))
 		msg.ClientMsgID = hex.EncodeToString(sum[:16]) // WeChat takes up to 64 characters
 	}
-	return t.API.Post(ctx, "/cgi-bin/message/template/send", msg, nil)
+	var out struct {
+		MsgID int64 `json:"msgid"`
+	}
+	err := t.API.Post(ctx, "/cgi-bin/message/template/send", msg, &out)
+	return out.MsgID, err
 }
 
 func fieldValue(a content.Article, source string) string {

@@ -149,6 +149,14 @@ func setField(mm *message.MixMessage, name, value []byte) bool {
 		mm.MenuID = string(value)
 	case "Status":
 		mm.Status = string(value)
+	case "TotalCount":
+		return parseInt(value, &mm.TotalCount)
+	case "FilterCount":
+		return parseInt(value, &mm.FilterCount)
+	case "SentCount":
+		return parseInt(value, &mm.SentCount)
+	case "ErrorCount":
+		return parseInt(value, &mm.ErrorCount)
 	case "MsgDataId", "Idx", "Encrypt":
 		// sent by WeChat but not modelled by the SDK's MixMessage
 	default:
