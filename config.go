@@ -176,7 +176,7 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 		lines := yamlLines(data)
 		at := make([]int, len(p))
 		for i, e := range p {
-			p[i], at[i] = locate(e, source, lines)
+			at[i], p[i] = locate(e, source, lines)
 		}
 		// In the file's order, so an operator fixes them top to bottom.
 		order := make([]int, len(p))
@@ -282,19 +282,19 @@ var ruleNameRe = regexp.MustCompile(` \([^)]*\)`)
 
 // locate puts the file and line of the key a problem names in front of it
 // (config.yaml:57: replies.rules[1]…), or names the environment variable
-// that set it.
-func locate(err error, source string, lines map[string]int) (error, int) {
-	key := problemKey(err.Error())
+// that set it; line is 0 when the file does not hold the key.
+func locate(problem error, source string, lines map[string]int) (line int, located error) {
+	key := problemKey(problem.Error())
 	env := "MPBOT_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
 	if !strings.Contains(key, "[") && os.Getenv(env) != "" {
-		return fmt.Errorf("%s (set by %s)", err, env), 0
+		return 0, fmt.Errorf("%s (set by %s)", problem, env)
 	}
 	for k := key; k != ""; k = parentKey(k) {
 		if line, ok := lines[k]; ok {
-			return fmt.Errorf("%s:%d: %w", source, line, err), line
+			return line, fmt.Errorf("%s:%d: %w", source, line, problem)
 		}
 	}
-	return err, 0
+	return 0, problem
 }
 
 // parentKey drops a key's last part: a.b[2].c → a.b[2] → a.b → a.
