@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -205,6 +207,80 @@ func (c *cli) scheduleCmd() *cobra.Command {
 
 func (c *cli) followersCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "followers", Short: "Manage the follower table"}
+	var since string
+	var limit int
+	stats := &cobra.Command{
+		Use:   "stats",
+		Short: "Followers, opted in to the daily reading, new and lost by day, and by channel (scene)",
+		Args:  usage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			d, err := parseDays(since)
+			if err != nil || d <= 0 {
+				return usageError{fmt.Errorf("--since %q: give a duration such as 30d", since)}
+			}
+			a, err := c.open(cmd, storeOnly)
+			if err != nil {
+				return err
+			}
+			defer a.close()
+			cfg := a.cfg.Load()
+			st, err := a.store.Stats(cmd.Context(), time.Now().Add(-d), cfg.location)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "followers %d, taking the daily reading %d\n", st.Followers, st.OptedIn)
+			days := map[string]bool{}
+			for day := range st.NewByDay {
+				days[day] = true
+			}
+			for day := range st.LostByDay {
+				days[day] = true
+			}
+			if len(days) > 0 {
+				fmt.Fprintf(c.stdout, "\nby day (last %s)\tnew\tlost\n", since)
+				for _, day := range slices.Sorted(maps.Keys(days)) {
+					fmt.Fprintf(c.stdout, "%s\t%d\t%d\n", day, st.NewByDay[day], st.LostByDay[day])
+				}
+			}
+			fmt.Fprintln(c.stdout, "\nby channel (scene)\tfollowers")
+			for _, scene := range slices.Sorted(maps.Keys(st.ByScene)) {
+				name := scene
+				if name == "" {
+					name = "(no channel)"
+				}
+				fmt.Fprintf(c.stdout, "%s\t%d\n", name, st.ByScene[scene])
+			}
+			return nil
+		},
+	}
+	stats.Flags().StringVar(&since, "since", "30d", "how far back new and lost followers are counted")
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List followers, most recently active first",
+		Args:  usage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			a, err := c.open(cmd, storeOnly)
+			if err != nil {
+				return err
+			}
+			defer a.close()
+			fs, err := a.store.ListFollowers(cmd.Context(), limit)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(c.stdout, "openid\tfollowing\tdaily reading\tlast message\tchannel")
+			for _, f := range fs {
+				last := "-"
+				if !f.LastInteractionAt.IsZero() {
+					last = f.LastInteractionAt.Local().Format("2006-01-02 15:04")
+				}
+				fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\t%s\n", f.OpenID, yesNo(f.Subscribed), yesNo(f.Subscribed && !f.PushOptOut), last, f.Scene)
+			}
+			return nil
+		},
+	}
+	list.Flags().IntVarP(&limit, "n", "n", 50, "at most this many (0: all)")
+	cmd.AddCommand(stats, list)
 	cmd.AddCommand(&cobra.Command{
 		Use:   "sync",
 		Short: "Read the account's follower list (user/get) into the follower table",
@@ -246,4 +322,11 @@ func printReceipts(w io.Writer, receipts []store.Receipt) {
 			fmt.Fprintf(w, "WeChat's receipts of template messages: %d %s\n", r.Total, r.Status)
 		}
 	}
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }

@@ -40,6 +40,7 @@ type Config struct {
 	Search  SearchConfig    `mapstructure:"search"`
 	Push    PushConfig      `mapstructure:"push"`
 	State   StateConfig     `mapstructure:"state"`
+	Menu    MenuConfig      `mapstructure:"menu"`
 	Replies bot.RepliesSpec `mapstructure:"replies"`
 
 	// Compiled once, when the snapshot is built.
@@ -88,6 +89,12 @@ type SearchConfig struct {
 	bot.SearchSpec `mapstructure:",squash"`
 	Synonyms       [][]string `mapstructure:"synonyms"`
 	CacheSize      int        `mapstructure:"cache_size"`
+}
+
+// MenuConfig is the `menu` section: the account's custom menu, published
+// by `mpbot menu push`.
+type MenuConfig struct {
+	Buttons []wechat.Button `mapstructure:"buttons"`
 }
 
 // StateConfig is the `state` section: where replicas share state.
@@ -402,6 +409,11 @@ func (c *Config) compile() error {
 		p = append(p, err)
 	}
 	c.settings = settings
+	var answered func(string) bool
+	if settings != nil {
+		answered = settings.AnswersKey
+	}
+	p = append(p, wechat.CheckMenu(c.Menu.Buttons, answered)...)
 	return errors.Join(p...)
 }
 

@@ -111,8 +111,18 @@ func (b *Bot) Answer(ctx context.Context, m Message) []Reply {
 	case KindImage, KindVideo, KindLocation, KindLink, KindOther:
 		return b.render(ctx, s, m, s.fallback, 0)
 	case KindSubscribe:
-		b.log.InfoContext(ctx, "follower subscribed", "openid", m.From, "scene", strings.TrimPrefix(m.EventKey, "qrscene_"))
+		scene := strings.TrimPrefix(m.EventKey, "qrscene_")
+		b.log.InfoContext(ctx, "follower subscribed", "openid", m.From, "scene", scene)
+		if resp, ok := s.scenes[scene]; ok && scene != "" {
+			return b.render(ctx, s, m, resp, 0)
+		}
 		return b.render(ctx, s, m, s.subscribe, 0)
+	case KindScan:
+		// A follower scanning a channel's code again.
+		if resp, ok := s.scenes[m.EventKey]; ok && m.EventKey != "" {
+			return b.render(ctx, s, m, resp, 0)
+		}
+		return nil
 	case KindUnsubscribe:
 		// WeChat requires a follower's data to go when they leave.
 		if err := b.followUps.Forget(ctx, m.From); err != nil {
@@ -123,6 +133,12 @@ func (b *Bot) Answer(ctx context.Context, m Message) []Reply {
 	case KindClick:
 		if i, ok := s.keys[m.EventKey]; ok {
 			return b.render(ctx, s, m, s.rules[i].resp, 0)
+		}
+		switch m.EventKey {
+		case KeyDaily:
+			return b.expand(ctx, s, m, ReplySpec{Type: specDaily}, 0)
+		case KeySubscribe, KeyUnsubscribe:
+			return b.optOut(ctx, s, m, m.EventKey == KeyUnsubscribe)
 		}
 		// The menu on WeChat's side and the config disagree: the follower
 		// still gets an answer, and the operator a line naming the key.
@@ -136,13 +152,7 @@ func (b *Bot) Answer(ctx context.Context, m Message) []Reply {
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	text := Bare(m.Text)
 	if out, ok := s.optKeywords[text]; ok { // the daily reading's on/off switch wins over every rule
-		if b.followers != nil {
-			b.record(ctx, "opt-out", b.followers.SetPushOptOut(ctx, m.From, out, m.SentAt))
-		}
-		if out {
-			return []Reply{{Type: ReplyText, Text: s.push.UnsubscribeReply}}
-		}
-		return []Reply{{Type: ReplyText, Text: s.push.SubscribeReply}}
+		return b.optOut(ctx, s, m, out)
 	}
 	rule, question := s.match(text)
 	if n, ok := parseChoice(text); ok && rule < 0 {
@@ -155,6 +165,17 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		question = text
 	}
 	return b.search(ctx, s, m, question, 0)
+}
+
+// optOut turns the daily reading off (out) or on for the follower.
+func (b *Bot) optOut(ctx context.Context, s *Settings, m Message, out bool) []Reply {
+	if b.followers != nil {
+		b.record(ctx, "opt-out", b.followers.SetPushOptOut(ctx, m.From, out, m.SentAt))
+	}
+	if out {
+		return []Reply{{Type: ReplyText, Text: s.push.UnsubscribeReply}}
+	}
+	return []Reply{{Type: ReplyText, Text: s.push.SubscribeReply}}
 }
 
 // followUp answers a number typed after a numbered list: the article, or
@@ -204,8 +225,13 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 		return []Reply{{Type: ReplyText, Text: spec.Content}}
 	case string(ReplyNews):
 		return []Reply{{Type: ReplyNews, Card: &Card{Title: spec.Title, Description: spec.Description, URL: spec.URL, Pic: spec.Pic}}}
-	case string(ReplyImage):
-		return []Reply{{Type: ReplyImage, MediaID: spec.MediaID}}
+	case string(ReplyImage), string(ReplyVoice):
+		return []Reply{{Type: ReplyType(spec.Type), MediaID: spec.MediaID}}
+	case string(ReplyVideo):
+		return []Reply{{Type: ReplyVideo, MediaID: spec.MediaID, Card: &Card{Title: spec.Title, Description: spec.Description}}}
+	case string(ReplyMusic):
+		return []Reply{{Type: ReplyMusic, Music: &Music{Title: spec.Title, Description: spec.Description, URL: spec.MusicURL,
+			HQURL: spec.HQMusicURL, ThumbMediaID: spec.ThumbMediaID}}}
 	case string(ReplyTransfer):
 		return []Reply{{Type: ReplyTransfer}}
 	case specDaily:

@@ -325,3 +325,46 @@ func TestFollowerBookkeeping(t *testing.T) {
 		t.Fatalf("follower events\n got %v\nwant %v", log.events, want)
 	}
 }
+
+// TestChannelWelcomesAndBuiltinKeys: a follower who comes through a
+// channel's QR code gets that channel's welcome (again when scanning it
+// while following); menu keys DAILY, SUBSCRIBE and UNSUBSCRIBE need no rule.
+func TestChannelWelcomesAndBuiltinKeys(t *testing.T) {
+	spec := demoSpec()
+	spec.SubscribeScenes = map[string]ResponseSpec{"expo": text("欢迎来自招聘会的你！")}
+	s, err := Compile(spec, okSearch, okPush)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newDemoCatalog()
+	daily := func(ctx context.Context) (content.Article, error) { return c.Get(ctx, "demo-renmin") }
+	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Daily: daily, Log: slog.New(slog.DiscardHandler)})
+	ask := func(m Message) string {
+		m.From = "o_scene"
+		r := b.Answer(context.Background(), m)
+		if len(r) == 0 {
+			return "(none)"
+		}
+		return r[0].String()
+	}
+	for _, c := range []struct {
+		m    Message
+		want string
+	}{
+		{Message{Kind: KindSubscribe, EventKey: "qrscene_expo"}, "欢迎来自招聘会的你！"},
+		{Message{Kind: KindSubscribe, EventKey: "qrscene_other"}, "欢迎关注！"},
+		{Message{Kind: KindSubscribe}, "欢迎关注！"},
+		{Message{Kind: KindScan, EventKey: "expo"}, "欢迎来自招聘会的你！"},
+		{Message{Kind: KindScan, EventKey: "other"}, "(none)"},
+		{Message{Kind: KindClick, EventKey: KeyDaily}, "以人民为中心"},
+		{Message{Kind: KindClick, EventKey: KeyUnsubscribe}, "已退订"},
+		{Message{Kind: KindClick, EventKey: KeySubscribe}, "已订阅"},
+	} {
+		if got := ask(c.m); !strings.Contains(got, c.want) {
+			t.Errorf("%s %s: %q, want %q", c.m.Kind, c.m.EventKey, got, c.want)
+		}
+	}
+	if !s.AnswersKey("DAILY") || !s.AnswersKey(KeySubscribe) || s.AnswersKey("NOPE") {
+		t.Error("AnswersKey")
+	}
+}

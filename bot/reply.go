@@ -15,6 +15,9 @@ const (
 	ReplyText     ReplyType = "text"
 	ReplyNews     ReplyType = "news"
 	ReplyImage    ReplyType = "image"
+	ReplyVoice    ReplyType = "voice"
+	ReplyVideo    ReplyType = "video" // MediaID, with Card's title and description
+	ReplyMusic    ReplyType = "music"
 	ReplyTransfer ReplyType = "transfer" // hand the conversation to human customer service
 )
 
@@ -25,6 +28,16 @@ type Reply struct {
 	Text    string    `json:"text,omitempty"`
 	Card    *Card     `json:"card,omitempty"`
 	MediaID string    `json:"media_id,omitempty"`
+	Music   *Music    `json:"music,omitempty"`
+}
+
+// Music is a music reply: a link to play, with a cover.
+type Music struct {
+	Title        string `json:"title,omitempty"`
+	Description  string `json:"description,omitempty"`
+	URL          string `json:"url,omitempty"`
+	HQURL        string `json:"hq_url,omitempty"`
+	ThumbMediaID string `json:"thumb_media_id"`
 }
 
 // Card is a news card: WeChat allows one per reply to a follower's message.
@@ -53,6 +66,15 @@ func (r Reply) String() string {
 		return b.String()
 	case ReplyImage:
 		return "[图片] " + r.MediaID
+	case ReplyVoice:
+		return "[语音] " + r.MediaID
+	case ReplyVideo:
+		if r.Card != nil && r.Card.Title != "" {
+			return "[视频] " + r.Card.Title + " " + r.MediaID
+		}
+		return "[视频] " + r.MediaID
+	case ReplyMusic:
+		return "[音乐] " + r.Music.Title + "\n→ " + r.Music.URL
 	case ReplyTransfer:
 		return "[转人工客服]"
 	}

@@ -3,6 +3,7 @@ package bot
 import (
 	"errors"
 	"fmt"
+	"mpbot/content"
 	"net/url"
 	"regexp"
 	"slices"
@@ -38,7 +39,8 @@ type Settings struct {
 	exact       map[string]int // normalised keyword → rule index
 	keys        map[string]int // menu CLICK key → rule index
 	subscribe   response
-	fallback    response // replies.default
+	scenes      map[string]response // replies.subscribe_scenes
+	fallback    response            // replies.default
 	noMatch     response
 	noList      string // a number with no list open
 	choiceRange string // a number outside the list; {n} is its length
@@ -71,6 +73,14 @@ func Compile(replies RepliesSpec, search SearchSpec, push PushSpec) (*Settings, 
 	}
 	s := c.s
 	s.subscribe = c.response("replies.subscribe", replies.Subscribe, false)
+	s.scenes = map[string]response{}
+	for name, spec := range replies.SubscribeScenes {
+		where := "replies.subscribe_scenes." + name
+		if name == "" || len(name) > 64 {
+			c.bad(where, "a scene name is 1 to 64 characters")
+		}
+		s.scenes[name] = c.response(where, spec, true)
+	}
 	s.fallback = c.response("replies.default", replies.Default, false)
 	s.noMatch = c.response("replies.no_match", replies.NoMatch, false)
 	if len(replies.NoMatch.Replies) == 0 && replies.NoMatch.Reply == nil {
@@ -266,6 +276,8 @@ func compileResponse(where string, spec ResponseSpec, required bool) (response, 
 	return resp, errors.Join(errs...)
 }
 
+const replyTypes = "text, news, articles, daily, image, voice, video, music, transfer"
+
 // Reply types as written in config, beyond the wire types: articles and daily
 // expand into a card or a list when a message arrives.
 const (
@@ -306,15 +318,27 @@ func validateReply(where string, r ReplySpec) error {
 			bad("articles needs either query or ids")
 		}
 	case specDaily:
-	case string(ReplyImage):
+	case string(ReplyImage), string(ReplyVoice), string(ReplyVideo):
 		if r.MediaID == "" {
-			bad("image needs media_id")
+			bad("%s needs media_id (mpbot media upload FILE --permanent prints one)", r.Type)
+		}
+	case string(ReplyMusic):
+		if r.ThumbMediaID == "" {
+			bad("music needs thumb_media_id (its cover; mpbot media upload prints one)")
+		}
+		for _, u := range []struct{ name, v string }{{"music_url", r.MusicURL}, {"hq_music_url", r.HQMusicURL}} {
+			if u.v != "" && !content.WebURL(u.v) {
+				bad("music %s must be an http(s) url, got %q", u.name, u.v)
+			}
+		}
+		if r.MusicURL == "" && r.HQMusicURL == "" {
+			bad("music needs music_url or hq_music_url")
 		}
 	case string(ReplyTransfer):
 	case "":
-		bad("type is missing (text, news, articles, daily, image, transfer)")
+		bad("type is missing (%s)", replyTypes)
 	default:
-		bad("type %q is not one of text, news, articles, daily, image, transfer", r.Type)
+		bad("type %q is not one of %s", r.Type, replyTypes)
 	}
 	return errors.Join(errs...)
 }
@@ -364,6 +388,21 @@ func (s *Settings) match(text string) (rule int, question string) {
 		}
 	}
 	return best, question
+}
+
+// Built-in menu keys: a CLICK with one of these keys is answered without a
+// rule (a rule binding the same key wins).
+const (
+	KeyDaily       = "DAILY"       // today's reading as a card
+	KeySubscribe   = "SUBSCRIBE"   // turn the daily reading on
+	KeyUnsubscribe = "UNSUBSCRIBE" // and off
+)
+
+// AnswersKey reports whether a menu CLICK with key gets an answer of its
+// own: a rule's keys, or a built-in key.
+func (s *Settings) AnswersKey(key string) bool {
+	_, ok := s.keys[key]
+	return ok || key == KeyDaily || key == KeySubscribe || key == KeyUnsubscribe
 }
 
 // Describe lists the compiled rules for `mpbot check`.

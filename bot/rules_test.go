@@ -65,8 +65,13 @@ func TestCompileErrors(t *testing.T) {
 			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "image"}}}}
 		}, []string{`image needs media_id`}},
 		{"unknown type", func(r *RepliesSpec, _ *SearchSpec) {
-			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Replies: []ReplySpec{{Type: "video"}}}}}
-		}, []string{`replies.rules[0].replies[0]: type "video" is not one of`}},
+			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Replies: []ReplySpec{{Type: "hologram"}}}}}
+		}, []string{`replies.rules[0].replies[0]: type "hologram" is not one of`}},
+		{"media replies", func(r *RepliesSpec, _ *SearchSpec) {
+			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Replies: []ReplySpec{
+				{Type: "voice"}, {Type: "video"}, {Type: "music", MusicURL: "javascript:x"}}}}}
+		}, []string{"replies[0]: voice needs media_id", "replies[1]: video needs media_id", "replies[2]: music needs thumb_media_id",
+			`music music_url must be an http(s) url, got "javascript:x"`}},
 		{"transfer with others", func(r *RepliesSpec, _ *SearchSpec) {
 			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Replies: []ReplySpec{{Type: "transfer"}, {Type: "daily"}}}}}
 		}, []string{`transfer hands the chat to a human`}},
@@ -124,7 +129,7 @@ func TestMatchOrderAndKinds(t *testing.T) {
 		{"xy", 4},
 		{"Xy", 4},
 		{"别的", -1},
-		{"ABC!", 1},      // punctuation around a keyword
+		{"ABC!", 1},    // punctuation around a keyword
 		{"订阅每日一读。", 2}, // a voice message's full stop
 		{"[微笑]ｘｙ～", 4},
 	}
@@ -179,11 +184,11 @@ func TestBare(t *testing.T) {
 		"退订。":          "退订",
 		"２。":           "2",
 		"  在吗？？ ":      "在吗",
-		"😊你好":         "你好",
+		"😊你好":          "你好",
 		"[微笑]订阅[玫瑰]":   "订阅",
 		"枫桥[捂脸]经验":     "枫桥经验",
 		"[不是表情包的文字很长]": "不是表情包的文字很长", // not an emoticon: only its outer brackets go
-		"a[微笑]b":          "ab",
+		"a[微笑]b":       "ab",
 		"？":            "?",
 		"...":          "...",
 		"新质生产力，是什么？":   "新质生产力,是什么",

@@ -13,7 +13,11 @@ type ReplySpec struct {
 	Pic         string   `mapstructure:"pic"`         // news
 	Query       string   `mapstructure:"query"`       // articles
 	IDs         []string `mapstructure:"ids"`         // articles
-	MediaID     string   `mapstructure:"media_id"`    // image
+	MediaID     string   `mapstructure:"media_id"`    // image, voice, video
+	// music (title and description too)
+	MusicURL     string `mapstructure:"music_url"`
+	HQMusicURL   string `mapstructure:"hq_music_url"`
+	ThumbMediaID string `mapstructure:"thumb_media_id"`
 }
 
 // ResponseSpec is what to say: one `reply`, or several `replies` sent all
@@ -40,6 +44,10 @@ type RuleSpec struct {
 // RepliesSpec is the `replies` section.
 type RepliesSpec struct {
 	Subscribe ResponseSpec `mapstructure:"subscribe"`
+	// SubscribeScenes welcomes followers who come through a channel's QR
+	// code (mpbot qrcode create --scene NAME) with a response of its own,
+	// by scene name; a follower scanning the code again gets it too.
+	SubscribeScenes map[string]ResponseSpec `mapstructure:"subscribe_scenes"`
 	Default   ResponseSpec `mapstructure:"default"`  // images, video, location, links
 	NoMatch   ResponseSpec `mapstructure:"no_match"` // nothing matched a text
 	// NoList answers a number when no numbered list is open; ChoiceRange a

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"mpbot/content"
 	"time"
 )
@@ -147,4 +148,77 @@ func (s *Store) PushRecipients(ctx context.Context, since time.Time, fn func(ope
 		}
 	}
 	return rows.Err()
+}
+
+// FollowerStats counts followers: now, opted in to the daily reading, new
+// and lost by day since a time, and by the channel (scene) they came
+// through.
+type FollowerStats struct {
+	Followers int            // subscribed now
+	OptedIn   int            // of them, taking the daily reading
+	NewByDay  map[string]int // YYYY-MM-DD → subscriptions
+	LostByDay map[string]int // YYYY-MM-DD → unsubscriptions
+	ByScene   map[string]int // scene ("" for none) → subscribed now
+}
+
+// Stats counts followers, with new and lost by day in loc since since.
+func (s *Store) Stats(ctx context.Context, since time.Time, loc *time.Location) (_ FollowerStats, err error) {
+	defer failed(&err, "follower stats")
+	st := FollowerStats{NewByDay: map[string]int{}, LostByDay: map[string]int{}, ByScene: map[string]int{}}
+	rows, err := s.db.QueryContext(ctx, `SELECT subscribed, push_opt_out, subscribed_at, unsubscribed_at, scene FROM followers
+		WHERE subscribed = 1 OR unsubscribed_at >= ?`, ms(since))
+	if err != nil {
+		return st, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sub, out int
+		var subAt, unsubAt int64
+		var scene string
+		if err := rows.Scan(&sub, &out, &subAt, &unsubAt, &scene); err != nil {
+			return st, err
+		}
+		if sub == 1 {
+			st.Followers++
+			st.ByScene[scene]++
+			if out == 0 {
+				st.OptedIn++
+			}
+			if subAt >= ms(since) && subAt > 0 {
+				st.NewByDay[time.UnixMilli(subAt).In(loc).Format(content.DateLayout)]++
+			}
+		} else if unsubAt > 0 {
+			st.LostByDay[time.UnixMilli(unsubAt).In(loc).Format(content.DateLayout)]++
+		}
+	}
+	return st, rows.Err()
+}
+
+// ListFollowers returns followers, most recently active first, at most n
+// (0: all).
+func (s *Store) ListFollowers(ctx context.Context, n int) (_ []Follower, err error) {
+	defer failed(&err, "list followers")
+	q := `SELECT openid, subscribed, subscribed_at, unsubscribed_at, last_interaction_at, push_opt_out, scene
+		FROM followers ORDER BY last_interaction_at DESC, openid`
+	if n > 0 {
+		q += fmt.Sprintf(" LIMIT %d", n)
+	}
+	rows, err := s.db.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Follower
+	for rows.Next() {
+		var f Follower
+		var sub, subAt, unsubAt, last int64
+		var opt int
+		if err := rows.Scan(&f.OpenID, &sub, &subAt, &unsubAt, &last, &opt, &f.Scene); err != nil {
+			return nil, err
+		}
+		f.Subscribed, f.PushOptOut = sub == 1, opt == 1
+		f.SubscribedAt, f.UnsubscribedAt, f.LastInteractionAt = fromMS(subAt), fromMS(unsubAt), fromMS(last)
+		out = append(out, f)
+	}
+	return out, rows.Err()
 }

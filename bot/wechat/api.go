@@ -169,14 +169,20 @@ func (a *API) Get(ctx context.Context, endpoint string, query url.Values, out an
 	}, out)
 }
 
-// Upload posts a file as multipart form field "media" (material and media
-// uploads), with the same retries and token handling as Post.
-func (a *API) Upload(ctx context.Context, endpoint string, query url.Values, filename string, data []byte, out any) error {
+// upload posts a file as multipart form field "media", with other form
+// fields beside it (material and media uploads), with the same retries and
+// token handling as Post.
+func (a *API) upload(ctx context.Context, endpoint string, query url.Values, filename string, data []byte, fields map[string]string, out any) error {
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	fw, err := mw.CreateFormFile("media", filename)
 	if err == nil {
 		_, err = fw.Write(data)
+	}
+	for k, v := range fields {
+		if err == nil {
+			err = mw.WriteField(k, v)
+		}
 	}
 	if err == nil {
 		err = mw.Close()
@@ -405,6 +411,16 @@ func (a *API) SendCustom(ctx context.Context, openid string, r bot.Reply) error 
 		msg = message.NewCustomerTextMessage(openid, r.Text)
 	case bot.ReplyImage:
 		msg = message.NewCustomerImgMessage(openid, r.MediaID)
+	case bot.ReplyVoice:
+		msg = message.NewCustomerVoiceMessage(openid, r.MediaID)
+	case bot.ReplyVideo:
+		msg.Msgtype, msg.Video = message.MsgTypeVideo, &message.MediaVideo{MediaID: r.MediaID}
+		if r.Card != nil {
+			msg.Video.Title, msg.Video.Description = r.Card.Title, r.Card.Description
+		}
+	case bot.ReplyMusic:
+		msg.Msgtype, msg.Music = message.MsgTypeMusic, &message.MediaMusic{Title: r.Music.Title, Description: r.Music.Description,
+			Musicurl: r.Music.URL, Hqmusicurl: r.Music.HQURL, ThumbMediaID: r.Music.ThumbMediaID}
 	case bot.ReplyNews:
 		msg.Msgtype = message.MsgTypeNews
 		msg.News = &message.MediaNews{Articles: []message.MediaArticles{{

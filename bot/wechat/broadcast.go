@@ -124,7 +124,7 @@ func (b *Broadcaster) cover(ctx context.Context, url string) (string, error) {
 	var out struct {
 		MediaID string `json:"media_id"`
 	}
-	if err := b.API.Upload(ctx, "/cgi-bin/material/add_material", neturl.Values{"type": {"image"}}, name, img, &out); err != nil {
+	if err := b.API.upload(ctx, "/cgi-bin/material/add_material", neturl.Values{"type": {"image"}}, name, img, nil, &out); err != nil {
 		return "", err
 	}
 	return out.MediaID, b.Covers.SetMediaID(ctx, url, out.MediaID)

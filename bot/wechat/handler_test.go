@@ -87,6 +87,21 @@ func TestMessagesAndEvents(t *testing.T) {
 				t.Errorf("got %s %q, want image MEDIA_1", o.MsgType, o.MediaID)
 			}
 		}, "image"},
+		{"voice reply", Inbound{MsgType: "text", Content: "语音"}, func(t *testing.T, o *Outbound) {
+			if o.MsgType != "voice" || o.MediaID != "VOICE_1" {
+				t.Fatalf("got %+v", o)
+			}
+		}, "voice"},
+		{"video reply", Inbound{MsgType: "text", Content: "视频"}, func(t *testing.T, o *Outbound) {
+			if o.MsgType != "video" || o.MediaID != "VIDEO_1" {
+				t.Fatalf("got %+v", o)
+			}
+		}, "video"},
+		{"music reply", Inbound{MsgType: "text", Content: "音乐"}, func(t *testing.T, o *Outbound) {
+			if o.MsgType != "music" || o.Content != "https://example.com/m.mp3" {
+				t.Fatalf("got %+v", o)
+			}
+		}, "music"},
 		{"voice recognition", Inbound{MsgType: "voice", Recognition: "浦江经验", Extra: "<MediaId><![CDATA[m]]></MediaId><Format><![CDATA[amr]]></Format>"}, isNews("https://example.com/mpbot-demo/pujiang"), ""},
 		{"voice without recognition", Inbound{MsgType: "voice", Extra: "<MediaId><![CDATA[m]]></MediaId>"}, isText("只能读懂文字"), ""},
 		{"image message", Inbound{MsgType: "image", Extra: "<PicUrl><![CDATA[https://x/p.jpg]]></PicUrl><MediaId><![CDATA[m]]></MediaId>"}, isText("只能读懂文字"), ""},

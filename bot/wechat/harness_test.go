@@ -77,6 +77,9 @@ func testSettings(t testing.TB) *bot.Settings {
 			{Keywords: []string{"每日一读"}, Keys: []string{"DAILY"}, ResponseSpec: bot.ResponseSpec{Reply: &bot.ReplySpec{Type: "daily"}}},
 			{Keywords: []string{"人工"}, ResponseSpec: bot.ResponseSpec{Reply: &bot.ReplySpec{Type: "transfer"}}},
 			{Keywords: []string{"图片"}, ResponseSpec: bot.ResponseSpec{Reply: &bot.ReplySpec{Type: "image", MediaID: "MEDIA_1"}}},
+			{Keywords: []string{"语音"}, ResponseSpec: bot.ResponseSpec{Reply: &bot.ReplySpec{Type: "voice", MediaID: "VOICE_1"}}},
+			{Keywords: []string{"视频"}, ResponseSpec: bot.ResponseSpec{Reply: &bot.ReplySpec{Type: "video", MediaID: "VIDEO_1", Title: "课程", Description: "第一讲"}}},
+			{Keywords: []string{"音乐"}, ResponseSpec: bot.ResponseSpec{Reply: &bot.ReplySpec{Type: "music", Title: "晨读", MusicURL: "https://example.com/m.mp3", ThumbMediaID: "THUMB_1"}}},
 			{Keywords: []string{"全部"}, ResponseSpec: bot.ResponseSpec{Replies: []bot.ReplySpec{
 				{Type: "text", Content: "第一条"}, {Type: "text", Content: "第二条"},
 			}}},

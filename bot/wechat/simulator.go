@@ -114,7 +114,7 @@ type Outbound struct {
 	Plain    []byte // the reply's plaintext XML
 	MsgType  string
 	Content  string
-	MediaID  string
+	MediaID  string // of an image, voice or video
 	Articles []message.Article
 }
 
@@ -174,13 +174,17 @@ func (s *Simulator) Read(body []byte) (*Outbound, error) {
 	var r struct {
 		MsgType  string            `xml:"MsgType"`
 		Content  string            `xml:"Content"`
-		MediaID  string            `xml:"Image>MediaId"`
+		Image    string            `xml:"Image>MediaId"`
+		Voice    string            `xml:"Voice>MediaId"`
+		Video    string            `xml:"Video>MediaId"`
+		Music    string            `xml:"Music>MusicUrl"`
 		Articles []message.Article `xml:"Articles>item"`
 	}
 	if err := xml.Unmarshal(plain, &r); err != nil {
 		return nil, fmt.Errorf("reply XML: %w", err)
 	}
-	return &Outbound{Plain: plain, MsgType: r.MsgType, Content: r.Content, MediaID: r.MediaID, Articles: r.Articles}, nil
+	media := r.Image + r.Voice + r.Video
+	return &Outbound{Plain: plain, MsgType: r.MsgType, Content: r.Content + r.Music, MediaID: media, Articles: r.Articles}, nil
 }
 
 // String renders the reply as a follower would see it.

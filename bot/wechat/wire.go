@@ -208,6 +208,29 @@ func appendReply(b []byte, r bot.Reply, to, from string, now int64) ([]byte, err
 		b = append(b, "<Image>"...)
 		b = appendCDATA(b, "MediaId", r.MediaID)
 		b = append(b, "</Image>"...)
+	case bot.ReplyVoice:
+		b = appendCDATA(b, "MsgType", string(message.MsgTypeVoice))
+		b = append(b, "<Voice>"...)
+		b = appendCDATA(b, "MediaId", r.MediaID)
+		b = append(b, "</Voice>"...)
+	case bot.ReplyVideo:
+		b = appendCDATA(b, "MsgType", string(message.MsgTypeVideo))
+		b = append(b, "<Video>"...)
+		b = appendCDATA(b, "MediaId", r.MediaID)
+		if r.Card != nil {
+			b = appendCDATA(b, "Title", r.Card.Title)
+			b = appendCDATA(b, "Description", r.Card.Description)
+		}
+		b = append(b, "</Video>"...)
+	case bot.ReplyMusic:
+		b = appendCDATA(b, "MsgType", string(message.MsgTypeMusic))
+		b = append(b, "<Music>"...)
+		b = appendCDATA(b, "Title", r.Music.Title)
+		b = appendCDATA(b, "Description", r.Music.Description)
+		b = appendCDATA(b, "MusicUrl", r.Music.URL)
+		b = appendCDATA(b, "HQMusicUrl", r.Music.HQURL)
+		b = appendCDATA(b, "ThumbMediaId", r.Music.ThumbMediaID)
+		b = append(b, "</Music>"...)
 	case bot.ReplyTransfer:
 		b = appendCDATA(b, "MsgType", string(message.MsgTypeTransfer))
 	default:

@@ -37,6 +37,7 @@ type FakeAPI struct {
 	calls    []Call
 	faults   map[string][]Fault
 	handlers map[string]func(query url.Values, body []byte) any
+	raw      map[string]http.HandlerFunc
 	tokens   int
 	current  string
 	notify   chan Call
@@ -44,7 +45,8 @@ type FakeAPI struct {
 
 // NewFakeAPI starts a fake. Close it when done.
 func NewFakeAPI() *FakeAPI {
-	f := &FakeAPI{faults: map[string][]Fault{}, handlers: map[string]func(url.Values, []byte) any{}, notify: make(chan Call, 1024)}
+	f := &FakeAPI{faults: map[string][]Fault{}, handlers: map[string]func(url.Values, []byte) any{}, raw: map[string]http.HandlerFunc{},
+		notify: make(chan Call, 1024)}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	return f
 }
@@ -62,6 +64,14 @@ func (f *FakeAPI) Handle(path string, fn func(query url.Values, body []byte) any
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.handlers[path] = fn
+}
+
+// HandleRaw serves path with h, without an access token (WeChat's
+// showqrcode, on mp.weixin.qq.com, takes none).
+func (f *FakeAPI) HandleRaw(path string, h http.HandlerFunc) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.raw[path] = h
 }
 
 // ExpireToken makes the current access token stale: calls with it get
@@ -103,6 +113,12 @@ func (f *FakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	c := Call{Path: r.URL.Path, Token: r.URL.Query().Get("access_token"), Body: body}
 	f.mu.Lock()
 	f.calls = append(f.calls, c)
+	if h := f.raw[c.Path]; h != nil {
+		f.mu.Unlock()
+		h(w, r)
+		f.announce(c)
+		return
+	}
 	var fault *Fault
 	if q := f.faults[c.Path]; len(q) > 0 {
 		fault = &q[0]

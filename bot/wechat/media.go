@@ -1,0 +1,133 @@
+package wechat
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// MediaKind is what WeChat takes a file as, by its extension, with the
+// size limit of that kind.
+func MediaKind(filename string) (kind string, maxBytes int64, err error) {
+	switch strings.ToLower(filepath.Ext(filename)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".bmp":
+		return "image", 10 << 20, nil
+	case ".amr", ".mp3", ".wma", ".wav", ".speex":
+		return "voice", 2 << 20, nil
+	case ".mp4":
+		return "video", 10 << 20, nil
+	}
+	return "", 0, fmt.Errorf("%s: WeChat takes images (jpg, png, gif, bmp), voice (amr, mp3, wma, wav, speex) and video (mp4)", filepath.Base(filename))
+}
+
+// Video describes a permanent video material (WeChat requires it).
+type Video struct {
+	Title        string `json:"title"`
+	Introduction string `json:"introduction"`
+}
+
+// Upload uploads a file as temporary media (kept three days; media/upload)
+// or, when permanent, as permanent material (material/add_material), and
+// returns its media_id for replies and menus.
+func (a *API) UploadMedia(ctx context.Context, filename string, data []byte, permanent bool, video Video) (string, error) {
+	kind, limit, err := MediaKind(filename)
+	if err != nil {
+		return "", err
+	}
+	if int64(len(data)) > limit {
+		return "", fmt.Errorf("%s is %d bytes; WeChat takes a %s of at most %d", filepath.Base(filename), len(data), kind, limit)
+	}
+	endpoint, query := "/cgi-bin/media/upload", url.Values{"type": {kind}}
+	fields := map[string]string{}
+	if permanent {
+		endpoint = "/cgi-bin/material/add_material"
+		if kind == "video" {
+			if video.Title == "" {
+				return "", fmt.Errorf("a permanent video needs a title")
+			}
+			desc, _ := json.Marshal(video)
+			fields["description"] = string(desc)
+		}
+	}
+	var out struct {
+		MediaID string `json:"media_id"`
+	}
+	if err := a.upload(ctx, endpoint, query, filepath.Base(filename), data, fields, &out); err != nil {
+		return "", err
+	}
+	return out.MediaID, nil
+}
+
+// QRCode is a channel QR code: followers who follow by scanning it arrive
+// with its scene in their subscribe event.
+type QRCode struct {
+	Ticket  string
+	Expires time.Time // zero for a permanent code
+	URL     string    // the address the code encodes
+}
+
+// maxQRExpire is the longest a temporary QR code lasts.
+const maxQRExpire = 30 * 24 * time.Hour
+
+// CreateQRCode creates a QR code for scene (qrcode/create): temporary for
+// expire (at most 30 days), or permanent when expire is 0.
+func (a *API) CreateQRCode(ctx context.Context, scene string, expire time.Duration) (QRCode, error) {
+	if scene == "" || len(scene) > 64 {
+		return QRCode{}, fmt.Errorf("a scene is 1 to 64 characters, got %q", scene)
+	}
+	if expire > maxQRExpire {
+		return QRCode{}, fmt.Errorf("a temporary QR code lasts at most 30 days, not %v", expire)
+	}
+	req := map[string]any{"action_name": "QR_LIMIT_STR_SCENE", "action_info": map[string]any{"scene": map[string]string{"scene_str": scene}}}
+	if expire > 0 {
+		req["action_name"] = "QR_STR_SCENE"
+		req["expire_seconds"] = int64(expire / time.Second)
+	}
+	var out struct {
+		Ticket        string `json:"ticket"`
+		ExpireSeconds int64  `json:"expire_seconds"`
+		URL           string `json:"url"`
+	}
+	if err := a.Post(ctx, "/cgi-bin/qrcode/create", req, &out); err != nil {
+		return QRCode{}, err
+	}
+	q := QRCode{Ticket: out.Ticket, URL: out.URL}
+	if out.ExpireSeconds > 0 {
+		q.Expires = time.Now().Add(time.Duration(out.ExpireSeconds) * time.Second)
+	}
+	return q, nil
+}
+
+// QRImageURL is where the picture of a code is (showqrcode on
+// mp.weixin.qq.com, which needs no token; on a fake or proxy API base, the
+// same path there).
+func (a *API) QRImageURL(ticket string) string {
+	host := "https://mp.weixin.qq.com"
+	if a.base != DefaultAPIBase {
+		host = a.base
+	}
+	return host + "/cgi-bin/showqrcode?ticket=" + url.QueryEscape(ticket)
+}
+
+// QRImage downloads the picture of a code.
+func (a *API) QRImage(ctx context.Context, ticket string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, a.QRImageURL(ticket), nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := a.http.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("QR code picture: %s", redact(err.Error()))
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("QR code picture: http status %d", resp.StatusCode)
+	}
+	return io.ReadAll(io.LimitReader(resp.Body, 4<<20))
+}

@@ -1,0 +1,291 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+
+	"mpbot/bot/wechat"
+)
+
+// menuCmd compares, publishes and fetches the account's custom menu.
+func (c *cli) menuCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "menu", Short: "Compare, publish and fetch the account's custom menu (menu.buttons)"}
+	var yes bool
+	diff := &cobra.Command{
+		Use:   "diff",
+		Short: "Show how menu.buttons differs from the live menu (menu/get)",
+		Args:  usage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			live, config, err := c.menus(cmd)
+			if err != nil {
+				return err
+			}
+			if printMenuDiff(c, live, config) {
+				return exitError{1}
+			}
+			return nil
+		},
+	}
+	push := &cobra.Command{
+		Use:   "push",
+		Short: "Publish menu.buttons as the live menu (menu/create), after showing the change",
+		Args:  usage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			live, config, err := c.menus(cmd)
+			if err != nil {
+				return err
+			}
+			if len(config.Buttons) == 0 {
+				return usageError{fmt.Errorf("menu.buttons is empty in the config: nothing to publish")}
+			}
+			if !printMenuDiff(c, live, config) {
+				return nil
+			}
+			if !yes {
+				fmt.Fprint(c.stdout, "publish this menu? [y/N] ")
+				answer, _ := bufio.NewReader(c.stdin).ReadString('\n')
+				if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+					fmt.Fprintln(c.stdout, "not published")
+					return exitError{1}
+				}
+			}
+			a, err := c.open(cmd, storeOnly)
+			if err != nil {
+				return err
+			}
+			defer a.close()
+			api, err := a.requireAPI()
+			if err != nil {
+				return err
+			}
+			if err := api.SetMenu(cmd.Context(), config.Buttons); err != nil {
+				return err
+			}
+			fmt.Fprintln(c.stdout, "published: followers see it the next time they open the chat (their clients refresh it within minutes)")
+			return nil
+		},
+	}
+	push.Flags().BoolVar(&yes, "yes", false, "publish without asking (for scripts)")
+	pull := &cobra.Command{
+		Use:   "pull",
+		Short: "Print the live menu as YAML for config.yaml",
+		Args:  usage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			live, _, err := c.menus(cmd)
+			if err != nil {
+				return err
+			}
+			out, err := menuYAML(live)
+			if err != nil {
+				return err
+			}
+			_, err = c.stdout.Write(out)
+			return err
+		},
+	}
+	cmd.AddCommand(diff, push, pull)
+	return cmd
+}
+
+// menus fetches the live menu and reads the config's.
+func (c *cli) menus(cmd *cobra.Command) (live, config MenuConfig, err error) {
+	a, err := c.open(cmd, storeOnly)
+	if err != nil {
+		return live, config, err
+	}
+	defer a.close()
+	api, err := a.requireAPI()
+	if err != nil {
+		return live, config, err
+	}
+	buttons, err := api.Menu(cmd.Context())
+	if err != nil {
+		return live, config, fmt.Errorf("the live menu: %w", err)
+	}
+	return MenuConfig{Buttons: buttons}, a.cfg.Load().Menu, nil
+}
+
+// menuYAML renders a menu as the config's `menu:` section.
+func menuYAML(m MenuConfig) ([]byte, error) {
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(map[string]MenuConfig{"menu": m}); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), enc.Close()
+}
+
+// printMenuDiff prints the lines that differ between the live menu and the
+// config's, and reports whether they differ.
+func printMenuDiff(c *cli, live, config MenuConfig) bool {
+	a, _ := menuYAML(live)
+	b, _ := menuYAML(config)
+	if string(a) == string(b) {
+		fmt.Fprintln(c.stdout, "the live menu is the config's menu")
+		return false
+	}
+	fmt.Fprintln(c.stdout, "--- live menu\n+++ menu.buttons in the config")
+	for _, line := range lineDiff(strings.Split(strings.TrimSpace(string(a)), "\n"), strings.Split(strings.TrimSpace(string(b)), "\n")) {
+		fmt.Fprintln(c.stdout, line)
+	}
+	return true
+}
+
+// lineDiff is a minimal line diff (longest common subsequence): lines only
+// in a start with -, only in b with +, shared ones with a space.
+func lineDiff(a, b []string) []string {
+	lcs := make([][]int, len(a)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []string
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case i < len(a) && j < len(b) && a[i] == b[j]:
+			out = append(out, "  "+a[i])
+			i++
+			j++
+		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
+			out = append(out, "+ "+b[j])
+			j++
+		default:
+			out = append(out, "- "+a[i])
+			i++
+		}
+	}
+	return out
+}
+
+// qrcodeCmd creates channel QR codes.
+func (c *cli) qrcodeCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "qrcode", Short: "Create QR codes for channels (replies.subscribe_scenes welcomes their followers)"}
+	var scene, expire, out string
+	var permanent bool
+	create := &cobra.Command{
+		Use:   "create --scene NAME [--expire 30d | --permanent] [--out FILE.png]",
+		Short: "Create a QR code whose followers arrive with scene NAME (qrcode/create)",
+		Args:  usage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var d time.Duration
+			if !permanent {
+				var err error
+				if d, err = parseDays(expire); err != nil || d <= 0 || d > 30*24*time.Hour {
+					return usageError{fmt.Errorf("--expire %q: give a duration of at most 30d (e.g. 7d, 12h), or --permanent", expire)}
+				}
+			}
+			a, err := c.open(cmd, storeOnly)
+			if err != nil {
+				return err
+			}
+			defer a.close()
+			api, err := a.requireAPI()
+			if err != nil {
+				return err
+			}
+			q, err := api.CreateQRCode(cmd.Context(), scene, d)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "scene %s\nticket %s\npicture %s\n", scene, q.Ticket, api.QRImageURL(q.Ticket))
+			if q.Expires.IsZero() {
+				fmt.Fprintln(c.stdout, "permanent")
+			} else {
+				fmt.Fprintf(c.stdout, "expires %s\n", q.Expires.Local().Format("2006-01-02 15:04"))
+			}
+			if out != "" {
+				img, err := api.QRImage(cmd.Context(), q.Ticket)
+				if err != nil {
+					return err
+				}
+				if err := os.WriteFile(out, img, 0o644); err != nil {
+					return err
+				}
+				fmt.Fprintf(c.stdout, "saved %s\n", out)
+			}
+			if _, ok := a.cfg.Load().Replies.SubscribeScenes[scene]; !ok {
+				fmt.Fprintf(c.stderr, "note: replies.subscribe_scenes has no %q: its followers get replies.subscribe\n", scene)
+			}
+			return nil
+		},
+	}
+	create.Flags().StringVar(&scene, "scene", "", "the channel's name, 1 to 64 characters (required)")
+	create.Flags().StringVar(&expire, "expire", "30d", "how long a temporary code lasts (at most 30d)")
+	create.Flags().BoolVar(&permanent, "permanent", false, "a permanent code (the account has at most 100,000)")
+	create.Flags().StringVar(&out, "out", "", "save the picture to this PNG file")
+	create.MarkFlagRequired("scene")
+	cmd.AddCommand(create)
+	return cmd
+}
+
+// parseDays reads a duration that may also be in days (30d).
+func parseDays(s string) (time.Duration, error) {
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		days, err := strconv.Atoi(n)
+		return time.Duration(days) * 24 * time.Hour, err
+	}
+	return time.ParseDuration(s)
+}
+
+// mediaCmd uploads images, voice and video for replies and menus.
+func (c *cli) mediaCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "media", Short: "Upload images, voice and video for replies and menus"}
+	var permanent bool
+	var title, intro string
+	upload := &cobra.Command{
+		Use:   "upload FILE",
+		Short: "Upload FILE and print its media_id (temporary for 3 days, or --permanent)",
+		Args:  usage(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			data, err := os.ReadFile(args[0])
+			if err != nil {
+				return err
+			}
+			if _, _, err := wechat.MediaKind(args[0]); err != nil {
+				return usageError{err}
+			}
+			a, err := c.open(cmd, storeOnly)
+			if err != nil {
+				return err
+			}
+			defer a.close()
+			api, err := a.requireAPI()
+			if err != nil {
+				return err
+			}
+			id, err := api.UploadMedia(cmd.Context(), args[0], data, permanent, wechat.Video{Title: title, Introduction: intro})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(c.stdout, id)
+			if !permanent {
+				fmt.Fprintf(c.stderr, "%s: temporary media, usable for 3 days; use --permanent for a reply in config.yaml\n", filepath.Base(args[0]))
+			}
+			return nil
+		},
+	}
+	upload.Flags().BoolVar(&permanent, "permanent", false, "permanent material (for replies and menus in config.yaml)")
+	upload.Flags().StringVar(&title, "title", "", "a permanent video's title")
+	upload.Flags().StringVar(&intro, "intro", "", "a permanent video's introduction")
+	cmd.AddCommand(upload)
+	return cmd
+}
