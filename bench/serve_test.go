@@ -49,7 +49,9 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	mpbotBin = filepath.Join(dir, "mpbot")
-	if out, err := exec.Command("go", "build", "-o", mpbotBin, "mpbot").CombinedOutput(); err != nil {
+	build := exec.Command("go", "build", "-o", mpbotBin, ".")
+	build.Dir = ".." // the product's own module, with its own go.sum
+	if out, err := build.CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "build mpbot: %v\n%s", err, out)
 		os.Exit(1)
 	}

@@ -153,9 +153,8 @@ type Result struct {
 // ErrNothingToPush means the category has no article left for the day.
 var ErrNothingToPush = errors.New("nothing to push")
 
-// batch is how many deliveries share one ledger transaction: a crash can
-// leave at most this many with an unknown outcome, and each costs two
-// store writes per batch rather than per delivery. Twice the senders.
+// batch is how many recipients are looked up in the ledger at once and
+// handed to the senders: twice the senders, so none waits for work.
 const batch = 2 * senders
 
 // senders is how many API calls a run has in flight at once.
@@ -477,9 +476,9 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 				if errcode(cerr) == 45011 {
 					p.slowDown(limiter)
 				}
-				if werr := ledger.write(*d); werr != nil {
-					halt("", werr)
-				}
+				// The outcome joins the next group of writes without waiting:
+				// a failed write fails every later mark, which stops the run.
+				ledger.record(*d)
 				if d.State == store.Failed && haltsRun(cerr) {
 					halt(d.Reason, nil)
 				}
@@ -491,37 +490,46 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 	}
 	close(work)
 	wg.Wait()
-	ledger.close()
+	if werr := ledger.close(); werr != nil && err == nil {
+		err = werr
+	}
 	return stop, err
 }
 
 // ledgerWriter writes the marks and outcomes of calls as they start and
 // end. Writes that arrive together share a transaction (group commit), so
-// recording each call costs far less than a transaction each.
+// recording each call costs far less than a transaction each. A mark is
+// waited for (no call starts unrecorded); an outcome is not, and a failed
+// write fails every write after it.
 type ledgerWriter struct {
 	p    *DailyPush
 	ctx  context.Context
 	in   chan ledgerWrite
 	done chan struct{}
+	err  error // the first failed write; owned by loop until done is closed
 }
 
 type ledgerWrite struct {
 	d   store.Delivery
-	ack chan error
+	ack chan error // nil for an outcome
 }
 
 func (p *DailyPush) startLedger(ctx context.Context) *ledgerWriter {
-	w := &ledgerWriter{p: p, ctx: ctx, in: make(chan ledgerWrite), done: make(chan struct{})}
+	w := &ledgerWriter{p: p, ctx: ctx, in: make(chan ledgerWrite, 2*senders), done: make(chan struct{})}
 	go w.loop()
 	return w
 }
 
-// write records d and returns once it is in the ledger.
+// write records d (a call about to start) and returns once it is in the
+// ledger.
 func (w *ledgerWriter) write(d store.Delivery) error {
 	ack := make(chan error, 1)
 	w.in <- ledgerWrite{d, ack}
 	return <-ack
 }
+
+// record queues d (a call's outcome) for the next group of writes.
+func (w *ledgerWriter) record(d store.Delivery) { w.in <- ledgerWrite{d: d} }
 
 func (w *ledgerWriter) loop() {
 	defer close(w.done)
@@ -539,21 +547,27 @@ func (w *ledgerWriter) loop() {
 				break gather
 			}
 		}
-		ds := make([]store.Delivery, len(group))
-		for i, g := range group {
-			ds[i] = g.d
+		if w.err == nil {
+			ds := make([]store.Delivery, len(group))
+			for i, g := range group {
+				ds[i] = g.d
+			}
+			w.err = w.p.Store.RecordDeliveriesAs(w.ctx, w.p.Owner, ds)
 		}
-		err := w.p.Store.RecordDeliveriesAs(w.ctx, w.p.Owner, ds)
 		for _, g := range group {
-			g.ack <- err
+			if g.ack != nil {
+				g.ack <- w.err
+			}
 		}
 	}
 }
 
-// close stops the writer once every write asked for is made.
-func (w *ledgerWriter) close() {
+// close stops the writer once every write asked for is made, and returns
+// the first that failed.
+func (w *ledgerWriter) close() error {
 	close(w.in)
 	<-w.done
+	return w.err
 }
 
 // classify turns an API outcome into a ledger state.

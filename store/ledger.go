@@ -242,8 +242,8 @@ func (s *Store) RecordReceipt(ctx context.Context, r Receipt) (err error) {
 func (s *Store) receipts(ctx context.Context, day string) ([]Receipt, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT r.kind, r.status, count(*), CAST(sum(r.total) AS BIGINT), CAST(sum(r.filtered) AS BIGINT), CAST(sum(r.sent) AS BIGINT),
 		CAST(sum(r.errors) AS BIGINT), max(r.received_at), min(r.msg_id)
-		FROM push_receipts r JOIN push_ledger l ON l.msg_id = r.msg_id AND l.msg_id != 0
-		WHERE l.day = ? GROUP BY r.kind, r.status ORDER BY r.kind, r.status`, day)
+		FROM push_ledger l JOIN push_receipts r ON r.msg_id = l.msg_id
+		WHERE l.day = ? AND l.msg_id > 0 GROUP BY r.kind, r.status ORDER BY r.kind, r.status`, day)
 	if err != nil {
 		return nil, err
 	}

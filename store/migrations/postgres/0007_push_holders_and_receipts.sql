@@ -11,4 +11,4 @@ CREATE TABLE push_receipts (
     errors      BIGINT NOT NULL DEFAULT 0,
     received_at BIGINT NOT NULL
 );
-CREATE INDEX push_ledger_msg ON push_ledger(msg_id);
+CREATE INDEX push_ledger_msg ON push_ledger(day, msg_id);

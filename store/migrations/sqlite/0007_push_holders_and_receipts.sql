@@ -17,4 +17,4 @@ CREATE TABLE push_receipts (
     errors      INTEGER NOT NULL DEFAULT 0,
     received_at INTEGER NOT NULL
 );
-CREATE INDEX push_ledger_msg ON push_ledger(msg_id);
+CREATE INDEX push_ledger_msg ON push_ledger(day, msg_id);
