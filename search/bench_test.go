@@ -165,3 +165,70 @@ func Store100k(tb testing.TB, base []content.Article) string {
 	}
 	return path
 }
+
+// BenchmarkUpdate100k measures index updates on 100,000 articles, as Sync
+// makes them: one article added (a new segment, merged as the rule says)
+// and one page of 1,000; reported with the median and the worst single
+// update (the one whose merges cascade furthest), and the cost of merging
+// everything into one segment (compaction, before a snapshot).
+func BenchmarkUpdate100k(b *testing.B) {
+	s, err := store.Open(context.Background(), Store100k(b, loadCorpus(b)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	l, err := OpenLibrary(context.Background(), s, slog.New(slog.DiscardHandler))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix := l.Index()
+	base := loadCorpus(b)
+	fresh := func(i int) *Analyzed {
+		a := base[i%len(base)]
+		a.ID = fmt.Sprintf("%s-u%d", a.ID, i)
+		return ix.Analyze(a)
+	}
+	report := func(b *testing.B, lat []time.Duration) {
+		slices.Sort(lat)
+		b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+		b.ReportMetric(float64(lat[len(lat)-1].Microseconds())/1000, "max-ms")
+	}
+	b.Run("one", func(b *testing.B) {
+		ans := make([]*Analyzed, b.N)
+		for i := range ans {
+			ans[i] = fresh(i)
+		}
+		lat := make([]time.Duration, 0, b.N)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			t := time.Now()
+			ix.Add(ans[i])
+			lat = append(lat, time.Since(t))
+		}
+		report(b, lat)
+	})
+	b.Run("page1000", func(b *testing.B) {
+		pages := make([][]op, b.N)
+		for i := range pages {
+			for j := range 1000 {
+				pages[i] = append(pages[i], op{add: fresh(1_000_000 + i*1000 + j)})
+			}
+		}
+		lat := make([]time.Duration, 0, b.N)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			t := time.Now()
+			ix.update(pages[i])
+			lat = append(lat, time.Since(t))
+		}
+		report(b, lat)
+	})
+	b.Run("compact", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			ix.Add(fresh(2_000_000 + i))
+			b.StartTimer()
+			ix.Compact()
+			b.StopTimer()
+		}
+	})
+}

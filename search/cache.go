@@ -56,10 +56,3 @@ func (c *resultCache) put(k cacheKey, gen uint64, r Result) {
 	r.Hits = append([]content.Hit(nil), r.Hits...)
 	c.lru.Add(k, cachedResult{gen: gen, res: r})
 }
-
-// lockForChange takes the index for writing and starts a new generation,
-// so no answer cached before the change is served after it.
-func (ix *Index) lockForChange() {
-	ix.mu.Lock()
-	ix.gen++
-}

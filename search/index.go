@@ -16,27 +16,26 @@ import (
 )
 
 // Index is the in-memory inverted index behind search. It is derived from
-// the store: documents are added and removed as the store changes. Readers
-// share a read lock; a change takes the write lock for the microseconds it
-// needs to append postings.
+// the store: documents are added and removed as the store changes. Searches
+// read the current view (see view.go) without any lock; updates build the
+// next view and swap it in, one at a time.
 type Index struct {
 	seg *Segmenter
 
-	mu       sync.RWMutex
-	docs     []doc             // by internal doc number; replaced articles leave dead entries
-	dead     []bool            // by doc number, apart from docs so the ranking loop stays in cache
-	byID     map[string]int    // article id → live doc number
-	terms    map[string]uint32 // term → its posting list
-	postings []postingList
-	live     int
-	fieldLen [numFields]float64 // total tokens per field over live docs, for BM25 length normalisation
-	synonyms *synonymSet        // query-time alternatives, swapped on config reload
-	pinyin   pinyinKeys         // term spellings, for typos and typed pinyin
-	gen      uint64             // changes so far; cached answers carry the one they were computed in
-	cache    atomic.Pointer[resultCache]
+	view    atomic.Pointer[view]
+	writeMu sync.Mutex // one update at a time; searches never take it
+	cache   atomic.Pointer[resultCache]
 
 	params       rankParams
 	accumulators sync.Pool // per-query scratch space, as long as docs
+	hooks        hooks
+}
+
+// hooks let tests stop a search or an update half-way, to show that
+// neither waits for the other. Nil outside tests.
+type hooks struct {
+	midSearch     func() // a search has loaded its view and parsed the query
+	beforePublish func() // an update has built its view and not yet published it
 }
 
 // doc is what the index keeps of an article: enough for a reply card and
@@ -47,8 +46,12 @@ type doc struct {
 	leadText  string       // lower-cased summary
 	pairs     bigramFilter // character pairs of the whole text, for phrase checks in the body
 	day       int32        // published_on as days since 1970, 0 when unknown
-	bodyLen   int32        // body tokens: main stories run long, previews and reactions short
+	length    [numFields]int32
 }
+
+// bodyLen is the article's body in tokens: main stories run long, previews
+// and reactions short.
+func (d *doc) bodyLen() int32 { return d.length[fieldBody] }
 
 // card is what a reply needs of an article; the rest stays in the store.
 type card struct {
@@ -90,7 +93,9 @@ const bigramPrefix = "\x00"
 
 // NewIndex returns an empty index using seg.
 func NewIndex(seg *Segmenter) *Index {
-	return &Index{seg: seg, byID: map[string]int{}, terms: map[string]uint32{}, synonyms: &synonymSet{}, params: defaultRankParams()}
+	ix := &Index{seg: seg, params: defaultRankParams()}
+	ix.view.Store(emptyView())
+	return ix
 }
 
 // BuildIndex indexes articles with the process-wide segmenter.
@@ -100,18 +105,16 @@ func BuildIndex(articles []content.Article) (*Index, error) {
 		return nil, err
 	}
 	ix := NewIndex(seg)
-	for _, a := range articles {
-		ix.Add(ix.Analyze(a))
+	ops := make([]op, len(articles))
+	for i, a := range articles {
+		ops[i].add = ix.Analyze(a)
 	}
+	ix.update(ops)
 	return ix, nil
 }
 
 // Len reports how many live articles the index holds.
-func (ix *Index) Len() int {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	return ix.live
-}
+func (ix *Index) Len() int { return ix.view.Load().live }
 
 // Analyzed is an article cut into terms, ready to add. Analysis is the slow
 // part (segmentation), so it runs outside the index lock, and can run on
@@ -261,38 +264,14 @@ func (r *analysisReader) bytes(n uint64) []byte {
 
 // Add puts an analysed article into the index, replacing any earlier
 // version of it.
-func (ix *Index) Add(an *Analyzed) {
-	ix.lockForChange()
-	defer ix.mu.Unlock()
-	ix.removeLocked(an.article.ID)
-	n := len(ix.docs)
-	a := &an.article
-	ix.docs = append(ix.docs, doc{
-		card:      cardOf(a),
-		titleText: lower(joinTitle(a)),
-		leadText:  lower(a.Summary),
-		pairs:     an.pairs,
-		day:       dayNumber(a.PublishedOn),
-		bodyLen:   int32(an.length[fieldBody]),
-	})
-	ix.dead = append(ix.dead, false)
-	ix.byID[a.ID] = n
-	ix.live++
-	for f := range numFields {
-		ix.fieldLen[f] += float64(an.length[f])
-	}
-	avg := ix.avgLen()
-	for term, tf := range an.terms {
-		id, ok := ix.terms[term]
-		if !ok {
-			id = uint32(len(ix.postings))
-			ix.terms[term] = id
-			ix.postings = append(ix.postings, postingList{})
-			ix.pinyin.learn(term)
-		}
-		ix.postings[id].add(uint32(n), impactOf(tf, an.length, avg))
-	}
-}
+func (ix *Index) Add(an *Analyzed) { ix.update([]op{{add: an}}) }
+
+// Remove drops an article; a missing id is not an error.
+func (ix *Index) Remove(id string) { ix.update([]op{{remove: id}}) }
+
+// Compact merges the index into one segment without removed articles'
+// postings; call it after a bulk load.
+func (ix *Index) Compact() { ix.compact() }
 
 // joinTitle is the text of the title field: the title and the tags.
 func joinTitle(a *content.Article) string {
@@ -300,24 +279,6 @@ func joinTitle(a *content.Article) string {
 		return a.Title
 	}
 	return a.Title + " " + strings.Join(a.Tags, " ")
-}
-
-// postingsOf returns the list for term, or nil.
-func (ix *Index) postingsOf(term string) *postingList {
-	if id, ok := ix.terms[term]; ok {
-		return &ix.postings[id]
-	}
-	return nil
-}
-
-// Compact trims the spare room appends left in posting lists; call it
-// after a bulk load.
-func (ix *Index) Compact() {
-	ix.lockForChange()
-	defer ix.mu.Unlock()
-	for i := range ix.postings {
-		ix.postings[i].compact()
-	}
 }
 
 // lower lower-cases s, sharing its memory when nothing changes (Chinese
@@ -329,36 +290,6 @@ func lower(s string) string {
 		}
 	}
 	return s
-}
-
-// Remove drops an article; a missing id is not an error.
-func (ix *Index) Remove(id string) {
-	ix.lockForChange()
-	defer ix.mu.Unlock()
-	ix.removeLocked(id)
-}
-
-// removeLocked marks the article's doc dead. Its postings stay until the
-// index is rebuilt; search skips dead docs.
-func (ix *Index) removeLocked(id string) {
-	n, ok := ix.byID[id]
-	if !ok {
-		return
-	}
-	ix.dead[n] = true
-	delete(ix.byID, id)
-	ix.live--
-}
-
-func (ix *Index) avgLen() [numFields]float64 {
-	var avg [numFields]float64
-	for f := range numFields {
-		avg[f] = 1
-		if ix.live > 0 && ix.fieldLen[f] > 0 {
-			avg[f] = ix.fieldLen[f] / float64(ix.live)
-		}
-	}
-	return avg
 }
 
 // impactOf is BM25F's term-frequency part for one term in one document:

@@ -61,10 +61,16 @@ func OpenLibrary(ctx context.Context, st *store.Store, log *slog.Logger) (*Libra
 	}
 	if len(stale) > 0 {
 		log.Info("analysing articles without a current search analysis", "count", len(stale))
-		for _, id := range stale {
-			if err := l.reanalyse(ctx, id); err != nil {
-				return nil, err
+		for start := 0; start < len(stale); start += applyBatch {
+			var ops []op
+			for _, id := range stale[start:min(start+applyBatch, len(stale))] {
+				an, err := l.reanalyse(ctx, id)
+				if err != nil {
+					return nil, err
+				}
+				ops = append(ops, op{add: an})
 			}
+			l.index.update(ops)
 		}
 	}
 	l.index.Compact()
@@ -84,9 +90,7 @@ func (l *Library) SaveSnapshot(ctx context.Context) error {
 	if l.seq == l.saved && l.saved != 0 {
 		return nil
 	}
-	l.index.mu.RLock()
 	blob := l.index.encodeSnapshot(l.seq)
-	l.index.mu.RUnlock()
 	if err := l.store.SaveSnapshot(ctx, l.seq, blob); err != nil {
 		return err
 	}
@@ -123,8 +127,17 @@ func (l *Library) decodeAll(ctx context.Context, stale func(store.Indexed)) erro
 	}
 	done := make(chan struct{})
 	go func() {
+		// Published a batch at a time: a view per article would make the
+		// load merge segments far more often.
+		ops := make([]op, 0, applyBatch)
 		for an := range out {
-			l.index.Add(an)
+			if ops = append(ops, op{add: an}); len(ops) == applyBatch {
+				l.index.update(ops)
+				ops = ops[:0]
+			}
+		}
+		if len(ops) > 0 {
+			l.index.update(ops)
 		}
 		close(done)
 	}()
@@ -142,19 +155,23 @@ func (l *Library) decodeAll(ctx context.Context, stale func(store.Indexed)) erro
 	return err
 }
 
-// reanalyse recomputes one article's analysis from its full text, stores it
-// and indexes it.
-func (l *Library) reanalyse(ctx context.Context, id string) error {
+// applyBatch is how many analysed articles go into one index update when
+// loading: each update is a new view and segment, so a bulk load goes in
+// batches.
+const applyBatch = 1000
+
+// reanalyse recomputes one article's analysis from its full text and
+// stores it, for the caller to index.
+func (l *Library) reanalyse(ctx context.Context, id string) (*Analyzed, error) {
 	a, err := l.store.Get(ctx, id)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	an := l.index.Analyze(a)
 	if err := l.store.SetAnalysis(ctx, id, analysisVersion, an.Encode()); err != nil {
-		return err
+		return nil, err
 	}
-	l.index.Add(an)
-	return nil
+	return an, nil
 }
 
 // Index returns the search index.
@@ -239,46 +256,63 @@ func (l *Library) Delete(ctx context.Context, id string) error {
 	return l.Sync(ctx)
 }
 
-// Sync applies the store's changes since the last Sync to the index.
+// Sync applies the store's changes since the last Sync to the index, each
+// page of the change log as one update. Searches go on, on the index as it
+// was, until the update is published.
 func (l *Library) Sync(ctx context.Context) error {
 	l.syncMu.Lock()
 	defer l.syncMu.Unlock()
 	for {
-		changes, err := l.store.Changes(ctx, l.seq, 1000)
+		changes, err := l.store.Changes(ctx, l.seq, applyBatch)
 		if err != nil {
 			return err
 		}
 		if len(changes) == 0 {
 			return nil
 		}
+		ops := make([]op, 0, len(changes))
 		for _, c := range changes {
-			if err := l.apply(ctx, c); err != nil {
+			o, skip, err := l.change(ctx, c)
+			if err != nil {
+				// What was read so far goes in; the rest is retried from
+				// here by the next Sync.
+				l.index.update(ops)
 				return err
+			}
+			if !skip {
+				ops = append(ops, o)
 			}
 			l.seq = c.Seq
 		}
+		l.index.update(ops)
 	}
 }
 
-func (l *Library) apply(ctx context.Context, c store.Change) error {
+// change reads what one logged change does to the index.
+func (l *Library) change(ctx context.Context, c store.Change) (o op, skip bool, err error) {
 	if c.Deleted {
-		l.index.Remove(c.ArticleID)
-		return nil
+		return op{remove: c.ArticleID}, false, nil
 	}
 	it, err := l.store.GetIndexed(ctx, c.ArticleID)
 	if err != nil {
 		if errors.Is(err, content.ErrNotFound) { // deleted again since; a later change says so
-			return nil
+			return op{}, true, nil
 		}
-		return err
+		return op{}, false, err
 	}
 	if it.Version == analysisVersion && it.Analysis != nil {
 		if an, err := DecodeAnalysis(it.Article, it.Analysis); err == nil {
-			l.index.Add(an)
-			return nil
+			return op{add: an}, false, nil
 		}
 	}
-	return l.reanalyse(ctx, c.ArticleID)
+	an, err := l.reanalyse(ctx, c.ArticleID)
+	if err != nil {
+		if errors.Is(err, content.ErrNotFound) {
+			return op{}, true, nil
+		}
+		return op{}, false, err
+	}
+	return op{add: an}, false, nil
 }
 
 // Watch keeps the index in step with the store until ctx ends, checking

@@ -7,39 +7,13 @@ import (
 	"github.com/mozillazg/go-pinyin"
 )
 
-// pinyinKeys maps the toneless pinyin of indexed words to the words, so that
-// 风桥经验 (a homophone slip) or "fengqiao jingyan" (typed pinyin) can be
-// read as 枫桥经验. Only words of three or more characters are keys: two
-// syllables are too ambiguous (xinfang is 信访 and 新房).
-type pinyinKeys struct {
-	words map[string][]string
-}
+// Typos and typed pinyin: each segment maps the toneless pinyin of the
+// words it first indexed to the words (view.soundWords), so that 风桥经验
+// (a homophone slip) or "fengqiao jingyan" can be read as 枫桥经验.
 
 var pinyinArgs = pinyin.NewArgs()
 
 const minPinyinWord = 3 // characters
-
-// learn records a newly indexed term.
-func (p *pinyinKeys) learn(term string) {
-	if strings.HasPrefix(term, bigramPrefix) {
-		return
-	}
-	n := 0
-	for _, r := range term {
-		if !unicode.Is(unicode.Han, r) {
-			return
-		}
-		n++
-	}
-	if n < minPinyinWord {
-		return
-	}
-	key := strings.Join(pinyin.LazyPinyin(term, pinyinArgs), "")
-	if p.words == nil {
-		p.words = map[string][]string{}
-	}
-	p.words[key] = append(p.words[key], term)
-}
 
 // unit is one character of Han text, or one run of Latin letters, with its
 // pinyin.
@@ -47,20 +21,19 @@ type unit struct {
 	text, sound string
 }
 
-// correct respells text, replacing every run of units whose pinyin is a
-// known word's with that word. Among words that sound alike it takes the
-// most frequent. ok is false when nothing changed.
-func (ix *Index) correctPinyin(text string) (string, bool) {
-	return ix.pinyin.correctWith(text, func(w string) int {
-		if p := ix.postingsOf(w); p != nil {
-			return int(p.n)
-		}
-		return 0
-	})
+// correctPinyin respells text, replacing every run of units whose pinyin
+// is a known word's with that word. Among words that sound alike it takes
+// the most frequent. ok is false when nothing changed.
+func (v *view) correctPinyin(text string) (string, bool) {
+	return correctWith(text, v.maxSound(), v.soundWords, v.df)
 }
 
-func (p *pinyinKeys) correctWith(text string, df func(string) int) (string, bool) {
-	if len(p.words) == 0 {
+// correctWith does the respelling. The cost is linear in text: a run
+// starting at a unit is extended only while its sound fits in the longest
+// known key (maxKey bytes), and the sound is built in one buffer rather
+// than a string per start and end.
+func correctWith(text string, maxKey int, words func(key []byte) []string, df func(string) int) (string, bool) {
+	if maxKey == 0 {
 		return text, false
 	}
 	var units []unit
@@ -93,14 +66,15 @@ func (p *pinyinKeys) correctWith(text string, df func(string) int) (string, bool
 	flush()
 
 	var out strings.Builder
+	sound := make([]byte, 0, maxKey)
 	changed := false
 	for i := 0; i < len(units); {
 		best, bestEnd := "", -1
-		sound := ""
-		for j := i; j < len(units) && units[j].sound != ""; j++ {
-			sound += units[j].sound
-			if words, ok := p.words[sound]; ok {
-				best, bestEnd = pick(words, df), j+1
+		sound = sound[:0]
+		for j := i; j < len(units) && units[j].sound != "" && len(sound)+len(units[j].sound) <= maxKey; j++ {
+			sound = append(sound, units[j].sound...)
+			if ws := words(sound); len(ws) > 0 {
+				best, bestEnd = pick(ws, df), j+1
 			}
 		}
 		if bestEnd < 0 {
@@ -108,11 +82,11 @@ func (p *pinyinKeys) correctWith(text string, df func(string) int) (string, bool
 			i++
 			continue
 		}
-		orig := ""
+		var orig strings.Builder
 		for _, u := range units[i:bestEnd] {
-			orig += u.text
+			orig.WriteString(u.text)
 		}
-		if orig != best {
+		if orig.String() != best {
 			changed = true
 		}
 		out.WriteString(best)

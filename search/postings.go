@@ -1,6 +1,9 @@
 package search
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"slices"
+)
 
 // postingList is the docs a term occurs in, ascending, each with its
 // impact, packed as (doc-number delta as uvarint, impact byte) pairs.
@@ -30,13 +33,6 @@ func (p *postingList) add(doc uint32, impact uint8) {
 	p.n++
 }
 
-// compact drops the spare capacity append left behind.
-func (p *postingList) compact() {
-	if cap(p.data) > len(p.data) {
-		p.data = append([]byte(nil), p.data...)
-	}
-}
-
 // each calls fn for every posting, in doc order.
 func (p *postingList) each(fn func(doc uint32, impact uint8)) {
 	var doc uint32
@@ -55,32 +51,36 @@ type posting struct {
 	impact uint8
 }
 
-func (p *postingList) unpack() []posting {
-	out := make([]posting, 0, p.n)
+// unpackTo appends the list's postings to out.
+func (p *postingList) unpackTo(out []posting) []posting {
+	out = slices.Grow(out, int(p.n))
 	p.each(func(d uint32, imp uint8) { out = append(out, posting{d, imp}) })
 	return out
 }
 
-// intersect keeps the docs of a that are also in p, in place, with the
+// intersect keeps the docs of a that are also in one of lists (a term's
+// lists in ascending doc ranges, one per segment), in place, with the
 // weaker impact; the title bit survives only when both terms are in the
-// title. p is scanned packed, so a long list costs no allocation.
-func (p *postingList) intersect(a []posting) []posting {
+// title. The lists are scanned packed, so a long one costs no allocation.
+func intersect(lists []*postingList, a []posting) []posting {
 	out := a[:0]
-	var doc uint32
 	j := 0
-	for i := 0; i < len(p.data) && j < len(a); {
-		v, n := binary.Uvarint(p.data[i:])
-		i += n
-		doc += uint32(v)
-		ib := p.data[i]
-		i++
-		for j < len(a) && a[j].doc < doc {
-			j++
-		}
-		if j < len(a) && a[j].doc == doc {
-			ia := a[j].impact
-			out = append(out, posting{doc, min(ia&impactScale, ib&impactScale) | (ia & ib & inTitle)})
-			j++
+	for _, p := range lists {
+		var doc uint32
+		for i := 0; i < len(p.data) && j < len(a); {
+			v, n := binary.Uvarint(p.data[i:])
+			i += n
+			doc += uint32(v)
+			ib := p.data[i]
+			i++
+			for j < len(a) && a[j].doc < doc {
+				j++
+			}
+			if j < len(a) && a[j].doc == doc {
+				ia := a[j].impact
+				out = append(out, posting{doc, min(ia&impactScale, ib&impactScale) | (ia & ib & inTitle)})
+				j++
+			}
 		}
 	}
 	return out

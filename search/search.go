@@ -35,28 +35,43 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	cache, key := ix.cache.Load(), cacheKey{query, n, snippets}
-	if r, ok := cache.get(key, ix.gen); ok {
-		return r, nil
+	r := ix.reader()
+	text := prepareQuery(query)
+	cache, key := ix.cache.Load(), cacheKey{text, n, snippets}
+	if res, ok := cache.get(key, r.v.gen); ok {
+		return res, nil
 	}
-	r := ix.search(query, n, snippets)
-	cache.put(key, ix.gen, r)
-	return r, nil
+	res := r.search(text, n, snippets)
+	cache.put(key, r.v.gen, res)
+	return res, nil
 }
 
-func (ix *Index) search(query string, n int, snippets bool) Result {
-	q := ix.parse(query)
-	hits := ix.rank(q, n, snippets)
+// reader is one search's hold on the index: the view it loaded, kept to
+// the end whatever updates are published meanwhile.
+type reader struct {
+	ix *Index
+	v  *view
+}
+
+func (ix *Index) reader() reader { return reader{ix, ix.view.Load()} }
+
+// parse reads raw text as a query on the current view (for tests).
+func (ix *Index) parse(raw string) query { return ix.reader().parse(prepareQuery(raw)) }
+
+func (r reader) search(text string, n int, snippets bool) Result {
+	q := r.parse(text)
+	if r.ix.hooks.midSearch != nil {
+		r.ix.hooks.midSearch()
+	}
+	hits := r.rank(q, n, snippets)
 	if len(hits) > 0 && hits[0].Score >= correctionBelow {
 		return Result{Hits: hits}
 	}
 	// A weak answer may be a typo or typed pinyin: try the spelling of a
 	// known term that sounds the same.
-	if fixed, ok := ix.correctPinyin(q.text); ok && fixed != q.text {
-		q2 := ix.parse(fixed)
-		if better := ix.rank(q2, n, snippets); len(better) > 0 && (len(hits) == 0 || better[0].Score > hits[0].Score) {
+	if fixed, ok := r.v.correctPinyin(q.text); ok && fixed != q.text {
+		q2 := r.parse(prepareQuery(fixed))
+		if better := r.rank(q2, n, snippets); len(better) > 0 && (len(hits) == 0 || better[0].Score > hits[0].Score) {
 			return Result{Hits: better, Corrected: fixed}
 		}
 	}
@@ -69,16 +84,16 @@ const correctionBelow = 0.6
 // Snippets fills in the highlighted snippets of hits for query: the bot
 // asks for them only when it shows a numbered list, not for a single card.
 func (ix *Index) Snippets(query string, hits []content.Hit) []content.Hit {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
+	r := ix.reader()
+	text := prepareQuery(query)
 	// Kept apart from the query's plain answer (n < 0), and served only for
 	// the same articles in the same order.
-	cache, key := ix.cache.Load(), cacheKey{query, -len(hits), true}
-	if r, ok := cache.get(key, ix.gen); ok && sameArticles(r.Hits, hits) {
-		return r.Hits
+	cache, key := ix.cache.Load(), cacheKey{text, -len(hits), true}
+	if res, ok := cache.get(key, r.v.gen); ok && sameArticles(res.Hits, hits) {
+		return res.Hits
 	}
-	out := ix.snippets(query, hits)
-	cache.put(key, ix.gen, Result{Hits: out})
+	out := r.snippets(text, hits)
+	cache.put(key, r.v.gen, Result{Hits: out})
 	return out
 }
 
@@ -86,16 +101,67 @@ func sameArticles(a, b []content.Hit) bool {
 	return slices.EqualFunc(a, b, func(x, y content.Hit) bool { return x.Article.ID == y.Article.ID && x.Score == y.Score })
 }
 
-func (ix *Index) snippets(query string, hits []content.Hit) []content.Hit {
-	q := ix.parse(query)
+func (r reader) snippets(text string, hits []content.Hit) []content.Hit {
+	q := r.parse(text)
 	out := make([]content.Hit, len(hits))
 	for i, h := range hits {
 		out[i] = h
-		if n, ok := ix.byID[h.Article.ID]; ok {
-			out[i].Snippet = snippet(q, &ix.docs[n])
+		if d, ok := r.v.lookup(h.Article.ID); ok {
+			out[i].Snippet = snippet(q, &r.v.docs[d])
 		}
 	}
 	return out
+}
+
+// Bounds on what one query may cost, whatever a follower sends (a pasted
+// article, 64 KiB of one character). Every stage after them is linear in
+// what is left, so a search costs at most a few milliseconds.
+const (
+	// maxInputRunes is how much of the message is read at all: enough for
+	// the normalised text to fill maxQueryRunes after punctuation, spaces
+	// and fillers are taken out.
+	maxInputRunes = 4 * maxQueryRunes
+	// maxQueryRunes is how much of the normalised text is searched. The
+	// longest real questions (a study question with its context and a
+	// 谢谢老师 at the end) run to about 150 characters; a topic is never
+	// further in than that.
+	maxQueryRunes = 256
+	// maxClauses is how many of the query's words are looked up: far more
+	// than a question holds (ten is long), few enough that reading their
+	// posting lists stays cheap on a large index. The rarest are kept: they
+	// carry the topic and have the shortest lists.
+	maxClauses = 24
+	// maxChunks is how many phrases of the query are checked against each
+	// leading candidate.
+	maxChunks = 24
+	// maxYears is how many distinct years of the query are matched against
+	// candidates' dates and titles.
+	maxYears = 4
+	// maxSinglesRun is the longest run of single characters tried as a
+	// name the segmenter cut apart (里约热内卢 is five).
+	maxSinglesRun = 8
+)
+
+// prepareQuery is the text a search works on: the first maxInputRunes of
+// the message, normalised, cut to maxQueryRunes. It is also the key of
+// kept answers, so 枫桥经验？ and 枫桥经验 share one.
+func prepareQuery(raw string) string {
+	return capRunes(normalizeQuery(capRunes(raw, maxInputRunes)), maxQueryRunes)
+}
+
+// capRunes returns the first n runes of s.
+func capRunes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := 0
+	for j := range s {
+		if i == n {
+			return strings.TrimSpace(s[:j])
+		}
+		i++
+	}
+	return s
 }
 
 // query is a parsed search: clauses to match, whole chunks for phrase
@@ -123,8 +189,8 @@ type chunk struct {
 type clause struct {
 	alts   [][]string
 	idf    float64
-	list   *postingList // the postings of a single-term clause
-	merged []posting    // the postings of a synonym clause, merged per query
+	lists  []*postingList // the postings of a single-term clause, a list per segment
+	merged []posting      // the postings of a synonym clause, merged per query
 	df     int
 }
 
@@ -172,28 +238,31 @@ func normalizeQuery(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// parse turns a follower's text into clauses. Synonym phrases are found
-// first, on the raw text, so that 国务院常务会议 is matched whole before
-// segmentation cuts it.
-func (ix *Index) parse(text string) query {
-	q := query{text: normalizeQuery(text)}
+// parse turns a follower's text, as prepareQuery left it, into clauses.
+// Synonym phrases are found first, on the raw text, so that 国务院常务会议
+// is matched whole before segmentation cuts it.
+func (r reader) parse(text string) query {
+	q := query{text: text}
 	if strings.ContainsAny(q.text, "12") { // every year the pattern matches starts 19 or 20
 		for _, m := range yearRe.FindAllStringSubmatch(q.text, -1) {
 			y, _ := strconv.Atoi(m[1])
-			q.years = append(q.years, y)
+			if !slices.Contains(q.years, y) && len(q.years) < maxYears {
+				q.years = append(q.years, y)
+			}
 		}
 	}
+	syn := r.v.synonyms
 	seen := map[string]bool{}
 	addWord := func(w string) {
 		if stopWords[w] || seen[w] {
 			return
 		}
 		seen[w] = true
-		if alts := ix.synonyms.alternatives(w); alts != nil {
-			q.clauses = append(q.clauses, clause{alts: ix.analyzeAlts(alts)})
+		if alts := syn.alternatives(w); alts != nil {
+			q.clauses = append(q.clauses, clause{alts: r.ix.analyzeAlts(alts)})
 			return
 		}
-		if ix.postingsOf(w) != nil || !hasHan(w) {
+		if r.v.has(w) || !hasHan(w) {
 			q.clauses = append(q.clauses, clause{alts: [][]string{{w}}})
 			return
 		}
@@ -216,7 +285,7 @@ func (ix *Index) parse(text string) query {
 	var run strings.Builder
 	before := 0
 	endChunk := func() {
-		if run.Len() > 0 {
+		if run.Len() > 0 && len(q.chunks) < maxChunks {
 			text := run.String()
 			c := chunk{text: text, runes: utf8.RuneCountInString(text), words: len(q.clauses) - before}
 			for _, bg := range hanBigrams(text) {
@@ -229,18 +298,18 @@ func (ix *Index) parse(text string) query {
 		before = len(q.clauses)
 	}
 	for _, text := range strings.FieldsFunc(q.text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		for _, part := range ix.synonyms.split(text) {
+		for _, part := range syn.split(text) {
 			if part.synonym {
 				if !seen[part.text] {
 					seen[part.text] = true
-					q.clauses = append(q.clauses, clause{alts: ix.analyzeAlts(ix.synonyms.alternatives(part.text))})
+					q.clauses = append(q.clauses, clause{alts: r.ix.analyzeAlts(syn.alternatives(part.text))})
 				}
 				run.WriteString(part.text)
 				continue
 			}
-			words := ix.seg.Words(part.text)
+			words := r.ix.seg.Words(part.text)
 			for i := 0; i < len(words); {
-				if j, pairs := ix.singlesRun(words, i); j > i {
+				if j, pairs := r.singlesRun(words, i); j > i {
 					// Single characters in a row may be a name the
 					// segmenter cut apart (里约 → 里, 约): match them as
 					// their pairs as written, or else one by one.
@@ -265,13 +334,52 @@ func (ix *Index) parse(text string) query {
 		}
 		endChunk()
 	}
+	q.clauses = r.keepRarest(q.clauses)
 	return q
 }
 
-// singlesRun returns where a run of two or more single Han characters
-// starting at words[i] ends, and the run's pair terms, when titles or
-// summaries hold all its pairs; otherwise i.
-func (ix *Index) singlesRun(words []string, i int) (int, []string) {
+// keepRarest keeps the maxClauses clauses with the fewest postings, in
+// their order: a long message's topic is in its rare words, and the common
+// ones are what would make reading it slow.
+func (r reader) keepRarest(cs []clause) []clause {
+	if len(cs) <= maxClauses {
+		return cs
+	}
+	type ranked struct{ i, df int }
+	order := make([]ranked, len(cs))
+	for i := range cs {
+		// An upper bound is enough to rank by: the smallest list of each
+		// alternative, summed.
+		df := 0
+		for _, alt := range cs[i].alts {
+			least := -1
+			for _, t := range alt {
+				if n := r.v.df(t); least < 0 || n < least {
+					least = n
+				}
+			}
+			df += max(least, 0)
+		}
+		order[i] = ranked{i, df}
+	}
+	slices.SortStableFunc(order, func(a, b ranked) int { return cmp.Compare(a.df, b.df) })
+	keep := make([]bool, len(cs))
+	for _, o := range order[:maxClauses] {
+		keep[o.i] = true
+	}
+	out := cs[:0]
+	for i, c := range cs {
+		if keep[i] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// singlesRun returns where a run of two to maxSinglesRun single Han
+// characters starting at words[i] ends, and the run's pair terms, when
+// titles or summaries hold all its pairs; otherwise i.
+func (r reader) singlesRun(words []string, i int) (int, []string) {
 	// A stop word may be part of the name (里约 starts with 里, "in"), but
 	// a particle (的, 了) never is, and a run of stop words alone is no name.
 	single := func(w string) bool {
@@ -279,7 +387,7 @@ func (ix *Index) singlesRun(words []string, i int) (int, []string) {
 		return size == len(w) && unicode.Is(unicode.Han, r) && !particles[w]
 	}
 	j, name := i, false
-	for j < len(words) && single(words[j]) {
+	for j < len(words) && j-i < maxSinglesRun && single(words[j]) {
 		name = name || !stopWords[words[j]]
 		j++
 	}
@@ -288,7 +396,7 @@ func (ix *Index) singlesRun(words []string, i int) (int, []string) {
 	}
 	var pairs []string
 	for _, bg := range hanBigrams(strings.Join(words[i:j], "")) {
-		if ix.postingsOf(bigramPrefix+bg) == nil {
+		if !r.v.has(bigramPrefix + bg) {
 			return i, nil
 		}
 		pairs = append(pairs, bigramPrefix+bg)
@@ -392,16 +500,17 @@ const (
 	minChunkForPhrase = 2  // characters
 )
 
-func (ix *Index) rank(q query, n int, snippets bool) []content.Hit {
-	if len(q.clauses) == 0 || n <= 0 || ix.live == 0 {
+func (r reader) rank(q query, n int, snippets bool) []content.Hit {
+	v, ix := r.v, r.ix
+	if len(q.clauses) == 0 || n <= 0 || v.live == 0 {
 		return nil
 	}
-	N := float64(ix.live)
+	N := float64(v.live)
 	var total float64
 	selective := false
 	for i := range q.clauses {
 		c := &q.clauses[i]
-		ix.clausePostings(c)
+		r.clausePostings(c)
 		df := float64(c.df)
 		c.idf = math.Log(1 + (N-df+0.5)/(df+0.5))
 		total += c.idf
@@ -409,7 +518,7 @@ func (ix *Index) rank(q query, n int, snippets bool) []content.Hit {
 			selective = true
 		}
 	}
-	acc := ix.getAccumulator(len(ix.docs))
+	acc := ix.getAccumulator(len(v.docs))
 	defer ix.release(acc)
 	for i := range q.clauses {
 		c := &q.clauses[i]
@@ -418,8 +527,8 @@ func (ix *Index) rank(q query, n int, snippets bool) []content.Hit {
 		// which of them answers; when the query has a more selective word,
 		// the common one only adds to the articles that one found.
 		onlyKnown := selective && common(float64(c.df), N)
-		if c.list != nil {
-			acc.addList(c.list.data, idf, onlyKnown)
+		for _, l := range c.lists {
+			acc.addList(l.data, idf, onlyKnown)
 		}
 		for _, p := range c.merged {
 			acc.add(p.doc, p.impact, idf, onlyKnown)
@@ -428,17 +537,17 @@ func (ix *Index) rank(q query, n int, snippets bool) []content.Hit {
 
 	// Keep the leading candidates by BM25F and coverage in a bounded heap,
 	// then refine those with phrase, date and recency checks.
-	avgBody := max(ix.fieldLen[fieldBody]/N, 1)
+	avgBody := max(v.fieldLen[fieldBody]/N, 1)
 	top := max(phraseCheckTop, n)
 	cands := acc.cands[:0]
 	worse := func(a, b *cand) bool {
 		if a.score != b.score {
 			return a.score < b.score
 		}
-		return ix.docs[a.d].day < ix.docs[b.d].day
+		return v.docs[a.d].day < v.docs[b.d].day
 	}
 	for _, d := range acc.touched {
-		if ix.dead[d] {
+		if v.isDead(d) {
 			continue
 		}
 		ds := &acc.docs[d]
@@ -457,7 +566,7 @@ func (ix *Index) rank(q query, n int, snippets bool) []content.Hit {
 
 	for i := range cands {
 		c := &cands[i]
-		dc := &ix.docs[c.d]
+		dc := &v.docs[c.d]
 		phrase, phraseShare := ix.phrases(q.chunks, dc)
 		c.score *= phrase
 		yearMatch := false
@@ -473,7 +582,7 @@ func (ix *Index) rank(q query, n int, snippets bool) []content.Hit {
 			c.score *= yearBoost
 		}
 		c.score *= 1 + recencyPerYear*float64(dc.day)/365
-		c.score *= 1 + ix.params.lengthPrior*math.Log1p(float64(dc.bodyLen)/avgBody)
+		c.score *= 1 + ix.params.lengthPrior*math.Log1p(float64(dc.bodyLen())/avgBody)
 		conf := math.Pow(c.cover, ix.params.coverPow) * max(ix.params.bodyShare+(1-ix.params.bodyShare)*c.tcv/max(c.cover, 1e-9), phraseShare)
 		if len(q.years) > 0 && !yearMatch {
 			conf *= ix.params.yearMiss
@@ -492,7 +601,7 @@ func (ix *Index) rank(q query, n int, snippets bool) []content.Hit {
 	})
 	hits := make([]content.Hit, 0, min(n, len(cands)))
 	for _, c := range cands[:min(n, len(cands))] {
-		d := &ix.docs[c.d]
+		d := &v.docs[c.d]
 		h := content.Hit{Article: d.card.article(), Score: c.conf}
 		if snippets {
 			h.Snippet = snippet(q, d)
@@ -549,36 +658,39 @@ func heapDown(h []cand, i int, worse func(a, b *cand) bool) {
 	}
 }
 
-// clausePostings finds a clause's postings: a single term's list as it
-// is, or for synonyms the union over alternatives (keeping the best impact),
-// each alternative the intersection of its terms.
-func (ix *Index) clausePostings(c *clause) {
+// clausePostings finds a clause's postings: a single term's lists as they
+// are, or for synonyms the union over alternatives (keeping the best
+// impact), each alternative the intersection of its terms.
+func (r reader) clausePostings(c *clause) {
 	if len(c.alts) == 1 && len(c.alts[0]) == 1 {
-		if p := ix.postingsOf(c.alts[0][0]); p != nil {
-			c.list, c.df = p, int(p.n)
+		c.lists = r.v.lists(c.alts[0][0], nil)
+		for _, l := range c.lists {
+			c.df += int(l.n)
 		}
 		return
 	}
 	var out []posting
-	var lists []*postingList
+	var terms [][]*postingList
 	for i, alt := range c.alts {
 		var cur []posting
-		lists = lists[:0]
+		terms = terms[:0]
 		for _, term := range alt {
-			p := ix.postingsOf(term)
-			if p == nil {
-				lists = lists[:0]
+			ls := r.v.lists(term, nil)
+			if len(ls) == 0 {
+				terms = terms[:0]
 				break
 			}
-			lists = append(lists, p)
+			terms = append(terms, ls)
 		}
-		if len(lists) > 0 {
+		if len(terms) > 0 {
 			// Start from the shortest list: the intersection is no longer,
 			// and the others are only scanned, never unpacked.
-			slices.SortFunc(lists, func(a, b *postingList) int { return cmp.Compare(a.n, b.n) })
-			cur = lists[0].unpack()
-			for _, p := range lists[1:] {
-				cur = p.intersect(cur)
+			slices.SortFunc(terms, func(a, b []*postingList) int { return cmp.Compare(total(a), total(b)) })
+			for _, l := range terms[0] {
+				cur = l.unpackTo(cur)
+			}
+			for _, ls := range terms[1:] {
+				cur = intersect(ls, cur)
 			}
 		}
 		if i == 0 {
@@ -588,6 +700,14 @@ func (ix *Index) clausePostings(c *clause) {
 		}
 	}
 	c.merged, c.df = out, len(out)
+}
+
+func total(ls []*postingList) uint32 {
+	var n uint32
+	for _, l := range ls {
+		n += l.n
+	}
+	return n
 }
 
 // rankParams are the ranking's knobs; an index takes defaultRankParams,

@@ -12,33 +12,43 @@ import (
 // under a second). It is a cache: the per-article analyses in the store stay
 // the truth, and changes after the snapshot's change number are replayed.
 
-const snapshotMagic = "MPIX3"
+const snapshotMagic = "MPIX4"
 
-// encodeSnapshot serialises the index; the caller holds at least a read lock.
+// encodeSnapshot serialises the current view. It takes no lock: searches
+// and updates go on while it runs.
 func (ix *Index) encodeSnapshot(seq int64) []byte {
-	size := 64
-	for i := range ix.postings {
-		size += len(ix.postings[i].data) + 16
+	v := ix.view.Load()
+	var all *segment // one list per term, as the format has it
+	if len(v.segs) == 1 && v.killed == 0 {
+		all = v.segs[0]
+	} else {
+		all = v.merge(v.segs)
 	}
-	size += len(ix.docs) * 400
+	size := 64
+	for i := range all.postings {
+		size += len(all.postings[i].data) + 16
+	}
+	size += len(v.docs) * 400
 	w := snapWriter{b: make([]byte, 0, size)}
 	w.b = append(w.b, snapshotMagic...)
 	w.uint(uint64(analysisVersion))
 	w.uint(uint64(seq))
-	w.uint(uint64(ix.live))
+	w.uint(uint64(v.live))
 	for f := range numFields {
-		w.uint(math.Float64bits(ix.fieldLen[f]))
+		w.uint(math.Float64bits(v.fieldLen[f]))
 	}
-	w.uint(uint64(len(ix.docs)))
-	for i := range ix.docs {
-		d := &ix.docs[i]
-		if ix.dead[i] {
+	w.uint(uint64(len(v.docs)))
+	for i := range v.docs {
+		d := &v.docs[i]
+		if v.isDead(uint32(i)) {
 			w.uint(1)
 		} else {
 			w.uint(0)
 		}
 		w.uint(uint64(uint32(d.day)))
-		w.uint(uint64(d.bodyLen))
+		for f := range numFields {
+			w.uint(uint64(d.length[f]))
+		}
 		w.uint(uint64(len(d.pairs)))
 		for _, word := range d.pairs {
 			w.b = binary.LittleEndian.AppendUint64(w.b, word)
@@ -52,13 +62,13 @@ func (ix *Index) encodeSnapshot(seq int64) []byte {
 			w.str(t)
 		}
 	}
-	terms := make([]string, len(ix.postings))
-	for t, id := range ix.terms {
+	terms := make([]string, len(all.postings))
+	for t, id := range all.terms {
 		terms[id] = t
 	}
 	w.uint(uint64(len(terms)))
 	for id, t := range terms {
-		p := &ix.postings[id]
+		p := &all.postings[id]
 		w.str(t)
 		w.uint(uint64(p.n))
 		w.uint(uint64(p.last))
@@ -99,14 +109,19 @@ func (ix *Index) loadSnapshot(blob []byte) (int64, error) {
 		return 0, errSnapshot
 	}
 	docs := make([]doc, ndocs)
-	dead := make([]bool, ndocs)
-	byID := make(map[string]int, ndocs)
+	dead := make([]uint64, (ndocs+63)/64)
+	byID := make(map[string]uint32, ndocs)
 	str := func() string { return string(r.bytes(r.uvarint())) }
 	for i := range docs {
 		d := &docs[i]
-		dead[i] = r.uvarint() == 1
+		isDead := r.uvarint() == 1
+		if isDead {
+			dead[i/64] |= 1 << (i % 64)
+		}
 		d.day = int32(uint32(r.uvarint()))
-		d.bodyLen = int32(r.uvarint())
+		for f := range numFields {
+			d.length[f] = int32(min(r.uvarint(), 1<<31-1))
+		}
 		words := r.uvarint()
 		if words > uint64(len(blob)) {
 			return 0, errSnapshot
@@ -129,36 +144,36 @@ func (ix *Index) loadSnapshot(blob []byte) (int64, error) {
 		a := c.article()
 		d.titleText = lower(joinTitle(&a))
 		d.leadText = lower(c.summary)
-		if !dead[i] {
-			byID[c.id] = i
+		if !isDead {
+			byID[c.id] = uint32(i)
 		}
 	}
 	nterms := r.uvarint()
 	if nterms > uint64(len(blob)) {
 		return 0, errSnapshot
 	}
-	terms := make(map[string]uint32, nterms)
-	postings := make([]postingList, nterms)
-	var pin pinyinKeys
+	seg := &segment{terms: make(map[string]uint32, nterms), postings: make([]postingList, nterms), byID: byID, docs: live, hi: uint32(ndocs)}
 	// Posting data is copied into one arena, so the blob can be freed.
 	arena := make([]byte, 0, len(blob)-r.off)
-	for id := range postings {
+	for id := range seg.postings {
 		t := str()
-		p := &postings[id]
+		p := &seg.postings[id]
 		p.n = uint32(r.uvarint())
 		p.last = uint32(r.uvarint())
 		start := len(arena)
 		arena = append(arena, r.bytes(r.uvarint())...)
 		p.data = arena[start:len(arena):len(arena)] // an append must not run into the next list
-		terms[t] = uint32(id)
-		pin.learn(t)
+		seg.terms[t] = uint32(id)
+		seg.learn(t)
 	}
 	if r.err != nil || r.off != len(blob) || len(byID) != live {
 		return 0, errSnapshot
 	}
-	ix.lockForChange()
-	defer ix.mu.Unlock()
-	ix.docs, ix.dead, ix.byID, ix.terms, ix.postings = docs, dead, byID, terms, postings
-	ix.live, ix.fieldLen, ix.pinyin = live, fieldLen, pin
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	nv := *ix.view.Load()
+	nv.gen++
+	nv.docs, nv.dead, nv.segs, nv.live, nv.fieldLen = docs, dead, []*segment{seg}, live, fieldLen
+	ix.view.Store(&nv)
 	return seq, nil
 }

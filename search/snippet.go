@@ -1,84 +1,144 @@
 package search
 
 import (
-	"sort"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
-// snippetRunes is the length of a highlighted snippet.
-const snippetRunes = 60
+const (
+	// snippetRunes is the length of a highlighted snippet.
+	snippetRunes = 60
+	// snippetLead is how much text is shown before the first mark.
+	snippetLead = 10
+	// snippetScan is how much of a summary is searched for marks: a
+	// snippet shows the start of the text's first match, and a summary is
+	// a sentence or two, so the rest is never needed.
+	snippetScan = 1024
+)
 
-// snippet returns a window of the article's summary around the first match
-// of the query, with every matched term wrapped in 【】.
+// snippet returns a window of the article's summary (or title) around the
+// first match of the query, on one line, with the matched words wrapped in
+// 【】. What is marked is the query's own words and phrases, whole: a single
+// character (基 of 基石, 写 of 怎么写) is never marked, a phrase the query
+// had whole is marked whole (【人民至上】, not 【人民】【至上】), marks that
+// touch are joined, and the window never ends inside a mark.
 func snippet(q query, d *doc) string {
 	text := d.card.summary
 	if text == "" {
 		text = d.card.title
 	}
-	lower := strings.ToLower(text)
-	var terms []string
-	for _, c := range q.clauses {
-		for _, alt := range c.alts {
-			for _, t := range alt {
-				t = strings.TrimPrefix(t, bigramPrefix)
-				if t != "" && strings.Contains(lower, t) {
-					terms = append(terms, t)
-				}
-			}
+	text = oneLine(strings.ToValidUTF8(capRunes(text, snippetScan), ""))
+	lower := lowerInPlace(text)
+	marks := findMarks(lower, snippetTerms(q))
+
+	start := 0
+	if len(marks) > 0 {
+		start = marks[0][0]
+		for back := 0; start > 0 && back < snippetLead; back++ {
+			_, size := utf8.DecodeLastRuneInString(text[:start])
+			start -= size
 		}
-	}
-	// Longest first, so 枫桥经验 is marked whole rather than 枫桥 inside it.
-	sort.Slice(terms, func(i, j int) bool { return len(terms[i]) > len(terms[j]) })
-	first := len(lower)
-	for _, t := range terms {
-		if i := strings.Index(lower, t); i >= 0 && i < first {
-			first = i
-		}
-	}
-	if first == len(lower) {
-		first = 0
-	}
-	// Start a little before the first match, on a character boundary.
-	start := first
-	for back := 0; start > 0 && back < 10; back++ {
-		_, size := utf8.DecodeLastRuneInString(lower[:start])
-		start -= size
 	}
 	end := start
-	for n := 0; end < len(lower) && n < snippetRunes; n++ {
-		_, size := utf8.DecodeRuneInString(lower[end:])
+	for n := 0; end < len(text) && n < snippetRunes; n++ {
+		_, size := utf8.DecodeRuneInString(text[end:])
 		end += size
 	}
-	// Lower-casing keeps byte offsets for the Chinese and ASCII text of
-	// articles, so the window applies to the original text too.
-	if len(lower) != len(text) {
-		start, end = 0, min(len(text), end)
-	}
-	window, wl := text[start:end], lower[start:end]
 	var b strings.Builder
 	if start > 0 {
 		b.WriteString("…")
 	}
-	for i := 0; i < len(window); {
-		matched := ""
-		for _, t := range terms {
-			if strings.HasPrefix(wl[i:], t) {
-				matched = t
-				break
-			}
+	at := start
+	for _, m := range marks {
+		if m[0] >= end {
+			break
 		}
-		if matched != "" {
-			b.WriteString("【" + window[i:i+len(matched)] + "】")
-			i += len(matched)
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(window[i:])
-		b.WriteString(window[i : i+size])
-		i += size
+		end = max(end, m[1]) // a mark the window would cut ends the window
+		b.WriteString(text[at:m[0]])
+		b.WriteString("【" + text[m[0]:m[1]] + "】")
+		at = m[1]
 	}
+	b.WriteString(text[at:end])
 	if end < len(text) {
 		b.WriteString("…")
 	}
 	return b.String()
+}
+
+// snippetTerms is what may be marked: the query's phrases as typed and its
+// words, of two characters or more, longest first.
+func snippetTerms(q query) []string {
+	var terms []string
+	add := func(t string) {
+		t = strings.TrimPrefix(t, bigramPrefix)
+		if utf8.RuneCountInString(t) >= 2 && !slices.Contains(terms, t) {
+			terms = append(terms, t)
+		}
+	}
+	for _, c := range q.chunks {
+		add(c.text)
+	}
+	for _, c := range q.clauses {
+		for _, alt := range c.alts {
+			for _, t := range alt {
+				add(t)
+			}
+		}
+	}
+	slices.SortStableFunc(terms, func(a, b string) int { return len(b) - len(a) })
+	return terms
+}
+
+// findMarks returns the byte ranges of lower to mark: at each position the
+// longest term that starts there, left to right, with touching ranges
+// joined.
+func findMarks(lower string, terms []string) [][2]int {
+	if len(terms) == 0 {
+		return nil
+	}
+	var marks [][2]int
+	for i := 0; i < len(lower); {
+		matched := 0
+		for _, t := range terms {
+			if strings.HasPrefix(lower[i:], t) {
+				matched = len(t)
+				break
+			}
+		}
+		if matched == 0 {
+			_, size := utf8.DecodeRuneInString(lower[i:])
+			i += size
+			continue
+		}
+		if n := len(marks); n > 0 && marks[n-1][1] == i {
+			marks[n-1][1] = i + matched
+		} else {
+			marks = append(marks, [2]int{i, i + matched})
+		}
+		i += matched
+	}
+	return marks
+}
+
+// oneLine folds every run of white space (line breaks, tabs) into one
+// space: a snippet is one line of a list.
+func oneLine(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) < 0 && !strings.Contains(s, "  ") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// lowerInPlace lower-cases s rune by rune, keeping any rune whose lower
+// case has another length, so that byte offsets in the result are offsets
+// in s.
+func lowerInPlace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if l := unicode.ToLower(r); utf8.RuneLen(l) == utf8.RuneLen(r) {
+			return l
+		}
+		return r
+	}, s)
 }

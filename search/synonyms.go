@@ -38,9 +38,12 @@ func (ix *Index) SetSynonyms(groups [][]string) {
 		}
 		return s.members[i] < s.members[j]
 	})
-	ix.lockForChange()
-	ix.synonyms = s
-	ix.mu.Unlock()
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	nv := *ix.view.Load()
+	nv.gen++
+	nv.synonyms = s
+	ix.view.Store(&nv)
 }
 
 func dedupe(list []string) []string {
