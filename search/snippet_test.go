@@ -1,0 +1,81 @@
+package search
+
+import (
+	"mpbot/content"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestSnippetMarks: snippets mark the query's words and phrases whole,
+// never a single character, never a phrase in pieces, never end inside a
+// mark, and are one line.
+func TestSnippetMarks(t *testing.T) {
+	long := strings.Repeat("各地区各部门认真贯彻落实，", 4) + "坚持和发展新时代枫桥经验，推进基层治理现代化。"
+	cases := []struct {
+		query, summary string
+		want           string // the whole snippet
+	}{
+		{"人民至上", "始终坚持人民至上，把人民放在心中最高位置。", "始终坚持【人民至上】，把【人民】放在心中最高位置。"},
+		{"国家治理基石", "法治是国家治理的基石，也是重要依托。", "法治是【国家治理】的【基石】，也是重要依托。"},
+		{"公文写作怎么写", "公文写作是遴选笔试的重点，要写得规范。", "【公文写作】是遴选笔试的重点，要写得规范。"},
+		{"遴选 笔试", "遴选笔试\n主要考\r\n申论和\t公文。", "【遴选笔试】 主要考 申论和 公文。"},
+		{"枫桥经验", long, "…实，坚持和发展新时代【枫桥经验】，推进基层治理现代化。"},
+		{"基层治理现代化", long, "…新时代枫桥经验，推进【基层治理现代化】。"},
+		{"红烧肉", "法治是国家治理的基石。", "法治是国家治理的基石。"},
+	}
+	arts := []content.Article{}
+	for i, c := range cases {
+		arts = append(arts, content.Article{ID: string(rune('a' + i)), Title: "标题", Summary: c.summary, URL: "u"})
+	}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := ix.view.Load()
+	for i, c := range cases {
+		d, _ := v.lookup(arts[i].ID)
+		got := snippet(ix.parse(c.query), &v.docs[d])
+		if got != c.want {
+			t.Errorf("%s in %q:\n got %s\nwant %s", c.query, c.summary, got, c.want)
+		}
+	}
+	// The window never ends inside a mark, whatever the query.
+	text := strings.Repeat("甲", snippetRunes-1) + "全过程人民民主是社会主义民主政治的本质属性。"
+	ix, _ = BuildIndex([]content.Article{{ID: "x", Title: "标题", Summary: text, URL: "u"}})
+	v = ix.view.Load()
+	got := snippet(ix.parse("全过程人民民主"), &v.docs[0])
+	if !strings.Contains(got, "【全过程人民民主】") {
+		t.Errorf("a mark across the window's end was cut: %s", got)
+	}
+	checkSnippet(t, got)
+}
+
+// checkSnippet asserts what holds of every snippet: marks balanced, not
+// nested, of two characters or more, and one line.
+func checkSnippet(t *testing.T, s string) {
+	t.Helper()
+	if strings.ContainsAny(s, "\r\n\t") {
+		t.Errorf("line break in %q", s)
+	}
+	rest := s
+	for {
+		i := strings.Index(rest, "【")
+		if i < 0 {
+			if strings.Contains(rest, "】") {
+				t.Errorf("unbalanced marks in %s", s)
+			}
+			return
+		}
+		j := strings.Index(rest[i:], "】")
+		if j < 0 {
+			t.Errorf("a mark left open in %s", s)
+			return
+		}
+		inner := rest[i+len("【") : i+j]
+		if strings.Contains(inner, "【") || utf8.RuneCountInString(inner) < 2 {
+			t.Errorf("bad mark %q in %s", inner, s)
+		}
+		rest = rest[i+j+len("】"):]
+	}
+}
