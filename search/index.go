@@ -142,9 +142,9 @@ func (ix *Index) Analyze(a content.Article) *Analyzed {
 		}
 		an.length[f]++
 	}
-	title := joinTitle(&a)
+	title := foldText(joinTitle(&a))
 	all := map[string]struct{}{}
-	for f, text := range [numFields]string{fieldTitle: title, fieldLead: a.Summary, fieldBody: a.Body} {
+	for f, text := range [numFields]string{fieldTitle: title, fieldLead: foldText(a.Summary), fieldBody: foldText(a.Body)} {
 		for _, bg := range hanBigrams(strings.ToLower(text)) {
 			all[bg] = struct{}{}
 		}
@@ -165,12 +165,13 @@ func (ix *Index) Analyze(a content.Article) *Analyzed {
 }
 
 // analyzerRevision is bumped when Analyze's code changes what it produces.
-const analyzerRevision = 1
+const analyzerRevision = 2
 
 // analysisVersion changes whenever Analyze would cut text differently: a
 // new analyser revision, or an edited dictionary or term list. Stored
 // analyses and snapshots of another version are recomputed.
-var analysisVersion = int(crc32.Update(crc32.ChecksumIEEE(zhDict), crc32.IEEETable, []byte(userTerms))>>8)<<8 | analyzerRevision
+var analysisVersion = int(crc32.Update(crc32.Update(crc32.Update(crc32.ChecksumIEEE(zhDict), crc32.IEEETable, []byte(userTerms)),
+	crc32.IEEETable, []byte(tsCharacters)), crc32.IEEETable, []byte(tsPhrases))>>8)<<8 | analyzerRevision
 
 // AnalysisVersion identifies the analyser of this binary, for tools that
 // cache stores it built (the benchmarks).
@@ -272,6 +273,11 @@ func (ix *Index) Remove(id string) { ix.update([]op{{remove: id}}) }
 // Compact merges the index into one segment without removed articles'
 // postings; call it after a bulk load.
 func (ix *Index) Compact() { ix.compact() }
+
+// titleText and leadText are the title (with tags) and summary as phrase
+// checks see them: folded to simplified, lower-cased.
+func titleText(a *content.Article) string { return lower(foldText(joinTitle(a))) }
+func leadText(summary string) string      { return lower(foldText(summary)) }
 
 // joinTitle is the text of the title field: the title and the tags.
 func joinTitle(a *content.Article) string {

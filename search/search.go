@@ -143,10 +143,11 @@ const (
 )
 
 // prepareQuery is the text a search works on: the first maxInputRunes of
-// the message, normalised, cut to maxQueryRunes. It is also the key of
+// the message, folded to simplified characters, normalised, cut to
+// maxQueryRunes. It is also the key of
 // kept answers, so 枫桥经验？ and 枫桥经验 share one.
 func prepareQuery(raw string) string {
-	return capRunes(normalizeQuery(capRunes(raw, maxInputRunes)), maxQueryRunes)
+	return capRunes(normalizeQuery(foldText(capRunes(raw, maxInputRunes))), maxQueryRunes)
 }
 
 // capRunes returns the first n runes of s.

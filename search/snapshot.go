@@ -142,8 +142,8 @@ func (ix *Index) loadSnapshot(blob []byte) (int64, error) {
 			c.tags = append(c.tags, str())
 		}
 		a := c.article()
-		d.titleText = lower(joinTitle(&a))
-		d.leadText = lower(c.summary)
+		d.titleText = titleText(&a)
+		d.leadText = leadText(c.summary)
 		if !isDead {
 			byID[c.id] = uint32(i)
 		}

@@ -184,8 +184,8 @@ func (ix *Index) update(ops []op) {
 		// view sees, never inside it.
 		nv.docs = append(nv.docs, doc{
 			card:      cardOf(a),
-			titleText: lower(joinTitle(a)),
-			leadText:  lower(a.Summary),
+			titleText: titleText(a),
+			leadText:  leadText(a.Summary),
 			pairs:     an.pairs,
 			day:       dayNumber(a.PublishedOn),
 			length:    length,
