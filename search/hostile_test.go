@@ -133,10 +133,10 @@ func TestHostileQueriesBounded(t *testing.T) {
 		// The typo pass looks up at most maxSound bytes of sound from
 		// each starting character.
 		lookups := 0
-		correctWith(text, v.maxSound(), func(key []byte) []string {
+		correctWith(text, nil, v.maxSound(), func(key []byte) []string {
 			lookups++
 			return v.soundWords(key)
-		}, v.df)
+		}, v.df, func(string) bool { return false })
 		if bound := utf8.RuneCountInString(text) * v.maxSound(); lookups > bound {
 			t.Errorf("%s: %d sound lookups for %d runes (bound %d)", name, lookups, utf8.RuneCountInString(text), bound)
 		}

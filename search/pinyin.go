@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
 )
@@ -13,28 +14,54 @@ import (
 
 var pinyinArgs = pinyin.NewArgs()
 
-const minPinyinWord = 3 // characters
+// Words of two characters or more are known by their sound; those of two
+// replace only text that is no word (see correctWith).
+const (
+	minSoundWord  = 2 // characters
+	minPinyinWord = 3 // characters: replaces even a word of the index
+)
 
 // unit is one character of Han text, or one run of Latin letters, with its
 // pinyin.
 type unit struct {
 	text, sound string
+	inWord      bool // part of a word of two characters or more that the text holds as written
 }
 
 // correctPinyin respells text, replacing every run of units whose pinyin
 // is a known word's with that word. Among words that sound alike it takes
 // the most frequent. ok is false when nothing changed.
-func (v *view) correctPinyin(text string) (string, bool) {
-	return correctWith(text, v.maxSound(), v.soundWords, v.df)
+func (r reader) correctPinyin(text string) (string, bool) {
+	known := func(w string) bool { return r.v.has(w) || r.ix.seg.IsWord(w) }
+	return correctWith(text, r.ix.seg.Words(text), r.v.maxSound(), r.v.soundWords, r.v.df, known)
 }
 
 // correctWith does the respelling. The cost is linear in text: a run
 // starting at a unit is extended only while its sound fits in the longest
 // known key (maxKey bytes), and the sound is built in one buffer rather
 // than a string per start and end.
-func correctWith(text string, maxKey int, words func(key []byte) []string, df func(string) int) (string, bool) {
+//
+// cut is the text's words (as Segmenter.Words cuts it): a two-character
+// respelling never takes a character out of a known word (快递到哪 is not
+// 快地道哪).
+func correctWith(text string, cut []string, maxKey int, words func(key []byte) []string, df func(string) int, known func(string) bool) (string, bool) {
 	if maxKey == 0 {
 		return text, false
+	}
+	lowered := strings.ToLower(text)
+	inWord := make([]bool, len(text)+1)
+	at := 0
+	for _, w := range cut {
+		i := strings.Index(lowered[at:], w)
+		if i < 0 || len(lowered) != len(text) {
+			break
+		}
+		if utf8.RuneCountInString(w) >= 2 && known(w) {
+			for j := at + i; j < at+i+len(w); j++ {
+				inWord[j] = true
+			}
+		}
+		at += i + len(w)
 	}
 	var units []unit
 	var latin []rune
@@ -44,7 +71,7 @@ func correctWith(text string, maxKey int, words func(key []byte) []string, df fu
 			latin = latin[:0]
 		}
 	}
-	for _, r := range text {
+	for i, r := range text {
 		switch {
 		case unicode.Is(unicode.Han, r):
 			flush()
@@ -53,7 +80,7 @@ func correctWith(text string, maxKey int, words func(key []byte) []string, df fu
 				units = append(units, unit{text: string(r)})
 				continue
 			}
-			units = append(units, unit{text: string(r), sound: py[0]})
+			units = append(units, unit{text: string(r), sound: py[0], inWord: inWord[i]})
 		case r < unicode.MaxASCII && unicode.IsLetter(r):
 			latin = append(latin, unicode.ToLower(r))
 		case r == ' ' && len(latin) > 0:
@@ -67,32 +94,44 @@ func correctWith(text string, maxKey int, words func(key []byte) []string, df fu
 
 	var out strings.Builder
 	sound := make([]byte, 0, maxKey)
-	changed := false
+	var orig []byte
+	changed, space := false, false
 	for i := 0; i < len(units); {
-		best, bestEnd := "", -1
-		sound = sound[:0]
+		best, bestOrig, bestEnd := "", "", -1
+		sound, orig = sound[:0], orig[:0]
+		split := false
 		for j := i; j < len(units) && units[j].sound != "" && len(sound)+len(units[j].sound) <= maxKey; j++ {
 			sound = append(sound, units[j].sound...)
-			if ws := words(sound); len(ws) > 0 {
-				best, bestEnd = pick(ws, df), j+1
+			orig = append(orig, units[j].text...)
+			split = split || units[j].inWord
+			ws := words(sound)
+			if len(ws) == 0 {
+				continue
+			}
+			// Two syllables are ambiguous (xinfang is 信访 and 新房): a
+			// two-character word replaces only what is no word at all, in
+			// the index or the dictionary (公圆, 红搂; not 失恋, which is a
+			// word the articles happen not to use).
+			w := pick(ws, df)
+			if utf8.RuneCountInString(w) >= minPinyinWord || !split && !known(string(orig)) {
+				best, bestOrig, bestEnd = w, string(orig), j+1
 			}
 		}
 		if bestEnd < 0 {
+			// Latin words the space between had separated stay apart.
+			if space {
+				out.WriteByte(' ')
+			}
 			out.WriteString(units[i].text)
+			space = isLatin(units[i].text) && i+1 < len(units) && isLatin(units[i+1].text)
 			i++
 			continue
 		}
-		var orig strings.Builder
-		for _, u := range units[i:bestEnd] {
-			orig.WriteString(u.text)
-		}
-		if orig.String() != best {
+		if bestOrig != best {
 			changed = true
 		}
 		out.WriteString(best)
-		if bestEnd < len(units) && isLatin(units[bestEnd-1].text) && isLatin(units[bestEnd].text) {
-			out.WriteByte(' ')
-		}
+		space = false
 		i = bestEnd
 	}
 	return out.String(), changed

@@ -69,7 +69,7 @@ func (r reader) search(text string, n int, snippets bool) Result {
 	}
 	// A weak answer may be a typo or typed pinyin: try the spelling of a
 	// known term that sounds the same.
-	if fixed, ok := r.v.correctPinyin(q.text); ok && fixed != q.text {
+	if fixed, ok := r.correctPinyin(q.text); ok && fixed != q.text {
 		q2 := r.parse(prepareQuery(fixed))
 		if better := r.rank(q2, n, snippets); len(better) > 0 && (len(hits) == 0 || better[0].Score > hits[0].Score) {
 			return Result{Hits: better, Corrected: fixed}

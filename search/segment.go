@@ -96,3 +96,9 @@ func clean(tokens []string) []string {
 	}
 	return out
 }
+
+// IsWord reports whether the dictionary holds w as a word.
+func (s *Segmenter) IsWord(w string) bool {
+	freq, _, ok := s.seg.Find(w)
+	return ok && freq > 0
+}

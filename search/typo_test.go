@@ -15,6 +15,9 @@ var typoArticles = []content.Article{
 	{ID: "pj", Title: "浦江经验：领导干部下访", Summary: "变群众上访为领导下访。", URL: "https://example.com/pj"},
 	{ID: "xz", Title: "新质生产力的内涵", Summary: "以科技创新为主导的先进生产力。", URL: "https://example.com/xz"},
 	{ID: "qw", Title: "千万工程经验的启示", Summary: "千村示范、万村整治。", URL: "https://example.com/qw"},
+	{ID: "gy", Title: "国家公园建设取得积极成效", Summary: "首批国家公园设立三周年。", URL: "https://example.com/gy"},
+	{ID: "dd", Title: "地道战遗址", Summary: "冀中平原的地道。", URL: "https://example.com/dd"},
+	{ID: "sl", Title: "失联村庄通上电", Summary: "最偏远的失联村庄。", URL: "https://example.com/sl"},
 }
 
 // TestTypos: a homophone slip or typed pinyin still finds the article, and
@@ -31,6 +34,8 @@ func TestTypos(t *testing.T) {
 		{"FengQiao JingYan", "fq", "枫桥经验"},
 		{"xinzhi shengchanli", "xz", "新质生产力"},
 		{"枫桥经验", "fq", ""}, // spelled right: no correction
+		{"国家公圆建设", "gy", "国家公园建设"}, // two characters that are no word
+		{"guojia gongyuan", "gy", "国家公园"},
 	}
 	for _, c := range cases {
 		r, err := ix.SearchResult(context.Background(), c.query, 3, false)
@@ -42,6 +47,22 @@ func TestTypos(t *testing.T) {
 		}
 		if len(r.Hits) > 0 && r.Hits[0].Score < 0.8 {
 			t.Errorf("%q: top score %.2f; a corrected match should be a clear answer", c.query, r.Hits[0].Score)
+		}
+	}
+}
+
+// TestTyposKeepWords: a two-character respelling replaces only what is no
+// word: not a dictionary word the articles lack (失恋 is not 失联), not a
+// character out of a word (快递到哪 is not 快地道哪).
+func TestTyposKeepWords(t *testing.T) {
+	ix, err := BuildIndex(typoArticles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"失恋了怎么办", "快递到哪了"} {
+		r, _ := ix.SearchResult(context.Background(), q, 3, false)
+		if r.Corrected != "" {
+			t.Errorf("%s respelt as %s", q, r.Corrected)
 		}
 	}
 }

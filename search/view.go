@@ -355,8 +355,7 @@ func (s *segment) pack() {
 }
 
 // learn records the sound of a word new to the index, for typos and typed
-// pinyin. Only words of three or more characters are keys: two syllables
-// are too ambiguous (xinfang is 信访 and 新房).
+// pinyin.
 func (s *segment) learn(term string) {
 	if strings.HasPrefix(term, bigramPrefix) {
 		return
@@ -368,7 +367,7 @@ func (s *segment) learn(term string) {
 		}
 		n++
 	}
-	if n < minPinyinWord {
+	if n < minSoundWord {
 		return
 	}
 	key := strings.Join(pinyin.LazyPinyin(term, pinyinArgs), "")
