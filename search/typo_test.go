@@ -33,7 +33,7 @@ func TestTypos(t *testing.T) {
 		{"fengqiao jingyan", "fq", "枫桥经验"},
 		{"FengQiao JingYan", "fq", "枫桥经验"},
 		{"xinzhi shengchanli", "xz", "新质生产力"},
-		{"枫桥经验", "fq", ""}, // spelled right: no correction
+		{"枫桥经验", "fq", ""},         // spelled right: no correction
 		{"国家公圆建设", "gy", "国家公园建设"}, // two characters that are no word
 		{"guojia gongyuan", "gy", "国家公园"},
 	}
