@@ -36,6 +36,7 @@ type Index struct {
 type hooks struct {
 	midSearch     func() // a search has loaded its view and parsed the query
 	beforePublish func() // an update has built its view and not yet published it
+	explain       func(string) // each leading candidate's ranking, for tuning by hand
 }
 
 // doc is what the index keeps of an article: enough for a reply card and

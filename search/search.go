@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/binary"
+	"fmt"
 	"math"
 	"mpbot/content"
 	"regexp"
@@ -168,10 +169,11 @@ func capRunes(s string, n int) string {
 // query is a parsed search: clauses to match, whole chunks for phrase
 // checks, and years for a date preference.
 type query struct {
-	text    string // normalised, fillers removed
-	clauses []clause
-	chunks  []chunk
-	years   []int
+	text     string // normalised, fillers removed
+	clauses  []clause
+	chunks   []chunk
+	years    []int
+	mentions []mention // numbers with their measure words, to agree with titles
 }
 
 // chunk is a run of the query between spaces and punctuation, as typed.
@@ -252,6 +254,7 @@ func (r reader) parse(text string) query {
 			}
 		}
 	}
+	q.mentions = mentions(q.text, maxMentions)
 	syn := r.v.synonyms
 	seen := map[string]bool{}
 	addWord := func(w string) {
@@ -493,6 +496,7 @@ func (ix *Index) release(acc *accumulator) {
 // article with all the query's words beats one with only its rarest.
 const (
 	yearBoost         = 1.5 // published in a year the query names
+	numberBoost       = 1.2 // the title gives a number of the query with its measure word
 	titlePhraseBoost  = 1.6 // a chunk of the query appears as typed in the title
 	leadPhraseBoost   = 1.2 // ... in the summary
 	bodyPhraseBoost   = 1.1 // ... in the body
@@ -588,8 +592,19 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		if len(q.years) > 0 && !yearMatch {
 			conf *= ix.params.yearMiss
 		}
+		switch numberAgreement(q.mentions, dc.titleText, dc.day) {
+		case -1:
+			conf *= ix.params.numberMiss
+			c.score *= ix.params.numberMiss
+		case 1:
+			c.score *= numberBoost
+		}
 		c.conf = min(1, conf)
 		c.score *= math.Pow(c.conf, ix.params.confPow)
+		if ix.hooks.explain != nil {
+			ix.hooks.explain(fmt.Sprintf("%s cover %.2f tcv %.2f phrase %.2f/%.2f year %v → conf %.2f score %.3f",
+				dc.card.id, c.cover, c.tcv, phrase, phraseShare, yearMatch, c.conf, c.score))
+		}
 	}
 	slices.SortFunc(cands, func(a, b cand) int {
 		switch {
@@ -715,11 +730,13 @@ func total(ls []*postingList) uint32 {
 // and the tuning sweep tries others on an index of its own.
 type rankParams struct {
 	bodyShare, yearMiss, confPow, titlePhrase, leadPhrase, bodyPhrase, lengthPrior, coverPow float64
+	numberMiss                                                                               float64
 }
 
 // defaultRankParams are the knobs the dev-set measurement settled.
 func defaultRankParams() rankParams {
-	return rankParams{bodyShare: 0.3, yearMiss: 0.85, confPow: 2, titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.8, coverPow: 1}
+	return rankParams{bodyShare: 0.3, yearMiss: 0.85, confPow: 2, titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.8, coverPow: 1,
+		numberMiss: 0.6}
 }
 
 // phrases checks the query's chunks as typed: in the title, the summary,

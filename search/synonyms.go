@@ -67,9 +67,10 @@ type abbreviation struct {
 }
 
 var abbreviations = []abbreviation{
-	// 三中全会, 中纪委三次全会: plenary sessions are 第三次全体会议 in every
-	// official title.
-	{"中全会", regexp.MustCompile(`([一二三四五六七八九])中全会`), "第${1}次全体会议"},
+	// 三中全会: a plenary session of the Central Committee (中 is 中央委员会),
+	// 中央委员会第三次全体会议 in every official title; not the discipline
+	// commission's (中央纪律检查委员会第三次全体会议, 中纪委三次全会).
+	{"中全会", regexp.MustCompile(`([一二三四五六七八九])中全会`), "中央委员会第${1}次全体会议"},
 	{"次全会", regexp.MustCompile(`([一二三四五六七八九十]+)次全会`), "第${1}次全体会议"},
 	// 十三大, 二十大: Party congresses are 第十三次全国代表大会 in full.
 	// Anchored, so that 扩大 and 强大 stay themselves.

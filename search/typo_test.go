@@ -112,7 +112,7 @@ func ids(hits []content.Hit) []string {
 func TestNumberedAbbreviations(t *testing.T) {
 	s := &synonymSet{}
 	for in, want := range map[string]string{
-		"三中全会": "第三次全体会议", "三次全会": "第三次全体会议", "二十大": "第二十次全国代表大会",
+		"三中全会": "中央委员会第三次全体会议", "三次全会": "第三次全体会议", "二十大": "第二十次全国代表大会",
 		"十三大": "第十三次全国代表大会", "神十七": "神舟十七号",
 	} {
 		alts := s.alternatives(in)

@@ -1,0 +1,136 @@
+package search
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Numbers that name an event must agree: 第七届 is not 第十七届, 神舟二十五号
+// not 天舟五号, 十九届 not 二十届, a report of 2019 not the 2020 one. A
+// number is compared with the numbers the title gives with the same
+// measure word (届, 次, 号, 年, …), written in digits or in characters alike.
+
+// mention is a number with its measure word.
+type mention struct {
+	n       int
+	measure string
+}
+
+// maxMentions bounds the numbers taken from a query.
+const maxMentions = 8
+
+var mentionRe = regexp.MustCompile(`([0-9]+|[〇零一二两三四五六七八九十百千]+)(周年|届|次|号|年|月|期|批|条|项|代|轮|季|版|中全会)`)
+
+// mentions finds the numbers of s with their measure words. A year (a
+// number of 年 from 1900 on) is told apart from a span of years (三年).
+func mentions(s string, limit int) []mention {
+	var out []mention
+	for _, m := range mentionRe.FindAllStringSubmatch(s, limit) {
+		n, ok := parseNumber(m[1])
+		if !ok {
+			continue
+		}
+		measure := m[2]
+		switch {
+		case measure == "年" && n >= 1900:
+			measure = "年份"
+		case measure == "中全会":
+			measure = "次" // 五中全会 is 第五次全体会议
+		}
+		out = append(out, mention{n, measure})
+	}
+	return out
+}
+
+// parseNumber reads digits, or a number in characters: 二十五, 一百三十, 十九,
+// and years written digit by digit (二〇二四).
+func parseNumber(s string) (int, bool) {
+	if s[0] >= '0' && s[0] <= '9' {
+		n, err := strconv.Atoi(s)
+		return n, err == nil && len(s) <= 6
+	}
+	if utf8.RuneCountInString(s) > 8 {
+		return 0, false
+	}
+	if !strings.ContainsAny(s, "十百千") {
+		n := 0
+		for _, r := range s {
+			n = n*10 + hanDigitValue(r)
+		}
+		return n, true
+	}
+	total, cur := 0, 0
+	for _, r := range s {
+		switch r {
+		case '十', '百', '千':
+			unit := map[rune]int{'十': 10, '百': 100, '千': 1000}[r]
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * unit
+			cur = 0
+		default:
+			cur = hanDigitValue(r)
+		}
+	}
+	return total + cur, true
+}
+
+func hanDigitValue(r rune) int {
+	switch r {
+	case '一':
+		return 1
+	case '二', '两':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	return 0
+}
+
+// numberAgreement compares the query's numbers with an article's title:
+// -1 when the title gives another number with the same measure word and
+// never the query's, 1 when it gives the query's, 0 when it says nothing
+// either way. A month the title does not name is the publication month.
+// Years count only against: their agreement is the year preference's.
+func numberAgreement(query []mention, title string, day int32) int {
+	if len(query) == 0 {
+		return 0
+	}
+	inTitle := mentions(title, -1)
+	agree := 0
+	for _, q := range query {
+		same, other := false, false
+		for _, t := range inTitle {
+			if t.measure == q.measure {
+				same = same || t.n == q.n
+				other = other || t.n != q.n
+			}
+		}
+		if !same && !other && q.measure == "月" && day != 0 {
+			m := int(epoch.AddDate(0, 0, int(day)).Month())
+			same, other = m == q.n, m != q.n
+		}
+		switch {
+		case same && q.measure != "年份":
+			agree = 1
+		case !same && other:
+			return -1
+		}
+	}
+	return agree
+}

@@ -1,0 +1,39 @@
+package search
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestNumbers(t *testing.T) {
+	for in, want := range map[string]int{"二十五": 25, "十九": 19, "一百三十": 130, "二〇二四": 2024, "六十九": 69, "两": 2, "69": 69, "十": 10} {
+		if got, ok := parseNumber(in); !ok || got != want {
+			t.Errorf("parseNumber(%s) = %d %v, want %d", in, got, ok, want)
+		}
+	}
+	got := mentions("十九届五中全会 第69次会议 2020年 三年 神舟二十五号", -1)
+	want := []mention{{19, "届"}, {5, "次"}, {69, "次"}, {2020, "年份"}, {3, "年"}, {25, "号"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("mentions = %v, want %v", got, want)
+	}
+	aug2024 := dayNumber("2024-08-20")
+	for _, c := range []struct {
+		query, title string
+		want         int
+	}{
+		{"神舟二十五号发射", "天舟五号货运飞船顺利撤离空间站组合体", -1},
+		{"第七届进博会", "第十七届进博会开幕", -1},
+		{"第七届进博会", "第七届进博会开幕", 1},
+		{"十九届五中全会公报", "中国共产党第二十届中央委员会第五次全体会议公报", -1},
+		{"2020年政府工作报告", "2019年政府工作报告", -1},
+		{"2019年政府工作报告", "2019年政府工作报告", 0}, // years agree through the year preference
+		{"十四届人大常委会第六次会议", "第十三次委员长会议 决定十四届全国人大常委会第六次会议举行", 1},
+		{"2024年8月李强会见苏林", "李强会见苏林", 1}, // the publication month
+		{"2024年4月李强会见苏林", "李强会见苏林", -1},
+		{"枫桥经验", "第十七届进博会开幕", 0},
+	} {
+		if got := numberAgreement(mentions(c.query, maxMentions), c.title, aug2024); got != c.want {
+			t.Errorf("%s vs %s: %d, want %d", c.query, c.title, got, c.want)
+		}
+	}
+}
