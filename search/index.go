@@ -34,8 +34,8 @@ type Index struct {
 // hooks let tests stop a search or an update half-way, to show that
 // neither waits for the other. Nil outside tests.
 type hooks struct {
-	midSearch     func() // a search has loaded its view and parsed the query
-	beforePublish func() // an update has built its view and not yet published it
+	midSearch     func()       // a search has loaded its view and parsed the query
+	beforePublish func()       // an update has built its view and not yet published it
 	explain       func(string) // each leading candidate's ranking, for tuning by hand
 }
 
