@@ -12,10 +12,12 @@ import (
 
 	"golang.org/x/time/rate"
 
+	"mpbot/admin"
 	"mpbot/bot"
 	"mpbot/bot/wechat"
 	"mpbot/content"
 	"mpbot/fleet"
+	"mpbot/insights"
 	"mpbot/jobs"
 	"mpbot/search"
 	"mpbot/store"
@@ -55,9 +57,13 @@ type app struct {
 	library *search.Library   // nil unless the command searches
 	bot     *bot.Bot          // nil unless the command answers messages
 	seen    *store.SeenWriter // serve: followers' last messages, batched
-	handler *wechat.Handler   // serve
-	push    *jobs.DailyPush
-	sched   *jobs.Scheduler // serve
+	queries *insights.Log     // serve: the query log (nil when insights.enabled is off)
+	// consoleBot answers the console's try box: the bot's settings and
+	// search, no follower bookkeeping, no query log.
+	consoleBot *bot.Bot
+	handler    *wechat.Handler // serve
+	push       *jobs.DailyPush
+	sched      *jobs.Scheduler // serve
 
 	stopWatch context.CancelFunc // the library's watch of the store (serve)
 	watching  sync.WaitGroup
@@ -97,6 +103,11 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, need parts) (a *
 	a.push = a.newPush()
 	if need >= withLibrary {
 		if err := a.openLibrary(ctx, cfg, need >= withDemo); err != nil {
+			return nil, err
+		}
+	}
+	if need >= withWebhook && cfg.Insights.Enabled {
+		if a.queries, err = insights.Open(ctx, a.store, insights.Config{Key: string(cfg.Insights.Key), Retention: cfg.keep}, log); err != nil {
 			return nil, err
 		}
 	}
@@ -189,6 +200,9 @@ func (a *app) newBot(cfg *Config, record bool) *bot.Bot {
 	if record {
 		a.seen = a.store.NewSeenWriter(time.Second, a.log)
 		deps.Followers = followerBook{a.store, a.seen}
+	}
+	if a.queries != nil {
+		deps.Events, deps.Votes = a.queries, a.queries.Votes()
 	}
 	return bot.New(cfg.settings, deps)
 }
@@ -286,6 +300,9 @@ func (a *app) close() {
 	if a.seen != nil {
 		a.seen.Close()
 	}
+	if a.queries != nil {
+		a.queries.Close()
+	}
 	if a.library != nil {
 		// The next start reads the index from this snapshot instead of
 		// rebuilding it; nothing is written when nothing changed.
@@ -301,4 +318,56 @@ func (a *app) close() {
 	if a.store != nil {
 		a.store.Close()
 	}
+}
+
+// console builds the operators' web console on the running app.
+func (a *app) console(configPath string) *admin.Console {
+	cfg := a.cfg.Load()
+	a.consoleBot = bot.New(cfg.settings, bot.Deps{Catalog: a.library, FollowUps: bot.NewMemoryFollowUps(),
+		Daily: a.bot.Daily(), Log: a.log})
+	return admin.New(admin.Deps{
+		Token: string(cfg.Admin.Token),
+		Report: func(ctx context.Context, since time.Time) (*insights.Report, error) {
+			return a.report(ctx, since)
+		},
+		Answer: func(ctx context.Context, session, text string) []bot.Reply {
+			return a.consoleBot.Answer(ctx, bot.Message{From: "console-" + session, Kind: bot.KindText, Text: text, SentAt: time.Now()})
+		},
+		Search:  func(ctx context.Context, q string) ([]content.Hit, error) { return a.library.Search(ctx, q, 10) },
+		Article: a.store.Get,
+		Plan: func(ctx context.Context, days int) ([]store.Planned, error) {
+			c := a.cfg.Load()
+			return a.store.PlanDaily(ctx, c.today(time.Now()), days, c.Push.Category)
+		},
+		Rules: func() string { return a.cfg.Load().settings.Describe() },
+		Check: func() string {
+			if configPath == "" {
+				return ""
+			}
+			if _, err := loadConfig(configPath, true); err != nil {
+				return err.Error()
+			}
+			return ""
+		},
+		Log: a.log,
+	})
+}
+
+// report reports on the query log from since to now, with the live
+// config's rules and the votes the bot uses.
+func (a *app) report(ctx context.Context, since time.Time) (*insights.Report, error) {
+	seg, err := search.DefaultSegmenter()
+	if err != nil {
+		return nil, err
+	}
+	var votes *insights.Votes
+	if a.queries != nil {
+		votes = a.queries.Votes()
+	} else if votes, err = insights.LoadVotes(ctx, a.store); err != nil {
+		return nil, err
+	}
+	cfg := a.cfg.Load()
+	rules, keys := cfg.settings.Rules()
+	return insights.Build(ctx, insights.Source{Store: a.store, Votes: votes, Terms: seg.Words, Rules: rules, Keys: keys,
+		WeakScore: (cfg.Search.MinScore + cfg.Search.ClearScore) / 2, Loc: cfg.location}, since, time.Now())
 }

@@ -18,7 +18,7 @@ func (c *cli) serveCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "serve",
 		Short: "Run the webhook",
-		Args: usage(cobra.NoArgs),
+		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := c.load(cmd)
 			if err != nil {
@@ -37,7 +37,7 @@ func (c *cli) checkCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "check",
 		Short: "Validate the config and print the compiled rules",
-		Args: usage(cobra.NoArgs),
+		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := c.load(cmd)
 			if err != nil {
@@ -55,7 +55,7 @@ func (c *cli) tryCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "try TEXT",
 		Short: "Route TEXT as a follower's message and print the reply, without HTTP",
-		Args: usage(cobra.MinimumNArgs(1)),
+		Args:  usage(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := c.load(cmd)
 			if err != nil {

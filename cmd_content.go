@@ -258,7 +258,7 @@ func (c *cli) articlesCmd() *cobra.Command {
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List articles, newest first",
-		Args: usage(cobra.NoArgs),
+		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			a, err := c.open(cmd, storeOnly)
 			if err != nil {
@@ -280,7 +280,7 @@ func (c *cli) articlesCmd() *cobra.Command {
 	show := &cobra.Command{
 		Use:   "show ID",
 		Short: "Show one article as JSON",
-		Args: usage(cobra.ExactArgs(1)),
+		Args:  usage(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := c.open(cmd, storeOnly)
 			if err != nil {
@@ -291,16 +291,13 @@ func (c *cli) articlesCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			enc := json.NewEncoder(c.stdout)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
-			return enc.Encode(art)
+			return writeJSON(c.stdout, art)
 		},
 	}
 	rm := &cobra.Command{
 		Use:   "rm ID...",
 		Short: "Remove articles (a running serve drops them from search within a second)",
-		Args: usage(cobra.MinimumNArgs(1)),
+		Args:  usage(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := c.open(cmd, withLibrary)
 			if err != nil {

@@ -85,9 +85,10 @@ func TestPushCommands(t *testing.T) {
 // TestPushSurvivesKill runs `mpbot push` in customer mode against the fake
 // WeChat API, kills it with SIGKILL mid-push, and runs it again at once: the
 // rerun takes over the dead process's day (on this host, its process is
-// gone) and every follower gets the reading exactly once. Only calls that had
-// really started are reported unknown — at most the calls in flight, each of
-// which reached WeChat — so nobody is lost. At push.qps 20 (the shipped rate)
+// gone) and no follower gets the reading twice. Only deliveries whose call
+// was about to start or under way at the kill are reported unknown (at most
+// the calls in flight; the call may or may not have reached WeChat), and
+// every other follower gets it once. At push.qps 20 (the shipped rate)
 // most of a batch is still waiting for the rate limiter at the kill.
 func TestPushSurvivesKill(t *testing.T) {
 	for _, c := range []struct {
@@ -144,8 +145,8 @@ func TestPushSurvivesKill(t *testing.T) {
 					t.Errorf("%s received %d copies", id, n)
 				}
 			}
-			if len(perFollower) != followers || sum.Counts[store.Sent]+sum.Counts[store.Unknown] != followers {
-				t.Errorf("reached %d, ledger %v; want every follower reached once, each sent or unknown", len(perFollower), sum.Counts)
+			if len(perFollower) < sum.Counts[store.Sent] || len(perFollower) > followers || sum.Counts[store.Sent]+sum.Counts[store.Unknown] != followers {
+				t.Errorf("reached %d, ledger %v; want every follower sent or unknown, and every one sent reached", len(perFollower), sum.Counts)
 			}
 			if n := sum.Counts[store.Unknown]; n > 8 {
 				t.Errorf("%d unknown: more than the calls in flight", n)

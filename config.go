@@ -33,21 +33,57 @@ var embeddedConfig []byte
 // Config is config.yaml parsed, validated and compiled: an immutable
 // snapshot. A reload builds a new one and swaps it in whole.
 type Config struct {
-	Server  ServerConfig    `mapstructure:"server"`
-	WeChat  WeChatConfig    `mapstructure:"wechat"`
-	Store   StoreConfig     `mapstructure:"store"`
-	Log     LogConfig       `mapstructure:"log"`
-	Search  SearchConfig    `mapstructure:"search"`
-	Push    PushConfig      `mapstructure:"push"`
-	State   StateConfig     `mapstructure:"state"`
-	Menu    MenuConfig      `mapstructure:"menu"`
-	Replies bot.RepliesSpec `mapstructure:"replies"`
+	Server   ServerConfig    `mapstructure:"server"`
+	WeChat   WeChatConfig    `mapstructure:"wechat"`
+	Store    StoreConfig     `mapstructure:"store"`
+	Log      LogConfig       `mapstructure:"log"`
+	Search   SearchConfig    `mapstructure:"search"`
+	Push     PushConfig      `mapstructure:"push"`
+	State    StateConfig     `mapstructure:"state"`
+	Menu     MenuConfig      `mapstructure:"menu"`
+	Insights InsightsConfig  `mapstructure:"insights"`
+	Admin    AdminConfig     `mapstructure:"admin"`
+	Replies  bot.RepliesSpec `mapstructure:"replies"`
 
 	// Compiled once, when the snapshot is built.
 	source   string         // the file read, or "embedded defaults"
 	settings *bot.Settings  // replies, search thresholds, opt-in keywords
 	location *time.Location // push.timezone
 	proxies  []netip.Prefix // server.trusted_proxies
+	keep     time.Duration  // insights.retention
+}
+
+// InsightsConfig is the `insights` section: the query log.
+type InsightsConfig struct {
+	Enabled   bool   `mapstructure:"enabled"`
+	Retention string `mapstructure:"retention"` // 90d
+	Key       secret `mapstructure:"key"`       // MPBOT_INSIGHTS_KEY
+}
+
+// AdminConfig is the `admin` section: the operators' web console.
+type AdminConfig struct {
+	Addr  string `mapstructure:"addr"`
+	Token secret `mapstructure:"token"` // MPBOT_ADMIN_TOKEN
+}
+
+func (c InsightsConfig) check(p *problems) time.Duration {
+	d, err := parseDays(c.Retention)
+	if err != nil || d < 24*time.Hour {
+		p.add("insights.retention", "%q is not a duration of a day or more (e.g. 90d)", c.Retention)
+	}
+	return d
+}
+
+func (c AdminConfig) check(p *problems) {
+	if c.Addr == "" {
+		return
+	}
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		p.add("admin.addr", "%q is not host:port", c.Addr)
+	}
+	if c.Token != "" && len(c.Token) < 16 {
+		p.add("admin.token", "is %d characters; use at least 16 (it is the console's password)", len(c.Token))
+	}
 }
 
 // ServerConfig is the `server` section.
@@ -404,6 +440,8 @@ func (c *Config) compile() error {
 	c.State.check(&p)
 	c.Search.check(&p)
 	c.location = c.Push.check(&p)
+	c.keep = c.Insights.check(&p)
+	c.Admin.check(&p)
 	settings, err := bot.Compile(c.Replies, c.Search.SearchSpec, c.Push.PushSpec)
 	if err != nil {
 		p = append(p, err)
@@ -581,7 +619,7 @@ func (c *Config) today(now time.Time) string { return now.In(c.location).Format(
 // push.catch_up (whether a push missed while down runs at start-up); every
 // other key applies on reload.
 var (
-	restartSections = []string{"server", "wechat", "store", "log", "state"}
+	restartSections = []string{"server", "wechat", "store", "log", "state", "insights", "admin"}
 	restartKeys     = []string{"push.catch_up"}
 )
 

@@ -23,6 +23,8 @@ var dependencyRule = map[string][]string{
 	"bot/wechat/wechattest": {},
 	"jobs":                  {"content", "store"},
 	"fleet":                 {"bot", "content"},
+	"insights":              {"bot", "store"},
+	"admin":                 {"bot", "content", "insights", "store"},
 }
 
 // testOnly are imports a package's tests may add to its rule: the bot's
@@ -36,6 +38,7 @@ var testOnly = map[string][]string{
 	"search":     {"store/storetest"},
 	"jobs":       {},
 	"fleet":      {"bot/wechat", "bot/wechat/wechattest"},
+	"insights":   {"store/storetest"},
 }
 
 // thirdParty are outside imports confined to some packages: the WeChat SDK

@@ -98,7 +98,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		c.serveCmd(), c.checkCmd(), c.tryCmd(), c.chatCmd(),
 		c.importCmd(), c.searchCmd(), c.articlesCmd(), c.storeCmd(),
 		c.pushCmd(), c.scheduleCmd(), c.followersCmd(),
-		c.menuCmd(), c.qrcodeCmd(), c.mediaCmd(),
+		c.menuCmd(), c.qrcodeCmd(), c.mediaCmd(), c.reportCmd(), c.votesCmd(),
 	)
 	return root
 }

@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"mpbot/admin"
 	"mpbot/jobs"
 	"mpbot/store"
 
@@ -34,11 +35,33 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 		return err
 	}
 	defer ln.Close()
+	var adminLn net.Listener
+	if cfg.Admin.Addr != "" && cfg.Admin.Token != "" {
+		if adminLn, err = net.Listen("tcp", cfg.Admin.Addr); err != nil {
+			return fmt.Errorf("admin.addr: %w", err)
+		}
+		defer adminLn.Close()
+	}
 	a, err := newApp(ctx, cfg, log, withWebhook)
 	if err != nil {
 		return err
 	}
 	defer a.close()
+	if adminLn != nil {
+		// The console stops with serve (ctx) and is joined before the app
+		// closes its store.
+		consoleDone := make(chan struct{})
+		go func() {
+			defer close(consoleDone)
+			if err := admin.Serve(ctx, adminLn, a.console(watchPath)); err != nil {
+				log.Error("admin console stopped", "err", err)
+			}
+		}()
+		defer func() { <-consoleDone }()
+		log.Info("admin console serving", "addr", adminLn.Addr().String())
+	} else if cfg.Admin.Addr != "" {
+		log.Info("admin console off: set MPBOT_ADMIN_TOKEN to turn it on", "addr", cfg.Admin.Addr)
+	}
 	tuneMemory()
 	a.startPush(ctx)
 	// Imports by other processes (mpbot import) reach the index within a
@@ -74,6 +97,9 @@ func (a *app) reload(path string, running *Config) {
 	a.obs.reloads.WithLabelValues("ok").Inc()
 	old := a.cfg.Swap(cfg)
 	a.bot.SetSettings(cfg.settings)
+	if a.consoleBot != nil {
+		a.consoleBot.SetSettings(cfg.settings)
+	}
 	a.library.Index().SetSynonyms(cfg.Search.Synonyms)
 	if cfg.Search.CacheSize != old.Search.CacheSize {
 		a.library.Index().SetCacheSize(cfg.Search.CacheSize)

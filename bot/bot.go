@@ -1,12 +1,14 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"html"
 	"log/slog"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -36,6 +38,8 @@ type Bot struct {
 	followers Followers
 	log       *slog.Logger
 	random    func(n int) int
+	events    Events
+	votes     Votes
 }
 
 // Followers records what followers do, for the daily push: who follows,
@@ -56,11 +60,15 @@ type Deps struct {
 	Log       *slog.Logger
 	// Pick chooses one of n replies for mode random; nil is math/rand.
 	Pick func(n int) int
+	// Events, if set, hears what happened with each message (the query log).
+	Events Events
+	// Votes, if set, raises articles followers chose for the same question.
+	Votes Votes
 }
 
 // New returns a Bot answering with settings s.
 func New(s *Settings, d Deps) *Bot {
-	b := &Bot{catalog: d.Catalog, followUps: d.FollowUps, daily: d.Daily, followers: d.Followers, log: d.Log, random: d.Pick}
+	b := &Bot{catalog: d.Catalog, followUps: d.FollowUps, daily: d.Daily, followers: d.Followers, log: d.Log, random: d.Pick, events: d.Events, votes: d.Votes}
 	if b.random == nil {
 		b.random = rand.IntN
 	}
@@ -76,6 +84,9 @@ func (b *Bot) record(ctx context.Context, what string, err error) {
 	}
 }
 
+// Daily is the bot's daily reading, for another bot on the same content.
+func (b *Bot) Daily() DailyReading { return b.daily }
+
 // SetSettings swaps in newly compiled settings; messages already being
 // answered finish with the old ones.
 func (b *Bot) SetSettings(s *Settings) { b.settings.Store(s) }
@@ -88,6 +99,18 @@ func (b *Bot) SetSettings(s *Settings) { b.settings.Store(s) }
 // gets the no-match reply, which is better than WeChat's "service
 // unavailable" banner.
 func (b *Bot) Answer(ctx context.Context, m Message) []Reply {
+	if b.events == nil {
+		return b.answer(ctx, m)
+	}
+	start := time.Now()
+	ev := &Event{At: m.SentAt, From: m.From, Kind: m.Kind, Outcome: OutcomeEvent}
+	replies := b.answer(context.WithValue(ctx, eventKey{}, ev), m)
+	ev.Latency = time.Since(start)
+	b.events.Record(ctx, *ev)
+	return replies
+}
+
+func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 	s := b.settings.Load()
 	if b.followers != nil {
 		switch m.Kind {
@@ -105,13 +128,16 @@ func (b *Bot) Answer(ctx context.Context, m Message) []Reply {
 	switch m.Kind {
 	case KindText, KindVoice:
 		if strings.TrimSpace(m.Text) == "" { // voice without recognition
+			note(ctx, func(e *Event) { e.Outcome = OutcomeDefault })
 			return b.render(ctx, s, m, s.fallback, 0)
 		}
 		return b.answerText(ctx, s, m)
 	case KindImage, KindVideo, KindLocation, KindLink, KindOther:
+		note(ctx, func(e *Event) { e.Outcome = OutcomeDefault })
 		return b.render(ctx, s, m, s.fallback, 0)
 	case KindSubscribe:
 		scene := strings.TrimPrefix(m.EventKey, "qrscene_")
+		note(ctx, func(e *Event) { e.Outcome, e.Key = OutcomeSubscribe, scene })
 		b.log.InfoContext(ctx, "follower subscribed", "openid", m.From, "scene", scene)
 		if resp, ok := s.scenes[scene]; ok && scene != "" {
 			return b.render(ctx, s, m, resp, 0)
@@ -124,6 +150,7 @@ func (b *Bot) Answer(ctx context.Context, m Message) []Reply {
 		}
 		return nil
 	case KindUnsubscribe:
+		note(ctx, func(e *Event) { e.Outcome = OutcomeLeave })
 		// WeChat requires a follower's data to go when they leave.
 		if err := b.followUps.Forget(ctx, m.From); err != nil {
 			b.log.ErrorContext(ctx, "forget follower", "openid", m.From, "err", err)
@@ -131,7 +158,9 @@ func (b *Bot) Answer(ctx context.Context, m Message) []Reply {
 		b.log.InfoContext(ctx, "follower unsubscribed", "openid", m.From)
 		return nil
 	case KindClick:
+		note(ctx, func(e *Event) { e.Outcome, e.Key = OutcomeMenu, m.EventKey })
 		if i, ok := s.keys[m.EventKey]; ok {
+			note(ctx, func(e *Event) { e.Rule = s.rules[i].label })
 			return b.render(ctx, s, m, s.rules[i].resp, 0)
 		}
 		switch m.EventKey {
@@ -142,6 +171,7 @@ func (b *Bot) Answer(ctx context.Context, m Message) []Reply {
 		}
 		// The menu on WeChat's side and the config disagree: the follower
 		// still gets an answer, and the operator a line naming the key.
+		note(ctx, func(e *Event) { e.Outcome = OutcomeUnknownKey })
 		b.log.WarnContext(ctx, "menu click with no rule bound to its key; sent replies.default (add the key to a rule's keys)", "key", m.EventKey)
 		return b.render(ctx, s, m, s.fallback, 0)
 	}
@@ -151,6 +181,7 @@ func (b *Bot) Answer(ctx context.Context, m Message) []Reply {
 
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	text := Bare(m.Text)
+	note(ctx, func(e *Event) { e.Text = text })
 	if out, ok := s.optKeywords[text]; ok { // the daily reading's on/off switch wins over every rule
 		return b.optOut(ctx, s, m, out)
 	}
@@ -159,6 +190,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		return b.followUp(ctx, s, m, n)
 	}
 	if rule >= 0 {
+		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, s.rules[rule].label })
 		return b.render(ctx, s, m, s.rules[rule].resp, 0)
 	}
 	if question == "" {
@@ -169,6 +201,11 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 
 // optOut turns the daily reading off (out) or on for the follower.
 func (b *Bot) optOut(ctx context.Context, s *Settings, m Message, out bool) []Reply {
+	note(ctx, func(e *Event) {
+		if e.Outcome != OutcomeMenu {
+			e.Outcome = map[bool]Outcome{true: OutcomeOptOut, false: OutcomeOptIn}[out]
+		}
+	})
 	if b.followers != nil {
 		b.record(ctx, "opt-out", b.followers.SetPushOptOut(ctx, m.From, out, m.SentAt))
 	}
@@ -182,15 +219,19 @@ func (b *Bot) optOut(ctx context.Context, s *Settings, m Message, out bool) []Re
 // what the valid numbers are, or that no list is open. (A bare number is
 // never a search for articles containing "2".)
 func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int) []Reply {
-	ids, err := b.followUps.Get(ctx, m.From)
+	list, err := b.followUps.Get(ctx, m.From)
 	if err != nil {
 		b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
 		return b.noMatch(ctx, s, m, 0)
 	}
+	ids := list.IDs
+	note(ctx, func(e *Event) { e.Number, e.Query = n, list.Query })
 	switch {
 	case len(ids) == 0:
+		note(ctx, func(e *Event) { e.Outcome = OutcomeNoList })
 		return []Reply{{Type: ReplyText, Text: s.noList}}
 	case n < 1 || n > len(ids):
+		note(ctx, func(e *Event) { e.Outcome = OutcomeOutOfRange })
 		return []Reply{{Type: ReplyText, Text: strings.ReplaceAll(s.choiceRange, "{n}", strconv.Itoa(len(ids)))}}
 	}
 	a, err := b.catalog.Get(ctx, ids[n-1])
@@ -198,6 +239,7 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int) []Rep
 		b.log.WarnContext(ctx, "follow-up article gone", "id", ids[n-1], "err", err)
 		return b.noMatch(ctx, s, m, 0)
 	}
+	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
 	return []Reply{cardReply(a)}
 }
 
@@ -269,6 +311,16 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 		b.log.ErrorContext(ctx, "search", "err", err)
 		return b.noMatch(ctx, s, m, depth)
 	}
+	if b.votes != nil {
+		hits = boost(hits, b.votes.Boosts(Bare(query)))
+	}
+	note(ctx, func(e *Event) {
+		if e.Hits == nil {
+			for _, h := range hits {
+				e.Hits = append(e.Hits, Scored{h.Article.ID, h.Score})
+			}
+		}
+	})
 	var relevant []content.Hit
 	for _, h := range hits {
 		if h.Score >= s.search.MinScore {
@@ -288,10 +340,23 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, found []content.
 	case len(found) == 0:
 		return b.noMatch(ctx, s, m, depth)
 	case clear:
+		note(ctx, func(e *Event) {
+			if e.Outcome == OutcomeEvent {
+				e.Outcome = OutcomeCard
+			}
+			e.Article = found[0].Article.ID
+		})
 		return []Reply{cardReply(found[0].Article)}
 	}
+	note(ctx, func(e *Event) {
+		if e.Outcome == OutcomeEvent {
+			e.Outcome = OutcomeList
+		}
+	})
 	reply, ids := listReply(found)
-	if err := b.followUps.Put(ctx, m.From, ids); err != nil {
+	question := ""
+	note(ctx, func(e *Event) { question = e.Text })
+	if err := b.followUps.Put(ctx, m.From, FollowUp{Query: question, IDs: ids}); err != nil {
 		b.log.ErrorContext(ctx, "store follow-up", "openid", m.From, "err", err)
 	}
 	return []Reply{reply}
@@ -301,7 +366,57 @@ func (b *Bot) noMatch(ctx context.Context, s *Settings, m Message, depth int) []
 	if depth > 0 {
 		return nil
 	}
+	note(ctx, func(e *Event) {
+		if e.Outcome == OutcomeEvent {
+			e.Outcome = OutcomeNoMatch
+		}
+	})
 	return b.render(ctx, s, m, s.noMatch, depth+1)
+}
+
+// voteBoostMax bounds how far followers' votes can lift an article's score:
+// enough to reorder near neighbours, never to make an irrelevant article
+// relevant on its own.
+const voteBoostMax = 0.3
+
+// boost lifts the articles followers voted for (their scores plus the
+// votes, bounded): each moves up to just before the first hit it now
+// outscores, and never below a hit it was above. Hits no one voted for keep their scores and their order: the
+// catalog's order is its ranking, which a score (a confidence) need not
+// follow.
+func boost(hits []content.Hit, boosts map[string]float64) []content.Hit {
+	if len(boosts) == 0 || len(hits) == 0 {
+		return hits
+	}
+	type ranked struct {
+		hit  content.Hit
+		key  float64 // the score with the votes, uncapped, so a vote also lifts past a tie at 1
+		rank int     // the place the catalog gave it
+		lift bool    // voted for
+	}
+	var rest, voted []ranked
+	for i, h := range hits {
+		if v := boosts[h.Article.ID]; v > 0 && h.Score > 0 {
+			key := h.Score + min(v, voteBoostMax)
+			h.Score = min(1, key)
+			voted = append(voted, ranked{h, key, i, true})
+		} else {
+			rest = append(rest, ranked{h, h.Score, i, false})
+		}
+	}
+	slices.SortStableFunc(voted, func(a, b ranked) int { return cmp.Compare(b.key, a.key) })
+	for _, v := range voted {
+		at := slices.IndexFunc(rest, func(r ranked) bool { return r.key < v.key || !r.lift && r.rank > v.rank })
+		if at < 0 {
+			at = len(rest)
+		}
+		rest = slices.Insert(rest, at, v)
+	}
+	out := make([]content.Hit, len(rest))
+	for i, r := range rest {
+		out[i] = r.hit
+	}
+	return out
 }
 
 // cardReply is the news card for one article.

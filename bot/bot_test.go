@@ -368,3 +368,128 @@ func TestChannelWelcomesAndBuiltinKeys(t *testing.T) {
 		t.Error("AnswersKey")
 	}
 }
+
+type eventLog struct {
+	mu     sync.Mutex
+	events []Event
+}
+
+func (l *eventLog) Record(_ context.Context, e Event) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.events = append(l.events, e)
+}
+
+type fixedVotes map[string]map[string]float64
+
+func (v fixedVotes) Boosts(q string) map[string]float64 { return v[q] }
+
+// TestEventsAndVotes: every message leaves an event saying how it was
+// answered; a follow-up names the question its list answered; votes for an
+// article on a question raise it for that question.
+func TestEventsAndVotes(t *testing.T) {
+	s, err := Compile(demoSpec(), okSearch, okPush)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newDemoCatalog()
+	log := &eventLog{}
+	votes := fixedVotes{}
+	daily := func(ctx context.Context) (content.Article, error) { return c.Get(ctx, "demo-renmin") }
+	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Daily: daily, Log: slog.New(slog.DiscardHandler), Events: log, Votes: votes})
+	send := func(m Message) []Reply {
+		m.From, m.SentAt = "o_ev", time.Now()
+		return b.Answer(context.Background(), m)
+	}
+	send(Message{Kind: KindText, Text: "枫桥经验！"})
+	list := send(Message{Kind: KindText, Text: "新质生产力 政府工作报告"})
+	send(Message{Kind: KindText, Text: "2"})
+	send(Message{Kind: KindText, Text: "9"})
+	send(Message{Kind: KindText, Text: "量子引力"})
+	send(Message{Kind: KindText, Text: "帮助"})
+	send(Message{Kind: KindClick, EventKey: "DAILY"})
+	send(Message{Kind: KindSubscribe, EventKey: "qrscene_expo"})
+	want := []struct {
+		outcome            Outcome
+		text, rule, key, q string
+		number             int
+		article            bool
+	}{
+		{outcome: OutcomeCard, text: "枫桥经验", article: true},
+		{outcome: OutcomeList, text: "新质生产力 政府工作报告"},
+		{outcome: OutcomeFollowUp, text: "2", q: "新质生产力 政府工作报告", number: 2, article: true},
+		{outcome: OutcomeOutOfRange, text: "9", q: "新质生产力 政府工作报告", number: 9},
+		{outcome: OutcomeNoMatch, text: "量子引力"},
+		{outcome: OutcomeRule, text: "帮助", rule: "rules[0]"},
+		{outcome: OutcomeMenu, key: "DAILY", rule: "rules[1]"},
+		{outcome: OutcomeSubscribe, key: "expo"},
+	}
+	if len(log.events) != len(want) {
+		t.Fatalf("%d events, want %d", len(log.events), len(want))
+	}
+	for i, w := range want {
+		e := log.events[i]
+		if e.Outcome != w.outcome || e.Text != w.text || e.Rule != w.rule || e.Key != w.key || e.Query != w.q || e.Number != w.number ||
+			(e.Article != "") != w.article || e.From != "o_ev" || e.At.IsZero() {
+			t.Errorf("event %d: %+v, want %+v", i, e, w)
+		}
+	}
+	if hits := log.events[1].Hits; len(hits) < 2 || hits[0].Score < hits[1].Score {
+		t.Errorf("list event hits %+v", hits)
+	}
+	// Followers chose the second item for this question: it comes first.
+	lines := strings.Split(list[0].Text, "\n")
+	if strings.Contains(lines[1], "gzbg2024") || !strings.Contains(list[0].Text, "gzbg2024") {
+		t.Fatalf("list before the votes:\n%s", list[0].Text)
+	}
+	last := "demo-gzbg2024"
+	votes["新质生产力 政府工作报告"] = map[string]float64{last: 1}
+	again := send(Message{Kind: KindText, Text: "新质生产力 政府工作报告"})
+	if again[0].Type == ReplyText && !strings.Contains(strings.Split(again[0].Text, "\n")[1], last[len("demo-"):]) {
+		t.Fatalf("voted article not first:\n%s\n(before:\n%s)", again[0].Text, strings.Join(lines, "\n"))
+	}
+	if again[0].Type == ReplyNews && !strings.Contains(again[0].Card.URL, last[len("demo-"):]) {
+		t.Fatalf("voted article not the card: %+v", again[0].Card)
+	}
+}
+
+// TestBoost: a voted article moves up to just before the first hit it
+// outscores with its votes (bounded), never down; the others keep the
+// catalog's order even where their scores do not follow it.
+func TestBoost(t *testing.T) {
+	hits := func(scores ...float64) []content.Hit {
+		var hs []content.Hit
+		for i, s := range scores {
+			hs = append(hs, content.Hit{Article: content.Article{ID: fmt.Sprint(string(rune('a' + i)))}, Score: s})
+		}
+		return hs
+	}
+	for _, tc := range []struct {
+		name   string
+		hits   []content.Hit
+		boosts map[string]float64
+		want   string
+	}{
+		{"no votes", hits(0.5, 0.3, 0.4), nil, "abc"},
+		{"lifted past what it outscores", hits(0.54, 0.34, 0.41, 0.41, 0.41), map[string]float64{"d": 0.3}, "dabce"},
+		{"bounded", hits(0.9, 0.5, 0.3), map[string]float64{"c": 5}, "acb"},
+		{"never down", hits(0.3, 0.9, 0.8), map[string]float64{"a": 0.1}, "abc"},
+		{"past a tie at 1", hits(1, 1, 0.2), map[string]float64{"b": 0.1}, "bac"},
+		{"two voted, the stronger first", hits(0.6, 0.5, 0.4, 0.35), map[string]float64{"c": 0.1, "d": 0.3}, "dabc"},
+		{"a weaker voted above stays", hits(0.6, 0.3, 0.5), map[string]float64{"b": 0.1, "c": 0.3}, "cab"},
+		{"a score of 0 stays", hits(0.5, 0), map[string]float64{"b": 0.3}, "ab"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got strings.Builder
+			for _, h := range boost(tc.hits, tc.boosts) {
+				got.WriteString(h.Article.ID)
+				if h.Score > 1 {
+					t.Errorf("%s scored %v", h.Article.ID, h.Score)
+				}
+			}
+			if got.String() != tc.want {
+				t.Errorf("order %s, want %s", got.String(), tc.want)
+			}
+		})
+	}
+}

@@ -9,11 +9,18 @@ import (
 // FollowUpTTL is how long a numbered list stays answerable.
 const FollowUpTTL = 10 * time.Minute
 
-// FollowUps remembers, per follower, the article ids of the last numbered
-// list, so that a reply of "2" opens the second one.
+// FollowUp is a numbered list a follower can answer with a number: the
+// articles in the order shown, and the question they answered.
+type FollowUp struct {
+	Query string   `json:"query,omitempty"`
+	IDs   []string `json:"ids"`
+}
+
+// FollowUps remembers, per follower, the last numbered list, so that a
+// reply of "2" opens the second article.
 type FollowUps interface {
-	Put(ctx context.Context, openid string, ids []string) error
-	Get(ctx context.Context, openid string) ([]string, error) // nil when none or expired
+	Put(ctx context.Context, openid string, f FollowUp) error
+	Get(ctx context.Context, openid string) (FollowUp, error) // zero when none or expired
 	Forget(ctx context.Context, openid string) error
 }
 
@@ -27,7 +34,7 @@ type MemoryFollowUps struct {
 }
 
 type followUp struct {
-	ids     []string
+	FollowUp
 	expires time.Time
 }
 
@@ -37,11 +44,11 @@ func NewMemoryFollowUps() *MemoryFollowUps {
 }
 
 // Put implements FollowUps.
-func (m *MemoryFollowUps) Put(_ context.Context, openid string, ids []string) error {
+func (m *MemoryFollowUps) Put(_ context.Context, openid string, f FollowUp) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	now := m.Now()
-	m.entries[openid] = followUp{ids: ids, expires: now.Add(FollowUpTTL)}
+	m.entries[openid] = followUp{FollowUp: f, expires: now.Add(FollowUpTTL)}
 	// Sweep now and then so followers who never come back do not pile up.
 	if m.puts++; m.puts%1024 == 0 {
 		for k, e := range m.entries {
@@ -54,14 +61,14 @@ func (m *MemoryFollowUps) Put(_ context.Context, openid string, ids []string) er
 }
 
 // Get implements FollowUps.
-func (m *MemoryFollowUps) Get(_ context.Context, openid string) ([]string, error) {
+func (m *MemoryFollowUps) Get(_ context.Context, openid string) (FollowUp, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	e, ok := m.entries[openid]
 	if !ok || m.Now().After(e.expires) {
-		return nil, nil
+		return FollowUp{}, nil
 	}
-	return e.ids, nil
+	return e.FollowUp, nil
 }
 
 // Forget implements FollowUps.

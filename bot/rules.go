@@ -51,6 +51,7 @@ type Settings struct {
 
 type rule struct {
 	name     string
+	label    string // the name, or rules[i]: how logs and reports call it
 	match    string
 	alone    bool     // fires only when nothing searchable remains beside the keyword
 	keywords []string // Bare
@@ -161,7 +162,10 @@ func (c *compiler) rule(i int, spec RuleSpec) rule {
 	if spec.Name != "" {
 		where += fmt.Sprintf(" (%s)", spec.Name)
 	}
-	r := rule{name: spec.Name, match: spec.Match, alone: spec.Alone}
+	r := rule{name: spec.Name, label: spec.Name, match: spec.Match, alone: spec.Alone}
+	if r.label == "" {
+		r.label = fmt.Sprintf("rules[%d]", i)
+	}
 	if r.match == "" {
 		r.match = MatchExact
 	}
@@ -397,6 +401,20 @@ const (
 	KeySubscribe   = "SUBSCRIBE"   // turn the daily reading on
 	KeyUnsubscribe = "UNSUBSCRIBE" // and off
 )
+
+// Rules returns each rule's label (its name, or rules[i]) and its menu
+// keys, in config order, for reports of what was never used.
+func (s *Settings) Rules() (labels []string, keys map[string][]string) {
+	keys = map[string][]string{}
+	for k, i := range s.keys {
+		keys[s.rules[i].label] = append(keys[s.rules[i].label], k)
+	}
+	for _, r := range s.rules {
+		labels = append(labels, r.label)
+		slices.Sort(keys[r.label])
+	}
+	return labels, keys
+}
 
 // AnswersKey reports whether a menu CLICK with key gets an answer of its
 // own: a rule's keys, or a built-in key.

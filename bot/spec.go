@@ -48,8 +48,8 @@ type RepliesSpec struct {
 	// code (mpbot qrcode create --scene NAME) with a response of its own,
 	// by scene name; a follower scanning the code again gets it too.
 	SubscribeScenes map[string]ResponseSpec `mapstructure:"subscribe_scenes"`
-	Default   ResponseSpec `mapstructure:"default"`  // images, video, location, links
-	NoMatch   ResponseSpec `mapstructure:"no_match"` // nothing matched a text
+	Default         ResponseSpec            `mapstructure:"default"`  // images, video, location, links
+	NoMatch         ResponseSpec            `mapstructure:"no_match"` // nothing matched a text
 	// NoList answers a number when no numbered list is open; ChoiceRange a
 	// number outside the open list ({n} is the list's length). Empty: the
 	// built-in texts.

@@ -99,22 +99,27 @@ type FollowUps struct {
 }
 
 // Put implements bot.FollowUps.
-func (f FollowUps) Put(ctx context.Context, openid string, ids []string) error {
-	b, _ := json.Marshal(ids)
+func (f FollowUps) Put(ctx context.Context, openid string, fu bot.FollowUp) error {
+	b, _ := json.Marshal(fu)
 	return f.R.client.Set(ctx, f.R.key("followup", openid), b, f.TTL).Err()
 }
 
 // Get implements bot.FollowUps.
-func (f FollowUps) Get(ctx context.Context, openid string) ([]string, error) {
+func (f FollowUps) Get(ctx context.Context, openid string) (bot.FollowUp, error) {
 	b, err := f.R.client.Get(ctx, f.R.key("followup", openid)).Bytes()
 	if errors.Is(err, redis.Nil) {
-		return nil, nil
+		return bot.FollowUp{}, nil
 	}
 	if err != nil {
-		return nil, err
+		return bot.FollowUp{}, err
 	}
-	var ids []string
-	return ids, json.Unmarshal(b, &ids)
+	var fu bot.FollowUp
+	if len(b) > 0 && b[0] == '[' {
+		// A list written by the version before, which kept the ids alone:
+		// replicas of both versions share Redis while a fleet is upgraded.
+		return fu, json.Unmarshal(b, &fu.IDs)
+	}
+	return fu, json.Unmarshal(b, &fu)
 }
 
 // Forget implements bot.FollowUps.

@@ -47,20 +47,25 @@ func TestFollowUpsAcrossReplicas(t *testing.T) {
 	ctx := context.Background()
 	r := testRedis(t)
 	a, b := FollowUps{R: r, TTL: time.Minute}, FollowUps{R: r, TTL: time.Minute}
-	if err := a.Put(ctx, "o1", []string{"x", "y"}); err != nil {
+	if err := a.Put(ctx, "o1", bot.FollowUp{Query: "遴选", IDs: []string{"x", "y"}}); err != nil {
 		t.Fatal(err)
 	}
-	ids, err := b.Get(ctx, "o1")
-	if err != nil || len(ids) != 2 || ids[1] != "y" {
-		t.Fatalf("other replica got %v %v", ids, err)
+	fu, err := b.Get(ctx, "o1")
+	if err != nil || len(fu.IDs) != 2 || fu.IDs[1] != "y" || fu.Query != "遴选" {
+		t.Fatalf("other replica got %+v %v", fu, err)
 	}
 	b.Forget(ctx, "o1")
-	if ids, _ := a.Get(ctx, "o1"); ids != nil {
-		t.Fatalf("forgotten list still there: %v", ids)
+	if fu, _ := a.Get(ctx, "o1"); fu.IDs != nil {
+		t.Fatalf("forgotten list still there: %+v", fu)
+	}
+	// A list as the version before wrote it (ids alone) still reads.
+	r.client.Set(ctx, r.key("followup", "o3"), `["p","q"]`, time.Minute)
+	if fu, err := a.Get(ctx, "o3"); err != nil || len(fu.IDs) != 2 || fu.IDs[0] != "p" {
+		t.Fatalf("old list: %+v %v", fu, err)
 	}
 	// Lists expire by themselves (Redis's TTL, not a sweep of ours).
 	short := FollowUps{R: r, TTL: 50 * time.Millisecond}
-	short.Put(ctx, "o2", []string{"z"})
+	short.Put(ctx, "o2", bot.FollowUp{IDs: []string{"z"}})
 	if ttl := r.client.PTTL(ctx, r.key("followup", "o2")).Val(); ttl <= 0 || ttl > 50*time.Millisecond {
 		t.Fatalf("list TTL %v, want at most 50ms", ttl)
 	}

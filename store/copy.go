@@ -20,6 +20,7 @@ var copiedTables = []struct{ name, key string }{
 	{"push_ledger", "day, recipient"},
 	{"media", "url"},
 	{"push_receipts", "msg_id"},
+	{"votes", "question, article_id, follower"},
 }
 
 // copyBatch rows share a transaction.

@@ -315,3 +315,31 @@ func (s *Store) SetMediaID(ctx context.Context, url, id string) (err error) {
 		ON CONFLICT(url) DO UPDATE SET media_id = excluded.media_id, uploaded_at = excluded.uploaded_at`, url, id, s.Now().UnixMilli())
 	return err
 }
+
+// Run is a day's push run as the report lists it.
+type Run struct {
+	Day     string
+	State   RunState
+	Started time.Time
+}
+
+// Runs returns the push runs of the days from `from` on (YYYY-MM-DD).
+func (s *Store) Runs(ctx context.Context, from string) (_ []Run, err error) {
+	defer failed(&err, "list push runs")
+	rows, err := s.db.QueryContext(ctx, `SELECT day, state, started_at FROM push_runs WHERE day >= ? ORDER BY day`, from)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Run
+	for rows.Next() {
+		var r Run
+		var started int64
+		if err := rows.Scan(&r.Day, &r.State, &started); err != nil {
+			return nil, err
+		}
+		r.Started = time.UnixMilli(started)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

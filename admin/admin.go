@@ -1,0 +1,287 @@
+// Package admin is the operators' console: read-only web pages, behind a
+// token, on an address of their own. It shows what the query log says
+// (messages, answered shares, unanswered topics, rules and keys used), the
+// daily push and the schedule ahead, the articles as the bot would answer,
+// a box that shows a reply as a follower's phone does, and the compiled
+// rules with the check of the live config file. Editing stays in
+// config.yaml, where it is reviewed and versioned.
+package admin
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"mpbot/bot"
+	"mpbot/content"
+	"mpbot/insights"
+	"mpbot/store"
+)
+
+// Deps are what the console shows, from the running app.
+type Deps struct {
+	Token string // the console's password (MPBOT_ADMIN_TOKEN)
+	// Report reports on the query log from since to now.
+	Report func(ctx context.Context, since time.Time) (*insights.Report, error)
+	// Answer answers text as the bot does, for a console session (no
+	// follower is recorded, nothing is logged).
+	Answer func(ctx context.Context, session, text string) []bot.Reply
+	// Search lists what the search finds for a query, with scores.
+	Search func(ctx context.Context, query string) ([]content.Hit, error)
+	// Article returns one stored article.
+	Article func(ctx context.Context, id string) (content.Article, error)
+	// Plan is the daily reading of the days ahead.
+	Plan func(ctx context.Context, days int) ([]store.Planned, error)
+	// Rules describes the compiled rules; Check checks the live config
+	// file ("" when it is valid).
+	Rules func() string
+	Check func() string
+	Log   *slog.Logger
+}
+
+// Console serves the pages.
+type Console struct {
+	deps Deps
+	mux  *http.ServeMux
+	key  []byte // signs session cookies
+}
+
+//go:embed templates/*.html
+var templates embed.FS
+
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"pct": func(n, of int) string {
+		if of == 0 {
+			return "-"
+		}
+		return strconv.Itoa((n*100+of/2)/of) + "%"
+	},
+	"score": func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
+	"join":  strings.Join,
+}).ParseFS(templates, "templates/*.html"))
+
+// New returns the console; its handler refuses everything without the token.
+func New(d Deps) *Console {
+	c := &Console{deps: d, mux: http.NewServeMux(), key: []byte(rand.Text() + d.Token)}
+	c.mux.HandleFunc("GET /login", c.loginForm)
+	c.mux.HandleFunc("POST /login", c.login)
+	c.mux.HandleFunc("POST /logout", c.logout)
+	c.mux.Handle("GET /{$}", c.auth(c.dashboard))
+	c.mux.Handle("GET /unanswered", c.auth(c.unanswered))
+	c.mux.Handle("GET /articles", c.auth(c.articles))
+	c.mux.Handle("GET /articles/{id}", c.auth(c.article))
+	c.mux.Handle("GET /schedule", c.auth(c.schedule))
+	c.mux.Handle("GET /try", c.auth(c.try))
+	c.mux.Handle("POST /try", c.auth(c.try))
+	c.mux.Handle("GET /config", c.auth(c.config))
+	return c
+}
+
+func (c *Console) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// Pages carry nothing from another host, and are never framed.
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Referrer-Policy", "no-referrer")
+	c.mux.ServeHTTP(w, r)
+}
+
+const (
+	cookieName = "mpbot_console"
+	sessionTTL = 12 * time.Hour
+)
+
+// auth lets a request through with the token as a bearer (scripts) or a
+// session cookie from the login form (people); anything else gets 401.
+func (c *Console) auth(next func(http.ResponseWriter, *http.Request, string)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+			if equal(bearer, c.deps.Token) {
+				next(w, r, "script")
+				return
+			}
+		} else if session, ok := c.session(r); ok {
+			next(w, r, session)
+			return
+		}
+		w.Header().Set("WWW-Authenticate", `Bearer realm="mpbot console"`)
+		w.WriteHeader(http.StatusUnauthorized)
+		c.render(w, "login.html", map[string]any{"Error": ""})
+	})
+}
+
+func equal(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
+
+// session reads and verifies the session cookie: id|expiry|signature.
+func (c *Console) session(r *http.Request) (string, bool) {
+	ck, err := r.Cookie(cookieName)
+	if err != nil {
+		return "", false
+	}
+	parts := strings.Split(ck.Value, "|")
+	if len(parts) != 3 || !equal(parts[2], c.sign(parts[0]+"|"+parts[1])) {
+		return "", false
+	}
+	exp, err := strconv.ParseInt(parts[1], 10, 64)
+	if err != nil || time.Now().Unix() > exp {
+		return "", false
+	}
+	return parts[0], true
+}
+
+func (c *Console) sign(s string) string {
+	m := hmac.New(sha256.New, c.key)
+	m.Write([]byte(s))
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+func (c *Console) loginForm(w http.ResponseWriter, r *http.Request) {
+	c.render(w, "login.html", map[string]any{"Error": ""})
+}
+
+func (c *Console) login(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 4096)
+	if !equal(r.PostFormValue("token"), c.deps.Token) {
+		c.deps.Log.Warn("console login refused", "remote", r.RemoteAddr)
+		w.WriteHeader(http.StatusUnauthorized)
+		c.render(w, "login.html", map[string]any{"Error": "wrong token"})
+		return
+	}
+	id := rand.Text()[:12]
+	value := id + "|" + strconv.FormatInt(time.Now().Add(sessionTTL).Unix(), 10)
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: value + "|" + c.sign(value), Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteStrictMode, MaxAge: int(sessionTTL / time.Second), Secure: r.TLS != nil})
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+func (c *Console) logout(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/", MaxAge: -1})
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
+
+func (c *Console) render(w http.ResponseWriter, name string, data any) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if err := pages.ExecuteTemplate(w, name, data); err != nil {
+		c.deps.Log.Error("console page", "page", name, "err", err)
+	}
+}
+
+func (c *Console) fail(w http.ResponseWriter, what string, err error) {
+	c.deps.Log.Error("console: "+what, "err", err)
+	http.Error(w, what+" failed; see the log", http.StatusInternalServerError)
+}
+
+// days reads ?days= (the report's period), 14 by default.
+func days(r *http.Request) int {
+	n, err := strconv.Atoi(r.URL.Query().Get("days"))
+	if err != nil || n < 1 || n > 366 {
+		return 14
+	}
+	return n
+}
+
+func (c *Console) report(w http.ResponseWriter, r *http.Request) (*insights.Report, int, bool) {
+	n := days(r)
+	rep, err := c.deps.Report(r.Context(), time.Now().AddDate(0, 0, -n))
+	if err != nil {
+		c.fail(w, "report", err)
+		return nil, n, false
+	}
+	return rep, n, true
+}
+
+func (c *Console) dashboard(w http.ResponseWriter, r *http.Request, _ string) {
+	rep, n, ok := c.report(w, r)
+	if !ok {
+		return
+	}
+	c.render(w, "dashboard.html", map[string]any{"Page": "dashboard", "Days": n, "R": rep,
+		"Messages": barChart(rep.Days), "Push": pushChart(rep.Push), "Answered": answered(rep)})
+}
+
+func (c *Console) unanswered(w http.ResponseWriter, r *http.Request, _ string) {
+	rep, n, ok := c.report(w, r)
+	if !ok {
+		return
+	}
+	c.render(w, "unanswered.html", map[string]any{"Page": "unanswered", "Days": n, "R": rep})
+}
+
+func (c *Console) articles(w http.ResponseWriter, r *http.Request, session string) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	data := map[string]any{"Page": "articles", "Q": q}
+	if q != "" {
+		hits, err := c.deps.Search(r.Context(), q)
+		if err != nil {
+			c.fail(w, "search", err)
+			return
+		}
+		data["Hits"] = hits
+		data["Replies"] = phone(c.deps.Answer(r.Context(), "articles-"+session, q))
+	}
+	c.render(w, "articles.html", data)
+}
+
+func (c *Console) article(w http.ResponseWriter, r *http.Request, _ string) {
+	a, err := c.deps.Article(r.Context(), r.PathValue("id"))
+	if err != nil {
+		http.Error(w, "no such article", http.StatusNotFound)
+		return
+	}
+	c.render(w, "article.html", map[string]any{"Page": "articles", "A": a, "Card": phone([]bot.Reply{{Type: bot.ReplyNews,
+		Card: &bot.Card{Title: a.Title, Description: a.Summary, URL: a.URL, Pic: a.Cover}}})})
+}
+
+func (c *Console) schedule(w http.ResponseWriter, r *http.Request, _ string) {
+	plan, err := c.deps.Plan(r.Context(), 14)
+	if err != nil {
+		c.fail(w, "schedule", err)
+		return
+	}
+	c.render(w, "schedule.html", map[string]any{"Page": "schedule", "Plan": plan})
+}
+
+// try shows the bot's reply to what the operator typed, as a follower's
+// phone shows it; a number after a list opens that article, as it would.
+func (c *Console) try(w http.ResponseWriter, r *http.Request, session string) {
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	text := strings.TrimSpace(r.FormValue("text"))
+	data := map[string]any{"Page": "try", "Text": text}
+	if text != "" {
+		data["Replies"] = phone(c.deps.Answer(r.Context(), "try-"+session, text))
+	}
+	c.render(w, "try.html", data)
+}
+
+func (c *Console) config(w http.ResponseWriter, r *http.Request, _ string) {
+	c.render(w, "config.html", map[string]any{"Page": "config", "Rules": c.deps.Rules(), "Check": c.deps.Check()})
+}
+
+// Serve runs the console on ln until ctx ends.
+func Serve(ctx context.Context, ln net.Listener, c *Console) error {
+	srv := &http.Server{Handler: c, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
+		WriteTimeout: 30 * time.Second, IdleTimeout: time.Minute}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("admin console on %s: %w", ln.Addr(), err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	srv.Shutdown(sctx)
+	<-errc
+	return nil
+}

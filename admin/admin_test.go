@@ -1,0 +1,98 @@
+package admin
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"mpbot/bot"
+	"mpbot/content"
+	"mpbot/insights"
+	"mpbot/store"
+)
+
+func testConsole(t *testing.T) *httptest.Server {
+	t.Helper()
+	c := New(Deps{
+		Token:  "the-console-token",
+		Report: func(context.Context, time.Time) (*insights.Report, error) { return &insights.Report{}, nil },
+		Answer: func(_ context.Context, session, text string) []bot.Reply {
+			return []bot.Reply{{Type: bot.ReplyText, Text: `找到 1 篇：<a href="https://x/a?b=1&amp;c=2">标题 &lt;1&gt;</a>` + "\n第二行 <script>"}}
+		},
+		Search:  func(context.Context, string) ([]content.Hit, error) { return nil, nil },
+		Article: func(context.Context, string) (content.Article, error) { return content.Article{}, content.ErrNotFound },
+		Plan:    func(context.Context, int) ([]store.Planned, error) { return nil, nil },
+		Rules:   func() string { return "rule 0" },
+		Check:   func() string { return "" },
+		Log:     slog.New(slog.DiscardHandler),
+	})
+	srv := httptest.NewServer(c)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func get(t *testing.T, req *http.Request) (int, string, *http.Response) {
+	t.Helper()
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), resp
+}
+
+// TestConsoleAuth: every page is behind the token, as a bearer for scripts
+// or a session cookie from the login form; nothing else gets in.
+func TestConsoleAuth(t *testing.T) {
+	srv := testConsole(t)
+	for _, path := range []string{"/", "/unanswered", "/articles", "/schedule", "/try", "/config"} {
+		req, _ := http.NewRequest("GET", srv.URL+path, nil)
+		if code, body, _ := get(t, req); code != http.StatusUnauthorized || !strings.Contains(body, `name="token"`) {
+			t.Errorf("%s without a token: %d", path, code)
+		}
+		req.Header.Set("Authorization", "Bearer wrong-token-wrong-token")
+		if code, _, _ := get(t, req); code != http.StatusUnauthorized {
+			t.Errorf("%s with a wrong token: %d", path, code)
+		}
+		req.Header.Set("Authorization", "Bearer the-console-token")
+		if code, _, resp := get(t, req); code != 200 || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "default-src 'none'") {
+			t.Errorf("%s with the token: %d %v", path, code, resp.Header)
+		}
+	}
+	login := func(token string) (int, *http.Response) {
+		req, _ := http.NewRequest("POST", srv.URL+"/login", strings.NewReader(url.Values{"token": {token}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		code, _, resp := get(t, req)
+		return code, resp
+	}
+	if code, _ := login("nope"); code != http.StatusUnauthorized {
+		t.Fatalf("wrong login: %d", code)
+	}
+	code, resp := login("the-console-token")
+	cookies := resp.Cookies()
+	if code != http.StatusSeeOther || len(cookies) != 1 || !cookies[0].HttpOnly || cookies[0].SameSite != http.SameSiteStrictMode {
+		t.Fatalf("login: %d %+v", code, cookies)
+	}
+	req, _ := http.NewRequest("GET", srv.URL+"/try?text=x", nil)
+	req.AddCookie(cookies[0])
+	code, body, _ := get(t, req)
+	// The reply's links are links; everything else is text.
+	if code != 200 || !strings.Contains(body, `<a href="https://x/a?b=1&amp;c=2">标题 &lt;1&gt;</a>`) || strings.Contains(body, "<script>") {
+		t.Fatalf("try with the session: %d\n%s", code, body)
+	}
+	forged := *cookies[0]
+	forged.Value = strings.Replace(forged.Value, "|", "x|", 1)
+	req, _ = http.NewRequest("GET", srv.URL+"/", nil)
+	req.AddCookie(&forged)
+	if code, _, _ := get(t, req); code != http.StatusUnauthorized {
+		t.Fatalf("a forged cookie: %d", code)
+	}
+}

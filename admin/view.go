@@ -1,0 +1,147 @@
+package admin
+
+import (
+	"fmt"
+	"html"
+	"html/template"
+	"regexp"
+	"strings"
+
+	"mpbot/bot"
+	"mpbot/insights"
+)
+
+// bubble is one reply as a follower's phone shows it.
+type bubble struct {
+	Kind  string // text, card, media, transfer
+	Parts []part // a text's lines and links
+	Card  *bot.Card
+	Cover bool   // the card has a cover (shown as a placeholder: nothing loads from another host)
+	Media string // what a media reply is
+}
+
+// part is a piece of a text reply: plain text, or a link WeChat shows as one.
+type part struct {
+	Text, Link string
+	Break      bool
+}
+
+var linkRe = regexp.MustCompile(`<a href="([^"]*)">([^<]*)</a>`)
+
+// phone turns replies into what a follower sees: texts with their links,
+// news cards with title, description and cover.
+func phone(replies []bot.Reply) []bubble {
+	var out []bubble
+	for _, r := range replies {
+		switch r.Type {
+		case bot.ReplyText:
+			out = append(out, bubble{Kind: "text", Parts: textParts(r.Text)})
+		case bot.ReplyNews:
+			out = append(out, bubble{Kind: "card", Card: r.Card, Cover: r.Card.Pic != ""})
+		case bot.ReplyTransfer:
+			out = append(out, bubble{Kind: "transfer"})
+		default:
+			out = append(out, bubble{Kind: "media", Media: r.String()})
+		}
+	}
+	return out
+}
+
+// textParts splits a text reply into lines and the <a href> links WeChat
+// renders in text messages; everything else stays text (escaped by the
+// template).
+func textParts(s string) []part {
+	var out []part
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			out = append(out, part{Break: true})
+		}
+		for line != "" {
+			loc := linkRe.FindStringSubmatchIndex(line)
+			if loc == nil {
+				out = append(out, part{Text: html.UnescapeString(line)})
+				break
+			}
+			if loc[0] > 0 {
+				out = append(out, part{Text: html.UnescapeString(line[:loc[0]])})
+			}
+			out = append(out, part{Text: html.UnescapeString(line[loc[4]:loc[5]]), Link: html.UnescapeString(line[loc[2]:loc[3]])})
+			line = line[loc[1]:]
+		}
+	}
+	return out
+}
+
+// barChart draws questions per day, stacked by how they were answered, as
+// inline SVG (no script, nothing from another host).
+func barChart(days []insights.Day) template.HTML {
+	if len(days) == 0 {
+		return ""
+	}
+	most := 1
+	for _, d := range days {
+		most = max(most, d.Questions)
+	}
+	const h, bw, gap = 120, 22, 6
+	var b strings.Builder
+	w := len(days)*(bw+gap) + gap
+	fmt.Fprintf(&b, `<svg width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-label="questions per day" class="chart">`, w, h+30, w, h+30)
+	for i, d := range days {
+		x := gap + i*(bw+gap)
+		y := h
+		for _, seg := range []struct {
+			n     int
+			class string
+		}{{d.Card, "card"}, {d.Rule, "rule"}, {d.List, "list"}, {d.NoMatch, "none"}} {
+			sh := seg.n * h / most
+			y -= sh
+			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="%s"><title>%s: %d %s</title></rect>`, x, y, bw, sh, seg.class, d.Day, seg.n, seg.class)
+		}
+		fmt.Fprintf(&b, `<text x="%d" y="%d" class="axis">%s</text>`, x, h+14, d.Day[8:])
+		fmt.Fprintf(&b, `<text x="%d" y="%d" class="axis">%d</text>`, x, h+26, d.Questions)
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// pushChart draws the daily push's deliveries by state.
+func pushChart(days []insights.PushDay) template.HTML {
+	if len(days) == 0 {
+		return ""
+	}
+	most := 1
+	for _, d := range days {
+		most = max(most, d.Sent+d.Skipped+d.Failed+d.Unknown)
+	}
+	const h, bw, gap = 100, 22, 6
+	var b strings.Builder
+	w := len(days)*(bw+gap) + gap
+	fmt.Fprintf(&b, `<svg width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-label="daily push" class="chart">`, w, h+20, w, h+20)
+	for i, d := range days {
+		x, y := gap+i*(bw+gap), h
+		for _, seg := range []struct {
+			n     int
+			class string
+		}{{d.Sent, "card"}, {d.Skipped, "list"}, {d.Failed, "none"}, {d.Unknown, "rule"}} {
+			sh := seg.n * h / most
+			y -= sh
+			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="%s"><title>%s: %d</title></rect>`, x, y, bw, sh, seg.class, d.Day, seg.n)
+		}
+		fmt.Fprintf(&b, `<text x="%d" y="%d" class="axis">%s</text>`, x, h+14, d.Day[8:])
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// answered is the share of questions answered by a card, a list or a rule.
+func answered(r *insights.Report) string {
+	total, none := 0, 0
+	for _, d := range r.Days {
+		total += d.Questions
+		none += d.NoMatch
+	}
+	if total == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%d%%", ((total-none)*100+total/2)/total)
+}

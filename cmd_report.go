@@ -1,0 +1,157 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"mpbot/insights"
+)
+
+func (c *cli) reportCmd() *cobra.Command {
+	var since string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "What followers asked and did not get, rules and menu keys used, the daily push, new followers",
+		Args:  usage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			d, err := parseDays(since)
+			if err != nil || d <= 0 {
+				return usageError{fmt.Errorf("--since %q: give a duration such as 7d", since)}
+			}
+			a, err := c.open(cmd, storeOnly)
+			if err != nil {
+				return err
+			}
+			defer a.close()
+			r, err := a.report(cmd.Context(), time.Now().Add(-d))
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(c.stdout, r)
+			}
+			printReport(c.stdout, r)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&since, "since", "7d", "the period reported, back from now")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
+	return cmd
+}
+
+func printReport(w io.Writer, r *insights.Report) {
+	fmt.Fprintf(w, "%s to %s: %d messages from %d followers\n", r.Since.Format("2006-01-02 15:04"), r.Until.Format("2006-01-02 15:04"), r.Messages, r.Followers)
+	section := func(title string) { fmt.Fprintf(w, "\n## %s\n", title) }
+	section("Unanswered and weakly answered, by topic")
+	if len(r.Unanswered) == 0 {
+		fmt.Fprintln(w, "(none)")
+	}
+	for _, t := range r.Unanswered {
+		fmt.Fprintf(w, "%d× from %d followers  [%s]  e.g. %s", t.Count, t.Followers, strings.Join(t.Terms, " "), strings.Join(quoted(t.Examples), ", "))
+		if t.Best.ID != "" {
+			fmt.Fprintf(w, "  — best candidate %s (%.2f)", t.Best.ID, t.Best.Score)
+		}
+		fmt.Fprintln(w)
+	}
+	section("Most asked")
+	for _, q := range r.Asked {
+		fmt.Fprintf(w, "%d× %q: card %d, list %d, rule %d, nothing %d\n", q.Count, q.Text, q.Card, q.List, q.Rule, q.NoMatch)
+	}
+	section("By day")
+	fmt.Fprintln(w, "day\tquestions\tone card\tlist\trule\tnothing")
+	for _, d := range r.Days {
+		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\n", d.Day, d.Questions, share(d.Card, d.Questions), share(d.List, d.Questions),
+			share(d.Rule, d.Questions), share(d.NoMatch, d.Questions))
+	}
+	section("Rules and menu keys")
+	for _, h := range r.Rules {
+		fmt.Fprintf(w, "rule %s\t%d\n", h.Name, h.Count)
+	}
+	for _, h := range r.Keys {
+		fmt.Fprintf(w, "menu key %s\t%d\n", h.Name, h.Count)
+	}
+	if len(r.NeverHit) > 0 {
+		fmt.Fprintf(w, "never used: %s\n", strings.Join(r.NeverHit, ", "))
+	}
+	section("List choices")
+	for _, c := range r.Choices {
+		fmt.Fprintf(w, "%d× %q → item %d (%s)\n", c.Count, c.Question, c.Number, c.Article)
+	}
+	section("Followers' votes (raise the article for the same question; mpbot votes clear)")
+	for _, v := range r.Votes {
+		fmt.Fprintf(w, "%q → %s: %d followers, +%.2f\n", v.Question, v.Article, v.Followers, v.Boost)
+	}
+	section("Synonyms to consider for search.synonyms (different questions, same article)")
+	for _, s := range r.Synonyms {
+		fmt.Fprintf(w, "- [%s, %s]   # both ended at %s (%d×)\n", s.A, s.B, s.Article, s.Count)
+	}
+	section("Daily push")
+	fmt.Fprintln(w, "day\tstate\tsent\tskipped\tfailed\tunknown\topt-outs within 24 h")
+	for _, p := range r.Push {
+		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\n", p.Day, p.State, p.Sent, p.Skipped, p.Failed, p.Unknown, p.OptOuts)
+	}
+	section("New followers by channel")
+	for _, h := range r.NewFollowers {
+		name := h.Name
+		if name == "" {
+			name = "(no channel)"
+		}
+		fmt.Fprintf(w, "%s\t%d\n", name, h.Count)
+	}
+}
+
+func quoted(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
+
+func share(n, of int) string {
+	if of == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%d%%", (n*100+of/2)/of)
+}
+
+func (c *cli) votesCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "votes", Short: "Followers' choices from lists, which raise those articles for the same question"}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "clear [QUESTION]",
+		Short: "Forget the votes on QUESTION (as matched: trimmed of punctuation), or every vote",
+		Args:  usage(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := c.open(cmd, storeOnly)
+			if err != nil {
+				return err
+			}
+			defer a.close()
+			question := ""
+			if len(args) == 1 {
+				question = args[0]
+			}
+			n, err := a.store.ClearVotes(cmd.Context(), question)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "cleared %d votes (a running serve rereads votes within a minute)\n", n)
+			return nil
+		},
+	})
+	return cmd
+}
+
+// writeJSON writes v as indented JSON, Chinese as it is.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

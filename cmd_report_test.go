@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"mpbot/bot/wechat"
+	"mpbot/insights"
+	"mpbot/store"
+)
+
+// TestQueryLogAndReport: serve logs what followers ask (the openid only as
+// a keyed hash), mpbot report groups what went unanswered, and a follower's
+// choice from a list raises that article for the same question.
+func TestQueryLogAndReport(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	t.Setenv("MPBOT_INSIGHTS_KEY", "test-key-test-key")
+	logs := &syncBuffer{}
+	base, stop := startServe(t, cfg, logs)
+	sim := simulatorFor(t, cfg, base)
+	msg := int64(0)
+	ask := func(openid, text string) *wechat.Outbound {
+		msg++
+		out, err := sim.Send(context.Background(), wechat.Inbound{From: openid, MsgType: "text", Content: text, MsgID: msg, CreateTime: time.Now().Unix()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	ask("o_reader_1", "遴选报名入口在哪里")
+	ask("o_reader_2", "遴选报名时间")
+	ask("o_reader_3", "红烧肉怎么做")
+	ask("o_reader_1", "枫桥经验")
+	list := ask("o_reader_2", "基层治理")
+	if !strings.Contains(list.Content, "2. ") {
+		t.Fatalf("want a list for 基层治理: %+v", list)
+	}
+	// Three followers choose item 2: it becomes the first answer.
+	var chosen string
+	for i, who := range []string{"o_v1", "o_v2", "o_v3"} {
+		ask(who, "基层治理")
+		out := ask(who, "2")
+		if out.MsgType != "news" {
+			t.Fatalf("follow-up %d: %+v", i, out)
+		}
+		chosen = out.Articles[0].URL
+	}
+	if strings.Contains(strings.Split(list.Content, "\n")[1], chosen) {
+		t.Fatalf("the chosen article %s was first before the votes", chosen)
+	}
+	waitFor(t, func() bool {
+		out := ask("o_later", "基层治理")
+		if out.MsgType == "news" {
+			return out.Articles[0].URL == chosen
+		}
+		return strings.Contains(strings.Split(out.Content, "\n")[1], chosen)
+	}, "the voted article first")
+	stop()
+	if strings.Contains(logs.String(), "红烧肉") {
+		t.Fatalf("message text at info:\n%s", logs)
+	}
+	st, err := store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	logged := 0
+	st.EachQuery(context.Background(), time.Now().Add(-time.Hour), func(q store.Query) error {
+		logged++
+		if strings.Contains(q.Follower, "o_") || q.Follower == "" {
+			t.Errorf("follower %q in the query log", q.Follower)
+		}
+		return nil
+	})
+	st.Close()
+	if logged < 10 {
+		t.Fatalf("%d queries logged", logged)
+	}
+
+	code, out, errOut := runCmd(t, "report", "--config", cfg, "--json")
+	var r insights.Report
+	if code != 0 || json.Unmarshal([]byte(out), &r) != nil {
+		t.Fatalf("report: %d %s %s", code, out, errOut)
+	}
+	if len(r.Unanswered) < 2 || r.Unanswered[0].Count != 2 || r.Unanswered[0].Followers != 2 || !strings.Contains(strings.Join(r.Unanswered[0].Terms, " "), "遴选") {
+		t.Fatalf("unanswered %+v", r.Unanswered)
+	}
+	if len(r.Choices) == 0 || r.Choices[0].Count != 3 || r.Choices[0].Question != "基层治理" || r.Choices[0].Number != 2 {
+		t.Fatalf("choices %+v", r.Choices)
+	}
+	if len(r.Votes) == 0 || r.Votes[0].Followers != 3 {
+		t.Fatalf("votes %+v", r.Votes)
+	}
+	if _, text, _ := runCmd(t, "report", "--config", cfg); !strings.Contains(text, "## Unanswered") || !strings.Contains(text, "never used: ") {
+		t.Fatalf("report text:\n%s", text)
+	}
+	if code, out, _ := runCmd(t, "votes", "clear", "--config", cfg); code != 0 || !strings.Contains(out, "cleared 3 votes") {
+		t.Fatalf("votes clear: %d %s", code, out)
+	}
+}

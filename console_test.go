@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"mpbot/bot/wechat"
+)
+
+var adminRe = regexp.MustCompile(`msg="admin console serving" addr=(\S+)`)
+
+// browser finds Debian's chromium; without it the test is skipped, and
+// fails under CI=true (.ci/run installs it).
+func browser(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if path, err := exec.LookPath(p); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("chromium is needed under CI (apt-get install chromium)")
+	}
+	t.Skip("no chromium: install it (apt-get install chromium) to run the console in a browser")
+	return ""
+}
+
+// TestConsoleInABrowser drives the operators' console in headless
+// chromium: the login, the dashboard, the try box with a numbered list and
+// its follow-up, the unanswered questions and the schedule. Screenshots go
+// to the test's artifact directory (go test -artifacts keeps them).
+func TestConsoleInABrowser(t *testing.T) {
+	chrome := browser(t)
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	shipped, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, []byte(strings.Replace(string(shipped), "addr: 127.0.0.1:8081", "addr: 127.0.0.1:0", 1)), 0o644)
+	const token = "console-test-token-123"
+	t.Setenv("MPBOT_ADMIN_TOKEN", token)
+	logs := &syncBuffer{}
+	base, stop := startServe(t, cfg, logs)
+	defer stop()
+	m := adminRe.FindStringSubmatch(logs.String())
+	if m == nil {
+		t.Fatalf("no admin console in the log:\n%s", logs)
+	}
+	console := "http://" + m[1]
+
+	// Some traffic for the dashboard.
+	sim := simulatorFor(t, cfg, base)
+	for i, q := range []string{"枫桥经验", "遴选报名入口在哪里", "遴选报名时间", "基层治理"} {
+		if _, err := sim.Send(context.Background(), wechat.Inbound{From: "o_dash", MsgType: "text", Content: q, MsgID: int64(i + 1), CreateTime: time.Now().Unix()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The query log is written in batches, a second apart: wait until the
+	// console's report holds the messages.
+	waitFor(t, func() bool {
+		req, _ := http.NewRequest("GET", console+"/", nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return false
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return strings.Contains(string(body), "枫桥经验")
+	}, "the messages in the console's report")
+	// Without the token: 401 for scripts; the bearer token lets them in.
+	resp, err := http.Get(console + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("no token: %s", resp.Status)
+	}
+	req, _ := http.NewRequest("GET", console+"/schedule", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("bearer: %v %v", resp, err)
+	}
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(420, 900)) // a phone's width: the pages must work there too
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+	shots := t.ArtifactDir()
+	shot := func(name string) {
+		t.Helper()
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644)
+	}
+	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, steps...); err != nil {
+			t.Fatalf("%s: %v\n%s", what, err, logs)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return s
+	}
+	do("login page", chromedp.Navigate(console+"/"), chromedp.WaitVisible(chromedp.CSS("#token")))
+	shot("1-login")
+	do("log in", chromedp.SendKeys(chromedp.CSS("#token"), token), chromedp.Submit(chromedp.CSS("#token")), chromedp.WaitVisible(chromedp.CSS(".stats")))
+	dashboard := text("main")
+	shot("2-dashboard")
+	do("try box", chromedp.Navigate(console+"/try"), chromedp.WaitVisible(chromedp.CSS("input[name=text]")),
+		chromedp.SendKeys(chromedp.CSS("input[name=text]"), "基层治理"), chromedp.Submit(chromedp.CSS("input[name=text]")),
+		chromedp.WaitVisible(chromedp.CSS(".phone")))
+	list := text(".phone")
+	shot("3-try-list")
+	do("follow-up", chromedp.SendKeys(chromedp.CSS("input[name=text]"), "2"), chromedp.Submit(chromedp.CSS("input[name=text]")),
+		chromedp.WaitVisible(chromedp.CSS(".phone .card")))
+	card := text(".phone")
+	shot("4-try-follow-up")
+	do("unanswered", chromedp.Navigate(console+"/unanswered"), chromedp.WaitVisible(chromedp.CSS("main")))
+	unanswered := text("main")
+	do("schedule", chromedp.Navigate(console+"/schedule"), chromedp.WaitVisible(chromedp.CSS("table")))
+	schedule := text("main")
+	shot("5-schedule")
+	for _, c := range []struct{ page, got, want string }{
+		{"dashboard", dashboard, "条消息"},
+		{"dashboard", dashboard, "枫桥经验"},
+		{"try", list, "找到"},
+		{"try", list, "2. "},
+		{"follow-up", card, "浦江经验"},
+		{"unanswered", unanswered, "遴选报名"},
+		{"schedule", schedule, "每日一读"},
+	} {
+		if !strings.Contains(c.got, c.want) {
+			t.Errorf("%s page lacks %q:\n%s", c.page, c.want, c.got)
+		}
+	}
+	t.Logf("screenshots in %s", shots)
+}

@@ -1,0 +1,166 @@
+package insights
+
+import (
+	"context"
+	"log/slog"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"mpbot/bot"
+	"mpbot/store"
+	"mpbot/store/storetest"
+)
+
+// words stands for the search's segmenter: the tests' questions are spaced.
+func words(text string) []string { return strings.Fields(text) }
+
+// TestLogWritesAndVotes: events reach the store in batches with the
+// follower hashed, and a follow-up is a vote the bot sees at once.
+func TestLogWritesAndVotes(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	l, err := Open(ctx, s, Config{Key: "k", Retention: 90 * 24 * time.Hour}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	l.Record(ctx, bot.Event{At: now, From: "o_secret_openid", Kind: bot.KindText, Text: "遴选 准备", Outcome: bot.OutcomeList,
+		Hits: []bot.Scored{{ID: "a", Score: 0.5}, {ID: "b", Score: 0.4}}})
+	l.Record(ctx, bot.Event{At: now, From: "o_secret_openid", Kind: bot.KindText, Text: "2", Outcome: bot.OutcomeFollowUp,
+		Number: 2, Query: "遴选 准备", Article: "b"})
+	l.Close()
+	var got []store.Query
+	s.EachQuery(ctx, now.Add(-time.Minute), func(q store.Query) error { got = append(got, q); return nil })
+	if len(got) != 2 || got[0].Follower == "" || strings.Contains(got[0].Follower, "o_secret") || got[0].Follower != got[1].Follower ||
+		got[0].Hits != `[{"id":"a","score":0.5},{"id":"b","score":0.4}]` || got[1].Question != "遴选 准备" {
+		t.Fatalf("logged %+v", got)
+	}
+	if b := l.Votes().Boosts("遴选 准备")["b"]; b < 0.09 || b > 0.1 {
+		t.Fatalf("boost %v after one vote", b)
+	}
+	// Another process sees the vote from the store.
+	again, err := Open(ctx, s, Config{Key: "k"}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	if again.Votes().Boosts("遴选 准备")["b"] == 0 || again.Follower("o_secret_openid") != got[0].Follower {
+		t.Fatal("votes or follower hash not the same in another process")
+	}
+}
+
+// TestVotesDecayAndCountFollowersOnce: a follower's votes count once; a
+// vote loses half its worth in 30 days.
+func TestVotesDecayAndCountFollowersOnce(t *testing.T) {
+	now := time.Now()
+	v := NewVotes(func() time.Time { return now })
+	v.add(store.Vote{Question: "q", Article: "a", Follower: "f1", At: now})
+	v.add(store.Vote{Question: "q", Article: "a", Follower: "f1", At: now})
+	v.add(store.Vote{Question: "q", Article: "a", Follower: "f2", At: now.Add(-30 * 24 * time.Hour)})
+	if b := v.Boosts("q")["a"]; b < 0.149 || b > 0.151 {
+		t.Fatalf("boost %v, want 0.1 + 0.05", b)
+	}
+	if v.Boosts("other") != nil {
+		t.Fatal("votes leak to another question")
+	}
+}
+
+// TestReport: a seeded log gives the expected groups, counts and orderings.
+func TestReport(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	loc := time.UTC
+	day1 := time.Date(2026, 11, 24, 9, 0, 0, 0, loc)
+	day2 := day1.Add(24 * time.Hour)
+	q := func(at time.Time, follower, text, outcome string, extra func(*store.Query)) store.Query {
+		x := store.Query{At: at, Follower: follower, Kind: "text", Text: text, Outcome: outcome, Hits: "[]"}
+		if extra != nil {
+			extra(&x)
+		}
+		return x
+	}
+	best := func(id string, score string) func(*store.Query) {
+		return func(x *store.Query) { x.Hits = `[{"id":"` + id + `","score":` + score + `}]` }
+	}
+	log := []store.Query{
+		// Unanswered, about registering for the exam: one topic, three followers.
+		q(day1, "f1", "遴选 报名 入口", "no_match", best("x-1", "0.3")),
+		q(day1, "f2", "遴选 报名 时间", "no_match", best("x-2", "0.35")),
+		q(day2, "f3", "报名 入口", "no_match", nil),
+		q(day2, "f1", "遴选 报名 入口", "no_match", nil),
+		// Another topic: one question, a weak list.
+		q(day2, "f4", "面试 穿什么", "list", best("y-1", "0.45")),
+		// Answered well.
+		q(day1, "f1", "枫桥经验", "card", func(x *store.Query) { x.Article = "fq"; x.Hits = `[{"id":"fq","score":0.9}]` }),
+		q(day2, "f2", "枫桥经验", "card", func(x *store.Query) { x.Article = "fq"; x.Hits = `[{"id":"fq","score":0.9}]` }),
+		q(day2, "f5", "小事不出村", "card", func(x *store.Query) { x.Article = "fq"; x.Hits = `[{"id":"fq","score":0.85}]` }),
+		q(day2, "f2", "帮助", "rule", func(x *store.Query) { x.Rule = "help" }),
+		q(day2, "f3", "基层 治理", "list", best("jc", "0.7")),
+		q(day2, "f3", "2", "follow_up", func(x *store.Query) { x.Number, x.Question, x.Article = 2, "基层 治理", "sx" }),
+		{At: day2, Follower: "f6", Kind: "subscribe", Outcome: "subscribe", Key: "expo"},
+		{At: day2, Follower: "f7", Kind: "subscribe", Outcome: "subscribe", Key: "expo"},
+		{At: day2, Follower: "f8", Kind: "subscribe", Outcome: "subscribe"},
+		{At: day2, Follower: "f1", Kind: "click", Outcome: "menu", Key: "DAILY_READING", Rule: "daily"},
+		{At: day2.Add(time.Hour), Follower: "f2", Kind: "text", Text: "退订", Outcome: "opt_out"},
+	}
+	if err := s.RecordQueries(ctx, log); err != nil {
+		t.Fatal(err)
+	}
+	// The push of day 2, and a vote.
+	if err := s.AcquirePush(ctx, "2026-11-25", "me", day2, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	s.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-11-25", Recipient: "o1", ArticleID: "fq", Mode: "customer", State: store.Sent},
+		{Day: "2026-11-25", Recipient: "o2", ArticleID: "fq", Mode: "customer", State: store.Skipped, Reason: "45015"}})
+	votes := NewVotes(func() time.Time { return day2 })
+	votes.add(store.Vote{Question: "基层 治理", Article: "sx", Follower: "f3", At: day2})
+
+	r, err := Build(ctx, Source{Store: s, Votes: votes, Terms: words, Rules: []string{"help", "daily", "exam"},
+		Keys: map[string][]string{"daily": {"DAILY_READING"}, "exam": {"EXAM_ANALYSIS"}}, WeakScore: 0.6, Loc: loc}, day1.Add(-time.Hour), day2.Add(2*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Unanswered) != 2 {
+		t.Fatalf("topics %+v", r.Unanswered)
+	}
+	top := r.Unanswered[0]
+	if top.Count != 4 || top.Followers != 3 || top.Examples[0] != "遴选 报名 入口" || len(top.Examples) != 3 ||
+		top.Terms[0] != "报名" || top.Best != (bot.Scored{ID: "x-2", Score: 0.35}) {
+		t.Fatalf("first topic %+v", top)
+	}
+	if second := r.Unanswered[1]; second.Count != 1 || second.Examples[0] != "面试 穿什么" {
+		t.Fatalf("second topic %+v", second)
+	}
+	// Most asked first; equal counts in text order.
+	if r.Asked[0].Text != "枫桥经验" || r.Asked[0].Card != 2 || r.Asked[1].Text != "遴选 报名 入口" || r.Asked[1].NoMatch != 2 || r.Asked[2].Count != 1 {
+		t.Fatalf("asked %+v", r.Asked[:2])
+	}
+	if len(r.Days) != 2 || r.Days[0] != (Day{Day: "2026-11-24", Questions: 3, Card: 1, NoMatch: 2}) ||
+		r.Days[1] != (Day{Day: "2026-11-25", Questions: 7, Card: 2, List: 2, NoMatch: 2, Rule: 1}) {
+		t.Fatalf("days %+v", r.Days)
+	}
+	if r.Rules[0] != (Hits{"help", 1}) || r.Rules[2] != (Hits{"exam", 0}) ||
+		!slices.Equal(r.NeverHit, []string{"rule exam", "menu key EXAM_ANALYSIS"}) {
+		t.Fatalf("rules %+v never %v", r.Rules, r.NeverHit)
+	}
+	if len(r.Choices) != 1 || r.Choices[0] != (Choice{Question: "基层 治理", Number: 2, Article: "sx", Count: 1}) {
+		t.Fatalf("choices %+v", r.Choices)
+	}
+	if len(r.Push) != 1 || r.Push[0].Sent != 1 || r.Push[0].Skipped != 1 || r.Push[0].OptOuts != 1 {
+		t.Fatalf("push %+v", r.Push)
+	}
+	if !slices.Equal(r.NewFollowers, []Hits{{"expo", 2}, {"", 1}}) {
+		t.Fatalf("new followers %+v", r.NewFollowers)
+	}
+	if len(r.Synonyms) != 1 || r.Synonyms[0].A != "小事不出村" || r.Synonyms[0].B != "枫桥经验" || r.Synonyms[0].Article != "fq" {
+		t.Fatalf("synonyms %+v", r.Synonyms)
+	}
+	if len(r.Votes) != 1 || r.Votes[0].Article != "sx" || r.Votes[0].Followers != 1 {
+		t.Fatalf("votes %+v", r.Votes)
+	}
+	if r.Messages != len(log) || r.Followers != 8 {
+		t.Fatalf("messages %d, followers %d", r.Messages, r.Followers)
+	}
+}

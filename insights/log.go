@@ -1,0 +1,192 @@
+// Package insights is the operators' view of what followers ask: the query
+// log (every message, with how the bot answered, written in batches off the
+// reply path), followers' votes (a number chosen from a list raises that
+// article for the same question), and the report built from them.
+package insights
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"log/slog"
+	"sync/atomic"
+	"time"
+
+	"mpbot/bot"
+	"mpbot/store"
+)
+
+// Config is the insights section of the config.
+type Config struct {
+	// Key keys the hash that stands for a follower in the log. Without
+	// one, a random key per process is used: the log still says how many
+	// followers asked, but not across restarts.
+	Key       string
+	Retention time.Duration // how long the log is kept
+}
+
+// Log is the query log: it takes what happened with each message
+// (bot.Events) and writes it in batches, keeping the follower only as a
+// keyed hash. It records votes from follow-ups and prunes what is older
+// than the retention.
+type Log struct {
+	store   *store.Store
+	cfg     Config
+	key     []byte
+	log     *slog.Logger
+	votes   *Votes
+	in      chan bot.Event
+	done    chan struct{}
+	dropped atomic.Int64
+	now     func() time.Time
+}
+
+var _ bot.Events = (*Log)(nil)
+
+// Timing of the writer: a batch at least every second (or every
+// logBatch events), the votes reread every minute (other replicas vote
+// too), the log pruned every hour.
+const (
+	logBatch    = 256
+	flushEvery  = time.Second
+	reloadEvery = time.Minute
+	pruneEvery  = time.Hour
+)
+
+// Open loads the votes and starts the writer; Close stops it.
+func Open(ctx context.Context, st *store.Store, cfg Config, log *slog.Logger) (*Log, error) {
+	l := &Log{store: st, cfg: cfg, log: log, votes: NewVotes(time.Now), in: make(chan bot.Event, 4*logBatch),
+		done: make(chan struct{}), now: time.Now}
+	if cfg.Key != "" {
+		l.key = []byte(cfg.Key)
+	} else {
+		l.key = []byte(rand.Text())
+		log.Warn("insights.key is empty (MPBOT_INSIGHTS_KEY): followers are hashed with a key of this process's own, so reports cannot count the same follower across restarts")
+	}
+	if err := l.reloadVotes(ctx); err != nil {
+		return nil, err
+	}
+	go l.loop()
+	return l, nil
+}
+
+// Votes is what followers chose, for the bot.
+func (l *Log) Votes() *Votes { return l.votes }
+
+// Follower is the hash that stands for an openid in the log.
+func (l *Log) Follower(openid string) string {
+	m := hmac.New(sha256.New, l.key)
+	m.Write([]byte(openid))
+	return hex.EncodeToString(m.Sum(nil)[:12])
+}
+
+// Record implements bot.Events. It never waits: when the writer is behind,
+// the event is dropped and counted, and the reply goes on.
+func (l *Log) Record(_ context.Context, e bot.Event) {
+	select {
+	case l.in <- e:
+	default:
+		if l.dropped.Add(1) == 1 {
+			l.log.Warn("query log behind; dropping entries")
+		}
+	}
+}
+
+// Close writes what is queued and stops the writer.
+func (l *Log) Close() {
+	close(l.in)
+	<-l.done
+}
+
+func (l *Log) loop() {
+	defer close(l.done)
+	flush, reload, prune := time.NewTicker(flushEvery), time.NewTicker(reloadEvery), time.NewTicker(pruneEvery)
+	defer flush.Stop()
+	defer reload.Stop()
+	defer prune.Stop()
+	var pending []bot.Event
+	write := func() {
+		if len(pending) > 0 {
+			l.write(pending)
+			pending = pending[:0]
+		}
+	}
+	l.prune()
+	for {
+		select {
+		case e, ok := <-l.in:
+			if !ok {
+				write()
+				return
+			}
+			if pending = append(pending, e); len(pending) >= logBatch {
+				write()
+			}
+		case <-flush.C:
+			write()
+		case <-reload.C:
+			if err := l.reloadVotes(context.Background()); err != nil {
+				l.log.Error("reread followers' votes", "err", err)
+			}
+		case <-prune.C:
+			l.prune()
+		}
+	}
+}
+
+// write logs a batch and records the votes in it.
+func (l *Log) write(events []bot.Event) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	qs := make([]store.Query, len(events))
+	var votes []store.Vote
+	for i, e := range events {
+		hits, _ := json.Marshal(e.Hits)
+		follower := l.Follower(e.From)
+		qs[i] = store.Query{At: e.At, Follower: follower, Kind: string(e.Kind), Text: e.Text, Outcome: string(e.Outcome),
+			Rule: e.Rule, Key: e.Key, Number: e.Number, Article: e.Article, Question: e.Query, Hits: string(hits), Latency: e.Latency}
+		if e.Outcome == bot.OutcomeFollowUp && e.Query != "" && e.Article != "" {
+			votes = append(votes, store.Vote{Question: e.Query, Article: e.Article, Follower: follower, At: e.At})
+		}
+	}
+	if err := l.store.RecordQueries(ctx, qs); err != nil {
+		l.log.Error("write the query log", "entries", len(qs), "err", err)
+	}
+	if len(votes) == 0 {
+		return
+	}
+	if err := l.store.RecordVotes(ctx, votes); err != nil {
+		l.log.Error("record followers' votes", "votes", len(votes), "err", err)
+	}
+	for _, v := range votes {
+		l.votes.add(v)
+	}
+}
+
+func (l *Log) reloadVotes(ctx context.Context) error {
+	vs, err := l.store.Votes(ctx)
+	if err != nil {
+		return err
+	}
+	l.votes.replace(vs)
+	return nil
+}
+
+// prune deletes what is older than the retention.
+func (l *Log) prune() {
+	if l.cfg.Retention <= 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	n, err := l.store.PruneQueries(ctx, l.now().Add(-l.cfg.Retention))
+	switch {
+	case err != nil:
+		l.log.Error("prune the query log", "err", err)
+	case n > 0:
+		l.log.Info("query log pruned", "entries", n, "retention", l.cfg.Retention)
+	}
+}

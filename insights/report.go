@@ -1,0 +1,431 @@
+package insights
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"mpbot/bot"
+	"mpbot/store"
+)
+
+// Report is what followers asked over a period and how they were
+// answered: `mpbot report` prints it and the console shows it.
+type Report struct {
+	Since, Until time.Time
+	Messages     int
+	Followers    int       // distinct followers who wrote
+	Unanswered   []Topic   // no match or a weak best answer, grouped by main terms
+	Asked        []Asked   // the most asked questions
+	Days         []Day     // answered shares by day
+	Rules        []Hits    // rules by hits, most first (never hit last, with 0)
+	Keys         []Hits    // menu keys by clicks
+	NeverHit     []string  // rules and menu keys nothing used
+	Choices      []Choice  // which item followers picked for which question
+	Push         []PushDay // the daily push by day
+	NewFollowers []Hits    // new followers by channel (scene; "" for none)
+	Votes        []VoteLine
+	Synonyms     []Synonym // questions that ended at the same article
+}
+
+// Topic is a group of unanswered questions sharing main terms.
+type Topic struct {
+	Terms     []string
+	Count     int
+	Followers int
+	Examples  []string // the most asked, up to three
+	Best      bot.Scored
+}
+
+// Asked is one question and how it was answered.
+type Asked struct {
+	Text                 string
+	Count                int
+	Card, List, NoMatch  int
+	Rule                 int
+	LastOutcome, Article string `json:",omitempty"`
+}
+
+// Day counts a day's questions by how they were answered.
+type Day struct {
+	Day                                  string
+	Questions, Card, List, NoMatch, Rule int
+}
+
+// Hits counts uses of a rule, a menu key or a channel.
+type Hits struct {
+	Name  string
+	Count int
+}
+
+// Choice is an item followers picked from the list a question gave.
+type Choice struct {
+	Question string
+	Number   int
+	Article  string
+	Count    int
+}
+
+// PushDay is a day of the daily push.
+type PushDay struct {
+	Day                            string
+	State                          string
+	Sent, Skipped, Failed, Unknown int
+	OptOuts                        int // opt-outs and unfollows within 24 hours of the push
+}
+
+// VoteLine is the votes an article has for a question.
+type VoteLine struct {
+	Question, Article string
+	Followers         int
+	Boost             float64
+}
+
+// Synonym proposes two questions as the same thing: followers asking
+// either ended at the same article.
+type Synonym struct {
+	A, B    string
+	Article string
+	Count   int
+}
+
+// Source is what a report is built from.
+type Source struct {
+	Store *store.Store
+	Votes *Votes
+	// Terms cuts a question into words (the search's segmenter).
+	Terms func(text string) []string
+	// Rules and Keys are the config's rule labels and each rule's menu
+	// keys, to name what was never used.
+	Rules []string
+	Keys  map[string][]string
+	// WeakScore: a best answer under it counts as unanswered.
+	WeakScore float64
+	Loc       *time.Location
+}
+
+// Build reports on the period from since to now.
+func Build(ctx context.Context, src Source, since, now time.Time) (*Report, error) {
+	r := &Report{Since: since, Until: now}
+	b := builder{src: src, r: r, asked: map[string]*Asked{}, days: map[string]*Day{}, rules: map[string]int{}, keys: map[string]int{},
+		choices: map[Choice]int{}, scenes: map[string]int{}, followers: map[string]bool{}, byArticle: map[string]map[string]int{}}
+	if err := src.Store.EachQuery(ctx, since, func(q store.Query) error { b.add(q); return nil }); err != nil {
+		return nil, err
+	}
+	b.finish()
+	if err := b.push(ctx); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+type builder struct {
+	src       Source
+	r         *Report
+	asked     map[string]*Asked
+	days      map[string]*Day
+	rules     map[string]int
+	keys      map[string]int
+	choices   map[Choice]int
+	scenes    map[string]int
+	followers map[string]bool
+	weak      []weakQuestion
+	byArticle map[string]map[string]int // article → question → times it ended there
+	leaving   []time.Time               // opt-outs and unfollows
+}
+
+type weakQuestion struct {
+	text, follower string
+	best           bot.Scored
+}
+
+func (b *builder) add(q store.Query) {
+	b.r.Messages++
+	b.followers[q.Follower] = true
+	switch bot.Outcome(q.Outcome) {
+	case bot.OutcomeSubscribe:
+		b.scenes[q.Key]++
+		return
+	case bot.OutcomeOptOut, bot.OutcomeLeave:
+		b.leaving = append(b.leaving, q.At)
+		return
+	case bot.OutcomeMenu, bot.OutcomeUnknownKey:
+		b.keys[q.Key]++
+		if q.Rule != "" {
+			b.rules[q.Rule]++
+		}
+		return
+	case bot.OutcomeFollowUp:
+		b.choices[Choice{Question: q.Question, Number: q.Number, Article: q.Article}]++
+		b.endedAt(q.Article, q.Question)
+		return
+	}
+	if q.Text == "" || q.Kind == "subscribe" {
+		return
+	}
+	if q.Rule != "" {
+		b.rules[q.Rule]++
+	}
+	day := q.At.In(b.src.Loc).Format("2006-01-02")
+	d := b.days[day]
+	if d == nil {
+		d = &Day{Day: day}
+		b.days[day] = d
+	}
+	a := b.asked[q.Text]
+	if a == nil {
+		a = &Asked{Text: q.Text}
+		b.asked[q.Text] = a
+	}
+	a.Count++
+	d.Questions++
+	a.LastOutcome, a.Article = q.Outcome, q.Article
+	var hits []bot.Scored
+	json.Unmarshal([]byte(q.Hits), &hits)
+	best := bot.Scored{}
+	if len(hits) > 0 {
+		best = hits[0]
+	}
+	switch bot.Outcome(q.Outcome) {
+	case bot.OutcomeCard:
+		a.Card++
+		d.Card++
+		b.endedAt(q.Article, q.Text)
+		if best.Score < b.src.WeakScore {
+			b.weak = append(b.weak, weakQuestion{q.Text, q.Follower, best})
+		}
+	case bot.OutcomeList:
+		a.List++
+		d.List++
+		if best.Score < b.src.WeakScore {
+			b.weak = append(b.weak, weakQuestion{q.Text, q.Follower, best})
+		}
+	case bot.OutcomeNoMatch:
+		a.NoMatch++
+		d.NoMatch++
+		b.weak = append(b.weak, weakQuestion{q.Text, q.Follower, best})
+	case bot.OutcomeRule:
+		a.Rule++
+		d.Rule++
+	}
+}
+
+func (b *builder) endedAt(article, question string) {
+	if article == "" || question == "" {
+		return
+	}
+	if b.byArticle[article] == nil {
+		b.byArticle[article] = map[string]int{}
+	}
+	b.byArticle[article][question]++
+}
+
+func (b *builder) finish() {
+	r := b.r
+	r.Followers = len(b.followers)
+	for _, a := range b.asked {
+		r.Asked = append(r.Asked, *a)
+	}
+	slices.SortFunc(r.Asked, func(x, y Asked) int { return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Text, y.Text)) })
+	r.Asked = r.Asked[:min(len(r.Asked), 20)]
+	for _, d := range b.days {
+		r.Days = append(r.Days, *d)
+	}
+	slices.SortFunc(r.Days, func(x, y Day) int { return cmp.Compare(x.Day, y.Day) })
+	for _, label := range b.src.Rules {
+		r.Rules = append(r.Rules, Hits{label, b.rules[label]})
+		if b.rules[label] == 0 {
+			r.NeverHit = append(r.NeverHit, "rule "+label)
+		}
+		for _, k := range b.src.Keys[label] {
+			if b.keys[k] == 0 {
+				r.NeverHit = append(r.NeverHit, "menu key "+k)
+			}
+		}
+	}
+	slices.SortStableFunc(r.Rules, func(x, y Hits) int { return cmp.Compare(y.Count, x.Count) })
+	r.Keys = sortedHits(b.keys)
+	r.NewFollowers = sortedHits(b.scenes)
+	for c, n := range b.choices {
+		c.Count = n
+		r.Choices = append(r.Choices, c)
+	}
+	slices.SortFunc(r.Choices, func(x, y Choice) int {
+		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Question, y.Question), cmp.Compare(x.Number, y.Number))
+	})
+	r.Unanswered = b.topics()
+	r.Synonyms = b.synonyms()
+	r.Votes = b.votes()
+}
+
+func sortedHits(m map[string]int) []Hits {
+	out := make([]Hits, 0, len(m))
+	for k, n := range m {
+		out = append(out, Hits{k, n})
+	}
+	slices.SortFunc(out, func(x, y Hits) int { return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Name, y.Name)) })
+	return out
+}
+
+// mainTerms are a question's words that say what it is about: two
+// characters or more, not a question word.
+func (b *builder) mainTerms(text string) []string {
+	var out []string
+	for _, w := range b.src.Terms(text) {
+		if utf8.RuneCountInString(w) >= 2 && !questionWords[w] && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// questionWords are words every kind of question has: sharing them does
+// not make two questions one topic.
+var questionWords = map[string]bool{"什么": true, "怎么": true, "如何": true, "哪里": true, "哪些": true, "多少": true, "是否": true,
+	"可以": true, "请问": true, "一下": true, "老师": true, "谢谢": true, "为什么": true, "怎么样": true, "什么时候": true, "有没有": true}
+
+// topics groups the unanswered questions: questions that share a main term
+// are one topic (a union of the questions linked by shared terms).
+func (b *builder) topics() []Topic {
+	n := len(b.weak)
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	byTerm := map[string]int{}
+	terms := make([][]string, n)
+	for i, w := range b.weak {
+		terms[i] = b.mainTerms(w.text)
+		for _, t := range terms[i] {
+			if j, ok := byTerm[t]; ok {
+				parent[find(i)] = find(j)
+			} else {
+				byTerm[t] = i
+			}
+		}
+	}
+	groups := map[int][]int{}
+	for i := range b.weak {
+		groups[find(i)] = append(groups[find(i)], i)
+	}
+	var out []Topic
+	for _, members := range groups {
+		t := Topic{Count: len(members)}
+		followers := map[string]bool{}
+		texts := map[string]int{}
+		termCount := map[string]int{}
+		for _, i := range members {
+			w := b.weak[i]
+			followers[w.follower] = true
+			texts[w.text]++
+			for _, term := range terms[i] {
+				termCount[term]++
+			}
+			if w.best.Score > t.Best.Score {
+				t.Best = w.best
+			}
+		}
+		t.Followers = len(followers)
+		for _, h := range sortedHits(texts)[:min(3, len(texts))] {
+			t.Examples = append(t.Examples, h.Name)
+		}
+		for _, h := range sortedHits(termCount)[:min(3, len(termCount))] {
+			t.Terms = append(t.Terms, h.Name)
+		}
+		out = append(out, t)
+	}
+	slices.SortFunc(out, func(x, y Topic) int {
+		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(y.Followers, x.Followers), cmp.Compare(strings.Join(x.Examples, ""), strings.Join(y.Examples, "")))
+	})
+	return out
+}
+
+// synonyms proposes pairs of short questions that share no main term but
+// ended at the same article: candidates for search.synonyms.
+func (b *builder) synonyms() []Synonym {
+	var out []Synonym
+	for article, questions := range b.byArticle {
+		var qs []string
+		for q := range questions {
+			if utf8.RuneCountInString(q) <= 12 {
+				qs = append(qs, q)
+			}
+		}
+		slices.Sort(qs)
+		for i := range qs {
+			for j := i + 1; j < len(qs); j++ {
+				if shareTerm(b.mainTerms(qs[i]), b.mainTerms(qs[j])) {
+					continue
+				}
+				out = append(out, Synonym{A: qs[i], B: qs[j], Article: article, Count: questions[qs[i]] + questions[qs[j]]})
+			}
+		}
+	}
+	slices.SortFunc(out, func(x, y Synonym) int { return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.A+x.B, y.A+y.B)) })
+	return out[:min(len(out), 20)]
+}
+
+func shareTerm(a, b []string) bool {
+	for _, t := range a {
+		if slices.Contains(b, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) votes() []VoteLine {
+	if b.src.Votes == nil {
+		return nil
+	}
+	b.src.Votes.mu.RLock()
+	defer b.src.Votes.mu.RUnlock()
+	var out []VoteLine
+	for q, arts := range b.src.Votes.by {
+		for article, followers := range arts {
+			out = append(out, VoteLine{Question: q, Article: article, Followers: len(followers)})
+		}
+	}
+	for i := range out {
+		out[i].Boost = min(b.src.Votes.boostLocked(out[i].Question, out[i].Article), 0.3)
+	}
+	slices.SortFunc(out, func(x, y VoteLine) int {
+		return cmp.Or(cmp.Compare(y.Followers, x.Followers), cmp.Compare(x.Question, y.Question), cmp.Compare(x.Article, y.Article))
+	})
+	return out
+}
+
+// push reports the daily push of each day in the period, with the
+// opt-outs and unfollows within 24 hours of it.
+func (b *builder) push(ctx context.Context) error {
+	runs, err := b.src.Store.Runs(ctx, b.r.Since.In(b.src.Loc).Format("2006-01-02"))
+	if err != nil {
+		return err
+	}
+	for _, run := range runs {
+		sum, err := b.src.Store.LedgerSummary(ctx, run.Day)
+		if err != nil {
+			return err
+		}
+		d := PushDay{Day: run.Day, State: string(run.State), Sent: sum.Counts[store.Sent], Skipped: sum.Counts[store.Skipped],
+			Failed: sum.Counts[store.Failed], Unknown: sum.Counts[store.Unknown]}
+		for _, at := range b.leaving {
+			if !run.Started.IsZero() && !at.Before(run.Started) && at.Before(run.Started.Add(24*time.Hour)) {
+				d.OptOuts++
+			}
+		}
+		b.r.Push = append(b.r.Push, d)
+	}
+	return nil
+}
