@@ -26,7 +26,7 @@ const voteLift = 0.3
 
 // sharedCorpus is ../shared/corpus (or $MPBOT_CORPUS): the tests that need
 // it skip without it, and fail under CI, where it must be.
-func sharedCorpus(t *testing.T) string {
+func sharedCorpus(t testing.TB) string {
 	t.Helper()
 	dir := os.Getenv("MPBOT_CORPUS")
 	if dir == "" {

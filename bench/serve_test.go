@@ -9,10 +9,17 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"crypto/sha1"
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"log/slog"
-	"mpbot/bot"
 	"mpbot/bot/wechat"
 	"mpbot/bot/wechat/wechattest"
 	"mpbot/content"
@@ -38,10 +45,14 @@ import (
 var mpbotBin string
 
 // TestMain builds mpbot once, and lets a benchmark run this test binary as
-// the floor handler (MPBOT_BENCH_FLOOR) in a child process.
+// the floor handler (MPBOT_BENCH_FLOOR) or the SDK echo bot
+// (MPBOT_BENCH_ECHO) in a child process.
 func TestMain(m *testing.M) {
 	if os.Getenv("MPBOT_BENCH_FLOOR") != "" {
 		os.Exit(floorMain())
+	}
+	if os.Getenv("MPBOT_BENCH_ECHO") != "" {
+		os.Exit(echoMain())
 	}
 	dir, err := os.MkdirTemp("", "mpbot-bench-bin")
 	if err != nil {
@@ -67,20 +78,70 @@ var addrRe = regexp.MustCompile(`msg="mpbot serving" addr=(\S+)`)
 
 const demoToken = "mpbot-demo-token"
 
-// floorMain serves the floor of the load test: a webhook that verifies,
-// decrypts and answers a constant encrypted reply, nothing more. The load
-// benchmark runs it in a child process, like serve.
+// floorMain serves the floor of the load tests: a webhook in bare net/http
+// that checks both signatures, decrypts the message and answers a constant
+// encrypted reply without reading the message: what any bot must at least
+// do in safe mode. The load benchmarks run it in a child process, like serve.
 func floorMain() int {
-	h, err := wechat.NewHandler(wechat.Config{AppID: "wxd0000000000demo", Token: demoToken,
-		AESKey: "mpbotdemokeympbotdemokeympbotdemokeympbotde", Mode: wechat.ModeSafe, ReplyBudget: 3 * time.Second},
-		func(context.Context, bot.Message) []bot.Reply {
-			return []bot.Reply{{Type: bot.ReplyText, Text: "floor"}}
-		},
-		nil, slog.New(slog.DiscardHandler))
+	key, err := base64.StdEncoding.DecodeString("mpbotdemokeympbotdemokeympbotdemokeympbotde" + "=")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
+	block, err := aes.NewCipher(key)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	const appID = "wxd0000000000demo"
+	reply := []byte("<xml><ToUserName><![CDATA[o_floor]]></ToUserName><FromUserName><![CDATA[gh_floor]]></FromUserName>" +
+		"<CreateTime>1764547200</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[floor]]></Content></xml>")
+	sign := func(parts ...string) string {
+		slices.Sort(parts)
+		sum := sha1.Sum([]byte(strings.Join(parts, "")))
+		return hex.EncodeToString(sum[:])
+	}
+	var envelope struct {
+		Encrypt string `xml:"Encrypt"`
+	}
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		ts, nonce := q.Get("timestamp"), q.Get("nonce")
+		body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+		env := envelope
+		if err == nil {
+			err = xml.Unmarshal(body, &env)
+		}
+		if err != nil || sign(demoToken, ts, nonce) != q.Get("signature") || sign(demoToken, ts, nonce, env.Encrypt) != q.Get("msg_signature") {
+			http.Error(w, "bad request", http.StatusBadRequest)
+			return
+		}
+		ct, err := base64.StdEncoding.DecodeString(env.Encrypt)
+		if err != nil || len(ct) == 0 || len(ct)%aes.BlockSize != 0 {
+			http.Error(w, "bad request", http.StatusBadRequest)
+			return
+		}
+		cipher.NewCBCDecrypter(block, key[:16]).CryptBlocks(ct, ct)
+		if pad := int(ct[len(ct)-1]); pad < 1 || pad > 32 || pad > len(ct) || len(ct)-pad < 20 ||
+			string(ct[len(ct)-pad-len(appID):len(ct)-pad]) != appID {
+			http.Error(w, "bad request", http.StatusBadRequest)
+			return
+		}
+		// random(16) length(4) message appid, padded to 32 (PKCS#7)
+		plain := make([]byte, 0, 20+len(reply)+len(appID)+32)
+		plain = append(plain, make([]byte, 16)...)
+		rand.Read(plain[:16])
+		plain = binary.BigEndian.AppendUint32(plain, uint32(len(reply)))
+		plain = append(plain, reply...)
+		plain = append(plain, appID...)
+		pad := 32 - len(plain)%32
+		plain = append(plain, bytes.Repeat([]byte{byte(pad)}, pad)...)
+		cipher.NewCBCEncrypter(block, key[:16]).CryptBlocks(plain, plain)
+		enc := base64.StdEncoding.EncodeToString(plain)
+		w.Header().Set("Content-Type", "application/xml")
+		fmt.Fprintf(w, "<xml><Encrypt><![CDATA[%s]]></Encrypt><MsgSignature><![CDATA[%s]]></MsgSignature><TimeStamp>%s</TimeStamp><Nonce><![CDATA[%s]]></Nonce></xml>",
+			enc, sign(demoToken, ts, nonce, enc), ts, nonce)
+	})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -203,9 +264,10 @@ func openLoop(reqs []prepared, rate int) loadResult {
 	return loadResult{sent: len(reqs), errors: int(errs.Load()), p50: lat[len(lat)/2], p99: lat[len(lat)*99/100], rate: float64(len(reqs)) / took.Seconds()}
 }
 
-// closedLoop sends as fast as workers can and reports the throughput.
-func closedLoop(reqs []prepared, workers int) float64 {
-	var next atomic.Int64
+// closedLoop sends as fast as workers can and reports the throughput and
+// how many requests failed.
+func closedLoop(reqs []prepared, workers int) (float64, int) {
+	var next, failed atomic.Int64
 	var wg sync.WaitGroup
 	start := time.Now()
 	for range workers {
@@ -217,15 +279,21 @@ func closedLoop(reqs []prepared, workers int) float64 {
 				if i >= len(reqs) {
 					return
 				}
-				if resp, err := loadClient.Post(reqs[i].url, "text/xml", bytes.NewReader(reqs[i].body)); err == nil {
-					io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
+				resp, err := loadClient.Post(reqs[i].url, "text/xml", bytes.NewReader(reqs[i].body))
+				if err != nil {
+					failed.Add(1)
+					continue
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusOK {
+					failed.Add(1)
 				}
 			}
 		}()
 	}
 	wg.Wait()
-	return float64(len(reqs)) / time.Since(start).Seconds()
+	return float64(len(reqs)) / time.Since(start).Seconds(), int(failed.Load())
 }
 
 // BenchmarkLoad100k plays WeChat against `mpbot serve` holding the
@@ -245,7 +313,7 @@ func BenchmarkLoad100k(b *testing.B) {
 	}
 	cfgPath := filepath.Join(dir, "config.yaml")
 	os.WriteFile(cfgPath, []byte(fmt.Sprintf("server:\n  addr: 127.0.0.1:0\nstore:\n  path: %s\nlog:\n  level: info\nreplies:\n  no_match: 没有\n", storeCopy)), 0o644)
-	fleetEnv := []string{"MPBOT_STORE_DRIVER=postgres", "MPBOT_STORE_DSN=" + postgres100k(b, storeSrc),
+	fleetEnv := []string{"MPBOT_STORE_DRIVER=postgres", "MPBOT_STORE_DSN=" + postgresCopy(b, storeSrc),
 		"MPBOT_STATE_DRIVER=redis", "MPBOT_STATE_KEY_PREFIX=" + redisPrefix(b, "mpbot-load")}
 	serve := func() *exec.Cmd { return mpbotCmd("serve", "--config", cfgPath) }
 	floor := func() *exec.Cmd {
@@ -271,7 +339,10 @@ func BenchmarkLoad100k(b *testing.B) {
 			warm := prepare(b, base, 500, queries)
 			openLoop(warm, 1000)
 			res := openLoop(prepare(b, base, 10_000, queries), 1000)
-			max := closedLoop(prepare(b, base, 10_000, queries), 32)
+			max, failed := closedLoop(prepare(b, base, 10_000, queries), 32)
+			if failed > 0 {
+				b.Errorf("%s: %d of 10,000 failed", target.name, failed)
+			}
 			cmd.Process.Signal(os.Interrupt)
 			cmd.Wait()
 			b.ReportMetric(float64(res.p50.Microseconds())/1000, target.name+"-p50-ms")
@@ -283,10 +354,9 @@ func BenchmarkLoad100k(b *testing.B) {
 	}
 }
 
-// postgres100k copies the 100,000-article SQLite store into a database of
-// the benchmark's own, as `mpbot store copy` does, and reports how long
-// that took.
-func postgres100k(b *testing.B, sqlitePath string) string {
+// postgresCopy copies an SQLite store into a database of the benchmark's
+// own, as `mpbot store copy` does, and reports how long that took.
+func postgresCopy(b *testing.B, sqlitePath string) string {
 	requireRedis(b)
 	dsn := storetest.PostgresDSN(b)
 	ctx := context.Background()
@@ -391,8 +461,14 @@ func BenchmarkPush100k(b *testing.B) {
 // store100k returns a 100,000-article store built from the shared corpus
 // repeated with new ids and dates, kept in the temp dir across runs (the
 // content benchmarks build the same file).
-func store100k(b *testing.B) string {
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("mpbot-bench-100k-v%d.db", search.AnalysisVersion()))
+func store100k(b *testing.B) string { return buildStore(b, "100k", 100_000) }
+
+// buildStore builds, once per analysis version, an SQLite store with its
+// index snapshot holding the shared corpus, repeated (ids, addresses and
+// dates moved back five years a round) up to size articles; size 0 is the
+// corpus as it is.
+func buildStore(b *testing.B, name string, size int) string {
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("mpbot-bench-%s-v%d.db", name, search.AnalysisVersion()))
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
@@ -409,17 +485,15 @@ func store100k(b *testing.B) string {
 	if len(errs) > 0 {
 		b.Fatal(errs[0])
 	}
-	var all []content.Article
-	for round := 0; len(all) < 100_000; round++ {
+	all := base
+	for round := 1; len(all) < size; round++ {
 		for _, a := range base {
-			if len(all) == 100_000 {
+			if len(all) == size {
 				break
 			}
-			if round > 0 {
-				a.ID, a.URL = fmt.Sprintf("%s-r%d", a.ID, round), fmt.Sprintf("%s#r%d", a.URL, round)
-				if t, err := time.Parse(content.DateLayout, a.PublishedOn); err == nil {
-					a.PublishedOn = t.AddDate(-5*round, 0, 0).Format(content.DateLayout)
-				}
+			a.ID, a.URL = fmt.Sprintf("%s-r%d", a.ID, round), fmt.Sprintf("%s#r%d", a.URL, round)
+			if t, err := time.Parse(content.DateLayout, a.PublishedOn); err == nil {
+				a.PublishedOn = t.AddDate(-5*round, 0, 0).Format(content.DateLayout)
 			}
 			all = append(all, a)
 		}

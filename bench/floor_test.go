@@ -1,0 +1,155 @@
+package bench
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"mpbot/bot/wechat"
+
+	"github.com/silenceper/wechat/v2/cache"
+	"github.com/silenceper/wechat/v2/officialaccount"
+	oaconfig "github.com/silenceper/wechat/v2/officialaccount/config"
+	"github.com/silenceper/wechat/v2/officialaccount/message"
+)
+
+// echoMain serves the SDK echo bot of the floor benchmark: silenceper/wechat
+// as its README shows it, answering every text with the text, in safe mode.
+// No search, no dedupe, no checks beyond the SDK's own.
+func echoMain() int {
+	oa := officialaccount.NewOfficialAccount(&oaconfig.Config{AppID: "wxd0000000000demo", AppSecret: "unused",
+		Token: demoToken, EncodingAESKey: "mpbotdemokeympbotdemokeympbotdemokeympbotde", Cache: cache.NewMemory()})
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		srv := oa.GetServer(r, w)
+		srv.SetMessageHandler(func(msg *message.MixMessage) *message.Reply {
+			return &message.Reply{MsgType: message.MsgTypeText, MsgData: message.NewText(msg.Content)}
+		})
+		if err := srv.Serve(); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		srv.Send()
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	fmt.Fprintf(os.Stderr, "msg=\"mpbot serving\" addr=%s\n", ln.Addr())
+	return exitCode(http.Serve(ln, h))
+}
+
+// followerQuestions is ~250 distinct questions in rotation: the dev set's
+// and ours (search/testdata/questions.tsv), as followers type them.
+func followerQuestions(b *testing.B) []string {
+	qs := readDevQueries(b)
+	f, err := os.Open(filepath.Join("..", "search", "testdata", "questions.tsv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	seen := map[string]bool{}
+	for _, q := range qs {
+		seen[q] = true
+	}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() && len(qs) < 250 {
+		q, _, _ := strings.Cut(sc.Text(), "\t")
+		if q == "" || strings.HasPrefix(q, "#") || seen[q] {
+			continue
+		}
+		seen[q] = true
+		qs = append(qs, q)
+	}
+	return qs
+}
+
+// corpusStore is an SQLite store holding the shared corpus (19,594
+// articles) and its index snapshot, built once per analysis version.
+func corpusStore(b *testing.B) string {
+	return buildStore(b, "corpus", 0)
+}
+
+// BenchmarkWebhookFloor is issue 14's measure, all in one run on one
+// machine: the floor (a constant encrypted reply in bare net/http), an echo
+// bot on silenceper/wechat, and mpbot serve on the shared corpus with its
+// answer cache, without it, and as a fleet (PostgreSQL and Redis), each in
+// a process of its own, each driven by 16 concurrent senders in safe mode
+// with ~250 follower questions in rotation. It reports req/s, each one's
+// share of the floor, and p50/p99 at a steady 1,000 req/s.
+//
+//	cd bench && go test -run '^$' -bench WebhookFloor -benchtime 1x
+func BenchmarkWebhookFloor(b *testing.B) {
+	storeSrc := corpusStore(b)
+	queries := followerQuestions(b)
+	dir := b.TempDir()
+	storeCopy := filepath.Join(dir, "m.db")
+	if out, err := exec.Command("cp", storeSrc, storeCopy).CombinedOutput(); err != nil {
+		b.Fatalf("copy store: %v %s", err, out)
+	}
+	cfgPath := filepath.Join(dir, "config.yaml")
+	os.WriteFile(cfgPath, []byte(fmt.Sprintf("server:\n  addr: 127.0.0.1:0\nstore:\n  path: %s\nlog:\n  level: info\nreplies:\n  no_match: 没有\n", storeCopy)), 0o644)
+	var fleetEnv []string
+	if os.Getenv("MPBOT_BENCH_NO_FLEET") == "" {
+		fleetEnv = []string{"MPBOT_STORE_DRIVER=postgres", "MPBOT_STORE_DSN=" + postgresCopy(b, storeSrc),
+			"MPBOT_STATE_DRIVER=redis", "MPBOT_STATE_KEY_PREFIX=" + redisPrefix(b, "mpbot-floor")}
+	}
+	serve := func() *exec.Cmd { return mpbotCmd("serve", "--config", cfgPath) }
+	self := func() *exec.Cmd { return exec.Command(os.Args[0], "-test.run=^$") }
+	const senders, requests = 16, 20_000
+
+	for i := 0; i < b.N; i++ {
+		rps := map[string]float64{}
+		for _, target := range []struct {
+			name string
+			cmd  func() *exec.Cmd
+			env  []string
+		}{
+			{"floor", self, []string{"MPBOT_BENCH_FLOOR=1"}},
+			{"sdk-echo", self, []string{"MPBOT_BENCH_ECHO=1"}},
+			{"cached", serve, nil},
+			{"uncached", serve, []string{"MPBOT_SEARCH_CACHE_SIZE=0"}},
+			{"fleet", serve, fleetEnv},
+		} {
+			if target.name == "fleet" && fleetEnv == nil {
+				continue
+			}
+			base, cmd := startChild(b, nil, target.cmd(), target.env...)
+			sim := &wechat.Simulator{URL: base + "/wechat", Token: demoToken, AppID: "wxd0000000000demo",
+				AESKey: "mpbotdemokeympbotdemokeympbotdemokeympbotde", Account: "gh_probe"}
+			out, err := sim.Send(context.Background(), wechat.Inbound{From: "o_probe", MsgType: "text", Content: "枫桥经验", MsgID: 1, CreateTime: time.Now().Unix()})
+			if err != nil || out.MsgType == "" {
+				cmd.Process.Kill()
+				b.Fatalf("%s does not answer a signed, encrypted message: %v %+v", target.name, err, out)
+			}
+			openLoop(prepare(b, base, 1000, queries), 1000) // warm up
+			r, failed := closedLoop(prepare(b, base, requests, queries), senders)
+			rps[target.name] = r
+			if failed > 0 {
+				b.Errorf("%s: %d of %d failed", target.name, failed, requests)
+			}
+			steady := openLoop(prepare(b, base, 10_000, queries), 1000)
+			cmd.Process.Signal(os.Interrupt)
+			cmd.Wait()
+			if steady.errors > 0 {
+				b.Errorf("%s: %d errors at 1,000 req/s", target.name, steady.errors)
+			}
+			b.ReportMetric(rps[target.name], target.name+"-rps")
+			b.ReportMetric(float64(steady.p50.Microseconds())/1000, target.name+"-p50-ms")
+			b.ReportMetric(float64(steady.p99.Microseconds())/1000, target.name+"-p99-ms")
+		}
+		for name, r := range rps {
+			if name != "floor" {
+				b.ReportMetric(100*r/rps["floor"], name+"-%floor")
+			}
+		}
+	}
+}
