@@ -311,8 +311,11 @@ func impactOf(tf *termFreq, length [numFields]int, avg [numFields]float64) uint8
 		x += fieldWeight[f] * float64(tf[f]) / norm
 	}
 	v := uint8(math.Round(x / (bm25K1 + x) * impactScale))
-	if tf[fieldTitle] > 0 {
+	switch {
+	case tf[fieldTitle] > 0:
 		v |= inTitle
+	case tf[fieldLead] > 0:
+		v |= inLead
 	}
 	return v
 }

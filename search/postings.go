@@ -16,11 +16,38 @@ type postingList struct {
 }
 
 // An impact is the saturated, length-normalised BM25F term frequency
-// scaled to 7 bits, with the top bit set when the term is in the title.
+// scaled to 6 bits, with the top bit set when the term is in the title, the
+// next when it is in the summary and not the title: where a word is tells
+// how sure a match is.
 const (
 	inTitle     = 1 << 7
-	impactScale = inTitle - 1
+	inLead      = 1 << 6
+	impactScale = inLead - 1
+	fieldBits   = inTitle | inLead
 )
+
+// weaker and stronger combine the field bits of two impacts: a pair of
+// terms is in the title only when both are (an intersection), a term with
+// several spellings is wherever one of them is (a union).
+func weaker(a, b uint8) uint8 {
+	switch {
+	case a&b&inTitle != 0:
+		return inTitle
+	case a&fieldBits != 0 && b&fieldBits != 0:
+		return inLead
+	}
+	return 0
+}
+
+func stronger(a, b uint8) uint8 {
+	switch {
+	case (a|b)&inTitle != 0:
+		return inTitle
+	case (a|b)&inLead != 0:
+		return inLead
+	}
+	return 0
+}
 
 func (p *postingList) add(doc uint32, impact uint8) {
 	delta := doc - p.last
@@ -78,7 +105,7 @@ func intersect(lists []*postingList, a []posting) []posting {
 			}
 			if j < len(a) && a[j].doc == doc {
 				ia := a[j].impact
-				out = append(out, posting{doc, min(ia&impactScale, ib&impactScale) | (ia & ib & inTitle)})
+				out = append(out, posting{doc, min(ia&impactScale, ib&impactScale) | weaker(ia, ib)})
 				j++
 			}
 		}
@@ -100,7 +127,7 @@ func union(a, b []posting) []posting {
 			j++
 		default:
 			ia, ib := a[i].impact, b[j].impact
-			out = append(out, posting{a[i].doc, max(ia&impactScale, ib&impactScale) | ((ia | ib) & inTitle)})
+			out = append(out, posting{a[i].doc, max(ia&impactScale, ib&impactScale) | stronger(ia, ib)})
 			i++
 			j++
 		}

@@ -190,11 +190,18 @@ type chunk struct {
 // clause is one thing the query asks for: a word, or a set of synonyms.
 // Each alternative is a list of terms that must all occur.
 type clause struct {
-	alts   [][]string
-	idf    float64
-	lists  []*postingList // the postings of a single-term clause, a list per segment
-	merged []posting      // the postings of a synonym clause, merged per query
-	df     int
+	alts [][]string
+	// literal is how many leading alts are the query's own word (as a term
+	// or as its pairs); the rest are expansions (synonyms, full names),
+	// whose matches count slightly less, so that an article with the
+	// words the follower typed wins a tie with one that has their
+	// expansion (十三大 in the report's title, 第十三次全国代表大会 in
+	// another body's). Zero means all.
+	literal int
+	idf     float64
+	lists   []*postingList // the postings of a single-term clause, a list per segment
+	merged  []posting      // the postings of a synonym clause, merged per query
+	df      int
 }
 
 var (
@@ -263,7 +270,7 @@ func (r reader) parse(text string) query {
 		}
 		seen[w] = true
 		if alts := syn.alternatives(w); alts != nil {
-			q.clauses = append(q.clauses, clause{alts: r.ix.analyzeAlts(alts)})
+			q.clauses = append(q.clauses, r.synonymClause(w, alts))
 			return
 		}
 		if r.v.has(w) || !hasHan(w) {
@@ -306,7 +313,7 @@ func (r reader) parse(text string) query {
 			if part.synonym {
 				if !seen[part.text] {
 					seen[part.text] = true
-					q.clauses = append(q.clauses, clause{alts: r.ix.analyzeAlts(syn.alternatives(part.text))})
+					q.clauses = append(q.clauses, r.synonymClause(part.text, syn.alternatives(part.text)))
 				}
 				run.WriteString(part.text)
 				continue
@@ -408,16 +415,49 @@ func (r reader) singlesRun(words []string, i int) (int, []string) {
 	return j, pairs
 }
 
-// analyzeAlts segments each synonym into the terms that must co-occur.
-func (ix *Index) analyzeAlts(alts []string) [][]string {
-	out := make([][]string, 0, len(alts))
-	for _, a := range alts {
-		if ws := ix.seg.Words(a); len(ws) > 0 {
-			out = append(out, ws)
+// synonymClause is the clause of a word with alternatives: each segmented
+// into the terms that must co-occur, the word itself first. The word is
+// also matched by its character pairs as written in titles and summaries
+// when it is short: segmentation depends on the neighbours, and cuts 二十大
+// in the title 高举…旗帜 (二十大) though it keeps it whole elsewhere.
+func (r reader) synonymClause(word string, alts []string) clause {
+	var c clause
+	add := func(a string) {
+		if ws := r.ix.seg.Words(a); len(ws) > 0 {
+			c.alts = append(c.alts, ws)
 		}
 	}
-	return out
+	add(word)
+	if utf8.RuneCountInString(word) <= maxPairedAlt {
+		var pairs []string
+		for _, bg := range hanBigrams(word) {
+			if !r.v.has(bigramPrefix + bg) {
+				pairs = nil
+				break
+			}
+			pairs = append(pairs, bigramPrefix+bg)
+		}
+		if len(pairs) > 0 {
+			c.alts = append(c.alts, pairs)
+		}
+	}
+	c.literal = max(len(c.alts), 1)
+	for _, a := range alts {
+		if a != word {
+			add(a)
+		}
+	}
+	return c
 }
+
+// expansionWeight is what a match of an expansion counts for, in percent
+// of a match of the word as typed.
+const expansionWeight = 90
+
+// maxPairedAlt is the longest synonym matched by its character pairs too:
+// short forms are what segmentation cuts; full names are words or phrases
+// the index holds.
+const maxPairedAlt = 4
 
 func hasHan(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
@@ -433,7 +473,7 @@ type accumulator struct {
 }
 
 type docScore struct {
-	score, matched, titleMatched float32
+	score, matched, titleMatched, leadMatched float32
 }
 
 func (ix *Index) getAccumulator(n int) *accumulator {
@@ -446,7 +486,7 @@ func (ix *Index) getAccumulator(n int) *accumulator {
 }
 
 // addList scores one packed posting list: the hot loop of every search.
-func (acc *accumulator) addList(data []byte, idf float32, onlyKnown bool) {
+func (acc *accumulator) addList(data []byte, idf, leadIdf float32, onlyKnown bool) {
 	var doc uint32
 	for i := 0; i < len(data); {
 		var delta uint32
@@ -460,13 +500,16 @@ func (acc *accumulator) addList(data []byte, idf float32, onlyKnown bool) {
 		}
 		doc += delta
 		if !onlyKnown || acc.found[doc>>6]&(1<<(doc&63)) != 0 {
-			acc.add(doc, data[i], idf, onlyKnown)
+			acc.add(doc, data[i], idf, leadIdf, onlyKnown)
 		}
 		i++
 	}
 }
 
-func (acc *accumulator) add(d uint32, imp uint8, idf float32, onlyKnown bool) {
+// add scores one posting. leadIdf is what the word counts for in a summary:
+// its idf for a rare word, nothing for a common one (取消, 关注 in a summary
+// say little about what an article is about; a name does).
+func (acc *accumulator) add(d uint32, imp uint8, idf, leadIdf float32, onlyKnown bool) {
 	ds := &acc.docs[d]
 	if ds.matched == 0 {
 		if onlyKnown {
@@ -477,8 +520,11 @@ func (acc *accumulator) add(d uint32, imp uint8, idf float32, onlyKnown bool) {
 	}
 	ds.score += idf * float32(imp&impactScale) / impactScale
 	ds.matched += idf
-	if imp&inTitle != 0 {
+	switch {
+	case imp&inTitle != 0:
 		ds.titleMatched += idf
+	case imp&inLead != 0:
+		ds.leadMatched += leadIdf
 	}
 }
 
@@ -525,18 +571,24 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	}
 	acc := ix.getAccumulator(len(v.docs))
 	defer ix.release(acc)
+	rare := ix.params.leadMinIdf * math.Log(1+(N-0.5)/1.5) // of the idf of a word in one article
 	for i := range q.clauses {
 		c := &q.clauses[i]
-		idf := float32(c.idf)
+		idf, leadIdf := float32(c.idf), float32(0)
+		// A query of one word found in a summary has found a mention, not
+		// the topic: summaries count when they hold several of its words.
+		if c.idf >= rare && len(q.clauses) > 1 {
+			leadIdf = idf
+		}
 		// A word in a large share of all articles (中国, 发展) cannot decide
 		// which of them answers; when the query has a more selective word,
 		// the common one only adds to the articles that one found.
 		onlyKnown := selective && common(float64(c.df), N)
 		for _, l := range c.lists {
-			acc.addList(l.data, idf, onlyKnown)
+			acc.addList(l.data, idf, leadIdf, onlyKnown)
 		}
 		for _, p := range c.merged {
-			acc.add(p.doc, p.impact, idf, onlyKnown)
+			acc.add(p.doc, p.impact, idf, leadIdf, onlyKnown)
 		}
 	}
 
@@ -557,7 +609,8 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		}
 		ds := &acc.docs[d]
 		cover := float64(ds.matched) / total
-		c := cand{d: d, score: float64(ds.score) * cover * cover, cover: cover, tcv: float64(ds.titleMatched) / total}
+		c := cand{d: d, score: float64(ds.score) * cover * cover, cover: cover, tcv: float64(ds.titleMatched) / total,
+			lcv: float64(ds.leadMatched) / total}
 		switch {
 		case len(cands) < top:
 			cands = append(cands, c)
@@ -588,7 +641,11 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		}
 		c.score *= 1 + recencyPerYear*float64(dc.day)/365
 		c.score *= 1 + ix.params.lengthPrior*math.Log1p(float64(dc.bodyLen())/avgBody)
-		conf := math.Pow(c.cover, ix.params.coverPow) * max(ix.params.bodyShare+(1-ix.params.bodyShare)*c.tcv/max(c.cover, 1e-9), phraseShare)
+		// How sure the match is: the query's information found, each word
+		// counted by where it is (the title fully, the summary at leadShare,
+		// the body at bodyShare), or the share found as typed phrases.
+		placed := (c.tcv + ix.params.leadShare*c.lcv) / max(c.cover, 1e-9)
+		conf := math.Pow(c.cover, ix.params.coverPow) * max(ix.params.bodyShare+(1-ix.params.bodyShare)*placed, phraseShare)
 		if len(q.years) > 0 && !yearMatch {
 			conf *= ix.params.yearMiss
 		}
@@ -602,8 +659,8 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		c.conf = min(1, conf)
 		c.score *= math.Pow(c.conf, ix.params.confPow)
 		if ix.hooks.explain != nil {
-			ix.hooks.explain(fmt.Sprintf("%s cover %.2f tcv %.2f phrase %.2f/%.2f year %v → conf %.2f score %.3f",
-				dc.card.id, c.cover, c.tcv, phrase, phraseShare, yearMatch, c.conf, c.score))
+			ix.hooks.explain(fmt.Sprintf("%s cover %.2f tcv %.2f lcv %.2f phrase %.2f/%.2f year %v → conf %.2f score %.3f",
+				dc.card.id, c.cover, c.tcv, c.lcv, phrase, phraseShare, yearMatch, c.conf, c.score))
 		}
 	}
 	slices.SortFunc(cands, func(a, b cand) int {
@@ -639,8 +696,8 @@ func common(df, n float64) bool { return df > n*commonShare && df > commonFloor 
 
 // cand is an article being ranked.
 type cand struct {
-	d                       uint32
-	score, cover, tcv, conf float64
+	d                            uint32
+	score, cover, tcv, lcv, conf float64
 }
 
 // heapUp and heapDown keep h a min-heap under worse: the root is the
@@ -709,6 +766,12 @@ func (r reader) clausePostings(c *clause) {
 				cur = intersect(ls, cur)
 			}
 		}
+		if c.literal > 0 && i >= c.literal {
+			for j := range cur {
+				p := &cur[j]
+				p.impact = uint8(int(p.impact&impactScale)*expansionWeight/100) | p.impact&fieldBits
+			}
+		}
 		if i == 0 {
 			out = cur
 		} else {
@@ -730,13 +793,13 @@ func total(ls []*postingList) uint32 {
 // and the tuning sweep tries others on an index of its own.
 type rankParams struct {
 	bodyShare, yearMiss, confPow, titlePhrase, leadPhrase, bodyPhrase, lengthPrior, coverPow float64
-	numberMiss                                                                               float64
+	numberMiss, leadShare, leadMinIdf                                                        float64
 }
 
 // defaultRankParams are the knobs the dev-set measurement settled.
 func defaultRankParams() rankParams {
 	return rankParams{bodyShare: 0.3, yearMiss: 0.85, confPow: 2, titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.8, coverPow: 1,
-		numberMiss: 0.6}
+		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4}
 }
 
 // phrases checks the query's chunks as typed: in the title, the summary,
@@ -760,7 +823,11 @@ func (ix *Index) phrases(chunks []chunk, dc *doc) (boost, share float64) {
 			found += n * ix.params.titlePhrase
 		case strings.Contains(dc.leadText, ch):
 			boost = max(boost, leadPhraseBoost)
-			found += n * ix.params.leadPhrase
+			// One word in a summary is no phrase: it counts as a word
+			// there does (leadShare), not as the query found as typed.
+			if c.words > 1 {
+				found += n * ix.params.leadPhrase
+			}
 		case c.words > 1 && len(c.pairs) > 0 && dc.pairs.hasAll(c.pairs):
 			boost = max(boost, bodyPhraseBoost)
 			found += n * ix.params.bodyPhrase

@@ -12,7 +12,7 @@ import (
 // under a second). It is a cache: the per-article analyses in the store stay
 // the truth, and changes after the snapshot's change number are replayed.
 
-const snapshotMagic = "MPIX4"
+const snapshotMagic = "MPIX5"
 
 // encodeSnapshot serialises the current view. It takes no lock: searches
 // and updates go on while it runs.
