@@ -2,18 +2,25 @@ package search
 
 import (
 	"fmt"
+	"mpbot/content"
 	"os"
 	"strings"
 	"testing"
 )
 
 // TestProbe shows how queries are read and ranked, for tuning by hand:
-// PROBE='q1|q2' go test ./search -run TestProbe -v
+// PROBE='q1|q2' go test ./search -run TestProbe -v (PROBE_DEMO=1: over the
+// demo articles).
 func TestProbe(t *testing.T) {
 	if os.Getenv("PROBE") == "" {
 		t.Skip("set PROBE to the queries to look at")
 	}
-	ix := buildParallel(t, loadCorpus(t))
+	var ix *Index
+	if os.Getenv("PROBE_DEMO") != "" {
+		ix, _ = BuildIndex(content.DemoArticles())
+	} else {
+		ix = buildParallel(t, loadCorpus(t))
+	}
 	ix.SetSynonyms(shippedSynonyms(t))
 	var lines []string
 	ix.hooks.explain = func(s string) { lines = append(lines, s) }

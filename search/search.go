@@ -450,6 +450,11 @@ func (r reader) synonymClause(word string, alts []string) clause {
 	return c
 }
 
+// largeStore is the size from which a word no article uses counts at
+// unknownWord: a store of a few thousand articles covers what its
+// followers ask about.
+const largeStore = 2000
+
 // expansionWeight is what a match of an expansion counts for, in percent
 // of a match of the word as typed.
 const expansionWeight = 90
@@ -564,6 +569,13 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		r.clausePostings(c)
 		df := float64(c.df)
 		c.idf = math.Log(1 + (N-df+0.5)/(df+0.5))
+		if df == 0 {
+			// A word no article uses: in a large store more likely
+			// misspelt or put another way than a topic the store lacks
+			// (a small one lacks most topics), so it weighs less in
+			// what the query asks for.
+			c.idf *= 1 - (1-ix.params.unknownWord)*min(1, N/largeStore)
+		}
 		total += c.idf
 		if df > 0 && !common(df, N) {
 			selective = true
@@ -793,13 +805,13 @@ func total(ls []*postingList) uint32 {
 // and the tuning sweep tries others on an index of its own.
 type rankParams struct {
 	bodyShare, yearMiss, confPow, titlePhrase, leadPhrase, bodyPhrase, lengthPrior, coverPow float64
-	numberMiss, leadShare, leadMinIdf                                                        float64
+	numberMiss, leadShare, leadMinIdf, unknownWord                                           float64
 }
 
 // defaultRankParams are the knobs the dev-set measurement settled.
 func defaultRankParams() rankParams {
 	return rankParams{bodyShare: 0.3, yearMiss: 0.85, confPow: 2, titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.8, coverPow: 1,
-		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4}
+		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.25}
 }
 
 // phrases checks the query's chunks as typed: in the title, the summary,

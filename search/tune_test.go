@@ -19,11 +19,11 @@ func TestTune(t *testing.T) {
 	tune, _ := splitQuestions(loadQuestionFile(t, filepath.Join("testdata", "questions.tsv")))
 	minScore := shippedMinScore(t)
 	dev := loadQueries(t, "queries-dev.tsv")
-	for _, ls := range []float64{0.2, 0.3} {
-		for _, mi := range []float64{0.3, 0.4, 0.5} {
-			ix.params.bodyShare, ix.params.leadShare = ls, mi
+	for _, ls := range []float64{0.3} {
+		for _, mi := range []float64{0.25, 0.1, 0} {
+			ix.params.bodyShare, ix.params.unknownWord = ls, mi
 			q, d := measure(ix, tune, minScore), measure(ix, dev, minScore)
-			fmt.Printf("bodyShare %.2f leadShare %.2f: %s | dev %.3f %.3f %.3f\n", ls, mi, &q, d.recall1, d.mrr5, d.nomatch)
+			fmt.Printf("bodyShare %.2f unknownWord %.2f: %s | dev %.3f %.3f %.3f\n", ls, mi, &q, d.recall1, d.mrr5, d.nomatch)
 		}
 	}
 }
