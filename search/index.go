@@ -151,6 +151,12 @@ func (ix *Index) Analyze(a content.Article) *Analyzed {
 		}
 		for _, w := range ix.seg.SearchWords(text) {
 			add(f, w)
+			// Search mode yields the two- and three-character words inside
+			// a long one; the longer ones (枫桥经验 in 新时代枫桥经验) are
+			// added here.
+			for _, sub := range ix.seg.innerWords(w) {
+				add(f, sub)
+			}
 		}
 		for _, y := range hanYears(text) {
 			add(f, y)
@@ -166,7 +172,7 @@ func (ix *Index) Analyze(a content.Article) *Analyzed {
 }
 
 // analyzerRevision is bumped when Analyze's code changes what it produces.
-const analyzerRevision = 2
+const analyzerRevision = 3
 
 // analysisVersion changes whenever Analyze would cut text differently: a
 // new analyser revision, or an edited dictionary or term list. Stored

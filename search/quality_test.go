@@ -247,7 +247,7 @@ func TestSearchQuality(t *testing.T) {
 	}
 	// Until the targets are met, the check half is held at the level
 	// reached (BENCHMARKS.md), so no change makes it worse.
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.806, 0.841, 0.646, 0.758
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.811, 0.844, 0.646, 0.758
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}

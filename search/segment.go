@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 )
@@ -96,6 +97,38 @@ func clean(tokens []string) []string {
 	}
 	return out
 }
+
+// innerWords returns the dictionary words of four or more characters
+// inside w, a word of five or more, other than w itself. Words of up to
+// maxInner characters are looked at: longer ones are compounds whose parts
+// the search-mode cut already yields.
+func (s *Segmenter) innerWords(w string) []string {
+	n := utf8.RuneCountInString(w)
+	if n < 5 || n > maxInner {
+		return nil
+	}
+	var offs [maxInner + 1]int
+	i := 0
+	for j := range w {
+		offs[i] = j
+		i++
+	}
+	offs[n] = len(w)
+	var out []string
+	for a := 0; a < n; a++ {
+		for b := a + 4; b <= n; b++ {
+			if b-a == n {
+				continue
+			}
+			if sub := w[offs[a]:offs[b]]; s.IsWord(sub) {
+				out = append(out, sub)
+			}
+		}
+	}
+	return out
+}
+
+const maxInner = 16
 
 // IsWord reports whether the dictionary holds w as a word.
 func (s *Segmenter) IsWord(w string) bool {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -26,5 +27,8 @@ func TestSegmenterKeepsTerms(t *testing.T) {
 	}
 	if got := strings.Join(s.SearchWords("人工智能大会"), "/"); !strings.Contains(got, "智能") || !strings.Contains(got, "人工智能") {
 		t.Errorf("SearchWords(人工智能大会) = %s, want the whole word and its parts", got)
+	}
+	if inner := s.innerWords("新时代枫桥经验"); !slices.Contains(inner, "枫桥经验") {
+		t.Errorf("innerWords(新时代枫桥经验) = %v, want 枫桥经验 among them", inner)
 	}
 }
