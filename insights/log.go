@@ -11,6 +11,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"hash"
+	"io"
 	"log/slog"
 	"sync/atomic"
 	"time"
@@ -42,6 +44,7 @@ type Log struct {
 	done    chan struct{}
 	dropped atomic.Int64
 	now     func() time.Time
+	hasher  hash.Hash // the writer's HMAC
 }
 
 var _ bot.Events = (*Log)(nil)
@@ -78,9 +81,16 @@ func (l *Log) Votes() *Votes { return l.votes }
 
 // Follower is the hash that stands for an openid in the log.
 func (l *Log) Follower(openid string) string {
-	m := hmac.New(sha256.New, l.key)
-	m.Write([]byte(openid))
-	return hex.EncodeToString(m.Sum(nil)[:12])
+	return follower(hmac.New(sha256.New, l.key), openid)
+}
+
+// follower hashes openid with m, a keyed HMAC the caller owns (the writer
+// keeps one rather than building one per message).
+func follower(m hash.Hash, openid string) string {
+	m.Reset()
+	io.WriteString(m, openid)
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(m.Sum(sum[:0])[:12])
 }
 
 // Record implements bot.Events. It never waits: when the writer is behind,
@@ -143,9 +153,12 @@ func (l *Log) write(events []bot.Event) {
 	defer cancel()
 	qs := make([]store.Query, len(events))
 	var votes []store.Vote
+	if l.hasher == nil {
+		l.hasher = hmac.New(sha256.New, l.key)
+	}
 	for i, e := range events {
 		hits, _ := json.Marshal(e.Hits)
-		follower := l.Follower(e.From)
+		follower := follower(l.hasher, e.From)
 		qs[i] = store.Query{At: e.At, Follower: follower, Kind: string(e.Kind), Text: e.Text, Outcome: string(e.Outcome),
 			Rule: e.Rule, Key: e.Key, Number: e.Number, Article: e.Article, Question: e.Query, Hits: string(hits), Latency: e.Latency}
 		if e.Outcome == bot.OutcomeFollowUp && e.Query != "" && e.Article != "" {

@@ -31,17 +31,14 @@ func (s *Store) RecordQueries(ctx context.Context, qs []Query) (err error) {
 		return err
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO queries (at, follower, kind, text, outcome, rule, menu_key, number, article, question, hits, latency_us)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
+	args := make([]any, 0, 12*len(qs))
 	for _, q := range qs {
-		if _, err := stmt.ExecContext(ctx, q.At.UnixMilli(), q.Follower, q.Kind, q.Text, q.Outcome, q.Rule, q.Key, q.Number,
-			q.Article, q.Question, q.Hits, q.Latency.Microseconds()); err != nil {
-			return err
-		}
+		args = append(args, q.At.UnixMilli(), q.Follower, q.Kind, q.Text, q.Outcome, q.Rule, q.Key, q.Number,
+			q.Article, q.Question, q.Hits, q.Latency.Microseconds())
+	}
+	if err := tx.insertRows(ctx, `INSERT INTO queries (at, follower, kind, text, outcome, rule, menu_key, number, article, question, hits, latency_us) VALUES `,
+		`(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, "", args); err != nil {
+		return err
 	}
 	return tx.Commit()
 }

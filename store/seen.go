@@ -89,15 +89,13 @@ func (s *Store) followersSeen(ctx context.Context, seen map[string]time.Time) er
 		return err
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, upsertSeen)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
+	args := make([]any, 0, 2*len(seen))
 	for id, at := range seen {
-		if _, err := stmt.ExecContext(ctx, id, ms(at)); err != nil {
-			return err
-		}
+		args = append(args, id, ms(at))
+	}
+	if err := tx.insertRows(ctx, `INSERT INTO followers (openid, subscribed, last_interaction_at) VALUES `, `(?, 1, ?)`,
+		` ON CONFLICT(openid) DO UPDATE SET subscribed = 1, last_interaction_at = `+laterInteraction, args); err != nil {
+		return err
 	}
 	return tx.Commit()
 }

@@ -119,3 +119,33 @@ func b2i(v bool) int {
 	}
 	return 0
 }
+
+// rowsPerInsert is how many rows insertRows puts in one INSERT: enough
+// that the per-statement cost (several allocations and a prepare on
+// SQLite) is spread thin, few enough for both engines' limits on bound
+// parameters (32,766 on SQLite, 65,535 on PostgreSQL) at any width here.
+const rowsPerInsert = 64
+
+// insertRows runs head + row + ", " + row … + tail for args, as many
+// values a row as row has placeholders, rowsPerInsert rows a statement.
+func (t *sqlTx) insertRows(ctx context.Context, head, row, tail string, args []any) error {
+	width := strings.Count(row, "?")
+	for len(args) > 0 {
+		n := min(len(args)/width, rowsPerInsert)
+		var q strings.Builder
+		q.Grow(len(head) + len(tail) + n*(len(row)+2))
+		q.WriteString(head)
+		for i := range n {
+			if i > 0 {
+				q.WriteString(", ")
+			}
+			q.WriteString(row)
+		}
+		q.WriteString(tail)
+		if _, err := t.ExecContext(ctx, q.String(), args[:n*width]...); err != nil {
+			return err
+		}
+		args = args[n*width:]
+	}
+	return nil
+}

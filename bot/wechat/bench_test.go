@@ -3,48 +3,40 @@ package wechat
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
-	"encoding/xml"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
-
-	"github.com/silenceper/wechat/v2/officialaccount/message"
-	"github.com/silenceper/wechat/v2/util"
 )
 
 // baseline is the floor a webhook cannot go below: verify the signatures,
 // decrypt, and answer a constant encrypted reply, without reading the
 // message or routing it.
 func (h *Handler) baseline(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+	e := envelopes.Get().(*envelope)
+	defer e.release()
+	body, err := readAll(e.body[:0], http.MaxBytesReader(w, r.Body, MaxBody))
+	e.body = body
 	if err != nil {
 		http.Error(w, "bad", http.StatusBadRequest)
 		return
 	}
-	q := r.URL.Query()
-	if rej := h.checkSignature(q); rej != nil {
+	p := parseParams(r.URL.RawQuery)
+	if rej := h.checkSignature(p, e); rej != nil {
 		http.Error(w, "bad", rej.status)
 		return
 	}
-	var env message.EncryptedXMLMsg
-	if err := xml.Unmarshal(body, &env); err != nil ||
-		!equal(q.Get("msg_signature"), util.Signature(h.cfg.Token, q.Get("timestamp"), q.Get("nonce"), env.EncryptedMsg)) {
+	encrypted, err := encryptedOf(body)
+	if err != nil || !equalSignature(e.signParams(h.cfg.Token, p.timestamp, p.nonce, encrypted), p.msgSignature) {
 		http.Error(w, "bad", http.StatusUnauthorized)
 		return
 	}
-	cipher, err := base64.StdEncoding.DecodeString(env.EncryptedMsg)
-	if err != nil {
+	if _, appID, err := e.open(h.block, h.key[:16], encrypted); err != nil || string(appID) != h.cfg.AppID {
 		http.Error(w, "bad", http.StatusBadRequest)
 		return
 	}
-	if _, _, appID, err := util.AESDecryptMsg(cipher, h.key); err != nil || string(appID) != h.cfg.AppID {
-		http.Error(w, "bad", http.StatusBadRequest)
-		return
-	}
-	out, err := h.seal(constantReply, q.Get("timestamp"), q.Get("nonce"))
+	out, err := e.seal(h.block, h.key[:16], h.cfg.AppID, h.cfg.Token, constantReply, p.timestamp, p.nonce)
 	if err != nil {
 		http.Error(w, "bad", http.StatusInternalServerError)
 		return

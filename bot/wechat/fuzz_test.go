@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -61,7 +62,7 @@ func FuzzParseRequest(f *testing.F) {
 			}
 			_ = dedupeKey(&req.msg)
 		}
-		check(func(r *request) *rejection { return plain.parseRequest(signed, body, r) })
+		check(func(r *request) *rejection { return plain.parseRequest(paramsOf(signed), body, r, new(envelope)) })
 
 		enc := base64.StdEncoding.EncodeToString(util.AESEncryptMsg([]byte("0123456789abcdef"), body, testAppID, key))
 		q := url.Values{"encrypt_type": {"aes"}, "msg_signature": {util.Signature(testToken, ts, "42", enc)}}
@@ -69,11 +70,11 @@ func FuzzParseRequest(f *testing.F) {
 			q[k] = v
 		}
 		check(func(r *request) *rejection {
-			return compat.parseRequest(q, []byte("<xml><Encrypt><![CDATA["+enc+"]]></Encrypt></xml>"), r)
+			return compat.parseRequest(paramsOf(q), []byte("<xml><Encrypt><![CDATA["+enc+"]]></Encrypt></xml>"), r, new(envelope))
 		})
 
 		// The body as a raw envelope, signed over whatever Encrypt it holds.
-		check(func(r *request) *rejection { return compat.parseRequest(q, body, r) })
+		check(func(r *request) *rejection { return compat.parseRequest(paramsOf(q), body, r, new(envelope)) })
 	})
 }
 
@@ -97,4 +98,86 @@ func FuzzDecodeFlat(f *testing.F) {
 			t.Fatalf("decoders disagree on %q\nfast: %+v\nfull: %+v", raw, fast, full)
 		}
 	})
+}
+
+// paramsOf is q as the handler reads it.
+func paramsOf(q url.Values) params { return parseParams(q.Encode()) }
+
+// FuzzParseParams holds the query parser to net/url: every parameter the
+// handler reads comes out as url.Values.Get gives it.
+func FuzzParseParams(f *testing.F) {
+	f.Add("signature=abc&timestamp=1700000000&nonce=42&openid=o1&encrypt_type=aes&msg_signature=def")
+	f.Add("echostr=%E4%BD%A0+%ZZ&echostr=2&nonce=a;b&nonce=%41&timestamp")
+	f.Add("signature&signature=x&=y&msg_signature=%&msg_signature=ok")
+	f.Fuzz(func(t *testing.T, query string) {
+		got := parseParams(query)
+		want, _ := url.ParseQuery(query)
+		for i, v := range []string{got.signature, got.timestamp, got.nonce, got.msgSignature, got.encryptType, got.echostr} {
+			if w := want.Get(paramNames[i]); v != w {
+				t.Fatalf("%s of %q: %q, net/url says %q", paramNames[i], query, v, w)
+			}
+		}
+	})
+}
+
+// FuzzEnvelope holds the envelope reader to encoding/xml: whatever Encrypt
+// the flat reader finds, encoding/xml finds too, and it rejects nothing
+// encoding/xml reads.
+func FuzzEnvelope(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte("<xml><ToUserName><![CDATA[gh_1]]></ToUserName><Encrypt><![CDATA[a+b/c==]]></Encrypt></xml>"))
+	f.Add([]byte("<xml><Encrypt>a</Encrypt><Encrypt>b</Encrypt></xml>"))
+	f.Add([]byte("<xml><Encrypt>a&amp;b</Encrypt></xml>"))
+	f.Add([]byte("<root><Encrypt>x</Encrypt></root>"))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		got, err := encryptedOf(body)
+		var env message.EncryptedXMLMsg
+		werr := xml.Unmarshal(body, &env)
+		if (err == nil) != (werr == nil) {
+			t.Fatalf("%q: reader says %v, encoding/xml says %v", body, err, werr)
+		}
+		if err == nil && string(got) != env.EncryptedMsg {
+			t.Fatalf("%q: Encrypt %q, encoding/xml reads %q", body, got, env.EncryptedMsg)
+		}
+	})
+}
+
+// TestSealOpensWithTheSDK: a reply sealed by the handler is opened by the
+// SDK's own decryption and its signature checks with the SDK's, and what
+// the SDK seals the handler opens.
+func TestSealOpensWithTheSDK(t *testing.T) {
+	key, _ := DecodeAESKey(testAESKey)
+	h, err := NewHandler(Config{AppID: testAppID, Token: testToken, AESKey: testAESKey, Mode: ModeSafe}, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := new(envelope)
+	for _, reply := range []string{"", "x", "<xml><Content><![CDATA[你好]]></Content></xml>", strings.Repeat("长", 700), strings.Repeat("a", 31), strings.Repeat("a", 32)} {
+		for _, nonce := range []string{"42", "a]]>b", "<&>"} {
+			out, err := e.seal(h.block, key[:16], testAppID, testToken, []byte(reply), "1700000000", nonce)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var env message.ResponseEncryptedXMLMsg
+			if err := xml.Unmarshal(out, &env); err != nil {
+				t.Fatalf("sealed envelope is not XML: %v\n%s", err, out)
+			}
+			if env.Nonce != nonce || env.Timestamp != 1700000000 || env.MsgSignature != util.Signature(testToken, "1700000000", nonce, env.EncryptedMsg) {
+				t.Fatalf("envelope %+v", env)
+			}
+			ct, _ := base64.StdEncoding.DecodeString(env.EncryptedMsg)
+			_, plain, appID, err := util.AESDecryptMsg(ct, key)
+			if err != nil || string(plain) != reply || string(appID) != testAppID {
+				t.Fatalf("SDK opens %q for %q: %v", plain, appID, err)
+			}
+			// and the other way round
+			sdk := base64.StdEncoding.EncodeToString(util.AESEncryptMsg([]byte("0123456789abcdef"), []byte(reply), testAppID, key))
+			msg, appID2, err := e.open(h.block, key[:16], []byte(sdk))
+			if err != nil || string(msg) != reply || string(appID2) != testAppID {
+				t.Fatalf("open of the SDK's ciphertext: %q %q %v", msg, appID2, err)
+			}
+		}
+	}
 }

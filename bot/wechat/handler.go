@@ -2,23 +2,20 @@ package wechat
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/subtle"
+	"crypto/aes"
+	"crypto/cipher"
 	"encoding/base64"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/netip"
-	"net/url"
 	"strconv"
 	"sync"
 	"time"
 
 	"github.com/silenceper/wechat/v2/officialaccount/message"
-	"github.com/silenceper/wechat/v2/util"
 
 	"mpbot/bot"
 )
@@ -115,6 +112,7 @@ type Sender interface {
 type Handler struct {
 	cfg     Config
 	key     []byte
+	block   cipher.Block // AES with key
 	answer  Answerer
 	sender  Sender
 	calls   *calls
@@ -141,6 +139,9 @@ func NewHandler(cfg Config, answer Answerer, sender Sender, log *slog.Logger) (*
 			return nil, err
 		}
 		h.key = key
+		if h.block, err = aes.NewCipher(key); err != nil {
+			return nil, err
+		}
 	default:
 		return nil, fmt.Errorf("wechat.mode %q is not plain, compat or safe", cfg.Mode)
 	}
@@ -180,7 +181,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var rej *rejection
 	switch r.Method {
 	case http.MethodGet:
-		rej = h.verifyURL(w, r)
+		rej = h.verifyURL(w, parseParams(r.URL.RawQuery))
 	case http.MethodPost:
 		rej = h.serveMessage(w, r)
 	default:
@@ -195,12 +196,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // verifyURL answers the console's GET check by echoing echostr.
-func (h *Handler) verifyURL(w http.ResponseWriter, r *http.Request) *rejection {
-	q := r.URL.Query()
-	if rej := h.checkSignature(q); rej != nil {
+func (h *Handler) verifyURL(w http.ResponseWriter, p params) *rejection {
+	e := envelopes.Get().(*envelope)
+	defer e.release()
+	if rej := h.checkSignature(p, e); rej != nil {
 		return rej
 	}
-	echo := q.Get("echostr")
+	echo := p.echostr
 	if echo == "" {
 		return reject(http.StatusBadRequest, "URL verification without echostr", "")
 	}
@@ -211,8 +213,8 @@ func (h *Handler) verifyURL(w http.ResponseWriter, r *http.Request) *rejection {
 
 // checkSignature verifies signature = sha1(sort(token, timestamp, nonce)) and
 // that the timestamp is recent. WeChat sends it on every request.
-func (h *Handler) checkSignature(q url.Values) *rejection {
-	ts := q.Get("timestamp")
+func (h *Handler) checkSignature(p params, e *envelope) *rejection {
+	ts := p.timestamp
 	sec, err := strconv.ParseInt(ts, 10, 64)
 	if err != nil {
 		return reject(http.StatusUnauthorized, "bad timestamp", "%s", field(ts))
@@ -220,13 +222,11 @@ func (h *Handler) checkSignature(q url.Values) *rejection {
 	if d := h.now().Sub(time.Unix(sec, 0)); d > ClockWindow || d < -ClockWindow {
 		return reject(http.StatusUnauthorized, "stale timestamp", "%s is %v away from now", ts, d.Round(time.Second))
 	}
-	if !equal(q.Get("signature"), util.Signature(h.cfg.Token, ts, q.Get("nonce"))) {
+	if !equalSignature(e.signParams(h.cfg.Token, ts, p.nonce, nil), p.signature) {
 		return reject(http.StatusUnauthorized, "wrong signature", "")
 	}
 	return nil
 }
-
-func equal(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
 
 // request is a verified, decrypted webhook call.
 type request struct {
@@ -236,13 +236,13 @@ type request struct {
 	nonce     string
 }
 
-// parseRequest verifies and decodes a POST into req. It is the whole
-// inbound parser, kept free of I/O so it can be fuzzed.
-func (h *Handler) parseRequest(q url.Values, body []byte, req *request) *rejection {
-	if rej := h.checkSignature(q); rej != nil {
+// parseRequest verifies and decodes a POST into req, using e's buffers. It
+// is the whole inbound parser, kept free of I/O so it can be fuzzed.
+func (h *Handler) parseRequest(p params, body []byte, req *request, e *envelope) *rejection {
+	if rej := h.checkSignature(p, e); rej != nil {
 		return rej
 	}
-	req.encrypted, req.timestamp, req.nonce = q.Get("encrypt_type") == "aes", q.Get("timestamp"), q.Get("nonce")
+	req.encrypted, req.timestamp, req.nonce = p.encryptType == "aes", p.timestamp, p.nonce
 	raw := body
 	switch {
 	case req.encrypted && h.key == nil:
@@ -252,23 +252,22 @@ func (h *Handler) parseRequest(q url.Values, body []byte, req *request) *rejecti
 		// would let anyone holding one signed URL post forged messages.
 		return reject(http.StatusUnauthorized, "unencrypted request in safe mode", "")
 	case req.encrypted:
-		var env message.EncryptedXMLMsg
-		if err := xml.Unmarshal(body, &env); err != nil {
+		encrypted, err := encryptedOf(body)
+		if err != nil {
 			return reject(http.StatusBadRequest, "malformed envelope XML", "%s", field(err.Error()))
 		}
-		if env.EncryptedMsg == "" {
+		if len(encrypted) == 0 {
 			return reject(http.StatusBadRequest, "envelope has no Encrypt", "")
 		}
-		if !equal(q.Get("msg_signature"), util.Signature(h.cfg.Token, req.timestamp, req.nonce, env.EncryptedMsg)) {
+		if !equalSignature(e.signParams(h.cfg.Token, req.timestamp, req.nonce, encrypted), p.msgSignature) {
 			return reject(http.StatusUnauthorized, "wrong msg_signature", "")
 		}
-		cipher, err := base64.StdEncoding.DecodeString(env.EncryptedMsg)
-		if err != nil {
-			return reject(http.StatusBadRequest, "ciphertext is not base64", "")
-		}
 		var appID []byte
-		_, raw, appID, err = util.AESDecryptMsg(cipher, h.key)
-		if err != nil {
+		raw, appID, err = e.open(h.block, h.key[:16], encrypted)
+		switch {
+		case errors.Is(err, errNotBase64):
+			return reject(http.StatusBadRequest, "ciphertext is not base64", "")
+		case err != nil:
 			return reject(http.StatusBadRequest, "bad ciphertext", "%s", field(err.Error()))
 		}
 		if string(appID) != h.cfg.AppID {
@@ -282,7 +281,10 @@ func (h *Handler) parseRequest(q url.Values, body []byte, req *request) *rejecti
 }
 
 func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejection {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+	e := envelopes.Get().(*envelope)
+	defer e.release()
+	body, err := readAll(e.body[:0], http.MaxBytesReader(w, r.Body, MaxBody))
+	e.body = body
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
@@ -291,7 +293,7 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 		return reject(http.StatusBadRequest, "body unreadable", "%s", field(err.Error()))
 	}
 	var req request
-	if rej := h.parseRequest(r.URL.Query(), body, &req); rej != nil {
+	if rej := h.parseRequest(parseParams(r.URL.RawQuery), body, &req, e); rej != nil {
 		return rej
 	}
 	m := toBot(&req.msg)
@@ -317,14 +319,15 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 		return nil
 	}
 	defer func() { h.cfg.Metrics.reply(string(replies[0].Type), h.now().Sub(started).Seconds()) }()
-	out, err := appendReply(make([]byte, 0, 512), replies[0], string(req.msg.FromUserName), string(req.msg.ToUserName), h.now().Unix())
+	out, err := appendReply(e.out[:0], replies[0], string(req.msg.FromUserName), string(req.msg.ToUserName), h.now().Unix())
+	e.out = out
 	if err != nil {
 		h.log.ErrorContext(r.Context(), "encode reply", "err", err)
 		writeSuccess(w)
 		return nil
 	}
 	if req.encrypted {
-		if out, err = h.seal(out, req.timestamp, req.nonce); err != nil {
+		if out, err = e.seal(h.block, h.key[:16], h.cfg.AppID, h.cfg.Token, out, req.timestamp, req.nonce); err != nil {
 			h.log.ErrorContext(r.Context(), "encrypt reply", "err", err)
 			writeSuccess(w)
 			return nil
@@ -342,21 +345,24 @@ func writeSuccess(w http.ResponseWriter) {
 	io.WriteString(w, "success")
 }
 
-// seal encrypts a reply with a fresh random prefix (the SDK reuses the
-// request's) and signs it.
-func (h *Handler) seal(plain []byte, timestamp, nonce string) ([]byte, error) {
-	var random [16]byte
-	if _, err := rand.Read(random[:]); err != nil {
-		return nil, err
+// readAll reads r into dst, growing it as needed.
+func readAll(dst []byte, r io.Reader) ([]byte, error) {
+	if cap(dst) == 0 {
+		dst = make([]byte, 0, 4096)
 	}
-	enc := base64.StdEncoding.EncodeToString(util.AESEncryptMsg(random[:], plain, h.cfg.AppID, h.key))
-	ts, _ := strconv.ParseInt(timestamp, 10, 64)
-	return xml.Marshal(message.ResponseEncryptedXMLMsg{
-		EncryptedMsg: enc,
-		MsgSignature: util.Signature(h.cfg.Token, timestamp, nonce, enc),
-		Timestamp:    ts,
-		Nonce:        nonce,
-	})
+	for {
+		if len(dst) == cap(dst) {
+			dst = append(dst, 0)[:len(dst)]
+		}
+		n, err := r.Read(dst[len(dst):cap(dst)])
+		dst = dst[:len(dst)+n]
+		if err == io.EOF {
+			return dst, nil
+		}
+		if err != nil {
+			return dst, err
+		}
+	}
 }
 
 // respond answers a message once, within the reply budget. The first

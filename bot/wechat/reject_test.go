@@ -163,7 +163,7 @@ func TestOfficialEncryptedMessage(t *testing.T) {
 		"signature":     {util.Signature(testToken, "1409304348", "xxxxxx")},
 		"msg_signature": {util.Signature(testToken, "1409304348", "xxxxxx", enc)}}
 	var req request
-	rej := h.parseRequest(q, []byte("<xml><ToUserName><![CDATA[gh_7f083739789a]]></ToUserName><Encrypt><![CDATA["+enc+"]]></Encrypt></xml>"), &req)
+	rej := h.parseRequest(paramsOf(q), []byte("<xml><ToUserName><![CDATA[gh_7f083739789a]]></ToUserName><Encrypt><![CDATA["+enc+"]]></Encrypt></xml>"), &req, new(envelope))
 	if rej != nil {
 		t.Fatalf("rejected: %v", rej)
 	}

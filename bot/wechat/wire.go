@@ -22,6 +22,13 @@ import (
 // decodeFlat fills mm from flat message XML. ok is false when the input is
 // not of the flat shape it knows, and mm must then be decoded in full.
 func decodeFlat(raw []byte, mm *message.MixMessage) (ok bool) {
+	return flatFields(raw, func(name, value []byte) bool { return setField(mm, name, value) })
+}
+
+// flatFields calls field with each element of flat XML, in order, the
+// value as it reads (CDATA unwrapped; plain text only without entities).
+// ok is false when raw is not of that shape, or field refused an element.
+func flatFields(raw []byte, field func(name, value []byte) bool) (ok bool) {
 	p := bytes.TrimLeft(raw, " \t\r\n")
 	p, ok = bytes.CutPrefix(p, []byte("<xml>"))
 	if !ok {
@@ -71,7 +78,7 @@ func decodeFlat(raw []byte, mm *message.MixMessage) (ok bool) {
 			return false
 		}
 		p = p[len(name)+3:]
-		if !setField(mm, name, value) {
+		if !field(name, value) {
 			return false
 		}
 	}

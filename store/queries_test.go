@@ -1,0 +1,50 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"mpbot/store"
+	"mpbot/store/storetest"
+)
+
+func TestQueryLog(t *testing.T) { storetest.Each(t, testQueryLog) }
+
+// testQueryLog writes a batch larger than one INSERT holds and reads every
+// entry back whole, in order; pruning drops the old ones.
+func testQueryLog(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	at := time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
+	var want []store.Query
+	for i := range 150 {
+		want = append(want, store.Query{At: at.Add(time.Duration(i) * time.Second), Follower: fmt.Sprintf("f%d", i%7), Kind: "text",
+			Text: fmt.Sprintf("问题 %d 'quoted' ?", i), Outcome: "list", Rule: "r", Key: "K", Number: i % 5, Article: "a", Question: "q",
+			Hits: `[{"id":"a","score":0.5}]`, Latency: time.Duration(i) * time.Microsecond})
+	}
+	if err := s.RecordQueries(ctx, want); err != nil {
+		t.Fatal(err)
+	}
+	var got []store.Query
+	if err := s.EachQuery(ctx, at, func(q store.Query) error { got = append(got, q); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("read %d of %d", len(got), len(want))
+	}
+	for i := range want {
+		if !got[i].At.Equal(want[i].At) {
+			t.Fatalf("entry %d at %v, want %v", i, got[i].At, want[i].At)
+		}
+		got[i].At = want[i].At
+		if got[i] != want[i] {
+			t.Fatalf("entry %d:\n got %+v\nwant %+v", i, got[i], want[i])
+		}
+	}
+	n, err := s.PruneQueries(ctx, at.Add(100*time.Second))
+	if err != nil || n != 100 {
+		t.Fatalf("pruned %d, %v; want 100", n, err)
+	}
+}
