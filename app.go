@@ -95,7 +95,7 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, need parts) (a *
 		return nil, err
 	}
 	if cfg.State.Driver == "redis" {
-		if a.redis, err = fleet.Dial(ctx, string(cfg.State.RedisURL), cfg.State.KeyPrefix); err != nil {
+		if a.redis, err = fleet.Dial(ctx, string(cfg.State.RedisURL), cfg.State.KeyPrefix, log); err != nil {
 			return nil, err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -373,4 +374,58 @@ func TestServeSIGTERMMidPush(t *testing.T) {
 		t.Errorf("a clean shutdown logged an error:\n%s", logs)
 	}
 	t.Logf("exited %v after SIGTERM with %d of 400 sent", took.Round(time.Millisecond), calls)
+}
+
+// TestOneRedisRoundTripPerMessage: through serve's own handler with the
+// state in Redis, a message costs one round trip: its claim, carrying the
+// writes the message before left (its answer, its follower's list). A
+// number after a list costs two: its list is read after the claim. The
+// flusher is held off, so the count is exact.
+func TestOneRedisRoundTripPerMessage(t *testing.T) {
+	requireRedis(t)
+	dir := t.TempDir()
+	cfgPath := writeConfig(t, dir, "")
+	t.Setenv("MPBOT_STATE_DRIVER", "redis")
+	t.Setenv("MPBOT_STATE_KEY_PREFIX", redisPrefix(t, "mpbot-trips"))
+	cfg, err := loadConfig(cfgPath, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := newApp(context.Background(), cfg, quietLogger(io.Discard), withWebhook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.close()
+	a.redis.SetFlushAfter(time.Hour)
+	srv := httptest.NewServer(a.routes())
+	defer srv.Close()
+	sim := simulatorFor(t, cfgPath, srv.URL)
+	id := int64(0)
+	send := func(from, text string) *wechat.Outbound {
+		id++
+		out, err := sim.Send(context.Background(), wechat.Inbound{From: from, MsgType: "text", Content: text, MsgID: id, CreateTime: time.Now().Unix()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	before := a.redis.RoundTrips()
+	texts := []string{"遴选", "你好", "枫桥经验", "基层治理", "红烧肉怎么做", "新质生产力", "帮助", "遴选笔试"}
+	for i := range 40 {
+		send(fmt.Sprintf("o_trip_%d", i), texts[i%len(texts)])
+	}
+	if n := a.redis.RoundTrips() - before; n != 40 {
+		t.Fatalf("%d Redis round trips for 40 messages, want 40", n)
+	}
+	list := send("o_chooser", "遴选")
+	if !strings.Contains(list.Content, "2. ") {
+		t.Fatalf("want a list for 遴选: %+v", list)
+	}
+	before = a.redis.RoundTrips()
+	if out := send("o_chooser", "2"); out.MsgType != "news" {
+		t.Fatalf("the number did not open the article: %+v", out)
+	}
+	if n := a.redis.RoundTrips() - before; n != 2 {
+		t.Fatalf("%d round trips for a number, want 2", n)
+	}
 }

@@ -11,8 +11,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -25,12 +27,18 @@ import (
 // Redis is a connection with a key prefix, so several fleets (or tests)
 // can share one server.
 type Redis struct {
-	client *redis.Client
-	prefix string
+	client     *redis.Client
+	prefix     string
+	log        *slog.Logger
+	q          writeQueue
+	flushAfter atomic.Int64 // a time.Duration
+	trips      atomic.Int64
+	closing    sync.Once
 }
 
-// Dial connects to url (redis://host:port/db) and checks the server answers.
-func Dial(ctx context.Context, url, prefix string) (*Redis, error) {
+// Dial connects to url (redis://host:port/db), checks the server answers
+// and starts the flusher of queued writes; Close stops it.
+func Dial(ctx context.Context, url, prefix string, log *slog.Logger) (*Redis, error) {
 	opts, err := redis.ParseURL(url)
 	if err != nil {
 		return nil, fmt.Errorf("state.redis_url: %w", err)
@@ -44,12 +52,56 @@ func Dial(ctx context.Context, url, prefix string) (*Redis, error) {
 	// the callers here log what failed, once, with context.
 	redis.SetLogger(&logging.VoidLogger{})
 	c := redis.NewClient(opts)
-	c.AddHook(&breaker{})
+	r := newRedis(c, prefix, log)
 	if err := c.Ping(ctx).Err(); err != nil {
-		c.Close()
+		r.Close()
 		return nil, fmt.Errorf("redis %s: %w", opts.Addr, err)
 	}
-	return &Redis{client: c, prefix: prefix}, nil
+	return r, nil
+}
+
+// newRedis wraps a client: its hooks, and the flusher of queued writes.
+func newRedis(c *redis.Client, prefix string, log *slog.Logger) *Redis {
+	r := &Redis{client: c, prefix: prefix, log: log,
+		q: writeQueue{kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}}
+	r.flushAfter.Store(int64(defaultFlushAfter))
+	c.AddHook(&breaker{})
+	c.AddHook(tripCounter{&r.trips})
+	go r.flush()
+	return r
+}
+
+// setup reports whether cmd is what go-redis sends on a new connection
+// (HELLO, CLIENT SETINFO, AUTH, SELECT): not a round trip of ours.
+func setup(cmd redis.Cmder) bool {
+	switch cmd.Name() {
+	case "hello", "client", "auth", "select":
+		return true
+	}
+	return false
+}
+
+// tripCounter counts round trips: a command or a pipeline each.
+type tripCounter struct{ n *atomic.Int64 }
+
+func (c tripCounter) DialHook(next redis.DialHook) redis.DialHook { return next }
+
+func (c tripCounter) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		if !setup(cmd) {
+			c.n.Add(1)
+		}
+		return next(ctx, cmd)
+	}
+}
+
+func (c tripCounter) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		if len(cmds) > 0 && !setup(cmds[0]) {
+			c.n.Add(1)
+		}
+		return next(ctx, cmds)
+	}
 }
 
 // breaker fails dials at once for a second after one failed, so while Redis
@@ -75,8 +127,17 @@ func (b *breaker) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.Proc
 	return next
 }
 
-// Close closes the connection pool.
-func (r *Redis) Close() error { return r.client.Close() }
+// Close sends the queued writes, stops the flusher and closes the
+// connection pool.
+func (r *Redis) Close() error {
+	var err error
+	r.closing.Do(func() {
+		close(r.q.stop)
+		<-r.q.done
+		err = r.client.Close()
+	})
+	return err
+}
 
 // Ping reports whether Redis answers.
 func (r *Redis) Ping(ctx context.Context) error { return r.client.Ping(ctx).Err() }
@@ -98,15 +159,18 @@ type FollowUps struct {
 	TTL time.Duration
 }
 
-// Put implements bot.FollowUps.
+// Put implements bot.FollowUps. The list is written with this replica's
+// next round trip.
 func (f FollowUps) Put(ctx context.Context, openid string, fu bot.FollowUp) error {
 	b, _ := json.Marshal(fu)
-	return f.R.client.Set(ctx, f.R.key("followup", openid), b, f.TTL).Err()
+	return f.R.enqueue(ctx, write{key: f.R.key("followup", openid), value: b, ttl: f.TTL})
 }
 
 // Get implements bot.FollowUps.
 func (f FollowUps) Get(ctx context.Context, openid string) (bot.FollowUp, error) {
-	b, err := f.R.client.Get(ctx, f.R.key("followup", openid)).Bytes()
+	var get *redis.StringCmd
+	f.R.roundTrip(ctx, func(p redis.Pipeliner) { get = p.Get(ctx, f.R.key("followup", openid)) })
+	b, err := get.Bytes()
 	if errors.Is(err, redis.Nil) {
 		return bot.FollowUp{}, nil
 	}
@@ -122,9 +186,9 @@ func (f FollowUps) Get(ctx context.Context, openid string) (bot.FollowUp, error)
 	return fu, json.Unmarshal(b, &fu)
 }
 
-// Forget implements bot.FollowUps.
+// Forget implements bot.FollowUps, with this replica's next round trip.
 func (f FollowUps) Forget(ctx context.Context, openid string) error {
-	return f.R.client.Del(ctx, f.R.key("followup", openid)).Err()
+	return f.R.enqueue(ctx, write{key: f.R.key("followup", openid), del: true})
 }
 
 // TokenCache keeps the fleet's one WeChat access token in Redis. It
@@ -198,9 +262,14 @@ type sharedAnswer struct {
 // Claim implements wechat.SharedReplies: the claim is a key of its own,
 // holding when it was made, kept for ttl (as long as a replay of the
 // message could pass the timestamp check); the answer is kept apart, for
-// as long as retries come. One round trip: SET NX GET.
+// as long as retries come. One round trip: SET NX GET, after the writes
+// queued by the messages before.
 func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (bool, time.Time, error) {
-	prev, err := s.R.client.SetArgs(ctx, s.R.key("claim", key), time.Now().UnixMilli(), redis.SetArgs{Mode: "NX", TTL: ttl, Get: true}).Result()
+	var set *redis.StatusCmd
+	s.R.roundTrip(ctx, func(p redis.Pipeliner) {
+		set = p.SetArgs(ctx, s.R.key("claim", key), time.Now().UnixMilli(), redis.SetArgs{Mode: "NX", TTL: ttl, Get: true})
+	})
+	prev, err := set.Result()
 	if errors.Is(err, redis.Nil) {
 		return true, time.Time{}, nil
 	}
@@ -214,18 +283,21 @@ func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (bool
 	return false, time.UnixMilli(ms), nil
 }
 
-// Store implements wechat.SharedReplies.
+// Store implements wechat.SharedReplies. The answer is written with this
+// replica's next round trip.
 func (s Replies) Store(ctx context.Context, key string, replies []bot.Reply, late bool, ttl time.Duration) error {
 	b, err := json.Marshal(sharedAnswer{Late: late, Replies: replies})
 	if err != nil {
 		return err
 	}
-	return s.R.client.Set(ctx, s.R.key("reply", key), b, ttl).Err()
+	return s.R.enqueue(ctx, write{key: s.R.key("reply", key), value: b, ttl: ttl})
 }
 
 // Load implements wechat.SharedReplies.
 func (s Replies) Load(ctx context.Context, key string) ([]bot.Reply, bool, bool, error) {
-	b, err := s.R.client.Get(ctx, s.R.key("reply", key)).Bytes()
+	var get *redis.StringCmd
+	s.R.roundTrip(ctx, func(p redis.Pipeliner) { get = p.Get(ctx, s.R.key("reply", key)) })
+	b, err := get.Bytes()
 	if errors.Is(err, redis.Nil) {
 		return nil, false, false, nil
 	}

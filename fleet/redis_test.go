@@ -20,12 +20,22 @@ import (
 // (127.0.0.1:6379, or $MPBOT_TEST_REDIS) under a key prefix of its own.
 func testRedis(t *testing.T) *Redis {
 	t.Helper()
+	return dialTest(t, fmt.Sprintf("mpbot-test-%d-%s", time.Now().UnixNano(), t.Name()))
+}
+
+// replicaOf is another replica's connection to r's keys.
+func replicaOf(t *testing.T, r *Redis) *Redis {
+	t.Helper()
+	return dialTest(t, r.prefix)
+}
+
+func dialTest(t *testing.T, prefix string) *Redis {
+	t.Helper()
 	url := os.Getenv("MPBOT_TEST_REDIS")
 	if url == "" {
 		url = "redis://127.0.0.1:6379/0"
 	}
-	prefix := fmt.Sprintf("mpbot-test-%d-%s", time.Now().UnixNano(), t.Name())
-	r, err := Dial(context.Background(), url, prefix)
+	r, err := Dial(context.Background(), url, prefix, slog.New(slog.DiscardHandler))
 	if err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("Redis needed under CI: %v", err)
@@ -43,21 +53,31 @@ func testRedis(t *testing.T) *Redis {
 	return r
 }
 
+// TestFollowUpsAcrossReplicas: a list one replica wrote is read by
+// another (once the writer's queue has gone out, by itself, with nothing
+// else sent), and by the writer at once.
 func TestFollowUpsAcrossReplicas(t *testing.T) {
 	ctx := context.Background()
 	r := testRedis(t)
-	a, b := FollowUps{R: r, TTL: time.Minute}, FollowUps{R: r, TTL: time.Minute}
+	a, b := FollowUps{R: r, TTL: time.Minute}, FollowUps{R: replicaOf(t, r), TTL: time.Minute}
 	if err := a.Put(ctx, "o1", bot.FollowUp{Query: "遴选", IDs: []string{"x", "y"}}); err != nil {
 		t.Fatal(err)
 	}
-	fu, err := b.Get(ctx, "o1")
-	if err != nil || len(fu.IDs) != 2 || fu.IDs[1] != "y" || fu.Query != "遴选" {
-		t.Fatalf("other replica got %+v %v", fu, err)
-	}
+	waitFor(t, "the other replica reads the list", func() bool {
+		fu, err := b.Get(ctx, "o1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(fu.IDs) == 2 && fu.IDs[1] == "y" && fu.Query == "遴选"
+	})
 	b.Forget(ctx, "o1")
-	if fu, _ := a.Get(ctx, "o1"); fu.IDs != nil {
-		t.Fatalf("forgotten list still there: %+v", fu)
+	if fu, _ := b.Get(ctx, "o1"); fu.IDs != nil {
+		t.Fatalf("forgotten list still there for the replica that forgot it: %+v", fu)
 	}
+	waitFor(t, "the list gone for the other replica", func() bool {
+		fu, _ := a.Get(ctx, "o1")
+		return fu.IDs == nil
+	})
 	// A list as the version before wrote it (ids alone) still reads.
 	r.client.Set(ctx, r.key("followup", "o3"), `["p","q"]`, time.Minute)
 	if fu, err := a.Get(ctx, "o3"); err != nil || len(fu.IDs) != 2 || fu.IDs[0] != "p" {
@@ -66,8 +86,65 @@ func TestFollowUpsAcrossReplicas(t *testing.T) {
 	// Lists expire by themselves (Redis's TTL, not a sweep of ours).
 	short := FollowUps{R: r, TTL: 50 * time.Millisecond}
 	short.Put(ctx, "o2", bot.FollowUp{IDs: []string{"z"}})
-	if ttl := r.client.PTTL(ctx, r.key("followup", "o2")).Val(); ttl <= 0 || ttl > 50*time.Millisecond {
+	var ttl time.Duration
+	waitFor(t, "the list written", func() bool {
+		ttl = r.client.PTTL(ctx, r.key("followup", "o2")).Val()
+		return ttl != -2*time.Nanosecond // -2: no such key (yet)
+	})
+	if ttl <= 0 || ttl > 50*time.Millisecond {
 		t.Fatalf("list TTL %v, want at most 50ms", ttl)
+	}
+}
+
+// TestQueuedWritesRideWithTheNextCommand: with the flusher held off, a
+// message's writes go out in the pipeline of the next command — one round
+// trip for both — and Close sends what is left.
+func TestQueuedWritesRideWithTheNextCommand(t *testing.T) {
+	ctx := context.Background()
+	r := testRedis(t)
+	other := replicaOf(t, r)
+	r.SetFlushAfter(time.Hour)
+	replies, lists := Replies{R: r}, FollowUps{R: r, TTL: time.Minute}
+	before := r.RoundTrips()
+	for i := range 50 {
+		key := fmt.Sprintf("o%d|%d", i, i)
+		if won, _, err := replies.Claim(ctx, key, time.Minute); !won || err != nil {
+			t.Fatalf("claim %d: %v %v", i, won, err)
+		}
+		lists.Put(ctx, fmt.Sprintf("o%d", i), bot.FollowUp{IDs: []string{"a"}})
+		replies.Store(ctx, key, []bot.Reply{{Type: bot.ReplyText, Text: "好"}}, false, time.Minute)
+	}
+	if n := r.RoundTrips() - before; n != 50 {
+		t.Fatalf("%d round trips for 50 messages, want 50", n)
+	}
+	lists.Put(ctx, "o50", bot.FollowUp{IDs: []string{"w"}})
+	if fu, err := lists.Get(ctx, "o50"); err != nil || len(fu.IDs) != 1 {
+		t.Fatalf("the writer does not read its own list at once: %+v %v", fu, err)
+	}
+	// Message 48's writes went with message 49's claim; 49's with the
+	// Get; the Store after it waits.
+	if _, _, done, _ := (Replies{R: other}).Load(ctx, "o48|48"); !done {
+		t.Fatal("message 48's answer not written with the next claim")
+	}
+	replies.Store(ctx, "o50|50", nil, false, time.Minute)
+	if _, _, done, _ := (Replies{R: other}).Load(ctx, "o50|50"); done {
+		t.Fatal("an answer went out with no command to carry it")
+	}
+	r.Close()
+	if _, _, done, _ := (Replies{R: other}).Load(ctx, "o50|50"); !done {
+		t.Fatal("Close did not send the queued writes")
+	}
+}
+
+// waitFor polls cond until it holds, failing after a generous deadline.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
 
@@ -145,7 +222,7 @@ func TestSharedToken(t *testing.T) {
 // (token fetched without the lock, not cached) and follow-ups report errors
 // the bot logs instead of failing replies.
 func TestRedisDownStillSends(t *testing.T) {
-	dead := &Redis{client: redis.NewClient(&redis.Options{Addr: "127.0.0.1:1", DialTimeout: 100 * time.Millisecond, MaxRetries: -1}), prefix: "x"}
+	dead := newRedis(redis.NewClient(&redis.Options{Addr: "127.0.0.1:1", DialTimeout: 100 * time.Millisecond, MaxRetries: -1}), "x", slog.New(slog.DiscardHandler))
 	defer dead.Close()
 	fake := wechattest.NewFakeAPI()
 	defer fake.Close()
