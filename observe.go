@@ -7,6 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -78,13 +80,17 @@ func (c timedCatalog) Search(ctx context.Context, query string, n int) ([]conten
 type requestIDKey struct{}
 
 // withRequestID gives every request an id, in its context (where the log
-// handler finds it) and in the X-Request-Id response header.
+// handler finds it) and in the X-Request-Id response header: a prefix
+// random to the process and a counter, so no request waits on the system's
+// random source.
 func withRequestID(next http.Handler) http.Handler {
+	var prefix [6]byte
+	rand.Read(prefix[:])
+	var seq atomic.Uint64
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var b [8]byte
-		rand.Read(b[:])
-		id := hex.EncodeToString(b[:])
-		w.Header().Set("X-Request-Id", id)
+		var b [32]byte
+		id := string(strconv.AppendUint(hex.AppendEncode(b[:0], prefix[:]), seq.Add(1), 36))
+		w.Header()["X-Request-Id"] = []string{id}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
 	})
 }

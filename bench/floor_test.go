@@ -84,7 +84,9 @@ func corpusStore(b *testing.B) string {
 // answer cache, without it, and as a fleet (PostgreSQL and Redis), each in
 // a process of its own, each driven by 16 concurrent senders in safe mode
 // with ~250 follower questions in rotation. It reports req/s, each one's
-// share of the floor, and p50/p99 at a steady 1,000 req/s.
+// share of the floor, p50/p99 at a steady 1,000 req/s and the peak
+// resident memory; uncached serve also runs at GOGC 100 and 200 beside
+// the 50 it sets itself.
 //
 //	cd bench && go test -run '^$' -bench WebhookFloor -benchtime 1x
 func BenchmarkWebhookFloor(b *testing.B) {
@@ -117,6 +119,9 @@ func BenchmarkWebhookFloor(b *testing.B) {
 			{"sdk-echo", self, []string{"MPBOT_BENCH_ECHO=1"}},
 			{"cached", serve, nil},
 			{"uncached", serve, []string{"MPBOT_SEARCH_CACHE_SIZE=0"}},
+			// serve sets GOGC 50 unless GOGC is set: these measure the choice.
+			{"uncached-gogc100", serve, []string{"MPBOT_SEARCH_CACHE_SIZE=0", "GOGC=100"}},
+			{"uncached-gogc200", serve, []string{"MPBOT_SEARCH_CACHE_SIZE=0", "GOGC=200"}},
 			{"fleet", serve, fleetEnv},
 		} {
 			if target.name == "fleet" && fleetEnv == nil {
@@ -137,6 +142,7 @@ func BenchmarkWebhookFloor(b *testing.B) {
 				b.Errorf("%s: %d of %d failed", target.name, failed, requests)
 			}
 			steady := openLoop(prepare(b, base, 10_000, queries), 1000)
+			_, peak := procMemory(cmd.Process.Pid)
 			cmd.Process.Signal(os.Interrupt)
 			cmd.Wait()
 			if steady.errors > 0 {
@@ -145,6 +151,7 @@ func BenchmarkWebhookFloor(b *testing.B) {
 			b.ReportMetric(rps[target.name], target.name+"-rps")
 			b.ReportMetric(float64(steady.p50.Microseconds())/1000, target.name+"-p50-ms")
 			b.ReportMetric(float64(steady.p99.Microseconds())/1000, target.name+"-p99-ms")
+			b.ReportMetric(peak, target.name+"-peak-MB")
 		}
 		for name, r := range rps {
 			if name != "floor" {

@@ -1,6 +1,7 @@
 package wechat
 
 import (
+	"mpbot/bot"
 	"strconv"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -9,8 +10,8 @@ import (
 // Metrics are the webhook's and the API client's Prometheus metrics. A nil
 // *Metrics records nothing.
 type Metrics struct {
-	messages       *prometheus.CounterVec
-	replies        *prometheus.CounterVec
+	messages       counters
+	replies        counters
 	latency        prometheus.Histogram
 	rejections     *prometheus.CounterVec
 	dedupeHits     prometheus.Counter
@@ -23,10 +24,13 @@ type Metrics struct {
 // NewMetrics creates the metrics and registers them with reg.
 func NewMetrics(reg prometheus.Registerer) *Metrics {
 	m := &Metrics{
-		messages: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mpbot_messages_total",
+		messages: resolve(prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mpbot_messages_total",
 			Help: "Webhook messages and events received, by kind."}, []string{"kind"}),
-		replies: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mpbot_replies_total",
+			bot.KindText, bot.KindVoice, bot.KindImage, bot.KindVideo, bot.KindLocation, bot.KindLink, bot.KindOther,
+			bot.KindSubscribe, bot.KindUnsubscribe, bot.KindClick, bot.KindView, bot.KindScan, bot.KindLocationEv, bot.KindEvent),
+		replies: resolve(prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mpbot_replies_total",
 			Help: "Passive replies written, by kind (success when there was nothing to say)."}, []string{"kind"}),
+			"success", bot.ReplyText, bot.ReplyNews, bot.ReplyImage, bot.ReplyVoice, bot.ReplyVideo, bot.ReplyMusic, bot.ReplyTransfer),
 		latency: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "mpbot_reply_seconds",
 			Help:    "Time from a verified webhook request to its answer.",
 			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5}}),
@@ -43,19 +47,19 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		sharedErrors: prometheus.NewCounter(prometheus.CounterOpts{Name: "mpbot_shared_state_errors_total",
 			Help: "Times the shared reply state (Redis) failed and dedupe fell back to this process."}),
 	}
-	reg.MustRegister(m.messages, m.replies, m.latency, m.rejections, m.dedupeHits, m.fallbacks, m.apiCalls, m.tokenRefreshes, m.sharedErrors)
+	reg.MustRegister(m.messages.vec, m.replies.vec, m.latency, m.rejections, m.dedupeHits, m.fallbacks, m.apiCalls, m.tokenRefreshes, m.sharedErrors)
 	return m
 }
 
 func (m *Metrics) message(kind string) {
 	if m != nil {
-		m.messages.WithLabelValues(kind).Inc()
+		m.messages.inc(kind)
 	}
 }
 
 func (m *Metrics) reply(kind string, seconds float64) {
 	if m != nil {
-		m.replies.WithLabelValues(kind).Inc()
+		m.replies.inc(kind)
 		m.latency.Observe(seconds)
 	}
 }
@@ -102,4 +106,28 @@ func (m *Metrics) sharedStateError() {
 	if m != nil {
 		m.sharedErrors.Inc()
 	}
+}
+
+// counters is a CounterVec with the children for its known label values
+// looked up once: WithLabelValues hashes the value and takes a lock on
+// every call, twice a message here.
+type counters struct {
+	vec   *prometheus.CounterVec
+	known map[string]prometheus.Counter // read-only after resolve
+}
+
+func resolve[V ~string](vec *prometheus.CounterVec, values ...V) counters {
+	c := counters{vec: vec, known: make(map[string]prometheus.Counter, len(values))}
+	for _, v := range values {
+		c.known[string(v)] = vec.WithLabelValues(string(v))
+	}
+	return c
+}
+
+func (c counters) inc(value string) {
+	if x, ok := c.known[value]; ok {
+		x.Inc()
+		return
+	}
+	c.vec.WithLabelValues(value).Inc()
 }

@@ -20,7 +20,7 @@ func TestMetricsCount(t *testing.T) {
 	hs.catalog.delay = 300 * time.Millisecond
 	hs.send(hs.text("o_m", "浦江经验")) // too slow: success, then the API
 	waitCall(t, hs, "/cgi-bin/message/custom/send")
-	if got := testutil.ToFloat64(m.messages.WithLabelValues("text")); got != 3 {
+	if got := testutil.ToFloat64(m.messages.vec.WithLabelValues("text")); got != 3 {
 		t.Errorf("messages %v", got)
 	}
 	if got := testutil.ToFloat64(m.dedupeHits); got != 1 {
@@ -29,7 +29,7 @@ func TestMetricsCount(t *testing.T) {
 	if got := testutil.ToFloat64(m.fallbacks); got != 1 {
 		t.Errorf("fallbacks %v", got)
 	}
-	if got := testutil.ToFloat64(m.replies.WithLabelValues("text")); got != 2 {
+	if got := testutil.ToFloat64(m.replies.vec.WithLabelValues("text")); got != 2 {
 		t.Errorf("text replies %v", got)
 	}
 
