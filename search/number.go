@@ -78,6 +78,65 @@ func parseNumber(s string) (int, bool) {
 	return total + cur, true
 }
 
+// numbersBefore returns the numbers title gives with measure (as mentions
+// names it): each place the measure word occurs, read backwards. It is the
+// regexp's reading without the regexp: this runs for every leading
+// candidate of a query with numbers.
+func numbersBefore(title, measure string) []int {
+	word := measure
+	switch measure {
+	case "年份":
+		word = "年"
+	case "次":
+		// 五中全会 counts as 第五次 (see mentions).
+		if strings.Contains(title, "中全会") {
+			return numbersOf(mentions(title, -1), measure)
+		}
+	}
+	var out []int
+	for at := 0; ; {
+		i := strings.Index(title[at:], word)
+		if i < 0 {
+			return out
+		}
+		end := at + i
+		at = end + len(word)
+		start := end
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(title[:start])
+			if !(r >= '0' && r <= '9' || strings.ContainsRune("〇零一二两三四五六七八九十百千", r)) {
+				break
+			}
+			start -= size
+		}
+		if start == end || word == "年" && strings.HasPrefix(title[at:], "份") {
+			continue
+		}
+		// The longer measure words win as in mentions: 周年 is not 年.
+		if word == "年" && strings.HasSuffix(title[:start], "周") {
+			continue
+		}
+		n, ok := parseNumber(title[start:end])
+		if !ok {
+			continue
+		}
+		isYear := word == "年" && n >= 1900
+		if measure == "年份" && isYear || measure == "年" && !isYear || measure != "年份" && measure != "年" {
+			out = append(out, n)
+		}
+	}
+}
+
+func numbersOf(ms []mention, measure string) []int {
+	var out []int
+	for _, m := range ms {
+		if m.measure == measure {
+			out = append(out, m.n)
+		}
+	}
+	return out
+}
+
 func hanDigitValue(r rune) int {
 	switch r {
 	case '一':
@@ -111,15 +170,12 @@ func numberAgreement(query []mention, title string, day int32) int {
 	if len(query) == 0 {
 		return 0
 	}
-	inTitle := mentions(title, -1)
 	agree := 0
 	for _, q := range query {
 		same, other := false, false
-		for _, t := range inTitle {
-			if t.measure == q.measure {
-				same = same || t.n == q.n
-				other = other || t.n != q.n
-			}
+		for _, n := range numbersBefore(title, q.measure) {
+			same = same || n == q.n
+			other = other || n != q.n
 		}
 		if !same && !other && q.measure == "月" && day != 0 {
 			m := int(epoch.AddDate(0, 0, int(day)).Month())

@@ -2,6 +2,7 @@ package search
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -34,6 +35,15 @@ func TestNumbers(t *testing.T) {
 	} {
 		if got := numberAgreement(mentions(c.query, maxMentions), c.title, aug2024); got != c.want {
 			t.Errorf("%s vs %s: %d, want %d", c.query, c.title, got, c.want)
+		}
+	}
+	// The reading without the regexp is the regexp's.
+	for _, title := range []string{"十九届五中全会 第69次会议 2020年 三年 神舟二十五号", "庆祝澳门回归祖国25周年大会", "第十三次委员长会议 决定十四届全国人大常委会第六次会议10月20日至24日举行",
+		"2023年全年全国居民消费价格指数", "二〇二五年新年贺词", "第八届进博会闭幕 第138届广交会"} {
+		for _, m := range []string{"周年", "届", "次", "号", "年", "年份", "月", "期", "批", "条"} {
+			if got, want := numbersBefore(title, m), numbersOf(mentions(title, -1), m); !slices.Equal(got, want) {
+				t.Errorf("%s, %s: %v, the regexp reads %v", title, m, got, want)
+			}
 		}
 	}
 }

@@ -63,11 +63,17 @@ func (p *postingList) add(doc uint32, impact uint8) {
 // each calls fn for every posting, in doc order.
 func (p *postingList) each(fn func(doc uint32, impact uint8)) {
 	var doc uint32
-	for i := 0; i < len(p.data); {
-		v, n := binary.Uvarint(p.data[i:])
-		i += n
-		doc += uint32(v)
-		fn(doc, p.data[i])
+	data := p.data
+	for i := 0; i < len(data); {
+		if b := data[i]; b < 0x80 { // one-byte deltas are the common case
+			doc += uint32(b)
+			i++
+		} else {
+			v, n := binary.Uvarint(data[i:])
+			doc += uint32(v)
+			i += n
+		}
+		fn(doc, data[i])
 		i++
 	}
 }
@@ -81,7 +87,20 @@ type posting struct {
 // unpackTo appends the list's postings to out.
 func (p *postingList) unpackTo(out []posting) []posting {
 	out = slices.Grow(out, int(p.n))
-	p.each(func(d uint32, imp uint8) { out = append(out, posting{d, imp}) })
+	var doc uint32
+	data := p.data
+	for i := 0; i < len(data); {
+		if b := data[i]; b < 0x80 { // one-byte deltas are the common case
+			doc += uint32(b)
+			i++
+		} else {
+			v, n := binary.Uvarint(data[i:])
+			doc += uint32(v)
+			i += n
+		}
+		out = append(out, posting{doc, data[i]})
+		i++
+	}
 	return out
 }
 
@@ -94,11 +113,17 @@ func intersect(lists []*postingList, a []posting) []posting {
 	j := 0
 	for _, p := range lists {
 		var doc uint32
-		for i := 0; i < len(p.data) && j < len(a); {
-			v, n := binary.Uvarint(p.data[i:])
-			i += n
-			doc += uint32(v)
-			ib := p.data[i]
+		data := p.data
+		for i := 0; i < len(data) && j < len(a); {
+			if b := data[i]; b < 0x80 { // one-byte deltas are the common case
+				doc += uint32(b)
+				i++
+			} else {
+				v, n := binary.Uvarint(data[i:])
+				doc += uint32(v)
+				i += n
+			}
+			ib := data[i]
 			i++
 			for j < len(a) && a[j].doc < doc {
 				j++

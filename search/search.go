@@ -191,8 +191,7 @@ type chunk struct {
 // Each alternative is a list of terms that must all occur.
 type clause struct {
 	alts [][]string
-	// literal is how many leading alts are the query's own word (as a term
-	// or as its pairs); the rest are expansions (synonyms, full names),
+	// literal is how many leading alts are the query's own word; the rest are expansions (synonyms, full names),
 	// whose matches count slightly less, so that an article with the
 	// words the follower typed wins a tie with one that has their
 	// expansion (十三大 in the report's title, 第十三次全国代表大会 in
@@ -416,10 +415,7 @@ func (r reader) singlesRun(words []string, i int) (int, []string) {
 }
 
 // synonymClause is the clause of a word with alternatives: each segmented
-// into the terms that must co-occur, the word itself first. The word is
-// also matched by its character pairs as written in titles and summaries
-// when it is short: segmentation depends on the neighbours, and cuts 二十大
-// in the title 高举…旗帜 (二十大) though it keeps it whole elsewhere.
+// into the terms that must co-occur, the word itself first.
 func (r reader) synonymClause(word string, alts []string) clause {
 	var c clause
 	add := func(a string) {
@@ -428,19 +424,6 @@ func (r reader) synonymClause(word string, alts []string) clause {
 		}
 	}
 	add(word)
-	if utf8.RuneCountInString(word) <= maxPairedAlt {
-		var pairs []string
-		for _, bg := range hanBigrams(word) {
-			if !r.v.has(bigramPrefix + bg) {
-				pairs = nil
-				break
-			}
-			pairs = append(pairs, bigramPrefix+bg)
-		}
-		if len(pairs) > 0 {
-			c.alts = append(c.alts, pairs)
-		}
-	}
 	c.literal = max(len(c.alts), 1)
 	for _, a := range alts {
 		if a != word {
@@ -458,11 +441,6 @@ const largeStore = 2000
 // expansionWeight is what a match of an expansion counts for, in percent
 // of a match of the word as typed.
 const expansionWeight = 90
-
-// maxPairedAlt is the longest synonym matched by its character pairs too:
-// short forms are what segmentation cuts; full names are words or phrases
-// the index holds.
-const maxPairedAlt = 4
 
 func hasHan(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
@@ -613,21 +591,25 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		if a.score != b.score {
 			return a.score < b.score
 		}
-		return v.docs[a.d].day < v.docs[b.d].day
+		return v.days[a.d] < v.days[b.d]
 	}
 	for _, d := range acc.touched {
 		if v.isDead(d) {
 			continue
 		}
-		ds := &acc.docs[d]
+		ds := acc.docs[d]
 		cover := float64(ds.matched) / total
-		c := cand{d: d, score: float64(ds.score) * cover * cover, cover: cover, tcv: float64(ds.titleMatched) / total,
-			lcv: float64(ds.leadMatched) / total}
-		switch {
-		case len(cands) < top:
+		score := float64(ds.score) * cover * cover
+		// Most articles fall below the weakest kept: they are dropped
+		// before anything else of theirs is read.
+		if len(cands) == top && (score < cands[0].score || score == cands[0].score && v.days[d] <= v.days[cands[0].d]) {
+			continue
+		}
+		c := cand{d: d, score: score, cover: cover, tcv: float64(ds.titleMatched) / total, lcv: float64(ds.leadMatched) / total}
+		if len(cands) < top {
 			cands = append(cands, c)
 			heapUp(cands, len(cands)-1, worse)
-		case worse(&cands[0], &c):
+		} else {
 			cands[0] = c
 			heapDown(cands, 0, worse)
 		}

@@ -173,7 +173,11 @@ func (ix *Index) loadSnapshot(blob []byte) (int64, error) {
 	defer ix.writeMu.Unlock()
 	nv := *ix.view.Load()
 	nv.gen++
-	nv.docs, nv.dead, nv.segs, nv.live, nv.fieldLen = docs, dead, []*segment{seg}, live, fieldLen
+	days := make([]int32, len(docs))
+	for i := range docs {
+		days[i] = docs[i].day
+	}
+	nv.docs, nv.days, nv.dead, nv.segs, nv.live, nv.fieldLen = docs, days, dead, []*segment{seg}, live, fieldLen
 	ix.view.Store(&nv)
 	return seq, nil
 }

@@ -24,8 +24,9 @@ import (
 // the newer), so each posting is rewritten about log₂(articles) times over
 // its life and a view holds at most about that many segments.
 type view struct {
-	gen      uint64 // views published so far; cached answers carry the one they were computed on
-	docs     []doc  // by doc number; this view's prefix of the shared append-only table
+	gen      uint64  // views published so far; cached answers carry the one they were computed on
+	docs     []doc   // by doc number; this view's prefix of the shared append-only table
+	days     []int32 // each doc's day, shared like docs: the ranking's tie-break reads it for many articles, and a doc is far larger
 	dead     []uint64
 	segs     []*segment // oldest first; their doc ranges ascend
 	live     int
@@ -190,6 +191,7 @@ func (ix *Index) update(ops []op) {
 			day:       dayNumber(a.PublishedOn),
 			length:    length,
 		})
+		nv.days = append(nv.days, nv.docs[n].day)
 		if int(n>>6) >= len(nv.dead) {
 			nv.dead = append(nv.dead, 0)
 		}
