@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"mpbot/bot/wechat"
+	"mpbot/content"
+)
+
+// hostileTexts are the messages issue 10 found costing seconds to
+// minutes each: the largest a follower can send of each kind.
+func hostileTexts() []string {
+	r := rand.New(rand.NewPCG(1, 2))
+	var han strings.Builder
+	for range 4000 {
+		han.WriteRune(rune(0x4e00 + r.IntN(0x9fa5-0x4e00)))
+	}
+	return []string{
+		strings.Repeat("新时代枫桥经验在申论里怎么用", 15000/14),
+		han.String(),
+		strings.Repeat("a b ", 2500),
+		strings.Repeat("的", 2000),
+	}
+}
+
+var readyRe = regexp.MustCompile(`ready: (\d+) articles indexed`)
+
+// TestShutdownDuringLongSearchesAndImport: while four senders keep the
+// longest messages a follower can send coming, and `mpbot import` writes
+// thousands of articles that serve takes into its index, /readyz still
+// answers, the long messages are answered, and SIGTERM ends serve within
+// server.shutdown_timeout.
+func TestShutdownDuringLongSearchesAndImport(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	const timeout = 3 * time.Second
+	t.Setenv("MPBOT_SERVER_SHUTDOWN_TIMEOUT", timeout.String())
+	runCmd(t, "try", "--config", cfg, "你好") // the store with the demo articles
+
+	// Articles to import: the demo set many times over.
+	articles := filepath.Join(dir, "articles.jsonl")
+	f, err := os.Create(articles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc := json.NewEncoder(f)
+	demo := content.DemoArticles()
+	for i := range 4000 {
+		a := demo[i%len(demo)]
+		a.ID, a.URL = fmt.Sprintf("%s-%d", a.ID, i), fmt.Sprintf("%s?copy=%d", a.URL, i)
+		a.Title = fmt.Sprintf("%s（%d）", a.Title, i)
+		enc.Encode(a)
+	}
+	f.Close()
+
+	logs := &syncBuffer{}
+	base, cmd := startChild(t, logs, "MPBOT_TEST_MAIN="+strings.Join([]string{"serve", "--config", cfg}, "\n"))
+	t.Cleanup(func() { cmd.Process.Kill() })
+	indexed := func() int {
+		m := readyRe.FindStringSubmatch(httpGet(t, base+"/readyz"))
+		if m == nil {
+			t.Fatal("/readyz does not say how many articles are indexed")
+		}
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	before := indexed()
+
+	imported := make(chan string, 1)
+	go func() {
+		code, out, errOut := runCmd(t, "import", "--config", cfg, articles)
+		imported <- fmt.Sprintf("exit %d\n%s\n%s", code, out, errOut)
+	}()
+
+	sim := simulatorFor(t, cfg, base)
+	var answered, failed atomic.Int64
+	stop := make(chan struct{})
+	var senders sync.WaitGroup
+	for s, text := range hostileTexts() {
+		senders.Add(1)
+		go func() {
+			defer senders.Done()
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				out, err := sim.Send(context.Background(), wechat.Inbound{From: fmt.Sprintf("o_long_%d", s), MsgType: "text", Content: text,
+					MsgID: int64(s*1_000_000 + i), CreateTime: time.Now().Unix()})
+				switch {
+				case err != nil:
+					failed.Add(1)
+				case !out.Success:
+					answered.Add(1)
+				}
+			}
+		}()
+	}
+
+	// Wait until serve has taken part of the import into its index while
+	// the long messages come and are answered; /readyz answers throughout.
+	waitFor(t, func() bool { return indexed() > before && answered.Load() >= 8 }, "part of the import indexed and long messages answered")
+	select {
+	case r := <-imported:
+		t.Logf("the import finished before the signal (%s); the index update was still under way in serve", r)
+	default:
+	}
+
+	signalled := time.Now()
+	cmd.Process.Signal(syscall.SIGTERM)
+	err = cmd.Wait()
+	took := time.Since(signalled)
+	close(stop)
+	senders.Wait()
+	if err != nil || took > timeout {
+		t.Fatalf("serve after SIGTERM: %v after %v (shutdown_timeout %v)\n%s", err, took, timeout, logs)
+	}
+	t.Logf("serve ended %v after SIGTERM; %d long messages answered before, %d requests failed (those sent after it stopped listening)",
+		took.Round(time.Millisecond), answered.Load(), failed.Load())
+	<-imported
+}
