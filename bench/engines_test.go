@@ -10,6 +10,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"hash/fnv"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -61,11 +62,46 @@ func corpus(b *testing.B) ([]content.Article, []devQuery) {
 	return arts, qs
 }
 
+// checkHalf is the check half of mpbot's own labelled questions
+// (../search/testdata/questions.tsv), split as search's quality test
+// splits them: questions the ranking was never tuned on.
+func checkHalf(b *testing.B) []devQuery {
+	data, err := os.ReadFile(filepath.Join("..", "search", "testdata", "questions.tsv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var qs []devQuery
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		parts := strings.Split(line, "\t")
+		h := fnv.New64a()
+		h.Write([]byte("mpbot issue 12 split")) // search's questionSplitSeed
+		h.Write([]byte(parts[0]))
+		if h.Sum64()&1 == 0 {
+			continue // the tune half
+		}
+		q := devQuery{text: parts[0]}
+		if parts[1] != "" {
+			q.want = strings.Split(parts[1], ",")
+		}
+		qs = append(qs, q)
+	}
+	return qs
+}
+
 // engine answers a query with ranked article ids; ok=false means "nothing".
 type engine func(q string) []string
 
 // report runs every dev query, timing each, and reports quality and speed.
 func report(b *testing.B, name string, search engine, qs []devQuery) {
+	reportAs(b, name, "", search, qs)
+	reportAs(b, name+" check", "check-", search, checkHalf(b))
+}
+
+// reportAs reports one question set, its metrics' units prefixed.
+func reportAs(b *testing.B, name, prefix string, search engine, qs []devQuery) {
 	var hit1, rr float64
 	var answerable, nomatch, quiet int
 	var lat []time.Duration
@@ -98,12 +134,12 @@ func report(b *testing.B, name string, search engine, qs []devQuery) {
 	}
 	slices.Sort(lat)
 	p50, p99 := lat[len(lat)/2], lat[len(lat)*99/100]
-	b.ReportMetric(hit1/float64(answerable), "recall@1")
-	b.ReportMetric(rr/float64(answerable), "MRR@5")
-	b.ReportMetric(float64(quiet)/float64(nomatch), "nomatch")
-	b.ReportMetric(float64(p50.Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(p99.Microseconds())/1000, "p99-ms")
-	fmt.Printf("%-8s recall@1 %.3f  MRR@5 %.3f  nomatch %.3f  p50 %.3f ms  p99 %.3f ms\n", name,
+	b.ReportMetric(hit1/float64(answerable), prefix+"recall@1")
+	b.ReportMetric(rr/float64(answerable), prefix+"MRR@5")
+	b.ReportMetric(float64(quiet)/float64(nomatch), prefix+"nomatch")
+	b.ReportMetric(float64(p50.Microseconds())/1000, prefix+"p50-ms")
+	b.ReportMetric(float64(p99.Microseconds())/1000, prefix+"p99-ms")
+	fmt.Printf("%-14s recall@1 %.3f  MRR@5 %.3f  nomatch %.3f  p50 %.3f ms  p99 %.3f ms\n", name,
 		hit1/float64(answerable), rr/float64(answerable), float64(quiet)/float64(nomatch),
 		float64(p50.Microseconds())/1000, float64(p99.Microseconds())/1000)
 }
