@@ -252,7 +252,7 @@ func TestSearchQuality(t *testing.T) {
 		t.Errorf("check half regressed: %s", &check)
 	}
 	// The dev set had reached these before issue 12; it must not regress.
-	const devRecall, devMRR, devNomatch = 0.900, 0.905, 0.933
+	const devRecall, devMRR, devNomatch = 0.900, 0.905, 0.933 // before issue 12; now 0.900 / 0.908 / 1.000
 	if dev.recall1 < devRecall-1e-9 || dev.mrr5 < devMRR-5e-4 || dev.nomatch < devNomatch-5e-4 {
 		t.Errorf("dev set regressed: %s (floors %.3f / %.3f / %.3f)", &dev, devRecall, devMRR, devNomatch)
 	}
@@ -311,7 +311,7 @@ func TestDemoQuestions(t *testing.T) {
 			pending(t, "%s: no answering article shown: %v", text, ids(hits))
 		}
 	}
-	const floorRecall, floorMRR, floorNomatch = 0.881, 0.881, 0.944
+	const floorRecall, floorMRR, floorNomatch = 0.911, 0.911, 0.944
 	if q.recall1 < floorRecall || q.mrr5 < floorMRR || q.nomatch < floorNomatch {
 		t.Errorf("demo questions regressed: %s", &q)
 	}

@@ -209,7 +209,11 @@ var (
 	// before segmentation so they never decide the result.
 	fillers = []string{"是什么意思", "什么意思", "是什么", "什么是", "怎么理解", "如何理解", "怎么看", "怎么样",
 		"请问一下", "请问", "介绍一下", "讲一讲", "说一说", "有哪些", "是哪天", "是谁", "为什么", "多少个", "有多少", "哪一天",
-		"叫什么名字", "叫什么", "什么时候", "什么时间", "在哪里", "在哪儿", "哪里的", "哪里", "哪个", "哪些", "怎么回事"}
+		"叫什么名字", "叫什么", "什么时候", "什么时间", "在哪里", "在哪儿", "哪里的", "哪里", "哪个", "哪些", "怎么回事",
+		// Study questions ask how to go about a topic, or how two differ:
+		// the frame is not the topic (申论怎么写 is about 申论).
+		"怎么准备", "如何准备", "怎么写", "如何写", "怎么答", "如何答", "怎么复习", "如何复习",
+		"有什么区别", "有何区别", "的区别", "有什么不同", "有何不同", "的异同", "技巧"}
 )
 
 // stopWords carry no topic; they are dropped from queries after
