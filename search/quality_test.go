@@ -260,21 +260,8 @@ func TestSearchQuality(t *testing.T) {
 	hits, _ := ix.Search(context.Background(), "面试技巧", 5)
 	for _, h := range hits {
 		if h.Score >= minScore && strings.Contains(h.Article.Title, "滑雪") {
-			pending(t, "面试技巧 lists %s (%.2f)", h.Article.Title, h.Score)
+			t.Errorf("面试技巧 lists %s (%.2f)", h.Article.Title, h.Score)
 		}
-	}
-}
-
-// issue12Done turns the issue's named cases from reports into failures once
-// the ranking meets them.
-const issue12Done = false
-
-func pending(t *testing.T, format string, args ...any) {
-	t.Helper()
-	if issue12Done {
-		t.Errorf(format, args...)
-	} else {
-		t.Logf("not met yet (issue 12): "+format, args...)
 	}
 }
 
@@ -296,7 +283,10 @@ func TestDemoQuestions(t *testing.T) {
 	}
 	t.Logf("demo: %s\n  by kind:%s", &q, q.perKind())
 	// The study questions issue 12 names must be answered by an article
-	// that answers them, not with no_match.
+	// that answers them, not with no_match. 遴选考试怎么准备 is not yet: the
+	// exam articles say 笔试 and 面试, never 考试, and the one whose summary
+	// says 遴选考试 is about 浦江经验 (BENCHMARKS.md).
+	notYet := map[string]bool{"遴选考试怎么准备": true}
 	for _, text := range []string{"遴选考试怎么准备", "申论怎么写", "面试技巧", "枫桥经验和浦江经验有什么区别"} {
 		i := slices.IndexFunc(qs, func(q devQuery) bool { return q.text == text })
 		if i < 0 {
@@ -307,8 +297,13 @@ func TestDemoQuestions(t *testing.T) {
 		for _, h := range hits {
 			found = found || h.Score >= minScore && slices.Contains(qs[i].want, h.Article.ID)
 		}
-		if !found {
-			pending(t, "%s: no answering article shown: %v", text, ids(hits))
+		switch {
+		case !found && notYet[text]:
+			t.Logf("not met yet (issue 12): %s: no answering article shown: %v", text, ids(hits))
+		case !found:
+			t.Errorf("%s: no answering article shown: %v", text, ids(hits))
+		case notYet[text]:
+			t.Errorf("%s is answered now: take it out of notYet", text)
 		}
 	}
 	const floorRecall, floorMRR, floorNomatch = 0.911, 0.911, 0.944
