@@ -216,6 +216,15 @@ var (
 		"有什么区别", "有何区别", "的区别", "有什么不同", "有何不同", "的异同", "技巧"}
 )
 
+// fillersLongestFirst is fillers in the order they are removed: a longer
+// one first, so that 是什么时候 loses 什么时候 (leaving the stop word 是), not
+// 是什么 (leaving 时候, which found articles about 适当时候).
+var fillersLongestFirst = func() []string {
+	out := slices.Clone(fillers)
+	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return out
+}()
+
 // stopWords carry no topic; they are dropped from queries after
 // segmentation.
 var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "嘛", "谁", "哪", "哪些",
@@ -245,7 +254,7 @@ func normalizeQuery(s string) string {
 		}
 		return unicode.ToLower(r)
 	}, s)
-	for _, f := range fillers {
+	for _, f := range fillersLongestFirst {
 		s = strings.ReplaceAll(s, f, " ")
 	}
 	return strings.Join(strings.Fields(s), " ")
