@@ -167,12 +167,20 @@ func (ix *Index) Analyze(a content.Article) *Analyzed {
 			}
 		}
 	}
+	// The whole title, as a term of its own: how many articles share it
+	// tells a recurring roundup (国内联播快讯) from a story.
+	an.terms[titleKey(titleText(&a))] = &termFreq{}
 	an.pairs = newBigramFilter(all)
 	return an
 }
 
+// titlePrefix marks the whole-title terms.
+const titlePrefix = "\x01"
+
+func titleKey(titleText string) string { return titlePrefix + titleText }
+
 // analyzerRevision is bumped when Analyze's code changes what it produces.
-const analyzerRevision = 3
+const analyzerRevision = 4
 
 // analysisVersion changes whenever Analyze would cut text differently: a
 // new analyser revision, or an edited dictionary or term list. Stored

@@ -446,6 +446,10 @@ func (r reader) synonymClause(word string, alts []string) clause {
 	return c
 }
 
+// digestTitles is how many articles must share a title for it to be a
+// roundup's: a few stories share a title by chance.
+const digestTitles = 5
+
 // largeStore is the size from which a word no article uses counts at
 // unknownWord: a store of a few thousand articles covers what its
 // followers ask about.
@@ -656,6 +660,13 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		if len(q.years) > 0 && !yearMatch {
 			conf *= ix.params.yearMiss
 		}
+		// A recurring title (国内联播快讯) that holds none of the query is a
+		// roundup of many stories: it mentions everything, and answers
+		// little.
+		if c.tcv == 0 && ix.params.digest < 1 && v.df(titleKey(dc.titleText)) >= digestTitles {
+			c.score *= ix.params.digest
+			conf *= ix.params.digest
+		}
 		switch numberAgreement(q.mentions, dc.titleText, dc.day) {
 		case -1:
 			conf *= ix.params.numberMiss
@@ -800,13 +811,13 @@ func total(ls []*postingList) uint32 {
 // and the tuning sweep tries others on an index of its own.
 type rankParams struct {
 	bodyShare, yearMiss, confPow, titlePhrase, leadPhrase, bodyPhrase, lengthPrior, coverPow float64
-	numberMiss, leadShare, leadMinIdf, unknownWord                                           float64
+	numberMiss, leadShare, leadMinIdf, unknownWord, digest                                   float64
 }
 
 // defaultRankParams are the knobs the dev-set measurement settled.
 func defaultRankParams() rankParams {
 	return rankParams{bodyShare: 0.3, yearMiss: 0.85, confPow: 2, titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.8, coverPow: 1,
-		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.25}
+		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.25, digest: 0.5}
 }
 
 // phrases checks the query's chunks as typed: in the title, the summary,

@@ -359,7 +359,7 @@ func (s *segment) pack() {
 // learn records the sound of a word new to the index, for typos and typed
 // pinyin.
 func (s *segment) learn(term string) {
-	if strings.HasPrefix(term, bigramPrefix) {
+	if strings.HasPrefix(term, bigramPrefix) || strings.HasPrefix(term, titlePrefix) {
 		return
 	}
 	n := 0
