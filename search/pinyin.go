@@ -31,9 +31,11 @@ type unit struct {
 // correctPinyin respells text, replacing every run of units whose pinyin
 // is a known word's with that word. Among words that sound alike it takes
 // the most frequent. ok is false when nothing changed.
-func (r reader) correctPinyin(text string) (string, bool) {
+//
+// cut is text's words, as parse cut them.
+func (r reader) correctPinyin(text string, cut []string) (string, bool) {
 	known := func(w string) bool { return r.v.has(w) || r.ix.seg.IsWord(w) }
-	return correctWith(text, r.ix.seg.Words(text), r.v.maxSound(), r.v.soundWords, r.v.df, known)
+	return correctWith(text, cut, r.v.maxSound(), r.v.soundWords, r.v.df, known)
 }
 
 // correctWith does the respelling. The cost is linear in text: a run

@@ -69,8 +69,12 @@ func (r reader) search(text string, n int, snippets bool) Result {
 		return Result{Hits: hits}
 	}
 	// A weak answer may be a typo or typed pinyin: try the spelling of a
-	// known term that sounds the same.
-	if fixed, ok := r.correctPinyin(q.text); ok && fixed != q.text {
+	// known term that sounds the same. Long messages are not typos of a
+	// topic, and reading them by sound would cost a second search.
+	if utf8.RuneCountInString(q.text) > maxTypoRunes {
+		return Result{Hits: hits}
+	}
+	if fixed, ok := r.correctPinyin(q.text, q.cut); ok && fixed != q.text {
 		q2 := r.parse(prepareQuery(fixed))
 		if better := r.rank(q2, n, snippets); len(better) > 0 && (len(hits) == 0 || better[0].Score > hits[0].Score) {
 			return Result{Hits: better, Corrected: fixed}
@@ -141,6 +145,10 @@ const (
 	// maxSinglesRun is the longest run of single characters tried as a
 	// name the segmenter cut apart (里约热内卢 is five).
 	maxSinglesRun = 8
+	// maxTypoRunes is the longest query read by sound for typos and typed
+	// pinyin: a question of a few words (our longest is 33 characters), or
+	// a sentence of pinyin.
+	maxTypoRunes = 64
 )
 
 // prepareQuery is the text a search works on: the first maxInputRunes of
@@ -174,6 +182,7 @@ type query struct {
 	chunks   []chunk
 	years    []int
 	mentions []mention // numbers with their measure words, to agree with titles
+	cut      []string  // the text's words in order, for the typo pass
 }
 
 // chunk is a run of the query between spaces and punctuation, as typed.
@@ -323,6 +332,7 @@ func (r reader) parse(text string) query {
 	for _, text := range strings.FieldsFunc(q.text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		for _, part := range syn.split(text) {
 			if part.synonym {
+				q.cut = append(q.cut, part.text)
 				if !seen[part.text] {
 					seen[part.text] = true
 					q.clauses = append(q.clauses, r.synonymClause(part.text, syn.alternatives(part.text)))
@@ -331,6 +341,7 @@ func (r reader) parse(text string) query {
 				continue
 			}
 			words := r.ix.seg.Words(part.text)
+			q.cut = append(q.cut, words...)
 			for i := 0; i < len(words); {
 				if j, pairs := r.singlesRun(words, i); j > i {
 					// Single characters in a row may be a name the
