@@ -312,7 +312,13 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 		return b.noMatch(ctx, s, m, depth)
 	}
 	if b.votes != nil {
-		hits = boost(hits, b.votes.Boosts(Bare(query)))
+		// Votes are for the question the follower asked (as the list's
+		// follow-up records it), which a rule may search with other words.
+		question := ""
+		note(ctx, func(e *Event) { question = e.Text })
+		if question != "" {
+			hits = boost(hits, b.votes.Boosts(question))
+		}
 	}
 	note(ctx, func(e *Event) {
 		if e.Hits == nil {
