@@ -271,7 +271,14 @@ func (l *Library) Sync(ctx context.Context) error {
 			return nil
 		}
 		ops := make([]op, 0, len(changes))
+		from := l.seq
 		for _, c := range changes {
+			// A shutdown does not wait for the page: nothing of it goes
+			// in, and the next start (or Sync) replays it from the log.
+			if err := ctx.Err(); err != nil {
+				l.seq = from
+				return err
+			}
 			o, skip, err := l.change(ctx, c)
 			if err != nil {
 				// What was read so far goes in; the rest is retried from
