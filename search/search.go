@@ -194,6 +194,10 @@ type chunk struct {
 	runes int
 	words int
 	pairs [][2]uint64
+	// joints are the character pairs across the chunk's word boundaries
+	// (比昂 in 奥比|昂): an article holding them has the words side by side,
+	// as the query has them.
+	joints [][2]uint64
 }
 
 // clause is one thing the query asks for: a word, or a set of synonyms.
@@ -315,11 +319,24 @@ func (r reader) parse(text string) query {
 	// word ends one: in 海南自贸港哪天封关 the phrases are 海南自贸港 and 封关,
 	// and a title holding both should count as holding the query's phrases.
 	var run strings.Builder
+	var joints [][2]uint64
 	before := 0
+	appendRun := func(s string) {
+		if s == "" {
+			return
+		}
+		last, _ := utf8.DecodeLastRuneInString(run.String())
+		first, _ := utf8.DecodeRuneInString(s)
+		if run.Len() > 0 && unicode.Is(unicode.Han, last) && unicode.Is(unicode.Han, first) {
+			h1, h2 := bloomHash(string(last) + string(first))
+			joints = append(joints, [2]uint64{h1, h2})
+		}
+		run.WriteString(s)
+	}
 	endChunk := func() {
 		if run.Len() > 0 && len(q.chunks) < maxChunks {
 			text := run.String()
-			c := chunk{text: text, runes: utf8.RuneCountInString(text), words: len(q.clauses) - before}
+			c := chunk{text: text, runes: utf8.RuneCountInString(text), words: len(q.clauses) - before, joints: joints}
 			for _, bg := range hanBigrams(text) {
 				h1, h2 := bloomHash(bg)
 				c.pairs = append(c.pairs, [2]uint64{h1, h2})
@@ -327,6 +344,7 @@ func (r reader) parse(text string) query {
 			q.chunks = append(q.chunks, c)
 		}
 		run.Reset()
+		joints = nil
 		before = len(q.clauses)
 	}
 	for _, text := range strings.FieldsFunc(q.text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
@@ -337,7 +355,7 @@ func (r reader) parse(text string) query {
 					seen[part.text] = true
 					q.clauses = append(q.clauses, r.synonymClause(part.text, syn.alternatives(part.text)))
 				}
-				run.WriteString(part.text)
+				appendRun(part.text)
 				continue
 			}
 			words := r.ix.seg.Words(part.text)
@@ -352,7 +370,7 @@ func (r reader) parse(text string) query {
 						seen[joined] = true
 						q.clauses = append(q.clauses, clause{alts: [][]string{pairs, words[i:j]}})
 					}
-					run.WriteString(joined)
+					appendRun(joined)
 					i = j
 					continue
 				}
@@ -363,7 +381,7 @@ func (r reader) parse(text string) query {
 					continue
 				}
 				addWord(w)
-				run.WriteString(w)
+				appendRun(w)
 			}
 		}
 		endChunk()
@@ -649,6 +667,9 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		dc := &v.docs[c.d]
 		phrase, phraseShare := ix.phrases(q.chunks, dc)
 		c.score *= phrase
+		if ix.params.proximity > 0 {
+			c.score *= 1 + ix.params.proximity*adjacency(q.chunks, dc)
+		}
 		yearMatch := false
 		for _, y := range q.years {
 			// The year the article is about is usually its publication
@@ -822,13 +843,13 @@ func total(ls []*postingList) uint32 {
 // and the tuning sweep tries others on an index of its own.
 type rankParams struct {
 	bodyShare, yearMiss, confPow, titlePhrase, leadPhrase, bodyPhrase, lengthPrior, coverPow float64
-	numberMiss, leadShare, leadMinIdf, unknownWord, digest                                   float64
+	numberMiss, leadShare, leadMinIdf, unknownWord, digest, proximity                        float64
 }
 
 // defaultRankParams are the knobs the dev-set measurement settled.
 func defaultRankParams() rankParams {
 	return rankParams{bodyShare: 0.3, yearMiss: 0.85, confPow: 2, titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.8, coverPow: 1,
-		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.25, digest: 0.5}
+		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.25, digest: 0.5, proximity: 0.2}
 }
 
 // phrases checks the query's chunks as typed: in the title, the summary,
@@ -866,6 +887,25 @@ func (ix *Index) phrases(chunks []chunk, dc *doc) (boost, share float64) {
 		return boost, 0
 	}
 	return boost, found / total
+}
+
+// adjacency is the share of the query's word boundaries whose character
+// pair the article holds: how much of the query it has as the follower
+// put it, word beside word, even where no whole phrase matches.
+func adjacency(chunks []chunk, dc *doc) float64 {
+	var n, found int
+	for i := range chunks {
+		for _, j := range chunks[i].joints {
+			n++
+			if dc.pairs.hasAll([][2]uint64{j}) {
+				found++
+			}
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(found) / float64(n)
 }
 
 func titleNamesYear(title string, y int) bool {

@@ -20,10 +20,10 @@ func TestTune(t *testing.T) {
 	minScore := shippedMinScore(t)
 	dev := loadQueries(t, "queries-dev.tsv")
 	for _, ls := range []float64{0.3} {
-		for _, mi := range []float64{1, 0.7, 0.5, 0.3} {
-			ix.params.bodyShare, ix.params.digest = ls, mi
+		for _, mi := range []float64{0, 0.2, 0.5, 1} {
+			ix.params.bodyShare, ix.params.proximity = ls, mi
 			q, d := measure(ix, tune, minScore), measure(ix, dev, minScore)
-			fmt.Printf("bodyShare %.2f digest %.2f: %s | dev %.3f %.3f %.3f\n", ls, mi, &q, d.recall1, d.mrr5, d.nomatch)
+			fmt.Printf("bodyShare %.2f proximity %.2f: %s | dev %.3f %.3f %.3f\n", ls, mi, &q, d.recall1, d.mrr5, d.nomatch)
 		}
 	}
 }
