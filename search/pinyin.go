@@ -25,7 +25,7 @@ const (
 // pinyin.
 type unit struct {
 	text, sound string
-	inWord      bool // part of a word of two characters or more that the text holds as written
+	at          int // byte offset in the text
 }
 
 // correctPinyin respells text, replacing every run of units whose pinyin
@@ -50,26 +50,35 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 	if maxKey == 0 {
 		return text, false
 	}
-	lowered := strings.ToLower(text)
-	inWord := make([]bool, len(text)+1)
-	at := 0
-	for _, w := range cut {
-		i := strings.Index(lowered[at:], w)
-		if i < 0 || len(lowered) != len(text) {
-			break
-		}
-		if utf8.RuneCountInString(w) >= 2 && known(w) {
-			for j := at + i; j < at+i+len(w); j++ {
-				inWord[j] = true
+	// inWord marks the bytes of the text inside a known word of two
+	// characters or more, as cut; worked out when a two-character
+	// respelling first needs it, which most queries never do.
+	var inWord []bool
+	inWordAt := func(i int) bool {
+		if inWord == nil {
+			inWord = make([]bool, len(text)+1)
+			lowered := strings.ToLower(text)
+			at := 0
+			for _, w := range cut {
+				i := strings.Index(lowered[at:], w)
+				if i < 0 || len(lowered) != len(text) {
+					break
+				}
+				if utf8.RuneCountInString(w) >= 2 && known(w) {
+					for j := at + i; j < at+i+len(w); j++ {
+						inWord[j] = true
+					}
+				}
+				at += i + len(w)
 			}
 		}
-		at += i + len(w)
+		return inWord[i]
 	}
 	var units []unit
 	var latin []rune
 	flush := func() {
 		if len(latin) > 0 {
-			units = append(units, unit{text: string(latin), sound: string(latin)})
+			units = append(units, unit{text: string(latin), sound: string(latin), at: -1})
 			latin = latin[:0]
 		}
 	}
@@ -79,17 +88,17 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 			flush()
 			py := pinyin.LazyPinyin(string(r), pinyinArgs)
 			if len(py) == 0 {
-				units = append(units, unit{text: string(r)})
+				units = append(units, unit{text: string(r), at: -1})
 				continue
 			}
-			units = append(units, unit{text: string(r), sound: py[0], inWord: inWord[i]})
+			units = append(units, unit{text: string(r), sound: py[0], at: i})
 		case r < unicode.MaxASCII && unicode.IsLetter(r):
 			latin = append(latin, unicode.ToLower(r))
 		case r == ' ' && len(latin) > 0:
 			flush() // "fengqiao jingyan": the space only separates syllables
 		default:
 			flush()
-			units = append(units, unit{text: string(r)})
+			units = append(units, unit{text: string(r), at: -1})
 		}
 	}
 	flush()
@@ -101,11 +110,17 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 	for i := 0; i < len(units); {
 		best, bestOrig, bestEnd := "", "", -1
 		sound, orig = sound[:0], orig[:0]
-		split := false
+		splits := func(j int) bool { // units[i..j] take a character out of a word
+			for k := i; k <= j; k++ {
+				if units[k].at >= 0 && inWordAt(units[k].at) {
+					return true
+				}
+			}
+			return false
+		}
 		for j := i; j < len(units) && units[j].sound != "" && len(sound)+len(units[j].sound) <= maxKey; j++ {
 			sound = append(sound, units[j].sound...)
 			orig = append(orig, units[j].text...)
-			split = split || units[j].inWord
 			ws := words(sound)
 			if len(ws) == 0 {
 				continue
@@ -115,7 +130,7 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 			// the index or the dictionary (公圆, 红搂; not 失恋, which is a
 			// word the articles happen not to use).
 			w := pick(ws, df)
-			if utf8.RuneCountInString(w) >= minPinyinWord || !split && !known(string(orig)) {
+			if utf8.RuneCountInString(w) >= minPinyinWord || !known(string(orig)) && !splits(j) {
 				best, bestOrig, bestEnd = w, string(orig), j+1
 			}
 		}
