@@ -67,6 +67,9 @@ type app struct {
 
 	stopWatch context.CancelFunc // the library's watch of the store (serve)
 	watching  sync.WaitGroup
+	// shutdownBy is when serve must have finished closing, once SIGTERM
+	// (or the end of its context) has come.
+	shutdownBy time.Time
 }
 
 // parts says what a command needs beyond the store, the API client and the
@@ -98,6 +101,7 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, need parts) (a *
 		if a.redis, err = fleet.Dial(ctx, string(cfg.State.RedisURL), cfg.State.KeyPrefix, log); err != nil {
 			return nil, err
 		}
+		a.obs.watchRedis(a.redis)
 	}
 	a.api = a.newAPI(cfg)
 	a.push = a.newPush()
@@ -293,30 +297,64 @@ func (a *app) pushConfig(c *Config, outbox *jobs.Outbox) jobs.Config {
 // close stops and joins what newApp and serve started, in reverse order,
 // and saves the search index for the next start.
 func (a *app) close() {
+	// serve's shutdown deadline bounds the closing writes.
+	deadline := a.shutdownBy
+	if deadline.IsZero() {
+		deadline = time.Now().Add(30 * time.Second)
+	}
+	ctx, cancel := context.WithDeadline(context.Background(), deadline)
+	defer cancel()
 	if a.stopWatch != nil {
 		a.stopWatch()
 		a.watching.Wait()
 	}
 	if a.seen != nil {
-		a.seen.Close()
+		a.seen.Close(ctx)
 	}
 	if a.queries != nil {
-		a.queries.Close()
+		a.queries.Close(ctx)
 	}
 	if a.library != nil {
 		// The next start reads the index from this snapshot instead of
-		// rebuilding it; nothing is written when nothing changed.
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		if err := a.library.SaveSnapshot(ctx); err != nil {
-			a.log.Warn("index snapshot not saved; the next start rebuilds it", "err", err)
+		// applying every change since the last one; nothing is written
+		// when nothing changed.
+		if ctx.Err() != nil {
+			a.log.Warn("index snapshot not saved: server.shutdown_timeout reached; the next start applies the changes since the last one")
+		} else if err := a.library.SaveSnapshot(ctx); err != nil {
+			a.log.Warn("index snapshot not saved; the next start applies the changes since the last one", "err", err)
 		}
-		cancel()
 	}
 	if a.redis != nil {
 		a.redis.Close()
 	}
 	if a.store != nil {
 		a.store.Close()
+	}
+}
+
+// closeInTime closes the app, but returns at serve's shutdown deadline
+// even if closing has not finished: a write can wait seconds for SQLite's
+// lock while another process (an import) holds it, and serve must end
+// within server.shutdown_timeout. Whatever was not written is logged as
+// lost by the writer that held it; the process is exiting, so the closing
+// goroutine is left to the exit, and the store's journal keeps the file
+// whole.
+func (a *app) closeInTime() {
+	if a.shutdownBy.IsZero() {
+		a.close()
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		a.close()
+	}()
+	t := time.NewTimer(time.Until(a.shutdownBy))
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+		a.log.Error("closing not finished within server.shutdown_timeout; exiting without it")
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"mpbot/bot/wechat"
 	"mpbot/content"
+	"mpbot/fleet"
 	"mpbot/jobs"
 	"mpbot/search"
 )
@@ -46,6 +47,16 @@ func newObservability() *observability {
 	}
 	reg.MustRegister(o.search, o.reloads, o.pushes)
 	return o
+}
+
+// watchRedis exports the Redis connection's counts.
+func (o *observability) watchRedis(r *fleet.Redis) {
+	o.reg.MustRegister(
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "mpbot_redis_round_trips_total",
+			Help: "Commands and pipelines sent to Redis (a message costs one)."}, func() float64 { return float64(r.RoundTrips()) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "mpbot_redis_lost_writes_total",
+			Help: "Answers and numbered lists Redis did not take (WeChat's retries of those messages may be answered twice on other replicas)."},
+			func() float64 { return float64(r.LostWrites()) }))
 }
 
 func (o *observability) handler() http.Handler {

@@ -46,19 +46,23 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 	if err != nil {
 		return err
 	}
-	defer a.close()
+	defer a.closeInTime()
 	if adminLn != nil {
 		// The console stops with serve (ctx) and is joined before the app
 		// closes its store.
+		console := a.console(watchPath) // before the config watcher starts: it updates the console's bot
 		consoleDone := make(chan struct{})
 		go func() {
 			defer close(consoleDone)
-			if err := admin.Serve(ctx, adminLn, a.console(watchPath)); err != nil {
+			if err := admin.Serve(ctx, adminLn, console); err != nil {
 				log.Error("admin console stopped", "err", err)
 			}
 		}()
 		defer func() { <-consoleDone }()
 		log.Info("admin console serving", "addr", adminLn.Addr().String())
+		if !loopback(cfg.Admin.Addr) {
+			log.Warn("the admin console listens beyond this machine over plain HTTP: its token and session cookie cross the network unencrypted; serve it through a TLS proxy or keep admin.addr on 127.0.0.1", "addr", cfg.Admin.Addr)
+		}
 	} else if cfg.Admin.Addr != "" {
 		log.Info("admin console off: set MPBOT_ADMIN_TOKEN to turn it on", "addr", cfg.Admin.Addr)
 	}
@@ -196,7 +200,12 @@ func (a *app) run(ctx context.Context, ln net.Listener) error {
 	case <-ctx.Done():
 	}
 	a.log.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), a.cfg.Load().Server.ShutdownTimeout)
+	// Everything from here to the end of close fits in shutdown_timeout:
+	// requests under way and the push get all but a tenth of it (at most a
+	// second), closing the store and saving the index the rest.
+	timeout := a.cfg.Load().Server.ShutdownTimeout
+	a.shutdownBy = time.Now().Add(timeout)
+	sctx, cancel := context.WithDeadline(context.Background(), a.shutdownBy.Add(-min(timeout/10, time.Second)))
 	defer cancel()
 	if err := a.sched.Stop(sctx); err != nil {
 		a.log.Warn("daily push still running at shutdown", "err", err)

@@ -126,7 +126,9 @@ func TestShutdownDuringLongSearchesAndImport(t *testing.T) {
 	took := time.Since(signalled)
 	close(stop)
 	senders.Wait()
-	if err != nil || took > timeout {
+	// serve keeps its own deadline (closeInTime); the process's exit after
+	// it, and the race detector's at exit, get a second on a busy machine.
+	if err != nil || took > timeout+time.Second {
 		t.Fatalf("serve after SIGTERM: %v after %v (shutdown_timeout %v)\n%s", err, took, timeout, logs)
 	}
 	t.Logf("serve ended %v after SIGTERM; %d long messages answered before, %d requests failed (those sent after it stopped listening)",

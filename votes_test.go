@@ -200,7 +200,7 @@ func TestVotesMoveOnlyTheirQuestion(t *testing.T) {
 	if len(chosen) < 20 {
 		t.Fatalf("only %d of our questions got a list of three: too few to test votes", len(chosen))
 	}
-	ilog.Close() // writes the votes
+	ilog.Close(ctx) // writes the votes
 
 	votes, err := insights.LoadVotes(ctx, st)
 	if err != nil {

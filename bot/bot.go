@@ -380,16 +380,17 @@ func (b *Bot) noMatch(ctx context.Context, s *Settings, m Message, depth int) []
 	return b.render(ctx, s, m, s.noMatch, depth+1)
 }
 
-// voteBoostMax bounds how far followers' votes can lift an article's score:
-// enough to reorder near neighbours, never to make an irrelevant article
-// relevant on its own.
+// voteBoostMax bounds how far followers' votes can lift an article past
+// others: enough to reorder near neighbours. Votes only reorder: whether
+// an article is relevant, and whether one is clear enough for a card, is
+// decided on the scores the search gave.
 const voteBoostMax = 0.3
 
 // boost lifts the articles followers voted for (their scores plus the
-// votes, bounded): each moves up to just before the first hit it now
-// outscores, and never below a hit it was above. Hits no one voted for keep their scores and their order: the
-// catalog's order is its ranking, which a score (a confidence) need not
-// follow.
+// votes, bounded): each moves up to just before the first hit it then
+// outscores, and never below a hit it was above. Every hit keeps its score,
+// and those no one voted for their order: the catalog's order is its
+// ranking, which a score (a confidence) need not follow.
 func boost(hits []content.Hit, boosts map[string]float64) []content.Hit {
 	if len(boosts) == 0 || len(hits) == 0 {
 		return hits
@@ -403,9 +404,7 @@ func boost(hits []content.Hit, boosts map[string]float64) []content.Hit {
 	var rest, voted []ranked
 	for i, h := range hits {
 		if v := boosts[h.Article.ID]; v > 0 && h.Score > 0 {
-			key := h.Score + min(v, voteBoostMax)
-			h.Score = min(1, key)
-			voted = append(voted, ranked{h, key, i, true})
+			voted = append(voted, ranked{h, h.Score + min(v, voteBoostMax), i, true})
 		} else {
 			rest = append(rest, ranked{h, h.Score, i, false})
 		}

@@ -33,6 +33,7 @@ type Redis struct {
 	q          writeQueue
 	flushAfter atomic.Int64 // a time.Duration
 	trips      atomic.Int64
+	lost       atomic.Int64
 	closing    sync.Once
 }
 
@@ -169,7 +170,7 @@ func (f FollowUps) Put(ctx context.Context, openid string, fu bot.FollowUp) erro
 // Get implements bot.FollowUps.
 func (f FollowUps) Get(ctx context.Context, openid string) (bot.FollowUp, error) {
 	var get *redis.StringCmd
-	f.R.roundTrip(ctx, func(p redis.Pipeliner) { get = p.Get(ctx, f.R.key("followup", openid)) })
+	f.R.roundTrip(ctx, func(p redis.Pipeliner) { get = p.Get(ctx, f.R.key("followup", openid)) }, true)
 	b, err := get.Bytes()
 	if errors.Is(err, redis.Nil) {
 		return bot.FollowUp{}, nil
@@ -268,7 +269,7 @@ func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (bool
 	var set *redis.StatusCmd
 	s.R.roundTrip(ctx, func(p redis.Pipeliner) {
 		set = p.SetArgs(ctx, s.R.key("claim", key), time.Now().UnixMilli(), redis.SetArgs{Mode: "NX", TTL: ttl, Get: true})
-	})
+	}, false)
 	prev, err := set.Result()
 	if errors.Is(err, redis.Nil) {
 		return true, time.Time{}, nil
@@ -296,7 +297,7 @@ func (s Replies) Store(ctx context.Context, key string, replies []bot.Reply, lat
 // Load implements wechat.SharedReplies.
 func (s Replies) Load(ctx context.Context, key string) ([]bot.Reply, bool, bool, error) {
 	var get *redis.StringCmd
-	s.R.roundTrip(ctx, func(p redis.Pipeliner) { get = p.Get(ctx, s.R.key("reply", key)) })
+	s.R.roundTrip(ctx, func(p redis.Pipeliner) { get = p.Get(ctx, s.R.key("reply", key)) }, true)
 	b, err := get.Bytes()
 	if errors.Is(err, redis.Nil) {
 		return nil, false, false, nil

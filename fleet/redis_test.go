@@ -274,3 +274,57 @@ func TestLimiterHoldsForTheFleet(t *testing.T) {
 		t.Fatalf("only %d calls in 2.5 s", len(times))
 	}
 }
+
+// slowPipeline holds up pipelines that write key, telling entered when one
+// starts.
+type slowPipeline struct {
+	key     string
+	entered chan struct{}
+}
+
+func (h slowPipeline) DialHook(next redis.DialHook) redis.DialHook          { return next }
+func (h slowPipeline) ProcessHook(next redis.ProcessHook) redis.ProcessHook { return next }
+func (h slowPipeline) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		for _, c := range cmds {
+			if c.Name() == "set" && len(c.Args()) > 1 && c.Args()[1] == h.key {
+				select {
+				case h.entered <- struct{}{}:
+				default:
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+		}
+		return next(ctx, cmds)
+	}
+}
+
+// TestForgetAfterASlowWrite: a follower's list goes out with another
+// message's claim, and that pipeline is slow; the follower unsubscribes
+// meanwhile. The list must be gone afterwards (WeChat requires a leaving
+// follower's data to go), and the replica reading it must not see it.
+func TestForgetAfterASlowWrite(t *testing.T) {
+	ctx := context.Background()
+	r := testRedis(t)
+	other := replicaOf(t, r)
+	r.SetFlushAfter(time.Hour)
+	slow := slowPipeline{key: r.key("followup", "o_slow"), entered: make(chan struct{}, 1)}
+	r.client.AddHook(slow)
+	lists := FollowUps{R: r, TTL: time.Minute}
+	lists.Put(ctx, "o_slow", bot.FollowUp{IDs: []string{"a"}})
+	claimed := make(chan error, 1)
+	go func() {
+		_, _, err := Replies{R: r}.Claim(ctx, "o_other|1", time.Minute)
+		claimed <- err
+	}()
+	<-slow.entered // the list is on its way, slowly
+	if err := lists.Forget(ctx, "o_slow"); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-claimed; err != nil {
+		t.Fatal(err)
+	}
+	if fu, _ := (FollowUps{R: other}).Get(ctx, "o_slow"); fu.IDs != nil {
+		t.Fatalf("the list of a follower who left is still in Redis: %+v", fu)
+	}
+}

@@ -14,9 +14,18 @@ import (
 // list — need not hold anything up: those writes wait in a queue and go in
 // the same pipeline as the next command this replica sends, usually the
 // next message's claim. A queue nothing takes within flushAfter is sent on
-// its own by the flusher. Reads (a follow-up's list, a reply another
-// replica waits for) go after the queued writes in their pipeline, so this
-// replica always reads what it wrote.
+// its own by the flusher.
+//
+// Pipelines go out on several connections at once, so two of them may
+// reach Redis in either order. Claims need no order (each message has its
+// own key), but reads do, and so does forgetting a follower: a follower's
+// list read (their "2"), a reply another replica waits for, or a list
+// deleted when they unsubscribe must come after every write sent before.
+// Those ordered round trips wait for the write pipelines under way and go
+// alone (order: write pipelines hold it shared, ordered ones exclusively),
+// and carry the queue themselves. Two lists for one follower within one
+// round trip's time may still land in either order; a person cannot type
+// that fast.
 
 // write is a queued SET (or DEL): one command in a pipeline.
 type write struct {
@@ -33,6 +42,7 @@ const (
 )
 
 type writeQueue struct {
+	order   sync.RWMutex
 	mu      sync.Mutex
 	pending []write
 	kick    chan struct{} // the queue went from empty to not
@@ -42,13 +52,20 @@ type writeQueue struct {
 
 // enqueue queues w; with a full queue it sends the queue at once.
 func (r *Redis) enqueue(ctx context.Context, w write) error {
+	if w.del {
+		// After every write before it, and before anything after it.
+		r.q.mu.Lock()
+		r.q.pending = append(r.q.pending, w)
+		r.q.mu.Unlock()
+		return r.roundTrip(ctx, nil, true)
+	}
 	r.q.mu.Lock()
 	r.q.pending = append(r.q.pending, w)
 	n := len(r.q.pending)
 	r.q.mu.Unlock()
 	switch {
 	case n >= maxQueued:
-		return r.roundTrip(ctx, nil)
+		return r.roundTrip(ctx, nil, false)
 	case n == 1:
 		select {
 		case r.q.kick <- struct{}{}:
@@ -59,10 +76,18 @@ func (r *Redis) enqueue(ctx context.Context, w write) error {
 }
 
 // roundTrip sends the queued writes and then, if queue is given, the
-// commands it adds, in one pipeline. The caller reads its own commands'
-// results; failed writes are logged here (the reply they belonged to has
-// gone, so there is no one else to tell).
-func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner)) error {
+// commands it adds, in one pipeline; ordered, after every pipeline under
+// way. The caller reads its own commands' results; failed writes are
+// logged and counted here (the reply they belonged to has gone, so there
+// is no one else to tell).
+func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner), ordered bool) error {
+	if ordered {
+		r.q.order.Lock()
+		defer r.q.order.Unlock()
+	} else {
+		r.q.order.RLock()
+		defer r.q.order.RUnlock()
+	}
 	r.q.mu.Lock()
 	writes := r.q.pending
 	r.q.pending = nil
@@ -70,8 +95,11 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner)) erro
 	if len(writes) == 0 && queue == nil {
 		return nil
 	}
-	// The writes are others' too: a caller that hung up must not drop them.
-	ctx = context.WithoutCancel(ctx)
+	if len(writes) > 0 {
+		// The writes are others' too: a caller that hung up must not
+		// drop them.
+		ctx = context.WithoutCancel(ctx)
+	}
 	pipe := r.client.Pipeline()
 	for _, w := range writes {
 		if w.del {
@@ -94,6 +122,7 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner)) erro
 			}
 		}
 		if failed > 0 {
+			r.lost.Add(int64(failed))
 			r.log.Warn("Redis writes failed: a retry of those messages on another replica may be answered again, and their followers' numbered lists are lost",
 				"failed", failed, "of", len(writes), "err", first)
 		}
@@ -109,7 +138,7 @@ func (r *Redis) flush() {
 		select {
 		case <-r.q.kick:
 		case <-r.q.stop:
-			r.roundTrip(context.Background(), nil)
+			r.roundTrip(context.Background(), nil, false)
 			return
 		}
 		t := time.NewTimer(time.Duration(r.flushAfter.Load()))
@@ -118,7 +147,7 @@ func (r *Redis) flush() {
 		case <-r.q.stop:
 			t.Stop()
 		}
-		r.roundTrip(context.Background(), nil)
+		r.roundTrip(context.Background(), nil, false)
 	}
 }
 
@@ -128,3 +157,6 @@ func (r *Redis) SetFlushAfter(d time.Duration) { r.flushAfter.Store(int64(d)) }
 
 // RoundTrips is how many commands and pipelines this connection has sent.
 func (r *Redis) RoundTrips() int64 { return r.trips.Load() }
+
+// LostWrites is how many queued writes Redis did not take.
+func (r *Redis) LostWrites() int64 { return r.lost.Load() }

@@ -2,9 +2,12 @@ package insights
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -30,7 +33,7 @@ func TestLogWritesAndVotes(t *testing.T) {
 		Hits: []bot.Scored{{ID: "a", Score: 0.5}, {ID: "b", Score: 0.4}}})
 	l.Record(ctx, bot.Event{At: now, From: "o_secret_openid", Kind: bot.KindText, Text: "2", Outcome: bot.OutcomeFollowUp,
 		Number: 2, Query: "遴选 准备", Article: "b"})
-	l.Close()
+	l.Close(ctx)
 	var got []store.Query
 	s.EachQuery(ctx, now.Add(-time.Minute), func(q store.Query) error { got = append(got, q); return nil })
 	if len(got) != 2 || got[0].Follower == "" || strings.Contains(got[0].Follower, "o_secret") || got[0].Follower != got[1].Follower ||
@@ -45,7 +48,7 @@ func TestLogWritesAndVotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer again.Close()
+	defer again.Close(ctx)
 	if again.Votes().Boosts("遴选 准备")["b"] == 0 || again.Follower("o_secret_openid") != got[0].Follower {
 		t.Fatal("votes or follower hash not the same in another process")
 	}
@@ -162,5 +165,39 @@ func TestReport(t *testing.T) {
 	}
 	if r.Messages != len(log) || r.Followers != 8 {
 		t.Fatalf("messages %d, followers %d", r.Messages, r.Followers)
+	}
+}
+
+// TestLogKeepsWhatTheStoreRefuses: while the store refuses writes (a long
+// import holding SQLite's lock), the log keeps its entries and writes them
+// once the store takes them again.
+func TestLogKeepsWhatTheStoreRefuses(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	l, err := Open(ctx, s, Config{Key: "k", Retention: time.Hour}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var refusals atomic.Int64
+	refusals.Store(3)
+	record := l.record
+	l.record = func(ctx context.Context, qs []store.Query) error {
+		if refusals.Add(-1) >= 0 {
+			return errors.New("database is locked (5) (SQLITE_BUSY)")
+		}
+		return record(ctx, qs)
+	}
+	now := time.Now()
+	for i := range 300 {
+		l.Record(ctx, bot.Event{At: now, From: "o", Kind: bot.KindText, Text: fmt.Sprint(i), Outcome: bot.OutcomeNoMatch})
+	}
+	for refusals.Load() > 0 { // until the store has refused three times
+		time.Sleep(time.Millisecond)
+	}
+	l.Close(ctx)
+	n := 0
+	s.EachQuery(ctx, now.Add(-time.Minute), func(store.Query) error { n++; return nil })
+	if n != 300 {
+		t.Fatalf("%d of 300 entries logged", n)
 	}
 }

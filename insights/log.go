@@ -14,6 +14,8 @@ import (
 	"hash"
 	"io"
 	"log/slog"
+	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -45,6 +47,12 @@ type Log struct {
 	dropped atomic.Int64
 	now     func() time.Time
 	hasher  hash.Hash // the writer's HMAC
+	noVotes bool      // no stable key: a follower's votes could not be told apart
+	// closing guards in against a Record after Close.
+	closing sync.RWMutex
+	closed  bool
+	final   context.Context // Close's, for the last write
+	record  func(context.Context, []store.Query) error
 }
 
 var _ bot.Events = (*Log)(nil)
@@ -62,12 +70,12 @@ const (
 // Open loads the votes and starts the writer; Close stops it.
 func Open(ctx context.Context, st *store.Store, cfg Config, log *slog.Logger) (*Log, error) {
 	l := &Log{store: st, cfg: cfg, log: log, votes: NewVotes(time.Now), in: make(chan bot.Event, 4*logBatch),
-		done: make(chan struct{}), now: time.Now}
+		done: make(chan struct{}), now: time.Now, record: st.RecordQueries}
 	if cfg.Key != "" {
 		l.key = []byte(cfg.Key)
 	} else {
-		l.key = []byte(rand.Text())
-		log.Warn("insights.key is empty (MPBOT_INSIGHTS_KEY): followers are hashed with a key of this process's own, so reports cannot count the same follower across restarts")
+		l.key, l.noVotes = []byte(rand.Text()), true
+		log.Warn("insights.key is empty (MPBOT_INSIGHTS_KEY): followers are hashed with a key of this process's own, so reports cannot count the same follower across restarts, and choices from lists are not kept as votes (a follower would vote once per process)")
 	}
 	if err := l.reloadVotes(ctx); err != nil {
 		return nil, err
@@ -96,6 +104,12 @@ func follower(m hash.Hash, openid string) string {
 // Record implements bot.Events. It never waits: when the writer is behind,
 // the event is dropped and counted, and the reply goes on.
 func (l *Log) Record(_ context.Context, e bot.Event) {
+	l.closing.RLock()
+	defer l.closing.RUnlock()
+	if l.closed { // a reply finishing after shutdown began
+		l.dropped.Add(1)
+		return
+	}
 	select {
 	case l.in <- e:
 	default:
@@ -105,11 +119,21 @@ func (l *Log) Record(_ context.Context, e bot.Event) {
 	}
 }
 
-// Close writes what is queued and stops the writer.
-func (l *Log) Close() {
-	close(l.in)
+// Close writes what is queued, within ctx, and stops the writer.
+func (l *Log) Close(ctx context.Context) {
+	l.closing.Lock()
+	if !l.closed {
+		l.closed = true
+		l.final = ctx
+		close(l.in)
+	}
+	l.closing.Unlock()
 	<-l.done
 }
+
+// maxPending bounds the entries kept while the store refuses them; the
+// oldest go first, counted as dropped.
+const maxPending = 16 * logBatch
 
 func (l *Log) loop() {
 	defer close(l.done)
@@ -118,25 +142,46 @@ func (l *Log) loop() {
 	defer reload.Stop()
 	defer prune.Stop()
 	var pending []bot.Event
-	write := func() {
-		if len(pending) > 0 {
-			l.write(pending)
-			pending = pending[:0]
+	failing := false
+	// write logs what is pending; what the store refuses stays for the
+	// next write.
+	write := func(ctx context.Context) {
+		if len(pending) == 0 {
+			return
 		}
+		if err := l.write(ctx, pending); err != nil {
+			if !failing {
+				l.log.Error("write the query log; will retry", "entries", len(pending), "err", err)
+				failing = true
+			}
+			if over := len(pending) - maxPending; over > 0 {
+				l.dropped.Add(int64(over))
+				pending = slices.Delete(pending, 0, over)
+			}
+			return
+		}
+		if failing {
+			l.log.Info("query log written again", "entries", len(pending))
+			failing = false
+		}
+		pending = pending[:0]
 	}
 	l.prune()
 	for {
 		select {
 		case e, ok := <-l.in:
 			if !ok {
-				write()
+				write(l.final)
+				if len(pending) > 0 {
+					l.log.Error("query log entries not written before shutdown", "entries", len(pending))
+				}
 				return
 			}
-			if pending = append(pending, e); len(pending) >= logBatch {
-				write()
+			if pending = append(pending, e); len(pending) >= logBatch && !failing {
+				write(context.Background())
 			}
 		case <-flush.C:
-			write()
+			write(context.Background())
 		case <-reload.C:
 			if err := l.reloadVotes(context.Background()); err != nil {
 				l.log.Error("reread followers' votes", "err", err)
@@ -147,9 +192,10 @@ func (l *Log) loop() {
 	}
 }
 
-// write logs a batch and records the votes in it.
-func (l *Log) write(events []bot.Event) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+// write logs a batch and records the votes in it. An error means the
+// batch was not logged (votes that fail after it are only reported).
+func (l *Log) write(ctx context.Context, events []bot.Event) error {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	qs := make([]store.Query, len(events))
 	var votes []store.Vote
@@ -161,15 +207,15 @@ func (l *Log) write(events []bot.Event) {
 		follower := follower(l.hasher, e.From)
 		qs[i] = store.Query{At: e.At, Follower: follower, Kind: string(e.Kind), Text: e.Text, Outcome: string(e.Outcome),
 			Rule: e.Rule, Key: e.Key, Number: e.Number, Article: e.Article, Question: e.Query, Hits: string(hits), Latency: e.Latency}
-		if e.Outcome == bot.OutcomeFollowUp && e.Query != "" && e.Article != "" {
+		if e.Outcome == bot.OutcomeFollowUp && e.Query != "" && e.Article != "" && !l.noVotes {
 			votes = append(votes, store.Vote{Question: e.Query, Article: e.Article, Follower: follower, At: e.At})
 		}
 	}
-	if err := l.store.RecordQueries(ctx, qs); err != nil {
-		l.log.Error("write the query log", "entries", len(qs), "err", err)
+	if err := l.record(ctx, qs); err != nil {
+		return err
 	}
 	if len(votes) == 0 {
-		return
+		return nil
 	}
 	if err := l.store.RecordVotes(ctx, votes); err != nil {
 		l.log.Error("record followers' votes", "votes", len(votes), "err", err)
@@ -177,6 +223,7 @@ func (l *Log) write(events []bot.Event) {
 	for _, v := range votes {
 		l.votes.add(v)
 	}
+	return nil
 }
 
 func (l *Log) reloadVotes(ctx context.Context) error {

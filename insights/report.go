@@ -356,25 +356,41 @@ func (b *builder) topics() []Topic {
 func (b *builder) synonyms() []Synonym {
 	var out []Synonym
 	for article, questions := range b.byArticle {
+		// The most asked short questions of the article, each segmented
+		// once: followers decide how many distinct questions there are,
+		// and every pair of them is compared.
 		var qs []string
 		for q := range questions {
 			if utf8.RuneCountInString(q) <= 12 {
 				qs = append(qs, q)
 			}
 		}
-		slices.Sort(qs)
+		slices.SortFunc(qs, func(x, y string) int { return cmp.Or(cmp.Compare(questions[y], questions[x]), cmp.Compare(x, y)) })
+		qs = qs[:min(len(qs), synonymQuestions)]
+		terms := make([][]string, len(qs))
+		for i, q := range qs {
+			terms[i] = b.mainTerms(q)
+		}
 		for i := range qs {
 			for j := i + 1; j < len(qs); j++ {
-				if shareTerm(b.mainTerms(qs[i]), b.mainTerms(qs[j])) {
+				if shareTerm(terms[i], terms[j]) {
 					continue
 				}
-				out = append(out, Synonym{A: qs[i], B: qs[j], Article: article, Count: questions[qs[i]] + questions[qs[j]]})
+				a, c := qs[i], qs[j]
+				if c < a {
+					a, c = c, a
+				}
+				out = append(out, Synonym{A: a, B: c, Article: article, Count: questions[qs[i]] + questions[qs[j]]})
 			}
 		}
 	}
 	slices.SortFunc(out, func(x, y Synonym) int { return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.A+x.B, y.A+y.B)) })
 	return out[:min(len(out), 20)]
 }
+
+// synonymQuestions bounds the questions of one article compared pairwise
+// for synonyms (50: 1,225 pairs).
+const synonymQuestions = 50
 
 func shareTerm(a, b []string) bool {
 	for _, t := range a {

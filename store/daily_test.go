@@ -97,12 +97,18 @@ func TestSeenWriterBatches(t *testing.T) { storetest.Each(t, testSeenWriterBatch
 func testSeenWriterBatches(t *testing.T, e storetest.Engine) {
 	ctx := context.Background()
 	s := e.Store(t)
-	w := s.NewSeenWriter(time.Hour, slog.New(slog.DiscardHandler)) // only Close flushes
+	w := s.NewSeenWriter(5*time.Millisecond, slog.New(slog.DiscardHandler))
+	// The store refuses the first two flushes (an import holding SQLite's
+	// lock): nothing is lost, the writer tries again.
+	left := w.FailWrites(2)
 	at := time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
 	for i := range 1000 {
 		w.FollowerSeen(ctx, fmt.Sprintf("o%d", i%300), at.Add(time.Duration(i)*time.Second))
 	}
-	w.Close()
+	for left() > 0 { // until both refusals have happened
+		time.Sleep(time.Millisecond)
+	}
+	w.Close(ctx)
 	f, err := s.GetFollower(ctx, "o5")
 	if err != nil || !f.LastInteractionAt.Equal(at.Add(905*time.Second)) {
 		t.Fatalf("o5 %+v %v", f, err)
@@ -111,5 +117,23 @@ func testSeenWriterBatches(t *testing.T, e storetest.Engine) {
 	s.PushRecipients(ctx, time.Time{}, func(string) error { n++; return nil })
 	if n != 300 {
 		t.Fatalf("%d followers recorded, want 300", n)
+	}
+
+	// A follower writes and then leaves before the batch goes out: the
+	// batch must not subscribe them again. One who writes again after
+	// leaving (having followed again) is subscribed.
+	w = s.NewSeenWriter(time.Hour, slog.New(slog.DiscardHandler))
+	w.FollowerSeen(ctx, "o7", at.Add(time.Hour))
+	w.FollowerSeen(ctx, "o8", at.Add(time.Hour))
+	if err := s.FollowerUnsubscribed(ctx, "o7", at.Add(time.Hour+time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	s.FollowerUnsubscribed(ctx, "o8", at.Add(time.Hour-time.Second))
+	w.Close(ctx)
+	if f, _ := s.GetFollower(ctx, "o7"); f.Subscribed || !f.LastInteractionAt.IsZero() {
+		t.Fatalf("a message batched before the unsubscription subscribed o7 again: %+v", f)
+	}
+	if f, _ := s.GetFollower(ctx, "o8"); !f.Subscribed || !f.LastInteractionAt.Equal(at.Add(time.Hour)) {
+		t.Fatalf("a message after leaving did not count: %+v", f)
 	}
 }

@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"errors"
+	"sync/atomic"
+	"time"
 
 	"mpbot/content"
 )
@@ -18,4 +21,20 @@ func (s *Store) UpsertOpen(ctx context.Context, a content.Article) (commit func(
 		return nil, nil, err
 	}
 	return tx.Commit, tx.Rollback, nil
+}
+
+// FailWrites makes the writer's next n flushes fail, as a store busy with
+// a long import would; call it before any follower is queued. left says
+// how many failures are still to come.
+func (w *SeenWriter) FailWrites(n int) (left func() int) {
+	var fails atomic.Int64
+	fails.Store(int64(n))
+	write := w.write
+	w.write = func(ctx context.Context, seen map[string]time.Time) error {
+		if fails.Add(-1) >= 0 {
+			return errors.New("database is locked (5) (SQLITE_BUSY)")
+		}
+		return write(ctx, seen)
+	}
+	return func() int { return int(max(fails.Load(), 0)) }
 }

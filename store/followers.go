@@ -50,8 +50,14 @@ const laterInteraction = `CASE WHEN excluded.last_interaction_at > followers.las
 	THEN excluded.last_interaction_at ELSE followers.last_interaction_at END`
 
 // upsertSeen records that a follower wrote at a time (openid, ms).
-const upsertSeen = `INSERT INTO followers (openid, subscribed, last_interaction_at) VALUES (?, 1, ?)
-	ON CONFLICT(openid) DO UPDATE SET subscribed = 1, last_interaction_at = ` + laterInteraction
+const upsertSeen = `INSERT INTO followers (openid, subscribed, last_interaction_at) VALUES (?, 1, ?)` + seenConflict
+
+// seenConflict updates a known follower's last message, unless they left
+// after it: a message batched before an unsubscription written at once
+// must not subscribe them again.
+const seenConflict = `
+	ON CONFLICT(openid) DO UPDATE SET subscribed = 1, last_interaction_at = ` + laterInteraction + `
+	WHERE excluded.last_interaction_at > followers.unsubscribed_at`
 
 // FollowerSeen records that a follower sent something: it opens WeChat's
 // 48-hour window for customer-service messages. An unknown sender is a

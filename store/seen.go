@@ -3,6 +3,9 @@ package store
 import (
 	"context"
 	"log/slog"
+	"maps"
+	"slices"
+	"sync"
 	"time"
 )
 
@@ -16,6 +19,12 @@ type SeenWriter struct {
 	log   *slog.Logger
 	in    chan seen
 	done  chan struct{}
+	// closing guards in: a handler still answering after Close writes
+	// directly instead of sending on a closed channel.
+	closing sync.RWMutex
+	closed  bool
+	final   context.Context // Close's, for the last flush
+	write   func(context.Context, map[string]time.Time) error
 }
 
 type seen struct {
@@ -28,38 +37,68 @@ const seenBatch = 512
 
 // NewSeenWriter starts a writer flushing at least every interval.
 func (s *Store) NewSeenWriter(interval time.Duration, log *slog.Logger) *SeenWriter {
-	w := &SeenWriter{store: s, log: log, in: make(chan seen, 4*seenBatch), done: make(chan struct{})}
+	w := &SeenWriter{store: s, log: log, in: make(chan seen, 4*seenBatch), done: make(chan struct{}), write: s.followersSeen}
 	go w.loop(interval)
 	return w
 }
 
 // FollowerSeen queues the update; when the queue is full it writes at once.
 func (w *SeenWriter) FollowerSeen(ctx context.Context, openid string, at time.Time) error {
-	select {
-	case w.in <- seen{openid, at}:
-		return nil
-	default:
-		return w.store.FollowerSeen(ctx, openid, at)
+	w.closing.RLock()
+	defer w.closing.RUnlock()
+	if !w.closed {
+		select {
+		case w.in <- seen{openid, at}:
+			return nil
+		default:
+		}
 	}
+	return w.store.FollowerSeen(ctx, openid, at)
 }
 
-// Close flushes what is queued and stops the writer.
-func (w *SeenWriter) Close() {
-	close(w.in)
+// Close writes what is queued, within ctx, and stops the writer.
+func (w *SeenWriter) Close(ctx context.Context) {
+	w.closing.Lock()
+	if !w.closed {
+		w.closed = true
+		w.final = ctx
+		close(w.in)
+	}
+	w.closing.Unlock()
 	<-w.done
 }
+
+// maxSeenPending bounds what the writer holds while the store refuses it
+// (a long import holding SQLite's lock, PostgreSQL away): beyond it, the
+// oldest news of a follower's last message is the least worth keeping.
+const maxSeenPending = 100_000
 
 func (w *SeenWriter) loop(interval time.Duration) {
 	defer close(w.done)
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	pending := map[string]time.Time{}
-	flush := func() {
+	failing := false
+	// flush writes what is pending; what the store refuses stays for the
+	// next flush.
+	flush := func(ctx context.Context) {
 		if len(pending) == 0 {
 			return
 		}
-		if err := w.store.followersSeen(context.Background(), pending); err != nil {
-			w.log.Error("record followers' last messages", "count", len(pending), "err", err)
+		if err := w.write(ctx, pending); err != nil {
+			if !failing {
+				w.log.Error("record followers' last messages; will retry", "count", len(pending), "err", err)
+				failing = true
+			}
+			if len(pending) > maxSeenPending {
+				w.log.Error("dropping followers' last messages the store would not take", "count", len(pending))
+				clear(pending)
+			}
+			return
+		}
+		if failing {
+			w.log.Info("followers' last messages recorded again", "count", len(pending))
+			failing = false
 		}
 		clear(pending)
 	}
@@ -67,17 +106,20 @@ func (w *SeenWriter) loop(interval time.Duration) {
 		select {
 		case s, ok := <-w.in:
 			if !ok {
-				flush()
+				flush(w.final)
+				if len(pending) > 0 {
+					w.log.Error("followers' last messages not recorded before shutdown", "count", len(pending))
+				}
 				return
 			}
 			if s.at.After(pending[s.openid]) {
 				pending[s.openid] = s.at
 			}
-			if len(pending) >= seenBatch {
-				flush()
+			if len(pending) >= seenBatch && !failing {
+				flush(context.Background())
 			}
 		case <-t.C:
-			flush()
+			flush(context.Background())
 		}
 	}
 }
@@ -89,12 +131,14 @@ func (s *Store) followersSeen(ctx context.Context, seen map[string]time.Time) er
 		return err
 	}
 	defer tx.Rollback()
+	// In openid order: two replicas flushing the same followers on
+	// PostgreSQL then lock their rows in the same order, never crosswise.
+	ids := slices.Sorted(maps.Keys(seen))
 	args := make([]any, 0, 2*len(seen))
-	for id, at := range seen {
-		args = append(args, id, ms(at))
+	for _, id := range ids {
+		args = append(args, id, ms(seen[id]))
 	}
-	if err := tx.insertRows(ctx, `INSERT INTO followers (openid, subscribed, last_interaction_at) VALUES `, `(?, 1, ?)`,
-		` ON CONFLICT(openid) DO UPDATE SET subscribed = 1, last_interaction_at = `+laterInteraction, args); err != nil {
+	if err := tx.insertRows(ctx, `INSERT INTO followers (openid, subscribed, last_interaction_at) VALUES `, `(?, 1, ?)`, seenConflict, args); err != nil {
 		return err
 	}
 	return tx.Commit()
