@@ -226,7 +226,11 @@ var (
 		// Study questions ask how to go about a topic, or how two differ:
 		// the frame is not the topic (申论怎么写 is about 申论).
 		"怎么准备", "如何准备", "怎么写", "如何写", "怎么答", "如何答", "怎么复习", "如何复习",
-		"有什么区别", "有何区别", "的区别", "有什么不同", "有何不同", "的异同", "技巧"}
+		"有什么区别", "有何区别", "的区别", "有什么不同", "有何不同", "的异同", "技巧",
+		// Courtesy around a question (老师，想问一下…，谢谢！) and the
+		// frame of asking how to use a topic somewhere (…在申论里怎么用).
+		"想问一下", "问一下", "请教一下", "请教", "麻烦您", "麻烦", "谢谢老师", "谢谢您", "谢谢", "老师好", "老师您好", "老师",
+		"您好", "怎么用", "如何用", "怎么运用", "如何运用"}
 )
 
 // fillersLongestFirst is fillers in the order they are removed: a longer

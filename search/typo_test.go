@@ -95,6 +95,14 @@ func TestQuestionWordsDoNotDecide(t *testing.T) {
 			t.Errorf("%q: %v", q, ids(hits))
 		}
 	}
+	// Courtesy does not drown the topic: a follower's long, polite
+	// question still reaches the bot's threshold (0.4) for its article.
+	for _, q := range []string{"老师，想问一下新时代枫桥经验在申论里怎么用，谢谢！", "老师您好，请教一下枫桥经验，谢谢老师"} {
+		hits, _ := ix.Search(context.Background(), q, 1)
+		if len(hits) == 0 || hits[0].Article.ID != "demo-fengqiao" || hits[0].Score < 0.4 {
+			t.Errorf("%q: %v %v", q, ids(hits), hits)
+		}
+	}
 	hits, _ := ix.Search(context.Background(), "浦江经验 四下基层", 3)
 	if len(hits) < 2 || hits[0].Article.ID != "demo-sixia" {
 		t.Errorf("all-terms match should lead: %v", ids(hits))
