@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"mpbot/content"
 )
@@ -321,7 +322,8 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 		}
 	}
 	note(ctx, func(e *Event) {
-		if e.Hits == nil {
+		if e.Hits == nil && len(hits) > 0 {
+			e.Hits = make([]Scored, 0, len(hits))
 			for _, h := range hits {
 				e.Hits = append(e.Hits, Scored{h.Article.ID, h.Score})
 			}
@@ -439,36 +441,62 @@ const (
 // listReply renders candidates as numbered links that fit WeChat's text
 // limit, and returns the ids in the order shown.
 func listReply(found []content.Hit) (Reply, []string) {
-	var lines []string
-	var ids []string
-	size := len(listFooter) + len(fmt.Sprintf(listHeader, len(found)))
+	var body strings.Builder
+	ids := make([]string, 0, len(found))
+	size := len(listFooter) + len(listHeaderFor(len(found)))
+	line := make([]byte, 0, 256)
 	for _, h := range found {
 		a := h.Article
+		line = strconv.AppendInt(line[:0], int64(len(ids)+1), 10)
+		line = append(line, ". "...)
 		title := html.EscapeString(cut(a.Title, listTitle))
 		if a.URL != "" { // an article imported without an address is listed by title alone
-			title = fmt.Sprintf(`<a href="%s">%s</a>`, html.EscapeString(a.URL), title)
+			line = append(line, `<a href="`...)
+			line = append(line, html.EscapeString(a.URL)...)
+			line = append(line, `">`...)
+			line = append(line, title...)
+			line = append(line, "</a>"...)
+		} else {
+			line = append(line, title...)
 		}
-		line := fmt.Sprintf("%d. %s\n", len(ids)+1, title)
+		line = append(line, '\n')
 		if h.Snippet != "" {
-			line += "   " + html.EscapeString(cut(h.Snippet, listSnippet)) + "\n"
+			line = append(line, "   "...)
+			line = append(line, html.EscapeString(cut(h.Snippet, listSnippet))...)
+			line = append(line, '\n')
 		}
 		if size+len(line) > maxTextBytes {
 			break
 		}
 		size += len(line)
-		lines = append(lines, line)
+		body.Write(line)
 		ids = append(ids, a.ID)
 	}
-	text := fmt.Sprintf(listHeader, len(ids)) + strings.Join(lines, "") + listFooter
-	return Reply{Type: ReplyText, Text: text}, ids
+	header := listHeaderFor(len(ids))
+	var text strings.Builder
+	text.Grow(len(header) + body.Len() + len(listFooter))
+	text.WriteString(header)
+	text.WriteString(body.String())
+	text.WriteString(listFooter)
+	return Reply{Type: ReplyText, Text: text.String()}, ids
 }
+
+func listHeaderFor(n int) string { return fmt.Sprintf(listHeader, n) }
 
 // cut shortens s to n characters, ending with … when it had to.
 func cut(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return strings.TrimSuffix(string(r[:n-1]), "…") + "…"
+	if utf8.RuneCountInString(s) <= n {
+		return s
 	}
-	return s
+	end, count := 0, 0
+	for i := range s {
+		if count == n-1 {
+			end = i
+			break
+		}
+		count++
+	}
+	return strings.TrimSuffix(s[:end], "…") + "…"
 }
 
 // parseChoice reads a follow-up number such as "2" (already Bare, so

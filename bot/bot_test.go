@@ -494,3 +494,23 @@ func TestBoost(t *testing.T) {
 		})
 	}
 }
+
+func TestCut(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"", 3, ""},
+		{"abc", 3, "abc"},
+		{"abcd", 3, "ab…"},
+		{"枫桥经验是什么", 7, "枫桥经验是什么"},
+		{"枫桥经验是什么", 5, "枫桥经验…"},
+		{"枫桥……经验", 4, "枫桥…"}, // no doubled ellipsis
+		{"a…bcdef", 3, "a…"},
+	} {
+		if got := cut(tc.s, tc.n); got != tc.want {
+			t.Errorf("cut(%q, %d) = %q, want %q", tc.s, tc.n, got, tc.want)
+		}
+	}
+}

@@ -28,6 +28,7 @@ type Index struct {
 
 	params       rankParams
 	accumulators sync.Pool // per-query scratch space, as long as docs
+	parsed       parsedRing
 	hooks        hooks
 }
 

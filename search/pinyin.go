@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,6 +14,31 @@ import (
 // (a homophone slip) or "fengqiao jingyan" can be read as 枫桥经验.
 
 var pinyinArgs = pinyin.NewArgs()
+
+// soundOf is a character's toneless pinyin (its first reading), as
+// pinyin.LazyPinyin gives it, or "" for a character without one. The
+// library works each character out afresh with regular expressions (about
+// twenty allocations a query); the table is built once, on first use.
+func soundOf(r rune) string { return soundTable()[r] }
+
+var soundTable = sync.OnceValue(func() map[rune]string {
+	t := make(map[rune]string, len(pinyin.PinyinDict))
+	for code := range pinyin.PinyinDict {
+		if py := pinyin.LazyPinyin(string(rune(code)), pinyinArgs); len(py) > 0 {
+			t[rune(code)] = py[0]
+		}
+	}
+	return t
+})
+
+// soundKey is a word's toneless pinyin, its syllables run together.
+func soundKey(word string) string {
+	var b strings.Builder
+	for _, r := range word {
+		b.WriteString(soundOf(r))
+	}
+	return b.String()
+}
 
 // Words of two characters or more are known by their sound; those of two
 // replace only text that is no word (see correctWith).
@@ -86,12 +112,13 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 		switch {
 		case unicode.Is(unicode.Han, r):
 			flush()
-			py := pinyin.LazyPinyin(string(r), pinyinArgs)
-			if len(py) == 0 {
-				units = append(units, unit{text: string(r), at: -1})
+			text := text[i : i+utf8.RuneLen(r)]
+			py := soundOf(r)
+			if py == "" {
+				units = append(units, unit{text: text, at: -1})
 				continue
 			}
-			units = append(units, unit{text: string(r), sound: py[0], at: i})
+			units = append(units, unit{text: text, sound: py, at: i})
 		case r < unicode.MaxASCII && unicode.IsLetter(r):
 			latin = append(latin, unicode.ToLower(r))
 		case r == ' ' && len(latin) > 0:

@@ -3,6 +3,7 @@ package search
 import (
 	"bufio"
 	"context"
+	"flag"
 	"fmt"
 	"hash/fnv"
 	"mpbot/content"
@@ -256,6 +257,7 @@ func TestSearchQuality(t *testing.T) {
 	if dev.recall1 < devRecall-1e-9 || dev.mrr5 < devMRR-5e-4 || dev.nomatch < devNomatch-5e-4 {
 		t.Errorf("dev set regressed: %s (floors %.3f / %.3f / %.3f)", &dev, devRecall, devMRR, devNomatch)
 	}
+	checkResultsUnchanged(t, ix, loadQueries(t, "queries-dev.tsv"))
 	// 面试技巧 (interview skills) is not about 空中技巧 (aerials) on skis.
 	hits, _ := ix.Search(context.Background(), "面试技巧", 5)
 	for _, h := range hits {
@@ -309,5 +311,50 @@ func TestDemoQuestions(t *testing.T) {
 	const floorRecall, floorMRR, floorNomatch = 0.911, 0.911, 0.944
 	if q.recall1 < floorRecall || q.mrr5 < floorMRR || q.nomatch < floorNomatch {
 		t.Errorf("demo questions regressed: %s", &q)
+	}
+}
+
+var updateResults = flag.Bool("update-results", false, "rewrite testdata/dev-results.golden")
+
+// checkResultsUnchanged holds every dev query's top five (ids and scores,
+// snippets included) to testdata/dev-results.golden: a change made for
+// speed must leave them exactly as they were. A change to the ranking
+// rewrites the file with -update-results, and its diff shows what moved.
+func checkResultsUnchanged(t *testing.T, ix *Index, qs []devQuery) {
+	t.Helper()
+	var b strings.Builder
+	for i, q := range qs {
+		res, err := ix.SearchResult(context.Background(), q.text, 5, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "%d", i+1)
+		for _, h := range res.Hits {
+			fmt.Fprintf(&b, "\t%s %.9f %s", h.Article.ID, h.Score, h.Snippet)
+		}
+		if res.Corrected != "" {
+			fmt.Fprintf(&b, "\tcorrected %s", res.Corrected)
+		}
+		b.WriteByte('\n')
+	}
+	path := filepath.Join("testdata", "dev-results.golden")
+	if *updateResults {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update-results to write it)", err)
+	}
+	got := strings.Split(b.String(), "\n")
+	for i, line := range strings.Split(string(want), "\n") {
+		if i >= len(got) || got[i] != line {
+			g := ""
+			if i < len(got) {
+				g = got[i]
+			}
+			t.Fatalf("dev query results changed (line %d):\n got %s\nwant %s\n(a ranking change: rerun with -update-results and review the diff)", i+1, g, line)
+		}
 	}
 }

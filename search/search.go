@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -65,6 +66,7 @@ func (r reader) search(text string, n int, snippets bool) Result {
 		r.ix.hooks.midSearch()
 	}
 	hits := r.rank(q, n, snippets)
+	defer func() { r.ix.parsed.put(r.v, text, q) }() // the query the hits answer
 	if len(hits) > 0 && hits[0].Score >= correctionBelow {
 		return Result{Hits: hits}
 	}
@@ -77,10 +79,45 @@ func (r reader) search(text string, n int, snippets bool) Result {
 	if fixed, ok := r.correctPinyin(q.text, q.cut); ok && fixed != q.text {
 		q2 := r.parse(prepareQuery(fixed))
 		if better := r.rank(q2, n, snippets); len(better) > 0 && (len(hits) == 0 || better[0].Score > hits[0].Score) {
+			q = q2
 			return Result{Hits: better, Corrected: fixed}
 		}
 	}
 	return Result{Hits: hits}
+}
+
+// parsedRing keeps the queries the last few searches ranked by, for the
+// snippets the bot asks for right after a search it answers with a list:
+// parsing the text again would segment it a second time. It holds only a
+// handful, so that it is a search's own follow-up call that finds one.
+// What it holds is read, never changed.
+type parsedRing struct {
+	mu   sync.Mutex
+	next int
+	ents [8]struct {
+		v    *view
+		text string
+		q    query
+	}
+}
+
+func (p *parsedRing) put(v *view, text string, q query) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	e := &p.ents[p.next]
+	e.v, e.text, e.q = v, text, q
+	p.next = (p.next + 1) % len(p.ents)
+}
+
+func (p *parsedRing) get(v *view, text string) (query, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for i := range p.ents {
+		if e := &p.ents[i]; e.v == v && e.text == text {
+			return e.q, true
+		}
+	}
+	return query{}, false
 }
 
 // correctionBelow is the top score under which a query is tried respelt.
@@ -107,7 +144,10 @@ func sameArticles(a, b []content.Hit) bool {
 }
 
 func (r reader) snippets(text string, hits []content.Hit) []content.Hit {
-	q := r.parse(text)
+	q, ok := r.ix.parsed.get(r.v, text)
+	if !ok {
+		q = r.parse(text)
+	}
 	out := make([]content.Hit, len(hits))
 	for i, h := range hits {
 		out[i] = h
@@ -183,6 +223,23 @@ type query struct {
 	years    []int
 	mentions []mention // numbers with their measure words, to agree with titles
 	cut      []string  // the text's words in order, for the typo pass
+
+	// terms and alts are slabs the single-term clauses are cut from: two
+	// allocations for a query's words rather than two a word.
+	terms []string
+	alts  [][]string
+}
+
+// single is a clause of the one term w.
+func (q *query) single(w string) clause {
+	if len(q.terms) == 0 {
+		q.terms, q.alts = make([]string, 16), make([][]string, 16)
+	}
+	q.terms[0] = w
+	q.alts[0] = q.terms[:1:1]
+	c := clause{alts: q.alts[:1:1]}
+	q.terms, q.alts = q.terms[1:], q.alts[1:]
+	return c
 }
 
 // chunk is a run of the query between spaces and punctuation, as typed.
@@ -303,19 +360,19 @@ func (r reader) parse(text string) query {
 			return
 		}
 		if r.v.has(w) || !hasHan(w) {
-			q.clauses = append(q.clauses, clause{alts: [][]string{{w}}})
+			q.clauses = append(q.clauses, q.single(w))
 			return
 		}
 		// A word the index has never seen: look for its characters in
 		// pairs, in titles and summaries.
 		bgs := hanBigrams(w)
 		if len(bgs) == 0 {
-			q.clauses = append(q.clauses, clause{alts: [][]string{{w}}})
+			q.clauses = append(q.clauses, q.single(w))
 		}
 		for _, bg := range bgs {
 			if !seen[bigramPrefix+bg] {
 				seen[bigramPrefix+bg] = true
-				q.clauses = append(q.clauses, clause{alts: [][]string{{bigramPrefix + bg}}})
+				q.clauses = append(q.clauses, q.single(bigramPrefix+bg))
 			}
 		}
 	}
@@ -341,7 +398,9 @@ func (r reader) parse(text string) query {
 		if run.Len() > 0 && len(q.chunks) < maxChunks {
 			text := run.String()
 			c := chunk{text: text, runes: utf8.RuneCountInString(text), words: len(q.clauses) - before, joints: joints}
-			for _, bg := range hanBigrams(text) {
+			bgs := hanBigrams(text)
+			c.pairs = make([][2]uint64, 0, len(bgs))
+			for _, bg := range bgs {
 				h1, h2 := bloomHash(bg)
 				c.pairs = append(c.pairs, [2]uint64{h1, h2})
 			}
@@ -699,7 +758,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		// A recurring title (国内联播快讯) that holds none of the query is a
 		// roundup of many stories: it mentions everything, and answers
 		// little.
-		if c.tcv == 0 && ix.params.digest < 1 && v.df(titleKey(dc.titleText)) >= digestTitles {
+		if c.tcv == 0 && ix.params.digest < 1 && v.dfTitle(dc.titleText) >= digestTitles {
 			c.score *= ix.params.digest
 			conf *= ix.params.digest
 		}

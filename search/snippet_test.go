@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"mpbot/content"
 	"strings"
 	"testing"
@@ -77,5 +78,30 @@ func checkSnippet(t *testing.T, s string) {
 			t.Errorf("bad mark %q in %s", inner, s)
 		}
 		rest = rest[i+j+len("】"):]
+	}
+}
+
+// TestSnippetsReuseTheSearchsQuery: the snippets asked for right after a
+// search come from the query that search parsed, and are the snippets a
+// fresh parse gives (for a corrected query, those of the correction).
+func TestSnippetsReuseTheSearchsQuery(t *testing.T) {
+	ix, err := BuildIndex(content.DemoArticles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, q := range []string{"遴选", "枫桥经验 浦江经验", "基层治理", "新质生产力 政府工作报告", "两会"} {
+		hits, _ := ix.Search(ctx, q, 5)
+		if _, ok := ix.parsed.get(ix.view.Load(), prepareQuery(q)); !ok {
+			t.Fatalf("%q: the search's query not kept", q)
+		}
+		got := ix.Snippets(q, hits)
+		ix.parsed = parsedRing{}
+		want := ix.reader().snippets(prepareQuery(q), hits)
+		for i := range want {
+			if got[i].Snippet != want[i].Snippet {
+				t.Errorf("%q hit %d: %q, a fresh parse gives %q", q, i, got[i].Snippet, want[i].Snippet)
+			}
+		}
 	}
 }

@@ -5,7 +5,10 @@ import (
 	"mpbot/content"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/mozillazg/go-pinyin"
 )
 
 // typoArticles is a small store with the terms followers mistype.
@@ -176,5 +179,26 @@ func TestQueryPhrases(t *testing.T) {
 	}
 	if q := ix.parse("太空里的课"); len(q.clauses) != 2 {
 		t.Errorf("里 (in) kept as a term: %+v", q.clauses)
+	}
+}
+
+// TestSoundTable: the table gives every character the sound
+// pinyin.LazyPinyin gives it, and words the same key as joining its
+// syllables.
+func TestSoundTable(t *testing.T) {
+	for code := range pinyin.PinyinDict {
+		r := rune(code)
+		want := ""
+		if py := pinyin.LazyPinyin(string(r), pinyinArgs); len(py) > 0 {
+			want = py[0]
+		}
+		if got := soundOf(r); got != want {
+			t.Fatalf("%c: %q, LazyPinyin says %q", r, got, want)
+		}
+	}
+	for _, w := range []string{"枫桥经验", "信访", "重庆", "长江", "a枫b桥", ""} {
+		if got, want := soundKey(w), strings.Join(pinyin.LazyPinyin(w, pinyinArgs), ""); got != want {
+			t.Errorf("%q: %q, LazyPinyin says %q", w, got, want)
+		}
 	}
 }

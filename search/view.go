@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-
-	"github.com/mozillazg/go-pinyin"
 )
 
 // A view is one generation of the index, immutable once published:
@@ -90,6 +88,20 @@ func (v *view) df(term string) int {
 	n := 0
 	for _, s := range v.segs {
 		if id, ok := s.terms[term]; ok {
+			n += int(s.postings[id].n)
+		}
+	}
+	return n
+}
+
+// dfTitle is df(titleKey(title)), the key built on the stack: it is asked
+// for several candidates of every query.
+func (v *view) dfTitle(title string) int {
+	var buf [160]byte
+	key := append(append(buf[:0], titlePrefix...), title...)
+	n := 0
+	for _, s := range v.segs {
+		if id, ok := s.terms[string(key)]; ok { // the conversion does not allocate
 			n += int(s.postings[id].n)
 		}
 	}
@@ -372,7 +384,7 @@ func (s *segment) learn(term string) {
 	if n < minSoundWord {
 		return
 	}
-	key := strings.Join(pinyin.LazyPinyin(term, pinyinArgs), "")
+	key := soundKey(term)
 	if s.sounds == nil {
 		s.sounds = map[string][]string{}
 	}
