@@ -92,17 +92,10 @@ func corpusStore(b *testing.B) string {
 func BenchmarkWebhookFloor(b *testing.B) {
 	storeSrc := corpusStore(b)
 	queries := followerQuestions(b)
-	dir := b.TempDir()
-	storeCopy := filepath.Join(dir, "m.db")
-	if out, err := exec.Command("cp", storeSrc, storeCopy).CombinedOutput(); err != nil {
-		b.Fatalf("copy store: %v %s", err, out)
-	}
-	cfgPath := filepath.Join(dir, "config.yaml")
-	os.WriteFile(cfgPath, []byte(fmt.Sprintf("server:\n  addr: 127.0.0.1:0\nstore:\n  path: %s\nlog:\n  level: info\nreplies:\n  no_match: 没有\n", storeCopy)), 0o644)
+	cfgPath := serveConfig(b, storeSrc)
 	var fleetEnv []string
 	if os.Getenv("MPBOT_BENCH_NO_FLEET") == "" {
-		fleetEnv = []string{"MPBOT_STORE_DRIVER=postgres", "MPBOT_STORE_DSN=" + postgresCopy(b, storeSrc),
-			"MPBOT_STATE_DRIVER=redis", "MPBOT_STATE_KEY_PREFIX=" + redisPrefix(b, "mpbot-floor")}
+		fleetEnv = fleetOf(b, storeSrc, "mpbot-floor")
 	}
 	serve := func() *exec.Cmd { return mpbotCmd("serve", "--config", cfgPath) }
 	self := func() *exec.Cmd { return exec.Command(os.Args[0], "-test.run=^$") }

@@ -306,15 +306,8 @@ func closedLoop(reqs []prepared, workers int) (float64, int) {
 func BenchmarkLoad100k(b *testing.B) {
 	storeSrc := store100k(b)
 	queries := readDevQueries(b)
-	dir := b.TempDir()
-	storeCopy := filepath.Join(dir, "m.db")
-	if out, err := exec.Command("cp", storeSrc, storeCopy).CombinedOutput(); err != nil {
-		b.Fatalf("copy store: %v %s", err, out)
-	}
-	cfgPath := filepath.Join(dir, "config.yaml")
-	os.WriteFile(cfgPath, []byte(fmt.Sprintf("server:\n  addr: 127.0.0.1:0\nstore:\n  path: %s\nlog:\n  level: info\nreplies:\n  no_match: 没有\n", storeCopy)), 0o644)
-	fleetEnv := []string{"MPBOT_STORE_DRIVER=postgres", "MPBOT_STORE_DSN=" + postgresCopy(b, storeSrc),
-		"MPBOT_STATE_DRIVER=redis", "MPBOT_STATE_KEY_PREFIX=" + redisPrefix(b, "mpbot-load")}
+	cfgPath := serveConfig(b, storeSrc)
+	fleetEnv := fleetOf(b, storeSrc, "mpbot-load")
 	serve := func() *exec.Cmd { return mpbotCmd("serve", "--config", cfgPath) }
 	floor := func() *exec.Cmd {
 		c := exec.Command(os.Args[0], "-test.run=^$")
@@ -352,6 +345,29 @@ func BenchmarkLoad100k(b *testing.B) {
 			b.ReportMetric(max, target.name+"-max-rps")
 		}
 	}
+}
+
+// serveConfig is a config for serve on a copy of the SQLite store at src,
+// listening on a free port, logging at info.
+func serveConfig(b *testing.B, src string) string {
+	dir := b.TempDir()
+	storeCopy := filepath.Join(dir, "m.db")
+	if out, err := exec.Command("cp", src, storeCopy).CombinedOutput(); err != nil {
+		b.Fatalf("copy store: %v %s", err, out)
+	}
+	cfgPath := filepath.Join(dir, "config.yaml")
+	cfg := fmt.Sprintf("server:\n  addr: 127.0.0.1:0\nstore:\n  path: %s\nlog:\n  level: info\nreplies:\n  no_match: 没有\n", storeCopy)
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return cfgPath
+}
+
+// fleetOf is the environment that makes serve a fleet replica: the store at
+// src copied into PostgreSQL, the state in Redis under a prefix of its own.
+func fleetOf(b *testing.B, src, name string) []string {
+	return []string{"MPBOT_STORE_DRIVER=postgres", "MPBOT_STORE_DSN=" + postgresCopy(b, src),
+		"MPBOT_STATE_DRIVER=redis", "MPBOT_STATE_KEY_PREFIX=" + redisPrefix(b, name)}
 }
 
 // postgresCopy copies an SQLite store into a database of the benchmark's
