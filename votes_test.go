@@ -34,7 +34,7 @@ func sharedCorpus(t testing.TB) string {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "articles.jsonl")); err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared corpus missing under CI: %v", err)
+			t.Fatalf("shared corpus missing under CI (put it in ../shared beside the repository or set MPBOT_CORPUS to an absolute path): %v", err)
 		}
 		t.Skipf("shared corpus not found at %s (set MPBOT_CORPUS): %v", dir, err)
 	}

@@ -462,7 +462,7 @@ func listReply(found []content.Hit) (Reply, []string) {
 		line = append(line, '\n')
 		if h.Snippet != "" {
 			line = append(line, "   "...)
-			line = append(line, html.EscapeString(cut(h.Snippet, listSnippet))...)
+			line = append(line, html.EscapeString(cutMarked(h.Snippet, listSnippet))...)
 			line = append(line, '\n')
 		}
 		if size+len(line) > maxTextBytes {
@@ -497,6 +497,16 @@ func cut(s string, n int) string {
 		count++
 	}
 	return strings.TrimSuffix(s[:end], "…") + "…"
+}
+
+// cutMarked is cut for a snippet whose words are marked 【like this】: a
+// mark the cut would leave open goes whole.
+func cutMarked(s string, n int) string {
+	out := cut(s, n)
+	if open := strings.LastIndex(out, "【"); open > strings.LastIndex(out, "】") {
+		out = strings.TrimSuffix(out[:open], "…") + "…"
+	}
+	return out
 }
 
 // parseChoice reads a follow-up number such as "2" (already Bare, so

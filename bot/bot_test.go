@@ -514,3 +514,20 @@ func TestCut(t *testing.T) {
 		}
 	}
 }
+
+func TestCutMarked(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"【基层治理】是国家治理的基石。", 20, "【基层治理】是国家治理的基石。"},
+		{"【基层治理】是基石，党建引领【基层治理】创新", 16, "【基层治理】是基石，党建引领…"},
+		{"…党建【引领】创新", 6, "…党建…"},
+		{"【很长很长的标记词】", 5, "…"},
+	} {
+		if got := cutMarked(tc.s, tc.n); got != tc.want {
+			t.Errorf("cutMarked(%q, %d) = %q, want %q", tc.s, tc.n, got, tc.want)
+		}
+	}
+}

@@ -21,7 +21,7 @@ func corpusDir(tb testing.TB) string {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "articles.jsonl")); err != nil {
 		if os.Getenv("CI") == "true" {
-			tb.Fatalf("shared corpus missing under CI: %v", err)
+			tb.Fatalf("shared corpus missing under CI (put it in ../shared beside the repository or set MPBOT_CORPUS to an absolute path): %v", err)
 		}
 		tb.Skipf("shared corpus not found at %s (set MPBOT_CORPUS): %v", dir, err)
 	}
