@@ -111,6 +111,9 @@ type Source struct {
 // Build reports on the period from since to now.
 func Build(ctx context.Context, src Source, since, now time.Time) (*Report, error) {
 	r := &Report{Since: since, Until: now}
+	if src.Loc != nil { // in the account's zone, as the report's days are
+		r.Since, r.Until = since.In(src.Loc), now.In(src.Loc)
+	}
 	b := builder{src: src, r: r, asked: map[string]*Asked{}, days: map[string]*Day{}, rules: map[string]int{}, keys: map[string]int{},
 		choices: map[Choice]int{}, scenes: map[string]int{}, followers: map[string]bool{}, byArticle: map[string]map[string]int{}}
 	if err := src.Store.EachQuery(ctx, since, func(q store.Query) error { b.add(q); return nil }); err != nil {

@@ -137,3 +137,13 @@ func testSeenWriterBatches(t *testing.T, e storetest.Engine) {
 		t.Fatalf("a message after leaving did not count: %+v", f)
 	}
 }
+
+// TestErrorsSayStoreOnce: an operation failing inside another names both,
+// with "store:" once, and still is what it wraps.
+func TestErrorsSayStoreOnce(t *testing.T) {
+	s := storetest.SQLite(t)
+	_, err := s.ScheduleDaily(context.Background(), "2026-12-04", "nope")
+	if !errors.Is(err, content.ErrNotFound) || err.Error() != "store: schedule nope on 2026-12-04: get article nope: not found" {
+		t.Fatalf("%v", err)
+	}
+}

@@ -613,6 +613,20 @@ func nonNil(s []string) []string {
 // caller's log says what failed: "store: acquire push lease 2026-12-01: …".
 func failed(err *error, op string, args ...any) {
 	if *err != nil {
-		*err = fmt.Errorf("store: %s: %w", fmt.Sprintf(op, args...), *err)
+		*err = &opError{fmt.Sprintf(op, args...), *err}
 	}
 }
+
+// opError is a store operation that failed. An operation failing inside
+// another says "store:" once: store: schedule x on 2026-12-04: get article
+// x: not found.
+type opError struct {
+	op  string
+	err error
+}
+
+func (e *opError) Error() string {
+	return "store: " + e.op + ": " + strings.TrimPrefix(e.err.Error(), "store: ")
+}
+
+func (e *opError) Unwrap() error { return e.err }
