@@ -248,12 +248,14 @@ func TestSearchQuality(t *testing.T) {
 	}
 	// Until the targets are met, the check half is held at the level
 	// reached (BENCHMARKS.md), so no change makes it worse.
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.811, 0.844, 0.646, 0.758
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.842, 0.862, 0.734, 0.827
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}
-	// The dev set had reached these before issue 12; it must not regress.
-	const devRecall, devMRR, devNomatch = 0.900, 0.905, 0.933 // before issue 12; now 0.900 / 0.908 / 1.000
+	// The dev set, which the hand-made confidence had been fitted to, fell
+	// from 0.900 / 0.908 / 1.000 when the model fitted on the tune half took
+	// its place (BENCHMARKS.md); it is held where it is now.
+	const devRecall, devMRR, devNomatch = 0.883, 0.895, 0.933
 	if dev.recall1 < devRecall-1e-9 || dev.mrr5 < devMRR-5e-4 || dev.nomatch < devNomatch-5e-4 {
 		t.Errorf("dev set regressed: %s (floors %.3f / %.3f / %.3f)", &dev, devRecall, devMRR, devNomatch)
 	}

@@ -1,0 +1,144 @@
+package search
+
+import (
+	"math"
+	"slices"
+	"unicode"
+)
+
+// features describe how an article matches a query, for the confidence
+// model: what the follower is shown as a hit's score, and what decides
+// whether anything is shown at all.
+type features [numFeatures]float64
+
+const (
+	fBias          = iota
+	fCover         // share of the query's information (idf) the article holds
+	fTitle         // ... in its title
+	fLead          // ... in its summary (rare words only)
+	fPhrase        // share of the query's characters found as typed phrases
+	fAdjacent      // share of the query's word boundaries held side by side
+	fYearMiss      // the query names a year the article is not of
+	fYearMatch     // ... and it is
+	fNumberMiss    // a number of the query disagrees with the title's
+	fNumberMatch   // ... agrees
+	fDigest        // a roundup whose title holds none of the query
+	fUnknown       // share of the query's information in words no article has
+	fClauses       // log of the query's word count
+	fMargin        // log of the ranking score over the best other candidate's
+	fHandConf      // the hand-made confidence
+	fTitleExplains // share of the title's characters the query has
+	fQueryLen      // log of the query's length in characters
+	fQueryInTitle  // share of the query's characters the title has
+	fBodyPairs     // share of the query's character pairs the article has
+	numFeatures
+)
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// queryRunes are the distinct Han characters of a query (up to
+// maxComparedRunes), with how often each occurs, for comparing titles with it
+// character by character.
+type queryRunes struct {
+	r     [maxComparedRunes]rune
+	count [maxComparedRunes]int32
+	n     int // distinct characters in r
+	total int
+}
+
+const maxComparedRunes = 64
+
+func runesOf(text string) *queryRunes {
+	q := new(queryRunes)
+	for _, r := range text {
+		if !unicode.Is(unicode.Han, r) {
+			continue
+		}
+		q.total++
+		if i := slices.Index(q.r[:q.n], r); i >= 0 {
+			q.count[i]++
+		} else if q.n < maxComparedRunes {
+			q.r[q.n], q.count[q.n] = r, 1
+			q.n++
+		}
+	}
+	return q
+}
+
+// titleShares compares a title with the query character by character:
+// explained is the share of the title's Han characters the query has (收到
+// explains little of 伊朗提出三阶段谈判框架 美媒称美国收到新谈判方案), inTitle the
+// share of the query's the title has.
+func (q *queryRunes) titleShares(title string) (explained, inTitle float64) {
+	var seen [maxComparedRunes]bool
+	var n, in int
+	for _, r := range title {
+		if r < 0x2E80 || !unicode.Is(unicode.Han, r) {
+			continue
+		}
+		n++
+		if i := slices.Index(q.r[:q.n], r); i >= 0 {
+			in++
+			seen[i] = true
+		}
+	}
+	if n > 0 {
+		explained = float64(in) / float64(n)
+	}
+	var found int
+	for i := range q.n {
+		if seen[i] {
+			found += int(q.count[i])
+		}
+	}
+	if q.total > 0 {
+		inTitle = float64(found) / float64(q.total)
+	}
+	return explained, inTitle
+}
+
+// bodyPairs is the share of the query's character pairs the article holds.
+func bodyPairs(chunks []chunk, dc *doc) float64 {
+	var n, in int
+	for i := range chunks {
+		for _, p := range chunks[i].pairs {
+			n++
+			if dc.pairs.hasAll([][2]uint64{p}) {
+				in++
+			}
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(in) / float64(n)
+}
+
+// confModel is a logistic model of whether an article answers the query.
+// Ranking weighs candidates by its probability; the score shown is the
+// probability shifted by shift (in log-odds), so that the configured
+// min_score (0.4) is the cut the model was chosen with.
+type confModel struct {
+	w     features
+	shift float64
+}
+
+// predict returns the model's probability and the score shown.
+func (m *confModel) predict(f *features) (p, shown float64) {
+	var z float64
+	for i, w := range m.w {
+		z += w * f[i]
+	}
+	return sigmoid(z), sigmoid(z + m.shift)
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// shippedConfModel is what MPBOT_FIT=1 go test ./search -run TestFitConfidence
+// fits on the tune half of our questions.
+var shippedConfModel = confModel{shift: 0.4418, w: features{-3.9112, -3.9064, 0.1072, 2.2646, -0.0798, -1.7106, -3.0323, 1.6386, -1.6207, -1.0625, -1.5096, 1.3522, 1.6520, 1.5922, 4.6473, 2.6810, -1.1680, 2.5145, 4.5087}}
