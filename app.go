@@ -183,7 +183,7 @@ func (a *app) openLibrary(ctx context.Context, cfg *Config, demo bool) error {
 			a.log.Info("empty store: loaded the demo articles", "count", n, "store", cfg.Store.where())
 		}
 	}
-	lib.Index().SetSynonyms(cfg.Search.Synonyms)
+	lib.Index().SetSynonyms(cfg.Search.Synonyms, cfg.Search.Related)
 	lib.Index().SetCacheSize(cfg.Search.CacheSize)
 	a.log.Debug("search index ready", "articles", lib.Index().Len(), "took", time.Since(started).Round(time.Millisecond))
 	return nil

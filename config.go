@@ -124,6 +124,7 @@ type LogConfig struct {
 type SearchConfig struct {
 	bot.SearchSpec `mapstructure:",squash"`
 	Synonyms       [][]string `mapstructure:"synonyms"`
+	Related        [][]string `mapstructure:"related"`
 	CacheSize      int        `mapstructure:"cache_size"`
 }
 
@@ -560,6 +561,17 @@ func (c SearchConfig) check(p *problems) {
 				p.add(key, "%q is already in search.synonyms[%d]; merge the groups", term, j)
 			}
 			seen[norm] = i
+		}
+	}
+	for i, r := range c.Related {
+		key := fmt.Sprintf("search.related[%d]", i)
+		if len(r) < 2 {
+			p.add(key, "needs a term and at least one related term, got %v", r)
+		}
+		for _, term := range r {
+			if strings.TrimSpace(term) == "" {
+				p.add(key, "has an empty term")
+			}
 		}
 	}
 }

@@ -122,6 +122,8 @@ func TestCheckCommand(t *testing.T) {
       reply: {type: news, title: t}
 search:
   max_results: 50
+  related:
+    - [考试]
 wechat:
   mode: secret
 `), 0o644)
@@ -134,7 +136,8 @@ wechat:
 		`bad.yaml:6: replies.rules[1].keywords[0]: duplicate keyword "帮助" (already in replies.rules[0])`,
 		`bad.yaml:8: replies.rules[1].reply: news needs an http(s) url`,
 		`bad.yaml:10: search.max_results: 50 is outside 1..10`,
-		`bad.yaml:12: wechat.mode: "secret" is not plain, compat or safe`,
+		`bad.yaml:12: search.related[0]: needs a term and at least one related term, got [考试]`,
+		`bad.yaml:14: wechat.mode: "secret" is not plain, compat or safe`,
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("check output lacks %q:\n%s", want, errOut)

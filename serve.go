@@ -104,7 +104,7 @@ func (a *app) reload(path string, running *Config) {
 	if a.consoleBot != nil {
 		a.consoleBot.SetSettings(cfg.settings)
 	}
-	a.library.Index().SetSynonyms(cfg.Search.Synonyms)
+	a.library.Index().SetSynonyms(cfg.Search.Synonyms, cfg.Search.Related)
 	if cfg.Search.CacheSize != old.Search.CacheSize {
 		a.library.Index().SetCacheSize(cfg.Search.CacheSize)
 	}

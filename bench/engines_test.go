@@ -281,28 +281,29 @@ func BenchmarkFTS5Trigram(b *testing.B) {
 	}
 }
 
-// shippedSynonyms reads search.synonyms from ../config.yaml.
-func shippedSynonyms(b *testing.B) [][]string {
+// shippedSynonyms reads search.synonyms and search.related from ../config.yaml.
+func shippedSynonyms(b *testing.B) (synonyms, related [][]string) {
 	data, err := os.ReadFile(filepath.Join("..", "config.yaml"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	var groups [][]string
-	in := false
+	var in *[][]string
 	for _, line := range strings.Split(string(data), "\n") {
 		t := strings.TrimSpace(line)
 		switch {
 		case t == "synonyms:":
-			in = true
-		case in && strings.HasPrefix(t, "- ["):
+			in = &synonyms
+		case t == "related:":
+			in = &related
+		case in != nil && strings.HasPrefix(t, "- ["):
 			var g []string
 			for _, m := range strings.Split(strings.Trim(t[2:], "[]"), ",") {
 				g = append(g, strings.TrimSpace(m))
 			}
-			groups = append(groups, g)
-		case in && t != "" && !strings.HasPrefix(t, "#"):
-			in = false
+			*in = append(*in, g)
+		case in != nil && t != "" && !strings.HasPrefix(t, "#"):
+			in = nil
 		}
 	}
-	return groups
+	return synonyms, related
 }

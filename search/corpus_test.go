@@ -76,7 +76,7 @@ func buildParallel(tb testing.TB, arts []content.Article) *Index {
 
 // shippedSynonyms reads search.synonyms from the repository's config.yaml,
 // so quality is measured as the product ships.
-func shippedSynonyms(tb testing.TB) [][]string {
+func shippedSynonyms(tb testing.TB) (synonyms, related [][]string) {
 	b, err := os.ReadFile(filepath.Join("..", "config.yaml"))
 	if err != nil {
 		tb.Fatal(err)
@@ -84,12 +84,13 @@ func shippedSynonyms(tb testing.TB) [][]string {
 	var cfg struct {
 		Search struct {
 			Synonyms [][]string `yaml:"synonyms"`
+			Related  [][]string `yaml:"related"`
 		} `yaml:"search"`
 	}
 	if err := yaml.Unmarshal(b, &cfg); err != nil {
 		tb.Fatal(err)
 	}
-	return cfg.Search.Synonyms
+	return cfg.Search.Synonyms, cfg.Search.Related
 }
 
 type devQuery struct {

@@ -159,7 +159,7 @@ func FuzzSearch(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	ix.SetSynonyms([][]string{{"两会", "全国两会"}, {"国常会", "国务院常务会议"}})
+	ix.SetSynonyms([][]string{{"两会", "全国两会"}, {"国常会", "国务院常务会议"}}, nil)
 	for _, q := range []string{"枫桥经验", "fengqiao jingyan", "三中全会 2024", "神十七", "里约峰会", "的的的", "a b a b", "", "\xff\xfe", "２０２４年　两会？",
 		"國務院", "😊[微笑]", strings.Repeat("枫", 300)} {
 		f.Add(q)

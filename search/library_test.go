@@ -223,7 +223,7 @@ func TestResultCache(t *testing.T) {
 	if hits, _ := ix.Search(ctx, "万千工程", 3); len(hits) > 0 && hits[0].Article.ID == "demo-qianwan" && hits[0].Score > 0.9 {
 		t.Fatal("the test needs 万千工程 to be no synonym yet")
 	}
-	ix.SetSynonyms([][]string{{"万千工程", "千万工程"}})
+	ix.SetSynonyms([][]string{{"万千工程", "千万工程"}}, nil)
 	if hits, _ := ix.Search(ctx, "万千工程", 3); len(hits) == 0 || hits[0].Article.ID != "demo-qianwan" || hits[0].Score < 0.9 {
 		t.Fatalf("after a synonym edit the old answer was served: %+v", hits)
 	}

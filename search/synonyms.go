@@ -13,20 +13,38 @@ type synonymSet struct {
 	members []string            // longest first, for finding them in text
 }
 
-// SetSynonyms replaces the synonym groups. Each group lists terms that mean
-// the same; a query containing one matches articles containing any.
-func (ix *Index) SetSynonyms(groups [][]string) {
+// SetSynonyms replaces the synonym groups and the related terms. Each group
+// lists terms that mean the same; a query containing one matches articles
+// containing any. A related entry works one way: a query with its first
+// term also matches articles with the others (考试 finds 笔试 and 面试; a
+// question about 面试 is not about every exam).
+func (ix *Index) SetSynonyms(groups, related [][]string) {
 	s := &synonymSet{group: map[string][]string{}}
-	for _, g := range groups {
+	normalized := func(g []string) []string {
 		var norm []string
 		for _, m := range g {
 			if m = normalizeQuery(m); m != "" {
 				norm = append(norm, m)
 			}
 		}
+		return norm
+	}
+	for _, g := range groups {
+		norm := normalized(g)
 		for _, m := range norm {
 			s.group[m] = append(s.group[m], norm...)
 		}
+	}
+	for _, r := range related {
+		norm := normalized(r)
+		if len(norm) < 2 {
+			continue
+		}
+		key := norm[0]
+		if s.group[key] == nil {
+			s.group[key] = []string{key}
+		}
+		s.group[key] = append(s.group[key], norm[1:]...)
 	}
 	for m, g := range s.group {
 		s.group[m] = dedupe(g)
