@@ -41,6 +41,17 @@ func b2f(b bool) float64 {
 	return 0
 }
 
+// isHan is unicode.Is(unicode.Han, r), with the common cases first.
+func isHan(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
+}
+
 // queryRunes are the distinct Han characters of a query (up to
 // maxComparedRunes), with how often each occurs, for comparing titles with it
 // character by character.
@@ -56,7 +67,7 @@ const maxComparedRunes = 64
 func runesOf(text string) *queryRunes {
 	q := new(queryRunes)
 	for _, r := range text {
-		if !unicode.Is(unicode.Han, r) {
+		if !isHan(r) {
 			continue
 		}
 		q.total++
@@ -78,7 +89,7 @@ func (q *queryRunes) titleShares(title string) (explained, inTitle float64) {
 	var seen [maxComparedRunes]bool
 	var n, in int
 	for _, r := range title {
-		if r < 0x2E80 || !unicode.Is(unicode.Han, r) {
+		if !isHan(r) {
 			continue
 		}
 		n++

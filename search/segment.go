@@ -7,12 +7,14 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
+	lru "github.com/hashicorp/golang-lru/v2"
 )
 
 var (
@@ -29,7 +31,19 @@ const userTermFreq = 100000
 // dictionary and mpbot's own term list, so the binary works offline.
 type Segmenter struct {
 	seg gse.Segmenter
+	// cut keeps the words of short query texts: followers ask the same
+	// few things, and the cut (gse's DAG and HMM) is a fifth of a search.
+	// The dictionary never changes once loaded, so an entry never goes
+	// stale. What it holds is shared: callers must not change it.
+	cut *lru.Cache[string, []string]
 }
+
+// Query texts of up to cutCacheRunes characters are kept, cutCacheSize of
+// them: about 1 MB.
+const (
+	cutCacheRunes = 32
+	cutCacheSize  = 8192
+)
 
 // The segmenter loads in a few hundred milliseconds and is read-only after,
 // and gse keeps its HMM model in a package variable, so one instance serves
@@ -63,7 +77,11 @@ func newSegmenter() (*Segmenter, error) {
 		}
 		fmt.Fprintf(&b, "\n%s %s nz", f[0], freq)
 	}
-	s := &Segmenter{}
+	cut, err := lru.New[string, []string](cutCacheSize)
+	if err != nil {
+		return nil, err
+	}
+	s := &Segmenter{cut: cut}
 	s.seg.SkipLog = true
 	// LoadDictStr (unlike AddToken) recomputes the token weights, which
 	// the accurate cut needs to keep user terms whole.
@@ -75,8 +93,20 @@ func newSegmenter() (*Segmenter, error) {
 
 // Words cuts text in accurate mode (how queries are read): each character
 // belongs to one word. Words are lower-cased; spaces and punctuation dropped.
+// The slice returned may be shared with other callers: read it, never
+// change it.
 func (s *Segmenter) Words(text string) []string {
-	return clean(s.seg.Cut(strings.ToLower(text), true))
+	short := len(text) <= cutCacheRunes*utf8.UTFMax && utf8.RuneCountInString(text) <= cutCacheRunes
+	if short {
+		if words, ok := s.cut.Get(text); ok {
+			return words
+		}
+	}
+	words := clean(s.seg.Cut(strings.ToLower(text), true))
+	if short {
+		s.cut.Add(text, slices.Clip(words))
+	}
+	return words
 }
 
 // SearchWords cuts text in search mode (how articles are indexed): long
