@@ -113,16 +113,18 @@ func (q *queryRunes) titleShares(title string) (explained, inTitle float64) {
 	return explained, inTitle
 }
 
-// bodyPairs is the share of the query's character pairs the article holds.
-func bodyPairs(chunks []chunk, dc *doc) float64 {
+// bodyPairs is the share of the query's character pairs the article holds;
+// it counts them by chunk in pairsIn, for the phrase checks.
+func bodyPairs(chunks []chunk, dc *doc, pairsIn *[maxChunks]int) float64 {
 	var n, in int
 	for i := range chunks {
 		for _, p := range chunks[i].pairs {
 			n++
 			if dc.pairs.hasAll([][2]uint64{p}) {
-				in++
+				pairsIn[i]++
 			}
 		}
+		in += pairsIn[i]
 	}
 	if n == 0 {
 		return 0

@@ -733,7 +733,9 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	for i := range cands {
 		c := &cands[i]
 		dc := &v.docs[c.d]
-		phrase, phraseShare := ix.phrases(q.chunks, dc)
+		var pairsIn [maxChunks]int
+		pairShare := bodyPairs(q.chunks, dc, &pairsIn)
+		phrase, phraseShare := ix.phrases(q.chunks, dc, &pairsIn)
 		c.score *= phrase
 		adj := adjacency(q.chunks, dc)
 		if ix.params.proximity > 0 {
@@ -781,7 +783,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		explained, inTitle := qr.titleShares(dc.titleText)
 		c.f = features{1, c.cover, c.tcv, c.lcv, phraseShare, adj, b2f(len(q.years) > 0 && !yearMatch), b2f(yearMatch),
 			b2f(agree < 0), b2f(agree > 0), b2f(digest), unknown / total, math.Log(float64(len(q.clauses))), 0, c.conf,
-			explained, math.Log(float64(utf8.RuneCountInString(q.text))), inTitle, bodyPairs(q.chunks, dc)}
+			explained, math.Log(float64(utf8.RuneCountInString(q.text))), inTitle, pairShare}
 		if c.score > best {
 			best, second = c.score, best
 		} else {
@@ -962,7 +964,7 @@ func defaultRankParams() rankParams {
 // or (by its character pairs) the body. It returns the ranking boost of the
 // best place found and the share of the query's characters found as
 // phrases, each weighted by where.
-func (ix *Index) phrases(chunks []chunk, dc *doc) (boost, share float64) {
+func (ix *Index) phrases(chunks []chunk, dc *doc, pairsIn *[maxChunks]int) (boost, share float64) {
 	boost = 1
 	var total, found float64
 	for i := range chunks {
@@ -984,7 +986,7 @@ func (ix *Index) phrases(chunks []chunk, dc *doc) (boost, share float64) {
 			if c.words > 1 {
 				found += n * ix.params.leadPhrase
 			}
-		case c.words > 1 && len(c.pairs) > 0 && dc.pairs.hasAll(c.pairs):
+		case c.words > 1 && len(c.pairs) > 0 && pairsIn[i] == len(c.pairs):
 			boost = max(boost, bodyPhraseBoost)
 			found += n * ix.params.bodyPhrase
 		}
