@@ -730,6 +730,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 
 	best, second := 0.0, 0.0
 	qr := runesOf(q.text)
+	queryClauses, queryLen := math.Log(float64(len(q.clauses))), math.Log(float64(utf8.RuneCountInString(q.text)))
 	for i := range cands {
 		c := &cands[i]
 		dc := &v.docs[c.d]
@@ -781,9 +782,10 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		}
 		c.conf = min(1, conf)
 		explained, inTitle := qr.titleShares(dc.titleText)
-		c.f = features{1, c.cover, c.tcv, c.lcv, phraseShare, adj, b2f(len(q.years) > 0 && !yearMatch), b2f(yearMatch),
-			b2f(agree < 0), b2f(agree > 0), b2f(digest), unknown / total, math.Log(float64(len(q.clauses))), 0, c.conf,
-			explained, math.Log(float64(utf8.RuneCountInString(q.text))), inTitle, pairShare}
+		c.f = features{fBias: 1, fCover: c.cover, fTitle: c.tcv, fLead: c.lcv, fPhrase: phraseShare, fAdjacent: adj,
+			fYearMiss: b2f(len(q.years) > 0 && !yearMatch), fYearMatch: b2f(yearMatch), fNumberMiss: b2f(agree < 0),
+			fNumberMatch: b2f(agree > 0), fDigest: b2f(digest), fUnknown: unknown / total, fClauses: queryClauses,
+			fHandConf: c.conf, fTitleExplains: explained, fQueryLen: queryLen, fQueryInTitle: inTitle, fBodyPairs: pairShare}
 		if c.score > best {
 			best, second = c.score, best
 		} else {
