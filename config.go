@@ -25,6 +25,7 @@ import (
 	"mpbot/bot/wechat"
 	"mpbot/content"
 	"mpbot/jobs"
+	"mpbot/search"
 )
 
 //go:embed config.yaml
@@ -545,6 +546,21 @@ func (c SearchConfig) check(p *problems) {
 	if c.CacheSize < 0 {
 		p.add("search.cache_size", "%d is negative", c.CacheSize)
 	}
+	// Terms are checked as the search reads them (NormalizeTerm), so that a
+	// term it would ignore or merge is named here rather than silently
+	// doing nothing.
+	normalized := func(key, term string) string {
+		norm := search.NormalizeTerm(term)
+		switch {
+		case strings.TrimSpace(term) == "":
+			p.add(key, "has an empty term")
+		case norm == "":
+			p.add(key, "%q is only question words, which search takes out of queries; it would never match", term)
+		case norm != strings.ToLower(strings.TrimSpace(term)):
+			p.add(key, "%q is searched as %q (question words such as 技巧 or 是什么 are taken out); write that", term, norm)
+		}
+		return norm
+	}
 	seen := map[string]int{}
 	for i, g := range c.Synonyms {
 		key := fmt.Sprintf("search.synonyms[%d]", i)
@@ -552,9 +568,8 @@ func (c SearchConfig) check(p *problems) {
 			p.add(key, "a group needs at least two terms, got %v", g)
 		}
 		for _, term := range g {
-			norm := strings.ToLower(strings.TrimSpace(term))
+			norm := normalized(key, term)
 			if norm == "" {
-				p.add(key, "has an empty term")
 				continue
 			}
 			if j, dup := seen[norm]; dup && j != i {
@@ -563,15 +578,21 @@ func (c SearchConfig) check(p *problems) {
 			seen[norm] = i
 		}
 	}
+	keys := map[string]int{}
 	for i, r := range c.Related {
 		key := fmt.Sprintf("search.related[%d]", i)
 		if len(r) < 2 {
 			p.add(key, "needs a term and at least one related term, got %v", r)
 		}
-		for _, term := range r {
-			if strings.TrimSpace(term) == "" {
-				p.add(key, "has an empty term")
+		for k, term := range r {
+			norm := normalized(key, term)
+			if k > 0 || norm == "" {
+				continue
 			}
+			if j, dup := keys[norm]; dup {
+				p.add(key, "%q already has related terms in search.related[%d]; merge the entries", term, j)
+			}
+			keys[norm] = i
 		}
 	}
 }

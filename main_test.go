@@ -124,6 +124,7 @@ search:
   max_results: 50
   related:
     - [考试]
+    - [面试, 技巧]
 wechat:
   mode: secret
 `), 0o644)
@@ -137,7 +138,8 @@ wechat:
 		`bad.yaml:8: replies.rules[1].reply: news needs an http(s) url`,
 		`bad.yaml:10: search.max_results: 50 is outside 1..10`,
 		`bad.yaml:12: search.related[0]: needs a term and at least one related term, got [考试]`,
-		`bad.yaml:14: wechat.mode: "secret" is not plain, compat or safe`,
+		`bad.yaml:13: search.related[1]: "技巧" is only question words, which search takes out of queries; it would never match`,
+		`bad.yaml:15: wechat.mode: "secret" is not plain, compat or safe`,
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("check output lacks %q:\n%s", want, errOut)

@@ -162,7 +162,7 @@ func BenchmarkMpbot(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(time.Since(start).Seconds(), "s-index")
-	lib.Index().SetSynonyms(shippedSynonyms(b))
+	lib.Index().SetSynonyms(shippedTerms(b))
 	const minScore = 0.4 // search.min_score in ../config.yaml
 	for i := 0; i < b.N; i++ {
 		report(b, "mpbot", func(q string) []string {
@@ -281,8 +281,8 @@ func BenchmarkFTS5Trigram(b *testing.B) {
 	}
 }
 
-// shippedSynonyms reads search.synonyms and search.related from ../config.yaml.
-func shippedSynonyms(b *testing.B) (synonyms, related [][]string) {
+// shippedTerms reads search.synonyms and search.related from ../config.yaml.
+func shippedTerms(b *testing.B) (synonyms, related [][]string) {
 	data, err := os.ReadFile(filepath.Join("..", "config.yaml"))
 	if err != nil {
 		b.Fatal(err)

@@ -41,7 +41,7 @@ func Corpus100k(base []content.Article, n int) []content.Article {
 func BenchmarkSearchCorpus(b *testing.B) {
 	ix := buildParallel(b, loadCorpus(b))
 	ix.Compact()
-	ix.SetSynonyms(shippedSynonyms(b))
+	ix.SetSynonyms(shippedTerms(b))
 	benchQueries(b, ix)
 }
 
@@ -56,7 +56,7 @@ func BenchmarkSearch100k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	l.Index().SetSynonyms(shippedSynonyms(b))
+	l.Index().SetSynonyms(shippedTerms(b))
 	benchQueries(b, l.Index())
 }
 

@@ -24,7 +24,7 @@ const (
 	fNumberMatch   // ... agrees
 	fDigest        // a roundup whose title holds none of the query
 	fUnknown       // share of the query's information in words no article has
-	fClauses       // log of the query's word count
+	fClauses       // log of the query's clause count (its words and synonym sets, the rarest kept)
 	fMargin        // log of the ranking score over the best other candidate's
 	fHandConf      // the hand-made confidence
 	fTitleExplains // share of the title's characters the query has
@@ -152,6 +152,12 @@ func (m *confModel) predict(f *features) (p, shown float64) {
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
+// shippedModel is a copy of shippedConfModel for an index of its own.
+func shippedModel() *confModel {
+	m := shippedConfModel
+	return &m
+}
+
 // shippedConfModel is what MPBOT_FIT=1 go test ./search -run TestFitConfidence
 // fits on the tune half of our questions.
-var shippedConfModel = confModel{shift: 0.4418, w: features{-3.9112, -3.9064, 0.1072, 2.2646, -0.0798, -1.7106, -3.0323, 1.6386, -1.6207, -1.0625, -1.5096, 1.3522, 1.6520, 1.5922, 4.6473, 2.6810, -1.1680, 2.5145, 4.5087}}
+var shippedConfModel = confModel{shift: 0.4418, w: features{-5.0588, -3.7369, 0.0917, 2.4051, 0.0873, -1.7225, -3.0496, 2.3201, -1.5134, -1.0357, -1.3726, 3.7431, 1.2980, 1.6453, 5.0361, 2.8158, -0.6503, 2.5404, 4.3190}}

@@ -74,9 +74,9 @@ func buildParallel(tb testing.TB, arts []content.Article) *Index {
 	return ix
 }
 
-// shippedSynonyms reads search.synonyms from the repository's config.yaml,
+// shippedTerms reads search.synonyms and search.related from the repository's config.yaml,
 // so quality is measured as the product ships.
-func shippedSynonyms(tb testing.TB) (synonyms, related [][]string) {
+func shippedTerms(tb testing.TB) (synonyms, related [][]string) {
 	b, err := os.ReadFile(filepath.Join("..", "config.yaml"))
 	if err != nil {
 		tb.Fatal(err)

@@ -91,12 +91,12 @@ func BenchmarkHostileQueries(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		ix.SetSynonyms(shippedSynonyms(b))
+		ix.SetSynonyms(shippedTerms(b))
 		run(b, ix)
 	})
 	b.Run("corpus", func(b *testing.B) {
 		ix := buildParallel(b, loadCorpus(b))
-		ix.SetSynonyms(shippedSynonyms(b))
+		ix.SetSynonyms(shippedTerms(b))
 		run(b, ix)
 	})
 }
@@ -109,7 +109,7 @@ func TestHostileQueriesBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix.SetSynonyms(shippedSynonyms(t))
+	ix.SetSynonyms(shippedTerms(t))
 	v := ix.view.Load()
 	if v.maxSound() == 0 {
 		t.Fatal("no pinyin keys: the typo bound below would prove nothing")

@@ -35,10 +35,10 @@ type Index struct {
 // hooks let tests stop a search or an update half-way, to show that
 // neither waits for the other. Nil outside tests.
 type hooks struct {
-	midSearch     func()                      // a search has loaded its view and parsed the query
-	beforePublish func()                      // an update has built its view and not yet published it
-	explain       func(string)                // each leading candidate's ranking, for tuning by hand
-	features      func(id string, f features) // each leading candidate's confidence features, for fitting the model
+	midSearch     func()                             // a search has loaded its view and parsed the query
+	beforePublish func()                             // an update has built its view and not yet published it
+	explain       func(string)                       // each leading candidate's ranking, for tuning by hand
+	features      func(query, id string, f features) // each leading candidate's confidence features, for fitting the model
 }
 
 // doc is what the index keeps of an article: enough for a reply card and

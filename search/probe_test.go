@@ -21,7 +21,7 @@ func TestProbe(t *testing.T) {
 	} else {
 		ix = buildParallel(t, loadCorpus(t))
 	}
-	ix.SetSynonyms(shippedSynonyms(t))
+	ix.SetSynonyms(shippedTerms(t))
 	var lines []string
 	ix.hooks.explain = func(s string) { lines = append(lines, s) }
 	for _, q := range strings.Split(os.Getenv("PROBE"), "|") {

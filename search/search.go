@@ -421,7 +421,7 @@ func (r reader) parse(text string) query {
 				appendRun(part.text)
 				continue
 			}
-			words := r.ix.seg.Words(part.text)
+			words := r.ix.seg.queryWords(part.text)
 			q.cut = append(q.cut, words...)
 			for i := 0; i < len(words); {
 				if j, pairs := r.singlesRun(words, i); j > i {
@@ -431,7 +431,7 @@ func (r reader) parse(text string) query {
 					joined := strings.Join(words[i:j], "")
 					if !seen[joined] {
 						seen[joined] = true
-						q.clauses = append(q.clauses, clause{alts: [][]string{pairs, words[i:j]}})
+						q.clauses = append(q.clauses, clause{alts: [][]string{pairs, words[i:j:j]}})
 					}
 					appendRun(joined)
 					i = j
@@ -524,7 +524,7 @@ func (r reader) singlesRun(words []string, i int) (int, []string) {
 func (r reader) synonymClause(word string, alts []string) clause {
 	var c clause
 	add := func(a string) {
-		if ws := r.ix.seg.Words(a); len(ws) > 0 {
+		if ws := r.ix.seg.queryWords(a); len(ws) > 0 {
 			c.alts = append(c.alts, ws)
 		}
 	}
@@ -806,19 +806,20 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 			// articles; in a small one the hand-made confidence holds,
 			// and between them the two are blended.
 			p, shown := m.predict(&c.f)
-			a := min(1, N/largeStore)
-			c.conf = a*shown + (1-a)*c.conf
-			c.score *= math.Pow(a*p+(1-a)*c.conf, ix.params.confPow)
+			a, hand := min(1, N/largeStore), c.conf
+			c.conf = a*shown + (1-a)*hand
+			c.score *= math.Pow(a*p+(1-a)*hand, ix.params.confPow)
 		} else {
 			c.score *= math.Pow(c.conf, ix.params.confPow)
 		}
 		if ix.hooks.features != nil {
-			ix.hooks.features(v.docs[c.d].card.id, c.f)
+			ix.hooks.features(q.text, v.docs[c.d].card.id, c.f)
 		}
 		if ix.hooks.explain != nil {
-			dc := &v.docs[c.d]
-			ix.hooks.explain(fmt.Sprintf("%s cover %.2f tcv %.2f lcv %.2f phrase %.2f → conf %.2f score %.3f",
-				dc.card.id, c.cover, c.tcv, c.lcv, c.f[fPhrase], c.conf, c.score))
+			f := &c.f
+			ix.hooks.explain(fmt.Sprintf("%s cover %.2f tcv %.2f lcv %.2f phrase %.2f year %v number %+.0f margin %.2f hand %.2f explains %.2f in title %.2f → conf %.2f score %.3f",
+				v.docs[c.d].card.id, c.cover, c.tcv, c.lcv, f[fPhrase], f[fYearMatch] > 0, f[fNumberMatch]-f[fNumberMiss],
+				f[fMargin], f[fHandConf], f[fTitleExplains], f[fQueryInTitle], c.conf, c.score))
 		}
 	}
 	slices.SortFunc(cands, func(a, b cand) int {
@@ -958,7 +959,7 @@ type rankParams struct {
 
 // defaultRankParams are the knobs the dev-set measurement settled.
 func defaultRankParams() rankParams {
-	return rankParams{bodyShare: 0.3, yearMiss: 0.85, confPow: 3, model: &shippedConfModel, titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.8, coverPow: 1,
+	return rankParams{bodyShare: 0.3, yearMiss: 0.85, confPow: 3, model: shippedModel(), titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.8, coverPow: 1,
 		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.25, digest: 0.5, proximity: 0.2}
 }
 

@@ -33,6 +33,8 @@ type Segmenter struct {
 	seg gse.Segmenter
 	// cut keeps the words of short query texts: followers ask the same
 	// few things, and the cut (gse's DAG and HMM) is a fifth of a search.
+	// Only searches use it, so that a report cutting every logged
+	// question does not push out what followers ask now.
 	// The dictionary never changes once loaded, so an entry never goes
 	// stale. What it holds is shared: callers must not change it.
 	cut *lru.Cache[string, []string]
@@ -79,7 +81,7 @@ func newSegmenter() (*Segmenter, error) {
 	}
 	cut, err := lru.New[string, []string](cutCacheSize)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("segmenter's cut cache: %w", err)
 	}
 	s := &Segmenter{cut: cut}
 	s.seg.SkipLog = true
@@ -93,16 +95,20 @@ func newSegmenter() (*Segmenter, error) {
 
 // Words cuts text in accurate mode (how queries are read): each character
 // belongs to one word. Words are lower-cased; spaces and punctuation dropped.
-// The slice returned may be shared with other callers: read it, never
-// change it.
 func (s *Segmenter) Words(text string) []string {
+	return clean(s.seg.Cut(strings.ToLower(text), true))
+}
+
+// queryWords is Words for a query's text, kept for short texts. The slice
+// returned may be shared with other searches: read it, never change it.
+func (s *Segmenter) queryWords(text string) []string {
 	short := len(text) <= cutCacheRunes*utf8.UTFMax && utf8.RuneCountInString(text) <= cutCacheRunes
 	if short {
 		if words, ok := s.cut.Get(text); ok {
 			return words
 		}
 	}
-	words := clean(s.seg.Cut(strings.ToLower(text), true))
+	words := s.Words(text)
 	if short {
 		s.cut.Add(text, slices.Clip(words))
 	}

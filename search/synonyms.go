@@ -9,8 +9,8 @@ import (
 // synonymSet holds operators' synonym groups (两会 = 全国两会 = …), applied at
 // query time so that a config edit takes effect without reindexing.
 type synonymSet struct {
-	group   map[string][]string // member → every member of its group
-	members []string            // longest first, for finding them in text
+	group   map[string][]string // member → every member of its group, and a related term's key → it and its related terms
+	members []string            // synonyms, longest first, for finding them in text
 }
 
 // SetSynonyms replaces the synonym groups and the related terms. Each group
@@ -23,7 +23,7 @@ func (ix *Index) SetSynonyms(groups, related [][]string) {
 	normalized := func(g []string) []string {
 		var norm []string
 		for _, m := range g {
-			if m = normalizeQuery(m); m != "" {
+			if m = NormalizeTerm(m); m != "" {
 				norm = append(norm, m)
 			}
 		}
@@ -35,6 +35,11 @@ func (ix *Index) SetSynonyms(groups, related [][]string) {
 			s.group[m] = append(s.group[m], norm...)
 		}
 	}
+	for m := range s.group {
+		s.members = append(s.members, m)
+	}
+	// A related term is looked up as a word the segmenter cut, never found
+	// inside the raw text as synonyms are: 高考试卷 is 高考 and 试卷, not 考试.
 	for _, r := range related {
 		norm := normalized(r)
 		if len(norm) < 2 {
@@ -48,7 +53,6 @@ func (ix *Index) SetSynonyms(groups, related [][]string) {
 	}
 	for m, g := range s.group {
 		s.group[m] = dedupe(g)
-		s.members = append(s.members, m)
 	}
 	sort.Slice(s.members, func(i, j int) bool {
 		if len(s.members[i]) != len(s.members[j]) {
@@ -63,6 +67,12 @@ func (ix *Index) SetSynonyms(groups, related [][]string) {
 	nv.synonyms = s
 	ix.view.Store(&nv)
 }
+
+// NormalizeTerm is what a synonym or related term is looked up as: folded,
+// lower-cased, its question words taken out as they are from queries. It
+// is empty for a term that is only question words (技巧, 老师), which can
+// never match.
+func NormalizeTerm(term string) string { return normalizeQuery(term) }
 
 func dedupe(list []string) []string {
 	seen := map[string]bool{}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"mpbot/content"
@@ -40,5 +41,37 @@ func TestRelatedTermsWorkOneWay(t *testing.T) {
 	}
 	if got := found("遴选面试"); got["kaoshi"] || got["bishi"] {
 		t.Fatalf("related terms worked backwards: 遴选面试 found %v", got)
+	}
+}
+
+// TestRelatedTermIsAWordNotASubstring: a related term is found among the
+// words the segmenter cut, never inside another word as synonyms are: 高考试卷
+// is 高考 and 试卷, not 考试 with 笔试 and 面试 beside it.
+func TestRelatedTermIsAWordNotASubstring(t *testing.T) {
+	ix, err := BuildIndex(content.DemoArticles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetSynonyms(nil, [][]string{{"考试", "笔试", "面试"}})
+	q := ix.parse("高考试卷")
+	if !slices.Equal(q.cut, []string{"高考", "试卷"}) {
+		t.Fatalf("高考试卷 was cut into %v", q.cut)
+	}
+	for _, c := range q.clauses {
+		for _, alt := range c.alts {
+			if slices.Contains(alt, "笔试") {
+				t.Fatalf("高考试卷 was read with the related terms of 考试: %v", q.clauses)
+			}
+		}
+	}
+	q = ix.parse("遴选考试")
+	found := false
+	for _, c := range q.clauses {
+		for _, alt := range c.alts {
+			found = found || slices.Contains(alt, "笔试")
+		}
+	}
+	if !found {
+		t.Fatalf("遴选考试 was read without the related terms of 考试: %v", q.clauses)
 	}
 }

@@ -15,7 +15,7 @@ func TestTune(t *testing.T) {
 		t.Skip("set MPBOT_TUNE=1 to sweep ranking parameters")
 	}
 	ix := buildParallel(t, loadCorpus(t))
-	ix.SetSynonyms(shippedSynonyms(t))
+	ix.SetSynonyms(shippedTerms(t))
 	tune, _ := splitQuestions(loadQuestionFile(t, filepath.Join("testdata", "questions.tsv")))
 	minScore := shippedMinScore(t)
 	dev := loadQueries(t, "queries-dev.tsv")
