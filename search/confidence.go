@@ -3,6 +3,7 @@ package search
 import (
 	"math"
 	"slices"
+	"strings"
 	"unicode"
 )
 
@@ -113,18 +114,42 @@ func (q *queryRunes) titleShares(title string) (explained, inTitle float64) {
 	return explained, inTitle
 }
 
-// bodyPairs is the share of the query's character pairs the article holds;
-// it counts them by chunk in pairsIn, for the phrase checks.
-func bodyPairs(chunks []chunk, dc *doc, pairsIn *[maxChunks]int) float64 {
+// chunkPlaces are where an article holds each of the query's chunks as
+// typed (title, summary, or neither), and how many of each chunk's character
+// pairs it holds, for the phrase checks and the confidence.
+type chunkPlaces struct {
+	where [maxChunks]uint8
+	pairs [maxChunks]int
+}
+
+const (
+	placeNone uint8 = iota
+	placeTitle
+	placeLead
+)
+
+// find fills in the places of chunks in dc and returns the share of all the
+// chunks' pairs the article holds. A chunk in the title or summary has all
+// its pairs in the article's pair filter, which holds theirs too: only the
+// others are probed.
+func (p *chunkPlaces) find(chunks []chunk, dc *doc) float64 {
 	var n, in int
 	for i := range chunks {
-		for _, p := range chunks[i].pairs {
-			n++
-			if dc.pairs.hasAll([][2]uint64{p}) {
-				pairsIn[i]++
+		c := &chunks[i]
+		switch {
+		case strings.Contains(dc.titleText, c.text):
+			p.where[i], p.pairs[i] = placeTitle, len(c.pairs)
+		case strings.Contains(dc.leadText, c.text):
+			p.where[i], p.pairs[i] = placeLead, len(c.pairs)
+		default:
+			for _, pair := range c.pairs {
+				if dc.pairs.hasAll([][2]uint64{pair}) {
+					p.pairs[i]++
+				}
 			}
 		}
-		in += pairsIn[i]
+		n += len(c.pairs)
+		in += p.pairs[i]
 	}
 	if n == 0 {
 		return 0

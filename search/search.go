@@ -734,9 +734,9 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	for i := range cands {
 		c := &cands[i]
 		dc := &v.docs[c.d]
-		var pairsIn [maxChunks]int
-		pairShare := bodyPairs(q.chunks, dc, &pairsIn)
-		phrase, phraseShare := ix.phrases(q.chunks, dc, &pairsIn)
+		var places chunkPlaces
+		pairShare := places.find(q.chunks, dc)
+		phrase, phraseShare := ix.phrases(q.chunks, &places)
 		c.score *= phrase
 		adj := adjacency(q.chunks, dc)
 		if ix.params.proximity > 0 {
@@ -967,29 +967,28 @@ func defaultRankParams() rankParams {
 // or (by its character pairs) the body. It returns the ranking boost of the
 // best place found and the share of the query's characters found as
 // phrases, each weighted by where.
-func (ix *Index) phrases(chunks []chunk, dc *doc, pairsIn *[maxChunks]int) (boost, share float64) {
+func (ix *Index) phrases(chunks []chunk, places *chunkPlaces) (boost, share float64) {
 	boost = 1
 	var total, found float64
 	for i := range chunks {
 		c := &chunks[i]
-		ch := c.text
 		n := float64(c.runes)
 		if n < minChunkForPhrase {
 			continue
 		}
 		total += n
 		switch {
-		case strings.Contains(dc.titleText, ch):
+		case places.where[i] == placeTitle:
 			boost = max(boost, titlePhraseBoost)
 			found += n * ix.params.titlePhrase
-		case strings.Contains(dc.leadText, ch):
+		case places.where[i] == placeLead:
 			boost = max(boost, leadPhraseBoost)
 			// One word in a summary is no phrase: it counts as a word
 			// there does (leadShare), not as the query found as typed.
 			if c.words > 1 {
 				found += n * ix.params.leadPhrase
 			}
-		case c.words > 1 && len(c.pairs) > 0 && pairsIn[i] == len(c.pairs):
+		case c.words > 1 && len(c.pairs) > 0 && places.pairs[i] == len(c.pairs):
 			boost = max(boost, bodyPhraseBoost)
 			found += n * ix.params.bodyPhrase
 		}
