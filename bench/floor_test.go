@@ -159,10 +159,10 @@ func BenchmarkWebhookFloor(b *testing.B) {
 			}
 			openLoop(prepare(b, base, 1000, queries), 1000) // warm up
 			reqs := prepare(b, base, requests, queries)
-			servers := serverProcs() // Redis and PostgreSQL, for the fleet's share
-			cpuBefore, serversBefore := procCPU(cmd.Process.Pid), sumCPU(servers)
+			redisProcs, pgProcs := procsNamed("redis-server"), procsNamed("postgres") // for the fleet's share
+			cpuBefore, redisBefore, pgBefore := procCPU(cmd.Process.Pid), sumCPU(redisProcs), sumCPU(pgProcs)
 			r, failed := closedLoop(reqs, senders)
-			cpu, serversCPU := procCPU(cmd.Process.Pid)-cpuBefore, sumCPU(servers)-serversBefore
+			cpu, redisCPU, pgCPU := procCPU(cmd.Process.Pid)-cpuBefore, sumCPU(redisProcs)-redisBefore, sumCPU(pgProcs)-pgBefore
 			rps[target.name] = r
 			if failed > 0 {
 				b.Errorf("%s: %d of %d failed", target.name, failed, requests)
@@ -175,7 +175,8 @@ func BenchmarkWebhookFloor(b *testing.B) {
 			if target.name == "fleet" {
 				// Both servers are shared: other processes' use of them
 				// counts here too.
-				b.ReportMetric(float64(serversCPU.Microseconds())/float64(requests), target.name+"-servers-cpu-us/msg")
+				b.ReportMetric(float64(redisCPU.Microseconds())/float64(requests), target.name+"-redis-cpu-us/msg")
+				b.ReportMetric(float64(pgCPU.Microseconds())/float64(requests), target.name+"-pg-cpu-us/msg")
 			}
 			if steady.errors > 0 {
 				b.Errorf("%s: %d errors at 1,000 req/s", target.name, steady.errors)
@@ -211,8 +212,8 @@ func procCPU(pid int) time.Duration {
 	return time.Duration(utime+stime) * 10 * time.Millisecond
 }
 
-// serverProcs lists the processes of redis-server and PostgreSQL.
-func serverProcs() []int {
+// procsNamed lists the processes whose command is name.
+func procsNamed(name string) []int {
 	dirs, _ := os.ReadDir("/proc")
 	var pids []int
 	for _, d := range dirs {
@@ -221,7 +222,7 @@ func serverProcs() []int {
 			continue
 		}
 		comm, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid))
-		if name := strings.TrimSpace(string(comm)); name == "redis-server" || name == "postgres" {
+		if strings.TrimSpace(string(comm)) == name {
 			pids = append(pids, pid)
 		}
 	}
