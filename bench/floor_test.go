@@ -93,7 +93,7 @@ func corpusStore(b *testing.B) string {
 // message while the senders go as fast as they can (user and system, at
 // 10 ms granularity), which the other processes on the machine disturb
 // less than its rate, and for the fleet the CPU time Redis and PostgreSQL
-// spent meanwhile.
+// spent meanwhile and its Redis round trips per message.
 //
 // MPBOT_BENCH_TARGETS, a comma-separated list of target names (floor,
 // sdk-echo, cached, uncached, uncached-gogc100, uncached-gogc200, fleet),
@@ -161,8 +161,10 @@ func BenchmarkWebhookFloor(b *testing.B) {
 			reqs := prepare(b, base, requests, queries)
 			redisProcs, pgProcs := procsNamed("redis-server"), procsNamed("postgres") // for the fleet's share
 			cpuBefore, redisBefore, pgBefore := procCPU(cmd.Process.Pid), sumCPU(redisProcs), sumCPU(pgProcs)
+			tripsBefore := metric(base, "mpbot_redis_round_trips_total")
 			r, failed := closedLoop(reqs, senders)
 			cpu, redisCPU, pgCPU := procCPU(cmd.Process.Pid)-cpuBefore, sumCPU(redisProcs)-redisBefore, sumCPU(pgProcs)-pgBefore
+			trips := metric(base, "mpbot_redis_round_trips_total") - tripsBefore
 			rps[target.name] = r
 			if failed > 0 {
 				b.Errorf("%s: %d of %d failed", target.name, failed, requests)
@@ -177,6 +179,7 @@ func BenchmarkWebhookFloor(b *testing.B) {
 				// counts here too.
 				b.ReportMetric(float64(redisCPU.Microseconds())/float64(requests), target.name+"-redis-cpu-us/msg")
 				b.ReportMetric(float64(pgCPU.Microseconds())/float64(requests), target.name+"-pg-cpu-us/msg")
+				b.ReportMetric(trips/float64(requests), target.name+"-redis-trips/msg")
 			}
 			if steady.errors > 0 {
 				b.Errorf("%s: %d errors at 1,000 req/s", target.name, steady.errors)
@@ -237,4 +240,22 @@ func sumCPU(pids []int) time.Duration {
 		sum += procCPU(pid)
 	}
 	return sum
+}
+
+// metric is the value of an unlabelled series on serve's /metrics at
+// base, or 0 when there is none (the floor, the echo bot).
+func metric(base, name string) float64 {
+	resp, err := http.Get(base + "/metrics")
+	if err != nil {
+		return 0
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), name+" "); ok {
+			f, _ := strconv.ParseFloat(v, 64)
+			return f
+		}
+	}
+	return 0
 }
