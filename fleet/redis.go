@@ -133,6 +133,9 @@ func (b *breaker) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.Proc
 func (r *Redis) Close() error {
 	var err error
 	r.closing.Do(func() {
+		r.q.mu.Lock()
+		r.q.closed = true // commands from now on go out by themselves
+		r.q.mu.Unlock()
 		close(r.q.stop)
 		<-r.q.done
 		err = r.client.Close()
@@ -263,13 +266,17 @@ type sharedAnswer struct {
 // Claim implements wechat.SharedReplies: the claim is a key of its own,
 // holding when it was made, kept for ttl (as long as a replay of the
 // message could pass the timestamp check); the answer is kept apart, for
-// as long as retries come. One round trip: SET NX GET, after the writes
-// queued by the messages before.
+// as long as retries come. One round trip, shared with the claims other
+// messages make meanwhile: SET NX GET, after the writes queued by the
+// messages before.
 func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (bool, time.Time, error) {
 	var set *redis.StatusCmd
-	s.R.roundTrip(ctx, func(p redis.Pipeliner) {
-		set = p.SetArgs(ctx, s.R.key("claim", key), time.Now().UnixMilli(), redis.SetArgs{Mode: "NX", TTL: ttl, Get: true})
-	}, false)
+	k, now := s.R.key("claim", key), time.Now().UnixMilli()
+	if err := s.R.send(ctx, func(p redis.Pipeliner) {
+		set = p.SetArgs(ctx, k, now, redis.SetArgs{Mode: "NX", TTL: ttl, Get: true})
+	}); err != nil {
+		return false, time.Time{}, err
+	}
 	prev, err := set.Result()
 	if errors.Is(err, redis.Nil) {
 		return true, time.Time{}, nil
