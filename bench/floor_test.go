@@ -92,8 +92,9 @@ func corpusStore(b *testing.B) string {
 // the 50 it sets itself. It also reports each target's own CPU time per
 // message while the senders go as fast as they can (user and system, at
 // 10 ms granularity), which the other processes on the machine disturb
-// less than its rate, and for the fleet the CPU time Redis and PostgreSQL
-// spent meanwhile and its Redis round trips per message.
+// less than its rate, the senders' own (this process's), and for the
+// fleet the CPU time Redis and PostgreSQL spent meanwhile and its Redis
+// round trips per message.
 //
 // MPBOT_BENCH_TARGETS, a comma-separated list of target names (floor,
 // sdk-echo, cached, uncached, uncached-gogc100, uncached-gogc200, fleet),
@@ -160,10 +161,10 @@ func BenchmarkWebhookFloor(b *testing.B) {
 			openLoop(prepare(b, base, 1000, queries), 1000) // warm up
 			reqs := prepare(b, base, requests, queries)
 			redisProcs, pgProcs := procsNamed("redis-server"), procsNamed("postgres") // for the fleet's share
-			cpuBefore, redisBefore, pgBefore := procCPU(cmd.Process.Pid), sumCPU(redisProcs), sumCPU(pgProcs)
+			cpuBefore, redisBefore, pgBefore, loadBefore := procCPU(cmd.Process.Pid), sumCPU(redisProcs), sumCPU(pgProcs), procCPU(os.Getpid())
 			tripsBefore := metric(base, "mpbot_redis_round_trips_total")
 			r, failed := closedLoop(reqs, senders)
-			cpu, redisCPU, pgCPU := procCPU(cmd.Process.Pid)-cpuBefore, sumCPU(redisProcs)-redisBefore, sumCPU(pgProcs)-pgBefore
+			cpu, redisCPU, pgCPU, loadCPU := procCPU(cmd.Process.Pid)-cpuBefore, sumCPU(redisProcs)-redisBefore, sumCPU(pgProcs)-pgBefore, procCPU(os.Getpid())-loadBefore
 			trips := metric(base, "mpbot_redis_round_trips_total") - tripsBefore
 			rps[target.name] = r
 			if failed > 0 {
@@ -174,6 +175,7 @@ func BenchmarkWebhookFloor(b *testing.B) {
 			cmd.Process.Signal(os.Interrupt)
 			cmd.Wait()
 			b.ReportMetric(float64(cpu.Microseconds())/float64(requests), target.name+"-cpu-us/msg")
+			b.ReportMetric(float64(loadCPU.Microseconds())/float64(requests), target.name+"-senders-cpu-us/msg")
 			if target.name == "fleet" {
 				// Both servers are shared: other processes' use of them
 				// counts here too.
