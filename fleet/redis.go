@@ -38,7 +38,7 @@ type Redis struct {
 }
 
 // Dial connects to url (redis://host:port/db), checks the server answers
-// and starts the flusher of queued writes; Close stops it.
+// and starts the sender of commands and queued writes; Close stops it.
 func Dial(ctx context.Context, url, prefix string, log *slog.Logger) (*Redis, error) {
 	opts, err := redis.ParseURL(url)
 	if err != nil {
@@ -61,14 +61,15 @@ func Dial(ctx context.Context, url, prefix string, log *slog.Logger) (*Redis, er
 	return r, nil
 }
 
-// newRedis wraps a client: its hooks, and the flusher of queued writes.
+// newRedis wraps a client: its hooks, and the sender of commands and
+// queued writes.
 func newRedis(c *redis.Client, prefix string, log *slog.Logger) *Redis {
 	r := &Redis{client: c, prefix: prefix, log: log,
 		q: writeQueue{kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}}
 	r.flushAfter.Store(int64(defaultFlushAfter))
 	c.AddHook(&breaker{})
 	c.AddHook(tripCounter{&r.trips})
-	go r.flush()
+	go r.sender()
 	return r
 }
 
@@ -128,7 +129,7 @@ func (b *breaker) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.Proc
 	return next
 }
 
-// Close sends the queued writes, stops the flusher and closes the
+// Close sends the queued writes, stops the sender and closes the
 // connection pool.
 func (r *Redis) Close() error {
 	var err error

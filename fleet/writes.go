@@ -179,11 +179,11 @@ func (r *Redis) send(ctx context.Context, add func(redis.Pipeliner)) error {
 	}
 }
 
-// flush runs the sender until Close: the commands sent go out at once,
+// sender runs the sender until Close: the commands sent go out at once,
 // one round trip at a time, each carrying the queued writes; writes with
 // no command to ride with go out flushAfter after the queue stopped being
 // empty.
-func (r *Redis) flush() {
+func (r *Redis) sender() {
 	defer close(r.q.done)
 	for {
 		select {
