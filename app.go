@@ -88,9 +88,10 @@ const (
 func newApp(ctx context.Context, cfg *Config, log *slog.Logger, need parts) (a *app, err error) {
 	a = &app{log: log, obs: newObservability()}
 	a.cfg.Store(cfg)
+	built := a // a is nil once a failing return has set it
 	defer func() {
 		if err != nil {
-			a.close()
+			built.close()
 			a = nil
 		}
 	}()

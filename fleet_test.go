@@ -73,6 +73,18 @@ func startChild(t testing.TB, logs io.Writer, env ...string) (string, *exec.Cmd)
 	return "", nil
 }
 
+// waitForRedisKey waits until key is in the Redis on 127.0.0.1:port. A
+// replica writes a follower's list within 2 ms of its reply, with the next
+// message's claim or by itself (README); a test's next message, to another
+// replica, can come sooner than a follower types a number.
+func waitForRedisKey(t *testing.T, port, key string) {
+	t.Helper()
+	waitFor(t, func() bool {
+		out, err := exec.Command("redis-cli", "-h", "127.0.0.1", "-p", port, "EXISTS", key).Output()
+		return err == nil && strings.TrimSpace(string(out)) == "1"
+	}, key+" in Redis")
+}
+
 func requireRedis(t testing.TB) {
 	t.Helper()
 	if err := exec.Command("redis-cli", "-h", "127.0.0.1", "ping").Run(); err != nil {
@@ -98,11 +110,12 @@ func TestFleetOnPostgresAndRedis(t *testing.T) {
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, "")
 	day := pushDueNow(t) // both replicas find it due at start
+	prefix := redisPrefix(t, "mpbot-fleet")
 	for k, v := range map[string]string{
 		"MPBOT_STORE_DRIVER":      "postgres",
 		"MPBOT_STORE_DSN":         dsn,
 		"MPBOT_STATE_DRIVER":      "redis",
-		"MPBOT_STATE_KEY_PREFIX":  redisPrefix(t, "mpbot-fleet"),
+		"MPBOT_STATE_KEY_PREFIX":  prefix,
 		"MPBOT_WECHAT_API_BASE":   fake.URL,
 		"MPBOT_WECHAT_APP_SECRET": "s",
 		"MPBOT_PUSH_MODE":         "customer",
@@ -141,6 +154,7 @@ func TestFleetOnPostgresAndRedis(t *testing.T) {
 	if err != nil || !strings.Contains(list.Content, "2. ") {
 		t.Fatalf("list from replica A: %v %+v", err, list)
 	}
+	waitForRedisKey(t, "6379", prefix+":followup:o_fleet")
 	card, err := sim(baseB).Send(ctx, wechat.Inbound{From: "o_fleet", MsgType: "text", Content: "2", MsgID: 2, CreateTime: sent})
 	if err != nil || card.MsgType != "news" {
 		t.Fatalf("replica B answered the follow-up with %v %+v", err, card)
@@ -307,6 +321,7 @@ func TestRedisOutage(t *testing.T) {
 	if !strings.Contains(list.Content, "2. ") {
 		t.Fatalf("list after restart: %+v", list)
 	}
+	waitForRedisKey(t, port, "mpbot:followup:o_outage")
 	if card := send(baseB, "2", 3); card.MsgType != "news" {
 		t.Fatalf("follow-up on the other replica after Redis came back: %+v", card)
 	}

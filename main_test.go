@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -454,5 +455,23 @@ func TestFollowersThroughWebhook(t *testing.T) {
 	f, _ = store.GetFollower(context.Background(), "o_follower")
 	if f.Subscribed || f.Scene != "" || !f.LastInteractionAt.IsZero() || f.UnsubscribedAt.IsZero() {
 		t.Fatalf("follower data kept after unsubscribe: %+v", f)
+	}
+}
+
+// TestServeWithRedisUnreachable: serve that cannot reach Redis at start
+// says so and exits, after closing the store it had opened (it panicked
+// while cleaning up, the error lost).
+func TestServeWithRedisUnreachable(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close() // nothing listens there now
+	t.Setenv("MPBOT_STATE_DRIVER", "redis")
+	t.Setenv("MPBOT_STATE_REDIS_URL", "redis://"+addr+"/0")
+	code, _, errOut := runCmd(t, "serve", "--config", writeConfig(t, t.TempDir(), ""))
+	if code == 0 || !strings.Contains(errOut, "redis "+addr) || strings.Contains(errOut, "panic") {
+		t.Fatalf("serve with Redis unreachable: exit %d\n%s", code, errOut)
 	}
 }

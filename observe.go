@@ -53,7 +53,7 @@ func newObservability() *observability {
 func (o *observability) watchRedis(r *fleet.Redis) {
 	o.reg.MustRegister(
 		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "mpbot_redis_round_trips_total",
-			Help: "Commands and pipelines sent to Redis (a message costs one)."}, func() float64 { return float64(r.RoundTrips()) }),
+			Help: "Commands and pipelines sent to Redis (a message costs at most one; messages claimed together share one)."}, func() float64 { return float64(r.RoundTrips()) }),
 		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "mpbot_redis_lost_writes_total",
 			Help: "Answers and numbered lists Redis did not take (WeChat's retries of those messages may be answered twice on other replicas)."},
 			func() float64 { return float64(r.LostWrites()) }))

@@ -38,7 +38,7 @@ type Redis struct {
 }
 
 // Dial connects to url (redis://host:port/db), checks the server answers
-// and starts the flusher of queued writes; Close stops it.
+// and starts the sender of commands and queued writes; Close stops it.
 func Dial(ctx context.Context, url, prefix string, log *slog.Logger) (*Redis, error) {
 	opts, err := redis.ParseURL(url)
 	if err != nil {
@@ -61,14 +61,15 @@ func Dial(ctx context.Context, url, prefix string, log *slog.Logger) (*Redis, er
 	return r, nil
 }
 
-// newRedis wraps a client: its hooks, and the flusher of queued writes.
+// newRedis wraps a client: its hooks, and the sender of commands and
+// queued writes.
 func newRedis(c *redis.Client, prefix string, log *slog.Logger) *Redis {
 	r := &Redis{client: c, prefix: prefix, log: log,
 		q: writeQueue{kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}}
 	r.flushAfter.Store(int64(defaultFlushAfter))
 	c.AddHook(&breaker{})
 	c.AddHook(tripCounter{&r.trips})
-	go r.flush()
+	go r.sender()
 	return r
 }
 
@@ -128,11 +129,14 @@ func (b *breaker) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.Proc
 	return next
 }
 
-// Close sends the queued writes, stops the flusher and closes the
+// Close sends the queued writes, stops the sender and closes the
 // connection pool.
 func (r *Redis) Close() error {
 	var err error
 	r.closing.Do(func() {
+		r.q.mu.Lock()
+		r.q.closed = true // commands from now on go out by themselves
+		r.q.mu.Unlock()
 		close(r.q.stop)
 		<-r.q.done
 		err = r.client.Close()
@@ -263,13 +267,17 @@ type sharedAnswer struct {
 // Claim implements wechat.SharedReplies: the claim is a key of its own,
 // holding when it was made, kept for ttl (as long as a replay of the
 // message could pass the timestamp check); the answer is kept apart, for
-// as long as retries come. One round trip: SET NX GET, after the writes
-// queued by the messages before.
+// as long as retries come. One round trip, shared with the claims other
+// messages make meanwhile: SET NX GET, after the writes queued by the
+// messages before.
 func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (bool, time.Time, error) {
 	var set *redis.StatusCmd
-	s.R.roundTrip(ctx, func(p redis.Pipeliner) {
-		set = p.SetArgs(ctx, s.R.key("claim", key), time.Now().UnixMilli(), redis.SetArgs{Mode: "NX", TTL: ttl, Get: true})
-	}, false)
+	k, now := s.R.key("claim", key), time.Now().UnixMilli()
+	if err := s.R.send(ctx, func(p redis.Pipeliner) {
+		set = p.SetArgs(ctx, k, now, redis.SetArgs{Mode: "NX", TTL: ttl, Get: true})
+	}); err != nil {
+		return false, time.Time{}, err
+	}
 	prev, err := set.Result()
 	if errors.Is(err, redis.Nil) {
 		return true, time.Time{}, nil

@@ -2,6 +2,7 @@ package fleet
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -326,5 +327,100 @@ func TestForgetAfterASlowWrite(t *testing.T) {
 	}
 	if fu, _ := (FollowUps{R: other}).Get(ctx, "o_slow"); fu.IDs != nil {
 		t.Fatalf("the list of a follower who left is still in Redis: %+v", fu)
+	}
+}
+
+// holdPipeline holds up the pipelines that set key until release is
+// closed, telling entered when one starts.
+type holdPipeline struct {
+	key     string
+	entered chan struct{}
+	release chan struct{}
+}
+
+func (h holdPipeline) DialHook(next redis.DialHook) redis.DialHook          { return next }
+func (h holdPipeline) ProcessHook(next redis.ProcessHook) redis.ProcessHook { return next }
+func (h holdPipeline) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		for _, c := range cmds {
+			if len(c.Args()) > 1 && c.Args()[1] == h.key {
+				h.entered <- struct{}{}
+				<-h.release
+			}
+		}
+		return next(ctx, cmds)
+	}
+}
+
+// TestClaimsShareRoundTrips: claims made while the one before is on its
+// way go out together in the next pipeline, with the queued writes: one
+// round trip for twenty messages, each told rightly whether it won (a
+// replica claiming the same messages afterwards loses every one, and
+// learns when they were claimed). A claim whose caller gives up while it
+// waits returns at once.
+func TestClaimsShareRoundTrips(t *testing.T) {
+	ctx := context.Background()
+	r := testRedis(t)
+	other := replicaOf(t, r)
+	r.SetFlushAfter(time.Hour)
+	hold := holdPipeline{key: r.key("claim", "o_first|1"), entered: make(chan struct{}), release: make(chan struct{})}
+	r.client.AddHook(hold)
+	replies := Replies{R: r}
+	before := r.RoundTrips()
+	first := make(chan error, 1)
+	go func() {
+		_, _, err := replies.Claim(ctx, "o_first|1", time.Minute)
+		first <- err
+	}()
+	<-hold.entered // the sender is busy with the first claim
+	FollowUps{R: r, TTL: time.Minute}.Put(ctx, "o_first", bot.FollowUp{IDs: []string{"a"}})
+
+	gaveUp, cancel := context.WithCancel(ctx)
+	cancelled := make(chan error, 1)
+	go func() {
+		_, _, err := replies.Claim(gaveUp, "o_gone|1", time.Minute)
+		cancelled <- err
+	}()
+	const n = 20
+	var wg sync.WaitGroup
+	won := make([]bool, n)
+	errs := make([]error, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			won[i], _, errs[i] = replies.Claim(ctx, fmt.Sprintf("o%d|%d", i, i), time.Minute)
+		}()
+	}
+	waitFor(t, "the claims queued behind the first", func() bool {
+		r.q.mu.Lock()
+		defer r.q.mu.Unlock()
+		return r.q.next != nil && len(r.q.next.adds) == n+1
+	})
+	cancel()
+	if err := <-cancelled; !errors.Is(err, context.Canceled) {
+		t.Fatalf("a claim whose caller gave up returned %v", err)
+	}
+	close(hold.release)
+	wg.Wait()
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		if !won[i] || errs[i] != nil {
+			t.Fatalf("claim %d: won %v, %v", i, won[i], errs[i])
+		}
+	}
+	if trips := r.RoundTrips() - before; trips != 2 {
+		t.Fatalf("%d round trips for %d claims made while one was on its way, want 2", trips, n+2)
+	}
+	if fu, err := (FollowUps{R: other}).Get(ctx, "o_first"); err != nil || len(fu.IDs) != 1 {
+		t.Fatalf("the list queued meanwhile did not go with the claims: %+v %v", fu, err)
+	}
+	for i := range n {
+		won, at, err := Replies{R: other}.Claim(ctx, fmt.Sprintf("o%d|%d", i, i), time.Minute)
+		if won || err != nil || at.IsZero() || time.Since(at) > time.Minute {
+			t.Fatalf("the other replica's claim %d: won %v at %v, %v", i, won, at, err)
+		}
 	}
 }

@@ -8,13 +8,20 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// A message costs this replica one Redis round trip. Its claim (SET NX
-// GET) must be answered before the bot runs, but what the answer leaves
-// behind — the reply kept for WeChat's retries, the follower's numbered
-// list — need not hold anything up: those writes wait in a queue and go in
-// the same pipeline as the next command this replica sends, usually the
-// next message's claim. A queue nothing takes within flushAfter is sent on
-// its own by the flusher.
+// A message costs this replica at most one Redis round trip. Its claim
+// (SET NX GET) must be answered before the bot runs, but what the answer
+// leaves behind — the reply kept for WeChat's retries, the follower's
+// numbered list — need not hold anything up: those writes wait in a queue
+// and go in the same pipeline as the next command this replica sends,
+// usually the next message's claim. A queue nothing takes within
+// flushAfter is sent on its own.
+//
+// Claims go out through one sender: a claim made while the sender waits
+// for Redis's answer to the pipeline before goes in the next pipeline with
+// every other claim made meanwhile. A lone claim goes at once; under load
+// several messages share a round trip, and each round trip costs both
+// this process and Redis a write, a read and a wake-up or two, whatever
+// it carries.
 //
 // Pipelines go out on several connections at once, so two of them may
 // reach Redis in either order. Claims need no order (each message has its
@@ -45,9 +52,19 @@ type writeQueue struct {
 	order   sync.RWMutex
 	mu      sync.Mutex
 	pending []write
-	kick    chan struct{} // the queue went from empty to not
+	next    *batch        // commands for the sender's next round trip, nil when none
+	closed  bool          // the sender has stopped or is stopping
+	kick    chan struct{} // the queue went from empty to not, or a command came
 	stop    chan struct{}
 	done    chan struct{}
+}
+
+// batch is commands waiting for the sender's next round trip, each added
+// to its pipeline by its caller's function; done is closed once Redis has
+// answered them.
+type batch struct {
+	adds []func(redis.Pipeliner)
+	done chan struct{}
 }
 
 // enqueue queues w; with a full queue it sends the queue at once.
@@ -130,25 +147,104 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner), orde
 	return err
 }
 
-// flush runs the flusher until Close: the queue goes out flushAfter after
-// it stopped being empty, unless a command took it first.
-func (r *Redis) flush() {
+// send has the sender add a command to its next round trip, with the
+// queued writes and the commands others sent meanwhile (unordered: see
+// above), and waits for Redis's answer. add runs on the sender's
+// goroutine; once send returns nil, the caller reads the results of the
+// commands add made. An error means ctx ended first: the command may still
+// go out, and its results are not to be read.
+func (r *Redis) send(ctx context.Context, add func(redis.Pipeliner)) error {
+	r.q.mu.Lock()
+	if r.q.closed {
+		r.q.mu.Unlock()
+		r.roundTrip(ctx, add, false)
+		return nil
+	}
+	b := r.q.next
+	if b == nil {
+		b = &batch{done: make(chan struct{})}
+		r.q.next = b
+	}
+	b.adds = append(b.adds, add)
+	r.q.mu.Unlock()
+	select {
+	case r.q.kick <- struct{}{}:
+	default:
+	}
+	select {
+	case <-b.done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// sender runs the sender until Close: the commands sent go out at once,
+// one round trip at a time, each carrying the queued writes; writes with
+// no command to ride with go out flushAfter after the queue stopped being
+// empty.
+func (r *Redis) sender() {
 	defer close(r.q.done)
 	for {
 		select {
 		case <-r.q.kick:
 		case <-r.q.stop:
-			r.roundTrip(context.Background(), nil, false)
+			r.trip()
 			return
 		}
-		t := time.NewTimer(time.Duration(r.flushAfter.Load()))
-		select {
-		case <-t.C:
-		case <-r.q.stop:
+		commands, writes := r.q.waiting()
+		switch {
+		case commands:
+		case writes:
+			// Writes alone: they wait for a command to carry them. (A
+			// kick may be left from a command that went with the trip
+			// before.)
+			t := time.NewTimer(time.Duration(r.flushAfter.Load()))
+		wait:
+			for {
+				select {
+				case <-t.C:
+					break wait
+				case <-r.q.stop:
+					break wait
+				case <-r.q.kick:
+					if commands, _ := r.q.waiting(); commands {
+						break wait
+					}
+				}
+			}
 			t.Stop()
+		default:
+			continue
 		}
-		r.roundTrip(context.Background(), nil, false)
+		r.trip()
 	}
+}
+
+// waiting reports whether commands wait for the sender, and writes for a
+// round trip.
+func (q *writeQueue) waiting() (commands, writes bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.next != nil, len(q.pending) > 0
+}
+
+// trip sends the commands waiting and the queued writes in one pipeline.
+func (r *Redis) trip() {
+	r.q.mu.Lock()
+	b := r.q.next
+	r.q.next = nil
+	r.q.mu.Unlock()
+	if b == nil {
+		r.roundTrip(context.Background(), nil, false)
+		return
+	}
+	r.roundTrip(context.Background(), func(p redis.Pipeliner) {
+		for _, add := range b.adds {
+			add(p)
+		}
+	}, false)
+	close(b.done)
 }
 
 // SetFlushAfter sets how long queued writes wait for a command to ride

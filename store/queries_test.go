@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -46,5 +47,29 @@ func testQueryLog(t *testing.T, e storetest.Engine) {
 	n, err := s.PruneQueries(ctx, at.Add(100*time.Second))
 	if err != nil || n != 100 {
 		t.Fatalf("pruned %d, %v; want 100", n, err)
+	}
+}
+
+// TestQueryLogBatchWholeOrNothing: on PostgreSQL (one COPY a batch), a
+// batch holding a row the server refuses (text that is not UTF-8) is
+// written not at all, and says so.
+func TestQueryLogBatchWholeOrNothing(t *testing.T) {
+	e := storetest.Engines()[1]
+	if e.Name != "postgres" {
+		t.Fatalf("engine %s, want postgres", e.Name)
+	}
+	ctx := context.Background()
+	s := e.Store(t)
+	at := time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
+	batch := []store.Query{
+		{At: at, Follower: "f1", Kind: "text", Text: "好", Outcome: "card"},
+		{At: at.Add(time.Second), Follower: "f2", Kind: "text", Text: "bad \xff", Outcome: "card"},
+	}
+	if err := s.RecordQueries(ctx, batch); err == nil || !strings.Contains(err.Error(), "record 2 queries") {
+		t.Fatalf("a batch with a row PostgreSQL refuses: %v", err)
+	}
+	n := 0
+	if err := s.EachQuery(ctx, at.Add(-time.Hour), func(store.Query) error { n++; return nil }); err != nil || n != 0 {
+		t.Fatalf("%d rows of a refused batch written, %v", n, err)
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // The store's SQL is written once, with ? placeholders and only what SQLite
@@ -149,3 +152,38 @@ func (t *sqlTx) insertRows(ctx context.Context, head, row, tail string, args []a
 	}
 	return nil
 }
+
+// copyRows writes n rows into table's columns with PostgreSQL's COPY, in
+// one statement: all or none. fill sets row i's values, in columns' order,
+// into row (reused for the next row once encoded).
+func (d *sqlDB) copyRows(ctx context.Context, table string, columns []string, n int, fill func(i int, row []any)) error {
+	conn, err := d.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(driverConn any) error {
+		_, err := driverConn.(*stdlib.Conn).Conn().CopyFrom(ctx, pgx.Identifier{table}, columns,
+			&copySource{n: n, fill: fill, row: make([]any, len(columns)), at: -1})
+		return err
+	})
+}
+
+// copySource is pgx.CopyFromSource over copyRows' fill.
+type copySource struct {
+	n, at int
+	fill  func(i int, row []any)
+	row   []any
+}
+
+func (c *copySource) Next() bool {
+	c.at++
+	return c.at < c.n
+}
+
+func (c *copySource) Values() ([]any, error) {
+	c.fill(c.at, c.row)
+	return c.row, nil
+}
+
+func (c *copySource) Err() error { return nil }
