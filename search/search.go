@@ -562,6 +562,7 @@ type accumulator struct {
 	found   []uint64   // bit per doc: touched; small enough to stay in L1 while a common word's long list is read
 	touched []uint32
 	cands   []cand
+	feats   []features // of cands, by position, while they are refined
 }
 
 type docScore struct {
@@ -727,6 +728,12 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		}
 	}
 	acc.cands = cands
+	// Features are kept beside the candidates, not in them: the heap above
+	// moves candidates about for every article touched.
+	if cap(acc.feats) < len(cands) {
+		acc.feats = make([]features, len(cands))
+	}
+	feats := acc.feats[:len(cands)]
 
 	best, second := 0.0, 0.0
 	qr := runesOf(q.text)
@@ -782,7 +789,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		}
 		c.conf = min(1, conf)
 		explained, inTitle := qr.titleShares(dc.titleText)
-		c.f = features{fBias: 1, fCover: c.cover, fTitle: c.tcv, fLead: c.lcv, fPhrase: phraseShare, fAdjacent: adj,
+		feats[i] = features{fBias: 1, fCover: c.cover, fTitle: c.tcv, fLead: c.lcv, fPhrase: phraseShare, fAdjacent: adj,
 			fYearMiss: b2f(len(q.years) > 0 && !yearMatch), fYearMatch: b2f(yearMatch), fNumberMiss: b2f(agree < 0),
 			fNumberMatch: b2f(agree > 0), fDigest: b2f(digest), fUnknown: unknown / total, fClauses: queryClauses,
 			fHandConf: c.conf, fTitleExplains: explained, fQueryLen: queryLen, fQueryInTitle: inTitle, fBodyPairs: pairShare}
@@ -800,12 +807,12 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		}
 		// Clipped: in a small store the runner-up may be nothing like the
 		// first, and a margin says nothing more past a few times.
-		c.f[fMargin] = max(-2, min(1, math.Log(max(c.score, 1e-12)/max(other, 1e-12))))
+		feats[i][fMargin] = max(-2, min(1, math.Log(max(c.score, 1e-12)/max(other, 1e-12))))
 		if m := ix.params.model; m != nil {
 			// The model was fitted on a store of twenty thousand
 			// articles; in a small one the hand-made confidence holds,
 			// and between them the two are blended.
-			p, shown := m.predict(&c.f)
+			p, shown := m.predict(&feats[i])
 			a, hand := min(1, N/largeStore), c.conf
 			c.conf = a*shown + (1-a)*hand
 			c.score *= math.Pow(a*p+(1-a)*hand, ix.params.confPow)
@@ -813,10 +820,10 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 			c.score *= math.Pow(c.conf, ix.params.confPow)
 		}
 		if ix.hooks.features != nil {
-			ix.hooks.features(q.text, v.docs[c.d].card.id, c.f)
+			ix.hooks.features(q.text, v.docs[c.d].card.id, feats[i])
 		}
 		if ix.hooks.explain != nil {
-			f := &c.f
+			f := &feats[i]
 			ix.hooks.explain(fmt.Sprintf("%s cover %.2f tcv %.2f lcv %.2f phrase %.2f year %v number %+.0f margin %.2f hand %.2f explains %.2f in title %.2f → conf %.2f score %.3f",
 				v.docs[c.d].card.id, c.cover, c.tcv, c.lcv, f[fPhrase], f[fYearMatch] > 0, f[fNumberMatch]-f[fNumberMiss],
 				f[fMargin], f[fHandConf], f[fTitleExplains], f[fQueryInTitle], c.conf, c.score))
@@ -857,7 +864,6 @@ func common(df, n float64) bool { return df > n*commonShare && df > commonFloor 
 type cand struct {
 	d                            uint32
 	score, cover, tcv, lcv, conf float64
-	f                            features
 }
 
 // heapUp and heapDown keep h a min-heap under worse: the root is the
