@@ -174,6 +174,26 @@ wechat:
 	}
 }
 
+// TestShippedCourtesyRules: with the shipped config, acknowledgements (好的,
+// 收到, OK, as typed or said) get a courtesy reply, not an article about a
+// message received; a question beside one is still searched.
+func TestShippedCourtesyRules(t *testing.T) {
+	cfg := writeConfig(t, t.TempDir(), "")
+	const ack = "有问题随时发关键词来找文章"
+	for _, text := range []string{"好的收到", "好的，收到！", "收到。", "OK", "嗯嗯😊", "谢谢老师！", "老师好"} {
+		code, out, errOut := runCmd(t, "try", "--config", cfg, text)
+		if code != 0 || strings.Contains(out, "→ http") || strings.Contains(out, "相关文章") {
+			t.Errorf("try %q: exit %d, an article or a list:\n%s%s", text, code, out, errOut)
+		}
+		if (text == "好的收到" || text == "收到。" || text == "OK") && !strings.Contains(out, ack) {
+			t.Errorf("try %q: not the acknowledgement reply:\n%s", text, out)
+		}
+	}
+	if _, out, _ := runCmd(t, "try", "--config", cfg, "好的，枫桥经验是什么"); !strings.Contains(out, "→ https://example.com/mpbot-demo/fengqiao") {
+		t.Errorf("a question after 好的 was not searched:\n%s", out)
+	}
+}
+
 func TestTryCommand(t *testing.T) {
 	cfg := writeConfig(t, t.TempDir(), "")
 	code, out, errOut := runCmd(t, "try", "--config", cfg, "枫桥经验是什么")
