@@ -8,12 +8,14 @@ package fleet
 
 import (
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -32,6 +34,8 @@ type Redis struct {
 	log        *slog.Logger
 	q          writeQueue
 	flushAfter atomic.Int64 // a time.Duration
+	id         string       // this connection's, in its claims' tokens
+	claims     atomic.Int64
 	trips      atomic.Int64
 	lost       atomic.Int64
 	closing    sync.Once
@@ -64,7 +68,7 @@ func Dial(ctx context.Context, url, prefix string, log *slog.Logger) (*Redis, er
 // newRedis wraps a client: its hooks, and the sender of commands and
 // queued writes.
 func newRedis(c *redis.Client, prefix string, log *slog.Logger) *Redis {
-	r := &Redis{client: c, prefix: prefix, log: log,
+	r := &Redis{client: c, prefix: prefix, log: log, id: rand.Text()[:12],
 		q: writeQueue{kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}}
 	r.flushAfter.Store(int64(defaultFlushAfter))
 	c.AddHook(&breaker{})
@@ -265,32 +269,51 @@ type sharedAnswer struct {
 }
 
 // Claim implements wechat.SharedReplies: the claim is a key of its own,
-// holding when it was made, kept for ttl (as long as a replay of the
-// message could pass the timestamp check); the answer is kept apart, for
-// as long as retries come. One round trip, shared with the claims other
-// messages make meanwhile: SET NX GET, after the writes queued by the
-// messages before.
+// holding when it was made and a token of this claim, kept for ttl (as long
+// as a replay of the message could pass the timestamp check); the answer is
+// kept apart, for as long as retries come. One round trip, shared with the
+// claims other messages make meanwhile: SET NX GET, after the writes queued
+// by the messages before.
+//
+// The token makes a pipeline go-redis ran twice (it retries one whose
+// answer it could not read, which Redis may have run) find its own claim
+// and win, rather than lose to itself and leave a whole trip's messages
+// waiting for answers nobody writes. A claim that cannot be sent within
+// claimWait fails, and the bot answers without it.
 func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (bool, time.Time, error) {
+	ctx, cancel := context.WithTimeout(ctx, claimWait)
+	defer cancel()
 	var set *redis.StatusCmd
-	k, now := s.R.key("claim", key), time.Now().UnixMilli()
+	token := fmt.Sprintf("%s-%d", s.R.id, s.R.claims.Add(1))
+	k, value := s.R.key("claim", key), fmt.Sprintf("%d:%s", time.Now().UnixMilli(), token)
 	if err := s.R.send(ctx, func(p redis.Pipeliner) {
-		set = p.SetArgs(ctx, k, now, redis.SetArgs{Mode: "NX", TTL: ttl, Get: true})
+		set = p.SetArgs(ctx, k, value, redis.SetArgs{Mode: "NX", TTL: ttl, Get: true})
 	}); err != nil {
-		return false, time.Time{}, err
+		return false, time.Time{}, fmt.Errorf("claim %s: %w", key, err)
 	}
 	prev, err := set.Result()
 	if errors.Is(err, redis.Nil) {
 		return true, time.Time{}, nil
 	}
 	if err != nil {
-		return false, time.Time{}, err
+		return false, time.Time{}, fmt.Errorf("claim %s: %w", key, err)
 	}
-	ms, err := strconv.ParseInt(prev, 10, 64)
+	// The time, then the token; a claim of the version before has no token.
+	at, theirs, _ := strings.Cut(prev, ":")
+	if theirs == token {
+		return true, time.Time{}, nil
+	}
+	ms, err := strconv.ParseInt(at, 10, 64)
 	if err != nil {
 		return false, time.Time{}, fmt.Errorf("claim of %s: %w", key, err)
 	}
 	return false, time.UnixMilli(ms), nil
 }
+
+// claimWait bounds how long a claim waits for the sender: as long as a
+// claim alone took before claims shared round trips (a read timeout and its
+// one retry), so that a stalled Redis leaves the bot its reply budget.
+const claimWait = time.Second
 
 // Store implements wechat.SharedReplies. The answer is written with this
 // replica's next round trip.

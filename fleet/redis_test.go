@@ -372,7 +372,11 @@ func TestClaimsShareRoundTrips(t *testing.T) {
 		_, _, err := replies.Claim(ctx, "o_first|1", time.Minute)
 		first <- err
 	}()
-	<-hold.entered // the sender is busy with the first claim
+	select { // the sender is busy with the first claim
+	case <-hold.entered:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the first claim never reached Redis")
+	}
 	FollowUps{R: r, TTL: time.Minute}.Put(ctx, "o_first", bot.FollowUp{IDs: []string{"a"}})
 
 	gaveUp, cancel := context.WithCancel(ctx)
@@ -422,5 +426,49 @@ func TestClaimsShareRoundTrips(t *testing.T) {
 		if won || err != nil || at.IsZero() || time.Since(at) > time.Minute {
 			t.Fatalf("the other replica's claim %d: won %v at %v, %v", i, won, at, err)
 		}
+	}
+}
+
+// TestClaimFindingItsOwnClaimWins: a claim that finds its own token (go-redis
+// retries a pipeline whose answer it could not read, and Redis may have run
+// it already) wins; another replica's claim of the same message still loses,
+// and learns when it was claimed.
+func TestClaimFindingItsOwnClaimWins(t *testing.T) {
+	ctx := context.Background()
+	r := testRedis(t)
+	other := replicaOf(t, r)
+	next := fmt.Sprintf("%s-%d", r.id, r.claims.Load()+1)
+	if err := r.client.Set(ctx, r.key("claim", "o_twice|1"), "5:"+next, time.Minute).Err(); err != nil {
+		t.Fatal(err)
+	}
+	won, _, err := Replies{R: r}.Claim(ctx, "o_twice|1", time.Minute)
+	if err != nil || !won {
+		t.Fatalf("a claim finding its own token: won %v, %v", won, err)
+	}
+	won, at, err := Replies{R: other}.Claim(ctx, "o_twice|1", time.Minute)
+	if err != nil || won || !at.Equal(time.UnixMilli(5)) {
+		t.Fatalf("the other replica's claim: won %v at %v, %v", won, at, err)
+	}
+}
+
+// TestClaimGivesUpOnAStalledRedis: a claim that cannot go out because the
+// round trip before it hangs fails within claimWait, so that the bot can
+// answer in its reply budget.
+func TestClaimGivesUpOnAStalledRedis(t *testing.T) {
+	ctx := context.Background()
+	r := testRedis(t)
+	hold := holdPipeline{key: r.key("claim", "o_stall|1"), entered: make(chan struct{}), release: make(chan struct{})}
+	r.client.AddHook(hold)
+	defer close(hold.release)
+	go Replies{R: r}.Claim(ctx, "o_stall|1", time.Minute)
+	select {
+	case <-hold.entered:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the first claim never reached Redis")
+	}
+	start := time.Now()
+	_, _, err := Replies{R: r}.Claim(ctx, "o_behind|1", time.Minute)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("a claim behind a stalled trip: %v after %v", err, time.Since(start))
 	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -163,7 +164,11 @@ func (d *sqlDB) copyRows(ctx context.Context, table string, columns []string, n 
 	}
 	defer conn.Close()
 	return conn.Raw(func(driverConn any) error {
-		_, err := driverConn.(*stdlib.Conn).Conn().CopyFrom(ctx, pgx.Identifier{table}, columns,
+		pc, ok := driverConn.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("COPY into %s: driver %T is not pgx's", table, driverConn)
+		}
+		_, err := pc.Conn().CopyFrom(ctx, pgx.Identifier{table}, columns,
 			&copySource{n: n, fill: fill, row: make([]any, len(columns)), at: -1})
 		return err
 	})
