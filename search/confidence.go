@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 )
 
 // features describe how an article matches a query, for the confidence
@@ -40,17 +39,6 @@ func b2f(b bool) float64 {
 		return 1
 	}
 	return 0
-}
-
-// isHan is unicode.Is(unicode.Han, r), with the common cases first.
-func isHan(r rune) bool {
-	switch {
-	case r < 0x2E80:
-		return false
-	case r >= 0x4E00 && r <= 0x9FFF:
-		return true
-	}
-	return unicode.Is(unicode.Han, r)
 }
 
 // queryRunes are the distinct Han characters of a query (up to

@@ -341,7 +341,7 @@ func hanBigrams(s string) []string {
 	var out []string
 	prev, prevSize := rune(-1), 0
 	for i, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		if isHan(r) {
 			if prev >= 0 {
 				out = append(out, s[i-prevSize:i+utf8.RuneLen(r)])
 			}

@@ -110,7 +110,7 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 	}
 	for i, r := range text {
 		switch {
-		case unicode.Is(unicode.Han, r):
+		case isHan(r):
 			flush()
 			text := text[i : i+utf8.RuneLen(r)]
 			py := soundOf(r)

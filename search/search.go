@@ -388,7 +388,7 @@ func (r reader) parse(text string) query {
 		}
 		last, _ := utf8.DecodeLastRuneInString(run.String())
 		first, _ := utf8.DecodeRuneInString(s)
-		if run.Len() > 0 && unicode.Is(unicode.Han, last) && unicode.Is(unicode.Han, first) {
+		if run.Len() > 0 && isHan(last) && isHan(first) {
 			h1, h2 := bloomHash(string(last) + string(first))
 			joints = append(joints, [2]uint64{h1, h2})
 		}
@@ -499,7 +499,7 @@ func (r reader) singlesRun(words []string, i int) (int, []string) {
 	// a particle (的, 了) never is, and a run of stop words alone is no name.
 	single := func(w string) bool {
 		r, size := utf8.DecodeRuneInString(w)
-		return size == len(w) && unicode.Is(unicode.Han, r) && !particles[w]
+		return size == len(w) && isHan(r) && !particles[w]
 	}
 	j, name := i, false
 	for j < len(words) && j-i < maxSinglesRun && single(words[j]) {
@@ -551,8 +551,17 @@ const largeStore = 2000
 // of a match of the word as typed.
 const expansionWeight = 90
 
-func hasHan(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+func hasHan(s string) bool { return strings.IndexFunc(s, isHan) >= 0 }
+
+// isHan is unicode.Is(unicode.Han, r), with the common cases first.
+func isHan(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
 }
 
 // accumulator is per-query scratch space, pooled: the arrays are as long as

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestSegmenterKeepsTerms(t *testing.T) {
@@ -30,5 +31,14 @@ func TestSegmenterKeepsTerms(t *testing.T) {
 	}
 	if inner := s.innerWords("新时代枫桥经验"); !slices.Contains(inner, "枫桥经验") {
 		t.Errorf("innerWords(新时代枫桥经验) = %v, want 枫桥经验 among them", inner)
+	}
+}
+
+// TestIsHan: isHan's shortcuts agree with unicode.Han on every rune.
+func TestIsHan(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isHan(r) != unicode.Is(unicode.Han, r) {
+			t.Fatalf("isHan(%U) = %v", r, isHan(r))
+		}
 	}
 }

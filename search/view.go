@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"slices"
 	"strings"
-	"unicode"
 )
 
 // A view is one generation of the index, immutable once published:
@@ -376,7 +375,7 @@ func (s *segment) learn(term string) {
 	}
 	n := 0
 	for _, r := range term {
-		if !unicode.Is(unicode.Han, r) {
+		if !isHan(r) {
 			return
 		}
 		n++
