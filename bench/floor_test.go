@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -41,13 +40,7 @@ func echoMain() int {
 		}
 		srv.Send()
 	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	fmt.Fprintf(os.Stderr, "msg=\"mpbot serving\" addr=%s\n", ln.Addr())
-	return exitCode(http.Serve(ln, h))
+	return serve(h)
 }
 
 // followerQuestions is ~250 distinct questions in rotation: the dev set's

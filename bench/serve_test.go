@@ -142,17 +142,19 @@ func floorMain() int {
 		fmt.Fprintf(w, "<xml><Encrypt><![CDATA[%s]]></Encrypt><MsgSignature><![CDATA[%s]]></MsgSignature><TimeStamp>%s</TimeStamp><Nonce><![CDATA[%s]]></Nonce></xml>",
 			enc, sign(demoToken, ts, nonce, enc), ts, nonce)
 	})
+	return serve(h)
+}
+
+// serve runs h, a child process's handler, on a free port, and says where
+// on stderr as mpbot serve does, for startChild to read.
+func serve(h http.Handler) int {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
 	fmt.Fprintf(os.Stderr, "msg=\"mpbot serving\" addr=%s\n", ln.Addr())
-	return exitCode(http.Serve(ln, h))
-}
-
-func exitCode(err error) int {
-	if err != nil {
+	if http.Serve(ln, h) != nil {
 		return 1
 	}
 	return 0
