@@ -352,6 +352,17 @@ func (h holdPipeline) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.
 	}
 }
 
+// await returns once the held command has reached the hook, or fails the
+// test if it never does.
+func (h holdPipeline) await(t *testing.T) {
+	t.Helper()
+	select {
+	case <-h.entered:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the held claim never reached Redis")
+	}
+}
+
 // TestClaimsShareRoundTrips: claims made while the one before is on its
 // way go out together in the next pipeline, with the queued writes: one
 // round trip for twenty messages, each told rightly whether it won (a
@@ -372,11 +383,7 @@ func TestClaimsShareRoundTrips(t *testing.T) {
 		_, _, err := replies.Claim(ctx, "o_first|1", time.Minute)
 		first <- err
 	}()
-	select { // the sender is busy with the first claim
-	case <-hold.entered:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the first claim never reached Redis")
-	}
+	hold.await(t) // the sender is busy with the first claim
 	FollowUps{R: r, TTL: time.Minute}.Put(ctx, "o_first", bot.FollowUp{IDs: []string{"a"}})
 
 	gaveUp, cancel := context.WithCancel(ctx)
@@ -461,11 +468,7 @@ func TestClaimGivesUpOnAStalledRedis(t *testing.T) {
 	r.client.AddHook(hold)
 	defer close(hold.release)
 	go Replies{R: r}.Claim(ctx, "o_stall|1", time.Minute)
-	select {
-	case <-hold.entered:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the first claim never reached Redis")
-	}
+	hold.await(t)
 	start := time.Now()
 	_, _, err := Replies{R: r}.Claim(ctx, "o_behind|1", time.Minute)
 	if !errors.Is(err, context.DeadlineExceeded) {
