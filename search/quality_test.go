@@ -247,8 +247,10 @@ func TestSearchQuality(t *testing.T) {
 			check.recall1, targetRecall1, check.mrr5, targetMRR5, check.nomatch, targetNomatch, check.typoRecall(), targetTypo)
 	}
 	// Until the targets are met, the check half is held at the level
-	// reached (BENCHMARKS.md), so no change makes it worse.
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.833, 0.857, 0.764, 0.792
+	// reached (BENCHMARKS.md), so no change makes it worse. The second
+	// batch of questions (250, 60 of them nomatch) set it afresh: its
+	// near-miss nomatch questions took the check half from 0.765 to 0.610.
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.832, 0.855, 0.609, 0.824
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}
