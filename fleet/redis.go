@@ -33,8 +33,9 @@ type Redis struct {
 	prefix     string
 	log        *slog.Logger
 	q          writeQueue
-	flushAfter atomic.Int64 // a time.Duration
-	id         string       // this connection's, in its claims' tokens
+	flushAfter atomic.Int64  // a time.Duration
+	claimWait  time.Duration // defaultClaimWait; tests lengthen it before claiming
+	id         string        // this connection's, in its claims' tokens
 	claims     atomic.Int64
 	trips      atomic.Int64
 	lost       atomic.Int64
@@ -68,7 +69,7 @@ func Dial(ctx context.Context, url, prefix string, log *slog.Logger) (*Redis, er
 // newRedis wraps a client: its hooks, and the sender of commands and
 // queued writes.
 func newRedis(c *redis.Client, prefix string, log *slog.Logger) *Redis {
-	r := &Redis{client: c, prefix: prefix, log: log, id: rand.Text()[:12],
+	r := &Redis{client: c, prefix: prefix, log: log, id: rand.Text()[:12], claimWait: defaultClaimWait,
 		q: writeQueue{kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}}
 	r.flushAfter.Store(int64(defaultFlushAfter))
 	c.AddHook(&breaker{})
@@ -133,14 +134,15 @@ func (b *breaker) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.Proc
 	return next
 }
 
-// Close sends the queued writes, stops the sender and closes the
-// connection pool.
+// Close stops the sender and closes the connection pool. The round trip
+// under way is answered; claims waiting for a later one fail at once with
+// redis.ErrClosed, as do claims made from now on (at shutdown the bot
+// answers those without them, rather than wait for Redis); queued writes
+// are sent.
 func (r *Redis) Close() error {
 	var err error
 	r.closing.Do(func() {
-		r.q.mu.Lock()
-		r.q.closed = true // commands from now on go out by themselves
-		r.q.mu.Unlock()
+		r.q.shut()
 		close(r.q.stop)
 		<-r.q.done
 		err = r.client.Close()
@@ -279,9 +281,10 @@ type sharedAnswer struct {
 // answer it could not read, which Redis may have run) find its own claim
 // and win, rather than lose to itself and leave a whole trip's messages
 // waiting for answers nobody writes. A claim that cannot be sent within
-// claimWait fails, and the bot answers without it.
+// defaultClaimWait fails, and the bot answers without it; so does every
+// claim of a round trip that fails.
 func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (bool, time.Time, error) {
-	ctx, cancel := context.WithTimeout(ctx, claimWait)
+	ctx, cancel := context.WithTimeout(ctx, s.R.claimWait)
 	defer cancel()
 	var set *redis.StatusCmd
 	token := fmt.Sprintf("%s-%d", s.R.id, s.R.claims.Add(1))
@@ -310,10 +313,10 @@ func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (bool
 	return false, time.UnixMilli(ms), nil
 }
 
-// claimWait bounds how long a claim waits for the sender: as long as a
-// claim alone took before claims shared round trips (a read timeout and its
-// one retry), so that a stalled Redis leaves the bot its reply budget.
-const claimWait = time.Second
+// defaultClaimWait bounds how long a claim waits for the sender: as long as
+// a claim alone took before claims shared round trips (a read timeout and
+// its one retry), so that a stalled Redis leaves the bot its reply budget.
+const defaultClaimWait = time.Second
 
 // Store implements wechat.SharedReplies. The answer is written with this
 // replica's next round trip.

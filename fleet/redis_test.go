@@ -1,11 +1,18 @@
 package fleet
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/url"
 	"os"
+	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -21,22 +28,32 @@ import (
 // (127.0.0.1:6379, or $MPBOT_TEST_REDIS) under a key prefix of its own.
 func testRedis(t *testing.T) *Redis {
 	t.Helper()
-	return dialTest(t, fmt.Sprintf("mpbot-test-%d-%s", time.Now().UnixNano(), t.Name()))
+	return dialTest(t, testRedisURL(), testPrefix(t))
 }
 
 // replicaOf is another replica's connection to r's keys.
 func replicaOf(t *testing.T, r *Redis) *Redis {
 	t.Helper()
-	return dialTest(t, r.prefix)
+	return dialTest(t, testRedisURL(), r.prefix)
 }
 
-func dialTest(t *testing.T, prefix string) *Redis {
-	t.Helper()
-	url := os.Getenv("MPBOT_TEST_REDIS")
-	if url == "" {
-		url = "redis://127.0.0.1:6379/0"
+func testRedisURL() string {
+	if u := os.Getenv("MPBOT_TEST_REDIS"); u != "" {
+		return u
 	}
-	r, err := Dial(context.Background(), url, prefix, slog.New(slog.DiscardHandler))
+	return "redis://127.0.0.1:6379/0"
+}
+
+func testPrefix(t *testing.T) string {
+	return fmt.Sprintf("mpbot-test-%d-%s", time.Now().UnixNano(), t.Name())
+}
+
+// dialTest connects to the Redis at redisURL; when the test ends, the
+// connection is closed (sending its queued writes) and then prefix's keys
+// are deleted from the test Redis.
+func dialTest(t *testing.T, redisURL, prefix string) *Redis {
+	t.Helper()
+	r, err := Dial(context.Background(), redisURL, prefix, slog.New(slog.DiscardHandler))
 	if err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("Redis needed under CI: %v", err)
@@ -44,15 +61,47 @@ func dialTest(t *testing.T, prefix string) *Redis {
 		t.Skipf("no Redis: %v", err)
 	}
 	t.Cleanup(func() {
-		ctx := context.Background()
-		keys, _ := r.client.Keys(ctx, prefix+":*").Result()
-		if len(keys) > 0 {
-			r.client.Del(ctx, keys...)
-		}
 		r.Close()
+		if err := deleteKeys(context.Background(), testRedisURL(), prefix); err != nil {
+			t.Errorf("clean up Redis keys %s:*: %v", prefix, err)
+		}
 	})
 	return r
 }
+
+// deleteKeys deletes the keys under prefix from the Redis at redisURL, a batch
+// at a time as SCAN finds them, on a connection of its own (the test's may
+// be closed). KEYS would walk the whole keyspace in one command and hold
+// up every other client of the shared Redis meanwhile.
+func deleteKeys(ctx context.Context, redisURL, prefix string) error {
+	opts, err := redis.ParseURL(redisURL)
+	if err != nil {
+		return err
+	}
+	c := redis.NewClient(opts)
+	defer c.Close()
+	var batch []string
+	iter := c.Scan(ctx, 0, globEscaper.Replace(prefix)+":*", 1000).Iterator()
+	for iter.Next(ctx) {
+		if batch = append(batch, iter.Val()); len(batch) == 500 {
+			if err := c.Unlink(ctx, batch...).Err(); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	if err := iter.Err(); err != nil {
+		return err
+	}
+	if len(batch) > 0 {
+		return c.Unlink(ctx, batch...).Err()
+	}
+	return nil
+}
+
+// globEscaper makes a string match itself alone in a SCAN pattern (a
+// subtest's name in a prefix may hold any of these).
+var globEscaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `?`, `\?`, `[`, `\[`, `]`, `\]`)
 
 // TestFollowUpsAcrossReplicas: a list one replica wrote is read by
 // another (once the writer's queue has gone out, by itself, with nothing
@@ -363,6 +412,17 @@ func (h holdPipeline) await(t *testing.T) {
 	}
 }
 
+// holdOn holds up r's pipelines that set key until release is called,
+// which the end of the test does too: a test failing while a pipeline is
+// held must not leave Close waiting for it.
+func holdOn(t *testing.T, r *Redis, key string) (h holdPipeline, release func()) {
+	h = holdPipeline{key: key, entered: make(chan struct{}), release: make(chan struct{})}
+	r.client.AddHook(h)
+	release = sync.OnceFunc(func() { close(h.release) })
+	t.Cleanup(release)
+	return h, release
+}
+
 // TestClaimsShareRoundTrips: claims made while the one before is on its
 // way go out together in the next pipeline, with the queued writes: one
 // round trip for twenty messages, each told rightly whether it won (a
@@ -374,8 +434,8 @@ func TestClaimsShareRoundTrips(t *testing.T) {
 	r := testRedis(t)
 	other := replicaOf(t, r)
 	r.SetFlushAfter(time.Hour)
-	hold := holdPipeline{key: r.key("claim", "o_first|1"), entered: make(chan struct{}), release: make(chan struct{})}
-	r.client.AddHook(hold)
+	r.claimWait = time.Minute // however long the test holds the first
+	hold, release := holdOn(t, r, r.key("claim", "o_first|1"))
 	replies := Replies{R: r}
 	before := r.RoundTrips()
 	first := make(chan error, 1)
@@ -403,16 +463,12 @@ func TestClaimsShareRoundTrips(t *testing.T) {
 			won[i], _, errs[i] = replies.Claim(ctx, fmt.Sprintf("o%d|%d", i, i), time.Minute)
 		}()
 	}
-	waitFor(t, "the claims queued behind the first", func() bool {
-		r.q.mu.Lock()
-		defer r.q.mu.Unlock()
-		return r.q.next != nil && len(r.q.next.adds) == n+1
-	})
+	waitFor(t, "the claims queued behind the first", func() bool { return queuedClaims(r) == n+1 })
 	cancel()
 	if err := <-cancelled; !errors.Is(err, context.Canceled) {
 		t.Fatalf("a claim whose caller gave up returned %v", err)
 	}
-	close(hold.release)
+	release()
 	wg.Wait()
 	if err := <-first; err != nil {
 		t.Fatal(err)
@@ -459,7 +515,7 @@ func TestClaimFindingItsOwnClaimWins(t *testing.T) {
 }
 
 // TestClaimGivesUpOnAStalledRedis: a claim that cannot go out because the
-// round trip before it hangs fails within claimWait, so that the bot can
+// round trip before it hangs fails within defaultClaimWait, so that the bot can
 // answer in its reply budget.
 func TestClaimGivesUpOnAStalledRedis(t *testing.T) {
 	ctx := context.Background()
@@ -473,5 +529,518 @@ func TestClaimGivesUpOnAStalledRedis(t *testing.T) {
 	_, _, err := Replies{R: r}.Claim(ctx, "o_behind|1", time.Minute)
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("a claim behind a stalled trip: %v after %v", err, time.Since(start))
+	}
+}
+
+// queuedClaims is how many claims wait for the sender.
+func queuedClaims(r *Redis) int {
+	r.q.mu.Lock()
+	defer r.q.mu.Unlock()
+	n := 0
+	for _, b := range r.q.next {
+		n += len(b.adds)
+	}
+	return n
+}
+
+// claimResult is what the claim of keys[i] returned.
+type claimResult struct {
+	i   int
+	won bool
+	at  time.Time
+	err error
+}
+
+// messageKeys is n messages' dedupe keys.
+func messageKeys(n int) []string {
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("o%d|%d", i, i)
+	}
+	return keys
+}
+
+// claimEach claims every key at once, each on a goroutine of its own as
+// webhook calls do.
+func claimEach(ctx context.Context, s Replies, keys []string) <-chan claimResult {
+	results := make(chan claimResult, len(keys))
+	for i, key := range keys {
+		go func() {
+			won, at, err := s.Claim(ctx, key, time.Minute)
+			results <- claimResult{i, won, at, err}
+		}()
+	}
+	return results
+}
+
+// awaitClaims returns n claims' results in their keys' order, failing the
+// test if one has not returned within 10 s.
+func awaitClaims(t *testing.T, results <-chan claimResult, n int) []claimResult {
+	t.Helper()
+	out := make([]claimResult, n)
+	timeout := time.After(10 * time.Second)
+	for range n {
+		select {
+		case c := <-results:
+			out[c.i] = c
+		case <-timeout:
+			t.Fatal("a claim never returned")
+		}
+	}
+	return out
+}
+
+// proxy stands between clients and the test Redis, forwarding both ways
+// until a test makes a round trip fail as a network or a server does.
+type proxy struct {
+	ln     net.Listener
+	mu     sync.Mutex
+	mode   proxyMode
+	conns  []net.Conn
+	held   []byte // what clients sent while requests were held
+	isDown bool
+}
+
+type proxyMode int
+
+const (
+	forward      proxyMode = iota
+	holdRequests           // what clients send is kept here, not forwarded
+	dropAnswers            // what Redis answers never reaches the client
+	answerOOM              // each command is answered as a full Redis does
+)
+
+// oomReply is Redis's answer to a write over maxmemory.
+const oomReply = "-OOM command not allowed when used memory > 'maxmemory'.\r\n"
+
+// startProxy listens on a loopback port of its own; it is cut when the
+// test ends.
+func startProxy(t *testing.T) *proxy {
+	t.Helper()
+	opts, err := redis.ParseURL(testRedisURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &proxy{ln: ln}
+	go p.accept(opts.Addr)
+	t.Cleanup(p.cut)
+	return p
+}
+
+// dialThrough is testRedis, connected through p.
+func dialThrough(t *testing.T, p *proxy) *Redis {
+	t.Helper()
+	u, err := url.Parse(testRedisURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Host = p.ln.Addr().String()
+	return dialTest(t, u.String(), testPrefix(t))
+}
+
+func (p *proxy) accept(target string) {
+	for {
+		client, err := p.ln.Accept()
+		if err != nil {
+			return
+		}
+		server, err := net.Dial("tcp", target)
+		if err != nil {
+			client.Close()
+			continue
+		}
+		p.mu.Lock()
+		if p.isDown {
+			client.Close()
+			server.Close()
+		} else {
+			p.conns = append(p.conns, client, server)
+			go p.requests(client, server)
+			go p.answers(server, client)
+		}
+		p.mu.Unlock()
+	}
+}
+
+func (p *proxy) setMode(m proxyMode) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.mode = m
+}
+
+func (p *proxy) modeNow() proxyMode {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.mode
+}
+
+// requests passes on what client sends, as the mode says. Modes change
+// while the client waits for nothing, so what comes next starts a command.
+func (p *proxy) requests(client, server net.Conn) {
+	rd := bufio.NewReader(client)
+	buf := make([]byte, 32<<10)
+	for {
+		if _, err := rd.Peek(1); err != nil {
+			return
+		}
+		if p.modeNow() == answerOOM {
+			if err := skipCommand(rd); err != nil {
+				return
+			}
+			if _, err := client.Write([]byte(oomReply)); err != nil {
+				return
+			}
+			continue
+		}
+		n, _ := rd.Read(buf)
+		p.mu.Lock()
+		held := p.mode == holdRequests
+		if held {
+			p.held = append(p.held, buf[:n]...)
+		}
+		p.mu.Unlock()
+		if !held {
+			if _, err := server.Write(buf[:n]); err != nil {
+				return
+			}
+		}
+	}
+}
+
+// answers passes on what Redis answers, unless the mode drops it.
+func (p *proxy) answers(server, client net.Conn) {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := server.Read(buf)
+		if err != nil {
+			return
+		}
+		if p.modeNow() == dropAnswers {
+			continue
+		}
+		if _, err := client.Write(buf[:n]); err != nil {
+			return
+		}
+	}
+}
+
+// skipCommand reads one command as clients send them: an array of bulk
+// strings.
+func skipCommand(rd *bufio.Reader) error {
+	line, err := rd.ReadString('\n')
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(line, "*")))
+	if err != nil {
+		return fmt.Errorf("not a command: %q", line)
+	}
+	for range n {
+		if line, err = rd.ReadString('\n'); err != nil {
+			return err
+		}
+		size, err := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(line, "$")))
+		if err != nil {
+			return fmt.Errorf("not a bulk string: %q", line)
+		}
+		if _, err := rd.Discard(size + 2); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// holds reports whether what the proxy held back has every one of keys.
+func (p *proxy) holds(keys []string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, k := range keys {
+		if !bytes.Contains(p.held, []byte(k)) {
+			return false
+		}
+	}
+	return true
+}
+
+// drop closes every connection made so far; new ones are taken.
+func (p *proxy) drop() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, c := range p.conns {
+		c.Close()
+	}
+	p.conns = nil
+}
+
+// cut closes every connection and stops listening, so a client's next
+// dial is refused, as when Redis's machine has gone.
+func (p *proxy) cut() {
+	p.drop()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.isDown = true
+	p.ln.Close()
+}
+
+// tripThrough sends twenty claims in one pipeline through a fresh proxy
+// set to mode after the round trip before theirs went through: it holds
+// that trip while they queue behind it, then theirs while it sets the
+// mode. keys are the claims' keys in Redis; claimWait is a minute, so a
+// claim that returns did not give up waiting.
+func tripThrough(t *testing.T, mode proxyMode) (p *proxy, r *Redis, keys []string, results <-chan claimResult) {
+	t.Helper()
+	const n = 20
+	ctx := context.Background()
+	p = startProxy(t)
+	r = dialThrough(t, p)
+	r.SetFlushAfter(time.Hour)
+	r.claimWait = time.Minute
+	messages := messageKeys(n)
+	keys = make([]string, n)
+	for i, m := range messages {
+		keys[i] = r.key("claim", m)
+	}
+	before, releaseBefore := holdOn(t, r, r.key("claim", "o_first|1"))
+	trip, releaseTrip := holdOn(t, r, keys[0])
+	first := claimEach(ctx, Replies{R: r}, []string{"o_first|1"})
+	before.await(t)
+	results = claimEach(ctx, Replies{R: r}, messages)
+	waitFor(t, "the claims queued behind the first", func() bool { return queuedClaims(r) == n })
+	releaseBefore()
+	trip.await(t)
+	if c := awaitClaims(t, first, 1)[0]; !c.won || c.err != nil {
+		t.Fatalf("the claim of the trip before: won %v, %v", c.won, c.err)
+	}
+	p.setMode(mode)
+	releaseTrip()
+	return p, r, keys, results
+}
+
+// TestFailedTripFailsEveryClaim: a round trip carrying twenty claims fails
+// — the connection is cut (Redis unreachable afterwards) before Redis read
+// it, or after Redis ran it but before its answer came back, or Redis
+// answers every command with an error (as a full one does). Every claim in
+// it returns the trip's error (the bot answers without the shared claim,
+// deduplicating in its process), none is told it won, and none waits for
+// claimWait. A claim made afterwards fails rather than hangs.
+func TestFailedTripFailsEveryClaim(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name    string
+		mode    proxyMode
+		fail    func(t *testing.T, p *proxy, keys []string, direct *redis.Client)
+		inRedis bool // Redis ran the trip's claims
+	}{
+		{"cut before Redis read it", holdRequests, func(t *testing.T, p *proxy, keys []string, _ *redis.Client) {
+			waitFor(t, "the trip at the proxy", func() bool { return p.holds(keys) })
+			p.cut()
+		}, false},
+		{"cut after Redis ran it", dropAnswers, func(t *testing.T, p *proxy, keys []string, direct *redis.Client) {
+			waitFor(t, "Redis to run the trip", func() bool { return direct.Exists(ctx, keys...).Val() == int64(len(keys)) })
+			p.cut()
+		}, true},
+		{"Redis answers an error", answerOOM, func(*testing.T, *proxy, []string, *redis.Client) {}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, r, keys, results := tripThrough(t, tc.mode)
+			direct := replicaOf(t, r).client
+			tc.fail(t, p, keys, direct)
+			claims := awaitClaims(t, results, len(keys))
+			for _, c := range claims {
+				if c.won || c.err == nil || errors.Is(c.err, context.DeadlineExceeded) {
+					t.Errorf("claim %d of the failed trip: won %v, %v", c.i, c.won, c.err)
+				}
+				if tc.mode == answerOOM && (c.err == nil || !strings.Contains(c.err.Error(), "OOM")) {
+					t.Errorf("claim %d: %v, want Redis's OOM", c.i, c.err)
+				}
+			}
+			t.Logf("claim 0 of the failed trip: %v", claims[0].err)
+			if c := awaitClaims(t, claimEach(ctx, Replies{R: r}, []string{"o_after|1"}), 1)[0]; c.won || c.err == nil {
+				t.Errorf("a claim after the failed trip: won %v, %v", c.won, c.err)
+			}
+			want := int64(0)
+			if tc.inRedis {
+				want = int64(len(keys))
+			}
+			if got := direct.Exists(ctx, keys...).Val(); got != want {
+				t.Errorf("%d of the trip's claims in Redis, want %d", got, want)
+			}
+		})
+	}
+}
+
+// TestRetriedTripWinsItsClaims: the connection drops after Redis ran a trip
+// of twenty claims and before its answer came back, and Redis is still
+// reachable: go-redis sends the pipeline again on a new connection, and
+// every claim finds its own token and wins (rather than lose to itself);
+// another replica's claims of the same messages lose.
+func TestRetriedTripWinsItsClaims(t *testing.T) {
+	ctx := context.Background()
+	p, r, keys, results := tripThrough(t, dropAnswers)
+	other := replicaOf(t, r)
+	waitFor(t, "Redis to run the trip", func() bool { return other.client.Exists(ctx, keys...).Val() == int64(len(keys)) })
+	p.setMode(forward)
+	p.drop()
+	for _, c := range awaitClaims(t, results, len(keys)) {
+		if !c.won || c.err != nil {
+			t.Errorf("claim %d of the retried trip: won %v, %v", c.i, c.won, c.err)
+		}
+	}
+	for i, m := range messageKeys(len(keys)) {
+		if won, _, err := (Replies{R: other}).Claim(ctx, m, time.Minute); won || err != nil {
+			t.Errorf("the other replica's claim %d: won %v, %v", i, won, err)
+		}
+	}
+}
+
+// senders is how many goroutines run a Redis's sender.
+func senders() int {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return strings.Count(string(buf[:n]), "fleet.(*Redis).sender(")
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+}
+
+// TestCloseFailsWaitingClaims: Close while a round trip hangs and twenty
+// claims wait behind it. The waiting claims fail at once with
+// redis.ErrClosed and are not sent (they do not wait for the trip under
+// way, nor for claimWait), and so does a claim made then; the trip under
+// way is answered; Close returns once it is, with the sender ended.
+func TestCloseFailsWaitingClaims(t *testing.T) {
+	const n = 20
+	ctx := context.Background()
+	running := senders()
+	r := testRedis(t)
+	other := replicaOf(t, r)
+	waitFor(t, "the sender to start", func() bool { return senders() == running+2 })
+	r.claimWait = time.Minute
+	hold, release := holdOn(t, r, r.key("claim", "o_first|1"))
+	first := claimEach(ctx, Replies{R: r}, []string{"o_first|1"})
+	hold.await(t)
+	keys := messageKeys(n)
+	results := claimEach(ctx, Replies{R: r}, keys)
+	waitFor(t, "the claims queued behind the first", func() bool { return queuedClaims(r) == n })
+	closed := make(chan error, 1)
+	go func() { closed <- r.Close() }()
+	for _, c := range awaitClaims(t, results, n) {
+		if c.won || !errors.Is(c.err, redis.ErrClosed) {
+			t.Errorf("claim %d waiting at Close: won %v, %v", c.i, c.won, c.err)
+		}
+	}
+	if won, _, err := (Replies{R: r}).Claim(ctx, "o_late|1", time.Minute); won || !errors.Is(err, redis.ErrClosed) {
+		t.Errorf("a claim after Close: won %v, %v", won, err)
+	}
+	select {
+	case err := <-closed:
+		t.Fatalf("Close returned (%v) before the round trip under way was answered", err)
+	default:
+	}
+	release()
+	select {
+	case err := <-closed:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Close did not return after the round trip under way was answered")
+	}
+	if c := awaitClaims(t, first, 1)[0]; !c.won || c.err != nil {
+		t.Fatalf("the claim under way at Close: won %v, %v", c.won, c.err)
+	}
+	waitFor(t, "the sender to end", func() bool { return senders() == running+1 })
+	for i, m := range append(keys, "o_late|1") {
+		if won, _, err := (Replies{R: other}).Claim(ctx, m, time.Minute); !won || err != nil {
+			t.Errorf("claim %d failed at Close was sent: the other replica's claim won %v, %v", i, won, err)
+		}
+	}
+}
+
+// tripSizes records how many claims each round trip's pipeline carries
+// (not the pipelines setting up a new connection).
+type tripSizes struct {
+	prefix string // of claim keys
+	mu     *sync.Mutex
+	sizes  *[]int
+}
+
+func (h tripSizes) DialHook(next redis.DialHook) redis.DialHook          { return next }
+func (h tripSizes) ProcessHook(next redis.ProcessHook) redis.ProcessHook { return next }
+func (h tripSizes) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		if len(cmds) > 0 && setup(cmds[0]) {
+			return next(ctx, cmds)
+		}
+		n := 0
+		for _, c := range cmds {
+			if len(c.Args()) < 2 {
+				continue
+			}
+			if key, ok := c.Args()[1].(string); c.Name() == "set" && ok && strings.HasPrefix(key, h.prefix) {
+				n++
+			}
+		}
+		h.mu.Lock()
+		*h.sizes = append(*h.sizes, n)
+		h.mu.Unlock()
+		return next(ctx, cmds)
+	}
+}
+
+// TestBurstGoesInBoundedTrips: a burst of claims larger than
+// maxClaimsPerTrip, made while a round trip is under way, goes in the
+// round trips after it, back to back, none carrying more than
+// maxClaimsPerTrip; each claim learns rightly whether it won (another
+// replica claimed every third message first, and they learn when).
+func TestBurstGoesInBoundedTrips(t *testing.T) {
+	const n = 2*maxClaimsPerTrip + 5
+	ctx := context.Background()
+	r := testRedis(t)
+	other := replicaOf(t, r)
+	r.SetFlushAfter(time.Hour)
+	r.claimWait = time.Minute
+	keys := messageKeys(n)
+	start := time.Now().Truncate(time.Millisecond)
+	for i := 0; i < n; i += 3 {
+		if won, _, err := (Replies{R: other}).Claim(ctx, keys[i], time.Minute); !won || err != nil {
+			t.Fatalf("the other replica's claim %d: won %v, %v", i, won, err)
+		}
+	}
+	end := time.Now()
+	var sizes []int
+	r.client.AddHook(tripSizes{prefix: r.key("claim", ""), mu: new(sync.Mutex), sizes: &sizes})
+	hold, release := holdOn(t, r, r.key("claim", "o_first|1"))
+	before := r.RoundTrips()
+	first := claimEach(ctx, Replies{R: r}, []string{"o_first|1"})
+	hold.await(t)
+	results := claimEach(ctx, Replies{R: r}, keys)
+	waitFor(t, "the burst queued behind the first claim", func() bool { return queuedClaims(r) == n })
+	release()
+	for _, c := range awaitClaims(t, results, n) {
+		theirs := c.i%3 == 0
+		if c.err != nil || c.won == theirs || theirs && (c.at.Before(start) || c.at.After(end)) {
+			t.Errorf("claim %d (another replica's first: %v): won %v at %v, %v", c.i, theirs, c.won, c.at, c.err)
+		}
+	}
+	if c := awaitClaims(t, first, 1)[0]; !c.won || c.err != nil {
+		t.Fatalf("the first claim: won %v, %v", c.won, c.err)
+	}
+	if trips := r.RoundTrips() - before; trips != 4 {
+		t.Errorf("%d round trips for one claim and a burst of %d behind it, want 4", trips, n)
+	}
+	if got, want := fmt.Sprint(sizes), fmt.Sprint([]int{1, maxClaimsPerTrip, maxClaimsPerTrip, 5}); got != want {
+		t.Errorf("claims a round trip: %s, want %s", got, want)
+	}
+	for i := 1; i < n; i += 3 {
+		if won, _, err := (Replies{R: other}).Claim(ctx, keys[i], time.Minute); won || err != nil {
+			t.Errorf("the other replica claimed message %d after this one won it: won %v, %v", i, won, err)
+		}
 	}
 }

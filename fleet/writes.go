@@ -18,10 +18,12 @@ import (
 //
 // Claims go out through one sender: a claim made while the sender waits
 // for Redis's answer to the pipeline before goes in the next pipeline with
-// every other claim made meanwhile. A lone claim goes at once; under load
-// several messages share a round trip, and each round trip costs both
-// this process and Redis a write, a read and a wake-up or two, whatever
-// it carries.
+// the other claims made meanwhile, up to maxClaimsPerTrip; the rest go in
+// the pipelines after it, back to back. A lone claim goes at once; under
+// load several messages share a round trip, and each round trip costs both
+// this process and Redis a write, a read and a wake-up or two, whatever it
+// carries. If a round trip fails, every claim in it fails; Close fails the
+// claims not yet sent.
 //
 // Pipelines go out on several connections at once, so two of them may
 // reach Redis in either order. Claims need no order (each message has its
@@ -46,24 +48,38 @@ type write struct {
 const (
 	defaultFlushAfter = 2 * time.Millisecond
 	maxQueued         = 1024 // beyond this a writer sends the queue itself
+
+	// maxClaimsPerTrip bounds the claims one pipeline carries; a burst
+	// beyond it goes in the trips after. Under load a trip carries a few
+	// (about four in the fleet benchmark: 16 senders, 0.25 round trips a
+	// message), but nothing else bounds a burst, and one pipeline of
+	// thousands of claims would fail all of them together when it fails,
+	// hold up every other replica's commands while Redis runs it (a
+	// pipeline's commands run back to back, 2.7 µs a SET in BENCHMARKS.md),
+	// and need its whole answer read within one 0.5 s read timeout. 64
+	// claims are under 0.2 ms of Redis's time (the queued writes riding
+	// with them are bounded apart, by maxQueued).
+	maxClaimsPerTrip = 64
 )
 
 type writeQueue struct {
 	order   sync.RWMutex
 	mu      sync.Mutex
 	pending []write
-	next    *batch        // commands for the sender's next round trip, nil when none
-	closed  bool          // the sender has stopped or is stopping
+	next    []*batch      // commands for the sender's next round trips, oldest first
+	closed  bool          // Close has begun: commands fail, the sender stops
 	kick    chan struct{} // the queue went from empty to not, or a command came
 	stop    chan struct{}
 	done    chan struct{}
 }
 
-// batch is commands waiting for the sender's next round trip, each added
-// to its pipeline by its caller's function; done is closed once Redis has
-// answered them.
+// batch is commands waiting for one of the sender's round trips, at most
+// maxClaimsPerTrip, each added to its pipeline by its caller's function;
+// done is closed once Redis has answered them (or the trip failed: each
+// command holds its error), or with err set when they were never sent.
 type batch struct {
 	adds []func(redis.Pipeliner)
+	err  error
 	done chan struct{}
 }
 
@@ -147,23 +163,26 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner), orde
 	return err
 }
 
-// send has the sender add a command to its next round trip, with the
-// queued writes and the commands others sent meanwhile (unordered: see
-// above), and waits for Redis's answer. add runs on the sender's
-// goroutine; once send returns nil, the caller reads the results of the
-// commands add made. An error means ctx ended first: the command may still
-// go out, and its results are not to be read.
+// send has the sender add a command to its next round trip with room for
+// it, with the queued writes and the commands others sent meanwhile
+// (unordered: see above), and waits for Redis's answer. add runs on the
+// sender's goroutine; once send returns nil, the caller reads the results
+// of the commands add made (a failed round trip leaves its error in each).
+// An error means the command's results are not to be read: ctx ended first
+// (the command may still go out), or the connection is closing
+// (redis.ErrClosed: it never will).
 func (r *Redis) send(ctx context.Context, add func(redis.Pipeliner)) error {
 	r.q.mu.Lock()
 	if r.q.closed {
 		r.q.mu.Unlock()
-		r.roundTrip(ctx, add, false)
-		return nil
+		return redis.ErrClosed
 	}
-	b := r.q.next
-	if b == nil {
+	var b *batch
+	if n := len(r.q.next); n > 0 && len(r.q.next[n-1].adds) < maxClaimsPerTrip {
+		b = r.q.next[n-1]
+	} else {
 		b = &batch{done: make(chan struct{})}
-		r.q.next = b
+		r.q.next = append(r.q.next, b)
 	}
 	b.adds = append(b.adds, add)
 	r.q.mu.Unlock()
@@ -173,7 +192,7 @@ func (r *Redis) send(ctx context.Context, add func(redis.Pipeliner)) error {
 	}
 	select {
 	case <-b.done:
-		return nil
+		return b.err
 	case <-ctx.Done():
 		return ctx.Err()
 	}
@@ -182,7 +201,8 @@ func (r *Redis) send(ctx context.Context, add func(redis.Pipeliner)) error {
 // sender runs the sender until Close: the commands sent go out at once,
 // one round trip at a time, each carrying the queued writes; writes with
 // no command to ride with go out flushAfter after the queue stopped being
-// empty.
+// empty. One kick may stand for several batches (kicks do not queue up),
+// so the sender goes on until none waits.
 func (r *Redis) sender() {
 	defer close(r.q.done)
 	for {
@@ -217,7 +237,8 @@ func (r *Redis) sender() {
 		default:
 			continue
 		}
-		r.trip()
+		for r.trip() {
+		}
 	}
 }
 
@@ -226,25 +247,49 @@ func (r *Redis) sender() {
 func (q *writeQueue) waiting() (commands, writes bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	return q.next != nil, len(q.pending) > 0
+	return len(q.next) > 0, len(q.pending) > 0
 }
 
-// trip sends the commands waiting and the queued writes in one pipeline.
-func (r *Redis) trip() {
+// trip sends the oldest batch of commands waiting, if any, and the queued
+// writes in one pipeline, and reports whether more commands wait.
+func (r *Redis) trip() (more bool) {
 	r.q.mu.Lock()
-	b := r.q.next
-	r.q.next = nil
+	var b *batch
+	if len(r.q.next) > 0 {
+		b = r.q.next[0]
+		r.q.next[0] = nil
+		r.q.next = r.q.next[1:]
+	}
 	r.q.mu.Unlock()
 	if b == nil {
 		r.roundTrip(context.Background(), nil, false)
-		return
+		return false
 	}
+	// Not b.err: go-redis leaves a failed pipeline's error in each of its
+	// commands, where their callers read it, and the error roundTrip
+	// returns may be one command's own (redis.Nil when a claim won).
 	r.roundTrip(context.Background(), func(p redis.Pipeliner) {
 		for _, add := range b.adds {
 			add(p)
 		}
 	}, false)
 	close(b.done)
+	commands, _ := r.q.waiting()
+	return commands
+}
+
+// shut makes commands sent from now on fail with redis.ErrClosed, and
+// fails those waiting for the sender so at once: none of them is sent.
+func (q *writeQueue) shut() {
+	q.mu.Lock()
+	q.closed = true
+	waiting := q.next
+	q.next = nil
+	q.mu.Unlock()
+	for _, b := range waiting {
+		b.err = redis.ErrClosed
+		close(b.done)
+	}
 }
 
 // SetFlushAfter sets how long queued writes wait for a command to ride
