@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -28,12 +29,29 @@ import (
 func redisPrefix(t testing.TB, name string) string {
 	prefix := fmt.Sprintf("%s-%d", name, time.Now().UnixNano())
 	t.Cleanup(func() {
-		del := `for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) end`
-		if out, err := exec.Command("redis-cli", "-h", "127.0.0.1", "EVAL", del, "0", prefix+":*").CombinedOutput(); err != nil {
-			t.Errorf("clean up Redis keys %s:*: %v %s", prefix, err, out)
+		if err := deleteRedisKeys(prefix); err != nil {
+			t.Errorf("clean up Redis keys %s:*: %v", prefix, err)
 		}
 	})
 	return prefix
+}
+
+// deleteRedisKeys deletes the keys under prefix from the shared Redis, a
+// batch at a time as SCAN finds them (redis-cli --scan). KEYS, even inside
+// EVAL, walks the whole keyspace in one command and holds up every other
+// client meanwhile (313 ms once). (bench/ has a copy: another module.)
+func deleteRedisKeys(prefix string) error {
+	out, err := exec.Command("redis-cli", "-h", "127.0.0.1", "--scan", "--pattern", prefix+":*").Output()
+	if err != nil {
+		return fmt.Errorf("scan: %w", err)
+	}
+	keys := strings.FieldsFunc(string(out), func(r rune) bool { return r == '\n' })
+	for batch := range slices.Chunk(keys, 500) {
+		if out, err := exec.Command("redis-cli", append([]string{"-h", "127.0.0.1", "UNLINK"}, batch...)...).CombinedOutput(); err != nil {
+			return fmt.Errorf("unlink: %v %s", err, out)
+		}
+	}
+	return nil
 }
 
 // startChild runs this test binary as mpbot (TestMain reads the arguments

@@ -609,10 +609,30 @@ func readDevQueries(b *testing.B) []string {
 func redisPrefix(b *testing.B, name string) string {
 	prefix := fmt.Sprintf("%s-%d", name, time.Now().UnixNano())
 	b.Cleanup(func() {
-		del := `for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) end`
-		exec.Command("redis-cli", "-h", "127.0.0.1", "EVAL", del, "0", prefix+":*").Run()
+		if err := deleteRedisKeys(prefix); err != nil {
+			b.Errorf("clean up Redis keys %s:*: %v", prefix, err)
+		}
 	})
 	return prefix
+}
+
+// deleteRedisKeys deletes the keys under prefix from the shared Redis, a
+// batch at a time as SCAN finds them (redis-cli --scan). KEYS, even inside
+// EVAL, walks the whole keyspace in one command and holds up every other
+// client meanwhile (313 ms once). A copy of mpbot's fleet_test.go helper:
+// this is another module.
+func deleteRedisKeys(prefix string) error {
+	out, err := exec.Command("redis-cli", "-h", "127.0.0.1", "--scan", "--pattern", prefix+":*").Output()
+	if err != nil {
+		return fmt.Errorf("scan: %w", err)
+	}
+	keys := strings.FieldsFunc(string(out), func(r rune) bool { return r == '\n' })
+	for batch := range slices.Chunk(keys, 500) {
+		if out, err := exec.Command("redis-cli", append([]string{"-h", "127.0.0.1", "UNLINK"}, batch...)...).CombinedOutput(); err != nil {
+			return fmt.Errorf("unlink: %v %s", err, out)
+		}
+	}
+	return nil
 }
 
 func requireRedis(b *testing.B) {
