@@ -262,6 +262,15 @@ func TestSearchQuality(t *testing.T) {
 		t.Errorf("dev set regressed: %s (floors %.3f / %.3f / %.3f)", &dev, devRecall, devMRR, devNomatch)
 	}
 	checkResultsUnchanged(t, ix, loadQueries(t, "queries-dev.tsv"))
+	// Issue 12's everyday words: 看病跨省报销 is what the articles call
+	// 异地就医直接结算 (through the shipped related terms), 退休年龄推迟 is
+	// 延迟法定退休年龄.
+	for text, want := range map[string]string{"看病跨省报销": "异地就医直接结算", "退休年龄推迟": "延迟法定退休年龄"} {
+		hits, _ := ix.Search(context.Background(), text, 5)
+		if len(hits) == 0 || hits[0].Score < minScore || !strings.Contains(hits[0].Article.Title, want) {
+			t.Errorf("%s: want an article on %s first, got %v", text, want, ids(hits))
+		}
+	}
 	// 面试技巧 (interview skills) is not about 空中技巧 (aerials) on skis.
 	hits, _ := ix.Search(context.Background(), "面试技巧", 5)
 	for _, h := range hits {
