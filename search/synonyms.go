@@ -4,13 +4,17 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // synonymSet holds operators' synonym groups (两会 = 全国两会 = …), applied at
 // query time so that a config edit takes effect without reindexing.
 type synonymSet struct {
-	group   map[string][]string // member → every member of its group, and a related term's key → it and its related terms
-	members []string            // synonyms, longest first, for finding them in text
+	group map[string][]string // member → every member of its group, and a related term's key → it and its related terms
+	// byFirst are the synonyms by their first character, longest first,
+	// for finding them in text: a query is read once, not once a synonym
+	// (there are hundreds).
+	byFirst map[rune][]string
 }
 
 // SetSynonyms replaces the synonym groups and the related terms. Each group
@@ -35,8 +39,9 @@ func (ix *Index) SetSynonyms(groups, related [][]string) {
 			s.group[m] = append(s.group[m], norm...)
 		}
 	}
+	var members []string
 	for m := range s.group {
-		s.members = append(s.members, m)
+		members = append(members, m)
 	}
 	// A related term is looked up as a word the segmenter cut, never found
 	// inside the raw text as synonyms are: 高考试卷 is 高考 and 试卷, not 考试.
@@ -54,12 +59,17 @@ func (ix *Index) SetSynonyms(groups, related [][]string) {
 	for m, g := range s.group {
 		s.group[m] = dedupe(g)
 	}
-	sort.Slice(s.members, func(i, j int) bool {
-		if len(s.members[i]) != len(s.members[j]) {
-			return len(s.members[i]) > len(s.members[j])
+	sort.Slice(members, func(i, j int) bool {
+		if len(members[i]) != len(members[j]) {
+			return len(members[i]) > len(members[j])
 		}
-		return s.members[i] < s.members[j]
+		return members[i] < members[j]
 	})
+	s.byFirst = map[rune][]string{}
+	for _, m := range members {
+		r, _ := utf8.DecodeRuneInString(m)
+		s.byFirst[r] = append(s.byFirst[r], m)
+	}
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
 	nv := *ix.view.Load()
@@ -136,9 +146,13 @@ func (s *synonymSet) split(chunk string) []span {
 	rest := chunk
 	for rest != "" {
 		at, length := -1, 0
-		for _, m := range s.members {
-			if i := strings.Index(rest, m); i >= 0 && (at < 0 || i < at || i == at && len(m) > length) {
-				at, length = i, len(m)
+	scan:
+		for i, r := range rest {
+			for _, m := range s.byFirst[r] {
+				if strings.HasPrefix(rest[i:], m) {
+					at, length = i, len(m)
+					break scan
+				}
 			}
 		}
 		for _, a := range abbreviations {

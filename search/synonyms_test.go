@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"mpbot/content"
@@ -74,4 +75,58 @@ func TestRelatedTermIsAWordNotASubstring(t *testing.T) {
 	if !found {
 		t.Fatalf("遴选考试 was read without the related terms of 考试: %v", q.clauses)
 	}
+}
+
+// splitByScan is how split found synonyms before it read the query once: each
+// member looked for in the whole text, the leftmost and then longest kept.
+func splitByScan(s *synonymSet, chunk string) []span {
+	var members []string
+	for _, ms := range s.byFirst {
+		members = append(members, ms...)
+	}
+	var out []span
+	rest := chunk
+	for rest != "" {
+		at, length := -1, 0
+		for _, m := range members {
+			if i := strings.Index(rest, m); i >= 0 && (at < 0 || i < at || i == at && len(m) > length) {
+				at, length = i, len(m)
+			}
+		}
+		for _, a := range abbreviations {
+			if loc := a.re.FindStringIndex(rest); loc != nil && (at < 0 || loc[0] < at) {
+				at, length = loc[0], loc[1]-loc[0]
+			}
+		}
+		if at < 0 {
+			out = append(out, span{text: rest})
+			break
+		}
+		if at > 0 {
+			out = append(out, span{text: rest[:at]})
+		}
+		out = append(out, span{text: rest[at : at+length], synonym: true})
+		rest = rest[at+length:]
+	}
+	return out
+}
+
+// FuzzSynonymSplit holds split to the plain reading: the leftmost synonym,
+// the longest of those starting there, numbered abbreviations where they
+// start first.
+func FuzzSynonymSplit(f *testing.F) {
+	ix, err := BuildIndex(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	ix.SetSynonyms([][]string{{"两会", "全国两会"}, {"国常会", "国务院常务会议"}, {"常务会议", "常会"}, {"G20", "二十国集团"}, {"会", "集会"}}, nil)
+	s := ix.view.Load().synonyms
+	for _, seed := range []string{"全国两会国常会", "国务院常务会议", "三中全会二十大", "g20峰会", "神十七常会两会", "\xff两会\xe4", ""} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := s.split(text), splitByScan(s, text); !slices.Equal(got, want) {
+			t.Fatalf("split(%q) = %v, want %v", text, got, want)
+		}
+	})
 }
