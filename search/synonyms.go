@@ -13,7 +13,7 @@ type synonymSet struct {
 	group map[string][]string // member → every member of its group, and a related term's key → it and its related terms
 	// byFirst are the synonyms by their first character, longest first,
 	// for finding them in text: a query is read once, not once a synonym
-	// (there are hundreds).
+	// (an operator's list may hold hundreds).
 	byFirst map[rune][]string
 }
 
