@@ -578,6 +578,14 @@ func (c SearchConfig) check(p *problems) {
 			seen[norm] = i
 		}
 	}
+	// A related term is looked up among the words the segmenter cuts a
+	// query into, never in the raw text: one it cuts apart (雾霾 into 雾 and
+	// 霾) would never match, and one that is also a synonym is found as a
+	// synonym first.
+	seg, segErr := search.DefaultSegmenter()
+	if segErr != nil {
+		p.add("search.related", "cannot check the terms: %v", segErr)
+	}
 	keys := map[string]int{}
 	for i, r := range c.Related {
 		key := fmt.Sprintf("search.related[%d]", i)
@@ -593,6 +601,14 @@ func (c SearchConfig) check(p *problems) {
 				p.add(key, "%q already has related terms in search.related[%d]; merge the entries", term, j)
 			}
 			keys[norm] = i
+			if j, ok := seen[norm]; ok {
+				p.add(key, "%q is in search.synonyms[%d], which finds it first; give it one place", term, j)
+			}
+			if seg != nil {
+				if words := seg.Words(norm); len(words) != 1 {
+					p.add(key, "%q is read as the words %s in a query, and a related term is looked up as one word: it would never match", term, strings.Join(words, " "))
+				}
+			}
 		}
 	}
 }
