@@ -628,7 +628,7 @@ func deleteRedisKeys(prefix string) error {
 	}
 	keys := strings.FieldsFunc(string(out), func(r rune) bool { return r == '\n' })
 	for batch := range slices.Chunk(keys, 500) {
-		if out, err := exec.Command("redis-cli", append([]string{"-h", "127.0.0.1", "UNLINK"}, batch...)...).CombinedOutput(); err != nil {
+		if out, err := exec.Command("redis-cli", append([]string{"-e", "-h", "127.0.0.1", "UNLINK"}, batch...)...).CombinedOutput(); err != nil {
 			return fmt.Errorf("unlink: %v %s", err, out)
 		}
 	}

@@ -282,7 +282,7 @@ type sharedAnswer struct {
 // and win, rather than lose to itself and leave a whole trip's messages
 // waiting for answers nobody writes. A claim that cannot be sent within
 // defaultClaimWait fails, and the bot answers without it; so does every
-// claim of a round trip that fails.
+// claim of a round trip that fails before its answer is read.
 func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (bool, time.Time, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.R.claimWait)
 	defer cancel()

@@ -22,8 +22,8 @@ import (
 // the pipelines after it, back to back. A lone claim goes at once; under
 // load several messages share a round trip, and each round trip costs both
 // this process and Redis a write, a read and a wake-up or two, whatever it
-// carries. If a round trip fails, every claim in it fails; Close fails the
-// claims not yet sent.
+// carries. If a round trip fails, every claim in it whose answer was not
+// read fails; Close fails the claims not yet sent.
 //
 // Pipelines go out on several connections at once, so two of them may
 // reach Redis in either order. Claims need no order (each message has its
