@@ -180,7 +180,14 @@ const demoToken = "mpbot-demo-token"
 // loadConfig reads path (or the embedded defaults when path is the default
 // and absent), applies MPBOT_* environment overrides, and validates and
 // compiles it all. Every problem is reported at once, each naming its key.
-func loadConfig(path string, explicit bool) (*Config, error) {
+func loadConfig(path string, explicit bool) (*Config, error) { return readConfig(path, explicit, false) }
+
+// lintConfig is loadConfig with the checks that need the search engine's
+// word list (half a second and 60 MB to load, which every command reading
+// the config would otherwise pay): `mpbot check` and the console's check.
+func lintConfig(path string, explicit bool) (*Config, error) { return readConfig(path, explicit, true) }
+
+func readConfig(path string, explicit, lint bool) (*Config, error) {
 	v := viper.New()
 	v.SetConfigType("yaml")
 	if err := setDefaults(v); err != nil {
@@ -214,7 +221,7 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 		// goes on, so one run shows every problem.
 		p = decodeProblems(err, v.Get)
 	}
-	if err := cfg.compile(); err != nil {
+	if err := cfg.compile(lint); err != nil {
 		p = append(p, keptProblems(err, p)...)
 	}
 	if len(p) > 0 {
@@ -433,14 +440,14 @@ func (p *problems) add(key, format string, args ...any) {
 }
 
 // compile checks every section and builds the compiled parts.
-func (c *Config) compile() error {
+func (c *Config) compile(lint bool) error {
 	var p problems
 	c.proxies = c.Server.check(&p)
 	c.WeChat.check(&p)
 	c.Store.check(&p)
 	c.Log.check(&p)
 	c.State.check(&p)
-	c.Search.check(&p)
+	c.Search.check(&p, lint)
 	c.location = c.Push.check(&p)
 	c.keep = c.Insights.check(&p)
 	c.Admin.check(&p)
@@ -542,7 +549,9 @@ func (c StateConfig) check(p *problems) {
 	}
 }
 
-func (c SearchConfig) check(p *problems) {
+// check validates the search section; with lint, also the related terms
+// against the segmenter's words.
+func (c SearchConfig) check(p *problems, lint bool) {
 	if c.CacheSize < 0 {
 		p.add("search.cache_size", "%d is negative", c.CacheSize)
 	}
@@ -582,9 +591,12 @@ func (c SearchConfig) check(p *problems) {
 	// query into, never in the raw text: one it cuts apart (雾霾 into 雾 and
 	// 霾) would never match, and one that is also a synonym is found as a
 	// synonym first.
-	seg, segErr := search.DefaultSegmenter()
-	if segErr != nil {
-		p.add("search.related", "cannot check the terms: %v", segErr)
+	var seg *search.Segmenter
+	if lint {
+		var err error
+		if seg, err = search.DefaultSegmenter(); err != nil {
+			p.add("search.related", "cannot check the terms: %v", err)
+		}
 	}
 	keys := map[string]int{}
 	for i, r := range c.Related {
