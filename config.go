@@ -180,7 +180,9 @@ const demoToken = "mpbot-demo-token"
 // loadConfig reads path (or the embedded defaults when path is the default
 // and absent), applies MPBOT_* environment overrides, and validates and
 // compiles it all. Every problem is reported at once, each naming its key.
-func loadConfig(path string, explicit bool) (*Config, error) { return readConfig(path, explicit, false) }
+func loadConfig(path string, explicit bool) (*Config, error) {
+	return readConfig(path, explicit, false)
+}
 
 // lintConfig is loadConfig with the checks that need the search engine's
 // word list (half a second and 60 MB to load, which every command reading
