@@ -383,7 +383,7 @@ func (a *app) console(configPath string) *admin.Console {
 			if configPath == "" {
 				return ""
 			}
-			if _, err := lintConfig(configPath, true); err != nil {
+			if _, err := loadConfig(configPath, true); err != nil {
 				return err.Error()
 			}
 			return ""

@@ -39,7 +39,7 @@ func (c *cli) checkCmd() *cobra.Command {
 		Short: "Validate the config and print the compiled rules",
 		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := lintConfig(c.configPath, cmd.Flags().Changed("config"))
+			cfg, err := c.load(cmd)
 			if err != nil {
 				fmt.Fprintln(c.stderr, err)
 				return exitError{1}

@@ -181,15 +181,6 @@ const demoToken = "mpbot-demo-token"
 // and absent), applies MPBOT_* environment overrides, and validates and
 // compiles it all. Every problem is reported at once, each naming its key.
 func loadConfig(path string, explicit bool) (*Config, error) {
-	return readConfig(path, explicit, false)
-}
-
-// lintConfig is loadConfig with the checks that need the search engine's
-// word list (half a second and 60 MB to load, which every command reading
-// the config would otherwise pay): `mpbot check` and the console's check.
-func lintConfig(path string, explicit bool) (*Config, error) { return readConfig(path, explicit, true) }
-
-func readConfig(path string, explicit, lint bool) (*Config, error) {
 	v := viper.New()
 	v.SetConfigType("yaml")
 	if err := setDefaults(v); err != nil {
@@ -223,7 +214,7 @@ func readConfig(path string, explicit, lint bool) (*Config, error) {
 		// goes on, so one run shows every problem.
 		p = decodeProblems(err, v.Get)
 	}
-	if err := cfg.compile(lint); err != nil {
+	if err := cfg.compile(); err != nil {
 		p = append(p, keptProblems(err, p)...)
 	}
 	if len(p) > 0 {
@@ -442,14 +433,14 @@ func (p *problems) add(key, format string, args ...any) {
 }
 
 // compile checks every section and builds the compiled parts.
-func (c *Config) compile(lint bool) error {
+func (c *Config) compile() error {
 	var p problems
 	c.proxies = c.Server.check(&p)
 	c.WeChat.check(&p)
 	c.Store.check(&p)
 	c.Log.check(&p)
 	c.State.check(&p)
-	c.Search.check(&p, lint)
+	c.Search.check(&p)
 	c.location = c.Push.check(&p)
 	c.keep = c.Insights.check(&p)
 	c.Admin.check(&p)
@@ -551,9 +542,7 @@ func (c StateConfig) check(p *problems) {
 	}
 }
 
-// check validates the search section; with lint, also the related terms
-// against the segmenter's words.
-func (c SearchConfig) check(p *problems, lint bool) {
+func (c SearchConfig) check(p *problems) {
 	if c.CacheSize < 0 {
 		p.add("search.cache_size", "%d is negative", c.CacheSize)
 	}
@@ -589,17 +578,6 @@ func (c SearchConfig) check(p *problems, lint bool) {
 			seen[norm] = i
 		}
 	}
-	// A related term is looked up among the words the segmenter cuts a
-	// query into, never in the raw text: one it cuts apart (雾霾 into 雾 and
-	// 霾) would never match, and one that is also a synonym is found as a
-	// synonym first.
-	var seg *search.Segmenter
-	if lint {
-		var err error
-		if seg, err = search.DefaultSegmenter(); err != nil {
-			p.add("search.related", "cannot check the terms: %v", err)
-		}
-	}
 	keys := map[string]int{}
 	for i, r := range c.Related {
 		key := fmt.Sprintf("search.related[%d]", i)
@@ -615,13 +593,10 @@ func (c SearchConfig) check(p *problems, lint bool) {
 				p.add(key, "%q already has related terms in search.related[%d]; merge the entries", term, j)
 			}
 			keys[norm] = i
+			// A synonym is found in the text before words are cut, so a
+			// related term that is also one would be read as the synonym.
 			if j, ok := seen[norm]; ok {
 				p.add(key, "%q is in search.synonyms[%d], which finds it first; give it one place", term, j)
-			}
-			if seg != nil {
-				if words := seg.Words(norm); len(words) != 1 {
-					p.add(key, "%q is read as the words %s in a query, and a related term is looked up as one word: it would never match", term, strings.Join(words, " "))
-				}
 			}
 		}
 	}

@@ -424,6 +424,18 @@ func (r reader) parse(text string) query {
 			words := r.ix.seg.queryWords(part.text)
 			q.cut = append(q.cut, words...)
 			for i := 0; i < len(words); {
+				if n := syn.run(words, i); n > 0 {
+					// A related term the segmenter cuts apart (雾霾),
+					// found as its words in a row.
+					joined := strings.Join(words[i:i+n], "")
+					if !seen[joined] {
+						seen[joined] = true
+						q.clauses = append(q.clauses, r.synonymClause(joined, syn.alternatives(joined)))
+					}
+					appendRun(joined)
+					i += n
+					continue
+				}
 				if j, pairs := r.singlesRun(words, i); j > i {
 					// Single characters in a row may be a name the
 					// segmenter cut apart (里约 → 里, 约): match them as

@@ -2,6 +2,7 @@ package search
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +16,10 @@ type synonymSet struct {
 	// for finding them in text: a query is read once, not once a synonym
 	// (an operator's list may hold hundreds).
 	byFirst map[rune][]string
+	// runs are the related terms the segmenter cuts into several words
+	// (雾霾 is 雾 and 霾), by their first word: looked for as those words in
+	// a row, never inside other words.
+	runs map[string][][]string
 }
 
 // SetSynonyms replaces the synonym groups and the related terms. Each group
@@ -55,6 +60,15 @@ func (ix *Index) SetSynonyms(groups, related [][]string) {
 			s.group[key] = []string{key}
 		}
 		s.group[key] = append(s.group[key], norm[1:]...)
+		if words := ix.seg.queryWords(key); len(words) > 1 {
+			if s.runs == nil {
+				s.runs = map[string][][]string{}
+			}
+			s.runs[words[0]] = append(s.runs[words[0]], slices.Clone(words))
+		}
+	}
+	for _, rs := range s.runs {
+		slices.SortStableFunc(rs, func(a, b []string) int { return len(b) - len(a) })
 	}
 	for m, g := range s.group {
 		s.group[m] = dedupe(g)
@@ -132,6 +146,17 @@ func (s *synonymSet) alternatives(w string) []string {
 		}
 	}
 	return nil
+}
+
+// run returns the length in words of the longest multi-word related term
+// starting at words[i], or 0.
+func (s *synonymSet) run(words []string, i int) int {
+	for _, r := range s.runs[words[i]] {
+		if len(r) <= len(words)-i && slices.Equal(words[i:i+len(r)], r) {
+			return len(r)
+		}
+	}
+	return 0
 }
 
 // span is part of a query chunk: a synonym found whole, or other text.

@@ -133,3 +133,40 @@ func FuzzSynonymSplit(f *testing.F) {
 		}
 	})
 }
+
+// TestRelatedTermCutApart: a related term the segmenter cuts into several
+// words (雾霾 is 雾 and 霾) is found as those words in a row, and finds its
+// related terms' articles; its words apart, or one of them alone, do not.
+func TestRelatedTermCutApart(t *testing.T) {
+	ix, err := BuildIndex([]content.Article{
+		{ID: "wuran", Title: "重污染天气应急预案发布", Summary: "京津冀启动重污染天气预警", Body: "各地启动重污染天气应急响应。"},
+		{ID: "tianqi", Title: "今冬天气偏暖", Summary: "气象台预报", Body: "今冬多地天气偏暖，雾天较少。"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if words := ix.seg.Words("雾霾"); len(words) < 2 {
+		t.Skipf("the segmenter keeps 雾霾 whole (%v): nothing to test", words)
+	}
+	ctx := context.Background()
+	top := func(q string) string {
+		hits, _ := ix.Search(ctx, q, 5)
+		if len(hits) == 0 || hits[0].Score < shippedMinScore(t) {
+			return ""
+		}
+		return hits[0].Article.ID
+	}
+	if got := top("雾霾预警"); got == "wuran" {
+		t.Fatalf("before any related terms 雾霾预警 found %s", got)
+	}
+	ix.SetSynonyms(nil, [][]string{{"雾霾", "重污染天气"}})
+	if got := top("雾霾预警"); got != "wuran" {
+		t.Fatalf("雾霾预警 with 雾霾 → 重污染天气: first %q, want wuran", got)
+	}
+	q := ix.parse("雾天 霾")
+	for _, c := range q.clauses {
+		if len(c.alts) > 1 {
+			t.Fatalf("雾天 霾 has an expanded clause %v: the words are not 雾霾", c.alts)
+		}
+	}
+}
