@@ -60,7 +60,7 @@ type unit struct {
 //
 // cut is text's words, as parse cut them.
 func (r reader) correctPinyin(text string, cut []string) (string, bool) {
-	known := func(w string) bool { return r.v.has(w) || r.ix.seg.IsWord(w) }
+	known := func(w string) bool { return r.v.has(w) || r.ix.seg.IsWord(w) || r.v.synonyms.known(w) }
 	return correctWith(text, cut, r.v.maxSound(), r.v.soundWords, r.v.df, known)
 }
 

@@ -250,14 +250,16 @@ func TestSearchQuality(t *testing.T) {
 	// reached (BENCHMARKS.md), so no change makes it worse. The second
 	// batch of questions (250, 60 of them nomatch) set it afresh: its
 	// near-miss nomatch questions took the check half from 0.765 to 0.610.
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.832, 0.855, 0.609, 0.824
+	// Synonyms checked in the form an article holds took recall@1 to 0.846
+	// and one more near miss (0.593): the trade is in BENCHMARKS.md.
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.845, 0.866, 0.592, 0.849
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}
 	// The dev set, which the hand-made confidence had been fitted to, fell
 	// from 0.900 / 0.908 / 1.000 when the model fitted on the tune half took
 	// its place (BENCHMARKS.md); it is held where it is now.
-	const devRecall, devMRR, devNomatch = 0.883, 0.895, 0.933
+	const devRecall, devMRR, devNomatch = 0.891, 0.902, 0.933
 	if dev.recall1 < devRecall-1e-9 || dev.mrr5 < devMRR-5e-4 || dev.nomatch < devNomatch-5e-4 {
 		t.Errorf("dev set regressed: %s (floors %.3f / %.3f / %.3f)", &dev, devRecall, devMRR, devNomatch)
 	}
@@ -278,6 +280,56 @@ func TestSearchQuality(t *testing.T) {
 			t.Errorf("面试技巧 lists %s (%.2f)", h.Article.Title, h.Score)
 		}
 	}
+	synonymTermsAlone(t, ix, minScore)
+}
+
+// synonymTermsAlone searches every shipped synonym on its own, as a follower
+// types a name (中科院, 国家网信办), without the synonyms and with them: a
+// synonym must never lose a confident answer the words had on their own, nor
+// be respelt as another word (国开行 is not 郭凯行). Our questions rarely
+// type a name alone, so the halves above cannot see this.
+func synonymTermsAlone(t *testing.T, ix *Index, minScore float64) {
+	synonyms, related := shippedTerms(t)
+	defer ix.SetSynonyms(synonyms, related)
+	var terms []string
+	for _, g := range synonyms {
+		terms = append(terms, g...)
+	}
+	ctx := context.Background()
+	search := func() []Result {
+		out := make([]Result, len(terms))
+		for i, term := range terms {
+			out[i], _ = ix.SearchResult(ctx, term, 1, false)
+		}
+		return out
+	}
+	ix.SetSynonyms(nil, nil)
+	alone := search()
+	ix.SetSynonyms(synonyms, related)
+	with := search()
+	score := func(r Result) float64 {
+		if len(r.Hits) == 0 {
+			return 0
+		}
+		return r.Hits[0].Score
+	}
+	answered := [2]int{}
+	for i, term := range terms {
+		a, w := score(alone[i]), score(with[i])
+		if a >= minScore {
+			answered[0]++
+		}
+		if w >= minScore {
+			answered[1]++
+		}
+		if a >= correctionBelow && w < minScore {
+			t.Errorf("synonym %s alone: %.2f %s without synonyms, %.2f with them", term, a, alone[i].Hits[0].Article.Title, w)
+		}
+		if with[i].Corrected != "" {
+			t.Errorf("synonym %s alone was respelt as %s", term, with[i].Corrected)
+		}
+	}
+	t.Logf("%d synonyms searched alone: %d answered without the synonym groups, %d with them", len(terms), answered[0], answered[1])
 }
 
 // TestDemoQuestions runs our labelled questions over the demo articles the

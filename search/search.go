@@ -255,12 +255,26 @@ type chunk struct {
 	// (比昂 in 奥比|昂): an article holding them has the words side by side,
 	// as the query has them.
 	joints [][2]uint64
+	// others are the chunk with a synonym or related term in it put
+	// another way (国开行贷款 as 国家开发银行贷款): an article is checked
+	// against the form it holds best, as if the follower had typed that.
+	others []chunk
 }
+
+// maxForms is how many other forms a chunk is checked in.
+const maxForms = 4
 
 // clause is one thing the query asks for: a word, or a set of synonyms.
 // Each alternative is a list of terms that must all occur.
 type clause struct {
 	alts [][]string
+	// phrase are, for an alternative of several words, its character
+	// pairs: an article has an expansion only where it has all of them,
+	// so that 国家互联网信息办公室 is found as written, not as four common
+	// words anywhere in an article. The words as typed are matched as
+	// they would be without synonyms, anywhere. Nil for the alternatives
+	// of one word, and for clauses that are not synonyms.
+	phrase [][][2]uint64
 	// literal is how many leading alts are the query's own word; the rest are expansions (synonyms, full names),
 	// whose matches count slightly less, so that an article with the
 	// words the follower typed wins a tie with one that has their
@@ -379,46 +393,58 @@ func (r reader) parse(text string) query {
 	// Chunks are the runs of the query as typed, for phrase checks. A stop
 	// word ends one: in 海南自贸港哪天封关 the phrases are 海南自贸港 and 封关,
 	// and a title holding both should count as holding the query's phrases.
-	var run strings.Builder
-	var joints [][2]uint64
+	// A chunk is built from pieces: words, and synonyms or related terms
+	// with the other ways to put them.
+	type piece struct {
+		text string
+		alts []string
+	}
+	var pieces []piece
 	before := 0
-	appendRun := func(s string) {
-		if s == "" {
-			return
+	appendRun := func(s string, alts []string) {
+		if s != "" {
+			pieces = append(pieces, piece{s, alts})
 		}
-		last, _ := utf8.DecodeLastRuneInString(run.String())
-		first, _ := utf8.DecodeRuneInString(s)
-		if run.Len() > 0 && isHan(last) && isHan(first) {
-			h1, h2 := bloomHash(string(last) + string(first))
-			joints = append(joints, [2]uint64{h1, h2})
-		}
-		run.WriteString(s)
 	}
 	endChunk := func() {
-		if run.Len() > 0 && len(q.chunks) < maxChunks {
-			text := run.String()
-			c := chunk{text: text, runes: utf8.RuneCountInString(text), words: len(q.clauses) - before, joints: joints}
-			bgs := hanBigrams(text)
-			c.pairs = make([][2]uint64, 0, len(bgs))
-			for _, bg := range bgs {
-				h1, h2 := bloomHash(bg)
-				c.pairs = append(c.pairs, [2]uint64{h1, h2})
+		if len(pieces) > 0 && len(q.chunks) < maxChunks {
+			texts := make([]string, len(pieces))
+			for i, p := range pieces {
+				texts[i] = p.text
+			}
+			c := makeChunk(texts, typedWords(q.clauses[before:]))
+			for i, p := range pieces {
+				for _, alt := range p.alts {
+					if alt == p.text || len(c.others) == maxForms {
+						continue
+					}
+					texts[i] = alt
+					c.others = append(c.others, makeChunk(texts, c.words))
+				}
+				texts[i] = p.text
 			}
 			q.chunks = append(q.chunks, c)
 		}
-		run.Reset()
-		joints = nil
+		pieces = pieces[:0]
 		before = len(q.clauses)
 	}
 	for _, text := range strings.FieldsFunc(q.text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		for _, part := range syn.split(text) {
+		var edge func(int) bool
+		edgeAt := func(i int) bool {
+			if edge == nil {
+				edge = wordEdges(text, r.ix.seg.queryWords(text))
+			}
+			return edge(i)
+		}
+		for _, part := range syn.split(text, edgeAt) {
 			if part.synonym {
 				q.cut = append(q.cut, part.text)
+				alts := syn.alternatives(part.text)
 				if !seen[part.text] {
 					seen[part.text] = true
-					q.clauses = append(q.clauses, r.synonymClause(part.text, syn.alternatives(part.text)))
+					q.clauses = append(q.clauses, r.synonymClause(part.text, alts))
 				}
-				appendRun(part.text)
+				appendRun(part.text, alts)
 				continue
 			}
 			words := r.ix.seg.queryWords(part.text)
@@ -428,11 +454,12 @@ func (r reader) parse(text string) query {
 					// A related term the segmenter cuts apart (雾霾),
 					// found as its words in a row.
 					joined := strings.Join(words[i:i+n], "")
+					alts := syn.alternatives(joined)
 					if !seen[joined] {
 						seen[joined] = true
-						q.clauses = append(q.clauses, r.synonymClause(joined, syn.alternatives(joined)))
+						q.clauses = append(q.clauses, r.synonymClause(joined, alts))
 					}
-					appendRun(joined)
+					appendRun(joined, alts)
 					i += n
 					continue
 				}
@@ -445,7 +472,7 @@ func (r reader) parse(text string) query {
 						seen[joined] = true
 						q.clauses = append(q.clauses, clause{alts: [][]string{pairs, words[i:j:j]}})
 					}
-					appendRun(joined)
+					appendRun(joined, nil)
 					i = j
 					continue
 				}
@@ -456,13 +483,100 @@ func (r reader) parse(text string) query {
 					continue
 				}
 				addWord(w)
-				appendRun(w)
+				appendRun(w, syn.alternatives(w))
 			}
 		}
 		endChunk()
 	}
 	q.clauses = r.keepRarest(q.clauses)
 	return q
+}
+
+// formsFor returns chunks with each chunk that has other forms put in the
+// form dc holds best (in its title, else in its summary, else the most of
+// its pairs), in buf, and whether any was put another way.
+func formsFor(chunks []chunk, dc *doc, buf []chunk) ([]chunk, bool) {
+	changed := false
+	for i := range chunks {
+		c := &chunks[i]
+		if len(c.others) == 0 {
+			continue
+		}
+		best, bestRank := c, formRank(c, dc)
+		for j := range c.others {
+			if r := formRank(&c.others[j], dc); r > bestRank {
+				best, bestRank = &c.others[j], r
+			}
+		}
+		if best != c {
+			if !changed {
+				buf = append(buf[:0], chunks...)
+				changed = true
+			}
+			buf[i] = *best
+		}
+	}
+	if !changed {
+		return chunks, false
+	}
+	return buf, true
+}
+
+// formRank is how well dc holds chunk c as typed: 3 in the title, 2 in the
+// summary, else the share of its pairs anywhere.
+func formRank(c *chunk, dc *doc) float64 {
+	switch {
+	case strings.Contains(dc.titleText, c.text):
+		return 3
+	case strings.Contains(dc.leadText, c.text):
+		return 2
+	case len(c.pairs) == 0:
+		return 0
+	}
+	n := 0
+	for _, p := range c.pairs {
+		if dc.pairs.hasAll([][2]uint64{p}) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(c.pairs))
+}
+
+// typedWords is how many words the follower typed for clauses: a synonym
+// counts as its words as typed (国家网信办 is three, whichever name an
+// article uses), as it would without the synonym.
+func typedWords(clauses []clause) int {
+	n := 0
+	for i := range clauses {
+		if c := &clauses[i]; c.phrase != nil {
+			n += len(c.alts[0])
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// makeChunk is the chunk of the pieces texts, in a row, holding words of
+// the query's words.
+func makeChunk(texts []string, words int) chunk {
+	text := strings.Join(texts, "")
+	c := chunk{text: text, runes: utf8.RuneCountInString(text), words: words}
+	for i := 1; i < len(texts); i++ {
+		last, _ := utf8.DecodeLastRuneInString(texts[i-1])
+		first, _ := utf8.DecodeRuneInString(texts[i])
+		if isHan(last) && isHan(first) {
+			h1, h2 := bloomHash(string(last) + string(first))
+			c.joints = append(c.joints, [2]uint64{h1, h2})
+		}
+	}
+	bgs := hanBigrams(text)
+	c.pairs = make([][2]uint64, 0, len(bgs))
+	for _, bg := range bgs {
+		h1, h2 := bloomHash(bg)
+		c.pairs = append(c.pairs, [2]uint64{h1, h2})
+	}
+	return c
 }
 
 // keepRarest keeps the maxClauses clauses with the fewest postings, in
@@ -536,9 +650,19 @@ func (r reader) singlesRun(words []string, i int) (int, []string) {
 func (r reader) synonymClause(word string, alts []string) clause {
 	var c clause
 	add := func(a string) {
-		if ws := r.ix.seg.queryWords(a); len(ws) > 0 {
-			c.alts = append(c.alts, ws)
+		ws := r.ix.seg.queryWords(a)
+		if len(ws) == 0 {
+			return
 		}
+		var pairs [][2]uint64
+		if len(ws) > 1 {
+			for _, bg := range hanBigrams(a) {
+				h1, h2 := bloomHash(bg)
+				pairs = append(pairs, [2]uint64{h1, h2})
+			}
+		}
+		c.alts = append(c.alts, ws)
+		c.phrase = append(c.phrase, pairs)
 	}
 	add(word)
 	c.literal = max(len(c.alts), 1)
@@ -584,6 +708,7 @@ type accumulator struct {
 	touched []uint32
 	cands   []cand
 	feats   []features // of cands, by position, while they are refined
+	forms   []chunk    // a candidate's chunks in the forms it holds
 }
 
 type docScore struct {
@@ -758,15 +883,24 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 
 	best, second := 0.0, 0.0
 	qr := runesOf(q.text)
-	queryClauses, queryLen := math.Log(float64(len(q.clauses))), math.Log(float64(utf8.RuneCountInString(q.text)))
+	// A synonym counts as the words the follower typed (国家网信办 is three
+	// whichever name an article uses), as it would without the synonym.
+	typed := typedWords(q.clauses)
+	queryClauses, queryLen := math.Log(float64(typed)), math.Log(float64(utf8.RuneCountInString(q.text)))
 	for i := range cands {
 		c := &cands[i]
 		dc := &v.docs[c.d]
+		// The query's shape (its characters, its length) stays as typed;
+		// its chunks are checked in the forms this article holds.
+		chunks := q.chunks
+		if forms, changed := formsFor(q.chunks, dc, acc.forms); changed {
+			acc.forms, chunks = forms, forms
+		}
 		var places chunkPlaces
-		pairShare := places.find(q.chunks, dc)
-		phrase, phraseShare := ix.phrases(q.chunks, &places)
+		pairShare := places.find(chunks, dc)
+		phrase, phraseShare := ix.phrases(chunks, &places)
 		c.score *= phrase
-		adj := adjacency(q.chunks, dc)
+		adj := adjacency(chunks, dc)
 		if ix.params.proximity > 0 {
 			c.score *= 1 + ix.params.proximity*adj
 		}
@@ -951,6 +1085,15 @@ func (r reader) clausePostings(c *clause) {
 			}
 			for _, ls := range terms[1:] {
 				cur = intersect(ls, cur)
+			}
+			if i >= c.literal && i < len(c.phrase) && len(c.phrase[i]) > 0 {
+				kept := cur[:0]
+				for _, p := range cur {
+					if r.v.docs[p.doc].pairs.hasAll(c.phrase[i]) {
+						kept = append(kept, p)
+					}
+				}
+				cur = kept
 			}
 		}
 		if c.literal > 0 && i >= c.literal {

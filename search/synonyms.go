@@ -165,16 +165,20 @@ type span struct {
 	synonym bool
 }
 
-// split finds synonym members (longest first, left to right) in chunk.
-func (s *synonymSet) split(chunk string) []span {
+// split finds synonym members (leftmost, then longest) in chunk. A member
+// counts only where edge holds at both its ends, that is where it is whole
+// words of the chunk as the segmenter cuts it: 全国开行 is 全国 and 开行, not
+// 国开行 inside them. Numbered abbreviations are matched by their patterns.
+func (s *synonymSet) split(chunk string, edge func(i int) bool) []span {
 	var out []span
+	base := 0
 	rest := chunk
 	for rest != "" {
 		at, length := -1, 0
 	scan:
 		for i, r := range rest {
 			for _, m := range s.byFirst[r] {
-				if strings.HasPrefix(rest[i:], m) {
+				if strings.HasPrefix(rest[i:], m) && edge(base+i) && edge(base+i+len(m)) {
 					at, length = i, len(m)
 					break scan
 				}
@@ -196,7 +200,37 @@ func (s *synonymSet) split(chunk string) []span {
 			out = append(out, span{text: rest[:at]})
 		}
 		out = append(out, span{text: rest[at : at+length], synonym: true})
+		base += at + length
 		rest = rest[at+length:]
 	}
 	return out
+}
+
+// wordEdges returns whether a byte offset of text is where one of words
+// (text as the segmenter cut it) starts or ends. Should the words not
+// spell text, every offset is an edge: synonyms are then found as before
+// edges were checked.
+func wordEdges(text string, words []string) func(int) bool {
+	edges := make([]bool, len(text)+1)
+	at := 0
+	for _, w := range words {
+		if !strings.HasPrefix(text[at:], w) {
+			return func(int) bool { return true }
+		}
+		edges[at] = true
+		at += len(w)
+	}
+	if at != len(text) {
+		return func(int) bool { return true }
+	}
+	edges[at] = true
+	return func(i int) bool { return edges[i] }
+}
+
+// known reports whether w is a synonym or a related term's first term: a
+// word the search knows, which a respelling must not change (国开行 is not
+// 郭凯行).
+func (s *synonymSet) known(w string) bool {
+	_, ok := s.group[w]
+	return ok
 }

@@ -78,15 +78,25 @@ func TestRelatedTermIsAWordNotASubstring(t *testing.T) {
 }
 
 // splitByScan is how split found synonyms before it read the query once: each
-// member looked for in the whole text, the leftmost and then longest kept.
-func splitByScan(members []string, chunk string) []span {
+// member looked for at every place in the whole text, the leftmost whole one
+// (edge at both ends) and then the longest kept.
+func splitByScan(members []string, chunk string, edge func(int) bool) []span {
 	var out []span
+	base := 0
 	rest := chunk
 	for rest != "" {
 		at, length := -1, 0
 		for _, m := range members {
-			if i := strings.Index(rest, m); i >= 0 && (at < 0 || i < at || i == at && len(m) > length) {
-				at, length = i, len(m)
+			for from := 0; from < len(rest); {
+				i := strings.Index(rest[from:], m)
+				if i < 0 {
+					break
+				}
+				i += from
+				if edge(base+i) && edge(base+i+len(m)) && (at < 0 || i < at || i == at && len(m) > length) {
+					at, length = i, len(m)
+				}
+				from = i + 1
 			}
 		}
 		for _, a := range abbreviations {
@@ -102,14 +112,16 @@ func splitByScan(members []string, chunk string) []span {
 			out = append(out, span{text: rest[:at]})
 		}
 		out = append(out, span{text: rest[at : at+length], synonym: true})
+		base += at + length
 		rest = rest[at+length:]
 	}
 	return out
 }
 
-// FuzzSynonymSplit holds split to the plain reading: the leftmost synonym,
-// the longest of those starting there, numbered abbreviations where they
-// start first.
+// FuzzSynonymSplit holds split to the plain reading: the leftmost whole
+// synonym, the longest of those starting there, numbered abbreviations
+// where they start first. Word edges are a function of the text here, so
+// that members are refused at some places and taken at others.
 func FuzzSynonymSplit(f *testing.F) {
 	ix, err := BuildIndex(nil)
 	if err != nil {
@@ -124,14 +136,45 @@ func FuzzSynonymSplit(f *testing.F) {
 			members = append(members, NormalizeTerm(m))
 		}
 	}
-	for _, seed := range []string{"全国两会国常会", "国务院常务会议", "三中全会二十大", "g20峰会", "神十七常会两会", "\xff两会\xe4", ""} {
+	for _, seed := range []string{"全国两会国常会", "国务院常务会议", "三中全会二十大", "g20峰会", "神十七常会两会", "\xff两会\xe4", "开两会开国常会", ""} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		if got, want := s.split(text), splitByScan(members, text); !slices.Equal(got, want) {
+		edge := func(i int) bool { return i == len(text) || i == 0 || (i*7+len(text))%3 != 1 }
+		if got, want := s.split(text, edge), splitByScan(members, text, edge); !slices.Equal(got, want) {
 			t.Fatalf("split(%q) = %v, want %v", text, got, want)
 		}
 	})
+}
+
+// TestSynonymsAreWholeWords: a synonym is found where it is whole words of
+// the query as the segmenter cuts it, not across a word: 全国开行 (全国 and
+// 开行) holds no 国开行, 古巴新闻 no 巴新.
+func TestSynonymsAreWholeWords(t *testing.T) {
+	ix, err := BuildIndex(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetSynonyms([][]string{{"国开行", "国家开发银行"}, {"巴新", "巴布亚新几内亚"}}, nil)
+	for _, tc := range []struct {
+		query string
+		want  bool // read with the synonym's alternatives
+	}{
+		{"国开行", true},
+		{"国开行贷款", true},
+		{"中欧班列全国开行", false},
+		{"巴新", true},
+		{"古巴新闻", false},
+	} {
+		q := ix.parse(tc.query)
+		expanded := false
+		for _, c := range q.clauses {
+			expanded = expanded || len(c.alts) > 1
+		}
+		if expanded != tc.want {
+			t.Errorf("%s (cut %v): expanded %v, want %v", tc.query, ix.seg.Words(tc.query), expanded, tc.want)
+		}
+	}
 }
 
 // TestRelatedTermCutApart: a related term the segmenter cuts into several
