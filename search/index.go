@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"errors"
+	lru "github.com/hashicorp/golang-lru/v2"
 	"hash/crc32"
 	"math"
 	"mpbot/content"
@@ -29,8 +30,13 @@ type Index struct {
 	params       rankParams
 	accumulators sync.Pool // per-query scratch space, as long as docs
 	parsed       parsedRing
+	expansions   *lru.Cache[string, phraseHit] // expansions' postings, by text
 	hooks        hooks
 }
+
+// phraseCacheSize bounds the expansions whose postings are kept: more than
+// a long synonym list holds.
+const phraseCacheSize = 1024
 
 // hooks let tests stop a search or an update half-way, to show that
 // neither waits for the other. Nil outside tests.
@@ -96,7 +102,11 @@ const bigramPrefix = "\x00"
 
 // NewIndex returns an empty index using seg.
 func NewIndex(seg *Segmenter) *Index {
-	ix := &Index{seg: seg, params: defaultRankParams()}
+	expansions, err := lru.New[string, phraseHit](phraseCacheSize)
+	if err != nil {
+		panic(err) // only for a size below one
+	}
+	ix := &Index{seg: seg, params: defaultRankParams(), expansions: expansions}
 	ix.view.Store(emptyView())
 	return ix
 }

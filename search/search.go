@@ -261,6 +261,13 @@ type chunk struct {
 	others []chunk
 }
 
+// phrase is an alternative of a synonym clause as written, and the pairs
+// across its words.
+type phrase struct {
+	text   string
+	joints [][2]uint64
+}
+
 // maxForms is how many other forms a chunk is checked in.
 const maxForms = 4
 
@@ -268,13 +275,15 @@ const maxForms = 4
 // Each alternative is a list of terms that must all occur.
 type clause struct {
 	alts [][]string
-	// phrase are, for an alternative of several words, its character
-	// pairs: an article has an expansion only where it has all of them,
-	// so that 国家互联网信息办公室 is found as written, not as four common
-	// words anywhere in an article. The words as typed are matched as
-	// they would be without synonyms, anywhere. Nil for the alternatives
-	// of one word, and for clauses that are not synonyms.
-	phrase [][][2]uint64
+	// phrase are, for an alternative of several words, the character
+	// pairs across its words (家互, 网信, 息办 in 国家|互联网|信息|办公室): an
+	// article has an expansion only where it has all of them, so that
+	// 国家互联网信息办公室 is found as written, not as four common words
+	// anywhere in an article. (The pairs inside each word it has with the
+	// word.) The words as typed are matched as they would be without
+	// synonyms, anywhere. Nil for the alternatives of one word, and for
+	// clauses that are not synonyms.
+	phrase []phrase
 	// literal is how many leading alts are the query's own word; the rest are expansions (synonyms, full names),
 	// whose matches count slightly less, so that an article with the
 	// words the follower typed wins a tie with one that has their
@@ -542,6 +551,33 @@ func formRank(c *chunk, dc *doc) float64 {
 	return float64(n) / float64(len(c.pairs))
 }
 
+// joints returns the hashed character pairs of text that straddle two of
+// its words (text as the segmenter cut it into words), or nil.
+func joints(text string, words []string) [][2]uint64 {
+	if len(words) < 2 {
+		return nil
+	}
+	var out [][2]uint64
+	at := 0
+	for i, w := range words {
+		j := strings.Index(text[at:], w)
+		if j < 0 {
+			return out
+		}
+		at += j
+		if i > 0 && at > 0 {
+			last, size := utf8.DecodeLastRuneInString(text[:at])
+			first, _ := utf8.DecodeRuneInString(w)
+			if isHan(last) && isHan(first) {
+				h1, h2 := bloomHash(text[at-size : at+len(string(first))])
+				out = append(out, [2]uint64{h1, h2})
+			}
+		}
+		at += len(w)
+	}
+	return out
+}
+
 // typedWords is how many words the follower typed for clauses: a synonym
 // counts as its words as typed (国家网信办 is three, whichever name an
 // article uses), as it would without the synonym.
@@ -654,15 +690,8 @@ func (r reader) synonymClause(word string, alts []string) clause {
 		if len(ws) == 0 {
 			return
 		}
-		var pairs [][2]uint64
-		if len(ws) > 1 {
-			for _, bg := range hanBigrams(a) {
-				h1, h2 := bloomHash(bg)
-				pairs = append(pairs, [2]uint64{h1, h2})
-			}
-		}
 		c.alts = append(c.alts, ws)
-		c.phrase = append(c.phrase, pairs)
+		c.phrase = append(c.phrase, phrase{a, joints(a, ws)})
 	}
 	add(word)
 	c.literal = max(len(c.alts), 1)
@@ -1066,41 +1095,15 @@ func (r reader) clausePostings(c *clause) {
 	var out []posting
 	var terms [][]*postingList
 	for i, alt := range c.alts {
+		expansion := c.literal > 0 && i >= c.literal
 		var cur []posting
-		terms = terms[:0]
-		for _, term := range alt {
-			ls := r.v.lists(term, nil)
-			if len(ls) == 0 {
-				terms = terms[:0]
-				break
-			}
-			terms = append(terms, ls)
+		if expansion && len(c.phrase[i].joints) > 0 {
+			cur = r.phrasePostings(alt, c.phrase[i], terms[:0])
+		} else {
+			cur = r.intersection(alt, terms[:0])
 		}
-		if len(terms) > 0 {
-			// Start from the shortest list: the intersection is no longer,
-			// and the others are only scanned, never unpacked.
-			slices.SortFunc(terms, func(a, b []*postingList) int { return cmp.Compare(total(a), total(b)) })
-			for _, l := range terms[0] {
-				cur = l.unpackTo(cur)
-			}
-			for _, ls := range terms[1:] {
-				cur = intersect(ls, cur)
-			}
-			if i >= c.literal && i < len(c.phrase) && len(c.phrase[i]) > 0 {
-				kept := cur[:0]
-				for _, p := range cur {
-					if r.v.docs[p.doc].pairs.hasAll(c.phrase[i]) {
-						kept = append(kept, p)
-					}
-				}
-				cur = kept
-			}
-		}
-		if c.literal > 0 && i >= c.literal {
-			for j := range cur {
-				p := &cur[j]
-				p.impact = uint8(int(p.impact&impactScale)*expansionWeight/100) | p.impact&fieldBits
-			}
+		if expansion && len(c.phrase[i].joints) == 0 {
+			cur = weighExpansion(cur)
 		}
 		if i == 0 {
 			out = cur
@@ -1109,6 +1112,66 @@ func (r reader) clausePostings(c *clause) {
 		}
 	}
 	c.merged, c.df = out, len(out)
+}
+
+// intersection returns the articles holding every term of alt, with the
+// weakest impact of the terms. terms is scratch space.
+func (r reader) intersection(alt []string, terms [][]*postingList) []posting {
+	for _, term := range alt {
+		ls := r.v.lists(term, nil)
+		if len(ls) == 0 {
+			return nil
+		}
+		terms = append(terms, ls)
+	}
+	// Start from the shortest list: the intersection is no longer, and the
+	// others are only scanned, never unpacked.
+	slices.SortFunc(terms, func(a, b []*postingList) int { return cmp.Compare(total(a), total(b)) })
+	var cur []posting
+	for _, l := range terms[0] {
+		cur = l.unpackTo(cur)
+	}
+	for _, ls := range terms[1:] {
+		cur = intersect(ls, cur)
+	}
+	return cur
+}
+
+// phrasePostings returns the articles holding expansion ph (its words alt)
+// as written, weighed as an expansion. Probing every article of common
+// words' intersection for the pairs across them is most of the cost of a
+// query with a long expansion, and the answer is the same for every query
+// on a view: it is kept per expansion until the next view.
+func (r reader) phrasePostings(alt []string, ph phrase, terms [][]*postingList) []posting {
+	if hit, ok := r.ix.expansions.Get(ph.text); ok && hit.gen == r.v.gen {
+		return hit.postings
+	}
+	cur := r.intersection(alt, terms)
+	kept := cur[:0]
+	for _, p := range cur {
+		if r.v.docs[p.doc].pairs.hasAll(ph.joints) {
+			kept = append(kept, p)
+		}
+	}
+	kept = weighExpansion(slices.Clip(kept))
+	r.ix.expansions.Add(ph.text, phraseHit{r.v.gen, kept})
+	return kept
+}
+
+// phraseHit is an expansion's postings on the view of generation gen: read,
+// never changed, by every search that finds it.
+type phraseHit struct {
+	gen      uint64
+	postings []posting
+}
+
+// weighExpansion counts an expansion's matches at expansionWeight, in place.
+func weighExpansion(ps []posting) []posting {
+	for j := range ps {
+		p := &ps[j]
+		p.impact = uint8(int(p.impact&impactScale)*expansionWeight/100) | p.impact&fieldBits
+	}
+	return ps
 }
 
 func total(ls []*postingList) uint32 {
