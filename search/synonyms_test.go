@@ -213,3 +213,34 @@ func TestRelatedTermCutApart(t *testing.T) {
 		}
 	}
 }
+
+// TestExpansionPhrases: a synonym's expansion of several words is found where
+// an article has it as written, not as its words apart (亚运会 is not 亚洲沙滩
+// 运动会), and what is kept of it between searches follows the index: an
+// article added or removed since is found or forgotten.
+func TestExpansionPhrases(t *testing.T) {
+	ix, err := BuildIndex([]content.Article{
+		{ID: "yayunhui", Title: "第十九届亚洲运动会开幕", Summary: "杭州", Body: "第十九届亚洲运动会在杭州开幕。"},
+		{ID: "yashahui", Title: "亚洲沙滩运动会闭幕", Summary: "三亚", Body: "第六届亚洲沙滩运动会在三亚闭幕。"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetSynonyms([][]string{{"亚运会", "亚洲运动会"}}, nil)
+	ctx := context.Background()
+	found := func() []string {
+		hits, _ := ix.Search(ctx, "亚运会", 5)
+		return ids(hits)
+	}
+	if got := found(); !slices.Equal(got, []string{"yayunhui"}) {
+		t.Fatalf("亚运会 found %v, want only yayunhui", got)
+	}
+	ix.Add(ix.Analyze(content.Article{ID: "yayunhui2", Title: "亚洲运动会火炬传递启动", Summary: "火炬", Body: "亚洲运动会火炬传递今天启动。"}))
+	if got := found(); !slices.Contains(got, "yayunhui2") || slices.Contains(got, "yashahui") {
+		t.Fatalf("after an article was added 亚运会 found %v, want yayunhui2 and not yashahui", got)
+	}
+	ix.Remove("yayunhui")
+	if got := found(); slices.Contains(got, "yayunhui") {
+		t.Fatalf("after yayunhui was removed 亚运会 still found %v", got)
+	}
+}
