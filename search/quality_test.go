@@ -250,9 +250,10 @@ func TestSearchQuality(t *testing.T) {
 	// reached (BENCHMARKS.md), so no change makes it worse. The second
 	// batch of questions (250, 60 of them nomatch) set it afresh: its
 	// near-miss nomatch questions took the check half from 0.765 to 0.610.
-	// Synonyms checked in the form an article holds took recall@1 to 0.846
-	// and one more near miss (0.593): the trade is in BENCHMARKS.md.
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.845, 0.866, 0.592, 0.849
+	// Synonyms checked in the form an article holds, and 195 more groups
+	// of abbreviations, took recall@1 to 0.853 and answered two more near
+	// misses (0.576): the trade is in BENCHMARKS.md.
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.852, 0.874, 0.575, 0.849
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}
