@@ -121,7 +121,7 @@ const (
 // its pairs in the article's pair filter, which holds theirs too: only the
 // others are probed.
 func (p *chunkPlaces) find(chunks []chunk, dc *doc) float64 {
-	var n, in int
+	var n, in float64
 	for i := range chunks {
 		c := &chunks[i]
 		switch {
@@ -136,13 +136,17 @@ func (p *chunkPlaces) find(chunks []chunk, dc *doc) float64 {
 				}
 			}
 		}
-		n += len(c.pairs)
-		in += p.pairs[i]
+		// A chunk in another form weighs as the chunk typed: its share
+		// of its own pairs, times the typed chunk's count.
+		n += float64(c.typedPairs)
+		if len(c.pairs) > 0 {
+			in += float64(p.pairs[i]) * float64(c.typedPairs) / float64(len(c.pairs))
+		}
 	}
 	if n == 0 {
 		return 0
 	}
-	return float64(in) / float64(n)
+	return in / n
 }
 
 // confModel is a logistic model of whether an article answers the query.

@@ -255,6 +255,10 @@ type chunk struct {
 	// (比昂 in 奥比|昂): an article holding them has the words side by side,
 	// as the query has them.
 	joints [][2]uint64
+	// typedPairs is how many pairs the chunk as typed has: a chunk in
+	// another form keeps the typed one's weight (runes, typedPairs), so a
+	// long full name weighs no more than the short name typed.
+	typedPairs int
 	// others are the chunk with a synonym or related term in it put
 	// another way (国开行贷款 as 国家开发银行贷款): an article is checked
 	// against the form it holds best, as if the follower had typed that.
@@ -428,7 +432,9 @@ func (r reader) parse(text string) query {
 						continue
 					}
 					texts[i] = alt
-					c.others = append(c.others, makeChunk(texts, c.words))
+					form := makeChunk(texts, c.words)
+					form.runes, form.typedPairs = c.runes, c.typedPairs
+					c.others = append(c.others, form)
 				}
 				texts[i] = p.text
 			}
@@ -438,12 +444,12 @@ func (r reader) parse(text string) query {
 		before = len(q.clauses)
 	}
 	for _, text := range strings.FieldsFunc(q.text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		var edge func(int) bool
-		edgeAt := func(i int) bool {
-			if edge == nil {
-				edge = wordEdges(text, r.ix.seg.queryWords(text))
+		var cut *wordCut
+		edgeAt := func(i int, start bool) bool {
+			if cut == nil {
+				cut = newWordCut(r.ix.seg, text, r.ix.seg.queryWords(text))
 			}
-			return edge(i)
+			return cut.edge(i, start)
 		}
 		for _, part := range syn.split(text, edgeAt) {
 			if part.synonym {
@@ -612,6 +618,7 @@ func makeChunk(texts []string, words int) chunk {
 		h1, h2 := bloomHash(bg)
 		c.pairs = append(c.pairs, [2]uint64{h1, h2})
 	}
+	c.typedPairs = len(c.pairs)
 	return c
 }
 
@@ -1154,7 +1161,9 @@ func (r reader) phrasePostings(alt []string, ph phrase, terms [][]*postingList) 
 		}
 	}
 	kept = weighExpansion(slices.Clip(kept))
-	r.ix.expansions.Add(ph.text, phraseHit{r.v.gen, kept})
+	if r.ix.view.Load() == r.v { // a search on an older view would push out the current one's
+		r.ix.expansions.Add(ph.text, phraseHit{r.v.gen, kept})
+	}
 	return kept
 }
 

@@ -166,10 +166,11 @@ type span struct {
 }
 
 // split finds synonym members (leftmost, then longest) in chunk. A member
-// counts only where edge holds at both its ends, that is where it is whole
-// words of the chunk as the segmenter cuts it: 全国开行 is 全国 and 开行, not
-// 国开行 inside them. Numbered abbreviations are matched by their patterns.
-func (s *synonymSet) split(chunk string, edge func(i int) bool) []span {
+// counts only where edge allows it to start and to end (edge(i, true) for a
+// start at byte i, edge(i, false) for an end): where it is whole words of
+// the chunk, so that 全国开行 (全国 开行) holds no 国开行. Numbered
+// abbreviations are matched by their patterns.
+func (s *synonymSet) split(chunk string, edge func(i int, start bool) bool) []span {
 	var out []span
 	base := 0
 	rest := chunk
@@ -178,7 +179,7 @@ func (s *synonymSet) split(chunk string, edge func(i int) bool) []span {
 	scan:
 		for i, r := range rest {
 			for _, m := range s.byFirst[r] {
-				if strings.HasPrefix(rest[i:], m) && edge(base+i) && edge(base+i+len(m)) {
+				if strings.HasPrefix(rest[i:], m) && edge(base+i, true) && edge(base+i+len(m), false) {
 					at, length = i, len(m)
 					break scan
 				}
@@ -206,25 +207,63 @@ func (s *synonymSet) split(chunk string, edge func(i int) bool) []span {
 	return out
 }
 
-// wordEdges returns whether a byte offset of text is where one of words
-// (text as the segmenter cut it) starts or ends. Should the words not
-// spell text, every offset is an edge: synonyms are then found as before
-// edges were checked.
-func wordEdges(text string, words []string) func(int) bool {
-	edges := make([]bool, len(text)+1)
+// wordCut is a query text as the segmenter cut it, for telling where a
+// synonym may start or end.
+type wordCut struct {
+	seg    *Segmenter
+	text   string
+	words  []string
+	starts []int // byte offset of each word, then len(text); nil when the words do not spell text
+}
+
+func newWordCut(seg *Segmenter, text string, words []string) *wordCut {
+	c := &wordCut{seg: seg, text: text, words: words}
+	starts := make([]int, 0, len(words)+1)
 	at := 0
 	for _, w := range words {
 		if !strings.HasPrefix(text[at:], w) {
-			return func(int) bool { return true }
+			return c // every offset is then an edge, as before edges were checked
 		}
-		edges[at] = true
+		starts = append(starts, at)
 		at += len(w)
 	}
 	if at != len(text) {
-		return func(int) bool { return true }
+		return c
 	}
-	edges[at] = true
-	return func(i int) bool { return edges[i] }
+	c.starts = append(starts, at)
+	return c
+}
+
+// edge reports whether a synonym may start (start) or end at byte i: where a
+// word of the cut starts or ends; inside a word the dictionary does not
+// know (the segmenter's guess for characters it has no word for: 年亚 in
+// 2024年亚投行); or inside a dictionary word whose part outside the synonym
+// makes a dictionary word with its neighbour (会通 in 东博会通知, where 通
+// and 知 are 通知). Not inside 全国 of 全国开行: 全 alone is no word.
+func (c *wordCut) edge(i int, start bool) bool {
+	if c.starts == nil {
+		return true
+	}
+	k, found := slices.BinarySearch(c.starts, i)
+	if found {
+		return true
+	}
+	w := c.words[k-1] // the word holding byte i
+	if utf8.RuneCountInString(w) < 2 || !c.seg.IsWord(w) {
+		return true
+	}
+	if start {
+		from := c.starts[max(k-2, 0)]
+		ws := c.seg.Words(c.text[from:i])
+		return len(ws) > 0 && c.dictionaryWord(ws[len(ws)-1])
+	}
+	to := c.starts[min(k+1, len(c.starts)-1)]
+	ws := c.seg.Words(c.text[i:to])
+	return len(ws) > 0 && c.dictionaryWord(ws[0])
+}
+
+func (c *wordCut) dictionaryWord(w string) bool {
+	return utf8.RuneCountInString(w) >= 2 && c.seg.IsWord(w)
 }
 
 // known reports whether w is a synonym or a related term's first term: a
