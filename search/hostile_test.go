@@ -136,7 +136,7 @@ func TestHostileQueriesBounded(t *testing.T) {
 		correctWith(text, nil, v.maxSound(), func(key []byte) []string {
 			lookups++
 			return v.soundWords(key)
-		}, v.df, func(string) bool { return false })
+		}, v.df, func(string) bool { return false }, nil)
 		if bound := utf8.RuneCountInString(text) * v.maxSound(); lookups > bound {
 			t.Errorf("%s: %d sound lookups for %d runes (bound %d)", name, lookups, utf8.RuneCountInString(text), bound)
 		}

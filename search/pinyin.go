@@ -61,7 +61,7 @@ type unit struct {
 // cut is text's words, as parse cut them.
 func (r reader) correctPinyin(text string, cut []string) (string, bool) {
 	known := func(w string) bool { return r.v.has(w) || r.ix.seg.IsWord(w) || r.v.synonyms.known(w) }
-	return correctWith(text, cut, r.v.maxSound(), r.v.soundWords, r.v.df, known)
+	return correctWith(text, cut, r.v.maxSound(), r.v.soundWords, r.v.df, known, r.v.synonyms.known)
 }
 
 // correctWith does the respelling. The cost is linear in text: a run
@@ -71,34 +71,46 @@ func (r reader) correctPinyin(text string, cut []string) (string, bool) {
 //
 // cut is the text's words (as Segmenter.Words cuts it): a two-character
 // respelling never takes a character out of a known word (快递到哪 is not
-// 快地道哪).
-func correctWith(text string, cut []string, maxKey int, words func(key []byte) []string, df func(string) int, known func(string) bool) (string, bool) {
+// 快地道哪). Nor does any respelling change a word kept holds (the query's
+// synonyms: 大湾区 is not 达湾区).
+func correctWith(text string, cut []string, maxKey int, words func(key []byte) []string, df func(string) int, known, kept func(string) bool) (string, bool) {
 	if maxKey == 0 {
 		return text, false
 	}
 	// inWord marks the bytes of the text inside a known word of two
-	// characters or more, as cut; worked out when a two-character
-	// respelling first needs it, which most queries never do.
-	var inWord []bool
+	// characters or more, as cut, and inKept those inside a kept word;
+	// worked out when a respelling first needs them, which most queries
+	// never do.
+	var inWord, inKept []bool
+	mark := func() {
+		inWord, inKept = make([]bool, len(text)+1), make([]bool, len(text)+1)
+		lowered := strings.ToLower(text)
+		at := 0
+		for _, w := range cut {
+			i := strings.Index(lowered[at:], w)
+			if i < 0 || len(lowered) != len(text) {
+				break
+			}
+			isKept := kept != nil && kept(w)
+			if isKept || utf8.RuneCountInString(w) >= 2 && known(w) {
+				for j := at + i; j < at+i+len(w); j++ {
+					inWord[j], inKept[j] = true, isKept
+				}
+			}
+			at += i + len(w)
+		}
+	}
 	inWordAt := func(i int) bool {
 		if inWord == nil {
-			inWord = make([]bool, len(text)+1)
-			lowered := strings.ToLower(text)
-			at := 0
-			for _, w := range cut {
-				i := strings.Index(lowered[at:], w)
-				if i < 0 || len(lowered) != len(text) {
-					break
-				}
-				if utf8.RuneCountInString(w) >= 2 && known(w) {
-					for j := at + i; j < at+i+len(w); j++ {
-						inWord[j] = true
-					}
-				}
-				at += i + len(w)
-			}
+			mark()
 		}
 		return inWord[i]
+	}
+	inKeptAt := func(i int) bool {
+		if inKept == nil {
+			mark()
+		}
+		return inKept[i]
 	}
 	var units []unit
 	var latin []rune
@@ -146,6 +158,9 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 			return false
 		}
 		for j := i; j < len(units) && units[j].sound != "" && len(sound)+len(units[j].sound) <= maxKey; j++ {
+			if units[j].at >= 0 && inKeptAt(units[j].at) {
+				break
+			}
 			sound = append(sound, units[j].sound...)
 			orig = append(orig, units[j].text...)
 			ws := words(sound)

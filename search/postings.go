@@ -82,6 +82,7 @@ func (p *postingList) each(fn func(doc uint32, impact uint8)) {
 type posting struct {
 	doc    uint32
 	impact uint8
+	alt    uint8 // in a synonym clause's merged postings, the alternative it matched (the first, in a tie)
 }
 
 // unpackTo appends the list's postings to out.
@@ -98,7 +99,7 @@ func (p *postingList) unpackTo(out []posting) []posting {
 			doc += uint32(v)
 			i += n
 		}
-		out = append(out, posting{doc, data[i]})
+		out = append(out, posting{doc, data[i], 0})
 		i++
 	}
 	return out
@@ -130,7 +131,7 @@ func intersect(lists []*postingList, a []posting) []posting {
 			}
 			if j < len(a) && a[j].doc == doc {
 				ia := a[j].impact
-				out = append(out, posting{doc, min(ia&impactScale, ib&impactScale) | weaker(ia, ib)})
+				out = append(out, posting{doc, min(ia&impactScale, ib&impactScale) | weaker(ia, ib), 0})
 				j++
 			}
 		}
@@ -138,8 +139,9 @@ func intersect(lists []*postingList, a []posting) []posting {
 	return out
 }
 
-// union merges two lists, keeping the stronger impact for shared docs.
-func union(a, b []posting) []posting {
+// union merges two lists, keeping the stronger impact for shared docs and
+// a's alternative; b's postings are marked as alternative altB.
+func union(a, b []posting, altB uint8) []posting {
 	out := make([]posting, 0, len(a)+len(b))
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
@@ -148,11 +150,11 @@ func union(a, b []posting) []posting {
 			out = append(out, a[i])
 			i++
 		case i == len(a) || b[j].doc < a[i].doc:
-			out = append(out, b[j])
+			out = append(out, posting{b[j].doc, b[j].impact, altB})
 			j++
 		default:
 			ia, ib := a[i].impact, b[j].impact
-			out = append(out, posting{a[i].doc, max(ia&impactScale, ib&impactScale) | stronger(ia, ib)})
+			out = append(out, posting{a[i].doc, max(ia&impactScale, ib&impactScale) | stronger(ia, ib), a[i].alt})
 			i++
 			j++
 		}

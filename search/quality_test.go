@@ -252,8 +252,10 @@ func TestSearchQuality(t *testing.T) {
 	// near-miss nomatch questions took the check half from 0.765 to 0.610.
 	// Synonyms checked in the form an article holds, and 195 more groups
 	// of abbreviations, took recall@1 to 0.851 and answered two more near
-	// misses (0.576): the trade is in BENCHMARKS.md.
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.850, 0.871, 0.575, 0.849
+	// misses (0.576); an expansion counting for no more than its own
+	// articles make it worth (新疆 for 新疆维吾尔自治区) cost two questions
+	// (0.848, typo 0.825): the trades are in BENCHMARKS.md.
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.847, 0.870, 0.575, 0.824
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}
@@ -288,13 +290,20 @@ func TestSearchQuality(t *testing.T) {
 // types a name (中科院, 国家网信办), without the synonyms and with them: a
 // synonym must never lose a confident answer the words had on their own, nor
 // be respelt as another word (国开行 is not 郭凯行). Our questions rarely
-// type a name alone, so the halves above cannot see this.
+// type a name alone, so the halves above cannot see this. Each is also
+// searched after a year and before 通知, and must not be respelt there.
 func synonymTermsAlone(t *testing.T, ix *Index, minScore float64) {
 	synonyms, related := shippedTerms(t)
 	defer ix.SetSynonyms(synonyms, related)
 	var terms []string
+	alone := map[string]bool{}
 	for _, g := range synonyms {
-		terms = append(terms, g...)
+		for _, m := range g {
+			// Alone, and in the contexts followers type them in, where the
+			// segmenter may glue a neighbour onto them (2024年亚投行).
+			terms = append(terms, m, "2024年"+m, m+"通知")
+			alone[m] = true
+		}
 	}
 	ctx := context.Background()
 	search := func() []Result {
@@ -305,7 +314,7 @@ func synonymTermsAlone(t *testing.T, ix *Index, minScore float64) {
 		return out
 	}
 	ix.SetSynonyms(nil, nil)
-	alone := search()
+	without := search()
 	ix.SetSynonyms(synonyms, related)
 	with := search()
 	score := func(r Result) float64 {
@@ -316,21 +325,24 @@ func synonymTermsAlone(t *testing.T, ix *Index, minScore float64) {
 	}
 	answered := [2]int{}
 	for i, term := range terms {
-		a, w := score(alone[i]), score(with[i])
+		a, w := score(without[i]), score(with[i])
 		if a >= minScore {
 			answered[0]++
 		}
 		if w >= minScore {
 			answered[1]++
 		}
-		if a >= correctionBelow && w < minScore {
-			t.Errorf("synonym %s alone: %.2f %s without synonyms, %.2f with them", term, a, alone[i].Hits[0].Article.Title, w)
+		// In context the words alone are often answered by the context
+		// (2024年农交会 by 2024年农业农村经济运行), so only the respelling
+		// is held there.
+		if alone[term] && a >= correctionBelow && w < minScore {
+			t.Errorf("synonym %s alone: %.2f %s without synonyms, %.2f with them", term, a, without[i].Hits[0].Article.Title, w)
 		}
 		if with[i].Corrected != "" {
-			t.Errorf("synonym %s alone was respelt as %s", term, with[i].Corrected)
+			t.Errorf("synonym in %s was respelt: %s", term, with[i].Corrected)
 		}
 	}
-	t.Logf("%d synonyms searched alone: %d answered without the synonym groups, %d with them", len(terms), answered[0], answered[1])
+	t.Logf("%d synonyms searched alone and in context: %d answered without the synonym groups, %d with them", len(terms), answered[0], answered[1])
 }
 
 // TestDemoQuestions runs our labelled questions over the demo articles the

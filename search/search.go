@@ -297,6 +297,8 @@ type clause struct {
 	idf     float64
 	lists   []*postingList // the postings of a single-term clause, a list per segment
 	merged  []posting      // the postings of a synonym clause, merged per query
+	altDF   []int          // ... and how many articles each alternative has
+	altIdf  []float32      // what a match of each alternative counts for
 	df      int
 }
 
@@ -846,6 +848,9 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 			// what the query asks for.
 			c.idf *= 1 - (1-ix.params.unknownWord)*min(1, N/largeStore)
 		}
+		if c.phrase != nil {
+			r.weighAlternatives(c, N)
+		}
 		total += c.idf
 		if df == 0 {
 			unknown += c.idf
@@ -873,6 +878,12 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 			acc.addList(l.data, idf, leadIdf, onlyKnown)
 		}
 		for _, p := range c.merged {
+			if int(p.alt) < len(c.altIdf) {
+				idf = c.altIdf[p.alt]
+				if leadIdf > 0 {
+					leadIdf = idf
+				}
+			}
 			acc.add(p.doc, p.impact, idf, leadIdf, onlyKnown)
 		}
 	}
@@ -1112,13 +1123,47 @@ func (r reader) clausePostings(c *clause) {
 		if expansion && len(c.phrase[i].joints) == 0 {
 			cur = weighExpansion(cur)
 		}
+		c.altDF = append(c.altDF, len(cur))
 		if i == 0 {
 			out = cur
 		} else {
-			out = union(out, cur)
+			out = union(out, cur, uint8(min(i, math.MaxUint8)))
 		}
 	}
 	c.merged, c.df = out, len(out)
+}
+
+// weighAlternatives sets what a synonym clause counts for in the query (its
+// idf) and what a match of each alternative counts for. The clause weighs
+// what the words typed would without the synonym: 新疆维吾尔自治区 is not made
+// as common as 新疆 by having it for another name. An alternative counts
+// for no more than that, and for no more than its own articles make it
+// worth: an article with 新疆 alone matches the clause less than one with
+// 新疆维吾尔自治区. A typed word no article has weighs what its
+// alternatives' articles make it worth.
+func (r reader) weighAlternatives(c *clause, N float64) {
+	idfOf := func(df int) float64 { return math.Log(1 + (N-float64(df)+0.5)/(float64(df)+0.5)) }
+	typed := len(c.altDF)
+	if c.literal > 0 {
+		typed = min(c.literal, typed)
+	}
+	w, known := c.idf, false
+	for i := 0; i < typed; i++ {
+		if c.altDF[i] > 0 {
+			w, known = max(w, idfOf(c.altDF[i])), true
+		}
+	}
+	if !known {
+		return // every alternative counts as the clause does
+	}
+	c.idf = w
+	c.altIdf = make([]float32, len(c.altDF))
+	for i, df := range c.altDF {
+		c.altIdf[i] = float32(w)
+		if i >= typed && df > 0 {
+			c.altIdf[i] = float32(min(w, idfOf(df)))
+		}
+	}
 }
 
 // intersection returns the articles holding every term of alt, with the
