@@ -31,12 +31,17 @@ type Index struct {
 	accumulators sync.Pool // per-query scratch space, as long as docs
 	parsed       parsedRing
 	expansions   *lru.Cache[string, phraseHit] // expansions' postings, by text
+	clauses      *lru.Cache[string, phraseHit] // synonym clauses' merged postings, by clause.key
 	hooks        hooks
 }
 
 // phraseCacheSize bounds the expansions whose postings are kept: more than
-// a long synonym list holds.
-const phraseCacheSize = 1024
+// a long synonym list holds. clauseCacheSize bounds the synonym clauses:
+// the ones followers ask about now.
+const (
+	phraseCacheSize = 1024
+	clauseCacheSize = 256
+)
 
 // hooks let tests stop a search or an update half-way, to show that
 // neither waits for the other. Nil outside tests.
@@ -106,7 +111,11 @@ func NewIndex(seg *Segmenter) *Index {
 	if err != nil {
 		panic(err) // only for a size below one
 	}
-	ix := &Index{seg: seg, params: defaultRankParams(), expansions: expansions}
+	clauses, err := lru.New[string, phraseHit](clauseCacheSize)
+	if err != nil {
+		panic(err)
+	}
+	ix := &Index{seg: seg, params: defaultRankParams(), expansions: expansions, clauses: clauses}
 	ix.view.Store(emptyView())
 	return ix
 }

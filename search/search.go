@@ -1110,6 +1110,11 @@ func (r reader) clausePostings(c *clause) {
 		}
 		return
 	}
+	key := c.key()
+	if hit, ok := r.ix.clauses.Get(key); key != "" && ok && hit.gen == r.v.gen {
+		c.merged, c.altDF, c.df = hit.postings, hit.altDF, len(hit.postings)
+		return
+	}
 	var out []posting
 	var terms [][]*postingList
 	for i, alt := range c.alts {
@@ -1131,6 +1136,29 @@ func (r reader) clausePostings(c *clause) {
 		}
 	}
 	c.merged, c.df = out, len(out)
+	if key != "" && len(out) <= maxKeptPostings && r.ix.view.Load() == r.v {
+		r.ix.clauses.Add(key, phraseHit{r.v.gen, out, c.altDF})
+	}
+}
+
+// maxKeptPostings bounds a kept synonym clause (128 KB), so that the kept
+// clauses stay within clauseCacheSize × 128 KB however common their words.
+const maxKeptPostings = 1 << 14
+
+// key names a synonym clause by what decides its postings: its
+// alternatives as written and how many of them are the words typed. It is
+// empty for other clauses, which are not kept.
+func (c *clause) key() string {
+	if c.phrase == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteByte(byte('0' + min(c.literal, 9)))
+	for _, ph := range c.phrase {
+		b.WriteByte(0)
+		b.WriteString(ph.text)
+	}
+	return b.String()
 }
 
 // weighAlternatives sets what a synonym clause counts for in the query (its
@@ -1207,16 +1235,18 @@ func (r reader) phrasePostings(alt []string, ph phrase, terms [][]*postingList) 
 	}
 	kept = weighExpansion(slices.Clip(kept))
 	if r.ix.view.Load() == r.v { // a search on an older view would push out the current one's
-		r.ix.expansions.Add(ph.text, phraseHit{r.v.gen, kept})
+		r.ix.expansions.Add(ph.text, phraseHit{r.v.gen, kept, nil})
 	}
 	return kept
 }
 
-// phraseHit is an expansion's postings on the view of generation gen: read,
-// never changed, by every search that finds it.
+// phraseHit is an expansion's or a synonym clause's postings on the view of
+// generation gen (and a clause's articles by alternative): read, never
+// changed, by every search that finds it.
 type phraseHit struct {
 	gen      uint64
 	postings []posting
+	altDF    []int
 }
 
 // weighExpansion counts an expansion's matches at expansionWeight, in place.
