@@ -39,7 +39,7 @@ type Index struct {
 // a long synonym list holds. clauseCacheSize bounds the synonym clauses:
 // the ones followers ask about now.
 const (
-	phraseCacheSize = 1024
+	phraseCacheSize = 256
 	clauseCacheSize = 256
 )
 

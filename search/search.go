@@ -1141,8 +1141,9 @@ func (r reader) clausePostings(c *clause) {
 	}
 }
 
-// maxKeptPostings bounds a kept synonym clause (128 KB), so that the kept
-// clauses stay within clauseCacheSize × 128 KB however common their words.
+// maxKeptPostings bounds a kept synonym clause or expansion (128 KB), so
+// that what is kept stays within (clauseCacheSize + phraseCacheSize) × 128
+// KB however common their words.
 const maxKeptPostings = 1 << 14
 
 // key names a synonym clause by what decides its postings: its
@@ -1234,7 +1235,8 @@ func (r reader) phrasePostings(alt []string, ph phrase, terms [][]*postingList) 
 		}
 	}
 	kept = weighExpansion(slices.Clip(kept))
-	if r.ix.view.Load() == r.v { // a search on an older view would push out the current one's
+	// A search on an older view would push out the current one's.
+	if len(kept) <= maxKeptPostings && r.ix.view.Load() == r.v {
 		r.ix.expansions.Add(ph.text, phraseHit{r.v.gen, kept, nil})
 	}
 	return kept
