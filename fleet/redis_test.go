@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -296,8 +297,9 @@ func TestLimiterHoldsForTheFleet(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for l.Wait(ctx) == nil {
+				now := time.Now()
 				mu.Lock()
-				times = append(times, time.Now())
+				times = append(times, now)
 				mu.Unlock()
 			}
 		}()
@@ -316,6 +318,47 @@ func TestLimiterHoldsForTheFleet(t *testing.T) {
 	}
 	if len(times) < qps {
 		t.Fatalf("only %d calls in 2.5 s", len(times))
+	}
+}
+
+// lateIncr makes the answer to the first INCR of a rate counter come back
+// just after the next second has begun, as a slow round trip at a second's
+// end does.
+type lateIncr struct{ done *atomic.Bool }
+
+func (h lateIncr) DialHook(next redis.DialHook) redis.DialHook { return next }
+func (h lateIncr) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		err := next(ctx, cmd)
+		if cmd.Name() == "incr" && h.done.CompareAndSwap(false, true) {
+			now := time.Now()
+			time.Sleep(now.Truncate(time.Second).Add(time.Second + 10*time.Millisecond).Sub(now))
+		}
+		return err
+	}
+}
+func (h lateIncr) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return next
+}
+
+// TestLimiterCountsTheSecondACallGoesIn: a call counted in one second whose
+// answer comes back in the next goes out in the next, so it is counted
+// there: at one call a second, the call after it waits for the second after.
+// (Under load the fleet's limiter had let 22 calls out in a second of 20.)
+func TestLimiterCountsTheSecondACallGoesIn(t *testing.T) {
+	r := testRedis(t)
+	r.client.AddHook(lateIncr{done: new(atomic.Bool)})
+	l := Limiter{R: r, Key: "late", QPS: 1}
+	ctx := context.Background()
+	if err := l.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	first := time.Now()
+	if err := l.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if second := time.Now(); second.Unix() == first.Unix() {
+		t.Fatalf("two calls went out in second %d at one a second", first.Unix())
 	}
 }
 
