@@ -137,10 +137,16 @@ func (p *chunkPlaces) find(chunks []chunk, dc *doc) float64 {
 			}
 		}
 		// A chunk in another form weighs as the chunk typed: its share
-		// of its own pairs, times the typed chunk's count.
-		n += float64(c.typedPairs)
-		if len(c.pairs) > 0 {
+		// of its own pairs, times the typed chunk's count. A form without
+		// pairs (gdp for 国内生产总值) counts whole where it is placed, and
+		// not at all elsewhere: nothing of it can be probed.
+		switch {
+		case len(c.pairs) > 0:
+			n += float64(c.typedPairs)
 			in += float64(p.pairs[i]) * float64(c.typedPairs) / float64(len(c.pairs))
+		case p.where[i] != placeNone:
+			n += float64(c.typedPairs)
+			in += float64(c.typedPairs)
 		}
 	}
 	if n == 0 {

@@ -51,7 +51,8 @@ const (
 // pinyin.
 type unit struct {
 	text, sound string
-	at          int // byte offset in the text
+	at          int // byte offset in the text of a character with a sound, else -1
+	from        int // byte offset in the text
 }
 
 // correctPinyin respells text, replacing every run of units whose pinyin
@@ -114,9 +115,10 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 	}
 	var units []unit
 	var latin []rune
+	latinFrom := 0
 	flush := func() {
 		if len(latin) > 0 {
-			units = append(units, unit{text: string(latin), sound: string(latin), at: -1})
+			units = append(units, unit{text: string(latin), sound: string(latin), at: -1, from: latinFrom})
 			latin = latin[:0]
 		}
 	}
@@ -127,17 +129,20 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 			text := text[i : i+utf8.RuneLen(r)]
 			py := soundOf(r)
 			if py == "" {
-				units = append(units, unit{text: text, at: -1})
+				units = append(units, unit{text: text, at: -1, from: i})
 				continue
 			}
-			units = append(units, unit{text: text, sound: py, at: i})
+			units = append(units, unit{text: text, sound: py, at: i, from: i})
 		case r < unicode.MaxASCII && unicode.IsLetter(r):
+			if len(latin) == 0 {
+				latinFrom = i
+			}
 			latin = append(latin, unicode.ToLower(r))
 		case r == ' ' && len(latin) > 0:
 			flush() // "fengqiao jingyan": the space only separates syllables
 		default:
 			flush()
-			units = append(units, unit{text: string(r), at: -1})
+			units = append(units, unit{text: string(r), at: -1, from: i})
 		}
 	}
 	flush()
@@ -158,7 +163,7 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 			return false
 		}
 		for j := i; j < len(units) && units[j].sound != "" && len(sound)+len(units[j].sound) <= maxKey; j++ {
-			if units[j].at >= 0 && inKeptAt(units[j].at) {
+			if inKeptAt(units[j].from) {
 				break
 			}
 			sound = append(sound, units[j].sound...)

@@ -139,9 +139,11 @@ func intersect(lists []*postingList, a []posting) []posting {
 	return out
 }
 
-// union merges two lists, keeping the stronger impact for shared docs and
-// a's alternative; b's postings are marked as alternative altB.
-func union(a, b []posting, altB uint8) []posting {
+// union merges two lists, keeping the stronger impact for shared docs;
+// b's postings are marked as alternative altB, and a shared doc keeps the
+// alternative worth more (worth reports whether altB is worth more than
+// a's).
+func union(a, b []posting, altB uint8, worth func(altA uint8) bool) []posting {
 	out := make([]posting, 0, len(a)+len(b))
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
@@ -154,7 +156,11 @@ func union(a, b []posting, altB uint8) []posting {
 			j++
 		default:
 			ia, ib := a[i].impact, b[j].impact
-			out = append(out, posting{a[i].doc, max(ia&impactScale, ib&impactScale) | stronger(ia, ib), a[i].alt})
+			alt := a[i].alt
+			if worth(alt) {
+				alt = altB
+			}
+			out = append(out, posting{a[i].doc, max(ia&impactScale, ib&impactScale) | stronger(ia, ib), alt})
 			i++
 			j++
 		}

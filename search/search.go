@@ -877,10 +877,11 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		for _, l := range c.lists {
 			acc.addList(l.data, idf, leadIdf, onlyKnown)
 		}
+		lead := leadIdf > 0
 		for _, p := range c.merged {
 			if int(p.alt) < len(c.altIdf) {
 				idf = c.altIdf[p.alt]
-				if leadIdf > 0 {
+				if lead {
 					leadIdf = idf
 				}
 			}
@@ -1016,17 +1017,17 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 			// and between them the two are blended.
 			p, shown := m.predict(&feats[i])
 			a, hand := min(1, N/largeStore), c.conf
-			c.conf = a*shown + (1-a)*hand
 			if feats[i][fNumberMiss] > 0 {
 				// A title numbering the event otherwise (第136届 for the
 				// 第140届 asked about) is most often a near miss: the
 				// model's weight, fitted on the log loss of first hits,
-				// is too mild for what a follower is shown, and the cut
-				// of the hand-made confidence applies on top
-				// (TestSearchQuality: one tune no-match question, no
-				// answer lost).
-				c.conf *= ix.params.numberMiss
+				// is too mild for what a follower is shown, so the cut of
+				// the hand-made confidence (which has it already) applies
+				// on top (TestSearchQuality: one tune no-match question,
+				// no answer lost).
+				shown *= ix.params.numberMiss
 			}
+			c.conf = a*shown + (1-a)*hand
 			c.score *= math.Pow(a*p+(1-a)*hand, ix.params.confPow)
 		} else {
 			c.score *= math.Pow(c.conf, ix.params.confPow)
@@ -1142,7 +1143,12 @@ func (r reader) clausePostings(c *clause) {
 		if i == 0 {
 			out = cur
 		} else {
-			out = union(out, cur, uint8(min(i, math.MaxUint8)))
+			// An article with several alternatives counts by the one worth
+			// most: the words typed, else the one in fewest articles.
+			altB, dfs := uint8(min(i, math.MaxUint8)), c.altDF
+			out = union(out, cur, altB, func(altA uint8) bool {
+				return int(altA) >= c.literal && dfs[altB] < dfs[altA]
+			})
 		}
 	}
 	c.merged, c.df = out, len(out)

@@ -239,7 +239,8 @@ func newWordCut(seg *Segmenter, text string, words []string) *wordCut {
 // know (the segmenter's guess for characters it has no word for: 年亚 in
 // 2024年亚投行); or inside a dictionary word whose part outside the synonym
 // makes a dictionary word with its neighbour (会通 in 东博会通知, where 通
-// and 知 are 通知). Not inside 全国 of 全国开行: 全 alone is no word.
+// and 知 are 通知). Not inside 全国 of 全国开行 (全 alone is no word), nor
+// inside 日本央行 or 西南联大 (日本 and 西南 are words, but with no neighbour).
 func (c *wordCut) edge(i int, start bool) bool {
 	if c.starts == nil {
 		return true
@@ -252,24 +253,26 @@ func (c *wordCut) edge(i int, start bool) bool {
 	if utf8.RuneCountInString(w) < 2 || !c.seg.IsWord(w) {
 		return true
 	}
+	// The part of w outside the synonym must make a word with the word
+	// beside it, reaching into that word: 国民 of 国民党 is a word by
+	// itself, so 国民党中央 holds no 党中央; 通 of 会通 makes 通知 with 知.
 	if start {
-		from := c.starts[max(k-2, 0)]
-		ws := c.seg.Words(c.text[from:i])
-		return len(ws) > 0 && c.dictionaryWord(ws[len(ws)-1])
+		prefix := i - c.starts[k-1]
+		ws := c.seg.Words(c.text[c.starts[max(k-2, 0)]:i])
+		return len(ws) > 0 && len(ws[len(ws)-1]) > prefix && c.dictionaryWord(ws[len(ws)-1])
 	}
-	to := c.starts[min(k+1, len(c.starts)-1)]
-	ws := c.seg.Words(c.text[i:to])
-	return len(ws) > 0 && c.dictionaryWord(ws[0])
+	suffix := c.starts[k] - i
+	ws := c.seg.Words(c.text[i:c.starts[min(k+1, len(c.starts)-1)]])
+	return len(ws) > 0 && len(ws[0]) > suffix && c.dictionaryWord(ws[0])
 }
 
 func (c *wordCut) dictionaryWord(w string) bool {
 	return utf8.RuneCountInString(w) >= 2 && c.seg.IsWord(w)
 }
 
-// known reports whether w is a synonym or a related term's first term: a
-// word the search knows, which a respelling must not change (国开行 is not
-// 郭凯行).
+// known reports whether w is a synonym, a related term's first term or a
+// numbered abbreviation (神十七): a word the search knows, which a
+// respelling must not change (国开行 is not 郭凯行, 神五 not 深悟).
 func (s *synonymSet) known(w string) bool {
-	_, ok := s.group[w]
-	return ok
+	return s.alternatives(w) != nil
 }

@@ -161,7 +161,8 @@ func TestSynonymsAreWholeWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix.SetSynonyms([][]string{{"国开行", "国家开发银行"}, {"巴新", "巴布亚新几内亚"}, {"亚投行", "亚洲基础设施投资银行"},
-		{"东博会", "中国—东盟博览会"}, {"发改委", "国家发展改革委"}, {"科技部", "科学技术部"}, {"民建", "中国民主建国会"}}, nil)
+		{"东博会", "中国—东盟博览会"}, {"发改委", "国家发展改革委"}, {"科技部", "科学技术部"}, {"民建", "中国民主建国会"},
+		{"央行", "中国人民银行"}, {"联大", "联合国大会"}, {"党中央", "中共中央"}}, nil)
 	for _, tc := range []struct {
 		query string
 		want  bool // read with the synonym's alternatives
@@ -176,6 +177,11 @@ func TestSynonymsAreWholeWords(t *testing.T) {
 		{"2024年发改委的通知", true},
 		{"科技部门", false},
 		{"网民建言", false},
+		// A word the dictionary knows, whose rest is a word by itself with
+		// no neighbour to join: the synonym is not inside it.
+		{"日本央行", false},
+		{"西南联大", false},
+		{"国民党中央", false},
 	} {
 		q := ix.parse(tc.query)
 		expanded := false
@@ -253,5 +259,27 @@ func TestExpansionPhrases(t *testing.T) {
 	ix.Remove("yayunhui")
 	if got := found(); slices.Contains(got, "yayunhui") {
 		t.Fatalf("after yayunhui was removed 亚运会 still found %v", got)
+	}
+}
+
+// TestSynonymsAreNeverRespelt: a synonym is a word the search knows, whether
+// a group's member, a numbered abbreviation or written in latin letters: the
+// respelling by sound leaves it as typed (神五 is not 深悟, ai国 not 爱国).
+func TestSynonymsAreNeverRespelt(t *testing.T) {
+	ix, err := BuildIndex([]content.Article{
+		{ID: "shenwu", Title: "深悟理论精髓", Summary: "学习", Body: "深悟理论精髓，笃行实干。"},
+		{ID: "aiguo", Title: "爱国主义教育", Summary: "教育", Body: "开展爱国主义教育。"},
+		{ID: "shenzhou", Title: "神舟五号载人飞船发射成功", Summary: "航天", Body: "神舟五号载人飞船发射成功。"},
+		{ID: "ai", Title: "人工智能赋能千行百业", Summary: "人工智能", Body: "人工智能赋能千行百业。"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetSynonyms([][]string{{"AI", "人工智能"}}, nil)
+	for _, q := range []string{"2024年神五", "神五", "ai国", "AI国"} {
+		res, _ := ix.SearchResult(context.Background(), q, 3, false)
+		if res.Corrected != "" {
+			t.Errorf("%s was respelt as %s", q, res.Corrected)
+		}
 	}
 }
