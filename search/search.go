@@ -605,15 +605,7 @@ func typedWords(clauses []clause) int {
 // the query's words.
 func makeChunk(texts []string, words int) chunk {
 	text := strings.Join(texts, "")
-	c := chunk{text: text, runes: utf8.RuneCountInString(text), words: words}
-	for i := 1; i < len(texts); i++ {
-		last, _ := utf8.DecodeLastRuneInString(texts[i-1])
-		first, _ := utf8.DecodeRuneInString(texts[i])
-		if isHan(last) && isHan(first) {
-			h1, h2 := bloomHash(string(last) + string(first))
-			c.joints = append(c.joints, [2]uint64{h1, h2})
-		}
-	}
+	c := chunk{text: text, runes: utf8.RuneCountInString(text), words: words, joints: joints(text, texts)}
 	bgs := hanBigrams(text)
 	c.pairs = make([][2]uint64, 0, len(bgs))
 	for _, bg := range bgs {
