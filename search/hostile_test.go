@@ -153,15 +153,19 @@ func TestHostileQueriesBounded(t *testing.T) {
 }
 
 // FuzzSearch: any bytes as a query return at most n hits with scores in
-// [0, 1], within the parse bounds, and never panic.
+// [0, 1], within the parse bounds, and never panic; a synonym clause's
+// alternatives line up with their phrases, and a search on what other
+// searches kept of synonyms answers as one on nothing kept.
 func FuzzSearch(f *testing.F) {
 	ix, err := BuildIndex(append(content.DemoArticles(), typoArticles...))
 	if err != nil {
 		f.Fatal(err)
 	}
-	ix.SetSynonyms([][]string{{"两会", "全国两会"}, {"国常会", "国务院常务会议"}}, nil)
+	ix.SetCacheSize(0) // the second search below must search again
+	ix.SetSynonyms([][]string{{"两会", "全国两会"}, {"国常会", "国务院常务会议"}, {"亚投行", "亚洲基础设施投资银行"},
+		{"东博会", "中国—东盟博览会"}, {"AI", "人工智能"}, {"枫桥", "枫桥经验"}}, [][]string{{"考试", "笔试", "面试"}, {"雾霾", "重污染天气"}})
 	for _, q := range []string{"枫桥经验", "fengqiao jingyan", "三中全会 2024", "神十七", "里约峰会", "的的的", "a b a b", "", "\xff\xfe", "２０２４年　两会？",
-		"國務院", "😊[微笑]", strings.Repeat("枫", 300)} {
+		"國務院", "😊[微笑]", strings.Repeat("枫", 300), "2024年亚投行", "东博会通知", "ai国", "遴选考试雾霾"} {
 		f.Add(q)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
@@ -169,9 +173,30 @@ func FuzzSearch(f *testing.F) {
 		if len(q.clauses) > maxClauses || len(q.chunks) > maxChunks || utf8.RuneCountInString(q.text) > maxQueryRunes {
 			t.Fatalf("bounds: %d clauses, %d chunks, %d runes", len(q.clauses), len(q.chunks), utf8.RuneCountInString(q.text))
 		}
+		for _, c := range q.clauses {
+			if c.phrase != nil && len(c.phrase) != len(c.alts) {
+				t.Fatalf("%d alternatives, %d phrases", len(c.alts), len(c.phrase))
+			}
+		}
+		for _, c := range q.chunks {
+			if len(c.others) > maxForms {
+				t.Fatalf("%d other forms", len(c.others))
+			}
+		}
+		ix.clauses.Purge()
+		ix.expansions.Purge()
 		r, err := ix.SearchResult(t.Context(), raw, 3, true)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// Other queries fill what is kept of synonyms in between: the
+		// second search reads this one's from there, never another's.
+		for _, other := range []string{"两会 国常会", "亚投行 东博会", "人工智能 考试 雾霾", "全国两会 枫桥"} {
+			ix.Search(t.Context(), other, 3)
+		}
+		again, _ := ix.SearchResult(t.Context(), raw, 3, true)
+		if !slices.EqualFunc(r.Hits, again.Hits, func(a, b content.Hit) bool { return a.Article.ID == b.Article.ID && a.Score == b.Score }) {
+			t.Fatalf("a second search answered otherwise: %v, then %v", ids(r.Hits), ids(again.Hits))
 		}
 		if len(r.Hits) > 3 {
 			t.Fatalf("%d hits", len(r.Hits))
