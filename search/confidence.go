@@ -124,18 +124,7 @@ func (p *chunkPlaces) find(chunks []chunk, dc *doc) float64 {
 	var n, in float64
 	for i := range chunks {
 		c := &chunks[i]
-		switch {
-		case strings.Contains(dc.titleText, c.text):
-			p.where[i], p.pairs[i] = placeTitle, len(c.pairs)
-		case strings.Contains(dc.leadText, c.text):
-			p.where[i], p.pairs[i] = placeLead, len(c.pairs)
-		default:
-			for _, pair := range c.pairs {
-				if dc.pairs.hasAll([][2]uint64{pair}) {
-					p.pairs[i]++
-				}
-			}
-		}
+		p.where[i], p.pairs[i] = placeOf(c, dc)
 		// A chunk in another form weighs as the chunk typed: its share
 		// of its own pairs, times the typed chunk's count. A form without
 		// pairs (gdp for 国内生产总值) counts whole where it is placed, and
@@ -153,6 +142,23 @@ func (p *chunkPlaces) find(chunks []chunk, dc *doc) float64 {
 		return 0
 	}
 	return in / n
+}
+
+// placeOf is where dc holds chunk c as typed (title, summary, or neither),
+// and how many of c's pairs it holds.
+func placeOf(c *chunk, dc *doc) (where uint8, pairs int) {
+	switch {
+	case strings.Contains(dc.titleText, c.text):
+		return placeTitle, len(c.pairs)
+	case strings.Contains(dc.leadText, c.text):
+		return placeLead, len(c.pairs)
+	}
+	for _, pair := range c.pairs {
+		if dc.pairs.hasAll([][2]uint64{pair}) {
+			pairs++
+		}
+	}
+	return placeNone, pairs
 }
 
 // confModel is a logistic model of whether an article answers the query.

@@ -379,12 +379,12 @@ func (r reader) parse(text string) query {
 	q.mentions = mentions(q.text, maxMentions)
 	syn := r.v.synonyms
 	seen := map[string]bool{}
-	addWord := func(w string) {
+	addWord := func(w string, alts []string) {
 		if stopWords[w] || seen[w] {
 			return
 		}
 		seen[w] = true
-		if alts := syn.alternatives(w); alts != nil {
+		if alts != nil {
 			q.clauses = append(q.clauses, r.synonymClause(w, alts))
 			return
 		}
@@ -499,8 +499,9 @@ func (r reader) parse(text string) query {
 					endChunk()
 					continue
 				}
-				addWord(w)
-				appendRun(w, syn.alternatives(w))
+				alts := syn.alternatives(w)
+				addWord(w, alts)
+				appendRun(w, alts)
 			}
 		}
 		endChunk()
@@ -542,21 +543,16 @@ func formsFor(chunks []chunk, dc *doc, buf []chunk) ([]chunk, bool) {
 // formRank is how well dc holds chunk c as typed: 3 in the title, 2 in the
 // summary, else the share of its pairs anywhere.
 func formRank(c *chunk, dc *doc) float64 {
+	where, pairs := placeOf(c, dc)
 	switch {
-	case strings.Contains(dc.titleText, c.text):
+	case where == placeTitle:
 		return 3
-	case strings.Contains(dc.leadText, c.text):
+	case where == placeLead:
 		return 2
 	case len(c.pairs) == 0:
 		return 0
 	}
-	n := 0
-	for _, p := range c.pairs {
-		if dc.pairs.hasAll([][2]uint64{p}) {
-			n++
-		}
-	}
-	return float64(n) / float64(len(c.pairs))
+	return float64(pairs) / float64(len(c.pairs))
 }
 
 // joints returns the hashed character pairs of text that straddle two of

@@ -249,8 +249,7 @@ func (c *wordCut) edge(i int, start bool) bool {
 	if found {
 		return true
 	}
-	w := c.words[k-1] // the word holding byte i
-	if utf8.RuneCountInString(w) < 2 || !c.seg.IsWord(w) {
+	if !c.dictionaryWord(c.words[k-1]) { // the word holding byte i
 		return true
 	}
 	// The part of w outside the synonym must make a word with the word
