@@ -164,7 +164,8 @@ func hanDigitValue(r rune) int {
 // numberAgreement compares the query's numbers with an article's title:
 // -1 when the title gives another number with the same measure word and
 // never the query's, 1 when it gives the query's, 0 when it says nothing
-// either way. A month the title does not name is the publication month.
+// either way. A month the title does not name is the publication month, or
+// the month before it.
 // Years count only against: their agreement is the year preference's.
 func numberAgreement(query []mention, title string, day int32) int {
 	if len(query) == 0 {
@@ -179,7 +180,10 @@ func numberAgreement(query []mention, title string, day int32) int {
 		}
 		if !same && !other && q.measure == "月" && day != 0 {
 			m := int(epoch.AddDate(0, 0, int(day)).Month())
-			same, other = m == q.n, m != q.n
+			// Figures for a month come out in the next (6月 CPI on 7月
+			// 10日): published then, the article neither agrees nor
+			// disagrees.
+			same, other = m == q.n, m != q.n && m != q.n%12+1
 		}
 		switch {
 		case same && q.measure != "年份":

@@ -31,6 +31,8 @@ func TestNumbers(t *testing.T) {
 		{"十四届人大常委会第六次会议", "第十三次委员长会议 决定十四届全国人大常委会第六次会议举行", 1},
 		{"2024年8月李强会见苏林", "李强会见苏林", 1}, // the publication month
 		{"2024年4月李强会见苏林", "李强会见苏林", -1},
+		{"2024年7月规模以上工业增加值", "规模以上工业增加值同比增长5.1%", 0}, // a month's figures come out in the next
+		{"2024年12月CPI", "居民消费价格指数同比上涨", -1},
 		{"枫桥经验", "第十七届进博会开幕", 0},
 	} {
 		if got := numberAgreement(mentions(c.query, maxMentions), c.title, aug2024); got != c.want {
