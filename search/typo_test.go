@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"mpbot/content"
 	"reflect"
 	"slices"
@@ -66,6 +67,54 @@ func TestTyposKeepWords(t *testing.T) {
 		r, _ := ix.SearchResult(context.Background(), q, 3, false)
 		if r.Corrected != "" {
 			t.Errorf("%s respelt as %s", q, r.Corrected)
+		}
+	}
+}
+
+// TestPinyinOtherReadings: typed pinyin finds a word by any reading of its
+// characters (the first reading of 行 is xing, of 重 zhong, of 厦 sha), but
+// a word of the first reading wins unless the other is far more common,
+// and a slip in characters is read by first readings only.
+func TestPinyinOtherReadings(t *testing.T) {
+	arts := []content.Article{
+		{ID: "yh", Title: "中国人民银行下调存款准备金率", URL: "https://example.com/yh"},
+		{ID: "cq", Title: "重庆推进成渝地区双城经济圈建设", URL: "https://example.com/cq"},
+		{ID: "xm", Title: "厦门经济特区建设四十周年", URL: "https://example.com/xm"},
+		{ID: "yinhang", Title: "大型邮轮引航作业", URL: "https://example.com/yinhang"},
+	}
+	for i := range 12 {
+		arts = append(arts, content.Article{ID: fmt.Sprint("bank", i), Title: fmt.Sprint("商业银行贷款投放第", i, "期"), URL: fmt.Sprint("https://example.com/bank", i)})
+	}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ query, corrected string }{
+		{"chongqing", "重庆"},
+		{"xiamen jingji tequ", "厦门经济特区"},
+		{"zhongguo renmin yinhang", "中国人民银行"}, // 银行 is in 13 articles, 引航 (yinhang by first readings) in one
+		{"虫庆", ""}, // chong is no reading 虫 is typed for: 重 reads zhong first
+	} {
+		r, err := ix.SearchResult(context.Background(), c.query, 3, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Corrected != c.corrected {
+			t.Errorf("%q corrected %q, want %q", c.query, r.Corrected, c.corrected)
+		}
+	}
+	for _, c := range []struct {
+		first, other string
+		want         string
+	}{
+		{"台湾", "大湾", "台湾"}, // as common: the first reading
+		{"引航", "银行", "银行"}, // ten times as common: the other
+		{"", "厦门", "厦门"},
+		{"信访", "", "信访"},
+	} {
+		df := map[string]int{"台湾": 367, "大湾": 422, "引航": 6, "银行": 676, "厦门": 222, "信访": 50}
+		if got := otherReading(c.first, c.other, func(w string) int { return df[w] }); got != c.want {
+			t.Errorf("otherReading(%s, %s) = %s, want %s", c.first, c.other, got, c.want)
 		}
 	}
 }

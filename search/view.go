@@ -389,6 +389,10 @@ func (s *segment) learn(term string) {
 	}
 	s.sounds[key] = append(s.sounds[key], term)
 	s.maxSound = max(s.maxSound, len(key))
+	for _, other := range otherKeys(term) {
+		s.sounds[other] = append(s.sounds[other], term)
+		s.maxSound = max(s.maxSound, len(other)-len(readingPrefix))
+	}
 }
 
 // anyDead reports whether any doc in [lo, hi) is removed.
