@@ -60,6 +60,26 @@ func BenchmarkSearch100k(b *testing.B) {
 	benchQueries(b, l.Index())
 }
 
+// BenchmarkSearchUncached is what a follower's question costs the search
+// when no answer is kept (issue 14's uncached webhook): every question of
+// ours and the dev set's in turn, over the shared corpus, each searched
+// afresh as the bot does (five hits, snippets).
+func BenchmarkSearchUncached(b *testing.B) {
+	ix := buildParallel(b, loadCorpus(b))
+	ix.Compact()
+	ix.SetSynonyms(shippedTerms(b))
+	ix.SetCacheSize(0)
+	qs := append(loadQueries(b, "queries-dev.tsv"), loadQuestionFile(b, filepath.Join("testdata", "questions.tsv"))...)
+	for _, q := range qs { // the segmenter's cut cache warm, as in a server
+		ix.SearchResult(context.Background(), q.text, 5, true)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ix.SearchResult(context.Background(), qs[i%len(qs)].text, 5, true)
+	}
+}
+
 func benchQueries(b *testing.B, ix *Index) {
 	qs := loadQueries(b, "queries-dev.tsv")
 	lat := make([]time.Duration, 0, b.N)
