@@ -46,10 +46,17 @@ func (f bigramFilter) hasAll(items [][2]uint64) bool {
 	}
 	bits := uint64(len(f) * 64)
 	for _, h := range items {
-		for i := range uint64(bloomHashes) {
-			bit := (h[0] + i*h[1]) % bits
+		// The bits (h1 + i·h2) mod bits, stepped rather than divided
+		// for each: two divisions a pair instead of seven. Both hashes
+		// are below 2³², so h1 + i·h2 never wraps and the steps land on
+		// the bits newBigramFilter set.
+		bit, step := h[0]%bits, h[1]%bits
+		for range bloomHashes {
 			if f[bit/64]&(1<<(bit%64)) == 0 {
 				return false
+			}
+			if bit += step; bit >= bits {
+				bit -= bits
 			}
 		}
 	}

@@ -147,16 +147,21 @@ func (p *chunkPlaces) find(chunks []chunk, dc *doc) float64 {
 // placeOf is where dc holds chunk c as typed (title, summary, or neither),
 // and how many of c's pairs it holds.
 func placeOf(c *chunk, dc *doc) (where uint8, pairs int) {
-	switch {
-	case strings.Contains(dc.titleText, c.text):
-		return placeTitle, len(c.pairs)
-	case strings.Contains(dc.leadText, c.text):
-		return placeLead, len(c.pairs)
-	}
 	for _, pair := range c.pairs {
 		if dc.pairs.hasAll([][2]uint64{pair}) {
 			pairs++
 		}
+	}
+	// The title's and summary's pairs are in the filter: a chunk lacking
+	// any is in neither, and most candidates lack some of most chunks.
+	if pairs < len(c.pairs) {
+		return placeNone, pairs
+	}
+	switch {
+	case strings.Contains(dc.titleText, c.text):
+		return placeTitle, pairs
+	case strings.Contains(dc.leadText, c.text):
+		return placeLead, pairs
 	}
 	return placeNone, pairs
 }

@@ -1,0 +1,51 @@
+package search
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestBloomSteps: the stepped probe reads the bits the filter was written
+// with (every pair put in is found), and answers as the probe that divides
+// for each bit, which snapshots written before it were read with.
+func TestBloomSteps(t *testing.T) {
+	divided := func(f bigramFilter, h [2]uint64) bool {
+		bits := uint64(len(f) * 64)
+		for i := range uint64(bloomHashes) {
+			bit := (h[0] + i*h[1]) % bits
+			if f[bit/64]&(1<<(bit%64)) == 0 {
+				return false
+			}
+		}
+		return true
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{1, 2, 7, 64, 300, 5000} {
+		in := map[string]struct{}{}
+		for len(in) < n {
+			in[fmt.Sprint(rng.Uint64())] = struct{}{}
+		}
+		f := newBigramFilter(in)
+		for bg := range in {
+			h1, h2 := bloomHash(bg)
+			if !f.hasAll([][2]uint64{{h1, h2}}) {
+				t.Fatalf("%d items: %q put in, not found", n, bg)
+			}
+		}
+		found := 0
+		for range 20000 {
+			h1, h2 := bloomHash(fmt.Sprint(rng.Uint64()))
+			got := f.hasAll([][2]uint64{{h1, h2}})
+			if got != divided(f, [2]uint64{h1, h2}) {
+				t.Fatalf("%d items: %x %x read otherwise than by division", n, h1, h2)
+			}
+			if got {
+				found++
+			}
+		}
+		if n >= 300 && found > 20000/20 {
+			t.Errorf("%d items: %d of 20,000 others found; the filter should err about 1%% of the time", n, found)
+		}
+	}
+}
