@@ -149,10 +149,11 @@ func (r reader) snippets(text string, hits []content.Hit) []content.Hit {
 		q = r.parse(text)
 	}
 	out := make([]content.Hit, len(hits))
+	terms := snippetTerms(q)
 	for i, h := range hits {
 		out[i] = h
 		if d, ok := r.v.lookup(h.Article.ID); ok {
-			out[i].Snippet = snippet(q, &r.v.docs[d])
+			out[i].Snippet = snippet(terms, &r.v.docs[d])
 		}
 	}
 	return out
@@ -1040,11 +1041,15 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		return 0
 	})
 	hits := make([]content.Hit, 0, min(n, len(cands)))
+	var terms markTerms
+	if snippets {
+		terms = snippetTerms(q)
+	}
 	for _, c := range cands[:min(n, len(cands))] {
 		d := &v.docs[c.d]
 		h := content.Hit{Article: d.card.article(), Score: c.conf}
 		if snippets {
-			h.Snippet = snippet(q, d)
+			h.Snippet = snippet(terms, d)
 		}
 		hits = append(hits, h)
 	}

@@ -24,14 +24,16 @@ const (
 // character (基 of 基石, 写 of 怎么写) is never marked, a phrase the query
 // had whole is marked whole (【人民至上】, not 【人民】【至上】), marks that
 // touch are joined, and the window never ends inside a mark.
-func snippet(q query, d *doc) string {
+//
+// terms are snippetTerms of the query, worked out once for all its hits.
+func snippet(terms markTerms, d *doc) string {
 	text := d.card.summary
 	if text == "" {
 		text = d.card.title
 	}
 	text = oneLine(strings.ToValidUTF8(capRunes(text, snippetScan), ""))
 	lower := lowerInPlace(text)
-	marks := findMarks(lower, snippetTerms(q))
+	marks := findMarks(lower, terms)
 
 	start := 0
 	if len(marks) > 0 {
@@ -67,14 +69,26 @@ func snippet(q query, d *doc) string {
 	return b.String()
 }
 
+// markTerms are what may be marked in a snippet, longest first, with the
+// distinct characters they start with: a place in the text starting with
+// none of those is passed over at once.
+type markTerms struct {
+	terms  []string
+	firsts []rune
+}
+
 // snippetTerms is what may be marked: the query's phrases as typed and its
 // words, of two characters or more, longest first.
-func snippetTerms(q query) []string {
+func snippetTerms(q query) markTerms {
 	var terms []string
+	var firsts []rune
 	add := func(t string) {
 		t = strings.TrimPrefix(t, bigramPrefix)
 		if utf8.RuneCountInString(t) >= 2 && !slices.Contains(terms, t) {
 			terms = append(terms, t)
+			if r, _ := utf8.DecodeRuneInString(t); !slices.Contains(firsts, r) {
+				firsts = append(firsts, r)
+			}
 		}
 	}
 	for _, c := range q.chunks {
@@ -88,27 +102,29 @@ func snippetTerms(q query) []string {
 		}
 	}
 	slices.SortStableFunc(terms, func(a, b string) int { return len(b) - len(a) })
-	return terms
+	return markTerms{terms, firsts}
 }
 
 // findMarks returns the byte ranges of lower to mark: at each position the
 // longest term that starts there, left to right, with touching ranges
 // joined.
-func findMarks(lower string, terms []string) [][2]int {
-	if len(terms) == 0 {
+func findMarks(lower string, m markTerms) [][2]int {
+	if len(m.terms) == 0 {
 		return nil
 	}
 	var marks [][2]int
 	for i := 0; i < len(lower); {
+		r, size := utf8.DecodeRuneInString(lower[i:])
 		matched := 0
-		for _, t := range terms {
-			if strings.HasPrefix(lower[i:], t) {
-				matched = len(t)
-				break
+		if slices.Contains(m.firsts, r) {
+			for _, t := range m.terms {
+				if strings.HasPrefix(lower[i:], t) {
+					matched = len(t)
+					break
+				}
 			}
 		}
 		if matched == 0 {
-			_, size := utf8.DecodeRuneInString(lower[i:])
 			i += size
 			continue
 		}
@@ -136,9 +152,25 @@ func oneLine(s string) string {
 // in s.
 func lowerInPlace(s string) string {
 	return strings.Map(func(r rune) rune {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				return r + 'a' - 'A'
+			}
+			return r
+		case r >= caselessFrom && r < caselessTo:
+			return r // most of a Chinese summary: no table lookup
+		}
 		if l := unicode.ToLower(r); utf8.RuneLen(l) == utf8.RuneLen(r) {
 			return l
 		}
 		return r
 	}, s)
 }
+
+// From CJK punctuation to the end of the unified ideographs (U+3000 to
+// U+9FFF), no character has a lower case (TestCaselessRange).
+const (
+	caselessFrom = 0x3000
+	caselessTo   = 0xA000
+)

@@ -5,6 +5,7 @@ import (
 	"mpbot/content"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -36,7 +37,7 @@ func TestSnippetMarks(t *testing.T) {
 	v := ix.view.Load()
 	for i, c := range cases {
 		d, _ := v.lookup(arts[i].ID)
-		got := snippet(ix.parse(c.query), &v.docs[d])
+		got := snippet(snippetTerms(ix.parse(c.query)), &v.docs[d])
 		if got != c.want {
 			t.Errorf("%s in %q:\n got %s\nwant %s", c.query, c.summary, got, c.want)
 		}
@@ -45,7 +46,7 @@ func TestSnippetMarks(t *testing.T) {
 	text := strings.Repeat("甲", snippetRunes-1) + "全过程人民民主是社会主义民主政治的本质属性。"
 	ix, _ = BuildIndex([]content.Article{{ID: "x", Title: "标题", Summary: text, URL: "u"}})
 	v = ix.view.Load()
-	got := snippet(ix.parse("全过程人民民主"), &v.docs[0])
+	got := snippet(snippetTerms(ix.parse("全过程人民民主")), &v.docs[0])
 	if !strings.Contains(got, "【全过程人民民主】") {
 		t.Errorf("a mark across the window's end was cut: %s", got)
 	}
@@ -103,5 +104,26 @@ func TestSnippetsReuseTheSearchsQuery(t *testing.T) {
 				t.Errorf("%q hit %d: %q, a fresh parse gives %q", q, i, got[i].Snippet, want[i].Snippet)
 			}
 		}
+	}
+}
+
+// TestCaselessRange: lowerInPlace passes U+3000 to U+9FFF without asking
+// the case tables, which map none of them, and lower-cases the rest as
+// unicode.ToLower does where the length stays.
+func TestCaselessRange(t *testing.T) {
+	for r := rune(caselessFrom); r < caselessTo; r++ {
+		if unicode.ToLower(r) != r {
+			t.Fatalf("%U has a lower case", r)
+		}
+	}
+	in := "ABC Ｆｕｌｌ ÀÉ 枫桥经验 ΣΑΣ ẞ İ"
+	want := strings.Map(func(r rune) rune {
+		if l := unicode.ToLower(r); utf8.RuneLen(l) == utf8.RuneLen(r) {
+			return l
+		}
+		return r
+	}, in)
+	if got := lowerInPlace(in); got != want {
+		t.Errorf("lowerInPlace(%q) = %q, want %q", in, got, want)
 	}
 }
