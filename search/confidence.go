@@ -49,6 +49,10 @@ type queryRunes struct {
 	count [maxComparedRunes]int32
 	n     int // distinct characters in r
 	total int
+	// maybe has bit r%512 set for every character in r: most of a
+	// title's characters are not the query's, and are passed over
+	// without looking through r.
+	maybe [8]uint64
 }
 
 const maxComparedRunes = 64
@@ -65,6 +69,7 @@ func runesOf(text string) *queryRunes {
 		} else if q.n < maxComparedRunes {
 			q.r[q.n], q.count[q.n] = r, 1
 			q.n++
+			q.maybe[r>>6&7] |= 1 << (r & 63)
 		}
 	}
 	return q
@@ -82,6 +87,9 @@ func (q *queryRunes) titleShares(title string) (explained, inTitle float64) {
 			continue
 		}
 		n++
+		if q.maybe[r>>6&7]&(1<<(r&63)) == 0 {
+			continue
+		}
 		if i := slices.Index(q.r[:q.n], r); i >= 0 {
 			in++
 			seen[i] = true
