@@ -1,7 +1,6 @@
 package search
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -32,23 +31,20 @@ var soundTable = sync.OnceValue(func() map[rune]string {
 	return t
 })
 
-// otherReadings are the readings of a character after its first, for the
-// characters that have several (行 is xing and hang, 厦 sha and xia).
-var otherReadings = sync.OnceValue(func() map[rune][]string {
-	args := pinyin.NewArgs()
-	args.Heteronym = true
-	t := map[rune][]string{}
-	for code := range pinyin.PinyinDict {
-		if ps := pinyin.Pinyin(string(rune(code)), args); len(ps) == 1 && len(ps[0]) > 1 {
-			for _, p := range ps[0][1:] {
-				if p != ps[0][0] && !slices.Contains(t[rune(code)], p) {
-					t[rune(code)] = append(t[rune(code)], p)
-				}
-			}
-		}
-	}
-	return t
-})
+// otherReadings are the readings followers type of characters whose first
+// reading (the one soundOf gives) is not the one a common word has: 银行,
+// 重庆, 厦门, 长江, 成都, 西藏, 音乐, 会计, 秘鲁, 蚌埠, 六安, 番禺. Chosen by
+// hand: the library lists every reading a dictionary knows (比 pi, 哈 sha,
+// 大 tai), and with them api became 阿比 and taxi 哈西.
+var otherReadings = map[rune][]string{
+	'行': {"hang"}, '重': {"chong"}, '厦': {"xia"}, '长': {"chang"}, '都': {"du"}, '会': {"kuai"},
+	'乐': {"yue"}, '调': {"tiao"}, '朝': {"zhao"}, '曾': {"zeng"}, '单': {"shan", "chan"}, '藏': {"zang"},
+	'还': {"huan"}, '传': {"zhuan"}, '降': {"xiang"}, '差': {"chai"}, '着': {"zhao", "zhuo"}, '校': {"jiao"},
+	'觉': {"jiao"}, '解': {"xie"}, '省': {"xing"}, '数': {"shuo"}, '宿': {"xiu"}, '率': {"shuai"},
+	'便': {"pian"}, '度': {"duo"}, '和': {"huo", "hu"}, '露': {"lou"}, '强': {"jiang"}, '盛': {"cheng"},
+	'似': {"si"}, '提': {"di"}, '血': {"xie"}, '给': {"ji"}, '参': {"shen"}, '朴': {"piao"}, '秘': {"bi"},
+	'蚌': {"beng"}, '六': {"lu"}, '番': {"pan"},
+}
 
 // readingPrefix marks the keys of a word's other readings: typed pinyin
 // finds 银行 by yinhang, though the first reading of 行 is xing, while a
@@ -76,21 +72,54 @@ func otherReading(first, other string, df func(string) int) string {
 // must be to win over a word of the first.
 const otherReadingOdds = 10
 
-// maxReadings bounds the other readings kept of one word.
-const maxReadings = 4
+// maxReadings bounds the other keys kept of one word.
+const maxReadings = 8
 
-// otherKeys are word's keys with other readings of its characters, at
-// most maxReadings of them: each with one character read otherwise.
+// otherKeys are word's keys with other readings of its characters, every
+// mix of them (长沙银行 is changshayinhang), at most maxReadings.
 func otherKeys(word string) []string {
-	table := otherReadings()
-	var out []string
+	type choice struct {
+		at, end  int
+		readings []string
+	}
+	var choices []choice
 	for i, r := range word {
-		for _, p := range table[r] {
-			if len(out) == maxReadings {
-				return out
-			}
-			out = append(out, readingPrefix+soundKey(word[:i])+p+soundKey(word[i+utf8.RuneLen(r):]))
+		if rs := otherReadings[r]; rs != nil {
+			choices = append(choices, choice{i, i + utf8.RuneLen(r), rs})
 		}
+	}
+	if len(choices) == 0 {
+		return nil
+	}
+	// pick[k] is 0 for choice k's first reading, j for its readings[j-1]:
+	// counted up like an odometer, from the first character.
+	pick := make([]int, len(choices))
+	var out []string
+	for len(out) < maxReadings {
+		k := 0
+		for ; k < len(pick); k++ {
+			if pick[k]++; pick[k] <= len(choices[k].readings) {
+				break
+			}
+			pick[k] = 0
+		}
+		if k == len(pick) {
+			break // every mix made
+		}
+		var b strings.Builder
+		b.WriteString(readingPrefix)
+		at := 0
+		for k, c := range choices {
+			b.WriteString(soundKey(word[at:c.at]))
+			if pick[k] == 0 {
+				b.WriteString(soundKey(word[c.at:c.end]))
+			} else {
+				b.WriteString(c.readings[pick[k]-1])
+			}
+			at = c.end
+		}
+		b.WriteString(soundKey(word[at:]))
+		out = append(out, b.String())
 	}
 	return out
 }

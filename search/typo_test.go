@@ -81,6 +81,10 @@ func TestPinyinOtherReadings(t *testing.T) {
 		{ID: "cq", Title: "重庆推进成渝地区双城经济圈建设", URL: "https://example.com/cq"},
 		{ID: "xm", Title: "厦门经济特区建设四十周年", URL: "https://example.com/xm"},
 		{ID: "yinhang", Title: "大型邮轮引航作业", URL: "https://example.com/yinhang"},
+		{ID: "cs", Title: "长沙银行发布年报", URL: "https://example.com/cs"},
+		// Words whose characters have readings nobody types: 比 pi, 哈 sha.
+		{ID: "ab", Title: "习近平致电祝贺阿比纳德尔当选连任多米尼加总统", URL: "https://example.com/ab"},
+		{ID: "hk", Title: "哈克谈中美关系", URL: "https://example.com/hk"},
 	}
 	for i := range 12 {
 		arts = append(arts, content.Article{ID: fmt.Sprint("bank", i), Title: fmt.Sprint("商业银行贷款投放第", i, "期"), URL: fmt.Sprint("https://example.com/bank", i)})
@@ -93,7 +97,8 @@ func TestPinyinOtherReadings(t *testing.T) {
 		{"chongqing", "重庆"},
 		{"xiamen jingji tequ", "厦门经济特区"},
 		{"zhongguo renmin yinhang", "中国人民银行"}, // 银行 is in 13 articles, 引航 (yinhang by first readings) in one
-		{"虫庆", ""}, // chong is no reading 虫 is typed for: 重 reads zhong first
+		{"虫庆", ""},                   // chong is no reading 虫 is typed for: 重 reads zhong first
+		{"changsha yinhang", "长沙银行"}, // two characters read otherwise in one word
 	} {
 		r, err := ix.SearchResult(context.Background(), c.query, 3, false)
 		if err != nil {
@@ -102,6 +107,30 @@ func TestPinyinOtherReadings(t *testing.T) {
 		if r.Corrected != c.corrected {
 			t.Errorf("%q corrected %q, want %q", c.query, r.Corrected, c.corrected)
 		}
+	}
+	// English words are not pinyin read otherwise.
+	for _, q := range []string{"api", "shake"} {
+		if r, _ := ix.SearchResult(context.Background(), q, 3, false); r.Corrected != "" || len(r.Hits) > 0 && r.Hits[0].Score >= 0.4 {
+			t.Errorf("%q corrected %q, hits %v", q, r.Corrected, ids(r.Hits))
+		}
+	}
+	// Every reading kept is one the pinyin library knows of the character,
+	// other than its first.
+	args := pinyin.NewArgs()
+	args.Heteronym = true
+	for r, readings := range otherReadings {
+		known := pinyin.Pinyin(string(r), args)[0]
+		for _, p := range readings {
+			if p == soundOf(r) || !slices.Contains(known, p) {
+				t.Errorf("%c: %s is its first reading or none of %v", r, p, known)
+			}
+		}
+	}
+	if got, want := otherKeys("长沙银行"), []string{"~changshayinxing", "~zhangshayinhang", "~changshayinhang"}; !slices.Equal(got, want) {
+		t.Errorf("otherKeys(长沙银行) = %v, want %v", got, want)
+	}
+	if got := otherKeys(strings.Repeat("行", 20)); len(got) != maxReadings {
+		t.Errorf("a word of twenty 行 has %d other keys, want %d", len(got), maxReadings)
 	}
 	for _, c := range []struct {
 		first, other string
