@@ -2,6 +2,7 @@ package search
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -164,8 +165,9 @@ func hanDigitValue(r rune) int {
 // numberAgreement compares the query's numbers with an article's title:
 // -1 when the title gives another number with the same measure word and
 // never the query's, 1 when it gives the query's, 0 when it says nothing
-// either way. A month the title does not name is the publication month, or
-// the month before it.
+// either way. A month the title does not name is compared with the
+// publication month; an article published the month after the one asked
+// about neither agrees nor disagrees.
 // Years count only against: their agreement is the year preference's.
 func numberAgreement(query []mention, title string, day int32) int {
 	if len(query) == 0 {
@@ -193,4 +195,12 @@ func numberAgreement(query []mention, title string, day int32) int {
 		}
 	}
 	return agree
+}
+
+// decemberReported reports whether an article published on day may report
+// December of year y, which the query asks about by month: figures for it
+// come out in January of the next year (2024年12月CPI on 2025-01-09).
+func decemberReported(y int, query []mention, day int32) bool {
+	t := epoch.AddDate(0, 0, int(day))
+	return t.Year() == y+1 && t.Month() == 1 && slices.Contains(query, mention{12, "月"})
 }

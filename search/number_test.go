@@ -1,6 +1,8 @@
 package search
 
 import (
+	"context"
+	"mpbot/content"
 	"reflect"
 	"slices"
 	"testing"
@@ -46,6 +48,34 @@ func TestNumbers(t *testing.T) {
 			if got, want := numbersBefore(title, m), numbersOf(mentions(title, -1), m); !slices.Equal(got, want) {
 				t.Errorf("%s, %s: %v, the regexp reads %v", title, m, got, want)
 			}
+		}
+	}
+}
+
+// TestDecemberFiguresInJanuary: figures for December come out in January
+// of the next year, and count for the year asked about, not against it.
+func TestDecemberFiguresInJanuary(t *testing.T) {
+	ix, err := BuildIndex([]content.Article{
+		{ID: "dec", Title: "居民消费价格指数同比上涨0.1%", Summary: "国家统计局今天发布数据。", URL: "https://example.com/dec", PublishedOn: "2025-01-09"},
+		{ID: "feb", Title: "居民消费价格指数同比上涨0.5%", Summary: "国家统计局今天发布数据。", URL: "https://example.com/feb", PublishedOn: "2025-02-09"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		query, id string
+		want      bool
+	}{
+		{"2024年12月居民消费价格指数", "dec", true},
+		{"2024年12月居民消费价格指数", "feb", false},
+		{"2024年11月居民消费价格指数", "dec", false},
+		{"2024年居民消费价格指数", "dec", false},
+	} {
+		year := map[string]bool{}
+		ix.hooks.features = func(_, id string, f features) { year[id] = f[fYearMatch] > 0 }
+		ix.Search(context.Background(), c.query, 3)
+		if year[c.id] != c.want {
+			t.Errorf("%s: %s of the year asked about: %v, want %v", c.query, c.id, year[c.id], c.want)
 		}
 	}
 }

@@ -946,7 +946,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 			// The year the article is about is usually its publication
 			// year, or named in its title (二〇二五年新年贺词 came out on
 			// 2024-12-31).
-			if dayYear(dc.day) == y || titleNamesYear(dc.titleText, y) {
+			if dayYear(dc.day) == y || titleNamesYear(dc.titleText, y) || decemberReported(y, q.mentions, dc.day) {
 				yearMatch = true
 			}
 		}
