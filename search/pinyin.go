@@ -33,7 +33,7 @@ var soundTable = sync.OnceValue(func() map[rune]string {
 
 // otherReadings are the readings followers type of characters whose first
 // reading (the one soundOf gives) is not the one a common word has: 银行,
-// 重庆, 厦门, 长江, 成都, 西藏, 音乐, 会计, 秘鲁, 蚌埠, 六安, 番禺. Chosen by
+// 重庆, 厦门, 长江, 成都, 西藏, 音乐, 会计, 秘鲁, 蚌埠, 六安, 番禺, 呼吁. Chosen by
 // hand: the library lists every reading a dictionary knows (比 pi, 哈 sha,
 // 大 tai), and with them api became 阿比 and taxi 哈西.
 var otherReadings = map[rune][]string{
@@ -43,7 +43,7 @@ var otherReadings = map[rune][]string{
 	'觉': {"jiao"}, '解': {"xie"}, '省': {"xing"}, '数': {"shuo"}, '宿': {"xiu"}, '率': {"shuai"},
 	'便': {"pian"}, '度': {"duo"}, '和': {"huo", "hu"}, '露': {"lou"}, '强': {"jiang"}, '盛': {"cheng"},
 	'似': {"si"}, '提': {"di"}, '血': {"xie"}, '给': {"ji"}, '参': {"shen"}, '朴': {"piao"}, '秘': {"bi"},
-	'蚌': {"beng"}, '六': {"lu"}, '番': {"pan"},
+	'蚌': {"beng"}, '六': {"lu"}, '番': {"pan"}, '吁': {"yu"},
 }
 
 // readingPrefix marks the keys of a word's other readings: typed pinyin

@@ -82,6 +82,7 @@ func TestPinyinOtherReadings(t *testing.T) {
 		{ID: "xm", Title: "厦门经济特区建设四十周年", URL: "https://example.com/xm"},
 		{ID: "yinhang", Title: "大型邮轮引航作业", URL: "https://example.com/yinhang"},
 		{ID: "cs", Title: "长沙银行发布年报", URL: "https://example.com/cs"},
+		{ID: "hy", Title: "联合国呼吁停火", URL: "https://example.com/hy"},
 		// Words whose characters have readings nobody types: 比 pi, 哈 sha.
 		{ID: "ab", Title: "习近平致电祝贺阿比纳德尔当选连任多米尼加总统", URL: "https://example.com/ab"},
 		{ID: "hk", Title: "哈克谈中美关系", URL: "https://example.com/hk"},
@@ -99,6 +100,7 @@ func TestPinyinOtherReadings(t *testing.T) {
 		{"zhongguo renmin yinhang", "中国人民银行"}, // 银行 is in 13 articles, 引航 (yinhang by first readings) in one
 		{"虫庆", ""},                   // chong is no reading 虫 is typed for: 重 reads zhong first
 		{"changsha yinhang", "长沙银行"}, // two characters read otherwise in one word
+		{"huyu", "呼吁"},               // 吁 reads xu first
 	} {
 		r, err := ix.SearchResult(context.Background(), c.query, 3, false)
 		if err != nil {
