@@ -201,6 +201,9 @@ func numberAgreement(query []mention, title string, day int32) int {
 // December of year y, which the query asks about by month: figures for it
 // come out in January of the next year (2024年12月CPI on 2025-01-09).
 func decemberReported(y int, query []mention, day int32) bool {
+	if !slices.Contains(query, mention{12, "月"}) {
+		return false
+	}
 	t := epoch.AddDate(0, 0, int(day))
-	return t.Year() == y+1 && t.Month() == 1 && slices.Contains(query, mention{12, "月"})
+	return t.Year() == y+1 && t.Month() == 1
 }

@@ -242,6 +242,7 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 
 	var out strings.Builder
 	sound := make([]byte, 0, maxKey)
+	other := []byte(readingPrefix) // readingPrefix, then sound: the key of other readings
 	var orig []byte
 	changed, space := false, false
 	for i := 0; i < len(units); {
@@ -264,7 +265,8 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 			orig = append(orig, units[j].text...)
 			w := pick(words(sound), df)
 			if allLatin = allLatin && units[j].at < 0; allLatin {
-				w = otherReading(w, pick(words(append([]byte(readingPrefix), sound...)), df), df)
+				other = append(other[:len(readingPrefix)], sound...)
+				w = otherReading(w, pick(words(other), df), df)
 			}
 			if w == "" {
 				continue
