@@ -223,6 +223,7 @@ type query struct {
 	chunks   []chunk
 	years    []int
 	mentions []mention // numbers with their measure words, to agree with titles
+	fullText bool      // the follower asks for a document's full text (原文, 全文)
 	cut      []string  // the text's words in order, for the typo pass
 
 	// terms and alts are slabs the single-term clauses are cut from: two
@@ -320,6 +321,13 @@ var (
 		"您好", "怎么用", "如何用", "怎么运用", "如何运用"}
 )
 
+// fullTextWords are how followers ask for a document's full text.
+var fullTextWords = strings.NewReplacer("原文", " ", "全文", " ")
+
+// fullTextTokens is how long a body must be to be a document's full text:
+// reports run to thousands of words, news about them to hundreds.
+const fullTextTokens = 2000
+
 // fillersLongestFirst is fillers in the order they are removed: a longer
 // one first, so that 是什么时候 loses 什么时候 (leaving the stop word 是), not
 // 是什么 (leaving 时候, which found articles about 适当时候).
@@ -369,6 +377,13 @@ func normalizeQuery(s string) string {
 // is matched whole before segmentation cuts it.
 func (r reader) parse(text string) query {
 	q := query{text: text}
+	// 原文 and 全文 say what kind of article is wanted, not what it is
+	// about: a report does not call itself its full text.
+	if strings.Contains(text, "原文") || strings.Contains(text, "全文") {
+		q.fullText = true
+		text = strings.Join(strings.Fields(fullTextWords.Replace(text)), " ")
+		q.text = text
+	}
 	if strings.ContainsAny(q.text, "12") { // every year the pattern matches starts 19 or 20
 		for _, m := range yearRe.FindAllStringSubmatch(q.text, -1) {
 			y, _ := strconv.Atoi(m[1])
@@ -979,6 +994,12 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		case 1:
 			c.score *= numberBoost
 		}
+		// Asked for a document's full text, a short article is news
+		// about it (or about another): fewer are sure answers. Only the
+		// confidence is cut, as the order stays that of the words.
+		if q.fullText && dc.bodyLen() < fullTextTokens {
+			conf *= ix.params.fullTextMiss
+		}
 		c.conf = min(1, conf)
 		explained, inTitle := qr.titleShares(dc.titleText)
 		feats[i] = features{fBias: 1, fCover: c.cover, fTitle: c.tcv, fLead: c.lcv, fPhrase: phraseShare, fAdjacent: adj,
@@ -1015,6 +1036,9 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 				// on top (TestSearchQuality: one tune no-match question,
 				// no answer lost).
 				shown *= ix.params.numberMiss
+			}
+			if q.fullText && v.docs[c.d].bodyLen() < fullTextTokens {
+				shown *= ix.params.fullTextMiss // the model has no feature for it
 			}
 			c.conf = a*shown + (1-a)*hand
 			c.score *= math.Pow(a*p+(1-a)*hand, ix.params.confPow)
@@ -1281,14 +1305,14 @@ func total(ls []*postingList) uint32 {
 // and the tuning sweep tries others on an index of its own.
 type rankParams struct {
 	bodyShare, yearMiss, confPow, titlePhrase, leadPhrase, bodyPhrase, lengthPrior, coverPow float64
-	numberMiss, leadShare, leadMinIdf, unknownWord, digest, proximity                        float64
+	numberMiss, leadShare, leadMinIdf, unknownWord, digest, proximity, fullTextMiss          float64
 	model                                                                                    *confModel // nil: the hand-made confidence
 }
 
 // defaultRankParams are the knobs the dev-set measurement settled.
 func defaultRankParams() rankParams {
 	return rankParams{bodyShare: 0.3, yearMiss: 0.85, confPow: 3, model: shippedModel(), titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.8, coverPow: 1,
-		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.25, digest: 0.5, proximity: 0.2}
+		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.25, digest: 0.5, proximity: 0.2, fullTextMiss: 0.6}
 }
 
 // phrases checks the query's chunks as typed: in the title, the summary,

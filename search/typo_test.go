@@ -282,3 +282,33 @@ func TestSoundTable(t *testing.T) {
 		}
 	}
 }
+
+// TestFullTextAsked: 原文 and 全文 ask for a document's full text. They are
+// not words an article must hold (a report does not call itself its full
+// text), and a short article, news about a document, is a less sure
+// answer to them.
+func TestFullTextAsked(t *testing.T) {
+	report := strings.Repeat("全面建设社会主义现代化国家，必须坚持中国特色社会主义文化发展道路。", 150)
+	ix, err := BuildIndex([]content.Article{
+		{ID: "report", Title: "在中国共产党第二十次全国代表大会上的报告", Summary: "高举中国特色社会主义伟大旗帜。", Body: report, URL: "https://example.com/report"},
+		{ID: "news", Title: "十四五规划纲要草案提请审议", Summary: "纲要草案提请十三届全国人大四次会议审议。", Body: "纲要草案提请审议。", URL: "https://example.com/news"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	score := func(q, id string) float64 {
+		hits, _ := ix.Search(context.Background(), q, 3)
+		for _, h := range hits {
+			if h.Article.ID == id {
+				return h.Score
+			}
+		}
+		return 0
+	}
+	if plain, full := score("二十大报告", "report"), score("二十大报告原文", "report"); plain == 0 || full != plain {
+		t.Errorf("the report: %.3f for 二十大报告, %.3f for 二十大报告原文; want the same", plain, full)
+	}
+	if plain, full := score("十四五规划纲要", "news"), score("十四五规划纲要全文", "news"); plain == 0 || full > plain*0.61 {
+		t.Errorf("news about the 纲要: %.3f for 十四五规划纲要, %.3f for 十四五规划纲要全文; want at most 0.6 of it", plain, full)
+	}
+}
