@@ -321,8 +321,36 @@ var (
 		"您好", "怎么用", "如何用", "怎么运用", "如何运用"}
 )
 
-// fullTextWords are how followers ask for a document's full text.
-var fullTextWords = strings.NewReplacer("原文", " ", "全文", " ")
+// withoutFullText returns text without the words 原文 and 全文, and
+// whether it had them: they say what kind of article is wanted, not what
+// it is about (a report does not call itself its full text). Words as the
+// segmenter cuts them: 草原文化 and 安全文化 hold neither.
+func (r reader) withoutFullText(text string) (string, bool) {
+	if !strings.Contains(text, "原文") && !strings.Contains(text, "全文") {
+		return text, false
+	}
+	var b strings.Builder
+	at, found := 0, false
+	for _, w := range r.ix.seg.queryWords(text) {
+		i := strings.Index(text[at:], w)
+		if i < 0 {
+			break
+		}
+		if w == "原文" || w == "全文" {
+			b.WriteString(text[at : at+i])
+			b.WriteByte(' ')
+			found = true
+		} else {
+			b.WriteString(text[at : at+i+len(w)])
+		}
+		at += i + len(w)
+	}
+	if !found {
+		return text, false
+	}
+	b.WriteString(text[at:])
+	return strings.Join(strings.Fields(b.String()), " "), true
+}
 
 // fullTextTokens is how long a body must be to be a document's full text:
 // reports run to thousands of words, news about them to hundreds.
@@ -377,13 +405,8 @@ func normalizeQuery(s string) string {
 // is matched whole before segmentation cuts it.
 func (r reader) parse(text string) query {
 	q := query{text: text}
-	// 原文 and 全文 say what kind of article is wanted, not what it is
-	// about: a report does not call itself its full text.
-	if strings.Contains(text, "原文") || strings.Contains(text, "全文") {
-		q.fullText = true
-		text = strings.Join(strings.Fields(fullTextWords.Replace(text)), " ")
-		q.text = text
-	}
+	text, q.fullText = r.withoutFullText(text)
+	q.text = text
 	if strings.ContainsAny(q.text, "12") { // every year the pattern matches starts 19 or 20
 		for _, m := range yearRe.FindAllStringSubmatch(q.text, -1) {
 			y, _ := strconv.Atoi(m[1])

@@ -311,4 +311,26 @@ func TestFullTextAsked(t *testing.T) {
 	if plain, full := score("十四五规划纲要", "news"), score("十四五规划纲要全文", "news"); plain == 0 || full > plain*0.61 {
 		t.Errorf("news about the 纲要: %.3f for 十四五规划纲要, %.3f for 十四五规划纲要全文; want at most 0.6 of it", plain, full)
 	}
+	// The words as the segmenter cuts them: 草原文化 holds 原文 and 安全文化
+	// 全文 only across two words.
+	r := ix.reader()
+	for text, want := range map[string]string{
+		"二十大报告原文":    "二十大报告",
+		"十四五规划纲要 全文": "十四五规划纲要",
+		"新华社全文播发":    "新华社 播发",
+		"草原文化":       "",
+		"加强安全文化建设":   "",
+		"全文":         "",
+	} {
+		got, full := r.withoutFullText(text)
+		if want == "" && text != "全文" {
+			if full || got != text {
+				t.Errorf("%s: %q, full text asked %v; want it as it is", text, got, full)
+			}
+			continue
+		}
+		if !full || got != want {
+			t.Errorf("%s: %q, full text asked %v; want %q", text, got, full, want)
+		}
+	}
 }
