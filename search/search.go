@@ -78,6 +78,7 @@ func (r reader) search(text string, n int, snippets bool) Result {
 	}
 	if fixed, ok := r.correctPinyin(q.text, q.cut); ok && fixed != q.text {
 		q2 := r.parse(prepareQuery(fixed))
+		q2.fullText = q2.fullText || q.fullText // fixed is respelt from the text without 原文 and 全文
 		if better := r.rank(q2, n, snippets); len(better) > 0 && (len(hits) == 0 || better[0].Score > hits[0].Score) {
 			q = q2
 			return Result{Hits: better, Corrected: fixed}

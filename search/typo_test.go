@@ -311,6 +311,12 @@ func TestFullTextAsked(t *testing.T) {
 	if plain, full := score("十四五规划纲要", "news"), score("十四五规划纲要全文", "news"); plain == 0 || full > plain*0.61 {
 		t.Errorf("news about the 纲要: %.3f for 十四五规划纲要, %.3f for 十四五规划纲要全文; want at most 0.6 of it", plain, full)
 	}
+	// A slip respelt keeps what was asked: 规化 is read as 规划, and the
+	// full text is still what the follower wants.
+	if res, _ := ix.SearchResult(context.Background(), "十四五规化纲要全文", 3, false); res.Corrected == "" || len(res.Hits) == 0 ||
+		res.Hits[0].Score > score("十四五规划纲要", "news")*0.61 {
+		t.Errorf("十四五规化纲要全文: corrected %q, hits %v; want 规划 read and the news item at most 0.6 of its score", res.Corrected, ids(res.Hits))
+	}
 	// The words as the segmenter cuts them: 草原文化 holds 原文 and 安全文化
 	// 全文 only across two words.
 	r := ix.reader()
