@@ -33,9 +33,10 @@ func collectRows(ix *Index, qs []devQuery, top int) []row {
 			seen[query][id] = f
 		}
 		res, _ := ix.SearchResult(context.Background(), q.text, top, false)
-		ranked := prepareQuery(q.text)
+		// The text the ranking saw: parse takes 原文 and 全文 out.
+		ranked := ix.parse(prepareQuery(q.text)).text
 		if res.Corrected != "" {
-			ranked = prepareQuery(res.Corrected)
+			ranked = ix.parse(prepareQuery(res.Corrected)).text
 		}
 		for _, h := range res.Hits {
 			f, ok := seen[ranked][h.Article.ID]

@@ -201,8 +201,8 @@ func numberAgreement(query []mention, title string, day int32) int {
 // December of year y, which the query asks about by month: figures for it
 // come out in January of the next year (2024年12月CPI on 2025-01-09).
 func decemberReported(y int, query []mention, day int32) bool {
-	if !slices.Contains(query, mention{12, "月"}) {
-		return false
+	if day == 0 || !slices.Contains(query, mention{12, "月"}) {
+		return false // day 0 is an article without a date, not 1970-01-01
 	}
 	t := epoch.AddDate(0, 0, int(day))
 	return t.Year() == y+1 && t.Month() == 1

@@ -346,16 +346,23 @@ func (r reader) withoutFullText(text string) (string, bool) {
 		}
 		at += i + len(w)
 	}
-	if !found {
-		return text, false
-	}
 	b.WriteString(text[at:])
-	return strings.Join(strings.Fields(b.String()), " "), true
+	rest := strings.Join(strings.Fields(b.String()), " ")
+	if !found || rest == "" {
+		return text, false // 全文 alone is searched as typed
+	}
+	return rest, true
 }
 
 // fullTextTokens is how long a body must be to be a document's full text:
 // reports run to thousands of words, news about them to hundreds.
 const fullTextTokens = 2000
+
+// fullText reports whether d may be a document's full text: long, or
+// saying so in its title (新华社全文播发…).
+func (d *doc) fullText() bool {
+	return d.bodyLen() >= fullTextTokens || strings.Contains(d.titleText, "全文") || strings.Contains(d.titleText, "原文")
+}
 
 // fillersLongestFirst is fillers in the order they are removed: a longer
 // one first, so that 是什么时候 loses 什么时候 (leaving the stop word 是), not
@@ -1018,12 +1025,6 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		case 1:
 			c.score *= numberBoost
 		}
-		// Asked for a document's full text, a short article is news
-		// about it (or about another): fewer are sure answers. Only the
-		// confidence is cut, as the order stays that of the words.
-		if q.fullText && dc.bodyLen() < fullTextTokens {
-			conf *= ix.params.fullTextMiss
-		}
 		c.conf = min(1, conf)
 		explained, inTitle := qr.titleShares(dc.titleText)
 		feats[i] = features{fBias: 1, fCover: c.cover, fTitle: c.tcv, fLead: c.lcv, fPhrase: phraseShare, fAdjacent: adj,
@@ -1061,13 +1062,17 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 				// no answer lost).
 				shown *= ix.params.numberMiss
 			}
-			if q.fullText && v.docs[c.d].bodyLen() < fullTextTokens {
-				shown *= ix.params.fullTextMiss // the model has no feature for it
-			}
+
 			c.conf = a*shown + (1-a)*hand
 			c.score *= math.Pow(a*p+(1-a)*hand, ix.params.confPow)
 		} else {
 			c.score *= math.Pow(c.conf, ix.params.confPow)
+		}
+		// Asked for a document's full text, a short article is most often
+		// news about it (or about another): a less sure answer. Only the
+		// score shown is cut; the order stays that of the words.
+		if q.fullText && !v.docs[c.d].fullText() {
+			c.conf *= ix.params.fullTextMiss
 		}
 		if ix.hooks.features != nil {
 			ix.hooks.features(q.text, v.docs[c.d].card.id, feats[i])
@@ -1336,7 +1341,7 @@ type rankParams struct {
 // defaultRankParams are the knobs the dev-set measurement settled.
 func defaultRankParams() rankParams {
 	return rankParams{bodyShare: 0.3, yearMiss: 0.85, confPow: 3, model: shippedModel(), titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.8, coverPow: 1,
-		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.25, digest: 0.5, proximity: 0.2, fullTextMiss: 0.6}
+		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.25, digest: 0.5, proximity: 0.2, fullTextMiss: 0.5}
 }
 
 // phrases checks the query's chunks as typed: in the title, the summary,
