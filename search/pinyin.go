@@ -31,20 +31,26 @@ var soundTable = sync.OnceValue(func() map[rune]string {
 	return t
 })
 
-// otherReadings are the readings followers type of characters whose first
-// reading (the one soundOf gives) is not the one a common word has: 银行,
-// 重庆, 厦门, 长江, 成都, 西藏, 音乐, 会计, 秘鲁, 蚌埠, 六安, 番禺, 呼吁. Chosen by
-// hand: the library lists every reading a dictionary knows (比 pi, 哈 sha,
-// 大 tai), and with them api became 阿比 and taxi 哈西.
-var otherReadings = map[rune][]string{
-	'行': {"hang"}, '重': {"chong"}, '厦': {"xia"}, '长': {"chang"}, '都': {"du"}, '会': {"kuai"},
-	'乐': {"yue"}, '调': {"tiao"}, '朝': {"zhao"}, '曾': {"zeng"}, '单': {"shan", "chan"}, '藏': {"zang"},
-	'还': {"huan"}, '传': {"zhuan"}, '降': {"xiang"}, '差': {"chai"}, '着': {"zhao", "zhuo"}, '校': {"jiao"},
-	'觉': {"jiao"}, '解': {"xie"}, '省': {"xing"}, '数': {"shuo"}, '宿': {"xiu"}, '率': {"shuai"},
-	'便': {"pian"}, '度': {"duo"}, '和': {"huo", "hu"}, '露': {"lou"}, '强': {"jiang"}, '盛': {"cheng"},
-	'似': {"si"}, '提': {"di"}, '血': {"xie"}, '给': {"ji"}, '参': {"shen"}, '朴': {"piao"}, '秘': {"bi"},
-	'蚌': {"beng"}, '六': {"lu"}, '番': {"pan"}, '吁': {"yu"},
+// otherReadings are words whose pinyin is not their characters' first
+// readings (the ones soundOf gives: 行 xing, 重 zhong, 厦 sha, 长 zhang),
+// syllable by syllable, so that typed pinyin finds them: yinhang is 银行.
+// Kept by word, by hand: read character by character, 重 as chong made
+// chongdian 重点 (not 充电), and the library's rarer readings (比 pi)
+// made api 阿比. A word of the index holding one of these (长沙银行) is
+// read with it.
+var otherReadings = map[string][]string{
+	"银行": {"yin", "hang"}, "行业": {"hang", "ye"}, "重庆": {"chong", "qing"}, "重新": {"chong", "xin"},
+	"厦门": {"xia", "men"}, "长江": {"chang", "jiang"}, "长城": {"chang", "cheng"}, "长沙": {"chang", "sha"},
+	"长春": {"chang", "chun"}, "长征": {"chang", "zheng"}, "长期": {"chang", "qi"}, "长远": {"chang", "yuan"},
+	"长三角": {"chang", "san", "jiao"}, "成都": {"cheng", "du"}, "首都": {"shou", "du"}, "西藏": {"xi", "zang"},
+	"音乐": {"yin", "yue"}, "会计": {"kuai", "ji"}, "调整": {"tiao", "zheng"}, "协调": {"xie", "tiao"},
+	"着力": {"zhuo", "li"}, "率领": {"shuai", "ling"}, "秘鲁": {"bi", "lu"}, "蚌埠": {"beng", "bu"},
+	"六安": {"lu", "an"}, "番禺": {"pan", "yu"}, "呼吁": {"hu", "yu"}, "出差": {"chu", "chai"},
+	"投降": {"tou", "xiang"}, "供给": {"gong", "ji"}, "人参": {"ren", "shen"}, "还款": {"huan", "kuan"},
 }
+
+// maxReadingWord is the longest word of otherReadings, in characters.
+const maxReadingWord = 3
 
 // readingPrefix marks the keys of a word's other readings: typed pinyin
 // finds 银行 by yinhang, though the first reading of 行 is xing, while a
@@ -72,56 +78,38 @@ func otherReading(first, other string, df func(string) int) string {
 // must be to win over a word of the first.
 const otherReadingOdds = 10
 
-// maxReadings bounds the other keys kept of one word.
-const maxReadings = 8
-
-// otherKeys are word's keys with other readings of its characters, every
-// mix of them (长沙银行 is changshayinhang), at most maxReadings.
-func otherKeys(word string) []string {
-	type choice struct {
-		at, end  int
-		readings []string
-	}
-	var choices []choice
-	for i, r := range word {
-		if rs := otherReadings[r]; rs != nil {
-			choices = append(choices, choice{i, i + utf8.RuneLen(r), rs})
-		}
-	}
-	if len(choices) == 0 {
-		return nil
-	}
-	// pick[k] is 0 for choice k's first reading, j for its readings[j-1]:
-	// counted up like an odometer, from the first character.
-	pick := make([]int, len(choices))
-	var out []string
-	for len(out) < maxReadings {
-		k := 0
-		for ; k < len(pick); k++ {
-			if pick[k]++; pick[k] <= len(choices[k].readings) {
-				break
+// otherKey is word's key read with the words of otherReadings it holds
+// (长沙银行 is changshayinhang), or "" when it holds none.
+func otherKey(word string) string {
+	var b strings.Builder
+	found := false
+	for at := 0; at < len(word); {
+		n, syls := 0, []string(nil)
+		// The longest listed word starting here.
+		end := at
+		for k := 0; k < maxReadingWord && end < len(word); k++ {
+			_, size := utf8.DecodeRuneInString(word[end:])
+			end += size
+			if rs, ok := otherReadings[word[at:end]]; ok {
+				n, syls = end-at, rs
 			}
-			pick[k] = 0
 		}
-		if k == len(pick) {
-			break // every mix made
+		if n == 0 {
+			r, size := utf8.DecodeRuneInString(word[at:])
+			b.WriteString(soundOf(r))
+			at += size
+			continue
 		}
-		var b strings.Builder
-		b.WriteString(readingPrefix)
-		at := 0
-		for k, c := range choices {
-			b.WriteString(soundKey(word[at:c.at]))
-			if pick[k] == 0 {
-				b.WriteString(soundKey(word[c.at:c.end]))
-			} else {
-				b.WriteString(c.readings[pick[k]-1])
-			}
-			at = c.end
+		for _, syl := range syls {
+			b.WriteString(syl)
 		}
-		b.WriteString(soundKey(word[at:]))
-		out = append(out, b.String())
+		found = true
+		at += n
 	}
-	return out
+	if !found {
+		return ""
+	}
+	return b.String()
 }
 
 // soundKey is a word's toneless pinyin, its syllables run together.

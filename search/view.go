@@ -389,9 +389,9 @@ func (s *segment) learn(term string) {
 	}
 	s.sounds[key] = append(s.sounds[key], term)
 	s.maxSound = max(s.maxSound, len(key))
-	for _, other := range otherKeys(term) {
-		s.sounds[other] = append(s.sounds[other], term)
-		s.maxSound = max(s.maxSound, len(other)-len(readingPrefix))
+	if other := otherKey(term); other != "" {
+		s.sounds[readingPrefix+other] = append(s.sounds[readingPrefix+other], term)
+		s.maxSound = max(s.maxSound, len(other))
 	}
 }
 
