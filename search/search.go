@@ -412,9 +412,8 @@ func normalizeQuery(s string) string {
 // Synonym phrases are found first, on the raw text, so that 国务院常务会议
 // is matched whole before segmentation cuts it.
 func (r reader) parse(text string) query {
-	q := query{text: text}
-	text, q.fullText = r.withoutFullText(text)
-	q.text = text
+	text, fullText := r.withoutFullText(text)
+	q := query{text: text, fullText: fullText}
 	if strings.ContainsAny(q.text, "12") { // every year the pattern matches starts 19 or 20
 		for _, m := range yearRe.FindAllStringSubmatch(q.text, -1) {
 			y, _ := strconv.Atoi(m[1])
@@ -1062,7 +1061,6 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 				// no answer lost).
 				shown *= ix.params.numberMiss
 			}
-
 			c.conf = a*shown + (1-a)*hand
 			c.score *= math.Pow(a*p+(1-a)*hand, ix.params.confPow)
 		} else {
