@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -206,4 +207,24 @@ func decemberReported(y int, query []mention, day int32) bool {
 	}
 	t := epoch.AddDate(0, 0, int(day))
 	return t.Year() == y+1 && t.Month() == 1
+}
+
+// fullDate is the day a date of text names with its year, month and day
+// (2024年2月7日, 2024年10月14号), as days since 1970; 0 when text names none.
+func fullDate(text string) int32 {
+	if !strings.Contains(text, "月") {
+		return 0
+	}
+	m := dateRe.FindStringSubmatch(text)
+	if m == nil {
+		return 0
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != mo || t.Day() != d {
+		return 0 // 2月30日
+	}
+	return int32(t.Sub(epoch).Hours() / 24)
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"mpbot/content"
 	"reflect"
 	"slices"
@@ -76,6 +77,44 @@ func TestDecemberFiguresInJanuary(t *testing.T) {
 		ix.Search(context.Background(), c.query, 3)
 		if year[c.id] != c.want {
 			t.Errorf("%s: %s of the year asked about: %v, want %v", c.query, c.id, year[c.id], c.want)
+		}
+	}
+}
+
+// TestFullDate: a date with its day names that day's news, or the next
+// day's, whatever their text says, over articles that merely mention it.
+func TestFullDate(t *testing.T) {
+	for text, want := range map[string]string{
+		"2024年2月7日 各地迎新春活动": "2024-02-07", "2024年10月14号俄军": "2024-10-14", "2024年2月30日": "",
+		"2月7日 迎新春": "", "2024年2月": "", "12024年2月7日": "", "1999年12月31日": "1999-12-31",
+	} {
+		if got := fullDate(text); got != dayNumber(want) {
+			t.Errorf("fullDate(%s) = %d, want %d (%s)", text, got, dayNumber(want), want)
+		}
+	}
+	// Dates are in most news bodies, as in a real store.
+	var arts []content.Article
+	for i := range 40 {
+		arts = append(arts, content.Article{ID: fmt.Sprint("filler", i), Title: fmt.Sprintf("第%d次工作会议召开", i+1),
+			Summary: fmt.Sprintf("%d年%d月%d日，会议在京召开。", 2020+i%5, 1+i%12, 1+i%28), Body: "会议研究部署有关工作。",
+			URL: fmt.Sprint("https://example.com/filler", i), PublishedOn: fmt.Sprintf("%d-%02d-%02d", 2020+i%5, 1+i%12, 1+i%28)})
+	}
+	ix, err := BuildIndex(append(arts, []content.Article{
+		{ID: "eve", Title: "各地多种形式迎新春", Summary: "各地将举行多种形式的迎新春活动。", Body: "各地将举行多种形式的迎新春活动，2024年2月7日起陆续开展。",
+			URL: "https://example.com/eve", PublishedOn: "2024-02-05"},
+		{ID: "day", Title: "各地丰富多彩活动迎新春", Summary: "春节临近，各地新春活动丰富多彩。", Body: "春节临近，各地新春活动丰富多彩，人们喜迎佳节。",
+			URL: "https://example.com/day", PublishedOn: "2024-02-07"},
+		{ID: "later", Title: "各地丰富多彩活动迎新春", Summary: "春节临近，各地新春活动丰富多彩。", Body: "春节临近，各地新春活动丰富多彩，人们喜迎佳节。",
+			URL: "https://example.com/later", PublishedOn: "2025-01-25"},
+		{ID: "other", Title: "全国文旅市场火热", Summary: "假期文旅市场火热。", URL: "https://example.com/other", PublishedOn: "2024-02-07"},
+	}...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for query, want := range map[string]string{"2024年2月7日 各地迎新春活动": "day", "2024年2月6日 各地迎新春活动": "day", "各地迎新春活动": "later"} {
+		hits, _ := ix.Search(context.Background(), query, 3)
+		if len(hits) == 0 || hits[0].Article.ID != want {
+			t.Errorf("%s: got %v, want %s first", query, ids(hits), want)
 		}
 	}
 }

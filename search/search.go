@@ -224,6 +224,7 @@ type query struct {
 	chunks   []chunk
 	years    []int
 	mentions []mention // numbers with their measure words, to agree with titles
+	day      int32     // the day a full date of the query names (2024年2月7日), 0 when none
 	fullText bool      // the follower asks for a document's full text (原文, 全文)
 	cut      []string  // the text's words in order, for the typo pass
 
@@ -307,6 +308,7 @@ type clause struct {
 
 var (
 	yearRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
+	dateRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})[日号]`)
 	// fillers are words followers wrap around a topic. They are removed
 	// before segmentation so they never decide the result.
 	fillers = []string{"是什么意思", "什么意思", "是什么", "什么是", "怎么理解", "如何理解", "怎么看", "怎么样",
@@ -423,6 +425,7 @@ func (r reader) parse(text string) query {
 		}
 	}
 	q.mentions = mentions(q.text, maxMentions)
+	q.day = fullDate(q.text)
 	syn := r.v.synonyms
 	seen := map[string]bool{}
 	addWord := func(w string, alts []string) {
@@ -923,6 +926,27 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		}
 	}
 
+	if q.day > 0 {
+		// A full date names the day's news: an article published that
+		// day, or the next (news of an evening is reported the day
+		// after), holds it as if a word, whatever its text says. Only
+		// such queries pay for the pass over the days.
+		var buf [64]uint32
+		days := buf[:0]
+		for d, day := range v.days {
+			if (day == q.day || day == q.day+1) && !v.isDead(uint32(d)) {
+				days = append(days, uint32(d))
+			}
+		}
+		if df := float64(len(days)); df > 0 {
+			idf := math.Log(1 + (N-df+0.5)/(df+0.5))
+			total += idf
+			for _, d := range days {
+				acc.add(d, impactScale/2, float32(idf), 0, false)
+			}
+		}
+	}
+
 	// Keep the leading candidates by BM25F and coverage in a bounded heap,
 	// then refine those with phrase, date and recency checks.
 	avgBody := max(v.fieldLen[fieldBody]/N, 1)
@@ -997,6 +1021,9 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		}
 		if yearMatch {
 			c.score *= yearBoost
+		}
+		if q.day > 0 && (dc.day == q.day || dc.day == q.day+1) {
+			c.score *= yearBoost // and more so of the day it names
 		}
 		c.score *= 1 + recencyPerYear*float64(dc.day)/365
 		c.score *= 1 + ix.params.lengthPrior*math.Log1p(float64(dc.bodyLen())/avgBody)
