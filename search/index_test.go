@@ -40,3 +40,27 @@ func TestSnippetHighlights(t *testing.T) {
 		t.Fatalf("snippet %+v", r.Hits)
 	}
 }
+
+// TestDecimalsKept: a number with a decimal point is one word, as the
+// segmenter cuts it in articles, not two common digits.
+func TestDecimalsKept(t *testing.T) {
+	for in, want := range map[string]string{"华龙一号2.0": "华龙一号2.0", "增长5.7%": "增长5.7", "a.b": "a|b", "2.": "2", ".5": "5",
+		"1..2": "1|2", "v2.0.1 版": "v2.0.1|版", "5。7": "5|7", "": ""} {
+		if got := strings.Join(queryRuns(in), "|"); got != want {
+			t.Errorf("queryRuns(%q) = %q, want %q", in, got, want)
+		}
+	}
+	ix, err := BuildIndex([]content.Article{
+		{ID: "batch", Title: "“华龙一号”批量化建设进入加速阶段", Summary: "“华龙一号”批量化建设进入加速阶段，2号机组、0号工程同步推进。",
+			URL: "https://example.com/1", PublishedOn: "2026-01-31"},
+		{ID: "v2", Title: "我国“华龙一号”核电技术全面迭代升级", Summary: "首批“华龙一号”2.0示范项目近日开工。",
+			URL: "https://example.com/2", PublishedOn: "2025-08-06"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, _ := ix.Search(context.Background(), "华龙一号2.0", 2)
+	if len(hits) == 0 || hits[0].Article.ID != "v2" {
+		t.Errorf("华龙一号2.0: %v, want v2 first", ids(hits))
+	}
+}

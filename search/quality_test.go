@@ -256,8 +256,9 @@ func TestSearchQuality(t *testing.T) {
 	// articles make it worth (新疆 for 新疆维吾尔自治区) cost two questions
 	// (0.848, typo 0.825): the trades are in BENCHMARKS.md. A title numbering
 	// the event otherwise cut as the hand-made confidence did: 0.610. A
-	// full date counting for the articles of that day: 0.851 / 0.873.
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.850, 0.872, 0.609, 0.824
+	// full date counting for the articles of that day: 0.851 / 0.873; a
+	// decimal kept whole (华龙一号2.0, 5.7%): 0.857 / 0.879.
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.856, 0.878, 0.609, 0.824
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}

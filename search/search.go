@@ -494,7 +494,7 @@ func (r reader) parse(text string) query {
 		pieces = pieces[:0]
 		before = len(q.clauses)
 	}
-	for _, text := range strings.FieldsFunc(q.text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for _, text := range queryRuns(q.text) {
 		var cut *wordCut
 		edgeAt := func(i int, start bool) bool {
 			if cut == nil {
@@ -1438,3 +1438,28 @@ func dayYear(day int32) int {
 	}
 	return epoch.AddDate(0, 0, int(day)).Year()
 }
+
+// queryRuns are the runs of letters and digits of text, with a decimal
+// point between digits kept in its number (华龙一号2.0, 增长5.7%): the
+// segmenter keeps 2.0 whole in articles, and 2 and 0 apart say nothing.
+func queryRuns(text string) []string {
+	var runs []string
+	start := -1
+	for i, r := range text {
+		keep := unicode.IsLetter(r) || unicode.IsDigit(r) ||
+			r == '.' && start >= 0 && i > 0 && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1])
+		switch {
+		case keep && start < 0:
+			start = i
+		case !keep && start >= 0:
+			runs = append(runs, text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		runs = append(runs, text[start:])
+	}
+	return runs
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
