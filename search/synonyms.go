@@ -242,6 +242,11 @@ func newWordCut(seg *Segmenter, text string, words []string) *wordCut {
 // and 知 are 通知). Not inside 全国 of 全国开行 (全 alone is no word), nor
 // inside 日本央行 or 西南联大 (日本 and 西南 are words, but with no neighbour).
 func (c *wordCut) edge(i int, start bool) bool {
+	// A Latin word or a number is never cut: ai is no synonym in taiwan
+	// or laiyang, nor g20 in g2020 (but it is in 2024g20).
+	if i > 0 && i < len(c.text) && asciiClass(c.text[i-1]) != 0 && asciiClass(c.text[i-1]) == asciiClass(c.text[i]) {
+		return false
+	}
 	if c.starts == nil {
 		return true
 	}
@@ -274,4 +279,15 @@ func (c *wordCut) dictionaryWord(w string) bool {
 // respelling must not change (国开行 is not 郭凯行, 神五 not 深悟).
 func (s *synonymSet) known(w string) bool {
 	return s.alternatives(w) != nil
+}
+
+// asciiClass is 1 for an ASCII letter, 2 for a digit, 0 for any other byte.
+func asciiClass(b byte) int {
+	switch {
+	case 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z':
+		return 1
+	case '0' <= b && b <= '9':
+		return 2
+	}
+	return 0
 }

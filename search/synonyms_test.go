@@ -162,7 +162,7 @@ func TestSynonymsAreWholeWords(t *testing.T) {
 	}
 	ix.SetSynonyms([][]string{{"国开行", "国家开发银行"}, {"巴新", "巴布亚新几内亚"}, {"亚投行", "亚洲基础设施投资银行"},
 		{"东博会", "中国—东盟博览会"}, {"发改委", "国家发展改革委"}, {"科技部", "科学技术部"}, {"民建", "中国民主建国会"},
-		{"央行", "中国人民银行"}, {"联大", "联合国大会"}, {"党中央", "中共中央"}}, nil)
+		{"央行", "中国人民银行"}, {"联大", "联合国大会"}, {"党中央", "中共中央"}, {"ai", "人工智能"}, {"g20", "二十国集团"}}, nil)
 	for _, tc := range []struct {
 		query string
 		want  bool // read with the synonym's alternatives
@@ -182,6 +182,13 @@ func TestSynonymsAreWholeWords(t *testing.T) {
 		{"日本央行", false},
 		{"西南联大", false},
 		{"国民党中央", false},
+		// Nor inside a Latin word or a number (a follower's pinyin).
+		{"taiwan guangfu", false},
+		{"laiyang", false},
+		{"g2020", false},
+		{"ai国", true},
+		{"ai 芯片", true},
+		{"2024g20峰会", true},
 	} {
 		q := ix.parse(tc.query)
 		expanded := false
