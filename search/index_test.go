@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"mpbot/content"
 	"strings"
 	"testing"
@@ -62,5 +63,31 @@ func TestDecimalsKept(t *testing.T) {
 	hits, _ := ix.Search(context.Background(), "华龙一号2.0", 2)
 	if len(hits) == 0 || hits[0].Article.ID != "v2" {
 		t.Errorf("华龙一号2.0: %v, want v2 first", ids(hits))
+	}
+}
+
+// TestLongTitleHoldingTheQuery: an article whose long title holds the
+// whole query stays among the candidates, and first, however many short
+// titles of other stories have the query's words in their bodies.
+func TestLongTitleHoldingTheQuery(t *testing.T) {
+	arts := []content.Article{{ID: "opening", Title: "第十五届全国运动会在广东广州隆重开幕 习近平出席开幕式并宣布运动会开幕",
+		Summary: "中华人民共和国第十五届运动会9日晚在广东省广州市隆重开幕。", URL: "https://example.com/opening", PublishedOn: "2025-11-10"}}
+	for i := range 30 {
+		arts = append(arts, content.Article{ID: fmt.Sprint("story", i), Title: fmt.Sprintf("全国运动会第%d个比赛日", i+1),
+			Summary: "全国运动会各项赛事有序进行，开幕以来各赛区运转顺畅。", Body: "全国运动会各项赛事有序进行，开幕以来各赛区运转顺畅。",
+			URL: fmt.Sprint("https://example.com/story", i), PublishedOn: fmt.Sprintf("2025-11-%02d", 10+i%20)})
+	}
+	for i := range 200 { // 开幕 is a common word, but not in every article
+		word := []string{"开幕", "闭幕", "召开", "举行"}[i%4]
+		arts = append(arts, content.Article{ID: fmt.Sprint("other", i), Title: fmt.Sprintf("第%d届博览会%s", i+1, word),
+			Summary: "博览会今天" + word + "。", URL: fmt.Sprint("https://example.com/other", i), PublishedOn: "2025-10-01"})
+	}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, _ := ix.Search(context.Background(), "全国运动会开幕", 3)
+	if len(hits) == 0 || hits[0].Article.ID != "opening" {
+		t.Errorf("全国运动会开幕: %v, want opening first", ids(hits))
 	}
 }

@@ -257,8 +257,10 @@ func TestSearchQuality(t *testing.T) {
 	// (0.848, typo 0.825): the trades are in BENCHMARKS.md. A title numbering
 	// the event otherwise cut as the hand-made confidence did: 0.610. A
 	// full date counting for the articles of that day: 0.851 / 0.873; a
-	// decimal kept whole (华龙一号2.0, 5.7%): 0.857 / 0.879.
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.856, 0.878, 0.609, 0.824
+	// decimal kept whole (华龙一号2.0, 5.7%): 0.857 / 0.879; what a title
+	// holds weighing in the choice of candidates: 0.868 / 0.890 / 0.627 /
+	// 0.850.
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.867, 0.889, 0.626, 0.849
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}

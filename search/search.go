@@ -965,6 +965,12 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		ds := acc.docs[d]
 		cover := float64(ds.matched) / total
 		score := float64(ds.score) * cover * cover
+		// What a title holds says more than its length-normalised
+		// weight in BM25F: a long title holding the whole query
+		// (第十五届全国运动会在广东广州隆重开幕 习近平出席开幕式…) must not
+		// fall behind the short titles of other stories that have its
+		// words in their bodies, out of the candidates.
+		score *= 1 + ix.params.titleCover*float64(ds.titleMatched)/total
 		// Most articles fall below the weakest kept: they are dropped
 		// before anything else of theirs is read.
 		if len(cands) == top && (score < cands[0].score || score == cands[0].score && v.days[d] <= v.days[cands[0].d]) {
@@ -1358,15 +1364,15 @@ func total(ls []*postingList) uint32 {
 // rankParams are the ranking's knobs; an index takes defaultRankParams,
 // and the tuning sweep tries others on an index of its own.
 type rankParams struct {
-	bodyShare, yearMiss, confPow, titlePhrase, leadPhrase, bodyPhrase, lengthPrior, coverPow float64
-	numberMiss, leadShare, leadMinIdf, unknownWord, digest, proximity, fullTextMiss          float64
-	model                                                                                    *confModel // nil: the hand-made confidence
+	bodyShare, yearMiss, confPow, titlePhrase, leadPhrase, bodyPhrase, lengthPrior, coverPow    float64
+	numberMiss, leadShare, leadMinIdf, unknownWord, digest, proximity, fullTextMiss, titleCover float64
+	model                                                                                       *confModel // nil: the hand-made confidence
 }
 
 // defaultRankParams are the knobs the dev-set measurement settled.
 func defaultRankParams() rankParams {
 	return rankParams{bodyShare: 0.3, yearMiss: 0.85, confPow: 3, model: shippedModel(), titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.8, coverPow: 1,
-		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.25, digest: 0.5, proximity: 0.2, fullTextMiss: 0.5}
+		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.25, digest: 0.5, proximity: 0.2, fullTextMiss: 0.5, titleCover: 0.5}
 }
 
 // phrases checks the query's chunks as typed: in the title, the summary,
