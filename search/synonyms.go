@@ -130,6 +130,9 @@ var abbreviations = []abbreviation{
 	// 神十七: crewed spacecraft are 神舟十七号 in full. Anchored, so that
 	// 精神十足 stays itself.
 	{"神", regexp.MustCompile(`^神([一二三四五六七八九十]+)`), "神舟${1}号"},
+	// 十五运会: the National Games are 第十五届全国运动会 in full (亚运会
+	// and 大运会 have no number, and stay themselves).
+	{"运会", regexp.MustCompile(`^(二十|十[一二三四五六七八九]?|[一二三四五六七八九])运会`), "第${1}届全国运动会"},
 }
 
 // alternatives returns what w may also be written as, or nil.

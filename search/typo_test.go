@@ -211,14 +211,14 @@ func TestNumberedAbbreviations(t *testing.T) {
 	s := &synonymSet{}
 	for in, want := range map[string]string{
 		"三中全会": "中央委员会第三次全体会议", "三次全会": "第三次全体会议", "二十大": "第二十次全国代表大会",
-		"十三大": "第十三次全国代表大会", "神十七": "神舟十七号",
+		"十三大": "第十三次全国代表大会", "神十七": "神舟十七号", "十五运会": "第十五届全国运动会",
 	} {
 		alts := s.alternatives(in)
 		if len(alts) != 2 || alts[1] != want {
 			t.Errorf("%s: %v, want %s", in, alts, want)
 		}
 	}
-	for _, not := range []string{"扩大", "精神", "中全"} {
+	for _, not := range []string{"扩大", "精神", "中全", "亚运会", "大运会", "运会"} {
 		if alts := s.alternatives(not); alts != nil {
 			t.Errorf("%s expanded to %v", not, alts)
 		}
