@@ -259,8 +259,9 @@ func TestSearchQuality(t *testing.T) {
 	// full date counting for the articles of that day: 0.851 / 0.873; a
 	// decimal kept whole (华龙一号2.0, 5.7%): 0.857 / 0.879; what a title
 	// holds weighing in the choice of candidates: 0.868 / 0.890 / 0.627 /
-	// 0.850.
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.867, 0.889, 0.626, 0.849
+	// 0.850; a word no article has counting a tenth, not a quarter: 0.870 /
+	// 0.891.
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.869, 0.890, 0.626, 0.849
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}

@@ -1372,7 +1372,7 @@ type rankParams struct {
 // defaultRankParams are the knobs the dev-set measurement settled.
 func defaultRankParams() rankParams {
 	return rankParams{bodyShare: 0.3, yearMiss: 0.85, confPow: 3, model: shippedModel(), titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.8, coverPow: 1,
-		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.25, digest: 0.5, proximity: 0.2, fullTextMiss: 0.5, titleCover: 0.5}
+		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.1, digest: 0.5, proximity: 0.2, fullTextMiss: 0.5, titleCover: 0.5}
 }
 
 // phrases checks the query's chunks as typed: in the title, the summary,
