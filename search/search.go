@@ -958,6 +958,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		}
 		return v.days[a.d] < v.days[b.d]
 	}
+	titleCover := ix.params.titleCover
 	for _, d := range acc.touched {
 		if v.isDead(d) {
 			continue
@@ -970,7 +971,9 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		// (第十五届全国运动会在广东广州隆重开幕 习近平出席开幕式…) must not
 		// fall behind the short titles of other stories that have its
 		// words in their bodies, out of the candidates.
-		score *= 1 + ix.params.titleCover*float64(ds.titleMatched)/total
+		if ds.titleMatched > 0 { // most touched articles hold nothing of it in their titles
+			score *= 1 + titleCover*float64(ds.titleMatched)/total
+		}
 		// Most articles fall below the weakest kept: they are dropped
 		// before anything else of theirs is read.
 		if len(cands) == top && (score < cands[0].score || score == cands[0].score && v.days[d] <= v.days[cands[0].d]) {
