@@ -46,7 +46,8 @@ func TestSnippetHighlights(t *testing.T) {
 // segmenter cuts it in articles, not two common digits.
 func TestDecimalsKept(t *testing.T) {
 	for in, want := range map[string]string{"华龙一号2.0": "华龙一号2.0", "增长5.7%": "增长5.7", "a.b": "a|b", "2.": "2", ".5": "5",
-		"1..2": "1|2", "v2.0.1 版": "v2.0.1|版", "5。7": "5|7", "": ""} {
+		"1..2": "1|2", "v2.0.1 版": "v2|0|1|版", "5。7": "5|7", "": "", "2024.2.7新闻": "2024|2|7新闻", "3.15晚会": "3.15晚会",
+		"1.5.": "1|5", ".1.5": "1|5"} {
 		if got := strings.Join(queryRuns(in), "|"); got != want {
 			t.Errorf("queryRuns(%q) = %q, want %q", in, got, want)
 		}
@@ -89,5 +90,24 @@ func TestLongTitleHoldingTheQuery(t *testing.T) {
 	hits, _ := ix.Search(context.Background(), "全国运动会开幕", 3)
 	if len(hits) == 0 || hits[0].Article.ID != "opening" {
 		t.Errorf("全国运动会开幕: %v, want opening first", ids(hits))
+	}
+}
+
+// TestDottedDates: 3.15 and 12.4 are as often dates (3·15, 12月4日) as
+// figures: the number typed, or its two parts.
+func TestDottedDates(t *testing.T) {
+	ix, err := BuildIndex([]content.Article{
+		{ID: "gala", Title: "2024年3·15晚会曝光多家企业", Summary: "今年的3·15晚会聚焦消费者权益。", URL: "https://example.com/gala", PublishedOn: "2024-03-15"},
+		{ID: "opera", Title: "新年戏曲晚会在京举行", Summary: "新年戏曲晚会今晚举行。", URL: "https://example.com/opera", PublishedOn: "2024-12-31"},
+		{ID: "growth", Title: "前三季度居民收入增长3.15%", Summary: "居民人均可支配收入增长3.15%，文艺晚会消费旺。", URL: "https://example.com/growth", PublishedOn: "2024-10-18"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for query, want := range map[string]string{"3.15晚会": "gala", "收入增长3.15%": "growth"} {
+		hits, _ := ix.Search(context.Background(), query, 3)
+		if len(hits) == 0 || hits[0].Article.ID != want {
+			t.Errorf("%s: %v, want %s first", query, ids(hits), want)
+		}
 	}
 }

@@ -210,18 +210,23 @@ func decemberReported(y int, query []mention, day int32) bool {
 }
 
 // fullDate is the day a date of text names with its year, month and day
-// (2024年2月7日, 2024年10月14号), as days since 1970; 0 when text names none.
+// (2024年2月7日, 2024年10月14号, 2024.2.7, 2024-2-7, 2024/2/7), as days since
+// 1970; 0 when text names none. Only the first date counts.
 func fullDate(text string) int32 {
-	if !strings.Contains(text, "月") {
+	if !strings.Contains(text, "月") && !strings.ContainsAny(text, ".-/") {
 		return 0
 	}
 	m := dateRe.FindStringSubmatch(text)
 	if m == nil {
 		return 0
 	}
+	month, day := m[2], m[3]
+	if month == "" {
+		month, day = m[4], m[5]
+	}
 	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
+	mo, _ := strconv.Atoi(month)
+	d, _ := strconv.Atoi(day)
 	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 	if t.Year() != y || int(t.Month()) != mo || t.Day() != d {
 		return 0 // 2月30日

@@ -87,6 +87,8 @@ func TestFullDate(t *testing.T) {
 	for text, want := range map[string]string{
 		"2024年2月7日 各地迎新春活动": "2024-02-07", "2024年10月14号俄军": "2024-10-14", "2024年2月30日": "",
 		"2月7日 迎新春": "", "2024年2月": "", "12024年2月7日": "", "1999年12月31日": "1999-12-31",
+		"2024.2.7新闻联播": "2024-02-07", "2024-10-14": "2024-10-14", "2024/2/7": "2024-02-07", "增长5.7%": "", "2024.2": "",
+		"1.2024.2.7": "", "2024.2.7.1": "", "2023.2.29": "",
 	} {
 		if got := fullDate(text); got != dayNumber(want) {
 			t.Errorf("fullDate(%s) = %d, want %d (%s)", text, got, dayNumber(want), want)
@@ -116,5 +118,23 @@ func TestFullDate(t *testing.T) {
 		if len(hits) == 0 || hits[0].Article.ID != want {
 			t.Errorf("%s: got %v, want %s first", query, ids(hits), want)
 		}
+	}
+}
+
+// TestNewYearsEveNews: the news of 31 December, reported on 1 January,
+// counts as of the year asked about (as December's figures do), so the day
+// the full date names does not cost its article the year.
+func TestNewYearsEveNews(t *testing.T) {
+	ix, err := BuildIndex([]content.Article{
+		{ID: "jan1", Title: "国家主席习近平发表新年贺词", Summary: "国家主席习近平通过中央广播电视总台和互联网，发表新年贺词。", URL: "https://example.com/jan1", PublishedOn: "2025-01-01"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	year := false
+	ix.hooks.features = func(_, id string, f features) { year = f[fYearMatch] > 0 }
+	ix.Search(context.Background(), "2024年12月31日 新年贺词", 3)
+	if !year {
+		t.Error("2024年12月31日: the article of 1 January 2025 is not of the year asked about")
 	}
 }

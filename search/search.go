@@ -308,7 +308,7 @@ type clause struct {
 
 var (
 	yearRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
-	dateRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})[日号]`)
+	dateRe = regexp.MustCompile(`(?:^|[^0-9.])((?:19|20)[0-9]{2})(?:年([0-9]{1,2})月([0-9]{1,2})[日号]|[./-]([0-9]{1,2})[./-]([0-9]{1,2})(?:[^0-9.]|$))`)
 	// fillers are words followers wrap around a topic. They are removed
 	// before segmentation so they never decide the result.
 	fillers = []string{"是什么意思", "什么意思", "是什么", "什么是", "怎么理解", "如何理解", "怎么看", "怎么样",
@@ -546,6 +546,15 @@ func (r reader) parse(text string) query {
 				i++
 				if stopWords[w] {
 					endChunk()
+					continue
+				}
+				if whole, frac, ok := strings.Cut(w, "."); ok && !seen[w] {
+					// 5.7 is a figure, but 3.15 and 12.4 are as often
+					// dates, which articles write 3·15 and 12月4日:
+					// the number as typed, or its two parts.
+					seen[w] = true
+					q.clauses = append(q.clauses, r.synonymClause(w, []string{whole + " " + frac}))
+					appendRun(w, nil)
 					continue
 				}
 				alts := syn.alternatives(w)
@@ -1450,13 +1459,14 @@ func dayYear(day int32) int {
 
 // queryRuns are the runs of letters and digits of text, with a decimal
 // point between digits kept in its number (华龙一号2.0, 增长5.7%): the
-// segmenter keeps 2.0 whole in articles, and 2 and 0 apart say nothing.
+// segmenter keeps 2.0 whole in articles, and 2 and 0 apart say nothing. A
+// number with two points (2024.2.7, 1.2.3) is a date or a version, and is
+// cut at both.
 func queryRuns(text string) []string {
 	var runs []string
 	start := -1
 	for i, r := range text {
-		keep := unicode.IsLetter(r) || unicode.IsDigit(r) ||
-			r == '.' && start >= 0 && i > 0 && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1])
+		keep := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' && start >= 0 && decimalPoint(text, i)
 		switch {
 		case keep && start < 0:
 			start = i
@@ -1469,6 +1479,23 @@ func queryRuns(text string) []string {
 		runs = append(runs, text[start:])
 	}
 	return runs
+}
+
+// decimalPoint reports whether the point at text[i] is the one point of a
+// number: digits on both sides, and no other point at either end of them.
+func decimalPoint(text string, i int) bool {
+	if i == 0 || i+1 >= len(text) || !isDigit(text[i-1]) || !isDigit(text[i+1]) {
+		return false
+	}
+	j := i - 1
+	for j > 0 && isDigit(text[j-1]) {
+		j--
+	}
+	k := i + 1
+	for k < len(text) && isDigit(text[k]) {
+		k++
+	}
+	return (j == 0 || text[j-1] != '.') && (k == len(text) || text[k] != '.')
 }
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }

@@ -131,8 +131,10 @@ var abbreviations = []abbreviation{
 	// 精神十足 stays itself.
 	{"神", regexp.MustCompile(`^神([一二三四五六七八九十]+)`), "神舟${1}号"},
 	// 十五运会: the National Games are 第十五届全国运动会 in full (亚运会
-	// and 大运会 have no number, and stay themselves).
-	{"运会", regexp.MustCompile(`^(二十|十[一二三四五六七八九]?|[一二三四五六七八九])运会`), "第${1}届全国运动会"},
+	// and 大运会 have no number, and stay themselves). Not anchored: the
+	// segmenter has no word for it, and it follows a place or a year
+	// (广州十五运会, 2025年十五运会).
+	{"运会", regexp.MustCompile(`(二十|十[一二三四五六七八九]?|[一二三四五六七八九])运会`), "第${1}届全国运动会"},
 }
 
 // alternatives returns what w may also be written as, or nil.

@@ -189,6 +189,9 @@ func TestSynonymsAreWholeWords(t *testing.T) {
 		{"ai国", true},
 		{"ai 芯片", true},
 		{"2024g20峰会", true},
+		// A numbered abbreviation after a place or a year.
+		{"广州十五运会开幕", true},
+		{"2025年十五运会", true},
 	} {
 		q := ix.parse(tc.query)
 		expanded := false
