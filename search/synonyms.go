@@ -127,9 +127,10 @@ var abbreviations = []abbreviation{
 	// 十三大, 二十大: Party congresses are 第十三次全国代表大会 in full.
 	// Anchored, so that 扩大 and 强大 stay themselves.
 	{"大", regexp.MustCompile(`^(二十|十[一二三四五六七八九]?|[一二三四五六七八九])大`), "第${1}次全国代表大会"},
-	// 神十七: crewed spacecraft are 神舟十七号 in full. Anchored, so that
-	// 精神十足 stays itself.
-	{"神", regexp.MustCompile(`^神([一二三四五六七八九十]+)`), "神舟${1}号"},
+	// 神十七: crewed spacecraft are 神舟十七号 in full, also after other
+	// words (去看神十七发射); not inside a word (精神十足, 眼神十分): a
+	// pattern counts only where a word of the query starts.
+	{"神", regexp.MustCompile(`神([一二三四五六七八九十]+)`), "神舟${1}号"},
 	// 十五运会: the National Games are 第十五届全国运动会 in full (亚运会
 	// and 大运会 have no number, and stay themselves). Not anchored: the
 	// segmenter has no word for it, and it follows a place or a year
@@ -194,7 +195,7 @@ func (s *synonymSet) split(chunk string, edge func(i int, start bool) bool) []sp
 			if !strings.Contains(rest, a.trigger) {
 				continue
 			}
-			if loc := a.re.FindStringIndex(rest); loc != nil && (at < 0 || loc[0] < at) {
+			if loc := a.re.FindStringIndex(rest); loc != nil && (at < 0 || loc[0] < at) && edge(base+loc[0], true) {
 				at, length = loc[0], loc[1]-loc[0]
 			}
 		}

@@ -189,9 +189,14 @@ func TestSynonymsAreWholeWords(t *testing.T) {
 		{"ai国", true},
 		{"ai 芯片", true},
 		{"2024g20峰会", true},
-		// A numbered abbreviation after a place or a year.
+		// A numbered abbreviation after a place or a year, or other words,
+		// but not inside a word.
 		{"广州十五运会开幕", true},
 		{"2025年十五运会", true},
+		{"去看神十七发射", true},
+		{"关于神十八的新闻", true},
+		{"精神十足", false},
+		{"眼神十分坚定", false},
 	} {
 		q := ix.parse(tc.query)
 		expanded := false
