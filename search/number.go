@@ -49,7 +49,7 @@ func mentions(s string, limit int) []mention {
 // parseNumber reads digits, or a number in characters: 二十五, 一百三十, 十九,
 // and years written digit by digit (二〇二四).
 func parseNumber(s string) (int, bool) {
-	if s[0] >= '0' && s[0] <= '9' {
+	if isDigit(s[0]) {
 		n, err := strconv.Atoi(s)
 		return n, err == nil && len(s) <= 6
 	}

@@ -234,6 +234,11 @@ type query struct {
 	alts  [][]string
 }
 
+// reports tells whether an article published on day reports the day the
+// query's full date names: that day's, or the next (an evening's news is
+// reported the day after).
+func (q *query) reports(day int32) bool { return q.day > 0 && (day == q.day || day == q.day+1) }
+
 // single is a clause of the one term w.
 func (q *query) single(w string) clause {
 	if len(q.terms) == 0 {
@@ -936,14 +941,13 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	}
 
 	if q.day > 0 {
-		// A full date names the day's news: an article published that
-		// day, or the next (news of an evening is reported the day
-		// after), holds it as if a word, whatever its text says. Only
-		// such queries pay for the pass over the days.
+		// A full date names the day's news: an article reporting that
+		// day holds it as if a word, whatever its text says. Only such
+		// queries pay for the pass over the days.
 		var buf [64]uint32
 		days := buf[:0]
 		for d, day := range v.days {
-			if (day == q.day || day == q.day+1) && !v.isDead(uint32(d)) {
+			if q.reports(day) && !v.isDead(uint32(d)) {
 				days = append(days, uint32(d))
 			}
 		}
@@ -1040,7 +1044,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		if yearMatch {
 			c.score *= yearBoost
 		}
-		if q.day > 0 && (dc.day == q.day || dc.day == q.day+1) {
+		if q.reports(dc.day) {
 			c.score *= yearBoost // and more so of the day it names
 		}
 		c.score *= 1 + recencyPerYear*float64(dc.day)/365

@@ -292,7 +292,7 @@ func asciiClass(b byte) int {
 	switch {
 	case 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z':
 		return 1
-	case '0' <= b && b <= '9':
+	case isDigit(b):
 		return 2
 	}
 	return 0
