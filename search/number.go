@@ -23,7 +23,7 @@ type mention struct {
 // maxMentions bounds the numbers taken from a query.
 const maxMentions = 8
 
-var mentionRe = regexp.MustCompile(`([0-9]+|[〇零一二两三四五六七八九十百千]+)(周年|届|次|号|年|月|期|批|条|项|代|轮|季|版|中全会)`)
+var mentionRe = regexp.MustCompile(`([0-9]+|[〇零一二两三四五六七八九十百千]+)(周年|届|次|号|年|月|期|批|条|项|代|轮|季|版|中全会|大)`)
 
 // mentions finds the numbers of s with their measure words. A year (a
 // number of 年 from 1900 on) is told apart from a span of years (三年).
@@ -38,8 +38,8 @@ func mentions(s string, limit int) []mention {
 		switch {
 		case measure == "年" && n >= 1900:
 			measure = "年份"
-		case measure == "中全会":
-			measure = "次" // 五中全会 is 第五次全体会议
+		case measure == "中全会" || measure == "大":
+			measure = "次" // 五中全会 is 第五次全体会议, 二十大 第二十次全国代表大会
 		}
 		out = append(out, mention{n, measure})
 	}
@@ -90,8 +90,8 @@ func numbersBefore(title, measure string) []int {
 	case "年份":
 		word = "年"
 	case "次":
-		// 五中全会 counts as 第五次 (see mentions).
-		if strings.Contains(title, "中全会") {
+		// 五中全会 and 二十大 count as 第五次 and 第二十次 (see mentions).
+		if strings.Contains(title, "中全会") || strings.Contains(title, "大") {
 			return numbersOf(mentions(title, -1), measure)
 		}
 	}

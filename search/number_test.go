@@ -37,6 +37,12 @@ func TestNumbers(t *testing.T) {
 		{"2024年7月规模以上工业增加值", "规模以上工业增加值同比增长5.1%", 0}, // a month's figures come out in the next
 		{"2024年12月CPI", "居民消费价格指数同比上涨", -1},
 		{"枫桥经验", "第十七届进博会开幕", 0},
+		// A congress by its number: 四大 is not 十四大, and 二十大 is 第二十次全国代表大会.
+		{"党的四大报告", "加快改革开放和现代化建设步伐 (十四大)", -1},
+		{"二十大报告", "高举中国特色社会主义伟大旗帜 (二十大)", 1},
+		{"二十大报告", "中国共产党第二十次全国代表大会开幕", 1},
+		{"二十大报告", "十九大以来的五年", -1},
+		{"第二十次全国代表大会", "党的二十大胜利闭幕", 1},
 	} {
 		if got := numberAgreement(mentions(c.query, maxMentions), c.title, aug2024); got != c.want {
 			t.Errorf("%s vs %s: %d, want %d", c.query, c.title, got, c.want)
@@ -44,7 +50,8 @@ func TestNumbers(t *testing.T) {
 	}
 	// The reading without the regexp is the regexp's.
 	for _, title := range []string{"十九届五中全会 第69次会议 2020年 三年 神舟二十五号", "庆祝澳门回归祖国25周年大会", "第十三次委员长会议 决定十四届全国人大常委会第六次会议10月20日至24日举行",
-		"2023年全年全国居民消费价格指数", "二〇二五年新年贺词", "第八届进博会闭幕 第138届广交会"} {
+		"2023年全年全国居民消费价格指数", "二〇二五年新年贺词", "第八届进博会闭幕 第138届广交会",
+		"党的二十大胜利闭幕 十九大以来", "中国共产党第二十次全国代表大会开幕"} {
 		for _, m := range []string{"周年", "届", "次", "号", "年", "年份", "月", "期", "批", "条"} {
 			if got, want := numbersBefore(title, m), numbersOf(mentions(title, -1), m); !slices.Equal(got, want) {
 				t.Errorf("%s, %s: %v, the regexp reads %v", title, m, got, want)

@@ -260,8 +260,9 @@ func TestSearchQuality(t *testing.T) {
 	// decimal kept whole (华龙一号2.0, 5.7%): 0.857 / 0.879; what a title
 	// holds weighing in the choice of candidates: 0.868 / 0.890 / 0.627 /
 	// 0.850; a word no article has counting a tenth, not a quarter: 0.870 /
-	// 0.891; 3.15 also as 3 and 15: no-match 0.644.
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.869, 0.890, 0.643, 0.849
+	// 0.891; 3.15 also as 3 and 15: no-match 0.644; a congress's number
+	// (四大 is not 十四大): 0.678.
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.869, 0.890, 0.677, 0.849
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}
