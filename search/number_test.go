@@ -145,3 +145,34 @@ func TestNewYearsEveNews(t *testing.T) {
 		t.Error("2024年12月31日: the article of 1 January 2025 is not of the year asked about")
 	}
 }
+
+// TestSummaryNumbersTheEvent: a title that does not number the event
+// leaves it to the summary, and a summary numbering it otherwise makes a
+// less sure answer; counts and dates in a summary do not.
+func TestSummaryNumbersTheEvent(t *testing.T) {
+	var arts []content.Article
+	for i := range 40 {
+		arts = append(arts, content.Article{ID: fmt.Sprint("other", i), Title: fmt.Sprintf("第%d届博览会举行", i+1),
+			Summary: "博览会今天在京举行。", URL: fmt.Sprint("https://example.com/other", i), PublishedOn: "2023-10-01"})
+	}
+	arts = append(arts, content.Article{ID: "award", Title: "中国新闻奖颁奖报告会举行 蔡奇会见获奖代表",
+		Summary: "第三十二、三十三届中国新闻奖颁奖报告会21日在京举行，共评出获奖作品356件。", URL: "https://example.com/award", PublishedOn: "2023-11-21"})
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	score := func(query string) float64 {
+		hits, _ := ix.Search(context.Background(), query, 3)
+		if len(hits) == 0 || hits[0].Article.ID != "award" {
+			t.Fatalf("%s: %v, want award first", query, ids(hits))
+		}
+		return hits[0].Score
+	}
+	asked, other, count := score("第三十三届中国新闻奖"), score("第三十六届中国新闻奖"), score("356件中国新闻奖")
+	if other > 0.6*asked {
+		t.Errorf("第三十六届 scored %.2f against 第三十三届's %.2f: the summary's edition was not read", other, asked)
+	}
+	if count < 0.7*asked {
+		t.Errorf("356件 scored %.2f against 第三十三届's %.2f: a count in the summary counted against", count, asked)
+	}
+}

@@ -224,6 +224,7 @@ type query struct {
 	chunks   []chunk
 	years    []int
 	mentions []mention // numbers with their measure words, to agree with titles
+	ordinals []mention // those of them that number an event, to agree with summaries too
 	day      int32     // the day a full date of the query names (2024年2月7日), 0 when none
 	fullText bool      // the follower asks for a document's full text (原文, 全文)
 	cut      []string  // the text's words in order, for the typo pass
@@ -430,6 +431,12 @@ func (r reader) parse(text string) query {
 		}
 	}
 	q.mentions = mentions(q.text, maxMentions)
+	for _, m := range q.mentions {
+		switch m.measure {
+		case "届", "次", "号", "周年", "期", "批", "轮":
+			q.ordinals = append(q.ordinals, m)
+		}
+	}
 	q.day = fullDate(q.text)
 	syn := r.v.synonyms
 	seen := map[string]bool{}
@@ -797,6 +804,7 @@ type accumulator struct {
 	touched []uint32
 	cands   []cand
 	feats   []features // of cands, by position, while they are refined
+	leadOff []bool     // of cands: the summary numbers the event otherwise (see below)
 	forms   []chunk    // a candidate's chunks in the forms it holds
 }
 
@@ -1008,6 +1016,10 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		acc.feats = make([]features, len(cands))
 	}
 	feats := acc.feats[:len(cands)]
+	if cap(acc.leadOff) < len(cands) {
+		acc.leadOff = make([]bool, len(cands))
+	}
+	leadOff := acc.leadOff[:len(cands)]
 
 	best, second := 0.0, 0.0
 	qr := runesOf(q.text)
@@ -1066,6 +1078,14 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 			conf *= ix.params.digest
 		}
 		agree := numberAgreement(q.mentions, dc.titleText, dc.day)
+		// A title that does not number the event leaves it to the
+		// summary: 中国新闻奖颁奖报告会举行 whose summary says 第三十二、三十三届
+		// is not the 第三十六届 asked about. Summaries give counts and
+		// dates of all kinds, so only ordinals count, and only against
+		// the confidence shown: cutting the ranking score too moved the
+		// margin of every other candidate and answered a no-match
+		// question (BENCHMARKS.md).
+		leadOff[i] = agree == 0 && numberAgreement(q.ordinals, dc.leadText, 0) < 0
 		switch agree {
 		case -1:
 			conf *= ix.params.numberMiss
@@ -1120,6 +1140,9 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		// score shown is cut; the order stays that of the words.
 		if q.fullText && !v.docs[c.d].fullText() {
 			c.conf *= ix.params.fullTextMiss
+		}
+		if leadOff[i] {
+			c.conf *= ix.params.numberMiss
 		}
 		if ix.hooks.features != nil {
 			ix.hooks.features(q.text, v.docs[c.d].card.id, feats[i])
