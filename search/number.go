@@ -43,6 +43,22 @@ func mentions(s string, limit int) []mention {
 		}
 		out = append(out, mention{n, measure})
 	}
+	// A five-year plan by its number (十四五, “十五五”): no number is
+	// written 十四五, so the reading is not a guess.
+	for at := 0; limit < 0 || len(out) < limit; {
+		i := strings.Index(s[at:], "十")
+		if i < 0 {
+			break
+		}
+		i += at
+		at = i + len("十")
+		r, size := utf8.DecodeRuneInString(s[at:])
+		if d := hanDigitValue(r); d > 0 && strings.HasPrefix(s[at+size:], "五") {
+			if p, _ := utf8.DecodeLastRuneInString(s[:i]); !strings.ContainsRune("〇零一二两三四五六七八九十百千", p) {
+				out = append(out, mention{10 + d, "五年规划"})
+			}
+		}
+	}
 	return out
 }
 
@@ -94,6 +110,8 @@ func numbersBefore(title, measure string) []int {
 		if strings.Contains(title, "中全会") || strings.Contains(title, "大") {
 			return numbersOf(mentions(title, -1), measure)
 		}
+	case "五年规划":
+		return numbersOf(mentions(title, -1), measure)
 	}
 	var out []int
 	for at := 0; ; {

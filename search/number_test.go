@@ -43,6 +43,10 @@ func TestNumbers(t *testing.T) {
 		{"二十大报告", "中国共产党第二十次全国代表大会开幕", 1},
 		{"二十大报告", "十九大以来的五年", -1},
 		{"第二十次全国代表大会", "党的二十大胜利闭幕", 1},
+		// A five-year plan by its number.
+		{"十四五规划纲要全文", "讨论“十五五”规划纲要草案", -1},
+		{"辽宁广东 十四五科技创新", "“十四五”时期科技创新成就", 1},
+		{"第二十五届高交会", "“十五五”规划建议", 0},
 	} {
 		if got := numberAgreement(mentions(c.query, maxMentions), c.title, aug2024); got != c.want {
 			t.Errorf("%s vs %s: %d, want %d", c.query, c.title, got, c.want)
