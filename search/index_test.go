@@ -111,3 +111,43 @@ func TestDottedDates(t *testing.T) {
 		}
 	}
 }
+
+// TestRarestWordMissing: an article without the query's rarest word is
+// most often another event of the same kind (the 投洽会 for the 东盟博览会):
+// it is shown less sure, where it ranks unchanged; one with it is not
+// touched.
+func TestRarestWordMissing(t *testing.T) {
+	arts := []content.Article{
+		{ID: "touqia", Title: "第二十三届中国国际投资贸易洽谈会开幕", Summary: "第二十三届中国国际投资贸易洽谈会今天在厦门开幕。", URL: "https://example.com/touqia", PublishedOn: "2023-09-08"},
+		{ID: "dongmeng", Title: "第二十届中国—东盟博览会开幕", Summary: "第二十届中国—东盟博览会今天在南宁开幕。", URL: "https://example.com/dongmeng", PublishedOn: "2023-09-17"},
+	}
+	for i := range 60 {
+		arts = append(arts, content.Article{ID: fmt.Sprint("other", i), Title: fmt.Sprintf("第%d届博览会闭幕", i+1),
+			Summary: "博览会今天闭幕。", URL: fmt.Sprint("https://example.com/other", i), PublishedOn: "2023-10-01"})
+	}
+	for i := range 3 { // 第二十三届 is in more articles than 东盟
+		arts = append(arts, content.Article{ID: fmt.Sprint("edition", i), Title: "第二十三届交易会开幕",
+			Summary: "第二十三届交易会今天开幕。", URL: fmt.Sprint("https://example.com/edition", i), PublishedOn: "2023-10-02"})
+	}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores := func() map[string]float64 {
+		hits, _ := ix.Search(context.Background(), "第二十三届东盟博览会开幕", 5)
+		out := map[string]float64{}
+		for _, h := range hits {
+			out[h.Article.ID] = h.Score
+		}
+		return out
+	}
+	cut := scores()
+	ix.params.rarestMissing = 1
+	whole := scores()
+	if !(cut["touqia"] > 0 && cut["touqia"] < 0.8*whole["touqia"]) {
+		t.Errorf("投洽会 without 东盟: %.3f, %.3f without the cut: want it shown less sure", cut["touqia"], whole["touqia"])
+	}
+	if cut["dongmeng"] != whole["dongmeng"] || cut["dongmeng"] == 0 {
+		t.Errorf("东盟博览会: %.3f, %.3f without the cut: want it untouched", cut["dongmeng"], whole["dongmeng"])
+	}
+}

@@ -261,15 +261,16 @@ func TestSearchQuality(t *testing.T) {
 	// holds weighing in the choice of candidates: 0.868 / 0.890 / 0.627 /
 	// 0.850; a word no article has counting a tenth, not a quarter: 0.870 /
 	// 0.891; 3.15 also as 3 and 15: no-match 0.644; a congress's number
-	// (四大 is not 十四大): 0.678.
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.869, 0.890, 0.677, 0.849
+	// (四大 is not 十四大): 0.678; an article without the query's rarest
+	// word shown less sure: 0.695.
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.869, 0.890, 0.694, 0.849
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}
 	// The dev set, which the hand-made confidence had been fitted to, fell
 	// from 0.900 / 0.908 / 1.000 when the model fitted on the tune half took
 	// its place (BENCHMARKS.md); it is held where it is now.
-	const devRecall, devMRR, devNomatch = 0.891, 0.902, 0.933
+	const devRecall, devMRR, devNomatch = 0.891, 0.902, 1.000
 	if dev.recall1 < devRecall-1e-9 || dev.mrr5 < devMRR-5e-4 || dev.nomatch < devNomatch-5e-4 {
 		t.Errorf("dev set regressed: %s (floors %.3f / %.3f / %.3f)", &dev, devRecall, devMRR, devNomatch)
 	}

@@ -805,6 +805,8 @@ type accumulator struct {
 	cands   []cand
 	feats   []features // of cands, by position, while they are refined
 	leadOff []bool     // of cands: the summary numbers the event otherwise (see below)
+	held    []bool     // of cands: the article has the query's rarest word (holdRarest)
+	byDoc   []int      // of cands: their positions in doc order, for holdRarest
 	forms   []chunk    // a candidate's chunks in the forms it holds
 }
 
@@ -1021,6 +1023,8 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	}
 	leadOff := acc.leadOff[:len(cands)]
 
+	held := acc.holdRarest(q, cands, ix.params.rarestShare*total)
+
 	best, second := 0.0, 0.0
 	qr := runesOf(q.text)
 	// A synonym counts as the words the follower typed (国家网信办 is three
@@ -1143,6 +1147,9 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		}
 		if leadOff[i] {
 			c.conf *= ix.params.numberMiss
+		}
+		if !held[i] {
+			c.conf *= ix.params.rarestMissing
 		}
 		if ix.hooks.features != nil {
 			ix.hooks.features(q.text, v.docs[c.d].card.id, feats[i])
@@ -1400,18 +1407,67 @@ func total(ls []*postingList) uint32 {
 	return n
 }
 
+// holdRarest reports for each candidate whether it has the query's
+// rarest word, when that word carries at least share of what the query
+// asks (its information) and the query has another word any article has.
+// An article without it is most often another event of the same kind (the
+// 投洽会 for the 东博会, a 神舟 crew for a Pakistani astronaut): its
+// confidence is cut, its rank left alone. All are held otherwise.
+func (acc *accumulator) holdRarest(q query, cands []cand, share float64) []bool {
+	if cap(acc.held) < len(cands) {
+		acc.held = make([]bool, len(cands))
+		acc.byDoc = make([]int, len(cands))
+	}
+	held, byDoc := acc.held[:len(cands)], acc.byDoc[:len(cands)]
+	var rarest *clause
+	known := 0
+	for i := range q.clauses {
+		c := &q.clauses[i]
+		if c.df == 0 {
+			continue
+		}
+		known++
+		if rarest == nil || c.df < rarest.df {
+			rarest = c
+		}
+	}
+	all := known < 2 || rarest.idf < share
+	for i := range held {
+		held[i] = all
+		byDoc[i] = i
+	}
+	if all {
+		return held
+	}
+	slices.SortFunc(byDoc, func(a, b int) int { return cmp.Compare(cands[a].d, cands[b].d) })
+	mark := func(doc uint32) {
+		if i, ok := slices.BinarySearchFunc(byDoc, doc, func(j int, d uint32) int { return cmp.Compare(cands[j].d, d) }); ok {
+			held[byDoc[i]] = true
+		}
+	}
+	for _, l := range rarest.lists {
+		l.each(func(doc uint32, _ uint8) { mark(doc) })
+	}
+	for _, p := range rarest.merged {
+		mark(p.doc)
+	}
+	return held
+}
+
 // rankParams are the ranking's knobs; an index takes defaultRankParams,
 // and the tuning sweep tries others on an index of its own.
 type rankParams struct {
 	bodyShare, yearMiss, confPow, titlePhrase, leadPhrase, bodyPhrase, lengthPrior, coverPow    float64
 	numberMiss, leadShare, leadMinIdf, unknownWord, digest, proximity, fullTextMiss, titleCover float64
+	rarestMissing, rarestShare                                                                  float64
 	model                                                                                       *confModel // nil: the hand-made confidence
 }
 
 // defaultRankParams are the knobs the dev-set measurement settled.
 func defaultRankParams() rankParams {
 	return rankParams{bodyShare: 0.3, yearMiss: 0.85, confPow: 3, model: shippedModel(), titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.8, coverPow: 1,
-		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.1, digest: 0.5, proximity: 0.2, fullTextMiss: 0.5, titleCover: 0.5}
+		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.1, digest: 0.5, proximity: 0.2, fullTextMiss: 0.5, titleCover: 0.5,
+		rarestMissing: 0.7, rarestShare: 0.35}
 }
 
 // phrases checks the query's chunks as typed: in the title, the summary,
