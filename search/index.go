@@ -33,6 +33,9 @@ type Index struct {
 	expansions   *lru.Cache[string, phraseHit] // expansions' postings, by text
 	clauses      *lru.Cache[string, phraseHit] // synonym clauses' merged postings, by clause.key
 	hooks        hooks
+	// now is today, for the years a query names by it (去年); tests set
+	// their own.
+	now func() time.Time
 }
 
 // phraseCacheSize bounds the expansions whose postings are kept: more than
@@ -115,7 +118,7 @@ func NewIndex(seg *Segmenter) *Index {
 	if err != nil {
 		panic(err)
 	}
-	ix := &Index{seg: seg, params: defaultRankParams(), expansions: expansions, clauses: clauses}
+	ix := &Index{seg: seg, params: defaultRankParams(), expansions: expansions, clauses: clauses, now: time.Now}
 	ix.view.Store(emptyView())
 	return ix
 }

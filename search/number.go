@@ -98,21 +98,30 @@ func parseNumber(s string) (int, bool) {
 
 // numbersBefore returns the numbers title gives with measure (as mentions
 // names it): each place the measure word occurs, read backwards. It is the
-// regexp's reading without the regexp: this runs for every leading
-// candidate of a query with numbers.
+// regexp's reading without the regexp (but for 中全会 and five-year plans,
+// which few titles have): this runs for every leading candidate of a query
+// with numbers, on its title and its summary.
 func numbersBefore(title, measure string) []int {
-	word := measure
 	switch measure {
 	case "年份":
-		word = "年"
+		return numbersAt(title, measure, "年")
 	case "次":
 		// 五中全会 and 二十大 count as 第五次 and 第二十次 (see mentions).
-		if strings.Contains(title, "中全会") || strings.Contains(title, "大") {
+		if strings.Contains(title, "中全会") {
 			return numbersOf(mentions(title, -1), measure)
 		}
+		return append(numbersAt(title, measure, "次"), numbersAt(title, measure, "大")...)
 	case "五年规划":
+		if !strings.Contains(title, "五") {
+			return nil
+		}
 		return numbersOf(mentions(title, -1), measure)
 	}
+	return numbersAt(title, measure, measure)
+}
+
+// numbersAt reads the numbers before each place title has word.
+func numbersAt(title, measure, word string) []int {
 	var out []int
 	for at := 0; ; {
 		i := strings.Index(title[at:], word)

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 )
 
 func TestNumbers(t *testing.T) {
@@ -55,9 +56,12 @@ func TestNumbers(t *testing.T) {
 	// The reading without the regexp is the regexp's.
 	for _, title := range []string{"十九届五中全会 第69次会议 2020年 三年 神舟二十五号", "庆祝澳门回归祖国25周年大会", "第十三次委员长会议 决定十四届全国人大常委会第六次会议10月20日至24日举行",
 		"2023年全年全国居民消费价格指数", "二〇二五年新年贺词", "第八届进博会闭幕 第138届广交会",
-		"党的二十大胜利闭幕 十九大以来", "中国共产党第二十次全国代表大会开幕"} {
-		for _, m := range []string{"周年", "届", "次", "号", "年", "年份", "月", "期", "批", "条"} {
-			if got, want := numbersBefore(title, m), numbersOf(mentions(title, -1), m); !slices.Equal(got, want) {
+		"党的二十大胜利闭幕 十九大以来", "中国共产党第二十次全国代表大会开幕", "第三次会议 十四大 扩大开放 “十四五”规划"} {
+		for _, m := range []string{"周年", "届", "次", "号", "年", "年份", "月", "期", "批", "条", "五年规划"} {
+			got, want := numbersBefore(title, m), numbersOf(mentions(title, -1), m)
+			slices.Sort(got) // 次 is read before 大
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
 				t.Errorf("%s, %s: %v, the regexp reads %v", title, m, got, want)
 			}
 		}
@@ -178,5 +182,30 @@ func TestSummaryNumbersTheEvent(t *testing.T) {
 	}
 	if count < 0.7*asked {
 		t.Errorf("356件 scored %.2f against 第三十三届's %.2f: a count in the summary counted against", count, asked)
+	}
+}
+
+// TestRelativeYears: 去年 and 前年 are years, counted from today, as if
+// typed as numbers.
+func TestRelativeYears(t *testing.T) {
+	today := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	if got, want := absoluteYears("去年gdp增速 前年 今年的政府工作报告 明年", today), "2025年gdp增速 2024年 2026年的政府工作报告 明年"; got != want {
+		t.Errorf("absoluteYears = %q, want %q", got, want)
+	}
+	var arts []content.Article
+	for y := 2022; y <= 2025; y++ {
+		arts = append(arts, content.Article{ID: fmt.Sprint("report", y), Title: fmt.Sprintf("%d年国民经济和社会发展统计公报", y),
+			Summary: "国家统计局发布国民经济和社会发展统计公报。", URL: fmt.Sprint("https://example.com/", y), PublishedOn: fmt.Sprintf("%d-02-28", y+1)})
+	}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.now = func() time.Time { return today }
+	for query, want := range map[string]string{"去年统计公报": "report2025", "前年的统计公报": "report2024", "今年统计公报": "report2025"} {
+		hits, _ := ix.Search(context.Background(), query, 3)
+		if len(hits) == 0 || hits[0].Article.ID != want {
+			t.Errorf("%s: %v, want %s first", query, ids(hits), want)
+		}
 	}
 }

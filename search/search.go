@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -416,10 +417,28 @@ func normalizeQuery(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// absoluteYears writes the years text names by today's (今年, 去年, 前年) as
+// numbers (2026年), so that they count as typed years do: 去年的GDP增速 asks
+// about last year, which the articles name by its number. The future
+// (明年) is left alone: in a question it is most often about plans made
+// this year.
+func absoluteYears(text string, now time.Time) string {
+	if !strings.Contains(text, "年") {
+		return text
+	}
+	for back, word := range [...]string{"今年", "去年", "前年"} {
+		if strings.Contains(text, word) {
+			text = strings.ReplaceAll(text, word, strconv.Itoa(now.Year()-back)+"年")
+		}
+	}
+	return text
+}
+
 // parse turns a follower's text, as prepareQuery left it, into clauses.
 // Synonym phrases are found first, on the raw text, so that 国务院常务会议
 // is matched whole before segmentation cuts it.
 func (r reader) parse(text string) query {
+	text = absoluteYears(text, r.ix.now())
 	text, fullText := r.withoutFullText(text)
 	q := query{text: text, fullText: fullText}
 	if strings.ContainsAny(q.text, "12") { // every year the pattern matches starts 19 or 20
