@@ -824,9 +824,12 @@ type accumulator struct {
 	cands   []cand
 	feats   []features // of cands, by position, while they are refined
 	leadOff []bool     // of cands: the summary numbers the event otherwise (see below)
-	held    []bool     // of cands: the article has the query's rarest word (holdRarest)
-	byDoc   []int      // of cands: their positions in doc order, for holdRarest
+	held    []bool     // of cands: the article has the query's rarest word (see rarestClause)
 	forms   []chunk    // a candidate's chunks in the forms it holds
+	// rarest has a bit per doc that has the query's rarest word, set while
+	// markRarest is (as that word's postings are added).
+	rarest     []uint64
+	markRarest bool
 }
 
 type docScore struct {
@@ -837,7 +840,7 @@ func (ix *Index) getAccumulator(n int) *accumulator {
 	acc, _ := ix.accumulators.Get().(*accumulator)
 	if acc == nil || len(acc.docs) < n {
 		size := n + n/4 + 64
-		acc = &accumulator{docs: make([]docScore, size), found: make([]uint64, size/64+1)}
+		acc = &accumulator{docs: make([]docScore, size), found: make([]uint64, size/64+1), rarest: make([]uint64, size/64+1)}
 	}
 	return acc
 }
@@ -875,6 +878,9 @@ func (acc *accumulator) add(d uint32, imp uint8, idf, leadIdf float32, onlyKnown
 		acc.touched = append(acc.touched, d)
 		acc.found[d>>6] |= 1 << (d & 63)
 	}
+	if acc.markRarest {
+		acc.rarest[d>>6] |= 1 << (d & 63)
+	}
 	ds.score += idf * float32(imp&impactScale) / impactScale
 	ds.matched += idf
 	switch {
@@ -889,6 +895,7 @@ func (ix *Index) release(acc *accumulator) {
 	for _, d := range acc.touched {
 		acc.docs[d] = docScore{}
 		acc.found[d>>6] = 0
+		acc.rarest[d>>6] = 0
 	}
 	acc.touched = acc.touched[:0]
 	ix.accumulators.Put(acc)
@@ -942,8 +949,10 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	acc := ix.getAccumulator(len(v.docs))
 	defer ix.release(acc)
 	rare := ix.params.leadMinIdf * math.Log(1+(N-0.5)/1.5) // of the idf of a word in one article
+	rarest := rarestClause(q.clauses, ix.params.rarestShare*total)
 	for i := range q.clauses {
 		c := &q.clauses[i]
+		acc.markRarest = i == rarest
 		idf, leadIdf := float32(c.idf), float32(0)
 		// A query of one word found in a summary has found a mention, not
 		// the topic: summaries count when they hold several of its words.
@@ -968,6 +977,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 			acc.add(p.doc, p.impact, idf, leadIdf, onlyKnown)
 		}
 	}
+	acc.markRarest = false
 
 	if q.day > 0 {
 		// A full date names the day's news: an article reporting that
@@ -1042,7 +1052,14 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	}
 	leadOff := acc.leadOff[:len(cands)]
 
-	held := acc.holdRarest(q, cands, ix.params.rarestShare*total)
+	if cap(acc.held) < len(cands) {
+		acc.held = make([]bool, len(cands))
+	}
+	held := acc.held[:len(cands)]
+	for i := range cands {
+		d := cands[i].d
+		held[i] = rarest < 0 || acc.rarest[d>>6]&(1<<(d&63)) != 0
+	}
 
 	best, second := 0.0, 0.0
 	qr := runesOf(q.text)
@@ -1426,51 +1443,27 @@ func total(ls []*postingList) uint32 {
 	return n
 }
 
-// holdRarest reports for each candidate whether it has the query's
-// rarest word, when that word carries at least share of what the query
-// asks (its information) and the query has another word any article has.
-// An article without it is most often another event of the same kind (the
-// 投洽会 for the 东博会, a 神舟 crew for a Pakistani astronaut): its
-// confidence is cut, its rank left alone. All are held otherwise.
-func (acc *accumulator) holdRarest(q query, cands []cand, share float64) []bool {
-	if cap(acc.held) < len(cands) {
-		acc.held = make([]bool, len(cands))
-		acc.byDoc = make([]int, len(cands))
-	}
-	held, byDoc := acc.held[:len(cands)], acc.byDoc[:len(cands)]
-	var rarest *clause
-	known := 0
-	for i := range q.clauses {
-		c := &q.clauses[i]
+// rarestClause is the query's rarest word (its clause's index), when it
+// carries at least share of what the query asks (its information) and the
+// query has another word any article has; -1 otherwise. An article without
+// it is most often another event of the same kind, or a near miss: its
+// confidence is cut, its rank left alone.
+func rarestClause(clauses []clause, share float64) int {
+	rarest, known := -1, 0
+	for i := range clauses {
+		c := &clauses[i]
 		if c.df == 0 {
 			continue
 		}
 		known++
-		if rarest == nil || c.df < rarest.df {
-			rarest = c
+		if rarest < 0 || c.df < clauses[rarest].df {
+			rarest = i
 		}
 	}
-	all := known < 2 || rarest.idf < share
-	for i := range held {
-		held[i] = all
-		byDoc[i] = i
+	if known < 2 || clauses[rarest].idf < share {
+		return -1
 	}
-	if all {
-		return held
-	}
-	slices.SortFunc(byDoc, func(a, b int) int { return cmp.Compare(cands[a].d, cands[b].d) })
-	mark := func(doc uint32) {
-		if i, ok := slices.BinarySearchFunc(byDoc, doc, func(j int, d uint32) int { return cmp.Compare(cands[j].d, d) }); ok {
-			held[byDoc[i]] = true
-		}
-	}
-	for _, l := range rarest.lists {
-		l.each(func(doc uint32, _ uint8) { mark(doc) })
-	}
-	for _, p := range rarest.merged {
-		mark(p.doc)
-	}
-	return held
+	return rarest
 }
 
 // rankParams are the ranking's knobs; an index takes defaultRankParams,
