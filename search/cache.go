@@ -9,7 +9,8 @@ import (
 // Followers ask the same few things (the topic of the day, the article just
 // promoted), so answers are kept by query text. Every change to the index
 // (an import, a removal, new synonyms) starts a new generation, and answers
-// of an older one are never served: a cached answer is exactly what a fresh
+// of an older one are never served, nor those of another year (去年 names
+// another one on New Year's Day): a cached answer is exactly what a fresh
 // search would return.
 type resultCache struct {
 	lru *lru.Cache[cacheKey, cachedResult]
@@ -19,6 +20,7 @@ type cacheKey struct {
 	query    string
 	n        int
 	snippets bool
+	year     int // China's, which 今年 and 去年 name (absoluteYears)
 }
 
 type cachedResult struct {

@@ -114,18 +114,24 @@ func TestDottedDates(t *testing.T) {
 
 // TestRarestWordMissing: an article without the query's rarest word is
 // most often another event of the same kind (the 投洽会 for the 东盟博览会):
-// it is shown less sure, where it ranks unchanged; one with it is not
-// touched.
+// in a large store it is shown less sure, where it ranks unchanged; one
+// with it is not touched, nor is any when no candidate has the word (the
+// follower's aside: 求助).
 func TestRarestWordMissing(t *testing.T) {
 	arts := []content.Article{
 		{ID: "touqia", Title: "第二十三届中国国际投资贸易洽谈会开幕", Summary: "第二十三届中国国际投资贸易洽谈会今天在厦门开幕。", URL: "https://example.com/touqia", PublishedOn: "2023-09-08"},
 		{ID: "dongmeng", Title: "第二十届中国—东盟博览会开幕", Summary: "第二十届中国—东盟博览会今天在南宁开幕。", URL: "https://example.com/dongmeng", PublishedOn: "2023-09-17"},
+		{ID: "hotline", Title: "热线运行平稳", Summary: "热线今天运行平稳。", Body: "热线今天运行平稳，群众来电求助都有回应。", URL: "https://example.com/hotline", PublishedOn: "2023-01-01"},
 	}
-	for i := range 60 {
+	for i := range largeStore { // the cut is a large store's
 		arts = append(arts, content.Article{ID: fmt.Sprint("other", i), Title: fmt.Sprintf("第%d届博览会闭幕", i+1),
 			Summary: "博览会今天闭幕。", URL: fmt.Sprint("https://example.com/other", i), PublishedOn: "2023-10-01"})
 	}
-	for i := range 3 { // 第二十三届 is in more articles than 东盟
+	for i := range 20 { // 第二十三届 and 东盟 are in more articles than 求助
+		arts = append(arts, content.Article{ID: fmt.Sprint("expo", i), Title: "第二十三届中国—东盟博览会开幕式举行",
+			Summary: "第二十三届中国—东盟博览会开幕式今天举行。", URL: fmt.Sprint("https://example.com/expo", i), PublishedOn: "2026-09-17"})
+	}
+	for i := range 3 {
 		arts = append(arts, content.Article{ID: fmt.Sprint("edition", i), Title: "第二十三届交易会开幕",
 			Summary: "第二十三届交易会今天开幕。", URL: fmt.Sprint("https://example.com/edition", i), PublishedOn: "2023-10-02"})
 	}
@@ -133,21 +139,30 @@ func TestRarestWordMissing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	scores := func() map[string]float64 {
-		hits, _ := ix.Search(context.Background(), "第二十三届东盟博览会开幕", 5)
+	// 30 hits: the 投洽会 is far down the first query's list; 5: the
+	// candidates for the aside are the 16 best, none with 求助.
+	scores := func(query string, n int) map[string]float64 {
+		hits, _ := ix.Search(context.Background(), query, n)
 		out := map[string]float64{}
-		for _, h := range hits {
+		for i, h := range hits {
 			out[h.Article.ID] = h.Score
+			if i == 0 {
+				out["first"] = h.Score
+			}
 		}
 		return out
 	}
-	cut := scores()
+	const query, aside = "第二十届东盟博览会开幕", "求助 东盟博览会开幕式"
+	cut, asideCut := scores(query, 30), scores(aside, 5)
 	ix.params.rarestMissing = 1
-	whole := scores()
+	whole, asideWhole := scores(query, 30), scores(aside, 5)
 	if !(cut["touqia"] > 0 && cut["touqia"] < 0.8*whole["touqia"]) {
 		t.Errorf("投洽会 without 东盟: %.3f, %.3f without the cut: want it shown less sure", cut["touqia"], whole["touqia"])
 	}
 	if cut["dongmeng"] != whole["dongmeng"] || cut["dongmeng"] == 0 {
 		t.Errorf("东盟博览会: %.3f, %.3f without the cut: want it untouched", cut["dongmeng"], whole["dongmeng"])
+	}
+	if asideCut["first"] != asideWhole["first"] || asideCut["first"] == 0 {
+		t.Errorf("with an aside no candidate has: %.3f, %.3f without the cut: want it untouched", asideCut["first"], asideWhole["first"])
 	}
 }

@@ -29,12 +29,15 @@ var mentionRe = regexp.MustCompile(`([0-9]+|[〇零一二两三四五六七八�
 // number of 年 from 1900 on) is told apart from a span of years (三年).
 func mentions(s string, limit int) []mention {
 	var out []mention
-	for _, m := range mentionRe.FindAllStringSubmatch(s, limit) {
-		n, ok := parseNumber(m[1])
+	for _, m := range mentionRe.FindAllStringSubmatchIndex(s, limit) {
+		n, ok := parseNumber(s[m[2]:m[3]])
 		if !ok {
 			continue
 		}
-		measure := m[2]
+		measure := s[m[4]:m[5]]
+		if measure == "大" && !congressAt(s, m[2], m[5]) {
+			continue
+		}
 		switch {
 		case measure == "年" && n >= 1900:
 			measure = "年份"
@@ -54,13 +57,39 @@ func mentions(s string, limit int) []mention {
 		at = i + len("十")
 		r, size := utf8.DecodeRuneInString(s[at:])
 		if d := hanDigitValue(r); d > 0 && strings.HasPrefix(s[at+size:], "五") {
-			if p, _ := utf8.DecodeLastRuneInString(s[:i]); !strings.ContainsRune("〇零一二两三四五六七八九十百千", p) {
+			// Not 十四五岁 (fourteen or fifteen years old) nor 十一五一 (two holidays).
+			next, _ := utf8.DecodeRuneInString(s[at+size+len("五"):])
+			if p, _ := utf8.DecodeLastRuneInString(s[:i]); !strings.ContainsRune("〇零一二两三四五六七八九十百千", p) && !strings.ContainsRune("岁一〇零二两三四五六七八九十", next) {
 				out = append(out, mention{10 + d, "五年规划"})
 			}
 		}
 	}
 	return out
 }
+
+// congressAt reports whether the number at s[start:] with 大 ending at end
+// names a congress (党的二十大, 十八大以来, (十四大)), not a count (三大攻坚战,
+// 一大批, 第一大贸易伙伴, 5大看点, 八一大楼): a number in characters, not after
+// 第, and followed by nothing more of a name, or by what is said of a
+// congress.
+func congressAt(s string, start, end int) bool {
+	if isDigit(s[start]) || strings.HasSuffix(s[:start], "第") {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[end:])
+	if end == len(s) || !isHan(next) {
+		return true
+	}
+	for _, w := range congressFollowers {
+		if strings.HasPrefix(s[end:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+var congressFollowers = []string{"以来", "报告", "精神", "代表", "召开", "开幕", "闭幕", "胜利", "党章", "期间", "决议", "通过",
+	"上", "后", "前", "的", "和", "与", "至", "到", "时", "以"}
 
 // parseNumber reads digits, or a number in characters: 二十五, 一百三十, 十九,
 // and years written digit by digit (二〇二四).
@@ -143,6 +172,9 @@ func numbersAt(title, measure, word string) []int {
 		}
 		// The longer measure words win as in mentions: 周年 is not 年.
 		if word == "年" && strings.HasSuffix(title[:start], "周") {
+			continue
+		}
+		if word == "大" && !congressAt(title, start, at) {
 			continue
 		}
 		n, ok := parseNumber(title[start:end])

@@ -40,7 +40,7 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets
 	}
 	r := ix.reader()
 	text := prepareQuery(query)
-	cache, key := ix.cache.Load(), cacheKey{text, n, snippets}
+	cache, key := ix.cache.Load(), cacheKey{text, n, snippets, ix.now().In(chinaTime).Year()}
 	if res, ok := cache.get(key, r.v.gen); ok {
 		return res, nil
 	}
@@ -132,7 +132,7 @@ func (ix *Index) Snippets(query string, hits []content.Hit) []content.Hit {
 	text := prepareQuery(query)
 	// Kept apart from the query's plain answer (n < 0), and served only for
 	// the same articles in the same order.
-	cache, key := ix.cache.Load(), cacheKey{text, -len(hits), true}
+	cache, key := ix.cache.Load(), cacheKey{text, -len(hits), true, ix.now().In(chinaTime).Year()}
 	if res, ok := cache.get(key, r.v.gen); ok && sameArticles(res.Hits, hits) {
 		return res.Hits
 	}
@@ -419,26 +419,62 @@ func normalizeQuery(s string) string {
 
 // absoluteYears writes the years text names by today's (今年, 去年, 前年) as
 // numbers (2026年), so that they count as typed years do: 去年的GDP增速 asks
-// about last year, which the articles name by its number. The future
-// (明年) is left alone: in a question it is most often about plans made
-// this year.
-func absoluteYears(text string, now time.Time) string {
-	if !strings.Contains(text, "年") {
+// about last year, which the articles name by its number. Only where the
+// segmenter reads them as words: 如今年轻人 and 以前年度 name no year. The
+// future (明年) is left alone: in a question it is most often about plans
+// made this year. Today is China's: followers and the articles' dates are.
+func (r reader) absoluteYears(text string) string {
+	if !strings.Contains(text, "今年") && !strings.Contains(text, "去年") && !strings.Contains(text, "前年") {
 		return text
 	}
-	for back, word := range [...]string{"今年", "去年", "前年"} {
-		if strings.Contains(text, word) {
-			text = strings.ReplaceAll(text, word, strconv.Itoa(now.Year()-back)+"年")
+	year := r.ix.now().In(chinaTime).Year()
+	var b strings.Builder
+	at, pos := 0, 0 // copied up to at; words looked for from pos
+	for _, w := range r.ix.seg.queryWords(text) {
+		i := strings.Index(text[pos:], w)
+		if i < 0 {
+			continue // a word cleaned of what the text has; the rest is copied as it is
 		}
+		i += pos - at
+		pos = at + i + len(w)
+		// 去年底 and 今年初 are words of their own.
+		word, rest := w, ""
+		if len(w) == len("去年底") && strings.ContainsAny(w[len("去年"):], "底初末内") {
+			word, rest = w[:len("去年")], w[len("去年"):]
+		}
+		back := -1
+		switch word {
+		case "今年":
+			back = 0
+		case "去年":
+			back = 1
+		case "前年":
+			back = 2
+		}
+		if back < 0 {
+			continue
+		}
+		b.WriteString(text[at : at+i])
+		b.WriteString(strconv.Itoa(year - back))
+		b.WriteString("年")
+		b.WriteString(rest)
+		at += i + len(w)
 	}
-	return text
+	if at == 0 {
+		return text
+	}
+	b.WriteString(text[at:])
+	return b.String()
 }
+
+// chinaTime is China Standard Time, which has no daylight saving.
+var chinaTime = time.FixedZone("CST", 8*3600)
 
 // parse turns a follower's text, as prepareQuery left it, into clauses.
 // Synonym phrases are found first, on the raw text, so that 国务院常务会议
 // is matched whole before segmentation cuts it.
 func (r reader) parse(text string) query {
-	text = absoluteYears(text, r.ix.now())
+	text = r.absoluteYears(text)
 	text, fullText := r.withoutFullText(text)
 	q := query{text: text, fullText: fullText}
 	if strings.ContainsAny(q.text, "12") { // every year the pattern matches starts 19 or 20
@@ -1056,10 +1092,22 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		acc.held = make([]bool, len(cands))
 	}
 	held := acc.held[:len(cands)]
+	anyHeld := false
 	for i := range cands {
 		d := cands[i].d
 		held[i] = rarest < 0 || acc.rarest[d>>6]&(1<<(d&63)) != 0
+		anyHeld = anyHeld || held[i]
 	}
+	if !anyHeld {
+		// No candidate has it: the word is the follower's aside (萌新求助,
+		// 蹲一个), not what the answers are about.
+		for i := range held {
+			held[i] = true
+		}
+	}
+	// As the model's, the cut is a large store's: in a small one most
+	// words are rare, and the rarest says little.
+	rarestCut := 1 - (1-ix.params.rarestMissing)*min(1, N/largeStore)
 
 	best, second := 0.0, 0.0
 	qr := runesOf(q.text)
@@ -1185,7 +1233,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 			c.conf *= ix.params.numberMiss
 		}
 		if !held[i] {
-			c.conf *= ix.params.rarestMissing
+			c.conf *= rarestCut
 		}
 		if ix.hooks.features != nil {
 			ix.hooks.features(q.text, v.docs[c.d].card.id, feats[i])
