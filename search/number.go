@@ -23,7 +23,10 @@ type mention struct {
 // maxMentions bounds the numbers taken from a query.
 const maxMentions = 8
 
-var mentionRe = regexp.MustCompile(`([0-9]+|[〇零一二两三四五六七八九十百千]+)(周年|届|次|号|年|月|期|批|条|项|代|轮|季|版|中全会|大)`)
+// hanNumerals are the characters numbers are written in.
+const hanNumerals = "〇零一二两三四五六七八九十百千"
+
+var mentionRe = regexp.MustCompile(`([0-9]+|[` + hanNumerals + `]+)(周年|届|次|号|年|月|期|批|条|项|代|轮|季|版|中全会|大)`)
 
 // mentions finds the numbers of s with their measure words. A year (a
 // number of 年 from 1900 on) is told apart from a span of years (三年).
@@ -59,7 +62,7 @@ func mentions(s string, limit int) []mention {
 		if d := hanDigitValue(r); d > 0 && strings.HasPrefix(s[at+size:], "五") {
 			// Not 十四五岁 (fourteen or fifteen years old) nor 十一五一 (two holidays).
 			next, _ := utf8.DecodeRuneInString(s[at+size+len("五"):])
-			if p, _ := utf8.DecodeLastRuneInString(s[:i]); !strings.ContainsRune("〇零一二两三四五六七八九十百千", p) && !strings.ContainsRune("岁一〇零二两三四五六七八九十", next) {
+			if p, _ := utf8.DecodeLastRuneInString(s[:i]); !strings.ContainsRune(hanNumerals, p) && !strings.ContainsRune("岁一〇零二两三四五六七八九十", next) {
 				out = append(out, mention{10 + d, "五年规划"})
 			}
 		}
@@ -162,7 +165,7 @@ func numbersAt(title, measure, word string) []int {
 		start := end
 		for start > 0 {
 			r, size := utf8.DecodeLastRuneInString(title[:start])
-			if !(r >= '0' && r <= '9' || strings.ContainsRune("〇零一二两三四五六七八九十百千", r)) {
+			if !(r >= '0' && r <= '9' || strings.ContainsRune(hanNumerals, r)) {
 				break
 			}
 			start -= size

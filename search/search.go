@@ -859,8 +859,6 @@ type accumulator struct {
 	touched []uint32
 	cands   []cand
 	feats   []features // of cands, by position, while they are refined
-	leadOff []bool     // of cands: the summary numbers the event otherwise (see below)
-	held    []bool     // of cands: the article has the query's rarest word (see rarestClause)
 	forms   []chunk    // a candidate's chunks in the forms it holds
 	// rarest has a bit per doc that has the query's rarest word, set while
 	// markRarest is (as that word's postings are added).
@@ -1083,27 +1081,13 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		acc.feats = make([]features, len(cands))
 	}
 	feats := acc.feats[:len(cands)]
-	if cap(acc.leadOff) < len(cands) {
-		acc.leadOff = make([]bool, len(cands))
-	}
-	leadOff := acc.leadOff[:len(cands)]
 
-	if cap(acc.held) < len(cands) {
-		acc.held = make([]bool, len(cands))
-	}
-	held := acc.held[:len(cands)]
-	anyHeld := false
-	for i := range cands {
-		d := cands[i].d
-		held[i] = rarest < 0 || acc.rarest[d>>6]&(1<<(d&63)) != 0
-		anyHeld = anyHeld || held[i]
-	}
-	if !anyHeld {
-		// No candidate has it: the word is the follower's aside (萌新求助,
-		// 蹲一个), not what the answers are about.
-		for i := range held {
-			held[i] = true
-		}
+	holdsRarest := func(d uint32) bool { return acc.rarest[d>>6]&(1<<(d&63)) != 0 }
+	// When no candidate has the rarest word, it is the follower's aside
+	// (萌新求助, 蹲一个), not what the answers are about: it cuts nothing.
+	cutRarest := false
+	for i := 0; rarest >= 0 && i < len(cands) && !cutRarest; i++ {
+		cutRarest = holdsRarest(cands[i].d)
 	}
 	// As the model's, the cut is a large store's: in a small one most
 	// words are rare, and the rarest says little.
@@ -1166,14 +1150,6 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 			conf *= ix.params.digest
 		}
 		agree := numberAgreement(q.mentions, dc.titleText, dc.day)
-		// A title that does not number the event leaves it to the
-		// summary: 中国新闻奖颁奖报告会举行 whose summary says 第三十二、三十三届
-		// is not the 第三十六届 asked about. Summaries give counts and
-		// dates of all kinds, so only ordinals count, and only against
-		// the confidence shown: cutting the ranking score too moved the
-		// margin of every other candidate and answered a no-match
-		// question (BENCHMARKS.md).
-		leadOff[i] = agree == 0 && numberAgreement(q.ordinals, dc.leadText, 0) < 0
 		switch agree {
 		case -1:
 			conf *= ix.params.numberMiss
@@ -1229,10 +1205,17 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		if q.fullText && !v.docs[c.d].fullText() {
 			c.conf *= ix.params.fullTextMiss
 		}
-		if leadOff[i] {
+		// A title that does not number the event leaves it to the
+		// summary: 中国新闻奖颁奖报告会举行 whose summary says 第三十二、三十三届
+		// is not the 第三十六届 asked about. Summaries give counts and
+		// dates of all kinds, so only ordinals count, and only against
+		// the confidence shown: cutting the ranking score too moved the
+		// margin of every other candidate and answered a no-match
+		// question (BENCHMARKS.md).
+		if f := &feats[i]; f[fNumberMiss] == 0 && f[fNumberMatch] == 0 && numberAgreement(q.ordinals, v.docs[c.d].leadText, 0) < 0 {
 			c.conf *= ix.params.numberMiss
 		}
-		if !held[i] {
+		if cutRarest && !holdsRarest(c.d) {
 			c.conf *= rarestCut
 		}
 		if ix.hooks.features != nil {
