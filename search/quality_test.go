@@ -262,15 +262,16 @@ func TestSearchQuality(t *testing.T) {
 	// 0.850; a word no article has counting a tenth, not a quarter: 0.870 /
 	// 0.891; 3.15 also as 3 and 15: no-match 0.644; a congress's number
 	// (四大 is not 十四大): 0.678; an article without the query's rarest
-	// word shown less sure: 0.695.
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.869, 0.890, 0.694, 0.849
+	// word shown less sure: 0.695; a common word counted wherever the
+	// follower put it (总理 first in 总理理事会): 0.883 / 0.901.
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.882, 0.900, 0.694, 0.849
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}
 	// The dev set, which the hand-made confidence had been fitted to, fell
 	// from 0.900 / 0.908 / 1.000 when the model fitted on the tune half took
 	// its place (BENCHMARKS.md); it is held where it is now.
-	const devRecall, devMRR, devNomatch = 0.891, 0.902, 1.000
+	const devRecall, devMRR, devNomatch = 0.891, 0.907, 1.000
 	if dev.recall1 < devRecall-1e-9 || dev.mrr5 < devMRR-5e-4 || dev.nomatch < devNomatch-5e-4 {
 		t.Errorf("dev set regressed: %s (floors %.3f / %.3f / %.3f)", &dev, devRecall, devMRR, devNomatch)
 	}
@@ -343,7 +344,9 @@ func synonymTermsAlone(t *testing.T, ix *Index, minScore float64) {
 		// In context the words alone are often answered by the context
 		// (2024年农交会 by 2024年农业农村经济运行), so only the respelling
 		// is held there.
-		if alone[term] && a >= correctionBelow && w < minScore {
+		// Only an answer that holds the term counts as lost: without
+		// the groups, 中国国际农产品交易会 finds the 服务贸易交易会 at 0.70.
+		if alone[term] && a >= correctionBelow && w < minScore && holdsTerm(without[i].Hits[0].Article, term) {
 			t.Errorf("synonym %s alone: %.2f %s without synonyms, %.2f with them", term, a, without[i].Hits[0].Article.Title, w)
 		}
 		if with[i].Corrected != "" {
@@ -351,6 +354,11 @@ func synonymTermsAlone(t *testing.T, ix *Index, minScore float64) {
 		}
 	}
 	t.Logf("%d synonyms searched alone and in context: %d answered without the synonym groups, %d with them", len(terms), answered[0], answered[1])
+}
+
+// holdsTerm reports whether a's title or summary has term as written.
+func holdsTerm(a content.Article, term string) bool {
+	return strings.Contains(lower(foldText(a.Title+" "+a.Summary)), lower(foldText(term)))
 }
 
 // TestDemoQuestions runs our labelled questions over the demo articles the

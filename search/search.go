@@ -984,31 +984,17 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	defer ix.release(acc)
 	rare := ix.params.leadMinIdf * math.Log(1+(N-0.5)/1.5) // of the idf of a word in one article
 	rarest := rarestClause(q.clauses, ix.params.rarestShare*total)
-	for i := range q.clauses {
-		c := &q.clauses[i]
-		acc.markRarest = i == rarest
-		idf, leadIdf := float32(c.idf), float32(0)
-		// A query of one word found in a summary has found a mention, not
-		// the topic: summaries count when they hold several of its words.
-		if c.idf >= rare && len(q.clauses) > 1 {
-			leadIdf = idf
-		}
-		// A word in a large share of all articles (中国, 发展) cannot decide
-		// which of them answers; when the query has a more selective word,
-		// the common one only adds to the articles that one found.
-		onlyKnown := selective && common(float64(c.df), N)
-		for _, l := range c.lists {
-			acc.addList(l.data, idf, leadIdf, onlyKnown)
-		}
-		lead := leadIdf > 0
-		for _, p := range c.merged {
-			if int(p.alt) < len(c.altIdf) {
-				idf = c.altIdf[p.alt]
-				if lead {
-					leadIdf = idf
-				}
+	// Common words go last: they only add to the articles the selective
+	// ones found, and those must be found first, wherever the follower
+	// put them (总理 in 总理理事会第二十四次会议 counted for nothing).
+	for pass := range 2 {
+		for i := range q.clauses {
+			c := &q.clauses[i]
+			onlyKnown := selective && common(float64(c.df), N)
+			if onlyKnown != (pass == 1) {
+				continue
 			}
-			acc.add(p.doc, p.impact, idf, leadIdf, onlyKnown)
+			r.addClause(acc, c, i == rarest, rare, len(q.clauses) > 1, onlyKnown)
 		}
 	}
 	acc.markRarest = false
@@ -1251,6 +1237,32 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		hits = append(hits, h)
 	}
 	return hits
+}
+
+// addClause adds one clause's postings to acc. rare is the idf from which
+// a word counts in summaries; several tells whether the query has other
+// clauses. A common word (onlyKnown) only adds to articles already found.
+func (r reader) addClause(acc *accumulator, c *clause, rarest bool, rare float64, several, onlyKnown bool) {
+	acc.markRarest = rarest
+	idf, leadIdf := float32(c.idf), float32(0)
+	// A query of one word found in a summary has found a mention, not
+	// the topic: summaries count when they hold several of its words.
+	if c.idf >= rare && several {
+		leadIdf = idf
+	}
+	for _, l := range c.lists {
+		acc.addList(l.data, idf, leadIdf, onlyKnown)
+	}
+	lead := leadIdf > 0
+	for _, p := range c.merged {
+		if int(p.alt) < len(c.altIdf) {
+			idf = c.altIdf[p.alt]
+			if lead {
+				leadIdf = idf
+			}
+		}
+		acc.add(p.doc, p.impact, idf, leadIdf, onlyKnown)
+	}
 }
 
 // A word is common when it is in more than commonShare of the articles,
