@@ -44,8 +44,8 @@ func TestBloomSteps(t *testing.T) {
 				found++
 			}
 		}
-		if n >= 300 && found > 20000/20 {
-			t.Errorf("%d items: %d of 20,000 others found; the filter should err about 1%% of the time", n, found)
+		if n >= 300 && found > 20000/500 {
+			t.Errorf("%d items: %d of 20,000 others found; the filter should err about 0.05%% of the time", n, found)
 		}
 	}
 }

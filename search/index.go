@@ -204,7 +204,7 @@ const titlePrefix = "\x01"
 func titleKey(titleText string) string { return titlePrefix + titleText }
 
 // analyzerRevision is bumped when Analyze's code changes what it produces.
-const analyzerRevision = 4
+const analyzerRevision = 5
 
 // analysisVersion changes whenever Analyze would cut text differently: a
 // new analyser revision, or an edited dictionary or term list. Stored
