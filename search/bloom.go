@@ -52,7 +52,7 @@ func (f bigramFilter) hasAll(items [][2]uint64) bool {
 	bits := uint64(len(f) * 64)
 	for _, h := range items {
 		// The bits (h1 + i·h2) mod bits, stepped rather than divided
-		// for each: two divisions a pair instead of seven. Both hashes
+		// for each: two divisions a pair instead of eleven. Both hashes
 		// are below 2³², so h1 + i·h2 never wraps and the steps land on
 		// the bits newBigramFilter set.
 		bit, step := h[0]%bits, h[1]%bits

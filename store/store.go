@@ -515,9 +515,36 @@ func (s *Store) LoadSnapshot(ctx context.Context) (_ []byte, err error) {
 // SetAnalysis stores a recomputed analysis without touching the article.
 func (s *Store) SetAnalysis(ctx context.Context, id string, version int, data []byte) (err error) {
 	defer failed(&err, "store analysis of %s", id)
-	_, err = s.db.ExecContext(ctx, `INSERT INTO article_terms (article_id, version, data) VALUES (?, ?, ?)
-		ON CONFLICT(article_id) DO UPDATE SET version=excluded.version, data=excluded.data`, id, version, data)
+	_, err = s.db.ExecContext(ctx, setAnalysisSQL, id, version, data)
 	return err
+}
+
+const setAnalysisSQL = `INSERT INTO article_terms (article_id, version, data) VALUES (?, ?, ?)
+	ON CONFLICT(article_id) DO UPDATE SET version=excluded.version, data=excluded.data`
+
+// Analysis is one article's search analysis, to store.
+type Analysis struct {
+	ID      string
+	Version int
+	Data    []byte
+}
+
+// SetAnalyses stores several articles' analyses in one transaction: a
+// whole store analysed again after an upgrade writes a batch at a time, not
+// an article at a time.
+func (s *Store) SetAnalyses(ctx context.Context, items []Analysis) (err error) {
+	defer failed(&err, "store %d analyses", len(items))
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, it := range items {
+		if _, err := tx.ExecContext(ctx, setAnalysisSQL, it.ID, it.Version, it.Data); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
 }
 
 // EachIndexed streams every article's card and stored analysis to fn.

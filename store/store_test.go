@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"mpbot/content"
 	"mpbot/store"
 	"mpbot/store/storetest"
@@ -109,5 +110,34 @@ func testListNewestDelete(t *testing.T, e storetest.Engine) {
 	}
 	if _, err := s.Get(ctx, "new"); !errors.Is(err, content.ErrNotFound) {
 		t.Fatalf("get deleted: %v", err)
+	}
+}
+
+func TestSetAnalyses(t *testing.T) { storetest.Each(t, testSetAnalyses) }
+
+// testSetAnalyses: analyses written a batch at a time replace what each
+// article had, and an article not in the batch keeps its own.
+func testSetAnalyses(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	for _, id := range []string{"a1", "a2", "a3"} {
+		if _, _, err := s.Upsert(ctx, content.Article{ID: id, Title: "标题" + id, URL: "https://example.com/" + id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SetAnalysis(ctx, "a3", 1, []byte("old a3")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetAnalysis(ctx, "a1", 1, []byte("old a1")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetAnalyses(ctx, []store.Analysis{{ID: "a1", Version: 2, Data: []byte("new a1")}, {ID: "a2", Version: 2, Data: []byte("new a2")}}); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{"a1": "2 new a1", "a2": "2 new a2", "a3": "1 old a3"} {
+		it, err := s.GetIndexed(ctx, id)
+		if got := fmt.Sprintf("%d %s", it.Version, it.Analysis); err != nil || got != want {
+			t.Errorf("%s: %q %v, want %q", id, got, err, want)
+		}
 	}
 }
