@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"mpbot/content"
 	"os"
 	"path/filepath"
@@ -293,6 +294,38 @@ func TestSearchQuality(t *testing.T) {
 		}
 	}
 	synonymTermsAlone(t, ix, minScore)
+	partsInEitherOrder(t, ix, tuneQs)
+}
+
+// partsInEitherOrder: a question typed as two parts (巴黎残奥会 第10个比赛日)
+// gets the same first answer with the parts the other way round. A common
+// word typed first once counted for nothing. Only the first of several years
+// counts, so questions with a year in each part are left out.
+func partsInEitherOrder(t *testing.T, ix *Index, qs []devQuery) {
+	n := 0
+	for _, q := range qs {
+		parts := strings.Fields(q.text)
+		if len(parts) != 2 || yearRe.MatchString(parts[0]) && yearRe.MatchString(parts[1]) {
+			continue
+		}
+		n++
+		a, _ := ix.Search(context.Background(), q.text, 1)
+		b, _ := ix.Search(context.Background(), parts[1]+" "+parts[0], 1)
+		if len(a) != len(b) || len(a) > 0 && (a[0].Article.ID != b[0].Article.ID || math.Abs(a[0].Score-b[0].Score) > 0.1) {
+			t.Errorf("%q and its parts the other way round answer %v and %v", q.text, hitsOf(a), hitsOf(b))
+		}
+	}
+	if n < 100 {
+		t.Errorf("%d questions in two parts; the check needs more", n)
+	}
+}
+
+func hitsOf(hs []content.Hit) []string {
+	var out []string
+	for _, h := range hs {
+		out = append(out, fmt.Sprintf("%s %.2f", h.Article.ID, h.Score))
+	}
+	return out
 }
 
 // synonymTermsAlone searches every shipped synonym on its own, as a follower
