@@ -984,9 +984,11 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	defer ix.release(acc)
 	rare := ix.params.leadMinIdf * math.Log(1+(N-0.5)/1.5) // of the idf of a word in one article
 	rarest := rarestClause(q.clauses, ix.params.rarestShare*total)
-	// Common words go last: they only add to the articles the selective
-	// ones found, and those must be found first, wherever the follower
-	// put them (总理 in 总理理事会第二十四次会议 counted for nothing).
+	// A word in a large share of all articles (中国, 发展) cannot decide
+	// which of them answers; when the query has a more selective word, the
+	// common one only adds to the articles that one found. So common words
+	// go last, wherever the follower put them: typed first, 总理 in
+	// 总理理事会第二十四次会议 found nothing yet and counted for nothing.
 	for pass := range 2 {
 		for i := range q.clauses {
 			c := &q.clauses[i]
