@@ -76,9 +76,22 @@ func testLibraryLoadsStoredAnalysis(t *testing.T, e storetest.Engine) {
 	path := e.Fresh(t)
 	l := openLibraryAt(t, e, path)
 	l.Seed(ctx, content.DemoArticles())
-	// Make one analysis outdated, as an older binary would have left it.
+	// Make analyses outdated, as an older binary would have left them:
+	// one unreadable, half of the others of another version (they are
+	// analysed again together, on every core).
 	if err := l.store.SetAnalysis(ctx, "demo-pujiang", analysisVersion-1, []byte("old")); err != nil {
 		t.Fatal(err)
+	}
+	for i, a := range content.DemoArticles() {
+		if i%2 == 0 && a.ID != "demo-pujiang" {
+			it, err := l.store.GetIndexed(ctx, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := l.store.SetAnalysis(ctx, a.ID, analysisVersion-1, it.Analysis); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	again := openLibraryAt(t, e, path)
 	if again.index.Len() != len(content.DemoArticles()) {
@@ -87,9 +100,27 @@ func testLibraryLoadsStoredAnalysis(t *testing.T, e storetest.Engine) {
 	if got := topID(t, again, "浦江经验"); got != "demo-pujiang" {
 		t.Fatalf("recomputed article not found: %q", got)
 	}
-	it, err := again.store.GetIndexed(ctx, "demo-pujiang")
-	if err != nil || it.Version != analysisVersion {
-		t.Fatalf("analysis not rewritten: version %d %v", it.Version, err)
+	for _, a := range content.DemoArticles() {
+		it, err := again.store.GetIndexed(ctx, a.ID)
+		if err != nil || it.Version != analysisVersion {
+			t.Fatalf("%s: analysis not rewritten: version %d %v", a.ID, it.Version, err)
+		}
+		stored, err := DecodeAnalysis(it.Article, it.Analysis)
+		if err != nil {
+			t.Fatalf("%s: rewritten analysis unreadable: %v", a.ID, err)
+		}
+		// The article's own analysis, not another's of the batch.
+		full, err := again.store.Get(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh := again.index.Analyze(full)
+		if len(stored.terms) != len(fresh.terms) || stored.length != fresh.length {
+			t.Fatalf("%s: stored analysis has %d terms, %v long; the article's own %d, %v", a.ID, len(stored.terms), stored.length, len(fresh.terms), fresh.length)
+		}
+	}
+	if got := topID(t, again, "枫桥经验"); got != "demo-fengqiao" {
+		t.Fatalf("枫桥经验 after the analyses were redone: %q", got)
 	}
 }
 
