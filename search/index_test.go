@@ -202,3 +202,36 @@ func TestCommonWordFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestUnseenWordIsOneWord: a word no article has is looked for as its
+// character pairs, in titles and summaries, but it is still one word: found
+// in a summary it is a mention there, as a known word would be (新时代枫桥经验
+// answered a judge's profile whose summary names it at 0.91).
+func TestUnseenWordIsOneWord(t *testing.T) {
+	arts := []content.Article{
+		{ID: "judge", Title: "全国模范法官韩旭辉 用心用情践行司法为民初心", Summary: "韩旭辉扎根基层，坚持和发展新时代“枫桥经验”，解决了数千件群众烦心事。",
+			URL: "https://example.com/judge", PublishedOn: "2024-12-23"},
+	}
+	for i := range 30 {
+		arts = append(arts, content.Article{ID: fmt.Sprint("other", i), Title: fmt.Sprintf("第%d届博览会开幕", i+1),
+			Summary: "博览会今天开幕，新时代新气象。", URL: fmt.Sprint("https://example.com/other", i), PublishedOn: "2024-10-01"})
+	}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix.reader().v.has("新时代枫桥经验") {
+		t.Fatal("新时代枫桥经验 is a word of the index; the test needs one it has never seen")
+	}
+	score := func(query string) float64 {
+		hits, _ := ix.Search(context.Background(), query, 1)
+		if len(hits) == 0 || hits[0].Article.ID != "judge" {
+			t.Fatalf("%s: %v, want the judge first", query, ids(hits))
+		}
+		return hits[0].Score
+	}
+	one, known := score("新时代枫桥经验"), score("枫桥经验")
+	if one > known {
+		t.Errorf("新时代枫桥经验 (one word never seen) %.2f, 枫桥经验 (one known word) %.2f: want no surer", one, known)
+	}
+}

@@ -305,12 +305,15 @@ type clause struct {
 	// expansion (十三大 in the report's title, 第十三次全国代表大会 in
 	// another body's). Zero means all.
 	literal int
-	idf     float64
-	lists   []*postingList // the postings of a single-term clause, a list per segment
-	merged  []posting      // the postings of a synonym clause, merged per query
-	altDF   []int          // ... and how many articles each alternative has
-	altIdf  []float32      // what a match of each alternative counts for
-	df      int
+	// pairOf numbers (from 1) the word never seen that this clause is a
+	// character pair of: the pairs are one word the follower typed.
+	pairOf int
+	idf    float64
+	lists  []*postingList // the postings of a single-term clause, a list per segment
+	merged []posting      // the postings of a synonym clause, merged per query
+	altDF  []int          // ... and how many articles each alternative has
+	altIdf []float32      // what a match of each alternative counts for
+	df     int
 }
 
 var (
@@ -495,6 +498,7 @@ func (r reader) parse(text string) query {
 	q.day = fullDate(q.text)
 	syn := r.v.synonyms
 	seen := map[string]bool{}
+	unseen := 0 // words never seen, looked for as their pairs
 	addWord := func(w string, alts []string) {
 		if stopWords[w] || seen[w] {
 			return
@@ -514,10 +518,13 @@ func (r reader) parse(text string) query {
 		if len(bgs) == 0 {
 			q.clauses = append(q.clauses, q.single(w))
 		}
+		unseen++
 		for _, bg := range bgs {
 			if !seen[bigramPrefix+bg] {
 				seen[bigramPrefix+bg] = true
-				q.clauses = append(q.clauses, q.single(bigramPrefix+bg))
+				c := q.single(bigramPrefix + bg)
+				c.pairOf = unseen
+				q.clauses = append(q.clauses, c)
 			}
 		}
 	}
@@ -984,6 +991,12 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	defer ix.release(acc)
 	rare := ix.params.leadMinIdf * math.Log(1+(N-0.5)/1.5) // of the idf of a word in one article
 	rarest := rarestClause(q.clauses, ix.params.rarestShare*total)
+	// The pairs of a word never seen are that one word: 新时代枫桥经验 in a
+	// summary is a mention, as 枫桥经验 is, not six words of the query.
+	several := len(q.clauses) > 1
+	if pairs := q.clauses[0].pairOf; pairs > 0 {
+		several = slices.ContainsFunc(q.clauses, func(c clause) bool { return c.pairOf != pairs })
+	}
 	// A word in a large share of all articles (中国, 发展) cannot decide
 	// which of them answers; when the query has a more selective word, the
 	// common one only adds to the articles that one found. So common words
@@ -996,7 +1009,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 			if onlyKnown != (pass == 1) {
 				continue
 			}
-			r.addClause(acc, c, i == rarest, rare, len(q.clauses) > 1, onlyKnown)
+			r.addClause(acc, c, i == rarest, rare, several, onlyKnown)
 		}
 	}
 	acc.markRarest = false
