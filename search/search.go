@@ -40,7 +40,7 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets
 	}
 	r := ix.reader()
 	text := prepareQuery(query)
-	cache, key := ix.cache.Load(), cacheKey{text, n, snippets, ix.now().In(chinaTime).Year()}
+	cache, key := ix.cache.Load(), cacheKey{text, n, snippets, ix.thisYear()}
 	if res, ok := cache.get(key, r.v.gen); ok {
 		return res, nil
 	}
@@ -132,7 +132,7 @@ func (ix *Index) Snippets(query string, hits []content.Hit) []content.Hit {
 	text := prepareQuery(query)
 	// Kept apart from the query's plain answer (n < 0), and served only for
 	// the same articles in the same order.
-	cache, key := ix.cache.Load(), cacheKey{text, -len(hits), true, ix.now().In(chinaTime).Year()}
+	cache, key := ix.cache.Load(), cacheKey{text, -len(hits), true, ix.thisYear()}
 	if res, ok := cache.get(key, r.v.gen); ok && sameArticles(res.Hits, hits) {
 		return res.Hits
 	}
@@ -430,7 +430,7 @@ func (r reader) absoluteYears(text string) string {
 	if !strings.Contains(text, "今年") && !strings.Contains(text, "去年") && !strings.Contains(text, "前年") {
 		return text
 	}
-	year := r.ix.now().In(chinaTime).Year()
+	year := r.ix.thisYear()
 	var b strings.Builder
 	at, pos := 0, 0 // copied up to at; words looked for from pos
 	for _, w := range r.ix.seg.queryWords(text) {
@@ -472,6 +472,10 @@ func (r reader) absoluteYears(text string) string {
 
 // chinaTime is China Standard Time, which has no daylight saving.
 var chinaTime = time.FixedZone("CST", 8*3600)
+
+// thisYear is the year in China now: the one 今年 names, and so a key of
+// kept answers, which must change with it.
+func (ix *Index) thisYear() int { return ix.now().In(chinaTime).Year() }
 
 // parse turns a follower's text, as prepareQuery left it, into clauses.
 // Synonym phrases are found first, on the raw text, so that 国务院常务会议
