@@ -41,14 +41,8 @@ func (b *Broadcaster) Draft(ctx context.Context, a content.Article) (string, err
 	if err != nil {
 		return "", err
 	}
-	body := "<p>" + html.EscapeString(a.Summary) + "</p>"
-	for _, p := range strings.Split(a.Body, "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			body += "<p>" + html.EscapeString(p) + "</p>"
-		}
-	}
 	req := map[string]any{"articles": []draft.Article{{
-		Title: a.Title, Author: a.Author, Digest: cutRunes(a.Summary, 120), Content: body,
+		Title: a.Title, Author: a.Author, Digest: cutRunes(a.Summary, 120), Content: draftContent(a),
 		ContentSourceURL: a.URL, ThumbMediaID: thumb, ShowCoverPic: 1,
 	}}}
 	var resp struct {
@@ -58,6 +52,32 @@ func (b *Broadcaster) Draft(ctx context.Context, a content.Article) (string, err
 		return "", err
 	}
 	return resp.MediaID, nil
+}
+
+// draftContent is the article's text as the draft's HTML, a paragraph to
+// each blank-line-separated block. The summary leads only when the body does
+// not already open with it: importers take the summary from the first
+// paragraph, and a follower would read it twice.
+func draftContent(a content.Article) string {
+	var b strings.Builder
+	first := true
+	for p := range strings.SplitSeq(a.Body, "\n\n") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if first {
+			first = false
+			if sum := strings.TrimSpace(a.Summary); sum != "" && !strings.Contains(p, strings.TrimSuffix(sum, "…")) {
+				b.WriteString("<p>" + html.EscapeString(sum) + "</p>")
+			}
+		}
+		b.WriteString("<p>" + html.EscapeString(p) + "</p>")
+	}
+	if first && strings.TrimSpace(a.Summary) != "" {
+		b.WriteString("<p>" + html.EscapeString(strings.TrimSpace(a.Summary)) + "</p>")
+	}
+	return b.String()
 }
 
 // Preview sends the draft to one staff member (message/mass/preview).
