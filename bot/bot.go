@@ -188,7 +188,17 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	}
 	rule, question := s.match(text)
 	if n, ok := parseChoice(text); ok && rule < 0 {
-		return b.followUp(ctx, s, m, n)
+		return b.followUp(ctx, s, m, n, nil)
+	}
+	if n, ok := wordChoice(text); ok && rule < 0 {
+		// 二 or 第二篇 is a choice only while a list is open; otherwise
+		// it is searched like any other text.
+		list, err := b.followUps.Get(ctx, m.From)
+		if err != nil {
+			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
+		} else if len(list.IDs) > 0 {
+			return b.followUp(ctx, s, m, n, &list)
+		}
 	}
 	if rule >= 0 {
 		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, s.rules[rule].label })
@@ -219,12 +229,16 @@ func (b *Bot) optOut(ctx context.Context, s *Settings, m Message, out bool) []Re
 // followUp answers a number typed after a numbered list: the article, or
 // what the valid numbers are, or that no list is open. (A bare number is
 // never a search for articles containing "2".)
-func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int) []Reply {
-	list, err := b.followUps.Get(ctx, m.From)
-	if err != nil {
-		b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
-		return b.noMatch(ctx, s, m, 0)
+func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open *FollowUp) []Reply {
+	if open == nil {
+		list, err := b.followUps.Get(ctx, m.From)
+		if err != nil {
+			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
+			return b.noMatch(ctx, s, m, 0)
+		}
+		open = &list
 	}
+	list := *open
 	ids := list.IDs
 	note(ctx, func(e *Event) { e.Number, e.Query = n, list.Query })
 	switch {
@@ -517,4 +531,42 @@ func parseChoice(norm string) (int, bool) {
 	}
 	n, err := strconv.Atoi(norm)
 	return n, err == nil
+}
+
+// Followers choose from a list in words too: 二, 第二篇, 第2个, 2号, 看第三条.
+var (
+	choiceLeads    = []string{"我要看", "我想看", "给我看", "打开", "查看", "我选", "选", "看", "要"}
+	choiceMeasures = "篇个条项号则"
+	choiceNumerals = []rune("一二三四五六七八九十")
+	choiceCircled  = []rune("①②③④⑤⑥⑦⑧⑨⑩")
+)
+
+// wordChoice reads a list choice written in words (norm is Bare). Unlike
+// a bare number, the same text may be a search (二 alone, 2号), so the
+// caller takes it as a choice only while a list is open.
+func wordChoice(norm string) (int, bool) {
+	for _, lead := range choiceLeads {
+		if rest, ok := strings.CutPrefix(norm, lead); ok {
+			norm = rest
+			break
+		}
+	}
+	norm = strings.TrimPrefix(norm, "第")
+	if r, size := utf8.DecodeLastRuneInString(norm); size > 0 && strings.ContainsRune(choiceMeasures, r) {
+		norm = norm[:len(norm)-size]
+	}
+	if n, ok := parseChoice(norm); ok {
+		return n, true
+	}
+	rs := []rune(norm)
+	if len(rs) != 1 {
+		return 0, false
+	}
+	if i := slices.Index(choiceNumerals, rs[0]); i >= 0 {
+		return i + 1, true
+	}
+	if i := slices.Index(choiceCircled, rs[0]); i >= 0 {
+		return i + 1, true
+	}
+	return 0, false
 }

@@ -531,3 +531,57 @@ func TestCutMarked(t *testing.T) {
 		}
 	}
 }
+
+func TestWordChoice(t *testing.T) {
+	for text, want := range map[string]int{
+		"二": 2, "第二篇": 2, "第2篇": 2, "第2个": 2, "2号": 2, "2篇": 2, "看第二个": 2, "我要看3": 3, "第三条": 3, "十": 10,
+		"②": 2, "选1": 1, "第10篇": 10,
+	} {
+		if n, ok := wordChoice(Bare(text)); !ok || n != want {
+			t.Errorf("%s: %d %v, want %d", text, n, ok, want)
+		}
+	}
+	for _, text := range []string{"", "看", "第", "篇", "要闻", "第二十届", "二十", "第二次全会", "2号线", "看看", "第一书记"} {
+		if n, ok := wordChoice(Bare(text)); ok {
+			t.Errorf("%s read as choice %d", text, n)
+		}
+	}
+}
+
+// A choice in words opens the list's article while a list is open, and is
+// searched like other text when none is.
+func TestChoiceInWords(t *testing.T) {
+	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	ask := func(text string) Reply {
+		t.Helper()
+		r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: text})
+		if len(r) != 1 {
+			t.Fatalf("%s: %d replies", text, len(r))
+		}
+		return r[0]
+	}
+	list := ask("遴选")
+	if list.Type != ReplyText || !strings.Contains(list.Text, "2. ") {
+		t.Fatalf("遴选 gave no list: %v", list)
+	}
+	second := ask("2")
+	if second.Type != ReplyNews {
+		t.Fatalf("2 gave %v", second)
+	}
+	for _, text := range []string{"第二篇", "二", "二。", "看第2个", "2号"} {
+		ask("遴选")
+		if r := ask(text); r.Type != ReplyNews || r.Card.Title != second.Card.Title {
+			t.Errorf("%s with the list open: %v, want %s", text, r, second.Card.Title)
+		}
+	}
+	// The list stays open after a choice: 第一篇 next is the first.
+	ask("遴选")
+	ask("第二篇")
+	if first := ask("第一篇"); first.Type != ReplyNews || first.Card.Title == second.Card.Title {
+		t.Errorf("第一篇 after 第二篇: %v", first)
+	}
+	b2 := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	if r := b2.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "第二篇"}); len(r) != 1 || r[0].Type == ReplyNews && r[0].Card.Title == second.Card.Title {
+		t.Errorf("第二篇 with no list open opened the list's article: %v", r)
+	}
+}
