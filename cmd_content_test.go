@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -170,5 +171,28 @@ func TestStoreCopy(t *testing.T) {
 	}
 	if code, _, errOut := runCmd(t, "store", "copy", "--config", cfg, "--from", filepath.Join(dir, "missing.db")); code == 0 || !strings.Contains(errOut, "missing.db") {
 		t.Fatalf("copy from a missing file: %d %s", code, errOut)
+	}
+}
+
+// An article imported without an address has no page to open: the follower
+// gets its text in the chat, through serve and the store, not a card whose
+// link goes nowhere.
+func TestArticleWithoutAddress(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	md := filepath.Join(dir, "notice.md")
+	os.WriteFile(md, []byte("# 遴选面试考场须知\n\n考生须提前三十分钟到达考点。\n\n携带身份证和准考证。\n"), 0o644)
+	if code, out, errOut := runCmd(t, "import", "--config", cfg, md); code != 0 {
+		t.Fatalf("import: %d %s %s", code, out, errOut)
+	}
+	base, stop := startServe(t, cfg, &syncBuffer{})
+	defer stop()
+	out, err := simulatorFor(t, cfg, base).Send(context.Background(), wechat.Inbound{From: "o_nourl", MsgType: "text", Content: "遴选面试考场须知", MsgID: 1, CreateTime: time.Now().Unix()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "遴选面试考场须知\n\n考生须提前三十分钟到达考点。\n\n携带身份证和准考证。"
+	if out.MsgType != "text" || out.Content != want {
+		t.Fatalf("got %s %q %v, want the text %q", out.MsgType, out.Content, out.Articles, want)
 	}
 }

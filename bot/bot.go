@@ -255,7 +255,7 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 		return b.noMatch(ctx, s, m, 0)
 	}
 	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
-	return []Reply{cardReply(a)}
+	return []Reply{b.articleReply(ctx, a)}
 }
 
 // render expands a configured response into replies. depth stops a no-match
@@ -299,7 +299,7 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 			}
 			return b.noMatch(ctx, s, m, depth)
 		}
-		return []Reply{cardReply(a)}
+		return []Reply{b.articleReply(ctx, a)}
 	case specArticles:
 		if spec.Query != "" {
 			return b.search(ctx, s, m, spec.Query, depth)
@@ -368,7 +368,7 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, found []content.
 			}
 			e.Article = found[0].Article.ID
 		})
-		return []Reply{cardReply(found[0].Article)}
+		return []Reply{b.articleReply(ctx, found[0].Article)}
 	}
 	note(ctx, func(e *Event) {
 		if e.Outcome == OutcomeEvent {
@@ -438,6 +438,32 @@ func boost(hits []content.Hit, boosts map[string]float64) []content.Hit {
 		out[i] = r.hit
 	}
 	return out
+}
+
+// articleReply is one article as a follower gets it: the news card that
+// opens its page, or, for an article with no page (a file imported without
+// an address), its text in the chat, cut to WeChat's limit: a card without
+// a link opens nothing.
+func (b *Bot) articleReply(ctx context.Context, a content.Article) Reply {
+	if a.URL != "" {
+		return cardReply(a)
+	}
+	if a.Body == "" { // hits carry the card, not the text
+		full, err := b.catalog.Get(ctx, a.ID)
+		if err != nil {
+			b.log.WarnContext(ctx, "article text for a reply", "id", a.ID, "err", err)
+		} else {
+			a = full
+		}
+	}
+	text := a.Title
+	if body := strings.TrimSpace(cmp.Or(a.Body, a.Summary)); body != "" {
+		text += "\n\n" + body
+	}
+	if len(text) > maxTextBytes {
+		text = cutBytes(text, maxTextBytes-len("…")) + "…"
+	}
+	return Reply{Type: ReplyText, Text: text}
 }
 
 // cardReply is the news card for one article.
