@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -52,7 +54,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	}
 	body := tidyParagraphs(text.String())
 	a := Article{
-		Title:  pageTitle(ra.Title(), meta),
+		Title:  pageTitle(ra.Title(), meta, body),
 		URL:    pageURL,
 		Cover:  ra.ImageURL(),
 		Author: strings.TrimSpace(ra.Byline()),
@@ -72,10 +74,21 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 			a.PublishedOn = fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3])
 		}
 	}
-	if m := sourceRe.FindStringSubmatch(pageText); m != nil {
-		// The line names the original publisher; the site is who carried
-		// it. Keep both.
-		original := strings.TrimSpace(m[1])
+	// A site's own line (2026-06-26| 来源:北辰遴选) comes before the one
+	// inside the article naming the original publisher (来源:《浙江日报》):
+	// the last names the publisher, the site (its og:site_name, else the
+	// first line) is who carried it. Keep both.
+	var sources []string
+	for _, m := range sourceRe.FindAllStringSubmatch(pageText, -1) {
+		if src := strings.TrimSpace(m[1]); !slices.Contains(sources, src) {
+			sources = append(sources, src)
+		}
+	}
+	if n := len(sources); n > 0 {
+		original := sources[n-1]
+		if a.Source == "" && n > 1 {
+			a.Source = sources[0]
+		}
 		if a.Source != "" && !strings.Contains(original, a.Source) && !strings.Contains(a.Source, strings.Trim(original, "《》")) {
 			a.Source = original + "（" + a.Source + "）"
 		} else {
@@ -86,6 +99,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 		a.Author = strings.TrimSpace(m[1])
 	}
 	body = dropMetaLines(body)
+	body = dropLeadingTitle(body, a.Title)
 	a.Body = body
 	// A site's pages often share one description of the site: it is not a
 	// summary of this article. Keep a description only when its words are
@@ -94,8 +108,14 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 		a.Summary = d
 	}
 	if a.Summary == "" {
-		if paras := strings.SplitN(body, "\n\n", 2); len(paras) > 0 {
-			a.Summary = excerpt(paras[0], summaryRunes)
+		// The first paragraph, not a subheading or a date line above it.
+		paras := strings.Split(body, "\n\n")
+		i := slices.IndexFunc(paras, func(p string) bool { return !headingLike(p) })
+		if i < 0 {
+			i = 0
+		}
+		if len(paras) > 0 {
+			a.Summary = excerpt(paras[i], summaryRunes)
 		}
 	}
 	if a.URL == "" {
@@ -148,16 +168,39 @@ var (
 	// metaLineRe matches a short line that only carries date, source or
 	// author: it belongs in fields, not in the body.
 	metaLineRe = regexp.MustCompile(`^[^\n]{0,80}(来源\s*[:：]|作者\s*[:：]|发布时间\s*[:：])[^\n]{0,80}$`)
+	// dateLineRe matches a line that is only a date (and a time).
+	dateLineRe = regexp.MustCompile(`^(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 )
 
 func dropMetaLines(body string) string {
 	var keep []string
 	for _, p := range strings.Split(body, "\n\n") {
-		if !metaLineRe.MatchString(p) {
+		if !metaLineRe.MatchString(p) && !dateLineRe.MatchString(p) {
 			keep = append(keep, p)
 		}
 	}
 	return strings.Join(keep, "\n\n")
+}
+
+// dropLeadingTitle drops the article's heading from the top of its text,
+// where readability keeps it: the title is a field of its own, and as the
+// first paragraph it became the summary too.
+func dropLeadingTitle(body, title string) string {
+	first, rest, _ := strings.Cut(body, "\n\n")
+	if title != "" && strings.Join(strings.Fields(first), "") == strings.Join(strings.Fields(title), "") {
+		return rest
+	}
+	return body
+}
+
+// headingLike reports whether a paragraph reads as a heading, not text:
+// short, and not ending as a sentence does.
+func headingLike(p string) bool {
+	if utf8.RuneCountInString(p) > 40 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return !strings.ContainsRune("。！？!?…”", last)
 }
 
 // tidyParagraphs normalises readability's text: trimmed paragraphs
@@ -176,19 +219,22 @@ type metadata struct {
 	url, base, title, description, h1 string
 }
 
-// pageTitle picks the article's title. Chinese sites suffix <title> with
-// "_栏目_站名"; the page's first heading, when the title starts with it, is
-// the article's own.
-func pageTitle(found string, m metadata) string {
+// pageTitle picks the article's title. The page's first heading is the
+// article's own when the <title> starts with it or the article's text does
+// (a heading above the header's, a site's logo, does not); otherwise the
+// <title>, without the column and site names Chinese sites put after it
+// (标题_栏目_站名, 标题 | 站名 - 口号).
+func pageTitle(found string, m metadata, body string) string {
 	title := firstNonEmpty(found, m.title)
-	switch {
-	case m.h1 != "" && strings.HasPrefix(title, m.h1):
+	first, _, _ := strings.Cut(body, "\n\n")
+	if m.h1 != "" && (strings.HasPrefix(title, m.h1) || strings.Join(strings.Fields(first), "") == strings.Join(strings.Fields(m.h1), "")) {
 		return m.h1
-	case strings.Contains(title, "_"):
-		return strings.TrimSpace(strings.SplitN(title, "_", 2)[0])
 	}
-	return title
+	return titleHead.Split(title, 2)[0]
 }
+
+// titleHead splits a <title> before its column and site names.
+var titleHead = regexp.MustCompile(`\s*(?:_|[|｜]|\s[-—–]\s)\s*`)
 
 // pageMeta reads the canonical URL, og:url, title and description.
 func pageMeta(doc *html.Node) metadata {

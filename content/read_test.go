@@ -220,3 +220,42 @@ func TestDemoArticles(t *testing.T) {
 		t.Errorf("only %d daily-reading candidates", daily)
 	}
 }
+
+// TestExtractPages holds pages laid out as real sites lay them out: the
+// heading inside the article, a date line, the site's source line before
+// the original publisher's, a <title> that is not the article's.
+func TestExtractPages(t *testing.T) {
+	for _, c := range []struct {
+		file, title, summaryStart, bodyStart, source, author, date string
+	}{
+		{"plain-article.html", "低空经济发展新趋势", "低空经济是以民用有人驾驶", "低空经济是以民用有人驾驶", "《浙江日报》（北辰遴选）", "徐浩然", "2026-06-26"},
+		{"title-not-heading.html", "银发经济的机遇与挑战", "银发经济是向老年人提供产品", "银发经济是向老年人提供产品", "", "", "2026-06-20"},
+		{"heading-h1.html", "乡村振兴战略的二十字总方针解读", "产业兴旺、生态宜居", "产业兴旺、生态宜居", "", "", ""},
+		// The first heading is the site's logo: the <title> names the
+		// article, and the article's own subheading stays in its text.
+		{"column-title.html", "乡村振兴战略解读", "产业兴旺、生态宜居", "乡村振兴战略的二十字总方针解读\n\n产业兴旺", "", "", ""},
+		{"site-suffix.html", "新质生产力解读", "新质生产力是创新起主导作用", "新质生产力是创新起主导作用", "", "", ""},
+	} {
+		arts, errs := ReadPaths([]string{filepath.Join("testdata", "pages", c.file)}, ReadOptions{})
+		if len(errs) > 0 || len(arts) != 1 {
+			t.Errorf("%s: %v %v", c.file, arts, errs)
+			continue
+		}
+		a := arts[0]
+		for _, f := range []struct{ field, got, want string }{
+			{"title", a.Title, c.title}, {"source", a.Source, c.source}, {"author", a.Author, c.author}, {"published_on", a.PublishedOn, c.date},
+		} {
+			if f.got != f.want {
+				t.Errorf("%s: %s = %q, want %q", c.file, f.field, f.got, f.want)
+			}
+		}
+		if !strings.HasPrefix(a.Summary, c.summaryStart) {
+			t.Errorf("%s: summary %q, want it to start %q", c.file, a.Summary, c.summaryStart)
+		}
+		// The body is the article's text: not its title again, nor the
+		// lines that went into fields.
+		if !strings.HasPrefix(a.Body, c.bodyStart) {
+			t.Errorf("%s: body starts %q, want %q", c.file, a.Body[:min(len(a.Body), 90)], c.bodyStart)
+		}
+	}
+}
