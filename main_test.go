@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -497,5 +498,72 @@ func TestServeWithRedisUnreachable(t *testing.T) {
 	code, _, errOut := runCmd(t, "serve", "--config", writeConfig(t, t.TempDir(), ""))
 	if code == 0 || !strings.Contains(errOut, "redis "+addr) || strings.Contains(errOut, "panic") {
 		t.Fatalf("serve with Redis unreachable: exit %d\n%s", code, errOut)
+	}
+}
+
+// TestConfigBehindSymlinks reloads a config reached through symlinks: an
+// operator's link to a file kept elsewhere, and Kubernetes' ConfigMap
+// layout, whose update renames a new ..data link over the old one.
+func TestConfigBehindSymlinks(t *testing.T) {
+	for _, layout := range []string{"link", "configmap"} {
+		t.Run(layout, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "config.yaml")
+			must := func(err error) {
+				t.Helper()
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			var target string // the file behind the links
+			switch layout {
+			case "link":
+				must(os.MkdirAll(filepath.Join(dir, "repo"), 0o755))
+				target = filepath.Join(dir, "repo", "real.yaml")
+				must(os.WriteFile(target, []byte("v1"), 0o644))
+				must(os.Symlink(filepath.Join("repo", "real.yaml"), path))
+			case "configmap":
+				must(os.MkdirAll(filepath.Join(dir, "..v1"), 0o755))
+				must(os.WriteFile(filepath.Join(dir, "..v1", "config.yaml"), []byte("v1"), 0o644))
+				must(os.Symlink("..v1", filepath.Join(dir, "..data")))
+				must(os.Symlink(filepath.Join("..data", "config.yaml"), path))
+			}
+			reloads := make(chan string, 16)
+			w, err := watchConfig(path, func() {
+				b, _ := os.ReadFile(path)
+				reloads <- string(b)
+			}, slog.New(slog.DiscardHandler))
+			must(err)
+			defer w.Close()
+			expect := func(want string) {
+				t.Helper()
+				select {
+				case got := <-reloads:
+					if got != want {
+						t.Fatalf("reloaded %q, want %q", got, want)
+					}
+				case <-time.After(20 * time.Second): // only a stalled machine gets here
+					t.Fatalf("no reload after the config became %q", want)
+				}
+			}
+			if layout == "configmap" {
+				// What the kubelet does: a new directory, a new link to it,
+				// renamed over ..data.
+				must(os.MkdirAll(filepath.Join(dir, "..v2"), 0o755))
+				must(os.WriteFile(filepath.Join(dir, "..v2", "config.yaml"), []byte("v2"), 0o644))
+				must(os.Symlink("..v2", filepath.Join(dir, "..data_tmp")))
+				must(os.Rename(filepath.Join(dir, "..data_tmp"), filepath.Join(dir, "..data")))
+				expect("v2")
+				target = filepath.Join(dir, "..v2", "config.yaml")
+			} else {
+				// An editor saving by rename into place, behind the link.
+				must(os.WriteFile(target+".tmp", []byte("v2"), 0o644))
+				must(os.Rename(target+".tmp", target))
+				expect("v2")
+			}
+			// Then edited in place where it really is.
+			must(os.WriteFile(target, []byte("v3"), 0o644))
+			expect("v3")
+		})
 	}
 }

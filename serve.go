@@ -284,6 +284,12 @@ func loopback(addr string) bool {
 // unchanged for a moment: editors that save by truncating and writing, or by
 // writing a temporary file and renaming it, produce several events, and a
 // half-written file must never be applied.
+//
+// The path may be a symlink, or lead through one: an operator's link to a
+// file kept elsewhere, or Kubernetes' ConfigMap volume (config.yaml →
+// ..data/config.yaml, ..data → a timestamped directory swapped by a rename
+// on each update). The watch covers every name along the way and the
+// directory the file really is in, followed again after each change.
 type configWatcher struct {
 	fs   *fsnotify.Watcher
 	done chan struct{}
@@ -310,23 +316,58 @@ func watchConfig(path string, reload func(), log *slog.Logger) (*configWatcher, 
 		return nil, err
 	}
 	w := &configWatcher{fs: fs, done: make(chan struct{})}
-	go w.loop(abs, reload, log)
+	// Read before the watch's goroutine starts: an edit made meanwhile
+	// is a change to reload, not the state to compare with.
+	names, last := w.follow(abs, log), fileStamp(abs)
+	go w.loop(abs, names, last, reload, log)
 	return w, nil
 }
 
-func (w *configWatcher) loop(path string, reload func(), log *slog.Logger) {
+// follow returns the names whose change may change what path reads: path,
+// each symlink's target and the directory it names, and the file path
+// resolves to; it watches the directories they are in.
+func (w *configWatcher) follow(path string, log *slog.Logger) map[string]bool {
+	names := map[string]bool{path: true}
+	dirs := map[string]bool{filepath.Dir(path): true}
+	p := path
+	for range 16 { // a longer chain is a loop
+		target, err := os.Readlink(p)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(p), target)
+		}
+		names[target], names[filepath.Dir(target)] = true, true
+		p = target
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		names[real] = true
+		dirs[filepath.Dir(real)] = true
+	}
+	for d := range dirs {
+		if err := w.fs.Add(d); err != nil {
+			log.Warn("config watch", "dir", d, "err", err)
+		}
+	}
+	return names
+}
+
+func (w *configWatcher) loop(path string, names map[string]bool, last string, reload func(), log *slog.Logger) {
 	defer close(w.done)
 	settle := time.NewTimer(time.Hour)
 	settle.Stop()
 	defer settle.Stop()
-	last := fileStamp(path)
 	for {
 		select {
 		case ev, ok := <-w.fs.Events:
 			if !ok {
 				return
 			}
-			if filepath.Clean(ev.Name) == path {
+			// Only the config's own names: the directory may hold files
+			// that change all the time (a store), and each event would
+			// put the reload off.
+			if names[filepath.Clean(ev.Name)] {
 				settle.Reset(configSettle)
 			}
 		case err, ok := <-w.fs.Errors:
@@ -335,6 +376,7 @@ func (w *configWatcher) loop(path string, reload func(), log *slog.Logger) {
 			}
 			log.Warn("config watch", "err", err)
 		case <-settle.C:
+			names = w.follow(path, log) // a swapped link leads elsewhere now
 			// Saving the same bytes again (or touching the file) is not a
 			// change worth a reload and its log lines.
 			if now := fileStamp(path); now != last {
