@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"mpbot/bot"
 	"mpbot/store"
@@ -33,9 +34,16 @@ func TestLogWritesAndVotes(t *testing.T) {
 		Hits: []bot.Scored{{ID: "a", Score: 0.5}, {ID: "b", Score: 0.4}}})
 	l.Record(ctx, bot.Event{At: now, From: "o_secret_openid", Kind: bot.KindText, Text: "2", Outcome: bot.OutcomeFollowUp,
 		Number: 2, Query: "遴选 准备", Article: "b"})
+	// A follower decides how long a message is: the log keeps what search
+	// reads of it, and every report reads no more.
+	l.Record(ctx, bot.Event{At: now, From: "o_paste", Kind: bot.KindText, Text: strings.Repeat("政策文件全文", 8000), Outcome: bot.OutcomeNoMatch})
 	l.Close(ctx)
 	var got []store.Query
 	s.EachQuery(ctx, now.Add(-time.Minute), func(q store.Query) error { got = append(got, q); return nil })
+	if len(got) != 3 || utf8.RuneCountInString(got[2].Text) != maxLoggedRunes || !strings.HasSuffix(got[2].Text, "…") {
+		t.Fatalf("logged a pasted text of %d characters", utf8.RuneCountInString(got[2].Text))
+	}
+	got = got[:2]
 	if len(got) != 2 || got[0].Follower == "" || strings.Contains(got[0].Follower, "o_secret") || got[0].Follower != got[1].Follower ||
 		got[0].Hits != `[{"id":"a","score":0.5},{"id":"b","score":0.4}]` || got[1].Question != "遴选 准备" {
 		t.Fatalf("logged %+v", got)
@@ -107,6 +115,14 @@ func TestReport(t *testing.T) {
 		{At: day2, Follower: "f8", Kind: "subscribe", Outcome: "subscribe"},
 		{At: day2, Follower: "f1", Kind: "click", Outcome: "menu", Key: "DAILY_READING", Rule: "daily"},
 		{At: day2.Add(time.Hour), Follower: "f2", Kind: "text", Text: "退订", Outcome: "opt_out"},
+		// Questions that also ended at fq but are no term of a synonym
+		// group: pasted into search.synonyms they would make 你好 a
+		// synonym of 枫桥经验, or break the YAML.
+		q(day2, "f9", "你好，枫桥经验", "card", func(x *store.Query) { x.Article = "fq"; x.Hits = `[{"id":"fq","score":0.9}]` }),
+		q(day2, "f9", "[枫桥]", "card", func(x *store.Query) { x.Article = "fq"; x.Hits = `[{"id":"fq","score":0.9}]` }),
+		q(day2, "f9", "枫桥\t经验", "card", func(x *store.Query) { x.Article = "fq"; x.Hits = `[{"id":"fq","score":0.9}]` }),
+		// A pasted article, logged before the log kept only what search reads.
+		q(day2, "f10", strings.Repeat("长文", 20000), "no_match", nil),
 	}
 	if err := s.RecordQueries(ctx, log); err != nil {
 		t.Fatal(err)
@@ -125,23 +141,28 @@ func TestReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Unanswered) != 2 {
+	if len(r.Unanswered) != 3 {
 		t.Fatalf("topics %+v", r.Unanswered)
+	}
+	for _, topic := range r.Unanswered {
+		if n := utf8.RuneCountInString(topic.Examples[0]); n > shownRunes {
+			t.Fatalf("an example of %d characters shown", n)
+		}
 	}
 	top := r.Unanswered[0]
 	if top.Count != 4 || top.Followers != 3 || top.Examples[0] != "遴选 报名 入口" || len(top.Examples) != 3 ||
 		top.Terms[0] != "报名" || top.Best != (bot.Scored{ID: "x-2", Score: 0.35}) {
 		t.Fatalf("first topic %+v", top)
 	}
-	if second := r.Unanswered[1]; second.Count != 1 || second.Examples[0] != "面试 穿什么" {
-		t.Fatalf("second topic %+v", second)
+	if last := r.Unanswered[2]; last.Count != 1 || last.Examples[0] != "面试 穿什么" {
+		t.Fatalf("last topic %+v", last)
 	}
 	// Most asked first; equal counts in text order.
 	if r.Asked[0].Text != "枫桥经验" || r.Asked[0].Card != 2 || r.Asked[1].Text != "遴选 报名 入口" || r.Asked[1].NoMatch != 2 || r.Asked[2].Count != 1 {
 		t.Fatalf("asked %+v", r.Asked[:2])
 	}
 	if len(r.Days) != 2 || r.Days[0] != (Day{Day: "2026-11-24", Questions: 3, Card: 1, NoMatch: 2}) ||
-		r.Days[1] != (Day{Day: "2026-11-25", Questions: 7, Card: 2, List: 2, NoMatch: 2, Rule: 1}) {
+		r.Days[1] != (Day{Day: "2026-11-25", Questions: 11, Card: 5, List: 2, NoMatch: 3, Rule: 1}) {
 		t.Fatalf("days %+v", r.Days)
 	}
 	if r.Rules[0] != (Hits{"help", 1}) || r.Rules[2] != (Hits{"exam", 0}) ||
@@ -163,7 +184,7 @@ func TestReport(t *testing.T) {
 	if len(r.Votes) != 1 || r.Votes[0].Article != "sx" || r.Votes[0].Followers != 1 {
 		t.Fatalf("votes %+v", r.Votes)
 	}
-	if r.Messages != len(log) || r.Followers != 8 {
+	if r.Messages != len(log) || r.Followers != 10 {
 		t.Fatalf("messages %d, followers %d", r.Messages, r.Followers)
 	}
 }

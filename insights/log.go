@@ -18,6 +18,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"mpbot/bot"
 	"mpbot/store"
@@ -205,7 +206,7 @@ func (l *Log) write(ctx context.Context, events []bot.Event) error {
 	for i, e := range events {
 		hits, _ := json.Marshal(e.Hits)
 		follower := follower(l.hasher, e.From)
-		qs[i] = store.Query{At: e.At, Follower: follower, Kind: string(e.Kind), Text: e.Text, Outcome: string(e.Outcome),
+		qs[i] = store.Query{At: e.At, Follower: follower, Kind: string(e.Kind), Text: clip(e.Text, maxLoggedRunes), Outcome: string(e.Outcome),
 			Rule: e.Rule, Key: e.Key, Number: e.Number, Article: e.Article, Question: e.Query, Hits: string(hits), Latency: e.Latency}
 		if e.Outcome == bot.OutcomeFollowUp && e.Query != "" && e.Article != "" && !l.noVotes {
 			votes = append(votes, store.Vote{Question: e.Query, Article: e.Article, Follower: follower, At: e.At})
@@ -249,4 +250,23 @@ func (l *Log) prune() {
 	case n > 0:
 		l.log.Info("query log pruned", "entries", n, "retention", l.cfg.Retention)
 	}
+}
+
+// maxLoggedRunes is how much of a message the log keeps: what search reads
+// of it and more. A follower decides a message's length (40,000 characters
+// of pasted text); every report and console page reads each logged text,
+// segmenting it, so what is kept bounds what they cost.
+const maxLoggedRunes = 1024
+
+// clip cuts s to n characters, ending with … when it had to.
+func clip(s string, n int) string {
+	if len(s) <= n || utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for range n - 1 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i] + "…"
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"mpbot/bot"
@@ -148,6 +149,8 @@ type weakQuestion struct {
 
 func (b *builder) add(q store.Query) {
 	b.r.Messages++
+	// Logged before the log kept only maxLoggedRunes of a message.
+	q.Text, q.Question = clip(q.Text, maxLoggedRunes), clip(q.Question, maxLoggedRunes)
 	b.followers[q.Follower] = true
 	switch bot.Outcome(q.Outcome) {
 	case bot.OutcomeSubscribe:
@@ -235,6 +238,9 @@ func (b *builder) finish() {
 	}
 	slices.SortFunc(r.Asked, func(x, y Asked) int { return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Text, y.Text)) })
 	r.Asked = r.Asked[:min(len(r.Asked), 20)]
+	for i := range r.Asked {
+		r.Asked[i].Text = clip(r.Asked[i].Text, shownRunes)
+	}
 	for _, d := range b.days {
 		r.Days = append(r.Days, *d)
 	}
@@ -341,7 +347,7 @@ func (b *builder) topics() []Topic {
 		}
 		t.Followers = len(followers)
 		for _, h := range sortedHits(texts)[:min(3, len(texts))] {
-			t.Examples = append(t.Examples, h.Name)
+			t.Examples = append(t.Examples, clip(h.Name, shownRunes))
 		}
 		for _, h := range sortedHits(termCount)[:min(3, len(termCount))] {
 			t.Terms = append(t.Terms, h.Name)
@@ -364,7 +370,7 @@ func (b *builder) synonyms() []Synonym {
 		// and every pair of them is compared.
 		var qs []string
 		for q := range questions {
-			if utf8.RuneCountInString(q) <= 12 {
+			if utf8.RuneCountInString(q) <= 12 && oneTerm(q) {
 				qs = append(qs, q)
 			}
 		}
@@ -389,6 +395,22 @@ func (b *builder) synonyms() []Synonym {
 	}
 	slices.SortFunc(out, func(x, y Synonym) int { return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.A+x.B, y.A+y.B)) })
 	return out[:min(len(out), 20)]
+}
+
+// shownRunes is how much of a question a report line shows: a pasted
+// article is recognised by its start.
+const shownRunes = 80
+
+// oneTerm reports whether a question could be a term of a synonym group:
+// letters and digits only. 你好，枫桥经验是什么 or [枫桥经验] pasted into
+// search.synonyms would make 你好 a synonym, or break the YAML.
+func oneTerm(q string) bool {
+	for _, r := range q {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return q != ""
 }
 
 // synonymQuestions bounds the questions of one article compared pairwise
