@@ -13,6 +13,8 @@ import (
 
 	"codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // readHTMLFile extracts the article from a saved page with readability,
@@ -32,6 +34,10 @@ func readHTMLFile(path string, data []byte, url string) ([]Article, []error) {
 // canonical link, og:url, the "saved from url" comment browsers write, or
 // its <base href> give it.
 func ExtractHTML(page []byte, pageURL string) (Article, error) {
+	page, err := utf8Page(page)
+	if err != nil {
+		return Article{}, err
+	}
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		return Article{}, fmt.Errorf("unreadable HTML: %w", err)
@@ -122,6 +128,27 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 		return a, errors.New("the page names no URL (no canonical link, og:url, saved-from comment or <base href>): give it with --url")
 	}
 	return a, a.Validate()
+}
+
+// utf8Page returns the page as UTF-8: as it is, or decoded from the
+// charset its BOM or <meta> declares (gb2312 and gbk on older Chinese
+// sites). A page that declares none and is not UTF-8 is read as GB18030,
+// which holds both: read as UTF-8 it would import as mojibake.
+func utf8Page(page []byte) ([]byte, error) {
+	enc, name, certain := charset.DetermineEncoding(page, "")
+	switch {
+	case name == "utf-8" && utf8.Valid(page):
+		return page, nil
+	case name == "utf-8" && certain:
+		return nil, errors.New("the page declares UTF-8 but is not: save it again as UTF-8")
+	case !certain:
+		enc = simplifiedchinese.GB18030
+	}
+	out, err := enc.NewDecoder().Bytes(page)
+	if err != nil {
+		return nil, fmt.Errorf("the page is not in its charset %s: %w", name, err)
+	}
+	return out, nil
 }
 
 // savedFromRe is the comment browsers put at the top of a saved page:

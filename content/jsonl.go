@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 )
 
 // LineError locates a problem in an input file, as file:line: reason.
@@ -33,7 +35,12 @@ func ReadJSONL(r io.Reader, file string) ([]Article, []error) {
 		if size > MaxArticleBytes {
 			errs = append(errs, &LineError{file, line, fmt.Errorf("line is %s; one article may be at most %s", sizeOf(size), sizeOf(MaxArticleBytes))})
 		} else if b = bytes.TrimSpace(b); len(b) > 0 {
-			if a, lerr := decodeArticle(b); lerr != nil {
+			if line == 1 {
+				b = bytes.TrimPrefix(b, []byte("\ufeff")) // a BOM, which Windows editors write
+			}
+			if !utf8.Valid(b) {
+				errs = append(errs, &LineError{file, line, errNotUTF8})
+			} else if a, lerr := decodeArticle(b); lerr != nil {
 				errs = append(errs, &LineError{file, line, lerr})
 			} else {
 				out = append(out, a)
@@ -47,6 +54,10 @@ func ReadJSONL(r io.Reader, file string) ([]Article, []error) {
 		}
 	}
 }
+
+// errNotUTF8 is a file saved in another encoding (GBK, by older Windows
+// editors): decoded as UTF-8 it would import as mojibake.
+var errNotUTF8 = errors.New("not UTF-8 text: save the file as UTF-8")
 
 func decodeArticle(b []byte) (Article, error) {
 	var a Article

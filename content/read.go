@@ -144,6 +144,20 @@ var yamlLineRe = regexp.MustCompile(`line (\d+)`)
 // # heading is the title; without a summary, the first paragraph gives one;
 // without an id or a url (and no --url), the file's name is the id.
 func readMarkdownFile(path string, data []byte, url string) ([]Article, []error) {
+	if !utf8.Valid(data) {
+		line := 1
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+			}
+			i += size
+		}
+		return nil, []error{&LineError{path, line, errNotUTF8}}
+	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	text = strings.TrimPrefix(text, "\ufeff")
 	var fm frontMatter

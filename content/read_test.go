@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func TestReadPaths(t *testing.T) {
@@ -257,5 +259,54 @@ func TestExtractPages(t *testing.T) {
 		if !strings.HasPrefix(a.Body, c.bodyStart) {
 			t.Errorf("%s: body starts %q, want %q", c.file, a.Body[:min(len(a.Body), 90)], c.bodyStart)
 		}
+	}
+}
+
+// TestEncodings: files saved by older Chinese editors and sites. A page
+// says its charset and is decoded; a JSON Lines or Markdown file must be
+// UTF-8 and says so at the line, rather than importing mojibake.
+func TestEncodings(t *testing.T) {
+	gbk := func(s string) string {
+		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	page := func(meta string) string {
+		return `<html><head>` + meta + `<title>乡村振兴解读</title><link rel="canonical" href="https://example.com/gb"></head><body><div class="post">` +
+			`<p>乡村振兴战略是新时代做好“三农”工作的总抓手，坚持农业农村优先发展，加快推进农业农村现代化，建设宜居宜业和美乡村。</p>` +
+			`<p>各地因地制宜发展特色产业，完善联农带农机制，推动农民持续增收，让广大农民共享改革发展成果。</p></div></body></html>`
+	}
+	dir := t.TempDir()
+	files := map[string]string{
+		"declared.html":   gbk(page(`<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`)),
+		"undeclared.html": gbk(page("")),
+		"bom.jsonl":       "\ufeff" + `{"id":"b1","title":"枫桥经验","url":"https://example.com/b1"}` + "\n",
+		"gbk.jsonl":       `{"id":"u1","title":"好","url":"https://example.com/u1"}` + "\n" + gbk(`{"id":"g1","title":"标题测试","url":"https://example.com/g1"}`) + "\n",
+		"gbk.md":          "---\nurl: https://example.com/m\n---\n" + gbk("# 标题\n\n正文"),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"declared.html", "undeclared.html"} {
+		arts, errs := ReadPaths([]string{filepath.Join(dir, name)}, ReadOptions{})
+		if len(errs) > 0 || len(arts) != 1 || arts[0].Title != "乡村振兴解读" || !strings.Contains(arts[0].Body, "联农带农") {
+			t.Errorf("%s: %+v %v", name, arts, errs)
+		}
+	}
+	arts, errs := ReadPaths([]string{filepath.Join(dir, "bom.jsonl")}, ReadOptions{})
+	if len(errs) > 0 || len(arts) != 1 || arts[0].ID != "b1" {
+		t.Errorf("a BOM lost the first line: %+v %v", arts, errs)
+	}
+	arts, errs = ReadPaths([]string{filepath.Join(dir, "gbk.jsonl")}, ReadOptions{})
+	if len(arts) != 1 || arts[0].ID != "u1" || len(errs) != 1 || !strings.Contains(errs[0].Error(), "gbk.jsonl:2: not UTF-8") {
+		t.Errorf("GBK line: %+v %v", arts, errs)
+	}
+	arts, errs = ReadPaths([]string{filepath.Join(dir, "gbk.md")}, ReadOptions{})
+	if len(arts) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "gbk.md:4: not UTF-8") {
+		t.Errorf("GBK Markdown: %+v %v", arts, errs)
 	}
 }
