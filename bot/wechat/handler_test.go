@@ -119,6 +119,9 @@ func TestMessagesAndEvents(t *testing.T) {
 		{"mass send finished", Inbound{MsgType: "event", Event: "MASSSENDJOBFINISH", Extra: "<MsgID>1000001625</MsgID><Status><![CDATA[send success]]></Status>"}, isSuccess, ""},
 		{"template finished", Inbound{MsgType: "event", Event: "TEMPLATESENDJOBFINISH", Extra: "<MsgID>200163836</MsgID><Status><![CDATA[success]]></Status>"}, isSuccess, ""},
 		{"unknown message type", Inbound{MsgType: "miniprogrampage"}, isText("只能读懂文字"), ""},
+		// ]]> inside the text: the simulator splits the CDATA section as
+		// an XML writer must, and the handler reads it back whole.
+		{"text holding ]]>", Inbound{MsgType: "text", Content: "枫桥经验是什么]]>"}, isNews("https://example.com/mpbot-demo/fengqiao"), ""},
 	}
 	for _, mode := range modes {
 		t.Run(mode, func(t *testing.T) {

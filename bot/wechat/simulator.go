@@ -50,7 +50,9 @@ func (in Inbound) XML(account string) []byte {
 	var b bytes.Buffer
 	cdata := func(name, v string) {
 		if v != "" {
-			fmt.Fprintf(&b, "<%s><![CDATA[%s]]></%s>", name, v, name)
+			// ]]> would end the section: it is split across two, as
+			// an XML writer must.
+			fmt.Fprintf(&b, "<%s><![CDATA[%s]]></%s>", name, strings.ReplaceAll(v, "]]>", "]]]]><![CDATA[>"), name)
 		}
 	}
 	b.WriteString("<xml>")
