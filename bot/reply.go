@@ -84,10 +84,12 @@ func (r Reply) String() string {
 // Merge folds replies into the one passive reply WeChat takes, for when the
 // others cannot go through the customer-service API (no AppSecret): texts
 // joined, each news card as a link to its article. Images and transfers
-// cannot be folded into text and are left out; one reply is returned as is.
-func Merge(replies []Reply) Reply {
+// cannot be folded into text and are left out, and so are the last texts
+// when all of them would not fit; lost counts what was left out, for the
+// operator. One reply is returned as is.
+func Merge(replies []Reply) (merged Reply, lost int) {
 	if len(replies) == 1 {
-		return replies[0]
+		return replies[0], 0
 	}
 	var parts []string
 	for _, r := range replies {
@@ -103,14 +105,16 @@ func Merge(replies []Reply) Reply {
 		}
 	}
 	if len(parts) == 0 {
-		return replies[0]
+		return replies[0], len(replies) - 1
 	}
+	lost = len(replies) - len(parts)
 	text := strings.Join(parts, "\n\n")
 	for len(text) > maxTextBytes && len(parts) > 1 { // keep whole parts, the first ones
 		parts = parts[:len(parts)-1]
 		text = strings.Join(parts, "\n\n")
+		lost++
 	}
-	return Reply{Type: ReplyText, Text: cutBytes(text, maxTextBytes)}
+	return Reply{Type: ReplyText, Text: cutBytes(text, maxTextBytes)}, lost
 }
 
 // cutBytes shortens s to at most n bytes, on a character boundary.

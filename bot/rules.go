@@ -231,15 +231,20 @@ func (c *compiler) rule(i int, spec RuleSpec) rule {
 	return r
 }
 
+// search checks each setting on its own: an operator fixes every problem in
+// one edit, not one a reload.
 func (c *compiler) search(search SearchSpec) {
-	switch {
-	case search.MaxResults < 1 || search.MaxResults > 10:
+	if search.MaxResults < 1 || search.MaxResults > 10 {
 		c.bad("search.max_results", "%d is outside 1..10", search.MaxResults)
-	case search.MinScore < 0 || search.MinScore > 1:
+	}
+	minOK := search.MinScore >= 0 && search.MinScore <= 1
+	if !minOK {
 		c.bad("search.min_score", "%v is outside 0..1", search.MinScore)
-	case search.ClearScore < search.MinScore || search.ClearScore > 1:
+	}
+	if search.ClearScore < 0 || search.ClearScore > 1 || minOK && search.ClearScore < search.MinScore {
 		c.bad("search.clear_score", "%v must lie between min_score (%v) and 1", search.ClearScore, search.MinScore)
-	case search.ClearMargin < 0 || search.ClearMargin > 1:
+	}
+	if search.ClearMargin < 0 || search.ClearMargin > 1 {
 		c.bad("search.clear_margin", "%v is outside 0..1", search.ClearMargin)
 	}
 }

@@ -82,6 +82,9 @@ func TestCompileErrors(t *testing.T) {
 			[]string{`replies.no_match: is required`}},
 		{"max_results", func(_ *RepliesSpec, s *SearchSpec) { s.MaxResults = 0 }, []string{`search.max_results: 0 is outside 1..10`}},
 		{"clear below min", func(_ *RepliesSpec, s *SearchSpec) { s.ClearScore = 0.2 }, []string{`search.clear_score`}},
+		{"every search setting at once", func(_ *RepliesSpec, s *SearchSpec) {
+			s.MaxResults, s.MinScore, s.ClearScore, s.ClearMargin = 0, 2, 5, 5
+		}, []string{`search.max_results`, `search.min_score`, `search.clear_score`, `search.clear_margin`}},
 		{"several at once", func(r *RepliesSpec, s *SearchSpec) {
 			r.Rules = []RuleSpec{kwRule("bogus", "a"), kwRule("", "a")}
 			s.MaxResults = 99

@@ -428,7 +428,12 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 	if h.sender == nil && len(replies) > 1 {
 		// Nothing can follow the passive reply (no AppSecret): the follower
 		// gets what fits in it, rather than the first reply alone.
-		replies = []bot.Reply{bot.Merge(replies)}
+		merged, lost := bot.Merge(replies)
+		if lost > 0 {
+			h.log.WarnContext(ctx, "replies left out: without wechat.app_secret the others cannot follow the one passive reply, and these did not fit in it (set the AppSecret, or shorten the rule's replies)",
+				"sent", 1, "left_out", lost)
+		}
+		replies = []bot.Reply{merged}
 	}
 	late := c.finish(replies, h.now())
 	if h.cfg.Shared != nil {

@@ -201,6 +201,15 @@ func TestWelcomeWithoutAPI(t *testing.T) {
 	if calls := hs.api.Calls(""); len(calls) != 0 {
 		t.Fatalf("%d API calls without an AppSecret", len(calls))
 	}
+	// Two texts of 1,800 bytes and an image: only the first fits in the
+	// one reply, and the operator is told what the follower did not get.
+	out = hs.send(Inbound{From: "o_new", MsgType: "text", Content: "长文", MsgID: 5, CreateTime: time.Now().Unix()})
+	if out.Content != strings.Repeat("甲", 600) {
+		t.Fatalf("merged reply %q", out.Content)
+	}
+	if logs := hs.logs.String(); !strings.Contains(logs, "replies left out") || !strings.Contains(logs, "left_out=2") {
+		t.Fatalf("no warning of the replies left out:\n%s", logs)
+	}
 }
 
 func waitCall(t *testing.T, hs *harness, path string) callRecord {

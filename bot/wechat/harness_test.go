@@ -83,6 +83,9 @@ func testSettings(t testing.TB) *bot.Settings {
 			{Keywords: []string{"全部"}, ResponseSpec: bot.ResponseSpec{Replies: []bot.ReplySpec{
 				{Type: "text", Content: "第一条"}, {Type: "text", Content: "第二条"},
 			}}},
+			{Keywords: []string{"长文"}, ResponseSpec: bot.ResponseSpec{Replies: []bot.ReplySpec{
+				{Type: "text", Content: strings.Repeat("甲", 600)}, {Type: "text", Content: strings.Repeat("乙", 600)}, {Type: "image", MediaID: "MEDIA_1"},
+			}}},
 		},
 	}, bot.SearchSpec{MaxResults: 5, MinScore: 0.5, ClearScore: 0.8, ClearMargin: 0.15},
 		bot.PushSpec{SubscribeKeywords: []string{"订阅"}, UnsubscribeKeywords: []string{"退订"}, SubscribeReply: "已订阅。", UnsubscribeReply: "已退订。"})
