@@ -222,10 +222,15 @@ queries in one process.`,
 				return nil
 			}
 			sc := bufio.NewScanner(c.stdin)
+			// A pasted article is one line too: read whole (search takes
+			// its start), up to the size of one article.
+			sc.Buffer(make([]byte, 0, 64*1024), content.MaxArticleBytes)
 			out := bufio.NewWriter(c.stdout)
 			defer out.Flush()
 			enc := json.NewEncoder(out)
+			line := 0
 			for sc.Scan() {
+				line++
 				hits, _, err := run(sc.Text())
 				if err != nil {
 					return err
@@ -240,7 +245,10 @@ queries in one process.`,
 				}
 				fmt.Fprintln(out, strings.Join(parts, "\t"))
 			}
-			return sc.Err()
+			if err := sc.Err(); err != nil {
+				return fmt.Errorf("stdin line %d: %w", line+1, err)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().IntVarP(&n, "n", "n", 5, "number of hits")

@@ -196,3 +196,25 @@ func TestArticleWithoutAddress(t *testing.T) {
 		t.Fatalf("got %s %q %v, want the text %q", out.MsgType, out.Content, out.Articles, want)
 	}
 }
+
+// TestSearchStdinLongLines: batch search reads a pasted article as one line
+// and goes on with the next questions; past one article's size it names the
+// line.
+func TestSearchStdinLongLines(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好") // the demo articles
+	in := strings.Repeat("枫桥经验", 20000) + "\n浦江经验\n"
+	var out, errb syncBuffer
+	if code := run(context.Background(), []string{"search", "--config", cfg}, strings.NewReader(in), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if lines := strings.Split(strings.TrimSpace(out.String()), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], "浦江经验\tdemo-pujiang") {
+		t.Fatalf("output:\n%.300s", out.String())
+	}
+	out, errb = syncBuffer{}, syncBuffer{}
+	huge := "浦江经验\n" + strings.Repeat("a", content.MaxArticleBytes+1) + "\n"
+	if code := run(context.Background(), []string{"search", "--config", cfg}, strings.NewReader(huge), &out, &errb); code == 0 || !strings.Contains(errb.String(), "stdin line 2") {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+}
