@@ -345,6 +345,15 @@ func TestBroadcastMode(t *testing.T) {
 	t.Setenv("MPBOT_PUSH_MODE", "broadcast")
 	t.Setenv("MPBOT_PUSH_PREVIEW_LEAD", "10ms")
 
+	// A dry run says what the real run would hit: an article without a
+	// cover, and no default one.
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-06", "--article", "demo-fengqiao", "--dry-run"); code == 0 ||
+		!strings.Contains(errOut, "push.default_thumb_media_id") {
+		t.Fatalf("dry run of an article without a cover: %d\n%s\n%s", code, out, errOut)
+	}
+	if calls := fake.Calls(""); len(calls) != 0 {
+		t.Fatalf("the dry run called the API: %v", calls)
+	}
 	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-05", "--article", "demo-pujiang")
 	if code != 0 || !strings.Contains(out, "sent 1") {
 		t.Fatalf("broadcast: %d\n%s\n%s", code, out, errOut)

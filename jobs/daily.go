@@ -30,6 +30,9 @@ type Broadcaster interface {
 	// SendAll sends to all; msgID is WeChat's id of the mass send, for its
 	// receipt (0 when WeChat says it was sent already).
 	SendAll(ctx context.Context, mediaID, key string) (msgID int64, err error)
+	// Check reports what would stop an article's mass send (no cover),
+	// without a call.
+	Check(a content.Article) error
 }
 
 // broadcastRecipient is the ledger row of a mass send.
@@ -626,6 +629,9 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 		return res, nil
 	}
 	res.Pending = 1
+	if err := cfg.Broadcaster.Check(res.Article); err != nil {
+		return res, fmt.Errorf("the mass send of %s cannot go: %w", res.Article.ID, err)
+	}
 	if dryRun {
 		return res, nil
 	}
@@ -670,7 +676,8 @@ func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result) (
 				return 0, fmt.Errorf("preview to %s: %w", id, err)
 			}
 		}
-		p.Log.Info("daily broadcast previewed; sending after the lead", "previews", len(cfg.PreviewOpenIDs), "lead", cfg.PreviewLead)
+		p.Log.Info("daily broadcast previewed; sending after the lead", "previews", len(cfg.PreviewOpenIDs), "lead", cfg.PreviewLead,
+			"sends_at", p.Now().Add(cfg.PreviewLead).Format("15:04:05"))
 		sleep := p.Sleep
 		if sleep == nil {
 			sleep = sleepCtx

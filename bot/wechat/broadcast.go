@@ -2,6 +2,7 @@ package wechat
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -108,12 +109,21 @@ func (b *Broadcaster) SendAll(ctx context.Context, mediaID, key string) (int64, 
 	return out.MsgID, err
 }
 
+// Check reports what would stop the article's mass send before any call:
+// for a dry run, which must not say a send will go that cannot.
+func (b *Broadcaster) Check(a content.Article) error {
+	if a.Cover == "" && b.DefaultID == "" {
+		return errors.New("the article has no cover, and a mass send needs one (set push.default_thumb_media_id)")
+	}
+	return nil
+}
+
 // cover returns the permanent material id for a cover URL, uploading the
 // image on first use.
 func (b *Broadcaster) cover(ctx context.Context, url string) (string, error) {
 	if url == "" {
-		if b.DefaultID == "" {
-			return "", fmt.Errorf("the article has no cover, and a mass send needs one (set push.default_thumb_media_id)")
+		if err := b.Check(content.Article{}); err != nil {
+			return "", err
 		}
 		return b.DefaultID, nil
 	}
