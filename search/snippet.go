@@ -118,7 +118,7 @@ func findMarks(lower string, m markTerms) [][2]int {
 		matched := 0
 		if slices.Contains(m.firsts, r) {
 			for _, t := range m.terms {
-				if strings.HasPrefix(lower[i:], t) {
+				if strings.HasPrefix(lower[i:], t) && wholeNumber(lower, i, i+len(t)) {
 					matched = len(t)
 					break
 				}
@@ -136,6 +136,30 @@ func findMarks(lower string, m markTerms) [][2]int {
 		i += matched
 	}
 	return marks
+}
+
+// wholeNumber reports whether lower[from:to] takes no number apart: 第二
+// is not marked in 第二十届, nor 20 in 2026. Digits and Chinese numerals
+// are numbers of their own: 076 is whole in 076两栖攻击舰.
+func wholeNumber(lower string, from, to int) bool {
+	kind := func(r rune) int {
+		switch {
+		case r >= '0' && r <= '9':
+			return 1
+		case strings.ContainsRune(hanNumerals, r):
+			return 2
+		}
+		return 0
+	}
+	last, _ := utf8.DecodeLastRuneInString(lower[from:to])
+	next, _ := utf8.DecodeRuneInString(lower[to:])
+	if k := kind(last); k > 0 && k == kind(next) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(lower[from:to])
+	prev, _ := utf8.DecodeLastRuneInString(lower[:from])
+	k := kind(first)
+	return k == 0 || k != kind(prev)
 }
 
 // oneLine folds every run of white space (line breaks, tabs) into one
