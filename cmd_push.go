@@ -151,7 +151,16 @@ func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 		fmt.Fprintf(c.stdout, "by %s to %d followers\n", res.Mode, res.Recipients)
 	}
 	if at, ok := jobs.ScheduledAt(cfg.Push.Schedule, cfg.location, day); ok {
-		fmt.Fprintf(c.stdout, "at %s (push.schedule %q)\n", at.Format("2006-01-02 15:04 MST"), cfg.Push.Schedule)
+		switch late := time.Since(at); {
+		case late <= 0:
+			fmt.Fprintf(c.stdout, "at %s (push.schedule %q)\n", at.Format("2006-01-02 15:04 MST"), cfg.Push.Schedule)
+		case late <= cfg.Push.CatchUp:
+			fmt.Fprintf(c.stdout, "due at %s and not run: serve runs it when it starts within push.catch_up (%v) of then, or run `mpbot push --date %s`\n",
+				at.Format("2006-01-02 15:04 MST"), cfg.Push.CatchUp, day)
+		default:
+			fmt.Fprintf(c.stdout, "missed: it was due at %s, longer ago than push.catch_up (%v); nothing will send it unless you run `mpbot push --date %s`\n",
+				at.Format("2006-01-02 15:04 MST"), cfg.Push.CatchUp, day)
+		}
 	} else {
 		fmt.Fprintf(c.stdout, "push.schedule %q does not fire that day: run `mpbot push --date %s`\n", cfg.Push.Schedule, day)
 	}

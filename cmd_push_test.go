@@ -18,6 +18,7 @@ import (
 
 	"mpbot/bot/wechat"
 	"mpbot/bot/wechat/wechattest"
+	"mpbot/content"
 	"mpbot/store"
 )
 
@@ -188,12 +189,19 @@ func TestPushNamesTheHolder(t *testing.T) {
 	if code, _, _ := runCmd(t, "push", "--config", filepath.Join(dir, "missing.yaml")); code != 2 {
 		t.Fatalf("a missing config: exit %d, want 2", code)
 	}
-	// Not run yet: what it would send, to how many, and when.
-	_, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", "2026-12-06")
-	for _, want := range []string{"2026-12-06: not run yet", "would send", "by log to 3 followers", "at 2026-12-06 07:30 CST"} {
+	// Not run yet: what it would send, to how many, and when; a day whose
+	// time has passed beyond push.catch_up says it was missed.
+	ahead := time.Now().AddDate(0, 0, 30).Format(content.DateLayout)
+	_, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", ahead)
+	for _, want := range []string{ahead + ": not run yet", "would send", "by log to 3 followers", "at " + ahead + " 07:30 CST"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("status of a day not run lacks %q:\n%s", want, out)
 		}
+	}
+	past := time.Now().AddDate(0, 0, -3).Format(content.DateLayout)
+	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", past); !strings.Contains(out, "missed: it was due at "+past+" 07:30 CST") ||
+		!strings.Contains(out, "mpbot push --date "+past) {
+		t.Errorf("status of a day missed:\n%s", out)
 	}
 	if _, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-12-06", "--dry-run"); !strings.Contains(out, "3 followers want it") {
 		t.Fatalf("dry run:\n%s", out)
