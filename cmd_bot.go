@@ -3,8 +3,10 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 	"time"
 
@@ -121,11 +123,18 @@ func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Re
 	fmt.Fprintf(stdout, "talking to %s as %s; /subscribe, /click KEY, /quit\n", sim.URL, openid)
 	sc := bufio.NewScanner(stdin)
 	msgID := time.Now().UnixNano() / 1000
+	failed := 0
 	for {
 		fmt.Fprint(stdout, "> ")
 		if !sc.Scan() {
 			fmt.Fprintln(stdout)
-			return sc.Err()
+			if err := sc.Err(); err != nil {
+				return err
+			}
+			if failed > 0 { // a script piped in learns it from the exit status
+				return fmt.Errorf("%d messages got no reply from %s", failed, sim.URL)
+			}
+			return nil
 		}
 		line := strings.TrimSpace(sc.Text())
 		if line == "" {
@@ -150,9 +159,19 @@ func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Re
 		case "/location":
 			in.MsgType, in.Content = "location", ""
 			in.Extra = "<Location_X>31.23</Location_X><Location_Y>121.47</Location_Y><Scale>15</Scale><Label><![CDATA[上海]]></Label>"
+		default:
+			if strings.HasPrefix(cmd, "/") {
+				fmt.Fprintf(stdout, "unknown command %s: /subscribe [SCENE], /unsubscribe, /click KEY, /voice TEXT, /image, /location, /quit\n", cmd)
+				continue
+			}
 		}
 		out, err := sim.Send(ctx, in)
 		if err != nil {
+			failed++
+			// The request's URL carries its signature: say where, not that.
+			if ue := (*url.Error)(nil); errors.As(err, &ue) {
+				err = fmt.Errorf("cannot reach %s: %w", sim.URL, ue.Err)
+			}
 			fmt.Fprintln(stdout, "error:", err)
 			continue
 		}

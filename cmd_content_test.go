@@ -218,3 +218,23 @@ func TestSearchStdinLongLines(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 }
+
+// TestChat plays WeChat against serve: a question gets its card, an unknown
+// /command is not sent, and with no server the exit status says so without
+// printing the signed URL.
+func TestChat(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	base, stop := startServe(t, cfg, &syncBuffer{})
+	var out, errb syncBuffer
+	code := run(context.Background(), []string{"chat", "--config", cfg, "--url", base + "/wechat"}, strings.NewReader("浦江经验\n/foo\n/quit\n"), &out, &errb)
+	stop()
+	if code != 0 || !strings.Contains(out.String(), "mpbot-demo/pujiang") || !strings.Contains(out.String(), "unknown command /foo") {
+		t.Fatalf("exit %d\n%s\n%s", code, out.String(), errb.String())
+	}
+	out, errb = syncBuffer{}, syncBuffer{}
+	code = run(context.Background(), []string{"chat", "--config", cfg, "--url", base + "/wechat"}, strings.NewReader("浦江经验\n"), &out, &errb)
+	if code == 0 || !strings.Contains(out.String(), "cannot reach") || strings.Contains(out.String()+errb.String(), "signature=") {
+		t.Fatalf("no server: exit %d\n%s\n%s", code, out.String(), errb.String())
+	}
+}
