@@ -481,6 +481,16 @@ func TestFollowersThroughWebhook(t *testing.T) {
 	if f.Subscribed || f.Scene != "" || !f.LastInteractionAt.IsZero() || f.UnsubscribedAt.IsZero() {
 		t.Fatalf("follower data kept after unsubscribe: %+v", f)
 	}
+	// A CreateTime twenty years ahead (the sender's clock, inside the
+	// envelope) is not when the follower was last seen: that would keep the
+	// 48-hour window open for ever.
+	if _, err := sim.Send(context.Background(), wechat.Inbound{From: "o_future", MsgType: "event", Event: "subscribe", CreateTime: now + 20*365*86400}); err != nil {
+		t.Fatal(err)
+	}
+	f, _ = store.GetFollower(context.Background(), "o_future")
+	if !f.Subscribed || f.LastInteractionAt.After(time.Now().Add(time.Minute)) || f.LastInteractionAt.Before(time.Unix(now, 0).Add(-time.Minute)) {
+		t.Fatalf("last seen %v for a message sent at %v", f.LastInteractionAt, time.Unix(now, 0))
+	}
 }
 
 // TestServeWithRedisUnreachable: serve that cannot reach Redis at start

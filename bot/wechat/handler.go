@@ -297,6 +297,13 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 		return rej
 	}
 	m := toBot(&req.msg)
+	// CreateTime is the sender's word, inside the envelope: a clock far off
+	// (or a key holder's forgery) would put a follower's last message years
+	// ahead, inside the 48-hour window for ever. Within the replay window it
+	// stands; outside it, the time the message arrived does.
+	if now := h.now(); m.SentAt.After(now) || now.Sub(m.SentAt) > ClockWindow {
+		m.SentAt = now
+	}
 	h.cfg.Metrics.message(string(m.Kind))
 	if rc, ok := receiptOf(&req.msg); ok && h.cfg.Receipts != nil {
 		// Kept whatever the dedupe says: a repeat replaces it.
