@@ -275,7 +275,9 @@ func (h *Handler) parseRequest(p params, body []byte, req *request, e *envelope)
 		}
 	}
 	if err := decodeMessage(raw, &req.msg); err != nil {
-		return reject(http.StatusBadRequest, "malformed message", "%s", field(err.Error()))
+		// The parser quotes what it could not read (a CreateTime of
+		// "abc"): the message's own text, which a rejection never logs.
+		return reject(http.StatusBadRequest, "malformed message", "%s", field(quotedValue.ReplaceAllString(err.Error(), `"…"`)))
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -46,6 +47,9 @@ const fieldMax = 64
 
 // field quotes a value from a request for a log line, cut to fieldMax
 // bytes: a 500 KB timestamp must not become 500 KB of log.
+// quotedValue is a value an error message quotes.
+var quotedValue = regexp.MustCompile(`"[^"]*"`)
+
 func field(s string) string {
 	if len(s) <= fieldMax {
 		return strconv.Quote(s)
