@@ -32,7 +32,12 @@ without an id) is updated, not duplicated. Broken lines and files are reported a
 the rest is imported; the exit status is 1 when anything was skipped.`,
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			if fromAccount == (len(paths) > 0) {
-				return errors.New("give file or folder paths, or --from-account")
+				return usageError{errors.New("give file or folder paths, or --from-account (not both)")}
+			}
+			if pageURL != "" {
+				if fromAccount || len(paths) > 1 || isDir(paths[0]) {
+					return usageError{errors.New("--url names the address of one file; give one .html or .md file with it")}
+				}
 			}
 			cfg, err := c.load(cmd)
 			if err != nil {
@@ -395,4 +400,9 @@ func sameFile(a, b string) bool {
 	sa, errA := os.Stat(a)
 	sb, errB := os.Stat(b)
 	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }

@@ -238,3 +238,24 @@ func TestChat(t *testing.T) {
 		t.Fatalf("no server: exit %d\n%s\n%s", code, out.String(), errb.String())
 	}
 }
+
+// TestUsageErrorsExit2: a command used wrongly exits 2, as the README says,
+// before it opens anything.
+func TestUsageErrorsExit2(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	video := filepath.Join(dir, "v.mp4")
+	os.WriteFile(video, []byte("not really a video"), 0o644)
+	for _, args := range [][]string{
+		{"import", "--config", cfg},
+		{"import", "--config", cfg, "--from-account", "x.jsonl"},
+		{"import", "--config", cfg, "--url", "https://example.com/a", dir},
+		{"import", "--config", cfg, "--url", "https://example.com/a", "a.html", "b.html"},
+		{"schedule", "--config", cfg, "demo-pujiang", "2026-13-40"},
+		{"media", "upload", "--config", cfg, "--permanent", video},
+	} {
+		if code, out, errOut := runCmd(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2\n%s%s", args, code, out, errOut)
+		}
+	}
+}

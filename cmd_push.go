@@ -197,7 +197,7 @@ func (c *cli) scheduleCmd() *cobra.Command {
 		Args:  usage(cobra.ExactArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, err := time.Parse(content.DateLayout, args[1]); err != nil {
-				return fmt.Errorf("date %q is not YYYY-MM-DD", args[1])
+				return usageError{fmt.Errorf("date %q is not YYYY-MM-DD", args[1])}
 			}
 			a, err := c.open(cmd, storeOnly)
 			if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -260,8 +261,12 @@ func (c *cli) mediaCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if _, _, err := wechat.MediaKind(args[0]); err != nil {
+			kind, _, err := wechat.MediaKind(args[0])
+			if err != nil {
 				return usageError{err}
+			}
+			if permanent && kind == "video" && title == "" {
+				return usageError{errors.New("a permanent video needs --title")}
 			}
 			a, err := c.open(cmd, storeOnly)
 			if err != nil {
