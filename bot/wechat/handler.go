@@ -216,7 +216,10 @@ func (h *Handler) verifyURL(w http.ResponseWriter, p params) *rejection {
 func (h *Handler) checkSignature(p params, e *envelope) *rejection {
 	ts := p.timestamp
 	sec, err := strconv.ParseInt(ts, 10, 64)
-	if err != nil {
+	// Only WeChat's own form: the reply is signed over the timestamp as
+	// given and carries it as a number, so 0123 or +123 would get a reply
+	// whose signature does not verify.
+	if err != nil || strconv.FormatInt(sec, 10) != ts {
 		return reject(http.StatusUnauthorized, "bad timestamp", "%s", field(ts))
 	}
 	if d := h.now().Sub(time.Unix(sec, 0)); d > ClockWindow || d < -ClockWindow {

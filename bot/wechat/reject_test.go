@@ -72,6 +72,13 @@ func TestRejections(t *testing.T) {
 			req.URL.RawQuery = q.Encode()
 		}, 401, "away from now"},
 		{"garbage timestamp", modes, setQuery("timestamp", "soon"), 401, "bad timestamp"},
+		{"timestamp not in WeChat's form", modes, func(t *testing.T, hs *harness, req *http.Request) {
+			ts := "+" + strconv.FormatInt(time.Now().Unix(), 10)
+			q := req.URL.Query()
+			q.Set("timestamp", ts)
+			q.Set("signature", util.Signature(testToken, ts, q.Get("nonce")))
+			req.URL.RawQuery = q.Encode()
+		}, 401, "bad timestamp"},
 		{"body too large", modes, setBody(bytes.Repeat([]byte("x"), MaxBody+1)), 413, "body too large"},
 		{"malformed XML", []string{ModePlain}, setBody([]byte("<xml><FromUserName>")), 400, "malformed message XML"},
 		{"no sender", []string{ModePlain}, setBody([]byte("<xml><MsgType>text</MsgType></xml>")), 400, "no FromUserName"},
