@@ -281,7 +281,7 @@ func (c *cli) followersCmd() *cobra.Command {
 			for _, f := range fs {
 				last := "-"
 				if !f.LastInteractionAt.IsZero() {
-					last = f.LastInteractionAt.Local().Format("2006-01-02 15:04")
+					last = f.LastInteractionAt.In(a.cfg.Load().location).Format("2006-01-02 15:04 MST")
 				}
 				fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\t%s\n", f.OpenID, yesNo(f.Subscribed), yesNo(f.Subscribed && !f.PushOptOut), last, f.Scene)
 			}

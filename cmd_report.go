@@ -46,7 +46,7 @@ func (c *cli) reportCmd() *cobra.Command {
 }
 
 func printReport(w io.Writer, r *insights.Report) {
-	fmt.Fprintf(w, "%s to %s: %d messages from %d followers\n", r.Since.Format("2006-01-02 15:04"), r.Until.Format("2006-01-02 15:04"), r.Messages, r.Followers)
+	fmt.Fprintf(w, "%s to %s: %d messages from %d followers\n", r.Since.Format("2006-01-02 15:04"), r.Until.Format("2006-01-02 15:04 MST"), r.Messages, r.Followers)
 	section := func(title string) { fmt.Fprintf(w, "\n## %s\n", title) }
 	section("Unanswered and weakly answered, by topic")
 	if len(r.Unanswered) == 0 {

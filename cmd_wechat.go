@@ -211,7 +211,7 @@ func (c *cli) qrcodeCmd() *cobra.Command {
 			if q.Expires.IsZero() {
 				fmt.Fprintln(c.stdout, "permanent")
 			} else {
-				fmt.Fprintf(c.stdout, "expires %s\n", q.Expires.Local().Format("2006-01-02 15:04"))
+				fmt.Fprintf(c.stdout, "expires %s\n", q.Expires.In(a.cfg.Load().location).Format("2006-01-02 15:04 MST"))
 			}
 			if out != "" {
 				img, err := api.QRImage(cmd.Context(), q.Ticket)
