@@ -209,6 +209,16 @@ func (c *cli) scheduleCmd() *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(c.stdout, "%s: %s\n", args[1], strings.TrimSpace(art.Title))
+			// Allowed (an operator may mean it), but said: the schedule
+			// does not run a day already past, and the reading is
+			// push.category's.
+			cfg := a.cfg.Load()
+			if args[1] < cfg.today(time.Now()) {
+				fmt.Fprintf(c.stderr, "note: %s is past; only `mpbot push --date %s` would send it\n", args[1], args[1])
+			}
+			if cat := cfg.Push.Category; cat != "" && art.Category != cat {
+				fmt.Fprintf(c.stderr, "note: the article is of %q, not push.category %q\n", art.Category, cat)
+			}
 			return nil
 		},
 	}

@@ -78,6 +78,10 @@ func TestPushCommands(t *testing.T) {
 	if code, out, _ := runCmd(t, "schedule", "--config", cfg, "demo-pujiang", "2026-12-02"); code != 0 || !strings.Contains(out, "浦江经验") {
 		t.Fatalf("schedule: %d %s", code, out)
 	}
+	// A past day is accepted, with a note that only a push by hand sends it.
+	if code, _, errOut := runCmd(t, "schedule", "--config", cfg, "demo-pujiang", "2020-01-02"); code != 0 || !strings.Contains(errOut, "2020-01-02 is past") {
+		t.Fatalf("schedule of a past day: %d %s", code, errOut)
+	}
 	if _, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-12-02", "--dry-run"); !strings.Contains(out, "(demo-pujiang)") {
 		t.Fatalf("scheduled article not chosen:\n%s", out)
 	}
