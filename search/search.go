@@ -86,14 +86,18 @@ func (r reader) search(text string, n int, snippets bool) Result {
 	if fixed, ok := r.correctPinyin(q.text, q.cut); ok && fixed != q.text {
 		q2 := r.parse(prepareQuery(fixed))
 		q2.fullText = q2.fullText || q.fullText // fixed is respelt from the text without 原文 and 全文
-		better := r.rank(q2, n, snippets)
 		// Respelt whole into one term the articles know (枫桥经验), the
 		// query is what the follower meant, and its answers stand however
 		// they score: "nothing found" for the term rather than the 经验
 		// articles. Respellings of a part (石卯 → 世贸, 单杏华 → 单行华) are
 		// taken only when the typed query found nothing sure, and they do
-		// better.
-		oneTerm := unknown && len(q2.clauses) == 1 && !unknownWords(q2)
+		// better; a sure answer is not ranked against them.
+		oneTerm := unknown && len(q2.clauses) == 1
+		if confident && !oneTerm {
+			return Result{Hits: hits}
+		}
+		better := r.rank(q2, n, snippets)
+		oneTerm = oneTerm && !unknownWords(q2)
 		if len(better) > 0 && (oneTerm || !confident && (len(hits) == 0 || better[0].Score > hits[0].Score)) {
 			q = q2
 			return Result{Hits: better, Corrected: fixed}
