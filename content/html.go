@@ -132,17 +132,25 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 
 // utf8Page returns the page as UTF-8: as it is, or decoded from the
 // charset its BOM or <meta> declares (gb2312 and gbk on older Chinese
-// sites). A page that declares none and is not UTF-8 is read as GB18030,
-// which holds both: read as UTF-8 it would import as mojibake.
+// sites, big5). A page that declares none and is not UTF-8 is read as
+// GB18030, which holds both: read as UTF-8 it would import as mojibake.
 func utf8Page(page []byte) ([]byte, error) {
-	enc, name, certain := charset.DetermineEncoding(page, "")
+	enc, name, certain := charset.DetermineEncoding(page, "") // certain: a BOM
+	if !certain {
+		enc, name = nil, ""
+		head := page[:min(len(page), 8192)] // scripts before the <meta> run long
+		if m := metaCharsetRe.FindSubmatch(head); m != nil {
+			enc, name = charset.Lookup(string(m[1]))
+		}
+	}
 	switch {
-	case name == "utf-8" && utf8.Valid(page):
+	case name == "utf-8" || enc == nil && utf8.Valid(page):
+		if !utf8.Valid(page) {
+			return nil, errors.New("the page declares UTF-8 but is not: save it again as UTF-8")
+		}
 		return page, nil
-	case name == "utf-8" && certain:
-		return nil, errors.New("the page declares UTF-8 but is not: save it again as UTF-8")
-	case !certain:
-		enc = simplifiedchinese.GB18030
+	case enc == nil:
+		enc, name = simplifiedchinese.GB18030, "gb18030"
 	}
 	out, err := enc.NewDecoder().Bytes(page)
 	if err != nil {
@@ -150,6 +158,10 @@ func utf8Page(page []byte) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// metaCharsetRe finds <meta charset="…"> and <meta http-equiv=… content="…;
+// charset=…">.
+var metaCharsetRe = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?([a-z0-9_.:-]+)`)
 
 // savedFromRe is the comment browsers put at the top of a saved page:
 // <!-- saved from url=(0062)https://example.com/... -->.

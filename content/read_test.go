@@ -282,16 +282,24 @@ func TestEncodings(t *testing.T) {
 	files := map[string]string{
 		"declared.html":   gbk(page(`<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`)),
 		"undeclared.html": gbk(page("")),
-		"bom.jsonl":       "\ufeff" + `{"id":"b1","title":"枫桥经验","url":"https://example.com/b1"}` + "\n",
-		"gbk.jsonl":       `{"id":"u1","title":"好","url":"https://example.com/u1"}` + "\n" + gbk(`{"id":"g1","title":"标题测试","url":"https://example.com/g1"}`) + "\n",
-		"gbk.md":          "---\nurl: https://example.com/m\n---\n" + gbk("# 标题\n\n正文"),
+		// UTF-8 whose first KiB is ASCII (an analytics script before the
+		// <meta>): read as it is, not guessed to be GB18030.
+		"ascii-head.html":   page(`<script>` + strings.Repeat("var a=1;", 300) + `</script><meta charset="utf-8">`),
+		"no-meta-utf8.html": page(`<script>` + strings.Repeat("var a=1;", 300) + `</script>`),
+		"bom.jsonl":         "\ufeff" + `{"id":"b1","title":"枫桥经验","url":"https://example.com/b1"}` + "\n",
+		"gbk.jsonl":         `{"id":"u1","title":"好","url":"https://example.com/u1"}` + "\n" + gbk(`{"id":"g1","title":"标题测试","url":"https://example.com/g1"}`) + "\n",
+		"gbk.md":            "---\nurl: https://example.com/m\n---\n" + gbk("# 标题\n\n正文"),
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for _, name := range []string{"declared.html", "undeclared.html"} {
+	os.WriteFile(filepath.Join(dir, "lying.html"), []byte(gbk(page(`<meta charset="utf-8">`))), 0o644)
+	if _, errs := ReadPaths([]string{filepath.Join(dir, "lying.html")}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "declares UTF-8 but is not") {
+		t.Errorf("a page declaring UTF-8 in GBK: %v", errs)
+	}
+	for _, name := range []string{"declared.html", "undeclared.html", "ascii-head.html", "no-meta-utf8.html"} {
 		arts, errs := ReadPaths([]string{filepath.Join(dir, name)}, ReadOptions{})
 		if len(errs) > 0 || len(arts) != 1 || arts[0].Title != "乡村振兴解读" || !strings.Contains(arts[0].Body, "联农带农") {
 			t.Errorf("%s: %+v %v", name, arts, errs)
