@@ -58,28 +58,31 @@ func (b *Broadcaster) Draft(ctx context.Context, a content.Article) (string, err
 // draftContent is the article's text as the draft's HTML, a paragraph to
 // each blank-line-separated block. The summary leads only when the body does
 // not already open with it: importers take the summary from the first
-// paragraph, and a follower would read it twice.
+// paragraph (below a subheading, with line breaks folded), and a follower
+// would read it twice.
 func draftContent(a content.Article) string {
-	var b strings.Builder
-	first := true
+	var paras []string
 	for p := range strings.SplitSeq(a.Body, "\n\n") {
-		p = strings.TrimSpace(p)
-		if p == "" {
-			continue
+		if p = strings.TrimSpace(p); p != "" {
+			paras = append(paras, p)
 		}
-		if first {
-			first = false
-			if sum := strings.TrimSpace(a.Summary); sum != "" && !strings.Contains(p, strings.TrimSuffix(sum, "…")) {
-				b.WriteString("<p>" + html.EscapeString(sum) + "</p>")
-			}
-		}
-		b.WriteString("<p>" + html.EscapeString(p) + "</p>")
 	}
-	if first && strings.TrimSpace(a.Summary) != "" {
-		b.WriteString("<p>" + html.EscapeString(strings.TrimSpace(a.Summary)) + "</p>")
+	var b strings.Builder
+	sum := strings.TrimSpace(a.Summary)
+	fold := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	opening := fold(strings.Join(paras[:min(len(paras), draftOpening)], ""))
+	if sum != "" && !strings.Contains(opening, fold(strings.TrimSuffix(sum, "…"))) {
+		b.WriteString("<p>" + html.EscapeString(sum) + "</p>")
+	}
+	for _, p := range paras {
+		b.WriteString("<p>" + html.EscapeString(p) + "</p>")
 	}
 	return b.String()
 }
+
+// draftOpening is how many of the body's first paragraphs a summary taken
+// from it may come from: a subheading, a date line, then the paragraph.
+const draftOpening = 3
 
 // Preview sends the draft to one staff member (message/mass/preview).
 func (b *Broadcaster) Preview(ctx context.Context, mediaID, openid string) error {

@@ -23,6 +23,10 @@ func TestDraftContent(t *testing.T) {
 			"<p>导读：三点启示</p><p>正文第一段</p><p>正文第二段</p>"},
 		{"no body", content.Article{Summary: "只有摘要 <b>"}, "<p>只有摘要 &lt;b&gt;</p>"},
 		{"no summary", content.Article{Body: "\n\n第一段\n\n\n\n第二段\n"}, "<p>第一段</p><p>第二段</p>"},
+		{"summary from the paragraph below a subheading", content.Article{Summary: "产业兴旺是重点。", Body: "二十字总方针解读\n\n产业兴旺是重点。\n\n其次"},
+			"<p>二十字总方针解读</p><p>产业兴旺是重点。</p><p>其次</p>"},
+		{"summary of a hard-wrapped paragraph", content.Article{Summary: "枫桥经验诞生于浙江诸暨， 是基层治理的经验。", Body: "枫桥经验诞生于浙江诸暨，\n是基层治理的经验。\n\n后来"},
+			"<p>枫桥经验诞生于浙江诸暨，\n是基层治理的经验。</p><p>后来</p>"},
 	} {
 		if got := draftContent(c.a); got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
