@@ -515,7 +515,7 @@ func TestServeWithRedisUnreachable(t *testing.T) {
 // operator's link to a file kept elsewhere, and Kubernetes' ConfigMap
 // layout, whose update renames a new ..data link over the old one.
 func TestConfigBehindSymlinks(t *testing.T) {
-	for _, layout := range []string{"link", "configmap"} {
+	for _, layout := range []string{"link", "configmap", "deploy", "chain"} {
 		t.Run(layout, func(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "config.yaml")
@@ -537,6 +537,20 @@ func TestConfigBehindSymlinks(t *testing.T) {
 				must(os.WriteFile(filepath.Join(dir, "..v1", "config.yaml"), []byte("v1"), 0o644))
 				must(os.Symlink("..v1", filepath.Join(dir, "..data")))
 				must(os.Symlink(filepath.Join("..data", "config.yaml"), path))
+			case "deploy": // config.yaml → srv/current/config.yaml, current → releases/v1
+				for _, v := range []string{"v1", "v2"} {
+					must(os.MkdirAll(filepath.Join(dir, "srv", "releases", v), 0o755))
+					must(os.WriteFile(filepath.Join(dir, "srv", "releases", v, "config.yaml"), []byte(v), 0o644))
+				}
+				must(os.Symlink(filepath.Join("releases", "v1"), filepath.Join(dir, "srv", "current")))
+				must(os.Symlink(filepath.Join("srv", "current", "config.yaml"), path))
+			case "chain": // config.yaml → shared/config.yaml → data/v1.yaml
+				must(os.MkdirAll(filepath.Join(dir, "shared"), 0o755))
+				must(os.MkdirAll(filepath.Join(dir, "data"), 0o755))
+				must(os.WriteFile(filepath.Join(dir, "data", "v1.yaml"), []byte("v1"), 0o644))
+				must(os.WriteFile(filepath.Join(dir, "data", "v2.yaml"), []byte("v2"), 0o644))
+				must(os.Symlink(filepath.Join("..", "data", "v1.yaml"), filepath.Join(dir, "shared", "config.yaml")))
+				must(os.Symlink(filepath.Join("shared", "config.yaml"), path))
 			}
 			reloads := make(chan string, 16)
 			w, err := watchConfig(path, func() {
@@ -556,16 +570,29 @@ func TestConfigBehindSymlinks(t *testing.T) {
 					t.Fatalf("no reload after the config became %q", want)
 				}
 			}
-			if layout == "configmap" {
-				// What the kubelet does: a new directory, a new link to it,
-				// renamed over ..data.
+			// A link swapped by a rename, as deploys and the kubelet do.
+			swap := func(link, to string) {
+				must(os.Symlink(to, link+"_tmp"))
+				must(os.Rename(link+"_tmp", link))
+			}
+			switch layout {
+			case "configmap":
+				// What the kubelet does: a new directory, a new link to
+				// it, renamed over ..data.
 				must(os.MkdirAll(filepath.Join(dir, "..v2"), 0o755))
 				must(os.WriteFile(filepath.Join(dir, "..v2", "config.yaml"), []byte("v2"), 0o644))
-				must(os.Symlink("..v2", filepath.Join(dir, "..data_tmp")))
-				must(os.Rename(filepath.Join(dir, "..data_tmp"), filepath.Join(dir, "..data")))
+				swap(filepath.Join(dir, "..data"), "..v2")
 				expect("v2")
 				target = filepath.Join(dir, "..v2", "config.yaml")
-			} else {
+			case "deploy":
+				swap(filepath.Join(dir, "srv", "current"), filepath.Join("releases", "v2"))
+				expect("v2")
+				target = filepath.Join(dir, "srv", "releases", "v2", "config.yaml")
+			case "chain":
+				swap(filepath.Join(dir, "shared", "config.yaml"), filepath.Join("..", "data", "v2.yaml"))
+				expect("v2")
+				target = filepath.Join(dir, "data", "v2.yaml")
+			default:
 				// An editor saving by rename into place, behind the link.
 				must(os.WriteFile(target+".tmp", []byte("v2"), 0o644))
 				must(os.Rename(target+".tmp", target))
@@ -574,6 +601,12 @@ func TestConfigBehindSymlinks(t *testing.T) {
 			// Then edited in place where it really is.
 			must(os.WriteFile(target, []byte("v3"), 0o644))
 			expect("v3")
+			// Directories no longer on the way are not watched any more.
+			for _, d := range w.fs.WatchList() {
+				if strings.HasSuffix(d, "..v1") || strings.HasSuffix(d, filepath.Join("releases", "v1")) {
+					t.Errorf("still watching %s after the swap", d)
+				}
+			}
 		})
 	}
 }

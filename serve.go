@@ -291,8 +291,9 @@ func loopback(addr string) bool {
 // on each update). The watch covers every name along the way and the
 // directory the file really is in, followed again after each change.
 type configWatcher struct {
-	fs   *fsnotify.Watcher
-	done chan struct{}
+	fs      *fsnotify.Watcher
+	done    chan struct{}
+	watched map[string]bool // directories; follow's, then the loop's alone
 }
 
 // configSettle is how long the file must stay unchanged before a reload.
@@ -315,7 +316,7 @@ func watchConfig(path string, reload func(), log *slog.Logger) (*configWatcher, 
 		fs.Close()
 		return nil, err
 	}
-	w := &configWatcher{fs: fs, done: make(chan struct{})}
+	w := &configWatcher{fs: fs, done: make(chan struct{}), watched: map[string]bool{filepath.Dir(abs): true}}
 	// Read before the watch's goroutine starts: an edit made meanwhile
 	// is a change to reload, not the state to compare with.
 	names, last := w.follow(abs, log), fileStamp(abs)
@@ -324,30 +325,53 @@ func watchConfig(path string, reload func(), log *slog.Logger) (*configWatcher, 
 }
 
 // follow returns the names whose change may change what path reads: path,
-// each symlink's target and the directory it names, and the file path
-// resolves to; it watches the directories they are in.
+// every symlink on the way (a link to the file, or a directory component
+// that is a link, such as a deploy's current → releases/v2), where each
+// leads, and the file path resolves to. It watches the directories holding
+// them and drops the watches of directories no longer on the way.
 func (w *configWatcher) follow(path string, log *slog.Logger) map[string]bool {
 	names := map[string]bool{path: true}
 	dirs := map[string]bool{filepath.Dir(path): true}
-	p := path
-	for range 16 { // a longer chain is a loop
-		target, err := os.Readlink(p)
-		if err != nil {
-			break
+	var walk func(p string, depth int)
+	walk = func(p string, depth int) {
+		if depth > 16 { // a longer chain is a loop
+			return
 		}
-		if !filepath.IsAbs(target) {
-			target = filepath.Join(filepath.Dir(p), target)
+		for at := p; at != filepath.Dir(at); at = filepath.Dir(at) {
+			info, err := os.Lstat(at)
+			if err != nil || info.Mode()&os.ModeSymlink == 0 {
+				continue
+			}
+			target, err := os.Readlink(at)
+			if err != nil {
+				continue
+			}
+			if !filepath.IsAbs(target) {
+				target = filepath.Join(filepath.Dir(at), target)
+			}
+			names[at], names[target] = true, true
+			dirs[filepath.Dir(at)], dirs[filepath.Dir(target)] = true, true
+			walk(target, depth+1)
 		}
-		names[target], names[filepath.Dir(target)] = true, true
-		p = target
 	}
+	walk(path, 0)
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		names[real] = true
 		dirs[filepath.Dir(real)] = true
 	}
 	for d := range dirs {
-		if err := w.fs.Add(d); err != nil {
-			log.Warn("config watch", "dir", d, "err", err)
+		if !w.watched[d] {
+			if err := w.fs.Add(d); err != nil {
+				log.Warn("config watch", "dir", d, "err", err)
+				continue
+			}
+			w.watched[d] = true
+		}
+	}
+	for d := range w.watched {
+		if !dirs[d] {
+			w.fs.Remove(d) // gone already, when its directory was deleted
+			delete(w.watched, d)
 		}
 	}
 	return names
