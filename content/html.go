@@ -80,21 +80,24 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 			a.PublishedOn = fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3])
 		}
 	}
-	// A site's own line (2026-06-26| 来源:北辰遴选) comes before the one
-	// inside the article naming the original publisher (来源:《浙江日报》):
-	// the last names the publisher, the site (its og:site_name, else the
-	// first line) is who carried it. Keep both.
-	var sources []string
-	for _, m := range sourceRe.FindAllStringSubmatch(pageText, -1) {
-		if src := strings.TrimSpace(m[1]); !slices.Contains(sources, src) {
-			sources = append(sources, src)
-		}
+	// The page's first source line is the site's own (2026-06-26| 来源:北辰遴选);
+	// a later one inside the article names the original publisher
+	// (来源:《浙江日报》). Only the article's text is read for that: a
+	// sidebar of related links says 来源 for every item. Keep both.
+	site, original := "", ""
+	if m := sourceRe.FindStringSubmatch(pageText); m != nil {
+		site = strings.TrimSpace(m[1])
 	}
-	if n := len(sources); n > 0 {
-		original := sources[n-1]
-		if a.Source == "" && n > 1 {
-			a.Source = sources[0]
-		}
+	if ms := sourceRe.FindAllStringSubmatch(body, -1); len(ms) > 0 {
+		original = strings.TrimSpace(ms[len(ms)-1][1])
+	}
+	if original == "" || original == site {
+		original, site = site, ""
+	}
+	if a.Source == "" {
+		a.Source = site
+	}
+	if original != "" {
 		if a.Source != "" && !strings.Contains(original, a.Source) && !strings.Contains(a.Source, strings.Trim(original, "《》")) {
 			a.Source = original + "（" + a.Source + "）"
 		} else {

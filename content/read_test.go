@@ -237,6 +237,8 @@ func TestExtractPages(t *testing.T) {
 		// article, and the article's own subheading stays in its text.
 		{"column-title.html", "乡村振兴战略解读", "产业兴旺、生态宜居", "乡村振兴战略的二十字总方针解读\n\n产业兴旺", "", "", ""},
 		{"site-suffix.html", "新质生产力解读", "新质生产力是创新起主导作用", "新质生产力是创新起主导作用", "", "", ""},
+		// A sidebar's 来源 lines are its links', not the article's.
+		{"related-links.html", "数字政府建设要点", "数字政府建设是推进", "数字政府建设是推进", "北辰遴选", "", "2026-06-28"},
 	} {
 		arts, errs := ReadPaths([]string{filepath.Join("testdata", "pages", c.file)}, ReadOptions{})
 		if len(errs) > 0 || len(arts) != 1 {
