@@ -37,11 +37,24 @@ func TestLogWritesAndVotes(t *testing.T) {
 	// A follower decides how long a message is: the log keeps what search
 	// reads of it, and every report reads no more.
 	l.Record(ctx, bot.Event{At: now, From: "o_paste", Kind: bot.KindText, Text: strings.Repeat("政策文件全文", 8000), Outcome: bot.OutcomeNoMatch})
+	// ... and of the list question a choice carries, and its vote.
+	l.Record(ctx, bot.Event{At: now, From: "o_paste", Kind: bot.KindText, Text: "1", Outcome: bot.OutcomeFollowUp,
+		Number: 1, Query: strings.Repeat("长问题", 16000), Article: "a"})
 	l.Close(ctx)
 	var got []store.Query
 	s.EachQuery(ctx, now.Add(-time.Minute), func(q store.Query) error { got = append(got, q); return nil })
-	if len(got) != 3 || utf8.RuneCountInString(got[2].Text) != maxLoggedRunes || !strings.HasSuffix(got[2].Text, "…") {
+	if len(got) != 4 || utf8.RuneCountInString(got[2].Text) != maxLoggedRunes || !strings.HasSuffix(got[2].Text, "…") ||
+		utf8.RuneCountInString(got[3].Question) != maxLoggedRunes {
 		t.Fatalf("logged a pasted text of %d characters", utf8.RuneCountInString(got[2].Text))
+	}
+	voted, err := s.Votes(ctx)
+	if err != nil || len(voted) != 2 {
+		t.Fatalf("votes %d: %v", len(voted), err)
+	}
+	for _, v := range voted {
+		if utf8.RuneCountInString(v.Question) > maxLoggedRunes {
+			t.Fatalf("a vote kept a question of %d characters", utf8.RuneCountInString(v.Question))
+		}
 	}
 	got = got[:2]
 	if len(got) != 2 || got[0].Follower == "" || strings.Contains(got[0].Follower, "o_secret") || got[0].Follower != got[1].Follower ||

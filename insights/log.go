@@ -207,9 +207,9 @@ func (l *Log) write(ctx context.Context, events []bot.Event) error {
 		hits, _ := json.Marshal(e.Hits)
 		follower := follower(l.hasher, e.From)
 		qs[i] = store.Query{At: e.At, Follower: follower, Kind: string(e.Kind), Text: clip(e.Text, maxLoggedRunes), Outcome: string(e.Outcome),
-			Rule: e.Rule, Key: e.Key, Number: e.Number, Article: e.Article, Question: e.Query, Hits: string(hits), Latency: e.Latency}
+			Rule: e.Rule, Key: e.Key, Number: e.Number, Article: e.Article, Question: clip(e.Query, maxLoggedRunes), Hits: string(hits), Latency: e.Latency}
 		if e.Outcome == bot.OutcomeFollowUp && e.Query != "" && e.Article != "" && !l.noVotes {
-			votes = append(votes, store.Vote{Question: e.Query, Article: e.Article, Follower: follower, At: e.At})
+			votes = append(votes, store.Vote{Question: clip(e.Query, maxLoggedRunes), Article: e.Article, Follower: follower, At: e.At})
 		}
 	}
 	if err := l.record(ctx, qs); err != nil {

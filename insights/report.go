@@ -261,6 +261,7 @@ func (b *builder) finish() {
 	r.NewFollowers = sortedHits(b.scenes)
 	for c, n := range b.choices {
 		c.Count = n
+		c.Question = clip(c.Question, shownRunes)
 		r.Choices = append(r.Choices, c)
 	}
 	slices.SortFunc(r.Choices, func(x, y Choice) int {
@@ -444,6 +445,9 @@ func (b *builder) votes() []VoteLine {
 	slices.SortFunc(out, func(x, y VoteLine) int {
 		return cmp.Or(cmp.Compare(y.Followers, x.Followers), cmp.Compare(x.Question, y.Question), cmp.Compare(x.Article, y.Article))
 	})
+	for i := range out {
+		out[i].Question = clip(out[i].Question, shownRunes)
+	}
 	return out
 }
 
