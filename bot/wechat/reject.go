@@ -45,11 +45,12 @@ func reject(status int, kind, format string, args ...any) *rejection {
 // fieldMax is the most of one request field a log line shows.
 const fieldMax = 64
 
+// quotedValue is a value an error message quotes, escapes and all
+// (strconv quotes 1"x as "1\"x").
+var quotedValue = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
 // field quotes a value from a request for a log line, cut to fieldMax
 // bytes: a 500 KB timestamp must not become 500 KB of log.
-// quotedValue is a value an error message quotes.
-var quotedValue = regexp.MustCompile(`"[^"]*"`)
-
 func field(s string) string {
 	if len(s) <= fieldMax {
 		return strconv.Quote(s)

@@ -183,18 +183,21 @@ func TestOfficialEncryptedMessage(t *testing.T) {
 // TestRejectionKeepsTheMessageOut: a field the parser cannot read is the
 // message's own text; the rejection names the problem, not the value.
 func TestRejectionKeepsTheMessageOut(t *testing.T) {
-	hs := newHarness(t, ModeSafe)
-	req, err := hs.sim.Request(context.Background(), []byte("<xml><FromUserName>u</FromUserName><MsgType>text</MsgType><CreateTime>my-secret-7</CreateTime></xml>"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	logs := hs.logs.String()
-	if resp.StatusCode != 400 || !strings.Contains(logs, "malformed message") || strings.Contains(logs, "my-secret-7") {
-		t.Fatalf("status %d, log:\n%s", resp.StatusCode, logs)
+	for _, value := range []string{"my-secret-7", `1"my-secret-7`} {
+		hs := newHarness(t, ModeSafe)
+		req, err := hs.sim.Request(context.Background(), []byte("<xml><FromUserName>u</FromUserName><MsgType>text</MsgType><CreateTime>"+
+			strings.ReplaceAll(value, `"`, "&quot;")+"</CreateTime></xml>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		logs := hs.logs.String()
+		if resp.StatusCode != 400 || !strings.Contains(logs, "malformed message") || strings.Contains(logs, "secret") {
+			t.Fatalf("%s: status %d, log:\n%s", value, resp.StatusCode, logs)
+		}
 	}
 }
