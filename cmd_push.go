@@ -151,10 +151,13 @@ func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 		fmt.Fprintf(c.stdout, "by %s to %d followers\n", res.Mode, res.Recipients)
 	}
 	if at, ok := jobs.ScheduledAt(cfg.Push.Schedule, cfg.location, day); ok {
-		switch late := time.Since(at); {
-		case late <= 0:
+		// serve catches up today's last run within push.catch_up, and no
+		// other (jobs.MissedRun): yesterday's 22:00 is missed at 01:00.
+		last, catchUp := jobs.MissedRun(cfg.Push.Schedule, cfg.location, time.Now(), cfg.Push.CatchUp)
+		switch {
+		case time.Now().Before(at):
 			fmt.Fprintf(c.stdout, "at %s (push.schedule %q)\n", at.Format("2006-01-02 15:04 MST"), cfg.Push.Schedule)
-		case late <= cfg.Push.CatchUp:
+		case catchUp && last.Equal(at):
 			fmt.Fprintf(c.stdout, "due at %s and not run: serve runs it when it starts within push.catch_up (%v) of then, or run `mpbot push --date %s`\n",
 				at.Format("2006-01-02 15:04 MST"), cfg.Push.CatchUp, day)
 		default:
