@@ -124,6 +124,12 @@ func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Re
 	sc := bufio.NewScanner(stdin)
 	msgID := time.Now().UnixNano() / 1000
 	failed := 0
+	done := func() error {
+		if failed > 0 { // a script piped in learns it from the exit status
+			return fmt.Errorf("%d messages got no reply from %s", failed, sim.URL)
+		}
+		return nil
+	}
 	for {
 		fmt.Fprint(stdout, "> ")
 		if !sc.Scan() {
@@ -131,10 +137,7 @@ func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Re
 			if err := sc.Err(); err != nil {
 				return err
 			}
-			if failed > 0 { // a script piped in learns it from the exit status
-				return fmt.Errorf("%d messages got no reply from %s", failed, sim.URL)
-			}
-			return nil
+			return done()
 		}
 		line := strings.TrimSpace(sc.Text())
 		if line == "" {
@@ -145,7 +148,7 @@ func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Re
 		cmd, arg, _ := strings.Cut(line, " ")
 		switch cmd {
 		case "/quit", "/exit":
-			return nil
+			return done()
 		case "/subscribe", "/unsubscribe":
 			in = wechat.Inbound{From: openid, MsgType: "event", Event: strings.TrimPrefix(cmd, "/"), CreateTime: in.CreateTime, EventKey: arg}
 		case "/click":
