@@ -456,6 +456,13 @@ func (b *Bot) articleReply(ctx context.Context, a content.Article) Reply {
 			a = full
 		}
 	}
+	return TextReply(a)
+}
+
+// TextReply is an article with no page as a text reply: its title and
+// text (or summary), cut to WeChat's limit. The daily push sends such an
+// article so too.
+func TextReply(a content.Article) Reply {
 	text := a.Title
 	if body := strings.TrimSpace(cmp.Or(a.Body, a.Summary)); body != "" {
 		text += "\n\n" + body

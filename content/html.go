@@ -216,8 +216,10 @@ var (
 
 func dropMetaLines(body string) string {
 	var keep []string
-	for _, p := range strings.Split(body, "\n\n") {
-		if !metaLineRe.MatchString(p) && !dateLineRe.MatchString(p) {
+	for i, p := range strings.Split(body, "\n\n") {
+		// A date line at the top is the page's; at the end of a
+		// communiqué it is the document's own.
+		if !metaLineRe.MatchString(p) && !(i < 3 && dateLineRe.MatchString(p)) {
 			keep = append(keep, p)
 		}
 	}

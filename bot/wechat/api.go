@@ -436,6 +436,9 @@ func (a *API) SendCustom(ctx context.Context, openid string, r bot.Reply) error 
 // customer-service API (the daily reading in customer mode). WeChat gives
 // no message id for it.
 func (a *API) Send(ctx context.Context, openid string, art content.Article) (int64, error) {
+	if art.URL == "" { // no page to open: the text itself, as the bot answers it
+		return 0, a.SendCustom(ctx, openid, bot.TextReply(art))
+	}
 	return 0, a.SendCustom(ctx, openid, bot.Reply{Type: bot.ReplyNews, Card: &bot.Card{
 		Title: art.Title, Description: art.Summary, URL: art.URL, Pic: art.Cover}})
 }

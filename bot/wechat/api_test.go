@@ -182,3 +182,22 @@ func TestTemplateSender(t *testing.T) {
 		t.Fatalf("client_msg_id %q then %q: a resend must repeat it", m.ClientMsgID, msgs[1].ClientMsgID)
 	}
 }
+
+// TestSendArticleWithoutAddress: the daily reading of an article with no
+// page goes as its text, not a card whose link opens nothing.
+func TestSendArticleWithoutAddress(t *testing.T) {
+	api, fake, _ := newTestAPI(t)
+	for _, art := range []content.Article{
+		{ID: "n", Title: "考场须知", Body: "提前三十分钟到达。"},
+		{ID: "u", Title: "枫桥经验", Summary: "小事不出村", URL: "https://example.com/f"},
+	} {
+		if _, err := api.Send(context.Background(), "o_1", art); err != nil {
+			t.Fatal(err)
+		}
+	}
+	calls := fake.Calls(customSend)
+	if len(calls) != 2 || !strings.Contains(string(calls[0].Body), `"msgtype":"text"`) || !strings.Contains(string(calls[0].Body), "提前三十分钟到达") ||
+		!strings.Contains(string(calls[1].Body), `"msgtype":"news"`) {
+		t.Fatalf("sent %v", calls)
+	}
+}
