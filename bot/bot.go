@@ -475,7 +475,7 @@ func TextReply(a content.Article) Reply {
 
 // cardReply is the news card for one article.
 func cardReply(a content.Article) Reply {
-	return Reply{Type: ReplyNews, Card: &Card{Title: a.Title, Description: cut(a.Summary, maxDescRunes), URL: a.URL, Pic: a.Cover}}
+	return Reply{Type: ReplyNews, Card: &Card{Title: a.Title, Description: Cut(a.Summary, maxDescRunes), URL: a.URL, Pic: a.Cover}}
 }
 
 const (
@@ -496,7 +496,7 @@ func listReply(found []content.Hit) (Reply, []string) {
 		a := h.Article
 		line = strconv.AppendInt(line[:0], int64(len(ids)+1), 10)
 		line = append(line, ". "...)
-		title := html.EscapeString(cut(a.Title, listTitle))
+		title := html.EscapeString(Cut(a.Title, listTitle))
 		if a.URL != "" { // an article imported without an address is listed by title alone
 			line = append(line, `<a href="`...)
 			line = append(line, html.EscapeString(a.URL)...)
@@ -530,8 +530,9 @@ func listReply(found []content.Hit) (Reply, []string) {
 
 func listHeaderFor(n int) string { return fmt.Sprintf(listHeader, n) }
 
-// cut shortens s to n characters, ending with … when it had to.
-func cut(s string, n int) string {
+// Cut shortens s to n characters, ending with … when it had to: a card's
+// description, a list's title, a template field, a logged question.
+func Cut(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
@@ -549,7 +550,7 @@ func cut(s string, n int) string {
 // cutMarked is cut for a snippet whose words are marked 【like this】: a
 // mark the cut would leave open goes whole.
 func cutMarked(s string, n int) string {
-	out := cut(s, n)
+	out := Cut(s, n)
 	if open := strings.LastIndex(out, "【"); open > strings.LastIndex(out, "】") {
 		out = strings.TrimSuffix(out[:open], "…") + "…"
 	}

@@ -509,8 +509,8 @@ func TestCut(t *testing.T) {
 		{"枫桥……经验", 4, "枫桥…"}, // no doubled ellipsis
 		{"a…bcdef", 3, "a…"},
 	} {
-		if got := cut(tc.s, tc.n); got != tc.want {
-			t.Errorf("cut(%q, %d) = %q, want %q", tc.s, tc.n, got, tc.want)
+		if got := Cut(tc.s, tc.n); got != tc.want {
+			t.Errorf("Cut(%q, %d) = %q, want %q", tc.s, tc.n, got, tc.want)
 		}
 	}
 }

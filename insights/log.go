@@ -18,7 +18,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"mpbot/bot"
 	"mpbot/store"
@@ -206,10 +205,10 @@ func (l *Log) write(ctx context.Context, events []bot.Event) error {
 	for i, e := range events {
 		hits, _ := json.Marshal(e.Hits)
 		follower := follower(l.hasher, e.From)
-		qs[i] = store.Query{At: e.At, Follower: follower, Kind: string(e.Kind), Text: clip(e.Text, maxLoggedRunes), Outcome: string(e.Outcome),
-			Rule: e.Rule, Key: e.Key, Number: e.Number, Article: e.Article, Question: clip(e.Query, maxLoggedRunes), Hits: string(hits), Latency: e.Latency}
+		qs[i] = store.Query{At: e.At, Follower: follower, Kind: string(e.Kind), Text: bot.Cut(e.Text, maxLoggedRunes), Outcome: string(e.Outcome),
+			Rule: e.Rule, Key: e.Key, Number: e.Number, Article: e.Article, Question: bot.Cut(e.Query, maxLoggedRunes), Hits: string(hits), Latency: e.Latency}
 		if e.Outcome == bot.OutcomeFollowUp && e.Query != "" && e.Article != "" && !l.noVotes {
-			votes = append(votes, store.Vote{Question: clip(e.Query, maxLoggedRunes), Article: e.Article, Follower: follower, At: e.At})
+			votes = append(votes, store.Vote{Question: bot.Cut(e.Query, maxLoggedRunes), Article: e.Article, Follower: follower, At: e.At})
 		}
 	}
 	if err := l.record(ctx, qs); err != nil {
@@ -257,16 +256,3 @@ func (l *Log) prune() {
 // of pasted text); every report and console page reads each logged text,
 // segmenting it, so what is kept bounds what they cost.
 const maxLoggedRunes = 1024
-
-// clip cuts s to n characters, ending with … when it had to.
-func clip(s string, n int) string {
-	if len(s) <= n || utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	i := 0
-	for range n - 1 {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return s[:i] + "…"
-}

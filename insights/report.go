@@ -150,7 +150,7 @@ type weakQuestion struct {
 func (b *builder) add(q store.Query) {
 	b.r.Messages++
 	// Logged before the log kept only maxLoggedRunes of a message.
-	q.Text, q.Question = clip(q.Text, maxLoggedRunes), clip(q.Question, maxLoggedRunes)
+	q.Text, q.Question = bot.Cut(q.Text, maxLoggedRunes), bot.Cut(q.Question, maxLoggedRunes)
 	b.followers[q.Follower] = true
 	switch bot.Outcome(q.Outcome) {
 	case bot.OutcomeSubscribe:
@@ -239,7 +239,7 @@ func (b *builder) finish() {
 	slices.SortFunc(r.Asked, func(x, y Asked) int { return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Text, y.Text)) })
 	r.Asked = r.Asked[:min(len(r.Asked), 20)]
 	for i := range r.Asked {
-		r.Asked[i].Text = clip(r.Asked[i].Text, shownRunes)
+		r.Asked[i].Text = bot.Cut(r.Asked[i].Text, shownRunes)
 	}
 	for _, d := range b.days {
 		r.Days = append(r.Days, *d)
@@ -261,7 +261,7 @@ func (b *builder) finish() {
 	r.NewFollowers = sortedHits(b.scenes)
 	for c, n := range b.choices {
 		c.Count = n
-		c.Question = clip(c.Question, shownRunes)
+		c.Question = bot.Cut(c.Question, shownRunes)
 		r.Choices = append(r.Choices, c)
 	}
 	slices.SortFunc(r.Choices, func(x, y Choice) int {
@@ -348,7 +348,7 @@ func (b *builder) topics() []Topic {
 		}
 		t.Followers = len(followers)
 		for _, h := range sortedHits(texts)[:min(3, len(texts))] {
-			t.Examples = append(t.Examples, clip(h.Name, shownRunes))
+			t.Examples = append(t.Examples, bot.Cut(h.Name, shownRunes))
 		}
 		for _, h := range sortedHits(termCount)[:min(3, len(termCount))] {
 			t.Terms = append(t.Terms, h.Name)
@@ -446,7 +446,7 @@ func (b *builder) votes() []VoteLine {
 		return cmp.Or(cmp.Compare(y.Followers, x.Followers), cmp.Compare(x.Question, y.Question), cmp.Compare(x.Article, y.Article))
 	})
 	for i := range out {
-		out[i].Question = clip(out[i].Question, shownRunes)
+		out[i].Question = bot.Cut(out[i].Question, shownRunes)
 	}
 	return out
 }

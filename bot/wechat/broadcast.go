@@ -13,6 +13,7 @@ import (
 
 	"github.com/silenceper/wechat/v2/officialaccount/draft"
 
+	"mpbot/bot"
 	"mpbot/content"
 )
 
@@ -43,7 +44,7 @@ func (b *Broadcaster) Draft(ctx context.Context, a content.Article) (string, err
 		return "", err
 	}
 	req := map[string]any{"articles": []draft.Article{{
-		Title: a.Title, Author: a.Author, Digest: cutRunes(a.Summary, 120), Content: draftContent(a),
+		Title: a.Title, Author: a.Author, Digest: bot.Cut(a.Summary, 120), Content: draftContent(a),
 		ContentSourceURL: a.URL, ThumbMediaID: thumb, ShowCoverPic: 1,
 	}}}
 	var resp struct {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/silenceper/wechat/v2/officialaccount/message"
 
+	"mpbot/bot"
 	"mpbot/content"
 )
 
@@ -35,7 +36,7 @@ func (t *TemplateSender) Send(ctx context.Context, openid string, a content.Arti
 func (t *TemplateSender) SendOnce(ctx context.Context, openid string, a content.Article, key string) (int64, error) {
 	msg := &message.TemplateMessage{ToUser: openid, TemplateID: t.TemplateID, URL: a.URL, Data: map[string]*message.TemplateDataItem{}}
 	for field, source := range t.Fields {
-		msg.Data[field] = &message.TemplateDataItem{Value: cutRunes(fieldValue(a, source), templateFieldRunes)}
+		msg.Data[field] = &message.TemplateDataItem{Value: bot.Cut(fieldValue(a, source), templateFieldRunes)}
 	}
 	if key != "" {
 		sum := sha1.Sum([]byte(key))
@@ -62,12 +63,4 @@ func fieldValue(a content.Article, source string) string {
 		return a.Source
 	}
 	return source
-}
-
-func cutRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
