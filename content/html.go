@@ -231,10 +231,16 @@ func dropMetaLines(body string) string {
 // first paragraph it became the summary too.
 func dropLeadingTitle(body, title string) string {
 	first, rest, _ := strings.Cut(body, "\n\n")
-	if title != "" && strings.Join(strings.Fields(first), "") == strings.Join(strings.Fields(title), "") {
+	if title != "" && sameText(first, title) {
 		return rest
 	}
 	return body
+}
+
+// sameText reports whether a and b are one text, however spaced (a heading
+// as the page shows it and as readability renders it).
+func sameText(a, b string) bool {
+	return strings.Join(strings.Fields(a), "") == strings.Join(strings.Fields(b), "")
 }
 
 // headingLike reports whether a paragraph reads as a heading, not text:
@@ -271,7 +277,7 @@ type metadata struct {
 func pageTitle(found string, m metadata, body string) string {
 	title := firstNonEmpty(found, m.title)
 	first, _, _ := strings.Cut(body, "\n\n")
-	if m.h1 != "" && (strings.HasPrefix(title, m.h1) || strings.Join(strings.Fields(first), "") == strings.Join(strings.Fields(m.h1), "")) {
+	if m.h1 != "" && (strings.HasPrefix(title, m.h1) || sameText(first, m.h1)) {
 		return m.h1
 	}
 	return titleHead.Split(title, 2)[0]
