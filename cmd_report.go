@@ -96,7 +96,7 @@ func printReport(w io.Writer, r *insights.Report) {
 	for _, p := range r.Push {
 		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\n", p.Day, p.State, p.Sent, p.Skipped, p.Failed, p.Unknown, p.OptOuts)
 	}
-	section("New followers by channel")
+	section("Subscriptions by channel (every subscribe event, also of followers who left again; followers stats counts those still following)")
 	for _, h := range r.NewFollowers {
 		name := h.Name
 		if name == "" {
