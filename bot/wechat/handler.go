@@ -495,7 +495,11 @@ func (h *Handler) awaitShared(ctx context.Context, key string) []bot.Reply {
 
 // writeSuccessNow answers "success" while the handler is still busy: a set
 // Content-Length and a flush let WeChat read a complete response at once.
+// The connection closes after it: a client keeping connections alive (a
+// reverse proxy) would send the next message on it, and the server reads
+// that only when this handler returns, after WeChat's 5 seconds.
 func writeSuccessNow(w http.ResponseWriter) {
+	w.Header().Set("Connection", "close")
 	w.Header().Set("Content-Length", "7")
 	writeSuccess(w)
 	http.NewResponseController(w).Flush()

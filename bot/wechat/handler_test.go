@@ -254,3 +254,28 @@ func TestURLVerification(t *testing.T) {
 		t.Fatalf("forged verification: %d %q, want 401 without echo", code, body)
 	}
 }
+
+// TestSlowAnswerFreesTheConnection: the call that got the fallback "success"
+// closes its connection, so the next message a client sends (a reverse
+// proxy keeping connections alive, here limited to one) is answered at once
+// rather than after the slow answer; it waited for it before.
+func TestSlowAnswerFreesTheConnection(t *testing.T) {
+	hs := newHarness(t, ModeSafe, withBudget(50*time.Millisecond))
+	release := make(chan struct{})
+	hs.catalog.block = release
+	defer close(release)
+	hs.sim.HTTP = &http.Client{Transport: &http.Transport{MaxConnsPerHost: 1}}
+	if out := hs.send(hs.text("o_slow", "浦江经验")); !out.Success {
+		t.Fatalf("the slow answer's fallback: %+v", out)
+	}
+	done := make(chan *Outbound, 1)
+	go func() { done <- hs.send(hs.text("o_next", "帮助")) }()
+	select {
+	case out := <-done:
+		if out.MsgType != "text" {
+			t.Fatalf("the next follower's reply: %+v", out)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the next message waited for the slow answer on the same connection")
+	}
+}

@@ -29,6 +29,7 @@ type testCatalog struct {
 	index *search.Index
 	byID  map[string]content.Article
 	delay time.Duration
+	block chan struct{} // when set, a search waits for it to close
 }
 
 func newTestCatalog() *testCatalog {
@@ -44,6 +45,13 @@ func (c *testCatalog) Search(ctx context.Context, q string, n int) ([]content.Hi
 	if c.delay > 0 {
 		select {
 		case <-time.After(c.delay):
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	if c.block != nil {
+		select {
+		case <-c.block:
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
