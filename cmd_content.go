@@ -166,6 +166,7 @@ type searchHit struct {
 	URL     string  `json:"url"`
 	Score   float64 `json:"score"`
 	Snippet string  `json:"snippet"`
+	Story   string  `json:"story,omitempty"` // the headline of the roundup's item that matched
 }
 
 func (c *cli) searchCmd() *cobra.Command {
@@ -202,7 +203,11 @@ queries in one process.`,
 				hits := []searchHit{}
 				for _, h := range r.Hits {
 					if h.Score >= minScore {
-						hits = append(hits, searchHit{ID: h.Article.ID, Title: h.Article.Title, URL: h.Article.URL, Score: round2(h.Score), Snippet: h.Snippet})
+						hit := searchHit{ID: h.Article.ID, Title: h.Article.Title, URL: h.Article.URL, Score: round2(h.Score), Snippet: h.Snippet}
+						if h.Story != nil {
+							hit.Story = h.Story.Head
+						}
+						hits = append(hits, hit)
 					}
 				}
 				return hits, r.Corrected, nil
@@ -222,7 +227,11 @@ queries in one process.`,
 					fmt.Fprintln(c.stdout, "no relevant articles")
 				}
 				for i, h := range hits {
-					fmt.Fprintf(c.stdout, "%d. [%.2f] %s  (%s)\n   %s\n   %s\n", i+1, h.Score, h.Title, h.ID, h.URL, h.Snippet)
+					title := h.Title
+					if h.Story != "" {
+						title += " › " + h.Story
+					}
+					fmt.Fprintf(c.stdout, "%d. [%.2f] %s  (%s)\n   %s\n   %s\n", i+1, h.Score, title, h.ID, h.URL, h.Snippet)
 				}
 				return nil
 			}

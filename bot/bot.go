@@ -255,6 +255,15 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 		return b.noMatch(ctx, s, m, 0)
 	}
 	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
+	if n <= len(list.Stories) && list.Stories[n-1] != "" {
+		// The roundup item listed, found again by its headline; gone
+		// from a roundup imported again since, the roundup is shown.
+		for _, st := range content.Stories(a.Body) {
+			if st.Head == list.Stories[n-1] {
+				return []Reply{storyReply(a, st)}
+			}
+		}
+	}
 	return []Reply{b.articleReply(ctx, a)}
 }
 
@@ -368,6 +377,9 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, found []content.
 			}
 			e.Article = found[0].Article.ID
 		})
+		if st := found[0].Story; st != nil {
+			return []Reply{storyReply(found[0].Article, *st)}
+		}
 		return []Reply{b.articleReply(ctx, found[0].Article)}
 	}
 	note(ctx, func(e *Event) {
@@ -378,7 +390,16 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, found []content.
 	reply, ids := listReply(found)
 	question := ""
 	note(ctx, func(e *Event) { question = e.Text })
-	if err := b.followUps.Put(ctx, m.From, FollowUp{Query: question, IDs: ids}); err != nil {
+	list := FollowUp{Query: question, IDs: ids}
+	for i, h := range found[:len(ids)] {
+		if h.Story != nil {
+			if list.Stories == nil {
+				list.Stories = make([]string, len(ids))
+			}
+			list.Stories[i] = h.Story.Head
+		}
+	}
+	if err := b.followUps.Put(ctx, m.From, list); err != nil {
 		b.log.ErrorContext(ctx, "store follow-up", "openid", m.From, "err", err)
 	}
 	return []Reply{reply}
@@ -459,6 +480,17 @@ func (b *Bot) articleReply(ctx context.Context, a content.Article) Reply {
 	return TextReply(a)
 }
 
+// storyReply is the item of roundup a that answered: its headline and text
+// as the card's title and description, the roundup's page behind it (or,
+// without one, the item's own text, not the whole roundup's).
+func storyReply(a content.Article, st content.Story) Reply {
+	item := content.Article{ID: a.ID, Title: st.Head, Summary: st.Text, Body: st.Text, URL: a.URL, Cover: a.Cover}
+	if item.URL != "" {
+		return cardReply(item)
+	}
+	return TextReply(item)
+}
+
 // TextReply is an article with no page as a text reply: its title and
 // text (or summary), cut to WeChat's limit. The daily push sends such an
 // article so too.
@@ -494,6 +526,9 @@ func listReply(found []content.Hit) (Reply, []string) {
 	line := make([]byte, 0, 256)
 	for _, h := range found {
 		a := h.Article
+		if h.Story != nil {
+			a.Title = h.Story.Head // the item, not the roundup's recurring title
+		}
 		line = strconv.AppendInt(line[:0], int64(len(ids)+1), 10)
 		line = append(line, ". "...)
 		title := html.EscapeString(Cut(a.Title, listTitle))

@@ -14,6 +14,9 @@ const FollowUpTTL = 10 * time.Minute
 type FollowUp struct {
 	Query string   `json:"query,omitempty"`
 	IDs   []string `json:"ids"`
+	// Stories are, beside IDs, the headline of the roundup item listed
+	// for each ("" for a whole article): "2" opens the item shown.
+	Stories []string `json:"stories,omitempty"`
 }
 
 // FollowUps remembers, per follower, the last numbered list, so that a

@@ -76,6 +76,9 @@ type Hit struct {
 	Article Article `json:"article"`
 	Score   float64 `json:"score"`
 	Snippet string  `json:"snippet,omitempty"` // the summary around the match, matches in 【】
+	// Story is, when the article is a roundup (国内联播快讯), the item of it
+	// that matched: what the follower is shown instead of the roundup.
+	Story *Story `json:"story,omitempty"`
 }
 
 // WebURL reports whether s is an absolute http or https URL: what a

@@ -264,8 +264,12 @@ func TestSearchQuality(t *testing.T) {
 	// 0.891; 3.15 also as 3 and 15: no-match 0.644; a congress's number
 	// (四大 is not 十四大): 0.678; an article without the query's rarest
 	// word shown less sure: 0.695; a common word counted wherever the
-	// follower put it (总理 first in 总理理事会): 0.883 / 0.901.
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.882, 0.900, 0.694, 0.849
+	// follower put it (总理 first in 总理理事会): 0.883 / 0.901. Then the
+	// labels learnt which roundups' items answer (judged blind, pooled from
+	// every question's top five): the same ranking made 0.881 / 0.899 /
+	// 0.690, and ranking those items where no article answers surely cost a
+	// near-miss question (0.672).
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.880, 0.898, 0.671, 0.849
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}

@@ -66,8 +66,8 @@ func (r reader) search(text string, n int, snippets bool) Result {
 	if r.ix.hooks.midSearch != nil {
 		r.ix.hooks.midSearch()
 	}
-	hits := r.rank(q, n, snippets)
 	defer func() { r.ix.parsed.put(r.v, text, q) }() // the query the hits answer
+	hits := r.rank(q, n, snippets)
 	// A word no article has is most often misspelt, and the typed query's
 	// answers are then its other words' alone: 风桥经验 found 经验 in five
 	// titles at 0.66. So such a query is tried respelt however sure those
@@ -178,7 +178,7 @@ func (r reader) snippets(text string, hits []content.Hit) []content.Hit {
 	for i, h := range hits {
 		out[i] = h
 		if d, ok := r.v.lookup(h.Article.ID); ok {
-			out[i].Snippet = snippet(terms, &r.v.docs[d])
+			out[i].Snippet = snippet(terms, snippetText(&r.v.docs[d], &h))
 		}
 	}
 	return out
@@ -859,6 +859,14 @@ func (r reader) synonymClause(word string, alts []string) clause {
 	return c
 }
 
+// A roundup's item stands for the roundup when it holds storyMinCover of
+// the query's information, and ranks at storyPrior of what an article of
+// its own would (BENCHMARKS.md, issue 12: roundups' items).
+const (
+	storyMinCover = 0.9
+	storyPrior    = 0.7
+)
+
 // digestTitles is how many articles must share a title for it to be a
 // roundup's: a few stories share a title by chance.
 const digestTitles = 5
@@ -893,6 +901,8 @@ type accumulator struct {
 	touched []uint32
 	cands   []cand
 	feats   []features // of cands, by position, while they are refined
+	story   doc        // the roundup item a candidate stands for, while it is refined
+	spare   []cand     // the candidates as first found, for refining them again
 	forms   []chunk    // a candidate's chunks in the forms it holds
 	// rarest has a bit per doc that has the query's rarest word, set while
 	// markRarest is (as that word's postings are added).
@@ -1063,7 +1073,6 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 
 	// Keep the leading candidates by BM25F and coverage in a bounded heap,
 	// then refine those with phrase, date and recency checks.
-	avgBody := max(v.fieldLen[fieldBody]/N, 1)
 	top := max(phraseCheckTop, n)
 	cands := acc.cands[:0]
 	worse := func(a, b *cand) bool {
@@ -1103,13 +1112,52 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		}
 	}
 	acc.cands = cands
-	// Features are kept beside the candidates, not in them: the heap above
-	// moves candidates about for every article touched.
+	// Roundups' items (国内联播快讯's 2025年度中央机关公开遴选…明起报名) are
+	// weighed only when no article answers surely: where one does, an
+	// item on the same news is the lesser answer, and many more items
+	// than articles hold a question's words by chance. The candidates are
+	// refined again from where the first pass found them.
+	spare := append(acc.spare[:0], cands...)
+	acc.spare = spare
+	hits := r.refine(q, n, snippets, acc, cands, false, total, unknown, rarest)
+	if len(hits) == 0 || hits[0].Score < correctionBelow {
+		answers := func(c cand) bool { // an item of a roundup among the candidates holds the query
+			dc := &v.docs[c.d]
+			if len(dc.stories) == 0 || c.tcv != 0 {
+				return false
+			}
+			_, _, _, ok := bestStory(q.clauses, total, dc.stories)
+			return ok
+		}
+		if slices.ContainsFunc(spare, answers) {
+			if items := r.refine(q, n, snippets, acc, spare, true, total, unknown, rarest); len(items) > 0 && items[0].Story != nil && (len(hits) == 0 || items[0].Score > hits[0].Score) {
+				hits = items
+			}
+		}
+	}
+	return hits
+}
+
+// refine weighs the leading candidates by phrases, dates, numbers and the
+// confidence model, sorts them and returns the first n as hits; with
+// stories, a roundup's item holding the query stands for the roundup.
+func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []cand, stories bool, total, unknown float64, rarest int) []content.Hit {
+	ix, v := r.ix, r.v
+	N := float64(v.live)
+	avgBody := max(v.fieldLen[fieldBody]/N, 1)
+	titleCover := ix.params.titleCover
+	worse := func(a, b *cand) bool {
+		if a.score != b.score {
+			return a.score < b.score
+		}
+		return v.days[a.d] < v.days[b.d]
+	}
+	// Features are kept beside the candidates, not in them: the heap that
+	// chose them moved candidates about for every article touched.
 	if cap(acc.feats) < len(cands) {
 		acc.feats = make([]features, len(cands))
 	}
 	feats := acc.feats[:len(cands)]
-
 	holdsRarest := func(d uint32) bool { return acc.rarest[d>>6]&(1<<(d&63)) != 0 }
 	// When no candidate has the rarest word, it is the follower's aside
 	// (萌新求助, 蹲一个), not what the answers are about: it cuts nothing.
@@ -1135,6 +1183,21 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		chunks := q.chunks
 		if forms, changed := formsFor(q.chunks, dc, acc.forms); changed {
 			acc.forms, chunks = forms, forms
+		}
+		if stories && c.tcv == 0 && len(dc.stories) > 0 && v.dfTitle(dc.titleText) >= digestTitles {
+			// A roundup: the query is weighed against the item that
+			// answers it, as if that were an article of its own, when
+			// one item holds nearly all of it (one holding part of it,
+			// in a roundup that holds the rest, answered 课程退款 with
+			// 美定于今天启动违法关税退款程序). An article of its own
+			// on the same news wins the tie: it is the fuller answer.
+			if k, cover, inHead, ok := bestStory(q.clauses, total, dc.stories); ok {
+				c.score *= (cover / max(c.cover, 1e-9)) * (cover / max(c.cover, 1e-9)) * (1 + titleCover*inHead) * storyPrior
+				c.cover, c.tcv, c.lcv, c.story = cover, inHead, 0, k+1
+				s := &dc.stories[k]
+				acc.story = doc{titleText: s.head, pairs: s.pairs, day: dc.day, length: dc.length}
+				dc = &acc.story
+			}
 		}
 		var places chunkPlaces
 		pairShare := places.find(chunks, dc)
@@ -1243,17 +1306,17 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		if f := &feats[i]; f[fNumberMiss] == 0 && f[fNumberMatch] == 0 && numberAgreement(q.ordinals, v.docs[c.d].leadText, 0) < 0 {
 			c.conf *= ix.params.numberMiss
 		}
-		if cutRarest && !holdsRarest(c.d) {
+		if cutRarest && (!holdsRarest(c.d) || c.story > 0 && !holdsClause(v.docs[c.d].stories[c.story-1].text, &q.clauses[rarest])) {
 			c.conf *= rarestCut
 		}
-		if ix.hooks.features != nil {
+		if ix.hooks.features != nil && !stories { // the model was fitted on articles
 			ix.hooks.features(q.text, v.docs[c.d].card.id, feats[i])
 		}
 		if ix.hooks.explain != nil {
 			f := &feats[i]
 			ix.hooks.explain(fmt.Sprintf("%s cover %.2f tcv %.2f lcv %.2f phrase %.2f year %v number %+.0f margin %.2f hand %.2f explains %.2f in title %.2f → conf %.2f score %.3f",
 				v.docs[c.d].card.id, c.cover, c.tcv, c.lcv, f[fPhrase], f[fYearMatch] > 0, f[fNumberMatch]-f[fNumberMiss],
-				f[fMargin], f[fHandConf], f[fTitleExplains], f[fQueryInTitle], c.conf, c.score))
+				f[fMargin], f[fHandConf], f[fTitleExplains], f[fQueryInTitle], c.conf, c.score) + storyNote(v.docs[c.d].stories, c.story))
 		}
 	}
 	slices.SortFunc(cands, func(a, b cand) int {
@@ -1273,12 +1336,77 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	for _, c := range cands[:min(n, len(cands))] {
 		d := &v.docs[c.d]
 		h := content.Hit{Article: d.card.article(), Score: c.conf}
+		if c.story > 0 {
+			h.Story = &d.stories[c.story-1].shown
+		}
 		if snippets {
-			h.Snippet = snippet(terms, d)
+			h.Snippet = snippet(terms, snippetText(d, &h))
 		}
 		hits = append(hits, h)
 	}
 	return hits
+}
+
+// storyNote names the roundup item a candidate stands for, for explain.
+func storyNote(stories []story, k int) string {
+	if k == 0 {
+		return ""
+	}
+	return " story " + stories[k-1].shown.Head
+}
+
+// bestStory is the roundup item whose headline holds some of the query and
+// whose text holds storyMinCover of its information (of total) or more,
+// holding most of it; ok is false when no item does. Most items' headlines
+// hold none of the query, and their text is never read.
+func bestStory(clauses []clause, total float64, stories []story) (best int, cover, inHead float64, ok bool) {
+	bestSum := -1.0
+	for k := range stories {
+		s := &stories[k]
+		var head float64
+		for i := range clauses {
+			if c := &clauses[i]; c.df > 0 && holdsClause(s.head, c) {
+				head += c.idf
+			}
+		}
+		if head == 0 {
+			continue
+		}
+		in, missing := head, 0.0
+		for i := range clauses {
+			c := &clauses[i]
+			if c.df == 0 || holdsClause(s.head, c) {
+				continue
+			}
+			if holdsClause(s.text, c) {
+				in += c.idf
+			} else if missing += c.idf; missing > (1-storyMinCover)*total {
+				break
+			}
+		}
+		if in >= storyMinCover*total && in+head > bestSum {
+			best, bestSum, cover, inHead, ok = k, in+head, in/total, head/total, true
+		}
+	}
+	return best, cover, inHead, ok
+}
+
+// holdsClause reports whether text has one of c's alternatives, each of
+// its words.
+func holdsClause(text string, c *clause) bool {
+	for _, alt := range c.alts {
+		all := len(alt) > 0
+		for _, w := range alt {
+			if !strings.Contains(text, w) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // addClause adds one clause's postings to acc. rare is the idf from which
@@ -1321,6 +1449,7 @@ func common(df, n float64) bool { return df > n*commonShare && df > commonFloor 
 type cand struct {
 	d                            uint32
 	score, cover, tcv, lcv, conf float64
+	story                        int // 1 + the roundup item answering, 0 for the whole article
 }
 
 // heapUp and heapDown keep h a min-heap under worse: the root is the

@@ -12,7 +12,7 @@ import (
 // under a second). It is a cache: the per-article analyses in the store stay
 // the truth, and changes after the snapshot's change number are replayed.
 
-const snapshotMagic = "MPIX5"
+const snapshotMagic = "MPIX6" // 6: roundups' items
 
 // encodeSnapshot serialises the current view. It takes no lock: searches
 // and updates go on while it runs.
@@ -61,6 +61,7 @@ func (ix *Index) encodeSnapshot(seq int64) []byte {
 		for _, t := range c.tags {
 			w.str(t)
 		}
+		w.b = appendStories(w.b, d.stories)
 	}
 	terms := make([]string, len(all.postings))
 	for t, id := range all.terms {
@@ -141,6 +142,7 @@ func (ix *Index) loadSnapshot(blob []byte) (int64, error) {
 		for range ntags {
 			c.tags = append(c.tags, str())
 		}
+		d.stories = r.readStories()
 		a := c.article()
 		d.titleText = titleText(&a)
 		d.leadText = leadText(c.summary)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"mpbot/content"
 )
 
 const (
@@ -18,19 +20,26 @@ const (
 	snippetScan = 1024
 )
 
-// snippet returns a window of the article's summary (or title) around the
-// first match of the query, on one line, with the matched words wrapped in
-// 【】. What is marked is the query's own words and phrases, whole: a single
+// snippetText is what a hit's snippet is cut from: the roundup item that
+// matched, or the article's summary, or its title.
+func snippetText(d *doc, h *content.Hit) string {
+	switch {
+	case h.Story != nil:
+		return h.Story.Text
+	case d.card.summary != "":
+		return d.card.summary
+	}
+	return d.card.title
+}
+
+// snippet returns a window of text (snippetText) around the first match of
+// the query, on one line, with the matched words wrapped in 【】. What is marked is the query's own words and phrases, whole: a single
 // character (基 of 基石, 写 of 怎么写) is never marked, a phrase the query
 // had whole is marked whole (【人民至上】, not 【人民】【至上】), marks that
 // touch are joined, and the window never ends inside a mark.
 //
 // terms are snippetTerms of the query, worked out once for all its hits.
-func snippet(terms markTerms, d *doc) string {
-	text := d.card.summary
-	if text == "" {
-		text = d.card.title
-	}
+func snippet(terms markTerms, text string) string {
 	text = oneLine(strings.ToValidUTF8(capRunes(text, snippetScan), ""))
 	lower := lowerInPlace(text)
 	marks := findMarks(lower, terms)

@@ -2,11 +2,12 @@ package search
 
 import (
 	"context"
-	"mpbot/content"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"mpbot/content"
 )
 
 // TestSnippetMarks: snippets mark the query's words and phrases whole,
@@ -40,7 +41,7 @@ func TestSnippetMarks(t *testing.T) {
 	v := ix.view.Load()
 	for i, c := range cases {
 		d, _ := v.lookup(arts[i].ID)
-		got := snippet(snippetTerms(ix.parse(c.query)), &v.docs[d])
+		got := snippet(snippetTerms(ix.parse(c.query)), snippetText(&v.docs[d], &content.Hit{}))
 		if got != c.want {
 			t.Errorf("%s in %q:\n got %s\nwant %s", c.query, c.summary, got, c.want)
 		}
@@ -49,7 +50,7 @@ func TestSnippetMarks(t *testing.T) {
 	text := strings.Repeat("甲", snippetRunes-1) + "全过程人民民主是社会主义民主政治的本质属性。"
 	ix, _ = BuildIndex([]content.Article{{ID: "x", Title: "标题", Summary: text, URL: "u"}})
 	v = ix.view.Load()
-	got := snippet(snippetTerms(ix.parse("全过程人民民主")), &v.docs[0])
+	got := snippet(snippetTerms(ix.parse("全过程人民民主")), snippetText(&v.docs[0], &content.Hit{}))
 	if !strings.Contains(got, "【全过程人民民主】") {
 		t.Errorf("a mark across the window's end was cut: %s", got)
 	}

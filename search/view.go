@@ -201,6 +201,7 @@ func (ix *Index) update(ops []op) {
 			pairs:     an.pairs,
 			day:       dayNumber(a.PublishedOn),
 			length:    length,
+			stories:   an.stories,
 		})
 		nv.days = append(nv.days, nv.docs[n].day)
 		if int(n>>6) >= len(nv.dead) {
