@@ -40,19 +40,39 @@ func (s *Store) DailyReading(ctx context.Context, day, category string) (_ conte
 }
 
 // ScheduleDaily makes id the reading of day, replacing any earlier choice
-// (an operator's explicit decision, also how an article is read twice).
+// (an operator's explicit decision, also how an article is read twice),
+// unless the day's reading has gone out to someone: a *DayPushed says so.
+// Changed then, the record would name an article nobody was sent, the
+// daily keyword would answer with it, and the one sent would count as
+// unread and go out again the next day.
 func (s *Store) ScheduleDaily(ctx context.Context, day, id string) (_ content.Article, err error) {
 	defer failed(&err, "schedule %s on %s", id, day)
 	a, err := s.Get(ctx, id)
 	if err != nil {
 		return a, err
 	}
-	if _, err := s.db.ExecContext(ctx, `INSERT INTO daily_readings (day, article_id, chosen_at) VALUES (?, ?, ?)
-		ON CONFLICT(day) DO UPDATE SET article_id = excluded.article_id, chosen_at = excluded.chosen_at`,
-		day, id, s.Now().UnixMilli()); err != nil {
+	// One statement: a push starting meanwhile cannot slip between a
+	// check and the change.
+	res, err := s.db.ExecContext(ctx, `INSERT INTO daily_readings (day, article_id, chosen_at) VALUES (?, ?, ?)
+		ON CONFLICT(day) DO UPDATE SET article_id = excluded.article_id, chosen_at = excluded.chosen_at
+		WHERE daily_readings.article_id = excluded.article_id OR NOT EXISTS (SELECT 1 FROM push_ledger
+			WHERE push_ledger.day = excluded.day AND push_ledger.state IN ('sending', 'sent', 'unknown'))`,
+		day, id, s.Now().UnixMilli())
+	if err != nil {
 		return a, err
 	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		sent, _ := s.dailyChoice(ctx, day)
+		return a, &DayPushed{Day: day, Sent: sent}
+	}
 	return a, nil
+}
+
+// DayPushed is a change to a day's reading after it went out.
+type DayPushed struct{ Day, Sent string }
+
+func (e *DayPushed) Error() string {
+	return fmt.Sprintf("the daily reading of %s has gone out (%s); a day's reading cannot change after its push: choose a later day", e.Day, e.Sent)
 }
 
 // chooseDaily records id for day unless another process chose first, and

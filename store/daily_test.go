@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"mpbot/content"
+	"mpbot/store"
 	"mpbot/store/storetest"
 	"testing"
 	"time"
@@ -54,6 +55,30 @@ func testDailyReadingChoice(t *testing.T, e storetest.Engine) {
 	}
 	if got := pick("2026-11-28"); got != "old" {
 		t.Fatalf("operator's choice: %s", got)
+	}
+	// Once the day's reading has gone out to someone, it stands: changed,
+	// the record would name an article nobody was sent, and the one sent
+	// would go out again as unread.
+	if err := s.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-11-28", Recipient: "o1", ArticleID: "old", Mode: "customer", State: store.Sent}}); err != nil {
+		t.Fatal(err)
+	}
+	var pushed *store.DayPushed
+	if _, err := s.ScheduleDaily(ctx, "2026-11-28", "news"); !errors.As(err, &pushed) || pushed.Sent != "old" {
+		t.Fatalf("changing a pushed day's reading: %v", err)
+	}
+	if got := pick("2026-11-28"); got != "old" {
+		t.Fatalf("a pushed day's reading changed to %s", got)
+	}
+	if _, err := s.ScheduleDaily(ctx, "2026-11-28", "old"); err != nil {
+		t.Fatalf("the same article again (a rerun with --article): %v", err)
+	}
+	// A day whose every delivery was skipped or failed sent nothing: its
+	// reading may still change.
+	if err := s.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-11-29", Recipient: "o1", ArticleID: "old", Mode: "customer", State: store.Failed}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ScheduleDaily(ctx, "2026-11-29", "news"); err != nil {
+		t.Fatalf("a day that sent nothing: %v", err)
 	}
 }
 
