@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // features describe how an article matches a query, for the confidence
@@ -49,6 +50,7 @@ type queryRunes struct {
 	count [maxComparedRunes]int32
 	n     int // distinct characters in r
 	total int
+	latin bool // the query is Latin words: its letters and digits are compared
 	// maybe has bit r%512 set for every character in r: most of a
 	// title's characters are not the query's, and are passed over
 	// without looking through r.
@@ -57,10 +59,10 @@ type queryRunes struct {
 
 const maxComparedRunes = 64
 
-func runesOf(text string) *queryRunes {
-	q := new(queryRunes)
+func runesOf(text string, latin bool) *queryRunes {
+	q := &queryRunes{latin: latin}
 	for _, r := range text {
-		if !isHan(r) {
+		if !q.compared(r) {
 			continue
 		}
 		q.total++
@@ -75,6 +77,15 @@ func runesOf(text string) *queryRunes {
 	return q
 }
 
+// compared reports whether r is one of the characters titles and queries
+// are compared by: Han characters, and for a query of Latin words alone
+// (C919, 5G, GDP) letters and digits, so that it is compared with the
+// titles holding it (such queries were scored 0.02, found first, as if the
+// title held nothing of them).
+func (q *queryRunes) compared(r rune) bool {
+	return isHan(r) || q.latin && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
 // titleShares compares a title with the query character by character:
 // explained is the share of the title's Han characters the query has (收到
 // explains little of 伊朗提出三阶段谈判框架 美媒称美国收到新谈判方案), inTitle the
@@ -83,7 +94,7 @@ func (q *queryRunes) titleShares(title string) (explained, inTitle float64) {
 	var seen [maxComparedRunes]bool
 	var n, in int
 	for _, r := range title {
-		if !isHan(r) {
+		if !q.compared(r) {
 			continue
 		}
 		n++
@@ -125,7 +136,7 @@ const (
 )
 
 // find fills in the places of chunks in dc and returns the share of all the
-// chunks' pairs the article holds. A chunk in the title or summary has all
+// chunks' pairs the article holds, or -1 when they have none. A chunk in the title or summary has all
 // its pairs in the article's pair filter, which holds theirs too: only the
 // others are probed.
 func (p *chunkPlaces) find(chunks []chunk, dc *doc) float64 {
@@ -147,7 +158,7 @@ func (p *chunkPlaces) find(chunks []chunk, dc *doc) float64 {
 		}
 	}
 	if n == 0 {
-		return 0
+		return -1 // nothing to probe: no chunk has a pair (C919, 5G typed alone)
 	}
 	return in / n
 }

@@ -300,6 +300,7 @@ func TestSearchQuality(t *testing.T) {
 	synonymTermsAlone(t, ix, minScore)
 	partsInEitherOrder(t, ix, tuneQs)
 	misspeltTerm(t, ix)
+	latinWordsAlone(t, ix, minScore)
 }
 
 // misspeltTerm: one term typed with a homophone (风桥经验) is answered as the
@@ -312,6 +313,27 @@ func misspeltTerm(t *testing.T, ix *Index) {
 		if got.Corrected != term || !slices.Equal(hitsOf(got.Hits), hitsOf(want.Hits)) {
 			t.Errorf("%s: respelt %q, answers %v; %s answers %v", typed, got.Corrected, hitsOf(got.Hits), term, hitsOf(want.Hits))
 		}
+	}
+}
+
+// latinWordsAlone: a Latin word typed alone (C919, 5G, GDP) is answered by
+// the titles holding it, as a Han word is: they were found first at 0.02,
+// below the cut. A number alone (666, chat) stays unanswered, and typed
+// pinyin is still respelt.
+func latinWordsAlone(t *testing.T, ix *Index, minScore float64) {
+	for _, word := range []string{"C919", "5G", "GDP", "APEC"} {
+		hits, _ := ix.Search(context.Background(), word, 5)
+		if len(hits) == 0 || hits[0].Score < minScore || !strings.Contains(strings.ToUpper(hits[0].Article.Title), word) {
+			t.Errorf("%s alone: want a title holding it above %.2f, got %v", word, minScore, hitsOf(hits))
+		}
+	}
+	for _, chat := range []string{"666", "ok"} {
+		if hits, _ := ix.Search(context.Background(), chat, 5); len(hits) > 0 && hits[0].Score >= minScore {
+			t.Errorf("%s: answered with %s (%.2f)", chat, hits[0].Article.Title, hits[0].Score)
+		}
+	}
+	if res, _ := ix.SearchResult(context.Background(), "xiamen", 5, false); res.Corrected != "厦门" {
+		t.Errorf("xiamen: respelt %q, want 厦门", res.Corrected)
 	}
 }
 

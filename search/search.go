@@ -63,6 +63,13 @@ func (ix *Index) parse(raw string) query { return ix.reader().parse(prepareQuery
 
 func (r reader) search(text string, n int, snippets bool) Result {
 	q := r.parse(text)
+	if latinQuery(q.chunks) {
+		// Latin words that are no pinyin of known words (C919, 5G, GDP)
+		// are weighed as Han words are; typed pinyin stays to be respelt.
+		if fixed, ok := r.correctPinyin(q.text, q.cut); !ok || fixed == q.text {
+			q.latin = true
+		}
+	}
 	if r.ix.hooks.midSearch != nil {
 		r.ix.hooks.midSearch()
 	}
@@ -243,6 +250,7 @@ func capRunes(s string, n int) string {
 // query is a parsed search: clauses to match, whole chunks for phrase
 // checks, and years for a date preference.
 type query struct {
+	latin    bool   // Latin words, no pinyin (C919, GDP): compared with titles by letters and digits
 	text     string // normalised, fillers removed
 	clauses  []clause
 	chunks   []chunk
@@ -1170,7 +1178,7 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 	rarestCut := 1 - (1-ix.params.rarestMissing)*min(1, N/largeStore)
 
 	best, second := 0.0, 0.0
-	qr := runesOf(q.text)
+	qr := runesOf(q.text, q.latin)
 	// A synonym counts as the words the follower typed (国家网信办 is three
 	// whichever name an article uses), as it would without the synonym.
 	typed := typedWords(q.clauses)
@@ -1201,6 +1209,14 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		}
 		var places chunkPlaces
 		pairShare := places.find(chunks, dc)
+		if pairShare < 0 {
+			// A query of Latin words and numbers has no character pairs:
+			// what it has of them is what its words found.
+			pairShare = 0
+			if q.latin {
+				pairShare = c.cover
+			}
+		}
 		phrase, phraseShare := ix.phrases(chunks, &places)
 		c.score *= phrase
 		adj := adjacency(chunks, dc)
@@ -1345,6 +1361,24 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		hits = append(hits, h)
 	}
 	return hits
+}
+
+// latinQuery reports whether chunks hold Latin words and no Han
+// characters: C919, 5G, GDP typed alone. Numbers alone (666, 2024) are
+// more often chat than a topic, and stay as unsure as they were.
+func latinQuery(chunks []chunk) bool {
+	latin := false
+	for i := range chunks {
+		for _, r := range chunks[i].text {
+			switch {
+			case isHan(r):
+				return false
+			case unicode.IsLetter(r):
+				latin = true
+			}
+		}
+	}
+	return latin
 }
 
 // storyNote names the roundup item a candidate stands for, for explain.
