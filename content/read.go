@@ -33,6 +33,7 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 	if opts.URL != "" && !WebURL(opts.URL) {
 		return nil, []error{fmt.Errorf("--url %q is not an http(s) URL", opts.URL)}
 	}
+	seen := map[string]string{} // id → the file that gave it
 	for _, p := range paths {
 		files, err := listFiles(p)
 		if err != nil {
@@ -46,6 +47,19 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 			arts, ferrs := readFile(f, opts.URL)
 			errs = append(errs, ferrs...)
 			for _, a := range arts {
+				// Two articles of one import with one id would leave
+				// the last alone, silently: two notes named index.md in
+				// two folders both take the id index.
+				// (An article without an id is known by its address.)
+				key, what := a.ID, "id"
+				if key == "" {
+					key, what = a.URL, "address"
+				}
+				if first, ok := seen[what+key]; ok && key != "" {
+					errs = append(errs, fmt.Errorf("%s: %s %q is also %s's, and one would replace the other: give it an id of its own (id: in its front matter)", f, what, key, first))
+					continue
+				}
+				seen[what+key] = f
 				if a.Category == "" {
 					a.Category = opts.Category
 				}

@@ -320,3 +320,23 @@ func TestEncodings(t *testing.T) {
 		t.Errorf("GBK Markdown: %+v %v", arts, errs)
 	}
 }
+
+// TestOneIDPerImport: two files of one import giving one id (two notes
+// named index.md, which both take the id index) are not both imported, the
+// second silently replacing the first: the second is reported and skipped.
+func TestOneIDPerImport(t *testing.T) {
+	dir := t.TempDir()
+	for _, sub := range []string{"x", "y"} {
+		os.MkdirAll(filepath.Join(dir, sub), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, sub, "index.md"), []byte("# 第一篇"+sub+"\n\n正文。\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arts, errs := ReadPaths([]string{dir}, ReadOptions{})
+	if len(arts) != 1 || arts[0].ID != "index" || arts[0].Title != "第一篇x" {
+		t.Fatalf("articles %+v", arts)
+	}
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), filepath.Join(dir, "y", "index.md")+`: id "index" is also `+filepath.Join(dir, "x", "index.md")) {
+		t.Fatalf("errors %v", errs)
+	}
+}
