@@ -70,6 +70,42 @@ type API struct {
 	// no token wait for the one fetching it rather than each fetching (and
 	// so revoking the previous token).
 	fetch sync.Mutex
+	// kept is the token this process last fetched or read, until when it
+	// may be used: while the shared store cannot be read (Redis down),
+	// calls use it rather than each fetch one (WeChat allows about 2,000
+	// fetches a day, and a push to 2,000 followers used them up).
+	kept struct {
+		sync.Mutex
+		tok   string
+		until time.Time
+	}
+}
+
+// keptReadFor is how long a token read from the shared store is used once
+// the store cannot be read: its expiry is the store's, and another replica
+// may replace it meanwhile.
+const keptReadFor = 5 * time.Minute
+
+func (a *API) keep(tok string, d time.Duration) {
+	a.kept.Lock()
+	defer a.kept.Unlock()
+	a.kept.tok, a.kept.until = tok, time.Now().Add(d)
+}
+
+// keptToken is the kept token while it may be used.
+func (a *API) keptToken() (string, bool) {
+	a.kept.Lock()
+	defer a.kept.Unlock()
+	return a.kept.tok, a.kept.tok != "" && time.Now().Before(a.kept.until)
+}
+
+// forget drops the kept token if it is tok (WeChat refused it).
+func (a *API) forget(tok string) {
+	a.kept.Lock()
+	defer a.kept.Unlock()
+	if a.kept.tok == tok {
+		a.kept.tok = ""
+	}
 }
 
 // NewAPI returns a client.
@@ -242,6 +278,7 @@ func (a *API) call(ctx context.Context, endpoint string, build func(token string
 		}
 		if e.TokenStale() && !refreshed && tok != "" {
 			refreshed = true
+			a.forget(tok)
 			if err := a.tokens.DropToken(ctx, a.tokenKey, tok); err != nil {
 				a.log.WarnContext(ctx, "could not drop the refused access token", "err", err)
 			}
@@ -316,13 +353,23 @@ const maxAnswer = 8 << 20
 // replace (and so revoke) each other's fresh tokens.
 //
 // When the shared store is down, the call still goes out: the token is
-// fetched without the lock and used without being stored.
+// fetched without the lock, and this process keeps it for its next calls.
 func (a *API) accessToken(ctx context.Context) (string, error) {
-	if tok, err := a.tokens.Token(ctx, a.tokenKey); err == nil && tok != "" {
+	tok, err := a.tokens.Token(ctx, a.tokenKey)
+	switch {
+	case err == nil && tok != "":
+		a.keep(tok, keptReadFor)
 		return tok, nil
+	case err != nil:
+		if tok, ok := a.keptToken(); ok {
+			return tok, nil
+		}
 	}
 	a.fetch.Lock()
 	defer a.fetch.Unlock()
+	if tok, ok := a.keptToken(); ok && err != nil {
+		return tok, nil // fetched by the caller this one waited for
+	}
 	if a.cfg.Lock != nil {
 		unlock, err := a.cfg.Lock(ctx, "token-refresh", 10*time.Second)
 		switch {
@@ -342,8 +389,9 @@ func (a *API) accessToken(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	a.keep(tok, ttl)
 	if err := a.tokens.SetToken(ctx, a.tokenKey, tok, ttl); err != nil {
-		a.log.WarnContext(ctx, "access token not stored; using it for this call", "err", err)
+		a.log.WarnContext(ctx, "access token not stored; this process keeps it for its calls", "err", err)
 	}
 	return tok, nil
 }

@@ -2,6 +2,7 @@ package wechat
 
 import (
 	"context"
+	"errors"
 	"encoding/json"
 	"log/slog"
 	"strings"
@@ -199,5 +200,40 @@ func TestSendArticleWithoutAddress(t *testing.T) {
 	if len(calls) != 2 || !strings.Contains(string(calls[0].Body), `"msgtype":"text"`) || !strings.Contains(string(calls[0].Body), "提前三十分钟到达") ||
 		!strings.Contains(string(calls[1].Body), `"msgtype":"news"`) {
 		t.Fatalf("sent %v", calls)
+	}
+}
+
+// downTokens is a shared token store that cannot be reached (Redis down).
+type downTokens struct{}
+
+var errDown = errors.New("redis 127.0.0.1:6379 unreachable")
+
+func (downTokens) Token(context.Context, string) (string, error)                 { return "", errDown }
+func (downTokens) SetToken(context.Context, string, string, time.Duration) error { return errDown }
+func (downTokens) DropToken(context.Context, string, string) error               { return errDown }
+
+// TestTokenKeptWhileStoreDown: while the shared token store is down, the
+// process fetches one token and keeps it for its calls, and fetches again
+// only when WeChat refuses it. Each call fetched its own before: a push to
+// 2,000 followers would use up WeChat's daily allowance of token fetches.
+func TestTokenKeptWhileStoreDown(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	api := NewAPI(APIConfig{AppID: testAppID, AppSecret: "s", Base: fake.URL, Tokens: downTokens{}, Backoff: time.Millisecond},
+		slog.New(slog.DiscardHandler))
+	for range 20 {
+		if err := api.SendCustom(context.Background(), "o_1", hello); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(fake.Calls("/cgi-bin/token")); n != 1 {
+		t.Fatalf("%d token fetches for 20 calls while the store is down, want 1", n)
+	}
+	fake.ExpireToken()
+	if err := api.SendCustom(context.Background(), "o_1", hello); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(fake.Calls("/cgi-bin/token")); n != 2 {
+		t.Fatalf("%d token fetches after WeChat refused the kept one, want 2", n)
 	}
 }
