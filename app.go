@@ -38,6 +38,7 @@ var (
 	_ jobs.OnceSender      = (*wechat.TemplateSender)(nil)
 	_ jobs.Broadcaster     = (*wechat.Broadcaster)(nil)
 	_ jobs.CodedError      = (*wechat.Error)(nil)
+	_ jobs.UnsureError     = (*wechat.Error)(nil)
 	_ jobs.FollowerLister  = (*wechat.API)(nil)
 	_ jobs.Limiter         = fleet.Limiter{}
 )

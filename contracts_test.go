@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -133,5 +135,44 @@ func TestPushErrcodesThroughTheRealClient(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPushNoAnswerIsNotSentTwice: a send WeChat may have received but not
+// answered (the connection dropped after the request; the same holds for a
+// timeout) is recorded unknown and sent neither again in the run nor by a
+// rerun: WeChat's sends have no idempotency key, and a follower got the
+// reading twice when such a call was retried.
+func TestPushNoAnswerIsNotSentTwice(t *testing.T) {
+	const day = "2026-12-11"
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	fake.HandleRaw("/cgi-bin/message/custom/send", func(w http.ResponseWriter, _ *http.Request) {
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err == nil {
+			conn.Close() // the request arrived; its answer never leaves
+		}
+	})
+	a := pushApp(t, fake, 3)
+	ctx := context.Background()
+	for run := range 2 {
+		// The day is settled after the first: a rerun finds it done.
+		if _, err := a.push.Run(ctx, jobs.RunOptions{Day: day}); err != nil && !(run > 0 && errors.Is(err, store.ErrPushDone)) {
+			t.Fatalf("run %d: %v", run, err)
+		}
+		got, err := a.store.Deliveries(ctx, day, []string{"o0000", "o0001", "o0002"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for id, d := range got {
+			if d.State != store.Unknown || !strings.Contains(d.Reason, "may have been delivered") {
+				t.Errorf("run %d: %s %s %q, want unknown", run, id, d.State, d.Reason)
+			}
+		}
+		for id, n := range customSendsPerFollower(fake) {
+			if n != 1 {
+				t.Errorf("run %d: %s sent %d times, want once", run, id, n)
+			}
+		}
 	}
 }

@@ -63,6 +63,13 @@ type CodedError interface {
 	Errcode() int64
 }
 
+// UnsureError is a failed call that may have taken effect (no answer
+// within the timeout); *wechat.Error is one (main asserts it).
+type UnsureError interface {
+	error
+	MaybeDelivered() bool
+}
+
 func errcode(err error) int64 {
 	var c CodedError
 	if errors.As(err, &c) {
@@ -577,6 +584,12 @@ func (w *ledgerWriter) close() error {
 func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error) {
 	if err == nil {
 		d.State, d.Reason = store.Sent, ""
+		return
+	}
+	if u, ok := errors.AsType[UnsureError](err); ok && u.MaybeDelivered() {
+		// Sent again, it would arrive twice if it arrived: WeChat's sends
+		// have no idempotency key.
+		d.State, d.Reason = store.Unknown, "no answer from WeChat, so it may have been delivered: not sent again ("+err.Error()+")"
 		return
 	}
 	switch code := errcode(err); code {

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -141,6 +142,33 @@ type Error struct {
 	Code     int64 // WeChat errcode, 0 when the failure was not an API answer
 	Status   int   // HTTP status when the server did not answer 200
 	Msg      string
+	// Unsure is a transport failure after the request may have reached
+	// WeChat (no answer within the timeout, a connection reset, an answer
+	// cut off): the call may have taken effect.
+	Unsure bool
+}
+
+// MaybeDelivered reports whether the call may have taken effect though it
+// failed: a message so is not sent again, as WeChat's sends have no
+// idempotency key.
+func (e *Error) MaybeDelivered() bool { return e.Unsure }
+
+// sends are the endpoints that deliver a message: a call to one that may
+// have taken effect is not retried.
+var sends = map[string]bool{
+	"/cgi-bin/message/custom/send":   true,
+	"/cgi-bin/message/template/send": true,
+	"/cgi-bin/message/mass/sendall":  true,
+	"/cgi-bin/message/mass/send":     true,
+	"/cgi-bin/message/mass/preview":  true,
+}
+
+// notSent reports whether a transport error happened before the request
+// left: the connection was never made.
+func notSent(err error) bool {
+	var op *net.OpError
+	var dns *net.DNSError
+	return errors.As(err, &dns) || errors.As(err, &op) && op.Op == "dial"
 }
 
 func (e *Error) Error() string {
@@ -287,6 +315,10 @@ func (a *API) call(ctx context.Context, endpoint string, build func(token string
 			attempt-- // the refresh is not a retry of a transient failure
 			continue
 		}
+		if e.Unsure && sends[endpoint] {
+			// WeChat may have delivered it: a retry could deliver it twice.
+			return err
+		}
 		if !e.Retryable() {
 			return err
 		}
@@ -316,12 +348,12 @@ func (a *API) do(req *http.Request, endpoint string, out any) error {
 		if ctxErr := req.Context().Err(); ctxErr != nil {
 			return fmt.Errorf("wechat %s: %w", endpoint, ctxErr)
 		}
-		return &Error{Endpoint: endpoint, Msg: redact(err.Error())}
+		return &Error{Endpoint: endpoint, Msg: redact(err.Error()), Unsure: !notSent(err)}
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
 	if err != nil {
-		return &Error{Endpoint: endpoint, Msg: "reading the answer: " + redact(err.Error())}
+		return &Error{Endpoint: endpoint, Msg: "reading the answer: " + redact(err.Error()), Unsure: true}
 	}
 	if resp.StatusCode != http.StatusOK {
 		return &Error{Endpoint: endpoint, Status: resp.StatusCode}
