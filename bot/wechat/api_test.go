@@ -2,8 +2,8 @@ package wechat
 
 import (
 	"context"
-	"errors"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"strings"
 	"testing"
