@@ -210,6 +210,9 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	return b.search(ctx, s, m, question, 0)
 }
 
+// optNotSaved answers an opt-out or opt-in the store could not record.
+const optNotSaved = "抱歉，设置暂时没有保存成功，请稍后再发一次。"
+
 // optOut turns the daily reading off (out) or on for the follower.
 func (b *Bot) optOut(ctx context.Context, s *Settings, m Message, out bool) []Reply {
 	note(ctx, func(e *Event) {
@@ -218,7 +221,12 @@ func (b *Bot) optOut(ctx context.Context, s *Settings, m Message, out bool) []Re
 		}
 	})
 	if b.followers != nil {
-		b.record(ctx, "opt-out", b.followers.SetPushOptOut(ctx, m.From, out, m.SentAt))
+		if err := b.followers.SetPushOptOut(ctx, m.From, out, m.SentAt); err != nil {
+			// Told it worked, the follower would get tomorrow's push
+			// (or none) with nothing retrying the change.
+			b.record(ctx, "opt-out", err)
+			return []Reply{{Type: ReplyText, Text: optNotSaved}}
+		}
 	}
 	if out {
 		return []Reply{{Type: ReplyText, Text: s.push.UnsubscribeReply}}

@@ -260,17 +260,40 @@ func mustIndex(arts []content.Article) *search.Index {
 	return ix
 }
 
-// followerLog records what the bot reports about followers.
+// followerLog records what the bot reports about followers; with down set,
+// every write fails, as a store that cannot be reached does.
 type followerLog struct {
 	mu     sync.Mutex
 	events []string
+	down   bool
 }
 
 func (f *followerLog) add(e string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.down {
+		return errors.New("store: database unreachable")
+	}
 	f.events = append(f.events, e)
 	return nil
+}
+
+// TestOptOutNotSaved: a follower whose 退订 the store could not record is
+// told so, not that it worked (they would get tomorrow's push, and nothing
+// retries the change).
+func TestOptOutNotSaved(t *testing.T) {
+	c := newDemoCatalog()
+	s, err := Compile(demoSpec(), okSearch, okPush)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Followers: &followerLog{down: true}, Log: slog.New(slog.DiscardHandler)})
+	for _, text := range []string{"退订", "开启推送"} {
+		replies := b.Answer(context.Background(), Message{Kind: KindText, From: "o1", Text: text})
+		if len(replies) != 1 || replies[0].Text != optNotSaved {
+			t.Errorf("%s with the store down: %v", text, replies)
+		}
+	}
 }
 
 func (f *followerLog) FollowerSubscribed(_ context.Context, id, scene string, _ time.Time) error {
