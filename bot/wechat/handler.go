@@ -384,6 +384,7 @@ func readAll(dst []byte, r io.Reader) ([]byte, error) {
 // customer-service API instead. written reports that the watchdog already
 // answered.
 func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string, m bot.Message) (replies []bot.Reply, written bool) {
+	start := time.Now()
 	c, first, replay := h.calls.begin(key, h.now())
 	if replay {
 		// A copy of a message answered minutes ago: a captured request
@@ -426,8 +427,10 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 	}
 
 	// The bot runs on this goroutine: handing it to another costs more than
-	// the routing itself. The watchdog only fires for a slow answer.
-	watchdog := time.AfterFunc(h.cfg.ReplyBudget, func() {
+	// the routing itself. The watchdog only fires for a slow answer. The
+	// budget counts from the call's start: a stalled Redis's claim (up to
+	// a second) comes out of it, not on top of it past WeChat's 5 s.
+	watchdog := time.AfterFunc(h.cfg.ReplyBudget-time.Since(start), func() {
 		if c.giveUp(func() { writeSuccessNow(w) }) {
 			h.cfg.Metrics.fallback()
 			h.log.WarnContext(ctx, "reply not ready within budget; it will be sent through the customer-service API", "openid", m.From, "budget", h.cfg.ReplyBudget)

@@ -96,3 +96,36 @@ func TestRetryOnAnotherReplica(t *testing.T) {
 		t.Fatalf("degradation logged %d times", n)
 	}
 }
+
+// slowClaims is shared state whose claims take a while (a stalled Redis,
+// up to the claim's second).
+type slowClaims struct {
+	memShared
+	wait time.Duration
+}
+
+func (s *slowClaims) Claim(ctx context.Context, key string, ttl time.Duration) (bool, time.Time, error) {
+	time.Sleep(s.wait)
+	return s.memShared.Claim(ctx, key, ttl)
+}
+
+// TestClaimInsideTheBudget: the reply budget counts from the call's start,
+// so a slow claim comes out of it: the fallback "success" leaves by the
+// budget's end, not a claim's wait later (past WeChat's 5 s with a budget
+// of 4.5 s).
+func TestClaimInsideTheBudget(t *testing.T) {
+	const budget = 1500 * time.Millisecond
+	shared := &slowClaims{memShared: memShared{answers: map[string]*sharedEntry{}}, wait: budget}
+	hs := newHarness(t, ModeSafe, withBudget(budget), func(c *Config, _ *harness) { c.Shared = shared })
+	release := make(chan struct{})
+	hs.catalog.block = release
+	defer close(release)
+	start := time.Now()
+	out := hs.send(hs.text("o_claim", "浦江经验"))
+	took := time.Since(start)
+	// Without the claim inside it, the fallback came at claim + budget
+	// (3 s here); the bound leaves a second for a busy machine.
+	if !out.Success || took > budget+time.Second {
+		t.Fatalf("fallback after %v (success %v), want by the budget's end (%v)", took, out.Success, budget)
+	}
+}
