@@ -1,8 +1,10 @@
 package search
 
 import (
-	"mpbot/content"
+	"strings"
 	"testing"
+
+	"mpbot/content"
 )
 
 // FuzzDecodeAnalysis: stored analyses are read back by every server; a
@@ -15,6 +17,12 @@ func FuzzDecodeAnalysis(f *testing.F) {
 	for _, a := range content.DemoArticles()[:3] {
 		f.Add(ix.Analyze(a).Encode())
 	}
+	// A roundup's items, one of them in traditional characters (kept
+	// apart from its folded text).
+	r := roundups()[0]
+	f.Add(ix.Analyze(r).Encode())
+	r.Body = strings.Replace(r.Body, "公务员", "公務員", 1)
+	f.Add(ix.Analyze(r).Encode())
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		an, err := DecodeAnalysis(content.Article{ID: "x", Title: "t", URL: "u"}, data)
@@ -23,7 +31,7 @@ func FuzzDecodeAnalysis(f *testing.F) {
 		}
 		// What decodes must encode back to something that decodes the same.
 		again, err := DecodeAnalysis(an.article, an.Encode())
-		if err != nil || len(again.terms) != len(an.terms) || again.length != an.length {
+		if err != nil || len(again.terms) != len(an.terms) || again.length != an.length || len(again.stories) != len(an.stories) {
 			t.Fatalf("re-encoding changed the analysis: %v", err)
 		}
 		ix.Add(an)
@@ -33,7 +41,7 @@ func FuzzDecodeAnalysis(f *testing.F) {
 // FuzzLoadSnapshot: a damaged snapshot must be refused (the library then
 // rebuilds), never crash or half-load.
 func FuzzLoadSnapshot(f *testing.F) {
-	ix, err := BuildIndex(content.DemoArticles()[:4])
+	ix, err := BuildIndex(append(content.DemoArticles()[:4], roundups()...))
 	if err != nil {
 		f.Fatal(err)
 	}
