@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"mpbot/bot"
 	"mpbot/insights"
 )
 
@@ -128,15 +129,20 @@ func (c *cli) votesCmd() *cobra.Command {
 		Short: "Forget the votes on QUESTION (as matched: trimmed of punctuation), or every vote",
 		Args:  usage(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// The question as votes keep it (bot.Bare: 华龙一号？ is
+			// 华龙一号). An empty one (an unset shell variable) must not
+			// mean every vote.
+			question := ""
+			if len(args) == 1 {
+				if question = bot.Bare(args[0]); question == "" {
+					return usageError{fmt.Errorf("QUESTION %q is empty once trimmed; to clear every vote, give none", args[0])}
+				}
+			}
 			a, err := c.open(cmd, storeOnly)
 			if err != nil {
 				return err
 			}
 			defer a.close()
-			question := ""
-			if len(args) == 1 {
-				question = args[0]
-			}
 			n, err := a.store.ClearVotes(cmd.Context(), question)
 			if err != nil {
 				return err

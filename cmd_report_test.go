@@ -98,7 +98,15 @@ func TestQueryLogAndReport(t *testing.T) {
 	if _, text, _ := runCmd(t, "report", "--config", cfg); !strings.Contains(text, "## Unanswered") || !strings.Contains(text, "never used: ") {
 		t.Fatalf("report text:\n%s", text)
 	}
-	if code, out, _ := runCmd(t, "votes", "clear", "--config", cfg); code != 0 || !strings.Contains(out, "cleared 3 votes") {
+	// An empty question (an unset shell variable) is refused, not taken
+	// as "every vote"; a question is matched as votes keep it (trimmed).
+	if code, _, errOut := runCmd(t, "votes", "clear", "--config", cfg, " "); code != 2 || !strings.Contains(errOut, "empty") {
+		t.Fatalf("votes clear with an empty question: %d %s", code, errOut)
+	}
+	if code, out, _ := runCmd(t, "votes", "clear", "--config", cfg, "基层治理？"); code != 0 || !strings.Contains(out, "cleared 3 votes") {
+		t.Fatalf("votes clear 基层治理？: %d %s", code, out)
+	}
+	if code, out, _ := runCmd(t, "votes", "clear", "--config", cfg); code != 0 || !strings.Contains(out, "cleared 0 votes") {
 		t.Fatalf("votes clear: %d %s", code, out)
 	}
 }
