@@ -369,12 +369,17 @@ func (l *Library) Watch(ctx context.Context, interval time.Duration) {
 	}
 }
 
-// Seed imports articles into an empty store and reports how many it added;
-// a store that holds anything is left alone. (serve fills a fresh store
-// with the demo articles this way.)
+// Seed imports articles into a store that never held one and reports how
+// many it added; a store that holds anything, or was emptied, is left
+// alone. (serve fills a fresh store with the demo articles this way.)
 func (l *Library) Seed(ctx context.Context, articles []content.Article) (int, error) {
 	n, err := l.store.Count(ctx)
 	if err != nil || n > 0 {
+		return 0, err
+	}
+	// A store emptied on purpose (articles rm) has a change log: it stays
+	// empty, rather than get the demo articles back at the next start.
+	if last, err := l.store.LastChange(ctx); err != nil || last > 0 {
 		return 0, err
 	}
 	res, err := l.Import(ctx, articles, nil)

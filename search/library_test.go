@@ -291,3 +291,21 @@ func openLibraryAt(t *testing.T, e storetest.Engine, where string) *Library {
 func openTestLibrary(t *testing.T, path string) *Library {
 	return openLibraryAt(t, storetest.Engines()[0], path)
 }
+
+// TestSeedOnlyANewStore: the demo articles fill a store that never held an
+// article, not one an operator emptied (they came back at every start).
+func TestSeedOnlyANewStore(t *testing.T) {
+	ctx := context.Background()
+	l := openTestLibrary(t, filepath.Join(t.TempDir(), "m.db"))
+	if n, err := l.Seed(ctx, content.DemoArticles()); err != nil || n != len(content.DemoArticles()) {
+		t.Fatalf("new store: seeded %d %v", n, err)
+	}
+	for _, a := range content.DemoArticles() {
+		if err := l.Delete(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := l.Seed(ctx, content.DemoArticles()); err != nil || n != 0 {
+		t.Fatalf("emptied store: seeded %d %v, want 0", n, err)
+	}
+}
