@@ -418,7 +418,9 @@ func (b *Bot) noMatch(ctx context.Context, s *Settings, m Message, depth int) []
 		return nil
 	}
 	note(ctx, func(e *Event) {
-		if e.Outcome == OutcomeEvent {
+		// A rule whose reply is a search that found nothing answered
+		// nothing: the question is unanswered (the rule is still named).
+		if e.Outcome == OutcomeEvent || e.Outcome == OutcomeRule {
 			e.Outcome = OutcomeNoMatch
 		}
 	})

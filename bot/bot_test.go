@@ -407,6 +407,27 @@ type fixedVotes map[string]map[string]float64
 
 func (v fixedVotes) Boosts(q string) map[string]float64 { return v[q] }
 
+// TestRuleSearchFindingNothing: a rule whose reply is a search that finds
+// nothing sends the no-match reply and is logged as unanswered (naming the
+// rule), not as answered by the rule.
+func TestRuleSearchFindingNothing(t *testing.T) {
+	spec := demoSpec()
+	spec.Rules = append(spec.Rules, RuleSpec{Keywords: []string{"前沿物理"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles", Query: "量子引力"}}})
+	s, err := Compile(spec, okSearch, okPush)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := &eventLog{}
+	b := New(s, Deps{Catalog: newDemoCatalog(), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Events: log})
+	replies := b.Answer(context.Background(), Message{Kind: KindText, From: "o_r", Text: "前沿物理", SentAt: time.Now()})
+	if len(replies) != 1 || replies[0].Text != spec.NoMatch.Reply.Content {
+		t.Fatalf("replies %v", replies)
+	}
+	if len(log.events) != 1 || log.events[0].Outcome != OutcomeNoMatch || log.events[0].Rule == "" {
+		t.Fatalf("events %+v", log.events)
+	}
+}
+
 // TestEventsAndVotes: every message leaves an event saying how it was
 // answered; a follow-up names the question its list answered; votes for an
 // article on a question raise it for that question, also when a rule
