@@ -218,6 +218,10 @@ func (a *app) run(ctx context.Context, ln net.Listener) error {
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		// Said as what it means for followers, not as a context error.
+		err = fmt.Errorf("webhook calls still running after server.shutdown_timeout (%v) were abandoned: their followers may get no reply", timeout)
+	}
 	return err
 }
 
