@@ -157,12 +157,16 @@ func TestPushNoAnswerIsNotSentTwice(t *testing.T) {
 	ctx := context.Background()
 	for run := range 2 {
 		// The day is settled after the first: a rerun finds it done.
-		if _, err := a.push.Run(ctx, jobs.RunOptions{Day: day}); err != nil && !(run > 0 && errors.Is(err, store.ErrPushDone)) {
+		res, err := a.push.Run(ctx, jobs.RunOptions{Day: day})
+		if err != nil && !(run > 0 && errors.Is(err, store.ErrPushDone)) {
 			t.Fatalf("run %d: %v", run, err)
 		}
+		if run == 0 && (res.Unknown != 3 || res.Sent != 0) {
+			t.Errorf("the run's summary: sent %d, unknown %d; want 0 and 3", res.Sent, res.Unknown)
+		}
 		got, err := a.store.Deliveries(ctx, day, []string{"o0000", "o0001", "o0002"})
-		if err != nil {
-			t.Fatal(err)
+		if err != nil || len(got) != 3 {
+			t.Fatalf("deliveries %v %v", got, err)
 		}
 		for id, d := range got {
 			if d.State != store.Unknown || !strings.Contains(d.Reason, "may have been delivered") {

@@ -420,6 +420,8 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 			res.Skipped[d.Reason]++
 		case store.Failed:
 			res.Failed[d.Reason]++
+		case store.Unknown:
+			res.Unknown++
 		}
 	}
 	if stop != "" {
@@ -482,7 +484,7 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 				} else {
 					d.MsgID, cerr = sender.Send(callCtx, d.Recipient, res.Article)
 				}
-				p.classify(ctx, d, cerr)
+				p.classify(ctx, d, cerr, idempotent)
 				if errcode(cerr) == 45011 {
 					p.slowDown(limiter)
 				}
@@ -580,15 +582,17 @@ func (w *ledgerWriter) close() error {
 	return w.err
 }
 
-// classify turns an API outcome into a ledger state.
-func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error) {
+// classify turns an API outcome into a ledger state. idempotent says
+// whether the call carried a key WeChat drops repeats by.
+func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error, idempotent bool) {
 	if err == nil {
 		d.State, d.Reason = store.Sent, ""
 		return
 	}
-	if u, ok := errors.AsType[UnsureError](err); ok && u.MaybeDelivered() {
-		// Sent again, it would arrive twice if it arrived: WeChat's sends
-		// have no idempotency key.
+	if u, ok := errors.AsType[UnsureError](err); ok && u.MaybeDelivered() && !idempotent {
+		// Sent again, it would arrive twice if it arrived: customer-service
+		// messages have no idempotency key. (A keyed send fails, and a
+		// rerun sends it again safely.)
 		d.State, d.Reason = store.Unknown, "no answer from WeChat, so it may have been delivered: not sent again ("+err.Error()+")"
 		return
 	}
@@ -659,7 +663,7 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 		return res, err
 	}
 	d.MsgID, err = p.sendBroadcast(ctx, cfg, res)
-	p.classify(ctx, &d, err)
+	p.classify(ctx, &d, err, true) // a mass send's clientmsgid
 	if err := p.Store.RecordDeliveriesAs(context.WithoutCancel(ctx), p.Owner, []store.Delivery{d}); err != nil {
 		return res, err
 	}

@@ -10,12 +10,13 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"mime/multipart"
-	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/silenceper/wechat/v2/officialaccount/message"
@@ -153,22 +154,13 @@ type Error struct {
 // idempotency key.
 func (e *Error) MaybeDelivered() bool { return e.Unsure }
 
-// sends are the endpoints that deliver a message: a call to one that may
-// have taken effect is not retried.
+// sends are the endpoints that deliver a message without an idempotency
+// key: a call to one that may have taken effect is not retried. (Template
+// sends and mass sends carry a clientmsgid, and WeChat drops a repeat:
+// they are retried.)
 var sends = map[string]bool{
-	"/cgi-bin/message/custom/send":   true,
-	"/cgi-bin/message/template/send": true,
-	"/cgi-bin/message/mass/sendall":  true,
-	"/cgi-bin/message/mass/send":     true,
-	"/cgi-bin/message/mass/preview":  true,
-}
-
-// notSent reports whether a transport error happened before the request
-// left: the connection was never made.
-func notSent(err error) bool {
-	var op *net.OpError
-	var dns *net.DNSError
-	return errors.As(err, &dns) || errors.As(err, &op) && op.Op == "dial"
+	"/cgi-bin/message/custom/send":  true,
+	"/cgi-bin/message/mass/preview": true,
 }
 
 func (e *Error) Error() string {
@@ -343,12 +335,19 @@ func (a *API) once(ctx context.Context, endpoint string, build func(token string
 // do sends req and decodes WeChat's answer: an errcode in the JSON is an
 // *Error with that code, whatever the HTTP status.
 func (a *API) do(req *http.Request, endpoint string, out any) error {
+	// Whether the request was written decides whether a failure may have
+	// taken effect: a refused dial, a proxy or TLS failure never reach
+	// WeChat, a timeout after the request may have.
+	var wrote atomic.Bool
+	req = req.WithContext(httptrace.WithClientTrace(req.Context(), &httptrace.ClientTrace{
+		WroteRequest: func(info httptrace.WroteRequestInfo) { wrote.Store(info.Err == nil) },
+	}))
 	resp, err := a.http.Do(req)
 	if err != nil {
 		if ctxErr := req.Context().Err(); ctxErr != nil {
 			return fmt.Errorf("wechat %s: %w", endpoint, ctxErr)
 		}
-		return &Error{Endpoint: endpoint, Msg: redact(err.Error()), Unsure: !notSent(err)}
+		return &Error{Endpoint: endpoint, Msg: redact(err.Error()), Unsure: wrote.Load()}
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))

@@ -4,8 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -235,5 +239,53 @@ func TestTokenKeptWhileStoreDown(t *testing.T) {
 	}
 	if n := len(fake.Calls("/cgi-bin/token")); n != 2 {
 		t.Fatalf("%d token fetches after WeChat refused the kept one, want 2", n)
+	}
+}
+
+// TestUnansweredSends: a send that may have reached WeChat without an
+// answer is retried only when it carries a key WeChat drops repeats by (a
+// template's client_msg_id); a customer-service message is not, and says
+// it may have been delivered. A connection refused before the request left
+// is retried either way.
+func TestUnansweredSends(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	var drop atomic.Int32
+	drops := func(path string) {
+		fake.HandleRaw(path, func(w http.ResponseWriter, _ *http.Request) {
+			if drop.Add(-1) >= 0 {
+				if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+					conn.Close() // the request arrived; its answer never leaves
+				}
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, `{"errcode":0,"errmsg":"ok","msgid":7}`)
+		})
+	}
+	api := NewAPI(APIConfig{AppID: testAppID, AppSecret: "s", Base: fake.URL, Backoff: time.Millisecond}, slog.New(slog.DiscardHandler))
+	drops("/cgi-bin/message/custom/send")
+	drops("/cgi-bin/message/template/send")
+
+	drop.Store(1)
+	err := api.SendCustom(context.Background(), "o_1", hello)
+	var e *Error
+	if !errors.As(err, &e) || !e.MaybeDelivered() || len(fake.Calls("/cgi-bin/message/custom/send")) != 1 {
+		t.Fatalf("custom send with no answer: %v, %d calls; want one call that may have been delivered", err, len(fake.Calls("/cgi-bin/message/custom/send")))
+	}
+	drop.Store(1)
+	ts := &TemplateSender{API: api, TemplateID: "TPL", Fields: map[string]string{"thing1": "title"}}
+	if id, err := ts.SendOnce(context.Background(), "o_1", content.Article{Title: "t", URL: "https://x"}, "2026-12-02:o_1"); err != nil || id != 7 ||
+		len(fake.Calls("/cgi-bin/message/template/send")) != 2 {
+		t.Fatalf("template send with no answer: %v %d, %d calls; want it retried once and sent", err, id, len(fake.Calls("/cgi-bin/message/template/send")))
+	}
+
+	// Nothing listens: the request never left, and is retried (4 tries).
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close()
+	down := NewAPI(APIConfig{AppID: testAppID, AppSecret: "s", Base: closed.URL, Backoff: time.Millisecond, Tokens: downTokens{}}, slog.New(slog.DiscardHandler))
+	down.keep("tok", time.Hour)
+	if err := down.SendCustom(context.Background(), "o_1", hello); !errors.As(err, &e) || e.MaybeDelivered() {
+		t.Fatalf("a refused connection: %v, want an error that was not delivered", err)
 	}
 }
