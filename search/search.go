@@ -1364,21 +1364,24 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 }
 
 // latinQuery reports whether chunks hold Latin words and no Han
-// characters: C919, 5G, GDP typed alone. Numbers alone (666, 2024) are
-// more often chat than a topic, and stay as unsure as they were.
+// characters: C919, 5G, GDP typed alone. Numbers alone (666, 2024) and a
+// single letter (A, B: a poll's answer, a slip) are more often chat than a
+// topic, and stay as unsure as they were.
 func latinQuery(chunks []chunk) bool {
-	latin := false
+	letters, digits := 0, 0
 	for i := range chunks {
 		for _, r := range chunks[i].text {
 			switch {
 			case isHan(r):
 				return false
 			case unicode.IsLetter(r):
-				latin = true
+				letters++
+			case unicode.IsDigit(r):
+				digits++
 			}
 		}
 	}
-	return latin
+	return letters >= 2 || letters == 1 && digits > 0
 }
 
 // storyNote names the roundup item a candidate stands for, for explain.
