@@ -50,16 +50,27 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 				// Two articles of one import with one id would leave
 				// the last alone, silently: two notes named index.md in
 				// two folders both take the id index.
-				// (An article without an id is known by its address.)
-				key, what := a.ID, "id"
-				if key == "" {
-					key, what = a.URL, "address"
+				// (An article is found again by its id, or, without one,
+				// by its address: it then replaces the article with that
+				// address, whatever that one's id.)
+				clash := ""
+				if first, ok := seen["id"+a.ID]; ok && a.ID != "" {
+					clash = fmt.Sprintf("id %q is also %s's", a.ID, first)
+				} else if first, ok := seen["address"+a.URL]; ok && a.URL != "" && (a.ID == "" || seen["noid"+a.URL] != "") {
+					clash = fmt.Sprintf("address %q is also %s's", a.URL, first)
 				}
-				if first, ok := seen[what+key]; ok && key != "" {
-					errs = append(errs, fmt.Errorf("%s: %s %q is also %s's, and one would replace the other: give it an id of its own (id: in its front matter)", f, what, key, first))
+				if clash != "" {
+					errs = append(errs, fmt.Errorf("%s: %s, and one would replace the other: give it an id of its own (id: in its front matter)", f, clash))
 					continue
 				}
-				seen[what+key] = f
+				if a.ID != "" {
+					seen["id"+a.ID] = f
+				} else if a.URL != "" {
+					seen["noid"+a.URL] = f
+				}
+				if a.URL != "" && seen["address"+a.URL] == "" {
+					seen["address"+a.URL] = f
+				}
 				if a.Category == "" {
 					a.Category = opts.Category
 				}

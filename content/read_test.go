@@ -340,3 +340,29 @@ func TestOneIDPerImport(t *testing.T) {
 		t.Fatalf("errors %v", errs)
 	}
 }
+
+// TestIDAndAddressOfOneImport: a file with an address and no id would
+// replace an article of the same import that has that address and an id;
+// it is refused too. Two articles with ids of their own may share one.
+func TestIDAndAddressOfOneImport(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.md": "---\nid: x\nurl: https://example.com/u\n---\n# 甲\n\n正文。\n",
+		"b.md": "---\nurl: https://example.com/u\n---\n# 乙\n\n正文。\n",
+		"c.md": "---\nid: y\nurl: https://example.com/v\n---\n# 丙\n\n正文。\n",
+		"d.md": "---\nid: z\nurl: https://example.com/v\n---\n# 丁\n\n正文。\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arts, errs := ReadPaths([]string{dir}, ReadOptions{})
+	var ids []string
+	for _, a := range arts {
+		ids = append(ids, a.ID)
+	}
+	if strings.Join(ids, ",") != "x,y,z" || len(errs) != 1 || !strings.Contains(errs[0].Error(), `b.md: address "https://example.com/u" is also`) {
+		t.Fatalf("articles %v, errors %v", ids, errs)
+	}
+}

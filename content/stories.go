@@ -8,8 +8,8 @@ import (
 // Story is one headed item of a roundup (国内联播快讯, 一周要闻): its
 // headline and its text, the paragraphs under the headline.
 type Story struct {
-	Head string
-	Text string
+	Head string `json:"head"`
+	Text string `json:"text"`
 }
 
 // Stories splits body into the headed items of a roundup: a headline is a

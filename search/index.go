@@ -98,7 +98,9 @@ func storiesOf(body string) []story {
 // their memory where folding changed nothing: most items are simplified
 // Chinese, and the corpus's roundups hold 9.6 MB of them.
 func newStory(it content.Story, text string, pairs map[string]struct{}) story {
-	s := story{text: text, shown: it}
+	// Items cut from a body share its memory: kept as they are, they would
+	// hold the whole body for as long as the index does.
+	s := story{text: text, shown: content.Story{Head: strings.Clone(it.Head), Text: strings.Clone(it.Text)}}
 	if pairs != nil {
 		s.pairs = newBigramFilter(pairs)
 	}
@@ -312,7 +314,7 @@ func appendStories(b []byte, stories []story) []byte {
 // readStories reads what appendStories wrote.
 func (r *analysisReader) readStories() []story {
 	n := r.uvarint()
-	if n == 0 || n > uint64(len(r.b)) {
+	if n == 0 || n > uint64(len(r.b)-r.off) { // an item takes bytes of its own
 		if n > 0 {
 			r.err = errors.New("corrupt analysis: item count")
 		}

@@ -1131,7 +1131,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	if len(hits) == 0 || hits[0].Score < correctionBelow {
 		answers := func(c cand) bool { // an item of a roundup among the candidates holds the query
 			dc := &v.docs[c.d]
-			if len(dc.stories) == 0 || c.tcv != 0 {
+			if len(dc.stories) == 0 || c.tcv != 0 || v.dfTitle(dc.titleText) < digestTitles {
 				return false
 			}
 			_, _, _, ok := bestStory(q.clauses, total, dc.stories)
