@@ -420,7 +420,7 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 			return nil, false
 		case !won:
 			h.cfg.Metrics.dedupeHit()
-			replies = h.awaitShared(ctx, key)
+			replies = h.awaitShared(ctx, key, h.cfg.ReplyBudget-time.Since(start))
 			c.finish(replies, h.now())
 			return replies, false
 		}
@@ -469,11 +469,12 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 	return replies, false
 }
 
-// awaitShared waits, within the reply budget, for the replica that claimed
+// awaitShared waits, within what is left of the reply budget (the claim
+// came out of it), for the replica that claimed
 // a message to record its answer. A late answer, or none in time, means
 // "success": the claiming replica delivers it.
-func (h *Handler) awaitShared(ctx context.Context, key string) []bot.Reply {
-	deadline := time.NewTimer(h.cfg.ReplyBudget)
+func (h *Handler) awaitShared(ctx context.Context, key string, budget time.Duration) []bot.Reply {
+	deadline := time.NewTimer(budget)
 	defer deadline.Stop()
 	for {
 		replies, late, done, err := h.cfg.Shared.Load(ctx, key)

@@ -129,3 +129,31 @@ func TestClaimInsideTheBudget(t *testing.T) {
 		t.Fatalf("fallback after %v (success %v), want by the budget's end (%v)", took, out.Success, budget)
 	}
 }
+
+// TestRetryInsideTheBudget: the replica that loses the claim to another
+// waits for that one's answer only for what is left of its budget after the
+// claim, not for a whole budget more.
+func TestRetryInsideTheBudget(t *testing.T) {
+	const budget = 1500 * time.Millisecond
+	shared := &slowClaims{memShared: memShared{answers: map[string]*sharedEntry{}}, wait: budget}
+	withShared := func(c *Config, _ *harness) { c.Shared = shared }
+	a, b := newHarness(t, ModeSafe, withBudget(budget), withShared), newHarness(t, ModeSafe, withBudget(budget), withShared)
+	release := make(chan struct{})
+	a.catalog.block = release
+	defer close(release)
+	in := a.text("o_retry", "浦江经验")
+	go a.send(in)
+	for claimed := false; !claimed; {
+		shared.mu.Lock()
+		claimed = len(shared.answers) > 0
+		shared.mu.Unlock()
+		if !claimed {
+			time.Sleep(5 * time.Millisecond) // polling for the claim, not waiting a fixed time
+		}
+	}
+	start := time.Now()
+	out := b.send(in) // WeChat's retry, on the other replica
+	if took := time.Since(start); !out.Success || took > budget+time.Second {
+		t.Fatalf("the retry's answer after %v (success %v), want by the budget's end (%v)", took, out.Success, budget)
+	}
+}
