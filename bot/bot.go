@@ -190,9 +190,12 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if n, ok := parseChoice(text); ok && rule < 0 {
 		return b.followUp(ctx, s, m, n, nil)
 	}
-	if n, ok := wordChoice(text); ok && rule < 0 {
+	if n, ok := wordChoice(text); ok {
 		// 二 or 第二篇 is a choice only while a list is open; otherwise
-		// it is searched like any other text.
+		// it is searched like any other text. A rule's keyword that reads
+		// as a choice (回复1领取资料) is the rule's when no list is open,
+		// and the list's while one is: the list is what the follower
+		// just read.
 		list, err := b.followUps.Get(ctx, m.From)
 		if err != nil {
 			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)

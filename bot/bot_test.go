@@ -407,6 +407,37 @@ type fixedVotes map[string]map[string]float64
 
 func (v fixedVotes) Boosts(q string) map[string]float64 { return v[q] }
 
+// TestRuleKeywordThatIsAChoice: a rule whose keyword reads as a list
+// choice (回复1领取资料) answers it while no list is open, and the list takes
+// it while one is; the rule took every list's choice before.
+func TestRuleKeywordThatIsAChoice(t *testing.T) {
+	spec := demoSpec()
+	spec.Rules = append(spec.Rules, RuleSpec{Keywords: []string{"1", "第二篇"}, ResponseSpec: text("资料在这里")})
+	s, err := Compile(spec, okSearch, okPush)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := New(s, Deps{Catalog: newDemoCatalog(), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler)})
+	say := func(text string) string {
+		replies := b.Answer(context.Background(), Message{Kind: KindText, From: "o_1", Text: text, SentAt: time.Now()})
+		if len(replies) == 0 {
+			return ""
+		}
+		return replies[0].String()
+	}
+	if got := say("1"); got != "资料在这里" {
+		t.Fatalf("1 with no list open: %q", got)
+	}
+	if got := say("遴选"); !strings.Contains(got, "2. ") {
+		t.Fatalf("遴选: want a list, got %q", got)
+	}
+	for _, choice := range []string{"1", "第二篇"} {
+		if got := say(choice); !strings.HasPrefix(got, "[图文]") {
+			t.Errorf("%s while the list is open: %q, want the article", choice, got)
+		}
+	}
+}
+
 // TestRuleSearchFindingNothing: a rule whose reply is a search that finds
 // nothing sends the no-match reply and is logged as unanswered (naming the
 // rule), not as answered by the rule.

@@ -126,13 +126,6 @@ func (c *compiler) response(where string, spec ResponseSpec, required bool) resp
 	return resp
 }
 
-// isChoice reports whether a keyword reads as a list choice.
-func isChoice(norm string) bool {
-	_, number := parseChoice(norm)
-	_, word := wordChoice(norm)
-	return number || word
-}
-
 // keyword claims a normalised keyword for where; a keyword belongs to one
 // place only, as in WeChat's own console.
 func (c *compiler) keyword(where, kw, norm string) bool {
@@ -200,11 +193,6 @@ func (c *compiler) rule(i int, spec RuleSpec) rule {
 			continue
 		case r.match != MatchRegex && len([]rune(norm)) > maxRuleKeyword:
 			c.bad(at, "%q is longer than %d characters", kw, maxRuleKeyword)
-		case r.match != MatchRegex && isChoice(norm):
-			// Rules come before lists: every list's "2" would get the
-			// rule's reply instead of the article.
-			c.bad(at, "%q is how followers choose from a numbered list (2, 二, 第二篇, ②): a rule would answer it instead of the list", kw)
-			continue
 		}
 		if !c.keyword(at, kw, norm) {
 			continue

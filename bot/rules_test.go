@@ -29,10 +29,6 @@ func TestCompileErrors(t *testing.T) {
 		{"duplicate after normalising", func(r *RepliesSpec, _ *SearchSpec) {
 			r.Rules = []RuleSpec{kwRule("", "Help"), kwRule("", "ｈｅｌｐ ")}
 		}, []string{`replies.rules[1].keywords[0]: duplicate keyword`}},
-		{"a list choice as a keyword", func(r *RepliesSpec, _ *SearchSpec) {
-			r.Rules = []RuleSpec{kwRule("", "课程", "2", "二", "第二篇", "②")}
-		}, []string{`replies.rules[0].keywords[1]: "2" is how followers choose from a numbered list`,
-			`replies.rules[0].keywords[2]: "二" is how`, `replies.rules[0].keywords[3]: "第二篇" is how`, `replies.rules[0].keywords[4]: "②" is how`}},
 		{"duplicate menu key", func(r *RepliesSpec, _ *SearchSpec) {
 			a, b := kwRule("", "a"), kwRule("", "b")
 			a.Keys, b.Keys = []string{"K"}, []string{"K"}
