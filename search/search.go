@@ -63,10 +63,21 @@ func (ix *Index) parse(raw string) query { return ix.reader().parse(prepareQuery
 
 func (r reader) search(text string, n int, snippets bool) Result {
 	q := r.parse(text)
+	// The respelling, worked out at most once: a query of Latin words
+	// needs it now, others only when their answers are weak.
+	var fixed string
+	var respelt, tried bool
+	respell := func() (string, bool) {
+		if !tried {
+			tried = true
+			fixed, respelt = r.correctPinyin(q.text, q.cut)
+		}
+		return fixed, respelt
+	}
 	if latinQuery(q.chunks) {
 		// Latin words that are no pinyin of known words (C919, 5G, GDP)
 		// are weighed as Han words are; typed pinyin stays to be respelt.
-		if fixed, ok := r.correctPinyin(q.text, q.cut); !ok || fixed == q.text {
+		if fixed, ok := respell(); !ok || fixed == q.text {
 			q.latin = true
 		}
 	}
@@ -90,7 +101,7 @@ func (r reader) search(text string, n int, snippets bool) Result {
 	if utf8.RuneCountInString(q.text) > maxTypoRunes {
 		return Result{Hits: hits}
 	}
-	if fixed, ok := r.correctPinyin(q.text, q.cut); ok && fixed != q.text {
+	if fixed, ok := respell(); ok && fixed != q.text {
 		q2 := r.parse(prepareQuery(fixed))
 		q2.fullText = q2.fullText || q.fullText // fixed is respelt from the text without 原文 and 全文
 		// Respelt whole into one term the articles know (枫桥经验), the
