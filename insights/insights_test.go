@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -234,4 +235,55 @@ func TestLogKeepsWhatTheStoreRefuses(t *testing.T) {
 	if n != 300 {
 		t.Fatalf("%d of 300 entries logged", n)
 	}
+}
+
+// TestLogCloseStopsAStuckWrite: Close ends a write stuck on a locked table
+// (it ran on a context nothing cancelled, so Close waited for it past the
+// shutdown) and says what it could not log.
+func TestLogCloseStopsAStuckWrite(t *testing.T) {
+	s := storetest.SQLite(t)
+	var logs syncLog
+	l, err := Open(context.Background(), s, Config{Key: "k"}, slog.New(slog.NewTextHandler(&logs, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	started := make(chan struct{})
+	var once sync.Once
+	l.record = func(ctx context.Context, _ []store.Query) error {
+		once.Do(func() { close(started) })
+		<-ctx.Done()
+		return ctx.Err()
+	}
+	l.Record(context.Background(), bot.Event{At: time.Now(), From: "o", Kind: bot.KindText, Text: "遴选", Outcome: bot.OutcomeNoMatch})
+	<-started // the periodic write is stuck
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	closed := make(chan struct{})
+	go func() { l.Close(ctx); close(closed) }()
+	select {
+	case <-closed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Close waited for a write it could not stop")
+	}
+	if !strings.Contains(logs.String(), "not written before shutdown") {
+		t.Fatalf("logs: %s", logs.String())
+	}
+}
+
+// syncLog collects log lines from several goroutines.
+type syncLog struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncLog) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncLog) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

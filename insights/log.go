@@ -52,6 +52,10 @@ type Log struct {
 	closing sync.RWMutex
 	closed  bool
 	final   context.Context // Close's, for the last write
+	// run is the writes' context until Close: cancelled then, so that a
+	// write stuck on a locked table does not outlive the shutdown.
+	run  context.Context
+	stop context.CancelFunc
 	record  func(context.Context, []store.Query) error
 }
 
@@ -71,6 +75,7 @@ const (
 func Open(ctx context.Context, st *store.Store, cfg Config, log *slog.Logger) (*Log, error) {
 	l := &Log{store: st, cfg: cfg, log: log, votes: NewVotes(time.Now), in: make(chan bot.Event, 4*logBatch),
 		done: make(chan struct{}), now: time.Now, record: st.RecordQueries}
+	l.run, l.stop = context.WithCancel(context.Background())
 	if cfg.Key != "" {
 		l.key = []byte(cfg.Key)
 	} else {
@@ -126,6 +131,7 @@ func (l *Log) Close(ctx context.Context) {
 		l.closed = true
 		l.final = ctx
 		close(l.in)
+		l.stop() // a write under way gives up; the last one runs within ctx
 	}
 	l.closing.Unlock()
 	<-l.done
@@ -178,12 +184,12 @@ func (l *Log) loop() {
 				return
 			}
 			if pending = append(pending, e); len(pending) >= logBatch && !failing {
-				write(context.Background())
+				write(l.run)
 			}
 		case <-flush.C:
-			write(context.Background())
+			write(l.run)
 		case <-reload.C:
-			if err := l.reloadVotes(context.Background()); err != nil {
+			if err := l.reloadVotes(l.run); err != nil {
 				l.log.Error("reread followers' votes", "err", err)
 			}
 		case <-prune.C:
@@ -240,7 +246,7 @@ func (l *Log) prune() {
 	if l.cfg.Retention <= 0 {
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	ctx, cancel := context.WithTimeout(l.run, time.Minute)
 	defer cancel()
 	n, err := l.store.PruneQueries(ctx, l.now().Add(-l.cfg.Retention))
 	switch {

@@ -8,6 +8,8 @@ import (
 	"mpbot/content"
 	"mpbot/store"
 	"mpbot/store/storetest"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -172,3 +174,39 @@ func TestErrorsSayStoreOnce(t *testing.T) {
 		t.Fatalf("%v", err)
 	}
 }
+
+// TestSeenWriterCloseStopsAStuckFlush: Close ends a flush stuck on a locked
+// table (it ran on a context nothing cancelled, so Close waited for it past
+// the shutdown), and says what it could not record.
+func TestSeenWriterCloseStopsAStuckFlush(t *testing.T) {
+	s := storetest.SQLite(t)
+	var logs strings.Builder
+	var mu sync.Mutex
+	log := slog.New(slog.NewTextHandler(writerFunc(func(p []byte) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return logs.Write(p)
+	}), nil))
+	w := s.NewSeenWriter(time.Millisecond, log)
+	started := w.BlockWrites()
+	w.FollowerSeen(context.Background(), "o1", time.Now())
+	<-started // the periodic flush is stuck
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	closed := make(chan struct{})
+	go func() { w.Close(ctx); close(closed) }()
+	select {
+	case <-closed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Close waited for a flush it could not stop")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if !strings.Contains(logs.String(), "not recorded before shutdown") {
+		t.Fatalf("logs: %s", logs.String())
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }

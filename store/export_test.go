@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -37,4 +38,18 @@ func (w *SeenWriter) FailWrites(n int) (left func() int) {
 		return write(ctx, seen)
 	}
 	return func() int { return int(max(fails.Load(), 0)) }
+}
+
+// BlockWrites makes every flush wait until its context ends, as one on a
+// table another transaction holds locked would; started is closed when the
+// first one waits.
+func (w *SeenWriter) BlockWrites() (started <-chan struct{}) {
+	ch := make(chan struct{})
+	var once sync.Once
+	w.write = func(ctx context.Context, _ map[string]time.Time) error {
+		once.Do(func() { close(ch) })
+		<-ctx.Done()
+		return ctx.Err()
+	}
+	return ch
 }

@@ -25,6 +25,10 @@ type SeenWriter struct {
 	closed  bool
 	final   context.Context // Close's, for the last flush
 	write   func(context.Context, map[string]time.Time) error
+	// run is the flushes' context until Close: cancelled then, so that a
+	// flush stuck on a locked table does not outlive the shutdown.
+	run  context.Context
+	stop context.CancelFunc
 }
 
 type seen struct {
@@ -38,6 +42,7 @@ const seenBatch = 512
 // NewSeenWriter starts a writer flushing at least every interval.
 func (s *Store) NewSeenWriter(interval time.Duration, log *slog.Logger) *SeenWriter {
 	w := &SeenWriter{store: s, log: log, in: make(chan seen, 4*seenBatch), done: make(chan struct{}), write: s.followersSeen}
+	w.run, w.stop = context.WithCancel(context.Background())
 	go w.loop(interval)
 	return w
 }
@@ -63,6 +68,7 @@ func (w *SeenWriter) Close(ctx context.Context) {
 		w.closed = true
 		w.final = ctx
 		close(w.in)
+		w.stop() // a flush under way gives up; the last one runs within ctx
 	}
 	w.closing.Unlock()
 	<-w.done
@@ -116,10 +122,10 @@ func (w *SeenWriter) loop(interval time.Duration) {
 				pending[s.openid] = s.at
 			}
 			if len(pending) >= seenBatch && !failing {
-				flush(context.Background())
+				flush(w.run)
 			}
 		case <-t.C:
-			flush(context.Background())
+			flush(w.run)
 		}
 	}
 }
