@@ -54,9 +54,9 @@ type Log struct {
 	final   context.Context // Close's, for the last write
 	// run is the writes' context until Close: cancelled then, so that a
 	// write stuck on a locked table does not outlive the shutdown.
-	run  context.Context
-	stop context.CancelFunc
-	record  func(context.Context, []store.Query) error
+	run    context.Context
+	stop   context.CancelFunc
+	record func(context.Context, []store.Query) error
 }
 
 var _ bot.Events = (*Log)(nil)
