@@ -52,8 +52,8 @@ type Log struct {
 	closing sync.RWMutex
 	closed  bool
 	final   context.Context // Close's, for the last write
-	// run is the writes' context until Close: cancelled then, so that a
-	// write stuck on a locked table does not outlive the shutdown.
+	// run is the writes' context: cancelled at Close's deadline, so that
+	// a write stuck on a locked table does not outlive the shutdown.
 	run    context.Context
 	stop   context.CancelFunc
 	record func(context.Context, []store.Query) error
@@ -131,10 +131,15 @@ func (l *Log) Close(ctx context.Context) {
 		l.closed = true
 		l.final = ctx
 		close(l.in)
-		l.stop() // a write under way gives up; the last one runs within ctx
 	}
 	l.closing.Unlock()
+	// A write under way finishes (cut off, it could leave a batch's
+	// queries logged and its votes not), unless it is still stuck at
+	// Close's deadline, when it gives up.
+	atDeadline := context.AfterFunc(ctx, l.stop)
 	<-l.done
+	atDeadline()
+	l.stop()
 }
 
 // maxPending bounds the entries kept while the store refuses them; the

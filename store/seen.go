@@ -25,8 +25,8 @@ type SeenWriter struct {
 	closed  bool
 	final   context.Context // Close's, for the last flush
 	write   func(context.Context, map[string]time.Time) error
-	// run is the flushes' context until Close: cancelled then, so that a
-	// flush stuck on a locked table does not outlive the shutdown.
+	// run is the flushes' context: cancelled at Close's deadline, so that
+	// a flush stuck on a locked table does not outlive the shutdown.
 	run  context.Context
 	stop context.CancelFunc
 }
@@ -68,10 +68,15 @@ func (w *SeenWriter) Close(ctx context.Context) {
 		w.closed = true
 		w.final = ctx
 		close(w.in)
-		w.stop() // a flush under way gives up; the last one runs within ctx
 	}
 	w.closing.Unlock()
+	// A flush under way finishes, unless it is still stuck at Close's
+	// deadline, when it gives up and the last one runs (and fails) within
+	// what is left.
+	atDeadline := context.AfterFunc(ctx, w.stop)
 	<-w.done
+	atDeadline()
+	w.stop()
 }
 
 // maxSeenPending bounds what the writer holds while the store refuses it
