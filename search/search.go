@@ -1412,9 +1412,11 @@ func bestStory(clauses []clause, total float64, stories []story) (best int, cove
 	for k := range stories {
 		s := &stories[k]
 		var head float64
+		var inHeadline [maxClauses]bool // a query has at most maxClauses (keepRarest)
 		for i := range clauses {
 			if c := &clauses[i]; c.df > 0 && holdsClause(s.head, c) {
 				head += c.idf
+				inHeadline[i] = true
 			}
 		}
 		if head == 0 {
@@ -1423,7 +1425,7 @@ func bestStory(clauses []clause, total float64, stories []story) (best int, cove
 		in, missing := head, 0.0
 		for i := range clauses {
 			c := &clauses[i]
-			if c.df == 0 || holdsClause(s.head, c) {
+			if c.df == 0 || inHeadline[i] {
 				continue
 			}
 			if holdsClause(s.text, c) {
