@@ -429,24 +429,8 @@ func TestServeSIGTERMMidPush(t *testing.T) {
 // number after a list costs two: its list is read after the claim. The
 // flusher is held off, so the count is exact.
 func TestOneRedisRoundTripPerMessage(t *testing.T) {
-	requireRedis(t)
-	dir := t.TempDir()
-	cfgPath := writeConfig(t, dir, "")
-	t.Setenv("MPBOT_STATE_DRIVER", "redis")
-	t.Setenv("MPBOT_STATE_KEY_PREFIX", redisPrefix(t, "mpbot-trips"))
-	cfg, err := loadConfig(cfgPath, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := newApp(context.Background(), cfg, quietLogger(io.Discard), withWebhook)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.close()
+	a, _, sim, _ := redisReplica(t, "mpbot-trips")
 	a.redis.SetFlushAfter(time.Hour)
-	srv := httptest.NewServer(a.routes())
-	defer srv.Close()
-	sim := simulatorFor(t, cfgPath, srv.URL)
 	id := int64(0)
 	send := func(from, text string) *wechat.Outbound {
 		id++
@@ -477,12 +461,75 @@ func TestOneRedisRoundTripPerMessage(t *testing.T) {
 	}
 }
 
+// TestRetryAfterTheClaimingReplicaDied: a replica claimed a message in
+// Redis and died before answering. WeChat's retry reaches this replica
+// 5 s after the first request: it takes the message over and answers,
+// once, and records the answer for the retry after.
+func TestRetryAfterTheClaimingReplicaDied(t *testing.T) {
+	_, srv, sim, prefix := redisReplica(t, "mpbot-takeover")
+	first := time.Now().Add(-5 * time.Second)
+	claim := fmt.Sprintf("%d:dead-replica-1", first.UnixMilli())
+	if out, err := exec.Command("redis-cli", "-h", "127.0.0.1", "SET", prefix+":claim:o_orphan|41", claim, "PX", "600000").CombinedOutput(); err != nil {
+		t.Fatalf("redis-cli: %v %s", err, out)
+	}
+	in := wechat.Inbound{From: "o_orphan", MsgType: "text", Content: "枫桥经验", MsgID: 41, CreateTime: first.Unix()}
+	out, err := sim.Send(context.Background(), in)
+	if err != nil || out.MsgType != "news" {
+		t.Fatalf("retry of a message a dead replica claimed: %v %+v", err, out)
+	}
+	waitForRedisKey(t, "6379", prefix+":reply:o_orphan|41")
+	again, err := sim.Send(context.Background(), in)
+	if err != nil || again.MsgType != "news" || again.Articles[0].URL != out.Articles[0].URL {
+		t.Fatalf("the retry after: %v %+v", err, again)
+	}
+	m := httpGet(t, srv.URL+"/metrics")
+	if !strings.Contains(m, "mpbot_claims_taken_over_total 1") || !strings.Contains(m, "mpbot_search_seconds_count 1\n") {
+		t.Fatalf("want one takeover and one search:\n%s", grepLines(m, "taken_over", "search_seconds_count"))
+	}
+}
+
+// redisReplica is serve's app and routes in process, on the demo config,
+// with its state in Redis under a prefix of its own.
+func redisReplica(t *testing.T, name string) (*app, *httptest.Server, *wechat.Simulator, string) {
+	t.Helper()
+	requireRedis(t)
+	cfgPath := writeConfig(t, t.TempDir(), "")
+	prefix := redisPrefix(t, name)
+	t.Setenv("MPBOT_STATE_DRIVER", "redis")
+	t.Setenv("MPBOT_STATE_KEY_PREFIX", prefix)
+	cfg, err := loadConfig(cfgPath, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := newApp(context.Background(), cfg, quietLogger(io.Discard), withWebhook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(a.routes())
+	t.Cleanup(func() { srv.Close(); a.close() })
+	return a, srv, simulatorFor(t, cfgPath, srv.URL), prefix
+}
+
 // pushLines is the daily push's lines of a log.
 func pushLines(log string) string {
 	var out []string
 	for _, l := range strings.Split(log, "\n") {
 		if strings.Contains(l, "push") || strings.Contains(l, "lease") {
 			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// grepLines is the lines of text holding any of words.
+func grepLines(text string, words ...string) string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		for _, w := range words {
+			if strings.Contains(l, w) {
+				out = append(out, l)
+				break
+			}
 		}
 	}
 	return strings.Join(out, "\n")

@@ -313,6 +313,36 @@ func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (bool
 	return false, time.UnixMilli(ms), nil
 }
 
+// Takeover implements wechat.SharedReplies: the claim becomes this
+// replica's if it still holds the time it was made at, in one step, so
+// that of two retries finding it abandoned one takes it over. Its time to
+// live is kept (a claim that has expired is made again, for ttl).
+func (s Replies) Takeover(ctx context.Context, key string, claimed time.Time, ttl time.Duration) (bool, error) {
+	token := fmt.Sprintf("%s-%d", s.R.id, s.R.claims.Add(1))
+	value := fmt.Sprintf("%d:%s", time.Now().UnixMilli(), token)
+	n, err := takeoverScript.Run(ctx, s.R.client, []string{s.R.key("claim", key)},
+		strconv.FormatInt(claimed.UnixMilli(), 10), value, ttl.Milliseconds()).Int()
+	if err != nil {
+		return false, fmt.Errorf("take over the claim of %s: %w", key, err)
+	}
+	return n == 1, nil
+}
+
+// takeoverScript replaces a claim made at ARGV[1] (its value starts with
+// that time and a colon, or is that time alone: a claim of the version
+// before) by ARGV[2].
+var takeoverScript = redis.NewScript(`
+local v = redis.call("GET", KEYS[1])
+if not v then
+	redis.call("SET", KEYS[1], ARGV[2], "PX", ARGV[3])
+	return 1
+end
+if v == ARGV[1] or string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ":" then
+	redis.call("SET", KEYS[1], ARGV[2], "KEEPTTL")
+	return 1
+end
+return 0`)
+
 // defaultClaimWait bounds how long a claim waits for the sender: as long as
 // a claim alone took before claims shared round trips (a read timeout and
 // its one retry), so that a stalled Redis leaves the bot its reply budget.

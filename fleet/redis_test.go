@@ -225,6 +225,43 @@ func TestRepliesClaim(t *testing.T) {
 	}
 }
 
+// TestRepliesTakeover: of two replicas finding one claim abandoned, one
+// takes it over; the claim keeps its time to live, and a later retry
+// learns the new claim's time (it waits for the new claimer's answer).
+func TestRepliesTakeover(t *testing.T) {
+	ctx := context.Background()
+	r := testRedis(t)
+	dead, b, c := Replies{R: r}, Replies{R: r}, Replies{R: r}
+	if won, _, err := dead.Claim(ctx, "o|2", 10*time.Minute); !won || err != nil {
+		t.Fatalf("first claim: %v %v", won, err)
+	}
+	_, claimed, err := b.Claim(ctx, "o|2", 10*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ttl := r.client.PTTL(ctx, r.key("claim", "o|2")).Val()
+	if won, err := b.Takeover(ctx, "o|2", claimed, 10*time.Minute); !won || err != nil {
+		t.Fatalf("takeover: %v %v", won, err)
+	}
+	if won, err := c.Takeover(ctx, "o|2", claimed, 10*time.Minute); won || err != nil {
+		t.Fatalf("a second takeover of the same claim: won %v, %v", won, err)
+	}
+	if left := r.client.PTTL(ctx, r.key("claim", "o|2")).Val(); left > ttl || left < ttl-time.Minute {
+		t.Fatalf("the claim's time to live went from %v to %v", ttl, left)
+	}
+	won, now, err := c.Claim(ctx, "o|2", 10*time.Minute)
+	if won || err != nil || !now.After(claimed) && !now.Equal(claimed) {
+		t.Fatalf("claim after the takeover: won %v at %v (taken over from %v), %v", won, now, claimed, err)
+	}
+	// A claim that expired meanwhile is made again.
+	if won, err := c.Takeover(ctx, "o|3", claimed, time.Minute); !won || err != nil {
+		t.Fatalf("takeover of an expired claim: %v %v", won, err)
+	}
+	if left := r.client.PTTL(ctx, r.key("claim", "o|3")).Val(); left <= 0 || left > time.Minute {
+		t.Fatalf("a claim made again lives %v", left)
+	}
+}
+
 // TestSharedToken: two replicas' API clients share one access token
 // through Redis: one fetch for both, and after WeChat rejects it, one
 // replacement, not one per replica.

@@ -95,6 +95,10 @@ type SharedReplies interface {
 	Store(ctx context.Context, key string, replies []bot.Reply, late bool, ttl time.Duration) error
 	// Load returns the answer; done is false while it is being worked out.
 	Load(ctx context.Context, key string) (replies []bot.Reply, late, done bool, err error)
+	// Takeover claims key for this replica in place of the claim made at
+	// claimed, which was abandoned; won is false when that claim is no
+	// longer there (another replica took it over first).
+	Takeover(ctx context.Context, key string, claimed time.Time, ttl time.Duration) (won bool, err error)
 }
 
 // Answerer decides what to say to a message (bot.Bot.Answer).
@@ -420,9 +424,26 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 			return nil, false
 		case !won:
 			h.cfg.Metrics.dedupeHit()
-			replies = h.awaitShared(ctx, key, h.cfg.ReplyBudget-time.Since(start))
-			c.finish(replies, h.now())
-			return replies, false
+			var abandoned bool
+			replies, abandoned = h.awaitShared(ctx, key, claimed, h.cfg.ReplyBudget-time.Since(start))
+			if !abandoned {
+				c.finish(replies, h.now())
+				return replies, false
+			}
+			// The replica that claimed the message left no answer and no
+			// word that it is late: it died (or lost Redis) after its
+			// claim. Without a takeover every retry would wait for it,
+			// and the follower would get nothing.
+			if won, err := h.cfg.Shared.Takeover(ctx, key, claimed, replayTTL); err != nil || !won {
+				if err != nil {
+					h.cfg.Metrics.sharedStateError()
+					h.log.WarnContext(ctx, "shared reply state unavailable; a message another replica claimed and did not answer is left unanswered", "err", err)
+				}
+				c.finish(nil, h.now())
+				return nil, false
+			}
+			h.cfg.Metrics.takeover()
+			h.log.WarnContext(ctx, "answering a message another replica claimed and did not answer", "openid", m.From, "claimed", claimed)
 		}
 	}
 
@@ -432,6 +453,11 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 	// a second) comes out of it, not on top of it past WeChat's 5 s.
 	watchdog := time.AfterFunc(h.cfg.ReplyBudget-time.Since(start), func() {
 		if c.giveUp(func() { writeSuccessNow(w) }) {
+			if h.cfg.Shared != nil {
+				// Word that the answer is on its way, late: a retry on
+				// another replica must not take the message over.
+				h.cfg.Shared.Store(context.WithoutCancel(ctx), key, nil, true, callTTL)
+			}
 			h.cfg.Metrics.fallback()
 			h.log.WarnContext(ctx, "reply not ready within budget; it will be sent through the customer-service API", "openid", m.From, "budget", h.cfg.ReplyBudget)
 		}
@@ -470,10 +496,12 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 }
 
 // awaitShared waits, within what is left of the reply budget (the claim
-// came out of it), for the replica that claimed
-// a message to record its answer. A late answer, or none in time, means
-// "success": the claiming replica delivers it.
-func (h *Handler) awaitShared(ctx context.Context, key string, budget time.Duration) []bot.Reply {
+// came out of it), for the replica that claimed a message at claimed to
+// record its answer. A late answer, or none in time, means "success": the
+// claiming replica delivers it. abandoned reports a claim whose replica
+// recorded nothing, neither answer nor lateness, by takeoverAfter past its
+// own budget: it will not answer.
+func (h *Handler) awaitShared(ctx context.Context, key string, claimed time.Time, budget time.Duration) (replies []bot.Reply, abandoned bool) {
 	deadline := time.NewTimer(budget)
 	defer deadline.Stop()
 	for {
@@ -481,21 +509,31 @@ func (h *Handler) awaitShared(ctx context.Context, key string, budget time.Durat
 		switch {
 		case err != nil:
 			h.log.WarnContext(ctx, "shared reply state unavailable", "err", err)
-			return nil
+			return nil, false
 		case done && late:
-			return nil
+			return nil, false
 		case done:
-			return replies
+			return replies, false
+		case h.now().Sub(claimed) > h.cfg.ReplyBudget+takeoverAfter:
+			return nil, true
 		}
 		select {
 		case <-deadline.C:
-			return nil
+			return nil, false
 		case <-ctx.Done():
-			return nil
+			return nil, false
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
 }
+
+// takeoverAfter is how long past its reply budget a claiming replica has
+// to record that its answer is late before a retry takes the message
+// over. A live replica records it when its budget ends; the margin is for
+// a loaded one whose timer fires late. WeChat retries 5 s after a request,
+// so with the default 4.5 s budget the retry waits half a second of its
+// own budget.
+const takeoverAfter = time.Second
 
 // writeSuccessNow answers "success" while the handler is still busy: a set
 // Content-Length and a flush let WeChat read a complete response at once.

@@ -19,6 +19,7 @@ type Metrics struct {
 	apiCalls       *prometheus.CounterVec
 	tokenRefreshes prometheus.Counter
 	sharedErrors   prometheus.Counter
+	takeovers      prometheus.Counter
 }
 
 // NewMetrics creates the metrics and registers them with reg.
@@ -46,8 +47,10 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Help: "Access tokens dropped because WeChat called them stale."}),
 		sharedErrors: prometheus.NewCounter(prometheus.CounterOpts{Name: "mpbot_shared_state_errors_total",
 			Help: "Times the shared reply state (Redis) failed and dedupe fell back to this process."}),
+		takeovers: prometheus.NewCounter(prometheus.CounterOpts{Name: "mpbot_claims_taken_over_total",
+			Help: "Messages another replica claimed and left unanswered (it died), answered by this one."}),
 	}
-	reg.MustRegister(m.messages.vec, m.replies.vec, m.latency, m.rejections, m.dedupeHits, m.fallbacks, m.apiCalls, m.tokenRefreshes, m.sharedErrors)
+	reg.MustRegister(m.messages.vec, m.replies.vec, m.latency, m.rejections, m.dedupeHits, m.fallbacks, m.apiCalls, m.tokenRefreshes, m.sharedErrors, m.takeovers)
 	return m
 }
 
@@ -99,6 +102,12 @@ func (m *Metrics) apiCall(endpoint string, err error) {
 func (m *Metrics) tokenRefresh() {
 	if m != nil {
 		m.tokenRefreshes.Inc()
+	}
+}
+
+func (m *Metrics) takeover() {
+	if m != nil {
+		m.takeovers.Inc()
 	}
 }
 

@@ -3,6 +3,7 @@ package wechat
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -49,6 +50,19 @@ func (s *memShared) Store(_ context.Context, key string, replies []bot.Reply, la
 	}
 	s.answers[key] = e
 	return nil
+}
+
+func (s *memShared) Takeover(_ context.Context, key string, claimed time.Time, _ time.Duration) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.down {
+		return false, errors.New("connection refused")
+	}
+	if e, ok := s.answers[key]; ok && !e.claimed.Equal(claimed) {
+		return false, nil
+	}
+	s.answers[key] = &sharedEntry{claimed: time.Now()}
+	return true, nil
 }
 
 func (s *memShared) Load(_ context.Context, key string) ([]bot.Reply, bool, bool, error) {
@@ -155,5 +169,75 @@ func TestRetryInsideTheBudget(t *testing.T) {
 	out := b.send(in) // WeChat's retry, on the other replica
 	if took := time.Since(start); !out.Success || took > budget+time.Second {
 		t.Fatalf("the retry's answer after %v (success %v), want by the budget's end (%v)", took, out.Success, budget)
+	}
+}
+
+// TestRetryTakesOverAnAbandonedClaim: the replica that claimed a message
+// died before answering. WeChat's retry, on another replica, finds the
+// claim with nothing recorded past the claimer's budget and takes the
+// message over: the follower is answered. A slow but live claimer records
+// that its answer is late when its budget ends, and is not taken over.
+func TestRetryTakesOverAnAbandonedClaim(t *testing.T) {
+	const budget = time.Second
+	shared := &memShared{answers: map[string]*sharedEntry{}}
+	withShared := func(c *Config, _ *harness) { c.Shared = shared }
+	a, b := newHarness(t, ModeSafe, withBudget(budget), withShared), newHarness(t, ModeSafe, withBudget(budget), withShared)
+
+	// The dead replica's claim, made when WeChat's first request came 5 s
+	// ago; a claim a moment old is waited for, not taken over.
+	for _, tc := range []struct {
+		age      time.Duration
+		answered bool
+	}{
+		{age: 5 * time.Second, answered: true},
+		{age: 100 * time.Millisecond, answered: false},
+	} {
+		in := b.text("o_orphan", "浦江经验")
+		key := fmt.Sprintf("%s|%d", in.From, in.MsgID)
+		shared.mu.Lock()
+		shared.answers[key] = &sharedEntry{claimed: time.Now().Add(-tc.age)}
+		shared.mu.Unlock()
+		ran := b.answers.Load()
+		out := b.send(in)
+		if got := out.MsgType != "" && !out.Success; got != tc.answered || (b.answers.Load() > ran) != tc.answered {
+			t.Fatalf("claim %v old: answered %v (bot ran %d times), want %v: %+v", tc.age, got, b.answers.Load()-ran, tc.answered, out)
+		}
+		if tc.answered {
+			// Its answer is recorded for the retries after it.
+			if replies, _, done, _ := shared.Load(context.Background(), key); !done || len(replies) == 0 {
+				t.Fatalf("the taken-over answer was not recorded: %v %v", replies, done)
+			}
+		}
+	}
+	if n := b.logs.count("answering a message another replica claimed and did not answer"); n != 1 {
+		t.Fatalf("takeover logged %d times, want 1", n)
+	}
+
+	// A live replica past its budget: its watchdog records the answer as
+	// late, and the retry leaves the answer to it.
+	release := make(chan struct{})
+	a.catalog.block = release
+	defer func() {
+		if release != nil {
+			close(release)
+		}
+	}()
+	in := a.text("o_slow", "浦江经验")
+	done := make(chan *Outbound)
+	go func() { done <- a.send(in) }()
+	waitFor(t, func() bool { return a.logs.count("reply not ready within budget") == 1 }, "A's watchdog")
+	// The retry comes past the takeover point of A's claim.
+	key := fmt.Sprintf("%s|%d", in.From, in.MsgID)
+	shared.mu.Lock()
+	shared.answers[key].claimed = time.Now().Add(-5 * time.Second)
+	shared.mu.Unlock()
+	ran := b.answers.Load()
+	if out := b.send(in); !out.Success || b.answers.Load() != ran {
+		t.Fatalf("retry of a late answer on B: %+v, bot ran %d times", out, b.answers.Load()-ran)
+	}
+	close(release)
+	release = nil
+	if out := <-done; !out.Success {
+		t.Fatalf("A's fallback: %+v", out)
 	}
 }
