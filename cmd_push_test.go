@@ -444,3 +444,94 @@ func TestServeCatchesUpMissedPush(t *testing.T) {
 		t.Fatalf("outbox has %d lines:\n%s", n, logs)
 	}
 }
+
+// TestRescheduleToATimePassedToday: an operator moves the daily push, live,
+// to a time today has already passed. cron first fires it tomorrow; today's
+// followers got nothing and nobody was told. Within push.catch_up of the new
+// time the day's push runs at once; beyond it the operator is told how to
+// send it; a day already pushed is left alone.
+func TestRescheduleToATimePassedToday(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	t.Setenv("MPBOT_PUSH_MODE", "customer")
+	// A zone where it is about noon, so that hours before and after now
+	// are today's whenever the test runs.
+	offset := 12 - time.Now().UTC().Hour()
+	zone := "Etc/GMT"
+	if offset != 0 {
+		zone = fmt.Sprintf("Etc/GMT%+d", -offset)
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := writeConfig(t, dir, "")
+	shipped, _ := os.ReadFile(path)
+	edit := func(schedule string) {
+		t.Helper()
+		cfg := strings.Replace(string(shipped), `schedule: "30 7 * * *"`, `schedule: "`+schedule+`"`, 1)
+		cfg = strings.Replace(cfg, "timezone: Asia/Shanghai", "timezone: "+zone, 1)
+		cfg = strings.Replace(cfg, "catch_up: 6h", "catch_up: 1h", 1)
+		if err := os.WriteFile(path+".tmp", []byte(cfg), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(path+".tmp", path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	at := func(ago time.Duration) string {
+		then := time.Now().In(loc).Add(-ago)
+		return fmt.Sprintf("%d %d * * *", then.Minute(), then.Hour())
+	}
+	edit("0 23 * * *") // later today
+	running, err := loadConfig(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncBuffer{}
+	a, err := newApp(context.Background(), running, newLogger(LogConfig{Level: "info", Format: "text"}, logs), withWebhook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.close()
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		a.sched.Stop(ctx)
+	}()
+	seedFollowersIn(t, a.store, 5)
+	a.startPush(context.Background())
+	day := time.Now().In(loc).Format(content.DateLayout)
+
+	// Three hours ago: past push.catch_up. Told, not run.
+	edit(at(3 * time.Hour))
+	a.reload(path, running)
+	if !strings.Contains(logs.String(), "longer ago than push.catch_up: today's push will not run by itself; send it with `mpbot push --date "+day+"`") {
+		t.Fatalf("a schedule moved past catch_up was not reported:\n%s", logs)
+	}
+	if state, _, _ := a.store.PushRun(context.Background(), day); state != "" {
+		t.Fatalf("the push ran (%q) for a schedule moved past catch_up", state)
+	}
+
+	// Ten minutes ago: today's push runs now.
+	edit(at(10 * time.Minute))
+	a.reload(path, running)
+	waitFor(t, func() bool {
+		state, _, _ := a.store.PushRun(context.Background(), day)
+		return state == store.Done
+	}, "today's push after the schedule moved to ten minutes ago")
+	if n := len(customSendsPerFollower(fake)); n != 5 {
+		t.Fatalf("%d followers got the push, want 5", n)
+	}
+
+	// Moved again, to five minutes ago: the day is done, nothing runs.
+	edit(at(5 * time.Minute))
+	before := strings.Count(logs.String(), "running today's push now")
+	a.reload(path, running)
+	if n := strings.Count(logs.String(), "running today's push now"); n != before {
+		t.Fatalf("a pushed day ran again after another move:\n%s", logs)
+	}
+}

@@ -108,8 +108,10 @@ func (a *app) reload(path string, running *Config) {
 	if cfg.Search.CacheSize != old.Search.CacheSize {
 		a.library.Index().SetCacheSize(cfg.Search.CacheSize)
 	}
-	if err := a.sched.Set(cfg.Push.Schedule, cfg.location); err != nil {
+	if changed, err := a.sched.Set(cfg.Push.Schedule, cfg.location); err != nil {
 		a.log.Error("push schedule not changed", "err", err)
+	} else if changed {
+		a.pushAfterReschedule(context.Background(), cfg, running.Push.CatchUp)
 	}
 	a.log.Info("config reloaded", "file", path)
 	if changed := needsRestart(running, cfg); len(changed) > 0 {
@@ -131,7 +133,7 @@ func (a *app) startPush(ctx context.Context) {
 			next = done + 5000
 		}
 	}
-	if err := a.sched.Set(cfg.Push.Schedule, cfg.location); err != nil {
+	if _, err := a.sched.Set(cfg.Push.Schedule, cfg.location); err != nil {
 		a.log.Error("daily push not scheduled", "err", err)
 		return
 	}
@@ -141,6 +143,31 @@ func (a *app) startPush(ctx context.Context) {
 			a.log.Info("daily push was due while mpbot was down; running it now", "due", due)
 			a.sched.RunNow()
 		}
+	}
+}
+
+// pushAfterReschedule looks at today after a reload moved the push (its
+// schedule or its zone). A time today has already passed first fires
+// tomorrow, so a day not pushed yet would get nothing, and nobody would
+// be told. Within catchUp of that time the day's push runs now, as at
+// start-up; beyond it the operator is told how to send it.
+func (a *app) pushAfterReschedule(ctx context.Context, cfg *Config, catchUp time.Duration) {
+	due, missed := jobs.MissedRun(cfg.Push.Schedule, cfg.location, time.Now(), catchUp)
+	if due.IsZero() {
+		return // not due yet today: the schedule fires today
+	}
+	day := cfg.today(due)
+	state, _, err := a.store.PushRun(ctx, day)
+	switch {
+	case err != nil:
+		a.log.Error("push schedule changed to a time today has passed; whether today's push ran is unknown", "err", err)
+	case state != "":
+		// Today's push ran, runs or stopped: nothing was skipped.
+	case missed:
+		a.log.Info("push schedule changed to a time today has passed; running today's push now", "due", due)
+		a.sched.RunNow()
+	default:
+		a.log.Warn("push schedule changed to a time today has passed, longer ago than push.catch_up: today's push will not run by itself; send it with `mpbot push --date "+day+"`", "due", due, "catch_up", catchUp)
 	}
 }
 

@@ -47,25 +47,26 @@ func ParseSchedule(spec string) (cron.Schedule, error) {
 }
 
 // Set (re)schedules the job at spec in loc; an unchanged pair is left
-// alone.
-func (s *Scheduler) Set(spec string, loc *time.Location) error {
+// alone. changed reports a new schedule replacing another.
+func (s *Scheduler) Set(spec string, loc *time.Location) (changed bool, err error) {
 	zoned := "CRON_TZ=" + loc.String() + " " + spec
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if zoned == s.spec {
-		return nil
+		return false, nil
 	}
 	id, err := s.cron.AddFunc(zoned, s.run)
 	if err != nil {
-		return fmt.Errorf("push.schedule %q: %w", spec, err)
+		return false, fmt.Errorf("push.schedule %q: %w", spec, err)
 	}
+	changed = s.entry != 0
 	if s.entry != 0 {
 		s.cron.Remove(s.entry)
 	}
 	s.spec, s.entry = zoned, id
 	sched, _ := ParseSchedule(spec)
 	s.log.Info("daily push scheduled", "schedule", spec, "zone", loc.String(), "next", sched.Next(time.Now().In(loc)))
-	return nil
+	return changed, nil
 }
 
 func (s *Scheduler) run() { s.job(s.ctx) }

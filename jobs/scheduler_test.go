@@ -11,10 +11,10 @@ import (
 func TestSchedulerRunsAndReschedules(t *testing.T) {
 	var runs atomic.Int32
 	s := NewScheduler(slog.New(slog.DiscardHandler), func(context.Context) { runs.Add(1) })
-	if err := s.Set("@every 1s", time.UTC); err != nil {
-		t.Fatal(err)
+	if changed, err := s.Set("@every 1s", time.UTC); err != nil || changed {
+		t.Fatalf("first schedule: changed %v, %v", changed, err)
 	}
-	if err := s.Set("not a schedule", time.UTC); err == nil {
+	if _, err := s.Set("not a schedule", time.UTC); err == nil {
 		t.Fatal("accepted a bad spec")
 	}
 	s.Start()
@@ -28,8 +28,11 @@ func TestSchedulerRunsAndReschedules(t *testing.T) {
 	// A new spec or zone replaces the old schedule (a config reload): one
 	// entry, firing at the new time in the new zone.
 	shanghai, _ := time.LoadLocation("Asia/Shanghai")
-	if err := s.Set("30 7 * * *", shanghai); err != nil {
-		t.Fatal(err)
+	if changed, err := s.Set("30 7 * * *", shanghai); err != nil || !changed {
+		t.Fatalf("rescheduled: changed %v, %v", changed, err)
+	}
+	if changed, err := s.Set("30 7 * * *", shanghai); err != nil || changed {
+		t.Fatalf("the same schedule again: changed %v, %v", changed, err)
 	}
 	entries := s.cron.Entries()
 	if len(entries) != 1 {
