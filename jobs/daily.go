@@ -654,15 +654,25 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 		}
 		return res, nil
 	}
-	if err := p.acquire(ctx, res.Day, cfg.leaseTTL()+cfg.PreviewLead); err != nil {
+	ttl := cfg.leaseTTL() + cfg.PreviewLead
+	if err := p.acquire(ctx, res.Day, ttl); err != nil {
 		return res, err
 	}
+	// The draft's uploads and the previews can take longer than the
+	// lease (API calls retrying): renewed, the day is not taken over
+	// while this run is alive.
+	stopRenewing := p.renewLease(ctx, res.Day, ttl)
+	defer stopRenewing()
 	d = store.Delivery{Day: res.Day, Recipient: broadcastRecipient, ArticleID: res.Article.ID, Mode: ModeBroadcast,
 		State: store.Sending, Attempts: d.Attempts + 1}
 	if err := p.Store.RecordDeliveriesAs(ctx, p.Owner, []store.Delivery{d}); err != nil {
 		return res, err
 	}
-	d.MsgID, err = p.sendBroadcast(ctx, cfg, res)
+	d.MsgID, err = p.sendBroadcast(ctx, cfg, res, ttl)
+	stopRenewing()
+	if errors.Is(err, store.ErrLeaseLost) {
+		return res, err
+	}
 	p.classify(ctx, &d, err, true) // a mass send's clientmsgid
 	if err := p.Store.RecordDeliveriesAs(context.WithoutCancel(ctx), p.Owner, []store.Delivery{d}); err != nil {
 		return res, err
@@ -684,7 +694,9 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 	return res, nil
 }
 
-func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result) (int64, error) {
+// sendBroadcast drafts, previews and sends the mass send; only while this
+// run holds the day's lease (for ttl), checked last before the send.
+func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result, ttl time.Duration) (int64, error) {
 	mediaID, err := cfg.Broadcaster.Draft(ctx, res.Article)
 	if err != nil {
 		return 0, err
@@ -704,6 +716,14 @@ func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result) (
 		if err := sleep(ctx, cfg.PreviewLead); err != nil {
 			return 0, err
 		}
+	}
+	// Another process may hold the day by now (this one stalled past its
+	// lease): then it sends, not this one.
+	if err := p.Store.AcquirePush(ctx, res.Day, p.Owner, p.Now(), ttl); err != nil {
+		if errors.Is(err, store.ErrLeaseHeld) || errors.Is(err, store.ErrPushDone) {
+			return 0, fmt.Errorf("%w: the mass send of %s was not sent by this process: %v", store.ErrLeaseLost, res.Day, err)
+		}
+		return 0, err
 	}
 	return cfg.Broadcaster.SendAll(ctx, mediaID, "mpbot-"+res.Day)
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -388,4 +389,82 @@ func useSender(p *DailyPush, sender Sender) {
 	cfg := p.Config()
 	cfg.Sender = sender
 	p.Config = func() Config { return cfg }
+}
+
+// slowBroadcaster is a mass send whose draft waits for the test (uploads
+// retrying), counting its sends.
+type slowBroadcaster struct {
+	drafting chan struct{} // closed when the draft starts
+	release  chan struct{}
+	sends    atomic.Int32
+}
+
+func (b *slowBroadcaster) Draft(ctx context.Context, _ content.Article) (string, error) {
+	close(b.drafting)
+	select {
+	case <-b.release:
+		return "MEDIA", nil
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+}
+func (b *slowBroadcaster) Preview(context.Context, string, string) error { return nil }
+func (b *slowBroadcaster) SendAll(context.Context, string, string) (int64, error) {
+	b.sends.Add(1)
+	return 1000, nil
+}
+func (b *slowBroadcaster) Check(content.Article) error { return nil }
+
+// TestBroadcastKeepsItsLease: a mass send whose draft takes longer than
+// the lease keeps the day (renewed), so a standing-by replica does not take
+// it over and draft, preview and send it again; and a run that lost the
+// day while it stalled does not send.
+func TestBroadcastKeepsItsLease(t *testing.T) {
+	ctx := context.Background()
+	const ttl = 1500 * time.Millisecond // renewed every 500 ms: a loaded machine has a second to spare
+	start := func(t *testing.T) (*store.Store, *slowBroadcaster, chan error) {
+		s, _, p := setup(t, 1)
+		b := &slowBroadcaster{drafting: make(chan struct{}), release: make(chan struct{})}
+		p.Now = time.Now
+		p.Config = func() Config {
+			return Config{Mode: ModeBroadcast, Category: "政策理论导读", Location: time.UTC, LeaseTTL: ttl, Broadcaster: b}
+		}
+		done := make(chan error, 1)
+		go func() { _, err := p.Run(ctx, RunOptions{Day: "2026-11-26"}); done <- err }()
+		<-b.drafting
+		return s, b, done
+	}
+
+	t.Run("renewed", func(t *testing.T) {
+		s, b, done := start(t)
+		// Renewals move the lease's end on; without them another owner
+		// gets the day once it has passed.
+		var first time.Time
+		for renewals := 0; renewals < 3; {
+			err := s.AcquirePush(ctx, "2026-11-26", "replica-2", time.Now(), ttl)
+			var held *store.LeaseHeld
+			if !errors.As(err, &held) {
+				t.Fatalf("another replica asking for a live broadcast's day: %v", err)
+			}
+			if held.Until.After(first) {
+				first, renewals = held.Until, renewals+1
+			}
+			time.Sleep(ttl / 20) // asking as a standing-by replica does, only faster
+		}
+		close(b.release)
+		if err := <-done; err != nil || b.sends.Load() != 1 {
+			t.Fatalf("broadcast: %v, %d sends", err, b.sends.Load())
+		}
+	})
+
+	t.Run("lost", func(t *testing.T) {
+		s, b, done := start(t)
+		if err := s.TakeOverPush(ctx, "2026-11-26", "test", "replica-2", time.Now(), time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		close(b.release)
+		if err := <-done; !errors.Is(err, store.ErrLeaseLost) || b.sends.Load() != 0 {
+			t.Fatalf("a run that lost its day: %v, %d sends", err, b.sends.Load())
+		}
+	})
 }
