@@ -22,6 +22,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"mpbot/bot"
@@ -56,6 +57,9 @@ type Console struct {
 	deps Deps
 	mux  *http.ServeMux
 	key  []byte // signs session cookies
+
+	mu      sync.Mutex
+	revoked map[string]int64 // sessions logged out, until their expiry (unix seconds)
 }
 
 //go:embed templates/*.html
@@ -111,7 +115,7 @@ func (c *Console) auth(next func(http.ResponseWriter, *http.Request, string)) ht
 				next(w, r, "script")
 				return
 			}
-		} else if session, ok := c.session(r); ok {
+		} else if session, _, ok := c.session(r); ok {
 			next(w, r, session)
 			return
 		}
@@ -124,20 +128,27 @@ func (c *Console) auth(next func(http.ResponseWriter, *http.Request, string)) ht
 func equal(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
 
 // session reads and verifies the session cookie: id|expiry|signature.
-func (c *Console) session(r *http.Request) (string, bool) {
+// exp is when it expires (unix seconds).
+func (c *Console) session(r *http.Request) (id string, exp int64, ok bool) {
 	ck, err := r.Cookie(cookieName)
 	if err != nil {
-		return "", false
+		return "", 0, false
 	}
 	parts := strings.Split(ck.Value, "|")
 	if len(parts) != 3 || !equal(parts[2], c.sign(parts[0]+"|"+parts[1])) {
-		return "", false
+		return "", 0, false
 	}
-	exp, err := strconv.ParseInt(parts[1], 10, 64)
+	exp, err = strconv.ParseInt(parts[1], 10, 64)
 	if err != nil || time.Now().Unix() > exp {
-		return "", false
+		return "", 0, false
 	}
-	return parts[0], true
+	c.mu.Lock()
+	_, out := c.revoked[parts[0]]
+	c.mu.Unlock()
+	if out {
+		return "", 0, false
+	}
+	return parts[0], exp, true
 }
 
 func (c *Console) sign(s string) string {
@@ -165,7 +176,24 @@ func (c *Console) login(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
+// logout ends the session for good: a copy of its cookie (another
+// browser, a proxy's log) is refused from now on, not only until the
+// browser drops it. The revoked ids are kept until they would have expired.
 func (c *Console) logout(w http.ResponseWriter, r *http.Request) {
+	if id, exp, ok := c.session(r); ok {
+		now := time.Now().Unix()
+		c.mu.Lock()
+		if c.revoked == nil {
+			c.revoked = map[string]int64{}
+		}
+		for old, until := range c.revoked {
+			if until < now {
+				delete(c.revoked, old)
+			}
+		}
+		c.revoked[id] = exp
+		c.mu.Unlock()
+	}
 	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/", MaxAge: -1})
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }

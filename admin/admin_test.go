@@ -88,6 +88,26 @@ func TestConsoleAuth(t *testing.T) {
 	if code != 200 || !strings.Contains(body, `<a href="https://x/a?b=1&amp;c=2">标题 &lt;1&gt;</a>`) || strings.Contains(body, "<script>") {
 		t.Fatalf("try with the session: %d\n%s", code, body)
 	}
+	// Logged out, the session is over: a copy of its cookie is refused.
+	req, _ = http.NewRequest("POST", srv.URL+"/logout", nil)
+	req.AddCookie(cookies[0])
+	if code, _, _ := get(t, req); code != http.StatusSeeOther {
+		t.Fatalf("logout: %d", code)
+	}
+	req, _ = http.NewRequest("GET", srv.URL+"/", nil)
+	req.AddCookie(cookies[0])
+	if code, _, _ := get(t, req); code != http.StatusUnauthorized {
+		t.Fatalf("the cookie of a session logged out: %d", code)
+	}
+	if _, resp := login("the-console-token"); len(resp.Cookies()) != 1 {
+		t.Fatal("no new session after a logout")
+	} else {
+		req, _ = http.NewRequest("GET", srv.URL+"/", nil)
+		req.AddCookie(resp.Cookies()[0])
+		if code, _, _ := get(t, req); code != 200 {
+			t.Fatalf("a new session after a logout: %d", code)
+		}
+	}
 	forged := *cookies[0]
 	forged.Value = strings.Replace(forged.Value, "|", "x|", 1)
 	req, _ = http.NewRequest("GET", srv.URL+"/", nil)
