@@ -46,7 +46,11 @@ func (c *cli) checkCmd() *cobra.Command {
 				fmt.Fprintln(c.stderr, err)
 				return exitError{1}
 			}
-			fmt.Fprintf(c.stdout, "%s: ok (mode %s)\n%s", cfg.source, cfg.mode(), cfg.settings.Describe())
+			fmt.Fprintf(c.stdout, "%s: ok (mode %s)\n", cfg.source, cfg.mode())
+			for _, u := range cfg.unused {
+				fmt.Fprintf(c.stdout, "warning: %s\n", u)
+			}
+			fmt.Fprint(c.stdout, cfg.settings.Describe())
 			return nil
 		},
 	}

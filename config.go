@@ -52,6 +52,7 @@ type Config struct {
 	location *time.Location // push.timezone
 	proxies  []netip.Prefix // server.trusted_proxies
 	keep     time.Duration  // insights.retention
+	unused   []string       // MPBOT_* environment variables that set nothing, with why
 }
 
 // InsightsConfig is the `insights` section: the query log.
@@ -204,7 +205,7 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 			v.BindEnv(key) // Unmarshal ignores environment variables of unbound keys
 		}
 	}
-	cfg := &Config{source: source}
+	cfg := &Config{source: source, unused: unusedEnv(v.AllKeys(), os.Environ())}
 	var p problems
 	if err := v.UnmarshalExact(cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
 		mapstructure.StringToTimeDurationHookFunc(),
@@ -236,6 +237,68 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 		return nil, fmt.Errorf("%s:\n%w", source, errors.Join(sorted...))
 	}
 	return cfg, nil
+}
+
+// unusedEnv lists the MPBOT_* variables of environ that override no key
+// of keys, each with why and, for a likely typo, the variable meant. They
+// are not errors: a stray variable must not stop a running fleet's next
+// start; check and serve say so.
+func unusedEnv(keys []string, environ []string) []string {
+	known := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		if !strings.HasPrefix(k, "replies.") {
+			known[envName(k)] = true
+		}
+	}
+	var out []string
+	for _, kv := range environ {
+		name, _, _ := strings.Cut(kv, "=")
+		if !strings.HasPrefix(name, "MPBOT_") || known[name] || strings.HasPrefix(name, "MPBOT_TEST_") {
+			continue
+		}
+		if strings.HasPrefix(name, "MPBOT_REPLIES_") {
+			out = append(out, name+" does nothing: replies are edited in the config file only")
+			continue
+		}
+		why := name + " names no config key"
+		best, bestD := "", 3 // suggest only a near miss
+		for k := range known {
+			if d := editDistance(name, k); d < bestD || d == bestD && k < best {
+				best, bestD = k, d
+			}
+		}
+		if best != "" {
+			why += " (did you mean " + best + "?)"
+		}
+		out = append(out, why)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// envName is the environment variable that overrides key.
+func envName(key string) string {
+	return "MPBOT_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+}
+
+// editDistance is the Levenshtein distance of two ASCII names.
+func editDistance(a, b string) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // decodeProblems turns the decoder's report into one problem per key:

@@ -173,6 +173,14 @@ wechat:
 	if code, out, errOut := runCmd(t, "check", "--config", short); code != 0 || !strings.Contains(out, "keywords=测试 → text") {
 		t.Fatalf("reply: TEXT: exit %d\n%s%s", code, out, errOut)
 	}
+	// A variable that sets nothing is named, with the one likely meant.
+	t.Setenv("MPBOT_SERVER_REPLY_BUDGT", "2s")
+	t.Setenv("MPBOT_REPLIES_NO_MATCH", "x")
+	if code, out, errOut := runCmd(t, "check", "--config", short); code != 0 ||
+		!strings.Contains(out, "warning: MPBOT_SERVER_REPLY_BUDGT names no config key (did you mean MPBOT_SERVER_REPLY_BUDGET?)") ||
+		!strings.Contains(out, "warning: MPBOT_REPLIES_NO_MATCH does nothing: replies are edited in the config file only") {
+		t.Fatalf("unused environment variables: exit %d\n%s%s", code, out, errOut)
+	}
 	t.Setenv("MPBOT_SERVER_ADDR", "nowhere")
 	if _, _, errOut := runCmd(t, "check", "--config", short); !strings.Contains(errOut, `server.addr: "nowhere" is not host:port (set by MPBOT_SERVER_ADDR)`) {
 		t.Fatalf("a value from the environment:\n%s", errOut)

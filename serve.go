@@ -28,6 +28,9 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 	if string(cfg.WeChat.Token) == demoToken && !loopback(cfg.Server.Addr) {
 		return fmt.Errorf("wechat.token is still the public demo token; set your own (MPBOT_WECHAT_TOKEN) before listening on %s", cfg.Server.Addr)
 	}
+	for _, u := range cfg.unused {
+		log.Warn("environment variable ignored: " + u)
+	}
 	// Bind first: a second serve on a busy port fails at once, before it
 	// loads the index or schedules a push.
 	ln, err := net.Listen("tcp", cfg.Server.Addr)
