@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -356,16 +355,6 @@ func pushDueNow(t *testing.T) string {
 	t.Setenv("MPBOT_PUSH_SCHEDULE", fmt.Sprintf("%d %d * * *", now.Minute(), now.Hour()))
 	t.Setenv("MPBOT_PUSH_CATCH_UP", "1h")
 	return now.Format(content.DateLayout)
-}
-
-func httpStatus(t *testing.T, url string) int {
-	t.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	return resp.StatusCode
 }
 
 // TestServeSIGTERMMidPush: SIGTERM while serve delivers the daily push. The
