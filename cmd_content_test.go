@@ -253,6 +253,12 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"import", "--config", cfg, "--url", "https://example.com/a", "a.html", "b.html"},
 		{"schedule", "--config", cfg, "demo-pujiang", "2026-13-40"},
 		{"media", "upload", "--config", cfg, "--permanent", video},
+		{"push", "--config", cfg, "--date", "2026-13-01"},
+		{"push", "status", "--config", cfg, "--date", "bad"},
+		{"votes", "clear", "--config", cfg, " "},
+		{"try", "--config", cfg},
+		{"report", "--config", cfg, "--since", "xyz"},
+		{"check", "--config", cfg, "--nope"},
 	} {
 		if code, out, errOut := runCmd(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2\n%s%s", args, code, out, errOut)

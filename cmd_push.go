@@ -33,10 +33,8 @@ push), 1 when deliveries failed or the run stopped (run it again to continue), 2
 usage or config error, 3 when another process holds the day's push.`,
 		Args: usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if day != "" {
-				if _, err := time.Parse(content.DateLayout, day); err != nil {
-					return usageError{fmt.Errorf("--date %q is not YYYY-MM-DD", day)}
-				}
+			if err := checkDate(day); err != nil {
+				return err
 			}
 			cfg, err := c.load(cmd)
 			if err != nil {
@@ -93,6 +91,9 @@ usage or config error, 3 when another process holds the day's push.`,
 		Short: "Summarise a day's push from the ledger, or say what it will do",
 		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkDate(day); err != nil {
+				return err
+			}
 			a, err := c.open(cmd, storeOnly)
 			if err != nil {
 				return err
@@ -124,6 +125,17 @@ usage or config error, 3 when another process holds the day's push.`,
 	status.Flags().StringVar(&day, "date", "", "the day (default today)")
 	cmd.AddCommand(status)
 	return cmd
+}
+
+// checkDate refuses a --date that is not a day (empty is today).
+func checkDate(day string) error {
+	if day == "" {
+		return nil
+	}
+	if _, err := time.Parse(content.DateLayout, day); err != nil {
+		return usageError{fmt.Errorf("--date %q is not YYYY-MM-DD", day)}
+	}
+	return nil
 }
 
 // printPlan says what a day's push not yet run will send, to how many
