@@ -196,7 +196,7 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 		return nil, fmt.Errorf("config: %w", err)
 	}
 	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
-		return nil, fmt.Errorf("%s: %w", source, err)
+		return nil, syntaxError(source, data, err)
 	}
 	v.SetEnvPrefix("MPBOT")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
@@ -238,6 +238,26 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 	}
 	return cfg, nil
 }
+
+// syntaxError says where a file that is not YAML goes wrong, as file:line
+// (what editors and terminals jump to). The YAML parser gives the line
+// only in its message: "yaml: line 19: did not find expected ',' or ']'".
+func syntaxError(source string, data []byte, err error) error {
+	// The parser's own error, not viper's wrapping of it.
+	var node yaml.Node
+	perr := yaml.Unmarshal(data, &node)
+	if perr == nil {
+		return fmt.Errorf("%s: %w", source, err)
+	}
+	if m := yamlLineRe.FindStringSubmatch(perr.Error()); m != nil {
+		// The parser names the line where the construct it was reading
+		// began, often the one before the fault.
+		return fmt.Errorf("%s:%s: not valid YAML (on this line or the next): %s", source, m[1], m[2])
+	}
+	return fmt.Errorf("%s: not valid YAML: %s", source, strings.TrimPrefix(perr.Error(), "yaml: "))
+}
+
+var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // unusedEnv lists the MPBOT_* variables of environ that override no key
 // of keys, each with why and, for a likely typo, the variable meant. They
@@ -393,7 +413,7 @@ var ruleNameRe = regexp.MustCompile(` \([^)]*\)`)
 // that set it; line is 0 when the file does not hold the key.
 func locate(problem error, source string, lines map[string]int) (line int, located error) {
 	key := problemKey(problem.Error())
-	env := "MPBOT_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+	env := envName(key)
 	if !strings.Contains(key, "[") && os.Getenv(env) != "" {
 		return 0, fmt.Errorf("%s (set by %s)", problem, env)
 	}

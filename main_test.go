@@ -151,6 +151,12 @@ wechat:
 			t.Errorf("check output lacks %q:\n%s", want, errOut)
 		}
 	}
+	// A file that is not YAML: where, as file:line (the parser's line).
+	broken := filepath.Join(dir, "broken.yaml")
+	os.WriteFile(broken, []byte("server:\n  addr: 127.0.0.1:0\nsearch:\n  synonyms: [[a, b]\n"), 0o644)
+	if code, _, errOut := runCmd(t, "check", "--config", broken); code != 1 || !strings.Contains(errOut, "broken.yaml:3: not valid YAML (on this line or the next): did not find expected ',' or ']'") {
+		t.Errorf("check a file that is not YAML: exit %d\n%s", code, errOut)
+	}
 	// An unknown key is one problem among the others: checking goes on.
 	typo := filepath.Join(dir, "typo.yaml")
 	os.WriteFile(typo, []byte("server:\n  reply_budget: soon\npush:\n  schedule: \"every day\"\nreplies:\n  no_match: x\n  rulez: []\n  rules:\n    - keywords: [测试]\n      reply: 测试\n"), 0o644)
