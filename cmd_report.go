@@ -65,10 +65,10 @@ func printReport(w io.Writer, r *insights.Report) {
 		fmt.Fprintf(w, "%d× %q: card %d, list %d, rule %d, nothing %d\n", q.Count, q.Text, q.Card, q.List, q.Rule, q.NoMatch)
 	}
 	section("By day")
-	fmt.Fprintln(w, "day\tquestions\tone card\tlist\trule\tnothing")
+	fmt.Fprintln(w, "day\tquestions\tone card\tlist\trule\tnothing\tother (opt-ins, numbers without a list)")
 	for _, d := range r.Days {
-		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\n", d.Day, d.Questions, share(d.Card, d.Questions), share(d.List, d.Questions),
-			share(d.Rule, d.Questions), share(d.NoMatch, d.Questions))
+		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\t%s\n", d.Day, d.Questions, share(d.Card, d.Questions), share(d.List, d.Questions),
+			share(d.Rule, d.Questions), share(d.NoMatch, d.Questions), share(d.Other, d.Questions))
 	}
 	section("Rules and menu keys")
 	for _, h := range r.Rules {

@@ -92,7 +92,7 @@ func barChart(days []insights.Day) template.HTML {
 		for _, seg := range []struct {
 			n     int
 			class string
-		}{{d.Card, "card"}, {d.Rule, "rule"}, {d.List, "list"}, {d.NoMatch, "none"}} {
+		}{{d.Card, "card"}, {d.Rule, "rule"}, {d.List, "list"}, {d.NoMatch, "none"}, {d.Other, "other"}} {
 			sh := seg.n * h / most
 			y -= sh
 			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="%s"><title>%s: %d %s</title></rect>`, x, y, bw, sh, seg.class, d.Day, seg.n, seg.class)

@@ -129,6 +129,10 @@ func TestReport(t *testing.T) {
 		{At: day2, Follower: "f8", Kind: "subscribe", Outcome: "subscribe"},
 		{At: day2, Follower: "f1", Kind: "click", Outcome: "menu", Key: "DAILY_READING", Rule: "daily"},
 		{At: day2.Add(time.Hour), Follower: "f2", Kind: "text", Text: "退订", Outcome: "opt_out"},
+		// Questions that are none of the four: counted apart, so a day's
+		// shares add up.
+		q(day2, "f4", "订阅", "opt_in", nil),
+		q(day2, "f5", "3", "no_list", nil),
 		// Questions that also ended at fq but are no term of a synonym
 		// group: pasted into search.synonyms they would make 你好 a
 		// synonym of 枫桥经验, or break the YAML.
@@ -176,7 +180,7 @@ func TestReport(t *testing.T) {
 		t.Fatalf("asked %+v", r.Asked[:2])
 	}
 	if len(r.Days) != 2 || r.Days[0] != (Day{Day: "2026-11-24", Questions: 3, Card: 1, NoMatch: 2}) ||
-		r.Days[1] != (Day{Day: "2026-11-25", Questions: 11, Card: 5, List: 2, NoMatch: 3, Rule: 1}) {
+		r.Days[1] != (Day{Day: "2026-11-25", Questions: 13, Card: 5, List: 2, NoMatch: 3, Rule: 1, Other: 2}) {
 		t.Fatalf("days %+v", r.Days)
 	}
 	if r.Rules[0] != (Hits{"help", 1}) || r.Rules[2] != (Hits{"exam", 0}) ||

@@ -55,6 +55,10 @@ type Asked struct {
 type Day struct {
 	Day                                  string
 	Questions, Card, List, NoMatch, Rule int
+	// Other is the rest of the day's questions: numbers with no list
+	// open or outside it, and the daily reading turned on; the five add
+	// up to Questions.
+	Other int
 }
 
 // Hits counts uses of a rule, a menu key or a channel.
@@ -217,6 +221,8 @@ func (b *builder) add(q store.Query) {
 	case bot.OutcomeRule:
 		a.Rule++
 		d.Rule++
+	default:
+		d.Other++
 	}
 }
 
