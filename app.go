@@ -409,5 +409,5 @@ func (a *app) report(ctx context.Context, since time.Time) (*insights.Report, er
 	cfg := a.cfg.Load()
 	rules, keys := cfg.settings.Rules()
 	return insights.Build(ctx, insights.Source{Store: a.store, Votes: votes, Terms: seg.Words, Rules: rules, Keys: keys,
-		WeakScore: (cfg.Search.MinScore + cfg.Search.ClearScore) / 2, Loc: cfg.location}, since, time.Now())
+		Synonyms: cfg.Search.Synonyms, WeakScore: (cfg.Search.MinScore + cfg.Search.ClearScore) / 2, Loc: cfg.location}, since, time.Now())
 }

@@ -199,6 +199,11 @@ func TestReport(t *testing.T) {
 	if len(r.Synonyms) != 1 || r.Synonyms[0].A != "小事不出村" || r.Synonyms[0].B != "枫桥经验" || r.Synonyms[0].Article != "fq" {
 		t.Fatalf("synonyms %+v", r.Synonyms)
 	}
+	// A pair search.synonyms already has is not proposed again.
+	src := Source{Store: s, Votes: votes, Terms: words, Synonyms: [][]string{{"两会", "全国两会"}, {"枫桥经验", "小事不出村"}}, WeakScore: 0.6, Loc: loc}
+	if again, err := Build(ctx, src, day1.Add(-time.Hour), day2.Add(2*time.Hour)); err != nil || len(again.Synonyms) != 0 {
+		t.Fatalf("with the pair configured: %v %+v", err, again.Synonyms)
+	}
 	if len(r.Votes) != 1 || r.Votes[0].Article != "sx" || r.Votes[0].Followers != 1 {
 		t.Fatalf("votes %+v", r.Votes)
 	}

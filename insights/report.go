@@ -108,6 +108,9 @@ type Source struct {
 	// keys, to name what was never used.
 	Rules []string
 	Keys  map[string][]string
+	// Synonyms are search.synonyms: a pair already in one group is not
+	// proposed again.
+	Synonyms [][]string
 	// WeakScore: a best answer under it counts as unanswered.
 	WeakScore float64
 	Loc       *time.Location
@@ -370,6 +373,16 @@ func (b *builder) topics() []Topic {
 // synonyms proposes pairs of short questions that share no main term but
 // ended at the same article: candidates for search.synonyms.
 func (b *builder) synonyms() []Synonym {
+	group := map[string]int{} // a configured term → its group, from 1
+	for i, g := range b.src.Synonyms {
+		for _, term := range g {
+			group[strings.ToLower(term)] = i + 1
+		}
+	}
+	known := func(a, c string) bool {
+		ga := group[strings.ToLower(a)]
+		return ga != 0 && ga == group[strings.ToLower(c)]
+	}
 	var out []Synonym
 	for article, questions := range b.byArticle {
 		// The most asked short questions of the article, each segmented
@@ -389,7 +402,7 @@ func (b *builder) synonyms() []Synonym {
 		}
 		for i := range qs {
 			for j := i + 1; j < len(qs); j++ {
-				if shareTerm(terms[i], terms[j]) {
+				if shareTerm(terms[i], terms[j]) || known(qs[i], qs[j]) {
 					continue
 				}
 				a, c := qs[i], qs[j]
