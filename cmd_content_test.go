@@ -253,6 +253,8 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"import", "--config", cfg, "--url", "https://example.com/a", "a.html", "b.html"},
 		{"schedule", "--config", cfg, "demo-pujiang", "2026-13-40"},
 		{"media", "upload", "--config", cfg, "--permanent", video},
+		{"media", "upload", "--config", cfg, "--title", "x", video},
+		{"qrcode", "create", "--config", cfg, "--scene", "expo", "--expire", "7d", "--permanent"},
 		{"push", "--config", cfg, "--date", "2026-13-01"},
 		{"push", "status", "--config", cfg, "--date", "bad"},
 		{"votes", "clear", "--config", cfg, " "},

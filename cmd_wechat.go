@@ -188,6 +188,9 @@ func (c *cli) qrcodeCmd() *cobra.Command {
 		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var d time.Duration
+			if permanent && cmd.Flags().Changed("expire") {
+				return usageError{errors.New("--expire and --permanent do not go together: a permanent code does not expire")}
+			}
 			if !permanent {
 				var err error
 				if d, err = parseDays(expire); err != nil || d <= 0 || d > 30*24*time.Hour {
@@ -267,6 +270,9 @@ func (c *cli) mediaCmd() *cobra.Command {
 			}
 			if permanent && kind == "video" && title == "" {
 				return usageError{errors.New("a permanent video needs --title")}
+			}
+			if (title != "" || intro != "") && !(permanent && kind == "video") {
+				return usageError{errors.New("--title and --intro are a permanent video's (with --permanent); this upload would not use them")}
 			}
 			a, err := c.open(cmd, storeOnly)
 			if err != nil {

@@ -200,6 +200,10 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 	}
 	v.SetEnvPrefix("MPBOT")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	// A variable set to nothing sets the key to nothing: MPBOT_ADMIN_ADDR=
+	// turns the console off, as admin.addr: "" does. Viper would otherwise
+	// read it as unset and keep the file's value.
+	v.AllowEmptyEnv(true)
 	for _, key := range v.AllKeys() {
 		if !strings.HasPrefix(key, "replies.") {
 			v.BindEnv(key) // Unmarshal ignores environment variables of unbound keys
@@ -414,7 +418,7 @@ var ruleNameRe = regexp.MustCompile(` \([^)]*\)`)
 func locate(problem error, source string, lines map[string]int) (line int, located error) {
 	key := problemKey(problem.Error())
 	env := envName(key)
-	if !strings.Contains(key, "[") && os.Getenv(env) != "" {
+	if _, set := os.LookupEnv(env); set && !strings.Contains(key, "[") {
 		return 0, fmt.Errorf("%s (set by %s)", problem, env)
 	}
 	for k := key; k != ""; k = parentKey(k) {

@@ -187,6 +187,11 @@ wechat:
 		!strings.Contains(out, "warning: MPBOT_REPLIES_NO_MATCH does nothing: replies are edited in the config file only") {
 		t.Fatalf("unused environment variables: exit %d\n%s%s", code, out, errOut)
 	}
+	// A variable set to nothing sets its key to nothing.
+	t.Setenv("MPBOT_WECHAT_ENCODING_AES_KEY", "")
+	if code, out, errOut := runCmd(t, "check", "--config", short); code != 0 || !strings.Contains(out, "(mode plain)") {
+		t.Fatalf("MPBOT_WECHAT_ENCODING_AES_KEY set empty: exit %d\n%s%s", code, out, errOut)
+	}
 	t.Setenv("MPBOT_SERVER_ADDR", "nowhere")
 	if _, _, errOut := runCmd(t, "check", "--config", short); !strings.Contains(errOut, `server.addr: "nowhere" is not host:port (set by MPBOT_SERVER_ADDR)`) {
 		t.Fatalf("a value from the environment:\n%s", errOut)

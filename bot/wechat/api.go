@@ -365,7 +365,9 @@ func (a *API) do(req *http.Request, endpoint string, out any) error {
 		return &Error{Endpoint: endpoint, Msg: "unreadable answer: " + err.Error()}
 	}
 	if ce.ErrCode != 0 {
-		return &Error{Endpoint: endpoint, Code: ce.ErrCode, Msg: ce.ErrMsg}
+		// WeChat's own text is kept (in logs, the ledger, push status):
+		// it may echo the request's credentials back.
+		return &Error{Endpoint: endpoint, Code: ce.ErrCode, Msg: redact(ce.ErrMsg)}
 	}
 	if out != nil {
 		if err := json.Unmarshal(body, out); err != nil {

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -150,6 +151,14 @@ func TestAPIErrorsHideSecrets(t *testing.T) {
 	fake.Fail(customSend, wechattest.Fault{Status: 502})
 	err = api.SendCustom(context.Background(), "o_1", hello)
 	if err == nil || strings.Contains(err.Error(), "token-1") {
+		t.Fatalf("error %v", err)
+	}
+	// WeChat's errmsg echoing them back.
+	fake.Handle(customSend, func(url.Values, []byte) any {
+		return map[string]any{"errcode": 12345, "errmsg": "invalid request secret=TOPSECRET&access_token=token-1 hint: [x]"}
+	})
+	err = api.SendCustom(context.Background(), "o_1", hello)
+	if ErrorCode(err) != 12345 || strings.Contains(err.Error(), "TOPSECRET") || strings.Contains(err.Error(), "token-1") || !strings.Contains(err.Error(), "hint: [x]") {
 		t.Fatalf("error %v", err)
 	}
 }
