@@ -119,6 +119,17 @@ usage or config error, 3 when another process holds the day's push.`,
 				sum.Counts[store.Sent], sum.Counts[store.Skipped], sum.Counts[store.Failed], sum.Counts[store.Unknown], sum.Counts[store.Sending])
 			printCounts(c.stdout, "", sum.Reasons)
 			printReceipts(c.stdout, sum.Receipts)
+			if sum.RunState == store.Stopped {
+				// The ledger holds only what was attempted: a run stopped
+				// early (quota, shutdown) never reached the rest.
+				n, err := a.push.Unsent(cmd.Context(), d)
+				if err != nil {
+					return err
+				}
+				if n > 0 {
+					fmt.Fprintf(c.stdout, "not sent yet: %d (never attempted or failed); a rerun sends them: mpbot push --date %s\n", n, d)
+				}
+			}
 			return nil
 		},
 	}

@@ -535,3 +535,36 @@ func TestRescheduleToATimePassedToday(t *testing.T) {
 		t.Fatalf("a pushed day ran again after another move:\n%s", logs)
 	}
 }
+
+// TestPushStatusCountsTheUnsent: a run stopped by WeChat's daily quota
+// left most followers without a ledger row; push status says how many a
+// rerun would still send, not only what was attempted.
+func TestPushStatusCountsTheUnsent(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好")
+	dbPath := filepath.Join(dir, "mpbot.db")
+	seedFollowers(t, dbPath, 5)
+	t.Setenv("MPBOT_PUSH_MODE", "customer")
+	const day = "2026-12-12"
+	ctx := context.Background()
+	st, err := store.Open(ctx, dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AcquirePush(ctx, day, "other", time.Now(), time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	st.RecordDeliveries(ctx, []store.Delivery{
+		{Day: day, Recipient: "o0000", ArticleID: "demo-pujiang", Mode: "customer", State: store.Sent},
+		{Day: day, Recipient: "o0001", ArticleID: "demo-pujiang", Mode: "customer", State: store.Failed, Reason: "daily API quota reached (45009)"},
+	})
+	if err := st.FinishPush(ctx, day, "other", store.Stopped, "daily API quota reached (45009)"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	code, out, errOut := runCmd(t, "push", "status", "--config", cfg, "--date", day)
+	if code != 0 || !strings.Contains(out, "sent 1, skipped 0, failed 1") || !strings.Contains(out, "not sent yet: 4 (never attempted or failed); a rerun sends them: mpbot push --date "+day) {
+		t.Fatalf("push status of a stopped day: exit %d\n%s%s", code, out, errOut)
+	}
+}

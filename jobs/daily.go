@@ -189,15 +189,8 @@ func (p *DailyPush) Run(ctx context.Context, opts RunOptions) (Result, error) {
 	if cfg.Mode == ModeBroadcast {
 		return p.broadcast(ctx, cfg, res, opts.DryRun)
 	}
-	var since time.Time
-	if cfg.Mode == ModeCustomer {
-		since = now.Add(-cfg.Window)
-	}
-	var recipients []string
-	if err := p.Store.PushRecipients(ctx, since, func(id string) error {
-		recipients = append(recipients, id)
-		return nil
-	}); err != nil {
+	recipients, err := p.recipients(ctx, cfg, now)
+	if err != nil {
 		return res, err
 	}
 	res.Recipients = len(recipients)
@@ -239,6 +232,40 @@ func (p *DailyPush) reading(ctx context.Context, day, category string, opts RunO
 }
 
 // pending counts the recipients a run would still deliver to.
+// recipients are the followers a run at now delivers to.
+func (p *DailyPush) recipients(ctx context.Context, cfg Config, now time.Time) ([]string, error) {
+	var since time.Time
+	if cfg.Mode == ModeCustomer {
+		since = now.Add(-cfg.Window)
+	}
+	var recipients []string
+	err := p.Store.PushRecipients(ctx, since, func(id string) error {
+		recipients = append(recipients, id)
+		return nil
+	})
+	return recipients, err
+}
+
+// Unsent counts the deliveries a rerun of day would make now: the
+// followers it reaches with no ledger row or a failed one (a run stopped
+// by WeChat's quota leaves most of them never attempted); for a broadcast,
+// 1 until it is sent.
+func (p *DailyPush) Unsent(ctx context.Context, day string) (int, error) {
+	cfg := p.Config()
+	if cfg.Mode == ModeBroadcast {
+		known, err := p.Store.Deliveries(ctx, day, []string{broadcastRecipient})
+		if err != nil || known[broadcastRecipient].State == store.Sent {
+			return 0, err
+		}
+		return 1, nil
+	}
+	recipients, err := p.recipients(ctx, cfg, p.Now())
+	if err != nil {
+		return 0, err
+	}
+	return p.pending(ctx, day, recipients)
+}
+
 func (p *DailyPush) pending(ctx context.Context, day string, recipients []string) (int, error) {
 	n := 0
 	for start := 0; start < len(recipients); start += 500 {
