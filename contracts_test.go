@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"mpbot/bot/wechat/wechattest"
 	"mpbot/jobs"
@@ -177,6 +178,49 @@ func TestPushNoAnswerIsNotSentTwice(t *testing.T) {
 			if n != 1 {
 				t.Errorf("run %d: %s sent %d times, want once", run, id, n)
 			}
+		}
+	}
+}
+
+// TestStandbyLeavesAStoppedDay: a replica standing by while another runs
+// the day's push takes the day over when the holder was shut down, and
+// leaves it when the holder stopped it for WeChat's quota: running it again
+// would only hit the quota again, once per standing-by replica.
+func TestStandbyLeavesAStoppedDay(t *testing.T) {
+	for _, tc := range []struct {
+		note  string
+		sends int
+	}{
+		{note: "daily API quota reached (45009): run again tomorrow, or after clearing the quota", sends: 0},
+		{note: jobs.StoppedByShutdown, sends: 3},
+	} {
+		fake := wechattest.NewFakeAPI()
+		defer fake.Close()
+		t.Setenv("MPBOT_PUSH_LEASE_TTL", "1s") // a standing-by replica looks again every half second
+		a := pushApp(t, fake, 3)
+		logs := &syncBuffer{}
+		a.log = slog.New(slog.NewTextHandler(logs, nil))
+		ctx := context.Background()
+		day := a.cfg.Load().today(time.Now())
+		if err := a.store.AcquirePush(ctx, day, "other", time.Now(), time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan struct{})
+		go func() { defer close(done); a.runPush(ctx) }()
+		waitFor(t, func() bool { return strings.Contains(logs.String(), "standing by") }, "standing by")
+		if err := a.store.FinishPush(ctx, day, "other", store.Stopped, tc.note); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, func() bool {
+			select {
+			case <-done:
+				return true
+			default:
+				return false
+			}
+		}, "the standing-by run to end")
+		if n := len(fake.Calls("/cgi-bin/message/custom/send")); n != tc.sends {
+			t.Errorf("holder stopped with %q: the standing-by replica sent %d, want %d\n%s", tc.note, n, tc.sends, logs)
 		}
 	}
 }

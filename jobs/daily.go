@@ -167,6 +167,12 @@ var ErrNothingToPush = errors.New("nothing to push")
 // handed to the senders: twice the senders, so none waits for work.
 const batch = 2 * senders
 
+// StoppedByShutdown is the note of a day whose run was stopped by its
+// process shutting down: unlike a stop for WeChat's quota or failed
+// deliveries, which is for an operator to look at, another process
+// standing by takes such a day over.
+const StoppedByShutdown = "stopped by shutdown; another replica or a rerun continues"
+
 // senders is how many API calls a run has in flight at once.
 const senders = 8
 
@@ -302,7 +308,11 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 		}
 		if err := p.runBatch(ctx, &res, cfg.Sender, limiter, recipients[start:min(start+batch, len(recipients))]); err != nil {
 			stopRenewing()
-			p.Store.FinishPush(context.WithoutCancel(ctx), day, p.Owner, store.Stopped, err.Error())
+			note := err.Error()
+			if ctx.Err() != nil {
+				note = StoppedByShutdown
+			}
+			p.Store.FinishPush(context.WithoutCancel(ctx), day, p.Owner, store.Stopped, note)
 			return res, err
 		}
 		if p.Progress != nil {
