@@ -307,6 +307,10 @@ func (b *builder) mainTerms(text string) []string {
 var questionWords = map[string]bool{"什么": true, "怎么": true, "如何": true, "哪里": true, "哪些": true, "多少": true, "是否": true,
 	"可以": true, "请问": true, "一下": true, "老师": true, "谢谢": true, "为什么": true, "怎么样": true, "什么时候": true, "有没有": true}
 
+// maxLinkingTerms is how many main terms a question may have and still
+// join a topic: a question has a few, a pasted text dozens.
+const maxLinkingTerms = 8
+
 // topics groups the unanswered questions: questions that share a main term
 // are one topic (a union of the questions linked by shared terms).
 func (b *builder) topics() []Topic {
@@ -326,6 +330,12 @@ func (b *builder) topics() []Topic {
 	terms := make([][]string, n)
 	for i, w := range b.weak {
 		terms[i] = b.mainTerms(w.text)
+		if len(terms[i]) > maxLinkingTerms {
+			// A pasted text shares a word with half the other topics:
+			// linked by them all, it would chain unrelated questions
+			// into one topic. It stands alone.
+			continue
+		}
 		for _, t := range terms[i] {
 			if j, ok := byTerm[t]; ok {
 				parent[find(i)] = find(j)
