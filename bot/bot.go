@@ -228,6 +228,12 @@ func (b *Bot) optOut(ctx context.Context, s *Settings, m Message, out bool) []Re
 			// Told it worked, the follower would get tomorrow's push
 			// (or none) with nothing retrying the change.
 			b.record(ctx, "opt-out", err)
+			// Not a follower leaving (or joining) in the report.
+			note(ctx, func(e *Event) {
+				if e.Outcome != OutcomeMenu {
+					e.Outcome = OutcomeNotSaved
+				}
+			})
 			return []Reply{{Type: ReplyText, Text: optNotSaved}}
 		}
 	}

@@ -287,11 +287,17 @@ func TestOptOutNotSaved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Followers: &followerLog{down: true}, Log: slog.New(slog.DiscardHandler)})
-	for _, text := range []string{"退订", "开启推送"} {
+	log := &eventLog{}
+	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Followers: &followerLog{down: true}, Log: slog.New(slog.DiscardHandler), Events: log})
+	for i, text := range []string{"退订", "开启推送"} {
 		replies := b.Answer(context.Background(), Message{Kind: KindText, From: "o1", Text: text})
 		if len(replies) != 1 || replies[0].Text != optNotSaved {
 			t.Errorf("%s with the store down: %v", text, replies)
+		}
+		// Logged as not saved: the report must not count a follower
+		// leaving who did not.
+		if len(log.events) != i+1 || log.events[i].Outcome != OutcomeNotSaved {
+			t.Errorf("%s logged as %+v", text, log.events)
 		}
 	}
 }

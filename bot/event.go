@@ -19,6 +19,7 @@ const (
 	OutcomeOutOfRange Outcome = "out_of_range" // a number outside the list
 	OutcomeOptIn      Outcome = "opt_in"       // the daily reading turned on
 	OutcomeOptOut     Outcome = "opt_out"      // and off
+	OutcomeNotSaved   Outcome = "not_saved"    // an opt-in or opt-out the store could not record
 	OutcomeSubscribe  Outcome = "subscribe"    // a new follower (Event.Key is the scene)
 	OutcomeLeave      Outcome = "unsubscribe"  // a follower left
 	OutcomeMenu       Outcome = "menu"         // a menu key answered (Event.Key)
