@@ -460,7 +460,8 @@ func TestRetryAfterTheClaimingReplicaDied(t *testing.T) {
 	_, srv, sim, prefix := redisReplica(t, "mpbot-takeover")
 	first := time.Now().Add(-5 * time.Second)
 	claim := fmt.Sprintf("%d:dead-replica-1", first.UnixMilli())
-	if out, err := exec.Command("redis-cli", "-h", "127.0.0.1", "SET", prefix+":claim:o_orphan|41", claim, "PX", "600000").CombinedOutput(); err != nil {
+	// Made 5 s ago: its time to live is 5 s short of a claim's 10 minutes.
+	if out, err := exec.Command("redis-cli", "-h", "127.0.0.1", "SET", prefix+":claim:o_orphan|41", claim, "PX", "595000").CombinedOutput(); err != nil {
 		t.Fatalf("redis-cli: %v %s", err, out)
 	}
 	in := wechat.Inbound{From: "o_orphan", MsgType: "text", Content: "枫桥经验", MsgID: 41, CreateTime: first.Unix()}

@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -283,7 +282,11 @@ type sharedAnswer struct {
 // waiting for answers nobody writes. A claim that cannot be sent within
 // defaultClaimWait fails, and the bot answers without it; so does every
 // claim of a round trip that fails before its answer is read.
-func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (bool, time.Time, error) {
+//
+// A claim lost to another replica reads how long that one has left to
+// live (a second round trip, on the rare retry only): its age by Redis's
+// clock, which replicas' clocks cannot skew.
+func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (won bool, age time.Duration, id string, err error) {
 	ctx, cancel := context.WithTimeout(ctx, s.R.claimWait)
 	defer cancel()
 	var set *redis.StatusCmd
@@ -292,56 +295,61 @@ func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (bool
 	if err := s.R.send(ctx, func(p redis.Pipeliner) {
 		set = p.SetArgs(ctx, k, value, redis.SetArgs{Mode: "NX", TTL: ttl, Get: true})
 	}); err != nil {
-		return false, time.Time{}, fmt.Errorf("claim %s: %w", key, err)
+		return false, 0, "", fmt.Errorf("claim %s: %w", key, err)
 	}
 	prev, err := set.Result()
 	if errors.Is(err, redis.Nil) {
-		return true, time.Time{}, nil
+		return true, 0, "", nil
 	}
 	if err != nil {
-		return false, time.Time{}, fmt.Errorf("claim %s: %w", key, err)
+		return false, 0, "", fmt.Errorf("claim %s: %w", key, err)
 	}
 	// The time, then the token; a claim of the version before has no token.
-	at, theirs, _ := strings.Cut(prev, ":")
-	if theirs == token {
-		return true, time.Time{}, nil
+	if _, theirs, _ := strings.Cut(prev, ":"); theirs == token {
+		return true, 0, "", nil
 	}
-	ms, err := strconv.ParseInt(at, 10, 64)
+	left, err := s.R.client.PTTL(ctx, k).Result()
 	if err != nil {
-		return false, time.Time{}, fmt.Errorf("claim of %s: %w", key, err)
+		return false, 0, "", fmt.Errorf("claim of %s: %w", key, err)
 	}
-	return false, time.UnixMilli(ms), nil
+	// Every claim is made for ttl (replayTTL, in every version); one
+	// gone meanwhile is as old as can be.
+	age = ttl
+	if left > 0 {
+		age = max(0, ttl-left)
+	}
+	return false, age, prev, nil
 }
 
-// Takeover implements wechat.SharedReplies: the claim becomes this
-// replica's if it still holds the time it was made at, in one step, so
-// that of two retries finding it abandoned one takes it over. Its time to
-// live is kept (a claim that has expired is made again, for ttl).
-func (s Replies) Takeover(ctx context.Context, key string, claimed time.Time, ttl time.Duration) (bool, error) {
+// Takeover implements wechat.SharedReplies, in one step: the claim
+// becomes this replica's while no answer (nor word of a late one) is
+// stored and the claim is still theirs, so that of two retries finding it
+// abandoned one takes it over, and a claimer that records its answer at
+// the last moment keeps it. The new claim lives ttl from now, so that its
+// age counts from the takeover.
+func (s Replies) Takeover(ctx context.Context, key, id string, ttl time.Duration) (bool, error) {
 	token := fmt.Sprintf("%s-%d", s.R.id, s.R.claims.Add(1))
 	value := fmt.Sprintf("%d:%s", time.Now().UnixMilli(), token)
-	n, err := takeoverScript.Run(ctx, s.R.client, []string{s.R.key("claim", key)},
-		strconv.FormatInt(claimed.UnixMilli(), 10), value, ttl.Milliseconds()).Int()
+	n, err := takeoverScript.Run(ctx, s.R.client, []string{s.R.key("claim", key), s.R.key("reply", key)},
+		id, value, ttl.Milliseconds()).Int()
 	if err != nil {
 		return false, fmt.Errorf("take over the claim of %s: %w", key, err)
 	}
 	return n == 1, nil
 }
 
-// takeoverScript replaces a claim made at ARGV[1] (its value starts with
-// that time and a colon, or is that time alone: a claim of the version
-// before) by ARGV[2].
+// takeoverScript replaces the claim KEYS[1] holding ARGV[1] (or gone) by
+// ARGV[2] for ARGV[3] ms, unless the answer KEYS[2] is there.
 var takeoverScript = redis.NewScript(`
+if redis.call("EXISTS", KEYS[2]) == 1 then
+	return 0
+end
 local v = redis.call("GET", KEYS[1])
-if not v then
-	redis.call("SET", KEYS[1], ARGV[2], "PX", ARGV[3])
-	return 1
+if v and v ~= ARGV[1] then
+	return 0
 end
-if v == ARGV[1] or string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ":" then
-	redis.call("SET", KEYS[1], ARGV[2], "KEEPTTL")
-	return 1
-end
-return 0`)
+redis.call("SET", KEYS[1], ARGV[2], "PX", ARGV[3])
+return 1`)
 
 // defaultClaimWait bounds how long a claim waits for the sender: as long as
 // a claim alone took before claims shared round trips (a read timeout and

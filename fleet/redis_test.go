@@ -153,7 +153,7 @@ func TestQueuedWritesRideWithTheNextCommand(t *testing.T) {
 	before := r.RoundTrips()
 	for i := range 50 {
 		key := fmt.Sprintf("o%d|%d", i, i)
-		if won, _, err := replies.Claim(ctx, key, time.Minute); !won || err != nil {
+		if won, _, _, err := replies.Claim(ctx, key, time.Minute); !won || err != nil {
 			t.Fatalf("claim %d: %v %v", i, won, err)
 		}
 		lists.Put(ctx, fmt.Sprintf("o%d", i), bot.FollowUp{IDs: []string{"a"}})
@@ -200,13 +200,13 @@ func TestRepliesClaim(t *testing.T) {
 	ctx := context.Background()
 	r := testRedis(t)
 	a, b := Replies{R: r}, Replies{R: r}
-	before := time.Now().Add(-time.Millisecond)
-	if won, _, err := a.Claim(ctx, "o|1", 10*time.Minute); !won || err != nil {
+	start := time.Now()
+	if won, _, _, err := a.Claim(ctx, "o|1", 10*time.Minute); !won || err != nil {
 		t.Fatalf("first claim: %v %v", won, err)
 	}
-	won, claimed, err := b.Claim(ctx, "o|1", 10*time.Minute)
-	if won || err != nil || claimed.Before(before) || claimed.After(time.Now()) {
-		t.Fatalf("second claim: won %v at %v, %v", won, claimed, err)
+	won, age, id, err := b.Claim(ctx, "o|1", 10*time.Minute)
+	if won || err != nil || age < 0 || age > time.Since(start)+time.Millisecond || id == "" {
+		t.Fatalf("second claim: won %v, %v old (%q), %v", won, age, id, err)
 	}
 	if _, _, done, _ := b.Load(ctx, "o|1"); done {
 		t.Fatal("answer done before it was stored")
@@ -232,29 +232,43 @@ func TestRepliesTakeover(t *testing.T) {
 	ctx := context.Background()
 	r := testRedis(t)
 	dead, b, c := Replies{R: r}, Replies{R: r}, Replies{R: r}
-	if won, _, err := dead.Claim(ctx, "o|2", 10*time.Minute); !won || err != nil {
+	// The dead replica's claim, made 5 s ago by Redis's clock.
+	if won, _, _, err := dead.Claim(ctx, "o|2", 10*time.Minute); !won || err != nil {
 		t.Fatalf("first claim: %v %v", won, err)
 	}
-	_, claimed, err := b.Claim(ctx, "o|2", 10*time.Minute)
-	if err != nil {
-		t.Fatal(err)
+	r.client.PExpire(ctx, r.key("claim", "o|2"), 10*time.Minute-5*time.Second)
+	_, age, id, err := b.Claim(ctx, "o|2", 10*time.Minute)
+	if err != nil || age < 5*time.Second || age > 6*time.Second {
+		t.Fatalf("the dead replica's claim: %v old, %v", age, err)
 	}
-	ttl := r.client.PTTL(ctx, r.key("claim", "o|2")).Val()
-	if won, err := b.Takeover(ctx, "o|2", claimed, 10*time.Minute); !won || err != nil {
+	if won, err := b.Takeover(ctx, "o|2", id, 10*time.Minute); !won || err != nil {
 		t.Fatalf("takeover: %v %v", won, err)
 	}
-	if won, err := c.Takeover(ctx, "o|2", claimed, 10*time.Minute); won || err != nil {
+	if won, err := c.Takeover(ctx, "o|2", id, 10*time.Minute); won || err != nil {
 		t.Fatalf("a second takeover of the same claim: won %v, %v", won, err)
 	}
-	if left := r.client.PTTL(ctx, r.key("claim", "o|2")).Val(); left > ttl || left < ttl-time.Minute {
-		t.Fatalf("the claim's time to live went from %v to %v", ttl, left)
+	// The new claim's age counts from the takeover.
+	won, age, id2, err := c.Claim(ctx, "o|2", 10*time.Minute)
+	if won || err != nil || age > time.Second || id2 == id {
+		t.Fatalf("claim after the takeover: won %v, %v old, %v", won, age, err)
 	}
-	won, now, err := c.Claim(ctx, "o|2", 10*time.Minute)
-	if won || err != nil || !now.After(claimed) && !now.Equal(claimed) {
-		t.Fatalf("claim after the takeover: won %v at %v (taken over from %v), %v", won, now, claimed, err)
+	// A claimer that records its answer (or that it is late) at the last
+	// moment keeps the message.
+	if won, _, _, err := dead.Claim(ctx, "o|4", 10*time.Minute); !won || err != nil {
+		t.Fatalf("claim: %v %v", won, err)
+	}
+	_, _, id, _ = b.Claim(ctx, "o|4", 10*time.Minute)
+	if err := dead.Store(ctx, "o|4", nil, true, 2*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, done, err := b.Load(ctx, "o|4"); !done || err != nil { // the write has reached Redis
+		t.Fatalf("late marker not stored: %v", err)
+	}
+	if won, err := b.Takeover(ctx, "o|4", id, 10*time.Minute); won || err != nil {
+		t.Fatalf("took over a message whose claimer said it answers late: won %v, %v", won, err)
 	}
 	// A claim that expired meanwhile is made again.
-	if won, err := c.Takeover(ctx, "o|3", claimed, time.Minute); !won || err != nil {
+	if won, err := c.Takeover(ctx, "o|3", "gone", time.Minute); !won || err != nil {
 		t.Fatalf("takeover of an expired claim: %v %v", won, err)
 	}
 	if left := r.client.PTTL(ctx, r.key("claim", "o|3")).Val(); left <= 0 || left > time.Minute {
@@ -438,7 +452,7 @@ func TestForgetAfterASlowWrite(t *testing.T) {
 	lists.Put(ctx, "o_slow", bot.FollowUp{IDs: []string{"a"}})
 	claimed := make(chan error, 1)
 	go func() {
-		_, _, err := Replies{R: r}.Claim(ctx, "o_other|1", time.Minute)
+		_, _, _, err := Replies{R: r}.Claim(ctx, "o_other|1", time.Minute)
 		claimed <- err
 	}()
 	<-slow.entered // the list is on its way, slowly
@@ -520,7 +534,7 @@ func TestClaimsShareRoundTrips(t *testing.T) {
 	before := r.RoundTrips()
 	first := make(chan error, 1)
 	go func() {
-		_, _, err := replies.Claim(ctx, "o_first|1", time.Minute)
+		_, _, _, err := replies.Claim(ctx, "o_first|1", time.Minute)
 		first <- err
 	}()
 	hold.await(t) // the sender is busy with the first claim
@@ -529,7 +543,7 @@ func TestClaimsShareRoundTrips(t *testing.T) {
 	gaveUp, cancel := context.WithCancel(ctx)
 	cancelled := make(chan error, 1)
 	go func() {
-		_, _, err := replies.Claim(gaveUp, "o_gone|1", time.Minute)
+		_, _, _, err := replies.Claim(gaveUp, "o_gone|1", time.Minute)
 		cancelled <- err
 	}()
 	const n = 20
@@ -540,7 +554,7 @@ func TestClaimsShareRoundTrips(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			won[i], _, errs[i] = replies.Claim(ctx, fmt.Sprintf("o%d|%d", i, i), time.Minute)
+			won[i], _, _, errs[i] = replies.Claim(ctx, fmt.Sprintf("o%d|%d", i, i), time.Minute)
 		}()
 	}
 	waitFor(t, "the claims queued behind the first", func() bool { return queuedClaims(r) == n+1 })
@@ -565,9 +579,9 @@ func TestClaimsShareRoundTrips(t *testing.T) {
 		t.Fatalf("the list queued meanwhile did not go with the claims: %+v %v", fu, err)
 	}
 	for i := range n {
-		won, at, err := Replies{R: other}.Claim(ctx, fmt.Sprintf("o%d|%d", i, i), time.Minute)
-		if won || err != nil || at.IsZero() || time.Since(at) > time.Minute {
-			t.Fatalf("the other replica's claim %d: won %v at %v, %v", i, won, at, err)
+		won, age, id, err := Replies{R: other}.Claim(ctx, fmt.Sprintf("o%d|%d", i, i), time.Minute)
+		if won || err != nil || id == "" || age > time.Minute {
+			t.Fatalf("the other replica's claim %d: won %v, %v old, %v", i, won, age, err)
 		}
 	}
 }
@@ -584,13 +598,13 @@ func TestClaimFindingItsOwnClaimWins(t *testing.T) {
 	if err := r.client.Set(ctx, r.key("claim", "o_twice|1"), "5:"+next, time.Minute).Err(); err != nil {
 		t.Fatal(err)
 	}
-	won, _, err := Replies{R: r}.Claim(ctx, "o_twice|1", time.Minute)
+	won, _, _, err := Replies{R: r}.Claim(ctx, "o_twice|1", time.Minute)
 	if err != nil || !won {
 		t.Fatalf("a claim finding its own token: won %v, %v", won, err)
 	}
-	won, at, err := Replies{R: other}.Claim(ctx, "o_twice|1", time.Minute)
-	if err != nil || won || !at.Equal(time.UnixMilli(5)) {
-		t.Fatalf("the other replica's claim: won %v at %v, %v", won, at, err)
+	won, _, id, err := Replies{R: other}.Claim(ctx, "o_twice|1", time.Minute)
+	if err != nil || won || id != "5:"+next {
+		t.Fatalf("the other replica's claim: won %v (%q), %v", won, id, err)
 	}
 }
 
@@ -606,7 +620,7 @@ func TestClaimGivesUpOnAStalledRedis(t *testing.T) {
 	go Replies{R: r}.Claim(ctx, "o_stall|1", time.Minute)
 	hold.await(t)
 	start := time.Now()
-	_, _, err := Replies{R: r}.Claim(ctx, "o_behind|1", time.Minute)
+	_, _, _, err := Replies{R: r}.Claim(ctx, "o_behind|1", time.Minute)
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("a claim behind a stalled trip: %v after %v", err, time.Since(start))
 	}
@@ -627,7 +641,7 @@ func queuedClaims(r *Redis) int {
 type claimResult struct {
 	i   int
 	won bool
-	at  time.Time
+	age time.Duration
 	err error
 }
 
@@ -646,8 +660,8 @@ func claimEach(ctx context.Context, s Replies, keys []string) <-chan claimResult
 	results := make(chan claimResult, len(keys))
 	for i, key := range keys {
 		go func() {
-			won, at, err := s.Claim(ctx, key, time.Minute)
-			results <- claimResult{i, won, at, err}
+			won, age, _, err := s.Claim(ctx, key, time.Minute)
+			results <- claimResult{i, won, age, err}
 		}()
 	}
 	return results
@@ -741,7 +755,7 @@ func TestRetriedTripWinsItsClaims(t *testing.T) {
 		}
 	}
 	for i, m := range messageKeys(len(keys)) {
-		if won, _, err := (Replies{R: other}).Claim(ctx, m, time.Minute); won || err != nil {
+		if won, _, _, err := (Replies{R: other}).Claim(ctx, m, time.Minute); won || err != nil {
 			t.Errorf("the other replica's claim %d: won %v, %v", i, won, err)
 		}
 	}
@@ -771,7 +785,7 @@ func TestCloseFailsWaitingClaims(t *testing.T) {
 			t.Errorf("claim %d waiting at Close: won %v, %v", c.i, c.won, c.err)
 		}
 	}
-	if won, _, err := (Replies{R: r}).Claim(ctx, "o_late|1", time.Minute); won || !errors.Is(err, redis.ErrClosed) {
+	if won, _, _, err := (Replies{R: r}).Claim(ctx, "o_late|1", time.Minute); won || !errors.Is(err, redis.ErrClosed) {
 		t.Errorf("a claim after Close: won %v, %v", won, err)
 	}
 	select {
@@ -797,7 +811,7 @@ func TestCloseFailsWaitingClaims(t *testing.T) {
 		t.Error("Close returned with the sender still running")
 	}
 	for i, m := range append(keys, "o_late|1") {
-		if won, _, err := (Replies{R: other}).Claim(ctx, m, time.Minute); !won || err != nil {
+		if won, _, _, err := (Replies{R: other}).Claim(ctx, m, time.Minute); !won || err != nil {
 			t.Errorf("claim %d failed at Close was sent: the other replica's claim won %v, %v", i, won, err)
 		}
 	}
@@ -849,11 +863,10 @@ func TestBurstGoesInBoundedTrips(t *testing.T) {
 	keys := messageKeys(n)
 	start := time.Now().Truncate(time.Millisecond)
 	for i := 0; i < n; i += 3 {
-		if won, _, err := (Replies{R: other}).Claim(ctx, keys[i], time.Minute); !won || err != nil {
+		if won, _, _, err := (Replies{R: other}).Claim(ctx, keys[i], time.Minute); !won || err != nil {
 			t.Fatalf("the other replica's claim %d: won %v, %v", i, won, err)
 		}
 	}
-	end := time.Now()
 	var sizes []int
 	r.client.AddHook(tripSizes{prefix: r.key("claim", ""), mu: new(sync.Mutex), sizes: &sizes})
 	hold, release := holdOn(t, r, r.key("claim", "o_first|1"))
@@ -865,21 +878,24 @@ func TestBurstGoesInBoundedTrips(t *testing.T) {
 	release()
 	for _, c := range awaitClaims(t, results, n) {
 		theirs := c.i%3 == 0
-		if c.err != nil || c.won == theirs || theirs && (c.at.Before(start) || c.at.After(end)) {
-			t.Errorf("claim %d (another replica's first: %v): won %v at %v, %v", c.i, theirs, c.won, c.at, c.err)
+		if c.err != nil || c.won == theirs || theirs && c.age > time.Since(start) {
+			t.Errorf("claim %d (another replica's first: %v): won %v, %v old, %v", c.i, theirs, c.won, c.age, c.err)
 		}
 	}
 	if c := awaitClaims(t, first, 1)[0]; !c.won || c.err != nil {
 		t.Fatalf("the first claim: won %v, %v", c.won, c.err)
 	}
-	if trips := r.RoundTrips() - before; trips != 4 {
-		t.Errorf("%d round trips for one claim and a burst of %d behind it, want 4", trips, n)
+	// A claim lost to another replica (a retry) reads that claim's age
+	// in a round trip of its own.
+	lost := int64(n+2) / 3
+	if trips := r.RoundTrips() - before; trips != 4+lost {
+		t.Errorf("%d round trips for one claim and a burst of %d behind it (%d of them lost), want %d", trips, n, lost, 4+lost)
 	}
-	if got, want := fmt.Sprint(sizes), fmt.Sprint([]int{1, maxClaimsPerTrip, maxClaimsPerTrip, 5}); got != want {
+	if got, want := fmt.Sprint(sizes[:4]), fmt.Sprint([]int{1, maxClaimsPerTrip, maxClaimsPerTrip, 5}); got != want {
 		t.Errorf("claims a round trip: %s, want %s", got, want)
 	}
 	for i := 1; i < n; i += 3 {
-		if won, _, err := (Replies{R: other}).Claim(ctx, keys[i], time.Minute); won || err != nil {
+		if won, _, _, err := (Replies{R: other}).Claim(ctx, keys[i], time.Minute); won || err != nil {
 			t.Errorf("the other replica claimed message %d after this one won it: won %v, %v", i, won, err)
 		}
 	}

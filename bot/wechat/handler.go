@@ -89,16 +89,19 @@ func receiptOf(mm *message.MixMessage) (Receipt, bool) {
 // SharedReplies records answers where every replica can read them.
 type SharedReplies interface {
 	// Claim marks key as answered by this replica, for ttl; when another
-	// replica claimed it first, won is false and claimed says when.
-	Claim(ctx context.Context, key string, ttl time.Duration) (won bool, claimed time.Time, err error)
+	// replica claimed it first, won is false, age is how long ago that
+	// claim was made, by the shared store's clock (the replicas' clocks
+	// need not agree), and id tells it from a later one.
+	Claim(ctx context.Context, key string, ttl time.Duration) (won bool, age time.Duration, id string, err error)
 	// Store records the answer; late means it went through the API.
 	Store(ctx context.Context, key string, replies []bot.Reply, late bool, ttl time.Duration) error
 	// Load returns the answer; done is false while it is being worked out.
 	Load(ctx context.Context, key string) (replies []bot.Reply, late, done bool, err error)
-	// Takeover claims key for this replica in place of the claim made at
-	// claimed, which was abandoned; won is false when that claim is no
-	// longer there (another replica took it over first).
-	Takeover(ctx context.Context, key string, claimed time.Time, ttl time.Duration) (won bool, err error)
+	// Takeover claims key for this replica, for ttl, in place of the
+	// claim id, which was abandoned; in one step, won is false when an
+	// answer (or word that it comes late) was stored meanwhile, or id is no
+	// longer the claim (another replica took it over first).
+	Takeover(ctx context.Context, key, id string, ttl time.Duration) (won bool, err error)
 }
 
 // Answerer decides what to say to a message (bot.Bot.Answer).
@@ -411,19 +414,20 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 	}
 
 	if h.cfg.Shared != nil {
-		won, claimed, err := h.cfg.Shared.Claim(ctx, key, replayTTL)
+		won, age, theirs, err := h.cfg.Shared.Claim(ctx, key, replayTTL)
 		switch {
 		case err != nil:
 			// Dedupe falls back to this process; replies go on.
 			h.cfg.Metrics.sharedStateError()
 			h.log.WarnContext(ctx, "shared reply state unavailable; deduplicating in this process only", "err", err)
-		case !won && h.now().Sub(claimed) > callTTL:
+		case !won && age > callTTL:
 			// Another replica answered this message minutes ago: a replay.
 			h.cfg.Metrics.dedupeHit()
 			c.finish(nil, h.now())
 			return nil, false
 		case !won:
 			h.cfg.Metrics.dedupeHit()
+			claimed := time.Now().Add(-age) // on this replica's clock
 			var abandoned bool
 			replies, abandoned = h.awaitShared(ctx, key, claimed, h.cfg.ReplyBudget-time.Since(start))
 			if !abandoned {
@@ -434,16 +438,18 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 			// word that it is late: it died (or lost Redis) after its
 			// claim. Without a takeover every retry would wait for it,
 			// and the follower would get nothing.
-			if won, err := h.cfg.Shared.Takeover(ctx, key, claimed, replayTTL); err != nil || !won {
+			if won, err := h.cfg.Shared.Takeover(ctx, key, theirs, replayTTL); err != nil || !won {
 				if err != nil {
 					h.cfg.Metrics.sharedStateError()
 					h.log.WarnContext(ctx, "shared reply state unavailable; a message another replica claimed and did not answer is left unanswered", "err", err)
+				} else if r, late, done, err := h.cfg.Shared.Load(ctx, key); err == nil && done && !late {
+					replies = r // answered at the last moment
 				}
-				c.finish(nil, h.now())
-				return nil, false
+				c.finish(replies, h.now())
+				return replies, false
 			}
 			h.cfg.Metrics.takeover()
-			h.log.WarnContext(ctx, "answering a message another replica claimed and did not answer", "openid", m.From, "claimed", claimed)
+			h.log.WarnContext(ctx, "answering a message another replica claimed and did not answer", "openid", m.From, "claimed_ago", age.Round(time.Millisecond))
 		}
 	}
 
@@ -514,7 +520,7 @@ func (h *Handler) awaitShared(ctx context.Context, key string, claimed time.Time
 			return nil, false
 		case done:
 			return replies, false
-		case h.now().Sub(claimed) > h.cfg.ReplyBudget+takeoverAfter:
+		case time.Since(claimed) > h.cfg.ReplyBudget+takeoverAfter:
 			return nil, true
 		}
 		select {
@@ -530,9 +536,9 @@ func (h *Handler) awaitShared(ctx context.Context, key string, claimed time.Time
 // takeoverAfter is how long past its reply budget a claiming replica has
 // to record that its answer is late before a retry takes the message
 // over. A live replica records it when its budget ends; the margin is for
-// a loaded one whose timer fires late. WeChat retries 5 s after a request,
-// so with the default 4.5 s budget the retry waits half a second of its
-// own budget.
+// a loaded one whose timer fires late. WeChat retries 5 s after a request:
+// with the default 3 s budget the retry can take over at once, with the
+// largest (4.5 s) it waits half a second of its own budget.
 const takeoverAfter = time.Second
 
 // writeSuccessNow answers "success" while the handler is still busy: a set

@@ -25,17 +25,17 @@ type sharedEntry struct {
 	claimed    time.Time
 }
 
-func (s *memShared) Claim(_ context.Context, key string, _ time.Duration) (bool, time.Time, error) {
+func (s *memShared) Claim(_ context.Context, key string, _ time.Duration) (bool, time.Duration, string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.down {
-		return false, time.Time{}, errors.New("connection refused")
+		return false, 0, "", errors.New("connection refused")
 	}
 	if e, ok := s.answers[key]; ok {
-		return false, e.claimed, nil
+		return false, time.Since(e.claimed), e.claimed.String(), nil
 	}
 	s.answers[key] = &sharedEntry{claimed: time.Now()}
-	return true, time.Time{}, nil
+	return true, 0, "", nil
 }
 
 func (s *memShared) Store(_ context.Context, key string, replies []bot.Reply, late bool, _ time.Duration) error {
@@ -52,13 +52,15 @@ func (s *memShared) Store(_ context.Context, key string, replies []bot.Reply, la
 	return nil
 }
 
-func (s *memShared) Takeover(_ context.Context, key string, claimed time.Time, _ time.Duration) (bool, error) {
+// Takeover is the Redis script's: no answer stored, and the claim still
+// the one seen.
+func (s *memShared) Takeover(_ context.Context, key, id string, _ time.Duration) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.down {
 		return false, errors.New("connection refused")
 	}
-	if e, ok := s.answers[key]; ok && !e.claimed.Equal(claimed) {
+	if e, ok := s.answers[key]; ok && (e.done || e.claimed.String() != id) {
 		return false, nil
 	}
 	s.answers[key] = &sharedEntry{claimed: time.Now()}
@@ -118,7 +120,7 @@ type slowClaims struct {
 	wait time.Duration
 }
 
-func (s *slowClaims) Claim(ctx context.Context, key string, ttl time.Duration) (bool, time.Time, error) {
+func (s *slowClaims) Claim(ctx context.Context, key string, ttl time.Duration) (bool, time.Duration, string, error) {
 	time.Sleep(s.wait)
 	return s.memShared.Claim(ctx, key, ttl)
 }
