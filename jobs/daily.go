@@ -309,7 +309,10 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 		if err := p.runBatch(ctx, &res, cfg.Sender, limiter, recipients[start:min(start+batch, len(recipients))]); err != nil {
 			stopRenewing()
 			note := err.Error()
-			if ctx.Err() != nil {
+			switch {
+			case res.Stopped != "": // WeChat's quota, found in the same batch
+				note = res.Stopped
+			case ctx.Err() != nil:
 				note = StoppedByShutdown
 			}
 			p.Store.FinishPush(context.WithoutCancel(ctx), day, p.Owner, store.Stopped, note)
@@ -709,6 +712,17 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 	stopRenewing()
 	if errors.Is(err, store.ErrLeaseLost) {
 		return res, err
+	}
+	if ctx.Err() != nil {
+		// Shut down before the send went out (the draft, the previews
+		// or the lead): nothing failed. The mark stays "sending", so the
+		// next run sends with the same clientmsgid (WeChat refuses a
+		// repeat should the send have gone out after all), and a
+		// replica standing by takes the day over.
+		if err := p.Store.FinishPush(context.WithoutCancel(ctx), res.Day, p.Owner, store.Stopped, StoppedByShutdown); err != nil {
+			return res, err
+		}
+		return res, ctx.Err()
 	}
 	p.classify(ctx, &d, err, true) // a mass send's clientmsgid
 	if err := p.Store.RecordDeliveriesAs(context.WithoutCancel(ctx), p.Owner, []store.Delivery{d}); err != nil {

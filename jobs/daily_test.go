@@ -329,8 +329,8 @@ func TestPushStopFinishesCallsUnderWay(t *testing.T) {
 	if sum.Counts[store.Sending] != 0 || sum.Counts[store.Unknown] != 0 || sum.Counts[store.Sent] != len(slow.sent) || len(slow.sent) == 0 {
 		t.Fatalf("after stop: ledger %v, delivered %d", sum.Counts, len(slow.sent))
 	}
-	if state, _, _ := s.PushRun(context.Background(), "2026-11-26"); state != "stopped" {
-		t.Fatalf("run state %q", state)
+	if state, note, _ := s.PushRun(context.Background(), "2026-11-26"); state != "stopped" || note != StoppedByShutdown {
+		t.Fatalf("run state %q %q", state, note)
 	}
 	// The rerun (no lease to wait for) delivers the rest, none twice.
 	res, err = p.Run(context.Background(), RunOptions{})
@@ -422,7 +422,7 @@ func (b *slowBroadcaster) Check(content.Article) error { return nil }
 func TestBroadcastKeepsItsLease(t *testing.T) {
 	ctx := context.Background()
 	const ttl = 1500 * time.Millisecond // renewed every 500 ms: a loaded machine has a second to spare
-	start := func(t *testing.T) (*store.Store, *slowBroadcaster, chan error) {
+	start := func(t *testing.T, ctx context.Context) (*store.Store, *slowBroadcaster, chan error) {
 		s, _, p := setup(t, 1)
 		b := &slowBroadcaster{drafting: make(chan struct{}), release: make(chan struct{})}
 		p.Now = time.Now
@@ -436,7 +436,7 @@ func TestBroadcastKeepsItsLease(t *testing.T) {
 	}
 
 	t.Run("renewed", func(t *testing.T) {
-		s, b, done := start(t)
+		s, b, done := start(t, ctx)
 		// Renewals move the lease's end on; without them another owner
 		// gets the day once it has passed.
 		var first time.Time
@@ -457,8 +457,25 @@ func TestBroadcastKeepsItsLease(t *testing.T) {
 		}
 	})
 
+	t.Run("shut down", func(t *testing.T) {
+		// Stopped during the draft: the day is noted as stopped by
+		// shutdown, for a replica standing by to take over, and nothing
+		// is recorded as failed.
+		ctx, cancel := context.WithCancel(ctx)
+		s, b, done := start(t, ctx)
+		cancel()
+		if err := <-done; !errors.Is(err, context.Canceled) || b.sends.Load() != 0 {
+			t.Fatalf("a broadcast shut down during its draft: %v, %d sends", err, b.sends.Load())
+		}
+		state, note, _ := s.PushRun(context.Background(), "2026-11-26")
+		sum, _ := s.LedgerSummary(context.Background(), "2026-11-26")
+		if state != store.Stopped || note != StoppedByShutdown || sum.Counts[store.Failed] != 0 {
+			t.Fatalf("day %s %q, ledger %v", state, note, sum.Counts)
+		}
+	})
+
 	t.Run("lost", func(t *testing.T) {
-		s, b, done := start(t)
+		s, b, done := start(t, ctx)
 		if err := s.TakeOverPush(ctx, "2026-11-26", "test", "replica-2", time.Now(), time.Hour); err != nil {
 			t.Fatal(err)
 		}
