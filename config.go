@@ -47,12 +47,12 @@ type Config struct {
 	Replies  bot.RepliesSpec `mapstructure:"replies"`
 
 	// Compiled once, when the snapshot is built.
-	source   string         // the file read, or "embedded defaults"
-	settings *bot.Settings  // replies, search thresholds, opt-in keywords
-	location *time.Location // push.timezone
-	proxies  []netip.Prefix // server.trusted_proxies
-	keep     time.Duration  // insights.retention
-	unused   []string       // MPBOT_* environment variables that set nothing, with why
+	source      string         // the file read, or "embedded defaults"
+	settings    *bot.Settings  // replies, search thresholds, opt-in keywords
+	location    *time.Location // push.timezone
+	proxies     []netip.Prefix // server.trusted_proxies
+	keep        time.Duration  // insights.retention
+	envWarnings []string       // MPBOT_* environment variables that set nothing, or set a key to nothing
 }
 
 // InsightsConfig is the `insights` section: the query log.
@@ -209,7 +209,7 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 			v.BindEnv(key) // Unmarshal ignores environment variables of unbound keys
 		}
 	}
-	cfg := &Config{source: source, unused: unusedEnv(v.AllKeys(), os.Environ())}
+	cfg := &Config{source: source, envWarnings: envWarnings(v.AllKeys(), os.Environ())}
 	var p problems
 	if err := v.UnmarshalExact(cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
 		mapstructure.StringToTimeDurationHookFunc(),
@@ -263,11 +263,12 @@ func syntaxError(source string, data []byte, err error) error {
 
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// unusedEnv lists the MPBOT_* variables of environ that override no key
-// of keys, each with why and, for a likely typo, the variable meant. They
-// are not errors: a stray variable must not stop a running fleet's next
-// start; check and serve say so.
-func unusedEnv(keys []string, environ []string) []string {
+// envWarnings lists the MPBOT_* variables of environ that override no key
+// of keys, each with why and, for a likely typo, the variable meant, and
+// those set to nothing (which empty their key: a compose file's ${X:-}
+// does that unseen). They are not errors: a stray variable must not stop
+// a running fleet's next start; check and serve say so.
+func envWarnings(keys []string, environ []string) []string {
 	known := make(map[string]bool, len(keys))
 	for _, k := range keys {
 		if !strings.HasPrefix(k, "replies.") {
@@ -276,8 +277,12 @@ func unusedEnv(keys []string, environ []string) []string {
 	}
 	var out []string
 	for _, kv := range environ {
-		name, _, _ := strings.Cut(kv, "=")
-		if !strings.HasPrefix(name, "MPBOT_") || known[name] || strings.HasPrefix(name, "MPBOT_TEST_") {
+		name, value, _ := strings.Cut(kv, "=")
+		if known[name] && value == "" {
+			out = append(out, name+" is set to nothing, so its key is empty here, whatever the file says (unset it to keep the file's value)")
+			continue
+		}
+		if !strings.HasPrefix(name, "MPBOT_") || known[name] || devEnv(name) {
 			continue
 		}
 		if strings.HasPrefix(name, "MPBOT_REPLIES_") {
@@ -298,6 +303,17 @@ func unusedEnv(keys []string, environ []string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// devEnv reports the variables the tests and benchmarks read (README's
+// "Tests" and BENCHMARKS.md): set on a developer's machine, not typos.
+func devEnv(name string) bool {
+	for _, p := range []string{"MPBOT_TEST_", "MPBOT_BENCH_", "MPBOT_CORPUS", "MPBOT_FIT", "MPBOT_TUNE", "MPBOT_QUALITY_"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // envName is the environment variable that overrides key.
@@ -417,9 +433,12 @@ var ruleNameRe = regexp.MustCompile(` \([^)]*\)`)
 // that set it; line is 0 when the file does not hold the key.
 func locate(problem error, source string, lines map[string]int) (line int, located error) {
 	key := problemKey(problem.Error())
-	env := envName(key)
-	if _, set := os.LookupEnv(env); set && !strings.Contains(key, "[") {
-		return 0, fmt.Errorf("%s (set by %s)", problem, env)
+	// A list's element (search.synonyms[0]) is set by the list's variable.
+	base, _, _ := strings.Cut(key, "[")
+	if env := envName(base); !strings.HasPrefix(base, "replies.") {
+		if _, set := os.LookupEnv(env); set {
+			return 0, fmt.Errorf("%s (set by %s)", problem, env)
+		}
 	}
 	for k := key; k != ""; k = parentKey(k) {
 		if line, ok := lines[k]; ok {

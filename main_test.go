@@ -189,7 +189,8 @@ wechat:
 	}
 	// A variable set to nothing sets its key to nothing.
 	t.Setenv("MPBOT_WECHAT_ENCODING_AES_KEY", "")
-	if code, out, errOut := runCmd(t, "check", "--config", short); code != 0 || !strings.Contains(out, "(mode plain)") {
+	if code, out, errOut := runCmd(t, "check", "--config", short); code != 0 || !strings.Contains(out, "(mode plain)") ||
+		!strings.Contains(out, "warning: MPBOT_WECHAT_ENCODING_AES_KEY is set to nothing, so its key is empty here") {
 		t.Fatalf("MPBOT_WECHAT_ENCODING_AES_KEY set empty: exit %d\n%s%s", code, out, errOut)
 	}
 	t.Setenv("MPBOT_SERVER_ADDR", "nowhere")

@@ -28,8 +28,8 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 	if string(cfg.WeChat.Token) == demoToken && !loopback(cfg.Server.Addr) {
 		return fmt.Errorf("wechat.token is still the public demo token; set your own (MPBOT_WECHAT_TOKEN) before listening on %s", cfg.Server.Addr)
 	}
-	for _, u := range cfg.unused {
-		log.Warn("environment variable ignored: " + u)
+	for _, u := range cfg.envWarnings {
+		log.Warn("environment: " + u)
 	}
 	// Bind first: a second serve on a busy port fails at once, before it
 	// loads the index or schedules a push.
@@ -114,7 +114,10 @@ func (a *app) reload(path string, running *Config) {
 	if changed, err := a.sched.Set(cfg.Push.Schedule, cfg.location); err != nil {
 		a.log.Error("push schedule not changed", "err", err)
 	} else if changed {
-		a.pushAfterReschedule(context.Background(), cfg, running.Push.CatchUp)
+		// On the config watcher: a hung store must not hold up reloads.
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		a.pushAfterReschedule(ctx, cfg, running.Push.CatchUp)
+		cancel()
 	}
 	a.log.Info("config reloaded", "file", path)
 	if changed := needsRestart(running, cfg); len(changed) > 0 {

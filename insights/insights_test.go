@@ -207,7 +207,7 @@ func TestReport(t *testing.T) {
 		t.Fatalf("synonyms %+v", r.Synonyms)
 	}
 	// A pair search.synonyms already has is not proposed again.
-	src := Source{Store: s, Votes: votes, Terms: words, Synonyms: [][]string{{"两会", "全国两会"}, {"枫桥经验", "小事不出村"}}, WeakScore: 0.6, Loc: loc}
+	src := Source{Store: s, Votes: votes, Terms: words, Synonyms: [][]string{{"两会", "全国两会"}, {"枫桥经验", "小事不出村"}, {"枫桥经验", "新时代枫桥经验"}}, WeakScore: 0.6, Loc: loc}
 	if again, err := Build(ctx, src, day1.Add(-time.Hour), day2.Add(2*time.Hour)); err != nil || len(again.Synonyms) != 0 {
 		t.Fatalf("with the pair configured: %v %+v", err, again.Synonyms)
 	}

@@ -383,15 +383,15 @@ func (b *builder) topics() []Topic {
 // synonyms proposes pairs of short questions that share no main term but
 // ended at the same article: candidates for search.synonyms.
 func (b *builder) synonyms() []Synonym {
-	group := map[string]int{} // a configured term → its group, from 1
+	groups := map[string][]int{} // a configured term → its groups (a term may be in several)
 	for i, g := range b.src.Synonyms {
 		for _, term := range g {
-			group[strings.ToLower(term)] = i + 1
+			groups[strings.ToLower(term)] = append(groups[strings.ToLower(term)], i)
 		}
 	}
 	known := func(a, c string) bool {
-		ga := group[strings.ToLower(a)]
-		return ga != 0 && ga == group[strings.ToLower(c)]
+		gc := groups[strings.ToLower(c)]
+		return slices.ContainsFunc(groups[strings.ToLower(a)], func(g int) bool { return slices.Contains(gc, g) })
 	}
 	var out []Synonym
 	for article, questions := range b.byArticle {
