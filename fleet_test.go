@@ -333,6 +333,17 @@ func TestRedisOutage(t *testing.T) {
 	if ready := httpGet(t, baseA+"/readyz"); !strings.Contains(ready, "degraded: redis unreachable") {
 		t.Fatalf("readyz with Redis down: %q", ready)
 	}
+	// A replica (re)started during the outage starts, as the running
+	// ones go on; so do the commands an operator needs meanwhile.
+	logsC := &syncBuffer{}
+	baseC, stopC := startServe(t, cfg, logsC)
+	if card := send(baseC, "浦江经验", 9); len(card.Articles) == 0 || !strings.Contains(logsC.String(), "redis unreachable at start") {
+		t.Fatalf("a replica started with Redis down: %+v\n%s", card, logsC)
+	}
+	stopC()
+	if code, out, errOut := runCmd(t, "push", "status", "--config", cfg); code != 0 || !strings.Contains(out, "not run yet") {
+		t.Fatalf("push status with Redis down: exit %d\n%s%s", code, out, errOut)
+	}
 
 	startRedis()
 	waitFor(t, func() bool { return !strings.Contains(httpGet(t, baseA+"/readyz"), "degraded") }, "readyz not degraded after Redis restart")

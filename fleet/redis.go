@@ -59,8 +59,15 @@ func Dial(ctx context.Context, url, prefix string, log *slog.Logger) (*Redis, er
 	c := redis.NewClient(opts)
 	r := newRedis(c, prefix, log)
 	if err := c.Ping(ctx).Err(); err != nil {
-		r.Close()
-		return nil, fmt.Errorf("redis %s: %w", opts.Addr, err)
+		var refused redis.Error // Redis answered: a wrong password or database is the config's
+		if errors.As(err, &refused) {
+			r.Close()
+			return nil, fmt.Errorf("redis %s: %w", opts.Addr, err)
+		}
+		// Unreachable: a replica (re)started during an outage starts as
+		// a running one goes on, without it, rather than stay down; so
+		// do the commands an operator needs then (push status).
+		log.Warn("redis unreachable at start; going on without it until it answers (retries deduplicated in this process only, numbered lists not shared)", "addr", opts.Addr, "err", err)
 	}
 	return r, nil
 }

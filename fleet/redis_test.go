@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"strings"
 	"sync"
@@ -24,6 +25,28 @@ import (
 func testRedis(t *testing.T) *Redis {
 	t.Helper()
 	return dialTest(t, testRedisURL(), testPrefix(t))
+}
+
+// TestDialWithRedisDown: an unreachable Redis at start is logged and gone
+// on without (a replica restarted during an outage must come up); a Redis
+// that answers no (a database it does not have) is the config's error.
+func TestDialWithRedisDown(t *testing.T) {
+	testRedis(t) // skips without a Redis for the second case
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	var logs strings.Builder
+	r, err := Dial(context.Background(), "redis://"+addr+"/0", "p", slog.New(slog.NewTextHandler(&logs, nil)))
+	if err != nil || !strings.Contains(logs.String(), "redis unreachable at start") {
+		t.Fatalf("Dial with nothing listening: %v\n%s", err, logs.String())
+	}
+	r.Close()
+	if _, err := Dial(context.Background(), "redis://127.0.0.1:6379/9999", "p", slog.New(slog.DiscardHandler)); err == nil {
+		t.Fatal("Dial with a database Redis refuses: no error")
+	}
 }
 
 // replicaOf is another replica's connection to r's keys.
@@ -49,6 +72,11 @@ func testPrefix(t *testing.T) string {
 func dialTest(t *testing.T, redisURL, prefix string) *Redis {
 	t.Helper()
 	r, err := Dial(context.Background(), redisURL, prefix, slog.New(slog.DiscardHandler))
+	if err == nil {
+		if err = r.Ping(context.Background()); err != nil {
+			r.Close()
+		}
+	}
 	if err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("Redis needed under CI: %v", err)
