@@ -188,11 +188,13 @@ func TestPushNoAnswerIsNotSentTwice(t *testing.T) {
 // would only hit the quota again, once per standing-by replica.
 func TestStandbyLeavesAStoppedDay(t *testing.T) {
 	for _, tc := range []struct {
-		note  string
-		sends int
+		note    string
+		sends   int
+		stopped bool // before the replica starts: a restart within catch_up
 	}{
 		{note: "daily API quota reached (45009): run again tomorrow, or after clearing the quota", sends: 0},
 		{note: jobs.StoppedByShutdown, sends: 3},
+		{note: "daily API quota reached (45009): run again tomorrow, or after clearing the quota", sends: 0, stopped: true},
 	} {
 		fake := wechattest.NewFakeAPI()
 		defer fake.Close()
@@ -205,11 +207,19 @@ func TestStandbyLeavesAStoppedDay(t *testing.T) {
 		if err := a.store.AcquirePush(ctx, day, "other", time.Now(), time.Hour); err != nil {
 			t.Fatal(err)
 		}
+		stop := func() {
+			if err := a.store.FinishPush(ctx, day, "other", store.Stopped, tc.note); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if tc.stopped {
+			stop()
+		}
 		done := make(chan struct{})
 		go func() { defer close(done); a.runPush(ctx) }()
-		waitFor(t, func() bool { return strings.Contains(logs.String(), "standing by") }, "standing by")
-		if err := a.store.FinishPush(ctx, day, "other", store.Stopped, tc.note); err != nil {
-			t.Fatal(err)
+		if !tc.stopped {
+			waitFor(t, func() bool { return strings.Contains(logs.String(), "standing by") }, "standing by")
+			stop()
 		}
 		waitFor(t, func() bool {
 			select {

@@ -186,16 +186,16 @@ func (a *app) runPush(ctx context.Context) {
 	day := a.cfg.Load().today(time.Now())
 	waiting := false
 	for {
-		if waiting {
-			// The holder ended the day early for a reason that holds
-			// here too (WeChat's quota, failed deliveries): running it
-			// again would only repeat that. A shutdown's stop, or a
-			// holder that died (its run still "running"), is taken over.
-			state, note, err := a.store.PushRun(ctx, day)
-			if err == nil && state == store.Stopped && note != jobs.StoppedByShutdown {
-				a.log.Warn("daily push: stopped by the process running it; not run again here (mpbot push status says why, mpbot push --date continues it)", "day", day, "note", note)
-				return
-			}
+		// A run (this replica's before a restart, or the holder's it
+		// stands by for) ended the day early for a reason that holds here
+		// too (WeChat's quota, failed deliveries): running it again would
+		// only repeat that, once per replica and restart. A shutdown's
+		// stop, or a holder that died (its run still "running"), is taken
+		// over.
+		state, note, err := a.store.PushRun(ctx, day)
+		if err == nil && state == store.Stopped && note != jobs.StoppedByShutdown {
+			a.log.Warn("daily push: stopped earlier; not run again here (mpbot push status says why, mpbot push --date continues it)", "day", day, "note", note)
+			return
 		}
 		res, err := a.push.Run(ctx, jobs.RunOptions{Day: day})
 		if errors.Is(err, store.ErrLeaseHeld) {
