@@ -175,8 +175,18 @@ func (s *Store) RecordDeliveriesAs(ctx context.Context, owner string, ds []Deliv
 	}
 	defer tx.Rollback()
 	if owner != "" && len(ds) > 0 {
+		q := `SELECT owner FROM push_runs WHERE day = ?`
+		if tx.engine == postgresEngine {
+			// The day's row stays share-locked to commit: a takeover
+			// waits for this write, or this check waits for the takeover
+			// and reads its owner. A holder stalled between a plain check
+			// and its write (a paused VM) marked and sent after another
+			// process took the day: a follower got the reading twice.
+			// (SQLite has one writer at a time.)
+			q += ` FOR SHARE`
+		}
 		var holder string
-		err := tx.QueryRowContext(ctx, `SELECT owner FROM push_runs WHERE day = ?`, ds[0].Day).Scan(&holder)
+		err := tx.QueryRowContext(ctx, q, ds[0].Day).Scan(&holder)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}

@@ -8,6 +8,8 @@ import (
 	"mpbot/store/storetest"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 func TestPushLease(t *testing.T) { storetest.Each(t, testPushLease) }
@@ -139,5 +141,89 @@ func testReceipts(t *testing.T, e storetest.Engine) {
 	}
 	if len(sum.Receipts) != 2 || sum.Receipts[0] != want[0] || sum.Receipts[1] != want[1] {
 		t.Fatalf("receipts %+v, want %+v", sum.Receipts, want)
+	}
+}
+
+// TestLedgerFenceHoldsAgainstATakeover (PostgreSQL): a holder's ledger write
+// checks the lease and writes in one transaction; a takeover must wait for
+// that transaction, or the holder, stalled between its check and its write
+// (a paused VM), marked and sent after another process took the day, and a
+// follower got the reading twice. (SQLite has one writer at a time.)
+func TestLedgerFenceHoldsAgainstATakeover(t *testing.T) {
+	e := storetest.Engines()[1]
+	ctx := context.Background()
+	dsn := e.Fresh(t)
+	holder, other := e.OpenAt(t, dsn), e.OpenAt(t, dsn)
+	const day = "2026-12-20"
+	now := time.Now()
+	if err := holder.AcquirePush(ctx, day, "holder", now, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	// The holder's write is held up after its lease check: the ledger is
+	// locked by a connection of the test's.
+	lock, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Close(ctx)
+	tx, err := lock.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `LOCK TABLE push_ledger IN SHARE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	// Polled on a connection of its own: inside a transaction,
+	// pg_stat_activity is read once.
+	watch, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer watch.Close(ctx)
+	waiting := func(query string) bool {
+		var n int
+		err := watch.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1`, query+"%").Scan(&n)
+		return err == nil && n > 0
+	}
+	marked := make(chan error, 1)
+	go func() {
+		marked <- holder.RecordDeliveriesAs(ctx, "holder", []store.Delivery{{Day: day, Recipient: "o1", ArticleID: "a", Mode: "customer", State: store.Sending, Attempts: 1}})
+	}()
+	waitUntil(t, func() bool { return waiting("INSERT INTO push_ledger") }, "the holder's mark held up after its lease check")
+	// Its lease ran out meanwhile; another process takes the day.
+	taken := make(chan error, 1)
+	go func() { taken <- other.AcquirePush(ctx, day, "other", now.Add(2*time.Minute), time.Minute) }()
+	for !waiting("INSERT INTO push_runs") {
+		select {
+		case err := <-taken:
+			t.Fatalf("the day was taken over (%v) while the holder's mark, checked against the lease, was not yet written", err)
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-marked; err != nil {
+		t.Fatalf("the holder's mark: %v", err)
+	}
+	if err := <-taken; err != nil {
+		t.Fatalf("the takeover after the mark: %v", err)
+	}
+	// From now on the old holder can mark nothing.
+	err = holder.RecordDeliveriesAs(ctx, "holder", []store.Delivery{{Day: day, Recipient: "o2", ArticleID: "a", Mode: "customer", State: store.Sending, Attempts: 1}})
+	if !errors.Is(err, store.ErrLeaseLost) {
+		t.Fatalf("a mark after the takeover: %v", err)
+	}
+}
+
+func waitUntil(t *testing.T, ok func() bool, what string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
