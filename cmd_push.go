@@ -74,6 +74,11 @@ usage or config error, 3 when another process holds the day's push.`,
 			printCounts(c.stdout, "failed", res.Failed)
 			if res.Stopped != "" {
 				fmt.Fprintln(c.stdout, "stopped:", res.Stopped)
+				// "failed … not attempted" counts the stopped batch only;
+				// push status gives the same whole count.
+				if n, err := a.push.Unsent(cmd.Context(), res.Day); err == nil && n > 0 {
+					fmt.Fprintf(c.stdout, "not sent yet: %d (never attempted or failed); a rerun sends them: mpbot push --date %s\n", n, res.Day)
+				}
 				return exitError{1}
 			}
 			if len(res.Failed) > 0 {

@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -566,5 +567,39 @@ func TestPushStatusCountsTheUnsent(t *testing.T) {
 	code, out, errOut := runCmd(t, "push", "status", "--config", cfg, "--date", day)
 	if code != 0 || !strings.Contains(out, "sent 1, skipped 0, failed 1") || !strings.Contains(out, "not sent yet: 4 (never attempted or failed); a rerun sends them: mpbot push --date "+day) {
 		t.Fatalf("push status of a stopped day: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestPushStoppedByQuotaSaysWhatIsLeft: a push WeChat stops with 45009
+// says how many a rerun still sends, as push status does: not only the
+// stopped batch's "not attempted".
+func TestPushStoppedByQuotaSaysWhatIsLeft(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	var mu sync.Mutex
+	sent := 0
+	fake.Handle("/cgi-bin/message/custom/send", func(url.Values, []byte) any {
+		mu.Lock()
+		defer mu.Unlock()
+		if sent >= 2 {
+			return map[string]any{"errcode": 45009, "errmsg": "reach max api daily quota limit"}
+		}
+		sent++
+		return map[string]any{"errcode": 0}
+	})
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好")
+	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 40)
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	t.Setenv("MPBOT_PUSH_MODE", "customer")
+	t.Setenv("MPBOT_PUSH_QPS", "1000")
+	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-13")
+	if code != 1 || !strings.Contains(out, "not sent yet: 38 (never attempted or failed)") {
+		t.Fatalf("push stopped by the quota: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, status, _ := runCmd(t, "push", "status", "--config", cfg, "--date", "2026-12-13"); !strings.Contains(status, "not sent yet: 38") {
+		t.Fatalf("push status disagrees:\n%s", status)
 	}
 }
