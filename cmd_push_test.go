@@ -279,14 +279,7 @@ func TestFollowersSync(t *testing.T) {
 func TestPushTokenExpiresMidRun(t *testing.T) {
 	fake := wechattest.NewFakeAPI()
 	defer fake.Close()
-	dir := t.TempDir()
-	cfg := writeConfig(t, dir, "")
-	runCmd(t, "try", "--config", cfg, "你好")
-	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 200)
-	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
-	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
-	t.Setenv("MPBOT_PUSH_MODE", "customer")
-	t.Setenv("MPBOT_PUSH_QPS", "1000")
+	cfg := customerPushConfig(t, fake, 200)
 	stop := make(chan struct{})
 	go func() {
 		for len(fake.Calls("/cgi-bin/message/custom/send")) < 80 {
@@ -587,14 +580,7 @@ func TestPushStoppedByQuotaSaysWhatIsLeft(t *testing.T) {
 		sent++
 		return map[string]any{"errcode": 0}
 	})
-	dir := t.TempDir()
-	cfg := writeConfig(t, dir, "")
-	runCmd(t, "try", "--config", cfg, "你好")
-	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 40)
-	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
-	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
-	t.Setenv("MPBOT_PUSH_MODE", "customer")
-	t.Setenv("MPBOT_PUSH_QPS", "1000")
+	cfg := customerPushConfig(t, fake, 40)
 	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-13")
 	if code != 1 || !strings.Contains(out, "not sent yet: 38 (never attempted or failed)") {
 		t.Fatalf("push stopped by the quota: exit %d\n%s%s", code, out, errOut)
@@ -602,4 +588,20 @@ func TestPushStoppedByQuotaSaysWhatIsLeft(t *testing.T) {
 	if _, status, _ := runCmd(t, "push", "status", "--config", cfg, "--date", "2026-12-13"); !strings.Contains(status, "not sent yet: 38") {
 		t.Fatalf("push status disagrees:\n%s", status)
 	}
+}
+
+// customerPushConfig is a config with the demo articles and followers
+// o0000… in its store, pushing in customer mode to fake as fast as it
+// answers.
+func customerPushConfig(t *testing.T, fake *wechattest.FakeAPI, followers int) string {
+	t.Helper()
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好") // seeds the demo articles
+	seedFollowers(t, filepath.Join(dir, "mpbot.db"), followers)
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	t.Setenv("MPBOT_PUSH_MODE", "customer")
+	t.Setenv("MPBOT_PUSH_QPS", "1000")
+	return cfg
 }

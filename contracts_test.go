@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -23,15 +22,7 @@ import (
 // the demo articles and followers o0000… who wrote just now.
 func pushApp(t *testing.T, fake *wechattest.FakeAPI, followers int) *app {
 	t.Helper()
-	dir := t.TempDir()
-	cfgPath := writeConfig(t, dir, "")
-	runCmd(t, "try", "--config", cfgPath, "你好") // seeds the demo articles
-	seedFollowers(t, filepath.Join(dir, "mpbot.db"), followers)
-	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
-	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
-	t.Setenv("MPBOT_PUSH_MODE", "customer")
-	t.Setenv("MPBOT_PUSH_QPS", "1000")
-	cfg, err := loadConfig(cfgPath, true)
+	cfg, err := loadConfig(customerPushConfig(t, fake, followers), true)
 	if err != nil {
 		t.Fatal(err)
 	}
