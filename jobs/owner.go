@@ -1,6 +1,7 @@
 package jobs
 
 import (
+	"bytes"
 	"crypto/rand"
 	"errors"
 	"fmt"
@@ -37,5 +38,19 @@ func holderGone(owner string) bool {
 	}
 	// Signal 0 checks that the process exists without touching it.
 	err = p.Signal(syscall.Signal(0))
-	return errors.Is(err, os.ErrProcessDone) || errors.Is(err, syscall.ESRCH)
+	return errors.Is(err, os.ErrProcessDone) || errors.Is(err, syscall.ESRCH) || zombie(pid)
+}
+
+// zombie reports whether pid has exited and waits for its parent to reap
+// it: a killed serve in a container without an init stays one for a while,
+// and answers signal 0 as if it ran.
+func zombie(pid int) bool {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return false
+	}
+	// "pid (command) state …": the command may hold anything, so the
+	// state is read after its last parenthesis.
+	i := bytes.LastIndexByte(b, ')')
+	return i >= 0 && i+2 < len(b) && b[i+2] == 'Z'
 }

@@ -1,0 +1,44 @@
+package jobs
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+)
+
+// TestHolderGone: a holder on this host is gone once its process has
+// exited, also while it is a zombie its parent has not reaped (a killed
+// serve in a container without an init); a running one, this process,
+// and one on another host are not.
+func TestHolderGone(t *testing.T) {
+	host, _ := os.Hostname()
+	owner := func(pid int) string { return fmt.Sprintf("%s/%d/abcdef", host, pid) }
+	cmd := exec.Command("sleep", "60")
+	if err := cmd.Start(); err != nil {
+		t.Skipf("no sleep to run: %v", err)
+	}
+	pid := cmd.Process.Pid
+	if holderGone(owner(pid)) {
+		t.Fatal("a running process taken to be gone")
+	}
+	cmd.Process.Kill() // not reaped yet: a zombie
+	deadline := time.Now().Add(10 * time.Second)
+	for !zombie(pid) {
+		if time.Now().After(deadline) {
+			t.Fatal("the killed child never showed as a zombie")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if !holderGone(owner(pid)) {
+		t.Fatal("a zombie taken to be running")
+	}
+	cmd.Wait()
+	if !holderGone(owner(pid)) {
+		t.Fatal("a reaped process taken to be running")
+	}
+	if holderGone(owner(os.Getpid())) || holderGone("elsewhere/1/abcdef") || holderGone("the-test") {
+		t.Fatal("this process, another host's or a name taken to be gone")
+	}
+}
