@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -513,21 +512,17 @@ func TestFollowersThroughWebhook(t *testing.T) {
 	}
 }
 
-// TestServeWithRedisUnreachable: serve that cannot reach Redis at start
-// says so and exits, after closing the store it had opened (it panicked
-// while cleaning up, the error lost).
-func TestServeWithRedisUnreachable(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close() // nothing listens there now
+// TestServeWithRedisRefusing: serve whose Redis refuses it at start (a
+// database it does not have: the config's error) says so and exits, after
+// closing the store it had opened (it panicked while cleaning up, the
+// error lost). An unreachable Redis is gone on without (TestRedisOutage).
+func TestServeWithRedisRefusing(t *testing.T) {
+	requireRedis(t)
 	t.Setenv("MPBOT_STATE_DRIVER", "redis")
-	t.Setenv("MPBOT_STATE_REDIS_URL", "redis://"+addr+"/0")
+	t.Setenv("MPBOT_STATE_REDIS_URL", "redis://127.0.0.1:6379/9999")
 	code, _, errOut := runCmd(t, "serve", "--config", writeConfig(t, t.TempDir(), ""))
-	if code == 0 || !strings.Contains(errOut, "redis "+addr) || strings.Contains(errOut, "panic") {
-		t.Fatalf("serve with Redis unreachable: exit %d\n%s", code, errOut)
+	if code == 0 || !strings.Contains(errOut, "redis 127.0.0.1:6379") || strings.Contains(errOut, "panic") {
+		t.Fatalf("serve with Redis refusing: exit %d\n%s", code, errOut)
 	}
 }
 
