@@ -59,8 +59,11 @@ func Dial(ctx context.Context, url, prefix string, log *slog.Logger) (*Redis, er
 	c := redis.NewClient(opts)
 	r := newRedis(c, prefix, log)
 	if err := c.Ping(ctx).Err(); err != nil {
-		var refused redis.Error // Redis answered: a wrong password or database is the config's
-		if errors.As(err, &refused) {
+		// Redis answered that this config cannot use it (a wrong
+		// password, user or database). Anything else (unreachable,
+		// still loading its data, too many clients) passes.
+		if redis.IsAuthError(err) || redis.IsPermissionError(err) || redis.HasErrorPrefix(err, "DB index") ||
+			redis.HasErrorPrefix(err, "invalid password") || redis.HasErrorPrefix(err, "AUTH") {
 			r.Close()
 			return nil, fmt.Errorf("redis %s: %w", opts.Addr, err)
 		}
@@ -119,15 +122,25 @@ func (c tripCounter) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.P
 
 // breaker fails dials at once for a second after one failed, so while Redis
 // is down every command costs nothing rather than a dial attempt each.
-type breaker struct{ downUntil atomic.Int64 }
+// Its error says why the last dial failed: a mistyped host reads "no such
+// host", not as an outage.
+type breaker struct {
+	downUntil atomic.Int64
+	why       atomic.Pointer[error] // the last dial's failure
+}
 
 func (b *breaker) DialHook(next redis.DialHook) redis.DialHook {
 	return func(ctx context.Context, network, addr string) (net.Conn, error) {
 		if until := b.downUntil.Load(); time.Now().UnixNano() < until {
-			return nil, fmt.Errorf("redis %s unreachable; next try in %v", addr, time.Duration(until-time.Now().UnixNano()).Round(time.Millisecond))
+			err := fmt.Errorf("redis %s unreachable; next try in %v", addr, time.Duration(until-time.Now().UnixNano()).Round(time.Millisecond))
+			if why := b.why.Load(); why != nil {
+				err = fmt.Errorf("%w: %w", err, *why)
+			}
+			return nil, err
 		}
 		conn, err := next(ctx, network, addr)
 		if err != nil {
+			b.why.Store(&err)
 			b.downUntil.Store(time.Now().Add(time.Second).UnixNano())
 		}
 		return conn, err
@@ -352,6 +365,9 @@ if redis.call("EXISTS", KEYS[2]) == 1 then
 	return 0
 end
 local v = redis.call("GET", KEYS[1])
+if v == ARGV[2] then
+	return 1 -- this very takeover, run again by go-redis's retry after its answer was lost
+end
 if v and v ~= ARGV[1] then
 	return 0
 end

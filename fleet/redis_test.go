@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -40,10 +41,39 @@ func TestDialWithRedisDown(t *testing.T) {
 	ln.Close()
 	var logs strings.Builder
 	r, err := Dial(context.Background(), "redis://"+addr+"/0", "p", slog.New(slog.NewTextHandler(&logs, nil)))
-	if err != nil || !strings.Contains(logs.String(), "redis unreachable at start") {
+	// Why it is unreachable is said: a mistyped host must not read as an
+	// outage.
+	if err != nil || !strings.Contains(logs.String(), "redis unreachable at start") || !strings.Contains(logs.String(), "connection refused") {
 		t.Fatalf("Dial with nothing listening: %v\n%s", err, logs.String())
 	}
 	r.Close()
+	// A Redis still loading its data after an outage is not the
+	// config's error either.
+	loading, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer loading.Close()
+	go func() {
+		for {
+			conn, err := loading.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				rd := bufio.NewReader(conn)
+				for skipCommand(rd) == nil {
+					conn.Write([]byte("-LOADING Redis is loading the dataset in memory\r\n"))
+				}
+			}()
+		}
+	}()
+	if r, err := Dial(context.Background(), "redis://"+loading.Addr().String()+"/0", "p", slog.New(slog.DiscardHandler)); err != nil {
+		t.Fatalf("Dial with Redis loading its data: %v", err)
+	} else {
+		r.Close()
+	}
 	if _, err := Dial(context.Background(), "redis://127.0.0.1:6379/9999", "p", slog.New(slog.DiscardHandler)); err == nil {
 		t.Fatal("Dial with a database Redis refuses: no error")
 	}
@@ -786,6 +816,41 @@ func TestRetriedTripWinsItsClaims(t *testing.T) {
 		if won, _, _, err := (Replies{R: other}).Claim(ctx, m, time.Minute); won || err != nil {
 			t.Errorf("the other replica's claim %d: won %v, %v", i, won, err)
 		}
+	}
+}
+
+// TestRetriedTakeoverWins: the connection drops after Redis ran a
+// takeover and before its answer came back; go-redis runs the script
+// again, which finds this very takeover's claim and reports it won (it
+// had reported a loss, leaving a message its replica owned unanswered).
+func TestRetriedTakeoverWins(t *testing.T) {
+	ctx := context.Background()
+	p := startProxy(t)
+	r := dialThrough(t, p)
+	other := replicaOf(t, r)
+	const msg = "o_takeover|1"
+	if won, _, _, err := (Replies{R: other}).Claim(ctx, msg, time.Minute); !won || err != nil {
+		t.Fatalf("the dead replica's claim: %v %v", won, err)
+	}
+	_, _, id, err := Replies{R: r}.Claim(ctx, msg, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.setMode(dropAnswers)
+	type result struct {
+		won bool
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		won, err := Replies{R: r}.Takeover(ctx, msg, id, time.Minute)
+		done <- result{won, err}
+	}()
+	waitFor(t, "Redis to run the takeover", func() bool { return other.client.Get(ctx, other.key("claim", msg)).Val() != id })
+	p.setMode(forward)
+	p.drop()
+	if res := <-done; !res.won || res.err != nil {
+		t.Fatalf("a takeover retried after Redis ran it: won %v, %v", res.won, res.err)
 	}
 }
 
