@@ -186,6 +186,11 @@ func TestStandbyLeavesAStoppedDay(t *testing.T) {
 		{note: "daily API quota reached (45009): run again tomorrow, or after clearing the quota", sends: 0},
 		{note: jobs.StoppedByShutdown, sends: 3},
 		{note: "daily API quota reached (45009): run again tomorrow, or after clearing the quota", sends: 0, stopped: true},
+		// Stops worth running again: a shutdown noted by an older version,
+		// failed deliveries, a store error.
+		{note: "context canceled", sends: 3, stopped: true},
+		{note: "some deliveries failed; run again to retry them", sends: 3, stopped: true},
+		{note: "store: record deliveries: read tcp 127.0.0.1:5432: connection reset by peer", sends: 3},
 	} {
 		fake := wechattest.NewFakeAPI()
 		defer fake.Close()

@@ -145,7 +145,12 @@ func (a *app) startPush(ctx context.Context) {
 	}
 	a.sched.Start()
 	if due, missed := jobs.MissedRun(cfg.Push.Schedule, cfg.location, time.Now(), cfg.Push.CatchUp); missed {
-		if state, _, err := a.store.PushRun(ctx, cfg.today(due)); err == nil && state != store.Done {
+		state, note, err := a.store.PushRun(ctx, cfg.today(due))
+		switch {
+		case err != nil || state == store.Done:
+		case state == store.Stopped && jobs.HaltedForAll(note):
+			a.log.Warn("daily push was due while mpbot was down, and stopped earlier; not run again here (mpbot push --date continues it)", "due", due, "note", note)
+		default:
 			a.log.Info("daily push was due while mpbot was down; running it now", "due", due)
 			a.sched.RunNow()
 		}
@@ -187,13 +192,13 @@ func (a *app) runPush(ctx context.Context) {
 	waiting := false
 	for {
 		// A run (this replica's before a restart, or the holder's it
-		// stands by for) ended the day early for a reason that holds here
-		// too (WeChat's quota, failed deliveries): running it again would
-		// only repeat that, once per replica and restart. A shutdown's
-		// stop, or a holder that died (its run still "running"), is taken
-		// over.
+		// stands by for) ended the day early for a cause that holds here
+		// too (WeChat's quota, the IP whitelist): running it again would
+		// only meet it again, once per replica and restart. Any other stop
+		// (a shutdown, failed deliveries, a store error), or a holder that
+		// died (its run still "running"), is taken over.
 		state, note, err := a.store.PushRun(ctx, day)
-		if err == nil && state == store.Stopped && note != jobs.StoppedByShutdown {
+		if err == nil && state == store.Stopped && jobs.HaltedForAll(note) {
 			a.log.Warn("daily push: stopped earlier; not run again here (mpbot push status says why, mpbot push --date continues it)", "day", day, "note", note)
 			return
 		}

@@ -168,9 +168,8 @@ var ErrNothingToPush = errors.New("nothing to push")
 const batch = 2 * senders
 
 // StoppedByShutdown is the note of a day whose run was stopped by its
-// process shutting down: unlike a stop for WeChat's quota or failed
-// deliveries, which is for an operator to look at, another process
-// standing by takes such a day over.
+// process shutting down, for the operator reading push status; another
+// process standing by takes such a day over (see HaltedForAll).
 const StoppedByShutdown = "stopped by shutdown; another replica or a rerun continues"
 
 // senders is how many API calls a run has in flight at once.
@@ -649,16 +648,33 @@ func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error, 
 			p.Log.Error("mark follower unsubscribed", "openid", d.Recipient, "err", err)
 		}
 	case 45009:
-		d.State, d.Reason = store.Failed, "daily API quota reached (45009): run again tomorrow, or after clearing the quota"
+		d.State, d.Reason = store.Failed, reasonQuota
 	case 40164:
-		d.State, d.Reason = store.Failed, "server IP not in the whitelist (40164): add it under 设置与开发 → 基本配置 → IP白名单"
+		d.State, d.Reason = store.Failed, reasonWhitelist
 	case 48001:
-		d.State, d.Reason = store.Failed, "API not authorised for this account (48001): check the account type and 接口权限"
+		d.State, d.Reason = store.Failed, reasonUnauthorised
 	case 45011:
 		d.State, d.Reason = store.Failed, "API called too often (45011): the run slowed down; run again to retry"
 	default:
 		d.State, d.Reason = store.Failed, err.Error()
 	}
+}
+
+// What stops a run because no further call can succeed today (haltsRun),
+// for any process: the day's note then.
+const (
+	reasonQuota        = "daily API quota reached (45009): run again tomorrow, or after clearing the quota"
+	reasonWhitelist    = "server IP not in the whitelist (40164): add it under 设置与开发 → 基本配置 → IP白名单"
+	reasonUnauthorised = "API not authorised for this account (48001): check the account type and 接口权限"
+)
+
+// HaltedForAll reports whether note, a stopped day's, names a cause that
+// stops any process's run of it as it stopped this one (WeChat's quota,
+// the IP whitelist, the API not authorised): running the day again would
+// only meet it again. Other stops (a shutdown, failed deliveries, a store
+// error, the notes of older versions) are worth running again.
+func HaltedForAll(note string) bool {
+	return note == reasonQuota || note == reasonWhitelist || note == reasonUnauthorised
 }
 
 // haltsRun reports errors after which no further call can succeed today.
