@@ -514,15 +514,7 @@ func redisReplica(t *testing.T, name string) (*app, *httptest.Server, *wechat.Si
 }
 
 // pushLines is the daily push's lines of a log.
-func pushLines(log string) string {
-	var out []string
-	for _, l := range strings.Split(log, "\n") {
-		if strings.Contains(l, "push") || strings.Contains(l, "lease") {
-			out = append(out, l)
-		}
-	}
-	return strings.Join(out, "\n")
-}
+func pushLines(log string) string { return grepLines(log, "push", "lease") }
 
 // grepLines is the lines of text holding any of words.
 func grepLines(text string, words ...string) string {
