@@ -76,8 +76,8 @@ usage or config error, 3 when another process holds the day's push.`,
 				fmt.Fprintln(c.stdout, "stopped:", res.Stopped)
 				// "failed … not attempted" counts the stopped batch only;
 				// push status gives the same whole count.
-				if n, err := a.push.Unsent(cmd.Context(), res.Day); err == nil && n > 0 {
-					fmt.Fprintf(c.stdout, "not sent yet: %d (never attempted or failed); a rerun sends them: mpbot push --date %s\n", n, res.Day)
+				if n, err := a.push.Unsent(cmd.Context(), res.Day); err == nil {
+					printUnsent(c.stdout, n, res.Day)
 				}
 				return exitError{1}
 			}
@@ -131,9 +131,7 @@ usage or config error, 3 when another process holds the day's push.`,
 				if err != nil {
 					return err
 				}
-				if n > 0 {
-					fmt.Fprintf(c.stdout, "not sent yet: %d (never attempted or failed); a rerun sends them: mpbot push --date %s\n", n, d)
-				}
+				printUnsent(c.stdout, n, d)
 			}
 			return nil
 		},
@@ -141,6 +139,13 @@ usage or config error, 3 when another process holds the day's push.`,
 	status.Flags().StringVar(&day, "date", "", "the day (default today)")
 	cmd.AddCommand(status)
 	return cmd
+}
+
+// printUnsent says how many deliveries of a stopped day a rerun sends.
+func printUnsent(w io.Writer, n int, day string) {
+	if n > 0 {
+		fmt.Fprintf(w, "not sent yet: %d (never attempted or failed); a rerun sends them: mpbot push --date %s\n", n, day)
+	}
 }
 
 // checkDate refuses a --date that is not a day (empty is today).
