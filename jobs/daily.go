@@ -177,6 +177,19 @@ const senders = 8
 
 // Run performs (or with DryRun, describes) a day's push.
 func (p *DailyPush) Run(ctx context.Context, opts RunOptions) (Result, error) {
+	res, err := p.run(ctx, opts)
+	if errors.Is(err, store.ErrReadingChanged) && opts.ArticleID == "" {
+		// `mpbot schedule` changed the day's reading between this run
+		// reading it and marking its first delivery: nothing was sent,
+		// and the run starts again with the article now chosen. (With
+		// --article the operator's two choices disagree: the error says so.)
+		p.Log.Warn("the day's reading changed as the push began; starting again with it", "day", res.Day, "error", err)
+		res, err = p.run(ctx, opts)
+	}
+	return res, err
+}
+
+func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 	cfg := p.Config()
 	now := p.Now()
 	day := opts.Day

@@ -485,3 +485,61 @@ func TestBroadcastKeepsItsLease(t *testing.T) {
 		}
 	})
 }
+
+// articleSender records which article each follower was sent.
+type articleSender struct {
+	mu   sync.Mutex
+	sent map[string]string // openid → article id
+}
+
+func (a *articleSender) Send(_ context.Context, openid string, art content.Article) (int64, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.sent[openid] = art.ID
+	return 0, nil
+}
+
+// TestScheduleAsThePushBegins: an operator's `mpbot schedule` landing
+// after the push read the day's reading and before its first delivery was
+// marked. The push sent the article it had read while the record (and the
+// daily reply) named the other, which then counted as read, and the one
+// sent as unread. Now the push starts again with the article scheduled.
+func TestScheduleAsThePushBegins(t *testing.T) {
+	ctx := context.Background()
+	s, _, p := setup(t, 20)
+	send := &articleSender{sent: map[string]string{}}
+	useSender(p, send)
+	const day = "2026-11-26"
+	var scheduled error
+	once := sync.Once{}
+	p.Now = func() time.Time {
+		// The run asks the time before reading the reading and again
+		// after: the first time the day has a choice, the operator's
+		// schedule lands.
+		if plan, err := s.PlanDaily(ctx, day, 1, "政策理论导读"); err == nil && plan[0].Why == store.WhyChosen {
+			once.Do(func() { _, scheduled = s.ScheduleDaily(ctx, day, "a2") })
+		}
+		return clock
+	}
+	res, err := p.Run(ctx, RunOptions{})
+	if scheduled != nil {
+		t.Fatalf("the schedule, before anything was marked: %v", scheduled)
+	}
+	if err != nil || res.Article.ID != "a2" || res.Sent != 20 {
+		t.Fatalf("run: %+v %v; want a2 sent to 20", res, err)
+	}
+	for id, art := range send.sent {
+		if art != "a2" {
+			t.Fatalf("%s was sent %s; the day's reading is a2", id, art)
+		}
+	}
+	sum, _ := s.LedgerSummary(ctx, day)
+	if sum.ArticleID != "a2" || sum.Counts[store.Sent] != 20 {
+		t.Fatalf("ledger %+v", sum)
+	}
+	// a1, never sent, is the next day's reading.
+	p.Now = func() time.Time { return clock.Add(24 * time.Hour) }
+	if res, err := p.Run(ctx, RunOptions{}); err != nil || res.Article.ID != "a1" {
+		t.Fatalf("next day: %s %v", res.Article.ID, err)
+	}
+}

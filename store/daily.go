@@ -51,9 +51,31 @@ func (s *Store) ScheduleDaily(ctx context.Context, day, id string) (_ content.Ar
 	if err != nil {
 		return a, err
 	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return a, err
+	}
+	defer tx.Rollback()
+	if tx.engine == postgresEngine {
+		// The day's row locked first: a push's first marks hold it
+		// share-locked (checkReading) until they commit, so the change
+		// below, in a statement begun after they did, sees them and is
+		// refused; and marks made after it wait and read the change.
+		// In one statement alone it read the ledger as it was when it
+		// began, and a push's marks committed meanwhile went unseen.
+		// A day without a row gets this choice first, so that there is
+		// a row to lock. (SQLite has one writer at a time.)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO daily_readings (day, article_id, chosen_at) VALUES (?, ?, ?)
+			ON CONFLICT(day) DO NOTHING`, day, id, s.Now().UnixMilli()); err != nil {
+			return a, err
+		}
+		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM daily_readings WHERE day = ? FOR UPDATE`, day); err != nil {
+			return a, err
+		}
+	}
 	// One statement: a push starting meanwhile cannot slip between a
 	// check and the change.
-	res, err := s.db.ExecContext(ctx, `INSERT INTO daily_readings (day, article_id, chosen_at) VALUES (?, ?, ?)
+	res, err := tx.ExecContext(ctx, `INSERT INTO daily_readings (day, article_id, chosen_at) VALUES (?, ?, ?)
 		ON CONFLICT(day) DO UPDATE SET article_id = excluded.article_id, chosen_at = excluded.chosen_at
 		WHERE daily_readings.article_id = excluded.article_id OR NOT EXISTS (SELECT 1 FROM push_ledger
 			WHERE push_ledger.day = excluded.day AND push_ledger.state IN ('sending', 'sent', 'unknown'))`,
@@ -62,10 +84,11 @@ func (s *Store) ScheduleDaily(ctx context.Context, day, id string) (_ content.Ar
 		return a, err
 	}
 	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		tx.Rollback()
 		sent, _ := s.dailyChoice(ctx, day)
 		return a, &DayPushed{Day: day, Sent: sent}
 	}
-	return a, nil
+	return a, tx.Commit()
 }
 
 // DayPushed is a change to a day's reading after it went out.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -194,6 +195,9 @@ func (s *Store) RecordDeliveriesAs(ctx context.Context, owner string, ds []Deliv
 			return fmt.Errorf("%w (%s holds %s)", ErrLeaseLost, holder, ds[0].Day)
 		}
 	}
+	if err := checkReading(ctx, tx, ds); err != nil {
+		return err
+	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO push_ledger (day, recipient, article_id, mode, state, reason, attempts, updated_at, msg_id)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(day, recipient) DO UPDATE SET article_id = excluded.article_id, mode = excluded.mode, state = excluded.state,
@@ -210,6 +214,44 @@ func (s *Store) RecordDeliveriesAs(ctx context.Context, owner string, ds []Deliv
 		}
 	}
 	return tx.Commit()
+}
+
+// ErrReadingChanged means the day's reading was changed (`mpbot schedule`)
+// after a push read it and before it marked its first delivery: the push
+// must read it again, not send the article it read.
+var ErrReadingChanged = errors.New("the day's reading changed since the push read it")
+
+// checkReading refuses marks of deliveries as sending of an article that is
+// not the day's recorded reading. ScheduleDaily refuses a change once a
+// delivery is marked, so only a push's first marks can meet one; without
+// the check a push that read its article just before an operator's
+// schedule sent it while the record, and the daily reply, named the other.
+func checkReading(ctx context.Context, tx *sqlTx, ds []Delivery) error {
+	i := slices.IndexFunc(ds, func(d Delivery) bool { return d.State == Sending })
+	if i < 0 {
+		return nil
+	}
+	q := `SELECT article_id FROM daily_readings WHERE day = ?`
+	if tx.engine == postgresEngine {
+		// Locked to commit, as the lease above: ScheduleDaily locks the
+		// row to change it, so it waits for these marks (and then
+		// refuses), or these wait for it and read its change.
+		q += ` FOR SHARE`
+	}
+	var chosen string
+	err := tx.QueryRowContext(ctx, q, ds[i].Day).Scan(&chosen)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil // nothing recorded to disagree with
+	case err != nil:
+		return err
+	}
+	for _, d := range ds[i:] {
+		if d.State == Sending && d.ArticleID != chosen {
+			return fmt.Errorf("%w: %s is now %s's reading, not %s", ErrReadingChanged, chosen, d.Day, d.ArticleID)
+		}
+	}
+	return nil
 }
 
 // PushSummary counts a day's ledger by state, and skips and failures by

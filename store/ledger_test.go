@@ -159,33 +159,8 @@ func TestLedgerFenceHoldsAgainstATakeover(t *testing.T) {
 	if err := holder.AcquirePush(ctx, day, "holder", now, time.Minute); err != nil {
 		t.Fatal(err)
 	}
-	// The holder's write is held up after its lease check: the ledger is
-	// locked by a connection of the test's.
-	lock, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lock.Close(ctx)
-	tx, err := lock.Begin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, `LOCK TABLE push_ledger IN SHARE MODE`); err != nil {
-		t.Fatal(err)
-	}
-	// Polled on a connection of its own: inside a transaction,
-	// pg_stat_activity is read once.
-	watch, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer watch.Close(ctx)
-	waiting := func(query string) bool {
-		var n int
-		err := watch.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1`, query+"%").Scan(&n)
-		return err == nil && n > 0
-	}
+	// The holder's write is held up after its lease check.
+	unlock, waiting := lockLedger(t, dsn)
 	marked := make(chan error, 1)
 	go func() {
 		marked <- holder.RecordDeliveriesAs(ctx, "holder", []store.Delivery{{Day: day, Recipient: "o1", ArticleID: "a", Mode: "customer", State: store.Sending, Attempts: 1}})
@@ -201,9 +176,7 @@ func TestLedgerFenceHoldsAgainstATakeover(t *testing.T) {
 		case <-time.After(5 * time.Millisecond):
 		}
 	}
-	if err := tx.Commit(ctx); err != nil {
-		t.Fatal(err)
-	}
+	unlock()
 	if err := <-marked; err != nil {
 		t.Fatalf("the holder's mark: %v", err)
 	}
@@ -211,10 +184,141 @@ func TestLedgerFenceHoldsAgainstATakeover(t *testing.T) {
 		t.Fatalf("the takeover after the mark: %v", err)
 	}
 	// From now on the old holder can mark nothing.
-	err = holder.RecordDeliveriesAs(ctx, "holder", []store.Delivery{{Day: day, Recipient: "o2", ArticleID: "a", Mode: "customer", State: store.Sending, Attempts: 1}})
+	err := holder.RecordDeliveriesAs(ctx, "holder", []store.Delivery{{Day: day, Recipient: "o2", ArticleID: "a", Mode: "customer", State: store.Sending, Attempts: 1}})
 	if !errors.Is(err, store.ErrLeaseLost) {
 		t.Fatalf("a mark after the takeover: %v", err)
 	}
+}
+
+// TestMarksOfAnotherReadingRefused: a push that read the day's reading
+// before an operator scheduled another may not mark deliveries of the one
+// it read (it reads again), and once marked the day's reading stays.
+func TestMarksOfAnotherReadingRefused(t *testing.T) { storetest.Each(t, testMarksOfAnotherReading) }
+
+func testMarksOfAnotherReading(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.OpenAt(t, e.Fresh(t))
+	const day = "2026-12-20"
+	for _, id := range []string{"a", "b"} {
+		if _, _, err := s.Upsert(ctx, content.Article{ID: id, Title: "文章" + id, URL: "https://example.com/" + id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.ScheduleDaily(ctx, day, "a"); err != nil {
+		t.Fatal(err)
+	}
+	// The push read a; the operator schedules b before its first mark.
+	if _, err := s.ScheduleDaily(ctx, day, "b"); err != nil {
+		t.Fatal(err)
+	}
+	mark := func(id string) error {
+		return s.RecordDeliveriesAs(ctx, "", []store.Delivery{{Day: day, Recipient: "o1", ArticleID: id, Mode: "customer", State: store.Sending, Attempts: 1}})
+	}
+	if err := mark("a"); !errors.Is(err, store.ErrReadingChanged) {
+		t.Fatalf("a mark of the reading replaced: %v", err)
+	}
+	if err := mark("b"); err != nil {
+		t.Fatalf("a mark of the day's reading: %v", err)
+	}
+	var pushed *store.DayPushed
+	if _, err := s.ScheduleDaily(ctx, day, "a"); !errors.As(err, &pushed) || pushed.Sent != "b" {
+		t.Fatalf("a schedule after a mark: %v", err)
+	}
+	// Outcomes are not marks: recorded whatever the article.
+	if err := s.RecordDeliveries(ctx, []store.Delivery{{Day: day, Recipient: "o1", ArticleID: "b", Mode: "customer", State: store.Sent, Attempts: 1}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestScheduleWaitsForMarks: on PostgreSQL an operator's schedule and a
+// push's first marks run at once. The schedule's one statement read the
+// ledger as it was when it began: marks committed while it waited went
+// unseen, and both went through, so followers got one article while the
+// record named the other. The schedule now waits for the marks, and is
+// refused.
+func TestScheduleWaitsForMarks(t *testing.T) {
+	e := storetest.Engines()[1]
+	ctx := context.Background()
+	dsn := e.Fresh(t)
+	push, operator := e.OpenAt(t, dsn), e.OpenAt(t, dsn)
+	const day = "2026-12-20"
+	for _, id := range []string{"a", "b"} {
+		if _, _, err := push.Upsert(ctx, content.Article{ID: id, Title: "文章" + id, URL: "https://example.com/" + id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := push.DailyReading(ctx, day, ""); err != nil {
+		t.Fatal(err)
+	}
+	// The push's marks are held up after their checks.
+	unlock, waiting := lockLedger(t, dsn)
+	marked := make(chan error, 1)
+	go func() {
+		marked <- push.RecordDeliveriesAs(ctx, "", []store.Delivery{{Day: day, Recipient: "o1", ArticleID: "a", Mode: "customer", State: store.Sending, Attempts: 1}})
+	}()
+	waitUntil(t, func() bool { return waiting("INSERT INTO push_ledger") }, "the push's mark held up after its checks")
+	scheduled := make(chan error, 1)
+	go func() {
+		_, err := operator.ScheduleDaily(ctx, day, "b")
+		scheduled <- err
+	}()
+	deadline := time.After(10 * time.Second)
+	for !waiting("SELECT 1 FROM daily_readings") && !waiting("INSERT INTO daily_readings") {
+		select {
+		case err := <-scheduled:
+			t.Fatalf("the schedule returned (%v) while the push's first mark was being written", err)
+		case <-deadline:
+			t.Fatal("timed out waiting for the schedule to wait for the mark")
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	unlock()
+	if err := <-marked; err != nil {
+		t.Fatalf("the push's mark: %v", err)
+	}
+	var pushed *store.DayPushed
+	if err := <-scheduled; !errors.As(err, &pushed) || pushed.Sent != "a" {
+		t.Fatalf("the schedule after the mark: %v; want it refused, a having gone out", err)
+	}
+}
+
+// lockLedger locks the push ledger from a connection of the test's, so
+// that writes to it wait, until unlock; waiting reports whether a statement
+// beginning with query waits for a lock.
+func lockLedger(t *testing.T, dsn string) (unlock func(), waiting func(query string) bool) {
+	t.Helper()
+	ctx := context.Background()
+	lock, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lock.Close(ctx) })
+	tx, err := lock.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tx.Rollback(ctx) })
+	if _, err := tx.Exec(ctx, `LOCK TABLE push_ledger IN SHARE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	// Polled on a connection of its own: inside a transaction,
+	// pg_stat_activity is read once.
+	watch, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { watch.Close(ctx) })
+	unlock = func() {
+		if err := tx.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waiting = func(query string) bool {
+		var n int
+		err := watch.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1`, query+"%").Scan(&n)
+		return err == nil && n > 0
+	}
+	return unlock, waiting
 }
 
 func waitUntil(t *testing.T, ok func() bool, what string) {
