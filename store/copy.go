@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 )
@@ -60,8 +61,12 @@ func (s *Store) copyTable(ctx context.Context, src *Store, table, key string, pr
 	insert := `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES (?` + strings.Repeat(", ?", len(cols)-1) + `)
 		ON CONFLICT (` + key + `) DO NOTHING`
 	n := 0
+	begin := s.db.BeginTx
+	if table == "articles" { // its rows are logged as changes
+		begin = func(ctx context.Context, _ *sql.TxOptions) (*sqlTx, error) { return s.beginChanges(ctx) }
+	}
 	for more := true; more; {
-		tx, err := s.db.BeginTx(ctx, nil)
+		tx, err := begin(ctx, nil)
 		if err != nil {
 			return n, err
 		}

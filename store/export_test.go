@@ -13,7 +13,7 @@ import (
 // UpsertOpen writes an article in a transaction left open, as a slow
 // import would, for the commit-order test. commit ends it.
 func (s *Store) UpsertOpen(ctx context.Context, a content.Article) (commit func() error, rollback func() error, err error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginChanges(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -22,6 +22,20 @@ func (s *Store) UpsertOpen(ctx context.Context, a content.Article) (commit func(
 		return nil, nil, err
 	}
 	return tx.Commit, tx.Rollback, nil
+}
+
+// BeginImport begins an import's transaction, as UpsertBatch does, whose
+// articles the test writes one at a time with upsert.
+func (s *Store) BeginImport(ctx context.Context) (upsert func(content.Article) error, commit func() error, err error) {
+	tx, err := s.beginChanges(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	upsert = func(a content.Article) error {
+		_, err := s.upsertTx(ctx, tx, Upsert{Article: a})
+		return err
+	}
+	return upsert, tx.Commit, nil
 }
 
 // FailWrites makes the writer's next n flushes fail, as a store busy with

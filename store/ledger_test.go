@@ -283,8 +283,7 @@ func TestScheduleWaitsForMarks(t *testing.T) {
 }
 
 // lockLedger locks the push ledger from a connection of the test's, so
-// that writes to it wait, until unlock; waiting reports whether a statement
-// beginning with query waits for a lock.
+// that writes to it wait, until unlock; waiting is lockWaits's.
 func lockLedger(t *testing.T, dsn string) (unlock func(), waiting func(query string) bool) {
 	t.Helper()
 	ctx := context.Background()
@@ -301,6 +300,18 @@ func lockLedger(t *testing.T, dsn string) (unlock func(), waiting func(query str
 	if _, err := tx.Exec(ctx, `LOCK TABLE push_ledger IN SHARE MODE`); err != nil {
 		t.Fatal(err)
 	}
+	unlock = func() {
+		if err := tx.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return unlock, lockWaits(t, dsn)
+}
+
+// lockWaits returns a function reporting whether a statement beginning
+// with query waits for a lock.
+func lockWaits(t *testing.T, dsn string) func(query string) bool {
+	ctx := context.Background()
 	// Polled on a connection of its own: inside a transaction,
 	// pg_stat_activity is read once.
 	watch, err := pgx.Connect(ctx, dsn)
@@ -308,17 +319,11 @@ func lockLedger(t *testing.T, dsn string) (unlock func(), waiting func(query str
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { watch.Close(ctx) })
-	unlock = func() {
-		if err := tx.Commit(ctx); err != nil {
-			t.Fatal(err)
-		}
-	}
-	waiting = func(query string) bool {
+	return func(query string) bool {
 		var n int
 		err := watch.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1`, query+"%").Scan(&n)
 		return err == nil && n > 0
 	}
-	return unlock, waiting
 }
 
 func waitUntil(t *testing.T, ok func() bool, what string) {

@@ -206,7 +206,7 @@ func (s *Store) Preview(ctx context.Context, items []Upsert) (_ []UpsertResult, 
 
 func (s *Store) upsertBatch(ctx context.Context, items []Upsert, commit bool) ([]UpsertResult, error) {
 	results := make([]UpsertResult, len(items))
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginChanges(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -301,7 +301,7 @@ func (s *Store) Get(ctx context.Context, id string) (_ content.Article, err erro
 // Delete removes an article; deleting a missing id is content.ErrNotFound.
 func (s *Store) Delete(ctx context.Context, id string) (err error) {
 	defer failed(&err, "delete article %s", id)
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginChanges(ctx)
 	if err != nil {
 		return err
 	}
@@ -322,16 +322,30 @@ func (s *Store) Delete(ctx context.Context, id string) (err error) {
 	return tx.Commit()
 }
 
-func recordChange(ctx context.Context, tx *sqlTx, id string, deleted bool, now time.Time) error {
+// beginChanges begins a transaction that changes articles. On PostgreSQL
+// it first takes the change log's lock: sequence numbers are handed out at
+// insert, not at commit, so a poller that saw seq 11 committed could later
+// miss 10; writers of changes queue on this lock until commit, so seq order
+// is commit order. Taken before any article's row: an import holding it
+// and a removal holding an article's row the import reaches next waited
+// for each other, and PostgreSQL killed one (deadlock detected). (SQLite
+// has one writer at a time anyway.)
+func (s *Store) beginChanges(ctx context.Context) (*sqlTx, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
 	if tx.engine == postgresEngine {
-		// PostgreSQL hands out sequence numbers at insert, not at commit: a
-		// poller that saw seq 11 committed could later miss 10. Writers of
-		// changes queue on this lock until commit, so seq order is commit
-		// order. (SQLite has one writer at a time anyway.)
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, changeLock); err != nil {
-			return err
+			tx.Rollback()
+			return nil, err
 		}
 	}
+	return tx, nil
+}
+
+// recordChange logs a change in a transaction begun by beginChanges.
+func recordChange(ctx context.Context, tx *sqlTx, id string, deleted bool, now time.Time) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO changes (article_id, deleted, at) VALUES (?, ?, ?)`, id, b2i(deleted), now.UnixMilli())
 	return err
 }

@@ -141,3 +141,43 @@ func testSetAnalyses(t *testing.T, e storetest.Engine) {
 		}
 	}
 }
+
+// TestImportAndRemovalAtOnce: on PostgreSQL an import holding the change
+// log's lock, and a removal that had locked an article's row the import
+// reached next, waited for each other until PostgreSQL killed one
+// ("deadlock detected"): an `mpbot articles rm` beside an import failed,
+// or the import died half-way.
+func TestImportAndRemovalAtOnce(t *testing.T) {
+	e := storetest.Engines()[1]
+	ctx := context.Background()
+	dsn := e.Fresh(t)
+	importer, remover := e.OpenAt(t, dsn), e.OpenAt(t, dsn)
+	for _, id := range []string{"x", "y"} {
+		if _, _, err := importer.Upsert(ctx, content.Article{ID: id, Title: "旧" + id, URL: "https://example.com/" + id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	upsert, commit, err := importer.BeginImport(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := upsert(content.Article{ID: "x", Title: "新x", URL: "https://example.com/x"}); err != nil {
+		t.Fatal(err)
+	}
+	removed := make(chan error, 1)
+	go func() { removed <- remover.Delete(ctx, "y") }()
+	waiting := lockWaits(t, dsn)
+	waitUntil(t, func() bool { return waiting("SELECT pg_advisory_xact_lock") }, "the removal waiting for the import")
+	if err := upsert(content.Article{ID: "y", Title: "新y", URL: "https://example.com/y"}); err != nil {
+		t.Fatalf("the import, reaching the article being removed: %v", err)
+	}
+	if err := commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-removed; err != nil {
+		t.Fatalf("the removal after the import: %v", err)
+	}
+	if _, err := importer.Get(ctx, "y"); !errors.Is(err, content.ErrNotFound) {
+		t.Fatalf("y after its removal: %v", err)
+	}
+}
