@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // ErrNotFound means what was asked for (an article, a follower, a day's
@@ -65,6 +66,22 @@ func (a Article) Validate() error {
 		}
 		if _, err := time.Parse(DateLayout, d.v); err != nil {
 			errs = append(errs, fmt.Errorf("%s %q is not a YYYY-MM-DD date", d.name, d.v))
+		}
+	}
+	// PostgreSQL refuses text holding U+0000 or invalid UTF-8, and a
+	// batch of 500 went with the one article: refused here, it is the
+	// one reported, at its line.
+	fields := []struct{ name, v string }{{"id", a.ID}, {"title", a.Title}, {"summary", a.Summary}, {"body", a.Body},
+		{"url", a.URL}, {"cover", a.Cover}, {"category", a.Category}, {"source", a.Source}, {"author", a.Author}}
+	for _, t := range a.Tags {
+		fields = append(fields, struct{ name, v string }{"tags", t})
+	}
+	for _, f := range fields {
+		switch {
+		case strings.IndexByte(f.v, 0) >= 0:
+			errs = append(errs, fmt.Errorf("%s holds a NUL character (U+0000)", f.name))
+		case !utf8.ValidString(f.v):
+			errs = append(errs, fmt.Errorf("%s is not valid UTF-8", f.name))
 		}
 	}
 	return errors.Join(errs...)

@@ -66,6 +66,11 @@ func decodeArticle(b []byte) (Article, error) {
 	if err := dec.Decode(&a); err != nil {
 		return a, fmt.Errorf("invalid JSON: %w", err)
 	}
+	// One article a line: a second object on it (two lines joined by an
+	// editor) was dropped unseen, and text after the object ignored.
+	if off := dec.InputOffset(); len(bytes.TrimSpace(b[off:])) > 0 {
+		return a, fmt.Errorf("invalid JSON: more after the article's closing } (one article a line): %q", cut(string(bytes.TrimSpace(b[off:])), 40))
+	}
 	return a, a.Validate()
 }
 

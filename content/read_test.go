@@ -183,12 +183,18 @@ func TestReadJSONLReportsBadLines(t *testing.T) {
 {"id":"d","title":"好","url":"https://x/d","colour":"red"}
 {"id":"e","title":"好","url":"https://x/e","published_on":"2026-13-01"}
 {"id":"f","title":"也好","url":"https://x/f"}
+{"id":"g","title":"a\u0000b","url":"https://x/g"}
+{"id":"h","title":"一","url":"https://x/h"}{"id":"i","title":"二","url":"https://x/i"}
+{"id":"j","title":"好","url":"https://x/j"} trailing words
+{"id":"k","title":"好","url":"https://x/k"}  ` + "\t" + `
 `
 	got, errs := ReadJSONL(strings.NewReader(in), "in.jsonl")
-	if len(got) != 2 || got[0].ID != "a" || got[1].ID != "f" {
+	if len(got) != 3 || got[0].ID != "a" || got[1].ID != "f" || got[2].ID != "k" {
 		t.Fatalf("kept %+v", got)
 	}
-	want := []string{"in.jsonl:3:", "in.jsonl:4: title is empty", `in.jsonl:5: invalid JSON: json: unknown field "colour"`, "in.jsonl:6: published_on"}
+	want := []string{"in.jsonl:3:", "in.jsonl:4: title is empty", `in.jsonl:5: invalid JSON: json: unknown field "colour"`, "in.jsonl:6: published_on",
+		"in.jsonl:8: title holds a NUL character", "in.jsonl:9: invalid JSON: more after the article's closing }",
+		"in.jsonl:10: invalid JSON: more after the article's closing }"}
 	if len(errs) != len(want) {
 		t.Fatalf("errors %v", errs)
 	}

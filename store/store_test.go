@@ -76,6 +76,25 @@ func testStoreRejectsBadArticles(t *testing.T, e storetest.Engine) {
 			t.Errorf("accepted %+v", a)
 		}
 	}
+	// Text PostgreSQL refuses is an invalid article of its batch, not an
+	// error that took the batch's other articles with it.
+	res, err := s.UpsertBatch(context.Background(), []store.Upsert{
+		{Article: content.Article{ID: "ok1", Title: "好", URL: "https://example.com/1"}},
+		{Article: content.Article{ID: "nul", Title: "a\x00b", URL: "https://example.com/2"}},
+		{Article: content.Article{ID: "bad", Title: "好", Summary: "\xff\xfe", URL: "https://example.com/3"}},
+		{Article: content.Article{ID: "ok2", Title: "好", URL: "https://example.com/4"}},
+	})
+	if err != nil {
+		t.Fatalf("the batch: %v", err)
+	}
+	if res[0].Err != nil || res[3].Err != nil || res[1].Err == nil || res[2].Err == nil {
+		t.Fatalf("results %+v", res)
+	}
+	for _, id := range []string{"ok1", "ok2"} {
+		if _, err := s.Get(context.Background(), id); err != nil {
+			t.Errorf("%s: %v", id, err)
+		}
+	}
 }
 
 func TestListNewestDelete(t *testing.T) { storetest.Each(t, testListNewestDelete) }
