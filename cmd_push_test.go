@@ -402,7 +402,12 @@ func TestBroadcastMode(t *testing.T) {
 	// clientmsgid; WeChat says it exists; the day counts as sent. The cover
 	// is not uploaded again.
 	st, _ = store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
-	st.RecordDeliveries(context.Background(), []store.Delivery{{Day: "2026-12-06", Recipient: "broadcast", ArticleID: "demo-pujiang", Mode: "broadcast", State: store.Sending, Attempts: 1}})
+	if _, err := st.ScheduleDaily(context.Background(), "2026-12-06", "demo-pujiang"); err != nil { // as the run that crashed did
+		t.Fatal(err)
+	}
+	if err := st.RecordDeliveries(context.Background(), []store.Delivery{{Day: "2026-12-06", Recipient: "broadcast", ArticleID: "demo-pujiang", Mode: "broadcast", State: store.Sending, Attempts: 1}}); err != nil {
+		t.Fatal(err)
+	}
 	st.Close()
 	code, out, errOut = runCmd(t, "push", "--config", cfg, "--date", "2026-12-06", "--article", "demo-pujiang")
 	if code != 0 || !strings.Contains(out, "sent 1") || len(fake.Calls("/cgi-bin/material/add_material")) != 1 {

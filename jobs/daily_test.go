@@ -169,6 +169,9 @@ func TestPushErrorsAndResume(t *testing.T) {
 func TestPushInterruptedDeliveryIsUnknown(t *testing.T) {
 	ctx := context.Background()
 	s, send, p := setup(t, 10)
+	if _, err := s.ScheduleDaily(ctx, "2026-11-26", "a1"); err != nil { // as the run that died did
+		t.Fatal(err)
+	}
 	if err := s.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-11-26", Recipient: "o004", ArticleID: "a1", Mode: ModeCustomer, State: store.Sending, Attempts: 1}}); err != nil {
 		t.Fatal(err)
 	}
@@ -282,7 +285,12 @@ func TestPushIdempotentModeResendsInFlight(t *testing.T) {
 	p.Config = func() Config {
 		return Config{Mode: ModeTemplate, Category: "政策理论导读", Location: time.UTC, QPS: 1000, Sender: once}
 	}
-	s.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-11-26", Recipient: "o004", ArticleID: "a1", Mode: ModeTemplate, State: store.Sending, Attempts: 1}})
+	if _, err := s.ScheduleDaily(ctx, "2026-11-26", "a1"); err != nil { // as the run that died did
+		t.Fatal(err)
+	}
+	if err := s.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-11-26", Recipient: "o004", ArticleID: "a1", Mode: ModeTemplate, State: store.Sending, Attempts: 1}}); err != nil {
+		t.Fatal(err)
+	}
 	res, err := p.Run(ctx, RunOptions{})
 	if err != nil || res.Unknown != 0 || res.Sent != 10 || once.sent["o004"] != 1 {
 		t.Fatalf("%+v %v", res, err)
@@ -541,5 +549,32 @@ func TestScheduleAsThePushBegins(t *testing.T) {
 	p.Now = func() time.Time { return clock.Add(24 * time.Hour) }
 	if res, err := p.Run(ctx, RunOptions{}); err != nil || res.Article.ID != "a1" {
 		t.Fatalf("next day: %s %v", res.Article.ID, err)
+	}
+}
+
+// TestRemovedReadingIsReplaced: the day's chosen reading removed before
+// anything went out (a follower's 每日一读 records the day's choice, so no
+// schedule is needed for this). The day's push found "nothing to push"
+// and exited 0; it now sends the next article.
+func TestRemovedReadingIsReplaced(t *testing.T) {
+	ctx := context.Background()
+	s, send, p := setup(t, 5)
+	if _, err := s.DailyReading(ctx, "2026-11-26", "政策理论导读"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Delete(ctx, "a1"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Run(ctx, RunOptions{})
+	if err != nil || res.Article.ID != "a2" || res.Sent != 5 || len(send.sent) != 5 {
+		t.Fatalf("run: %+v %v", res, err)
+	}
+	// A day that went out keeps its record when its article is removed.
+	if err := s.Delete(ctx, "a2"); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := s.PlanDaily(ctx, "2026-11-26", 1, "政策理论导读")
+	if err != nil || plan[0].Why != store.WhyChosen || plan[0].Article.ID != "a2" {
+		t.Fatalf("the plan of the day sent, its article removed: %+v %v", plan, err)
 	}
 }

@@ -192,7 +192,13 @@ func (s *Store) PlanDaily(ctx context.Context, from string, days int, category s
 		}
 		if id != "" {
 			used[id] = true
-			if p.Article, err = s.Get(ctx, id); err != nil {
+			p.Article, err = s.Get(ctx, id)
+			switch {
+			case errors.Is(err, content.ErrNotFound) && p.Why == WhyChosen:
+				// Removed after it went out (a removal clears the
+				// choice of a day nothing went out on).
+				p.Article = content.Article{ID: id}
+			case err != nil:
 				return nil, err
 			}
 		}

@@ -242,7 +242,9 @@ func checkReading(ctx context.Context, tx *sqlTx, ds []Delivery) error {
 	err := tx.QueryRowContext(ctx, q, ds[i].Day).Scan(&chosen)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return nil // nothing recorded to disagree with
+		// A push records its reading before it marks: the record is
+		// gone with its article (`mpbot articles rm`).
+		return fmt.Errorf("%w: %s was removed", ErrReadingChanged, ds[i].ArticleID)
 	case err != nil:
 		return err
 	}

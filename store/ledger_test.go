@@ -156,6 +156,12 @@ func TestLedgerFenceHoldsAgainstATakeover(t *testing.T) {
 	holder, other := e.OpenAt(t, dsn), e.OpenAt(t, dsn)
 	const day = "2026-12-20"
 	now := time.Now()
+	if _, _, err := holder.Upsert(ctx, content.Article{ID: "a", Title: "文章", URL: "https://example.com/a"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := holder.ScheduleDaily(ctx, day, "a"); err != nil {
+		t.Fatal(err)
+	}
 	if err := holder.AcquirePush(ctx, day, "holder", now, time.Minute); err != nil {
 		t.Fatal(err)
 	}

@@ -316,6 +316,21 @@ func (s *Store) Delete(ctx context.Context, id string) (err error) {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM article_terms WHERE article_id = ?`, id); err != nil {
 		return err
 	}
+	// A day whose reading this was, and that nothing went out on, reads
+	// another: left, the record named an article gone, and the day's push
+	// found "nothing to push". A day it went out on keeps its record.
+	if tx.engine == postgresEngine {
+		// Locked first, as ScheduleDaily does: a push's first marks
+		// hold the row share-locked until they commit, and the statement
+		// below, begun after they did, sees them.
+		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM daily_readings WHERE article_id = ? FOR UPDATE`, id); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM daily_readings WHERE article_id = ? AND NOT EXISTS (SELECT 1 FROM push_ledger
+		WHERE push_ledger.day = daily_readings.day AND push_ledger.state IN ('sending', 'sent', 'unknown'))`, id); err != nil {
+		return err
+	}
 	if err := recordChange(ctx, tx, id, true, s.Now()); err != nil {
 		return err
 	}
