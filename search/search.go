@@ -433,6 +433,30 @@ var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "�
 	"什么", "怎么", "如何", "为何", "有", "个", "多少", "哪天", "几", "这", "那", "我", "你", "他", "她", "它", "我们",
 	"一下", "一个", "关于", "请", "想", "要", "看", "去", "给", "把", "被", "对", "也", "都", "就", "还", "又", "很")
 
+// requestWords are how followers ask for reading on a topic (有没有关于两会
+// 的文章, 求两会资料, 搜一下两会, 我想了解一下基层治理方面的内容): the
+// request, not the topic, dropped as stop words are. As words, so names
+// holding them stay (求是, 发改委, 评论员文章 where the segmenter keeps it
+// whole); and beside a lone character they are a word the dictionary
+// lacks (资料包 is cut 资料 包), which stays whole.
+var requestWords = setOf("有没有", "文章", "资料", "相关", "推荐", "发", "搜", "搜索", "查", "查查", "查询", "看看", "求",
+	"了解", "方面", "内容", "我要", "我想", "找", "找找", "帮我")
+
+// isRequest reports whether words[i] is a request word to drop.
+func isRequest(words []string, i int) bool {
+	if !requestWords[words[i]] {
+		return false
+	}
+	lone := func(j int) bool {
+		if j < 0 || j >= len(words) || stopWords[words[j]] {
+			return false
+		}
+		r, size := utf8.DecodeRuneInString(words[j])
+		return size == len(words[j]) && isHan(r)
+	}
+	return !lone(i-1) && !lone(i+1)
+}
+
 // particles are the grammatical particles (助词) among the stop words: they
 // end or bind phrases and are never part of a name.
 var particles = setOf("的", "了", "着", "过", "吗", "呢", "吧", "啊", "呀", "嘛")
@@ -664,7 +688,7 @@ func (r reader) parse(text string) query {
 				}
 				w := words[i]
 				i++
-				if stopWords[w] {
+				if stopWords[w] || isRequest(words, i-1) {
 					endChunk()
 					continue
 				}

@@ -193,6 +193,22 @@ func TestQuestionWordsDoNotDecide(t *testing.T) {
 			t.Errorf("%q: %v %v", q, ids(hits), hits)
 		}
 	}
+	// Asking for reading on a topic is asking for the topic: the request
+	// (有没有…的文章, 求…资料, 搜一下…) found nothing, or articles about
+	// 文章 (小油茶书写乡村振兴大文章).
+	bare, _ := ix.Search(context.Background(), "枫桥经验", 1)
+	for _, q := range []string{"有没有关于枫桥经验的文章", "求枫桥经验资料", "枫桥经验相关文章", "推荐一下枫桥经验的文章",
+		"发一下枫桥经验", "搜一下枫桥经验", "查一下枫桥经验", "我想看看枫桥经验", "我想了解一下枫桥经验方面的内容"} {
+		hits, _ := ix.Search(context.Background(), q, 1)
+		if len(hits) == 0 || hits[0].Article.ID != "demo-fengqiao" || hits[0].Score < bare[0].Score-0.1 {
+			t.Errorf("%q: %v %v; the topic alone: %.2f", q, ids(hits), hits, bare[0].Score)
+		}
+	}
+	// Beside a lone character, a request word is part of a word the
+	// dictionary lacks: 资料包 stays whole, not 包.
+	if isRequest([]string{"资料", "包", "怎么", "领取"}, 0) || !isRequest([]string{"两会", "的", "资料"}, 2) {
+		t.Error("资料 beside a lone character is dropped, or 资料 after a topic is kept")
+	}
 	hits, _ := ix.Search(context.Background(), "浦江经验 四下基层", 3)
 	if len(hits) < 2 || hits[0].Article.ID != "demo-sixia" {
 		t.Errorf("all-terms match should lead: %v", ids(hits))
