@@ -550,7 +550,7 @@ func (c *Config) compile() error {
 	c.location = c.Push.check(&p)
 	c.keep = c.Insights.check(&p)
 	c.Admin.check(&p)
-	settings, err := bot.Compile(c.Replies, c.Search.SearchSpec, c.Push.PushSpec)
+	settings, err := bot.Compile(c.Replies, c.Search.SearchSpec, c.Push.PushSpec, search.Fold)
 	if err != nil {
 		p = append(p, err)
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"mpbot/content"
@@ -181,9 +182,10 @@ func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 }
 
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
-	text := Bare(m.Text)
-	note(ctx, func(e *Event) { e.Text = text })
-	if out, ok := s.optKeywords[text]; ok { // the daily reading's on/off switch wins over every rule
+	bare := Bare(m.Text)
+	note(ctx, func(e *Event) { e.Text = bare }) // as sent: the report shows what followers typed
+	text := s.fold(bare)
+	if out, ok := s.opt(text); ok { // the daily reading's on/off switch wins over every rule
 		return b.optOut(ctx, s, m, out)
 	}
 	rule, question := s.match(text)
@@ -206,6 +208,12 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if rule >= 0 {
 		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, s.rules[rule].label })
 		return b.render(ctx, s, m, s.rules[rule].resp, 0)
+	}
+	if onlyEmoticons(text) {
+		// [微笑] or [玫瑰] alone is a sticker in words: searched by its
+		// name it found 中欧联合研制"微笑"卫星 and, for [炸弹], a bombing.
+		note(ctx, func(e *Event) { e.Outcome = OutcomeDefault })
+		return b.render(ctx, s, m, s.fallback, 0)
 	}
 	if question == "" {
 		question = text
@@ -629,10 +637,37 @@ var (
 	choiceCircled  = []rune("①②③④⑤⑥⑦⑧⑨⑩")
 )
 
+// choiceWraps are what followers put around a choice (2，谢谢, 好的 2, 2吧,
+// 我要第3篇, 看一下第二篇, 发我第二篇, 第二篇谢谢老师), longest first.
+var choiceWraps = func() []string {
+	w := []string{"谢谢老师", "谢谢您", "谢谢", "感谢", "多谢", "谢啦", "好的", "好滴", "好嘞", "收到", "嗯嗯", "嗯", "麻烦",
+		"请", "老师", "我要看", "我想看", "给我看", "看一下", "看看", "发我", "发一下", "给我", "我要", "我想", "打开", "查看",
+		"吧", "呀", "啊", "哈", "呢", "哦", "噢", "嘛", "了", "的"}
+	slices.SortStableFunc(w, func(a, b string) int { return len(b) - len(a) })
+	return w
+}()
+
+// unwrapChoice takes choiceWraps and punctuation off both ends of norm
+// until none is left.
+func unwrapChoice(norm string) string {
+	for {
+		before := norm
+		norm = strings.TrimFunc(norm, func(r rune) bool { return !isWordRune(r) && !unicode.IsNumber(r) }) // ② is a number
+		for _, w := range choiceWraps {
+			norm = strings.TrimPrefix(norm, w)
+			norm = strings.TrimSuffix(norm, w)
+		}
+		if norm == before {
+			return norm
+		}
+	}
+}
+
 // wordChoice reads a list choice written in words (norm is Bare). Unlike
 // a bare number, the same text may be a search (二 alone, 2号), so the
 // caller takes it as a choice only while a list is open.
 func wordChoice(norm string) (int, bool) {
+	norm = unwrapChoice(norm)
 	for _, lead := range choiceLeads {
 		if rest, ok := strings.CutPrefix(norm, lead); ok {
 			norm = rest

@@ -73,7 +73,7 @@ func demoSpec() RepliesSpec {
 
 func newDemoBot(t *testing.T, catalog *demoCatalog, followUps FollowUps) *Bot {
 	t.Helper()
-	s, err := Compile(demoSpec(), okSearch, okPush)
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +243,7 @@ func TestSettingsSwapWhileAnswering(t *testing.T) {
 		}()
 	}
 	for range 50 {
-		s, err := Compile(demoSpec(), okSearch, okPush)
+		s, err := Compile(demoSpec(), okSearch, okPush, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -283,7 +283,7 @@ func (f *followerLog) add(e string) error {
 // retries the change).
 func TestOptOutNotSaved(t *testing.T) {
 	c := newDemoCatalog()
-	s, err := Compile(demoSpec(), okSearch, okPush)
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -319,7 +319,7 @@ func (f *followerLog) SetPushOptOut(_ context.Context, id string, out bool, _ ti
 // record, and the opt-out keywords win over every rule.
 func TestFollowerBookkeeping(t *testing.T) {
 	c := newDemoCatalog()
-	s, err := Compile(demoSpec(), okSearch, okPush)
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,7 +361,7 @@ func TestFollowerBookkeeping(t *testing.T) {
 func TestChannelWelcomesAndBuiltinKeys(t *testing.T) {
 	spec := demoSpec()
 	spec.SubscribeScenes = map[string]ResponseSpec{"expo": text("欢迎来自招聘会的你！")}
-	s, err := Compile(spec, okSearch, okPush)
+	s, err := Compile(spec, okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -419,7 +419,7 @@ func (v fixedVotes) Boosts(q string) map[string]float64 { return v[q] }
 func TestRuleKeywordThatIsAChoice(t *testing.T) {
 	spec := demoSpec()
 	spec.Rules = append(spec.Rules, RuleSpec{Keywords: []string{"1", "第二篇"}, ResponseSpec: text("资料在这里")})
-	s, err := Compile(spec, okSearch, okPush)
+	s, err := Compile(spec, okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -450,7 +450,7 @@ func TestRuleKeywordThatIsAChoice(t *testing.T) {
 func TestRuleSearchFindingNothing(t *testing.T) {
 	spec := demoSpec()
 	spec.Rules = append(spec.Rules, RuleSpec{Keywords: []string{"前沿物理"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles", Query: "量子引力"}}})
-	s, err := Compile(spec, okSearch, okPush)
+	s, err := Compile(spec, okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -470,7 +470,7 @@ func TestRuleSearchFindingNothing(t *testing.T) {
 // article on a question raise it for that question, also when a rule
 // answers the question with a search of its own words.
 func TestEventsAndVotes(t *testing.T) {
-	s, err := Compile(demoSpec(), okSearch, okPush)
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -617,12 +617,16 @@ func TestWordChoice(t *testing.T) {
 	for text, want := range map[string]int{
 		"二": 2, "第二篇": 2, "第2篇": 2, "第2个": 2, "2号": 2, "2篇": 2, "看第二个": 2, "我要看3": 3, "第三条": 3, "十": 10,
 		"②": 2, "选1": 1, "第10篇": 10,
+		// What followers put around a choice.
+		"2，谢谢": 2, "2谢谢": 2, "好的 2": 2, "2吧": 2, "第二篇吧": 2, "我要第3篇": 3, "看一下第二篇": 2, "发我第二篇": 2,
+		"第二篇谢谢老师": 2, "嗯，3": 3,
 	} {
 		if n, ok := wordChoice(Bare(text)); !ok || n != want {
 			t.Errorf("%s: %d %v, want %d", text, n, ok, want)
 		}
 	}
-	for _, text := range []string{"", "看", "第", "篇", "要闻", "第二十届", "二十", "第二次全会", "2号线", "看看", "第一书记"} {
+	for _, text := range []string{"", "看", "第", "篇", "要闻", "第二十届", "二十", "第二次全会", "2号线", "看看", "第一书记",
+		"谢谢", "好的", "看看两会", "谢谢老师"} {
 		if n, ok := wordChoice(Bare(text)); ok {
 			t.Errorf("%s read as choice %d", text, n)
 		}
@@ -649,7 +653,7 @@ func TestChoiceInWords(t *testing.T) {
 	if second.Type != ReplyNews {
 		t.Fatalf("2 gave %v", second)
 	}
-	for _, text := range []string{"第二篇", "二", "二。", "看第2个", "2号"} {
+	for _, text := range []string{"第二篇", "二", "二。", "看第2个", "2号", "2，谢谢", "2谢谢", "好的 2", "第二篇谢谢老师"} {
 		ask("遴选")
 		if r := ask(text); r.Type != ReplyNews || r.Card.Title != second.Card.Title {
 			t.Errorf("%s with the list open: %v, want %s", text, r, second.Card.Title)
@@ -664,5 +668,49 @@ func TestChoiceInWords(t *testing.T) {
 	b2 := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
 	if r := b2.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "第二篇"}); len(r) != 1 || r[0].Type == ReplyNews && r[0].Card.Title == second.Card.Title {
 		t.Errorf("第二篇 with no list open opened the list's article: %v", r)
+	}
+}
+
+// TestOptOutInTheirOwnWords: followers turn the daily reading off and on
+// in a few words of their own around a keyword, and in traditional
+// characters; a question about it, or a no before a subscribe keyword, is
+// not a switch.
+func TestOptOutInTheirOwnWords(t *testing.T) {
+	push := PushSpec{SubscribeKeywords: []string{"订阅"}, UnsubscribeKeywords: []string{"退订", "取消订阅", "不要再推送", "别推了", "td"},
+		SubscribeReply: "已订阅。", UnsubscribeReply: "已退订。"}
+	s, err := Compile(demoSpec(), okSearch, push, search.Fold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"退订": "out", "我要退订": "out", "退订吧": "out", "退订，谢谢": "out", "不要再推送了": "out", "别推了": "out", "TD": "out",
+		"退訂": "out", "取消訂閱": "out", "取消订阅": "out", "订阅": "in", "我要订阅": "in", "訂閱": "in",
+		"不要订阅了": "", "退订后还能再订阅吗": "", "订阅号和服务号有什么区别": "",
+	} {
+		out, ok := s.opt(s.fold(Bare(text)))
+		got := ""
+		if ok {
+			got = map[bool]string{true: "out", false: "in"}[out]
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestEmoticonsAlone: [微笑] or [玫瑰][玫瑰] alone is a sticker in words,
+// answered as stickers are (replies.default), never searched by its name.
+func TestEmoticonsAlone(t *testing.T) {
+	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	s, _ := Compile(demoSpec(), okSearch, okPush, nil)
+	for _, text := range []string{"[微笑]", "[玫瑰][玫瑰]", " [炸弹]！"} {
+		r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: text})
+		want := b.render(context.Background(), s, Message{}, s.fallback, 0)
+		if len(r) != 1 || len(want) != 1 || r[0].String() != want[0].String() {
+			t.Errorf("%s: %v, want the default reply %v", text, r, want)
+		}
+	}
+	if r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "[微笑]枫桥经验"}); len(r) != 1 || r[0].Type != ReplyNews {
+		t.Errorf("[微笑]枫桥经验: %v", r)
 	}
 }

@@ -47,6 +47,7 @@ type Settings struct {
 	search      SearchSpec
 	push        PushSpec
 	optKeywords map[string]bool // normalised keyword → opt out (true) or in
+	fold        func(string) string
 }
 
 type rule struct {
@@ -66,9 +67,16 @@ type response struct {
 
 // Compile validates the operators' replies and search settings and compiles
 // them for fast matching. Every problem is reported, each naming where it is.
-func Compile(replies RepliesSpec, search SearchSpec, push PushSpec) (*Settings, error) {
+// fold, when not nil, writes traditional characters as simplified ones
+// (search.Fold): keywords and followers' text are compared folded, so 退訂
+// is 退订 and 謝謝老師 thanks.
+func Compile(replies RepliesSpec, search SearchSpec, push PushSpec, fold func(string) string) (*Settings, error) {
+	if fold == nil {
+		fold = func(s string) string { return s }
+	}
 	c := &compiler{
-		s:        &Settings{exact: map[string]int{}, keys: map[string]int{}, search: search, push: push, optKeywords: map[string]bool{}},
+		s: &Settings{exact: map[string]int{}, keys: map[string]int{}, search: search, push: push, optKeywords: map[string]bool{},
+			fold: fold},
 		keywords: map[string]string{},
 		keys:     map[string]string{},
 	}
@@ -142,7 +150,7 @@ func (c *compiler) optKeywords(where string, keywords []string, out bool, reply 
 		c.bad(strings.Replace(where, "keywords", "reply", 1), "is empty: the follower needs a confirmation")
 	}
 	for j, kw := range keywords {
-		norm := Bare(kw)
+		norm := c.s.fold(Bare(kw))
 		at := fmt.Sprintf("%s[%d]", where, j)
 		if norm == "" {
 			c.bad(at, "is empty")
@@ -183,7 +191,7 @@ func (c *compiler) rule(i int, spec RuleSpec) rule {
 	}
 	for j, kw := range spec.Keywords {
 		at := fmt.Sprintf("%s.keywords[%d]", where, j)
-		norm := Bare(kw)
+		norm := c.s.fold(Bare(kw))
 		if r.match == MatchRegex {
 			norm = Normalize(kw)
 		}
@@ -397,6 +405,33 @@ func (s *Settings) match(text string) (rule int, question string) {
 		}
 	}
 	return best, question
+}
+
+// opt reports whether text turns the daily reading off (out) or on: one of
+// the push's keywords as sent, or within a few words of asking (我要退订,
+// 不要再推送了, 退订吧) where nothing else remains (rest). The longest
+// keyword held wins (取消订阅 holds 订阅), and a subscribe keyword beside a
+// no (不要订阅了) turns nothing on.
+func (s *Settings) opt(text string) (out, ok bool) {
+	if out, ok := s.optKeywords[text]; ok {
+		return out, true
+	}
+	best := ""
+	for kw := range s.optKeywords {
+		if len(kw) > len(best) && containsWord(text, kw) {
+			if _, alone := rest(text, []string{kw}); alone {
+				best = kw
+			}
+		}
+	}
+	if best == "" {
+		return false, false
+	}
+	out = s.optKeywords[best]
+	if !out && strings.ContainsAny(text, "不别") {
+		return false, false
+	}
+	return out, true
 }
 
 // Built-in menu keys: a CLICK with one of these keys is answered without a

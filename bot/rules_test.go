@@ -94,7 +94,7 @@ func TestCompileErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			r, s := base(), okSearch
 			c.edit(&r, &s)
-			_, err := Compile(r, s, okPush)
+			_, err := Compile(r, s, okPush, nil)
 			if err == nil {
 				t.Fatal("compiled without error")
 			}
@@ -114,7 +114,7 @@ func TestMatchOrderAndKinds(t *testing.T) {
 		kwRule("prefix", "订阅"),
 		kwRule("regex", `^第\d+期$`),
 		kwRule("", "ｘｙ"),
-	}}, okSearch, okPush)
+	}}, okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +151,7 @@ func TestAloneRules(t *testing.T) {
 	thanks.Alone = true
 	hi := kwRule("contains", "你好", "hi")
 	hi.Alone = true
-	s, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{thanks, hi}}, okSearch, okPush)
+	s, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{thanks, hi}}, okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +176,7 @@ func TestAloneRules(t *testing.T) {
 			t.Errorf("match(%q) = %d %q, want %d %q", c.text, got, q, c.want, c.question)
 		}
 	}
-	if _, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{{Keywords: []string{"x"}, Alone: true, ResponseSpec: text("y")}}}, okSearch, okPush); err == nil || !strings.Contains(err.Error(), "alone") {
+	if _, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{{Keywords: []string{"x"}, Alone: true, ResponseSpec: text("y")}}}, okSearch, okPush, nil); err == nil || !strings.Contains(err.Error(), "alone") {
 		t.Fatalf("alone on an exact rule: %v", err)
 	}
 }

@@ -65,6 +65,16 @@ func lastRune(s string) rune {
 	return r
 }
 
+// onlyEmoticons reports whether text (Bare) is WeChat emoticon codes and
+// nothing a follower could be asking about.
+func onlyEmoticons(text string) bool {
+	if !strings.ContainsRune(text, '[') {
+		return false
+	}
+	rest := stripEmoticons(text)
+	return rest != text && strings.IndexFunc(rest, isWordRune) < 0
+}
+
 // maxEmoticon is the longest WeChat emoticon code's name: [微笑], [捂脸],
 // [旺柴], [让我看看] are one to four characters.
 const maxEmoticon = 4

@@ -141,3 +141,8 @@ func (t *foldTable) phraseAt(s string) (key, val string) {
 
 // foldText folds s with the embedded table.
 func foldText(s string) string { return loadFold().fold(s) }
+
+// Fold writes s's traditional characters as simplified ones (國務院常務會議
+// is 国务院常务会议), as queries and articles are read: for comparing a
+// follower's text with keywords (the bot's rules) the same way.
+func Fold(s string) string { return foldText(s) }

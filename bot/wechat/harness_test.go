@@ -96,7 +96,7 @@ func testSettings(t testing.TB) *bot.Settings {
 			}}},
 		},
 	}, bot.SearchSpec{MaxResults: 5, MinScore: 0.5, ClearScore: 0.8, ClearMargin: 0.15},
-		bot.PushSpec{SubscribeKeywords: []string{"订阅"}, UnsubscribeKeywords: []string{"退订"}, SubscribeReply: "已订阅。", UnsubscribeReply: "已退订。"})
+		bot.PushSpec{SubscribeKeywords: []string{"订阅"}, UnsubscribeKeywords: []string{"退订"}, SubscribeReply: "已订阅。", UnsubscribeReply: "已退订。"}, search.Fold)
 	if err != nil {
 		t.Fatal(err)
 	}
