@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 // decodeMessage parses a message's plaintext XML. A message must say who
 // sent it and what it is; anything less is malformed.
 func decodeMessage(raw []byte, mm *message.MixMessage) error {
+	raw = withoutControls(raw)
 	if !decodeFlat(raw, mm) {
 		*mm = message.MixMessage{}
 		if err := xml.Unmarshal(raw, mm); err != nil {
@@ -51,6 +53,27 @@ func decodeMessage(raw []byte, mm *message.MixMessage) error {
 	}
 	return nil
 }
+
+// withoutControls returns raw with its C0 control characters but tab, line
+// feed and carriage return written as spaces (raw itself, when it has none:
+// nearly always). WeChat puts what a follower pasted into its XML as it is
+// (Word's line break \v, an escape \x1b), and XML 1.0 has no place for
+// these: refused, the follower was told the account cannot serve.
+func withoutControls(raw []byte) []byte {
+	i := slices.IndexFunc(raw, isControl)
+	if i < 0 {
+		return raw
+	}
+	out := slices.Clone(raw)
+	for ; i < len(out); i++ {
+		if isControl(out[i]) {
+			out[i] = ' '
+		}
+	}
+	return out
+}
+
+func isControl(b byte) bool { return b < 0x20 && b != '\t' && b != '\n' && b != '\r' }
 
 // Field limits: openids are 28 characters and original ids 15; menu keys
 // are at most 128 bytes and VIEW URLs 1024.

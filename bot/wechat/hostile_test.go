@@ -261,6 +261,10 @@ func TestRealTrafficThroughTheHandler(t *testing.T) {
 		{Inbound{From: "o_t", MsgType: "voice", Recognition: "订阅。", MsgID: 502, CreateTime: time.Now().Unix(),
 			Extra: "<MediaId><![CDATA[m]]></MediaId><Format><![CDATA[amr]]></Format>"}, "已订阅"},
 		{hs.text("o_t", "3"), "没有待选"},
+		// Pasted text with Word's line break (\v) or an escape: XML has
+		// no place for them, and WeChat passes them on.
+		{hs.text("o_t", "帮助\v\x1b"), "发送关键词"},
+		{hs.text("o_t", "\x01帮助"), "发送关键词"},
 	}
 	for _, c := range cases {
 		if out := hs.send(c.in); !strings.Contains(out.Content, c.want) {
