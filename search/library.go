@@ -34,7 +34,8 @@ func OpenLibrary(ctx context.Context, st *store.Store, log *slog.Logger) (*Libra
 	}
 	l := &Library{store: st, index: NewIndex(seg), log: log}
 	if blob, err := st.LoadSnapshot(ctx); err != nil {
-		return nil, err
+		// The snapshot only saves time: the store holds everything.
+		log.Warn("index snapshot unreadable; rebuilding", "err", err)
 	} else if blob != nil {
 		seq, err := l.index.loadSnapshot(blob)
 		if err == nil {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"database/sql"
 	"log/slog"
 	"mpbot/content"
 	"mpbot/store"
@@ -218,6 +219,23 @@ func testSnapshotStartAndReplay(t *testing.T, e storetest.Engine) {
 	third := openLibraryAt(t, e, path)
 	if third.index.Len() != second.index.Len() || topID(t, third, "低空经济") != "late" {
 		t.Fatalf("rebuild after a bad snapshot: %d articles", third.index.Len())
+	}
+	// So is one the store cannot read whole (its size disagreeing with
+	// its chunks): the start failed.
+	if err := third.SaveSnapshot(ctx); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open(map[string]string{"sqlite": "sqlite", "postgres": "pgx"}[e.Name], path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE index_snapshot SET size = size + 1`); err != nil {
+		t.Fatal(err)
+	}
+	fourth := openLibraryAt(t, e, path)
+	if fourth.index.Len() != second.index.Len() || topID(t, fourth, "低空经济") != "late" {
+		t.Fatalf("rebuild after an unreadable snapshot: %d articles", fourth.index.Len())
 	}
 }
 

@@ -511,29 +511,31 @@ func (s *Store) SaveSnapshot(ctx context.Context, seq int64, data []byte) (err e
 // LoadSnapshot returns the stored index snapshot, or nil when there is none.
 func (s *Store) LoadSnapshot(ctx context.Context) (_ []byte, err error) {
 	defer failed(&err, "load index snapshot")
-	var size int
-	err = s.db.QueryRowContext(ctx, `SELECT size FROM index_snapshot WHERE id = 1`).Scan(&size)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	data := make([]byte, 0, size)
-	rows, err := s.db.QueryContext(ctx, `SELECT data FROM index_snapshot_chunks ORDER BY n`)
+	// One statement, so one view of the tables on either engine: read
+	// apart, the size and the chunks of a snapshot another process was
+	// saving meanwhile disagreed, and the start failed.
+	rows, err := s.db.QueryContext(ctx, `SELECT s.size, c.data FROM index_snapshot s JOIN index_snapshot_chunks c ON s.id = 1 ORDER BY c.n`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	var data []byte
+	size := -1
 	for rows.Next() {
 		var chunk sql.RawBytes
-		if err := rows.Scan(&chunk); err != nil {
+		if err := rows.Scan(&size, &chunk); err != nil {
 			return nil, err
+		}
+		if data == nil {
+			data = make([]byte, 0, size)
 		}
 		data = append(data, chunk...)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	if size < 0 {
+		return nil, nil // none saved
 	}
 	if len(data) != size {
 		return nil, fmt.Errorf("index snapshot is %d bytes, expected %d", len(data), size)
