@@ -147,7 +147,11 @@ func utf8Page(page []byte) ([]byte, error) {
 		}
 	}
 	switch {
-	case name == "utf-8" || enc == nil && utf8.Valid(page):
+	// A page whose Chinese text is valid UTF-8 is UTF-8 whatever its
+	// <meta> says (re-saved or converted, the tag left as it was): GBK
+	// text is almost never valid UTF-8, and decoded as GBK it imported
+	// as mojibake (鍩哄眰娌荤悊).
+	case name == "utf-8" || (enc == nil || !certain && !isASCII(page)) && utf8.Valid(page):
 		if !utf8.Valid(page) {
 			return nil, errors.New("the page declares UTF-8 but is not: save it again as UTF-8")
 		}
@@ -160,6 +164,15 @@ func utf8Page(page []byte) ([]byte, error) {
 		return nil, fmt.Errorf("the page is not in its charset %s: %w", name, err)
 	}
 	return out, nil
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // metaCharsetRe finds <meta charset="…"> and <meta http-equiv=… content="…;

@@ -294,6 +294,8 @@ func TestEncodings(t *testing.T) {
 		// <meta>): read as it is, not guessed to be GB18030.
 		"ascii-head.html":   page(`<script>` + strings.Repeat("var a=1;", 300) + `</script><meta charset="utf-8">`),
 		"no-meta-utf8.html": page(`<script>` + strings.Repeat("var a=1;", 300) + `</script>`),
+		// Re-saved as UTF-8 with the old tag left: the bytes say UTF-8.
+		"utf8-says-gb.html": page(`<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`),
 		"bom.jsonl":         "\ufeff" + `{"id":"b1","title":"枫桥经验","url":"https://example.com/b1"}` + "\n",
 		"gbk.jsonl":         `{"id":"u1","title":"好","url":"https://example.com/u1"}` + "\n" + gbk(`{"id":"g1","title":"标题测试","url":"https://example.com/g1"}`) + "\n",
 		"gbk.md":            "---\nurl: https://example.com/m\n---\n" + gbk("# 标题\n\n正文"),
@@ -307,7 +309,7 @@ func TestEncodings(t *testing.T) {
 	if _, errs := ReadPaths([]string{filepath.Join(dir, "lying.html")}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "declares UTF-8 but is not") {
 		t.Errorf("a page declaring UTF-8 in GBK: %v", errs)
 	}
-	for _, name := range []string{"declared.html", "undeclared.html", "ascii-head.html", "no-meta-utf8.html"} {
+	for _, name := range []string{"declared.html", "undeclared.html", "ascii-head.html", "no-meta-utf8.html", "utf8-says-gb.html"} {
 		arts, errs := ReadPaths([]string{filepath.Join(dir, name)}, ReadOptions{})
 		if len(errs) > 0 || len(arts) != 1 || arts[0].Title != "乡村振兴解读" || !strings.Contains(arts[0].Body, "联农带农") {
 			t.Errorf("%s: %+v %v", name, arts, errs)
