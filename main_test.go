@@ -385,6 +385,17 @@ func TestConfigSavedInPlace(t *testing.T) {
 	if n := strings.Count(logs.String(), "need a restart"); n != 1 {
 		t.Fatalf("%d restart warnings, want 1 (server.addr is back to its running value):\n%s", n, logs)
 	}
+	// A file cut short between sections is valid YAML, and applied: the
+	// log says which lists it emptied.
+	third := strings.Replace(edited, "第二版", "第三版", 1)
+	cut := third[:strings.Index(third, "\n  rules:")+1]
+	if err := os.WriteFile(path, []byte(cut), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return strings.Contains(logs.String(), "lists emptied") }, "the warning of a file cut short")
+	if !strings.Contains(logs.String(), "replies.rules (had ") {
+		t.Fatalf("the warning does not name replies.rules:\n%s", logs)
+	}
 }
 
 // TestSecondServeOnBusyPort: a second serve on the same port fails at once,

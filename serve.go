@@ -120,9 +120,37 @@ func (a *app) reload(path string, running *Config) {
 		cancel()
 	}
 	a.log.Info("config reloaded", "file", path)
+	if gone := emptied(old, cfg); len(gone) > 0 {
+		// A file saved half-way (an editor writing in place, a copy cut
+		// short) is valid YAML when it ends between sections, and
+		// applied: every rule gone until it is saved whole.
+		a.log.Warn("config reloaded with lists emptied that had entries; if the file was saved half-way, save it whole and it is read again",
+			"keys", gone)
+	}
 	if changed := needsRestart(running, cfg); len(changed) > 0 {
 		a.log.Warn("some changes need a restart to take effect", "keys", changed)
 	}
+}
+
+// emptied names the lists of the followers' replies that had entries in
+// old and have none in cfg.
+func emptied(old, cfg *Config) []string {
+	var gone []string
+	for _, l := range []struct {
+		key     string
+		was, is int
+	}{
+		{"replies.rules", len(old.Replies.Rules), len(cfg.Replies.Rules)},
+		{"replies.subscribe_scenes", len(old.Replies.SubscribeScenes), len(cfg.Replies.SubscribeScenes)},
+		{"push.subscribe_keywords", len(old.Push.SubscribeKeywords), len(cfg.Push.SubscribeKeywords)},
+		{"push.unsubscribe_keywords", len(old.Push.UnsubscribeKeywords), len(cfg.Push.UnsubscribeKeywords)},
+		{"search.synonyms", len(old.Search.Synonyms), len(cfg.Search.Synonyms)},
+	} {
+		if l.was > 0 && l.is == 0 {
+			gone = append(gone, fmt.Sprintf("%s (had %d)", l.key, l.was))
+		}
+	}
+	return gone
 }
 
 // startPush schedules the daily push, and runs it now if the process was
