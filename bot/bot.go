@@ -205,6 +205,14 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return b.followUp(ctx, s, m, n, &list)
 		}
 	}
+	if rule >= 0 && s.rules[rule].alone {
+		// 你好，两会: a greeting, and a topic of two characters apart
+		// from it, which alone counts as nothing searchable (谢谢分享 is
+		// thanks). Answered when the store answers it.
+		if topic := s.topicAside(text, rule); topic != "" && b.answers(ctx, s, topic) {
+			return b.search(ctx, s, m, topic, 0)
+		}
+	}
 	if rule >= 0 {
 		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, s.rules[rule].label })
 		return b.render(ctx, s, m, s.rules[rule].resp, 0)
@@ -354,6 +362,12 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 
 // search runs a query and chooses between one clear answer, a numbered list
 // and the no-match reply.
+// answers reports whether a search for query finds an article to show.
+func (b *Bot) answers(ctx context.Context, s *Settings, query string) bool {
+	hits, err := b.catalog.Search(ctx, query, 1)
+	return err == nil && len(hits) > 0 && hits[0].Score >= s.search.MinScore
+}
+
 func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, depth int) []Reply {
 	hits, err := b.catalog.Search(ctx, query, s.search.MaxResults)
 	if err != nil {

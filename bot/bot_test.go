@@ -714,3 +714,30 @@ func TestEmoticonsAlone(t *testing.T) {
 		t.Errorf("[微笑]枫桥经验: %v", r)
 	}
 }
+
+// TestTopicBesideThanks: a topic of one or two characters after thanks or a
+// greeting, apart from it (谢谢，申论), was taken as nothing searchable and
+// got the thanks alone. It is answered when the store answers it; courtesy
+// apart (谢谢，好的) and no answer (谢谢，红烧) leave the thanks.
+func TestTopicBesideThanks(t *testing.T) {
+	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	ask := func(text string) Reply {
+		t.Helper()
+		r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: text})
+		if len(r) != 1 {
+			t.Fatalf("%s: %d replies", text, len(r))
+		}
+		return r[0]
+	}
+	thanks := func(r Reply) bool { return r.Type == ReplyText && (r.Text == "不客气！" || r.Text == "祝顺利！") }
+	for _, text := range []string{"谢谢，申论", "谢谢 面试", "浦江，谢谢"} {
+		if r := ask(text); thanks(r) {
+			t.Errorf("%s: the thanks alone", text)
+		}
+	}
+	for _, text := range []string{"谢谢", "谢谢分享", "谢谢，好的", "谢谢，红烧", "谢谢！！"} {
+		if r := ask(text); !thanks(r) {
+			t.Errorf("%s: %v, want the thanks", text, r)
+		}
+	}
+}

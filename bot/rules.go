@@ -434,6 +434,42 @@ func (s *Settings) opt(text string) (out, ok bool) {
 	return out, true
 }
 
+// topicAside returns what stands apart from the keyword of rule (an alone
+// rule that matched text) after a comma or a space, when it is a few
+// characters of the follower's own: 两会 in 你好，两会, 申论 in 老师好 申论.
+// Courtesy (谢谢，好的) and another rule's keyword are no topic.
+func (s *Settings) topicAside(text string, rule int) string {
+	parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
+	if len(parts) < 2 {
+		return ""
+	}
+	keywords := s.rules[rule].keywords
+	var topic string
+	for _, p := range parts {
+		if slices.ContainsFunc(keywords, func(kw string) bool { return containsWord(p, kw) }) {
+			continue
+		}
+		left := p
+		for _, w := range courtesy {
+			left = strings.ReplaceAll(left, w, "")
+		}
+		if left == "" {
+			continue
+		}
+		if topic != "" {
+			return "" // more than one: not a lone topic beside a greeting (and rest would not call it alone)
+		}
+		topic = p
+	}
+	if topic == "" {
+		return ""
+	}
+	if r, _ := s.match(topic); r >= 0 {
+		return ""
+	}
+	return topic
+}
+
 // Built-in menu keys: a CLICK with one of these keys is answered without a
 // rule (a rule binding the same key wins).
 const (
