@@ -633,11 +633,10 @@ func TestWordChoice(t *testing.T) {
 	}
 }
 
-// A choice in words opens the list's article while a list is open, and is
-// searched like other text when none is.
-func TestChoiceInWords(t *testing.T) {
-	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
-	ask := func(text string) Reply {
+// asker returns a function that sends b a follower's text and returns its
+// one reply.
+func asker(t *testing.T, b *Bot) func(text string) Reply {
+	return func(text string) Reply {
 		t.Helper()
 		r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: text})
 		if len(r) != 1 {
@@ -645,6 +644,12 @@ func TestChoiceInWords(t *testing.T) {
 		}
 		return r[0]
 	}
+}
+
+// A choice in words opens the list's article while a list is open, and is
+// searched like other text when none is.
+func TestChoiceInWords(t *testing.T) {
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
 	list := ask("遴选")
 	if list.Type != ReplyText || !strings.Contains(list.Text, "2. ") {
 		t.Fatalf("遴选 gave no list: %v", list)
@@ -720,15 +725,7 @@ func TestEmoticonsAlone(t *testing.T) {
 // got the thanks alone. It is answered when the store answers it; courtesy
 // apart (谢谢，好的) and no answer (谢谢，红烧) leave the thanks.
 func TestTopicBesideThanks(t *testing.T) {
-	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
-	ask := func(text string) Reply {
-		t.Helper()
-		r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: text})
-		if len(r) != 1 {
-			t.Fatalf("%s: %d replies", text, len(r))
-		}
-		return r[0]
-	}
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
 	thanks := func(r Reply) bool { return r.Type == ReplyText && (r.Text == "不客气！" || r.Text == "祝顺利！") }
 	for _, text := range []string{"谢谢，申论", "谢谢 面试", "浦江，谢谢"} {
 		if r := ask(text); thanks(r) {
