@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -192,6 +193,13 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if n, ok := parseChoice(text); ok && rule < 0 {
 		return b.followUp(ctx, s, m, n, nil)
 	}
+	if moreWords[text] {
+		// 更多 after a list is the question's next list; searched, it
+		// found articles about 更多机遇. With no list open it is text.
+		if list, err := b.followUps.Get(ctx, m.From); err == nil && len(list.IDs) > 0 && list.Query != "" {
+			return b.more(ctx, s, m, list)
+		}
+	}
 	if n, ok := wordChoice(text); ok {
 		// 二 or 第二篇 is a choice only while a list is open; otherwise
 		// it is searched like any other text. A rule's keyword that reads
@@ -362,6 +370,69 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 
 // search runs a query and chooses between one clear answer, a numbered list
 // and the no-match reply.
+// storiesOf are the headlines of the roundup items among listed hits, one
+// per hit ("" for a whole article), or nil when there are none.
+func storiesOf(listed []content.Hit) []string {
+	var stories []string
+	for i, h := range listed {
+		if h.Story != nil {
+			if stories == nil {
+				stories = make([]string, len(listed))
+			}
+			stories[i] = h.Story.Head
+		}
+	}
+	return stories
+}
+
+// moreWords ask for more of the list just shown (Bare, folded).
+var moreWords = map[string]bool{"更多": true, "还有吗": true, "还有呢": true, "还有没有": true, "下一页": true, "换一批": true,
+	"再来几篇": true, "再来点": true, "其他的": true, "继续": true, "more": true}
+
+// maxSeen bounds how far 更多 pages through one question: each page
+// searches for the articles already shown and as many more.
+const maxSeen = 50
+
+// noMore answers 更多 when the question has nothing more to show.
+const noMore = "这个问题没有更多相关文章了，换个关键词试试，或回复列表里的序号查看文章。"
+
+// more answers 更多 after a list: the question's next relevant articles,
+// those of its earlier lists left out, as a list of their own (numbered
+// from 1, as the follower reads it).
+func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) []Reply {
+	seen := make(map[string]bool, len(list.Seen)+len(list.IDs))
+	for _, id := range append(slices.Clone(list.Seen), list.IDs...) {
+		seen[id] = true
+	}
+	if len(seen) >= maxSeen {
+		return []Reply{{Type: ReplyText, Text: noMore}}
+	}
+	note(ctx, func(e *Event) { e.Query = list.Query })
+	hits, err := b.catalog.Search(ctx, list.Query, len(seen)+s.search.MaxResults)
+	if err != nil {
+		b.log.ErrorContext(ctx, "search", "err", err)
+		return b.noMatch(ctx, s, m, 0)
+	}
+	var next []content.Hit
+	for _, h := range hits {
+		if h.Score >= s.search.MinScore && !seen[h.Article.ID] && len(next) < s.search.MaxResults {
+			next = append(next, h)
+		}
+	}
+	if len(next) == 0 {
+		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		return []Reply{{Type: ReplyText, Text: noMore}}
+	}
+	note(ctx, func(e *Event) { e.Outcome = OutcomeList })
+	next = b.catalog.Snippets(ctx, list.Query, next)
+	reply, ids := listReply(next)
+	page := FollowUp{Query: list.Query, IDs: ids, Stories: storiesOf(next[:len(ids)]), Seen: slices.Sorted(maps.Keys(seen))}
+	if err := b.followUps.Put(ctx, m.From, page); err != nil {
+		b.log.ErrorContext(ctx, "store follow-up", "openid", m.From, "err", err)
+	}
+	return []Reply{reply}
+}
+
 // answers reports whether a search for query finds an article to show.
 func (b *Bot) answers(ctx context.Context, s *Settings, query string) bool {
 	hits, err := b.catalog.Search(ctx, query, 1)
@@ -427,17 +498,9 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, found []content.
 		}
 	})
 	reply, ids := listReply(found)
-	question := ""
-	note(ctx, func(e *Event) { question = e.Text })
-	list := FollowUp{Query: question, IDs: ids}
-	for i, h := range found[:len(ids)] {
-		if h.Story != nil {
-			if list.Stories == nil {
-				list.Stories = make([]string, len(ids))
-			}
-			list.Stories[i] = h.Story.Head
-		}
-	}
+	// The question as the follower sent it (the query log's text): what
+	// votes are for and 更多 searches again.
+	list := FollowUp{Query: Bare(m.Text), IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	if err := b.followUps.Put(ctx, m.From, list); err != nil {
 		b.log.ErrorContext(ctx, "store follow-up", "openid", m.From, "err", err)
 	}

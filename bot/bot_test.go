@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -736,5 +737,54 @@ func TestTopicBesideThanks(t *testing.T) {
 		if r := ask(text); !thanks(r) {
 			t.Errorf("%s: %v, want the thanks", text, r)
 		}
+	}
+}
+
+// TestMore: 更多 after a list is the question's next articles, none shown
+// again, until there are none (searched, 更多 found articles about 更多机遇);
+// a number then opens the new list's article. With no list open it is text.
+func TestMore(t *testing.T) {
+	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	two := okSearch
+	two.MaxResults = 2 // 基层治理 has four articles in the demo store: two lists of two
+	s, err := Compile(demoSpec(), two, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.SetSettings(s)
+	ask := asker(t, b)
+	if r := ask("更多"); r.Type == ReplyText && r.Text == noMore {
+		t.Fatal("更多 with no list open answered as a next page")
+	}
+	first := ask("基层治理")
+	if first.Type != ReplyText || !strings.Contains(first.Text, "2. ") {
+		t.Fatalf("基层治理 gave no list: %v", first)
+	}
+	shown := map[string]bool{}
+	links := func(r Reply) []string { return regexp.MustCompile(`href="([^"]+)"`).FindAllString(r.Text, -1) }
+	for _, l := range links(first) {
+		shown[l] = true
+	}
+	pages := 0
+	for {
+		r := ask("还有吗？")
+		if r.Type == ReplyText && r.Text == noMore {
+			break
+		}
+		if pages++; pages > 10 || r.Type != ReplyText || !strings.Contains(r.Text, "1. ") {
+			t.Fatalf("page %d: %v", pages, r)
+		}
+		for _, l := range links(r) {
+			if shown[l] {
+				t.Fatalf("page %d shows %s again", pages, l)
+			}
+			shown[l] = true
+		}
+		if opened := ask("1"); opened.Type != ReplyNews || !strings.Contains(r.Text, opened.Card.URL) {
+			t.Fatalf("1 after page %d opened %v", pages, opened)
+		}
+	}
+	if pages == 0 {
+		t.Fatal("no second page of 基层治理 in the demo store")
 	}
 }

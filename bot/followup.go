@@ -17,6 +17,9 @@ type FollowUp struct {
 	// Stories are, beside IDs, the headline of the roundup item listed
 	// for each ("" for a whole article): "2" opens the item shown.
 	Stories []string `json:"stories,omitempty"`
+	// Seen are the articles of the question's earlier lists, which 更多
+	// (the next list of the same question) does not show again.
+	Seen []string `json:"seen,omitempty"`
 }
 
 // FollowUps remembers, per follower, the last numbered list, so that a
