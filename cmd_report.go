@@ -93,9 +93,9 @@ func printReport(w io.Writer, r *insights.Report) {
 		fmt.Fprintf(w, "- [%s, %s]   # both ended at %s (%d×)\n", s.A, s.B, s.Article, s.Count)
 	}
 	section("Daily push")
-	fmt.Fprintln(w, "day\tstate\tsent\tskipped\tfailed\tunknown\topt-outs within 24 h")
+	fmt.Fprintln(w, "day\tstate\tsent\tskipped\tfailed\tunknown\tin flight\topt-outs within 24 h")
 	for _, p := range r.Push {
-		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\n", p.Day, p.State, p.Sent, p.Skipped, p.Failed, p.Unknown, p.OptOuts)
+		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\n", p.Day, p.State, p.Sent, p.Skipped, p.Failed, p.Unknown, p.InFlight, p.OptOuts)
 	}
 	section("Subscriptions by channel (every subscribe event, also of followers who left again; followers stats counts those still following)")
 	for _, h := range r.NewFollowers {

@@ -111,7 +111,7 @@ func pushChart(days []insights.PushDay) template.HTML {
 	}
 	most := 1
 	for _, d := range days {
-		most = max(most, d.Sent+d.Skipped+d.Failed+d.Unknown)
+		most = max(most, d.Sent+d.Skipped+d.Failed+d.Unknown+d.InFlight)
 	}
 	const h, bw, gap = 100, 22, 6
 	var b strings.Builder
@@ -122,7 +122,7 @@ func pushChart(days []insights.PushDay) template.HTML {
 		for _, seg := range []struct {
 			n     int
 			class string
-		}{{d.Sent, "card"}, {d.Skipped, "list"}, {d.Failed, "none"}, {d.Unknown, "rule"}} {
+		}{{d.Sent, "card"}, {d.Skipped, "list"}, {d.Failed, "none"}, {d.Unknown, "rule"}, {d.InFlight, "other"}} {
 			sh := seg.n * h / most
 			y -= sh
 			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="%s"><title>%s: %d</title></rect>`, x, y, bw, sh, seg.class, d.Day, seg.n)

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"mpbot/bot"
+	"mpbot/content"
 	"mpbot/store"
 	"mpbot/store/storetest"
 )
@@ -152,8 +153,19 @@ func TestReport(t *testing.T) {
 	if err := s.AcquirePush(ctx, "2026-11-25", "me", day2, time.Minute); err != nil {
 		t.Fatal(err)
 	}
-	s.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-11-25", Recipient: "o1", ArticleID: "fq", Mode: "customer", State: store.Sent},
-		{Day: "2026-11-25", Recipient: "o2", ArticleID: "fq", Mode: "customer", State: store.Skipped, Reason: "45015"}})
+	if _, _, err := s.Upsert(ctx, content.Article{ID: "fq", Title: "枫桥经验", URL: "https://example.com/fq"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ScheduleDaily(ctx, "2026-11-25", "fq"); err != nil {
+		t.Fatal(err)
+	}
+	// o3's call was under way when the run stopped: in flight, which push
+	// status counts and the report left out.
+	if err := s.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-11-25", Recipient: "o1", ArticleID: "fq", Mode: "customer", State: store.Sent},
+		{Day: "2026-11-25", Recipient: "o2", ArticleID: "fq", Mode: "customer", State: store.Skipped, Reason: "45015"},
+		{Day: "2026-11-25", Recipient: "o3", ArticleID: "fq", Mode: "customer", State: store.Sending}}); err != nil {
+		t.Fatal(err)
+	}
 	votes := NewVotes(func() time.Time { return day2 })
 	votes.add(store.Vote{Question: "基层 治理", Article: "sx", Follower: "f3", At: day2})
 
@@ -197,7 +209,7 @@ func TestReport(t *testing.T) {
 	if len(r.Choices) != 1 || r.Choices[0] != (Choice{Question: "基层 治理", Number: 2, Article: "sx", Count: 1}) {
 		t.Fatalf("choices %+v", r.Choices)
 	}
-	if len(r.Push) != 1 || r.Push[0].Sent != 1 || r.Push[0].Skipped != 1 || r.Push[0].OptOuts != 1 {
+	if len(r.Push) != 1 || r.Push[0].Sent != 1 || r.Push[0].Skipped != 1 || r.Push[0].InFlight != 1 || r.Push[0].OptOuts != 1 {
 		t.Fatalf("push %+v", r.Push)
 	}
 	if !slices.Equal(r.NewFollowers, []Hits{{"expo", 2}, {"", 1}}) {

@@ -80,6 +80,7 @@ type PushDay struct {
 	Day                            string
 	State                          string
 	Sent, Skipped, Failed, Unknown int
+	InFlight                       int // marked sending: under way, or of a run stopped mid-call (push status's "in flight")
 	OptOuts                        int // opt-outs and unfollows within 24 hours of the push
 }
 
@@ -493,7 +494,7 @@ func (b *builder) push(ctx context.Context) error {
 			return err
 		}
 		d := PushDay{Day: run.Day, State: string(run.State), Sent: sum.Counts[store.Sent], Skipped: sum.Counts[store.Skipped],
-			Failed: sum.Counts[store.Failed], Unknown: sum.Counts[store.Unknown]}
+			Failed: sum.Counts[store.Failed], Unknown: sum.Counts[store.Unknown], InFlight: sum.Counts[store.Sending]}
 		for _, at := range b.leaving {
 			if !run.Started.IsZero() && !at.Before(run.Started) && at.Before(run.Started.Add(24*time.Hour)) {
 				d.OptOuts++
