@@ -408,6 +408,9 @@ func (a *app) report(ctx context.Context, since time.Time) (*insights.Report, er
 	}
 	cfg := a.cfg.Load()
 	rules, keys := cfg.settings.Rules()
-	return insights.Build(ctx, insights.Source{Store: a.store, Votes: votes, Terms: seg.Words, Rules: rules, Keys: keys,
+	// Words as search reads them, traditional characters folded: 楓橋經驗
+	// is 枫桥经验's topic, and no synonym of it to propose.
+	terms := func(text string) []string { return seg.Words(search.Fold(text)) }
+	return insights.Build(ctx, insights.Source{Store: a.store, Votes: votes, Terms: terms, Rules: rules, Keys: keys,
 		Synonyms: cfg.Search.Synonyms, WeakScore: (cfg.Search.MinScore + cfg.Search.ClearScore) / 2, Loc: cfg.location}, since, time.Now())
 }

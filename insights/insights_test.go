@@ -315,3 +315,33 @@ func (s *syncLog) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// TestTopicsOfTextsWithoutTerms: the same unanswered text with no main term
+// (嗯, 666) from two followers is one topic, not two of 1×; a topic's term is
+// shown cut (a 5,000-digit message made a 1,135-character line).
+func TestTopicsOfTextsWithoutTerms(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	digits := strings.Repeat("1234567890", 500)
+	log := []store.Query{
+		{At: at, Follower: "f1", Kind: "text", Text: "嗯", Outcome: "no_match", Hits: "[]"},
+		{At: at, Follower: "f2", Kind: "text", Text: "嗯", Outcome: "no_match", Hits: "[]"},
+		{At: at, Follower: "f3", Kind: "text", Text: digits, Outcome: "no_match", Hits: "[]"},
+	}
+	if err := s.RecordQueries(ctx, log); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(ctx, Source{Store: s, Votes: NewVotes(time.Now), Terms: words, WeakScore: 0.6, Loc: time.UTC}, at.Add(-time.Hour), at.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Unanswered) != 2 || r.Unanswered[0].Count != 2 || r.Unanswered[0].Followers != 2 {
+		t.Fatalf("topics %+v", r.Unanswered)
+	}
+	for _, term := range r.Unanswered[1].Terms {
+		if utf8.RuneCountInString(term) > maxTermRunes+1 {
+			t.Fatalf("a term of %d characters shown", utf8.RuneCountInString(term))
+		}
+	}
+}

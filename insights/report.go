@@ -308,6 +308,9 @@ func (b *builder) mainTerms(text string) []string {
 var questionWords = map[string]bool{"什么": true, "怎么": true, "如何": true, "哪里": true, "哪些": true, "多少": true, "是否": true,
 	"可以": true, "请问": true, "一下": true, "老师": true, "谢谢": true, "为什么": true, "怎么样": true, "什么时候": true, "有没有": true}
 
+// maxTermRunes is how much of a topic's term is shown.
+const maxTermRunes = 20
+
 // maxLinkingTerms is how many main terms a question may have and still
 // join a topic: a question has a few, a pasted text dozens.
 const maxLinkingTerms = 8
@@ -328,8 +331,14 @@ func (b *builder) topics() []Topic {
 		return i
 	}
 	byTerm := map[string]int{}
+	byText := map[string]int{} // the same text (嗯, 666: no main term) is one topic
 	terms := make([][]string, n)
 	for i, w := range b.weak {
+		if j, ok := byText[w.text]; ok {
+			parent[find(i)] = find(j)
+		} else {
+			byText[w.text] = i
+		}
 		terms[i] = b.mainTerms(w.text)
 		if len(terms[i]) > maxLinkingTerms {
 			// A pasted text shares a word with half the other topics:
@@ -371,7 +380,7 @@ func (b *builder) topics() []Topic {
 			t.Examples = append(t.Examples, bot.Cut(h.Name, shownRunes))
 		}
 		for _, h := range sortedHits(termCount)[:min(3, len(termCount))] {
-			t.Terms = append(t.Terms, h.Name)
+			t.Terms = append(t.Terms, bot.Cut(h.Name, maxTermRunes)) // a 5,000-digit "word" made a 1,135-character line
 		}
 		out = append(out, t)
 	}
