@@ -727,7 +727,9 @@ func TestEmoticonsAlone(t *testing.T) {
 // apart (谢谢，好的) and no answer (谢谢，红烧) leave the thanks.
 func TestTopicBesideThanks(t *testing.T) {
 	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
-	thanks := func(r Reply) bool { return r.Type == ReplyText && (r.Text == "不客气！" || r.Text == "祝顺利！") }
+	thanks := func(r Reply) bool {
+		return r.Type == ReplyText && (r.Text == "不客气！" || r.Text == "祝顺利！")
+	}
 	for _, text := range []string{"谢谢，申论", "谢谢 面试", "浦江，谢谢"} {
 		if r := ask(text); thanks(r) {
 			t.Errorf("%s: the thanks alone", text)
