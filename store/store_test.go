@@ -245,3 +245,28 @@ func testSnapshotLoadWhileSaving(t *testing.T, e storetest.Engine) {
 		}
 	}
 }
+
+// TestOneArticleAnAddress: an article imported by its address alone, then
+// with an id, became a second article at the same address. The second
+// import is now refused, naming the article that has the address.
+func TestOneArticleAnAddress(t *testing.T) { storetest.Each(t, testOneArticleAnAddress) }
+
+func testOneArticleAnAddress(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	first, _, err := s.Upsert(ctx, content.Article{Title: "X", URL: "https://example.com/x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = s.Upsert(ctx, content.Article{ID: "x", Title: "X", URL: "https://example.com/x"})
+	if err == nil || !strings.Contains(err.Error(), first.ID) {
+		t.Fatalf("an id given later to an article at the same address: %v", err)
+	}
+	if _, err := s.Get(ctx, "x"); !errors.Is(err, content.ErrNotFound) {
+		t.Fatalf("a second article at the address: %v", err)
+	}
+	// Given the id it has, it is the same article, updated.
+	if _, outcome, err := s.Upsert(ctx, content.Article{ID: first.ID, Title: "X 新", URL: "https://example.com/x"}); err != nil || outcome != store.Updated {
+		t.Fatalf("the article by its own id: %v %v", outcome, err)
+	}
+}
