@@ -23,6 +23,10 @@ import (
 // Catalog is what the bot needs from the content side.
 type Catalog interface {
 	Search(ctx context.Context, query string, n int) ([]content.Hit, error)
+	// Mentions are articles that hold query, a single word no article
+	// answers surely (news mentioning 枫桥经验 in passing); nil for other
+	// queries.
+	Mentions(ctx context.Context, query string, n int) ([]content.Hit, error)
 	// Snippets highlights query in hits; asked only for numbered lists.
 	Snippets(ctx context.Context, query string, hits []content.Hit) []content.Hit
 	Get(ctx context.Context, id string) (content.Article, error)
@@ -433,6 +437,34 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	return []Reply{reply}
 }
 
+// mentions answers a one-word question no article answers surely with the
+// articles that mention it (枫桥经验 in the news's bodies: "no match" for a
+// topic 46 articles discuss), as a numbered list under a header saying
+// so; nil when there are none. The question stays unanswered in the
+// query log (no_match), for the report's topics.
+func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string) []Reply {
+	found, err := b.catalog.Mentions(ctx, query, s.search.MaxResults)
+	if err != nil {
+		b.log.ErrorContext(ctx, "mentions", "err", err)
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	note(ctx, func(e *Event) {
+		if e.Outcome == OutcomeEvent || e.Outcome == OutcomeRule {
+			e.Outcome = OutcomeNoMatch
+		}
+	})
+	found = b.catalog.Snippets(ctx, query, found)
+	word := html.EscapeString(Cut(query, listTitle))
+	reply, ids := listReplyWith(found, func(n int) string { return fmt.Sprintf(mentionsHeader, word, n) })
+	list := FollowUp{Query: Bare(m.Text), IDs: ids, Stories: storiesOf(found[:len(ids)])}
+	if err := b.followUps.Put(ctx, m.From, list); err != nil {
+		b.log.ErrorContext(ctx, "store follow-up", "openid", m.From, "err", err)
+	}
+	return []Reply{reply}
+}
+
 // answers reports whether a search for query finds an article to show.
 func (b *Bot) answers(ctx context.Context, s *Settings, query string) bool {
 	hits, err := b.catalog.Search(ctx, query, 1)
@@ -466,6 +498,11 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	for _, h := range hits {
 		if h.Score >= s.search.MinScore {
 			relevant = append(relevant, h)
+		}
+	}
+	if len(relevant) == 0 && depth == 0 {
+		if replies := b.mentions(ctx, s, m, query); replies != nil {
+			return replies
 		}
 	}
 	clear := len(relevant) == 1 ||
@@ -615,18 +652,24 @@ func cardReply(a content.Article) Reply {
 }
 
 const (
-	listHeader  = "找到 %d 篇相关文章：\n"
-	listFooter  = "回复序号（如 1）查看对应文章，10 分钟内有效。"
-	listTitle   = 40 // runes of a title shown in a list line
-	listSnippet = 36 // runes of the highlighted snippet under it
+	listHeader = "找到 %d 篇相关文章：\n"
+	// mentionsHeader heads the articles that mention a one-word question
+	// no article answers: the word, and how many.
+	mentionsHeader = "没有专门讲「%s」的文章，提到它的有 %d 篇：\n"
+	listFooter     = "回复序号（如 1）查看对应文章，10 分钟内有效。"
+	listTitle      = 40 // runes of a title shown in a list line
+	listSnippet    = 36 // runes of the highlighted snippet under it
 )
 
 // listReply renders candidates as numbered links that fit WeChat's text
 // limit, and returns the ids in the order shown.
-func listReply(found []content.Hit) (Reply, []string) {
+func listReply(found []content.Hit) (Reply, []string) { return listReplyWith(found, listHeaderFor) }
+
+// listReplyWith is listReply under another header (given the count shown).
+func listReplyWith(found []content.Hit, header func(n int) string) (Reply, []string) {
 	var body strings.Builder
 	ids := make([]string, 0, len(found))
-	size := len(listFooter) + len(listHeaderFor(len(found)))
+	size := len(listFooter) + len(header(len(found)))
 	line := make([]byte, 0, 256)
 	for _, h := range found {
 		a := h.Article
@@ -658,10 +701,10 @@ func listReply(found []content.Hit) (Reply, []string) {
 		body.Write(line)
 		ids = append(ids, a.ID)
 	}
-	header := listHeaderFor(len(ids))
+	head := header(len(ids))
 	var text strings.Builder
-	text.Grow(len(header) + body.Len() + len(listFooter))
-	text.WriteString(header)
+	text.Grow(len(head) + body.Len() + len(listFooter))
+	text.WriteString(head)
 	text.WriteString(body.String())
 	text.WriteString(listFooter)
 	return Reply{Type: ReplyText, Text: text.String()}, ids

@@ -42,6 +42,13 @@ func (c *demoCatalog) Search(ctx context.Context, q string, n int) ([]content.Hi
 	return c.index.Search(ctx, q, n)
 }
 
+func (c *demoCatalog) Mentions(ctx context.Context, q string, n int) ([]content.Hit, error) {
+	if c.broken {
+		return nil, errors.New("disk on fire")
+	}
+	return c.index.Mentions(ctx, q, n)
+}
+
 func (c *demoCatalog) Snippets(_ context.Context, q string, hits []content.Hit) []content.Hit {
 	return c.index.Snippets(q, hits)
 }
@@ -788,5 +795,36 @@ func TestMore(t *testing.T) {
 	}
 	if pages == 0 {
 		t.Fatal("no second page of 基层治理 in the demo store")
+	}
+}
+
+// TestMentionsWhenNothingAnswers: 枫桥经验, which three articles mention in
+// their bodies and none answers surely, got "no match"; it gets those
+// articles under a header saying so, and a number opens one. A question
+// nothing mentions still gets no_match.
+func TestMentionsWhenNothingAnswers(t *testing.T) {
+	var arts []content.Article
+	for i := range 30 {
+		a := content.Article{ID: fmt.Sprintf("n%02d", i), Title: fmt.Sprintf("各地推进基层工作第%d篇", i), URL: fmt.Sprintf("https://example.com/n%d", i),
+			Body: "各地扎实推进乡村建设，加强社区服务，完善公共设施。"}
+		if i < 3 {
+			a.Body += "会上强调，要坚持和发展新时代枫桥经验，把矛盾化解在基层。"
+		}
+		arts = append(arts, a)
+	}
+	c := &demoCatalog{index: mustIndex(arts), byID: map[string]content.Article{}}
+	for _, a := range arts {
+		c.byID[a.ID] = a
+	}
+	ask := asker(t, newDemoBot(t, c, NewMemoryFollowUps()))
+	r := ask("枫桥经验")
+	if r.Type != ReplyText || !strings.HasPrefix(r.Text, "没有专门讲「枫桥经验」的文章，提到它的有 3 篇") {
+		t.Fatalf("枫桥经验: %v", r)
+	}
+	if opened := ask("2"); opened.Type != ReplyNews || !strings.Contains(r.Text, opened.Card.URL) {
+		t.Fatalf("2 after the mentions: %v", opened)
+	}
+	if r := ask("红烧肉"); r.Type != ReplyText || r.Text != "没有找到相关文章。" {
+		t.Fatalf("红烧肉: %v", r)
 	}
 }

@@ -209,6 +209,12 @@ func (l *Library) Search(ctx context.Context, query string, n int) ([]content.Hi
 	return l.index.Search(ctx, query, n)
 }
 
+// Mentions implements the bot's catalog mentions: articles that hold a
+// one-word question no article answers surely.
+func (l *Library) Mentions(ctx context.Context, query string, n int) ([]content.Hit, error) {
+	return l.index.Mentions(ctx, query, n)
+}
+
 // Snippets implements the bot's catalog snippets, for numbered lists.
 func (l *Library) Snippets(_ context.Context, query string, hits []content.Hit) []content.Hit {
 	return l.index.Snippets(query, hits)

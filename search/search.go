@@ -31,6 +31,31 @@ func (ix *Index) Search(ctx context.Context, query string, n int) ([]content.Hit
 	return r.Hits, err
 }
 
+// Mentions returns up to n articles that hold query, when query is one word
+// the index knows, of two characters or more and in few enough articles
+// to tell them apart (枫桥经验: the corpus's news mention it in their bodies,
+// and none has it in its title, so no article answers it surely). For a
+// follower whom no article answers, news mentioning the topic is still
+// something to read. Ranked as the search ranks them; nil for any other
+// query.
+func (ix *Index) Mentions(ctx context.Context, query string, n int) ([]content.Hit, error) {
+	r := ix.reader()
+	q := r.parse(prepareQuery(query))
+	if len(q.clauses) != 1 || q.clauses[0].pairOf > 0 || len(q.clauses[0].alts) != 1 || len(q.clauses[0].alts[0]) != 1 {
+		return nil, nil
+	}
+	word := q.clauses[0].alts[0][0]
+	df := r.v.df(word)
+	if utf8.RuneCountInString(word) < 2 || df == 0 || common(float64(df), float64(r.v.live)) {
+		return nil, nil
+	}
+	res, err := ix.SearchResult(ctx, query, n, false)
+	if err != nil || res.Corrected != "" { // respelt, the hits are of another word
+		return nil, err
+	}
+	return res.Hits, nil
+}
+
 // SearchResult is Search with the correction it made, if any, and with
 // highlighted snippets when asked (they cost time the bot's card replies do
 // not need).

@@ -374,3 +374,42 @@ func TestFullTextAsked(t *testing.T) {
 		}
 	}
 }
+
+// mentioningArticles are thirty news items, three of which mention
+// 枫桥经验 in their bodies and none in a title.
+func mentioningArticles() []content.Article {
+	var arts []content.Article
+	for i := range 30 {
+		a := content.Article{ID: fmt.Sprintf("n%02d", i), Title: fmt.Sprintf("各地推进基层工作第%d篇", i), URL: fmt.Sprintf("https://example.com/n%d", i),
+			Body: "各地扎实推进乡村建设，加强社区服务，完善公共设施。"}
+		if i < 3 {
+			a.Body += "会上强调，要坚持和发展新时代枫桥经验，把矛盾化解在基层。"
+		}
+		arts = append(arts, a)
+	}
+	return arts
+}
+
+// TestMentions: a one-word question no article answers surely still has
+// articles that mention it; other questions have none.
+func TestMentions(t *testing.T) {
+	ix, err := BuildIndex(mentioningArticles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if hits, _ := ix.Search(ctx, "枫桥经验", 5); len(hits) == 0 || hits[0].Score >= 0.4 {
+		t.Fatalf("枫桥经验 in three bodies answered surely: %v", hits)
+	}
+	for q, want := range map[string]int{"枫桥经验": 3, "枫桥经验是什么？": 3, "枫桥经验 乡村建设": 0, "红烧肉": 0, "经": 0} {
+		got, err := ix.Mentions(ctx, q, 5)
+		if err != nil || len(got) != want {
+			t.Errorf("%s: %d mentions (%v), want %d", q, len(got), err, want)
+		}
+		for _, h := range got {
+			if h.Article.ID != "n00" && h.Article.ID != "n01" && h.Article.ID != "n02" {
+				t.Errorf("%s: %s does not mention it", q, h.Article.ID)
+			}
+		}
+	}
+}

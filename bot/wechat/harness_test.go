@@ -41,6 +41,10 @@ func newTestCatalog() *testCatalog {
 	return c
 }
 
+func (c *testCatalog) Mentions(ctx context.Context, q string, n int) ([]content.Hit, error) {
+	return c.index.Mentions(ctx, q, n)
+}
+
 func (c *testCatalog) Search(ctx context.Context, q string, n int) ([]content.Hit, error) {
 	if c.delay > 0 {
 		select {
