@@ -195,6 +195,9 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	}
 	rule, question := s.match(text)
 	if n, ok := parseChoice(text); ok && rule < 0 {
+		if minusBefore(m.Text) {
+			n = -n // -1 is no item of the list, not the first (Bare dropped the sign as punctuation)
+		}
 		return b.followUp(ctx, s, m, n, nil)
 	}
 	if moreWords[text] {
@@ -737,6 +740,14 @@ func cutMarked(s string, n int) string {
 		out = strings.TrimSuffix(out[:open], "…") + "…"
 	}
 	return out
+}
+
+// minusBefore reports whether the first digit of text has a minus sign
+// (ASCII or full-width) right before it.
+func minusBefore(text string) bool {
+	norm := Normalize(text)
+	i := strings.IndexAny(norm, "0123456789")
+	return i > 0 && norm[i-1] == '-'
 }
 
 // parseChoice reads a follow-up number such as "2" (already Bare, so

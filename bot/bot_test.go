@@ -666,6 +666,11 @@ func TestChoiceInWords(t *testing.T) {
 	if second.Type != ReplyNews {
 		t.Fatalf("2 gave %v", second)
 	}
+	for _, text := range []string{"-1", "－2", "#-2"} {
+		if r := ask(text); r.Type != ReplyText || !strings.Contains(r.Text, "之间的序号") {
+			t.Errorf("%s opened %v, want the range", text, r)
+		}
+	}
 	for _, text := range []string{"第二篇", "二", "二。", "看第2个", "2号", "2，谢谢", "2谢谢", "好的 2", "第二篇谢谢老师"} {
 		ask("遴选")
 		if r := ask(text); r.Type != ReplyNews || r.Card.Title != second.Card.Title {
