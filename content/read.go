@@ -60,7 +60,11 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 					clash = fmt.Sprintf("address %q is also %s's", a.URL, first)
 				}
 				if clash != "" {
-					errs = append(errs, fmt.Errorf("%s: %s, and one would replace the other: give it an id of its own (id: in its front matter)", f, clash))
+					where := "id: in its front matter"
+					if strings.HasSuffix(strings.ToLower(f), ".jsonl") {
+						where = `the line's "id"` // a JSON Lines file has no front matter
+					}
+					errs = append(errs, fmt.Errorf("%s: %s, and one would replace the other: give it an id of its own (%s)", f, clash, where))
 					continue
 				}
 				if a.ID != "" {

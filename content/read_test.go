@@ -347,6 +347,12 @@ func TestOneIDPerImport(t *testing.T) {
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), filepath.Join(dir, "y", "index.md")+`: id "index" is also `+filepath.Join(dir, "x", "index.md")) {
 		t.Fatalf("errors %v", errs)
 	}
+	// In JSON Lines the advice is the line's id, not front matter.
+	jl := filepath.Join(t.TempDir(), "a.jsonl")
+	os.WriteFile(jl, []byte(`{"id":"k","title":"一","url":"https://x/1"}`+"\n"+`{"id":"k","title":"二","url":"https://x/2"}`+"\n"), 0o644)
+	if _, errs := ReadPaths([]string{jl}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), `the line's "id"`) {
+		t.Fatalf("a JSON Lines id twice: %v", errs)
+	}
 }
 
 // TestIDAndAddressOfOneImport: a file with an address and no id would

@@ -243,15 +243,16 @@ func (s *Store) upsertTx(ctx context.Context, tx *sqlTx, it Upsert) (UpsertResul
 		} else if err != nil {
 			return UpsertResult{}, err
 		}
-	} else if a.URL != "" {
+	} else if other := urlID(a.URL); a.URL != "" && other != a.ID {
 		// An article imported by its address alone, given an id later,
 		// became a second article at the same address (either one then
-		// answered a lookup by address).
-		var other string
-		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE url = ? AND id <> ? LIMIT 1`, a.URL, a.ID).Scan(&other)
+		// answered a lookup by address). Articles with ids of their own
+		// may share an address (notes linking to one course page).
+		var one int
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ? AND url = ?`, other, a.URL).Scan(&one)
 		switch {
 		case err == nil:
-			return UpsertResult{}, invalidError{fmt.Errorf("url %s is already article %s's: give this one id %q, or remove %s first (mpbot articles rm %s)",
+			return UpsertResult{}, invalidError{fmt.Errorf("url %s is already article %s's (imported by its address alone): give this one id %q, or remove %s first (mpbot articles rm %s)",
 				a.URL, other, other, other, other)}
 		case !errors.Is(err, sql.ErrNoRows):
 			return UpsertResult{}, err

@@ -265,6 +265,12 @@ func testOneArticleAnAddress(t *testing.T, e storetest.Engine) {
 	if _, err := s.Get(ctx, "x"); !errors.Is(err, content.ErrNotFound) {
 		t.Fatalf("a second article at the address: %v", err)
 	}
+	// Articles with ids of their own may share an address.
+	for _, id := range []string{"p", "q"} {
+		if _, _, err := s.Upsert(ctx, content.Article{ID: id, Title: id, URL: "https://example.com/course"}); err != nil {
+			t.Fatalf("%s at a shared address: %v", id, err)
+		}
+	}
 	// Given the id it has, it is the same article, updated.
 	if _, outcome, err := s.Upsert(ctx, content.Article{ID: first.ID, Title: "X 新", URL: "https://example.com/x"}); err != nil || outcome != store.Updated {
 		t.Fatalf("the article by its own id: %v %v", outcome, err)
