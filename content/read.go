@@ -125,6 +125,11 @@ func listFiles(root string) ([]string, error) {
 		return nil
 	})
 	sort.Strings(files)
+	if err == nil && len(files) == 0 {
+		// "read 0 articles (0 problems)" and exit 0 hid a folder of .json
+		// files, or one reached through a link (links are not followed).
+		err = fmt.Errorf("%s: no .jsonl, .md or .html files in this folder (links to folders are not followed)", root)
+	}
 	return files, err
 }
 
@@ -192,12 +197,18 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 	var fm frontMatter
 	body := text
 	if strings.HasPrefix(text, "---\n") {
-		end := strings.Index(text[4:], "\n---")
+		// From the opening line's newline: an empty front matter's
+		// closing --- comes right after it.
+		rest := text[3:]
+		end := strings.Index(rest, "\n---")
 		if end < 0 {
 			return nil, []error{&LineError{path, 1, errors.New("front matter is not closed by a --- line")}}
 		}
-		header := text[4 : 4+end]
-		body = text[4+end+4:]
+		header := ""
+		if end > 0 {
+			header = rest[1:end]
+		}
+		body = rest[end+4:]
 		if i := strings.IndexByte(body, '\n'); i >= 0 {
 			body = body[i+1:]
 		} else {

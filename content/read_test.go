@@ -380,3 +380,24 @@ func TestIDAndAddressOfOneImport(t *testing.T) {
 		t.Fatalf("articles %v, errors %v", ids, errs)
 	}
 }
+
+// TestEmptyFrontMatter: --- and --- with nothing between were refused as
+// front matter never closed.
+func TestEmptyFrontMatter(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "note.md")
+	os.WriteFile(p, []byte("---\n---\n# 标题\n\n正文。\n"), 0o644)
+	arts, errs := ReadPaths([]string{p}, ReadOptions{})
+	if len(errs) > 0 || len(arts) != 1 || arts[0].Title != "标题" || arts[0].ID != "note" {
+		t.Fatalf("%+v %v", arts, errs)
+	}
+}
+
+// TestEmptyFolder: a folder with nothing to import (.json files, or its
+// articles behind a link) is an error, not "read 0 articles" and exit 0.
+func TestEmptyFolder(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.json"), []byte(`{"id":"a"}`), 0o644)
+	if _, errs := ReadPaths([]string{dir}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "no .jsonl, .md or .html files") {
+		t.Fatalf("%v", errs)
+	}
+}
