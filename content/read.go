@@ -141,6 +141,9 @@ func readFile(path, url string) ([]Article, []error) {
 	}
 	defer f.Close()
 	if r.read == nil { // JSON Lines: streamed, line by line
+		if url != "" {
+			return nil, []error{fmt.Errorf("%s: --url is for one .html or .md file; a JSON Lines file gives each article its \"url\"", path)}
+		}
 		return ReadJSONL(f, path)
 	}
 	if info, err := f.Stat(); err == nil && info.Size() > r.maxSize {

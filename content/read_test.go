@@ -353,6 +353,11 @@ func TestOneIDPerImport(t *testing.T) {
 	if _, errs := ReadPaths([]string{jl}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), `the line's "id"`) {
 		t.Fatalf("a JSON Lines id twice: %v", errs)
 	}
+	// --url names one page's address: given with JSON Lines it was
+	// ignored, unseen.
+	if arts, errs := ReadPaths([]string{jl}, ReadOptions{URL: "https://x/page"}); len(arts) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "--url is for one .html or .md file") {
+		t.Fatalf("--url with JSON Lines: %v %v", arts, errs)
+	}
 }
 
 // TestIDAndAddressOfOneImport: a file with an address and no id would

@@ -97,6 +97,7 @@ func (s *Store) Ping(ctx context.Context) (err error) {
 const (
 	migrationLock = 0x6d70626f74_01
 	changeLock    = 0x6d70626f74_02
+	snapshotLock  = 0x6d70626f74_03
 )
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -506,6 +507,13 @@ func (s *Store) SaveSnapshot(ctx context.Context, seq int64, data []byte) (err e
 		return err
 	}
 	defer tx.Rollback()
+	if tx.engine == postgresEngine {
+		// Two replicas saving at once both deleted the chunks and one
+		// failed on the other's (duplicate key): they take turns.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, snapshotLock); err != nil {
+			return err
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM index_snapshot_chunks`); err != nil {
 		return err
 	}

@@ -211,29 +211,36 @@ func TestSnapshotLoadWhileSaving(t *testing.T) { storetest.Each(t, testSnapshotL
 func testSnapshotLoadWhileSaving(t *testing.T, e storetest.Engine) {
 	ctx := context.Background()
 	dsn := e.Fresh(t)
-	saver, loader := e.OpenAt(t, dsn), e.OpenAt(t, dsn)
+	savers, loader := []*store.Store{e.OpenAt(t, dsn), e.OpenAt(t, dsn)}, e.OpenAt(t, dsn)
 	blobs := [][]byte{[]byte(strings.Repeat("a", 3<<19)), []byte(strings.Repeat("b", 5<<19))} // 1.5 and 2.5 MiB: 2 and 3 chunks
-	if err := saver.SaveSnapshot(ctx, 1, blobs[0]); err != nil {
+	if err := savers[0].SaveSnapshot(ctx, 1, blobs[0]); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
-	go func() {
-		for i := range 30 {
-			if err := saver.SaveSnapshot(ctx, int64(i+2), blobs[i%2]); err != nil {
-				done <- err
-				return
+	// Two replicas saving at once (both shutting down): on PostgreSQL one
+	// failed on the other's chunks (duplicate key).
+	done := make(chan error, len(savers))
+	for k, saver := range savers {
+		go func() {
+			for i := range 15 {
+				if err := saver.SaveSnapshot(ctx, int64(i+2), blobs[(i+k)%2]); err != nil {
+					done <- err
+					return
+				}
 			}
-		}
-		done <- nil
-	}()
+			done <- nil
+		}()
+	}
+	finished := 0
 	for loads := 0; ; loads++ {
 		select {
 		case err := <-done:
 			if err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("%d loads while saving", loads)
-			return
+			if finished++; finished == len(savers) {
+				t.Logf("%d loads while saving", loads)
+				return
+			}
 		default:
 		}
 		got, err := loader.LoadSnapshot(ctx)
