@@ -22,6 +22,7 @@ import (
 type Result struct {
 	Hits      []content.Hit
 	Corrected string // e.g. 枫桥经验 for 风桥经验; empty when the query was used as typed
+	word      string // the query's one word as typed, when it is one (for Mentions); kept in the answer cache
 }
 
 // Search returns up to n articles for query, best first. Scores run from 0
@@ -38,20 +39,16 @@ func (ix *Index) Search(ctx context.Context, query string, n int) ([]content.Hit
 // follower whom no article answers, news mentioning the topic is still
 // something to read. Ranked as the search ranks them; nil for any other
 // query.
+// The search's answer (cached: the bot has just searched the same) says
+// whether the query is one word.
 func (ix *Index) Mentions(ctx context.Context, query string, n int) ([]content.Hit, error) {
-	r := ix.reader()
-	q := r.parse(prepareQuery(query))
-	if len(q.clauses) != 1 || q.clauses[0].pairOf > 0 || len(q.clauses[0].alts) != 1 || len(q.clauses[0].alts[0]) != 1 {
-		return nil, nil
-	}
-	word := q.clauses[0].alts[0][0]
-	df := r.v.df(word)
-	if utf8.RuneCountInString(word) < 2 || df == 0 || common(float64(df), float64(r.v.live)) {
-		return nil, nil
-	}
 	res, err := ix.SearchResult(ctx, query, n, false)
-	if err != nil || res.Corrected != "" { // respelt, the hits are of another word
+	if err != nil || res.Corrected != "" || res.word == "" { // respelt, the hits are of another word
 		return nil, err
+	}
+	v := ix.view.Load()
+	if df := v.df(res.word); utf8.RuneCountInString(res.word) < 2 || df == 0 || common(float64(df), float64(v.live)) {
+		return nil, nil
 	}
 	return res.Hits, nil
 }
@@ -86,8 +83,13 @@ func (ix *Index) reader() reader { return reader{ix, ix.view.Load()} }
 // parse reads raw text as a query on the current view (for tests).
 func (ix *Index) parse(raw string) query { return ix.reader().parse(prepareQuery(raw)) }
 
-func (r reader) search(text string, n int, snippets bool) Result {
+func (r reader) search(text string, n int, snippets bool) (res Result) {
 	q := r.parse(text)
+	defer func() {
+		if c := &q.clauses; len(*c) == 1 && (*c)[0].pairOf == 0 && len((*c)[0].alts) == 1 && len((*c)[0].alts[0]) == 1 {
+			res.word = (*c)[0].alts[0][0]
+		}
+	}()
 	// The respelling, worked out at most once: a query of Latin words
 	// needs it now, others only when their answers are weak.
 	var fixed string
