@@ -324,6 +324,14 @@ func TestRedisOutage(t *testing.T) {
 	if again := send(baseA, "枫桥经验", 1); len(again.Articles) == 0 || again.Articles[0].Title != card.Articles[0].Title {
 		t.Fatalf("retry with Redis down: %+v", again)
 	}
+	// A list that cannot be kept does not ask for a number, and a number
+	// is told the list cannot be read (it got "no match").
+	if list := send(baseA, "基层治理", 20); !strings.Contains(list.Content, "2. ") || strings.Contains(list.Content, "回复序号") || !strings.Contains(list.Content, "点击标题阅读") {
+		t.Fatalf("a list with Redis down: %q", list.Content)
+	}
+	if two := send(baseA, "2", 21); !strings.Contains(two.Content, "列表暂时无法读取") {
+		t.Fatalf("a number with Redis down: %q", two.Content)
+	}
 	m := httpGet(t, baseA+"/metrics")
 	if !strings.Contains(m, "mpbot_dedupe_hits_total 1") || strings.Contains(m, "mpbot_shared_state_errors_total 0") {
 		t.Fatalf("degraded dedupe not counted:\n%s", m)

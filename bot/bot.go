@@ -281,8 +281,9 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 	if open == nil {
 		list, err := b.followUps.Get(ctx, m.From)
 		if err != nil {
+			// Not "no match": the list may well be there (Redis down).
 			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
-			return b.noMatch(ctx, s, m, 0)
+			return []Reply{{Type: ReplyText, Text: listUnreadable}}
 		}
 		open = &list
 	}
@@ -434,10 +435,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	next = b.catalog.Snippets(ctx, list.Query, next)
 	reply, ids := listReply(next)
 	page := FollowUp{Query: list.Query, IDs: ids, Stories: storiesOf(next[:len(ids)]), Seen: slices.Sorted(maps.Keys(seen))}
-	if err := b.followUps.Put(ctx, m.From, page); err != nil {
-		b.log.ErrorContext(ctx, "store follow-up", "openid", m.From, "err", err)
-	}
-	return []Reply{reply}
+	return []Reply{b.keepList(ctx, m, page, reply)}
 }
 
 // mentions answers a one-word question no article answers surely with the
@@ -462,11 +460,26 @@ func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string
 	word := html.EscapeString(Cut(query, listTitle))
 	reply, ids := listReplyWith(found, func(n int) string { return fmt.Sprintf(mentionsHeader, word, n) })
 	list := FollowUp{Query: Bare(m.Text), IDs: ids, Stories: storiesOf(found[:len(ids)])}
+	return []Reply{b.keepList(ctx, m, list, reply)}
+}
+
+// listUnreadable answers a number when the lists cannot be read (the
+// fleet's Redis down): the list may be there, so it is not "no match".
+const listUnreadable = "列表暂时无法读取，请点击列表里的标题阅读，或稍后重新发送关键词。"
+
+// keepList stores the numbered list reply shows, so that a number opens its
+// article; when it cannot be stored, the reply does not ask for a number
+// that would not work.
+func (b *Bot) keepList(ctx context.Context, m Message, list FollowUp, reply Reply) Reply {
 	if err := b.followUps.Put(ctx, m.From, list); err != nil {
 		b.log.ErrorContext(ctx, "store follow-up", "openid", m.From, "err", err)
+		reply.Text = strings.TrimSuffix(reply.Text, listFooter) + listNoNumbers
 	}
-	return []Reply{reply}
+	return reply
 }
+
+// listNoNumbers ends a list that could not be stored.
+const listNoNumbers = "点击标题阅读。"
 
 // answers reports whether a search for query finds an article to show.
 func (b *Bot) answers(ctx context.Context, s *Settings, query string) bool {
@@ -541,10 +554,7 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, found []content.
 	// The question as the follower sent it (the query log's text): what
 	// votes are for and 更多 searches again.
 	list := FollowUp{Query: Bare(m.Text), IDs: ids, Stories: storiesOf(found[:len(ids)])}
-	if err := b.followUps.Put(ctx, m.From, list); err != nil {
-		b.log.ErrorContext(ctx, "store follow-up", "openid", m.From, "err", err)
-	}
-	return []Reply{reply}
+	return []Reply{b.keepList(ctx, m, list, reply)}
 }
 
 func (b *Bot) noMatch(ctx context.Context, s *Settings, m Message, depth int) []Reply {

@@ -39,6 +39,7 @@ type Redis struct {
 	trips      atomic.Int64
 	lost       atomic.Int64
 	closing    sync.Once
+	breaker    *breaker
 }
 
 // Dial connects to url (redis://host:port/db), checks the server answers
@@ -81,7 +82,8 @@ func newRedis(c *redis.Client, prefix string, log *slog.Logger) *Redis {
 	r := &Redis{client: c, prefix: prefix, log: log, id: rand.Text()[:12], claimWait: defaultClaimWait,
 		q: writeQueue{kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}}
 	r.flushAfter.Store(int64(defaultFlushAfter))
-	c.AddHook(&breaker{})
+	r.breaker = &breaker{}
+	c.AddHook(r.breaker)
 	c.AddHook(tripCounter{&r.trips})
 	go r.sender()
 	return r
@@ -147,6 +149,9 @@ func (b *breaker) DialHook(next redis.DialHook) redis.DialHook {
 	}
 }
 
+// open reports whether a dial failed within the last second.
+func (b *breaker) open() bool { return time.Now().UnixNano() < b.downUntil.Load() }
+
 func (b *breaker) ProcessHook(next redis.ProcessHook) redis.ProcessHook { return next }
 
 func (b *breaker) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
@@ -192,6 +197,11 @@ type FollowUps struct {
 // Put implements bot.FollowUps. The list is written with this replica's
 // next round trip.
 func (f FollowUps) Put(ctx context.Context, openid string, fu bot.FollowUp) error {
+	if f.R.breaker.open() {
+		// Queued, the write would fail unseen: the bot is told, and its
+		// list asks for no number that would not work.
+		return errors.New("redis unreachable: the list is not kept")
+	}
 	b, _ := json.Marshal(fu)
 	return f.R.enqueue(ctx, write{key: f.R.key("followup", openid), value: b, ttl: f.TTL})
 }
