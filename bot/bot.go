@@ -481,10 +481,11 @@ func (b *Bot) keepList(ctx context.Context, m Message, list FollowUp, reply Repl
 // listNoNumbers ends a list that could not be stored.
 const listNoNumbers = "点击标题阅读。"
 
-// answers reports whether a search for query finds an article to show.
+// answers reports whether a search for query finds an article surely (at
+// search.clear_score): a word beside thanks is searched only then.
 func (b *Bot) answers(ctx context.Context, s *Settings, query string) bool {
 	hits, err := b.catalog.Search(ctx, query, 1)
-	return err == nil && len(hits) > 0 && hits[0].Score >= s.search.MinScore
+	return err == nil && len(hits) > 0 && hits[0].Score >= s.search.ClearScore
 }
 
 func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, depth int) []Reply {

@@ -694,7 +694,7 @@ func TestChoiceInWords(t *testing.T) {
 // characters; a question about it, or a no before a subscribe keyword, is
 // not a switch.
 func TestOptOutInTheirOwnWords(t *testing.T) {
-	push := PushSpec{SubscribeKeywords: []string{"订阅"}, UnsubscribeKeywords: []string{"退订", "取消订阅", "不要再推送", "别推了", "td"},
+	push := PushSpec{SubscribeKeywords: []string{"订阅"}, UnsubscribeKeywords: []string{"退订", "取消订阅", "不要再推送", "别推了", "td", "停止推送"},
 		SubscribeReply: "已订阅。", UnsubscribeReply: "已退订。"}
 	s, err := Compile(demoSpec(), okSearch, push, search.Fold)
 	if err != nil {
@@ -704,6 +704,9 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 		"退订": "out", "我要退订": "out", "退订吧": "out", "退订，谢谢": "out", "不要再推送了": "out", "别推了": "out", "TD": "out",
 		"退訂": "out", "取消訂閱": "out", "取消订阅": "out", "订阅": "in", "我要订阅": "in", "訂閱": "in",
 		"不要订阅了": "", "退订后还能再订阅吗": "", "订阅号和服务号有什么区别": "",
+		// A no, or a word, beside the keyword (a reviewer's finds).
+		"不想退订了": "", "我不退订": "", "先不退订": "", "别取消订阅": "", "取消退订": "", "不要停止推送": "", "订阅号": "",
+		"请帮我退订一下": "out", "退订吧谢谢": "out",
 	} {
 		out, ok := s.opt(s.fold(Bare(text)))
 		got := ""
@@ -747,7 +750,9 @@ func TestTopicBesideThanks(t *testing.T) {
 			t.Errorf("%s: the thanks alone", text)
 		}
 	}
-	for _, text := range []string{"谢谢", "谢谢分享", "谢谢，好的", "谢谢，红烧", "谢谢！！"} {
+	for _, text := range []string{"谢谢", "谢谢分享", "谢谢，好的", "谢谢，红烧", "谢谢！！",
+		// What followers say back (a reviewer's finds: each found an article).
+		"谢谢老师，学习了", "谢谢 学习", "谢谢，受益", "谢谢，加油", "谢谢，点赞", "谢谢，支持"} {
 		if r := ask(text); !thanks(r) {
 			t.Errorf("%s: %v, want the thanks", text, r)
 		}

@@ -78,6 +78,7 @@ func Compile(replies RepliesSpec, search SearchSpec, push PushSpec, fold func(st
 		s: &Settings{exact: map[string]int{}, keys: map[string]int{}, search: search, push: push, optKeywords: map[string]bool{},
 			fold: fold},
 		keywords: map[string]string{},
+		written:  map[string]bool{},
 		keys:     map[string]string{},
 	}
 	s := c.s
@@ -119,6 +120,7 @@ type compiler struct {
 	s        *Settings
 	errs     []error
 	keywords map[string]string // normalised keyword → where it was first seen
+	written  map[string]bool   // keywords as written (normalised as compared, not folded)
 	keys     map[string]string // menu key → where it was first seen
 }
 
@@ -136,11 +138,18 @@ func (c *compiler) response(where string, spec ResponseSpec, required bool) resp
 
 // keyword claims a normalised keyword for where; a keyword belongs to one
 // place only, as in WeChat's own console.
-func (c *compiler) keyword(where, kw, norm string) bool {
+// keyword checks that kw (norm as compared, folded) is in one place only.
+// A keyword written the same way twice is an error; a traditional spelling
+// of one already there (謝謝 beside 谢谢, which configs had before keywords
+// were folded) is dropped: folded text matches the first.
+func (c *compiler) keyword(where, kw, written, norm string) bool {
 	if prev, dup := c.keywords[norm]; dup {
-		c.bad(where, "duplicate keyword %q (already in %s)", kw, prev)
+		if c.written[written] {
+			c.bad(where, "duplicate keyword %q (already in %s)", kw, prev)
+		}
 		return false
 	}
+	c.written[written] = true
 	return true
 }
 
@@ -156,7 +165,7 @@ func (c *compiler) optKeywords(where string, keywords []string, out bool, reply 
 			c.bad(at, "is empty")
 			continue
 		}
-		if !c.keyword(at, kw, norm) {
+		if !c.keyword(at, kw, Bare(kw), norm) {
 			continue
 		}
 		c.keywords[norm] = where
@@ -191,10 +200,11 @@ func (c *compiler) rule(i int, spec RuleSpec) rule {
 	}
 	for j, kw := range spec.Keywords {
 		at := fmt.Sprintf("%s.keywords[%d]", where, j)
-		norm := c.s.fold(Bare(kw))
+		written := Bare(kw)
 		if r.match == MatchRegex {
-			norm = Normalize(kw)
+			written = Normalize(kw)
 		}
+		norm := c.s.fold(written)
 		switch {
 		case norm == "":
 			c.bad(at, "is empty")
@@ -202,16 +212,19 @@ func (c *compiler) rule(i int, spec RuleSpec) rule {
 		case r.match != MatchRegex && len([]rune(norm)) > maxRuleKeyword:
 			c.bad(at, "%q is longer than %d characters", kw, maxRuleKeyword)
 		}
-		if !c.keyword(at, kw, norm) {
+		if !c.keyword(at, kw, written, norm) {
 			continue
 		}
 		c.keywords[norm] = where
 		if r.match == MatchRegex {
-			if _, err := regexp.Compile(kw); err != nil {
+			// Matched against folded text: folded too (a 後 in it
+			// would otherwise never match).
+			pattern := c.s.fold(kw)
+			if _, err := regexp.Compile(pattern); err != nil {
 				c.bad(at, "bad regex: %v", err)
 				continue
 			}
-			patterns = append(patterns, "(?:"+kw+")")
+			patterns = append(patterns, "(?:"+pattern+")")
 			continue
 		}
 		r.keywords = append(r.keywords, norm)
@@ -408,30 +421,41 @@ func (s *Settings) match(text string) (rule int, question string) {
 }
 
 // opt reports whether text turns the daily reading off (out) or on: one of
-// the push's keywords as sent, or within a few words of asking (我要退订,
-// 不要再推送了, 退订吧) where nothing else remains (rest). The longest
-// keyword held wins (取消订阅 holds 订阅), and a subscribe keyword beside a
-// no (不要订阅了) turns nothing on.
+// the push's keywords as sent, or with only asking around it (我要退订,
+// 不要再推送了, 退订吧, 退订，谢谢). Anything else beside the keyword makes it
+// no switch: a no (不想退订了, 别取消订阅, 不要订阅了) or a word (订阅号).
+// The longest keyword held wins (取消订阅 holds 订阅).
 func (s *Settings) opt(text string) (out, ok bool) {
 	if out, ok := s.optKeywords[text]; ok {
 		return out, true
 	}
 	best := ""
 	for kw := range s.optKeywords {
-		if len(kw) > len(best) && containsWord(text, kw) {
-			if _, alone := rest(text, []string{kw}); alone {
-				best = kw
-			}
+		if len(kw) > len(best) && containsWord(text, kw) && onlyAsking(strings.Replace(text, kw, "", 1)) {
+			best = kw
 		}
 	}
 	if best == "" {
 		return false, false
 	}
-	out = s.optKeywords[best]
-	if !out && strings.ContainsAny(text, "不别") {
-		return false, false
+	return s.optKeywords[best], true
+}
+
+// asking are the words around a request to turn the reading on or off
+// (我要退订, 请帮我退订一下, 退订吧谢谢), longest first: nothing of a no.
+var asking = func() []string {
+	w := append([]string{"我要", "我想", "请帮我", "帮我", "请", "麻烦", "给我", "一下", "谢谢", "感谢", "多谢", "好的", "再"}, courtesy...)
+	slices.SortStableFunc(w, func(a, b string) int { return len(b) - len(a) })
+	return w
+}()
+
+// onlyAsking reports whether left holds nothing but asking words,
+// punctuation and spaces.
+func onlyAsking(left string) bool {
+	for _, w := range asking {
+		left = strings.ReplaceAll(left, w, "")
 	}
-	return out, true
+	return strings.IndexFunc(left, isWordRune) < 0
 }
 
 // topicAside returns what stands apart from the keyword of rule (an alone
@@ -450,7 +474,7 @@ func (s *Settings) topicAside(text string, rule int) string {
 			continue
 		}
 		left := p
-		for _, w := range courtesy {
+		for _, w := range responses {
 			left = strings.ReplaceAll(left, w, "")
 		}
 		if left == "" {
@@ -469,6 +493,15 @@ func (s *Settings) topicAside(text string, rule int) string {
 	}
 	return topic
 }
+
+// responses are what followers say back after thanks or an answer
+// (谢谢老师，学习了; 好的，明白; 收到，转发): no topic beside the keyword.
+var responses = func() []string {
+	w := append([]string{"学到了", "学习", "明白", "感恩", "受益", "受教", "加油", "点赞", "支持", "转发", "收藏", "懂了", "了解",
+		"知道", "收到", "厉害", "辛苦", "有用", "不错", "好的", "谢谢", "感谢", "棒", "赞"}, courtesy...)
+	slices.SortStableFunc(w, func(a, b string) int { return len(b) - len(a) })
+	return w
+}()
 
 // Built-in menu keys: a CLICK with one of these keys is answered without a
 // rule (a rule binding the same key wins).

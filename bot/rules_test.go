@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"mpbot/search"
 	"strings"
 	"testing"
 )
@@ -215,5 +216,29 @@ func TestNormalize(t *testing.T) {
 		if got := Normalize(in); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestFoldedKeywords: keywords and text are compared folded to simplified
+// characters. A traditional spelling beside its simplified keyword (which
+// configs had before) is dropped, not a duplicate that stops the config;
+// the same keyword written twice still is. A regex with a traditional
+// character matches the folded text.
+func TestFoldedKeywords(t *testing.T) {
+	rule := func(kws ...string) RuleSpec {
+		return RuleSpec{Match: "contains", Keywords: kws, ResponseSpec: text("不客气")}
+	}
+	s, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{rule("谢谢", "謝謝"), {Match: "regex", Keywords: []string{"^幫助$"}, ResponseSpec: text("帮助")}}},
+		okSearch, okPush, search.Fold)
+	if err != nil {
+		t.Fatalf("a traditional spelling beside its keyword: %v", err)
+	}
+	for text, want := range map[string]int{"謝謝老師": 0, "谢谢": 0, "幫助": 1, "帮助": 1} {
+		if got, _ := s.match(s.fold(Bare(text))); got != want {
+			t.Errorf("%s: rule %d, want %d", text, got, want)
+		}
+	}
+	if _, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{rule("谢谢", "谢谢！")}}, okSearch, okPush, search.Fold); err == nil {
+		t.Error("the same keyword twice accepted")
 	}
 }
