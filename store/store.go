@@ -238,7 +238,10 @@ func (s *Store) upsertTx(ctx context.Context, tx *sqlTx, it Upsert) (UpsertResul
 		return UpsertResult{}, invalidError{err}
 	}
 	if a.ID == "" {
-		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE url = ? LIMIT 1`, a.URL).Scan(&a.ID)
+		// "url <> ''" lets SQLite use the partial index on url (it
+		// cannot tell a parameter is not ''): without it, every article
+		// imported by its address scanned the whole table.
+		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE url = ? AND url <> '' LIMIT 1`, a.URL).Scan(&a.ID)
 		if errors.Is(err, sql.ErrNoRows) {
 			a.ID = urlID(a.URL)
 		} else if err != nil {
