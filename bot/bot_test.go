@@ -734,6 +734,13 @@ func TestEmoticonsAlone(t *testing.T) {
 	if r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "[微笑]枫桥经验"}); len(r) != 1 || r[0].Type != ReplyNews {
 		t.Errorf("[微笑]枫桥经验: %v", r)
 	}
+	// A topic in brackets is no emoticon (a reviewer's find: [两会] got
+	// the sticker reply).
+	for _, text := range []string{"[枫桥经验]", "［浦江经验］"} {
+		if r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: text}); len(r) != 1 || r[0].Type != ReplyNews {
+			t.Errorf("%s: %v", text, r)
+		}
+	}
 }
 
 // TestTopicBesideThanks: a topic of one or two characters after thanks or a

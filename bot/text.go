@@ -106,6 +106,9 @@ func emoticonEnd(s string) int {
 	for i, r := range s {
 		switch {
 		case r == ']' && n > 0:
+			if !emoticons[s[:i]] {
+				return 0 // [两会] is a topic in brackets, not an emoticon
+			}
 			return i + 1
 		case unicode.Is(unicode.Han, r) && n < maxEmoticon:
 			n++
@@ -115,6 +118,21 @@ func emoticonEnd(s string) int {
 	}
 	return 0
 }
+
+// emoticons are the names of WeChat's emoticon codes ([微笑], [旺柴]).
+var emoticons = func() map[string]bool {
+	m := map[string]bool{}
+	for _, name := range strings.Fields(`微笑 撇嘴 色 发呆 得意 流泪 害羞 闭嘴 睡 大哭 尴尬 发怒 调皮 呲牙 惊讶 难过 酷 冷汗 抓狂 吐
+		偷笑 愉快 可爱 白眼 傲慢 饥饿 困 惊恐 流汗 憨笑 悠闲 大兵 奋斗 咒骂 疑问 嘘 晕 疯了 折磨 衰 骷髅 敲打 再见 擦汗 抠鼻 鼓掌
+		糗大了 坏笑 左哼哼 右哼哼 哈欠 鄙视 委屈 快哭了 阴险 亲亲 吓 可怜 菜刀 西瓜 啤酒 篮球 乒乓 咖啡 饭 猪头 玫瑰 凋谢 嘴唇 示爱
+		爱心 心碎 蛋糕 闪电 炸弹 刀 足球 瓢虫 便便 月亮 太阳 礼物 拥抱 强 弱 握手 胜利 抱拳 勾引 拳头 差劲 爱你 爱情 飞吻 跳跳
+		发抖 怄火 转圈 磕头 回头 跳绳 投降 激动 乱舞 献吻 左太极 右太极 嘿哈 捂脸 奸笑 机智 皱眉 耶 吃瓜 加油 汗 天啊 社会社会
+		旺柴 好的 打脸 哇 翻白眼 让我看看 叹气 苦涩 裂开 合十 烟花 爆竹 红包 發 福 庆祝 鸡 蜡烛 哼 失望 无语 恐惧 脸红 破涕为笑
+		生病 笑脸 吐舌 呆 叹气 难过 惊喜 憨笑 心 强壮 鬼魂 发财 囧`) {
+		m[name] = true
+	}
+	return m
+}()
 
 // courtesy are the words people put around thanks and greetings; they do
 // not make a message a question (谢谢老师！, 老师您好呀).
