@@ -203,7 +203,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if moreWords[text] {
 		// 更多 after a list is the question's next list; searched, it
 		// found articles about 更多机遇. With no list open it is text.
-		if list, err := b.followUps.Get(ctx, m.From); err == nil && len(list.IDs) > 0 && list.Query != "" {
+		if list, err := b.followUps.Get(ctx, m.From); err == nil && len(list.IDs) > 0 {
 			return b.more(ctx, s, m, list)
 		}
 	}
@@ -371,13 +371,11 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 			}
 			found = append(found, content.Hit{Article: a, Score: 1})
 		}
-		return b.pick(ctx, s, m, found, len(found) == 1, depth)
+		return b.pick(ctx, s, m, "", found, len(found) == 1, depth) // a list of its own: nothing more to page to
 	}
 	return nil
 }
 
-// search runs a query and chooses between one clear answer, a numbered list
-// and the no-match reply.
 // storiesOf are the headlines of the roundup items among listed hits, one
 // per hit ("" for a whole article), or nil when there are none.
 func storiesOf(listed []content.Hit) []string {
@@ -412,18 +410,22 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	for _, id := range append(slices.Clone(list.Seen), list.IDs...) {
 		seen[id] = true
 	}
-	if len(seen) >= maxSeen {
+	if len(seen) >= maxSeen || list.Search == "" { // a configured list has no more
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
 	note(ctx, func(e *Event) { e.Query = list.Query })
-	hits, err := b.catalog.Search(ctx, list.Query, len(seen)+s.search.MaxResults)
+	search, minScore, header := b.catalog.Search, s.search.MinScore, listHeaderFor
+	if list.Mentions { // more of the articles mentioning the word, whatever their scores
+		search, minScore, header = b.catalog.Mentions, 0, mentionsHeaderFor(list.Search)
+	}
+	hits, err := search(ctx, list.Search, len(seen)+s.search.MaxResults)
 	if err != nil {
 		b.log.ErrorContext(ctx, "search", "err", err)
 		return b.noMatch(ctx, s, m, 0)
 	}
 	var next []content.Hit
 	for _, h := range hits {
-		if h.Score >= s.search.MinScore && !seen[h.Article.ID] && len(next) < s.search.MaxResults {
+		if h.Score >= minScore && !seen[h.Article.ID] && len(next) < s.search.MaxResults {
 			next = append(next, h)
 		}
 	}
@@ -432,9 +434,10 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
 	note(ctx, func(e *Event) { e.Outcome = OutcomeList })
-	next = b.catalog.Snippets(ctx, list.Query, next)
-	reply, ids := listReply(next)
-	page := FollowUp{Query: list.Query, IDs: ids, Stories: storiesOf(next[:len(ids)]), Seen: slices.Sorted(maps.Keys(seen))}
+	next = b.catalog.Snippets(ctx, list.Search, next)
+	reply, ids := listReplyWith(next, header)
+	page := FollowUp{Query: list.Query, Search: list.Search, Mentions: list.Mentions, IDs: ids, Stories: storiesOf(next[:len(ids)]),
+		Seen: slices.Sorted(maps.Keys(seen))}
 	return []Reply{b.keepList(ctx, m, page, reply)}
 }
 
@@ -457,9 +460,8 @@ func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string
 		}
 	})
 	found = b.catalog.Snippets(ctx, query, found)
-	word := html.EscapeString(Cut(query, listTitle))
-	reply, ids := listReplyWith(found, func(n int) string { return fmt.Sprintf(mentionsHeader, word, n) })
-	list := FollowUp{Query: Bare(m.Text), IDs: ids, Stories: storiesOf(found[:len(ids)])}
+	reply, ids := listReplyWith(found, mentionsHeaderFor(query))
+	list := FollowUp{Query: Bare(m.Text), Search: query, Mentions: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
 
@@ -488,6 +490,8 @@ func (b *Bot) answers(ctx context.Context, s *Settings, query string) bool {
 	return err == nil && len(hits) > 0 && hits[0].Score >= s.search.ClearScore
 }
 
+// search runs a query and chooses between one clear answer, a numbered list
+// and the no-match reply.
 func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, depth int) []Reply {
 	hits, err := b.catalog.Search(ctx, query, s.search.MaxResults)
 	if err != nil {
@@ -527,10 +531,12 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	if !clear && len(relevant) > 1 {
 		relevant = b.catalog.Snippets(ctx, query, relevant)
 	}
-	return b.pick(ctx, s, m, relevant, clear, depth)
+	return b.pick(ctx, s, m, query, relevant, clear, depth)
 }
 
-func (b *Bot) pick(ctx context.Context, s *Settings, m Message, found []content.Hit, clear bool, depth int) []Reply {
+// pick answers with found, the hits of a search for query ("" for a
+// configured list): one card, a numbered list, or no match.
+func (b *Bot) pick(ctx context.Context, s *Settings, m Message, query string, found []content.Hit, clear bool, depth int) []Reply {
 	switch {
 	case len(found) == 0:
 		return b.noMatch(ctx, s, m, depth)
@@ -552,9 +558,9 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, found []content.
 		}
 	})
 	reply, ids := listReply(found)
-	// The question as the follower sent it (the query log's text): what
-	// votes are for and 更多 searches again.
-	list := FollowUp{Query: Bare(m.Text), IDs: ids, Stories: storiesOf(found[:len(ids)])}
+	// The question as the follower sent it (the query log's text) is what
+	// votes are for; the query searched is what 更多 searches again.
+	list := FollowUp{Query: Bare(m.Text), Search: query, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
 
@@ -668,8 +674,8 @@ func cardReply(a content.Article) Reply {
 const (
 	listHeader = "找到 %d 篇相关文章：\n"
 	// mentionsHeader heads the articles that mention a one-word question
-	// no article answers: the word, and how many.
-	mentionsHeader = "没有专门讲「%s」的文章，提到它的有 %d 篇：\n"
+	// no article answers (not how many do: more may).
+	mentionsHeader = "没有专门讲「%s」的文章，以下文章提到了它：\n"
 	listFooter     = "回复序号（如 1）查看对应文章，10 分钟内有效。"
 	listTitle      = 40 // runes of a title shown in a list line
 	listSnippet    = 36 // runes of the highlighted snippet under it
@@ -725,6 +731,12 @@ func listReplyWith(found []content.Hit, header func(n int) string) (Reply, []str
 }
 
 func listHeaderFor(n int) string { return fmt.Sprintf(listHeader, n) }
+
+// mentionsHeaderFor is the header of a list of articles mentioning word.
+func mentionsHeaderFor(word string) func(int) string {
+	h := fmt.Sprintf(mentionsHeader, html.EscapeString(Cut(word, listTitle)))
+	return func(int) string { return h }
+}
 
 // Cut shortens s to n characters, ending with … when it had to: a card's
 // description, a list's title, a template field, a logged question.

@@ -815,11 +815,9 @@ func TestMore(t *testing.T) {
 	}
 }
 
-// TestMentionsWhenNothingAnswers: 枫桥经验, which three articles mention in
-// their bodies and none answers surely, got "no match"; it gets those
-// articles under a header saying so, and a number opens one. A question
-// nothing mentions still gets no_match.
-func TestMentionsWhenNothingAnswers(t *testing.T) {
+// mentioningCatalog holds thirty news items, three of which mention 枫桥经验
+// in their bodies and none in a title (search's mentioningArticles).
+func mentioningCatalog() *demoCatalog {
 	var arts []content.Article
 	for i := range 30 {
 		a := content.Article{ID: fmt.Sprintf("n%02d", i), Title: fmt.Sprintf("各地推进基层工作第%d篇", i), URL: fmt.Sprintf("https://example.com/n%d", i),
@@ -833,9 +831,18 @@ func TestMentionsWhenNothingAnswers(t *testing.T) {
 	for _, a := range arts {
 		c.byID[a.ID] = a
 	}
+	return c
+}
+
+// TestMentionsWhenNothingAnswers: 枫桥经验, which three articles mention in
+// their bodies and none answers surely, got "no match"; it gets those
+// articles under a header saying so, and a number opens one. A question
+// nothing mentions still gets no_match.
+func TestMentionsWhenNothingAnswers(t *testing.T) {
+	c := mentioningCatalog()
 	ask := asker(t, newDemoBot(t, c, NewMemoryFollowUps()))
 	r := ask("枫桥经验")
-	if r.Type != ReplyText || !strings.HasPrefix(r.Text, "没有专门讲「枫桥经验」的文章，提到它的有 3 篇") {
+	if r.Type != ReplyText || !strings.HasPrefix(r.Text, "没有专门讲「枫桥经验」的文章，以下文章提到了它：") || !strings.Contains(r.Text, "3. ") {
 		t.Fatalf("枫桥经验: %v", r)
 	}
 	if opened := ask("2"); opened.Type != ReplyNews || !strings.Contains(r.Text, opened.Card.URL) {
@@ -843,5 +850,47 @@ func TestMentionsWhenNothingAnswers(t *testing.T) {
 	}
 	if r := ask("红烧肉"); r.Type != ReplyText || r.Text != "没有找到相关文章。" {
 		t.Fatalf("红烧肉: %v", r)
+	}
+}
+
+// TestMoreOfEveryList: 更多 pages what the list searched, whatever made it
+// (a reviewer's finds): a rule's query, not the keyword sent; the
+// articles mentioning a word, not a search over the relevance cut; a
+// configured list has no more (it searched 更多 as text).
+func TestMoreOfEveryList(t *testing.T) {
+	spec := demoSpec()
+	spec.Rules = append(spec.Rules, RuleSpec{Keywords: []string{"基层专题"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles", Query: "基层治理"}}})
+	two := okSearch
+	two.MaxResults = 2
+	s, err := Compile(spec, two, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	b.SetSettings(s)
+	ask := asker(t, b)
+	if first := ask("基层专题"); !strings.Contains(first.Text, "2. ") {
+		t.Fatalf("基层专题: %v", first)
+	}
+	if next := ask("更多"); next.Text == noMore || !strings.Contains(next.Text, "1. ") {
+		t.Fatalf("更多 after a rule's list: %v", next)
+	}
+	ask("专题") // a configured list of articles
+	if r := ask("更多"); r.Text != noMore {
+		t.Fatalf("更多 after a configured list: %v", r)
+	}
+
+	c := mentioningCatalog()
+	mb := newDemoBot(t, c, NewMemoryFollowUps())
+	mb.SetSettings(s)
+	ask = asker(t, mb)
+	if r := ask("枫桥经验"); !strings.Contains(r.Text, "提到了它") || !strings.Contains(r.Text, "2. ") {
+		t.Fatalf("枫桥经验: %v", r)
+	}
+	if r := ask("更多"); !strings.Contains(r.Text, "提到了它") || !strings.Contains(r.Text, "1. ") || strings.Contains(r.Text, "2. ") {
+		t.Fatalf("更多 after the mentions: %v", r)
+	}
+	if r := ask("更多"); r.Text != noMore {
+		t.Fatalf("更多 after every mention: %v", r)
 	}
 }

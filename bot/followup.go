@@ -17,9 +17,14 @@ type FollowUp struct {
 	// Stories are, beside IDs, the headline of the roundup item listed
 	// for each ("" for a whole article): "2" opens the item shown.
 	Stories []string `json:"stories,omitempty"`
-	// Seen are the articles of the question's earlier lists, which 更多
-	// (the next list of the same question) does not show again.
-	Seen []string `json:"seen,omitempty"`
+	// Search is what the list searched for (the question, a rule's query,
+	// the topic beside a greeting; "" for a configured list), which 更多
+	// searches again for the next list; Mentions, that the list was of
+	// articles mentioning it. Seen are the articles of the earlier lists,
+	// not shown again.
+	Search   string   `json:"search,omitempty"`
+	Mentions bool     `json:"mentions,omitempty"`
+	Seen     []string `json:"seen,omitempty"`
 }
 
 // FollowUps remembers, per follower, the last numbered list, so that a
