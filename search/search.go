@@ -460,28 +460,31 @@ var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "�
 	"什么", "怎么", "如何", "为何", "有", "个", "多少", "哪天", "几", "这", "那", "我", "你", "他", "她", "它", "我们",
 	"一下", "一个", "关于", "请", "想", "要", "看", "去", "给", "把", "被", "对", "也", "都", "就", "还", "又", "很")
 
-// requestWords are how followers ask for reading on a topic (有没有关于两会
-// 的文章, 求两会资料, 搜一下两会, 我想了解一下基层治理方面的内容): the
-// request, not the topic, dropped as stop words are. As words, so names
-// holding them stay (求是, 发改委, 评论员文章 where the segmenter keeps it
-// whole); and beside a lone character they are a word the dictionary
-// lacks (资料包 is cut 资料 包), which stays whole.
-var requestWords = setOf("有没有", "文章", "资料", "相关", "推荐", "发", "搜", "搜索", "查", "查查", "查询", "看看", "求",
-	"了解", "方面", "内容", "我要", "我想", "找", "找找", "帮我")
+// How followers ask for reading on a topic (有没有关于两会的文章, 求两会资料,
+// 搜一下两会, 我想了解一下基层治理方面的内容): the request, not the topic,
+// dropped as stop words are, where it frames the topic. As words, so names
+// holding them stay (求是, 发改委). requestVerbs come before the topic (or
+// end the question: 新质生产力看看); requestNouns after it, at the end or
+// before another framing word. Elsewhere they are part of a topic: 内容审核,
+// 资料包 (cut 资料 包), 习近平发贺电.
+var (
+	requestVerbs = setOf("有没有", "推荐", "发", "搜", "搜索", "查", "查查", "查询", "看看", "求", "了解", "我要", "我想",
+		"找", "找找", "帮我")
+	requestNouns = setOf("文章", "资料", "相关", "方面", "内容")
+)
 
-// isRequest reports whether words[i] is a request word to drop.
+// isRequest reports whether words[i] is a request word framing the topic.
 func isRequest(words []string, i int) bool {
-	if !requestWords[words[i]] {
-		return false
+	framing := func(j int) bool { // the edge, a stop word or another request word
+		return j < 0 || j >= len(words) || stopWords[words[j]] || requestVerbs[words[j]] || requestNouns[words[j]]
 	}
-	lone := func(j int) bool {
-		if j < 0 || j >= len(words) || stopWords[words[j]] {
-			return false
-		}
-		r, size := utf8.DecodeRuneInString(words[j])
-		return size == len(words[j]) && isHan(r)
+	switch {
+	case requestVerbs[words[i]]:
+		return framing(i-1) || i == len(words)-1
+	case requestNouns[words[i]]:
+		return framing(i + 1)
 	}
-	return !lone(i-1) && !lone(i+1)
+	return false
 }
 
 // particles are the grammatical particles (助词) among the stop words: they

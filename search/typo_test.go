@@ -206,8 +206,19 @@ func TestQuestionWordsDoNotDecide(t *testing.T) {
 	}
 	// Beside a lone character, a request word is part of a word the
 	// dictionary lacks: 资料包 stays whole, not 包.
-	if isRequest([]string{"资料", "包", "怎么", "领取"}, 0) || !isRequest([]string{"两会", "的", "资料"}, 2) {
-		t.Error("资料 beside a lone character is dropped, or 资料 after a topic is kept")
+	for _, c := range []struct {
+		words   []string
+		i       int
+		request bool
+	}{
+		{[]string{"两会", "的", "资料"}, 2, true}, {[]string{"两会", "相关", "文章"}, 1, true}, {[]string{"求", "两会"}, 0, true},
+		{[]string{"新质生产力", "看看"}, 1, true}, {[]string{"我想", "了解", "一下"}, 1, true},
+		// Part of a topic (a reviewer's find: 内容审核 answered about 审核).
+		{[]string{"资料", "包", "怎么", "领取"}, 0, false}, {[]string{"内容", "审核"}, 0, false}, {[]string{"习近平", "发", "贺电"}, 1, false},
+	} {
+		if got := isRequest(c.words, c.i); got != c.request {
+			t.Errorf("%v[%d]: request %v, want %v", c.words, c.i, got, c.request)
+		}
 	}
 	hits, _ := ix.Search(context.Background(), "浦江经验 四下基层", 3)
 	if len(hits) < 2 || hits[0].Article.ID != "demo-sixia" {
