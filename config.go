@@ -53,6 +53,7 @@ type Config struct {
 	proxies     []netip.Prefix // server.trusted_proxies
 	keep        time.Duration  // insights.retention
 	envWarnings []string       // MPBOT_* environment variables that set nothing, or set a key to nothing
+	sections    []string       // the file's top-level keys (server, replies, push, …)
 }
 
 // InsightsConfig is the `insights` section: the query log.
@@ -178,6 +179,21 @@ func (s secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
 // only guard a webhook on the loopback interface.
 const demoToken = "mpbot-demo-token"
 
+// fileSections are the top-level keys of a config file, in its order.
+func fileSections(data []byte) []string {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	var keys []string
+	for i, n := range doc.Content[0].Content {
+		if i%2 == 0 {
+			keys = append(keys, n.Value)
+		}
+	}
+	return keys
+}
+
 // loadConfig reads path (or the embedded defaults when path is the default
 // and absent), applies MPBOT_* environment overrides, and validates and
 // compiles it all. Every problem is reported at once, each naming its key.
@@ -209,7 +225,7 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 			v.BindEnv(key) // Unmarshal ignores environment variables of unbound keys
 		}
 	}
-	cfg := &Config{source: source, envWarnings: envWarnings(v.AllKeys(), os.Environ())}
+	cfg := &Config{source: source, envWarnings: envWarnings(v.AllKeys(), os.Environ()), sections: fileSections(data)}
 	var p problems
 	if err := v.UnmarshalExact(cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
 		mapstructure.StringToTimeDurationHookFunc(),

@@ -396,6 +396,20 @@ func TestConfigSavedInPlace(t *testing.T) {
 	if !strings.Contains(logs.String(), "replies.rules (had ") {
 		t.Fatalf("the warning does not name replies.rules:\n%s", logs)
 	}
+	// Without a section the file had, its keys go back to the shipped
+	// ones: named.
+	if err := os.WriteFile(path, []byte(third), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return ask("帮助") == "第三版" }, "the whole file again")
+	noPush := third[:strings.Index(third, "\npush:")+1] + third[strings.Index(third, "\nmenu:")+1:]
+	if err := os.WriteFile(path, []byte(noPush), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return strings.Contains(logs.String(), "without sections the file had") }, "the warning of sections gone")
+	if !regexp.MustCompile(`sections="?\[push`).MatchString(logs.String()) {
+		t.Fatalf("the warning does not name push:\n%s", logs)
+	}
 }
 
 // TestSecondServeOnBusyPort: a second serve on the same port fails at once,

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"time"
 
 	"mpbot/admin"
@@ -120,6 +121,12 @@ func (a *app) reload(path string, running *Config) {
 		cancel()
 	}
 	a.log.Info("config reloaded", "file", path)
+	if gone := slices.DeleteFunc(slices.Clone(old.sections), func(k string) bool { return slices.Contains(cfg.sections, k) }); len(gone) > 0 {
+		// Cut short before push: or search:, the file's lists there went
+		// back to the shipped ones without a word.
+		a.log.Warn("config reloaded without sections the file had: their keys are the shipped defaults now; if the file was saved half-way, save it whole and it is read again",
+			"sections", gone)
+	}
 	if gone := emptied(old, cfg); len(gone) > 0 {
 		// A file saved half-way (an editor writing in place, a copy cut
 		// short) is valid YAML when it ends between sections, and
