@@ -801,6 +801,9 @@ var choiceWraps = func() []string {
 	return w
 }()
 
+// choiceDigits are the characters a choice is written with.
+const choiceDigits = "0123456789一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩"
+
 // unwrapChoice takes choiceWraps and punctuation off both ends of norm
 // until none is left.
 func unwrapChoice(norm string) string {
@@ -821,6 +824,9 @@ func unwrapChoice(norm string) string {
 // a bare number, the same text may be a search (二 alone, 2号), so the
 // caller takes it as a choice only while a list is open.
 func wordChoice(norm string) (int, bool) {
+	if !strings.ContainsAny(norm, choiceDigits) {
+		return 0, false // most messages: no number to choose with
+	}
 	norm = unwrapChoice(norm)
 	for _, lead := range choiceLeads {
 		if rest, ok := strings.CutPrefix(norm, lead); ok {

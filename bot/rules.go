@@ -47,6 +47,7 @@ type Settings struct {
 	search      SearchSpec
 	push        PushSpec
 	optKeywords map[string]bool // normalised keyword → opt out (true) or in
+	optList     []string        // optKeywords' keys, for looking through each message
 	fold        func(string) string
 }
 
@@ -170,6 +171,7 @@ func (c *compiler) optKeywords(where string, keywords []string, out bool, reply 
 		}
 		c.keywords[norm] = where
 		c.s.optKeywords[norm] = out
+		c.s.optList = append(c.s.optList, norm)
 	}
 }
 
@@ -430,7 +432,7 @@ func (s *Settings) opt(text string) (out, ok bool) {
 		return out, true
 	}
 	best := ""
-	for kw := range s.optKeywords {
+	for _, kw := range s.optList {
 		if len(kw) > len(best) && containsWord(text, kw) && onlyAsking(strings.Replace(text, kw, "", 1)) {
 			best = kw
 		}
