@@ -27,6 +27,18 @@ type foldTable struct {
 	phrases     map[string]string // phrases whose characters a character map would get wrong
 	phraseFirst map[rune]bool     // first characters of phrases
 	maxPhrase   int               // runes
+	// inBMP has a bit for each character of chars below U+10000: most
+	// text is simplified, and every character of every question and
+	// message is checked, which a bit tells faster than the map.
+	inBMP [1 << 16 / 64]uint64
+}
+
+// traditional reports whether r is in chars.
+func (t *foldTable) traditional(r rune) bool {
+	if r < 1<<16 {
+		return t.inBMP[r>>6]&(1<<(r&63)) != 0
+	}
+	return t.chars[r] != 0
 }
 
 var loadFold = sync.OnceValue(func() *foldTable { return newFoldTable(tsCharacters, tsPhrases) })
@@ -48,6 +60,9 @@ func newFoldTable(chars, phrases string) *foldTable {
 		}
 		if v, m := utf8.DecodeRuneInString(values[0]); m == len(values[0]) {
 			t.chars[k] = v
+			if k < 1<<16 {
+				t.inBMP[k>>6] |= 1 << (k & 63)
+			}
 		}
 	})
 	eachEntry(phrases, func(key string, values []string) {
@@ -92,7 +107,7 @@ const maxFoldPhrase = 16
 // phrase used holds a character only traditional text has). The cost is
 // linear: at most maxPhrase lookups a character.
 func (t *foldTable) fold(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return t.chars[r] != 0 }) < 0 {
+	if strings.IndexFunc(s, t.traditional) < 0 {
 		return s
 	}
 	var b strings.Builder

@@ -22,7 +22,7 @@ import (
 type Result struct {
 	Hits      []content.Hit
 	Corrected string // e.g. 枫桥经验 for 风桥经验; empty when the query was used as typed
-	word      string // the query's one word as typed, when it is one (for Mentions); kept in the answer cache
+	word      string // the query's one word, when it is one (for Mentions); kept in the answer cache
 }
 
 // Search returns up to n articles for query, best first. Scores run from 0
@@ -39,18 +39,38 @@ func (ix *Index) Search(ctx context.Context, query string, n int) ([]content.Hit
 // follower whom no article answers, news mentioning the topic is still
 // something to read. Ranked as the search ranks them; nil for any other
 // query.
-// The search's answer (cached: the bot has just searched the same) says
-// whether the query is one word.
+// Whether the query is one word is read from the search the bot has just
+// made (its parsed query kept for the snippets), so most questions nothing
+// answers cost no second search: only one-word ones do, when the answer
+// cache is off.
 func (ix *Index) Mentions(ctx context.Context, query string, n int) ([]content.Hit, error) {
-	res, err := ix.SearchResult(ctx, query, n, false)
-	if err != nil || res.Corrected != "" || res.word == "" { // respelt, the hits are of another word
-		return nil, err
+	r := ix.reader()
+	text := prepareQuery(query)
+	var word string
+	if res, ok := ix.cache.Load().get(cacheKey{text, n, false, ix.thisYear()}, r.v.gen); ok {
+		word = res.word // answered from the cache: nothing parsed it now
+	} else if q, ok := ix.parsed.get(r.v, text); ok {
+		word = oneWord(q)
+	} else {
+		word = oneWord(r.parse(text))
 	}
-	v := ix.view.Load()
-	if df := v.df(res.word); utf8.RuneCountInString(res.word) < 2 || df == 0 || common(float64(df), float64(v.live)) {
+	if df := r.v.df(word); utf8.RuneCountInString(word) < 2 || df == 0 || common(float64(df), float64(r.v.live)) {
 		return nil, nil
 	}
+	res, err := ix.SearchResult(ctx, query, n, false)
+	if err != nil || res.Corrected != "" { // respelt, the hits are of another word
+		return nil, err
+	}
 	return res.Hits, nil
+}
+
+// oneWord is a query's one word as typed, when it is one word and nothing
+// else (no synonyms, no pairs of a word never seen); "" otherwise.
+func oneWord(q query) string {
+	if c := q.clauses; len(c) == 1 && c[0].pairOf == 0 && len(c[0].alts) == 1 && len(c[0].alts[0]) == 1 {
+		return c[0].alts[0][0]
+	}
+	return ""
 }
 
 // SearchResult is Search with the correction it made, if any, and with
@@ -85,11 +105,7 @@ func (ix *Index) parse(raw string) query { return ix.reader().parse(prepareQuery
 
 func (r reader) search(text string, n int, snippets bool) (res Result) {
 	q := r.parse(text)
-	defer func() {
-		if c := &q.clauses; len(*c) == 1 && (*c)[0].pairOf == 0 && len((*c)[0].alts) == 1 && len((*c)[0].alts[0]) == 1 {
-			res.word = (*c)[0].alts[0][0]
-		}
-	}()
+	defer func() { res.word = oneWord(q) }()
 	// The respelling, worked out at most once: a query of Latin words
 	// needs it now, others only when their answers are weak.
 	var fixed string
