@@ -14,7 +14,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"mpbot/content"
@@ -23,10 +22,12 @@ import (
 // Catalog is what the bot needs from the content side.
 type Catalog interface {
 	Search(ctx context.Context, query string, n int) ([]content.Hit, error)
-	// Mentions are articles that hold query, a single word no article
-	// answers surely (news mentioning 枫桥经验 in passing); nil for other
-	// queries.
-	Mentions(ctx context.Context, query string, n int) ([]content.Hit, error)
+	// Mentions are the topic query asks about, when it is one topic word,
+	// and articles that hold it (news mentioning 枫桥经验 in passing); nil
+	// for other queries.
+	Mentions(ctx context.Context, query string, n int) (string, []content.Hit, error)
+	// Topic reports whether word names a topic the search knows (两会, 申论).
+	Topic(word string) bool
 	// Snippets highlights query in hits; asked only for numbered lists.
 	Snippets(ctx context.Context, query string, hits []content.Hit) []content.Hit
 	Get(ctx context.Context, id string) (content.Article, error)
@@ -200,7 +201,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		}
 		return b.followUp(ctx, s, m, n, nil)
 	}
-	if moreWords[text] {
+	if moreWords[text] || utf8.RuneCountInString(text) <= 8 && moreWords[unwrapChoice(text)] {
 		// 更多 after a list is the question's next list; searched, it
 		// found articles about 更多机遇. With no list open it is text.
 		if list, err := b.followUps.Get(ctx, m.From); err == nil && len(list.IDs) > 0 {
@@ -224,7 +225,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		// 你好，两会: a greeting, and a topic of two characters apart
 		// from it, which alone counts as nothing searchable (谢谢分享 is
 		// thanks). Answered when the store answers it.
-		if topic := s.topicAside(text, rule); topic != "" && b.answers(ctx, s, topic) {
+		if topic := s.topicAside(text, rule); topic != "" && b.catalog.Topic(topic) && b.answers(ctx, s, topic) {
 			return b.search(ctx, s, m, topic, 0)
 		}
 	}
@@ -393,7 +394,8 @@ func storiesOf(listed []content.Hit) []string {
 
 // moreWords ask for more of the list just shown (Bare, folded).
 var moreWords = map[string]bool{"更多": true, "还有吗": true, "还有呢": true, "还有没有": true, "下一页": true, "换一批": true,
-	"再来几篇": true, "再来点": true, "其他的": true, "继续": true, "more": true}
+	"再来几篇": true, "再来点": true, "其他的": true, "继续": true, "more": true, "还有": true, "还有别的": true, "还有别": true, "还有其他": true,
+	"别的": true, "其他": true}
 
 // maxSeen bounds how far 更多 pages through one question: each page
 // searches for the articles already shown and as many more.
@@ -416,7 +418,11 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	note(ctx, func(e *Event) { e.Query = list.Query })
 	search, minScore, header := b.catalog.Search, s.search.MinScore, listHeaderFor
 	if list.Mentions { // more of the articles mentioning the word, whatever their scores
-		search, minScore, header = b.catalog.Mentions, 0, mentionsHeaderFor(list.Search)
+		search = func(ctx context.Context, query string, n int) ([]content.Hit, error) {
+			_, hits, err := b.catalog.Mentions(ctx, query, n)
+			return hits, err
+		}
+		minScore, header = 0, mentionsHeaderFor(list.Search)
 	}
 	hits, err := search(ctx, list.Search, len(seen)+s.search.MaxResults)
 	if err != nil {
@@ -447,7 +453,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 // so; nil when there are none. The question stays unanswered in the
 // query log (no_match), for the report's topics.
 func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string) []Reply {
-	found, err := b.catalog.Mentions(ctx, query, s.search.MaxResults)
+	word, found, err := b.catalog.Mentions(ctx, query, s.search.MaxResults)
 	if err != nil {
 		b.log.ErrorContext(ctx, "mentions", "err", err)
 	}
@@ -460,8 +466,8 @@ func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string
 		}
 	})
 	found = b.catalog.Snippets(ctx, query, found)
-	reply, ids := listReplyWith(found, mentionsHeaderFor(query))
-	list := FollowUp{Query: Bare(m.Text), Search: query, Mentions: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
+	reply, ids := listReplyWith(found, mentionsHeaderFor(word))
+	list := FollowUp{Query: Bare(m.Text), Search: word, Mentions: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
 
@@ -795,8 +801,8 @@ var (
 // 我要第3篇, 看一下第二篇, 发我第二篇, 第二篇谢谢老师), longest first.
 var choiceWraps = func() []string {
 	w := []string{"谢谢老师", "谢谢您", "谢谢", "感谢", "多谢", "谢啦", "好的", "好滴", "好嘞", "收到", "嗯嗯", "嗯", "麻烦",
-		"请", "老师", "我要看", "我想看", "给我看", "看一下", "看看", "发我", "发一下", "给我", "我要", "我想", "打开", "查看",
-		"吧", "呀", "啊", "哈", "呢", "哦", "噢", "嘛", "了", "的"}
+		"请", "老师", "我要看", "我想看", "给我看", "我看看", "看一下", "看看", "发我", "发一下", "给我", "我要", "我想", "打开",
+		"查看", "那就", "就", "发", "文章", "好", "ok", "吧", "呀", "啊", "哈", "呢", "吗", "哦", "噢", "嘛", "了", "的"}
 	slices.SortStableFunc(w, func(a, b string) int { return len(b) - len(a) })
 	return w
 }()
@@ -809,7 +815,7 @@ const choiceDigits = "0123456789一二三四五六七八九十①②③④⑤⑥
 func unwrapChoice(norm string) string {
 	for {
 		before := norm
-		norm = strings.TrimFunc(norm, func(r rune) bool { return !isWordRune(r) && !unicode.IsNumber(r) }) // ② is a number
+		norm = strings.TrimFunc(norm, func(r rune) bool { return !isWordRune(r) })
 		for _, w := range choiceWraps {
 			norm = strings.TrimPrefix(norm, w)
 			norm = strings.TrimSuffix(norm, w)

@@ -42,12 +42,14 @@ func (c *demoCatalog) Search(ctx context.Context, q string, n int) ([]content.Hi
 	return c.index.Search(ctx, q, n)
 }
 
-func (c *demoCatalog) Mentions(ctx context.Context, q string, n int) ([]content.Hit, error) {
+func (c *demoCatalog) Mentions(ctx context.Context, q string, n int) (string, []content.Hit, error) {
 	if c.broken {
-		return nil, errors.New("disk on fire")
+		return "", nil, errors.New("disk on fire")
 	}
 	return c.index.Mentions(ctx, q, n)
 }
+
+func (c *demoCatalog) Topic(word string) bool { return c.index.Topic(word) }
 
 func (c *demoCatalog) Snippets(_ context.Context, q string, hits []content.Hit) []content.Hit {
 	return c.index.Snippets(q, hits)
@@ -628,6 +630,9 @@ func TestWordChoice(t *testing.T) {
 		// What followers put around a choice.
 		"2，谢谢": 2, "2谢谢": 2, "好的 2": 2, "2吧": 2, "第二篇吧": 2, "我要第3篇": 3, "看一下第二篇": 2, "发我第二篇": 2,
 		"第二篇谢谢老师": 2, "嗯，3": 3,
+		// A second review's finds.
+		"第二篇文章": 2, "那就第二篇吧": 2, "我看看第二篇": 2, "发第二篇": 2, "选②": 2, "②吧": 2, "好的②": 2, "好，2": 2,
+		"ok 2": 2, "2号文章": 2, "第2篇文章": 2,
 	} {
 		if n, ok := wordChoice(Bare(text)); !ok || n != want {
 			t.Errorf("%s: %d %v, want %d", text, n, ok, want)
@@ -701,6 +706,7 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	for text, want := range map[string]string{
+		"退订了吗": "", "退订吗": "", "订阅了吗": "", "订阅好了吗": "",
 		"退订": "out", "我要退订": "out", "退订吧": "out", "退订，谢谢": "out", "不要再推送了": "out", "别推了": "out", "TD": "out",
 		"退訂": "out", "取消訂閱": "out", "取消订阅": "out", "订阅": "in", "我要订阅": "in", "訂閱": "in",
 		"不要订阅了": "", "退订后还能再订阅吗": "", "订阅号和服务号有什么区别": "",
@@ -752,14 +758,16 @@ func TestTopicBesideThanks(t *testing.T) {
 	thanks := func(r Reply) bool {
 		return r.Type == ReplyText && (r.Text == "不客气！" || r.Text == "祝顺利！")
 	}
-	for _, text := range []string{"谢谢，申论", "谢谢 面试", "浦江，谢谢"} {
+	for _, text := range []string{"谢谢，申论", "谢谢 申论", "申论，谢谢"} {
 		if r := ask(text); thanks(r) {
 			t.Errorf("%s: the thanks alone", text)
 		}
 	}
 	for _, text := range []string{"谢谢", "谢谢分享", "谢谢，好的", "谢谢，红烧", "谢谢！！",
 		// What followers say back (a reviewer's finds: each found an article).
-		"谢谢老师，学习了", "谢谢 学习", "谢谢，受益", "谢谢，加油", "谢谢，点赞", "谢谢，支持"} {
+		"谢谢老师，学习了", "谢谢 学习", "谢谢，受益", "谢谢，加油", "谢谢，点赞", "谢谢，支持",
+		// No topic the search knows (a second review's finds on the corpus).
+		"谢谢老师，学会了", "谢谢 面试", "谢谢，到位", "谢谢，深刻"} {
 		if r := ask(text); !thanks(r) {
 			t.Errorf("%s: %v, want the thanks", text, r)
 		}
@@ -792,6 +800,13 @@ func TestMore(t *testing.T) {
 		shown[l] = true
 	}
 	pages := 0
+	for _, text := range []string{"更多的", "换一批吧", "还有别的吗"} { // a second review's finds: searched
+		ask("基层治理")
+		if r := ask(text); r.Type != ReplyText || !strings.Contains(r.Text, "1. ") {
+			t.Fatalf("%s after a list: %v", text, r)
+		}
+	}
+	ask("基层治理")
 	for {
 		r := ask("还有吗？")
 		if r.Type == ReplyText && r.Text == noMore {
@@ -850,6 +865,10 @@ func TestMentionsWhenNothingAnswers(t *testing.T) {
 	}
 	if r := ask("红烧肉"); r.Type != ReplyText || r.Text != "没有找到相关文章。" {
 		t.Fatalf("红烧肉: %v", r)
+	}
+	// The header names the topic, not the question around it.
+	if r := ask("有没有关于枫桥经验的文章"); !strings.HasPrefix(r.Text, "没有专门讲「枫桥经验」的文章") {
+		t.Fatalf("有没有关于枫桥经验的文章: %v", r)
 	}
 }
 

@@ -446,7 +446,14 @@ func (s *Settings) opt(text string) (out, ok bool) {
 // asking are the words around a request to turn the reading on or off
 // (我要退订, 请帮我退订一下, 退订吧谢谢), longest first: nothing of a no.
 var asking = func() []string {
-	w := append([]string{"我要", "我想", "请帮我", "帮我", "请", "麻烦", "给我", "一下", "谢谢", "感谢", "多谢", "好的", "再"}, courtesy...)
+	// Courtesy without its question particles: 退订了吗 asks, it does
+	// not unsubscribe.
+	w := []string{"我要", "我想", "请帮我", "帮我", "请", "麻烦", "给我", "一下", "谢谢", "感谢", "多谢", "好的", "再"}
+	for _, c := range courtesy {
+		if c != "吗" && c != "呢" && c != "么" && c != "嘛" {
+			w = append(w, c)
+		}
+	}
 	slices.SortStableFunc(w, func(a, b string) int { return len(b) - len(a) })
 	return w
 }()

@@ -53,7 +53,7 @@ func Bare(s string) string {
 // isWordRune reports whether r can be part of what a follower asks about:
 // letters (Han included) and digits. Punctuation, symbols, spaces and
 // emoji are not.
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) } // ② too
 
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)

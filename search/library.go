@@ -211,9 +211,12 @@ func (l *Library) Search(ctx context.Context, query string, n int) ([]content.Hi
 
 // Mentions implements the bot's catalog mentions: articles that hold a
 // one-word question no article answers surely.
-func (l *Library) Mentions(ctx context.Context, query string, n int) ([]content.Hit, error) {
+func (l *Library) Mentions(ctx context.Context, query string, n int) (string, []content.Hit, error) {
 	return l.index.Mentions(ctx, query, n)
 }
+
+// Topic implements the bot's catalog topic check.
+func (l *Library) Topic(word string) bool { return l.index.Topic(word) }
 
 // Snippets implements the bot's catalog snippets, for numbered lists.
 func (l *Library) Snippets(_ context.Context, query string, hits []content.Hit) []content.Hit {

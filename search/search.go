@@ -32,18 +32,19 @@ func (ix *Index) Search(ctx context.Context, query string, n int) ([]content.Hit
 	return r.Hits, err
 }
 
-// Mentions returns up to n articles that hold query, when query is one word
-// the index knows, of two characters or more and in few enough articles
-// to tell them apart (枫桥经验: the corpus's news mention it in their bodies,
-// and none has it in its title, so no article answers it surely). For a
-// follower whom no article answers, news mentioning the topic is still
-// something to read. Ranked as the search ranks them; nil for any other
-// query.
+// Mentions returns the topic query asks about and up to n articles that
+// hold it, when query is one word and that word a topic (Topic), in few
+// enough articles to tell them apart (枫桥经验: the corpus's news mention it
+// in their bodies, and none has it in its title, so no article answers it
+// surely). For a follower whom no article answers, news mentioning the
+// topic is still something to read; a word that is no topic (厉害, 退订,
+// 第二篇) is small talk or a choice, and gets nothing. Ranked as the search
+// ranks them.
 // Whether the query is one word is read from the search the bot has just
 // made (its parsed query kept for the snippets), so most questions nothing
 // answers cost no second search: only one-word ones do, when the answer
 // cache is off.
-func (ix *Index) Mentions(ctx context.Context, query string, n int) ([]content.Hit, error) {
+func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []content.Hit, error) {
 	r := ix.reader()
 	text := prepareQuery(query)
 	var word string
@@ -54,14 +55,25 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) ([]content.H
 	} else {
 		word = oneWord(r.parse(text))
 	}
-	if df := r.v.df(word); utf8.RuneCountInString(word) < 2 || df == 0 || common(float64(df), float64(r.v.live)) {
-		return nil, nil
+	if df := r.v.df(word); !r.topic(word) || df == 0 || common(float64(df), float64(r.v.live)) {
+		return "", nil, nil
 	}
 	res, err := ix.SearchResult(ctx, query, n, false)
 	if err != nil || res.Corrected != "" { // respelt, the hits are of another word
-		return nil, err
+		return "", nil, err
 	}
-	return res.Hits, nil
+	return word, res.Hits, nil
+}
+
+// Topic reports whether word (as a follower types it) names a topic the
+// search knows: a term of its own list (枫桥经验, 两会, 申论) or of a
+// configured synonym or related-term group.
+func (ix *Index) Topic(word string) bool {
+	return ix.reader().topic(normalizeQuery(foldText(strings.TrimSpace(word))))
+}
+
+func (r reader) topic(word string) bool {
+	return utf8.RuneCountInString(word) >= 2 && (topicTerms[word] || r.v.synonyms.alternatives(word) != nil)
 }
 
 // oneWord is a query's one word as typed, when it is one word and nothing

@@ -24,6 +24,18 @@ var (
 	userTerms string
 )
 
+// topicTerms are the terms of mpbot's own list: the topics followers ask
+// about by one word.
+var topicTerms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(userTerms, "\n") {
+		if f := strings.Fields(line); len(f) > 0 && !strings.HasPrefix(f[0], "#") {
+			m[strings.ToLower(f[0])] = true
+		}
+	}
+	return m
+}()
+
 // userTermFreq is high enough that the segmenter never splits a user term.
 const userTermFreq = 100000
 

@@ -412,8 +412,10 @@ func TestMentions(t *testing.T) {
 	if hits, _ := ix.Search(ctx, "枫桥经验", 5); len(hits) == 0 || hits[0].Score >= 0.4 {
 		t.Fatalf("枫桥经验 in three bodies answered surely: %v", hits)
 	}
-	for q, want := range map[string]int{"枫桥经验": 3, "枫桥经验是什么？": 3, "枫桥经验 乡村建设": 0, "红烧肉": 0, "经": 0} {
-		got, err := ix.Mentions(ctx, q, 5)
+	// 乡村建设 is in every body but no topic of the search's (small talk
+	// and choices are words too: 厉害, 第二篇).
+	for q, want := range map[string]int{"枫桥经验": 3, "枫桥经验是什么？": 3, "枫桥经验 乡村建设": 0, "红烧肉": 0, "经": 0, "乡村建设": 0} {
+		_, got, err := ix.Mentions(ctx, q, 5)
 		if err != nil || len(got) != want {
 			t.Errorf("%s: %d mentions (%v), want %d", q, len(got), err, want)
 		}

@@ -41,9 +41,11 @@ func newTestCatalog() *testCatalog {
 	return c
 }
 
-func (c *testCatalog) Mentions(ctx context.Context, q string, n int) ([]content.Hit, error) {
+func (c *testCatalog) Mentions(ctx context.Context, q string, n int) (string, []content.Hit, error) {
 	return c.index.Mentions(ctx, q, n)
 }
+
+func (c *testCatalog) Topic(word string) bool { return c.index.Topic(word) }
 
 func (c *testCatalog) Search(ctx context.Context, q string, n int) ([]content.Hit, error) {
 	if c.delay > 0 {
