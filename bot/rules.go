@@ -447,10 +447,11 @@ func (s *Settings) opt(text string) (out, ok bool) {
 // (我要退订, 请帮我退订一下, 退订吧谢谢), longest first: nothing of a no.
 var asking = func() []string {
 	// Courtesy without its question particles: 退订了吗 asks, it does
-	// not unsubscribe.
-	w := []string{"我要", "我想", "请帮我", "帮我", "请", "麻烦", "给我", "一下", "谢谢", "感谢", "多谢", "好的", "再"}
+	// not unsubscribe; 退订好吗 and 退订嘛 ask for it.
+	w := []string{"我要", "我想", "请帮我", "帮我", "请", "麻烦", "给我", "一下", "谢谢", "感谢", "多谢", "好的", "再",
+		"好吗", "可以吗", "行吗", "嘛"}
 	for _, c := range courtesy {
-		if c != "吗" && c != "呢" && c != "么" && c != "嘛" {
+		if c != "吗" && c != "呢" && c != "么" {
 			w = append(w, c)
 		}
 	}

@@ -66,14 +66,24 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 }
 
 // Topic reports whether word (as a follower types it) names a topic the
-// search knows: a term of its own list (枫桥经验, 两会, 申论) or of a
-// configured synonym or related-term group.
+// search knows: a term of its own list (枫桥经验, 两会, 申论), of a
+// configured synonym or related-term group (笔试, 面试, 高考), or a word of
+// three characters or more that the stock dictionary lacks and the articles
+// use (河长制, 村规民约). Two-character words outside the lists are as often
+// small talk (厉害, 打卡, 加油) as topics.
 func (ix *Index) Topic(word string) bool {
 	return ix.reader().topic(normalizeQuery(foldText(strings.TrimSpace(word))))
 }
 
 func (r reader) topic(word string) bool {
-	return utf8.RuneCountInString(word) >= 2 && (topicTerms[word] || r.v.synonyms.alternatives(word) != nil)
+	n := utf8.RuneCountInString(word)
+	if n < 2 {
+		return false
+	}
+	if topicTerms[word] || r.v.synonyms != nil && r.v.synonyms.terms[word] {
+		return true
+	}
+	return n >= 3 && hasHan(word) && !r.ix.seg.known(word) && r.v.has(word) // not 666
 }
 
 // oneWord is a query's one word as typed, when it is one word and nothing

@@ -36,6 +36,12 @@ var topicTerms = func() map[string]bool {
 	return m
 }()
 
+// known reports whether the stock dictionary (or mpbot's list) has w.
+func (s *Segmenter) known(w string) bool {
+	_, _, ok := s.seg.Find(w)
+	return ok
+}
+
 // userTermFreq is high enough that the segmenter never splits a user term.
 const userTermFreq = 100000
 

@@ -20,6 +20,9 @@ type synonymSet struct {
 	// (雾霾 is 雾 and 霾), by their first word: looked for as those words in
 	// a row, never inside other words.
 	runs map[string][][]string
+	// terms are every term of every group and related entry: topics the
+	// operators named (Topic).
+	terms map[string]bool
 }
 
 // SetSynonyms replaces the synonym groups and the related terms. Each group
@@ -28,7 +31,7 @@ type synonymSet struct {
 // term also matches articles with the others (考试 finds 笔试 and 面试; a
 // question about 面试 is not about every exam).
 func (ix *Index) SetSynonyms(groups, related [][]string) {
-	s := &synonymSet{group: map[string][]string{}}
+	s := &synonymSet{group: map[string][]string{}, terms: map[string]bool{}}
 	normalized := func(g []string) []string {
 		var norm []string
 		for _, m := range g {
@@ -42,6 +45,7 @@ func (ix *Index) SetSynonyms(groups, related [][]string) {
 		norm := normalized(g)
 		for _, m := range norm {
 			s.group[m] = append(s.group[m], norm...)
+			s.terms[m] = true
 		}
 	}
 	var members []string
@@ -54,6 +58,9 @@ func (ix *Index) SetSynonyms(groups, related [][]string) {
 		norm := normalized(r)
 		if len(norm) < 2 {
 			continue
+		}
+		for _, m := range norm {
+			s.terms[m] = true
 		}
 		key := norm[0]
 		if s.group[key] == nil {

@@ -412,9 +412,9 @@ func TestMentions(t *testing.T) {
 	if hits, _ := ix.Search(ctx, "枫桥经验", 5); len(hits) == 0 || hits[0].Score >= 0.4 {
 		t.Fatalf("枫桥经验 in three bodies answered surely: %v", hits)
 	}
-	// 乡村建设 is in every body but no topic of the search's (small talk
-	// and choices are words too: 厉害, 第二篇).
-	for q, want := range map[string]int{"枫桥经验": 3, "枫桥经验是什么？": 3, "枫桥经验 乡村建设": 0, "红烧肉": 0, "经": 0, "乡村建设": 0} {
+	// 社区 is in every body but no topic of the search's (small talk and
+	// choices are words too: 厉害, 第二篇).
+	for q, want := range map[string]int{"枫桥经验": 3, "枫桥经验是什么？": 3, "枫桥经验 乡村建设": 0, "红烧肉": 0, "经": 0, "社区": 0} {
 		_, got, err := ix.Mentions(ctx, q, 5)
 		if err != nil || len(got) != want {
 			t.Errorf("%s: %d mentions (%v), want %d", q, len(got), err, want)
@@ -423,6 +423,25 @@ func TestMentions(t *testing.T) {
 			if h.Article.ID != "n00" && h.Article.ID != "n01" && h.Article.ID != "n02" {
 				t.Errorf("%s: %s does not mention it", q, h.Article.ID)
 			}
+		}
+	}
+}
+
+// TestTopics: the words a follower may ask about alone or beside a
+// greeting: the search's own terms, every term of the operators' synonym
+// and related groups (not only a related entry's first), and words of
+// three characters or more the dictionary lacks; not small talk.
+func TestTopics(t *testing.T) {
+	arts := append(mentioningArticles(), content.Article{ID: "h", Title: "治水", URL: "https://example.com/h", Body: "全面推行河长制，号码666。"})
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetSynonyms([][]string{{"医保卡", "社会保障卡"}}, [][]string{{"考试", "笔试", "面试"}})
+	for w, want := range map[string]bool{"枫桥经验": true, "两会": true, "面试": true, "笔试": true, "考试": true, "社会保障卡": true,
+		"河长制": true, "666": false, "厉害": false, "打卡": false, "社区": false, "第二篇": false, "经": false} {
+		if got := ix.Topic(w); got != want {
+			t.Errorf("%s: topic %v, want %v", w, got, want)
 		}
 	}
 }
