@@ -805,8 +805,7 @@ var choiceWraps = func() []string {
 	w := []string{"谢谢老师", "谢谢您", "谢谢", "感谢", "多谢", "谢啦", "好的", "好滴", "好嘞", "收到", "嗯嗯", "嗯", "麻烦",
 		"请", "老师", "我要看", "我想看", "给我看", "我看看", "看一下", "看看", "发我", "发一下", "给我", "我要", "我想", "打开",
 		"查看", "那就", "就", "发", "文章", "好", "ok", "吧", "呀", "啊", "哈", "呢", "吗", "哦", "噢", "嘛", "了", "的"}
-	slices.SortStableFunc(w, func(a, b string) int { return len(b) - len(a) })
-	return w
+	return longestFirst(w)
 }()
 
 // choiceDigits are the characters a choice is written with.

@@ -137,9 +137,8 @@ func (c *compiler) response(where string, spec ResponseSpec, required bool) resp
 	return resp
 }
 
-// keyword claims a normalised keyword for where; a keyword belongs to one
-// place only, as in WeChat's own console.
-// keyword checks that kw (norm as compared, folded) is in one place only.
+// keyword claims kw (written: normalised as compared; norm: folded too) for
+// where; a keyword belongs to one place only, as in WeChat's own console.
 // A keyword written the same way twice is an error; a traditional spelling
 // of one already there (謝謝 beside 谢谢, which configs had before keywords
 // were folded) is dropped: folded text matches the first.
@@ -455,17 +454,13 @@ var asking = func() []string {
 			w = append(w, c)
 		}
 	}
-	slices.SortStableFunc(w, func(a, b string) int { return len(b) - len(a) })
-	return w
+	return longestFirst(w)
 }()
 
 // onlyAsking reports whether left holds nothing but asking words,
 // punctuation and spaces.
 func onlyAsking(left string) bool {
-	for _, w := range asking {
-		left = strings.ReplaceAll(left, w, "")
-	}
-	return strings.IndexFunc(left, isWordRune) < 0
+	return strings.IndexFunc(without(left, asking), isWordRune) < 0
 }
 
 // topicAside returns what stands apart from the keyword of rule (an alone
@@ -483,11 +478,7 @@ func (s *Settings) topicAside(text string, rule int) string {
 		if slices.ContainsFunc(keywords, func(kw string) bool { return containsWord(p, kw) }) {
 			continue
 		}
-		left := p
-		for _, w := range responses {
-			left = strings.ReplaceAll(left, w, "")
-		}
-		if left == "" {
+		if without(p, responses) == "" {
 			continue
 		}
 		if topic != "" {
@@ -509,8 +500,7 @@ func (s *Settings) topicAside(text string, rule int) string {
 var responses = func() []string {
 	w := append([]string{"学到了", "学习", "明白", "感恩", "受益", "受教", "加油", "点赞", "支持", "转发", "收藏", "懂了", "了解",
 		"知道", "收到", "厉害", "辛苦", "有用", "不错", "好的", "谢谢", "感谢", "棒", "赞"}, courtesy...)
-	slices.SortStableFunc(w, func(a, b string) int { return len(b) - len(a) })
-	return w
+	return longestFirst(w)
 }()
 
 // Built-in menu keys: a CLICK with one of these keys is answered without a

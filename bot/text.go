@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,9 +52,9 @@ func Bare(s string) string {
 }
 
 // isWordRune reports whether r can be part of what a follower asks about:
-// letters (Han included) and digits. Punctuation, symbols, spaces and
-// emoji are not.
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) } // ② too
+// letters (Han included) and numbers (digits, and ② of 选②). Punctuation,
+// symbols, spaces and emoji are not.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
 
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -128,7 +129,7 @@ var emoticons = func() map[string]bool {
 		爱心 心碎 蛋糕 闪电 炸弹 刀 足球 瓢虫 便便 月亮 太阳 礼物 拥抱 强 弱 握手 胜利 抱拳 勾引 拳头 差劲 爱你 爱情 飞吻 跳跳
 		发抖 怄火 转圈 磕头 回头 跳绳 投降 激动 乱舞 献吻 左太极 右太极 嘿哈 捂脸 奸笑 机智 皱眉 耶 吃瓜 加油 汗 天啊 社会社会
 		旺柴 好的 打脸 哇 翻白眼 让我看看 叹气 苦涩 裂开 合十 烟花 爆竹 红包 發 福 庆祝 鸡 蜡烛 哼 失望 无语 恐惧 脸红 破涕为笑
-		生病 笑脸 吐舌 呆 叹气 难过 惊喜 憨笑 心 强壮 鬼魂 发财 囧`) {
+		生病 笑脸 吐舌 呆 惊喜 心 强壮 鬼魂 发财 囧`) {
 		m[name] = true
 	}
 	return m
@@ -153,17 +154,29 @@ func rest(text string, keywords []string) (string, bool) {
 		text = strings.ReplaceAll(text, kw, " ")
 	}
 	text = strings.Join(strings.Fields(text), " ")
-	left := text
-	for _, w := range courtesy {
-		left = strings.ReplaceAll(left, w, "")
-	}
 	n := 0
-	for _, r := range left {
+	for _, r := range without(text, courtesy) {
 		if isWordRune(r) {
 			n++
 		}
 	}
 	return text, n <= maxAloneRunes
+}
+
+// without returns text with every occurrence of each of words removed, in
+// their order (longest first where one holds another: 老师们 before 老师).
+func without(text string, words []string) string {
+	for _, w := range words {
+		text = strings.ReplaceAll(text, w, "")
+	}
+	return text
+}
+
+// longestFirst sorts words, in place, longest first, so that without and
+// trimming take 谢谢老师 whole rather than 谢谢 and leave 老师.
+func longestFirst(words []string) []string {
+	slices.SortStableFunc(words, func(a, b string) int { return len(b) - len(a) })
+	return words
 }
 
 // containsWord reports whether kw occurs in text; a keyword of Latin
