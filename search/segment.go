@@ -28,13 +28,26 @@ var (
 // about by one word.
 var topicTerms = func() map[string]bool {
 	m := map[string]bool{}
-	for _, line := range strings.Split(userTerms, "\n") {
-		if f := strings.Fields(line); len(f) > 0 && !strings.HasPrefix(f[0], "#") {
-			m[strings.ToLower(f[0])] = true
-		}
-	}
+	eachUserTerm(func(term, _ string) { m[strings.ToLower(term)] = true })
 	return m
 }()
+
+// eachUserTerm calls fn with each term of mpbot's list and its frequency.
+func eachUserTerm(fn func(term, freq string)) {
+	sc := bufio.NewScanner(strings.NewReader(userTerms))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		freq := fmt.Sprint(userTermFreq)
+		if len(f) > 1 {
+			freq = f[1]
+		}
+		fn(f[0], freq)
+	}
+}
 
 // known reports whether the stock dictionary (or mpbot's list) has w.
 func (s *Segmenter) known(w string) bool {
@@ -84,19 +97,7 @@ func newSegmenter() (*Segmenter, error) {
 	}
 	var b strings.Builder
 	b.Write(dict)
-	sc := bufio.NewScanner(strings.NewReader(userTerms))
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Fields(line)
-		freq := fmt.Sprint(userTermFreq)
-		if len(f) > 1 {
-			freq = f[1]
-		}
-		fmt.Fprintf(&b, "\n%s %s nz", f[0], freq)
-	}
+	eachUserTerm(func(term, freq string) { fmt.Fprintf(&b, "\n%s %s nz", term, freq) })
 	cut, err := lru.New[string, []string](cutCacheSize)
 	if err != nil {
 		return nil, fmt.Errorf("segmenter's cut cache: %w", err)
