@@ -506,6 +506,13 @@ func TestFollowersThroughWebhook(t *testing.T) {
 	if got := send(wechat.Inbound{MsgType: "text", Content: "退订", MsgID: 1, CreateTime: now}); !strings.Contains(got, "已退订") {
 		t.Fatalf("退订: %q", got)
 	}
+	// Asked where the switch stands, the follower is told and it stays
+	// (the store's answer, read through serve's wiring).
+	for i, text := range []string{"退订了吗", "订阅了吗？", "我退订成功了没有"} {
+		if got := send(wechat.Inbound{MsgType: "text", Content: text, MsgID: int64(10 + i), CreateTime: now}); !strings.Contains(got, "已退订") {
+			t.Fatalf("%s after 退订: %q", text, got)
+		}
+	}
 	daily1 := send(wechat.Inbound{MsgType: "text", Content: "每日一读", MsgID: 2, CreateTime: now})
 	daily2 := send(wechat.Inbound{MsgType: "text", Content: "每日一读", MsgID: 3, CreateTime: now})
 	if daily1 != daily2 || !strings.Contains(daily1, "[图文]") {

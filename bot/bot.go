@@ -57,6 +57,9 @@ type Followers interface {
 	FollowerSeen(ctx context.Context, openid string, at time.Time) error
 	FollowerUnsubscribed(ctx context.Context, openid string, at time.Time) error
 	SetPushOptOut(ctx context.Context, openid string, out bool, at time.Time) error
+	// PushOptedOut reports whether the follower turned the daily reading
+	// off, for a follower asking (退订了吗).
+	PushOptedOut(ctx context.Context, openid string) (bool, error)
 }
 
 // Deps are what a Bot works with.
@@ -194,6 +197,9 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if out, ok := s.opt(text); ok { // the daily reading's on/off switch wins over every rule
 		return b.optOut(ctx, s, m, out)
 	}
+	if b.followers != nil && s.optStatus(text) {
+		return b.optState(ctx, s, m)
+	}
 	rule, question := s.match(text)
 	if n, ok := parseChoice(text); ok && rule < 0 {
 		if minusBefore(m.Text) {
@@ -274,6 +280,26 @@ func (b *Bot) optOut(ctx context.Context, s *Settings, m Message, out bool) []Re
 	}
 	return []Reply{{Type: ReplyText, Text: s.push.SubscribeReply}}
 }
+
+// optState answers a follower asking whether the daily reading is on (退订了吗,
+// 怎么退订) with the reply its switch gives, which says where it stands
+// and how to turn it: nothing changes.
+func (b *Bot) optState(ctx context.Context, s *Settings, m Message) []Reply {
+	note(ctx, func(e *Event) { e.Outcome = OutcomeOptStatus })
+	out, err := b.followers.PushOptedOut(ctx, m.From)
+	if err != nil {
+		b.record(ctx, "read opt-out", err)
+		return []Reply{{Type: ReplyText, Text: optUnreadable}}
+	}
+	if out {
+		return []Reply{{Type: ReplyText, Text: s.push.UnsubscribeReply}}
+	}
+	return []Reply{{Type: ReplyText, Text: s.push.SubscribeReply}}
+}
+
+// optUnreadable answers a follower asking about the daily reading when the
+// store cannot tell.
+const optUnreadable = "抱歉，暂时查不到你的订阅设置，请稍后再问。"
 
 // followUp answers a number typed after a numbered list: the article, or
 // what the valid numbers are, or that no list is open. (A bare number is

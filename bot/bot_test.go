@@ -324,6 +324,19 @@ func (f *followerLog) FollowerUnsubscribed(_ context.Context, id string, _ time.
 func (f *followerLog) SetPushOptOut(_ context.Context, id string, out bool, _ time.Time) error {
 	return f.add(fmt.Sprintf("opt-out %s %v", id, out))
 }
+func (f *followerLog) PushOptedOut(_ context.Context, id string) (bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.down {
+		return false, errors.New("store: database unreachable")
+	}
+	for i := len(f.events) - 1; i >= 0; i-- {
+		if rest, ok := strings.CutPrefix(f.events[i], "opt-out "+id+" "); ok {
+			return rest == "true", nil
+		}
+	}
+	return false, nil
+}
 
 // TestFollowerBookkeeping: every message and event updates the follower
 // record, and the opt-out keywords win over every rule.
@@ -722,6 +735,65 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: %q, want %q", text, got, want)
 		}
+	}
+	// Asking where the switch stands (a reviewer's find: 退订了吗 got no
+	// match) is no switch, and no other words are such a question.
+	for text, want := range map[string]bool{
+		"退订了吗": true, "退订吗": true, "订阅了吗": true, "我订阅了没有": true, "退订成功了吗": true, "怎么退订": true, "如何取消订阅": true,
+		"我现在是订阅状态吗": true, "请问怎么订阅": true, "訂閱了嗎": true,
+		"退订": false, "退订后还能再订阅吗": false, "订阅号和服务号有什么区别": false, "不想退订了": false, "订阅号": false, "枫桥经验": false,
+	} {
+		text := s.fold(Bare(text))
+		if _, ok := s.opt(text); ok && want {
+			t.Errorf("%s flips the switch", text)
+		}
+		if got := s.optStatus(text); got != want {
+			t.Errorf("%s asks where the switch stands: %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestOptStatus: a follower asking whether the daily reading is on is told
+// where it stands, and it stays there.
+func TestOptStatus(t *testing.T) {
+	c := newDemoCatalog()
+	s, err := Compile(demoSpec(), okSearch, okPush, search.Fold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	followers := &followerLog{}
+	events := &eventLog{}
+	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Followers: followers, Log: slog.New(slog.DiscardHandler), Events: events})
+	steps := []struct{ text, reply string }{
+		{"怎么退订", okPush.SubscribeReply},
+		{"退订了吗", okPush.SubscribeReply},
+		{"退订", okPush.UnsubscribeReply},
+		{"退订了吗", okPush.UnsubscribeReply},
+		{"退訂了嗎", okPush.UnsubscribeReply},
+		{"开启推送", okPush.SubscribeReply},
+		{"开启推送成功了吗", okPush.SubscribeReply},
+	}
+	for i, st := range steps {
+		r := b.Answer(context.Background(), Message{Kind: KindText, From: "o1", Text: st.text})
+		if len(r) != 1 || r[0].Text != st.reply {
+			t.Errorf("step %d %s: %v, want %q", i, st.text, r, st.reply)
+		}
+	}
+	switched := 0
+	for _, e := range followers.events {
+		if strings.HasPrefix(e, "opt-out ") {
+			switched++
+		}
+	}
+	if switched != 2 {
+		t.Errorf("switched %d times, want 2 (退订, 开启推送): %v", switched, followers.events)
+	}
+	if len(events.events) != len(steps) || events.events[1].Outcome != OutcomeOptStatus {
+		t.Errorf("logged %+v", events.events)
+	}
+	followers.down = true
+	if r := b.Answer(context.Background(), Message{Kind: KindText, From: "o1", Text: "退订了吗"}); len(r) != 1 || r[0].Text != optUnreadable {
+		t.Errorf("退订了吗 with the store down: %v", r)
 	}
 }
 

@@ -20,6 +20,7 @@ const (
 	OutcomeOptIn      Outcome = "opt_in"       // the daily reading turned on
 	OutcomeOptOut     Outcome = "opt_out"      // and off
 	OutcomeNotSaved   Outcome = "not_saved"    // an opt-in or opt-out the store could not record
+	OutcomeOptStatus  Outcome = "opt_status"   // a follower asked whether the daily reading is on
 	OutcomeSubscribe  Outcome = "subscribe"    // a new follower (Event.Key is the scene)
 	OutcomeLeave      Outcome = "unsubscribe"  // a follower left
 	OutcomeMenu       Outcome = "menu"         // a menu key answered (Event.Key)

@@ -442,6 +442,28 @@ func (s *Settings) opt(text string) (out, ok bool) {
 	return s.optKeywords[best], true
 }
 
+// optStatus reports whether text asks about the daily reading's switch
+// rather than flipping it: 退订了吗, 我订阅了没有, 怎么退订, 退订成功了吗.
+// Only question words may stand beside the keyword, as only asking words
+// may beside a switch.
+func (s *Settings) optStatus(text string) bool {
+	for _, kw := range s.optList {
+		if !containsWord(text, kw) {
+			continue
+		}
+		left := strings.Replace(text, kw, "", 1)
+		if strings.IndexFunc(left, isWordRune) >= 0 && strings.IndexFunc(without(left, statusWords), isWordRune) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// statusWords are what stands beside a keyword asking where the switch is,
+// or how to turn it (怎么退订), longest first.
+var statusWords = longestFirst(append([]string{"我", "了", "吗", "么", "没", "没有", "有没有", "是", "是否", "是不是", "已经", "已", "还", "在",
+	"成功", "状态", "查询", "查看", "查", "现在", "目前", "怎么", "如何", "怎样", "要", "该", "才能", "能", "可以", "请问", "在哪", "哪里"}, courtesy...))
+
 // asking are the words around a request to turn the reading on or off
 // (我要退订, 请帮我退订一下, 退订吧谢谢), longest first: nothing of a no.
 var asking = func() []string {

@@ -114,6 +114,11 @@ func testFollowers(t *testing.T, e storetest.Engine) {
 	if len(got) != 0 {
 		t.Fatalf("recipients inside the window since 04:00: %v", got)
 	}
+	for id, want := range map[string]bool{"o1": false, "o2": true, "o3": false, "never-seen": false} {
+		if out, err := s.PushOptedOut(ctx, id); err != nil || out != want {
+			t.Errorf("%s opted out: %v %v, want %v", id, out, err, want)
+		}
+	}
 	if n, err := s.UpsertFollowerIDs(ctx, []string{"o1", "o4", "o5"}); err != nil || n != 2 {
 		t.Fatalf("sync: %d new, %v", n, err)
 	}

@@ -87,6 +87,18 @@ func (s *Store) SetPushOptOut(ctx context.Context, openid string, out bool, at t
 	return err
 }
 
+// PushOptedOut reports whether the follower turned the daily reading off;
+// a follower the store has not met yet has not.
+func (s *Store) PushOptedOut(ctx context.Context, openid string) (_ bool, err error) {
+	defer failed(&err, "read daily-reading opt-out of %s", openid)
+	var out int
+	err = s.db.QueryRowContext(ctx, `SELECT push_opt_out FROM followers WHERE openid = ?`, openid).Scan(&out)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return out == 1, err
+}
+
 // GetFollower returns one follower, or content.ErrNotFound.
 func (s *Store) GetFollower(ctx context.Context, openid string) (_ Follower, err error) {
 	defer failed(&err, "get follower %s", openid)
