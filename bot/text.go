@@ -77,8 +77,9 @@ func onlyEmoticons(text string) bool {
 }
 
 // maxEmoticon is the longest WeChat emoticon code's name: [微笑], [捂脸],
-// [旺柴], [让我看看] are one to four characters.
-const maxEmoticon = 4
+// [旺柴], [让我看看] are one to four characters; [BrokenHeart] eleven
+// letters.
+const maxEmoticon, maxLatinEmoticon = 4, 11
 
 // stripEmoticons removes WeChat's bracketed emoticon codes: a [ followed by
 // one to four Han characters and a ].
@@ -101,18 +102,20 @@ func stripEmoticons(s string) string {
 }
 
 // emoticonEnd returns the length of "name]" at the start of s when name is
-// one to four Han characters, else 0.
+// one of WeChat's emoticon names, else 0.
 func emoticonEnd(s string) int {
-	n := 0
+	han, latin := 0, 0
 	for i, r := range s {
 		switch {
-		case r == ']' && n > 0:
+		case r == ']' && han+latin > 0:
 			if !emoticons[s[:i]] {
 				return 0 // [两会] is a topic in brackets, not an emoticon
 			}
 			return i + 1
-		case unicode.Is(unicode.Han, r) && n < maxEmoticon:
-			n++
+		case unicode.Is(unicode.Han, r) && han < maxEmoticon && latin == 0:
+			han++
+		case (r >= 'a' && r <= 'z' || r == '-' || r == '!') && latin < maxLatinEmoticon && han == 0:
+			latin++
 		default:
 			return 0
 		}
@@ -130,6 +133,18 @@ var emoticons = func() map[string]bool {
 		发抖 怄火 转圈 磕头 回头 跳绳 投降 激动 乱舞 献吻 左太极 右太极 嘿哈 捂脸 奸笑 机智 皱眉 耶 吃瓜 加油 汗 天啊 社会社会
 		旺柴 好的 打脸 哇 翻白眼 让我看看 叹气 苦涩 裂开 合十 烟花 爆竹 红包 發 福 庆祝 鸡 蜡烛 哼 失望 无语 恐惧 脸红 破涕为笑
 		生病 笑脸 吐舌 呆 惊喜 心 强壮 鬼魂 发财 囧`) {
+		m[name] = true
+	}
+	// The names an English-language WeChat sends ([Smile]), lower-cased as
+	// Bare leaves them.
+	for _, name := range strings.Fields(`smile grimace drool scowl coolguy sob shy silent sleep cry awkward angry tongue grin surprise
+		frown ruthless blush scream puke chuckle joyful slight smug hungry drowsy panic sweat laugh commando determined scold
+		shocked shhh dizzy tormented toasted skull hammer wave speechless nosepick clap shame trick yawn pooh-pooh shrunken
+		tearingup sly kiss wrath whimper cleaver watermelon beer basketball pingpong coffee rice pig rose wilt lips heart
+		brokenheart cake lightning bomb dagger soccer ladybug poop moon sun gift hug thumbsup thumbsdown shake peace fight
+		beckon fist pinky rockon no ok inlove blowkiss waddle tremble aaagh twirl kotow dramatic jumprope surrender hooray
+		meditate smooch hey facepalm smirk smart moue yeah! packet candle chick onlooker goforit sweats omg emm respect doge
+		noprob mybad wow boring awesome letmesee sigh hurt broken worship fireworks firecracker party rich`) {
 		m[name] = true
 	}
 	return m
