@@ -210,7 +210,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if moreWords[text] || utf8.RuneCountInString(text) <= 8 && moreWords[unwrapChoice(text)] {
 		// 更多 after a list is the question's next list; searched, it
 		// found articles about 更多机遇. With no list open it is text.
-		if list, err := b.followUps.Get(ctx, m.From); err == nil && len(list.IDs) > 0 {
+		if list, err := b.followUps.Get(ctx, m.From); err == nil && (len(list.IDs) > 0 || list.Search != "") {
 			return b.more(ctx, s, m, list)
 		}
 	}
@@ -427,8 +427,12 @@ var moreWords = map[string]bool{"更多": true, "还有吗": true, "还有呢": 
 // searches for the articles already shown and as many more.
 const maxSeen = 50
 
-// noMore answers 更多 when the question has nothing more to show.
-const noMore = "这个问题没有更多相关文章了，换个关键词试试，或回复列表里的序号查看文章。"
+// noMore answers 更多 when the question has nothing more to show;
+// noMoreThanCard, when what it had to show was one card.
+const (
+	noMore         = "这个问题没有更多相关文章了，换个关键词试试，或回复列表里的序号查看文章。"
+	noMoreThanCard = "这个问题没有更多相关文章了，换个关键词试试。"
+)
 
 // more answers 更多 after a list: the question's next relevant articles,
 // those of its earlier lists left out, as a list of their own (numbered
@@ -463,6 +467,9 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	}
 	if len(next) == 0 {
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		if len(list.IDs) == 0 {
+			return []Reply{{Type: ReplyText, Text: noMoreThanCard}}
+		}
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
 	note(ctx, func(e *Event) { e.Outcome = OutcomeList })
@@ -581,6 +588,16 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, query string, fo
 			}
 			e.Article = found[0].Article.ID
 		})
+		if query != "" {
+			// 还有吗 after a card is for more of what it answered: the card
+			// is the latest answer, as a list would be, and the older list
+			// is closed (its numbers would open articles of another
+			// question). Not kept, 更多 gets what a list-less follower gets.
+			card := FollowUp{Query: Bare(m.Text), Search: query, Seen: []string{found[0].Article.ID}}
+			if err := b.followUps.Put(ctx, m.From, card); err != nil {
+				b.log.ErrorContext(ctx, "store follow-up", "openid", m.From, "err", err)
+			}
+		}
 		if st := found[0].Story; st != nil {
 			return []Reply{storyReply(found[0].Article, *st)}
 		}

@@ -902,6 +902,48 @@ func TestMore(t *testing.T) {
 	}
 }
 
+// TestMoreAfterACard: 还有吗 after a card is for more of what the card
+// answered (it paged the list before it, of another question, or was
+// searched as text), never showing the card again; with nothing more it
+// says so without pointing to a list. The card closes the list before it:
+// its numbers would open articles of another question.
+func TestMoreAfterACard(t *testing.T) {
+	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	ask := asker(t, b)
+	cards, paged := 0, 0
+	questions := []string{"遴选考试怎么准备", "遴选面试", "公文写作", "基层", "民主", "现代化", "经验", "政策"}
+	for _, a := range content.DemoArticles() {
+		questions = append(questions, a.Title)
+	}
+	for _, q := range questions {
+		if list := ask("基层治理"); !strings.Contains(list.Text, "2. ") {
+			t.Fatalf("基层治理 gave no list: %v", list)
+		}
+		card := ask(q)
+		if card.Type != ReplyNews {
+			continue
+		}
+		cards++
+		switch more := ask("还有吗"); {
+		case more.Type == ReplyText && more.Text == noMoreThanCard:
+		case more.Type == ReplyText && strings.Contains(more.Text, "1. ") && !strings.Contains(more.Text, card.Card.URL):
+			paged++
+			if opened := ask("1"); opened.Type != ReplyNews || opened.Card.URL == card.Card.URL || !strings.Contains(more.Text, opened.Card.URL) {
+				t.Errorf("1 after more of %s opened %v", q, opened)
+			}
+		default:
+			t.Errorf("还有吗 after the card of %s: %v", q, more)
+		}
+		ask(q)
+		if r := ask("2"); r.Type != ReplyText || r.Text != b.settings.Load().noList {
+			t.Errorf("2 after the card of %s: %v", q, r)
+		}
+	}
+	if cards == 0 || paged == 0 {
+		t.Fatalf("%d demo titles got a card, %d had more: the test tests nothing", cards, paged)
+	}
+}
+
 // mentioningCatalog holds thirty news items, three of which mention 枫桥经验
 // in their bodies and none in a title (search's mentioningArticles).
 func mentioningCatalog() *demoCatalog {

@@ -28,7 +28,8 @@ type FollowUp struct {
 }
 
 // FollowUps remembers, per follower, the last numbered list, so that a
-// reply of "2" opens the second article.
+// reply of "2" opens the second article; after a card, what it answered
+// (Search, Seen) and no numbers.
 type FollowUps interface {
 	Put(ctx context.Context, openid string, f FollowUp) error
 	Get(ctx context.Context, openid string) (FollowUp, error) // zero when none or expired
