@@ -39,6 +39,7 @@ var (
 	_ jobs.Broadcaster     = (*wechat.Broadcaster)(nil)
 	_ jobs.CodedError      = (*wechat.Error)(nil)
 	_ jobs.UnsureError     = (*wechat.Error)(nil)
+	_ jobs.TokenError      = (*wechat.Error)(nil)
 	_ jobs.FollowerLister  = (*wechat.API)(nil)
 	_ jobs.Limiter         = fleet.Limiter{}
 )

@@ -130,6 +130,68 @@ func TestPushErrcodesThroughTheRealClient(t *testing.T) {
 	}
 }
 
+// TestPushWithoutAToken: when WeChat will not give an access token (a wrong
+// AppSecret) or its token endpoint is down, the push stops at once, having
+// sent nothing, instead of asking for a token for every follower (a run to
+// 39 followers asked 39 times, or 144 with the endpoint down: WeChat allows
+// about 2,000 a day). A rerun once WeChat answers sends everyone theirs.
+func TestPushWithoutAToken(t *testing.T) {
+	const day, followers = "2026-12-12", 40
+	for _, c := range []struct {
+		name      string
+		fault     wechattest.Fault
+		maxAsked  int
+		refusedBy string
+	}{
+		{"wrong AppSecret", wechattest.Fault{ErrCode: 40125, ErrMsg: "invalid appsecret"}, 1, "40125"},
+		{"token endpoint down", wechattest.Fault{Status: http.StatusBadGateway}, 8 * 4, "502"}, // each sender's call, with its retries
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fake := wechattest.NewFakeAPI()
+			defer fake.Close()
+			fake.FailAlways("/cgi-bin/token", c.fault)
+			cfg := customerPushConfig(t, fake, followers)
+			ctx := context.Background()
+			run := func() (jobs.Result, *app) {
+				ld, err := loadConfig(cfg, true)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a, err := newApp(ctx, ld, slog.New(slog.DiscardHandler), storeOnly)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(a.close)
+				res, err := a.push.Run(ctx, jobs.RunOptions{Day: day})
+				if err != nil {
+					t.Fatalf("run: %v", err)
+				}
+				return res, a
+			}
+			res, a := run()
+			if asked := len(fake.Calls("/cgi-bin/token")); asked > c.maxAsked || asked == 0 {
+				t.Errorf("asked for a token %d times, want 1 to %d", asked, c.maxAsked)
+			}
+			if sends := len(fake.Calls("/cgi-bin/message/custom/send")); sends != 0 {
+				t.Errorf("%d sends without a token", sends)
+			}
+			state, note, _ := a.store.PushRun(ctx, day)
+			if state != store.Stopped || !strings.Contains(note, "no access token") || !strings.Contains(note, c.refusedBy) {
+				t.Errorf("day %s (%s), want stopped for want of a token (%s); run stopped %q", state, note, c.refusedBy, res.Stopped)
+			}
+			fake.Recover("/cgi-bin/token")
+			if res, _ := run(); res.Sent != followers {
+				t.Fatalf("the rerun sent %d of %d", res.Sent, followers)
+			}
+			for id, n := range customSendsPerFollower(fake) {
+				if n != 1 {
+					t.Errorf("%s got %d sends", id, n)
+				}
+			}
+		})
+	}
+}
+
 // TestPushNoAnswerIsNotSentTwice: a send WeChat may have received but not
 // answered (the connection dropped after the request; the same holds for a
 // timeout) is recorded unknown and sent neither again in the run nor by a

@@ -70,6 +70,19 @@ type UnsureError interface {
 	MaybeDelivered() bool
 }
 
+// TokenError is a failed call that never went out for want of an access
+// token (the fetch refused, its endpoint down); *wechat.Error is one (main
+// asserts it).
+type TokenError interface {
+	error
+	TokenUnavailable() bool
+}
+
+func tokenUnavailable(err error) bool {
+	t, ok := errors.AsType[TokenError](err)
+	return ok && t.TokenUnavailable()
+}
+
 func errcode(err error) int64 {
 	var c CodedError
 	if errors.As(err, &c) {
@@ -669,6 +682,12 @@ func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error, 
 	case 45011:
 		d.State, d.Reason = store.Failed, "API called too often (45011): the run slowed down; run again to retry"
 	default:
+		if tokenUnavailable(err) {
+			// Each follower would ask again (a wrong AppSecret cost a
+			// token fetch a follower): the run stops, and sent nothing.
+			d.State, d.Reason = store.Failed, "no access token ("+err.Error()+"): nothing sent; check wechat.app_id and wechat.app_secret, or run again once WeChat answers"
+			return
+		}
 		d.State, d.Reason = store.Failed, err.Error()
 	}
 }
@@ -690,13 +709,14 @@ func HaltedForAll(note string) bool {
 	return note == reasonQuota || note == reasonWhitelist || note == reasonUnauthorised
 }
 
-// haltsRun reports errors after which no further call can succeed today.
+// haltsRun reports errors after which no further call can succeed today,
+// or none can until someone acts (no access token).
 func haltsRun(err error) bool {
 	switch errcode(err) {
 	case 45009, 40164, 48001:
 		return true
 	}
-	return false
+	return tokenUnavailable(err)
 }
 
 // broadcast runs the day's mass send: one ledger row, marked before the

@@ -81,7 +81,20 @@ type API struct {
 		tok   string
 		until time.Time
 	}
+	// refused is WeChat's last refusal to give a token (a wrong AppSecret,
+	// this server's IP not whitelisted), answered again without asking
+	// until then: asked again for every follower of a push, it used up the
+	// day's fetches. Held with fetch.
+	refused struct {
+		err   error
+		until time.Time
+	}
 }
+
+// refusalKept is how long a refused token fetch is answered from memory:
+// long enough that a push or a busy webhook asks once a minute, short
+// enough that a fixed secret (or whitelist) works at once.
+const refusalKept = time.Minute
 
 // keptReadFor is how long a token read from the shared store is used once
 // the store cannot be read: its expiry is the store's, and another replica
@@ -181,6 +194,12 @@ func (e *Error) Errcode() int64 { return e.Code }
 // Retryable reports whether trying again later may succeed.
 func (e *Error) Retryable() bool {
 	return e.Code == -1 || e.Code == 45011 || e.Status >= 500 || (e.Code == 0 && e.Status == 0)
+}
+
+// TokenUnavailable reports whether the call failed for want of an access
+// token (the fetch was refused or went unanswered): nothing was sent.
+func (e *Error) TokenUnavailable() bool {
+	return e.Endpoint == "/cgi-bin/token" || e.Endpoint == "/cgi-bin/stable_token"
 }
 
 // TokenStale reports whether WeChat rejected the access token itself.
@@ -418,10 +437,19 @@ func (a *API) accessToken(ctx context.Context) (string, error) {
 	if tok, err := a.tokens.Token(ctx, a.tokenKey); err == nil && tok != "" {
 		return tok, nil
 	}
+	if a.refused.err != nil && time.Now().Before(a.refused.until) {
+		return "", a.refused.err
+	}
 	tok, ttl, err := a.fetchToken(ctx)
+	if e, ok := errors.AsType[*Error](err); ok && e.Code != 0 && !e.Retryable() {
+		a.refused.err, a.refused.until = err, time.Now().Add(refusalKept)
+		a.log.ErrorContext(ctx, "WeChat refused an access token; not asking again for a minute (check wechat.app_id, wechat.app_secret and the IP whitelist)",
+			"err", err)
+	}
 	if err != nil {
 		return "", err
 	}
+	a.refused.err = nil
 	a.keep(tok, ttl)
 	if err := a.tokens.SetToken(ctx, a.tokenKey, tok, ttl); err != nil {
 		a.log.WarnContext(ctx, "access token not stored; this process keeps it for its calls", "err", err)

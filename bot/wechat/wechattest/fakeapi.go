@@ -36,6 +36,7 @@ type FakeAPI struct {
 	mu       sync.Mutex
 	calls    []Call
 	faults   map[string][]Fault
+	always   map[string]Fault
 	handlers map[string]func(query url.Values, body []byte) any
 	raw      map[string]http.HandlerFunc
 	tokens   int
@@ -45,7 +46,7 @@ type FakeAPI struct {
 
 // NewFakeAPI starts a fake. Close it when done.
 func NewFakeAPI() *FakeAPI {
-	f := &FakeAPI{faults: map[string][]Fault{}, handlers: map[string]func(url.Values, []byte) any{}, raw: map[string]http.HandlerFunc{},
+	f := &FakeAPI{faults: map[string][]Fault{}, always: map[string]Fault{}, handlers: map[string]func(url.Values, []byte) any{}, raw: map[string]http.HandlerFunc{},
 		notify: make(chan Call, 1024)}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	return f
@@ -56,6 +57,21 @@ func (f *FakeAPI) Fail(path string, faults ...Fault) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.faults[path] = append(f.faults[path], faults...)
+}
+
+// FailAlways makes every call to path get fault, until Recover.
+func (f *FakeAPI) FailAlways(path string, fault Fault) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.always[path] = fault
+}
+
+// Recover clears path's faults, queued or always.
+func (f *FakeAPI) Recover(path string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.faults, path)
+	delete(f.always, path)
 }
 
 // Handle answers calls to path with what fn returns (encoded as JSON), once
@@ -123,6 +139,8 @@ func (f *FakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	if q := f.faults[c.Path]; len(q) > 0 {
 		fault = &q[0]
 		f.faults[c.Path] = q[1:]
+	} else if a, ok := f.always[c.Path]; ok {
+		fault = &a
 	}
 	var answer any
 	switch {
