@@ -137,19 +137,27 @@ func (c *compiler) response(where string, spec ResponseSpec, required bool) resp
 	return resp
 }
 
-// keyword claims kw (written: normalised as compared; norm: folded too) for
-// where; a keyword belongs to one place only, as in WeChat's own console.
-// A keyword written the same way twice is an error; a traditional spelling
-// of one already there (謝謝 beside 谢谢, which configs had before keywords
-// were folded) is dropped: folded text matches the first.
-func (c *compiler) keyword(where, kw, written, norm string) bool {
+// keyword claims kw (written: normalised as compared; norm: folded too) at
+// at, in where (a rule, a push keyword list); a keyword belongs to one place
+// only, as in WeChat's own console. A keyword written the same way twice
+// is an error; a traditional spelling of one already in the same place
+// (謝謝 beside 谢谢, which configs had before keywords were folded) is
+// dropped: folded text matches the first. In another place it is an
+// error: the first place would answer it, unseen (幫助 in one rule took
+// 帮助 from the help rule).
+func (c *compiler) keyword(where, at, kw, written, norm string) bool {
 	if prev, dup := c.keywords[norm]; dup {
-		if c.written[written] {
-			c.bad(where, "duplicate keyword %q (already in %s)", kw, prev)
+		switch {
+		case c.written[written]:
+			c.bad(at, "duplicate keyword %q (already in %s)", kw, prev)
+		case prev != where:
+			c.bad(at, "keyword %q is %q as followers' text is compared, which is already in %s", kw, norm, prev)
 		}
+		c.written[written] = true
 		return false
 	}
 	c.written[written] = true
+	c.keywords[norm] = where
 	return true
 }
 
@@ -165,10 +173,9 @@ func (c *compiler) optKeywords(where string, keywords []string, out bool, reply 
 			c.bad(at, "is empty")
 			continue
 		}
-		if !c.keyword(at, kw, Bare(kw), norm) {
+		if !c.keyword(where, at, kw, Bare(kw), norm) {
 			continue
 		}
-		c.keywords[norm] = where
 		c.s.optKeywords[norm] = out
 		c.s.optList = append(c.s.optList, norm)
 	}
@@ -213,10 +220,9 @@ func (c *compiler) rule(i int, spec RuleSpec) rule {
 		case r.match != MatchRegex && len([]rune(norm)) > maxRuleKeyword:
 			c.bad(at, "%q is longer than %d characters", kw, maxRuleKeyword)
 		}
-		if !c.keyword(at, kw, written, norm) {
+		if !c.keyword(where, at, kw, written, norm) {
 			continue
 		}
-		c.keywords[norm] = where
 		if r.match == MatchRegex {
 			// Matched against folded text: folded too (a 後 in it
 			// would otherwise never match).

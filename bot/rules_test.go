@@ -241,4 +241,18 @@ func TestFoldedKeywords(t *testing.T) {
 	if _, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{rule("谢谢", "谢谢！")}}, okSearch, okPush, search.Fold); err == nil {
 		t.Error("the same keyword twice accepted")
 	}
+	// In another rule, a spelling that folds to a keyword there is an error
+	// (an operator's find: 幫助 and 帮助！ in one rule took 帮助 from the
+	// help rule, and check said ok), as is one of the push's keywords.
+	for _, rules := range [][]RuleSpec{
+		{rule("考试时间", "幫助", "帮助！"), rule("帮助")},
+		{rule("幫助"), rule("帮助")},
+		{rule("帮助"), rule("幫助")},
+		{rule("退訂")},
+	} {
+		_, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: rules}, okSearch, okPush, search.Fold)
+		if err == nil || !strings.Contains(err.Error(), "already in") {
+			t.Errorf("%v: %v", rules, err)
+		}
+	}
 }
