@@ -44,6 +44,9 @@ func (c *cli) checkCmd() *cobra.Command {
 			cfg, err := c.load(cmd)
 			if err != nil {
 				fmt.Fprintln(c.stderr, err)
+				for _, u := range defaultEnvWarnings() {
+					fmt.Fprintf(c.stderr, "warning: %s\n", u)
+				}
 				return exitError{1}
 			}
 			fmt.Fprintf(c.stdout, "%s: ok (mode %s)\n", cfg.source, cfg.mode())

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
@@ -211,6 +212,9 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 	case err != nil:
 		return nil, fmt.Errorf("config: %w", err)
 	}
+	if err := fileProblems(source, data); err != nil {
+		return nil, err
+	}
 	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 		return nil, syntaxError(source, data, err)
 	}
@@ -257,6 +261,55 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 		return nil, fmt.Errorf("%s:\n%w", source, errors.Join(sorted...))
 	}
 	return cfg, nil
+}
+
+// fileProblems finds, as file:line, what a file's YAML parse would hide or
+// word without its line: text that is not UTF-8 (a file saved as GBK), and
+// a key twice in one mapping. Keys are read without case, so Search: after
+// search: replaced the whole section, unseen.
+func fileProblems(source string, data []byte) error {
+	if !utf8.Valid(data) {
+		line := 1
+		for len(data) > 0 {
+			r, n := utf8.DecodeRune(data)
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+			}
+			data = data[n:]
+		}
+		return fmt.Errorf("%s:%d: not UTF-8 text (saved as GBK?): save the file as UTF-8", source, line)
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil {
+		return nil // not YAML: syntaxError says where
+	}
+	var errs []error
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.MappingNode {
+			seen := map[string]*yaml.Node{}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				if first, dup := seen[strings.ToLower(k.Value)]; dup {
+					if first.Value == k.Value {
+						errs = append(errs, fmt.Errorf("%s:%d: %s is already set on line %d", source, k.Line, k.Value, first.Line))
+					} else {
+						errs = append(errs, fmt.Errorf("%s:%d: %s is %s of line %d again (keys are read without case)", source, k.Line, k.Value, first.Value, first.Line))
+					}
+				} else {
+					seen[strings.ToLower(k.Value)] = k
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(&doc)
+	return errors.Join(errs...)
 }
 
 // syntaxError says where a file that is not YAML goes wrong, as file:line
@@ -504,6 +557,16 @@ func yamlLines(data []byte) map[string]int {
 // setDefaults makes every scalar key of the embedded config.yaml a default,
 // so a short config.yaml only says what differs. Replies are not defaulted:
 // an operator who writes rules means exactly those rules.
+// defaultEnvWarnings are envWarnings against the shipped keys, for a file
+// that could not be read: a misspelt variable is worth knowing then too.
+func defaultEnvWarnings() []string {
+	v := viper.New()
+	if setDefaults(v) != nil {
+		return nil
+	}
+	return envWarnings(v.AllKeys(), os.Environ())
+}
+
 func setDefaults(v *viper.Viper) error {
 	d := viper.New()
 	d.SetConfigType("yaml")

@@ -156,6 +156,26 @@ wechat:
 	if code, _, errOut := runCmd(t, "check", "--config", broken); code != 1 || !strings.Contains(errOut, "broken.yaml:3: not valid YAML (on this line or the next): did not find expected ',' or ']'") {
 		t.Errorf("check a file that is not YAML: exit %d\n%s", code, errOut)
 	}
+	// What the parser hides or words without a line (an operator's finds):
+	// a section again under another case replaced the first, unseen; a
+	// key twice and a file saved as GBK had no line.
+	for name, c := range map[string]struct{ text, want string }{
+		"cased.yaml": {"search:\n  synonyms: [[红烧肉, 基层治理]]\nreplies:\n  no_match: x\nSearch:\n  max_results: 3\n",
+			"cased.yaml:5: Search is search of line 1 again (keys are read without case)"},
+		"twice.yaml": {"search:\n  max_results: 3\n  max_results: 4\n", "twice.yaml:3: max_results is already set on line 2"},
+		"gbk.yaml":   {"server:\n  addr: 127.0.0.1:0\nreplies:\n  no_match: \xc3\xbb\xd3\xd0\xd5\xd2\xb5\xbd\n", "gbk.yaml:4: not UTF-8 text (saved as GBK?): save the file as UTF-8"},
+	} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(c.text), 0o644)
+		if code, _, errOut := runCmd(t, "check", "--config", path); code != 1 || !strings.Contains(errOut, c.want) {
+			t.Errorf("check %s: exit %d, want 1 and %q:\n%s", name, code, c.want, errOut)
+		}
+	}
+	// A misspelt variable is told of with a file that has problems too.
+	t.Setenv("MPBOT_SERVER_REPLY_BUDGT", "2s")
+	if _, _, errOut := runCmd(t, "check", "--config", filepath.Join(dir, "twice.yaml")); !strings.Contains(errOut, "did you mean MPBOT_SERVER_REPLY_BUDGET?") {
+		t.Errorf("check of a file with problems kept the environment's warnings to itself:\n%s", errOut)
+	}
 	// An unknown key is one problem among the others: checking goes on.
 	typo := filepath.Join(dir, "typo.yaml")
 	os.WriteFile(typo, []byte("server:\n  reply_budget: soon\npush:\n  schedule: \"every day\"\nreplies:\n  no_match: x\n  rulez: []\n  rules:\n    - keywords: [测试]\n      reply: 测试\n"), 0o644)
