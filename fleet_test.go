@@ -329,8 +329,10 @@ func TestRedisOutage(t *testing.T) {
 	if list := send(baseA, "基层治理", 20); !strings.Contains(list.Content, "2. ") || strings.Contains(list.Content, "回复序号") || !strings.Contains(list.Content, "点击标题阅读") {
 		t.Fatalf("a list with Redis down: %q", list.Content)
 	}
-	if two := send(baseA, "2", 21); !strings.Contains(two.Content, "列表暂时无法读取") {
-		t.Fatalf("a number with Redis down: %q", two.Content)
+	for i, text := range []string{"2", "第二篇", "2号", "换一批", "更多"} { // in words too (a helper's finds: searched)
+		if two := send(baseA, text, int64(21+i)); !strings.Contains(two.Content, "列表暂时无法读取") {
+			t.Fatalf("%s with Redis down: %q", text, two.Content)
+		}
 	}
 	m := httpGet(t, baseA+"/metrics")
 	if !strings.Contains(m, "mpbot_dedupe_hits_total 1") || strings.Contains(m, "mpbot_shared_state_errors_total 0") {

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"maps"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -207,23 +208,36 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		}
 		return b.followUp(ctx, s, m, n, nil)
 	}
-	if moreWords[text] || utf8.RuneCountInString(text) <= 8 && moreWords[unwrapChoice(text)] {
-		// 更多 after a list is the question's next list; searched, it
-		// found articles about 更多机遇. With no list open it is text.
-		if list, err := b.followUps.Get(ctx, m.From); err == nil && (len(list.IDs) > 0 || list.Search != "") {
+	if asksMore(text) {
+		// 更多 after a list or a card is the question's next list;
+		// searched, it found articles about 更多机遇, and with nothing
+		// open (a list's ten minutes past) 继续 found a war. A rule's
+		// keyword that reads so is the rule's when nothing is open.
+		list, err := b.followUps.Get(ctx, m.From)
+		switch {
+		case err == nil && (len(list.IDs) > 0 || list.Search != ""):
 			return b.more(ctx, s, m, list)
+		case err != nil && rule < 0:
+			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
+			return []Reply{{Type: ReplyText, Text: listUnreadable}}
+		case rule < 0:
+			return b.followUp(ctx, s, m, 0, &list) // no list
 		}
 	}
 	if n, ok := wordChoice(text); ok {
-		// 二 or 第二篇 is a choice only while a list is open; otherwise
-		// it is searched like any other text. A rule's keyword that reads
-		// as a choice (回复1领取资料) is the rule's when no list is open,
-		// and the list's while one is: the list is what the follower
-		// just read.
+		// 第二篇, 2号 or 二 choose from the list open; with none open they
+		// get the no-list reply (searched, 2号 found a 公告（第2号）). A
+		// rule's keyword that reads as a choice (回复1领取资料) is the
+		// rule's when no list is open, and the list's while one is: the
+		// list is what the follower just read.
 		list, err := b.followUps.Get(ctx, m.From)
-		if err != nil {
+		switch {
+		case err == nil && len(list.IDs) > 0:
+			return b.followUp(ctx, s, m, n, &list)
+		case err != nil && rule < 0:
 			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
-		} else if len(list.IDs) > 0 {
+			return []Reply{{Type: ReplyText, Text: listUnreadable}}
+		case rule < 0:
 			return b.followUp(ctx, s, m, n, &list)
 		}
 	}
@@ -421,7 +435,28 @@ func storiesOf(listed []content.Hit) []string {
 // moreWords ask for more of the list just shown (Bare, folded).
 var moreWords = map[string]bool{"更多": true, "还有吗": true, "还有呢": true, "还有没有": true, "下一页": true, "换一批": true,
 	"再来几篇": true, "再来点": true, "其他的": true, "继续": true, "more": true, "还有": true, "还有别的": true, "还有别": true, "还有其他": true,
-	"别的": true, "其他": true}
+	"别的": true, "其他": true, "下一批": true, "下一组": true, "换一组": true, "换一换": true, "再来一批": true, "再来一些": true,
+	"再来几个": true, "再来": true, "没有了": true, "没了": true, "就这些": true, "还有更多": true, "更多文章": true, "next": true}
+
+// moreCount is 再来5篇, 再来3个: more, however many.
+var moreCount = regexp.MustCompile(`^再来[0-9一二三四五六七八九十几]+[篇个条]$`)
+
+// asksMore reports whether text (Bare, folded) asks for more of what was
+// just shown: a word of moreWords, with a choice's wraps around it
+// (还有吗谢谢, 好的，下一页), or 再来5篇.
+func asksMore(text string) bool {
+	if moreWords[text] {
+		return true
+	}
+	if utf8.RuneCountInString(text) > 8 {
+		return false
+	}
+	if moreWords[strings.TrimRight(text, "吗呢吧")] { // 没有了吗: unwrapped, it would lose 了 too
+		return true
+	}
+	core := unwrapChoice(text)
+	return moreWords[core] || moreCount.MatchString(core)
+}
 
 // maxSeen bounds how far 更多 pages through one question: each page
 // searches for the articles already shown and as many more.
@@ -827,7 +862,12 @@ func minusBefore(text string) bool {
 // parseChoice reads a follow-up number such as "2" (already Bare, so
 // full-width digits are ASCII and 2。 is 2).
 func parseChoice(norm string) (int, bool) {
-	if len(norm) == 0 || len(norm) > 2 {
+	return digitsUpTo(norm, 2)
+}
+
+// digitsUpTo reads norm as a number of at most max digits.
+func digitsUpTo(norm string, max int) (int, bool) {
+	if len(norm) == 0 || len(norm) > max || strings.Trim(norm, "0123456789") != "" {
 		return 0, false
 	}
 	n, err := strconv.Atoi(norm)
@@ -836,7 +876,7 @@ func parseChoice(norm string) (int, bool) {
 
 // Followers choose from a list in words too: 二, 第二篇, 第2个, 2号, 看第三条.
 var (
-	choiceLeads    = []string{"我要看", "我想看", "给我看", "打开", "查看", "我选", "选", "看", "要"}
+	choiceLeads    = []string{"我要看", "我想看", "给我看", "打开", "查看", "我选", "选", "看", "要", "no.", "no"}
 	choiceMeasures = "篇个条项号则"
 	choiceNumerals = []rune("一二三四五六七八九十")
 	choiceCircled  = []rune("①②③④⑤⑥⑦⑧⑨⑩")
@@ -847,7 +887,7 @@ var (
 var choiceWraps = func() []string {
 	w := []string{"谢谢老师", "谢谢您", "谢谢", "感谢", "多谢", "谢啦", "好的", "好滴", "好嘞", "收到", "嗯嗯", "嗯", "麻烦",
 		"请", "老师", "我要看", "我想看", "给我看", "我看看", "看一下", "看看", "发我", "发一下", "给我", "我要", "我想", "打开",
-		"查看", "那就", "就", "发", "文章", "好", "ok", "吧", "呀", "啊", "哈", "呢", "吗", "哦", "噢", "嘛", "了", "的"}
+		"查看", "那就", "就", "发", "一下", "文章", "好", "ok", "吧", "呀", "啊", "哈", "呢", "吗", "哦", "噢", "嘛", "了", "的"}
 	return longestFirst(w)
 }()
 
@@ -860,9 +900,19 @@ func unwrapChoice(norm string) string {
 	for {
 		before := norm
 		norm = strings.TrimFunc(norm, func(r rune) bool { return !isWordRune(r) })
+		// One wrap at a time, the longest first each time: 请发一下第二篇
+		// lost 请, then 发 (of 发一下) before 发一下 was tried again.
 		for _, w := range choiceWraps {
-			norm = strings.TrimPrefix(norm, w)
-			norm = strings.TrimSuffix(norm, w)
+			if rest, ok := strings.CutPrefix(norm, w); ok {
+				norm = rest
+				break
+			}
+		}
+		for _, w := range choiceWraps {
+			if rest, ok := strings.CutSuffix(norm, w); ok {
+				norm = rest
+				break
+			}
 		}
 		if norm == before {
 			return norm
@@ -888,7 +938,7 @@ func wordChoice(norm string) (int, bool) {
 	if r, size := utf8.DecodeLastRuneInString(norm); size > 0 && strings.ContainsRune(choiceMeasures, r) {
 		norm = norm[:len(norm)-size]
 	}
-	if n, ok := parseChoice(norm); ok {
+	if n, ok := digitsUpTo(norm, 3); ok { // 100 while a list is open is out of its range
 		return n, true
 	}
 	rs := []rune(norm)

@@ -902,6 +902,51 @@ func TestMore(t *testing.T) {
 	}
 }
 
+// TestChoicesAndMoreInTheirWords: what a helper's conversations sent. With
+// a list open, these page on or open an item (they were searched, and the
+// list found replaced the one open); with nothing open, the no-list reply
+// (they were searched: 2号 found a 公告（第2号）, 继续 a war).
+func TestChoicesAndMoreInTheirWords(t *testing.T) {
+	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	two := okSearch
+	two.MaxResults = 2 // 基层治理 has four articles in the demo store: two lists of two
+	s, err := Compile(demoSpec(), two, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.SetSettings(s)
+	ask := asker(t, b)
+	for _, text := range []string{"下一批", "下一组", "再来5篇", "没有了吗", "就这些吗？", "好的，下一页", "再来一篇"} {
+		first := ask("基层治理")
+		if r := ask(text); r.Type != ReplyText || !strings.Contains(r.Text, "1. ") || r.Text == first.Text {
+			t.Errorf("%s after a list: %v", text, r)
+		}
+	}
+	for text, n := range map[string]int{"No.2": 2, "no2": 2, "麻烦发一下第二篇": 2, "请发一下第二篇": 2, "请发一下第1篇": 1, "发我第二篇": 2, "看一下第二篇": 2} {
+		list := ask("基层治理")
+		links := regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(list.Text, -1)
+		if r := ask(text); r.Type != ReplyNews || len(links) < n || r.Card.URL != links[n-1][1] {
+			t.Errorf("%s after a list: %v, want item %d", text, r, n)
+		}
+	}
+	ask("基层治理")
+	if r := ask("100"); r.Type != ReplyText || !strings.Contains(r.Text, "1 到 2") {
+		t.Errorf("100 after a list of two: %v", r)
+	}
+	nobody := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	for _, text := range []string{"2号", "换一批", "选②", "二", "第二篇", "更多", "继续", "还有吗", "100"} {
+		if r := nobody(text); r.Type != ReplyText || r.Text != s.noList {
+			t.Errorf("%s with nothing open: %v, want the no-list reply", text, r)
+		}
+	}
+	// Topics that read like a number stay searched.
+	for _, text := range []string{"2号线", "第二次全会", "十四五规划"} {
+		if r := nobody(text); r.Type == ReplyText && r.Text == s.noList {
+			t.Errorf("%s got the no-list reply", text)
+		}
+	}
+}
+
 // TestMoreAfterACard: 还有吗 after a card is for more of what the card
 // answered (it paged the list before it, of another question, or was
 // searched as text), never showing the card again; with nothing more it
