@@ -846,19 +846,25 @@ func TestTopicBesideThanks(t *testing.T) {
 	}
 }
 
-// TestMore: 更多 after a list is the question's next articles, none shown
-// again, until there are none (searched, 更多 found articles about 更多机遇);
-// a number then opens the new list's article. With no list open it is text.
-func TestMore(t *testing.T) {
+// twoPerList is a demo bot listing two articles at a time: 基层治理 has
+// four in the demo store, two lists of two.
+func twoPerList(t *testing.T) (func(string) Reply, *Settings) {
 	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
 	two := okSearch
-	two.MaxResults = 2 // 基层治理 has four articles in the demo store: two lists of two
+	two.MaxResults = 2
 	s, err := Compile(demoSpec(), two, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	b.SetSettings(s)
-	ask := asker(t, b)
+	return asker(t, b), s
+}
+
+// TestMore: 更多 after a list is the question's next articles, none shown
+// again, until there are none (searched, 更多 found articles about 更多机遇);
+// a number then opens the new list's article. With no list open it is text.
+func TestMore(t *testing.T) {
+	ask, _ := twoPerList(t)
 	if r := ask("更多"); r.Type == ReplyText && r.Text == noMore {
 		t.Fatal("更多 with no list open answered as a next page")
 	}
@@ -907,15 +913,7 @@ func TestMore(t *testing.T) {
 // list found replaced the one open); with nothing open, the no-list reply
 // (they were searched: 2号 found a 公告（第2号）, 继续 a war).
 func TestChoicesAndMoreInTheirWords(t *testing.T) {
-	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
-	two := okSearch
-	two.MaxResults = 2 // 基层治理 has four articles in the demo store: two lists of two
-	s, err := Compile(demoSpec(), two, okPush, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b.SetSettings(s)
-	ask := asker(t, b)
+	ask, s := twoPerList(t)
 	for _, text := range []string{"下一批", "下一组", "再来5篇", "没有了吗", "就这些吗？", "好的，下一页", "再来一篇"} {
 		first := ask("基层治理")
 		if r := ask(text); r.Type != ReplyText || !strings.Contains(r.Text, "1. ") || r.Text == first.Text {
