@@ -253,9 +253,11 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, s.rules[rule].label })
 		return b.render(ctx, s, m, s.rules[rule].resp, 0)
 	}
-	if onlyEmoticons(text) {
+	if onlyEmoticons(text) || strings.IndexFunc(text, isWordRune) < 0 {
 		// [微笑] or [玫瑰] alone is a sticker in words: searched by its
 		// name it found 中欧联合研制"微笑"卫星 and, for [炸弹], a bombing.
+		// 😊, 👍 or a voice message heard as 。 hold nothing to search:
+		// they got the no-match reply.
 		note(ctx, func(e *Event) { e.Outcome = OutcomeDefault })
 		return b.render(ctx, s, m, s.fallback, 0)
 	}

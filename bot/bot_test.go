@@ -802,7 +802,7 @@ func TestOptStatus(t *testing.T) {
 func TestEmoticonsAlone(t *testing.T) {
 	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
 	s, _ := Compile(demoSpec(), okSearch, okPush, nil)
-	for _, text := range []string{"[微笑]", "[玫瑰][玫瑰]", " [炸弹]！", "[Smile]", "[ThumbsUp][ThumbsUp]", "[Yeah!]"} {
+	for _, text := range []string{"[微笑]", "[玫瑰][玫瑰]", " [炸弹]！", "[Smile]", "[ThumbsUp][ThumbsUp]", "[Yeah!]", "😊", "👍👍👍", "。", "？。", "/::)"} {
 		r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: text})
 		want := b.render(context.Background(), s, Message{}, s.fallback, 0)
 		if len(r) != 1 || len(want) != 1 || r[0].String() != want[0].String() {
