@@ -56,7 +56,13 @@ func (a Article) Validate() error {
 		errs = append(errs, errors.New("title is empty"))
 	}
 	for _, u := range []struct{ name, v string }{{"url", a.URL}, {"cover", a.Cover}} {
-		if u.v != "" && !WebURL(u.v) {
+		switch {
+		case u.v == "":
+		case strings.ContainsAny(u.v, unsafeInURL):
+			// A card's link with a space or a quote in it breaks where it
+			// is shown (a list's <a href="…">) or opens another page.
+			errs = append(errs, fmt.Errorf("%s %q holds a space, quote or other character a link cannot (percent-encode it: a space is %%20)", u.name, cut(u.v, 80)))
+		case !WebURL(u.v):
 			errs = append(errs, fmt.Errorf("%s %q is not an http(s) URL", u.name, cut(u.v, 80)))
 		}
 	}
@@ -99,11 +105,17 @@ type Hit struct {
 }
 
 // WebURL reports whether s is an absolute http or https URL: what a
-// follower's phone may open. (javascript:, data: and relative links are not.)
+// follower's phone may open. (javascript:, data: and relative links are
+// not, nor text with a space or a quote: url.Parse takes them.)
 func WebURL(s string) bool {
 	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, unsafeInURL)
 }
+
+// unsafeInURL are the characters RFC 3986 leaves out of a URL that
+// url.Parse lets through: whitespace, quotes, angle brackets and the like.
+const unsafeInURL = " \t\r\n\"<>\\^`{|}"
+
 
 // cut shortens s to n characters for an error message.
 func cut(s string, n int) string {

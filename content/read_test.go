@@ -115,6 +115,7 @@ func TestImportLimits(t *testing.T) {
 	jl.WriteString(`{"id":"huge","title":"大","url":"https://x/h","body":"` + strings.Repeat("字", MaxArticleBytes/3+10) + `"}` + "\n")
 	jl.WriteString(`{"id":"js","title":"脚本","url":"javascript:alert(1)"}` + "\n")
 	jl.WriteString(`{"id":"c","title":"封面","url":"https://x/c","cover":"data:image/png;base64,xx"}` + "\n")
+	jl.WriteString(`{"id":"q","title":"引号","url":"https://example.com/a b\"c"}` + "\n") // a helper's find: on every card
 	jl.WriteString(`{"id":"b","title":"第二篇","url":"https://x/b"}`)
 	os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(jl.String()), 0o644)
 	big := "---\ntitle: 大文件\nurl: https://x/big\n---\n" + strings.Repeat("正文", 25<<20/3)
@@ -128,6 +129,7 @@ func TestImportLimits(t *testing.T) {
 		"a.jsonl:2: line is 2.0 MiB; one article may be at most 2.0 MiB",
 		`a.jsonl:3: url "javascript:alert(1)" is not an http(s) URL`,
 		"a.jsonl:4: cover",
+		`a.jsonl:5: url "https://example.com/a b\"c" holds a space, quote or other character a link cannot`,
 		"big.md:1: file is 50.0 MiB",
 	}
 	if len(errs) != len(want) {
