@@ -412,10 +412,22 @@ func TestConfigSavedInPlace(t *testing.T) {
 	if err := os.WriteFile(path, []byte(cut), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, func() bool { return strings.Contains(logs.String(), "lists emptied") }, "the warning of a file cut short")
+	waitFor(t, func() bool { return strings.Contains(logs.String(), "fewer entries") }, "the warning of a file cut short")
 	if !strings.Contains(logs.String(), "replies.rules (had ") {
 		t.Fatalf("the warning does not name replies.rules:\n%s", logs)
 	}
+	// Cut inside the rules (an operator's find: no warning, and 人工
+	// got a list about 人工智能): the rules gone are named.
+	if err := os.WriteFile(path, []byte(third), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return ask("帮助") == "第三版" }, "the whole file again")
+	warned := strings.Count(logs.String(), "fewer entries")
+	inRules := third[:strings.LastIndex(third, "\n    - ")+1]
+	if err := os.WriteFile(path, []byte(inRules), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return strings.Count(logs.String(), "fewer entries") > warned }, "the warning of a file cut inside its rules")
 	// Without a section the file had, its keys go back to the shipped
 	// ones: named.
 	if err := os.WriteFile(path, []byte(third), 0o644); err != nil {

@@ -127,11 +127,12 @@ func (a *app) reload(path string, running *Config) {
 		a.log.Warn("config reloaded without sections the file had: their keys are the shipped defaults now; if the file was saved half-way, save it whole and it is read again",
 			"sections", gone)
 	}
-	if gone := emptied(old, cfg); len(gone) > 0 {
+	if gone := shrunk(old, cfg); len(gone) > 0 {
 		// A file saved half-way (an editor writing in place, a copy cut
-		// short) is valid YAML when it ends between sections, and
-		// applied: every rule gone until it is saved whole.
-		a.log.Warn("config reloaded with lists emptied that had entries; if the file was saved half-way, save it whole and it is read again",
+		// short) is valid YAML when it ends between sections or list
+		// entries, and applied: the rules after the cut gone (人工 got a
+		// list about 人工智能) until it is saved whole.
+		a.log.Warn("config reloaded with fewer entries in lists of the replies; if the file was saved half-way, save it whole and it is read again",
 			"keys", gone)
 	}
 	if changed := needsRestart(running, cfg); len(changed) > 0 {
@@ -139,9 +140,9 @@ func (a *app) reload(path string, running *Config) {
 	}
 }
 
-// emptied names the lists of the followers' replies that had entries in
-// old and have none in cfg.
-func emptied(old, cfg *Config) []string {
+// shrunk names the lists of the followers' replies that have fewer
+// entries in cfg than in old, and the rules gone by name.
+func shrunk(old, cfg *Config) []string {
 	var gone []string
 	for _, l := range []struct {
 		key     string
@@ -153,8 +154,17 @@ func emptied(old, cfg *Config) []string {
 		{"push.unsubscribe_keywords", len(old.Push.UnsubscribeKeywords), len(cfg.Push.UnsubscribeKeywords)},
 		{"search.synonyms", len(old.Search.Synonyms), len(cfg.Search.Synonyms)},
 	} {
-		if l.was > 0 && l.is == 0 {
-			gone = append(gone, fmt.Sprintf("%s (had %d)", l.key, l.was))
+		if l.is < l.was {
+			gone = append(gone, fmt.Sprintf("%s (had %d, has %d)", l.key, l.was, l.is))
+		}
+	}
+	named := map[string]bool{}
+	for _, r := range cfg.Replies.Rules {
+		named[r.Name] = true
+	}
+	for _, r := range old.Replies.Rules {
+		if r.Name != "" && !named[r.Name] {
+			gone = append(gone, "rule "+r.Name)
 		}
 	}
 	return gone
