@@ -50,7 +50,7 @@ func (c *cli) checkCmd() *cobra.Command {
 				return exitError{1}
 			}
 			fmt.Fprintf(c.stdout, "%s: ok (mode %s)\n", cfg.source, cfg.mode())
-			for _, u := range cfg.envWarnings {
+			for _, u := range cfg.warnings {
 				fmt.Fprintf(c.stdout, "warning: %s\n", u)
 			}
 			fmt.Fprint(c.stdout, cfg.settings.Describe())

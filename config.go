@@ -53,7 +53,7 @@ type Config struct {
 	location    *time.Location // push.timezone
 	proxies     []netip.Prefix // server.trusted_proxies
 	keep        time.Duration  // insights.retention
-	envWarnings []string       // MPBOT_* environment variables that set nothing, or set a key to nothing
+	warnings    []string       // MPBOT_* environment variables that set nothing (or a key to nothing), and what works but cannot act
 	sections    []string       // the file's top-level keys (server, replies, push, …)
 }
 
@@ -229,7 +229,7 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 			v.BindEnv(key) // Unmarshal ignores environment variables of unbound keys
 		}
 	}
-	cfg := &Config{source: source, envWarnings: envWarnings(v.AllKeys(), os.Environ()), sections: fileSections(data)}
+	cfg := &Config{source: source, warnings: envWarnings(v.AllKeys(), os.Environ()), sections: fileSections(data)}
 	var p problems
 	if err := v.UnmarshalExact(cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
 		mapstructure.StringToTimeDurationHookFunc(),
@@ -627,6 +627,11 @@ func (c *Config) compile() error {
 	c.State.check(&p)
 	c.Search.check(&p)
 	c.location = c.Push.check(&p)
+	if c.Push.Mode != jobs.ModeLog && c.WeChat.AppSecret == "" {
+		// Not an error: push status, report and import need no secret.
+		// Unsaid, it showed only when the day's push failed.
+		c.warnings = append(c.warnings, fmt.Sprintf("push.mode %s sends through WeChat's API, which needs wechat.app_secret (MPBOT_WECHAT_APP_SECRET): the daily push will fail until it is set", c.Push.Mode))
+	}
 	c.keep = c.Insights.check(&p)
 	c.Admin.check(&p)
 	settings, err := bot.Compile(c.Replies, c.Search.SearchSpec, c.Push.PushSpec, search.Fold)

@@ -171,6 +171,13 @@ wechat:
 			t.Errorf("check %s: exit %d, want 1 and %q:\n%s", name, code, c.want, errOut)
 		}
 	}
+	// A push mode that cannot send without the secret is told of (an
+	// operator's find: it failed only when the day's push ran).
+	t.Setenv("MPBOT_PUSH_MODE", "customer")
+	if code, out, _ := runCmd(t, "check", "--config", good); code != 0 || !strings.Contains(out, "warning: push.mode customer sends through WeChat's API, which needs wechat.app_secret") {
+		t.Errorf("check of customer mode without the secret: exit %d\n%s", code, out)
+	}
+	t.Setenv("MPBOT_PUSH_MODE", "log")
 	// A misspelt variable is told of with a file that has problems too.
 	t.Setenv("MPBOT_SERVER_REPLY_BUDGT", "2s")
 	if _, _, errOut := runCmd(t, "check", "--config", filepath.Join(dir, "twice.yaml")); !strings.Contains(errOut, "did you mean MPBOT_SERVER_REPLY_BUDGET?") {

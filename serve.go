@@ -29,8 +29,8 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 	if string(cfg.WeChat.Token) == demoToken && !loopback(cfg.Server.Addr) {
 		return fmt.Errorf("wechat.token is still the public demo token; set your own (MPBOT_WECHAT_TOKEN) before listening on %s", cfg.Server.Addr)
 	}
-	for _, u := range cfg.envWarnings {
-		log.Warn("environment: " + u)
+	for _, u := range cfg.warnings {
+		log.Warn("config: " + u)
 	}
 	// Bind first: a second serve on a busy port fails at once, before it
 	// loads the index or schedules a push.
@@ -121,6 +121,11 @@ func (a *app) reload(path string, running *Config) {
 		cancel()
 	}
 	a.log.Info("config reloaded", "file", path)
+	for _, u := range cfg.warnings {
+		if !slices.Contains(old.warnings, u) {
+			a.log.Warn("config: " + u)
+		}
+	}
 	if gone := slices.DeleteFunc(slices.Clone(old.sections), func(k string) bool { return slices.Contains(cfg.sections, k) }); len(gone) > 0 {
 		// Cut short before push: or search:, the file's lists there went
 		// back to the shipped ones without a word.
