@@ -87,6 +87,10 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 			return fmt.Errorf("watch %s: %w", watchPath, err)
 		}
 		defer w.Close()
+	} else {
+		// An operator copying config.yaml in after the start saw nothing
+		// happen, and nothing said why.
+		log.Info("no config file: serving the embedded defaults, without live reload; restart once config.yaml is there (or start with --config FILE)")
 	}
 	log.Info("mpbot serving", "addr", ln.Addr().String(), "path", cfg.Server.Path, "mode", cfg.mode(), "config", cfg.source)
 	return a.run(ctx, ln)
