@@ -151,6 +151,10 @@ func reportImport(stdout, stderr io.Writer, results []store.UpsertResult, proble
 
 func describe(a content.Article) string {
 	switch {
+	case a.Origin != "" && a.ID != "":
+		return a.Origin + " (" + a.ID + ")"
+	case a.Origin != "":
+		return a.Origin
 	case a.ID != "":
 		return a.ID
 	case a.URL != "":

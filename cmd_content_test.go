@@ -34,7 +34,7 @@ func TestImportSearchArticles(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "added 6, updated 0, unchanged 0, skipped 2") || !strings.Contains(out, "added\tj-1\t千万工程二十年") {
 		t.Fatalf("import: exit %d\n%s\n%s", code, out, errOut)
 	}
-	for _, want := range []string{"articles.jsonl:2: invalid JSON", "broken.md:4: front matter: line 3: field colour not found"} {
+	for _, want := range []string{"articles.jsonl:2: invalid JSON", "broken.md:4: front matter: unknown field colour"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("import report lacks %q:\n%s", want, errOut)
 		}
@@ -265,5 +265,22 @@ func TestUsageErrorsExit2(t *testing.T) {
 		if code, out, errOut := runCmd(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2\n%s%s", args, code, out, errOut)
 		}
+	}
+}
+
+// TestImportProblemsNameTheirLine: what the store refuses is reported at
+// the file and line it came from (an operator's find: only the id).
+func TestImportProblemsNameTheirLine(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	a, b := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")
+	os.WriteFile(a, []byte(`{"title":"甲","url":"https://example.com/u"}`+"\n"), 0o644)
+	os.WriteFile(b, []byte(`{"id":"ok","title":"好","url":"https://example.com/ok"}`+"\n"+`{"id":"x","title":"乙","url":"https://example.com/u"}`+"\n"), 0o644)
+	if code, _, errOut := runCmd(t, "import", "--config", cfg, a); code != 0 {
+		t.Fatalf("import a: exit %d\n%s", code, errOut)
+	}
+	code, out, errOut := runCmd(t, "import", "--config", cfg, b)
+	if code != 1 || !strings.Contains(out, "added 1") || !strings.Contains(errOut, b+":2 (x): url https://example.com/u is already article") {
+		t.Fatalf("import b: exit %d\n%s\n%s", code, out, errOut)
 	}
 }

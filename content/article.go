@@ -44,16 +44,23 @@ type Article struct {
 	ScheduledOn string    `json:"scheduled_on,omitempty"` // YYYY-MM-DD, for the daily reading
 	CreatedAt   time.Time `json:"created_at,omitzero"`
 	UpdatedAt   time.Time `json:"updated_at,omitzero"`
+	// Origin is where an import read it (file:line), for its messages;
+	// not stored.
+	Origin string `json:"-"`
 }
 
-// Validate reports what makes an article unusable in a reply.
+// Validate reports what makes an article unusable in a reply: each
+// problem a *FieldError naming the field at fault.
 func (a Article) Validate() error {
 	var errs []error
+	bad := func(field, format string, args ...any) {
+		errs = append(errs, &FieldError{Field: field, Err: fmt.Errorf(format, args...)})
+	}
 	if strings.TrimSpace(a.ID) == "" && strings.TrimSpace(a.URL) == "" {
-		errs = append(errs, errors.New("needs an id or a url"))
+		bad("id", "needs an id or a url")
 	}
 	if strings.TrimSpace(a.Title) == "" {
-		errs = append(errs, errors.New("title is empty"))
+		bad("title", "title is empty")
 	}
 	for _, u := range []struct{ name, v string }{{"url", a.URL}, {"cover", a.Cover}} {
 		switch {
@@ -61,9 +68,9 @@ func (a Article) Validate() error {
 		case strings.ContainsAny(u.v, unsafeInURL):
 			// A card's link with a space or a quote in it breaks where it
 			// is shown (a list's <a href="…">) or opens another page.
-			errs = append(errs, fmt.Errorf("%s %q holds a space, quote or other character a link cannot (percent-encode it: a space is %%20)", u.name, cut(u.v, 80)))
+			bad(u.name, "%s %q holds a space, quote or other character a link cannot (percent-encode it: a space is %%20)", u.name, cut(u.v, 80))
 		case !WebURL(u.v):
-			errs = append(errs, fmt.Errorf("%s %q is not an http(s) URL", u.name, cut(u.v, 80)))
+			bad(u.name, "%s %q is not an http(s) URL", u.name, cut(u.v, 80))
 		}
 	}
 	for _, d := range []struct{ name, v string }{{"published_on", a.PublishedOn}, {"scheduled_on", a.ScheduledOn}} {
@@ -71,7 +78,7 @@ func (a Article) Validate() error {
 			continue
 		}
 		if _, err := time.Parse(DateLayout, d.v); err != nil {
-			errs = append(errs, fmt.Errorf("%s %q is not a YYYY-MM-DD date", d.name, d.v))
+			bad(d.name, "%s %q is not a YYYY-MM-DD date", d.name, d.v)
 		}
 	}
 	// PostgreSQL refuses text holding U+0000 or invalid UTF-8, and a
@@ -85,12 +92,36 @@ func (a Article) Validate() error {
 	for _, f := range fields {
 		switch {
 		case strings.IndexByte(f.v, 0) >= 0:
-			errs = append(errs, fmt.Errorf("%s holds a NUL character (U+0000)", f.name))
+			bad(f.name, "%s holds a NUL character (U+0000)", f.name)
 		case !utf8.ValidString(f.v):
-			errs = append(errs, fmt.Errorf("%s is not valid UTF-8", f.name))
+			bad(f.name, "%s is not valid UTF-8", f.name)
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// FieldError is one problem of an article, with the field at fault
+// (front matter's key, JSON's name), so a reader can say which line.
+type FieldError struct {
+	Field string
+	Err   error
+}
+
+func (e *FieldError) Error() string { return e.Err.Error() }
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// FieldErrors are the field errors err holds (Validate's, joined).
+func FieldErrors(err error) []*FieldError {
+	var out []*FieldError
+	if fe, ok := err.(*FieldError); ok {
+		return append(out, fe)
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			out = append(out, FieldErrors(e)...)
+		}
+	}
+	return out
 }
 
 // Hit is one search result. Score is normalised to 0..1 so that callers can

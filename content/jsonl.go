@@ -43,6 +43,7 @@ func ReadJSONL(r io.Reader, file string) ([]Article, []error) {
 			} else if a, lerr := decodeArticle(b); lerr != nil {
 				errs = append(errs, &LineError{file, line, lerr})
 			} else {
+				a.Origin = fmt.Sprintf("%s:%d", file, line)
 				out = append(out, a)
 			}
 		}

@@ -47,6 +47,9 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 			arts, ferrs := readFile(f, opts.URL)
 			errs = append(errs, ferrs...)
 			for _, a := range arts {
+				if a.Origin == "" {
+					a.Origin = f
+				}
 				// Two articles of one import with one id would leave
 				// the last alone, silently: two notes named index.md in
 				// two folders both take the id index.
@@ -64,16 +67,16 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 					if strings.HasSuffix(strings.ToLower(f), ".jsonl") {
 						where = `the line's "id"` // a JSON Lines file has no front matter
 					}
-					errs = append(errs, fmt.Errorf("%s: %s, and one would replace the other: give it an id of its own (%s)", f, clash, where))
+					errs = append(errs, fmt.Errorf("%s: %s, and one would replace the other: give it an id of its own (%s)", a.Origin, clash, where))
 					continue
 				}
 				if a.ID != "" {
-					seen["id"+a.ID] = f
+					seen["id"+a.ID] = a.Origin
 				} else if a.URL != "" {
-					seen["noid"+a.URL] = f
+					seen["noid"+a.URL] = a.Origin
 				}
 				if a.URL != "" && seen["address"+a.URL] == "" {
-					seen["address"+a.URL] = f
+					seen["address"+a.URL] = a.Origin
 				}
 				if a.Category == "" {
 					a.Category = opts.Category
@@ -198,6 +201,7 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	text = strings.TrimPrefix(text, "\ufeff")
 	var fm frontMatter
+	var fieldLines map[string]int
 	body := text
 	if strings.HasPrefix(text, "---\n") {
 		// From the opening line's newline: an empty front matter's
@@ -227,6 +231,7 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 			}
 			return nil, []error{&LineError{path, line, fmt.Errorf("front matter: %v", cleanYAMLError(err))}}
 		}
+		fieldLines = frontMatterLines(header)
 	}
 	a := Article{ID: fm.ID, Title: fm.Title, Summary: fm.Summary, URL: fm.URL, Cover: fm.Cover, Category: fm.Category,
 		Tags: fm.Tags, Source: fm.Source, Author: fm.Author, PublishedOn: fm.PublishedOn, ScheduledOn: fm.ScheduledOn}
@@ -237,39 +242,78 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 		a.ID = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	}
 	var paras []string
-	for _, p := range strings.Split(body, "\n\n") {
+	summary := ""
+	for i, p := range strings.Split(body, "\n\n") {
 		p = strings.TrimSpace(p)
 		if p == "" {
 			continue
 		}
-		if h, ok := strings.CutPrefix(p, "# "); ok && a.Title == "" && !strings.Contains(h, "\n") {
+		if h, ok := strings.CutPrefix(p, "# "); ok && !strings.Contains(h, "\n") && (a.Title == "" || i == 0 && strings.TrimSpace(h) == a.Title) {
+			// The title, or the front matter's title again as a heading
+			// (as blogs write it): the card showed it twice.
 			a.Title = strings.TrimSpace(h)
 			continue
+		}
+		if summary == "" && !strings.HasPrefix(p, "#") {
+			summary = stripMarkdown(p) // the first paragraph, not a heading
 		}
 		paras = append(paras, stripMarkdown(p))
 	}
 	a.Body = strings.Join(paras, "\n\n")
-	if a.Summary == "" && len(paras) > 0 {
-		a.Summary = excerpt(paras[0], summaryRunes)
+	if a.Summary == "" {
+		a.Summary = excerpt(summary, summaryRunes)
 	}
 	if err := a.Validate(); err != nil {
-		return nil, []error{&LineError{path, 1, err}}
+		// At the line of the front matter's field at fault (a bad
+		// published_on was reported at line 1).
+		line := 1
+		for _, fe := range FieldErrors(err) {
+			if l, ok := fieldLines[fe.Field]; ok {
+				line = l
+				break
+			}
+		}
+		return nil, []error{&LineError{path, line, err}}
 	}
 	return []Article{a}, nil
 }
 
-// cleanYAMLError puts yaml's multi-line report on one line.
+// frontMatterLines maps each key of a front matter to its line in the file
+// (the --- line is line 1).
+func frontMatterLines(header string) map[string]int {
+	var doc yaml.Node
+	lines := map[string]int{}
+	if yaml.Unmarshal([]byte(header), &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return lines
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		lines[m.Content[i].Value] = m.Content[i].Line + 1
+	}
+	return lines
+}
+
+// cleanYAMLError puts yaml's multi-line report on one line, without the
+// lines it counts from the front matter's start (the error has the file's)
+// or Go's type names.
 func cleanYAMLError(err error) string {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
 	var parts []string
 	for _, l := range strings.Split(msg, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
+		l = yamlLinePrefixRe.ReplaceAllString(strings.TrimSpace(l), "")
+		l = yamlUnknownFieldRe.ReplaceAllString(l, "unknown field $1")
+		if l != "" {
 			parts = append(parts, l)
 		}
 	}
 	return strings.Join(parts, "; ")
 }
+
+var (
+	yamlLinePrefixRe   = regexp.MustCompile(`^line \d+: `)
+	yamlUnknownFieldRe = regexp.MustCompile(`field (\S+) not found in type \S+`)
+)
 
 var mdMarkupRe = regexp.MustCompile(`(?m)^#{1,6}\s+|^\s*[-*+]\s+|^\s*>\s?|\*\*|__|` + "`" + `|!\[[^\]]*\]\([^)]*\)`)
 var mdLinkRe = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)

@@ -352,7 +352,8 @@ func TestOneIDPerImport(t *testing.T) {
 	// In JSON Lines the advice is the line's id, not front matter.
 	jl := filepath.Join(t.TempDir(), "a.jsonl")
 	os.WriteFile(jl, []byte(`{"id":"k","title":"一","url":"https://x/1"}`+"\n"+`{"id":"k","title":"二","url":"https://x/2"}`+"\n"), 0o644)
-	if _, errs := ReadPaths([]string{jl}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), `the line's "id"`) {
+	if _, errs := ReadPaths([]string{jl}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), `the line's "id"`) ||
+		!strings.Contains(errs[0].Error(), jl+`:2: id "k" is also `+jl+`:1's`) { // an operator's find: no lines
 		t.Fatalf("a JSON Lines id twice: %v", errs)
 	}
 	// --url names one page's address: given with JSON Lines it was
@@ -406,5 +407,37 @@ func TestEmptyFolder(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "a.json"), []byte(`{"id":"a"}`), 0o644)
 	if _, errs := ReadPaths([]string{dir}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "no .jsonl, .md or .html files") {
 		t.Fatalf("%v", errs)
+	}
+}
+
+// TestMarkdownAsBlogsWriteIt: an operator's finds. The front matter's title
+// again as a heading was the summary (the card showed it twice) and the
+// body's start; a bad field was reported at line 1, and a front matter
+// error had two line numbers and a Go type's name.
+func TestMarkdownAsBlogsWriteIt(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"blog.md":    "---\ntitle: 乡村振兴战略解读\nurl: https://example.com/x\n---\n# 乡村振兴战略解读\n\n## 一、背景\n\n乡村振兴是新时代三农工作的总抓手。\n",
+		"date.md":    "---\ntitle: 日期\nurl: https://example.com/d\npublished_on: 2026-13-45\n---\n正文。\n",
+		"unknown.md": "---\ntitle: 错字\nauther: 某人\n---\n正文。\n",
+	}
+	for name, text := range files {
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	arts, errs := ReadPaths([]string{dir}, ReadOptions{})
+	if len(arts) != 1 || arts[0].Title != "乡村振兴战略解读" || arts[0].Summary != "乡村振兴是新时代三农工作的总抓手。" || strings.Contains(arts[0].Body, "乡村振兴战略解读") {
+		t.Fatalf("blog.md read as %+v", arts)
+	}
+	want := []string{
+		filepath.Join(dir, "date.md") + `:4: published_on "2026-13-45" is not a YYYY-MM-DD date`,
+		filepath.Join(dir, "unknown.md") + `:3: front matter: unknown field auther`,
+	}
+	if len(errs) != len(want) {
+		t.Fatalf("errors %v", errs)
+	}
+	for i := range want {
+		if errs[i].Error() != want[i] {
+			t.Errorf("error %q, want %q", errs[i], want[i])
+		}
 	}
 }
