@@ -48,13 +48,13 @@ type Config struct {
 	Replies  bot.RepliesSpec `mapstructure:"replies"`
 
 	// Compiled once, when the snapshot is built.
-	source      string         // the file read, or "embedded defaults"
-	settings    *bot.Settings  // replies, search thresholds, opt-in keywords
-	location    *time.Location // push.timezone
-	proxies     []netip.Prefix // server.trusted_proxies
-	keep        time.Duration  // insights.retention
-	warnings    []string       // MPBOT_* environment variables that set nothing (or a key to nothing), and what works but cannot act
-	sections    []string       // the file's top-level keys (server, replies, push, …)
+	source   string         // the file read, or "embedded defaults"
+	settings *bot.Settings  // replies, search thresholds, opt-in keywords
+	location *time.Location // push.timezone
+	proxies  []netip.Prefix // server.trusted_proxies
+	keep     time.Duration  // insights.retention
+	warnings []string       // MPBOT_* environment variables that set nothing (or a key to nothing), and what works but cannot act
+	sections []string       // the file's top-level keys (server, replies, push, …)
 }
 
 // InsightsConfig is the `insights` section: the query log.

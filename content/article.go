@@ -147,7 +147,6 @@ func WebURL(s string) bool {
 // url.Parse lets through: whitespace, quotes, angle brackets and the like.
 const unsafeInURL = " \t\r\n\"<>\\^`{|}"
 
-
 // cut shortens s to n characters for an error message.
 func cut(s string, n int) string {
 	if r := []rune(s); len(r) > n {
