@@ -57,6 +57,13 @@ usage or config error, 3 when another process holds the day's push.`,
 			case errors.Is(err, store.ErrLeaseHeld):
 				fmt.Fprintln(c.stderr, "mpbot:", err)
 				return exitError{3}
+			case errors.Is(err, context.Canceled) && res.Day != "":
+				// SIGTERM or Ctrl-C: it printed only "context canceled".
+				fmt.Fprintf(c.stdout, "%s: interrupted; calls under way finished and were recorded (sent %d)\n", res.Day, res.Sent)
+				if n, err := a.push.Unsent(context.WithoutCancel(cmd.Context()), res.Day); err == nil {
+					printUnsent(c.stdout, n, res.Day)
+				}
+				return exitError{1}
 			case err != nil:
 				return err
 			}
@@ -120,11 +127,21 @@ usage or config error, 3 when another process holds the day's push.`,
 			if sum.RunNote != "" {
 				fmt.Fprintf(c.stdout, " (%s)", sum.RunNote)
 			}
+			gone := sum.RunState == store.Running && time.Now().After(sum.LeaseUntil)
+			switch {
+			case gone:
+				// Killed (kill -9, a crash): nothing ends the run but a
+				// rerun taking it over.
+				fmt.Fprintf(c.stdout, " by %s, whose lease ran out at %s: its process is gone; a rerun takes the day over: mpbot push --date %s",
+					sum.Holder, sum.LeaseUntil.In(cfg.location).Format("15:04:05 MST"), d)
+			case sum.RunState == store.Running:
+				fmt.Fprintf(c.stdout, " by %s (lease until %s)", sum.Holder, sum.LeaseUntil.In(cfg.location).Format("15:04:05 MST"))
+			}
 			fmt.Fprintf(c.stdout, "\narticle %s\nsent %d, skipped %d, failed %d, unknown %d, in flight %d\n", sum.ArticleID,
 				sum.Counts[store.Sent], sum.Counts[store.Skipped], sum.Counts[store.Failed], sum.Counts[store.Unknown], sum.Counts[store.Sending])
 			printCounts(c.stdout, "", sum.Reasons)
 			printReceipts(c.stdout, sum.Receipts)
-			if sum.RunState == store.Stopped {
+			if sum.RunState == store.Stopped || gone {
 				// The ledger holds only what was attempted: a run stopped
 				// early (quota, shutdown) never reached the rest.
 				n, err := a.push.Unsent(cmd.Context(), d)

@@ -162,6 +162,33 @@ func TestPushSurvivesKill(t *testing.T) {
 	}
 }
 
+// TestPushInterrupted: SIGTERM (or Ctrl-C) stops `mpbot push` with what it
+// sent and what a rerun sends (an operator's find: it printed "mpbot:
+// context canceled" alone).
+func TestPushInterrupted(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好")
+	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 100)
+	child := exec.Command(os.Args[0], "-test.run=^$")
+	child.Env = append(os.Environ(), "MPBOT_WECHAT_API_BASE="+fake.URL, "MPBOT_WECHAT_APP_SECRET=s", "MPBOT_PUSH_MODE=customer", "MPBOT_PUSH_QPS=20",
+		"MPBOT_TEST_MAIN="+strings.Join([]string{"push", "--config", cfg, "--date", "2026-12-04"}, "\n"))
+	var out syncBuffer
+	child.Stdout, child.Stderr = &out, &out
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return len(fake.Calls("/cgi-bin/message/custom/send")) >= 5 }, "the push under way")
+	child.Process.Signal(syscall.SIGTERM)
+	err := child.Wait()
+	if code := child.ProcessState.ExitCode(); code != 1 || !strings.Contains(out.String(), "2026-12-04: interrupted") ||
+		!strings.Contains(out.String(), "a rerun sends them: mpbot push --date 2026-12-04") || strings.Contains(out.String(), "context canceled") {
+		t.Fatalf("push interrupted: exit %d %v\n%s", code, err, out.String())
+	}
+}
+
 // TestPushNamesTheHolder: while another process holds the day (on another
 // host: it cannot be checked), `mpbot push` names it, says when its lease
 // runs out, and exits 3; a day already done exits 0.
@@ -561,10 +588,30 @@ func TestPushStatusCountsTheUnsent(t *testing.T) {
 	if err := st.FinishPush(ctx, day, "other", store.Stopped, "daily API quota reached (45009)"); err != nil {
 		t.Fatal(err)
 	}
+	// A run whose process was killed stays "running": status says its
+	// lease ran out and what a rerun would send (an operator's find: it
+	// said "running … in flight 1", nothing more); a live one, who holds it.
+	const killed, live = "2026-12-13", "2026-12-14"
+	if err := st.AcquirePush(ctx, killed, "pid-gone", time.Now().Add(-time.Hour), time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	st.RecordDeliveries(ctx, []store.Delivery{{Day: killed, Recipient: "o0000", ArticleID: "demo-pujiang", Mode: "customer", State: store.Sending}})
+	if err := st.AcquirePush(ctx, live, "pid-live", time.Now(), time.Hour); err != nil {
+		t.Fatal(err)
+	}
 	st.Close()
 	code, out, errOut := runCmd(t, "push", "status", "--config", cfg, "--date", day)
 	if code != 0 || !strings.Contains(out, "sent 1, skipped 0, failed 1") || !strings.Contains(out, "not sent yet: 4 (never attempted or failed); a rerun sends them: mpbot push --date "+day) {
 		t.Fatalf("push status of a stopped day: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = runCmd(t, "push", "status", "--config", cfg, "--date", killed)
+	if code != 0 || !strings.Contains(out, "running by pid-gone, whose lease ran out at ") || !strings.Contains(out, "its process is gone; a rerun takes the day over: mpbot push --date "+killed) ||
+		!strings.Contains(out, "not sent yet: ") {
+		t.Fatalf("push status of a killed run: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = runCmd(t, "push", "status", "--config", cfg, "--date", live)
+	if code != 0 || !strings.Contains(out, "running by pid-live (lease until ") || strings.Contains(out, "gone") {
+		t.Fatalf("push status of a live run: exit %d\n%s%s", code, out, errOut)
 	}
 }
 

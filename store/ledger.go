@@ -52,7 +52,7 @@ type LeaseHeld struct {
 
 func (e *LeaseHeld) Error() string {
 	return fmt.Sprintf("another process holds the push for %s: %s, since %s; its lease runs out at %s",
-		e.Day, e.Owner, e.Since.Local().Format("2006-01-02 15:04:05"), e.Until.Local().Format("15:04:05"))
+		e.Day, e.Owner, e.Since.Local().Format("2006-01-02 15:04:05 MST"), e.Until.Local().Format("15:04:05 MST"))
 }
 
 func (e *LeaseHeld) Is(target error) bool { return target == ErrLeaseHeld }
@@ -265,7 +265,11 @@ type PushSummary struct {
 	Reasons   map[string]int // "state: reason" → deliveries, for skipped, failed and unknown
 	RunState  RunState
 	RunNote   string
-	Receipts  []Receipt // WeChat's own, for the day's mass send or template messages
+	// Holder and LeaseUntil are who runs it and until when, while running:
+	// a lease run out is a holder gone (killed) that a rerun takes over.
+	Holder     string
+	LeaseUntil time.Time
+	Receipts   []Receipt // WeChat's own, for the day's mass send or template messages
 }
 
 // Receipt is WeChat's report of what it delivered: a mass send's counts
@@ -347,7 +351,17 @@ func (s *Store) LedgerSummary(ctx context.Context, day string) (_ PushSummary, e
 	if sum.Receipts, err = s.receipts(ctx, day); err != nil {
 		return sum, err
 	}
-	sum.RunState, sum.RunNote, err = s.PushRun(ctx, day)
+	var until int64
+	err = s.db.QueryRowContext(ctx, `SELECT state, note, owner, lease_until FROM push_runs WHERE day = ?`, day).
+		Scan(&sum.RunState, &sum.RunNote, &sum.Holder, &until)
+	if errors.Is(err, sql.ErrNoRows) {
+		return sum, nil
+	}
+	if sum.RunState == Running {
+		sum.LeaseUntil = time.UnixMilli(until)
+	} else {
+		sum.Holder = ""
+	}
 	return sum, err
 }
 
