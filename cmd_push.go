@@ -51,7 +51,7 @@ usage or config error, 3 when another process holds the day's push.`,
 			case errors.Is(err, store.ErrPushDone):
 				fmt.Fprintf(c.stdout, "already sent: %s: %s (%s)\n", res.Day, res.Article.Title, res.Article.ID)
 				return nil
-			case errors.Is(err, jobs.ErrNothingToPush):
+			case errors.Is(err, jobs.ErrNothingToPush), errors.Is(err, jobs.ErrPushOff):
 				fmt.Fprintln(c.stdout, err)
 				return nil
 			case errors.Is(err, store.ErrLeaseHeld):
@@ -181,6 +181,10 @@ func checkDate(day string) error {
 func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 	cfg := a.cfg.Load()
 	fmt.Fprintf(c.stdout, "%s: not run yet\n", day)
+	if cfg.Push.Mode == jobs.ModeOff {
+		fmt.Fprintln(c.stdout, jobs.ErrPushOff.Error()+": nothing will be sent")
+		return nil
+	}
 	plan, err := a.store.PlanDaily(ctx, day, 1, cfg.Push.Category)
 	if err != nil {
 		return err

@@ -86,6 +86,18 @@ func TestPushCommands(t *testing.T) {
 	if _, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-12-02", "--dry-run"); !strings.Contains(out, "(demo-pujiang)") {
 		t.Fatalf("scheduled article not chosen:\n%s", out)
 	}
+	// Paused (an operator's wish: mode log still chose a reading a day),
+	// nothing is chosen, sent or written.
+	t.Setenv("MPBOT_PUSH_MODE", "off")
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-05"); code != 0 || !strings.Contains(out, "the daily push is off") {
+		t.Fatalf("push while off: %d\n%s\n%s", code, out, errOut)
+	}
+	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", "2026-12-05"); !strings.Contains(out, "not run yet") || !strings.Contains(out, "nothing will be sent") {
+		t.Fatalf("status while off:\n%s", out)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "outbox.jsonl")); len(after) != len(outbox) {
+		t.Fatal("the push wrote while off")
+	}
 }
 
 // TestPushSurvivesKill runs `mpbot push` in customer mode against the fake

@@ -627,7 +627,7 @@ func (c *Config) compile() error {
 	c.State.check(&p)
 	c.Search.check(&p)
 	c.location = c.Push.check(&p)
-	if c.Push.Mode != jobs.ModeLog && c.WeChat.AppSecret == "" {
+	if c.Push.Mode != jobs.ModeLog && c.Push.Mode != jobs.ModeOff && c.WeChat.AppSecret == "" {
 		// Not an error: push status, report and import need no secret.
 		// Unsaid, it showed only when the day's push failed.
 		c.warnings = append(c.warnings, fmt.Sprintf("push.mode %s sends through WeChat's API, which needs wechat.app_secret (MPBOT_WECHAT_APP_SECRET): the daily push will fail until it is set", c.Push.Mode))
@@ -803,13 +803,13 @@ func (c PushConfig) check(p *problems) *time.Location {
 		loc = time.UTC
 	}
 	switch c.Mode {
-	case jobs.ModeLog, jobs.ModeCustomer, jobs.ModeBroadcast:
+	case jobs.ModeLog, jobs.ModeCustomer, jobs.ModeBroadcast, jobs.ModeOff:
 	case jobs.ModeTemplate:
 		if c.TemplateID == "" || len(c.TemplateFields) == 0 {
 			p.add("push.template_id", "template mode needs push.template_id and push.template_fields")
 		}
 	default:
-		p.add("push.mode", "%q is not log, customer, template or broadcast", c.Mode)
+		p.add("push.mode", "%q is not log, customer, template, broadcast or off", c.Mode)
 	}
 	if _, err := jobs.ParseSchedule(c.Schedule); err != nil {
 		p.add("push.schedule", "%v", err)

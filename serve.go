@@ -276,6 +276,8 @@ func (a *app) runPush(ctx context.Context) {
 			a.log.Info("daily push stopped by shutdown; the next run (or another replica) sends the rest", "sent", res.Sent)
 		case errors.Is(err, jobs.ErrNothingToPush):
 			a.log.Warn("daily push: nothing to push", "err", err)
+		case errors.Is(err, jobs.ErrPushOff):
+			a.log.Info("daily push: off (push.mode: off); nothing chosen or sent", "day", day)
 		case waiting && errors.Is(err, store.ErrPushDone):
 			a.log.Info("daily push: finished by another process")
 		default:

@@ -20,7 +20,11 @@ const (
 	ModeCustomer  = "customer"  // a news message through the customer-service API
 	ModeTemplate  = "template"  // a template message (verified service accounts)
 	ModeBroadcast = "broadcast" // the day's one mass send: draft, previews, sendall
+	ModeOff       = "off"       // no push: paused, no day's reading chosen
 )
+
+// ErrPushOff means push.mode is off: nothing is chosen or sent.
+var ErrPushOff = errors.New("the daily push is off (push.mode: off)")
 
 // Broadcaster is the mass send, in its steps, so the job can record each
 // and wait between the preview and the send.
@@ -210,6 +214,9 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 		day = now.In(cfg.Location).Format(content.DateLayout)
 	}
 	res := Result{Day: day, Mode: cfg.Mode, Skipped: map[string]int{}, Failed: map[string]int{}}
+	if cfg.Mode == ModeOff {
+		return res, ErrPushOff
+	}
 	if cfg.Sender == nil && !(cfg.Mode == ModeBroadcast && cfg.Broadcaster != nil) {
 		return res, fmt.Errorf("push.mode %q cannot send here (is wechat.app_secret set?)", cfg.Mode)
 	}
