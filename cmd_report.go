@@ -47,14 +47,14 @@ func (c *cli) reportCmd() *cobra.Command {
 }
 
 func printReport(w io.Writer, r *insights.Report) {
-	fmt.Fprintf(w, "%s to %s: %d messages from %d followers\n", r.Since.Format("2006-01-02 15:04"), r.Until.Format("2006-01-02 15:04 MST"), r.Messages, r.Followers)
+	fmt.Fprintf(w, "%s to %s: %d messages from %s\n", r.Since.Format("2006-01-02 15:04"), r.Until.Format("2006-01-02 15:04 MST"), r.Messages, followers(r.Followers))
 	section := func(title string) { fmt.Fprintf(w, "\n## %s\n", title) }
 	section("Unanswered and weakly answered, by topic")
 	if len(r.Unanswered) == 0 {
 		fmt.Fprintln(w, "(none)")
 	}
 	for _, t := range r.Unanswered {
-		fmt.Fprintf(w, "%d× from %d followers  [%s]  e.g. %s", t.Count, t.Followers, strings.Join(t.Terms, " "), strings.Join(quoted(t.Examples), ", "))
+		fmt.Fprintf(w, "%d× from %s  [%s]  e.g. %s", t.Count, followers(t.Followers), strings.Join(t.Terms, " "), strings.Join(quoted(t.Examples), ", "))
 		if t.Best.ID != "" {
 			fmt.Fprintf(w, "  — best candidate %s (%.2f)", t.Best.ID, t.Best.Score)
 		}
@@ -86,7 +86,7 @@ func printReport(w io.Writer, r *insights.Report) {
 	}
 	section("Followers' votes (raise the article for the same question; mpbot votes clear)")
 	for _, v := range r.Votes {
-		fmt.Fprintf(w, "%q → %s: %d followers, +%.2f\n", v.Question, v.Article, v.Followers, v.Boost)
+		fmt.Fprintf(w, "%q → %s: %s, +%.2f\n", v.Question, v.Article, followers(v.Followers), v.Boost)
 	}
 	section("Synonyms to consider for search.synonyms (different questions, same article)")
 	for _, s := range r.Synonyms {
@@ -160,4 +160,12 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// followers counts followers in English: 1 follower, 2 followers.
+func followers(n int) string {
+	if n == 1 {
+		return "1 follower"
+	}
+	return fmt.Sprintf("%d followers", n)
 }
