@@ -109,6 +109,12 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	}
 	body = dropMetaLines(body)
 	body = dropLeadingTitle(body, a.Title)
+	if utf8.RuneCountInString(strings.Join(strings.Fields(withoutFooter(body)), "")) < minArticleRunes {
+		// A home page or a list page: readability falls back to the
+		// navigation and the footer, which imported as an article 首页
+		// answering 首页.
+		return a, fmt.Errorf("no article text in the page (only %q): a home or list page?", excerpt(body, 60))
+	}
 	a.Body = body
 	// A site's pages often share one description of the site: it is not a
 	// summary of this article. Keep a description only when its words are
@@ -226,6 +232,23 @@ var (
 	// dateLineRe matches a line that is only a date (and a time).
 	dateLineRe = regexp.MustCompile(`^(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 )
+
+// minArticleRunes is the least text an article has once a site's footer
+// is left out: less is a page of links.
+const minArticleRunes = 20
+
+var footerRe = regexp.MustCompile(`(?i)版权所有|ICP备|公网安备|copyright|©|all rights reserved`)
+
+// withoutFooter is body without its paragraphs that are a site's footer.
+func withoutFooter(body string) string {
+	var keep []string
+	for _, p := range strings.Split(body, "\n\n") {
+		if !footerRe.MatchString(p) {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, "\n\n")
+}
 
 func dropMetaLines(body string) string {
 	var keep []string

@@ -272,6 +272,15 @@ func TestExtractPages(t *testing.T) {
 	}
 }
 
+// TestPageWithoutArticle: a site's home page (navigation and footer) is no
+// article (an operator's find: it imported as 首页 and answered 首页).
+func TestPageWithoutArticle(t *testing.T) {
+	arts, errs := ReadPaths([]string{filepath.Join("testdata", "pages", "home-page.html")}, ReadOptions{})
+	if len(arts) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "no article text in the page") {
+		t.Fatalf("a home page: %+v %v", arts, errs)
+	}
+}
+
 // TestEncodings: files saved by older Chinese editors and sites. A page
 // says its charset and is decoded; a JSON Lines or Markdown file must be
 // UTF-8 and says so at the line, rather than importing mojibake.
