@@ -332,6 +332,9 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 	}
 	list := *open
 	ids := list.IDs
+	if n == lastChoice {
+		n = len(ids)
+	}
 	note(ctx, func(e *Event) { e.Number, e.Query = n, list.Query })
 	switch {
 	case len(ids) == 0:
@@ -926,7 +929,7 @@ func unwrapChoice(norm string) string {
 // a bare number, the same text may be a search (二 alone, 2号), so the
 // caller takes it as a choice only while a list is open.
 func wordChoice(norm string) (int, bool) {
-	if !strings.ContainsAny(norm, choiceDigits) {
+	if !strings.ContainsAny(norm, choiceDigits) && !strings.Contains(norm, "最后") {
 		return 0, false // most messages: no number to choose with
 	}
 	norm = unwrapChoice(norm)
@@ -936,6 +939,10 @@ func wordChoice(norm string) (int, bool) {
 			break
 		}
 	}
+	switch norm {
+	case "最后一篇", "最后一个", "最后一条", "最后那篇", "最后":
+		return lastChoice, true
+	}
 	norm = strings.TrimPrefix(norm, "第")
 	if r, size := utf8.DecodeLastRuneInString(norm); size > 0 && strings.ContainsRune(choiceMeasures, r) {
 		norm = norm[:len(norm)-size]
@@ -943,15 +950,34 @@ func wordChoice(norm string) (int, bool) {
 	if n, ok := digitsUpTo(norm, 3); ok { // 100 while a list is open is out of its range
 		return n, true
 	}
+	if n, ok := hanNumber(norm); ok { // 二, 十一: 十一 of a list of five is out of its range
+		return n, true
+	}
 	rs := []rune(norm)
 	if len(rs) != 1 {
 		return 0, false
 	}
-	if i := slices.Index(choiceNumerals, rs[0]); i >= 0 {
-		return i + 1, true
-	}
 	if i := slices.Index(choiceCircled, rs[0]); i >= 0 {
 		return i + 1, true
+	}
+	return 0, false
+}
+
+// lastChoice is 最后一篇: the list's last item, whatever its length.
+const lastChoice = 1 << 20
+
+// hanNumber reads 一 to 十九 written in Han numerals (a list has at most
+// ten items; 十一 is out of its range). Not 二十: alone it is 二十大.
+func hanNumber(s string) (int, bool) {
+	digit := func(r rune) int { return slices.Index(choiceNumerals[:9], r) + 1 } // 0: not 一…九
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10, true
+	case len(rs) == 1 && digit(rs[0]) > 0:
+		return digit(rs[0]), true
+	case len(rs) == 2 && rs[0] == '十' && digit(rs[1]) > 0:
+		return 10 + digit(rs[1]), true
 	}
 	return 0, false
 }

@@ -646,6 +646,8 @@ func TestWordChoice(t *testing.T) {
 		// A second review's finds.
 		"第二篇文章": 2, "那就第二篇吧": 2, "我看看第二篇": 2, "发第二篇": 2, "选②": 2, "②吧": 2, "好的②": 2, "好，2": 2,
 		"ok 2": 2, "2号文章": 2, "第2篇文章": 2,
+		// A helper's conversations.
+		"No.2": 2, "请发一下第二篇": 2, "麻烦发一下第四篇": 4, "第十一篇": 11, "最后一篇": lastChoice, "看最后一个": lastChoice,
 	} {
 		if n, ok := wordChoice(Bare(text)); !ok || n != want {
 			t.Errorf("%s: %d %v, want %d", text, n, ok, want)
@@ -927,9 +929,18 @@ func TestChoicesAndMoreInTheirWords(t *testing.T) {
 			t.Errorf("%s after a list: %v, want item %d", text, r, n)
 		}
 	}
-	ask("基层治理")
-	if r := ask("100"); r.Type != ReplyText || !strings.Contains(r.Text, "1 到 2") {
-		t.Errorf("100 after a list of two: %v", r)
+	for _, text := range []string{"100", "第十一篇", "12"} {
+		ask("基层治理")
+		if r := ask(text); r.Type != ReplyText || !strings.Contains(r.Text, "1 到 2") {
+			t.Errorf("%s after a list of two: %v", text, r)
+		}
+	}
+	for _, text := range []string{"最后一篇", "看最后一个"} {
+		list := ask("基层治理")
+		links := regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(list.Text, -1)
+		if r := ask(text); r.Type != ReplyNews || len(links) != 2 || r.Card.URL != links[1][1] {
+			t.Errorf("%s after a list of two: %v", text, r)
+		}
 	}
 	nobody := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
 	for _, text := range []string{"2号", "换一批", "选②", "二", "第二篇", "更多", "继续", "还有吗", "100"} {
