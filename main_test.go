@@ -548,8 +548,17 @@ func TestFollowersThroughWebhook(t *testing.T) {
 	// Asked where the switch stands, the follower is told and it stays
 	// (the store's answer, read through serve's wiring).
 	for i, text := range []string{"退订了吗", "订阅了吗？", "我退订成功了没有"} {
-		if got := send(wechat.Inbound{MsgType: "text", Content: text, MsgID: int64(10 + i), CreateTime: now}); !strings.Contains(got, "已退订") {
+		if got := send(wechat.Inbound{MsgType: "text", Content: text, MsgID: int64(10 + i), CreateTime: now}); !strings.Contains(got, "你现在没有订阅") {
 			t.Fatalf("%s after 退订: %q", text, got)
+		}
+	}
+	// ？？ and a voice heard as ？。 are the help rule's ?; 👍 is a sticker.
+	for i, in := range []wechat.Inbound{{MsgType: "text", Content: "？？"}, {MsgType: "voice", Recognition: "？。", Extra: "<MediaId><![CDATA[m]]></MediaId>"},
+		{MsgType: "text", Content: "👍👍"}} {
+		in.MsgID, in.CreateTime = int64(20+i), now
+		want := map[bool]string{true: "我能帮你找", false: "只能读懂文字"}[i < 2]
+		if got := send(in); !strings.Contains(got, want) {
+			t.Fatalf("%q: %q, want %q", in.Content+in.Recognition, got, want)
 		}
 	}
 	daily1 := send(wechat.Inbound{MsgType: "text", Content: "每日一读", MsgID: 2, CreateTime: now})

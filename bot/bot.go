@@ -195,6 +195,9 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	bare := Bare(m.Text)
 	note(ctx, func(e *Event) { e.Text = bare }) // as sent: the report shows what followers typed
 	text := s.fold(bare)
+	if strings.IndexFunc(text, isWordRune) < 0 && strings.Contains(text, "?") && !hasSymbol(text) {
+		text = "?" // ？？ is ? said twice (the help rule's), not a question to search
+	}
 	if out, ok := s.opt(text); ok { // the daily reading's on/off switch wins over every rule
 		return b.optOut(ctx, s, m, out)
 	}
@@ -224,20 +227,21 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return b.followUp(ctx, s, m, 0, &list) // no list
 		}
 	}
-	if n, ok := wordChoice(text); ok {
-		// 第二篇, 2号 or 二 choose from the list open; with none open they
-		// get the no-list reply (searched, 2号 found a 公告（第2号）). A
-		// rule's keyword that reads as a choice (回复1领取资料) is the
-		// rule's when no list is open, and the list's while one is: the
-		// list is what the follower just read.
+	if n, sure, ok := wordChoice(text); ok {
+		// 第二篇, 2号 or 二 choose from the list open. With none open, what
+		// is surely a choice gets the no-list reply (searched, 第二篇 and
+		// 选② found unrelated cards); 二 or 2号 are searched. A rule's
+		// keyword that reads as a choice (回复1领取资料) is the rule's when
+		// no list is open, and the list's while one is: the list is what
+		// the follower just read.
 		list, err := b.followUps.Get(ctx, m.From)
 		switch {
 		case err == nil && len(list.IDs) > 0:
 			return b.followUp(ctx, s, m, n, &list)
-		case err != nil && rule < 0:
+		case err != nil && rule < 0 && sure:
 			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
 			return []Reply{{Type: ReplyText, Text: listUnreadable}}
-		case rule < 0:
+		case err == nil && rule < 0 && sure:
 			return b.followUp(ctx, s, m, n, &list)
 		}
 	}
@@ -253,11 +257,12 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, s.rules[rule].label })
 		return b.render(ctx, s, m, s.rules[rule].resp, 0)
 	}
-	if onlyEmoticons(text) || strings.IndexFunc(text, isWordRune) < 0 {
+	if onlyEmoticons(text) || strings.IndexFunc(text, isWordRune) < 0 && (hasSymbol(text) || strings.HasPrefix(text, "/:")) {
 		// [微笑] or [玫瑰] alone is a sticker in words: searched by its
 		// name it found 中欧联合研制"微笑"卫星 and, for [炸弹], a bombing.
-		// 😊, 👍 or a voice message heard as 。 hold nothing to search:
-		// they got the no-match reply.
+		// 😊, 👍 or /::) (WeChat's older codes) hold nothing to search:
+		// they got the no-match reply. (Punctuation alone, 。。。, is
+		// typed text, and gets it still.)
 		note(ctx, func(e *Event) { e.Outcome = OutcomeDefault })
 		return b.render(ctx, s, m, s.fallback, 0)
 	}
@@ -307,10 +312,20 @@ func (b *Bot) optState(ctx context.Context, s *Settings, m Message) []Reply {
 		b.record(ctx, "read opt-out", err)
 		return []Reply{{Type: ReplyText, Text: optUnreadable}}
 	}
+	// Not the switch's own replies: they say it was just done (已为你订阅),
+	// and to 退订了吗 that reads as the opposite done.
 	if out {
-		return []Reply{{Type: ReplyText, Text: s.push.UnsubscribeReply}}
+		return []Reply{{Type: ReplyText, Text: "你现在没有订阅每日推送。" + replyTo(s.push.SubscribeKeywords, "重新开启")}}
 	}
-	return []Reply{{Type: ReplyText, Text: s.push.SubscribeReply}}
+	return []Reply{{Type: ReplyText, Text: "你现在订阅着每日推送。" + replyTo(s.push.UnsubscribeKeywords, "取消")}}
+}
+
+// replyTo says which keyword does what: 回复「退订」可以取消。
+func replyTo(keywords []string, does string) string {
+	if len(keywords) == 0 {
+		return ""
+	}
+	return "回复「" + keywords[0] + "」可以" + does + "。"
 }
 
 // optUnreadable answers a follower asking about the daily reading when the
@@ -441,10 +456,12 @@ func storiesOf(listed []content.Hit) []string {
 var moreWords = map[string]bool{"更多": true, "还有吗": true, "还有呢": true, "还有没有": true, "下一页": true, "换一批": true,
 	"再来几篇": true, "再来点": true, "其他的": true, "继续": true, "more": true, "还有": true, "还有别的": true, "还有别": true, "还有其他": true,
 	"别的": true, "其他": true, "下一批": true, "下一组": true, "换一组": true, "换一换": true, "再来一批": true, "再来一些": true,
-	"再来几个": true, "再来": true, "没有了": true, "没了": true, "就这些": true, "还有更多": true, "更多文章": true, "next": true}
+	"再来几个": true, "再来": true, "还有更多": true, "更多文章": true, "next": true, "还有哪些": true, "下一篇": true,
+	// Asked, not said: 就这些吧 and 没了 close a conversation.
+	"没有了吗": true, "没了吗": true, "就这些吗": true}
 
-// moreCount is 再来5篇, 再来3个: more, however many.
-var moreCount = regexp.MustCompile(`^再来[0-9一二三四五六七八九十几]+[篇个条]$`)
+// moreCount is 再来5篇, 再来两篇, 第二页: more, however many.
+var moreCount = regexp.MustCompile(`^(再来[0-9一两二三四五六七八九十几]+[篇个条]|第[0-9二三四五六七八九十]+页)$`)
 
 // asksMore reports whether text (Bare, folded) asks for more of what was
 // just shown: a word of moreWords, with a choice's wraps around it
@@ -455,9 +472,6 @@ func asksMore(text string) bool {
 	}
 	if utf8.RuneCountInString(text) > 8 {
 		return false
-	}
-	if moreWords[strings.TrimRight(text, "吗呢吧")] { // 没有了吗: unwrapped, it would lose 了 too
-		return true
 	}
 	core := unwrapChoice(text)
 	return moreWords[core] || moreCount.MatchString(core)
@@ -628,14 +642,18 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, query string, fo
 			}
 			e.Article = found[0].Article.ID
 		})
-		if query != "" {
+		if query != "" && !choiceInside.MatchString(m.Text) {
 			// 还有吗 after a card is for more of what it answered: the card
 			// is the latest answer, as a list would be, and the older list
 			// is closed (its numbers would open articles of another
 			// question). Not kept, 更多 gets what a list-less follower gets.
+			// A text naming an item (第一个和第二个, a choice the bot did
+			// not read as one) leaves the list open.
 			card := FollowUp{Query: Bare(m.Text), Search: query, Seen: []string{found[0].Article.ID}}
 			if err := b.followUps.Put(ctx, m.From, card); err != nil {
-				b.log.ErrorContext(ctx, "store follow-up", "openid", m.From, "err", err)
+				// The card is answered; only 更多 after it loses its
+				// question (Redis down: every card would log an error).
+				b.log.DebugContext(ctx, "store follow-up of a card", "openid", m.From, "err", err)
 			}
 		}
 		if st := found[0].Story; st != nil {
@@ -892,7 +910,8 @@ var (
 var choiceWraps = func() []string {
 	w := []string{"谢谢老师", "谢谢您", "谢谢", "感谢", "多谢", "谢啦", "好的", "好滴", "好嘞", "收到", "嗯嗯", "嗯", "麻烦",
 		"请", "老师", "我要看", "我想看", "给我看", "我看看", "看一下", "看看", "发我", "发一下", "给我", "我要", "我想", "打开",
-		"查看", "那就", "就", "发", "一下", "文章", "好", "ok", "吧", "呀", "啊", "哈", "呢", "吗", "哦", "噢", "嘛", "了", "的"}
+		"查看", "那就", "就", "发", "一下", "文章", "想看", "看下", "链接", "好", "ok", "吧", "呀", "啊", "哈", "呢", "吗", "哦", "噢", "嘛",
+		"了", "的"}
 	return longestFirst(w)
 }()
 
@@ -925,43 +944,56 @@ func unwrapChoice(norm string) string {
 	}
 }
 
-// wordChoice reads a list choice written in words (norm is Bare). Unlike
-// a bare number, the same text may be a search (二 alone, 2号), so the
-// caller takes it as a choice only while a list is open.
-func wordChoice(norm string) (int, bool) {
+// wordChoice reads a list choice written in words (norm is Bare). The same
+// text may be a search (二 alone, 2号, 二号 of 鹊桥二号, 315, no2), so the
+// caller takes it as a choice only while a list is open, unless it is
+// surely one (sure): a measure only lists have (第二篇, 第三条), a lead or
+// words around it (看第三条, 选②, 2吧, 请发一下第二篇), a circled numeral.
+func wordChoice(norm string) (n int, sure, ok bool) {
 	if !strings.ContainsAny(norm, choiceDigits) && !strings.Contains(norm, "最后") {
-		return 0, false // most messages: no number to choose with
+		return 0, false, false // most messages: no number to choose with
 	}
-	norm = unwrapChoice(norm)
+	core := unwrapChoice(norm)
+	sure = core != norm
 	for _, lead := range choiceLeads {
-		if rest, ok := strings.CutPrefix(norm, lead); ok {
-			norm = rest
+		if rest, ok := strings.CutPrefix(core, lead); ok {
+			core = rest
+			sure = sure || lead != "no" && lead != "no."
 			break
 		}
 	}
-	switch norm {
+	switch core {
 	case "最后一篇", "最后一个", "最后一条", "最后那篇", "最后":
-		return lastChoice, true
+		return lastChoice, true, true
 	}
-	norm = strings.TrimPrefix(norm, "第")
-	if r, size := utf8.DecodeLastRuneInString(norm); size > 0 && strings.ContainsRune(choiceMeasures, r) {
-		norm = norm[:len(norm)-size]
+	core = strings.TrimPrefix(core, "第")
+	if r, size := utf8.DecodeLastRuneInString(core); size > 0 && strings.ContainsRune(choiceMeasures, r) {
+		core = core[:len(core)-size]
+		sure = sure || strings.ContainsRune(listMeasures, r)
 	}
-	if n, ok := digitsUpTo(norm, 3); ok { // 100 while a list is open is out of its range
-		return n, true
+	if n, ok := digitsUpTo(core, 2); ok {
+		return n, sure, true
 	}
-	if n, ok := hanNumber(norm); ok { // 二, 十一: 十一 of a list of five is out of its range
-		return n, true
+	if n, ok := digitsUpTo(core, 3); ok && sure { // 第100篇; 315 alone is a search
+		return n, true, true
 	}
-	rs := []rune(norm)
-	if len(rs) != 1 {
-		return 0, false
+	if n, ok := hanNumber(core); ok { // 二, 十一: 十一 of a list of five is out of its range
+		return n, sure, true
 	}
-	if i := slices.Index(choiceCircled, rs[0]); i >= 0 {
-		return i + 1, true
+	if rs := []rune(core); len(rs) == 1 {
+		if i := slices.Index(choiceCircled, rs[0]); i >= 0 {
+			return i + 1, true, true
+		}
 	}
-	return 0, false
+	return 0, false, false
 }
+
+// listMeasures are the measures only a list's items take: 第二篇, 第三条
+// (2号 and 三个 are as often something else).
+const listMeasures = "篇条项则"
+
+// choiceInside finds an item of a list named inside a text: 第二个, 第3篇.
+var choiceInside = regexp.MustCompile(`第[0-9０-９一二三四五六七八九十]+[篇个条项]`)
 
 // lastChoice is 最后一篇: the list's last item, whatever its length.
 const lastChoice = 1 << 20

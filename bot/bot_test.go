@@ -649,14 +649,22 @@ func TestWordChoice(t *testing.T) {
 		// A helper's conversations.
 		"No.2": 2, "请发一下第二篇": 2, "麻烦发一下第四篇": 4, "第十一篇": 11, "最后一篇": lastChoice, "看最后一个": lastChoice,
 	} {
-		if n, ok := wordChoice(Bare(text)); !ok || n != want {
+		if n, _, ok := wordChoice(Bare(text)); !ok || n != want {
 			t.Errorf("%s: %d %v, want %d", text, n, ok, want)
 		}
 	}
 	for _, text := range []string{"", "看", "第", "篇", "要闻", "第二十届", "二十", "第二次全会", "2号线", "看看", "第一书记",
-		"谢谢", "好的", "看看两会", "谢谢老师"} {
-		if n, ok := wordChoice(Bare(text)); ok {
+		"谢谢", "好的", "看看两会", "谢谢老师", "315", "110"} {
+		if n, _, ok := wordChoice(Bare(text)); ok {
 			t.Errorf("%s read as choice %d", text, n)
+		}
+	}
+	// Surely a choice, even with no list open (the no-list reply), or as
+	// often a search (二号 of 鹊桥二号, no2, 第一).
+	for text, want := range map[string]bool{"第二篇": true, "看第三条": true, "选②": true, "2吧": true, "请发一下第二篇": true, "第二个链接": true,
+		"第100篇": true, "最后一篇": true, "二": false, "2号": false, "二号": false, "十个": false, "第一": false, "三个": false, "no2": false, "No.1": false} {
+		if _, sure, ok := wordChoice(Bare(text)); !ok || sure != want {
+			t.Errorf("%s: sure %v (a choice %v), want %v", text, sure, ok, want)
 		}
 	}
 }
@@ -727,7 +735,8 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 		"不要订阅了": "", "退订后还能再订阅吗": "", "订阅号和服务号有什么区别": "",
 		// A no, or a word, beside the keyword (a reviewer's finds).
 		"不想退订了": "", "我不退订": "", "先不退订": "", "别取消订阅": "", "取消退订": "", "不要停止推送": "", "订阅号": "",
-		"请帮我退订一下": "out", "退订吧谢谢": "out",
+		"请帮我退订一下": "out", "退订吧谢谢": "out", "要退订": "out", "现在退订": "out", "该退订了": "out", "我现在要取消订阅": "out", "可以退订": "out",
+		"可以退订吗": "out", "我退订": "out",
 	} {
 		out, ok := s.opt(s.fold(Bare(text)))
 		got := ""
@@ -766,14 +775,19 @@ func TestOptStatus(t *testing.T) {
 	followers := &followerLog{}
 	events := &eventLog{}
 	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Followers: followers, Log: slog.New(slog.DiscardHandler), Events: events})
+	// Not the switch's replies, which say it was just done (a review's
+	// find: 已为你订阅 to 要退订 read as the opposite done).
+	on, off := "你现在订阅着每日推送。回复「关闭推送」可以取消。", "你现在没有订阅每日推送。回复「开启推送」可以重新开启。"
 	steps := []struct{ text, reply string }{
-		{"怎么退订", okPush.SubscribeReply},
-		{"退订了吗", okPush.SubscribeReply},
+		{"怎么退订", on},
+		{"退订了吗", on},
 		{"退订", okPush.UnsubscribeReply},
-		{"退订了吗", okPush.UnsubscribeReply},
-		{"退訂了嗎", okPush.UnsubscribeReply},
+		{"退订了吗", off},
+		{"退訂了嗎", off},
 		{"开启推送", okPush.SubscribeReply},
-		{"开启推送成功了吗", okPush.SubscribeReply},
+		{"开启推送成功了吗", on},
+		{"要退订", okPush.UnsubscribeReply}, // a request, not a question
+		{"现在开启推送", okPush.SubscribeReply},
 	}
 	for i, st := range steps {
 		r := b.Answer(context.Background(), Message{Kind: KindText, From: "o1", Text: st.text})
@@ -787,8 +801,8 @@ func TestOptStatus(t *testing.T) {
 			switched++
 		}
 	}
-	if switched != 2 {
-		t.Errorf("switched %d times, want 2 (退订, 开启推送): %v", switched, followers.events)
+	if switched != 4 {
+		t.Errorf("switched %d times, want 4 (退订, 开启推送, 要退订, 现在开启推送): %v", switched, followers.events)
 	}
 	if len(events.events) != len(steps) || events.events[1].Outcome != OutcomeOptStatus {
 		t.Errorf("logged %+v", events.events)
@@ -804,7 +818,7 @@ func TestOptStatus(t *testing.T) {
 func TestEmoticonsAlone(t *testing.T) {
 	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
 	s, _ := Compile(demoSpec(), okSearch, okPush, nil)
-	for _, text := range []string{"[微笑]", "[玫瑰][玫瑰]", " [炸弹]！", "[Smile]", "[ThumbsUp][ThumbsUp]", "[Yeah!]", "😊", "👍👍👍", "。", "？。", "/::)"} {
+	for _, text := range []string{"[微笑]", "[玫瑰][玫瑰]", " [炸弹]！", "[Smile]", "[ThumbsUp][ThumbsUp]", "[Yeah!]", "😊", "👍👍👍", "/::)", "❤️"} {
 		r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: text})
 		want := b.render(context.Background(), s, Message{}, s.fallback, 0)
 		if len(r) != 1 || len(want) != 1 || r[0].String() != want[0].String() {
@@ -916,7 +930,7 @@ func TestMore(t *testing.T) {
 // (they were searched: 2号 found a 公告（第2号）, 继续 a war).
 func TestChoicesAndMoreInTheirWords(t *testing.T) {
 	ask, s := twoPerList(t)
-	for _, text := range []string{"下一批", "下一组", "再来5篇", "没有了吗", "就这些吗？", "好的，下一页", "再来一篇"} {
+	for _, text := range []string{"下一批", "下一组", "再来5篇", "没有了吗", "就这些吗？", "好的，下一页", "再来一篇", "再来两篇", "第二页"} {
 		first := ask("基层治理")
 		if r := ask(text); r.Type != ReplyText || !strings.Contains(r.Text, "1. ") || r.Text == first.Text {
 			t.Errorf("%s after a list: %v", text, r)
@@ -929,7 +943,7 @@ func TestChoicesAndMoreInTheirWords(t *testing.T) {
 			t.Errorf("%s after a list: %v, want item %d", text, r, n)
 		}
 	}
-	for _, text := range []string{"100", "第十一篇", "12"} {
+	for _, text := range []string{"第100篇", "第十一篇", "12"} {
 		ask("基层治理")
 		if r := ask(text); r.Type != ReplyText || !strings.Contains(r.Text, "1 到 2") {
 			t.Errorf("%s after a list of two: %v", text, r)
@@ -943,15 +957,33 @@ func TestChoicesAndMoreInTheirWords(t *testing.T) {
 		}
 	}
 	nobody := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
-	for _, text := range []string{"2号", "换一批", "选②", "二", "第二篇", "更多", "继续", "还有吗", "100"} {
+	for _, text := range []string{"换一批", "选②", "第二篇", "更多", "继续", "还有吗", "第二个链接"} {
 		if r := nobody(text); r.Type != ReplyText || r.Text != s.noList {
 			t.Errorf("%s with nothing open: %v, want the no-list reply", text, r)
 		}
 	}
-	// Topics that read like a number stay searched.
-	for _, text := range []string{"2号线", "第二次全会", "十四五规划"} {
+	// Topics that read like a number stay searched (a review's finds:
+	// 二号 of 鹊桥二号, 315, no2 got the no-list reply).
+	for _, text := range []string{"2号线", "第二次全会", "十四五规划", "二号", "2号", "二", "315", "no2", "第一", "十个"} {
 		if r := nobody(text); r.Type == ReplyText && r.Text == s.noList {
 			t.Errorf("%s got the no-list reply", text)
+		}
+	}
+	// A list open: 315 is a search too, not out of its range; statements
+	// that end a conversation do not page it.
+	for _, text := range []string{"315", "就这些吧", "没了"} {
+		first := ask("基层治理")
+		if r := ask(text); r.Type == ReplyText && (strings.Contains(r.Text, "1 到 2") || strings.Contains(r.Text, "1. ") && r.Text != first.Text) {
+			t.Errorf("%s after a list: %v", text, r)
+		}
+	}
+	for _, text := range []string{"还有哪些", "想看第二篇", "看下第二篇"} {
+		first := ask("基层治理")
+		paged := func(r Reply) bool {
+			return r.Type == ReplyText && strings.Contains(r.Text, "1. ") && r.Text != first.Text
+		}
+		if r := ask(text); !paged(r) && r.Type != ReplyNews {
+			t.Errorf("%s after a list: %v", text, r)
 		}
 	}
 }
@@ -995,6 +1027,14 @@ func TestMoreAfterACard(t *testing.T) {
 	}
 	if cards == 0 || paged == 0 {
 		t.Fatalf("%d demo titles got a card, %d had more: the test tests nothing", cards, paged)
+	}
+	// A card for a text naming items (a choice not read as one) leaves
+	// the list open (a review's find: the follower lost it).
+	list := ask("基层治理")
+	if r := ask("第一个和第二个"); r.Type == ReplyNews {
+		if again := ask("2"); again.Type != ReplyNews || !strings.Contains(list.Text, again.Card.URL) {
+			t.Errorf("2 after a card for 第一个和第二个: %v", again)
+		}
 	}
 }
 

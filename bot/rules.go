@@ -476,7 +476,7 @@ var asking = func() []string {
 	// Courtesy without its question particles: 退订了吗 asks, it does
 	// not unsubscribe; 退订好吗 and 退订嘛 ask for it.
 	w := []string{"我要", "我想", "请帮我", "帮我", "请", "麻烦", "给我", "一下", "谢谢", "感谢", "多谢", "好的", "再",
-		"好吗", "可以吗", "行吗", "嘛"}
+		"好吗", "可以吗", "行吗", "嘛", "要", "现在", "该", "可以", "马上", "立即", "立刻", "我"}
 	for _, c := range courtesy {
 		if c != "吗" && c != "呢" && c != "么" {
 			w = append(w, c)

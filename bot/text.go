@@ -235,3 +235,9 @@ func asciiWordByte(s string, i int) bool {
 	c := s[i]
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
+
+// hasSymbol reports whether text holds an emoji or another symbol (not
+// punctuation, letters or digits).
+func hasSymbol(text string) bool {
+	return strings.IndexFunc(text, func(r rune) bool { return unicode.IsSymbol(r) || r >= 0x1F000 }) >= 0
+}

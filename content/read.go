@@ -243,19 +243,25 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 	}
 	var paras []string
 	summary := ""
-	for i, p := range strings.Split(body, "\n\n") {
+	for _, p := range strings.Split(body, "\n\n") {
 		p = strings.TrimSpace(p)
 		if p == "" {
 			continue
 		}
-		if h, ok := strings.CutPrefix(p, "# "); ok && !strings.Contains(h, "\n") && (a.Title == "" || i == 0 && strings.TrimSpace(h) == a.Title) {
+		if h, ok := strings.CutPrefix(p, "# "); ok && !strings.Contains(h, "\n") && (a.Title == "" || len(paras) == 0 && strings.TrimSpace(h) == a.Title) {
 			// The title, or the front matter's title again as a heading
 			// (as blogs write it): the card showed it twice.
 			a.Title = strings.TrimSpace(h)
 			continue
 		}
-		if summary == "" && !strings.HasPrefix(p, "#") {
-			summary = stripMarkdown(p) // the first paragraph, not a heading
+		if summary == "" {
+			// The first paragraph's text, not a heading line above it
+			// (## 背景 and its text on the next line; #两会# is a tag).
+			text := p
+			for mdHeadingRe.MatchString(text) {
+				_, text, _ = strings.Cut(text, "\n")
+			}
+			summary = stripMarkdown(text)
 		}
 		paras = append(paras, stripMarkdown(p))
 	}
@@ -314,6 +320,9 @@ var (
 	yamlLinePrefixRe   = regexp.MustCompile(`^line \d+: `)
 	yamlUnknownFieldRe = regexp.MustCompile(`field (\S+) not found in type \S+`)
 )
+
+// mdHeadingRe is a Markdown heading line at the start of a paragraph.
+var mdHeadingRe = regexp.MustCompile(`^#{1,6}\s`)
 
 var mdMarkupRe = regexp.MustCompile(`(?m)^#{1,6}\s+|^\s*[-*+]\s+|^\s*>\s?|\*\*|__|` + "`" + `|!\[[^\]]*\]\([^)]*\)`)
 var mdLinkRe = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)

@@ -104,7 +104,6 @@ func TestMessagesAndEvents(t *testing.T) {
 		}, "music"},
 		{"voice recognition", Inbound{MsgType: "voice", Recognition: "浦江经验", Extra: "<MediaId><![CDATA[m]]></MediaId><Format><![CDATA[amr]]></Format>"}, isNews("https://example.com/mpbot-demo/pujiang"), ""},
 		{"voice without recognition", Inbound{MsgType: "voice", Extra: "<MediaId><![CDATA[m]]></MediaId>"}, isText("只能读懂文字"), ""},
-		{"voice heard as punctuation", Inbound{MsgType: "voice", Recognition: "？。", Extra: "<MediaId><![CDATA[m]]></MediaId>"}, isText("只能读懂文字"), ""},
 		{"an emoji alone", Inbound{MsgType: "text", Content: "👍👍"}, isText("只能读懂文字"), ""},
 		{"image message", Inbound{MsgType: "image", Extra: "<PicUrl><![CDATA[https://x/p.jpg]]></PicUrl><MediaId><![CDATA[m]]></MediaId>"}, isText("只能读懂文字"), ""},
 		{"video message", Inbound{MsgType: "video", Extra: "<MediaId><![CDATA[m]]></MediaId><ThumbMediaId><![CDATA[t]]></ThumbMediaId>"}, isText("只能读懂文字"), ""},
