@@ -176,9 +176,28 @@ func (s secret) String() string {
 // LogValue keeps secrets out of structured logs.
 func (s secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
 
-// demoToken is the token config.yaml ships with; it is public, so it may
-// only guard a webhook on the loopback interface.
-const demoToken = "mpbot-demo-token"
+// demoToken and demoAESKey are what config.yaml ships with; they are
+// public, so they may only guard a webhook on the loopback interface: with
+// the demo key anyone can read and forge the messages.
+const (
+	demoToken  = "mpbot-demo-token"
+	demoAESKey = "mpbotdemokeympbotdemokeympbotdemokeympbotde"
+)
+
+// publicDemo refuses a webhook off the loopback interface still guarded by
+// the shipped, public token or AES key.
+func (c *Config) publicDemo() error {
+	if loopback(c.Server.Addr) {
+		return nil
+	}
+	switch {
+	case string(c.WeChat.Token) == demoToken:
+		return fmt.Errorf("wechat.token is still the public demo token; set your own (MPBOT_WECHAT_TOKEN) before listening on %s", c.Server.Addr)
+	case string(c.WeChat.EncodingAESKey) == demoAESKey:
+		return fmt.Errorf("wechat.encoding_aes_key is still the public demo key; set the account's own (MPBOT_WECHAT_ENCODING_AES_KEY, from the console's 基本配置) before listening on %s", c.Server.Addr)
+	}
+	return nil
+}
 
 // fileSections are the top-level keys of a config file, in its order.
 func fileSections(data []byte) []string {

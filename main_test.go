@@ -518,7 +518,14 @@ func TestServeRefusesDemoTokenOffLoopback(t *testing.T) {
 	cfg := writeConfig(t, dir, "")
 	t.Setenv("MPBOT_SERVER_ADDR", "0.0.0.0:0")
 	code, _, errOut := runCmd(t, "serve", "--config", cfg)
-	if code != 1 || !strings.Contains(errOut, "public demo token") {
+	if code != 2 || !strings.Contains(errOut, "public demo token") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	// Nor with the token set and the demo key left (a newcomer's find: it
+	// served, and anyone could read and forge the messages).
+	t.Setenv("MPBOT_WECHAT_TOKEN", "a-token-of-their-own")
+	code, _, errOut = runCmd(t, "serve", "--config", cfg)
+	if code != 2 || !strings.Contains(errOut, "public demo key") {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 }

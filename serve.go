@@ -26,8 +26,8 @@ import (
 // server.shutdown_timeout. watchPath, if set, is the config file reloaded
 // on every change.
 func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger) error {
-	if string(cfg.WeChat.Token) == demoToken && !loopback(cfg.Server.Addr) {
-		return fmt.Errorf("wechat.token is still the public demo token; set your own (MPBOT_WECHAT_TOKEN) before listening on %s", cfg.Server.Addr)
+	if err := cfg.publicDemo(); err != nil {
+		return usageError{err}
 	}
 	for _, u := range cfg.warnings {
 		log.Warn("config: " + u)
