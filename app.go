@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -97,6 +98,14 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, need parts) (a *
 			a = nil
 		}
 	}()
+	if cfg.Store.Driver != "postgres" {
+		if _, err := os.Stat(cfg.Store.Path); errors.Is(err, os.ErrNotExist) {
+			// Run from another folder, a relative path made a second,
+			// empty store there, and articles list printed nothing.
+			abs, _ := filepath.Abs(cfg.Store.Path)
+			log.Warn("no store at store.path: creating a new, empty one (a relative path is from the folder mpbot runs in)", "path", abs)
+		}
+	}
 	if a.store, err = openStore(ctx, cfg.Store); err != nil {
 		return nil, err
 	}
@@ -243,13 +252,13 @@ func (a *app) newHandler(cfg *Config) (*wechat.Handler, error) {
 	if a.api != nil {
 		sender = a.api
 	} else {
+		// One string, each item numbered: a list value printed them run
+		// together, unreadable.
 		a.log.Warn("wechat.app_secret is empty: the WeChat API cannot be called, so these are off (set MPBOT_WECHAT_APP_SECRET to turn them on)",
-			"off", []string{
-				"replies after the first (mode all, the welcome's daily card): folded into the one passive reply",
-				"replies not ready within server.reply_budget: WeChat is told success and the reply is dropped",
-				"the daily push in push.mode customer, template and broadcast (log mode still writes the outbox)",
-				"followers sync and import --from-account",
-			})
+			"off", "(1) replies after the first (mode all, the welcome's daily card): folded into the one passive reply; "+
+				"(2) replies not ready within server.reply_budget: WeChat is told success and the reply is dropped; "+
+				"(3) the daily push in push.mode customer, template and broadcast (log mode still writes the outbox); "+
+				"(4) followers sync and import --from-account")
 	}
 	return wechat.NewHandler(wechat.Config{
 		AppID: cfg.WeChat.AppID, Token: string(cfg.WeChat.Token), AESKey: string(cfg.WeChat.EncodingAESKey),
