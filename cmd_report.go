@@ -37,7 +37,7 @@ func (c *cli) reportCmd() *cobra.Command {
 			if asJSON {
 				return writeJSON(c.stdout, r)
 			}
-			printReport(c.stdout, r)
+			printReport(c.stdout, r, a.cfg.Load().Insights.Key != "")
 			return nil
 		},
 	}
@@ -46,7 +46,7 @@ func (c *cli) reportCmd() *cobra.Command {
 	return cmd
 }
 
-func printReport(w io.Writer, r *insights.Report) {
+func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	fmt.Fprintf(w, "%s to %s: %d messages from %s\n", r.Since.Format("2006-01-02 15:04"), r.Until.Format("2006-01-02 15:04 MST"), r.Messages, followers(r.Followers))
 	section := func(title string) { fmt.Fprintf(w, "\n## %s\n", title) }
 	section("Unanswered and weakly answered, by topic")
@@ -85,6 +85,9 @@ func printReport(w io.Writer, r *insights.Report) {
 		fmt.Fprintf(w, "%d× %q → item %d (%s)\n", c.Count, c.Question, c.Number, c.Article)
 	}
 	section("Followers' votes (raise the article for the same question; mpbot votes clear)")
+	if !votesKept {
+		fmt.Fprintln(w, "none kept: votes need insights.key (MPBOT_INSIGHTS_KEY)")
+	}
 	for _, v := range r.Votes {
 		fmt.Fprintf(w, "%q → %s: %s, +%.2f\n", v.Question, v.Article, followers(v.Followers), v.Boost)
 	}
