@@ -67,3 +67,8 @@ func (w *SeenWriter) BlockWrites() (started <-chan struct{}) {
 	}
 	return ch
 }
+
+// FollowersSeen is what a SeenWriter's flush writes, for benchmarks.
+func (s *Store) FollowersSeen(ctx context.Context, seen map[string]time.Time) error {
+	return s.followersSeen(ctx, seen)
+}
