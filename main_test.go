@@ -243,6 +243,20 @@ func TestShippedCourtesyRules(t *testing.T) {
 	if _, out, _ := runCmd(t, "try", "--config", cfg, "好的，枫桥经验是什么"); !strings.Contains(out, "→ https://example.com/mpbot-demo/fengqiao") {
 		t.Errorf("a question after 好的 was not searched:\n%s", out)
 	}
+	// Two reviews' finds: 嗯 and 哈哈 are acknowledgements alone, in any
+	// number, and 嗯 before a topic (a voice message's start) is no
+	// acknowledgement; a person asked for in a sentence is a transfer, a
+	// question about a hotline or AI is searched.
+	for text, want := range map[string]string{
+		"嗯": ack, "哈哈哈哈": ack, "嗯，好吧": ack, "没了": ack, "就这些吧": ack,
+		"嗯，枫桥经验": "→ https://example.com/mpbot-demo/fengqiao", "那个，枫桥经验。": "→ https://example.com/mpbot-demo/fengqiao",
+		"人工客服在吗": "转人工客服", "你好，我要人工客服": "转人工客服", "请帮我转人工": "转人工客服", "我想咨询人工客服": "转人工客服",
+		"人工智能": "没有找到", "转人工智能专业": "没有找到", "12345热线客服电话是多少": "没有找到",
+	} {
+		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.Contains(out, want) {
+			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)
+		}
+	}
 }
 
 func TestTryCommand(t *testing.T) {

@@ -194,7 +194,7 @@ func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	bare := Bare(m.Text)
 	note(ctx, func(e *Event) { e.Text = bare }) // as sent: the report shows what followers typed
-	text := s.fold(bare)
+	text := withoutLeadingFiller(s.fold(bare))
 	if strings.IndexFunc(text, isWordRune) < 0 && strings.Contains(text, "?") && !hasSymbol(text) {
 		text = "?" // ？？ is ? said twice (the help rule's), not a question to search
 	}
@@ -315,9 +315,9 @@ func (b *Bot) optState(ctx context.Context, s *Settings, m Message) []Reply {
 	// Not the switch's own replies: they say it was just done (已为你订阅),
 	// and to 退订了吗 that reads as the opposite done.
 	if out {
-		return []Reply{{Type: ReplyText, Text: "你现在没有订阅每日推送。" + replyTo(s.push.SubscribeKeywords, "重新开启")}}
+		return []Reply{{Type: ReplyText, Text: cmp.Or(s.push.StatusOffReply, "你现在没有订阅每日推送。"+replyTo(s.push.SubscribeKeywords, "重新开启"))}}
 	}
-	return []Reply{{Type: ReplyText, Text: "你现在订阅着每日推送。" + replyTo(s.push.UnsubscribeKeywords, "取消")}}
+	return []Reply{{Type: ReplyText, Text: cmp.Or(s.push.StatusOnReply, "你现在订阅着每日推送。"+replyTo(s.push.UnsubscribeKeywords, "取消"))}}
 }
 
 // replyTo says which keyword does what: 回复「退订」可以取消。
@@ -457,6 +457,7 @@ var moreWords = map[string]bool{"更多": true, "还有吗": true, "还有呢": 
 	"再来几篇": true, "再来点": true, "其他的": true, "继续": true, "more": true, "还有": true, "还有别的": true, "还有别": true, "还有其他": true,
 	"别的": true, "其他": true, "下一批": true, "下一组": true, "换一组": true, "换一换": true, "再来一批": true, "再来一些": true,
 	"再来几个": true, "再来": true, "还有更多": true, "更多文章": true, "next": true, "还有哪些": true, "下一篇": true,
+	"还有没有别的": true,
 	// Asked, not said: 就这些吧 and 没了 close a conversation.
 	"没有了吗": true, "没了吗": true, "就这些吗": true}
 
@@ -910,7 +911,7 @@ var (
 var choiceWraps = func() []string {
 	w := []string{"谢谢老师", "谢谢您", "谢谢", "感谢", "多谢", "谢啦", "好的", "好滴", "好嘞", "收到", "嗯嗯", "嗯", "麻烦",
 		"请", "老师", "我要看", "我想看", "给我看", "我看看", "看一下", "看看", "发我", "发一下", "给我", "我要", "我想", "打开",
-		"查看", "那就", "就", "发", "一下", "文章", "想看", "看下", "链接", "好", "ok", "吧", "呀", "啊", "哈", "呢", "吗", "哦", "噢", "嘛",
+		"查看", "那就", "就", "发", "一下", "文章", "想看", "看下", "链接", "来个", "发下", "好", "ok", "吧", "呀", "啊", "哈", "呢", "吗", "哦", "噢", "嘛",
 		"了", "的"}
 	return longestFirst(w)
 }()
@@ -992,8 +993,9 @@ func wordChoice(norm string) (n int, sure, ok bool) {
 // (2号 and 三个 are as often something else).
 const listMeasures = "篇条项则"
 
-// choiceInside finds an item of a list named inside a text: 第二个, 第3篇.
-var choiceInside = regexp.MustCompile(`第[0-9０-９一二三四五六七八九十]+[篇个条项]`)
+// choiceInside finds two items of a list named in a text: 第一个和第二个
+// (第二个结合 and 第三个历史决议 are topics).
+var choiceInside = regexp.MustCompile(`第[0-9一二三四五六七八九十]+[篇个条项].*第[0-9一二三四五六七八九十]+[篇个条项]`)
 
 // lastChoice is 最后一篇: the list's last item, whatever its length.
 const lastChoice = 1 << 20

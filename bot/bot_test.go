@@ -807,6 +807,21 @@ func TestOptStatus(t *testing.T) {
 	if len(events.events) != len(steps) || events.events[1].Outcome != OutcomeOptStatus {
 		t.Errorf("logged %+v", events.events)
 	}
+	// 我的订阅 asks (a review's find: it turned the reading on); the texts
+	// are the operator's when set.
+	push := okPush
+	push.StatusOnReply, push.StatusOffReply = "开着。", "关着。"
+	push.SubscribeKeywords = []string{"开启推送", "订阅"}
+	s2, err := Compile(demoSpec(), okSearch, push, search.Fold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.SetSettings(s2)
+	for _, st := range []struct{ text, want string }{{"我的订阅", "开着。"}, {"退订", push.UnsubscribeReply}, {"我的订阅状态", "关着。"}} {
+		if r := b.Answer(context.Background(), Message{Kind: KindText, From: "o2", Text: st.text}); len(r) != 1 || r[0].Text != st.want {
+			t.Errorf("%s: %v, want %q", st.text, r, st.want)
+		}
+	}
 	followers.down = true
 	if r := b.Answer(context.Background(), Message{Kind: KindText, From: "o1", Text: "退订了吗"}); len(r) != 1 || r[0].Text != optUnreadable {
 		t.Errorf("退订了吗 with the store down: %v", r)
@@ -936,7 +951,8 @@ func TestChoicesAndMoreInTheirWords(t *testing.T) {
 			t.Errorf("%s after a list: %v", text, r)
 		}
 	}
-	for text, n := range map[string]int{"No.2": 2, "no2": 2, "麻烦发一下第二篇": 2, "请发一下第二篇": 2, "请发一下第1篇": 1, "发我第二篇": 2, "看一下第二篇": 2} {
+	for text, n := range map[string]int{"No.2": 2, "no2": 2, "麻烦发一下第二篇": 2, "请发一下第二篇": 2, "请发一下第1篇": 1, "发我第二篇": 2, "看一下第二篇": 2,
+		"那个，第二篇。": 2, "嗯，那个，第1篇": 1, "来个第二篇": 2, "麻烦发下第二篇": 2} {
 		list := ask("基层治理")
 		links := regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(list.Text, -1)
 		if r := ask(text); r.Type != ReplyNews || len(links) < n || r.Card.URL != links[n-1][1] {
@@ -1029,7 +1045,11 @@ func TestMoreAfterACard(t *testing.T) {
 		t.Fatalf("%d demo titles got a card, %d had more: the test tests nothing", cards, paged)
 	}
 	// A card for a text naming items (a choice not read as one) leaves
-	// the list open (a review's find: the follower lost it).
+	// the list open (a review's find: the follower lost it); one naming a
+	// topic with an ordinal (第二个结合) closes it as any card does.
+	if !choiceInside.MatchString("第一个和第二个") || choiceInside.MatchString("第二个结合") || choiceInside.MatchString("第三个历史决议") {
+		t.Error("choiceInside: items named, or a topic")
+	}
 	list := ask("基层治理")
 	if r := ask("第一个和第二个"); r.Type == ReplyNews {
 		if again := ask("2"); again.Type != ReplyNews || !strings.Contains(list.Text, again.Card.URL) {

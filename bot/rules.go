@@ -468,7 +468,8 @@ func (s *Settings) optStatus(text string) bool {
 // statusWords are what stands beside a keyword asking where the switch is,
 // or how to turn it (怎么退订), longest first.
 var statusWords = longestFirst(append([]string{"我", "了", "吗", "么", "没", "没有", "有没有", "是", "是否", "是不是", "已经", "已", "还", "在",
-	"成功", "状态", "查询", "查看", "查", "现在", "目前", "怎么", "如何", "怎样", "要", "该", "才能", "能", "可以", "请问", "在哪", "哪里"}, courtesy...))
+	"成功", "状态", "查询", "查看", "查", "现在", "目前", "怎么", "如何", "怎样", "要", "该", "才能", "能", "可以", "请问", "在哪", "哪里",
+	"每日一读", "推送", "取消"}, courtesy...))
 
 // asking are the words around a request to turn the reading on or off
 // (我要退订, 请帮我退订一下, 退订吧谢谢), longest first: nothing of a no.
@@ -478,7 +479,7 @@ var asking = func() []string {
 	w := []string{"我要", "我想", "请帮我", "帮我", "请", "麻烦", "给我", "一下", "谢谢", "感谢", "多谢", "好的", "再",
 		"好吗", "可以吗", "行吗", "嘛", "要", "现在", "该", "可以", "马上", "立即", "立刻", "我"}
 	for _, c := range courtesy {
-		if c != "吗" && c != "呢" && c != "么" {
+		if c != "吗" && c != "呢" && c != "么" && c != "的" { // 我的订阅 asks
 			w = append(w, c)
 		}
 	}

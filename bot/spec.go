@@ -74,4 +74,8 @@ type PushSpec struct {
 	UnsubscribeKeywords []string `mapstructure:"unsubscribe_keywords"`
 	SubscribeReply      string   `mapstructure:"subscribe_reply"`
 	UnsubscribeReply    string   `mapstructure:"unsubscribe_reply"`
+	// What a follower asking where the switch stands (退订了吗) is told,
+	// with it on and off; empty: built-in texts.
+	StatusOnReply  string `mapstructure:"status_on_reply"`
+	StatusOffReply string `mapstructure:"status_off_reply"`
 }

@@ -241,3 +241,30 @@ func asciiWordByte(s string, i int) bool {
 func hasSymbol(text string) bool {
 	return strings.IndexFunc(text, func(r rune) bool { return unicode.IsSymbol(r) || r >= 0x1F000 }) >= 0
 }
+
+// fillers open voice messages (那个，第二篇。 嗯，医保): before a comma or a
+// space they are no part of what is asked.
+var fillers = longestFirst([]string{"那个", "这个", "嗯", "呃", "额", "啊", "哦", "唉", "诶", "哎"})
+
+// withoutLeadingFiller drops fillers set apart at the start of text, when
+// something follows them.
+func withoutLeadingFiller(text string) string {
+	for {
+		cut := false
+		for _, f := range fillers {
+			rest, ok := strings.CutPrefix(text, f)
+			if r, _ := utf8.DecodeRuneInString(rest); !ok || rest == "" || isWordRune(r) {
+				continue // 那个人 is no filler
+			}
+			rest = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
+			if rest == "" {
+				return text
+			}
+			text, cut = rest, true
+			break
+		}
+		if !cut {
+			return text
+		}
+	}
+}

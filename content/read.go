@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -256,12 +257,15 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 		}
 		if summary == "" {
 			// The first paragraph's text, not a heading line above it
-			// (## 背景 and its text on the next line; #两会# is a tag).
+			// (## 背景 and its text on the next line; #两会# is a tag),
+			// nor a rule (---) or an image alone.
 			text := p
 			for mdHeadingRe.MatchString(text) {
 				_, text, _ = strings.Cut(text, "\n")
 			}
-			summary = stripMarkdown(text)
+			if t := stripMarkdown(text); strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				summary = t
+			}
 		}
 		paras = append(paras, stripMarkdown(p))
 	}
@@ -329,9 +333,12 @@ var mdLinkRe = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 
 // stripMarkdown keeps the words of a Markdown paragraph for indexing.
 func stripMarkdown(p string) string {
+	p = mdImageRe.ReplaceAllString(p, "") // before links: ![封面](x.png) was 封面 with a ! before it
 	p = mdLinkRe.ReplaceAllString(p, "$1")
 	return strings.TrimSpace(mdMarkupRe.ReplaceAllString(p, ""))
 }
+
+var mdImageRe = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
 
 // summaryRunes is the length of a generated summary, as in the corpus.
 const summaryRunes = 110
