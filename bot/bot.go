@@ -191,8 +191,12 @@ func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 	return nil
 }
 
+// asked is what a follower's text asks, as logged and voted for: bare,
+// without a voice message's opening filler (那个，基层治理 is 基层治理's).
+func asked(m Message) string { return withoutLeadingFiller(Bare(m.Text)) }
+
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
-	bare := Bare(m.Text)
+	bare := asked(m)
 	note(ctx, func(e *Event) { e.Text = bare }) // as sent: the report shows what followers typed
 	text := withoutLeadingFiller(s.fold(bare))
 	if strings.IndexFunc(text, isWordRune) < 0 && strings.Contains(text, "?") && !hasSymbol(text) {
@@ -555,7 +559,7 @@ func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string
 	})
 	found = b.catalog.Snippets(ctx, query, found)
 	reply, ids := listReplyWith(found, mentionsHeaderFor(word))
-	list := FollowUp{Query: Bare(m.Text), Search: word, Mentions: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
+	list := FollowUp{Query: asked(m), Search: word, Mentions: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
 
@@ -643,14 +647,14 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, query string, fo
 			}
 			e.Article = found[0].Article.ID
 		})
-		if query != "" && !choiceInside.MatchString(m.Text) {
+		if query != "" && !choiceInside.MatchString(Bare(m.Text)) {
 			// 还有吗 after a card is for more of what it answered: the card
 			// is the latest answer, as a list would be, and the older list
 			// is closed (its numbers would open articles of another
 			// question). Not kept, 更多 gets what a list-less follower gets.
 			// A text naming an item (第一个和第二个, a choice the bot did
 			// not read as one) leaves the list open.
-			card := FollowUp{Query: Bare(m.Text), Search: query, Seen: []string{found[0].Article.ID}}
+			card := FollowUp{Query: asked(m), Search: query, Seen: []string{found[0].Article.ID}}
 			if err := b.followUps.Put(ctx, m.From, card); err != nil {
 				// The card is answered; only 更多 after it loses its
 				// question (Redis down: every card would log an error).
@@ -670,7 +674,7 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, query string, fo
 	reply, ids := listReply(found)
 	// The question as the follower sent it (the query log's text) is what
 	// votes are for; the query searched is what 更多 searches again.
-	list := FollowUp{Query: Bare(m.Text), Search: query, IDs: ids, Stories: storiesOf(found[:len(ids)])}
+	list := FollowUp{Query: asked(m), Search: query, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
 
@@ -993,9 +997,10 @@ func wordChoice(norm string) (n int, sure, ok bool) {
 // (2号 and 三个 are as often something else).
 const listMeasures = "篇条项则"
 
-// choiceInside finds two items of a list named in a text: 第一个和第二个
-// (第二个结合 and 第三个历史决议 are topics).
-var choiceInside = regexp.MustCompile(`第[0-9一二三四五六七八九十]+[篇个条项].*第[0-9一二三四五六七八九十]+[篇个条项]`)
+// choiceInside finds a text (Bare) of items of a list named and nothing
+// else: 第一个和第二个 (第二个结合, 第三个历史决议 and 第一个百年奋斗目标和第二个
+// 百年奋斗目标 are topics).
+var choiceInside = regexp.MustCompile(`^(第[0-9一二三四五六七八九十]+[篇个条项][和与跟及、,， ]*)+$`)
 
 // lastChoice is 最后一篇: the list's last item, whatever its length.
 const lastChoice = 1 << 20

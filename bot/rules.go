@@ -469,7 +469,7 @@ func (s *Settings) optStatus(text string) bool {
 // or how to turn it (怎么退订), longest first.
 var statusWords = longestFirst(append([]string{"我", "了", "吗", "么", "没", "没有", "有没有", "是", "是否", "是不是", "已经", "已", "还", "在",
 	"成功", "状态", "查询", "查看", "查", "现在", "目前", "怎么", "如何", "怎样", "要", "该", "才能", "能", "可以", "请问", "在哪", "哪里",
-	"每日一读", "推送", "取消"}, courtesy...))
+	"每日一读", "每日推送", "推送"}, courtesy...))
 
 // asking are the words around a request to turn the reading on or off
 // (我要退订, 请帮我退订一下, 退订吧谢谢), longest first: nothing of a no.
@@ -477,7 +477,9 @@ var asking = func() []string {
 	// Courtesy without its question particles: 退订了吗 asks, it does
 	// not unsubscribe; 退订好吗 and 退订嘛 ask for it.
 	w := []string{"我要", "我想", "请帮我", "帮我", "请", "麻烦", "给我", "一下", "谢谢", "感谢", "多谢", "好的", "再",
-		"好吗", "可以吗", "行吗", "嘛", "要", "现在", "该", "可以", "马上", "立即", "立刻", "我"}
+		"好吗", "可以吗", "行吗", "嘛", "要", "现在", "该", "可以", "马上", "立即", "立刻", "我",
+		// What is switched, named beside the keyword: 退订推送, 每日一读订阅.
+		"每日一读", "每日推送", "推送"}
 	for _, c := range courtesy {
 		if c != "吗" && c != "呢" && c != "么" && c != "的" { // 我的订阅 asks
 			w = append(w, c)

@@ -253,6 +253,9 @@ func withoutLeadingFiller(text string) string {
 		cut := false
 		for _, f := range fillers {
 			rest, ok := strings.CutPrefix(text, f)
+			for ok && strings.HasPrefix(rest, f) { // 那个那个，两会
+				rest = rest[len(f):]
+			}
 			if r, _ := utf8.DecodeRuneInString(rest); !ok || rest == "" || isWordRune(r) {
 				continue // 那个人 is no filler
 			}

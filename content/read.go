@@ -249,11 +249,13 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 		if p == "" {
 			continue
 		}
-		if h, ok := strings.CutPrefix(p, "# "); ok && !strings.Contains(h, "\n") && (a.Title == "" || len(paras) == 0 && strings.TrimSpace(h) == a.Title) {
-			// The title, or the front matter's title again as a heading
-			// (as blogs write it): the card showed it twice.
-			a.Title = strings.TrimSpace(h)
-			continue
+		if h, ok := strings.CutPrefix(p, "# "); ok && !strings.Contains(h, "\n") {
+			if h = stripMarkdown(h); a.Title == "" || len(paras) == 0 && h == a.Title {
+				// The title, or the front matter's title again as a
+				// heading (as blogs write it): the card showed it twice.
+				a.Title = h
+				continue
+			}
 		}
 		if summary == "" {
 			// The first paragraph's text, not a heading line above it
@@ -267,7 +269,9 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 				summary = t
 			}
 		}
-		paras = append(paras, stripMarkdown(p))
+		if p = stripMarkdown(p); p != "" { // an image or a rule alone leaves nothing
+			paras = append(paras, p)
+		}
 	}
 	a.Body = strings.Join(paras, "\n\n")
 	if a.Summary == "" {
@@ -331,14 +335,29 @@ var mdHeadingRe = regexp.MustCompile(`^#{1,6}\s`)
 var mdMarkupRe = regexp.MustCompile(`(?m)^#{1,6}\s+|^\s*[-*+]\s+|^\s*>\s?|\*\*|__|` + "`" + `|!\[[^\]]*\]\([^)]*\)`)
 var mdLinkRe = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 
-// stripMarkdown keeps the words of a Markdown paragraph for indexing.
+// stripMarkdown keeps the words of a Markdown paragraph for indexing: no
+// images (Markdown's or HTML's), rules (---, * * *) or markup.
 func stripMarkdown(p string) string {
 	p = mdImageRe.ReplaceAllString(p, "") // before links: ![封面](x.png) was 封面 with a ! before it
 	p = mdLinkRe.ReplaceAllString(p, "$1")
-	return strings.TrimSpace(mdMarkupRe.ReplaceAllString(p, ""))
+	p = mdRuleRe.ReplaceAllString(p, "")
+	p = mdMarkupRe.ReplaceAllString(p, "")
+	var lines []string
+	for _, l := range strings.Split(p, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
-var mdImageRe = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+var (
+	// An image: inline (with one level of parentheses in its address),
+	// by reference, or HTML's.
+	mdImageRe = regexp.MustCompile(`!\[[^\]]*\](\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])|(?i)<img[^>]*>`)
+	// A rule line (also under text, where it makes a heading of it).
+	mdRuleRe = regexp.MustCompile(`(?m)^[ \t]*([-*_=][ \t]*){3,}$`)
+)
 
 // summaryRunes is the length of a generated summary, as in the corpus.
 const summaryRunes = 110
