@@ -132,12 +132,12 @@ func (c *cli) votesCmd() *cobra.Command {
 		Short: "Forget the votes on QUESTION (as matched: trimmed of punctuation), or every vote",
 		Args:  usage(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			// The question as votes keep it (bot.Bare: 华龙一号？ is
-			// 华龙一号). An empty one (an unset shell variable) must not
-			// mean every vote.
+			// The question as votes keep it (bot.Asked: 华龙一号？ is
+			// 华龙一号, 那个，基层治理 基层治理). An empty one (an unset
+			// shell variable) must not mean every vote.
 			question := ""
 			if len(args) == 1 {
-				if question = bot.Bare(args[0]); question == "" {
+				if question = bot.Asked(args[0]); question == "" {
 					return usageError{fmt.Errorf("QUESTION %q is empty once trimmed; to clear every vote, give none", args[0])}
 				}
 			}

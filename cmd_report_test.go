@@ -99,11 +99,12 @@ func TestQueryLogAndReport(t *testing.T) {
 		t.Fatalf("report text:\n%s", text)
 	}
 	// An empty question (an unset shell variable) is refused, not taken
-	// as "every vote"; a question is matched as votes keep it (trimmed).
+	// as "every vote"; a question is matched as votes keep it (trimmed,
+	// without a filler: a review found 那个，基层治理 cleared nothing).
 	if code, _, errOut := runCmd(t, "votes", "clear", "--config", cfg, " "); code != 2 || !strings.Contains(errOut, "empty") {
 		t.Fatalf("votes clear with an empty question: %d %s", code, errOut)
 	}
-	if code, out, _ := runCmd(t, "votes", "clear", "--config", cfg, "基层治理？"); code != 0 || !strings.Contains(out, "cleared 3 votes") {
+	if code, out, _ := runCmd(t, "votes", "clear", "--config", cfg, "那个，基层治理？"); code != 0 || !strings.Contains(out, "cleared 3 votes") {
 		t.Fatalf("votes clear 基层治理？: %d %s", code, out)
 	}
 	if code, out, _ := runCmd(t, "votes", "clear", "--config", cfg); code != 0 || !strings.Contains(out, "cleared 0 votes") {

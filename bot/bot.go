@@ -191,13 +191,16 @@ func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 	return nil
 }
 
-// asked is what a follower's text asks, as logged and voted for: bare,
-// without a voice message's opening filler (那个，基层治理 is 基层治理's).
-func asked(m Message) string { return withoutLeadingFiller(Bare(m.Text)) }
+// asked is what a follower's text asks, as logged and voted for.
+func asked(m Message) string { return Asked(m.Text) }
+
+// Asked is text as the query log and votes keep it: Bare, without a voice
+// message's opening filler (那个，基层治理 is 基层治理's).
+func Asked(text string) string { return withoutLeadingFiller(Bare(text)) }
 
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	bare := asked(m)
-	note(ctx, func(e *Event) { e.Text = bare }) // as sent: the report shows what followers typed
+	note(ctx, func(e *Event) { e.Text = bare }) // as typed (less a filler): the report shows what followers asked
 	text := withoutLeadingFiller(s.fold(bare))
 	if strings.IndexFunc(text, isWordRune) < 0 && strings.Contains(text, "?") && !hasSymbol(text) {
 		text = "?" // ？？ is ? said twice (the help rule's), not a question to search
@@ -647,7 +650,7 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, query string, fo
 			}
 			e.Article = found[0].Article.ID
 		})
-		if query != "" && !choiceInside.MatchString(Bare(m.Text)) {
+		if query != "" && !choiceInside.MatchString(unwrapChoice(s.fold(asked(m)))) {
 			// 还有吗 after a card is for more of what it answered: the card
 			// is the latest answer, as a list would be, and the older list
 			// is closed (its numbers would open articles of another
@@ -1000,7 +1003,7 @@ const listMeasures = "篇条项则"
 // choiceInside finds a text (Bare) of items of a list named and nothing
 // else: 第一个和第二个 (第二个结合, 第三个历史决议 and 第一个百年奋斗目标和第二个
 // 百年奋斗目标 are topics).
-var choiceInside = regexp.MustCompile(`^(第[0-9一二三四五六七八九十]+[篇个条项][和与跟及、,， ]*)+$`)
+var choiceInside = regexp.MustCompile(`^(?:看|我要看|我想看)?(第[0-9一二三四五六七八九十]+[篇个条项][和与跟及、,， ]*)+(?:都想看|都要看|都看看|都要|都)?$`)
 
 // lastChoice is 最后一篇: the list's last item, whatever its length.
 const lastChoice = 1 << 20

@@ -752,7 +752,7 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 	// match) is no switch, and no other words are such a question.
 	for text, want := range map[string]bool{
 		"退订了吗": true, "退订吗": true, "订阅了吗": true, "我订阅了没有": true, "退订成功了吗": true, "怎么退订": true, "如何取消订阅": true,
-		"我现在是订阅状态吗": true, "请问怎么订阅": true, "訂閱了嗎": true,
+		"我现在是订阅状态吗": true, "请问怎么订阅": true, "訂閱了嗎": true, "订阅怎么取消": true, "订阅取消了吗": true,
 		"退订": false, "退订后还能再订阅吗": false, "订阅号和服务号有什么区别": false, "不想退订了": false, "订阅号": false, "枫桥经验": false,
 	} {
 		text := s.fold(Bare(text))
@@ -1049,8 +1049,9 @@ func TestMoreAfterACard(t *testing.T) {
 	// the list open (a review's find: the follower lost it); one naming a
 	// topic with an ordinal (第二个结合) closes it as any card does.
 	for text, want := range map[string]bool{"第一个和第二个": true, "第１篇和第２篇": true, "第二个结合": false, "第三个历史决议": false,
-		"第一个百年奋斗目标和第二个百年奋斗目标": false} {
-		if choiceInside.MatchString(Bare(text)) != want {
+		"第一个百年奋斗目标和第二个百年奋斗目标": false, "第一个和第二个吧": true, "那个，第一个和第二个": true, "第一个和第二个，谢谢": true,
+		"第一个和第二个都想看": true, "第一個和第二個": true} {
+		if choiceInside.MatchString(unwrapChoice(search.Fold(Asked(text)))) != want {
 			t.Errorf("%s: items named %v", text, !want)
 		}
 	}

@@ -244,7 +244,7 @@ func hasSymbol(text string) bool {
 
 // fillers open voice messages (那个，第二篇。 嗯，医保): before a comma or a
 // space they are no part of what is asked.
-var fillers = longestFirst([]string{"那个", "这个", "嗯", "呃", "额", "啊", "哦", "唉", "诶", "哎"})
+var fillers = longestFirst([]string{"那个", "这个", "那個", "這個", "嗯", "呃", "额", "額", "啊", "哦", "唉", "诶", "誒", "哎"})
 
 // withoutLeadingFiller drops fillers set apart at the start of text, when
 // something follows them.

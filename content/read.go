@@ -262,7 +262,10 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 			// (## 背景 and its text on the next line; #两会# is a tag),
 			// nor a rule (---) or an image alone.
 			text := p
-			for mdHeadingRe.MatchString(text) {
+			for mdHeadingRe.MatchString(text) || mdSetextRe.MatchString(text) {
+				if mdSetextRe.MatchString(text) {
+					_, text, _ = strings.Cut(text, "\n") // the heading; its underline goes below
+				}
 				_, text, _ = strings.Cut(text, "\n")
 			}
 			if t := stripMarkdown(text); strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
@@ -339,6 +342,7 @@ var mdLinkRe = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 // images (Markdown's or HTML's), rules (---, * * *) or markup.
 func stripMarkdown(p string) string {
 	p = mdImageRe.ReplaceAllString(p, "") // before links: ![封面](x.png) was 封面 with a ! before it
+	p = mdRefRe.ReplaceAllString(p, "")
 	p = mdLinkRe.ReplaceAllString(p, "$1")
 	p = mdRuleRe.ReplaceAllString(p, "")
 	p = mdMarkupRe.ReplaceAllString(p, "")
@@ -357,6 +361,10 @@ var (
 	mdImageRe = regexp.MustCompile(`!\[[^\]]*\](\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])|(?i)<img[^>]*>`)
 	// A rule line (also under text, where it makes a heading of it).
 	mdRuleRe = regexp.MustCompile(`(?m)^[ \t]*([-*_=][ \t]*){3,}$`)
+	// A reference's definition: [1]: https://x.com/a.png
+	mdRefRe = regexp.MustCompile(`(?m)^[ \t]*\[[^\]]+\]:[ \t]*\S+.*$`)
+	// A heading underlined (Setext): 一、报名 over ------ or ======.
+	mdSetextRe = regexp.MustCompile(`^[^\n]+\n[ \t]*(-+|=+)[ \t]*(\n|$)`)
 )
 
 // summaryRunes is the length of a generated summary, as in the corpus.
