@@ -252,6 +252,13 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return b.followUp(ctx, s, m, n, &list)
 		}
 	}
+	if rule < 0 && choiceInside.MatchString(unwrapChoice(text)) {
+		// 第一个和第二个 with a list open: one at a time (searched, it found
+		// an article about 第一个百年奋斗目标).
+		if list, err := b.followUps.Get(ctx, m.From); err == nil && len(list.IDs) > 0 {
+			return b.followUp(ctx, s, m, 0, &list)
+		}
+	}
 	if rule >= 0 && s.rules[rule].alone {
 		// 你好，两会: a greeting, and a topic of two characters apart
 		// from it, which alone counts as nothing searchable (谢谢分享 is
@@ -1003,7 +1010,7 @@ const listMeasures = "篇条项则"
 // choiceInside finds a text (Bare) of items of a list named and nothing
 // else: 第一个和第二个 (第二个结合, 第三个历史决议 and 第一个百年奋斗目标和第二个
 // 百年奋斗目标 are topics).
-var choiceInside = regexp.MustCompile(`^(?:看|我要看|我想看)?(第[0-9一二三四五六七八九十]+[篇个条项][和与跟及、,， ]*)+(?:都想看|都要看|都看看|都要|都)?$`)
+var choiceInside = regexp.MustCompile(`^(?:看|我要看|我想看)?(?:第[0-9一二三四五六七八九十]+[篇个条项]?[和与跟及、,， ]*){2,}(?:我?都(?:想看看|想看|要看|看看|想|要)?)?$`)
 
 // lastChoice is 最后一篇: the list's last item, whatever its length.
 const lastChoice = 1 << 20

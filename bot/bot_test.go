@@ -753,6 +753,7 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 	for text, want := range map[string]bool{
 		"退订了吗": true, "退订吗": true, "订阅了吗": true, "我订阅了没有": true, "退订成功了吗": true, "怎么退订": true, "如何取消订阅": true,
 		"我现在是订阅状态吗": true, "请问怎么订阅": true, "訂閱了嗎": true, "订阅怎么取消": true, "订阅取消了吗": true,
+		"取消我的订阅": false, "取消一下订阅": false, "取消退订": false,
 		"退订": false, "退订后还能再订阅吗": false, "订阅号和服务号有什么区别": false, "不想退订了": false, "订阅号": false, "枫桥经验": false,
 	} {
 		text := s.fold(Bare(text))
@@ -960,7 +961,7 @@ func TestChoicesAndMoreInTheirWords(t *testing.T) {
 			t.Errorf("%s after a list: %v, want item %d", text, r, n)
 		}
 	}
-	for _, text := range []string{"第100篇", "第十一篇", "12"} {
+	for _, text := range []string{"第100篇", "第十一篇", "12", "第一个和第二个吧"} { // several at once: one at a time
 		ask("基层治理")
 		if r := ask(text); r.Type != ReplyText || !strings.Contains(r.Text, "1 到 2") {
 			t.Errorf("%s after a list of two: %v", text, r)
@@ -1050,7 +1051,8 @@ func TestMoreAfterACard(t *testing.T) {
 	// topic with an ordinal (第二个结合) closes it as any card does.
 	for text, want := range map[string]bool{"第一个和第二个": true, "第１篇和第２篇": true, "第二个结合": false, "第三个历史决议": false,
 		"第一个百年奋斗目标和第二个百年奋斗目标": false, "第一个和第二个吧": true, "那个，第一个和第二个": true, "第一个和第二个，谢谢": true,
-		"第一个和第二个都想看": true, "第一個和第二個": true} {
+		"第一个和第二个都想看": true, "第一個和第二個": true, "第一个和第二个都想看看": true, "第一和第二个": true, "第二个和第三个我都要": true,
+		"第二十条": false} {
 		if choiceInside.MatchString(unwrapChoice(search.Fold(Asked(text)))) != want {
 			t.Errorf("%s: items named %v", text, !want)
 		}

@@ -249,6 +249,9 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 		if p == "" {
 			continue
 		}
+		if m := setextTitleRe.FindStringSubmatch(p); m != nil && a.Title == "" {
+			p = "# " + m[1] // a title underlined with ===
+		}
 		if h, ok := strings.CutPrefix(p, "# "); ok && !strings.Contains(h, "\n") {
 			if h = stripMarkdown(h); a.Title == "" || len(paras) == 0 && h == a.Title {
 				// The title, or the front matter's title again as a
@@ -332,6 +335,9 @@ var (
 	yamlUnknownFieldRe = regexp.MustCompile(`field (\S+) not found in type \S+`)
 )
 
+// setextTitleRe is a paragraph that is a title underlined with ===.
+var setextTitleRe = regexp.MustCompile(`^([^\n]+)\n[ \t]*=+[ \t]*$`)
+
 // mdHeadingRe is a Markdown heading line at the start of a paragraph.
 var mdHeadingRe = regexp.MustCompile(`^#{1,6}\s`)
 
@@ -343,6 +349,7 @@ var mdLinkRe = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 func stripMarkdown(p string) string {
 	p = mdImageRe.ReplaceAllString(p, "") // before links: ![封面](x.png) was 封面 with a ! before it
 	p = mdRefRe.ReplaceAllString(p, "")
+	p = mdUnderlineRe.ReplaceAllString(p, "$1")
 	p = mdLinkRe.ReplaceAllString(p, "$1")
 	p = mdRuleRe.ReplaceAllString(p, "")
 	p = mdMarkupRe.ReplaceAllString(p, "")
@@ -361,8 +368,11 @@ var (
 	mdImageRe = regexp.MustCompile(`!\[[^\]]*\](\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])|(?i)<img[^>]*>`)
 	// A rule line (also under text, where it makes a heading of it).
 	mdRuleRe = regexp.MustCompile(`(?m)^[ \t]*([-*_=][ \t]*){3,}$`)
-	// A reference's definition: [1]: https://x.com/a.png
-	mdRefRe = regexp.MustCompile(`(?m)^[ \t]*\[[^\]]+\]:[ \t]*\S+.*$`)
+	// A reference's definition, its destination an address or a path:
+	// [1]: https://x.com/a.png ([主持人]: 欢迎收看 is prose).
+	mdRefRe = regexp.MustCompile(`(?m)^[ \t]*\[[^\]]+\]:[ \t]*(?:https?://|/|\.\.?/)\S*(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$`)
+	// A Setext heading's underline, of any length: 一、报名 over --.
+	mdUnderlineRe = regexp.MustCompile(`(?m)^([^\n]*\S[^\n]*)\n[ \t]*(?:-+|=+)[ \t]*$`)
 	// A heading underlined (Setext): 一、报名 over ------ or ======.
 	mdSetextRe = regexp.MustCompile(`^[^\n]+\n[ \t]*(-+|=+)[ \t]*(\n|$)`)
 )

@@ -427,8 +427,9 @@ func TestEmptyFolder(t *testing.T) {
 func TestMarkdownAsBlogsWriteIt(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"blog.md": "---\ntitle: 乡村振兴战略解读\nurl: https://example.com/x\n---\n\n\n# 乡村振兴战略解读\n\n## 一、背景\n乡村振兴是新时代三农工作的总抓手。\n",
-		"tag.md":  "---\ntitle: 两会\nurl: https://example.com/t\n---\n#两会# 今年的政府工作报告提出了新目标。\n",
+		"blog.md":   "---\ntitle: 乡村振兴战略解读\nurl: https://example.com/x\n---\n\n\n# 乡村振兴战略解读\n\n## 一、背景\n乡村振兴是新时代三农工作的总抓手。\n",
+		"tag.md":    "---\ntitle: 两会\nurl: https://example.com/t\n---\n#两会# 今年的政府工作报告提出了新目标。\n",
+		"setext.md": "---\nurl: https://example.com/s\n---\n乡村振兴战略解读\n========\n\n材料\n-\n\n[主持人]: 欢迎收看本期节目。\n[嘉宾]: 谢谢邀请。\n",
 		"image.md": "---\ntitle: 封面\nurl: https://example.com/i\n---\n# ![logo](https://x.com/l.png) 封面\n\n![封面](x.png)\n\n---\n\n* * *\n\n" +
 			"![a](https://x.com/a_(1).png) ![图][1] <img src=\"x.png\" alt=\"会场\">\n\n[1]: https://x.com/a.png\n\n一、报名\n------\n\n正文第一段。\n---\n\n第二段。\n",
 		"date.md":    "---\ntitle: 日期\nurl: https://example.com/d\npublished_on: 2026-13-45\n---\n正文。\n",
@@ -441,11 +442,16 @@ func TestMarkdownAsBlogsWriteIt(t *testing.T) {
 	// A review's finds: two blank lines kept the heading in the body; a
 	// heading with its text on the next line, and a #tag#, lost the
 	// paragraph as the summary.
-	if len(arts) != 3 || arts[1].Summary != "第二段。" || arts[1].Body != "一、报名\n\n正文第一段。\n\n第二段。" || arts[1].Title != "封面" {
+	if len(arts) != 4 || arts[1].Summary != "第二段。" || arts[1].Body != "一、报名\n\n正文第一段。\n\n第二段。" || arts[1].Title != "封面" {
 		// (正文第一段。 over --- is, in Markdown, a heading, as 一、报名 over ------.)
 		t.Errorf("image.md: title %q, summary %q, body %q (images and rules are no text)", arts[1].Title, arts[1].Summary, arts[1].Body)
 	}
-	arts = slices.Delete(arts, 1, 2)
+	// A fifth review's: a title underlined with ===, an underline of one
+	// character, prose that looks like a reference's definition.
+	if s := arts[2]; s.Title != "乡村振兴战略解读" || s.Body != "材料\n\n[主持人]: 欢迎收看本期节目。\n[嘉宾]: 谢谢邀请。" || s.Summary != "[主持人]: 欢迎收看本期节目。 [嘉宾]: 谢谢邀请。" {
+		t.Errorf("setext.md: title %q, summary %q, body %q", s.Title, s.Summary, s.Body)
+	}
+	arts = slices.Delete(arts, 1, 3)
 	if len(arts) != 2 || arts[0].Title != "乡村振兴战略解读" || arts[0].Summary != "乡村振兴是新时代三农工作的总抓手。" || strings.Contains(arts[0].Body, "乡村振兴战略解读") {
 		t.Fatalf("blog.md read as %+v", arts)
 	}
