@@ -261,10 +261,13 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"转人工转人工": "转人工客服", "老师好，我要找人工客服": "转人工客服", "人工客服在哪": "转人工客服", "人工客服怎么联系": "转人工客服",
 		"我要人工智能客服": "没有找到",
 		// A fifth review's: ~ or an emoji between, more openers and verbs.
-		"你好~转人工": "转人工客服", "在吗😊转人工": "转人工客服", "谢谢，转人工": "转人工客服", "哈喽 转人工": "转人工客服",
+		"你好~转人工": "转人工客服", "在吗😊转人工": "转人工客服", "哈喽 转人工": "转人工客服",
 		"能转人工吗": "转人工客服", "能帮我转人工吗": "转人工客服", "给我转人工": "转人工客服", "怎样联系客服": "转人工客服",
 		"转下人工": "转人工客服", "找真人": "转人工客服", "我想找人工客服咨询一下": "转人工客服", "转人工客服 谢谢啦": "转人工客服",
 		"育儿补贴需要人工吗": "没有找到",
+		// A sixth review's: thanks to a person is thanks; 需要 before a
+		// request; 能人工吗 asks about handling.
+		"谢谢客服": "不客气", "好的谢谢客服": "不客气", "需要转人工": "转人工客服", "需要客服": "转人工客服", "能人工吗": "没有找到",
 	} {
 		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)

@@ -1010,7 +1010,7 @@ const listMeasures = "篇条项则"
 // choiceInside finds a text (Bare) of items of a list named and nothing
 // else: 第一个和第二个 (第二个结合, 第三个历史决议 and 第一个百年奋斗目标和第二个
 // 百年奋斗目标 are topics).
-var choiceInside = regexp.MustCompile(`^(?:看|我要看|我想看)?(?:第[0-9一二三四五六七八九十]+[篇个条项]?[和与跟及、,， ]*){2,}(?:我?都(?:想看看|想看|要看|看看|想|要)?)?$`)
+var choiceInside = regexp.MustCompile(`^(?:看|我要看|我想看)?第[0-9一二三四五六七八九十]+[篇个条项]?(?:[和与跟及、,， ]+第[0-9一二三四五六七八九十]+[篇个条项]?)+(?:我?都(?:想看看|想看|要看|看看|想|要)?)?$`)
 
 // lastChoice is 最后一篇: the list's last item, whatever its length.
 const lastChoice = 1 << 20

@@ -753,7 +753,9 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 	for text, want := range map[string]bool{
 		"退订了吗": true, "退订吗": true, "订阅了吗": true, "我订阅了没有": true, "退订成功了吗": true, "怎么退订": true, "如何取消订阅": true,
 		"我现在是订阅状态吗": true, "请问怎么订阅": true, "訂閱了嗎": true, "订阅怎么取消": true, "订阅取消了吗": true,
-		"取消我的订阅": false, "取消一下订阅": false, "取消退订": false,
+		// The status text at least says how to switch (a sixth review:
+		// searched, they got no match).
+		"取消我的订阅": true, "取消一下订阅": true, "订阅是否已取消": true, "订阅取消成功了？": true,
 		"退订": false, "退订后还能再订阅吗": false, "订阅号和服务号有什么区别": false, "不想退订了": false, "订阅号": false, "枫桥经验": false,
 	} {
 		text := s.fold(Bare(text))
@@ -1052,7 +1054,7 @@ func TestMoreAfterACard(t *testing.T) {
 	for text, want := range map[string]bool{"第一个和第二个": true, "第１篇和第２篇": true, "第二个结合": false, "第三个历史决议": false,
 		"第一个百年奋斗目标和第二个百年奋斗目标": false, "第一个和第二个吧": true, "那个，第一个和第二个": true, "第一个和第二个，谢谢": true,
 		"第一个和第二个都想看": true, "第一個和第二個": true, "第一个和第二个都想看看": true, "第一和第二个": true, "第二个和第三个我都要": true,
-		"第二十条": false} {
+		"第二十条": false, "第三条第二项": false} {
 		if choiceInside.MatchString(unwrapChoice(search.Fold(Asked(text)))) != want {
 			t.Errorf("%s: items named %v", text, !want)
 		}

@@ -458,9 +458,6 @@ func (s *Settings) optStatus(text string) bool {
 			continue
 		}
 		left := strings.Replace(text, kw, "", 1)
-		if strings.ContainsAny(left, "吗么没") || strings.Contains(left, "怎") || strings.Contains(left, "如何") {
-			left = strings.ReplaceAll(left, "取消", "") // 订阅怎么取消 asks; 取消我的订阅 does not
-		}
 		if strings.IndexFunc(left, isWordRune) >= 0 && strings.IndexFunc(without(left, statusWords), isWordRune) < 0 {
 			return true
 		}
@@ -472,7 +469,7 @@ func (s *Settings) optStatus(text string) bool {
 // or how to turn it (怎么退订), longest first.
 var statusWords = longestFirst(append([]string{"我", "了", "吗", "么", "没", "没有", "有没有", "是", "是否", "是不是", "已经", "已", "还", "在",
 	"成功", "状态", "查询", "查看", "查", "现在", "目前", "怎么", "如何", "怎样", "要", "该", "才能", "能", "可以", "请问", "在哪", "哪里",
-	"每日一读", "每日推送", "推送"}, courtesy...))
+	"每日一读", "每日推送", "推送", "取消", "是否"}, courtesy...))
 
 // asking are the words around a request to turn the reading on or off
 // (我要退订, 请帮我退订一下, 退订吧谢谢), longest first: nothing of a no.

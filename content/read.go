@@ -249,7 +249,7 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 		if p == "" {
 			continue
 		}
-		if m := setextTitleRe.FindStringSubmatch(p); m != nil && a.Title == "" {
+		if m := setextTitleRe.FindStringSubmatch(p); m != nil && (a.Title == "" || len(paras) == 0) {
 			p = "# " + m[1] // a title underlined with ===
 		}
 		if h, ok := strings.CutPrefix(p, "# "); ok && !strings.Contains(h, "\n") {
@@ -369,8 +369,9 @@ var (
 	// A rule line (also under text, where it makes a heading of it).
 	mdRuleRe = regexp.MustCompile(`(?m)^[ \t]*([-*_=][ \t]*){3,}$`)
 	// A reference's definition, its destination an address or a path:
-	// [1]: https://x.com/a.png ([主持人]: 欢迎收看 is prose).
-	mdRefRe = regexp.MustCompile(`(?m)^[ \t]*\[[^\]]+\]:[ \t]*(?:https?://|/|\.\.?/)\S*(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$`)
+	// [1]: https://x.com/a.png, [2]: images/fig1.png ([主持人]: 欢迎收看 is
+	// prose: no destination has Han characters).
+	mdRefRe = regexp.MustCompile(`(?m)^[ \t]*\[[^\]]+\]:[ \t]*<?[^\s\p{Han}<>]+>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$`)
 	// A Setext heading's underline, of any length: 一、报名 over --.
 	mdUnderlineRe = regexp.MustCompile(`(?m)^([^\n]*\S[^\n]*)\n[ \t]*(?:-+|=+)[ \t]*$`)
 	// A heading underlined (Setext): 一、报名 over ------ or ======.
