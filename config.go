@@ -16,7 +16,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
@@ -287,18 +286,7 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 // a key twice in one mapping. Keys are read without case, so Search: after
 // search: replaced the whole section, unseen.
 func fileProblems(source string, data []byte) error {
-	if !utf8.Valid(data) {
-		line := 1
-		for len(data) > 0 {
-			r, n := utf8.DecodeRune(data)
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			if r == '\n' {
-				line++
-			}
-			data = data[n:]
-		}
+	if line, bad := content.NotUTF8Line(data); bad {
 		return fmt.Errorf("%s:%d: not UTF-8 text (saved as GBK?): save the file as UTF-8", source, line)
 	}
 	var doc yaml.Node

@@ -201,7 +201,7 @@ func Asked(text string) string { return withoutLeadingFiller(Bare(text)) }
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	bare := asked(m)
 	note(ctx, func(e *Event) { e.Text = bare }) // as typed (less a filler): the report shows what followers asked
-	text := withoutLeadingFiller(s.fold(bare))
+	text := s.fold(bare)                        // bare has no filler: traditional ones (那個) are fillers too
 	if strings.IndexFunc(text, isWordRune) < 0 && strings.Contains(text, "?") && !hasSymbol(text) {
 		text = "?" // ？？ is ? said twice (the help rule's), not a question to search
 	}

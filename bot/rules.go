@@ -469,7 +469,7 @@ func (s *Settings) optStatus(text string) bool {
 // or how to turn it (怎么退订), longest first.
 var statusWords = longestFirst(append([]string{"我", "了", "吗", "么", "没", "没有", "有没有", "是", "是否", "是不是", "已经", "已", "还", "在",
 	"成功", "状态", "查询", "查看", "查", "现在", "目前", "怎么", "如何", "怎样", "要", "该", "才能", "能", "可以", "请问", "在哪", "哪里",
-	"每日一读", "每日推送", "推送", "取消", "是否"}, courtesy...))
+	"每日一读", "每日推送", "推送", "取消"}, courtesy...))
 
 // asking are the words around a request to turn the reading on or off
 // (我要退订, 请帮我退订一下, 退订吧谢谢), longest first: nothing of a no.

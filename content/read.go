@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -185,18 +186,7 @@ var yamlLineRe = regexp.MustCompile(`line (\d+)`)
 // # heading is the title; without a summary, the first paragraph gives one;
 // without an id or a url (and no --url), the file's name is the id.
 func readMarkdownFile(path string, data []byte, url string) ([]Article, []error) {
-	if !utf8.Valid(data) {
-		line := 1
-		for i := 0; i < len(data); {
-			r, size := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			if r == '\n' {
-				line++
-			}
-			i += size
-		}
+	if line, bad := NotUTF8Line(data); bad {
 		return nil, []error{&LineError{path, line, errNotUTF8}}
 	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
@@ -311,6 +301,19 @@ func frontMatterLines(header string) map[string]int {
 		lines[m.Content[i].Value] = m.Content[i].Line + 1
 	}
 	return lines
+}
+
+// NotUTF8Line reports the line of data's first byte that is not UTF-8 (a
+// file saved as GBK), and whether there is one.
+func NotUTF8Line(data []byte) (line int, bad bool) {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return 1 + bytes.Count(data[:i], []byte("\n")), true
+		}
+		i += size
+	}
+	return 0, false
 }
 
 // cleanYAMLError puts yaml's multi-line report on one line, without the
