@@ -268,6 +268,13 @@ func TestShippedCourtesyRules(t *testing.T) {
 		// A sixth review's: thanks to a person is thanks; 需要 before a
 		// request; 能人工吗 asks about handling.
 		"谢谢客服": "不客气", "好的谢谢客服": "不客气", "需要转人工": "转人工客服", "需要客服": "转人工客服", "能人工吗": "没有找到",
+		// A seventh review's: a request after 好的 or 谢谢 (the sixth's fix
+		// lost them), more openers, thanks to a person with more words.
+		"好的，转人工": "转人工客服", "谢谢，转人工": "转人工客服", "好的，我要人工客服": "转人工客服", "谢谢，我想找人工客服": "转人工客服",
+		"好的谢谢，转人工客服": "转人工客服", "好的😊转人工": "转人工客服", "嗯，好的，我要找人工客服。": "转人工客服", "好的，客服在吗": "转人工客服",
+		"好的，有人工吗": "转人工客服", "能麻烦转人工吗": "转人工客服", "能有人工客服吗": "转人工客服", "能否转人工": "转人工客服",
+		"我能找人工客服吗": "转人工客服", "就是，转人工。": "转人工客服", "谢谢人工客服": "不客气", "收到，谢谢客服": "不客气",
+		"谢谢客服老师": "不客气", "好的，人工": "转人工客服", "好的人工客服": "转人工客服", "好的，枫桥经验": "→ https://example.com/mpbot-demo/fengqiao",
 	} {
 		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)

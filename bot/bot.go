@@ -201,7 +201,7 @@ func Asked(text string) string { return withoutLeadingFiller(Bare(text)) }
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	bare := asked(m)
 	note(ctx, func(e *Event) { e.Text = bare }) // as typed (less a filler): the report shows what followers asked
-	text := s.fold(bare)                        // bare has no filler: traditional ones (那個) are fillers too
+	text := withoutLeadingFiller(s.fold(bare))  // again once folded: 那箇 and 這个 are fillers only as 那个 and 这个
 	if strings.IndexFunc(text, isWordRune) < 0 && strings.Contains(text, "?") && !hasSymbol(text) {
 		text = "?" // ？？ is ? said twice (the help rule's), not a question to search
 	}
@@ -1010,7 +1010,14 @@ const listMeasures = "篇条项则"
 // choiceInside finds a text (Bare) of items of a list named and nothing
 // else: 第一个和第二个 (第二个结合, 第三个历史决议 and 第一个百年奋斗目标和第二个
 // 百年奋斗目标 are topics).
-var choiceInside = regexp.MustCompile(`^(?:看|我要看|我想看)?第[0-9一二三四五六七八九十]+[篇个条项]?(?:[和与跟及、,， ]+第[0-9一二三四五六七八九十]+[篇个条项]?)+(?:我?都(?:想看看|想看|要看|看看|想|要)?)?$`)
+// Items of a list follow one another with or without a connective
+// (第一篇第二篇, 第一第二, 第1、2篇); a citation's (第三条第二项) need one,
+// and bare numbers are digits (1和2, 2 3; a year is no item).
+var choiceInside = regexp.MustCompile(`^(?:看|我要看|我想看)?(?:` +
+	`第[0-9一二三四五六七八九十]+[篇个]?(?:[和与跟及、,， ]*第[0-9一二三四五六七八九十]+[篇个]?)+|` +
+	`第[0-9一二三四五六七八九十]+[篇个条项]?(?:[和与跟及、,， ]+第?[0-9一二三四五六七八九十]+[篇个条项]?)+|` +
+	`[0-9]{1,2}(?:[和与跟及、,， ]+[0-9]{1,2})+)` +
+	`(?:我?都(?:想看看|想看|要看|看看|想|要)?)?$`)
 
 // lastChoice is 最后一篇: the list's last item, whatever its length.
 const lastChoice = 1 << 20

@@ -1054,7 +1054,10 @@ func TestMoreAfterACard(t *testing.T) {
 	for text, want := range map[string]bool{"第一个和第二个": true, "第１篇和第２篇": true, "第二个结合": false, "第三个历史决议": false,
 		"第一个百年奋斗目标和第二个百年奋斗目标": false, "第一个和第二个吧": true, "那个，第一个和第二个": true, "第一个和第二个，谢谢": true,
 		"第一个和第二个都想看": true, "第一個和第二個": true, "第一个和第二个都想看看": true, "第一和第二个": true, "第二个和第三个我都要": true,
-		"第二十条": false, "第三条第二项": false} {
+		"第二十条": false, "第三条第二项": false,
+		// A seventh review's: items without a connective, digits.
+		"第一篇第二篇": true, "第1篇第2篇": true, "第一个第二个": true, "第一第二": true, "1，2": true, "1和2": true, "第1、2篇": true,
+		"2 3": true, "2023 2024": false, "第一条第二款": false} {
 		if choiceInside.MatchString(unwrapChoice(search.Fold(Asked(text)))) != want {
 			t.Errorf("%s: items named %v", text, !want)
 		}
@@ -1167,5 +1170,20 @@ func TestFillerIsNotAsked(t *testing.T) {
 	list, _ := fu.Get(context.Background(), "o")
 	if len(log.events) != 1 || log.events[0].Text != "基层治理" || list.Query != "基层治理" {
 		t.Fatalf("logged %+v, list asked %q", log.events, list.Query)
+	}
+}
+
+// TestLeadingFillers: fillers set apart or said in one breath are dropped;
+// one glued to a word is the word's (a review's finds: 就是，转人工。 and
+// 嗯那个两会。 got no match).
+func TestLeadingFillers(t *testing.T) {
+	for text, want := range map[string]string{
+		"那个，两会": "两会", "那个那个，两会": "两会", "就是，转人工": "转人工", "就是那个，两会": "两会", "嗯那个两会": "两会",
+		"嗯，好的": "好的", "那个人": "那个人", "就是说": "就是说", "额度": "额度", "嗯": "嗯", "嗯嗯": "嗯嗯", "嗯。": "嗯。",
+		"那个": "那个", "哎呀": "哎呀",
+	} {
+		if got := withoutLeadingFiller(text); got != want {
+			t.Errorf("withoutLeadingFiller(%q) = %q, want %q", text, got, want)
+		}
 	}
 }

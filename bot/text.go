@@ -244,30 +244,40 @@ func hasSymbol(text string) bool {
 
 // fillers open voice messages (那个，第二篇。 嗯，医保): before a comma or a
 // space they are no part of what is asked.
-var fillers = longestFirst([]string{"那个", "这个", "那個", "這個", "嗯", "呃", "额", "額", "啊", "哦", "唉", "诶", "誒", "哎"})
+var fillers = longestFirst([]string{"那个", "这个", "那個", "這個", "就是", "嗯", "呃", "额", "額", "啊", "哦", "唉", "诶", "誒", "哎"})
 
-// withoutLeadingFiller drops fillers set apart at the start of text, when
-// something follows them.
+// withoutLeadingFiller drops fillers at the start of text, when something
+// follows them: set apart (那个，两会; 就是那个，两会), or two and more said
+// in one breath (嗯那个两会). One glued to a word is the word's (那个人,
+// 就是说).
 func withoutLeadingFiller(text string) string {
+	rest, n := text, 0
 	for {
-		cut := false
-		for _, f := range fillers {
-			rest, ok := strings.CutPrefix(text, f)
-			for ok && strings.HasPrefix(rest, f) { // 那个那个，两会
-				rest = rest[len(f):]
-			}
-			if r, _ := utf8.DecodeRuneInString(rest); !ok || rest == "" || isWordRune(r) {
-				continue // 那个人 is no filler
-			}
-			rest = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
-			if rest == "" {
-				return text
-			}
-			text, cut = rest, true
+		f := fillerAt(rest)
+		if f == "" {
 			break
 		}
-		if !cut {
-			return text
+		rest, n = rest[len(f):], n+1
+		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !isWordRune(r) {
+			rest = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
+			if rest == "" {
+				return text // a filler alone (嗯。) is what it is
+			}
+			text, n = rest, 0
 		}
 	}
+	if n >= 2 && rest != "" {
+		return rest
+	}
+	return text
+}
+
+// fillerAt is the filler text starts with, or "".
+func fillerAt(text string) string {
+	for _, f := range fillers {
+		if strings.HasPrefix(text, f) {
+			return f
+		}
+	}
+	return ""
 }

@@ -372,9 +372,10 @@ var (
 	// A rule line (also under text, where it makes a heading of it).
 	mdRuleRe = regexp.MustCompile(`(?m)^[ \t]*([-*_=][ \t]*){3,}$`)
 	// A reference's definition, its destination an address or a path:
-	// [1]: https://x.com/a.png, [2]: images/fig1.png ([主持人]: 欢迎收看 is
-	// prose: no destination has Han characters).
-	mdRefRe = regexp.MustCompile(`(?m)^[ \t]*\[[^\]]+\]:[ \t]*<?[^\s\p{Han}<>]+>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$`)
+	// [1]: https://x.com/a.png, [2]: images/fig1.png, [3]:
+	// https://baike.baidu.com/item/枫桥经验. What does not look like one is
+	// prose ([主持人]: 欢迎收看, [Q]: 2024, [2023年]: 12.5%).
+	mdRefRe = regexp.MustCompile(`(?m)^[ \t]*\[[^\]]+\]:[ \t]*<?(?:[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>]+|[./#][^\s<>]*|[^\s<>]*/[^\s<>]*|[^\s<>]+\.[a-zA-Z][a-zA-Z0-9]{0,5})>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$`)
 	// A Setext heading's underline, of any length: 一、报名 over --.
 	mdUnderlineRe = regexp.MustCompile(`(?m)^([^\n]*\S[^\n]*)\n[ \t]*(?:-+|=+)[ \t]*$`)
 	// A heading underlined (Setext): 一、报名 over ------ or ======.
