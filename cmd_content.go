@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -44,7 +45,21 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 				return err
 			}
 			ctx := cmd.Context()
-			a, err := newApp(ctx, cfg, quietLogger(c.stderr), withLibrary)
+			need := withLibrary
+			if dryRun {
+				need = storeOnly // nothing is indexed
+				dir, err := dryRunStore(cfg, c.stderr)
+				if err != nil {
+					return err
+				}
+				if dir != "" {
+					defer os.RemoveAll(dir)
+					dry := *cfg
+					dry.Store.Path = filepath.Join(dir, "mpbot.db")
+					cfg = &dry
+				}
+			}
+			a, err := newApp(ctx, cfg, quietLogger(c.stderr), need)
 			if err != nil {
 				return err
 			}
@@ -94,6 +109,32 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 	cmd.Flags().StringVar(&pageURL, "url", "", "the address of the one .html or .md file given, when the page does not name it")
 	cmd.Flags().BoolVar(&fromAccount, "from-account", false, "import the account's published articles (freepublish/batchget)")
 	return cmd
+}
+
+// dryRunStore returns a temporary folder for a dry run's store when the
+// configured SQLite store does not exist, or "": a dry run writes nothing,
+// and opening the store would have created it (empty) where it was
+// missing. The import is compared with an empty store in the folder.
+func dryRunStore(cfg *Config, stderr io.Writer) (string, error) {
+	if cfg.Store.Driver == "postgres" {
+		return "", nil
+	}
+	if _, err := os.Stat(cfg.Store.Path); !errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
+	dir, err := os.MkdirTemp("", "mpbot-dry-run-")
+	if err != nil {
+		return "", fmt.Errorf("dry run: %w", err)
+	}
+	// An empty file is an empty SQLite database: newApp does not warn of
+	// a store it creates.
+	if err := os.WriteFile(filepath.Join(dir, "mpbot.db"), nil, 0o600); err != nil {
+		os.RemoveAll(dir)
+		return "", fmt.Errorf("dry run: %w", err)
+	}
+	abs, _ := filepath.Abs(cfg.Store.Path)
+	fmt.Fprintf(stderr, "no store at %s: compared with an empty store; none is created\n", abs)
+	return dir, nil
 }
 
 // importProgress shows a bar on a terminal and occasional lines otherwise.

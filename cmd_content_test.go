@@ -284,3 +284,18 @@ func TestImportProblemsNameTheirLine(t *testing.T) {
 		t.Fatalf("import b: exit %d\n%s\n%s", code, out, errOut)
 	}
 }
+
+// TestImportDryRunCreatesNoStore: a dry run with no store at store.path
+// compares with an empty one and leaves none behind (it created an empty
+// store there).
+func TestImportDryRunCreatesNoStore(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	code, out, errOut := runCmd(t, "import", "--config", cfg, "--dry-run", filepath.Join("content", "testdata", "import"))
+	if code != 1 || !strings.Contains(out, "dry run, nothing written: added 6") || !strings.Contains(errOut, "none is created") {
+		t.Fatalf("dry run: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "mpbot.db")); !os.IsNotExist(err) {
+		t.Fatalf("a dry run created the store: %v", err)
+	}
+}
