@@ -1,9 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -67,8 +69,7 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	section("By day")
 	fmt.Fprintln(w, "day\tquestions\tone card\tlist\trule\tnothing\tother (opt-ins, numbers without a list)")
 	for _, d := range r.Days {
-		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\t%s\n", d.Day, d.Questions, share(d.Card, d.Questions), share(d.List, d.Questions),
-			share(d.Rule, d.Questions), share(d.NoMatch, d.Questions), share(d.Other, d.Questions))
+		fmt.Fprintf(w, "%s\t%d\t%s\n", d.Day, d.Questions, strings.Join(shares(d.Questions, d.Card, d.List, d.Rule, d.NoMatch, d.Other), "\t"))
 	}
 	section("Rules and menu keys")
 	for _, h := range r.Rules {
@@ -118,11 +119,40 @@ func quoted(ss []string) []string {
 	return out
 }
 
-func share(n, of int) string {
+// shares are the parts ns of a whole of, in whole percentages that add up
+// to 100 (largest remainders): rounded one by one, a day's five shares
+// could add up to 101%.
+func shares(of int, ns ...int) []string {
+	out := make([]string, len(ns))
 	if of == 0 {
-		return "-"
+		for i := range out {
+			out[i] = "-"
+		}
+		return out
 	}
-	return fmt.Sprintf("%d%%", (n*100+of/2)/of)
+	pct := make([]int, len(ns))
+	order := make([]int, len(ns))
+	left := 100
+	for i, n := range ns {
+		pct[i], order[i] = n*100/of, i
+		left -= pct[i]
+	}
+	// The parts the floor cut most get a point each, the larger first (and
+	// the earlier of equal ones), until the whole is 100.
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(ns[b]*100%of, ns[a]*100%of) })
+	for _, i := range order {
+		if left <= 0 {
+			break
+		}
+		if ns[i]*100%of > 0 {
+			pct[i]++
+			left--
+		}
+	}
+	for i := range out {
+		out[i] = fmt.Sprintf("%d%%", pct[i])
+	}
+	return out
 }
 
 func (c *cli) votesCmd() *cobra.Command {

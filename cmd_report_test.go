@@ -111,3 +111,21 @@ func TestQueryLogAndReport(t *testing.T) {
 		t.Fatalf("votes clear: %d %s", code, out)
 	}
 }
+
+func TestShares(t *testing.T) {
+	for _, c := range []struct {
+		of   int
+		ns   []int
+		want string
+	}{
+		{3, []int{1, 1, 1, 0, 0}, "34% 33% 33% 0% 0%"}, // rounded one by one: 33% ×3, 99%
+		{6, []int{1, 1, 1, 1, 1, 1}, "17% 17% 17% 17% 16% 16%"},
+		{8, []int{1, 1, 1, 5, 0}, "13% 13% 12% 62% 0%"}, // one by one: 13 13 13 63, 102%
+		{4, []int{1, 3, 0, 0, 0}, "25% 75% 0% 0% 0%"},
+		{0, []int{0, 0}, "- -"},
+	} {
+		if got := strings.Join(shares(c.of, c.ns...), " "); got != c.want {
+			t.Errorf("shares(%d, %v) = %s, want %s", c.of, c.ns, got, c.want)
+		}
+	}
+}
