@@ -432,6 +432,11 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 			}
 			return b.noMatch(ctx, s, m, depth)
 		}
+		// The reading is the latest answer, as a search's card is: an
+		// older list's numbers would open articles of another question.
+		if err := b.followUps.Forget(ctx, m.From); err != nil {
+			b.log.DebugContext(ctx, "close the list before the daily reading", "openid", m.From, "err", err)
+		}
 		return []Reply{b.articleReply(ctx, a)}
 	case specArticles:
 		if spec.Query != "" {

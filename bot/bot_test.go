@@ -1187,3 +1187,19 @@ func TestLeadingFillers(t *testing.T) {
 		}
 	}
 }
+
+// TestDailyReadingClosesTheList: the daily reading is the latest answer, as
+// a card is; a number after it opened an item of the list before it.
+func TestDailyReadingClosesTheList(t *testing.T) {
+	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	ask := asker(t, b)
+	if list := ask("基层治理"); !strings.Contains(list.Text, "2. ") {
+		t.Fatalf("基层治理 gave no list: %v", list)
+	}
+	if daily := ask("每日一读"); daily.Type != ReplyNews {
+		t.Fatalf("每日一读: %v", daily)
+	}
+	if r := ask("2"); r.Type != ReplyText || r.Text != b.settings.Load().noList {
+		t.Errorf("2 after the daily reading: %v", r)
+	}
+}
