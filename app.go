@@ -216,6 +216,8 @@ func (a *app) newBot(cfg *Config, record bool) *bot.Bot {
 	if record {
 		a.seen = a.store.NewSeenWriter(time.Second, a.log)
 		deps.Followers = followerBook{a.store, a.seen}
+	} else {
+		deps.Followers = followersAsIs{a.store}
 	}
 	if a.queries != nil {
 		deps.Events, deps.Votes = a.queries, a.queries.Votes()
@@ -233,6 +235,18 @@ type followerBook struct {
 func (f followerBook) FollowerSeen(ctx context.Context, openid string, at time.Time) error {
 	return f.seen.FollowerSeen(ctx, openid, at)
 }
+
+// followersAsIs reads the follower table and changes nothing in it: mpbot
+// try answers 退订了吗 as serve would (it was searched there, with no
+// table), and records no follower.
+type followersAsIs struct{ *store.Store }
+
+func (followersAsIs) FollowerSubscribed(context.Context, string, string, time.Time) error { return nil }
+func (followersAsIs) FollowerSeen(context.Context, string, time.Time) error               { return nil }
+func (followersAsIs) FollowerUnsubscribed(context.Context, string, time.Time) error       { return nil }
+func (followersAsIs) SetPushOptOut(context.Context, string, bool, time.Time) error        { return nil }
+
+var _ bot.Followers = followersAsIs{}
 
 // receiptBook keeps WeChat's delivery receipts in the push ledger.
 type receiptBook struct{ *store.Store }

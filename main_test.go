@@ -749,3 +749,31 @@ func TestConfigBehindSymlinks(t *testing.T) {
 		})
 	}
 }
+
+// TestTryReadsFollowers: try answers a follower asking about the daily
+// reading from the store's follower table (it searched the question), and
+// changes nothing in it.
+func TestTryReadsFollowers(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	if code, out, errOut := runCmd(t, "try", "--config", cfg, "退订了吗"); code != 0 || !strings.Contains(out, "你现在订阅着每日一读") {
+		t.Fatalf("try 退订了吗: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, out, _ := runCmd(t, "try", "--config", cfg, "退订"); !strings.Contains(out, "已退订") {
+		t.Fatalf("try 退订: %s", out)
+	}
+	st, err := store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if out, err := st.PushOptedOut(context.Background(), "o_mpbot_try"); err != nil || out {
+		t.Fatalf("try 退订 changed the follower table: opted out %v, %v", out, err)
+	}
+	if err := st.SetPushOptOut(context.Background(), "o_mpbot_try", true, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if _, out, _ := runCmd(t, "try", "--config", cfg, "我订阅了没有"); !strings.Contains(out, "你现在没有订阅每日一读") {
+		t.Fatalf("try 我订阅了没有 for a follower opted out: %s", out)
+	}
+}
