@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -85,6 +86,16 @@ func TestQueryLogAndReport(t *testing.T) {
 	var r insights.Report
 	if code != 0 || json.Unmarshal([]byte(out), &r) != nil {
 		t.Fatalf("report: %d %s %s", code, out, errOut)
+	}
+	// One naming style throughout (Go's field names stood beside the
+	// hits' lowercase ones).
+	for _, want := range []string{`"unanswered": [`, `"id": "`, `"no_match": `, `"never_hit": `} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report --json lacks %s", want)
+		}
+	}
+	if regexp.MustCompile(`"[A-Z]\w*":`).MatchString(out) {
+		t.Errorf("report --json has Go field names:\n%s", out)
 	}
 	if len(r.Unanswered) < 2 || r.Unanswered[0].Count != 2 || r.Unanswered[0].Followers != 2 || !strings.Contains(strings.Join(r.Unanswered[0].Terms, " "), "遴选") {
 		t.Fatalf("unanswered %+v", r.Unanswered)

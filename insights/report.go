@@ -17,86 +17,99 @@ import (
 // Report is what followers asked over a period and how they were
 // answered: `mpbot report` prints it and the console shows it.
 type Report struct {
-	Since, Until time.Time
-	Messages     int
-	Followers    int       // distinct followers who wrote
-	Unanswered   []Topic   // no match or a weak best answer, grouped by main terms
-	Asked        []Asked   // the most asked questions
-	Days         []Day     // answered shares by day
-	Rules        []Hits    // rules by hits, most first (never hit last, with 0)
-	Keys         []Hits    // menu keys by clicks
-	NeverHit     []string  // rules and menu keys nothing used
-	Choices      []Choice  // which item followers picked for which question
-	Push         []PushDay // the daily push by day
-	NewFollowers []Hits    // new followers by channel (scene; "" for none)
-	Votes        []VoteLine
-	Synonyms     []Synonym // questions that ended at the same article
+	Since        time.Time  `json:"since"`
+	Until        time.Time  `json:"until"`
+	Messages     int        `json:"messages"`
+	Followers    int        `json:"followers"`     // distinct followers who wrote
+	Unanswered   []Topic    `json:"unanswered"`    // no match or a weak best answer, grouped by main terms
+	Asked        []Asked    `json:"asked"`         // the most asked questions
+	Days         []Day      `json:"days"`          // answered shares by day
+	Rules        []Hits     `json:"rules"`         // rules by hits, most first (never hit last, with 0)
+	Keys         []Hits     `json:"keys"`          // menu keys by clicks
+	NeverHit     []string   `json:"never_hit"`     // rules and menu keys nothing used
+	Choices      []Choice   `json:"choices"`       // which item followers picked for which question
+	Push         []PushDay  `json:"push"`          // the daily push by day
+	NewFollowers []Hits     `json:"new_followers"` // new followers by channel (scene; "" for none)
+	Votes        []VoteLine `json:"votes"`
+	Synonyms     []Synonym  `json:"synonyms"` // questions that ended at the same article
 }
 
 // Topic is a group of unanswered questions sharing main terms.
 type Topic struct {
-	Terms     []string
-	Count     int
-	Followers int
-	Examples  []string // the most asked, up to three
-	Best      bot.Scored
+	Terms     []string   `json:"terms"`
+	Count     int        `json:"count"`
+	Followers int        `json:"followers"`
+	Examples  []string   `json:"examples"` // the most asked, up to three
+	Best      bot.Scored `json:"best"`
 }
 
 // Asked is one question and how it was answered.
 type Asked struct {
-	Text                 string
-	Count                int
-	Card, List, NoMatch  int
-	Rule                 int
-	LastOutcome, Article string `json:",omitempty"`
+	Text        string `json:"text"`
+	Count       int    `json:"count"`
+	Card        int    `json:"card"`
+	List        int    `json:"list"`
+	NoMatch     int    `json:"no_match"`
+	Rule        int    `json:"rule"`
+	LastOutcome string `json:"last_outcome,omitempty"`
+	Article     string `json:"article,omitempty"`
 }
 
 // Day counts a day's questions by how they were answered.
 type Day struct {
-	Day                                  string
-	Questions, Card, List, NoMatch, Rule int
+	Day       string `json:"day"`
+	Questions int    `json:"questions"`
+	Card      int    `json:"card"`
+	List      int    `json:"list"`
+	NoMatch   int    `json:"no_match"`
+	Rule      int    `json:"rule"`
 	// Other is the rest of the day's questions: numbers with no list
 	// open or outside it, and the daily reading turned on; the five add
 	// up to Questions.
-	Other int
+	Other int `json:"other"`
 }
 
 // Hits counts uses of a rule, a menu key or a channel.
 type Hits struct {
-	Name  string
-	Count int
+	Name  string `json:"name"`
+	Count int    `json:"count"`
 }
 
 // Choice is an item followers picked from the list a question gave.
 type Choice struct {
-	Question string
-	Number   int
-	Article  string
-	Count    int
+	Question string `json:"question"`
+	Number   int    `json:"number"`
+	Article  string `json:"article"`
+	Count    int    `json:"count"`
 }
 
 // PushDay is a day of the daily push.
 type PushDay struct {
-	Day                            string
-	State                          string
-	Sent, Skipped, Failed, Unknown int
-	InFlight                       int // marked sending: under way, or of a run stopped mid-call (push status's "in flight")
-	OptOuts                        int // opt-outs and unfollows within 24 hours of the push
+	Day      string `json:"day"`
+	State    string `json:"state"`
+	Sent     int    `json:"sent"`
+	Skipped  int    `json:"skipped"`
+	Failed   int    `json:"failed"`
+	Unknown  int    `json:"unknown"`
+	InFlight int    `json:"in_flight"` // marked sending: under way, or of a run stopped mid-call (push status's "in flight")
+	OptOuts  int    `json:"opt_outs"`  // opt-outs and unfollows within 24 hours of the push
 }
 
 // VoteLine is the votes an article has for a question.
 type VoteLine struct {
-	Question, Article string
-	Followers         int
-	Boost             float64
+	Question  string  `json:"question"`
+	Article   string  `json:"article"`
+	Followers int     `json:"followers"`
+	Boost     float64 `json:"boost"`
 }
 
 // Synonym proposes two questions as the same thing: followers asking
 // either ended at the same article.
 type Synonym struct {
-	A, B    string
-	Article string
-	Count   int
+	A       string `json:"a"`
+	B       string `json:"b"`
+	Article string `json:"article"`
+	Count   int    `json:"count"`
 }
 
 // Source is what a report is built from.
