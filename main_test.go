@@ -275,6 +275,10 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"好的，有人工吗": "转人工客服", "能麻烦转人工吗": "转人工客服", "能有人工客服吗": "转人工客服", "能否转人工": "转人工客服",
 		"我能找人工客服吗": "转人工客服", "就是，转人工。": "转人工客服", "谢谢人工客服": "不客气", "收到，谢谢客服": "不客气",
 		"谢谢客服老师": "不客气", "好的，人工": "转人工客服", "好的人工客服": "转人工客服", "好的，枫桥经验": "→ https://example.com/mpbot-demo/fengqiao",
+		// An eighth review's: a sign-off is thanks, 能否 and 我能 need a verb as 能 does.
+		"好的客服谢谢": "不客气", "好的，人工，谢谢": "不客气", "收到客服，谢谢": "不客气", "ok，客服，谢谢": "不客气", "收到客服": ack,
+		"好的，客服你好": "你好！", "能否人工": "没有找到", "我能人工吗": "没有找到", "能麻烦人工吗": "没有找到",
+		"谢谢，能否转人工": "转人工客服",
 	} {
 		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)

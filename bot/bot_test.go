@@ -1174,13 +1174,15 @@ func TestFillerIsNotAsked(t *testing.T) {
 }
 
 // TestLeadingFillers: fillers set apart or said in one breath are dropped;
-// one glued to a word is the word's (a review's finds: 就是，转人工。 and
-// 嗯那个两会。 got no match).
+// the last glued to a word is the word's (a review's finds: 就是，转人工。
+// and 嗯那个两会。 got no match; the next review's, 嗯那个人 lost its 那个).
 func TestLeadingFillers(t *testing.T) {
 	for text, want := range map[string]string{
-		"那个，两会": "两会", "那个那个，两会": "两会", "就是，转人工": "转人工", "就是那个，两会": "两会", "嗯那个两会": "两会",
+		"那个，两会": "两会", "那个那个，两会": "两会", "就是，转人工": "转人工", "就是那个，两会": "两会", "嗯那个两会": "那个两会",
 		"嗯，好的": "好的", "那个人": "那个人", "就是说": "就是说", "额度": "额度", "嗯": "嗯", "嗯嗯": "嗯嗯", "嗯。": "嗯。",
 		"那个": "那个", "哎呀": "哎呀",
+		// An eighth review's: the last filler glued to a word is the word's.
+		"嗯那个人": "那个人", "嗯这个人是谁": "这个人是谁", "就是这个月的时政": "这个月的时政", "嗯就是说": "就是说", "嗯，那个年代": "那个年代",
 	} {
 		if got := withoutLeadingFiller(text); got != want {
 			t.Errorf("withoutLeadingFiller(%q) = %q, want %q", text, got, want)

@@ -247,27 +247,27 @@ func hasSymbol(text string) bool {
 var fillers = longestFirst([]string{"那个", "这个", "那個", "這個", "就是", "嗯", "呃", "额", "額", "啊", "哦", "唉", "诶", "誒", "哎"})
 
 // withoutLeadingFiller drops fillers at the start of text, when something
-// follows them: set apart (那个，两会; 就是那个，两会), or two and more said
-// in one breath (嗯那个两会). One glued to a word is the word's (那个人,
-// 就是说).
+// follows them: set apart (那个，两会; 就是那个，两会), or said in one breath
+// before another filler (嗯那个人 is 那个人). The last glued to a word is the
+// word's (那个人, 这个月, 就是说).
 func withoutLeadingFiller(text string) string {
-	rest, n := text, 0
+	rest, last := text, ""
 	for {
 		f := fillerAt(rest)
 		if f == "" {
 			break
 		}
-		rest, n = rest[len(f):], n+1
+		last, rest = rest, rest[len(f):]
 		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !isWordRune(r) {
 			rest = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
 			if rest == "" {
 				return text // a filler alone (嗯。) is what it is
 			}
-			text, n = rest, 0
+			text, last = rest, ""
 		}
 	}
-	if n >= 2 && rest != "" {
-		return rest
+	if last != "" && rest != "" {
+		return last // the chain's last filler, with the word it is glued to
 	}
 	return text
 }

@@ -373,9 +373,15 @@ var (
 	mdRuleRe = regexp.MustCompile(`(?m)^[ \t]*([-*_=][ \t]*){3,}$`)
 	// A reference's definition, its destination an address or a path:
 	// [1]: https://x.com/a.png, [2]: images/fig1.png, [3]:
-	// https://baike.baidu.com/item/枫桥经验. What does not look like one is
-	// prose ([主持人]: 欢迎收看, [Q]: 2024, [2023年]: 12.5%).
-	mdRefRe = regexp.MustCompile(`(?m)^[ \t]*\[[^\]]+\]:[ \t]*<?(?:[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>]+|[./#][^\s<>]*|[^\s<>]*/[^\s<>]*|[^\s<>]+\.[a-zA-Z][a-zA-Z0-9]{0,5})>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$`)
+	// https://baike.baidu.com/item/枫桥经验 (Han characters only after a
+	// scheme). What does not look like one is prose ([主持人]: 欢迎收看,
+	// [Q]: 2024, [问]: 省考/国考哪个难？, [答]: 1/3, [话题]: #两会#).
+	mdRefRe = regexp.MustCompile(`(?m)^[ \t]*\[[^\]]+\]:[ \t]*<?(?:` +
+		`[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>]+|` + // an address
+		`[./#][^\s<>\p{Han}]*[a-zA-Z][^\s<>\p{Han}]*|` + // a relative path or an anchor
+		`[^\s<>\p{Han}]*[a-zA-Z][^\s<>\p{Han}]*/[^\s<>\p{Han}]*|[^\s<>\p{Han}]*/[^\s<>\p{Han}]*[a-zA-Z][^\s<>\p{Han}]*|` + // a path
+		`[^\s<>\p{Han}]+\.[a-zA-Z][a-zA-Z0-9]{0,5}` + // a file
+		`)>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$`)
 	// A Setext heading's underline, of any length: 一、报名 over --.
 	mdUnderlineRe = regexp.MustCompile(`(?m)^([^\n]*\S[^\n]*)\n[ \t]*(?:-+|=+)[ \t]*$`)
 	// A heading underlined (Setext): 一、报名 over ------ or ======.
