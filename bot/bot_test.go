@@ -1178,11 +1178,15 @@ func TestFillerIsNotAsked(t *testing.T) {
 // and 嗯那个两会。 got no match; the next review's, 嗯那个人 lost its 那个).
 func TestLeadingFillers(t *testing.T) {
 	for text, want := range map[string]string{
-		"那个，两会": "两会", "那个那个，两会": "两会", "就是，转人工": "转人工", "就是那个，两会": "两会", "嗯那个两会": "那个两会",
+		"那个，两会": "两会", "那个那个，两会": "两会", "就是，转人工": "转人工", "就是那个，两会": "两会", "嗯那个两会": "两会",
 		"嗯，好的": "好的", "那个人": "那个人", "就是说": "就是说", "额度": "额度", "嗯": "嗯", "嗯嗯": "嗯嗯", "嗯。": "嗯。",
 		"那个": "那个", "哎呀": "哎呀",
 		// An eighth review's: the last filler glued to a word is the word's.
 		"嗯那个人": "那个人", "嗯这个人是谁": "这个人是谁", "就是这个月的时政": "这个月的时政", "嗯就是说": "就是说", "嗯，那个年代": "那个年代",
+		// A ninth review's: a chain glued to a command, a choice or a topic.
+		"嗯那个退订": "退订", "嗯就是转人工": "转人工", "嗯那个2": "2", "嗯嗯帮助": "帮助", "哦哦枫桥经验": "枫桥经验", "嗯枫桥经验": "枫桥经验",
+		"那个两会": "两会", "这个第二篇": "第二篇", "就是第二篇": "第二篇", "那个人的事迹": "那个人的事迹", "啊那个枫桥经验": "枫桥经验",
+		"额外": "额外", "哦": "哦", "唉声叹气": "唉声叹气", "啊啊": "啊啊", "那个那个": "那个那个",
 	} {
 		if got := withoutLeadingFiller(text); got != want {
 			t.Errorf("withoutLeadingFiller(%q) = %q, want %q", text, got, want)

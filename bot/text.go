@@ -246,30 +246,54 @@ func hasSymbol(text string) bool {
 // space they are no part of what is asked.
 var fillers = longestFirst([]string{"那个", "这个", "那個", "這個", "就是", "嗯", "呃", "额", "額", "啊", "哦", "唉", "诶", "誒", "哎"})
 
-// withoutLeadingFiller drops fillers at the start of text, when something
-// follows them: set apart (那个，两会; 就是那个，两会), or said in one breath
-// before another filler (嗯那个人 is 那个人). The last glued to a word is the
-// word's (那个人, 这个月, 就是说).
+// Glued to what follows them, fillers differ: 嗯 and 呃 start no word and are
+// always fillers; 额, 啊, 哦, 唉 and 哎 start words (额度, 哎呀) and are
+// fillers glued only in a chain of fillers (嗯嗯帮助, 啊那个两会); a
+// demonstrative is a filler (那个两会, 就是第二篇) unless it points at what
+// follows (那个人, 这个月, 就是说).
+var (
+	neverWords = map[string]bool{"嗯": true, "呃": true, "诶": true, "誒": true}
+	pointsAt   = map[string][]string{
+		"那个": demonstrated, "这个": demonstrated, "那個": demonstrated, "這個": demonstrated,
+		"就是": {"说", "这样", "那样", "因为", "了"},
+	}
+	demonstrated = []string{"人", "月", "年", "事", "时候", "时间", "样子", "意思", "问题", "地方", "星期", "礼拜", "周", "季度",
+		"阶段", "词", "字", "东西", "会儿", "点"}
+)
+
+// withoutLeadingFiller drops the fillers a voice message opens with: set
+// apart (那个，两会; 就是那个，两会) or glued to what follows as above
+// (嗯那个两会 is 两会, 嗯那个人 那个人). The query log, votes and rules all
+// see the text without them.
 func withoutLeadingFiller(text string) string {
-	rest, last := text, ""
+	rest, chain := text, false
+	start := rest // where the fillers glued together began
 	for {
 		f := fillerAt(rest)
-		if f == "" {
-			break
+		after := rest[len(f):]
+		switch {
+		case f == "":
+			return rest
+		case after == "":
+			return start // fillers alone (嗯嗯, 那个那个) are what they are
 		}
-		last, rest = rest, rest[len(f):]
-		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !isWordRune(r) {
-			rest = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
-			if rest == "" {
-				return text // a filler alone (嗯。) is what it is
+		if r, _ := utf8.DecodeRuneInString(after); !isWordRune(r) {
+			after = strings.TrimLeftFunc(after, func(r rune) bool { return !isWordRune(r) })
+			if after == "" {
+				return start // 嗯。
 			}
-			text, last = rest, ""
+			rest, start, chain = after, after, false
+			continue
 		}
+		if words, ok := pointsAt[f]; ok {
+			if slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(after, w) }) {
+				return rest
+			}
+		} else if !neverWords[f] && !chain && fillerAt(after) == "" {
+			return rest // 额度, 哎呀
+		}
+		rest, chain = after, true
 	}
-	if last != "" && rest != "" {
-		return last // the chain's last filler, with the word it is glued to
-	}
-	return text
 }
 
 // fillerAt is the filler text starts with, or "".

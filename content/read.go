@@ -371,16 +371,17 @@ var (
 	mdImageRe = regexp.MustCompile(`!\[[^\]]*\](\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])|(?i)<img[^>]*>`)
 	// A rule line (also under text, where it makes a heading of it).
 	mdRuleRe = regexp.MustCompile(`(?m)^[ \t]*([-*_=][ \t]*){3,}$`)
-	// A reference's definition, its destination an address or a path:
-	// [1]: https://x.com/a.png, [2]: images/fig1.png, [3]:
-	// https://baike.baidu.com/item/枫桥经验 (Han characters only after a
-	// scheme). What does not look like one is prose ([主持人]: 欢迎收看,
-	// [Q]: 2024, [问]: 省考/国考哪个难？, [答]: 1/3, [话题]: #两会#).
+	// A reference's definition, its destination an address or a path: a
+	// scheme (https://baike.baidu.com/item/枫桥经验), a host (www.x.com,
+	// baike.baidu.com/item/…), a path from / or . (./images/截图1.png), or a
+	// file's name (images/图1.png, fig1.png; Han characters only after a
+	// slash). What does not look like one is prose ([主持人]: 欢迎收看, [Q]:
+	// 2024, [问]: 省考/国考哪个难？, [答]: 见附件.docx, [答案]: A/C, [Q]: 5G/6G).
 	mdRefRe = regexp.MustCompile(`(?m)^[ \t]*\[[^\]]+\]:[ \t]*<?(?:` +
-		`[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>]+|` + // an address
-		`[./#][^\s<>\p{Han}]*[a-zA-Z][^\s<>\p{Han}]*|` + // a relative path or an anchor
-		`[^\s<>\p{Han}]*[a-zA-Z][^\s<>\p{Han}]*/[^\s<>\p{Han}]*|[^\s<>\p{Han}]*/[^\s<>\p{Han}]*[a-zA-Z][^\s<>\p{Han}]*|` + // a path
-		`[^\s<>\p{Han}]+\.[a-zA-Z][a-zA-Z0-9]{0,5}` + // a file
+		`[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>]+|` +
+		`(?:www\.|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+/)[^\s<>]*|` +
+		`\.{0,2}/[^\s<>]+|` +
+		`(?:[^\s<>\p{Han}]*|[^\s<>]*/[^\s<>]*)\.(?i:png|jpe?g|gif|webp|svg|bmp|pdf|docx?|xlsx?|pptx?|html?|md|txt|zip|rar|mp3|mp4|wav|csv|json)` +
 		`)>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$`)
 	// A Setext heading's underline, of any length: 一、报名 over --.
 	mdUnderlineRe = regexp.MustCompile(`(?m)^([^\n]*\S[^\n]*)\n[ \t]*(?:-+|=+)[ \t]*$`)
