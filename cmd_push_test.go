@@ -669,3 +669,77 @@ func customerPushConfig(t *testing.T, fake *wechattest.FakeAPI, followers int) s
 	t.Setenv("MPBOT_PUSH_QPS", "1000")
 	return cfg
 }
+
+// TestRescheduleStandsByForAnotherReplica: the schedule moved, live, to a
+// time today has passed while another replica runs today's push (it saw the
+// edit first). This replica must stand by and finish the day if that one
+// dies (a fleet operator's find: it did nothing, and a replica killed
+// mid-push left its followers without the day's reading until someone ran
+// mpbot push). The other replica is a lease held by a process elsewhere
+// that never comes back.
+func TestRescheduleStandsByForAnotherReplica(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	t.Setenv("MPBOT_PUSH_MODE", "customer")
+	offset := 12 - time.Now().UTC().Hour()
+	zone := "Etc/GMT"
+	if offset != 0 {
+		zone = fmt.Sprintf("Etc/GMT%+d", -offset)
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := writeConfig(t, dir, "")
+	shipped, _ := os.ReadFile(path)
+	edit := func(schedule string) {
+		t.Helper()
+		cfg := strings.Replace(string(shipped), `schedule: "30 7 * * *"`, `schedule: "`+schedule+`"`, 1)
+		cfg = strings.Replace(cfg, "timezone: Asia/Shanghai", "timezone: "+zone, 1)
+		cfg = strings.Replace(cfg, "lease_ttl: 30s", "lease_ttl: 2s", 1)
+		if err := os.WriteFile(path+".tmp", []byte(cfg), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(path+".tmp", path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("0 23 * * *")
+	running, err := loadConfig(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncBuffer{}
+	a, err := newApp(context.Background(), running, newLogger(LogConfig{Level: "info", Format: "text"}, logs), withWebhook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.close()
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		a.sched.Stop(ctx)
+	}()
+	seedFollowersIn(t, a.store, 5)
+	a.startPush(context.Background())
+	day := time.Now().In(loc).Format(content.DateLayout)
+	if err := a.store.AcquirePush(context.Background(), day, "replica-elsewhere/1/abcdef", time.Now(), 2*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	then := time.Now().In(loc).Add(-10 * time.Minute)
+	edit(fmt.Sprintf("%d %d * * *", then.Minute(), then.Hour()))
+	a.reload(path, running)
+	waitFor(t, func() bool {
+		state, _, _ := a.store.PushRun(context.Background(), day)
+		return state == store.Done
+	}, "the day taken over from a replica that died mid-push")
+	if n := len(customSendsPerFollower(fake)); n != 5 {
+		t.Fatalf("%d followers got the push, want 5:\n%s", n, logs)
+	}
+	if !strings.Contains(logs.String(), "standing by") {
+		t.Errorf("no stand-by logged:\n%s", logs)
+	}
+}

@@ -226,8 +226,15 @@ func (a *app) pushAfterReschedule(ctx context.Context, cfg *Config, catchUp time
 	switch {
 	case err != nil:
 		a.log.Error("push schedule changed to a time today has passed; whether today's push ran is unknown", "err", err)
+	case state == store.Done:
+		// Today's push ran: nothing was skipped.
+	case state != "" && missed:
+		// Another replica runs it (or ran it and stopped, or died): this
+		// one does what the schedule firing would have had it do, stand
+		// by to take the day over or continue it. Left alone, a replica
+		// dying mid-push had nobody to finish its day.
+		a.sched.RunNow()
 	case state != "":
-		// Today's push ran, runs or stopped: nothing was skipped.
 	case missed:
 		a.log.Info("push schedule changed to a time today has passed; running today's push now", "due", due)
 		a.sched.RunNow()
@@ -278,8 +285,10 @@ func (a *app) runPush(ctx context.Context) {
 			a.log.Warn("daily push: nothing to push", "err", err)
 		case errors.Is(err, jobs.ErrPushOff):
 			a.log.Info("daily push: off (push.mode: off); nothing chosen or sent", "day", day)
-		case waiting && errors.Is(err, store.ErrPushDone):
-			a.log.Info("daily push: finished by another process")
+		case errors.Is(err, store.ErrPushDone):
+			// Another replica finished it, while this one stood by or
+			// before it started (replicas started together, a catch-up).
+			a.log.Info("daily push: finished by another process", "day", day)
 		default:
 			a.log.Error("daily push failed", "err", err)
 		}
