@@ -542,3 +542,41 @@ func grepLines(text string, words ...string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestStoreUnreadable: with the store unreadable (PostgreSQL down, a fleet
+// operator's find), a number after a list and 每日一读 got "nothing found",
+// which the report then listed as questions nothing answers. They get an
+// apology: the article is there.
+func TestStoreUnreadable(t *testing.T) {
+	cfgPath := writeConfig(t, t.TempDir(), "")
+	cfg, err := loadConfig(cfgPath, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := newApp(context.Background(), cfg, quietLogger(io.Discard), withWebhook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(a.routes())
+	t.Cleanup(func() { srv.Close(); a.close() })
+	sim := simulatorFor(t, cfgPath, srv.URL)
+	send := func(text string, id int64) *wechat.Outbound {
+		t.Helper()
+		r, err := sim.Send(context.Background(), wechat.Inbound{From: "o_down", MsgType: "text", Content: text, MsgID: id, CreateTime: time.Now().Unix()})
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		return r
+	}
+	if list := send("基层治理", 1); !strings.Contains(list.Content, "2. ") {
+		t.Fatalf("no list: %+v", list)
+	}
+	if err := a.store.Close(); err != nil { // the search index stays in memory; the articles are the store's
+		t.Fatal(err)
+	}
+	for i, text := range []string{"2", "每日一读"} {
+		if r := send(text, int64(2+i)); r.Content != "文章暂时无法读取，请稍后再试。" {
+			t.Errorf("%s with the store unreadable: %+v", text, r)
+		}
+	}
+}

@@ -229,7 +229,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return b.more(ctx, s, m, list)
 		case err != nil && rule < 0:
 			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
-			return []Reply{{Type: ReplyText, Text: listUnreadable}}
+			return unavailable(ctx, listUnreadable)
 		case rule < 0:
 			return b.followUp(ctx, s, m, 0, &list) // no list
 		}
@@ -247,7 +247,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return b.followUp(ctx, s, m, n, &list)
 		case err != nil && rule < 0 && sure:
 			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
-			return []Reply{{Type: ReplyText, Text: listUnreadable}}
+			return unavailable(ctx, listUnreadable)
 		case err == nil && rule < 0 && sure:
 			return b.followUp(ctx, s, m, n, &list)
 		}
@@ -355,7 +355,7 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 		if err != nil {
 			// Not "no match": the list may well be there (Redis down).
 			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
-			return []Reply{{Type: ReplyText, Text: listUnreadable}}
+			return unavailable(ctx, listUnreadable)
 		}
 		open = &list
 	}
@@ -375,6 +375,13 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 	}
 	a, err := b.catalog.Get(ctx, ids[n-1])
 	if err != nil {
+		if !errors.Is(err, content.ErrNotFound) {
+			// The store down: the article is there, the follower may ask
+			// again (no match said there was none, and the report listed
+			// 2 as a question nothing answers).
+			b.log.ErrorContext(ctx, "read follow-up article", "id", ids[n-1], "err", err)
+			return unavailable(ctx, articleUnreadable)
+		}
 		b.log.WarnContext(ctx, "follow-up article gone", "id", ids[n-1], "err", err)
 		return b.noMatch(ctx, s, m, 0)
 	}
@@ -429,6 +436,7 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 		if err != nil {
 			if !errors.Is(err, content.ErrNotFound) {
 				b.log.ErrorContext(ctx, "daily reading", "err", err)
+				return unavailable(ctx, articleUnreadable)
 			}
 			return b.noMatch(ctx, s, m, depth)
 		}
@@ -576,6 +584,17 @@ func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string
 	reply, ids := listReplyWith(found, mentionsHeaderFor(word))
 	list := FollowUp{Query: asked(m), Search: word, Mentions: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
+}
+
+// articleUnreadable answers a choice or 每日一读 when the store cannot be
+// read: the article is there.
+const articleUnreadable = "文章暂时无法读取，请稍后再试。"
+
+// unavailable is the apology text for what could not be read, logged as
+// such: no answer, and no question nothing answers either.
+func unavailable(ctx context.Context, text string) []Reply {
+	note(ctx, func(e *Event) { e.Outcome = OutcomeUnavailable })
+	return []Reply{{Type: ReplyText, Text: text}}
 }
 
 // listUnreadable answers a number when the lists cannot be read (the

@@ -24,6 +24,8 @@ type demoCatalog struct {
 	index  *search.Index
 	byID   map[string]content.Article
 	broken bool
+	// unreadable makes Get fail as a store down does (not ErrNotFound).
+	unreadable bool
 }
 
 func newDemoCatalog() *demoCatalog {
@@ -56,6 +58,9 @@ func (c *demoCatalog) Snippets(_ context.Context, q string, hits []content.Hit) 
 }
 
 func (c *demoCatalog) Get(_ context.Context, id string) (content.Article, error) {
+	if c.unreadable {
+		return content.Article{}, errors.New("store unreachable")
+	}
 	a, ok := c.byID[id]
 	if !ok {
 		return a, fmt.Errorf("%s: %w", id, content.ErrNotFound)
@@ -1209,3 +1214,53 @@ func TestDailyReadingClosesTheList(t *testing.T) {
 		t.Errorf("2 after the daily reading: %v", r)
 	}
 }
+
+// TestUnreadableIsNoNoMatch: a number or 每日一读 while the store cannot be
+// read, and a number while the lists cannot be, get an apology logged as
+// unavailable (a fleet operator's find: no match, or "event", and the
+// report listed 2 and 每日一读 as questions nothing answers).
+func TestUnreadableIsNoNoMatch(t *testing.T) {
+	c := newDemoCatalog()
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := &eventLog{}
+	daily := func(ctx context.Context) (content.Article, error) { return c.Get(ctx, "demo-renmin") }
+	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Daily: daily, Log: slog.New(slog.DiscardHandler), Events: log})
+	ask := func(text string) Reply {
+		t.Helper()
+		r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: text})
+		if len(r) != 1 {
+			t.Fatalf("%s: %v", text, r)
+		}
+		return r[0]
+	}
+	ask("基层治理")
+	c.unreadable = true
+	for _, text := range []string{"2", "每日一读"} {
+		if r := ask(text); r.Text != articleUnreadable {
+			t.Errorf("%s with the store down: %v", text, r)
+		}
+	}
+	down := New(s, Deps{Catalog: c, FollowUps: downFollowUps{}, Daily: daily, Log: slog.New(slog.DiscardHandler), Events: log})
+	if r := down.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "2"}); len(r) != 1 || r[0].Text != listUnreadable {
+		t.Errorf("2 with the lists down: %v", r)
+	}
+	log.mu.Lock()
+	defer log.mu.Unlock()
+	for _, e := range log.events[1:] {
+		if e.Outcome != OutcomeUnavailable {
+			t.Errorf("%q logged as %s", e.Text, e.Outcome)
+		}
+	}
+}
+
+// downFollowUps is Redis down.
+type downFollowUps struct{}
+
+func (downFollowUps) Put(context.Context, string, FollowUp) error { return errors.New("redis down") }
+func (downFollowUps) Get(context.Context, string) (FollowUp, error) {
+	return FollowUp{}, errors.New("redis down")
+}
+func (downFollowUps) Forget(context.Context, string) error { return errors.New("redis down") }

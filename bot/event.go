@@ -10,23 +10,24 @@ type Outcome string
 
 // Outcomes.
 const (
-	OutcomeCard       Outcome = "card"         // one clear article
-	OutcomeList       Outcome = "list"         // a numbered list
-	OutcomeNoMatch    Outcome = "no_match"     // nothing relevant
-	OutcomeRule       Outcome = "rule"         // a keyword rule (Event.Rule names it)
-	OutcomeFollowUp   Outcome = "follow_up"    // a number that opened an article of a list
-	OutcomeNoList     Outcome = "no_list"      // a number with no list open
-	OutcomeOutOfRange Outcome = "out_of_range" // a number outside the list
-	OutcomeOptIn      Outcome = "opt_in"       // the daily reading turned on
-	OutcomeOptOut     Outcome = "opt_out"      // and off
-	OutcomeNotSaved   Outcome = "not_saved"    // an opt-in or opt-out the store could not record
-	OutcomeOptStatus  Outcome = "opt_status"   // a follower asked whether the daily reading is on
-	OutcomeSubscribe  Outcome = "subscribe"    // a new follower (Event.Key is the scene)
-	OutcomeLeave      Outcome = "unsubscribe"  // a follower left
-	OutcomeMenu       Outcome = "menu"         // a menu key answered (Event.Key)
-	OutcomeUnknownKey Outcome = "unknown_key"  // a menu key no rule answers
-	OutcomeDefault    Outcome = "default"      // images, video, locations, links
-	OutcomeEvent      Outcome = "event"        // an event needing no answer
+	OutcomeCard        Outcome = "card"         // one clear article
+	OutcomeList        Outcome = "list"         // a numbered list
+	OutcomeNoMatch     Outcome = "no_match"     // nothing relevant
+	OutcomeRule        Outcome = "rule"         // a keyword rule (Event.Rule names it)
+	OutcomeFollowUp    Outcome = "follow_up"    // a number that opened an article of a list
+	OutcomeNoList      Outcome = "no_list"      // a number with no list open
+	OutcomeOutOfRange  Outcome = "out_of_range" // a number outside the list
+	OutcomeOptIn       Outcome = "opt_in"       // the daily reading turned on
+	OutcomeOptOut      Outcome = "opt_out"      // and off
+	OutcomeNotSaved    Outcome = "not_saved"    // an opt-in or opt-out the store could not record
+	OutcomeOptStatus   Outcome = "opt_status"   // a follower asked whether the daily reading is on
+	OutcomeSubscribe   Outcome = "subscribe"    // a new follower (Event.Key is the scene)
+	OutcomeLeave       Outcome = "unsubscribe"  // a follower left
+	OutcomeMenu        Outcome = "menu"         // a menu key answered (Event.Key)
+	OutcomeUnknownKey  Outcome = "unknown_key"  // a menu key no rule answers
+	OutcomeDefault     Outcome = "default"      // images, video, locations, links
+	OutcomeEvent       Outcome = "event"        // an event needing no answer
+	OutcomeUnavailable Outcome = "unavailable"  // the store or the lists could not be read: an apology, no answer
 )
 
 // Event is what happened with one message, for the operators' query log:
