@@ -520,6 +520,9 @@ const (
 // those of its earlier lists left out, as a list of their own (numbered
 // from 1, as the follower reads it).
 func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) []Reply {
+	// A page of the question asked before, not a question: the report
+	// listed 更多 as asked and unanswered (its page has no hits of its own).
+	note(ctx, func(e *Event) { e.Outcome, e.Query = OutcomeMore, list.Query })
 	seen := make(map[string]bool, len(list.Seen)+len(list.IDs))
 	for _, id := range append(slices.Clone(list.Seen), list.IDs...) {
 		seen[id] = true
@@ -527,7 +530,6 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	if len(seen) >= maxSeen || list.Search == "" { // a configured list has no more
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
-	note(ctx, func(e *Event) { e.Query = list.Query })
 	search, minScore, header := b.catalog.Search, s.search.MinScore, listHeaderFor
 	if list.Mentions { // more of the articles mentioning the word, whatever their scores
 		search = func(ctx context.Context, query string, n int) ([]content.Hit, error) {
@@ -548,13 +550,11 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		}
 	}
 	if len(next) == 0 {
-		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
 		if len(list.IDs) == 0 {
 			return []Reply{{Type: ReplyText, Text: noMoreThanCard}}
 		}
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
-	note(ctx, func(e *Event) { e.Outcome = OutcomeList })
 	next = b.catalog.Snippets(ctx, list.Search, next)
 	reply, ids := listReplyWith(next, header)
 	page := FollowUp{Query: list.Query, Search: list.Search, Mentions: list.Mentions, IDs: ids, Stories: storiesOf(next[:len(ids)]),

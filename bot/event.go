@@ -27,6 +27,7 @@ const (
 	OutcomeUnknownKey  Outcome = "unknown_key"  // a menu key no rule answers
 	OutcomeDefault     Outcome = "default"      // images, video, locations, links
 	OutcomeEvent       Outcome = "event"        // an event needing no answer
+	OutcomeMore        Outcome = "more"         // 更多: the next page of a list's question (Event.Query), or that there is none
 	OutcomeUnavailable Outcome = "unavailable"  // the store or the lists could not be read: an apology, no answer
 )
 

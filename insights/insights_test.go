@@ -130,6 +130,12 @@ func TestReport(t *testing.T) {
 		{At: day2, Follower: "f8", Kind: "subscribe", Outcome: "subscribe"},
 		{At: day2, Follower: "f1", Kind: "click", Outcome: "menu", Key: "DAILY_READING", Rule: "daily"},
 		{At: day2.Add(time.Hour), Follower: "f2", Kind: "text", Text: "退订", Outcome: "opt_out"},
+		// Sent again: one follower leaving, not three (a fleet operator's find).
+		{At: day2.Add(time.Hour), Follower: "f2", Kind: "text", Text: "退订", Outcome: "opt_out"},
+		{At: day2.Add(time.Hour), Follower: "f2", Kind: "text", Text: "退訂", Outcome: "opt_out"},
+		// A page of a list's question is no question of its own (it was
+		// listed as asked and unanswered, its page having no hits).
+		q(day2, "f3", "更多", "more", func(x *store.Query) { x.Question = "基层 治理"; x.Hits = "" }),
 		// Questions that are none of the four: counted apart, so a day's
 		// shares add up.
 		q(day2, "f4", "订阅", "opt_in", nil),

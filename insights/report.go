@@ -160,7 +160,13 @@ type builder struct {
 	followers map[string]bool
 	weak      []weakQuestion
 	byArticle map[string]map[string]int // article → question → times it ended there
-	leaving   []time.Time               // opt-outs and unfollows
+	leaving   []leaving                 // opt-outs and unfollows
+}
+
+// leaving is a follower turning the daily reading off, or unfollowing.
+type leaving struct {
+	follower string
+	at       time.Time
 }
 
 type weakQuestion struct {
@@ -178,7 +184,7 @@ func (b *builder) add(q store.Query) {
 		b.scenes[q.Key]++
 		return
 	case bot.OutcomeOptOut, bot.OutcomeLeave:
-		b.leaving = append(b.leaving, q.At)
+		b.leaving = append(b.leaving, leaving{q.Follower, q.At})
 		return
 	case bot.OutcomeMenu, bot.OutcomeUnknownKey:
 		b.keys[q.Key]++
@@ -190,6 +196,8 @@ func (b *builder) add(q store.Query) {
 		b.choices[Choice{Question: q.Question, Number: q.Number, Article: q.Article}]++
 		b.endedAt(q.Article, q.Question)
 		return
+	case bot.OutcomeMore:
+		return // a page of a question counted when it was asked
 	}
 	if q.Text == "" || q.Kind == "subscribe" {
 		return
@@ -517,8 +525,12 @@ func (b *builder) push(ctx context.Context) error {
 		}
 		d := PushDay{Day: run.Day, State: string(run.State), Sent: sum.Counts[store.Sent], Skipped: sum.Counts[store.Skipped],
 			Failed: sum.Counts[store.Failed], Unknown: sum.Counts[store.Unknown], InFlight: sum.Counts[store.Sending]}
-		for _, at := range b.leaving {
-			if !run.Started.IsZero() && !at.Before(run.Started) && at.Before(run.Started.Add(24*time.Hour)) {
+		// Followers, not messages: 退订 sent three times (退订, 退订。, 退訂)
+		// is one follower leaving.
+		left := map[string]bool{}
+		for _, l := range b.leaving {
+			if !run.Started.IsZero() && !l.at.Before(run.Started) && l.at.Before(run.Started.Add(24*time.Hour)) && !left[l.follower] {
+				left[l.follower] = true
 				d.OptOuts++
 			}
 		}
