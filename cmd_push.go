@@ -79,9 +79,12 @@ usage or config error, 3 when another process holds the day's push.`,
 			fmt.Fprintf(c.stdout, "recipients %d, sent %d, unknown %d\n", res.Recipients, res.Sent, res.Unknown)
 			printCounts(c.stdout, "skipped", res.Skipped)
 			printCounts(c.stdout, "failed", res.Failed)
+			if res.NotAttempted > 0 {
+				fmt.Fprintf(c.stdout, "not attempted once the run stopped: %d\n", res.NotAttempted)
+			}
 			if res.Stopped != "" {
 				fmt.Fprintln(c.stdout, "stopped:", res.Stopped)
-				// "failed … not attempted" counts the stopped batch only;
+				// "not attempted" counts this run's stopped work only;
 				// push status gives the same whole count.
 				if n, err := a.push.Unsent(cmd.Context(), res.Day); err == nil {
 					printUnsent(c.stdout, n, res.Day)

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -648,6 +649,12 @@ func TestPushStoppedByQuotaSaysWhatIsLeft(t *testing.T) {
 	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-13")
 	if code != 1 || !strings.Contains(out, "not sent yet: 38 (never attempted or failed)") {
 		t.Fatalf("push stopped by the quota: exit %d\n%s%s", code, out, errOut)
+	}
+	// The calls never started are no failures: the ledger has none of them
+	// (a fleet operator's find: "failed 8 no access token" and "failed 8
+	// not attempted" for 8 failed rows).
+	if !regexp.MustCompile(`not attempted once the run stopped: \d+`).MatchString(out) || regexp.MustCompile(`(?m)^failed.*not attempted`).MatchString(out) {
+		t.Errorf("the calls never started counted as failures:\n%s", out)
 	}
 	if _, status, _ := runCmd(t, "push", "status", "--config", cfg, "--date", "2026-12-13"); !strings.Contains(status, "not sent yet: 38") {
 		t.Fatalf("push status disagrees:\n%s", status)

@@ -276,7 +276,12 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 		for i, j := range order {
 			sorted[i] = p[j]
 		}
-		return nil, fmt.Errorf("%s:\n%w", source, errors.Join(sorted...))
+		// Each names its file (or environment variable) and line already:
+		// a header of the file alone read as a problem of its own.
+		if len(sorted) == 1 {
+			return nil, sorted[0]
+		}
+		return nil, fmt.Errorf("%s: %d problems:\n%w", source, len(sorted), errors.Join(sorted...))
 	}
 	return cfg, nil
 }

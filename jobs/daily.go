@@ -175,6 +175,10 @@ type Result struct {
 	Failed     map[string]int // by reason; a rerun tries these again
 	Unknown    int            // in flight when an earlier run died: not resent
 	Stopped    string         // why the run stopped early, if it did
+	// NotAttempted are the deliveries no call was started for once the
+	// run stopped: no ledger row, a rerun sends them. (Counted under
+	// Failed, they doubled the failures the ledger holds.)
+	NotAttempted int
 }
 
 // ErrNothingToPush means the category has no article left for the day.
@@ -358,7 +362,7 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 	switch {
 	case res.Stopped != "":
 		state, note = store.Stopped, res.Stopped
-	case len(res.Failed) > 0:
+	case len(res.Failed) > 0 || res.NotAttempted > 0:
 		state, note = store.Stopped, "some deliveries failed; run again to retry them"
 	}
 	stopRenewing()
@@ -366,7 +370,7 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 		return res, err
 	}
 	p.Log.Info("daily push finished", "day", day, "article", res.Article.ID, "mode", cfg.Mode, "recipients", res.Recipients,
-		"sent", res.Sent, "skipped", res.Skipped, "failed", res.Failed, "unknown", res.Unknown, "stopped", res.Stopped)
+		"sent", res.Sent, "skipped", res.Skipped, "failed", res.Failed, "not_attempted", res.NotAttempted, "unknown", res.Unknown, "stopped", res.Stopped)
 	return res, nil
 }
 
@@ -494,6 +498,8 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 			res.Failed[d.Reason]++
 		case store.Unknown:
 			res.Unknown++
+		case notAttempted:
+			res.NotAttempted++
 		}
 	}
 	if stop != "" {
@@ -536,13 +542,13 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 				halted := stop != "" || err != nil
 				mu.Unlock()
 				if halted || limiter.Wait(ctx) != nil {
-					d.State, d.Reason = store.Failed, "not attempted: the run stopped"
+					d.State = notAttempted
 					continue
 				}
 				if werr := ledger.write(*d); werr != nil {
 					// Fenced off (another process holds the day) or the store
 					// failed: no call may start unrecorded.
-					d.State, d.Reason = store.Failed, "not attempted"
+					d.State = notAttempted
 					halt("", werr)
 					continue
 				}
@@ -579,6 +585,10 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 	}
 	return stop, err
 }
+
+// notAttempted marks, in a run's own list, a delivery no call was started
+// for: it has no ledger row.
+const notAttempted store.State = "not attempted"
 
 // ledgerWriter writes the marks and outcomes of calls as they start and
 // end. Writes that arrive together share a transaction (group commit), so

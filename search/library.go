@@ -367,16 +367,52 @@ func (l *Library) change(ctx context.Context, c store.Change) (o op, skip bool, 
 func (l *Library) Watch(ctx context.Context, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	var failing outage
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := l.Sync(ctx); err != nil && ctx.Err() == nil {
-				l.log.Error("search index sync failed; will retry", "err", err)
+			err := l.Sync(ctx)
+			switch {
+			case ctx.Err() != nil:
+			case err != nil:
+				if n, ok := failing.failed(time.Now()); ok {
+					l.log.Error("search index sync failed; will retry", "err", err, "failures", n)
+				}
+			default:
+				if n := failing.over(); n > 0 {
+					l.log.Info("search index sync works again", "failures", n)
+				}
 			}
 		}
 	}
+}
+
+// outage counts a task's failures in a row, so that a store down for a
+// minute is one error line a minute (it was two a second a replica, and no
+// line said when it came back).
+type outage struct {
+	n      int
+	logged time.Time
+}
+
+// failed counts a failure at now and reports whether to log it: the first,
+// then one a minute.
+func (o *outage) failed(now time.Time) (int, bool) {
+	o.n++
+	if o.n == 1 || now.Sub(o.logged) >= time.Minute {
+		o.logged = now
+		return o.n, true
+	}
+	return o.n, false
+}
+
+// over ends an outage, returning how many failures it had.
+func (o *outage) over() int {
+	n := o.n
+	*o = outage{}
+	return n
 }
 
 // Seed imports articles into a store that never held one and reports how

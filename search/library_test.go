@@ -8,6 +8,7 @@ import (
 	"mpbot/store"
 	"mpbot/store/storetest"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -325,5 +326,25 @@ func TestSeedOnlyANewStore(t *testing.T) {
 	}
 	if n, err := l.Seed(ctx, content.DemoArticles()); err != nil || n != 0 {
 		t.Fatalf("emptied store: seeded %d %v, want 0", n, err)
+	}
+}
+
+func TestOutageLogsOnceAMinute(t *testing.T) {
+	var o outage
+	t0 := time.Date(2026, 12, 3, 8, 0, 0, 0, time.UTC)
+	var logged []int
+	for i := range 130 { // two a second for 65 s
+		if n, ok := o.failed(t0.Add(time.Duration(i) * 500 * time.Millisecond)); ok {
+			logged = append(logged, n)
+		}
+	}
+	if !slices.Equal(logged, []int{1, 121}) {
+		t.Fatalf("logged failures %v, want the first and one a minute later", logged)
+	}
+	if n := o.over(); n != 130 {
+		t.Fatalf("over after %d failures", n)
+	}
+	if n, ok := o.failed(t0.Add(time.Hour)); n != 1 || !ok {
+		t.Fatalf("a new outage's first failure: %d %v", n, ok)
 	}
 }
