@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"net"
@@ -579,4 +580,42 @@ func TestStoreUnreadable(t *testing.T) {
 			t.Errorf("%s with the store unreadable: %+v", text, r)
 		}
 	}
+}
+
+// TestSubscribeWhileTheStoreRefuses: a follower subscribing while the store
+// refuses writes (PostgreSQL down; here the followers table renamed away)
+// gets the welcome and is recorded once the store takes writes again (a
+// fleet operator's find: lost, and skipped by the push).
+func TestSubscribeWhileTheStoreRefuses(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := writeConfig(t, dir, "")
+	cfg, err := loadConfig(cfgPath, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := newApp(context.Background(), cfg, quietLogger(io.Discard), withWebhook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(a.routes())
+	t.Cleanup(func() { srv.Close(); a.close() })
+	raw, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "mpbot.db")+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`ALTER TABLE followers RENAME TO followers_away`); err != nil {
+		t.Fatal(err)
+	}
+	r, err := simulatorFor(t, cfgPath, srv.URL).Send(context.Background(), wechat.Inbound{From: "o_new", MsgType: "event", Event: "subscribe", CreateTime: time.Now().Unix()})
+	if err != nil || r.Content == "" && len(r.Articles) == 0 {
+		t.Fatalf("no welcome while the store refuses: %+v %v", r, err)
+	}
+	if _, err := raw.Exec(`ALTER TABLE followers_away RENAME TO followers`); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool {
+		f, err := a.store.GetFollower(context.Background(), "o_new")
+		return err == nil && f.Subscribed
+	}, "the follower who subscribed during the outage recorded")
 }
