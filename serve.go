@@ -189,8 +189,10 @@ func (a *app) startPush(ctx context.Context) {
 			next = 0
 		}
 		if done >= next || done == total {
+			// About ten lines a run, whatever its size (every 5,000 said
+			// nothing between the first batch and the end of a small one).
 			a.log.Info("daily push progress", "done", done, "of", total)
-			next = done + 5000
+			next = done + max(total/10, 16)
 		}
 	}
 	if _, err := a.sched.Set(cfg.Push.Schedule, cfg.location); err != nil {
