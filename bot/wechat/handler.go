@@ -13,6 +13,7 @@ import (
 	"net/netip"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/silenceper/wechat/v2/officialaccount/message"
@@ -127,6 +128,12 @@ type Handler struct {
 	log     *slog.Logger
 	now     func() time.Time
 	wg      sync.WaitGroup // background deliveries
+	// sealed is set in compat mode once WeChat has sent an encrypted
+	// request: its console says compat or safe from then on, and a
+	// plaintext request (its body unsigned) is a forgery with a signed URL.
+	// Before it, plaintext is taken, so that mpbot can be switched to
+	// compat before WeChat's console is.
+	sealed atomic.Bool
 }
 
 // NewHandler checks cfg and returns the webhook handler.
@@ -261,6 +268,8 @@ func (h *Handler) parseRequest(p params, body []byte, req *request, e *envelope)
 		// In plaintext the signature does not cover the body: accepting it
 		// would let anyone holding one signed URL post forged messages.
 		return reject(http.StatusUnauthorized, "unencrypted request in safe mode", "")
+	case !req.encrypted && h.sealed.Load():
+		return reject(http.StatusUnauthorized, "unencrypted request in compat mode after encrypted ones", "")
 	case req.encrypted:
 		encrypted, err := encryptedOf(body)
 		if err != nil {
@@ -282,6 +291,9 @@ func (h *Handler) parseRequest(p params, body []byte, req *request, e *envelope)
 		}
 		if string(appID) != h.cfg.AppID {
 			return reject(http.StatusBadRequest, "ciphertext is for another AppID", "%d bytes where the AppID should be", len(appID))
+		}
+		if h.cfg.Mode == ModeCompat && !h.sealed.Load() {
+			h.sealed.Store(true)
 		}
 	}
 	if err := decodeMessage(raw, &req.msg); err != nil {

@@ -201,3 +201,40 @@ func TestRejectionKeepsTheMessageOut(t *testing.T) {
 		}
 	}
 }
+
+// TestCompatRefusesPlaintextOnceEncrypted: compat mode takes a plaintext
+// request (signed URL, unsigned body) only until WeChat has sent an
+// encrypted one; after that a plaintext request is someone replaying a
+// signed URL with a body of their own (a hostile run's find: 退订 posted
+// for any follower with one logged URL).
+func TestCompatRefusesPlaintextOnceEncrypted(t *testing.T) {
+	hs := newHarness(t, ModeCompat)
+	plain := func(text string) int {
+		t.Helper()
+		req, err := hs.sim.Request(context.Background(), hs.text("o_victim", text).XML(testGH))
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := req.URL.Query()
+		q.Del("encrypt_type")
+		q.Del("msg_signature")
+		req.URL.RawQuery = q.Encode()
+		setBody(Inbound{From: "o_victim", MsgType: "text", Content: text, MsgID: hs.msgID.Add(1)}.XML(testGH))(t, hs, req)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	// Before WeChat's console is switched: plaintext is WeChat's.
+	if code := plain("帮助"); code != http.StatusOK {
+		t.Fatalf("plaintext before any encrypted request: %d", code)
+	}
+	if _, err := hs.sim.Send(context.Background(), hs.text("o_real", "帮助")); err != nil {
+		t.Fatal(err)
+	}
+	if code := plain("退订"); code != http.StatusUnauthorized {
+		t.Fatalf("plaintext after an encrypted request: %d, want 401", code)
+	}
+}
