@@ -304,9 +304,11 @@ func (a *app) run(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           a.routes(),
 		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      10 * time.Second,
-		IdleTimeout:       time.Minute,
+		// WeChat waits 5 s for a reply: a request still arriving after
+		// that is nobody's, and held shutdown (its budget 9 s by default).
+		ReadTimeout:  5 * time.Second,
+		WriteTimeout: 10 * time.Second,
+		IdleTimeout:  time.Minute,
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

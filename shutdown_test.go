@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -138,4 +140,33 @@ func TestShutdownDuringLongSearchesAndImport(t *testing.T) {
 	t.Logf("serve ended %v after SIGTERM; %d long messages answered before, %d requests failed (those sent after it stopped listening)",
 		took.Round(time.Millisecond), answered.Load(), failed.Load())
 	<-imported
+}
+
+// TestShutdownWithASlowUpload: a client that sends a POST's headers and
+// then its body slowly (or never) does not hold serve's shutdown (a hostile
+// run's find: every SIGTERM ended in exit 1, "followers may get no reply").
+// Unsigned, it is refused before its body is read.
+func TestShutdownWithASlowUpload(t *testing.T) {
+	cfg := writeConfig(t, t.TempDir(), "")
+	t.Setenv("MPBOT_SERVER_SHUTDOWN_TIMEOUT", "3s")
+	logs := &syncBuffer{}
+	base, stop := startServe(t, cfg, logs)
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := fmt.Fprintf(conn, "POST /wechat HTTP/1.1\r\nHost: x\r\nContent-Length: 60000\r\n\r\n<xml>"); err != nil {
+		t.Fatal(err)
+	}
+	// Refused at once: the answer comes before the body.
+	conn.SetReadDeadline(time.Now().Add(2 * time.Second))
+	line, err := bufio.NewReader(conn).ReadString('\n')
+	if err != nil || !strings.Contains(line, "401") {
+		t.Fatalf("an unsigned slow upload: %q %v", line, err)
+	}
+	started := time.Now()
+	if code := stop(); code != 0 {
+		t.Fatalf("serve exited %d after %v with a slow upload open:\n%s", code, time.Since(started), logs)
+	}
 }

@@ -187,6 +187,11 @@ func (h *Handler) Wait(ctx context.Context) error {
 	case <-done:
 		return nil
 	case <-ctx.Done():
+		select { // both ready: select picked one at random, and warned of late replies there were none of
+		case <-done:
+			return nil
+		default:
+		}
 		return ctx.Err()
 	}
 }
@@ -307,6 +312,14 @@ func (h *Handler) parseRequest(p params, body []byte, req *request, e *envelope)
 func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejection {
 	e := envelopes.Get().(*envelope)
 	defer e.release()
+	p := parseParams(r.URL.RawQuery)
+	// The URL's signature before the body: a request without one is
+	// refused before a byte of its body is waited for (a slow upload held
+	// serve's shutdown past its timeout), and its body is not drained.
+	if rej := h.checkSignature(p, e); rej != nil {
+		http.NewResponseController(w).SetReadDeadline(time.Now())
+		return rej
+	}
 	body, err := readAll(e.body[:0], http.MaxBytesReader(w, r.Body, MaxBody))
 	e.body = body
 	if err != nil {
@@ -317,7 +330,7 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 		return reject(http.StatusBadRequest, "body unreadable", "%s", field(err.Error()))
 	}
 	var req request
-	if rej := h.parseRequest(parseParams(r.URL.RawQuery), body, &req, e); rej != nil {
+	if rej := h.parseRequest(p, body, &req, e); rej != nil {
 		return rej
 	}
 	m := toBot(&req.msg)
