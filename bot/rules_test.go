@@ -212,6 +212,9 @@ func TestNormalize(t *testing.T) {
 		"GDP":         "gdp",
 		"plain ascii": "plain ascii",
 		"？":           "?",
+		// Invisible format characters text copied from a page carries (a
+		// hostile run's find: 枫桥\u200b经验 got no match).
+		"枫桥\u200b经验": "枫桥经验", "\ufeff退订": "退订", "帮\u00ad助": "帮助", "帮\u2060助": "帮助",
 	} {
 		if got := Normalize(in); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)

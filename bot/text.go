@@ -26,6 +26,8 @@ func Normalize(s string) string {
 		switch {
 		case r == '\u3000':
 			return ' '
+		case unicode.Is(unicode.Cf, r): // zero-width space, soft hyphen, BOM: invisible, inside words
+			return -1
 		case r >= '！' && r <= '～': // full-width ASCII block
 			r = r - '！' + '!'
 		}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"math/rand/v2"
 	"mpbot/content"
 	"slices"
@@ -209,4 +210,24 @@ func FuzzSearch(f *testing.F) {
 		}
 		ix.Snippets(raw, r.Hits)
 	})
+}
+
+// TestInvisibleCharactersInAQuery: a zero-width space, soft hyphen, word
+// joiner or BOM inside a word (copied from a page) is no word break (a
+// hostile run's find: 枫桥\u200b经验 found nothing).
+func TestInvisibleCharactersInAQuery(t *testing.T) {
+	ix, err := BuildIndex(content.DemoArticles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := ix.Search(context.Background(), "枫桥经验", 1)
+	if len(want) == 0 {
+		t.Fatal("枫桥经验 finds nothing")
+	}
+	for _, q := range []string{"枫桥\u200b经验", "枫\u00ad桥经验", "枫桥\u2060经验", "\ufeff枫桥经验"} {
+		got, _ := ix.Search(context.Background(), q, 1)
+		if len(got) == 0 || got[0].Article.ID != want[0].Article.ID || got[0].Score != want[0].Score {
+			t.Errorf("%q: %v, want %s at %.2f", q, got, want[0].Article.ID, want[0].Score)
+		}
+	}
 }

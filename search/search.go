@@ -543,6 +543,11 @@ func normalizeQuery(s string) string {
 		switch {
 		case r == '\u3000':
 			return ' '
+		case r >= 0x80 && unicode.Is(unicode.Cf, r):
+			// Invisible: a zero-width space or a soft hyphen that text
+			// copied from a page carries inside a word (枫桥\u200b经验 is
+			// 枫桥经验, not two words).
+			return -1
 		case r >= '！' && r <= '～':
 			r = r - '！' + '!'
 		}

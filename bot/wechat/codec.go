@@ -4,6 +4,7 @@
 package wechat
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -55,22 +56,45 @@ func decodeMessage(raw []byte, mm *message.MixMessage) error {
 }
 
 // withoutControls returns raw with its C0 control characters but tab, line
-// feed and carriage return written as spaces (raw itself, when it has none:
-// nearly always). WeChat puts what a follower pasted into its XML as it is
-// (Word's line break \v, an escape \x1b), and XML 1.0 has no place for
-// these: refused, the follower was told the account cannot serve.
+// feed and carriage return, and the noncharacters U+FFFE and U+FFFF,
+// written as spaces (raw itself, when it has none: nearly always). WeChat
+// puts what a follower pasted into its XML as it is (Word's line break \v,
+// an escape \x1b, a stray U+FFFF), and XML 1.0 has no place for these:
+// refused, the follower was told the account cannot serve.
 func withoutControls(raw []byte) []byte {
 	i := slices.IndexFunc(raw, isControl)
+	if j := nonCharacter(raw); i < 0 || j >= 0 && j < i {
+		i = j
+	}
 	if i < 0 {
 		return raw
 	}
 	out := slices.Clone(raw)
 	for ; i < len(out); i++ {
-		if isControl(out[i]) {
+		switch {
+		case isControl(out[i]):
 			out[i] = ' '
+		case out[i] == 0xEF && nonCharacter(out[i:i+min(3, len(out)-i)]) == 0:
+			out[i], out[i+1], out[i+2] = ' ', ' ', ' '
+			i += 2
 		}
 	}
 	return out
+}
+
+// nonCharacter is the index of the first U+FFFE or U+FFFF (EF BF BE, EF BF
+// BF) in raw, or -1.
+func nonCharacter(raw []byte) int {
+	for at := 0; ; {
+		i := bytes.Index(raw[at:], []byte{0xEF, 0xBF}) // U+FFxx: ￥ is EF BF A5
+		if i < 0 || at+i+2 >= len(raw) {
+			return -1
+		}
+		if b := raw[at+i+2]; b == 0xBE || b == 0xBF {
+			return at + i
+		}
+		at += i + 2
+	}
 }
 
 func isControl(b byte) bool { return b < 0x20 && b != '\t' && b != '\n' && b != '\r' }

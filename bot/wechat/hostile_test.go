@@ -265,6 +265,11 @@ func TestRealTrafficThroughTheHandler(t *testing.T) {
 		// no place for them, and WeChat passes them on.
 		{hs.text("o_t", "帮助\v\x1b"), "发送关键词"},
 		{hs.text("o_t", "\x01帮助"), "发送关键词"},
+		// Noncharacters XML refuses as well (a hostile run's find: 400,
+		// and WeChat's "service unavailable" banner); ￥ beside them stays.
+		{hs.text("o_t", "帮助\uffff"), "发送关键词"},
+		{hs.text("o_t", "\ufffe帮助"), "发送关键词"},
+		{hs.text("o_t", "￥帮助\uffff"), "发送关键词"},
 	}
 	for _, c := range cases {
 		if out := hs.send(c.in); !strings.Contains(out.Content, c.want) {
