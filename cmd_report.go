@@ -86,7 +86,9 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 		fmt.Fprintf(w, "%d× %q → item %d (%s)\n", c.Count, c.Question, c.Number, c.Article)
 	}
 	section("Followers' votes (raise the article for the same question; mpbot votes clear)")
-	if !votesKept {
+	if len(r.Votes) == 0 && !votesKept {
+		// Said only when there are none: serve keeps them with its key,
+		// and a shell without MPBOT_INSIGHTS_KEY still reads them.
 		fmt.Fprintln(w, "none kept: votes need insights.key (MPBOT_INSIGHTS_KEY)")
 	}
 	for _, v := range r.Votes {

@@ -348,6 +348,15 @@ func (s *Store) LedgerSummary(ctx context.Context, day string) (_ PushSummary, e
 	if err := rows.Err(); err != nil {
 		return sum, err
 	}
+	if sum.ArticleID == "" {
+		// No ledger rows (a push that found nobody to send to): the day's
+		// choice names the article (push status printed "article " blank).
+		if id, err := s.dailyChoice(ctx, day); err == nil {
+			sum.ArticleID = id
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return sum, err
+		}
+	}
 	if sum.Receipts, err = s.receipts(ctx, day); err != nil {
 		return sum, err
 	}

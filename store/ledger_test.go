@@ -342,3 +342,25 @@ func waitUntil(t *testing.T, ok func() bool, what string) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// TestSummaryOfADayWithNoDeliveries: a day pushed to nobody has no ledger
+// rows; its summary names the day's reading all the same (push status
+// printed "article " blank).
+func TestSummaryOfADayWithNoDeliveries(t *testing.T) { storetest.Each(t, testSummaryOfADayWithNoDeliveries) }
+
+func testSummaryOfADayWithNoDeliveries(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	if _, _, err := s.Upsert(ctx, content.Article{ID: "a", Title: "枫桥经验", URL: "https://example.com/a"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ScheduleDaily(ctx, "2026-12-09", "a"); err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := s.LedgerSummary(ctx, "2026-12-09"); err != nil || sum.ArticleID != "a" {
+		t.Fatalf("summary %+v, %v", sum, err)
+	}
+	if sum, err := s.LedgerSummary(ctx, "2026-12-10"); err != nil || sum.ArticleID != "" {
+		t.Fatalf("a day with no reading: %+v, %v", sum, err)
+	}
+}
