@@ -1146,9 +1146,19 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	rarest := rarestClause(q.clauses, ix.params.rarestShare*total)
 	// The pairs of a word never seen are that one word: 新时代枫桥经验 in a
 	// summary is a mention, as 枫桥经验 is, not six words of the query.
-	several := len(q.clauses) > 1
-	if pairs := q.clauses[0].pairOf; pairs > 0 {
-		several = slices.ContainsFunc(q.clauses, func(c clause) bool { return c.pairOf != pairs })
+	// So is a word beside Latin words no article uses: 枫桥经验 xyz (or ppt,
+	// or href of pasted HTML) counted the summaries and answered a mention
+	// at 0.54, where 枫桥经验 alone gets the mentions list. (An unknown Han
+	// word is more often a word mistyped, and still counts.)
+	several, first := false, -1
+	for i := range q.clauses {
+		switch c := &q.clauses[i]; {
+		case c.df == 0 && !hasHan(c.alts[0][0]):
+		case first < 0:
+			first = i
+		case c.pairOf == 0 || c.pairOf != q.clauses[first].pairOf:
+			several = true
+		}
 	}
 	// A word in a large share of all articles (中国, 发展) cannot decide
 	// which of them answers; when the query has a more selective word, the
