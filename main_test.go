@@ -267,7 +267,7 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"育儿补贴需要人工吗": "没有找到",
 		// A sixth review's: thanks to a person is thanks; 需要 before a
 		// request; 能人工吗 asks about handling.
-		"谢谢客服": "不客气", "好的谢谢客服": "不客气", "需要转人工": "转人工客服", "需要客服": "转人工客服", "能人工吗": "没有找到",
+		"谢谢客服": "不客气", "好的谢谢客服": "不客气", "需要转人工": "转人工客服", "需要客服": "转人工客服", "能人工吗": "转人工客服",
 		// A seventh review's: a request after 好的 or 谢谢 (the sixth's fix
 		// lost them), more openers, thanks to a person with more words.
 		"好的，转人工": "转人工客服", "谢谢，转人工": "转人工客服", "好的，我要人工客服": "转人工客服", "谢谢，我想找人工客服": "转人工客服",
@@ -277,7 +277,7 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"谢谢客服老师": "不客气", "好的，人工": "转人工客服", "好的人工客服": "转人工客服", "好的，枫桥经验": "→ https://example.com/mpbot-demo/fengqiao",
 		// An eighth review's: a sign-off is thanks, 能否 and 我能 need a verb as 能 does.
 		"好的客服谢谢": "不客气", "收到客服，谢谢": "不客气", "ok，客服，谢谢": "不客气", "收到客服": ack,
-		"好的，客服你好": "你好！", "能否人工": "没有找到", "我能人工吗": "没有找到",
+		"好的，客服你好": "你好！", "能否人工": "转人工客服", "我能人工吗": "转人工客服",
 		"谢谢，能否转人工": "转人工客服",
 		// A ninth review's: 能否 with request words, a person named before 谢谢
 		// after 好的 (a request: 好的客服谢谢 is thanks), more ways to ask.
@@ -288,6 +288,12 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"哪里有人工客服": "转人工客服", "还是转人工吧": "转人工客服", "行，转人工": "转人工客服", "能否幫我轉人工": "转人工客服",
 		"嗯那个转人工。": "转人工客服", "客服岗位面试": "linxuan-mianshi", "人工降雨": "没有找到", "好的，不需要人工": "没有找到", "谢谢，不用转人工了": "没有找到",
 		"嗯嗯帮助。": "我能帮你找", "嗯那个每日一读。": "[图文]",
+		// A tenth review's: 收到 before a request, words that ask before a
+		// person (能人工吗 and 可以人工吗 alike), 客服 and 谢谢, more ways.
+		"收到，转人工": "转人工客服", "收到，能否转人工": "转人工客服", "可以人工吗": "转人工客服", "能不能人工客服": "转人工客服",
+		"怎么人工客服": "转人工客服", "客服谢谢": "不客气", "客服，谢谢": "不客气", "嗯嗯客服谢谢": "不客气", "喂，转人工。": "转人工客服",
+		"转到人工客服": "转人工客服", "切换人工客服": "转人工客服", "客服在哪儿": "转人工客服", "在线客服": "转人工客服",
+		"转人工，麻烦了": "转人工客服", "怎么才能转人工": "转人工客服", "请求人工": "转人工客服", "那个人工智能。": "没有找到",
 	} {
 		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)

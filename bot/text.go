@@ -250,17 +250,21 @@ var fillers = longestFirst([]string{"那个", "这个", "那個", "這個", "就
 
 // Glued to what follows them, fillers differ: 嗯 and 呃 start no word and are
 // always fillers; 额, 啊, 哦, 唉 and 哎 start words (额度, 哎呀) and are
-// fillers glued only in a chain of fillers (嗯嗯帮助, 啊那个两会); a
-// demonstrative is a filler (那个两会, 就是第二篇) unless it points at what
-// follows (那个人, 这个月, 就是说).
+// fillers glued only before another filler or said twice (啊那个两会,
+// 哦哦枫桥经验); a demonstrative is a filler (那个两会, 就是第二篇) unless it
+// points at what follows (那个人, 这个月的, 就是说): a word of its list
+// ending there, not the start of a longer one (那个人工智能 is 人工智能).
 var (
 	neverWords = map[string]bool{"嗯": true, "呃": true, "诶": true, "誒": true}
 	pointsAt   = map[string][]string{
 		"那个": demonstrated, "这个": demonstrated, "那個": demonstrated, "這個": demonstrated,
 		"就是": {"说", "这样", "那样", "因为", "了"},
 	}
-	demonstrated = []string{"人", "月", "年", "事", "时候", "时间", "样子", "意思", "问题", "地方", "星期", "礼拜", "周", "季度",
-		"阶段", "词", "字", "东西", "会儿", "点"}
+	demonstrated = []string{"人", "月", "年代", "年", "事", "时候", "时间", "样子", "意思", "问题", "地方", "星期", "礼拜", "周",
+		"季度", "阶段", "词", "字", "东西", "会儿", "点"}
+	// afterPointed are what may follow a word pointed at: 那个人的, 这个月有.
+	afterPointed = []string{"的", "是", "吗", "呢", "在", "有", "都", "也", "就", "还", "怎么", "为什么", "呀", "啊", "了", "叫",
+		"会", "要", "能", "和", "跟", "里", "中", "上", "下", "说", "啥", "什么", "哪"}
 )
 
 // withoutLeadingFiller drops the fillers a voice message opens with: set
@@ -268,7 +272,7 @@ var (
 // (嗯那个两会 is 两会, 嗯那个人 那个人). The query log, votes and rules all
 // see the text without them.
 func withoutLeadingFiller(text string) string {
-	rest, chain := text, false
+	rest, prev := text, ""
 	start := rest // where the fillers glued together began
 	for {
 		f := fillerAt(rest)
@@ -284,18 +288,31 @@ func withoutLeadingFiller(text string) string {
 			if after == "" {
 				return start // 嗯。
 			}
-			rest, start, chain = after, after, false
+			rest, start, prev = after, after, ""
 			continue
 		}
 		if words, ok := pointsAt[f]; ok {
-			if slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(after, w) }) {
+			if slices.ContainsFunc(words, func(w string) bool { return pointed(after, w) }) {
 				return rest
 			}
-		} else if !neverWords[f] && !chain && fillerAt(after) == "" {
+		} else if !neverWords[f] && f != prev && fillerAt(after) == "" {
 			return rest // 额度, 哎呀
 		}
-		rest, chain = after, true
+		rest, prev = after, f
 	}
+}
+
+// pointed reports whether text starts with the word w, ended: by the text's
+// end, something not Han (这个季度GDP) or a word that may follow it.
+func pointed(text, w string) bool {
+	rest, ok := strings.CutPrefix(text, w)
+	if !ok {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !unicode.Is(unicode.Han, r) {
+		return true
+	}
+	return slices.ContainsFunc(afterPointed, func(a string) bool { return strings.HasPrefix(rest, a) })
 }
 
 // fillerAt is the filler text starts with, or "".
