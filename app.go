@@ -53,6 +53,8 @@ type app struct {
 	log *slog.Logger
 	cfg atomic.Pointer[Config] // the live snapshot, swapped on reload
 	obs *observability
+	// pushing are the days whose push runs here (runPush).
+	pushing runningDays
 
 	store   *store.Store
 	redis   *fleet.Redis      // nil with state.driver memory

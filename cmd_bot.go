@@ -63,7 +63,7 @@ func (c *cli) tryCmd() *cobra.Command {
 	var openid string
 	cmd := &cobra.Command{
 		Use:   "try TEXT",
-		Short: "Route TEXT as a follower's message and print the reply, without HTTP; nothing is recorded",
+		Short: "Route TEXT as a follower's message and print the reply, without HTTP; no follower, query or list is recorded",
 		Args:  usage(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := c.load(cmd)

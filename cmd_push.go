@@ -79,13 +79,11 @@ usage or config error, 3 when another process holds the day's push.`,
 			fmt.Fprintf(c.stdout, "recipients %d, sent %d, unknown %d\n", res.Recipients, res.Sent, res.Unknown)
 			printCounts(c.stdout, "skipped", res.Skipped)
 			printCounts(c.stdout, "failed", res.Failed)
-			if res.NotAttempted > 0 {
-				fmt.Fprintf(c.stdout, "not attempted once the run stopped: %d\n", res.NotAttempted)
-			}
 			if res.Stopped != "" {
 				fmt.Fprintln(c.stdout, "stopped:", res.Stopped)
-				// "not attempted" counts this run's stopped work only;
-				// push status gives the same whole count.
+				// The calls never started are counted by the ledger, as
+				// push status counts them: this run's own count saw only
+				// the batch that stopped.
 				if n, err := a.push.Unsent(cmd.Context(), res.Day); err == nil {
 					printUnsent(c.stdout, n, res.Day)
 				}

@@ -644,6 +644,11 @@ func (c *Config) compile() error {
 		// Unsaid, it showed only when the day's push failed.
 		c.warnings = append(c.warnings, fmt.Sprintf("push.mode %s sends through WeChat's API, which needs wechat.app_secret (MPBOT_WECHAT_APP_SECRET): the daily push will fail until it is set", c.Push.Mode))
 	}
+	if c.State.Driver == "redis" && strings.HasSuffix(c.State.KeyPrefix, ":") {
+		// Not changed for the operator: replicas of a fleet on the same
+		// prefix must make the same keys, old versions and new.
+		c.warnings = append(c.warnings, fmt.Sprintf("state.key_prefix %q ends with a colon, and mpbot adds one: keys read %s:followup:…", c.State.KeyPrefix, c.State.KeyPrefix))
+	}
 	c.keep = c.Insights.check(&p)
 	c.Admin.check(&p)
 	settings, err := bot.Compile(c.Replies, c.Search.SearchSpec, c.Push.PushSpec, search.Fold)

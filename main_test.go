@@ -178,6 +178,16 @@ wechat:
 		t.Errorf("check of customer mode without the secret: exit %d\n%s", code, out)
 	}
 	t.Setenv("MPBOT_PUSH_MODE", "log")
+	// A key prefix with its colon (fleetop:) makes fleetop::… keys: told,
+	// not changed (replicas old and new must make the same keys).
+	t.Setenv("MPBOT_STATE_DRIVER", "redis")
+	t.Setenv("MPBOT_STATE_REDIS_URL", "redis://127.0.0.1:6379/0")
+	t.Setenv("MPBOT_STATE_KEY_PREFIX", "fleetop:")
+	if code, out, _ := runCmd(t, "check", "--config", good); code != 0 || !strings.Contains(out, `warning: state.key_prefix "fleetop:" ends with a colon`) {
+		t.Errorf("check of a key prefix ending in a colon: exit %d\n%s", code, out)
+	}
+	t.Setenv("MPBOT_STATE_DRIVER", "memory")
+	t.Setenv("MPBOT_STATE_KEY_PREFIX", "mpbot")
 	// A misspelt variable is told of with a file that has problems too.
 	t.Setenv("MPBOT_SERVER_REPLY_BUDGT", "2s")
 	if _, _, errOut := runCmd(t, "check", "--config", filepath.Join(dir, "twice.yaml")); !strings.Contains(errOut, "did you mean MPBOT_SERVER_REPLY_BUDGET?") {

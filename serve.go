@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"sync"
 	"time"
 
 	"mpbot/admin"
@@ -237,6 +238,7 @@ func (a *app) pushAfterReschedule(ctx context.Context, cfg *Config, catchUp time
 		// dying mid-push had nobody to finish its day.
 		a.sched.RunNow()
 	case state != "":
+		a.log.Warn("push schedule changed to a time today has passed, longer ago than push.catch_up, on a day not finished ("+string(state)+"): it is not continued by itself; continue it with `mpbot push --date "+day+"`", "due", due, "catch_up", catchUp)
 	case missed:
 		a.log.Info("push schedule changed to a time today has passed; running today's push now", "due", due)
 		a.sched.RunNow()
@@ -252,6 +254,14 @@ func (a *app) runPush(ctx context.Context) {
 	// The day is fixed when the run is due: a replica still standing by
 	// after midnight must not start the next day's push early.
 	day := a.cfg.Load().today(time.Now())
+	// One run of a day at a time in a process: the lease is the process's,
+	// so a second (a reload moving the push while the caught-up run
+	// sends) would hold it too. Another day's run is no such second.
+	if !a.pushing.start(day) {
+		a.log.Info("daily push: this process is already running the day; not started again", "day", day)
+		return
+	}
+	defer a.pushing.end(day)
 	waiting := false
 	for {
 		// A run (this replica's before a restart, or the holder's it
@@ -296,6 +306,31 @@ func (a *app) runPush(ctx context.Context) {
 		}
 		return
 	}
+}
+
+// runningDays are the days whose push runs in this process.
+type runningDays struct {
+	mu   sync.Mutex
+	days map[string]bool
+}
+
+func (r *runningDays) start(day string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.days[day] {
+		return false
+	}
+	if r.days == nil {
+		r.days = map[string]bool{}
+	}
+	r.days[day] = true
+	return true
+}
+
+func (r *runningDays) end(day string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	delete(r.days, day)
 }
 
 // run serves until ctx ends, then drains in-flight requests, the push's

@@ -116,3 +116,16 @@ func TestConsoleAuth(t *testing.T) {
 		t.Fatalf("a forged cookie: %d", code)
 	}
 }
+
+// TestAnsweredShare: the share answered counts cards, lists and rules, not
+// the day's other questions (a review's find: apologies sent while the store
+// was down counted as answered, 67% for none).
+func TestAnsweredShare(t *testing.T) {
+	r := &insights.Report{Days: []insights.Day{{Day: "2026-12-03", Questions: 4, Card: 1, NoMatch: 1, Other: 2}}}
+	if got := answered(r); got != "25%" {
+		t.Fatalf("answered %s, want 25%%", got)
+	}
+	if got := answered(&insights.Report{}); got != "-" {
+		t.Fatalf("no questions: %s", got)
+	}
+}

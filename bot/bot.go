@@ -177,6 +177,7 @@ func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 		}
 		switch m.EventKey {
 		case KeyDaily:
+			b.closeList(ctx, m)
 			return b.expand(ctx, s, m, ReplySpec{Type: specDaily}, 0)
 		case KeySubscribe, KeyUnsubscribe:
 			return b.optOut(ctx, s, m, m.EventKey == KeyUnsubscribe)
@@ -406,6 +407,9 @@ func (b *Bot) render(ctx context.Context, s *Settings, m Message, resp response,
 		i := b.random(len(specs))
 		specs = specs[i : i+1]
 	}
+	if slices.ContainsFunc(specs, func(r ReplySpec) bool { return r.Type == specDaily }) {
+		b.closeList(ctx, m)
+	}
 	if len(specs) == 1 {
 		return b.expand(ctx, s, m, specs[0], depth)
 	}
@@ -439,11 +443,6 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 				return unavailable(ctx, articleUnreadable)
 			}
 			return b.noMatch(ctx, s, m, depth)
-		}
-		// The reading is the latest answer, as a search's card is: an
-		// older list's numbers would open articles of another question.
-		if err := b.followUps.Forget(ctx, m.From); err != nil {
-			b.log.DebugContext(ctx, "close the list before the daily reading", "openid", m.From, "err", err)
 		}
 		return []Reply{b.articleReply(ctx, a)}
 	case specArticles:
@@ -586,6 +585,16 @@ func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
 
+// closeList closes the follower's open list before a reply with the daily
+// reading, the latest answer as a search's card is: an older list's numbers
+// would open articles of another question. Before, not after: a list in the
+// same reply (mode all: a list, then the reading) stays open.
+func (b *Bot) closeList(ctx context.Context, m Message) {
+	if err := b.followUps.Forget(ctx, m.From); err != nil {
+		b.log.DebugContext(ctx, "close the list before the daily reading", "openid", m.From, "err", err)
+	}
+}
+
 // articleUnreadable answers a choice or 每日一读 when the store cannot be
 // read: the article is there.
 const articleUnreadable = "文章暂时无法读取，请稍后再试。"
@@ -593,7 +602,13 @@ const articleUnreadable = "文章暂时无法读取，请稍后再试。"
 // unavailable is the apology text for what could not be read, logged as
 // such: no answer, and no question nothing answers either.
 func unavailable(ctx context.Context, text string) []Reply {
-	note(ctx, func(e *Event) { e.Outcome = OutcomeUnavailable })
+	note(ctx, func(e *Event) {
+		switch e.Outcome {
+		case OutcomeSubscribe, OutcomeMenu: // the welcome's or a menu's daily reading: still a subscription, a key used
+		default:
+			e.Outcome = OutcomeUnavailable
+		}
+	})
 	return []Reply{{Type: ReplyText, Text: text}}
 }
 

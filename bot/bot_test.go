@@ -1218,6 +1218,24 @@ func TestDailyReadingClosesTheList(t *testing.T) {
 	if r := ask("2"); r.Type != ReplyText || r.Text != b.settings.Load().noList {
 		t.Errorf("2 after the daily reading: %v", r)
 	}
+	// A list and the reading in one reply (mode all): the list stays open
+	// (a review's find: the reading closed the list it came with).
+	spec := demoSpec()
+	spec.Rules = append(spec.Rules, RuleSpec{Keywords: []string{"学习包"}, ResponseSpec: ResponseSpec{Mode: "all",
+		Replies: []ReplySpec{{Type: "articles", Query: "基层治理"}, {Type: "daily"}}}})
+	s, err := Compile(spec, okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newDemoCatalog()
+	both := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Daily: func(ctx context.Context) (content.Article, error) { return c.Get(ctx, "demo-renmin") },
+		Log: slog.New(slog.DiscardHandler)})
+	if r := both.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "学习包"}); len(r) != 2 || !strings.Contains(r[0].Text, "2. ") {
+		t.Fatalf("学习包: %v", r)
+	}
+	if r := both.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "2"}); len(r) != 1 || r[0].Type != ReplyNews {
+		t.Errorf("2 after a list sent with the daily reading: %v", r)
+	}
 }
 
 // TestUnreadableIsNoNoMatch: a number or 每日一读 while the store cannot be
@@ -1248,6 +1266,17 @@ func TestUnreadableIsNoNoMatch(t *testing.T) {
 			t.Errorf("%s with the store down: %v", text, r)
 		}
 	}
+	// A welcome with the reading is still a subscription (a review's find:
+	// logged as unavailable, it left the report's channels).
+	if r := b.Answer(context.Background(), Message{From: "o_new", Kind: KindSubscribe, EventKey: "qrscene_expo"}); len(r) == 0 {
+		t.Fatal("no welcome")
+	}
+	log.mu.Lock()
+	if e := log.events[len(log.events)-1]; e.Outcome != OutcomeSubscribe {
+		t.Errorf("a welcome with the store down logged as %s", e.Outcome)
+	}
+	log.events = log.events[:len(log.events)-1]
+	log.mu.Unlock()
 	down := New(s, Deps{Catalog: c, FollowUps: downFollowUps{}, Daily: daily, Log: slog.New(slog.DiscardHandler), Events: log})
 	if r := down.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "2"}); len(r) != 1 || r[0].Text != listUnreadable {
 		t.Errorf("2 with the lists down: %v", r)

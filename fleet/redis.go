@@ -79,8 +79,6 @@ func Dial(ctx context.Context, url, prefix string, log *slog.Logger) (*Redis, er
 // newRedis wraps a client: its hooks, and the sender of commands and
 // queued writes.
 func newRedis(c *redis.Client, prefix string, log *slog.Logger) *Redis {
-	// The separator is ours: mpbot: made mpbot::followup:… keys.
-	prefix = strings.TrimRight(prefix, ":")
 	r := &Redis{client: c, prefix: prefix, log: log, id: rand.Text()[:12], claimWait: defaultClaimWait,
 		q: writeQueue{kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}}
 	r.flushAfter.Store(int64(defaultFlushAfter))

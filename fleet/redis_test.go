@@ -993,15 +993,3 @@ func TestBurstGoesInBoundedTrips(t *testing.T) {
 		}
 	}
 }
-
-// TestKeyPrefixSeparator: a prefix written with its colon (mpbot:) makes
-// the same keys as without it, not mpbot::followup:….
-func TestKeyPrefixSeparator(t *testing.T) {
-	for _, prefix := range []string{"mpbot", "mpbot:", "mpbot::"} {
-		r := newRedis(redis.NewClient(&redis.Options{Addr: "127.0.0.1:1"}), prefix, slog.New(slog.DiscardHandler))
-		if k := r.key("followup", "o1"); k != "mpbot:followup:o1" {
-			t.Errorf("prefix %q: key %s", prefix, k)
-		}
-		r.Close()
-	}
-}

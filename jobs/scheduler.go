@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -26,10 +25,6 @@ type Scheduler struct {
 	entry   cron.EntryID
 	stopped bool
 	wg      sync.WaitGroup // runs started by RunNow
-	// running is set while a run is under way, from cron or RunNow: one at
-	// a time, as the push's lease is this process's whichever run holds it
-	// (a caught-up run and a rescheduled one would both have sent).
-	running atomic.Bool
 }
 
 // NewScheduler returns a scheduler for job; Set gives it a schedule.
@@ -74,14 +69,7 @@ func (s *Scheduler) Set(spec string, loc *time.Location) (changed bool, err erro
 	return changed, nil
 }
 
-func (s *Scheduler) run() {
-	if !s.running.CompareAndSwap(false, true) {
-		s.log.Info("daily push: a run is under way in this process; not started again")
-		return
-	}
-	defer s.running.Store(false)
-	s.job(s.ctx)
-}
+func (s *Scheduler) run() { s.job(s.ctx) }
 
 // RunNow runs the job once, outside the schedule (a missed run caught up).
 func (s *Scheduler) RunNow() {

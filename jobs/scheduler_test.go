@@ -3,7 +3,6 @@ package jobs
 import (
 	"context"
 	"log/slog"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -49,51 +48,3 @@ func TestSchedulerRunsAndReschedules(t *testing.T) {
 		t.Fatal(err)
 	}
 }
-
-// TestSchedulerRunsOneAtATime: a run asked for while one is under way (a
-// reload moving the push while the caught-up run sends) is not started: the
-// push's lease is the process's, and both runs would hold it.
-func TestSchedulerRunsOneAtATime(t *testing.T) {
-	var runs atomic.Int32
-	started, release := make(chan struct{}, 2), make(chan struct{})
-	refused := make(chan struct{}, 2)
-	s := NewScheduler(slog.New(refusals{refused}), func(context.Context) {
-		runs.Add(1)
-		started <- struct{}{}
-		<-release
-	})
-	s.RunNow()
-	<-started
-	s.RunNow()
-	s.RunNow()
-	<-refused // both refused while the first runs
-	<-refused
-	close(release)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := s.Stop(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if n := runs.Load(); n != 1 {
-		t.Fatalf("%d runs at once, want 1", n)
-	}
-	s2 := NewScheduler(slog.New(slog.DiscardHandler), func(context.Context) { runs.Add(1) })
-	s2.RunNow()
-	s2.Stop(ctx)
-	if n := runs.Load(); n != 2 {
-		t.Fatalf("a run after the first ended: %d runs, want 2", n)
-	}
-}
-
-// refusals signals each run the scheduler refused to start.
-type refusals struct{ c chan struct{} }
-
-func (r refusals) Enabled(context.Context, slog.Level) bool { return true }
-func (r refusals) Handle(_ context.Context, rec slog.Record) error {
-	if strings.Contains(rec.Message, "not started again") {
-		r.c <- struct{}{}
-	}
-	return nil
-}
-func (r refusals) WithAttrs([]slog.Attr) slog.Handler { return r }
-func (r refusals) WithGroup(string) slog.Handler      { return r }

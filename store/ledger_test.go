@@ -346,7 +346,9 @@ func waitUntil(t *testing.T, ok func() bool, what string) {
 // TestSummaryOfADayWithNoDeliveries: a day pushed to nobody has no ledger
 // rows; its summary names the day's reading all the same (push status
 // printed "article " blank).
-func TestSummaryOfADayWithNoDeliveries(t *testing.T) { storetest.Each(t, testSummaryOfADayWithNoDeliveries) }
+func TestSummaryOfADayWithNoDeliveries(t *testing.T) {
+	storetest.Each(t, testSummaryOfADayWithNoDeliveries)
+}
 
 func testSummaryOfADayWithNoDeliveries(t *testing.T, e storetest.Engine) {
 	ctx := context.Background()
