@@ -304,6 +304,9 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"怎么人工客服": "转人工客服", "客服谢谢": "不客气", "客服，谢谢": "不客气", "嗯嗯客服谢谢": "不客气", "喂，转人工。": "转人工客服",
 		"转到人工客服": "转人工客服", "切换人工客服": "转人工客服", "客服在哪儿": "转人工客服", "在线客服": "转人工客服",
 		"转人工，麻烦了": "转人工客服", "怎么才能转人工": "转人工客服", "请求人工": "转人工客服", "那个人工智能。": "没有找到",
+		// An eleventh review's: requests starting with 客服.
+		"客服，转人工": "转人工客服", "客服，我要人工": "转人工客服", "客服客服": "转人工客服", "客服老师": "转人工客服", "客服你好": "转人工客服",
+		"客服咨询一下": "转人工客服", "客服，麻烦了": "转人工客服",
 	} {
 		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)

@@ -117,13 +117,14 @@ func TestConsoleAuth(t *testing.T) {
 	}
 }
 
-// TestAnsweredShare: the share answered counts cards, lists and rules, not
-// the day's other questions (a review's find: apologies sent while the store
-// was down counted as answered, 67% for none).
+// TestAnsweredShare: the share answered leaves out no match and the
+// apologies sent while the store was down (a review's find: counted as
+// answered, 67% for none), not the other answers (订阅).
 func TestAnsweredShare(t *testing.T) {
-	r := &insights.Report{Days: []insights.Day{{Day: "2026-12-03", Questions: 4, Card: 1, NoMatch: 1, Other: 2}}}
-	if got := answered(r); got != "25%" {
-		t.Fatalf("answered %s, want 25%%", got)
+	// Of the other two, one is 订阅 (answered), one an apology.
+	r := &insights.Report{Days: []insights.Day{{Day: "2026-12-03", Questions: 4, Card: 1, NoMatch: 1, Other: 2, Unavailable: 1}}}
+	if got := answered(r); got != "50%" {
+		t.Fatalf("answered %s, want 50%%", got)
 	}
 	if got := answered(&insights.Report{}); got != "-" {
 		t.Fatalf("no questions: %s", got)

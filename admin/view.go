@@ -133,15 +133,16 @@ func pushChart(days []insights.PushDay) template.HTML {
 	return template.HTML(b.String())
 }
 
-// answered is the share of questions answered by a card, a list or a rule.
+// answered is the share of questions answered: all but no match and the
+// apologies (订阅 and 退订了吗 are answered).
 func answered(r *insights.Report) string {
-	total, yes := 0, 0
+	total, none := 0, 0
 	for _, d := range r.Days {
 		total += d.Questions
-		yes += d.Card + d.List + d.Rule // not "other": an apology while the store was down answers nothing
+		none += d.NoMatch + d.Unavailable // an apology while the store was down answers nothing
 	}
 	if total == 0 {
 		return "-"
 	}
-	return fmt.Sprintf("%d%%", (yes*100+total/2)/total)
+	return fmt.Sprintf("%d%%", ((total-none)*100+total/2)/total)
 }

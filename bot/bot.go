@@ -177,8 +177,11 @@ func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 		}
 		switch m.EventKey {
 		case KeyDaily:
-			b.closeList(ctx, m)
-			return b.expand(ctx, s, m, ReplySpec{Type: specDaily}, 0)
+			r, sent := b.dailyReply(ctx, s, m, 0)
+			if sent {
+				b.closeList(ctx, m)
+			}
+			return r
 		case KeySubscribe, KeyUnsubscribe:
 			return b.optOut(ctx, s, m, m.EventKey == KeyUnsubscribe)
 		}
@@ -407,17 +410,34 @@ func (b *Bot) render(ctx context.Context, s *Settings, m Message, resp response,
 		i := b.random(len(specs))
 		specs = specs[i : i+1]
 	}
-	if slices.ContainsFunc(specs, func(r ReplySpec) bool { return r.Type == specDaily }) {
-		b.closeList(ctx, m)
-	}
-	if len(specs) == 1 {
-		return b.expand(ctx, s, m, specs[0], depth)
-	}
 	var out []Reply
-	for _, spec := range specs {
-		out = append(out, b.expand(ctx, s, m, spec, depth)...)
+	for i, spec := range specs {
+		if spec.Type != specDaily {
+			out = append(out, b.expand(ctx, s, m, spec, depth)...)
+			continue
+		}
+		r, sent := b.dailyReply(ctx, s, m, depth)
+		// A list sent before it in this reply (mode all) stays open.
+		if sent && !slices.ContainsFunc(specs[:i], func(r ReplySpec) bool { return r.Type == specArticles }) {
+			b.closeList(ctx, m)
+		}
+		out = append(out, r...)
 	}
 	return out
+}
+
+// dailyReply is the day's reading, and whether it was sent (not an
+// apology or the no-match reply, after which the list stays open).
+func (b *Bot) dailyReply(ctx context.Context, s *Settings, m Message, depth int) ([]Reply, bool) {
+	a, err := b.daily(ctx)
+	if err != nil {
+		if !errors.Is(err, content.ErrNotFound) {
+			b.log.ErrorContext(ctx, "daily reading", "err", err)
+			return unavailable(ctx, articleUnreadable), false
+		}
+		return b.noMatch(ctx, s, m, depth), false
+	}
+	return []Reply{b.articleReply(ctx, a)}, true
 }
 
 func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec, depth int) []Reply {
@@ -436,15 +456,8 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 	case string(ReplyTransfer):
 		return []Reply{{Type: ReplyTransfer}}
 	case specDaily:
-		a, err := b.daily(ctx)
-		if err != nil {
-			if !errors.Is(err, content.ErrNotFound) {
-				b.log.ErrorContext(ctx, "daily reading", "err", err)
-				return unavailable(ctx, articleUnreadable)
-			}
-			return b.noMatch(ctx, s, m, depth)
-		}
-		return []Reply{b.articleReply(ctx, a)}
+		r, _ := b.dailyReply(ctx, s, m, depth)
+		return r
 	case specArticles:
 		if spec.Query != "" {
 			return b.search(ctx, s, m, spec.Query, depth)
@@ -585,10 +598,9 @@ func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
 
-// closeList closes the follower's open list before a reply with the daily
-// reading, the latest answer as a search's card is: an older list's numbers
-// would open articles of another question. Before, not after: a list in the
-// same reply (mode all: a list, then the reading) stays open.
+// closeList closes the follower's open list once the daily reading is sent,
+// the latest answer as a search's card is: an older list's numbers would
+// open articles of another question.
 func (b *Bot) closeList(ctx context.Context, m Message) {
 	if err := b.followUps.Forget(ctx, m.From); err != nil {
 		b.log.DebugContext(ctx, "close the list before the daily reading", "openid", m.From, "err", err)

@@ -1266,6 +1266,14 @@ func TestUnreadableIsNoNoMatch(t *testing.T) {
 			t.Errorf("%s with the store down: %v", text, r)
 		}
 	}
+	// The reading not sent, the list stays open (a review's find: closed).
+	c.unreadable = false
+	if r := ask("2"); r.Type != ReplyNews {
+		t.Errorf("2 after the reading could not be read: %v", r)
+	}
+	log.mu.Lock()
+	log.events = log.events[:len(log.events)-1]
+	log.mu.Unlock()
 	// A welcome with the reading is still a subscription (a review's find:
 	// logged as unavailable, it left the report's channels).
 	if r := b.Answer(context.Background(), Message{From: "o_new", Kind: KindSubscribe, EventKey: "qrscene_expo"}); len(r) == 0 {

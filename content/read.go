@@ -378,9 +378,9 @@ var (
 	// slash). What does not look like one is prose ([主持人]: 欢迎收看, [Q]:
 	// 2024, [问]: 省考/国考哪个难？, [答]: 见附件.docx, [答案]: A/C, [Q]: 5G/6G).
 	mdRefRe = regexp.MustCompile(`(?m)^[ \t]*\[[^\]]+\]:[ \t]*<?(?:` +
-		`[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>]+|mailto:[^\s<>]+|#[a-zA-Z][\w-]*|` +
+		`[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>]+|mailto:[^\s<>]+|#[a-z][a-z0-9_-]*|` + // an anchor, as Markdown makes them (#AI is a tag)
 		`(?:www\.|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*\.[a-zA-Z]{2,}/)[^\s<>]*|` + // a host: its top level in letters (not 3.5/10)
-		`\.{0,2}/[\w.~%-][^\s<>]*|` + // a path (not /表示无)
+		`\.{0,2}/(?:[\w.~%-][^\s<>]*|[^\s<>/]+/[^\s<>]*)|` + // a path (./图片/截图; /表示无 is prose)
 		`(?:[^\s<>\p{Han}]*|[^\s<>]*/[^\s<>]*)\.(?i:png|jpe?g|gif|webp|svg|bmp|pdf|docx?|xlsx?|pptx?|html?|md|txt|zip|rar|mp3|mp4|wav|csv|json)` +
 		`)>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$`)
 	// A Setext heading's underline, of any length: 一、报名 over --.

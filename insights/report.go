@@ -67,6 +67,9 @@ type Day struct {
 	// open or outside it, and the daily reading turned on; the five add
 	// up to Questions.
 	Other int `json:"other"`
+	// Unavailable, of Other, are the apologies sent while the store or the
+	// lists could not be read: no answer.
+	Unavailable int `json:"unavailable"`
 }
 
 // Hits counts uses of a rule, a menu key or a channel.
@@ -248,6 +251,9 @@ func (b *builder) add(q store.Query) {
 		d.Rule++
 	default:
 		d.Other++
+		if bot.Outcome(q.Outcome) == bot.OutcomeUnavailable {
+			d.Unavailable++
+		}
 	}
 }
 
