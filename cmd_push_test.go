@@ -490,64 +490,16 @@ func TestServeCatchesUpMissedPush(t *testing.T) {
 // time the day's push runs at once; beyond it the operator is told how to
 // send it; a day already pushed is left alone.
 func TestRescheduleToATimePassedToday(t *testing.T) {
-	fake := wechattest.NewFakeAPI()
-	defer fake.Close()
-	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
-	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
-	t.Setenv("MPBOT_PUSH_MODE", "customer")
-	// A zone where it is about noon, so that hours before and after now
-	// are today's whenever the test runs.
-	offset := 12 - time.Now().UTC().Hour()
-	zone := "Etc/GMT"
-	if offset != 0 {
-		zone = fmt.Sprintf("Etc/GMT%+d", -offset)
-	}
-	loc, err := time.LoadLocation(zone)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	path := writeConfig(t, dir, "")
-	shipped, _ := os.ReadFile(path)
-	edit := func(schedule string) {
-		t.Helper()
-		cfg := strings.Replace(string(shipped), `schedule: "30 7 * * *"`, `schedule: "`+schedule+`"`, 1)
-		cfg = strings.Replace(cfg, "timezone: Asia/Shanghai", "timezone: "+zone, 1)
-		cfg = strings.Replace(cfg, "catch_up: 6h", "catch_up: 1h", 1)
-		if err := os.WriteFile(path+".tmp", []byte(cfg), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Rename(path+".tmp", path); err != nil {
-			t.Fatal(err)
-		}
-	}
+	a, fake, loc, logs, edit, reload := rescheduleServe(t, "catch_up: 6h", "catch_up: 1h")
 	at := func(ago time.Duration) string {
 		then := time.Now().In(loc).Add(-ago)
 		return fmt.Sprintf("%d %d * * *", then.Minute(), then.Hour())
 	}
-	edit("0 23 * * *") // later today
-	running, err := loadConfig(path, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	logs := &syncBuffer{}
-	a, err := newApp(context.Background(), running, newLogger(LogConfig{Level: "info", Format: "text"}, logs), withWebhook)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.close()
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		a.sched.Stop(ctx)
-	}()
-	seedFollowersIn(t, a.store, 5)
-	a.startPush(context.Background())
 	day := time.Now().In(loc).Format(content.DateLayout)
 
 	// Three hours ago: past push.catch_up. Told, not run.
 	edit(at(3 * time.Hour))
-	a.reload(path, running)
+	reload()
 	if !strings.Contains(logs.String(), "longer ago than push.catch_up: today's push will not run by itself; send it with `mpbot push --date "+day+"`") {
 		t.Fatalf("a schedule moved past catch_up was not reported:\n%s", logs)
 	}
@@ -557,7 +509,7 @@ func TestRescheduleToATimePassedToday(t *testing.T) {
 
 	// Ten minutes ago: today's push runs now.
 	edit(at(10 * time.Minute))
-	a.reload(path, running)
+	reload()
 	waitFor(t, func() bool {
 		state, _, _ := a.store.PushRun(context.Background(), day)
 		return state == store.Done
@@ -569,7 +521,7 @@ func TestRescheduleToATimePassedToday(t *testing.T) {
 	// Moved again, to five minutes ago: the day is done, nothing runs.
 	edit(at(5 * time.Minute))
 	before := strings.Count(logs.String(), "running today's push now")
-	a.reload(path, running)
+	reload()
 	if n := strings.Count(logs.String(), "running today's push now"); n != before {
 		t.Fatalf("a pushed day ran again after another move:\n%s", logs)
 	}
@@ -685,60 +637,14 @@ func customerPushConfig(t *testing.T, fake *wechattest.FakeAPI, followers int) s
 // mpbot push). The other replica is a lease held by a process elsewhere
 // that never comes back.
 func TestRescheduleStandsByForAnotherReplica(t *testing.T) {
-	fake := wechattest.NewFakeAPI()
-	defer fake.Close()
-	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
-	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
-	t.Setenv("MPBOT_PUSH_MODE", "customer")
-	offset := 12 - time.Now().UTC().Hour()
-	zone := "Etc/GMT"
-	if offset != 0 {
-		zone = fmt.Sprintf("Etc/GMT%+d", -offset)
-	}
-	loc, err := time.LoadLocation(zone)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	path := writeConfig(t, dir, "")
-	shipped, _ := os.ReadFile(path)
-	edit := func(schedule string) {
-		t.Helper()
-		cfg := strings.Replace(string(shipped), `schedule: "30 7 * * *"`, `schedule: "`+schedule+`"`, 1)
-		cfg = strings.Replace(cfg, "timezone: Asia/Shanghai", "timezone: "+zone, 1)
-		cfg = strings.Replace(cfg, "lease_ttl: 30s", "lease_ttl: 2s", 1)
-		if err := os.WriteFile(path+".tmp", []byte(cfg), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Rename(path+".tmp", path); err != nil {
-			t.Fatal(err)
-		}
-	}
-	edit("0 23 * * *")
-	running, err := loadConfig(path, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	logs := &syncBuffer{}
-	a, err := newApp(context.Background(), running, newLogger(LogConfig{Level: "info", Format: "text"}, logs), withWebhook)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.close()
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		a.sched.Stop(ctx)
-	}()
-	seedFollowersIn(t, a.store, 5)
-	a.startPush(context.Background())
+	a, fake, loc, logs, edit, reload := rescheduleServe(t, "lease_ttl: 30s", "lease_ttl: 2s")
 	day := time.Now().In(loc).Format(content.DateLayout)
 	if err := a.store.AcquirePush(context.Background(), day, "replica-elsewhere/1/abcdef", time.Now(), 2*time.Second); err != nil {
 		t.Fatal(err)
 	}
 	then := time.Now().In(loc).Add(-10 * time.Minute)
 	edit(fmt.Sprintf("%d %d * * *", then.Minute(), then.Hour()))
-	a.reload(path, running)
+	reload()
 	waitFor(t, func() bool {
 		state, _, _ := a.store.PushRun(context.Background(), day)
 		return state == store.Done
@@ -766,4 +672,64 @@ func TestRunningDays(t *testing.T) {
 	if !r.start("2026-12-02") {
 		t.Fatal("a day not started again after its run ended")
 	}
+}
+
+// rescheduleServe is serve's app in process with 5 followers, pushing in
+// customer mode to a fake WeChat API, in a time zone where it is about
+// noon (so hours before and after now are today's whenever the test
+// runs); edit rewrites the config's push.schedule (and, given, one more
+// replacement of the shipped text), as an operator's editor does, for
+// a.reload to read.
+func rescheduleServe(t *testing.T, replace ...string) (a *app, fake *wechattest.FakeAPI, loc *time.Location, logs *syncBuffer, edit func(schedule string), reload func()) {
+	t.Helper()
+	fake = wechattest.NewFakeAPI()
+	t.Cleanup(fake.Close)
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	t.Setenv("MPBOT_PUSH_MODE", "customer")
+	offset := 12 - time.Now().UTC().Hour()
+	zone := "Etc/GMT"
+	if offset != 0 {
+		zone = fmt.Sprintf("Etc/GMT%+d", -offset)
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := writeConfig(t, dir, "")
+	shipped, _ := os.ReadFile(path)
+	edit = func(schedule string) {
+		t.Helper()
+		cfg := strings.Replace(string(shipped), `schedule: "30 7 * * *"`, `schedule: "`+schedule+`"`, 1)
+		cfg = strings.Replace(cfg, "timezone: Asia/Shanghai", "timezone: "+zone, 1)
+		for i := 0; i+1 < len(replace); i += 2 {
+			cfg = strings.Replace(cfg, replace[i], replace[i+1], 1)
+		}
+		if err := os.WriteFile(path+".tmp", []byte(cfg), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(path+".tmp", path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("0 23 * * *") // later today
+	running, err := loadConfig(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs = &syncBuffer{}
+	a, err = newApp(context.Background(), running, newLogger(LogConfig{Level: "info", Format: "text"}, logs), withWebhook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		a.sched.Stop(ctx)
+		a.close()
+	})
+	seedFollowersIn(t, a.store, 5)
+	a.startPush(context.Background())
+	return a, fake, loc, logs, edit, func() { a.reload(path, running) }
 }

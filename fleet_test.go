@@ -510,10 +510,18 @@ func TestRetryAfterTheClaimingReplicaDied(t *testing.T) {
 func redisReplica(t *testing.T, name string) (*app, *httptest.Server, *wechat.Simulator, string) {
 	t.Helper()
 	requireRedis(t)
-	cfgPath := writeConfig(t, t.TempDir(), "")
 	prefix := redisPrefix(t, name)
 	t.Setenv("MPBOT_STATE_DRIVER", "redis")
 	t.Setenv("MPBOT_STATE_KEY_PREFIX", prefix)
+	a, srv, sim := replicaIn(t, t.TempDir())
+	return a, srv, sim, prefix
+}
+
+// replicaIn is serve's app and routes in process, on the demo config with
+// its store in dir, and a simulator of WeChat sending to it.
+func replicaIn(t *testing.T, dir string) (*app, *httptest.Server, *wechat.Simulator) {
+	t.Helper()
+	cfgPath := writeConfig(t, dir, "")
 	cfg, err := loadConfig(cfgPath, true)
 	if err != nil {
 		t.Fatal(err)
@@ -524,7 +532,7 @@ func redisReplica(t *testing.T, name string) (*app, *httptest.Server, *wechat.Si
 	}
 	srv := httptest.NewServer(a.routes())
 	t.Cleanup(func() { srv.Close(); a.close() })
-	return a, srv, simulatorFor(t, cfgPath, srv.URL), prefix
+	return a, srv, simulatorFor(t, cfgPath, srv.URL)
 }
 
 // pushLines is the daily push's lines of a log.
@@ -549,18 +557,7 @@ func grepLines(text string, words ...string) string {
 // which the report then listed as questions nothing answers. They get an
 // apology: the article is there.
 func TestStoreUnreadable(t *testing.T) {
-	cfgPath := writeConfig(t, t.TempDir(), "")
-	cfg, err := loadConfig(cfgPath, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := newApp(context.Background(), cfg, quietLogger(io.Discard), withWebhook)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(a.routes())
-	t.Cleanup(func() { srv.Close(); a.close() })
-	sim := simulatorFor(t, cfgPath, srv.URL)
+	a, _, sim := replicaIn(t, t.TempDir())
 	send := func(text string, id int64) *wechat.Outbound {
 		t.Helper()
 		r, err := sim.Send(context.Background(), wechat.Inbound{From: "o_down", MsgType: "text", Content: text, MsgID: id, CreateTime: time.Now().Unix()})
@@ -588,17 +585,7 @@ func TestStoreUnreadable(t *testing.T) {
 // fleet operator's find: lost, and skipped by the push).
 func TestSubscribeWhileTheStoreRefuses(t *testing.T) {
 	dir := t.TempDir()
-	cfgPath := writeConfig(t, dir, "")
-	cfg, err := loadConfig(cfgPath, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := newApp(context.Background(), cfg, quietLogger(io.Discard), withWebhook)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(a.routes())
-	t.Cleanup(func() { srv.Close(); a.close() })
+	a, _, sim := replicaIn(t, dir)
 	raw, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "mpbot.db")+"?_pragma=busy_timeout(5000)")
 	if err != nil {
 		t.Fatal(err)
@@ -607,7 +594,7 @@ func TestSubscribeWhileTheStoreRefuses(t *testing.T) {
 	if _, err := raw.Exec(`ALTER TABLE followers RENAME TO followers_away`); err != nil {
 		t.Fatal(err)
 	}
-	r, err := simulatorFor(t, cfgPath, srv.URL).Send(context.Background(), wechat.Inbound{From: "o_new", MsgType: "event", Event: "subscribe", CreateTime: time.Now().Unix()})
+	r, err := sim.Send(context.Background(), wechat.Inbound{From: "o_new", MsgType: "event", Event: "subscribe", CreateTime: time.Now().Unix()})
 	if err != nil || r.Content == "" && len(r.Articles) == 0 {
 		t.Fatalf("no welcome while the store refuses: %+v %v", r, err)
 	}
