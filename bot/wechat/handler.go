@@ -264,6 +264,12 @@ func (h *Handler) parseRequest(p params, body []byte, req *request, e *envelope)
 	if rej := h.checkSignature(p, e); rej != nil {
 		return rej
 	}
+	return h.parseSigned(p, body, req, e)
+}
+
+// parseSigned is parseRequest for a request whose URL signature has been
+// checked (serveMessage checks it before reading the body).
+func (h *Handler) parseSigned(p params, body []byte, req *request, e *envelope) *rejection {
 	req.encrypted, req.timestamp, req.nonce = p.encryptType == "aes", p.timestamp, p.nonce
 	raw := body
 	switch {
@@ -330,7 +336,7 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 		return reject(http.StatusBadRequest, "body unreadable", "%s", field(err.Error()))
 	}
 	var req request
-	if rej := h.parseRequest(p, body, &req, e); rej != nil {
+	if rej := h.parseSigned(p, body, &req, e); rej != nil {
 		return rej
 	}
 	m := toBot(&req.msg)
