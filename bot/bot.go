@@ -328,7 +328,7 @@ func (b *Bot) optState(ctx context.Context, s *Settings, m Message) []Reply {
 	out, err := b.followers.PushOptedOut(ctx, m.From)
 	if err != nil {
 		b.record(ctx, "read opt-out", err)
-		return []Reply{{Type: ReplyText, Text: optUnreadable}}
+		return unavailable(ctx, optUnreadable) // an apology: no answer (a review's find: counted answered)
 	}
 	// Not the switch's own replies: they say it was just done (已为你订阅),
 	// and to 退订了吗 that reads as the opposite done.
@@ -410,20 +410,45 @@ func (b *Bot) render(ctx context.Context, s *Settings, m Message, resp response,
 		i := b.random(len(specs))
 		specs = specs[i : i+1]
 	}
+	// kept says whether this reply has stored a list or a card's question
+	// yet: one sent before the daily reading (mode all) stays open, while
+	// an older one is closed by the reading. A configured card or a search
+	// that found nothing stores nothing (a review's find: they kept the
+	// older list open).
+	kept, _ := ctx.Value(keptKey{}).(*bool) // a no-match reply's own searches count for the reply
+	if kept == nil && len(specs) > 1 {
+		kept = new(bool)
+		ctx = context.WithValue(ctx, keptKey{}, kept)
+	}
 	var out []Reply
-	for i, spec := range specs {
+	for _, spec := range specs {
 		if spec.Type != specDaily {
 			out = append(out, b.expand(ctx, s, m, spec, depth)...)
 			continue
 		}
 		r, sent := b.dailyReply(ctx, s, m, depth)
-		// A list sent before it in this reply (mode all) stays open.
-		if sent && !slices.ContainsFunc(specs[:i], func(r ReplySpec) bool { return r.Type == specArticles }) {
+		if sent && (kept == nil || !*kept) {
 			b.closeList(ctx, m)
 		}
 		out = append(out, r...)
 	}
 	return out
+}
+
+// keptKey marks in a context the flag render reads: set once a follow-up
+// (a list, or a card's question for 更多) is stored for this reply.
+type keptKey struct{}
+
+// putFollowUp stores what the follower may follow up on and marks it kept
+// for the reply under way.
+func (b *Bot) putFollowUp(ctx context.Context, m Message, f FollowUp) error {
+	if err := b.followUps.Put(ctx, m.From, f); err != nil {
+		return err
+	}
+	if kept, ok := ctx.Value(keptKey{}).(*bool); ok {
+		*kept = true
+	}
+	return nil
 }
 
 // dailyReply is the day's reading, and whether it was sent (not an
@@ -632,7 +657,7 @@ const listUnreadable = "列表暂时无法读取，请点击列表里的标题�
 // article; when it cannot be stored, the reply does not ask for a number
 // that would not work.
 func (b *Bot) keepList(ctx context.Context, m Message, list FollowUp, reply Reply) Reply {
-	if err := b.followUps.Put(ctx, m.From, list); err != nil {
+	if err := b.putFollowUp(ctx, m, list); err != nil {
 		b.log.ErrorContext(ctx, "store follow-up", "openid", m.From, "err", err)
 		reply.Text = strings.TrimSuffix(reply.Text, listFooter) + listNoNumbers
 	}
@@ -716,7 +741,7 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, query string, fo
 			// A text naming an item (第一个和第二个, a choice the bot did
 			// not read as one) leaves the list open.
 			card := FollowUp{Query: asked(m), Search: query, Seen: []string{found[0].Article.ID}}
-			if err := b.followUps.Put(ctx, m.From, card); err != nil {
+			if err := b.putFollowUp(ctx, m, card); err != nil {
 				// The card is answered; only 更多 after it loses its
 				// question (Redis down: every card would log an error).
 				b.log.DebugContext(ctx, "store follow-up of a card", "openid", m.From, "err", err)

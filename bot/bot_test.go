@@ -835,6 +835,10 @@ func TestOptStatus(t *testing.T) {
 	if r := b.Answer(context.Background(), Message{Kind: KindText, From: "o1", Text: "退订了吗"}); len(r) != 1 || r[0].Text != optUnreadable {
 		t.Errorf("退订了吗 with the store down: %v", r)
 	}
+	// An apology, logged as one (a review's find: opt_status, counted answered).
+	if last := events.events[len(events.events)-1]; last.Outcome != OutcomeUnavailable {
+		t.Errorf("退订了吗 with the store down logged %+v", last)
+	}
 }
 
 // TestEmoticonsAlone: [微笑] or [玫瑰][玫瑰] alone is a sticker in words,
@@ -1235,6 +1239,27 @@ func TestDailyReadingClosesTheList(t *testing.T) {
 	}
 	if r := both.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "2"}); len(r) != 1 || r[0].Type != ReplyNews {
 		t.Errorf("2 after a list sent with the daily reading: %v", r)
+	}
+	// A configured card or a search that found nothing before the reading
+	// stores no list: the older one is closed (a review's find: kept open).
+	for _, first := range []ReplySpec{{Type: "articles", IDs: []string{"demo-minzhu"}}, {Type: "articles", Query: "量子纠缠黑洞火星"}} {
+		spec := demoSpec()
+		spec.Rules = append(spec.Rules, RuleSpec{Keywords: []string{"学习包"}, ResponseSpec: ResponseSpec{Mode: "all",
+			Replies: []ReplySpec{first, {Type: "daily"}}}})
+		s, err := Compile(spec, okSearch, okPush, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Daily: func(ctx context.Context) (content.Article, error) { return c.Get(ctx, "demo-renmin") },
+			Log: slog.New(slog.DiscardHandler)})
+		ask := asker(t, b)
+		if list := ask("基层治理"); !strings.Contains(list.Text, "2. ") {
+			t.Fatalf("基层治理 gave no list: %v", list)
+		}
+		b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "学习包"})
+		if r := ask("2"); r.Type != ReplyText || r.Text != s.noList {
+			t.Errorf("%+v then the reading: 2 got %v", first, r)
+		}
 	}
 }
 

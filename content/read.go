@@ -234,6 +234,7 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 	}
 	var paras []string
 	summary := ""
+	refs := references(body)
 	for _, p := range strings.Split(body, "\n\n") {
 		p = strings.TrimSpace(p)
 		if p == "" {
@@ -243,7 +244,7 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 			p = "# " + m[1] // a title underlined with ===
 		}
 		if h, ok := strings.CutPrefix(p, "# "); ok && !strings.Contains(h, "\n") {
-			if h = stripMarkdown(h); a.Title == "" || len(paras) == 0 && h == a.Title {
+			if h = stripMarkdown(h, refs); a.Title == "" || len(paras) == 0 && h == a.Title {
 				// The title, or the front matter's title again as a
 				// heading (as blogs write it): the card showed it twice.
 				a.Title = h
@@ -261,11 +262,11 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 				}
 				_, text, _ = strings.Cut(text, "\n")
 			}
-			if t := stripMarkdown(text); strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			if t := stripMarkdown(text, refs); strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
 				summary = t
 			}
 		}
-		if p = stripMarkdown(p); p != "" { // an image or a rule alone leaves nothing
+		if p = stripMarkdown(p, refs); p != "" { // an image or a rule alone leaves nothing
 			paras = append(paras, p)
 		}
 	}
@@ -347,13 +348,51 @@ var mdHeadingRe = regexp.MustCompile(`^#{1,6}\s`)
 var mdMarkupRe = regexp.MustCompile(`(?m)^#{1,6}\s+|^\s*[-*+]\s+|^\s*>\s?|\*\*|__|` + "`" + `|!\[[^\]]*\]\([^)]*\)`)
 var mdLinkRe = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 
+// references is the labels of a Markdown text's reference definitions:
+// every one mdRefRe matches, and mdMaybeRefRe's that the text uses.
+func references(text string) map[string]bool {
+	refs := map[string]bool{}
+	used := map[string]bool{}
+	for _, m := range mdRefUseRe.FindAllStringSubmatch(text, -1) {
+		used[refLabel(m[2]+m[3])] = true
+	}
+	for _, m := range mdRefRe.FindAllStringSubmatch(text, -1) {
+		refs[refLabel(m[1])] = true
+	}
+	for _, m := range mdMaybeRefRe.FindAllStringSubmatch(text, -1) {
+		if l := refLabel(m[1]); used[l] {
+			refs[l] = true
+		}
+	}
+	return refs
+}
+
+// refLabel is a reference's label as Markdown matches it: without case or
+// runs of spaces.
+func refLabel(l string) string { return strings.ToLower(strings.Join(strings.Fields(l), " ")) }
+
 // stripMarkdown keeps the words of a Markdown paragraph for indexing: no
-// images (Markdown's or HTML's), rules (---, * * *) or markup.
-func stripMarkdown(p string) string {
+// images (Markdown's or HTML's), rules (---, * * *), markup or reference
+// definitions (mdMaybeRefRe's only when refs has their label), and
+// references to them read as their text.
+func stripMarkdown(p string, refs map[string]bool) string {
 	p = mdImageRe.ReplaceAllString(p, "") // before links: ![封面](x.png) was 封面 with a ! before it
 	p = mdRefRe.ReplaceAllString(p, "")
+	p = mdMaybeRefRe.ReplaceAllStringFunc(p, func(def string) string {
+		if refs[refLabel(mdMaybeRefRe.FindStringSubmatch(def)[1])] {
+			return ""
+		}
+		return def
+	})
 	p = mdUnderlineRe.ReplaceAllString(p, "$1")
 	p = mdLinkRe.ReplaceAllString(p, "$1")
+	p = mdRefUseRe.ReplaceAllStringFunc(p, func(use string) string { // [枫桥经验][1], not 文献[1][2]
+		m := mdRefUseRe.FindStringSubmatch(use)
+		if !refs[refLabel(m[2]+m[3])] {
+			return use
+		}
+		return m[1] + m[3]
+	})
 	p = mdRuleRe.ReplaceAllString(p, "")
 	p = mdMarkupRe.ReplaceAllString(p, "")
 	var lines []string
@@ -371,18 +410,25 @@ var (
 	mdImageRe = regexp.MustCompile(`!\[[^\]]*\](\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])|(?i)<img[^>]*>`)
 	// A rule line (also under text, where it makes a heading of it).
 	mdRuleRe = regexp.MustCompile(`(?m)^[ \t]*([-*_=][ \t]*){3,}$`)
-	// A reference's definition, its destination an address or a path: a
+	// A reference's definition, its destination surely an address: a
 	// scheme (https://baike.baidu.com/item/枫桥经验), a host (www.x.com,
-	// baike.baidu.com/item/…), a path from / or . (./images/截图1.png), or a
-	// file's name (images/图1.png, fig1.png; Han characters only after a
-	// slash). What does not look like one is prose ([主持人]: 欢迎收看, [Q]:
-	// 2024, [问]: 省考/国考哪个难？, [答]: 见附件.docx, [答案]: A/C, [Q]: 5G/6G).
-	mdRefRe = regexp.MustCompile(`(?m)^[ \t]*\[[^\]]+\]:[ \t]*<?(?:` +
-		`[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>]+|mailto:[^\s<>]+|#[a-z][a-z0-9_-]*|` + // an anchor, as Markdown makes them (#AI is a tag)
+	// baike.baidu.com/item/…), a path from / or . starting with a letter
+	// (./images/截图1.png), or a file's name (images/图1.png, fig1.png; Han
+	// characters only after a slash). What does not look like one is prose
+	// ([主持人]: 欢迎收看, [Q]: 2024, [问]: 省考/国考哪个难？, [答]: 见附件.docx,
+	// [答案]: A/C, [Q]: 5G/6G), unless it is mdMaybeRefRe's and used.
+	mdRefRe = regexp.MustCompile(`(?m)^[ \t]*\[([^\]]+)\]:[ \t]*<?(?:` +
+		`[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>]+|mailto:[^\s<>]+|` +
 		`(?:www\.|[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*\.[a-zA-Z]{2,}/)[^\s<>]*|` + // a host: its top level in letters (not 3.5/10)
-		`\.{0,2}/(?:[\w.~%-][^\s<>]*|[^\s<>/]+/[^\s<>]*)|` + // a path (./图片/截图; /表示无 is prose)
+		`\.{0,2}/[a-zA-Z_.~%-][^\s<>]*|` + // a path
 		`(?:[^\s<>\p{Han}]*|[^\s<>]*/[^\s<>]*)\.(?i:png|jpe?g|gif|webp|svg|bmp|pdf|docx?|xlsx?|pptx?|html?|md|txt|zip|rar|mp3|mp4|wav|csv|json)` +
 		`)>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$`)
+	// A definition that may be one or prose: an anchor (#section-2, or
+	// #AI, a tag) or another path (/上传/公告, or /表示无/不适用). It is a
+	// reference when the text uses its label ([见上文][8], [8][]).
+	mdMaybeRefRe = regexp.MustCompile(`(?m)^[ \t]*\[([^\]]+)\]:[ \t]*<?(?:#[^\s<>]+|\.{0,2}/[^\s<>]+)>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$`)
+	// A reference used: [text][label] or [label][] (a space between allowed).
+	mdRefUseRe = regexp.MustCompile(`\[([^\]]+)\] ?\[([^\]]+)\]|\[([^\]]+)\] ?\[\]`)
 	// A Setext heading's underline, of any length: 一、报名 over --.
 	mdUnderlineRe = regexp.MustCompile(`(?m)^([^\n]*\S[^\n]*)\n[ \t]*(?:-+|=+)[ \t]*$`)
 	// A heading underlined (Setext): 一、报名 over ------ or ======.

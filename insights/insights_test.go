@@ -141,6 +141,7 @@ func TestReport(t *testing.T) {
 		q(day2, "f4", "订阅", "opt_in", nil),
 		q(day2, "f5", "3", "no_list", nil),
 		q(day2, "f5", "2", "unavailable", nil), // an apology while the store was down
+		q(day2, "f5", "退订", "not_saved", nil),  // and one while it took no writes (a review's find: counted answered)
 		// Questions that also ended at fq but are no term of a synonym
 		// group: pasted into search.synonyms they would make 你好 a
 		// synonym of 枫桥经验, or break the YAML.
@@ -206,7 +207,7 @@ func TestReport(t *testing.T) {
 		t.Fatalf("asked %+v", r.Asked[:2])
 	}
 	if len(r.Days) != 2 || r.Days[0] != (Day{Day: "2026-11-24", Questions: 3, Card: 1, NoMatch: 2}) ||
-		r.Days[1] != (Day{Day: "2026-11-25", Questions: 15, Card: 5, List: 2, NoMatch: 4, Rule: 1, Other: 3, Unavailable: 1}) {
+		r.Days[1] != (Day{Day: "2026-11-25", Questions: 16, Card: 5, List: 2, NoMatch: 4, Rule: 1, Other: 4, Unavailable: 2}) {
 		t.Fatalf("days %+v", r.Days)
 	}
 	if r.Rules[0] != (Hits{"help", 1}) || r.Rules[2] != (Hits{"exam", 0}) ||

@@ -68,7 +68,8 @@ type Day struct {
 	// up to Questions.
 	Other int `json:"other"`
 	// Unavailable, of Other, are the apologies sent while the store or the
-	// lists could not be read: no answer.
+	// lists could not be read, or a change to the daily reading not be
+	// saved: no answer.
 	Unavailable int `json:"unavailable"`
 }
 
@@ -251,7 +252,8 @@ func (b *builder) add(q store.Query) {
 		d.Rule++
 	default:
 		d.Other++
-		if bot.Outcome(q.Outcome) == bot.OutcomeUnavailable {
+		switch bot.Outcome(q.Outcome) {
+		case bot.OutcomeUnavailable, bot.OutcomeNotSaved:
 			d.Unavailable++
 		}
 	}
