@@ -58,6 +58,7 @@ type rule struct {
 	alone    bool     // fires only when nothing searchable remains beside the keyword
 	keywords []string // Bare
 	re       *regexp.Regexp
+	alpha    alphabet // re's, when it matches whole texts only
 	resp     response
 }
 
@@ -241,6 +242,7 @@ func (c *compiler) rule(i int, spec RuleSpec) rule {
 	}
 	if len(patterns) > 0 {
 		r.re = regexp.MustCompile(strings.Join(patterns, "|"))
+		r.alpha = alphabetOf(r.re.String())
 	}
 	for j, key := range spec.Keys {
 		at := fmt.Sprintf("%s.keys[%d]", where, j)
@@ -402,7 +404,7 @@ func (s *Settings) match(text string) (rule int, question string) {
 		case MatchPrefix:
 			hit = slices.ContainsFunc(r.keywords, func(kw string) bool { return hasPrefixWord(text, kw) })
 		case MatchRegex:
-			hit = r.re != nil && r.re.MatchString(text)
+			hit = r.re != nil && (r.alpha == nil || r.alpha.holds(text)) && r.re.MatchString(text)
 		}
 		if !hit {
 			continue
