@@ -701,12 +701,7 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 			}
 		}
 	})
-	var relevant []content.Hit
-	for _, h := range hits {
-		if h.Score >= s.search.MinScore {
-			relevant = append(relevant, h)
-		}
-	}
+	relevant := relevantOf(hits, s.search.MinScore)
 	if len(relevant) == 0 && depth == 0 {
 		if replies := b.mentions(ctx, s, m, query); replies != nil {
 			return replies
@@ -718,6 +713,28 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 		relevant = b.catalog.Snippets(ctx, query, relevant)
 	}
 	return b.pick(ctx, s, m, query, relevant, clear, depth)
+}
+
+// relevantOf is the hits scoring at least min, in their order: a prefix of
+// hits when they come first, as they do unless votes reordered them (a
+// copy of a hit is 300 bytes).
+func relevantOf(hits []content.Hit, min float64) []content.Hit {
+	n := 0
+	for _, h := range hits {
+		if h.Score >= min {
+			n++
+		}
+	}
+	if !slices.ContainsFunc(hits[:n], func(h content.Hit) bool { return h.Score < min }) {
+		return hits[:n:n]
+	}
+	relevant := make([]content.Hit, 0, n)
+	for _, h := range hits {
+		if h.Score >= min {
+			relevant = append(relevant, h)
+		}
+	}
+	return relevant
 }
 
 // pick answers with found, the hits of a search for query ("" for a

@@ -1331,3 +1331,39 @@ func (downFollowUps) Get(context.Context, string) (FollowUp, error) {
 	return FollowUp{}, errors.New("redis down")
 }
 func (downFollowUps) Forget(context.Context, string) error { return errors.New("redis down") }
+
+// TestRelevantOf: the hits at or above the score, in their order, whether
+// they come first (shared with the search's slice) or votes put one below
+// it ahead of them (copied).
+func TestRelevantOf(t *testing.T) {
+	hit := func(id string, score float64) content.Hit {
+		return content.Hit{Article: content.Article{ID: id}, Score: score}
+	}
+	ids := func(hs []content.Hit) string {
+		var b strings.Builder
+		for _, h := range hs {
+			b.WriteString(h.Article.ID)
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		hits []content.Hit
+		want string
+	}{
+		{nil, ""},
+		{[]content.Hit{hit("a", 0.9), hit("b", 0.5), hit("c", 0.1)}, "ab"},
+		{[]content.Hit{hit("a", 0.1), hit("b", 0.9), hit("c", 0.5)}, "bc"},
+		{[]content.Hit{hit("a", 0.9), hit("b", 0.1), hit("c", 0.5)}, "ac"},
+		{[]content.Hit{hit("a", 0.1)}, ""},
+	} {
+		before := ids(c.hits)
+		got := relevantOf(c.hits, 0.3)
+		if ids(got) != c.want {
+			t.Errorf("%s: %s, want %s", before, ids(got), c.want)
+		}
+		_ = append(got, hit("z", 1))
+		if ids(c.hits) != before {
+			t.Errorf("appending to the relevant hits of %s wrote into the search's: %s", before, ids(c.hits))
+		}
+	}
+}

@@ -10,7 +10,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"hash"
 	"io"
 	"log/slog"
@@ -213,8 +212,13 @@ func (l *Log) write(ctx context.Context, events []bot.Event) error {
 	if l.hasher == nil {
 		l.hasher = hmac.New(sha256.New, l.key)
 	}
+	var buf []byte
 	for i, e := range events {
-		hits, _ := json.Marshal(e.Hits)
+		hits, ok := appendHits(buf[:0], e.Hits)
+		buf = hits
+		if !ok {
+			hits = nil // as json.Marshal's error left it
+		}
 		follower := follower(l.hasher, e.From)
 		qs[i] = store.Query{At: e.At, Follower: follower, Kind: string(e.Kind), Text: bot.Cut(e.Text, maxLoggedRunes), Outcome: string(e.Outcome),
 			Rule: e.Rule, Key: e.Key, Number: e.Number, Article: e.Article, Question: bot.Cut(e.Query, maxLoggedRunes), Hits: string(hits), Latency: e.Latency}

@@ -335,8 +335,9 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 		}
 		return reject(http.StatusBadRequest, "body unreadable", "%s", field(err.Error()))
 	}
-	var req request
-	if rej := h.parseSigned(p, body, &req, e); rej != nil {
+	req := &e.req
+	*req = request{}
+	if rej := h.parseSigned(p, body, req, e); rej != nil {
 		return rej
 	}
 	m := toBot(&req.msg)
