@@ -136,6 +136,9 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, need parts) (a *
 		if a.handler, err = a.newHandler(cfg); err != nil {
 			return nil, err
 		}
+		if a.redis == nil {
+			a.takeReplays(ctx)
+		}
 		a.sched = jobs.NewScheduler(log, a.runPush)
 	}
 	return a, nil
@@ -351,6 +354,9 @@ func (a *app) close() {
 		a.stopWatch()
 		a.watching.Wait()
 	}
+	if a.handler != nil && a.redis == nil {
+		a.keepReplays(ctx)
+	}
 	if a.seen != nil {
 		a.seen.Close(ctx)
 	}
@@ -372,6 +378,37 @@ func (a *app) close() {
 	}
 	if a.store != nil {
 		a.store.Close()
+	}
+}
+
+// keepReplays keeps the messages answered lately in the store, so that the
+// next start answers a replay of one with nothing, as this process would
+// (a fleet's Redis keeps them).
+func (a *app) keepReplays(ctx context.Context) {
+	rs := a.handler.Replays()
+	kept := make([]store.Replay, len(rs))
+	for i, r := range rs {
+		kept[i] = store.Replay{Hash: r.Hash, Until: r.Until}
+	}
+	if err := a.store.SaveReplays(ctx, kept); err != nil {
+		a.log.Warn("recent messages not kept for the next start: a replay of one within its timestamp window would be answered again", "err", err)
+	}
+}
+
+// takeReplays takes in what the last process kept (keepReplays).
+func (a *app) takeReplays(ctx context.Context) {
+	kept, err := a.store.TakeReplays(ctx, time.Now())
+	if err != nil {
+		a.log.Warn("recent messages of the last run not read: a replay of one within its timestamp window would be answered again", "err", err)
+		return
+	}
+	rs := make([]wechat.Replay, len(kept))
+	for i, r := range kept {
+		rs[i] = wechat.Replay{Hash: r.Hash, Until: r.Until}
+	}
+	a.handler.TakeReplays(rs)
+	if len(rs) > 0 {
+		a.log.Info("recent messages of the last run taken in: replays of them are answered with nothing", "messages", len(rs))
 	}
 }
 

@@ -2,11 +2,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -168,5 +171,57 @@ func TestShutdownWithASlowUpload(t *testing.T) {
 	started := time.Now()
 	if code := stop(); code != 0 {
 		t.Fatalf("serve exited %d after %v with a slow upload open:\n%s", code, time.Since(started), logs)
+	}
+}
+
+// TestReplayAfterARestart: a captured request replayed to the next serve,
+// while its timestamp still passes, is answered with nothing: serve keeps
+// the messages it answered lately in its store at shutdown (a hostile
+// run's find: a restart forgot them, and a replayed 退订 ran again).
+func TestReplayAfterARestart(t *testing.T) {
+	cfg := writeConfig(t, t.TempDir(), "")
+	logs := &syncBuffer{}
+	base, stop := startServe(t, cfg, logs)
+	sim := simulatorFor(t, cfg, base)
+	req, err := sim.Request(context.Background(), wechat.Inbound{From: "o_victim", MsgType: "text", Content: "退订", MsgID: 7001, CreateTime: time.Now().Unix()}.XML(sim.Account))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(req.Body)
+	query := req.URL.RawQuery
+	post := func(base string) string {
+		t.Helper()
+		resp, err := http.Post(base+"/wechat?"+query, "text/xml", bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		out, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("status %d: %s", resp.StatusCode, out)
+		}
+		return string(out)
+	}
+	if got := post(base); got == "success" {
+		t.Fatalf("退订 the first time: %q", got)
+	}
+	if code := stop(); code != 0 {
+		t.Fatalf("serve exited %d:\n%s", code, logs)
+	}
+
+	logs2 := &syncBuffer{}
+	base2, stop2 := startServe(t, cfg, logs2)
+	defer stop2()
+	if !strings.Contains(logs2.String(), "recent messages of the last run taken in") || !strings.Contains(logs2.String(), "messages=1") {
+		t.Errorf("the restart said nothing of the message it took in:\n%s", logs2)
+	}
+	if got := post(base2); got != "success" {
+		t.Errorf("the replay after a restart was answered: %q", got)
+	}
+	// A new message is answered as ever.
+	sim2 := simulatorFor(t, cfg, base2)
+	out, err := sim2.Send(context.Background(), wechat.Inbound{From: "o_victim", MsgType: "text", Content: "帮助", MsgID: 7002, CreateTime: time.Now().Unix()})
+	if err != nil || !strings.Contains(out.String(), "每日一读") {
+		t.Errorf("帮助 after the restart: %v %v", out, err)
 	}
 }

@@ -1,7 +1,7 @@
 package wechat
 
 import (
-	"hash/maphash"
+	"slices"
 	"sync"
 	"time"
 
@@ -21,7 +21,6 @@ type calls struct {
 	// replay of them can no longer pass the timestamp check.
 	seen      map[uint64]time.Time
 	seenOrder []queuedSeen
-	seed      maphash.Seed
 }
 
 type queued struct {
@@ -55,7 +54,66 @@ const callTTL = 2 * time.Minute
 const replayTTL = 2 * ClockWindow
 
 func newCalls() *calls {
-	return &calls{m: map[string]*call{}, seen: map[uint64]time.Time{}, seed: maphash.MakeSeed()}
+	return &calls{m: map[string]*call{}, seen: map[uint64]time.Time{}}
+}
+
+// keyHash is a dedupe key's 64-bit FNV-1a hash: the same in every process,
+// so what one kept at shutdown holds in the next (a collision in a few
+// minutes' messages is a chance in 10^8). WeChat's signature covers the
+// keys, so nobody can choose them to collide.
+func keyHash(key string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(key); i++ {
+		h ^= uint64(key[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// Replay is a message answered lately, by its key's hash, and until when a
+// copy of its request could still pass the timestamp check.
+type Replay struct {
+	Hash  uint64
+	Until time.Time
+}
+
+// replays is every message a copy of whose request could still pass at
+// now: for the next process, which would answer it again.
+func (cs *calls) replays(now time.Time) []Replay {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	cs.expire(now)
+	out := make([]Replay, 0, len(cs.m)+len(cs.seen))
+	for key, c := range cs.m {
+		out = append(out, Replay{keyHash(key), c.first.Add(replayTTL)})
+	}
+	for h, until := range cs.seen {
+		out = append(out, Replay{h, until})
+	}
+	return slices.DeleteFunc(out, func(r Replay) bool { return !now.Before(r.Until) })
+}
+
+// restore takes in what an earlier process answered: copies of those
+// requests are replays.
+func (cs *calls) restore(rs []Replay, now time.Time) {
+	rs = slices.DeleteFunc(slices.Clone(rs), func(r Replay) bool { return !now.Before(r.Until) })
+	slices.SortFunc(rs, func(a, b Replay) int { return a.Until.Compare(b.Until) })
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	for _, r := range rs {
+		if r.Until.After(cs.seen[r.Hash]) {
+			cs.seen[r.Hash] = r.Until
+			// In order of until only while nothing newer is queued: at
+			// the start, nothing is.
+			cs.seenOrder = slices.Insert(cs.seenOrder, sortedIndex(cs.seenOrder, r.Until), queuedSeen{r.Hash, r.Until})
+		}
+	}
+}
+
+// sortedIndex is where until goes in q, kept in order of until.
+func sortedIndex(q []queuedSeen, until time.Time) int {
+	i, _ := slices.BinarySearchFunc(q, until, func(s queuedSeen, t time.Time) int { return s.until.Compare(t) })
+	return i
 }
 
 // begin returns the call for key and whether this request is the first
@@ -68,7 +126,7 @@ func (cs *calls) begin(key string, now time.Time) (c *call, first, replay bool) 
 	if c, ok := cs.m[key]; ok {
 		return c, false, false
 	}
-	if until, ok := cs.seen[maphash.String(cs.seed, key)]; ok && now.Before(until) {
+	if until, ok := cs.seen[keyHash(key)]; ok && now.Before(until) {
 		return nil, false, true
 	}
 	c = &call{first: now}
@@ -87,7 +145,7 @@ func (cs *calls) expire(now time.Time) {
 			break // the oldest is still being answered, or within its TTL
 		}
 		delete(cs.m, q.key)
-		h := maphash.String(cs.seed, q.key)
+		h := keyHash(q.key)
 		until := q.call.first.Add(replayTTL)
 		cs.seen[h] = until
 		cs.seenOrder = append(cs.seenOrder, queuedSeen{h, until})

@@ -177,6 +177,16 @@ func DecodeAESKey(s string) ([]byte, error) {
 	return key, nil
 }
 
+// Replays is every message answered lately whose request, replayed, could
+// still pass the timestamp check: for the next process to take in with
+// TakeReplays (a restart forgot them, and a captured request was answered
+// again). A fleet keeps this in Redis instead.
+func (h *Handler) Replays() []Replay { return h.calls.replays(h.now()) }
+
+// TakeReplays takes in what an earlier process answered (Replays): copies
+// of those requests are answered with nothing.
+func (h *Handler) TakeReplays(rs []Replay) { h.calls.restore(rs, h.now()) }
+
 // Wait blocks until background deliveries finish or ctx ends, and logs the
 // rejections not yet summarised.
 func (h *Handler) Wait(ctx context.Context) error {

@@ -293,3 +293,35 @@ func aesEncrypt(t *testing.T, plain, key []byte) []byte {
 	cipher.NewCBCEncrypter(block, key[:16]).CryptBlocks(out, plain)
 	return out
 }
+
+// TestReplaysCarryOver: what one process's calls give at shutdown, the
+// next's take in: a copy of a message answered (or still being answered)
+// is a replay there until its timestamp could no longer pass; other
+// messages are new.
+func TestReplaysCarryOver(t *testing.T) {
+	start := time.Unix(1_800_000_000, 0)
+	old := newCalls()
+	c, _, _ := old.begin("answered", start)
+	c.finish(nil, start)
+	old.begin("under way", start.Add(time.Second))
+	old.begin("expired", start.Add(-replayTTL-time.Minute)) // past: not kept
+	at := start.Add(3 * time.Minute)                        // "answered" and "under way" have left the calls for seen
+	rs := old.replays(at)
+	if len(rs) != 2 {
+		t.Fatalf("kept %+v, want two", rs)
+	}
+	next := newCalls()
+	next.restore(rs, at)
+	for _, key := range []string{"answered", "under way"} {
+		if _, first, replay := next.begin(key, at.Add(time.Second)); first || !replay {
+			t.Errorf("%s after the restart: first %v, replay %v", key, first, replay)
+		}
+	}
+	if _, first, replay := next.begin("new", at); !first || replay {
+		t.Errorf("a new message after the restart: first %v, replay %v", first, replay)
+	}
+	// Past the window, a copy could not pass the timestamp check anyway.
+	if _, first, replay := next.begin("answered", start.Add(replayTTL+time.Second)); !first || replay {
+		t.Errorf("answered, past the window: first %v, replay %v", first, replay)
+	}
+}
