@@ -315,6 +315,10 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"谢谢客服，转人工": "转人工客服", "客服，谢谢，转人工": "转人工客服", "好的，客服老师，转人工": "转人工客服",
 		"客服你好，谢谢": "不客气", "客服你好谢谢": "不客气", "客服，你好，谢谢": "不客气", "客服您好，谢谢": "不客气", "客服老师好，谢谢": "不客气",
 		"客服电话是多少": "没有找到", "你是客服吗": "没有找到", "客服工作怎么样": "没有找到",
+		// A thirteenth's: a particle after the greeting (thanks transferred), 客服好 as 客服你好.
+		"客服你好呀，谢谢": "不客气", "客服你好啊，谢谢": "不客气", "客服你好哈，谢谢": "不客气", "客服老师好呀，谢谢": "不客气",
+		"客服呀，谢谢": "不客气", "客服好，谢谢": "不客气", "客服好": "转人工客服", "客服你好呀，转人工": "转人工客服", "转人工好吗": "转人工客服",
+		"人工好还是机器好": "没有找到",
 	} {
 		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)

@@ -386,10 +386,10 @@ func stripMarkdown(p string, refs map[string]bool) string {
 	})
 	p = mdUnderlineRe.ReplaceAllString(p, "$1")
 	p = mdLinkRe.ReplaceAllString(p, "$1")
-	p = mdRefUseRe.ReplaceAllStringFunc(p, func(use string) string { // [枫桥经验][1], not 文献[1][2]
+	p = mdRefUseRe.ReplaceAllStringFunc(p, func(use string) string { // [枫桥经验][1]
 		m := mdRefUseRe.FindStringSubmatch(use)
-		if !refs[refLabel(m[2]+m[3])] {
-			return use
+		if !refs[refLabel(m[2]+m[3])] || citation.MatchString(m[1]) {
+			return use // 文献[1][2], citations whatever their list says
 		}
 		return m[1] + m[3]
 	})
@@ -427,8 +427,10 @@ var (
 	// #AI, a tag) or another path (/上传/公告, or /表示无/不适用). It is a
 	// reference when the text uses its label ([见上文][8], [8][]).
 	mdMaybeRefRe = regexp.MustCompile(`(?m)^[ \t]*\[([^\]]+)\]:[ \t]*<?(?:#[^\s<>]+|\.{0,2}/[^\s<>]+)>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$`)
+	// A citation's number, as in 文献[1][2]: not a link's text.
+	citation = regexp.MustCompile(`^\d+$`)
 	// A reference used: [text][label] or [label][] (a space between allowed).
-	mdRefUseRe = regexp.MustCompile(`\[([^\]]+)\] ?\[([^\]]+)\]|\[([^\]]+)\] ?\[\]`)
+	mdRefUseRe = regexp.MustCompile(`\[([^\[\]]+)\] ?\[([^\[\]]+)\]|\[([^\[\]]+)\] ?\[\]`)
 	// A Setext heading's underline, of any length: 一、报名 over --.
 	mdUnderlineRe = regexp.MustCompile(`(?m)^([^\n]*\S[^\n]*)\n[ \t]*(?:-+|=+)[ \t]*$`)
 	// A heading underlined (Setext): 一、报名 over ------ or ======.
