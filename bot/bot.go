@@ -725,7 +725,7 @@ func relevantOf(hits []content.Hit, min float64) []content.Hit {
 			n++
 		}
 	}
-	if !slices.ContainsFunc(hits[:n], func(h content.Hit) bool { return h.Score < min }) {
+	if !slices.ContainsFunc(hits[:n], func(h content.Hit) bool { return !(h.Score >= min) }) { // NaN too
 		return hits[:n:n]
 	}
 	relevant := make([]content.Hit, 0, n)

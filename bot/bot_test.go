@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"math"
 	"os"
 	"regexp"
 	"strings"
@@ -1355,6 +1356,7 @@ func TestRelevantOf(t *testing.T) {
 		{[]content.Hit{hit("a", 0.1), hit("b", 0.9), hit("c", 0.5)}, "bc"},
 		{[]content.Hit{hit("a", 0.9), hit("b", 0.1), hit("c", 0.5)}, "ac"},
 		{[]content.Hit{hit("a", 0.1)}, ""},
+		{[]content.Hit{hit("a", math.NaN()), hit("b", 0.9)}, "b"},
 	} {
 		before := ids(c.hits)
 		got := relevantOf(c.hits, 0.3)
