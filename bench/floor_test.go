@@ -146,7 +146,9 @@ func BenchmarkWebhookFloor(b *testing.B) {
 			base, cmd := startChild(b, nil, target.cmd(), target.env...)
 			sim := &wechat.Simulator{URL: base + "/wechat", Token: demoToken, AppID: "wxd0000000000demo",
 				AESKey: "mpbotdemokeympbotdemokeympbotdemokeympbotde", Account: "gh_probe"}
-			out, err := sim.Send(context.Background(), wechat.Inbound{From: "o_probe", MsgType: "text", Content: "枫桥经验", MsgID: 1, CreateTime: time.Now().Unix()})
+			// A MsgId of its own: the targets share the store, which keeps
+			// the messages answered across restarts (a replay gets nothing).
+			out, err := sim.Send(context.Background(), wechat.Inbound{From: "o_probe", MsgType: "text", Content: "枫桥经验", MsgID: time.Now().UnixNano(), CreateTime: time.Now().Unix()})
 			if err != nil || out.MsgType == "" {
 				cmd.Process.Kill()
 				b.Fatalf("%s does not answer a signed, encrypted message: %v %+v", target.name, err, out)
