@@ -70,8 +70,9 @@ type app struct {
 	push       *jobs.DailyPush
 	sched      *jobs.Scheduler // serve
 
-	stopWatch context.CancelFunc // the library's watch of the store (serve)
+	stopWatch context.CancelFunc // the library's watch of the store, and of replays kept by a process stopping (serve)
 	watching  sync.WaitGroup
+	replays   int64 // the cursor of what was read of the replays kept (store.Replays)
 	// shutdownBy is when serve must have finished closing, once SIGTERM
 	// (or the end of its context) has come.
 	shutdownBy time.Time
@@ -139,6 +140,7 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, need parts) (a *
 		if a.redis == nil {
 			a.takeReplays(ctx)
 		}
+		a.takeSeal(ctx, cfg)
 		a.sched = jobs.NewScheduler(log, a.runPush)
 	}
 	return a, nil
@@ -297,8 +299,36 @@ func (a *app) newHandler(cfg *Config) (*wechat.Handler, error) {
 	return wechat.NewHandler(wechat.Config{
 		AppID: cfg.WeChat.AppID, Token: string(cfg.WeChat.Token), AESKey: string(cfg.WeChat.EncodingAESKey),
 		Mode: cfg.mode(), ReplyBudget: cfg.Server.ReplyBudget, Metrics: a.obs.wechat, Shared: shared, TrustedProxies: cfg.proxies,
-		Receipts: receiptBook{a.store},
+		Receipts: receiptBook{a.store}, Seals: sealBook{a.store, cfg.WeChat.AppID},
 	}, a.bot.Answer, sender, a.log)
+}
+
+// sealBook keeps in the store that the account's WeChat encrypts.
+type sealBook struct {
+	*store.Store
+	appID string
+}
+
+func (b sealBook) Seal(ctx context.Context) error { return b.Store.Seal(ctx, b.appID, time.Now()) }
+
+// takeSeal takes in, in compat mode, that WeChat has sent encrypted
+// requests before this start: plaintext is a forgery. In plain mode it is
+// forgotten, so that compat takes plaintext again until WeChat encrypts.
+func (a *app) takeSeal(ctx context.Context, cfg *Config) {
+	var err error
+	switch cfg.mode() {
+	case wechat.ModeCompat:
+		var sealed bool
+		if sealed, err = a.store.Sealed(ctx, cfg.WeChat.AppID); sealed {
+			a.handler.Seal()
+			a.log.Info("compat mode: WeChat has sent encrypted requests before; plaintext ones are refused (wechat.mode: plain once forgets it)")
+		}
+	case wechat.ModePlain:
+		err = a.store.Unseal(ctx, cfg.WeChat.AppID)
+	}
+	if err != nil {
+		a.log.Warn("compat mode: whether WeChat encrypted its requests before is unknown; plaintext ones are taken until an encrypted one comes", "err", err)
+	}
 }
 
 // newPush wires the daily push to the store and the live config.
@@ -354,14 +384,14 @@ func (a *app) close() {
 		a.stopWatch()
 		a.watching.Wait()
 	}
-	if a.handler != nil && a.redis == nil {
-		a.keepReplays(ctx)
-	}
 	if a.seen != nil {
 		a.seen.Close(ctx)
 	}
 	if a.queries != nil {
 		a.queries.Close(ctx)
+	}
+	if a.handler != nil && a.redis == nil {
+		a.keepReplays(ctx)
 	}
 	if a.library != nil {
 		// The next start reads the index from this snapshot instead of
@@ -381,25 +411,40 @@ func (a *app) close() {
 	}
 }
 
-// keepReplays keeps the messages answered lately in the store, so that the
-// next start answers a replay of one with nothing, as this process would
-// (a fleet's Redis keeps them).
+// keepReplays keeps the messages answered lately in the store, so that a
+// process started next answers a replay of one with nothing, as this one
+// would (a fleet's Redis keeps them). A store that refuses (SQLite locked
+// by an import) is tried again until ctx ends.
 func (a *app) keepReplays(ctx context.Context) {
 	rs := a.handler.Replays()
 	kept := make([]store.Replay, len(rs))
 	for i, r := range rs {
 		kept[i] = store.Replay{Hash: r.Hash, Until: r.Until}
 	}
-	if err := a.store.SaveReplays(ctx, kept); err != nil {
-		a.log.Warn("recent messages not kept for the next start: a replay of one within its timestamp window would be answered again", "err", err)
+	for {
+		err := a.store.SaveReplays(ctx, kept, time.Now())
+		if err == nil {
+			a.log.Info("recent messages kept for the next start", "messages", len(kept))
+			return
+		}
+		select {
+		case <-ctx.Done():
+			a.log.Warn("recent messages not kept for the next start: a replay of one within its timestamp window would be answered again", "messages", len(kept), "err", err)
+			return
+		case <-time.After(250 * time.Millisecond):
+		}
 	}
 }
 
-// takeReplays takes in what the last process kept (keepReplays).
+// takeReplays takes in what processes stopped since the last read kept
+// (keepReplays): all of it at the start, then what one still stopping
+// when this one started keeps (a rolling restart).
 func (a *app) takeReplays(ctx context.Context) {
-	kept, err := a.store.TakeReplays(ctx, time.Now())
+	kept, next, err := a.store.Replays(ctx, a.replays, time.Now())
 	if err != nil {
-		a.log.Warn("recent messages of the last run not read: a replay of one within its timestamp window would be answered again", "err", err)
+		if a.replays == 0 {
+			a.log.Warn("recent messages of the last run not read: a replay of one within its timestamp window would be answered again", "err", err)
+		}
 		return
 	}
 	rs := make([]wechat.Replay, len(kept))
@@ -408,7 +453,26 @@ func (a *app) takeReplays(ctx context.Context) {
 	}
 	a.handler.TakeReplays(rs)
 	if len(rs) > 0 {
-		a.log.Info("recent messages of the last run taken in: replays of them are answered with nothing", "messages", len(rs))
+		a.log.Info("recent messages of a process stopped taken in: replays of them are answered with nothing", "messages", len(rs))
+	}
+	a.replays = next
+}
+
+// replaySyncInterval is how soon a message kept by a process stopping
+// after this one started protects it.
+const replaySyncInterval = 2 * time.Second
+
+// watchReplays takes in, until ctx ends, what processes stopping keep.
+func (a *app) watchReplays(ctx context.Context) {
+	t := time.NewTicker(replaySyncInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			a.takeReplays(ctx)
+		}
 	}
 }
 

@@ -210,9 +210,10 @@ func TestReplayAfterARestart(t *testing.T) {
 	}
 
 	logs2 := &syncBuffer{}
-	base2, stop2 := startServe(t, cfg, logs2)
+	base2, stop2serve := startServe(t, cfg, logs2)
+	stop2 := sync.OnceValue(stop2serve) // stopped half-way, and at the end if the test fails before
 	defer stop2()
-	if !strings.Contains(logs2.String(), "recent messages of the last run taken in") || !strings.Contains(logs2.String(), "messages=1") {
+	if !strings.Contains(logs2.String(), "recent messages of a process stopped taken in") || !strings.Contains(logs2.String(), "messages=1") {
 		t.Errorf("the restart said nothing of the message it took in:\n%s", logs2)
 	}
 	if got := post(base2); got != "success" {
@@ -223,5 +224,82 @@ func TestReplayAfterARestart(t *testing.T) {
 	out, err := sim2.Send(context.Background(), wechat.Inbound{From: "o_victim", MsgType: "text", Content: "帮助", MsgID: 7002, CreateTime: time.Now().Unix()})
 	if err != nil || !strings.Contains(out.String(), "每日一读") {
 		t.Errorf("帮助 after the restart: %v %v", out, err)
+	}
+
+	// A rolling restart: the next process starts before this one stops,
+	// and takes in what this one keeps when it does (a review's find: it
+	// read the store once, at its start, and the replay ran again).
+	req3, err := sim2.Request(context.Background(), wechat.Inbound{From: "o_victim", MsgType: "text", Content: "退订", MsgID: 7003, CreateTime: time.Now().Unix()}.XML(sim.Account))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(req3.Body)
+	query = req3.URL.RawQuery
+	if got := post(base2); got == "success" {
+		t.Fatalf("退订 (7003): %q", got)
+	}
+	logs3 := &syncBuffer{}
+	base3, stop3 := startServe(t, cfg, logs3)
+	defer stop3()
+	if code := stop2(); code != 0 {
+		t.Fatalf("serve exited %d:\n%s", code, logs2)
+	}
+	waitFor(t, func() bool {
+		return strings.Count(logs3.String(), "recent messages of a process stopped taken in") >= 2
+	}, "the third serve taking in what the second kept")
+	if got := post(base3); got != "success" {
+		t.Errorf("a replay to a process started before the one that answered stopped: %q", got)
+	}
+}
+
+// TestCompatSealOutlivesARestart: in compat mode, once WeChat has sent an
+// encrypted request a plaintext one is refused, also by the next serve (a
+// review's find: a forged plaintext 退订 with a captured URL was taken as
+// the first request after a restart); a start in plain mode forgets it.
+func TestCompatSealOutlivesARestart(t *testing.T) {
+	cfg := writeConfig(t, t.TempDir(), "")
+	plaintext := func(base string) int {
+		t.Helper()
+		sim := simulatorFor(t, cfg, base)
+		sim.AESKey = ""
+		req, err := sim.Request(context.Background(), wechat.Inbound{From: "o_other", MsgType: "text", Content: "退订", MsgID: time.Now().UnixNano(), CreateTime: time.Now().Unix()}.XML(sim.Account))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	serveIn := func(mode string) (string, func() int, *syncBuffer) {
+		t.Setenv("MPBOT_WECHAT_MODE", mode)
+		logs := &syncBuffer{}
+		base, stop := startServe(t, cfg, logs)
+		return base, stop, logs
+	}
+	base, stop, _ := serveIn("compat")
+	if code := plaintext(base); code != http.StatusOK {
+		t.Fatalf("plaintext before WeChat encrypted: %d", code)
+	}
+	if _, err := simulatorFor(t, cfg, base).Send(context.Background(), wechat.Inbound{From: "o_me", MsgType: "text", Content: "帮助", MsgID: time.Now().UnixNano(), CreateTime: time.Now().Unix()}); err != nil {
+		t.Fatal(err)
+	}
+	if code := plaintext(base); code != http.StatusUnauthorized {
+		t.Fatalf("plaintext after an encrypted request: %d", code)
+	}
+	stop()
+	base, stop, logs := serveIn("compat")
+	if code := plaintext(base); code != http.StatusUnauthorized {
+		t.Errorf("plaintext as the first request after a restart: %d\n%s", code, logs)
+	}
+	stop()
+	_, stop, _ = serveIn("plain")
+	stop()
+	base, stop, _ = serveIn("compat")
+	defer stop()
+	if code := plaintext(base); code != http.StatusOK {
+		t.Errorf("plaintext in compat mode after a start in plain mode: %d", code)
 	}
 }

@@ -388,7 +388,7 @@ func stripMarkdown(p string, refs map[string]bool) string {
 	p = mdLinkRe.ReplaceAllString(p, "$1")
 	p = mdRefUseRe.ReplaceAllStringFunc(p, func(use string) string { // [枫桥经验][1]
 		m := mdRefUseRe.FindStringSubmatch(use)
-		if !refs[refLabel(m[2]+m[3])] || citation.MatchString(m[1]) {
+		if !refs[refLabel(m[2]+m[3])] || citation.MatchString(m[1]+m[3]) {
 			return use // 文献[1][2], citations whatever their list says
 		}
 		return m[1] + m[3]
@@ -427,8 +427,9 @@ var (
 	// #AI, a tag) or another path (/上传/公告, or /表示无/不适用). It is a
 	// reference when the text uses its label ([见上文][8], [8][]).
 	mdMaybeRefRe = regexp.MustCompile(`(?m)^[ \t]*\[([^\]]+)\]:[ \t]*<?(?:#[^\s<>]+|\.{0,2}/[^\s<>]+)>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$`)
-	// A citation's number, as in 文献[1][2]: not a link's text.
-	citation = regexp.MustCompile(`^\d+$`)
+	// A citation's numbers, as in 文献[1][2], [1,2][3] or [１][2]: not a
+	// link's text.
+	citation = regexp.MustCompile(`^[0-9０-９]+(?:\s*[,，、\-–~～]\s*[0-9０-９]+)*$`)
 	// A reference used: [text][label] or [label][] (a space between allowed).
 	mdRefUseRe = regexp.MustCompile(`\[([^\[\]]+)\] ?\[([^\[\]]+)\]|\[([^\[\]]+)\] ?\[\]`)
 	// A Setext heading's underline, of any length: 一、报名 over --.

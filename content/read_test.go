@@ -429,7 +429,7 @@ func TestMarkdownAsBlogsWriteIt(t *testing.T) {
 	files := map[string]string{
 		"blog.md":   "---\ntitle: 乡村振兴战略解读\nurl: https://example.com/x\n---\n\n\n# 乡村振兴战略解读\n\n## 一、背景\n乡村振兴是新时代三农工作的总抓手。\n",
 		"tag.md":    "---\ntitle: 两会\nurl: https://example.com/t\n---\n#两会# 今年的政府工作报告提出了新目标。\n",
-		"setext.md": "---\nurl: https://example.com/s\n---\n乡村振兴战略解读\n========\n\n材料\n-\n\n见[上文][8]、[截图][10]、[公告] [11]与[FAQ][]，文献[13][14]，文献[1][2][9]，a[b [上文][8] c。\n\n[1]: images/fig1.png\n[2]: https://baike.baidu.com/item/枫桥经验\n[百科]: https://zh.wikipedia.org/wiki/乡村振兴 \"维基\"\n\n[主持人]: 欢迎收看本期节目。\n[嘉宾]: 谢谢邀请。\n[Q]: 2024\n[问]: 省考/国考哪个难？\n[答]: 1/3\n[话题]: #两会#\n[答]: 见附件.docx\n[答案]: A/C\n[Q]: 5G/6G\n[3]: ./images/截图1.png\n[4]: images/图1.png\n[5]: /upload/2024年国考公告.pdf\n[6]: baike.baidu.com/item/枫桥经验\n[7]: www.example.com\n[8]: #section-2\n[9]: mailto:a@b.com\n[得分]: 3.5/10\n[日期]: 2024.03.05/2024.03.06\n[注]: /表示无\n[话题]: #AI\n[10]: ./图片/截图\n[11]: /上传/公告\n[faq]: #FAQ\n[注]: /表示无/不适用\n[评分]: /满分/100\n[答]: /不/\n[标签]: #python\n[12]: #unused\n",
+		"setext.md": "---\nurl: https://example.com/s\n---\n乡村振兴战略解读\n========\n\n材料\n-\n\n见[上文][8]、[截图][10]、[公告] [11]与[FAQ][]，文献[13][14]，文献[1][2][9]，[1,2][3]，[1][]，[１][2]，a[b [上文][8] c。\n\n[1]: images/fig1.png\n[2]: https://baike.baidu.com/item/枫桥经验\n[百科]: https://zh.wikipedia.org/wiki/乡村振兴 \"维基\"\n\n[主持人]: 欢迎收看本期节目。\n[嘉宾]: 谢谢邀请。\n[Q]: 2024\n[问]: 省考/国考哪个难？\n[答]: 1/3\n[话题]: #两会#\n[答]: 见附件.docx\n[答案]: A/C\n[Q]: 5G/6G\n[3]: ./images/截图1.png\n[4]: images/图1.png\n[5]: /upload/2024年国考公告.pdf\n[6]: baike.baidu.com/item/枫桥经验\n[7]: www.example.com\n[8]: #section-2\n[9]: mailto:a@b.com\n[得分]: 3.5/10\n[日期]: 2024.03.05/2024.03.06\n[注]: /表示无\n[话题]: #AI\n[10]: ./图片/截图\n[11]: /上传/公告\n[faq]: #FAQ\n[注]: /表示无/不适用\n[评分]: /满分/100\n[答]: /不/\n[标签]: #python\n[12]: #unused\n",
 		"image.md": "---\ntitle: 封面\nurl: https://example.com/i\n---\n# ![logo](https://x.com/l.png) 封面\n\n![封面](x.png)\n\n---\n\n* * *\n\n" +
 			"![a](https://x.com/a_(1).png) ![图][1] <img src=\"x.png\" alt=\"会场\">\n\n[1]: https://x.com/a.png\n\n一、报名\n------\n\n正文第一段。\n---\n\n第二段。\n",
 		"date.md":    "---\ntitle: 日期\nurl: https://example.com/d\npublished_on: 2026-13-45\n---\n正文。\n",
@@ -450,7 +450,7 @@ func TestMarkdownAsBlogsWriteIt(t *testing.T) {
 	// character, prose that looks like a reference's definition. A
 	// twelfth's: an anchor or a path of Han characters is a reference only
 	// when the text uses it (/表示无/不适用 was dropped, #FAQ kept).
-	if s := arts[2]; s.Title != "乡村振兴战略解读" || s.Body != "材料\n\n见上文、截图、公告与FAQ，文献[13][14]，文献[1][2][9]，a[b 上文 c。\n\n[主持人]: 欢迎收看本期节目。\n[嘉宾]: 谢谢邀请。\n[Q]: 2024\n[问]: 省考/国考哪个难？\n[答]: 1/3\n[话题]: #两会#\n[答]: 见附件.docx\n[答案]: A/C\n[Q]: 5G/6G\n[得分]: 3.5/10\n[日期]: 2024.03.05/2024.03.06\n[注]: /表示无\n[话题]: #AI\n[注]: /表示无/不适用\n[评分]: /满分/100\n[答]: /不/\n[标签]: #python\n[12]: #unused" || s.Summary != "见上文、截图、公告与FAQ，文献[13][14]，文献[1][2][9]，a[b 上文 c。" {
+	if s := arts[2]; s.Title != "乡村振兴战略解读" || s.Body != "材料\n\n见上文、截图、公告与FAQ，文献[13][14]，文献[1][2][9]，[1,2][3]，[1][]，[１][2]，a[b 上文 c。\n\n[主持人]: 欢迎收看本期节目。\n[嘉宾]: 谢谢邀请。\n[Q]: 2024\n[问]: 省考/国考哪个难？\n[答]: 1/3\n[话题]: #两会#\n[答]: 见附件.docx\n[答案]: A/C\n[Q]: 5G/6G\n[得分]: 3.5/10\n[日期]: 2024.03.05/2024.03.06\n[注]: /表示无\n[话题]: #AI\n[注]: /表示无/不适用\n[评分]: /满分/100\n[答]: /不/\n[标签]: #python\n[12]: #unused" || s.Summary != "见上文、截图、公告与FAQ，文献[13][14]，文献[1][2][9]，[1,2][3]，[1][]，[１][2]，a[b 上文 c。" {
 		t.Errorf("setext.md: title %q, summary %q, body %q", s.Title, s.Summary, s.Body)
 	}
 	arts = slices.Delete(arts, 1, 3)

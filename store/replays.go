@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"time"
 )
 
@@ -12,57 +14,89 @@ type Replay struct {
 	Until time.Time
 }
 
-// SaveReplays keeps rs for the next start, in place of what was kept.
-func (s *Store) SaveReplays(ctx context.Context, rs []Replay) (err error) {
+// SaveReplays keeps rs for the processes that start next, beside what
+// others kept (a process may start before the last one stops), and drops
+// what has passed. A hash given twice keeps its later time.
+func (s *Store) SaveReplays(ctx context.Context, rs []Replay, now time.Time) (err error) {
 	defer failed(&err, "keep %d recent messages' ids", len(rs))
+	// In the order of the table's key (a signed integer on both engines):
+	// 600,000 in hash order took SQLite 4.8 s, in key order 0.6.
+	rs = slices.Clone(rs)
+	slices.SortFunc(rs, func(a, b Replay) int {
+		if c := cmp.Compare(int64(a.Hash), int64(b.Hash)); c != 0 {
+			return c
+		}
+		return b.Until.Compare(a.Until)
+	})
+	rs = slices.CompactFunc(rs, func(a, b Replay) bool { return a.Hash == b.Hash }) // PostgreSQL refuses one row twice in a statement
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `DELETE FROM webhook_replays`); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM webhook_replays WHERE until_ms <= ?`, now.UnixMilli()); err != nil {
 		return err
 	}
-	args := make([]any, 0, 2*len(rs))
+	args := make([]any, 0, 3*len(rs))
 	for _, r := range rs {
-		args = append(args, int64(r.Hash), r.Until.UnixMilli())
+		if r.Until.After(now) {
+			args = append(args, int64(r.Hash), r.Until.UnixMilli(), now.UnixMilli())
+		}
 	}
-	if err := tx.insertRows(ctx, `INSERT INTO webhook_replays (hash, until_ms) VALUES `, `(?, ?)`,
-		` ON CONFLICT(hash) DO UPDATE SET until_ms = CASE WHEN excluded.until_ms > webhook_replays.until_ms THEN excluded.until_ms ELSE webhook_replays.until_ms END`,
+	if err := tx.insertRows(ctx, `INSERT INTO webhook_replays (hash, until_ms, saved_ms) VALUES `, `(?, ?, ?)`,
+		` ON CONFLICT(hash) DO UPDATE SET saved_ms = excluded.saved_ms,
+		until_ms = CASE WHEN excluded.until_ms > webhook_replays.until_ms THEN excluded.until_ms ELSE webhook_replays.until_ms END`,
 		args); err != nil {
 		return err
 	}
 	return tx.Commit()
 }
 
-// TakeReplays returns what SaveReplays kept that is still ahead of now,
-// and forgets it all.
-func (s *Store) TakeReplays(ctx context.Context, now time.Time) (_ []Replay, err error) {
+// Replays returns what SaveReplays kept after the cursor (0 for all) that
+// is still ahead of now, and the cursor for the next call: a process reads
+// it all when it starts, then what a process stopping after that keeps.
+func (s *Store) Replays(ctx context.Context, after int64, now time.Time) (_ []Replay, next int64, err error) {
 	defer failed(&err, "read the recent messages' ids kept at shutdown")
-	tx, err := s.db.BeginTx(ctx, nil)
+	rows, err := s.db.QueryContext(ctx, `SELECT hash, until_ms, saved_ms FROM webhook_replays WHERE saved_ms > ? AND until_ms > ?`,
+		after, now.UnixMilli())
 	if err != nil {
-		return nil, err
+		return nil, after, err
 	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT hash, until_ms FROM webhook_replays WHERE until_ms > ?`, now.UnixMilli())
-	if err != nil {
-		return nil, err
-	}
+	defer rows.Close()
 	var rs []Replay
+	next = after
 	for rows.Next() {
-		var h, until int64
-		if err := rows.Scan(&h, &until); err != nil {
-			rows.Close()
-			return nil, err
+		var h, until, saved int64
+		if err := rows.Scan(&h, &until, &saved); err != nil {
+			return nil, after, err
 		}
 		rs = append(rs, Replay{Hash: uint64(h), Until: time.UnixMilli(until)})
+		next = max(next, saved)
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, after, err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM webhook_replays`); err != nil {
-		return nil, err
-	}
-	return rs, tx.Commit()
+	return rs, next, nil
+}
+
+// Seal records that appID's WeChat sends encrypted requests.
+func (s *Store) Seal(ctx context.Context, appID string, at time.Time) (err error) {
+	defer failed(&err, "record that WeChat encrypts its requests")
+	_, err = s.db.ExecContext(ctx, `INSERT INTO webhook_sealed (app_id, sealed_ms) VALUES (?, ?) ON CONFLICT(app_id) DO NOTHING`, appID, at.UnixMilli())
+	return err
+}
+
+// Sealed reports whether Seal was recorded for appID.
+func (s *Store) Sealed(ctx context.Context, appID string) (_ bool, err error) {
+	defer failed(&err, "read whether WeChat encrypts its requests")
+	var n int
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM webhook_sealed WHERE app_id = ?`, appID).Scan(&n)
+	return n > 0, err
+}
+
+// Unseal forgets Seal for appID.
+func (s *Store) Unseal(ctx context.Context, appID string) (err error) {
+	defer failed(&err, "forget that WeChat encrypted its requests")
+	_, err = s.db.ExecContext(ctx, `DELETE FROM webhook_sealed WHERE app_id = ?`, appID)
+	return err
 }

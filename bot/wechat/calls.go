@@ -77,15 +77,24 @@ type Replay struct {
 	Until time.Time
 }
 
-// replays is every message a copy of whose request could still pass at
-// now: for the next process, which would answer it again.
+// replays is every message answered (or given up on, its reply sent
+// through the API) a copy of whose request could still pass at now: for
+// the next process, which would answer it again.
 func (cs *calls) replays(now time.Time) []Replay {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
 	cs.expire(now)
 	out := make([]Replay, 0, len(cs.m)+len(cs.seen))
 	for key, c := range cs.m {
-		out = append(out, Replay{keyHash(key), c.first.Add(replayTTL)})
+		// Not one still being answered, with nothing sent to WeChat: its
+		// retry, after the restart, is for the next process to answer (a
+		// review's find: the follower got nothing from either).
+		c.mu.Lock()
+		answered := c.finished || c.late
+		c.mu.Unlock()
+		if answered {
+			out = append(out, Replay{keyHash(key), c.first.Add(replayTTL)})
+		}
 	}
 	for h, until := range cs.seen {
 		out = append(out, Replay{h, until})
@@ -93,27 +102,41 @@ func (cs *calls) replays(now time.Time) []Replay {
 	return slices.DeleteFunc(out, func(r Replay) bool { return !now.Before(r.Until) })
 }
 
-// restore takes in what an earlier process answered: copies of those
-// requests are replays.
+// restore takes in what another process answered: copies of those
+// requests are replays. At the start, or later from a process that was
+// still stopping (then merged into the queue, in one pass).
 func (cs *calls) restore(rs []Replay, now time.Time) {
-	rs = slices.DeleteFunc(slices.Clone(rs), func(r Replay) bool { return !now.Before(r.Until) })
-	slices.SortFunc(rs, func(a, b Replay) int { return a.Until.Compare(b.Until) })
-	cs.mu.Lock()
-	defer cs.mu.Unlock()
+	add := make([]queuedSeen, 0, len(rs))
 	for _, r := range rs {
-		if r.Until.After(cs.seen[r.Hash]) {
-			cs.seen[r.Hash] = r.Until
-			// In order of until only while nothing newer is queued: at
-			// the start, nothing is.
-			cs.seenOrder = slices.Insert(cs.seenOrder, sortedIndex(cs.seenOrder, r.Until), queuedSeen{r.Hash, r.Until})
+		if now.Before(r.Until) {
+			add = append(add, queuedSeen{r.Hash, r.Until})
 		}
 	}
-}
-
-// sortedIndex is where until goes in q, kept in order of until.
-func sortedIndex(q []queuedSeen, until time.Time) int {
-	i, _ := slices.BinarySearchFunc(q, until, func(s queuedSeen, t time.Time) int { return s.until.Compare(t) })
-	return i
+	slices.SortFunc(add, func(a, b queuedSeen) int { return a.until.Compare(b.until) })
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	add = slices.DeleteFunc(add, func(q queuedSeen) bool {
+		if !q.until.After(cs.seen[q.hash]) {
+			return true
+		}
+		cs.seen[q.hash] = q.until
+		return false
+	})
+	if len(add) == 0 {
+		return
+	}
+	merged := make([]queuedSeen, 0, len(cs.seenOrder)+len(add))
+	i, j := 0, 0
+	for i < len(cs.seenOrder) || j < len(add) {
+		if j == len(add) || i < len(cs.seenOrder) && !add[j].until.Before(cs.seenOrder[i].until) {
+			merged = append(merged, cs.seenOrder[i])
+			i++
+		} else {
+			merged = append(merged, add[j])
+			j++
+		}
+	}
+	cs.seenOrder = merged
 }
 
 // begin returns the call for key and whether this request is the first

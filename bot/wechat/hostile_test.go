@@ -6,10 +6,12 @@ import (
 	"crypto/aes"
 	"crypto/cipher"
 	"encoding/base64"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -303,19 +305,26 @@ func TestReplaysCarryOver(t *testing.T) {
 	old := newCalls()
 	c, _, _ := old.begin("answered", start)
 	c.finish(nil, start)
-	old.begin("under way", start.Add(time.Second))
+	c, _, _ = old.begin("answered lately", start.Add(time.Minute))
+	c.finish(nil, start.Add(time.Minute))
+	c, _, _ = old.begin("late", start.Add(2*time.Minute)) // its reply went through the API
+	c.giveUp(func() {})
+	old.begin("under way", start.Add(2*time.Minute))        // nothing sent to WeChat: its retry is the next process's
 	old.begin("expired", start.Add(-replayTTL-time.Minute)) // past: not kept
-	at := start.Add(3 * time.Minute)                        // "answered" and "under way" have left the calls for seen
+	at := start.Add(150 * time.Second)                      // "answered" has left the calls for seen
 	rs := old.replays(at)
-	if len(rs) != 2 {
-		t.Fatalf("kept %+v, want two", rs)
+	if len(rs) != 3 {
+		t.Fatalf("kept %+v, want three", rs)
 	}
 	next := newCalls()
 	next.restore(rs, at)
-	for _, key := range []string{"answered", "under way"} {
+	for _, key := range []string{"answered", "answered lately", "late"} {
 		if _, first, replay := next.begin(key, at.Add(time.Second)); first || !replay {
 			t.Errorf("%s after the restart: first %v, replay %v", key, first, replay)
 		}
+	}
+	if _, first, replay := next.begin("under way", at.Add(time.Second)); !first || replay {
+		t.Errorf("a retry of a message not answered before the restart: first %v, replay %v", first, replay)
 	}
 	if _, first, replay := next.begin("new", at); !first || replay {
 		t.Errorf("a new message after the restart: first %v, replay %v", first, replay)
@@ -323,5 +332,35 @@ func TestReplaysCarryOver(t *testing.T) {
 	// Past the window, a copy could not pass the timestamp check anyway.
 	if _, first, replay := next.begin("answered", start.Add(replayTTL+time.Second)); !first || replay {
 		t.Errorf("answered, past the window: first %v, replay %v", first, replay)
+	}
+}
+
+// TestReplaysMergedLater: what a process still stopping keeps, taken in
+// while this one runs, is merged into the queue in order, so the memory
+// still forgets in order.
+func TestReplaysMergedLater(t *testing.T) {
+	start := time.Unix(1_800_000_000, 0)
+	cs := newCalls()
+	for i := range 50 {
+		at := start.Add(time.Duration(i) * time.Second)
+		c, _, _ := cs.begin(fmt.Sprintf("here %d", i), at)
+		c.finish(nil, at)
+	}
+	now := start.Add(callTTL + time.Minute) // the first half has moved to seen
+	cs.begin("tick", now)
+	var rs []Replay
+	for i := range 40 {
+		rs = append(rs, Replay{keyHash(fmt.Sprintf("there %d", i)), now.Add(time.Duration(90-2*i) * time.Second)})
+	}
+	cs.restore(rs, now)
+	if !slices.IsSortedFunc(cs.seenOrder, func(a, b queuedSeen) int { return a.until.Compare(b.until) }) {
+		t.Fatal("the seen queue is out of order after a merge")
+	}
+	if _, first, replay := cs.begin("there 7", now); first || !replay {
+		t.Errorf("a message the other process answered: first %v, replay %v", first, replay)
+	}
+	cs.begin("tick", start.Add(replayTTL+10*time.Minute))
+	if len(cs.seen) != 0 || len(cs.seenOrder) != 0 {
+		t.Errorf("past every window, %d kept, %d queued", len(cs.seen), len(cs.seenOrder))
 	}
 }
