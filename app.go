@@ -72,7 +72,11 @@ type app struct {
 
 	stopWatch context.CancelFunc // the library's watch of the store, and of replays kept by a process stopping (serve)
 	watching  sync.WaitGroup
-	replays   int64 // the cursor of what was read of the replays kept (store.Replays)
+	// Owned by newApp, then by the webhook state's watch (serve).
+	replays        int64 // the cursor of what was read of the replays kept (store.Replays)
+	replaysFailing bool
+	sealKept       bool // the store says WeChat encrypts (compat mode)
+	sealFailing    bool
 	// shutdownBy is when serve must have finished closing, once SIGTERM
 	// (or the end of its context) has come.
 	shutdownBy time.Time
@@ -138,6 +142,7 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, need parts) (a *
 			return nil, err
 		}
 		if a.redis == nil {
+			a.replays = -1
 			a.takeReplays(ctx)
 		}
 		a.takeSeal(ctx, cfg)
@@ -299,36 +304,54 @@ func (a *app) newHandler(cfg *Config) (*wechat.Handler, error) {
 	return wechat.NewHandler(wechat.Config{
 		AppID: cfg.WeChat.AppID, Token: string(cfg.WeChat.Token), AESKey: string(cfg.WeChat.EncodingAESKey),
 		Mode: cfg.mode(), ReplyBudget: cfg.Server.ReplyBudget, Metrics: a.obs.wechat, Shared: shared, TrustedProxies: cfg.proxies,
-		Receipts: receiptBook{a.store}, Seals: sealBook{a.store, cfg.WeChat.AppID},
+		Receipts: receiptBook{a.store},
 	}, a.bot.Answer, sender, a.log)
 }
 
-// sealBook keeps in the store that the account's WeChat encrypts.
-type sealBook struct {
-	*store.Store
-	appID string
-}
-
-func (b sealBook) Seal(ctx context.Context) error { return b.Store.Seal(ctx, b.appID, time.Now()) }
-
 // takeSeal takes in, in compat mode, that WeChat has sent encrypted
-// requests before this start: plaintext is a forgery. In plain mode it is
-// forgotten, so that compat takes plaintext again until WeChat encrypts.
+// requests before this start: plaintext is a forgery. A start in plain
+// mode forgets it, so that compat takes plaintext again until WeChat
+// encrypts (for an account whose console went back to plaintext).
 func (a *app) takeSeal(ctx context.Context, cfg *Config) {
-	var err error
 	switch cfg.mode() {
 	case wechat.ModeCompat:
-		var sealed bool
-		if sealed, err = a.store.Sealed(ctx, cfg.WeChat.AppID); sealed {
+		sealed, err := a.store.Sealed(ctx, cfg.WeChat.AppID)
+		if err != nil {
+			a.log.Warn("compat mode: whether WeChat encrypted its requests before is unknown; plaintext ones are taken until an encrypted one comes", "err", err)
+		}
+		if sealed {
 			a.handler.Seal()
-			a.log.Info("compat mode: WeChat has sent encrypted requests before; plaintext ones are refused (wechat.mode: plain once forgets it)")
+			a.sealKept = true
+			a.log.Info("compat mode: WeChat has sent encrypted requests before; plaintext ones are refused (a start in wechat.mode plain forgets it)")
 		}
 	case wechat.ModePlain:
-		err = a.store.Unseal(ctx, cfg.WeChat.AppID)
+		forgot, err := a.store.Unseal(ctx, cfg.WeChat.AppID)
+		switch {
+		case err != nil:
+			a.log.Warn("plain mode: could not forget that WeChat encrypted its requests; compat mode still refuses plaintext", "err", err)
+		case forgot:
+			a.log.Warn("plain mode: forgot that WeChat encrypted its requests; processes started in compat mode from now on take plaintext until an encrypted one comes")
+		}
 	}
-	if err != nil {
-		a.log.Warn("compat mode: whether WeChat encrypted its requests before is unknown; plaintext ones are taken until an encrypted one comes", "err", err)
+}
+
+// keepSeal keeps in the store, once, that WeChat has sent an encrypted
+// request in compat mode; off the request path (a locked store held the
+// first reply 5 s), and tried again at the next sync until it is kept.
+func (a *app) keepSeal(ctx context.Context) {
+	if a.sealKept || !a.handler.Sealed() {
+		return
 	}
+	cfg := a.cfg.Load()
+	if err := a.store.Seal(ctx, cfg.WeChat.AppID, time.Now()); err != nil {
+		if !a.sealFailing {
+			a.log.Warn("compat mode: could not keep that WeChat encrypts its requests; trying again", "err", err)
+			a.sealFailing = true
+		}
+		return
+	}
+	a.sealKept, a.sealFailing = true, false
+	a.log.Info("compat mode: WeChat encrypts its requests; plaintext ones are refused, also after a restart")
 }
 
 // newPush wires the daily push to the store and the live config.
@@ -390,8 +413,11 @@ func (a *app) close() {
 	if a.queries != nil {
 		a.queries.Close(ctx)
 	}
-	if a.handler != nil && a.redis == nil {
-		a.keepReplays(ctx)
+	if a.handler != nil {
+		a.keepSeal(ctx)
+		if a.redis == nil {
+			a.keepReplays(ctx)
+		}
 	}
 	if a.library != nil {
 		// The next start reads the index from this snapshot instead of
@@ -413,13 +439,19 @@ func (a *app) close() {
 
 // keepReplays keeps the messages answered lately in the store, so that a
 // process started next answers a replay of one with nothing, as this one
-// would (a fleet's Redis keeps them). A store that refuses (SQLite locked
-// by an import) is tried again until ctx ends.
+// would (a fleet's Redis keeps them). A store locked by another process
+// (an import) is tried again for up to half of what is left of ctx: the
+// index snapshot comes after.
 func (a *app) keepReplays(ctx context.Context) {
 	rs := a.handler.Replays()
 	kept := make([]store.Replay, len(rs))
 	for i, r := range rs {
 		kept[i] = store.Replay{Hash: r.Hash, Until: r.Until}
+	}
+	if deadline, ok := ctx.Deadline(); ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, time.Now().Add(time.Until(deadline)/2))
+		defer cancel()
 	}
 	for {
 		err := a.store.SaveReplays(ctx, kept, time.Now())
@@ -427,10 +459,12 @@ func (a *app) keepReplays(ctx context.Context) {
 			a.log.Info("recent messages kept for the next start", "messages", len(kept))
 			return
 		}
-		select {
-		case <-ctx.Done():
+		if !store.Busy(err) || ctx.Err() != nil {
 			a.log.Warn("recent messages not kept for the next start: a replay of one within its timestamp window would be answered again", "messages", len(kept), "err", err)
 			return
+		}
+		select {
+		case <-ctx.Done():
 		case <-time.After(250 * time.Millisecond):
 		}
 	}
@@ -442,11 +476,13 @@ func (a *app) keepReplays(ctx context.Context) {
 func (a *app) takeReplays(ctx context.Context) {
 	kept, next, err := a.store.Replays(ctx, a.replays, time.Now())
 	if err != nil {
-		if a.replays == 0 {
-			a.log.Warn("recent messages of the last run not read: a replay of one within its timestamp window would be answered again", "err", err)
+		if !a.replaysFailing {
+			a.log.Warn("recent messages of a process stopped not read: a replay of one within its timestamp window would be answered again; trying again", "err", err)
+			a.replaysFailing = true
 		}
 		return
 	}
+	a.replaysFailing = false
 	rs := make([]wechat.Replay, len(kept))
 	for i, r := range kept {
 		rs[i] = wechat.Replay{Hash: r.Hash, Until: r.Until}
@@ -458,20 +494,25 @@ func (a *app) takeReplays(ctx context.Context) {
 	a.replays = next
 }
 
-// replaySyncInterval is how soon a message kept by a process stopping
-// after this one started protects it.
-const replaySyncInterval = 2 * time.Second
+// webhookSyncInterval is how soon a message kept by a process stopping
+// after this one started protects this one too, and how soon a compat
+// seal is kept.
+const webhookSyncInterval = 2 * time.Second
 
-// watchReplays takes in, until ctx ends, what processes stopping keep.
-func (a *app) watchReplays(ctx context.Context) {
-	t := time.NewTicker(replaySyncInterval)
+// watchWebhookState, until ctx ends, takes in what processes stopping keep
+// (without a fleet's Redis) and keeps the compat seal.
+func (a *app) watchWebhookState(ctx context.Context) {
+	t := time.NewTicker(webhookSyncInterval)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			a.takeReplays(ctx)
+			if a.redis == nil {
+				a.takeReplays(ctx)
+			}
+			a.keepSeal(ctx)
 		}
 	}
 }

@@ -82,13 +82,11 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 		defer a.watching.Done()
 		a.library.Watch(watchCtx, librarySyncInterval)
 	}()
-	if a.redis == nil {
-		a.watching.Add(1)
-		go func() {
-			defer a.watching.Done()
-			a.watchReplays(watchCtx)
-		}()
-	}
+	a.watching.Add(1)
+	go func() {
+		defer a.watching.Done()
+		a.watchWebhookState(watchCtx)
+	}()
 	if watchPath != "" {
 		w, err := watchConfig(watchPath, func() { a.reload(watchPath, cfg) }, log)
 		if err != nil {

@@ -3,8 +3,12 @@ package store
 import (
 	"cmp"
 	"context"
+	"errors"
 	"slices"
 	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Replay is a message the webhook answered, by its dedupe key's hash, and
@@ -52,31 +56,49 @@ func (s *Store) SaveReplays(ctx context.Context, rs []Replay, now time.Time) (er
 	return tx.Commit()
 }
 
-// Replays returns what SaveReplays kept after the cursor (0 for all) that
-// is still ahead of now, and the cursor for the next call: a process reads
-// it all when it starts, then what a process stopping after that keeps.
+// Replays returns what SaveReplays kept after the cursor (-1 for all)
+// that is still ahead of now, and the cursor for the next call: a process
+// reads it all when it starts, then what a process stopping after that
+// keeps. The cursor passes what has passed too (a table of expired rows
+// was read whole every time).
 func (s *Store) Replays(ctx context.Context, after int64, now time.Time) (_ []Replay, next int64, err error) {
 	defer failed(&err, "read the recent messages' ids kept at shutdown")
-	rows, err := s.db.QueryContext(ctx, `SELECT hash, until_ms, saved_ms FROM webhook_replays WHERE saved_ms > ? AND until_ms > ?`,
-		after, now.UnixMilli())
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(saved_ms), ?) FROM webhook_replays`, after).Scan(&next); err != nil {
+		return nil, after, err
+	}
+	if next <= after {
+		return nil, after, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT hash, until_ms FROM webhook_replays WHERE saved_ms > ? AND saved_ms <= ? AND until_ms > ?`,
+		after, next, now.UnixMilli())
 	if err != nil {
 		return nil, after, err
 	}
 	defer rows.Close()
 	var rs []Replay
-	next = after
 	for rows.Next() {
-		var h, until, saved int64
-		if err := rows.Scan(&h, &until, &saved); err != nil {
+		var h, until int64
+		if err := rows.Scan(&h, &until); err != nil {
 			return nil, after, err
 		}
 		rs = append(rs, Replay{Hash: uint64(h), Until: time.UnixMilli(until)})
-		next = max(next, saved)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, after, err
 	}
 	return rs, next, nil
+}
+
+// Busy reports whether err is SQLite's: the database locked by another
+// connection or process (an import) past the busy timeout, which a later
+// try may not meet.
+func Busy(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	code := se.Code() & 0xff
+	return code == sqlite3.SQLITE_BUSY || code == sqlite3.SQLITE_LOCKED
 }
 
 // Seal records that appID's WeChat sends encrypted requests.
@@ -94,9 +116,13 @@ func (s *Store) Sealed(ctx context.Context, appID string) (_ bool, err error) {
 	return n > 0, err
 }
 
-// Unseal forgets Seal for appID.
-func (s *Store) Unseal(ctx context.Context, appID string) (err error) {
+// Unseal forgets Seal for appID, and reports whether there was one.
+func (s *Store) Unseal(ctx context.Context, appID string) (_ bool, err error) {
 	defer failed(&err, "forget that WeChat encrypted its requests")
-	_, err = s.db.ExecContext(ctx, `DELETE FROM webhook_sealed WHERE app_id = ?`, appID)
-	return err
+	res, err := s.db.ExecContext(ctx, `DELETE FROM webhook_sealed WHERE app_id = ?`, appID)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
 }

@@ -2,6 +2,9 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -29,7 +32,7 @@ func testReplays(t *testing.T, e storetest.Engine) {
 	if err := s.SaveReplays(ctx, rs[:100], now); err != nil {
 		t.Fatal(err)
 	}
-	got, cursor, err := s.Replays(ctx, 0, now)
+	got, cursor, err := s.Replays(ctx, -1, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,8 +56,67 @@ func testReplays(t *testing.T, e storetest.Engine) {
 		t.Fatalf("read again: %d %v", len(again), err)
 	}
 	// A new start reads all that has not passed.
-	all, _, err := s.Replays(ctx, 0, later)
+	all, _, err := s.Replays(ctx, -1, later)
 	if err != nil || len(all) != 138 { // 12..149
 		t.Fatalf("all: %d %v", len(all), err)
+	}
+	// All passed: the cursor passes them all the same (each read scanned
+	// the whole table again).
+	long := later.Add(2 * time.Hour)
+	if none, next, err := s.Replays(ctx, -1, long); err != nil || len(none) != 0 || next != cursor2 {
+		t.Fatalf("past every window: %d replays, cursor %d (want %d), %v", len(none), next, cursor2, err)
+	}
+}
+
+// TestSeal: kept once per AppID, forgotten once.
+func TestSeal(t *testing.T) { storetest.Each(t, testSeal) }
+
+func testSeal(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	for i := range 2 {
+		if err := s.Seal(ctx, "wx1", time.Now()); err != nil {
+			t.Fatalf("seal %d: %v", i, err)
+		}
+	}
+	if sealed, err := s.Sealed(ctx, "wx1"); !sealed || err != nil {
+		t.Fatalf("sealed %v %v", sealed, err)
+	}
+	if sealed, _ := s.Sealed(ctx, "wx2"); sealed {
+		t.Fatal("another AppID sealed")
+	}
+	for i, want := range []bool{true, false} {
+		if forgot, err := s.Unseal(ctx, "wx1"); forgot != want || err != nil {
+			t.Fatalf("unseal %d: %v %v", i, forgot, err)
+		}
+	}
+}
+
+// TestBusy: a save while another process holds SQLite's write lock fails
+// as busy (serve tries it again), other errors do not.
+func TestBusy(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "m.db")
+	s, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	other, err := sql.Open("sqlite", "file:"+path+"?_txlock=immediate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	tx, err := other.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	err = s.SaveReplays(context.Background(), []store.Replay{{Hash: 1, Until: time.Now().Add(time.Minute)}}, time.Now())
+	if err == nil || !store.Busy(err) {
+		t.Fatalf("a save under another's lock: %v, busy %v", err, store.Busy(err))
+	}
+	if store.Busy(errors.New("no such table: webhook_replays")) || store.Busy(nil) {
+		t.Error("other errors read as busy")
 	}
 }

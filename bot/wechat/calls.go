@@ -170,6 +170,9 @@ func (cs *calls) expire(now time.Time) {
 		delete(cs.m, q.key)
 		h := keyHash(q.key)
 		until := q.call.first.Add(replayTTL)
+		if kept := cs.seen[h]; kept.After(until) {
+			until = kept // not shortening what another process kept (restore)
+		}
 		cs.seen[h] = until
 		cs.seenOrder = append(cs.seenOrder, queuedSeen{h, until})
 		cs.order[0] = queued{}

@@ -52,15 +52,6 @@ type Config struct {
 	// Receipts, if set, keeps WeChat's reports of what it delivered of a
 	// mass send or a template message.
 	Receipts Receipts
-	// Seals, if set, is told once when WeChat first sends an encrypted
-	// request in compat mode (Handler.Seal takes it in at the next start).
-	Seals Seals
-}
-
-// Seals keeps, past a restart, that WeChat sends encrypted requests
-// (compat mode): once it has, plaintext is refused.
-type Seals interface {
-	Seal(ctx context.Context) error
 }
 
 // Receipts keeps WeChat's delivery receipts (the push ledger does).
@@ -187,8 +178,12 @@ func DecodeAESKey(s string) ([]byte, error) {
 }
 
 // Seal refuses plaintext requests in compat mode from now on, as after
-// an encrypted one: the start takes in what Seals kept.
+// an encrypted one: serve takes in what an earlier process saw (Sealed).
 func (h *Handler) Seal() { h.sealed.Store(true) }
+
+// Sealed reports whether WeChat has sent an encrypted request in compat
+// mode (or Seal said it had before): serve keeps it for the next start.
+func (h *Handler) Sealed() bool { return h.sealed.Load() }
 
 // Replays is every message answered lately whose request, replayed, could
 // still pass the timestamp check: for the next process to take in with
@@ -279,7 +274,6 @@ type request struct {
 	encrypted bool
 	timestamp string
 	nonce     string
-	sealing   bool // the first encrypted request in compat mode: Seals is told
 }
 
 // parseRequest verifies and decodes a POST into req, using e's buffers. It
@@ -328,7 +322,7 @@ func (h *Handler) parseSigned(p params, body []byte, req *request, e *envelope) 
 			return reject(http.StatusBadRequest, "ciphertext is for another AppID", "%d bytes where the AppID should be", len(appID))
 		}
 		if h.cfg.Mode == ModeCompat && !h.sealed.Load() {
-			req.sealing = h.sealed.CompareAndSwap(false, true)
+			h.sealed.Store(true)
 		}
 	}
 	if err := decodeMessage(raw, &req.msg); err != nil {
@@ -363,13 +357,6 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 	*req = request{}
 	if rej := h.parseSigned(p, body, req, e); rej != nil {
 		return rej
-	}
-	if req.sealing && h.cfg.Seals != nil {
-		// Once a process: a forged plaintext request was taken as the
-		// first after a restart (a review's find).
-		if err := h.cfg.Seals.Seal(r.Context()); err != nil {
-			h.log.ErrorContext(r.Context(), "record that WeChat encrypts its requests; plaintext is refused until serve restarts", "err", err)
-		}
 	}
 	m := toBot(&req.msg)
 	// CreateTime is the sender's word, inside the envelope: a clock far off

@@ -1,0 +1,14 @@
+-- When a stopping process kept each replay: a process started before the
+-- last one stopped reads what that one kept then (a rolling restart).
+-- Rows kept before this column are read by the next start only.
+ALTER TABLE webhook_replays ADD COLUMN saved_ms INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX webhook_replays_saved ON webhook_replays(saved_ms);
+
+-- An account whose WeChat has sent an encrypted request in compat mode:
+-- plaintext is a forgery from then on, also after a restart (it was taken
+-- again as the first request after one). A start in wechat.mode: plain
+-- forgets it.
+CREATE TABLE webhook_sealed (
+    app_id    TEXT PRIMARY KEY,
+    sealed_ms INTEGER NOT NULL
+);
