@@ -75,7 +75,8 @@ type app struct {
 	// Owned by newApp, then by the webhook state's watch (serve).
 	replays        int64 // the cursor of what was read of the replays kept (store.Replays)
 	replaysFailing bool
-	sealKept       bool // the store says WeChat encrypts (compat mode)
+	sealKept       bool   // the store says WeChat encrypts (compat mode)
+	sealAppID      string // the AppID the handler serves (a reload changes the config's, not the handler's)
 	sealFailing    bool
 	// shutdownBy is when serve must have finished closing, once SIGTERM
 	// (or the end of its context) has come.
@@ -315,6 +316,7 @@ func (a *app) newHandler(cfg *Config) (*wechat.Handler, error) {
 func (a *app) takeSeal(ctx context.Context, cfg *Config) {
 	switch cfg.mode() {
 	case wechat.ModeCompat:
+		a.sealAppID = cfg.WeChat.AppID
 		sealed, err := a.store.Sealed(ctx, cfg.WeChat.AppID)
 		if err != nil {
 			a.log.Warn("compat mode: whether WeChat encrypted its requests before is unknown; plaintext ones are taken until an encrypted one comes", "err", err)
@@ -342,8 +344,7 @@ func (a *app) keepSeal(ctx context.Context) {
 	if a.sealKept || !a.handler.Sealed() {
 		return
 	}
-	cfg := a.cfg.Load()
-	if err := a.store.Seal(ctx, cfg.WeChat.AppID, time.Now()); err != nil {
+	if err := a.store.Seal(ctx, a.sealAppID, time.Now()); err != nil {
 		if !a.sealFailing {
 			a.log.Warn("compat mode: could not keep that WeChat encrypts its requests; trying again", "err", err)
 			a.sealFailing = true

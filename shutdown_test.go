@@ -280,10 +280,21 @@ func TestCompatSealOutlivesARestart(t *testing.T) {
 		return base, stop, logs
 	}
 	base, stop, logs := serveIn("compat")
+	sim := simulatorFor(t, cfg, base)
 	if code := plaintext(base); code != http.StatusOK {
 		t.Fatalf("plaintext before WeChat encrypted: %d", code)
 	}
-	if _, err := simulatorFor(t, cfg, base).Send(context.Background(), wechat.Inbound{From: "o_me", MsgType: "text", Content: "帮助", MsgID: time.Now().UnixNano(), CreateTime: time.Now().Unix()}); err != nil {
+	// The seal is for the AppID served, whatever a reload says (a review's
+	// find: kept for the edited file's, which needs a restart).
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, []byte(strings.Replace(string(data), "app_id: wxd0000000000demo", "app_id: wxother", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return strings.Contains(logs.String(), "wechat.app_id") }, "the reload naming app_id as needing a restart")
+	if _, err := sim.Send(context.Background(), wechat.Inbound{From: "o_me", MsgType: "text", Content: "帮助", MsgID: time.Now().UnixNano(), CreateTime: time.Now().Unix()}); err != nil {
 		t.Fatal(err)
 	}
 	if code := plaintext(base); code != http.StatusUnauthorized {
@@ -295,6 +306,9 @@ func TestCompatSealOutlivesARestart(t *testing.T) {
 		return strings.Contains(logs.String(), "plaintext ones are refused, also after a restart")
 	}, "the seal kept")
 	stop()
+	if err := os.WriteFile(cfg, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	base, stop, logs = serveIn("compat")
 	if code := plaintext(base); code != http.StatusUnauthorized {
 		t.Errorf("plaintext as the first request after a restart: %d\n%s", code, logs)

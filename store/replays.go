@@ -41,10 +41,14 @@ func (s *Store) SaveReplays(ctx context.Context, rs []Replay, now time.Time) (er
 	if _, err := tx.ExecContext(ctx, `DELETE FROM webhook_replays WHERE until_ms <= ?`, now.UnixMilli()); err != nil {
 		return err
 	}
+	// The time of the save once the table's lock is held: a save that
+	// waited for it, taking its time before, committed behind a later
+	// one, and readers past that one never read it.
+	saved := s.Now().UnixMilli()
 	args := make([]any, 0, 3*len(rs))
 	for _, r := range rs {
 		if r.Until.After(now) {
-			args = append(args, int64(r.Hash), r.Until.UnixMilli(), now.UnixMilli())
+			args = append(args, int64(r.Hash), r.Until.UnixMilli(), saved)
 		}
 	}
 	if err := tx.insertRows(ctx, `INSERT INTO webhook_replays (hash, until_ms, saved_ms) VALUES `, `(?, ?, ?)`,

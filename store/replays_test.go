@@ -29,6 +29,7 @@ func testReplays(t *testing.T, e storetest.Engine) {
 		rs = append(rs, store.Replay{Hash: uint64(i)<<56 | uint64(i), Until: now.Add(time.Duration(i-10) * time.Second)})
 	}
 	rs = append(rs, store.Replay{Hash: rs[20].Hash, Until: rs[20].Until.Add(time.Hour)}) // the same hash again, later
+	s.Now = func() time.Time { return now }
 	if err := s.SaveReplays(ctx, rs[:100], now); err != nil {
 		t.Fatal(err)
 	}
@@ -41,6 +42,7 @@ func testReplays(t *testing.T, e storetest.Engine) {
 	}
 	// Another process stops: its messages are read after the cursor.
 	later := now.Add(time.Second)
+	s.Now = func() time.Time { return later }
 	if err := s.SaveReplays(ctx, rs[100:], later); err != nil {
 		t.Fatal(err)
 	}
