@@ -38,13 +38,22 @@ func (s *Store) SaveReplays(ctx context.Context, rs []Replay, now time.Time) (er
 		return err
 	}
 	defer tx.Rollback()
+	// One save at a time (SQLite's BEGIN IMMEDIATE holds its lock), and
+	// each after the last committed: a save with an earlier time than
+	// one a reader has passed would never be read by it.
+	if tx.engine == postgresEngine {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, replayLock); err != nil {
+			return err
+		}
+	}
+	var last int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(saved_ms), 0) FROM webhook_replays`).Scan(&last); err != nil {
+		return err
+	}
+	saved := max(s.Now().UnixMilli(), last+1)
 	if _, err := tx.ExecContext(ctx, `DELETE FROM webhook_replays WHERE until_ms <= ?`, now.UnixMilli()); err != nil {
 		return err
 	}
-	// The time of the save once the table's lock is held: a save that
-	// waited for it, taking its time before, committed behind a later
-	// one, and readers past that one never read it.
-	saved := s.Now().UnixMilli()
 	args := make([]any, 0, 3*len(rs))
 	for _, r := range rs {
 		if r.Until.After(now) {

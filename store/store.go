@@ -98,6 +98,7 @@ const (
 	migrationLock = 0x6d70626f74_01
 	changeLock    = 0x6d70626f74_02
 	snapshotLock  = 0x6d70626f74_03
+	replayLock    = 0x6d70626f74_04
 )
 
 func (s *Store) migrate(ctx context.Context) error {
