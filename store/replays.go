@@ -51,7 +51,9 @@ func (s *Store) SaveReplays(ctx context.Context, rs []Replay, now time.Time) (er
 		return err
 	}
 	saved := max(s.Now().UnixMilli(), last+1)
-	if _, err := tx.ExecContext(ctx, `DELETE FROM webhook_replays WHERE until_ms <= ?`, now.UnixMilli()); err != nil {
+	// What has passed goes, but for the latest save's rows: they hold the
+	// high-water mark a clock behind the last saver's counts from.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM webhook_replays WHERE until_ms <= ? AND saved_ms < ?`, now.UnixMilli(), last); err != nil {
 		return err
 	}
 	args := make([]any, 0, 3*len(rs))

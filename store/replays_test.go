@@ -79,9 +79,29 @@ func testReplays(t *testing.T, e storetest.Engine) {
 	if err != nil || len(got) != 1 || got[0].Hash != 8 {
 		t.Fatalf("a save in the same millisecond as the last read: %+v %v", got, err)
 	}
+	// A process whose clock is behind the last saver's, after a save that
+	// pruned the rest: its save still comes after the cursor (a review's
+	// find: the pruning lowered the mark it counted from).
+	s.Now = func() time.Time { return later.Add(time.Hour) }
+	if err := s.SaveReplays(ctx, nil, later.Add(3*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	_, cursor5, err := s.Replays(ctx, cursor4, later)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return later }
+	if err := s.SaveReplays(ctx, []store.Replay{{Hash: 9, Until: later.Add(4 * time.Hour)}}, later); err != nil {
+		t.Fatal(err)
+	}
+	if got, next, err := s.Replays(ctx, cursor5, later); err != nil || len(got) != 1 || got[0].Hash != 9 {
+		t.Fatalf("a save by a clock behind, after pruning: %+v %v", got, err)
+	} else {
+		cursor4 = next
+	}
 	// All passed: the cursor passes them all the same (each read scanned
 	// the whole table again).
-	long := later.Add(2 * time.Hour)
+	long := later.Add(5 * time.Hour)
 	if none, next, err := s.Replays(ctx, -1, long); err != nil || len(none) != 0 || next != cursor4 {
 		t.Fatalf("past every window: %d replays, cursor %d (want %d), %v", len(none), next, cursor4, err)
 	}
