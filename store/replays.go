@@ -33,19 +33,13 @@ func (s *Store) SaveReplays(ctx context.Context, rs []Replay, now time.Time) (er
 		return b.Until.Compare(a.Until)
 	})
 	rs = slices.CompactFunc(rs, func(a, b Replay) bool { return a.Hash == b.Hash }) // PostgreSQL refuses one row twice in a statement
-	tx, err := s.db.BeginTx(ctx, nil)
+	// One save at a time, each after the last committed: a save with an
+	// earlier time than one a reader has passed would never be read by it.
+	tx, err := s.beginLocked(ctx, replayLock)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	// One save at a time (SQLite's BEGIN IMMEDIATE holds its lock), and
-	// each after the last committed: a save with an earlier time than
-	// one a reader has passed would never be read by it.
-	if tx.engine == postgresEngine {
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, replayLock); err != nil {
-			return err
-		}
-	}
 	var last int64
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(saved_ms), 0) FROM webhook_replays`).Scan(&last); err != nil {
 		return err

@@ -364,13 +364,17 @@ func (s *Store) Delete(ctx context.Context, id string) (err error) {
 // and a removal holding an article's row the import reaches next waited
 // for each other, and PostgreSQL killed one (deadlock detected). (SQLite
 // has one writer at a time anyway.)
-func (s *Store) beginChanges(ctx context.Context) (*sqlTx, error) {
+func (s *Store) beginChanges(ctx context.Context) (*sqlTx, error) { return s.beginLocked(ctx, changeLock) }
+
+// beginLocked begins a transaction holding lock until it ends, on
+// PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the one write lock.
+func (s *Store) beginLocked(ctx context.Context, lock int64) (*sqlTx, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
 	if tx.engine == postgresEngine {
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, changeLock); err != nil {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, lock); err != nil {
 			tx.Rollback()
 			return nil, err
 		}
@@ -506,18 +510,13 @@ const snapshotChunk = 1 << 20
 // SaveSnapshot stores the index snapshot, replacing the previous one.
 func (s *Store) SaveSnapshot(ctx context.Context, seq int64, data []byte) (err error) {
 	defer failed(&err, "save index snapshot")
-	tx, err := s.db.BeginTx(ctx, nil)
+	// Two replicas saving at once both deleted the chunks and one failed
+	// on the other's (duplicate key): they take turns.
+	tx, err := s.beginLocked(ctx, snapshotLock)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if tx.engine == postgresEngine {
-		// Two replicas saving at once both deleted the chunks and one
-		// failed on the other's (duplicate key): they take turns.
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, snapshotLock); err != nil {
-			return err
-		}
-	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM index_snapshot_chunks`); err != nil {
 		return err
 	}
