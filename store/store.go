@@ -364,7 +364,9 @@ func (s *Store) Delete(ctx context.Context, id string) (err error) {
 // and a removal holding an article's row the import reaches next waited
 // for each other, and PostgreSQL killed one (deadlock detected). (SQLite
 // has one writer at a time anyway.)
-func (s *Store) beginChanges(ctx context.Context) (*sqlTx, error) { return s.beginLocked(ctx, changeLock) }
+func (s *Store) beginChanges(ctx context.Context) (*sqlTx, error) {
+	return s.beginLocked(ctx, changeLock)
+}
 
 // beginLocked begins a transaction holding lock until it ends, on
 // PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the one write lock.
