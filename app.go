@@ -447,7 +447,7 @@ func (a *app) keepReplays(ctx context.Context) {
 	rs := a.handler.Replays()
 	kept := make([]store.Replay, len(rs))
 	for i, r := range rs {
-		kept[i] = store.Replay{Hash: r.Hash, Until: r.Until}
+		kept[i] = store.Replay(r)
 	}
 	if deadline, ok := ctx.Deadline(); ok {
 		var cancel context.CancelFunc
@@ -486,7 +486,7 @@ func (a *app) takeReplays(ctx context.Context) {
 	a.replaysFailing = false
 	rs := make([]wechat.Replay, len(kept))
 	for i, r := range kept {
-		rs[i] = wechat.Replay{Hash: r.Hash, Until: r.Until}
+		rs[i] = wechat.Replay(r)
 	}
 	a.handler.TakeReplays(rs)
 	if len(rs) > 0 {

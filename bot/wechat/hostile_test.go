@@ -7,6 +7,7 @@ import (
 	"crypto/cipher"
 	"encoding/base64"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"log/slog"
 	"net/http"
@@ -362,5 +363,17 @@ func TestReplaysMergedLater(t *testing.T) {
 	cs.begin("tick", start.Add(replayTTL+10*time.Minute))
 	if len(cs.seen) != 0 || len(cs.seenOrder) != 0 {
 		t.Errorf("past every window, %d kept, %d queued", len(cs.seen), len(cs.seenOrder))
+	}
+}
+
+// TestKeyHashIsFNV1a: what processes keep for each other is hash/fnv's
+// 64-bit FNV-1a, as the table's comment says.
+func TestKeyHashIsFNV1a(t *testing.T) {
+	for _, key := range []string{"", "o_user|123", "枫桥经验|event|subscribe"} {
+		h := fnv.New64a()
+		h.Write([]byte(key))
+		if got := keyHash(key); got != h.Sum64() {
+			t.Errorf("keyHash(%q) = %x, fnv %x", key, got, h.Sum64())
+		}
 	}
 }
