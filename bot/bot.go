@@ -20,7 +20,9 @@ import (
 	"mpbot/content"
 )
 
-// Catalog is what the bot needs from the content side.
+// Catalog is what the bot needs from the content side. The hits it returns
+// may be shared with everyone asking the same (a cache's): the bot reads
+// them and builds anything it changes anew.
 type Catalog interface {
 	Search(ctx context.Context, query string, n int) ([]content.Hit, error)
 	// Mentions are the topic query asks about, when it is one topic word,

@@ -2,6 +2,7 @@ package search
 
 import (
 	"mpbot/content"
+	"slices"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 )
@@ -46,8 +47,10 @@ func (c *resultCache) get(k cacheKey, gen uint64) (Result, bool) {
 	if !ok || v.gen != gen {
 		return Result{}, false
 	}
-	// Callers may reorder or fill in the hits they get; the cached ones stay.
-	v.res.Hits = append([]content.Hit(nil), v.res.Hits...)
+	// The hits are the cache's own, shared with every caller asking the
+	// same (copying them was most of a cached answer's cost): callers read
+	// them and build what they change anew. Their capacity ends with them,
+	// so that an append copies.
 	return v.res, true
 }
 
@@ -55,6 +58,7 @@ func (c *resultCache) put(k cacheKey, gen uint64, r Result) {
 	if c == nil {
 		return
 	}
-	r.Hits = append([]content.Hit(nil), r.Hits...)
+	// The caller that searched keeps its hits to change as it likes.
+	r.Hits = slices.Clip(append([]content.Hit(nil), r.Hits...))
 	c.lru.Add(k, cachedResult{gen: gen, res: r})
 }

@@ -27,6 +27,8 @@ type Result struct {
 
 // Search returns up to n articles for query, best first. Scores run from 0
 // (nothing of the query found) to 1 (all of it, in the title, as typed).
+// The hits of Search, SearchResult, Mentions and Snippets may be the answer
+// cache's, shared with every caller asking the same: they are read-only.
 func (ix *Index) Search(ctx context.Context, query string, n int) ([]content.Hit, error) {
 	r, err := ix.SearchResult(ctx, query, n, false)
 	return r.Hits, err
