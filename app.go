@@ -564,14 +564,15 @@ func (a *app) console(configPath string) *admin.Console {
 			return a.store.PlanDaily(ctx, c.today(time.Now()), days, c.Push.Category)
 		},
 		Rules: func() string { return a.cfg.Load().settings.Describe() },
-		Check: func() string {
+		Check: func() admin.ConfigCheck {
+			c := admin.ConfigCheck{File: configPath}
 			if configPath == "" {
-				return ""
+				return c
 			}
 			if _, err := loadConfig(configPath, true); err != nil {
-				return err.Error()
+				c.Problem = err.Error()
 			}
-			return ""
+			return c
 		},
 		Log: a.log,
 	})

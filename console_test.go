@@ -158,3 +158,56 @@ func TestConsoleInABrowser(t *testing.T) {
 	}
 	t.Logf("screenshots in %s", shots)
 }
+
+// TestConsoleConfigPage: the config page says what serve does with the
+// config file: valid and applied on save, rejected (the last good one
+// serving), or none at all, the embedded defaults without live reload (an
+// operator's find: it said "saved, applied at once" with no file to save).
+func TestConsoleConfigPage(t *testing.T) {
+	const token = "console-test-token-123"
+	t.Setenv("MPBOT_ADMIN_TOKEN", token)
+	t.Setenv("MPBOT_ADMIN_ADDR", "127.0.0.1:0")
+	t.Setenv("MPBOT_SERVER_ADDR", "127.0.0.1:0")
+	page := func(logs *syncBuffer) string {
+		m := adminRe.FindStringSubmatch(logs.String())
+		if m == nil {
+			t.Fatalf("no admin console in the log:\n%s", logs)
+		}
+		req, _ := http.NewRequest("GET", "http://"+m[1]+"/config", nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return string(body)
+	}
+
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	logs := &syncBuffer{}
+	_, stop := startServe(t, cfg, logs)
+	if got := page(logs); !strings.Contains(got, "有效。修改请编辑文件（保存后自动生效）") {
+		t.Errorf("the config page of a valid file:\n%s", got)
+	}
+	shipped, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, []byte(strings.Replace(string(shipped), "  min_score: 0.4\n", "  min_score: high\n", 1)), 0o644)
+	if got := page(logs); !strings.Contains(got, "正在使用上一份有效的配置") || !strings.Contains(got, "search.min_score") {
+		t.Errorf("the config page of a file with an error:\n%s", got)
+	}
+	stop()
+
+	// No file: serve in an empty directory, on the embedded defaults.
+	t.Chdir(t.TempDir())
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	logs = &syncBuffer{}
+	go func() { done <- run(ctx, []string{"serve"}, strings.NewReader(""), io.Discard, logs) }()
+	waitFor(t, func() bool { return adminRe.MatchString(logs.String()) }, "serve on the embedded defaults")
+	if got := page(logs); !strings.Contains(got, "没有配置文件") || strings.Contains(got, "保存后自动生效") {
+		t.Errorf("the config page without a config file:\n%s", got)
+	}
+	cancel()
+	<-done
+}

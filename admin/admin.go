@@ -46,10 +46,16 @@ type Deps struct {
 	// Plan is the daily reading of the days ahead.
 	Plan func(ctx context.Context, days int) ([]store.Planned, error)
 	// Rules describes the compiled rules; Check checks the live config
-	// file ("" when it is valid).
+	// file.
 	Rules func() string
-	Check func() string
+	Check func() ConfigCheck
 	Log   *slog.Logger
+}
+
+// ConfigCheck is what the config page says of the config file.
+type ConfigCheck struct {
+	File    string // "" when serve runs on the embedded defaults, without live reload
+	Problem string // why the file is not applied; "" when it is valid
 }
 
 // Console serves the pages.

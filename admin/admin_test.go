@@ -29,7 +29,7 @@ func testConsole(t *testing.T) *httptest.Server {
 		Article: func(context.Context, string) (content.Article, error) { return content.Article{}, content.ErrNotFound },
 		Plan:    func(context.Context, int) ([]store.Planned, error) { return nil, nil },
 		Rules:   func() string { return "rule 0" },
-		Check:   func() string { return "" },
+		Check:   func() ConfigCheck { return ConfigCheck{File: "config.yaml"} },
 		Log:     slog.New(slog.DiscardHandler),
 	})
 	srv := httptest.NewServer(c)
