@@ -49,6 +49,10 @@ func (c *cli) checkCmd() *cobra.Command {
 				}
 				return exitError{1}
 			}
+			if err := cfg.publicDemo(); err != nil { // serve would refuse to start
+				fmt.Fprintf(c.stderr, "%s: %v\n", cfg.source, err)
+				return exitError{1}
+			}
 			fmt.Fprintf(c.stdout, "%s: ok (mode %s)\n", cfg.source, cfg.mode())
 			for _, u := range cfg.warnings {
 				fmt.Fprintf(c.stdout, "warning: %s\n", u)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/netip"
 	"os"
@@ -54,6 +55,14 @@ type Config struct {
 	keep     time.Duration  // insights.retention
 	warnings []string       // MPBOT_* environment variables that set nothing (or a key to nothing), and what works but cannot act
 	sections []string       // the file's top-level keys (server, replies, push, …)
+	// endsLine tells whether the file ends with a line break (or is
+	// empty): editors write one, and a save that drops the one the
+	// running file had was most likely cut short mid-line, where YAML
+	// still reads the rest (a reply's text ending in 请添加助教微信 linxua).
+	endsLine bool
+	// pinned are the file's values of the keys environment variables set:
+	// an edit of one in the file does nothing while its variable is set.
+	pinned map[string]string
 }
 
 // InsightsConfig is the `insights` section: the query log.
@@ -230,6 +239,9 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 	case err != nil:
 		return nil, fmt.Errorf("config: %w", err)
 	}
+	if len(bytes.TrimSpace(yamlComments.ReplaceAll(data, nil))) == 0 {
+		return nil, fmt.Errorf("%s: the file is empty (or holds only comments): saved half-way? config.yaml lists every key", source)
+	}
 	if err := fileProblems(source, data); err != nil {
 		return nil, err
 	}
@@ -242,15 +254,24 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 	// turns the console off, as admin.addr: "" does. Viper would otherwise
 	// read it as unset and keep the file's value.
 	v.AllowEmptyEnv(true)
+	pinned := map[string]string{}
 	for _, key := range v.AllKeys() {
-		if !strings.HasPrefix(key, "replies.") {
-			v.BindEnv(key) // Unmarshal ignores environment variables of unbound keys
+		if strings.HasPrefix(key, "replies.") {
+			continue
 		}
+		if _, set := os.LookupEnv(envName(key)); set {
+			pinned[key] = fmt.Sprint(v.Get(key)) // the file's, before the variable is bound
+		}
+		v.BindEnv(key) // Unmarshal ignores environment variables of unbound keys
 	}
-	cfg := &Config{source: source, warnings: envWarnings(v.AllKeys(), os.Environ()), sections: fileSections(data)}
+	cfg := &Config{source: source, warnings: envWarnings(v.AllKeys(), os.Environ()), sections: fileSections(data),
+		endsLine: len(data) == 0 || data[len(data)-1] == '\n', pinned: pinned}
+	if !cfg.endsLine && source != "embedded defaults" {
+		cfg.warnings = append(cfg.warnings, source+" does not end with a line break: if it was cut short, what is left of its last line is read as it stands (a running serve rejects a save that drops the line break its file ended with)")
+	}
 	var p problems
 	if err := v.UnmarshalExact(cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
-		mapstructure.StringToTimeDurationHookFunc(),
+		scalarHook,
 		responseHook,
 	))); err != nil {
 		// Unknown keys and values of the wrong type: listed, and checking
@@ -342,7 +363,10 @@ func syntaxError(source string, data []byte, err error) error {
 	return fmt.Errorf("%s: not valid YAML: %s", source, strings.TrimPrefix(perr.Error(), "yaml: "))
 }
 
-var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	yamlLineRe   = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	yamlComments = regexp.MustCompile(`(?m)^\s*#.*$`)
+)
 
 // envWarnings lists the MPBOT_* variables of environ that override no key
 // of keys, each with why and, for a likely typo, the variable meant, and
@@ -598,6 +622,80 @@ var (
 	replySpecType    = reflect.TypeFor[bot.ReplySpec]()
 )
 
+// scalarHook reads numbers, booleans and durations strictly. Viper decodes
+// weakly: min_score: "" and false were 0, max_results: true was 1 and 5.5
+// was 5, shutdown_timeout: 10 ten nanoseconds, all without a word. The
+// environment's values are text, read here as their key's type.
+func scalarHook(_, to reflect.Type, data any) (any, error) {
+	v := reflect.ValueOf(data)
+	if !v.IsValid() {
+		return data, nil
+	}
+	kind, text := v.Kind(), ""
+	if kind == reflect.String {
+		text = strings.TrimSpace(v.String())
+	}
+	number := kind >= reflect.Int && kind <= reflect.Float64
+	if to == durationType {
+		switch {
+		case kind == reflect.String:
+			d, err := time.ParseDuration(text)
+			if err != nil {
+				return nil, errors.New("not a duration: write it with its unit (500ms, 10s, 5m, 6h)")
+			}
+			return d, nil
+		case number && v.Convert(reflect.TypeFor[float64]()).Float() == 0:
+			return time.Duration(0), nil
+		case number || kind == reflect.Bool:
+			return nil, errors.New("a duration needs its unit (500ms, 10s, 5m, 6h)")
+		}
+		return data, nil
+	}
+	switch to.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		switch {
+		case kind == reflect.String:
+			n, err := strconv.ParseInt(text, 10, 64)
+			if err != nil {
+				return nil, errors.New("not a whole number")
+			}
+			return n, nil
+		case kind == reflect.Float32 || kind == reflect.Float64:
+			if f := v.Float(); f != math.Trunc(f) {
+				return nil, errors.New("not a whole number")
+			}
+		case kind == reflect.Bool:
+			return nil, errors.New("a number, not true or false")
+		}
+	case reflect.Float32, reflect.Float64:
+		switch {
+		case kind == reflect.String:
+			f, err := strconv.ParseFloat(text, 64)
+			if err != nil {
+				return nil, errors.New("not a number")
+			}
+			return f, nil
+		case kind == reflect.Bool:
+			return nil, errors.New("a number, not true or false")
+		}
+	case reflect.Bool:
+		switch {
+		case kind == reflect.String:
+			b, err := strconv.ParseBool(text)
+			if err != nil {
+				return nil, errors.New("not true or false")
+			}
+			return b, nil
+		case number:
+			return nil, errors.New("true or false, not a number")
+		}
+	}
+	return data, nil
+}
+
+var durationType = reflect.TypeFor[time.Duration]()
+
 // responseHook lets operators write a response as a plain string (a text
 // reply) or as a single reply map ({type: …}), and a reply as a plain
 // string (reply: 测试).
@@ -666,8 +764,10 @@ func (c *Config) compile() error {
 
 // check validates the server section and returns its trusted proxies.
 func (c ServerConfig) check(p *problems) []netip.Prefix {
-	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+	if _, port, err := net.SplitHostPort(c.Addr); err != nil {
 		p.add("server.addr", "%q is not host:port", c.Addr)
+	} else if _, err := strconv.ParseUint(port, 10, 16); err != nil {
+		p.add("server.addr", "%q: the port must be a number from 0 to 65535", c.Addr)
 	}
 	if !strings.HasPrefix(c.Path, "/") || c.Path == "/healthz" {
 		p.add("server.path", "%q must start with / and not be /healthz", c.Path)
@@ -866,6 +966,9 @@ func (c *Config) today(now time.Time) string { return now.In(c.location).Format(
 var (
 	restartSections = []string{"server", "wechat", "store", "log", "state", "insights", "admin"}
 	restartKeys     = []string{"push.catch_up"}
+	// hotKeys of restartSections apply on reload all the same: shutdown
+	// reads the config of the moment.
+	hotKeys = []string{"server.shutdown_timeout"}
 )
 
 // needsRestart names the keys whose change (from the running config) a
@@ -881,7 +984,7 @@ func needsRestart(running, edited *Config) []string {
 		rs, es := rv.Field(i), ev.Field(i)
 		for j := range rs.NumField() {
 			key := section + "." + rs.Type().Field(j).Tag.Get("mapstructure")
-			if !slices.Contains(restartSections, section) && !slices.Contains(restartKeys, key) {
+			if !slices.Contains(restartSections, section) && !slices.Contains(restartKeys, key) || slices.Contains(hotKeys, key) {
 				continue
 			}
 			if !reflect.DeepEqual(rs.Field(j).Interface(), es.Field(j).Interface()) {

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,7 +63,7 @@ func TestRestartKeysAreNamed(t *testing.T) {
 			ev := reflect.ValueOf(&edited).Elem()
 			ev.Field(i).Field(j).Set(changed(t, rv.Field(i).Field(j)))
 			got := needsRestart(running, &edited)
-			restart := slices.Contains(restartSections, section) || slices.Contains(restartKeys, key)
+			restart := (slices.Contains(restartSections, section) || slices.Contains(restartKeys, key)) && !slices.Contains(hotKeys, key)
 			switch {
 			case restart && !slices.Equal(got, []string{key}):
 				t.Errorf("%s changed: warning names %v", key, got)
@@ -115,5 +119,71 @@ func TestPushKeysApplyOnReload(t *testing.T) {
 	a.api = nil
 	if jc = a.pushConfig(&edited, outbox); jc.Sender != nil {
 		t.Fatalf("customer mode without an API client: %+v", jc.Sender)
+	}
+}
+
+// TestScalarsReadStrictly: numbers, booleans and durations of the wrong
+// shape are errors naming their line, not values read weakly (an
+// operator's find: min_score: "" was 0 and max_results: true was 1, and
+// `mpbot check` said ok); the environment's text is read as its key's type.
+func TestScalarsReadStrictly(t *testing.T) {
+	shipped, err := os.ReadFile("config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		from, to string
+		env      []string // NAME=value
+		want     string   // in the error; "" for none
+		check    func(*Config) bool
+	}{
+		{"  min_score: 0.4\n", "  min_score: \"\"\n", nil, `search.min_score: not a number`, nil},
+		{"  min_score: 0.4\n", "  min_score: false\n", nil, `search.min_score: a number, not true or false`, nil},
+		{"  max_results: 5\n", "  max_results: true\n", nil, `search.max_results: a number, not true or false`, nil},
+		{"  max_results: 5\n", "  max_results: 5.5\n", nil, `search.max_results: not a whole number (got "5.5")`, nil},
+		{"  cache_size: 4096\n", "  cache_size: 4096.9\n", nil, `search.cache_size: not a whole number`, nil},
+		{"  shutdown_timeout: 10s\n", "  shutdown_timeout: 10\n", nil, `server.shutdown_timeout: a duration needs its unit`, nil},
+		{"  catch_up: 6h\n", "  catch_up: six hours\n", nil, `push.catch_up: not a duration: write it with its unit (500ms, 10s, 5m, 6h) (got "six hours")`, nil},
+		{"  addr: 127.0.0.1:8080\n", "  addr: 127.0.0.1:99999\n", nil, `server.addr: "127.0.0.1:99999": the port must be a number from 0 to 65535`, nil},
+		{"  max_results: 5\n", "  max_results: \"7\"\n", nil, "", func(c *Config) bool { return c.Search.MaxResults == 7 }},
+		{"", "", []string{"MPBOT_SEARCH_MAX_RESULTS=7", "MPBOT_SERVER_SHUTDOWN_TIMEOUT=2s", "MPBOT_SEARCH_MIN_SCORE=0.3"}, "",
+			func(c *Config) bool {
+				return c.Search.MaxResults == 7 && c.Server.ShutdownTimeout == 2*time.Second && c.Search.MinScore == 0.3
+			}},
+		{"", "", []string{"MPBOT_SEARCH_MAX_RESULTS=seven"}, `search.max_results: not a whole number`, nil},
+	} {
+		t.Run(c.to+strings.Join(c.env, " "), func(t *testing.T) {
+			for _, kv := range c.env {
+				name, value, _ := strings.Cut(kv, "=")
+				t.Setenv(name, value)
+			}
+			if !strings.Contains(string(shipped), c.from) {
+				t.Fatalf("config.yaml lacks %q", c.from)
+			}
+			path := filepath.Join(t.TempDir(), "config.yaml")
+			os.WriteFile(path, []byte(strings.Replace(string(shipped), c.from, c.to, 1)), 0o644)
+			cfg, err := loadConfig(path, true)
+			switch {
+			case c.want == "" && err != nil:
+				t.Fatal(err)
+			case c.want == "" && !c.check(cfg):
+				t.Fatalf("read as %+v %+v", cfg.Server, cfg.Search)
+			case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+				t.Fatalf("error %v, want %q", err, c.want)
+			case c.from != "" && c.want != "":
+				// At the edited line.
+				line := strings.Count(string(shipped[:strings.Index(string(shipped), c.from)]), "\n") + 1
+				if at := fmt.Sprintf("config.yaml:%d: %s", line, c.want); !strings.Contains(err.Error(), at) {
+					t.Fatalf("error %v, want %q", err, at)
+				}
+			}
+		})
+	}
+	for _, text := range []string{"", "\n\n", "# only comments\n  # and more\n"} {
+		path := filepath.Join(t.TempDir(), "config.yaml")
+		os.WriteFile(path, []byte(text), 0o644)
+		if _, err := loadConfig(path, true); err == nil || !strings.Contains(err.Error(), "config.yaml: the file is empty") {
+			t.Errorf("%q: %v", text, err)
+		}
 	}
 }

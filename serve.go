@@ -107,6 +107,9 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 // at start are compared against it.
 func (a *app) reload(path string, running *Config) {
 	cfg, err := loadConfig(path, true)
+	if err == nil && a.cfg.Load().endsLine && !cfg.endsLine {
+		err = fmt.Errorf("%s no longer ends with a line break, as the file serving did: most likely it was saved half-way, and its last line is cut short; save it whole (ending with a line break) and it is read again", path)
+	}
 	if err != nil {
 		a.obs.reloads.WithLabelValues("rejected").Inc()
 		a.log.Error("config rejected; keeping the last good config", "file", path, "err", err)
@@ -152,6 +155,15 @@ func (a *app) reload(path string, running *Config) {
 	}
 	if changed := needsRestart(running, cfg); len(changed) > 0 {
 		a.log.Warn("some changes need a restart to take effect", "keys", changed)
+		if err := cfg.publicDemo(); err != nil {
+			a.log.Warn("the next start will refuse this config", "err", err)
+		}
+	}
+	for key, was := range old.pinned {
+		if now, ok := cfg.pinned[key]; ok && now != was {
+			a.log.Warn("the file changes a key an environment variable sets: the change does nothing while the variable is set",
+				"key", key, "variable", envName(key))
+		}
 	}
 }
 
@@ -457,11 +469,17 @@ func loopback(addr string) bool {
 type configWatcher struct {
 	fs      *fsnotify.Watcher
 	done    chan struct{}
-	watched map[string]bool // directories; follow's, then the loop's alone
+	watched map[string]os.FileInfo // directories, as they were when watched; follow's, then the loop's alone
 }
 
 // configSettle is how long the file must stay unchanged before a reload.
 const configSettle = 300 * time.Millisecond
+
+// configPoll is how often the file is read whatever the watch says: a
+// watch holds a directory, not its name, and a directory replaced (a
+// deploy renaming conf.new over conf, rm -rf conf and a new one) left it
+// on the old one, reloading nothing ever again, without a word.
+const configPoll = 2 * time.Second
 
 // watchConfig calls reload after each settled change of path, until Close.
 func watchConfig(path string, reload func(), log *slog.Logger) (*configWatcher, error) {
@@ -480,7 +498,10 @@ func watchConfig(path string, reload func(), log *slog.Logger) (*configWatcher, 
 		fs.Close()
 		return nil, err
 	}
-	w := &configWatcher{fs: fs, done: make(chan struct{}), watched: map[string]bool{filepath.Dir(abs): true}}
+	w := &configWatcher{fs: fs, done: make(chan struct{}), watched: map[string]os.FileInfo{}}
+	if info, err := os.Stat(filepath.Dir(abs)); err == nil {
+		w.watched[filepath.Dir(abs)] = info
+	}
 	// Read before the watch's goroutine starts: an edit made meanwhile
 	// is a change to reload, not the state to compare with.
 	names, last := w.follow(abs, log), fileStamp(abs)
@@ -524,13 +545,19 @@ func (w *configWatcher) follow(path string, log *slog.Logger) map[string]bool {
 		dirs[filepath.Dir(real)] = true
 	}
 	for d := range dirs {
-		if !w.watched[d] {
-			if err := w.fs.Add(d); err != nil {
-				log.Warn("config watch", "dir", d, "err", err)
-				continue
-			}
-			w.watched[d] = true
+		info, err := os.Stat(d)
+		if was, ok := w.watched[d]; ok && err == nil && os.SameFile(was, info) {
+			continue
 		}
+		if err != nil {
+			continue // gone: the poll finds the file when it is back
+		}
+		w.fs.Remove(d) // the directory the name held before, if any
+		if err := w.fs.Add(d); err != nil {
+			log.Warn("config watch", "dir", d, "err", err)
+			continue
+		}
+		w.watched[d] = info
 	}
 	for d := range w.watched {
 		if !dirs[d] {
@@ -546,8 +573,14 @@ func (w *configWatcher) loop(path string, names map[string]bool, last string, re
 	settle := time.NewTimer(time.Hour)
 	settle.Stop()
 	defer settle.Stop()
+	poll := time.NewTicker(configPoll)
+	defer poll.Stop()
 	for {
 		select {
+		case <-poll.C:
+			if fileStamp(path) != last {
+				settle.Reset(configSettle)
+			}
 		case ev, ok := <-w.fs.Events:
 			if !ok {
 				return
