@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -40,11 +42,24 @@ usage or config error, 3 when another process holds the day's push.`,
 			if err != nil {
 				return err
 			}
+			if today := cfg.today(time.Now()); day > today && !dryRun && cfg.Push.Mode != jobs.ModeOff {
+				// It would send that day's reading now, and mark the day
+				// done before it comes.
+				return usageError{fmt.Errorf("--date %s is after today (%s in %s): a push sends at once; choose a later day's reading with `mpbot schedule %s ID`, or look with --dry-run",
+					day, today, cfg.Push.Timezone, day)}
+			}
+			if err := storeThere(cfg); err != nil {
+				return err
+			}
 			a, err := newApp(cmd.Context(), cfg, newLogger(cfg.Log, c.stderr), storeOnly)
 			if err != nil {
 				return err
 			}
 			defer a.close()
+			if n, err := a.store.Count(cmd.Context()); err == nil && n == 0 {
+				fmt.Fprintf(c.stderr, "mpbot: the store holds no articles: nothing can be pushed (import some: mpbot import FILE --category %s)\n", cfg.Push.Category)
+				return exitError{1}
+			}
 			a.push.Progress = pushProgress(c.stderr)
 			res, err := a.push.Run(cmd.Context(), jobs.RunOptions{Day: day, DryRun: dryRun, ArticleID: article})
 			switch {
@@ -107,12 +122,18 @@ usage or config error, 3 when another process holds the day's push.`,
 			if err := checkDate(day); err != nil {
 				return err
 			}
-			a, err := c.open(cmd, storeOnly)
+			cfg, err := c.load(cmd)
+			if err != nil {
+				return err
+			}
+			if err := storeThere(cfg); err != nil {
+				return err
+			}
+			a, err := newApp(cmd.Context(), cfg, quietLogger(c.stderr), storeOnly)
 			if err != nil {
 				return err
 			}
 			defer a.close()
-			cfg := a.cfg.Load()
 			d := day
 			if d == "" {
 				d = cfg.today(time.Now())
@@ -167,6 +188,20 @@ func printUnsent(w io.Writer, n int, day string) {
 }
 
 // checkDate refuses a --date that is not a day (empty is today).
+// storeThere refuses a command that reads the push's records where no
+// SQLite store is: run from another folder (cron's home), push made a new,
+// empty store there and said "nothing to push", exit 0.
+func storeThere(cfg *Config) error {
+	if cfg.Store.Driver == "postgres" {
+		return nil
+	}
+	if _, err := os.Stat(cfg.Store.Path); errors.Is(err, os.ErrNotExist) {
+		abs, _ := filepath.Abs(cfg.Store.Path)
+		return usageError{fmt.Errorf("no store at store.path (%s): the push reads the store serve uses; run it in serve's folder, or set store.path (MPBOT_STORE_PATH)", abs)}
+	}
+	return nil
+}
+
 func checkDate(day string) error {
 	if day == "" {
 		return nil

@@ -77,6 +77,40 @@ func TestPushCommands(t *testing.T) {
 	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", "2026-12-01"); !strings.Contains(out, "2026-12-01: done") || !strings.Contains(out, "sent 25, skipped 0") {
 		t.Fatalf("status:\n%s", out)
 	}
+	// The dry run of a day done says so, as the run does, whoever has
+	// followed since (an operator's find: "2 not yet delivered").
+	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 27)
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-01", "--dry-run"); code != 0 || !strings.Contains(out, "already sent: 2026-12-01") {
+		t.Fatalf("dry run of a day done: %d\n%s\n%s", code, out, errOut)
+	}
+	// A day to come is not pushed now (it sent the reading at once and
+	// marked the day done before it came); its dry run is fine.
+	later := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(0, 0, 2).Format("2006-01-02")
+	if code, _, errOut := runCmd(t, "push", "--config", cfg, "--date", later); code != 2 || !strings.Contains(errOut, "is after today") {
+		t.Fatalf("push of a day to come: %d\n%s", code, errOut)
+	}
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", later, "--dry-run"); code != 0 || !strings.Contains(out, "dry run:") {
+		t.Fatalf("dry run of a day to come: %d\n%s\n%s", code, out, errOut)
+	}
+	// Run where no store is (cron's home folder): refused, and no empty
+	// store made there (it said "nothing to push", exit 0).
+	empty := writeConfig(t, t.TempDir(), "")
+	elsewhere := t.TempDir()
+	t.Chdir(elsewhere)
+	for _, args := range [][]string{{"push"}, {"push", "status"}} {
+		if code, _, errOut := runCmd(t, args...); code != 2 || !strings.Contains(errOut, "no store at store.path") {
+			t.Fatalf("%v where no store is: %d\n%s", args, code, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(elsewhere, "data")); err == nil {
+		t.Fatal("push made a store where none was")
+	}
+	if code, _, _ := runCmd(t, "articles", "list", "--config", empty); code != 0 {
+		t.Fatalf("articles list made no store")
+	}
+	if code, _, errOut := runCmd(t, "push", "--config", empty); code != 1 || !strings.Contains(errOut, "the store holds no articles") {
+		t.Fatalf("push of a store without articles: %d\n%s", code, errOut)
+	}
 	if code, out, _ := runCmd(t, "schedule", "--config", cfg, "demo-pujiang", "2026-12-02"); code != 0 || !strings.Contains(out, "浦江经验") {
 		t.Fatalf("schedule: %d %s", code, out)
 	}

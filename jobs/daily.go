@@ -237,6 +237,14 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 	}
 	res.Recipients = len(recipients)
 	if opts.DryRun {
+		// As the run would find it: a day done is done, whoever has
+		// followed since (it said "2 not yet delivered" of a day the run
+		// then called sent).
+		if sum, err := p.Store.LedgerSummary(ctx, day); err != nil {
+			return res, err
+		} else if sum.RunState == store.Done {
+			return res, fmt.Errorf("%w: %s", store.ErrPushDone, day)
+		}
 		res.Pending, err = p.pending(ctx, day, recipients)
 		return res, err
 	}
