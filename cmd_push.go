@@ -45,7 +45,7 @@ usage or config error, 3 when another process holds the day's push.`,
 			if today := cfg.today(time.Now()); day > today && !dryRun && cfg.Push.Mode != jobs.ModeOff {
 				// It would send that day's reading now, and mark the day
 				// done before it comes.
-				return usageError{fmt.Errorf("--date %s is after today (%s in %s): a push sends at once; choose a later day's reading with `mpbot schedule %s ID`, or look with --dry-run",
+				return usageError{fmt.Errorf("--date %s is after today (%s in %s): a push sends at once; choose a later day's reading with `mpbot schedule ID %s`, or look with --dry-run",
 					day, today, cfg.Push.Timezone, day)}
 			}
 			if err := storeThere(cfg); err != nil {

@@ -124,10 +124,10 @@ func TestPushCommands(t *testing.T) {
 	// Paused (an operator's wish: mode log still chose a reading a day),
 	// nothing is chosen, sent or written.
 	t.Setenv("MPBOT_PUSH_MODE", "off")
-	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-05"); code != 0 || !strings.Contains(out, "the daily push is off") {
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-05"); code != 0 || !strings.Contains(out, "the daily push is off") {
 		t.Fatalf("push while off: %d\n%s\n%s", code, out, errOut)
 	}
-	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", "2026-12-05"); !strings.Contains(out, "not run yet") || !strings.Contains(out, "nothing will be sent") {
+	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", "2026-11-05"); !strings.Contains(out, "not run yet") || !strings.Contains(out, "nothing will be sent") {
 		t.Fatalf("status while off:\n%s", out)
 	}
 	if after, _ := os.ReadFile(filepath.Join(dir, "outbox.jsonl")); len(after) != len(outbox) {
@@ -221,7 +221,7 @@ func TestPushInterrupted(t *testing.T) {
 	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 100)
 	child := exec.Command(os.Args[0], "-test.run=^$")
 	child.Env = append(os.Environ(), "MPBOT_WECHAT_API_BASE="+fake.URL, "MPBOT_WECHAT_APP_SECRET=s", "MPBOT_PUSH_MODE=customer", "MPBOT_PUSH_QPS=20",
-		"MPBOT_TEST_MAIN="+strings.Join([]string{"push", "--config", cfg, "--date", "2026-12-04"}, "\n"))
+		"MPBOT_TEST_MAIN="+strings.Join([]string{"push", "--config", cfg, "--date", "2026-11-04"}, "\n"))
 	var out syncBuffer
 	child.Stdout, child.Stderr = &out, &out
 	if err := child.Start(); err != nil {
@@ -230,8 +230,8 @@ func TestPushInterrupted(t *testing.T) {
 	waitFor(t, func() bool { return len(fake.Calls("/cgi-bin/message/custom/send")) >= 5 }, "the push under way")
 	child.Process.Signal(syscall.SIGTERM)
 	err := child.Wait()
-	if code := child.ProcessState.ExitCode(); code != 1 || !strings.Contains(out.String(), "2026-12-04: interrupted") ||
-		!strings.Contains(out.String(), "a rerun sends them: mpbot push --date 2026-12-04") || strings.Contains(out.String(), "context canceled") {
+	if code := child.ProcessState.ExitCode(); code != 1 || !strings.Contains(out.String(), "2026-11-04: interrupted") ||
+		!strings.Contains(out.String(), "a rerun sends them: mpbot push --date 2026-11-04") || strings.Contains(out.String(), "context canceled") {
 		t.Fatalf("push interrupted: exit %d %v\n%s", code, err, out.String())
 	}
 }
@@ -248,18 +248,18 @@ func TestPushNamesTheHolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.AcquirePush(context.Background(), "2026-12-04", "web-2/4242/abcdef", time.Now(), time.Hour); err != nil {
+	if err := st.AcquirePush(context.Background(), "2026-11-04", "web-2/4242/abcdef", time.Now(), time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
-	code, _, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-04")
+	code, _, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-04")
 	if code != 3 || !strings.Contains(errOut, "web-2/4242/abcdef") || !strings.Contains(errOut, "since") || !strings.Contains(errOut, "lease runs out at") {
 		t.Fatalf("held day: exit %d\n%s", code, errOut)
 	}
-	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-05"); code != 0 || !strings.Contains(out, "sent 3") {
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-05"); code != 0 || !strings.Contains(out, "sent 3") {
 		t.Fatalf("push: %d %s %s", code, out, errOut)
 	}
-	if code, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-12-05"); code != 0 || !strings.Contains(out, "already sent: 2026-12-05") {
+	if code, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-11-05"); code != 0 || !strings.Contains(out, "already sent: 2026-11-05") {
 		t.Fatalf("a done day: exit %d\n%s", code, out)
 	}
 	if code, _, _ := runCmd(t, "push", "--config", cfg, "--date", "tomorrow"); code != 2 {
@@ -282,12 +282,12 @@ func TestPushNamesTheHolder(t *testing.T) {
 		!strings.Contains(out, "mpbot push --date "+past) {
 		t.Errorf("status of a day missed:\n%s", out)
 	}
-	if _, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-12-06", "--dry-run"); !strings.Contains(out, "3 followers want it") {
+	if _, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-11-06", "--dry-run"); !strings.Contains(out, "3 followers want it") {
 		t.Fatalf("dry run:\n%s", out)
 	}
 	st, _ = store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
 	defer st.Close()
-	if state, _, _ := st.PushRun(context.Background(), "2026-12-06"); state != "" {
+	if state, _, _ := st.PushRun(context.Background(), "2026-11-06"); state != "" {
 		t.Fatalf("status or a dry run started the day: %q", state)
 	}
 }
@@ -365,7 +365,7 @@ func TestPushTokenExpiresMidRun(t *testing.T) {
 		}
 		fake.ExpireToken()
 	}()
-	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-04")
+	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-04")
 	close(stop)
 	if code != 0 || !strings.Contains(out, "sent 200") {
 		t.Fatalf("push: %d\n%s\n%s", code, out, errOut)
@@ -427,21 +427,21 @@ func TestBroadcastMode(t *testing.T) {
 
 	// A dry run says what the real run would hit: an article without a
 	// cover, and no default one.
-	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-06", "--article", "demo-fengqiao", "--dry-run"); code == 0 ||
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-06", "--article", "demo-fengqiao", "--dry-run"); code == 0 ||
 		!strings.Contains(errOut, "push.default_thumb_media_id") {
 		t.Fatalf("dry run of an article without a cover: %d\n%s\n%s", code, out, errOut)
 	}
 	if calls := fake.Calls(""); len(calls) != 0 {
 		t.Fatalf("the dry run called the API: %v", calls)
 	}
-	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-05", "--article", "demo-pujiang")
+	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-05", "--article", "demo-pujiang")
 	if code != 0 || !strings.Contains(out, "sent 1") {
 		t.Fatalf("broadcast: %d\n%s\n%s", code, out, errOut)
 	}
 	for path, want := range map[string]string{
 		"/cgi-bin/draft/add":             `"thumb_media_id":"THUMB1"`,
 		"/cgi-bin/message/mass/preview":  `"touser":"o_staff"`,
-		"/cgi-bin/message/mass/sendall":  `"clientmsgid":"mpbot-2026-12-05"`,
+		"/cgi-bin/message/mass/sendall":  `"clientmsgid":"mpbot-2026-11-05"`,
 		"/cgi-bin/material/add_material": "pujiang.png",
 	} {
 		calls := fake.Calls(path)
@@ -452,7 +452,7 @@ func TestBroadcastMode(t *testing.T) {
 	if send := fake.Calls("/cgi-bin/message/mass/sendall"); len(send) != 1 || !strings.Contains(string(send[0].Body), `"is_to_all":true`) {
 		t.Errorf("sendall not to all followers: %v", send)
 	}
-	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-05"); code != 0 || !strings.Contains(out, "already sent") {
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-05"); code != 0 || !strings.Contains(out, "already sent") {
 		t.Fatalf("second broadcast of a day: %d %s %s", code, out, errOut)
 	}
 
@@ -467,7 +467,7 @@ func TestBroadcastMode(t *testing.T) {
 		t.Fatalf("receipt event: %v %+v", err, out)
 	}
 	stop()
-	_, out, _ = runCmd(t, "push", "status", "--config", cfg, "--date", "2026-12-05")
+	_, out, _ = runCmd(t, "push", "status", "--config", cfg, "--date", "2026-11-05")
 	if !strings.Contains(out, "WeChat's receipt of the mass send (msg 1000") || !strings.Contains(out, "send success; to 120, filtered 100, sent 98, errors 2") {
 		t.Fatalf("push status:\n%s", out)
 	}
@@ -476,14 +476,14 @@ func TestBroadcastMode(t *testing.T) {
 	// clientmsgid; WeChat says it exists; the day counts as sent. The cover
 	// is not uploaded again.
 	st, _ = store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
-	if _, err := st.ScheduleDaily(context.Background(), "2026-12-06", "demo-pujiang"); err != nil { // as the run that crashed did
+	if _, err := st.ScheduleDaily(context.Background(), "2026-11-06", "demo-pujiang"); err != nil { // as the run that crashed did
 		t.Fatal(err)
 	}
-	if err := st.RecordDeliveries(context.Background(), []store.Delivery{{Day: "2026-12-06", Recipient: "broadcast", ArticleID: "demo-pujiang", Mode: "broadcast", State: store.Sending, Attempts: 1}}); err != nil {
+	if err := st.RecordDeliveries(context.Background(), []store.Delivery{{Day: "2026-11-06", Recipient: "broadcast", ArticleID: "demo-pujiang", Mode: "broadcast", State: store.Sending, Attempts: 1}}); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
-	code, out, errOut = runCmd(t, "push", "--config", cfg, "--date", "2026-12-06", "--article", "demo-pujiang")
+	code, out, errOut = runCmd(t, "push", "--config", cfg, "--date", "2026-11-06", "--article", "demo-pujiang")
 	if code != 0 || !strings.Contains(out, "sent 1") || len(fake.Calls("/cgi-bin/material/add_material")) != 1 {
 		t.Fatalf("rerun after a crash: %d\n%s\n%s", code, out, errOut)
 	}
@@ -590,7 +590,7 @@ func TestPushStatusCountsTheUnsent(t *testing.T) {
 	// A run whose process was killed stays "running": status says its
 	// lease ran out and what a rerun would send (an operator's find: it
 	// said "running … in flight 1", nothing more); a live one, who holds it.
-	const killed, live = "2026-12-13", "2026-12-14"
+	const killed, live = "2026-11-13", "2026-12-14"
 	if err := st.AcquirePush(ctx, killed, "pid-gone", time.Now().Add(-time.Hour), time.Minute); err != nil {
 		t.Fatal(err)
 	}
@@ -632,7 +632,7 @@ func TestPushStoppedByQuotaSaysWhatIsLeft(t *testing.T) {
 		return map[string]any{"errcode": 0}
 	})
 	cfg := customerPushConfig(t, fake, 40)
-	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-13")
+	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-13")
 	if code != 1 || !strings.Contains(out, "not sent yet: 38 (never attempted or failed)") {
 		t.Fatalf("push stopped by the quota: exit %d\n%s%s", code, out, errOut)
 	}
@@ -642,7 +642,7 @@ func TestPushStoppedByQuotaSaysWhatIsLeft(t *testing.T) {
 	if regexp.MustCompile(`(?m)^failed.*not attempted`).MatchString(out) {
 		t.Errorf("the calls never started counted as failures:\n%s", out)
 	}
-	if _, status, _ := runCmd(t, "push", "status", "--config", cfg, "--date", "2026-12-13"); !strings.Contains(status, "not sent yet: 38") {
+	if _, status, _ := runCmd(t, "push", "status", "--config", cfg, "--date", "2026-11-13"); !strings.Contains(status, "not sent yet: 38") {
 		t.Fatalf("push status disagrees:\n%s", status)
 	}
 }

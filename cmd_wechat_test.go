@@ -117,7 +117,7 @@ func TestQRCodeAndChannelWelcome(t *testing.T) {
 			http.Error(w, "bad ticket", 400)
 			return
 		}
-		w.Write([]byte("\x89PNG qr"))
+		w.Write([]byte("\x89PNG\r\n\x1a\n qr"))
 	})
 	dir, cfg := wechatConfig(t, fake, "menu:\n  buttons: []")
 	shipped, _ := os.ReadFile(cfg)
@@ -140,7 +140,7 @@ func TestQRCodeAndChannelWelcome(t *testing.T) {
 	if req.ExpireSeconds != 604800 || req.ActionName != "QR_STR_SCENE" || req.ActionInfo.Scene.SceneStr != "expo" {
 		t.Fatalf("qrcode/create %s", fake.Calls("/cgi-bin/qrcode/create")[0].Body)
 	}
-	if img, _ := os.ReadFile(png); string(img) != "\x89PNG qr" {
+	if img, _ := os.ReadFile(png); string(img) != "\x89PNG\r\n\x1a\n qr" {
 		t.Fatalf("saved picture %q", img)
 	}
 	if code, _, _ := runCmd(t, "qrcode", "create", "--config", cfg, "--scene", "expo", "--expire", "31d"); code != 2 {
@@ -150,6 +150,24 @@ func TestQRCodeAndChannelWelcome(t *testing.T) {
 	json.Unmarshal(fake.Calls("/cgi-bin/qrcode/create")[1].Body, &req)
 	if req.ActionName != "QR_LIMIT_STR_SCENE" {
 		t.Fatalf("--permanent sent %s", fake.Calls("/cgi-bin/qrcode/create")[1].Body)
+	}
+	// Answers without what was asked (an operator's find: an empty ticket
+	// printed, "permanent" for a 30-day code, JSON saved as the picture).
+	fake.Handle("/cgi-bin/qrcode/create", func(url.Values, []byte) any { return map[string]any{"errcode": 0} })
+	if code, out, errOut := runCmd(t, "qrcode", "create", "--config", cfg, "--scene", "expo"); code != 1 || !strings.Contains(errOut, "has no ticket") {
+		t.Fatalf("an answer without a ticket: %d\n%s%s", code, out, errOut)
+	}
+	fake.Handle("/cgi-bin/qrcode/create", func(url.Values, []byte) any { return map[string]any{"ticket": "T2"} })
+	fake.HandleRaw("/cgi-bin/showqrcode", func(w http.ResponseWriter, _ *http.Request) {
+		w.Write([]byte(`{"errcode":40001,"errmsg":"invalid credential"}`))
+	})
+	os.Remove(png)
+	code, out, errOut = runCmd(t, "qrcode", "create", "--config", cfg, "--scene", "expo", "--out", png)
+	if code != 1 || !strings.Contains(out, "expires") || !strings.Contains(errOut, "not a picture") {
+		t.Fatalf("a temporary code without expire_seconds, its picture an error: %d\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(png); err == nil {
+		t.Fatal("an error saved as the picture")
 	}
 
 	logs := &syncBuffer{}
@@ -208,6 +226,12 @@ func TestMediaUpload(t *testing.T) {
 	os.WriteFile(doc, []byte("%PDF"), 0o644)
 	if code, _, errOut := runCmd(t, "media", "upload", "--config", cfg, doc); code != 2 || !strings.Contains(errOut, "WeChat takes images") {
 		t.Fatalf("a pdf: %d %s", code, errOut)
+	}
+	// An answer without the media_id (an operator's find: an empty one
+	// printed, exit 0).
+	fake.Handle("/cgi-bin/material/add_material", func(url.Values, []byte) any { return map[string]any{"errcode": 0} })
+	if code, out, errOut := runCmd(t, "media", "upload", "--config", cfg, "--permanent", voice); code != 1 || !strings.Contains(errOut, "has no media_id") {
+		t.Fatalf("an answer without a media_id: %d %q %s", code, out, errOut)
 	}
 }
 

@@ -61,6 +61,9 @@ func (a *API) UploadMedia(ctx context.Context, filename string, data []byte, per
 	if err := a.upload(ctx, endpoint, query, filepath.Base(filename), data, fields, &out); err != nil {
 		return "", err
 	}
+	if out.MediaID == "" { // an answer without an errcode nor what was asked (a proxy's, a changed API)
+		return "", fmt.Errorf("%s: WeChat's answer has no media_id", endpoint)
+	}
 	return out.MediaID, nil
 }
 
@@ -97,9 +100,15 @@ func (a *API) CreateQRCode(ctx context.Context, scene string, expire time.Durati
 	if err := a.Post(ctx, "/cgi-bin/qrcode/create", req, &out); err != nil {
 		return QRCode{}, err
 	}
+	if out.Ticket == "" {
+		return QRCode{}, fmt.Errorf("/cgi-bin/qrcode/create: WeChat's answer has no ticket")
+	}
 	q := QRCode{Ticket: out.Ticket, URL: out.URL}
-	if out.ExpireSeconds > 0 {
+	switch {
+	case out.ExpireSeconds > 0:
 		q.Expires = time.Now().Add(time.Duration(out.ExpireSeconds) * time.Second)
+	case expire > 0: // a temporary code all the same, as asked
+		q.Expires = time.Now().Add(expire)
 	}
 	return q, nil
 }
@@ -129,5 +138,13 @@ func (a *API) QRImage(ctx context.Context, ticket string) ([]byte, error) {
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("QR code picture: http status %d", resp.StatusCode)
 	}
-	return io.ReadAll(io.LimitReader(resp.Body, 4<<20))
+	img, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
+	if err != nil {
+		return nil, fmt.Errorf("QR code picture: %w", err)
+	}
+	// An error comes as JSON with status 200: not to be saved as the picture.
+	if kind := http.DetectContentType(img); !strings.HasPrefix(kind, "image/") {
+		return nil, fmt.Errorf("QR code picture: the answer is %s, not a picture: %s", kind, redact(string(img[:min(len(img), 200)])))
+	}
+	return img, nil
 }
