@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -100,6 +102,14 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 			}
 			if err != nil {
 				return err
+			}
+			if !dryRun {
+				if n := demoLeft(ctx, a.store); n > 0 && slices.ContainsFunc(results, func(r store.UpsertResult) bool { return r.Err == nil && !isDemo(r.Article.ID) }) {
+					// serve filled the store with them first (as the
+					// README's start does): they answer followers and
+					// feed the daily push beside the articles imported.
+					fmt.Fprintf(c.stderr, "note: the store still holds %d demo articles (example.com links) beside yours; `mpbot articles rm --demo` removes them\n", n)
+				}
 			}
 			return reportImport(c.stdout, c.stderr, results, problems, dryRun, time.Since(started))
 		},
@@ -322,6 +332,7 @@ func (c *cli) articlesCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "articles", Short: "List, show and remove stored articles"}
 	var category string
 	var limit int
+	var demo bool
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List articles, newest first",
@@ -362,15 +373,30 @@ func (c *cli) articlesCmd() *cobra.Command {
 		},
 	}
 	rm := &cobra.Command{
-		Use:   "rm ID...",
+		Use:   "rm ID... | --demo",
 		Short: "Remove articles (a running serve drops them from search within a second)",
-		Args:  usage(cobra.MinimumNArgs(1)),
+		Args: usage(func(cmd *cobra.Command, args []string) error {
+			if demo {
+				return cobra.NoArgs(cmd, args)
+			}
+			return cobra.MinimumNArgs(1)(cmd, args)
+		}),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := c.open(cmd, withLibrary)
 			if err != nil {
 				return err
 			}
 			defer a.close()
+			if demo {
+				for _, d := range content.DemoArticles() {
+					if _, err := a.store.Get(cmd.Context(), d.ID); err == nil {
+						args = append(args, d.ID)
+					}
+				}
+				if len(args) == 0 {
+					fmt.Fprintln(c.stdout, "no demo articles in the store")
+				}
+			}
 			for _, id := range args {
 				if err := a.library.Delete(cmd.Context(), id); err != nil {
 					return err
@@ -380,8 +406,25 @@ func (c *cli) articlesCmd() *cobra.Command {
 			return nil
 		},
 	}
+	rm.Flags().BoolVar(&demo, "demo", false, "remove the demo articles serve filled a new store with")
 	cmd.AddCommand(list, show, rm)
 	return cmd
+}
+
+// isDemo reports whether id is one of the demo articles'.
+func isDemo(id string) bool {
+	return slices.ContainsFunc(content.DemoArticles(), func(a content.Article) bool { return a.ID == id })
+}
+
+// demoLeft counts the demo articles st holds.
+func demoLeft(ctx context.Context, st *store.Store) int {
+	n := 0
+	for _, d := range content.DemoArticles() {
+		if _, err := st.Get(ctx, d.ID); err == nil {
+			n++
+		}
+	}
+	return n
 }
 
 // newStoreCmd copies a one-machine SQLite store into the configured store:

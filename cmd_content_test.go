@@ -299,3 +299,43 @@ func TestImportDryRunCreatesNoStore(t *testing.T) {
 		t.Fatalf("a dry run created the store: %v", err)
 	}
 }
+
+// TestDemoArticlesGoOnRequest: serve fills a new store with the demo
+// articles; imported articles join them, and the import and serve say so
+// (an operator's find: they stayed, unnoticed, and one became the daily
+// reading); `articles rm --demo` removes them and nothing else.
+func TestDemoArticlesGoOnRequest(t *testing.T) {
+	cfg := writeConfig(t, t.TempDir(), "")
+	runCmd(t, "try", "--config", cfg, "你好") // fills the store, as serve does
+	demo := len(content.DemoArticles())
+	_, out, errOut := runCmd(t, "import", "--config", cfg, "--category", "政策理论导读", filepath.Join("content", "testdata", "import"))
+	if want := fmt.Sprintf("note: the store still holds %d demo articles", demo); !strings.Contains(errOut, want) {
+		t.Fatalf("import beside the demo articles:\n%s\n%s", out, errOut)
+	}
+	logs := &syncBuffer{}
+	_, stop := startServe(t, cfg, logs)
+	stop()
+	if !strings.Contains(logs.String(), "the store holds the demo articles beside yours") {
+		t.Fatalf("serve said nothing of the demo articles:\n%s", logs)
+	}
+	if code, _, _ := runCmd(t, "articles", "rm", "--config", cfg, "--demo", "md-renmin"); code != 2 {
+		t.Fatalf("rm --demo with ids: exit %d, want 2", code)
+	}
+	if code, out, errOut := runCmd(t, "articles", "rm", "--config", cfg, "--demo"); code != 0 || strings.Count(out, "removed demo-") != demo {
+		t.Fatalf("rm --demo: %d\n%s\n%s", code, out, errOut)
+	}
+	_, list, _ := runCmd(t, "articles", "list", "--config", cfg)
+	if strings.Contains(list, "demo-") || !strings.Contains(list, "md-renmin") {
+		t.Fatalf("after rm --demo:\n%s", list)
+	}
+	if _, out, _ := runCmd(t, "articles", "rm", "--config", cfg, "--demo"); !strings.Contains(out, "no demo articles in the store") {
+		t.Fatalf("rm --demo again:\n%s", out)
+	}
+	// Gone for good: serve does not fill a store that held articles.
+	logs = &syncBuffer{}
+	_, stop = startServe(t, cfg, logs)
+	stop()
+	if _, list, _ := runCmd(t, "articles", "list", "--config", cfg); strings.Contains(list, "demo-") || strings.Contains(logs.String(), "beside yours") {
+		t.Fatalf("the demo articles came back:\n%s\n%s", list, logs)
+	}
+}
