@@ -37,6 +37,13 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 			if fromAccount == (len(paths) > 0) {
 				return usageError{errors.New("give file or folder paths, or --from-account (not both)")}
 			}
+			for _, p := range paths {
+				// A path mistyped is the command's fault, not a file's: it
+				// was "skipped", exit 1, and made a store where none was.
+				if _, err := os.Stat(p); err != nil {
+					return usageError{fmt.Errorf("%s: %w", p, errors.Unwrap(err))}
+				}
+			}
 			if pageURL != "" {
 				if fromAccount || len(paths) > 1 || isDir(paths[0]) {
 					return usageError{errors.New("--url names the address of one file; give one .html or .md file with it")}

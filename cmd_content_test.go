@@ -246,6 +246,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 	cfg := writeConfig(t, dir, "")
 	video := filepath.Join(dir, "v.mp4")
 	os.WriteFile(video, []byte("not really a video"), 0o644)
+	fresh := writeConfig(t, t.TempDir(), "")
 	for _, args := range [][]string{
 		{"import", "--config", cfg},
 		{"import", "--config", cfg, "--from-account", "x.jsonl"},
@@ -261,10 +262,23 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"try", "--config", cfg},
 		{"report", "--config", cfg, "--since", "xyz"},
 		{"check", "--config", cfg, "--nope"},
+		// An operator's finds: these exited 1.
+		{"store", "copy", "--config", cfg},
+		{"qrcode", "create", "--config", cfg},
+		{"import", "--config", fresh, filepath.Join(dir, "typo.jsonl")},
 	} {
 		if code, out, errOut := runCmd(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2\n%s%s", args, code, out, errOut)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(fresh), "mpbot.db")); err == nil {
+		t.Error("an import of a path that is not there made a store")
+	}
+	// A push mode the config cannot send by here is the config's fault.
+	runCmd(t, "try", "--config", cfg, "你好") // a store with articles
+	t.Setenv("MPBOT_PUSH_MODE", "customer")
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--dry-run"); code != 2 || !strings.Contains(errOut, "wechat.app_secret") {
+		t.Errorf("push in customer mode without an AppSecret: exit %d, want 2\n%s%s", code, out, errOut)
 	}
 }
 

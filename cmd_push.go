@@ -69,6 +69,8 @@ usage or config error, 3 when another process holds the day's push.`,
 			case errors.Is(err, jobs.ErrNothingToPush), errors.Is(err, jobs.ErrPushOff):
 				fmt.Fprintln(c.stdout, err)
 				return nil
+			case errors.Is(err, jobs.ErrCannotSend):
+				return usageError{err}
 			case errors.Is(err, store.ErrLeaseHeld):
 				fmt.Fprintln(c.stderr, "mpbot:", err)
 				return exitError{3}

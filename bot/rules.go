@@ -80,6 +80,7 @@ func Compile(replies RepliesSpec, search SearchSpec, push PushSpec, fold func(st
 		s: &Settings{exact: map[string]int{}, keys: map[string]int{}, search: search, push: push, optKeywords: map[string]bool{},
 			fold: fold},
 		keywords: map[string]string{},
+		spelt:    map[string]string{},
 		written:  map[string]bool{},
 		keys:     map[string]string{},
 	}
@@ -122,6 +123,7 @@ type compiler struct {
 	s        *Settings
 	errs     []error
 	keywords map[string]string // normalised keyword → where it was first seen
+	spelt    map[string]string // normalised keyword → as the config wrote it there
 	written  map[string]bool   // keywords as written (normalised as compared, not folded)
 	keys     map[string]string // menu key → where it was first seen
 }
@@ -151,6 +153,11 @@ func (c *compiler) keyword(where, at, kw, written, norm string) bool {
 		switch {
 		case c.written[written]:
 			c.bad(at, "duplicate keyword %q (already in %s)", kw, prev)
+		case prev != where && c.spelt[norm] != kw:
+			// Both spellings named: the one in the other place may be
+			// the one to change (幫助 added to another rule made the help
+			// rule's 帮助 the error).
+			c.bad(at, "keyword %q is already in %s, written there as %q: both read %q as followers' text is compared", kw, prev, c.spelt[norm], norm)
 		case prev != where:
 			c.bad(at, "keyword %q is %q as followers' text is compared, which is already in %s", kw, norm, prev)
 		}
@@ -158,7 +165,7 @@ func (c *compiler) keyword(where, at, kw, written, norm string) bool {
 		return false
 	}
 	c.written[written] = true
-	c.keywords[norm] = where
+	c.keywords[norm], c.spelt[norm] = where, kw
 	return true
 }
 

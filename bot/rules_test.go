@@ -17,6 +17,18 @@ func kwRule(match string, kws ...string) RuleSpec {
 	return RuleSpec{Match: match, Keywords: kws, ResponseSpec: text("r:" + strings.Join(kws, ","))}
 }
 
+// TestKeywordInAnotherSpelling: a keyword claimed by another rule in
+// another spelling names both (an operator's find: the error named 帮助
+// twice, never the 幫助 they had added to another rule).
+func TestKeywordInAnotherSpelling(t *testing.T) {
+	r := RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{kwRule("", "口令", "幫助"), kwRule("", "帮助")}}
+	_, err := Compile(r, okSearch, okPush, search.Fold)
+	want := `replies.rules[1].keywords[0]: keyword "帮助" is already in replies.rules[0], written there as "幫助": both read "帮助"`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("error %v, want %q", err, want)
+	}
+}
+
 func TestCompileErrors(t *testing.T) {
 	base := func() RepliesSpec { return RepliesSpec{NoMatch: text("none")} }
 	cases := []struct {

@@ -184,6 +184,10 @@ type Result struct {
 // ErrNothingToPush means the category has no article left for the day.
 var ErrNothingToPush = errors.New("nothing to push")
 
+// ErrCannotSend means the config's push.mode needs what this process lacks
+// (the AppSecret, for the API): the config's fault, not the run's.
+var ErrCannotSend = errors.New("cannot send here")
+
 // batch is how many recipients are looked up in the ledger at once and
 // handed to the senders: twice the senders, so none waits for work.
 const batch = 2 * senders
@@ -222,7 +226,7 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 		return res, ErrPushOff
 	}
 	if cfg.Sender == nil && !(cfg.Mode == ModeBroadcast && cfg.Broadcaster != nil) {
-		return res, fmt.Errorf("push.mode %q cannot send here (is wechat.app_secret set?)", cfg.Mode)
+		return res, fmt.Errorf("%w: push.mode %q needs the WeChat API (is wechat.app_secret set?)", ErrCannotSend, cfg.Mode)
 	}
 	var err error
 	if res.Article, err = p.reading(ctx, day, cfg.Category, opts); err != nil {
