@@ -153,8 +153,25 @@ wechat:
 	// A file that is not YAML: where, as file:line (the parser's line).
 	broken := filepath.Join(dir, "broken.yaml")
 	os.WriteFile(broken, []byte("server:\n  addr: 127.0.0.1:0\nsearch:\n  synonyms: [[a, b]\n"), 0o644)
-	if code, _, errOut := runCmd(t, "check", "--config", broken); code != 1 || !strings.Contains(errOut, "broken.yaml:3: not valid YAML (on this line or the next): did not find expected ',' or ']'") {
+	if code, _, errOut := runCmd(t, "check", "--config", broken); code != 1 || !strings.Contains(errOut, "broken.yaml:4: not valid YAML: did not find expected ',' or ']'") {
 		t.Errorf("check a file that is not YAML: exit %d\n%s", code, errOut)
+	}
+	// The fault's own line, not the start of its section (an operator's
+	// find: 53 lines before a reply written [R2] 已为你…), past a list
+	// written over two lines; and what YAML cannot indent with, named.
+	shipped, _ := os.ReadFile("config.yaml")
+	at := func(text, line string) int { return strings.Count(text[:strings.Index(text, line)], "\n") + 1 }
+	for _, c := range []struct{ from, to, want string }{
+		{"  subscribe_reply: ", "  subscribe_reply: [R2] ", "did not find expected key"},
+		{"  min_score: 0.4", "\tmin_score: 0.4", "(a tab in the indentation: YAML indents with spaces)"},
+		{"  min_score: 0.4", "\u00a0 min_score: 0.4", "(a no-break space, U+00A0, in the indentation"},
+	} {
+		text := strings.Replace(string(shipped), "  category: 政策理论导读\n", "  category: [政策理论导读,\n    时政热点]\n", 1)
+		want := fmt.Sprintf("broken.yaml:%d: not valid YAML: ", at(text, c.from))
+		os.WriteFile(broken, []byte(strings.Replace(text, c.from, c.to, 1)), 0o644)
+		if code, _, errOut := runCmd(t, "check", "--config", broken); code != 1 || !strings.Contains(errOut, want) || !strings.Contains(errOut, c.want) {
+			t.Errorf("%q: exit %d, want %q … %q:\n%s", c.to, code, want, c.want, errOut)
+		}
 	}
 	// What the parser hides or words without a line (an operator's finds):
 	// a section again under another case replaced the first, unseen; a
