@@ -355,38 +355,21 @@ func syntaxError(source string, data []byte, err error) error {
 	if perr == nil {
 		return fmt.Errorf("%s: %w", source, err)
 	}
-	m := yamlLineRe.FindStringSubmatch(perr.Error())
-	if m == nil {
-		return fmt.Errorf("%s: not valid YAML: %s", source, strings.TrimPrefix(perr.Error(), "yaml: "))
+	line, msg, sure := content.YAMLFault(data, perr)
+	switch {
+	case line == 0:
+		return fmt.Errorf("%s: not valid YAML: %s", source, strings.TrimPrefix(msg, "yaml: "))
+	case !sure:
+		return fmt.Errorf("%s:%d: not valid YAML (on this line or after): %s", source, line, msg)
 	}
-	// The parser names the line where the construct it was reading began:
-	// the one before the fault, or the start of the section (53 lines
-	// before a reply written [R2] 已为你…). The fault is on the first line
-	// from there whose text up to it fails as the whole file does; a part
-	// failing otherwise ends inside a construct that goes on (a list
-	// over two lines).
-	from, _ := strconv.Atoi(m[1])
-	lines := bytes.SplitAfter(data, []byte("\n"))
-	end := 0
-	for i, l := range lines {
-		end += len(l)
-		if i+1 < from {
-			continue
-		}
-		var part yaml.Node
-		err := yaml.Unmarshal(data[:end], &part)
-		if pm := yamlLineRe.FindStringSubmatch(fmt.Sprint(err)); err != nil && pm != nil && pm[2] == m[2] {
-			// A line indented with what YAML takes as text (a no-break
-			// space) fails further on: it is the fault.
-			for j, l := range lines[:i+1] {
-				if hint := indentHint(l); hint != "" {
-					return fmt.Errorf("%s:%d: not valid YAML: %s%s", source, j+1, m[2], hint)
-				}
-			}
-			return fmt.Errorf("%s:%d: not valid YAML: %s", source, i+1, m[2])
+	// A line indented with what YAML takes as text (a no-break space)
+	// fails further on: it is the fault.
+	for i, l := range bytes.SplitAfter(data, []byte("\n"))[:line] {
+		if hint := indentHint(l); hint != "" {
+			return fmt.Errorf("%s:%d: not valid YAML: %s%s", source, i+1, msg, hint)
 		}
 	}
-	return fmt.Errorf("%s:%s: not valid YAML (on this line or after): %s", source, m[1], m[2])
+	return fmt.Errorf("%s:%d: not valid YAML: %s", source, line, msg)
 }
 
 // indentHint names what YAML cannot indent with, when line starts with it.
@@ -401,10 +384,7 @@ func indentHint(line []byte) string {
 	return ""
 }
 
-var (
-	yamlLineRe   = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-	yamlComments = regexp.MustCompile(`(?m)^\s*#.*$`)
-)
+var yamlComments = regexp.MustCompile(`(?m)^\s*#.*$`)
 
 // envWarnings lists the MPBOT_* variables of environ that override no key
 // of keys, each with why and, for a likely typo, the variable meant, and

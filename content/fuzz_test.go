@@ -3,6 +3,8 @@ package content
 import (
 	"bytes"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // FuzzReadArticles: any bytes as a JSON Lines, Markdown or HTML file give
@@ -31,6 +33,25 @@ func FuzzReadArticles(f *testing.F) {
 			if e == nil {
 				t.Fatal("nil error")
 			}
+		}
+	})
+}
+
+// FuzzYAMLFault: whatever text fails to parse, the fault found is one of
+// its lines, and a line the whole text fails at.
+func FuzzYAMLFault(f *testing.F) {
+	f.Add([]byte("push:\n  category: [a,\n    b]\n  reply: [R2] 已为你\n"))
+	f.Add([]byte("search:\n\tmin_score: 0.4\n"))
+	f.Add([]byte("tags: [a, b\nsummary: x"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var n yaml.Node
+		err := yaml.Unmarshal(data, &n)
+		if err == nil {
+			return
+		}
+		line, msg, _ := YAMLFault(data, err)
+		if lines := bytes.Count(data, []byte("\n")) + 1; line < 0 || line > lines || msg == "" {
+			t.Fatalf("fault at line %d of %d (%q) for %v", line, lines, msg, err)
 		}
 	})
 }

@@ -216,9 +216,11 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 		dec.KnownFields(true)
 		if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
 			line := 2
-			if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
+			if at, _, _ := YAMLFault([]byte(header), err); at > 0 {
+				line = at + 1 // the --- line comes first
+			} else if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
 				fmt.Sscan(m[1], &line)
-				line++ // the --- line comes first
+				line++
 			}
 			return nil, []error{&LineError{path, line, fmt.Errorf("front matter: %v", cleanYAMLError(err))}}
 		}

@@ -434,6 +434,9 @@ func TestMarkdownAsBlogsWriteIt(t *testing.T) {
 			"![a](https://x.com/a_(1).png) ![图][1] <img src=\"x.png\" alt=\"会场\">\n\n[1]: https://x.com/a.png\n\n一、报名\n------\n\n正文第一段。\n---\n\n第二段。\n",
 		"date.md":    "---\ntitle: 日期\nurl: https://example.com/d\npublished_on: 2026-13-45\n---\n正文。\n",
 		"unknown.md": "---\ntitle: 错字\nauther: 某人\n---\n正文。\n",
+		// An operator's find: reported a line early, where the parser
+		// began the mapping.
+		"unclosed.md": "---\ntitle: 标签\nurl: https://example.com/u\ntags: [a, b\nsummary: 摘要\n---\n正文。\n",
 	}
 	for name, text := range files {
 		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
@@ -462,6 +465,7 @@ func TestMarkdownAsBlogsWriteIt(t *testing.T) {
 	}
 	want := []string{
 		filepath.Join(dir, "date.md") + `:4: published_on "2026-13-45" is not a YYYY-MM-DD date`,
+		filepath.Join(dir, "unclosed.md") + `:4: front matter: did not find expected ',' or ']'`,
 		filepath.Join(dir, "unknown.md") + `:3: front matter: unknown field auther`,
 	}
 	if len(errs) != len(want) {
