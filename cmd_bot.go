@@ -137,7 +137,7 @@ func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Re
 	failed := 0
 	done := func() error {
 		if failed > 0 { // a script piped in learns it from the exit status
-			return fmt.Errorf("%d messages got no reply from %s", failed, sim.URL)
+			return fmt.Errorf("%d %s got no reply from %s", failed, map[bool]string{true: "message", false: "messages"}[failed == 1], sim.URL)
 		}
 		return nil
 	}

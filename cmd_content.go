@@ -243,6 +243,9 @@ replies.no_match prints no hits ([] with --json); --all shows what fell below it
 QUERY it reads one query per line and prints one line per query, so a script can run many
 queries in one process.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if n < 1 {
+				return usageError{fmt.Errorf("-n %d: give how many hits, 1 or more", n)}
+			}
 			cfg, err := c.load(cmd)
 			if err != nil {
 				return err
@@ -345,6 +348,9 @@ func (c *cli) articlesCmd() *cobra.Command {
 		Short: "List articles, newest first",
 		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if limit < 0 {
+				return usageError{fmt.Errorf("-n %d: give a count, or 0 for all", limit)}
+			}
 			a, err := c.open(cmd, storeOnly)
 			if err != nil {
 				return err

@@ -266,6 +266,9 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"store", "copy", "--config", cfg},
 		{"qrcode", "create", "--config", cfg},
 		{"import", "--config", fresh, filepath.Join(dir, "typo.jsonl")},
+		{"articles", "list", "--config", cfg, "-n", "-5"},
+		{"search", "--config", cfg, "-n", "-3", "枫桥经验"},
+		{"followers", "list", "--config", cfg, "-n", "-1"},
 	} {
 		if code, out, errOut := runCmd(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2\n%s%s", args, code, out, errOut)

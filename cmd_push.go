@@ -373,6 +373,9 @@ func (c *cli) followersCmd() *cobra.Command {
 		Short: "List followers, most recently active first",
 		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if limit < 0 {
+				return usageError{fmt.Errorf("-n %d: give a count, or 0 for all", limit)}
+			}
 			a, err := c.open(cmd, storeOnly)
 			if err != nil {
 				return err

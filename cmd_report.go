@@ -64,7 +64,11 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	}
 	section("Most asked")
 	for _, q := range r.Asked {
-		fmt.Fprintf(w, "%d× %q: card %d, list %d, rule %d, nothing %d\n", q.Count, q.Text, q.Card, q.List, q.Rule, q.NoMatch)
+		fmt.Fprintf(w, "%d× %q: card %d, list %d, rule %d, nothing %d", q.Count, q.Text, q.Card, q.List, q.Rule, q.NoMatch)
+		if q.Other > 0 { // a number, an opt-in, 更多: none of the four
+			fmt.Fprintf(w, ", other %d (last: %s)", q.Other, q.LastOutcome)
+		}
+		fmt.Fprintln(w)
 	}
 	section("By day")
 	fmt.Fprintln(w, "day\tquestions\tone card\tlist\trule\tnothing\tother (opt-ins, numbers without a list)")

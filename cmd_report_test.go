@@ -37,6 +37,7 @@ func TestQueryLogAndReport(t *testing.T) {
 	ask("o_reader_2", "遴选报名时间")
 	ask("o_reader_3", "红烧肉怎么做")
 	ask("o_reader_1", "枫桥经验")
+	ask("o_reader_3", "退订了吗")
 	list := ask("o_reader_2", "基层治理")
 	if !strings.Contains(list.Content, "2. ") {
 		t.Fatalf("want a list for 基层治理: %+v", list)
@@ -108,6 +109,11 @@ func TestQueryLogAndReport(t *testing.T) {
 	}
 	if _, text, _ := runCmd(t, "report", "--config", cfg); !strings.Contains(text, "## Unanswered") || !strings.Contains(text, "never used: ") {
 		t.Fatalf("report text:\n%s", text)
+	}
+	// An opt-in is none of the four answers: said what it was (an
+	// operator's find: 订阅 and 退订了吗 listed with every count 0).
+	if _, text, _ := runCmd(t, "report", "--config", cfg); !strings.Contains(text, `1× "退订了吗": card 0, list 0, rule 0, nothing 0, other 1 (last: opt_status)`) {
+		t.Fatalf("report text of an opt-in's status asked:\n%s", text)
 	}
 	// An empty question (an unset shell variable) is refused, not taken
 	// as "every vote"; a question is matched as votes keep it (trimmed,

@@ -51,6 +51,7 @@ type Asked struct {
 	List        int    `json:"list"`
 	NoMatch     int    `json:"no_match"`
 	Rule        int    `json:"rule"`
+	Other       int    `json:"other"` // opt-ins, numbers, 更多, the daily reading: the outcome last seen names which
 	LastOutcome string `json:"last_outcome,omitempty"`
 	Article     string `json:"article,omitempty"`
 }
@@ -251,6 +252,7 @@ func (b *builder) add(q store.Query) {
 		a.Rule++
 		d.Rule++
 	default:
+		a.Other++
 		d.Other++
 		switch bot.Outcome(q.Outcome) {
 		case bot.OutcomeUnavailable, bot.OutcomeNotSaved:
