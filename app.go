@@ -569,7 +569,11 @@ func (a *app) console(configPath string) *admin.Console {
 			if configPath == "" {
 				return c
 			}
-			if _, err := loadConfig(configPath, true); err != nil {
+			cfg, err := loadConfig(configPath, true)
+			if err == nil {
+				err = cutShort(a.cfg.Load(), cfg) // as the reload judged it
+			}
+			if err != nil {
 				c.Problem = err.Error()
 			}
 			return c

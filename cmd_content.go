@@ -389,13 +389,23 @@ func (c *cli) articlesCmd() *cobra.Command {
 		Use:   "rm ID... | --demo",
 		Short: "Remove articles (a running serve drops them from search within a second)",
 		Args: usage(func(cmd *cobra.Command, args []string) error {
+			if demo && len(args) > 0 {
+				return errors.New("--demo removes the demo articles; give ids without it")
+			}
 			if demo {
-				return cobra.NoArgs(cmd, args)
+				return nil
 			}
 			return cobra.MinimumNArgs(1)(cmd, args)
 		}),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := c.open(cmd, withLibrary)
+			cfg, err := c.load(cmd)
+			if err != nil {
+				return err
+			}
+			if err := storeThere(cfg); err != nil { // it made one, and found nothing to remove
+				return err
+			}
+			a, err := newApp(cmd.Context(), cfg, quietLogger(c.stderr), withLibrary)
 			if err != nil {
 				return err
 			}

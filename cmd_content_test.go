@@ -335,8 +335,13 @@ func TestDemoArticlesGoOnRequest(t *testing.T) {
 	if !strings.Contains(logs.String(), "the store holds the demo articles beside yours") {
 		t.Fatalf("serve said nothing of the demo articles:\n%s", logs)
 	}
-	if code, _, _ := runCmd(t, "articles", "rm", "--config", cfg, "--demo", "md-renmin"); code != 2 {
-		t.Fatalf("rm --demo with ids: exit %d, want 2", code)
+	if code, _, errOut := runCmd(t, "articles", "rm", "--config", cfg, "--demo", "md-renmin"); code != 2 || !strings.Contains(errOut, "give ids without it") {
+		t.Fatalf("rm --demo with ids: exit %d, want 2\n%s", code, errOut)
+	}
+	// Where no store is, none is made (a review's find).
+	elsewhere := writeConfig(t, t.TempDir(), "")
+	if code, _, errOut := runCmd(t, "articles", "rm", "--config", elsewhere, "--demo"); code != 2 || !strings.Contains(errOut, "no store at store.path") {
+		t.Fatalf("rm --demo where no store is: exit %d\n%s", code, errOut)
 	}
 	if code, out, errOut := runCmd(t, "articles", "rm", "--config", cfg, "--demo"); code != 0 || strings.Count(out, "removed demo-") != demo {
 		t.Fatalf("rm --demo: %d\n%s\n%s", code, out, errOut)

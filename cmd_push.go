@@ -56,9 +56,10 @@ usage or config error, 3 when another process holds the day's push.`,
 				return err
 			}
 			defer a.close()
-			if n, err := a.store.Count(cmd.Context()); err == nil && n == 0 {
-				fmt.Fprintf(c.stderr, "mpbot: the store holds no articles: nothing can be pushed (import some: mpbot import FILE --category %s)\n", cfg.Push.Category)
-				return exitError{1}
+			if n, err := a.store.Count(cmd.Context()); err == nil && n == 0 && cfg.Push.Mode != jobs.ModeOff {
+				// A store other than serve's, most often (store.path).
+				return usageError{fmt.Errorf("the store (%s) holds no articles: nothing can be pushed; is store.path serve's? (import some: mpbot import FILE --category %s)",
+					cfg.Store.where(), cfg.Push.Category)}
 			}
 			a.push.Progress = pushProgress(c.stderr)
 			res, err := a.push.Run(cmd.Context(), jobs.RunOptions{Day: day, DryRun: dryRun, ArticleID: article})
@@ -189,8 +190,7 @@ func printUnsent(w io.Writer, n int, day string) {
 	}
 }
 
-// checkDate refuses a --date that is not a day (empty is today).
-// storeThere refuses a command that reads the push's records where no
+// storeThere refuses a command that works on serve's store where no
 // SQLite store is: run from another folder (cron's home), push made a new,
 // empty store there and said "nothing to push", exit 0.
 func storeThere(cfg *Config) error {
@@ -199,11 +199,12 @@ func storeThere(cfg *Config) error {
 	}
 	if _, err := os.Stat(cfg.Store.Path); errors.Is(err, os.ErrNotExist) {
 		abs, _ := filepath.Abs(cfg.Store.Path)
-		return usageError{fmt.Errorf("no store at store.path (%s): the push reads the store serve uses; run it in serve's folder, or set store.path (MPBOT_STORE_PATH)", abs)}
+		return usageError{fmt.Errorf("no store at store.path (%s): this works on the store serve uses; run it in serve's folder, or set store.path (MPBOT_STORE_PATH)", abs)}
 	}
 	return nil
 }
 
+// checkDate refuses a --date that is not a day (empty is today).
 func checkDate(day string) error {
 	if day == "" {
 		return nil

@@ -80,8 +80,25 @@ func TestPushCommands(t *testing.T) {
 	// The dry run of a day done says so, as the run does, whoever has
 	// followed since (an operator's find: "2 not yet delivered").
 	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 27)
-	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-01", "--dry-run"); code != 0 || !strings.Contains(out, "already sent: 2026-12-01") {
+	code, out, errOut = runCmd(t, "push", "--config", cfg, "--date", "2026-12-01", "--dry-run")
+	sent := regexp.MustCompile(`already sent: 2026-12-01: .* \((demo-[a-z0-9-]+)\)`).FindStringSubmatch(out)
+	if code != 0 || sent == nil {
 		t.Fatalf("dry run of a day done: %d\n%s\n%s", code, out, errOut)
+	}
+	// With another article, refused as the run refuses it (a review's
+	// find: it said "already sent" naming the other article).
+	other := "demo-fengqiao"
+	if sent[1] == other {
+		other = "demo-pujiang"
+	}
+	for _, dry := range []bool{true, false} {
+		args := []string{"push", "--config", cfg, "--date", "2026-12-01", "--article", other}
+		if dry {
+			args = append(args, "--dry-run")
+		}
+		if code, out, errOut := runCmd(t, args...); code != 1 || !strings.Contains(errOut, "has gone out ("+sent[1]+")") {
+			t.Fatalf("%v: %d\n%s\n%s", args, code, out, errOut)
+		}
 	}
 	// A day to come is not pushed now (it sent the reading at once and
 	// marked the day done before it came); its dry run is fine.
@@ -108,9 +125,15 @@ func TestPushCommands(t *testing.T) {
 	if code, _, _ := runCmd(t, "articles", "list", "--config", empty); code != 0 {
 		t.Fatalf("articles list made no store")
 	}
-	if code, _, errOut := runCmd(t, "push", "--config", empty); code != 1 || !strings.Contains(errOut, "the store holds no articles") {
+	if code, _, errOut := runCmd(t, "push", "--config", empty); code != 2 || !strings.Contains(errOut, "holds no articles") {
 		t.Fatalf("push of a store without articles: %d\n%s", code, errOut)
 	}
+	// Paused, it says so, as it always did (a review's find: exit 1).
+	t.Setenv("MPBOT_PUSH_MODE", "off")
+	if code, out, errOut := runCmd(t, "push", "--config", empty); code != 0 || !strings.Contains(out, "the daily push is off") {
+		t.Fatalf("push while off, of a store without articles: %d\n%s%s", code, out, errOut)
+	}
+	t.Setenv("MPBOT_PUSH_MODE", "log")
 	if code, out, _ := runCmd(t, "schedule", "--config", cfg, "demo-pujiang", "2026-12-02"); code != 0 || !strings.Contains(out, "浦江经验") {
 		t.Fatalf("schedule: %d %s", code, out)
 	}

@@ -55,11 +55,8 @@ type Config struct {
 	keep     time.Duration  // insights.retention
 	warnings []string       // MPBOT_* environment variables that set nothing (or a key to nothing), and what works but cannot act
 	sections []string       // the file's top-level keys (server, replies, push, …)
-	// endsLine tells whether the file ends with a line break (or is
-	// empty): editors write one, and a save that drops the one the
-	// running file had was most likely cut short mid-line, where YAML
-	// still reads the rest (a reply's text ending in 请添加助教微信 linxua).
-	endsLine bool
+	// text is the file as read, for telling a save cut short (cutShort).
+	text []byte
 	// pinned are the file's values of the keys environment variables set:
 	// an edit of one in the file does nothing while its variable is set.
 	pinned map[string]string
@@ -90,8 +87,8 @@ func (c AdminConfig) check(p *problems) {
 	if c.Addr == "" {
 		return
 	}
-	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
-		p.add("admin.addr", "%q is not host:port", c.Addr)
+	if err := checkAddr(c.Addr); err != nil {
+		p.add("admin.addr", "%v", err)
 	}
 	if c.Token != "" && len(c.Token) < 16 {
 		p.add("admin.token", "is %d characters; use at least 16 (it is the console's password)", len(c.Token))
@@ -259,16 +256,22 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 		if strings.HasPrefix(key, "replies.") {
 			continue
 		}
-		if _, set := os.LookupEnv(envName(key)); set {
-			pinned[key] = fmt.Sprint(v.Get(key)) // the file's, before the variable is bound
+		if value, set := os.LookupEnv(envName(key)); set {
+			file := v.Get(key) // the file's, before the variable is bound
+			pinned[key] = fmt.Sprint(file)
+			if value == "" {
+				// Set to nothing: the key's nothing (0, false), as the
+				// README says and as a compose file's ${X:-} does, not
+				// text a number or a switch cannot be.
+				switch k := reflect.ValueOf(file); {
+				case k.Kind() == reflect.Bool || k.Kind() >= reflect.Int && k.Kind() <= reflect.Float64:
+					v.Set(key, reflect.Zero(k.Type()).Interface())
+				}
+			}
 		}
 		v.BindEnv(key) // Unmarshal ignores environment variables of unbound keys
 	}
-	cfg := &Config{source: source, warnings: envWarnings(v.AllKeys(), os.Environ()), sections: fileSections(data),
-		endsLine: len(data) == 0 || data[len(data)-1] == '\n', pinned: pinned}
-	if !cfg.endsLine && source != "embedded defaults" {
-		cfg.warnings = append(cfg.warnings, source+" does not end with a line break: if it was cut short, what is left of its last line is read as it stands (a running serve rejects a save that drops the line break its file ended with)")
-	}
+	cfg := &Config{source: source, warnings: envWarnings(v.AllKeys(), os.Environ()), sections: fileSections(data), text: data, pinned: pinned}
 	var p problems
 	if err := v.UnmarshalExact(cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
 		scalarHook,
@@ -355,21 +358,25 @@ func syntaxError(source string, data []byte, err error) error {
 	if perr == nil {
 		return fmt.Errorf("%s: %w", source, err)
 	}
-	line, msg, sure := content.YAMLFault(data, perr)
-	switch {
-	case line == 0:
+	line, msg, open := content.YAMLFault(data, perr)
+	if line == 0 {
 		return fmt.Errorf("%s: not valid YAML: %s", source, strings.TrimPrefix(msg, "yaml: "))
-	case !sure:
-		return fmt.Errorf("%s:%d: not valid YAML (on this line or after): %s", source, line, msg)
 	}
-	// A line indented with what YAML takes as text (a no-break space)
-	// fails further on: it is the fault.
-	for i, l := range bytes.SplitAfter(data, []byte("\n"))[:line] {
-		if hint := indentHint(l); hint != "" {
-			return fmt.Errorf("%s:%d: not valid YAML: %s%s", source, i+1, msg, hint)
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	hint := ""
+	switch {
+	case open:
+		hint = " (a quote or bracket opened on this line is not closed where YAML expects)"
+	default:
+		// A line indented with a no-break space, which YAML takes as
+		// text, fails a few lines further on (a tab, on its own line).
+		for i := line - 1; i >= max(0, line-8) && i < len(lines); i-- {
+			if h := indentHint(lines[i]); h != "" && (i == line-1 || strings.Contains(h, "no-break")) {
+				line, hint = i+1, h
+			}
 		}
 	}
-	return fmt.Errorf("%s:%d: not valid YAML: %s", source, line, msg)
+	return fmt.Errorf("%s:%d: not valid YAML: %s%s", source, line, msg, hint)
 }
 
 // indentHint names what YAML cannot indent with, when line starts with it.
@@ -640,6 +647,33 @@ var (
 	replySpecType    = reflect.TypeFor[bot.ReplySpec]()
 )
 
+// cutShort reports an edited file that looks saved half-way: it ends
+// inside a line (no line break) that is the start of a line the serving
+// file has. What is left is often valid YAML, a reply's text ending
+// mid-word (请添加助教微信 linxua went to followers). A last line typed
+// new, without a line break (editors leave the one typed on the last
+// line as it is), is not the start of one the file had; the file's own
+// last line shortened is an edit.
+func cutShort(serving, edited *Config) error {
+	data := edited.text
+	if len(data) == 0 || data[len(data)-1] == '\n' {
+		return nil
+	}
+	last := string(data[bytes.LastIndexByte(data, '\n')+1:])
+	if strings.TrimSpace(last) == "" {
+		return nil
+	}
+	// Not the serving file's own last line: shortening it is an edit.
+	lines := strings.Split(strings.TrimRight(string(serving.text), "\r\n"), "\n")
+	for _, line := range lines[:len(lines)-1] {
+		if line = strings.TrimRight(line, "\r"); len(line) > len(last) && strings.HasPrefix(line, last) {
+			return fmt.Errorf("%s ends inside a line, with %s of the line %s: most likely it was saved half-way; save it whole and it is read again",
+				edited.source, field(strings.TrimSpace(last)), field(strings.TrimSpace(line)))
+		}
+	}
+	return nil
+}
+
 // scalarHook reads numbers, booleans and durations strictly. Viper decodes
 // weakly: min_score: "" and false were 0, max_results: true was 1 and 5.5
 // was 5, shutdown_timeout: 10 ten nanoseconds, all without a word. The
@@ -659,7 +693,7 @@ func scalarHook(_, to reflect.Type, data any) (any, error) {
 		case kind == reflect.String:
 			d, err := time.ParseDuration(text)
 			if err != nil {
-				return nil, errors.New("not a duration: write it with its unit (500ms, 10s, 5m, 6h)")
+				return nil, fmt.Errorf("not a duration (%s): write it as 500ms, 10s, 5m or 6h (a day is 24h)", strings.TrimPrefix(err.Error(), "time: "))
 			}
 			return d, nil
 		case number && v.Convert(reflect.TypeFor[float64]()).Float() == 0:
@@ -675,6 +709,9 @@ func scalarHook(_, to reflect.Type, data any) (any, error) {
 		switch {
 		case kind == reflect.String:
 			n, err := strconv.ParseInt(text, 10, 64)
+			if err != nil {
+				n, err = strconv.ParseInt(text, 0, 64) // 0x10, 1_000, as YAML reads them
+			}
 			if err != nil {
 				return nil, errors.New("not a whole number")
 			}
@@ -782,10 +819,8 @@ func (c *Config) compile() error {
 
 // check validates the server section and returns its trusted proxies.
 func (c ServerConfig) check(p *problems) []netip.Prefix {
-	if _, port, err := net.SplitHostPort(c.Addr); err != nil {
-		p.add("server.addr", "%q is not host:port", c.Addr)
-	} else if _, err := strconv.ParseUint(port, 10, 16); err != nil {
-		p.add("server.addr", "%q: the port must be a number from 0 to 65535", c.Addr)
+	if err := checkAddr(c.Addr); err != nil {
+		p.add("server.addr", "%v", err)
 	}
 	if !strings.HasPrefix(c.Path, "/") || c.Path == "/healthz" {
 		p.add("server.path", "%q must start with / and not be /healthz", c.Path)
@@ -801,6 +836,22 @@ func (c ServerConfig) check(p *problems) []netip.Prefix {
 		p.add("server.trusted_proxies", "%v", err)
 	}
 	return proxies
+}
+
+// checkAddr checks a listen address as net.Listen reads it: host:port, the
+// port a number up to 65535, a service name (http) or empty (any free one).
+func checkAddr(addr string) error {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("%q is not host:port", addr)
+	}
+	if port == "" {
+		return nil
+	}
+	if _, err := net.LookupPort("tcp", port); err != nil {
+		return fmt.Errorf("%q: the port must be a number from 0 to 65535 or a service name", addr)
+	}
+	return nil
 }
 
 func (c WeChatConfig) check(p *problems) {

@@ -143,8 +143,18 @@ func TestScalarsReadStrictly(t *testing.T) {
 		{"  max_results: 5\n", "  max_results: 5.5\n", nil, `search.max_results: not a whole number (got "5.5")`, nil},
 		{"  cache_size: 4096\n", "  cache_size: 4096.9\n", nil, `search.cache_size: not a whole number`, nil},
 		{"  shutdown_timeout: 10s\n", "  shutdown_timeout: 10\n", nil, `server.shutdown_timeout: a duration needs its unit`, nil},
-		{"  catch_up: 6h\n", "  catch_up: six hours\n", nil, `push.catch_up: not a duration: write it with its unit (500ms, 10s, 5m, 6h) (got "six hours")`, nil},
+		{"  catch_up: 6h\n", "  catch_up: six hours\n", nil, `push.catch_up: not a duration (invalid duration "six hours"): write it as 500ms, 10s, 5m or 6h (a day is 24h) (got "six hours")`, nil},
 		{"  addr: 127.0.0.1:8080\n", "  addr: 127.0.0.1:99999\n", nil, `server.addr: "127.0.0.1:99999": the port must be a number from 0 to 65535`, nil},
+		{"  addr: 127.0.0.1:8081\n", "  addr: 127.0.0.1:nope\n", nil, `admin.addr: "127.0.0.1:nope": the port must be`, nil},
+		// What net.Listen takes (a review's find: refused): a service
+		// name, and no port (any free one).
+		{"  addr: 127.0.0.1:8080\n", "  addr: 127.0.0.1:http\n", nil, "", func(c *Config) bool { return c.Server.Addr == "127.0.0.1:http" }},
+		{"  addr: 127.0.0.1:8080\n", "  addr: \"127.0.0.1:\"\n", nil, "", func(c *Config) bool { return c.Server.Addr == "127.0.0.1:" }},
+		// Set to nothing, a number or switch is its nothing (a review's
+		// find: the start failed); text as YAML reads numbers.
+		{"", "", []string{"MPBOT_PUSH_TAG_ID=", "MPBOT_WECHAT_STABLE_TOKEN=", "MPBOT_SEARCH_CACHE_SIZE=0x10"}, "",
+			func(c *Config) bool { return c.Push.TagID == 0 && !c.WeChat.StableToken && c.Search.CacheSize == 16 }},
+		{"  catch_up: 6h\n", "  catch_up: 1d\n", nil, `push.catch_up: not a duration (unknown unit "d" in duration "1d"): write it as 500ms, 10s, 5m or 6h (a day is 24h)`, nil},
 		{"  max_results: 5\n", "  max_results: \"7\"\n", nil, "", func(c *Config) bool { return c.Search.MaxResults == 7 }},
 		{"", "", []string{"MPBOT_SEARCH_MAX_RESULTS=7", "MPBOT_SERVER_SHUTDOWN_TIMEOUT=2s", "MPBOT_SEARCH_MIN_SCORE=0.3"}, "",
 			func(c *Config) bool {

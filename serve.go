@@ -111,8 +111,8 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 // at start are compared against it.
 func (a *app) reload(path string, running *Config) {
 	cfg, err := loadConfig(path, true)
-	if err == nil && a.cfg.Load().endsLine && !cfg.endsLine {
-		err = fmt.Errorf("%s no longer ends with a line break, as the file serving did: most likely it was saved half-way, and its last line is cut short; save it whole (ending with a line break) and it is read again", path)
+	if err == nil {
+		err = cutShort(a.cfg.Load(), cfg)
 	}
 	if err != nil {
 		a.obs.reloads.WithLabelValues("rejected").Inc()

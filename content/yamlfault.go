@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"regexp"
 	"strconv"
 
@@ -11,45 +10,69 @@ import (
 // YAMLFault is where YAML text goes wrong, given the parser's error for
 // it: the line (from 1) and the parser's message. The parser names the
 // line where the construct it was reading began (the start of a section,
-// 53 lines before a value written [R2] 已为你…), so the fault is taken to
-// be the first line from there at which the text up to it fails as the
-// whole does, and still fails with the line after it (text ending inside
-// a list written over two lines fails too, and not once the list ends).
-// sure is false when no line was found that way, and line is the
-// parser's; 0 when the error names none.
-func YAMLFault(data []byte, parseErr error) (line int, msg string, sure bool) {
+// 53 lines before a value written [R2] 已为你…), and an unclosed quote is
+// noticed where the next quote happens to be, hundreds of lines on. The
+// text up to the fault parses and every longer part of it fails, but for
+// a part ending inside a list, a mapping or a quote that goes on over a
+// few lines: so the fault is the line after the last part that parses,
+// found by halving between the parser's line and the end, a part counting
+// as failing only if it still does two lines further on. open reports
+// that the text up to the fault line fails otherwise than the whole (a
+// quote or bracket opened there and closed wrongly further on); line is 0
+// when the error names no line.
+func YAMLFault(data []byte, parseErr error) (line int, msg string, open bool) {
 	m := yamlErrorRe.FindStringSubmatch(parseErr.Error())
 	if m == nil {
 		return 0, parseErr.Error(), false
 	}
-	// At the end of the text the parser may count a line past it.
-	from, _ := strconv.Atoi(m[1])
-	from = min(from, bytes.Count(data, []byte("\n"))+1)
-	fails := func(end int) bool {
-		var n yaml.Node
-		err := yaml.Unmarshal(data[:end], &n)
-		pm := yamlErrorRe.FindStringSubmatch(errorText(err))
-		return pm != nil && pm[2] == m[2]
-	}
-	lines := bytes.SplitAfter(data, []byte("\n"))
-	end := 0
-	for i, l := range lines {
-		end += len(l)
-		if i+1 < from || !fails(end) {
-			continue
-		}
-		if i+1 == len(lines) || fails(end+len(lines[i+1])) {
-			return i + 1, m[2], true
+	// Where each line ends; at the end of the text the parser may count a
+	// line past it.
+	var ends []int
+	for i, b := range data {
+		if b == '\n' {
+			ends = append(ends, i+1)
 		}
 	}
-	return from, m[2], false
-}
-
-func errorText(err error) string {
-	if err == nil {
+	if len(ends) == 0 || ends[len(ends)-1] < len(data) {
+		ends = append(ends, len(data))
+	}
+	failure := func(n int) string { // of the first n lines, "" when they parse
+		if n <= 0 {
+			return ""
+		}
+		var node yaml.Node
+		if err := yaml.Unmarshal(data[:ends[min(n, len(ends))-1]], &node); err != nil {
+			if pm := yamlErrorRe.FindStringSubmatch(err.Error()); pm != nil {
+				return pm[2]
+			}
+			return err.Error()
+		}
 		return ""
 	}
-	return err.Error()
+	parses := func(n int) bool { return failure(n) == "" }
+	fails := func(n int) bool {
+		for k := n; k <= min(n+2, len(ends)); k++ {
+			if parses(k) {
+				return false
+			}
+		}
+		return true
+	}
+	from, _ := strconv.Atoi(m[1])
+	lo, hi := min(from, len(ends))-1, len(ends) // the first lo lines parse; the first hi fail
+	if lo > 0 && !parses(lo) {
+		lo = 0
+	}
+	for hi-lo > 1 {
+		if mid := (lo + hi) / 2; fails(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	// Failing otherwise than the whole, the line leaves something open
+	// that the rest of the text closes wrongly.
+	return hi, m[2], failure(hi) != m[2]
 }
 
 var yamlErrorRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

@@ -232,6 +232,27 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 	if res.Article, err = p.reading(ctx, day, cfg.Category, opts); err != nil {
 		return res, err
 	}
+	if opts.DryRun && cfg.Mode != ModeBroadcast {
+		// As the run would find it: a day done is done, whoever has
+		// followed since (it said "2 not yet delivered" of a day the run
+		// then called sent), with the article it sent (--article of
+		// another one is refused, as the run refuses it).
+		if sum, err := p.Store.LedgerSummary(ctx, day); err != nil {
+			return res, err
+		} else if sum.RunState == store.Done {
+			plan, err := p.Store.PlanDaily(ctx, day, 1, cfg.Category)
+			if err != nil {
+				return res, fmt.Errorf("daily reading for %s: %w", day, err)
+			}
+			if sent := plan[0].Article; sent.ID != "" {
+				if opts.ArticleID != "" && opts.ArticleID != sent.ID {
+					return res, &store.DayPushed{Day: day, Sent: sent.ID}
+				}
+				res.Article = sent
+			}
+			return res, fmt.Errorf("%w: %s", store.ErrPushDone, day)
+		}
+	}
 	if cfg.Mode == ModeBroadcast {
 		return p.broadcast(ctx, cfg, res, opts.DryRun)
 	}
@@ -241,14 +262,6 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 	}
 	res.Recipients = len(recipients)
 	if opts.DryRun {
-		// As the run would find it: a day done is done, whoever has
-		// followed since (it said "2 not yet delivered" of a day the run
-		// then called sent).
-		if sum, err := p.Store.LedgerSummary(ctx, day); err != nil {
-			return res, err
-		} else if sum.RunState == store.Done {
-			return res, fmt.Errorf("%w: %s", store.ErrPushDone, day)
-		}
 		res.Pending, err = p.pending(ctx, day, recipients)
 		return res, err
 	}
