@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"mpbot/content"
@@ -141,7 +142,11 @@ func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 	}
 	switch m.Kind {
 	case KindText, KindVoice:
-		if strings.TrimSpace(m.Text) == "" { // voice without recognition
+		// Voice without recognition; a text of nothing visible (zero-width
+		// characters alone got the no-match reply); an address pasted
+		// alone, which is a link (searched, mp.weixin.qq.com's weixin was
+		// respelt 微信 and answered with a card).
+		if strings.TrimFunc(m.Text, invisible) == "" || content.WebURL(strings.TrimSpace(m.Text)) {
 			note(ctx, func(e *Event) { e.Outcome = OutcomeDefault })
 			return b.render(ctx, s, m, s.fallback, 0)
 		}
@@ -291,6 +296,10 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	}
 	return b.search(ctx, s, m, question, 0)
 }
+
+// invisible reports a character that shows nothing: a space, or a format
+// character (zero-width space and joiners, U+FEFF, the soft hyphen).
+func invisible(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }
 
 // optNotSaved answers an opt-out or opt-in the store could not record.
 const optNotSaved = "抱歉，设置暂时没有保存成功，请稍后再发一次。"
@@ -1088,7 +1097,9 @@ func wordChoice(norm string) (n int, sure, ok bool) {
 		return n, true, true
 	}
 	if n, ok := hanNumber(core); ok { // 二, 十一: 十一 of a list of five is out of its range
-		return n, sure, true
+		// A numeral alone (二, 三) is a list's number whether one is open
+		// or not: searched, 二 found 二〇二五年新年贺词 as a card.
+		return n, sure || utf8.RuneCountInString(norm) == 1, true
 	}
 	if rs := []rune(core); len(rs) == 1 {
 		if i := slices.Index(choiceCircled, rs[0]); i >= 0 {

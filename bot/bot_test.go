@@ -668,7 +668,7 @@ func TestWordChoice(t *testing.T) {
 	// Surely a choice, even with no list open (the no-list reply), or as
 	// often a search (二号 of 鹊桥二号, no2, 第一).
 	for text, want := range map[string]bool{"第二篇": true, "看第三条": true, "选②": true, "2吧": true, "请发一下第二篇": true, "第二个链接": true,
-		"第100篇": true, "最后一篇": true, "二": false, "2号": false, "二号": false, "十个": false, "第一": false, "三个": false, "no2": false, "No.1": false} {
+		"第100篇": true, "最后一篇": true, "二": true, "2号": false, "二号": false, "十个": false, "第一": false, "三个": false, "no2": false, "No.1": false} {
 		if _, sure, ok := wordChoice(Bare(text)); !ok || sure != want {
 			t.Errorf("%s: sure %v (a choice %v), want %v", text, sure, ok, want)
 		}
@@ -847,7 +847,10 @@ func TestOptStatus(t *testing.T) {
 func TestEmoticonsAlone(t *testing.T) {
 	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
 	s, _ := Compile(demoSpec(), okSearch, okPush, nil)
-	for _, text := range []string{"[微笑]", "[玫瑰][玫瑰]", " [炸弹]！", "[Smile]", "[ThumbsUp][ThumbsUp]", "[Yeah!]", "😊", "👍👍👍", "/::)", "❤️"} {
+	// And what shows nothing, or is an address pasted alone (a hostile
+	// run's finds: the no-match reply, and a card found by its words).
+	for _, text := range []string{"[微笑]", "[玫瑰][玫瑰]", " [炸弹]！", "[Smile]", "[ThumbsUp][ThumbsUp]", "[Yeah!]", "😊", "👍👍👍", "/::)", "❤️",
+		"\u200b\u200c\u200d\ufeff", "\u00ad", " \u2060 ", "https://mp.weixin.qq.com/s/abc", " http://example.com/两会 "} {
 		r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: text})
 		want := b.render(context.Background(), s, Message{}, s.fallback, 0)
 		if len(r) != 1 || len(want) != 1 || r[0].String() != want[0].String() {
@@ -987,14 +990,16 @@ func TestChoicesAndMoreInTheirWords(t *testing.T) {
 		}
 	}
 	nobody := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
-	for _, text := range []string{"换一批", "选②", "第二篇", "更多", "继续", "还有吗", "第二个链接"} {
+	// A numeral alone too (a hostile run's find: searched, 二 was answered
+	// with 二〇二五年新年贺词 as a card).
+	for _, text := range []string{"换一批", "选②", "第二篇", "更多", "继续", "还有吗", "第二个链接", "二", "三"} {
 		if r := nobody(text); r.Type != ReplyText || r.Text != s.noList {
 			t.Errorf("%s with nothing open: %v, want the no-list reply", text, r)
 		}
 	}
 	// Topics that read like a number stay searched (a review's finds:
 	// 二号 of 鹊桥二号, 315, no2 got the no-list reply).
-	for _, text := range []string{"2号线", "第二次全会", "十四五规划", "二号", "2号", "二", "315", "no2", "第一", "十个"} {
+	for _, text := range []string{"2号线", "第二次全会", "十四五规划", "二号", "2号", "315", "no2", "第一", "十个", "十一"} {
 		if r := nobody(text); r.Type == ReplyText && r.Text == s.noList {
 			t.Errorf("%s got the no-list reply", text)
 		}

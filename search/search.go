@@ -64,7 +64,37 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 	if err != nil || res.Corrected != "" { // respelt, the hits are of another word
 		return "", nil, err
 	}
-	return word, res.Hits, nil
+	return word, r.itemsMentioning(word, res.Hits), nil
+}
+
+// itemsMentioning has a roundup among hits stand for its item that holds
+// word, as search's answers do, and leaves out one with no such item: a
+// list of articles mentioning 面试 showed 国内联播快讯 as a title, and its
+// card opened on nothing. The hits are the cache's: changed, they are
+// copied.
+func (r reader) itemsMentioning(word string, hits []content.Hit) []content.Hit {
+	var out []content.Hit
+	for i, h := range hits {
+		d, ok := r.v.lookup(h.Article.ID)
+		if h.Story != nil || !ok || len(r.v.docs[d].stories) == 0 || r.v.dfTitle(r.v.docs[d].titleText) < digestTitles {
+			if out != nil {
+				out = append(out, h)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]content.Hit, 0, len(hits)), hits[:i]...)
+		}
+		stories := r.v.docs[d].stories
+		if k := slices.IndexFunc(stories, func(s story) bool { return strings.Contains(s.text, word) }); k >= 0 {
+			h.Story = &stories[k].shown
+			out = append(out, h)
+		}
+	}
+	if out == nil {
+		return hits
+	}
+	return out
 }
 
 // Topic reports whether word (as a follower types it) names a topic the

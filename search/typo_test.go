@@ -445,3 +445,47 @@ func TestTopics(t *testing.T) {
 		}
 	}
 }
+
+// TestMentionsOfRoundups: a roundup mentioning the word stands for its item
+// that holds it, as in search's answers; one whose items do not (the word
+// in its preamble) is left out (a hostile run's find: 国内联播快讯 listed
+// as a title, its card opening on nothing).
+func TestMentionsOfRoundups(t *testing.T) {
+	arts := mentioningArticles()
+	for i := range 6 {
+		body := "央视网消息（新闻联播）：\n\n各地推进秋冬种\n\n各地抢抓农时推进秋冬种，目前已完成七成。\n\n"
+		switch i {
+		case 0:
+			body += "浙江推广基层治理经验\n\n浙江各地坚持和发展新时代枫桥经验，化解矛盾纠纷。\n\n"
+		case 1:
+			body = "央视网消息（新闻联播）：坚持枫桥经验。\n\n各地推进秋冬种\n\n各地抢抓农时推进秋冬种。\n\n医保目录谈判开始\n\n国家医保局启动谈判。\n\n"
+		default:
+			body += "医保目录谈判开始\n\n国家医保局启动谈判。\n\n"
+		}
+		arts = append(arts, content.Article{ID: fmt.Sprintf("r%d", i), Title: "国内联播快讯", Body: body,
+			URL: fmt.Sprintf("https://example.com/r%d", i), PublishedOn: fmt.Sprintf("2024-10-%02d", 20+i)})
+	}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // the second from the answer cache
+		_, got, err := ix.Mentions(context.Background(), "枫桥经验", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range got {
+			ids = append(ids, h.Article.ID)
+			switch {
+			case h.Article.ID == "r0" && (h.Story == nil || h.Story.Head != "浙江推广基层治理经验"):
+				t.Errorf("r0 mentions it in an item, shown as %+v", h.Story)
+			case h.Article.ID == "r1":
+				t.Errorf("r1 mentions it outside its items, and is listed")
+			}
+		}
+		if !slices.Contains(ids, "r0") || !slices.Contains(ids, "n00") {
+			t.Errorf("mentions %v", ids)
+		}
+	}
+}
