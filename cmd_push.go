@@ -56,18 +56,21 @@ usage or config error, 3 when another process holds the day's push.`,
 				return err
 			}
 			defer a.close()
-			if n, err := a.store.Count(cmd.Context()); err == nil && n == 0 && cfg.Push.Mode != jobs.ModeOff {
-				// A store other than serve's, most often (store.path).
-				return usageError{fmt.Errorf("the store (%s) holds no articles: nothing can be pushed; is store.path serve's? (import some: mpbot import FILE --category %s)",
-					cfg.Store.where(), cfg.Push.Category)}
-			}
 			a.push.Progress = pushProgress(c.stderr)
 			res, err := a.push.Run(cmd.Context(), jobs.RunOptions{Day: day, DryRun: dryRun, ArticleID: article})
 			switch {
 			case errors.Is(err, store.ErrPushDone):
 				fmt.Fprintf(c.stdout, "already sent: %s: %s (%s)\n", res.Day, res.Article.Title, res.Article.ID)
 				return nil
-			case errors.Is(err, jobs.ErrNothingToPush), errors.Is(err, jobs.ErrPushOff):
+			case errors.Is(err, jobs.ErrNothingToPush):
+				if n, cerr := a.store.Count(cmd.Context()); cerr == nil && n == 0 {
+					// A store other than serve's, most often (store.path).
+					return usageError{fmt.Errorf("the store (%s) holds no articles: nothing can be pushed; is store.path serve's? (import some: mpbot import FILE --category %s)",
+						cfg.Store.where(), cfg.Push.Category)}
+				}
+				fmt.Fprintln(c.stdout, err)
+				return nil
+			case errors.Is(err, jobs.ErrPushOff):
 				fmt.Fprintln(c.stdout, err)
 				return nil
 			case errors.Is(err, jobs.ErrCannotSend):

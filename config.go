@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
@@ -259,13 +260,12 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 		if value, set := os.LookupEnv(envName(key)); set {
 			file := v.Get(key) // the file's, before the variable is bound
 			pinned[key] = fmt.Sprint(file)
-			if value == "" {
+			if t, ok := keyType(key); ok && value == "" {
 				// Set to nothing: the key's nothing (0, false), as the
 				// README says and as a compose file's ${X:-} does, not
-				// text a number or a switch cannot be.
-				switch k := reflect.ValueOf(file); {
-				case k.Kind() == reflect.Bool || k.Kind() >= reflect.Int && k.Kind() <= reflect.Float64:
-					v.Set(key, reflect.Zero(k.Type()).Interface())
+				// text a number, a duration or a switch cannot be.
+				if k := t.Kind(); k == reflect.Bool || k >= reflect.Int && k <= reflect.Float64 {
+					v.Set(key, reflect.Zero(t).Interface())
 				}
 			}
 		}
@@ -371,7 +371,7 @@ func syntaxError(source string, data []byte, err error) error {
 		// A line indented with a no-break space, which YAML takes as
 		// text, fails a few lines further on (a tab, on its own line).
 		for i := line - 1; i >= max(0, line-8) && i < len(lines); i-- {
-			if h := indentHint(lines[i]); h != "" && (i == line-1 || strings.Contains(h, "no-break")) {
+			if h := indentHint(lines[i]); h != "" && (i == line-1 || strings.Contains(h, "no-break") && keyLine.Match(lines[i])) {
 				line, hint = i+1, h
 			}
 		}
@@ -391,7 +391,12 @@ func indentHint(line []byte) string {
 	return ""
 }
 
-var yamlComments = regexp.MustCompile(`(?m)^\s*#.*$`)
+var (
+	yamlComments = regexp.MustCompile(`(?m)^\s*#.*$`)
+	// keyLine is a line holding a key of the config (ASCII), whatever
+	// it is indented with: block text holding a no-break space is not.
+	keyLine = regexp.MustCompile(`^[ \x{00a0}]*(?:- )?[a-z_]+:(?:\s|$)`)
+)
 
 // envWarnings lists the MPBOT_* variables of environ that override no key
 // of keys, each with why and, for a likely typo, the variable meant, and
@@ -647,31 +652,59 @@ var (
 	replySpecType    = reflect.TypeFor[bot.ReplySpec]()
 )
 
-// cutShort reports an edited file that looks saved half-way: it ends
-// inside a line (no line break) that is the start of a line the serving
-// file has. What is left is often valid YAML, a reply's text ending
-// mid-word (请添加助教微信 linxua went to followers). A last line typed
-// new, without a line break (editors leave the one typed on the last
-// line as it is), is not the start of one the file had; the file's own
-// last line shortened is an edit.
+// cutShort reports an edited file that looks saved half-way: the serving
+// file ended with a line break, the edited one ends inside a line, and it
+// is not the serving file with lines added (a rule typed at the end, which
+// editors leave without a line break) nor cut at a line's end (as a cut
+// between lines, which the fewer-entries warning names). What a cut leaves
+// is often valid YAML, a reply's text ending mid-word (请添加助教微信 linxua
+// went to followers). A file that is whole but lost its line break is told
+// to get one back.
 func cutShort(serving, edited *Config) error {
-	data := edited.text
-	if len(data) == 0 || data[len(data)-1] == '\n' {
+	old, data := serving.text, edited.text
+	if len(data) == 0 || data[len(data)-1] == '\n' || len(old) == 0 || old[len(old)-1] != '\n' || bytes.HasPrefix(data, old) {
+		return nil
+	}
+	if rest, ok := bytes.CutPrefix(old, data); ok && (bytes.HasPrefix(rest, []byte("\n")) || bytes.HasPrefix(rest, []byte("\r\n"))) {
 		return nil
 	}
 	last := string(data[bytes.LastIndexByte(data, '\n')+1:])
-	if strings.TrimSpace(last) == "" {
-		return nil
-	}
-	// Not the serving file's own last line: shortening it is an edit.
-	lines := strings.Split(strings.TrimRight(string(serving.text), "\r\n"), "\n")
-	for _, line := range lines[:len(lines)-1] {
-		if line = strings.TrimRight(line, "\r"); len(line) > len(last) && strings.HasPrefix(line, last) {
-			return fmt.Errorf("%s ends inside a line, with %s of the line %s: most likely it was saved half-way; save it whole and it is read again",
-				edited.source, field(strings.TrimSpace(last)), field(strings.TrimSpace(line)))
+	return fmt.Errorf("%s ends inside a line (%s), without the line break the serving file ended with, as a file saved half-way does; if it is whole, end it with a line break and save it again",
+		edited.source, field(strings.TrimSpace(last)))
+}
+
+// keyType is the Go type of a config key (section.key), as Config holds it.
+func keyType(key string) (reflect.Type, bool) {
+	t := reflect.TypeFor[Config]()
+	for part := range strings.SplitSeq(key, ".") {
+		var ok bool
+		if t, ok = fieldType(t, part); !ok {
+			return nil, false
 		}
 	}
-	return nil
+	return t, true
+}
+
+// fieldType is the type of struct t's field named key, or of a struct's it
+// squashes into it.
+func fieldType(t reflect.Type, key string) (reflect.Type, bool) {
+	if t.Kind() != reflect.Struct {
+		return nil, false
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("mapstructure"), ",")
+		if opts == "squash" || f.Anonymous && name == "" {
+			if ft, ok := fieldType(f.Type, key); ok {
+				return ft, true
+			}
+			continue
+		}
+		if strings.EqualFold(name, key) {
+			return f.Type, true
+		}
+	}
+	return nil, false
 }
 
 // scalarHook reads numbers, booleans and durations strictly. Viper decodes
@@ -838,18 +871,16 @@ func (c ServerConfig) check(p *problems) []netip.Prefix {
 	return proxies
 }
 
-// checkAddr checks a listen address as net.Listen reads it: host:port, the
-// port a number up to 65535, a service name (http) or empty (any free one).
+// checkAddr checks a listen address: host:port, the port a number up to
+// 65535 or empty (any free one). A service name (:http) is refused: chat
+// and the logs read the address as a URL's.
 func checkAddr(addr string) error {
 	_, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return fmt.Errorf("%q is not host:port", addr)
 	}
-	if port == "" {
-		return nil
-	}
-	if _, err := net.LookupPort("tcp", port); err != nil {
-		return fmt.Errorf("%q: the port must be a number from 0 to 65535 or a service name", addr)
+	if _, err := strconv.ParseUint(port, 10, 16); err != nil && port != "" {
+		return fmt.Errorf("%q: the port must be a number from 0 to 65535", addr)
 	}
 	return nil
 }
@@ -1067,7 +1098,11 @@ func needsRestart(running, edited *Config) []string {
 // field quotes a value from the file for a message, cut to 60 bytes.
 func field(s string) string {
 	if len(s) > 60 {
-		s = s[:60] + "…"
+		i := 60
+		for i > 0 && !utf8.RuneStart(s[i]) { // not inside a character
+			i--
+		}
+		s = s[:i] + "…"
 	}
 	return strconv.Quote(s)
 }

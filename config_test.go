@@ -146,14 +146,19 @@ func TestScalarsReadStrictly(t *testing.T) {
 		{"  catch_up: 6h\n", "  catch_up: six hours\n", nil, `push.catch_up: not a duration (invalid duration "six hours"): write it as 500ms, 10s, 5m or 6h (a day is 24h) (got "six hours")`, nil},
 		{"  addr: 127.0.0.1:8080\n", "  addr: 127.0.0.1:99999\n", nil, `server.addr: "127.0.0.1:99999": the port must be a number from 0 to 65535`, nil},
 		{"  addr: 127.0.0.1:8081\n", "  addr: 127.0.0.1:nope\n", nil, `admin.addr: "127.0.0.1:nope": the port must be`, nil},
-		// What net.Listen takes (a review's find: refused): a service
-		// name, and no port (any free one).
-		{"  addr: 127.0.0.1:8080\n", "  addr: 127.0.0.1:http\n", nil, "", func(c *Config) bool { return c.Server.Addr == "127.0.0.1:http" }},
+		// No port is any free one (a review's find: refused); a service
+		// name is not taken (chat reads the address as a URL's).
 		{"  addr: 127.0.0.1:8080\n", "  addr: \"127.0.0.1:\"\n", nil, "", func(c *Config) bool { return c.Server.Addr == "127.0.0.1:" }},
+		{"  addr: 127.0.0.1:8080\n", "  addr: 127.0.0.1:http\n", nil, `server.addr: "127.0.0.1:http": the port must be a number`, nil},
 		// Set to nothing, a number or switch is its nothing (a review's
 		// find: the start failed); text as YAML reads numbers.
-		{"", "", []string{"MPBOT_PUSH_TAG_ID=", "MPBOT_WECHAT_STABLE_TOKEN=", "MPBOT_SEARCH_CACHE_SIZE=0x10"}, "",
-			func(c *Config) bool { return c.Push.TagID == 0 && !c.WeChat.StableToken && c.Search.CacheSize == 16 }},
+		{"", "", []string{"MPBOT_PUSH_TAG_ID=", "MPBOT_WECHAT_STABLE_TOKEN=", "MPBOT_SEARCH_CACHE_SIZE=0x10", "MPBOT_PUSH_CATCH_UP="}, "",
+			func(c *Config) bool {
+				return c.Push.TagID == 0 && !c.WeChat.StableToken && c.Search.CacheSize == 16 && c.Push.CatchUp == 0
+			}},
+		// Text set to nothing is empty, whatever the file's value looks
+		// like (a review's find: a token of digits became "0").
+		{"  token: mpbot-demo-token\n", "  token: 2024112520241125\n", []string{"MPBOT_WECHAT_TOKEN="}, "wechat.token: is empty", nil},
 		{"  catch_up: 6h\n", "  catch_up: 1d\n", nil, `push.catch_up: not a duration (unknown unit "d" in duration "1d"): write it as 500ms, 10s, 5m or 6h (a day is 24h)`, nil},
 		{"  max_results: 5\n", "  max_results: \"7\"\n", nil, "", func(c *Config) bool { return c.Search.MaxResults == 7 }},
 		{"", "", []string{"MPBOT_SEARCH_MAX_RESULTS=7", "MPBOT_SERVER_SHUTDOWN_TIMEOUT=2s", "MPBOT_SEARCH_MIN_SCORE=0.3"}, "",
@@ -180,7 +185,7 @@ func TestScalarsReadStrictly(t *testing.T) {
 				t.Fatalf("read as %+v %+v", cfg.Server, cfg.Search)
 			case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
 				t.Fatalf("error %v, want %q", err, c.want)
-			case c.from != "" && c.want != "":
+			case c.from != "" && c.want != "" && c.env == nil:
 				// At the edited line.
 				line := strings.Count(string(shipped[:strings.Index(string(shipped), c.from)]), "\n") + 1
 				if at := fmt.Sprintf("config.yaml:%d: %s", line, c.want); !strings.Contains(err.Error(), at) {
@@ -194,6 +199,42 @@ func TestScalarsReadStrictly(t *testing.T) {
 		os.WriteFile(path, []byte(text), 0o644)
 		if _, err := loadConfig(path, true); err == nil || !strings.Contains(err.Error(), "config.yaml: the file is empty") {
 			t.Errorf("%q: %v", text, err)
+		}
+	}
+}
+
+// TestCutShort: which saves are taken as cut short mid-line (two
+// operators' runs and two reviews: a reply's text cut mid-word went to
+// followers; a rule typed at the end without a line break was rejected).
+func TestCutShort(t *testing.T) {
+	serving := "replies:\n  no_list: 现在没有待选的文章列表。\n  rules:\n    - keywords: [加微信]\n      reply: 请添加助教微信 linxuan2026 获取资料\n"
+	for _, c := range []struct {
+		name, edited string
+		cut          bool
+	}{
+		{"whole", serving, false},
+		{"a rule typed at the end, no line break", serving + "    - keywords: [嘿]\n      reply: 你好！", false},
+		{"cut at a line's end", serving[:strings.Index(serving, "\n  rules:")], false},
+		{"cut inside a line", serving[:strings.Index(serving, "待选")], true},
+		{"cut inside the last line", serving[:strings.Index(serving, "linxuan")+6], true},
+		{"cut inside a line edited", strings.Replace(serving, "待选的文章", "可选的文章", 1)[:strings.Index(serving, "的文章")], true},
+		{"edited and whole, but without its line break", strings.Replace(serving, "待选", "可选", 1)[:len(serving)-1], true},
+		{"empty", "", false},
+	} {
+		err := cutShort(&Config{text: []byte(serving)}, &Config{source: "config.yaml", text: []byte(c.edited)})
+		if (err != nil) != c.cut {
+			t.Errorf("%s: %v", c.name, err)
+		}
+		if err != nil && !strings.Contains(err.Error(), "if it is whole, end it with a line break") {
+			t.Errorf("%s: the remedy is not named: %v", c.name, err)
+		}
+	}
+	// A serving file without a line break at its end tells nothing: its
+	// last line shortened, or lengthened, is an edit.
+	noBreak := strings.TrimSuffix(serving, "\n")
+	for _, edited := range []string{noBreak[:len(noBreak)-3], noBreak + "吧"} {
+		if err := cutShort(&Config{text: []byte(noBreak)}, &Config{text: []byte(edited)}); err != nil {
+			t.Errorf("%q: %v", edited, err)
 		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 // a part ending inside a list, a mapping or a quote that goes on over a
 // few lines: so the fault is the line after the last part that parses,
 // found by halving between the parser's line and the end, a part counting
-// as failing only if it still does two lines further on. open reports
+// as failing only if it still does 1, 2, 4 … 64 lines further on. open reports
 // that the text up to the fault line fails otherwise than the whole (a
 // quote or bracket opened there and closed wrongly further on); line is 0
 // when the error names no line.
@@ -51,8 +51,8 @@ func YAMLFault(data []byte, parseErr error) (line int, msg string, open bool) {
 	}
 	parses := func(n int) bool { return failure(n) == "" }
 	fails := func(n int) bool {
-		for k := n; k <= min(n+2, len(ends)); k++ {
-			if parses(k) {
+		for _, k := range [...]int{0, 1, 2, 4, 8, 16, 32, 64} {
+			if n+k <= len(ends) && parses(n+k) {
 				return false
 			}
 		}

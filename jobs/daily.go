@@ -232,25 +232,29 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 	if res.Article, err = p.reading(ctx, day, cfg.Category, opts); err != nil {
 		return res, err
 	}
-	if opts.DryRun && cfg.Mode != ModeBroadcast {
-		// As the run would find it: a day done is done, whoever has
-		// followed since (it said "2 not yet delivered" of a day the run
-		// then called sent), with the article it sent (--article of
-		// another one is refused, as the run refuses it).
-		if sum, err := p.Store.LedgerSummary(ctx, day); err != nil {
+	if opts.DryRun {
+		// As the run would find it: --article of another article than
+		// the one gone out is refused, and a day done is done, whoever
+		// has followed since (it said "2 not yet delivered" of a day the
+		// run then called sent), with the article it sent.
+		sent, err := p.Store.GoneOut(ctx, day)
+		if err != nil {
 			return res, err
-		} else if sum.RunState == store.Done {
-			plan, err := p.Store.PlanDaily(ctx, day, 1, cfg.Category)
-			if err != nil {
-				return res, fmt.Errorf("daily reading for %s: %w", day, err)
-			}
-			if sent := plan[0].Article; sent.ID != "" {
-				if opts.ArticleID != "" && opts.ArticleID != sent.ID {
-					return res, &store.DayPushed{Day: day, Sent: sent.ID}
+		}
+		if sent != "" && opts.ArticleID != "" && opts.ArticleID != sent {
+			return res, &store.DayPushed{Day: day, Sent: sent}
+		}
+		if cfg.Mode != ModeBroadcast { // a broadcast's dry run says whether it went
+			if sum, err := p.Store.LedgerSummary(ctx, day); err != nil {
+				return res, err
+			} else if sum.RunState == store.Done {
+				if sent != "" {
+					if res.Article, err = p.Store.Get(ctx, sent); err != nil {
+						return res, fmt.Errorf("daily reading for %s: %w", day, err)
+					}
 				}
-				res.Article = sent
+				return res, fmt.Errorf("%w: %s", store.ErrPushDone, day)
 			}
-			return res, fmt.Errorf("%w: %s", store.ErrPushDone, day)
 		}
 	}
 	if cfg.Mode == ModeBroadcast {

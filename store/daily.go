@@ -118,6 +118,20 @@ func (s *Store) dailyChoice(ctx context.Context, day string) (string, error) {
 	return id, err
 }
 
+// GoneOut reports the day's reading when it has gone out to someone (a
+// delivery sending, sent or unknown), as ScheduleDaily refuses to change
+// it then; "" when it has not.
+func (s *Store) GoneOut(ctx context.Context, day string) (_ string, err error) {
+	defer failed(&err, "the reading gone out on %s", day)
+	var id string
+	err = s.db.QueryRowContext(ctx, `SELECT article_id FROM daily_readings WHERE day = ? AND EXISTS (SELECT 1 FROM push_ledger
+		WHERE push_ledger.day = daily_readings.day AND push_ledger.state IN ('sending', 'sent', 'unknown'))`, day).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return id, err
+}
+
 // Why is how a day's reading was or would be chosen.
 type Why string
 
