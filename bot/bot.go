@@ -146,7 +146,7 @@ func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 		// characters alone got the no-match reply); an address pasted
 		// alone, which is a link (searched, mp.weixin.qq.com's weixin was
 		// respelt 微信 and answered with a card).
-		if strings.TrimFunc(m.Text, invisible) == "" || content.WebURL(strings.TrimSpace(m.Text)) {
+		if strings.TrimFunc(m.Text, invisible) == "" || pastedURL(m.Text) {
 			note(ctx, func(e *Event) { e.Outcome = OutcomeDefault })
 			return b.render(ctx, s, m, s.fallback, 0)
 		}
@@ -295,6 +295,16 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		question = text
 	}
 	return b.search(ctx, s, m, question, 0)
+}
+
+// pastedURL reports a text that is a web address alone (parsed only when
+// it starts as one: parsing allocates, on every message).
+func pastedURL(text string) bool {
+	t := strings.TrimSpace(text)
+	if len(t) < 8 || !strings.EqualFold(t[:7], "http://") && !strings.EqualFold(t[:8], "https://") {
+		return false
+	}
+	return content.WebURL(t)
 }
 
 // invisible reports a character that shows nothing: a space, or a format
