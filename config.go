@@ -652,24 +652,38 @@ var (
 	replySpecType    = reflect.TypeFor[bot.ReplySpec]()
 )
 
-// cutShort reports an edited file that looks saved half-way: the serving
-// file ended with a line break, the edited one ends inside a line, and it
-// is not the serving file with lines added (a rule typed at the end, which
-// editors leave without a line break) nor cut at a line's end (as a cut
-// between lines, which the fewer-entries warning names). What a cut leaves
-// is often valid YAML, a reply's text ending mid-word (请添加助教微信 linxua
-// went to followers). A file that is whole but lost its line break is told
-// to get one back.
+// cutShort reports an edited file that looks saved half-way, ending inside
+// a line: what a cut leaves is often valid YAML, a reply's text ending
+// mid-word (请添加助教微信 linxua went to followers). It is not when it is
+// the serving file with text added (a rule typed at the end, which editors
+// leave without a line break) or cut at a line's end (as a cut between
+// lines, which the fewer-entries warning names). It is when its last line
+// is the start of a longer line the serving file has, other than its last
+// (shortening the last line is an edit); and, the serving file having
+// ended with a line break, whenever it ends inside a line: a file that is
+// whole is told to get its line break back.
 func cutShort(serving, edited *Config) error {
 	old, data := serving.text, edited.text
-	if len(data) == 0 || data[len(data)-1] == '\n' || len(old) == 0 || old[len(old)-1] != '\n' || bytes.HasPrefix(data, old) {
+	if len(data) == 0 || data[len(data)-1] == '\n' || bytes.HasPrefix(data, old) {
 		return nil
 	}
 	if rest, ok := bytes.CutPrefix(old, data); ok && (bytes.HasPrefix(rest, []byte("\n")) || bytes.HasPrefix(rest, []byte("\r\n"))) {
 		return nil
 	}
 	last := string(data[bytes.LastIndexByte(data, '\n')+1:])
-	return fmt.Errorf("%s ends inside a line (%s), without the line break the serving file ended with, as a file saved half-way does; if it is whole, end it with a line break and save it again",
+	cut := len(old) > 0 && old[len(old)-1] == '\n'
+	if lines := strings.Split(strings.TrimRight(string(old), "\r\n"), "\n"); !cut && strings.TrimSpace(last) != "" {
+		for _, line := range lines[:len(lines)-1] {
+			if line = strings.TrimRight(line, "\r"); len(line) > len(last) && strings.HasPrefix(line, last) {
+				cut = true
+				break
+			}
+		}
+	}
+	if !cut {
+		return nil
+	}
+	return fmt.Errorf("%s ends inside a line (%s) as a file saved half-way does; if it is whole, end it with a line break and save it again",
 		edited.source, field(strings.TrimSpace(last)))
 }
 

@@ -229,11 +229,12 @@ func TestCutShort(t *testing.T) {
 			t.Errorf("%s: the remedy is not named: %v", c.name, err)
 		}
 	}
-	// A serving file without a line break at its end tells nothing: its
-	// last line shortened, or lengthened, is an edit.
+	// A serving file without a line break at its end: its last line
+	// shortened, or lengthened, is an edit; a cut inside another of its
+	// lines is still a cut (a review's find: the check was off then).
 	noBreak := strings.TrimSuffix(serving, "\n")
-	for _, edited := range []string{noBreak[:len(noBreak)-3], noBreak + "吧"} {
-		if err := cutShort(&Config{text: []byte(noBreak)}, &Config{text: []byte(edited)}); err != nil {
+	for edited, cut := range map[string]bool{noBreak[:len(noBreak)-3]: false, noBreak + "吧": false, noBreak[:strings.Index(noBreak, "待选")]: true} {
+		if err := cutShort(&Config{text: []byte(noBreak)}, &Config{text: []byte(edited)}); (err != nil) != cut {
 			t.Errorf("%q: %v", edited, err)
 		}
 	}

@@ -297,11 +297,13 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	return b.search(ctx, s, m, question, 0)
 }
 
-// pastedURL reports a text that is a web address alone (parsed only when
-// it starts as one: parsing allocates, on every message).
+// pastedURL reports a text that is a web address alone, as links are
+// copied: ASCII (a question glued on, https://x/a这篇讲什么, is searched).
+// Parsed only when it starts as one: parsing allocates, on every message.
 func pastedURL(text string) bool {
-	t := strings.TrimSpace(text)
-	if len(t) < 8 || !strings.EqualFold(t[:7], "http://") && !strings.EqualFold(t[:8], "https://") {
+	t := strings.TrimFunc(text, invisible)
+	if len(t) < 8 || !strings.EqualFold(t[:7], "http://") && !strings.EqualFold(t[:8], "https://") ||
+		strings.ContainsFunc(t, func(r rune) bool { return r >= utf8.RuneSelf }) {
 		return false
 	}
 	return content.WebURL(t)

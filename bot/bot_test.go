@@ -850,11 +850,18 @@ func TestEmoticonsAlone(t *testing.T) {
 	// And what shows nothing, or is an address pasted alone (a hostile
 	// run's finds: the no-match reply, and a card found by its words).
 	for _, text := range []string{"[微笑]", "[玫瑰][玫瑰]", " [炸弹]！", "[Smile]", "[ThumbsUp][ThumbsUp]", "[Yeah!]", "😊", "👍👍👍", "/::)", "❤️",
-		"\u200b\u200c\u200d\ufeff", "\u00ad", " \u2060 ", "https://mp.weixin.qq.com/s/abc", " http://example.com/两会 "} {
+		"\u200b\u200c\u200d\ufeff", "\u00ad", " \u2060 ", "https://mp.weixin.qq.com/s/abc", " HTTP://example.com/a?b=%E4%B8%A4 ", "\u200bhttps://example.com/x"} {
 		r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: text})
 		want := b.render(context.Background(), s, Message{}, s.fallback, 0)
 		if len(r) != 1 || len(want) != 1 || r[0].String() != want[0].String() {
 			t.Errorf("%s: %v, want the default reply %v", text, r, want)
+		}
+	}
+	// An address with a question glued on is searched (a review's find:
+	// it got "I can only read text").
+	for _, text := range []string{"https://example.com/a，枫桥经验是什么？", "https://example.com/a枫桥经验"} {
+		if r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: text}); len(r) != 1 || strings.Contains(r[0].Text, "只能读懂文字") {
+			t.Errorf("%s: %v", text, r)
 		}
 	}
 	if r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "[微笑]枫桥经验"}); len(r) != 1 || r[0].Type != ReplyNews {

@@ -2,6 +2,9 @@ package content
 
 import (
 	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -54,4 +57,56 @@ func FuzzYAMLFault(f *testing.F) {
 			t.Fatalf("fault at line %d of %d (%q) for %v", line, lines, msg, err)
 		}
 	})
+}
+
+// TestYAMLFault: the line of a fault, past valid lists and quoted strings
+// written over many lines (two reviews' finds: a valid quote of 18 lines was
+// named as the fault, with a hint of a quote left open).
+func TestYAMLFault(t *testing.T) {
+	rules := func(span int, quoted bool) string {
+		var b bytes.Buffer
+		b.WriteString("replies:\n  no_match: 没有\n  rules:\n")
+		for i := range 8 {
+			fmt.Fprintf(&b, "    - name: r%d\n", i)
+			if quoted {
+				b.WriteString("      reply: \"第一行")
+				for j := 1; j < span; j++ {
+					fmt.Fprintf(&b, "\n        第%d行", j)
+				}
+				b.WriteString("\"\n      keywords: [k" + strconv.Itoa(i) + "]\n")
+			} else {
+				b.WriteString("      keywords: [a,")
+				for j := 1; j < span; j++ {
+					fmt.Fprintf(&b, "\n        b%d_%d,", i, j)
+				}
+				b.WriteString("\n        c]\n      reply: 好\n")
+			}
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		name, text, fault string
+		open              bool
+	}{
+		{"indented wrong after quotes", rules(18, true), "    - name: bad\n     keywords: [x]\n", false},
+		{"indented wrong after quotes of 11", rules(11, true), "    - name: bad\n     keywords: [x]\n", false},
+		{"a value after a list, after lists", rules(20, false), "    - name: bad\n      reply: [R2] 已为你\n", false},
+		{"an unclosed quote", rules(5, true), "    - name: bad\n      reply: \"没有收尾\n      keywords: [y]\n  x: \"y\"\n  z: [q\n", true},
+	} {
+		text := c.text + c.fault
+		var n yaml.Node
+		err := yaml.Unmarshal([]byte(text), &n)
+		if err == nil {
+			t.Fatalf("%s parses", c.name)
+		}
+		want := strings.Count(c.text, "\n") + 2 // the fault's second line
+		if c.open {
+			want-- // the quote's
+			want++
+		}
+		line, _, open := YAMLFault([]byte(text), err)
+		if line != want || open != c.open {
+			t.Errorf("%s: line %d (open %v), want %d (open %v): %v", c.name, line, open, want, c.open, err)
+		}
+	}
 }

@@ -2,7 +2,6 @@ package content
 
 import (
 	"regexp"
-	"strconv"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -11,37 +10,48 @@ import (
 // it: the line (from 1) and the parser's message. The parser names the
 // line where the construct it was reading began (the start of a section,
 // 53 lines before a value written [R2] 已为你…), and an unclosed quote is
-// noticed where the next quote happens to be, hundreds of lines on. The
-// text up to the fault parses and every longer part of it fails, but for
-// a part ending inside a list, a mapping or a quote that goes on over a
-// few lines: so the fault is the line after the last part that parses,
-// found by halving between the parser's line and the end, a part counting
-// as failing only if it still does 1, 2, 4 … 64 lines further on. open reports
-// that the text up to the fault line fails otherwise than the whole (a
-// quote or bracket opened there and closed wrongly further on); line is 0
-// when the error names no line.
+// noticed where the next quote happens to be, hundreds of lines on.
+//
+// The text up to the fault parses, and every longer part of it fails: but
+// so does a part ending inside a list or a quoted string written over
+// several lines, valid as a whole. So parts are cut only before a line
+// that begins a key (name: …, - name: …), where no such construct is open,
+// and halved down to the two neighbouring cuts that parse and fail; the fault is the first line
+// between them at which the part fails as the whole does. open reports
+// that the part up to it fails otherwise (a quote or bracket opened there
+// and closed wrongly further on); line is 0 when the error names none.
 func YAMLFault(data []byte, parseErr error) (line int, msg string, open bool) {
 	m := yamlErrorRe.FindStringSubmatch(parseErr.Error())
 	if m == nil {
 		return 0, parseErr.Error(), false
 	}
-	// Where each line ends; at the end of the text the parser may count a
-	// line past it.
+	// Where each line ends, and the cuts: 0, the ends of lines a key
+	// line follows, and the whole.
 	var ends []int
-	for i, b := range data {
-		if b == '\n' {
-			ends = append(ends, i+1)
+	start := 0
+	cuts := []int{0}
+	for i := 0; i <= len(data); i++ {
+		if i < len(data) && data[i] != '\n' {
+			continue
 		}
+		if yamlKeyLine.Match(data[start:i]) && len(ends) > 0 {
+			cuts = append(cuts, len(ends))
+		}
+		if i < len(data) || start < len(data) {
+			ends = append(ends, min(i+1, len(data)))
+		}
+		start = i + 1
 	}
-	if len(ends) == 0 || ends[len(ends)-1] < len(data) {
-		ends = append(ends, len(data))
+	if len(ends) == 0 {
+		return 1, m[2], false
 	}
+	cuts = append(cuts, len(ends))
 	failure := func(n int) string { // of the first n lines, "" when they parse
 		if n <= 0 {
 			return ""
 		}
 		var node yaml.Node
-		if err := yaml.Unmarshal(data[:ends[min(n, len(ends))-1]], &node); err != nil {
+		if err := yaml.Unmarshal(data[:ends[n-1]], &node); err != nil {
 			if pm := yamlErrorRe.FindStringSubmatch(err.Error()); pm != nil {
 				return pm[2]
 			}
@@ -49,30 +59,24 @@ func YAMLFault(data []byte, parseErr error) (line int, msg string, open bool) {
 		}
 		return ""
 	}
-	parses := func(n int) bool { return failure(n) == "" }
-	fails := func(n int) bool {
-		for _, k := range [...]int{0, 1, 2, 4, 8, 16, 32, 64} {
-			if n+k <= len(ends) && parses(n+k) {
-				return false
-			}
-		}
-		return true
-	}
-	from, _ := strconv.Atoi(m[1])
-	lo, hi := min(from, len(ends))-1, len(ends) // the first lo lines parse; the first hi fail
-	if lo > 0 && !parses(lo) {
-		lo = 0
-	}
+	lo, hi := 0, len(cuts)-1 // cuts[lo] parses, cuts[hi] fails
 	for hi-lo > 1 {
-		if mid := (lo + hi) / 2; fails(mid) {
+		if mid := (lo + hi) / 2; failure(cuts[mid]) != "" {
 			hi = mid
 		} else {
 			lo = mid
 		}
 	}
-	// Failing otherwise than the whole, the line leaves something open
-	// that the rest of the text closes wrongly.
-	return hi, m[2], failure(hi) != m[2]
+	for n := cuts[lo] + 1; n <= cuts[hi]; n++ {
+		if f := failure(n); f == m[2] {
+			return n, m[2], false
+		}
+	}
+	return cuts[lo] + 1, m[2], failure(cuts[lo]+1) != m[2]
 }
 
-var yamlErrorRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	yamlErrorRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	// yamlKeyLine begins a key of a mapping, or an item that is one.
+	yamlKeyLine = regexp.MustCompile(`^[ \t]*(?:- )?[A-Za-z_][A-Za-z0-9_]*:(?:[ \t]|$)`)
+)
