@@ -371,7 +371,7 @@ func syntaxError(source string, data []byte, err error) error {
 		// A line indented with a no-break space, which YAML takes as
 		// text, fails a few lines further on (a tab, on its own line).
 		for i := line - 1; i >= max(0, line-8) && i < len(lines); i-- {
-			if h := indentHint(lines[i]); h != "" && (i == line-1 || strings.Contains(h, "no-break") && keyLine.Match(lines[i])) {
+			if h := indentHint(lines[i]); h != "" && (i == line-1 || strings.Contains(h, "no-break") && content.YAMLKeyLine(lines[i])) {
 				line, hint = i+1, h
 			}
 		}
@@ -391,12 +391,7 @@ func indentHint(line []byte) string {
 	return ""
 }
 
-var (
-	yamlComments = regexp.MustCompile(`(?m)^\s*#.*$`)
-	// keyLine is a line holding a key of the config (ASCII), whatever
-	// it is indented with: block text holding a no-break space is not.
-	keyLine = regexp.MustCompile(`^[ \x{00a0}]*(?:- )?[a-z_]+:(?:\s|$)`)
-)
+var yamlComments = regexp.MustCompile(`(?m)^\s*#.*$`)
 
 // envWarnings lists the MPBOT_* variables of environ that override no key
 // of keys, each with why and, for a likely typo, the variable meant, and

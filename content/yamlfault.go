@@ -34,7 +34,7 @@ func YAMLFault(data []byte, parseErr error) (line int, msg string, open bool) {
 		if i < len(data) && data[i] != '\n' {
 			continue
 		}
-		if yamlKeyLine.Match(data[start:i]) && len(ends) > 0 {
+		if YAMLKeyLine(data[start:i]) && len(ends) > 0 {
 			cuts = append(cuts, len(ends))
 		}
 		if i < len(data) || start < len(data) {
@@ -75,8 +75,12 @@ func YAMLFault(data []byte, parseErr error) (line int, msg string, open bool) {
 	return cuts[lo] + 1, m[2], failure(cuts[lo]+1) != m[2]
 }
 
+// YAMLKeyLine reports a line that begins a key of a mapping (name: …), or
+// an item that is one (- name: …), whatever it is indented with (a
+// no-break space too, which YAML takes as text).
+func YAMLKeyLine(line []byte) bool { return yamlKeyLine.Match(line) }
+
 var (
 	yamlErrorRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-	// yamlKeyLine begins a key of a mapping, or an item that is one.
-	yamlKeyLine = regexp.MustCompile(`^[ \t]*(?:- )?[A-Za-z_][A-Za-z0-9_]*:(?:[ \t]|$)`)
+	yamlKeyLine = regexp.MustCompile(`^[ \t\x{00a0}]*(?:- )?[A-Za-z_][A-Za-z0-9_]*:(?:[ \t\r]|$)`)
 )
