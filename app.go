@@ -106,13 +106,10 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, need parts) (a *
 			a = nil
 		}
 	}()
-	if cfg.Store.Driver != "postgres" {
-		if _, err := os.Stat(cfg.Store.Path); errors.Is(err, os.ErrNotExist) {
-			// Run from another folder, a relative path made a second,
-			// empty store there, and articles list printed nothing.
-			abs, _ := filepath.Abs(cfg.Store.Path)
-			log.Warn("no store at store.path: creating a new, empty one (a relative path is from the folder mpbot runs in)", "path", abs)
-		}
+	if abs, missing := cfg.Store.missing(); missing {
+		// Run from another folder, a relative path made a second,
+		// empty store there, and articles list printed nothing.
+		log.Warn("no store at store.path: creating a new, empty one (a relative path is from the folder mpbot runs in)", "path", abs)
 	}
 	if a.store, err = openStore(ctx, cfg.Store); err != nil {
 		return nil, err
@@ -157,6 +154,20 @@ func openStore(ctx context.Context, c StoreConfig) (*store.Store, error) {
 		return store.OpenPostgres(ctx, string(c.DSN))
 	}
 	return store.Open(ctx, c.Path)
+}
+
+// missing reports an SQLite store that is not there (yet), with its path
+// made absolute: a relative one is from the folder mpbot runs in, and run
+// from another one a command made a second, empty store there.
+func (c StoreConfig) missing() (string, bool) {
+	if c.Driver == "postgres" {
+		return "", false
+	}
+	if _, err := os.Stat(c.Path); !errors.Is(err, os.ErrNotExist) {
+		return "", false
+	}
+	abs, _ := filepath.Abs(c.Path)
+	return abs, true
 }
 
 // where names the store for logs, without the DSN's password.

@@ -111,11 +111,12 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 				return err
 			}
 			if !dryRun {
-				if n := demoLeft(ctx, a.store); n > 0 && slices.ContainsFunc(results, func(r store.UpsertResult) bool { return r.Err == nil && !isDemo(r.Article.ID) }) {
+				// (The demo articles read once: each read parses them.)
+				if demo := demoStored(ctx, a.store); len(demo) > 0 && slices.ContainsFunc(results, func(r store.UpsertResult) bool { return r.Err == nil && !slices.Contains(demo, r.Article.ID) }) {
 					// serve filled the store with them first (as the
 					// README's start does): they answer followers and
 					// feed the daily push beside the articles imported.
-					fmt.Fprintf(c.stderr, "note: the store still holds %d demo articles (example.com links) beside yours; `mpbot articles rm --demo` removes them\n", n)
+					fmt.Fprintf(c.stderr, "note: the store still holds %d demo articles (example.com links) beside yours; `mpbot articles rm --demo` removes them\n", len(demo))
 				}
 			}
 			return reportImport(c.stdout, c.stderr, results, problems, dryRun, time.Since(started))
@@ -133,10 +134,8 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 // and opening the store would have created it (empty) where it was
 // missing. The import is compared with an empty store in the folder.
 func dryRunStore(cfg *Config, stderr io.Writer) (string, error) {
-	if cfg.Store.Driver == "postgres" {
-		return "", nil
-	}
-	if _, err := os.Stat(cfg.Store.Path); !errors.Is(err, os.ErrNotExist) {
+	abs, missing := cfg.Store.missing()
+	if !missing {
 		return "", nil
 	}
 	dir, err := os.MkdirTemp("", "mpbot-dry-run-")
@@ -149,7 +148,6 @@ func dryRunStore(cfg *Config, stderr io.Writer) (string, error) {
 		os.RemoveAll(dir)
 		return "", fmt.Errorf("dry run: %w", err)
 	}
-	abs, _ := filepath.Abs(cfg.Store.Path)
 	fmt.Fprintf(stderr, "no store at %s: compared with an empty store; none is created\n", abs)
 	return dir, nil
 }
@@ -411,12 +409,7 @@ func (c *cli) articlesCmd() *cobra.Command {
 			}
 			defer a.close()
 			if demo {
-				for _, d := range content.DemoArticles() {
-					if _, err := a.store.Get(cmd.Context(), d.ID); err == nil {
-						args = append(args, d.ID)
-					}
-				}
-				if len(args) == 0 {
+				if args = demoStored(cmd.Context(), a.store); len(args) == 0 {
 					fmt.Fprintln(c.stdout, "no demo articles in the store")
 				}
 			}
@@ -434,20 +427,15 @@ func (c *cli) articlesCmd() *cobra.Command {
 	return cmd
 }
 
-// isDemo reports whether id is one of the demo articles'.
-func isDemo(id string) bool {
-	return slices.ContainsFunc(content.DemoArticles(), func(a content.Article) bool { return a.ID == id })
-}
-
-// demoLeft counts the demo articles st holds.
-func demoLeft(ctx context.Context, st *store.Store) int {
-	n := 0
+// demoStored lists the ids of the demo articles st holds.
+func demoStored(ctx context.Context, st *store.Store) []string {
+	var ids []string
 	for _, d := range content.DemoArticles() {
 		if _, err := st.Get(ctx, d.ID); err == nil {
-			n++
+			ids = append(ids, d.ID)
 		}
 	}
-	return n
+	return ids
 }
 
 // newStoreCmd copies a one-machine SQLite store into the configured store:

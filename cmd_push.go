@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -197,11 +195,7 @@ func printUnsent(w io.Writer, n int, day string) {
 // SQLite store is: run from another folder (cron's home), push made a new,
 // empty store there and said "nothing to push", exit 0.
 func storeThere(cfg *Config) error {
-	if cfg.Store.Driver == "postgres" {
-		return nil
-	}
-	if _, err := os.Stat(cfg.Store.Path); errors.Is(err, os.ErrNotExist) {
-		abs, _ := filepath.Abs(cfg.Store.Path)
+	if abs, missing := cfg.Store.missing(); missing {
 		return usageError{fmt.Errorf("no store at store.path (%s): this works on the store serve uses; run it in serve's folder, or set store.path (MPBOT_STORE_PATH)", abs)}
 	}
 	return nil

@@ -52,7 +52,7 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 		return err
 	}
 	defer a.closeInTime()
-	if demo := demoLeft(ctx, a.store); demo > 0 && a.library.Index().Len() > demo {
+	if demo := len(demoStored(ctx, a.store)); demo > 0 && a.library.Index().Len() > demo {
 		log.Warn("the store holds the demo articles beside yours: they answer followers and may be the daily reading; `mpbot articles rm --demo` removes them",
 			"demo", demo, "articles", a.library.Index().Len())
 	}
