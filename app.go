@@ -67,6 +67,9 @@ type app struct {
 	// search, no follower bookkeeping, no query log.
 	consoleBot *bot.Bot
 	handler    *wechat.Handler // serve
+	// unanswered are the configured replies last warned of as having no
+	// article to show; serve's start, then the config watcher, own it.
+	unanswered []string
 	push       *jobs.DailyPush
 	sched      *jobs.Scheduler // serve
 

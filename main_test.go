@@ -468,6 +468,56 @@ func TestServeAndHotReload(t *testing.T) {
 	}
 }
 
+// TestServeWarnsOfRulesWithoutArticles: a rule whose search finds no
+// article, or whose ids are not in the store, is named at the start and,
+// when a reload brings one, then; a rule that finds its articles is not,
+// and a warning already given is not given again at every save.
+func TestServeWarnsOfRulesWithoutArticles(t *testing.T) {
+	const rules = `replies:
+  no_match: 没有找到。
+  rules:
+    - name: physics
+      keywords: [前沿物理]
+      reply: {type: articles, query: 量子引力黑洞}
+    - name: topics
+      keywords: [专题]
+      reply: {type: articles, ids: [demo-fengqiao, demo-nope]}
+    - name: gone
+      keywords: [旧专题]
+      reply: {type: articles, ids: [demo-nope]}
+    - name: fengqiao
+      keywords: [基层]
+      reply: {type: articles, query: 枫桥经验}
+`
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, rules)
+	logs := &syncBuffer{}
+	_, stop := startServe(t, cfg, logs)
+	defer stop()
+	for _, want := range []string{
+		`rule physics: the search \"量子引力黑洞\" finds no article: followers get replies.no_match`,
+		`rule topics: articles [\"demo-nope\"] are not in the store: they are left out of the reply`,
+		`rule gone: no article of ids [\"demo-nope\"] is in the store`,
+	} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("no warning %s:\n%s", want, logs)
+		}
+	}
+	if strings.Contains(logs.String(), "rule fengqiao") {
+		t.Errorf("a rule finding its articles is warned of:\n%s", logs)
+	}
+	writeConfig(t, dir, rules+`    - name: mars
+      keywords: [火星]
+      reply: {type: articles, query: 火星殖民计划}
+`)
+	waitFor(t, func() bool {
+		return strings.Contains(logs.String(), `rule mars: the search \"火星殖民计划\" finds no article`)
+	}, "the reloaded rule's warning")
+	if n := strings.Count(logs.String(), "rule physics:"); n != 1 {
+		t.Errorf("the physics rule warned of %d times, want once:\n%s", n, logs)
+	}
+}
+
 // TestConfigSavedInPlace: an editor that saves by truncating the file and
 // writing it in pieces never has half a file applied (or rejected): the
 // reload waits until the file has stopped changing. A key that needs a

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"mpbot/admin"
+	"mpbot/bot"
 	"mpbot/jobs"
 	"mpbot/store"
 
@@ -56,6 +57,7 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 		log.Warn("the store holds the demo articles beside yours: they answer followers and may be the daily reading; `mpbot articles rm --demo` removes them",
 			"demo", demo, "articles", a.library.Index().Len())
 	}
+	a.warnUnanswered(ctx, cfg.settings)
 	if adminLn != nil {
 		// The console stops with serve (ctx) and is joined before the app
 		// closes its store.
@@ -138,6 +140,7 @@ func (a *app) reload(path string, running *Config) {
 		cancel()
 	}
 	a.log.Info("config reloaded", "file", path)
+	a.warnUnanswered(context.Background(), cfg.settings)
 	for _, u := range cfg.warnings {
 		if !slices.Contains(old.warnings, u) {
 			a.log.Warn("config: " + u)
@@ -169,6 +172,25 @@ func (a *app) reload(path string, running *Config) {
 				"key", key, "variable", envName(key))
 		}
 	}
+}
+
+// warnUnanswered warns of the configured replies that have no article to
+// show (bot.Unanswered), those not warned of at the last start or reload:
+// the store changes under a config saved again and again.
+func (a *app) warnUnanswered(ctx context.Context, s *bot.Settings) {
+	// On the config watcher at a reload: a hung store must not hold it up.
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	found, err := a.bot.Unanswered(ctx, s)
+	if err != nil {
+		a.log.Warn("configured replies' articles not checked", "err", err)
+	}
+	for _, u := range found {
+		if !slices.Contains(a.unanswered, u) {
+			a.log.Warn("config: " + u)
+		}
+	}
+	a.unanswered = found
 }
 
 // shrunk names the lists of the followers' replies that have fewer

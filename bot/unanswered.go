@@ -1,0 +1,96 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"mpbot/content"
+)
+
+// Unanswered names the configured replies that show articles and have none
+// to show from the store as it is: a search (rules' query:) that finds
+// nothing at search.min_score, nor articles mentioning its word, and ids
+// not in the store. Followers asking such a rule get the no-match reply,
+// which the operator would otherwise learn only from the report (the help
+// text promising 「遴选」 exam analyses, on a store without any). Searches
+// are asked once each, as a follower's would be.
+func (b *Bot) Unanswered(ctx context.Context, s *Settings) ([]string, error) {
+	var out []string
+	searched := map[string]bool{}
+	check := func(where string, resp response) error {
+		for _, spec := range resp.replies {
+			if spec.Type != specArticles {
+				continue
+			}
+			if spec.Query != "" {
+				if searched[spec.Query] {
+					continue
+				}
+				searched[spec.Query] = true
+				found, err := b.finds(ctx, s, spec.Query)
+				if err != nil {
+					return fmt.Errorf("%s: search %q: %w", where, spec.Query, err)
+				}
+				if !found {
+					out = append(out, fmt.Sprintf("%s: the search %q finds no article: followers get replies.no_match", where, spec.Query))
+				}
+				continue
+			}
+			var missing []string
+			for _, id := range spec.IDs {
+				if _, err := b.catalog.Get(ctx, id); errors.Is(err, content.ErrNotFound) {
+					missing = append(missing, id)
+				} else if err != nil {
+					return fmt.Errorf("%s: article %q: %w", where, id, err)
+				}
+			}
+			switch {
+			case len(missing) == len(spec.IDs):
+				out = append(out, fmt.Sprintf("%s: no article of ids %q is in the store: followers get replies.no_match", where, spec.IDs))
+			case len(missing) > 0:
+				out = append(out, fmt.Sprintf("%s: articles %q are not in the store: they are left out of the reply", where, missing))
+			}
+		}
+		return nil
+	}
+	for _, r := range s.rules {
+		if err := check("rule "+r.label, r.resp); err != nil {
+			return out, err
+		}
+	}
+	scenes := make([]string, 0, len(s.scenes))
+	for name := range s.scenes {
+		scenes = append(scenes, name)
+	}
+	slices.Sort(scenes)
+	for _, name := range scenes {
+		if err := check("replies.subscribe_scenes."+name, s.scenes[name]); err != nil {
+			return out, err
+		}
+	}
+	for _, r := range []struct {
+		where string
+		resp  response
+	}{{"replies.subscribe", s.subscribe}, {"replies.default", s.fallback}, {"replies.no_match", s.noMatch}} {
+		if err := check(r.where, r.resp); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// finds reports whether a follower asking query would be shown an article:
+// one at min_score, or, failing that, articles mentioning its word.
+func (b *Bot) finds(ctx context.Context, s *Settings, query string) (bool, error) {
+	hits, err := b.catalog.Search(ctx, query, s.search.MaxResults)
+	if err != nil {
+		return false, err
+	}
+	if len(relevantOf(hits, s.search.MinScore)) > 0 {
+		return true, nil
+	}
+	_, mentioned, err := b.catalog.Mentions(ctx, query, s.search.MaxResults)
+	return len(mentioned) > 0, err
+}
