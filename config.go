@@ -254,19 +254,24 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 	v.AllowEmptyEnv(true)
 	pinned := map[string]string{}
 	for _, key := range v.AllKeys() {
-		if strings.HasPrefix(key, "replies.") {
+		if !envKey(key) {
 			continue
 		}
 		if value, set := os.LookupEnv(envName(key)); set {
 			file := v.Get(key) // the file's, before the variable is bound
 			pinned[key] = fmt.Sprint(file)
-			if t, ok := keyType(key); ok && value == "" {
+			t, _ := keyType(key)
+			switch k := t.Kind(); {
+			case k == reflect.Slice:
+				// A list of words or networks, comma-separated; set to
+				// nothing, the empty list (it was one empty entry, an
+				// error for server.trusted_proxies).
+				v.Set(key, envList(value))
+			case value == "" && (k == reflect.Bool || k >= reflect.Int && k <= reflect.Float64):
 				// Set to nothing: the key's nothing (0, false), as the
 				// README says and as a compose file's ${X:-} does, not
 				// text a number, a duration or a switch cannot be.
-				if k := t.Kind(); k == reflect.Bool || k >= reflect.Int && k <= reflect.Float64 {
-					v.Set(key, reflect.Zero(t).Interface())
-				}
+				v.Set(key, reflect.Zero(t).Interface())
 			}
 		}
 		v.BindEnv(key) // Unmarshal ignores environment variables of unbound keys
@@ -400,9 +405,13 @@ var yamlComments = regexp.MustCompile(`(?m)^\s*#.*$`)
 // a running fleet's next start; check and serve say so.
 func envWarnings(keys []string, environ []string) []string {
 	known := make(map[string]bool, len(keys))
+	fileOnly := map[string]string{}
 	for _, k := range keys {
-		if !strings.HasPrefix(k, "replies.") {
+		switch {
+		case envKey(k):
 			known[envName(k)] = true
+		case !strings.HasPrefix(k, "replies."):
+			fileOnly[envName(k)] = k
 		}
 	}
 	var out []string
@@ -419,6 +428,10 @@ func envWarnings(keys []string, environ []string) []string {
 			out = append(out, name+" does nothing: replies are edited in the config file only")
 			continue
 		}
+		if key, ok := fileOnly[name]; ok {
+			out = append(out, name+" does nothing: "+key+" is edited in the config file only")
+			continue
+		}
 		why := name + " names no config key"
 		best, bestD := "", 3 // suggest only a near miss
 		for k := range known {
@@ -433,6 +446,39 @@ func envWarnings(keys []string, environ []string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// envKey reports whether an environment variable sets key: a scalar, or a
+// list of words or networks (server.trusted_proxies), outside replies.
+// Lists of lists (search.synonyms) and of maps (menu.buttons) are the
+// file's only.
+func envKey(key string) bool {
+	if strings.HasPrefix(key, "replies.") {
+		return false
+	}
+	t, ok := keyType(key)
+	if !ok {
+		return true // a key Config lacks: Unmarshal names it
+	}
+	switch t.Kind() {
+	case reflect.Slice:
+		return t.Elem().Kind() == reflect.String
+	case reflect.Map, reflect.Struct:
+		return false
+	}
+	return true
+}
+
+// envList is a list key's variable read: entries separated by commas, each
+// trimmed; nothing is the empty list.
+func envList(value string) []string {
+	list := []string{}
+	for _, e := range strings.Split(value, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			list = append(list, e)
+		}
+	}
+	return list
 }
 
 // devEnv reports the variables the tests and benchmarks read (README's

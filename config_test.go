@@ -166,6 +166,24 @@ func TestScalarsReadStrictly(t *testing.T) {
 				return c.Search.MaxResults == 7 && c.Server.ShutdownTimeout == 2*time.Second && c.Search.MinScore == 0.3
 			}},
 		{"", "", []string{"MPBOT_SEARCH_MAX_RESULTS=seven"}, `search.max_results: not a whole number`, nil},
+		// A list key's variable is comma-separated, and set to nothing the
+		// empty list (a review's find: one empty entry, which
+		// trusted_proxies refused as no network).
+		{"  trusted_proxies: []\n", "  trusted_proxies: [10.0.0.0/8]\n", []string{"MPBOT_SERVER_TRUSTED_PROXIES="}, "",
+			func(c *Config) bool { return len(c.Server.TrustedProxies) == 0 && len(c.proxies) == 0 }},
+		{"", "", []string{"MPBOT_SERVER_TRUSTED_PROXIES= 10.0.0.0/8, 172.16.0.0/12 ,", "MPBOT_PUSH_SUBSCRIBE_KEYWORDS=订阅,订阅日报"}, "",
+			func(c *Config) bool {
+				return slices.Equal(c.Server.TrustedProxies, []string{"10.0.0.0/8", "172.16.0.0/12"}) && len(c.proxies) == 2 &&
+					slices.Equal(c.Push.SubscribeKeywords, []string{"订阅", "订阅日报"})
+			}},
+		{"", "", []string{"MPBOT_SERVER_TRUSTED_PROXIES=10.0.0.0/8,lan"}, `server.trusted_proxies: "lan" is not an IP address or network (set by MPBOT_SERVER_TRUSTED_PROXIES)`, nil},
+		// Lists of lists and of maps are the file's only: the variable is
+		// named as doing nothing.
+		{"", "", []string{"MPBOT_SEARCH_SYNONYMS=a,b", "MPBOT_MENU_BUTTONS="}, "",
+			func(c *Config) bool {
+				return len(c.Search.Synonyms) > 10 && slices.Contains(c.warnings, "MPBOT_SEARCH_SYNONYMS does nothing: search.synonyms is edited in the config file only") &&
+					slices.Contains(c.warnings, "MPBOT_MENU_BUTTONS does nothing: menu.buttons is edited in the config file only")
+			}},
 	} {
 		t.Run(c.to+strings.Join(c.env, " "), func(t *testing.T) {
 			for _, kv := range c.env {

@@ -181,7 +181,7 @@ func (a *app) warnUnanswered(ctx context.Context, s *bot.Settings) {
 	// On the config watcher at a reload: a hung store must not hold it up.
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	found, err := a.bot.Unanswered(ctx, s)
+	found, err := bot.Unanswered(ctx, s, a.library)
 	if err != nil {
 		a.log.Warn("configured replies' articles not checked", "err", err)
 	}

@@ -15,8 +15,10 @@ import (
 // not in the store. Followers asking such a rule get the no-match reply,
 // which the operator would otherwise learn only from the report (the help
 // text promising 「遴选」 exam analyses, on a store without any). Searches
-// are asked once each, as a follower's would be.
-func (b *Bot) Unanswered(ctx context.Context, s *Settings) ([]string, error) {
+// are asked once each, as a follower's would be, of catalog (the store's
+// search itself, not the bot's, whose searches are followers' in the
+// metrics).
+func Unanswered(ctx context.Context, s *Settings, catalog Catalog) ([]string, error) {
 	var out []string
 	searched := map[string]bool{}
 	check := func(where string, resp response) error {
@@ -29,7 +31,7 @@ func (b *Bot) Unanswered(ctx context.Context, s *Settings) ([]string, error) {
 					continue
 				}
 				searched[spec.Query] = true
-				found, err := b.finds(ctx, s, spec.Query)
+				found, err := finds(ctx, s, catalog, spec.Query)
 				if err != nil {
 					return fmt.Errorf("%s: search %q: %w", where, spec.Query, err)
 				}
@@ -40,7 +42,7 @@ func (b *Bot) Unanswered(ctx context.Context, s *Settings) ([]string, error) {
 			}
 			var missing []string
 			for _, id := range spec.IDs {
-				if _, err := b.catalog.Get(ctx, id); errors.Is(err, content.ErrNotFound) {
+				if _, err := catalog.Get(ctx, id); errors.Is(err, content.ErrNotFound) {
 					missing = append(missing, id)
 				} else if err != nil {
 					return fmt.Errorf("%s: article %q: %w", where, id, err)
@@ -83,14 +85,14 @@ func (b *Bot) Unanswered(ctx context.Context, s *Settings) ([]string, error) {
 
 // finds reports whether a follower asking query would be shown an article:
 // one at min_score, or, failing that, articles mentioning its word.
-func (b *Bot) finds(ctx context.Context, s *Settings, query string) (bool, error) {
-	hits, err := b.catalog.Search(ctx, query, s.search.MaxResults)
+func finds(ctx context.Context, s *Settings, catalog Catalog, query string) (bool, error) {
+	hits, err := catalog.Search(ctx, query, s.search.MaxResults)
 	if err != nil {
 		return false, err
 	}
 	if len(relevantOf(hits, s.search.MinScore)) > 0 {
 		return true, nil
 	}
-	_, mentioned, err := b.catalog.Mentions(ctx, query, s.search.MaxResults)
+	_, mentioned, err := catalog.Mentions(ctx, query, s.search.MaxResults)
 	return len(mentioned) > 0, err
 }
