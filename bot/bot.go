@@ -519,7 +519,7 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 			}
 			found = append(found, content.Hit{Article: a, Score: 1})
 		}
-		return b.pick(ctx, s, m, "", found, len(found) == 1, depth) // a list of its own: nothing more to page to
+		return b.pick(ctx, s, m, "", found, len(found) == 1, false, depth) // a list of its own: nothing more to page to
 	}
 	return nil
 }
@@ -598,14 +598,19 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		}
 		minScore, header = 0, mentionsHeaderFor(list.Search)
 	}
-	hits, err := search(ctx, list.Search, len(seen)+s.search.MaxResults)
+	hits, err := search(ctx, list.Search, len(seen)+s.searchN())
 	if err != nil {
 		b.log.ErrorContext(ctx, "search", "err", err)
 		return b.noMatch(ctx, s, m, 0)
 	}
 	var next []content.Hit
+	more := false
 	for _, h := range hits {
-		if h.Score >= minScore && !seen[h.Article.ID] && len(next) < s.search.MaxResults {
+		if h.Score >= minScore && !seen[h.Article.ID] {
+			if len(next) == s.search.MaxResults {
+				more = len(seen)+len(next) < maxSeen
+				break
+			}
 			next = append(next, h)
 		}
 	}
@@ -616,7 +621,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
 	next = b.catalog.Snippets(ctx, list.Search, next)
-	reply, ids := listReplyWith(next, header)
+	reply, ids := listReplyWith(next, header, more)
 	page := FollowUp{Query: list.Query, Search: list.Search, Mentions: list.Mentions, IDs: ids, Stories: storiesOf(next[:len(ids)]),
 		Seen: slices.Sorted(maps.Keys(seen))}
 	return []Reply{b.keepList(ctx, m, page, reply)}
@@ -628,20 +633,22 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 // so; nil when there are none. The question stays unanswered in the
 // query log (no_match), for the report's topics.
 func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string) []Reply {
-	word, found, err := b.catalog.Mentions(ctx, query, s.search.MaxResults)
+	word, found, err := b.catalog.Mentions(ctx, query, s.searchN())
 	if err != nil {
 		b.log.ErrorContext(ctx, "mentions", "err", err)
 	}
 	if len(found) == 0 {
 		return nil
 	}
+	more := len(found) > s.search.MaxResults
+	found = found[:min(len(found), s.search.MaxResults)]
 	note(ctx, func(e *Event) {
 		if e.Outcome == OutcomeEvent || e.Outcome == OutcomeRule {
 			e.Outcome = OutcomeNoMatch
 		}
 	})
 	found = b.catalog.Snippets(ctx, query, found)
-	reply, ids := listReplyWith(found, mentionsHeaderFor(word))
+	reply, ids := listReplyWith(found, mentionsHeaderFor(word), more)
 	list := FollowUp{Query: asked(m), Search: word, Mentions: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
@@ -695,14 +702,14 @@ const listNoNumbers = "点击标题阅读。"
 func (b *Bot) answers(ctx context.Context, s *Settings, query string) bool {
 	// As many as the search that answers it asks for: that one is then
 	// the answer cache's, not a second search.
-	hits, err := b.catalog.Search(ctx, query, s.search.MaxResults)
+	hits, err := b.catalog.Search(ctx, query, s.searchN())
 	return err == nil && len(hits) > 0 && hits[0].Score >= s.search.ClearScore
 }
 
 // search runs a query and chooses between one clear answer, a numbered list
 // and the no-match reply.
 func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, depth int) []Reply {
-	hits, err := b.catalog.Search(ctx, query, s.search.MaxResults)
+	hits, err := b.catalog.Search(ctx, query, s.searchN())
 	if err != nil {
 		b.log.ErrorContext(ctx, "search", "err", err)
 		return b.noMatch(ctx, s, m, depth)
@@ -718,13 +725,16 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	}
 	note(ctx, func(e *Event) {
 		if e.Hits == nil && len(hits) > 0 {
-			e.Hits = make([]Scored, 0, len(hits))
-			for _, h := range hits {
+			shown := hits[:min(len(hits), s.search.MaxResults)]
+			e.Hits = make([]Scored, 0, len(shown))
+			for _, h := range shown {
 				e.Hits = append(e.Hits, Scored{h.Article.ID, h.Score})
 			}
 		}
 	})
 	relevant := relevantOf(hits, s.search.MinScore)
+	more := len(relevant) > s.search.MaxResults
+	relevant = relevant[:min(len(relevant), s.search.MaxResults)]
 	if len(relevant) == 0 && depth == 0 {
 		if replies := b.mentions(ctx, s, m, query); replies != nil {
 			return replies
@@ -735,8 +745,12 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	if !clear && len(relevant) > 1 {
 		relevant = b.catalog.Snippets(ctx, query, relevant)
 	}
-	return b.pick(ctx, s, m, query, relevant, clear, depth)
+	return b.pick(ctx, s, m, query, relevant, clear, more, depth)
 }
+
+// searchN is how many hits a search asks for: one beyond a list, so that
+// the list says when 更多 has more.
+func (s *Settings) searchN() int { return s.search.MaxResults + 1 }
 
 // relevantOf is the hits scoring at least min, in their order: a prefix of
 // hits when they come first, as they do unless votes reordered them (a
@@ -761,8 +775,9 @@ func relevantOf(hits []content.Hit, min float64) []content.Hit {
 }
 
 // pick answers with found, the hits of a search for query ("" for a
-// configured list): one card, a numbered list, or no match.
-func (b *Bot) pick(ctx context.Context, s *Settings, m Message, query string, found []content.Hit, clear bool, depth int) []Reply {
+// configured list): one card, a numbered list (saying whether 更多 has
+// more), or no match.
+func (b *Bot) pick(ctx context.Context, s *Settings, m Message, query string, found []content.Hit, clear, more bool, depth int) []Reply {
 	switch {
 	case len(found) == 0:
 		return b.noMatch(ctx, s, m, depth)
@@ -797,7 +812,7 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, query string, fo
 			e.Outcome = OutcomeList
 		}
 	})
-	reply, ids := listReply(found)
+	reply, ids := listReplyWith(found, listHeaderFor, more)
 	// The question as the follower sent it (the query log's text) is what
 	// votes are for; the query searched is what 更多 searches again.
 	list := FollowUp{Query: asked(m), Search: query, IDs: ids, Stories: storiesOf(found[:len(ids)])}
@@ -917,19 +932,23 @@ const (
 	// no article answers (not how many do: more may).
 	mentionsHeader = "没有专门讲「%s」的文章，以下文章提到了它：\n"
 	listFooter     = "回复序号（如 1）查看对应文章，10 分钟内有效。"
+	// listFooterMore ends a list with more to page to.
+	listFooterMore = "回复序号（如 1）查看对应文章，「更多」看下一批，10 分钟内有效。"
 	listTitle      = 40 // runes of a title shown in a list line
 	listSnippet    = 36 // runes of the highlighted snippet under it
 )
 
 // listReply renders candidates as numbered links that fit WeChat's text
 // limit, and returns the ids in the order shown.
-func listReply(found []content.Hit) (Reply, []string) { return listReplyWith(found, listHeaderFor) }
+func listReply(found []content.Hit) (Reply, []string) { return listReplyWith(found, listHeaderFor, false) }
 
-// listReplyWith is listReply under another header (given the count shown).
-func listReplyWith(found []content.Hit, header func(n int) string) (Reply, []string) {
+// listReplyWith is listReply under another header (given the count shown),
+// its footer saying 更多 has more when more says so or not all of found
+// fit.
+func listReplyWith(found []content.Hit, header func(n int) string, more bool) (Reply, []string) {
 	var body strings.Builder
 	ids := make([]string, 0, len(found))
-	size := len(listFooter) + len(header(len(found)))
+	size := len(listFooterMore) + len(header(len(found)))
 	line := make([]byte, 0, 256)
 	for _, h := range found {
 		a := h.Article
@@ -961,12 +980,15 @@ func listReplyWith(found []content.Hit, header func(n int) string) (Reply, []str
 		body.Write(line)
 		ids = append(ids, a.ID)
 	}
-	head := header(len(ids))
+	head, footer := header(len(ids)), listFooter
+	if more || len(ids) < len(found) {
+		footer = listFooterMore
+	}
 	var text strings.Builder
-	text.Grow(len(head) + body.Len() + len(listFooter))
+	text.Grow(len(head) + body.Len() + len(footer))
 	text.WriteString(head)
 	text.WriteString(body.String())
-	text.WriteString(listFooter)
+	text.WriteString(footer)
 	return Reply{Type: ReplyText, Text: text.String()}, ids
 }
 

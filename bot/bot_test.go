@@ -239,7 +239,7 @@ func TestListFitsWeChatLimit(t *testing.T) {
 	if len(ids) == 0 || len(ids) == 10 || !strings.Contains(r.Text, fmt.Sprintf("找到 %d 篇", len(ids))) {
 		t.Fatalf("list shows %d ids: %s", len(ids), r.Text)
 	}
-	if !strings.HasSuffix(r.Text, listFooter) {
+	if !strings.HasSuffix(r.Text, listFooterMore) { // the titles that did not fit are 更多's
 		t.Fatal("list lost its footer")
 	}
 }
@@ -939,12 +939,20 @@ func TestMore(t *testing.T) {
 			t.Fatalf("%s after a list: %v", text, r)
 		}
 	}
-	ask("基层治理")
+	// Each page says 更多 has more until the last.
+	prev := ask("基层治理")
 	for {
 		r := ask("还有吗？")
 		if r.Type == ReplyText && r.Text == noMore {
+			if !strings.HasSuffix(prev.Text, listFooter) {
+				t.Fatalf("the last page (%d) promises more: %s", pages, prev.Text)
+			}
 			break
 		}
+		if !strings.HasSuffix(prev.Text, listFooterMore) {
+			t.Fatalf("page %d, before another, does not say 更多 has more: %s", pages, prev.Text)
+		}
+		prev = r
 		if pages++; pages > 10 || r.Type != ReplyText || !strings.Contains(r.Text, "1. ") {
 			t.Fatalf("page %d: %v", pages, r)
 		}
@@ -1156,7 +1164,9 @@ func TestMoreOfEveryList(t *testing.T) {
 	if next := ask("更多"); next.Text == noMore || !strings.Contains(next.Text, "1. ") {
 		t.Fatalf("更多 after a rule's list: %v", next)
 	}
-	ask("专题") // a configured list of articles
+	if r := ask("专题"); !strings.HasSuffix(r.Text, listFooter) { // a configured list of articles
+		t.Fatalf("a configured list promises more: %v", r)
+	}
 	if r := ask("更多"); r.Text != noMore {
 		t.Fatalf("更多 after a configured list: %v", r)
 	}
@@ -1165,10 +1175,11 @@ func TestMoreOfEveryList(t *testing.T) {
 	mb := newDemoBot(t, c, NewMemoryFollowUps())
 	mb.SetSettings(s)
 	ask = asker(t, mb)
-	if r := ask("枫桥经验"); !strings.Contains(r.Text, "提到了它") || !strings.Contains(r.Text, "2. ") {
+	if r := ask("枫桥经验"); !strings.Contains(r.Text, "提到了它") || !strings.Contains(r.Text, "2. ") || !strings.HasSuffix(r.Text, listFooterMore) {
 		t.Fatalf("枫桥经验: %v", r)
 	}
-	if r := ask("更多"); !strings.Contains(r.Text, "提到了它") || !strings.Contains(r.Text, "1. ") || strings.Contains(r.Text, "2. ") {
+	if r := ask("更多"); !strings.Contains(r.Text, "提到了它") || !strings.Contains(r.Text, "1. ") || strings.Contains(r.Text, "2. ") ||
+		!strings.HasSuffix(r.Text, listFooter) {
 		t.Fatalf("更多 after the mentions: %v", r)
 	}
 	if r := ask("更多"); r.Text != noMore {

@@ -86,13 +86,13 @@ func Unanswered(ctx context.Context, s *Settings, catalog Catalog) ([]string, er
 // finds reports whether a follower asking query would be shown an article:
 // one at min_score, or, failing that, articles mentioning its word.
 func finds(ctx context.Context, s *Settings, catalog Catalog, query string) (bool, error) {
-	hits, err := catalog.Search(ctx, query, s.search.MaxResults)
+	hits, err := catalog.Search(ctx, query, s.searchN())
 	if err != nil {
 		return false, err
 	}
 	if len(relevantOf(hits, s.search.MinScore)) > 0 {
 		return true, nil
 	}
-	_, mentioned, err := catalog.Mentions(ctx, query, s.search.MaxResults)
+	_, mentioned, err := catalog.Mentions(ctx, query, s.searchN())
 	return len(mentioned) > 0, err
 }
