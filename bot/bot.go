@@ -940,7 +940,9 @@ const (
 
 // listReply renders candidates as numbered links that fit WeChat's text
 // limit, and returns the ids in the order shown.
-func listReply(found []content.Hit) (Reply, []string) { return listReplyWith(found, listHeaderFor, false) }
+func listReply(found []content.Hit) (Reply, []string) {
+	return listReplyWith(found, listHeaderFor, false)
+}
 
 // listReplyWith is listReply under another header (given the count shown),
 // its footer saying 更多 has more when more says so or not all of found
