@@ -179,7 +179,14 @@ type frontMatter struct {
 	ScheduledOn string   `yaml:"scheduled_on"`
 }
 
-var yamlLineRe = regexp.MustCompile(`line (\d+)`)
+var (
+	yamlLineRe = regexp.MustCompile(`line (\d+)`)
+	// frontMatterOpenRe is a front matter's opening line, after any blank
+	// lines, with any spaces after its ---.
+	frontMatterOpenRe = regexp.MustCompile(`^(?:[ \t]*\n)*---[ \t]*\n`)
+	// closingHashesRe is what may close an ATX heading's line: # 标题 #.
+	closingHashesRe = regexp.MustCompile(`\s+#+\s*$`)
+)
 
 // readMarkdownFile reads one article: optional YAML front matter between
 // --- lines, then the body. Without a title in the front matter, the first
@@ -194,13 +201,21 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 	var fm frontMatter
 	var fieldLines map[string]int
 	body := text
+	// Blank lines before the opening --- and spaces after either ---
+	// (editors leave them) do not make the front matter body text (its
+	// title: and url: were read as the summary, and the card had no link).
+	lead := 0 // blank lines above the opening ---: lines are the file's
+	if m := frontMatterOpenRe.FindStringIndex(text); m != nil {
+		lead = strings.Count(text[:m[1]], "\n") - 1
+		text = "---\n" + text[m[1]:]
+	}
 	if strings.HasPrefix(text, "---\n") {
 		// From the opening line's newline: an empty front matter's
 		// closing --- comes right after it.
 		rest := text[3:]
 		end := strings.Index(rest, "\n---")
 		if end < 0 {
-			return nil, []error{&LineError{path, 1, errors.New("front matter is not closed by a --- line")}}
+			return nil, []error{&LineError{path, 1 + lead, errors.New("front matter is not closed by a --- line")}}
 		}
 		header := ""
 		if end > 0 {
@@ -222,9 +237,9 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 				fmt.Sscan(m[1], &line)
 				line++
 			}
-			return nil, []error{&LineError{path, line, fmt.Errorf("front matter: %v", cleanYAMLError(err))}}
+			return nil, []error{&LineError{path, line + lead, fmt.Errorf("front matter: %v", cleanYAMLError(err))}}
 		}
-		fieldLines = frontMatterLines(header)
+		fieldLines = frontMatterLines(header, lead)
 	}
 	a := Article{ID: fm.ID, Title: fm.Title, Summary: fm.Summary, URL: fm.URL, Cover: fm.Cover, Category: fm.Category,
 		Tags: fm.Tags, Source: fm.Source, Author: fm.Author, PublishedOn: fm.PublishedOn, ScheduledOn: fm.ScheduledOn}
@@ -245,12 +260,19 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 		if m := setextTitleRe.FindStringSubmatch(p); m != nil && (a.Title == "" || len(paras) == 0) {
 			p = "# " + m[1] // a title underlined with ===
 		}
-		if h, ok := strings.CutPrefix(p, "# "); ok && !strings.Contains(h, "\n") {
+		if h, ok := strings.CutPrefix(p, "# "); ok {
+			// The heading's line: text may follow on the next line
+			// without a blank line between (# 标题 then its text was
+			// refused as having no title).
+			h, rest, _ := strings.Cut(h, "\n")
+			h = closingHashesRe.ReplaceAllString(h, "") // # 标题 # is an ATX heading too
 			if h = stripMarkdown(h, refs); a.Title == "" || len(paras) == 0 && h == a.Title {
 				// The title, or the front matter's title again as a
 				// heading (as blogs write it): the card showed it twice.
 				a.Title = h
-				continue
+				if p = strings.TrimSpace(rest); p == "" {
+					continue
+				}
 			}
 		}
 		if summary == "" {
@@ -279,7 +301,7 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 	if err := a.Validate(); err != nil {
 		// At the line of the front matter's field at fault (a bad
 		// published_on was reported at line 1).
-		line := 1
+		line := 1 + lead
 		for _, fe := range FieldErrors(err) {
 			if l, ok := fieldLines[fe.Field]; ok {
 				line = l
@@ -293,7 +315,7 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 
 // frontMatterLines maps each key of a front matter to its line in the file
 // (the --- line is line 1).
-func frontMatterLines(header string) map[string]int {
+func frontMatterLines(header string, lead int) map[string]int {
 	var doc yaml.Node
 	lines := map[string]int{}
 	if yaml.Unmarshal([]byte(header), &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
@@ -301,7 +323,7 @@ func frontMatterLines(header string) map[string]int {
 	}
 	m := doc.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		lines[m.Content[i].Value] = m.Content[i].Line + 1
+		lines[m.Content[i].Value] = m.Content[i].Line + 1 + lead
 	}
 	return lines
 }

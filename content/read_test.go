@@ -477,3 +477,39 @@ func TestMarkdownAsBlogsWriteIt(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownAsEditorsSaveIt: what an importer run wrote (each was refused
+// or read wrong): a # title with its text on the next line, a heading
+// closed by #, front matter after blank lines or with spaces after its ---.
+func TestMarkdownAsEditorsSaveIt(t *testing.T) {
+	for _, c := range []struct {
+		name, text       string
+		title, url, body string
+		wantErr          string
+	}{
+		{"heading-no-blank.md", "# 新时代“枫桥经验”的内涵与发展\n“枫桥经验”诞生于20世纪60年代。\n\n第二段。\n", "新时代“枫桥经验”的内涵与发展", "",
+			"“枫桥经验”诞生于20世纪60年代。\n\n第二段。", ""},
+		{"closed.md", "# 遴选面试常见题型 #\n\n正文。\n", "遴选面试常见题型", "", "正文。", ""},
+		{"trailing-space.md", "--- \ntitle: 分隔线后有空格\nurl: https://example.com/ts\n---  \n正文。\n", "分隔线后有空格", "https://example.com/ts", "正文。", ""},
+		{"lead-blank.md", "\n\n---\ntitle: 前有空行\nurl: https://example.com/lb\n---\n正文。\n", "前有空行", "https://example.com/lb", "正文。", ""},
+		// Lines are the file's: the field at fault is on line 5.
+		{"lead-blank-bad.md", "\n\n---\ntitle: 前有空行\npublished_on: 2026-13-45\n---\n正文。\n", "", "", "", "lead-blank-bad.md:5:"},
+	} {
+		path := filepath.Join(t.TempDir(), c.name)
+		os.WriteFile(path, []byte(c.text), 0o644)
+		arts, errs := ReadPaths([]string{path}, ReadOptions{})
+		if c.wantErr != "" {
+			if len(errs) != 1 || !strings.Contains(errs[0].Error(), c.wantErr) {
+				t.Errorf("%s: errors %v, want %q", c.name, errs, c.wantErr)
+			}
+			continue
+		}
+		if len(errs) > 0 || len(arts) != 1 {
+			t.Errorf("%s: %v", c.name, errs)
+			continue
+		}
+		if a := arts[0]; a.Title != c.title || a.URL != c.url || a.Body != c.body {
+			t.Errorf("%s: title %q url %q body %q", c.name, a.Title, a.URL, a.Body)
+		}
+	}
+}
