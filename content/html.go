@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,9 +44,11 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 		return Article{}, fmt.Errorf("unreadable HTML: %w", err)
 	}
 	meta := pageMeta(doc)
+	var noAddress error
 	if pageURL == "" {
-		pageURL = firstNonEmpty(meta.url, savedFrom(page), meta.base)
+		pageURL, noAddress = pageAddress(meta, savedFrom(page))
 	}
+	wechat := showWeChatText(doc)
 	var base *url.URL
 	if pageURL != "" {
 		base, _ = url.Parse(pageURL)
@@ -70,27 +73,29 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 		a.Cover = ""
 	}
 	if t, err := ra.PublishedTime(); err == nil && !t.IsZero() {
-		a.PublishedOn = t.Format(DateLayout)
+		// The day in China, where the articles are published: a time
+		// given in UTC is often the evening before.
+		a.PublishedOn = t.In(chinaTime).Format(DateLayout)
+	}
+	if wechat.source != "" { // the account, not 微信公众平台
+		a.Source = wechat.source
+	}
+	if a.PublishedOn == "" {
+		a.PublishedOn = wechat.date
 	}
 	// The page's own text around the article carries what readability's
 	// metadata rules do not know: Chinese date, source and author lines.
 	pageText := textOf(doc)
 	if a.PublishedOn == "" {
-		if m := dateRe.FindStringSubmatch(pageText); m != nil {
-			a.PublishedOn = fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3])
-		}
+		a.PublishedOn = pageDate(pageText)
 	}
 	// The page's first source line is the site's own (2026-06-26| 来源:北辰遴选);
 	// a later one inside the article names the original publisher
 	// (来源:《浙江日报》). Only the article's text is read for that: a
-	// sidebar of related links says 来源 for every item. Keep both.
-	site, original := "", ""
-	if m := sourceRe.FindStringSubmatch(pageText); m != nil {
-		site = strings.TrimSpace(m[1])
-	}
-	if ms := sourceRe.FindAllStringSubmatch(body, -1); len(ms) > 0 {
-		original = strings.TrimSpace(ms[len(ms)-1][1])
-	}
+	// sidebar of related links says 来源 for every item. Keep both. Only
+	// lines that carry such fields count: 资金来源：… and an item's
+	// （来源：新华社） are the article's text.
+	site, original := metaField(pageText, "来源", true), metaField(body, "来源", false)
 	if original == "" || original == site {
 		original, site = site, ""
 	}
@@ -104,8 +109,8 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 			a.Source = original
 		}
 	}
-	if m := authorRe.FindStringSubmatch(pageText); m != nil {
-		a.Author = strings.TrimSpace(m[1])
+	if author := metaField(pageText, "作者", true); author != "" {
+		a.Author = author
 	}
 	body = dropMetaLines(body)
 	body = dropLeadingTitle(body, a.Title)
@@ -134,6 +139,9 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 		}
 	}
 	if a.URL == "" {
+		if noAddress != nil {
+			return a, noAddress
+		}
 		return a, errors.New("the page names no URL (no canonical link, og:url, saved-from comment or <base href>): give it with --url")
 	}
 	return a, a.Validate()
@@ -223,12 +231,15 @@ func about(description, text string) bool {
 }
 
 var (
-	dateRe   = regexp.MustCompile(`((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
-	sourceRe = regexp.MustCompile(`来源\s*[:：]\s*([^\s|；;，,]+)`)
-	authorRe = regexp.MustCompile(`作者\s*[:：]\s*([^\s|；;，,]+)`)
-	// metaLineRe matches a short line that only carries date, source or
-	// author: it belongs in fields, not in the body.
-	metaLineRe = regexp.MustCompile(`^[^\n]{0,80}(来源\s*[:：]|作者\s*[:：]|发布时间\s*[:：])[^\n]{0,80}$`)
+	dateRe = regexp.MustCompile(`((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
+	// labelledDateRe is a date given as the page's (发布时间：2024-03-05).
+	labelledDateRe = regexp.MustCompile(`(?:发布时间|发布日期|发表时间|发表日期|发布于|更新时间)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
+	// metaFieldRe is a labelled field of an article's source line (来源：
+	// 人民日报, 作者:徐浩然): the label begins the line or follows a space
+	// or a separator (资金来源：… is text), and the value ends at a space
+	// (no-break and ideographic ones too) or a separator.
+	metaFieldRe = regexp.MustCompile(`(?:^|[\s\x{a0}\x{3000}|｜;；,，、(（\[【])((?:信息|文章|稿件|新闻|消息)?来源|作者|发布时间|发布日期|发表时间|时间|日期|责任编辑|编辑|责编|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读|点击数|点击量|点击|字号)\s*[:：][\s\x{a0}\x{3000}]*([^\s\x{a0}\x{3000}|｜;；,，、)）\]】]*)`)
+	timeRe      = regexp.MustCompile(`\d{1,2}:\d{2}(?::\d{2})?`)
 	// dateLineRe matches a line that is only a date (and a time).
 	dateLineRe = regexp.MustCompile(`^(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 )
@@ -255,11 +266,83 @@ func dropMetaLines(body string) string {
 	for i, p := range strings.Split(body, "\n\n") {
 		// A date line at the top is the page's; at the end of a
 		// communiqué it is the document's own.
-		if !metaLineRe.MatchString(p) && !(i < 3 && dateLineRe.MatchString(p)) {
+		if !metaLine(p) && !(i < 3 && dateLineRe.MatchString(p)) {
 			keep = append(keep, p)
 		}
 	}
 	return strings.Join(keep, "\n\n")
+}
+
+// metaLine reports whether a line only carries date, source, author and
+// such (2023-06-26| 来源:北辰遴选; 作者:徐浩然;来源:《浙江日报》): a labelled
+// field, and next to nothing besides fields and dates. Such lines belong in
+// the article's fields, not its text; a sentence ending （来源：新华社） or
+// holding 资金来源： is text (a digest's items were all dropped).
+func metaLine(p string) bool {
+	if utf8.RuneCountInString(p) > 160 || !metaFieldRe.MatchString(p) {
+		return false
+	}
+	rest := timeRe.ReplaceAllString(dateRe.ReplaceAllString(metaFieldRe.ReplaceAllString(p, ""), ""), "")
+	n := 0
+	for _, r := range rest {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n <= 6 // 【字号：大 中 小】, 打印, 关闭
+}
+
+// metaField is the value of the first (or the last) field label of the
+// source lines in text (metaLine), or "".
+func metaField(text, label string, first bool) string {
+	value := ""
+	for _, line := range strings.Split(text, "\n") {
+		if !metaLine(line) {
+			continue
+		}
+		for _, m := range metaFieldRe.FindAllStringSubmatch(line, -1) {
+			if strings.HasSuffix(m[1], label) && strings.TrimSpace(m[2]) != "" { // 信息来源 is 来源
+				if value = strings.TrimSpace(m[2]); first {
+					return value
+				}
+			}
+		}
+	}
+	return value
+}
+
+// chinaTime is China Standard Time, the day articles are dated by.
+var chinaTime = time.FixedZone("CST", 8*60*60)
+
+// pageDate is the page's date: one labelled as such (发布时间：…), or else
+// the first on a source line or a line of its own; not 今天是… in a
+// header, nor a date the article's text names (自2025年5月20日起施行), nor
+// one that is no day (2024年13月45日). "" when there is none.
+func pageDate(text string) string {
+	day := func(m []string) string {
+		d := fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3])
+		if _, err := time.Parse(DateLayout, d); err != nil {
+			return ""
+		}
+		return d
+	}
+	for _, m := range labelledDateRe.FindAllStringSubmatch(text, -1) {
+		if d := day(m); d != "" {
+			return d
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.Contains(line, "今天") || !metaLine(line) && !dateLineRe.MatchString(line) {
+			continue
+		}
+		for _, m := range dateRe.FindAllStringSubmatch(line, -1) {
+			if d := day(m); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
 }
 
 // dropLeadingTitle drops the article's heading from the top of its text,
@@ -302,7 +385,81 @@ func tidyParagraphs(s string) string {
 }
 
 type metadata struct {
-	url, base, title, description, h1 string
+	canonical, ogURL, base, title, description, h1 string
+}
+
+// pageAddress is the article's address: its canonical link (resolved when
+// relative), og:url, the saved-from comment, or <base href>, the first that
+// names a page. A site's home (https://www.example.com/) is no article's
+// address: pages of one site giving that (as their <base href>, or og:url)
+// merged into one article, each import replacing the last. err says why
+// when every address the page gives is such.
+func pageAddress(m metadata, savedFrom string) (string, error) {
+	resolveBy := firstNonEmpty(savedFrom, m.ogURL, m.base)
+	canonical := m.canonical
+	if canonical != "" && !WebURL(canonical) && resolveBy != "" {
+		if b, err := url.Parse(resolveBy); err == nil {
+			if ref, err := url.Parse(canonical); err == nil {
+				canonical = b.ResolveReference(ref).String()
+			}
+		}
+	}
+	var home []string
+	for _, c := range []struct{ what, addr string }{{"canonical link", canonical}, {"og:url", m.ogURL}, {"saved-from comment", savedFrom}, {"<base href>", m.base}} {
+		u, err := url.Parse(c.addr)
+		if c.addr == "" || !WebURL(c.addr) || err != nil {
+			continue
+		}
+		if u.RawQuery == "" && strings.Trim(u.Path, "/") == "" {
+			home = append(home, fmt.Sprintf("its %s %s", c.what, c.addr))
+			continue
+		}
+		return c.addr, nil
+	}
+	if len(home) > 0 {
+		return "", fmt.Errorf("the page names no address of its own (%s: a site's home, which every page of the site shares): give it with --url", strings.Join(home, ", "))
+	}
+	return "", nil
+}
+
+// weChatPage is what a WeChat article page (mp.weixin.qq.com) says of
+// itself beyond the usual metadata.
+type weChatPage struct {
+	source string // the account's name (#js_name), not og:site_name's 微信公众平台
+	date   string // from the page's script (var ct = "…", its Unix time)
+}
+
+var weChatTimeRe = regexp.MustCompile(`\bvar\s+ct\s*=\s*["']?(\d{9,10})["']?`)
+
+// showWeChatText makes a WeChat page's article text visible to readability
+// and reads what the page says of itself. WeChat serves the text as
+// <div id="js_content" style="visibility: hidden;">, shown by its script:
+// saved as the server sent it, the page was refused as having no text.
+func showWeChatText(doc *html.Node) weChatPage {
+	var p weChatPage
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch attr(n, "id") {
+			case "js_content":
+				n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "style" })
+			case "js_name":
+				p.source = firstNonEmpty(p.source, strings.TrimSpace(textOf(n)))
+			}
+			if n.Data == "script" && n.FirstChild != nil && p.date == "" {
+				if m := weChatTimeRe.FindStringSubmatch(n.FirstChild.Data); m != nil {
+					var sec int64
+					fmt.Sscan(m[1], &sec)
+					p.date = time.Unix(sec, 0).In(chinaTime).Format(DateLayout)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return p
 }
 
 // pageTitle picks the article's title. The page's first heading is the
@@ -330,8 +487,8 @@ func pageMeta(doc *html.Node) metadata {
 		if n.Type == html.ElementNode {
 			switch n.Data {
 			case "link":
-				if strings.EqualFold(attr(n, "rel"), "canonical") && m.url == "" && WebURL(attr(n, "href")) {
-					m.url = attr(n, "href")
+				if strings.EqualFold(attr(n, "rel"), "canonical") && m.canonical == "" {
+					m.canonical = strings.TrimSpace(attr(n, "href"))
 				}
 			case "base":
 				if m.base == "" && WebURL(attr(n, "href")) {
@@ -341,7 +498,7 @@ func pageMeta(doc *html.Node) metadata {
 				switch strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"))) {
 				case "og:url":
 					if WebURL(attr(n, "content")) {
-						m.url = firstNonEmpty(m.url, attr(n, "content"))
+						m.ogURL = firstNonEmpty(m.ogURL, attr(n, "content"))
 					}
 				case "og:title":
 					m.title = firstNonEmpty(m.title, attr(n, "content"))

@@ -513,3 +513,69 @@ func TestMarkdownAsEditorsSaveIt(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesAsSitesServeThem: pages an importer run saved the way sites and
+// browsers serve them (testdata/review-pages), each read wrong before.
+func TestPagesAsSitesServeThem(t *testing.T) {
+	for _, c := range []struct {
+		file, url, err, date, source, author string
+		has, lacks                           []string
+	}{
+		// A site's home as the <base href> or og:url is no article's
+		// address: two pages took it, each import replacing the last.
+		{file: "base1", err: "its <base href> https://www.beichenlx.com/: a site's home"},
+		{file: "base2", err: "give it with --url"},
+		{file: "ogroot1", err: "its og:url https://www.beichenlx.com/: a site's home"},
+		// A relative canonical link, resolved (the site's home was taken).
+		{file: "relcanon", url: "https://www.beichenlx.com/news/2024/0305/d1.html", date: "2024-03-05"},
+		// A digest's items end （来源：新华社）: text, not source lines (the
+		// page was refused as having no text, or its items dropped).
+		{file: "digest2", url: "https://www.beichenlx.com/sz/digest0305b.html", source: "北辰遴选",
+			has: []string{"（来源：新华社）", "（来源：中国政府网）", "统计公报"}},
+		{file: "src_img", source: "北辰遴选", author: "北辰教研组", has: []string{"资金来源：中央财政衔接推进乡村振兴补助资金1770亿元"}},
+		// WeChat serves the text hidden, shown by its script; the account
+		// and the date are the page's.
+		{file: "wechat_raw", date: "2024-03-05", source: "北辰遴选", has: []string{"热词一：新质生产力"}},
+		// 今天是：2024年12月01日 in the header is not the article's date.
+		{file: "chrome_saved", date: "2024-03-05", source: "《浙江日报》（北辰遴选）", author: "徐浩然"},
+		// A date the text names (自2025年5月20日起施行) is not the page's,
+		// and one that is no day does not refuse the page.
+		{file: "nodate_body", date: "-", has: []string{"自2025年5月20日起施行"}},
+		{file: "d8", date: "-"}, // "-": none
+		// 2024-03-04T17:30:00Z is the 5th in China.
+		{file: "utc", date: "2024-03-05"},
+		// Fields separated by no-break spaces.
+		{file: "nbspinfo", source: "人民日报", author: "张三", lacks: []string{"浏览次数"}},
+		// 信息来源 is the source; the line is no text.
+		{file: "govtable", date: "2024-04-01", source: "省委组织部", lacks: []string{"浏览次数", "信息来源"}},
+	} {
+		data, err := os.ReadFile(filepath.Join("testdata", "review-pages", c.file+".html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := ExtractHTML(data, "")
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%s: error %v, want %q", c.file, err, c.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", c.file, err)
+			continue
+		}
+		if c.url != "" && a.URL != c.url || c.date != "" && a.PublishedOn != strings.Trim(c.date, "-") || c.source != "" && a.Source != c.source || c.author != "" && a.Author != c.author {
+			t.Errorf("%s: url %q, date %q, source %q, author %q", c.file, a.URL, a.PublishedOn, a.Source, a.Author)
+		}
+		for _, s := range c.has {
+			if !strings.Contains(a.Body, s) {
+				t.Errorf("%s: body lacks %q:\n%s", c.file, s, a.Body)
+			}
+		}
+		for _, s := range c.lacks {
+			if strings.Contains(a.Body, s) {
+				t.Errorf("%s: body has %q:\n%s", c.file, s, a.Body)
+			}
+		}
+	}
+}
