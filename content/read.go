@@ -37,11 +37,8 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 	}
 	seen := map[string]string{} // id → the file that gave it
 	for _, p := range paths {
-		files, err := listFiles(p)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
+		files, ferrs := listFiles(p)
+		errs = append(errs, ferrs...)
 		if opts.URL != "" && (len(paths) > 1 || len(files) > 1) {
 			return nil, []error{errors.New("--url names the address of one file; give one .html or .md file with it")}
 		}
@@ -103,25 +100,41 @@ var readers = map[string]reader{
 	".markdown": {readMarkdownFile, MaxArticleBytes},
 	".html":     {readHTMLFile, MaxPageBytes},
 	".htm":      {readHTMLFile, MaxPageBytes},
+	".shtml":    {readHTMLFile, MaxPageBytes},
+	".xhtml":    {readHTMLFile, MaxPageBytes},
 }
 
-func listFiles(root string) ([]string, error) {
+// listFiles lists the article files at root: root itself, or those in
+// the folder, recursively. A subfolder that cannot be read is reported and
+// the rest is listed (one folder of mode 000 cancelled the whole import).
+// Hidden folders are passed over, and so is the folder of a page's files
+// a browser saves beside it (page_files beside page.html: its frames, a
+// comment box and a share bar, were imported as articles).
+func listFiles(root string) ([]string, []error) {
 	info, err := os.Stat(root)
 	if err != nil {
-		return nil, err
+		return nil, []error{err}
 	}
 	if !info.IsDir() {
 		if _, ok := readers[strings.ToLower(filepath.Ext(root))]; !ok {
-			return nil, fmt.Errorf("%s: unsupported file type (want .jsonl, .md or .html)", root)
+			return nil, []error{fmt.Errorf("%s: unsupported file type (want .jsonl, .md or .html)", root)}
 		}
 		return []string{root}, nil
 	}
 	var files []string
+	var errs []error
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			if path == root {
+				return err
+			}
+			errs = append(errs, err)
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
-		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && path != root {
+		if d.IsDir() && path != root && (strings.HasPrefix(d.Name(), ".") || savedPageFiles(path)) {
 			return filepath.SkipDir
 		}
 		if _, ok := readers[strings.ToLower(filepath.Ext(path))]; ok && !d.IsDir() {
@@ -129,13 +142,31 @@ func listFiles(root string) ([]string, error) {
 		}
 		return nil
 	})
+	if err != nil {
+		errs = append(errs, err)
+	}
 	sort.Strings(files)
-	if err == nil && len(files) == 0 {
+	if err == nil && len(files) == 0 && len(errs) == 0 {
 		// "read 0 articles (0 problems)" and exit 0 hid a folder of .json
 		// files, or one reached through a link (links are not followed).
-		err = fmt.Errorf("%s: no .jsonl, .md or .html files in this folder (links to folders are not followed)", root)
+		errs = append(errs, fmt.Errorf("%s: no .jsonl, .md or .html files in this folder (links to folders are not followed)", root))
 	}
-	return files, err
+	return files, errs
+}
+
+// savedPageFiles reports whether dir is the folder of files a browser
+// saves beside a page ("Webpage, Complete": page.html and page_files).
+func savedPageFiles(dir string) bool {
+	stem, ok := strings.CutSuffix(dir, "_files")
+	if !ok {
+		return false
+	}
+	for _, ext := range []string{".html", ".htm", ".shtml", ".xhtml"} {
+		if info, err := os.Stat(stem + ext); err == nil && !info.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
 func readFile(path, url string) ([]Article, []error) {

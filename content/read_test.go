@@ -579,3 +579,27 @@ func TestPagesAsSitesServeThem(t *testing.T) {
 		}
 	}
 }
+
+// TestFolderAsBrowsersSaveIt: a page saved "complete" has its frames in
+// page_files beside it (a comment box was imported as an article, and its
+// share bar failed the import); .shtml and .xhtml pages are pages too.
+func TestFolderAsBrowsersSaveIt(t *testing.T) {
+	dir := t.TempDir()
+	page, err := os.ReadFile(filepath.Join("testdata", "review-pages", "relcanon.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "深刻把握_files"), 0o755)
+	os.WriteFile(filepath.Join(dir, "深刻把握.html"), page, 0o644)
+	os.WriteFile(filepath.Join(dir, "深刻把握_files", "saved_resource.html"), []byte(`<!-- saved from url=(0040)https://changyan.sohu.com/api/2/comment -->
+<html><head><title>畅言评论</title></head><body><p>已经报名了遴选课程，老师讲得很好，推荐大家一起报名学习，效果很好。</p></body></html>`), 0o644)
+	os.MkdirAll(filepath.Join(dir, "other_files"), 0o755) // no other.html beside it: read
+	os.WriteFile(filepath.Join(dir, "other_files", "a.shtml"), []byte(strings.Replace(string(page), "d1.html", "a.shtml", 1)), 0o644)
+	arts, errs := ReadPaths([]string{dir}, ReadOptions{})
+	if len(errs) > 0 || len(arts) != 2 || arts[0].Title != "国务院常务会议部署防汛救灾工作" || !strings.HasSuffix(arts[1].URL, "a.shtml") && !strings.HasSuffix(arts[0].URL, "a.shtml") {
+		for _, a := range arts {
+			t.Logf("%s %s", a.Title, a.URL)
+		}
+		t.Fatalf("%d articles, errors %v", len(arts), errs)
+	}
+}
