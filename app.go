@@ -232,7 +232,7 @@ func (a *app) openLibrary(ctx context.Context, cfg *Config, demo bool) error {
 // (serve) or only answers (try).
 func (a *app) newBot(cfg *Config, record bool) *bot.Bot {
 	var followUps bot.FollowUps = bot.NewMemoryFollowUps()
-	if a.redis != nil {
+	if a.redis != nil && record { // mpbot try --openid X must not replace X's list in the fleet
 		followUps = fleet.FollowUps{R: a.redis, TTL: bot.FollowUpTTL}
 	}
 	daily := func(ctx context.Context) (content.Article, error) {
@@ -561,8 +561,11 @@ func (a *app) closeInTime() {
 // console builds the operators' web console on the running app.
 func (a *app) console(configPath string) *admin.Console {
 	cfg := a.cfg.Load()
-	a.consoleBot = bot.New(cfg.settings, bot.Deps{Catalog: a.library, FollowUps: bot.NewMemoryFollowUps(),
-		Daily: a.bot.Daily(), Log: a.log})
+	deps := bot.Deps{Catalog: a.library, FollowUps: bot.NewMemoryFollowUps(), Daily: a.bot.Daily(), Log: a.log}
+	if a.queries != nil {
+		deps.Votes = a.queries.Votes() // lists in the order followers get them
+	}
+	a.consoleBot = bot.New(cfg.settings, deps)
 	return admin.New(admin.Deps{
 		Token: string(cfg.Admin.Token),
 		Report: func(ctx context.Context, since time.Time) (*insights.Report, error) {

@@ -606,3 +606,28 @@ func TestSubscribeWhileTheStoreRefuses(t *testing.T) {
 		return err == nil && f.Subscribed
 	}, "the follower who subscribed during the outage recorded")
 }
+
+// TestTryLeavesTheFleetsListsAlone: mpbot try records no list (a review's
+// find: with Redis configured, try --openid X replaced X's open list, and
+// 每日一读 deleted it).
+func TestTryLeavesTheFleetsListsAlone(t *testing.T) {
+	requireRedis(t)
+	prefix := redisPrefix(t, "try")
+	t.Setenv("MPBOT_STATE_DRIVER", "redis")
+	t.Setenv("MPBOT_STATE_KEY_PREFIX", prefix)
+	cfg := writeConfig(t, t.TempDir(), "")
+	const list = `{"query":"枫桥经验","ids":["demo-fengqiao","demo-pujiang"],"search":"枫桥经验"}`
+	key := prefix + ":followup:o_real"
+	if out, err := exec.Command("redis-cli", "-h", "127.0.0.1", "SET", key, list, "EX", "600").CombinedOutput(); err != nil {
+		t.Fatalf("redis-cli: %v %s", err, out)
+	}
+	for _, text := range []string{"基层治理", "每日一读"} {
+		if code, out, errOut := runCmd(t, "try", "--config", cfg, "--openid", "o_real", text); code != 0 {
+			t.Fatalf("try %s: %d\n%s%s", text, code, out, errOut)
+		}
+		out, err := exec.Command("redis-cli", "-h", "127.0.0.1", "GET", key).Output()
+		if err != nil || strings.TrimSpace(string(out)) != list {
+			t.Fatalf("after try %s the follower's list is %q (%v)", text, out, err)
+		}
+	}
+}

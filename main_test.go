@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -515,6 +516,34 @@ func TestServeWarnsOfRulesWithoutArticles(t *testing.T) {
 	}, "the reloaded rule's warning")
 	if n := strings.Count(logs.String(), "rule physics:"); n != 1 {
 		t.Errorf("the physics rule warned of %d times, want once:\n%s", n, logs)
+	}
+}
+
+// TestServeExitsWhenTheWatchFails: a serve that fails after the console
+// started exits with the error (a review's find: it waited for the console
+// for good, the webhook bound and unanswered, as on a host out of inotify
+// watches), and the console stops with it.
+func TestServeExitsWhenTheWatchFails(t *testing.T) {
+	defer func(w func(string, func(), *slog.Logger) (*configWatcher, error)) { startConfigWatch = w }(startConfigWatch)
+	startConfigWatch = func(string, func(), *slog.Logger) (*configWatcher, error) {
+		return nil, errors.New("too many open files")
+	}
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	t.Setenv("MPBOT_ADMIN_TOKEN", "console-token-for-the-test")
+	t.Setenv("MPBOT_ADMIN_ADDR", "127.0.0.1:0")
+	var errb syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(context.Background(), []string{"serve", "--config", cfg}, strings.NewReader(""), io.Discard, &errb)
+	}()
+	select {
+	case code := <-done:
+		if code != 1 || !strings.Contains(errb.String(), "too many open files") || !strings.Contains(errb.String(), "admin console serving") {
+			t.Fatalf("exit %d:\n%s", code, errb.String())
+		}
+	case <-time.After(60 * time.Second): // not a timing assertion: a hang
+		t.Fatalf("serve still running a minute after its watch failed:\n%s", errb.String())
 	}
 }
 

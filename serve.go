@@ -53,6 +53,11 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 		return err
 	}
 	defer a.closeInTime()
+	// Ended when serve returns, whatever the cause: the console, joined
+	// below, stops with it (a watch that failed after the console started
+	// left serve waiting for the console for good, the webhook unanswered).
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	if demo := len(demoStored(ctx, a.store)); demo > 0 && a.library.Index().Len() > demo {
 		log.Warn("the store holds the demo articles beside yours: they answer followers and may be the daily reading; `mpbot articles rm --demo` removes them",
 			"demo", demo, "articles", a.library.Index().Len())
@@ -69,7 +74,7 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 				log.Error("admin console stopped", "err", err)
 			}
 		}()
-		defer func() { <-consoleDone }()
+		defer func() { cancel(); <-consoleDone }()
 		log.Info("admin console serving", "addr", adminLn.Addr().String())
 		if !loopback(cfg.Admin.Addr) {
 			log.Warn("the admin console listens beyond this machine over plain HTTP: its token and session cookie cross the network unencrypted; serve it through a TLS proxy or keep admin.addr on 127.0.0.1", "addr", cfg.Admin.Addr)
@@ -78,7 +83,6 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 		log.Info("admin console off: set MPBOT_ADMIN_TOKEN to turn it on", "addr", cfg.Admin.Addr)
 	}
 	tuneMemory()
-	a.startPush(ctx)
 	// Imports by other processes (mpbot import) reach the index within a
 	// second.
 	watchCtx, stop := context.WithCancel(context.Background())
@@ -94,7 +98,7 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 		a.watchWebhookState(watchCtx)
 	}()
 	if watchPath != "" {
-		w, err := watchConfig(watchPath, func() { a.reload(watchPath, cfg) }, log)
+		w, err := startConfigWatch(watchPath, func() { a.reload(watchPath, cfg) }, log)
 		if err != nil {
 			return fmt.Errorf("watch %s: %w", watchPath, err)
 		}
@@ -104,6 +108,9 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 		// happen, and nothing said why.
 		log.Info("no config file: serving the embedded defaults, without live reload; restart once config.yaml is there (or start with --config FILE)")
 	}
+	// Last before serving: every way out from here stops the push before
+	// the store closes (a failed watch left a caught-up push sending on).
+	a.startPush(ctx)
 	log.Info("mpbot serving", "addr", ln.Addr().String(), "path", cfg.Server.Path, "mode", cfg.mode(), "config", cfg.source)
 	return a.run(ctx, ln)
 }
@@ -392,6 +399,12 @@ func (a *app) run(ctx context.Context, ln net.Listener) error {
 	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
+		// The listener failed: the push stops before the store closes.
+		sctx, cancel := context.WithTimeout(context.Background(), a.cfg.Load().Server.ShutdownTimeout)
+		defer cancel()
+		if serr := a.sched.Stop(sctx); serr != nil {
+			a.log.Warn("daily push still running at shutdown", "err", serr)
+		}
 		return err
 	case <-ctx.Done():
 	}
@@ -508,6 +521,10 @@ const configSettle = 300 * time.Millisecond
 const configPoll = 2 * time.Second
 
 // watchConfig calls reload after each settled change of path, until Close.
+// startConfigWatch is how serve watches its config: watchConfig, which a
+// test replaces with one that fails as a host out of inotify watches does.
+var startConfigWatch = watchConfig
+
 func watchConfig(path string, reload func(), log *slog.Logger) (*configWatcher, error) {
 	fs, err := fsnotify.NewWatcher()
 	if err != nil {

@@ -717,9 +717,10 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	if b.votes != nil {
 		// Votes are for the question the follower asked (as the list's
 		// follow-up records it), which a rule may search with other words.
-		question := ""
-		note(ctx, func(e *Event) { question = e.Text })
-		if question != "" {
+		// Asked of the message, not of the query log's event: a bot without
+		// one (the console's try box) showed lists in another order than
+		// followers got.
+		if question := asked(m); question != "" {
 			hits = boost(hits, b.votes.Boosts(question))
 		}
 	}
