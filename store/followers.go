@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"mpbot/content"
+	"slices"
 	"time"
 )
 
@@ -135,7 +136,9 @@ func (s *Store) UpsertFollowerIDs(ctx context.Context, openids []string) (_ int,
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM followers`).Scan(&before); err != nil {
 		return 0, err
 	}
-	for _, id := range openids {
+	// In openid order, as the last-seen writer locks them: in WeChat's
+	// order the two crossed on PostgreSQL and deadlocked.
+	for _, id := range slices.Sorted(slices.Values(openids)) {
 		if _, err := stmt.ExecContext(ctx, id); err != nil {
 			return 0, err
 		}
