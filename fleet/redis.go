@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"log/slog"
 	"net"
 	"strings"
@@ -418,7 +419,11 @@ func (s Replies) Load(ctx context.Context, key string) ([]bot.Reply, bool, bool,
 }
 
 // Limiter paces calls to qps a second across every replica sharing Redis:
-// a counter per second, and a call over the limit waits for the next one.
+// a counter per window, and a call over the limit waits for the next
+// window. The window is a second, allowing qps rounded down; below one a
+// second it is as many seconds as one call needs (0.5: one call every 2 s;
+// 0.3: every 4 s). Never faster than qps: 0.5 ran at one a second, 2.5 at
+// two (the limit was qps as a whole number, at least one).
 type Limiter struct {
 	R   *Redis
 	Key string
@@ -430,15 +435,22 @@ type Limiter struct {
 	}
 }
 
+// window is the limiter's counting window, in seconds, and the calls it
+// allows.
+func (l Limiter) window() (seconds, calls int64) {
+	if l.QPS < 1 {
+		return int64(math.Ceil(1 / max(l.QPS, 1e-3))), 1
+	}
+	return 1, int64(l.QPS)
+}
+
 // Wait implements the push job's Limiter.
 func (l Limiter) Wait(ctx context.Context) error {
-	limit := int64(l.QPS)
-	if limit < 1 {
-		limit = 1
-	}
+	seconds, limit := l.window()
 	for {
 		now := time.Now()
-		key := l.R.key("rate", l.Key, fmt.Sprint(now.Unix()))
+		slot := now.Unix() / seconds
+		key := l.R.key("rate", l.Key, fmt.Sprint(slot))
 		n, err := l.R.client.Incr(ctx, key).Result()
 		if err != nil {
 			if ctx.Err() != nil {
@@ -447,13 +459,13 @@ func (l Limiter) Wait(ctx context.Context) error {
 			return l.Local.Wait(ctx)
 		}
 		if n == 1 {
-			l.R.client.Expire(ctx, key, 2*time.Second)
+			l.R.client.Expire(ctx, key, time.Duration(2*seconds)*time.Second)
 		}
 		if n <= limit {
-			// Counted in the second the call asked in; should that second
+			// Counted in the window the call asked in; should that window
 			// have ended during the round trip, the call would go out in
 			// the next one uncounted there: count it again, there.
-			if time.Now().Unix() == now.Unix() {
+			if time.Now().Unix()/seconds == slot {
 				return nil
 			}
 			continue
@@ -461,7 +473,7 @@ func (l Limiter) Wait(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-time.After(now.Truncate(time.Second).Add(time.Second).Sub(now)):
+		case <-time.After(time.Until(time.Unix((slot+1)*seconds, 0))):
 		}
 	}
 }

@@ -430,6 +430,32 @@ func TestLimiterHoldsForTheFleet(t *testing.T) {
 	}
 }
 
+// TestLimiterBelowOneASecond: push.qps 0.5 is one call every 2 s across
+// the fleet (a review's find: it ran at one a second, as 1).
+func TestLimiterBelowOneASecond(t *testing.T) {
+	r := testRedis(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 4500*time.Millisecond)
+	defer cancel()
+	var calls atomic.Int64
+	var wg sync.WaitGroup
+	for range 2 {
+		l := Limiter{R: r, Key: "slow", QPS: 0.5}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for l.Wait(ctx) == nil {
+				calls.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	// 4.5 s touch at most three 2-second windows, one call each (five or
+	// six went at one a second).
+	if n := calls.Load(); n < 2 || n > 3 {
+		t.Fatalf("%d calls in 4.5 s at 0.5 a second", n)
+	}
+}
+
 // lateIncr makes the answer to the first INCR of a rate counter come back
 // just after the next second has begun, as a slow round trip at a second's
 // end does.
