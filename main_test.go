@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"mpbot/bot/wechat"
+	"mpbot/bot/wechat/wechattest"
 	"mpbot/store"
 )
 
@@ -544,6 +545,36 @@ func TestServeExitsWhenTheWatchFails(t *testing.T) {
 		}
 	case <-time.After(60 * time.Second): // not a timing assertion: a hang
 		t.Fatalf("serve still running a minute after its watch failed:\n%s", errb.String())
+	}
+}
+
+// TestLateDeliveryLogsItsRequest: a reply sent after the passive one,
+// through the customer-service API, is logged with the request it answers
+// (a review's find: its log lines had no request_id).
+func TestLateDeliveryLogsItsRequest(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	fake.FailAlways("/cgi-bin/message/custom/send", wechattest.Fault{ErrCode: 45015, ErrMsg: "response out of time limit"})
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	cfg := writeConfig(t, t.TempDir(), `replies:
+  no_match: 没有找到。
+  rules:
+    - keywords: [两条]
+      replies: [{type: text, content: 第一条}, {type: text, content: 第二条}]
+`)
+	logs := &syncBuffer{}
+	base, stop := startServe(t, cfg, logs)
+	defer stop()
+	out, err := simulatorFor(t, cfg, base).Send(context.Background(), wechat.Inbound{From: "o_late", MsgType: "text", Content: "两条", MsgID: 1, CreateTime: time.Now().Unix()})
+	if err != nil || out.Content != "第一条" {
+		t.Fatalf("%v %+v", err, out)
+	}
+	waitFor(t, func() bool { return strings.Contains(logs.String(), "reply could not be delivered") }, "the failed delivery's log line")
+	for _, line := range strings.Split(logs.String(), "\n") {
+		if strings.Contains(line, "reply could not be delivered") && !strings.Contains(line, "request_id=") {
+			t.Fatalf("no request id: %s", line)
+		}
 	}
 }
 

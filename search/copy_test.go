@@ -30,6 +30,7 @@ func testCopyFrom(t *testing.T, e storetest.Engine) {
 	st.AcquirePush(ctx, "2026-11-26", "me", time.Now(), time.Minute)
 	st.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-11-26", Recipient: "o1", ArticleID: "demo-pujiang", Mode: "customer", State: store.Sent, Attempts: 1}})
 	st.SetMediaID(ctx, "https://img/c.png", "M1")
+	st.Seal(ctx, "wxapp", time.Now()) // WeChat encrypts: compat mode refuses plaintext
 
 	where := e.Fresh(t)
 	dst := e.OpenAt(t, where)
@@ -39,7 +40,7 @@ func testCopyFrom(t *testing.T, e storetest.Engine) {
 		t.Fatal(err)
 	}
 	want := map[string]int{"articles": len(content.DemoArticles()), "article_terms": len(content.DemoArticles()), "followers": 2,
-		"daily_readings": 1, "push_runs": 1, "push_ledger": 1, "media": 1}
+		"daily_readings": 1, "push_runs": 1, "push_ledger": 1, "media": 1, "webhook_sealed": 1}
 	for table, n := range want {
 		if counts[table] != n {
 			t.Errorf("%s: copied %d, want %d", table, counts[table], n)
@@ -54,6 +55,9 @@ func testCopyFrom(t *testing.T, e storetest.Engine) {
 	}
 	if id, ok, _ := dst.MediaID(ctx, "https://img/c.png"); !ok || id != "M1" {
 		t.Fatalf("media on the copy: %q", id)
+	}
+	if sealed, err := dst.Sealed(ctx, "wxapp"); !sealed || err != nil {
+		t.Fatalf("the copy forgot that WeChat encrypts: %v", err)
 	}
 	it, err := dst.GetIndexed(ctx, "demo-fengqiao")
 	if err != nil || it.Version != analysisVersion || len(it.Analysis) == 0 {

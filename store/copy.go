@@ -22,6 +22,9 @@ var copiedTables = []struct{ name, key string }{
 	{"media", "url"},
 	{"push_receipts", "msg_id"},
 	{"votes", "question, article_id, follower"},
+	// That WeChat encrypts (compat mode): without it, the destination took
+	// plaintext again until the next encrypted request.
+	{"webhook_sealed", "app_id"},
 }
 
 // copyBatch rows share a transaction.

@@ -541,12 +541,12 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 	}
 	if late {
 		if len(replies) > 0 {
-			h.deliver(m.From, replies)
+			h.deliver(ctx, m.From, replies)
 		}
 		return nil, true
 	}
 	if len(replies) > 1 {
-		h.deliver(m.From, replies[1:])
+		h.deliver(ctx, m.From, replies[1:])
 	}
 	return replies, false
 }
@@ -603,16 +603,18 @@ func writeSuccessNow(w http.ResponseWriter) {
 	http.NewResponseController(w).Flush()
 }
 
-// deliver sends replies through the customer-service API in the background.
-func (h *Handler) deliver(openid string, replies []bot.Reply) {
+// deliver sends replies through the customer-service API in the background,
+// past the request's end: ctx is the request's, for what its log lines carry
+// (the request id), not for its cancellation.
+func (h *Handler) deliver(ctx context.Context, openid string, replies []bot.Reply) {
 	if h.sender == nil {
-		h.log.Warn("reply dropped: the customer-service API is not configured (wechat.app_secret is empty)", "openid", openid, "replies", len(replies))
+		h.log.WarnContext(ctx, "reply dropped: the customer-service API is not configured (wechat.app_secret is empty)", "openid", openid, "replies", len(replies))
 		return
 	}
 	h.wg.Add(1)
 	go func() {
 		defer h.wg.Done()
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 		defer cancel()
 		for _, r := range replies {
 			if err := h.sender.SendCustom(ctx, openid, r); err != nil {
