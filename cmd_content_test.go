@@ -123,6 +123,13 @@ func TestImportFromAccount(t *testing.T) {
 			"update_time": 1760000000 + i*86400,
 		})
 	}
+	// As WeChat's editor writes an item (an importer run's finds: a span
+	// inside a sentence broke it into paragraphs, sections, headings and
+	// cells ran together), its digest left blank (the card had none).
+	item := items[7]["content"].(map[string]any)["news_item"].([]map[string]any)[0]
+	item["digest"] = ""
+	item["content"] = `<section><span>2024年全国两会期间，</span><strong>新质生产力</strong><span>成为高频热词。</span></section>` +
+		`<h4>一、政治判断力</h4><section>要从政治上看问题。</section><table><tr><td>指标</td><td>目标</td></tr><tr><td>GDP</td><td>5%左右</td></tr></table>`
 	fake.Handle("/cgi-bin/freepublish/batchget", func(_ url.Values, body []byte) any {
 		var req struct{ Offset, Count int }
 		json.Unmarshal(body, &req)
@@ -144,6 +151,13 @@ func TestImportFromAccount(t *testing.T) {
 	for _, want := range []string{`"url": "https://mp.weixin.qq.com/s/5"`, `"body": "第一段重点\n\n第二段"`, `"category": "时政热点"`, `"cover": "https://mmbiz.qpic.cn/x.jpg"`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("imported article lacks %s:\n%s", want, out)
+		}
+	}
+	_, out, _ = runCmd(t, "articles", "show", "--config", cfg, "mp-AID7-1")
+	for _, want := range []string{`"body": "2024年全国两会期间，新质生产力成为高频热词。\n\n一、政治判断力\n\n要从政治上看问题。\n\n指标 目标\n\nGDP 5%左右"`,
+		`"summary": "2024年全国两会期间，新质生产力成为高频热词。"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the editor's item lacks %s:\n%s", want, out)
 		}
 	}
 	// Rerunnable: the same articles are not duplicated.

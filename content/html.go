@@ -124,19 +124,11 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	// A site's pages often share one description of the site: it is not a
 	// summary of this article. Keep a description only when its words are
 	// the article's.
-	if d := strings.TrimSpace(meta.description); d != "" && about(d, a.Title+"\n"+body) {
-		a.Summary = d
+	if d := strings.Join(strings.Fields(meta.description), " "); d != "" && about(d, a.Title+"\n"+body) {
+		a.Summary = excerpt(d, summaryRunes) // one line, a card's length (one was 496 characters over lines)
 	}
 	if a.Summary == "" {
-		// The first paragraph, not a subheading or a date line above it.
-		paras := strings.Split(body, "\n\n")
-		i := slices.IndexFunc(paras, func(p string) bool { return !headingLike(p) })
-		if i < 0 {
-			i = 0
-		}
-		if len(paras) > 0 {
-			a.Summary = excerpt(paras[i], summaryRunes)
-		}
+		a.Summary = Lead(body)
 	}
 	if a.URL == "" {
 		if noAddress != nil {
@@ -523,6 +515,24 @@ func pageMeta(doc *html.Node) metadata {
 	return m
 }
 
+// Lead is a summary made of an article's text: its first paragraph, not a
+// subheading or a date line above it, nor an account's call to follow it
+// (↑点击上方“北辰遴选”，关注我们！), cut to a card's length.
+func Lead(body string) string {
+	paras := strings.Split(body, "\n\n")
+	i := slices.IndexFunc(paras, func(p string) bool { return !headingLike(p) && !followCallRe.MatchString(p) })
+	if i < 0 {
+		i = 0
+	}
+	if len(paras) == 0 {
+		return ""
+	}
+	return excerpt(paras[i], summaryRunes)
+}
+
+// followCallRe is an account's call to follow it, atop its articles.
+var followCallRe = regexp.MustCompile(`^[^。！？]{0,40}(?:点击上方|点击蓝字|关注我们|设为星标|星标我们)`)
+
 // TextFromHTML returns the paragraphs of an HTML fragment (an article's
 // content as the WeChat API returns it) as plain text.
 func TextFromHTML(fragment string) string {
@@ -548,15 +558,25 @@ func textOf(doc *html.Node) string {
 			walk(c)
 		}
 		if n.Type == html.ElementNode {
-			switch n.Data {
-			case "p", "div", "li", "br", "h1", "h2", "h3", "tr", "span":
+			switch {
+			case blockTags[n.Data]:
 				b.WriteByte('\n')
+			case n.Data == "td" || n.Data == "th":
+				b.WriteByte(' ') // a row's cells on its line
 			}
 		}
 	}
 	walk(doc)
 	return b.String()
 }
+
+// blockTags end a line of text: a WeChat article's <section>s and <h4>s ran
+// together, and a <span> inside a sentence (its bold words) broke it into
+// paragraphs.
+var blockTags = map[string]bool{"p": true, "div": true, "section": true, "article": true, "header": true, "footer": true,
+	"aside": true, "nav": true, "main": true, "li": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true,
+	"br": true, "hr": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "tr": true,
+	"table": true, "blockquote": true, "pre": true, "figure": true, "figcaption": true, "address": true}
 
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -519,6 +520,7 @@ func TestMarkdownAsEditorsSaveIt(t *testing.T) {
 func TestPagesAsSitesServeThem(t *testing.T) {
 	for _, c := range []struct {
 		file, url, err, date, source, author string
+		summary                              string // its start
 		has, lacks                           []string
 	}{
 		// A site's home as the <base href> or og:url is no article's
@@ -546,6 +548,10 @@ func TestPagesAsSitesServeThem(t *testing.T) {
 		{file: "utc", date: "2024-03-05"},
 		// Fields separated by no-break spaces.
 		{file: "nbspinfo", source: "人民日报", author: "张三", lacks: []string{"浏览次数"}},
+		// An account's call to follow it is no summary; a description
+		// over lines is one line of a card's length.
+		{file: "wx_op1", summary: "热词一：新质生产力。政府工作报告提出"},
+		{file: "longdesc", summary: "央视网消息（新闻联播）：长江是中华民族的母亲河"},
 		// 信息来源 is the source; the line is no text.
 		{file: "govtable", date: "2024-04-01", source: "省委组织部", lacks: []string{"浏览次数", "信息来源"}},
 	} {
@@ -566,6 +572,9 @@ func TestPagesAsSitesServeThem(t *testing.T) {
 		}
 		if c.url != "" && a.URL != c.url || c.date != "" && a.PublishedOn != strings.Trim(c.date, "-") || c.source != "" && a.Source != c.source || c.author != "" && a.Author != c.author {
 			t.Errorf("%s: url %q, date %q, source %q, author %q", c.file, a.URL, a.PublishedOn, a.Source, a.Author)
+		}
+		if c.summary != "" && (!strings.HasPrefix(a.Summary, c.summary) || strings.Contains(a.Summary, "\n") || utf8.RuneCountInString(a.Summary) > summaryRunes) {
+			t.Errorf("%s: summary %q", c.file, a.Summary)
 		}
 		for _, s := range c.has {
 			if !strings.Contains(a.Body, s) {

@@ -1,8 +1,10 @@
 package wechat
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/silenceper/wechat/v2/officialaccount/freepublish"
@@ -51,11 +53,14 @@ func (a *API) Published(ctx context.Context, offset int) ([]content.Article, int
 			if n.IsDeleted || n.URL == "" {
 				continue
 			}
+			body := content.TextFromHTML(n.Content)
 			out = append(out, content.Article{
-				ID:          fmt.Sprintf("mp-%s-%d", it.ArticleID, i+1),
-				Title:       n.Title,
-				Summary:     n.Digest,
-				Body:        content.TextFromHTML(n.Content),
+				ID:    fmt.Sprintf("mp-%s-%d", it.ArticleID, i+1),
+				Title: n.Title,
+				// An item without a digest (as the editor leaves it
+				// blank) gets its first paragraph: its card had none.
+				Summary:     cmp.Or(strings.TrimSpace(n.Digest), content.Lead(body)),
+				Body:        body,
 				URL:         n.URL,
 				Cover:       n.ThumbURL,
 				Author:      n.Author,
