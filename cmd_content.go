@@ -45,8 +45,11 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 				}
 			}
 			if pageURL != "" {
-				if fromAccount || len(paths) > 1 || isDir(paths[0]) {
+				if fromAccount || len(paths) > 1 || isDir(paths[0]) || strings.EqualFold(filepath.Ext(paths[0]), ".jsonl") {
 					return usageError{errors.New("--url names the address of one file; give one .html or .md file with it")}
+				}
+				if !content.WebURL(pageURL) { // before a store is opened or made
+					return usageError{fmt.Errorf("--url %q is not an http(s) address a phone can open", pageURL)}
 				}
 			}
 			cfg, err := c.load(cmd)

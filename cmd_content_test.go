@@ -261,6 +261,9 @@ func TestUsageErrorsExit2(t *testing.T) {
 	video := filepath.Join(dir, "v.mp4")
 	os.WriteFile(video, []byte("not really a video"), 0o644)
 	fresh := writeConfig(t, t.TempDir(), "")
+	page, lines := filepath.Join(dir, "p.html"), filepath.Join(dir, "a.jsonl")
+	os.WriteFile(page, []byte("<html><body><p>正文</p></body></html>"), 0o644)
+	os.WriteFile(lines, []byte("{}\n"), 0o644)
 	for _, args := range [][]string{
 		{"import", "--config", cfg},
 		{"import", "--config", cfg, "--from-account", "x.jsonl"},
@@ -283,6 +286,9 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"articles", "list", "--config", cfg, "-n", "-5"},
 		{"search", "--config", cfg, "-n", "-3", "枫桥经验"},
 		{"followers", "list", "--config", cfg, "-n", "-1"},
+		// An importer run's: exit 1, and a store made.
+		{"import", "--config", fresh, "--url", "ftp://x/a.html", page},
+		{"import", "--config", fresh, "--url", "https://example.com/a", lines},
 	} {
 		if code, out, errOut := runCmd(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2\n%s%s", args, code, out, errOut)

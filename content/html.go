@@ -43,6 +43,10 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	if err != nil {
 		return Article{}, fmt.Errorf("unreadable HTML: %w", err)
 	}
+	if strings.TrimSpace(textOf(doc)) == "" {
+		// (readability's own word for it was "the Node field is nil")
+		return Article{}, errors.New("the page has no text: empty, or not saved whole?")
+	}
 	meta := pageMeta(doc)
 	var noAddress error
 	if pageURL == "" {

@@ -36,6 +36,7 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 		return nil, []error{fmt.Errorf("--url %q is not an http(s) URL", opts.URL)}
 	}
 	seen := map[string]string{} // id → the file that gave it
+	read := map[string]bool{}   // files read: a folder and a file in it name it twice
 	for _, p := range paths {
 		files, ferrs := listFiles(p)
 		errs = append(errs, ferrs...)
@@ -43,6 +44,12 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 			return nil, []error{errors.New("--url names the address of one file; give one .html or .md file with it")}
 		}
 		for _, f := range files {
+			if abs, err := filepath.Abs(f); err == nil {
+				if read[abs] {
+					continue // not a clash with itself
+				}
+				read[abs] = true
+			}
 			arts, ferrs := readFile(f, opts.URL)
 			errs = append(errs, ferrs...)
 			for _, a := range arts {

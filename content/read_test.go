@@ -612,3 +612,21 @@ func TestFolderAsBrowsersSaveIt(t *testing.T) {
 		t.Fatalf("%d articles, errors %v", len(arts), errs)
 	}
 }
+
+// TestEmptyPageAndAFileNamedTwice: what an importer run met: an empty page
+// was "the Node field is nil"; a folder and a file in it named the file as
+// clashing with itself.
+func TestEmptyPageAndAFileNamedTwice(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.html")
+	os.WriteFile(empty, nil, 0o644)
+	if _, errs := ReadPaths([]string{empty}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "empty.html:1: the page has no text") {
+		t.Fatalf("an empty page: %v", errs)
+	}
+	os.Remove(empty)
+	page, _ := os.ReadFile(filepath.Join("testdata", "review-pages", "relcanon.html"))
+	os.WriteFile(filepath.Join(dir, "a.html"), page, 0o644)
+	if arts, errs := ReadPaths([]string{dir, filepath.Join(dir, "a.html")}, ReadOptions{}); len(errs) > 0 || len(arts) != 1 {
+		t.Fatalf("a file named twice: %d articles, %v", len(arts), errs)
+	}
+}
