@@ -459,21 +459,92 @@ func showWeChatText(doc *html.Node) weChatPage {
 }
 
 // pageTitle picks the article's title. The page's first heading is the
-// article's own when the <title> starts with it or the article's text does
-// (a heading above the header's, a site's logo, does not); otherwise the
-// <title>, without the column and site names Chinese sites put after it
-// (标题_栏目_站名, 标题 | 站名 - 口号).
+// article's own when the article's text opens with it (a heading above the
+// header's, a site's logo, does not). Otherwise it is the part of the
+// <title> (or of the heading) that the article's text bears out best: Chinese
+// sites put column and site names before or after it (标题_栏目_站名,
+// 时政热点 | 标题, 站名 - 标题, 标题-站名, 标题 — 站名), and the title's
+// words recur in the text where a column's and a site's do not.
 func pageTitle(found string, m metadata, body string) string {
-	title := firstNonEmpty(found, m.title)
 	first, _, _ := strings.Cut(body, "\n\n")
-	if m.h1 != "" && (strings.HasPrefix(title, m.h1) || sameText(first, m.h1)) {
+	if m.h1 != "" && sameText(first, m.h1) {
 		return m.h1
 	}
-	return titleHead.Split(title, 2)[0]
+	var candidates []string
+	for _, t := range []string{m.title, found, m.h1} {
+		for _, part := range titleParts.Split(strings.TrimSpace(t), -1) {
+			if part == "" {
+				continue
+			}
+			candidates = append(candidates, part)
+			if pieces := titleHyphen.Split(part, -1); len(pieces) > 1 {
+				candidates = append(candidates, pieces...) // 标题-站名
+			}
+		}
+	}
+	best, bestScore := "", 0
+	for _, c := range candidates {
+		if score := borneOut(c, body); best == "" || score > bestScore || score == bestScore && len(c) > len(best) && score > 0 {
+			best, bestScore = c, score
+		}
+	}
+	if bestScore <= 0 { // the text bears none out: the <title>'s first part, as before
+		best = titleParts.Split(strings.TrimSpace(firstNonEmpty(found, m.title)), 2)[0]
+		if m.h1 != "" && strings.HasPrefix(firstNonEmpty(found, m.title), m.h1) {
+			best = m.h1
+		}
+	}
+	return oneLine(best)
 }
 
-// titleHead splits a <title> before its column and site names.
-var titleHead = regexp.MustCompile(`\s*(?:_|[|｜]|\s[-—–]\s)\s*`)
+// oneLine puts text on one line: a break between two Han characters (a
+// <title> written over two lines) is dropped, other runs of space are one.
+func oneLine(text string) string {
+	fields := strings.Fields(text)
+	var b strings.Builder
+	for i, f := range fields {
+		if i > 0 {
+			last, _ := utf8.DecodeLastRuneInString(fields[i-1])
+			next, _ := utf8.DecodeRuneInString(f)
+			if !unicode.Is(unicode.Han, last) || !unicode.Is(unicode.Han, next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
+
+var (
+	// titleParts splits a <title> between its article, column and site
+	// parts: _, |, ｜, or a dash with spaces (no-break ones too) around it.
+	titleParts = regexp.MustCompile(`[\s\x{a0}]*(?:_|[|｜]|[\s\x{a0}][-—–]{1,2}[\s\x{a0}])[\s\x{a0}]*`)
+	// titleHyphen splits 标题-站名; as a part of its own, 中国-东盟博览会
+	// is borne out whole.
+	titleHyphen = regexp.MustCompile(`-`)
+)
+
+// borneOut scores how far text bears out a title: its Han character pairs
+// found in text, less those not found.
+func borneOut(title, text string) int {
+	score := 0
+	prev := rune(-1)
+	for _, r := range title {
+		if !unicode.Is(unicode.Han, r) {
+			prev = -1
+			continue
+		}
+		if prev >= 0 {
+			if strings.Contains(text, string([]rune{prev, r})) {
+				score++
+			} else {
+				score--
+			}
+		}
+		prev = r
+	}
+	return score
+}
 
 // pageMeta reads the canonical URL, og:url, title and description.
 func pageMeta(doc *html.Node) metadata {

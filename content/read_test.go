@@ -521,6 +521,7 @@ func TestPagesAsSitesServeThem(t *testing.T) {
 	for _, c := range []struct {
 		file, url, err, date, source, author string
 		summary                              string // its start
+		title                                string
 		has, lacks                           []string
 	}{
 		// A site's home as the <base href> or og:url is no article's
@@ -552,6 +553,16 @@ func TestPagesAsSitesServeThem(t *testing.T) {
 		// over lines is one line of a card's length.
 		{file: "wx_op1", summary: "热词一：新质生产力。政府工作报告提出"},
 		{file: "longdesc", summary: "央视网消息（新闻联播）：长江是中华民族的母亲河"},
+		// A title among a column's and a site's names, before or after it,
+		// however separated (the column or the site was taken), and one
+		// written over two lines.
+		{file: "title-t1", title: "中央政治局会议审议长三角一体化政策措施"},
+		{file: "title-t3", title: "中央政治局会议审议长三角一体化政策措施"},
+		{file: "title-t4", title: "中央政治局会议审议长三角一体化政策措施"},
+		{file: "title-t5", title: "中央政治局会议审议长三角一体化政策措施"},
+		{file: "title-t6", title: "中央政治局会议审议长三角一体化政策措施"},
+		{file: "title-t7", title: "中央政治局会议审议长三角一体化政策措施"},
+		{file: "title-t8", title: "中央政治局会议审议长三角一体化政策措施"},
 		// 信息来源 is the source; the line is no text.
 		{file: "govtable", date: "2024-04-01", source: "省委组织部", lacks: []string{"浏览次数", "信息来源"}},
 	} {
@@ -572,6 +583,9 @@ func TestPagesAsSitesServeThem(t *testing.T) {
 		}
 		if c.url != "" && a.URL != c.url || c.date != "" && a.PublishedOn != strings.Trim(c.date, "-") || c.source != "" && a.Source != c.source || c.author != "" && a.Author != c.author {
 			t.Errorf("%s: url %q, date %q, source %q, author %q", c.file, a.URL, a.PublishedOn, a.Source, a.Author)
+		}
+		if c.title != "" && a.Title != c.title {
+			t.Errorf("%s: title %q", c.file, a.Title)
 		}
 		if c.summary != "" && (!strings.HasPrefix(a.Summary, c.summary) || strings.Contains(a.Summary, "\n") || utf8.RuneCountInString(a.Summary) > summaryRunes) {
 			t.Errorf("%s: summary %q", c.file, a.Summary)
