@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"os"
@@ -408,7 +409,26 @@ var setextTitleRe = regexp.MustCompile(`^([^\n]+)\n[ \t]*=+[ \t]*$`)
 var mdHeadingRe = regexp.MustCompile(`^#{1,6}\s`)
 
 var mdMarkupRe = regexp.MustCompile(`(?m)^#{1,6}\s+|^\s*[-*+]\s+|^\s*>\s?|\*\*|__|` + "`" + `|!\[[^\]]*\]\([^)]*\)`)
-var mdLinkRe = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+var mdLinkRe = regexp.MustCompile(`\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)`) // an address with one level of parentheses (…/两个确立_(政治))
+
+var (
+	mdCommentRe       = regexp.MustCompile(`(?s)<!--.*?-->`)
+	mdFenceRe         = regexp.MustCompile("(?m)^[ \t]*(?:```|~~~)[^\n]*$")
+	mdTableRuleRe     = regexp.MustCompile(`(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$`)
+	mdTableBarsRe     = regexp.MustCompile(`(?m)^[ \t]*\|.*\|[ \t]*$`)
+	mdFootnoteDefRe   = regexp.MustCompile(`(?m)^[ \t]*\[\^[^\]\s]+\]:[ \t]*`)
+	mdFootnoteRe      = regexp.MustCompile(`\[\^[^\]\s]+\]`)
+	mdAutolinkRe      = regexp.MustCompile(`<((?:https?|ftp)://[^<>\s]+|mailto:[^<>\s]+)>`)
+	mdBreakTagRe      = regexp.MustCompile(`(?i)<br\s*/?>`)
+	mdTagRe           = regexp.MustCompile(`(?i)</?(?:font|span|b|i|u|em|strong|sup|sub|div|p|a|small|big|center|mark|del|s|ins|section|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|blockquote|code|pre|hr|br)(?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*/?>`)
+	mdClosingHashesRe = regexp.MustCompile(`(?m)^(#{1,6}\s.*?)\s+#+[ \t]*$`)
+	// Emphasis by one * or _ (** and __ are mdMarkupRe's): _ only between
+	// what is not a Latin letter or digit, as snake_case is no emphasis
+	// (Han characters around it are: _解读_防汛).
+	mdStarRe       = regexp.MustCompile(`(^|[^\\*])\*([^*\s\\](?:[^*\n]*?[^*\s\\])?)\*`)
+	mdUnderscoreRe = regexp.MustCompile(`(^|[^\\A-Za-z0-9_])_([^_\s\\](?:[^_\n]*?[^_\s\\])?)_($|[^A-Za-z0-9_])`)
+	mdEscapeRe     = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|<>~])`)
+)
 
 // references is the labels of a Markdown text's reference definitions:
 // every one mdRefRe matches, and mdMaybeRefRe's that the text uses.
@@ -438,6 +458,22 @@ func refLabel(l string) string { return strings.ToLower(strings.Join(strings.Fie
 // definitions (mdMaybeRefRe's only when refs has their label), and
 // references to them read as their text.
 func stripMarkdown(p string, refs map[string]bool) string {
+	// What an importer run saw reach followers: HTML comments (<!-- more
+	// -->), tags (<font color="red">, <br/>) and entities (&nbsp;), a code
+	// fence's language, a table's rules and bars, footnotes ([^1]),
+	// emphasis (*通知*, _解读_), escapes (\*), autolinks, closing #s.
+	p = mdCommentRe.ReplaceAllString(p, "")
+	p = mdFenceRe.ReplaceAllString(p, "")
+	p = mdTableRuleRe.ReplaceAllString(p, "")
+	p = mdTableBarsRe.ReplaceAllStringFunc(p, func(row string) string {
+		return strings.Join(strings.Fields(strings.ReplaceAll(strings.Trim(strings.TrimSpace(row), "|"), "|", " ")), " ")
+	})
+	p = mdFootnoteDefRe.ReplaceAllString(p, "")
+	p = mdFootnoteRe.ReplaceAllString(p, "")
+	p = mdAutolinkRe.ReplaceAllString(p, "$1")
+	p = mdBreakTagRe.ReplaceAllString(p, "\n")
+	p = mdTagRe.ReplaceAllString(p, "")
+	p = mdClosingHashesRe.ReplaceAllString(p, "$1")
 	p = mdImageRe.ReplaceAllString(p, "") // before links: ![封面](x.png) was 封面 with a ! before it
 	p = mdRefRe.ReplaceAllString(p, "")
 	p = mdMaybeRefRe.ReplaceAllStringFunc(p, func(def string) string {
@@ -457,6 +493,10 @@ func stripMarkdown(p string, refs map[string]bool) string {
 	})
 	p = mdRuleRe.ReplaceAllString(p, "")
 	p = mdMarkupRe.ReplaceAllString(p, "")
+	p = mdStarRe.ReplaceAllString(p, "$1$2")
+	p = mdUnderscoreRe.ReplaceAllString(p, "$1$2$3")
+	p = mdEscapeRe.ReplaceAllString(p, "$1")
+	p = strings.ReplaceAll(html.UnescapeString(p), "\u00a0", " ")
 	var lines []string
 	for _, l := range strings.Split(p, "\n") {
 		if l = strings.TrimSpace(l); l != "" {

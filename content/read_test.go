@@ -644,3 +644,31 @@ func TestEmptyPageAndAFileNamedTwice(t *testing.T) {
 		t.Fatalf("a file named twice: %d articles, %v", len(arts), errs)
 	}
 }
+
+// TestMarkdownMarkupIsNoText: what an importer run saw reach followers'
+// cards and chats (testdata/review-pages/*.md): emphasis, inline HTML and
+// entities, an HTML comment, a table's bars and rules, a code fence's
+// language, footnotes, a link whose address has parentheses.
+func TestMarkdownMarkupIsNoText(t *testing.T) {
+	arts, errs := ReadPaths([]string{filepath.Join("testdata", "review-pages", "emph_first.md"), filepath.Join("testdata", "review-pages", "hexo.md")}, ReadOptions{})
+	if len(errs) > 0 || len(arts) != 2 {
+		t.Fatalf("%d articles, %v", len(arts), errs)
+	}
+	if want := "本期导读：聚焦国常会最新部署，解读防汛救灾 与就业政策。"; arts[0].Summary != want {
+		t.Errorf("summary %q, want %q", arts[0].Summary, want)
+	}
+	want := "公文写作题要求考生按照给定材料，撰写通知、报告、请示等公文。\n\n一、格式要点\n\n1. 标题要素齐全\n2. 主送机关准确\n\n注意：不要混淆“请示”与“报告”。\n\n" +
+		"文种 行文方向\n请示 上行文\n通知 下行文\n\n关于××的请示\n\n脚注示例。\n\n《党政机关公文处理工作条例》。"
+	if arts[1].Body != want {
+		t.Errorf("body\n%q, want\n%q", arts[1].Body, want)
+	}
+	for _, c := range []struct{ in, want string }{
+		{"见[维基](https://zh.wikipedia.org/wiki/两个确立_(政治))。", "见维基。"},
+		{"<https://www.gov.cn/zhengce/> 与 \\*号 与 snake_case_name 与 a<b 且 c>d", "https://www.gov.cn/zhengce/ 与 *号 与 snake_case_name 与 a<b 且 c>d"},
+		{"## 背景 ##", "背景"},
+	} {
+		if got := stripMarkdown(c.in, nil); got != c.want {
+			t.Errorf("%q: %q, want %q", c.in, got, c.want)
+		}
+	}
+}
