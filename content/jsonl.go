@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"unicode/utf8"
 )
 
@@ -60,11 +61,29 @@ func ReadJSONL(r io.Reader, file string) ([]Article, []error) {
 // editors): decoded as UTF-8 it would import as mojibake.
 var errNotUTF8 = errors.New("not UTF-8 text: save the file as UTF-8")
 
+// jsonKind names a JSON value's kind as encoding/json reports it.
+func jsonKind(v string) string {
+	if k, ok := map[string]string{"number": "a number", "bool": "true or false", "array": "a list", "object": "an object", "string": "text"}[v]; ok {
+		return k
+	}
+	return v
+}
+
 func decodeArticle(b []byte) (Article, error) {
 	var a Article
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&a); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		if errors.As(err, &typeErr) && typeErr.Field != "" {
+			// Said in the file's words: "Go struct field Article.title of
+			// type string" is the program's.
+			want := "text"
+			if typeErr.Type.Kind() == reflect.Slice {
+				want = "a list of texts"
+			}
+			return a, fmt.Errorf("%q is %s, not %s", typeErr.Field, want, jsonKind(typeErr.Value))
+		}
 		return a, fmt.Errorf("invalid JSON: %w", err)
 	}
 	// One article a line: a second object on it (two lines joined by an

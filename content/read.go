@@ -276,7 +276,7 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 				fmt.Sscan(m[1], &line)
 				line++
 			}
-			return nil, []error{&LineError{path, line + lead, fmt.Errorf("front matter: %v", cleanYAMLError(err))}}
+			return nil, []error{&LineError{path, line + lead, fmt.Errorf("front matter: %v", cleanYAMLError(err, 1+lead))}}
 		}
 		fieldLines = frontMatterLines(header, lead)
 	}
@@ -382,14 +382,20 @@ func NotUTF8Line(data []byte) (line int, bad bool) {
 
 // cleanYAMLError puts yaml's multi-line report on one line, without the
 // lines it counts from the front matter's start (the error has the file's)
-// or Go's type names.
-func cleanYAMLError(err error) string {
+// or Go's type names. Lines it names in its text (already defined at line
+// 1) are made the file's: offset is the front matter's first line less one.
+func cleanYAMLError(err error, offset int) string {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
 	var parts []string
 	for _, l := range strings.Split(msg, "\n") {
 		l = yamlLinePrefixRe.ReplaceAllString(strings.TrimSpace(l), "")
 		l = yamlUnknownFieldRe.ReplaceAllString(l, "unknown field $1")
+		l = yamlAtLineRe.ReplaceAllStringFunc(l, func(at string) string {
+			var n int
+			fmt.Sscan(strings.TrimPrefix(at, "at line "), &n)
+			return fmt.Sprintf("at line %d", n+offset)
+		})
 		if l != "" {
 			parts = append(parts, l)
 		}
@@ -400,6 +406,7 @@ func cleanYAMLError(err error) string {
 var (
 	yamlLinePrefixRe   = regexp.MustCompile(`^line \d+: `)
 	yamlUnknownFieldRe = regexp.MustCompile(`field (\S+) not found in type \S+`)
+	yamlAtLineRe       = regexp.MustCompile(`at line \d+`)
 )
 
 // setextTitleRe is a paragraph that is a title underlined with ===.

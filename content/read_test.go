@@ -672,3 +672,25 @@ func TestMarkdownMarkupIsNoText(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorsInTheFilesWords: what a file got wrong is said in the file's
+// terms (an importer run's finds: Go's type names; a line counted from the
+// front matter's start).
+func TestErrorsInTheFilesWords(t *testing.T) {
+	dir := t.TempDir()
+	lines := filepath.Join(dir, "a.jsonl")
+	os.WriteFile(lines, []byte(`{"id":"a","title":"t","url":"https://x/a","published_on":20240305}`+"\n"+`{"id":"b","title":["x"],"url":"https://x/b"}`+"\n"+
+		`{"id":"c","title":"t","url":"https://x/c","tags":"两会"}`+"\n"), 0o644)
+	md := filepath.Join(dir, "dup.md")
+	os.WriteFile(md, []byte("---\ntitle: 一\ntitle: 二\nurl: https://x/d\n---\n正文\n"), 0o644)
+	_, errs := ReadPaths([]string{lines, md}, ReadOptions{})
+	var got []string
+	for _, e := range errs {
+		got = append(got, strings.TrimPrefix(e.Error(), dir+string(filepath.Separator)))
+	}
+	want := []string{`a.jsonl:1: "published_on" is text, not a number`, `a.jsonl:2: "title" is text, not a list`,
+		`a.jsonl:3: "tags" is a list of texts, not text`, `dup.md:3: front matter: mapping key "title" already defined at line 2`}
+	if !slices.Equal(got, want) {
+		t.Fatalf("errors\n%q, want\n%q", got, want)
+	}
+}
