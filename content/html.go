@@ -198,8 +198,16 @@ func savedFrom(page []byte) string {
 	if m := savedFromRe.FindSubmatch(head); m != nil && WebURL(string(m[1])) {
 		return string(m[1])
 	}
+	if m := singleFileRe.FindSubmatch(head); m != nil && WebURL(string(m[1])) {
+		return string(m[1])
+	}
 	return ""
 }
+
+// singleFileRe is the address in the comment the SingleFile extension puts
+// at the top of a page it saves: <!-- Page saved with SingleFile \n url:
+// https://… \n saved date: … -->.
+var singleFileRe = regexp.MustCompile(`(?s)<!--[^>]*?saved with SingleFile.*?\n\s*url:\s*(\S+)`)
 
 // about reports whether most of description's character pairs occur in
 // text: a description written for the article repeats its words, a site's

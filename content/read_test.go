@@ -3,6 +3,7 @@ package content
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -692,5 +693,21 @@ func TestErrorsInTheFilesWords(t *testing.T) {
 		`a.jsonl:3: "tags" is a list of texts, not text`, `dup.md:3: front matter: mapping key "title" already defined at line 2`}
 	if !slices.Equal(got, want) {
 		t.Fatalf("errors\n%q, want\n%q", got, want)
+	}
+}
+
+// TestSingleFilePage: a page the SingleFile extension saved gives its
+// address in its opening comment (an importer run's find: refused).
+func TestSingleFilePage(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("testdata", "review-pages", "nodate_body.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare := regexp.MustCompile(`<link rel="canonical"[^>]*>`).ReplaceAllString(string(page), "")
+	saved := "<!DOCTYPE html> <html lang=\"zh-CN\"><!--\n Page saved with SingleFile \n url: https://www.beichenlx.com/jd/minying-sf.html \n saved date: Tue Mar 05 2024 10:00:00 GMT+0800 (中国标准时间)\n-->" +
+		strings.TrimPrefix(strings.TrimPrefix(bare, "<!DOCTYPE html>"), "\n")
+	a, err := ExtractHTML([]byte(saved), "")
+	if err != nil || a.URL != "https://www.beichenlx.com/jd/minying-sf.html" {
+		t.Fatalf("%q %v", a.URL, err)
 	}
 }
