@@ -717,10 +717,15 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	if b.votes != nil {
 		// Votes are for the question the follower asked (as the list's
 		// follow-up records it), which a rule may search with other words.
-		// Asked of the message, not of the query log's event: a bot without
-		// one (the console's try box) showed lists in another order than
-		// followers got.
-		if question := asked(m); question != "" {
+		// The query log's event has it as asked; a bot without one (the
+		// console's try box) asks the message (its lists kept the order
+		// before the votes).
+		question, noted := "", false
+		note(ctx, func(e *Event) { question, noted = e.Text, true })
+		if !noted {
+			question = asked(m)
+		}
+		if question != "" {
 			hits = boost(hits, b.votes.Boosts(question))
 		}
 	}
