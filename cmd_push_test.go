@@ -100,6 +100,29 @@ func TestPushCommands(t *testing.T) {
 			t.Fatalf("%v: %d\n%s\n%s", args, code, out, errOut)
 		}
 	}
+	// A day done with nobody reachable keeps its reading: --article of
+	// another said "already sent" of it, and made it the day's reading.
+	nobody := writeConfig(t, t.TempDir(), "")
+	runCmd(t, "try", "--config", nobody, "你好") // the demo articles, no followers
+	if code, out, errOut := runCmd(t, "push", "--config", nobody, "--date", "2026-11-20"); code != 0 {
+		t.Fatalf("push to nobody: %d\n%s\n%s", code, out, errOut)
+	}
+	_, status, _ := runCmd(t, "push", "status", "--config", nobody, "--date", "2026-11-20")
+	chosen := regexp.MustCompile(`article (demo-[a-z0-9-]+)`).FindStringSubmatch(status)
+	if chosen == nil {
+		t.Fatalf("status of a day pushed to nobody:\n%s", status)
+	}
+	another := "demo-fengqiao"
+	if chosen[1] == another {
+		another = "demo-pujiang"
+	}
+	if code, out, errOut := runCmd(t, "push", "--config", nobody, "--date", "2026-11-20", "--article", another); code != 0 ||
+		!strings.Contains(out, "("+chosen[1]+")") || strings.Contains(out, another) {
+		t.Fatalf("--article of a day done: %d\n%s\n%s", code, out, errOut)
+	}
+	if _, status, _ := runCmd(t, "push", "status", "--config", nobody, "--date", "2026-11-20"); !strings.Contains(status, "article "+chosen[1]) {
+		t.Fatalf("the day's reading changed:\n%s", status)
+	}
 	// A day to come is not pushed now (it sent the reading at once and
 	// marked the day done before it came); its dry run is fine.
 	later := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(0, 0, 2).Format("2006-01-02")

@@ -229,6 +229,26 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 		return res, fmt.Errorf("%w: push.mode %q needs the WeChat API (is wechat.app_secret set?)", ErrCannotSend, cfg.Mode)
 	}
 	var err error
+	if opts.ArticleID != "" && !opts.DryRun && cfg.Mode != ModeBroadcast {
+		// A day done keeps its reading: on a day no follower could be
+		// reached (nothing gone out, which ScheduleDaily checks), --article
+		// made the other article the day's reading and then said "already
+		// sent" of it.
+		sum, err := p.Store.LedgerSummary(ctx, day)
+		if err != nil {
+			return res, err
+		}
+		sent, err := p.Store.GoneOut(ctx, day)
+		if err != nil {
+			return res, err
+		}
+		if sum.RunState == store.Done && sent == "" { // (one gone out refuses another article: store.DayPushed)
+			if res.Article, err = p.Store.DailyReading(ctx, day, cfg.Category); err != nil {
+				return res, fmt.Errorf("daily reading for %s: %w", day, err)
+			}
+			return res, fmt.Errorf("%w: %s", store.ErrPushDone, day)
+		}
+	}
 	if res.Article, err = p.reading(ctx, day, cfg.Category, opts); err != nil {
 		return res, err
 	}
