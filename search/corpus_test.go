@@ -63,7 +63,7 @@ func buildParallel(tb testing.TB, arts []content.Article) *Index {
 	}
 	ix := NewIndex(seg)
 	out := make([]*Analyzed, len(arts))
-	(&Library{index: ix}).analyseParallel(arts, func(i int, an *Analyzed) { out[i] = an })
+	(&Library{index: ix}).analyseParallel(arts, nil, func(i int, an *Analyzed) { out[i] = an })
 	ops := make([]op, 0, len(out))
 	for _, an := range out {
 		if an != nil {

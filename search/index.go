@@ -53,6 +53,7 @@ type hooks struct {
 	beforePublish func()                             // an update has built its view and not yet published it
 	explain       func(string)                       // each leading candidate's ranking, for tuning by hand
 	features      func(query, id string, f features) // each leading candidate's confidence features, for fitting the model
+	analyse       func(id string)                    // each article an import analyses (called from several goroutines)
 }
 
 // doc is what the index keeps of an article: enough for a reply card and

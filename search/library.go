@@ -247,7 +247,11 @@ func (l *Library) Import(ctx context.Context, articles []content.Article, progre
 		for i, a := range batch {
 			items[i].Article = a
 		}
-		l.analyseParallel(batch, func(i int, an *Analyzed) {
+		same, err := l.store.Unchanged(ctx, batch)
+		if err != nil {
+			return results, err
+		}
+		l.analyseParallel(batch, func(i int) bool { return !same[i] }, func(i int, an *Analyzed) {
 			items[i].Analysis, items[i].Version = an.Encode(), analysisVersion
 		})
 		res, err := l.store.UpsertBatch(ctx, items)
@@ -262,10 +266,14 @@ func (l *Library) Import(ctx context.Context, articles []content.Article, progre
 	return results, l.Sync(ctx)
 }
 
-// analyseParallel runs Analyze over articles on every core.
-func (l *Library) analyseParallel(articles []content.Article, done func(i int, an *Analyzed)) {
+// analyseParallel runs Analyze over the articles wanted (all when want is
+// nil) on every core.
+func (l *Library) analyseParallel(articles []content.Article, want func(i int) bool, done func(i int, an *Analyzed)) {
 	eachParallel(len(articles), func(i int) {
-		if articles[i].Validate() == nil { // the store reports the others
+		if (want == nil || want(i)) && articles[i].Validate() == nil { // the store reports the others
+			if h := l.index.hooks.analyse; h != nil {
+				h(articles[i].ID)
+			}
 			done(i, l.index.Analyze(articles[i]))
 		}
 	})

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"log/slog"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -346,5 +348,57 @@ func TestOutageLogsOnceAMinute(t *testing.T) {
 	}
 	if n, ok := o.failed(t0.Add(time.Hour)); n != 1 || !ok {
 		t.Fatalf("a new outage's first failure: %d %v", n, ok)
+	}
+}
+
+// TestReimportAnalysesOnlyWhatChanged: an import of articles the store
+// holds as they are leaves their stored analyses alone, and one changed in
+// the same batch (its id, or its address alone) is analysed and found by
+// its new words.
+func TestReimportAnalysesOnlyWhatChanged(t *testing.T) {
+	ctx := context.Background()
+	l := openTestLibrary(t, filepath.Join(t.TempDir(), "m.db"))
+	arts := content.DemoArticles()
+	byURL := content.Article{Title: "海洋牧场建设观察", Summary: "深远海养殖", URL: "https://example.com/sea", Body: "海洋牧场"}
+	if _, err := l.Import(ctx, append(slices.Clone(arts), byURL), nil); err != nil {
+		t.Fatal(err)
+	}
+	stored := map[string][]byte{}
+	for _, a := range arts {
+		it, err := l.store.GetIndexed(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stored[a.ID] = it.Analysis
+	}
+	again := slices.Clone(arts)
+	again[0].Body += "\n\n新增段落讲到深海探测器蛟龙号。"
+	byURL.Body += "，蛟龙号"
+	var mu sync.Mutex
+	var analysed []string
+	l.index.hooks.analyse = func(id string) { mu.Lock(); analysed = append(analysed, id); mu.Unlock() }
+	res, err := l.Import(ctx, append(again, byURL), nil)
+	l.index.hooks.analyse = nil
+	if slices.Sort(analysed); !slices.Equal(analysed, []string{"", arts[0].ID}) { // byURL has no id of its own yet
+		t.Fatalf("analysed %q, want the two changed", analysed)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var outcomes []store.Outcome
+	for _, r := range res {
+		outcomes = append(outcomes, r.Outcome)
+	}
+	if outcomes[0] != store.Updated || outcomes[1] != store.Unchanged || outcomes[len(outcomes)-1] != store.Updated {
+		t.Fatalf("outcomes %v", outcomes)
+	}
+	for _, a := range arts[1:] {
+		if it, _ := l.store.GetIndexed(ctx, a.ID); !bytes.Equal(it.Analysis, stored[a.ID]) {
+			t.Fatalf("%s analysed again", a.ID)
+		}
+	}
+	hits, err := l.Search(ctx, "蛟龙号", 5)
+	if err != nil || len(hits) != 2 {
+		t.Fatalf("the changed articles by their new word: %v %v", hits, err)
 	}
 }

@@ -200,6 +200,39 @@ func (s *Store) UpsertBatch(ctx context.Context, items []Upsert) (_ []UpsertResu
 	return s.upsertBatch(ctx, items, true)
 }
 
+// Unchanged reports which articles the store holds as they are (as
+// UpsertBatch would find them unchanged), reading only: an import analyses
+// the others alone (re-importing an unchanged corpus segmented every
+// article for nothing).
+func (s *Store) Unchanged(ctx context.Context, articles []content.Article) (_ []bool, err error) {
+	defer failed(&err, "compare articles")
+	same := make([]bool, len(articles))
+	for i, a := range articles {
+		if a.Validate() != nil {
+			continue
+		}
+		if a.ID == "" {
+			err := s.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE url = ? AND url <> '' LIMIT 1`, a.URL).Scan(&a.ID)
+			if errors.Is(err, sql.ErrNoRows) {
+				continue
+			} else if err != nil {
+				return nil, err
+			}
+		}
+		old, err := getArticle(ctx, s.db, a.ID)
+		if errors.Is(err, content.ErrNotFound) {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		if a.Category == "" {
+			a.Category = old.Category
+		}
+		same[i] = sameContent(old, a)
+	}
+	return same, nil
+}
+
 // Preview reports what UpsertBatch would do, and writes nothing.
 func (s *Store) Preview(ctx context.Context, items []Upsert) (_ []UpsertResult, err error) {
 	defer failed(&err, "preview import")
