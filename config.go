@@ -260,14 +260,15 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 		if value, set := os.LookupEnv(envName(key)); set {
 			file := v.Get(key) // the file's, before the variable is bound
 			pinned[key] = fmt.Sprint(file)
-			t, _ := keyType(key)
-			switch k := t.Kind(); {
-			case k == reflect.Slice:
+			t, typed := keyType(key) // a map's entry (push.template_fields.first) has no type of its own
+			switch {
+			case !typed:
+			case t.Kind() == reflect.Slice:
 				// A list of words or networks, comma-separated; set to
 				// nothing, the empty list (it was one empty entry, an
 				// error for server.trusted_proxies).
 				v.Set(key, envList(value))
-			case value == "" && (k == reflect.Bool || k >= reflect.Int && k <= reflect.Float64):
+			case value == "" && (t.Kind() == reflect.Bool || t.Kind() >= reflect.Int && t.Kind() <= reflect.Float64):
 				// Set to nothing: the key's nothing (0, false), as the
 				// README says and as a compose file's ${X:-} does, not
 				// text a number, a duration or a switch cannot be.

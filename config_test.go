@@ -177,6 +177,10 @@ func TestScalarsReadStrictly(t *testing.T) {
 					slices.Equal(c.Push.SubscribeKeywords, []string{"订阅", "订阅日报"})
 			}},
 		{"", "", []string{"MPBOT_SERVER_TRUSTED_PROXIES=10.0.0.0/8,lan"}, `server.trusted_proxies: "lan" is not an IP address or network (set by MPBOT_SERVER_TRUSTED_PROXIES)`, nil},
+		// A map's entry set by its variable (a review's find: check, serve
+		// and a reload crashed).
+		{"  template_fields: {}\n", "  template_fields: {first: \"{{title}}\"}\n", []string{"MPBOT_PUSH_TEMPLATE_FIELDS_FIRST=x"}, "",
+			func(c *Config) bool { return c.Push.TemplateFields["first"] == "x" }},
 		// Lists of lists and of maps are the file's only: the variable is
 		// named as doing nothing.
 		{"", "", []string{"MPBOT_SEARCH_SYNONYMS=a,b", "MPBOT_MENU_BUTTONS="}, "",
