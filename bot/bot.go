@@ -621,7 +621,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
 	next = b.catalog.Snippets(ctx, list.Search, next)
-	reply, ids := listReplyWith(next, header, more)
+	reply, ids := listReplyWith(next, header, true, more)
 	page := FollowUp{Query: list.Query, Search: list.Search, Mentions: list.Mentions, IDs: ids, Stories: storiesOf(next[:len(ids)]),
 		Seen: slices.Sorted(maps.Keys(seen))}
 	return []Reply{b.keepList(ctx, m, page, reply)}
@@ -648,7 +648,7 @@ func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string
 		}
 	})
 	found = b.catalog.Snippets(ctx, query, found)
-	reply, ids := listReplyWith(found, mentionsHeaderFor(word), more)
+	reply, ids := listReplyWith(found, mentionsHeaderFor(word), true, more)
 	list := FollowUp{Query: asked(m), Search: word, Mentions: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
@@ -689,7 +689,13 @@ const listUnreadable = "列表暂时无法读取，请点击列表里的标题�
 func (b *Bot) keepList(ctx context.Context, m Message, list FollowUp, reply Reply) Reply {
 	if err := b.putFollowUp(ctx, m, list); err != nil {
 		b.log.ErrorContext(ctx, "store follow-up", "openid", m.From, "err", err)
-		reply.Text = strings.TrimSuffix(reply.Text, listFooter) + listNoNumbers
+		// Neither a number nor 更多 works without it (a footer promising
+		// 更多 was kept, and the list went over WeChat's 2048 bytes).
+		text, cut := strings.CutSuffix(reply.Text, listFooter)
+		if !cut {
+			text, _ = strings.CutSuffix(reply.Text, listFooterMore)
+		}
+		reply.Text = text + listNoNumbers
 	}
 	return reply
 }
@@ -818,7 +824,7 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, query string, fo
 			e.Outcome = OutcomeList
 		}
 	})
-	reply, ids := listReplyWith(found, listHeaderFor, more)
+	reply, ids := listReplyWith(found, listHeaderFor, query != "", more) // a configured list (no query) has no more
 	// The question as the follower sent it (the query log's text) is what
 	// votes are for; the query searched is what 更多 searches again.
 	list := FollowUp{Query: asked(m), Search: query, IDs: ids, Stories: storiesOf(found[:len(ids)])}
@@ -947,13 +953,13 @@ const (
 // listReply renders candidates as numbered links that fit WeChat's text
 // limit, and returns the ids in the order shown.
 func listReply(found []content.Hit) (Reply, []string) {
-	return listReplyWith(found, listHeaderFor, false)
+	return listReplyWith(found, listHeaderFor, false, false)
 }
 
-// listReplyWith is listReply under another header (given the count shown),
-// its footer saying 更多 has more when more says so or not all of found
-// fit.
-func listReplyWith(found []content.Hit, header func(n int) string, more bool) (Reply, []string) {
+// listReplyWith is listReply under another header (given the count shown).
+// When 更多 pages on from the list (pages), its footer says 更多 has more
+// when more says so or not all of found fit.
+func listReplyWith(found []content.Hit, header func(n int) string, pages, more bool) (Reply, []string) {
 	var body strings.Builder
 	ids := make([]string, 0, len(found))
 	size := len(listFooterMore) + len(header(len(found)))
@@ -989,7 +995,7 @@ func listReplyWith(found []content.Hit, header func(n int) string, more bool) (R
 		ids = append(ids, a.ID)
 	}
 	head, footer := header(len(ids)), listFooter
-	if more || len(ids) < len(found) {
+	if pages && (more || len(ids) < len(found)) {
 		footer = listFooterMore
 	}
 	var text strings.Builder

@@ -239,8 +239,11 @@ func TestListFitsWeChatLimit(t *testing.T) {
 	if len(ids) == 0 || len(ids) == 10 || !strings.Contains(r.Text, fmt.Sprintf("找到 %d 篇", len(ids))) {
 		t.Fatalf("list shows %d ids: %s", len(ids), r.Text)
 	}
-	if !strings.HasSuffix(r.Text, listFooterMore) { // the titles that did not fit are 更多's
+	if !strings.HasSuffix(r.Text, listFooter) { // a configured list: nothing to page to
 		t.Fatal("list lost its footer")
+	}
+	if r, _ := listReplyWith(many, listHeaderFor, true, false); !strings.HasSuffix(r.Text, listFooterMore) || len(r.Text) > maxTextBytes {
+		t.Fatalf("a search's list cut to fit does not say 更多 has the rest, or is over the limit: %d bytes", len(r.Text))
 	}
 }
 
@@ -1390,5 +1393,23 @@ func TestRelevantOf(t *testing.T) {
 		if ids(c.hits) != before {
 			t.Errorf("appending to the relevant hits of %s wrote into the search's: %s", before, ids(c.hits))
 		}
+	}
+}
+
+// TestListThatCannotBeKept: with the lists unreadable, a list asks for no
+// number and no 更多 (a review's find: a footer promising 更多 was kept,
+// with 点击标题阅读。 after it).
+func TestListThatCannotBeKept(t *testing.T) {
+	two := okSearch
+	two.MaxResults = 2
+	s, err := Compile(demoSpec(), two, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := New(s, Deps{Catalog: newDemoCatalog(), FollowUps: downFollowUps{}, Log: slog.New(slog.DiscardHandler)})
+	r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "基层治理"})
+	if len(r) != 1 || !strings.Contains(r[0].Text, "2. ") || !strings.HasSuffix(r[0].Text, listNoNumbers) ||
+		strings.Contains(r[0].Text, "更多") || strings.Contains(r[0].Text, "回复序号") {
+		t.Fatalf("%v", r)
 	}
 }

@@ -21,7 +21,9 @@ import (
 func Unanswered(ctx context.Context, s *Settings, catalog Catalog) ([]string, error) {
 	var out []string
 	searched := map[string]bool{}
-	check := func(where string, resp response) error {
+	// mentions: whether articles mentioning a search's word answer it, as
+	// they do for a follower's first reply, not for replies.no_match's.
+	check := func(where string, resp response, mentions bool) error {
 		for _, spec := range resp.replies {
 			if spec.Type != specArticles {
 				continue
@@ -31,7 +33,7 @@ func Unanswered(ctx context.Context, s *Settings, catalog Catalog) ([]string, er
 					continue
 				}
 				searched[spec.Query] = true
-				found, err := finds(ctx, s, catalog, spec.Query)
+				found, err := finds(ctx, s, catalog, spec.Query, mentions)
 				if err != nil {
 					return fmt.Errorf("%s: search %q: %w", where, spec.Query, err)
 				}
@@ -58,7 +60,7 @@ func Unanswered(ctx context.Context, s *Settings, catalog Catalog) ([]string, er
 		return nil
 	}
 	for _, r := range s.rules {
-		if err := check("rule "+r.label, r.resp); err != nil {
+		if err := check("rule "+r.label, r.resp, true); err != nil {
 			return out, err
 		}
 	}
@@ -68,15 +70,16 @@ func Unanswered(ctx context.Context, s *Settings, catalog Catalog) ([]string, er
 	}
 	slices.Sort(scenes)
 	for _, name := range scenes {
-		if err := check("replies.subscribe_scenes."+name, s.scenes[name]); err != nil {
+		if err := check("replies.subscribe_scenes."+name, s.scenes[name], true); err != nil {
 			return out, err
 		}
 	}
 	for _, r := range []struct {
-		where string
-		resp  response
-	}{{"replies.subscribe", s.subscribe}, {"replies.default", s.fallback}, {"replies.no_match", s.noMatch}} {
-		if err := check(r.where, r.resp); err != nil {
+		where    string
+		resp     response
+		mentions bool
+	}{{"replies.subscribe", s.subscribe, true}, {"replies.default", s.fallback, true}, {"replies.no_match", s.noMatch, false}} {
+		if err := check(r.where, r.resp, r.mentions); err != nil {
 			return out, err
 		}
 	}
@@ -84,14 +87,15 @@ func Unanswered(ctx context.Context, s *Settings, catalog Catalog) ([]string, er
 }
 
 // finds reports whether a follower asking query would be shown an article:
-// one at min_score, or, failing that, articles mentioning its word.
-func finds(ctx context.Context, s *Settings, catalog Catalog, query string) (bool, error) {
+// one at min_score, or, failing that and where mentions answer, articles
+// mentioning its word.
+func finds(ctx context.Context, s *Settings, catalog Catalog, query string, mentions bool) (bool, error) {
 	hits, err := catalog.Search(ctx, query, s.searchN())
 	if err != nil {
 		return false, err
 	}
-	if len(relevantOf(hits, s.search.MinScore)) > 0 {
-		return true, nil
+	if len(relevantOf(hits, s.search.MinScore)) > 0 || !mentions {
+		return len(relevantOf(hits, s.search.MinScore)) > 0, nil
 	}
 	_, mentioned, err := catalog.Mentions(ctx, query, s.searchN())
 	return len(mentioned) > 0, err
