@@ -418,7 +418,7 @@ func envWarnings(keys []string, environ []string) []string {
 	var out []string
 	for _, kv := range environ {
 		name, value, _ := strings.Cut(kv, "=")
-		if known[name] && value == "" {
+		if known[name] && strings.TrimSpace(value) == "" { // "  " sets nothing too
 			out = append(out, name+" is set to nothing, so its key is empty here, whatever the file says (unset it to keep the file's value)")
 			continue
 		}
@@ -470,11 +470,12 @@ func envKey(key string) bool {
 	return true
 }
 
-// envList is a list key's variable read: entries separated by commas, each
-// trimmed; nothing is the empty list.
+// envList is a list key's variable read: entries separated by commas (a
+// Chinese one, ，or 、, too: 订阅，开启推送 was one keyword nobody sends),
+// each trimmed; nothing, or only spaces, is the empty list.
 func envList(value string) []string {
 	list := []string{}
-	for _, e := range strings.Split(value, ",") {
+	for _, e := range strings.FieldsFunc(value, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
 		if e = strings.TrimSpace(e); e != "" {
 			list = append(list, e)
 		}

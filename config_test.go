@@ -176,6 +176,11 @@ func TestScalarsReadStrictly(t *testing.T) {
 				return slices.Equal(c.Server.TrustedProxies, []string{"10.0.0.0/8", "172.16.0.0/12"}) && len(c.proxies) == 2 &&
 					slices.Equal(c.Push.SubscribeKeywords, []string{"订阅", "订阅日报"})
 			}},
+		{"", "", []string{"MPBOT_PUSH_SUBSCRIBE_KEYWORDS=订阅，开启推送、订阅日报", "MPBOT_PUSH_UNSUBSCRIBE_KEYWORDS= "}, "",
+			func(c *Config) bool {
+				return slices.Equal(c.Push.SubscribeKeywords, []string{"订阅", "开启推送", "订阅日报"}) && len(c.Push.UnsubscribeKeywords) == 0 &&
+					slices.Contains(c.warnings, "MPBOT_PUSH_UNSUBSCRIBE_KEYWORDS is set to nothing, so its key is empty here, whatever the file says (unset it to keep the file's value)")
+			}},
 		{"", "", []string{"MPBOT_SERVER_TRUSTED_PROXIES=10.0.0.0/8,lan"}, `server.trusted_proxies: "lan" is not an IP address or network (set by MPBOT_SERVER_TRUSTED_PROXIES)`, nil},
 		// A map's entry set by its variable (a review's find: check, serve
 		// and a reload crashed).

@@ -514,7 +514,9 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 		for _, id := range spec.IDs {
 			a, err := b.catalog.Get(ctx, id)
 			if err != nil {
-				b.log.WarnContext(ctx, "configured article missing", "id", id, "err", err)
+				// Warned of once, at serve's start or reload (Unanswered):
+				// not at every message.
+				b.log.DebugContext(ctx, "configured article missing", "id", id, "err", err)
 				continue
 			}
 			found = append(found, content.Hit{Article: a, Score: 1})

@@ -363,6 +363,16 @@ func validateReply(where string, r ReplySpec) error {
 		if (r.Query == "") == (len(r.IDs) == 0) {
 			bad("articles needs either query or ids")
 		}
+		if r.Query != "" && strings.TrimSpace(r.Query) == "" {
+			bad("articles query is blank: it finds nothing")
+		}
+		for i, id := range r.IDs {
+			if strings.TrimSpace(id) == "" {
+				bad("articles ids[%d] is blank", i)
+			} else if slices.Contains(r.IDs[:i], id) {
+				bad("articles ids lists %q twice (it would be listed twice)", id)
+			}
+		}
 	case specDaily:
 	case string(ReplyImage), string(ReplyVoice), string(ReplyVideo):
 		if r.MediaID == "" {

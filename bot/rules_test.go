@@ -74,6 +74,14 @@ func TestCompileErrors(t *testing.T) {
 		{"articles without query or ids", func(r *RepliesSpec, _ *SearchSpec) {
 			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles"}}}}
 		}, []string{`articles needs either query or ids`}},
+		// An operator run's: passed check, and followers got no match or
+		// one article twice.
+		{"articles with a blank query", func(r *RepliesSpec, _ *SearchSpec) {
+			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles", Query: "   "}}}}
+		}, []string{`articles query is blank`}},
+		{"articles with an id twice", func(r *RepliesSpec, _ *SearchSpec) {
+			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles", IDs: []string{"a", "a", "b"}}}}}
+		}, []string{`articles ids lists "a" twice`}},
 		{"image without media", func(r *RepliesSpec, _ *SearchSpec) {
 			r.Rules = []RuleSpec{{Keywords: []string{"x"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "image"}}}}
 		}, []string{`image needs media_id`}},
