@@ -571,6 +571,9 @@ func asksMore(text string) bool {
 // searches for the articles already shown and as many more.
 const maxSeen = 50
 
+// moreDepth is how many hits 更多 asks the search for at least.
+const moreDepth = 64
+
 // noMore answers 更多 when the question has nothing more to show;
 // noMoreThanCard, when what it had to show was one card.
 const (
@@ -600,7 +603,12 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		}
 		minScore, header = 0, mentionsHeaderFor(list.Search)
 	}
-	hits, err := search(ctx, list.Search, len(seen)+s.searchN())
+	// Searched deeper than the first page was: the search weighs its
+	// leading candidates only, as many as it is asked for (at least 16),
+	// and articles found relevant from a deeper pool were never offered
+	// (an operator run: 2024政府工作报告 listed 3, and 更多 said there was
+	// none, with three more at 0.90 and over).
+	hits, err := search(ctx, list.Search, max(len(seen)+s.searchN(), moreDepth))
 	if err != nil {
 		b.log.ErrorContext(ctx, "search", "err", err)
 		return b.noMatch(ctx, s, m, 0)
@@ -623,7 +631,12 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
 	next = b.catalog.Snippets(ctx, list.Search, next)
+	// A page cut to fit leaves the rest to 更多, unless the question has
+	// had its 50 (the footer of the last page before them promised more).
 	reply, ids := listReplyWith(next, header, true, more)
+	if text, cut := strings.CutSuffix(reply.Text, listFooterMore); cut && len(seen)+len(ids) >= maxSeen {
+		reply.Text = text + listFooter
+	}
 	page := FollowUp{Query: list.Query, Search: list.Search, Mentions: list.Mentions, IDs: ids, Stories: storiesOf(next[:len(ids)]),
 		Seen: slices.Sorted(maps.Keys(seen))}
 	return []Reply{b.keepList(ctx, m, page, reply)}

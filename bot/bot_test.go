@@ -1413,3 +1413,80 @@ func TestListThatCannotBeKept(t *testing.T) {
 		t.Fatalf("%v", r)
 	}
 }
+
+// manyCatalog answers every search with as many hits as asked for, up to
+// total, each with a long title and address (lists cut to fit WeChat's
+// limit), and records how many hits were asked for.
+type manyCatalog struct {
+	total int
+	asked []int
+}
+
+func (c *manyCatalog) hit(i int) content.Hit {
+	return content.Hit{Score: 0.9, Article: content.Article{ID: fmt.Sprintf("a%02d", i), Title: fmt.Sprintf("第%d篇", i) + strings.Repeat("很长的标题", 7),
+		URL: fmt.Sprintf("https://mp.weixin.qq.com/s/%02d", i) + strings.Repeat("x", 120)}}
+}
+
+func (c *manyCatalog) Search(_ context.Context, _ string, n int) ([]content.Hit, error) {
+	c.asked = append(c.asked, n)
+	var hits []content.Hit
+	for i := range min(n, c.total) {
+		hits = append(hits, c.hit(i))
+	}
+	return hits, nil
+}
+func (c *manyCatalog) Mentions(context.Context, string, int) (string, []content.Hit, error) {
+	return "", nil, nil
+}
+func (c *manyCatalog) Topic(string) bool { return false }
+func (c *manyCatalog) Snippets(_ context.Context, _ string, hits []content.Hit) []content.Hit {
+	return hits
+}
+func (c *manyCatalog) Get(_ context.Context, id string) (content.Article, error) {
+	var i int
+	fmt.Sscanf(id, "a%d", &i)
+	return c.hit(i).Article, nil
+}
+
+// TestMorePagesToTheCap: 更多 searches deeper than the first page did (an
+// operator run: articles found relevant only from a deeper pool were never
+// offered), each page says 更多 has more until the question's 50 are shown,
+// and the last page before them does not (it did, with max_results 10 and
+// pages cut to fit).
+func TestMorePagesToTheCap(t *testing.T) {
+	ten := okSearch
+	ten.MaxResults, ten.ClearScore = 10, 1 // never a card (hits score 0.9)
+	s, err := Compile(demoSpec(), ten, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &manyCatalog{total: 200}
+	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler)})
+	ask := func(text string) string {
+		r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: text})
+		if len(r) != 1 {
+			t.Fatalf("%s: %v", text, r)
+		}
+		return r[0].Text
+	}
+	page := ask("问题")
+	shown := strings.Count(page, "<a href")
+	for pages := 1; ; pages++ {
+		if !strings.HasSuffix(page, listFooterMore) {
+			t.Fatalf("page %d (%d shown) does not say 更多 has more:\n%s", pages, shown, page)
+		}
+		page = ask("更多")
+		if asked := c.asked[len(c.asked)-1]; asked < moreDepth {
+			t.Fatalf("更多 asked the search for %d hits", asked)
+		}
+		if shown += strings.Count(page, "<a href"); shown >= maxSeen {
+			if !strings.HasSuffix(page, listFooter) {
+				t.Fatalf("the page reaching %d promises more:\n%s", shown, page)
+			}
+			if next := ask("更多"); next != noMore {
+				t.Fatalf("更多 after %d: %s", shown, next)
+			}
+			return
+		}
+	}
+}
