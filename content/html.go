@@ -67,7 +67,6 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	}
 	body := tidyParagraphs(text.String())
 	a := Article{
-		Title:  pageTitle(ra.Title(), meta, body),
 		URL:    pageURL,
 		Cover:  ra.ImageURL(),
 		Author: strings.TrimSpace(ra.Byline()),
@@ -116,6 +115,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	if author := metaField(pageText, "作者", true); author != "" {
 		a.Author = author
 	}
+	a.Title = pageTitle(ra.Title(), meta, body, []string{ra.SiteName(), site, metaField(pageText, "来源", true), meta.h1})
 	body = dropMetaLines(body)
 	body = dropLeadingTitle(body, a.Title)
 	if utf8.RuneCountInString(strings.Join(strings.Fields(withoutFooter(body)), "")) < minArticleRunes {
@@ -467,91 +467,94 @@ func showWeChatText(doc *html.Node) weChatPage {
 }
 
 // pageTitle picks the article's title. The page's first heading is the
-// article's own when the article's text opens with it (a heading above the
-// header's, a site's logo, does not). Otherwise it is the part of the
-// <title> (or of the heading) that the article's text bears out best: Chinese
-// sites put column and site names before or after it (标题_栏目_站名,
-// 时政热点 | 标题, 站名 - 标题, 标题-站名, 标题 — 站名), and the title's
-// words recur in the text where a column's and a site's do not.
-func pageTitle(found string, m metadata, body string) string {
+// article's own when the article's text opens with it, or the <title> is it
+// (a WeChat article's #activity-name: 遴选面试｜结构化面试答题思路 was cut to
+// its column), or begins with it and it is no short name (a site's logo
+// heading is not the article's). Otherwise it is the <title> less the
+// column and site names Chinese sites put around it (标题_栏目_站名, 标题 |
+// 站名 - 口号, 标题--栏目--站名, 时政热点 | 标题, 站名 - 标题, 标题-新华网):
+// its first part, unless that is a short name and a later part is longer.
+// sites are names the page gives itself (og:site_name, its own 来源), which
+// a title ends with after a bare hyphen (标题-北辰遴选).
+func pageTitle(found string, m metadata, body string, sites []string) string {
 	first, _, _ := strings.Cut(body, "\n\n")
-	if m.h1 != "" && sameText(first, m.h1) {
-		return m.h1
+	title := oneLine(firstNonEmpty(m.title, found))
+	if h := oneLine(m.h1); h != "" && (sameText(first, h) || sameText(title, h) || strings.HasPrefix(title, h) && hanCount(h) > shortName) {
+		return h
 	}
-	var candidates []string
-	for _, t := range []string{m.title, found, m.h1} {
-		for _, part := range titleParts.Split(strings.TrimSpace(t), -1) {
-			if part == "" {
-				continue
+	var parts []string
+	for _, p := range titleParts.Split(title, -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return title
+	}
+	// 标题-站名: the name after a bare hyphen goes when it is a site's.
+	last := &parts[len(parts)-1]
+	if i := strings.LastIndex(*last, "-"); i > 0 {
+		head, tail := strings.TrimSpace((*last)[:i]), strings.TrimSpace((*last)[i+1:])
+		if siteNameRe.MatchString(tail) || tail != "" && slices.ContainsFunc(sites, func(s string) bool { return sameText(s, tail) }) {
+			*last = head
+		}
+	}
+	best := parts[0]
+	if hanCount(best) <= shortName {
+		for _, p := range parts[1:] {
+			if hanCount(p) > hanCount(best) {
+				best = p
 			}
-			candidates = append(candidates, part)
-			if pieces := titleHyphen.Split(part, -1); len(pieces) > 1 {
-				candidates = append(candidates, pieces...) // 标题-站名
-			}
 		}
 	}
-	best, bestScore := "", 0
-	for _, c := range candidates {
-		if score := borneOut(c, body); best == "" || score > bestScore || score == bestScore && len(c) > len(best) && score > 0 {
-			best, bestScore = c, score
-		}
-	}
-	if bestScore <= 0 { // the text bears none out: the <title>'s first part, as before
-		best = titleParts.Split(strings.TrimSpace(firstNonEmpty(found, m.title)), 2)[0]
-		if m.h1 != "" && strings.HasPrefix(firstNonEmpty(found, m.title), m.h1) {
-			best = m.h1
-		}
-	}
-	return oneLine(best)
+	return best
 }
 
-// oneLine puts text on one line: a break between two Han characters (a
-// <title> written over two lines) is dropped, other runs of space are one.
+// shortName is the most Han characters of a column's or a site's name in a
+// title (时政热点, 北辰遴选, 浙江省人民政府): a part no longer is taken for the
+// article's title only when no later part is longer.
+const shortName = 8
+
+var (
+	// titleParts splits a <title> between its article, column and site
+	// parts: _, |, ｜, --, or a dash with spaces (no-break ones too) around
+	// it.
+	titleParts = regexp.MustCompile(`[\s\x{a0}]*(?:_|[|｜]|--|[\s\x{a0}][-—–]{1,2}[\s\x{a0}])[\s\x{a0}]*`)
+	// siteNameRe is a site's name as a title ends with it (-新华网, -人民网).
+	siteNameRe = regexp.MustCompile(`^\p{Han}{1,8}(?:网|网站|官网|在线|新闻网|客户端)$`)
+)
+
+// hanCount is how many Han characters s has.
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
+}
+
+// oneLine puts text on one line: a line break between two Han characters (a
+// <title> written over two lines) is dropped, other breaks and runs of space
+// are one space (习近平 李强 赵乐际 keeps its spaces).
 func oneLine(text string) string {
-	fields := strings.Fields(text)
 	var b strings.Builder
-	for i, f := range fields {
-		if i > 0 {
-			last, _ := utf8.DecodeLastRuneInString(fields[i-1])
-			next, _ := utf8.DecodeRuneInString(f)
+	for i, line := range strings.Split(strings.TrimSpace(text), "\n") {
+		line = strings.Join(strings.Fields(line), " ")
+		if line == "" {
+			continue
+		}
+		if i > 0 && b.Len() > 0 {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(line)
 			if !unicode.Is(unicode.Han, last) || !unicode.Is(unicode.Han, next) {
 				b.WriteByte(' ')
 			}
 		}
-		b.WriteString(f)
+		b.WriteString(line)
 	}
 	return b.String()
-}
-
-var (
-	// titleParts splits a <title> between its article, column and site
-	// parts: _, |, ｜, or a dash with spaces (no-break ones too) around it.
-	titleParts = regexp.MustCompile(`[\s\x{a0}]*(?:_|[|｜]|[\s\x{a0}][-—–]{1,2}[\s\x{a0}])[\s\x{a0}]*`)
-	// titleHyphen splits 标题-站名; as a part of its own, 中国-东盟博览会
-	// is borne out whole.
-	titleHyphen = regexp.MustCompile(`-`)
-)
-
-// borneOut scores how far text bears out a title: its Han character pairs
-// found in text, less those not found.
-func borneOut(title, text string) int {
-	score := 0
-	prev := rune(-1)
-	for _, r := range title {
-		if !unicode.Is(unicode.Han, r) {
-			prev = -1
-			continue
-		}
-		if prev >= 0 {
-			if strings.Contains(text, string([]rune{prev, r})) {
-				score++
-			} else {
-				score--
-			}
-		}
-		prev = r
-	}
-	return score
 }
 
 // pageMeta reads the canonical URL, og:url, title and description.

@@ -711,3 +711,31 @@ func TestSingleFilePage(t *testing.T) {
 		t.Fatalf("%q %v", a.URL, err)
 	}
 }
+
+// TestPageTitles: titles as sites write them, from two reviews' pages (a
+// column, a site's name or a logo heading was taken for the title, or a
+// WeChat title cut at its ｜).
+func TestPageTitles(t *testing.T) {
+	const text = "<p>会议指出，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。</p><p>会议要求，各地区各部门要抓好贯彻落实，浙江省人民政府办公厅负责协调。</p>"
+	for _, c := range []struct{ head, h1, want string }{
+		{"我省出台措施支持民营经济发展壮大 - 要闻 - 浙江省人民政府", "我省出台措施支持民营经济发展壮大", "我省出台措施支持民营经济发展壮大"},
+		{"市委常委会召开会议_学习贯彻党的二十届三中全会精神_某市人民政府", "", "市委常委会召开会议"},
+		{"遴选面试｜结构化面试答题思路，三步讲清楚", `<h1 class="rich_media_title" id="activity-name">遴选面试｜结构化面试答题思路，三步讲清楚</h1>`, "遴选面试｜结构化面试答题思路，三步讲清楚"},
+		{"习近平在湖南考察时强调 坚持改革创新 扎实推进高质量发展-新华网", "", "习近平在湖南考察时强调 坚持改革创新 扎实推进高质量发展"},
+		{"人民日报评论员：因地制宜发展新质生产力--观点--人民网", "", "人民日报评论员：因地制宜发展新质生产力"},
+		{"遴选笔试 | 一道题看懂“放管服”改革的逻辑 - 上岸遴选网", "", "一道题看懂“放管服”改革的逻辑"},
+		{"习近平 李强 赵乐际 分别参加代表团审议_新华网", "", "习近平 李强 赵乐际 分别参加代表团审议"},
+		{"北辰遴选 - 中央政治局会议审议长三角一体化政策措施", `<h1 class="logo">北辰遴选</h1>`, "中央政治局会议审议长三角一体化政策措施"},
+		{"中国-东盟博览会开幕", "", "中国-东盟博览会开幕"},
+	} {
+		h1 := c.h1
+		if h1 != "" && !strings.HasPrefix(h1, "<") {
+			h1 = "<h1>" + h1 + "</h1>"
+		}
+		page := "<html><head><title>" + c.head + "</title></head><body><div class=\"header\">" + h1 + "</div><div class=\"article\">" + text + "</div></body></html>"
+		a, err := ExtractHTML([]byte(page), "https://example.com/a.html")
+		if err != nil || a.Title != c.want {
+			t.Errorf("%s: title %q (%v), want %q", c.head, a.Title, err, c.want)
+		}
+	}
+}
