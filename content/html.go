@@ -43,7 +43,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	if err != nil {
 		return Article{}, fmt.Errorf("unreadable HTML: %w", err)
 	}
-	if strings.TrimSpace(textOf(doc)) == "" {
+	if strings.TrimSpace(textOf(doc, false)) == "" {
 		// (readability's own word for it was "the Node field is nil")
 		return Article{}, errors.New("the page has no text: empty, or not saved whole?")
 	}
@@ -88,9 +88,9 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	}
 	// The page's own text around the article carries what readability's
 	// metadata rules do not know: Chinese date, source and author lines.
-	pageText := textOf(doc)
+	pageText := textOf(doc, true)
 	if a.PublishedOn == "" {
-		a.PublishedOn = pageDate(pageText)
+		a.PublishedOn = pageDate(pageText, textAt(pageText, body))
 	}
 	// The page's first source line is the site's own (2026-06-26| 来源:北辰遴选);
 	// a later one inside the article names the original publisher
@@ -237,13 +237,16 @@ func about(description, text string) bool {
 var (
 	dateRe = regexp.MustCompile(`((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
 	// labelledDateRe is a date given as the page's (发布时间：2024-03-05).
-	labelledDateRe = regexp.MustCompile(`(?:发布时间|发布日期|发表时间|发表日期|发布于|更新时间)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
+	labelledDateRe = regexp.MustCompile(`(?:发布时间|发布日期|发表时间|发表日期|发布于|时间|日期)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
 	// metaFieldRe is a labelled field of an article's source line (来源：
 	// 人民日报, 作者:徐浩然): the label begins the line or follows a space
 	// or a separator (资金来源：… is text), and the value ends at a space
 	// (no-break and ideographic ones too) or a separator.
-	metaFieldRe = regexp.MustCompile(`(?:^|[\s\x{a0}\x{3000}|｜;；,，、(（\[【])((?:信息|文章|稿件|新闻|消息)?来源|作者|发布时间|发布日期|发表时间|时间|日期|责任编辑|编辑|责编|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读|点击数|点击量|点击|字号)\s*[:：][\s\x{a0}\x{3000}]*([^\s\x{a0}\x{3000}|｜;；,，、)）\]】]*)`)
-	timeRe      = regexp.MustCompile(`\d{1,2}:\d{2}(?::\d{2})?`)
+	metaFieldRe = regexp.MustCompile(`(?:^|[\s\x{a0}\x{3000}|｜;；,，、(（\[【])((?:信息|文章|稿件|新闻|消息)?来源|作者|发布时间|发布日期|发表时间|责任编辑|编辑|责编|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读|点击数|点击量|点击|字号|字体)\s*[:：][\s\x{a0}\x{3000}]*([^\s\x{a0}\x{3000}|｜;；,，、\]】]*)`)
+	// pageFurnitureRe is what a source line carries beside its fields:
+	// 【字体：大 中 小】【打印】【关闭】, 浏览 2381.
+	pageFurnitureRe = regexp.MustCompile(`打印本页|打印|关闭窗口|关闭|分享到|分享|收藏|纠错|大\s*中\s*小|默认|(?:浏览|阅读|点击)(?:次数|量)?\s*\d+`)
+	timeRe          = regexp.MustCompile(`\d{1,2}:\d{2}(?::\d{2})?`)
 	// dateLineRe matches a line that is only a date (and a time).
 	dateLineRe = regexp.MustCompile(`^(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 )
@@ -286,14 +289,21 @@ func metaLine(p string) bool {
 	if utf8.RuneCountInString(p) > 160 || !metaFieldRe.MatchString(p) {
 		return false
 	}
-	rest := timeRe.ReplaceAllString(dateRe.ReplaceAllString(metaFieldRe.ReplaceAllString(p, ""), ""), "")
+	// A field in brackets after text is the text's (2. 总理出访（来源：新华社）).
+	if at := metaFieldRe.FindStringIndex(p)[0]; strings.IndexFunc(p[:at], unicode.IsLetter) >= 0 {
+		if before := strings.TrimSpace(p[:at+1]); strings.HasSuffix(before, "（") || strings.HasSuffix(before, "(") {
+			return false
+		}
+	}
+	rest := metaFieldRe.ReplaceAllString(p, "")
+	rest = pageFurnitureRe.ReplaceAllString(timeRe.ReplaceAllString(dateRe.ReplaceAllString(rest, ""), ""), "")
 	n := 0
 	for _, r := range rest {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			n++
 		}
 	}
-	return n <= 6 // 【字号：大 中 小】, 打印, 关闭
+	return n <= 4
 }
 
 // metaField is the value of the first (or the last) field label of the
@@ -306,7 +316,7 @@ func metaField(text, label string, first bool) string {
 		}
 		for _, m := range metaFieldRe.FindAllStringSubmatch(line, -1) {
 			if strings.HasSuffix(m[1], label) && strings.TrimSpace(m[2]) != "" { // 信息来源 is 来源
-				if value = strings.TrimSpace(m[2]); first {
+				if value = balanced(strings.TrimSpace(m[2])); first {
 					return value
 				}
 			}
@@ -315,14 +325,31 @@ func metaField(text, label string, first bool) string {
 	return value
 }
 
+// balanced drops the closing brackets a value ends with that it did not
+// open: 人民日报（2024年03月05日第09版） keeps its own, 新华社） of
+// （来源：新华社） loses the line's.
+func balanced(v string) string {
+	for strings.HasSuffix(v, "）") && strings.Count(v, "）") > strings.Count(v, "（") ||
+		strings.HasSuffix(v, ")") && strings.Count(v, ")") > strings.Count(v, "(") {
+		_, size := utf8.DecodeLastRuneInString(v)
+		v = v[:len(v)-size]
+	}
+	return v
+}
+
 // chinaTime is China Standard Time, the day articles are dated by.
 var chinaTime = time.FixedZone("CST", 8*60*60)
 
-// pageDate is the page's date: one labelled as such (发布时间：…), or else
-// the first on a source line or a line of its own; not 今天是… in a
-// header, nor a date the article's text names (自2025年5月20日起施行), nor
-// one that is no day (2024年13月45日). "" when there is none.
-func pageDate(text string) string {
+// pageDate is the page's date: of the dates given as the page's (labelled,
+// 发布时间：…; on a source line; on a line of their own or opening a short
+// one: 2024年03月05日 星期二, [2024-03-05]), the last before the article's
+// text begins, where the headline's date line is, or else the first after
+// it. Not a sidebar's date above the article nor a footer's below it, not
+// 今天是… in a header, nor a date the article's text names
+// (自2025年5月20日起施行), nor one that is no day (2024年13月45日). "" when
+// there is none. bodyAt is where the article's text begins in text (-1:
+// unknown).
+func pageDate(text string, bodyAt int) string {
 	day := func(m []string) string {
 		d := fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3])
 		if _, err := time.Parse(DateLayout, d); err != nil {
@@ -330,24 +357,61 @@ func pageDate(text string) string {
 		}
 		return d
 	}
-	for _, m := range labelledDateRe.FindAllStringSubmatch(text, -1) {
-		if d := day(m); d != "" {
-			return d
+	type dated struct {
+		at  int
+		day string
+	}
+	var found []dated
+	for _, m := range labelledDateRe.FindAllStringSubmatchIndex(text, -1) {
+		if d := day([]string{"", text[m[2]:m[3]], text[m[4]:m[5]], text[m[6]:m[7]]}); d != "" {
+			found = append(found, dated{m[0], d})
 		}
 	}
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if strings.Contains(line, "今天") || !metaLine(line) && !dateLineRe.MatchString(line) {
-			continue
-		}
-		for _, m := range dateRe.FindAllStringSubmatch(line, -1) {
-			if d := day(m); d != "" {
-				return d
+	at := 0
+	for _, raw := range strings.SplitAfter(text, "\n") {
+		line := strings.TrimSpace(raw)
+		if !strings.Contains(line, "今天") && (metaLine(line) || dateLineRe.MatchString(line) ||
+			dateOpensRe.MatchString(line) && utf8.RuneCountInString(line) <= 40) {
+			for _, m := range dateRe.FindAllStringSubmatch(line, -1) {
+				if d := day(m); d != "" {
+					found = append(found, dated{at, d})
+					break
+				}
 			}
 		}
+		at += len(raw)
 	}
-	return ""
+	if len(found) == 0 {
+		return ""
+	}
+	slices.SortStableFunc(found, func(a, b dated) int { return a.at - b.at })
+	if bodyAt < 0 {
+		return found[0].day
+	}
+	i := slices.IndexFunc(found, func(d dated) bool { return d.at >= bodyAt })
+	switch i {
+	case 0:
+		return found[0].day
+	case -1:
+		return found[len(found)-1].day
+	}
+	return found[i-1].day
 }
+
+// textAt is where the article's text begins in text: its first paragraph
+// of sentences (not its heading, whose words the page's <title> has at the
+// top), or -1.
+func textAt(text, body string) int {
+	for _, p := range strings.Split(body, "\n\n") {
+		if r := []rune(strings.TrimSpace(p)); len(r) > 40 {
+			return strings.Index(text, string(r[:16]))
+		}
+	}
+	return -1
+}
+
+// dateOpensRe is a line opening with a date: [2024-03-05], 2024年03月05日 星期二.
+var dateOpensRe = regexp.MustCompile(`^[\[(（【]?\s*(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}`)
 
 // dropLeadingTitle drops the article's heading from the top of its text,
 // where readability keeps it: the title is a field of its own, and as the
@@ -448,7 +512,7 @@ func showWeChatText(doc *html.Node) weChatPage {
 			case "js_content":
 				n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "style" })
 			case "js_name":
-				p.source = firstNonEmpty(p.source, strings.TrimSpace(textOf(n)))
+				p.source = firstNonEmpty(p.source, strings.TrimSpace(textOf(n, false)))
 			}
 			if n.Data == "script" && n.FirstChild != nil && p.date == "" {
 				if m := weChatTimeRe.FindStringSubmatch(n.FirstChild.Data); m != nil {
@@ -589,7 +653,7 @@ func pageMeta(doc *html.Node) metadata {
 				}
 			case "h1":
 				if m.h1 == "" {
-					m.h1 = strings.TrimSpace(textOf(n))
+					m.h1 = strings.TrimSpace(textOf(n, false))
 				}
 			}
 		}
@@ -626,11 +690,14 @@ func TextFromHTML(fragment string) string {
 	if err != nil {
 		return ""
 	}
-	return tidyParagraphs(textOf(doc))
+	return tidyParagraphs(textOf(doc, false))
 }
 
-// textOf returns the visible text of a page, one line per block.
-func textOf(doc *html.Node) string {
+// textOf returns the visible text of a page, one line per block; with
+// spanBreaks, per span too, for the fields of a source line written as
+// spans side by side (<span>发布时间：…</span><span>来源：…</span>), not
+// for an article's text, where a span is a word in bold.
+func textOf(doc *html.Node, spanBreaks bool) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -645,7 +712,7 @@ func textOf(doc *html.Node) string {
 		}
 		if n.Type == html.ElementNode {
 			switch {
-			case blockTags[n.Data]:
+			case blockTags[n.Data], spanBreaks && n.Data == "span":
 				b.WriteByte('\n')
 			case n.Data == "td" || n.Data == "th":
 				b.WriteByte(' ') // a row's cells on its line

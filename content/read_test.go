@@ -739,3 +739,43 @@ func TestPageTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceLinesAndDates: source lines and dates as two reviews' pages
+// wrote them (a notice's 时间： line left the text and dated the page; a
+// value's brackets were cut; fields in spans side by side were one; a
+// sidebar's or a footer's date won; dates opening a short line were not
+// read).
+func TestSourceLinesAndDates(t *testing.T) {
+	const text = "<p>国务院总理主持召开国务院常务会议，听取当前防汛救灾工作情况汇报，部署做好下一阶段防汛救灾工作，研究推动高质量发展的政策措施。</p>"
+	for _, c := range []struct {
+		name, before, info, after, date, source, author string
+		has                                             []string
+	}{
+		{name: "notice", info: "发布时间：2024-03-01", after: "<p>时间：2024年3月15日上午9:00</p><p>地点：市行政中心</p>", date: "2024-03-01", has: []string{"时间：2024年3月15日上午9:00"}},
+		{name: "brackets", info: "来源：人民日报（2024年03月05日第09版） 作者：张三（中央党校教授）", source: "人民日报（2024年03月05日第09版）", author: "张三（中央党校教授）"},
+		{name: "spans", info: "<span>发布时间：2024-03-05</span><span>来源：市农业农村局</span><span>作者：张三</span>", date: "2024-03-05", source: "市农业农村局", author: "张三"},
+		{name: "item", info: "2024-03-05", after: "<p>2. 总理出访（来源：新华社）</p>", date: "2024-03-05", has: []string{"2. 总理出访（来源：新华社）"}},
+		{name: "weekday", info: "2024年03月05日 星期二", date: "2024-03-05"},
+		{name: "bracketed", info: "[2024-03-05]", date: "2024-03-05"},
+		{name: "time-glued", info: "2024年03月05日09:21 人民网－人民日报", date: "2024-03-05"},
+		{name: "sidebar", before: "<p><a href=\"/x\">全市防汛工作会议召开</a></p><p class=\"date\">2024-08-20</p>", info: "日期：2024-08-22 16:35 来源：市委宣传部", date: "2024-08-22", source: "市委宣传部"},
+		{name: "footer", info: "2024-06-15 10:22:11 来源：华图教育", after: "<div class=\"footer\">网站更新时间：2024-11-01</div>", date: "2024-06-15"},
+		{name: "gov.cn", info: "2024-01-16 18:08 来源： 中国政府网 【字体：大 中 小】打印", date: "2024-01-16", source: "中国政府网"},
+	} {
+		page := "<html><head><title>国务院常务会议部署防汛救灾工作_新闻</title></head><body><div class=\"side\">" + c.before +
+			"</div><div class=\"article\"><h1>国务院常务会议部署防汛救灾工作</h1><div class=\"info\">" + c.info + "</div>" + text + c.after + "</div></body></html>"
+		a, err := ExtractHTML([]byte(page), "https://example.com/"+c.name+".html")
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		if c.date != "" && a.PublishedOn != c.date || c.source != "" && a.Source != c.source || c.author != "" && a.Author != c.author {
+			t.Errorf("%s: date %q source %q author %q", c.name, a.PublishedOn, a.Source, a.Author)
+		}
+		for _, h := range c.has {
+			if !strings.Contains(a.Body, h) {
+				t.Errorf("%s: body lacks %q:\n%s", c.name, h, a.Body)
+			}
+		}
+	}
+}
