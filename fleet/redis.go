@@ -422,8 +422,8 @@ func (s Replies) Load(ctx context.Context, key string) ([]bot.Reply, bool, bool,
 // a counter per window, and a call over the limit waits for the next
 // window. The window is a second, allowing qps rounded down; below one a
 // second it is as many seconds as one call needs (0.5: one call every 2 s;
-// 0.3: every 4 s). Never faster than qps: 0.5 ran at one a second, 2.5 at
-// two (the limit was qps as a whole number, at least one).
+// 0.3: every 4 s), over a window never faster than qps: 0.5 ran at one a
+// second (the limit was qps as a whole number, at least one).
 type Limiter struct {
 	R   *Redis
 	Key string

@@ -430,12 +430,13 @@ func TestLimiterHoldsForTheFleet(t *testing.T) {
 	}
 }
 
-// TestLimiterBelowOneASecond: push.qps 0.5 is one call every 2 s across
-// the fleet (a review's find: it ran at one a second, as 1).
+// TestLimiterBelowOneASecond: push.qps 0.5 is one call in each 2-second
+// window across the fleet (a review's find: it ran at one a second, as 1).
 func TestLimiterBelowOneASecond(t *testing.T) {
 	r := testRedis(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 4500*time.Millisecond)
 	defer cancel()
+	start := time.Now()
 	var calls atomic.Int64
 	var wg sync.WaitGroup
 	for range 2 {
@@ -449,10 +450,11 @@ func TestLimiterBelowOneASecond(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	// 4.5 s touch at most three 2-second windows, one call each (five or
-	// six went at one a second).
-	if n := calls.Load(); n < 2 || n > 3 {
-		t.Fatalf("%d calls in 4.5 s at 0.5 a second", n)
+	// At most one call in each window the run touched (three or four:
+	// a review saw a fixed three fail when the run began late in one).
+	windows := time.Now().Unix()/2 - start.Unix()/2 + 1
+	if n := calls.Load(); n < 2 || n > windows {
+		t.Fatalf("%d calls in %d 2-second windows at 0.5 a second", n, windows)
 	}
 }
 
