@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"html"
@@ -203,26 +204,82 @@ func readFile(path, url string) ([]Article, []error) {
 	return r.read(path, data, url)
 }
 
-// frontMatter is the YAML header of a Markdown article.
+// frontMatter is the YAML header of a Markdown article. Beside mpbot's
+// fields it reads what blog engines and note apps write (Hexo, Jekyll,
+// Hugo, Obsidian): date for published_on, categories for category,
+// description for summary; their other fields (layout, updated, aliases…)
+// are passed over rather than refusing the note. tags and categories may be
+// one text or a list.
 type frontMatter struct {
-	ID          string   `yaml:"id"`
-	Title       string   `yaml:"title"`
-	Summary     string   `yaml:"summary"`
-	URL         string   `yaml:"url"`
-	Cover       string   `yaml:"cover"`
-	Category    string   `yaml:"category"`
-	Tags        []string `yaml:"tags"`
-	Source      string   `yaml:"source"`
-	Author      string   `yaml:"author"`
-	PublishedOn string   `yaml:"published_on"`
-	ScheduledOn string   `yaml:"scheduled_on"`
+	ID          string     `yaml:"id"`
+	Title       string     `yaml:"title"`
+	Summary     string     `yaml:"summary"`
+	URL         string     `yaml:"url"`
+	Cover       string     `yaml:"cover"`
+	Category    string     `yaml:"category"`
+	Tags        textOrList `yaml:"tags"`
+	Source      string     `yaml:"source"`
+	Author      string     `yaml:"author"`
+	PublishedOn string     `yaml:"published_on"`
+	ScheduledOn string     `yaml:"scheduled_on"`
+
+	Date        string     `yaml:"date"`
+	Categories  textOrList `yaml:"categories"`
+	Description string     `yaml:"description"`
+	Updated     yaml.Node  `yaml:"updated"`
+	LastMod     yaml.Node  `yaml:"lastmod"`
+	Layout      yaml.Node  `yaml:"layout"`
+	Aliases     yaml.Node  `yaml:"aliases"`
+	Created     yaml.Node  `yaml:"created"`
+	Modified    yaml.Node  `yaml:"modified"`
+	Draft       yaml.Node  `yaml:"draft"`
+	Permalink   yaml.Node  `yaml:"permalink"`
+	Slug        yaml.Node  `yaml:"slug"`
+	Comments    yaml.Node  `yaml:"comments"`
+	TOC         yaml.Node  `yaml:"toc"`
+	Keywords    yaml.Node  `yaml:"keywords"`
+	Weight      yaml.Node  `yaml:"weight"`
+	Sticky      yaml.Node  `yaml:"sticky"`
+	Top         yaml.Node  `yaml:"top"`
+	CSSClass    yaml.Node  `yaml:"cssclass"`
 }
+
+// textOrList is a field written as one text (tags: 遴选) or a list.
+type textOrList []string
+
+func (t *textOrList) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		if v := strings.TrimSpace(n.Value); v != "" && n.Tag != "!!null" {
+			*t = textOrList{v}
+		}
+		return nil
+	}
+	var list []string
+	if err := n.Decode(&list); err != nil {
+		return fmt.Errorf("line %d: a text or a list of texts", n.Line)
+	}
+	*t = list
+	return nil
+}
+
+// dayOf is the day a blog's date gives (2024-01-20 21:30:00 is 2024-01-20),
+// or the text as it is.
+func dayOf(v string) string {
+	if m := dayPrefixRe.FindString(strings.TrimSpace(v)); m != "" {
+		return m
+	}
+	return v
+}
+
+var dayPrefixRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
 
 var (
 	yamlLineRe = regexp.MustCompile(`line (\d+)`)
 	// frontMatterOpenRe is a front matter's opening line, after any blank
 	// lines, with any spaces after its ---.
 	frontMatterOpenRe = regexp.MustCompile(`^(?:[ \t]*\n)*---[ \t]*\n`)
+	// yamlKeyLineRe is a line that begins a YAML key (title: …).
+	yamlKeyLineRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*[ \t]*:`)
 	// closingHashesRe is what may close an ATX heading's line: # 标题 #.
 	closingHashesRe = regexp.MustCompile(`\s+#+\s*$`)
 )
@@ -245,8 +302,16 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 	// title: and url: were read as the summary, and the card had no link).
 	lead := 0 // blank lines above the opening ---: lines are the file's
 	if m := frontMatterOpenRe.FindStringIndex(text); m != nil {
-		lead = strings.Count(text[:m[1]], "\n") - 1
-		text = "---\n" + text[m[1]:]
+		// After blank lines, a --- is front matter only when a key
+		// follows it: otherwise a rule above the text (it was refused as
+		// front matter not YAML).
+		if n := strings.Count(text[:m[1]], "\n") - 1; n == 0 || yamlKeyLineRe.MatchString(text[m[1]:]) {
+			lead = n
+			text = "---\n" + text[m[1]:]
+		}
+	}
+	if strings.HasPrefix(strings.TrimLeft(text, "\n"), "+++\n") {
+		return nil, []error{&LineError{path, 1, errors.New("front matter between +++ lines (TOML) is not read: write it as YAML between --- lines (title: …)")}}
 	}
 	if strings.HasPrefix(text, "---\n") {
 		// From the opening line's newline: an empty front matter's
@@ -280,8 +345,15 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 		}
 		fieldLines = frontMatterLines(header, lead)
 	}
-	a := Article{ID: fm.ID, Title: fm.Title, Summary: fm.Summary, URL: fm.URL, Cover: fm.Cover, Category: fm.Category,
-		Tags: fm.Tags, Source: fm.Source, Author: fm.Author, PublishedOn: fm.PublishedOn, ScheduledOn: fm.ScheduledOn}
+	a := Article{ID: fm.ID, Title: fm.Title, Summary: cmp.Or(fm.Summary, fm.Description), URL: fm.URL, Cover: fm.Cover,
+		Category: fm.Category, Tags: fm.Tags, Source: fm.Source, Author: fm.Author, PublishedOn: dayOf(cmp.Or(fm.PublishedOn, fm.Date)),
+		ScheduledOn: dayOf(fm.ScheduledOn)}
+	if a.Category == "" && len(fm.Categories) > 0 {
+		a.Category = fm.Categories[0]
+	}
+	if fieldLines != nil && fm.PublishedOn == "" && fm.Date != "" {
+		fieldLines["published_on"] = fieldLines["date"] // a bad date is reported at its line
+	}
 	if a.URL == "" {
 		a.URL = url
 	}
@@ -415,26 +487,38 @@ var setextTitleRe = regexp.MustCompile(`^([^\n]+)\n[ \t]*=+[ \t]*$`)
 // mdHeadingRe is a Markdown heading line at the start of a paragraph.
 var mdHeadingRe = regexp.MustCompile(`^#{1,6}\s`)
 
-var mdMarkupRe = regexp.MustCompile(`(?m)^#{1,6}\s+|^\s*[-*+]\s+|^\s*>\s?|\*\*|__|` + "`" + `|!\[[^\]]*\]\([^)]*\)`)
+var mdMarkupRe = regexp.MustCompile(`(?m)^#{1,6}\s+|^\s*[-*+]\s+|^\s*>\s?|` + "`" + `|!\[[^\]]*\]\([^)]*\)`)
 var mdLinkRe = regexp.MustCompile(`\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)`) // an address with one level of parentheses (…/两个确立_(政治))
 
 var (
-	mdCommentRe       = regexp.MustCompile(`(?s)<!--.*?-->`)
-	mdFenceRe         = regexp.MustCompile("(?m)^[ \t]*(?:```|~~~)[^\n]*$")
-	mdTableRuleRe     = regexp.MustCompile(`(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$`)
-	mdTableBarsRe     = regexp.MustCompile(`(?m)^[ \t]*\|.*\|[ \t]*$`)
-	mdFootnoteDefRe   = regexp.MustCompile(`(?m)^[ \t]*\[\^[^\]\s]+\]:[ \t]*`)
-	mdFootnoteRe      = regexp.MustCompile(`\[\^[^\]\s]+\]`)
-	mdAutolinkRe      = regexp.MustCompile(`<((?:https?|ftp)://[^<>\s]+|mailto:[^<>\s]+)>`)
-	mdBreakTagRe      = regexp.MustCompile(`(?i)<br\s*/?>`)
-	mdTagRe           = regexp.MustCompile(`(?i)</?(?:font|span|b|i|u|em|strong|sup|sub|div|p|a|small|big|center|mark|del|s|ins|section|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|blockquote|code|pre|hr|br)(?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*/?>`)
+	mdCommentRe     = regexp.MustCompile(`(?s)<!--.*?-->`)
+	mdFenceRe       = regexp.MustCompile("(?m)^[ \t]*(?:```|~~~)[^\n]*$")
+	mdTableRuleRe   = regexp.MustCompile(`(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$`)
+	mdTableBarsRe   = regexp.MustCompile(`(?m)^[ \t]*\|.*\|[ \t]*$`)
+	mdFootnoteDefRe = regexp.MustCompile(`(?m)^[ \t]*\[\^[A-Za-z0-9-]+\]:[ \t]*`)
+	mdFootnoteRe    = regexp.MustCompile(`\[\^[A-Za-z0-9-]+\]`) // not [^_^]
+	mdAutolinkRe    = regexp.MustCompile(`<((?:https?|ftp)://[^<>\s]+|mailto:[^<>\s]+)>`)
+	mdBreakTagRe    = regexp.MustCompile(`(?i)<br\s*/?>`)
+	// An HTML tag: a known name, attributes with values (<b and y> is text).
+	mdTagRe           = regexp.MustCompile(`(?i)</?(?:font|span|b|i|u|em|strong|sup|sub|div|p|a|small|big|center|mark|del|s|ins|section|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|blockquote|code|pre|hr|br|details|summary|kbd|abbr|q|cite|ruby|rt|rp|figure|figcaption)(?:\s+[a-zA-Z-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*\s*/?>`)
 	mdClosingHashesRe = regexp.MustCompile(`(?m)^(#{1,6}\s.*?)\s+#+[ \t]*$`)
 	// Emphasis by one * or _ (** and __ are mdMarkupRe's): _ only between
 	// what is not a Latin letter or digit, as snake_case is no emphasis
 	// (Han characters around it are: _解读_防汛).
-	mdStarRe       = regexp.MustCompile(`(^|[^\\*])\*([^*\s\\](?:[^*\n]*?[^*\s\\])?)\*`)
-	mdUnderscoreRe = regexp.MustCompile(`(^|[^\\A-Za-z0-9_])_([^_\s\\](?:[^_\n]*?[^_\s\\])?)_($|[^A-Za-z0-9_])`)
-	mdEscapeRe     = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|<>~])`)
+	// Emphasis holds no sentence's punctuation (带*号的为必答题，*号不计分
+	// is two asterisks) and stands apart from digits (2*3*4=24).
+	mdStarRe        = regexp.MustCompile(`(^|[^\\*0-9])\*([^*\s\\，。；！？、](?:[^*\n，。；！？、]*?[^*\s\\，。；！？、])?)\*($|[^*0-9])`)
+	mdUnderscoreRe  = regexp.MustCompile(`(^|[^\\A-Za-z0-9_.])_([^_\s\\，。；！？、](?:[^_\n，。；！？、]*?[^_\s\\，。；！？、])?)_($|[^A-Za-z0-9_.])`)
+	mdStrongRe      = regexp.MustCompile(`\*\*([^*\n]+?)\*\*|__([^_\n]+?)__`) // not a blank to fill in (____)
+	mdEntityRe      = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+	mdNoteCommentRe = regexp.MustCompile(`(?s)%%.*?%%`)
+	mdTemplateTagRe = regexp.MustCompile(`\{%-?\s*[^%]*?-?%\}`)
+	mdTOCRe         = regexp.MustCompile(`(?im)^[ \t]*\[toc\][ \t]*$`)
+	mdEmbedRe       = regexp.MustCompile(`!\[\[[^\]\n]*\]\]`)
+	mdWikiLinkRe    = regexp.MustCompile(`\[\[[^\]\n]+\]\]`)
+	mdHighlightRe   = regexp.MustCompile(`==([^=\n]+)==`)
+	mdCalloutRe     = regexp.MustCompile(`(?m)^([ \t]*>?[ \t]*)\[![A-Za-z]+\][+-]?[ \t]*`)
+	mdEscapeRe      = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|<>~])`)
 )
 
 // references is the labels of a Markdown text's reference definitions:
@@ -469,12 +553,29 @@ func stripMarkdown(p string, refs map[string]bool) string {
 	// -->), tags (<font color="red">, <br/>) and entities (&nbsp;), a code
 	// fence's language, a table's rules and bars, footnotes ([^1]),
 	// emphasis (*通知*, _解读_), escapes (\*), autolinks, closing #s.
+	// And note apps' and blogs' own: Obsidian's [[links]], ==marks==,
+	// %% comments %%, callouts, embeds; [TOC]; Hexo's {% tags %}.
 	p = mdCommentRe.ReplaceAllString(p, "")
-	p = mdFenceRe.ReplaceAllString(p, "")
-	p = mdTableRuleRe.ReplaceAllString(p, "")
-	p = mdTableBarsRe.ReplaceAllStringFunc(p, func(row string) string {
-		return strings.Join(strings.Fields(strings.ReplaceAll(strings.Trim(strings.TrimSpace(row), "|"), "|", " ")), " ")
+	p = mdNoteCommentRe.ReplaceAllString(p, "")
+	p = mdTemplateTagRe.ReplaceAllString(p, "")
+	p = mdTOCRe.ReplaceAllString(p, "")
+	p = mdEmbedRe.ReplaceAllString(p, "")
+	p = mdWikiLinkRe.ReplaceAllStringFunc(p, func(l string) string {
+		target, label, ok := strings.Cut(strings.Trim(l, "[]"), "|")
+		if ok {
+			return label
+		}
+		return target
 	})
+	p = mdHighlightRe.ReplaceAllString(p, "$1")
+	p = mdCalloutRe.ReplaceAllString(p, "$1")
+	p = mdFenceRe.ReplaceAllString(p, "")
+	if mdTableRuleRe.MatchString(p) { // bars are a table's only under its rule (|a|+|b|≥|a+b| is text)
+		p = mdTableRuleRe.ReplaceAllString(p, "")
+		p = mdTableBarsRe.ReplaceAllStringFunc(p, func(row string) string {
+			return strings.Join(strings.Fields(strings.ReplaceAll(strings.Trim(strings.TrimSpace(row), "|"), "|", " ")), " ")
+		})
+	}
 	p = mdFootnoteDefRe.ReplaceAllString(p, "")
 	p = mdFootnoteRe.ReplaceAllString(p, "")
 	p = mdAutolinkRe.ReplaceAllString(p, "$1")
@@ -500,10 +601,16 @@ func stripMarkdown(p string, refs map[string]bool) string {
 	})
 	p = mdRuleRe.ReplaceAllString(p, "")
 	p = mdMarkupRe.ReplaceAllString(p, "")
-	p = mdStarRe.ReplaceAllString(p, "$1$2")
-	p = mdUnderscoreRe.ReplaceAllString(p, "$1$2$3")
+	p = mdStrongRe.ReplaceAllString(p, "$1$2")
+	for range 3 { // a match takes the character after it: *a* *b* needs a second pass
+		p = mdStarRe.ReplaceAllString(p, "$1$2$3")
+		p = mdUnderscoreRe.ReplaceAllString(p, "$1$2$3")
+	}
 	p = mdEscapeRe.ReplaceAllString(p, "$1")
-	p = strings.ReplaceAll(html.UnescapeString(p), "\u00a0", " ")
+	// Entities as HTML5 reads them in text only with their ; (?id=1&timestamp=2
+	// became ×tamp).
+	p = mdEntityRe.ReplaceAllStringFunc(p, html.UnescapeString)
+	p = strings.ReplaceAll(p, "\u00a0", " ")
 	var lines []string
 	for _, l := range strings.Split(p, "\n") {
 		if l = strings.TrimSpace(l); l != "" {

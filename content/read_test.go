@@ -667,6 +667,17 @@ func TestMarkdownMarkupIsNoText(t *testing.T) {
 		{"见[维基](https://zh.wikipedia.org/wiki/两个确立_(政治))。", "见维基。"},
 		{"<https://www.gov.cn/zhengce/> 与 \\*号 与 snake_case_name 与 a<b 且 c>d", "https://www.gov.cn/zhengce/ 与 *号 与 snake_case_name 与 a<b 且 c>d"},
 		{"## 背景 ##", "背景"},
+		// A review's: text that only looked like markup.
+		{"?id=1&timestamp=2&section=3&region=4", "?id=1&timestamp=2&section=3&region=4"},
+		{"2*3*4=24，带*号的为必答题，*号不计分", "2*3*4=24，带*号的为必答题，*号不计分"},
+		{"|a|+|b|≥|a+b|", "|a|+|b|≥|a+b|"},
+		{"标出：____ 是实现，填_，", "标出：____ 是实现，填_，"},
+		{"_config_.yml 与 [^_^] 与 x <b and y> z", "_config_.yml 与 [^_^] 与 x <b and y> z"},
+		{"*甲* 与 *乙*，&lt;通知&gt;", "甲 与 乙，<通知>"},
+		// An operator run's notes: Obsidian, Typora, Hexo.
+		{"[[枫桥经验的由来]]与[[浦江经验|浦江经验（领导下访）]]，==重点==%% 待补充 %%", "枫桥经验的由来与浦江经验（领导下访），重点"},
+		{"> [!note] 核心要点\n> 矛盾不上交", "核心要点\n矛盾不上交"},
+		{"[TOC]\n{% note info %}本文{% endnote %}![[枫桥镇.png]]", "本文"},
 	} {
 		if got := stripMarkdown(c.in, nil); got != c.want {
 			t.Errorf("%q: %q, want %q", c.in, got, c.want)
@@ -777,5 +788,41 @@ func TestSourceLinesAndDates(t *testing.T) {
 				t.Errorf("%s: body lacks %q:\n%s", c.name, h, a.Body)
 			}
 		}
+	}
+}
+
+// TestFrontMatterAsBlogsWriteIt: what Hexo, Jekyll, Hugo and Obsidian put in
+// front matter is read or passed over (an operator run's notes were refused:
+// unknown field date, layout, aliases; tags: 遴选 as one text); a --- after
+// blank lines and before a heading is a rule, not front matter; TOML's +++
+// is named.
+func TestFrontMatterAsBlogsWriteIt(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"hexo.md":     "---\ntitle: 公文写作\ndate: 2024-01-20 21:30:00\nupdated: 2024-01-21 10:00:00\ncategories: [遴选, 笔试]\ntags: 遴选\nlayout: post\naliases: [gw]\ndescription: 公文写作的要点\n---\n正文。\n",
+		"rule.md":     "\n---\n\n# 遴选笔试备考指南\n\n今年的笔试更重视材料分析。\n\n---\n\n第二部分。\n",
+		"hugo.md":     "+++\ntitle = \"共同富裕\"\n+++\n正文。\n",
+		"bad-date.md": "---\ntitle: 日期\ndate: 2024-13-45\n---\n正文。\n",
+	}
+	for name, text := range files {
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	arts, errs := ReadPaths([]string{dir}, ReadOptions{})
+	var got []string
+	for _, e := range errs {
+		got = append(got, strings.TrimPrefix(e.Error(), dir+string(filepath.Separator)))
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], "bad-date.md:3: ") || !strings.HasPrefix(got[1], "hugo.md:1: front matter between +++ lines (TOML) is not read") {
+		t.Fatalf("errors %q", got)
+	}
+	if len(arts) != 2 {
+		t.Fatalf("%d articles", len(arts))
+	}
+	h := arts[0]
+	if h.PublishedOn != "2024-01-20" || h.Category != "遴选" || !slices.Equal(h.Tags, []string{"遴选"}) || h.Summary != "公文写作的要点" {
+		t.Errorf("hexo.md: %+v", h)
+	}
+	if r := arts[1]; r.Title != "遴选笔试备考指南" || r.Body != "今年的笔试更重视材料分析。\n\n第二部分。" {
+		t.Errorf("rule.md: title %q body %q", r.Title, r.Body)
 	}
 }
