@@ -950,7 +950,13 @@ func TextReply(a content.Article) Reply {
 
 // cardReply is the news card for one article.
 func cardReply(a content.Article) Reply {
-	return Reply{Type: ReplyNews, Card: &Card{Title: a.Title, Description: Cut(a.Summary, maxDescRunes), URL: a.URL, Pic: a.Cover}}
+	// An article imported without a summary (a CMS's export) is described
+	// by its first paragraph: its card had no description.
+	desc := a.Summary
+	if strings.TrimSpace(desc) == "" {
+		desc = content.Lead(a.Body)
+	}
+	return Reply{Type: ReplyNews, Card: &Card{Title: a.Title, Description: Cut(desc, maxDescRunes), URL: a.URL, Pic: a.Cover}}
 }
 
 const (

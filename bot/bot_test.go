@@ -1490,3 +1490,13 @@ func TestMorePagesToTheCap(t *testing.T) {
 		}
 	}
 }
+
+// TestCardWithoutASummary: an article imported without a summary (a CMS's
+// export) is described on its card by its first paragraph (an operator
+// run's find: the card had no description).
+func TestCardWithoutASummary(t *testing.T) {
+	r := cardReply(content.Article{Title: "标题", URL: "https://x/1", Body: "第一段讲防汛。\n\n第二段。"})
+	if r.Card.Description != "第一段讲防汛。" {
+		t.Fatalf("description %q", r.Card.Description)
+	}
+}

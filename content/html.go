@@ -63,7 +63,9 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	}
 	var text strings.Builder
 	if err := ra.RenderText(&text); err != nil {
-		return Article{}, err
+		// (readability's word for a page it found no article in: "the
+		// Node field is nil")
+		return Article{}, errors.New("no article text in the page: a home or list page, or one of a page's frames?")
 	}
 	body := tidyParagraphs(text.String())
 	a := Article{
@@ -118,6 +120,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	a.Title = pageTitle(ra.Title(), meta, body, []string{ra.SiteName(), site, metaField(pageText, "来源", true), meta.h1})
 	body = dropMetaLines(body)
 	body = dropLeadingTitle(body, a.Title)
+	body = withoutTrailingFooter(body)
 	if utf8.RuneCountInString(strings.Join(strings.Fields(withoutFooter(body)), "")) < minArticleRunes {
 		// A home page or a list page: readability falls back to the
 		// navigation and the footer, which imported as an article 首页
@@ -256,6 +259,18 @@ var (
 const minArticleRunes = 20
 
 var footerRe = regexp.MustCompile(`(?i)版权所有|ICP备|公网安备|copyright|©|all rights reserved`)
+
+// withoutTrailingFooter drops the site's footer from the end of an article's
+// text (人 民 网 股 份 有 限 公 司 版 权 所 有, Copyright © …), where
+// readability may leave it: searched, it answered for the site.
+func withoutTrailingFooter(body string) string {
+	paras := strings.Split(body, "\n\n")
+	n := len(paras)
+	for n > 1 && footerRe.MatchString(strings.Join(strings.Fields(paras[n-1]), "")) {
+		n--
+	}
+	return strings.Join(paras[:n], "\n\n")
+}
 
 // withoutFooter is body without its paragraphs that are a site's footer.
 func withoutFooter(body string) string {
@@ -478,7 +493,7 @@ func pageAddress(m metadata, savedFrom string) (string, error) {
 		if c.addr == "" || !WebURL(c.addr) || err != nil {
 			continue
 		}
-		if u.RawQuery == "" && strings.Trim(u.Path, "/") == "" {
+		if u.RawQuery == "" && strings.Trim(u.Path, "/") == "" && strings.Trim(u.Fragment, "/") == "" { // #/detail?id=1 routes to a page
 			home = append(home, fmt.Sprintf("its %s %s", c.what, c.addr))
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -78,11 +79,18 @@ func decodeArticle(b []byte) (Article, error) {
 		if errors.As(err, &typeErr) && typeErr.Field != "" {
 			// Said in the file's words: "Go struct field Article.title of
 			// type string" is the program's.
-			want := "text"
-			if typeErr.Type.Kind() == reflect.Slice {
-				want = "a list of texts"
+			field, _, inList := strings.Cut(typeErr.Field, ".") // tags.0: an entry of tags
+			if f, ok := reflect.TypeFor[Article]().FieldByNameFunc(func(n string) bool {
+				sf, _ := reflect.TypeFor[Article]().FieldByName(n)
+				name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
+				return name == field
+			}); ok && f.Type.Kind() == reflect.Slice {
+				if inList || typeErr.Type.Kind() != reflect.Slice {
+					return a, fmt.Errorf("%q is a list of texts: one entry is %s", field, jsonKind(typeErr.Value))
+				}
+				return a, fmt.Errorf("%q is a list of texts, not %s", field, jsonKind(typeErr.Value))
 			}
-			return a, fmt.Errorf("%q is %s, not %s", typeErr.Field, want, jsonKind(typeErr.Value))
+			return a, fmt.Errorf("%q is text, not %s", field, jsonKind(typeErr.Value))
 		}
 		return a, fmt.Errorf("invalid JSON: %w", err)
 	}

@@ -692,7 +692,7 @@ func TestErrorsInTheFilesWords(t *testing.T) {
 	dir := t.TempDir()
 	lines := filepath.Join(dir, "a.jsonl")
 	os.WriteFile(lines, []byte(`{"id":"a","title":"t","url":"https://x/a","published_on":20240305}`+"\n"+`{"id":"b","title":["x"],"url":"https://x/b"}`+"\n"+
-		`{"id":"c","title":"t","url":"https://x/c","tags":"两会"}`+"\n"), 0o644)
+		`{"id":"c","title":"t","url":"https://x/c","tags":"两会"}`+"\n"+`{"id":"d","title":"t","url":"https://x/d","tags":[1,2]}`+"\n"), 0o644)
 	md := filepath.Join(dir, "dup.md")
 	os.WriteFile(md, []byte("---\ntitle: 一\ntitle: 二\nurl: https://x/d\n---\n正文\n"), 0o644)
 	_, errs := ReadPaths([]string{lines, md}, ReadOptions{})
@@ -701,7 +701,7 @@ func TestErrorsInTheFilesWords(t *testing.T) {
 		got = append(got, strings.TrimPrefix(e.Error(), dir+string(filepath.Separator)))
 	}
 	want := []string{`a.jsonl:1: "published_on" is text, not a number`, `a.jsonl:2: "title" is text, not a list`,
-		`a.jsonl:3: "tags" is a list of texts, not text`, `dup.md:3: front matter: mapping key "title" already defined at line 2`}
+		`a.jsonl:3: "tags" is a list of texts, not text`, `a.jsonl:4: "tags" is a list of texts: one entry is a number`, `dup.md:3: front matter: mapping key "title" already defined at line 2`}
 	if !slices.Equal(got, want) {
 		t.Fatalf("errors\n%q, want\n%q", got, want)
 	}
@@ -824,5 +824,21 @@ func TestFrontMatterAsBlogsWriteIt(t *testing.T) {
 	}
 	if r := arts[1]; r.Title != "遴选笔试备考指南" || r.Body != "今年的笔试更重视材料分析。\n\n第二部分。" {
 		t.Errorf("rule.md: title %q body %q", r.Title, r.Body)
+	}
+}
+
+// TestOperatorRunsPages: an operator run's last finds: an address routed
+// by its fragment is a page's; a site's footer leaves the end of the text;
+// and a page without an article says so in words.
+func TestOperatorRunsPages(t *testing.T) {
+	const text = "<p>国务院总理主持召开国务院常务会议，听取当前防汛救灾工作情况汇报，部署做好下一阶段防汛救灾工作，研究推动高质量发展的政策措施。</p>"
+	page := `<html><head><title>防汛</title><link rel="canonical" href="https://m.example.com/#/detail?id=12345"></head><body><div class="article">` + text +
+		`<p>人 民 网 股 份 有 限 公 司 版 权 所 有 ，未 经 书 面 授 权 禁 止 使 用</p><p>Copyright © 1997-2024 by www.people.com.cn. all rights reserved</p></div></body></html>`
+	a, err := ExtractHTML([]byte(page), "")
+	if err != nil || a.URL != "https://m.example.com/#/detail?id=12345" || strings.Contains(a.Body, "版 权") || strings.Contains(a.Body, "Copyright") {
+		t.Fatalf("%q %q %v", a.URL, a.Body, err)
+	}
+	if _, err := ExtractHTML([]byte(`<html><body><div class="share"><a href="#">分享到微信</a></div></body></html>`), "https://x/a"); err == nil || strings.Contains(err.Error(), "Node") {
+		t.Fatalf("a page without an article: %v", err)
 	}
 }
