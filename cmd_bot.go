@@ -57,6 +57,9 @@ func (c *cli) checkCmd() *cobra.Command {
 			for _, u := range cfg.warnings {
 				fmt.Fprintf(c.stdout, "warning: %s\n", u)
 			}
+			for _, u := range c.unanswered(cmd.Context(), cfg) {
+				fmt.Fprintf(c.stdout, "warning: %s\n", u)
+			}
 			fmt.Fprint(c.stdout, cfg.settings.Describe())
 			return nil
 		},
@@ -191,4 +194,24 @@ func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Re
 		}
 		fmt.Fprintln(stdout, out.String())
 	}
+}
+
+// unanswered checks the config's articles replies against its store, as
+// serve does at its start (bot.Unanswered), when the store is there: check
+// before a save then says what serve would warn of. A store that cannot be
+// read is said, not an error: the config itself is fine.
+func (c *cli) unanswered(ctx context.Context, cfg *Config) []string {
+	if _, missing := cfg.Store.missing(); missing {
+		return nil // a config checked apart from its store (no store made here)
+	}
+	a, err := newApp(ctx, cfg, quietLogger(io.Discard), withLibrary)
+	if err != nil {
+		return []string{fmt.Sprintf("the store was not read, so the articles replies were not checked against it: %v", err)}
+	}
+	defer a.close()
+	found, err := bot.Unanswered(ctx, cfg.settings, a.library)
+	if err != nil {
+		found = append(found, fmt.Sprintf("the articles replies were not all checked against the store: %v", err))
+	}
+	return found
 }

@@ -470,12 +470,10 @@ func TestServeAndHotReload(t *testing.T) {
 	}
 }
 
-// TestServeWarnsOfRulesWithoutArticles: a rule whose search finds no
-// article, or whose ids are not in the store, is named at the start and,
-// when a reload brings one, then; a rule that finds its articles is not,
-// and a warning already given is not given again at every save.
-func TestServeWarnsOfRulesWithoutArticles(t *testing.T) {
-	const rules = `replies:
+// rulesWithoutArticles are rules whose articles replies have nothing to
+// show on the demo articles (physics, topics' demo-nope, gone) and one that
+// has (fengqiao).
+const rulesWithoutArticles = `replies:
   no_match: 没有找到。
   rules:
     - name: physics
@@ -491,6 +489,13 @@ func TestServeWarnsOfRulesWithoutArticles(t *testing.T) {
       keywords: [基层]
       reply: {type: articles, query: 枫桥经验}
 `
+
+// TestServeWarnsOfRulesWithoutArticles: a rule whose search finds no
+// article, or whose ids are not in the store, is named at the start and,
+// when a reload brings one, then; a rule that finds its articles is not,
+// and a warning already given is not given again at every save.
+func TestServeWarnsOfRulesWithoutArticles(t *testing.T) {
+	rules := rulesWithoutArticles
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, rules)
 	logs := &syncBuffer{}
@@ -517,6 +522,27 @@ func TestServeWarnsOfRulesWithoutArticles(t *testing.T) {
 	}, "the reloaded rule's warning")
 	if n := strings.Count(logs.String(), "rule physics:"); n != 1 {
 		t.Errorf("the physics rule warned of %d times, want once:\n%s", n, logs)
+	}
+}
+
+// TestCheckWarnsOfRulesWithoutArticles: check says what serve would warn of
+// about articles replies when the store is there (an operator run's find:
+// the README says to check before saving, and check said ok), and makes no
+// store where none is.
+func TestCheckWarnsOfRulesWithoutArticles(t *testing.T) {
+	rules := rulesWithoutArticles
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, rules)
+	if code, out, _ := runCmd(t, "check", "--config", cfg); code != 0 || strings.Contains(out, "rule physics") {
+		t.Fatalf("check without a store: %d\n%s", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "mpbot.db")); err == nil {
+		t.Fatal("check made a store")
+	}
+	runCmd(t, "try", "--config", cfg, "你好") // the store, with the demo articles
+	code, out, errOut := runCmd(t, "check", "--config", cfg)
+	if code != 0 || !strings.Contains(out, `warning: rule physics: the search "量子引力黑洞" finds no article`) || strings.Contains(out, "rule fengqiao") {
+		t.Fatalf("check with the store: %d\n%s%s", code, out, errOut)
 	}
 }
 
