@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha1"
 	"database/sql"
@@ -212,11 +213,10 @@ func (s *Store) Unchanged(ctx context.Context, articles []content.Article) (_ []
 			continue
 		}
 		if a.ID == "" {
-			err := s.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE url = ? AND url <> '' LIMIT 1`, a.URL).Scan(&a.ID)
-			if errors.Is(err, sql.ErrNoRows) {
-				continue
-			} else if err != nil {
+			if a.ID, err = idAtURL(ctx, s.db, a.URL); err != nil {
 				return nil, err
+			} else if a.ID == "" {
+				continue
 			}
 		}
 		old, err := getArticle(ctx, s.db, a.ID)
@@ -225,10 +225,7 @@ func (s *Store) Unchanged(ctx context.Context, articles []content.Article) (_ []
 		} else if err != nil {
 			return nil, err
 		}
-		if a.Category == "" {
-			a.Category = old.Category
-		}
-		same[i] = sameContent(old, a)
+		same[i] = unchangedFrom(old, &a)
 	}
 	return same, nil
 }
@@ -272,15 +269,11 @@ func (s *Store) upsertTx(ctx context.Context, tx *sqlTx, it Upsert) (UpsertResul
 		return UpsertResult{}, invalidError{err}
 	}
 	if a.ID == "" {
-		// "url <> ''" lets SQLite use the partial index on url (it
-		// cannot tell a parameter is not ''): without it, every article
-		// imported by its address scanned the whole table.
-		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE url = ? AND url <> '' LIMIT 1`, a.URL).Scan(&a.ID)
-		if errors.Is(err, sql.ErrNoRows) {
-			a.ID = urlID(a.URL)
-		} else if err != nil {
+		id, err := idAtURL(ctx, tx, a.URL)
+		if err != nil {
 			return UpsertResult{}, err
 		}
+		a.ID = cmp.Or(id, urlID(a.URL))
 	} else if other := urlID(a.URL); a.URL != "" && other != a.ID {
 		// An article imported by its address alone, given an id later,
 		// became a second article at the same address (either one then
@@ -307,12 +300,7 @@ func (s *Store) upsertTx(ctx context.Context, tx *sqlTx, it Upsert) (UpsertResul
 	default:
 		a.CreatedAt = old.CreatedAt
 		a.UpdatedAt = old.UpdatedAt
-		if a.Category == "" {
-			// A file re-imported without --category keeps the category an
-			// earlier import gave it.
-			a.Category = old.Category
-		}
-		if sameContent(old, a) {
+		if unchangedFrom(old, &a) {
 			return UpsertResult{Article: old, Outcome: Unchanged}, nil
 		}
 	}
@@ -704,6 +692,31 @@ func scanArticle(row interface{ Scan(...any) error }) (content.Article, error) {
 	a.CreatedAt = time.UnixMilli(created).UTC()
 	a.UpdatedAt = time.UnixMilli(updated).UTC()
 	return a, nil
+}
+
+// idAtURL is the id of the article stored at url, by which one imported by
+// its address alone is found again, or "" when there is none.
+func idAtURL(ctx context.Context, q queryer, url string) (string, error) {
+	// "url <> ''" lets SQLite use the partial index on url (it cannot tell
+	// a parameter is not ''): without it, every article imported by its
+	// address scanned the whole table.
+	var id string
+	err := q.QueryRowContext(ctx, `SELECT id FROM articles WHERE url = ? AND url <> '' LIMIT 1`, url).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return id, err
+}
+
+// unchangedFrom reports whether a is old as stored, once a takes old's
+// category when it names none (a file re-imported without --category keeps
+// the category an earlier import gave it): the one rule of an upsert and of
+// Unchanged, which decides what an import analyses.
+func unchangedFrom(old content.Article, a *content.Article) bool {
+	if a.Category == "" {
+		a.Category = old.Category
+	}
+	return sameContent(old, *a)
 }
 
 func sameContent(a, b content.Article) bool {
