@@ -100,7 +100,8 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	// sidebar of related links says 来源 for every item. Keep both. Only
 	// lines that carry such fields count: 资金来源：… and an item's
 	// （来源：新华社） are the article's text.
-	site, original := metaField(pageText, "来源", true), metaField(body, "来源", false)
+	pageSource := metaField(pageText, "来源", true)
+	site, original := pageSource, metaField(body, "来源", false)
 	if original == "" || original == site {
 		original, site = site, ""
 	}
@@ -117,7 +118,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	if author := metaField(pageText, "作者", true); author != "" {
 		a.Author = author
 	}
-	a.Title = pageTitle(ra.Title(), meta, body, []string{ra.SiteName(), site, metaField(pageText, "来源", true), meta.h1})
+	a.Title = pageTitle(ra.Title(), meta, body, []string{ra.SiteName(), pageSource, meta.h1})
 	body = dropMetaLines(body)
 	body = dropLeadingTitle(body, a.Title)
 	body = withoutTrailingFooter(body)
