@@ -1100,7 +1100,27 @@ func (c PushConfig) check(p *problems) *time.Location {
 	if c.QPS <= 0 {
 		p.add("push.qps", "%v must be positive", c.QPS)
 	}
+	for i, id := range c.PreviewOpenIDs {
+		if !isOpenID(id) {
+			p.add(fmt.Sprintf("push.preview_openids[%d]", i), "%q is not an openid (letters, digits, - and _; give each openid as its own entry, or comma-separated in MPBOT_PUSH_PREVIEW_OPENIDS)", id)
+		}
+	}
 	return loc
+}
+
+// isOpenID reports whether id can be a follower's openid, which WeChat
+// makes of 28 letters, digits, - and _: a space or a stray quote would
+// otherwise reach the API as one recipient no one is, at send time.
+func isOpenID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // mode resolves wechat.mode: empty means safe when there is a key.

@@ -182,6 +182,12 @@ func TestScalarsReadStrictly(t *testing.T) {
 					slices.Contains(c.warnings, "MPBOT_PUSH_UNSUBSCRIBE_KEYWORDS is set to nothing, so its key is empty here, whatever the file says (unset it to keep the file's value)")
 			}},
 		{"", "", []string{"MPBOT_SERVER_TRUSTED_PROXIES=10.0.0.0/8,lan"}, `server.trusted_proxies: "lan" is not an IP address or network (set by MPBOT_SERVER_TRUSTED_PROXIES)`, nil},
+		// Openids apart by spaces were one recipient, refused by WeChat
+		// only at the preview's send.
+		{"", "", []string{"MPBOT_PUSH_PREVIEW_OPENIDS=oAbc_1 oDef-2"}, `push.preview_openids[0]: "oAbc_1 oDef-2" is not an openid`, nil},
+		{"  preview_openids: []\n", "  preview_openids: [\"oAbc_1\", \" \"]\n", nil, `push.preview_openids[1]: " " is not an openid`, nil},
+		{"", "", []string{"MPBOT_PUSH_PREVIEW_OPENIDS=oAbc_1,oDef-2"}, "",
+			func(c *Config) bool { return slices.Equal(c.Push.PreviewOpenIDs, []string{"oAbc_1", "oDef-2"}) }},
 		// A map's entry set by its variable (a review's find: check, serve
 		// and a reload crashed).
 		{"  template_fields: {}\n", "  template_fields: {first: \"{{title}}\"}\n", []string{"MPBOT_PUSH_TEMPLATE_FIELDS_FIRST=x"}, "",
