@@ -983,7 +983,13 @@ func listReply(found []content.Hit) (Reply, []string) {
 func listReplyWith(found []content.Hit, header func(n int) string, pages, more bool) (Reply, []string) {
 	var body strings.Builder
 	ids := make([]string, 0, len(found))
-	size := len(listFooterMore) + len(header(len(found)))
+	// A list that pages on keeps room for the longer footer; one that
+	// does not (configured ids) never shows it, and so keeps the room for
+	// an article (a review's find: a configured list that fit lost its last).
+	size := len(listFooter) + len(header(len(found)))
+	if pages {
+		size = len(listFooterMore) + len(header(len(found)))
+	}
 	line := make([]byte, 0, 256)
 	for _, h := range found {
 		a := h.Article
