@@ -146,7 +146,9 @@ func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 		// characters alone got the no-match reply); an address pasted
 		// alone, which is a link (searched, mp.weixin.qq.com's weixin was
 		// respelt 微信 and answered with a card).
-		if strings.TrimFunc(m.Text, invisible) == "" || pastedURL(m.Text) {
+		// Voice recognised as 。 alone (the recogniser ends every text so)
+		// heard nothing either: it got the no-match reply.
+		if strings.TrimFunc(m.Text, invisible) == "" || m.Kind == KindVoice && strings.TrimFunc(m.Text, voiceEmpty) == "" || pastedURL(m.Text) {
 			note(ctx, func(e *Event) { e.Outcome = OutcomeDefault })
 			return b.render(ctx, s, m, s.fallback, 0)
 		}
@@ -312,6 +314,10 @@ func pastedURL(text string) bool {
 // invisible reports a character that shows nothing: a space, or a format
 // character (zero-width space and joiners, U+FEFF, the soft hyphen).
 func invisible(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }
+
+// voiceEmpty is what recognition gives of a voice message with nothing
+// heard: spaces and the full stops it ends every text with.
+func voiceEmpty(r rune) bool { return invisible(r) || r == '。' || r == '.' }
 
 // optNotSaved answers an opt-out or opt-in the store could not record.
 const optNotSaved = "抱歉，设置暂时没有保存成功，请稍后再发一次。"
@@ -952,9 +958,11 @@ func TextReply(a content.Article) Reply {
 func cardReply(a content.Article) Reply {
 	// An article imported without a summary (a CMS's export) is described
 	// by its first paragraph: its card had no description.
-	desc := a.Summary
-	if strings.TrimSpace(desc) == "" {
-		desc = content.Lead(a.Body)
+	// Trimmed: a summary opening with a line break showed the card's
+	// description under a blank line.
+	desc := strings.TrimSpace(a.Summary)
+	if desc == "" {
+		desc = strings.TrimSpace(content.Lead(a.Body))
 	}
 	return Reply{Type: ReplyNews, Card: &Card{Title: a.Title, Description: Cut(desc, maxDescRunes), URL: a.URL, Pic: a.Cover}}
 }
@@ -1100,10 +1108,11 @@ var (
 )
 
 // choiceWraps are what followers put around a choice (2，谢谢, 好的 2, 2吧,
-// 我要第3篇, 看一下第二篇, 发我第二篇, 第二篇谢谢老师), longest first.
+// 我要第3篇, 看一下第二篇, 发我第二篇, 第二篇谢谢老师, 你好，2, 请问第二篇),
+// longest first.
 var choiceWraps = func() []string {
 	w := []string{"谢谢老师", "谢谢您", "谢谢", "感谢", "多谢", "谢啦", "好的", "好滴", "好嘞", "收到", "嗯嗯", "嗯", "麻烦",
-		"请", "老师", "我要看", "我想看", "给我看", "我看看", "看一下", "看看", "发我", "发一下", "给我", "我要", "我想", "打开",
+		"你好", "您好", "请问", "请", "老师", "我要看", "我想看", "给我看", "我看看", "看一下", "看看", "发我", "发一下", "给我", "我要", "我想", "打开",
 		"查看", "那就", "就", "发", "一下", "文章", "想看", "看下", "链接", "来个", "发下", "好", "ok", "吧", "呀", "啊", "哈", "呢", "吗", "哦", "噢", "嘛",
 		"了", "的"}
 	return longestFirst(w)

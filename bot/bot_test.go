@@ -120,6 +120,7 @@ func TestConversation(t *testing.T) {
 		{Kind: KindText, Text: "名片"},
 		{Kind: KindVoice, Text: "基层治理现代化"},
 		{Kind: KindVoice},
+		{Kind: KindVoice, Text: "。"}, // recognised as nothing: as above
 		{Kind: KindImage},
 		{Kind: KindLocation},
 		{Kind: KindClick, EventKey: "DAILY"},
@@ -670,13 +671,15 @@ func TestWordChoice(t *testing.T) {
 		"ok 2": 2, "2号文章": 2, "第2篇文章": 2,
 		// A helper's conversations.
 		"No.2": 2, "请发一下第二篇": 2, "麻烦发一下第四篇": 4, "第十一篇": 11, "最后一篇": lastChoice, "看最后一个": lastChoice,
+		// A follower run's: a greeting or 请问 before the choice.
+		"你好，2": 2, "您好 3": 3, "你好，第二篇": 2, "请问第二篇": 2,
 	} {
 		if n, _, ok := wordChoice(Bare(text)); !ok || n != want {
 			t.Errorf("%s: %d %v, want %d", text, n, ok, want)
 		}
 	}
 	for _, text := range []string{"", "看", "第", "篇", "要闻", "第二十届", "二十", "第二次全会", "2号线", "看看", "第一书记",
-		"谢谢", "好的", "看看两会", "谢谢老师", "315", "110"} {
+		"谢谢", "好的", "看看两会", "谢谢老师", "315", "110", "你好", "请问"} {
 		if n, _, ok := wordChoice(Bare(text)); ok {
 			t.Errorf("%s read as choice %d", text, n)
 		}
@@ -721,7 +724,7 @@ func TestChoiceInWords(t *testing.T) {
 			t.Errorf("%s opened %v, want the range", text, r)
 		}
 	}
-	for _, text := range []string{"第二篇", "二", "二。", "看第2个", "2号", "2，谢谢", "2谢谢", "好的 2", "第二篇谢谢老师"} {
+	for _, text := range []string{"第二篇", "二", "二。", "看第2个", "2号", "2，谢谢", "2谢谢", "好的 2", "第二篇谢谢老师", "你好，2", "您好 2", "你好，第二篇", "请问第二篇"} {
 		ask("遴选")
 		if r := ask(text); r.Type != ReplyNews || r.Card.Title != second.Card.Title {
 			t.Errorf("%s with the list open: %v, want %s", text, r, second.Card.Title)
@@ -1511,5 +1514,10 @@ func TestCardWithoutASummary(t *testing.T) {
 	r := cardReply(content.Article{Title: "标题", URL: "https://x/1", Body: "第一段讲防汛。\n\n第二段。"})
 	if r.Card.Description != "第一段讲防汛。" {
 		t.Fatalf("description %q", r.Card.Description)
+	}
+	// A follower run's: 17 corpus summaries open with a line break, which
+	// showed as a blank first line on the card.
+	if r := cardReply(content.Article{Title: "标题", URL: "https://x/1", Summary: "\n  全会公报。\n"}); r.Card.Description != "全会公报。" {
+		t.Errorf("description %q", r.Card.Description)
 	}
 }
