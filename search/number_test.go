@@ -226,3 +226,33 @@ func TestRelativeYears(t *testing.T) {
 		}
 	}
 }
+
+// TestYearsInCharacters: a year a follower writes in characters is the
+// year in digits (a follower run's find: 二〇二四年政府工作报告 found nothing
+// of the 2024 report, 2024年政府工作报告 found it first).
+func TestYearsInCharacters(t *testing.T) {
+	for text, want := range map[string]string{
+		"二〇二四年政府工作报告": "2024年政府工作报告",
+		"二零二五年 一九七八年": "2025年 1978年",
+		"一二三四年":       "一二三四年",
+		"二十年":         "二十年",
+	} {
+		if got := digitYears(text); got != want {
+			t.Errorf("digitYears(%s) = %s, want %s", text, got, want)
+		}
+	}
+	ix, err := BuildIndex([]content.Article{
+		{ID: "report2024", Title: "2024年政府工作报告", Body: "政府工作报告全文。", PublishedOn: "2024-03-05"},
+		{ID: "report2023", Title: "2023年政府工作报告", Body: "政府工作报告全文。", PublishedOn: "2023-03-05"},
+		{ID: "greeting", Title: "国家主席习近平发表二〇二四年新年贺词", Body: "新年贺词。", PublishedOn: "2023-12-31"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"二〇二四年政府工作报告", "二零二四年政府工作报告", "2024年政府工作报告"} {
+		hits, _ := ix.Search(context.Background(), q, 3)
+		if len(hits) == 0 || hits[0].Article.ID != "report2024" {
+			t.Errorf("%s: %v, want report2024 first", q, ids(hits))
+		}
+	}
+}

@@ -641,6 +641,23 @@ func (r reader) absoluteYears(text string) string {
 	return b.String()
 }
 
+// digitYears writes the years a query gives in characters (二〇二四年,
+// 二零二四年) in digits, as the articles' years are indexed: 二〇二四年政府工作报告
+// found nothing of the report (a follower run's find). Only years from 1900
+// to 2099: 一二三四年 is no year.
+func digitYears(text string) string {
+	if !strings.Contains(text, "年") || !strings.ContainsAny(text, "一二") {
+		return text
+	}
+	return hanYearRe.ReplaceAllStringFunc(text, func(m string) string {
+		y := hanYears(m)[0]
+		if !strings.HasPrefix(y, "19") && !strings.HasPrefix(y, "20") {
+			return m
+		}
+		return y + "年"
+	})
+}
+
 // chinaTime is China Standard Time, which has no daylight saving.
 var chinaTime = time.FixedZone("CST", 8*3600)
 
@@ -652,7 +669,7 @@ func (ix *Index) thisYear() int { return ix.now().In(chinaTime).Year() }
 // Synonym phrases are found first, on the raw text, so that 国务院常务会议
 // is matched whole before segmentation cuts it.
 func (r reader) parse(text string) query {
-	text = r.absoluteYears(text)
+	text = r.absoluteYears(digitYears(text))
 	text, fullText := r.withoutFullText(text)
 	q := query{text: text, fullText: fullText}
 	if strings.ContainsAny(q.text, "12") { // every year the pattern matches starts 19 or 20
