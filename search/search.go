@@ -44,25 +44,43 @@ func (ix *Index) Search(ctx context.Context, query string, n int) ([]content.Hit
 // ranks them.
 // Whether the query is one word is read from the search the bot has just
 // made (its parsed query kept for the snippets), so most questions nothing
-// answers cost no second search: only one-word ones do, when the answer
-// cache is off.
+// answers cost no second search: only one-word ones and those the search
+// may have respelt do, when the answer cache is off.
 func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []content.Hit, error) {
 	r := ix.reader()
 	text := prepareQuery(query)
 	var word string
+	respellable := true // the search may have respelt it: asked again, it costs nothing or may
 	if res, ok := ix.cache.Load().get(cacheKey{text, n, false, ix.thisYear()}, r.v.gen); ok {
 		word = res.word // answered from the cache: nothing parsed it now
-	} else if q, ok := ix.parsed.get(r.v, text); ok {
-		word = oneWord(q)
 	} else {
-		word = oneWord(r.parse(text))
+		q, ok := ix.parsed.get(r.v, text) // respelt, the respelling's
+		if !ok {
+			q = r.parse(text)
+		}
+		word = oneWord(q)
+		respellable = unknownWords(q) || latinQuery(q.chunks)
 	}
-	if df := r.v.df(word); !r.topic(word) || df == 0 || common(float64(df), float64(r.v.live)) {
+	mentioned := func(word string) bool {
+		df := r.v.df(word)
+		return r.topic(word) && df > 0 && !common(float64(df), float64(r.v.live))
+	}
+	if !mentioned(word) && (!respellable || utf8.RuneCountInString(text) > maxTypoRunes) {
 		return "", nil, nil
 	}
+	// A topic typed otherwise (风桥经验, fengqiao jingyan) is the one its
+	// respelling names, and the hits are the respelling's (a follower run's
+	// find: they got the no-match reply). The search is most often the
+	// answer cache's, or the parsed query the search's own.
 	res, err := ix.SearchResult(ctx, query, n, false)
-	if err != nil || res.Corrected != "" { // respelt, the hits are of another word
+	if err != nil {
 		return "", nil, err
+	}
+	if res.Corrected != "" {
+		word = res.word
+	}
+	if !mentioned(word) {
+		return "", nil, nil
 	}
 	return word, r.itemsMentioning(word, res.Hits), nil
 }
