@@ -873,6 +873,19 @@ func TestFollowersThroughWebhook(t *testing.T) {
 			t.Fatalf("%q: %q, want %q", in.Content+in.Recognition, got, want)
 		}
 	}
+	// A follower run's finds: what is new is the latest articles, dated,
+	// whose numbers open them through serve's library; a voice heard as
+	// 。 alone heard nothing.
+	latest := send(wechat.Inbound{MsgType: "voice", Recognition: "今天有什么新闻？。", MsgID: 30, CreateTime: now, Extra: "<MediaId><![CDATA[m]]></MediaId>"})
+	if !strings.Contains(latest, "最新 5 篇文章：\n1. ") || !strings.Contains(latest, "   2026-09-") {
+		t.Fatalf("今天有什么新闻: %q", latest)
+	}
+	if got := send(wechat.Inbound{MsgType: "text", Content: "1", MsgID: 31, CreateTime: now}); !strings.Contains(got, "[图文]") {
+		t.Fatalf("1 after the latest: %q", got)
+	}
+	if got := send(wechat.Inbound{MsgType: "voice", Recognition: "。", MsgID: 32, CreateTime: now, Extra: "<MediaId><![CDATA[m]]></MediaId>"}); !strings.Contains(got, "只能读懂文字") {
+		t.Fatalf("voice heard as 。: %q", got)
+	}
 	daily1 := send(wechat.Inbound{MsgType: "text", Content: "每日一读", MsgID: 2, CreateTime: now})
 	daily2 := send(wechat.Inbound{MsgType: "text", Content: "每日一读", MsgID: 3, CreateTime: now})
 	if daily1 != daily2 || !strings.Contains(daily1, "[图文]") {

@@ -32,6 +32,9 @@ type Catalog interface {
 	Mentions(ctx context.Context, query string, n int) (string, []content.Hit, error)
 	// Topic reports whether word names a topic the search knows (两会, 申论).
 	Topic(word string) bool
+	// Latest are the n articles published last, newest first (what a
+	// follower asking 今天有什么新闻 gets).
+	Latest(ctx context.Context, n int) ([]content.Hit, error)
 	// Snippets highlights query in hits; asked only for numbered lists.
 	Snippets(ctx context.Context, query string, hits []content.Hit) []content.Hit
 	Get(ctx context.Context, id string) (content.Article, error)
@@ -293,11 +296,76 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		note(ctx, func(e *Event) { e.Outcome = OutcomeDefault })
 		return b.render(ctx, s, m, s.fallback, 0)
 	}
+	if rule < 0 && asksLatest(text) {
+		return b.latest(ctx, s, m)
+	}
 	if question == "" {
 		question = text
 	}
 	return b.search(ctx, s, m, question, 0)
 }
+
+// Words of a follower asking what is new: when (今天, 最近, 最新), what
+// (新闻, 文章, 热点) and the question around them (有什么, 吗). A text of
+// these alone asks for the latest articles; searched, 今天有什么新闻 found
+// titles holding 今天 from any year (a follower run's find).
+var (
+	latestWhen = []string{"今天", "今日", "最近", "最新", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周", "这星期", "刚刚"}
+	latestWhat = []string{"新闻", "要闻", "消息", "资讯", "文章", "推送", "动态", "时政", "热点", "新鲜事"}
+	latestAsk  = []string{"有什么", "有哪些", "有啥", "有没有", "什么", "哪些", "啥", "更新了", "更新", "发布了", "发了", "推荐", "看看",
+		"一下", "几篇", "一些", "给我", "我想看", "想看", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
+	latestWords = longestFirst(slices.Concat(latestWhen, latestWhat, latestAsk))
+)
+
+// asksLatest reports whether text asks for the latest articles and nothing
+// else: it holds when or what of latestWhen and latestWhat, and no word
+// outside the three lists (最近的政策 is a search).
+func asksLatest(text string) bool {
+	if utf8.RuneCountInString(text) > 16 {
+		return false
+	}
+	named := false
+	for rest := text; rest != ""; {
+		rest = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
+		if rest == "" {
+			break
+		}
+		i := slices.IndexFunc(latestWords, func(w string) bool { return strings.HasPrefix(rest, w) })
+		if i < 0 {
+			return false
+		}
+		w := latestWords[i]
+		named = named || slices.Contains(latestWhen, w) || slices.Contains(latestWhat, w)
+		rest = rest[len(w):]
+	}
+	return named
+}
+
+// latest answers with the articles published last, as a numbered list
+// (dated, numbers open them; nothing to page to).
+func (b *Bot) latest(ctx context.Context, s *Settings, m Message) []Reply {
+	found, err := b.catalog.Latest(ctx, s.search.MaxResults)
+	if err != nil {
+		b.log.ErrorContext(ctx, "latest articles", "err", err)
+	}
+	if len(found) == 0 {
+		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		return b.render(ctx, s, m, s.noMatch, 0)
+	}
+	for i := range found {
+		found[i].Snippet = found[i].Article.PublishedOn
+	}
+	note(ctx, func(e *Event) {
+		e.Outcome = OutcomeList // answered: the report does not list it as unanswered
+		for _, h := range found {
+			e.Hits = append(e.Hits, Scored{ID: h.Article.ID, Score: h.Score})
+		}
+	})
+	reply, ids := listReplyWith(found, func(n int) string { return fmt.Sprintf(latestHeader, n) }, false, false)
+	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), IDs: ids, Stories: storiesOf(found[:len(ids)])}, reply)}
+}
+
+const latestHeader = "最新 %d 篇文章：\n"
 
 // pastedURL reports a text that is a web address alone, as links are
 // copied: ASCII (a question glued on, https://x/a这篇讲什么, is searched).

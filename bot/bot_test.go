@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -53,6 +54,10 @@ func (c *demoCatalog) Mentions(ctx context.Context, q string, n int) (string, []
 }
 
 func (c *demoCatalog) Topic(word string) bool { return c.index.Topic(word) }
+
+func (c *demoCatalog) Latest(ctx context.Context, n int) ([]content.Hit, error) {
+	return c.index.Latest(ctx, n)
+}
 
 func (c *demoCatalog) Snippets(_ context.Context, q string, hits []content.Hit) []content.Hit {
 	return c.index.Snippets(q, hits)
@@ -1454,7 +1459,8 @@ func (c *manyCatalog) Search(_ context.Context, _ string, n int) ([]content.Hit,
 func (c *manyCatalog) Mentions(context.Context, string, int) (string, []content.Hit, error) {
 	return "", nil, nil
 }
-func (c *manyCatalog) Topic(string) bool { return false }
+func (c *manyCatalog) Topic(string) bool                                  { return false }
+func (c *manyCatalog) Latest(context.Context, int) ([]content.Hit, error) { return nil, nil }
 func (c *manyCatalog) Snippets(_ context.Context, _ string, hits []content.Hit) []content.Hit {
 	return hits
 }
@@ -1519,5 +1525,37 @@ func TestCardWithoutASummary(t *testing.T) {
 	// showed as a blank first line on the card.
 	if r := cardReply(content.Article{Title: "标题", URL: "https://x/1", Summary: "\n  全会公报。\n"}); r.Card.Description != "全会公报。" {
 		t.Errorf("description %q", r.Card.Description)
+	}
+}
+
+// TestLatestArticles: a follower asking what is new gets the articles
+// published last as a numbered list, dated, whose numbers open them (a
+// follower run's find: 今天有什么新闻 was searched, and listed titles
+// holding 今天 from any year); a question about something is searched.
+func TestLatestArticles(t *testing.T) {
+	for text, want := range map[string]bool{
+		"今天有什么新闻": true, "今天有什么新闻？": true, "最近有什么新闻": true, "最新新闻": true, "最新": true, "最新消息": true,
+		"有什么新文章吗": true, "今日要闻": true, "今天的时政热点": true, "最近更新了什么文章": true, "新闻": true, "今天推送了什么": true,
+		"最近的政策": false, "今天天气": false, "新闻发布会": false, "有什么": false, "最新的枫桥经验文章": false, "": false,
+		"什么": false, "今天有什么新闻" + strings.Repeat("啊", 20): false,
+	} {
+		if got := asksLatest(Bare(text)); got != want {
+			t.Errorf("%s: asks for the latest %v, want %v", text, got, want)
+		}
+	}
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	list := ask("今天有什么新闻？")
+	demo := content.DemoArticles()
+	newest := slices.MaxFunc(demo, func(a, b content.Article) int { return strings.Compare(a.PublishedOn, b.PublishedOn) })
+	if list.Type != ReplyText || !strings.HasPrefix(list.Text, "最新 5 篇文章：\n1. ") || !strings.Contains(list.Text, newest.Title) ||
+		!strings.Contains(list.Text, "   "+newest.PublishedOn+"\n") || !strings.HasSuffix(list.Text, listFooter) {
+		t.Fatalf("今天有什么新闻 got:\n%s", list.Text)
+	}
+	first := ask("1")
+	if first.Type != ReplyNews || first.Card.Title != newest.Title {
+		t.Errorf("1 after the latest opened %v, want %s", first, newest.Title)
+	}
+	if r := ask("最近的枫桥经验"); r.Type == ReplyText && strings.HasPrefix(r.Text, "最新") {
+		t.Errorf("a question about a topic got the latest articles:\n%s", r.Text)
 	}
 }

@@ -215,6 +215,11 @@ func (l *Library) Mentions(ctx context.Context, query string, n int) (string, []
 	return l.index.Mentions(ctx, query, n)
 }
 
+// Latest implements the bot's catalog latest articles.
+func (l *Library) Latest(ctx context.Context, n int) ([]content.Hit, error) {
+	return l.index.Latest(ctx, n)
+}
+
 // Topic implements the bot's catalog topic check.
 func (l *Library) Topic(word string) bool { return l.index.Topic(word) }
 

@@ -47,6 +47,10 @@ func (c *testCatalog) Mentions(ctx context.Context, q string, n int) (string, []
 
 func (c *testCatalog) Topic(word string) bool { return c.index.Topic(word) }
 
+func (c *testCatalog) Latest(ctx context.Context, n int) ([]content.Hit, error) {
+	return c.index.Latest(ctx, n)
+}
+
 func (c *testCatalog) Search(ctx context.Context, q string, n int) ([]content.Hit, error) {
 	if c.delay > 0 {
 		select {

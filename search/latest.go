@@ -1,0 +1,53 @@
+package search
+
+import (
+	"context"
+	"slices"
+
+	"mpbot/content"
+)
+
+// Latest returns the n articles published last, newest first, for a
+// follower asking what is new (今天有什么新闻): searched, that found the
+// articles with 今天 in their titles, from any year (a follower run's
+// find). Articles of one day come in the order they were imported, which
+// is a programme's running order; roundups whose title many articles
+// share (国内联播快讯) are left out, as are articles dated after today in
+// China and articles without a date.
+func (ix *Index) Latest(ctx context.Context, n int) ([]content.Hit, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if n <= 0 {
+		return nil, nil
+	}
+	v := ix.reader().v
+	today := dayNumber(ix.now().In(chinaTime).Format(content.DateLayout))
+	newer := func(a, b uint32) bool { return v.days[a] > v.days[b] || v.days[a] == v.days[b] && a < b }
+	top := make([]uint32, 0, n+1) // newest first
+	for i := range v.docs {
+		d := uint32(i)
+		day := v.days[d]
+		if day == 0 || day > today || v.isDead(d) || len(top) == n && !newer(d, top[n-1]) {
+			continue
+		}
+		if len(v.docs[d].stories) > 0 && v.dfTitle(v.docs[d].titleText) >= digestTitles {
+			continue
+		}
+		at, _ := slices.BinarySearchFunc(top, d, func(e, t uint32) int {
+			if newer(e, t) {
+				return -1
+			}
+			return 1
+		})
+		top = slices.Insert(top, at, d)
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	hits := make([]content.Hit, len(top))
+	for i, d := range top {
+		hits[i] = content.Hit{Article: v.docs[d].card.article(), Score: 1}
+	}
+	return hits, nil
+}

@@ -1,0 +1,55 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"mpbot/content"
+)
+
+// TestLatest: the articles published last, newest first, a day's in the
+// order they were imported; not those dated after today in China, nor
+// undated ones, nor roundups sharing their title, nor removed ones.
+func TestLatest(t *testing.T) {
+	arts := []content.Article{
+		{ID: "old", Title: "去年的文章", Body: "正文。", PublishedOn: "2025-05-01"},
+		{ID: "d1", Title: "头条", Body: "正文。", PublishedOn: "2026-06-01"},
+		{ID: "d2", Title: "第二条", Body: "正文。", PublishedOn: "2026-06-01"},
+		{ID: "undated", Title: "没有日期", Body: "正文。"},
+		{ID: "future", Title: "定时发布", Body: "正文。", PublishedOn: "2026-06-02"},
+		{ID: "prev", Title: "前一天", Body: "正文。", PublishedOn: "2026-05-31"},
+		{ID: "gone", Title: "已删除", Body: "正文。", PublishedOn: "2026-06-01"},
+	}
+	for i := range 6 {
+		arts = append(arts, content.Article{ID: fmt.Sprintf("r%d", i), Title: "国内联播快讯", PublishedOn: fmt.Sprintf("2026-05-%02d", 26+i),
+			Body: "央视网消息（新闻联播）：\n\n各地推进秋冬种\n\n各地抢抓农时推进秋冬种。\n\n医保目录谈判开始\n\n国家医保局启动谈判。\n\n"})
+	}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Remove("gone")
+	// 2026-06-01 in China, the evening before in UTC.
+	ix.now = func() time.Time { return time.Date(2026, 5, 31, 20, 0, 0, 0, time.UTC) }
+	for n, want := range map[int]string{0: "[]", 1: "[d1]", 3: "[d1 d2 prev]", 10: "[d1 d2 prev old]"} {
+		hits, err := ix.Latest(context.Background(), n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(ids(hits)); got != want {
+			t.Errorf("latest %d: %s, want %s", n, got, want)
+		}
+		for _, h := range hits {
+			if h.Article.Title == "" || h.Article.PublishedOn == "" {
+				t.Errorf("latest %d: %+v has no card", n, h.Article)
+			}
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ix.Latest(ctx, 3); err == nil {
+		t.Error("a cancelled latest gave no error")
+	}
+}
