@@ -353,3 +353,44 @@ func TestTopicsOfTextsWithoutTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestSynonymsProposeTerms: questions that ended at one article propose
+// the terms they ask about, once, not each way of asking (a follower
+// run's find: 浦江经验吗, 浦江经验怎么理解 and 浦江经验是什么意思 were each
+// proposed as a synonym of 基层治理).
+func TestSynonymsProposeTerms(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	dict := []string{"基层治理", "浦江经验", "什么", "怎么", "理解", "意思", "是", "吗"}
+	cut := func(text string) []string { // longest match first, as the segmenter reads these
+		var out []string
+		for text != "" {
+			i := slices.IndexFunc(dict, func(w string) bool { return strings.HasPrefix(text, w) })
+			w := text[:len(string([]rune(text)[0]))]
+			if i >= 0 {
+				w = dict[i]
+			}
+			out = append(out, w)
+			text = text[len(w):]
+		}
+		return out
+	}
+	var log []store.Query
+	for i, text := range []string{"浦江经验", "浦江经验吗", "浦江经验怎么理解", "浦江经验是什么意思"} {
+		log = append(log, store.Query{At: at, Follower: fmt.Sprint("f", i), Kind: "text", Text: text, Outcome: "card", Article: "pj",
+			Hits: `[{"id":"pj","score":0.9}]`})
+	}
+	log = append(log, store.Query{At: at, Follower: "f9", Kind: "text", Text: "2", Outcome: "follow_up", Number: 2, Question: "基层治理", Article: "pj", Hits: "[]"},
+		store.Query{At: at, Follower: "f8", Kind: "text", Text: "2", Outcome: "follow_up", Number: 2, Question: "基层治理", Article: "pj", Hits: "[]"})
+	if err := s.RecordQueries(ctx, log); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(ctx, Source{Store: s, Votes: NewVotes(time.Now), Terms: cut, WeakScore: 0.6, Loc: time.UTC}, at.Add(-time.Hour), at.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Synonyms) != 1 || r.Synonyms[0].A != "基层治理" || r.Synonyms[0].B != "浦江经验" || r.Synonyms[0].Count != 6 {
+		t.Fatalf("synonyms %+v, want 基层治理 and 浦江经验 once, from 6 questions", r.Synonyms)
+	}
+}

@@ -447,26 +447,62 @@ func (b *builder) synonyms() []Synonym {
 		}
 		slices.SortFunc(qs, func(x, y string) int { return cmp.Or(cmp.Compare(questions[y], questions[x]), cmp.Compare(x, y)) })
 		qs = qs[:min(len(qs), synonymQuestions)]
-		terms := make([][]string, len(qs))
-		for i, q := range qs {
+		// Each question as the term it asks about: 浦江经验吗 and
+		// 浦江经验是什么意思 propose 浦江经验, once, with their counts (an
+		// operator pasted each as a synonym).
+		count := map[string]int{}
+		var asked []string
+		for _, q := range qs {
+			t := b.proposalTerm(q)
+			if t == "" {
+				continue
+			}
+			if _, ok := count[t]; !ok {
+				asked = append(asked, t)
+			}
+			count[t] += questions[q]
+		}
+		terms := make([][]string, len(asked))
+		for i, q := range asked {
 			terms[i] = b.mainTerms(q)
 		}
-		for i := range qs {
-			for j := i + 1; j < len(qs); j++ {
-				if shareTerm(terms[i], terms[j]) || known(qs[i], qs[j]) {
+		for i := range asked {
+			for j := i + 1; j < len(asked); j++ {
+				if shareTerm(terms[i], terms[j]) || known(asked[i], asked[j]) {
 					continue
 				}
-				a, c := qs[i], qs[j]
+				a, c := asked[i], asked[j]
 				if c < a {
 					a, c = c, a
 				}
-				out = append(out, Synonym{A: a, B: c, Article: article, Count: questions[qs[i]] + questions[qs[j]]})
+				out = append(out, Synonym{A: a, B: c, Article: article, Count: count[asked[i]] + count[asked[j]]})
 			}
 		}
 	}
 	slices.SortFunc(out, func(x, y Synonym) int { return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.A+x.B, y.A+y.B)) })
 	return out[:min(len(out), 20)]
 }
+
+// proposalTerm is what a short question asks about, as a synonym group
+// would hold it: its words less those of asking at either end (吗, 是什么意思,
+// 怎么理解); "" when nothing else is left.
+func (b *builder) proposalTerm(q string) string {
+	words := b.src.Terms(q)
+	asking := func(w string) bool { return questionWords[w] || askingWords[w] }
+	for len(words) > 0 && asking(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
+	for len(words) > 0 && asking(words[0]) {
+		words = words[1:]
+	}
+	return strings.Join(words, "")
+}
+
+// askingWords are the words around what a question asks about: they are
+// no part of a synonym.
+var askingWords = map[string]bool{"吗": true, "呢": true, "啊": true, "呀": true, "吧": true, "的": true, "了": true, "么": true, "嘛": true,
+	"是": true, "意思": true, "理解": true, "含义": true, "介绍": true, "解读": true, "指": true, "讲": true, "是什么": true, "什么意思": true,
+	"怎么理解": true, "啥": true, "是啥": true, "讲的是": true, "的是": true}
 
 // shownRunes is how much of a question a report line shows: a pasted
 // article is recognised by its start.
