@@ -519,8 +519,14 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 		}
 	})
 	// A late answer must still reach the follower, so the bot's context
-	// survives WeChat hanging up after its "success".
-	replies = h.answer(context.WithoutCancel(ctx), m)
+	// survives WeChat hanging up after its "success". Its I/O ends before
+	// the budget does: a store or Redis that hangs (connections open,
+	// nothing answering) fails the call in time for the bot's apology to be
+	// the passive reply (a fleet run's find: every such answer went out
+	// late, when PostgreSQL came back, and without an AppSecret never).
+	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), answerDeadline(h.cfg.ReplyBudget-time.Since(start)))
+	replies = h.answer(actx, m)
+	cancel()
 	watchdog.Stop()
 	if h.sender == nil && len(replies) > 1 {
 		// Nothing can follow the passive reply (no AppSecret): the follower
@@ -549,6 +555,13 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 		h.deliver(ctx, m.From, replies[1:])
 	}
 	return replies, false
+}
+
+// answerDeadline is how long the bot's I/O may take of what is left of the
+// reply budget: a fifth of it, at most half a second, is kept for the
+// apology and the reply.
+func answerDeadline(left time.Duration) time.Duration {
+	return left - min(left/5, 500*time.Millisecond)
 }
 
 // awaitShared waits, within what is left of the reply budget (the claim

@@ -256,6 +256,27 @@ func TestURLVerification(t *testing.T) {
 	}
 }
 
+// TestHungStoreGetsTheApologyInTime: a store that hangs (connections open,
+// nothing answering) fails the bot's call before the reply budget ends, so
+// the follower gets the apology as the passive reply, not "success" and an
+// answer when the store comes back (a fleet run's find: every answer that
+// read the store went out late, and without an AppSecret not at all).
+func TestHungStoreGetsTheApologyInTime(t *testing.T) {
+	hs := newHarness(t, ModeSafe, withBudget(400*time.Millisecond))
+	hang := make(chan struct{})
+	hs.catalog.hang = hang
+	defer close(hang)
+	// The passive reply is the apology: the watchdog, at the budget's end,
+	// would have made it "success".
+	out := hs.send(hs.text("o_hung", "每日一读"))
+	if out.Success || out.MsgType != "text" || out.Content != "文章暂时无法读取，请稍后再试。" {
+		t.Fatalf("每日一读 with the store hung: %+v", out)
+	}
+	if calls := hs.api.Calls("/cgi-bin/message/custom/send"); len(calls) != 0 {
+		t.Errorf("the answer was also sent late: %d calls", len(calls))
+	}
+}
+
 // TestSlowAnswerFreesTheConnection: the call that got the fallback "success"
 // closes its connection, so the next message a client sends (a reverse
 // proxy keeping connections alive, here limited to one) is answered at once

@@ -3,6 +3,7 @@ package wechat
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http/httptest"
 	"strings"
@@ -24,12 +25,17 @@ const (
 	testGH     = "gh_7f083739789a"
 )
 
-// testCatalog is the demo content in memory, optionally slow.
+// testCatalog is the demo content in memory, optionally slow. A slow
+// search (delay, block) is busy, as a search is with the CPU: it does not
+// end when its context does (the real one looks at it once, at its
+// start). A hung store (hang) waits until its context ends, as
+// database/sql's calls do.
 type testCatalog struct {
 	index *search.Index
 	byID  map[string]content.Article
 	delay time.Duration
 	block chan struct{} // when set, a search waits for it to close
+	hang  chan struct{} // when set, Get waits for it to close or for its context
 }
 
 func newTestCatalog() *testCatalog {
@@ -53,27 +59,26 @@ func (c *testCatalog) Latest(ctx context.Context, n int) ([]content.Hit, error) 
 
 func (c *testCatalog) Search(ctx context.Context, q string, n int) ([]content.Hit, error) {
 	if c.delay > 0 {
-		select {
-		case <-time.After(c.delay):
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
+		time.Sleep(c.delay)
 	}
 	if c.block != nil {
-		select {
-		case <-c.block:
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
+		<-c.block
 	}
-	return c.index.Search(ctx, q, n)
+	return c.index.Search(context.WithoutCancel(ctx), q, n)
 }
 
 func (c *testCatalog) Snippets(_ context.Context, q string, hits []content.Hit) []content.Hit {
 	return c.index.Snippets(q, hits)
 }
 
-func (c *testCatalog) Get(_ context.Context, id string) (content.Article, error) {
+func (c *testCatalog) Get(ctx context.Context, id string) (content.Article, error) {
+	if c.hang != nil {
+		select {
+		case <-c.hang:
+		case <-ctx.Done():
+			return content.Article{}, fmt.Errorf("read article %s: %w", id, ctx.Err())
+		}
+	}
 	a, ok := c.byID[id]
 	if !ok {
 		return a, content.ErrNotFound
