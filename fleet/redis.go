@@ -39,8 +39,12 @@ type Redis struct {
 	claims     atomic.Int64
 	trips      atomic.Int64
 	lost       atomic.Int64
-	closing    sync.Once
-	breaker    *breaker
+	// failing is set by a round trip Redis did not answer (a timeout, a
+	// dropped connection) and cleared by one it did: a write queued then
+	// would be lost unseen.
+	failing atomic.Bool
+	closing sync.Once
+	breaker *breaker
 }
 
 // Dial connects to url (redis://host:port/db), checks the server answers
@@ -202,6 +206,12 @@ func (f FollowUps) Put(ctx context.Context, openid string, fu bot.FollowUp) erro
 		// Queued, the write would fail unseen: the bot is told, and its
 		// list asks for no number that would not work.
 		return errors.New("redis unreachable: the list is not kept")
+	}
+	if f.R.failing.Load() {
+		// Redis stalls (a fleet run's find: under DEBUG SLEEP the lists
+		// were shown with their numbers and lost, and the numbers got "no
+		// list"), the same.
+		return errors.New("redis not answering: the list is not kept")
 	}
 	b, _ := json.Marshal(fu)
 	return f.R.enqueue(ctx, write{key: f.R.key("followup", openid), value: b, ttl: f.TTL})

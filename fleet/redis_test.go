@@ -1021,3 +1021,38 @@ func TestBurstGoesInBoundedTrips(t *testing.T) {
 		}
 	}
 }
+
+// TestListRefusedWhileRedisStalls: while Redis does not answer (its
+// connections open, a round trip timing out), a follower's list is refused
+// at once, so the bot shows it without numbers, rather than queued and
+// lost (a fleet run's find: under DEBUG SLEEP the lists were shown with
+// their numbers, lost, and the numbers got "no list"); once a round trip
+// goes through again, lists are kept.
+func TestListRefusedWhileRedisStalls(t *testing.T) {
+	ctx := context.Background()
+	p := startProxy(t)
+	r := dialThrough(t, p)
+	lists := FollowUps{R: r, TTL: time.Minute}
+	if err := lists.Put(ctx, "o_before", bot.FollowUp{IDs: []string{"a"}}); err != nil {
+		t.Fatal(err)
+	}
+	if fu, err := lists.Get(ctx, "o_before"); err != nil || len(fu.IDs) != 1 {
+		t.Fatalf("the list before the stall: %+v, %v", fu, err)
+	}
+	p.setMode(holdRequests)
+	if _, err := lists.Get(ctx, "o_before"); err == nil {
+		t.Fatal("a read while Redis stalls did not fail")
+	}
+	if err := lists.Put(ctx, "o_during", bot.FollowUp{IDs: []string{"b"}}); err == nil {
+		t.Fatal("a list while Redis stalls was taken, to be lost")
+	}
+	p.setMode(forward)
+	p.drop()
+	waitFor(t, "a round trip through again", func() bool { _, err := lists.Get(ctx, "o_before"); return err == nil })
+	if err := lists.Put(ctx, "o_after", bot.FollowUp{IDs: []string{"c"}}); err != nil {
+		t.Fatalf("a list once Redis answers again: %v", err)
+	}
+	if fu, err := lists.Get(ctx, "o_after"); err != nil || len(fu.IDs) != 1 {
+		t.Fatalf("the list after the stall: %+v, %v", fu, err)
+	}
+}

@@ -2,6 +2,7 @@ package fleet
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
@@ -145,8 +146,8 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner), orde
 		queue(pipe)
 	}
 	cmds, err := pipe.Exec(ctx)
+	failed := 0
 	if len(writes) > 0 {
-		failed := 0
 		var first error
 		for _, c := range cmds[:min(len(writes), len(cmds))] {
 			if c.Err() != nil {
@@ -160,6 +161,11 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner), orde
 				"failed", failed, "of", len(writes), "err", first)
 		}
 	}
+	// Unanswered (a timeout, a dropped connection: not Redis's own answer,
+	// redis.Nil or an error reply), or writes refused: lists queued until a
+	// trip goes through would be lost unseen (FollowUps.Put).
+	var reply redis.Error
+	r.failing.Store(err != nil && !errors.As(err, &reply) || failed > 0)
 	return err
 }
 
