@@ -422,12 +422,21 @@ func (a *app) close() {
 		a.stopWatch()
 		a.watching.Wait()
 	}
+	// The writers close side by side, by a deadline a little before
+	// serve's, so that what each could not write is logged before the
+	// process exits at serve's (a fleet run's find: with PostgreSQL hung,
+	// the last-seen writer took the whole of it, and neither count was
+	// logged).
+	wctx, wcancel := context.WithDeadline(ctx, deadline.Add(-min(time.Until(deadline)/10, 500*time.Millisecond)))
+	var writers sync.WaitGroup
 	if a.seen != nil {
-		a.seen.Close(ctx)
+		writers.Go(func() { a.seen.Close(wctx) })
 	}
 	if a.queries != nil {
-		a.queries.Close(ctx)
+		writers.Go(func() { a.queries.Close(wctx) })
 	}
+	writers.Wait()
+	wcancel()
 	if a.handler != nil {
 		a.keepSeal(ctx)
 		if a.redis == nil {
