@@ -10,7 +10,6 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -332,17 +331,11 @@ func TestCompatSealOutlivesARestart(t *testing.T) {
 // the last-seen writer's close took the whole timeout, the query log's got
 // none, and neither count was logged).
 func TestShutdownCountsWhatAHungStoreKept(t *testing.T) {
-	dsn := storetest.PostgresDSN(t)
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pg := startHangingProxy(t, u.Host)
-	u.Host = pg.addr()
+	dsn, pg := storetest.PostgresThrough(t)
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, "")
 	t.Setenv("MPBOT_STORE_DRIVER", "postgres")
-	t.Setenv("MPBOT_STORE_DSN", u.String())
+	t.Setenv("MPBOT_STORE_DSN", dsn)
 	t.Setenv("MPBOT_SERVER_SHUTDOWN_TIMEOUT", "2s")
 	runCmd(t, "try", "--config", cfg, "你好") // seeds the demo articles
 	logs := &syncBuffer{}
@@ -350,7 +343,7 @@ func TestShutdownCountsWhatAHungStoreKept(t *testing.T) {
 		"GORACE="+strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 	sim := simulatorFor(t, cfg, base)
-	pg.hang()
+	pg.Hang()
 	for i := range 3 {
 		// Answered from the index in memory; what they leave to write waits.
 		out, err := sim.Send(context.Background(), wechat.Inbound{From: fmt.Sprintf("o_hung_%d", i), MsgType: "text", Content: "枫桥经验",
@@ -364,81 +357,6 @@ func TestShutdownCountsWhatAHungStoreKept(t *testing.T) {
 	for _, want := range []string{"followers' last messages not recorded before shutdown", "query log entries not written before shutdown"} {
 		if !strings.Contains(logs.String(), want) {
 			t.Errorf("no %q in serve's log:\n%s", want, logs)
-		}
-	}
-}
-
-// hangingProxy passes TCP connections to a server until hang, after which
-// it keeps them open and passes nothing, as a server that hangs does.
-type hangingProxy struct {
-	ln    net.Listener
-	gate  sync.RWMutex // held by hang: every copy waits for it
-	hung  atomic.Bool
-	mu    sync.Mutex
-	conns []net.Conn
-}
-
-func startHangingProxy(t *testing.T, target string) *hangingProxy {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &hangingProxy{ln: ln}
-	go func() {
-		for {
-			client, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			server, err := net.Dial("tcp", target)
-			if err != nil {
-				client.Close()
-				continue
-			}
-			p.mu.Lock()
-			p.conns = append(p.conns, client, server)
-			p.mu.Unlock()
-			go p.copy(server, client)
-			go p.copy(client, server)
-		}
-	}()
-	t.Cleanup(func() {
-		ln.Close()
-		if p.hung.Load() {
-			p.gate.Unlock()
-		}
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		for _, c := range p.conns {
-			c.Close()
-		}
-	})
-	return p
-}
-
-func (p *hangingProxy) addr() string { return p.ln.Addr().String() }
-
-func (p *hangingProxy) hang() {
-	p.gate.Lock()
-	p.hung.Store(true)
-}
-
-func (p *hangingProxy) copy(to, from net.Conn) {
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := from.Read(buf)
-		if n > 0 {
-			p.gate.RLock()
-			_, werr := to.Write(buf[:n])
-			p.gate.RUnlock()
-			if werr != nil {
-				return
-			}
-		}
-		if err != nil {
-			to.Close()
-			return
 		}
 	}
 }

@@ -316,36 +316,52 @@ func (l *Library) Sync(ctx context.Context) error {
 	l.syncMu.Lock()
 	defer l.syncMu.Unlock()
 	for {
-		changes, err := l.store.Changes(ctx, l.seq, applyBatch)
-		if err != nil {
+		// A page has a deadline: a store that hangs (its connections
+		// open, nothing answering) is a failed sync, logged and retried,
+		// not one that waits for ever without a word (a fleet run's find).
+		pctx, cancel := context.WithTimeout(ctx, syncPageTimeout)
+		more, err := l.syncPage(ctx, pctx)
+		cancel()
+		if err != nil || !more {
 			return err
 		}
-		if len(changes) == 0 {
-			return nil
-		}
-		ops := make([]op, 0, len(changes))
-		from := l.seq
-		for _, c := range changes {
-			// A shutdown does not wait for the page: nothing of it goes
-			// in, and the next start (or Sync) replays it from the log.
-			if err := ctx.Err(); err != nil {
-				l.seq = from
-				return err
-			}
-			o, skip, err := l.change(ctx, c)
-			if err != nil {
-				// What was read so far goes in; the rest is retried from
-				// here by the next Sync.
-				l.index.update(ops)
-				return err
-			}
-			if !skip {
-				ops = append(ops, o)
-			}
-			l.seq = c.Seq
-		}
-		l.index.update(ops)
 	}
+}
+
+// syncPageTimeout bounds reading one page of changes.
+var syncPageTimeout = 30 * time.Second
+
+// syncPage applies one page of the store's changes (up to applyBatch),
+// read within pctx, and reports whether there was one; ctx is the sync's
+// own, whose end drops the page.
+func (l *Library) syncPage(ctx, pctx context.Context) (bool, error) {
+	changes, err := l.store.Changes(pctx, l.seq, applyBatch)
+	if err != nil || len(changes) == 0 {
+		return false, err
+	}
+	ops := make([]op, 0, len(changes))
+	from := l.seq
+	for _, c := range changes {
+		// A shutdown does not wait for the page: nothing of it goes
+		// in, and the next start (or Sync) replays it from the log.
+		if err := ctx.Err(); err != nil {
+			l.seq = from
+			return false, err
+		}
+		o, skip, err := l.change(pctx, c)
+		if err != nil {
+			// What was read so far goes in; the rest is retried from
+			// here by the next Sync.
+			l.index.update(ops)
+			return false, err
+		}
+		if !skip {
+			ops = append(ops, o)
+		}
+		l.seq = c.Seq
+	}
+	l.index.update(ops)
+	return true, nil
 }
 
 // change reads what one logged change does to the index.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"log/slog"
 	"mpbot/content"
 	"mpbot/store"
@@ -400,5 +401,38 @@ func TestReimportAnalysesOnlyWhatChanged(t *testing.T) {
 	hits, err := l.Search(ctx, "蛟龙号", 5)
 	if err != nil || len(hits) != 2 {
 		t.Fatalf("the changed articles by their new word: %v %v", hits, err)
+	}
+}
+
+// TestSyncOfAHungStore: a PostgreSQL that hangs (its connections open,
+// nothing passing) fails a sync at its page's deadline, for Watch to log
+// and retry; it waited for ever without a word (a fleet run's find).
+func TestSyncOfAHungStore(t *testing.T) {
+	dsn, pg := storetest.PostgresThrough(t)
+	ctx := context.Background()
+	st, err := store.OpenPostgres(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	lib, err := OpenLibrary(ctx, st, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.Import(ctx, content.DemoArticles()[:2], nil); err != nil {
+		t.Fatal(err)
+	}
+	defer func(d time.Duration) { syncPageTimeout = d }(syncPageTimeout)
+	syncPageTimeout = 200 * time.Millisecond
+	pg.Hang()
+	done := make(chan error, 1)
+	go func() { done <- lib.Sync(ctx) }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("a sync with the store hung: %v, want its deadline", err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("a sync with the store hung did not end")
 	}
 }

@@ -185,13 +185,7 @@ func TestErrorsSayStoreOnce(t *testing.T) {
 // the shutdown), and says what it could not record.
 func TestSeenWriterCloseStopsAStuckFlush(t *testing.T) {
 	s := storetest.SQLite(t)
-	var logs strings.Builder
-	var mu sync.Mutex
-	log := slog.New(slog.NewTextHandler(writerFunc(func(p []byte) (int, error) {
-		mu.Lock()
-		defer mu.Unlock()
-		return logs.Write(p)
-	}), nil))
+	log, logs := capturedLog()
 	w := s.NewSeenWriter(time.Millisecond, log)
 	started := w.BlockWrites()
 	w.FollowerSeen(context.Background(), "o1", time.Now())
@@ -205,11 +199,52 @@ func TestSeenWriterCloseStopsAStuckFlush(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("Close waited for a flush it could not stop")
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if !strings.Contains(logs.String(), "not recorded before shutdown") {
-		t.Fatalf("logs: %s", logs.String())
+	if !strings.Contains(logs(), "not recorded before shutdown") {
+		t.Fatalf("logs: %s", logs())
 	}
+}
+
+// capturedLog is a logger and what it has logged so far, safe for the
+// writer's goroutine.
+func capturedLog() (*slog.Logger, func() string) {
+	var logs strings.Builder
+	var mu sync.Mutex
+	log := slog.New(slog.NewTextHandler(writerFunc(func(p []byte) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return logs.Write(p)
+	}), nil))
+	return log, func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		return logs.String()
+	}
+}
+
+// TestSeenWriterOfAHungStore: a flush to a PostgreSQL that hangs (its
+// connections open, nothing passing) fails at its deadline and is logged,
+// to be retried; it waited for ever without a word (a fleet run's find).
+func TestSeenWriterOfAHungStore(t *testing.T) {
+	dsn, pg := storetest.PostgresThrough(t)
+	ctx := context.Background()
+	s, err := store.OpenPostgres(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	defer store.SetSeenFlushTimeout(200 * time.Millisecond)()
+	log, logs := capturedLog()
+	w := s.NewSeenWriter(time.Millisecond, log)
+	pg.Hang()
+	w.FollowerSeen(ctx, "o1", time.Now())
+	for deadline := time.Now().Add(time.Minute); !strings.Contains(logs(), "record followers' last messages; will retry"); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("no failed flush logged within a minute of the store hanging")
+		}
+	}
+	cctx, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
+	defer cancel()
+	w.Close(cctx)
 }
 
 type writerFunc func([]byte) (int, error)

@@ -72,3 +72,11 @@ func (w *SeenWriter) BlockWrites() (started <-chan struct{}) {
 func (s *Store) FollowersSeen(ctx context.Context, seen map[string]time.Time) error {
 	return s.followersSeen(ctx, seen)
 }
+
+// SetSeenFlushTimeout shortens the seen writer's flush deadline for a
+// test; restore puts it back.
+func SetSeenFlushTimeout(d time.Duration) (restore func()) {
+	old := seenFlushTimeout
+	seenFlushTimeout = d
+	return func() { seenFlushTimeout = old }
+}

@@ -36,6 +36,9 @@ type seen struct {
 	at     time.Time
 }
 
+// seenFlushTimeout bounds one flush, as the query log's writes are.
+var seenFlushTimeout = 30 * time.Second
+
 // seenBatch is the most updates one transaction takes.
 const seenBatch = 512
 
@@ -96,7 +99,13 @@ func (w *SeenWriter) loop(interval time.Duration) {
 		if len(pending) == 0 {
 			return
 		}
-		if err := w.write(ctx, pending); err != nil {
+		// Bounded: a store that hangs (its connections open, nothing
+		// answering) is a failure to log and retry, not a flush that waits
+		// for ever without a word (a fleet run's find).
+		fctx, cancel := context.WithTimeout(ctx, seenFlushTimeout)
+		err := w.write(fctx, pending)
+		cancel()
+		if err != nil {
 			if !failing {
 				w.log.Error("record followers' last messages; will retry", "count", len(pending), "err", err)
 				failing = true
