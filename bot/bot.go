@@ -296,11 +296,11 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		note(ctx, func(e *Event) { e.Outcome = OutcomeDefault })
 		return b.render(ctx, s, m, s.fallback, 0)
 	}
-	if rule < 0 && asksLatest(text) {
-		return b.latest(ctx, s, m)
-	}
 	if question == "" {
 		question = text
+	}
+	if rule < 0 && asksLatest(question) { // 你好，今天有什么新闻: what follows the greeting
+		return b.latest(ctx, s, m)
 	}
 	return b.search(ctx, s, m, question, 0)
 }
@@ -312,7 +312,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 var (
 	latestWhen = []string{"今天", "今日", "最近", "最新", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周", "这星期", "刚刚"}
 	latestWhat = []string{"新闻", "要闻", "消息", "资讯", "文章", "推送", "动态", "时政", "热点", "新鲜事"}
-	latestAsk  = []string{"有什么", "有哪些", "有啥", "有没有", "什么", "哪些", "啥", "更新了", "更新", "发布了", "发了", "推荐", "看看",
+	latestAsk  = []string{"你好", "您好", "老师好", "老师", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "什么", "哪些", "啥", "更新了", "更新", "发布了", "发了", "推荐", "看看",
 		"一下", "几篇", "一些", "给我", "我想看", "想看", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
 	latestWords = longestFirst(slices.Concat(latestWhen, latestWhat, latestAsk))
 )
@@ -1176,11 +1176,10 @@ var (
 )
 
 // choiceWraps are what followers put around a choice (2，谢谢, 好的 2, 2吧,
-// 我要第3篇, 看一下第二篇, 发我第二篇, 第二篇谢谢老师, 你好，2, 请问第二篇),
-// longest first.
+// 我要第3篇, 看一下第二篇, 发我第二篇, 第二篇谢谢老师), longest first.
 var choiceWraps = func() []string {
 	w := []string{"谢谢老师", "谢谢您", "谢谢", "感谢", "多谢", "谢啦", "好的", "好滴", "好嘞", "收到", "嗯嗯", "嗯", "麻烦",
-		"你好", "您好", "请问", "请", "老师", "我要看", "我想看", "给我看", "我看看", "看一下", "看看", "发我", "发一下", "给我", "我要", "我想", "打开",
+		"请", "老师", "我要看", "我想看", "给我看", "我看看", "看一下", "看看", "发我", "发一下", "给我", "我要", "我想", "打开",
 		"查看", "那就", "就", "发", "一下", "文章", "想看", "看下", "链接", "来个", "发下", "好", "ok", "吧", "呀", "啊", "哈", "呢", "吗", "哦", "噢", "嘛",
 		"了", "的"}
 	return longestFirst(w)
@@ -1224,6 +1223,7 @@ func wordChoice(norm string) (n int, sure, ok bool) {
 	if !strings.ContainsAny(norm, choiceDigits) && !strings.Contains(norm, "最后") {
 		return 0, false, false // most messages: no number to choose with
 	}
+	norm = withoutGreeting(norm)
 	core := unwrapChoice(norm)
 	sure = core != norm
 	for _, lead := range choiceLeads {
@@ -1259,6 +1259,20 @@ func wordChoice(norm string) (n int, sure, ok bool) {
 		}
 	}
 	return 0, false, false
+}
+
+// choiceGreetings may open a choice (你好，2, 请问第二篇) without making it
+// one: 你好，315 is searched, as 315 is.
+var choiceGreetings = []string{"你好", "您好", "请问"}
+
+// withoutGreeting is norm less a greeting it opens with.
+func withoutGreeting(norm string) string {
+	for _, g := range choiceGreetings {
+		if rest, ok := strings.CutPrefix(norm, g); ok {
+			return strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
+		}
+	}
+	return norm
 }
 
 // listMeasures are the measures only a list's items take: 第二篇, 第三条

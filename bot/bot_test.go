@@ -684,14 +684,15 @@ func TestWordChoice(t *testing.T) {
 		}
 	}
 	for _, text := range []string{"", "看", "第", "篇", "要闻", "第二十届", "二十", "第二次全会", "2号线", "看看", "第一书记",
-		"谢谢", "好的", "看看两会", "谢谢老师", "315", "110", "你好", "请问"} {
+		"谢谢", "好的", "看看两会", "谢谢老师", "315", "110", "你好", "请问", "你好，315"} {
 		if n, _, ok := wordChoice(Bare(text)); ok {
 			t.Errorf("%s read as choice %d", text, n)
 		}
 	}
 	// Surely a choice, even with no list open (the no-list reply), or as
-	// often a search (二号 of 鹊桥二号, no2, 第一).
-	for text, want := range map[string]bool{"第二篇": true, "看第三条": true, "选②": true, "2吧": true, "请发一下第二篇": true, "第二个链接": true,
+	// often a search (二号 of 鹊桥二号, no2, 第一). A greeting makes
+	// nothing sure (a review's find: 你好，315 got the no-list reply).
+	for text, want := range map[string]bool{"请问十一": false, "你好，第二篇": true, "第二篇": true, "看第三条": true, "选②": true, "2吧": true, "请发一下第二篇": true, "第二个链接": true,
 		"第100篇": true, "最后一篇": true, "二": true, "2号": false, "二号": false, "十个": false, "第一": false, "三个": false, "no2": false, "No.1": false} {
 		if _, sure, ok := wordChoice(Bare(text)); !ok || sure != want {
 			t.Errorf("%s: sure %v (a choice %v), want %v", text, sure, ok, want)
@@ -1537,7 +1538,7 @@ func TestLatestArticles(t *testing.T) {
 		"今天有什么新闻": true, "今天有什么新闻？": true, "最近有什么新闻": true, "最新新闻": true, "最新": true, "最新消息": true,
 		"有什么新文章吗": true, "今日要闻": true, "今天的时政热点": true, "最近更新了什么文章": true, "新闻": true, "今天推送了什么": true,
 		"最近的政策": false, "今天天气": false, "新闻发布会": false, "有什么": false, "最新的枫桥经验文章": false, "": false,
-		"什么": false, "今天有什么新闻" + strings.Repeat("啊", 20): false,
+		"什么": false, "今天有什么新闻" + strings.Repeat("啊", 20): false, "你好": false, "老师好，最新文章": true,
 	} {
 		if got := asksLatest(Bare(text)); got != want {
 			t.Errorf("%s: asks for the latest %v, want %v", text, got, want)
@@ -1557,5 +1558,11 @@ func TestLatestArticles(t *testing.T) {
 	}
 	if r := ask("最近的枫桥经验"); r.Type == ReplyText && strings.HasPrefix(r.Text, "最新") {
 		t.Errorf("a question about a topic got the latest articles:\n%s", r.Text)
+	}
+	// After a greeting, too (a review's find: it was searched whole).
+	for _, text := range []string{"你好，今天有什么新闻", "请问今天有什么新闻"} {
+		if r := ask(text); r.Type != ReplyText || !strings.HasPrefix(r.Text, "最新 5 篇文章") {
+			t.Errorf("%s got %v", text, r)
+		}
 	}
 }

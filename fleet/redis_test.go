@@ -1056,3 +1056,19 @@ func TestListRefusedWhileRedisStalls(t *testing.T) {
 		t.Fatalf("the list after the stall: %+v, %v", fu, err)
 	}
 }
+
+// TestCallerDeadlineIsNoStall: a read whose caller's deadline has passed
+// fails, and says nothing of Redis: lists are kept (a review's find: such
+// a read marked a healthy Redis as failing).
+func TestCallerDeadlineIsNoStall(t *testing.T) {
+	r := testRedis(t)
+	lists := FollowUps{R: r, TTL: time.Minute}
+	ended, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancel()
+	if _, err := lists.Get(ended, "o_late"); err == nil {
+		t.Fatal("a read past its caller's deadline did not fail")
+	}
+	if err := lists.Put(context.Background(), "o_next", bot.FollowUp{IDs: []string{"a"}}); err != nil {
+		t.Fatalf("a list after a caller's late read: %v", err)
+	}
+}

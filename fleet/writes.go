@@ -164,8 +164,13 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner), orde
 	// Unanswered (a timeout, a dropped connection: not Redis's own answer,
 	// redis.Nil or an error reply), or writes refused: lists queued until a
 	// trip goes through would be lost unseen (FollowUps.Put).
+	// A caller whose own deadline ended the trip learnt nothing of Redis
+	// (a review's find: a read made at the end of a message's budget
+	// marked a healthy Redis as failing, and others' lists were refused).
 	var reply redis.Error
-	r.failing.Store(err != nil && !errors.As(err, &reply) || failed > 0)
+	if ctx.Err() == nil {
+		r.failing.Store(err != nil && !errors.As(err, &reply) || failed > 0)
+	}
 	return err
 }
 

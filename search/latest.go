@@ -10,10 +10,11 @@ import (
 // Latest returns the n articles published last, newest first, for a
 // follower asking what is new (今天有什么新闻): searched, that found the
 // articles with 今天 in their titles, from any year (a follower run's
-// find). Articles of one day come in the order they were imported, which
-// is a programme's running order; roundups whose title many articles
-// share (国内联播快讯) are left out, as are articles dated after today in
-// China and articles without a date.
+// find). Articles of one day come in the order of their ids, as a
+// programme's numbered items are (xwlb-20260822-01 first): not in the
+// index's, which an edit or a rebuild reorders (a review's find). Roundups
+// whose title many articles share (国内联播快讯) are left out, as are
+// articles dated after today in China and articles without a date.
 func (ix *Index) Latest(ctx context.Context, n int) ([]content.Hit, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -23,7 +24,9 @@ func (ix *Index) Latest(ctx context.Context, n int) ([]content.Hit, error) {
 	}
 	v := ix.reader().v
 	today := dayNumber(ix.now().In(chinaTime).Format(content.DateLayout))
-	newer := func(a, b uint32) bool { return v.days[a] > v.days[b] || v.days[a] == v.days[b] && a < b }
+	newer := func(a, b uint32) bool {
+		return v.days[a] > v.days[b] || v.days[a] == v.days[b] && v.docs[a].card.id < v.docs[b].card.id
+	}
 	top := make([]uint32, 0, n+1) // newest first
 	for i := range v.docs {
 		d := uint32(i)

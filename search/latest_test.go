@@ -10,7 +10,7 @@ import (
 )
 
 // TestLatest: the articles published last, newest first, a day's in the
-// order they were imported; not those dated after today in China, nor
+// order of their ids, an edited one too; not those dated after today in China, nor
 // undated ones, nor roundups sharing their title, nor removed ones.
 func TestLatest(t *testing.T) {
 	arts := []content.Article{
@@ -31,6 +31,10 @@ func TestLatest(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix.Remove("gone")
+	// An edit adds d1 again, last in the index: its day's order stays.
+	edited := arts[1]
+	edited.Title = "头条（更新）"
+	ix.Add(ix.Analyze(edited))
 	// 2026-06-01 in China, the evening before in UTC.
 	ix.now = func() time.Time { return time.Date(2026, 5, 31, 20, 0, 0, 0, time.UTC) }
 	for n, want := range map[int]string{0: "[]", 1: "[d1]", 3: "[d1 d2 prev]", 10: "[d1 d2 prev old]"} {

@@ -205,19 +205,23 @@ func (l *Library) Index() *Index { return l.index }
 func (l *Library) Store() *store.Store { return l.store }
 
 // Search implements the bot's catalog search.
+// The searches work in memory: the deadline of a message's I/O (the
+// webhook ends the bot's context before its reply budget) does not end
+// them, as a busy first search must not fail the bot's next one (a
+// review's find: a mentions list became "no match").
 func (l *Library) Search(ctx context.Context, query string, n int) ([]content.Hit, error) {
-	return l.index.Search(ctx, query, n)
+	return l.index.Search(context.WithoutCancel(ctx), query, n)
 }
 
 // Mentions implements the bot's catalog mentions: articles that hold a
 // one-word question no article answers surely.
 func (l *Library) Mentions(ctx context.Context, query string, n int) (string, []content.Hit, error) {
-	return l.index.Mentions(ctx, query, n)
+	return l.index.Mentions(context.WithoutCancel(ctx), query, n)
 }
 
 // Latest implements the bot's catalog latest articles.
 func (l *Library) Latest(ctx context.Context, n int) ([]content.Hit, error) {
-	return l.index.Latest(ctx, n)
+	return l.index.Latest(context.WithoutCancel(ctx), n)
 }
 
 // Topic implements the bot's catalog topic check.

@@ -436,3 +436,26 @@ func TestSyncOfAHungStore(t *testing.T) {
 		t.Fatal("a sync with the store hung did not end")
 	}
 }
+
+// TestSearchesOutliveTheDeadline: the searches work in memory, so a
+// context whose deadline has passed (the webhook's for the bot's I/O,
+// ended by a busy first search) still gets them answered (a review's
+// find: the mentions list that followed a busy search became no match).
+func TestSearchesOutliveTheDeadline(t *testing.T) {
+	e := storetest.Engines()[0]
+	lib := openLibraryAt(t, e, e.Fresh(t))
+	if _, err := lib.Seed(context.Background(), content.DemoArticles()); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancel()
+	if hits, err := lib.Search(ctx, "枫桥经验", 3); err != nil || len(hits) == 0 {
+		t.Errorf("search past the deadline: %v, %v", hits, err)
+	}
+	if _, _, err := lib.Mentions(ctx, "枫桥经验", 3); err != nil {
+		t.Errorf("mentions past the deadline: %v", err)
+	}
+	if hits, err := lib.Latest(ctx, 3); err != nil || len(hits) == 0 {
+		t.Errorf("latest past the deadline: %v, %v", hits, err)
+	}
+}

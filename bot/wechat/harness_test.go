@@ -48,13 +48,13 @@ func newTestCatalog() *testCatalog {
 }
 
 func (c *testCatalog) Mentions(ctx context.Context, q string, n int) (string, []content.Hit, error) {
-	return c.index.Mentions(ctx, q, n)
+	return c.index.Mentions(context.WithoutCancel(ctx), q, n) // in memory, as search.Library's
 }
 
 func (c *testCatalog) Topic(word string) bool { return c.index.Topic(word) }
 
 func (c *testCatalog) Latest(ctx context.Context, n int) ([]content.Hit, error) {
-	return c.index.Latest(ctx, n)
+	return c.index.Latest(context.WithoutCancel(ctx), n)
 }
 
 func (c *testCatalog) Search(ctx context.Context, q string, n int) ([]content.Hit, error) {
