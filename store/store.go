@@ -39,6 +39,10 @@ type Store struct {
 // Open opens (creating if needed) the SQLite store at path and applies any
 // migrations the file has not seen yet.
 func Open(ctx context.Context, path string) (*Store, error) {
+	if strings.Contains(path, "://") {
+		// postgres://… made an SQLite file in a folder named postgres:.
+		return nil, fmt.Errorf("store %s: an address, not an SQLite file (for PostgreSQL set store.driver: postgres and store.dsn)", path)
+	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("store %s: %w", path, err)

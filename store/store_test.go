@@ -7,6 +7,7 @@ import (
 	"mpbot/content"
 	"mpbot/store"
 	"mpbot/store/storetest"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -281,5 +282,19 @@ func testOneArticleAnAddress(t *testing.T, e storetest.Engine) {
 	// Given the id it has, it is the same article, updated.
 	if _, outcome, err := s.Upsert(ctx, content.Article{ID: first.ID, Title: "X 新", URL: "https://example.com/x"}); err != nil || outcome != store.Updated {
 		t.Fatalf("the article by its own id: %v %v", outcome, err)
+	}
+}
+
+// TestOpenRefusesAnAddress: a PostgreSQL address given where an SQLite
+// file goes is refused, not made into a file in a folder named postgres:
+// (a test of this project's did so).
+func TestOpenRefusesAnAddress(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if _, err := store.Open(context.Background(), "postgres://127.0.0.1:5432/mpbot"); err == nil || !strings.Contains(err.Error(), "store.driver: postgres") {
+		t.Fatalf("open of an address: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("open of an address made %s", entries[0].Name())
 	}
 }
