@@ -890,6 +890,17 @@ func TestFollowersThroughWebhook(t *testing.T) {
 	if got := send(wechat.Inbound{MsgType: "text", Content: "1", MsgID: 31, CreateTime: now}); !strings.Contains(got, "[图文]") {
 		t.Fatalf("1 after the latest: %q", got)
 	}
+	// A follower run's: 更多 pages on, and a choice after the shipped
+	// greetings opens an article.
+	if got := send(wechat.Inbound{MsgType: "text", Content: "更多", MsgID: 33, CreateTime: now}); !strings.Contains(got, "最新 5 篇文章：\n1. ") || got == latest {
+		t.Fatalf("更多 after the latest: %q", got)
+	}
+	if got := send(wechat.Inbound{MsgType: "text", Content: "晚上好，第二篇", MsgID: 34, CreateTime: now}); !strings.Contains(got, "[图文]") {
+		t.Fatalf("晚上好，第二篇 after the latest: %q", got)
+	}
+	if got := send(wechat.Inbound{MsgType: "text", Content: "你好，最新", MsgID: 35, CreateTime: now}); !strings.Contains(got, "最新 5 篇文章") {
+		t.Fatalf("你好，最新: %q", got)
+	}
 	if got := send(wechat.Inbound{MsgType: "voice", Recognition: "。", MsgID: 32, CreateTime: now, Extra: "<MediaId><![CDATA[m]]></MediaId>"}); !strings.Contains(got, "只能读懂文字") {
 		t.Fatalf("voice heard as 。: %q", got)
 	}

@@ -275,6 +275,9 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return b.followUp(ctx, s, m, 0, &list)
 		}
 	}
+	if rule >= 0 && s.rules[rule].alone && asksLatest(s.topicAside(text, rule)) {
+		return b.latest(ctx, s, m) // 你好，最新 (a follower run's find: the greeting alone)
+	}
 	if rule >= 0 && s.rules[rule].alone {
 		// 你好，两会: a greeting, and a topic of two characters apart
 		// from it, which alone counts as nothing searchable (谢谢分享 is
@@ -310,9 +313,10 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 // these alone asks for the latest articles; searched, 今天有什么新闻 found
 // titles holding 今天 from any year (a follower run's find).
 var (
-	latestWhen = []string{"今天", "今日", "最近", "最新", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周", "这星期", "刚刚"}
-	latestWhat = []string{"新闻", "要闻", "消息", "资讯", "文章", "推送", "动态", "时政", "热点", "新鲜事"}
-	latestAsk  = []string{"你好", "您好", "老师好", "老师", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "什么", "哪些", "啥", "更新了", "更新", "发布了", "发了", "推荐", "看看",
+	latestWhen = []string{"今天", "今日", "昨天", "昨日", "最近", "最新", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周",
+		"这星期", "一周", "这个月", "本月", "刚刚"}
+	latestWhat = []string{"新闻联播", "新闻", "要闻", "消息", "资讯", "文章", "推送", "动态", "时政", "热点", "新鲜事", "更新"}
+	latestAsk  = []string{"你好", "您好", "老师好", "老师", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "是什么", "什么", "哪些", "啥", "发布了", "发了", "推荐", "看看",
 		"一下", "几篇", "一些", "给我", "我想看", "想看", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
 	latestWords = longestFirst(slices.Concat(latestWhen, latestWhat, latestAsk))
 )
@@ -344,7 +348,7 @@ func asksLatest(text string) bool {
 // latest answers with the articles published last, as a numbered list
 // (dated, numbers open them; nothing to page to).
 func (b *Bot) latest(ctx context.Context, s *Settings, m Message) []Reply {
-	found, err := b.catalog.Latest(ctx, s.search.MaxResults)
+	found, err := b.catalog.Latest(ctx, s.searchN())
 	if err != nil {
 		b.log.ErrorContext(ctx, "latest articles", "err", err)
 	}
@@ -352,20 +356,29 @@ func (b *Bot) latest(ctx context.Context, s *Settings, m Message) []Reply {
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
 		return b.render(ctx, s, m, s.noMatch, 0)
 	}
-	for i := range found {
-		found[i].Snippet = found[i].Article.PublishedOn
-	}
+	more := len(found) > s.search.MaxResults
+	found = dated(found[:min(len(found), s.search.MaxResults)])
 	note(ctx, func(e *Event) {
 		e.Outcome = OutcomeList // answered: the report does not list it as unanswered
 		for _, h := range found {
 			e.Hits = append(e.Hits, Scored{ID: h.Article.ID, Score: h.Score})
 		}
 	})
-	reply, ids := listReplyWith(found, func(n int) string { return fmt.Sprintf(latestHeader, n) }, false, false)
-	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), IDs: ids, Stories: storiesOf(found[:len(ids)])}, reply)}
+	reply, ids := listReplyWith(found, latestHeaderFor, true, more)
+	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), Latest: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}, reply)}
+}
+
+// dated shows each hit's date under its title.
+func dated(hits []content.Hit) []content.Hit {
+	for i := range hits {
+		hits[i].Snippet = hits[i].Article.PublishedOn
+	}
+	return hits
 }
 
 const latestHeader = "最新 %d 篇文章：\n"
+
+func latestHeaderFor(n int) string { return fmt.Sprintf(latestHeader, n) }
 
 // pastedURL reports a text that is a web address alone, as links are
 // copied: ASCII (a question glued on, https://x/a这篇讲什么, is searched).
@@ -666,16 +679,20 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	for _, id := range append(slices.Clone(list.Seen), list.IDs...) {
 		seen[id] = true
 	}
-	if len(seen) >= maxSeen || list.Search == "" { // a configured list has no more
+	if len(seen) >= maxSeen || list.Search == "" && !list.Latest { // a configured list has no more
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
 	search, minScore, header := b.catalog.Search, s.search.MinScore, listHeaderFor
-	if list.Mentions { // more of the articles mentioning the word, whatever their scores
+	switch {
+	case list.Mentions: // more of the articles mentioning the word, whatever their scores
 		search = func(ctx context.Context, query string, n int) ([]content.Hit, error) {
 			_, hits, err := b.catalog.Mentions(ctx, query, n)
 			return hits, err
 		}
 		minScore, header = 0, mentionsHeaderFor(list.Search)
+	case list.Latest: // the articles published before those shown (a follower run's find: 更多 said there were none)
+		search = func(ctx context.Context, _ string, n int) ([]content.Hit, error) { return b.catalog.Latest(ctx, n) }
+		minScore, header = 0, latestHeaderFor
 	}
 	// Searched deeper than the first page was: the search weighs its
 	// leading candidates only, as many as it is asked for (at least 16),
@@ -704,14 +721,18 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		}
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
-	next = b.catalog.Snippets(ctx, list.Search, next)
+	if list.Latest {
+		dated(next)
+	} else {
+		next = b.catalog.Snippets(ctx, list.Search, next)
+	}
 	// A page cut to fit leaves the rest to 更多, unless the question has
 	// had its 50 (the footer of the last page before them promised more).
 	reply, ids := listReplyWith(next, header, true, more)
 	if text, cut := strings.CutSuffix(reply.Text, listFooterMore); cut && len(seen)+len(ids) >= maxSeen {
 		reply.Text = text + listFooter
 	}
-	page := FollowUp{Query: list.Query, Search: list.Search, Mentions: list.Mentions, IDs: ids, Stories: storiesOf(next[:len(ids)]),
+	page := FollowUp{Query: list.Query, Search: list.Search, Mentions: list.Mentions, Latest: list.Latest, IDs: ids, Stories: storiesOf(next[:len(ids)]),
 		Seen: slices.Sorted(maps.Keys(seen))}
 	return []Reply{b.keepList(ctx, m, page, reply)}
 }
@@ -1263,16 +1284,22 @@ func wordChoice(norm string) (n int, sure, ok bool) {
 
 // choiceGreetings may open a choice (你好，2, 请问第二篇) without making it
 // one: 你好，315 is searched, as 315 is.
-var choiceGreetings = []string{"你好", "您好", "请问"}
+var choiceGreetings = longestFirst([]string{"你好", "您好", "请问", "早上好", "上午好", "中午好", "下午好", "晚上好", "在吗", "在么",
+	"老师好", "老师您好", "老师你好", "hello", "hi", "嗨", "哈喽", "哈啰"})
 
-// withoutGreeting is norm less a greeting it opens with.
+// withoutGreeting is norm less the greetings it opens with (你好，请问第二篇).
 func withoutGreeting(norm string) string {
-	for _, g := range choiceGreetings {
-		if rest, ok := strings.CutPrefix(norm, g); ok {
-			return strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
+	for {
+		i := slices.IndexFunc(choiceGreetings, func(g string) bool { return strings.HasPrefix(norm, g) })
+		if i < 0 {
+			return norm
 		}
+		rest := norm[len(choiceGreetings[i]):]
+		if r, _ := utf8.DecodeRuneInString(rest); r < utf8.RuneSelf && unicode.IsLetter(r) {
+			return norm // hi of history
+		}
+		norm = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
 	}
-	return norm
 }
 
 // listMeasures are the measures only a list's items take: 第二篇, 第三条

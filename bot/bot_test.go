@@ -677,7 +677,8 @@ func TestWordChoice(t *testing.T) {
 		// A helper's conversations.
 		"No.2": 2, "请发一下第二篇": 2, "麻烦发一下第四篇": 4, "第十一篇": 11, "最后一篇": lastChoice, "看最后一个": lastChoice,
 		// A follower run's: a greeting or 请问 before the choice.
-		"你好，2": 2, "您好 3": 3, "你好，第二篇": 2, "请问第二篇": 2,
+		"你好，2": 2, "您好 3": 3, "你好，第二篇": 2, "请问第二篇": 2, "晚上好，第二篇": 2, "在吗 2": 2, "hi 2": 2,
+		"你好，请问第二篇": 2, "老师您好，2": 2, "哈喽 3": 3,
 	} {
 		if n, _, ok := wordChoice(Bare(text)); !ok || n != want {
 			t.Errorf("%s: %d %v, want %d", text, n, ok, want)
@@ -1539,6 +1540,8 @@ func TestLatestArticles(t *testing.T) {
 		"有什么新文章吗": true, "今日要闻": true, "今天的时政热点": true, "最近更新了什么文章": true, "新闻": true, "今天推送了什么": true,
 		"最近的政策": false, "今天天气": false, "新闻发布会": false, "有什么": false, "最新的枫桥经验文章": false, "": false,
 		"什么": false, "今天有什么新闻" + strings.Repeat("啊", 20): false, "你好": false, "老师好，最新文章": true,
+		"昨天有什么新闻": true, "这个月有什么新闻": true, "最近一周的新闻": true, "今天的新闻联播": true, "有更新吗": true,
+		"最新消息是什么": true, "城市更新": false,
 	} {
 		if got := asksLatest(Bare(text)); got != want {
 			t.Errorf("%s: asks for the latest %v, want %v", text, got, want)
@@ -1549,12 +1552,25 @@ func TestLatestArticles(t *testing.T) {
 	demo := content.DemoArticles()
 	newest := slices.MaxFunc(demo, func(a, b content.Article) int { return strings.Compare(a.PublishedOn, b.PublishedOn) })
 	if list.Type != ReplyText || !strings.HasPrefix(list.Text, "最新 5 篇文章：\n1. ") || !strings.Contains(list.Text, newest.Title) ||
-		!strings.Contains(list.Text, "   "+newest.PublishedOn+"\n") || !strings.HasSuffix(list.Text, listFooter) {
+		!strings.Contains(list.Text, "   "+newest.PublishedOn+"\n") || !strings.HasSuffix(list.Text, listFooterMore) {
 		t.Fatalf("今天有什么新闻 got:\n%s", list.Text)
 	}
 	first := ask("1")
 	if first.Type != ReplyNews || first.Card.Title != newest.Title {
 		t.Errorf("1 after the latest opened %v, want %s", first, newest.Title)
+	}
+	// 更多 shows the ones published before (a follower run's find: it said
+	// there were none), dated, and their numbers open them.
+	page := ask("更多")
+	if page.Type != ReplyText || !strings.HasPrefix(page.Text, "最新 5 篇文章：\n1. ") || strings.Contains(page.Text, newest.Title) ||
+		!strings.Contains(page.Text, "   20") {
+		t.Fatalf("更多 after the latest:\n%s", page.Text)
+	}
+	if r := ask("1"); r.Type != ReplyNews || !strings.Contains(page.Text, r.Card.Title) {
+		t.Errorf("1 after 更多 opened %v", r)
+	}
+	if r := ask("谢谢，最新"); r.Type != ReplyText || !strings.HasPrefix(r.Text, "最新 5 篇文章") {
+		t.Errorf("谢谢，最新 got %v", r)
 	}
 	if r := ask("最近的枫桥经验"); r.Type == ReplyText && strings.HasPrefix(r.Text, "最新") {
 		t.Errorf("a question about a topic got the latest articles:\n%s", r.Text)

@@ -22,9 +22,12 @@ type FollowUp struct {
 	// searches again for the next list; Mentions, that the list was of
 	// articles mentioning it. Seen are the articles of the earlier lists,
 	// not shown again.
-	Search   string   `json:"search,omitempty"`
-	Mentions bool     `json:"mentions,omitempty"`
-	Seen     []string `json:"seen,omitempty"`
+	Search   string `json:"search,omitempty"`
+	Mentions bool   `json:"mentions,omitempty"`
+	// Latest marks a list of the articles published last (最新): 更多
+	// shows the ones before them.
+	Latest bool     `json:"latest,omitempty"`
+	Seen   []string `json:"seen,omitempty"`
 }
 
 // FollowUps remembers, per follower, the last numbered list, so that a
