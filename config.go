@@ -971,8 +971,11 @@ func (c WeChatConfig) check(p *problems) {
 func (c StoreConfig) check(p *problems) {
 	switch c.Driver {
 	case "sqlite":
-		if c.Path == "" {
+		switch {
+		case c.Path == "":
 			p.add("store.path", "is empty")
+		case strings.Contains(c.Path, "://"):
+			p.add("store.path", "%q is an address, not an SQLite file: for PostgreSQL set store.driver: postgres and store.dsn", c.Path)
 		}
 	case "postgres":
 		if c.DSN == "" {

@@ -182,6 +182,9 @@ func TestScalarsReadStrictly(t *testing.T) {
 					slices.Contains(c.warnings, "MPBOT_PUSH_UNSUBSCRIBE_KEYWORDS is set to nothing, so its key is empty here, whatever the file says (unset it to keep the file's value)")
 			}},
 		{"", "", []string{"MPBOT_SERVER_TRUSTED_PROXIES=10.0.0.0/8,lan"}, `server.trusted_proxies: "lan" is not an IP address or network (set by MPBOT_SERVER_TRUSTED_PROXIES)`, nil},
+		// An address where the SQLite file goes (a README run's find:
+		// check said ok, and every other command refused it).
+		{"", "", []string{"MPBOT_STORE_PATH=postgres://u@127.0.0.1:5432/db"}, `store.path: "postgres://u@127.0.0.1:5432/db" is an address, not an SQLite file`, nil},
 		// Openids apart by spaces were one recipient, refused by WeChat
 		// only at the preview's send.
 		{"", "", []string{"MPBOT_PUSH_PREVIEW_OPENIDS=oAbc_1 oDef-2"}, `push.preview_openids[0]: "oAbc_1 oDef-2" is not an openid`, nil},

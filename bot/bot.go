@@ -315,7 +315,8 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 var (
 	latestWhen = []string{"今天", "今日", "昨天", "昨日", "最近", "最新", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周",
 		"这星期", "一周", "这个月", "本月", "刚刚"}
-	latestWhat = []string{"新闻联播", "新闻", "要闻", "消息", "资讯", "文章", "推送", "动态", "时政", "热点", "新鲜事", "更新"}
+	// Not 时政 nor 热点: 时政热点 is a category the help reply names, and is searched.
+	latestWhat = []string{"新闻联播", "新闻", "要闻", "消息", "资讯", "文章", "推送", "动态", "新鲜事", "更新"}
 	latestAsk  = []string{"你好", "您好", "老师好", "老师", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "是什么", "什么", "哪些", "啥", "发布了", "发了", "推荐", "看看",
 		"一下", "几篇", "一些", "给我", "我想看", "想看", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
 	latestWords = longestFirst(slices.Concat(latestWhen, latestWhat, latestAsk))

@@ -1537,7 +1537,7 @@ func TestCardWithoutASummary(t *testing.T) {
 func TestLatestArticles(t *testing.T) {
 	for text, want := range map[string]bool{
 		"今天有什么新闻": true, "今天有什么新闻？": true, "最近有什么新闻": true, "最新新闻": true, "最新": true, "最新消息": true,
-		"有什么新文章吗": true, "今日要闻": true, "今天的时政热点": true, "最近更新了什么文章": true, "新闻": true, "今天推送了什么": true,
+		"有什么新文章吗": true, "今日要闻": true, "时政热点": false, "今天的时政热点": false, "最近更新了什么文章": true, "新闻": true, "今天推送了什么": true,
 		"最近的政策": false, "今天天气": false, "新闻发布会": false, "有什么": false, "最新的枫桥经验文章": false, "": false,
 		"什么": false, "今天有什么新闻" + strings.Repeat("啊", 20): false, "你好": false, "老师好，最新文章": true,
 		"昨天有什么新闻": true, "这个月有什么新闻": true, "最近一周的新闻": true, "今天的新闻联播": true, "有更新吗": true,

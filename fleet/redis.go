@@ -327,8 +327,8 @@ type sharedAnswer struct {
 // A claim lost to another replica reads how long that one has left to
 // live (a second round trip, on the rare retry only): its age by Redis's
 // clock, which replicas' clocks cannot skew.
-func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (won bool, age time.Duration, id string, err error) {
-	ctx, cancel := context.WithTimeout(ctx, s.R.claimWait)
+func (s Replies) Claim(caller context.Context, key string, ttl time.Duration) (won bool, age time.Duration, id string, err error) {
+	ctx, cancel := context.WithTimeout(caller, s.R.claimWait)
 	defer cancel()
 	var set *redis.StatusCmd
 	token := fmt.Sprintf("%s-%d", s.R.id, s.R.claims.Add(1))
@@ -336,6 +336,13 @@ func (s Replies) Claim(ctx context.Context, key string, ttl time.Duration) (won 
 	if err := s.R.send(ctx, func(p redis.Pipeliner) {
 		set = p.SetArgs(ctx, k, value, redis.SetArgs{Mode: "NX", TTL: ttl, Get: true})
 	}); err != nil {
+		if caller.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+			// Redis did not answer within the claim's wait, before the
+			// round trip itself gave up: the list this message leaves is
+			// not to be queued and lost (a README run's find: the first
+			// lists of a stall were).
+			s.R.failing.Store(true)
+		}
 		return false, 0, "", fmt.Errorf("claim %s: %w", key, err)
 	}
 	prev, err := set.Result()

@@ -1049,6 +1049,20 @@ func TestListRefusedWhileRedisStalls(t *testing.T) {
 	p.setMode(forward)
 	p.drop()
 	waitFor(t, "a round trip through again", func() bool { _, err := lists.Get(ctx, "o_before"); return err == nil })
+	// A claim that Redis does not answer within its wait marks it at
+	// once, before the round trip gives up (a README run's find: the first
+	// lists of a stall were still queued and lost).
+	r.claimWait = 100 * time.Millisecond
+	p.setMode(holdRequests)
+	if _, _, _, err := (Replies{R: r}).Claim(ctx, "o_stalled|1", time.Minute); err == nil {
+		t.Fatal("a claim while Redis stalls did not fail")
+	}
+	if err := lists.Put(ctx, "o_during", bot.FollowUp{IDs: []string{"b"}}); err == nil {
+		t.Fatal("a list right after a claim Redis did not answer was taken, to be lost")
+	}
+	p.setMode(forward)
+	p.drop()
+	waitFor(t, "a round trip through again", func() bool { _, err := lists.Get(ctx, "o_before"); return err == nil })
 	if err := lists.Put(ctx, "o_after", bot.FollowUp{IDs: []string{"c"}}); err != nil {
 		t.Fatalf("a list once Redis answers again: %v", err)
 	}
