@@ -309,7 +309,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 }
 
 // Words of a follower asking what is new: when (今天, 最近, 最新), what
-// (新闻, 文章, 热点) and the question around them (有什么, 吗). A text of
+// (新闻, 文章, 更新) and the question around them (有什么, 吗). A text of
 // these alone asks for the latest articles; searched, 今天有什么新闻 found
 // titles holding 今天 from any year (a follower run's find).
 var (
@@ -347,7 +347,7 @@ func asksLatest(text string) bool {
 }
 
 // latest answers with the articles published last, as a numbered list
-// (dated, numbers open them; nothing to page to).
+// (dated; numbers open them, 更多 shows the ones before).
 func (b *Bot) latest(ctx context.Context, s *Settings, m Message) []Reply {
 	found, err := b.catalog.Latest(ctx, s.searchN())
 	if err != nil {
@@ -1084,10 +1084,11 @@ func listReplyWith(found []content.Hit, header func(n int) string, pages, more b
 	// A list that pages on keeps room for the longer footer; one that
 	// does not (configured ids) never shows it, and so keeps the room for
 	// an article (a review's find: a configured list that fit lost its last).
-	size := len(listFooter) + len(header(len(found)))
+	longest := listFooter
 	if pages {
-		size = len(listFooterMore) + len(header(len(found)))
+		longest = listFooterMore
 	}
+	size := len(longest) + len(header(len(found)))
 	line := make([]byte, 0, 256)
 	for _, h := range found {
 		a := h.Article
