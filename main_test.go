@@ -909,6 +909,16 @@ func TestFollowersThroughWebhook(t *testing.T) {
 	if daily1 != daily2 || !strings.Contains(daily1, "[图文]") {
 		t.Fatalf("daily reading not stable: %q vs %q", daily1, daily2)
 	}
+	// 今天推送了什么 is the day's reading; a recency word beside a topic
+	// lists its articles newest first, dated (a follower run's finds).
+	if got := send(wechat.Inbound{MsgType: "voice", Recognition: "今天推送了什么？。", MsgID: 4, CreateTime: now, Extra: "<MediaId><![CDATA[m]]></MediaId>"}); got != daily1 {
+		t.Fatalf("今天推送了什么: %q, want the daily reading %q", got, daily1)
+	}
+	newest := send(wechat.Inbound{MsgType: "voice", Recognition: "最新的遴选文章。", MsgID: 5, CreateTime: now, Extra: "<MediaId><![CDATA[m]]></MediaId>"})
+	if !strings.HasPrefix(newest, "「遴选」最新的文章：\n1. ") || !strings.Contains(newest, "   2026-08-20\n") ||
+		strings.Index(newest, "遴选面试") > strings.Index(newest, "公务员遴选笔试") {
+		t.Fatalf("最新的遴选文章: %q", newest)
+	}
 	store, err := store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
 	if err != nil {
 		t.Fatal(err)

@@ -73,8 +73,8 @@ type Followers interface {
 type Deps struct {
 	Catalog   Catalog
 	FollowUps FollowUps
-	Daily     DailyReading
-	Followers Followers // may be nil: nothing is recorded
+	Daily     DailyReading // may be nil: there is no daily reading
+	Followers Followers    // may be nil: nothing is recorded
 	Log       *slog.Logger
 	// Pick chooses one of n replies for mode random; nil is math/rand.
 	Pick func(n int) int
@@ -303,7 +303,22 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		question = text
 	}
 	if rule < 0 && asksLatest(question) { // 你好，今天有什么新闻: what follows the greeting
+		if asksPushed(question) {
+			// 今天推送了什么 asks for the reading pushed today, when there
+			// is one; without, the articles published last answer it.
+			if r, sent := b.dailyReply(ctx, s, m, 1); sent {
+				b.closeList(ctx, m)
+				return r
+			}
+		}
 		return b.latest(ctx, s, m)
+	}
+	if topic, ok := recentTopic(question); ok {
+		// 最新的枫桥经验, 国常会最近消息: searched as typed, the recency
+		// word was a word to find (no match, or a 2023 meeting's card).
+		if r := b.newest(ctx, s, m, topic); r != nil {
+			return r
+		}
 	}
 	return b.search(ctx, s, m, question, 0)
 }
@@ -344,6 +359,138 @@ func asksLatest(text string) bool {
 		rest = rest[len(w):]
 	}
 	return named
+}
+
+// asksPushed reports whether a text asking what is new asks for today's
+// push (今天推送了什么, 今日推送): what the account sent today is the
+// daily reading.
+func asksPushed(text string) bool {
+	return strings.Contains(text, "推送") && (strings.Contains(text, "今天") || strings.Contains(text, "今日"))
+}
+
+// recentWords, beside a topic, ask for its newest articles (最新的枫桥经验).
+// Not 今天 nor 昨天: they name a day, and 今天的国常会 may be another day's.
+var recentWords = []string{"最新", "最近", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周", "这星期", "本月", "这个月"}
+
+// recentEdges are what is peeled off a topic's ends with a recency word:
+// the what-is-new words of two characters or more (one character, 新 or
+// 发, may begin a topic: 新质生产力), 关于 and particles.
+var recentEdges = func() []string {
+	var w []string
+	for _, x := range slices.Concat(latestWhen, latestWhat, latestAsk, []string{"关于", "有关", "方面"}) {
+		if utf8.RuneCountInString(x) > 1 {
+			w = append(w, x)
+		}
+	}
+	return longestFirst(append(w, "的", "了", "吗", "呢", "呀", "啊", "吧"))
+}()
+
+// recentTopic returns the topic a text asks the newest articles of: what is
+// left when a recency word (recentWords) and the words around it are
+// peeled off its ends. 国常会最新消息 is 国常会's; 枫桥经验最新发展 is a
+// question of its own (the recency word is inside it).
+func recentTopic(text string) (string, bool) {
+	if utf8.RuneCountInString(text) > 32 {
+		return "", false
+	}
+	recent := false
+	peel := func(t string, front bool) string {
+		for {
+			if front {
+				t = strings.TrimLeftFunc(t, func(r rune) bool { return !isWordRune(r) })
+			} else {
+				t = strings.TrimRightFunc(t, func(r rune) bool { return !isWordRune(r) })
+			}
+			i := slices.IndexFunc(recentEdges, func(w string) bool {
+				if front {
+					return strings.HasPrefix(t, w)
+				}
+				return strings.HasSuffix(t, w)
+			})
+			if i < 0 {
+				return t
+			}
+			w := recentEdges[i]
+			recent = recent || slices.Contains(recentWords, w)
+			if front {
+				t = t[len(w):]
+			} else {
+				t = t[:len(t)-len(w)]
+			}
+		}
+	}
+	topic := peel(peel(text, true), false)
+	if !recent || topic == "" {
+		return "", false
+	}
+	return topic, true
+}
+
+// newest answers a question for a topic's newest articles with those the
+// search finds relevant (or, when none is, that mention it), newest first
+// and dated; 更多 shows older ones. nil when nothing is found: the question
+// is searched as typed.
+func (b *Bot) newest(ctx context.Context, s *Settings, m Message, topic string) []Reply {
+	found, mentions, err := b.newestOf(ctx, s, &topic, moreDepth)
+	if err != nil {
+		b.log.ErrorContext(ctx, "search", "err", err)
+		return nil
+	}
+	switch len(found) {
+	case 0:
+		return nil
+	case 1: // no order to give: the search's own answer (its card)
+		return b.search(ctx, s, m, topic, 0)
+	}
+	more := len(found) > s.search.MaxResults
+	found = dated(found[:min(len(found), s.search.MaxResults)])
+	note(ctx, func(e *Event) {
+		if e.Outcome == OutcomeEvent {
+			e.Outcome = OutcomeList
+		}
+		for _, h := range found {
+			e.Hits = append(e.Hits, Scored{ID: h.Article.ID, Score: h.Score})
+		}
+	})
+	reply, ids := listReplyWith(found, newestHeaderFor(topic, mentions), true, more)
+	list := FollowUp{Query: asked(m), Search: topic, Mentions: mentions, Newest: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
+	return []Reply{b.keepList(ctx, m, list, reply)}
+}
+
+// newestOf returns the articles the search finds relevant to topic, or
+// when none is those that mention it (and says so, topic then the word
+// they mention: 风桥经验's are 枫桥经验's), newest first; of the first n
+// hits, so that every page of a list orders the same ones.
+func (b *Bot) newestOf(ctx context.Context, s *Settings, topic *string, n int) ([]content.Hit, bool, error) {
+	hits, err := b.catalog.Search(ctx, *topic, n)
+	if err != nil {
+		return nil, false, err
+	}
+	found, mentions := relevantOf(hits, s.search.MinScore), false
+	if len(found) == 0 {
+		word, mentioning, err := b.catalog.Mentions(ctx, *topic, n)
+		if err != nil {
+			return nil, false, err
+		}
+		if len(mentioning) > 0 {
+			found, mentions, *topic = mentioning, true, word
+		}
+	}
+	found = slices.Clone(found)
+	slices.SortStableFunc(found, func(a, b content.Hit) int { return strings.Compare(b.Article.PublishedOn, a.Article.PublishedOn) })
+	return found, mentions, nil
+}
+
+const (
+	newestHeader         = "「%s」最新的文章：\n"
+	newestMentionsHeader = "没有专门讲「%s」的文章，以下是最近提到它的：\n"
+)
+
+// newestHeaderFor is the header of a list of topic's newest articles, or
+// of those that mention it.
+func newestHeaderFor(topic string, mentions bool) func(int) string {
+	h := fmt.Sprintf(map[bool]string{false: newestHeader, true: newestMentionsHeader}[mentions], html.EscapeString(Cut(topic, listTitle)))
+	return func(int) string { return h }
 }
 
 // latest answers with the articles published last, as a numbered list
@@ -565,6 +712,9 @@ func (b *Bot) putFollowUp(ctx context.Context, m Message, f FollowUp) error {
 // dailyReply is the day's reading, and whether it was sent (not an
 // apology or the no-match reply, after which the list stays open).
 func (b *Bot) dailyReply(ctx context.Context, s *Settings, m Message, depth int) ([]Reply, bool) {
+	if b.daily == nil { // a bot without one (Deps.Daily unset) has no reading to give
+		return b.noMatch(ctx, s, m, depth), false
+	}
 	a, err := b.daily(ctx)
 	if err != nil {
 		if !errors.Is(err, content.ErrNotFound) {
@@ -694,6 +844,12 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	case list.Latest: // the articles published before those shown (a follower run's find: 更多 said there were none)
 		search = func(ctx context.Context, _ string, n int) ([]content.Hit, error) { return b.catalog.Latest(ctx, n) }
 		minScore, header = 0, latestHeaderFor
+	case list.Newest: // the topic's older articles, as the first page found and ordered them
+		search = func(ctx context.Context, topic string, n int) ([]content.Hit, error) {
+			found, _, err := b.newestOf(ctx, s, &topic, n)
+			return found, err
+		}
+		minScore, header = 0, newestHeaderFor(list.Search, list.Mentions)
 	}
 	// Searched deeper than the first page was: the search weighs its
 	// leading candidates only, as many as it is asked for (at least 16),
@@ -722,7 +878,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		}
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
-	if list.Latest {
+	if list.Latest || list.Newest {
 		dated(next)
 	} else {
 		next = b.catalog.Snippets(ctx, list.Search, next)
@@ -733,7 +889,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	if text, cut := strings.CutSuffix(reply.Text, listFooterMore); cut && len(seen)+len(ids) >= maxSeen {
 		reply.Text = text + listFooter
 	}
-	page := FollowUp{Query: list.Query, Search: list.Search, Mentions: list.Mentions, Latest: list.Latest, IDs: ids, Stories: storiesOf(next[:len(ids)]),
+	page := FollowUp{Query: list.Query, Search: list.Search, Mentions: list.Mentions, Latest: list.Latest, Newest: list.Newest, IDs: ids, Stories: storiesOf(next[:len(ids)]),
 		Seen: slices.Sorted(maps.Keys(seen))}
 	return []Reply{b.keepList(ctx, m, page, reply)}
 }

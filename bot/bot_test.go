@@ -1582,3 +1582,70 @@ func TestLatestArticles(t *testing.T) {
 		}
 	}
 }
+
+// A recency word beside a topic asks for the topic's articles newest first
+// (a follower run's find: 最新的枫桥经验 got no match on the corpus, 最新国常会
+// a 2023 meeting's card); 今天推送了什么 asks for the daily reading.
+func TestNewestOfATopic(t *testing.T) {
+	for text, want := range map[string]string{
+		"最新的枫桥经验": "枫桥经验", "国常会最新消息": "国常会", "最近关于枫桥经验的文章": "枫桥经验", "最新新质生产力": "新质生产力",
+		"近期工作要点": "工作要点", "枫桥经验，最新的": "枫桥经验", "最近的政策": "政策", "本月国常会有哪些": "国常会",
+		"枫桥经验最新发展": "", "枫桥经验": "", "最新": "", "最新消息": "", "今天的国常会": "", "新质生产力": "",
+	} {
+		got, ok := recentTopic(Bare(text))
+		if ok != (want != "") || got != want {
+			t.Errorf("%s: topic %q %v, want %q", text, got, ok, want)
+		}
+	}
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	// Searched, 遴选's two articles tie, the older first.
+	list := ask("最新的遴选文章")
+	mianshi, bishi := strings.Index(list.Text, "遴选面试结构化答题思路"), strings.Index(list.Text, "公务员遴选笔试题型分析")
+	if list.Type != ReplyText || !strings.HasPrefix(list.Text, "「遴选」最新的文章：\n1. ") || mianshi < 0 || bishi < mianshi ||
+		!strings.Contains(list.Text, "   2026-08-25\n") || !strings.HasSuffix(list.Text, listFooter) {
+		t.Fatalf("最新的遴选文章 got:\n%s", list.Text)
+	}
+	if r := ask("1"); r.Type != ReplyNews || !strings.HasPrefix(r.Card.Title, "遴选面试") {
+		t.Errorf("1 opened %v, want the newer article", r)
+	}
+	if r := ask("更多"); r.Type != ReplyText || r.Text != noMore {
+		t.Errorf("更多 after both: %v", r)
+	}
+	// One article answers: its card, as the topic alone gets.
+	if r := ask("最新的枫桥经验"); r.Type != ReplyNews || !strings.Contains(r.Card.Title, "枫桥经验") {
+		t.Errorf("最新的枫桥经验 got %v", r)
+	}
+	// Nothing answers the topic: searched as typed.
+	if r := ask("最近很累"); r.Type != ReplyText || !strings.HasPrefix(r.Text, "没有找到") {
+		t.Errorf("最近很累 got %v", r)
+	}
+	if r := ask("今天推送了什么"); r.Type != ReplyNews || !strings.Contains(r.Card.URL, "renmin") {
+		t.Errorf("今天推送了什么 got %v, want the daily reading", r)
+	}
+	// A topic only mentioned in passing: the articles mentioning it,
+	// newest first, under a header that says so; 更多 keeps the order.
+	var arts []content.Article
+	for i, day := range []string{"2026-01-05", "2026-03-05", "2026-02-05", "2025-12-05", "2026-04-05", "2025-11-05", "2026-05-05"} {
+		arts = append(arts, content.Article{ID: fmt.Sprintf("m%d", i), Title: fmt.Sprintf("第%d场基层座谈会召开", i+1), PublishedOn: day,
+			URL: fmt.Sprintf("https://example.com/m%d", i), Body: "会上，与会代表交流了坚持和发展新时代枫桥经验的做法。"})
+	}
+	for i := range 10 {
+		arts = append(arts, content.Article{ID: fmt.Sprintf("o%d", i), Title: fmt.Sprintf("第%d届农业博览会开幕", i+1), PublishedOn: "2026-06-01",
+			URL: fmt.Sprintf("https://example.com/o%d", i), Body: "农业博览会展示了新品种。"})
+	}
+	c := &demoCatalog{index: mustIndex(arts), byID: map[string]content.Article{}}
+	for _, a := range arts {
+		c.byID[a.ID] = a
+	}
+	ask = asker(t, newDemoBot(t, c, NewMemoryFollowUps()))
+	list = ask("最近的枫桥经验")
+	days := regexp.MustCompile(`   (\d{4}-\d\d-\d\d)\n`).FindAllStringSubmatch(list.Text, -1)
+	if !strings.HasPrefix(list.Text, "没有专门讲「枫桥经验」的文章，以下是最近提到它的：\n") || len(days) != 5 || days[0][1] != "2026-05-05" || days[4][1] != "2026-01-05" {
+		t.Fatalf("最近的枫桥经验 got:\n%s", list.Text)
+	}
+	page := ask("更多")
+	days = regexp.MustCompile(`   (\d{4}-\d\d-\d\d)\n`).FindAllStringSubmatch(page.Text, -1)
+	if !strings.HasPrefix(page.Text, "没有专门讲「枫桥经验」") || len(days) != 2 || days[0][1] != "2025-12-05" || days[1][1] != "2025-11-05" {
+		t.Fatalf("更多 got:\n%s", page.Text)
+	}
+}

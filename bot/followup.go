@@ -26,7 +26,9 @@ type FollowUp struct {
 	Mentions bool   `json:"mentions,omitempty"`
 	// Latest marks a list of the articles published last (最新): 更多
 	// shows the ones before them.
-	Latest bool     `json:"latest,omitempty"`
+	Latest bool `json:"latest,omitempty"`
+	// Newest marks a list of Search's articles newest first (最新的枫桥经验).
+	Newest bool     `json:"newest,omitempty"`
 	Seen   []string `json:"seen,omitempty"`
 }
 

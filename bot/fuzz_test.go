@@ -17,7 +17,7 @@ import (
 //	go test ./bot -run '^$' -fuzz FuzzAnswer -fuzztime 60s
 func FuzzAnswer(f *testing.F) {
 	for _, seed := range []string{"枫桥经验", "2", "第二篇", "更多", "退订了吗", "要退订", "？？", "👍", "[微笑]", "嗯，医保",
-		"最后一篇", "第十一篇", "No.2", "请发一下第二篇", "你好，两会", "谢谢老师！", "再来5篇", "\x00"} {
+		"最后一篇", "第十一篇", "No.2", "请发一下第二篇", "你好，两会", "谢谢老师！", "再来5篇", "\x00", "今天推送了什么", "最新的遴选"} {
 		f.Add(seed, true)
 		f.Add(seed, false)
 	}
