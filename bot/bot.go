@@ -445,7 +445,10 @@ func (b *Bot) newest(ctx context.Context, s *Settings, m Message, topic string) 
 	more := len(found) > s.search.MaxResults
 	found = dated(found[:min(len(found), s.search.MaxResults)])
 	note(ctx, func(e *Event) {
-		if e.Outcome == OutcomeEvent {
+		switch {
+		case mentions && (e.Outcome == OutcomeEvent || e.Outcome == OutcomeRule):
+			e.Outcome = OutcomeNoMatch // as a mentions list is: no article answers it, for the report's topics
+		case e.Outcome == OutcomeEvent:
 			e.Outcome = OutcomeList
 		}
 		for _, h := range found {

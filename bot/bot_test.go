@@ -1637,12 +1637,33 @@ func TestNewestOfATopic(t *testing.T) {
 	for _, a := range arts {
 		c.byID[a.ID] = a
 	}
-	ask = asker(t, newDemoBot(t, c, NewMemoryFollowUps()))
+	log := &eventLog{}
+	sp, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := New(sp, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Events: log})
+	ask = func(text string) Reply {
+		r := b.Answer(t.Context(), Message{Kind: KindText, From: "o_newest", Text: text})
+		if len(r) != 1 {
+			t.Fatalf("%s: %d replies", text, len(r))
+		}
+		return r[0]
+	}
 	list = ask("最近的枫桥经验")
+	// Mentions answer nothing surely: the report lists the question as
+	// unanswered, as it does for a mentions list.
+	if ev := log.events[len(log.events)-1]; ev.Outcome != OutcomeNoMatch || len(ev.Hits) != 5 {
+		t.Errorf("最近的枫桥经验 recorded %s with %d hits", ev.Outcome, len(ev.Hits))
+	}
 	days := regexp.MustCompile(`   (\d{4}-\d\d-\d\d)\n`).FindAllStringSubmatch(list.Text, -1)
 	if !strings.HasPrefix(list.Text, "没有专门讲「枫桥经验」的文章，以下是最近提到它的：\n") || len(days) != 5 || days[0][1] != "2026-05-05" || days[4][1] != "2026-01-05" {
 		t.Fatalf("最近的枫桥经验 got:\n%s", list.Text)
 	}
+	if r := ask("最近的农业博览会"); !strings.HasPrefix(r.Text, "「农业博览会」最新的文章：") || log.events[len(log.events)-1].Outcome != OutcomeList {
+		t.Errorf("最近的农业博览会 got %s, recorded %s", r.Text, log.events[len(log.events)-1].Outcome)
+	}
+	ask("最近的枫桥经验")
 	page := ask("更多")
 	days = regexp.MustCompile(`   (\d{4}-\d\d-\d\d)\n`).FindAllStringSubmatch(page.Text, -1)
 	if !strings.HasPrefix(page.Text, "没有专门讲「枫桥经验」") || len(days) != 2 || days[0][1] != "2025-12-05" || days[1][1] != "2025-11-05" {
