@@ -71,7 +71,7 @@ type indexCatalog struct {
 }
 
 func (c indexCatalog) Snippets(_ context.Context, q string, hits []content.Hit) []content.Hit {
-	return c.Index.Snippets(q, hits)
+	return c.Index.Snippets(q, hits, nil)
 }
 
 func (c indexCatalog) Get(_ context.Context, id string) (content.Article, error) {

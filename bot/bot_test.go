@@ -60,7 +60,7 @@ func (c *demoCatalog) Latest(ctx context.Context, n int) ([]content.Hit, error) 
 }
 
 func (c *demoCatalog) Snippets(_ context.Context, q string, hits []content.Hit) []content.Hit {
-	return c.index.Snippets(q, hits)
+	return c.index.Snippets(q, hits, nil)
 }
 
 func (c *demoCatalog) Get(_ context.Context, id string) (content.Article, error) {

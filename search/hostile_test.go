@@ -208,7 +208,7 @@ func FuzzSearch(f *testing.F) {
 			}
 			checkSnippet(t, h.Snippet)
 		}
-		ix.Snippets(raw, r.Hits)
+		ix.Snippets(raw, r.Hits, nil)
 	})
 }
 

@@ -228,8 +228,11 @@ func (l *Library) Latest(ctx context.Context, n int) ([]content.Hit, error) {
 func (l *Library) Topic(word string) bool { return l.index.Topic(word) }
 
 // Snippets implements the bot's catalog snippets, for numbered lists.
-func (l *Library) Snippets(_ context.Context, query string, hits []content.Hit) []content.Hit {
-	return l.index.Snippets(query, hits)
+func (l *Library) Snippets(ctx context.Context, query string, hits []content.Hit) []content.Hit {
+	return l.index.Snippets(query, hits, func(id string) (string, error) {
+		a, err := l.store.Get(ctx, id)
+		return a.Body, err
+	})
 }
 
 // SearchResult searches with snippets and reports any respelling.

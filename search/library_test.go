@@ -292,8 +292,8 @@ func TestSnippetCache(t *testing.T) {
 	if len(hits) < 2 {
 		t.Fatalf("need two hits: %+v", hits)
 	}
-	a := ix.Snippets("基层治理", hits)
-	b := ix.Snippets("基层治理", []content.Hit{hits[1], hits[0]})
+	a := ix.Snippets("基层治理", hits, nil)
+	b := ix.Snippets("基层治理", []content.Hit{hits[1], hits[0]}, nil)
 	if b[0].Article.ID != hits[1].Article.ID || b[0].Snippet != a[1].Snippet || b[0].Snippet == "" {
 		t.Fatalf("snippets for other hits came from the cache: %+v", b)
 	}
@@ -457,5 +457,38 @@ func TestSearchesOutliveTheDeadline(t *testing.T) {
 	}
 	if hits, err := lib.Latest(ctx, 3); err != nil || len(hits) == 0 {
 		t.Errorf("latest past the deadline: %v, %v", hits, err)
+	}
+}
+
+// TestSnippetFromTheBody: an article listed for what its body mentions (its
+// title and summary hold none of the query) shows where the body has it,
+// read from the store; it showed its summary's opening, which says nothing
+// of why it is listed (a follower run's find, on mentions lists).
+func TestSnippetFromTheBody(t *testing.T) {
+	ctx := context.Background()
+	l := openTestLibrary(t, filepath.Join(t.TempDir(), "m.db"))
+	body := strings.Repeat("会议听取了各地经济运行情况汇报。", 60) + "与会代表交流了坚持和发展新时代枫桥经验、化解基层矛盾的做法。"
+	arts := []content.Article{
+		{ID: "body", Title: "全省基层工作座谈会召开", Summary: "座谈会在省会召开。", Body: body, URL: "https://example.com/body", PublishedOn: "2026-05-01"},
+		{ID: "summary", Title: "市域社会治理观察", Summary: "各地坚持和发展新时代枫桥经验。", Body: "正文。", URL: "https://example.com/summary", PublishedOn: "2026-05-02"},
+	}
+	if _, err := l.Import(ctx, arts, nil); err != nil {
+		t.Fatal(err)
+	}
+	hits := []content.Hit{{Article: arts[0]}, {Article: arts[1]}}
+	got := l.Snippets(ctx, "枫桥经验", hits)
+	if !strings.Contains(got[0].Snippet, "新时代【枫桥经验】、化解") || !strings.HasPrefix(got[0].Snippet, "…") {
+		t.Errorf("body-only mention: %q", got[0].Snippet)
+	}
+	if got[1].Snippet != "各地坚持和发展新时代【枫桥经验】。" {
+		t.Errorf("summary mention: %q", got[1].Snippet)
+	}
+	// Without a body to read (the index alone), the summary's opening, and
+	// nothing kept for the library's next ask.
+	if plain := l.Index().Snippets("枫桥经验", hits, nil); plain[0].Snippet != "座谈会在省会召开。" {
+		t.Errorf("without bodies: %q", plain[0].Snippet)
+	}
+	if again := l.Snippets(ctx, "枫桥经验", hits); again[0].Snippet != got[0].Snippet {
+		t.Errorf("asked again: %q", again[0].Snippet)
 	}
 }

@@ -283,7 +283,10 @@ const correctionBelow = 0.6
 
 // Snippets fills in the highlighted snippets of hits for query: the bot
 // asks for them only when it shows a numbered list, not for a single card.
-func (ix *Index) Snippets(query string, hits []content.Hit) []content.Hit {
+// An article whose title and summary hold none of the query's words (listed
+// for what its body mentions: 枫桥经验 in the news) has its snippet cut from
+// its body, which body reads (nil: the summary's opening is shown).
+func (ix *Index) Snippets(query string, hits []content.Hit, body func(id string) (string, error)) []content.Hit {
 	r := ix.reader()
 	text := prepareQuery(query)
 	// Kept apart from the query's plain answer (n < 0), and served only for
@@ -292,8 +295,10 @@ func (ix *Index) Snippets(query string, hits []content.Hit) []content.Hit {
 	if res, ok := cache.get(key, r.v.gen); ok && sameArticles(res.Hits, hits) {
 		return res.Hits
 	}
-	out := r.snippets(text, hits)
-	cache.put(key, r.v.gen, Result{Hits: out})
+	out, complete := r.snippets(text, hits, body)
+	if complete { // a body not read is tried again next time
+		cache.put(key, r.v.gen, Result{Hits: out})
+	}
 	return out
 }
 
@@ -301,20 +306,34 @@ func sameArticles(a, b []content.Hit) bool {
 	return slices.EqualFunc(a, b, func(x, y content.Hit) bool { return x.Article.ID == y.Article.ID && x.Score == y.Score })
 }
 
-func (r reader) snippets(text string, hits []content.Hit) []content.Hit {
+func (r reader) snippets(text string, hits []content.Hit, body func(id string) (string, error)) (out []content.Hit, complete bool) {
 	q, ok := r.ix.parsed.get(r.v, text)
 	if !ok {
 		q = r.parse(text)
 	}
-	out := make([]content.Hit, len(hits))
+	out, complete = make([]content.Hit, len(hits)), true
 	terms := snippetTerms(q)
 	for i, h := range hits {
 		out[i] = h
-		if d, ok := r.v.lookup(h.Article.ID); ok {
-			out[i].Snippet = snippet(terms, snippetText(&r.v.docs[d], &h))
+		d, ok := r.v.lookup(h.Article.ID)
+		if !ok {
+			continue
 		}
+		dc := &r.v.docs[d]
+		s, found := snippetIn(terms, snippetText(dc, &h), snippetScan)
+		if !found && h.Story == nil && len(findMarks(dc.titleText, terms)) == 0 {
+			// Nothing shows why it is listed: the body does.
+			if body == nil {
+				complete = false
+			} else if text, err := body(h.Article.ID); err != nil {
+				complete = false
+			} else if in, found := snippetIn(terms, text, bodyScan); found {
+				s = in
+			}
+		}
+		out[i].Snippet = s
 	}
-	return out
+	return out, complete
 }
 
 // Bounds on what one query may cost, whatever a follower sends (a pasted

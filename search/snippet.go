@@ -18,6 +18,10 @@ const (
 	// snippet shows the start of the text's first match, and a summary is
 	// a sentence or two, so the rest is never needed.
 	snippetScan = 1024
+	// bodyScan is how much of a body is searched for marks, for an article
+	// listed for what its body mentions: a report's passing mention may be
+	// deep in it, and a body may be a book.
+	bodyScan = 20000
 )
 
 // snippetText is what a hit's snippet is cut from: the roundup item that
@@ -40,7 +44,14 @@ func snippetText(d *doc, h *content.Hit) string {
 //
 // terms are snippetTerms of the query, worked out once for all its hits.
 func snippet(terms markTerms, text string) string {
-	text = oneLine(strings.ToValidUTF8(capRunes(text, snippetScan), ""))
+	s, _ := snippetIn(terms, text, snippetScan)
+	return s
+}
+
+// snippetIn is snippet of the first scan characters of text, and whether
+// it found the query there.
+func snippetIn(terms markTerms, text string, scan int) (string, bool) {
+	text = oneLine(strings.ToValidUTF8(capRunes(text, scan), ""))
 	lower := lowerInPlace(text)
 	marks := findMarks(lower, terms)
 
@@ -75,7 +86,7 @@ func snippet(terms markTerms, text string) string {
 	if end < len(text) {
 		b.WriteString("…")
 	}
-	return b.String()
+	return b.String(), len(marks) > 0
 }
 
 // markTerms are what may be marked in a snippet, longest first, with the

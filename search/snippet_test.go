@@ -100,9 +100,9 @@ func TestSnippetsReuseTheSearchsQuery(t *testing.T) {
 		if _, ok := ix.parsed.get(ix.view.Load(), prepareQuery(q)); !ok {
 			t.Fatalf("%q: the search's query not kept", q)
 		}
-		got := ix.Snippets(q, hits)
+		got := ix.Snippets(q, hits, nil)
 		ix.parsed = parsedRing{}
-		want := ix.reader().snippets(prepareQuery(q), hits)
+		want, _ := ix.reader().snippets(prepareQuery(q), hits, nil)
 		for i := range want {
 			if got[i].Snippet != want[i].Snippet {
 				t.Errorf("%q hit %d: %q, a fresh parse gives %q", q, i, got[i].Snippet, want[i].Snippet)

@@ -68,7 +68,7 @@ func (c *testCatalog) Search(ctx context.Context, q string, n int) ([]content.Hi
 }
 
 func (c *testCatalog) Snippets(_ context.Context, q string, hits []content.Hit) []content.Hit {
-	return c.index.Snippets(q, hits)
+	return c.index.Snippets(q, hits, nil)
 }
 
 func (c *testCatalog) Get(ctx context.Context, id string) (content.Article, error) {
