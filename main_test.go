@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -914,10 +915,13 @@ func TestFollowersThroughWebhook(t *testing.T) {
 	if got := send(wechat.Inbound{MsgType: "voice", Recognition: "今天推送了什么？。", MsgID: 4, CreateTime: now, Extra: "<MediaId><![CDATA[m]]></MediaId>"}); got != daily1 {
 		t.Fatalf("今天推送了什么: %q, want the daily reading %q", got, daily1)
 	}
-	newest := send(wechat.Inbound{MsgType: "voice", Recognition: "最新的遴选文章。", MsgID: 5, CreateTime: now, Extra: "<MediaId><![CDATA[m]]></MediaId>"})
-	if !strings.HasPrefix(newest, "「遴选」最新的文章：\n1. ") || !strings.Contains(newest, "   2026-08-20\n") ||
-		strings.Index(newest, "遴选面试") > strings.Index(newest, "公务员遴选笔试") {
-		t.Fatalf("最新的遴选文章: %q", newest)
+	newest := send(wechat.Inbound{MsgType: "voice", Recognition: "最新的基层治理文章。", MsgID: 5, CreateTime: now, Extra: "<MediaId><![CDATA[m]]></MediaId>"})
+	var at []int
+	for _, title := range []string{"四下基层", "基层治理现代化", "新时代枫桥经验是什么", "浦江经验"} {
+		at = append(at, strings.Index(newest, title))
+	}
+	if !strings.HasPrefix(newest, "「基层治理」最新的文章：\n1. ") || !strings.Contains(newest, "   2026-09-26\n") || slices.Contains(at, -1) || !slices.IsSorted(at) {
+		t.Fatalf("最新的基层治理文章: %q", newest)
 	}
 	store, err := store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
 	if err != nil {

@@ -287,8 +287,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		}
 	}
 	if rule >= 0 {
-		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, s.rules[rule].label })
-		return b.render(ctx, s, m, s.rules[rule].resp, 0)
+		return b.rule(ctx, s, m, rule)
 	}
 	if onlyEmoticons(text) || strings.IndexFunc(text, isWordRune) < 0 && (hasSymbol(text) || strings.HasPrefix(text, "/:")) {
 		// [微笑] or [玫瑰] alone is a sticker in words: searched by its
@@ -305,9 +304,13 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if rule < 0 && asksLatest(question) { // 你好，今天有什么新闻: what follows the greeting
 		if asksPushed(question) {
 			// 今天推送了什么 asks for the reading pushed today, when there
-			// is one; without, the articles published last answer it.
-			if r, sent := b.dailyReply(ctx, s, m, 1); sent {
-				b.closeList(ctx, m)
+			// is one (or the apology when it cannot be read); without,
+			// the articles published last answer it.
+			if r, sent := b.dailyReply(ctx, s, m, 1); sent || r != nil {
+				if sent {
+					note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
+					b.closeList(ctx, m)
+				}
 				return r
 			}
 		}
@@ -316,11 +319,24 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if topic, ok := recentTopic(question); ok {
 		// 最新的枫桥经验, 国常会最近消息: searched as typed, the recency
 		// word was a word to find (no match, or a 2023 meeting's card).
+		if rule, _ := s.match(topic); rule >= 0 {
+			return b.rule(ctx, s, m, rule) // 最新的遴选, 最新每日一读: the rule's keyword wins
+		}
 		if r := b.newest(ctx, s, m, topic); r != nil {
 			return r
 		}
 	}
 	return b.search(ctx, s, m, question, 0)
+}
+
+// dailyRule names, in the query log, the day's reading given to a follower
+// asking what was pushed today (今天推送了什么), as a rule's name would.
+const dailyRule = "daily"
+
+// rule answers with a keyword rule's response.
+func (b *Bot) rule(ctx context.Context, s *Settings, m Message, rule int) []Reply {
+	note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, s.rules[rule].label })
+	return b.render(ctx, s, m, s.rules[rule].resp, 0)
 }
 
 // Words of a follower asking what is new: when (今天, 最近, 最新), what
@@ -372,18 +388,18 @@ func asksPushed(text string) bool {
 // Not 今天 nor 昨天: they name a day, and 今天的国常会 may be another day's.
 var recentWords = []string{"最新", "最近", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周", "这星期", "本月", "这个月"}
 
-// recentEdges are what is peeled off a topic's ends with a recency word:
-// the what-is-new words of two characters or more (one character, 新 or
-// 发, may begin a topic: 新质生产力), 关于 and particles.
-var recentEdges = func() []string {
-	var w []string
-	for _, x := range slices.Concat(latestWhen, latestWhat, latestAsk, []string{"关于", "有关", "方面"}) {
-		if utf8.RuneCountInString(x) > 1 {
-			w = append(w, x)
-		}
-	}
-	return longestFirst(append(w, "的", "了", "吗", "呢", "呀", "啊", "吧"))
-}()
+// recentFront and recentBack are what is peeled off a topic's ends with a
+// recency word: asking before it (请问有没有关于), what is asked for and the
+// question after it (消息, 文章有哪些, 吗). Not the what-is-new words that
+// are topics' words too (新闻联播, 新闻 of 新闻发布会, 推荐), nor one
+// character that may begin a topic (新 of 新质生产力, 发 of 发展).
+var (
+	recentFront = longestFirst(slices.Concat(recentWords, []string{"请问一下", "请问", "问一下", "我想问一下", "我想了解", "想了解", "了解一下",
+		"搜一下", "搜索", "查一下", "找一下", "帮我找", "帮我", "麻烦", "发一下", "我想看", "想看", "给我", "看看", "一下",
+		"有没有", "有什么", "有哪些", "有啥", "关于", "有关", "一次", "一期", "的"}))
+	recentBack = longestFirst(slices.Concat(recentWords, []string{"消息", "文章", "资讯", "新闻", "动态", "报道", "推送", "方面",
+		"有哪些", "有什么", "是什么", "有吗", "的", "了", "吗", "呢", "呀", "啊", "吧"}))
+)
 
 // recentTopic returns the topic a text asks the newest articles of: what is
 // left when a recency word (recentWords) and the words around it are
@@ -401,7 +417,11 @@ func recentTopic(text string) (string, bool) {
 			} else {
 				t = strings.TrimRightFunc(t, func(r rune) bool { return !isWordRune(r) })
 			}
-			i := slices.IndexFunc(recentEdges, func(w string) bool {
+			edges := recentBack
+			if front {
+				edges = recentFront
+			}
+			i := slices.IndexFunc(edges, func(w string) bool {
 				if front {
 					return strings.HasPrefix(t, w)
 				}
@@ -410,7 +430,7 @@ func recentTopic(text string) (string, bool) {
 			if i < 0 {
 				return t
 			}
-			w := recentEdges[i]
+			w := edges[i]
 			recent = recent || slices.Contains(recentWords, w)
 			if front {
 				t = t[len(w):]
@@ -426,20 +446,30 @@ func recentTopic(text string) (string, bool) {
 	return topic, true
 }
 
-// newest answers a question for a topic's newest articles with those the
-// search finds relevant (or, when none is, that mention it), newest first
-// and dated; 更多 shows older ones. nil when nothing is found: the question
-// is searched as typed.
+// newest answers a question for a topic's newest articles: those the
+// search finds surely relevant (at clear_score: a list by date must not put
+// a weak match above the clear answer), or when none is relevant those
+// that mention it, newest first and dated, 更多 showing older ones. With
+// fewer than two surely relevant, or a year named (最新的2024年政府工作报告
+// is one report), the topic's own answer. nil when the "topic" is small talk
+// (最近压力大, 最近忙什么呢) or nothing relevant or mentioning it is found:
+// the text is searched as typed, as it was before (a follower run's find:
+// the topic alone, 压力大, got confident cards).
 func (b *Bot) newest(ctx context.Context, s *Settings, m Message, topic string) []Reply {
-	found, mentions, err := b.newestOf(ctx, s, &topic, moreDepth)
-	if err != nil {
-		b.log.ErrorContext(ctx, "search", "err", err)
-		return nil
+	if utf8.RuneCountInString(topic) <= 3 && !b.catalog.Topic(topic) {
+		return nil // 两会 and 国常会 are topics; 压力大, 三天 and 功能 are not
 	}
-	switch len(found) {
-	case 0:
+	if namesYear.MatchString(topic) {
+		return b.search(ctx, s, m, topic, 0)
+	}
+	found, mentions, err := b.newestOf(ctx, s, &topic, moreDepth)
+	switch {
+	case err != nil:
+		b.log.ErrorContext(ctx, "search", "err", err)
+		return b.noMatch(ctx, s, m, 0)
+	case len(found) < 2 && mentions:
 		return nil
-	case 1: // no order to give: the search's own answer (its card)
+	case len(found) < 2:
 		return b.search(ctx, s, m, topic, 0)
 	}
 	more := len(found) > s.search.MaxResults
@@ -451,38 +481,59 @@ func (b *Bot) newest(ctx context.Context, s *Settings, m Message, topic string) 
 		case e.Outcome == OutcomeEvent:
 			e.Outcome = OutcomeList
 		}
+		// Best first, as a search's: the report reads the first as the
+		// question's best answer.
+		e.Hits = e.Hits[:0]
 		for _, h := range found {
 			e.Hits = append(e.Hits, Scored{ID: h.Article.ID, Score: h.Score})
 		}
+		slices.SortStableFunc(e.Hits, func(a, b Scored) int { return cmp.Compare(b.Score, a.Score) })
 	})
 	reply, ids := listReplyWith(found, newestHeaderFor(topic, mentions), true, more)
 	list := FollowUp{Query: asked(m), Search: topic, Mentions: mentions, Newest: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
 
-// newestOf returns the articles the search finds relevant to topic, or
-// when none is those that mention it (and says so, topic then the word
-// they mention: 风桥经验's are 枫桥经验's), newest first; of the first n
-// hits, so that every page of a list orders the same ones.
-func (b *Bot) newestOf(ctx context.Context, s *Settings, topic *string, n int) ([]content.Hit, bool, error) {
+// newestOf returns, newest first, the articles the search finds surely
+// relevant to topic (at clear_score); when none is relevant at all, those
+// that mention it (mentions set, and topic then the word they mention:
+// 风桥经验's are 枫桥经验's). Of the first n hits, so that every page of a
+// list orders the same ones.
+func (b *Bot) newestOf(ctx context.Context, s *Settings, topic *string, n int) (found []content.Hit, mentions bool, err error) {
 	hits, err := b.catalog.Search(ctx, *topic, n)
 	if err != nil {
 		return nil, false, err
 	}
-	found, mentions := relevantOf(hits, s.search.MinScore), false
-	if len(found) == 0 {
+	if len(relevantOf(hits, s.search.MinScore)) > 0 {
+		found = slices.Clone(relevantOf(hits, max(s.search.ClearScore, s.search.MinScore)))
+	} else {
 		word, mentioning, err := b.catalog.Mentions(ctx, *topic, n)
 		if err != nil {
 			return nil, false, err
 		}
-		if len(mentioning) > 0 {
-			found, mentions, *topic = mentioning, true, word
+		found, mentions = slices.Clone(mentioning), true
+		if len(found) > 0 {
+			*topic = word
 		}
 	}
-	found = slices.Clone(found)
-	slices.SortStableFunc(found, func(a, b content.Hit) int { return strings.Compare(b.Article.PublishedOn, a.Article.PublishedOn) })
+	// Undated articles, and those dated after today in China (a date
+	// mistyped, or an event's), come last.
+	today := time.Now().In(chinaTime).Format(content.DateLayout)
+	when := func(h content.Hit) string {
+		if h.Article.PublishedOn > today {
+			return ""
+		}
+		return h.Article.PublishedOn
+	}
+	slices.SortStableFunc(found, func(a, b content.Hit) int { return strings.Compare(when(b), when(a)) })
 	return found, mentions, nil
 }
+
+// namesYear matches a year in a topic.
+var namesYear = regexp.MustCompile(`(?:19|20)\d\d`)
+
+// chinaTime is China Standard Time, the day articles are dated by.
+var chinaTime = time.FixedZone("CST", 8*60*60)
 
 const (
 	newestHeader         = "「%s」最新的文章：\n"
@@ -838,6 +889,12 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	}
 	search, minScore, header := b.catalog.Search, s.search.MinScore, listHeaderFor
 	switch {
+	case list.Newest: // the topic's older articles, as the first page found and ordered them (mentions too)
+		search = func(ctx context.Context, topic string, n int) ([]content.Hit, error) {
+			found, _, err := b.newestOf(ctx, s, &topic, n)
+			return found, err
+		}
+		minScore, header = 0, newestHeaderFor(list.Search, list.Mentions)
 	case list.Mentions: // more of the articles mentioning the word, whatever their scores
 		search = func(ctx context.Context, query string, n int) ([]content.Hit, error) {
 			_, hits, err := b.catalog.Mentions(ctx, query, n)
@@ -847,12 +904,6 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	case list.Latest: // the articles published before those shown (a follower run's find: 更多 said there were none)
 		search = func(ctx context.Context, _ string, n int) ([]content.Hit, error) { return b.catalog.Latest(ctx, n) }
 		minScore, header = 0, latestHeaderFor
-	case list.Newest: // the topic's older articles, as the first page found and ordered them
-		search = func(ctx context.Context, topic string, n int) ([]content.Hit, error) {
-			found, _, err := b.newestOf(ctx, s, &topic, n)
-			return found, err
-		}
-		minScore, header = 0, newestHeaderFor(list.Search, list.Mentions)
 	}
 	// Searched deeper than the first page was: the search weighs its
 	// leading candidates only, as many as it is asked for (at least 16),

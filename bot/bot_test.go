@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -1586,10 +1587,29 @@ func TestLatestArticles(t *testing.T) {
 // A recency word beside a topic asks for the topic's articles newest first
 // (a follower run's find: 最新的枫桥经验 got no match on the corpus, 最新国常会
 // a 2023 meeting's card); 今天推送了什么 asks for the daily reading.
+// rescored is a catalog whose search scores hits by score.
+type rescored struct {
+	*demoCatalog
+	score func(content.Hit) float64
+}
+
+func (c rescored) Search(ctx context.Context, q string, n int) ([]content.Hit, error) {
+	hits, err := c.demoCatalog.Search(ctx, q, n)
+	hits = slices.Clone(hits) // the index's cache holds them
+	for i := range hits {
+		hits[i].Score = c.score(hits[i])
+	}
+	slices.SortStableFunc(hits, func(a, b content.Hit) int { return cmp.Compare(b.Score, a.Score) })
+	return hits, err
+}
+
 func TestNewestOfATopic(t *testing.T) {
 	for text, want := range map[string]string{
 		"最新的枫桥经验": "枫桥经验", "国常会最新消息": "国常会", "最近关于枫桥经验的文章": "枫桥经验", "最新新质生产力": "新质生产力",
 		"近期工作要点": "工作要点", "枫桥经验，最新的": "枫桥经验", "最近的政策": "政策", "本月国常会有哪些": "国常会",
+		"请问有没有关于枫桥经验的最新文章": "枫桥经验", "国常会的最新新闻": "国常会",
+		// What-is-new words that are a topic's own (a review's finds: 一期, 发布会 were searched).
+		"最新一期新闻联播": "新闻联播", "最新新闻发布会": "新闻发布会", "最新推荐": "推荐", "最新发展": "发展",
 		"枫桥经验最新发展": "", "枫桥经验": "", "最新": "", "最新消息": "", "今天的国常会": "", "新质生产力": "",
 	} {
 		got, ok := recentTopic(Bare(text))
@@ -1598,51 +1618,82 @@ func TestNewestOfATopic(t *testing.T) {
 		}
 	}
 	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
-	// Searched, 遴选's two articles tie, the older first.
-	list := ask("最新的遴选文章")
-	mianshi, bishi := strings.Index(list.Text, "遴选面试结构化答题思路"), strings.Index(list.Text, "公务员遴选笔试题型分析")
-	if list.Type != ReplyText || !strings.HasPrefix(list.Text, "「遴选」最新的文章：\n1. ") || mianshi < 0 || bishi < mianshi ||
-		!strings.Contains(list.Text, "   2026-08-25\n") || !strings.HasSuffix(list.Text, listFooter) {
-		t.Fatalf("最新的遴选文章 got:\n%s", list.Text)
+	// Searched, 基层治理's four articles tie, in no order of date.
+	list := ask("最新的基层治理文章")
+	var at []int
+	for _, title := range []string{"四下基层", "基层治理现代化", "新时代枫桥经验是什么", "浦江经验"} {
+		at = append(at, strings.Index(list.Text, title))
 	}
-	if r := ask("1"); r.Type != ReplyNews || !strings.HasPrefix(r.Card.Title, "遴选面试") {
-		t.Errorf("1 opened %v, want the newer article", r)
+	if list.Type != ReplyText || !strings.HasPrefix(list.Text, "「基层治理」最新的文章：\n1. ") || slices.Contains(at, -1) || !slices.IsSorted(at) ||
+		!strings.Contains(list.Text, "   2026-09-26\n") || !strings.HasSuffix(list.Text, listFooter) {
+		t.Fatalf("最新的基层治理文章 got:\n%s", list.Text)
+	}
+	if r := ask("1"); r.Type != ReplyNews || !strings.HasPrefix(r.Card.Title, "四下基层") {
+		t.Errorf("1 opened %v, want the newest article", r)
 	}
 	if r := ask("更多"); r.Type != ReplyText || r.Text != noMore {
-		t.Errorf("更多 after both: %v", r)
+		t.Errorf("更多 after all four: %v", r)
+	}
+	// A rule's keyword as the topic is the rule's (a review's find: the
+	// exam rule's 遴选 and 每日一读 were searched).
+	if r := ask("最新的遴选文章"); r.Type != ReplyText || !strings.HasPrefix(r.Text, "找到 2 篇相关文章") {
+		t.Errorf("最新的遴选文章 got %v, want the exam rule's list", r)
+	}
+	if r := ask("最新每日一读"); r.Type != ReplyNews || !strings.Contains(r.Card.URL, "renmin") {
+		t.Errorf("最新每日一读 got %v, want the daily reading", r)
 	}
 	// One article answers: its card, as the topic alone gets.
 	if r := ask("最新的枫桥经验"); r.Type != ReplyNews || !strings.Contains(r.Card.Title, "枫桥经验") {
 		t.Errorf("最新的枫桥经验 got %v", r)
 	}
-	// Nothing answers the topic: searched as typed.
 	if r := ask("最近很累"); r.Type != ReplyText || !strings.HasPrefix(r.Text, "没有找到") {
 		t.Errorf("最近很累 got %v", r)
 	}
-	if r := ask("今天推送了什么"); r.Type != ReplyNews || !strings.Contains(r.Card.URL, "renmin") {
-		t.Errorf("今天推送了什么 got %v, want the daily reading", r)
+	// A year names one report: its card (a follower run's find: a list by
+	// date put news of it first).
+	if r := ask("最新的2024年政府工作报告"); r.Type != ReplyNews || !strings.HasPrefix(r.Card.Title, "2024年政府工作报告") {
+		t.Errorf("最新的2024年政府工作报告 got %v", r)
 	}
+
 	// A topic only mentioned in passing: the articles mentioning it,
-	// newest first, under a header that says so; 更多 keeps the order.
+	// newest first, under a header that says so; 更多 keeps the order (a
+	// review's find: it went on by relevance, under another header). The
+	// oldest mention it most, so relevance would order them otherwise.
 	var arts []content.Article
-	for i, day := range []string{"2026-01-05", "2026-03-05", "2026-02-05", "2025-12-05", "2026-04-05", "2025-11-05", "2026-05-05"} {
+	days := []string{"2026-01-05", "2026-03-05", "2026-02-05", "2025-12-05", "2026-04-05", "2025-11-05", "2026-05-05", "2025-10-05"}
+	for i, day := range days {
 		arts = append(arts, content.Article{ID: fmt.Sprintf("m%d", i), Title: fmt.Sprintf("第%d场基层座谈会召开", i+1), PublishedOn: day,
-			URL: fmt.Sprintf("https://example.com/m%d", i), Body: "会上，与会代表交流了坚持和发展新时代枫桥经验的做法。"})
+			URL: fmt.Sprintf("https://example.com/m%d", i), Body: "会上，与会代表交流了坚持和发展" + strings.Repeat("新时代枫桥经验、", 9-i) + "的做法。"})
 	}
 	for i := range 10 {
-		arts = append(arts, content.Article{ID: fmt.Sprintf("o%d", i), Title: fmt.Sprintf("第%d届农业博览会开幕", i+1), PublishedOn: "2026-06-01",
+		arts = append(arts, content.Article{ID: fmt.Sprintf("o%d", i), Title: fmt.Sprintf("第%d届农业博览会开幕", i+1), PublishedOn: fmt.Sprintf("2026-06-%02d", i+1),
 			URL: fmt.Sprintf("https://example.com/o%d", i), Body: "农业博览会展示了新品种。"})
 	}
-	c := &demoCatalog{index: mustIndex(arts), byID: map[string]content.Article{}}
+	// Dated ahead (a date mistyped): last, not first.
+	arts = append(arts, content.Article{ID: "ahead", Title: "农业博览会筹备启动", PublishedOn: "2099-06-01", URL: "https://example.com/ahead"},
+		content.Article{ID: "stress", Title: "缓解就诊压力大的难题", PublishedOn: "2026-06-01", URL: "https://example.com/stress"},
+		content.Article{ID: "stress2", Title: "企业用工压力大怎么办", PublishedOn: "2026-06-02", URL: "https://example.com/stress2"},
+		content.Article{ID: "report", Title: "2024年政府工作报告", PublishedOn: "2024-03-12", URL: "https://example.com/report", Body: strings.Repeat("政府工作报告全文。", 50)},
+		content.Article{ID: "booklet", Title: "2024年政府工作报告单行本出版", PublishedOn: "2024-03-13", URL: "https://example.com/booklet"})
+	demo := &demoCatalog{index: mustIndex(arts), byID: map[string]content.Article{}}
 	for _, a := range arts {
-		c.byID[a.ID] = a
+		demo.byID[a.ID] = a
 	}
+	// The expo's older articles score higher, as less news about a topic
+	// often does: the newest list's order is not the scores'.
+	c := rescored{demo, func(h content.Hit) float64 {
+		if strings.HasPrefix(h.Article.ID, "o") {
+			return 0.99 - 0.01*float64(h.Article.ID[1]-'0')
+		}
+		return h.Score
+	}}
 	log := &eventLog{}
 	sp, err := Compile(demoSpec(), okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := New(sp, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Events: log})
+	daily := func(ctx context.Context) (content.Article, error) { return arts[3], nil }
+	b := New(sp, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Daily: daily, Log: slog.New(slog.DiscardHandler), Events: log})
 	ask = func(text string) Reply {
 		r := b.Answer(t.Context(), Message{Kind: KindText, From: "o_newest", Text: text})
 		if len(r) != 1 {
@@ -1650,23 +1701,54 @@ func TestNewestOfATopic(t *testing.T) {
 		}
 		return r[0]
 	}
-	list = ask("最近的枫桥经验")
-	// Mentions answer nothing surely: the report lists the question as
-	// unanswered, as it does for a mentions list.
-	if ev := log.events[len(log.events)-1]; ev.Outcome != OutcomeNoMatch || len(ev.Hits) != 5 {
-		t.Errorf("最近的枫桥经验 recorded %s with %d hits", ev.Outcome, len(ev.Hits))
+	dated := regexp.MustCompile(`   (\d{4}-\d\d-\d\d)\n`)
+	var shown []string
+	const header = "没有专门讲「枫桥经验」的文章，以下是最近提到它的：\n"
+	for _, text := range []string{"最近的枫桥经验", "更多"} {
+		page := ask(text)
+		if !strings.HasPrefix(page.Text, header) {
+			t.Fatalf("%s got:\n%s", text, page.Text)
+		}
+		for _, m := range dated.FindAllStringSubmatch(page.Text, -1) {
+			shown = append(shown, m[1])
+		}
+		if text == "最近的枫桥经验" {
+			// Mentions answer nothing surely: the report lists the
+			// question as unanswered, as it does for a mentions list.
+			if ev := log.events[len(log.events)-1]; ev.Outcome != OutcomeNoMatch || len(ev.Hits) != 5 {
+				t.Errorf("最近的枫桥经验 recorded %s with %d hits", ev.Outcome, len(ev.Hits))
+			}
+		}
 	}
-	days := regexp.MustCompile(`   (\d{4}-\d\d-\d\d)\n`).FindAllStringSubmatch(list.Text, -1)
-	if !strings.HasPrefix(list.Text, "没有专门讲「枫桥经验」的文章，以下是最近提到它的：\n") || len(days) != 5 || days[0][1] != "2026-05-05" || days[4][1] != "2026-01-05" {
-		t.Fatalf("最近的枫桥经验 got:\n%s", list.Text)
+	want := slices.Clone(days)
+	slices.Sort(want)
+	slices.Reverse(want)
+	if !slices.Equal(shown, want) {
+		t.Errorf("two pages dated %v, want %v", shown, want)
 	}
-	if r := ask("最近的农业博览会"); !strings.HasPrefix(r.Text, "「农业博览会」最新的文章：") || log.events[len(log.events)-1].Outcome != OutcomeList {
-		t.Errorf("最近的农业博览会 got %s, recorded %s", r.Text, log.events[len(log.events)-1].Outcome)
+	// Relevant articles: an answer, whose hits the report reads best first.
+	if r := ask("最近的农业博览会"); !strings.HasPrefix(r.Text, "「农业博览会」最新的文章：\n1. ") || !strings.Contains(r.Text, "   2026-06-10\n") ||
+		strings.Contains(r.Text, "2099") {
+		t.Errorf("最近的农业博览会 got %s", r.Text)
 	}
-	ask("最近的枫桥经验")
-	page := ask("更多")
-	days = regexp.MustCompile(`   (\d{4}-\d\d-\d\d)\n`).FindAllStringSubmatch(page.Text, -1)
-	if !strings.HasPrefix(page.Text, "没有专门讲「枫桥经验」") || len(days) != 2 || days[0][1] != "2025-12-05" || days[1][1] != "2025-11-05" {
-		t.Fatalf("更多 got:\n%s", page.Text)
+	ev := log.events[len(log.events)-1]
+	if ev.Outcome != OutcomeList || len(ev.Hits) != 5 || !slices.IsSortedFunc(ev.Hits, func(a, b Scored) int { return cmp.Compare(b.Score, a.Score) }) {
+		t.Errorf("最近的农业博览会 recorded %s, %v", ev.Outcome, ev.Hits)
+	}
+	if r := ask("最新的2024年政府工作报告"); strings.HasPrefix(r.Text, "「") {
+		t.Errorf("最新的2024年政府工作报告 got %s", r.Text)
+	}
+	// Small talk beside a recency word is searched as typed (a follower
+	// run's find: 压力大 alone found a confident card).
+	if r := ask("最近压力大"); strings.HasPrefix(r.Text, "「压力大」") {
+		t.Errorf("最近压力大 got %s", r.Text)
+	}
+	// 今天推送了什么 is the day's reading, recorded as the daily rule's (a
+	// review's find: recorded as an event needing no answer).
+	if r := ask("今天推送了什么"); r.Type != ReplyNews || r.Card.Title != arts[3].Title {
+		t.Errorf("今天推送了什么 got %v, want the daily reading", r)
+	}
+	if ev := log.events[len(log.events)-1]; ev.Outcome != OutcomeRule || ev.Rule != "daily" {
+		t.Errorf("今天推送了什么 recorded %s %q", ev.Outcome, ev.Rule)
 	}
 }
