@@ -347,11 +347,14 @@ var (
 	latestWhen = []string{"今天", "今日", "昨天", "昨日", "最近", "最新", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周",
 		"这星期", "一周", "这个月", "本月", "刚刚"}
 	// Not 时政 nor 热点: 时政热点 is a category the help reply names, and is searched.
-	latestWhat = []string{"新闻联播", "新闻", "要闻", "消息", "资讯", "文章", "推送", "动态", "新鲜事", "更新"}
-	latestAsk  = []string{"你好", "您好", "老师好", "老师", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "是什么", "什么", "哪些", "啥", "发布了", "发了", "推荐", "看看",
+	latestWhat = []string{"新闻联播", "新闻", "要闻", "消息", "资讯", "文章", "推送", "推了", "动态", "新鲜事", "更新"}
+	latestAsk  = []string{"你好", "您好", "老师好", "老师", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "是什么", "什么", "哪些", "啥", "发布了", "发了", "推荐", "看看", "内容",
 		"一下", "几篇", "一些", "给我", "我想看", "想看", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
 	latestWords = longestFirst(slices.Concat(latestWhen, latestWhat, latestAsk))
 )
+
+// latestCount is a count of articles asked for: 5篇, 十条, 一篇, 几篇.
+var latestCount = regexp.MustCompile(`^[0-9零一二两三四五六七八九十几]+[篇条]`)
 
 // asksLatest reports whether text asks for the latest articles and nothing
 // else: it holds when or what of latestWhen and latestWhat, and no word
@@ -368,6 +371,11 @@ func asksLatest(text string) bool {
 		}
 		i := slices.IndexFunc(latestWords, func(w string) bool { return strings.HasPrefix(rest, w) })
 		if i < 0 {
+			// A count (最新的5篇文章, 最近10篇, 最新一篇) asks for the list too.
+			if n := latestCount.FindString(rest); n != "" {
+				rest = rest[len(n):]
+				continue
+			}
 			return false
 		}
 		w := latestWords[i]
@@ -381,7 +389,7 @@ func asksLatest(text string) bool {
 // push (今天推送了什么, 今日推送): what the account sent today is the
 // daily reading.
 func asksPushed(text string) bool {
-	return strings.Contains(text, "推送") && (strings.Contains(text, "今天") || strings.Contains(text, "今日"))
+	return (strings.Contains(text, "推送") || strings.Contains(text, "推了")) && (strings.Contains(text, "今天") || strings.Contains(text, "今日"))
 }
 
 // recentWords, beside a topic, ask for its newest articles (最新的枫桥经验).

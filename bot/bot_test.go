@@ -1543,6 +1543,9 @@ func TestLatestArticles(t *testing.T) {
 		"什么": false, "今天有什么新闻" + strings.Repeat("啊", 20): false, "你好": false, "老师好，最新文章": true,
 		"昨天有什么新闻": true, "这个月有什么新闻": true, "最近一周的新闻": true, "今天的新闻联播": true, "有更新吗": true,
 		"最新消息是什么": true, "城市更新": false,
+		// A follower run's: counts, 推了, 内容.
+		"最新的5篇文章": true, "最近10篇": true, "最新一篇": true, "给我几篇最新文章": true, "今天推了什么": true, "今日推送内容": true,
+		"今天的推送内容是什么": true, "5篇": false, "最新的5篇枫桥经验": false, "内容": false,
 	} {
 		if got := asksLatest(Bare(text)); got != want {
 			t.Errorf("%s: asks for the latest %v, want %v", text, got, want)
@@ -1745,10 +1748,12 @@ func TestNewestOfATopic(t *testing.T) {
 	}
 	// 今天推送了什么 is the day's reading, recorded as the daily rule's (a
 	// review's find: recorded as an event needing no answer).
-	if r := ask("今天推送了什么"); r.Type != ReplyNews || r.Card.Title != arts[3].Title {
-		t.Errorf("今天推送了什么 got %v, want the daily reading", r)
-	}
-	if ev := log.events[len(log.events)-1]; ev.Outcome != OutcomeRule || ev.Rule != "daily" {
-		t.Errorf("今天推送了什么 recorded %s %q", ev.Outcome, ev.Rule)
+	for _, text := range []string{"今天推送了什么", "今天推了什么", "今日推送内容"} {
+		if r := ask(text); r.Type != ReplyNews || r.Card.Title != arts[3].Title {
+			t.Errorf("%s got %v, want the daily reading", text, r)
+		}
+		if ev := log.events[len(log.events)-1]; ev.Outcome != OutcomeRule || ev.Rule != "daily" {
+			t.Errorf("%s recorded %s %q", text, ev.Outcome, ev.Rule)
+		}
 	}
 }
