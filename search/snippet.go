@@ -63,13 +63,17 @@ func snippetIn(terms markTerms, text string, scan int) (string, bool) {
 			start -= size
 		}
 	}
+	cut := strings.TrimLeft(text[:start], " ") != "" // text before the window, not only spaces
+	for start < len(text) && text[start] == ' ' && (len(marks) == 0 || start < marks[0][0]) {
+		start++ // a line break made a space: the window opens after it
+	}
 	end := start
 	for n := 0; end < len(text) && n < snippetRunes; n++ {
 		_, size := utf8.DecodeRuneInString(text[end:])
 		end += size
 	}
 	var b strings.Builder
-	if start > 0 {
+	if cut {
 		b.WriteString("…")
 	}
 	at := start
@@ -87,6 +91,22 @@ func snippetIn(terms markTerms, text string, scan int) (string, bool) {
 		b.WriteString("…")
 	}
 	return b.String(), len(marks) > 0
+}
+
+// uncommon is terms without those most articles have (新闻, 消息), for
+// finding a snippet in a body: every news body opens with 央视网消息（新闻联播）.
+func (r reader) uncommon(terms markTerms) markTerms {
+	var out markTerms
+	for _, t := range terms.terms {
+		if common(float64(r.v.df(t)), float64(r.v.live)) {
+			continue
+		}
+		out.terms = append(out.terms, t)
+		if c, _ := utf8.DecodeRuneInString(t); !slices.Contains(out.firsts, c) {
+			out.firsts = append(out.firsts, c)
+		}
+	}
+	return out
 }
 
 // markTerms are what may be marked in a snippet, longest first, with the

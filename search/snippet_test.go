@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode"
@@ -26,6 +27,8 @@ func TestSnippetMarks(t *testing.T) {
 		{"枫桥经验", long, "…实，坚持和发展新时代【枫桥经验】，推进基层治理现代化。"},
 		{"基层治理现代化", long, "…新时代枫桥经验，推进【基层治理现代化】。"},
 		{"红烧肉", "法治是国家治理的基石。", "法治是国家治理的基石。"},
+		// A window opening on a line break opens after it (a follower run's find: "… 老乡们").
+		{"枫桥经验", "第一段说了别的事情。\n坚持和发展新时代的枫桥经验。", "…坚持和发展新时代的【枫桥经验】。"},
 		// Numbers are marked whole or not at all.
 		{"第二篇", "中国共产党第二十届中央委员会第二次全体会议在京举行。", "…党第二十届中央委员会【第二】次全体会议在京举行。"},
 		{"2026 规划", "2026年是十五五规划开局之年，12026号文件。", "【2026】年是十五五【规划】开局之年，12026号文件。"},
@@ -129,5 +132,37 @@ func TestCaselessRange(t *testing.T) {
 	}, in)
 	if got := lowerInPlace(in); got != want {
 		t.Errorf("lowerInPlace(%q) = %q, want %q", in, got, want)
+	}
+}
+
+// TestBodySnippetPassesCommonWords: a body snippet is found by the query's
+// words that most articles lack, not by one every body opens with (a
+// follower run's find: 3月5日新闻 showed 央视网消息（【新闻】联播）： for every
+// article listed).
+func TestBodySnippetPassesCommonWords(t *testing.T) {
+	const opening = "央视网消息（新闻联播）：" // as 19,459 of the corpus's 19,594 bodies open
+	bodies := map[string]string{}
+	var arts []content.Article
+	for i := range 5200 {
+		a := content.Article{ID: fmt.Sprintf("a%d", i), Title: fmt.Sprintf("第%d次会议举行", i), Summary: "会议举行。", URL: "https://example.com/a",
+			Body: opening + fmt.Sprintf("会议第%d次举行。", i)}
+		if i == 7 {
+			a.Body = opening + "会议听取了汇报。" + strings.Repeat("会议讨论了工作。", 20) + "会议强调，要坚持和发展新时代枫桥经验。"
+		}
+		bodies[a.ID] = a.Body
+		arts = append(arts, a)
+	}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(id string) (string, error) { return bodies[id], nil }
+	hits := []content.Hit{{Article: arts[7]}, {Article: arts[8]}}
+	got := ix.Snippets("新闻 枫桥经验", hits, read)
+	if !strings.HasPrefix(got[0].Snippet, "…，要坚持和发展新时代【枫桥经验】") {
+		t.Errorf("by the rare word: %q", got[0].Snippet)
+	}
+	if got[1].Snippet != "会议举行。" {
+		t.Errorf("an article with only the common word shows its summary: %q", got[1].Snippet)
 	}
 }
