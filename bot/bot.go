@@ -345,7 +345,7 @@ func (b *Bot) rule(ctx context.Context, s *Settings, m Message, rule int) []Repl
 // titles holding 今天 from any year (a follower run's find).
 var (
 	latestWhen = []string{"今天", "今日", "昨天", "昨日", "最近", "最新", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周",
-		"这星期", "一周", "这个月", "本月", "刚刚"}
+		"这星期", "一周", "这个月", "本月", "刚刚", "近"}
 	// Not 时政 nor 热点: 时政热点 is a category the help reply names, and is searched.
 	latestWhat = []string{"新闻联播", "新闻", "要闻", "消息", "资讯", "文章", "推送", "推了", "动态", "新鲜事", "更新"}
 	latestAsk  = []string{"你好", "您好", "老师好", "老师", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "是什么", "什么", "哪些", "啥", "发布了", "发了", "推荐", "看看", "内容",
@@ -353,8 +353,9 @@ var (
 	latestWords = longestFirst(slices.Concat(latestWhen, latestWhat, latestAsk))
 )
 
-// latestCount is a count of articles asked for: 5篇, 十条, 一篇, 几篇.
-var latestCount = regexp.MustCompile(`^[0-9零一二两三四五六七八九十几]+[篇条]`)
+// latestCount is a count of articles asked for (5篇, 十条, 一篇, 几篇) or of
+// the days they come from (最近三天的新闻, 近7天).
+var latestCount = regexp.MustCompile(`^[0-9零一二两三四五六七八九十几]+(?:篇|条|天|日)`)
 
 // asksLatest reports whether text asks for the latest articles and nothing
 // else: it holds when or what of latestWhen and latestWhat, and no word
@@ -371,7 +372,7 @@ func asksLatest(text string) bool {
 		}
 		i := slices.IndexFunc(latestWords, func(w string) bool { return strings.HasPrefix(rest, w) })
 		if i < 0 {
-			// A count (最新的5篇文章, 最近10篇, 最新一篇) asks for the list too.
+			// A count (最新的5篇文章, 最近10篇, 最近三天的新闻) asks for the list too.
 			if n := latestCount.FindString(rest); n != "" {
 				rest = rest[len(n):]
 				continue
@@ -406,7 +407,8 @@ var (
 		"搜一下", "搜索", "查一下", "找一下", "帮我找", "帮我", "麻烦", "发一下", "我想看", "想看", "给我", "看看", "一下",
 		"有没有", "有什么", "有哪些", "有啥", "关于", "有关", "一次", "一期", "的"}))
 	recentBack = longestFirst(slices.Concat(recentWords, []string{"消息", "文章", "资讯", "新闻", "动态", "报道", "推送", "方面",
-		"有哪些", "有什么", "是什么", "有吗", "的", "了", "吗", "呢", "呀", "啊", "吧"}))
+		"有哪些", "有什么", "有什么新", "是什么", "有吗", "是哪天", "哪天", "是什么时候", "什么时候", "怎么样", "讲了什么", "讲了啥",
+		"说了什么", "说了啥", "开了什么", "的", "了", "吗", "呢", "呀", "啊", "吧"}))
 )
 
 // recentTopic returns the topic a text asks the newest articles of: what is
@@ -459,15 +461,18 @@ func recentTopic(text string) (string, bool) {
 // a weak match above the clear answer), or when none is relevant those
 // that mention it, newest first and dated, 更多 showing older ones. With
 // fewer than two surely relevant, or a year named (最新的2024年政府工作报告
-// is one report), the topic's own answer. nil when the "topic" is small talk
-// (最近压力大, 最近忙什么呢) or nothing relevant or mentioning it is found:
-// the text is searched as typed, as it was before (a follower run's find:
-// the topic alone, 压力大, got confident cards).
+// is one report), the topic's own answer, unless the "topic" is small talk
+// (最近压力大, 最近忙什么呢): then, as when nothing relevant or mentioning it
+// is found, nil, and the text is searched as typed, as it was before (a
+// follower run's find: the topic alone, 压力大, got confident cards).
 func (b *Bot) newest(ctx context.Context, s *Settings, m Message, topic string) []Reply {
-	if utf8.RuneCountInString(topic) <= 3 && !b.catalog.Topic(topic) {
-		return nil // 两会 and 国常会 are topics; 压力大, 三天 and 功能 are not
-	}
+	// 两会 and 国常会 are topics; 压力大, 三天 and 功能 are not. 医保 is
+	// not one either, and has its list when its articles are sure.
+	chat := utf8.RuneCountInString(topic) <= 3 && !b.catalog.Topic(topic)
 	if namesYear.MatchString(topic) {
+		if chat {
+			return nil
+		}
 		return b.search(ctx, s, m, topic, 0)
 	}
 	found, mentions, err := b.newestOf(ctx, s, &topic, moreDepth)
@@ -475,7 +480,7 @@ func (b *Bot) newest(ctx context.Context, s *Settings, m Message, topic string) 
 	case err != nil:
 		b.log.ErrorContext(ctx, "search", "err", err)
 		return b.noMatch(ctx, s, m, 0)
-	case len(found) < 2 && mentions:
+	case len(found) < 2 && (mentions || chat):
 		return nil
 	case len(found) < 2:
 		return b.search(ctx, s, m, topic, 0)
