@@ -26,6 +26,14 @@ func TestLatest(t *testing.T) {
 		arts = append(arts, content.Article{ID: fmt.Sprintf("r%d", i), Title: "国内联播快讯", PublishedOn: fmt.Sprintf("2026-05-%02d", 26+i),
 			Body: "央视网消息（新闻联播）：\n\n各地推进秋冬种\n\n各地抢抓农时推进秋冬种。\n\n医保目录谈判开始\n\n国家医保局启动谈判。\n\n"})
 	}
+	// A roundup whose body has no paragraph breaks (43 of the corpus's):
+	// its items are not told apart, and its title is a roundup's.
+	arts = append(arts, content.Article{ID: "r-flat", Title: "国内联播快讯", PublishedOn: "2026-05-31",
+		Body: "央视网消息（新闻联播）：各地推进秋冬种。各地抢抓农时推进秋冬种。医保目录谈判开始。国家医保局启动谈判。"})
+	// A title every meeting has is no roundup's.
+	for i := range 5 {
+		arts = append(arts, content.Article{ID: fmt.Sprintf("m%d", i), Title: "国务院常务会议召开", PublishedOn: fmt.Sprintf("2025-04-%02d", i+1), Body: "会议部署工作。"})
+	}
 	ix, err := BuildIndex(arts)
 	if err != nil {
 		t.Fatal(err)
@@ -37,7 +45,7 @@ func TestLatest(t *testing.T) {
 	ix.Add(ix.Analyze(edited))
 	// 2026-06-01 in China, the evening before in UTC.
 	ix.now = func() time.Time { return time.Date(2026, 5, 31, 20, 0, 0, 0, time.UTC) }
-	for n, want := range map[int]string{0: "[]", 1: "[d1]", 3: "[d1 d2 prev]", 10: "[d1 d2 prev old]"} {
+	for n, want := range map[int]string{0: "[]", 1: "[d1]", 3: "[d1 d2 prev]", 10: "[d1 d2 prev old m4 m3 m2 m1 m0]"} {
 		hits, err := ix.Latest(context.Background(), n)
 		if err != nil {
 			t.Fatal(err)
