@@ -9,6 +9,7 @@ import (
 	"mpbot/store"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -19,6 +20,8 @@ type Library struct {
 	store *store.Store
 	index *Index
 	log   *slog.Logger
+
+	bodiesPaused atomic.Int64 // until when snippets are not cut from bodies (Unix ns)
 
 	syncMu sync.Mutex
 	seq    int64 // the last store change the index reflects
@@ -227,13 +230,33 @@ func (l *Library) Latest(ctx context.Context, n int) ([]content.Hit, error) {
 // Topic implements the bot's catalog topic check.
 func (l *Library) Topic(word string) bool { return l.index.Topic(word) }
 
-// Snippets implements the bot's catalog snippets, for numbered lists.
+// Snippets implements the bot's catalog snippets, for numbered lists. The
+// bodies a snippet is cut from are read within bodyReadBudget; one that
+// fails (not for the caller's own deadline) makes the next bodyPause show
+// summaries: a hung store held every mentions list for the reply's whole
+// budget (a review's find), where snippets are worth milliseconds.
 func (l *Library) Snippets(ctx context.Context, query string, hits []content.Hit) []content.Hit {
+	if time.Now().UnixNano() < l.bodiesPaused.Load() {
+		return l.index.Snippets(query, hits, nil)
+	}
+	read, cancel := context.WithTimeout(ctx, bodyReadBudget)
+	defer cancel()
 	return l.index.Snippets(query, hits, func(id string) (string, error) {
-		a, err := l.store.Get(ctx, id)
+		a, err := l.store.Get(read, id)
+		if err != nil && ctx.Err() == nil {
+			l.bodiesPaused.Store(time.Now().Add(bodyPause).UnixNano())
+			l.log.WarnContext(ctx, "read an article's body for a snippet: summaries shown for a while", "id", id, "pause", bodyPause, "err", err)
+		}
 		return a.Body, err
 	})
 }
+
+// bodyReadBudget bounds the body reads of one list's snippets; bodyPause is
+// how long summaries are shown after a read failed.
+const (
+	bodyReadBudget = 300 * time.Millisecond
+	bodyPause      = 30 * time.Second
+)
 
 // SearchResult searches with snippets and reports any respelling.
 func (l *Library) SearchResult(ctx context.Context, query string, n int) (Result, error) {

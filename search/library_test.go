@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"io"
 	"log/slog"
 	"mpbot/content"
 	"mpbot/store"
@@ -408,17 +409,8 @@ func TestReimportAnalysesOnlyWhatChanged(t *testing.T) {
 // nothing passing) fails a sync at its page's deadline, for Watch to log
 // and retry; it waited for ever without a word (a fleet run's find).
 func TestSyncOfAHungStore(t *testing.T) {
-	dsn, pg := storetest.PostgresThrough(t)
 	ctx := context.Background()
-	st, err := store.OpenPostgres(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	lib, err := OpenLibrary(ctx, st, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib, pg := libraryThroughProxy(t, slog.New(slog.DiscardHandler))
 	if _, err := lib.Import(ctx, content.DemoArticles()[:2], nil); err != nil {
 		t.Fatal(err)
 	}
@@ -476,6 +468,12 @@ func TestSnippetFromTheBody(t *testing.T) {
 		t.Fatal(err)
 	}
 	hits := []content.Hit{{Article: arts[0]}, {Article: arts[1]}}
+	l.Index().SetCacheSize(16)
+	// Without a body to read (the index alone), the summary's opening, and
+	// nothing kept for the library's next ask.
+	if plain := l.Index().Snippets("枫桥经验", hits, nil); plain[0].Snippet != "座谈会在省会召开。" {
+		t.Errorf("without bodies: %q", plain[0].Snippet)
+	}
 	got := l.Snippets(ctx, "枫桥经验", hits)
 	if !strings.Contains(got[0].Snippet, "新时代【枫桥经验】、化解") || !strings.HasPrefix(got[0].Snippet, "…") {
 		t.Errorf("body-only mention: %q", got[0].Snippet)
@@ -483,12 +481,76 @@ func TestSnippetFromTheBody(t *testing.T) {
 	if got[1].Snippet != "各地坚持和发展新时代【枫桥经验】。" {
 		t.Errorf("summary mention: %q", got[1].Snippet)
 	}
-	// Without a body to read (the index alone), the summary's opening, and
-	// nothing kept for the library's next ask.
-	if plain := l.Index().Snippets("枫桥经验", hits, nil); plain[0].Snippet != "座谈会在省会召开。" {
-		t.Errorf("without bodies: %q", plain[0].Snippet)
-	}
-	if again := l.Snippets(ctx, "枫桥经验", hits); again[0].Snippet != got[0].Snippet {
+	// Kept: asked again, nothing is read.
+	unread := func(string) (string, error) { return "", errors.New("read again") }
+	if again := l.Index().Snippets("枫桥经验", hits, unread); again[0].Snippet != got[0].Snippet {
 		t.Errorf("asked again: %q", again[0].Snippet)
 	}
+}
+
+// TestSnippetsOfAHungStore: a store that hangs costs one list its snippets'
+// budget, not the reply's whole deadline, and the lists after it show
+// summaries without asking it (a review's find: every mentions list waited
+// for the store, 2.4 s each).
+func TestSnippetsOfAHungStore(t *testing.T) {
+	ctx := context.Background()
+	logs := &strings.Builder{}
+	var mu sync.Mutex
+	lib, pg := libraryThroughProxy(t, slog.New(slog.NewTextHandler(lockedWriter{&mu, logs}, nil)))
+	arts := []content.Article{{ID: "body", Title: "全省基层工作座谈会召开", Summary: "座谈会在省会召开。", URL: "https://example.com/body",
+		Body: "与会代表交流了坚持和发展新时代枫桥经验的做法。", PublishedOn: "2026-05-01"}}
+	if _, err := lib.Import(ctx, arts, nil); err != nil {
+		t.Fatal(err)
+	}
+	hits := []content.Hit{{Article: arts[0]}}
+	if got := lib.Snippets(ctx, "枫桥经验", hits); !strings.Contains(got[0].Snippet, "【枫桥经验】") {
+		t.Fatalf("before the hang: %q", got[0].Snippet)
+	}
+	lib.Index().SetCacheSize(0) // every list asks afresh
+	pg.Hang()
+	for i := range 2 {
+		done := make(chan []content.Hit, 1)
+		go func() { done <- lib.Snippets(ctx, "枫桥经验", hits) }() // no deadline of the caller's own
+		select {
+		case got := <-done:
+			if got[0].Snippet != "座谈会在省会召开。" {
+				t.Errorf("list %d with the store hung: %q", i, got[0].Snippet)
+			}
+		case <-time.After(time.Minute):
+			t.Fatalf("list %d waited for a hung store", i)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if n := strings.Count(logs.String(), "summaries shown for a while"); n != 1 {
+		t.Errorf("%d warnings, want one, the second list not asking:\n%s", n, logs)
+	}
+}
+
+// libraryThroughProxy is a library on a PostgreSQL database of the test's
+// own, reached through a proxy that can hang it.
+func libraryThroughProxy(t *testing.T, log *slog.Logger) (*Library, *storetest.Proxy) {
+	t.Helper()
+	dsn, pg := storetest.PostgresThrough(t)
+	st, err := store.OpenPostgres(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	lib, err := OpenLibrary(context.Background(), st, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib, pg
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

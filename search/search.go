@@ -289,9 +289,14 @@ const correctionBelow = 0.6
 func (ix *Index) Snippets(query string, hits []content.Hit, body func(id string) (string, error)) []content.Hit {
 	r := ix.reader()
 	text := prepareQuery(query)
-	// Kept apart from the query's plain answer (n < 0), and served only for
-	// the same articles in the same order.
-	cache, key := ix.cache.Load(), cacheKey{text, -len(hits), true, ix.thisYear()}
+	// Kept apart from the query's plain answer (n < 0), per page (its
+	// first article: pages 1 and 2 took each other's place, a review's
+	// find), and served only for the same articles in the same order.
+	page := text
+	if len(hits) > 0 {
+		page += "\x00" + hits[0].Article.ID
+	}
+	cache, key := ix.cache.Load(), cacheKey{page, -len(hits), true, ix.thisYear()}
 	if res, ok := cache.get(key, r.v.gen); ok && sameArticles(res.Hits, hits) {
 		return res.Hits
 	}

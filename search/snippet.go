@@ -22,6 +22,9 @@ const (
 	// listed for what its body mentions: a report's passing mention may be
 	// deep in it, and a body may be a book.
 	bodyScan = 20000
+	// maxSnippetBytes bounds a snippet with a mark the window would
+	// otherwise grow to fit.
+	maxSnippetBytes = 4 * snippetRunes * utf8.UTFMax
 )
 
 // snippetText is what a hit's snippet is cut from: the roundup item that
@@ -80,6 +83,15 @@ func snippetIn(terms markTerms, text string, scan int) (string, bool) {
 	for _, m := range marks {
 		if m[0] >= end {
 			break
+		}
+		if m[1]-start > maxSnippetBytes {
+			// Marks joined into one longer than a snippet (a body of one
+			// term over and over): cut where the window would end.
+			if m[0] > at {
+				end = m[0]
+				break
+			}
+			m[1] = end
 		}
 		end = max(end, m[1]) // a mark the window would cut ends the window
 		b.WriteString(text[at:m[0]])

@@ -166,3 +166,51 @@ func TestBodySnippetPassesCommonWords(t *testing.T) {
 		t.Errorf("an article with only the common word shows its summary: %q", got[1].Snippet)
 	}
 }
+
+// TestBodySnippetsCachedPerPage: each page of a list keeps its own
+// snippets (a review's find: pages 1 and 2 of a question took each other's
+// place, and every page read its bodies again).
+func TestBodySnippetsCachedPerPage(t *testing.T) {
+	var arts []content.Article
+	bodies := map[string]string{}
+	for i := range 10 {
+		a := content.Article{ID: fmt.Sprintf("a%d", i), Title: fmt.Sprintf("第%d场座谈会召开", i), Summary: "座谈会召开。", URL: "https://example.com/a",
+			Body: "与会代表交流了坚持和发展新时代枫桥经验的做法。"}
+		bodies[a.ID] = a.Body
+		arts = append(arts, a)
+	}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetCacheSize(16)
+	reads := 0
+	read := func(id string) (string, error) { reads++; return bodies[id], nil }
+	var pages [2][]content.Hit
+	for i := range 10 {
+		pages[i/5] = append(pages[i/5], content.Hit{Article: arts[i]})
+	}
+	for _, p := range []int{0, 1, 0, 1} {
+		if got := ix.Snippets("枫桥经验", pages[p], read); !strings.Contains(got[4].Snippet, "【枫桥经验】") {
+			t.Fatalf("page %d: %q", p+1, got[4].Snippet)
+		}
+	}
+	if reads != 10 {
+		t.Errorf("%d bodies read for two pages shown twice, want 10", reads)
+	}
+}
+
+// TestHostileBodySnippet: a body of one term over and over joins its marks
+// into one as long as the body; the snippet stays a snippet's length (it
+// was 60 KB, cached for every hit).
+func TestHostileBodySnippet(t *testing.T) {
+	arts := []content.Article{{ID: "x", Title: "座谈会召开", Summary: "座谈会召开。", URL: "https://example.com/x", Body: strings.Repeat("枫桥经验", 16000)}}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ix.Snippets("枫桥经验", []content.Hit{{Article: arts[0]}}, func(string) (string, error) { return arts[0].Body, nil })
+	if s := got[0].Snippet; len(s) > maxSnippetBytes+16 || !strings.HasPrefix(s, "【枫桥经验") || !strings.HasSuffix(s, "】…") {
+		t.Errorf("%d bytes: %.80q…", len(s), s)
+	}
+}
