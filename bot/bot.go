@@ -405,11 +405,15 @@ var recentWords = []string{"最新", "最近", "近期", "近日", "近来", "�
 var (
 	recentFront = longestFirst(slices.Concat(recentWords, []string{"请问一下", "请问", "问一下", "我想问一下", "我想了解", "想了解", "了解一下",
 		"搜一下", "搜索", "查一下", "找一下", "帮我找", "帮我", "麻烦", "发一下", "我想看", "想看", "给我", "看看", "一下",
-		"有没有", "有什么", "有哪些", "有啥", "关于", "有关", "一次", "一期", "的"}))
+		"有没有", "有什么", "有哪些", "有啥", "关于", "一次", "一期", "的"}))
 	recentBack = longestFirst(slices.Concat(recentWords, []string{"消息", "文章", "资讯", "新闻", "动态", "报道", "推送", "方面",
 		"有哪些", "有什么", "有什么新", "是什么", "有吗", "是哪天", "哪天", "是什么时候", "什么时候", "怎么样", "讲了什么", "讲了啥",
 		"说了什么", "说了啥", "开了什么", "的", "了", "吗", "呢", "呀", "啊", "吧"}))
 )
+
+// recentGlued are front edges that begin a longer word before what is
+// given (一次性补贴: a review's find, 性补贴 was searched).
+var recentGlued = map[string]string{"一次": "性"}
 
 // recentTopic returns the topic a text asks the newest articles of: what is
 // left when a recency word (recentWords) and the words around it are
@@ -433,7 +437,8 @@ func recentTopic(text string) (string, bool) {
 			}
 			i := slices.IndexFunc(edges, func(w string) bool {
 				if front {
-					return strings.HasPrefix(t, w)
+					g, glued := recentGlued[w]
+					return strings.HasPrefix(t, w) && !(glued && strings.HasPrefix(t[len(w):], g))
 				}
 				return strings.HasSuffix(t, w)
 			})
@@ -480,9 +485,9 @@ func (b *Bot) newest(ctx context.Context, s *Settings, m Message, topic string) 
 	case err != nil:
 		b.log.ErrorContext(ctx, "search", "err", err)
 		return b.noMatch(ctx, s, m, 0)
-	case len(found) < 2 && (mentions || chat):
+	case len(found) == 0 || len(found) == 1 && !mentions && chat:
 		return nil
-	case len(found) < 2:
+	case len(found) == 1 && !mentions:
 		return b.search(ctx, s, m, topic, 0)
 	}
 	more := len(found) > s.search.MaxResults
@@ -542,8 +547,9 @@ func (b *Bot) newestOf(ctx context.Context, s *Settings, topic *string, n int) (
 	return found, mentions, nil
 }
 
-// namesYear matches a year in a topic.
-var namesYear = regexp.MustCompile(`(?:19|20)\d\d`)
+// namesYear matches a year in a topic, in digits or as the search reads
+// one (今年, 去年, 二〇二四年), not inside a longer number (120000).
+var namesYear = regexp.MustCompile(`(?:^|\D)(?:19|20)\d\d(?:\D|$)|今年|去年|前年|明年|[〇零一二][〇零一二三四五六七八九]{3}年`)
 
 // chinaTime is China Standard Time, the day articles are dated by.
 var chinaTime = time.FixedZone("CST", 8*60*60)
