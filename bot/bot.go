@@ -1279,9 +1279,16 @@ func cardReply(a content.Article) Reply {
 	// by its first paragraph: its card had no description.
 	// Trimmed: a summary opening with a line break showed the card's
 	// description under a blank line.
+	// A summary that is the title again (the corpus's documents: a follower
+	// run's find, the daily reading's card said its title twice) gives way
+	// to the first paragraph, or to nothing.
+	title := strings.TrimSpace(a.Title)
 	desc := strings.TrimSpace(a.Summary)
-	if desc == "" {
+	if desc == "" || desc == title {
 		desc = strings.TrimSpace(content.Lead(a.Body))
+	}
+	if desc == title {
+		desc = ""
 	}
 	return Reply{Type: ReplyNews, Card: &Card{Title: a.Title, Description: Cut(desc, maxDescRunes), URL: a.URL, Pic: a.Cover}}
 }

@@ -1529,6 +1529,14 @@ func TestCardWithoutASummary(t *testing.T) {
 	if r := cardReply(content.Article{Title: "标题", URL: "https://x/1", Summary: "\n  全会公报。\n"}); r.Card.Description != "全会公报。" {
 		t.Errorf("description %q", r.Card.Description)
 	}
+	// A follower run's: a summary that is the title again (the corpus's
+	// documents) gives way to the first paragraph, or to nothing.
+	for body, want := range map[string]string{"决议全文第一段。\n\n第二段。": "决议全文第一段。", "": "", "关于政府工作报告的决议": ""} {
+		a := content.Article{Title: "关于政府工作报告的决议", Summary: "关于政府工作报告的决议", URL: "https://x/1", Body: body}
+		if r := cardReply(a); r.Card.Description != want {
+			t.Errorf("body %q: description %q, want %q", body, r.Card.Description, want)
+		}
+	}
 }
 
 // TestLatestArticles: a follower asking what is new gets the articles
