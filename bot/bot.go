@@ -507,9 +507,19 @@ func (b *Bot) newest(ctx context.Context, s *Settings, m Message, topic string) 
 		}
 		slices.SortStableFunc(e.Hits, func(a, b Scored) int { return cmp.Compare(b.Score, a.Score) })
 	})
-	reply, ids := listReplyWith(found, newestHeaderFor(topic, mentions), true, more)
+	reply, ids := listReplyWith(found, newestHeaderFor(asTyped(m.Text, topic), mentions), true, more)
 	list := FollowUp{Query: asked(m), Search: topic, Mentions: mentions, Newest: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
+}
+
+// asTyped is topic as text has it, its letters' case kept (「GDP」, not the
+// 「gdp」 the comparison folded it to: a follower run's find); topic when
+// text has it otherwise (full-width, traditional).
+func asTyped(text, topic string) string {
+	if i := strings.Index(strings.ToLower(text), topic); i >= 0 && len(strings.ToLower(text)) == len(text) {
+		return text[i : i+len(topic)]
+	}
+	return topic
 }
 
 // newestOf returns, newest first, the articles the search finds surely

@@ -1762,6 +1762,11 @@ func TestNewestOfATopic(t *testing.T) {
 	if r := ask("最近的河长制"); !strings.HasPrefix(r.Text, "没有专门讲「河长制」的文章，以下是最近提到它的：\n1. ") || strings.Contains(r.Text, "\n2. ") {
 		t.Errorf("最近的河长制 got %s", r.Text)
 	}
+	for text, want := range map[string]string{"最新的GDP数据": "GDP数据", "最新的ＧＤＰ": "gdp", "最新的gdp": "gdp"} {
+		if topic, _ := recentTopic(Bare(text)); asTyped(text, topic) != want {
+			t.Errorf("%s shown as %q, want %q", text, asTyped(text, topic), want)
+		}
+	}
 	for text, want := range map[string]bool{"2024年政府工作报告": true, "今年政府工作报告": true, "二〇二四年政府工作报告": true, "2024": true,
 		"120000人": false, "第20届": false, "政府工作报告": false} {
 		if namesYear.MatchString(text) != want {
