@@ -231,3 +231,25 @@ func TestInvisibleCharactersInAQuery(t *testing.T) {
 		}
 	}
 }
+
+// FuzzBodySnippet: whatever a body holds and whatever is asked, a snippet
+// cut from it is one line of valid text, its marks paired, a snippet's
+// length.
+func FuzzBodySnippet(f *testing.F) {
+	arts := []content.Article{{ID: "x", Title: "座谈会召开", Summary: "会议召开。", URL: "https://example.com/x"}}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, seed := range [][2]string{{"枫桥经验", "坚持和发展新时代枫桥经验。"}, {"枫桥经验", strings.Repeat("枫桥经验", 500)},
+		{"新闻 两会", "央视网消息（新闻联播）：\n两会开幕。"}, {"a", "\xff\xfe枫"}, {"两会", "两会【两会】两会"}} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, query, body string) {
+		got := ix.Snippets(query, []content.Hit{{Article: arts[0]}}, func(string) (string, error) { return body, nil })
+		s := got[0].Snippet
+		if !utf8.ValidString(s) || strings.ContainsAny(s, "\n\r") || len(s) > maxSnippetBytes+2*snippetRunes*utf8.UTFMax {
+			t.Fatalf("%q in %q: %d bytes %q", query, body, len(s), s)
+		}
+	})
+}
