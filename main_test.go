@@ -915,6 +915,10 @@ func TestFollowersThroughWebhook(t *testing.T) {
 	if got := send(wechat.Inbound{MsgType: "voice", Recognition: "今天推送了什么？。", MsgID: 4, CreateTime: now, Extra: "<MediaId><![CDATA[m]]></MediaId>"}); got != daily1 {
 		t.Fatalf("今天推送了什么: %q, want the daily reading %q", got, daily1)
 	}
+	// The welcome calls it 今天的推荐阅读 (a follower run's find: searched).
+	if got := send(wechat.Inbound{MsgType: "text", Content: "今天的推荐阅读", MsgID: 6, CreateTime: now}); got != daily1 {
+		t.Fatalf("今天的推荐阅读: %q, want the daily reading %q", got, daily1)
+	}
 	newest := send(wechat.Inbound{MsgType: "voice", Recognition: "最新的基层治理文章。", MsgID: 5, CreateTime: now, Extra: "<MediaId><![CDATA[m]]></MediaId>"})
 	var at []int
 	for _, title := range []string{"四下基层", "基层治理现代化", "新时代枫桥经验是什么", "浦江经验"} {

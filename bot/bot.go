@@ -349,13 +349,14 @@ var (
 	// Not 时政 nor 热点: 时政热点 is a category the help reply names, and is searched.
 	latestWhat = []string{"新闻联播", "新闻", "要闻", "消息", "资讯", "文章", "推送", "推了", "动态", "新鲜事", "更新"}
 	latestAsk  = []string{"你好", "您好", "老师好", "老师", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "是什么", "什么", "哪些", "啥", "发布了", "发了", "推荐", "看看", "内容",
+		"发生了什么事", "发生了什么", "发生了啥", "发生什么",
 		"一下", "几篇", "一些", "给我", "我想看", "想看", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
 	latestWords = longestFirst(slices.Concat(latestWhen, latestWhat, latestAsk))
 )
 
 // latestCount is a count of articles asked for (5篇, 十条, 一篇, 几篇) or of
-// the days they come from (最近三天的新闻, 近7天).
-var latestCount = regexp.MustCompile(`^[0-9零一二两三四五六七八九十几]+(?:篇|条|天|日)`)
+// the time they come from (最近三天的新闻, 近7天, 一个月, 两周, 半年, 24小时).
+var latestCount = regexp.MustCompile(`^(?:[0-9零一二两三四五六七八九十几]+(?:篇|条|天|日|周|个?星期|个?礼拜|个?月|年|个?小时)|半(?:个月|年))`)
 
 // asksLatest reports whether text asks for the latest articles and nothing
 // else: it holds when or what of latestWhen and latestWhat, and no word
@@ -485,9 +486,9 @@ func (b *Bot) newest(ctx context.Context, s *Settings, m Message, topic string) 
 	case err != nil:
 		b.log.ErrorContext(ctx, "search", "err", err)
 		return b.noMatch(ctx, s, m, 0)
-	case len(found) == 0 || len(found) == 1 && !mentions && chat:
+	case len(found) == 0 && mentions, len(found) < 2 && !mentions && chat:
 		return nil
-	case len(found) == 1 && !mentions:
+	case len(found) < 2 && !mentions: // relevant, not two surely (最新的焦裕禄精神: a follower run's find, no match)
 		return b.search(ctx, s, m, topic, 0)
 	}
 	more := len(found) > s.search.MaxResults

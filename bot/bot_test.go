@@ -1554,6 +1554,8 @@ func TestLatestArticles(t *testing.T) {
 		// A follower run's: counts, 推了, 内容.
 		"最新的5篇文章": true, "最近10篇": true, "最新一篇": true, "给我几篇最新文章": true, "今天推了什么": true, "今日推送内容": true,
 		"今天的推送内容是什么": true, "5篇": false, "最新的5篇枫桥经验": false, "内容": false, "最近三天的新闻": true, "近7天有什么新闻": true,
+		"最近一个月的新闻": true, "最近两周的新闻": true, "最近半年的新闻": true, "最近24小时新闻": true, "最近一年的新闻": true,
+		"最近发生了什么": true, "最近发生了什么事": true, "发生了什么": false,
 		"三天": false,
 	} {
 		if got := asksLatest(Bare(text)); got != want {
@@ -1663,6 +1665,7 @@ func TestNewestOfATopic(t *testing.T) {
 	if r := ask("最近很累"); r.Type != ReplyText || !strings.HasPrefix(r.Text, "没有找到") {
 		t.Errorf("最近很累 got %v", r)
 	}
+
 	// A year names one report: its card (a follower run's find: a list by
 	// date put news of it first).
 	if r := ask("最新的2024年政府工作报告"); r.Type != ReplyNews || !strings.HasPrefix(r.Card.Title, "2024年政府工作报告") {
@@ -1687,6 +1690,7 @@ func TestNewestOfATopic(t *testing.T) {
 	arts = append(arts, content.Article{ID: "ahead", Title: "农业博览会筹备启动", PublishedOn: "2099-06-01", URL: "https://example.com/ahead"},
 		content.Article{ID: "stress", Title: "缓解就诊压力大的难题", PublishedOn: "2026-06-01", URL: "https://example.com/stress"},
 		content.Article{ID: "river", Title: "全省生态工作会议召开", PublishedOn: "2026-06-03", URL: "https://example.com/river", Body: "会议要求全面落实河长制。"},
+		content.Article{ID: "jiao", Title: "学习焦裕禄精神座谈会召开", PublishedOn: "2026-06-04", URL: "https://example.com/jiao"},
 		content.Article{ID: "report", Title: "2024年政府工作报告", PublishedOn: "2024-03-12", URL: "https://example.com/report", Body: strings.Repeat("政府工作报告全文。", 50)},
 		content.Article{ID: "booklet", Title: "2024年政府工作报告单行本出版", PublishedOn: "2024-03-13", URL: "https://example.com/booklet"})
 	demo := &demoCatalog{index: mustIndex(arts), byID: map[string]content.Article{}}
@@ -1698,7 +1702,7 @@ func TestNewestOfATopic(t *testing.T) {
 	// o5 is relevant, not surely: it is left out of the list by date.
 	c := rescored{demo, func(h content.Hit) float64 {
 		switch {
-		case h.Article.ID == "o5":
+		case h.Article.ID == "o5", h.Article.ID == "jiao":
 			return 0.6
 		case strings.HasPrefix(h.Article.ID, "o"):
 			return 0.99 - 0.01*float64(h.Article.ID[1]-'0')
@@ -1756,6 +1760,14 @@ func TestNewestOfATopic(t *testing.T) {
 	}
 	if r := ask("最新的2024年政府工作报告"); strings.HasPrefix(r.Text, "「") {
 		t.Errorf("最新的2024年政府工作报告 got %s", r.Text)
+	}
+	// Relevant, not surely: the topic's own answer (a follower run's find:
+	// searched as typed, 最新的焦裕禄精神 got no match).
+	if r := ask("最新的焦裕禄精神"); r.Type != ReplyNews {
+		t.Errorf("最新的焦裕禄精神 got %s", r.Text)
+	}
+	if f, _ := followUps.Get(t.Context(), "o_newest"); f.Search != "焦裕禄精神" {
+		t.Errorf("最新的焦裕禄精神 searched %q", f.Search)
 	}
 	// One article mentions it: a list of one, as the topic alone gets (a
 	// review's find: no match).
