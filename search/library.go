@@ -239,9 +239,15 @@ func (l *Library) Snippets(ctx context.Context, query string, hits []content.Hit
 	if time.Now().UnixNano() < l.bodiesPaused.Load() {
 		return l.index.Snippets(query, hits, nil)
 	}
-	read, cancel := context.WithTimeout(ctx, bodyReadBudget)
-	defer cancel()
+	// The budget's timer is started by the first read: most lists read
+	// nothing (their titles or summaries hold the words).
+	var read context.Context
+	cancel := context.CancelFunc(func() {})
+	defer func() { cancel() }()
 	return l.index.Snippets(query, hits, func(id string) (string, error) {
+		if read == nil {
+			read, cancel = context.WithTimeout(ctx, bodyReadBudget)
+		}
 		a, err := l.store.Get(read, id)
 		if err != nil && ctx.Err() == nil {
 			l.bodiesPaused.Store(time.Now().Add(bodyPause).UnixNano())
