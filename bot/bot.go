@@ -356,7 +356,8 @@ var (
 
 // latestCount is a count of articles asked for (5篇, 十条, 一篇, 几篇) or of
 // the time they come from (最近三天的新闻, 近7天, 一个月, 两周, 半年, 24小时).
-var latestCount = regexp.MustCompile(`^(?:[0-9零一二两三四五六七八九十几]+(?:篇|条|天|日|周|个?星期|个?礼拜|个?月|年|个?小时)|半(?:个月|年))`)
+// A year (2024年, 二零二四年) is none: three digits or numerals at most.
+var latestCount = regexp.MustCompile(`^(?:(?:[0-9]{1,3}|[一二两三四五六七八九十几]{1,3})(?:篇|条|天|日|周|个?星期|个?礼拜|个?月|年|个?小时)|半(?:个月|年))`)
 
 // asksLatest reports whether text asks for the latest articles and nothing
 // else: it holds when or what of latestWhen and latestWhat, and no word
@@ -444,6 +445,10 @@ func recentTopic(text string) (string, bool) {
 				return strings.HasSuffix(t, w)
 			})
 			if i < 0 {
+				if n := latestCount.FindString(t); front && n != "" {
+					t = t[len(n):] // 最新的5篇枫桥经验, 最近三天的国常会
+					continue
+				}
 				return t
 			}
 			w := edges[i]
