@@ -137,9 +137,13 @@ func (r reader) topic(word string) bool {
 }
 
 // oneWord is a query's one word as typed, when it is one word and nothing
-// else (no synonyms, no pairs of a word never seen); "" otherwise.
+// else (beside a synonym's other names; not pairs of a word never seen);
+// "" otherwise.
 func oneWord(q query) string {
-	if c := q.clauses; len(c) == 1 && c[0].pairOf == 0 && len(c[0].alts) == 1 && len(c[0].alts[0]) == 1 {
+	// A synonym's clause has its other names beside the word typed (its
+	// literal alternative, first): 放管服 is one word (a follower run's
+	// find: a synonym no title has got no mentions).
+	if c := q.clauses; len(c) == 1 && c[0].pairOf == 0 && len(c[0].alts) >= 1 && len(c[0].alts[0]) == 1 && (len(c[0].alts) == 1 || c[0].literal == 1) {
 		return c[0].alts[0][0]
 	}
 	return ""

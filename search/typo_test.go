@@ -492,3 +492,22 @@ func TestMentionsOfRoundups(t *testing.T) {
 		}
 	}
 }
+
+// TestMentionsOfASynonym: a term of a synonym group that only bodies
+// mention has its mentions, as README's step 6 says (a follower run's
+// find: 放管服, in 11 of the corpus's bodies, got no match).
+func TestMentionsOfASynonym(t *testing.T) {
+	arts := mentioningArticles()
+	for i := range 3 {
+		arts[10+i].Body += "会议要求深化放管服改革。"
+	}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetSynonyms([][]string{{"放管服", "简政放权放管结合优化服务"}}, nil)
+	word, got, err := ix.Mentions(context.Background(), "放管服", 5)
+	if err != nil || word != "放管服" || len(got) != 3 {
+		t.Fatalf("放管服: %d mentions of %q (%v), want 3", len(got), word, err)
+	}
+}
