@@ -35,6 +35,9 @@ type Catalog interface {
 	// Latest are the n articles published last, newest first (what a
 	// follower asking 今天有什么新闻 gets).
 	Latest(ctx context.Context, n int) ([]content.Hit, error)
+	// Day are the first n articles published on day (YYYY-MM-DD), in the
+	// programme's order (what a follower asking 8月22日新闻联播 gets).
+	Day(ctx context.Context, day string, n int) ([]content.Hit, error)
 	// Snippets highlights query in hits; asked only for numbered lists.
 	Snippets(ctx context.Context, query string, hits []content.Hit) []content.Hit
 	Get(ctx context.Context, id string) (content.Article, error)
@@ -275,8 +278,14 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return b.followUp(ctx, s, m, 0, &list)
 		}
 	}
-	if rule >= 0 && s.rules[rule].alone && asksLatest(s.topicAside(text, rule)) {
-		return b.latest(ctx, s, m) // 你好，最新 (a follower run's find: the greeting alone)
+	if rule >= 0 && s.rules[rule].alone {
+		aside := s.topicAside(text, rule)
+		if day, relative, ok := dayAsked(aside, time.Now().In(chinaTime)); ok {
+			return b.day(ctx, s, m, day, relative) // 你好，8月22日的新闻联播
+		}
+		if asksLatest(aside) {
+			return b.latest(ctx, s, m) // 你好，最新 (a follower run's find: the greeting alone)
+		}
 	}
 	if rule >= 0 && s.rules[rule].alone {
 		// 你好，两会: a greeting, and a topic of two characters apart
@@ -301,19 +310,23 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if question == "" {
 		question = text
 	}
-	if rule < 0 && asksLatest(question) { // 你好，今天有什么新闻: what follows the greeting
-		if asksPushed(question) {
-			// 今天推送了什么 asks for the reading pushed today, when there
-			// is one (or the apology when it cannot be read); without,
-			// the articles published last answer it.
-			if r, sent := b.dailyReply(ctx, s, m, 1); sent || r != nil {
-				if sent {
-					note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
-					b.closeList(ctx, m)
-				}
-				return r
+	if rule < 0 && asksLatest(question) && asksPushed(question) {
+		// 今天推送了什么 asks for the reading pushed today, when there is
+		// one (or the apology when it cannot be read); without, the
+		// articles published last answer it.
+		if r, sent := b.dailyReply(ctx, s, m, 1); sent || r != nil {
+			if sent {
+				note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
+				b.closeList(ctx, m)
 			}
+			return r
 		}
+		return b.latest(ctx, s, m)
+	}
+	if day, relative, ok := dayAsked(question, time.Now().In(chinaTime)); rule < 0 && ok {
+		return b.day(ctx, s, m, day, relative) // 8月22日新闻联播, 昨天的新闻
+	}
+	if rule < 0 && asksLatest(question) { // 你好，今天有什么新闻: what follows the greeting
 		return b.latest(ctx, s, m)
 	}
 	if topic, ok := recentTopic(question); ok {
@@ -919,7 +932,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	for _, id := range append(slices.Clone(list.Seen), list.IDs...) {
 		seen[id] = true
 	}
-	if len(seen) >= maxSeen || list.Search == "" && !list.Latest { // a configured list has no more
+	if len(seen) >= maxSeen || list.Search == "" && !list.Latest && list.Day == "" { // a configured list has no more
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
 	search, minScore, header := b.catalog.Search, s.search.MinScore, listHeaderFor
@@ -936,6 +949,11 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 			return hits, err
 		}
 		minScore, header = 0, mentionsHeaderFor(list.Search)
+	case list.Day != "": // the day's next articles
+		search = func(ctx context.Context, _ string, n int) ([]content.Hit, error) {
+			return b.catalog.Day(ctx, list.Day, n)
+		}
+		minScore, header = 0, dayHeaderFor(list.Day)
 	case list.Latest: // the articles published before those shown (a follower run's find: 更多 said there were none)
 		search = func(ctx context.Context, _ string, n int) ([]content.Hit, error) { return b.catalog.Latest(ctx, n) }
 		minScore, header = 0, latestHeaderFor
@@ -962,14 +980,19 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		}
 	}
 	if len(next) == 0 {
+		if list.Day != "" {
+			return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noMoreOfDay, dayName(list.Day))}}
+		}
 		if len(list.IDs) == 0 {
 			return []Reply{{Type: ReplyText, Text: noMoreThanCard}}
 		}
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
-	if list.Latest || list.Newest {
+	switch {
+	case list.Latest || list.Newest:
 		dated(next)
-	} else {
+	case list.Day != "": // titles alone, as on the first page
+	default:
 		next = b.catalog.Snippets(ctx, list.Search, next)
 	}
 	// A page cut to fit leaves the rest to 更多, unless the question has
@@ -978,7 +1001,8 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	if text, cut := strings.CutSuffix(reply.Text, listFooterMore); cut && len(seen)+len(ids) >= maxSeen {
 		reply.Text = text + listFooter
 	}
-	page := FollowUp{Query: list.Query, Search: list.Search, Mentions: list.Mentions, Latest: list.Latest, Newest: list.Newest, IDs: ids, Stories: storiesOf(next[:len(ids)]),
+	page := FollowUp{Query: list.Query, Search: list.Search, Mentions: list.Mentions, Latest: list.Latest, Newest: list.Newest, Day: list.Day,
+		IDs: ids, Stories: storiesOf(next[:len(ids)]),
 		Seen: slices.Sorted(maps.Keys(seen))}
 	return []Reply{b.keepList(ctx, m, page, reply)}
 }

@@ -60,6 +60,13 @@ func (c *demoCatalog) Latest(ctx context.Context, n int) ([]content.Hit, error) 
 	return c.index.Latest(ctx, n)
 }
 
+func (c *demoCatalog) Day(ctx context.Context, day string, n int) ([]content.Hit, error) {
+	if c.broken {
+		return nil, errors.New("disk on fire")
+	}
+	return c.index.Day(ctx, day, n)
+}
+
 func (c *demoCatalog) Snippets(_ context.Context, q string, hits []content.Hit) []content.Hit {
 	return c.index.Snippets(q, hits, nil)
 }
@@ -1464,6 +1471,9 @@ func (c *manyCatalog) Mentions(context.Context, string, int) (string, []content.
 }
 func (c *manyCatalog) Topic(string) bool                                  { return false }
 func (c *manyCatalog) Latest(context.Context, int) ([]content.Hit, error) { return nil, nil }
+func (c *manyCatalog) Day(context.Context, string, int) ([]content.Hit, error) {
+	return nil, nil
+}
 func (c *manyCatalog) Snippets(_ context.Context, _ string, hits []content.Hit) []content.Hit {
 	return hits
 }

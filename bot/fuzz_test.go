@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"mpbot/search"
@@ -17,7 +18,7 @@ import (
 //	go test ./bot -run '^$' -fuzz FuzzAnswer -fuzztime 60s
 func FuzzAnswer(f *testing.F) {
 	for _, seed := range []string{"枫桥经验", "2", "第二篇", "更多", "退订了吗", "要退订", "？？", "👍", "[微笑]", "嗯，医保",
-		"最后一篇", "第十一篇", "No.2", "请发一下第二篇", "你好，两会", "谢谢老师！", "再来5篇", "\x00", "今天推送了什么", "最新的遴选"} {
+		"最后一篇", "第十一篇", "No.2", "请发一下第二篇", "你好，两会", "谢谢老师！", "再来5篇", "\x00", "今天推送了什么", "最新的遴选", "2026年9月26日新闻联播", "昨天的新闻"} {
 		f.Add(seed, true)
 		f.Add(seed, false)
 	}
@@ -40,6 +41,35 @@ func FuzzAnswer(f *testing.F) {
 			if r.Type == ReplyText && (r.Text == "" || !utf8.ValidString(r.Text) || len(r.Text) > 2047) {
 				t.Fatalf("%q: text reply %q", text, r.Text)
 			}
+		}
+	})
+}
+
+// FuzzDayAsked reads whatever a follower might type for a day's news: a day
+// it finds is a real date of this century or the last, and asked again as
+// it is shown (2025年8月22日), is the same day.
+//
+//	go test ./bot -run '^$' -fuzz FuzzDayAsked -fuzztime 30s
+func FuzzDayAsked(f *testing.F) {
+	for _, seed := range []string{"8月22日新闻联播", "二〇二五年八月二十二日的新闻", "20240305", "2024/3/5", "2月29日", "大前天的新闻", "13月1日",
+		"8月22日和8月23日", "十月一日", "2025 年 8 月 22 日"} {
+		f.Add(seed)
+	}
+	today := time.Date(2026, 12, 3, 9, 0, 0, 0, chinaTime)
+	f.Fuzz(func(t *testing.T, text string) {
+		day, relative, ok := dayAsked(text, today)
+		if !ok {
+			return
+		}
+		if day.Year() < 1900 || day.Year() > 2099 {
+			t.Fatalf("%q: %v", text, day)
+		}
+		if relative {
+			return
+		}
+		again, _, ok := dayAsked(dayName(day.Format("2006-01-02")), today)
+		if !ok || !again.Equal(day) {
+			t.Fatalf("%q: %v, asked again as %s: %v %v", text, day, dayName(day.Format("2006-01-02")), again, ok)
 		}
 	})
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"mpbot/content"
 )
@@ -73,6 +74,34 @@ func (ix *Index) Latest(ctx context.Context, n int) ([]content.Hit, error) {
 	hits := make([]content.Hit, len(top))
 	for i, d := range top {
 		hits[i] = content.Hit{Article: v.docs[d].card.article(), Score: 1}
+	}
+	return hits, nil
+}
+
+// Day returns the first n articles published on day (YYYY-MM-DD), in the
+// order of their ids (a programme's numbered items: xwlb-20260822-01
+// first), for a follower asking for a day's news (8月22日新闻联播):
+// searched, a date found nothing. Roundups stay: their items are that
+// day's news too. A day that is no date has no articles.
+func (ix *Index) Day(ctx context.Context, day string, n int) ([]content.Hit, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	want := dayNumber(day)
+	if n <= 0 || want == 0 {
+		return nil, nil
+	}
+	v := ix.reader().v
+	var on []uint32
+	for i, d := range v.days {
+		if d == want && !v.isDead(uint32(i)) {
+			on = append(on, uint32(i))
+		}
+	}
+	slices.SortFunc(on, func(a, b uint32) int { return strings.Compare(v.docs[a].card.id, v.docs[b].card.id) })
+	hits := make([]content.Hit, min(n, len(on)))
+	for i := range hits {
+		hits[i] = content.Hit{Article: v.docs[on[i]].card.article(), Score: 1}
 	}
 	return hits, nil
 }

@@ -59,9 +59,35 @@ func TestLatest(t *testing.T) {
 			}
 		}
 	}
+	// A day's articles, in the order of their ids (the edited d1 first),
+	// roundups too; not removed ones; none for a day that is no date.
+	for _, c := range []struct {
+		day  string
+		n    int
+		want string
+	}{
+		{"2026-06-01", 10, "[d1 d2]"}, {"2026-06-01", 1, "[d1]"}, {"2026-05-31", 10, "[prev r-flat r5]"},
+		{"2026-06-02", 10, "[future]"}, {"2026-06-03", 10, "[]"}, {"2026-02-30", 10, "[]"}, {"", 10, "[]"}, {"2026-06-01", 0, "[]"},
+	} {
+		hits, err := ix.Day(context.Background(), c.day, c.n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(ids(hits)); got != c.want {
+			t.Errorf("day %q, %d: %s, want %s", c.day, c.n, got, c.want)
+		}
+		for _, h := range hits {
+			if h.Article.Title == "" || h.Article.PublishedOn != c.day {
+				t.Errorf("day %q: %+v", c.day, h.Article)
+			}
+		}
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := ix.Latest(ctx, 3); err == nil {
 		t.Error("a cancelled latest gave no error")
+	}
+	if _, err := ix.Day(ctx, "2026-06-01", 3); err == nil {
+		t.Error("a cancelled day gave no error")
 	}
 }

@@ -227,6 +227,11 @@ func (l *Library) Latest(ctx context.Context, n int) ([]content.Hit, error) {
 	return l.index.Latest(context.WithoutCancel(ctx), n)
 }
 
+// Day implements the bot's catalog articles of a day.
+func (l *Library) Day(ctx context.Context, day string, n int) ([]content.Hit, error) {
+	return l.index.Day(context.WithoutCancel(ctx), day, n)
+}
+
 // Topic implements the bot's catalog topic check.
 func (l *Library) Topic(word string) bool { return l.index.Topic(word) }
 

@@ -450,6 +450,9 @@ func TestSearchesOutliveTheDeadline(t *testing.T) {
 	if hits, err := lib.Latest(ctx, 3); err != nil || len(hits) == 0 {
 		t.Errorf("latest past the deadline: %v, %v", hits, err)
 	}
+	if _, err := lib.Day(ctx, "2026-08-22", 3); err != nil {
+		t.Errorf("a day past the deadline: %v", err)
+	}
 }
 
 // TestSnippetFromTheBody: an article listed for what its body mentions (its

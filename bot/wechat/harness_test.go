@@ -57,6 +57,10 @@ func (c *testCatalog) Latest(ctx context.Context, n int) ([]content.Hit, error) 
 	return c.index.Latest(context.WithoutCancel(ctx), n)
 }
 
+func (c *testCatalog) Day(ctx context.Context, day string, n int) ([]content.Hit, error) {
+	return c.index.Day(context.WithoutCancel(ctx), day, n)
+}
+
 func (c *testCatalog) Search(ctx context.Context, q string, n int) ([]content.Hit, error) {
 	if c.delay > 0 {
 		time.Sleep(c.delay)
