@@ -359,7 +359,8 @@ func TestShippedCourtesyRules(t *testing.T) {
 		// asks what answers too. Questions about robots or AI stay searched.
 		"晚安": "下次见", "好的，晚安": "下次见", "再见！": "下次见", "拜拜~": "下次见", "晚安，枫桥经验": "→ https://example.com/mpbot-demo/fengqiao",
 		"你是机器人吗": "自动回复助手", "你好，你是真人还是机器人？": "自动回复助手", "你是谁": "自动回复助手", "你是客服吗": "自动回复助手",
-		"是不是机器人啊": "自动回复助手", "你叫什么名字": "自动回复助手", "请问你是人工吗。": "自动回复助手",
+		"是不是机器人啊": "自动回复助手", "你叫什么名字": "自动回复助手", "请问你是人工吗。": "自动回复助手", "你们是干什么的": "自动回复助手",
+		"你叫什么名字呀？": "自动回复助手", "你们是干什么的公司": "没有找到",
 		"机器人产业": "没有找到", "你是怎么看待人工智能的": "没有找到", "晚上好": "你好！",
 	} {
 		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.Contains(out, want) {
