@@ -511,3 +511,42 @@ func TestMentionsOfASynonym(t *testing.T) {
 		t.Fatalf("放管服: %d mentions of %q (%v), want 3", len(got), word, err)
 	}
 }
+
+// TestMentionsOfAPhrase: a term the dictionary lacks, cut into words (灵活|
+// 就业), has the articles holding it as written for mentions, not those with
+// its words apart (a follower run's find: 灵活就业 and 互联网医院, in the
+// corpus's bodies, got no match).
+func TestMentionsOfAPhrase(t *testing.T) {
+	arts := mentioningArticles()
+	for i, day := range []string{"2025-01-02", "2025-03-04", "2024-05-06", "2025-03-04"} {
+		arts[10+i].Body += "会议要求支持灵活就业人员参加社会保险。"
+		arts[10+i].PublishedOn = day
+	}
+	for i := range 3 {
+		arts[20+i].Body += "用工方式灵活，促进高校毕业生就业。" // the words apart
+	}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Remove(arts[13].ID)
+	ctx := context.Background()
+	if q := ix.parse("灵活就业"); len(q.clauses) != 2 {
+		t.Fatalf("灵活就业 is one word to the segmenter now (%d clauses): the test shows nothing", len(q.clauses))
+	}
+	for q, want := range map[string]string{
+		"灵活就业": "灵活就业 [n11 n10 n12]", "灵活就业。": "灵活就业 [n11 n10 n12]",
+		"灵活 就业": " []", "就业灵活": " []", "灵活就业 社会保险": " []", "毕业生就业": "毕业生就业 [n20 n21 n22]",
+	} {
+		word, got, err := ix.Mentions(ctx, q, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := word + " " + fmt.Sprint(ids(got)); s != want {
+			t.Errorf("%s: %s, want %s", q, s, want)
+		}
+	}
+	if _, got, _ := ix.Mentions(ctx, "灵活就业", 2); fmt.Sprint(ids(got)) != "[n11 n10]" {
+		t.Errorf("the first two: %v", ids(got))
+	}
+}
