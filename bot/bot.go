@@ -56,6 +56,7 @@ type Bot struct {
 	followers Followers
 	log       *slog.Logger
 	random    func(n int) int
+	now       func() time.Time
 	events    Events
 	votes     Votes
 }
@@ -85,13 +86,19 @@ type Deps struct {
 	Events Events
 	// Votes, if set, raises articles followers chose for the same question.
 	Votes Votes
+	// Now is the time, for the days followers name (昨天); nil is time.Now.
+	Now func() time.Time
 }
 
 // New returns a Bot answering with settings s.
 func New(s *Settings, d Deps) *Bot {
-	b := &Bot{catalog: d.Catalog, followUps: d.FollowUps, daily: d.Daily, followers: d.Followers, log: d.Log, random: d.Pick, events: d.Events, votes: d.Votes}
+	b := &Bot{catalog: d.Catalog, followUps: d.FollowUps, daily: d.Daily, followers: d.Followers, log: d.Log, random: d.Pick, events: d.Events, votes: d.Votes,
+		now: d.Now}
 	if b.random == nil {
 		b.random = rand.IntN
+	}
+	if b.now == nil {
+		b.now = time.Now
 	}
 	b.settings.Store(s)
 	return b
@@ -244,7 +251,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		// keyword that reads so is the rule's when nothing is open.
 		list, err := b.followUps.Get(ctx, m.From)
 		switch {
-		case err == nil && (len(list.IDs) > 0 || list.Search != ""):
+		case err == nil && (len(list.IDs) > 0 || list.Search != "" || list.Day != ""):
 			return b.more(ctx, s, m, list)
 		case err != nil && rule < 0:
 			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
@@ -280,8 +287,8 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	}
 	if rule >= 0 && s.rules[rule].alone {
 		aside := s.topicAside(text, rule)
-		if day, relative, ok := dayAsked(aside, time.Now().In(chinaTime)); ok {
-			return b.day(ctx, s, m, day, relative) // 你好，8月22日的新闻联播
+		if day, ok := dayAsked(aside, b.now().In(chinaTime)); ok {
+			return b.day(ctx, s, m, day) // 你好，8月22日的新闻联播
 		}
 		if asksLatest(aside) {
 			return b.latest(ctx, s, m) // 你好，最新 (a follower run's find: the greeting alone)
@@ -323,8 +330,8 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		}
 		return b.latest(ctx, s, m)
 	}
-	if day, relative, ok := dayAsked(question, time.Now().In(chinaTime)); rule < 0 && ok {
-		return b.day(ctx, s, m, day, relative) // 8月22日新闻联播, 昨天的新闻
+	if day, ok := dayAsked(question, b.now().In(chinaTime)); ok {
+		return b.day(ctx, s, m, day) // 8月22日新闻联播, 昨天的新闻, and 2月30日 (not a date)
 	}
 	if rule < 0 && asksLatest(question) { // 你好，今天有什么新闻: what follows the greeting
 		return b.latest(ctx, s, m)
@@ -357,7 +364,7 @@ func (b *Bot) rule(ctx context.Context, s *Settings, m Message, rule int) []Repl
 // these alone asks for the latest articles; searched, 今天有什么新闻 found
 // titles holding 今天 from any year (a follower run's find).
 var (
-	latestWhen = []string{"今天", "今日", "昨天", "昨日", "最近", "最新", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周",
+	latestWhen = []string{"今天", "今日", "今晚", "昨天", "昨日", "昨晚", "最近", "最新", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周",
 		"这星期", "一周", "这个月", "本月", "刚刚", "近"}
 	// Not 时政 nor 热点: 时政热点 is a category the help reply names, and is searched.
 	latestWhat = []string{"新闻联播", "新闻", "要闻", "消息", "资讯", "文章", "推送", "推了", "动态", "新鲜事", "更新"}
@@ -423,7 +430,8 @@ var (
 		"有没有", "有什么", "有哪些", "有啥", "关于", "一次", "一期", "的"}))
 	recentBack = longestFirst(slices.Concat(recentWords, []string{"消息", "文章", "资讯", "新闻", "动态", "报道", "推送", "方面",
 		"有哪些", "有什么", "有什么新", "是什么", "有吗", "是哪天", "哪天", "是什么时候", "什么时候", "怎么样", "讲了什么", "讲了啥",
-		"说了什么", "说了啥", "开了什么", "的", "了", "吗", "呢", "呀", "啊", "吧"}))
+		"说了什么", "说了啥", "开了什么", "什么时候开的", "什么时候开", "什么时候召开", "哪天开的", "开了吗", "决定了什么", "部署了什么",
+		"定了什么", "有什么内容", "内容", "有什么进展", "进展", "情况", "的", "了", "吗", "呢", "呀", "啊", "吧"}))
 )
 
 // recentGlued are front edges that begin a longer word before what is
@@ -565,7 +573,7 @@ func (b *Bot) newestOf(ctx context.Context, s *Settings, topic *string, n int) (
 	}
 	// Undated articles, and those dated after today in China (a date
 	// mistyped, or an event's), come last.
-	today := time.Now().In(chinaTime).Format(content.DateLayout)
+	today := b.now().In(chinaTime).Format(content.DateLayout)
 	when := func(h content.Hit) string {
 		if h.Article.PublishedOn > today {
 			return ""
@@ -932,7 +940,11 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	for _, id := range append(slices.Clone(list.Seen), list.IDs...) {
 		seen[id] = true
 	}
-	if len(seen) >= maxSeen || list.Search == "" && !list.Latest && list.Day == "" { // a configured list has no more
+	most := maxSeen
+	if list.Day != "" {
+		most = maxSeenOfDay // a day's, in full
+	}
+	if len(seen) >= most || list.Search == "" && !list.Latest && list.Day == "" { // a configured list has no more
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
 	search, minScore, header := b.catalog.Search, s.search.MinScore, listHeaderFor
@@ -973,13 +985,16 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	for _, h := range hits {
 		if h.Score >= minScore && !seen[h.Article.ID] {
 			if len(next) == s.search.MaxResults {
-				more = len(seen)+len(next) < maxSeen
+				more = len(seen)+len(next) < most
 				break
 			}
 			next = append(next, h)
 		}
 	}
 	if len(next) == 0 {
+		if list.Day != "" && len(list.IDs) == 0 { // after the day's one card
+			return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noMoreOfDayCard, dayName(list.Day))}}
+		}
 		if list.Day != "" {
 			return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noMoreOfDay, dayName(list.Day))}}
 		}
@@ -998,7 +1013,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	// A page cut to fit leaves the rest to 更多, unless the question has
 	// had its 50 (the footer of the last page before them promised more).
 	reply, ids := listReplyWith(next, header, true, more)
-	if text, cut := strings.CutSuffix(reply.Text, listFooterMore); cut && len(seen)+len(ids) >= maxSeen {
+	if text, cut := strings.CutSuffix(reply.Text, listFooterMore); cut && len(seen)+len(ids) >= most {
 		reply.Text = text + listFooter
 	}
 	page := FollowUp{Query: list.Query, Search: list.Search, Mentions: list.Mentions, Latest: list.Latest, Newest: list.Newest, Day: list.Day,

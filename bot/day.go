@@ -15,47 +15,86 @@ import (
 
 // A day's articles: a follower asking for a day's news (8月22日新闻联播,
 // 2025年8月22日的新闻, 昨天的新闻联播) gets the articles published that
-// day, in the programme's order. Searched, a date found nothing (a
-// follower run's find: 8月22日新闻 and 2026年8月22日新闻联播 got no match),
-// and 昨天 got the latest articles, whatever their day.
+// day, in the programme's order. Before, 8月22日新闻 (its 8月 and 22日 read
+// as counts) and 昨天的新闻 got the latest articles, whatever their day,
+// and 2026年8月22日新闻联播 was searched and got no match (a follower run's
+// finds). 今天 is left to the latest articles: asked in the morning, today
+// has one article or none, and yesterday's are what is new.
 
-// dateWritten matches a date as followers write one: 2025年8月22日, 8月22日
-// (日 or 号, or neither before other words), 八月二十二日, 二〇二五年八月二十二日,
-// 2025-08-22, 2025/8/22, 2025.8.22 and 20250822. Which group holds what is
-// read by dateOf.
+// dateWritten matches a date as followers write one: 2025年8月22日, 25年8月22日,
+// 8月22日 (日 or 号, or neither before other words), 八月二十二日,
+// 二〇二五年八月二十二日 (〇, ○, o or 零 for zero), 2025-08-22, 2025/8/22,
+// 2025.8.22 and 20250822; and, loosely, 8.22, 8/22, 8-22 and 8·22 (only
+// beside words asking for news: 3.15 alone is a number). Which group holds
+// what is read by dateOf.
 var dateWritten = regexp.MustCompile(
-	`(?:((?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3}) ?年 ?)?(\d{1,2}|[一二三四五六七八九十]{1,3}) ?月 ?(\d{1,2}|[一二三四五六七八九十]{1,3}) ?[日号]?` +
-		`|((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})|((?:19|20)\d\d)(\d\d)(\d\d)`)
+	`(?:((?:19|20)\d\d|\d\d|(?:一九|二[〇零○o])[〇零○o一二三四五六七八九]{2}|[〇零○o一二三四五六七八九]{2}) ?年 ?)?(\d{1,2}|[一二三四五六七八九十]{1,3}) ?月 ?(\d{1,2}|[一二三四五六七八九十]{1,3}) ?[日号]?` +
+		`|((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})|((?:19|20)\d\d)(\d\d)(\d\d)|()(\d{1,2})[-/.·](\d{1,2})`)
 
-// daysBack are words naming a day by today: 今天 is 0, 昨天 -1.
-var daysBack = map[string]int{"今天": 0, "今日": 0, "今晚": 0, "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "前日": -2, "大前天": -3}
+// looseDate is the group dateWritten's loose form (8.22) starts at.
+const looseDate = 10
+
+// daysBack are words naming a day before today: 昨天 is -1.
+var daysBack = map[string]int{"昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "前日": -2, "大前天": -3}
 
 // dayWords may stand beside a day besides the what-is-new words
-// (latestWords): what the day's news is called and the question around it.
-var dayWords = longestFirst([]string{"时政热点", "时政", "热点", "联播", "央视", "当天", "那天", "这天", "那一天", "一天", "全部", "所有",
-	"报道", "播了", "讲了", "说了", "都", "号"})
+// (latestWords): what the day's news is called, the request around it
+// (帮我查一下, 在哪看), what of it is asked for (全文, 文字版) and the
+// evening or weekday it was (晚上, 星期五). Follower runs' finds, each
+// searched and not found.
+var dayWords = longestFirst(slices.Concat([]string{"时政热点", "时政", "热点", "时事新闻", "时事", "联播", "央视新闻", "央视", "cctv",
+	"当天", "那天", "这天", "那一天", "一天", "全部", "所有", "报道", "播了", "讲了", "说了", "都", "号", "那",
+	"帮我查一下", "帮我查查", "帮我查", "查一下", "查查", "查", "搜一下", "搜", "找一下", "我要", "要", "麻烦", "发一下", "能看", "可以看",
+	"在哪看", "在哪里看", "哪里看", "怎么看", "全文", "主要内容", "重点", "稿子", "文字稿", "文字版", "文稿", "汇总", "整理", "摘要", "发布",
+	"晚上", "当晚", "晚", "早上", "上午", "下午"}, recentFront, weekdays()))
+
+// weekdays are a date's weekday as followers add it (星期五, 周五, 礼拜五).
+func weekdays() []string {
+	var out []string
+	for _, w := range []string{"星期", "礼拜", "周"} {
+		for _, d := range []string{"一", "二", "三", "四", "五", "六", "日", "天"} {
+			out = append(out, w+d)
+		}
+	}
+	return out
+}
+
+// askedDay is a day a follower asks the articles of.
+type askedDay struct {
+	day      time.Time // midnight, UTC, of the day
+	relative bool      // named by today (昨天), not by its date
+	yearless bool      // a date without a year (8月22日): its last occurrence by today
+	// noDate is a date as written that is none (2月30日, 13月1日): read as
+	// counts, it got the latest articles (a review's find).
+	noDate string
+}
 
 // dayAsked returns the day text asks the articles of, by its date or by a
-// word naming it (relative: 昨天), when the rest of the text only asks
-// for news (新闻联播, 有什么, 的). A date without a year is its last
-// occurrence by today; one that is no date (2月30日) asks for nothing.
-func dayAsked(text string, today time.Time) (day time.Time, relative, ok bool) {
+// word naming it (昨天), when the rest of the text only asks for news
+// (新闻联播, 有什么, 的). A date without a year is its last occurrence by
+// today; one that is no date (2月30日) asks for nothing.
+func dayAsked(text string, today time.Time) (askedDay, bool) {
 	if utf8.RuneCountInString(text) > 32 {
-		return time.Time{}, false, false
+		return askedDay{}, false
 	}
-	named := 0
-	var rest string
-	if loc := dateWritten.FindAllStringSubmatchIndex(text, -1); len(loc) == 1 && !digitAround(text, loc[0][0], loc[0][1]) {
+	var a askedDay
+	named, loose := 0, false
+	rest := text
+	loc := dateWritten.FindAllStringSubmatchIndex(text, -1)
+	switch {
+	case len(loc) > 1:
+		return askedDay{}, false
+	case len(loc) == 1 && !digitAround(text, loc[0][0], loc[0][1]):
+		loose = loc[0][2*looseDate] >= 0
+		rest = text[:loc[0][0]] + " " + text[loc[0][1]:]
 		var good bool
-		if day, good = dateOf(text, loc[0], today); !good {
-			return time.Time{}, false, false
+		if a.day, a.yearless, good = dateOf(text, loc[0], today); !good {
+			if asksNewsOnly(rest) && (!loose || strings.IndexFunc(rest, isWordRune) >= 0) {
+				return askedDay{noDate: strings.TrimSpace(text[loc[0][0]:loc[0][1]])}, true
+			}
+			return askedDay{}, false
 		}
 		named++
-		rest = text[:loc[0][0]] + " " + text[loc[0][1]:]
-	} else if len(loc) > 1 {
-		return time.Time{}, false, false
-	} else {
-		rest = text
 	}
 	for w, back := range daysBack {
 		for i := strings.Index(rest, w); i >= 0; i = strings.Index(rest, w) {
@@ -63,29 +102,30 @@ func dayAsked(text string, today time.Time) (day time.Time, relative, ok bool) {
 				break // 大前天's
 			}
 			named++
-			relative = true
+			a.relative = true
 			d := today.AddDate(0, 0, back)
-			day = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+			a.day = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 			rest = rest[:i] + " " + rest[i+len(w):]
 		}
 	}
-	if named != 1 || !asksNewsOnly(rest) {
-		return time.Time{}, false, false
+	if named != 1 || !asksNewsOnly(rest) || loose && strings.IndexFunc(rest, isWordRune) < 0 {
+		return askedDay{}, false
 	}
-	return day, relative, true
+	return a, true
 }
 
-// digitAround reports a digit just before or after text[i:j]: 120250822
-// and 2025-08-221 hold no date.
+// digitAround reports a digit just before or after text[i:j], or a Han
+// numeral just before it: 120250822, 2025-08-221 and 一〇〇〇年一月一日 (whose
+// 〇〇年 is no two-digit year) hold no date.
 func digitAround(text string, i, j int) bool {
 	before, _ := utf8.DecodeLastRuneInString(text[:i])
 	after, _ := utf8.DecodeRuneInString(text[j:])
-	return '0' <= before && before <= '9' || '0' <= after && after <= '9'
+	return '0' <= before && before <= '9' || '0' <= after && after <= '9' || strings.ContainsRune("〇零○一二三四五六七八九十", before)
 }
 
-// dateOf reads the date dateWritten matched at loc; a date without a year
-// is the last one by today.
-func dateOf(text string, loc []int, today time.Time) (time.Time, bool) {
+// dateOf reads the date dateWritten matched at loc, and whether it had no
+// year; a date without a year is the last one by today.
+func dateOf(text string, loc []int, today time.Time) (time.Time, bool, bool) {
 	group := func(g int) string {
 		if loc[2*g] < 0 {
 			return ""
@@ -93,29 +133,35 @@ func dateOf(text string, loc []int, today time.Time) (time.Time, bool) {
 		return text[loc[2*g]:loc[2*g+1]]
 	}
 	first := 1
-	for _, g := range []int{4, 7} {
-		if group(g) != "" {
+	for _, g := range []int{4, 7, looseDate} {
+		if loc[2*g] >= 0 {
 			first = g
 		}
 	}
 	year, month, day := hanDigits(group(first)), hanDay(group(first+1)), hanDay(group(first+2))
-	if month < 1 || month > 12 || day < 1 || day > 31 || group(first) != "" && year == 0 {
-		return time.Time{}, false
+	if utf8.RuneCountInString(group(first)) == 2 {
+		year += 2000 // 25年 and 二五年 are 2025
 	}
-	valid := func(y int) (time.Time, bool) {
-		t := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
-		return t, t.Day() == day
+	if month < 1 || month > 12 || day < 1 || day > 31 || group(first) != "" && year == 0 {
+		return time.Time{}, false, false
 	}
 	if year != 0 {
-		return valid(year)
+		t, ok := validDate(year, month, day)
+		return t, false, ok
 	}
 	last := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	for y := today.Year(); y >= today.Year()-8; y-- { // 2月29日: the last leap year's
-		if t, ok := valid(y); ok && !t.After(last) {
-			return t, true
+		if t, ok := validDate(y, month, day); ok && !t.After(last) {
+			return t, true, true
 		}
 	}
-	return time.Time{}, false
+	return time.Time{}, false, false
+}
+
+// validDate is year-month-day, when that is a date (not 2月30日).
+func validDate(year, month, day int) (time.Time, bool) {
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	return t, t.Day() == day
 }
 
 // hanDigits reads a number written digit by digit, in digits or Han
@@ -127,7 +173,7 @@ func hanDigits(s string) int {
 	n := 0
 	for _, r := range s {
 		d := slices.Index([]rune("〇一二三四五六七八九"), r)
-		if r == '零' {
+		if r == '零' || r == '○' || r == 'o' {
 			d = 0
 		}
 		if d < 0 {
@@ -183,23 +229,51 @@ func asksNewsOnly(text string) bool {
 	return true
 }
 
-// day answers with the articles published on day, as a numbered list in the
-// programme's order (更多 shows the rest). A day named by its date with no
-// articles says so; 今天 or 昨天 without any gets the latest articles, as
-// before.
-func (b *Bot) day(ctx context.Context, s *Settings, m Message, day time.Time, relative bool) []Reply {
-	on := day.Format(content.DateLayout)
-	found, err := b.catalog.Day(ctx, on, s.searchN())
-	if err != nil {
-		b.log.ErrorContext(ctx, "articles of a day", "day", on, "err", err)
-		return b.noMatch(ctx, s, m, 0)
+// day answers with the articles published on the day asked, as a
+// numbered list in the programme's order (更多 shows the rest), or its one
+// article's card. A date without a year with no articles is the last year's
+// that has some, within five (a follower run's find: 9月3日 asked in
+// December, the store's last article in August, is last year's parade).
+// A day named by its date with no articles says so; 今天 or 昨天 without
+// any gets the latest articles, as before.
+func (b *Bot) day(ctx context.Context, s *Settings, m Message, a askedDay) []Reply {
+	if a.noDate != "" {
+		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(notADay, a.noDate)}}
 	}
-	if len(found) == 0 {
-		if relative {
-			return b.latest(ctx, s, m)
+	var found []content.Hit
+	var on string
+	for back := 0; back <= 5 && (back == 0 || a.yearless); back++ {
+		d, ok := validDate(a.day.Year()-back, int(a.day.Month()), a.day.Day())
+		if !ok {
+			continue // 2月29日 in a year without one
 		}
+		var err error
+		if found, err = b.catalog.Day(ctx, d.Format(content.DateLayout), s.searchN()); err != nil {
+			b.log.ErrorContext(ctx, "articles of a day", "day", d.Format(content.DateLayout), "err", err)
+			return b.noMatch(ctx, s, m, 0)
+		}
+		if len(found) > 0 || back == 0 {
+			on = d.Format(content.DateLayout)
+		}
+		if len(found) > 0 {
+			break
+		}
+	}
+	switch {
+	case len(found) == 0 && a.relative:
+		return b.latest(ctx, s, m)
+	case len(found) == 0:
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
 		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noDayArticles, dayName(on))}}
+	case len(found) == 1:
+		// One article is its card, as a search's one answer is; 更多 after
+		// it says the day has no more.
+		note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeCard, found[0].Article.ID })
+		if err := b.putFollowUp(ctx, m, FollowUp{Query: asked(m), Day: on, Seen: []string{found[0].Article.ID}}); err != nil {
+			b.log.DebugContext(ctx, "store follow-up of a card", "openid", m.From, "err", err)
+		}
+		return []Reply{b.articleReply(ctx, found[0].Article)}
 	}
 	more := len(found) > s.search.MaxResults
 	found = found[:min(len(found), s.search.MaxResults)]
@@ -215,9 +289,17 @@ func (b *Bot) day(ctx context.Context, s *Settings, m Message, day time.Time, re
 }
 
 const (
-	dayHeader     = "%s的文章：\n"
-	noDayArticles = "没有%s发布的文章。回复「最新」看最近发布的文章。"
-	noMoreOfDay   = "%s的文章都在上面了，回复列表里的序号查看文章。"
+	dayHeader       = "%s的文章：\n"
+	noDayArticles   = "没有%s发布的文章。回复「最新」看最近发布的文章。"
+	noMoreOfDay     = "%s的文章都在上面了，回复列表里的序号查看文章。"
+	noMoreOfDayCard = "%s只有这一篇文章。"
+	notADay         = "没有「%s」这一天，换个日期试试。"
+)
+
+// maxSeenOfDay bounds how far 更多 pages through a day's articles (a
+// programme has some twenty; maxSeen's 50 cut a day of 57 short).
+const (
+	maxSeenOfDay = 200
 )
 
 // dayHeaderFor is the header of a list of the articles of day (YYYY-MM-DD).

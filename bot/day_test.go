@@ -21,30 +21,63 @@ func TestDayAsked(t *testing.T) {
 		"3月5号有什么新闻": "2026-03-05", "8月22新闻联播": "2026-08-22", "8月22日新闻联播说了什么": "2026-08-22",
 		"2025 年 8 月 22 日 的时政": "2025-08-22", "十月一日的新闻": "2026-10-01", "2024年二月二十九日": "2024-02-29",
 		"昨天的新闻联播": "2026-12-02 relative", "前天的新闻": "2026-12-01 relative", "大前天的新闻": "2026-11-30 relative",
-		"今天有什么新闻": "2026-12-03 relative", "今晚的新闻联播": "2026-12-03 relative", "昨天": "2026-12-02 relative",
+		"昨天": "2026-12-02 relative",
+		// 今天 is the latest articles' (a review's find: asked in the
+		// morning, today's one article hid yesterday's).
+		"今天有什么新闻": "", "今晚的新闻联播": "", "今天晚上新闻联播": "",
 		// Not a day's news: a topic beside it, no day, two days, no date.
-		"8月22日国常会": "", "2月30日新闻": "", "13月1日": "", "2025年2月29日": "", "昨天和今天的新闻": "", "8月22日和8月23日的新闻": "",
-		"120240305": "", "2024030512": "", "今天天气": "", "枫桥经验": "", "最近三天的新闻": "", "2025年8月新闻": "", "十月革命": "",
+		"8月22日国常会": "", "昨天和前天的新闻": "", "8月22日和8月23日的新闻": "",
+		// A date that is none is said to be none (a review's find: read as
+		// counts, 2月30日新闻 got the latest articles).
+		"2月30日新闻": "no date 2月30日", "13月1日": "no date 13月1日", "2025年2月29日": "no date 2025年2月29日", "9.31新闻": "no date 9.31",
+		"9.31": "", "2月30日国常会": "",
+		// Han years of this century or the last only; a two-digit one after
+		// another numeral is none (a review's find: 一〇〇〇年 was year 1000).
+		"二九九九年一月一日": "", "一〇〇〇年一月一日": "", "〇〇〇一年一月一日": "", "二五年八月二十二日的新闻": "2025-08-22",
+		"26年9月26日新闻联播": "2026-09-26",
+		"120240305":    "", "2024030512": "", "今天天气": "", "枫桥经验": "", "最近三天的新闻": "", "2025年8月新闻": "", "十月革命": "",
 		"1月1日起施行的法律": "", "最新": "", "": "", "昨天的国常会": "", strings.Repeat("新闻", 14) + "8月22日": "",
+		// A follower run's: requests, what is asked of the day, evenings,
+		// weekdays, other zeros, two-digit years, loose dates beside news words.
+		"帮我查一下8月22日的新闻联播": "2026-08-22", "搜一下8月22日新闻": "2026-08-22", "麻烦发一下8月22日的新闻联播": "2026-08-22",
+		"能看8月22日的新闻联播吗": "2026-08-22", "8月22日的新闻联播在哪看": "2026-08-22", "8月22日新闻联播全文": "2026-08-22",
+		"8月22日新闻联播文字版": "2026-08-22", "8月22日发布的文章": "2026-08-22", "8月22日CCTV新闻联播": "2026-08-22",
+		"8月22日晚的新闻联播": "2026-08-22", "昨天晚上的新闻联播": "2026-12-02 relative",
+		"二○二五年八月二十二日": "2025-08-22", "二O二五年八月二十二日": "2025-08-22", "2025年8月22日星期五": "2025-08-22",
+		"25年8月22日的新闻联播": "2025-08-22", "8.22新闻联播": "2026-08-22", "8/22新闻联播": "2026-08-22", "8·22新闻联播": "2026-08-22",
+		"那8月21日的呢": "2026-08-21",
+		"8.22":     "", "3.15晚会": "", "1.5亿": "", "9·11": "", "8-22": "", "3月5日两会": "",
 	} {
-		day, relative, ok := dayAsked(Bare(text), today)
+		a, ok := dayAsked(Bare(Normalize(text)), today)
 		got := ""
-		if ok {
-			got = day.Format(content.DateLayout)
-			if relative {
+		if ok && a.noDate != "" {
+			got = "no date " + a.noDate
+		} else if ok {
+			got = a.day.Format(content.DateLayout)
+			if a.relative {
 				got += " relative"
+			}
+			if a.yearless == (strings.Contains(text, "年") || strings.Contains(text, "-") && strings.Count(text, "-") == 2 ||
+				strings.Count(text, "/") == 2 || strings.Count(text, ".") == 2 || len(text) == 8) && !a.relative {
+				t.Errorf("%q: without a year %v", text, a.yearless)
 			}
 		}
 		if got != want {
 			t.Errorf("%q: %q, want %q", text, got, want)
 		}
 	}
+	// Days are China's: at 00:30 on 4 December there (16:30 UTC on the
+	// 3rd), 昨天 is the 3rd.
+	if a, ok := dayAsked("昨天的新闻", time.Date(2026, 12, 3, 16, 30, 0, 0, time.UTC).In(chinaTime)); !ok || a.day.Format(content.DateLayout) != "2026-12-03" {
+		t.Errorf("昨天 at 00:30 in China: %v %v", a.day, ok)
+	}
 }
 
 // TestArticlesOfADay: a follower asking for a day's news gets its articles
-// in the programme's order, 更多 the rest; a day without articles is said
-// to have none, except 昨天 (the latest articles, as before). Searched, 8月22日新闻
-// and 2026年8月22日新闻联播 got no match (a follower run's find).
+// in the programme's order, 更多 the rest, or its one article's card; a day
+// without articles is said to have none, except 昨天 (the latest articles,
+// as before). Before, 8月22日新闻 got the latest articles and
+// 2026年8月22日新闻联播 no match (a follower run's find).
 func TestArticlesOfADay(t *testing.T) {
 	var arts []content.Article
 	for _, i := range []int{3, 7, 1, 5, 2, 6, 4} { // the index's order is not the programme's
@@ -61,17 +94,10 @@ func TestArticlesOfADay(t *testing.T) {
 		t.Fatal(err)
 	}
 	log := &eventLog{}
-	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Events: log})
+	now := time.Date(2025, 8, 23, 9, 0, 0, 0, chinaTime)
+	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Events: log, Now: func() time.Time { return now }})
 	ask := asker(t, b)
-	items := func(r Reply) string {
-		var out []string
-		for _, line := range strings.Split(r.Text, "\n") {
-			if _, title, ok := strings.Cut(line, `">`); ok {
-				out = append(out, strings.TrimSuffix(title, "</a>"))
-			}
-		}
-		return strings.Join(out, " ")
-	}
+	items := func(r Reply) string { return strings.Join(listedTitles(r), " ") }
 	list := ask("2025年8月22日新闻联播。")
 	if !strings.HasPrefix(list.Text, "2025年8月22日的文章：\n1. ") || items(list) != "第1条新闻 第2条新闻 第3条新闻 第4条新闻 第5条新闻" ||
 		!strings.HasSuffix(list.Text, listFooterMore) {
@@ -100,10 +126,39 @@ func TestArticlesOfADay(t *testing.T) {
 		log.events[len(log.events)-1].Outcome != OutcomeNoMatch {
 		t.Errorf("a day without articles: %q, logged %v", r.Text, log.events[len(log.events)-1].Outcome)
 	}
-	// 昨天 with nothing published yesterday is the latest articles, as
-	// before.
-	if r := ask("昨天的新闻"); !strings.HasPrefix(r.Text, "最新 5 篇文章：\n") {
-		t.Errorf("昨天 without articles:\n%s", r.Text)
+	// 昨天 is yesterday's, in China.
+	if r := ask("昨天晚上的新闻联播"); items(r) != items(list) {
+		t.Errorf("昨天 on the 23rd:\n%s", r.Text)
+	}
+	// 今天 is the latest articles always; 昨天 without articles too, as
+	// before. A date without a year is the last year's with articles,
+	// within five (a follower run's find: 9月3日 asked in December was
+	// this year's, with none), and a day with none says so.
+	for _, c := range []struct {
+		now        time.Time
+		text, want string
+	}{
+		{time.Date(2025, 8, 22, 21, 0, 0, 0, chinaTime), "今天有什么新闻", "最新 5 篇文章：\n"}, // today has 7
+		{time.Date(2025, 8, 22, 21, 0, 0, 0, chinaTime), "今晚的新闻联播", "最新 5 篇文章：\n"},
+		{time.Date(2025, 8, 26, 9, 0, 0, 0, chinaTime), "昨天的新闻", "最新 5 篇文章：\n"},
+		{time.Date(2026, 12, 3, 9, 0, 0, 0, chinaTime), "8月22日新闻联播", "2025年8月22日的文章：\n"},
+		{time.Date(2026, 12, 3, 9, 0, 0, 0, chinaTime), "8月23日新闻联播", "没有2026年8月23日发布的文章"},
+		{time.Date(2031, 12, 3, 9, 0, 0, 0, chinaTime), "8月22日新闻联播", "没有2031年8月22日发布的文章"},
+	} {
+		now = c.now
+		if r := ask(c.text); !strings.HasPrefix(r.Text, c.want) {
+			t.Errorf("%s on %s:\n%s", c.text, c.now.Format(time.DateOnly), r.Text)
+		}
+	}
+	if r := ask("2月30日的新闻"); r.Text != "没有「2月30日」这一天，换个日期试试。" || log.events[len(log.events)-1].Outcome != OutcomeNoMatch {
+		t.Errorf("2月30日: %q", r.Text)
+	}
+	// A day of one article is its card; 更多 after it has no more.
+	if r := ask("2025年8月21日的新闻"); !strings.HasPrefix(r.Text, "前一天的新闻\n") || log.events[len(log.events)-1].Outcome != OutcomeCard { // no URL: the text
+		t.Errorf("a day of one article: %+v", r)
+	}
+	if r := ask("更多"); r.Text != "2025年8月21日只有这一篇文章。" {
+		t.Errorf("更多 after a day's one card: %q", r.Text)
 	}
 	if r := ask("2025年8月22日国常会"); strings.HasPrefix(r.Text, "2025年8月22日的文章") {
 		t.Errorf("a topic beside a day got the day's list:\n%s", r.Text)
@@ -112,4 +167,42 @@ func TestArticlesOfADay(t *testing.T) {
 	if r := ask("2025年8月22日新闻联播"); !strings.HasPrefix(r.Text, "没有找到") {
 		t.Errorf("a broken catalog: %q", r.Text)
 	}
+}
+
+// TestEveryArticleOfALongDay: 更多 pages through a day of more articles
+// than a search's 50 (a review's find: a day of 57 stopped at 50, saying
+// the question had no more).
+func TestEveryArticleOfALongDay(t *testing.T) {
+	var arts []content.Article
+	for i := range 57 {
+		arts = append(arts, content.Article{ID: fmt.Sprintf("d-%02d", i), Title: fmt.Sprintf("第%d条", i), Body: "正文。", PublishedOn: "2024-03-05",
+			URL: fmt.Sprintf("https://example.com/%d", i)})
+	}
+	c := &demoCatalog{index: mustIndex(arts), byID: map[string]content.Article{}}
+	ask := asker(t, newDemoBot(t, c, NewMemoryFollowUps()))
+	seen := map[string]bool{}
+	r := ask("2024年3月5日的新闻")
+	for range 20 {
+		if !strings.HasPrefix(r.Text, "2024年3月5日的文章：\n") {
+			break
+		}
+		for _, title := range listedTitles(r) {
+			seen[title] = true
+		}
+		r = ask("更多")
+	}
+	if len(seen) != 57 || r.Text != "2024年3月5日的文章都在上面了，回复列表里的序号查看文章。" {
+		t.Errorf("paged %d articles of 57, then %q", len(seen), r.Text)
+	}
+}
+
+// listedTitles are the titles a list reply links, in order.
+func listedTitles(r Reply) []string {
+	var out []string
+	for _, line := range strings.Split(r.Text, "\n") {
+		if _, title, ok := strings.Cut(line, `">`); ok {
+			out = append(out, strings.TrimSuffix(title, "</a>"))
+		}
+	}
+	return out
 }

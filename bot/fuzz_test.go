@@ -52,24 +52,26 @@ func FuzzAnswer(f *testing.F) {
 //	go test ./bot -run '^$' -fuzz FuzzDayAsked -fuzztime 30s
 func FuzzDayAsked(f *testing.F) {
 	for _, seed := range []string{"8月22日新闻联播", "二〇二五年八月二十二日的新闻", "20240305", "2024/3/5", "2月29日", "大前天的新闻", "13月1日",
-		"8月22日和8月23日", "十月一日", "2025 年 8 月 22 日"} {
+		"8月22日和8月23日", "十月一日", "2025 年 8 月 22 日",
+		"二九九九年一月一日的新闻", "一〇〇〇年一月一日", "25年8月22日", "8.22新闻联播", "2月30日新闻"} {
 		f.Add(seed)
 	}
 	today := time.Date(2026, 12, 3, 9, 0, 0, 0, chinaTime)
 	f.Fuzz(func(t *testing.T, text string) {
-		day, relative, ok := dayAsked(text, today)
-		if !ok {
+		a, ok := dayAsked(text, today)
+		if !ok || a.noDate != "" {
 			return
 		}
+		day := a.day
 		if day.Year() < 1900 || day.Year() > 2099 {
 			t.Fatalf("%q: %v", text, day)
 		}
-		if relative {
+		if a.relative {
 			return
 		}
-		again, _, ok := dayAsked(dayName(day.Format("2006-01-02")), today)
-		if !ok || !again.Equal(day) {
-			t.Fatalf("%q: %v, asked again as %s: %v %v", text, day, dayName(day.Format("2006-01-02")), again, ok)
+		again, ok := dayAsked(dayName(day.Format("2006-01-02")), today)
+		if !ok || !again.day.Equal(day) {
+			t.Fatalf("%q: %v, asked again as %s: %v %v", text, day, dayName(day.Format("2006-01-02")), again.day, ok)
 		}
 	})
 }
