@@ -65,11 +65,6 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 		df := r.v.df(word)
 		return r.topic(word) && df > 0 && !common(float64(df), float64(r.v.live))
 	}
-	if !mentioned(word) {
-		if phrase, hits := r.phraseMentions(text, n); phrase != "" {
-			return phrase, hits, nil
-		}
-	}
 	if !mentioned(word) && (!respellable || utf8.RuneCountInString(text) > maxTypoRunes) {
 		return "", nil, nil
 	}
@@ -88,53 +83,6 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 		return "", nil, nil
 	}
 	return word, r.itemsMentioning(word, res.Hits), nil
-}
-
-// phraseMentions are the first n articles holding text as written, when
-// text is one run of two or three words the segmenter cut apart (灵活|就业,
-// 互联网|医院): a term the dictionary lacks, which no index term stands for
-// (a follower run's find: no match, though bodies hold them). Articles
-// where the words weigh most come first, the newer of a tie. "" when text
-// is no such run, or no article or too many hold it.
-func (r reader) phraseMentions(text string, n int) (string, []content.Hit) {
-	q, ok := r.ix.parsed.get(r.v, text)
-	if !ok {
-		q = r.parse(text)
-	}
-	if len(q.chunks) != 1 || len(q.clauses) < 2 || len(q.clauses) > 3 {
-		return "", nil
-	}
-	c := &q.chunks[0]
-	if c.words != len(q.clauses) || len(c.joints) != c.words-1 || c.runes < 4 || c.runes > 8 {
-		return "", nil
-	}
-	words := make([]string, 0, len(q.clauses))
-	for _, cl := range q.clauses {
-		if cl.pairOf != 0 || len(cl.alts) != 1 || len(cl.alts[0]) != 1 || utf8.RuneCountInString(cl.alts[0][0]) < 2 {
-			return "", nil
-		}
-		words = append(words, cl.alts[0][0])
-	}
-	if strings.Join(words, "") != c.text {
-		return "", nil
-	}
-	var held []posting
-	for _, p := range r.intersection(words, nil) {
-		if !r.v.isDead(p.doc) && r.v.docs[p.doc].pairs.hasAll(c.joints) {
-			held = append(held, p)
-		}
-	}
-	if len(held) == 0 || common(float64(len(held)), float64(r.v.live)) {
-		return "", nil
-	}
-	slices.SortFunc(held, func(a, b posting) int {
-		return cmp.Or(cmp.Compare(b.impact&impactScale, a.impact&impactScale), cmp.Compare(r.v.days[b.doc], r.v.days[a.doc]), cmp.Compare(a.doc, b.doc))
-	})
-	hits := make([]content.Hit, min(n, len(held)))
-	for i := range hits {
-		hits[i] = content.Hit{Article: r.v.docs[held[i].doc].card.article()}
-	}
-	return c.text, r.itemsMentioning(c.text, hits)
 }
 
 // itemsMentioning has a roundup among hits stand for its item that holds
