@@ -362,6 +362,13 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"是不是机器人啊": "自动回复助手", "你叫什么名字": "自动回复助手", "请问你是人工吗。": "自动回复助手", "你们是干什么的": "自动回复助手",
 		"你叫什么名字呀？": "自动回复助手", "你们是干什么的公司": "没有找到",
 		"机器人产业": "没有找到", "你是怎么看待人工智能的": "没有找到", "晚上好": "你好！",
+		// A second follower run's: the whole message only (晚安中国, 不说再见
+		// and 再见青春 got the farewell), goodbye never fired, 你好，你是谁
+		// got the greeting, more ways to ask.
+		"晚安中国": "没有找到", "不说再见": "没有找到", "再见青春": "没有找到", "拜拜，申论": "没有找到", "goodbye": "下次见", "good bye": "下次见",
+		"大家晚安": "下次见", "晚安老师": "下次见", "你好，你是谁": "自动回复助手", "你是人工客服吗": "自动回复助手", "你是客服机器人吗": "自动回复助手",
+		"你是人工智能吗": "自动回复助手", "这个号是干嘛的": "自动回复助手", "你们是干嘛的": "自动回复助手", "你是我的骄傲": "没有找到",
+		"机器人会取代公务员吗": "没有找到",
 	} {
 		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)
