@@ -1642,6 +1642,8 @@ func TestNewestOfATopic(t *testing.T) {
 		// Question tails (a follower run's finds: 什么时候开 and 决定了什么 were searched with the topic).
 		"最近一次国常会什么时候开的": "国常会", "最新的国常会决定了什么": "国常会", "最近国常会部署了什么": "国常会", "枫桥经验最新进展": "枫桥经验",
 		"最新的医保政策有什么内容": "医保政策", "最近的防汛情况": "防汛",
+		// A follower run's: 是 before the question ("国常会是" in the header).
+		"最近一次国常会是哪天开的": "国常会", "最近的政治局会议是什么时候开的": "政治局会议", "最近一次两会是哪天开的": "两会",
 		"枫桥经验最新发展": "", "枫桥经验": "", "最新": "", "最新消息": "", "今天的国常会": "", "新质生产力": "",
 	} {
 		got, ok := recentTopic(Bare(text))

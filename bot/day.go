@@ -59,10 +59,14 @@ func weekdays() []string {
 	return out
 }
 
+// recentDays are the days before today whose date, without a year, is
+// asked as 昨天 is.
+const recentDays = 7
+
 // askedDay is a day a follower asks the articles of.
 type askedDay struct {
 	day      time.Time // midnight, UTC, of the day
-	relative bool      // named by today (昨天), not by its date
+	relative bool      // named by today (昨天), or a date of the last recentDays without a year
 	yearless bool      // a date without a year (8月22日): its last occurrence by today
 	// noDate is a date as written that is none (2月30日, 13月1日): read as
 	// counts, it got the latest articles (a review's find).
@@ -93,6 +97,11 @@ func dayAsked(text string, today time.Time) (askedDay, bool) {
 				return askedDay{noDate: strings.TrimSpace(text[loc[0][0]:loc[0][1]])}, true
 			}
 			return askedDay{}, false
+		}
+		if last := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC); a.yearless && last.Sub(a.day) < recentDays*24*time.Hour {
+			// 12月2日 asked on the 3rd is yesterday, as 昨天 is: without
+			// articles yet, the latest, not last year's (a follower run's find).
+			a.yearless, a.relative = false, true
 		}
 		named++
 	}
