@@ -369,6 +369,10 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"大家晚安": "下次见", "晚安老师": "下次见", "你好，你是谁": "自动回复助手", "你是人工客服吗": "自动回复助手", "你是客服机器人吗": "自动回复助手",
 		"你是人工智能吗": "自动回复助手", "这个号是干嘛的": "自动回复助手", "你们是干嘛的": "自动回复助手", "你是我的骄傲": "没有找到",
 		"机器人会取代公务员吗": "没有找到",
+		// A review's: a subject before 是谁 (那个是谁 and 老师是谁 ask about
+		// someone else), more ways to ask.
+		"那个是谁": "没有找到", "老师是谁": "没有找到", "是谁": "没有找到", "你是机器吗": "自动回复助手", "你是chatgpt吗": "自动回复助手",
+		"你是干啥的": "自动回复助手", "你是小编吗": "自动回复助手", "你是客服还是机器人": "自动回复助手", "你是谁啊老师": "自动回复助手",
 	} {
 		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)

@@ -149,7 +149,10 @@ func dateOf(text string, loc []int, today time.Time) (time.Time, bool, bool) {
 	}
 	year, month, day := hanDigits(group(first)), hanDay(group(first+1)), hanDay(group(first+2))
 	if utf8.RuneCountInString(group(first)) == 2 {
-		year += 2000 // 25年 and 二五年 are 2025
+		year += 2000 // 25年 and 二五年 are 2025, 98年 1998
+		if year > today.Year() {
+			year -= 100
+		}
 	}
 	if month < 1 || month > 12 || day < 1 || day > 31 || group(first) != "" && year == 0 {
 		return time.Time{}, false, false
