@@ -365,7 +365,11 @@ func TestShippedCourtesyRules(t *testing.T) {
 		// A second follower run's: the whole message only (晚安中国, 不说再见
 		// and 再见青春 got the farewell), goodbye never fired, 你好，你是谁
 		// got the greeting, more ways to ask.
-		"晚安中国": "没有找到", "不说再见": "没有找到", "再见青春": "没有找到", "拜拜，申论": "没有找到", "goodbye": "下次见", "good bye": "下次见",
+		// A third's: 晚安 before a request is peeled as a greeting (晚安，最新
+		// got the farewell), and more ways to take leave.
+		"晚安，最新": "最新 5 篇文章", "晚安老师，最近有什么新闻": "最新 5 篇文章", "晚安，枫桥经验是什么": "→ https://example.com/mpbot-demo/fengqiao",
+		"晚安好梦": "下次见", "学完了，晚安": "下次见", "先这样，再见": "下次见", "今天就到这里，晚安": "下次见", "再会": "下次见",
+		"不说再见": "没有找到", "再见青春": "没有找到", "拜拜，申论": "没有找到", "goodbye": "下次见", "good bye": "下次见",
 		"大家晚安": "下次见", "晚安老师": "下次见", "你好，你是谁": "自动回复助手", "你是人工客服吗": "自动回复助手", "你是客服机器人吗": "自动回复助手",
 		"你是人工智能吗": "自动回复助手", "这个号是干嘛的": "自动回复助手", "你们是干嘛的": "自动回复助手", "你是我的骄傲": "没有找到",
 		"机器人会取代公务员吗": "没有找到",
