@@ -46,6 +46,7 @@ var dayWords = longestFirst(slices.Concat([]string{"时政热点", "时政", "�
 	"当天", "那天", "这天", "那一天", "一天", "全部", "所有", "报道", "播了", "讲了", "说了", "都", "号", "那",
 	"帮我查一下", "帮我查查", "帮我查", "查一下", "查查", "查", "搜一下", "搜", "找一下", "我要", "要", "麻烦", "发一下", "能看", "可以看",
 	"在哪看", "在哪里看", "哪里看", "怎么看", "全文", "主要内容", "重点", "稿子", "文字稿", "文字版", "文稿", "汇总", "整理", "摘要", "发布",
+	"能不能", "可不可以", "可以", "谢谢老师", "谢谢", "麻烦了", "主要", "讲了些什么", "说了些什么", "视频", "回放", "完整版", "链接", "要点", "笔记", "求", "想要", "请", "这一天", "大事",
 	"晚上", "当晚", "晚", "早上", "上午", "下午"}, recentFront, weekdays()))
 
 // weekdays are a date's weekday as followers add it (星期五, 周五, 礼拜五).
@@ -58,6 +59,9 @@ func weekdays() []string {
 	}
 	return out
 }
+
+// yearsBack are words naming a year by today, before a date without one.
+var yearsBack = map[string]int{"今年": 0, "去年": 1, "前年": 2}
 
 // recentDays are the days before today whose date, without a year, is
 // asked as 昨天 is.
@@ -78,7 +82,7 @@ type askedDay struct {
 // (新闻联播, 有什么, 的). A date without a year is its last occurrence by
 // today; one that is no date (2月30日) asks for nothing.
 func dayAsked(text string, today time.Time) (askedDay, bool) {
-	if utf8.RuneCountInString(text) > 32 {
+	if utf8.RuneCountInString(text) > 48 {
 		return askedDay{}, false
 	}
 	var a askedDay
@@ -93,10 +97,24 @@ func dayAsked(text string, today time.Time) (askedDay, bool) {
 		rest = text[:loc[0][0]] + " " + text[loc[0][1]:]
 		var good bool
 		if a.day, a.yearless, good = dateOf(text, loc[0], today); !good {
-			if asksNewsOnly(rest) && (!loose || strings.IndexFunc(rest, isWordRune) >= 0) {
-				return askedDay{noDate: strings.TrimSpace(text[loc[0][0]:loc[0][1]])}, true
+			// Not a number alone (8.32, 20000000): one written with 月, or
+			// beside words asking for news.
+			date := text[loc[0][0]:loc[0][1]]
+			if asksNewsOnly(rest) && (strings.Contains(date, "月") || strings.IndexFunc(rest, isWordRune) >= 0) {
+				return askedDay{noDate: strings.TrimSpace(date)}, true
 			}
 			return askedDay{}, false
+		}
+		for w, back := range yearsBack {
+			if i := strings.Index(rest, w); a.yearless && i >= 0 {
+				// 去年8月22日: that year's (a follower run's find: no match).
+				t, ok := validDate(today.Year()-back, int(a.day.Month()), a.day.Day())
+				if !ok {
+					return askedDay{}, false
+				}
+				a.day, a.yearless = t, false
+				rest = rest[:i] + " " + rest[i+len(w):]
+			}
 		}
 		if last := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC); a.yearless && last.Sub(a.day) < recentDays*24*time.Hour {
 			// 12月2日 asked on the 3rd is yesterday, as 昨天 is: without
