@@ -75,7 +75,12 @@ type askedDay struct {
 	// noDate is a date as written that is none (2月30日, 13月1日): read as
 	// counts, it got the latest articles (a review's find).
 	noDate string
+	// nth is the day's article asked for (第二条, 头条: 1), 0 for all.
+	nth int
 }
+
+// nthItem is one of a day's articles named by its place: 第二条, 第3篇, 头条.
+var nthItem = regexp.MustCompile(`第([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:条|篇|个|则|项)|头条`)
 
 // dayAsked returns the day text asks the articles of, by its date or by a
 // word naming it (昨天), when the rest of the text only asks for news
@@ -135,7 +140,16 @@ func dayAsked(text string, today time.Time) (askedDay, bool) {
 			rest = rest[:i] + " " + rest[i+len(w):]
 		}
 	}
-	if named != 1 || !asksNewsOnly(rest) || loose && strings.IndexFunc(rest, isWordRune) < 0 {
+	if loc := nthItem.FindAllStringSubmatchIndex(rest, -1); len(loc) == 1 {
+		// 8月22日新闻联播第二条 (a follower run's find: another day's
+		// roundup): the day's second article.
+		a.nth = 1
+		if loc[0][2] >= 0 {
+			a.nth = hanDay(rest[loc[0][2]:loc[0][3]])
+		}
+		rest = rest[:loc[0][0]] + " " + rest[loc[0][1]:]
+	}
+	if named != 1 || !asksNewsOnly(rest) || loose && strings.IndexFunc(rest, isWordRune) < 0 || a.nth < 0 {
 		return askedDay{}, false
 	}
 	return a, true
@@ -279,7 +293,7 @@ func (b *Bot) day(ctx context.Context, s *Settings, m Message, a askedDay) []Rep
 			continue // 2月29日 in a year without one
 		}
 		var err error
-		if found, err = b.catalog.Day(ctx, d.Format(content.DateLayout), s.searchN()); err != nil {
+		if found, err = b.catalog.Day(ctx, d.Format(content.DateLayout), max(s.searchN(), a.nth)); err != nil {
 			b.log.ErrorContext(ctx, "articles of a day", "day", d.Format(content.DateLayout), "err", err)
 			return b.noMatch(ctx, s, m, 0)
 		}
@@ -296,14 +310,15 @@ func (b *Bot) day(ctx context.Context, s *Settings, m Message, a askedDay) []Rep
 	case len(found) == 0:
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
 		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noDayArticles, dayName(on))}}
-	case len(found) == 1:
-		// One article is its card, as a search's one answer is; 更多 after
-		// it says the day has no more.
-		note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeCard, found[0].Article.ID })
-		if err := b.putFollowUp(ctx, m, FollowUp{Query: asked(m), Day: on, Seen: []string{found[0].Article.ID}}); err != nil {
+	case len(found) == 1 || a.nth > 0 && a.nth <= len(found):
+		// One article is its card, as a search's one answer is, and so is
+		// the one asked by its place; 更多 after it shows the rest of the day.
+		card := found[max(a.nth, 1)-1]
+		note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeCard, card.Article.ID })
+		if err := b.putFollowUp(ctx, m, FollowUp{Query: asked(m), Day: on, Seen: []string{card.Article.ID}}); err != nil {
 			b.log.DebugContext(ctx, "store follow-up of a card", "openid", m.From, "err", err)
 		}
-		return []Reply{b.articleReply(ctx, found[0].Article)}
+		return []Reply{b.articleReply(ctx, card.Article)}
 	}
 	more := len(found) > s.search.MaxResults
 	found = found[:min(len(found), s.search.MaxResults)]

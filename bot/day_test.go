@@ -40,6 +40,8 @@ func TestDayAsked(t *testing.T) {
 		"8月22日新闻联播主要讲了什么内容": "2026-08-22", "求8月22日新闻联播视频": "2026-08-22", "请帮我找一下8月12日的新闻联播": "2026-08-12",
 		"8月22日这一天有什么大事": "2026-08-22", "老师您好，请问一下能不能帮我找一下2025年8月22日的新闻联播呀，谢谢": "2025-08-22",
 		"20000000": "", "19951234": "", "19951234的新闻": "no date 19951234",
+		"8月22日新闻联播第二条": "2026-08-22 #2", "2025年8月22日第3条": "2025-08-22 #3", "8月22日的头条": "2026-08-22 #1",
+		"8月22日第三条新闻是什么": "2026-08-22 #3", "8月22日第二条和第三条": "",
 		"120240305": "", "2024030512": "", "今天天气": "", "枫桥经验": "", "最近三天的新闻": "", "2025年8月新闻": "", "十月革命": "",
 		"1月1日起施行的法律": "", "最新": "", "": "", "昨天的国常会": "", strings.Repeat("新闻", 24) + "8月22日": "",
 		// A follower run's: requests, what is asked of the day, evenings,
@@ -61,6 +63,9 @@ func TestDayAsked(t *testing.T) {
 			got = a.day.Format(content.DateLayout)
 			if a.relative {
 				got += " relative"
+			}
+			if a.nth > 0 {
+				got += fmt.Sprintf(" #%d", a.nth)
 			}
 			if a.yearless == (strings.Contains(text, "年") || strings.Contains(text, "-") && strings.Count(text, "-") == 2 ||
 				strings.Count(text, "/") == 2 || strings.Count(text, ".") == 2 || len(text) == 8) && !a.relative {
@@ -162,6 +167,19 @@ func TestArticlesOfADay(t *testing.T) {
 	}
 	if r := ask("2月30日的新闻"); r.Text != "没有「2月30日」这一天，换个日期试试。" || log.events[len(log.events)-1].Outcome != OutcomeNoMatch {
 		t.Errorf("2月30日: %q", r.Text)
+	}
+	// An article asked by its place is its card (a follower run's find:
+	// another day's roundup); past the day's last, the day's list.
+	for text, want := range map[string]string{"2025年8月22日新闻联播第二条": "第2条新闻", "2025年8月22日的头条": "第1条新闻", "2025年8月22日第7条": "第7条新闻"} {
+		if r := ask(text); r.Type != ReplyNews || r.Card.Title != want {
+			t.Errorf("%s: %+v, want %s", text, r, want)
+		}
+	}
+	if r := ask("更多"); items(r) != "第1条新闻 第2条新闻 第3条新闻 第4条新闻 第5条新闻" {
+		t.Errorf("更多 after the day's 7th:\n%s", r.Text)
+	}
+	if r := ask("2025年8月22日第九条"); !strings.HasPrefix(r.Text, "2025年8月22日的文章：\n") {
+		t.Errorf("a place past the day's last:\n%s", r.Text)
 	}
 	// A day of one article is its card; 更多 after it has no more.
 	if r := ask("2025年8月21日的新闻"); !strings.HasPrefix(r.Text, "前一天的新闻\n") || log.events[len(log.events)-1].Outcome != OutcomeCard { // no URL: the text
