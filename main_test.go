@@ -378,6 +378,9 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"那个是谁": "没有找到", "老师是谁": "没有找到", "是谁": "没有找到", "你是机器吗": "自动回复助手", "你是chatgpt吗": "自动回复助手",
 		"你是干啥的": "自动回复助手", "你是小编吗": "自动回复助手", "你是客服还是机器人": "自动回复助手", "你是谁啊老师": "自动回复助手",
 		"你能干什么": "我能帮你找", "小编是谁": "自动回复助手", "这是什么公众号": "自动回复助手", "你是什么": "自动回复助手", "这是什么意思": "没有找到",
+		// A review's: 这是什么 alone may ask about the card just sent; 晚安
+		// with nothing searchable beside it is a farewell, not 你好！.
+		"这是什么": "没有找到", "晚安啦，明天见": "下次见", "晚安，老师辛苦了": "下次见", "早点休息，晚安": "下次见", "晚安，学完了": "下次见",
 	} {
 		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)

@@ -993,7 +993,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		}
 	}
 	if len(next) == 0 {
-		if list.Day != "" && len(list.IDs) == 0 && len(list.Seen) <= 1 { // after the day's one card
+		if list.Day != "" && len(list.IDs) == 0 { // after the day's one card
 			return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noMoreOfDayCard, dayName(list.Day))}}
 		}
 		if list.Day != "" {

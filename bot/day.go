@@ -46,7 +46,7 @@ var dayWords = longestFirst(slices.Concat([]string{"时政热点", "时政", "�
 	"当天", "那天", "这天", "那一天", "一天", "全部", "所有", "报道", "播了", "讲了", "说了", "都", "号", "那",
 	"帮我查一下", "帮我查查", "帮我查", "查一下", "查查", "查", "搜一下", "搜", "找一下", "我要", "要", "麻烦", "发一下", "能看", "可以看",
 	"在哪看", "在哪里看", "哪里看", "怎么看", "全文", "主要内容", "重点", "稿子", "文字稿", "文字版", "文稿", "汇总", "整理", "摘要", "发布",
-	"能不能", "可不可以", "可以", "谢谢老师", "谢谢", "麻烦了", "主要", "讲了些什么", "说了些什么", "视频", "回放", "完整版", "链接", "要点", "笔记", "求", "想要", "请", "这一天", "大事",
+	"讲的什么", "说的什么", "能不能", "可不可以", "可以", "谢谢老师", "谢谢", "麻烦了", "主要", "讲了些什么", "说了些什么", "视频", "回放", "完整版", "链接", "要点", "笔记", "求", "想要", "请", "这一天", "大事",
 	"晚上", "当晚", "晚", "早上", "上午", "下午"}, recentFront, weekdays()))
 
 // weekdays are a date's weekday as followers add it (星期五, 周五, 礼拜五).
@@ -102,26 +102,29 @@ func dayAsked(text string, today time.Time) (askedDay, bool) {
 		rest = text[:loc[0][0]] + " " + text[loc[0][1]:]
 		var good bool
 		if a.day, a.yearless, good = dateOf(text, loc[0], today); !good {
-			// Not a number alone (8.32, 20000000): one written with 月, or
-			// beside words asking for news.
+			// Not a number alone (8.32, 20000000): a date with 月 or with
+			// its year (2024-02-30), or one beside words asking for news.
 			date := text[loc[0][0]:loc[0][1]]
-			if asksNewsOnly(rest) && (strings.Contains(date, "月") || strings.IndexFunc(rest, isWordRune) >= 0) {
+			written := strings.Contains(date, "月") || loc[0][2*4] >= 0
+			if asksNewsOnly(rest) && (written || strings.IndexFunc(rest, isWordRune) >= 0) {
 				return askedDay{noDate: strings.TrimSpace(date)}, true
 			}
 			return askedDay{}, false
 		}
+		thisYear := false
 		for w, back := range yearsBack {
 			if i := strings.Index(rest, w); a.yearless && i >= 0 {
 				// 去年8月22日: that year's (a follower run's find: no match).
 				t, ok := validDate(today.Year()-back, int(a.day.Month()), a.day.Day())
 				if !ok {
-					return askedDay{}, false
+					return askedDay{noDate: w + strings.TrimSpace(text[loc[0][0]:loc[0][1]])}, true // 去年2月29日
 				}
-				a.day, a.yearless = t, false
+				a.day, a.yearless, thisYear = t, false, back == 0
 				rest = rest[:i] + " " + rest[i+len(w):]
 			}
 		}
-		if last := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC); a.yearless && last.Sub(a.day) < recentDays*24*time.Hour {
+		if last := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC); (a.yearless || thisYear) && a.day.Before(last.Add(24*time.Hour)) &&
+			last.Sub(a.day) < recentDays*24*time.Hour {
 			// 12月2日 asked on the 3rd is yesterday, as 昨天 is: without
 			// articles yet, the latest, not last year's (a follower run's find).
 			a.yearless, a.relative = false, true
@@ -147,9 +150,12 @@ func dayAsked(text string, today time.Time) (askedDay, bool) {
 		if loc[0][2] >= 0 {
 			a.nth = hanDay(rest[loc[0][2]:loc[0][3]])
 		}
+		if a.nth == 0 || loc[0][2] < 0 && (strings.HasSuffix(rest[:loc[0][0]], "今日") || strings.HasPrefix(rest[loc[0][1]:], "号")) {
+			return askedDay{}, false // 第0条; 今日头条 and 头条号 are no headline
+		}
 		rest = rest[:loc[0][0]] + " " + rest[loc[0][1]:]
 	}
-	if named != 1 || !asksNewsOnly(rest) || loose && strings.IndexFunc(rest, isWordRune) < 0 || a.nth < 0 {
+	if named != 1 || !asksNewsOnly(rest) || loose && strings.IndexFunc(rest, isWordRune) < 0 {
 		return askedDay{}, false
 	}
 	return a, true
@@ -313,7 +319,12 @@ func (b *Bot) day(ctx context.Context, s *Settings, m Message, a askedDay) []Rep
 	case len(found) == 1 || a.nth > 0 && a.nth <= len(found):
 		// One article is its card, as a search's one answer is, and so is
 		// the one asked by its place; 更多 after it shows the rest of the day.
-		card := found[max(a.nth, 1)-1]
+		// (A place past a day of one is that one: it read past the end,
+		// a review's find.)
+		card := found[0]
+		if a.nth > 0 && a.nth <= len(found) {
+			card = found[a.nth-1]
+		}
 		note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeCard, card.Article.ID })
 		if err := b.putFollowUp(ctx, m, FollowUp{Query: asked(m), Day: on, Seen: []string{card.Article.ID}}); err != nil {
 			b.log.DebugContext(ctx, "store follow-up of a card", "openid", m.From, "err", err)

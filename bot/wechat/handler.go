@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -525,7 +526,7 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 	// the passive reply (a fleet run's find: every such answer went out
 	// late, when PostgreSQL came back, and without an AppSecret never).
 	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), answerDeadline(h.cfg.ReplyBudget-time.Since(start)))
-	replies = h.answer(actx, m)
+	replies = h.answerSafely(actx, m)
 	cancel()
 	watchdog.Stop()
 	if h.sender == nil && len(replies) > 1 {
@@ -555,6 +556,21 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 		h.deliver(ctx, m.From, replies[1:])
 	}
 	return replies, false
+}
+
+// answerSafely is h.answer, with a panic in it logged and answered with
+// nothing (WeChat's "success"): a bug in the bot costs one reply, not the
+// process. Unrecovered, it went up to net/http, and the watchdog, never
+// stopped, wrote to the dead response and took the server down (a review's
+// find: 2024年3月5日第二条, on a day of one article).
+func (h *Handler) answerSafely(ctx context.Context, m bot.Message) (replies []bot.Reply) {
+	defer func() {
+		if p := recover(); p != nil {
+			h.log.ErrorContext(ctx, "the bot failed on a message; answered with nothing", "openid", m.From, "panic", p, "stack", string(debug.Stack()))
+			replies = nil
+		}
+	}()
+	return h.answer(ctx, m)
 }
 
 // answerDeadline is how long the bot's I/O may take of what is left of the

@@ -31,11 +31,12 @@ const (
 // start). A hung store (hang) waits until its context ends, as
 // database/sql's calls do.
 type testCatalog struct {
-	index *search.Index
-	byID  map[string]content.Article
-	delay time.Duration
-	block chan struct{} // when set, a search waits for it to close
-	hang  chan struct{} // when set, Get waits for it to close or for its context
+	index  *search.Index
+	byID   map[string]content.Article
+	delay  time.Duration
+	block  chan struct{} // when set, a search waits for it to close
+	hang   chan struct{} // when set, Get waits for it to close or for its context
+	panics atomic.Bool   // when set, a search panics, as a bug in the bot would
 }
 
 func newTestCatalog() *testCatalog {
@@ -62,6 +63,9 @@ func (c *testCatalog) Day(ctx context.Context, day string, n int) ([]content.Hit
 }
 
 func (c *testCatalog) Search(ctx context.Context, q string, n int) ([]content.Hit, error) {
+	if c.panics.Load() {
+		panic("a bug in the bot")
+	}
 	if c.delay > 0 {
 		time.Sleep(c.delay)
 	}

@@ -377,3 +377,22 @@ func TestKeyHashIsFNV1a(t *testing.T) {
 		}
 	}
 }
+
+// TestABugInTheBotCostsOneReply: a panic while answering is logged and the
+// message answered with "success"; the server goes on answering (a
+// review's find: the panic reached net/http, and the watchdog, never
+// stopped, wrote to the dead response and took the process down).
+func TestABugInTheBotCostsOneReply(t *testing.T) {
+	hs := newHarness(t, ModeSafe, withBudget(200*time.Millisecond))
+	hs.catalog.panics.Store(true)
+	if out := hs.send(hs.text("o_bug", "枫桥经验")); !out.Success {
+		t.Errorf("a panicking answer replied %+v, want success", out)
+	}
+	if hs.logs.count("the bot failed on a message") != 1 {
+		t.Errorf("the panic was not logged once:\n%s", hs.logs.String())
+	}
+	hs.catalog.panics.Store(false)
+	if out := hs.send(hs.text("o_bug", "枫桥经验")); out.Success || !strings.Contains(string(out.Plain), "枫桥") {
+		t.Errorf("the next message after a panic: %+v", out)
+	}
+}
