@@ -42,12 +42,12 @@ var daysBack = map[string]int{"昨天": -1, "昨日": -1, "昨晚": -1, "前天"
 // (帮我查一下, 在哪看), what of it is asked for (全文, 文字版) and the
 // evening or weekday it was (晚上, 星期五). Follower runs' finds, each
 // searched and not found.
-var dayWords = longestFirst(slices.Concat([]string{"时政热点", "时政", "热点", "时事新闻", "时事", "联播", "央视新闻", "央视", "cctv",
+var dayWords = slices.Concat([]string{"时政热点", "时政", "热点", "时事新闻", "时事", "联播", "央视新闻", "央视", "cctv",
 	"当天", "那天", "这天", "那一天", "一天", "全部", "所有", "报道", "播了", "讲了", "说了", "都", "号", "那",
 	"帮我查一下", "帮我查查", "帮我查", "查一下", "查查", "查", "搜一下", "搜", "找一下", "我要", "要", "麻烦", "发一下", "能看", "可以看",
 	"在哪看", "在哪里看", "哪里看", "怎么看", "全文", "主要内容", "重点", "稿子", "文字稿", "文字版", "文稿", "汇总", "整理", "摘要", "发布",
 	"讲的什么", "说的什么", "能不能", "可不可以", "可以", "谢谢老师", "谢谢", "麻烦了", "主要", "讲了些什么", "说了些什么", "视频", "回放", "完整版", "链接", "要点", "笔记", "求", "想要", "请", "这一天", "大事",
-	"晚上", "当晚", "晚", "早上", "上午", "下午"}, recentFront, weekdays()))
+	"晚上", "当晚", "晚", "早上", "上午", "下午"}, recentFront, weekdays())
 
 // weekdays are a date's weekday as followers add it (星期五, 周五, 礼拜五).
 func weekdays() []string {
@@ -123,7 +123,7 @@ func dayAsked(text string, today time.Time) (askedDay, bool) {
 				rest = rest[:i] + " " + rest[i+len(w):]
 			}
 		}
-		if last := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC); (a.yearless || thisYear) && a.day.Before(last.Add(24*time.Hour)) &&
+		if last := midnight(today); (a.yearless || thisYear) && a.day.Before(last.Add(24*time.Hour)) &&
 			last.Sub(a.day) < recentDays*24*time.Hour {
 			// 12月2日 asked on the 3rd is yesterday, as 昨天 is: without
 			// articles yet, the latest, not last year's (a follower run's find).
@@ -138,8 +138,7 @@ func dayAsked(text string, today time.Time) (askedDay, bool) {
 			}
 			named++
 			a.relative = true
-			d := today.AddDate(0, 0, back)
-			a.day = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+			a.day = midnight(today.AddDate(0, 0, back))
 			rest = rest[:i] + " " + rest[i+len(w):]
 		}
 	}
@@ -199,13 +198,19 @@ func dateOf(text string, loc []int, today time.Time) (time.Time, bool, bool) {
 		t, ok := validDate(year, month, day)
 		return t, false, ok
 	}
-	last := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	last := midnight(today)
 	for y := today.Year(); y >= today.Year()-8; y-- { // 2月29日: the last leap year's
 		if t, ok := validDate(y, month, day); ok && !t.After(last) {
 			return t, true, true
 		}
 	}
 	return time.Time{}, false, false
+}
+
+// midnight is t's day (as t's location has it) at midnight, UTC: the form
+// of askedDay.day.
+func midnight(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // validDate is year-month-day, when that is a date (not 2月30日).
@@ -257,6 +262,9 @@ func hanDay(s string) int {
 	return 0
 }
 
+// dayAsking are the words that may stand beside a day, longest first.
+var dayAsking = longestFirst(slices.Concat(dayWords, latestWords))
+
 // asksNewsOnly reports whether text, a day's name taken out, holds only
 // words asking for news (or nothing).
 func asksNewsOnly(text string) bool {
@@ -265,16 +273,11 @@ func asksNewsOnly(text string) bool {
 		if rest == "" {
 			break
 		}
-		w := ""
-		for _, words := range [][]string{dayWords, latestWords} {
-			if i := slices.IndexFunc(words, func(w string) bool { return strings.HasPrefix(rest, w) }); i >= 0 && len(words[i]) > len(w) {
-				w = words[i]
-			}
-		}
-		if w == "" {
+		i := slices.IndexFunc(dayAsking, func(w string) bool { return strings.HasPrefix(rest, w) })
+		if i < 0 {
 			return false
 		}
-		rest = rest[len(w):]
+		rest = rest[len(dayAsking[i]):]
 	}
 	return true
 }
