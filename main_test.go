@@ -381,6 +381,14 @@ func TestShippedCourtesyRules(t *testing.T) {
 		// A review's: 这是什么 alone may ask about the card just sent; 晚安
 		// with nothing searchable beside it is a farewell, not 你好！.
 		"这是什么": "没有找到", "晚安啦，明天见": "下次见", "晚安，老师辛苦了": "下次见", "早点休息，晚安": "下次见", "晚安，学完了": "下次见",
+		// Today's reading asked in a follower's words (今天的每日一读 was
+		// searched: the rule's keywords were exact).
+		"今天的每日一读": "[图文]", "每日一读呢？": "[图文]", "我要看每日一读。": "[图文]", "发一下今日一读，谢谢": "[图文]",
+		"请问今天的每日一读在哪？": "[图文]", "每日一读在哪里看": "[图文]", "今天的每日一读是什么": "[图文]", "推荐阅读": "[图文]",
+		"每日一读怎么退订": "回复「退订」可以取消",
+		// A follower run's: 妳 is no traditional character (OpenCC keeps
+		// it), and assistants are named.
+		"妳是機器人嗎": "自动回复助手", "妳好": "你好！", "你是GPT吗": "自动回复助手", "你是deepseek吗？": "自动回复助手", "你是不是豆包": "自动回复助手",
 	} {
 		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)

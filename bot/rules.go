@@ -76,6 +76,10 @@ func Compile(replies RepliesSpec, search SearchSpec, push PushSpec, fold func(st
 	if fold == nil {
 		fold = func(s string) string { return s }
 	}
+	// 妳 (Taiwan's "you" to a woman) is a variant, not a traditional
+	// character, so OpenCC leaves it: 妳是機器人嗎 found robot news.
+	simplified := fold
+	fold = func(s string) string { return strings.ReplaceAll(simplified(s), "妳", "你") }
 	c := &compiler{
 		s: &Settings{exact: map[string]int{}, keys: map[string]int{}, search: search, push: push, optKeywords: map[string]bool{},
 			fold: fold},
