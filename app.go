@@ -239,7 +239,7 @@ func (a *app) newBot(cfg *Config, record bool) *bot.Bot {
 		c := a.cfg.Load()
 		return a.store.DailyReading(ctx, c.today(time.Now()), c.Push.Category)
 	}
-	deps := bot.Deps{Catalog: timedCatalog{a.library, a.obs.search}, FollowUps: followUps, Daily: daily, Log: a.log}
+	deps := bot.Deps{Catalog: timedCatalog{a.library, a.obs.search}, FollowUps: followUps, Daily: daily, Readings: a.store.Readings, Log: a.log}
 	if record {
 		a.seen = a.store.NewSeenWriter(time.Second, a.log)
 		deps.Followers = followerBook{a.store, a.seen}
@@ -570,7 +570,7 @@ func (a *app) closeInTime() {
 // console builds the operators' web console on the running app.
 func (a *app) console(configPath string) *admin.Console {
 	cfg := a.cfg.Load()
-	deps := bot.Deps{Catalog: a.library, FollowUps: bot.NewMemoryFollowUps(), Daily: a.bot.Daily(), Log: a.log}
+	deps := bot.Deps{Catalog: a.library, FollowUps: bot.NewMemoryFollowUps(), Daily: a.bot.Daily(), Readings: a.bot.Readings(), Log: a.log}
 	if a.queries != nil {
 		deps.Votes = a.queries.Votes() // lists in the order followers get them
 	}

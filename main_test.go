@@ -970,6 +970,28 @@ func TestFollowersThroughWebhook(t *testing.T) {
 	if got := send(wechat.Inbound{MsgType: "text", Content: "更多", MsgID: 8, CreateTime: now}); got != "2026年9月26日只有这一篇文章。" {
 		t.Fatalf("更多 after a day's card: %q", got)
 	}
+	// Past readings, chosen by the push through the same store (昨天的每日一读
+	// and 往期每日一读 were searched: no match). The push's day is China's,
+	// as the bot's 昨天 is.
+	shanghai, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	yesterday := time.Now().In(shanghai).AddDate(0, 0, -1).Format("2006-01-02")
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", yesterday); code != 0 {
+		t.Fatalf("push --date %s: exit %d\n%s%s", yesterday, code, out, errOut)
+	}
+	before := send(wechat.Inbound{MsgType: "voice", Recognition: "昨天的每日一读。", MsgID: 40, CreateTime: now, Extra: "<MediaId><![CDATA[m]]></MediaId>"})
+	if !strings.HasPrefix(before, "[图文] ") || before == daily1 {
+		t.Fatalf("昨天的每日一读: %q (today's: %q)", before, daily1)
+	}
+	past := send(wechat.Inbound{MsgType: "text", Content: "往期每日一读", MsgID: 41, CreateTime: now})
+	if !strings.HasPrefix(past, "往期每日一读：\n1. ") || !strings.Contains(past, "   "+yesterday+"\n") || strings.Count(past, "<a href") != 2 {
+		t.Fatalf("往期每日一读: %q", past)
+	}
+	if got := send(wechat.Inbound{MsgType: "text", Content: "2", MsgID: 42, CreateTime: now}); got != before {
+		t.Fatalf("2 after 往期每日一读: %q, want yesterday's %q", got, before)
+	}
 	store, err := store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
 	if err != nil {
 		t.Fatal(err)

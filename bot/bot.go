@@ -53,6 +53,7 @@ type Bot struct {
 	catalog   Catalog
 	followUps FollowUps
 	daily     DailyReading
+	readings  Readings
 	followers Followers
 	log       *slog.Logger
 	random    func(n int) int
@@ -78,6 +79,7 @@ type Deps struct {
 	Catalog   Catalog
 	FollowUps FollowUps
 	Daily     DailyReading // may be nil: there is no daily reading
+	Readings  Readings     // may be nil: past readings are not asked for
 	Followers Followers    // may be nil: nothing is recorded
 	Log       *slog.Logger
 	// Pick chooses one of n replies for mode random; nil is math/rand.
@@ -92,7 +94,7 @@ type Deps struct {
 
 // New returns a Bot answering with settings s.
 func New(s *Settings, d Deps) *Bot {
-	b := &Bot{catalog: d.Catalog, followUps: d.FollowUps, daily: d.Daily, followers: d.Followers, log: d.Log, random: d.Pick, events: d.Events, votes: d.Votes,
+	b := &Bot{catalog: d.Catalog, followUps: d.FollowUps, daily: d.Daily, readings: d.Readings, followers: d.Followers, log: d.Log, random: d.Pick, events: d.Events, votes: d.Votes,
 		now: d.Now}
 	if b.random == nil {
 		b.random = rand.IntN
@@ -114,6 +116,9 @@ func (b *Bot) record(ctx context.Context, what string, err error) {
 
 // Daily is the bot's daily reading, for another bot on the same content.
 func (b *Bot) Daily() DailyReading { return b.daily }
+
+// Readings are the bot's past readings, for another bot on the same content.
+func (b *Bot) Readings() Readings { return b.readings }
 
 // SetSettings swaps in newly compiled settings; messages already being
 // answered finish with the old ones.
@@ -316,6 +321,11 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	}
 	if question == "" {
 		question = text
+	}
+	if b.readings != nil && rule < 0 {
+		if day, list, ok := readingAsked(question, b.now().In(chinaTime)); ok {
+			return b.pastReading(ctx, s, m, day, list) // 往期每日一读, 昨天的每日一读
+		}
 	}
 	if rule < 0 && asksLatest(question) && asksPushed(question) {
 		// 今天推送了什么 asks for the reading pushed today, when there is
@@ -615,16 +625,25 @@ func (b *Bot) latest(ctx context.Context, s *Settings, m Message) []Reply {
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
 		return b.render(ctx, s, m, s.noMatch, 0)
 	}
+	found, more := firstPage(ctx, s, found)
+	dated(found)
+	reply, ids := listReplyWith(found, latestHeaderFor, true, more)
+	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), Latest: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}, reply)}
+}
+
+// firstPage cuts found to a list's length, notes the list in the query log
+// (answered: the report does not list it as unanswered), and reports
+// whether more were found.
+func firstPage(ctx context.Context, s *Settings, found []content.Hit) ([]content.Hit, bool) {
 	more := len(found) > s.search.MaxResults
-	found = dated(found[:min(len(found), s.search.MaxResults)])
+	found = found[:min(len(found), s.search.MaxResults)]
 	note(ctx, func(e *Event) {
-		e.Outcome = OutcomeList // answered: the report does not list it as unanswered
+		e.Outcome = OutcomeList
 		for _, h := range found {
 			e.Hits = append(e.Hits, Scored{ID: h.Article.ID, Score: h.Score})
 		}
 	})
-	reply, ids := listReplyWith(found, latestHeaderFor, true, more)
-	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), Latest: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}, reply)}
+	return found, more
 }
 
 // dated shows each hit's date under its title.
@@ -945,7 +964,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	if list.Day != "" {
 		most = maxSeenOfDay // a day's, in full
 	}
-	if len(seen) >= most || list.Search == "" && !list.Latest && list.Day == "" { // a configured list has no more
+	if len(seen) >= most || list.Search == "" && !list.Latest && list.Day == "" && !list.Readings { // a configured list has no more
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
 	search, minScore, header := b.catalog.Search, s.search.MinScore, listHeaderFor
@@ -967,6 +986,11 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 			return b.catalog.Day(ctx, list.Day, n)
 		}
 		minScore, header = 0, dayHeaderFor(list.Day)
+	case list.Readings: // the readings before those shown
+		search = func(ctx context.Context, _ string, n int) ([]content.Hit, error) {
+			return b.readingHits(ctx, midnight(b.now().In(chinaTime)).Format(content.DateLayout), n)
+		}
+		minScore, header = 0, readingsHeaderFor
 	case list.Latest: // the articles published before those shown (a follower run's find: 更多 said there were none)
 		search = func(ctx context.Context, _ string, n int) ([]content.Hit, error) { return b.catalog.Latest(ctx, n) }
 		minScore, header = 0, latestHeaderFor
@@ -999,6 +1023,9 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		if list.Day != "" {
 			return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noMoreOfDay, dayName(list.Day))}}
 		}
+		if list.Readings {
+			return []Reply{{Type: ReplyText, Text: noMoreReadings}}
+		}
 		if len(list.IDs) == 0 {
 			return []Reply{{Type: ReplyText, Text: noMoreThanCard}}
 		}
@@ -1008,6 +1035,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	case list.Latest || list.Newest:
 		dated(next)
 	case list.Day != "": // titles alone, as on the first page
+	case list.Readings: // each under its day, as on the first page
 	default:
 		next = b.catalog.Snippets(ctx, list.Search, next)
 	}
@@ -1018,7 +1046,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		reply.Text = text + listFooter
 	}
 	page := FollowUp{Query: list.Query, Search: list.Search, Mentions: list.Mentions, Latest: list.Latest, Newest: list.Newest, Day: list.Day,
-		IDs: ids, Stories: storiesOf(next[:len(ids)]),
+		Readings: list.Readings, IDs: ids, Stories: storiesOf(next[:len(ids)]),
 		Seen: slices.Sorted(maps.Keys(seen))}
 	return []Reply{b.keepList(ctx, m, page, reply)}
 }

@@ -142,6 +142,18 @@ func dayAsked(text string, today time.Time) (askedDay, bool) {
 			rest = rest[:i] + " " + rest[i+len(w):]
 		}
 	}
+	if named == 0 {
+		// 上周五的新闻联播, 周一的新闻 (a follower run's find: searched,
+		// no match): the weekday of this week, or of a week before.
+		if loc := weekdayNamed.FindAllStringSubmatchIndex(rest, -1); len(loc) == 1 {
+			if back, ok := weekdayBack(rest, loc[0], today); ok {
+				named++
+				a.relative = true
+				a.day = midnight(today.AddDate(0, 0, -back))
+				rest = rest[:loc[0][0]] + " " + rest[loc[0][1]:]
+			}
+		}
+	}
 	if loc := nthItem.FindAllStringSubmatchIndex(rest, -1); len(loc) == 1 {
 		// 8月22日新闻联播第二条 (a follower run's find: another day's
 		// roundup): the day's second article.
@@ -158,6 +170,41 @@ func dayAsked(text string, today time.Time) (askedDay, bool) {
 		return askedDay{}, false
 	}
 	return a, true
+}
+
+// weekdayNamed is a weekday as followers name a day by it: 周五, 星期五,
+// 礼拜天, and the week it is in (上周五, 上个星期五, 上上周一, 这周一, 本周一).
+var weekdayNamed = regexp.MustCompile(`(上上|上|这|本)?个?(?:星期|礼拜|周)([一二三四五六日天1-7])`)
+
+// weekdayBack is how many days before today the weekday weekdayNamed
+// matched at loc is: a weekday alone is the last one by today (周四 on a
+// Thursday is today), one of this week (这周五) that is still to come is
+// no day asked. Weeks start on Monday.
+func weekdayBack(text string, loc []int, today time.Time) (int, bool) {
+	week := ""
+	if loc[2] >= 0 {
+		week = text[loc[2]:loc[3]]
+	}
+	var asked int // Monday 0
+	switch d := text[loc[4]:loc[5]]; {
+	case d == "日" || d == "天":
+		asked = 6
+	case '1' <= d[0] && d[0] <= '7':
+		asked = int(d[0] - '1')
+	default:
+		asked = strings.Index("一二三四五六", d) / len("一")
+	}
+	now := (int(today.Weekday()) + 6) % 7 // Monday 0
+	switch week {
+	case "":
+		return (now - asked + 7) % 7, true
+	case "这", "本":
+		return now - asked, now >= asked
+	case "上":
+		return now - asked + 7, true
+	default: // 上上
+		return now - asked + 14, true
+	}
 }
 
 // digitAround reports a digit just before or after text[i:j], or a Han
@@ -267,17 +314,24 @@ var dayAsking = longestFirst(slices.Concat(dayWords, latestWords))
 
 // asksNewsOnly reports whether text, a day's name taken out, holds only
 // words asking for news (or nothing).
-func asksNewsOnly(text string) bool {
+func asksNewsOnly(text string) bool { return madeOf(text, dayAsking, nil) }
+
+// madeOf reports whether text, less what is no word (punctuation, spaces),
+// is made of words (longest first) alone, telling each to seen (when set).
+func madeOf(text string, words []string, seen func(w string)) bool {
 	for rest := text; rest != ""; {
 		rest = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
 		if rest == "" {
 			break
 		}
-		i := slices.IndexFunc(dayAsking, func(w string) bool { return strings.HasPrefix(rest, w) })
+		i := slices.IndexFunc(words, func(w string) bool { return strings.HasPrefix(rest, w) })
 		if i < 0 {
 			return false
 		}
-		rest = rest[len(dayAsking[i]):]
+		if seen != nil {
+			seen(words[i])
+		}
+		rest = rest[len(words[i]):]
 	}
 	return true
 }
@@ -334,14 +388,7 @@ func (b *Bot) day(ctx context.Context, s *Settings, m Message, a askedDay) []Rep
 		}
 		return []Reply{b.articleReply(ctx, card.Article)}
 	}
-	more := len(found) > s.search.MaxResults
-	found = found[:min(len(found), s.search.MaxResults)]
-	note(ctx, func(e *Event) {
-		e.Outcome = OutcomeList
-		for _, h := range found {
-			e.Hits = append(e.Hits, Scored{ID: h.Article.ID, Score: h.Score})
-		}
-	})
+	found, more := firstPage(ctx, s, found)
 	reply, ids := listReplyWith(found, dayHeaderFor(on), true, more)
 	list := FollowUp{Query: asked(m), Day: on, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}

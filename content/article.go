@@ -28,6 +28,12 @@ const (
 	MaxPageBytes    = 16 << 20 // one saved HTML page
 )
 
+// Reading is the daily reading (每日一读) chosen for a day (YYYY-MM-DD).
+type Reading struct {
+	Day     string
+	Article Article
+}
+
 // Article is one piece of content a follower can be pointed at.
 type Article struct {
 	ID          string    `json:"id"`

@@ -118,6 +118,47 @@ func (s *Store) dailyChoice(ctx context.Context, day string) (string, error) {
 	return id, err
 }
 
+// Readings returns the readings chosen for days up to through (YYYY-MM-DD),
+// newest first, at most n: what followers were given as 每日一读 on those
+// days (往期每日一读, 昨天的每日一读). A reading whose article was deleted
+// since is left out.
+func (s *Store) Readings(ctx context.Context, through string, n int) (_ []content.Reading, err error) {
+	defer failed(&err, "readings through %s", through)
+	rows, err := s.db.QueryContext(ctx, `SELECT r.day, r.article_id FROM daily_readings r
+		JOIN articles a ON a.id = r.article_id WHERE r.day <= ? ORDER BY r.day DESC LIMIT ?`, through, n)
+	if err != nil {
+		return nil, err
+	}
+	var out []content.Reading
+	var ids []string
+	for rows.Next() {
+		var r content.Reading
+		var id string
+		if err := rows.Scan(&r.Day, &id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out, ids = append(out, r), append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	kept := out[:0]
+	for i, r := range out {
+		a, err := s.Get(ctx, ids[i])
+		if errors.Is(err, content.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		r.Article = a
+		kept = append(kept, r)
+	}
+	return kept, nil
+}
+
 // GoneOut reports the day's reading when it has gone out to someone (a
 // delivery sending, sent or unknown), as ScheduleDaily refuses to change
 // it then; "" when it has not.

@@ -250,3 +250,54 @@ func TestSeenWriterOfAHungStore(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+func TestReadings(t *testing.T) { storetest.Each(t, testReadings) }
+
+// testReadings: the readings chosen, newest first, up to a day and a
+// count, without one whose article is gone.
+func testReadings(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	for i, id := range []string{"a", "b", "c", "d"} {
+		a := content.Article{ID: id, Title: "文" + id, URL: "https://example.com/" + id, Category: "政策理论导读", PublishedOn: fmt.Sprintf("2025-01-0%d", i+1)}
+		if _, _, err := s.Upsert(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, day := range []string{"2026-11-28", "2026-11-29", "2026-11-30", "2026-12-01"} {
+		if _, err := s.DailyReading(ctx, day, "政策理论导读"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Delete(ctx, "b"); err != nil { // the reading of 11-29
+		t.Fatal(err)
+	}
+	got := func(through string, n int) string {
+		t.Helper()
+		rs, err := s.Readings(ctx, through, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.Day+" "+r.Article.ID+" "+r.Article.Title)
+		}
+		return strings.Join(out, ", ")
+	}
+	for _, c := range []struct {
+		through string
+		n       int
+		want    string
+	}{
+		{"2026-12-03", 10, "2026-12-01 d 文d, 2026-11-30 c 文c, 2026-11-28 a 文a"},
+		{"2026-12-03", 2, "2026-12-01 d 文d, 2026-11-30 c 文c"},
+		{"2026-11-30", 2, "2026-11-30 c 文c, 2026-11-28 a 文a"}, // the gone one counts for nothing
+		{"2026-11-30", 1, "2026-11-30 c 文c"},
+		{"2026-11-29", 5, "2026-11-28 a 文a"},
+		{"2026-11-27", 5, ""},
+	} {
+		if g := got(c.through, c.n); g != c.want {
+			t.Errorf("through %s, %d: %q, want %q", c.through, c.n, g, c.want)
+		}
+	}
+}

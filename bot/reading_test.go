@@ -1,0 +1,111 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"mpbot/content"
+)
+
+// TestReadingAsked: past readings asked by a day or as a list, and
+// nothing else beside a reading word.
+func TestReadingAsked(t *testing.T) {
+	today := time.Date(2026, 12, 3, 9, 0, 0, 0, chinaTime) // a Thursday
+	for _, c := range []struct{ text, want string }{
+		{"往期每日一读", "list"}, {"之前的每日一读有哪些", "list"}, {"每日一读历史", "list"}, {"最近的每日一读", "list"},
+		{"每日一读合集", "list"}, {"请问往期的每日一读在哪看", "list"}, {"往期推荐阅读", "list"}, {"以前的每日一读。", "list"},
+		{"昨天的每日一读", "2026-12-02"}, {"8月22日的每日一读", "2026-08-22"}, {"上周五的每日一读", "2026-11-27"},
+		{"前天的推荐阅读", "2026-12-01"}, {"2025年8月22日每日一读", "2025-08-22"},
+		{"每日一读", ""}, {"每日一读 枫桥经验", ""}, {"每日一读怎么退订", ""}, {"看看每日一读", ""}, {"2月30日的每日一读", ""},
+		{"每日一读第二条", ""}, {"推荐阅读书目", ""}, {"往期", ""}, {"昨天的新闻", ""}, {"往期每日一读" + strings.Repeat("的", 30), ""},
+	} {
+		a, list, ok := readingAsked(Bare(Normalize(c.text)), today)
+		got := ""
+		switch {
+		case ok && list:
+			got = "list"
+		case ok:
+			got = a.day.Format(content.DateLayout)
+		}
+		if got != c.want {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestPastReadings: a day's reading is its card, a day without one says
+// so, the list pages on with 更多 and opens by number, and a store that
+// fails is said to, not taken for none.
+func TestPastReadings(t *testing.T) {
+	var readings []content.Reading // newest first
+	for d := 30; d >= 1; d-- {
+		if d == 25 {
+			continue // a day without a reading
+		}
+		id := fmt.Sprintf("r%02d", d)
+		readings = append(readings, content.Reading{Day: fmt.Sprintf("2026-11-%02d", d),
+			Article: content.Article{ID: id, Title: "导读" + id, URL: "https://example.com/" + id, PublishedOn: "2026-01-01"}})
+	}
+	var broken bool
+	read := func(_ context.Context, through string, n int) ([]content.Reading, error) {
+		if broken {
+			return nil, errors.New("store down")
+		}
+		var out []content.Reading
+		for _, r := range readings {
+			if r.Day <= through && len(out) < n {
+				out = append(out, r)
+			}
+		}
+		return out, nil
+	}
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, chinaTime)
+	c := &demoCatalog{index: mustIndex(nil), byID: map[string]content.Article{}}
+	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Readings: read, Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }})
+	for _, r := range readings {
+		c.byID[r.Article.ID] = r.Article // a number opens the catalog's article
+	}
+	ask := asker(t, b)
+	if r := ask("昨天的每日一读"); r.Type != ReplyNews || r.Card.Title != "导读r30" {
+		t.Errorf("昨天的每日一读: %+v", r)
+	}
+	if r := ask("11月25日的每日一读"); r.Text != "2026年11月25日没有每日一读。回复「往期每日一读」看之前的，回复「每日一读」看今天的。" {
+		t.Errorf("a day without one: %q", r.Text)
+	}
+	first := ask("往期每日一读")
+	if !strings.HasPrefix(first.Text, "往期每日一读：\n1. ") || strings.Join(listedTitles(first), " ") != "导读r30 导读r29 导读r28 导读r27 导读r26" ||
+		!strings.Contains(first.Text, "\n   2026-11-30\n") || !strings.HasSuffix(first.Text, listFooterMore) {
+		t.Fatalf("往期每日一读:\n%s", first.Text)
+	}
+	page := ask("更多")
+	if strings.Join(listedTitles(page), " ") != "导读r24 导读r23 导读r22 导读r21 导读r20" || !strings.Contains(page.Text, "\n   2026-11-24\n") {
+		t.Fatalf("更多:\n%s", page.Text)
+	}
+	if r := ask("2"); r.Type != ReplyNews || r.Card.Title != "导读r23" {
+		t.Errorf("2 after 更多: %+v", r)
+	}
+	for range 4 {
+		page = ask("更多")
+	}
+	if strings.Join(listedTitles(page), " ") != "导读r04 导读r03 导读r02 导读r01" || !strings.HasSuffix(page.Text, listFooter) {
+		t.Fatalf("the last page:\n%s", page.Text)
+	}
+	if r := ask("更多"); r.Text != noMoreReadings {
+		t.Errorf("更多 after the last: %q", r.Text)
+	}
+	broken = true
+	for _, text := range []string{"往期每日一读", "昨天的每日一读"} {
+		if r := ask(text); !strings.Contains(r.Text, "暂时") {
+			t.Errorf("%s with the store down: %q", text, r.Text)
+		}
+	}
+}
