@@ -592,11 +592,14 @@ var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "�
 // holding them stay (求是, 发改委). requestVerbs come before the topic (or
 // end the question: 新质生产力看看); requestNouns after it, at the end or
 // before another framing word. Elsewhere they are part of a topic: 内容审核,
-// 资料包 (cut 资料 包), 习近平发贺电.
+// 资料包 (cut 资料 包), 习近平发贺电. A follower run's finds, each no match
+// where the topic alone was answered: 帮我找一下新质生产力, 什么叫新质生产力,
+// 请问有关于乡村振兴的文章吗 (有关 于), 新质生产力考什么, 共同富裕 考点,
+// 枫桥经验心得体会.
 var (
 	requestVerbs = setOf("有没有", "推荐", "发", "搜", "搜索", "查", "查查", "查询", "看看", "求", "了解", "我要", "我想",
-		"找", "找找", "帮我")
-	requestNouns = setOf("文章", "资料", "相关", "方面", "内容")
+		"找", "找找", "帮我", "帮", "叫", "有关", "于")
+	requestNouns = setOf("文章", "资料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材")
 )
 
 // isRequest reports whether words[i] is a request word framing the topic.
@@ -605,6 +608,8 @@ func isRequest(words []string, i int) bool {
 		return j < 0 || j >= len(words) || stopWords[words[j]] || requestVerbs[words[j]] || requestNouns[words[j]]
 	}
 	switch {
+	case words[i] == "考": // 新质生产力考什么, not 开考 in 高考哪天开考
+		return i+1 < len(words) && (words[i+1] == "什么" || words[i+1] == "哪些" || words[i+1] == "啥")
 	case requestVerbs[words[i]]:
 		return framing(i-1) || i == len(words)-1
 	case requestNouns[words[i]]:
