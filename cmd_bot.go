@@ -213,5 +213,8 @@ func (c *cli) unanswered(ctx context.Context, cfg *Config) []string {
 	if err != nil {
 		found = append(found, fmt.Sprintf("the articles replies were not all checked against the store: %v", err))
 	}
+	if w := a.noReading(ctx, cfg); w != "" {
+		found = append(found, w)
+	}
 	return found
 }

@@ -1185,3 +1185,61 @@ func TestTryReadsFollowers(t *testing.T) {
 		t.Fatalf("try 我订阅了没有 for a follower opted out: %s", out)
 	}
 }
+
+// TestNoReadingToday: with no article of push.category left to read (a
+// category misspelt, the demo articles removed), serve and check warn of
+// it, 每日一读 says there is none today rather than the no-match text
+// (which sends the follower back to 每日一读), the welcome goes without it,
+// and a fixed category applies on reload (an operator run's finds).
+func TestNoReadingToday(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	shipped, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	misspelt := strings.Replace(string(shipped), "category: 政策理论导读", "category: 政策理论导渎", 1)
+	if err := os.WriteFile(cfg, []byte(misspelt), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const warning = `push.category: no article of \"政策理论导渎\" is left to read today`
+	logs := &syncBuffer{}
+	base, stop := startServe(t, cfg, logs)
+	defer stop()
+	if !strings.Contains(logs.String(), warning) {
+		t.Errorf("serve did not warn:\n%s", logs)
+	}
+	if _, out, _ := runCmd(t, "check", "--config", cfg); !strings.Contains(out, strings.ReplaceAll(warning, `\"`, `"`)) {
+		t.Errorf("check did not warn:\n%s", out)
+	}
+	sim := simulatorFor(t, cfg, base)
+	now := time.Now().Unix()
+	send := func(in wechat.Inbound) string {
+		t.Helper()
+		in.From, in.CreateTime = "o_follower", now
+		out, err := sim.Send(context.Background(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	if got := send(wechat.Inbound{MsgType: "text", Content: "每日一读", MsgID: 1}); got != "今天还没有每日一读。回复「往期每日一读」看之前的，或直接发送关键词搜索文章。" {
+		t.Errorf("每日一读 with none: %q", got)
+	}
+	if got := send(wechat.Inbound{MsgType: "event", Event: "CLICK", EventKey: "DAILY"}); !strings.HasPrefix(got, "今天还没有每日一读") {
+		t.Errorf("the DAILY key with none: %q", got)
+	}
+	if got := send(wechat.Inbound{MsgType: "text", Content: "今天推送了什么", MsgID: 2}); !strings.Contains(got, "最新 5 篇文章") {
+		t.Errorf("今天推送了什么 with none: %q", got)
+	}
+	if got := send(wechat.Inbound{MsgType: "event", Event: "subscribe"}); !strings.HasPrefix(got, "欢迎关注") || strings.Contains(got, "没有找到") {
+		t.Errorf("the welcome with none: %q", got)
+	}
+	if err := os.WriteFile(cfg, shipped, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return strings.Contains(logs.String(), "config reloaded") }, "the reload")
+	if got := send(wechat.Inbound{MsgType: "text", Content: "每日一读", MsgID: 3}); !strings.HasPrefix(got, "[图文] ") {
+		t.Errorf("每日一读 after the category was fixed: %q", got)
+	}
+}

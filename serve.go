@@ -62,7 +62,7 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 		log.Warn("the store holds the demo articles beside yours: they answer followers and may be the daily reading; `mpbot articles rm --demo` removes them",
 			"demo", demo, "articles", a.library.Index().Len())
 	}
-	a.warnUnanswered(ctx, cfg.settings)
+	a.warnUnanswered(ctx, cfg)
 	if adminLn != nil {
 		// The console stops with serve (ctx) and is joined before the app
 		// closes its store.
@@ -147,7 +147,7 @@ func (a *app) reload(path string, running *Config) {
 		cancel()
 	}
 	a.log.Info("config reloaded", "file", path)
-	a.warnUnanswered(context.Background(), cfg.settings)
+	a.warnUnanswered(context.Background(), cfg)
 	for _, u := range cfg.warnings {
 		if !slices.Contains(old.warnings, u) {
 			a.log.Warn("config: " + u)
@@ -184,13 +184,16 @@ func (a *app) reload(path string, running *Config) {
 // warnUnanswered warns of the configured replies that have no article to
 // show (bot.Unanswered), those not warned of at the last start or reload:
 // the store changes under a config saved again and again.
-func (a *app) warnUnanswered(ctx context.Context, s *bot.Settings) {
+func (a *app) warnUnanswered(ctx context.Context, cfg *Config) {
 	// On the config watcher at a reload: a hung store must not hold it up.
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	found, err := bot.Unanswered(ctx, s, a.library)
+	found, err := bot.Unanswered(ctx, cfg.settings, a.library)
 	if err != nil {
 		a.log.Warn("configured replies' articles not checked", "err", err)
+	}
+	if w := a.noReading(ctx, cfg); w != "" {
+		found = append(found, w)
 	}
 	for _, u := range found {
 		if !slices.Contains(a.unanswered, u) {
@@ -198,6 +201,21 @@ func (a *app) warnUnanswered(ctx context.Context, s *bot.Settings) {
 		}
 	}
 	a.unanswered = found
+}
+
+// noReading says, when there is no daily reading to give today (no article
+// of push.category left unread: the demo articles removed, a category
+// misspelt), that followers asking for it get none; "" when there is
+// one. An operator learnt it only from followers (an operator run's find).
+func (a *app) noReading(ctx context.Context, cfg *Config) string {
+	plan, err := a.store.PlanDaily(ctx, cfg.today(time.Now()), 1, cfg.Push.Category)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("push.category: today's reading was not checked: %v", err)
+	case len(plan) == 0 || plan[0].Article.ID == "":
+		return fmt.Sprintf("push.category: no article of %q is left to read today: 每日一读 and the welcome's reading have nothing to give (import some, or change the category)", cfg.Push.Category)
+	}
+	return ""
 }
 
 // shrunk names the lists of the followers' replies that have fewer

@@ -204,7 +204,7 @@ func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 		}
 		switch m.EventKey {
 		case KeyDaily:
-			r, sent := b.dailyReply(ctx, s, m, 0)
+			r, sent := b.dailyReply(ctx, s, m, 0, false)
 			if sent {
 				b.closeList(ctx, m)
 			}
@@ -331,7 +331,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		// 今天推送了什么 asks for the reading pushed today, when there is
 		// one (or the apology when it cannot be read); without, the
 		// articles published last answer it.
-		if r, sent := b.dailyReply(ctx, s, m, 1); sent || r != nil {
+		if r, sent := b.dailyReply(ctx, s, m, 1, false); sent || r != nil {
 			if sent {
 				note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
 				b.closeList(ctx, m)
@@ -814,7 +814,7 @@ func (b *Bot) render(ctx context.Context, s *Settings, m Message, resp response,
 			out = append(out, b.expand(ctx, s, m, spec, depth)...)
 			continue
 		}
-		r, sent := b.dailyReply(ctx, s, m, depth)
+		r, sent := b.dailyReply(ctx, s, m, depth, len(specs) > 1)
 		if sent && (kept == nil || !*kept) {
 			b.closeList(ctx, m)
 		}
@@ -841,20 +841,36 @@ func (b *Bot) putFollowUp(ctx context.Context, m Message, f FollowUp) error {
 
 // dailyReply is the day's reading, and whether it was sent (not an
 // apology or the no-match reply, after which the list stays open).
-func (b *Bot) dailyReply(ctx context.Context, s *Settings, m Message, depth int) ([]Reply, bool) {
-	if b.daily == nil { // a bot without one (Deps.Daily unset) has no reading to give
-		return b.noMatch(ctx, s, m, depth), false
+//
+// With no reading today (nothing of the category left, the demo articles
+// removed), one asked for alone says so; one sent beside other replies (the
+// welcome's) is left out, and one in a reply of a reply (depth) too. Both
+// got the no-match text, which sends the follower to 每日一读 (an operator
+// run's find).
+func (b *Bot) dailyReply(ctx context.Context, s *Settings, m Message, depth int, beside bool) ([]Reply, bool) {
+	var a content.Article
+	err := content.ErrNotFound // a bot without one (Deps.Daily unset) has no reading to give
+	if b.daily != nil {
+		a, err = b.daily(ctx)
 	}
-	a, err := b.daily(ctx)
-	if err != nil {
-		if !errors.Is(err, content.ErrNotFound) {
-			b.log.ErrorContext(ctx, "daily reading", "err", err)
-			return unavailable(ctx, articleUnreadable), false
+	switch {
+	case err == nil:
+		return []Reply{b.articleReply(ctx, a)}, true
+	case !errors.Is(err, content.ErrNotFound):
+		b.log.ErrorContext(ctx, "daily reading", "err", err)
+		return unavailable(ctx, articleUnreadable), false
+	case depth > 0 || beside:
+		return nil, false
+	}
+	note(ctx, func(e *Event) {
+		if e.Outcome == OutcomeEvent || e.Outcome == OutcomeRule {
+			e.Outcome = OutcomeNoMatch // the report shows followers asked for it
 		}
-		return b.noMatch(ctx, s, m, depth), false
-	}
-	return []Reply{b.articleReply(ctx, a)}, true
+	})
+	return []Reply{{Type: ReplyText, Text: noReadingToday}}, false
 }
+
+const noReadingToday = "今天还没有每日一读。回复「往期每日一读」看之前的，或直接发送关键词搜索文章。"
 
 func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec, depth int) []Reply {
 	switch spec.Type {
@@ -872,7 +888,7 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 	case string(ReplyTransfer):
 		return []Reply{{Type: ReplyTransfer}}
 	case specDaily:
-		r, _ := b.dailyReply(ctx, s, m, depth)
+		r, _ := b.dailyReply(ctx, s, m, depth, false)
 		return r
 	case specArticles:
 		if spec.Query != "" {
