@@ -352,7 +352,7 @@ func (c *cli) articlesCmd() *cobra.Command {
 			if limit < 0 {
 				return usageError{fmt.Errorf("-n %d: give a count, or 0 for all", limit)}
 			}
-			a, err := c.open(cmd, storeOnly)
+			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {
 				return err
 			}
@@ -374,7 +374,7 @@ func (c *cli) articlesCmd() *cobra.Command {
 		Short: "Show one article as JSON",
 		Args:  usage(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := c.open(cmd, storeOnly)
+			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {
 				return err
 			}

@@ -292,7 +292,7 @@ func (c *cli) scheduleCmd() *cobra.Command {
 			if _, err := time.Parse(content.DateLayout, args[1]); err != nil {
 				return usageError{fmt.Errorf("date %q is not YYYY-MM-DD", args[1])}
 			}
-			a, err := c.open(cmd, storeOnly)
+			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {
 				return err
 			}
@@ -330,7 +330,7 @@ func (c *cli) followersCmd() *cobra.Command {
 			if err != nil || d <= 0 {
 				return usageError{fmt.Errorf("--since %q: give a duration such as 30d", since)}
 			}
-			a, err := c.open(cmd, storeOnly)
+			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {
 				return err
 			}
@@ -374,7 +374,7 @@ func (c *cli) followersCmd() *cobra.Command {
 			if limit < 0 {
 				return usageError{fmt.Errorf("-n %d: give a count, or 0 for all", limit)}
 			}
-			a, err := c.open(cmd, storeOnly)
+			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {
 				return err
 			}
@@ -404,7 +404,7 @@ follower; what is known of them (opt-out, last message) is kept. An interrupted 
 simply be run again.`,
 		Args: usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, err := c.open(cmd, storeOnly)
+			a, err := c.open(cmd, storeOnly) // before serve ever ran, it fills a new store
 			if err != nil {
 				return err
 			}

@@ -137,7 +137,10 @@ func TestPushCommands(t *testing.T) {
 	empty := writeConfig(t, t.TempDir(), "")
 	elsewhere := t.TempDir()
 	t.Chdir(elsewhere)
-	for _, args := range [][]string{{"push"}, {"push", "status"}} {
+	// So are the commands reading what serve keeps (an operator run's
+	// find: report made an empty store and said nothing went unanswered).
+	for _, args := range [][]string{{"push"}, {"push", "status"}, {"report"}, {"votes", "clear"}, {"articles", "list"},
+		{"articles", "show", "demo-pujiang"}, {"followers", "stats"}, {"followers", "list"}, {"schedule", "demo-pujiang", "2026-12-02"}} {
 		if code, _, errOut := runCmd(t, args...); code != 2 || !strings.Contains(errOut, "no store at store.path") {
 			t.Fatalf("%v where no store is: %d\n%s", args, code, errOut)
 		}
@@ -145,8 +148,9 @@ func TestPushCommands(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(elsewhere, "data")); err == nil {
 		t.Fatal("push made a store where none was")
 	}
-	if code, _, _ := runCmd(t, "articles", "list", "--config", empty); code != 0 {
-		t.Fatalf("articles list made no store")
+	runCmd(t, "try", "--config", empty, "你好") // a store with the demo articles alone
+	if code, _, errOut := runCmd(t, "articles", "rm", "--config", empty, "--demo"); code != 0 {
+		t.Fatalf("articles rm --demo: %d\n%s", code, errOut)
 	}
 	if code, _, errOut := runCmd(t, "push", "--config", empty); code != 2 || !strings.Contains(errOut, "holds no articles") {
 		t.Fatalf("push of a store without articles: %d\n%s", code, errOut)

@@ -27,7 +27,7 @@ func (c *cli) reportCmd() *cobra.Command {
 			if err != nil || d <= 0 {
 				return usageError{fmt.Errorf("--since %q: give a duration such as 7d", since)}
 			}
-			a, err := c.open(cmd, storeOnly)
+			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {
 				return err
 			}
@@ -177,7 +177,7 @@ func (c *cli) votesCmd() *cobra.Command {
 					return usageError{fmt.Errorf("QUESTION %q is empty once trimmed; to clear every vote, give none", args[0])}
 				}
 			}
-			a, err := c.open(cmd, storeOnly)
+			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {
 				return err
 			}

@@ -112,3 +112,19 @@ func (c *cli) open(cmd *cobra.Command, need parts) (*app, error) {
 	}
 	return newApp(cmd.Context(), cfg, quietLogger(c.stderr), need)
 }
+
+// openRecorded is open for a command that reads or changes what serve
+// keeps (the report, votes, articles, followers, the schedule): where there
+// is no SQLite store it refuses, as push does. Run from another folder, the
+// report made an empty store there and said nothing went unanswered, exit 0
+// (an operator run's find).
+func (c *cli) openRecorded(cmd *cobra.Command, need parts) (*app, error) {
+	cfg, err := c.load(cmd)
+	if err != nil {
+		return nil, err
+	}
+	if err := storeThere(cfg); err != nil {
+		return nil, err
+	}
+	return newApp(cmd.Context(), cfg, quietLogger(c.stderr), need)
+}
