@@ -64,6 +64,10 @@ func (a Article) Validate() error {
 	}
 	if strings.TrimSpace(a.ID) == "" && strings.TrimSpace(a.URL) == "" {
 		bad("id", "needs an id or a url")
+	} else if t := strings.TrimSpace(a.ID); t != a.ID {
+		// "t-6 " added a second article beside t-6, which both answered
+		// (an operator run's find).
+		bad("id", "id %q has spaces around it: write %q", a.ID, t)
 	}
 	if strings.TrimSpace(a.Title) == "" {
 		bad("title", "title is empty")

@@ -19,7 +19,12 @@ type LineError struct {
 	Err  error
 }
 
-func (e *LineError) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
+// Error is one line, whatever the reasons: a line with several problems
+// (Validate's, joined) printed its second reason on a line of its own,
+// without the file and line to grep for (an operator run's find).
+func (e *LineError) Error() string {
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, strings.ReplaceAll(e.Err.Error(), "\n", "; "))
+}
 func (e *LineError) Unwrap() error { return e.Err }
 
 // ReadJSONL reads one article per line. A broken line is reported and
@@ -72,6 +77,11 @@ func jsonKind(v string) string {
 
 func decodeArticle(b []byte) (Article, error) {
 	var a Article
+	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] != '{' {
+		// null, [{…}] or "text": cannot unmarshal array into Go value of
+		// type content.Article said it in the program's words.
+		return a, fmt.Errorf("not an article: a line holds one JSON object, {\"title\": …}, not %q", cut(string(t), 20))
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&a); err != nil {

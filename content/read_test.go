@@ -192,6 +192,10 @@ func TestReadJSONLReportsBadLines(t *testing.T) {
 {"id":"h","title":"一","url":"https://x/h"}{"id":"i","title":"二","url":"https://x/i"}
 {"id":"j","title":"好","url":"https://x/j"} trailing words
 {"id":"k","title":"好","url":"https://x/k"}  ` + "\t" + `
+{"id":"z-1","title":"","url":"ftp://x","published_on":"bad"}
+null
+[{"id":"l","title":"好"}]
+{"id":"t-6 ","title":"好","url":"https://x/t6"}
 `
 	got, errs := ReadJSONL(strings.NewReader(in), "in.jsonl")
 	if len(got) != 3 || got[0].ID != "a" || got[1].ID != "f" || got[2].ID != "k" {
@@ -199,7 +203,13 @@ func TestReadJSONLReportsBadLines(t *testing.T) {
 	}
 	want := []string{"in.jsonl:3:", "in.jsonl:4: title is empty", `in.jsonl:5: invalid JSON: json: unknown field "colour"`, "in.jsonl:6: published_on",
 		"in.jsonl:8: title holds a NUL character", "in.jsonl:9: invalid JSON: more after the article's closing }",
-		"in.jsonl:10: invalid JSON: more after the article's closing }"}
+		"in.jsonl:10: invalid JSON: more after the article's closing }",
+		// An operator run's: every reason on the line's one line, a line
+		// that is no object said so in the file's words, an id with a space
+		// after it (a second article beside t-6) refused.
+		`in.jsonl:12: title is empty; url "ftp://x" is not an http(s) URL; published_on "bad" is not a YYYY-MM-DD date`,
+		`in.jsonl:13: not an article: a line holds one JSON object, {"title": …}, not "null"`, "in.jsonl:14: not an article:",
+		`in.jsonl:15: id "t-6 " has spaces around it: write "t-6"`}
 	if len(errs) != len(want) {
 		t.Fatalf("errors %v", errs)
 	}
