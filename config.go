@@ -706,7 +706,14 @@ var (
 // ended with a line break, whenever it ends inside a line: a file that is
 // whole is told to get its line break back.
 func cutShort(serving, edited *Config) error {
-	old, data := serving.text, edited.text
+	return cutShortText(serving.text, edited.text, edited.source)
+}
+
+// cutShortText is cutShort on the files' text: also asked of an edit that
+// did not load, which a cut explains better than what it broke (a cut
+// inside a character read as "not UTF-8 (saved as GBK?)", one inside the
+// welcome as replies.no_match missing: an operator run's finds).
+func cutShortText(old, data []byte, source string) error {
 	if len(data) == 0 || data[len(data)-1] == '\n' || bytes.HasPrefix(data, old) {
 		return nil
 	}
@@ -727,7 +734,7 @@ func cutShort(serving, edited *Config) error {
 		return nil
 	}
 	return fmt.Errorf("%s ends inside a line (%s) as a file saved half-way does; if it is whole, end it with a line break and save it again",
-		edited.source, field(strings.TrimSpace(last)))
+		source, field(strings.ToValidUTF8(strings.TrimSpace(last), "")))
 }
 
 // keyType is the Go type of a config key (section.key), as Config holds it.

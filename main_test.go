@@ -754,6 +754,18 @@ func TestConfigSavedInPlace(t *testing.T) {
 	if got := ask("zzqq"); got != "没有找到。" {
 		t.Fatalf("no match after a cut mid-line: %q", got)
 	}
+	// Cut inside a character (an operator run's find: "not UTF-8 text
+	// (saved as GBK?)", which would have the operator re-encode a good
+	// file): what did not load is said to be cut, too.
+	cuts := strings.Count(logs.String(), "ends inside a line")
+	inChar := third[:strings.Index(third, "没有找到")+len("没")+1]
+	if err := os.WriteFile(path, []byte(inChar), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return strings.Count(logs.String(), "ends inside a line") > cuts }, "the file cut inside a character rejected as cut")
+	if strings.Contains(logs.String(), "saved as GBK") {
+		t.Fatalf("a cut inside a character said to be GBK:\n%s", logs)
+	}
 	// A rule typed at the end without a line break (editors leave the
 	// last line as typed: a review's find, rejected as cut), then its
 	// last line shortened: edits, applied.

@@ -122,6 +122,10 @@ func (a *app) reload(path string, running *Config) {
 	cfg, err := loadConfig(path, true)
 	if err == nil {
 		err = cutShort(a.cfg.Load(), cfg)
+	} else if data, rerr := os.ReadFile(path); rerr == nil {
+		if cut := cutShortText(a.cfg.Load().text, data, path); cut != nil {
+			err = cut // what the cut broke follows from it
+		}
 	}
 	if err != nil {
 		a.obs.reloads.WithLabelValues("rejected").Inc()
