@@ -388,6 +388,13 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"每日一读怎么退订": "回复「退订」可以取消",
 		// A follower run's: 妳 is no traditional character (OpenCC keeps
 		// it), and assistants are named.
+		// A second follower run's: a person asked for in one sentence of a
+		// few, a complaint, another rule's message after a greeting or thanks,
+		// courtesy beside courtesy as it was.
+		"你是机器人吗？我要人工": "转人工客服", "我要人工客服，你們的回覆不對": "转人工客服", "枫桥经验，转人工": "转人工客服",
+		"人工降雨，人工增雨": "没有找到", "我要投诉": "转人工客服", "怎么联系你们": "转人工客服", "消费者投诉": "没有找到",
+		"我要投诉的问题": "没有找到", "老师好，帮助": "我能帮你找", "嗯，谢谢，帮助": "我能帮你找", "谢谢，每日一读": "[图文]",
+		"哈喽~ 每日一读": "[图文]", "你好，遴选": "linxuan-", "谢谢，好的": ack, "你好，谢谢": "你好！", "晚安，谢谢": "下次见",
 		"妳是機器人嗎": "自动回复助手", "妳好": "你好！", "你是GPT吗": "自动回复助手", "你是deepseek吗？": "自动回复助手", "你是不是豆包": "自动回复助手",
 	} {
 		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.Contains(out, want) {

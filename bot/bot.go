@@ -243,6 +243,19 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		return b.optState(ctx, s, m)
 	}
 	rule, question := s.match(text)
+	if rule < 0 { // a rule that took the whole message (客服，谢谢: thanks) stands
+		if r := s.handOff(text); r >= 0 {
+			rule, question = r, ""
+		}
+	}
+	if rule < 0 && question != "" {
+		// 你好，每日一读, 谢谢，每日一读: a greeting or thanks before what
+		// another rule answers is that rule (searched, 每日一读 found a
+		// resolution on a report: a follower run's find).
+		if r, q := s.match(strings.TrimFunc(question, func(r rune) bool { return !isWordRune(r) })); r >= 0 && q == "" {
+			rule, question = r, ""
+		}
+	}
 	if n, ok := parseChoice(text); ok && rule < 0 {
 		if minusBefore(m.Text) {
 			n = -n // -1 is no item of the list, not the first (Bare dropped the sign as punctuation)
@@ -288,6 +301,11 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		// an article about 第一个百年奋斗目标).
 		if list, err := b.followUps.Get(ctx, m.From); err == nil && len(list.IDs) > 0 {
 			return b.followUp(ctx, s, m, 0, &list)
+		}
+	}
+	if rule >= 0 && s.rules[rule].alone {
+		if r := s.ruleAside(text, rule); r >= 0 {
+			rule = r
 		}
 	}
 	if rule >= 0 && s.rules[rule].alone {

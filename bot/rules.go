@@ -549,6 +549,58 @@ func (s *Settings) topicAside(text string, rule int) string {
 	return topic
 }
 
+// handOff returns the rule handing over to a person (a transfer reply)
+// that one of text's few sentences asks for whole, or -1: 你是机器人吗？我要人工
+// and 我要人工客服，你们的回复不对 got a card and no match (a follower run's
+// find). A follower asking for a person, whatever else they say, wants one.
+func (s *Settings) handOff(text string) int {
+	parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
+	if len(parts) < 2 || len(parts) > maxHandOffParts {
+		return -1
+	}
+	for _, p := range parts {
+		if r, q := s.match(p); r >= 0 && q == "" && s.rules[r].transfers() {
+			return r
+		}
+	}
+	return -1
+}
+
+// maxHandOffParts bounds the sentences handOff matches the rules against: a
+// follower controls how many they send.
+const maxHandOffParts = 6
+
+// transfers reports whether the rule hands the follower over to a person.
+func (r *rule) transfers() bool {
+	return slices.ContainsFunc(r.resp.replies, func(spec ReplySpec) bool { return spec.Type == string(ReplyTransfer) })
+}
+
+// ruleAside returns the rule, other than rule and not one of courtesy
+// (alone), that what stands apart from rule's keyword asks for whole (帮助
+// in 老师好，帮助, 遴选 in 你好，遴选: each got the greeting), or -1.
+func (s *Settings) ruleAside(text string, rule int) int {
+	parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
+	keywords := s.rules[rule].keywords
+	other := -1
+	for _, p := range parts {
+		if slices.ContainsFunc(keywords, func(kw string) bool { return containsWord(p, kw) }) {
+			continue
+		}
+		if without(p, responses) == "" {
+			continue // 谢谢，好的; 晚安，谢谢: courtesy beside courtesy
+		}
+		r, q := s.match(p)
+		switch {
+		case r >= 0 && q == "" && s.rules[r].alone:
+			continue // 你好，晚安
+		case r < 0 || q != "" || r == rule || other >= 0 && r != other:
+			return -1
+		}
+		other = r
+	}
+	return other
+}
+
 // responses are what followers say back after thanks or an answer
 // (谢谢老师，学习了; 好的，明白; 收到，转发): no topic beside the keyword.
 var responses = func() []string {
