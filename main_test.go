@@ -270,7 +270,7 @@ func TestShippedCourtesyRules(t *testing.T) {
 	cfg := writeConfig(t, t.TempDir(), "")
 	// What is new, after the shipped greetings (a review's find: searched
 	// whole, with the greeting).
-	for _, text := range []string{"你好，今天有什么新闻", "在吗？有什么新文章吗", "老师好，最新文章"} {
+	for _, text := range []string{"你好，今天有什么新闻", "在吗？有什么新文章吗", "老师好，最新文章", "在吗，我要看最新的文章", "我要看最新文章"} {
 		if _, out, _ := runCmd(t, "try", "--config", cfg, text); !strings.Contains(out, "最新 5 篇文章") {
 			t.Errorf("try %q: not the latest articles:\n%s", text, out)
 		}

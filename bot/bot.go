@@ -398,7 +398,7 @@ var (
 	latestWhat = []string{"新闻联播", "新闻", "要闻", "消息", "资讯", "文章", "推送", "推了", "动态", "新鲜事", "更新"}
 	latestAsk  = []string{"你好", "您好", "老师好", "老师", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "是什么", "什么", "哪些", "啥", "发布了", "发了", "推荐", "看看", "内容",
 		"发生了什么事", "发生了什么", "发生了啥", "发生什么",
-		"一下", "几篇", "一些", "给我", "我想看", "想看", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
+		"一下", "几篇", "一些", "给我", "我想看", "想看", "我要看", "要看", "我要", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
 	latestWords = longestFirst(slices.Concat(latestWhen, latestWhat, latestAsk))
 )
 
@@ -634,7 +634,11 @@ func newestHeaderFor(topic string, mentions bool) func(int) string {
 
 // latest answers with the articles published last, as a numbered list
 // (dated; numbers open them, 更多 shows the ones before).
-func (b *Bot) latest(ctx context.Context, s *Settings, m Message) []Reply {
+func (b *Bot) latest(ctx context.Context, s *Settings, m Message) []Reply { return b.latestAfter(ctx, s, m, "") }
+
+// latestAfter is latest with lead before the list's header (why the latest
+// articles answer).
+func (b *Bot) latestAfter(ctx context.Context, s *Settings, m Message, lead string) []Reply {
 	found, err := b.catalog.Latest(ctx, s.searchN())
 	if err != nil {
 		b.log.ErrorContext(ctx, "latest articles", "err", err)
@@ -645,7 +649,7 @@ func (b *Bot) latest(ctx context.Context, s *Settings, m Message) []Reply {
 	}
 	found, more := firstPage(ctx, s, found)
 	dated(found)
-	reply, ids := listReplyWith(found, latestHeaderFor, true, more)
+	reply, ids := listReplyWith(found, func(n int) string { return lead + latestHeaderFor(n) }, true, more)
 	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), Latest: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}, reply)}
 }
 

@@ -369,7 +369,9 @@ func (b *Bot) day(ctx context.Context, s *Settings, m Message, a askedDay) []Rep
 	}
 	switch {
 	case len(found) == 0 && a.relative:
-		return b.latest(ctx, s, m)
+		// Said (a follower run's find: 12月1日新闻 got September's
+		// articles as if they were that day's).
+		return b.latestAfter(ctx, s, m, fmt.Sprintf(noDayArticlesYet, dayName(on)))
 	case len(found) == 0:
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
 		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noDayArticles, dayName(on))}}
@@ -395,11 +397,12 @@ func (b *Bot) day(ctx context.Context, s *Settings, m Message, a askedDay) []Rep
 }
 
 const (
-	dayHeader       = "%s的文章：\n"
-	noDayArticles   = "没有%s发布的文章。回复「最新」看最近发布的文章。"
-	noMoreOfDay     = "%s的文章都在上面了，回复列表里的序号查看文章。"
-	noMoreOfDayCard = "%s只有这一篇文章。"
-	notADay         = "没有「%s」这一天，换个日期试试。"
+	dayHeader        = "%s的文章：\n"
+	noDayArticles    = "没有%s发布的文章。回复「最新」看最近发布的文章。"
+	noDayArticlesYet = "%s还没有文章。\n"
+	noMoreOfDay      = "%s的文章都在上面了，回复列表里的序号查看文章。"
+	noMoreOfDayCard  = "%s只有这一篇文章。"
+	notADay          = "没有「%s」这一天，换个日期试试。"
 )
 
 // maxSeenOfDay bounds how far 更多 pages through a day's articles (a

@@ -156,11 +156,13 @@ func TestArticlesOfADay(t *testing.T) {
 	}{
 		{time.Date(2025, 8, 22, 21, 0, 0, 0, chinaTime), "今天有什么新闻", "最新 5 篇文章：\n"}, // today has 7
 		{time.Date(2025, 8, 22, 21, 0, 0, 0, chinaTime), "今晚的新闻联播", "最新 5 篇文章：\n"},
-		{time.Date(2025, 8, 26, 9, 0, 0, 0, chinaTime), "昨天的新闻", "最新 5 篇文章：\n"},
+		// Said to have none yet (a follower run's find: the latest, as if
+		// they were the day's).
+		{time.Date(2025, 8, 26, 9, 0, 0, 0, chinaTime), "昨天的新闻", "2025年8月25日还没有文章。\n最新 5 篇文章：\n"},
 		// A date of the last week without a year is as 昨天 (a follower
 		// run's find: 12月2日 asked on the 3rd, before its import, got last
 		// year's list).
-		{time.Date(2026, 8, 26, 9, 0, 0, 0, chinaTime), "8月25日新闻联播", "最新 5 篇文章：\n"},
+		{time.Date(2026, 8, 26, 9, 0, 0, 0, chinaTime), "8月25日新闻联播", "2026年8月25日还没有文章。\n最新 5 篇文章：\n"},
 		{time.Date(2025, 8, 26, 9, 0, 0, 0, chinaTime), "8月22日新闻联播", "2025年8月22日的文章：\n"},
 		{time.Date(2026, 12, 3, 9, 0, 0, 0, chinaTime), "8月22日新闻联播", "2025年8月22日的文章：\n"},
 		{time.Date(2026, 12, 3, 9, 0, 0, 0, chinaTime), "8月23日新闻联播", "没有2026年8月23日发布的文章"},
