@@ -634,7 +634,9 @@ func newestHeaderFor(topic string, mentions bool) func(int) string {
 
 // latest answers with the articles published last, as a numbered list
 // (dated; numbers open them, 更多 shows the ones before).
-func (b *Bot) latest(ctx context.Context, s *Settings, m Message) []Reply { return b.latestAfter(ctx, s, m, "") }
+func (b *Bot) latest(ctx context.Context, s *Settings, m Message) []Reply {
+	return b.latestAfter(ctx, s, m, "")
+}
 
 // latestAfter is latest with lead before the list's header (why the latest
 // articles answer).
