@@ -1603,7 +1603,7 @@ func unwrapChoice(norm string) string {
 // surely one (sure): a measure only lists have (第二篇, 第三条), a lead or
 // words around it (看第三条, 选②, 2吧, 请发一下第二篇), a circled numeral.
 func wordChoice(norm string) (n int, sure, ok bool) {
-	if !strings.ContainsAny(norm, choiceDigits) && !strings.Contains(norm, "最后") {
+	if !strings.ContainsAny(norm, choiceDigits) && !strings.Contains(norm, "最后") && !strings.Contains(norm, "头") {
 		return 0, false, false // most messages: no number to choose with
 	}
 	norm = withoutGreeting(norm)
@@ -1619,6 +1619,10 @@ func wordChoice(norm string) (n int, sure, ok bool) {
 	switch core {
 	case "最后一篇", "最后一个", "最后一条", "最后那篇", "最后":
 		return lastChoice, true, true
+	case "头条", "头一条", "头一篇", "头一个":
+		// After a day's list (a follower run's find: no match); alone,
+		// with none open, 头条 is searched.
+		return 1, false, true
 	}
 	core = strings.TrimPrefix(core, "第")
 	if r, size := utf8.DecodeLastRuneInString(core); size > 0 && strings.ContainsRune(choiceMeasures, r) {

@@ -683,7 +683,7 @@ func TestWordChoice(t *testing.T) {
 		"第二篇文章": 2, "那就第二篇吧": 2, "我看看第二篇": 2, "发第二篇": 2, "选②": 2, "②吧": 2, "好的②": 2, "好，2": 2,
 		"ok 2": 2, "2号文章": 2, "第2篇文章": 2,
 		// A helper's conversations.
-		"No.2": 2, "请发一下第二篇": 2, "麻烦发一下第四篇": 4, "第十一篇": 11, "最后一篇": lastChoice, "看最后一个": lastChoice,
+		"No.2": 2, "请发一下第二篇": 2, "麻烦发一下第四篇": 4, "第十一篇": 11, "最后一篇": lastChoice, "头条": 1, "头一篇": 1, "看最后一个": lastChoice,
 		// A follower run's: a greeting or 请问 before the choice.
 		"你好，2": 2, "您好 3": 3, "你好，第二篇": 2, "请问第二篇": 2, "晚上好，第二篇": 2, "在吗 2": 2, "hi 2": 2,
 		"你好，请问第二篇": 2, "老师您好，2": 2, "哈喽 3": 3,
@@ -693,7 +693,7 @@ func TestWordChoice(t *testing.T) {
 		}
 	}
 	for _, text := range []string{"", "看", "第", "篇", "要闻", "第二十届", "二十", "第二次全会", "2号线", "看看", "第一书记",
-		"谢谢", "好的", "看看两会", "谢谢老师", "315", "110", "你好", "请问", "你好，315"} {
+		"谢谢", "好的", "看看两会", "谢谢老师", "315", "110", "你好", "请问", "你好，315", "今日头条", "头条新闻", "头"} {
 		if n, _, ok := wordChoice(Bare(text)); ok {
 			t.Errorf("%s read as choice %d", text, n)
 		}
@@ -702,7 +702,7 @@ func TestWordChoice(t *testing.T) {
 	// often a search (二号 of 鹊桥二号, no2, 第一). A greeting makes
 	// nothing sure (a review's find: 你好，315 got the no-list reply).
 	for text, want := range map[string]bool{"请问十一": false, "你好，第二篇": true, "第二篇": true, "看第三条": true, "选②": true, "2吧": true, "请发一下第二篇": true, "第二个链接": true,
-		"第100篇": true, "最后一篇": true, "二": true, "2号": false, "二号": false, "十个": false, "第一": false, "三个": false, "no2": false, "No.1": false} {
+		"第100篇": true, "最后一篇": true, "头条": false, "二": true, "2号": false, "二号": false, "十个": false, "第一": false, "三个": false, "no2": false, "No.1": false} {
 		if _, sure, ok := wordChoice(Bare(text)); !ok || sure != want {
 			t.Errorf("%s: sure %v (a choice %v), want %v", text, sure, ok, want)
 		}
