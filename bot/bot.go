@@ -1057,6 +1057,11 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		}
 	}
 	if len(next) == 0 {
+		if list.Search != "" && !list.Newest && !list.Mentions {
+			if r := b.moreMentions(ctx, s, m, list, seen); r != nil {
+				return r
+			}
+		}
 		if list.Day != "" && len(list.IDs) == 0 { // after the day's one card
 			return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noMoreOfDayCard, dayName(list.Day))}}
 		}
@@ -1090,6 +1095,35 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		Seen: slices.Sorted(maps.Keys(seen))}
 	return []Reply{b.keepList(ctx, m, page, reply)}
 }
+
+// moreMentions answers 更多 after the last article that answers a one-word
+// question with those that mention it, not shown yet, as mentions does
+// when none answers (a follower run's find: 更多 after 枫桥经验's card said
+// there were no more, with 46 news articles mentioning it); nil when there
+// are none.
+func (b *Bot) moreMentions(ctx context.Context, s *Settings, m Message, list FollowUp, seen map[string]bool) []Reply {
+	word, hits, err := b.catalog.Mentions(ctx, list.Search, max(len(seen)+s.searchN(), moreDepth))
+	if err != nil {
+		b.log.ErrorContext(ctx, "mentions", "err", err)
+		return nil
+	}
+	var next []content.Hit
+	for _, h := range hits {
+		if !seen[h.Article.ID] {
+			next = append(next, h)
+		}
+	}
+	if len(next) == 0 {
+		return nil
+	}
+	more := len(next) > s.search.MaxResults && len(seen)+s.search.MaxResults < maxSeen
+	next = b.catalog.Snippets(ctx, word, next[:min(len(next), s.search.MaxResults)])
+	reply, ids := listReplyWith(next, func(int) string { return fmt.Sprintf(moreMentionsHeader, html.EscapeString(Cut(word, listTitle))) }, true, more)
+	page := FollowUp{Query: list.Query, Search: word, Mentions: true, IDs: ids, Stories: storiesOf(next[:len(ids)]), Seen: slices.Sorted(maps.Keys(seen))}
+	return []Reply{b.keepList(ctx, m, page, reply)}
+}
+
+const moreMentionsHeader = "没有更多专门讲「%s」的文章了，以下文章提到了它：\n"
 
 // mentions answers a one-word question no article answers surely with the
 // articles that mention it (枫桥经验 in the news's bodies: "no match" for a

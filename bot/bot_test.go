@@ -1176,6 +1176,35 @@ func TestMentionsWhenNothingAnswers(t *testing.T) {
 	}
 }
 
+// TestMoreMentionsAfterTheAnswers: 更多 after the last article answering a
+// one-word question lists those that mention it (a follower run's find:
+// after 枫桥经验's card it said there were no more, with news mentioning it).
+func TestMoreMentionsAfterTheAnswers(t *testing.T) {
+	c := mentioningCatalog()
+	answer := content.Article{ID: "fq", Title: "新时代枫桥经验是什么", URL: "https://example.com/fq", Summary: "枫桥经验的来历与做法。",
+		Body: "枫桥经验诞生于浙江诸暨枫桥镇。"}
+	arts := []content.Article{answer}
+	for _, a := range c.byID {
+		arts = append(arts, a)
+	}
+	c.index, c.byID["fq"] = mustIndex(arts), answer
+	ask := asker(t, newDemoBot(t, c, NewMemoryFollowUps()))
+	if r := ask("枫桥经验"); r.Type != ReplyNews || r.Card.URL != answer.URL {
+		t.Fatalf("枫桥经验: %+v", r)
+	}
+	page := ask("更多")
+	if !strings.HasPrefix(page.Text, "没有更多专门讲「枫桥经验」的文章了，以下文章提到了它：\n1. ") || !strings.Contains(page.Text, "3. ") ||
+		strings.Contains(page.Text, answer.URL) {
+		t.Fatalf("更多 after the card:\n%s", page.Text)
+	}
+	if r := ask("2"); r.Type != ReplyNews || !strings.Contains(page.Text, r.Card.URL) {
+		t.Errorf("2 after the mentions: %+v", r)
+	}
+	if r := ask("更多"); r.Type != ReplyText || strings.Contains(r.Text, "1. ") {
+		t.Errorf("更多 after every mention: %q", r.Text)
+	}
+}
+
 // TestMoreOfEveryList: 更多 pages what the list searched, whatever made it
 // (a reviewer's finds): a rule's query, not the keyword sent; the
 // articles mentioning a word, not a search over the relevance cut; a
