@@ -31,8 +31,10 @@ type demoCatalog struct {
 	unreadable bool
 }
 
-func newDemoCatalog() *demoCatalog {
-	arts := content.DemoArticles()
+func newDemoCatalog() *demoCatalog { return catalogOf(content.DemoArticles()) }
+
+// catalogOf is a catalog of arts, searched by the real index.
+func catalogOf(arts []content.Article) *demoCatalog {
 	c := &demoCatalog{index: mustIndex(arts), byID: map[string]content.Article{}}
 	for _, a := range arts {
 		c.byID[a.ID] = a
@@ -1146,11 +1148,7 @@ func mentioningCatalog() *demoCatalog {
 		}
 		arts = append(arts, a)
 	}
-	c := &demoCatalog{index: mustIndex(arts), byID: map[string]content.Article{}}
-	for _, a := range arts {
-		c.byID[a.ID] = a
-	}
-	return c
+	return catalogOf(arts)
 }
 
 // TestMentionsWhenNothingAnswers: 枫桥经验, which three articles mention in

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"html"
 	"regexp"
 	"slices"
 	"strconv"
@@ -77,6 +78,8 @@ type askedDay struct {
 	noDate string
 	// nth is the day's article asked for (第二条, 头条: 1), 0 for all.
 	nth int
+	// loose is a date written loosely (8.22): a day only beside news words.
+	loose bool
 }
 
 // nthItem is one of a day's articles named by its place: 第二条, 第3篇, 头条.
@@ -87,18 +90,27 @@ var nthItem = regexp.MustCompile(`第([0-9]{1,2}|[一二三四五六七八九十
 // (新闻联播, 有什么, 的). A date without a year is its last occurrence by
 // today; one that is no date (2月30日) asks for nothing.
 func dayAsked(text string, today time.Time) (askedDay, bool) {
-	if utf8.RuneCountInString(text) > 48 {
+	a, rest, ok := readDay(text, today)
+	if !ok || a.noDate == "" && (!asksNewsOnly(rest) || a.loose && strings.IndexFunc(rest, isWordRune) < 0) {
 		return askedDay{}, false
 	}
-	var a askedDay
-	named, loose := 0, false
-	rest := text
+	return a, true
+}
+
+// readDay reads the one day text names, by its date or by a word naming it,
+// and returns the rest of text.
+func readDay(text string, today time.Time) (a askedDay, rest string, ok bool) {
+	if utf8.RuneCountInString(text) > 48 {
+		return askedDay{}, "", false
+	}
+	named := 0
+	rest = text
 	loc := dateWritten.FindAllStringSubmatchIndex(text, -1)
 	switch {
 	case len(loc) > 1:
-		return askedDay{}, false
+		return askedDay{}, "", false
 	case len(loc) == 1 && !digitAround(text, loc[0][0], loc[0][1]):
-		loose = loc[0][2*looseDate] >= 0
+		a.loose = loc[0][2*looseDate] >= 0
 		rest = text[:loc[0][0]] + " " + text[loc[0][1]:]
 		var good bool
 		if a.day, a.yearless, good = dateOf(text, loc[0], today); !good {
@@ -107,9 +119,9 @@ func dayAsked(text string, today time.Time) (askedDay, bool) {
 			date := text[loc[0][0]:loc[0][1]]
 			written := strings.Contains(date, "月") || loc[0][2*4] >= 0
 			if asksNewsOnly(rest) && (written || strings.IndexFunc(rest, isWordRune) >= 0) {
-				return askedDay{noDate: strings.TrimSpace(date)}, true
+				return askedDay{noDate: strings.TrimSpace(date)}, "", true
 			}
-			return askedDay{}, false
+			return askedDay{}, "", false
 		}
 		thisYear := false
 		for w, back := range yearsBack {
@@ -117,7 +129,7 @@ func dayAsked(text string, today time.Time) (askedDay, bool) {
 				// 去年8月22日: that year's (a follower run's find: no match).
 				t, ok := validDate(today.Year()-back, int(a.day.Month()), a.day.Day())
 				if !ok {
-					return askedDay{noDate: w + strings.TrimSpace(text[loc[0][0]:loc[0][1]])}, true // 去年2月29日
+					return askedDay{noDate: w + strings.TrimSpace(text[loc[0][0]:loc[0][1]])}, "", true // 去年2月29日
 				}
 				a.day, a.yearless, thisYear = t, false, back == 0
 				rest = rest[:i] + " " + rest[i+len(w):]
@@ -162,14 +174,14 @@ func dayAsked(text string, today time.Time) (askedDay, bool) {
 			a.nth = hanDay(rest[loc[0][2]:loc[0][3]])
 		}
 		if a.nth == 0 || loc[0][2] < 0 && (strings.HasSuffix(rest[:loc[0][0]], "今日") || strings.HasPrefix(rest[loc[0][1]:], "号")) {
-			return askedDay{}, false // 第0条; 今日头条 and 头条号 are no headline
+			return askedDay{}, "", false // 第0条; 今日头条 and 头条号 are no headline
 		}
 		rest = rest[:loc[0][0]] + " " + rest[loc[0][1]:]
 	}
-	if named != 1 || !asksNewsOnly(rest) || loose && strings.IndexFunc(rest, isWordRune) < 0 {
-		return askedDay{}, false
+	if named != 1 {
+		return askedDay{}, "", false
 	}
-	return a, true
+	return a, rest, true
 }
 
 // weekdayNamed is a weekday as followers name a day by it: 周五, 星期五,
@@ -425,3 +437,92 @@ func dayName(day string) string {
 	}
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
 }
+
+// A day and a topic: 9月3日阅兵, 8月22日 一带一路, 8月22日的新闻联播有国常会吗.
+// Searched as typed, the date was a word to find: 9月3日阅兵 got no match
+// and 8月22日 一带一路 a 2023 article, though that day's first item was on
+// it (a follower run's finds).
+
+// dayTopicAsked returns the day text names and the topic it asks about on
+// that day: the rest, less the words asking for news at its ends.
+func dayTopicAsked(text string, today time.Time) (askedDay, string, bool) {
+	a, rest, ok := readDay(text, today)
+	if !ok || a.noDate != "" || a.nth > 0 || a.loose {
+		return askedDay{}, "", false
+	}
+	topic := trimAsking(rest)
+	if strings.IndexFunc(topic, isWordRune) < 0 || utf8.RuneCountInString(topic) > maxDayTopic {
+		return askedDay{}, "", false
+	}
+	return a, topic, true
+}
+
+// maxDayTopic bounds, in characters, the topic asked about on a day.
+const maxDayTopic = 16
+
+// dayEdges are the words asking for a day's news trimmed off a topic's ends:
+// the words of two characters or more, and particles (not 新 of 新质生产力).
+var dayEdges = longestFirst(slices.Concat(slices.DeleteFunc(slices.Clone(dayAsking), func(w string) bool { return utf8.RuneCountInString(w) < 2 }),
+	[]string{"的", "了", "吗", "呢", "呀", "啊", "吧"}))
+
+// trimAsking is s without dayEdges, punctuation and spaces at its ends.
+func trimAsking(s string) string {
+	for {
+		s = strings.TrimFunc(s, func(r rune) bool { return !isWordRune(r) })
+		if i := slices.IndexFunc(dayEdges, func(w string) bool { return strings.HasPrefix(s, w) }); i >= 0 {
+			s = s[len(dayEdges[i]):]
+			continue
+		}
+		if i := slices.IndexFunc(dayEdges, func(w string) bool { return strings.HasSuffix(s, w) }); i >= 0 {
+			s = s[:len(s)-len(dayEdges[i])]
+			continue
+		}
+		return s
+	}
+}
+
+// dayTopicDepth is how many of the topic's articles are looked through for
+// the day's.
+const dayTopicDepth = 100
+
+// dayTopic answers with the articles on topic published on the day asked
+// (for a date without a year, the last year's that has some), its card or
+// a list; nil when there are none, for the question to be searched.
+func (b *Bot) dayTopic(ctx context.Context, s *Settings, m Message, a askedDay, topic string) []Reply {
+	hits, err := b.catalog.Search(ctx, topic, dayTopicDepth)
+	if err != nil {
+		b.log.ErrorContext(ctx, "search", "err", err)
+		return nil
+	}
+	want := a.day.Format(content.DateLayout)
+	today := midnight(b.now().In(chinaTime)).Format(content.DateLayout)
+	on := ""
+	for _, h := range hits {
+		p := h.Article.PublishedOn
+		if h.Score < s.search.MinScore || p > today {
+			continue
+		}
+		if p == want || a.yearless && len(p) == len(want) && p[4:] == want[4:] && p > on {
+			on = max(on, p)
+		}
+	}
+	if on == "" {
+		return nil
+	}
+	var found []content.Hit
+	for _, h := range hits {
+		if h.Score >= s.search.MinScore && h.Article.PublishedOn == on && len(found) < s.search.MaxResults {
+			found = append(found, h)
+		}
+	}
+	if len(found) == 1 {
+		note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeCard, found[0].Article.ID })
+		return []Reply{b.articleReply(ctx, found[0].Article)}
+	}
+	found, _ = firstPage(ctx, s, b.catalog.Snippets(ctx, topic, found))
+	header := fmt.Sprintf(dayTopicHeader, dayName(on), html.EscapeString(Cut(topic, listTitle)))
+	reply, ids := listReplyWith(found, func(int) string { return header }, false, false)
+	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), IDs: ids, Stories: storiesOf(found[:len(ids)])}, reply)}
+}
+
+const dayTopicHeader = "%s「%s」的文章：\n"

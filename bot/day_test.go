@@ -101,10 +101,7 @@ func TestArticlesOfADay(t *testing.T) {
 			Body: "正文。", PublishedOn: "2025-08-22", URL: fmt.Sprintf("https://example.com/%d", i)})
 	}
 	arts = append(arts, content.Article{ID: "xwlb-20250821-01", Title: "前一天的新闻", Body: "正文。", PublishedOn: "2025-08-21"})
-	c := &demoCatalog{index: mustIndex(arts), byID: map[string]content.Article{}}
-	for _, a := range arts {
-		c.byID[a.ID] = a
-	}
+	c := catalogOf(arts)
 	s, err := Compile(demoSpec(), okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -246,4 +243,52 @@ func listedTitles(r Reply) []string {
 		}
 	}
 	return out
+}
+
+// TestArticlesOfADayOnATopic: a day and a topic get that day's articles on
+// it (a follower run's finds: 9月3日阅兵 got no match, 8月22日 一带一路 a
+// 2023 article); a date without a year is the last year's with some, and a
+// day without any leaves the question to the search.
+func TestArticlesOfADayOnATopic(t *testing.T) {
+	arts := []content.Article{
+		{ID: "p25a", Title: "纪念大会隆重举行 盛大阅兵展示强大国防", Body: "阅兵式在天安门广场举行。", PublishedOn: "2025-09-03", URL: "https://example.com/p25a"},
+		{ID: "p25b", Title: "阅兵装备方队亮相", Body: "受阅装备全部国产。", PublishedOn: "2025-09-03", URL: "https://example.com/p25b"},
+		{ID: "p24", Title: "回顾阅兵精彩瞬间", Body: "阅兵。", PublishedOn: "2024-09-03", URL: "https://example.com/p24"},
+		{ID: "p23", Title: "阅兵训练有序推进", Body: "阅兵训练。", PublishedOn: "2025-08-20", URL: "https://example.com/p23"},
+		{ID: "o1", Title: "秋粮收获进度过半", Body: "各地抢收秋粮。", PublishedOn: "2025-09-03", URL: "https://example.com/o1"},
+	}
+	c := catalogOf(arts)
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 3, 9, 0, 0, 0, chinaTime)
+	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }})
+	ask := asker(t, b)
+	list := ask("9月3日阅兵")
+	if !strings.HasPrefix(list.Text, "2025年9月3日「阅兵」的文章：\n1. ") || strings.Join(listedTitles(list), " ") != "纪念大会隆重举行 盛大阅兵展示强大国防 阅兵装备方队亮相" {
+		t.Fatalf("9月3日阅兵:\n%s", list.Text)
+	}
+	if r := ask("2"); r.Type != ReplyNews || r.Card.URL != "https://example.com/p25b" {
+		t.Errorf("2 after the day's list: %+v", r)
+	}
+	if r := ask("2024年9月3日的阅兵"); r.Type != ReplyNews || r.Card.URL != "https://example.com/p24" {
+		t.Errorf("2024年9月3日的阅兵: %+v", r)
+	}
+	if r := ask("8月22日阅兵"); r.Type == ReplyText && strings.Contains(r.Text, "8月22日「") {
+		t.Errorf("a day without the topic's articles: %q", r.Text)
+	}
+	for _, c := range []struct{ text, topic string }{
+		{"9月3日阅兵", "阅兵"}, {"8月22日的新闻联播有国常会吗", "有国常会"}, {"昨天的国常会", "国常会"}, {"8月22日 新质生产力", "新质生产力"},
+		{"上周五新闻联播说了什么一带一路的内容", "一带一路"}, {"8月22日新闻联播", ""}, {"8.22 阅兵", ""}, {"2月30日阅兵", ""},
+		{"8月22日第二条", ""}, {"今天的阅兵", ""},
+	} {
+		_, topic, ok := dayTopicAsked(Bare(Normalize(c.text)), now)
+		if !ok {
+			topic = ""
+		}
+		if topic != c.topic {
+			t.Errorf("%s: topic %q, want %q", c.text, topic, c.topic)
+		}
+	}
 }
