@@ -595,11 +595,7 @@ func (a *app) console(configPath string) *admin.Console {
 			if configPath == "" {
 				return c
 			}
-			cfg, err := loadConfig(configPath, true)
-			if err == nil {
-				err = cutShort(a.cfg.Load(), cfg) // as the reload judged it
-			}
-			if err != nil {
+			if _, err := loadEdited(configPath, a.cfg.Load()); err != nil { // as the reload judged it
 				c.Problem = err.Error()
 			}
 			return c

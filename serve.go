@@ -119,14 +119,7 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 // edit is invalid. running is the config serve started with: keys read only
 // at start are compared against it.
 func (a *app) reload(path string, running *Config) {
-	cfg, err := loadConfig(path, true)
-	if err == nil {
-		err = cutShort(a.cfg.Load(), cfg)
-	} else if data, rerr := os.ReadFile(path); rerr == nil {
-		if cut := cutShortText(a.cfg.Load().text, data, path); cut != nil {
-			err = cut // what the cut broke follows from it
-		}
-	}
+	cfg, err := loadEdited(path, a.cfg.Load())
 	if err != nil {
 		a.obs.reloads.WithLabelValues("rejected").Inc()
 		a.log.Error("config rejected; keeping the last good config", "file", path, "err", err)
@@ -205,6 +198,21 @@ func (a *app) warnUnanswered(ctx context.Context, cfg *Config) {
 		}
 	}
 	a.unanswered = found
+}
+
+// loadEdited loads the config file at path, edited while serving is
+// running: one cut short is refused as cut, also when the cut broke it.
+func loadEdited(path string, serving *Config) (*Config, error) {
+	cfg, err := loadConfig(path, true)
+	if err == nil {
+		return cfg, cutShort(serving, cfg)
+	}
+	if data, rerr := os.ReadFile(path); rerr == nil {
+		if cut := cutShortText(serving.text, data, path); cut != nil {
+			return nil, cut // what the cut broke follows from it
+		}
+	}
+	return nil, err
 }
 
 // noReading says, when there is no daily reading to give today (no article

@@ -248,11 +248,10 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			rule, question = r, ""
 		}
 	}
-	if rule < 0 && question != "" {
-		// 你好，每日一读, 谢谢，每日一读: a greeting or thanks before what
-		// another rule answers is that rule (searched, 每日一读 found a
-		// resolution on a report: a follower run's find).
-		if r, q := s.match(strings.TrimFunc(question, func(r rune) bool { return !isWordRune(r) })); r >= 0 && q == "" {
+	if rule < 0 || s.rules[rule].alone {
+		// 谢谢，每日一读; 老师好，帮助: what another rule answers, after a
+		// greeting or thanks, is that rule's.
+		if r := s.partsRule(text); r >= 0 {
 			rule, question = r, ""
 		}
 	}
@@ -269,7 +268,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		// keyword that reads so is the rule's when nothing is open.
 		list, err := b.followUps.Get(ctx, m.From)
 		switch {
-		case err == nil && (len(list.IDs) > 0 || list.Search != "" || list.Day != ""):
+		case err == nil && (len(list.IDs) > 0 || list.Search != "" || list.Day != "" || list.Readings):
 			return b.more(ctx, s, m, list)
 		case err != nil && rule < 0:
 			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
@@ -301,11 +300,6 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		// an article about 第一个百年奋斗目标).
 		if list, err := b.followUps.Get(ctx, m.From); err == nil && len(list.IDs) > 0 {
 			return b.followUp(ctx, s, m, 0, &list)
-		}
-	}
-	if rule >= 0 && s.rules[rule].alone {
-		if r := s.ruleAside(text, rule); r >= 0 {
-			rule = r
 		}
 	}
 	if rule >= 0 && s.rules[rule].alone {
@@ -403,7 +397,7 @@ var (
 	latestWhat = []string{"新闻联播", "新闻", "要闻", "消息", "资讯", "文章", "推送", "推了", "动态", "新鲜事", "更新"}
 	latestAsk  = []string{"你好", "您好", "老师好", "老师", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "是什么", "什么", "哪些", "啥", "发布了", "发了", "推荐", "看看", "内容",
 		"发生了什么事", "发生了什么", "发生了啥", "发生什么",
-		"一下", "几篇", "一些", "给我", "我想看", "想看", "我要看", "要看", "我要", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
+		"一下", "几篇", "一些", "给我", "我想看", "想看", "我要看", "要看", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
 	latestWords = longestFirst(slices.Concat(latestWhen, latestWhat, latestAsk))
 )
 

@@ -160,7 +160,7 @@ func readDay(text string, today time.Time) (a askedDay, rest string, ok bool) {
 		if loc := weekdayNamed.FindAllStringSubmatchIndex(rest, -1); len(loc) == 1 {
 			if back, ok := weekdayBack(rest, loc[0], today); ok {
 				named++
-				a.relative = true
+				a.relative = back < recentDays // as a date is: 上上周一 with none has none, not none yet
 				a.day = midnight(today.AddDate(0, 0, -back))
 				rest = rest[:loc[0][0]] + " " + rest[loc[0][1]:]
 			}

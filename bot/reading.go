@@ -23,18 +23,24 @@ type Readings func(ctx context.Context, through string, n int) ([]content.Readin
 var readingWords = longestFirst([]string{"每日一读", "今日一读", "每天一读", "一日一读", "每日阅读", "推荐阅读"})
 
 // pastWords, beside a reading word, ask for the ones before today;
-// pastAsk may stand beside them.
+// readingAsking may stand beside them, or beside a day: asking for a
+// reading missed (没收到, 补发一下, 能再发一次吗) and courtesy around it (a
+// second follower run's finds: each got no match).
 var (
 	pastWords = []string{"往期", "之前", "以前", "历史", "过去", "过往", "前几天", "前几期", "最近几天", "最近几期", "最近", "近期", "这几天",
-		"所有", "全部", "合集", "汇总", "列表", "回顾", "目录", "有哪些", "都有哪些"}
-	pastAsking = longestFirst(slices.Concat(pastWords, []string{"有什么", "看看", "查看", "我要看", "我想看", "想看", "发一下", "请问", "求", "在哪里看", "在哪看", "在哪里", "在哪", "怎么看",
-		"的", "了", "吗", "呢", "呀", "啊", "吧", "都"}))
+		"所有", "全部", "合集", "汇总", "列表", "回顾", "目录", "有哪些", "都有哪些", "错过", "上期", "上一期"}
+	readingAsking = longestFirst(slices.Concat(pastWords, courtesy, []string{"有什么", "看看", "查看", "我要看", "我想看", "想看", "看一下",
+		"发一下", "请问", "求", "在哪里看", "在哪看", "在哪里", "在哪", "怎么看", "还能看", "能看", "可以看", "没收到", "没有收到", "没看到",
+		"补发", "再发", "一次", "发给我", "给我", "能", "能不能", "可以", "请", "把", "我", "想", "都", "出差", "你好", "您好", "谢谢"}))
 )
 
+// readingDayAsking may stand beside a day's reading.
+var readingDayAsking = longestFirst(slices.Concat(dayAsking, readingAsking))
+
 // readingAsked reports whether text asks for past readings: the list
-// (list), or one day's (day; asked by its date or by 昨天, 上周五).
+// (list), or one day's (day; asked by its date or by 昨天, 上周五, 12-02).
 func readingAsked(text string, today time.Time) (day askedDay, list, ok bool) {
-	if utf8.RuneCountInString(text) > 32 {
+	if utf8.RuneCountInString(text) > 48 {
 		return askedDay{}, false, false
 	}
 	i := slices.IndexFunc(readingWords, func(w string) bool { return strings.Contains(text, w) })
@@ -42,10 +48,10 @@ func readingAsked(text string, today time.Time) (day askedDay, list, ok bool) {
 		return askedDay{}, false, false
 	}
 	rest := strings.Replace(text, readingWords[i], " ", 1)
-	if d, ok := dayAsked(rest, today); ok && d.noDate == "" && d.nth == 0 {
-		return d, false, true
+	if d, left, ok := readDay(rest, today); ok {
+		return d, false, d.noDate == "" && d.nth == 0 && madeOf(left, readingDayAsking, nil)
 	}
-	if !madeOf(rest, pastAsking, func(w string) { list = list || slices.Contains(pastWords, w) }) {
+	if !madeOf(rest, readingAsking, func(w string) { list = list || slices.Contains(pastWords, w) }) {
 		return askedDay{}, false, false
 	}
 	return askedDay{}, list, list
@@ -56,6 +62,7 @@ const (
 	noReadings         = "还没有往期的每日一读。回复「每日一读」看今天的推荐阅读。"
 	noReadingOn        = "%s没有每日一读。回复「往期每日一读」看之前的，回复「每日一读」看今天的。"
 	noMoreReadings     = "往期每日一读都在上面了，回复列表里的序号查看文章。"
+	noReadingYet       = "%s的每日一读还没有推送。回复「每日一读」看今天的。"
 	readingsUnreadable = "往期每日一读暂时无法读取，请稍后再试。"
 )
 
@@ -80,6 +87,16 @@ func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, a askedDa
 		return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), Readings: true, IDs: ids}, reply)}
 	}
 	on := a.day.Format(content.DateLayout)
+	switch t := today.Format(content.DateLayout); {
+	case on == t:
+		// 周五的每日一读 on a Friday: today's, chosen now if no one asked
+		// yet (a review's find: there was none until someone had).
+		r, _ := b.dailyReply(ctx, s, m, 0, false)
+		return r
+	case on > t: // one scheduled ahead is not shown before its day
+		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noReadingYet, dayName(on))}}
+	}
 	rs, err := b.readings(ctx, on, 1)
 	if err != nil {
 		b.log.ErrorContext(ctx, "past readings", "day", on, "err", err)
@@ -90,6 +107,10 @@ func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, a askedDa
 		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noReadingOn, dayName(on))}}
 	}
 	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeCard, rs[0].Article.ID })
+	// 更多 after it lists the readings (it said no list was open).
+	if err := b.putFollowUp(ctx, m, FollowUp{Query: asked(m), Readings: true, Seen: []string{rs[0].Article.ID}}); err != nil {
+		b.log.DebugContext(ctx, "store follow-up of a card", "openid", m.From, "err", err)
+	}
 	return []Reply{b.articleReply(ctx, rs[0].Article)}
 }
 

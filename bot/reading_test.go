@@ -22,7 +22,13 @@ func TestReadingAsked(t *testing.T) {
 		{"昨天的每日一读", "2026-12-02"}, {"8月22日的每日一读", "2026-08-22"}, {"上周五的每日一读", "2026-11-27"},
 		{"前天的推荐阅读", "2026-12-01"}, {"2025年8月22日每日一读", "2025-08-22"},
 		{"每日一读", ""}, {"每日一读 枫桥经验", ""}, {"每日一读怎么退订", ""}, {"看看每日一读", ""}, {"2月30日的每日一读", ""},
-		{"每日一读第二条", ""}, {"推荐阅读书目", ""}, {"往期", ""}, {"昨天的新闻", ""}, {"往期每日一读" + strings.Repeat("的", 30), ""},
+		// A second follower run's: a reading missed, asked for again, with
+		// courtesy around; a loose date beside the reading word.
+		{"昨天的每日一读没收到", "2026-12-02"}, {"补发一下昨天的每日一读", "2026-12-02"}, {"你好，我昨天没收到每日一读，能再发一次吗", "2026-12-02"},
+		{"请把昨天的每日一读再发给我一下", "2026-12-02"}, {"我想看一下往期的每日一读", "list"}, {"以前的每日一读还能看吗", "list"},
+		{"错过的每日一读", "list"}, {"上一期每日一读", "list"}, {"谢谢老师，往期每日一读", "list"}, {"12-02每日一读", "2026-12-02"},
+		{"老师你好，我前几天出差了没有看到推送，请问之前的每日一读在哪里可以看", ""},
+		{"每日一读第二条", ""}, {"推荐阅读书目", ""}, {"往期", ""}, {"昨天的新闻", ""}, {"往期每日一读" + strings.Repeat("的", 50), ""},
 	} {
 		a, list, ok := readingAsked(Bare(Normalize(c.text)), today)
 		got := ""
@@ -70,7 +76,10 @@ func TestPastReadings(t *testing.T) {
 	}
 	now := time.Date(2026, 12, 1, 9, 0, 0, 0, chinaTime)
 	c := &demoCatalog{index: mustIndex(nil), byID: map[string]content.Article{}}
-	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Readings: read, Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }})
+	todays := content.Article{ID: "r-today", Title: "今天的导读", URL: "https://example.com/today"}
+	daily := func(context.Context) (content.Article, error) { return todays, nil }
+	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Daily: daily, Readings: read, Log: slog.New(slog.DiscardHandler),
+		Now: func() time.Time { return now }})
 	for _, r := range readings {
 		c.byID[r.Article.ID] = r.Article // a number opens the catalog's article
 	}
@@ -78,8 +87,22 @@ func TestPastReadings(t *testing.T) {
 	if r := ask("昨天的每日一读"); r.Type != ReplyNews || r.Card.Title != "导读r30" {
 		t.Errorf("昨天的每日一读: %+v", r)
 	}
+	if r := ask("更多"); !strings.HasPrefix(r.Text, "往期每日一读：\n1. ") || strings.Join(listedTitles(r), " ") != "导读r29 导读r28 导读r27 导读r26 导读r24" {
+		t.Errorf("更多 after a day's reading:\n%s", r.Text)
+	}
 	if r := ask("11月25日的每日一读"); r.Text != "2026年11月25日没有每日一读。回复「往期每日一读」看之前的，回复「每日一读」看今天的。" {
 		t.Errorf("a day without one: %q", r.Text)
+	}
+	// Today's asked by its date or weekday is today's, chosen or not (a
+	// review's find: none until someone had asked 每日一读); a day to come
+	// has none yet, whatever is scheduled for it.
+	for _, text := range []string{"12月1日的每日一读", "周二的每日一读"} {
+		if r := ask(text); r.Type != ReplyNews || r.Card.Title != "今天的导读" {
+			t.Errorf("%s on 1 December, a Tuesday: %+v", text, r)
+		}
+	}
+	if r := ask("2026年12月5日的每日一读"); r.Text != "2026年12月5日的每日一读还没有推送。回复「每日一读」看今天的。" {
+		t.Errorf("a day to come: %q", r.Text)
 	}
 	first := ask("往期每日一读")
 	if !strings.HasPrefix(first.Text, "往期每日一读：\n1. ") || strings.Join(listedTitles(first), " ") != "导读r30 导读r29 导读r28 导读r27 导读r26" ||

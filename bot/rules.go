@@ -550,15 +550,22 @@ func (s *Settings) topicAside(text string, rule int) string {
 }
 
 // handOff returns the rule handing over to a person (a transfer reply)
-// that one of text's few sentences asks for whole, or -1: 你是机器人吗？我要人工
-// and 我要人工客服，你们的回复不对 got a card and no match (a follower run's
-// find). A follower asking for a person, whatever else they say, wants one.
+// that one of text's few sentences asks for whole, in words beyond the
+// person's name, or -1: 你是机器人吗？我要人工 and 我要人工客服，你们的回复不对 got
+// a card and no match (a follower run's find). A follower asking for a
+// person, whatever else they say, wants one. Sentences end at sentence
+// punctuation, not at spaces: 人工 成本 and 智能 客服 are searches (a second
+// run's find), and so is a person named alone beside a topic (客服，人工智能).
 func (s *Settings) handOff(text string) int {
-	parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
+	parts := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(sentenceEnds, r) })
 	if len(parts) < 2 || len(parts) > maxHandOffParts {
 		return -1
 	}
 	for _, p := range parts {
+		p = strings.TrimFunc(p, func(r rune) bool { return !isWordRune(r) })
+		if strings.IndexFunc(without(p, persons), isWordRune) < 0 {
+			continue
+		}
 		if r, q := s.match(p); r >= 0 && q == "" && s.rules[r].transfers() {
 			return r
 		}
@@ -566,39 +573,49 @@ func (s *Settings) handOff(text string) int {
 	return -1
 }
 
+// sentenceEnds end a sentence, or a clause of one, as followers type and
+// voice recognition writes them (Bare keeps them inside the text, folded
+// to ASCII where they have an ASCII form).
+const sentenceEnds = "。！？；，、!?;,\n"
+
+// persons are the names of a person to hand over to, longest first.
+var persons = longestFirst([]string{"人工客服", "真人客服", "在线客服", "人工服务", "人工", "客服", "真人"})
+
 // maxHandOffParts bounds the sentences handOff matches the rules against: a
-// follower controls how many they send.
-const maxHandOffParts = 6
+// follower controls how many they send, and a voice message of a few
+// short sentences ends with the request (你好。我是一名考生。…我要人工。).
+const maxHandOffParts = 12
 
 // transfers reports whether the rule hands the follower over to a person.
 func (r *rule) transfers() bool {
 	return slices.ContainsFunc(r.resp.replies, func(spec ReplySpec) bool { return spec.Type == string(ReplyTransfer) })
 }
 
-// ruleAside returns the rule, other than rule and not one of courtesy
-// (alone), that what stands apart from rule's keyword asks for whole (帮助
-// in 老师好，帮助, 遴选 in 你好，遴选: each got the greeting), or -1.
-func (s *Settings) ruleAside(text string, rule int) int {
+// partsRule returns the one rule, not of courtesy (alone), that each part
+// of text that is not courtesy asks for whole, or -1: 老师好，帮助; 你好，遴选;
+// 你好，谢谢，每日一读; 每日一读，每日一读 (a greeting or thanks before it got
+// the greeting, the thanks or a search: follower runs' finds). Courtesy
+// beside courtesy (你好，谢谢) has no such rule.
+func (s *Settings) partsRule(text string) int {
 	parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
-	keywords := s.rules[rule].keywords
-	other := -1
+	if len(parts) < 2 || len(parts) > maxHandOffParts {
+		return -1
+	}
+	found := -1
 	for _, p := range parts {
-		if slices.ContainsFunc(keywords, func(kw string) bool { return containsWord(p, kw) }) {
-			continue
-		}
 		if without(p, responses) == "" {
-			continue // 谢谢，好的; 晚安，谢谢: courtesy beside courtesy
+			continue // 谢谢，好的; 晚安，谢谢
 		}
 		r, q := s.match(p)
 		switch {
 		case r >= 0 && q == "" && s.rules[r].alone:
-			continue // 你好，晚安
-		case r < 0 || q != "" || r == rule || other >= 0 && r != other:
-			return -1
+			continue // 你好呀, 晚安
+		case r < 0 || q != "" || found >= 0 && r != found || s.rules[r].transfers():
+			return -1 // a person is asked for by the rules' own patterns and handOff (好的，客服你好 greets one)
 		}
-		other = r
+		found = r
 	}
-	return other
+	return found
 }
 
 // responses are what followers say back after thanks or an answer
