@@ -404,6 +404,10 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"你好。我是一名考生。我想问一下。遴选报名。什么时候开始。谢谢。我要人工。": "转人工客服",
 		"今天有每日一读吗": "[图文]", "今天的每日一读发了吗。": "[图文]", "你好呀，每日一读": "[图文]", "你好，谢谢，每日一读": "[图文]",
 		"每日一读，每日一读": "[图文]", "谢谢每日一读": "没有找到", "我要发文章": "没有找到",
+		// The first run's: a card that does not open (respelt and searched),
+		// a newcomer (no match), thanks for a reply (an article on a reply).
+		"这篇文章打不开": "文章打不开时", "链接打不开怎么办": "文章打不开时", "网页打不开的原因": "没有找到", "你好 我是新来的": "欢迎关注",
+		"我是新人，请多关照": "欢迎关注", "谢谢你的回复，很有帮助": "不客气", "很有帮助": "没有找到",
 		"妳是機器人嗎": "自动回复助手", "妳好": "你好！", "你是GPT吗": "自动回复助手", "你是deepseek吗？": "自动回复助手", "你是不是豆包": "自动回复助手",
 	} {
 		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.Contains(out, want) {

@@ -153,8 +153,10 @@ var emoticons = func() map[string]bool {
 }()
 
 // courtesy are the words people put around thanks and greetings; they do
-// not make a message a question (谢谢老师！, 老师您好呀).
-var courtesy = []string{"老师们", "老师", "小编", "大家", "各位", "亲们", "您们", "您", "你们", "你", "非常", "十分", "万分",
+// not make a message a question (谢谢老师！, 老师您好呀, 谢谢你的回复，很有帮助:
+// it found an article about a reply to a letter). Longest first where one
+// holds another.
+var courtesy = []string{"你们的回复", "你的回复", "您的回复", "的回复", "很有帮助", "有帮助", "帮助很大", "老师们", "老师", "小编", "大家", "各位", "亲们", "您们", "您", "你们", "你", "非常", "十分", "万分",
 	"真的", "一下", "辛苦了", "辛苦", "啦", "啊", "呀", "哈", "嘿", "哦", "噢", "嗯", "了", "的", "很", "太", "多", "好", "呢", "吧",
 	"吗", "哇", "亲", "哟", "喔", "么", "嘛"}
 
