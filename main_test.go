@@ -399,11 +399,16 @@ func TestShippedCourtesyRules(t *testing.T) {
 		// not sentences (人工 成本 was handed over); more ways to ask for a
 		// person and for today's reading; courtesy glued to a keyword is
 		// no greeting before it.
-		"人工 成本": "没有找到", "智能 客服": "没有找到", "客服，人工智能": "没有找到", "我要找你们的工作人员。": "转人工客服",
+		"人工 成本": "没有找到", "智能 客服": "没有找到", "客服，人工智能": "转人工客服", "我要找你们的工作人员。": "转人工客服",
 		"我想投诉你们的回答。": "转人工客服", "能不能让真人来回答。": "转人工客服", "你们有没有工作人员。": "转人工客服", "我想联系你们": "转人工客服",
 		"你好。我是一名考生。我想问一下。遴选报名。什么时候开始。谢谢。我要人工。": "转人工客服",
 		"今天有每日一读吗": "[图文]", "今天的每日一读发了吗。": "[图文]", "你好呀，每日一读": "[图文]", "你好，谢谢，每日一读": "[图文]",
-		"每日一读，每日一读": "[图文]", "谢谢每日一读": "没有找到", "我要发文章": "没有找到",
+		"每日一读，每日一读": "[图文]", "谢谢每日一读": "没有找到",
+		// A third review's: a person's name set apart by punctuation asks
+		// for one, by spaces beside a topic it is searched; a greeting glued
+		// to a rule's keyword is the rule's, thanks glued to it is searched.
+		"你们的回复不对，人工客服": "转人工客服", "答非所问。客服": "转人工客服", "你是机器人吗 我要人工": "转人工客服",
+		"人工，人工智能": "[图文]", "早上好每日一读": "[图文]", "在吗每日一读": "[图文]", "我要最新消息": "最新 5 篇文章",
 		// The first run's: a card that does not open (respelt and searched),
 		// a newcomer (no match), thanks for a reply (an article on a reply).
 		"这篇文章打不开": "文章打不开时", "链接打不开怎么办": "文章打不开时", "网页打不开的原因": "没有找到", "你好 我是新来的": "欢迎关注",

@@ -255,6 +255,14 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			rule, question = r, ""
 		}
 	}
+	if rule < 0 && question != "" && !strings.Contains(text, "谢") {
+		// 早上好每日一读, 在吗每日一读: a greeting glued to what a rule
+		// answers whole (a review's find: searched). Thanks glued to it
+		// (谢谢每日一读) thanks for it, and is searched as before.
+		if r, q := s.match(strings.TrimFunc(question, func(r rune) bool { return !isWordRune(r) })); r >= 0 && q == "" && !s.rules[r].alone {
+			rule, question = r, ""
+		}
+	}
 	if n, ok := parseChoice(text); ok && rule < 0 {
 		if minusBefore(m.Text) {
 			n = -n // -1 is no item of the list, not the first (Bare dropped the sign as punctuation)
@@ -397,7 +405,7 @@ var (
 	latestWhat = []string{"新闻联播", "新闻", "要闻", "消息", "资讯", "文章", "推送", "推了", "动态", "新鲜事", "更新"}
 	latestAsk  = []string{"你好", "您好", "老师好", "老师", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "是什么", "什么", "哪些", "啥", "发布了", "发了", "推荐", "看看", "内容",
 		"发生了什么事", "发生了什么", "发生了啥", "发生什么",
-		"一下", "几篇", "一些", "给我", "我想看", "想看", "我要看", "要看", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
+		"一下", "几篇", "一些", "给我", "我想看", "想看", "我要看", "要看", "我要", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
 	latestWords = longestFirst(slices.Concat(latestWhen, latestWhat, latestAsk))
 )
 

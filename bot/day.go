@@ -517,6 +517,9 @@ func (b *Bot) dayTopic(ctx context.Context, s *Settings, m Message, a askedDay, 
 	}
 	if len(found) == 1 {
 		note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeCard, found[0].Article.ID })
+		if st := found[0].Story; st != nil { // a roundup's item, not its recurring title (a review's find)
+			return []Reply{storyReply(found[0].Article, *st)}
+		}
 		return []Reply{b.articleReply(ctx, found[0].Article)}
 	}
 	found, _ = firstPage(ctx, s, b.catalog.Snippets(ctx, topic, found))

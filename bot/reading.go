@@ -30,7 +30,7 @@ var (
 	pastWords = []string{"往期", "之前", "以前", "历史", "过去", "过往", "前几天", "前几期", "最近几天", "最近几期", "最近", "近期", "这几天",
 		"所有", "全部", "合集", "汇总", "列表", "回顾", "目录", "有哪些", "都有哪些", "错过", "上期", "上一期"}
 	readingAsking = longestFirst(slices.Concat(pastWords, courtesy, []string{"有什么", "看看", "查看", "我要看", "我想看", "想看", "看一下",
-		"发一下", "请问", "求", "在哪里看", "在哪看", "在哪里", "在哪", "怎么看", "还能看", "能看", "可以看", "没收到", "没有收到", "没看到",
+		"发一下", "请问", "求", "在哪里看", "在哪看", "在哪里", "在哪", "怎么看", "还能看", "能看", "可以看", "没收到", "没有收到", "没看到", "没有看到",
 		"补发", "再发", "一次", "发给我", "给我", "能", "能不能", "可以", "请", "把", "我", "想", "都", "出差", "你好", "您好", "谢谢"}))
 )
 
@@ -91,7 +91,11 @@ func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, a askedDa
 	case on == t:
 		// 周五的每日一读 on a Friday: today's, chosen now if no one asked
 		// yet (a review's find: there was none until someone had).
-		r, _ := b.dailyReply(ctx, s, m, 0, false)
+		r, sent := b.dailyReply(ctx, s, m, 0, false)
+		if sent { // as 每日一读 is: answered, and the list before it closed
+			note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
+			b.closeList(ctx, m)
+		}
 		return r
 	case on > t: // one scheduled ahead is not shown before its day
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })

@@ -550,21 +550,34 @@ func (s *Settings) topicAside(text string, rule int) string {
 }
 
 // handOff returns the rule handing over to a person (a transfer reply)
-// that one of text's few sentences asks for whole, in words beyond the
-// person's name, or -1: 你是机器人吗？我要人工 and 我要人工客服，你们的回复不对 got
-// a card and no match (a follower run's find). A follower asking for a
-// person, whatever else they say, wants one. Sentences end at sentence
-// punctuation, not at spaces: 人工 成本 and 智能 客服 are searches (a second
-// run's find), and so is a person named alone beside a topic (客服，人工智能).
+// that one of text's few parts asks for whole, or -1: 你是机器人吗？我要人工,
+// 我要人工客服，你们的回复不对 and 回答不对。人工 got a card and no match (a
+// follower run's find). A follower asking for a person, whatever else they
+// say, wants one. A person's name alone is a request when punctuation sets
+// it apart (答非所问。客服), not when only spaces do (人工 成本 and 智能 客服
+// are searches: a second run's find), nor beside a word holding it
+// (人工，人工智能).
 func (s *Settings) handOff(text string) int {
-	parts := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(sentenceEnds, r) })
+	parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
 	if len(parts) < 2 || len(parts) > maxHandOffParts {
 		return -1
 	}
+	// seps[k] is what stands between parts k-1 and k (seps[0] before the
+	// first, seps[len(parts)] after the last).
+	seps := make([]string, 0, len(parts)+1)
+	at := 0
 	for _, p := range parts {
-		p = strings.TrimFunc(p, func(r rune) bool { return !isWordRune(r) })
+		i := at + strings.Index(text[at:], p)
+		seps = append(seps, text[at:i])
+		at = i + len(p)
+	}
+	seps = append(seps, text[at:])
+	for k, p := range parts {
 		if strings.IndexFunc(without(p, persons), isWordRune) < 0 {
-			continue
+			apart := strings.TrimSpace(seps[k]) != "" || strings.TrimSpace(seps[k+1]) != ""
+			if !apart || slices.ContainsFunc(parts, func(o string) bool { return o != p && strings.Contains(o, p) }) {
+				continue
+			}
 		}
 		if r, q := s.match(p); r >= 0 && q == "" && s.rules[r].transfers() {
 			return r
@@ -572,11 +585,6 @@ func (s *Settings) handOff(text string) int {
 	}
 	return -1
 }
-
-// sentenceEnds end a sentence, or a clause of one, as followers type and
-// voice recognition writes them (Bare keeps them inside the text, folded
-// to ASCII where they have an ASCII form).
-const sentenceEnds = "。！？；，、!?;,\n"
 
 // persons are the names of a person to hand over to, longest first.
 var persons = longestFirst([]string{"人工客服", "真人客服", "在线客服", "人工服务", "人工", "客服", "真人"})

@@ -598,7 +598,7 @@ var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "�
 // 枫桥经验心得体会.
 var (
 	requestVerbs = setOf("有没有", "推荐", "发", "搜", "搜索", "查", "查查", "查询", "看看", "求", "了解", "我要", "我想",
-		"找", "找找", "帮我", "帮", "叫", "有关", "于", "於", "说说", "讲讲", "聊聊", "说", "讲", "聊", "科普", "介绍")
+		"找", "找找", "帮我", "帮", "叫", "有关", "于", "於", "说说", "讲讲", "聊聊")
 	requestNouns = setOf("文章", "资料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材")
 )
 
@@ -608,6 +608,8 @@ func isRequest(words []string, i int) bool {
 		return j < 0 || j >= len(words) || stopWords[words[j]] || requestVerbs[words[j]] || requestNouns[words[j]]
 	}
 	switch {
+	case words[i] == "说" || words[i] == "讲" || words[i] == "聊": // 说说两会, cut 说 说; not 讲党课
+		return i+1 < len(words) && words[i+1] == words[i] && framing(i-1) || i > 0 && words[i-1] == words[i] && framing(i-2)
 	case words[i] == "考": // 新质生产力考什么 (before 什么, 哪些, 啥 or a request noun); not 开考 in 高考哪天开考
 		return i+1 < len(words) && (words[i+1] == "什么" || words[i+1] == "哪些" || words[i+1] == "啥" || requestNouns[words[i+1]])
 	case requestVerbs[words[i]]:
