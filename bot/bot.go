@@ -360,12 +360,14 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		}
 		return b.latest(ctx, s, m)
 	}
-	if day, ok := dayAsked(question, b.now().In(chinaTime)); ok {
-		return b.day(ctx, s, m, day) // 8月22日新闻联播, 昨天的新闻, and 2月30日 (not a date)
-	}
-	if day, topic, ok := dayTopicAsked(question, b.now().In(chinaTime)); ok && rule < 0 {
-		if r := b.dayTopic(ctx, s, m, day, topic); r != nil {
-			return r // 9月3日阅兵, 8月22日的新闻联播有国常会吗
+	if day, rest, ok := readDay(question, b.now().In(chinaTime)); ok {
+		if asksDayNews(day, rest) {
+			return b.day(ctx, s, m, day) // 8月22日新闻联播, 昨天的新闻, and 2月30日 (not a date)
+		}
+		if topic, ok := topicOnDay(day, rest); ok && rule < 0 {
+			if r := b.dayTopic(ctx, s, m, day, topic); r != nil {
+				return r // 9月3日阅兵, 8月22日的新闻联播有国常会吗
+			}
 		}
 	}
 	if rule < 0 && asksLatest(question) { // 你好，今天有什么新闻: what follows the greeting

@@ -91,10 +91,16 @@ var nthItem = regexp.MustCompile(`第([0-9]{1,2}|[一二三四五六七八九十
 // today; one that is no date (2月30日) asks for nothing.
 func dayAsked(text string, today time.Time) (askedDay, bool) {
 	a, rest, ok := readDay(text, today)
-	if !ok || a.noDate == "" && (!asksNewsOnly(rest) || a.loose && strings.IndexFunc(rest, isWordRune) < 0) {
+	if !ok || !asksDayNews(a, rest) {
 		return askedDay{}, false
 	}
 	return a, true
+}
+
+// asksDayNews reports whether the day readDay read asks for its news: the
+// rest only asks for news (a loose date, 8.22, beside such words).
+func asksDayNews(a askedDay, rest string) bool {
+	return a.noDate != "" || asksNewsOnly(rest) && (!a.loose || strings.IndexFunc(rest, isWordRune) >= 0)
 }
 
 // readDay reads the one day text names, by its date or by a word naming it,
@@ -154,7 +160,7 @@ func readDay(text string, today time.Time) (a askedDay, rest string, ok bool) {
 			rest = rest[:i] + " " + rest[i+len(w):]
 		}
 	}
-	if named == 0 {
+	if named == 0 && strings.ContainsAny(rest, "周期拜") { // 周, 星期, 礼拜
 		// 上周五的新闻联播, 周一的新闻 (a follower run's find: searched,
 		// no match): the weekday of this week, or of a week before.
 		if loc := weekdayNamed.FindAllStringSubmatchIndex(rest, -1); len(loc) == 1 {
@@ -447,14 +453,24 @@ func dayName(day string) string {
 // that day: the rest, less the words asking for news at its ends.
 func dayTopicAsked(text string, today time.Time) (askedDay, string, bool) {
 	a, rest, ok := readDay(text, today)
-	if !ok || a.noDate != "" || a.nth > 0 || a.loose {
+	if !ok {
 		return askedDay{}, "", false
+	}
+	topic, ok := topicOnDay(a, rest)
+	return a, topic, ok
+}
+
+// topicOnDay returns the topic asked about on the day readDay read, the
+// rest less the words asking for news at its ends.
+func topicOnDay(a askedDay, rest string) (string, bool) {
+	if a.noDate != "" || a.nth > 0 || a.loose {
+		return "", false
 	}
 	topic := trimAsking(rest)
 	if strings.IndexFunc(topic, isWordRune) < 0 || utf8.RuneCountInString(topic) > maxDayTopic {
-		return askedDay{}, "", false
+		return "", false
 	}
-	return a, topic, true
+	return topic, true
 }
 
 // maxDayTopic bounds, in characters, the topic asked about on a day.

@@ -558,6 +558,9 @@ func (s *Settings) topicAside(text string, rule int) string {
 // are searches: a second run's find), nor beside a word holding it
 // (人工，人工智能).
 func (s *Settings) handOff(text string) int {
+	if strings.IndexFunc(text, func(r rune) bool { return !isWordRune(r) }) < 0 {
+		return -1 // one part: most questions, unsplit
+	}
 	parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
 	if len(parts) < 2 || len(parts) > maxHandOffParts {
 		return -1
@@ -605,6 +608,9 @@ func (r *rule) transfers() bool {
 // the greeting, the thanks or a search: follower runs' finds). Courtesy
 // beside courtesy (你好，谢谢) has no such rule.
 func (s *Settings) partsRule(text string) int {
+	if strings.IndexFunc(text, func(r rune) bool { return !isWordRune(r) }) < 0 {
+		return -1 // one part: most questions, unsplit
+	}
 	parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
 	if len(parts) < 2 || len(parts) > maxHandOffParts {
 		return -1
