@@ -558,11 +558,8 @@ func (s *Settings) topicAside(text string, rule int) string {
 // are searches: a second run's find), nor beside a word holding it
 // (人工，人工智能).
 func (s *Settings) handOff(text string) int {
-	if strings.IndexFunc(text, func(r rune) bool { return !isWordRune(r) }) < 0 {
-		return -1 // one part: most questions, unsplit
-	}
-	parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
-	if len(parts) < 2 || len(parts) > maxHandOffParts {
+	parts := partsOf(text)
+	if parts == nil {
 		return -1
 	}
 	// seps[k] is what stands between parts k-1 and k (seps[0] before the
@@ -589,12 +586,26 @@ func (s *Settings) handOff(text string) int {
 	return -1
 }
 
+// partsOf splits text at what is no word (punctuation, spaces) into its
+// parts, or returns nil for one part (most questions: not split) or more
+// than maxHandOffParts (a follower controls how many they send).
+func partsOf(text string) []string {
+	if strings.IndexFunc(text, func(r rune) bool { return !isWordRune(r) }) < 0 {
+		return nil
+	}
+	parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
+	if len(parts) < 2 || len(parts) > maxHandOffParts {
+		return nil
+	}
+	return parts
+}
+
 // persons are the names of a person to hand over to, longest first.
 var persons = longestFirst([]string{"人工客服", "真人客服", "在线客服", "人工服务", "人工", "客服", "真人"})
 
-// maxHandOffParts bounds the sentences handOff matches the rules against: a
-// follower controls how many they send, and a voice message of a few
-// short sentences ends with the request (你好。我是一名考生。…我要人工。).
+// maxHandOffParts bounds the parts a message's rules are matched against,
+// part by part: a voice message of a few short sentences ends with its
+// request (你好。我是一名考生。…我要人工。).
 const maxHandOffParts = 12
 
 // transfers reports whether the rule hands the follower over to a person.
@@ -608,11 +619,8 @@ func (r *rule) transfers() bool {
 // the greeting, the thanks or a search: follower runs' finds). Courtesy
 // beside courtesy (你好，谢谢) has no such rule.
 func (s *Settings) partsRule(text string) int {
-	if strings.IndexFunc(text, func(r rune) bool { return !isWordRune(r) }) < 0 {
-		return -1 // one part: most questions, unsplit
-	}
-	parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
-	if len(parts) < 2 || len(parts) > maxHandOffParts {
+	parts := partsOf(text)
+	if parts == nil {
 		return -1
 	}
 	found := -1
