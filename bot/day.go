@@ -449,19 +449,9 @@ func dayName(day string) string {
 // and 8月22日 一带一路 a 2023 article, though that day's first item was on
 // it (a follower run's finds).
 
-// dayTopicAsked returns the day text names and the topic it asks about on
-// that day: the rest, less the words asking for news at its ends.
-func dayTopicAsked(text string, today time.Time) (askedDay, string, bool) {
-	a, rest, ok := readDay(text, today)
-	if !ok {
-		return askedDay{}, "", false
-	}
-	topic, ok := topicOnDay(a, rest)
-	return a, topic, ok
-}
-
-// topicOnDay returns the topic asked about on the day readDay read, the
-// rest less the words asking for news at its ends.
+// topicOnDay returns the topic asked about on the day readDay read (rest
+// is the text less the day), the rest less the words asking for news at
+// its ends.
 func topicOnDay(a askedDay, rest string) (string, bool) {
 	if a.noDate != "" || a.nth > 0 || a.loose {
 		return "", false

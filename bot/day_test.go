@@ -285,9 +285,9 @@ func TestArticlesOfADayOnATopic(t *testing.T) {
 		{"上周五新闻联播说了什么一带一路的内容", "一带一路"}, {"8月22日新闻联播", ""}, {"8.22 阅兵", ""}, {"2月30日阅兵", ""},
 		{"8月22日第二条", ""}, {"今天的阅兵", ""},
 	} {
-		_, topic, ok := dayTopicAsked(Bare(Normalize(c.text)), now)
-		if !ok {
-			topic = ""
+		topic := ""
+		if a, rest, ok := readDay(Bare(Normalize(c.text)), now); ok {
+			topic, _ = topicOnDay(a, rest)
 		}
 		if topic != c.topic {
 			t.Errorf("%s: topic %q, want %q", c.text, topic, c.topic)
