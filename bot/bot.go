@@ -1127,7 +1127,7 @@ func (b *Bot) moreMentions(ctx context.Context, s *Settings, m Message, list Fol
 	}
 	more := len(next) > s.search.MaxResults && len(seen)+s.search.MaxResults < maxSeen
 	next = b.catalog.Snippets(ctx, word, next[:min(len(next), s.search.MaxResults)])
-	reply, ids := listReplyWith(next, func(int) string { return fmt.Sprintf(moreMentionsHeader, html.EscapeString(Cut(word, listTitle))) }, true, more)
+	reply, ids := listReplyWith(next, wordHeaderFor(moreMentionsHeader, word), true, more)
 	page := FollowUp{Query: list.Query, Search: word, Mentions: true, IDs: ids, Stories: storiesOf(next[:len(ids)]), Seen: slices.Sorted(maps.Keys(seen))}
 	return []Reply{b.keepList(ctx, m, page, reply)}
 }
@@ -1538,8 +1538,12 @@ func listReplyWith(found []content.Hit, header func(n int) string, pages, more b
 func listHeaderFor(n int) string { return fmt.Sprintf(listHeader, n) }
 
 // mentionsHeaderFor is the header of a list of articles mentioning word.
-func mentionsHeaderFor(word string) func(int) string {
-	h := fmt.Sprintf(mentionsHeader, html.EscapeString(Cut(word, listTitle)))
+func mentionsHeaderFor(word string) func(int) string { return wordHeaderFor(mentionsHeader, word) }
+
+// wordHeaderFor is a list's header naming word in format, as a title is
+// shown (cut, escaped).
+func wordHeaderFor(format, word string) func(int) string {
+	h := fmt.Sprintf(format, html.EscapeString(Cut(word, listTitle)))
 	return func(int) string { return h }
 }
 
