@@ -276,7 +276,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		// keyword that reads so is the rule's when nothing is open.
 		list, err := b.followUps.Get(ctx, m.From)
 		switch {
-		case err == nil && (len(list.IDs) > 0 || list.Search != "" || list.Day != "" || list.Readings):
+		case err == nil && (len(list.IDs) > 0 || list.Search != "" || list.Day != "" || list.Readings != nil):
 			return b.more(ctx, s, m, list)
 		case err != nil && rule < 0:
 			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
@@ -343,8 +343,8 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		question = text
 	}
 	if b.readings != nil && rule < 0 {
-		if day, list, ok := readingAsked(question, b.now().In(chinaTime)); ok {
-			return b.pastReading(ctx, s, m, day, list) // 往期每日一读, 昨天的每日一读
+		if ask, ok := readingAsked(question, b.now().In(chinaTime)); ok {
+			return b.pastReading(ctx, s, m, ask) // 往期每日一读, 昨天的每日一读, 上周的每日一读
 		}
 	}
 	if rule < 0 && asksLatest(question) && asksPushed(question) {
@@ -1013,7 +1013,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	if list.Day != "" {
 		most = maxSeenOfDay // a day's, in full
 	}
-	if len(seen) >= most || list.Search == "" && !list.Latest && list.Day == "" && !list.Readings { // a configured list has no more
+	if len(seen) >= most || list.Search == "" && !list.Latest && list.Day == "" && list.Readings == nil { // a configured list has no more
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
 	search, minScore, header := b.catalog.Search, s.search.MinScore, listHeaderFor
@@ -1035,11 +1035,11 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 			return b.catalog.Day(ctx, list.Day, n)
 		}
 		minScore, header = 0, dayHeaderFor(list.Day)
-	case list.Readings: // the readings before those shown
+	case list.Readings != nil: // the readings before those shown
 		search = func(ctx context.Context, _ string, n int) ([]content.Hit, error) {
-			return b.readingHits(ctx, midnight(b.now().In(chinaTime)).Format(content.DateLayout), n)
+			return b.readingHits(ctx, *list.Readings, n)
 		}
-		minScore, header = 0, readingsHeaderFor
+		minScore, header = 0, list.Readings.header
 	case list.Latest: // the articles published before those shown (a follower run's find: 更多 said there were none)
 		search = func(ctx context.Context, _ string, n int) ([]content.Hit, error) { return b.catalog.Latest(ctx, n) }
 		minScore, header = 0, latestHeaderFor
@@ -1077,7 +1077,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		if list.Day != "" {
 			return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noMoreOfDay, dayName(list.Day))}}
 		}
-		if list.Readings {
+		if list.Readings != nil {
 			return []Reply{{Type: ReplyText, Text: noMoreReadings}}
 		}
 		if len(list.IDs) == 0 {
@@ -1089,7 +1089,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	case list.Latest || list.Newest:
 		dated(next)
 	case list.Day != "": // titles alone, as on the first page
-	case list.Readings: // each under its day, as on the first page
+	case list.Readings != nil: // each under its day, as on the first page
 	default:
 		next = b.catalog.Snippets(ctx, list.Search, next)
 	}

@@ -31,9 +31,9 @@ type FollowUp struct {
 	Newest bool `json:"newest,omitempty"`
 	// Day marks a list of the articles of a day (YYYY-MM-DD: 8月22日新闻联播).
 	Day string `json:"day,omitempty"`
-	// Readings marks a list of past daily readings (往期每日一读).
-	Readings bool     `json:"readings,omitempty"`
-	Seen     []string `json:"seen,omitempty"`
+	// Readings marks a list of past daily readings (往期每日一读, 上周的每日一读).
+	Readings *ReadingsOf `json:"readings,omitempty"`
+	Seen     []string    `json:"seen,omitempty"`
 }
 
 // FollowUps remembers, per follower, the last numbered list, so that a

@@ -2,7 +2,9 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -37,24 +39,122 @@ var (
 // readingDayAsking may stand beside a day's reading.
 var readingDayAsking = longestFirst(slices.Concat(dayAsking, readingAsking))
 
-// readingAsked reports whether text asks for past readings: the list
-// (list), or one day's (day; asked by its date or by 昨天, 上周五, 12-02).
-func readingAsked(text string, today time.Time) (day askedDay, list, ok bool) {
+// readingAsk is what a follower asks of past readings: one day's (day),
+// or a list (list) of those before, of a week or a month (period) or all.
+type readingAsk struct {
+	day    askedDay
+	list   bool
+	period period
+}
+
+// readingAsked reports whether text asks for past readings: the list, one
+// day's (asked by its date or by 昨天, 上周五, 12-02), or a week's or a
+// month's (上周的, 11月的每日一读).
+func readingAsked(text string, today time.Time) (readingAsk, bool) {
 	if utf8.RuneCountInString(text) > 48 {
-		return askedDay{}, false, false
+		return readingAsk{}, false
 	}
 	i := slices.IndexFunc(readingWords, func(w string) bool { return strings.Contains(text, w) })
 	if i < 0 {
-		return askedDay{}, false, false
+		return readingAsk{}, false
 	}
 	rest := strings.Replace(text, readingWords[i], " ", 1)
 	if d, left, ok := readDay(rest, today); ok {
-		return d, false, d.noDate == "" && d.nth == 0 && madeOf(left, readingDayAsking, nil)
+		return readingAsk{day: d}, d.noDate == "" && d.nth == 0 && madeOf(left, readingDayAsking, nil)
 	}
+	if p, left, ok := readPeriod(rest, today); ok {
+		return readingAsk{list: true, period: p}, madeOf(left, readingDayAsking, nil)
+	}
+	list := false
 	if !madeOf(rest, readingAsking, func(w string) { list = list || slices.Contains(pastWords, w) }) {
-		return askedDay{}, false, false
+		return readingAsk{}, false
 	}
-	return askedDay{}, list, list
+	return readingAsk{list: list}, list
+}
+
+// period is the days a follower names by their week or month (上周,
+// 这个月, 11月, 去年11月, 今年), from and through (YYYY-MM-DD), named as
+// the follower reads it; ahead, one to come (下周, 明天: the readings of
+// weeks and days to come were searched, and 上周的每日一读 got an article
+// on 本周 and 上周's illnesses, a follower's run find).
+type period struct {
+	from, through, name string
+	ahead               bool
+}
+
+// periodNamed is a week, a month or a year, or a day to come: the
+// groups are the week's word (上, 这…), the month's word, the year and the
+// month of a numbered month, and 今年 or 去年 alone.
+var periodNamed = regexp.MustCompile(`(上上|上|这|本|下)个?(?:星期|礼拜|周)|(上|这|本|下)个?月|(?:((?:19|20)\d\d|今|去|前) ?年 ?)?(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) ?月份?|(今|去)年|(明天|明日|后天|大后天)`)
+
+// readPeriod reads the one period text names, and returns the rest.
+func readPeriod(text string, today time.Time) (period, string, bool) {
+	loc := periodNamed.FindAllStringSubmatchIndex(text, -1)
+	if len(loc) != 1 || digitAround(text, loc[0][0], loc[0][1]) {
+		return period{}, "", false
+	}
+	at := loc[0]
+	group := func(g int) string {
+		if at[2*g] < 0 {
+			return ""
+		}
+		return text[at[2*g]:at[2*g+1]]
+	}
+	rest := text[:at[0]] + " " + text[at[1]:]
+	if next, _ := utf8.DecodeRuneInString(text[at[1]:]); strings.ContainsRune("一二三四五六日天末1234567", next) {
+		return period{}, "", false // 下周一, 这周末: a day, not the week
+	}
+	day := midnight(today)
+	var from, through time.Time
+	var name string
+	ahead := false
+	switch {
+	case group(1) != "": // a week, Monday first
+		monday := day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
+		weeks := map[string]int{"上上": -2, "上": -1, "这": 0, "本": 0, "下": 1}[group(1)]
+		from = monday.AddDate(0, 0, 7*weeks)
+		through = from.AddDate(0, 0, 6)
+		name = map[int]string{-2: "上上周", -1: "上周", 0: "本周", 1: "下周"}[weeks]
+		ahead = weeks > 0
+	case group(2) != "":
+		months := map[string]int{"上": -1, "这": 0, "本": 0, "下": 1}[group(2)]
+		from = time.Date(day.Year(), day.Month()+time.Month(months), 1, 0, 0, 0, 0, time.UTC)
+		name, ahead = fmt.Sprintf("%d年%d月", from.Year(), from.Month()), months > 0
+		through = from.AddDate(0, 1, -1)
+	case group(4) != "": // 11月, 去年11月, 2025年11月: a month without a year is its last by today
+		month := hanDay(group(4))
+		year := day.Year()
+		switch y := group(3); y {
+		case "":
+			if time.Month(month) > day.Month() {
+				year--
+			}
+		case "今":
+		case "去":
+			year--
+		case "前":
+			year -= 2
+		default:
+			year = hanDigits(y)
+		}
+		from = time.Date(year, time.Month(month), 1, 0, 0, 0, 0, time.UTC)
+		through = from.AddDate(0, 1, -1)
+		name, ahead = fmt.Sprintf("%d年%d月", year, month), from.After(day)
+	case group(5) != "":
+		from = time.Date(day.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		if group(5) == "去" {
+			from = from.AddDate(-1, 0, 0)
+		}
+		through = from.AddDate(1, 0, -1)
+		name = fmt.Sprintf("%d年", from.Year())
+	default: // 明天, 后天
+		from = day.AddDate(0, 0, map[string]int{"明天": 1, "明日": 1, "后天": 2, "大后天": 3}[group(6)])
+		through, name, ahead = from, dayName(from.Format(content.DateLayout)), true
+	}
+	if through.After(day) {
+		through = day // a period that goes on: its readings so far
+	}
+	return period{from: from.Format(content.DateLayout), through: through.Format(content.DateLayout), name: name, ahead: ahead}, rest, true
 }
 
 const (
@@ -66,28 +166,39 @@ const (
 	readingsUnreadable = "往期每日一读暂时无法读取，请稍后再试。"
 )
 
-func readingsHeaderFor(int) string { return readingsHeader }
-
 // pastReading answers with the reading of the day asked, or with the
-// readings before, newest first, as a numbered list (更多 pages on).
-func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, a askedDay, list bool) []Reply {
+// readings before (of the period asked), newest first, as a numbered list
+// (更多 pages on).
+func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, ask readingAsk) []Reply {
 	today := midnight(b.now().In(chinaTime))
-	if list {
-		found, err := b.readingHits(ctx, today.Format(content.DateLayout), s.searchN())
+	if p := ask.period; p.ahead {
+		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noReadingYet, p.name)}}
+	}
+	if ask.list {
+		var of ReadingsOf
+		if p := ask.period; p.name != "" {
+			of = ReadingsOf{From: p.from, Through: p.through, Name: p.name}
+		}
+		found, err := b.readingHits(ctx, of, s.searchN())
 		if err != nil {
 			b.log.ErrorContext(ctx, "past readings", "err", err)
 			return unavailable(ctx, readingsUnreadable)
 		}
 		if len(found) == 0 {
 			note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+			if of.Name != "" {
+				return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noReadingOn, of.Name)}}
+			}
 			return []Reply{{Type: ReplyText, Text: noReadings}}
 		}
 		found, more := firstPage(ctx, s, found)
-		reply, ids := listReplyWith(found, readingsHeaderFor, true, more)
-		return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), Readings: true, IDs: ids}, reply)}
+		reply, ids := listReplyWith(found, of.header, true, more)
+		return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), Readings: &of, IDs: ids}, reply)}
 	}
-	on := a.day.Format(content.DateLayout)
-	switch t := today.Format(content.DateLayout); {
+	a := ask.day
+	on, t := a.day.Format(content.DateLayout), today.Format(content.DateLayout)
+	switch {
 	case on == t:
 		// 周五的每日一读 on a Friday: today's, chosen now if no one asked
 		// yet (a review's find: there was none until someone had).
@@ -112,19 +223,52 @@ func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, a askedDa
 	}
 	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeCard, rs[0].Article.ID })
 	// 更多 after it lists the readings (it said no list was open).
-	if err := b.putFollowUp(ctx, m, FollowUp{Query: asked(m), Readings: true, Seen: []string{rs[0].Article.ID}}); err != nil {
+	if err := b.putFollowUp(ctx, m, FollowUp{Query: asked(m), Readings: &ReadingsOf{}, Seen: []string{rs[0].Article.ID}}); err != nil {
 		b.log.DebugContext(ctx, "store follow-up of a card", "openid", m.From, "err", err)
 	}
 	return []Reply{b.articleReply(ctx, rs[0].Article)}
 }
 
-// readingHits are the readings up to through as a list's hits, each with
-// its day under its title.
-func (b *Bot) readingHits(ctx context.Context, through string, n int) ([]content.Hit, error) {
+// ReadingsOf are the readings a list shows: those through Through
+// (YYYY-MM-DD; today when empty), from From, of a week or a month called
+// Name.
+type ReadingsOf struct {
+	From    string `json:"from,omitempty"`
+	Through string `json:"through,omitempty"`
+	Name    string `json:"name,omitempty"`
+}
+
+// UnmarshalJSON reads a follow-up kept by the release before, whose
+// readings were true: all of them.
+func (of *ReadingsOf) UnmarshalJSON(data []byte) error {
+	if string(data) == "true" {
+		*of = ReadingsOf{}
+		return nil
+	}
+	type plain ReadingsOf
+	return json.Unmarshal(data, (*plain)(of))
+}
+
+func (of *ReadingsOf) header(int) string {
+	if of.Name == "" {
+		return readingsHeader
+	}
+	return of.Name + "的每日一读：\n"
+}
+
+// readingHits are the readings of as a list's hits, each with its day
+// under its title.
+func (b *Bot) readingHits(ctx context.Context, of ReadingsOf, n int) ([]content.Hit, error) {
+	through := of.Through
+	if through == "" {
+		through = midnight(b.now().In(chinaTime)).Format(content.DateLayout)
+	}
 	rs, err := b.readings(ctx, through, n)
-	hits := make([]content.Hit, len(rs))
-	for i, r := range rs {
-		hits[i] = content.Hit{Article: r.Article, Score: 1, Snippet: r.Day}
+	hits := make([]content.Hit, 0, len(rs))
+	for _, r := range rs {
+		if r.Day >= of.From {
+			hits = append(hits, content.Hit{Article: r.Article, Score: 1, Snippet: r.Day})
+		}
 	}
 	return hits, err
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -29,14 +30,30 @@ func TestReadingAsked(t *testing.T) {
 		{"错过的每日一读", "list"}, {"上一期每日一读", "list"}, {"谢谢老师，往期每日一读", "list"}, {"12-02每日一读", "2026-12-02"},
 		{"老师你好，我前几天出差了没有看到推送，请问之前的每日一读在哪里可以看", ""},
 		{"我没有看到昨天的每日一读", "2026-12-02"}, {"每日一读第二条", ""}, {"推荐阅读书目", ""}, {"往期", ""}, {"昨天的新闻", ""}, {"往期每日一读" + strings.Repeat("的", 50), ""},
+		// Weeks, months and years (a follower run: 上周的每日一读 got an
+		// article on 本周 and 上周's illnesses), and days to come.
+		{"上周的每日一读", "上周 2026-11-23..2026-11-29"}, {"这周的每日一读", "本周 2026-11-30..2026-12-03"},
+		{"上个星期的每日一读有哪些", "上周 2026-11-23..2026-11-29"}, {"上上周的每日一读", "上上周 2026-11-16..2026-11-22"},
+		{"11月的每日一读", "2026年11月 2026-11-01..2026-11-30"}, {"十一月份的每日一读", "2026年11月 2026-11-01..2026-11-30"},
+		{"上个月的每日一读", "2026年11月 2026-11-01..2026-11-30"}, {"这个月的每日一读", "2026年12月 2026-12-01..2026-12-03"},
+		{"1月的每日一读", "2026年1月 2026-01-01..2026-01-31"}, {"去年12月的每日一读", "2025年12月 2025-12-01..2025-12-31"},
+		{"2025年3月每日一读", "2025年3月 2025-03-01..2025-03-31"}, {"今年的每日一读", "2026年 2026-01-01..2026-12-03"},
+		{"请问11月的每日一读在哪里看", "2026年11月 2026-11-01..2026-11-30"},
+		{"明天的每日一读", "ahead 2026年12月4日"}, {"下周的每日一读", "ahead 下周"}, {"下个月的每日一读", "ahead 2027年1月"},
+		{"2027年1月的每日一读", "ahead 2027年1月"},
+		{"下周一的每日一读", ""}, {"这周末的每日一读", ""}, {"11月的每日一读和12月的每日一读", ""}, {"一个月的每日一读", ""}, {"13月的每日一读", ""},
 	} {
-		a, list, ok := readingAsked(Bare(Normalize(c.text)), today)
+		ask, ok := readingAsked(Bare(Normalize(c.text)), today)
 		got := ""
-		switch {
-		case ok && list:
+		switch p := ask.period; {
+		case ok && p.ahead:
+			got = "ahead " + p.name
+		case ok && p.name != "":
+			got = p.name + " " + p.from + ".." + p.through
+		case ok && ask.list:
 			got = "list"
 		case ok:
-			got = a.day.Format(content.DateLayout)
+			got = ask.day.day.Format(content.DateLayout)
 		}
 		if got != c.want {
 			t.Errorf("%q: %q, want %q", c.text, got, c.want)
@@ -125,10 +142,49 @@ func TestPastReadings(t *testing.T) {
 	if r := ask("更多"); r.Text != noMoreReadings {
 		t.Errorf("更多 after the last: %q", r.Text)
 	}
+	// A week's and a month's: their readings alone, paged as the list is.
+	week := ask("上周的每日一读")
+	if !strings.HasPrefix(week.Text, "上周的每日一读：\n1. ") || strings.Join(listedTitles(week), " ") != "导读r29 导读r28 导读r27 导读r26 导读r24" ||
+		!strings.HasSuffix(week.Text, listFooterMore) {
+		t.Fatalf("上周的每日一读 on 1 December:\n%s", week.Text)
+	}
+	if page := ask("更多"); strings.Join(listedTitles(page), " ") != "导读r23" || !strings.HasPrefix(page.Text, "上周的每日一读：\n") {
+		t.Fatalf("更多 after the week's:\n%s", page.Text)
+	}
+	if r := ask("更多"); r.Text != noMoreReadings {
+		t.Errorf("更多 after the week's last: %q", r.Text)
+	}
+	if r := ask("11月的每日一读"); strings.Join(listedTitles(r), " ") != "导读r30 导读r29 导读r28 导读r27 导读r26" || !strings.HasPrefix(r.Text, "2026年11月的每日一读：\n") {
+		t.Errorf("11月的每日一读:\n%s", r.Text)
+	}
+	if r := ask("10月的每日一读"); r.Text != "2026年10月没有每日一读。回复「往期每日一读」看之前的，回复「每日一读」看今天的。" {
+		t.Errorf("a month without one: %q", r.Text)
+	}
+	for text, want := range map[string]string{"下周的每日一读": "下周", "明天的每日一读": "2026年12月2日"} {
+		if r := ask(text); r.Text != want+"的每日一读还没有推送。回复「每日一读」看今天的。" {
+			t.Errorf("%s: %q", text, r.Text)
+		}
+	}
 	broken = true
 	for _, text := range []string{"往期每日一读", "昨天的每日一读"} {
 		if r := ask(text); !strings.Contains(r.Text, "暂时") {
 			t.Errorf("%s with the store down: %q", text, r.Text)
 		}
+	}
+}
+
+// TestReadingsKeptBefore: a follow-up kept by the release before, whose
+// readings were true, still pages through all of them.
+func TestReadingsKeptBefore(t *testing.T) {
+	var f FollowUp
+	if err := json.Unmarshal([]byte(`{"ids":["a"],"readings":true}`), &f); err != nil || f.Readings == nil || *f.Readings != (ReadingsOf{}) {
+		t.Fatalf("%+v, %v", f, err)
+	}
+	kept, err := json.Marshal(FollowUp{Readings: &ReadingsOf{From: "2026-11-01", Through: "2026-11-30", Name: "2026年11月"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(kept, &f); err != nil || *f.Readings != (ReadingsOf{From: "2026-11-01", Through: "2026-11-30", Name: "2026年11月"}) {
+		t.Fatalf("%s: %+v, %v", kept, f.Readings, err)
 	}
 }
