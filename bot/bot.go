@@ -791,6 +791,8 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 	}
 	note(ctx, func(e *Event) { e.Number, e.Query = n, list.Query })
 	switch {
+	case len(ids) == 0 && n >= 2 && list.Search != "" && !list.Mentions && !list.Newest && len(list.Seen) > 0:
+		return b.nextAfterCard(ctx, s, m, list, n)
 	case len(ids) == 0:
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoList })
 		return []Reply{{Type: ReplyText, Text: s.noList}}
@@ -821,6 +823,40 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 		}
 	}
 	return []Reply{b.articleReply(ctx, a)}
+}
+
+// nextAfterCard answers 第二篇 (or 2, 第三篇) after the one card a question
+// got: its answers in order, the card (the first seen) being the first (a
+// follower run's find: it said no list was open, and 更多 was the only way
+// on).
+func (b *Bot) nextAfterCard(ctx context.Context, s *Settings, m Message, card FollowUp, n int) []Reply {
+	note(ctx, func(e *Event) { e.Outcome, e.Query = OutcomeMore, card.Query })
+	hits, err := b.catalog.Search(ctx, card.Search, max(n+len(card.Seen), moreDepth)) // as deep as 更多 searches
+	if err != nil {
+		b.log.ErrorContext(ctx, "search", "err", err)
+		return b.noMatch(ctx, s, m, 0)
+	}
+	var next []content.Hit
+	for _, h := range hits {
+		if h.Score >= s.search.MinScore && h.Article.ID != card.Seen[0] {
+			next = append(next, h)
+		}
+	}
+	if n-2 >= len(next) {
+		return []Reply{{Type: ReplyText, Text: noMoreThanCard}}
+	}
+	h := next[n-2]
+	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeCard, h.Article.ID })
+	if !slices.Contains(card.Seen, h.Article.ID) { // 第三篇 after 第二篇 sees both
+		card.Seen = append(card.Seen, h.Article.ID)
+	}
+	if err := b.putFollowUp(ctx, m, card); err != nil {
+		b.log.DebugContext(ctx, "store follow-up of a card", "openid", m.From, "err", err)
+	}
+	if h.Story != nil {
+		return []Reply{storyReply(h.Article, *h.Story)}
+	}
+	return []Reply{b.articleReply(ctx, h.Article)}
 }
 
 // render expands a configured response into replies. depth stops a no-match

@@ -1082,7 +1082,7 @@ func TestChoicesAndMoreInTheirWords(t *testing.T) {
 func TestMoreAfterACard(t *testing.T) {
 	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
 	ask := asker(t, b)
-	cards, paged := 0, 0
+	cards, paged, seconds := 0, 0, 0
 	questions := []string{"遴选考试怎么准备", "遴选面试", "公文写作", "基层", "民主", "现代化", "经验", "政策"}
 	for _, a := range content.DemoArticles() {
 		questions = append(questions, a.Title)
@@ -1106,13 +1106,34 @@ func TestMoreAfterACard(t *testing.T) {
 		default:
 			t.Errorf("还有吗 after the card of %s: %v", q, more)
 		}
+		// 2 or 第二篇 after the card is the question's second answer (a
+		// follower run's find: no list was open, it said), 第三篇 its
+		// third; past its last, there is no more.
 		ask(q)
-		if r := ask("2"); r.Type != ReplyText || r.Text != b.settings.Load().noList {
-			t.Errorf("2 after the card of %s: %v", q, r)
+		second := ask("2")
+		switch {
+		case second.Type == ReplyText && second.Text == noMoreThanCard:
+			if r := ask("第二篇"); r.Text != noMoreThanCard {
+				t.Errorf("第二篇 after 2 had none, for %s: %v", q, r)
+			}
+		case second.Type == ReplyNews && second.Card.URL != card.Card.URL:
+			seconds++
+			if r := ask("第二篇"); r.Type != ReplyNews || r.Card.URL != second.Card.URL {
+				t.Errorf("第二篇 after 2, for %s: %v, then %v", q, second, r)
+			}
+			third := ask("第三篇")
+			if third.Type == ReplyNews && (third.Card.URL == card.Card.URL || third.Card.URL == second.Card.URL) || third.Type != ReplyNews && third.Text != noMoreThanCard {
+				t.Errorf("第三篇 after %s's card: %v", q, third)
+			}
+			if more := ask("更多"); strings.Contains(more.Text, card.Card.URL) || strings.Contains(more.Text, second.Card.URL) {
+				t.Errorf("更多 after the second and third of %s showed them again:\n%s", q, more.Text)
+			}
+		default:
+			t.Errorf("2 after the card of %s: %v", q, second)
 		}
 	}
-	if cards == 0 || paged == 0 {
-		t.Fatalf("%d demo titles got a card, %d had more: the test tests nothing", cards, paged)
+	if cards == 0 || paged == 0 || seconds == 0 {
+		t.Fatalf("%d demo titles got a card, %d had more, %d a second: the test tests nothing", cards, paged, seconds)
 	}
 	// A card for a text naming items (a choice not read as one) leaves
 	// the list open (a review's find: the follower lost it); one naming a
