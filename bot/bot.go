@@ -269,6 +269,14 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		}
 		return b.followUp(ctx, s, m, n, nil)
 	}
+	if before, again := backWords[text] || backWords[unwrapChoice(text)], returnWords[text] || returnWords[unwrapChoice(text)]; rule < 0 && (before || again) {
+		list, err := b.followUps.Get(ctx, m.From)
+		if err != nil {
+			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
+			return unavailable(ctx, listUnreadable)
+		}
+		return b.back(ctx, s, m, list, before)
+	}
 	if asksMore(text) {
 		// 更多 after a list or a card is the question's next list;
 		// searched, it found articles about 更多机遇, and with nothing
@@ -1052,34 +1060,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	if len(seen) >= most || list.Search == "" && !list.Latest && list.Day == "" && list.Readings == nil { // a configured list has no more
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
-	search, minScore, header := b.catalog.Search, s.search.MinScore, listHeaderFor
-	switch {
-	case list.Newest: // the topic's older articles, as the first page found and ordered them (mentions too)
-		search = func(ctx context.Context, topic string, n int) ([]content.Hit, error) {
-			found, _, err := b.newestOf(ctx, s, &topic, n)
-			return found, err
-		}
-		minScore, header = 0, newestHeaderFor(list.Search, list.Mentions)
-	case list.Mentions: // more of the articles mentioning the word, whatever their scores
-		search = func(ctx context.Context, query string, n int) ([]content.Hit, error) {
-			_, hits, err := b.catalog.Mentions(ctx, query, n)
-			return hits, err
-		}
-		minScore, header = 0, mentionsHeaderFor(list.Search)
-	case list.Day != "": // the day's next articles
-		search = func(ctx context.Context, _ string, n int) ([]content.Hit, error) {
-			return b.catalog.Day(ctx, list.Day, n)
-		}
-		minScore, header = 0, dayHeaderFor(list.Day)
-	case list.Readings != nil: // the readings before those shown
-		search = func(ctx context.Context, _ string, n int) ([]content.Hit, error) {
-			return b.readingHits(ctx, *list.Readings, n)
-		}
-		minScore, header = 0, list.Readings.header
-	case list.Latest: // the articles published before those shown (a follower run's find: 更多 said there were none)
-		search = func(ctx context.Context, _ string, n int) ([]content.Hit, error) { return b.catalog.Latest(ctx, n) }
-		minScore, header = 0, latestHeaderFor
-	}
+	search, minScore, header := b.pager(s, list)
 	// Searched deeper than the first page was: the search weighs its
 	// leading candidates only, as many as it is asked for (at least 16),
 	// and articles found relevant from a deeper pool were never offered
@@ -1121,23 +1102,143 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		}
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
-	switch {
-	case list.Latest || list.Newest:
-		dated(next)
-	case list.Day != "": // titles alone, as on the first page
-	case list.Readings != nil: // each under its day, as on the first page
-	default:
-		next = b.catalog.Snippets(ctx, list.Search, next)
-	}
+	next = b.decorate(ctx, list, next)
 	// A page cut to fit leaves the rest to 更多, unless the question has
 	// had its 50 (the footer of the last page before them promised more).
 	reply, ids := listReplyWith(next, header, true, more)
 	if text, cut := strings.CutSuffix(reply.Text, listFooterMore); cut && len(seen)+len(ids) >= most {
 		reply.Text = text + listFooter
 	}
-	page := FollowUp{Query: list.Query, Search: list.Search, Mentions: list.Mentions, Latest: list.Latest, Newest: list.Newest, Day: list.Day,
-		Readings: list.Readings, IDs: ids, Stories: storiesOf(next[:len(ids)]),
-		Seen: slices.Sorted(maps.Keys(seen))}
+	page := list
+	page.IDs, page.Stories, page.Seen = ids, storiesOf(next[:len(ids)]), slices.Sorted(maps.Keys(seen))
+	if len(list.IDs) > 0 {
+		page.Back = append(slices.Clip(list.Back), Page{IDs: list.IDs, Stories: list.Stories})
+	}
+	return []Reply{b.keepList(ctx, m, page, reply)}
+}
+
+// pager is how 更多 finds the next page of list, the least score it
+// lists, and its header.
+func (b *Bot) pager(s *Settings, list FollowUp) (func(ctx context.Context, query string, n int) ([]content.Hit, error), float64, func(int) string) {
+	switch {
+	case list.Newest: // the topic's older articles, as the first page found and ordered them (mentions too)
+		return func(ctx context.Context, topic string, n int) ([]content.Hit, error) {
+			found, _, err := b.newestOf(ctx, s, &topic, n)
+			return found, err
+		}, 0, newestHeaderFor(list.Search, list.Mentions)
+	case list.Mentions: // more of the articles mentioning the word, whatever their scores
+		return func(ctx context.Context, query string, n int) ([]content.Hit, error) {
+			_, hits, err := b.catalog.Mentions(ctx, query, n)
+			return hits, err
+		}, 0, mentionsHeaderFor(list.Search)
+	case list.Day != "": // the day's next articles
+		return func(ctx context.Context, _ string, n int) ([]content.Hit, error) {
+			return b.catalog.Day(ctx, list.Day, n)
+		}, 0, dayHeaderFor(list.Day)
+	case list.Readings != nil: // the readings before those shown
+		return func(ctx context.Context, _ string, n int) ([]content.Hit, error) {
+			return b.readingHits(ctx, *list.Readings, n)
+		}, 0, list.Readings.header
+	case list.Latest: // the articles published before those shown (a follower run's find: 更多 said there were none)
+		return func(ctx context.Context, _ string, n int) ([]content.Hit, error) { return b.catalog.Latest(ctx, n) }, 0, latestHeaderFor
+	}
+	return b.catalog.Search, s.search.MinScore, listHeaderFor
+}
+
+// decorate puts under each of a page's titles what its first page had:
+// the date, the reading's day, nothing (a day's), or the words found.
+func (b *Bot) decorate(ctx context.Context, list FollowUp, page []content.Hit) []content.Hit {
+	switch {
+	case list.Latest || list.Newest:
+		return dated(page)
+	case list.Day != "": // titles alone, as on the first page
+	case list.Readings != nil: // each under its day, as on the first page
+	default:
+		return b.catalog.Snippets(ctx, list.Search, page)
+	}
+	return page
+}
+
+// backWords ask for the page before the list shown, returnWords for the
+// list shown again (a card opened from it read): Bare, folded.
+var (
+	backWords = map[string]bool{"上一页": true, "上页": true, "前一页": true, "上一批": true, "前一批": true, "上一组": true,
+		"返回上一页": true, "返回上一批": true, "回到上一页": true, "看上一页": true, "上一页呢": true, "之前那批": true}
+	returnWords = map[string]bool{"返回": true, "返回列表": true, "回到列表": true, "返回上一级": true, "刚才的列表": true, "刚才那个列表": true,
+		"列表呢": true, "刚才那批": true, "刚才那一批": true, "再发一下列表": true, "重新发一下列表": true}
+)
+
+const (
+	firstPageAlready = "这已经是第一页了。回复列表里的序号查看文章，「更多」看下一批。"
+	noPageBack       = "现在没有可以返回的列表。发送关键词搜索文章。"
+)
+
+// back answers 上一页 (before) and 返回 (the list open again): the page
+// before the list shown, or that list, its numbers open, and 更多 after
+// it showing the page that follows (a follower run's finds: searched,
+// 上一页 found articles on its words, and 返回 a list on 返回舱 whose 3
+// the follower then opened).
+func (b *Bot) back(ctx context.Context, s *Settings, m Message, list FollowUp, before bool) []Reply {
+	note(ctx, func(e *Event) { e.Outcome, e.Query = OutcomeMore, list.Query })
+	if len(list.IDs) == 0 {
+		return []Reply{{Type: ReplyText, Text: noPageBack}}
+	}
+	shown := Page{IDs: list.IDs, Stories: list.Stories}
+	page := list
+	if before {
+		if len(list.Back) == 0 {
+			return []Reply{{Type: ReplyText, Text: firstPageAlready}}
+		}
+		shown = list.Back[len(list.Back)-1]
+		gone := make(map[string]bool, len(shown.IDs)+len(list.IDs))
+		for _, id := range slices.Concat(shown.IDs, list.IDs) {
+			gone[id] = true
+		}
+		page.Back = list.Back[:len(list.Back)-1]
+		page.Seen = slices.DeleteFunc(slices.Clone(list.Seen), func(id string) bool { return gone[id] })
+	}
+	var days map[string]string
+	if list.Readings != nil { // each reading is listed under its day
+		rs, err := b.readingHits(ctx, *list.Readings, maxSeen+s.searchN())
+		if err != nil {
+			b.log.ErrorContext(ctx, "past readings", "err", err)
+			return unavailable(ctx, readingsUnreadable)
+		}
+		days = make(map[string]string, len(rs))
+		for _, h := range rs {
+			days[h.Article.ID] = h.Snippet
+		}
+	}
+	hits := make([]content.Hit, 0, len(shown.IDs))
+	for i, id := range shown.IDs {
+		a, err := b.catalog.Get(ctx, id)
+		if errors.Is(err, content.ErrNotFound) {
+			continue // removed since: the page shows the rest
+		}
+		if err != nil {
+			b.log.ErrorContext(ctx, "read follow-up article", "id", id, "err", err)
+			return unavailable(ctx, articleUnreadable)
+		}
+		h := content.Hit{Article: a, Score: 1, Snippet: days[id]}
+		if i < len(shown.Stories) && shown.Stories[i] != "" {
+			for _, st := range content.Stories(a.Body) {
+				if st.Head == shown.Stories[i] {
+					h.Story = &st
+					break
+				}
+			}
+		}
+		hits = append(hits, h)
+	}
+	if len(hits) == 0 {
+		return []Reply{{Type: ReplyText, Text: noPageBack}}
+	}
+	_, _, header := b.pager(s, list)
+	// The page before has the one shown after it; whether the list shown
+	// had more is not kept, and its footer promises none (更多 still
+	// pages on).
+	reply, ids := listReplyWith(b.decorate(ctx, list, hits), header, true, before)
+	page.IDs, page.Stories = ids, storiesOf(hits[:len(ids)])
 	return []Reply{b.keepList(ctx, m, page, reply)}
 }
 

@@ -1240,11 +1240,33 @@ func TestMoreOfEveryList(t *testing.T) {
 	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
 	b.SetSettings(s)
 	ask := asker(t, b)
-	if first := ask("基层专题"); !strings.Contains(first.Text, "2. ") {
+	first := ask("基层专题")
+	if !strings.Contains(first.Text, "2. ") {
 		t.Fatalf("基层专题: %v", first)
 	}
-	if next := ask("更多"); next.Text == noMore || !strings.Contains(next.Text, "1. ") {
+	next := ask("更多")
+	if next.Text == noMore || !strings.Contains(next.Text, "1. ") {
 		t.Fatalf("更多 after a rule's list: %v", next)
+	}
+	// 上一页 shows the page before as it was (its snippets too); 更多
+	// after it, the page the follower came from.
+	for _, back := range []string{"上一页", "好的，上一页"} {
+		if r := ask(back); r.Text != first.Text {
+			t.Fatalf("%s after 更多:\n%s\nwant\n%s", back, r.Text, first.Text)
+		}
+		if r := ask("更多"); r.Text != next.Text {
+			t.Fatalf("更多 after %s:\n%s\nwant\n%s", back, r.Text, next.Text)
+		}
+	}
+	// 返回 after a card opened from a list shows that list again.
+	if r := ask("1"); r.Type != ReplyNews {
+		t.Fatalf("1: %v", r)
+	}
+	if r := ask("返回"); r.Text != next.Text {
+		t.Fatalf("返回 after a card opened from the list:\n%s\nwant\n%s", r.Text, next.Text)
+	}
+	if r := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))("返回"); r.Text != noPageBack {
+		t.Fatalf("返回 with nothing open: %v", r)
 	}
 	if r := ask("专题"); !strings.HasSuffix(r.Text, listFooter) { // a configured list of articles
 		t.Fatalf("a configured list promises more: %v", r)
@@ -1257,13 +1279,18 @@ func TestMoreOfEveryList(t *testing.T) {
 	mb := newDemoBot(t, c, NewMemoryFollowUps())
 	mb.SetSettings(s)
 	ask = asker(t, mb)
-	if r := ask("枫桥经验"); !strings.Contains(r.Text, "提到了它") || !strings.Contains(r.Text, "2. ") || !strings.HasSuffix(r.Text, listFooterMore) {
-		t.Fatalf("枫桥经验: %v", r)
+	mentions := ask("枫桥经验")
+	if !strings.Contains(mentions.Text, "提到了它") || !strings.Contains(mentions.Text, "2. ") || !strings.HasSuffix(mentions.Text, listFooterMore) {
+		t.Fatalf("枫桥经验: %v", mentions)
 	}
 	if r := ask("更多"); !strings.Contains(r.Text, "提到了它") || !strings.Contains(r.Text, "1. ") || strings.Contains(r.Text, "2. ") ||
 		!strings.HasSuffix(r.Text, listFooter) {
 		t.Fatalf("更多 after the mentions: %v", r)
 	}
+	if r := ask("上一页"); r.Text != mentions.Text {
+		t.Fatalf("上一页 after the mentions' 更多:\n%s\nwant\n%s", r.Text, mentions.Text)
+	}
+	ask("更多")
 	if r := ask("更多"); r.Text != noMore {
 		t.Fatalf("更多 after every mention: %v", r)
 	}

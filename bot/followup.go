@@ -34,6 +34,16 @@ type FollowUp struct {
 	// Readings marks a list of past daily readings (往期每日一读, 上周的每日一读).
 	Readings *ReadingsOf `json:"readings,omitempty"`
 	Seen     []string    `json:"seen,omitempty"`
+	// Back are the pages shown before this one (更多's), oldest first,
+	// for 上一页.
+	Back []Page `json:"back,omitempty"`
+}
+
+// Page is a list's page as it was shown: its articles and, beside each,
+// the roundup item listed ("" for a whole article).
+type Page struct {
+	IDs     []string `json:"ids"`
+	Stories []string `json:"stories,omitempty"`
 }
 
 // FollowUps remembers, per follower, the last numbered list, so that a

@@ -133,6 +133,20 @@ func TestPastReadings(t *testing.T) {
 	if r := ask("2"); r.Type != ReplyNews || r.Card.Title != "导读r23" {
 		t.Errorf("2 after 更多: %+v", r)
 	}
+	// 上一页 shows the page before as it was, its numbers open again, and
+	// 更多 after it is the page the follower came from.
+	if r := ask("上一页"); r.Text != first.Text {
+		t.Fatalf("上一页 after 更多:\n%s\nwant\n%s", r.Text, first.Text)
+	}
+	if r := ask("2"); r.Type != ReplyNews || r.Card.Title != "导读r29" {
+		t.Errorf("2 after 上一页: %+v", r)
+	}
+	if r := ask("上一页"); r.Text != firstPageAlready {
+		t.Errorf("上一页 on the first page: %q", r.Text)
+	}
+	if r := ask("更多"); r.Text != page.Text {
+		t.Fatalf("更多 after 上一页:\n%s\nwant\n%s", r.Text, page.Text)
+	}
 	for range 4 {
 		page = ask("更多")
 	}

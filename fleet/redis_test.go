@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -181,6 +182,16 @@ func TestFollowUpsAcrossReplicas(t *testing.T) {
 		fu, _ := a.Get(ctx, "o1")
 		return fu.IDs == nil
 	})
+	// Every field of a list goes through: the pages before it (上一页)
+	// and the readings it lists.
+	full := bot.FollowUp{Query: "11月的每日一读", IDs: []string{"r24"}, Seen: []string{"r30"}, Back: []bot.Page{{IDs: []string{"r30"}, Stories: []string{"头条"}}},
+		Readings: &bot.ReadingsOf{From: "2026-11-01", Through: "2026-11-30", Name: "2026年11月"}}
+	if err := a.Put(ctx, "o4", full); err != nil {
+		t.Fatal(err)
+	}
+	if fu, err := a.Get(ctx, "o4"); err != nil || !reflect.DeepEqual(fu, full) {
+		t.Fatalf("read back %+v, %v; want %+v", fu, err, full)
+	}
 	// A list as the version before wrote it (ids alone) still reads.
 	r.client.Set(ctx, r.key("followup", "o3"), `["p","q"]`, time.Minute)
 	if fu, err := a.Get(ctx, "o3"); err != nil || len(fu.IDs) != 2 || fu.IDs[0] != "p" {
