@@ -496,11 +496,21 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 	if err != nil {
 		return err
 	}
+	// A follower who opted out or left since the run read its list is
+	// not sent to (a fleet run's find: 33 who sent 退订 or unfollowed
+	// mid-run got the reading twenty seconds later).
+	leavers, err := p.Store.Leavers(ctx, recipients)
+	if err != nil {
+		return err
+	}
 	_, idempotent := sender.(OnceSender)
 	var todo, unknown []store.Delivery
 	for _, r := range recipients {
 		d, seen := known[r]
 		switch {
+		case leavers[r] && (!seen || d.State == store.Failed):
+			res.Skipped[reasonLeft]++
+			continue
 		case !seen:
 			d = store.Delivery{Day: res.Day, Recipient: r}
 		case d.State == store.Sending && !idempotent:
@@ -757,6 +767,10 @@ func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error, 
 		d.State, d.Reason = store.Failed, err.Error()
 	}
 }
+
+// reasonLeft counts the recipients who opted out or unfollowed while the
+// run went on: nothing is written for them, and a rerun leaves them out.
+const reasonLeft = "opted out or unfollowed during the run"
 
 // What stops a run because no further call can succeed today (haltsRun),
 // for any process: the day's note then.

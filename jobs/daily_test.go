@@ -578,3 +578,32 @@ func TestRemovedReadingIsReplaced(t *testing.T) {
 		t.Fatalf("the plan of the day sent, its article removed: %+v %v", plan, err)
 	}
 }
+
+// TestLeaversMidRunAreNotSent: followers who opt out or unfollow while a
+// run goes on are not sent the reading once the run reaches them (a fleet
+// run's find: 33 who sent 退订 or unfollowed mid-run were delivered to),
+// nor by a rerun; those the run had sent to stay sent.
+func TestLeaversMidRunAreNotSent(t *testing.T) {
+	ctx := context.Background()
+	s, _, p := setup(t, 100)
+	send := &takeoverSender{fakeSender: *newFakeSender(), take: func() {
+		// The first call: o098 and o099 come batches later.
+		if err := s.SetPushOptOut(ctx, "o099", true, clock); err != nil {
+			t.Error(err)
+		}
+		if err := s.FollowerUnsubscribed(ctx, "o098", clock); err != nil {
+			t.Error(err)
+		}
+	}}
+	useSender(p, send)
+	res, err := p.Run(ctx, RunOptions{})
+	if err != nil || res.Recipients != 100 || res.Sent != 98 || res.Skipped[reasonLeft] != 2 {
+		t.Fatalf("run: %+v %v", res, err)
+	}
+	if send.sent["o098"]+send.sent["o099"] != 0 || send.sent["o000"] != 1 {
+		t.Fatalf("sent %v", send.sent)
+	}
+	if sum, _ := s.LedgerSummary(ctx, "2026-11-26"); sum.Counts[store.Sent] != 98 || sum.RunState != "done" {
+		t.Fatalf("ledger %+v", sum)
+	}
+}

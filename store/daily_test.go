@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"mpbot/content"
 	"mpbot/store"
 	"mpbot/store/storetest"
@@ -121,6 +122,10 @@ func testFollowers(t *testing.T, e storetest.Engine) {
 	}
 	if n, err := s.UpsertFollowerIDs(ctx, []string{"o1", "o4", "o5"}); err != nil || n != 2 {
 		t.Fatalf("sync: %d new, %v", n, err)
+	}
+	// A push re-reads its recipients: o2 opted out, o3 left, o9 unknown.
+	if left, err := s.Leavers(ctx, []string{"o1", "o2", "o3", "o4", "o9"}); err != nil || !maps.Equal(left, map[string]bool{"o2": true, "o3": true, "o9": true}) {
+		t.Fatalf("leavers %v, %v", left, err)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"mpbot/content"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -169,6 +170,37 @@ func (s *Store) PushRecipients(ctx context.Context, since time.Time, fn func(ope
 		}
 	}
 	return rows.Err()
+}
+
+// Leavers returns those of openids who no longer take the daily reading:
+// unfollowed, opted out, or not known. A push re-reads them for each few
+// recipients just before sending: its list was read when it started, and a
+// run of ten thousand takes minutes.
+func (s *Store) Leavers(ctx context.Context, openids []string) (_ map[string]bool, err error) {
+	defer failed(&err, "read followers' subscriptions")
+	out := make(map[string]bool, len(openids))
+	if len(openids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(openids))
+	for i, id := range openids {
+		args[i] = id
+		out[id] = true
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT openid FROM followers WHERE subscribed = 1 AND push_opt_out = 0
+		AND openid IN (?`+strings.Repeat(",?", len(openids)-1)+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		delete(out, id)
+	}
+	return out, rows.Err()
 }
 
 // FollowerStats counts followers: now, opted in to the daily reading, new
