@@ -347,14 +347,14 @@ func (s Replies) Claim(caller context.Context, key string, ttl time.Duration) (w
 	}
 	prev, err := set.Result()
 	if errors.Is(err, redis.Nil) {
-		return true, 0, "", nil
+		return true, 0, value, nil
 	}
 	if err != nil {
 		return false, 0, "", fmt.Errorf("claim %s: %w", key, err)
 	}
 	// The time, then the token; a claim of the version before has no token.
 	if _, theirs, _ := strings.Cut(prev, ":"); theirs == token {
-		return true, 0, "", nil
+		return true, 0, prev, nil
 	}
 	left, err := s.R.client.PTTL(ctx, k).Result()
 	if err != nil {
@@ -375,15 +375,28 @@ func (s Replies) Claim(caller context.Context, key string, ttl time.Duration) (w
 // abandoned one takes it over, and a claimer that records its answer at
 // the last moment keeps it. The new claim lives ttl from now, so that its
 // age counts from the takeover.
-func (s Replies) Takeover(ctx context.Context, key, id string, ttl time.Duration) (bool, error) {
+func (s Replies) Takeover(ctx context.Context, key, id string, ttl time.Duration) (bool, string, error) {
 	token := fmt.Sprintf("%s-%d", s.R.id, s.R.claims.Add(1))
 	value := fmt.Sprintf("%d:%s", time.Now().UnixMilli(), token)
 	n, err := takeoverScript.Run(ctx, s.R.client, []string{s.R.key("claim", key), s.R.key("reply", key)},
 		id, value, ttl.Milliseconds()).Int()
 	if err != nil {
-		return false, fmt.Errorf("take over the claim of %s: %w", key, err)
+		return false, "", fmt.Errorf("take over the claim of %s: %w", key, err)
 	}
-	return n == 1, nil
+	return n == 1, value, nil
+}
+
+// Owns implements wechat.SharedReplies: one GET, made only for a late
+// answer.
+func (s Replies) Owns(ctx context.Context, key, id string) (bool, error) {
+	v, err := s.R.client.Get(ctx, s.R.key("claim", key)).Result()
+	if errors.Is(err, redis.Nil) {
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("read the claim of %s: %w", key, err)
+	}
+	return v == id, nil
 }
 
 // takeoverScript replaces the claim KEYS[1] holding ARGV[1] (or gone) by

@@ -302,19 +302,31 @@ func TestRepliesTakeover(t *testing.T) {
 	r := testRedis(t)
 	dead, b, c := Replies{R: r}, Replies{R: r}, Replies{R: r}
 	// The dead replica's claim, made 5 s ago by Redis's clock.
-	if won, _, _, err := dead.Claim(ctx, "o|2", 10*time.Minute); !won || err != nil {
+	won, _, deads, err := dead.Claim(ctx, "o|2", 10*time.Minute)
+	if !won || err != nil {
 		t.Fatalf("first claim: %v %v", won, err)
+	}
+	if ours, err := dead.Owns(ctx, "o|2", deads); !ours || err != nil {
+		t.Fatalf("the claimer owns its claim: %v %v", ours, err)
 	}
 	r.client.PExpire(ctx, r.key("claim", "o|2"), 10*time.Minute-5*time.Second)
 	_, age, id, err := b.Claim(ctx, "o|2", 10*time.Minute)
 	if err != nil || age < 5*time.Second || age > 6*time.Second {
 		t.Fatalf("the dead replica's claim: %v old, %v", age, err)
 	}
-	if won, err := b.Takeover(ctx, "o|2", id, 10*time.Minute); !won || err != nil {
+	won, bs, err := b.Takeover(ctx, "o|2", id, 10*time.Minute)
+	if !won || err != nil {
 		t.Fatalf("takeover: %v %v", won, err)
 	}
-	if won, err := c.Takeover(ctx, "o|2", id, 10*time.Minute); won || err != nil {
+	if won, _, err := c.Takeover(ctx, "o|2", id, 10*time.Minute); won || err != nil {
 		t.Fatalf("a second takeover of the same claim: won %v, %v", won, err)
+	}
+	// The claimer, back from a stall, no longer owns the message: its late
+	// answer is not sent.
+	for who, want := range map[string]bool{deads: false, bs: true} {
+		if ours, err := dead.Owns(ctx, "o|2", who); ours != want || err != nil {
+			t.Fatalf("claim %s owns the message: %v %v, want %v", who, ours, err, want)
+		}
 	}
 	// The new claim's age counts from the takeover.
 	won, age, id2, err := c.Claim(ctx, "o|2", 10*time.Minute)
@@ -333,11 +345,11 @@ func TestRepliesTakeover(t *testing.T) {
 	if _, _, done, err := b.Load(ctx, "o|4"); !done || err != nil { // the write has reached Redis
 		t.Fatalf("late marker not stored: %v", err)
 	}
-	if won, err := b.Takeover(ctx, "o|4", id, 10*time.Minute); won || err != nil {
+	if won, _, err := b.Takeover(ctx, "o|4", id, 10*time.Minute); won || err != nil {
 		t.Fatalf("took over a message whose claimer said it answers late: won %v, %v", won, err)
 	}
 	// A claim that expired meanwhile is made again.
-	if won, err := c.Takeover(ctx, "o|3", "gone", time.Minute); !won || err != nil {
+	if won, _, err := c.Takeover(ctx, "o|3", "gone", time.Minute); !won || err != nil {
 		t.Fatalf("takeover of an expired claim: %v %v", won, err)
 	}
 	if left := r.client.PTTL(ctx, r.key("claim", "o|3")).Val(); left <= 0 || left > time.Minute {
@@ -882,7 +894,7 @@ func TestRetriedTakeoverWins(t *testing.T) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		won, err := Replies{R: r}.Takeover(ctx, msg, id, time.Minute)
+		won, _, err := Replies{R: r}.Takeover(ctx, msg, id, time.Minute)
 		done <- result{won, err}
 	}()
 	waitFor(t, "Redis to run the takeover", func() bool { return other.client.Get(ctx, other.key("claim", msg)).Val() != id })

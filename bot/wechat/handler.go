@@ -93,7 +93,8 @@ type SharedReplies interface {
 	// Claim marks key as answered by this replica, for ttl; when another
 	// replica claimed it first, won is false, age is how long ago that
 	// claim was made, by the shared store's clock (the replicas' clocks
-	// need not agree), and id tells it from a later one.
+	// need not agree). id tells the claim (this replica's, or the other's)
+	// from a later one.
 	Claim(ctx context.Context, key string, ttl time.Duration) (won bool, age time.Duration, id string, err error)
 	// Store records the answer; late means it went through the API.
 	Store(ctx context.Context, key string, replies []bot.Reply, late bool, ttl time.Duration) error
@@ -102,8 +103,12 @@ type SharedReplies interface {
 	// Takeover claims key for this replica, for ttl, in place of the
 	// claim id, which was abandoned; in one step, won is false when an
 	// answer (or word that it comes late) was stored meanwhile, or id is no
-	// longer the claim (another replica took it over first).
-	Takeover(ctx context.Context, key, id string, ttl time.Duration) (won bool, err error)
+	// longer the claim (another replica took it over first). mine is the
+	// new claim's id.
+	Takeover(ctx context.Context, key, id string, ttl time.Duration) (won bool, mine string, err error)
+	// Owns reports whether id is still key's claim (or no claim is left):
+	// a replica that stalled past its budget may have been taken over.
+	Owns(ctx context.Context, key, id string) (bool, error)
 }
 
 // Answerer decides what to say to a message (bot.Bot.Answer).
@@ -464,9 +469,12 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 		return replies, false
 	}
 
+	var mine string // this replica's claim, which a late answer checks it still holds
 	if h.cfg.Shared != nil {
 		won, age, theirs, err := h.cfg.Shared.Claim(ctx, key, replayTTL)
 		switch {
+		case err == nil && won:
+			mine = theirs
 		case err != nil:
 			// Dedupe falls back to this process; replies go on.
 			h.cfg.Metrics.sharedStateError()
@@ -489,7 +497,8 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 			// word that it is late: it died (or lost Redis) after its
 			// claim. Without a takeover every retry would wait for it,
 			// and the follower would get nothing.
-			if won, err := h.cfg.Shared.Takeover(ctx, key, theirs, replayTTL); err != nil || !won {
+			won, id, err := h.cfg.Shared.Takeover(ctx, key, theirs, replayTTL)
+			if err != nil || !won {
 				if err != nil {
 					h.cfg.Metrics.sharedStateError()
 					h.log.WarnContext(ctx, "shared reply state unavailable; a message another replica claimed and did not answer is left unanswered", "err", err)
@@ -499,6 +508,7 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 				c.finish(replies, h.now())
 				return replies, false
 			}
+			mine = id
 			h.cfg.Metrics.takeover()
 			h.log.WarnContext(ctx, "answering a message another replica claimed and did not answer", "openid", m.From, "claimed_ago", age.Round(time.Millisecond))
 		}
@@ -540,6 +550,16 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 		replies = []bot.Reply{merged}
 	}
 	late := c.finish(replies, h.now())
+	if late && mine != "" {
+		// A replica that stalled (a paused process, a long GC) past its
+		// budget and the takeover point may find the message answered by
+		// another: its own late answer would be a second, contradicting
+		// one (a fleet run's find: 文章暂时无法读取 after the card).
+		if ours, err := h.cfg.Shared.Owns(context.WithoutCancel(ctx), key, mine); err == nil && !ours {
+			h.log.WarnContext(ctx, "late answer dropped: another replica took the message over and answered it", "openid", m.From)
+			return nil, true
+		}
+	}
 	if h.cfg.Shared != nil {
 		if err := h.cfg.Shared.Store(context.WithoutCancel(ctx), key, replies, late, callTTL); err != nil {
 			h.cfg.Metrics.sharedStateError()

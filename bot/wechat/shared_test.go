@@ -17,12 +17,22 @@ type memShared struct {
 	mu      sync.Mutex
 	answers map[string]*sharedEntry
 	down    bool
+	claims  int
+}
+
+// claim records a new claim of key, and returns its id.
+func (s *memShared) claim(key string) string {
+	s.claims++
+	e := &sharedEntry{claimed: time.Now(), id: fmt.Sprint("claim-", s.claims)}
+	s.answers[key] = e
+	return e.id
 }
 
 type sharedEntry struct {
 	done, late bool
 	replies    []bot.Reply
 	claimed    time.Time
+	id         string // of the claim
 }
 
 func (s *memShared) Claim(_ context.Context, key string, _ time.Duration) (bool, time.Duration, string, error) {
@@ -32,10 +42,9 @@ func (s *memShared) Claim(_ context.Context, key string, _ time.Duration) (bool,
 		return false, 0, "", errors.New("connection refused")
 	}
 	if e, ok := s.answers[key]; ok {
-		return false, time.Since(e.claimed), e.claimed.String(), nil
+		return false, time.Since(e.claimed), e.id, nil
 	}
-	s.answers[key] = &sharedEntry{claimed: time.Now()}
-	return true, 0, "", nil
+	return true, 0, s.claim(key), nil
 }
 
 func (s *memShared) Store(_ context.Context, key string, replies []bot.Reply, late bool, _ time.Duration) error {
@@ -46,7 +55,7 @@ func (s *memShared) Store(_ context.Context, key string, replies []bot.Reply, la
 	}
 	e := &sharedEntry{done: true, late: late, replies: replies}
 	if old := s.answers[key]; old != nil {
-		e.claimed = old.claimed
+		e.claimed, e.id = old.claimed, old.id
 	}
 	s.answers[key] = e
 	return nil
@@ -54,17 +63,23 @@ func (s *memShared) Store(_ context.Context, key string, replies []bot.Reply, la
 
 // Takeover is the Redis script's: no answer stored, and the claim still
 // the one seen.
-func (s *memShared) Takeover(_ context.Context, key, id string, _ time.Duration) (bool, error) {
+func (s *memShared) Takeover(_ context.Context, key, id string, _ time.Duration) (bool, string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.down {
-		return false, errors.New("connection refused")
+		return false, "", errors.New("connection refused")
 	}
-	if e, ok := s.answers[key]; ok && (e.done || e.claimed.String() != id) {
-		return false, nil
+	if e, ok := s.answers[key]; ok && (e.done || e.id != id) {
+		return false, "", nil
 	}
-	s.answers[key] = &sharedEntry{claimed: time.Now()}
-	return true, nil
+	return true, s.claim(key), nil
+}
+
+func (s *memShared) Owns(_ context.Context, key, id string) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e, ok := s.answers[key]
+	return !ok || e.id == id, nil
 }
 
 func (s *memShared) Load(_ context.Context, key string) ([]bot.Reply, bool, bool, error) {
@@ -241,5 +256,57 @@ func TestRetryTakesOverAnAbandonedClaim(t *testing.T) {
 	release = nil
 	if out := <-done; !out.Success {
 		t.Fatalf("A's fallback: %+v", out)
+	}
+}
+
+// stallingShared holds back a replica's word that its answer is late until
+// released: the replica stalled (a paused process) before it could say so.
+type stallingShared struct {
+	*memShared
+	held    chan struct{} // closed when the word is held
+	release chan struct{}
+}
+
+func (s *stallingShared) Store(ctx context.Context, key string, replies []bot.Reply, late bool, ttl time.Duration) error {
+	if late && replies == nil {
+		close(s.held)
+		<-s.release
+	}
+	return s.memShared.Store(ctx, key, replies, late, ttl)
+}
+
+// TestStalledReplicaTakenOverSendsNothingLate: a replica that stalled
+// past its budget before saying its answer was late is taken over by
+// WeChat's retry on another; back, it must not send its own answer through
+// the customer-service API as well (a fleet run's find: the follower got
+// the card, then 文章暂时无法读取).
+func TestStalledReplicaTakenOverSendsNothingLate(t *testing.T) {
+	const budget = time.Second
+	shared := &memShared{answers: map[string]*sharedEntry{}}
+	stall := &stallingShared{memShared: shared, held: make(chan struct{}), release: make(chan struct{})}
+	a := newHarness(t, ModeSafe, withBudget(budget), func(c *Config, _ *harness) { c.Shared = stall })
+	b := newHarness(t, ModeSafe, withBudget(budget), func(c *Config, _ *harness) { c.Shared = shared })
+	release := make(chan struct{})
+	a.catalog.block = release
+	in := a.text("o_stalled", "浦江经验")
+	done := make(chan *Outbound)
+	go func() { done <- a.send(in) }()
+	<-stall.held
+	// WeChat's retry comes past the takeover point of A's claim.
+	key := fmt.Sprintf("%s|%d", in.From, in.MsgID)
+	shared.mu.Lock()
+	shared.answers[key].claimed = time.Now().Add(-5 * time.Second)
+	shared.mu.Unlock()
+	if out := b.send(in); out.MsgType != "news" || b.answers.Load() != 1 {
+		t.Fatalf("the retry on B: %+v, bot ran %d times", out, b.answers.Load())
+	}
+	close(stall.release)
+	close(release)
+	if out := <-done; !out.Success {
+		t.Fatalf("A's answer to WeChat: %+v", out)
+	}
+	waitFor(t, func() bool { return a.logs.count("late answer dropped") == 1 || len(a.api.Calls(customSend)) > 0 }, "A to drop or send its late answer")
+	if n := len(a.api.Calls(customSend)); n != 0 {
+		t.Fatalf("A sent its late answer %d times after B answered", n)
 	}
 }
