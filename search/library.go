@@ -73,7 +73,13 @@ func OpenLibrary(ctx context.Context, st *store.Store, log *slog.Logger) (*Libra
 	}
 	l.index.Compact()
 	if l.index.Len() > 0 {
-		if err := l.SaveSnapshot(ctx); err != nil {
+		// Written whatever the store holds: a snapshot of this change in
+		// another version's format is what made the rebuild.
+		l.syncMu.Lock()
+		err := l.store.SaveSnapshot(ctx, l.seq, l.index.encodeSnapshot(l.seq))
+		l.saved = l.seq
+		l.syncMu.Unlock()
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -81,15 +87,20 @@ func OpenLibrary(ctx context.Context, st *store.Store, log *slog.Logger) (*Libra
 }
 
 // SaveSnapshot writes the index to the store for fast start-up, if it
-// changed since the last snapshot.
+// changed since the last snapshot and the store holds none as recent
+// (another replica's).
 func (l *Library) SaveSnapshot(ctx context.Context) error {
 	l.syncMu.Lock()
 	defer l.syncMu.Unlock()
 	if l.seq == l.saved && l.saved != 0 {
 		return nil
 	}
-	blob := l.index.encodeSnapshot(l.seq)
-	if err := l.store.SaveSnapshot(ctx, l.seq, blob); err != nil {
+	// Encoding the index costs a second or more: not for nothing.
+	if stored, err := l.store.SnapshotSeq(ctx); err == nil && stored >= l.seq && l.saved != 0 {
+		l.saved = l.seq
+		return nil
+	}
+	if _, err := l.store.SaveNewSnapshot(ctx, l.seq, l.index.encodeSnapshot(l.seq)); err != nil {
 		return err
 	}
 	l.saved = l.seq

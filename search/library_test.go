@@ -300,6 +300,49 @@ func TestSnippetCache(t *testing.T) {
 	}
 }
 
+// TestSnapshotSavedOnceByAFleet: replicas stopping together save the
+// index snapshot once: one that finds the store holding one of its change
+// or later writes nothing (a fleet run's find: each of three wrote the
+// same 49 MB in turn, and the last ran out of its shutdown time).
+func TestSnapshotSavedOnceByAFleet(t *testing.T) { storetest.Each(t, testSnapshotSavedOnceByAFleet) }
+
+func testSnapshotSavedOnceByAFleet(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	path := e.Fresh(t)
+	a := openLibraryAt(t, e, path)
+	a.Seed(ctx, content.DemoArticles())
+	b := openLibraryAt(t, e, path)
+	if _, err := a.Import(ctx, []content.Article{{ID: "late", Title: "低空经济新观察", URL: "https://example.com/late"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Sync(ctx); err != nil || b.seq != a.seq {
+		t.Fatalf("replica b at change %d, a at %d: %v", b.seq, a.seq, err)
+	}
+	if err := a.SaveSnapshot(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// Marked, so that a second write shows.
+	if err := a.store.SaveSnapshot(ctx, a.seq, []byte("a's")); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SaveSnapshot(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if blob, err := b.store.LoadSnapshot(ctx); err != nil || string(blob) != "a's" {
+		t.Fatalf("b wrote the snapshot a had saved at the same change: %.8q %v", blob, err)
+	}
+	// A later change is saved.
+	if err := b.Delete(ctx, "late"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SaveSnapshot(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if blob, err := b.store.LoadSnapshot(ctx); err != nil || string(blob) == "a's" {
+		t.Fatalf("b's snapshot of a later change not written: %v", err)
+	}
+}
+
 // openLibraryAt opens a library on the store at where, as another process
 // (or replica) would.
 func openLibraryAt(t *testing.T, e storetest.Engine, where string) *Library {

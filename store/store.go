@@ -535,29 +535,62 @@ func (s *Store) GetIndexed(ctx context.Context, id string) (_ Indexed, err error
 const snapshotChunk = 1 << 20
 
 // SaveSnapshot stores the index snapshot, replacing the previous one.
-func (s *Store) SaveSnapshot(ctx context.Context, seq int64, data []byte) (err error) {
+func (s *Store) SaveSnapshot(ctx context.Context, seq int64, data []byte) error {
+	_, err := s.saveSnapshot(ctx, seq, data, false)
+	return err
+}
+
+// SaveNewSnapshot stores the index snapshot of change seq unless the store
+// holds one of seq or later (another replica's, saved as the fleet
+// stopped: each of three wrote the same 49 MB in turn, and the last ran out
+// of its shutdown time). saved reports whether it was written.
+func (s *Store) SaveNewSnapshot(ctx context.Context, seq int64, data []byte) (saved bool, err error) {
+	return s.saveSnapshot(ctx, seq, data, true)
+}
+
+// SnapshotSeq returns the change the stored index snapshot reflects, 0
+// when there is none.
+func (s *Store) SnapshotSeq(ctx context.Context) (seq int64, err error) {
+	defer failed(&err, "read index snapshot")
+	err = s.db.QueryRowContext(ctx, `SELECT seq FROM index_snapshot WHERE id = 1`).Scan(&seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return seq, err
+}
+
+func (s *Store) saveSnapshot(ctx context.Context, seq int64, data []byte, onlyNew bool) (saved bool, err error) {
 	defer failed(&err, "save index snapshot")
 	// Two replicas saving at once both deleted the chunks and one failed
 	// on the other's (duplicate key): they take turns.
 	tx, err := s.beginLocked(ctx, snapshotLock)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer tx.Rollback()
+	if onlyNew {
+		var stored int64
+		if err := tx.QueryRowContext(ctx, `SELECT seq FROM index_snapshot WHERE id = 1`).Scan(&stored); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return false, err
+		}
+		if stored >= seq {
+			return false, nil
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM index_snapshot_chunks`); err != nil {
-		return err
+		return false, err
 	}
 	for n := 0; n*snapshotChunk < len(data); n++ {
 		chunk := data[n*snapshotChunk : min((n+1)*snapshotChunk, len(data))]
 		if _, err := tx.ExecContext(ctx, `INSERT INTO index_snapshot_chunks (n, data) VALUES (?, ?)`, n, chunk); err != nil {
-			return err
+			return false, err
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO index_snapshot (id, seq, saved, size) VALUES (1, ?, ?, ?)
 		ON CONFLICT(id) DO UPDATE SET seq=excluded.seq, saved=excluded.saved, size=excluded.size`, seq, s.Now().UnixMilli(), len(data)); err != nil {
-		return err
+		return false, err
 	}
-	return tx.Commit()
+	return true, tx.Commit()
 }
 
 // LoadSnapshot returns the stored index snapshot, or nil when there is none.
