@@ -30,7 +30,7 @@ func (c *cli) serveCmd() *cobra.Command {
 			if cfg.source != "embedded defaults" {
 				watch = cfg.source
 			}
-			return serve(cmd.Context(), cfg, watch, newLogger(cfg.Log, c.stderr))
+			return serve(cmd.Context(), cfg, watch, limitRepeats(newLogger(cfg.Log, c.stderr)))
 		},
 	}
 }

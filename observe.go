@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -122,6 +123,83 @@ func (h requestIDHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 
 func (h requestIDHandler) WithGroup(name string) slog.Handler {
 	return requestIDHandler{h.Handler.WithGroup(name)}
+}
+
+// repeatLimit lets a warning or an error written while answering a
+// webhook call through at most once per repeatEvery for each message; the next let through carries how many like
+// it were left out meanwhile (left_out). An outage (Redis down, the store
+// hung) otherwise wrote a few lines per message per replica, with nothing
+// rate-limited (a fleet run's find: a hundred lines in 25 s). Messages are
+// the code's constants: the map stays small, and is emptied if it is not.
+type repeatLimit struct {
+	slog.Handler
+	seen *repeats
+}
+
+type repeats struct {
+	mu   sync.Mutex
+	last map[string]*repeated
+}
+
+type repeated struct {
+	at      time.Time
+	leftOut int
+}
+
+const (
+	repeatEvery = 10 * time.Second
+	maxRepeats  = 4096
+)
+
+// limitRepeats is serve's log: its lines come per message.
+func limitRepeats(l *slog.Logger) *slog.Logger {
+	return slog.New(repeatLimit{l.Handler(), &repeats{last: map[string]*repeated{}}})
+}
+
+func (h repeatLimit) Handle(ctx context.Context, r slog.Record) error {
+	if _, answering := ctx.Value(requestIDKey{}).(string); !answering || r.Level < slog.LevelWarn {
+		// Only lines written while answering a message come per message:
+		// a config edit's warnings, a few seconds apart, each matter.
+		return h.Handler.Handle(ctx, r)
+	}
+	leftOut, pass := h.seen.pass(r.Message, r.Time)
+	if !pass {
+		return nil
+	}
+	if leftOut > 0 {
+		r = r.Clone()
+		r.AddAttrs(slog.Int("left_out", leftOut))
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+// pass reports whether a line of msg at t goes out, and how many were left
+// out since the last that did.
+func (s *repeats) pass(msg string, t time.Time) (leftOut int, pass bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.last[msg]
+	switch {
+	case p == nil:
+		if len(s.last) >= maxRepeats {
+			clear(s.last)
+		}
+		s.last[msg] = &repeated{at: t}
+		return 0, true
+	case t.Sub(p.at) < repeatEvery:
+		p.leftOut++
+		return 0, false
+	}
+	leftOut, p.at, p.leftOut = p.leftOut, t, 0
+	return leftOut, true
+}
+
+func (h repeatLimit) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return repeatLimit{h.Handler.WithAttrs(attrs), h.seen}
+}
+
+func (h repeatLimit) WithGroup(name string) slog.Handler {
+	return repeatLimit{h.Handler.WithGroup(name), h.seen}
 }
 
 // quietLogger is the one-shot commands' log: warnings and errors only, as

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/url"
 	"strconv"
@@ -60,12 +61,18 @@ func startProxy(t *testing.T) *proxy {
 // dialThrough is testRedis, connected through p.
 func dialThrough(t *testing.T, p *proxy) *Redis {
 	t.Helper()
+	return dialThroughLogging(t, p, slog.New(slog.DiscardHandler))
+}
+
+// dialThroughLogging is dialThrough, logging to log.
+func dialThroughLogging(t *testing.T, p *proxy, log *slog.Logger) *Redis {
+	t.Helper()
 	u, err := url.Parse(testRedisURL())
 	if err != nil {
 		t.Fatal(err)
 	}
 	u.Host = p.ln.Addr().String()
-	return dialTest(t, u.String(), testPrefix(t))
+	return dialTestLogging(t, u.String(), testPrefix(t), log)
 }
 
 func (p *proxy) accept(target string) {

@@ -341,7 +341,7 @@ func (s Replies) Claim(caller context.Context, key string, ttl time.Duration) (w
 			// round trip itself gave up: the list this message leaves is
 			// not to be queued and lost (a README run's find: the first
 			// lists of a stall were).
-			s.R.failing.Store(true)
+			s.R.setFailing(true, err)
 		}
 		return false, 0, "", fmt.Errorf("claim %s: %w", key, err)
 	}

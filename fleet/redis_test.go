@@ -2,6 +2,7 @@ package fleet
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -102,7 +103,13 @@ func testPrefix(t *testing.T) string {
 // are deleted from the test Redis.
 func dialTest(t *testing.T, redisURL, prefix string) *Redis {
 	t.Helper()
-	r, err := Dial(context.Background(), redisURL, prefix, slog.New(slog.DiscardHandler))
+	return dialTestLogging(t, redisURL, prefix, slog.New(slog.DiscardHandler))
+}
+
+// dialTestLogging is dialTest, logging to log.
+func dialTestLogging(t *testing.T, redisURL, prefix string, log *slog.Logger) *Redis {
+	t.Helper()
+	r, err := Dial(context.Background(), redisURL, prefix, log)
 	if err == nil {
 		if err = r.Ping(context.Background()); err != nil {
 			r.Close()
@@ -1054,7 +1061,8 @@ func TestBurstGoesInBoundedTrips(t *testing.T) {
 func TestListRefusedWhileRedisStalls(t *testing.T) {
 	ctx := context.Background()
 	p := startProxy(t)
-	r := dialThrough(t, p)
+	var logs lockedBuffer
+	r := dialThroughLogging(t, p, slog.New(slog.NewTextHandler(&logs, nil)))
 	lists := FollowUps{R: r, TTL: time.Minute}
 	answerAgain := func() {
 		p.setMode(forward)
@@ -1075,6 +1083,11 @@ func TestListRefusedWhileRedisStalls(t *testing.T) {
 		t.Fatal("a list while Redis stalls was taken, to be lost")
 	}
 	answerAgain()
+	// The stall and its end are said once each, whatever was sent
+	// meanwhile (a fleet run's find: the recovery went unsaid).
+	if down, up := strings.Count(logs.String(), "Redis not answering"), strings.Count(logs.String(), "Redis answers again"); down != 1 || up != 1 {
+		t.Fatalf("the stall logged %d times and its end %d times, want once each:\n%s", down, up, logs.String())
+	}
 	// A claim that Redis does not answer within its wait marks it at
 	// once, before the round trip gives up (a README run's find: the first
 	// lists of a stall were still queued and lost).
@@ -1109,4 +1122,23 @@ func TestCallerDeadlineIsNoStall(t *testing.T) {
 	if err := lists.Put(context.Background(), "o_next", bot.FollowUp{IDs: []string{"a"}}); err != nil {
 		t.Fatalf("a list after a caller's late read: %v", err)
 	}
+}
+
+// lockedBuffer is a log's buffer, written by the sender's goroutine and
+// read by the test.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
 }

@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"sync"
@@ -157,6 +158,8 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner), orde
 		}
 		if failed > 0 {
 			r.lost.Add(int64(failed))
+		}
+		if failed > 0 && !r.failing.Load() { // an outage's are counted, and said once (setFailing)
 			r.log.Warn("Redis writes failed: a retry of those messages on another replica may be answered again, and their followers' numbered lists are lost",
 				"failed", failed, "of", len(writes), "err", first)
 		}
@@ -169,9 +172,21 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner), orde
 	// marked a healthy Redis as failing, and others' lists were refused).
 	var reply redis.Error
 	if ctx.Err() == nil {
-		r.failing.Store(err != nil && !errors.As(err, &reply) || failed > 0)
+		r.setFailing(err != nil && !errors.As(err, &reply) || failed > 0, cmp.Or(err, errors.New("writes refused")))
 	}
 	return err
+}
+
+// setFailing records whether Redis answers, and logs when that changes (a
+// fleet run's find: its recovery went unsaid, while every message of the
+// outage logged its own lines).
+func (r *Redis) setFailing(failing bool, why error) {
+	switch was := r.failing.Swap(failing); {
+	case failing && !was:
+		r.log.Warn("Redis not answering: retries deduplicated in each replica only, numbered lists not kept", "err", why)
+	case was && !failing:
+		r.log.Info("Redis answers again: retries deduplicated and numbered lists shared across replicas again")
+	}
 }
 
 // send has the sender add a command to its next round trip with room for

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestRepeatLimit: serve's log lets a warning or error through once per
+// repeatEvery for each message, the next carrying how many were left out;
+// other messages and info lines pass (a fleet run's find: a Redis outage
+// wrote three lines per message per replica).
+func TestRepeatLimit(t *testing.T) {
+	var out bytes.Buffer
+	log := limitRepeats(slog.New(slog.NewTextHandler(&out, nil)))
+	h := log.With("replica", "a").Handler() // derived loggers share the count
+	at := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
+	answering := context.WithValue(context.Background(), requestIDKey{}, "r1")
+	emit := func(level slog.Level, msg string, after time.Duration) {
+		if err := h.Handle(answering, slog.NewRecord(at.Add(after), level, msg, 0)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	emit(slog.LevelWarn, "store follow-up", 0)
+	for range 3 {
+		emit(slog.LevelWarn, "store follow-up", time.Second)
+		emit(slog.LevelInfo, "daily push finished", time.Second)
+	}
+	emit(slog.LevelError, "search", 2*time.Second)
+	emit(slog.LevelWarn, "store follow-up", 11*time.Second)
+	// Outside a webhook call (a config edit's warnings), every line.
+	for range 2 {
+		h.Handle(context.Background(), slog.NewRecord(at.Add(12*time.Second), slog.LevelWarn, "config rejected", 0))
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	var got []string
+	for _, l := range lines {
+		msg := l[strings.Index(l, "msg="):strings.Index(l, " replica=")]
+		if i := strings.Index(l, "left_out="); i >= 0 {
+			msg += " " + l[i:]
+		}
+		got = append(got, msg)
+	}
+	want := []string{`msg="store follow-up"`, `msg="daily push finished"`, `msg="daily push finished"`, `msg="daily push finished"`,
+		`msg=search`, `msg="store follow-up" left_out=3`, `msg="config rejected"`, `msg="config rejected"`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("lines:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
