@@ -226,13 +226,13 @@ func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 func asked(m Message) string { return Asked(m.Text) }
 
 // Asked is text as the query log and votes keep it: Bare, without a voice
-// message's opening filler (那个，基层治理 is 基层治理's).
-func Asked(text string) string { return withoutLeadingFiller(Bare(text)) }
+// message's fillers (那个，基层治理 is 基层治理's).
+func Asked(text string) string { return withoutFillers(Bare(text)) }
 
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	bare := asked(m)
 	note(ctx, func(e *Event) { e.Text = bare }) // as typed (less a filler): the report shows what followers asked
-	text := withoutLeadingFiller(s.fold(bare))  // again once folded: 那箇 and 這个 are fillers only as 那个 and 这个
+	text := withoutFillers(s.fold(bare))        // again once folded: 那箇 and 這个 are fillers only as 那个 and 这个
 	if strings.IndexFunc(text, isWordRune) < 0 && strings.Contains(text, "?") && !hasSymbol(text) {
 		text = "?" // ？？ is ? said twice (the help rule's), not a question to search
 	}
@@ -411,9 +411,12 @@ func (b *Bot) rule(ctx context.Context, s *Settings, m Message, rule int) []Repl
 var (
 	latestWhen = []string{"今天", "今日", "今晚", "昨天", "昨日", "昨晚", "最近", "最新", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周",
 		"这星期", "一周", "这个月", "本月", "刚刚", "近"}
-	// Not 时政 nor 热点: 时政热点 is a category the help reply names, and is searched.
-	latestWhat = []string{"新闻联播", "新闻", "要闻", "消息", "资讯", "文章", "推送", "推了", "动态", "新鲜事", "更新"}
-	latestAsk  = []string{"你好", "您好", "老师好", "老师", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "是什么", "什么", "哪些", "啥", "发布了", "发了", "推荐", "看看", "内容",
+	// 时政热点, the category the help reply names, is what is new: searched,
+	// it got no match (no article names its category), and 最近有什么大事,
+	// 最近有什么热点 lists on 头等大事 and 广交会 (a follower run's finds).
+	latestWhat = []string{"新闻联播", "新闻", "要闻", "消息", "资讯", "文章", "推送", "推了", "动态", "新鲜事", "更新",
+		"时政热点", "时政新闻", "时政要闻", "时政", "时事热点", "时事", "热点新闻", "热点", "大事", "重要新闻", "重大新闻", "大新闻"}
+	latestAsk = []string{"你好", "您好", "老师好", "老师", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "是什么", "什么", "哪些", "啥", "发布了", "发了", "推荐", "看看", "内容",
 		"发生了什么事", "发生了什么", "发生了啥", "发生什么",
 		"一下", "几篇", "一些", "给我", "我想看", "想看", "我要看", "要看", "我要", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
 	latestWords = longestFirst(slices.Concat(latestWhen, latestWhat, latestAsk))
@@ -474,7 +477,7 @@ var (
 		"搜一下", "搜索", "查一下", "找一下", "帮我找", "帮我", "麻烦", "发一下", "我想看", "想看", "给我", "看看", "一下",
 		"有没有", "有什么", "有哪些", "有啥", "关于", "一次", "一期", "的"}))
 	recentBack = longestFirst(slices.Concat(recentWords, []string{"消息", "文章", "资讯", "新闻", "动态", "报道", "推送", "方面",
-		"有哪些", "有什么", "有什么新", "是什么", "有吗", "是哪天", "哪天", "是什么时候", "什么时候", "怎么样", "讲了什么", "讲了啥",
+		"有哪些", "有什么", "有什么新", "有啥", "有啥新", "是什么", "有吗", "开了什么会", "开了啥会", "开了哪些会", "是哪天", "哪天", "是什么时候", "什么时候", "怎么样", "讲了什么", "讲了啥",
 		"说了什么", "说了啥", "开了什么", "是什么时候开的", "是哪天开的", "是什么时候召开的", "是哪天召开的", "什么时候开的", "什么时候开",
 		"什么时候召开的", "什么时候召开", "哪天召开的", "哪天开的", "开了吗", "决定了什么", "部署了什么",
 		"定了什么", "有什么内容", "有什么进展", "有什么新进展", "的", "了", "吗", "呢", "呀", "啊", "吧"}))
@@ -486,8 +489,8 @@ var recentGlued = map[string]string{"一次": "性"}
 
 // recentTopic returns the topic a text asks the newest articles of: what is
 // left when a recency word (recentWords) and the words around it are
-// peeled off its ends. 国常会最新消息 is 国常会's; 枫桥经验最新发展 is a
-// question of its own (the recency word is inside it).
+// peeled off its ends, or taken out from inside it: 国常会最新消息 is
+// 国常会's, 枫桥经验最新发展 枫桥经验发展's.
 func recentTopic(text string) (string, bool) {
 	if utf8.RuneCountInString(text) > 32 {
 		return "", false
@@ -528,7 +531,18 @@ func recentTopic(text string) (string, bool) {
 		}
 	}
 	topic := peel(peel(text, true), false)
-	if !recent || topic == "" {
+	if !recent {
+		// Inside the question (总书记最近去哪考察了, 两会最近有啥新闻, 国常会
+		// 最近开了什么会): searched with it, they got no match or a 2023
+		// meeting first (a follower run's finds). Without it, the rest is
+		// peeled as before.
+		i := slices.IndexFunc(recentWords, func(w string) bool { return strings.Contains(topic, w) })
+		if i < 0 {
+			return "", false
+		}
+		topic = peel(peel(strings.Replace(topic, recentWords[i], "", 1), true), false)
+	}
+	if topic == "" {
 		return "", false
 	}
 	return topic, true

@@ -1341,6 +1341,24 @@ func TestLeadingFillers(t *testing.T) {
 	}
 }
 
+// TestFillersInside: fillers inside a voice message go too — a part that is
+// fillers alone, fillers opening or closing a part, a demonstrative between
+// a request and its topic — and nothing a word needs (a follower run's
+// finds: each was no match or a wrong card).
+func TestFillersInside(t *testing.T) {
+	for text, want := range map[string]string{
+		"就是关于那个，嗯，新质生产力的": "关于，新质生产力的", "我想看一下就是关于那个新质生产力的文章": "我想看一下关于新质生产力的文章",
+		"就是那个，嗯，我想看一下那个每日一读": "我想看一下每日一读", "两会，嗯，有什么新闻": "两会，有什么新闻", "枫桥经验，那个，是什么": "枫桥经验，是什么",
+		"关于那个人的事迹": "关于那个人的事迹", "这就是中国": "这就是中国", "我要看这个月的时政": "我要看这个月的时政", "就是说": "就是说",
+		"那个那个": "那个那个", "嗯": "嗯", "两会 那个": "两会 ", "找那个人工智能的文章": "找人工智能的文章", "嗯嗯，好的": "好的",
+		"好的，嗯嗯": "好的，", "那个，两会。": "两会。", "两会，嗯。": "两会。", "嗯嗯😊": "嗯嗯😊", "嗯嗯两会": "两会",
+	} {
+		if got := withoutFillers(text); got != want {
+			t.Errorf("withoutFillers(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
 // TestDailyReadingClosesTheList: the daily reading is the latest answer, as
 // a card is; a number after it opened an item of the list before it.
 func TestDailyReadingClosesTheList(t *testing.T) {
@@ -1631,7 +1649,7 @@ func TestCardWithoutASummary(t *testing.T) {
 func TestLatestArticles(t *testing.T) {
 	for text, want := range map[string]bool{
 		"今天有什么新闻": true, "今天有什么新闻？": true, "最近有什么新闻": true, "最新新闻": true, "最新": true, "最新消息": true,
-		"有什么新文章吗": true, "今日要闻": true, "时政热点": false, "今天的时政热点": false, "最近更新了什么文章": true, "新闻": true, "今天推送了什么": true,
+		"有什么新文章吗": true, "今日要闻": true, "时政热点": true, "今天的时政热点": true, "最近更新了什么文章": true, "新闻": true, "今天推送了什么": true,
 		"最近的政策": false, "今天天气": false, "新闻发布会": false, "有什么": false, "最新的枫桥经验文章": false, "": false,
 		"什么": false, "今天有什么新闻" + strings.Repeat("啊", 20): false, "你好": false, "老师好，最新文章": true,
 		"昨天有什么新闻": true, "这个月有什么新闻": true, "最近一周的新闻": true, "今天的新闻联播": true, "有更新吗": true,
@@ -1642,6 +1660,11 @@ func TestLatestArticles(t *testing.T) {
 		"最近一个月的新闻": true, "最近两周的新闻": true, "最近半年的新闻": true, "最近24小时新闻": true, "最近一年的新闻": true,
 		"最近发生了什么": true, "最近发生了什么事": true, "发生了什么": false,
 		"三天": false,
+		// A second follower run's: the category the help names, and news by
+		// its importance (searched, 时政热点 got no match, 最近有什么大事 a
+		// list on 头等大事).
+		"最近有什么大事": true, "最近有什么重要新闻": true, "最近有什么热点": true, "最新时政": true, "最近的时政热点": true,
+		"国家大事": false, "热点问题": false, "时政热点有哪些": true,
 	} {
 		if got := asksLatest(Bare(text)); got != want {
 			t.Errorf("%s: asks for the latest %v, want %v", text, got, want)
@@ -1721,7 +1744,10 @@ func TestNewestOfATopic(t *testing.T) {
 		"最新的研究进展": "研究进展", "最新的会议内容": "会议内容", "最新的工作情况": "工作情况", "最新的政府工作报告内容": "政府工作报告内容",
 		// A follower run's: 是 before the question ("国常会是" in the header).
 		"最近一次国常会是哪天开的": "国常会", "最近的政治局会议是什么时候开的": "政治局会议", "最近一次两会是哪天开的": "两会",
-		"枫桥经验最新发展": "", "枫桥经验": "", "最新": "", "最新消息": "", "今天的国常会": "", "新质生产力": "",
+		// Inside the question, the recency word is taken out (a follower
+		// run's finds: no match, or a 2023 meeting first).
+		"枫桥经验最新发展": "枫桥经验发展", "总书记最近去哪考察了": "总书记去哪考察", "两会最近有啥新闻": "两会", "国常会最近开了什么会": "国常会",
+		"枫桥经验": "", "最新": "", "最新消息": "", "今天的国常会": "", "新质生产力": "",
 	} {
 		got, ok := recentTopic(Bare(text))
 		if ok != (want != "") || got != want {

@@ -304,6 +304,117 @@ func withoutLeadingFiller(text string) string {
 	}
 }
 
+// withoutFillers is text without a voice message's fillers: those it
+// opens with (withoutLeadingFiller), and those inside it — a part between
+// punctuation that is fillers alone (，嗯，), fillers opening a part or
+// closing one (关于那个，), and a demonstrative or 就是 said between a
+// request and its topic (看一下那个每日一读, 就是关于那个新质生产力) where
+// it points at nothing. A follower run's finds: 就是关于那个，嗯，新质生产力的
+// got a card on 政绩, 我想看一下就是关于那个新质生产力的文章 and 就是那个，嗯，
+// 我想看一下那个每日一读 no match.
+func withoutFillers(text string) string {
+	text = withoutLeadingFiller(text)
+	parts := splitKeeping(text)
+	var kept []string // parts, each with the punctuation after it
+	for i, p := range parts {
+		word := strings.TrimRightFunc(p, func(r rune) bool { return !isWordRune(r) })
+		punct := p[len(word):]
+		if i > 0 {
+			word = withoutLeadingFiller(word)
+		}
+		if i > 0 && onlyFillers(word) || word == "" && i > 0 {
+			if len(kept) > 0 && punct != "" && i == len(parts)-1 {
+				// the text's closing mark stays with the part before
+				last := kept[len(kept)-1]
+				kept[len(kept)-1] = strings.TrimRightFunc(last, func(r rune) bool { return !isWordRune(r) }) + punct
+			}
+			continue
+		}
+		kept = append(kept, withoutInnerFillers(word)+punct)
+	}
+	if len(kept) == 0 {
+		return text
+	}
+	return strings.Join(kept, "")
+}
+
+// splitKeeping splits text after each run of punctuation or spaces, each
+// part keeping the run that ends it.
+func splitKeeping(text string) []string {
+	var parts []string
+	start, inWord := 0, true
+	for i, r := range text {
+		switch word := isWordRune(r); {
+		case word && !inWord:
+			parts = append(parts, text[start:i])
+			start, inWord = i, true
+		case !word:
+			inWord = false
+		}
+	}
+	return append(parts, text[start:])
+}
+
+// onlyFillers reports whether text is fillers alone (嗯, 那个, 嗯嗯).
+func onlyFillers(text string) bool {
+	for text != "" {
+		f := fillerAt(text)
+		if f == "" {
+			return false
+		}
+		text = text[len(f):]
+	}
+	return true
+}
+
+// innerFiller is a demonstrative or 就是 between a request and its topic,
+// or closing a part (关于那个，): group 1 is what stays before it, group 3
+// what follows it.
+var (
+	innerAsking    = []string{"关于", "有关", "看一下", "看下", "看看", "一下", "想看", "要看", "找", "查", "讲讲", "说说", "我想要", "我要"}
+	demonstratives = []string{"那个", "这个", "那個", "這個"}
+)
+
+// withoutInnerFillers drops 嗯 and 呃 (never words) wherever they are, a
+// demonstrative after a request word that points at nothing, 就是 before
+// one of those (就是关于, 就是那个), and a demonstrative closing the part
+// after a request word (关于那个).
+func withoutInnerFillers(part string) string {
+	if onlyFillers(part) {
+		return part // 嗯嗯 is what it is
+	}
+	for w := range neverWords {
+		part = strings.ReplaceAll(part, w, "")
+	}
+	for _, req := range innerAsking {
+		for _, d := range demonstratives {
+			for from := 0; ; {
+				i := strings.Index(part[from:], req+d)
+				if i < 0 {
+					break
+				}
+				at := from + i + len(req)
+				after := part[at+len(d):]
+				if after != "" && slices.ContainsFunc(demonstrated, func(w string) bool { return pointed(after, w) }) {
+					from = at
+					continue // 关于那个人: the person
+				}
+				part = part[:at] + after
+				from = at
+			}
+		}
+		if i := strings.Index(part, "就是"+req); i > 0 {
+			part = part[:i] + part[i+len("就是"):]
+		}
+	}
+	for _, d := range demonstratives {
+		if i := strings.Index(part, "就是"+d); i > 0 {
+			part = part[:i] + part[i+len("就是"):]
+		}
+	}
+	return part
+}
+
 // pointed reports whether text starts with the word w, ended: by the text's
 // end, something not Han (这个季度GDP) or a word that may follow it.
 func pointed(text, w string) bool {
