@@ -237,6 +237,13 @@ wechat:
 	if strings.Count(errOut, "push.schedule") != 1 || strings.Contains(errOut, "reply_budget: 0s") {
 		t.Errorf("a problem reported twice:\n%s", errOut)
 	}
+	// A day no month has (an operator run's find: check said ok, and a
+	// reload, a start and push status spun for ever).
+	never := filepath.Join(dir, "never.yaml")
+	os.WriteFile(never, []byte("push:\n  schedule: \"30 7 30 2 *\"\n"), 0o644)
+	if code, _, errOut := runCmd(t, "check", "--config", never); code != 1 || !strings.Contains(errOut, `never.yaml:2: push.schedule: cron spec "30 7 30 2 *" never fires`) {
+		t.Errorf("check of a schedule that never fires: exit %d\n%s", code, errOut)
+	}
 	// reply: TEXT is a text reply, as config.yaml's comments promise.
 	short := filepath.Join(dir, "short.yaml")
 	os.WriteFile(short, []byte("replies:\n  no_match: x\n  rules:\n    - keywords: [测试]\n      reply: 测试回复\n"), 0o644)

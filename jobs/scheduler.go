@@ -37,11 +37,18 @@ func NewScheduler(log *slog.Logger, job func(context.Context)) *Scheduler {
 	return s
 }
 
-// ParseSchedule checks a cron spec (minute hour day month weekday).
+// ParseSchedule checks a cron spec (minute hour day month weekday), and
+// that it fires at all: 30 7 30 2 * (30 February) parsed, and the search
+// for its next time made a reload, a start and push status spin for ever
+// (an operator run's find).
 func ParseSchedule(spec string) (cron.Schedule, error) {
 	sched, err := cron.ParseStandard(spec)
 	if err != nil {
 		return nil, fmt.Errorf("cron spec %q: %w", spec, err)
+	}
+	// cron gives up after five years: 29 February comes within them.
+	if sched.Next(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)).IsZero() {
+		return nil, fmt.Errorf("cron spec %q never fires: no month has that day", spec)
 	}
 	return sched, nil
 }
@@ -117,7 +124,7 @@ func MissedRun(spec string, loc *time.Location, now time.Time, catchUp time.Dura
 	local := now.In(loc)
 	dayStart := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, loc)
 	var last time.Time
-	for t := sched.Next(dayStart.Add(-time.Second)); !t.After(local) && t.Before(dayStart.Add(24*time.Hour)); t = sched.Next(t) {
+	for t := sched.Next(dayStart.Add(-time.Second)); !t.IsZero() && !t.After(local) && t.Before(dayStart.Add(24*time.Hour)); t = sched.Next(t) {
 		last = t
 	}
 	if last.IsZero() {
@@ -138,5 +145,5 @@ func ScheduledAt(spec string, loc *time.Location, day string) (time.Time, bool) 
 		return time.Time{}, false
 	}
 	next := sched.Next(start.Add(-time.Second))
-	return next, next.Before(start.AddDate(0, 0, 1))
+	return next, !next.IsZero() && next.Before(start.AddDate(0, 0, 1))
 }

@@ -48,3 +48,20 @@ func TestSchedulerRunsAndReschedules(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestScheduleThatNeverFires: a day no month has is refused (its next
+// time was searched for ever); 29 February is a day.
+func TestScheduleThatNeverFires(t *testing.T) {
+	for spec, fires := range map[string]bool{"30 7 30 2 *": false, "30 7 31 4 *": false, "30 7 31 11 *": false, "30 7 29 2 *": true, "30 7 31 * *": true} {
+		if _, err := ParseSchedule(spec); (err == nil) != fires {
+			t.Errorf("%s: %v, want firing %v", spec, err, fires)
+		}
+	}
+	// Asked about anyway, a missed run or a day's time comes back at once.
+	if _, missed := MissedRun("30 7 29 2 *", time.UTC, time.Date(2026, 12, 4, 8, 0, 0, 0, time.UTC), time.Hour); missed {
+		t.Error("29 February missed on 4 December")
+	}
+	if _, ok := ScheduledAt("30 7 29 2 *", time.UTC, "2026-12-04"); ok {
+		t.Error("29 February scheduled on 4 December")
+	}
+}
