@@ -181,6 +181,15 @@ func TestScalarsReadStrictly(t *testing.T) {
 				return slices.Equal(c.Push.SubscribeKeywords, []string{"订阅", "开启推送", "订阅日报"}) && len(c.Push.UnsubscribeKeywords) == 0 &&
 					slices.Contains(c.warnings, "MPBOT_PUSH_UNSUBSCRIBE_KEYWORDS is set to nothing, so its key is empty here, whatever the file says (unset it to keep the file's value)")
 			}},
+		// A list written in the file as the environment writes it (an
+		// operator run's find: 订阅, 开启 was one keyword, and 订阅 no
+		// longer subscribed).
+		{"  subscribe_keywords: [订阅, 订阅每日一读, 我要订阅, 重新订阅, 开启每日一读, 恢复每日一读, 开启推送, 打开推送, 恢复推送]\n",
+			"  subscribe_keywords: 订阅, 开启\n", nil, "", func(c *Config) bool { return slices.Equal(c.Push.SubscribeKeywords, []string{"订阅", "开启"}) }},
+		{"  subscribe_keywords: [订阅, 订阅每日一读, 我要订阅, 重新订阅, 开启每日一读, 恢复每日一读, 开启推送, 打开推送, 恢复推送]\n",
+			"  subscribe_keywords: 订阅，开启、恢复\n", nil, "", func(c *Config) bool {
+				return slices.Equal(c.Push.SubscribeKeywords, []string{"订阅", "开启", "恢复"})
+			}},
 		{"", "", []string{"MPBOT_SERVER_TRUSTED_PROXIES=10.0.0.0/8,lan"}, `server.trusted_proxies: "lan" is not an IP address or network (set by MPBOT_SERVER_TRUSTED_PROXIES)`, nil},
 		// An address where the SQLite file goes (a README run's find:
 		// check said ok, and every other command refused it).
