@@ -150,6 +150,10 @@ func TestScalarsReadStrictly(t *testing.T) {
 		// name is not taken (chat reads the address as a URL's).
 		{"  addr: 127.0.0.1:8080\n", "  addr: \"127.0.0.1:\"\n", nil, "", func(c *Config) bool { return c.Server.Addr == "127.0.0.1:" }},
 		{"  addr: 127.0.0.1:8080\n", "  addr: 127.0.0.1:http\n", nil, `server.addr: "127.0.0.1:http": the port must be a number`, nil},
+		// A path the health checks answer GET on first (an operator run's
+		// find: WeChat's URL check got "ready: 17 articles indexed").
+		{"  path: /wechat\n", "  path: /readyz\n", nil, `server.path: "/readyz" must start with / and not be /healthz, /readyz or /metrics`, nil},
+		{"  path: /wechat\n", "  path: /metrics\n", nil, `server.path: "/metrics" must start with /`, nil},
 		// Set to nothing, a number or switch is its nothing (a review's
 		// find: the start failed); text as YAML reads numbers.
 		{"", "", []string{"MPBOT_PUSH_TAG_ID=", "MPBOT_WECHAT_STABLE_TOKEN=", "MPBOT_SEARCH_CACHE_SIZE=0x10", "MPBOT_PUSH_CATCH_UP="}, "",
