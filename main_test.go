@@ -1286,4 +1286,14 @@ func TestNoReadingToday(t *testing.T) {
 	if got := send(wechat.Inbound{MsgType: "text", Content: "每日一读", MsgID: 3}); !strings.HasPrefix(got, "[图文] ") {
 		t.Errorf("每日一读 after the category was fixed: %q", got)
 	}
+	// Misspelt once today's reading is chosen: today's stays, and the
+	// days after have none (a second operator run's find: nothing warned).
+	if err := os.WriteFile(cfg, []byte(misspelt), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const tomorrow = `push.category: no article of \"政策理论导渎\" is left to read tomorrow`
+	waitFor(t, func() bool { return strings.Contains(logs.String(), tomorrow) }, "the warning of no reading tomorrow")
+	if _, out, _ := runCmd(t, "check", "--config", cfg); !strings.Contains(out, strings.ReplaceAll(tomorrow, `\"`, `"`)) {
+		t.Errorf("check did not warn of tomorrow:\n%s", out)
+	}
 }

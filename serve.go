@@ -219,13 +219,19 @@ func loadEdited(path string, serving *Config) (*Config, error) {
 // of push.category left unread: the demo articles removed, a category
 // misspelt), that followers asking for it get none; "" when there is
 // one. An operator learnt it only from followers (an operator run's find).
+//
+// Tomorrow's is checked too: today's, once chosen, stays whatever the
+// category, and a category misspelt after it was went unwarned (a second
+// operator run's find).
 func (a *app) noReading(ctx context.Context, cfg *Config) string {
-	plan, err := a.store.PlanDaily(ctx, cfg.today(time.Now()), 1, cfg.Push.Category)
+	plan, err := a.store.PlanDaily(ctx, cfg.today(time.Now()), 2, cfg.Push.Category)
 	switch {
 	case err != nil:
 		return fmt.Sprintf("push.category: today's reading was not checked: %v", err)
 	case len(plan) == 0 || plan[0].Article.ID == "":
 		return fmt.Sprintf("push.category: no article of %q is left to read today: 每日一读 and the welcome's reading have nothing to give (import some, or change the category)", cfg.Push.Category)
+	case len(plan) < 2 || plan[1].Article.ID == "":
+		return fmt.Sprintf("push.category: no article of %q is left to read tomorrow: from then 每日一读 and the welcome's reading have nothing to give (import some, or change the category)", cfg.Push.Category)
 	}
 	return ""
 }
