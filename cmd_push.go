@@ -58,7 +58,17 @@ usage or config error, 3 when another process holds the day's push.`,
 			res, err := a.push.Run(cmd.Context(), jobs.RunOptions{Day: day, DryRun: dryRun, ArticleID: article})
 			switch {
 			case errors.Is(err, store.ErrPushDone):
-				fmt.Fprintf(c.stdout, "already sent: %s: %s (%s)\n", res.Day, res.Article.Title, res.Article.ID)
+				// With how many it reached: a first start's catch-up run
+				// with no followers yet read as delivered (an operator
+				// run's find).
+				line := fmt.Sprintf("already sent: %s: %s (%s)", res.Day, res.Article.Title, res.Article.ID)
+				if sum, serr := a.store.LedgerSummary(cmd.Context(), res.Day); serr == nil && res.Mode != jobs.ModeBroadcast {
+					line += fmt.Sprintf(", to %d followers", sum.Counts[store.Sent])
+					if sum.Counts[store.Sent] == 0 {
+						line += " (nobody could be reached when it ran; those following since get it from 每日一读 and the welcome)"
+					}
+				}
+				fmt.Fprintln(c.stdout, line)
 				return nil
 			case errors.Is(err, jobs.ErrNothingToPush):
 				if n, cerr := a.store.Count(cmd.Context()); cerr == nil && n == 0 {

@@ -286,6 +286,23 @@ func TestPushInterrupted(t *testing.T) {
 	}
 }
 
+// TestPushDoneWithNobody: a day run with no one to reach (a first start's
+// catch-up run, before any follower) says so when pushed again, rather
+// than read as delivered (an operator run's find: "already sent").
+func TestPushDoneWithNobody(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好")
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-05"); code != 0 || !strings.Contains(out, "recipients 0, sent 0") {
+		t.Fatalf("push with no followers: %d %s %s", code, out, errOut)
+	}
+	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 3)
+	if code, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-11-05"); code != 0 ||
+		!strings.Contains(out, ", to 0 followers (nobody could be reached when it ran; those following since get it from 每日一读 and the welcome)") {
+		t.Fatalf("a day done with nobody: exit %d\n%s", code, out)
+	}
+}
+
 // TestPushNamesTheHolder: while another process holds the day (on another
 // host: it cannot be checked), `mpbot push` names it, says when its lease
 // runs out, and exits 3; a day already done exits 0.
@@ -309,7 +326,7 @@ func TestPushNamesTheHolder(t *testing.T) {
 	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-05"); code != 0 || !strings.Contains(out, "sent 3") {
 		t.Fatalf("push: %d %s %s", code, out, errOut)
 	}
-	if code, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-11-05"); code != 0 || !strings.Contains(out, "already sent: 2026-11-05") {
+	if code, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-11-05"); code != 0 || !regexp.MustCompile(`already sent: 2026-11-05: .*, to 3 followers\n`).MatchString(out) {
 		t.Fatalf("a done day: exit %d\n%s", code, out)
 	}
 	if code, _, _ := runCmd(t, "push", "--config", cfg, "--date", "tomorrow"); code != 2 {
