@@ -416,6 +416,13 @@ func TestShippedCourtesyRules(t *testing.T) {
 		// to a rule's keyword is the rule's, thanks glued to it is searched.
 		"你们的回复不对，人工客服": "转人工客服", "答非所问。客服": "转人工客服", "你是机器人吗 我要人工": "转人工客服",
 		"人工，人工智能": "[图文]", "早上好每日一读": "[图文]", "在吗每日一读": "[图文]", "我要最新消息": "最新 5 篇文章",
+		// A fourth follower run's: the account asked about (its contact
+		// details, a group, courses and money, complaints), each answered
+		// with news; the help asked with a particle; thanks as 感恩.
+		"你们的电话是多少": "转人工客服", "你们是骗子吧": "转人工客服", "你们的回复太慢了": "转人工客服", "有没有交流群": "转人工客服",
+		"课程多少钱": "转人工客服", "我想联系一下你们老师": "转人工客服", "能加一下老师微信吗": "转人工客服", "我交了钱课程怎么还没开": "转人工客服",
+		"你们这个回答完全不对，答非所问": "转人工客服", "电话": "找到", "课程思政": "没有找到", "这个公众号怎么用啊": "我能帮你找",
+		"怎么搜文章": "我能帮你找", "帮助吧": "我能帮你找", "感恩老师，辛苦了！": "不客气",
 		// The first run's: a card that does not open (respelt and searched),
 		// a newcomer (no match), thanks for a reply (an article on a reply).
 		"这篇文章打不开": "文章打不开时", "链接打不开怎么办": "文章打不开时", "网页打不开的原因": "没有找到", "你好 我是新来的": "欢迎关注",

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Limits WeChat puts on passive replies.
@@ -408,10 +409,27 @@ func validateReply(where string, r ReplySpec) error {
 // remains beside its keyword; question is then the text without the
 // keyword, which is what the follower asks (a long question ending in
 // 谢谢老师！ is searched without the thanks).
+// particles end a sentence said aloud, and change no keyword's meaning.
+const particles = "啊呀呢吧嘛哈啦哦"
+
+// withoutParticles is text without the particles it ends with (at most two).
+func withoutParticles(text string) string {
+	for range 2 {
+		r, size := utf8.DecodeLastRuneInString(text)
+		if size == len(text) || !strings.ContainsRune(particles, r) {
+			break
+		}
+		text = text[:len(text)-size]
+	}
+	return text
+}
+
 func (s *Settings) match(text string) (rule int, question string) {
 	best := -1
 	if i, ok := s.exact[text]; ok {
 		best = i
+	} else if i, ok := s.exact[withoutParticles(text)]; ok {
+		best = i // 帮助吧, 这个公众号怎么用啊 (a follower run's: searched)
 	}
 	for i := range s.rules {
 		if best >= 0 && i >= best {
