@@ -1035,7 +1035,7 @@ func asksMore(text string) bool {
 	if moreWords[text] {
 		return true
 	}
-	if utf8.RuneCountInString(text) > 8 {
+	if utf8.RuneCountInString(text) > 16 { // 好的，谢谢，那再来一批吧 (a follower run's: searched)
 		return false
 	}
 	core := unwrapChoice(text)
@@ -1761,7 +1761,7 @@ var (
 var choiceWraps = func() []string {
 	w := []string{"谢谢老师", "谢谢您", "谢谢", "感谢", "多谢", "谢啦", "好的", "好滴", "好嘞", "收到", "嗯嗯", "嗯", "麻烦",
 		"请", "老师", "我要看", "我想看", "给我看", "我看看", "看一下", "看看", "发我", "发一下", "给我", "我要", "我想", "打开",
-		"查看", "那就", "就", "发", "一下", "文章", "想看", "看下", "链接", "来个", "发下", "好", "ok", "吧", "呀", "啊", "哈", "呢", "吗", "哦", "噢", "嘛",
+		"查看", "那就", "那", "就", "发", "一下", "文章", "想看", "看下", "链接", "来个", "发下", "好", "ok", "吧", "呀", "啊", "哈", "呢", "吗", "哦", "噢", "嘛",
 		"了", "的"}
 	return longestFirst(w)
 }()

@@ -1013,14 +1013,15 @@ func TestMore(t *testing.T) {
 // (they were searched: 2号 found a 公告（第2号）, 继续 a war).
 func TestChoicesAndMoreInTheirWords(t *testing.T) {
 	ask, s := twoPerList(t)
-	for _, text := range []string{"下一批", "下一组", "再来5篇", "没有了吗", "就这些吗？", "好的，下一页", "再来一篇", "再来两篇", "第二页"} {
+	for _, text := range []string{"下一批", "下一组", "再来5篇", "没有了吗", "就这些吗？", "好的，下一页", "再来一篇", "再来两篇", "第二页",
+		"那再来一批吧。", "好的，谢谢，那再来一批吧。"} { // a second run's: searched
 		first := ask("基层治理")
 		if r := ask(text); r.Type != ReplyText || !strings.Contains(r.Text, "1. ") || r.Text == first.Text {
 			t.Errorf("%s after a list: %v", text, r)
 		}
 	}
 	for text, n := range map[string]int{"No.2": 2, "no2": 2, "麻烦发一下第二篇": 2, "请发一下第二篇": 2, "请发一下第1篇": 1, "发我第二篇": 2, "看一下第二篇": 2,
-		"那个，第二篇。": 2, "嗯，那个，第1篇": 1, "来个第二篇": 2, "麻烦发下第二篇": 2} {
+		"那个，第二篇。": 2, "嗯，那个，第1篇": 1, "来个第二篇": 2, "麻烦发下第二篇": 2, "那第二篇": 2} {
 		list := ask("基层治理")
 		links := regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(list.Text, -1)
 		if r := ask(text); r.Type != ReplyNews || len(links) < n || r.Card.URL != links[n-1][1] {
@@ -1352,6 +1353,7 @@ func TestFillersInside(t *testing.T) {
 		"关于那个人的事迹": "关于那个人的事迹", "这就是中国": "这就是中国", "我要看这个月的时政": "我要看这个月的时政", "就是说": "就是说",
 		"那个那个": "那个那个", "嗯": "嗯", "两会 那个": "两会 ", "找那个人工智能的文章": "找人工智能的文章", "嗯嗯，好的": "好的",
 		"好的，嗯嗯": "好的，", "那个，两会。": "两会。", "两会，嗯。": "两会。", "嗯嗯😊": "嗯嗯😊", "嗯嗯两会": "两会",
+		"换个话题，低空经济": "低空经济", "算了，换个话题，低空经济。": "低空经济。", "换个话题": "换个话题", "对了，两会": "两会",
 	} {
 		if got := withoutFillers(text); got != want {
 			t.Errorf("withoutFillers(%q) = %q, want %q", text, got, want)

@@ -322,7 +322,7 @@ func withoutFillers(text string) string {
 		if i > 0 {
 			word = withoutLeadingFiller(word)
 		}
-		if i > 0 && onlyFillers(word) || word == "" && i > 0 {
+		if i > 0 && onlyFillers(word) || word == "" && i > 0 || i < len(parts)-1 && topicChanges[word] {
 			if len(kept) > 0 && punct != "" && i == len(parts)-1 {
 				// the text's closing mark stays with the part before
 				last := kept[len(kept)-1]
@@ -337,6 +337,12 @@ func withoutFillers(text string) string {
 	}
 	return strings.Join(kept, "")
 }
+
+// topicChanges say a new question follows (换个话题，低空经济: searched
+// whole, no match, a follower run's find); set apart before it, they go.
+var topicChanges = map[string]bool{"换个话题": true, "换个问题": true, "换一个话题": true, "换一个问题": true, "算了": true,
+	"另外": true, "对了": true, "再问一个": true, "再问一下": true, "我再问一下": true, "还有个问题": true, "还有一个问题": true,
+	"顺便问一下": true, "顺便问下": true, "那换个话题": true, "我想换个话题": true}
 
 // splitKeeping splits text after each run of punctuation or spaces, each
 // part keeping the run that ends it.
