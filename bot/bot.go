@@ -1632,6 +1632,24 @@ func listReply(found []content.Hit) (Reply, []string) {
 // listReplyWith is listReply under another header (given the count shown).
 // When 更多 pages on from the list (pages), its footer says 更多 has more
 // when more says so or not all of found fit.
+// sharesTitle reports whether another of found is listed under the title
+// found[i] is.
+func sharesTitle(found []content.Hit, i int) bool {
+	title := func(h *content.Hit) string {
+		if h.Story != nil {
+			return h.Story.Head
+		}
+		return h.Article.Title
+	}
+	t := title(&found[i])
+	for j := range found {
+		if j != i && title(&found[j]) == t {
+			return true
+		}
+	}
+	return false
+}
+
 func listReplyWith(found []content.Hit, header func(n int) string, pages, more bool) (Reply, []string) {
 	var body strings.Builder
 	ids := make([]string, 0, len(found))
@@ -1644,7 +1662,7 @@ func listReplyWith(found []content.Hit, header func(n int) string, pages, more b
 	}
 	size := len(longest) + len(header(len(found)))
 	line := make([]byte, 0, 256)
-	for _, h := range found {
+	for i, h := range found {
 		a := h.Article
 		if h.Story != nil {
 			a.Title = h.Story.Head // the item, not the roundup's recurring title
@@ -1652,6 +1670,12 @@ func listReplyWith(found []content.Hit, header func(n int) string, pages, more b
 		line = strconv.AppendInt(line[:0], int64(len(ids)+1), 10)
 		line = append(line, ". "...)
 		title := html.EscapeString(Cut(a.Title, listTitle))
+		if a.PublishedOn != "" && h.Snippet != a.PublishedOn && sharesTitle(found, i) {
+			// 国常会 listed 李强主持召开国务院常务会议 five times, two of
+			// them a year apart on the same day of the month (a follower
+			// run's find): the date tells them apart.
+			title += "（" + a.PublishedOn + "）"
+		}
 		if a.URL != "" { // an article imported without an address is listed by title alone
 			line = append(line, `<a href="`...)
 			line = append(line, html.EscapeString(a.URL)...)

@@ -1929,3 +1929,26 @@ func TestNewestOfATopic(t *testing.T) {
 		}
 	}
 }
+
+// TestSameTitlesDated: articles listed under one title are told apart by
+// their dates (a follower run's find: 国常会 listed 李强主持召开国务院常务会议
+// five times); a title of its own is listed as it is.
+func TestSameTitlesDated(t *testing.T) {
+	var arts []content.Article
+	for i, day := range []string{"2025-07-31", "2026-07-31"} {
+		arts = append(arts, content.Article{ID: fmt.Sprintf("gch%d", i), Title: "李强主持召开国务院常务会议", URL: fmt.Sprintf("https://example.com/g%d", i),
+			Summary: "国务院常务会议研究部署防汛工作。", Body: "国务院常务会议研究部署防汛工作。", PublishedOn: day})
+	}
+	arts = append(arts, content.Article{ID: "fx", Title: "国务院常务会议部署防汛救灾", URL: "https://example.com/fx",
+		Summary: "国务院常务会议部署防汛救灾。", Body: "国务院常务会议部署防汛救灾工作。", PublishedOn: "2026-06-01"})
+	c := &demoCatalog{index: mustIndex(arts), byID: map[string]content.Article{}}
+	for _, a := range arts {
+		c.byID[a.ID] = a
+	}
+	r := asker(t, newDemoBot(t, c, NewMemoryFollowUps()))("国务院常务会议")
+	for _, want := range []string{"李强主持召开国务院常务会议（2025-07-31）</a>", "李强主持召开国务院常务会议（2026-07-31）</a>", "国务院常务会议部署防汛救灾</a>"} {
+		if !strings.Contains(r.Text, want) {
+			t.Errorf("list lacks %q:\n%+v", want, r)
+		}
+	}
+}
