@@ -277,6 +277,18 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		}
 		return b.back(ctx, s, m, list, before)
 	}
+	if step := stepWords[unwrapChoice(text)]; step != 0 && rule < 0 {
+		// 下一篇 or 上一篇 after an item of the list was opened: the item
+		// beside it; before any, 下一篇 pages on as 更多 does.
+		list, err := b.followUps.Get(ctx, m.From)
+		if err == nil && list.Opened > 0 && len(list.IDs) > 0 {
+			n := list.Opened + step
+			if n < 1 || n > len(list.IDs) {
+				return []Reply{{Type: ReplyText, Text: map[bool]string{true: firstItemAlready, false: lastItemAlready}[n < 1]}}
+			}
+			return b.followUp(ctx, s, m, n, &list)
+		}
+	}
 	if asksMore(text) {
 		// 更多 after a list or a card is the question's next list;
 		// searched, it found articles about 更多机遇, and with nothing
@@ -835,6 +847,14 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 		return b.noMatch(ctx, s, m, 0)
 	}
 	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
+	if list.Opened != n {
+		// 下一篇 after it opens the next (it paged on: a follower run's
+		// find). Not kept, 下一篇 pages on as before.
+		list.Opened = n
+		if err := b.putFollowUp(ctx, m, list); err != nil {
+			b.log.DebugContext(ctx, "store the item opened", "openid", m.From, "err", err)
+		}
+	}
 	if n <= len(list.Stories) && list.Stories[n-1] != "" {
 		// The roundup item listed, found again by its headline; gone
 		// from a roundup imported again since, the roundup is shown.
@@ -1042,6 +1062,14 @@ func asksMore(text string) bool {
 	return moreWords[core] || moreCount.MatchString(core)
 }
 
+// stepWords move from the item of a list last opened to the one beside it.
+var stepWords = map[string]int{"下一篇": 1, "下一个": 1, "下一条": 1, "下篇": 1, "后一篇": 1, "上一篇": -1, "上一个": -1, "上一条": -1, "上篇": -1, "前一篇": -1}
+
+const (
+	firstItemAlready = "这已经是列表里的第一篇了。回复序号查看其他文章。"
+	lastItemAlready  = "这已经是列表里的最后一篇了。回复「更多」看下一批。"
+)
+
 // maxSeen bounds how far 更多 pages through one question: each page
 // searches for the articles already shown and as many more.
 const maxSeen = 50
@@ -1124,7 +1152,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		reply.Text = text + listFooter
 	}
 	page := list
-	page.IDs, page.Stories, page.Seen = ids, storiesOf(next[:len(ids)]), slices.Sorted(maps.Keys(seen))
+	page.IDs, page.Stories, page.Seen, page.Opened = ids, storiesOf(next[:len(ids)]), slices.Sorted(maps.Keys(seen)), 0
 	if len(list.IDs) > 0 {
 		page.Back = append(slices.Clip(list.Back), Page{IDs: list.IDs, Stories: list.Stories})
 	}
@@ -1252,7 +1280,7 @@ func (b *Bot) back(ctx context.Context, s *Settings, m Message, list FollowUp, b
 	// had more is not kept, and its footer promises none (更多 still
 	// pages on).
 	reply, ids := listReplyWith(b.decorate(ctx, list, hits), header, true, before)
-	page.IDs, page.Stories = ids, storiesOf(hits[:len(ids)])
+	page.IDs, page.Stories, page.Opened = ids, storiesOf(hits[:len(ids)]), 0
 	return []Reply{b.keepList(ctx, m, page, reply)}
 }
 

@@ -1952,3 +1952,36 @@ func TestSameTitlesDated(t *testing.T) {
 		}
 	}
 }
+
+// TestNextItem: 下一篇 after an item of a list was opened opens the next
+// (a follower run's find: it paged on), 上一篇 the one before; past the
+// ends it says so; before any was opened, and after 更多, 下一篇 pages on.
+func TestNextItem(t *testing.T) {
+	ask, _ := twoPerList(t)
+	list := ask("基层治理")
+	links := regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(list.Text, -1)
+	if len(links) != 2 {
+		t.Fatalf("基层治理: %v", list)
+	}
+	if r := ask("1"); r.Type != ReplyNews || r.Card.URL != links[0][1] {
+		t.Fatalf("1: %v", r)
+	}
+	if r := ask("下一篇"); r.Type != ReplyNews || r.Card.URL != links[1][1] {
+		t.Fatalf("下一篇 after 1: %v", r)
+	}
+	if r := ask("下一篇"); r.Text != lastItemAlready {
+		t.Fatalf("下一篇 after the last: %v", r)
+	}
+	if r := ask("上一篇"); r.Type != ReplyNews || r.Card.URL != links[0][1] {
+		t.Fatalf("上一篇 after 2: %v", r)
+	}
+	if r := ask("上一篇"); r.Text != firstItemAlready {
+		t.Fatalf("上一篇 after the first: %v", r)
+	}
+	if r := ask("更多"); r.Type != ReplyText || !strings.Contains(r.Text, "1. ") {
+		t.Fatalf("更多: %v", r)
+	}
+	if r := ask("下一篇"); r.Type != ReplyText || !strings.Contains(r.Text, "1. ") && r.Text != noMore {
+		t.Fatalf("下一篇 on a new page, nothing opened from it, pages on: %v", r)
+	}
+}

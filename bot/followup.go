@@ -37,6 +37,8 @@ type FollowUp struct {
 	// Back are the pages shown before this one (更多's), oldest first,
 	// for 上一页.
 	Back []Page `json:"back,omitempty"`
+	// Opened is the number of the item last opened from IDs, for 下一篇.
+	Opened int `json:"opened,omitempty"`
 }
 
 // Page is a list's page as it was shown: its articles and, beside each,
