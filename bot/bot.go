@@ -1102,7 +1102,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	if len(seen) >= most || list.Search == "" && !list.Latest && list.Day == "" && list.Readings == nil { // a configured list has no more
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
-	search, minScore, header := b.pager(s, list)
+	search, minScore, header := b.pager(s, list, false)
 	// Searched deeper than the first page was: the search weighs its
 	// leading candidates only, as many as it is asked for (at least 16),
 	// and articles found relevant from a deeper pool were never offered
@@ -1161,7 +1161,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 
 // pager is how 更多 finds the next page of list, the least score it
 // lists, and its header.
-func (b *Bot) pager(s *Settings, list FollowUp) (func(ctx context.Context, query string, n int) ([]content.Hit, error), float64, func(int) string) {
+func (b *Bot) pager(s *Settings, list FollowUp, first bool) (func(ctx context.Context, query string, n int) ([]content.Hit, error), float64, func(int) string) {
 	switch {
 	case list.Newest: // the topic's older articles, as the first page found and ordered them (mentions too)
 		return func(ctx context.Context, topic string, n int) ([]content.Hit, error) {
@@ -1169,10 +1169,16 @@ func (b *Bot) pager(s *Settings, list FollowUp) (func(ctx context.Context, query
 			return found, err
 		}, 0, newestHeaderFor(list.Search, list.Mentions)
 	case list.Mentions: // more of the articles mentioning the word, whatever their scores
+		header := mentionsHeaderFor(list.Search)
+		if !first {
+			// Not "none is about it" again: the first page may have
+			// listed those that are (a follower run's find).
+			header = wordHeaderFor(moreMentioningHeader, list.Search)
+		}
 		return func(ctx context.Context, query string, n int) ([]content.Hit, error) {
 			_, hits, err := b.catalog.Mentions(ctx, query, n)
 			return hits, err
-		}, 0, mentionsHeaderFor(list.Search)
+		}, 0, header
 	case list.Day != "": // the day's next articles
 		return func(ctx context.Context, _ string, n int) ([]content.Hit, error) {
 			return b.catalog.Day(ctx, list.Day, n)
@@ -1275,7 +1281,7 @@ func (b *Bot) back(ctx context.Context, s *Settings, m Message, list FollowUp, b
 	if len(hits) == 0 {
 		return []Reply{{Type: ReplyText, Text: noPageBack}}
 	}
-	_, _, header := b.pager(s, list)
+	_, _, header := b.pager(s, list, len(page.Back) == 0)
 	// The page before has the one shown after it; whether the list shown
 	// had more is not kept, and its footer promises none (更多 still
 	// pages on).
@@ -1644,6 +1650,8 @@ const (
 	// mentionsHeader heads the articles that mention a one-word question
 	// no article answers (not how many do: more may).
 	mentionsHeader = "没有专门讲「%s」的文章，以下文章提到了它：\n"
+	// moreMentioningHeader heads the pages after a mentions list's first.
+	moreMentioningHeader = "更多提到「%s」的文章：\n"
 	listFooter     = "回复序号（如 1）查看对应文章，10 分钟内有效。"
 	// listFooterMore ends a list with more to page to.
 	listFooterMore = "回复序号（如 1）查看对应文章，「更多」看下一批，10 分钟内有效。"
