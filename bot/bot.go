@@ -1652,7 +1652,7 @@ const (
 	mentionsHeader = "没有专门讲「%s」的文章，以下文章提到了它：\n"
 	// moreMentioningHeader heads the pages after a mentions list's first.
 	moreMentioningHeader = "更多提到「%s」的文章：\n"
-	listFooter     = "回复序号（如 1）查看对应文章，10 分钟内有效。"
+	listFooter           = "回复序号（如 1）查看对应文章，10 分钟内有效。"
 	// listFooterMore ends a list with more to page to.
 	listFooterMore = "回复序号（如 1）查看对应文章，「更多」看下一批，10 分钟内有效。"
 	listTitle      = 40 // runes of a title shown in a list line
