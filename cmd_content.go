@@ -2,11 +2,13 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -363,6 +365,21 @@ func (c *cli) articlesCmd() *cobra.Command {
 			}
 			for _, a := range arts {
 				fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\n", a.ID, a.PublishedOn, a.Category, a.Title)
+			}
+			if len(arts) == 0 && category != "" {
+				// A category misspelt printed nothing, as one with no
+				// articles would (an operator run's find).
+				counts, err := a.store.Categories(cmd.Context())
+				if err != nil {
+					return err
+				}
+				var have []string
+				for _, name := range slices.Sorted(maps.Keys(counts)) {
+					if name != "" {
+						have = append(have, fmt.Sprintf("%s (%d)", name, counts[name]))
+					}
+				}
+				fmt.Fprintf(c.stderr, "no articles of category %q; the store has: %s\n", category, cmp.Or(strings.Join(have, ", "), "no categories"))
 			}
 			return nil
 		},

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -369,6 +370,12 @@ func TestDemoArticlesGoOnRequest(t *testing.T) {
 	_, list, _ := runCmd(t, "articles", "list", "--config", cfg)
 	if strings.Contains(list, "demo-") || !strings.Contains(list, "md-renmin") {
 		t.Fatalf("after rm --demo:\n%s", list)
+	}
+	// A category none has is said, with those there are (an operator
+	// run's find: it printed nothing).
+	if code, out, errOut := runCmd(t, "articles", "list", "--config", cfg, "--category", "政策理论导渎"); code != 0 || out != "" ||
+		!regexp.MustCompile(`no articles of category "政策理论导渎"; the store has: .*\(\d+\)`).MatchString(errOut) {
+		t.Fatalf("list of a category none has: exit %d\n%s%s", code, out, errOut)
 	}
 	if _, out, _ := runCmd(t, "articles", "rm", "--config", cfg, "--demo"); !strings.Contains(out, "no demo articles in the store") {
 		t.Fatalf("rm --demo again:\n%s", out)

@@ -457,6 +457,26 @@ func (s *Store) Count(ctx context.Context) (_ int, err error) {
 	return n, err
 }
 
+// Categories counts the articles of each category ("" for none).
+func (s *Store) Categories(ctx context.Context) (_ map[string]int, err error) {
+	defer failed(&err, "count categories")
+	rows, err := s.db.QueryContext(ctx, `SELECT category, count(*) FROM articles GROUP BY category`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var c string
+		var n int
+		if err := rows.Scan(&c, &n); err != nil {
+			return nil, err
+		}
+		out[c] = n
+	}
+	return out, rows.Err()
+}
+
 // Filter narrows List. Zero values match everything.
 type Filter struct {
 	Category string
