@@ -534,7 +534,7 @@ func decodeProblems(err error, value func(key string) any) problems {
 				return
 			}
 			if _, nested := inner.(interface{ Unwrap() []error }); !nested {
-				msg := strings.TrimPrefix(inner.Error(), "time: ")
+				msg := plainTypes(strings.TrimPrefix(inner.Error(), "time: "))
 				if v := value(de.Name()); v != nil {
 					msg += fmt.Sprintf(" (got %s)", field(fmt.Sprint(v)))
 				}
@@ -557,6 +557,43 @@ func decodeProblems(err error, value func(key string) any) problems {
 	}
 	walk(err)
 	return p
+}
+
+// typeMismatch is mapstructure's wording of a value of the wrong shape.
+var typeMismatch = regexp.MustCompile(`^(?:expected type '([^']+)', got unconvertible type '([^']+)'|expected a map(?: or struct)?, got "?([^"]+)"?)(?:, value: .*)?$`)
+
+// plainTypes says a value of the wrong shape in an operator's words, not
+// Go's (an operator run's find: "expected type 'string', got unconvertible
+// type '[]interface {}'").
+func plainTypes(msg string) string {
+	m := typeMismatch.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	want, got := shape(m[1]), shape(m[2])
+	if m[3] != "" {
+		want, got = "a mapping (key: value lines)", shape(m[3])
+	}
+	return fmt.Sprintf("needs %s, not %s", want, got)
+}
+
+// shape names a Go type as the YAML that makes it.
+func shape(goType string) string {
+	switch {
+	case goType == "string":
+		return "a text"
+	case goType == "bool":
+		return "true or false"
+	case strings.HasPrefix(goType, "int") || strings.HasPrefix(goType, "uint"):
+		return "a whole number"
+	case strings.HasPrefix(goType, "float"):
+		return "a number"
+	case strings.HasPrefix(goType, "[]"), goType == "slice":
+		return "a list"
+	case strings.HasPrefix(goType, "map"), goType == "struct", strings.Contains(goType, "."):
+		return "a mapping (key: value lines)"
+	}
+	return goType
 }
 
 func joinKey(parent, key string) string {
@@ -862,8 +899,13 @@ var durationType = reflect.TypeFor[time.Duration]()
 // string (reply: 测试).
 func responseHook(from, to reflect.Type, data any) (any, error) {
 	if to == replySpecType || to == reflect.PointerTo(replySpecType) {
-		if d, ok := data.(string); ok {
+		switch d := data.(type) {
+		case string:
 			return map[string]any{"type": "text", "content": d}, nil
+		case int, int64, uint64, float64:
+			// reply: 12345 is the text 12345, as YAML reads it a number
+			// (an operator run's find: two errors for it).
+			return map[string]any{"type": "text", "content": fmt.Sprint(d)}, nil
 		}
 		return data, nil
 	}

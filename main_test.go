@@ -237,6 +237,19 @@ wechat:
 	if strings.Count(errOut, "push.schedule") != 1 || strings.Contains(errOut, "reply_budget: 0s") {
 		t.Errorf("a problem reported twice:\n%s", errOut)
 	}
+	// Values of the wrong shape are said in the operator's words, not
+	// Go's; a number as a reply is its text (an operator run's finds).
+	shapes := filepath.Join(dir, "shapes.yaml")
+	os.WriteFile(shapes, []byte("push:\n  category: [a, b]\nreplies:\n  no_match: x\n  subscribe_scenes:\n    - 1\n  rules:\n    - keywords: [测试]\n      reply: 12345\n"), 0o644)
+	code, _, errOut = runCmd(t, "check", "--config", shapes)
+	for _, want := range []string{`shapes.yaml:2: push.category: needs a text, not a list`, `shapes.yaml:6: replies.subscribe_scenes[0]: needs a mapping (key: value lines), not a whole number`} {
+		if code != 1 || !strings.Contains(errOut, want) {
+			t.Errorf("check of values of the wrong shape: exit %d, lacks %q:\n%s", code, want, errOut)
+		}
+	}
+	if strings.Contains(errOut, "rules[0]") || strings.Contains(errOut, "interface") {
+		t.Errorf("check of values of the wrong shape:\n%s", errOut)
+	}
 	// A day no month has (an operator run's find: check said ok, and a
 	// reload, a start and push status spun for ever).
 	never := filepath.Join(dir, "never.yaml")
