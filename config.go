@@ -1158,6 +1158,14 @@ func (c PushConfig) check(p *problems) *time.Location {
 	if c.CatchUp < 0 {
 		p.add("push.catch_up", "%v is negative", c.CatchUp)
 	}
+	if c.CatchUp > 24*time.Hour {
+		// A missed run is caught up on its own day only: more says
+		// nothing more (an operator run's find: 30h passed).
+		p.add("push.catch_up", "%v is more than a day: a missed push is run at start-up on its own day only", c.CatchUp)
+	}
+	if c.TagID < 0 {
+		p.add("push.tag_id", "%d is no tag: 0 sends to every follower, a tag's id to its followers", c.TagID)
+	}
 	if c.PreviewLead < 0 {
 		p.add("push.preview_lead", "%v is negative", c.PreviewLead)
 	}

@@ -163,6 +163,8 @@ func TestScalarsReadStrictly(t *testing.T) {
 		// Text set to nothing is empty, whatever the file's value looks
 		// like (a review's find: a token of digits became "0").
 		{"  token: mpbot-demo-token\n", "  token: 2024112520241125\n", []string{"MPBOT_WECHAT_TOKEN="}, "wechat.token: is empty", nil},
+		{"  catch_up: 6h\n", "  catch_up: 30h\n", nil, `push.catch_up: 30h0m0s is more than a day`, nil},
+		{"  tag_id: 0\n", "  tag_id: -3\n", nil, `push.tag_id: -3 is no tag`, nil},
 		{"  catch_up: 6h\n", "  catch_up: 1d\n", nil, `push.catch_up: not a duration (unknown unit "d" in duration "1d"): write it as 500ms, 10s, 5m or 6h (a day is 24h)`, nil},
 		{"  max_results: 5\n", "  max_results: \"7\"\n", nil, "", func(c *Config) bool { return c.Search.MaxResults == 7 }},
 		{"", "", []string{"MPBOT_SEARCH_MAX_RESULTS=7", "MPBOT_SERVER_SHUTDOWN_TIMEOUT=2s", "MPBOT_SEARCH_MIN_SCORE=0.3"}, "",
