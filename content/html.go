@@ -167,6 +167,11 @@ func utf8Page(page []byte) ([]byte, error) {
 	// as mojibake (鍩哄眰娌荤悊).
 	case name == "utf-8" || (enc == nil || !certain && !isASCII(page)) && utf8.Valid(page):
 		if !utf8.Valid(page) {
+			if cutInsideCharacter(page) {
+				// Valid but for its last character: a copy or a save cut
+				// short (an operator run's find: told to save it as UTF-8).
+				return nil, errors.New("the page ends inside a character: it was cut short; save or copy it again whole")
+			}
 			return nil, errors.New("the page declares UTF-8 but is not: save it again as UTF-8")
 		}
 		return page, nil
@@ -704,4 +709,15 @@ func firstNonEmpty(vals ...string) string {
 		}
 	}
 	return ""
+}
+
+// cutInsideCharacter reports whether b is valid UTF-8 but for a character
+// begun at its end and not finished.
+func cutInsideCharacter(b []byte) bool {
+	for i := 1; i < utf8.UTFMax && i <= len(b); i++ {
+		if utf8.RuneStart(b[len(b)-i]) {
+			return utf8.Valid(b[:len(b)-i]) && !utf8.FullRune(b[len(b)-i:])
+		}
+	}
+	return false
 }

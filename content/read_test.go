@@ -333,6 +333,12 @@ func TestEncodings(t *testing.T) {
 	if _, errs := ReadPaths([]string{filepath.Join(dir, "lying.html")}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "declares UTF-8 but is not") {
 		t.Errorf("a page declaring UTF-8 in GBK: %v", errs)
 	}
+	// Cut short inside its last character: said so, not taken for GBK.
+	whole := page(`<meta charset="utf-8">`) + "枫桥经验"
+	os.WriteFile(filepath.Join(dir, "cut.html"), []byte(whole[:len(whole)-1]), 0o644)
+	if _, errs := ReadPaths([]string{filepath.Join(dir, "cut.html")}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "ends inside a character: it was cut short") {
+		t.Errorf("a page cut inside a character: %v", errs)
+	}
 	for _, name := range []string{"declared.html", "undeclared.html", "ascii-head.html", "no-meta-utf8.html", "utf8-says-gb.html"} {
 		arts, errs := ReadPaths([]string{filepath.Join(dir, name)}, ReadOptions{})
 		if len(errs) > 0 || len(arts) != 1 || arts[0].Title != "乡村振兴解读" || !strings.Contains(arts[0].Body, "联农带农") {
