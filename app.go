@@ -70,8 +70,12 @@ type app struct {
 	// unanswered are the configured replies last warned of as having no
 	// article to show; serve's start, then the config watcher, own it.
 	unanswered []string
-	push       *jobs.DailyPush
-	sched      *jobs.Scheduler // serve
+	// restartKeys are the keys last warned of as needing a restart, so
+	// that an editor's two writes of one save warn once (an operator
+	// run's find); the config watcher owns it.
+	restartKeys []string
+	push        *jobs.DailyPush
+	sched       *jobs.Scheduler // serve
 
 	stopWatch context.CancelFunc // the library's watch of the store, and of replays kept by a process stopping (serve)
 	watching  sync.WaitGroup

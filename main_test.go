@@ -742,6 +742,10 @@ func TestConfigSavedInPlace(t *testing.T) {
 	moved := strings.Replace(edited, "addr: 127.0.0.1:0", "addr: 127.0.0.1:9", 1)
 	saveInPlace(moved)
 	waitFor(t, func() bool { return strings.Contains(logs.String(), "keys=[server.addr]") }, "the restart warning naming server.addr")
+	// Saved again (an editor's second write), it is not warned of twice.
+	again := strings.Count(logs.String(), "config reloaded")
+	saveInPlace(moved + "\n")
+	waitFor(t, func() bool { return strings.Count(logs.String(), "config reloaded") > again }, "the second save")
 	before := strings.Count(logs.String(), "config reloaded")
 	saveInPlace(strings.Replace(edited, "第二版", "第三版", 1))
 	waitFor(t, func() bool { return ask("帮助") == "第三版" }, "the edit with server.addr back")

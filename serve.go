@@ -164,12 +164,14 @@ func (a *app) reload(path string, running *Config) {
 		a.log.Warn("config reloaded with fewer entries in lists of the replies; if the file was saved half-way, save it whole and it is read again",
 			"keys", gone)
 	}
-	if changed := needsRestart(running, cfg); len(changed) > 0 {
+	changed := needsRestart(running, cfg)
+	if len(changed) > 0 && !slices.Equal(changed, a.restartKeys) {
 		a.log.Warn("some changes need a restart to take effect", "keys", changed)
 		if err := cfg.publicDemo(); err != nil {
 			a.log.Warn("the next start will refuse this config", "err", err)
 		}
 	}
+	a.restartKeys = changed
 	for key, was := range old.pinned {
 		if now, ok := cfg.pinned[key]; ok && now != was {
 			a.log.Warn("the file changes a key an environment variable sets: the change does nothing while the variable is set",
