@@ -314,6 +314,9 @@ func withoutLeadingFiller(text string) string {
 // 我想看一下那个每日一读 no match.
 func withoutFillers(text string) string {
 	text = withoutLeadingFiller(text)
+	if !mayHoldFillers(text) {
+		return text // most messages: nothing to split or join
+	}
 	parts := splitKeeping(text)
 	var kept []string // parts, each with the punctuation after it
 	for i, p := range parts {
@@ -343,6 +346,22 @@ func withoutFillers(text string) string {
 var topicChanges = map[string]bool{"换个话题": true, "换个问题": true, "换一个话题": true, "换一个问题": true, "算了": true,
 	"另外": true, "对了": true, "再问一个": true, "再问一下": true, "我再问一下": true, "还有个问题": true, "还有一个问题": true,
 	"顺便问一下": true, "顺便问下": true, "那换个话题": true, "我想换个话题": true}
+
+// mayHoldFillers reports whether text holds a filler or a change of topic
+// anywhere.
+func mayHoldFillers(text string) bool {
+	for _, f := range fillers {
+		if strings.Contains(text, f) {
+			return true
+		}
+	}
+	for w := range topicChanges {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // splitKeeping splits text after each run of punctuation or spaces, each
 // part keeping the run that ends it.
