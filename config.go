@@ -842,9 +842,10 @@ func scalarHook(_, to reflect.Type, data any) (any, error) {
 		// A list written as the environment writes it (keywords: 申论资料,
 		// 真题; subscribe_keywords: 订阅，开启): its entries, not one
 		// keyword nobody sends (an operator run's find: 订阅 stopped
-		// subscribing). A comma with no space after it stays (a regex's
-		// {1,3}).
-		if kind == reflect.String && to.Elem().Kind() == reflect.String && (strings.ContainsAny(text, "，、") || strings.Contains(text, ", ")) {
+		// subscribing). A regex stays whole (its {1,3}, its ，?: a
+		// review's find).
+		if kind == reflect.String && to.Elem().Kind() == reflect.String && (strings.ContainsAny(text, "，、") || strings.Contains(text, ", ")) &&
+			!strings.ContainsAny(text, `^$()[]{}?*+|\`) {
 			return envList(text), nil
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,

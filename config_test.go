@@ -290,3 +290,19 @@ func TestCutShort(t *testing.T) {
 		}
 	}
 }
+
+// TestListScalarsSplit: a list written without brackets is split on ", ",
+// "，" and "、", but a regex is kept whole (a review's find: ^…，?第\d{1,2}期$
+// was cut at its commas and refused).
+func TestListScalarsSplit(t *testing.T) {
+	to := reflect.TypeFor[[]string]()
+	for text, want := range map[string]any{
+		"申论资料, 真题": []string{"申论资料", "真题"}, "订阅，开启、恢复": []string{"订阅", "开启", "恢复"}, "帮助": "帮助",
+		`^(?:好的|收到)，?第\d{1,2}期$`: `^(?:好的|收到)，?第\d{1,2}期$`, "a,b": "a,b",
+	} {
+		got, err := scalarHook(reflect.TypeFor[string](), to, text)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: %#v, %v; want %#v", text, got, err, want)
+		}
+	}
+}

@@ -479,6 +479,11 @@ func asksPushed(text string) bool {
 // Not 今天 nor 昨天: they name a day, and 今天的国常会 may be another day's.
 var recentWords = []string{"最新", "最近", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周", "这星期", "本月", "这个月"}
 
+// recentInside are the recency words taken out from inside a question:
+// those no longer word holds across its edge (日本周边 holds 本周, 基本月薪
+// 本月, 靠近日本 近日: a review's find).
+var recentInside = []string{"最近", "最新", "近期", "这几天", "这两天", "这些天"}
+
 // recentFront and recentBack are what is peeled off a topic's ends with a
 // recency word: asking before it (请问有没有关于), what is asked for and the
 // question after it (消息, 文章有哪些, 吗). Not the what-is-new words that
@@ -497,7 +502,7 @@ var (
 
 // recentGlued are front edges that begin a longer word before what is
 // given (一次性补贴: a review's find, 性补贴 was searched).
-var recentGlued = map[string]string{"一次": "性"}
+var recentGlued = map[string]string{"一次": "性", "最新": "鲜"}
 
 // recentTopic returns the topic a text asks the newest articles of: what is
 // left when a recency word (recentWords) and the words around it are
@@ -548,11 +553,11 @@ func recentTopic(text string) (string, bool) {
 		// 最近开了什么会): searched with it, they got no match or a 2023
 		// meeting first (a follower run's finds). Without it, the rest is
 		// peeled as before.
-		i := slices.IndexFunc(recentWords, func(w string) bool { return strings.Contains(topic, w) })
-		if i < 0 {
+		i := slices.IndexFunc(recentInside, func(w string) bool { return strings.Contains(topic, w) })
+		if i < 0 || strings.Contains(topic, "最新鲜") {
 			return "", false
 		}
-		topic = peel(peel(strings.Replace(topic, recentWords[i], "", 1), true), false)
+		topic = peel(peel(strings.Replace(topic, recentInside[i], "", 1), true), false)
 	}
 	if topic == "" {
 		return "", false
@@ -1217,7 +1222,7 @@ var (
 )
 
 const (
-	firstPageAlready = "这已经是第一页了。回复列表里的序号查看文章，「更多」看下一批。"
+	firstPageAlready = "这已经是第一页了。回复列表里的序号查看文章。"
 	noPageBack       = "现在没有可以返回的列表。发送关键词搜索文章。"
 )
 
@@ -1238,6 +1243,9 @@ func (b *Bot) back(ctx context.Context, s *Settings, m Message, list FollowUp, b
 			return []Reply{{Type: ReplyText, Text: firstPageAlready}}
 		}
 		shown = list.Back[len(list.Back)-1]
+		if shown.Answers {
+			page.Mentions = false // the question's answers again, as first listed
+		}
 		gone := make(map[string]bool, len(shown.IDs)+len(list.IDs))
 		for _, id := range slices.Concat(shown.IDs, list.IDs) {
 			gone[id] = true
@@ -1281,7 +1289,7 @@ func (b *Bot) back(ctx context.Context, s *Settings, m Message, list FollowUp, b
 	if len(hits) == 0 {
 		return []Reply{{Type: ReplyText, Text: noPageBack}}
 	}
-	_, _, header := b.pager(s, list, len(page.Back) == 0)
+	_, _, header := b.pager(s, page, len(page.Back) == 0)
 	// The page before has the one shown after it; whether the list shown
 	// had more is not kept, and its footer promises none (更多 still
 	// pages on).
@@ -1313,7 +1321,11 @@ func (b *Bot) moreMentions(ctx context.Context, s *Settings, m Message, list Fol
 	more := len(next) > s.search.MaxResults && len(seen)+s.search.MaxResults < maxSeen
 	next = b.catalog.Snippets(ctx, word, next[:min(len(next), s.search.MaxResults)])
 	reply, ids := listReplyWith(next, wordHeaderFor(moreMentionsHeader, word), true, more)
-	page := FollowUp{Query: list.Query, Search: word, Mentions: true, IDs: ids, Stories: storiesOf(next[:len(ids)]), Seen: slices.Sorted(maps.Keys(seen))}
+	page := FollowUp{Query: list.Query, Search: word, Mentions: true, IDs: ids, Stories: storiesOf(next[:len(ids)]), Seen: slices.Sorted(maps.Keys(seen)),
+		Back: list.Back}
+	if len(list.IDs) > 0 { // 上一页 shows the answers listed before (a review's find: "the first page")
+		page.Back = append(slices.Clip(list.Back), Page{IDs: list.IDs, Stories: list.Stories, Answers: !list.Mentions})
+	}
 	return []Reply{b.keepList(ctx, m, page, reply)}
 }
 

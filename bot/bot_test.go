@@ -1355,7 +1355,9 @@ func TestFillersInside(t *testing.T) {
 		"关于那个人的事迹": "关于那个人的事迹", "这就是中国": "这就是中国", "我要看这个月的时政": "我要看这个月的时政", "就是说": "就是说",
 		"那个那个": "那个那个", "嗯": "嗯", "两会 那个": "两会 ", "找那个人工智能的文章": "找人工智能的文章", "嗯嗯，好的": "好的",
 		"好的，嗯嗯": "好的，", "那个，两会。": "两会。", "两会，嗯。": "两会。", "嗯嗯😊": "嗯嗯😊", "嗯嗯两会": "两会",
-		"换个话题，低空经济": "低空经济", "算了，换个话题，低空经济。": "低空经济。", "换个话题": "换个话题", "对了，两会": "两会",
+		"这就是那个年代的记忆": "这就是那个年代的记忆", "也就是这个意思": "也就是这个意思", // a review's: 就是 dropped
+		strings.Repeat("看一下那个", 80): strings.Repeat("看一下那个", 80), // a pasted text keeps what is inside it
+		"换个话题，低空经济":                 "低空经济", "算了，换个话题，低空经济。": "低空经济。", "换个话题": "换个话题", "对了，两会": "两会",
 	} {
 		if got := withoutFillers(text); got != want {
 			t.Errorf("withoutFillers(%q) = %q, want %q", text, got, want)
@@ -1751,6 +1753,8 @@ func TestNewestOfATopic(t *testing.T) {
 		// Inside the question, the recency word is taken out (a follower
 		// run's finds: no match, or a 2023 meeting first).
 		"枫桥经验最新发展": "枫桥经验发展", "总书记最近去哪考察了": "总书记去哪考察", "两会最近有啥新闻": "两会", "国常会最近开了什么会": "国常会",
+		// ... but not from a word holding it across its edge (a review's finds).
+		"日本周边安全形势": "", "靠近日本的岛屿": "", "资本周转": "", "基本月薪": "", "最新鲜的水果": "",
 		"枫桥经验": "", "最新": "", "最新消息": "", "今天的国常会": "", "新质生产力": "",
 	} {
 		got, ok := recentTopic(Bare(text))
@@ -1985,5 +1989,39 @@ func TestNextItem(t *testing.T) {
 	}
 	if r := ask("下一篇"); r.Type != ReplyText || !strings.Contains(r.Text, "1. ") && r.Text != noMore {
 		t.Fatalf("下一篇 on a new page, nothing opened from it, pages on: %v", r)
+	}
+}
+
+// TestBackFromMentions: 上一页 after 更多 turned to the articles mentioning
+// the word shows the answers listed before (a review's find: it said that
+// was the first page).
+func TestBackFromMentions(t *testing.T) {
+	c := mentioningCatalog()
+	answers := []content.Article{
+		{ID: "fq1", Title: "新时代枫桥经验是什么", URL: "https://example.com/fq1", Summary: "枫桥经验的来历与做法。", Body: "枫桥经验诞生于浙江诸暨枫桥镇。"},
+		{ID: "fq2", Title: "枫桥经验的发展历程", URL: "https://example.com/fq2", Summary: "枫桥经验六十年。", Body: "枫桥经验在新时代不断发展。"},
+	}
+	arts := slices.Clone(answers)
+	for _, a := range c.byID {
+		arts = append(arts, a)
+	}
+	c.index = mustIndex(arts)
+	for _, a := range answers {
+		c.byID[a.ID] = a
+	}
+	ask := asker(t, newDemoBot(t, c, NewMemoryFollowUps()))
+	first := ask("枫桥经验")
+	if !strings.Contains(first.Text, "fq1") || !strings.Contains(first.Text, "fq2") {
+		t.Fatalf("枫桥经验: %+v", first)
+	}
+	if r := ask("更多"); !strings.Contains(r.Text, "提到了它") {
+		t.Fatalf("更多 after the answers: %+v", r)
+	}
+	// As first listed, but for its footer: 更多 has the mentions now.
+	if want := strings.TrimSuffix(first.Text, listFooter) + listFooterMore; ask("上一页").Text != want {
+		t.Fatalf("上一页 after the mentions, want\n%s", want)
+	}
+	if r := ask("更多"); !strings.Contains(r.Text, "提到了它") {
+		t.Fatalf("更多 after going back to the answers: %+v", r)
 	}
 }

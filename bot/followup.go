@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"sync"
 	"time"
 )
@@ -31,8 +32,10 @@ type FollowUp struct {
 	Newest bool `json:"newest,omitempty"`
 	// Day marks a list of the articles of a day (YYYY-MM-DD: 8月22日新闻联播).
 	Day string `json:"day,omitempty"`
-	// Readings marks a list of past daily readings (往期每日一读, 上周的每日一读).
-	Readings *ReadingsOf `json:"readings,omitempty"`
+	// Readings marks a list of past daily readings (往期每日一读, 上周的每日一读),
+	// kept as the release before kept it (readings: true) and, for a week's
+	// or a month's, readings_of beside it (MarshalJSON).
+	Readings *ReadingsOf `json:"-"`
 	Seen     []string    `json:"seen,omitempty"`
 	// Back are the pages shown before this one (更多's), oldest first,
 	// for 上一页.
@@ -41,11 +44,50 @@ type FollowUp struct {
 	Opened int `json:"opened,omitempty"`
 }
 
+// keptFollowUp is a FollowUp as kept: readings as the release before kept
+// them, so that a replica of that release, during a rolling upgrade, reads
+// a readings list (it could not read an object there: a review's find).
+type keptFollowUp struct {
+	plainFollowUp
+	Readings   bool        `json:"readings,omitempty"`
+	ReadingsOf *ReadingsOf `json:"readings_of,omitempty"`
+}
+
+type plainFollowUp FollowUp
+
+// MarshalJSON implements json.Marshaler.
+func (f FollowUp) MarshalJSON() ([]byte, error) {
+	k := keptFollowUp{plainFollowUp: plainFollowUp(f), Readings: f.Readings != nil}
+	if f.Readings != nil && *f.Readings != (ReadingsOf{}) {
+		k.ReadingsOf = f.Readings
+	}
+	return json.Marshal(k)
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (f *FollowUp) UnmarshalJSON(data []byte) error {
+	var k keptFollowUp
+	if err := json.Unmarshal(data, &k); err != nil {
+		return err
+	}
+	*f = FollowUp(k.plainFollowUp)
+	switch {
+	case k.ReadingsOf != nil:
+		f.Readings = k.ReadingsOf
+	case k.Readings:
+		f.Readings = &ReadingsOf{}
+	}
+	return nil
+}
+
 // Page is a list's page as it was shown: its articles and, beside each,
 // the roundup item listed ("" for a whole article).
 type Page struct {
 	IDs     []string `json:"ids"`
 	Stories []string `json:"stories,omitempty"`
+	// Answers marks the page of a question's answers before 更多 turned
+	// to the articles mentioning its word.
+	Answers bool `json:"answers,omitempty"`
 }
 
 // FollowUps remembers, per follower, the last numbered list, so that a

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -236,17 +235,6 @@ type ReadingsOf struct {
 	From    string `json:"from,omitempty"`
 	Through string `json:"through,omitempty"`
 	Name    string `json:"name,omitempty"`
-}
-
-// UnmarshalJSON reads a follow-up kept by the release before, whose
-// readings were true: all of them.
-func (of *ReadingsOf) UnmarshalJSON(data []byte) error {
-	if string(data) == "true" {
-		*of = ReadingsOf{}
-		return nil
-	}
-	type plain ReadingsOf
-	return json.Unmarshal(data, (*plain)(of))
 }
 
 func (of *ReadingsOf) header(int) string {

@@ -187,18 +187,36 @@ func TestPastReadings(t *testing.T) {
 	}
 }
 
-// TestReadingsKeptBefore: a follow-up kept by the release before, whose
-// readings were true, still pages through all of them.
+// TestReadingsKeptBefore: readings lists are kept as the release before
+// kept them (readings: true), a week's or a month's beside it, so that
+// either release reads the other's during a rolling upgrade (a review's
+// find: the one before could not read an object there).
 func TestReadingsKeptBefore(t *testing.T) {
 	var f FollowUp
 	if err := json.Unmarshal([]byte(`{"ids":["a"],"readings":true}`), &f); err != nil || f.Readings == nil || *f.Readings != (ReadingsOf{}) {
 		t.Fatalf("%+v, %v", f, err)
 	}
-	kept, err := json.Marshal(FollowUp{Readings: &ReadingsOf{From: "2026-11-01", Through: "2026-11-30", Name: "2026年11月"}})
+	all, err := json.Marshal(FollowUp{IDs: []string{"a"}, Readings: &ReadingsOf{}})
+	if err != nil || string(all) != `{"ids":["a"],"readings":true}` {
+		t.Fatalf("all readings kept as %s, %v", all, err)
+	}
+	var before struct {
+		IDs      []string `json:"ids"`
+		Readings bool     `json:"readings"`
+	}
+	month := FollowUp{IDs: []string{"r24"}, Readings: &ReadingsOf{From: "2026-11-01", Through: "2026-11-30", Name: "2026年11月"}}
+	kept, err := json.Marshal(month)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(kept, &f); err != nil || *f.Readings != (ReadingsOf{From: "2026-11-01", Through: "2026-11-30", Name: "2026年11月"}) {
+	if err := json.Unmarshal(kept, &before); err != nil || !before.Readings || before.IDs[0] != "r24" {
+		t.Fatalf("the release before reads %s as %+v, %v", kept, before, err)
+	}
+	f = FollowUp{}
+	if err := json.Unmarshal(kept, &f); err != nil || *f.Readings != *month.Readings {
 		t.Fatalf("%s: %+v, %v", kept, f.Readings, err)
+	}
+	if none, _ := json.Marshal(FollowUp{IDs: []string{"x"}}); strings.Contains(string(none), "readings") {
+		t.Fatalf("a list of no readings kept as %s", none)
 	}
 }

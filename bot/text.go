@@ -314,8 +314,11 @@ func withoutLeadingFiller(text string) string {
 // 我想看一下那个每日一读 no match.
 func withoutFillers(text string) string {
 	text = withoutLeadingFiller(text)
-	if !mayHoldFillers(text) {
-		return text // most messages: nothing to split or join
+	if !mayHoldFillers(text) || utf8.RuneCountInString(text) > maxFillerText {
+		// Most messages: nothing to split or join. A long one (a pasted
+		// text: the work grows with it, past a quarter second at 60 KB,
+		// a review's find) keeps what is inside it.
+		return text
 	}
 	parts := splitKeeping(text)
 	var kept []string // parts, each with the punctuation after it
@@ -401,9 +404,8 @@ var (
 )
 
 // withoutInnerFillers drops 嗯 and 呃 (never words) wherever they are, a
-// demonstrative after a request word that points at nothing, 就是 before
-// one of those (就是关于, 就是那个), and a demonstrative closing the part
-// after a request word (关于那个).
+// demonstrative after a request word that points at nothing, and 就是
+// before a request word (就是关于). 这就是那个年代的记忆 keeps its 就是.
 func withoutInnerFillers(part string) string {
 	if onlyFillers(part) {
 		return part // 嗯嗯 is what it is
@@ -432,13 +434,12 @@ func withoutInnerFillers(part string) string {
 			part = part[:i] + part[i+len("就是"):]
 		}
 	}
-	for _, d := range demonstratives {
-		if i := strings.Index(part, "就是"+d); i > 0 {
-			part = part[:i] + part[i+len("就是"):]
-		}
-	}
 	return part
 }
+
+// maxFillerText is the longest text whose inner fillers go: a voice
+// message is 60 seconds at most, some 300 characters.
+const maxFillerText = 300
 
 // pointed reports whether text starts with the word w, ended: by the text's
 // end, something not Han (这个季度GDP) or a word that may follow it.
