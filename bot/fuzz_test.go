@@ -3,10 +3,12 @@ package bot
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
+	"mpbot/content"
 	"mpbot/search"
 )
 
@@ -72,6 +74,50 @@ func FuzzDayAsked(f *testing.F) {
 		again, ok := dayAsked(dayName(day.Format("2006-01-02")), today)
 		if !ok || !again.day.Equal(day) {
 			t.Fatalf("%q: %v, asked again as %s: %v %v", text, day, dayName(day.Format("2006-01-02")), again.day, ok)
+		}
+	})
+}
+
+// FuzzReadingAsked: a week's, a month's or a year's readings asked for are
+// real days, the first not after the last unless they are to come, and a
+// name is given for the list's header.
+func FuzzReadingAsked(f *testing.F) {
+	for _, seed := range []string{"上周的每日一读", "11月的每日一读", "去年12月的每日一读", "2025年3月每日一读", "今年的每日一读", "明天的每日一读",
+		"下个月的每日一读", "十二月份的每日一读", "13月的每日一读", "上上周的每日一读有哪些", "往期每日一读", "昨天的每日一读"} {
+		f.Add(seed)
+	}
+	today := time.Date(2026, 12, 3, 9, 0, 0, 0, chinaTime)
+	f.Fuzz(func(t *testing.T, text string) {
+		ask, ok := readingAsked(text, today)
+		p := ask.period
+		if !ok || p.name == "" {
+			return
+		}
+		from, err1 := time.Parse(content.DateLayout, p.from)
+		through, err2 := time.Parse(content.DateLayout, p.through)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%q: %+v", text, p)
+		}
+		if !p.ahead && (from.After(through) || through.After(midnight(today))) {
+			t.Fatalf("%q: %+v is no period up to today", text, p)
+		}
+	})
+}
+
+// FuzzWithoutFillers: taking a voice message's fillers out only takes
+// away, and never leaves a text with words nothing (or a filler alone
+// where there was more).
+func FuzzWithoutFillers(f *testing.F) {
+	for _, seed := range []string{"就是关于那个，嗯，新质生产力的。", "我想看一下就是关于那个新质生产力的文章", "嗯嗯😊", "换个话题，低空经济", "那个", "关于那个人的事迹"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got := withoutFillers(text)
+		if len(got) > len(text) {
+			t.Fatalf("%q became the longer %q", text, got)
+		}
+		if strings.IndexFunc(text, isWordRune) >= 0 && strings.IndexFunc(got, isWordRune) < 0 {
+			t.Fatalf("%q lost all its words: %q", text, got)
 		}
 	})
 }

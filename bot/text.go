@@ -338,10 +338,11 @@ func withoutFillers(text string) string {
 		}
 		kept = append(kept, withoutInnerFillers(word)+punct)
 	}
-	if len(kept) == 0 {
-		return text
+	out := strings.Join(kept, "")
+	if strings.IndexFunc(out, isWordRune) < 0 {
+		return text // fillers alone are what they are (   就是  )
 	}
-	return strings.Join(kept, "")
+	return out
 }
 
 // topicChanges say a new question follows (换个话题，低空经济: searched
