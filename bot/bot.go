@@ -281,12 +281,17 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		// 下一篇 or 上一篇 after an item of the list was opened: the item
 		// beside it; before any, 下一篇 pages on as 更多 does.
 		list, err := b.followUps.Get(ctx, m.From)
-		if err == nil && list.Opened > 0 && len(list.IDs) > 0 {
+		switch {
+		case err == nil && list.Opened > 0 && len(list.IDs) > 0:
 			n := list.Opened + step
 			if n < 1 || n > len(list.IDs) {
 				return []Reply{{Type: ReplyText, Text: map[bool]string{true: firstItemAlready, false: lastItemAlready}[n < 1]}}
 			}
 			return b.followUp(ctx, s, m, n, &list)
+		case err == nil && step < 0:
+			// 上一篇 with nothing opened from the list is its page
+			// before (a follower run's find: searched).
+			return b.back(ctx, s, m, list, true)
 		}
 	}
 	if asksMore(text) {
@@ -365,6 +370,9 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if b.readings != nil && rule < 0 {
 		if ask, ok := readingAsked(question, b.now().In(chinaTime)); ok {
 			return b.pastReading(ctx, s, m, ask) // 往期每日一读, 昨天的每日一读, 上周的每日一读
+		}
+		if ask, ok := b.readingFollowUp(ctx, m, question); ok {
+			return b.pastReading(ctx, s, m, ask) // 每日一读, then 明天的呢 or 上周的呢
 		}
 	}
 	if rule < 0 && asksLatest(question) && asksPushed(question) {
@@ -890,7 +898,10 @@ func (b *Bot) nextAfterCard(ctx context.Context, s *Settings, m Message, card Fo
 		}
 	}
 	if n-2 >= len(next) {
-		return []Reply{{Type: ReplyText, Text: noMoreThanCard}}
+		// What 更多 would show: the articles mentioning a one-word
+		// question's word (a follower run's find: "no more", and 更多
+		// then listed five).
+		return b.more(ctx, s, m, card)
 	}
 	h := next[n-2]
 	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeCard, h.Article.ID })
@@ -1360,8 +1371,19 @@ func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string
 // closeList closes the follower's open list once the daily reading is sent,
 // the latest answer as a search's card is: an older list's numbers would
 // open articles of another question.
+//
+// What stays open is the readings before today's: 更多 lists them, and
+// 明天的呢 or 上周的呢 asks for another day's or week's (a follower run's
+// finds: 更多 said no list was open, 上周的呢 got an article on illnesses).
 func (b *Bot) closeList(ctx context.Context, m Message) {
-	if err := b.followUps.Forget(ctx, m.From); err != nil {
+	if b.readings == nil {
+		if err := b.followUps.Forget(ctx, m.From); err != nil {
+			b.log.DebugContext(ctx, "close the list before the daily reading", "openid", m.From, "err", err)
+		}
+		return
+	}
+	yesterday := midnight(b.now().In(chinaTime)).AddDate(0, 0, -1).Format(content.DateLayout)
+	if err := b.putFollowUp(ctx, m, FollowUp{Query: asked(m), Readings: &ReadingsOf{Through: yesterday}}); err != nil {
 		b.log.DebugContext(ctx, "close the list before the daily reading", "openid", m.From, "err", err)
 	}
 }

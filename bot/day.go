@@ -264,6 +264,13 @@ func dateOf(text string, loc []int, today time.Time) (time.Time, bool, bool) {
 		return t, false, ok
 	}
 	last := midnight(today)
+	// A day of the coming week is that one (12月5日的每日一读 asked on the
+	// 4th is tomorrow's: a follower run's find, it was last year's).
+	for _, y := range []int{today.Year(), today.Year() + 1} {
+		if t, ok := validDate(y, month, day); ok && t.After(last) && t.Sub(last) <= comingDays*24*time.Hour {
+			return t, false, true
+		}
+	}
 	for y := today.Year(); y >= today.Year()-8; y-- { // 2月29日: the last leap year's
 		if t, ok := validDate(y, month, day); ok && !t.After(last) {
 			return t, true, true
@@ -271,6 +278,10 @@ func dateOf(text string, loc []int, today time.Time) (time.Time, bool, bool) {
 	}
 	return time.Time{}, false, false
 }
+
+// comingDays are the days after today whose date, without a year, names
+// them rather than last year's.
+const comingDays = 7
 
 // midnight is t's day (as t's location has it) at midnight, UTC: the form
 // of askedDay.day.

@@ -41,6 +41,9 @@ func TestReadingAsked(t *testing.T) {
 		{"请问11月的每日一读在哪里看", "2026年11月 2026-11-01..2026-11-30"},
 		{"明天的每日一读", "ahead 2026年12月4日"}, {"下周的每日一读", "ahead 下周"}, {"下个月的每日一读", "ahead 2027年1月"},
 		{"2027年1月的每日一读", "ahead 2027年1月"},
+		// A day of the coming week without its year is that day, not last
+		// year's (a follower run's find: "2025年12月5日没有每日一读").
+		{"12月5日的每日一读", "2026-12-05"}, {"12.5的每日一读", "2026-12-05"}, {"12月25日的每日一读", "2025-12-25"},
 		{"下周一的每日一读", ""}, {"这周末的每日一读", ""}, {"11月的每日一读和12月的每日一读", ""}, {"一个月的每日一读", ""}, {"13月的每日一读", ""},
 	} {
 		ask, ok := readingAsked(Bare(Normalize(c.text)), today)
@@ -118,8 +121,10 @@ func TestPastReadings(t *testing.T) {
 			t.Errorf("%s on 1 December, a Tuesday: %+v", text, r)
 		}
 	}
-	if r := ask("2026年12月5日的每日一读"); r.Text != "2026年12月5日的每日一读还没有推送。回复「每日一读」看今天的。" {
-		t.Errorf("a day to come: %q", r.Text)
+	for _, text := range []string{"2026年12月5日的每日一读", "12月5日的每日一读", "12月5号的每日一读"} {
+		if r := ask(text); r.Text != "2026年12月5日的每日一读还没有推送。回复「每日一读」看今天的。" {
+			t.Errorf("%s, a day to come: %q", text, r.Text)
+		}
 	}
 	first := ask("往期每日一读")
 	if !strings.HasPrefix(first.Text, "往期每日一读：\n1. ") || strings.Join(listedTitles(first), " ") != "导读r30 导读r29 导读r28 导读r27 导读r26" ||
@@ -178,6 +183,24 @@ func TestPastReadings(t *testing.T) {
 		if r := ask(text); r.Text != want+"的每日一读还没有推送。回复「每日一读」看今天的。" {
 			t.Errorf("%s: %q", text, r.Text)
 		}
+	}
+	// After today's reading, 更多 lists those before it, and another day's
+	// or week's is asked without the reading word (a follower run's finds:
+	// no list was open, 上周的呢 got an article on illnesses).
+	if r := ask("每日一读"); r.Type != ReplyNews || r.Card.Title != "今天的导读" {
+		t.Fatalf("每日一读: %+v", r)
+	}
+	if r := ask("更多"); !strings.HasPrefix(r.Text, "往期每日一读：\n1. ") || strings.Join(listedTitles(r), " ") != "导读r30 导读r29 导读r28 导读r27 导读r26" {
+		t.Errorf("更多 after 每日一读:\n%s", r.Text)
+	}
+	if r := ask("上周的呢"); !strings.HasPrefix(r.Text, "上周的每日一读：\n1. ") {
+		t.Errorf("上周的呢 after the readings:\n%s", r.Text)
+	}
+	if r := ask("明天的呢"); r.Text != "2026年12月2日的每日一读还没有推送。回复「每日一读」看今天的。" {
+		t.Errorf("明天的呢 after the readings: %q", r.Text)
+	}
+	if r := ask("11月25日的呢"); !strings.HasPrefix(r.Text, "2026年11月25日没有每日一读") {
+		t.Errorf("11月25日的呢 after the readings: %q", r.Text)
 	}
 	broken = true
 	for _, text := range []string{"往期每日一读", "昨天的每日一读"} {
