@@ -398,6 +398,10 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			}
 		}
 	}
+	if p, rest, ok := readPeriod(question, b.now().In(chinaTime)); ok && rule < 0 && !p.ahead && !strings.HasSuffix(p.name, "年") &&
+		(asksNewsOnly(rest) || asksLatest(rest)) {
+		return b.periodNews(ctx, s, m, p) // 上周的新闻联播, 11月有什么新闻
+	}
 	if rule < 0 && asksLatest(question) { // 你好，今天有什么新闻: what follows the greeting
 		return b.latest(ctx, s, m)
 	}
@@ -709,6 +713,32 @@ func (b *Bot) latestAfter(ctx context.Context, s *Settings, m Message, lead stri
 	dated(found)
 	reply, ids := listReplyWith(found, func(n int) string { return lead + latestHeaderFor(n) }, true, more)
 	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), Latest: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}, reply)}
+}
+
+// periodNews answers for a week's or a month's news (上周的新闻联播, 上周有
+// 什么新闻, 11月的新闻): its articles, the last day's first, each day's in
+// the programme's order; with none, the latest under a line saying so. A
+// follower run's find: searched, each got a 2023 card on 本周 and 上周's
+// illnesses.
+func (b *Bot) periodNews(ctx context.Context, s *Settings, m Message, p period) []Reply {
+	from, _ := time.Parse(content.DateLayout, p.from)
+	through, _ := time.Parse(content.DateLayout, p.through)
+	var found []content.Hit
+	for d := through; !d.Before(from) && len(found) <= s.search.MaxResults; d = d.AddDate(0, 0, -1) {
+		hits, err := b.catalog.Day(ctx, d.Format(content.DateLayout), s.searchN())
+		if err != nil {
+			b.log.ErrorContext(ctx, "a day's articles", "day", d, "err", err)
+			return b.noMatch(ctx, s, m, 0)
+		}
+		found = append(found, hits...)
+	}
+	if len(found) == 0 {
+		return b.latestAfter(ctx, s, m, p.name+"没有文章。")
+	}
+	found, _ = firstPage(ctx, s, found)
+	header := p.name + "的文章：\n"
+	reply, ids := listReplyWith(dated(found), func(int) string { return header }, false, false)
+	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), IDs: ids, Stories: storiesOf(found[:len(ids)])}, reply)}
 }
 
 // firstPage cuts found to a list's length, notes the list in the query log

@@ -294,3 +294,35 @@ func TestArticlesOfADayOnATopic(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsOfAPeriod: a week's or a month's news is its articles, the last
+// day's first (a follower run's find: 上周的新闻联播 got a 2023 card on 本周
+// and 上周's illnesses); a week without any says so above the latest.
+func TestNewsOfAPeriod(t *testing.T) {
+	var arts []content.Article
+	for _, a := range []struct{ id, day string }{{"xwlb-20250818-01", "2025-08-18"}, {"xwlb-20250820-01", "2025-08-20"},
+		{"xwlb-20250820-02", "2025-08-20"}, {"xwlb-20250825-01", "2025-08-25"}, {"xwlb-20250810-01", "2025-08-10"}} {
+		arts = append(arts, content.Article{ID: a.id, Title: "新闻" + a.id[5:], Body: "本周呼吸道疾病诊疗量比上周有所上升。", PublishedOn: a.day,
+			URL: "https://example.com/" + a.id})
+	}
+	c := catalogOf(arts)
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2025, 8, 26, 9, 0, 0, 0, chinaTime) // a Tuesday
+	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }})
+	ask := asker(t, b)
+	items := func(r Reply) string { return strings.Join(listedTitles(r), " ") }
+	for _, text := range []string{"上周的新闻联播", "上周有什么新闻", "上周的大事"} {
+		if r := ask(text); !strings.HasPrefix(r.Text, "上周的文章：\n1. ") || items(r) != "新闻20250820-01 新闻20250820-02 新闻20250818-01" {
+			t.Errorf("%s:\n%s", text, r.Text)
+		}
+	}
+	if r := ask("8月的新闻"); items(r) != "新闻20250825-01 新闻20250820-01 新闻20250820-02 新闻20250818-01 新闻20250810-01" {
+		t.Errorf("8月的新闻:\n%s", r.Text)
+	}
+	if r := ask("上上周的新闻"); !strings.HasPrefix(r.Text, "上上周没有文章。最新") {
+		t.Errorf("a week without articles:\n%s", r.Text)
+	}
+}

@@ -103,7 +103,7 @@ type period struct {
 // periodNamed is a week, a month or a year, or a day to come: the
 // groups are the week's word (上, 这…), the month's word, the year and the
 // month of a numbered month, and 今年 or 去年 alone.
-var periodNamed = regexp.MustCompile(`(上上|上|这|本|下)个?(?:星期|礼拜|周)|(上|这|本|下)个?月|(?:((?:19|20)\d\d|今|去|前) ?年 ?)?(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) ?月份?|(今|去)年|(明天|明日|后天|大后天)`)
+var periodNamed = regexp.MustCompile(`(上上|上|这|本|下)个?(?:星期|礼拜|周)|(上|这|本|下)个?月|(?:((?:19|20)\d\d|今|去|前) ?年 ?)?(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) ?月份?|(今|去|(?:19|20)\d\d) ?年(?:度|份)?|(明天|明日|后天|大后天)`)
 
 // readPeriod reads the one period text names, and returns the rest.
 func readPeriod(text string, today time.Time) (period, string, bool) {
@@ -158,13 +158,18 @@ func readPeriod(text string, today time.Time) (period, string, bool) {
 		from = time.Date(year, time.Month(month), 1, 0, 0, 0, 0, time.UTC)
 		through = from.AddDate(0, 1, -1)
 		name, ahead = fmt.Sprintf("%d年%d月", year, month), from.After(day)
-	case group(5) != "":
-		from = time.Date(day.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-		if group(5) == "去" {
-			from = from.AddDate(-1, 0, 0)
+	case group(5) != "": // 今年, 去年, 2026年 (a follower run's: 2026年的每日一读 got a card on 春运)
+		year := day.Year()
+		switch y := group(5); y {
+		case "今":
+		case "去":
+			year--
+		default:
+			year = hanDigits(y)
 		}
+		from = time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
 		through = from.AddDate(1, 0, -1)
-		name = fmt.Sprintf("%d年", from.Year())
+		name, ahead = fmt.Sprintf("%d年", year), from.After(day)
 	default: // 明天, 后天
 		from = day.AddDate(0, 0, map[string]int{"明天": 1, "明日": 1, "后天": 2, "大后天": 3}[group(6)])
 		through, name, ahead = from, dayName(from.Format(content.DateLayout)), true
