@@ -371,6 +371,11 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		if ask, ok := readingAsked(question, b.now().In(chinaTime)); ok {
 			return b.pastReading(ctx, s, m, ask) // 往期每日一读, 昨天的每日一读, 上周的每日一读
 		}
+		if ask, ok := readingAsked(text, b.now().In(chinaTime)); ok && question != text {
+			// 昨天的每日一读没收到: 收到, an acknowledgement's keyword, had
+			// been taken out, leaving 没 to search (no match).
+			return b.pastReading(ctx, s, m, ask)
+		}
 		if ask, ok := b.readingFollowUp(ctx, m, question); ok {
 			return b.pastReading(ctx, s, m, ask) // 每日一读, then 明天的呢 or 上周的呢
 		}

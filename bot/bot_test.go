@@ -1357,7 +1357,10 @@ func TestFillersInside(t *testing.T) {
 		"好的，嗯嗯": "好的，", "那个，两会。": "两会。", "两会，嗯。": "两会。", "嗯嗯😊": "嗯嗯😊", "嗯嗯两会": "两会",
 		"这就是那个年代的记忆": "这就是那个年代的记忆", "也就是这个意思": "也就是这个意思", // a review's: 就是 dropped
 		strings.Repeat("看一下那个", 80): strings.Repeat("看一下那个", 80), // a pasted text keeps what is inside it
-		"换个话题，低空经济":                 "低空经济", "算了，换个话题，低空经济。": "低空经济。", "换个话题": "换个话题", "对了，两会": "两会",
+		// A second follower run's: a demonstrative after 的, 然后 set apart.
+		"嗯，11月的那个每日一读": "11月的每日一读", "上周的那个每日一读": "上周的每日一读", "然后，那个，共同富裕": "共同富裕",
+		"嗯，然后就是，新质生产力": "新质生产力", "那个人的那个时候": "那个人的那个时候",
+		"换个话题，低空经济": "低空经济", "算了，换个话题，低空经济。": "低空经济。", "换个话题": "换个话题", "对了，两会": "两会",
 	} {
 		if got := withoutFillers(text); got != want {
 			t.Errorf("withoutFillers(%q) = %q, want %q", text, got, want)

@@ -349,7 +349,8 @@ func withoutFillers(text string) string {
 // whole, no match, a follower run's find); set apart before it, they go.
 var topicChanges = map[string]bool{"换个话题": true, "换个问题": true, "换一个话题": true, "换一个问题": true, "算了": true,
 	"另外": true, "对了": true, "再问一个": true, "再问一下": true, "我再问一下": true, "还有个问题": true, "还有一个问题": true,
-	"顺便问一下": true, "顺便问下": true, "那换个话题": true, "我想换个话题": true}
+	"顺便问一下": true, "顺便问下": true, "那换个话题": true, "我想换个话题": true, "然后": true, "然后就是": true, "还有就是": true,
+	"话说": true, "不说这个了": true}
 
 // mayHoldFillers reports whether text holds a filler or a change of topic
 // anywhere.
@@ -400,7 +401,7 @@ func onlyFillers(text string) bool {
 // or closing a part (关于那个，): group 1 is what stays before it, group 3
 // what follows it.
 var (
-	innerAsking    = []string{"关于", "有关", "看一下", "看下", "看看", "一下", "想看", "要看", "找", "查", "讲讲", "说说", "我想要", "我要"}
+	innerAsking    = []string{"关于", "有关", "看一下", "看下", "看看", "一下", "想看", "要看", "找", "查", "讲讲", "说说", "我想要", "我要", "的"}
 	demonstratives = []string{"那个", "这个", "那個", "這個"}
 )
 
