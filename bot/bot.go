@@ -403,8 +403,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			}
 		}
 	}
-	if p, rest, ok := readPeriod(question, b.now().In(chinaTime)); ok && rule < 0 && !p.ahead && !strings.HasSuffix(p.name, "年") &&
-		(asksNewsOnly(rest) || asksLatest(rest)) {
+	if p, rest, ok := readNewsPeriod(question, b.now().In(chinaTime)); ok && rule < 0 && (asksNewsOnly(rest) || asksLatest(rest)) {
 		return b.periodNews(ctx, s, m, p) // 上周的新闻联播, 11月有什么新闻
 	}
 	if rule < 0 && asksLatest(question) { // 你好，今天有什么新闻: what follows the greeting
@@ -718,6 +717,16 @@ func (b *Bot) latestAfter(ctx context.Context, s *Settings, m Message, lead stri
 	dated(found)
 	reply, ids := listReplyWith(found, func(n int) string { return lead + latestHeaderFor(n) }, true, more)
 	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), Latest: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}, reply)}
+}
+
+// readNewsPeriod reads the week or month text names, for its news (not
+// a year's, nor one to come).
+func readNewsPeriod(text string, today time.Time) (period, string, bool) {
+	if !strings.ContainsAny(text, "周期拜月") { // most messages name none: no regexp for them
+		return period{}, "", false
+	}
+	p, rest, ok := readPeriod(text, today)
+	return p, rest, ok && !p.ahead && !strings.HasSuffix(p.name, "年")
 }
 
 // periodNews answers for a week's or a month's news (上周的新闻联播, 上周有
