@@ -912,13 +912,11 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 			b.log.DebugContext(ctx, "store the item opened", "openid", m.From, "err", err)
 		}
 	}
-	if n <= len(list.Stories) && list.Stories[n-1] != "" {
+	if n <= len(list.Stories) {
 		// The roundup item listed, found again by its headline; gone
 		// from a roundup imported again since, the roundup is shown.
-		for _, st := range content.Stories(a.Body) {
-			if st.Head == list.Stories[n-1] {
-				return []Reply{storyReply(a, st)}
-			}
+		if st, ok := storyHeaded(a, list.Stories[n-1]); ok {
+			return []Reply{storyReply(a, st)}
 		}
 	}
 	return []Reply{b.articleReply(ctx, a)}
@@ -959,6 +957,19 @@ func (b *Bot) nextAfterCard(ctx context.Context, s *Settings, m Message, card Fo
 		return []Reply{storyReply(h.Article, *h.Story)}
 	}
 	return []Reply{b.articleReply(ctx, h.Article)}
+}
+
+// storyHeaded is the item of roundup a headed head ("" for none).
+func storyHeaded(a content.Article, head string) (content.Story, bool) {
+	if head == "" {
+		return content.Story{}, false
+	}
+	for _, st := range content.Stories(a.Body) {
+		if st.Head == head {
+			return st, true
+		}
+	}
+	return content.Story{}, false
 }
 
 // render expands a configured response into replies. depth stops a no-match
@@ -1331,12 +1342,9 @@ func (b *Bot) back(ctx context.Context, s *Settings, m Message, list FollowUp, b
 			return unavailable(ctx, articleUnreadable)
 		}
 		h := content.Hit{Article: a, Score: 1, Snippet: days[id]}
-		if i < len(shown.Stories) && shown.Stories[i] != "" {
-			for _, st := range content.Stories(a.Body) {
-				if st.Head == shown.Stories[i] {
-					h.Story = &st
-					break
-				}
+		if i < len(shown.Stories) {
+			if st, ok := storyHeaded(a, shown.Stories[i]); ok {
+				h.Story = &st
 			}
 		}
 		hits = append(hits, h)

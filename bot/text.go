@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -373,14 +374,19 @@ func mayHoldFillers(text string) bool {
 	return false
 }
 
-// startsFiller reports whether r begins a filler or a change of topic.
-func startsFiller(r rune) bool {
-	switch r {
-	case '那', '这', '這', '就', '嗯', '呃', '额', '額', '啊', '哦', '唉', '诶', '誒', '哎', '换', '算', '另', '对', '再', '我', '还', '顺', '然', '话', '不':
-		return true
+// fillerStarts has a bit for each character a filler or a change of topic
+// begins with (all in the Basic Multilingual Plane): looked up for every
+// character of a message, a dozen times a message.
+var fillerStarts = func() (bits [1 << 16 / 64]uint64) {
+	for _, w := range slices.Concat(fillers, slices.Collect(maps.Keys(topicChanges))) {
+		r, _ := utf8.DecodeRuneInString(w)
+		bits[r>>6] |= 1 << (r & 63)
 	}
-	return false
-}
+	return bits
+}()
+
+// startsFiller reports whether r begins a filler or a change of topic.
+func startsFiller(r rune) bool { return r < 1<<16 && fillerStarts[r>>6]&(1<<(r&63)) != 0 }
 
 // splitKeeping splits text after each run of punctuation or spaces, each
 // part keeping the run that ends it.
