@@ -1207,6 +1207,9 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		if list.Day != "" {
 			return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noMoreOfDay, dayName(list.Day))}}
 		}
+		if list.Readings != nil && len(list.IDs)+len(list.Seen) == 0 { // 更多 after the first day's 每日一读
+			return []Reply{{Type: ReplyText, Text: noReadings}}
+		}
 		if list.Readings != nil {
 			return []Reply{{Type: ReplyText, Text: noMoreReadings}}
 		}

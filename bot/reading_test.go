@@ -203,6 +203,14 @@ func TestPastReadings(t *testing.T) {
 	if r := ask("11月25日的呢"); !strings.HasPrefix(r.Text, "2026年11月25日没有每日一读") {
 		t.Errorf("11月25日的呢 after the readings: %q", r.Text)
 	}
+	// On the first day there is none before: said so, not "all above".
+	firstDay := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Daily: daily, Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now },
+		Readings: func(context.Context, string, int) ([]content.Reading, error) { return nil, nil }})
+	askFirst := asker(t, firstDay)
+	askFirst("每日一读")
+	if r := askFirst("更多"); r.Text != noReadings {
+		t.Errorf("更多 after the first 每日一读: %q", r.Text)
+	}
 	broken = true
 	for _, text := range []string{"往期每日一读", "昨天的每日一读"} {
 		if r := ask(text); !strings.Contains(r.Text, "暂时") {
