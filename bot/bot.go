@@ -380,6 +380,11 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return b.pastReading(ctx, s, m, ask) // 每日一读, then 明天的呢 or 上周的呢
 		}
 	}
+	if rule < 0 {
+		if r := b.topicFollowUp(ctx, s, m, question); r != nil {
+			return r // 国常会, then 最新的呢; 政府工作报告, then 2025年的呢
+		}
+	}
 	if rule < 0 && asksLatest(question) && asksPushed(question) {
 		// 今天推送了什么 asks for the reading pushed today, when there is
 		// one (or the apology when it cannot be read); without, the
@@ -717,6 +722,31 @@ func (b *Bot) latestAfter(ctx context.Context, s *Settings, m Message, lead stri
 	dated(found)
 	reply, ids := listReplyWith(found, func(n int) string { return lead + latestHeaderFor(n) }, true, more)
 	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), Latest: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}, reply)}
+}
+
+// yearAlone is a year said alone: 2025年, 2025.
+var yearAlone = regexp.MustCompile(`^(?:19|20)\d\d年?$`)
+
+// topicFollowUp answers a year or a recency word asked after a question's
+// list or card (国常会, then 最新的呢; 政府工作报告, then 2025年的呢) as that
+// question with it; nil for anything else. Searched alone, 最新的呢 got the
+// latest five and 2025年的 a card on Germany's economy (a follower run's
+// finds).
+func (b *Bot) topicFollowUp(ctx context.Context, s *Settings, m Message, text string) []Reply {
+	core, asked := strings.CutSuffix(text, "呢")
+	core = strings.TrimSuffix(core, "的")
+	recent := slices.Contains(recentInside, core)
+	if !asked || !recent && !yearAlone.MatchString(core) {
+		return nil
+	}
+	list, err := b.followUps.Get(ctx, m.From)
+	if err != nil || list.Search == "" || list.Mentions || list.Newest {
+		return nil
+	}
+	if recent {
+		return b.newest(ctx, s, m, list.Search)
+	}
+	return b.search(ctx, s, m, core+" "+list.Search, 0)
 }
 
 // readNewsPeriod reads the week or month text names, for its news (not

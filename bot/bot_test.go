@@ -2028,3 +2028,20 @@ func TestBackFromMentions(t *testing.T) {
 		t.Fatalf("更多 after going back to the answers: %+v", r)
 	}
 }
+
+// TestTopicFollowUp: a recency word or a year asked after a question's
+// list is that question with it (a follower run's finds: 最新的呢 got the
+// latest five, 2025年的 a card on another topic); with no question open it
+// is searched as before.
+func TestTopicFollowUp(t *testing.T) {
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	if r := ask("最新的呢"); strings.Contains(r.Text, "最新的文章") {
+		t.Fatalf("最新的呢 with nothing open: %+v", r)
+	}
+	if r := ask("基层治理"); !strings.Contains(r.Text, "2. ") {
+		t.Fatalf("基层治理: %+v", r)
+	}
+	if r := ask("最新的呢"); !strings.HasPrefix(r.Text, "「基层治理」最新的文章：") {
+		t.Fatalf("最新的呢 after 基层治理:\n%s", r.Text)
+	}
+}
