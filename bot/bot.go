@@ -376,13 +376,10 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			// been taken out, leaving 没 to search (no match).
 			return b.pastReading(ctx, s, m, ask)
 		}
-		if ask, ok := b.readingFollowUp(ctx, m, question); ok {
-			return b.pastReading(ctx, s, m, ask) // 每日一读, then 明天的呢 or 上周的呢
-		}
 	}
 	if rule < 0 {
-		if r := b.topicFollowUp(ctx, s, m, question); r != nil {
-			return r // 国常会, then 最新的呢; 政府工作报告, then 2025年的呢
+		if r := b.followUpAsked(ctx, s, m, question); r != nil {
+			return r // 每日一读, then 上周的呢; 国常会, then 最新的呢; 政府工作报告, then 2025年的呢
 		}
 	}
 	if rule < 0 && asksLatest(question) && asksPushed(question) {
@@ -727,23 +724,39 @@ func (b *Bot) latestAfter(ctx context.Context, s *Settings, m Message, lead stri
 // yearAlone is a year said alone: 2025年, 2025.
 var yearAlone = regexp.MustCompile(`^(?:19|20)\d\d年?$`)
 
-// topicFollowUp answers a year or a recency word asked after a question's
-// list or card (国常会, then 最新的呢; 政府工作报告, then 2025年的呢) as that
-// question with it; nil for anything else. Searched alone, 最新的呢 got the
-// latest five and 2025年的 a card on Germany's economy (a follower run's
-// finds).
-func (b *Bot) topicFollowUp(ctx context.Context, s *Settings, m Message, text string) []Reply {
+// followUpAsked answers what is asked, ending in 呢, of the answer before:
+// after readings, a day or a period without the reading word (每日一读, then
+// 明天的呢, 上周的呢, 11月的呢: searched, 上周的呢 got an article on 本周's
+// illnesses); after a question's list or card, a year or a recency word, as
+// that question with it (国常会, then 最新的呢; 政府工作报告, then 2025年的呢:
+// searched alone, they got the latest five and a card on Germany's
+// economy). nil for anything else. The follow-up is read once, and only
+// for a text that asks one of these.
+func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text string) []Reply {
 	core, asked := strings.CutSuffix(text, "呢")
+	if !asked || utf8.RuneCountInString(core) > 12 {
+		return nil
+	}
 	core = strings.TrimSuffix(core, "的")
+	reading, readingOK := readingAsk{}, false
+	if b.readings != nil {
+		reading, readingOK = readingAsked(core+"的每日一读", b.now().In(chinaTime))
+		readingOK = readingOK && !(reading.list && reading.period.name == "") // 往期的呢 is no day
+	}
 	recent := slices.Contains(recentInside, core)
-	if !asked || !recent && !yearAlone.MatchString(core) {
+	topicOK := recent || yearAlone.MatchString(core)
+	if !readingOK && !topicOK {
 		return nil
 	}
 	list, err := b.followUps.Get(ctx, m.From)
-	if err != nil || list.Search == "" || list.Mentions || list.Newest {
+	switch {
+	case err != nil:
 		return nil
-	}
-	if recent {
+	case readingOK && list.Readings != nil:
+		return b.pastReading(ctx, s, m, reading)
+	case !topicOK || list.Search == "" || list.Mentions || list.Newest:
+		return nil
+	case recent:
 		return b.newest(ctx, s, m, list.Search)
 	}
 	return b.search(ctx, s, m, core+" "+list.Search, 0)

@@ -71,25 +71,6 @@ func readingAsked(text string, today time.Time) (readingAsk, bool) {
 	return readingAsk{list: list}, list
 }
 
-// readingFollowUp reads a day or a period asked after readings were
-// answered, the reading word left out (每日一读, then 明天的呢, 上周的呢,
-// 11月的呢, 这周的呢): searched, 上周的呢 got an article on 本周's illnesses.
-func (b *Bot) readingFollowUp(ctx context.Context, m Message, text string) (readingAsk, bool) {
-	core, asked := strings.CutSuffix(text, "呢")
-	if !asked || utf8.RuneCountInString(core) > 12 {
-		return readingAsk{}, false
-	}
-	ask, ok := readingAsked(strings.TrimSuffix(core, "的")+"的每日一读", b.now().In(chinaTime))
-	if !ok || ask.list && ask.period.name == "" {
-		return readingAsk{}, false // 往期的呢 is no day
-	}
-	list, err := b.followUps.Get(ctx, m.From)
-	if err != nil || list.Readings == nil {
-		return readingAsk{}, false
-	}
-	return ask, true
-}
-
 // period is the days a follower names by their week or month (上周,
 // 这个月, 11月, 去年11月, 今年), from and through (YYYY-MM-DD), named as
 // the follower reads it; ahead, one to come (下周, 明天: the readings of
