@@ -135,7 +135,6 @@ type SearchConfig struct {
 	bot.SearchSpec `mapstructure:",squash"`
 	Synonyms       [][]string `mapstructure:"synonyms"`
 	Related        [][]string `mapstructure:"related"`
-	CacheSize      int        `mapstructure:"cache_size"`
 }
 
 // MenuConfig is the `menu` section: the account's custom menu, published

@@ -60,6 +60,7 @@ type Bot struct {
 	now       func() time.Time
 	events    Events
 	votes     Votes
+	routes    atomic.Pointer[routes]
 }
 
 // Followers records what followers do, for the daily push: who follows,
@@ -230,6 +231,14 @@ func asked(m Message) string { return Asked(m.Text) }
 func Asked(text string) string { return withoutFillers(Bare(text)) }
 
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
+	routes, day := b.routesFor(s), midnight(b.now().In(chinaTime))
+	if w, ok := routes.lookup(m.Text, day); ok {
+		note(ctx, func(e *Event) { e.Text = w.bare })
+		return b.search(ctx, s, m, w.question, 0)
+	}
+	// kept says whether the way to the search below read only the text,
+	// the settings and the day, so that routes may keep it.
+	kept := true
 	bare := asked(m)
 	note(ctx, func(e *Event) { e.Text = bare }) // as typed (less a filler): the report shows what followers asked
 	text := withoutFillers(s.fold(bare))        // again once folded: 那箇 and 這个 are fillers only as 那个 and 这个
@@ -278,6 +287,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		return b.back(ctx, s, m, list, before)
 	}
 	if step := stepWords[unwrapChoice(text)]; step != 0 && rule < 0 {
+		kept = false
 		// 下一篇 or 上一篇 after an item of the list was opened: the item
 		// beside it; before any, 下一篇 pages on as 更多 does.
 		list, err := b.followUps.Get(ctx, m.From)
@@ -311,6 +321,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		}
 	}
 	if n, sure, ok := wordChoice(text); ok {
+		kept = false
 		// 第二篇, 2号 or 二 choose from the list open. With none open, what
 		// is surely a choice gets the no-list reply (searched, 第二篇 and
 		// 选② found unrelated cards); 二 or 2号 are searched. A rule's
@@ -329,6 +340,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		}
 	}
 	if rule < 0 && choiceInside.MatchString(unwrapChoice(text)) {
+		kept = false
 		// 第一个和第二个 with a list open: one at a time (searched, it found
 		// an article about 第一个百年奋斗目标).
 		if list, err := b.followUps.Get(ctx, m.From); err == nil && len(list.IDs) > 0 {
@@ -378,6 +390,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		}
 	}
 	if rule < 0 {
+		kept = kept && !strings.HasSuffix(question, "呢") // followUpAsked may read the follower's list
 		if r := b.followUpAsked(ctx, s, m, question); r != nil {
 			return r // 每日一读, then 上周的呢; 国常会, then 最新的呢; 政府工作报告, then 2025年的呢
 		}
@@ -396,6 +409,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		return b.latest(ctx, s, m)
 	}
 	if day, rest, ok := readDay(question, b.now().In(chinaTime)); ok {
+		kept = false // dayTopic reads the store
 		if asksDayNews(day, rest) {
 			return b.day(ctx, s, m, day) // 8月22日新闻联播, 昨天的新闻, and 2月30日 (not a date)
 		}
@@ -412,6 +426,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		return b.latest(ctx, s, m)
 	}
 	if topic, ok := recentTopic(question); ok {
+		kept = false // newest reads the store
 		// 最新的枫桥经验, 国常会最近消息: searched as typed, the recency
 		// word was a word to find (no match, or a 2023 meeting's card).
 		if rule, _ := s.match(topic); rule >= 0 {
@@ -420,6 +435,9 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		if r := b.newest(ctx, s, m, topic); r != nil {
 			return r
 		}
+	}
+	if kept {
+		routes.keep(m.Text, route{day: day, bare: bare, question: question})
 	}
 	return b.search(ctx, s, m, question, 0)
 }

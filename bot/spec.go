@@ -65,6 +65,9 @@ type SearchSpec struct {
 	MinScore    float64 `mapstructure:"min_score"`    // below this a hit is not relevant
 	ClearScore  float64 `mapstructure:"clear_score"`  // at or above this the top hit may stand alone
 	ClearMargin float64 `mapstructure:"clear_margin"` // ... if it leads the runner-up by this much
+	// Answers kept by query text (the index's cache) and, as many, the
+	// questions texts were found to search for (the bot's); 0 keeps none.
+	CacheSize int `mapstructure:"cache_size"`
 }
 
 // PushSpec is the part of the `push` section the bot answers: the keywords
