@@ -224,7 +224,12 @@ func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 }
 
 // asked is what a follower's text asks, as logged and voted for.
-func asked(m Message) string { return Asked(m.Text) }
+func asked(m Message) string {
+	if m.asked != "" {
+		return m.asked
+	}
+	return Asked(m.Text)
+}
 
 // Asked is text as the query log and votes keep it: Bare, without a voice
 // message's fillers (那个，基层治理 is 基层治理's).
@@ -233,6 +238,7 @@ func Asked(text string) string { return withoutFillers(Bare(text)) }
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	routes, day := b.routesFor(s), midnight(b.now().In(chinaTime))
 	if w, ok := routes.lookup(m.Text, day); ok {
+		m.asked = w.bare
 		note(ctx, func(e *Event) { e.Text = w.bare })
 		return b.search(ctx, s, m, w.question, 0)
 	}
@@ -240,6 +246,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	// the settings and the day, so that routes may keep it.
 	kept := true
 	bare := asked(m)
+	m.asked = bare
 	note(ctx, func(e *Event) { e.Text = bare }) // as typed (less a filler): the report shows what followers asked
 	text := withoutFillers(s.fold(bare))        // again once folded: 那箇 and 這个 are fillers only as 那个 and 这个
 	if strings.IndexFunc(text, isWordRune) < 0 && strings.Contains(text, "?") && !hasSymbol(text) {

@@ -44,4 +44,8 @@ type Message struct {
 	Event    string // the raw event name for KindEvent
 	EventKey string // menu key, qrscene_… or scene id
 	SentAt   time.Time
+	// asked is Asked(Text) once answerText has worked it out: the lists,
+	// the query log and the votes want it, and worked out for each it
+	// was worked out again up to a dozen times a message.
+	asked string
 }

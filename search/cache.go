@@ -19,6 +19,7 @@ type resultCache struct {
 
 type cacheKey struct {
 	query    string
+	prepared bool // query is prepareQuery's, not as asked
 	n        int
 	snippets bool
 	year     int // China's, which 今年 and 去年 name (absoluteYears)

@@ -11,6 +11,7 @@ import (
 	"mpbot/store"
 	"mpbot/store/storetest"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -280,6 +281,21 @@ func TestResultCache(t *testing.T) {
 	ix.SetSynonyms([][]string{{"万千工程", "千万工程"}}, nil)
 	if hits, _ := ix.Search(ctx, "万千工程", 3); len(hits) == 0 || hits[0].Article.ID != "demo-qianwan" || hits[0].Score < 0.9 {
 		t.Fatalf("after a synonym edit the old answer was served: %+v", hits)
+	}
+	// Kept as asked, or prepared when long: asked again, each is what a
+	// search without the cache finds, and a long one's key is bounded.
+	long := strings.Repeat("请问枫桥经验是什么，", 12) // 360 bytes
+	for _, q := range []string{"枫桥经验", "枫桥经验？", " 枫桥经验", long} {
+		ix.SetCacheSize(0)
+		fresh, _ := ix.Search(ctx, q, 3)
+		ix.SetCacheSize(16)
+		ix.Search(ctx, q, 3)
+		if again, _ := ix.Search(ctx, q, 3); !reflect.DeepEqual(again, fresh) {
+			t.Errorf("%.20s… asked again: %+v, a fresh search: %+v", q, again, fresh)
+		}
+		if key := ix.searchKey(q, 3, false); len(key.query) > rawKeyBytes && !key.prepared || len(key.query) > 4*maxQueryRunes {
+			t.Errorf("%.20s… is kept under %d bytes", q, len(key.query))
+		}
 	}
 }
 

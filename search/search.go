@@ -51,7 +51,7 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 	text := prepareQuery(query)
 	var word string
 	respellable := true // the search may have respelt it: asked again, it costs nothing or may
-	if res, ok := ix.cache.Load().get(cacheKey{text, n, false, ix.thisYear()}, r.v.gen); ok {
+	if res, ok := ix.cache.Load().get(ix.searchKey(query, n, false), r.v.gen); ok {
 		word = res.word // answered from the cache: nothing parsed it now
 	} else {
 		q, ok := ix.parsed.get(r.v, text) // respelt, the respelling's
@@ -157,10 +157,13 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets
 		return Result{}, err
 	}
 	r := ix.reader()
-	text := prepareQuery(query)
-	cache, key := ix.cache.Load(), cacheKey{text, n, snippets, ix.thisYear()}
+	cache, key := ix.cache.Load(), ix.searchKey(query, n, snippets)
 	if res, ok := cache.get(key, r.v.gen); ok {
 		return res, nil
+	}
+	text := key.query
+	if !key.prepared {
+		text = prepareQuery(query)
 	}
 	res := r.search(text, n, snippets)
 	cache.put(key, r.v.gen, res)
@@ -178,6 +181,17 @@ func (ix *Index) reader() reader { return reader{ix, ix.view.Load()} }
 
 // parse reads raw text as a query on the current view (for tests).
 func (ix *Index) parse(raw string) query { return ix.reader().parse(prepareQuery(raw)) }
+
+// searchKey is what a search's answer is kept under: the query as asked,
+// unless long (preparing it cost a cached answer as much as finding it in
+// the cache). Spellings preparing alike, 枫桥经验 and 枫桥经验？, are kept
+// apart: the bot sends them alike.
+func (ix *Index) searchKey(query string, n int, snippets bool) cacheKey {
+	if len(query) > rawKeyBytes {
+		return cacheKey{prepareQuery(query), true, n, snippets, ix.thisYear()}
+	}
+	return cacheKey{query, false, n, snippets, ix.thisYear()}
+}
 
 func (r reader) search(text string, n int, snippets bool) (res Result) {
 	q := r.parse(text)
@@ -300,7 +314,7 @@ func (ix *Index) Snippets(query string, hits []content.Hit, body func(id string)
 	if len(hits) > 0 {
 		page += "\x00" + hits[0].Article.ID
 	}
-	cache, key := ix.cache.Load(), cacheKey{page, -len(hits), true, ix.thisYear()}
+	cache, key := ix.cache.Load(), cacheKey{page, true, -len(hits), true, ix.thisYear()}
 	if res, ok := cache.get(key, r.v.gen); ok && sameArticles(res.Hits, hits) {
 		return res.Hits
 	}
@@ -392,6 +406,10 @@ const (
 // the message, folded to simplified characters, normalised, cut to
 // maxQueryRunes. It is also the key of
 // kept answers, so 枫桥经验？ and 枫桥经验 share one.
+// rawKeyBytes bounds the queries the cache keeps as asked; longer ones are
+// kept prepared (cut to maxQueryRunes).
+const rawKeyBytes = 256
+
 func prepareQuery(raw string) string {
 	return capRunes(normalizeQuery(foldText(capRunes(raw, maxInputRunes))), maxQueryRunes)
 }
