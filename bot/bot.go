@@ -1784,22 +1784,10 @@ func TextReply(a content.Article) Reply {
 
 // cardReply is the news card for one article.
 func cardReply(a content.Article) Reply {
-	// An article imported without a summary (a CMS's export) is described
-	// by its first paragraph: its card had no description.
-	// Trimmed: a summary opening with a line break showed the card's
-	// description under a blank line.
-	// A summary that is the title again (the corpus's documents: a follower
-	// run's find, the daily reading's card said its title twice) gives way
-	// to the first paragraph, or to nothing.
-	title := strings.TrimSpace(a.Title)
-	desc := strings.TrimSpace(a.Summary)
-	if desc == "" || desc == title {
-		desc = strings.TrimSpace(content.Lead(a.Body))
-	}
-	if desc == title {
-		desc = ""
-	}
-	return Reply{Type: ReplyNews, Card: &Card{Title: a.Title, Description: Cut(desc, maxDescRunes), URL: a.URL, Pic: a.Cover}}
+	// content.Describe: a summary that says nothing of the article (none,
+	// the title again, 各位代表：, a zero-width space: the corpus's
+	// documents, each day's reading card) gives way to its first paragraph.
+	return Reply{Type: ReplyNews, Card: &Card{Title: a.Title, Description: Cut(content.Describe(a), maxDescRunes), URL: a.URL, Pic: a.Cover}}
 }
 
 const (

@@ -561,10 +561,20 @@ func pageTitle(found string, m metadata, body string, sites []string) string {
 // _, |, ｜, or a dash with spaces (no-break ones too) around it.
 var titleParts = regexp.MustCompile(`[\s\x{a0}]*(?:_|[|｜]|[\s\x{a0}][-—–]{1,2}[\s\x{a0}])[\s\x{a0}]*`)
 
-// oneLine puts text on one line: a line break between two Han characters (a
-// <title> written over two lines) is dropped, other breaks and runs of space
-// are one space (习近平 李强 赵乐际 keeps its spaces).
+// oneLine puts text on one line: a line break between two Chinese
+// characters or full-width punctuation (a <title> written over two lines;
+// 所作的\n政府工作报告\n。, a page's breaks around a link) is dropped, other
+// breaks and runs of space are one space (习近平 李强 赵乐际 keeps its
+// spaces). Zero-width characters go: a summary of one (U+200B) was a
+// blank card.
 func oneLine(text string) string {
+	text = strings.Map(func(r rune) rune {
+		switch r {
+		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+			return -1
+		}
+		return r
+	}, text)
 	var b strings.Builder
 	for i, line := range strings.Split(strings.TrimSpace(text), "\n") {
 		line = strings.Join(strings.Fields(line), " ")
@@ -574,7 +584,7 @@ func oneLine(text string) string {
 		if i > 0 && b.Len() > 0 {
 			last, _ := utf8.DecodeLastRuneInString(b.String())
 			next, _ := utf8.DecodeRuneInString(line)
-			if !unicode.Is(unicode.Han, last) || !unicode.Is(unicode.Han, next) {
+			if !wide(last) || !wide(next) {
 				b.WriteByte(' ')
 			}
 		}
@@ -632,7 +642,7 @@ func pageMeta(doc *html.Node) metadata {
 // (↑点击上方“北辰遴选”，关注我们！), cut to a card's length.
 func Lead(body string) string {
 	paras := strings.Split(body, "\n\n")
-	i := slices.IndexFunc(paras, func(p string) bool { return !headingLike(p) && !followCallRe.MatchString(p) })
+	i := slices.IndexFunc(paras, func(p string) bool { return !headingLike(p) && !salutation(p) && !followCallRe.MatchString(p) })
 	if i < 0 {
 		i = 0
 	}
@@ -640,6 +650,14 @@ func Lead(body string) string {
 		return ""
 	}
 	return excerpt(paras[i], summaryRunes)
+}
+
+// salutation reports whether a paragraph only hails its audience (同志们！,
+// 各位代表:), as speeches open.
+func salutation(p string) bool {
+	p = strings.TrimSpace(p)
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return utf8.RuneCountInString(p) <= 8 && strings.ContainsRune("：:！!", last)
 }
 
 // followCallRe is an account's call to follow it, atop its articles.

@@ -754,10 +754,47 @@ const summaryRunes = 110
 
 // excerpt cuts s to at most n characters, ending with … when cut.
 func excerpt(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = oneLine(s)
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
+}
+
+// wide reports whether r is a Chinese character or full-width punctuation,
+// which Chinese text sets without spaces.
+func wide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef || r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
+}
+
+// Describe is what an article's card says under its title: its summary on
+// one line, or its first paragraph when the summary says nothing of it
+// (none, the title again or its start, a salutation or a heading: the
+// corpus's documents open with 各位代表：, 同志们！, 一、去年 or a zero-width
+// space, and each day's reading card said only that), or "" when that is
+// the title. Without a body, a short summary stands.
+func Describe(a Article) string {
+	title := oneLine(a.Title)
+	desc := oneLine(a.Summary)
+	if saysNothing(desc, title) {
+		if lead := oneLine(Lead(a.Body)); lead != "" || desc == title {
+			desc = lead
+		}
+	}
+	if desc == title {
+		return ""
+	}
+	return desc
+}
+
+// saysNothing reports whether a summary describes nothing: empty, the
+// title or the start of it, or a line too short to be a sentence that
+// ends as a salutation or a heading does (各位代表：, 同志们！, 一、去年).
+func saysNothing(summary, title string) bool {
+	if summary == "" || strings.HasPrefix(title, summary) {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(summary)
+	return salutation(summary) || utf8.RuneCountInString(summary) <= 16 && !strings.ContainsRune("。！？!?…”", last)
 }

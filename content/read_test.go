@@ -891,3 +891,32 @@ func TestOperatorRunsPages(t *testing.T) {
 		t.Fatalf("a page without an article: %v", err)
 	}
 }
+
+// TestDescribe: a card's description is the summary on one line, or the
+// first paragraph when the summary says nothing of the article (the
+// corpus's documents: each day's reading card said 各位代表： or nothing).
+func TestDescribe(t *testing.T) {
+	body := "各位代表：\n\n现在，我代表国务院，向大会报告政府工作。"
+	for _, c := range []struct {
+		title, summary, body, want string
+	}{
+		{"政府工作报告", "各位代表：", body, "现在，我代表国务院，向大会报告政府工作。"},
+		{"政府工作报告", "各位代表：\u200d", body, "现在，我代表国务院，向大会报告政府工作。"},
+		{"十一大报告", "同志们！", "同志们！\n\n中国共产党第十一次全国代表大会，现在开幕了。", "中国共产党第十一次全国代表大会，现在开幕了。"},
+		{"决议", "\u200b", "\u200b\n\n（2021年3月11日通过）\n\n大会批准这个报告。", "大会批准这个报告。"},
+		{"政府工作报告", "政府工作报告", "政府工作报告\n\n——2024年3月5日\n\n" + body, "现在，我代表国务院，向大会报告政府工作。"},
+		{"决胜全面建成小康社会 夺取伟大胜利", "决胜全面建成小康社会", "决胜全面建成小康社会\n\n同志们：\n\n现在，我代表第十八届中央委员会向大会作报告。", "现在，我代表第十八届中央委员会向大会作报告。"},
+		{"马克思主义在中国", "一、去年", "一、去年\n\n去年，这里没有任何组织。", "去年，这里没有任何组织。"},
+		{"决议", "会议听取了李强所作的\n政府工作报告\n。会议充分肯定", "", "会议听取了李强所作的政府工作报告。会议充分肯定"},
+		{"会议", "习近平 李强\n出席", "", "习近平 李强出席"},
+		{"枫桥经验", "介绍枫桥经验", "", "介绍枫桥经验"},           // no body: a short summary stands
+		{"枫桥经验", "介绍枫桥经验", "枫桥经验的来历。", "枫桥经验的来历。"}, // a heading's length, not a sentence
+		{"枫桥经验", "枫桥经验是基层治理的经验。", "正文。", "枫桥经验是基层治理的经验。"},
+		{"枫桥经验", "", "", ""},
+		{"枫桥经验", "枫桥经验", "", ""},
+	} {
+		if got := Describe(Article{Title: c.title, Summary: c.summary, Body: c.body}); got != c.want {
+			t.Errorf("%q / %q: %q, want %q", c.title, c.summary, got, c.want)
+		}
+	}
+}

@@ -120,16 +120,30 @@ func (d *doc) bodyLen() int32 { return d.length[fieldBody] }
 type card struct {
 	id, title, summary, url, cover, category, publishedOn string
 	tags                                                  []string
+	// desc, when described, is what the card says under its title in
+	// place of a summary that says nothing (content.Describe: 各位代表：,
+	// none): a hit carries no body to take a first paragraph from.
+	desc      string
+	described bool
 }
 
 func cardOf(a *content.Article) card {
-	return card{id: a.ID, title: a.Title, summary: a.Summary, url: a.URL, cover: a.Cover, category: a.Category,
+	c := card{id: a.ID, title: a.Title, summary: a.Summary, url: a.URL, cover: a.Cover, category: a.Category,
 		publishedOn: a.PublishedOn, tags: a.Tags}
+	if d := content.Describe(*a); d != a.Summary {
+		c.desc, c.described = d, true
+	}
+	return c
 }
 
-// article is the card as an content.Article, without body, source or times.
+// article is the card as an content.Article, without body, source or
+// times; its summary is what its card says.
 func (c *card) article() content.Article {
-	return content.Article{ID: c.id, Title: c.title, Summary: c.summary, URL: c.url, Cover: c.cover, Category: c.category,
+	summary := c.summary
+	if c.described {
+		summary = c.desc
+	}
+	return content.Article{ID: c.id, Title: c.title, Summary: summary, URL: c.url, Cover: c.cover, Category: c.category,
 		PublishedOn: c.publishedOn, Tags: c.tags}
 }
 

@@ -616,3 +616,55 @@ func (l lockedWriter) Write(p []byte) (int, error) {
 	defer l.mu.Unlock()
 	return l.w.Write(p)
 }
+
+// TestCardsDescribed: an article whose summary says nothing (none, 各位代表：,
+// a zero-width space, as the corpus's documents have) is described on its
+// card by its first paragraph, whether the index holds it from an import,
+// a snapshot, a rebuild from the store or another process's import (an
+// operator's find: a hit carries no body, and its card was blank).
+func TestCardsDescribed(t *testing.T) { storetest.Each(t, testCardsDescribed) }
+
+func testCardsDescribed(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	path := e.Fresh(t)
+	first := openLibraryAt(t, e, path)
+	arts := []content.Article{
+		{ID: "none", Title: "粮食安全战略", Body: "粮食安全战略\n\n十年来，我国粮食产量稳定在1.3万亿斤以上。", URL: "https://example.com/a"},
+		{ID: "hail", Title: "政府工作报告", Summary: "各位代表：", Body: "各位代表：\n\n现在，我代表国务院，向大会报告政府工作，\n请予审议。", URL: "https://example.com/b"},
+		{ID: "blank", Title: "关于政府工作报告的决议", Summary: "\u200b", Body: "\u200b\n\n（2021年3月11日通过）\n\n大会批准这个报告。", URL: "https://example.com/c"},
+		{ID: "kept", Title: "低空经济", Summary: "低空经济是新质生产力。", Body: "正文第一段。", URL: "https://example.com/d"},
+	}
+	want := map[string]string{"none": "十年来，我国粮食产量稳定在1.3万亿斤以上。", "hail": "现在，我代表国务院，向大会报告政府工作，请予审议。",
+		"blank": "大会批准这个报告。", "kept": "低空经济是新质生产力。"}
+	check := func(how string, l *Library) {
+		t.Helper()
+		for _, q := range []string{"粮食安全战略", "政府工作报告", "关于政府工作报告的决议", "低空经济"} {
+			hits, err := l.Search(ctx, q, 3)
+			if err != nil || len(hits) == 0 {
+				t.Fatalf("%s: %s: %v %v", how, q, hits, err)
+			}
+			if a := hits[0].Article; a.Summary != want[a.ID] {
+				t.Errorf("%s: %s's card says %q, want %q", how, a.ID, a.Summary, want[a.ID])
+			}
+		}
+	}
+	if _, err := first.Import(ctx, arts[:2], nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.SaveSnapshot(ctx); err != nil {
+		t.Fatal(err)
+	}
+	other := openLibraryAt(t, e, path) // from the snapshot
+	if _, err := first.Import(ctx, arts[2:], nil); err != nil {
+		t.Fatal(err)
+	}
+	check("imported", first)
+	if err := other.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("from a snapshot, then another's import", other)
+	if err := first.store.SaveSnapshot(ctx, 1, []byte("MPIX3garbage")); err != nil {
+		t.Fatal(err)
+	}
+	check("rebuilt from the store", openLibraryAt(t, e, path))
+}

@@ -12,7 +12,7 @@ import (
 // under a second). It is a cache: the per-article analyses in the store stay
 // the truth, and changes after the snapshot's change number are replayed.
 
-const snapshotMagic = "MPIX6" // 6: roundups' items
+const snapshotMagic = "MPIX7" // 6: roundups' items; 7: cards' descriptions
 
 // encodeSnapshot serialises the current view. It takes no lock: searches
 // and updates go on while it runs.
@@ -60,6 +60,12 @@ func (ix *Index) encodeSnapshot(seq int64) []byte {
 		w.uint(uint64(len(c.tags)))
 		for _, t := range c.tags {
 			w.str(t)
+		}
+		if c.described {
+			w.uint(1)
+			w.str(c.desc)
+		} else {
+			w.uint(0)
 		}
 		w.b = appendStories(w.b, d.stories)
 	}
@@ -141,6 +147,9 @@ func (ix *Index) loadSnapshot(blob []byte) (int64, error) {
 		}
 		for range ntags {
 			c.tags = append(c.tags, str())
+		}
+		if r.uvarint() == 1 {
+			c.desc, c.described = str(), true
 		}
 		d.stories = r.readStories()
 		a := c.article()
