@@ -763,6 +763,9 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		return nil
 	}
 	core = strings.TrimSuffix(core, "的")
+	for _, lead := range []string{"那么", "那", "还有"} { // 那2024年的呢 (a follower run's find: searched alone)
+		core = strings.TrimPrefix(core, lead)
+	}
 	reading, readingOK := readingAsk{}, false
 	if b.readings != nil {
 		reading, readingOK = readingAsked(core+"的每日一读", b.now().In(chinaTime))
@@ -784,8 +787,14 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	case recent:
 		return b.newest(ctx, s, m, list.Search)
 	}
-	return b.search(ctx, s, m, core+" "+list.Search, 0)
+	// The year asked in place of the question's own (2025年政府工作报告, then
+	// 2024年的呢; 2022年的呢, then 2021年的呢): with both, the list held the
+	// year asked before above the one asked now.
+	return b.search(ctx, s, m, core+" "+strings.TrimSpace(yearWritten.ReplaceAllString(list.Search, " ")), 0)
 }
+
+// yearWritten is a year as a question holds it: 2025年, 2025年度, 2025.
+var yearWritten = regexp.MustCompile(`(?:19|20)\d\d ?(?:年度|年的|年)?`)
 
 // readNewsPeriod reads the week or month text names, for its news (not
 // a year's, nor one to come).

@@ -2044,4 +2044,33 @@ func TestTopicFollowUp(t *testing.T) {
 	if r := ask("最新的呢"); !strings.HasPrefix(r.Text, "「基层治理」最新的文章：") {
 		t.Fatalf("最新的呢 after 基层治理:\n%s", r.Text)
 	}
+	// A year in place of the question's own, however many times and with
+	// 那 before it (a follower run's finds: 那2024年的呢 got a card on the
+	// year's statistics, 2024年的呢 after 2025年政府工作报告 listed both).
+	arts := content.DemoArticles()
+	for y := 2021; y <= 2025; y++ {
+		arts = append(arts, content.Article{ID: fmt.Sprintf("gzbg-%d", y), Title: fmt.Sprintf("%d年政府工作报告", y),
+			Summary: fmt.Sprintf("%d年国务院政府工作报告全文。", y), PublishedOn: fmt.Sprintf("%d-03-05", y), URL: fmt.Sprintf("https://example.com/%d", y)},
+			content.Article{ID: fmt.Sprintf("tj-%d", y), Title: fmt.Sprintf("%d年国民经济和社会发展统计公报", y),
+				Summary: fmt.Sprintf("%d年国内生产总值增长。", y), PublishedOn: fmt.Sprintf("%d-02-28", y+1), URL: fmt.Sprintf("https://example.com/tj%d", y)})
+	}
+	ask = asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	before := ""
+	for _, c := range []struct {
+		text string
+		year int
+	}{{"2025年政府工作报告", 2025}, {"2024年的呢", 2024}, {"那2023年的呢", 2023}, {"2022年的呢？", 2022}, {"那么2021年的呢。", 2021}} {
+		r := ask(c.text)
+		shown := r.Text
+		if r.Card != nil {
+			shown = r.Card.URL
+		}
+		if want := fmt.Sprintf("https://example.com/%d\"", c.year); r.Card == nil && !strings.Contains(shown, want) || r.Card != nil && shown+"\"" != want {
+			t.Errorf("%s: want the %d report, got %+v", c.text, c.year, r)
+		}
+		if before != "" && strings.Contains(shown, before) {
+			t.Errorf("%s: the year asked before is there too:\n%s", c.text, shown)
+		}
+		before = fmt.Sprintf("https://example.com/%d\"", c.year)
+	}
 }
