@@ -55,7 +55,7 @@ func readingAsked(text string, today time.Time) (readingAsk, bool) {
 	}
 	i := slices.IndexFunc(readingWords, func(w string) bool { return strings.Contains(text, w) })
 	if i < 0 {
-		return readingAsk{}, false
+		return pushedAsked(text, today)
 	}
 	rest := strings.Replace(text, readingWords[i], " ", 1)
 	if d, left, ok := readDay(rest, today); ok {
@@ -69,6 +69,29 @@ func readingAsked(text string, today time.Time) (readingAsk, bool) {
 		return readingAsk{}, false
 	}
 	return readingAsk{list: list}, list
+}
+
+// pushedWords, beside a day before today or a week or a month, ask what
+// the account pushed then: the readings (昨天推送的是什么, 前天推送的文章,
+// 上周推送的文章; a follower run's finds: each got that day's or week's
+// news, "还没有文章"). Today's (今天推送了什么) is answered as before.
+var pushedWords = longestFirst([]string{"推送", "推了", "推的", "发的推送", "公众号发了"})
+
+// pushedAsked reads text as asking for the readings pushed on a day
+// before today, or in a week or a month.
+func pushedAsked(text string, today time.Time) (readingAsk, bool) {
+	i := slices.IndexFunc(pushedWords, func(w string) bool { return strings.Contains(text, w) })
+	if i < 0 {
+		return readingAsk{}, false
+	}
+	rest := strings.Replace(text, pushedWords[i], " ", 1)
+	if d, left, ok := readDay(rest, today); ok {
+		return readingAsk{day: d}, d.noDate == "" && d.nth == 0 && d.day.Before(midnight(today)) && madeOf(left, readingDayAsking, nil)
+	}
+	if p, left, ok := readPeriod(rest, today); ok {
+		return readingAsk{list: true, period: p}, madeOf(left, readingDayAsking, nil)
+	}
+	return readingAsk{}, false
 }
 
 // period is the days a follower names by their week or month (上周,

@@ -127,6 +127,20 @@ func TestPastReadings(t *testing.T) {
 			t.Errorf("%s, a day to come: %q", text, r.Text)
 		}
 	}
+	// What was pushed on a day before today, or in a week, is its
+	// readings (a follower run's finds: the day's news, "还没有文章").
+	for text, want := range map[string]string{"昨天推送的是什么": "导读r30", "前天推送的文章": "导读r29", "11月20日推送了什么": "导读r20",
+		"昨天推了什么": "导读r30"} {
+		if r := ask(text); r.Type != ReplyNews || r.Card.Title != want {
+			t.Errorf("%s: %+v, want %s's card", text, r, want)
+		}
+	}
+	if r := ask("上周推送的文章"); !strings.HasPrefix(r.Text, "上周的每日一读：\n1. ") {
+		t.Errorf("上周推送的文章:\n%s", r.Text)
+	}
+	if r := ask("今天推送了什么"); r.Type != ReplyNews || r.Card.Title != "今天的导读" {
+		t.Errorf("今天推送了什么: %+v", r)
+	}
 	first := ask("往期每日一读")
 	if !strings.HasPrefix(first.Text, "往期每日一读：\n1. ") || strings.Join(listedTitles(first), " ") != "导读r30 导读r29 导读r28 导读r27 导读r26" ||
 		!strings.Contains(first.Text, "\n   2026-11-30\n") || !strings.HasSuffix(first.Text, listFooterMore) {
