@@ -444,6 +444,11 @@ func TestShippedCourtesyRules(t *testing.T) {
 		// a newcomer (no match), thanks for a reply (an article on a reply).
 		"这篇文章打不开": "文章打不开时", "链接打不开怎么办": "文章打不开时", "网页打不开的原因": "没有找到", "你好 我是新来的": "欢迎关注",
 		"我是新人，请多关照": "欢迎关注", "谢谢你的回复，很有帮助": "不客气", "很有帮助": "没有找到",
+		// A fifth follower run's: money, when the reading comes, what 退订
+		// stops, unfollowing (each searched); 会员代表大会 still is.
+		"这个公众号收费吗": "转人工客服", "会员多少钱": "转人工客服", "这个公众号是免费的吗": "转人工客服", "会员代表大会": "没有找到",
+		"每天几点推送": "每天早上推送", "嗯，那个，每天几点推送啊。": "每天早上推送", "每日一读几点推送": "每天早上推送",
+		"退订后还能看文章吗": "退订只停掉", "怎么取消关注": "不再关注", "推送": "最新 5 篇文章", "几点": "没有找到",
 		"妳是機器人嗎": "自动回复助手", "妳好": "你好！", "你是GPT吗": "自动回复助手", "你是deepseek吗？": "自动回复助手", "你是不是豆包": "自动回复助手",
 	} {
 		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.Contains(out, want) {
