@@ -547,7 +547,13 @@ var (
 		// Courtesy around a question (老师，想问一下…，谢谢！) and the
 		// frame of asking how to use a topic somewhere (…在申论里怎么用).
 		"想问一下", "问一下", "请教一下", "请教", "麻烦您", "麻烦", "谢谢老师", "谢谢您", "谢谢", "老师好", "老师您好", "老师",
-		"您好", "怎么用", "如何用", "怎么运用", "如何运用"}
+		"您好", "怎么用", "如何用", "怎么运用", "如何运用",
+		// What a follower asks of a meeting or a speech (国常会讲了什么: the
+		// 2023 meeting whose summary says 讲了), where a study question sets
+		// its topic (…在申论里怎么用: a judge's card), and who asks (我是考生，
+		// 想了解新质生产力: no match). A fifth follower run's finds.
+		"都讲了些什么", "讲了些什么", "讲了什么", "说了些什么", "说了什么", "讲的什么", "说的什么",
+		"在申论里", "在申论中", "申论里", "申论中", "我是一名考生", "我是考生", "作为一名考生", "作为考生", "遴选考生"}
 )
 
 // withoutFullText returns text without the words 原文 and 全文, and
@@ -603,7 +609,7 @@ var fillersLongestFirst = func() []string {
 
 // stopWords carry no topic; they are dropped from queries after
 // segmentation.
-var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "嘛", "谁", "哪", "哪些",
+var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "嘛", "呗", "可以", "这个", "谁", "哪", "哪些",
 	"什么", "怎么", "如何", "为何", "有", "个", "多少", "哪天", "几", "这", "那", "我", "你", "他", "她", "它", "我们",
 	"一下", "一个", "关于", "请", "想", "要", "看", "去", "给", "把", "被", "对", "也", "都", "就", "还", "又", "很")
 
@@ -619,7 +625,7 @@ var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "�
 // 枫桥经验心得体会.
 var (
 	requestVerbs = setOf("有没有", "推荐", "发", "搜", "搜索", "查", "查查", "查询", "看看", "求", "了解", "我要", "我想",
-		"找", "找找", "帮我", "帮", "叫", "有关", "于", "於", "说说", "讲讲", "聊聊")
+		"找", "找找", "帮我", "帮", "叫", "有关", "于", "於", "说说", "讲讲", "聊聊", "来点", "来几篇", "来一些")
 	requestNouns = setOf("文章", "资料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材")
 )
 
