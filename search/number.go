@@ -92,7 +92,10 @@ func congressAt(s string, start, end int) bool {
 }
 
 var congressFollowers = []string{"以来", "报告", "精神", "代表", "召开", "开幕", "闭幕", "胜利", "党章", "期间", "决议", "通过",
-	"上", "后", "前", "的", "和", "与", "至", "到", "时", "以"}
+	"上", "后", "前", "的", "和", "与", "至", "到", "时", "以",
+	// The congress's own bodies and what it did (二十大新闻发言人, 二十大主席团,
+	// 二十大提出: a follower run's find, 二十一大 got their card).
+	"新闻", "主席团", "秘书处", "代表团", "文件", "提出", "强调", "作出", "部署", "确定", "明确"}
 
 // parseNumber reads digits, or a number in characters: 二十五, 一百三十, 十九,
 // and years written digit by digit (二〇二四).

@@ -21,7 +21,13 @@ func TestNumbers(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("mentions = %v, want %v", got, want)
 	}
-	if got := mentions("三大攻坚战 一大批 第一大贸易伙伴 5大看点 八一大楼 c919大型客机 十四五岁 十一五一假期", -1); len(got) > 0 {
+	// The congress's bodies and what it did name it (a follower run's
+	// find: 二十一大 got 二十大新闻发言人's card, its number unread).
+	got = mentions("二十大新闻发言人 二十大主席团 十九大提出", -1)
+	if want := []mention{{20, "次"}, {20, "次"}, {19, "次"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("mentions = %v, want %v", got, want)
+	}
+	if got := mentions("三大攻坚战 一大批 第一大贸易伙伴 5大看点 八一大楼 c919大型客机 十四五岁 十一五一假期 四大会议中心", -1); len(got) > 0 {
 		t.Errorf("counts read as numbers: %v", got)
 	}
 	aug2024 := dayNumber("2024-08-20")
