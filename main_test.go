@@ -785,6 +785,19 @@ func TestConfigSavedInPlace(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, func() bool { return strings.Count(logs.String(), "fewer entries") > warned }, "the warning of a file cut inside its rules")
+	// A reply deleted (an operator's find: the welcome and the default
+	// reply gone with only "config reloaded" said, and followers got no
+	// reply): named.
+	withDefault := strings.Replace(third, "replies:\n", "replies:\n  default: 收到。\n", 1)
+	withDefaultAt := strings.Count(logs.String(), "config reloaded")
+	if err := os.WriteFile(path, []byte(withDefault), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return strings.Count(logs.String(), "config reloaded") > withDefaultAt }, "the file with a default reply")
+	if err := os.WriteFile(path, []byte(third), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return strings.Contains(logs.String(), "replies.default (had 1, has 0)") }, "the warning of the default reply gone")
 	// Without a section the file had, its keys go back to the shipped
 	// ones: named.
 	if err := os.WriteFile(path, []byte(third), 0o644); err != nil {

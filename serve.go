@@ -246,6 +246,12 @@ func shrunk(old, cfg *Config) []string {
 		key     string
 		was, is int
 	}{
+		// The welcome and the default reply gone (a block deleted by
+		// mistake): followers got no reply, with only "config reloaded"
+		// said (an operator's find).
+		{"replies.subscribe", replyCount(old.Replies.Subscribe), replyCount(cfg.Replies.Subscribe)},
+		{"replies.default", replyCount(old.Replies.Default), replyCount(cfg.Replies.Default)},
+		{"replies.no_match", replyCount(old.Replies.NoMatch), replyCount(cfg.Replies.NoMatch)},
 		{"replies.rules", len(old.Replies.Rules), len(cfg.Replies.Rules)},
 		{"replies.subscribe_scenes", len(old.Replies.SubscribeScenes), len(cfg.Replies.SubscribeScenes)},
 		{"push.subscribe_keywords", len(old.Push.SubscribeKeywords), len(cfg.Push.SubscribeKeywords)},
@@ -266,6 +272,14 @@ func shrunk(old, cfg *Config) []string {
 		}
 	}
 	return gone
+}
+
+// replyCount is how many replies a response holds.
+func replyCount(r bot.ResponseSpec) int {
+	if r.Reply != nil {
+		return len(r.Replies) + 1
+	}
+	return len(r.Replies)
 }
 
 // startPush schedules the daily push, and runs it now if the process was
