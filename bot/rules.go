@@ -113,7 +113,15 @@ func Compile(replies RepliesSpec, search SearchSpec, push PushSpec, fold func(st
 	}
 	c.optKeywords("push.subscribe_keywords", push.SubscribeKeywords, false, push.SubscribeReply)
 	c.optKeywords("push.unsubscribe_keywords", push.UnsubscribeKeywords, true, push.UnsubscribeReply)
+	named := map[string]int{}
 	for i, spec := range replies.Rules {
+		if first, dup := named[spec.Name]; dup && spec.Name != "" {
+			// The report counts uses by name: two rules of one name were
+			// added together (an operator's find).
+			c.bad(fmt.Sprintf("replies.rules[%d].name", i), "%q is already the name of replies.rules[%d]: the report and the logs tell rules by their names", spec.Name, first)
+		} else {
+			named[spec.Name] = i
+		}
 		s.rules = append(s.rules, c.rule(i, spec))
 	}
 	c.search(search)

@@ -39,6 +39,11 @@ func TestCompileErrors(t *testing.T) {
 		{"duplicate keyword across rules", func(r *RepliesSpec, _ *SearchSpec) {
 			r.Rules = []RuleSpec{kwRule("", "帮助"), kwRule("contains", "帮助")}
 		}, []string{`replies.rules[1].keywords[0]: duplicate keyword "帮助" (already in replies.rules[0])`}},
+		{"duplicate name", func(r *RepliesSpec, _ *SearchSpec) {
+			a, b, c := kwRule("", "a"), kwRule("", "b"), kwRule("", "c")
+			a.Name, b.Name, c.Name = "test", "other", "test"
+			r.Rules = []RuleSpec{a, b, c}
+		}, []string{`replies.rules[2].name: "test" is already the name of replies.rules[0]`}},
 		{"duplicate after normalising", func(r *RepliesSpec, _ *SearchSpec) {
 			r.Rules = []RuleSpec{kwRule("", "Help"), kwRule("", "ｈｅｌｐ ")}
 		}, []string{`replies.rules[1].keywords[0]: duplicate keyword`}},
