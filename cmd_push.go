@@ -322,6 +322,15 @@ func (c *cli) scheduleCmd() *cobra.Command {
 			if cat := cfg.Push.Category; cat != "" && art.Category != cat {
 				fmt.Fprintf(c.stderr, "note: the article is of %q, not push.category %q\n", art.Category, cat)
 			}
+			// Read twice (an operator's find: said nothing), which the
+			// daily push never does by itself.
+			days, err := a.store.ReadingDays(cmd.Context(), art.ID)
+			if err != nil {
+				return err
+			}
+			if others := slices.DeleteFunc(days, func(d string) bool { return d == args[1] }); len(others) > 0 {
+				fmt.Fprintf(c.stderr, "note: it is the reading of %s too: followers taking the reading get it again\n", strings.Join(others, ", "))
+			}
 			return nil
 		},
 	}

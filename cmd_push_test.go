@@ -168,6 +168,11 @@ func TestPushCommands(t *testing.T) {
 	if code, _, errOut := runCmd(t, "schedule", "--config", cfg, "demo-pujiang", "2020-01-02"); code != 0 || !strings.Contains(errOut, "2020-01-02 is past") {
 		t.Fatalf("schedule of a past day: %d %s", code, errOut)
 	}
+	// Read on another day too (an operator's find: said nothing), noted;
+	// the day itself again is no repeat.
+	if code, _, errOut := runCmd(t, "schedule", "--config", cfg, "demo-pujiang", "2020-01-02"); code != 0 || !regexp.MustCompile(`it is the reading of [0-9, -]*2026-12-02[0-9, -]* too`).MatchString(errOut) || strings.Contains(errOut, "2020-01-02 too") || strings.Contains(errOut, "2020-01-02,") {
+		t.Fatalf("schedule of an article read on another day: %d %s", code, errOut)
+	}
 	if _, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-12-02", "--dry-run"); !strings.Contains(out, "(demo-pujiang)") {
 		t.Fatalf("scheduled article not chosen:\n%s", out)
 	}

@@ -112,6 +112,25 @@ func (s *Store) chooseDaily(ctx context.Context, day, id string) (content.Articl
 	return s.Get(ctx, chosen)
 }
 
+// ReadingDays returns the days whose reading is article id, in order.
+func (s *Store) ReadingDays(ctx context.Context, id string) (_ []string, err error) {
+	defer failed(&err, "days of the reading %s", id)
+	rows, err := s.db.QueryContext(ctx, `SELECT day FROM daily_readings WHERE article_id = ? ORDER BY day`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var days []string
+	for rows.Next() {
+		var day string
+		if err := rows.Scan(&day); err != nil {
+			return nil, err
+		}
+		days = append(days, day)
+	}
+	return days, rows.Err()
+}
+
 func (s *Store) dailyChoice(ctx context.Context, day string) (string, error) {
 	var id string
 	err := s.db.QueryRowContext(ctx, `SELECT article_id FROM daily_readings WHERE day = ?`, day).Scan(&id)
