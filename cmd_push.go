@@ -63,7 +63,7 @@ usage or config error, 3 when another process holds the day's push.`,
 				// run's find).
 				line := fmt.Sprintf("already sent: %s: %s (%s)", res.Day, res.Article.Title, res.Article.ID)
 				if sum, serr := a.store.LedgerSummary(cmd.Context(), res.Day); serr == nil && res.Mode != jobs.ModeBroadcast {
-					line += fmt.Sprintf(", to %d followers", sum.Counts[store.Sent])
+					line += ", to " + followersCount(sum.Counts[store.Sent])
 					if sum.Counts[store.Sent] == 0 {
 						line += " (nobody could be reached when it ran; those following since get it from 每日一读 and the welcome)"
 					}
@@ -102,7 +102,11 @@ usage or config error, 3 when another process holds the day's push.`,
 				return nil
 			}
 			if dryRun {
-				fmt.Fprintf(c.stdout, "dry run: %d followers want it and can be reached; %d not yet delivered\n", res.Recipients, res.Pending)
+				want := " want it"
+				if res.Recipients == 1 {
+					want = " wants it"
+				}
+				fmt.Fprintf(c.stdout, "dry run: %s%s and can be reached; %d not yet delivered\n", followersCount(res.Recipients), want, res.Pending)
 				return nil
 			}
 			fmt.Fprintf(c.stdout, "recipients %d, sent %d, unknown %d\n", res.Recipients, res.Sent, res.Unknown)
@@ -248,7 +252,7 @@ func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 	case res.Mode == jobs.ModeBroadcast:
 		fmt.Fprintln(c.stdout, "by broadcast: one mass send to all followers")
 	default:
-		fmt.Fprintf(c.stdout, "by %s to %d followers\n", res.Mode, res.Recipients)
+		fmt.Fprintf(c.stdout, "by %s to %s\n", res.Mode, followersCount(res.Recipients))
 	}
 	if at, ok := jobs.ScheduledAt(cfg.Push.Schedule, cfg.location, day); ok {
 		// serve catches up today's last run within push.catch_up, and no
@@ -291,6 +295,14 @@ func printCounts(w io.Writer, label string, m map[string]int) {
 	for _, k := range keys {
 		fmt.Fprintf(w, "  %s %d  %s\n", label, m[k], k)
 	}
+}
+
+// followersCount is n followers in words: 1 follower, 3 followers.
+func followersCount(n int) string {
+	if n == 1 {
+		return "1 follower"
+	}
+	return fmt.Sprintf("%d followers", n)
 }
 
 func (c *cli) scheduleCmd() *cobra.Command {

@@ -839,3 +839,13 @@ func rescheduleServe(t *testing.T, replace ...string) (a *app, fake *wechattest.
 	a.startPush(context.Background())
 	return a, fake, loc, logs, edit, func() { a.reload(path, running) }
 }
+
+// TestFollowersCount: one follower is no "1 followers" (an operator's find
+// in push --dry-run).
+func TestFollowersCount(t *testing.T) {
+	for n, want := range map[int]string{0: "0 followers", 1: "1 follower", 2: "2 followers"} {
+		if got := followersCount(n); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
+		}
+	}
+}
