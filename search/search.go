@@ -82,7 +82,42 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 	if !mentioned(word) {
 		return "", nil, nil
 	}
-	return word, r.itemsMentioning(word, res.Hits), nil
+	return word, r.itemsMentioning(word, r.holding(word, res.Hits)), nil
+}
+
+// holding keeps the hits whose articles hold word, or a synonym of it, as
+// a word: the search may find a synonym written in several words anywhere
+// apart (八八战略's 88战略 in 前线地区一天内发生88次战斗…战略: a follower run's
+// find, listed as mentioning 八八战略). The hits are the cache's: changed,
+// they are copied.
+func (r reader) holding(word string, hits []content.Hit) []content.Hit {
+	var lists []*postingList
+	lists = r.v.lists(word, lists)
+	if r.v.synonyms != nil {
+		for _, w := range r.v.synonyms.group[word] {
+			if w != word {
+				lists = r.v.lists(w, lists)
+			}
+		}
+	}
+	held := make(map[uint32]bool)
+	for _, l := range lists {
+		l.each(func(doc uint32, _ uint8) { held[doc] = true })
+	}
+	keep := func(h content.Hit) bool {
+		d, ok := r.v.lookup(h.Article.ID)
+		return ok && held[d]
+	}
+	if !slices.ContainsFunc(hits, func(h content.Hit) bool { return !keep(h) }) {
+		return hits
+	}
+	out := make([]content.Hit, 0, len(hits))
+	for _, h := range hits {
+		if keep(h) {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // itemsMentioning has a roundup among hits stand for its item that holds

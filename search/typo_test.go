@@ -523,3 +523,23 @@ func TestMentionsOfASynonym(t *testing.T) {
 		t.Fatalf("放管服: %d mentions of %q (%v), want 3", len(got), word, err)
 	}
 }
+
+// TestMentionsHoldTheWord: an article whose text has a synonym's words
+// apart (88 and 战略 of 88战略, a synonym of 八八战略) is no mention of it (a
+// follower run's find: 前线地区一天内发生88次战斗 was listed as mentioning
+// 八八战略); one holding the synonym whole is.
+func TestMentionsHoldTheWord(t *testing.T) {
+	arts := mentioningArticles()
+	arts[10].Body += "浙江坚定不移以“八八战略”为总纲领。"
+	arts[11].Body += "前线地区一天内发生88次战斗，双方调整战略部署。"
+	arts[12].Body += "二十年来深入践行八八战略。"
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetSynonyms([][]string{{"八八战略", "88战略"}}, nil)
+	word, got, err := ix.Mentions(context.Background(), "八八战略", 5)
+	if err != nil || word != "八八战略" || !slices.Equal(ids(got), []string{"n10", "n12"}) && !slices.Equal(ids(got), []string{"n12", "n10"}) {
+		t.Fatalf("八八战略: %q %v (%v), want n10 and n12", word, ids(got), err)
+	}
+}
