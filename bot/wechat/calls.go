@@ -42,6 +42,10 @@ type call struct {
 	late     bool // the passive window was missed; replies go through the API
 	first    time.Time
 	expires  time.Time
+	// forgotten: the request answering it gave up before it ran the bot
+	// (WeChat hung up while it waited for the shared store); a retry
+	// answers the message afresh.
+	forgotten bool
 }
 
 // callTTL covers WeChat's retry schedule with room to spare.
@@ -164,6 +168,11 @@ func (cs *calls) begin(key string, now time.Time) (c *call, first, replay bool) 
 func (cs *calls) expire(now time.Time) {
 	for len(cs.order) > 0 {
 		q := cs.order[0]
+		if q.call.gone() {
+			cs.order[0] = queued{}
+			cs.order = cs.order[1:]
+			continue // forgotten: not seen, and its key may be another call's now
+		}
 		if !q.call.expired(now) {
 			break // the oldest is still being answered, or within its TTL
 		}
@@ -193,6 +202,30 @@ func (cs *calls) expire(now time.Time) {
 	if len(cs.seenOrder) == 0 && cap(cs.seenOrder) > 1024 {
 		cs.seenOrder = nil
 	}
+}
+
+// forget drops c, a call whose request gave up before running the bot, so
+// that a retry begins the message afresh; a retry already waiting for c
+// is woken to do so.
+func (cs *calls) forget(key string, c *call) {
+	cs.mu.Lock()
+	if cs.m[key] == c {
+		delete(cs.m, key)
+	}
+	cs.mu.Unlock()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.forgotten = true
+	if c.done != nil {
+		close(c.done)
+	}
+}
+
+// gone reports whether the call was forgotten.
+func (c *call) gone() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.forgotten
 }
 
 // expired reports whether the call is past its TTL; one never finished
@@ -238,7 +271,7 @@ func (c *call) wait() <-chan struct{} {
 	defer c.mu.Unlock()
 	if c.done == nil {
 		c.done = make(chan struct{})
-		if c.finished {
+		if c.finished || c.forgotten {
 			close(c.done)
 		}
 	}

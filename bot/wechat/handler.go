@@ -447,8 +447,15 @@ func readAll(dst []byte, r io.Reader) ([]byte, error) {
 // customer-service API instead. written reports that the watchdog already
 // answered.
 func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string, m bot.Message) (replies []bot.Reply, written bool) {
-	start := time.Now()
+	return h.respondFrom(ctx, w, key, m, time.Now())
+}
+
+// respondFrom is respond for a request that arrived at start.
+func (h *Handler) respondFrom(ctx context.Context, w http.ResponseWriter, key string, m bot.Message, start time.Time) (replies []bot.Reply, written bool) {
 	c, first, replay := h.calls.begin(key, h.now())
+	for !first && !replay && c.gone() { // forgotten since: begun afresh
+		c, first, replay = h.calls.begin(key, h.now())
+	}
 	if replay {
 		// A copy of a message answered minutes ago: a captured request
 		// replayed. Nothing runs again.
@@ -465,6 +472,11 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 		case <-timer.C:
 		case <-ctx.Done():
 		}
+		if c.gone() && ctx.Err() == nil {
+			// The request this one waited for gave up before answering:
+			// this one answers, in what is left of its budget.
+			return h.respondFrom(ctx, w, key, m, start)
+		}
 		replies, _ = c.claim()
 		return replies, false
 	}
@@ -475,6 +487,15 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 		switch {
 		case err == nil && won:
 			mine = theirs
+		case err != nil && ctx.Err() != nil:
+			// WeChat hung up while the claim waited (this replica stalled
+			// past its budget): a retry, here or on another replica,
+			// answers the message. Answered here too it ran twice (a fleet
+			// run's find: two 退订 in the query log), and the shared store
+			// was not at fault.
+			h.calls.forget(key, c)
+			h.log.InfoContext(ctx, "message given up: the request ended before it could be claimed", "openid", m.From)
+			return nil, true
 		case err != nil:
 			// Dedupe falls back to this process; replies go on.
 			h.cfg.Metrics.sharedStateError()
@@ -522,8 +543,19 @@ func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string
 		if c.giveUp(func() { writeSuccessNow(w) }) {
 			if h.cfg.Shared != nil {
 				// Word that the answer is on its way, late: a retry on
-				// another replica must not take the message over.
-				h.cfg.Shared.Store(context.WithoutCancel(ctx), key, nil, true, callTTL)
+				// another replica must not take the message over. Not
+				// when another took it over already: the word would
+				// hide its answer from the retries after (a fleet run's
+				// find: a third replica answered "success").
+				sctx := context.WithoutCancel(ctx)
+				ours := true
+				if mine != "" {
+					owns, err := h.cfg.Shared.Owns(sctx, key, mine)
+					ours = owns || err != nil
+				}
+				if ours {
+					h.cfg.Shared.Store(sctx, key, nil, true, callTTL)
+				}
 			}
 			h.cfg.Metrics.fallback()
 			h.log.WarnContext(ctx, "reply not ready within budget; it will be sent through the customer-service API", "openid", m.From, "budget", h.cfg.ReplyBudget)

@@ -5,8 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"mpbot/bot"
 )
@@ -308,5 +312,114 @@ func TestStalledReplicaTakenOverSendsNothingLate(t *testing.T) {
 	waitFor(t, func() bool { return a.logs.count("late answer dropped") == 1 || len(a.api.Calls(customSend)) > 0 }, "A to drop or send its late answer")
 	if n := len(a.api.Calls(customSend)); n != 0 {
 		t.Fatalf("A sent its late answer %d times after B answered", n)
+	}
+}
+
+// hangingClaims is a shared store whose claims hang, while hang is set,
+// until the request ends (a replica paused while it waited for Redis).
+type hangingClaims struct {
+	*memShared
+	hang    atomic.Bool
+	waiting chan struct{} // a claim is hanging
+}
+
+func (s *hangingClaims) Claim(ctx context.Context, key string, ttl time.Duration) (bool, time.Duration, string, error) {
+	if s.hang.Load() {
+		s.waiting <- struct{}{}
+		<-ctx.Done()
+		return false, 0, "", ctx.Err()
+	}
+	return s.memShared.Claim(ctx, key, ttl)
+}
+
+// TestClaimOutlivedByItsRequest: a replica whose claim waited until WeChat
+// hung up does not answer the message (a fleet run's find: another replica
+// answered WeChat's retry, and this one ran the bot too: two 退订), nor
+// counts the shared store as failing; WeChat's retry reaching it answers.
+func TestClaimOutlivedByItsRequest(t *testing.T) {
+	m := NewMetrics(prometheus.NewRegistry())
+	shared := &hangingClaims{memShared: &memShared{answers: map[string]*sharedEntry{}}, waiting: make(chan struct{}, 1)}
+	shared.hang.Store(true)
+	hs := newHarness(t, ModeSafe, func(c *Config, _ *harness) { c.Shared, c.Metrics = shared, m })
+	in := hs.text("o_hung", "浦江经验")
+	ctx, cancel := context.WithCancel(context.Background())
+	gaveUp := make(chan error)
+	go func() {
+		_, err := hs.sim.Send(ctx, in)
+		gaveUp <- err
+	}()
+	<-shared.waiting
+	cancel() // WeChat's 5 s are over
+	if err := <-gaveUp; err == nil {
+		t.Fatal("the request cancelled got an answer")
+	}
+	waitFor(t, func() bool { return hs.logs.count("message given up") == 1 }, "the message given up")
+	if n := hs.answers.Load(); n != 0 {
+		t.Fatalf("the bot ran %d times for a request that had ended", n)
+	}
+	if got := testutil.ToFloat64(m.sharedErrors); got != 0 {
+		t.Fatalf("shared state errors %v, want 0: the request ended, the store did not fail", got)
+	}
+	shared.hang.Store(false)
+	if out := hs.send(in); out.MsgType != "news" || hs.answers.Load() != 1 {
+		t.Fatalf("WeChat's retry: %+v, bot ran %d times", out, hs.answers.Load())
+	}
+	// A retry that came while the claim hung, and waited for it, answers
+	// once the request it waited for gives up.
+	shared.hang.Store(true)
+	in = hs.text("o_hung", "浦江经验")
+	ctx, cancel = context.WithCancel(context.Background())
+	go func() {
+		_, err := hs.sim.Send(ctx, in)
+		gaveUp <- err
+	}()
+	<-shared.waiting
+	shared.hang.Store(false)
+	retried := make(chan *Outbound)
+	go func() { retried <- hs.send(in) }()
+	waitFor(t, func() bool { return testutil.ToFloat64(m.dedupeHits) == 1 }, "the retry waiting for the first request")
+	cancel()
+	<-gaveUp
+	if out := <-retried; out.MsgType != "news" || hs.answers.Load() != 2 {
+		t.Fatalf("the retry that waited: %+v, bot ran %d times in all", out, hs.answers.Load())
+	}
+}
+
+// TestLateWordNotOverATakeover: a replica whose budget ends after another
+// took its message over does not record that its answer is late over the
+// other's answer (a fleet run's find: a third replica's retry then got
+// "success", the card hidden).
+func TestLateWordNotOverATakeover(t *testing.T) {
+	const budget = time.Second
+	shared := &memShared{answers: map[string]*sharedEntry{}}
+	withShared := func(c *Config, _ *harness) { c.Shared = shared }
+	a, b, c := newHarness(t, ModeSafe, withBudget(budget), withShared), newHarness(t, ModeSafe, withBudget(budget), withShared),
+		newHarness(t, ModeSafe, withBudget(budget), withShared)
+	release := make(chan struct{})
+	a.catalog.block = release
+	defer func() {
+		if release != nil {
+			close(release)
+		}
+	}()
+	in := a.text("o_taken", "浦江经验")
+	done := make(chan *Outbound)
+	go func() { done <- a.send(in) }()
+	key := fmt.Sprintf("%s|%d", in.From, in.MsgID)
+	waitFor(t, func() bool { shared.mu.Lock(); defer shared.mu.Unlock(); return shared.answers[key] != nil }, "A's claim")
+	// A stalls; WeChat's retry reaches B past the takeover point.
+	shared.mu.Lock()
+	shared.answers[key].claimed = time.Now().Add(-5 * time.Second)
+	shared.mu.Unlock()
+	if out := b.send(in); out.MsgType != "news" {
+		t.Fatalf("the retry on B: %+v", out)
+	}
+	if out := <-done; !out.Success { // A's budget ended: its watchdog's "success"
+		t.Fatalf("A's answer to WeChat: %+v", out)
+	}
+	close(release)
+	release = nil
+	if out := c.send(in); out.MsgType != "news" || c.answers.Load() != 0 {
+		t.Fatalf("the next retry, on C: %+v (bot ran %d times), want B's card", out, c.answers.Load())
 	}
 }
