@@ -8,26 +8,44 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 )
 
 // NewOwner names this process as the holder of a day's push lease:
-// host/pid/random (the random part tells apart two pushes in one process).
+// place/pid/random (the random part tells apart two pushes in one process).
 func NewOwner() string {
-	host, _ := os.Hostname()
-	return fmt.Sprintf("%s/%d/%s", host, os.Getpid(), rand.Text()[:6])
+	return fmt.Sprintf("%s/%d/%s", place(), os.Getpid(), rand.Text()[:6])
 }
 
-// holderGone reports whether owner (as NewOwner writes it) is a process on
-// this host that no longer runs: its lease need not run out before another
-// process takes the day. A holder on another host cannot be checked and is
-// never taken to be gone.
+// place names where this process's pids mean something: the host name,
+// the kernel's boot and the pid namespace. Containers sharing a host name
+// (docker --network host, a fixed hostname:) each have their own pids: a
+// process of another one, looked up by its pid here, was taken to be gone
+// and its live push taken over (a fleet run's find).
+var place = sync.OnceValue(func() string {
+	host, _ := os.Hostname()
+	boot, _ := os.ReadFile("/proc/sys/kernel/random/boot_id")
+	ns, _ := os.Readlink("/proc/self/ns/pid") // pid:[4026531836]
+	keep := func(r rune) rune {
+		if r >= '0' && r <= '9' || r >= 'a' && r <= 'f' {
+			return r
+		}
+		return -1
+	}
+	return fmt.Sprintf("%s:%.8s:%s", strings.ReplaceAll(host, "/", "_"), strings.Map(keep, string(boot)), strings.Map(keep, ns))
+})
+
+// holderGone reports whether owner (as NewOwner writes it) is a process in
+// this place (host, boot and pid namespace) that no longer runs: its lease
+// need not run out before another process takes the day. A holder
+// elsewhere cannot be checked and is never taken to be gone.
 func holderGone(owner string) bool {
 	parts := strings.Split(owner, "/")
 	if len(parts) != 3 {
 		return false
 	}
-	host, _ := os.Hostname()
+	host := place()
 	pid, err := strconv.Atoi(parts[1])
 	if parts[0] != host || err != nil || pid <= 0 || pid == os.Getpid() {
 		return false

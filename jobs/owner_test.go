@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 	"time"
 )
@@ -13,8 +14,7 @@ import (
 // serve in a container without an init); a running one, this process,
 // and one on another host are not.
 func TestHolderGone(t *testing.T) {
-	host, _ := os.Hostname()
-	owner := func(pid int) string { return fmt.Sprintf("%s/%d/abcdef", host, pid) }
+	owner := func(pid int) string { return fmt.Sprintf("%s/%d/abcdef", place(), pid) }
 	cmd := exec.Command("sleep", "60")
 	if err := cmd.Start(); err != nil {
 		t.Skipf("no sleep to run: %v", err)
@@ -40,5 +40,18 @@ func TestHolderGone(t *testing.T) {
 	}
 	if holderGone(owner(os.Getpid())) || holderGone("elsewhere/1/abcdef") || holderGone("the-test") {
 		t.Fatal("this process, another host's or a name taken to be gone")
+	}
+	// A process of this host name in another pid namespace (a container
+	// sharing the host name), or of an earlier release's owner name
+	// without one, is not looked up here: its pid is another's (a fleet
+	// run's find: a live push taken over).
+	host, _ := os.Hostname()
+	parts := strings.Split(place(), ":")
+	if len(parts) != 3 || parts[0] != host || parts[1] == "" || parts[2] == "" {
+		t.Fatalf("place %q: want host:boot:namespace", place())
+	}
+	other := fmt.Sprintf("%s:%s:1/%d/abcdef", host, parts[1], pid)
+	if holderGone(other) || holderGone(fmt.Sprintf("%s/%d/abcdef", host, pid)) {
+		t.Fatal("a process of another pid namespace taken to be gone")
 	}
 }
