@@ -65,6 +65,14 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 		df := r.v.df(word)
 		return r.topic(word) && df > 0 && !common(float64(df), float64(r.v.live))
 	}
+	if word != "" && !mentioned(word) {
+		// The start of one topic's name (枫桥 of 枫桥经验: a fleet run's
+		// find, no match where 浦江 found 浦江经验 by its titles) is that
+		// topic's.
+		if full := r.completion(word); full != "" && mentioned(full) {
+			return full, r.itemsMentioning(full, r.holding(full, r.search(full, n, false).Hits)), nil
+		}
+	}
 	if !mentioned(word) && (!respellable || utf8.RuneCountInString(text) > maxTypoRunes) {
 		return "", nil, nil
 	}
@@ -83,6 +91,39 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 		return "", nil, nil
 	}
 	return word, r.itemsMentioning(word, r.holding(word, res.Hits)), nil
+}
+
+// completion is the one topic term (the dictionary's own, or a synonym's)
+// whose name word begins, when word has two characters or more; "" when
+// none or several do (中国 begins many).
+func (r reader) completion(word string) string {
+	if utf8.RuneCountInString(word) < 2 || !hasHan(word) {
+		return ""
+	}
+	found := ""
+	try := func(term string) bool {
+		if len(term) > len(word) && strings.HasPrefix(term, word) && term != found {
+			if found != "" {
+				found = ""
+				return false
+			}
+			found = term
+		}
+		return true
+	}
+	for term := range topicTerms {
+		if !try(term) {
+			return ""
+		}
+	}
+	if r.v.synonyms != nil {
+		for term := range r.v.synonyms.terms {
+			if !try(term) {
+				return ""
+			}
+		}
+	}
+	return found
 }
 
 // holding keeps the hits whose articles hold word, or a synonym of it, as
