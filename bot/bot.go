@@ -981,8 +981,11 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 			b.log.ErrorContext(ctx, "read follow-up article", "id", ids[n-1], "err", err)
 			return unavailable(ctx, articleUnreadable)
 		}
+		// Removed since the list was sent: said so (a fleet run's find:
+		// the no-match reply, as if the number had been searched).
 		b.log.WarnContext(ctx, "follow-up article gone", "id", ids[n-1], "err", err)
-		return b.noMatch(ctx, s, m, 0)
+		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		return []Reply{{Type: ReplyText, Text: articleGone}}
 	}
 	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
 	if list.Opened != n {
@@ -1527,6 +1530,10 @@ func (b *Bot) closeList(ctx context.Context, m Message) {
 // articleUnreadable answers a choice or 每日一读 when the store cannot be
 // read: the article is there.
 const articleUnreadable = "文章暂时无法读取，请稍后再试。"
+
+// articleGone answers a choice of an article removed since its list was
+// sent.
+const articleGone = "这篇文章已经下线了。可以回复列表里的其他序号，或发送关键词重新搜索。"
 
 // unavailable is the apology text for what could not be read, logged as
 // such: no answer, and no question nothing answers either.

@@ -2076,3 +2076,33 @@ func TestTopicFollowUp(t *testing.T) {
 		before = fmt.Sprintf("https://example.com/%d\"", c.year)
 	}
 }
+
+// TestChoiceOfAnArticleGone: a number choosing an article removed since
+// its list was sent says so (a fleet run's find: the no-match reply, as if
+// the number had been searched); the others still open.
+func TestChoiceOfAnArticleGone(t *testing.T) {
+	catalog := newDemoCatalog()
+	ask := asker(t, newDemoBot(t, catalog, NewMemoryFollowUps()))
+	list := ask("今天有什么新闻")
+	ids := listedTitles(list)
+	if len(ids) < 2 {
+		t.Fatalf("今天有什么新闻:\n%s", list.Text)
+	}
+	links := regexp.MustCompile(`href="[^"]*/([^/"]+)"`).FindAllStringSubmatch(list.Text, -1)
+	var second string
+	for id, a := range catalog.byID {
+		if strings.HasSuffix(a.URL, "/"+links[1][1]) {
+			second = id
+		}
+	}
+	if second == "" {
+		t.Fatalf("no article behind the second link of:\n%s", list.Text)
+	}
+	delete(catalog.byID, second)
+	if r := ask("2"); r.Text != articleGone {
+		t.Fatalf("2, its article removed: %+v", r)
+	}
+	if r := ask("1"); r.Type != ReplyNews {
+		t.Fatalf("1 after: %+v", r)
+	}
+}
