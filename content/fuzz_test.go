@@ -110,3 +110,16 @@ func TestYAMLFault(t *testing.T) {
 		}
 	}
 }
+
+// FuzzOneLine: text oneLine takes to be on one line already is what its
+// work would make of it.
+func FuzzOneLine(f *testing.F) {
+	for _, seed := range []string{"各位代表：", " a", "a  b", "a b", "所作的\n政府工作报告\n。", "\u200b", "李\u3000强", "", "a\u00a0b", "x "} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if alreadyOneLine(text) && joinLines(text) != text {
+			t.Fatalf("%q taken as one line, but is %q", text, joinLines(text))
+		}
+	})
+}

@@ -568,6 +568,14 @@ var titleParts = regexp.MustCompile(`[\s\x{a0}]*(?:_|[|｜]|[\s\x{a0}][-—–]{
 // spaces). Zero-width characters go: a summary of one (U+200B) was a
 // blank card.
 func oneLine(text string) string {
+	if alreadyOneLine(text) {
+		return text // most summaries and titles: nothing to copy
+	}
+	return joinLines(text)
+}
+
+// joinLines is oneLine's work, for text that needs it.
+func joinLines(text string) string {
 	text = strings.Map(func(r rune) rune {
 		switch r {
 		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
@@ -591,6 +599,27 @@ func oneLine(text string) string {
 		b.WriteString(line)
 	}
 	return b.String()
+}
+
+// alreadyOneLine reports whether oneLine would return text as it is: no
+// space but single ASCII ones between words, no zero-width character, all
+// of it UTF-8.
+func alreadyOneLine(text string) bool {
+	prevSpace := true // a leading space is trimmed
+	for _, r := range text {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		case unicode.IsSpace(r), r == '\u200b', r == '\u200c', r == '\u200d', r == '\u2060', r == '\ufeff', r == utf8.RuneError:
+			return false // utf8.RuneError: joinLines makes bytes that are no UTF-8 one
+		}
+		prevSpace = false
+	}
+	return !prevSpace || text == ""
 }
 
 // pageMeta reads the canonical URL, og:url, title and description.
