@@ -23,7 +23,7 @@ var dependencyRule = map[string][]string{
 	"bot/wechat/wechattest": {},
 	"jobs":                  {"content", "store"},
 	"fleet":                 {"bot", "content"},
-	"insights":              {"bot", "store"},
+	"insights":              {"bot", "content", "store"},
 	"admin":                 {"bot", "content", "insights", "store"},
 }
 

@@ -393,4 +393,16 @@ func TestSynonymsProposeTerms(t *testing.T) {
 	if len(r.Synonyms) != 1 || r.Synonyms[0].A != "基层治理" || r.Synonyms[0].B != "浦江经验" || r.Synonyms[0].Count != 6 {
 		t.Fatalf("synonyms %+v, want 基层治理 and 浦江经验 once, from 6 questions", r.Synonyms)
 	}
+	// An article holding both terms is about both: no synonyms (an
+	// operator's find: pasted, every 基层治理 question would find 浦江经验).
+	// One holding only 浦江经验 may be what 基层治理 was asked for.
+	for body, want := range map[string]int{"浦江经验是基层治理的好办法。": 0, "浦江经验是领导干部下访接访的制度。": 1} {
+		if _, _, err := s.Upsert(ctx, content.Article{ID: "pj", Title: "传承践行浦江经验", URL: "https://example.com/pj", Body: body}); err != nil {
+			t.Fatal(err)
+		}
+		r, err := Build(ctx, Source{Store: s, Votes: NewVotes(time.Now), Terms: cut, WeakScore: 0.6, Loc: time.UTC}, at.Add(-time.Hour), at.Add(time.Hour))
+		if err != nil || len(r.Synonyms) != want {
+			t.Errorf("the article's text %s: synonyms %+v (%v), want %d", body, r.Synonyms, err, want)
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"mpbot/bot"
+	"mpbot/content"
 	"mpbot/store"
 )
 
@@ -147,6 +149,10 @@ func Build(ctx context.Context, src Source, since, now time.Time) (*Report, erro
 		return nil, err
 	}
 	b.finish()
+	var err error
+	if r.Synonyms, err = b.synonyms(ctx); err != nil {
+		return nil, err
+	}
 	if err := b.push(ctx); err != nil {
 		return nil, err
 	}
@@ -309,7 +315,6 @@ func (b *builder) finish() {
 		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Question, y.Question), cmp.Compare(x.Number, y.Number))
 	})
 	r.Unanswered = b.topics()
-	r.Synonyms = b.synonyms()
 	r.Votes = b.votes()
 }
 
@@ -422,8 +427,12 @@ func (b *builder) topics() []Topic {
 }
 
 // synonyms proposes pairs of short questions that share no main term but
-// ended at the same article: candidates for search.synonyms.
-func (b *builder) synonyms() []Synonym {
+// ended at the same article, one of them a term the article does not
+// hold: candidates for search.synonyms. Two terms it holds both are two
+// topics it is about (基层治理 and 浦江经验: an operator's find, pasted
+// into the synonyms they would have made every 基层治理 question find
+// 浦江经验), which the search connects without a synonym.
+func (b *builder) synonyms(ctx context.Context) ([]Synonym, error) {
 	groups := map[string][]int{} // a configured term → its groups (a term may be in several)
 	for i, g := range b.src.Synonyms {
 		for _, term := range g {
@@ -466,9 +475,33 @@ func (b *builder) synonyms() []Synonym {
 		for i, q := range asked {
 			terms[i] = b.mainTerms(q)
 		}
+		var text string // the article's, read once, when a pair is to be proposed
+		read := false
+		holds := func(term string) (bool, error) {
+			if !read {
+				read = true
+				a, err := b.src.Store.Get(ctx, article)
+				if err != nil && !errors.Is(err, content.ErrNotFound) {
+					return false, err
+				}
+				text = strings.ToLower(a.Title + "\n" + a.Summary + "\n" + a.Body) // removed since: "", holding nothing
+			}
+			return strings.Contains(text, strings.ToLower(term)), nil
+		}
 		for i := range asked {
 			for j := i + 1; j < len(asked); j++ {
 				if shareTerm(terms[i], terms[j]) || known(asked[i], asked[j]) {
+					continue
+				}
+				hi, err := holds(asked[i])
+				if err != nil {
+					return nil, err
+				}
+				hj, err := holds(asked[j])
+				if err != nil {
+					return nil, err
+				}
+				if hi && hj {
 					continue
 				}
 				a, c := asked[i], asked[j]
@@ -480,7 +513,7 @@ func (b *builder) synonyms() []Synonym {
 		}
 	}
 	slices.SortFunc(out, func(x, y Synonym) int { return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.A+x.B, y.A+y.B)) })
-	return out[:min(len(out), 20)]
+	return out[:min(len(out), 20)], nil
 }
 
 // proposalTerm is what a short question asks about, as a synonym group
