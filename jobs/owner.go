@@ -47,8 +47,8 @@ func holderGone(owner string) bool {
 	}
 	host := place()
 	pid, err := strconv.Atoi(parts[1])
-	if parts[0] != host || err != nil || pid <= 0 || pid == os.Getpid() {
-		return false
+	if parts[0] != host || strings.Contains(host, "::") || strings.HasSuffix(host, ":") || err != nil || pid <= 0 || pid == os.Getpid() {
+		return false // elsewhere; or no /proc to tell this boot and pid namespace from another's
 	}
 	p, err := os.FindProcess(pid)
 	if err != nil {

@@ -21,6 +21,11 @@ type calls struct {
 	// replay of them can no longer pass the timestamp check.
 	seen      map[uint64]time.Time
 	seenOrder []queuedSeen
+	// forgot holds, by key, when a call was forgotten: its claim may still
+	// have reached the shared store after its request ended (a command
+	// sent as the context ended may go out), held by nobody. A retry here
+	// takes such a claim over at once rather than wait for it.
+	forgot map[string]time.Time
 }
 
 type queued struct {
@@ -58,7 +63,7 @@ const callTTL = 2 * time.Minute
 const replayTTL = 2 * ClockWindow
 
 func newCalls() *calls {
-	return &calls{m: map[string]*call{}, seen: map[uint64]time.Time{}}
+	return &calls{m: map[string]*call{}, seen: map[uint64]time.Time{}, forgot: map[string]time.Time{}}
 }
 
 // keyHash is a dedupe key's 64-bit FNV-1a hash: the same in every process,
@@ -207,18 +212,33 @@ func (cs *calls) expire(now time.Time) {
 // forget drops c, a call whose request gave up before running the bot, so
 // that a retry begins the message afresh; a retry already waiting for c
 // is woken to do so.
-func (cs *calls) forget(key string, c *call) {
-	cs.mu.Lock()
-	if cs.m[key] == c {
-		delete(cs.m, key)
-	}
-	cs.mu.Unlock()
+func (cs *calls) forget(key string, c *call, now time.Time) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	c.forgotten = true
 	if c.done != nil {
 		close(c.done)
 	}
+	c.mu.Unlock()
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	if cs.m[key] == c {
+		delete(cs.m, key)
+	}
+	for k, at := range cs.forgot { // few: requests that ended while their claims waited
+		if now.Sub(at) > callTTL {
+			delete(cs.forgot, k)
+		}
+	}
+	cs.forgot[key] = now
+}
+
+// forgotAround reports whether a call for key was forgotten here within
+// margin of claimed: the claim is likely that call's, held by nobody.
+func (cs *calls) forgotAround(key string, claimed time.Time, margin time.Duration) bool {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	at, ok := cs.forgot[key]
+	return ok && claimed.After(at.Add(-margin)) && claimed.Before(at.Add(margin))
 }
 
 // gone reports whether the call was forgotten.

@@ -493,7 +493,7 @@ func (h *Handler) respondFrom(ctx context.Context, w http.ResponseWriter, key st
 			// answers the message. Answered here too it ran twice (a fleet
 			// run's find: two 退订 in the query log), and the shared store
 			// was not at fault.
-			h.calls.forget(key, c)
+			h.calls.forget(key, c, time.Now())
 			h.log.InfoContext(ctx, "message given up: the request ended before it could be claimed", "openid", m.From)
 			return nil, true
 		case err != nil:
@@ -508,11 +508,16 @@ func (h *Handler) respondFrom(ctx context.Context, w http.ResponseWriter, key st
 		case !won:
 			h.cfg.Metrics.dedupeHit()
 			claimed := time.Now().Add(-age) // on this replica's clock
-			var abandoned bool
-			replies, abandoned = h.awaitShared(ctx, key, claimed, h.cfg.ReplyBudget-time.Since(start))
+			// A claim made as this replica gave the message up is that
+			// claim, reaching the store after its request ended: nobody
+			// answers it (a review's find: every retry here got "success").
+			abandoned := h.calls.forgotAround(key, claimed, ownClaimMargin)
 			if !abandoned {
-				c.finish(replies, h.now())
-				return replies, false
+				replies, abandoned = h.awaitShared(ctx, key, claimed, h.cfg.ReplyBudget-time.Since(start))
+				if !abandoned {
+					c.finish(replies, h.now())
+					return replies, false
+				}
 			}
 			// The replica that claimed the message left no answer and no
 			// word that it is late: it died (or lost Redis) after its
@@ -663,6 +668,11 @@ func (h *Handler) awaitShared(ctx context.Context, key string, claimed time.Time
 		}
 	}
 }
+
+// ownClaimMargin is how near the moment this replica gave a message up a
+// claim of it must be to be that request's own, sent as it ended. A
+// retry comes seconds later (WeChat retries after 5 s).
+const ownClaimMargin = time.Second
 
 // takeoverAfter is how long past its reply budget a claiming replica has
 // to record that its answer is late before a retry takes the message
