@@ -794,11 +794,30 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// The year asked in place of the question's own (2025年政府工作报告, then
 	// 2024年的呢; 2022年的呢, then 2021年的呢): with both, the list held the
 	// year asked before above the one asked now.
-	return b.search(ctx, s, m, core+" "+strings.TrimSpace(yearWritten.ReplaceAllString(list.Search, " ")), 0)
+	return b.search(ctx, s, m, core+" "+withoutYears(list.Search), 0)
 }
 
 // yearWritten is a year as a question holds it: 2025年, 2025年度, 2025.
 var yearWritten = regexp.MustCompile(`(?:19|20)\d\d ?(?:年度|年的|年)?`)
+
+// withoutYears is text without the years it names, not the digits of
+// other numbers (减税降费12000亿元, 201900名考生: a review's find).
+func withoutYears(text string) string {
+	var b strings.Builder
+	at := 0
+	for _, loc := range yearWritten.FindAllStringIndex(text, -1) {
+		digitsEnd := loc[0] + 4
+		digit := func(i int) bool { return i >= 0 && i < len(text) && '0' <= text[i] && text[i] <= '9' }
+		if digit(loc[0]-1) || digit(digitsEnd) {
+			continue
+		}
+		b.WriteString(text[at:loc[0]])
+		b.WriteByte(' ')
+		at = loc[1]
+	}
+	b.WriteString(text[at:])
+	return strings.Join(strings.Fields(b.String()), " ")
+}
 
 // readNewsPeriod reads the week or month text names, for its news (not
 // a year's, nor one to come).

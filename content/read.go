@@ -788,13 +788,20 @@ func Describe(a Article) string {
 	return desc
 }
 
-// saysNothing reports whether a summary describes nothing: empty, the
-// title or the start of it, or a line too short to be a sentence that
-// ends as a salutation or a heading does (各位代表：, 同志们！, 一、去年).
+// saysNothing reports whether a summary describes nothing: empty, part of
+// the title (政府工作报告 of 2024年中华人民共和国国务院政府工作报告), a
+// salutation (各位代表：, 同志们！), a short line announcing what follows
+// (論聯合政府的版本包括：) or a numbered heading (一、去年). A short summary
+// that is none of these stands (国务院常务会议部署稳就业: a review's find,
+// replaced by the body's first sentence).
 func saysNothing(summary, title string) bool {
-	if summary == "" || strings.HasPrefix(title, summary) {
+	if summary == "" || strings.Contains(title, summary) || salutation(summary) {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(summary)
-	return salutation(summary) || utf8.RuneCountInString(summary) <= 16 && !strings.ContainsRune("。！？!?…”", last)
+	short := utf8.RuneCountInString(summary) <= 16
+	return short && (last == '：' || last == ':' || numberedHeading.MatchString(summary))
 }
+
+// numberedHeading is a heading's numbering: 一、, （二）, 第三章, 1.
+var numberedHeading = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十0-9]+[章节部分篇]|[0-9]+[.、])`)

@@ -646,6 +646,11 @@ func testCardsDescribed(t *testing.T, e storetest.Engine) {
 			if a := hits[0].Article; a.Summary != want[a.ID] {
 				t.Errorf("%s: %s's card says %q, want %q", how, a.ID, a.Summary, want[a.ID])
 			}
+			// A list line's snippet is cut from what the card says (a
+			// review's find: 各位代表： under a list's title).
+			if sn := l.Snippets(ctx, q, hits[:1]); strings.Contains(sn[0].Snippet, "各位代表") || strings.Contains(sn[0].Snippet, "\u200b") {
+				t.Errorf("%s: %s's list line says %q", how, hits[0].Article.ID, sn[0].Snippet)
+			}
 		}
 	}
 	if _, err := first.Import(ctx, arts[:2], nil); err != nil {

@@ -28,13 +28,19 @@ const (
 )
 
 // snippetText is what a hit's snippet is cut from: the roundup item that
-// matched, or the article's summary, or its title.
+// matched, or what the article's card says (its summary, or its first
+// paragraph when the summary says nothing: 各位代表： was a list line, a
+// review's find), or its title.
 func snippetText(d *doc, h *content.Hit) string {
+	desc := d.card.summary
+	if d.card.described {
+		desc = d.card.desc
+	}
 	switch {
 	case h.Story != nil:
 		return h.Story.Text
-	case d.card.summary != "":
-		return d.card.summary
+	case desc != "":
+		return desc
 	}
 	return d.card.title
 }
@@ -64,6 +70,14 @@ func snippetIn(terms markTerms, text string, scan int) (string, bool) {
 		for back := 0; start > 0 && back < snippetLead; back++ {
 			_, size := utf8.DecodeLastRuneInString(text[:start])
 			start -= size
+		}
+	}
+	if len(marks) > 0 {
+		// A sentence ending inside the lead: the window opens after it
+		// (…坚持和发展…, not …。坚持和发展…), as it did after a line break.
+		if i := strings.LastIndexAny(text[start:marks[0][0]], "。！？；!?;"); i >= 0 {
+			_, size := utf8.DecodeRuneInString(text[start+i:])
+			start += i + size
 		}
 	}
 	cut := strings.TrimLeft(text[:start], " ") != "" // text before the window, not only spaces

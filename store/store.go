@@ -527,14 +527,15 @@ func (s *Store) Newest(ctx context.Context, category string) (_ content.Article,
 
 // Indexed is an article as the search index loads it: the card, with the
 // start of its body (for a card whose summary says nothing: its first
-// paragraph), and the stored analysis, if any.
+// paragraph, which 4,000 characters hold past any run of headings the
+// corpus has), and the stored analysis, if any.
 type Indexed struct {
 	Article  content.Article
 	Version  int
 	Analysis []byte
 }
 
-const indexedQuery = `SELECT a.id, a.title, a.summary, substr(a.body, 1, 1000), a.url, a.cover, a.category, a.tags, a.source, a.author,
+const indexedQuery = `SELECT a.id, a.title, a.summary, substr(a.body, 1, 4000), a.url, a.cover, a.category, a.tags, a.source, a.author,
 		a.published_on, a.scheduled_on, a.created_at, a.updated_at, coalesce(t.version, 0), t.data
 		FROM articles a LEFT JOIN article_terms t ON t.article_id = a.id`
 
