@@ -956,6 +956,9 @@ func (c *Config) compile() error {
 	if err != nil {
 		p = append(p, err)
 	}
+	if settings != nil && c.location != nil {
+		settings.SetReadingZone(c.location)
+	}
 	c.settings = settings
 	var answered func(string) bool
 	if settings != nil {

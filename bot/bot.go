@@ -236,7 +236,8 @@ func asked(m Message) string {
 func Asked(text string) string { return withoutFillers(Bare(text)) }
 
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
-	routes, day := b.routesFor(s), midnight(b.now().In(chinaTime))
+	now := b.now()
+	routes, day := b.routesFor(s), dayPair{midnight(now.In(chinaTime)), midnight(s.readingDay(now))}
 	if w, ok := routes.lookup(m.Text, day); ok {
 		m.asked = w.bare
 		note(ctx, func(e *Event) { e.Text = w.bare })
@@ -387,10 +388,10 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		question = text
 	}
 	if b.readings != nil && rule < 0 {
-		if ask, ok := readingAsked(question, b.now().In(chinaTime)); ok {
+		if ask, ok := readingAsked(question, s.readingDay(b.now())); ok {
 			return b.pastReading(ctx, s, m, ask) // 往期每日一读, 昨天的每日一读, 上周的每日一读
 		}
-		if ask, ok := readingAsked(text, b.now().In(chinaTime)); ok && question != text {
+		if ask, ok := readingAsked(text, s.readingDay(b.now())); ok && question != text {
 			// 昨天的每日一读没收到: 收到, an acknowledgement's keyword, had
 			// been taken out, leaving 没 to search (no match).
 			return b.pastReading(ctx, s, m, ask)
@@ -772,7 +773,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	}
 	reading, readingOK := readingAsk{}, false
 	if b.readings != nil {
-		reading, readingOK = readingAsked(core+"的每日一读", b.now().In(chinaTime))
+		reading, readingOK = readingAsked(core+"的每日一读", s.readingDay(b.now()))
 		readingOK = readingOK && !(reading.list && reading.period.name == "") // 往期的呢 is no day
 	}
 	recent := slices.Contains(recentInside, core)
@@ -1540,7 +1541,7 @@ func (b *Bot) closeList(ctx context.Context, m Message) {
 		}
 		return
 	}
-	yesterday := midnight(b.now().In(chinaTime)).AddDate(0, 0, -1).Format(content.DateLayout)
+	yesterday := midnight(b.settings.Load().readingDay(b.now())).AddDate(0, 0, -1).Format(content.DateLayout)
 	if err := b.putFollowUp(ctx, m, FollowUp{Query: asked(m), Readings: &ReadingsOf{Through: yesterday}}); err != nil {
 		b.log.DebugContext(ctx, "close the list before the daily reading", "openid", m.From, "err", err)
 	}

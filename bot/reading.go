@@ -197,7 +197,7 @@ const (
 // readings before (of the period asked), newest first, as a numbered list
 // (更多 pages on).
 func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, ask readingAsk) []Reply {
-	today := midnight(b.now().In(chinaTime))
+	today := midnight(s.readingDay(b.now()))
 	if p := ask.period; p.ahead {
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
 		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noReadingYet, p.name)}}
@@ -277,7 +277,7 @@ func (of *ReadingsOf) header(int) string {
 func (b *Bot) readingHits(ctx context.Context, of ReadingsOf, n int) ([]content.Hit, error) {
 	through := of.Through
 	if through == "" {
-		through = midnight(b.now().In(chinaTime)).Format(content.DateLayout)
+		through = midnight(b.settings.Load().readingDay(b.now())).Format(content.DateLayout)
 	}
 	rs, err := b.readings(ctx, through, n)
 	hits := make([]content.Hit, 0, len(rs))

@@ -266,3 +266,49 @@ func TestReadingsKeptBefore(t *testing.T) {
 		t.Fatalf("a list of no readings kept as %s", none)
 	}
 }
+
+// TestReadingsInTheirZone: the daily reading's days are push.timezone's,
+// as the push's are (a fleet run's find: with Pacific/Honolulu, 12-03
+// there and 12-04 in China, 往期每日一读 listed 12-04's reading as past and
+// 昨天的每日一读 was 12-03's); the news's days stay China's.
+func TestReadingsInTheirZone(t *testing.T) {
+	honolulu, err := time.LoadLocation("Pacific/Honolulu")
+	if err != nil {
+		t.Skipf("no time zone data: %v", err)
+	}
+	var readings []content.Reading // newest first
+	for d := 4; d >= 1; d-- {
+		id := fmt.Sprintf("r%02d", d)
+		readings = append(readings, content.Reading{Day: fmt.Sprintf("2026-12-%02d", d),
+			Article: content.Article{ID: id, Title: "导读" + id, URL: "https://example.com/" + id}})
+	}
+	read := func(_ context.Context, through string, n int) ([]content.Reading, error) {
+		var out []content.Reading
+		for _, r := range readings {
+			if r.Day <= through && len(out) < n {
+				out = append(out, r)
+			}
+		}
+		return out, nil
+	}
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SetReadingZone(honolulu)
+	now := time.Date(2026, 12, 4, 2, 0, 0, 0, chinaTime) // 2026-12-03 08:00 in Honolulu
+	c := catalogOf(content.DemoArticles())
+	for _, r := range readings {
+		c.byID[r.Article.ID] = r.Article
+	}
+	daily := func(context.Context) (content.Article, error) { return readings[1].Article, nil }
+	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Daily: daily, Readings: read, Log: slog.New(slog.DiscardHandler),
+		Now: func() time.Time { return now }})
+	ask := asker(t, b)
+	if r := ask("昨天的每日一读"); r.Card == nil || r.Card.Title != "导读r02" {
+		t.Errorf("昨天的每日一读 on the 3rd in Honolulu: %+v", r)
+	}
+	if r := ask("往期每日一读"); strings.Contains(r.Text, "导读r04") || !strings.Contains(r.Text, "导读r03") {
+		t.Errorf("往期每日一读 on the 3rd in Honolulu lists the 4th's, or not the 3rd's:\n%s", r.Text)
+	}
+}

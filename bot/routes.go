@@ -19,9 +19,13 @@ type routes struct {
 	cache    *lru.Cache[string, route]
 }
 
+// dayPair is the day a way was found on: China's (the news's days, 昨天)
+// and the daily reading's (push.timezone's).
+type dayPair struct{ china, reading time.Time }
+
 // route is a text's way to its search.
 type route struct {
-	day      time.Time // the day (China's) it was found on: 昨天 moves with it
+	day      dayPair // the day it was found on: 昨天 moves with it
 	bare     string    // the text as the query log shows it
 	question string    // what is searched
 }
@@ -54,12 +58,12 @@ func (b *Bot) routesFor(s *Settings) *routes {
 }
 
 // lookup returns the way text was found on day, if kept.
-func (r *routes) lookup(text string, day time.Time) (route, bool) {
+func (r *routes) lookup(text string, day dayPair) (route, bool) {
 	if r == nil || len(text) > routeTextBytes {
 		return route{}, false
 	}
 	w, ok := r.cache.Get(text)
-	if !ok || !w.day.Equal(day) {
+	if !ok || !w.day.china.Equal(day.china) || !w.day.reading.Equal(day.reading) {
 		return route{}, false
 	}
 	return w, true

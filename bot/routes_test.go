@@ -94,11 +94,11 @@ func TestRoutesKeepAnswers(t *testing.T) {
 	}
 	for text, want := range map[string]bool{"枫桥经验": true, "人民至上": true, "全过程人民民主": true, "嗯，那个，枫桥经验。": true,
 		"二": false, "最新的枫桥经验": false, "2025年的呢": false, "8月22日阅兵": false, "第一个和第二个": false} {
-		if _, ok := r.lookup(text, midnight(now)); ok != want {
+		if _, ok := r.lookup(text, dayPair{midnight(now), midnight(now)}); ok != want {
 			t.Errorf("%s kept: %v, want %v", text, ok, want)
 		}
 	}
-	if _, ok := r.lookup("枫桥经验", midnight(now.AddDate(0, 0, 1))); ok {
+	if _, ok := r.lookup("枫桥经验", dayPair{midnight(now.AddDate(0, 0, 1)), midnight(now.AddDate(0, 0, 1))}); ok {
 		t.Error("a way found yesterday is kept today")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -50,6 +51,21 @@ type Settings struct {
 	optKeywords map[string]bool // normalised keyword → opt out (true) or in
 	optList     []string        // optKeywords' keys, for looking through each message
 	fold        func(string) string
+	// readingZone is push.timezone: the daily reading's days are its
+	// (昨天的每日一读, 往期每日一读), while the news's are China's.
+	readingZone *time.Location
+}
+
+// SetReadingZone sets the zone the daily reading's days are in (push.timezone;
+// China's by default). Called once, before the settings are in use.
+func (s *Settings) SetReadingZone(loc *time.Location) { s.readingZone = loc }
+
+// readingDay is now in the daily reading's zone.
+func (s *Settings) readingDay(now time.Time) time.Time {
+	if s.readingZone == nil {
+		return now.In(chinaTime)
+	}
+	return now.In(s.readingZone)
 }
 
 type rule struct {
