@@ -26,8 +26,8 @@ type dayPair struct{ china, reading time.Time }
 // route is a text's way to its search.
 type route struct {
 	day      dayPair // the day it was found on: 昨天 moves with it
-	bare     string    // the text as the query log shows it
-	question string    // what is searched
+	bare     string  // the text as the query log shows it
+	question string  // what is searched
 }
 
 // routeTextBytes bounds the texts kept: a follower's long message is
