@@ -2067,10 +2067,12 @@ func wordChoice(norm string) (n int, sure, ok bool) {
 		// with none open, 头条 is searched.
 		return 1, false, true
 	}
-	core = strings.TrimPrefix(core, "第")
+	core, ordinal := strings.CutPrefix(core, "第")
 	if r, size := utf8.DecodeLastRuneInString(core); size > 0 && strings.ContainsRune(choiceMeasures, r) {
 		core = core[:len(core)-size]
-		sure = sure || strings.ContainsRune(listMeasures, r)
+		// 第二个, the whole message, is a choice as 第二篇 is (a follower
+		// run's find: after a card it found 第二个百年奋斗目标).
+		sure = sure || strings.ContainsRune(listMeasures, r) || ordinal
 	}
 	if n, ok := digitsUpTo(core, 2); ok {
 		return n, sure, true

@@ -704,7 +704,7 @@ func TestWordChoice(t *testing.T) {
 	// often a search (二号 of 鹊桥二号, no2, 第一). A greeting makes
 	// nothing sure (a review's find: 你好，315 got the no-list reply).
 	for text, want := range map[string]bool{"请问十一": false, "你好，第二篇": true, "第二篇": true, "看第三条": true, "选②": true, "2吧": true, "请发一下第二篇": true, "第二个链接": true,
-		"第100篇": true, "最后一篇": true, "头条": false, "二": true, "2号": false, "二号": false, "十个": false, "第一": false, "三个": false, "no2": false, "No.1": false} {
+		"第100篇": true, "最后一篇": true, "头条": false, "二": true, "第二个": true, "2号": false, "二号": false, "十个": false, "第一": false, "三个": false, "no2": false, "No.1": false} {
 		if _, sure, ok := wordChoice(Bare(text)); !ok || sure != want {
 			t.Errorf("%s: sure %v (a choice %v), want %v", text, sure, ok, want)
 		}
@@ -1119,8 +1119,11 @@ func TestMoreAfterACard(t *testing.T) {
 			}
 		case second.Type == ReplyNews && second.Card.URL != card.Card.URL:
 			seconds++
-			if r := ask("第二篇"); r.Type != ReplyNews || r.Card.URL != second.Card.URL {
-				t.Errorf("第二篇 after 2, for %s: %v, then %v", q, second, r)
+			// 第二个 too (a follower run's find: it found 第二个百年奋斗目标).
+			for _, text := range []string{"第二篇", "第二个"} {
+				if r := ask(text); r.Type != ReplyNews || r.Card.URL != second.Card.URL {
+					t.Errorf("%s after 2, for %s: %v, then %v", text, q, second, r)
+				}
 			}
 			third := ask("第三篇")
 			if third.Type == ReplyNews && (third.Card.URL == card.Card.URL || third.Card.URL == second.Card.URL) || third.Type != ReplyNews && third.Text != noMoreThanCard {
