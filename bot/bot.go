@@ -398,10 +398,11 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		}
 	}
 	if rule < 0 {
-		kept = kept && !strings.HasSuffix(question, "呢") // followUpAsked may read the follower's list
-		if r := b.followUpAsked(ctx, s, m, question); r != nil {
+		r, read := b.followUpAsked(ctx, s, m, question)
+		if r != nil {
 			return r // 每日一读, then 上周的呢; 国常会, then 最新的呢; 政府工作报告, then 2025年的呢
 		}
+		kept = kept && !read
 	}
 	if rule < 0 && asksLatest(question) && asksPushed(question) {
 		// 今天推送了什么 asks for the reading pushed today, when there is
@@ -761,15 +762,30 @@ var yearAlone = regexp.MustCompile(`^(?:19|20)\d\d年?$`)
 // that question with it (国常会, then 最新的呢; 政府工作报告, then 2025年的呢:
 // searched alone, they got the latest five and a card on Germany's
 // economy). nil for anything else. The follow-up is read once, and only
-// for a text that asks one of these.
-func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text string) []Reply {
-	core, asked := strings.CutSuffix(text, "呢")
-	if !asked || utf8.RuneCountInString(core) > 12 {
-		return nil
+// for a text that asks one of these (read says it was).
+func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text string) (_ []Reply, read bool) {
+	for _, thanks := range []string{"谢谢老师", "谢谢", "麻烦了"} { // 2022年的呢？谢谢
+		text = strings.TrimSuffix(text, thanks)
 	}
-	core = strings.TrimSuffix(core, "的")
+	core, asked := strings.CutSuffix(text, "呢")
+	if utf8.RuneCountInString(core) > 12 {
+		return nil, false
+	}
+	core, of := strings.CutSuffix(core, "的")
+	led := false
 	for _, lead := range []string{"那么", "那", "还有"} { // 那2024年的呢 (a follower run's find: searched alone)
-		core = strings.TrimPrefix(core, lead)
+		if rest, ok := strings.CutPrefix(core, lead); ok {
+			core, led = rest, true
+		}
+	}
+	// A year asked as followers write one (去年的呢, 二〇二二年的呢, 23年的呢, and
+	// 那2022年的 without 呢: a follower run's finds, each searched alone).
+	year, isYear := yearFollowUp(core, b.now().In(chinaTime))
+	if !asked && !(isYear && (led || of)) {
+		return nil, false
+	}
+	if isYear {
+		core = year
 	}
 	reading, readingOK := readingAsk{}, false
 	if b.readings != nil {
@@ -777,25 +793,56 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		readingOK = readingOK && !(reading.list && reading.period.name == "") // 往期的呢 is no day
 	}
 	recent := slices.Contains(recentInside, core)
-	topicOK := recent || yearAlone.MatchString(core)
+	topicOK := recent || isYear
 	if !readingOK && !topicOK {
-		return nil
+		return nil, false
 	}
 	list, err := b.followUps.Get(ctx, m.From)
 	switch {
 	case err != nil:
-		return nil
+		return nil, true
 	case readingOK && list.Readings != nil:
-		return b.pastReading(ctx, s, m, reading)
+		return b.pastReading(ctx, s, m, reading), true
 	case !topicOK || list.Search == "" || list.Mentions || list.Newest:
-		return nil
+		return nil, true
 	case recent:
-		return b.newest(ctx, s, m, list.Search)
+		return b.newest(ctx, s, m, list.Search), true
 	}
 	// The year asked in place of the question's own (2025年政府工作报告, then
 	// 2024年的呢; 2022年的呢, then 2021年的呢): with both, the list held the
 	// year asked before above the one asked now.
-	return b.search(ctx, s, m, core+" "+withoutYears(list.Search), 0)
+	return b.search(ctx, s, m, core+" "+withoutYears(list.Search), 0), true
+}
+
+// yearFollowUp reads text as a year alone, written as followers do (2024年,
+// 2024, 二〇二四年, 24年, 今年, 去年, 前年), as digits and 年 (2024年).
+func yearFollowUp(text string, today time.Time) (string, bool) {
+	switch text {
+	case "今年":
+		return strconv.Itoa(today.Year()) + "年", true
+	case "去年":
+		return strconv.Itoa(today.Year()-1) + "年", true
+	case "前年":
+		return strconv.Itoa(today.Year()-2) + "年", true
+	}
+	if yearAlone.MatchString(text) {
+		return strings.TrimSuffix(text, "年") + "年", true
+	}
+	digits, ok := strings.CutSuffix(text, "年")
+	if !ok {
+		return "", false
+	}
+	switch n := utf8.RuneCountInString(digits); {
+	case n == 4:
+		if y := hanDigits(digits); y >= 1900 && y < 2100 {
+			return strconv.Itoa(y) + "年", true
+		}
+	case n == 2 && digits[0] >= '0' && digits[0] <= '9' && digits[1] >= '0' && digits[1] <= '9':
+		if y, err := strconv.Atoi(digits); err == nil && 2000+y <= today.Year()+1 {
+			return strconv.Itoa(2000+y) + "年", true // 23年: this century's, not one to come
+		}
+	}
+	return "", false
 }
 
 // yearWritten is a year as a question holds it: 2025年, 2025年度, 2025.

@@ -2078,6 +2078,29 @@ func TestTopicFollowUp(t *testing.T) {
 		}
 		before = fmt.Sprintf("https://example.com/%d\"", c.year)
 	}
+	// Years as followers write them, and without 呢 after 那 (a follower
+	// run's finds: 去年的呢 got a card on Germany's economy, 二〇二二年的呢
+	// and 那2022年的 lists of 2022's news, 23年的呢 no match).
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 4, 9, 0, 0, 0, chinaTime)
+	ask = asker(t, New(s, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }}))
+	for _, c := range []struct {
+		text string
+		year int
+	}{{"2023年政府工作报告", 2023}, {"去年的呢", 2025}, {"前年的呢", 2024}, {"二〇二二年的呢", 2022}, {"那2021年的", 2021}, {"23年的呢", 2023},
+		{"2022年的呢？谢谢", 2022}, {"那今年的呢", 0}} {
+		r := ask(c.text)
+		shown := r.Text
+		if r.Card != nil {
+			shown = r.Card.URL + "\""
+		}
+		if want := fmt.Sprintf("https://example.com/%d\"", c.year); c.year > 0 && !strings.Contains(shown, want) {
+			t.Errorf("%s: want the %d report, got %+v", c.text, c.year, r)
+		}
+	}
 }
 
 // TestChoiceOfAnArticleGone: a number choosing an article removed since
