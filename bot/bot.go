@@ -418,6 +418,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		return b.latest(ctx, s, m)
 	}
 	if day, rest, ok := readDay(question, b.now().In(chinaTime)); ok {
+		day = day.news()
 		kept = false // dayTopic reads the store
 		if asksDayNews(day, rest) {
 			return b.day(ctx, s, m, day) // 8月22日新闻联播, 昨天的新闻, and 2月30日 (not a date)

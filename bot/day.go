@@ -88,6 +88,26 @@ type askedDay struct {
 	nth int
 	// loose is a date written loosely (8.22): a day only beside news words.
 	loose bool
+	// coming is a date without its year read as one of the coming week
+	// (12月5日 asked on the 4th): the reading's day. News has none yet.
+	coming bool
+}
+
+// news is the day as a question about news means it: a date of the coming
+// week without its year is last year's (a follower run's find: 12月10日的新闻
+// asked on the 4th said 2026年12月10日 had no articles), as it was before
+// readings were asked for by such dates.
+func (a askedDay) news() askedDay {
+	if !a.coming {
+		return a
+	}
+	for y := a.day.Year() - 1; y >= a.day.Year()-8; y-- {
+		if t, ok := validDate(y, int(a.day.Month()), a.day.Day()); ok {
+			a.day, a.yearless, a.coming = t, true, false
+			return a
+		}
+	}
+	return a
 }
 
 // nthItem is one of a day's articles named by its place: 第二条, 第3篇, 头条.
@@ -99,6 +119,7 @@ var nthItem = regexp.MustCompile(`第([0-9]{1,2}|[一二三四五六七八九十
 // today; one that is no date (2月30日) asks for nothing.
 func dayAsked(text string, today time.Time) (askedDay, bool) {
 	a, rest, ok := readDay(text, today)
+	a = a.news()
 	if !ok || !asksDayNews(a, rest) {
 		return askedDay{}, false
 	}
@@ -130,7 +151,10 @@ func readDay(text string, today time.Time) (a askedDay, rest string, ok bool) {
 		a.loose = loc[0][2*looseDate] >= 0
 		rest = text[:loc[0][0]] + " " + text[loc[0][1]:]
 		var good bool
-		if a.day, a.yearless, good = dateOf(text, loc[0], today); !good {
+		a.day, a.yearless, good = dateOf(text, loc[0], today)
+		yearWritten := loc[0][2*1] >= 0 || loc[0][2*4] >= 0 || loc[0][2*7] >= 0
+		a.coming = good && !yearWritten && a.day.After(midnight(today))
+		if !good {
 			// Not a number alone (8.32, 20000000): a date with 月 or with
 			// its year (2024-02-30), or one beside words asking for news.
 			date := text[loc[0][0]:loc[0][1]]
@@ -142,13 +166,13 @@ func readDay(text string, today time.Time) (a askedDay, rest string, ok bool) {
 		}
 		thisYear := false
 		for w, back := range yearsBack {
-			if i := strings.Index(rest, w); a.yearless && i >= 0 {
+			if i := strings.Index(rest, w); (a.yearless || a.coming) && i >= 0 {
 				// 去年8月22日: that year's (a follower run's find: no match).
 				t, ok := validDate(today.Year()-back, int(a.day.Month()), a.day.Day())
 				if !ok {
 					return askedDay{noDate: w + strings.TrimSpace(text[loc[0][0]:loc[0][1]])}, "", true // 去年2月29日
 				}
-				a.day, a.yearless, thisYear = t, false, back == 0
+				a.day, a.yearless, a.coming, thisYear = t, false, false, back == 0
 				rest = rest[:i] + " " + rest[i+len(w):]
 			}
 		}
