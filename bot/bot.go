@@ -523,7 +523,8 @@ func asksPushed(text string) bool {
 
 // recentWords, beside a topic, ask for its newest articles (最新的枫桥经验).
 // Not 今天 nor 昨天: they name a day, and 今天的国常会 may be another day's.
-var recentWords = []string{"最新", "最近", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周", "这星期", "本月", "这个月"}
+var recentWords = []string{"最新", "最近", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周", "这星期", "本月", "这个月",
+	"上一次", "上次", "上一期"}
 
 // recentInside are the recency words taken out from inside a question:
 // those no longer word holds across its edge (日本周边 holds 本周, 基本月薪
@@ -545,6 +546,9 @@ var (
 		"什么时候召开的", "什么时候召开", "哪天召开的", "哪天开的", "开了吗", "决定了什么", "部署了什么",
 		"定了什么", "有什么内容", "有什么进展", "有什么新进展",
 		// 最近国常会都讲了些什么内容: its header had said 「国常会都讲了些什么」.
+		// After the recency word too (国常会最近一次, 求是最新一期: a follower
+		// run's finds, the 2023 meeting's 第一次 first, and no match).
+		"一次", "一期",
 		// (Not 内容 alone: 会议内容 is a topic.)
 		"都讲了些什么", "都讲了什么", "都讲了啥", "讲了些什么", "都说了些什么", "都说了什么", "说了些什么", "讲的什么", "说的什么",
 		"都讲了些什么内容", "讲了些什么内容", "讲了什么内容", "说了什么内容", "都有什么", "都有哪些", "的", "了", "吗", "呢", "呀", "啊", "吧"}))

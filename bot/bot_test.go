@@ -1744,6 +1744,8 @@ func TestNewestOfATopic(t *testing.T) {
 		"请问有没有关于枫桥经验的最新文章": "枫桥经验", "国常会的最新新闻": "国常会",
 		// A fifth follower run's: the list was headed 「国常会都讲了些什么」.
 		"最近国常会都讲了些什么": "国常会", "最近国常会讲了什么内容": "国常会", "最近成都": "成都",
+		// A sixth's: the recency word after the topic, 上一次.
+		"国常会最近一次": "国常会", "国常会最新一期": "国常会", "求是最新一期": "求是", "上一次国常会是哪天": "国常会", "上次国常会": "国常会",
 		// What-is-new words that are a topic's own (a review's finds: 一期, 发布会 were searched).
 		"最新一期新闻联播": "新闻联播", "最新新闻发布会": "新闻发布会", "最新推荐": "推荐", "最新发展": "发展",
 		// Nor a word cut apart (a review's finds).
