@@ -1269,6 +1269,8 @@ var moreWords = map[string]bool{"更多": true, "还有吗": true, "还有呢": 
 	"别的": true, "其他": true, "下一批": true, "下一组": true, "换一组": true, "换一换": true, "再来一批": true, "再来一些": true,
 	"再来几个": true, "再来": true, "还有更多": true, "更多文章": true, "next": true, "还有哪些": true, "下一篇": true,
 	"还有没有别的": true,
+	// Another than the one shown (a follower run's finds: no match).
+	"换一篇": true, "换一个": true, "换一条": true, "换个": true, "另外一篇": true, "另一篇": true, "另外的": true, "还有别的吗": true,
 	// Asked, not said: 就这些吧 and 没了 close a conversation.
 	"没有了吗": true, "没了吗": true, "就这些吗": true}
 

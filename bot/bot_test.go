@@ -1044,7 +1044,7 @@ func TestChoicesAndMoreInTheirWords(t *testing.T) {
 	nobody := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
 	// A numeral alone too (a hostile run's find: searched, 二 was answered
 	// with 二〇二五年新年贺词 as a card).
-	for _, text := range []string{"换一批", "选②", "第二篇", "更多", "继续", "还有吗", "第二个链接", "二", "三"} {
+	for _, text := range []string{"换一批", "选②", "第二篇", "更多", "继续", "还有吗", "第二个链接", "二", "三", "换一篇", "换一个", "另外一篇"} {
 		if r := nobody(text); r.Type != ReplyText || r.Text != s.noList {
 			t.Errorf("%s with nothing open: %v, want the no-list reply", text, r)
 		}
@@ -1097,7 +1097,16 @@ func TestMoreAfterACard(t *testing.T) {
 			continue
 		}
 		cards++
-		switch more := ask("还有吗"); {
+		more := ask("还有吗")
+		// 换一篇, another than the one shown, is asked alike (a follower
+		// run's find: no match).
+		if again := ask(q); again.Card == nil || again.Card.URL != card.Card.URL {
+			t.Fatalf("%s again: %v, first %v", q, again, card)
+		}
+		if other := ask("换一篇"); other.Text != more.Text {
+			t.Errorf("换一篇 after the card of %s: %v, 还有吗: %v", q, other, more)
+		}
+		switch {
 		case more.Type == ReplyText && more.Text == noMoreThanCard:
 		case more.Type == ReplyText && strings.Contains(more.Text, "1. ") && !strings.Contains(more.Text, card.Card.URL):
 			paged++
