@@ -427,6 +427,14 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			if r := b.dayTopic(ctx, s, m, day, topic); r != nil {
 				return r // 9月3日阅兵, 8月22日的新闻联播有国常会吗
 			}
+			if day.relative {
+				// 昨晚新闻联播有没有讲国常会, yesterday without one: the
+				// newest, not whichever year's the search ranks first (a
+				// follower run's find: a 2023 meeting's card).
+				if r := b.newest(ctx, s, m, topic); r != nil {
+					return r
+				}
+			}
 		}
 	}
 	if p, rest, ok := readNewsPeriod(question, b.now().In(chinaTime)); ok && rule < 0 && (asksNewsOnly(rest) || asksLatest(rest)) {

@@ -503,6 +503,10 @@ func topicOnDay(a askedDay, rest string) (string, bool) {
 		return "", false
 	}
 	topic := trimAsking(rest)
+	if t, ok := strings.CutPrefix(topic, "有"); ok && utf8.RuneCountInString(t) >= 2 &&
+		strings.HasSuffix(strings.TrimFunc(rest, func(r rune) bool { return !isWordRune(r) }), "吗") {
+		topic = t // 昨天有国常会吗: asked whether there was one (and 有机农业吗 of 机农业, a word this cannot tell)
+	}
 	if strings.IndexFunc(topic, isWordRune) < 0 || utf8.RuneCountInString(topic) > maxDayTopic {
 		return "", false
 	}
@@ -515,7 +519,11 @@ const maxDayTopic = 16
 // dayEdges are the words asking for a day's news trimmed off a topic's ends:
 // the words of two characters or more, and particles (not 新 of 新质生产力).
 var dayEdges = longestFirst(slices.Concat(slices.DeleteFunc(slices.Clone(dayAsking), func(w string) bool { return utf8.RuneCountInString(w) < 2 }),
-	[]string{"的", "了", "吗", "呢", "呀", "啊", "吧"}))
+	// What is asked of the day's news about the topic (昨晚新闻联播有没有讲
+	// 国常会, 昨天有国常会吗: a follower run's find, 讲国常会 searched).
+	// Not 有, 讲 or 提 alone: 有机农业, 讲党课, 提高收入 are topics.
+	[]string{"有没有讲", "有没有提到", "有没有说", "有没有报道", "讲没讲", "讲了", "提到了", "报道了",
+		"的", "了", "吗", "呢", "呀", "啊", "吧"}))
 
 // trimAsking is s without dayEdges, punctuation and spaces at its ends.
 func trimAsking(s string) string {

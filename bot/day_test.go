@@ -283,8 +283,14 @@ func TestArticlesOfADayOnATopic(t *testing.T) {
 	if r := ask("8月22日阅兵"); r.Type == ReplyText && strings.Contains(r.Text, "8月22日「") {
 		t.Errorf("a day without the topic's articles: %q", r.Text)
 	}
+	// Yesterday without one: the newest, not whichever the search ranks
+	// first (a follower run's find: a 2023 meeting's card).
+	if r := ask("昨晚新闻联播有没有讲阅兵"); !strings.HasPrefix(r.Text, "「阅兵」最新的文章：\n1. ") || listedTitles(r)[0] != "纪念大会隆重举行 盛大阅兵展示强大国防" && listedTitles(r)[0] != "阅兵装备方队亮相" {
+		t.Errorf("昨晚新闻联播有没有讲阅兵, yesterday without one:\n%s", r.Text)
+	}
 	for _, c := range []struct{ text, topic string }{
-		{"9月3日阅兵", "阅兵"}, {"8月22日的新闻联播有国常会吗", "有国常会"}, {"昨天的国常会", "国常会"}, {"8月22日 新质生产力", "新质生产力"},
+		{"9月3日阅兵", "阅兵"}, {"8月22日的新闻联播有国常会吗", "国常会"}, {"昨天的国常会", "国常会"}, {"8月22日 新质生产力", "新质生产力"},
+		{"昨晚新闻联播有没有讲国常会", "国常会"}, {"8月22日有机农业", "有机农业"}, {"8月22日讲党课", "讲党课"},
 		{"上周五新闻联播说了什么一带一路的内容", "一带一路"}, {"8月22日新闻联播", ""}, {"8.22 阅兵", ""}, {"2月30日阅兵", ""},
 		{"8月22日第二条", ""}, {"今天的阅兵", ""},
 	} {
