@@ -236,7 +236,7 @@ func asked(m Message) string {
 func Asked(text string) string { return withoutFillers(Bare(text)) }
 
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
-	now := b.now()
+	now := b.now() // one time for every check: the day the way is kept for is theirs
 	routes, day := b.routesFor(s), dayPair{midnight(now.In(chinaTime)), midnight(s.readingDay(now))}
 	if w, ok := routes.lookup(m.Text, day); ok {
 		m.asked = w.bare
@@ -357,7 +357,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	}
 	if rule >= 0 && s.rules[rule].alone {
 		aside := s.topicAside(text, rule)
-		if day, ok := dayAsked(aside, b.now().In(chinaTime)); ok {
+		if day, ok := dayAsked(aside, now.In(chinaTime)); ok {
 			return b.day(ctx, s, m, day) // 你好，8月22日的新闻联播
 		}
 		if asksLatest(aside) {
@@ -388,10 +388,10 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		question = text
 	}
 	if b.readings != nil && rule < 0 {
-		if ask, ok := readingAsked(question, s.readingDay(b.now())); ok {
+		if ask, ok := readingAsked(question, s.readingDay(now)); ok {
 			return b.pastReading(ctx, s, m, ask) // 往期每日一读, 昨天的每日一读, 上周的每日一读
 		}
-		if ask, ok := readingAsked(text, s.readingDay(b.now())); ok && question != text {
+		if ask, ok := readingAsked(text, s.readingDay(now)); ok && question != text {
 			// 昨天的每日一读没收到: 收到, an acknowledgement's keyword, had
 			// been taken out, leaving 没 to search (no match).
 			return b.pastReading(ctx, s, m, ask)
@@ -417,7 +417,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		}
 		return b.latest(ctx, s, m)
 	}
-	if day, rest, ok := readDay(question, b.now().In(chinaTime)); ok {
+	if day, rest, ok := readDay(question, now.In(chinaTime)); ok {
 		day = day.news()
 		kept = false // dayTopic reads the store
 		if asksDayNews(day, rest) {
@@ -437,7 +437,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			}
 		}
 	}
-	if p, rest, ok := readNewsPeriod(question, b.now().In(chinaTime)); ok && rule < 0 && (asksNewsOnly(rest) || asksLatest(rest)) {
+	if p, rest, ok := readNewsPeriod(question, now.In(chinaTime)); ok && rule < 0 && (asksNewsOnly(rest) || asksLatest(rest)) {
 		return b.periodNews(ctx, s, m, p) // 上周的新闻联播, 11月有什么新闻
 	}
 	if rule < 0 && asksLatest(question) { // 你好，今天有什么新闻: what follows the greeting
@@ -866,10 +866,9 @@ var yearWritten = regexp.MustCompile(`(?:19|20)\d\d ?(?:年度|年的|年)?`)
 func withoutYears(text string) string {
 	var b strings.Builder
 	at := 0
+	digit := func(i int) bool { return i >= 0 && i < len(text) && '0' <= text[i] && text[i] <= '9' }
 	for _, loc := range yearWritten.FindAllStringIndex(text, -1) {
-		digitsEnd := loc[0] + 4
-		digit := func(i int) bool { return i >= 0 && i < len(text) && '0' <= text[i] && text[i] <= '9' }
-		if digit(loc[0]-1) || digit(digitsEnd) {
+		if digit(loc[0]-1) || digit(loc[0]+4) { // a longer number's digits
 			continue
 		}
 		b.WriteString(text[at:loc[0]])
