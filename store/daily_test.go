@@ -175,6 +175,32 @@ func testSeenWriterBatches(t *testing.T, e storetest.Engine) {
 	}
 }
 
+// TestSeenWriterSkipsTheSameMinute: a follower's message within seenGrain
+// of one written is not written again (each had cost an upsert); one a
+// grain later is, and so is every follower's first.
+func TestSeenWriterSkipsTheSameMinute(t *testing.T) {
+	storetest.Each(t, testSeenWriterSkipsTheSameMinute)
+}
+
+func testSeenWriterSkipsTheSameMinute(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	w := s.NewSeenWriter(time.Hour, slog.New(slog.DiscardHandler))
+	at := time.Date(2026, 12, 4, 8, 0, 0, 0, time.UTC)
+	for i := range store.SeenBatch { // a full batch is written at once
+		w.FollowerSeen(ctx, fmt.Sprintf("o%d", i), at)
+	}
+	w.FollowerSeen(ctx, "o1", at.Add(10*time.Second))
+	w.FollowerSeen(ctx, "o2", at.Add(time.Minute))
+	w.FollowerSeen(ctx, "new", at.Add(10*time.Second))
+	w.Close(ctx)
+	for id, want := range map[string]time.Time{"o0": at, "o1": at, "o2": at.Add(time.Minute), "new": at.Add(10 * time.Second)} {
+		if f, err := s.GetFollower(ctx, id); err != nil || !f.LastInteractionAt.Equal(want) {
+			t.Errorf("%s: last message %v (%v), want %v", id, f.LastInteractionAt, err, want)
+		}
+	}
+}
+
 // TestErrorsSayStoreOnce: an operation failing inside another names both,
 // with "store:" once, and still is what it wraps.
 func TestErrorsSayStoreOnce(t *testing.T) {

@@ -68,6 +68,9 @@ func (w *SeenWriter) BlockWrites() (started <-chan struct{}) {
 	return ch
 }
 
+// SeenBatch is how many followers a SeenWriter writes at once.
+const SeenBatch = seenBatch
+
 // FollowersSeen is what a SeenWriter's flush writes, for benchmarks.
 func (s *Store) FollowersSeen(ctx context.Context, seen map[string]time.Time) error {
 	return s.followersSeen(ctx, seen)
