@@ -460,6 +460,8 @@ func TestShippedCourtesyRules(t *testing.T) {
 		// details, a group, courses and money, complaints), each answered
 		// with news; the help asked with a particle; thanks as 感恩.
 		"你们的电话是多少": "转人工客服", "你们是骗子吧": "转人工客服", "你们的回复太慢了": "转人工客服", "有没有交流群": "转人工客服",
+		// A follower run's finds, each searched (no match): 想问问 before, 遴选的 inside.
+		"你好。我是一名考生。想问问你们课程多少钱？": "转人工客服", "老师，有没有遴选的交流群啊": "转人工客服",
 		"课程多少钱": "转人工客服", "我想联系一下你们老师": "转人工客服", "能加一下老师微信吗": "转人工客服", "我交了钱课程怎么还没开": "转人工客服",
 		"你们这个回答完全不对，答非所问": "转人工客服", "电话": "找到", "课程思政": "没有找到", "这个公众号怎么用啊": "我能帮你找",
 		"怎么搜文章": "我能帮你找", "帮助吧": "我能帮你找", "感恩老师，辛苦了！": "不客气", "感恩奋进": "没有找到", "辛苦了一年": "没有找到",

@@ -777,8 +777,16 @@ var yearAlone = regexp.MustCompile(`^(?:19|20)\d\d年?$`)
 // economy). nil for anything else. The follow-up is read once, and only
 // for a text that asks one of these (read says it was).
 func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text string) (_ []Reply, read bool) {
-	for _, thanks := range []string{"谢谢老师", "谢谢", "麻烦了"} { // 2022年的呢？谢谢
-		text = strings.TrimSuffix(text, thanks)
+	// The marks before thanks go too, whether the thanks are still there
+	// or the courtesy rule took them (a follower run's find: 2022年的呢？谢谢
+	// was searched, and listed 2022's news).
+	unmarked := func(t string) string { return strings.TrimRightFunc(t, func(r rune) bool { return !isWordRune(r) }) }
+	text = unmarked(text)
+	for _, thanks := range []string{"谢谢老师", "谢谢", "麻烦了", "老师"} { // 2022年的呢？谢谢 (or 呢? 老师, the courtesy rule having taken 谢谢)
+		if rest, ok := strings.CutSuffix(text, thanks); ok {
+			text = unmarked(rest)
+			break
+		}
 	}
 	core, asked := strings.CutSuffix(text, "呢")
 	if utf8.RuneCountInString(core) > 12 {
@@ -816,11 +824,14 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		return nil, true
 	case readingOK && list.Readings != nil:
 		return b.pastReading(ctx, s, m, reading), true
-	case !topicOK || list.Search == "" || list.Mentions || list.Newest:
+	case !topicOK || list.Search == "" || recent && (list.Mentions || list.Newest):
 		return nil, true
 	case recent:
 		return b.newest(ctx, s, m, list.Search), true
 	}
+	// A year after the topic's newest (国常会最近开了什么会, then
+	// 那2023年的呢: a follower run's find, which got a card on 2023's
+	// economy) is the topic's that year, as after its search.
 	// The year asked in place of the question's own (2025年政府工作报告, then
 	// 2024年的呢; 2022年的呢, then 2021年的呢): with both, the list held the
 	// year asked before above the one asked now.
