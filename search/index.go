@@ -252,6 +252,14 @@ func (ix *Index) Analyze(a content.Article) *Analyzed {
 			}
 		}
 	}
+	// A full text whose title does not say what it is says so as it opens
+	// (——在中国共产党第二十次全国代表大会上的报告; 我代表第十七届中央委员会向大会
+	// 作报告): that word counts in its title, so that 二十大报告 finds the
+	// report, not only the news titled 二十大代表…讨论二十大报告 (issue 12:
+	// the report was not among the first 200).
+	if kind := declaredKind(title, a.Body); kind != "" && an.length[fieldBody] >= fullTextTokens {
+		add(fieldTitle, kind)
+	}
 	// The whole title, as a term of its own: how many articles share it
 	// tells a recurring roundup (国内联播快讯) from a story.
 	an.terms[titleKey(titleText(&a))] = &termFreq{}
@@ -260,13 +268,47 @@ func (ix *Index) Analyze(a content.Article) *Analyzed {
 	return an
 }
 
+// declaredKind is what a document's opening calls it (报告, 讲话) when its
+// title does not: the subtitle's 在…上的报告, or 向大会作报告.
+func declaredKind(title, body string) string {
+	opening := body
+	if i := runeOffset(body, openingRunes); i < len(body) {
+		opening = body[:i]
+	}
+	opening = foldText(opening)
+	for _, kind := range []string{"报告", "讲话"} {
+		if strings.Contains(title, kind) {
+			continue
+		}
+		if strings.Contains(opening, "上的"+kind) || strings.Contains(opening, "向大会作"+kind) {
+			return kind
+		}
+	}
+	return ""
+}
+
+// openingRunes is how much of a body declaredKind reads: a subtitle and
+// the first sentence after the salutation.
+const openingRunes = 200
+
+// runeOffset is the byte offset of the nth rune of s, or len(s).
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
 // titlePrefix marks the whole-title terms.
 const titlePrefix = "\x01"
 
 func titleKey(titleText string) string { return titlePrefix + titleText }
 
 // analyzerRevision is bumped when Analyze's code changes what it produces.
-const analyzerRevision = 6 // 6: roundups' items
+const analyzerRevision = 7 // 6: roundups' items; 7: a full text's declared kind
 
 // analysisVersion changes whenever Analyze would cut text differently: a
 // new analyser revision, or an edited dictionary or term list. Stored

@@ -1423,6 +1423,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		return v.days[a.d] < v.days[b.d]
 	}
 	titleCover := ix.params.titleCover
+	avgBody := max(v.fieldLen[fieldBody]/N, 1)
 	for _, d := range acc.touched {
 		if v.isDead(d) {
 			continue
@@ -1437,6 +1438,13 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		// words in their bodies, out of the candidates.
 		if ds.titleMatched > 0 { // most touched articles hold nothing of it in their titles
 			score *= 1 + titleCover*float64(ds.titleMatched)/total
+		}
+		// A full text's words are diluted by its length in BM25F, where
+		// refine favours it by its length: it must not be out of the
+		// candidates before that (二十大报告 had 16 news about the report
+		// above the report). Weighed against an article of average length.
+		if dc := &v.docs[d]; float64(ds.titleMatched) >= 0.999*total && dc.bodyLen() >= fullTextTokens {
+			score *= (1 + ix.params.lengthPrior*math.Log1p(float64(dc.bodyLen())/avgBody)) / (1 + ix.params.lengthPrior*math.Ln2)
 		}
 		// Most articles fall below the weakest kept: they are dropped
 		// before anything else of theirs is read.
