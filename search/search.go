@@ -824,6 +824,26 @@ func digitYears(text string) string {
 	})
 }
 
+// fullYear writes a question's opening two-digit year in full, as
+// followers mean it (24年政府工作报告 is 2024's: a follower run's find, which
+// listed 2023's, 2007's and 2017's first): this century's, not one to come,
+// and not a span (24年来, 20年前, 30年了). Only at the start: 入职20年 is
+// twenty years.
+func (r reader) fullYear(text string) string {
+	if len(text) < 3 || text[0] < '0' || text[0] > '9' || text[1] < '0' || text[1] > '9' || !strings.HasPrefix(text[2:], "年") {
+		return text
+	}
+	next, _ := utf8.DecodeRuneInString(text[2+len("年"):])
+	if !isHan(next) || strings.ContainsRune("来间前后多了以里内半代", next) {
+		return text
+	}
+	y := 2000 + int(text[0]-'0')*10 + int(text[1]-'0')
+	if y > r.ix.thisYear()+1 {
+		return text
+	}
+	return strconv.Itoa(y) + text[2:]
+}
+
 // chinaTime is China Standard Time, which has no daylight saving.
 var chinaTime = time.FixedZone("CST", 8*3600)
 
@@ -835,7 +855,7 @@ func (ix *Index) thisYear() int { return ix.now().In(chinaTime).Year() }
 // Synonym phrases are found first, on the raw text, so that 国务院常务会议
 // is matched whole before segmentation cuts it.
 func (r reader) parse(text string) query {
-	text = r.absoluteYears(digitYears(text))
+	text = r.absoluteYears(digitYears(r.fullYear(text)))
 	text, fullText := r.withoutFullText(text)
 	q := query{text: text, fullText: fullText}
 	if strings.ContainsAny(q.text, "12") { // every year the pattern matches starts 19 or 20
