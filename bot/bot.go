@@ -347,12 +347,20 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return b.followUp(ctx, s, m, n, &list)
 		}
 	}
-	if rule < 0 && choiceInside.MatchString(unwrapChoice(text)) {
+	if named := unwrapChoice(text); rule < 0 && choiceInside.MatchString(named) {
 		kept = false
-		// 第一个和第二个 with a list open: one at a time (searched, it found
-		// an article about 第一个百年奋斗目标).
-		if list, err := b.followUps.Get(ctx, m.From); err == nil && len(list.IDs) > 0 {
-			return b.followUp(ctx, s, m, 0, &list)
+		// 第一个和第二个 with a list open: the items named, as links (a
+		// follower run's find: "reply a number from 1 to 5", when they had);
+		// searched, it found an article about 第一个百年奋斗目标.
+		list, err := b.followUps.Get(ctx, m.From)
+		switch {
+		case err == nil && len(list.IDs) > 0:
+			return b.several(ctx, s, m, list, namedItems(named))
+		case err == nil && list.Search == "":
+			// With nothing open, items are no topic (1和2 said so, but
+			// 第一个和第二个都想看 got a card on 伟大征程 at 0.90).
+			note(ctx, func(e *Event) { e.Outcome = OutcomeNoList })
+			return []Reply{{Type: ReplyText, Text: s.noList}}
 		}
 	}
 	if rule >= 0 && s.rules[rule].alone {
@@ -1095,6 +1103,79 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 	}
 	return []Reply{b.articleReply(ctx, a)}
 }
+
+// several answers items of a list named at once (第一个和第二个, 1和2): each
+// as a link in one text, as the list showed them; a number past the list
+// gets the list's range.
+func (b *Bot) several(ctx context.Context, s *Settings, m Message, list FollowUp, items []int) []Reply {
+	note(ctx, func(e *Event) { e.Query = list.Query })
+	var found []content.Hit
+	var numbers []int
+	for _, n := range items {
+		if n < 1 || n > len(list.IDs) {
+			note(ctx, func(e *Event) { e.Outcome = OutcomeOutOfRange })
+			return []Reply{{Type: ReplyText, Text: strings.ReplaceAll(s.choiceRange, "{n}", strconv.Itoa(len(list.IDs)))}}
+		}
+		a, err := b.catalog.Get(ctx, list.IDs[n-1])
+		switch {
+		case errors.Is(err, content.ErrNotFound):
+			continue // removed since the list was sent: the others are still there
+		case err != nil:
+			b.log.ErrorContext(ctx, "read follow-up article", "id", list.IDs[n-1], "err", err)
+			return unavailable(ctx, articleUnreadable)
+		}
+		h := content.Hit{Article: a}
+		if n <= len(list.Stories) {
+			if st, ok := storyHeaded(a, list.Stories[n-1]); ok {
+				h.Story = &st
+			}
+		}
+		found, numbers = append(found, h), append(numbers, n)
+	}
+	if len(found) == 0 {
+		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		return []Reply{{Type: ReplyText, Text: articleGone}}
+	}
+	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, found[0].Article.ID })
+	var body strings.Builder
+	for i, h := range found {
+		a := h.Article
+		if h.Story != nil {
+			a.Title = h.Story.Head
+		}
+		if i > 0 {
+			body.WriteByte('\n')
+		}
+		title := html.EscapeString(Cut(a.Title, listTitle))
+		if a.URL != "" {
+			title = `<a href="` + html.EscapeString(a.URL) + `">` + title + `</a>`
+		}
+		line := strconv.Itoa(numbers[i]) + ". " + title
+		if body.Len()+len(line) > maxTextBytes {
+			break // long addresses: the first ones, within WeChat's limit
+		}
+		body.WriteString(line)
+	}
+	return []Reply{{Type: ReplyText, Text: body.String()}}
+}
+
+// namedItems are the numbers of a text choiceInside matched, in order, each
+// once (第一个和第二个: 1, 2; 第1、2篇: 1, 2).
+func namedItems(text string) []int {
+	var items []int
+	for _, run := range numberRuns.FindAllString(text, -1) {
+		n, ok := digitsUpTo(run, 3)
+		if !ok {
+			n, ok = hanNumber(run)
+		}
+		if ok && !slices.Contains(items, n) {
+			items = append(items, n)
+		}
+	}
+	return items
+}
+
+var numberRuns = regexp.MustCompile(`[0-9]+|[一二三四五六七八九十]+`)
 
 // nextAfterCard answers 第二篇 (or 2, 第三篇) after the one card a question
 // got: its answers in order, the card (the first seen) being the first (a

@@ -1028,10 +1028,32 @@ func TestChoicesAndMoreInTheirWords(t *testing.T) {
 			t.Errorf("%s after a list: %v, want item %d", text, r, n)
 		}
 	}
-	for _, text := range []string{"第100篇", "第十一篇", "12", "第一个和第二个吧"} { // several at once: one at a time
+	for _, text := range []string{"第100篇", "第十一篇", "12", "第一个和第三个吧"} {
 		ask("基层治理")
 		if r := ask(text); r.Type != ReplyText || !strings.Contains(r.Text, "1 到 2") {
 			t.Errorf("%s after a list of two: %v", text, r)
+		}
+	}
+	// With nothing open, they are no topic (a follower run's find: a card).
+	for _, text := range []string{"第一个和第二个都想看", "1和2"} {
+		if r := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))(text); r.Type != ReplyText || !strings.Contains(r.Text, "列表") {
+			t.Errorf("%s with nothing open: %v", text, r)
+		}
+	}
+	// Several named at once are each linked, as the list showed them (a
+	// follower run's find: "reply a number from 1 to 5", when they had).
+	for _, text := range []string{"第一个和第二个吧", "1和2", "第二个和第一个我都要", "第1、2篇"} {
+		list := ask("基层治理")
+		links := regexp.MustCompile(`\d\. <a href="[^"]+">[^<]+</a>`).FindAllString(list.Text, -1)
+		if len(links) != 2 {
+			t.Fatalf("基层治理: %v", list)
+		}
+		want := links[0] + "\n" + links[1]
+		if strings.HasPrefix(text, "第二个") {
+			want = links[1] + "\n" + links[0]
+		}
+		if r := ask(text); r.Type != ReplyText || r.Text != want {
+			t.Errorf("%s after a list of two: %q, want %q", text, r.Text, want)
 		}
 	}
 	for _, text := range []string{"最后一篇", "看最后一个"} {
