@@ -395,6 +395,9 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if question == "" {
 		question = text
 	}
+	if rule < 0 {
+		question = selfCorrected(question)
+	}
 	if b.readings != nil && rule < 0 {
 		if ask, ok := readingAsked(question, s.readingDay(now)); ok {
 			return b.pastReading(ctx, s, m, ask) // 往期每日一读, 昨天的每日一读, 上周的每日一读
@@ -1103,6 +1106,24 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 	}
 	return []Reply{b.articleReply(ctx, a)}
 }
+
+// selfCorrected is what a follower said after correcting themselves, as
+// voice messages do (帮我找一下新质生产力，不对，是新型工业化的文章: a follower
+// run's find, no match): the words after 不对，是 (说错了，应该是, 口误，我是说).
+// A complaint (你们的回复不对) is a rule's before this is read.
+func selfCorrected(text string) string {
+	loc := selfCorrection.FindStringIndex(text)
+	if loc == nil {
+		return text
+	}
+	rest := text[loc[1]:]
+	if utf8.RuneCountInString(strings.TrimFunc(rest, func(r rune) bool { return !isWordRune(r) })) < 2 {
+		return text
+	}
+	return rest
+}
+
+var selfCorrection = regexp.MustCompile(`(?:不对|说错了|错了|口误)[\p{P}\s]*(?:应该是|我是说|我说的是|是)`)
 
 // several answers items of a list named at once (第一个和第二个, 1和2): each
 // as a link in one text, as the list showed them; a number past the list

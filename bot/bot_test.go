@@ -2186,3 +2186,27 @@ func TestWithoutYears(t *testing.T) {
 		}
 	}
 }
+
+// TestSelfCorrection: a follower correcting themselves (voice messages do)
+// is asked what they said after it (a follower run's find: 新质生产力，不对，
+// 是新型工业化 got no match). (A complaint, 你们的回复不对，是…, stays the
+// shipped rule's: TestShippedCourtesyRules.)
+func TestSelfCorrection(t *testing.T) {
+	for text, want := range map[string]string{
+		"帮我找一下，那个人民至上，不对，是枫桥经验的文章": "枫桥经验的文章",
+		"人民至上，说错了，应该是枫桥经验":         "枫桥经验",
+		"人民至上口误，我是说枫桥经验":           "枫桥经验",
+		"人民至上不对是枫桥经验":              "枫桥经验",
+		"这个说法不对，是吗":                "这个说法不对，是吗", // too little after it
+		"枫桥经验":                     "枫桥经验",
+	} {
+		if got := selfCorrected(text); got != want {
+			t.Errorf("selfCorrected(%s) = %s, want %s", text, got, want)
+		}
+	}
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	want := ask("枫桥经验")
+	if r := ask("嗯，那个，帮我找一下，就是，那个人民至上，不对，是枫桥经验。"); r.Type != want.Type || r.Text != want.Text || (r.Card == nil) != (want.Card == nil) || r.Card != nil && r.Card.URL != want.Card.URL {
+		t.Errorf("a self-correction: %v, want %v", r, want)
+	}
+}
