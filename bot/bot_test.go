@@ -775,8 +775,11 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 		"退订": "out", "我要退订": "out", "退订吧": "out", "退订，谢谢": "out", "不要再推送了": "out", "别推了": "out", "TD": "out",
 		"退訂": "out", "取消訂閱": "out", "取消订阅": "out", "订阅": "in", "我要订阅": "in", "訂閱": "in",
 		"不要订阅了": "", "退订后还能再订阅吗": "", "订阅号和服务号有什么区别": "",
-		// A no, or a word, beside the keyword (a reviewer's finds).
-		"不想退订了": "", "我不退订": "", "先不退订": "", "别取消订阅": "", "取消退订": "", "不要停止推送": "", "订阅号": "",
+		// A word beside the keyword (a reviewer's finds); a no of leaving
+		// is staying, or coming back (a follower run's find: 不想退订了 after
+		// 退订 got no match; subscribing a subscriber changes nothing).
+		"不想退订了": "in", "我不退订": "in", "先不退订": "in", "别取消订阅": "in", "取消退订": "in", "不要停止推送": "in", "订阅号": "",
+		"算了，还是不退订了": "in", "不退订推送": "in", "退订不了": "", "为什么不退订": "",
 		"请帮我退订一下": "out", "退订吧谢谢": "out", "取消订阅每日一读": "out", "退订推送": "out", "订阅推送": "in", "推送订阅": "in",
 		"要退订": "out", "现在退订": "out", "该退订了": "out", "我现在要取消订阅": "out", "可以退订": "out",
 		"可以退订吗": "out", "我退订": "out",

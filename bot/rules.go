@@ -501,6 +501,20 @@ func (s *Settings) opt(text string) (out, ok bool) {
 	if out, ok := s.optKeywords[text]; ok {
 		return out, true
 	}
+	if strings.ContainsAny(text, "不别取撤") {
+		// A way of leaving taken back (不想退订了, 取消退订, 还是不退订了: a
+		// follower run's find, no match) stays, or comes back.
+		for _, kw := range s.optList {
+			if !s.optKeywords[kw] {
+				continue
+			}
+			for _, no := range []string{"不想", "不要", "不用", "不", "别", "取消", "撤销", "撤回"} {
+				if i := strings.Index(text, no+kw); i >= 0 && onlyAsking(without(text[:i]+text[i+len(no+kw):], takenBack)) {
+					return false, true
+				}
+			}
+		}
+	}
 	best := ""
 	for _, kw := range s.optList {
 		if len(kw) > len(best) && containsWord(text, kw) && onlyAsking(strings.Replace(text, kw, "", 1)) {
@@ -512,6 +526,9 @@ func (s *Settings) opt(text string) (out, ok bool) {
 	}
 	return s.optKeywords[best], true
 }
+
+// takenBack are the words around a leaving taken back: 算了，还是不退订了.
+var takenBack = longestFirst([]string{"算了", "还是", "先", "暂时", "了", "啦"})
 
 // optStatus reports whether text asks about the daily reading's switch
 // rather than flipping it: 退订了吗, 我订阅了没有, 怎么退订, 退订成功了吗.
