@@ -269,14 +269,16 @@ func TestSearchQuality(t *testing.T) {
 	// every question's top five): the same ranking made 0.881 / 0.899 /
 	// 0.690, and ranking those items where no article answers surely cost a
 	// near-miss question (0.672).
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.880, 0.898, 0.671, 0.849
+	// A full text's declared kind (二十大报告): 0.883 / 0.902.
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.882, 0.901, 0.671, 0.849
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}
 	// The dev set, which the hand-made confidence had been fitted to, fell
 	// from 0.900 / 0.908 / 1.000 when the model fitted on the tune half took
 	// its place (BENCHMARKS.md); it is held where it is now.
-	const devRecall, devMRR, devNomatch = 0.891, 0.907, 1.000
+	// (A full text's declared kind took it to 0.908 / 0.921.)
+	const devRecall, devMRR, devNomatch = 0.908, 0.920, 1.000
 	if dev.recall1 < devRecall-1e-9 || dev.mrr5 < devMRR-5e-4 || dev.nomatch < devNomatch-5e-4 {
 		t.Errorf("dev set regressed: %s (floors %.3f / %.3f / %.3f)", &dev, devRecall, devMRR, devNomatch)
 	}
@@ -289,6 +291,20 @@ func TestSearchQuality(t *testing.T) {
 		if len(hits) == 0 || hits[0].Score < minScore || !strings.Contains(hits[0].Article.Title, want) {
 			t.Errorf("%s: want an article on %s first, got %v", text, want, ids(hits))
 		}
+	}
+	// Follower runs' finds on the corpus (not questions of the halves):
+	// the congress reports reached by their short names, a two-digit year,
+	// an unknown Latin word that is no phrase with the word beside it.
+	for text, want := range map[string]string{"十八大报告": "doc-9d3cc7c9", "24年政府工作报告": "doc-5bc940b9", "十三大报告": "doc-25c4360e"} {
+		if hits, _ := ix.Search(context.Background(), text, 5); len(hits) == 0 || hits[0].Article.ID != want || hits[0].Score < minScore {
+			t.Errorf("%s: want %s first, got %v", text, want, ids(hits))
+		}
+	}
+	if hits, _ := ix.Search(context.Background(), "二十大报告", 3); !slices.ContainsFunc(hits, func(h content.Hit) bool { return h.Article.ID == "doc-6081e3e3" }) {
+		t.Errorf("二十大报告: want the report among the first three, got %v", ids(hits))
+	}
+	if hits, _ := ix.Search(context.Background(), "lx面试技巧", 1); len(hits) > 0 && hits[0].Score >= minScore {
+		t.Errorf("lx面试技巧: %s at %.2f, want no match", hits[0].Article.Title, hits[0].Score)
 	}
 	// 面试技巧 (interview skills) is not about 空中技巧 (aerials) on skis.
 	hits, _ := ix.Search(context.Background(), "面试技巧", 5)
