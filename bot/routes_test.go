@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 	"time"
@@ -101,5 +102,92 @@ func TestRoutesKeepAnswers(t *testing.T) {
 	}
 	if _, ok := r.lookup("枫桥经验", dayPair{midnight(now.AddDate(0, 0, 1)), midnight(now.AddDate(0, 0, 1))}); ok {
 		t.Error("a way found yesterday is kept today")
+	}
+}
+
+// TestRoutesKeepAnswersAtRandom: a keeping bot and a non-keeping one get
+// the same random conversations (three followers with their lists and
+// subscriptions, a clock crossing midnight in China and in push.timezone,
+// a reload) and must answer alike, message by message. (A review's test:
+// TestRoutesKeepAnswers' sequences had no followers store, no clock moving
+// and no reload.)
+func TestRoutesKeepAnswersAtRandom(t *testing.T) {
+	vocab := []string{"枫桥经验", "人民至上", "浦江经验", "全过程人民民主", "两会", "阅兵", "二", "2", "第二篇", "第二个", "更多", "换一篇",
+		"下一篇", "上一篇", "返回", "上一页", "最新的呢", "2025年的呢", "那2024年的", "去年的呢", "2024年的", "昨天的呢", "上周的呢",
+		"每日一读", "昨天的每日一读", "昨天推送的是什么", "今天有什么新闻", "昨天的新闻", "谢谢", "你好，两会", "帮助", "退订", "退订了吗",
+		"开启推送", "第一个和第二个", "12月2日的新闻", "12月1日", "12月2日", "明天的每日一读", "今天", "昨天", "今年的呢", "前年的呢",
+		"昨天枫桥经验", "枫桥经验 昨天", "往期", "往期每日一读", "好的", "嗯", "知道了", "收到", "还有吗", "别的", "2号", "no2", "①",
+		"最新的枫桥经验", "枫桥经验最新一期", "上次的", "去年", "今年", "本周", "这周的", "11月的呢", "12月的呢", "那12月的呢",
+		"1和2", "第一个和第二个都想看", "不想退订了", "人民至上，不对，是枫桥经验", "2025年的呢？谢谢", "订阅"}
+	zones := []string{"Asia/Shanghai", "Pacific/Kiritimati", "America/Los_Angeles", "UTC"}
+	hits := map[string]int{}
+	defer func() { t.Logf("kept ways used: %v", hits) }()
+	seeds := uint64(60)
+	if testing.Short() {
+		seeds = 10
+	}
+	for seed := uint64(1); seed <= seeds; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		zone, _ := time.LoadLocation(zones[int(seed)%len(zones)])
+		now := time.Date(2026, 12, 1, 23, 40, 0, 0, chinaTime).Add(-time.Duration(rng.IntN(20)) * time.Hour)
+		mk := func(cacheSize int, extra bool) *Settings {
+			spec := okSearch
+			spec.CacheSize = cacheSize
+			r := demoSpec()
+			if extra {
+				r.Rules = append(r.Rules, RuleSpec{Name: "x", Keywords: []string{"人民至上"}, ResponseSpec: text("规则答复。")})
+			}
+			s, err := Compile(r, spec, okPush, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.SetReadingZone(zone)
+			return s
+		}
+		newBot := func(cacheSize int) (*Bot, *eventLog) {
+			catalog := newDemoCatalog()
+			daily := func(ctx context.Context) (content.Article, error) { return catalog.Get(ctx, "demo-renmin") }
+			readings := func(_ context.Context, through string, n int) ([]content.Reading, error) {
+				var out []content.Reading
+				for i, id := range []string{"demo-fengqiao", "demo-pujiang", "demo-minzhu"} {
+					day := time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -i).Format(content.DateLayout)
+					if day <= through && len(out) < n {
+						a, _ := catalog.Get(context.Background(), id)
+						out = append(out, content.Reading{Day: day, Article: a})
+					}
+				}
+				return out, nil
+			}
+			log := &eventLog{}
+			b := New(mk(cacheSize, false), Deps{Catalog: catalog, FollowUps: NewMemoryFollowUps(), Daily: daily, Readings: readings, Events: log,
+				Followers: &followerLog{}, Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }})
+			b.random = func(int) int { return 0 }
+			return b, log
+		}
+		plain, _ := newBot(0)
+		kept, _ := newBot(64)
+		reloaded := false
+		for i := 0; i < 300; i++ {
+			if rng.IntN(10) == 0 {
+				now = now.Add(time.Duration(rng.IntN(90)) * time.Minute)
+			}
+			if !reloaded && i == 150 {
+				plain.SetSettings(mk(0, true))
+				kept.SetSettings(mk(64, true))
+				reloaded = true
+			}
+			from := fmt.Sprintf("f%d", rng.IntN(3))
+			text := vocab[rng.IntN(len(vocab))]
+			m := Message{From: from, Kind: KindText, Text: text}
+			if r := kept.routes.Load(); r != nil && r.settings == kept.settings.Load() {
+				if _, ok := r.lookup(text, dayPair{midnight(now.In(chinaTime)), midnight(now.In(zone))}); ok {
+					hits[text]++
+				}
+			}
+			want, got := plain.Answer(context.Background(), m), kept.Answer(context.Background(), m)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("seed %d msg %d %s at %s (%s) from %s:\nkept: %+v\nanew: %+v", seed, i, text, now, zone, from, got, want)
+			}
+		}
 	}
 }
