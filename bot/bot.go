@@ -409,7 +409,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		}
 	}
 	if rule < 0 {
-		r, read := b.followUpAsked(ctx, s, m, question)
+		r, read := b.followUpAsked(ctx, s, m, question, now)
 		if r != nil {
 			return r // 每日一读, then 上周的呢; 国常会, then 最新的呢; 政府工作报告, then 2025年的呢
 		}
@@ -787,7 +787,7 @@ var yearAlone = regexp.MustCompile(`^(?:19|20)\d\d年?$`)
 // searched alone, they got the latest five and a card on Germany's
 // economy). nil for anything else. The follow-up is read once, and only
 // for a text that asks one of these (read says it was).
-func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text string) (_ []Reply, read bool) {
+func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text string, now time.Time) (_ []Reply, read bool) {
 	// The marks before thanks go too, whether the thanks are still there
 	// or the courtesy rule took them (a follower run's find: 2022年的呢？谢谢
 	// was searched, and listed 2022's news).
@@ -812,7 +812,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	}
 	// A year asked as followers write one (去年的呢, 二〇二二年的呢, 23年的呢, and
 	// 那2022年的 without 呢: a follower run's finds, each searched alone).
-	year, isYear := yearFollowUp(core, b.now().In(chinaTime))
+	year, isYear := yearFollowUp(core, now.In(chinaTime))
 	if !asked && !(isYear && (led || of)) {
 		return nil, false
 	}
@@ -821,7 +821,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	}
 	reading, readingOK := readingAsk{}, false
 	if b.readings != nil {
-		reading, readingOK = readingAsked(core+"的每日一读", s.readingDay(b.now()))
+		reading, readingOK = readingAsked(core+"的每日一读", s.readingDay(now))
 		readingOK = readingOK && !(reading.list && reading.period.name == "") // 往期的呢 is no day
 	}
 	recent := slices.Contains(recentInside, core)
