@@ -1542,6 +1542,11 @@ func (b *Bot) pager(s *Settings, list FollowUp, first bool) (func(ctx context.Co
 	case list.Latest: // the articles published before those shown (a follower run's find: 更多 said there were none)
 		return func(ctx context.Context, _ string, n int) ([]content.Hit, error) { return b.catalog.Latest(ctx, n) }, 0, latestHeaderFor
 	}
+	if !first {
+		// Not "found 2" on a page after the first's five: it read as all
+		// there were (a follower run's find).
+		return b.catalog.Search, s.search.MinScore, func(int) string { return moreHeader }
+	}
 	return b.catalog.Search, s.search.MinScore, listHeaderFor
 }
 
@@ -1634,10 +1639,10 @@ func (b *Bot) back(ctx context.Context, s *Settings, m Message, list FollowUp, b
 		return []Reply{{Type: ReplyText, Text: noPageBack}}
 	}
 	_, _, header := b.pager(s, page, len(page.Back) == 0)
-	// The page before has the one shown after it; whether the list shown
-	// had more is not kept, and its footer promises none (更多 still
-	// pages on).
-	reply, ids := listReplyWith(b.decorate(ctx, list, hits), header, true, before)
+	// The page before has the one shown after it; the list shown again
+	// promises 更多 as it did (a follower run's find: its footer had
+	// dropped it, and 更多 still paged on).
+	reply, ids := listReplyWith(b.decorate(ctx, list, hits), header, true, before || list.More)
 	page.IDs, page.Stories, page.Opened = ids, storiesOf(hits[:len(ids)]), 0
 	return []Reply{b.keepList(ctx, m, page, reply)}
 }
@@ -1750,6 +1755,7 @@ const listUnreadable = "列表暂时无法读取，请点击列表里的标题�
 // article; when it cannot be stored, the reply does not ask for a number
 // that would not work.
 func (b *Bot) keepList(ctx context.Context, m Message, list FollowUp, reply Reply) Reply {
+	list.More = strings.HasSuffix(reply.Text, listFooterMore)
 	if err := b.putFollowUp(ctx, m, list); err != nil {
 		b.log.ErrorContext(ctx, "store follow-up", "openid", m.From, "err", err)
 		// Neither a number nor 更多 works without it (a footer promising
@@ -2006,6 +2012,8 @@ func cardReply(a content.Article) Reply {
 
 const (
 	listHeader = "找到 %d 篇相关文章：\n"
+	// moreHeader heads a search's pages after the first.
+	moreHeader = "更多相关文章：\n"
 	// mentionsHeader heads the articles that mention a one-word question
 	// no article answers (not how many do: more may).
 	mentionsHeader = "没有专门讲「%s」的文章，以下文章提到了它：\n"

@@ -1286,6 +1286,11 @@ func TestMoreOfEveryList(t *testing.T) {
 	if next.Text == noMore || !strings.Contains(next.Text, "1. ") {
 		t.Fatalf("更多 after a rule's list: %v", next)
 	}
+	// Not "found 1" after the first page's two (a follower run's find: it
+	// read as all there were).
+	if !strings.HasPrefix(next.Text, moreHeader) {
+		t.Errorf("更多's page is headed %q", strings.SplitN(next.Text, "\n", 2)[0])
+	}
 	// 上一页 shows the page before as it was (its snippets too); 更多
 	// after it, the page the follower came from.
 	for _, back := range []string{"上一页", "好的，上一页"} {
@@ -1302,6 +1307,16 @@ func TestMoreOfEveryList(t *testing.T) {
 	}
 	if r := ask("返回"); r.Text != next.Text {
 		t.Fatalf("返回 after a card opened from the list:\n%s\nwant\n%s", r.Text, next.Text)
+	}
+	// A list that promised 更多 promises it again (a follower run's find:
+	// 返回 dropped it from the footer, and 更多 still paged on).
+	if !strings.HasSuffix(first.Text, listFooterMore) {
+		t.Fatalf("基层专题 promises no more: %v", first)
+	}
+	ask("基层专题")
+	ask("1")
+	if r := ask("返回"); r.Text != first.Text {
+		t.Errorf("返回 to a first page:\n%s\nwant\n%s", r.Text, first.Text)
 	}
 	if r := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))("返回"); r.Text != noPageBack {
 		t.Fatalf("返回 with nothing open: %v", r)

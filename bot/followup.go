@@ -42,6 +42,9 @@ type FollowUp struct {
 	Back []Page `json:"back,omitempty"`
 	// Opened is the number of the item last opened from IDs, for 下一篇.
 	Opened int `json:"opened,omitempty"`
+	// More is that the list's footer promised 更多, for 返回 to show it
+	// again as it was.
+	More bool `json:"more,omitempty"`
 }
 
 // keptFollowUp is a FollowUp as kept: readings as the release before kept
