@@ -337,7 +337,11 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		// no list is open, and the list's while one is: the list is what
 		// the follower just read.
 		list, err := b.followUps.Get(ctx, m.From)
+		// 那十八号呢 past the list's end asks of the question's 十八号
+		// (followUpAsked), not for item 18.
+		numberAsked := n > len(list.IDs) && strings.HasSuffix(text, "呢") && strings.Contains(text, "号")
 		switch {
+		case numberAsked:
 		case err == nil && len(list.IDs) > 0:
 			return b.followUp(ctx, s, m, n, &list)
 		case err != nil && rule < 0 && sure:
@@ -813,7 +817,14 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// A year asked as followers write one (去年的呢, 二〇二二年的呢, 23年的呢, and
 	// 那2022年的 without 呢: a follower run's finds, each searched alone).
 	year, isYear := yearFollowUp(core, now.In(chinaTime))
-	if !asked && !(isYear && (led || of)) {
+	// So is a number of the question's counting (神舟十七号, then 那十八号呢;
+	// 抗战胜利80周年, then 那70周年呢: a follower run's finds, the first
+	// read as item 18 of the list, the second searched alone).
+	measure := ""
+	if m := numberedAlone.FindStringSubmatch(core); m != nil && !isYear {
+		measure = m[2]
+	}
+	if !asked && !((isYear || measure != "") && (led || of)) {
 		return nil, false
 	}
 	if isYear {
@@ -825,7 +836,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		readingOK = readingOK && !(reading.list && reading.period.name == "") // 往期的呢 is no day
 	}
 	recent := slices.Contains(recentInside, core)
-	topicOK := recent || isYear
+	topicOK := recent || isYear || measure != ""
 	if !readingOK && !topicOK {
 		return nil, false
 	}
@@ -839,6 +850,15 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		return nil, true
 	case recent:
 		return b.newest(ctx, s, m, list.Search), true
+	case measure != "":
+		// In place of the question's own number of that measure; a
+		// question with none has nothing to count (searched as typed).
+		for _, loc := range numbered.FindAllStringSubmatchIndex(list.Search, -1) {
+			if list.Search[loc[4]:loc[5]] == measure {
+				return b.search(ctx, s, m, list.Search[:loc[0]]+core+list.Search[loc[1]:], 0), true
+			}
+		}
+		return nil, false
 	}
 	// A year after the topic's newest (国常会最近开了什么会, then
 	// 那2023年的呢: a follower run's find, which got a card on 2023's
@@ -848,6 +868,13 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// year asked before above the one asked now.
 	return b.search(ctx, s, m, core+" "+withoutYears(list.Search), 0), true
 }
+
+// numbered is a count with its measure (十七号, 80周年, 第二十三届's 二十三届);
+// numberedAlone, a text that is one.
+var (
+	numbered      = regexp.MustCompile(`([0-9]+|[零〇一二三四五六七八九十百]+)(号|周年|届|次|期)`)
+	numberedAlone = regexp.MustCompile(`^` + numbered.String() + `$`)
+)
 
 // yearFollowUp reads text as a year alone, written as followers do (2024年,
 // 2024, 二〇二四年, 24年, 今年, 去年, 前年), as digits and 年 (2024年).

@@ -2228,3 +2228,49 @@ func TestSelfCorrection(t *testing.T) {
 		t.Errorf("a self-correction: %v, want %v", r, want)
 	}
 }
+
+// TestNumberFollowUp: a count asked in place of the question's own
+// (神舟十七号, then 那十八号呢; 80周年, then 那70周年呢) is the question
+// with it, not item 18 of the list open (a follower run's finds: "reply a
+// number from 1 to 5", and 70周年 searched alone).
+func TestNumberFollowUp(t *testing.T) {
+	arts := content.DemoArticles()
+	for i := range 6 {
+		arts = append(arts, content.Article{ID: fmt.Sprint("s17-", i), Title: fmt.Sprintf("神舟十七号乘组在轨工作%d", i), Summary: "神舟十七号。",
+			PublishedOn: "2023-11-01", URL: fmt.Sprint("https://example.com/s17-", i)},
+			content.Article{ID: fmt.Sprint("s18-", i), Title: fmt.Sprintf("神舟十八号乘组在轨工作%d", i), Summary: "神舟十八号。",
+				PublishedOn: "2024-05-01", URL: fmt.Sprint("https://example.com/s18-", i)})
+	}
+	for _, y := range []int{70, 80} {
+		arts = append(arts, content.Article{ID: fmt.Sprint("kz", y), Title: fmt.Sprintf("纪念抗战胜利%d周年大会举行", y), Summary: "大会隆重举行。",
+			PublishedOn: fmt.Sprintf("%d-09-03", 1945+y), URL: fmt.Sprint("https://example.com/kz", y)})
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	first := func(r Reply) string {
+		if r.Card != nil {
+			return r.Card.URL
+		}
+		if m := regexp.MustCompile(`href="([^"]*)"`).FindStringSubmatch(r.Text); m != nil {
+			return m[1]
+		}
+		return r.Text
+	}
+	for _, step := range []struct{ text, want string }{
+		{"神舟十七号", "https://example.com/s17-"}, {"那十八号呢", "https://example.com/s18-"}, {"十七号的呢", "https://example.com/s17-"},
+		{"抗战胜利80周年", "https://example.com/kz80"}, {"那70周年呢", "https://example.com/kz70"},
+	} {
+		if got := first(ask(step.text)); !strings.HasPrefix(got, step.want) {
+			t.Errorf("%s: %s first, want %s…", step.text, got, step.want)
+		}
+	}
+	// A number of the list's range, or one with its measure and no 呢, is
+	// still its item.
+	ask("神舟十七号")
+	if r := ask("18号"); !strings.Contains(r.Text, "1 到 5") {
+		t.Errorf("18号 after a list of five: %v", r)
+	}
+	ask("神舟十七号")
+	if r := ask("那2号呢"); r.Card == nil || !strings.HasPrefix(r.Card.URL, "https://example.com/s17-") {
+		t.Errorf("那2号呢 after a list: %v", r)
+	}
+}
