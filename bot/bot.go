@@ -858,7 +858,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 				return b.search(ctx, s, m, list.Search[:loc[0]]+core+list.Search[loc[1]:], 0), true
 			}
 		}
-		return nil, false
+		return nil, true // the list read: not a way to keep
 	}
 	// A year after the topic's newest (国常会最近开了什么会, then
 	// 那2023年的呢: a follower run's find, which got a card on 2023's

@@ -2245,7 +2245,16 @@ func TestNumberFollowUp(t *testing.T) {
 		arts = append(arts, content.Article{ID: fmt.Sprint("kz", y), Title: fmt.Sprintf("纪念抗战胜利%d周年大会举行", y), Summary: "大会隆重举行。",
 			PublishedOn: fmt.Sprintf("%d-09-03", 1945+y), URL: fmt.Sprint("https://example.com/kz", y)})
 	}
-	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	// What 70周年 alone finds first (searched as typed, the follow-up got it).
+	arts = append(arts, content.Article{ID: "xj70", Title: "新疆成立70周年", Summary: "庆祝70周年。", PublishedOn: "2025-10-01", URL: "https://example.com/xj70"})
+	keeping := okSearch
+	keeping.CacheSize = 64 // the ways to a search kept: a follow-up's is never one
+	set, err := Compile(demoSpec(), keeping, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := New(set, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler)})
+	ask := asker(t, b)
 	first := func(r Reply) string {
 		if r.Card != nil {
 			return r.Card.URL
@@ -2255,6 +2264,14 @@ func TestNumberFollowUp(t *testing.T) {
 		}
 		return r.Text
 	}
+	// Another follower's 那十八号呢 after a question counting nothing
+	// is searched as typed, and its way is not kept for the next.
+	other := func(text string) Reply {
+		return b.Answer(t.Context(), Message{From: "other", Kind: KindText, Text: text})[0]
+	}
+	other("枫桥经验")
+	other("那十八号呢")
+	other("那70周年呢")
 	for _, step := range []struct{ text, want string }{
 		{"神舟十七号", "https://example.com/s17-"}, {"那十八号呢", "https://example.com/s18-"}, {"十七号的呢", "https://example.com/s17-"},
 		{"抗战胜利80周年", "https://example.com/kz80"}, {"那70周年呢", "https://example.com/kz70"},
