@@ -303,6 +303,11 @@ func TestSearchQuality(t *testing.T) {
 	if hits, _ := ix.Search(context.Background(), "二十大报告", 3); !slices.ContainsFunc(hits, func(h content.Hit) bool { return h.Article.ID == "doc-6081e3e3" }) {
 		t.Errorf("二十大报告: want the report among the first three, got %v", ids(hits))
 	}
+	// A slip into known words, found sure of the wrong thing (a card on
+	// 深圳六个90%的背后 at 0.84), is respelt where that joins them.
+	if res, _ := ix.SearchResult(context.Background(), "新质生产立", 5, false); res.Corrected != "新质生产力" || len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Article.Title, "新质生产力") {
+		t.Errorf("新质生产立: corrected %q, %v", res.Corrected, ids(res.Hits))
+	}
 	if hits, _ := ix.Search(context.Background(), "lx面试技巧", 1); len(hits) > 0 && hits[0].Score >= minScore {
 		t.Errorf("lx面试技巧: %s at %.2f, want no match", hits[0].Article.Title, hits[0].Score)
 	}
