@@ -264,8 +264,16 @@ func (c *compiler) rule(i int, spec RuleSpec) rule {
 			// Matched against folded text: folded too (a 後 in it
 			// would otherwise never match).
 			pattern := c.s.fold(kw)
-			if _, err := regexp.Compile(pattern); err != nil {
+			re, err := regexp.Compile(pattern)
+			if err != nil {
 				c.bad(at, "bad regex: %v", err)
+				continue
+			}
+			// 申论|真题| (a trailing |), .* or . would answer every
+			// message with this rule, search and the rules after it dead,
+			// and nothing said (an operator run's find).
+			if re.MatchString(anyMessage) {
+				c.bad(at, "%q matches any message (an empty alternative, or .*): the reply to every message is replies.default's to give", kw)
 				continue
 			}
 			patterns = append(patterns, "(?:"+pattern+")")
@@ -795,3 +803,7 @@ func (r response) describe() string {
 	}
 	return fmt.Sprintf("%s [%s]", strings.Join(parts, ", "), mode)
 }
+
+// anyMessage is a text no keyword is written for: a regex matching it
+// matches any message.
+const anyMessage = "⁂⁂"

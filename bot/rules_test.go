@@ -56,6 +56,11 @@ func TestCompileErrors(t *testing.T) {
 			[]string{`replies.rules[0].match: "fuzzy" is not one of exact, contains, prefix, regex`}},
 		{"bad regex", func(r *RepliesSpec, _ *SearchSpec) { r.Rules = []RuleSpec{kwRule("regex", "(")} },
 			[]string{`replies.rules[0].keywords[0]: bad regex`}},
+		// An operator run's find: it answered every message, nothing said.
+		{"regex matching any message", func(r *RepliesSpec, _ *SearchSpec) {
+			r.Rules = []RuleSpec{kwRule("regex", "申论|真题|", ".*", ".", "^$", "^申论$")}
+		}, []string{`replies.rules[0].keywords[0]: "申论|真题|" matches any message`, `replies.rules[0].keywords[1]: ".*" matches any message`,
+			`replies.rules[0].keywords[2]: "." matches any message`}},
 		{"no keywords", func(r *RepliesSpec, _ *SearchSpec) { r.Rules = []RuleSpec{{ResponseSpec: text("x")}} },
 			[]string{`replies.rules[0]: needs keywords or keys`}},
 		{"empty keyword", func(r *RepliesSpec, _ *SearchSpec) { r.Rules = []RuleSpec{kwRule("", " ")} },
