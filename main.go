@@ -100,7 +100,34 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		c.pushCmd(), c.scheduleCmd(), c.followersCmd(),
 		c.menuCmd(), c.qrcodeCmd(), c.mediaCmd(), c.reportCmd(), c.votesCmd(),
 	)
+	groupsRefuseStrangers(root)
 	return root
+}
+
+// groupsRefuseStrangers makes every command that only groups others
+// (articles, followers, menu…) refuse a word that is none of them, as the
+// root does: cobra printed the group's help and exited 0, so a cron job
+// running `mpbot followers sycn` succeeded every night (an operator run's
+// find). Alone, the group still prints its help.
+func groupsRefuseStrangers(cmd *cobra.Command) {
+	for _, sub := range cmd.Commands() {
+		groupsRefuseStrangers(sub)
+	}
+	if !cmd.HasParent() || !cmd.HasSubCommands() || cmd.Runnable() {
+		return
+	}
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return cmd.Help()
+		}
+		var names []string
+		for _, sub := range cmd.Commands() {
+			if sub.IsAvailableCommand() {
+				names = append(names, sub.Name())
+			}
+		}
+		return usageError{fmt.Errorf("unknown command %q for %q (its commands: %s)", args[0], cmd.CommandPath(), strings.Join(names, ", "))}
+	}
 }
 
 // open loads the config and builds the parts of the app a command needs,

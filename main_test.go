@@ -1373,3 +1373,18 @@ func TestNoReadingToday(t *testing.T) {
 		t.Errorf("check did not warn of tomorrow:\n%s", out)
 	}
 }
+
+// TestMistypedSubcommand: a word that is none of a group's commands is a
+// usage error, as at the top (an operator run's find: help, exit 0, so a
+// cron job running `mpbot followers sycn` succeeded every night).
+func TestMistypedSubcommand(t *testing.T) {
+	for _, args := range [][]string{{"articles", "lst"}, {"followers", "sycn"}, {"store", "cpy"}, {"votes", "list"}, {"menu", "dif"}, {"bogus"}} {
+		code, _, errOut := runCmd(t, args...)
+		if code != 2 || !strings.Contains(errOut, "unknown command") {
+			t.Errorf("mpbot %s: exit %d, %q", strings.Join(args, " "), code, errOut)
+		}
+	}
+	if code, out, _ := runCmd(t, "articles"); code != 0 || !strings.Contains(out, "list") {
+		t.Errorf("mpbot articles: exit %d, %q; want its help", code, out)
+	}
+}
