@@ -319,18 +319,21 @@ func (c *cli) scheduleCmd() *cobra.Command {
 				return err
 			}
 			defer a.close()
+			cfg := a.cfg.Load()
+			if args[1] < cfg.today(time.Now()) {
+				// The schedule never runs a day past, and followers asking
+				// for past readings were shown it as one sent (an operator
+				// run's find: 2025-01-01, before the account existed, with
+				// no way to take it back).
+				return usageError{fmt.Errorf("%s is past: the schedule is for today and the days to come; `mpbot push --date %s --article %s` sends a missed day's reading", args[1], args[1], args[0])}
+			}
 			art, err := a.store.ScheduleDaily(cmd.Context(), args[1], args[0])
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(c.stdout, "%s: %s\n", args[1], strings.TrimSpace(art.Title))
-			// Allowed (an operator may mean it), but said: the schedule
-			// does not run a day already past, and the reading is
+			// Allowed (an operator may mean it), but said: the reading is
 			// push.category's.
-			cfg := a.cfg.Load()
-			if args[1] < cfg.today(time.Now()) {
-				fmt.Fprintf(c.stderr, "note: %s is past; only `mpbot push --date %s` would send it\n", args[1], args[1])
-			}
 			if cat := cfg.Push.Category; cat != "" && art.Category != cat {
 				fmt.Fprintf(c.stderr, "note: the article is of %q, not push.category %q\n", art.Category, cat)
 			}

@@ -161,19 +161,26 @@ func TestPushCommands(t *testing.T) {
 		t.Fatalf("push while off, of a store without articles: %d\n%s%s", code, out, errOut)
 	}
 	t.Setenv("MPBOT_PUSH_MODE", "log")
-	if code, out, _ := runCmd(t, "schedule", "--config", cfg, "demo-pujiang", "2026-12-02"); code != 0 || !strings.Contains(out, "浦江经验") {
+	today := time.Now().In(time.FixedZone("CST", 8*3600)).Format(content.DateLayout) // push.timezone's
+	if code, out, _ := runCmd(t, "schedule", "--config", cfg, "demo-pujiang", today); code != 0 || !strings.Contains(out, "浦江经验") {
 		t.Fatalf("schedule: %d %s", code, out)
 	}
-	// A past day is accepted, with a note that only a push by hand sends it.
-	if code, _, errOut := runCmd(t, "schedule", "--config", cfg, "demo-pujiang", "2020-01-02"); code != 0 || !strings.Contains(errOut, "2020-01-02 is past") {
+	// A past day is refused, pointing at the push that sends a missed
+	// day's (an operator run's find: accepted, it was shown to followers
+	// among the past readings, never sent, with no way to take it back).
+	if code, _, errOut := runCmd(t, "schedule", "--config", cfg, "demo-pujiang", "2020-01-02"); code != 2 || !strings.Contains(errOut, "2020-01-02 is past") ||
+		!strings.Contains(errOut, "push --date 2020-01-02 --article demo-pujiang") {
 		t.Fatalf("schedule of a past day: %d %s", code, errOut)
 	}
 	// Read on another day too (an operator's find: said nothing), noted;
 	// the day itself again is no repeat.
-	if code, _, errOut := runCmd(t, "schedule", "--config", cfg, "demo-pujiang", "2020-01-02"); code != 0 || !regexp.MustCompile(`it is the reading of [0-9, -]*2026-12-02[0-9, -]* too`).MatchString(errOut) || strings.Contains(errOut, "2020-01-02 too") || strings.Contains(errOut, "2020-01-02,") {
+	if code, _, errOut := runCmd(t, "schedule", "--config", cfg, "demo-pujiang", "2099-01-02"); code != 0 || !regexp.MustCompile(`it is the reading of [0-9, -]*`+today+`[0-9, -]* too`).MatchString(errOut) || strings.Contains(errOut, "2099-01-02 too") || strings.Contains(errOut, "2099-01-02,") {
 		t.Fatalf("schedule of an article read on another day: %d %s", code, errOut)
 	}
-	if _, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-12-02", "--dry-run"); !strings.Contains(out, "(demo-pujiang)") {
+	if code, _, errOut := runCmd(t, "schedule", "--config", cfg, "demo-pujiang", "2099-01-02"); code != 0 || strings.Contains(errOut, "2099-01-02 too") {
+		t.Fatalf("schedule of the same day again: %d %s", code, errOut)
+	}
+	if _, out, _ := runCmd(t, "push", "--config", cfg, "--date", today, "--dry-run"); !strings.Contains(out, "(demo-pujiang)") {
 		t.Fatalf("scheduled article not chosen:\n%s", out)
 	}
 	// Paused (an operator's wish: mode log still chose a reading a day),
