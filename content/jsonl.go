@@ -46,7 +46,11 @@ func ReadJSONL(r io.Reader, file string) ([]Article, []error) {
 				b = bytes.TrimPrefix(b, []byte("\ufeff")) // a BOM, which Windows editors write
 			}
 			if !utf8.Valid(b) {
-				errs = append(errs, &LineError{file, line, errNotUTF8})
+				why := errNotUTF8
+				if err == io.EOF && cutInsideCharacter(b) {
+					why = errCutShort // the last line, valid but for its last character
+				}
+				errs = append(errs, &LineError{file, line, why})
 			} else if a, lerr := decodeArticle(b); lerr != nil {
 				errs = append(errs, &LineError{file, line, lerr})
 			} else {
@@ -66,6 +70,10 @@ func ReadJSONL(r io.Reader, file string) ([]Article, []error) {
 // errNotUTF8 is a file saved in another encoding (GBK, by older Windows
 // editors): decoded as UTF-8 it would import as mojibake.
 var errNotUTF8 = errors.New("not UTF-8 text: save the file as UTF-8")
+
+// errCutShort is a file valid UTF-8 but for its last character: a copy or
+// a save cut short.
+var errCutShort = errors.New("the file ends inside a character: it was cut short; save or copy it again whole")
 
 // jsonKind names a JSON value's kind as encoding/json reports it.
 func jsonKind(v string) string {

@@ -290,6 +290,12 @@ var (
 // without an id or a url (and no --url), the file's name is the id.
 func readMarkdownFile(path string, data []byte, url string) ([]Article, []error) {
 	if line, bad := NotUTF8Line(data); bad {
+		if cutInsideCharacter(data) {
+			// Valid but for its last character: cut short, not saved in
+			// another encoding (an operator run's find: told to save it as
+			// UTF-8, which it was), as a page says.
+			return nil, []error{&LineError{path, line, errCutShort}}
+		}
 		return nil, []error{&LineError{path, line, errNotUTF8}}
 	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")

@@ -357,6 +357,20 @@ func TestEncodings(t *testing.T) {
 	if len(arts) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "gbk.md:4: not UTF-8") {
 		t.Errorf("GBK Markdown: %+v %v", arts, errs)
 	}
+	// Cut inside the last character, a file is cut short, not of another
+	// encoding (an operator run's find: told to save it as UTF-8).
+	md := "---\ntitle: 乡村振兴\n---\n\n联农带农"
+	jsonl := `{"id":"c1","title":"乡村振兴","url":"https://example.com/c1"}` + "\n" + `{"id":"c2","title":"联农带农`
+	for name, data := range map[string]string{"cut.md": md[:len(md)-1], "cut.jsonl": jsonl[:len(jsonl)-2]} {
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, errs := ReadPaths([]string{path}, ReadOptions{})
+		if len(errs) != 1 || !strings.Contains(errs[0].Error(), "ends inside a character: it was cut short") {
+			t.Errorf("%s cut inside its last character: %v", name, errs)
+		}
+	}
 }
 
 // TestOneIDPerImport: two files of one import giving one id (two notes
