@@ -421,12 +421,17 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 	if err := a.Validate(); err != nil {
 		// At the line of the front matter's field at fault (a bad
 		// published_on was reported at line 1).
-		line := 1 + lead
+		line, placed := 1+lead, false
 		for _, fe := range FieldErrors(err) {
 			if l, ok := fieldLines[fe.Field]; ok {
-				line = l
+				line, placed = l, true
 				break
 			}
+		}
+		if at := bytes.IndexByte(data, 0); !placed && at >= 0 {
+			// A NUL in the text: at its own line (an operator run's find:
+			// line 1 for one on line 4).
+			line = 1 + bytes.Count(data[:at], []byte("\n"))
 		}
 		return nil, []error{&LineError{path, line, err}}
 	}

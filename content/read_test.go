@@ -357,6 +357,15 @@ func TestEncodings(t *testing.T) {
 	if len(arts) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "gbk.md:4: not UTF-8") {
 		t.Errorf("GBK Markdown: %+v %v", arts, errs)
 	}
+	// A NUL in a Markdown body is reported at its line (an operator run's
+	// find: line 1 for one on line 4).
+	nul := filepath.Join(t.TempDir(), "nul.md")
+	if err := os.WriteFile(nul, []byte("# 标题\n\n第一段。\n第二行\x00有个空字符。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs := ReadPaths([]string{nul}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "nul.md:4:") || !strings.Contains(errs[0].Error(), "NUL") {
+		t.Errorf("a NUL on line 4: %v", errs)
+	}
 	// Cut inside the last character, a file is cut short, not of another
 	// encoding (an operator run's find: told to save it as UTF-8).
 	md := "---\ntitle: 乡村振兴\n---\n\n联农带农"
