@@ -57,6 +57,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	if pageURL != "" {
 		base, _ = url.Parse(pageURL)
 	}
+	dropNavigation(doc)
 	ra, err := readability.FromDocument(doc, base)
 	if err != nil {
 		return Article{}, fmt.Errorf("no article found in the page: %w", err)
@@ -730,6 +731,21 @@ func textOf(doc *html.Node, spanBreaks bool) string {
 	}
 	walk(doc)
 	return b.String()
+}
+
+// dropNavigation takes a page's <nav> elements out: readability drops
+// those of links, but one of plain text (<nav>首页 | 理论 | 时政</nav>) began
+// the body (an operator run's find).
+func dropNavigation(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && c.Data == "nav" {
+			n.RemoveChild(c)
+		} else {
+			dropNavigation(c)
+		}
+		c = next
+	}
 }
 
 // blockTags end a line of text: a WeChat article's <section>s and <h4>s ran

@@ -260,6 +260,9 @@ func TestExtractPages(t *testing.T) {
 		{"site-suffix.html", "新质生产力解读", "新质生产力是创新起主导作用", "新质生产力是创新起主导作用", "", "", ""},
 		// A sidebar's 来源 lines are its links', not the article's.
 		{"related-links.html", "数字政府建设要点", "数字政府建设是推进", "数字政府建设是推进", "北辰遴选", "", "2026-06-28"},
+		// A <nav> of plain text, not links (an operator run's find: it
+		// began the body, the heading repeated after it).
+		{"text-nav.html", "枫桥经验的新时代内涵", "“枫桥经验”诞生于20世纪60年代", "“枫桥经验”诞生于20世纪60年代", "人民日报", "", "2026-10-08"},
 	} {
 		arts, errs := ReadPaths([]string{filepath.Join("testdata", "pages", c.file)}, ReadOptions{})
 		if len(errs) > 0 || len(arts) != 1 {
