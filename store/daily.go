@@ -95,7 +95,7 @@ func (s *Store) ScheduleDaily(ctx context.Context, day, id string) (_ content.Ar
 type DayPushed struct{ Day, Sent string }
 
 func (e *DayPushed) Error() string {
-	return fmt.Sprintf("the daily reading of %s has gone out (%s); a day's reading cannot change after its push: choose a later day", e.Day, e.Sent)
+	return fmt.Sprintf("the daily reading of %s has gone out (%s); a day's reading cannot change after its push: schedule the article for a day to come (mpbot schedule ID DATE)", e.Day, e.Sent)
 }
 
 // chooseDaily records id for day unless another process chose first, and
