@@ -1191,14 +1191,14 @@ func (b *Bot) several(ctx context.Context, s *Settings, m Message, list FollowUp
 		if h.Story != nil {
 			a.Title = h.Story.Head
 		}
-		if i > 0 {
-			body.WriteByte('\n')
-		}
 		title := html.EscapeString(Cut(a.Title, listTitle))
 		if a.URL != "" {
 			title = `<a href="` + html.EscapeString(a.URL) + `">` + title + `</a>`
 		}
 		line := strconv.Itoa(numbers[i]) + ". " + title
+		if i > 0 {
+			line = "\n" + line
+		}
 		if body.Len()+len(line) > maxTextBytes {
 			break // long addresses: the first ones, within WeChat's limit
 		}

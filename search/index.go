@@ -271,11 +271,7 @@ func (ix *Index) Analyze(a content.Article) *Analyzed {
 // declaredKind is what a document's opening calls it (报告, 讲话) when its
 // title does not: the subtitle's 在…上的报告, or 向大会作报告.
 func declaredKind(title, body string) string {
-	opening := body
-	if i := runeOffset(body, openingRunes); i < len(body) {
-		opening = body[:i]
-	}
-	opening = foldText(opening)
+	opening := foldText(capRunes(body, openingRunes))
 	for _, kind := range []string{"报告", "讲话"} {
 		if strings.Contains(title, kind) {
 			continue
@@ -290,17 +286,6 @@ func declaredKind(title, body string) string {
 // openingRunes is how much of a body declaredKind reads: a subtitle and
 // the first sentence after the salutation.
 const openingRunes = 200
-
-// runeOffset is the byte offset of the nth rune of s, or len(s).
-func runeOffset(s string, n int) int {
-	for i := range s {
-		if n == 0 {
-			return i
-		}
-		n--
-	}
-	return len(s)
-}
 
 // titlePrefix marks the whole-title terms.
 const titlePrefix = "\x01"
