@@ -1525,7 +1525,11 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		// A full text's words are diluted by its length in BM25F, where
 		// refine favours it by its length: it must not be out of the
 		// candidates before that (二十大报告 had 16 news about the report
-		// above the report). Weighed against an article of average length.
+		// above the report). Weighed against an article of average length;
+		// the weight stays with it into refine, which weighs every
+		// candidate by its length again (taken out there, the report fell
+		// behind the news on its own words, and the tune half's MRR@5 to
+		// 0.914: BENCHMARKS.md).
 		if dc := &v.docs[d]; float64(ds.titleMatched) >= 0.999*total && dc.bodyLen() >= fullTextTokens {
 			score *= (1 + ix.params.lengthPrior*math.Log1p(float64(dc.bodyLen())/avgBody)) / (1 + ix.params.lengthPrior*math.Ln2)
 		}
