@@ -513,8 +513,8 @@ func (s *Settings) opt(text string) (out, ok bool) {
 		// A way of leaving taken back (不想退订了, 取消退订, 还是不退订了: a
 		// follower run's find, no match) stays, or comes back.
 		for _, kw := range s.optList {
-			if !s.optKeywords[kw] {
-				continue
+			if !s.optKeywords[kw] || !strings.Contains(text, kw) {
+				continue // most texts with 不 hold no way of leaving: one look each
 			}
 			for _, no := range []string{"不想", "不要", "不用", "不", "别", "取消", "撤销", "撤回"} {
 				if i := strings.Index(text, no+kw); i >= 0 && onlyAsking(without(text[:i]+text[i+len(no+kw):], takenBack)) {
