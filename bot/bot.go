@@ -944,24 +944,48 @@ func readNewsPeriod(text string, today time.Time) (period, string, bool) {
 // follower run's find: searched, each got a 2023 card on 本周 and 上周's
 // illnesses.
 func (b *Bot) periodNews(ctx context.Context, s *Settings, m Message, p period) []Reply {
-	from, _ := time.Parse(content.DateLayout, p.from)
-	through, _ := time.Parse(content.DateLayout, p.through)
-	var found []content.Hit
-	for d := through; !d.Before(from) && len(found) <= s.search.MaxResults; d = d.AddDate(0, 0, -1) {
-		hits, err := b.catalog.Day(ctx, d.Format(content.DateLayout), s.searchN())
-		if err != nil {
-			b.log.ErrorContext(ctx, "a day's articles", "day", d, "err", err)
-			return b.noMatch(ctx, s, m, 0)
-		}
-		found = append(found, hits...)
+	of := ReadingsOf{From: p.from, Through: p.through, Name: p.name}
+	found, err := b.periodHits(ctx, of, s.searchN())
+	if err != nil {
+		b.log.ErrorContext(ctx, "a period's articles", "period", p.name, "err", err)
+		return b.noMatch(ctx, s, m, 0)
 	}
 	if len(found) == 0 {
 		return b.latestAfter(ctx, s, m, p.name+"没有文章。")
 	}
-	found, _ = firstPage(ctx, s, found)
-	header := p.name + "的文章：\n"
-	reply, ids := listReplyWith(dated(found), func(int) string { return header }, false, false)
-	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), IDs: ids, Stories: storiesOf(found[:len(ids)])}, reply)}
+	found, more := firstPage(ctx, s, found)
+	reply, ids := listReplyWith(dated(found), newsHeaderFor(of), true, more)
+	list := FollowUp{Query: asked(m), News: &of, IDs: ids, Stories: storiesOf(found[:len(ids)]), More: more}
+	return []Reply{b.keepList(ctx, m, list, reply)}
+}
+
+// periodHits are the articles of the days of of, the last day's first and
+// each day's in the programme's order, day by day until there are n (a
+// month has some six hundred: 更多 pages through them, where the first
+// five had been all a follower could reach).
+func (b *Bot) periodHits(ctx context.Context, of ReadingsOf, n int) ([]content.Hit, error) {
+	from, err := time.Parse(content.DateLayout, of.From)
+	if err != nil {
+		return nil, fmt.Errorf("news of %s: %w", of.Name, err)
+	}
+	through, err := time.Parse(content.DateLayout, of.Through)
+	if err != nil {
+		return nil, fmt.Errorf("news of %s: %w", of.Name, err)
+	}
+	var found []content.Hit
+	for d := through; !d.Before(from) && len(found) < n; d = d.AddDate(0, 0, -1) {
+		hits, err := b.catalog.Day(ctx, d.Format(content.DateLayout), maxSeenOfDay)
+		if err != nil {
+			return nil, fmt.Errorf("news of %s: %w", d.Format(content.DateLayout), err)
+		}
+		found = append(found, hits...)
+	}
+	return found, nil
+}
+
+func newsHeaderFor(of ReadingsOf) func(int) string {
+	h := of.Name + "的文章：\n"
+	return func(int) string { return h }
 }
 
 // firstPage cuts found to a list's length, notes the list in the query log
@@ -1472,10 +1496,10 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		seen[id] = true
 	}
 	most := maxSeen
-	if list.Day != "" {
-		most = maxSeenOfDay // a day's, in full
+	if list.Day != "" || list.News != nil {
+		most = maxSeenOfDay // a day's, in full; a month's as far
 	}
-	if len(seen) >= most || list.Search == "" && !list.Latest && list.Day == "" && list.Readings == nil { // a configured list has no more
+	if len(seen) >= most || list.Search == "" && !list.Latest && list.Day == "" && list.Readings == nil && list.News == nil { // a configured list has no more
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
 	search, minScore, header := b.pager(s, list, false)
@@ -1511,6 +1535,9 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		}
 		if list.Day != "" {
 			return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noMoreOfDay, dayName(list.Day))}}
+		}
+		if list.News != nil {
+			return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noMoreOfDay, list.News.Name)}}
 		}
 		if list.Readings != nil && len(list.IDs)+len(list.Seen) == 0 { // 更多 after the first day's 每日一读
 			return []Reply{{Type: ReplyText, Text: noReadings}}
@@ -1566,6 +1593,10 @@ func (b *Bot) pager(s *Settings, list FollowUp, first bool) (func(ctx context.Co
 		return func(ctx context.Context, _ string, n int) ([]content.Hit, error) {
 			return b.readingHits(ctx, *list.Readings, n)
 		}, 0, list.Readings.header
+	case list.News != nil: // the period's next articles, the days before
+		return func(ctx context.Context, _ string, n int) ([]content.Hit, error) {
+			return b.periodHits(ctx, *list.News, n)
+		}, 0, newsHeaderFor(*list.News)
 	case list.Latest: // the articles published before those shown (a follower run's find: 更多 said there were none)
 		return func(ctx context.Context, _ string, n int) ([]content.Hit, error) { return b.catalog.Latest(ctx, n) }, 0, latestHeaderFor
 	}
@@ -1581,7 +1612,7 @@ func (b *Bot) pager(s *Settings, list FollowUp, first bool) (func(ctx context.Co
 // the date, the reading's day, nothing (a day's), or the words found.
 func (b *Bot) decorate(ctx context.Context, list FollowUp, page []content.Hit) []content.Hit {
 	switch {
-	case list.Latest || list.Newest:
+	case list.Latest || list.Newest || list.News != nil:
 		return dated(page)
 	case list.Day != "": // titles alone, as on the first page
 	case list.Readings != nil: // each under its day, as on the first page

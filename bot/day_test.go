@@ -331,7 +331,41 @@ func TestNewsOfAPeriod(t *testing.T) {
 	if r := ask("8月的新闻"); items(r) != "新闻20250825-01 新闻20250820-01 新闻20250820-02 新闻20250818-01 新闻20250810-01" {
 		t.Errorf("8月的新闻:\n%s", r.Text)
 	}
+	if r := ask("更多"); r.Text != fmt.Sprintf(noMoreOfDay, "2025年8月") {
+		t.Errorf("更多 after all of 8月's news: %s", r.Text)
+	}
 	if r := ask("上上周的新闻"); !strings.HasPrefix(r.Text, "上上周没有文章。最新") {
 		t.Errorf("a week without articles:\n%s", r.Text)
+	}
+
+	// A month of more than a page pages on through its days (a follower
+	// run's find: 8月的新闻 listed the last day's first five, and 更多 said
+	// there were no more).
+	for i := range 7 {
+		id := fmt.Sprintf("xwlb-202508%02d-01", 3+i)
+		arts = append(arts, content.Article{ID: id, Title: "新闻" + id[5:], Body: "本月要闻。", PublishedOn: fmt.Sprintf("2025-08-%02d", 3+i),
+			URL: "https://example.com/" + id})
+	}
+	ask = asker(t, New(s, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }}))
+	r := ask("8月的新闻")
+	if items(r) != "新闻20250825-01 新闻20250820-01 新闻20250820-02 新闻20250818-01 新闻20250810-01" || !strings.HasSuffix(r.Text, listFooterMore) {
+		t.Errorf("8月的新闻, a page of twelve:\n%s", r.Text)
+	}
+	r = ask("更多")
+	if !strings.HasPrefix(r.Text, "2025年8月的文章：\n1. ") || items(r) != "新闻20250809-01 新闻20250808-01 新闻20250807-01 新闻20250806-01 新闻20250805-01" ||
+		!strings.Contains(r.Text, "\n   2025-08-09\n") || !strings.HasSuffix(r.Text, listFooterMore) {
+		t.Errorf("更多 after 8月的新闻:\n%s", r.Text)
+	}
+	if r := ask("更多"); items(r) != "新闻20250804-01 新闻20250803-01" || !strings.HasSuffix(r.Text, listFooter) {
+		t.Errorf("更多 again:\n%s", r.Text)
+	}
+	if r := ask("更多"); r.Text != fmt.Sprintf(noMoreOfDay, "2025年8月") {
+		t.Errorf("更多 at the month's end: %s", r.Text)
+	}
+	if r := ask("上一页"); items(r) != "新闻20250809-01 新闻20250808-01 新闻20250807-01 新闻20250806-01 新闻20250805-01" {
+		t.Errorf("上一页 in 8月's news:\n%s", r.Text)
+	}
+	if r := ask("2"); r.Card == nil || r.Card.Title != "新闻20250808-01" {
+		t.Errorf("2 in 8月's news: %+v", r)
 	}
 }

@@ -36,7 +36,10 @@ type FollowUp struct {
 	// kept as the release before kept it (readings: true) and, for a week's
 	// or a month's, readings_of beside it (MarshalJSON).
 	Readings *ReadingsOf `json:"-"`
-	Seen     []string    `json:"seen,omitempty"`
+	// News marks a list of a week's or a month's news (8月的新闻, 上周的新闻联播):
+	// 更多 shows the articles of the days before those shown.
+	News *ReadingsOf `json:"news,omitempty"`
+	Seen []string    `json:"seen,omitempty"`
 	// Back are the pages shown before this one (更多's), oldest first,
 	// for 上一页.
 	Back []Page `json:"back,omitempty"`
