@@ -1115,7 +1115,7 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 	}
 	note(ctx, func(e *Event) { e.Number, e.Query = n, list.Query })
 	switch {
-	case len(ids) == 0 && n >= 2 && list.Search != "" && !list.Mentions && !list.Newest && len(list.Seen) > 0:
+	case len(ids) == 0 && n >= 1 && list.Search != "" && !list.Mentions && !list.Newest && len(list.Seen) > 0:
 		return b.nextAfterCard(ctx, s, m, list, n)
 	case len(ids) == 0:
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoList })
@@ -1262,9 +1262,31 @@ func (b *Bot) nextAfterCard(ctx context.Context, s *Settings, m Message, card Fo
 	}
 	var next []content.Hit
 	for _, h := range hits {
+		if h.Article.ID == card.Seen[0] && n == 1 {
+			// 1 is the card again, the question's first answer (a
+			// follower run's find: it said no list was open, where 2
+			// opened the second).
+			next = append(next[:0], h)
+			break
+		}
 		if h.Score >= s.search.MinScore && h.Article.ID != card.Seen[0] {
 			next = append(next, h)
 		}
+	}
+	if n == 1 && (len(next) == 0 || next[0].Article.ID != card.Seen[0]) {
+		a, err := b.catalog.Get(ctx, card.Seen[0]) // no longer found by the question (an import since)
+		switch {
+		case errors.Is(err, content.ErrNotFound):
+			note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+			return []Reply{{Type: ReplyText, Text: articleGone}}
+		case err != nil:
+			b.log.ErrorContext(ctx, "read the card's article", "id", card.Seen[0], "err", err)
+			return unavailable(ctx, articleUnreadable)
+		}
+		next = []content.Hit{{Article: a, Score: 1}}
+	}
+	if n == 1 {
+		n = 2 // next holds the card alone, where the second answer would be
 	}
 	if n-2 >= len(next) {
 		// What 更多 would show: the articles mentioning a one-word

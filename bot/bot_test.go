@@ -1145,6 +1145,13 @@ func TestMoreAfterACard(t *testing.T) {
 		// follower run's find: no list was open, it said), 第三篇 its
 		// third; past its last, there is no more.
 		ask(q)
+		// 1 is the card again (a follower run's find: no list was open,
+		// where 2 opened the second answer).
+		for _, text := range []string{"1", "第一篇"} {
+			if r := ask(text); r.Type != ReplyNews || r.Card.URL != card.Card.URL {
+				t.Errorf("%s after the card of %s: %v", text, q, r)
+			}
+		}
 		second := ask("2")
 		switch {
 		case second.Type == ReplyText && second.Text == noMoreThanCard:
