@@ -39,6 +39,13 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	if err != nil {
 		return Article{}, err
 	}
+	if htmlOpen.Match(page[:min(len(page), 4096)]) && !htmlClose.Match(page) {
+		// A save or a copy cut short between characters: what was left
+		// (the site's logo and an advert, a body cut mid-sentence)
+		// imported as the article, replacing the whole one (an operator
+		// run's find). Browsers write both ends of a page they save.
+		return Article{}, errors.New("the page ends before its </body> or </html>: it was cut short; save or copy it again whole")
+	}
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		return Article{}, fmt.Errorf("unreadable HTML: %w", err)
@@ -194,6 +201,13 @@ func isASCII(b []byte) bool {
 	}
 	return true
 }
+
+// htmlOpen and htmlClose find a page's opening <html> or <body> tag and
+// its closing one.
+var (
+	htmlOpen  = regexp.MustCompile(`(?i)<(?:html|body)[\s>]`)
+	htmlClose = regexp.MustCompile(`(?i)</(?:html|body)\s*>`)
+)
 
 // metaCharsetRe finds <meta charset="…"> and <meta http-equiv=… content="…;
 // charset=…">.

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -105,6 +106,19 @@ func TestSavedPage(t *testing.T) {
 	}
 	if _, errs := ReadPaths([]string{dir}, ReadOptions{URL: "https://example.com/x"}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "one file") {
 		t.Fatalf("--url with a folder: %v", errs)
+	}
+	// Cut short between characters, anywhere before its end: refused (an
+	// operator run's find: the site's logo and an advert, or a body cut
+	// mid-sentence, replaced the article whole).
+	for _, at := range []int{700, len(page) / 2, len(page) - 20} {
+		for !utf8.RuneStart(page[at]) {
+			at--
+		}
+		cut := filepath.Join(dir, fmt.Sprintf("cut%d.html", at))
+		os.WriteFile(cut, page[:at], 0o644)
+		if _, errs := ReadPaths([]string{cut}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "cut short") {
+			t.Errorf("the page cut at byte %d of %d: %v", at, len(page), errs)
+		}
 	}
 }
 
