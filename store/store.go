@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -306,6 +307,14 @@ func (s *Store) upsertTx(ctx context.Context, tx *sqlTx, it Upsert) (UpsertResul
 		a.UpdatedAt = old.UpdatedAt
 		if unchangedFrom(old, &a) {
 			return UpsertResult{Article: old, Outcome: Unchanged}, nil
+		}
+		if (a.URL == "" || a.URL != old.URL) && anotherArticle(old, a) {
+			// Two notes of one file name in two imports (note.md): the
+			// second replaced the first, whose followers' answers were
+			// gone (an operator run's find). An article revised keeps
+			// most of its words, or its address.
+			return UpsertResult{}, invalidError{fmt.Errorf("id %s is already another article (%q, not this one's title or text): give this one an id of its own (id: in its front matter or JSON), or remove %s first (mpbot articles rm %s)",
+				a.ID, old.Title, a.ID, a.ID)}
 		}
 	}
 	a.UpdatedAt = s.Now().UTC().Truncate(time.Millisecond)
@@ -771,6 +780,52 @@ func idAtURL(ctx context.Context, q queryer, url string) (string, error) {
 // category when it names none (a file re-imported without --category keeps
 // the category an earlier import gave it): the one rule of an upsert and of
 // Unchanged, which decides what an import analyses.
+// anotherArticle reports whether b shares so few of a's character pairs
+// (in its title and its text's opening) that it is another article, not a
+// revision of a. Texts too short to tell are the same article.
+func anotherArticle(a, b content.Article) bool {
+	pa, pb := pairsOf(a), pairsOf(b)
+	if len(pa) < minPairsToTell || len(pb) < minPairsToTell {
+		return false
+	}
+	shared := 0
+	for p := range pb {
+		if pa[p] {
+			shared++
+		}
+	}
+	return float64(shared) < maxSharedByAnother*float64(min(len(pa), len(pb)))
+}
+
+const (
+	minPairsToTell     = 20
+	maxSharedByAnother = 0.15
+	pairsRead          = 2000 // runes of a body read
+)
+
+func pairsOf(a content.Article) map[[2]rune]bool {
+	pairs := make(map[[2]rune]bool)
+	add := func(text string, most int) {
+		prev := rune(-1)
+		for _, r := range text {
+			if most--; most < 0 {
+				return
+			}
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				prev = -1
+				continue
+			}
+			if prev >= 0 {
+				pairs[[2]rune{prev, r}] = true
+			}
+			prev = r
+		}
+	}
+	add(a.Title, pairsRead)
+	add(a.Body, pairsRead)
+	return pairs
+}
+
 func unchangedFrom(old content.Article, a *content.Article) bool {
 	if a.Category == "" {
 		a.Category = old.Category

@@ -285,6 +285,45 @@ func testOneArticleAnAddress(t *testing.T, e storetest.Engine) {
 	}
 }
 
+// TestAnotherArticleUnderAnID: a file of the same name in a later import
+// (two notes, note.md) had replaced the article of the first, whose
+// answers were gone (an operator run's find). Another article under an id
+// is refused, naming the one there; a revision is an update.
+func TestAnotherArticleUnderAnID(t *testing.T) { storetest.Each(t, testAnotherArticleUnderAnID) }
+
+func testAnotherArticleUnderAnID(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	grain := content.Article{ID: "note", Title: "第一篇笔记：粮食安全",
+		Body: "粮食安全是国家安全的重要基础。要牢牢守住十八亿亩耕地红线，稳定粮食播种面积，提高单产，确保谷物基本自给、口粮绝对安全。"}
+	if _, _, err := s.Upsert(ctx, grain); err != nil {
+		t.Fatal(err)
+	}
+	energy := content.Article{ID: "note", Title: "第二篇笔记：能源安全",
+		Body: "能源是工业的粮食。推动能源革命，加快构建新型电力系统，发展风电光伏，保障油气供应，提升能源自主保障能力。"}
+	if _, _, err := s.Upsert(ctx, energy); err == nil || !strings.Contains(err.Error(), "already another article") || !strings.Contains(err.Error(), grain.Title) {
+		t.Fatalf("another article under the id: %v", err)
+	}
+	if got, err := s.Get(ctx, "note"); err != nil || got.Title != grain.Title {
+		t.Fatalf("the first article after the refusal: %+v %v", got, err)
+	}
+	revised := grain
+	revised.Title = "笔记：粮食安全"
+	revised.Body = strings.Replace(grain.Body, "提高单产", "主攻单产、提高品质", 1) + "种子是农业的芯片。"
+	if _, outcome, err := s.Upsert(ctx, revised); err != nil || outcome != store.Updated {
+		t.Fatalf("a revision: %v %v", outcome, err)
+	}
+	// At the same address, what the page now says is the article.
+	page := content.Article{ID: "page", Title: energy.Title, Body: energy.Body, URL: "https://example.com/p"}
+	if _, _, err := s.Upsert(ctx, page); err != nil {
+		t.Fatal(err)
+	}
+	page.Title, page.Body = grain.Title, grain.Body
+	if _, outcome, err := s.Upsert(ctx, page); err != nil || outcome != store.Updated {
+		t.Fatalf("a page rewritten at its address: %v %v", outcome, err)
+	}
+}
+
 // TestOpenRefusesAnAddress: a PostgreSQL address given where an SQLite
 // file goes is refused, not made into a file in a folder named postgres:
 // (a test of this project's did so).
