@@ -86,8 +86,13 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 				if a.URL != "" && seen["address"+a.URL] == "" {
 					seen["address"+a.URL] = a.Origin
 				}
+				// A space typed after a category (政策理论导读 , or
+				// 政策理论导读　) made a category of its own that looked
+				// the same in every list, and its articles never the
+				// daily reading (an operator run's find).
+				a.Category = strings.TrimSpace(a.Category)
 				if a.Category == "" {
-					a.Category = opts.Category
+					a.Category = strings.TrimSpace(opts.Category)
 				}
 				out = append(out, a)
 			}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -119,6 +120,29 @@ func TestSavedPage(t *testing.T) {
 		if _, errs := ReadPaths([]string{cut}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "cut short") {
 			t.Errorf("the page cut at byte %d of %d: %v", at, len(page), errs)
 		}
+	}
+}
+
+// TestCategorySpaces: a space typed around a category is no part of it (an
+// operator run's find: 政策理论导读 with a space after it was a category of
+// its own, listed like the other, whose articles were never the reading).
+func TestCategorySpaces(t *testing.T) {
+	dir := t.TempDir()
+	jl := `{"id":"a","title":"一","url":"https://x/a","category":"政策理论导读 "}` + "\n" +
+		`{"id":"b","title":"二","url":"https://x/b","category":"政策理论导读\u3000"}` + "\n" +
+		`{"id":"c","title":"三","url":"https://x/c"}` + "\n"
+	os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(jl), 0o644)
+	os.WriteFile(filepath.Join(dir, "d.md"), []byte("---\nid: d\ncategory: \" 时政热点\"\n---\n# 四\n\n正文。\n"), 0o644)
+	arts, errs := ReadPaths([]string{dir}, ReadOptions{Category: "考试分析 "})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	got := map[string]string{}
+	for _, a := range arts {
+		got[a.ID] = a.Category
+	}
+	if want := map[string]string{"a": "政策理论导读", "b": "政策理论导读", "c": "考试分析", "d": "时政热点"}; !maps.Equal(got, want) {
+		t.Errorf("categories %q, want %q", got, want)
 	}
 }
 
