@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-viper/mapstructure/v2"
@@ -469,6 +470,23 @@ func envKey(key string) bool {
 	return true
 }
 
+// hanComma reports an ASCII comma beside a Chinese character (申论资料,真题,
+// typed on a Chinese keyboard in its English mode: one keyword nobody
+// sends, an operator run's find), not one between Latin words (a,b).
+func hanComma(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] != ',' {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[i+1:])
+		if unicode.Is(unicode.Han, before) || unicode.Is(unicode.Han, after) {
+			return true
+		}
+	}
+	return false
+}
+
 // envList is a list key's variable read: entries separated by commas (a
 // Chinese one, ，or 、, too: 订阅，开启推送 was one keyword nobody sends),
 // each trimmed; nothing, or only spaces, is the empty list.
@@ -843,7 +861,7 @@ func scalarHook(_, to reflect.Type, data any) (any, error) {
 		// keyword nobody sends (an operator run's find: 订阅 stopped
 		// subscribing). A regex stays whole (its {1,3}, its ，?: a
 		// review's find).
-		if kind == reflect.String && to.Elem().Kind() == reflect.String && (strings.ContainsAny(text, "，、") || strings.Contains(text, ", ")) &&
+		if kind == reflect.String && to.Elem().Kind() == reflect.String && (strings.ContainsAny(text, "，、") || strings.Contains(text, ", ") || hanComma(text)) &&
 			!strings.ContainsAny(text, `^$()[]{}?*+|\`) {
 			return envList(text), nil
 		}

@@ -299,6 +299,8 @@ func TestListScalarsSplit(t *testing.T) {
 	for text, want := range map[string]any{
 		"申论资料, 真题": []string{"申论资料", "真题"}, "订阅，开启、恢复": []string{"订阅", "开启", "恢复"}, "帮助": "帮助",
 		`^(?:好的|收到)，?第\d{1,2}期$`: `^(?:好的|收到)，?第\d{1,2}期$`, "a,b": "a,b",
+		// A Chinese keyboard's English comma (an operator run's find).
+		"申论资料,真题": []string{"申论资料", "真题"}, "真题,ppt": []string{"真题", "ppt"}, "1,000": "1,000",
 	} {
 		got, err := scalarHook(reflect.TypeFor[string](), to, text)
 		if err != nil || !reflect.DeepEqual(got, want) {
