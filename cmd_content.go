@@ -434,10 +434,17 @@ func (c *cli) articlesCmd() *cobra.Command {
 				}
 			}
 			for _, id := range args {
+				days, err := a.store.ReadingDays(cmd.Context(), id)
+				if err != nil {
+					return err
+				}
 				if err := a.library.Delete(cmd.Context(), id); err != nil {
 					return err
 				}
 				fmt.Fprintln(c.stdout, "removed", id)
+				if err := readingNotes(cmd.Context(), c.stderr, a.store, id, days, cfg.today(time.Now())); err != nil {
+					return err
+				}
 			}
 			return nil
 		},
@@ -445,6 +452,34 @@ func (c *cli) articlesCmd() *cobra.Command {
 	rm.Flags().BoolVar(&demo, "demo", false, "remove the demo articles serve filled a new store with")
 	cmd.AddCommand(list, show, rm)
 	return cmd
+}
+
+// readingNotes tells what removing article id did to the daily readings
+// it was chosen for (days): followers asking for a day it went out on now
+// hear there was none, and a day to come reads another (an operator run's
+// find: rm said nothing of either).
+func readingNotes(ctx context.Context, w io.Writer, st *store.Store, id string, days []string, today string) error {
+	var out, ahead []string
+	for _, day := range days {
+		gone, err := st.GoneOut(ctx, day)
+		if err != nil {
+			return err
+		}
+		if gone == id || day < today {
+			out = append(out, day)
+		} else {
+			ahead = append(ahead, day)
+		}
+	}
+	if len(out) > 0 {
+		fmt.Fprintf(w, "note: %s was the daily reading of %s: followers asking for it (往期每日一读, that day's 每日一读) now hear there was none; the push ledger keeps what was sent\n",
+			id, strings.Join(out, ", "))
+	}
+	if len(ahead) > 0 {
+		fmt.Fprintf(w, "note: %s was chosen for %s: each will read another article of the category, if one is left (`mpbot push status --date DAY` shows which; `mpbot schedule ID DAY` chooses one)\n",
+			id, strings.Join(ahead, ", "))
+	}
+	return nil
 }
 
 // demoStored lists the ids of the demo articles st holds.

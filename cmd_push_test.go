@@ -195,6 +195,21 @@ func TestPushCommands(t *testing.T) {
 	if after, _ := os.ReadFile(filepath.Join(dir, "outbox.jsonl")); len(after) != len(outbox) {
 		t.Fatal("the push wrote while off")
 	}
+	// Removing a reading says what it did to its days (an operator run's
+	// find: nothing, and followers then heard there had been none).
+	code, out, errOut = runCmd(t, "articles", "rm", "--config", cfg, "demo-pujiang")
+	if code != 0 || !strings.Contains(out, "removed demo-pujiang") || !strings.Contains(errOut, "note: demo-pujiang was chosen for "+today+", 2099-01-02: each will read another") {
+		t.Fatalf("rm of a reading scheduled: %d\n%s\n%s", code, out, errOut)
+	}
+	if sent[1] != "demo-pujiang" {
+		code, _, errOut = runCmd(t, "articles", "rm", "--config", cfg, sent[1])
+	}
+	if code != 0 || !strings.Contains(errOut, "note: "+sent[1]+" was the daily reading of 2026-12-01: followers asking for it") {
+		t.Fatalf("rm of a reading sent: %d\n%s", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "articles", "rm", "--config", cfg, "demo-minzhu"); code != 0 || strings.Contains(errOut, "note:") {
+		t.Fatalf("rm of an article never a reading: %d\n%s", code, errOut)
+	}
 }
 
 // TestPushSurvivesKill runs `mpbot push` in customer mode against the fake
