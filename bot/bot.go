@@ -312,15 +312,28 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return b.back(ctx, s, m, list, true)
 		}
 	}
-	if asksMore(text) {
+	if rejected := rejects(text); asksMore(text) || rejected {
 		// 更多 after a list or a card is the question's next list;
 		// searched, it found articles about 更多机遇, and with nothing
 		// open (a list's ten minutes past) 继续 found a war. A rule's
 		// keyword that reads so is the rule's when nothing is open.
+		// 不是这个 says what was shown is not what was asked: the next
+		// answers, as 换一篇 gets, and the question is the report's to
+		// look at (a follower run's find: searched, no match).
 		list, err := b.followUps.Get(ctx, m.From)
 		switch {
 		case err == nil && (len(list.IDs) > 0 || list.Search != "" || list.Day != "" || list.Readings != nil):
-			return b.more(ctx, s, m, list)
+			r := b.more(ctx, s, m, list)
+			if rejected {
+				note(ctx, func(e *Event) {
+					if e.Outcome == OutcomeMore {
+						e.Outcome = OutcomeRejected
+					}
+				})
+			}
+			return r
+		case rejected: // nothing open: searched, as before, never by a kept way (a list may be open next time)
+			kept = false
 		case err != nil && rule < 0:
 			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
 			return unavailable(ctx, listUnreadable)
@@ -1466,6 +1479,16 @@ var moreWords = map[string]bool{"更多": true, "还有吗": true, "还有呢": 
 	"换一篇": true, "换一个": true, "换一条": true, "换个": true, "另外一篇": true, "另一篇": true, "另外的": true, "还有别的吗": true,
 	// Asked, not said: 就这些吧 and 没了 close a conversation.
 	"没有了吗": true, "没了吗": true, "就这些吗": true}
+
+// rejectWords say the answer just shown is not what was asked (Bare,
+// folded); with a choice's wraps around them (不是这个啊, 好像不对).
+var rejectWords = map[string]bool{"不是这个": true, "不是这篇": true, "不是这条": true, "不是这些": true, "都不是": true, "不对": true,
+	"不是": true, "不是我要的": true, "不是我想要的": true, "这不是我要的": true, "不是我要找的": true, "这个不对": true, "这篇不对": true,
+	"不是这个文章": true, "不是这篇文章": true, "找错了": true, "不相关": true, "没找到我要的": true, "这几篇都不是": true, "好像不对": true}
+
+func rejects(text string) bool {
+	return rejectWords[text] || utf8.RuneCountInString(text) <= 16 && rejectWords[unwrapChoice(text)]
+}
 
 // moreCount is 再来5篇, 再来两篇, 第二页: more, however many.
 var moreCount = regexp.MustCompile(`^(再来[0-9一两二三四五六七八九十几]+[篇个条]|第[0-9二三四五六七八九十]+页)$`)

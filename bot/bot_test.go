@@ -1202,6 +1202,73 @@ func TestMoreAfterACard(t *testing.T) {
 	}
 }
 
+// TestRejectingAnAnswer: 不是这个 (不对, 都不是) after a card or a list gets
+// the question's next answers, as 换一篇 does, and is logged as the
+// answer rejected, for the report; with nothing open it is searched, and
+// never by a way kept for the text (a follower run's find: searched, no
+// match, with a card or a list open).
+func TestRejectingAnAnswer(t *testing.T) {
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := &eventLog{}
+	b := New(s, Deps{Catalog: newDemoCatalog(), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Events: log})
+	say := func(from, text string) Reply {
+		t.Helper()
+		r := b.Answer(context.Background(), Message{From: from, Kind: KindText, Text: text})
+		if len(r) != 1 {
+			t.Fatalf("%s: %d replies", text, len(r))
+		}
+		return r[0]
+	}
+	last := func() Event {
+		log.mu.Lock()
+		defer log.mu.Unlock()
+		return log.events[len(log.events)-1]
+	}
+	// Nothing open: searched, as before (the no-match reply, not "no
+	// list"); and the way is not kept for when a list is open.
+	for _, text := range []string{"不对", "不是这个"} {
+		if r := say("o_fresh", text); r.Text != demoSpec().NoMatch.Reply.Content {
+			t.Errorf("%s with nothing open: %v", text, r)
+		}
+	}
+	cards := 0
+	for _, a := range content.DemoArticles() {
+		card := say("o", a.Title)
+		if card.Type != ReplyNews {
+			continue
+		}
+		cards++
+		want := say("o", "换一篇")
+		say("o", a.Title)
+		for i, text := range []string{"不是这个", "不对", "不是这篇啊"} {
+			if i > 0 {
+				say("o", a.Title)
+			}
+			if r := say("o", text); r.Text != want.Text || r.Type != want.Type {
+				t.Errorf("%s after the card of %s:\n%v\nwant\n%v", text, a.Title, r, want)
+			}
+			if e := last(); e.Outcome != OutcomeRejected || e.Query != search.Fold(Asked(a.Title)) && e.Query != Asked(a.Title) {
+				t.Errorf("%s after the card of %s logged %+v", text, a.Title, e)
+			}
+		}
+	}
+	if cards == 0 {
+		t.Fatal("no demo title got a card: the test tests nothing")
+	}
+	list := say("o", "基层治理")
+	if !strings.Contains(list.Text, "2. ") {
+		t.Fatalf("基层治理 gave no list: %v", list)
+	}
+	next := say("o", "更多")
+	say("o", "基层治理")
+	if r := say("o", "都不是"); r.Text != next.Text {
+		t.Errorf("都不是 after a list:\n%s\nwant\n%s", r.Text, next.Text)
+	}
+}
+
 // mentioningCatalog holds thirty news items, three of which mention 枫桥经验
 // in their bodies and none in a title (search's mentioningArticles).
 func mentioningCatalog() *demoCatalog {

@@ -28,6 +28,7 @@ const (
 	OutcomeDefault     Outcome = "default"      // images, video, locations, links
 	OutcomeEvent       Outcome = "event"        // an event needing no answer
 	OutcomeMore        Outcome = "more"         // 更多: the next page of a list's question (Event.Query), or that there is none
+	OutcomeRejected    Outcome = "rejected"     // 不是这个: what was shown for Event.Query was not it; its next page, as 更多's
 	OutcomeUnavailable Outcome = "unavailable"  // the store or the lists could not be read: an apology, no answer
 )
 

@@ -136,6 +136,10 @@ func TestReport(t *testing.T) {
 		// A page of a list's question is no question of its own (it was
 		// listed as asked and unanswered, its page having no hits).
 		q(day2, "f3", "更多", "more", func(x *store.Query) { x.Question = "基层 治理"; x.Hits = "" }),
+		// A question whose sure answer the follower said was not it: a
+		// topic as good as unanswered (不是这个 had been searched).
+		q(day2, "f11", "公文 写作", "card", func(x *store.Query) { x.Article = "lw"; x.Hits = `[{"id":"lw","score":0.82}]` }),
+		q(day2, "f11", "不是这个", "rejected", func(x *store.Query) { x.Question = "公文 写作"; x.Hits = "" }),
 		// Questions that are none of the four: counted apart, so a day's
 		// shares add up.
 		q(day2, "f4", "订阅", "opt_in", nil),
@@ -182,7 +186,7 @@ func TestReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Unanswered) != 4 {
+	if len(r.Unanswered) != 5 || !slices.ContainsFunc(r.Unanswered, func(tp Topic) bool { return tp.Examples[0] == "公文 写作" && tp.Count == 1 }) {
 		t.Fatalf("topics %+v", r.Unanswered)
 	}
 	for _, topic := range r.Unanswered {
@@ -207,7 +211,7 @@ func TestReport(t *testing.T) {
 		t.Fatalf("asked %+v", r.Asked[:2])
 	}
 	if len(r.Days) != 2 || r.Days[0] != (Day{Day: "2026-11-24", Questions: 3, Card: 1, NoMatch: 2}) ||
-		r.Days[1] != (Day{Day: "2026-11-25", Questions: 16, Card: 5, List: 2, NoMatch: 4, Rule: 1, Other: 4, Unavailable: 2}) {
+		r.Days[1] != (Day{Day: "2026-11-25", Questions: 17, Card: 6, List: 2, NoMatch: 4, Rule: 1, Other: 4, Unavailable: 2}) {
 		t.Fatalf("days %+v", r.Days)
 	}
 	if r.Rules[0] != (Hits{"help", 1}) || r.Rules[2] != (Hits{"exam", 0}) ||
@@ -234,7 +238,7 @@ func TestReport(t *testing.T) {
 	if len(r.Votes) != 1 || r.Votes[0].Article != "sx" || r.Votes[0].Followers != 1 {
 		t.Fatalf("votes %+v", r.Votes)
 	}
-	if r.Messages != len(log) || r.Followers != 10 {
+	if r.Messages != len(log) || r.Followers != 11 {
 		t.Fatalf("messages %d, followers %d", r.Messages, r.Followers)
 	}
 }

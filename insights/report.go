@@ -209,6 +209,13 @@ func (b *builder) add(q store.Query) {
 		return
 	case bot.OutcomeMore:
 		return // a page of a question counted when it was asked
+	case bot.OutcomeRejected:
+		// 不是这个 after the question's answer: as good as unanswered,
+		// whatever its score, for the topics to show.
+		if q.Question != "" {
+			b.weak = append(b.weak, weakQuestion{q.Question, q.Follower, bot.Scored{}})
+		}
+		return
 	}
 	if q.Text == "" || q.Kind == "subscribe" {
 		return
