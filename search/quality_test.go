@@ -308,6 +308,14 @@ func TestSearchQuality(t *testing.T) {
 	if res, _ := ix.SearchResult(context.Background(), "新质生产立", 5, false); res.Corrected != "新质生产力" || len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Article.Title, "新质生产力") {
 		t.Errorf("新质生产立: corrected %q, %v", res.Corrected, ids(res.Hits))
 	}
+	// A month written without 份 (5月CPI: no match, where 5月份CPI had a
+	// card): the month's releases, whichever year's.
+	for _, text := range []string{"5月CPI", "5月的CPI"} {
+		hits, _ := ix.Search(context.Background(), text, 5)
+		if len(hits) == 0 || hits[0].Score < minScore || !strings.HasPrefix(hits[0].Article.Title, "5月") {
+			t.Errorf("%s: want May's consumer prices first, got %v", text, ids(hits))
+		}
+	}
 	if hits, _ := ix.Search(context.Background(), "lx面试技巧", 1); len(hits) > 0 && hits[0].Score >= minScore {
 		t.Errorf("lx面试技巧: %s at %.2f, want no match", hits[0].Article.Title, hits[0].Score)
 	}

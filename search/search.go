@@ -1639,10 +1639,19 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		pairShare := places.find(chunks, dc)
 		if pairShare < 0 {
 			// A query of Latin words and numbers has no character pairs:
-			// what it has of them is what its words found.
-			pairShare = 0
-			if q.latin {
+			// what it has of them is what its words found. So has one of
+			// several words with a Han character alone among them (5月CPI:
+			// a card at 0.95 for 5月份CPI, whose 月份 is a pair, and no
+			// match for it), as much as its title holds them (counted where
+			// the summary held them too, 5月PMI got a card at 0.96 on
+			// America's). One character alone (好) has none.
+			switch {
+			case q.latin:
 				pairShare = c.cover
+			case typed > 1:
+				pairShare = c.tcv
+			default:
+				pairShare = 0
 			}
 		}
 		phrase, phraseShare := ix.phrases(chunks, &places)
