@@ -580,3 +580,25 @@ func TestMentionsHoldTheWord(t *testing.T) {
 		t.Fatalf("八八战略: %q %v (%v), want n10 and n12", word, ids(got), err)
 	}
 }
+
+// TestMentionsOfNumberedFormulations: the Party's numbered formulations
+// (两个大局, 三个代表, 四个全面, 两个一百年) are terms of their own, so that
+// a question of one has the articles mentioning it, as 四个意识 had (a
+// follower run's find: each got no match, with 17 to 77 articles of the
+// corpus using it).
+func TestMentionsOfNumberedFormulations(t *testing.T) {
+	arts := mentioningArticles()
+	for i, term := range []string{"两个大局", "三个代表", "四个全面", "两个一百年"} {
+		arts[10+i].Body += "会议强调，要深刻领会" + term + "的重要意义。"
+	}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, term := range []string{"两个大局", "三个代表", "四个全面", "两个一百年"} {
+		word, got, err := ix.Mentions(context.Background(), term, 5)
+		if err != nil || word != term || !slices.Equal(ids(got), []string{fmt.Sprintf("n%d", 10+i)}) {
+			t.Errorf("%s: %q %v (%v), want n%d", term, word, ids(got), err, 10+i)
+		}
+	}
+}
