@@ -172,6 +172,10 @@ func TestScalarsReadStrictly(t *testing.T) {
 				return c.Search.MaxResults == 7 && c.Server.ShutdownTimeout == 2*time.Second && c.Search.MinScore == 0.3
 			}},
 		{"", "", []string{"MPBOT_SEARCH_MAX_RESULTS=seven"}, `search.max_results: not a whole number`, nil},
+		// The cut set to nothing is refused, not every article relevant
+		// to every question (an operator run's find: a warning alone).
+		{"", "", []string{"MPBOT_SEARCH_MIN_SCORE="}, `search.min_score: is 0, which lists articles for any question at all`, nil},
+		{"  min_score: 0.4\n", "  min_score: 0\n", nil, `search.min_score: is 0`, nil},
 		// A list key's variable is comma-separated, and set to nothing the
 		// empty list (a review's find: one empty entry, which
 		// trusted_proxies refused as no network).

@@ -311,8 +311,14 @@ func (c *compiler) search(search SearchSpec) {
 	if search.MaxResults < 1 || search.MaxResults > 10 {
 		c.bad("search.max_results", "%d is outside 1..10", search.MaxResults)
 	}
-	minOK := search.MinScore >= 0 && search.MinScore <= 1
-	if !minOK {
+	minOK := search.MinScore > 0 && search.MinScore <= 1
+	switch {
+	case search.MinScore == 0:
+		// Every article is then relevant to every question (an operator
+		// run's find: MPBOT_SEARCH_MIN_SCORE= set it so, with a warning
+		// alone, and 红烧肉做法 listed five articles).
+		c.bad("search.min_score", "is 0, which lists articles for any question at all; give a cut above 0 (0.4 is shipped)")
+	case !minOK:
 		c.bad("search.min_score", "%v is outside 0..1", search.MinScore)
 	}
 	if search.ClearScore < 0 || search.ClearScore > 1 || minOK && search.ClearScore < search.MinScore {
