@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -270,13 +271,18 @@ func (t *textOrList) UnmarshalYAML(n *yaml.Node) error {
 // dayOf is the day a blog's date gives (2024-01-20 21:30:00 is 2024-01-20),
 // or the text as it is.
 func dayOf(v string) string {
-	if m := dayPrefixRe.FindString(strings.TrimSpace(v)); m != "" {
-		return m
+	if m := dayPrefixRe.FindStringSubmatch(strings.TrimSpace(v)); m != nil {
+		// 2024/05/06 10:00, 2024.5.6, 2024年5月6日 as blogs write them (an
+		// operator run's find: refused as not YYYY-MM-DD)
+		month, day := cmp.Or(m[2], m[4], m[6]), cmp.Or(m[3], m[5], m[7])
+		mo, _ := strconv.Atoi(month)
+		d, _ := strconv.Atoi(day)
+		return fmt.Sprintf("%s-%02d-%02d", m[1], mo, d)
 	}
 	return v
 }
 
-var dayPrefixRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+var dayPrefixRe = regexp.MustCompile(`^(\d{4})(?:-(\d{2})-(\d{2})|[/.](\d{1,2})[/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日)`)
 
 var (
 	yamlLineRe = regexp.MustCompile(`line (\d+)`)
@@ -355,7 +361,14 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 				fmt.Sscan(m[1], &line)
 				line++
 			}
-			return nil, []error{&LineError{path, line + lead, fmt.Errorf("front matter: %v", cleanYAMLError(err, 1+lead))}}
+			msg := cleanYAMLError(err, 1+lead)
+			if strings.Contains(msg, "mapping values are not allowed") {
+				// A title with ": " in it (学习笔记: 二十大报告): YAML
+				// reads a second key inside the value (an operator run's
+				// find: the parser's words alone).
+				msg += `: a value holding ": " needs quotes (title: "学习笔记: 二十大报告")`
+			}
+			return nil, []error{&LineError{path, line + lead, fmt.Errorf("front matter: %v", msg)}}
 		}
 		fieldLines = frontMatterLines(header, lead)
 	}
@@ -437,6 +450,11 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 			// A NUL in the text: at its own line (an operator run's find:
 			// line 1 for one on line 4).
 			line = 1 + bytes.Count(data[:at], []byte("\n"))
+		}
+		if fm.PublishedOn == "" && fm.Date != "" {
+			// Named as the file has it (an operator run's find: a bad
+			// date: was reported as published_on, a key the file lacks).
+			err = errors.New(strings.Replace(err.Error(), "published_on ", "date ", 1))
 		}
 		return nil, []error{&LineError{path, line, err}}
 	}

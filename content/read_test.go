@@ -515,6 +515,7 @@ func TestMarkdownAsBlogsWriteIt(t *testing.T) {
 		"image.md": "---\ntitle: 封面\nurl: https://example.com/i\n---\n# ![logo](https://x.com/l.png) 封面\n\n![封面](x.png)\n\n---\n\n* * *\n\n" +
 			"![a](https://x.com/a_(1).png) ![图][1] <img src=\"x.png\" alt=\"会场\">\n\n[1]: https://x.com/a.png\n\n一、报名\n------\n\n正文第一段。\n---\n\n第二段。\n",
 		"date.md":    "---\ntitle: 日期\nurl: https://example.com/d\npublished_on: 2026-13-45\n---\n正文。\n",
+		"date2.md":   "---\ntitle: 日期二\nurl: https://example.com/d2\ndate: 2026/02/30 10:00\n---\n正文。\n",
 		"unknown.md": "---\ntitle: 错字\nauther: 某人\n---\n正文。\n",
 		// An operator's find: reported a line early, where the parser
 		// began the mapping.
@@ -547,6 +548,7 @@ func TestMarkdownAsBlogsWriteIt(t *testing.T) {
 	}
 	want := []string{
 		filepath.Join(dir, "date.md") + `:4: published_on "2026-13-45" is not a YYYY-MM-DD date`,
+		filepath.Join(dir, "date2.md") + `:4: date "2026-02-30" is not a YYYY-MM-DD date`, // named as the file has it
 		filepath.Join(dir, "unclosed.md") + `:4: front matter: did not find expected ',' or ']'`,
 		filepath.Join(dir, "unknown.md") + `:3: front matter: unknown field auther`,
 	}
@@ -986,5 +988,27 @@ func TestDescribe(t *testing.T) {
 		if got := Describe(Article{Title: c.title, Summary: c.summary, Body: c.body}); got != c.want {
 			t.Errorf("%q / %q: %q, want %q", c.title, c.summary, got, c.want)
 		}
+	}
+}
+
+// TestBlogDates: a date as blogs write it is the day it names (an operator
+// run's find: date: 2024/05/06 10:00 was refused as not YYYY-MM-DD).
+func TestBlogDates(t *testing.T) {
+	for in, want := range map[string]string{"2024-05-06": "2024-05-06", "2024-05-06 10:00:00": "2024-05-06", "2024/05/06 10:00": "2024-05-06",
+		"2024.5.6": "2024-05-06", "2024年5月6日": "2024-05-06", "2024年12月1日 星期日": "2024-12-01", "May 6, 2024": "May 6, 2024", "2024/5": "2024/5"} {
+		if got := dayOf(in); got != want {
+			t.Errorf("dayOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestColonInFrontMatter: a title with ": " unquoted says how to write it
+// (an operator run's find: the YAML parser's words alone).
+func TestColonInFrontMatter(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "c.md"), []byte("---\ntitle: 学习笔记: 二十大报告\nurl: https://example.com/c\n---\n正文。\n"), 0o644)
+	_, errs := ReadPaths([]string{filepath.Join(dir, "c.md")}, ReadOptions{})
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `c.md:2: front matter:`) || !strings.Contains(errs[0].Error(), `needs quotes (title: "学习笔记: 二十大报告")`) {
+		t.Fatalf("a title with a colon: %v", errs)
 	}
 }
