@@ -563,6 +563,12 @@ func pageTitle(found string, m metadata, body string, sites []string) string {
 	if h := oneLine(m.h1); h != "" && (strings.HasPrefix(title, h) || sameText(oneLine(m.title), h) || sameText(first, h)) {
 		return h
 	}
+	if sameText(first, title) {
+		// The <title> is the article's own heading, whole (遴选面试｜结构化面试答题思路
+		// in an <h2>: cut at its ｜, the title was 遴选面试, and the heading
+		// stayed as the body's first line: an operator run's find).
+		return title
+	}
 	part := strings.TrimSpace(titleParts.Split(title, 2)[0])
 	if i := strings.LastIndex(part, "-"); i > 0 {
 		if tail := strings.TrimSpace(part[i+1:]); tail != "" && slices.ContainsFunc(sites, func(s string) bool { return sameText(s, tail) }) {

@@ -1012,3 +1012,21 @@ func TestColonInFrontMatter(t *testing.T) {
 		t.Fatalf("a title with a colon: %v", errs)
 	}
 }
+
+// TestTitleWholeInAHeading: a <title> that the article's own heading repeats
+// whole is the title, its ｜ and all, and the heading leaves the body (an
+// operator run's find: cut at ｜ to 遴选面试, the heading the body's first
+// line).
+func TestTitleWholeInAHeading(t *testing.T) {
+	para := "<p>" + strings.Repeat("结构化面试重在考察考生的综合分析能力、组织协调能力和言语表达能力，答题要紧扣岗位、言之有物。", 4) + "</p>"
+	for _, heading := range []string{`<h2 id="activity-name">遴选面试｜结构化面试答题思路</h2>`, `<h2>遴选面试｜结构化面试答题思路</h2>`} {
+		page := `<html><head><meta charset="utf-8"><title>遴选面试｜结构化面试答题思路</title></head><body><article>` + heading + para + para + `</article></body></html>`
+		a, err := ExtractHTML([]byte(page), "https://example.com/ms")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != "遴选面试｜结构化面试答题思路" || strings.HasPrefix(a.Body, "遴选面试") {
+			t.Errorf("%s: title %q, body %.40q", heading, a.Title, a.Body)
+		}
+	}
+}
