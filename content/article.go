@@ -153,6 +153,40 @@ func WebURL(s string) bool {
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, unsafeInURL)
 }
 
+// ArticleURL is a WeChat article's address without what varies between
+// copies of one link: its fragment (#rd, #wechat_redirect) and the
+// parameters other than the four naming the article (__biz, mid, idx, sn;
+// chksm, scene and the like track the reader). Saved twice from links
+// copied apart, one article had been two (an operator run's find). Other
+// addresses are as given: a fragment may name a part of a long page.
+func ArticleURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.Host != "mp.weixin.qq.com" || !WebURL(s) {
+		return s
+	}
+	u.Fragment, u.RawFragment = "", ""
+	if u.Path == "/s" {
+		// The parameters as written (__biz ends in ==, unescaped), in
+		// one order.
+		raw := map[string]string{}
+		for _, p := range strings.Split(u.RawQuery, "&") {
+			if k, _, _ := strings.Cut(p, "="); raw[k] == "" {
+				raw[k] = p
+			}
+		}
+		var kept []string
+		for _, k := range []string{"__biz", "mid", "idx", "sn"} {
+			if p := raw[k]; len(p) > len(k)+1 {
+				kept = append(kept, p)
+			}
+		}
+		if len(kept) == 4 {
+			u.RawQuery = strings.Join(kept, "&")
+		}
+	}
+	return u.String()
+}
+
 // unsafeInURL are the characters RFC 3986 leaves out of a URL that
 // url.Parse lets through: whitespace, quotes, angle brackets and the like.
 const unsafeInURL = " \t\r\n\"<>\\^`{|}"

@@ -59,6 +59,7 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 				if a.Origin == "" {
 					a.Origin = f
 				}
+				a.URL = ArticleURL(a.URL)
 				// Two articles of one import with one id would leave
 				// the last alone, silently: two notes named index.md in
 				// two folders both take the id index.

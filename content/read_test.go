@@ -1030,3 +1030,30 @@ func TestTitleWholeInAHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestWeChatLinksOfOneArticle: copies of one WeChat article's link (with a
+// reader's tracking parameters, a fragment, or without them) are one
+// address (an operator run's find: saved twice, it was two articles).
+func TestWeChatLinksOfOneArticle(t *testing.T) {
+	const canonical = "https://mp.weixin.qq.com/s?__biz=MzA4NDI3NjcyNA==&mid=2650000001&idx=1&sn=abcdef0123456789"
+	for _, in := range []string{canonical, canonical + "#rd", canonical + "&chksm=84aa&scene=21#wechat_redirect",
+		"https://mp.weixin.qq.com/s?__biz=MzA4NDI3NjcyNA==&mid=2650000001&idx=1&sn=abcdef0123456789&scene=126&sessionid=17"} {
+		if got := ArticleURL(in); got != canonical {
+			t.Errorf("ArticleURL(%q) = %q", in, got)
+		}
+	}
+	for _, same := range []string{"https://mp.weixin.qq.com/s/AbCdEf123", "https://example.com/a.html#part2", "https://mp.weixin.qq.com/s?__biz=x&mid=1"} {
+		if got := ArticleURL(same); got != same {
+			t.Errorf("ArticleURL(%q) = %q, want it as given", same, got)
+		}
+	}
+	if got := ArticleURL("https://mp.weixin.qq.com/s/AbCdEf123#rd"); got != "https://mp.weixin.qq.com/s/AbCdEf123" {
+		t.Errorf("a short link's fragment: %q", got)
+	}
+	// Imported, an article has the address without them.
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "w.jsonl"), []byte(`{"title":"一篇","url":"`+canonical+`&chksm=84aa&scene=21#wechat_redirect"}`+"\n"), 0o644)
+	if arts, errs := ReadPaths([]string{dir}, ReadOptions{}); len(errs) > 0 || len(arts) != 1 || arts[0].URL != canonical {
+		t.Errorf("imported: %+v %v", arts, errs)
+	}
+}
