@@ -124,6 +124,9 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 					fmt.Fprintf(c.stderr, "note: the store still holds %d demo articles (example.com links) beside yours; `mpbot articles rm --demo` removes them\n", len(demo))
 				}
 			}
+			if err := scheduleNotes(ctx, c.stderr, a.store, results, cfg.today(time.Now())); err != nil {
+				return err
+			}
 			return reportImport(c.stdout, c.stderr, results, problems, dryRun, time.Since(started))
 		},
 	}
@@ -132,6 +135,31 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 	cmd.Flags().StringVar(&pageURL, "url", "", "the address of the one .html or .md file given, when the page does not name it")
 	cmd.Flags().BoolVar(&fromAccount, "from-account", false, "import the account's published articles (freepublish/batchget)")
 	return cmd
+}
+
+// scheduleNotes tells of articles imported with a scheduled_on their day
+// will not read: a day past, which the schedule never runs, or one whose
+// reading has gone out (an operator run's find: imported without a word,
+// where `mpbot schedule` refuses both).
+func scheduleNotes(ctx context.Context, w io.Writer, st *store.Store, results []store.UpsertResult, today string) error {
+	for _, r := range results {
+		day := r.Article.ScheduledOn
+		if r.Err != nil || r.Outcome == store.Unchanged || day == "" {
+			continue
+		}
+		gone, err := st.GoneOut(ctx, day)
+		switch {
+		case err != nil:
+			return err
+		case gone != "" && gone != r.Article.ID:
+			fmt.Fprintf(w, "note: %s is scheduled_on %s, whose reading has gone out (%s): it is not read that day; `mpbot schedule %s DAY` chooses a day to come\n",
+				r.Article.ID, day, gone, r.Article.ID)
+		case gone == "" && day < today:
+			fmt.Fprintf(w, "note: %s is scheduled_on %s, a day past: the schedule never runs it; `mpbot push --date %s --article %s` sends a missed day's reading\n",
+				r.Article.ID, day, day, r.Article.ID)
+		}
+	}
+	return nil
 }
 
 // dryRunStore returns a temporary folder for a dry run's store when the

@@ -195,6 +195,18 @@ func TestPushCommands(t *testing.T) {
 	if after, _ := os.ReadFile(filepath.Join(dir, "outbox.jsonl")); len(after) != len(outbox) {
 		t.Fatal("the push wrote while off")
 	}
+	// Imported for a day past, or one whose reading went out, an article
+	// is not read then: said so (an operator run's find: without a word,
+	// where schedule refuses both).
+	sched := filepath.Join(dir, "sched.jsonl")
+	os.WriteFile(sched, []byte(`{"id":"s-past","title":"过去","url":"https://example.com/s1","scheduled_on":"2020-01-01"}`+"\n"+
+		`{"id":"s-gone","title":"已发","url":"https://example.com/s2","scheduled_on":"2026-12-01"}`+"\n"+
+		`{"id":"s-later","title":"以后","url":"https://example.com/s3","scheduled_on":"2099-03-01"}`+"\n"), 0o644)
+	code, out, errOut = runCmd(t, "import", "--config", cfg, sched)
+	if code != 0 || !strings.Contains(errOut, "note: s-past is scheduled_on 2020-01-01, a day past") ||
+		!strings.Contains(errOut, "note: s-gone is scheduled_on 2026-12-01, whose reading has gone out ("+sent[1]+")") || strings.Contains(errOut, "s-later") {
+		t.Fatalf("import of scheduled articles: %d\n%s\n%s", code, out, errOut)
+	}
 	// Removing a reading says what it did to its days (an operator run's
 	// find: nothing, and followers then heard there had been none).
 	code, out, errOut = runCmd(t, "articles", "rm", "--config", cfg, "demo-pujiang")
