@@ -275,21 +275,3 @@ func TestYearsInCharacters(t *testing.T) {
 		}
 	}
 }
-
-func TestSameSeries(t *testing.T) {
-	for _, c := range []struct {
-		a, b string
-		want bool
-	}{
-		{"2023年中华人民共和国国务院政府工作报告", "2024年中华人民共和国国务院政府工作报告", true},
-		{"国家主席习近平发表二〇二五年新年贺词", "国家主席习近平发表二〇二六年新年贺词", true},
-		{"李强主持召开国务院常务会议", "李强主持召开国务院常务会议", true},
-		{"李强主持召开国务院常务会议", "李强主持召开国务院常务会议 部署防汛", false},
-		{"中央经济工作会议在北京举行", "中央经济工作会议精神引发热烈反响", false},
-		{"", "", true},
-	} {
-		if got := sameSeries(c.a, c.b); got != c.want {
-			t.Errorf("sameSeries(%q, %q) = %v", c.a, c.b, got)
-		}
-	}
-}

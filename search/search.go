@@ -1808,11 +1808,11 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 			var series string
 			for i := range cands {
 				if cands[i].conf >= cut {
-					series = v.docs[cands[i].d].titleText
+					series = seriesTitle(v.docs[cands[i].d].titleText)
 					break
 				}
 			}
-			in := func(c *cand) bool { return c.conf >= cut && sameSeries(v.docs[c.d].titleText, series) }
+			in := func(c *cand) bool { return c.conf >= cut && seriesTitle(v.docs[c.d].titleText) == series }
 			slices.SortStableFunc(cands, func(a, b cand) int {
 				ta, tb := in(&a), in(&b)
 				switch {
@@ -2211,31 +2211,15 @@ type rankParams struct {
 	model                                                                                       *confModel // nil: the hand-made confidence
 }
 
-// sameSeries reports whether two titles are one but for their numbers and
-// spaces: each year's 政府工作报告, each 国务院常务会议.
-func sameSeries(a, b string) bool {
-	skip := func(r rune) bool {
-		return unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune(hanNumerals, r)
-	}
-	for {
-		ra, na := utf8.DecodeRuneInString(a)
-		for na > 0 && skip(ra) {
-			a = a[na:]
-			ra, na = utf8.DecodeRuneInString(a)
+// seriesTitle is a title without its numbers and spaces: the same for
+// each year's 政府工作报告 and each 国务院常务会议.
+func seriesTitle(title string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune(hanNumerals, r) {
+			return -1
 		}
-		rb, nb := utf8.DecodeRuneInString(b)
-		for nb > 0 && skip(rb) {
-			b = b[nb:]
-			rb, nb = utf8.DecodeRuneInString(b)
-		}
-		if na == 0 || nb == 0 {
-			return na == nb
-		}
-		if ra != rb {
-			return false
-		}
-		a, b = a[na:], b[nb:]
-	}
+		return r
+	}, title)
 }
 
 // seriesSure is the confidence from which articles answering alike (within
