@@ -1791,42 +1791,6 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		}
 		return 0
 	})
-	if eps := ix.params.seriesTie; eps > 0 && !stories && len(q.years) == 0 && len(q.mentions) == 0 { // not which one was asked (2025新年贺词)
-		// A series every article of which answers surely (政府工作报告:
-		// each year's report at 0.96 or 0.97, 国常会) is listed newest
-		// first: by score, 2023's came first and 2025's was not on the
-		// first page (a follower run's find).
-		sure := 0.0
-		for i := range cands {
-			sure = max(sure, cands[i].conf)
-		}
-		if cut := sure - eps; sure >= seriesSure {
-			// The series is of one title but for its numbers (each year's
-			// report, each meeting): other articles as sure of answering
-			// keep their order (by date, a dev question's answer fell
-			// behind a later article on the same event).
-			var series string
-			for i := range cands {
-				if cands[i].conf >= cut {
-					series = seriesTitle(v.docs[cands[i].d].titleText)
-					break
-				}
-			}
-			in := func(c *cand) bool { return c.conf >= cut && seriesTitle(v.docs[c.d].titleText) == series }
-			slices.SortStableFunc(cands, func(a, b cand) int {
-				ta, tb := in(&a), in(&b)
-				switch {
-				case ta != tb && ta:
-					return -1
-				case ta != tb:
-					return 1
-				case ta:
-					return cmp.Compare(v.days[b.d], v.days[a.d])
-				}
-				return 0
-			})
-		}
-	}
 	hits := make([]content.Hit, 0, min(n, len(cands)))
 	var terms markTerms
 	if snippets {
@@ -2207,30 +2171,15 @@ func rarestClause(clauses []clause, share float64) int {
 type rankParams struct {
 	bodyShare, yearMiss, confPow, titlePhrase, leadPhrase, bodyPhrase, lengthPrior, coverPow    float64
 	numberMiss, leadShare, leadMinIdf, unknownWord, digest, proximity, fullTextMiss, titleCover float64
-	rarestMissing, rarestShare, seriesTie                                                       float64
+	rarestMissing, rarestShare                                                                  float64
 	model                                                                                       *confModel // nil: the hand-made confidence
 }
-
-// seriesTitle is a title without its numbers and spaces: the same for
-// each year's 政府工作报告 and each 国务院常务会议.
-func seriesTitle(title string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune(hanNumerals, r) {
-			return -1
-		}
-		return r
-	}, title)
-}
-
-// seriesSure is the confidence from which articles answering alike (within
-// seriesTie) are a series, listed newest first.
-const seriesSure = 0.9
 
 // defaultRankParams are the knobs the dev-set measurement settled.
 func defaultRankParams() rankParams {
 	return rankParams{bodyShare: 0.3, yearMiss: 0.85, confPow: 3, model: shippedModel(), titlePhrase: 0.95, leadPhrase: 0.8, bodyPhrase: 0.6, lengthPrior: 0.8, coverPow: 1,
 		numberMiss: 0.6, leadShare: 0.3, leadMinIdf: 0.4, unknownWord: 0.1, digest: 0.5, proximity: 0.2, fullTextMiss: 0.5, titleCover: 0.5,
-		rarestMissing: 0.7, rarestShare: 0.35, seriesTie: 0.02}
+		rarestMissing: 0.7, rarestShare: 0.35}
 }
 
 // phrases checks the query's chunks as typed: in the title, the summary,
