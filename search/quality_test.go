@@ -312,6 +312,20 @@ func TestSearchQuality(t *testing.T) {
 	if res, _ := ix.SearchResult(context.Background(), "新质生产立", 5, false); res.Corrected != "新质生产力" || len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Article.Title, "新质生产力") {
 		t.Errorf("新质生产立: corrected %q, %v", res.Corrected, ids(res.Hits))
 	}
+	// A year asked pulls that year's articles into the candidates: the
+	// year's meetings, not four of its 23 and three more by 更多, which
+	// searches 64 deep (a follower run's find).
+	yearHits, _ := ix.Search(context.Background(), "2023年国常会", 64)
+	if len(yearHits) < 5 || slices.ContainsFunc(yearHits[:5], func(h content.Hit) bool {
+		return !strings.HasPrefix(h.Article.PublishedOn, "2023") || h.Score < minScore
+	}) {
+		t.Errorf("2023年国常会: want 2023's meetings first, got %v", ids(yearHits))
+	}
+	if n := len(slices.DeleteFunc(yearHits, func(h content.Hit) bool {
+		return !strings.HasPrefix(h.Article.PublishedOn, "2023") || h.Score < minScore
+	})); n < 12 {
+		t.Errorf("2023年国常会: %d of 2023's meetings 64 deep, want 12 or more", n)
+	}
 	// A month written without 份 (5月CPI: no match, where 5月份CPI had a
 	// card): the month's releases, whichever year's.
 	for _, text := range []string{"5月CPI", "5月的CPI"} {

@@ -1505,6 +1505,15 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		}
 	}
 
+	// The days of the years asked, [from, to) in days since the epoch.
+	var yearsBuf [maxYears][2]int32
+	years := yearsBuf[:0]
+	for _, y := range q.years {
+		from := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Sub(epoch) / (24 * time.Hour)
+		to := time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC).Sub(epoch) / (24 * time.Hour)
+		years = append(years, [2]int32{int32(from), int32(to)})
+	}
+
 	// Keep the leading candidates by BM25F and coverage in a bounded heap,
 	// then refine those with phrase, date and recency checks.
 	top := max(phraseCheckTop, n)
@@ -1542,6 +1551,16 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		// 0.914: BENCHMARKS.md).
 		if dc := &v.docs[d]; float64(ds.titleMatched) >= 0.999*total && dc.bodyLen() >= fullTextTokens {
 			score *= (1 + ix.params.lengthPrior*math.Log1p(float64(dc.bodyLen())/avgBody)) / (1 + ix.params.lengthPrior*math.Ln2)
+		}
+		// Published in a year asked: weighed so before the cut, or the
+		// year's own articles never reach refine, which weighed them so
+		// (a follower run's find: 2023年国常会 listed 4 of the year's 23
+		// meetings, and 更多 3 more, behind other years' by their words).
+		for _, span := range years {
+			if day := v.days[d]; day >= span[0] && day < span[1] {
+				score *= yearBoost
+				break
+			}
 		}
 		// Most articles fall below the weakest kept: they are dropped
 		// before anything else of theirs is read.
@@ -1670,16 +1689,17 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		if ix.params.proximity > 0 {
 			c.score *= 1 + ix.params.proximity*adj
 		}
-		yearMatch := false
+		yearMatch, ofYear := false, false
 		for _, y := range q.years {
 			// The year the article is about is usually its publication
 			// year, or named in its title (二〇二五年新年贺词 came out on
 			// 2024-12-31).
-			if dayYear(dc.day) == y || titleNamesYear(dc.titleText, y) || decemberReported(y, q.mentions, dc.day) {
+			ofYear = ofYear || dayYear(dc.day) == y
+			if ofYear || titleNamesYear(dc.titleText, y) || decemberReported(y, q.mentions, dc.day) {
 				yearMatch = true
 			}
 		}
-		if yearMatch {
+		if yearMatch && !ofYear { // published in the year asked: weighed so before the candidates were cut
 			c.score *= yearBoost
 		}
 		if q.reports(dc.day) {
