@@ -1394,3 +1394,29 @@ func TestMistypedSubcommand(t *testing.T) {
 		t.Errorf("mpbot articles: exit %d, %q; want its help", code, out)
 	}
 }
+
+// TestComplaintAfterAList: a complaint the shipped rules hand to a person
+// (文章不对) is the rule's while a list or a card is open, not a rejection
+// of its answers (a review's find: unwrapped to 不对, it paged on).
+func TestComplaintAfterAList(t *testing.T) {
+	loaded, err := loadConfig(writeConfig(t, t.TempDir(), ""), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := newApp(context.Background(), loaded, slog.New(slog.DiscardHandler), withBot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(a.close)
+	say := func(from, text string) string {
+		var out strings.Builder
+		printReplies(&out, a.bot.Answer(context.Background(), bot.Message{From: from, Kind: bot.KindText, Text: text, SentAt: time.Now()}))
+		return out.String()
+	}
+	for _, first := range []string{"基层治理", "枫桥经验"} {
+		say("o_"+first, first)
+		if r := say("o_"+first, "文章不对"); !strings.Contains(r, "转人工客服") {
+			t.Errorf("文章不对 after %s: %s", first, r)
+		}
+	}
+}

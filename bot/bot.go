@@ -312,7 +312,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return b.back(ctx, s, m, list, true)
 		}
 	}
-	if rejected := rejects(text); asksMore(text) || rejected {
+	if rejected := rule < 0 && rejects(text); asksMore(text) || rejected {
 		// 更多 after a list or a card is the question's next list;
 		// searched, it found articles about 更多机遇, and with nothing
 		// open (a list's ten minutes past) 继续 found a war. A rule's
@@ -324,7 +324,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		switch {
 		case err == nil && (len(list.IDs) > 0 || list.Search != "" || list.Day != "" || list.Readings != nil):
 			r := b.more(ctx, s, m, list)
-			if rejected {
+			if rejected && list.Search != "" { // a search's answers, not a day's or the latest (最新 is no question unanswered)
 				note(ctx, func(e *Event) {
 					if e.Outcome == OutcomeMore {
 						e.Outcome = OutcomeRejected
@@ -1487,7 +1487,12 @@ var rejectWords = map[string]bool{"不是这个": true, "不是这篇": true, "�
 	"不是这个文章": true, "不是这篇文章": true, "找错了": true, "不相关": true, "没找到我要的": true, "这几篇都不是": true, "好像不对": true}
 
 func rejects(text string) bool {
-	return rejectWords[text] || utf8.RuneCountInString(text) <= 16 && rejectWords[unwrapChoice(text)]
+	if rejectWords[text] {
+		return true
+	}
+	// Asked back (不是吗, 不对吗, 不是吧) or agreed (不是的): no rejection.
+	return utf8.RuneCountInString(text) <= 16 && !strings.HasSuffix(text, "吗") && !strings.HasSuffix(text, "吧") &&
+		!strings.HasSuffix(text, "的") && rejectWords[unwrapChoice(text)]
 }
 
 // moreCount is 再来5篇, 再来两篇, 第二页: more, however many.

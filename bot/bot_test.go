@@ -1267,6 +1267,21 @@ func TestRejectingAnAnswer(t *testing.T) {
 	if r := say("o", "都不是"); r.Text != next.Text {
 		t.Errorf("都不是 after a list:\n%s\nwant\n%s", r.Text, next.Text)
 	}
+	// Asked back or agreed, no rejection: searched, with a list open too.
+	for _, text := range []string{"不是吗", "不对吗", "不是吧", "不是的"} {
+		say("o", "基层治理")
+		say("o", text)
+		if e := last(); e.Outcome == OutcomeRejected || e.Outcome == OutcomeMore {
+			t.Errorf("%s read as a rejection: %+v", text, e)
+		}
+	}
+	// After the latest articles, a rejection pages on but is no question
+	// left unanswered in the report.
+	say("o", "最新")
+	say("o", "不对")
+	if e := last(); e.Outcome == OutcomeRejected {
+		t.Errorf("不对 after 最新 logged %+v", e)
+	}
 }
 
 // mentioningCatalog holds thirty news items, three of which mention 枫桥经验
