@@ -302,6 +302,13 @@ func TestSearchQuality(t *testing.T) {
 			t.Errorf("%s: want %s first, got %v", text, want, ids(hits))
 		}
 	}
+	// A count in digits is no congress (a review's find: 10大 found the
+	// 20th congress's report at 0.99, 15大类 the 15th's).
+	for _, text := range []string{"10大新闻", "10大", "15大类"} {
+		if hits, _ := ix.Search(context.Background(), text, 5); len(hits) > 0 && hits[0].Score >= minScore && strings.HasPrefix(hits[0].Article.ID, "doc-") {
+			t.Errorf("%s: a congress's report first at %.2f", text, hits[0].Score)
+		}
+	}
 	for _, text := range []string{"二十大报告", "党的二十大报告全文"} { // 党的 had kept the report out of the candidates
 		if hits, _ := ix.Search(context.Background(), text, 3); !slices.ContainsFunc(hits, func(h content.Hit) bool { return h.Article.ID == "doc-6081e3e3" }) {
 			t.Errorf("%s: want the report among the first three, got %v", text, ids(hits))

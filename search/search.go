@@ -1639,6 +1639,7 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 	// A synonym counts as the words the follower typed (国家网信办 is three
 	// whichever name an article uses), as it would without the synonym.
 	typed := typedWords(q.clauses)
+	latinWord := strings.ContainsFunc(q.text, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) })
 	queryClauses, queryLen := math.Log(float64(typed)), math.Log(float64(utf8.RuneCountInString(q.text)))
 	for i := range cands {
 		c := &cands[i]
@@ -1673,11 +1674,12 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 			// a card at 0.95 for 5月份CPI, whose 月份 is a pair, and no
 			// match for it), as much as its title holds them (counted where
 			// the summary held them too, 5月PMI got a card at 0.96 on
-			// America's). One character alone (好) has none.
+			// America's). One character alone (好), or with a number alone
+			// (10大 had a card on 大金砖 at 0.67: a review's find), has none.
 			switch {
 			case q.latin:
 				pairShare = c.cover
-			case typed > 1:
+			case typed > 1 && latinWord:
 				pairShare = c.tcv
 			default:
 				pairShare = 0

@@ -124,30 +124,34 @@ type abbreviation struct {
 	trigger string // text every match contains: a cheap test before the regexp
 	re      *regexp.Regexp
 	expand  string // regexp replacement template
+	// follow, when set, must match what comes after (or nothing must):
+	// the words that make a number a congress's and not a count's.
+	follow *regexp.Regexp
 }
 
 var abbreviations = []abbreviation{
 	// 三中全会: a plenary session of the Central Committee (中 is 中央委员会),
 	// 中央委员会第三次全体会议 in every official title; not the discipline
 	// commission's (中央纪律检查委员会第三次全体会议, 中纪委三次全会).
-	{"中全会", regexp.MustCompile(`([一二三四五六七八九])中全会`), "中央委员会第${1}次全体会议"},
-	{"次全会", regexp.MustCompile(`([一二三四五六七八九十]+)次全会`), "第${1}次全体会议"},
+	{"中全会", regexp.MustCompile(`([一二三四五六七八九])中全会`), "中央委员会第${1}次全体会议", nil},
+	{"次全会", regexp.MustCompile(`([一二三四五六七八九十]+)次全会`), "第${1}次全体会议", nil},
 	// 十三大, 二十大: Party congresses are 第十三次全国代表大会 in full.
 	// Anchored, so that 扩大 and 强大 stay themselves.
-	{"大", regexp.MustCompile(`^(二十|十[一二三四五六七八九]?|[一二三四五六七八九])大`), "第${1}次全国代表大会"},
+	{"大", regexp.MustCompile(`^(二十|十[一二三四五六七八九]?|[一二三四五六七八九])大`), "第${1}次全国代表大会", nil},
 	// 20大, 18大: the same congresses in digits, as the characters (a
-	// follower run's find: 20大报告 got no match). Only those of the
-	// reform era's numbers: 3大攻坚战 is a count.
-	{"大", regexp.MustCompile(`^(1[0-9]|20)大`), "digits"},
+	// follower run's find: 20大报告 got no match). Only the reform era's,
+	// alone or before a congress's words: 3大攻坚战, 10大新闻 and 15大类 are
+	// counts (a review's find: 10大 found the 20th congress's report).
+	{"大", regexp.MustCompile(`^(1[1-9]|20)大`), "digits", regexp.MustCompile(`^(?:$|[\s\p{P}]|报告|精神|以来|党章|召开|开幕|闭幕|代表|期间|胜利|上的|提出|强调|部署|新闻发布)`)},
 	// 神十七: crewed spacecraft are 神舟十七号 in full, also after other
 	// words (去看神十七发射); not inside a word (精神十足, 眼神十分): a
 	// pattern counts only where a word of the query starts.
-	{"神", regexp.MustCompile(`神([一二三四五六七八九十]+)`), "神舟${1}号"},
+	{"神", regexp.MustCompile(`神([一二三四五六七八九十]+)`), "神舟${1}号", nil},
 	// 十五运会: the National Games are 第十五届全国运动会 in full (亚运会
 	// and 大运会 have no number, and stay themselves). Not anchored: the
 	// segmenter has no word for it, and it follows a place or a year
 	// (广州十五运会, 2025年十五运会).
-	{"运会", regexp.MustCompile(`(二十|十[一二三四五六七八九]?|[一二三四五六七八九])运会`), "第${1}届全国运动会"},
+	{"运会", regexp.MustCompile(`(二十|十[一二三四五六七八九]?|[一二三四五六七八九])运会`), "第${1}届全国运动会", nil},
 }
 
 // alternatives returns what w may also be written as, or nil.
@@ -227,7 +231,8 @@ func (s *synonymSet) split(chunk string, edge func(i int, start bool) bool) []sp
 			if !strings.Contains(rest, a.trigger) {
 				continue
 			}
-			if loc := a.re.FindStringIndex(rest); loc != nil && (at < 0 || loc[0] < at) && edge(base+loc[0], true) {
+			if loc := a.re.FindStringIndex(rest); loc != nil && (at < 0 || loc[0] < at) && edge(base+loc[0], true) &&
+				(a.follow == nil || a.follow.MatchString(rest[loc[1]:])) {
 				at, length = loc[0], loc[1]-loc[0]
 			}
 		}
