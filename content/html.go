@@ -39,12 +39,14 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	if err != nil {
 		return Article{}, err
 	}
-	if htmlOpen.Match(page[:min(len(page), 4096)]) && !htmlClose.Match(page) {
+	if htmlOpen.Match(page[:min(len(page), 4096)]) && !htmlClose.Match(page) && !endsWithTag(page) {
 		// A save or a copy cut short between characters: what was left
 		// (the site's logo and an advert, a body cut mid-sentence)
 		// imported as the article, replacing the whole one (an operator
-		// run's find). Browsers write both ends of a page they save.
-		return Article{}, errors.New("the page ends before its </body> or </html>: it was cut short; save or copy it again whole")
+		// run's find). Browsers write both ends of a page they save; a
+		// page that omits them (HTML5 allows it, minifiers do) still ends
+		// with a tag's >, where a cut one ends in text or inside a tag.
+		return Article{}, errors.New("the page ends before its </body> or </html>, in text or inside a tag: it was cut short; save or copy it again whole")
 	}
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
@@ -200,6 +202,12 @@ func isASCII(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// endsWithTag reports whether page, less trailing space, ends with a >.
+func endsWithTag(page []byte) bool {
+	page = bytes.TrimRight(page, " \t\r\n")
+	return len(page) > 0 && page[len(page)-1] == '>'
 }
 
 // htmlOpen and htmlClose find a page's opening <html> or <body> tag and

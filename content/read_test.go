@@ -112,7 +112,7 @@ func TestSavedPage(t *testing.T) {
 	// operator run's find: the site's logo and an advert, or a body cut
 	// mid-sentence, replaced the article whole).
 	for _, at := range []int{700, len(page) / 2, len(page) - 20} {
-		for !utf8.RuneStart(page[at]) {
+		for !utf8.RuneStart(page[at]) || page[at-1] == '>' { // in text or inside a tag, as cuts fall
 			at--
 		}
 		cut := filepath.Join(dir, fmt.Sprintf("cut%d.html", at))
@@ -120,6 +120,14 @@ func TestSavedPage(t *testing.T) {
 		if _, errs := ReadPaths([]string{cut}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "cut short") {
 			t.Errorf("the page cut at byte %d of %d: %v", at, len(page), errs)
 		}
+	}
+	// A whole page that omits </body> and </html> (HTML5 allows it,
+	// minifiers do) is read (a review's find: refused as cut short).
+	open := strings.NewReplacer("</body>", "", "</html>", "").Replace(string(page))
+	omitted := filepath.Join(dir, "omitted.html")
+	os.WriteFile(omitted, []byte(open), 0o644)
+	if arts, errs := ReadPaths([]string{omitted}, ReadOptions{}); len(errs) > 0 || len(arts) != 1 || arts[0].Title != "新时代枫桥经验的三个关键词" {
+		t.Errorf("a page without its end tags: %v %v", arts, errs)
 	}
 }
 
