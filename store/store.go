@@ -776,10 +776,6 @@ func idAtURL(ctx context.Context, q queryer, url string) (string, error) {
 	return id, err
 }
 
-// unchangedFrom reports whether a is old as stored, once a takes old's
-// category when it names none (a file re-imported without --category keeps
-// the category an earlier import gave it): the one rule of an upsert and of
-// Unchanged, which decides what an import analyses.
 // anotherArticle reports whether b shares so few of a's character pairs
 // (in its title and its text's opening) that it is another article, not a
 // revision of a. Texts too short to tell are the same article.
@@ -826,6 +822,10 @@ func pairsOf(a content.Article) map[[2]rune]bool {
 	return pairs
 }
 
+// unchangedFrom reports whether a is old as stored, once a takes old's
+// category when it names none (a file re-imported without --category keeps
+// the category an earlier import gave it): the one rule of an upsert and of
+// Unchanged, which decides what an import analyses.
 func unchangedFrom(old content.Article, a *content.Article) bool {
 	if a.Category == "" {
 		a.Category = old.Category
