@@ -981,7 +981,7 @@ func (b *Bot) periodHits(ctx context.Context, of ReadingsOf, n int) ([]content.H
 	if err != nil {
 		return nil, fmt.Errorf("news of %s: %w", of.Name, err)
 	}
-	through, err := time.Parse(content.DateLayout, of.Through)
+	through, err := time.Parse(content.DateLayout, cmp.Or(of.At, of.Through))
 	if err != nil {
 		return nil, fmt.Errorf("news of %s: %w", of.Name, err)
 	}
@@ -1609,6 +1609,14 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	}
 	page := list
 	page.IDs, page.Stories, page.Seen, page.Opened = ids, storiesOf(next[:len(ids)]), slices.Sorted(maps.Keys(seen)), 0
+	if list.News != nil && len(ids) > 0 {
+		// The next page starts at the last day shown, not at the period's
+		// end again: each 更多 had read every day back from there (a
+		// review's find: its cost grew with the pages).
+		of := *list.News
+		of.At = next[len(ids)-1].Article.PublishedOn
+		page.News = &of
+	}
 	if len(list.IDs) > 0 {
 		page.Back = append(slices.Clip(list.Back), Page{IDs: list.IDs, Stories: list.Stories})
 	}
@@ -1712,6 +1720,11 @@ func (b *Bot) back(ctx context.Context, s *Settings, m Message, list FollowUp, b
 		}
 		page.Back = list.Back[:len(list.Back)-1]
 		page.Seen = slices.DeleteFunc(slices.Clone(list.Seen), func(id string) bool { return gone[id] })
+		if list.News != nil { // the page after it starts again from the period's end, its articles no longer seen
+			of := *list.News
+			of.At = ""
+			page.News = &of
+		}
 	}
 	var days map[string]string
 	if list.Readings != nil { // each reading is listed under its day

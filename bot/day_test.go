@@ -368,4 +368,10 @@ func TestNewsOfAPeriod(t *testing.T) {
 	if r := ask("2"); r.Card == nil || r.Card.Title != "新闻20250808-01" {
 		t.Errorf("2 in 8月's news: %+v", r)
 	}
+	// 更多 after 上一页 shows the page after it again, whole (the next page
+	// starts from the last day shown, and again from the period's end
+	// after 上一页).
+	if r := ask("更多"); items(r) != "新闻20250804-01 新闻20250803-01" {
+		t.Errorf("更多 after 上一页:\n%s", r.Text)
+	}
 }

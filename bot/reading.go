@@ -263,6 +263,9 @@ type ReadingsOf struct {
 	From    string `json:"from,omitempty"`
 	Through string `json:"through,omitempty"`
 	Name    string `json:"name,omitempty"`
+	// At is, for a period's news, the day its next page starts from (the
+	// last day shown; "" for Through).
+	At string `json:"at,omitempty"`
 }
 
 func (of *ReadingsOf) header(int) string {

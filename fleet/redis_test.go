@@ -192,7 +192,7 @@ func TestFollowUpsAcrossReplicas(t *testing.T) {
 	// Every field of a list goes through: the pages before it (上一页)
 	// and the readings it lists.
 	full := bot.FollowUp{Query: "11月的每日一读", IDs: []string{"r24"}, Seen: []string{"r30"}, Opened: 1, Back: []bot.Page{{IDs: []string{"r30"}, Stories: []string{"头条"}}},
-		Readings: &bot.ReadingsOf{From: "2026-11-01", Through: "2026-11-30", Name: "2026年11月"}, News: &bot.ReadingsOf{From: "2026-08-01", Through: "2026-08-31", Name: "2026年8月"},
+		Readings: &bot.ReadingsOf{From: "2026-11-01", Through: "2026-11-30", Name: "2026年11月"}, News: &bot.ReadingsOf{From: "2026-08-01", Through: "2026-08-31", Name: "2026年8月", At: "2026-08-20"},
 		More: true}
 	if err := a.Put(ctx, "o4", full); err != nil {
 		t.Fatal(err)
