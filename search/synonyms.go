@@ -231,9 +231,17 @@ func (s *synonymSet) split(chunk string, edge func(i int, start bool) bool) []sp
 			if !strings.Contains(rest, a.trigger) {
 				continue
 			}
-			if loc := a.re.FindStringIndex(rest); loc != nil && (at < 0 || loc[0] < at) && edge(base+loc[0], true) &&
-				(a.follow == nil || a.follow.MatchString(rest[loc[1]:])) {
-				at, length = loc[0], loc[1]-loc[0]
+			// The first match where a word starts (精神十足，神十七: not at
+			// 精神's 神, but at 神十七; only the first had been tried, a
+			// fuzz find).
+			for _, loc := range a.re.FindAllStringIndex(rest, -1) {
+				if at >= 0 && loc[0] >= at {
+					break
+				}
+				if edge(base+loc[0], true) && (a.follow == nil || a.follow.MatchString(rest[loc[1]:])) {
+					at, length = loc[0], loc[1]-loc[0]
+					break
+				}
 			}
 		}
 		if at < 0 {

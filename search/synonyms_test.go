@@ -99,9 +99,14 @@ func splitByScan(members []string, chunk string, edge func(int, bool) bool) []sp
 				from = i + 1
 			}
 		}
-		for _, a := range abbreviations {
-			if loc := a.re.FindStringIndex(rest); loc != nil && (at < 0 || loc[0] < at) {
-				at, length = loc[0], loc[1]-loc[0]
+		for _, a := range abbreviations { // the first of its matches where a word starts (and a congress's words follow)
+			for _, loc := range a.re.FindAllStringIndex(rest, -1) {
+				if edge(base+loc[0], true) && (a.follow == nil || a.follow.MatchString(rest[loc[1]:])) {
+					if at < 0 || loc[0] < at {
+						at, length = loc[0], loc[1]-loc[0]
+					}
+					break
+				}
 			}
 		}
 		if at < 0 {
@@ -296,5 +301,23 @@ func TestSynonymsAreNeverRespelt(t *testing.T) {
 		if res.Corrected != "" {
 			t.Errorf("%s was respelt as %s", q, res.Corrected)
 		}
+	}
+}
+
+// TestAbbreviationAfterARefusedOne: a numbered abbreviation refused where
+// no word starts (精神十足's 神十) is looked for further on (神十七), not
+// given up (a fuzz find).
+func TestAbbreviationAfterARefusedOne(t *testing.T) {
+	ix, err := BuildIndex(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ix.view.Load().synonyms
+	text := "精神十足神十七"
+	edge := func(i int, start bool) bool { return i != len("精") } // no word starts at 精神's 神
+	got := s.split(text, edge)
+	want := []span{{text: "精神十足"}, {text: "神十七", synonym: true}}
+	if !slices.Equal(got, want) {
+		t.Fatalf("split(%q) = %v, want %v", text, got, want)
 	}
 }
