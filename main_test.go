@@ -294,6 +294,18 @@ wechat:
 // minutes under -race on a busy machine.
 func shippedTry(t *testing.T, cfg string) func(text string) (int, string, string) {
 	t.Helper()
+	say := shippedSay(t, cfg)
+	n := 0
+	return func(text string) (int, string, string) {
+		n++
+		return 0, say(fmt.Sprint("o_try_", n), text), ""
+	}
+}
+
+// shippedSay is the bot on cfg's store, answering a follower's text as try
+// prints it; a follower keeps the lists opened.
+func shippedSay(t *testing.T, cfg string) func(from, text string) string {
+	t.Helper()
 	loaded, err := loadConfig(cfg, true)
 	if err != nil {
 		t.Fatal(err)
@@ -303,12 +315,10 @@ func shippedTry(t *testing.T, cfg string) func(text string) (int, string, string
 		t.Fatal(err)
 	}
 	t.Cleanup(a.close)
-	n := 0
-	return func(text string) (int, string, string) {
-		n++
+	return func(from, text string) string {
 		var out strings.Builder
-		printReplies(&out, a.bot.Answer(context.Background(), bot.Message{From: fmt.Sprint("o_try_", n), Kind: bot.KindText, Text: text, SentAt: time.Now()}))
-		return 0, out.String(), ""
+		printReplies(&out, a.bot.Answer(context.Background(), bot.Message{From: from, Kind: bot.KindText, Text: text, SentAt: time.Now()}))
+		return out.String()
 	}
 }
 
@@ -1399,20 +1409,7 @@ func TestMistypedSubcommand(t *testing.T) {
 // (文章不对) is the rule's while a list or a card is open, not a rejection
 // of its answers (a review's find: unwrapped to 不对, it paged on).
 func TestComplaintAfterAList(t *testing.T) {
-	loaded, err := loadConfig(writeConfig(t, t.TempDir(), ""), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := newApp(context.Background(), loaded, slog.New(slog.DiscardHandler), withBot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(a.close)
-	say := func(from, text string) string {
-		var out strings.Builder
-		printReplies(&out, a.bot.Answer(context.Background(), bot.Message{From: from, Kind: bot.KindText, Text: text, SentAt: time.Now()}))
-		return out.String()
-	}
+	say := shippedSay(t, writeConfig(t, t.TempDir(), ""))
 	for _, first := range []string{"基层治理", "枫桥经验"} {
 		say("o_"+first, first)
 		if r := say("o_"+first, "文章不对"); !strings.Contains(r, "转人工客服") {
