@@ -235,11 +235,22 @@ func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 		fmt.Fprintln(c.stdout, jobs.ErrPushOff.Error()+": nothing will be sent")
 		return nil
 	}
-	plan, err := a.store.PlanDaily(ctx, day, 1, cfg.Push.Category)
+	// Planned from today: each day before it takes the next unread
+	// article first (an operator run's find: 12-06 to 12-09 each said they
+	// would send the same one). As far as a year ahead.
+	from, days := day, 1
+	if today := cfg.today(time.Now()); today < day {
+		t0, _ := time.Parse(content.DateLayout, today)
+		t1, _ := time.Parse(content.DateLayout, day)
+		if n := int(t1.Sub(t0).Hours()/24) + 1; n <= 366 {
+			from, days = today, n
+		}
+	}
+	plan, err := a.store.PlanDaily(ctx, from, days, cfg.Push.Category)
 	if err != nil {
 		return err
 	}
-	p := plan[0]
+	p := plan[len(plan)-1]
 	if p.Article.ID == "" {
 		fmt.Fprintf(c.stdout, "nothing to send: no article of %q left to read\n", cfg.Push.Category)
 		return nil

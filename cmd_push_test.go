@@ -883,3 +883,25 @@ func TestFollowersCount(t *testing.T) {
 		}
 	}
 }
+
+// TestPushStatusPlansTheDaysBefore: the status of a day to come says what
+// that day will send after the days before it take theirs (an operator
+// run's find: each of four days to come said it would send one article).
+func TestPushStatusPlansTheDaysBefore(t *testing.T) {
+	cfg := writeConfig(t, t.TempDir(), "")
+	runCmd(t, "try", "--config", cfg, "你好") // seeds the demo articles
+	today := time.Now().In(time.FixedZone("CST", 8*3600))
+	seen := map[string]string{}
+	for i := 1; i <= 3; i++ {
+		day := today.AddDate(0, 0, i).Format(content.DateLayout)
+		_, out, errOut := runCmd(t, "push", "status", "--config", cfg, "--date", day)
+		m := regexp.MustCompile(`would send .* \((demo-[a-z0-9-]+)\), next unread`).FindStringSubmatch(out)
+		if m == nil {
+			t.Fatalf("status of %s:\n%s%s", day, out, errOut)
+		}
+		if other, ok := seen[m[1]]; ok {
+			t.Errorf("%s and %s both would send %s", other, day, m[1])
+		}
+		seen[m[1]] = day
+	}
+}
