@@ -754,6 +754,24 @@ var (
 	requestNouns = setOf("文章", "资料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材")
 )
 
+// sendMe reports whether words[i:i+2] are 发 我 asking for the topic: at the
+// text's start or after a stop word, or with nothing but stop words after
+// (not 激发我国's, which the segmenter keeps whole anyway).
+func sendMe(words []string, i int) bool {
+	if i+1 >= len(words) || words[i] != "发" || words[i+1] != "我" {
+		return false
+	}
+	if i == 0 || stopWords[words[i-1]] {
+		return true
+	}
+	for _, w := range words[i+2:] {
+		if !stopWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // isRequest reports whether words[i] is a request word framing the topic.
 func isRequest(words []string, i int) bool {
 	framing := func(j int) bool { // the edge, a stop word or another request word
@@ -765,7 +783,13 @@ func isRequest(words []string, i int) bool {
 	case words[i] == "考": // 新质生产力考什么 (before 什么, 哪些, 啥 or a request noun); not 开考 in 高考哪天开考
 		return i+1 < len(words) && (words[i+1] == "什么" || words[i+1] == "哪些" || words[i+1] == "啥" || requestNouns[words[i+1]])
 	case requestVerbs[words[i]]:
-		return framing(i-1) || i == len(words)-1
+		// At the end, or before stop words alone (二十大报告发一下, 发我一下:
+		// a follower run's find, no match).
+		last := true
+		for _, w := range words[i+1:] {
+			last = last && stopWords[w]
+		}
+		return framing(i-1) || last
 	case requestNouns[words[i]]:
 		return framing(i + 1)
 	}
@@ -1038,6 +1062,14 @@ func (r reader) parse(text string) query {
 					}
 					appendRun(joined, alts)
 					i += n
+					continue
+				}
+				if sendMe(words, i) {
+					// 发我一下, before or after the topic: a request, not
+					// a name of single characters (二十大报告发我一下 had
+					// searched 发我: a follower run's find).
+					endChunk()
+					i += 2
 					continue
 				}
 				if j, pairs := r.singlesRun(words, i); j > i {

@@ -207,7 +207,9 @@ func TestQuestionWordsDoNotDecide(t *testing.T) {
 		// the study question sets its topic, what a meeting said (each no
 		// match or another article's card: 来点乡村振兴的文章呗 found 大文章).
 		"帮我找找关于枫桥经验的文章呗", "来点枫桥经验的文章呗", "我是考生，想了解枫桥经验", "遴选考生想看枫桥经验",
-		"枫桥经验这个考点申论里怎么理解", "枫桥经验在申论中怎么运用", "枫桥经验讲了什么"} {
+		"枫桥经验这个考点申论里怎么理解", "枫桥经验在申论中怎么运用", "枫桥经验讲了什么",
+		// A sixth run's: asked to be sent, the topic first (no match).
+		"枫桥经验发一下", "枫桥经验发我一下", "发我一下枫桥经验", "枫桥经验的文章发我"} {
 		hits, _ := ix.Search(context.Background(), q, 1)
 		if len(hits) == 0 || hits[0].Article.ID != "demo-fengqiao" || hits[0].Score < bare[0].Score-0.1 {
 			t.Errorf("%q: %v %v; the topic alone: %.2f", q, ids(hits), hits, bare[0].Score)
@@ -227,6 +229,7 @@ func TestQuestionWordsDoNotDecide(t *testing.T) {
 		{[]string{"帮", "我", "找"}, 0, true}, {[]string{"考", "什么"}, 0, true}, {[]string{"高考", "哪天", "开", "考"}, 3, false},
 		{[]string{"遴选", "考", "内容"}, 1, true}, {[]string{"高考", "哪", "天开", "考"}, 3, false}, {[]string{"说", "说", "两会"}, 1, true},
 		{[]string{"习近平", "讲", "了"}, 1, false}, {[]string{"讲", "党课"}, 0, false}, {[]string{"科普"}, 0, false},
+		{[]string{"报告", "发", "一下"}, 1, true}, {[]string{"报告", "发", "贺电"}, 1, false},
 	} {
 		if got := isRequest(c.words, c.i); got != c.request {
 			t.Errorf("%v[%d]: request %v, want %v", c.words, c.i, got, c.request)
