@@ -134,6 +134,9 @@ var abbreviations = []abbreviation{
 	// 中央委员会第三次全体会议 in every official title; not the discipline
 	// commission's (中央纪律检查委员会第三次全体会议, 中纪委三次全会).
 	{"中全会", regexp.MustCompile(`([一二三四五六七八九])中全会`), "中央委员会第${1}次全体会议", nil},
+	// 4中全会: the same in digits (a follower run's find: it listed news
+	// about the plenum, not its communiqué).
+	{"中全会", regexp.MustCompile(`([1-9])中全会`), "digits", nil},
 	{"次全会", regexp.MustCompile(`([一二三四五六七八九十]+)次全会`), "第${1}次全体会议", nil},
 	// 十三大, 二十大: Party congresses are 第十三次全国代表大会 in full.
 	// Anchored, so that 扩大 and 强大 stay themselves.
@@ -167,7 +170,10 @@ func (s *synonymSet) alternatives(w string) []string {
 			if a.expand == "digits" { // in characters, and as those are expanded
 				n, _ := strconv.Atoi(w[loc[2]:loc[3]])
 				han := hanNumeral(n) + w[loc[3]:]
-				return append([]string{w}, s.alternatives(han)...)
+				if alts := s.alternatives(han); alts != nil {
+					return append([]string{w}, alts...)
+				}
+				return []string{w, han}
 			}
 			return []string{w, string(a.re.ExpandString(nil, a.expand, w, loc))}
 		}
