@@ -252,6 +252,17 @@ func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 	}
 	p := plan[len(plan)-1]
 	if p.Article.ID == "" {
+		last := ""
+		for _, q := range plan[:len(plan)-1] {
+			if q.Article.ID != "" {
+				last = q.Day
+			}
+		}
+		if last != "" {
+			fmt.Fprintf(c.stdout, "nothing to send: the articles of %q left unread go to the days before it (the last on %s); import more, or `mpbot schedule ID %s`\n",
+				cfg.Push.Category, last, day)
+			return nil
+		}
 		fmt.Fprintf(c.stdout, "nothing to send: no article of %q left to read\n", cfg.Push.Category)
 		return nil
 	}

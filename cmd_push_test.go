@@ -376,12 +376,18 @@ func TestPushNamesTheHolder(t *testing.T) {
 	}
 	// Not run yet: what it would send, to how many, and when; a day whose
 	// time has passed beyond push.catch_up says it was missed.
-	ahead := time.Now().AddDate(0, 0, 30).Format(content.DateLayout)
+	ahead := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(0, 0, 2).Format(content.DateLayout)
 	_, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", ahead)
 	for _, want := range []string{ahead + ": not run yet", "would send", "by log to 3 followers", "at " + ahead + " 07:30 CST"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("status of a day not run lacks %q:\n%s", want, out)
 		}
+	}
+	// A day far enough ahead that the days before it read what is left
+	// says so, and when the last goes.
+	far := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(0, 0, 60).Format(content.DateLayout)
+	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", far); !strings.Contains(out, "nothing to send: the articles of \"政策理论导读\" left unread go to the days before it (the last on ") {
+		t.Errorf("status of a day after the category runs out:\n%s", out)
 	}
 	past := time.Now().AddDate(0, 0, -3).Format(content.DateLayout)
 	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", past); !strings.Contains(out, "missed: it was due at "+past+" 07:30 CST") ||
