@@ -1137,20 +1137,9 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 		note(ctx, func(e *Event) { e.Outcome = OutcomeOutOfRange })
 		return []Reply{{Type: ReplyText, Text: strings.ReplaceAll(s.choiceRange, "{n}", strconv.Itoa(len(ids)))}}
 	}
-	a, err := b.catalog.Get(ctx, ids[n-1])
-	if err != nil {
-		if !errors.Is(err, content.ErrNotFound) {
-			// The store down: the article is there, the follower may ask
-			// again (no match said there was none, and the report listed
-			// 2 as a question nothing answers).
-			b.log.ErrorContext(ctx, "read follow-up article", "id", ids[n-1], "err", err)
-			return unavailable(ctx, articleUnreadable)
-		}
-		// Removed since the list was sent: said so (a fleet run's find:
-		// the no-match reply, as if the number had been searched).
-		b.log.WarnContext(ctx, "follow-up article gone", "id", ids[n-1], "err", err)
-		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
-		return []Reply{{Type: ReplyText, Text: articleGone}}
+	a, failed := b.listedArticle(ctx, ids[n-1])
+	if failed != nil {
+		return failed
 	}
 	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
 	if list.Opened != n {
@@ -1169,6 +1158,27 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 		}
 	}
 	return []Reply{b.articleReply(ctx, a)}
+}
+
+// listedArticle reads an article a follower was shown, or the reply when it
+// cannot be read.
+func (b *Bot) listedArticle(ctx context.Context, id string) (content.Article, []Reply) {
+	a, err := b.catalog.Get(ctx, id)
+	switch {
+	case errors.Is(err, content.ErrNotFound):
+		// Removed since the list was sent: said so (a fleet run's find:
+		// the no-match reply, as if the number had been searched).
+		b.log.WarnContext(ctx, "follow-up article gone", "id", id, "err", err)
+		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		return a, []Reply{{Type: ReplyText, Text: articleGone}}
+	case err != nil:
+		// The store down: the article is there, the follower may ask
+		// again (no match said there was none, and the report listed
+		// 2 as a question nothing answers).
+		b.log.ErrorContext(ctx, "read follow-up article", "id", id, "err", err)
+		return a, unavailable(ctx, articleUnreadable)
+	}
+	return a, nil
 }
 
 // selfCorrected is what a follower said after correcting themselves, as
@@ -1287,14 +1297,9 @@ func (b *Bot) nextAfterCard(ctx context.Context, s *Settings, m Message, card Fo
 		}
 	}
 	if n == 1 && (len(next) == 0 || next[0].Article.ID != card.Seen[0]) {
-		a, err := b.catalog.Get(ctx, card.Seen[0]) // no longer found by the question (an import since)
-		switch {
-		case errors.Is(err, content.ErrNotFound):
-			note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
-			return []Reply{{Type: ReplyText, Text: articleGone}}
-		case err != nil:
-			b.log.ErrorContext(ctx, "read the card's article", "id", card.Seen[0], "err", err)
-			return unavailable(ctx, articleUnreadable)
+		a, failed := b.listedArticle(ctx, card.Seen[0]) // no longer found by the question (an import since)
+		if failed != nil {
+			return failed
 		}
 		next = []content.Hit{{Article: a, Score: 1}}
 	}
