@@ -960,7 +960,8 @@ func (r reader) parse(text string) query {
 	syn := r.v.synonyms
 	seen := map[string]bool{}
 	unseen := 0 // words never seen, looked for as their pairs
-	addWord := func(w string, alts []string) {
+	var addWord func(w string, alts []string)
+	addWord = func(w string, alts []string) {
 		if stopWords[w] || seen[w] {
 			return
 		}
@@ -971,6 +972,12 @@ func (r reader) parse(text string) query {
 		}
 		if r.v.has(w) || !hasHan(w) {
 			q.clauses = append(q.clauses, q.single(w))
+			return
+		}
+		if parts := r.knownParts(w); parts != nil {
+			for _, p := range parts {
+				addWord(p, nil)
+			}
 			return
 		}
 		// A word the index has never seen: look for its characters in
@@ -1109,6 +1116,43 @@ func (r reader) parse(text string) query {
 	}
 	q.clauses = r.keepRarest(q.clauses)
 	return q
+}
+
+// knownParts cuts a word the index has never seen into words it has, of
+// two characters or more, in as few as can be (公文写作 → 公文 写作), or
+// returns nil. Searched as its pairs, such a word also looked for the pairs
+// across its words (文写, 化面), matching titles that join other words
+// there: 结构化面试 had a card on 中国式现代化面对面.
+func (r reader) knownParts(w string) []string {
+	runes := []rune(w)
+	n := len(runes)
+	if n < 4 || n > 12 {
+		return nil
+	}
+	const most = 6 // runes in a part
+	// fewest[i] is the fewest parts runes[:i] cuts into, 0 where it cannot.
+	var fewest, from [13]int
+	fewest[0] = 0
+	for i := 1; i <= n; i++ {
+		fewest[i] = -1
+		for l := 2; l <= min(most, i); l++ {
+			j := i - l
+			if fewest[j] < 0 || fewest[i] >= 0 && fewest[j]+1 >= fewest[i] {
+				continue
+			}
+			if part := string(runes[j:i]); !strings.ContainsFunc(part, func(r rune) bool { return !isHan(r) }) && r.v.has(part) {
+				fewest[i], from[i] = fewest[j]+1, j
+			}
+		}
+	}
+	if fewest[n] < 2 {
+		return nil
+	}
+	parts := make([]string, fewest[n])
+	for i, k := n, fewest[n]-1; i > 0; i, k = from[i], k-1 {
+		parts[k] = string(runes[from[i]:i])
+	}
+	return parts
 }
 
 // formsFor returns chunks with each chunk that has other forms put in the
