@@ -342,6 +342,12 @@ func TestSearchQuality(t *testing.T) {
 			t.Errorf("%s: want May's consumer prices first, got %v", text, ids(hits))
 		}
 	}
+	// A month its title names otherwise is a near miss however much of
+	// the rest it holds (2025年5月CPI listed 2025年12月CPI first, its 2025 in
+	// the title, above May's release).
+	if hits, _ := ix.Search(context.Background(), "2025年5月CPI", 5); len(hits) == 0 || hits[0].Article.ID != "xwlb-20250609-05" {
+		t.Errorf("2025年5月CPI: want May's release first, got %v", ids(hits))
+	}
 	// A word no article has, made of words they have, is those words:
 	// as its character pairs it matched titles joining other words across
 	// its own (结构化面试技巧 had a card at 0.41 on 中国式现代化面对面, 公文写作

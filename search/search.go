@@ -1710,6 +1710,12 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 	// words are rare, and the rarest says little.
 	rarestCut := 1 - (1-ix.params.rarestMissing)*min(1, N/largeStore)
 
+	var monthsAsked []mention
+	for _, m := range q.mentions {
+		if m.measure == "月" {
+			monthsAsked = append(monthsAsked, m)
+		}
+	}
 	best, second := 0.0, 0.0
 	qr := runesOf(q.text, q.latin)
 	// A synonym counts as the words the follower typed (国家网信办 is three
@@ -1808,6 +1814,12 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 			c.score *= ix.params.numberMiss
 		case 1:
 			c.score *= numberBoost
+		}
+		// A month is the one number a title of figures states exactly
+		// (5月CPI, 2025年12月CPI): one disagreeing weighs twice, or the rest
+		// of a title (its year) outweighed it.
+		if agree < 0 && len(monthsAsked) > 0 && numberAgreement(monthsAsked, dc.titleText, 0) < 0 {
+			c.score *= ix.params.numberMiss
 		}
 		c.conf = min(1, conf)
 		explained, inTitle := qr.titleShares(dc.titleText)
