@@ -275,3 +275,23 @@ func TestYearsInCharacters(t *testing.T) {
 		}
 	}
 }
+
+func TestSameSeries(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"2024年中华人民共和国国务院政府工作报告", "2025年中华人民共和国国务院政府工作报告", true},
+		{"国家主席习近平发表二〇二六年新年贺词", "国家主席习近平发表二〇二五年新年贺词", true},
+		{"李强主持召开国务院常务会议", "李强主持召开国务院常务会议", true},
+		{"第 3 届 进博会", "第七届进博会", true},
+		{"2024年中华人民共和国国务院政府工作报告", "2024年政府工作报告单行本出版", false},
+		{"国内联播快讯", "国际联播快讯", false},
+		{"二十大", "", false},
+		{"2024", "", true}, // nothing but numbers on both sides
+	} {
+		if got := sameSeries(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameSeries(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

@@ -26,7 +26,11 @@ func TestProbe(t *testing.T) {
 	ix.hooks.explain = func(s string) { lines = append(lines, s) }
 	for _, q := range strings.Split(os.Getenv("PROBE"), "|") {
 		lines = lines[:0]
-		r, _ := ix.SearchResult(t.Context(), q, 5, false)
+		pn := 5
+		if s := os.Getenv("PROBE_N"); s != "" {
+			fmt.Sscan(s, &pn)
+		}
+		r, _ := ix.SearchResult(t.Context(), q, pn, false)
 		p := ix.parse(q)
 		var cs []string
 		for _, c := range p.clauses {

@@ -320,6 +320,36 @@ func TestSearchQuality(t *testing.T) {
 	if res, _ := ix.SearchResult(context.Background(), "新质生产立", 5, false); res.Corrected != "新质生产力" || len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Article.Title, "新质生产力") {
 		t.Errorf("新质生产立: corrected %q, %v", res.Corrected, ids(res.Hits))
 	}
+	// A series (each year's report, each meeting) is listed newest first,
+	// the same on the first page as 64 deep, where 更多 reads (政府工作报告
+	// listed 2023's, 2024's, 2022's, 2006's, 2007's; 2025's was ninth).
+	for _, text := range []string{"政府工作报告", "国常会", "新年贺词"} {
+		page, _ := ix.Search(context.Background(), text, 6)
+		deep, _ := ix.Search(context.Background(), text, 64)
+		if len(page) < 5 || len(deep) < 5 {
+			t.Fatalf("%s: %v", text, ids(page))
+		}
+		last := page[0].Article.PublishedOn
+		for i := range 5 {
+			member := sameSeries(page[i].Article.Title, page[0].Article.Title)
+			if page[i].Article.ID != deep[i].Article.ID || member && page[i].Article.PublishedOn > last {
+				t.Errorf("%s: want the series newest first, the same 64 deep; got %v, 64 deep %v", text, ids(page), ids(deep[:5]))
+				break
+			}
+			if member {
+				last = page[i].Article.PublishedOn
+			}
+		}
+		newest := ""
+		for _, h := range deep {
+			if h.Score >= 0.9 && sameSeries(h.Article.Title, page[0].Article.Title) {
+				newest = max(newest, h.Article.PublishedOn)
+			}
+		}
+		if page[0].Article.PublishedOn != newest {
+			t.Errorf("%s: first %s of %s, want the newest %s", text, page[0].Article.ID, page[0].Article.PublishedOn, newest)
+		}
+	}
 	// A year asked pulls that year's articles into the candidates: the
 	// year's meetings, not four of its 23 and three more by 更多, which
 	// searches 64 deep (a follower run's find).

@@ -1118,6 +1118,77 @@ func (r reader) parse(text string) query {
 	return q
 }
 
+// A series is articles of one title but for its numbers (each year's
+// 政府工作报告, each 国务院常务会议), all answering surely and alike: by score
+// they came in the order of their lengths (2023's report, 2024's, 2022's,
+// 2006's; 2025's ninth), where a follower asking for it means the latest.
+const (
+	seriesSure  = 0.9  // the confidence of a series' leading article
+	seriesTie   = 0.05 // ... and how much less the others may have
+	seriesDepth = 64   // the candidates a series is ordered among: as deep as 更多 searches
+)
+
+// newestFirst puts the members of a series among the sorted candidates in
+// the places they hold, newest first; the other candidates keep theirs (a
+// full text asked for stays above news of a series). It reports whether
+// there was a series.
+func newestFirst(cands []cand, v *view) bool {
+	lead := slices.IndexFunc(cands, func(c cand) bool { return c.conf >= seriesSure })
+	if lead < 0 {
+		return false
+	}
+	title, cut := v.docs[cands[lead].d].titleText, cands[lead].conf-seriesTie
+	var slotsBuf [seriesDepth]int
+	var membersBuf [seriesDepth]cand
+	slots, members := slotsBuf[:0], membersBuf[:0]
+	for i := lead; i < len(cands) && len(slots) < seriesDepth; i++ {
+		if c := cands[i]; c.conf >= cut && sameSeries(v.docs[c.d].titleText, title) {
+			slots, members = append(slots, i), append(members, c)
+		}
+	}
+	if len(slots) < 2 {
+		return false
+	}
+	slices.SortStableFunc(members, func(a, b cand) int { return cmp.Compare(v.days[b.d], v.days[a.d]) })
+	for k, i := range slots {
+		cands[i] = members[k]
+	}
+	return true
+}
+
+// sameSeries reports whether two titles are the same but for their numbers
+// and spaces (2024年中华人民共和国国务院政府工作报告 and 2025年…).
+func sameSeries(a, b string) bool {
+	skip := func(r rune) bool {
+		return unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune(hanNumerals, r)
+	}
+	for {
+		for a != "" {
+			r, size := utf8.DecodeRuneInString(a)
+			if !skip(r) {
+				break
+			}
+			a = a[size:]
+		}
+		for b != "" {
+			r, size := utf8.DecodeRuneInString(b)
+			if !skip(r) {
+				break
+			}
+			b = b[size:]
+		}
+		if a == "" || b == "" {
+			return a == b
+		}
+		ra, sa := utf8.DecodeRuneInString(a)
+		rb, sb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			return false
+		}
+		a, b = a[sa:], b[sb:]
+	}
+}
+
 // knownParts cuts a word the index has never seen into words it has, of
 // two characters or more, in as few as can be (公文写作 → 公文 写作), or
 // returns nil. Searched as its pairs, such a word also looked for the pairs
@@ -1592,67 +1663,70 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 
 	// Keep the leading candidates by BM25F and coverage in a bounded heap,
 	// then refine those with phrase, date and recency checks.
-	top := max(phraseCheckTop, n)
-	cands := acc.cands[:0]
-	worse := func(a, b *cand) bool {
-		if a.score != b.score {
-			return a.score < b.score
+	choose := func(top int) []cand {
+		cands := acc.cands[:0]
+		worse := func(a, b *cand) bool {
+			if a.score != b.score {
+				return a.score < b.score
+			}
+			return v.days[a.d] < v.days[b.d]
 		}
-		return v.days[a.d] < v.days[b.d]
-	}
-	titleCover := ix.params.titleCover
-	avgBody := max(v.fieldLen[fieldBody]/N, 1)
-	for _, d := range acc.touched {
-		if v.isDead(d) {
-			continue
-		}
-		ds := acc.docs[d]
-		cover := float64(ds.matched) / total
-		score := float64(ds.score) * cover * cover
-		// What a title holds says more than its length-normalised
-		// weight in BM25F: a long title holding the whole query
-		// (第十五届全国运动会在广东广州隆重开幕 习近平出席开幕式…) must not
-		// fall behind the short titles of other stories that have its
-		// words in their bodies, out of the candidates.
-		if ds.titleMatched > 0 { // most touched articles hold nothing of it in their titles
-			score *= 1 + titleCover*float64(ds.titleMatched)/total
-		}
-		// A full text's words are diluted by its length in BM25F, where
-		// refine favours it by its length: it must not be out of the
-		// candidates before that (二十大报告 had 16 news about the report
-		// above the report). Weighed against an article of average length;
-		// the weight stays with it into refine, which weighs every
-		// candidate by its length again (taken out there, the report fell
-		// behind the news on its own words, and the tune half's MRR@5 to
-		// 0.914: BENCHMARKS.md).
-		if dc := &v.docs[d]; float64(ds.titleMatched) >= 0.999*total && dc.bodyLen() >= fullTextTokens {
-			score *= (1 + ix.params.lengthPrior*math.Log1p(float64(dc.bodyLen())/avgBody)) / (1 + ix.params.lengthPrior*math.Ln2)
-		}
-		// Published in a year asked: weighed so before the cut, or the
-		// year's own articles never reach refine, which weighed them so
-		// (a follower run's find: 2023年国常会 listed 4 of the year's 23
-		// meetings, and 更多 3 more, behind other years' by their words).
-		for _, span := range years {
-			if day := v.days[d]; day >= span[0] && day < span[1] {
-				score *= yearBoost
-				break
+		titleCover := ix.params.titleCover
+		avgBody := max(v.fieldLen[fieldBody]/N, 1)
+		for _, d := range acc.touched {
+			if v.isDead(d) {
+				continue
+			}
+			ds := acc.docs[d]
+			cover := float64(ds.matched) / total
+			score := float64(ds.score) * cover * cover
+			// What a title holds says more than its length-normalised
+			// weight in BM25F: a long title holding the whole query
+			// (第十五届全国运动会在广东广州隆重开幕 习近平出席开幕式…) must not
+			// fall behind the short titles of other stories that have its
+			// words in their bodies, out of the candidates.
+			if ds.titleMatched > 0 { // most touched articles hold nothing of it in their titles
+				score *= 1 + titleCover*float64(ds.titleMatched)/total
+			}
+			// A full text's words are diluted by its length in BM25F, where
+			// refine favours it by its length: it must not be out of the
+			// candidates before that (二十大报告 had 16 news about the report
+			// above the report). Weighed against an article of average length;
+			// the weight stays with it into refine, which weighs every
+			// candidate by its length again (taken out there, the report fell
+			// behind the news on its own words, and the tune half's MRR@5 to
+			// 0.914: BENCHMARKS.md).
+			if dc := &v.docs[d]; float64(ds.titleMatched) >= 0.999*total && dc.bodyLen() >= fullTextTokens {
+				score *= (1 + ix.params.lengthPrior*math.Log1p(float64(dc.bodyLen())/avgBody)) / (1 + ix.params.lengthPrior*math.Ln2)
+			}
+			// Published in a year asked: weighed so before the cut, or the
+			// year's own articles never reach refine, which weighed them so
+			// (a follower run's find: 2023年国常会 listed 4 of the year's 23
+			// meetings, and 更多 3 more, behind other years' by their words).
+			for _, span := range years {
+				if day := v.days[d]; day >= span[0] && day < span[1] {
+					score *= yearBoost
+					break
+				}
+			}
+			// Most articles fall below the weakest kept: they are dropped
+			// before anything else of theirs is read.
+			if len(cands) == top && (score < cands[0].score || score == cands[0].score && v.days[d] <= v.days[cands[0].d]) {
+				continue
+			}
+			c := cand{d: d, score: score, cover: cover, tcv: float64(ds.titleMatched) / total, lcv: float64(ds.leadMatched) / total}
+			if len(cands) < top {
+				cands = append(cands, c)
+				heapUp(cands, len(cands)-1, worse)
+			} else {
+				cands[0] = c
+				heapDown(cands, 0, worse)
 			}
 		}
-		// Most articles fall below the weakest kept: they are dropped
-		// before anything else of theirs is read.
-		if len(cands) == top && (score < cands[0].score || score == cands[0].score && v.days[d] <= v.days[cands[0].d]) {
-			continue
-		}
-		c := cand{d: d, score: score, cover: cover, tcv: float64(ds.titleMatched) / total, lcv: float64(ds.leadMatched) / total}
-		if len(cands) < top {
-			cands = append(cands, c)
-			heapUp(cands, len(cands)-1, worse)
-		} else {
-			cands[0] = c
-			heapDown(cands, 0, worse)
-		}
+		acc.cands = cands
+		return cands
 	}
-	acc.cands = cands
+	cands := choose(max(phraseCheckTop, n))
 	// Roundups' items (国内联播快讯's 2025年度中央机关公开遴选…明起报名) are
 	// weighed only when no article answers surely: where one does, an
 	// item on the same news is the lesser answer, and many more items
@@ -1660,7 +1734,13 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	// refined again from where the first pass found them.
 	spare := append(acc.spare[:0], cands...)
 	acc.spare = spare
-	hits := r.refine(q, n, snippets, acc, cands, false, total, unknown, rarest)
+	hits, series := r.refine(q, n, snippets, acc, cands, false, total, unknown, rarest)
+	if series && len(cands) < seriesDepth {
+		// A series is listed newest first as deep as 更多 reads, or its
+		// first page would be the newest of a few leading candidates and
+		// 更多 show newer ones (a review's find).
+		hits, _ = r.refine(q, n, snippets, acc, choose(seriesDepth), false, total, unknown, rarest)
+	}
 	if len(hits) == 0 || hits[0].Score < correctionBelow {
 		answers := func(c cand) bool { // an item of a roundup among the candidates holds the query
 			dc := &v.docs[c.d]
@@ -1671,7 +1751,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 			return ok
 		}
 		if slices.ContainsFunc(spare, answers) {
-			if items := r.refine(q, n, snippets, acc, spare, true, total, unknown, rarest); len(items) > 0 && items[0].Story != nil && (len(hits) == 0 || items[0].Score > hits[0].Score) {
+			if items, _ := r.refine(q, n, snippets, acc, spare, true, total, unknown, rarest); len(items) > 0 && items[0].Story != nil && (len(hits) == 0 || items[0].Score > hits[0].Score) {
 				hits = items
 			}
 		}
@@ -1682,7 +1762,8 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 // refine weighs the leading candidates by phrases, dates, numbers and the
 // confidence model, sorts them and returns the first n as hits; with
 // stories, a roundup's item holding the query stands for the roundup.
-func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []cand, stories bool, total, unknown float64, rarest int) []content.Hit {
+// series reports that the candidates held a series, listed newest first.
+func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []cand, stories bool, total, unknown float64, rarest int) (_ []content.Hit, series bool) {
 	ix, v := r.ix, r.v
 	N := float64(v.live)
 	avgBody := max(v.fieldLen[fieldBody]/N, 1)
@@ -1901,6 +1982,9 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		}
 		return 0
 	})
+	if !stories && len(q.years) == 0 && len(q.mentions) == 0 { // not which one was asked (2025新年贺词)
+		series = newestFirst(cands, v)
+	}
 	hits := make([]content.Hit, 0, min(n, len(cands)))
 	var terms markTerms
 	if snippets {
@@ -1917,7 +2001,7 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		}
 		hits = append(hits, h)
 	}
-	return hits
+	return hits, series
 }
 
 // latinQuery reports whether chunks hold Latin words and no Han
