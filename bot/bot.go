@@ -1313,7 +1313,10 @@ func (b *Bot) nextAfterCard(ctx context.Context, s *Settings, m Message, card Fo
 		return b.more(ctx, s, m, card)
 	}
 	h := next[n-2]
-	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeCard, h.Article.ID })
+	// A number chose an answer of the question, as in a list (logged as a
+	// card, 1 had been reported as an unanswered question, and proposed
+	// as a synonym of the card's question).
+	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, h.Article.ID })
 	if !slices.Contains(card.Seen, h.Article.ID) { // 第三篇 after 第二篇 sees both
 		card.Seen = append(card.Seen, h.Article.ID)
 	}

@@ -545,6 +545,7 @@ func TestEventsAndVotes(t *testing.T) {
 		return b.Answer(context.Background(), m)
 	}
 	send(Message{Kind: KindText, Text: "枫桥经验！"})
+	send(Message{Kind: KindText, Text: "1"}) // the card again: a follow-up, not a question
 	list := send(Message{Kind: KindText, Text: "遴选"})
 	send(Message{Kind: KindText, Text: "2"})
 	send(Message{Kind: KindText, Text: "9"})
@@ -559,6 +560,7 @@ func TestEventsAndVotes(t *testing.T) {
 		article            bool
 	}{
 		{outcome: OutcomeCard, text: "枫桥经验", article: true},
+		{outcome: OutcomeFollowUp, text: "1", q: "枫桥经验", number: 1, article: true},
 		{outcome: OutcomeRule, text: "遴选", rule: "rules[2]"}, // a rule whose reply is a search: its list
 		{outcome: OutcomeFollowUp, text: "2", q: "遴选", number: 2, article: true},
 		{outcome: OutcomeOutOfRange, text: "9", q: "遴选", number: 9},
@@ -577,7 +579,7 @@ func TestEventsAndVotes(t *testing.T) {
 			t.Errorf("event %d: %+v, want %+v", i, e, w)
 		}
 	}
-	if hits := log.events[1].Hits; len(hits) < 2 {
+	if hits := log.events[2].Hits; len(hits) < 2 {
 		t.Errorf("list event hits %+v", hits)
 	}
 	// Followers chose the second item for this question: it comes first.

@@ -197,9 +197,12 @@ const (
 // readings before (of the period asked), newest first, as a numbered list
 // (更多 pages on).
 func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, ask readingAsk) []Reply {
+	// Every answer is the daily reading's, as 每日一读's is: logged as its
+	// rule, not as a search (昨天的每日一读 answered had been reported among
+	// the unanswered topics: an operator run's find).
 	today := midnight(s.readingDay(b.now()))
 	if p := ask.period; p.ahead {
-		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
 		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noReadingYet, p.name)}}
 	}
 	if ask.list {
@@ -213,7 +216,7 @@ func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, ask readi
 			return unavailable(ctx, readingsUnreadable)
 		}
 		if len(found) == 0 {
-			note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+			note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
 			if of.Name != "" {
 				return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noReadingOn, of.Name)}}
 			}
@@ -236,7 +239,7 @@ func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, ask readi
 		}
 		return r
 	case on > t: // one scheduled ahead is not shown before its day
-		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
 		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noReadingYet, dayName(on))}}
 	}
 	rs, err := b.readings(ctx, on, 1)
@@ -245,10 +248,10 @@ func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, ask readi
 		return unavailable(ctx, readingsUnreadable)
 	}
 	if len(rs) == 0 || rs[0].Day != on {
-		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
 		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noReadingOn, dayName(on))}}
 	}
-	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeCard, rs[0].Article.ID })
+	note(ctx, func(e *Event) { e.Outcome, e.Rule, e.Article = OutcomeRule, dailyRule, rs[0].Article.ID })
 	// 更多 after it lists the readings (it said no list was open).
 	if err := b.putFollowUp(ctx, m, FollowUp{Query: asked(m), Readings: &ReadingsOf{}, Seen: []string{rs[0].Article.ID}}); err != nil {
 		b.log.DebugContext(ctx, "store follow-up of a card", "openid", m.From, "err", err)

@@ -99,14 +99,20 @@ func TestPastReadings(t *testing.T) {
 	c := &demoCatalog{index: mustIndex(nil), byID: map[string]content.Article{}}
 	todays := content.Article{ID: "r-today", Title: "今天的导读", URL: "https://example.com/today"}
 	daily := func(context.Context) (content.Article, error) { return todays, nil }
+	events := &eventLog{}
 	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Daily: daily, Readings: read, Log: slog.New(slog.DiscardHandler),
-		Now: func() time.Time { return now }})
+		Now: func() time.Time { return now }, Events: events})
 	for _, r := range readings {
 		c.byID[r.Article.ID] = r.Article // a number opens the catalog's article
 	}
 	ask := asker(t, b)
 	if r := ask("昨天的每日一读"); r.Type != ReplyNews || r.Card.Title != "导读r30" {
 		t.Errorf("昨天的每日一读: %+v", r)
+	}
+	// The daily reading's answer, not a search's (the report had listed it
+	// among unanswered topics).
+	if e := events.events[len(events.events)-1]; e.Outcome != OutcomeRule || e.Rule != dailyRule || e.Article == "" {
+		t.Errorf("昨天的每日一读 logged %+v", e)
 	}
 	if r := ask("更多"); !strings.HasPrefix(r.Text, "往期每日一读：\n1. ") || strings.Join(listedTitles(r), " ") != "导读r29 导读r28 导读r27 导读r26 导读r24" {
 		t.Errorf("更多 after a day's reading:\n%s", r.Text)

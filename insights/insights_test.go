@@ -140,6 +140,9 @@ func TestReport(t *testing.T) {
 		// topic as good as unanswered (不是这个 had been searched).
 		q(day2, "f11", "公文 写作", "card", func(x *store.Query) { x.Article = "lw"; x.Hits = `[{"id":"lw","score":0.82}]` }),
 		q(day2, "f11", "不是这个", "rejected", func(x *store.Query) { x.Question = "公文 写作"; x.Hits = "" }),
+		// A card no search chose (a day's daily reading, logged so before
+		// it was the daily rule's): answered, not a weak answer.
+		q(day2, "f12", "昨日 导读 补发", "card", func(x *store.Query) { x.Article = "dr" }),
 		// Questions that are none of the four: counted apart, so a day's
 		// shares add up.
 		q(day2, "f4", "订阅", "opt_in", nil),
@@ -211,7 +214,7 @@ func TestReport(t *testing.T) {
 		t.Fatalf("asked %+v", r.Asked[:2])
 	}
 	if len(r.Days) != 2 || r.Days[0] != (Day{Day: "2026-11-24", Questions: 3, Card: 1, NoMatch: 2}) ||
-		r.Days[1] != (Day{Day: "2026-11-25", Questions: 17, Card: 6, List: 2, NoMatch: 4, Rule: 1, Other: 4, Unavailable: 2}) {
+		r.Days[1] != (Day{Day: "2026-11-25", Questions: 18, Card: 7, List: 2, NoMatch: 4, Rule: 1, Other: 4, Unavailable: 2}) {
 		t.Fatalf("days %+v", r.Days)
 	}
 	if r.Rules[0] != (Hits{"help", 1}) || r.Rules[2] != (Hits{"exam", 0}) ||
@@ -238,7 +241,7 @@ func TestReport(t *testing.T) {
 	if len(r.Votes) != 1 || r.Votes[0].Article != "sx" || r.Votes[0].Followers != 1 {
 		t.Fatalf("votes %+v", r.Votes)
 	}
-	if r.Messages != len(log) || r.Followers != 11 {
+	if r.Messages != len(log) || r.Followers != 12 {
 		t.Fatalf("messages %d, followers %d", r.Messages, r.Followers)
 	}
 }

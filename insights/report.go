@@ -248,13 +248,13 @@ func (b *builder) add(q store.Query) {
 		a.Card++
 		d.Card++
 		b.endedAt(q.Article, q.Text)
-		if best.Score < b.src.WeakScore {
+		if len(hits) > 0 && best.Score < b.src.WeakScore { // a card without hits was no search's
 			b.weak = append(b.weak, weakQuestion{q.Text, q.Follower, best})
 		}
 	case bot.OutcomeList:
 		a.List++
 		d.List++
-		if best.Score < b.src.WeakScore {
+		if len(hits) > 0 && best.Score < b.src.WeakScore {
 			b.weak = append(b.weak, weakQuestion{q.Text, q.Follower, best})
 		}
 	case bot.OutcomeNoMatch:
