@@ -2,13 +2,11 @@ package main
 
 import (
 	"bufio"
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -401,13 +399,7 @@ func (c *cli) articlesCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				var have []string
-				for _, name := range slices.Sorted(maps.Keys(counts)) {
-					if name != "" {
-						have = append(have, fmt.Sprintf("%s (%d)", name, counts[name]))
-					}
-				}
-				fmt.Fprintf(c.stderr, "no articles of category %q; the store has: %s\n", category, cmp.Or(strings.Join(have, ", "), "no categories"))
+				fmt.Fprintf(c.stderr, "no articles of category %q; the store has: %s\n", category, categoriesHeld(counts))
 			}
 			return nil
 		},

@@ -242,9 +242,14 @@ func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 	if today := cfg.today(time.Now()); today < day {
 		t0, _ := time.Parse(content.DateLayout, today)
 		t1, _ := time.Parse(content.DateLayout, day)
-		if n := int(t1.Sub(t0).Hours()/24) + 1; n <= 366 {
-			from, days = today, n
+		n := int(t1.Sub(t0).Hours()/24) + 1
+		if n > 366 {
+			// Planned alone, it named an article already sent (an
+			// operator run's find).
+			fmt.Fprintf(c.stdout, "too far ahead: push status plans the days of the next year, to %s\n", t0.AddDate(0, 0, 365).Format(content.DateLayout))
+			return nil
 		}
+		from, days = today, n
 	}
 	plan, err := a.store.PlanDaily(ctx, from, days, cfg.Push.Category)
 	if err != nil {
@@ -252,6 +257,15 @@ func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 	}
 	p := plan[len(plan)-1]
 	if p.Article.ID == "" {
+		// A misspelt category had been said to have gone to the days
+		// before (an operator run's find).
+		if missing, err := a.categoryMissing(ctx, cfg.Push.Category); err != nil || missing != "" {
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "nothing to send: %s\n", missing)
+			return nil
+		}
 		last := ""
 		for _, q := range plan[:len(plan)-1] {
 			if q.Article.ID != "" {

@@ -389,6 +389,12 @@ func TestPushNamesTheHolder(t *testing.T) {
 	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", far); !strings.Contains(out, "nothing to send: the articles of \"政策理论导读\" left unread go to the days before it (the last on ") {
 		t.Errorf("status of a day after the category runs out:\n%s", out)
 	}
+	// More than a year ahead is not planned (planned alone, it named an
+	// article already sent: an operator run's find).
+	beyond := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(1, 0, 10).Format(content.DateLayout)
+	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", beyond); !strings.Contains(out, "too far ahead: push status plans the days of the next year") || strings.Contains(out, "would send") {
+		t.Errorf("status of a day beyond a year:\n%s", out)
+	}
 	past := time.Now().AddDate(0, 0, -3).Format(content.DateLayout)
 	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", past); !strings.Contains(out, "missed: it was due at "+past+" 07:30 CST") ||
 		!strings.Contains(out, "mpbot push --date "+past) {

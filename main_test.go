@@ -1339,7 +1339,7 @@ func TestNoReadingToday(t *testing.T) {
 	if err := os.WriteFile(cfg, []byte(misspelt), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	const warning = `push.category: no article of \"政策理论导渎\" is left to read today`
+	const warning = `push.category: no article is of category \"政策理论导渎\": no day after those chosen gets a reading (the store has 政策理论导读 (12), 时政热点 (3), 考试分析 (2))`
 	logs := &syncBuffer{}
 	base, stop := startServe(t, cfg, logs)
 	defer stop()
@@ -1379,15 +1379,26 @@ func TestNoReadingToday(t *testing.T) {
 	if got := send(wechat.Inbound{MsgType: "text", Content: "每日一读", MsgID: 3}); !strings.HasPrefix(got, "[图文] ") {
 		t.Errorf("每日一读 after the category was fixed: %q", got)
 	}
-	// Misspelt once today's reading is chosen: today's stays, and the
-	// days after have none (a second operator run's find: nothing warned).
+	// Misspelt once today's reading is chosen and tomorrow's scheduled by
+	// hand: both stay, and the days after have none (operator runs' finds:
+	// nothing warned).
+	shanghai, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tomorrow := time.Now().In(shanghai).AddDate(0, 0, 1).Format("2006-01-02")
+	if code, _, errOut := runCmd(t, "schedule", "--config", cfg, "demo-lianghui", tomorrow); code != 0 {
+		t.Fatalf("schedule: exit %d, %s", code, errOut)
+	}
 	if err := os.WriteFile(cfg, []byte(misspelt), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	const tomorrow = `push.category: no article of \"政策理论导渎\" is left to read tomorrow`
-	waitFor(t, func() bool { return strings.Contains(logs.String(), tomorrow) }, "the warning of no reading tomorrow")
-	if _, out, _ := runCmd(t, "check", "--config", cfg); !strings.Contains(out, strings.ReplaceAll(tomorrow, `\"`, `"`)) {
-		t.Errorf("check did not warn of tomorrow:\n%s", out)
+	waitFor(t, func() bool { return strings.Count(logs.String(), warning) == 2 }, "the warning of a misspelt category again")
+	if _, out, _ := runCmd(t, "check", "--config", cfg); !strings.Contains(out, strings.ReplaceAll(warning, `\"`, `"`)) {
+		t.Errorf("check did not warn with tomorrow scheduled:\n%s", out)
+	}
+	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", time.Now().In(shanghai).AddDate(0, 0, 2).Format("2006-01-02")); !strings.Contains(out, `nothing to send: no article is of category "政策理论导渎"`) {
+		t.Errorf("push status the day after: %s", out)
 	}
 }
 

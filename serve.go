@@ -1,18 +1,21 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -225,7 +228,13 @@ func loadEdited(path string, serving *Config) (*Config, error) {
 // Tomorrow's is checked too: today's, once chosen, stays whatever the
 // category, and a category misspelt after it was went unwarned (a second
 // operator run's find).
+//
+// A category no article is of is said whatever the days chosen: a day
+// scheduled by hand had hidden a misspelt one (a third operator run's find).
 func (a *app) noReading(ctx context.Context, cfg *Config) string {
+	if missing, err := a.categoryMissing(ctx, cfg.Push.Category); err != nil || missing != "" {
+		return "push.category: " + cmp.Or(missing, fmt.Sprintf("not checked: %v", err))
+	}
 	plan, err := a.store.PlanDaily(ctx, cfg.today(time.Now()), 2, cfg.Push.Category)
 	switch {
 	case err != nil:
@@ -236,6 +245,31 @@ func (a *app) noReading(ctx context.Context, cfg *Config) string {
 		return fmt.Sprintf("push.category: no article of %q is left to read tomorrow: from then 每日一读 and the welcome's reading have nothing to give (import some, or change the category)", cfg.Push.Category)
 	}
 	return ""
+}
+
+// categoryMissing says, when no article is of category (one given: ""
+// is any), which categories the store has; "" when one is.
+func (a *app) categoryMissing(ctx context.Context, category string) (string, error) {
+	if category == "" {
+		return "", nil
+	}
+	counts, err := a.store.Categories(ctx)
+	if err != nil || counts[category] > 0 {
+		return "", err
+	}
+	return fmt.Sprintf("no article is of category %q: no day after those chosen gets a reading (the store has %s)", category, categoriesHeld(counts)), nil
+}
+
+// categoriesHeld names the categories of counts with their articles, for
+// an operator who named one no article is of.
+func categoriesHeld(counts map[string]int) string {
+	var have []string
+	for _, name := range slices.Sorted(maps.Keys(counts)) {
+		if name != "" {
+			have = append(have, fmt.Sprintf("%s (%d)", name, counts[name]))
+		}
+	}
+	return cmp.Or(strings.Join(have, ", "), "no categories")
 }
 
 // shrunk names the lists of the followers' replies that have fewer
