@@ -453,18 +453,28 @@ func (c *cli) articlesCmd() *cobra.Command {
 					fmt.Fprintln(c.stdout, "no demo articles in the store")
 				}
 			}
+			// Every id is tried: one not found had stopped the rest
+			// (an operator run's find, with xargs).
+			var missing []string
 			for _, id := range args {
 				days, err := a.store.ReadingDays(cmd.Context(), id)
 				if err != nil {
 					return err
 				}
-				if err := a.library.Delete(cmd.Context(), id); err != nil {
+				if err := a.library.Delete(cmd.Context(), id); errors.Is(err, content.ErrNotFound) {
+					fmt.Fprintln(c.stderr, "not found:", id)
+					missing = append(missing, id)
+					continue
+				} else if err != nil {
 					return err
 				}
 				fmt.Fprintln(c.stdout, "removed", id)
 				if err := readingNotes(cmd.Context(), c.stderr, a.store, id, days, cfg.today(time.Now())); err != nil {
 					return err
 				}
+			}
+			if len(missing) > 0 {
+				return fmt.Errorf("%d of %d articles not found: %s", len(missing), len(args), strings.Join(missing, " "))
 			}
 			return nil
 		},

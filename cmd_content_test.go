@@ -71,6 +71,13 @@ func TestImportSearchArticles(t *testing.T) {
 	if code, _, errOut := runCmd(t, "articles", "show", "--config", cfg, "md-renmin"); code != 1 || !strings.Contains(errOut, "not found") {
 		t.Fatalf("show after rm: %d %s", code, errOut)
 	}
+	// An id not found is said, and the rest are removed (one had stopped
+	// them: an operator run's find).
+	code, out, errOut = runCmd(t, "articles", "rm", "--config", cfg, "j-1", "md-renmin", "j-3")
+	if code != 1 || !strings.Contains(out, "removed j-1") || !strings.Contains(out, "removed j-3") ||
+		!strings.Contains(errOut, "not found: md-renmin") || !strings.Contains(errOut, "1 of 3 articles not found: md-renmin") {
+		t.Fatalf("rm with an id not found: exit %d\n%s\n%s", code, out, errOut)
+	}
 }
 
 // TestImportWhileServing: an import by `mpbot import` reaches a running
