@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 
@@ -44,6 +45,11 @@ func (c *cli) checkCmd() *cobra.Command {
 			cfg, err := c.load(cmd)
 			if err != nil {
 				fmt.Fprintln(c.stderr, err)
+				if data, rerr := os.ReadFile(c.configPath); rerr == nil {
+					if cut := cutShortText(embeddedConfig, data, c.configPath); cut != nil {
+						fmt.Fprintf(c.stderr, "warning: %v\n", cut)
+					}
+				}
 				for _, u := range defaultEnvWarnings() {
 					fmt.Fprintf(c.stderr, "warning: %s\n", u)
 				}
@@ -54,6 +60,13 @@ func (c *cli) checkCmd() *cobra.Command {
 				return exitError{1}
 			}
 			fmt.Fprintf(c.stdout, "%s: ok (mode %s)\n", cfg.source, cfg.mode())
+			// What serve refuses as cut short it tells against the config
+			// it serves; check has the shipped one to tell it against (a
+			// file cut inside a line of it had been said to be ok: an
+			// operator run's find).
+			if cut := cutShortText(embeddedConfig, cfg.text, cfg.source); cut != nil {
+				fmt.Fprintf(c.stdout, "warning: %v\n", cut)
+			}
 			for _, u := range cfg.warnings {
 				fmt.Fprintf(c.stdout, "warning: %s\n", u)
 			}

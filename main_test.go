@@ -160,6 +160,21 @@ wechat:
 	if code, _, errOut := runCmd(t, "check", "--config", broken); code != 1 || !strings.Contains(errOut, "broken.yaml:4: not valid YAML: did not find expected ',' or ']'") {
 		t.Errorf("check a file that is not YAML: exit %d\n%s", code, errOut)
 	}
+	// A file cut inside a line of the shipped one is said to be cut, as
+	// serve says (check had said ok: an operator run's find); the same
+	// file whole but for its last line break is not.
+	shippedText, _ := os.ReadFile("config.yaml")
+	for _, c := range []struct {
+		cut  int // bytes off the end
+		want bool
+	}{{len("dom\n      replies: *thanks\n"), true}, {1, false}} {
+		path := filepath.Join(dir, "cut.yaml")
+		os.WriteFile(path, shippedText[:len(shippedText)-c.cut], 0o644)
+		_, out, errOut := runCmd(t, "check", "--config", path)
+		if got := strings.Contains(out+errOut, "ends inside a line (\"mode: ran\") as a file saved half-way does"); got != c.want {
+			t.Errorf("check of the shipped file less %d bytes: warned %v, want %v\n%s%s", c.cut, got, c.want, out, errOut)
+		}
+	}
 	// The fault's own line, not the start of its section (an operator's
 	// find: 53 lines before a reply written [R2] 已为你…), past a list
 	// written over two lines; and what YAML cannot indent with, named.
