@@ -862,7 +862,9 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	case !topicOK || list.Search == "" || recent && (list.Mentions || list.Newest):
 		return nil, true
 	case recent:
-		return b.newest(ctx, s, m, list.Search), true
+		// The topic's newest: after a year (嫦娥六号, then 2024年的呢, then
+		// 最新的呢) not that year's list again (a follower run's find).
+		return b.newest(ctx, s, m, cmp.Or(withoutYears(list.Search), list.Search)), true
 	case measure != "":
 		// In place of the question's own number of that measure; a
 		// question with none has nothing to count (searched as typed).

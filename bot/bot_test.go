@@ -2253,6 +2253,11 @@ func TestTopicFollowUp(t *testing.T) {
 			t.Errorf("%s: want the %d report first, got %+v", c.text, c.year, r)
 		}
 	}
+	// The newest after a year: the topic's, not the year's again (a
+	// follower run's find: 嫦娥六号, 2024年的呢, 最新的呢 listed 2024's).
+	if r := ask("最新的呢"); !strings.HasPrefix(r.Text, "「政府工作报告」最新的文章：") || !strings.Contains(r.Text, `"https://example.com/2025"`) {
+		t.Errorf("最新的呢 after 2024年的呢:\n%s", r.Text)
+	}
 }
 
 // TestChoiceOfAnArticleGone: a number choosing an article removed since
