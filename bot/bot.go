@@ -302,8 +302,15 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		switch {
 		case err == nil && list.Opened > 0 && len(list.IDs) > 0:
 			n := list.Opened + step
-			if n < 1 || n > len(list.IDs) {
-				return []Reply{{Type: ReplyText, Text: map[bool]string{true: firstItemAlready, false: lastItemAlready}[n < 1]}}
+			switch {
+			case n < 1:
+				return []Reply{{Type: ReplyText, Text: firstItemAlready}}
+			case n > len(list.IDs) && !list.More:
+				// The footer promised no 更多: none offered now (a
+				// follower run's find: 更多 then said there was none).
+				return []Reply{{Type: ReplyText, Text: lastItemNoMore}}
+			case n > len(list.IDs):
+				return []Reply{{Type: ReplyText, Text: lastItemAlready}}
 			}
 			return b.followUp(ctx, s, m, n, &list)
 		case err == nil && step < 0:
@@ -1528,6 +1535,7 @@ var stepWords = map[string]int{"下一篇": 1, "下一个": 1, "下一条": 1, "
 const (
 	firstItemAlready = "这已经是列表里的第一篇了。回复序号查看其他文章。"
 	lastItemAlready  = "这已经是列表里的最后一篇了。回复「更多」看下一批。"
+	lastItemNoMore   = "这已经是列表里的最后一篇了。回复序号查看其他文章，或发送其他关键词。"
 )
 
 // maxSeen bounds how far 更多 pages through one question: each page

@@ -2140,6 +2140,15 @@ func TestNextItem(t *testing.T) {
 	if r := ask("下一篇"); r.Type != ReplyText || !strings.Contains(r.Text, "1. ") && r.Text != noMore {
 		t.Fatalf("下一篇 on a new page, nothing opened from it, pages on: %v", r)
 	}
+	// A list whose footer promised no 更多 does not offer it at its end
+	// (a follower run's find: 更多 then said there was none).
+	if r := ask("政府工作报告"); strings.Contains(r.Text, "更多") || len(listedTitles(r)) != 2 {
+		t.Fatalf("政府工作报告, a list of two and no more: %v", r)
+	}
+	ask("2")
+	if r := ask("下一篇"); r.Text != lastItemNoMore {
+		t.Fatalf("下一篇 after the last of a list with no more: %v", r)
+	}
 }
 
 // TestBackFromMentions: 上一页 after 更多 turned to the articles mentioning
