@@ -378,6 +378,12 @@ func TestSearchQuality(t *testing.T) {
 	if hits, _ := ix.Search(context.Background(), "2025年5月CPI", 5); len(hits) == 0 || hits[0].Article.ID != "xwlb-20250609-05" {
 		t.Errorf("2025年5月CPI: want May's release first, got %v", ids(hits))
 	}
+	// 中美元首 is not 中 美元 首: the snippets marked 中【美元】首 (a
+	// follower run's find; the user dictionary keeps it whole).
+	if res, _ := ix.SearchResult(context.Background(), "中美元首会晤谈了什么", 5, true); len(res.Hits) == 0 ||
+		slices.ContainsFunc(res.Hits, func(h content.Hit) bool { return strings.Contains(h.Snippet, "【美元】") }) {
+		t.Errorf("中美元首会晤谈了什么: %+v", res.Hits)
+	}
 	// A word no article has, made of words they have, is those words:
 	// as its character pairs it matched titles joining other words across
 	// its own (结构化面试技巧 had a card at 0.41 on 中国式现代化面对面, 公文写作
