@@ -161,7 +161,14 @@ func snippetTerms(q query) markTerms {
 		add(c.text)
 	}
 	for _, c := range q.clauses {
-		for _, alt := range c.alts {
+		for i, alt := range c.alts {
+			if c.literal > 0 && i >= c.literal && len(alt) > 1 {
+				// An expansion put in several words (河湖长制: 河湖 长制)
+				// is marked whole: its words alone are other things
+				// (河长制 marked 加强【河湖】管理保护: an operator run's find).
+				add(strings.Join(alt, ""))
+				continue
+			}
 			for _, t := range alt {
 				add(t)
 			}

@@ -214,3 +214,26 @@ func TestHostileBodySnippet(t *testing.T) {
 		t.Errorf("%d bytes: %.80q…", len(s), s)
 	}
 }
+
+// TestSnippetMarksExpansionsWhole: a synonym put in several words (河湖长制:
+// 河湖 长制) is marked where it stands whole, never a word of it alone (an
+// operator run's find: 河长制 marked 加强【河湖】管理保护).
+func TestSnippetMarksExpansionsWhole(t *testing.T) {
+	ix, err := BuildIndex([]content.Article{
+		{ID: "a", Title: "全面推行河湖长制", Summary: "各地全面推行河湖长制，加强河湖管理保护。", URL: "https://example.com/a"},
+		{ID: "b", Title: "加强河湖管理保护", Summary: "加强河湖管理保护，维护河湖健康生命。", URL: "https://example.com/b"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetSynonyms([][]string{{"河长制", "河湖长制", "河长"}}, nil)
+	res, err := ix.SearchResult(t.Context(), "河长制", 5, true)
+	if err != nil || len(res.Hits) == 0 {
+		t.Fatalf("河长制: %v %v", res.Hits, err)
+	}
+	for _, h := range res.Hits {
+		if strings.Contains(h.Snippet, "【河湖】") || h.Article.ID == "a" && !strings.Contains(h.Snippet, "【河湖长制】") {
+			t.Errorf("%s: snippet %q", h.Article.ID, h.Snippet)
+		}
+	}
+}
