@@ -778,11 +778,12 @@ func dropNavigation(n *html.Node) {
 
 // blockTags end a line of text: a WeChat article's <section>s and <h4>s ran
 // together, and a <span> inside a sentence (its bold words) broke it into
-// paragraphs.
+// paragraphs. So does <title>: on a page of one line its text ran into the
+// article's source line, whose author and date were then not read.
 var blockTags = map[string]bool{"p": true, "div": true, "section": true, "article": true, "header": true, "footer": true,
 	"aside": true, "nav": true, "main": true, "li": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true,
 	"br": true, "hr": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "tr": true,
-	"table": true, "blockquote": true, "pre": true, "figure": true, "figcaption": true, "address": true}
+	"table": true, "blockquote": true, "pre": true, "figure": true, "figcaption": true, "address": true, "title": true}
 
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {

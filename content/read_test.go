@@ -309,6 +309,9 @@ func TestExtractPages(t *testing.T) {
 		// A <nav> of plain text, not links (an operator run's find: it
 		// began the body, the heading repeated after it).
 		{"text-nav.html", "枫桥经验的新时代内涵", "“枫桥经验”诞生于20世纪60年代", "“枫桥经验”诞生于20世纪60年代", "人民日报", "", "2026-10-08"},
+		// A page on one line: the <title>'s text ran into the source line,
+		// and its author and date were lost (an operator run's find).
+		{"minified.html", "国家安全体系和能力现代化", "推进国家安全体系和能力现代化", "推进国家安全体系和能力现代化", "人民日报（2024年03月05日第09版）（北辰遴选）", "张三", "2024-03-05"},
 	} {
 		arts, errs := ReadPaths([]string{filepath.Join("testdata", "pages", c.file)}, ReadOptions{})
 		if len(errs) > 0 || len(arts) != 1 {
