@@ -110,6 +110,11 @@ func decodeArticle(b []byte) (Article, error) {
 			}
 			return a, fmt.Errorf("%q is text, not %s", field, jsonKind(typeErr.Value))
 		}
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			// unexpected EOF said nothing of what to do (an operator
+			// run's find: a file cut mid-line).
+			return a, errors.New("invalid JSON: the line ends inside the article, before its closing }: cut short, or one article broken over lines (JSONL holds one a line)")
+		}
 		return a, fmt.Errorf("invalid JSON: %w", err)
 	}
 	// One article a line: a second object on it (two lines joined by an

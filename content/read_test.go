@@ -247,7 +247,7 @@ null
 	if len(got) != 3 || got[0].ID != "a" || got[1].ID != "f" || got[2].ID != "k" {
 		t.Fatalf("kept %+v", got)
 	}
-	want := []string{"in.jsonl:3:", "in.jsonl:4: title is empty", `in.jsonl:5: invalid JSON: json: unknown field "colour"`, "in.jsonl:6: published_on",
+	want := []string{"in.jsonl:3: invalid JSON: the line ends inside the article, before its closing }", "in.jsonl:4: title is empty", `in.jsonl:5: invalid JSON: json: unknown field "colour"`, "in.jsonl:6: published_on",
 		"in.jsonl:8: title holds a NUL character", "in.jsonl:9: invalid JSON: more after the article's closing }",
 		"in.jsonl:10: invalid JSON: more after the article's closing }",
 		// An operator run's: every reason on the line's one line, a line
