@@ -46,7 +46,7 @@ func (c *cli) checkCmd() *cobra.Command {
 			if err != nil {
 				fmt.Fprintln(c.stderr, err)
 				if data, rerr := os.ReadFile(c.configPath); rerr == nil {
-					if cut := cutShortText(embeddedConfig, data, c.configPath); cut != nil {
+					if cut := cutInsideLineOf(embeddedConfig, data, c.configPath); cut != nil {
 						fmt.Fprintf(c.stderr, "warning: %v\n", cut)
 					}
 				}
@@ -64,7 +64,7 @@ func (c *cli) checkCmd() *cobra.Command {
 			// it serves; check has the shipped one to tell it against (a
 			// file cut inside a line of it had been said to be ok: an
 			// operator run's find).
-			if cut := cutShortText(embeddedConfig, cfg.text, cfg.source); cut != nil {
+			if cut := cutInsideLineOf(embeddedConfig, cfg.text, cfg.source); cut != nil {
 				fmt.Fprintf(c.stdout, "warning: %v\n", cut)
 			}
 			for _, u := range cfg.warnings {

@@ -167,13 +167,20 @@ wechat:
 	for _, c := range []struct {
 		cut  int // bytes off the end
 		want bool
-	}{{len("dom\n      replies: *thanks\n"), true}, {1, false}} {
+	}{{len("dom\n      replies: *thanks\n"), true}, {1, false}, {len("s\n"), true}} {
 		path := filepath.Join(dir, "cut.yaml")
 		os.WriteFile(path, shippedText[:len(shippedText)-c.cut], 0o644)
 		_, out, errOut := runCmd(t, "check", "--config", path)
-		if got := strings.Contains(out+errOut, "ends inside a line (\"mode: ran\") as a file saved half-way does"); got != c.want {
+		if got := strings.Contains(out+errOut, "ends inside a line (") && strings.Contains(out+errOut, ") as a file saved half-way does"); got != c.want {
 			t.Errorf("check of the shipped file less %d bytes: warned %v, want %v\n%s%s", c.cut, got, c.want, out, errOut)
 		}
+	}
+	// A whole file of one's own without a last line break is not cut (a
+	// review's find: it was said to be).
+	own := filepath.Join(dir, "own.yaml")
+	os.WriteFile(own, []byte("wechat:\n  token: abc"), 0o644)
+	if _, out, errOut := runCmd(t, "check", "--config", own); strings.Contains(out+errOut, "saved half-way") {
+		t.Errorf("check of a whole file without a last line break:\n%s%s", out, errOut)
 	}
 	// The fault's own line, not the start of its section (an operator's
 	// find: 53 lines before a reply written [R2] 已为你…), past a list

@@ -197,9 +197,10 @@ const (
 // readings before (of the period asked), newest first, as a numbered list
 // (更多 pages on).
 func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, ask readingAsk) []Reply {
-	// Every answer is the daily reading's, as 每日一读's is: logged as its
+	// A day's answer is the daily reading's, as 每日一读's is: logged as its
 	// rule, not as a search (昨天的每日一读 answered had been reported among
-	// the unanswered topics: an operator run's find).
+	// the unanswered topics: an operator run's find). A list of readings is
+	// logged as a list, with its hits.
 	today := midnight(s.readingDay(b.now()))
 	if p := ask.period; p.ahead {
 		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })

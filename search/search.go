@@ -976,7 +976,7 @@ func (r reader) parse(text string) query {
 		}
 		if parts := r.knownParts(w); parts != nil {
 			for _, p := range parts {
-				addWord(p, nil)
+				addWord(p, syn.alternatives(p))
 			}
 			return
 		}
@@ -1128,32 +1128,60 @@ const (
 	seriesDepth = 64   // the candidates a series is ordered among: as deep as 更多 searches
 )
 
-// newestFirst puts the members of a series among the sorted candidates in
-// the places they hold, newest first; the other candidates keep theirs (a
-// full text asked for stays above news of a series). It reports whether
-// there was a series.
+// newestFirst puts the members of each series among the sorted candidates
+// (the first seriesDepth of them) in the places they hold, newest first;
+// the other candidates keep theirs (a full text asked for stays above news
+// of a series). A series is its surest member's, scored seriesSure or
+// more, with the others within seriesTie of it, wherever each ranks (a
+// review's find: only the first confident candidate's series had been
+// ordered, from it on, so 广交会开幕 listed its fairs oldest first below a
+// one-off title). It reports whether there was a series.
 func newestFirst(cands []cand, v *view) bool {
-	lead := slices.IndexFunc(cands, func(c cand) bool { return c.conf >= seriesSure })
-	if lead < 0 {
-		return false
-	}
-	title, cut := v.docs[cands[lead].d].titleText, cands[lead].conf-seriesTie
-	var slotsBuf [seriesDepth]int
-	var membersBuf [seriesDepth]cand
-	slots, members := slotsBuf[:0], membersBuf[:0]
-	for i := lead; i < len(cands) && len(slots) < seriesDepth; i++ {
-		if c := cands[i]; c.conf >= cut && sameSeries(v.docs[c.d].titleText, title) {
-			slots, members = append(slots, i), append(members, c)
+	// The candidates that may be a series' members: few for most queries.
+	var sureBuf [seriesDepth]int
+	sure := sureBuf[:0]
+	for i := range min(len(cands), seriesDepth) {
+		if cands[i].conf >= seriesSure-seriesTie {
+			sure = append(sure, i)
 		}
 	}
-	if len(slots) < 2 {
-		return false
+	found := false
+	var grouped [seriesDepth]bool
+	var slotsBuf [seriesDepth]int
+	var membersBuf [seriesDepth]cand
+	for k, i := range sure {
+		if grouped[k] {
+			continue
+		}
+		// The series of candidate i: each candidate of its title but for
+		// numbers, cut at seriesTie below the surest of them.
+		title, top := v.docs[cands[i].d].titleText, 0.0
+		slots := slotsBuf[:0]
+		for l := k; l < len(sure); l++ {
+			if j := sure[l]; !grouped[l] && (l == k || sameSeries(v.docs[cands[j].d].titleText, title)) {
+				grouped[l] = true
+				slots = append(slots, j)
+				top = max(top, cands[j].conf)
+			}
+		}
+		members := membersBuf[:0]
+		kept := slots[:0]
+		for _, j := range slots {
+			if cands[j].conf >= top-seriesTie {
+				kept = append(kept, j)
+				members = append(members, cands[j])
+			}
+		}
+		if top < seriesSure || len(kept) < 2 {
+			continue
+		}
+		found = true
+		slices.SortStableFunc(members, func(a, b cand) int { return cmp.Compare(v.days[b.d], v.days[a.d]) })
+		for m, j := range kept {
+			cands[j] = members[m]
+		}
 	}
-	slices.SortStableFunc(members, func(a, b cand) int { return cmp.Compare(v.days[b.d], v.days[a.d]) })
-	for k, i := range slots {
-		cands[i] = members[k]
-	}
-	return true
+	return found
 }
 
 // sameSeries reports whether two titles are the same but for their numbers
@@ -1735,7 +1763,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	spare := append(acc.spare[:0], cands...)
 	acc.spare = spare
 	hits, series := r.refine(q, n, snippets, acc, cands, false, total, unknown, rarest)
-	if series && len(cands) < seriesDepth {
+	if series && len(cands) < seriesDepth && len(acc.touched) > len(cands) {
 		// A series is listed newest first as deep as 更多 reads, or its
 		// first page would be the newest of a few leading candidates and
 		// 更多 show newer ones (a review's find).

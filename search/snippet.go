@@ -164,9 +164,13 @@ func snippetTerms(q query) markTerms {
 		for i, alt := range c.alts {
 			if c.literal > 0 && i >= c.literal && len(alt) > 1 {
 				// An expansion put in several words (河湖长制: 河湖 长制)
-				// is marked whole: its words alone are other things
-				// (河长制 marked 加强【河湖】管理保护: an operator run's find).
-				add(strings.Join(alt, ""))
+				// is marked whole, as written (中国—东盟博览会, with its
+				// dash): its words alone are other things (河长制 marked
+				// 加强【河湖】管理保护: an operator run's find). A figure's
+				// parts (12.4 as 12 4) are none.
+				if i < len(c.phrase) && hasHan(c.phrase[i].text) {
+					add(strings.ToLower(c.phrase[i].text))
+				}
 				continue
 			}
 			for _, t := range alt {

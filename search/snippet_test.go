@@ -236,4 +236,23 @@ func TestSnippetMarksExpansionsWhole(t *testing.T) {
 			t.Errorf("%s: snippet %q", h.Article.ID, h.Snippet)
 		}
 	}
+	// As written, its marks between its words (a review's find: joined
+	// without them it was never found, and nothing was marked); a figure's
+	// parts are no expansion to mark (12.4 marked 全国【124】个城市).
+	ix, err = BuildIndex([]content.Article{
+		{ID: "c", Title: "东博会在南宁开幕", Summary: "第22届中国—东盟博览会在南宁开幕。", URL: "https://example.com/c"},
+		{ID: "d", Title: "宪法宣传周", Summary: "12月4日是国家宪法日，全国124个城市举办活动。", URL: "https://example.com/d"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetSynonyms([][]string{{"东博会", "中国—东盟博览会"}}, nil)
+	for q, want := range map[string]string{"东博会": "【中国—东盟博览会】", "12.4宪法": ""} {
+		res, _ := ix.SearchResult(t.Context(), q, 5, true)
+		for _, h := range res.Hits {
+			if h.Article.ID == "c" && !strings.Contains(h.Snippet, want) || strings.Contains(h.Snippet, "【124】") {
+				t.Errorf("%s: %s snippet %q", q, h.Article.ID, h.Snippet)
+			}
+		}
+	}
 }
