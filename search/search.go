@@ -676,8 +676,10 @@ var (
 		// What a follower asks of a meeting or a speech (国常会讲了什么: the
 		// 2023 meeting whose summary says 讲了), where a study question sets
 		// its topic (…在申论里怎么用: a judge's card), and who asks (我是考生，
-		// 想了解新质生产力: no match). A fifth follower run's finds.
-		"都讲了些什么", "讲了些什么", "讲了什么", "说了些什么", "说了什么", "讲的什么", "说的什么",
+		// 想了解新质生产力: no match). A fifth follower run's finds. Whether
+		// it met (四中全会开了吗: a card at 0.56 on an article whose title
+		// has 开, not the communiqué's: a later run's find).
+		"都讲了些什么", "讲了些什么", "讲了什么", "开了什么会", "开了什么", "开了吗", "开了没有", "开了没", "召开了吗", "说了些什么", "说了什么", "讲的什么", "说的什么",
 		"在申论里", "在申论中", "申论里", "申论中", "我是一名考生", "我是考生", "作为一名考生", "作为考生", "遴选考生"}
 )
 
