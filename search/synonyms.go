@@ -150,6 +150,9 @@ var abbreviations = []abbreviation{
 	// words (去看神十七发射); not inside a word (精神十足, 眼神十分): a
 	// pattern counts only where a word of the query starts.
 	{"神", regexp.MustCompile(`神([一二三四五六七八九十]+)`), "神舟${1}号", nil},
+	// 神23: the same in digits (a follower run's find: 神23航天员是谁 listed
+	// other crews at 0.98), not a longer number's first digits.
+	{"神", regexp.MustCompile(`神([1-9][0-9]?)`), "digits", regexp.MustCompile(`^(?:$|[^0-9])`)},
 	// 十五运会: the National Games are 第十五届全国运动会 in full (亚运会
 	// and 大运会 have no number, and stay themselves). Not anchored: the
 	// segmenter has no word for it, and it follows a place or a year
@@ -169,7 +172,7 @@ func (s *synonymSet) alternatives(w string) []string {
 		if loc := a.re.FindStringSubmatchIndex(w); loc != nil && loc[0] == 0 && loc[1] == len(w) {
 			if a.expand == "digits" { // in characters, and as those are expanded
 				n, _ := strconv.Atoi(w[loc[2]:loc[3]])
-				han := hanNumeral(n) + w[loc[3]:]
+				han := w[:loc[2]] + hanNumeral(n) + w[loc[3]:]
 				if alts := s.alternatives(han); alts != nil {
 					return append([]string{w}, alts...)
 				}
