@@ -2167,6 +2167,8 @@ func cardReply(a content.Article) Reply {
 
 const (
 	listHeader = "找到 %d 篇相关文章：\n"
+	// listHeaderMore heads a search's first page when 更多 has more.
+	listHeaderMore = "以下是最相关的 %d 篇文章：\n"
 	// moreHeader heads a search's pages after the first.
 	moreHeader = "更多相关文章：\n"
 	// mentionsHeader heads the articles that mention a one-word question
@@ -2259,6 +2261,11 @@ func listReplyWith(found []content.Hit, header func(n int) string, pages, more b
 	head, footer := header(len(ids)), listFooter
 	if pages && (more || len(ids) < len(found)) {
 		footer = listFooterMore
+		if head == listHeaderFor(len(ids)) {
+			// 找到 5 篇 read as all there were, with more to page to (an
+			// operator run's and a follower run's find).
+			head = fmt.Sprintf(listHeaderMore, len(ids))
+		}
 	}
 	var text strings.Builder
 	text.Grow(len(head) + body.Len() + len(footer))

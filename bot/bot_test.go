@@ -2127,6 +2127,11 @@ func TestNextItem(t *testing.T) {
 	if len(links) != 2 {
 		t.Fatalf("基层治理: %v", list)
 	}
+	// With more to page to, two found is not said (找到 2 篇 read as all
+	// there were: an operator run's find).
+	if !strings.HasPrefix(list.Text, fmt.Sprintf(listHeaderMore, 2)) || !strings.HasSuffix(list.Text, listFooterMore) {
+		t.Fatalf("基层治理's first page of more:\n%s", list.Text)
+	}
 	if r := ask("1"); r.Type != ReplyNews || r.Card.URL != links[0][1] {
 		t.Fatalf("1: %v", r)
 	}
@@ -2184,8 +2189,10 @@ func TestBackFromMentions(t *testing.T) {
 	if r := ask("更多"); !strings.Contains(r.Text, "提到了它") {
 		t.Fatalf("更多 after the answers: %+v", r)
 	}
-	// As first listed, but for its footer: 更多 has the mentions now.
-	if want := strings.TrimSuffix(first.Text, listFooter) + listFooterMore; ask("上一页").Text != want {
+	// As first listed, but for its footer and heading: 更多 has the
+	// mentions now, so two are not all there are.
+	want := strings.Replace(strings.TrimSuffix(first.Text, listFooter)+listFooterMore, fmt.Sprintf(listHeader, 2), fmt.Sprintf(listHeaderMore, 2), 1)
+	if ask("上一页").Text != want {
 		t.Fatalf("上一页 after the mentions, want\n%s", want)
 	}
 	if r := ask("更多"); !strings.Contains(r.Text, "提到了它") {
