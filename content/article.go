@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -14,6 +15,9 @@ import (
 // ErrNotFound means what was asked for (an article, a follower, a day's
 // reading) is not in the store.
 var ErrNotFound = errors.New("not found")
+
+// dateShape is a date written as YYYY-MM-DD, whether or not it is a day.
+var dateShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // DateLayout is the layout of published_on and scheduled_on in files and the CLI.
 const DateLayout = "2006-01-02"
@@ -88,7 +92,13 @@ func (a Article) Validate() error {
 			continue
 		}
 		if _, err := time.Parse(DateLayout, d.v); err != nil {
-			bad(d.name, "%s %q is not a YYYY-MM-DD date", d.name, d.v)
+			if dateShape.MatchString(d.v) {
+				// Written so, but no day (2026-13-45, 2024-02-30): "not a
+				// YYYY-MM-DD date" said the opposite (an operator run's find).
+				bad(d.name, "%s %q is no day of the calendar: its month or day is out of range", d.name, d.v)
+			} else {
+				bad(d.name, "%s %q is not a YYYY-MM-DD date", d.name, d.v)
+			}
 		}
 	}
 	// PostgreSQL refuses text holding U+0000 or invalid UTF-8, and a

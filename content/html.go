@@ -287,11 +287,12 @@ var (
 // is left out: less is a page of links.
 const minArticleRunes = 20
 
-var footerRe = regexp.MustCompile(`(?i)版权所有|ICP备|公网安备|copyright|©|all rights reserved`)
+var footerRe = regexp.MustCompile(`(?i)版权所有|ICP备|公网安备|网站更新时间|copyright|©|all rights reserved`)
 
 // withoutTrailingFooter drops the site's footer from the end of an article's
-// text (人 民 网 股 份 有 限 公 司 版 权 所 有, Copyright © …), where
-// readability may leave it: searched, it answered for the site.
+// text (人 民 网 股 份 有 限 公 司 版 权 所 有, Copyright © …, 网站更新时间：…,
+// the last an operator run's find), where readability may leave it:
+// searched, it answered for the site.
 func withoutTrailingFooter(body string) string {
 	paras := strings.Split(body, "\n\n")
 	n := len(paras)

@@ -329,6 +329,10 @@ func TestExtractPages(t *testing.T) {
 		if !strings.HasPrefix(a.Summary, c.summaryStart) {
 			t.Errorf("%s: summary %q, want it to start %q", c.file, a.Summary, c.summaryStart)
 		}
+		// Nor the site's footer (网站更新时间 had stayed: an operator run's find).
+		if strings.Contains(a.Body, "网站更新时间") || strings.Contains(a.Body, "版权所有") {
+			t.Errorf("%s: the footer in the body: %q", c.file, a.Body)
+		}
 		// The body is the article's text: not its title again, nor the
 		// lines that went into fields.
 		if !strings.HasPrefix(a.Body, c.bodyStart) {
@@ -558,8 +562,10 @@ func TestMarkdownAsBlogsWriteIt(t *testing.T) {
 		t.Errorf("tag.md's summary %q", arts[1].Summary)
 	}
 	want := []string{
-		filepath.Join(dir, "date.md") + `:4: published_on "2026-13-45" is not a YYYY-MM-DD date`,
-		filepath.Join(dir, "date2.md") + `:4: date "2026-02-30" is not a YYYY-MM-DD date`, // named as the file has it
+		// Written as a date, but no day: said so (it said "not a YYYY-MM-DD
+		// date": an operator run's find).
+		filepath.Join(dir, "date.md") + `:4: published_on "2026-13-45" is no day of the calendar: its month or day is out of range`,
+		filepath.Join(dir, "date2.md") + `:4: date "2026-02-30" is no day of the calendar: its month or day is out of range`, // named as the file has it
 		filepath.Join(dir, "unclosed.md") + `:4: front matter: did not find expected ',' or ']'`,
 		filepath.Join(dir, "unknown.md") + `:3: front matter: unknown field auther`,
 	}
