@@ -787,6 +787,11 @@ func cutShortText(old, data []byte, source string) error {
 	if !cut {
 		return nil
 	}
+	return endsInsideLine(source, last)
+}
+
+// endsInsideLine is the error of a file cut short inside its last line.
+func endsInsideLine(source, last string) error {
 	return fmt.Errorf("%s ends inside a line (%s) as a file saved half-way does; if it is whole, end it with a line break and save it again",
 		source, field(strings.ToValidUTF8(strings.TrimSpace(last), "")))
 }
@@ -806,8 +811,7 @@ func cutInsideLineOf(old, data []byte, source string) error {
 	}
 	for line := range strings.SplitSeq(string(old), "\n") {
 		if line = strings.TrimRight(line, "\r"); len(line) > len(last) && strings.HasPrefix(line, last) {
-			return fmt.Errorf("%s ends inside a line (%s) as a file saved half-way does; if it is whole, end it with a line break and save it again",
-				source, field(strings.ToValidUTF8(strings.TrimSpace(last), "")))
+			return endsInsideLine(source, last)
 		}
 	}
 	return nil

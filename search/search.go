@@ -564,6 +564,7 @@ type query struct {
 	years    []int
 	mentions []mention // numbers with their measure words, to agree with titles
 	ordinals []mention // those of them that number an event, to agree with summaries too
+	months   []mention // ... and those that are months, which titles of figures state exactly
 	day      int32     // the day a full date of the query names (2024年2月7日), 0 when none
 	fullText bool      // the follower asks for a document's full text (原文, 全文)
 	cut      []string  // the text's words in order, for the typo pass
@@ -956,6 +957,8 @@ func (r reader) parse(text string) query {
 		switch m.measure {
 		case "届", "次", "号", "周年", "期", "批", "轮":
 			q.ordinals = append(q.ordinals, m)
+		case "月":
+			q.months = append(q.months, m)
 		}
 	}
 	q.day = fullDate(q.text)
@@ -1189,24 +1192,8 @@ func newestFirst(cands []cand, v *view) bool {
 // sameSeries reports whether two titles are the same but for their numbers
 // and spaces (2024年中华人民共和国国务院政府工作报告 and 2025年…).
 func sameSeries(a, b string) bool {
-	skip := func(r rune) bool {
-		return unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune(hanNumerals, r)
-	}
 	for {
-		for a != "" {
-			r, size := utf8.DecodeRuneInString(a)
-			if !skip(r) {
-				break
-			}
-			a = a[size:]
-		}
-		for b != "" {
-			r, size := utf8.DecodeRuneInString(b)
-			if !skip(r) {
-				break
-			}
-			b = b[size:]
-		}
+		a, b = withoutNumbersAhead(a), withoutNumbersAhead(b)
 		if a == "" || b == "" {
 			return a == b
 		}
@@ -1217,6 +1204,14 @@ func sameSeries(a, b string) bool {
 		}
 		a, b = a[sa:], b[sb:]
 	}
+}
+
+// withoutNumbersAhead is s without the digits, numerals and spaces it opens
+// with.
+func withoutNumbersAhead(s string) string {
+	return strings.TrimLeftFunc(s, func(r rune) bool {
+		return unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune(hanNumerals, r)
+	})
 }
 
 // knownParts cuts a word the index has never seen into words it has, of
@@ -1231,9 +1226,9 @@ func (r reader) knownParts(w string) []string {
 		return nil
 	}
 	const most = 6 // runes in a part
-	// fewest[i] is the fewest parts runes[:i] cuts into, 0 where it cannot.
+	// fewest[i] is the fewest parts runes[:i] cuts into, -1 where it
+	// cannot; from[i] where the last of them starts.
 	var fewest, from [13]int
-	fewest[0] = 0
 	for i := 1; i <= n; i++ {
 		fewest[i] = -1
 		for l := 2; l <= min(most, i); l++ {
@@ -1821,12 +1816,6 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 	// words are rare, and the rarest says little.
 	rarestCut := 1 - (1-ix.params.rarestMissing)*min(1, N/largeStore)
 
-	var monthsAsked []mention
-	for _, m := range q.mentions {
-		if m.measure == "月" {
-			monthsAsked = append(monthsAsked, m)
-		}
-	}
 	best, second := 0.0, 0.0
 	qr := runesOf(q.text, q.latin)
 	// A synonym counts as the words the follower typed (国家网信办 is three
@@ -1929,7 +1918,7 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		// A month is the one number a title of figures states exactly
 		// (5月CPI, 2025年12月CPI): one disagreeing weighs twice, or the rest
 		// of a title (its year) outweighed it.
-		if agree < 0 && len(monthsAsked) > 0 && numberAgreement(monthsAsked, dc.titleText, 0) < 0 {
+		if agree < 0 && len(q.months) > 0 && numberAgreement(q.months, dc.titleText, 0) < 0 {
 			c.score *= ix.params.numberMiss
 		}
 		c.conf = min(1, conf)
