@@ -305,6 +305,21 @@ func TestSearchQuality(t *testing.T) {
 			t.Errorf("%s: want %s first, got %v", text, want, ids(hits))
 		}
 	}
+	// The follower's exam beside a topic, and a reading asked for (a
+	// follower run's finds): each had the topic's articles first but a
+	// card on another article (解读 of another plenary, 遴选 of 传统产业),
+	// or no match. The exam's words inside a question are what it asks
+	// about: 遴选报名费多少钱 stays unanswered, not a card on 报名.
+	for _, text := range []string{"新质生产力解读", "备考 新质生产力", "遴选 新质生产力", "准备遴选，想看看新质生产力", "我是基层公务员，准备遴选，想看看新质生产力的文章"} {
+		if hits, _ := ix.Search(context.Background(), text, 5); len(hits) == 0 || !strings.Contains(hits[0].Article.Title, "新质生产力") || hits[0].Score < minScore {
+			t.Errorf("%s: want a 新质生产力 article first, got %v", text, ids(hits))
+		}
+	}
+	for _, text := range []string{"遴选报名费多少钱", "笔试成绩什么时候出"} {
+		if hits, _ := ix.Search(context.Background(), text, 5); len(hits) > 0 && hits[0].Score >= minScore {
+			t.Errorf("%s: answered with %v", text, ids(hits))
+		}
+	}
 	// A count in digits is no congress (a review's find: 10大 found the
 	// 20th congress's report at 0.99, 15大类 the 15th's).
 	for _, text := range []string{"10大新闻", "10大", "15大类"} {

@@ -322,6 +322,18 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 		}
 		return Result{Hits: hits}
 	}
+	// The follower's exam beside a topic (准备遴选，想看看新质生产力; 我是基层
+	// 公务员，准备遴选…): the exam's words were searched as the topic's, and
+	// found nothing sure, or an article on another 遴选 (a follower run's
+	// finds). Searched without them, the topic's answers are taken when
+	// surer.
+	if rest, ok := r.withoutExam(q.text); ok {
+		q2 := r.parse(prepareQuery(rest))
+		if better := r.rank(q2, n, snippets); len(better) > 0 && better[0].Score >= correctionBelow && (len(hits) == 0 || better[0].Score > hits[0].Score) {
+			q = q2
+			return Result{Hits: better}
+		}
+	}
 	// A weak answer may be a typo or typed pinyin: try the spelling of a
 	// known term that sounds the same. Long messages are not typos of a
 	// topic, and reading them by sound would cost a second search.
@@ -716,6 +728,44 @@ func (r reader) withoutFullText(text string) (string, bool) {
 	return rest, true
 }
 
+// examWords are the follower's exam and preparing for it: beside a topic,
+// what the follower is, not what is asked. selfIntroduced are how a
+// sentence about the follower begins (我是今年准备考中央遴选的考生).
+var (
+	examList       = []string{"遴选", "备考", "考试", "笔试", "面试", "考生", "公务员", "申论", "考公", "上岸", "准备", "复习"}
+	examWords      = setOf(append([]string{"公开遴选", "中央遴选"}, examList...)...)
+	selfIntroduced = []string{"我是", "我在", "我正在", "我最近", "我今年", "本人", "作为"}
+)
+
+// withoutExam returns text without its sentences about the follower
+// and the exam (我是…考生, 准备遴选, 遴选 before a topic), and whether one
+// was taken out with something left to search.
+func (r reader) withoutExam(text string) (string, bool) {
+	if !slices.ContainsFunc(examList, func(w string) bool { return strings.Contains(text, w) }) {
+		return "", false // most questions: not segmented again
+	}
+	var b strings.Builder
+	cut := false
+	for sentence := range strings.FieldsFuncSeq(text, func(c rune) bool { return strings.ContainsRune("，,。！!？?；;、 ", c) }) {
+		// Only a sentence of its own: the exam's words in one with other
+		// words are what it asks about (遴选报名费多少钱, 笔试成绩什么时候出).
+		words := r.ix.seg.queryWords(sentence)
+		exam := slices.ContainsFunc(words, func(w string) bool { return examWords[w] })
+		if exam && (slices.ContainsFunc(selfIntroduced, func(p string) bool { return strings.HasPrefix(sentence, p) }) ||
+			!slices.ContainsFunc(words, func(w string) bool { return !examWords[w] && !stopWords[w] && !requestVerbs[w] })) {
+			cut = true
+			continue
+		}
+		b.WriteString(sentence)
+		b.WriteByte(' ')
+	}
+	rest := strings.Join(strings.Fields(b.String()), " ")
+	if !cut || rest == "" {
+		return "", false
+	}
+	return rest, true
+}
+
 // fullTextTokens is how long a body must be to be a document's full text:
 // reports run to thousands of words, news about them to hundreds.
 const fullTextTokens = 2000
@@ -753,7 +803,12 @@ var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "�
 // 枫桥经验心得体会.
 var (
 	requestVerbs = setOf("有没有", "推荐", "发", "搜", "搜索", "查", "查查", "查询", "看看", "求", "了解", "我要", "我想",
-		"找", "找找", "帮我", "帮", "叫", "有关", "于", "於", "说说", "讲讲", "聊聊", "来点", "来几篇", "来一些")
+		"找", "找找", "帮我", "帮", "叫", "有关", "于", "於", "说说", "讲讲", "聊聊", "来点", "来几篇", "来一些",
+		// A reading of the topic asked for, and for what (a follower run's
+		// finds: 新质生产力解读 had a card on a press conference 介绍和解读
+		// another plenary, 共同富裕的解读 one on 广西, 枫桥经验解读 no match;
+		// 求一篇关于发展和安全的文章 one on 长三角; 备考 新质生产力 none).
+		"解读", "一篇", "备考")
 	requestNouns = setOf("文章", "资料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材")
 )
 
