@@ -263,6 +263,16 @@ func numberAgreement(query []mention, title string, day int32) int {
 	return agree
 }
 
+// monthAfter reports whether an article published on day, its title naming
+// no month, came out in the month after one the query asks about.
+func monthAfter(months []mention, title string, day int32) bool {
+	if len(months) == 0 || day == 0 || len(numbersBefore(title, "月")) > 0 {
+		return false
+	}
+	m := int(epoch.AddDate(0, 0, int(day)).Month())
+	return slices.ContainsFunc(months, func(q mention) bool { return m == q.n%12+1 })
+}
+
 // decemberReported reports whether an article published on day may report
 // December of year y, which the query asks about by month: figures for it
 // come out in January of the next year (2024年12月CPI on 2025-01-09).

@@ -1183,9 +1183,9 @@ func (r reader) parse(text string) query {
 // they came in the order of their lengths (2023's report, 2024's, 2022's,
 // 2006's; 2025's ninth), where a follower asking for it means the latest.
 const (
-	seriesSure  = 0.9  // the confidence of a series' leading article
-	seriesTie   = 0.05 // ... and how much less the others may have
-	seriesDepth = 64   // the candidates a series is ordered among: as deep as 更多 searches
+	seriesSure  = 0.9 // the confidence of a series' leading article
+	seriesTie   = 0.1 // ... and how much less the others may have
+	seriesDepth = 64  // the candidates a series is ordered among: as deep as 更多 searches
 )
 
 // newestFirst puts the members of each series among the sorted candidates
@@ -1636,6 +1636,7 @@ func (ix *Index) release(acc *accumulator) {
 const (
 	yearBoost         = 1.5 // published in a year the query names
 	numberBoost       = 1.2 // the title gives a number of the query with its measure word
+	monthAfterWeight  = 0.8 // published the month after the month asked, its title naming none
 	titlePhraseBoost  = 1.6 // a chunk of the query appears as typed in the title
 	leadPhraseBoost   = 1.2 // ... in the summary
 	bodyPhraseBoost   = 1.1 // ... in the body
@@ -1975,6 +1976,14 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		// of a title (its year) outweighed it.
 		if agree < 0 && len(q.months) > 0 && numberAgreement(q.months, dc.titleText, 0) < 0 {
 			c.score *= ix.params.numberMiss
+		}
+		// Published the month after the one asked, a title naming no month
+		// may report that month's figures, or be the next month's meeting:
+		// it neither agrees nor disagrees, but gives way to one published
+		// in the month (2025年3月国常会 listed April's meeting second, before
+		// March's third and fourth: a follower run's find).
+		if agree == 0 && monthAfter(q.months, dc.titleText, dc.day) {
+			c.score *= monthAfterWeight
 		}
 		c.conf = min(1, conf)
 		explained, inTitle := qr.titleShares(dc.titleText)
