@@ -817,6 +817,16 @@ func cutInsideLineOf(old, data []byte, source string) error {
 	return nil
 }
 
+// cutInsideShipped is cutInsideLineOf for a loaded file: what serve at
+// start-up and check tell it by, with no served config to compare it
+// with; nil for the embedded defaults.
+func (cfg *Config) cutInsideShipped() error {
+	if cfg.source == "embedded defaults" {
+		return nil
+	}
+	return cutInsideLineOf(embeddedConfig, cfg.text, cfg.source)
+}
+
 // keyType is the Go type of a config key (section.key), as Config holds it.
 func keyType(key string) (reflect.Type, bool) {
 	t := reflect.TypeFor[Config]()

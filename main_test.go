@@ -1451,3 +1451,57 @@ func TestComplaintAfterAList(t *testing.T) {
 		}
 	}
 }
+
+// TestCutFileAtStartAndCheck: a file cut inside a line of the shipped
+// config is said to be cut on check's stderr and in serve's start-up log,
+// as a reload refuses it (an operator run's find: cut inside the greeting's
+// text, check exited 0 with nothing on stderr and serve started without a
+// word, every rule after the cut gone); a whole file without its last line
+// break is not.
+func TestCutFileAtStartAndCheck(t *testing.T) {
+	dir := t.TempDir()
+	whole, err := os.ReadFile(writeConfig(t, dir, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	greeting := "        content: 你好！发送关键词"
+	upTo := func(line string) string { // the lines before line's
+		i := strings.Index(string(whole), line)
+		if i < 0 {
+			t.Fatalf("no %q in config.yaml", line)
+		}
+		return string(whole[:i])
+	}
+	for _, c := range []struct {
+		name, text string
+		valid, cut bool
+	}{
+		{"cut inside a value", upTo(greeting) + "        content: 你好！发送关", true, true},
+		{"cut inside a key", upTo(greeting)[:len(upTo(greeting))-len("xt\n")], false, true},
+		{"whole without its last line break", strings.TrimSuffix(string(whole), "\n"), true, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(dir, "half.yaml")
+			if err := os.WriteFile(path, []byte(c.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			const said = ") as a file saved half-way does"
+			code, _, errOut := runCmd(t, "check", "--config", path)
+			if got := strings.Contains(errOut, "warning: "+path+" ends inside a line (") && strings.Contains(errOut, said); got != c.cut || (code == 0) != c.valid {
+				t.Errorf("check: exit %d, warned on stderr %v, want %v:\n%s", code, got, c.cut, errOut)
+			}
+			if !c.valid { // serve refuses to start, and says the cut is why
+				if code, _, errOut := runCmd(t, "serve", "--config", path); code == 0 || !strings.Contains(errOut, said) {
+					t.Errorf("serve: exit %d, want the cut said:\n%s", code, errOut)
+				}
+				return
+			}
+			logs := &syncBuffer{}
+			_, stop := startServe(t, path, logs)
+			stop()
+			if got := strings.Contains(logs.String(), said) && strings.Contains(logs.String(), "served as read"); got != c.cut {
+				t.Errorf("serve's start: warned %v, want %v:\n%s", got, c.cut, logs)
+			}
+		})
+	}
+}

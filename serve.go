@@ -37,6 +37,13 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 	for _, u := range cfg.warnings {
 		log.Warn("config: " + u)
 	}
+	// A reload refuses a file cut inside a line, and the last good config
+	// serves; at start-up there is none, so the file is served as read,
+	// but said to be cut (a file cut inside a reply's text, every rule
+	// after it gone, started without a word: an operator run's find).
+	if cut := cfg.cutInsideShipped(); cut != nil {
+		log.Warn("config: "+cut.Error()+"; it is served as read until it is saved again", "config", cfg.source)
+	}
 	// Bind first: a second serve on a busy port fails at once, before it
 	// loads the index or schedules a push.
 	ln, err := net.Listen("tcp", cfg.Server.Addr)
