@@ -312,3 +312,41 @@ func TestListScalarsSplit(t *testing.T) {
 		}
 	}
 }
+
+// TestReplyAndRepliesSaidOnce: a rule with both reply and replies is told
+// so, not also that it needs one (an operator run's find: check said both
+// "has both reply and replies" and "needs a reply or replies"); a rule
+// with neither is still told it needs one.
+func TestReplyAndRepliesSaidOnce(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, rule string
+		want, not  []string
+	}{
+		{"both", "      reply: 一\n      replies: [x]\n",
+			[]string{"replies.rules[0] (r): has both reply and replies; use one"}, []string{"needs a reply or replies"}},
+		{"neither", "",
+			[]string{"replies.rules[0] (r): needs a reply or replies"}, []string{"has both"}},
+	} {
+		path := filepath.Join(dir, c.name+".yaml")
+		text := "replies:\n  no_match: 没有\n  rules:\n    - name: r\n      keywords: [甲]\n" + c.rule
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := loadConfig(path, true)
+		if err == nil {
+			t.Errorf("%s: loaded", c.name)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: lacks %q:\n%v", c.name, w, err)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(err.Error(), w) {
+				t.Errorf("%s: says %q:\n%v", c.name, w, err)
+			}
+		}
+	}
+}
