@@ -122,7 +122,7 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 					fmt.Fprintf(c.stderr, "note: the store still holds %d demo articles (example.com links) beside yours; `mpbot articles rm --demo` removes them\n", len(demo))
 				}
 			}
-			if err := scheduleNotes(ctx, c.stderr, a.store, results, cfg.today(time.Now())); err != nil {
+			if err := scheduleNotes(ctx, c.stderr, a.store, results, cfg.today(time.Now()), cfg.Push.Category); err != nil {
 				return err
 			}
 			return reportImport(c.stdout, c.stderr, results, problems, dryRun, time.Since(started))
@@ -138,23 +138,65 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 // scheduleNotes tells of articles imported with a scheduled_on their day
 // will not read: a day past, which the schedule never runs, or one whose
 // reading has gone out (an operator run's find: imported without a word,
-// where `mpbot schedule` refuses both).
-func scheduleNotes(ctx context.Context, w io.Writer, st *store.Store, results []store.UpsertResult, today string) error {
+// where `mpbot schedule` refuses both); or a day another article keeps: one
+// chosen for it already, or, of two or more articles of category scheduled
+// for it, the first by id, as the push chooses (an operator run's find: two
+// articles of one file on 2026-12-09 imported without a word, and the
+// second was read on 12-10 as the next unread).
+func scheduleNotes(ctx context.Context, w io.Writer, st *store.Store, results []store.UpsertResult, today, category string) error {
+	type keep struct{ id, why string }
+	keepers := map[string]keep{} // day → the article that reads it, and why
+	keeper := func(day string) (keep, error) {
+		if k, ok := keepers[day]; ok {
+			return k, nil
+		}
+		plan, err := st.PlanDaily(ctx, day, 1, category)
+		if err != nil || len(plan) != 1 {
+			return keep{}, err
+		}
+		var k keep
+		switch plan[0].Why {
+		case store.WhyChosen:
+			k = keep{plan[0].Article.ID, "chosen for it already"}
+		case store.WhyScheduled:
+			k = keep{plan[0].Article.ID, "scheduled_on it too, and first by id"}
+		}
+		if plan[0].Why != store.WhyChosen {
+			// A dry run stored nothing: the articles it read count too.
+			for _, r := range results {
+				if a := r.Article; r.Err == nil && a.ScheduledOn == day && a.Category == category && (k.id == "" || a.ID < k.id) {
+					k = keep{a.ID, "scheduled_on it too, and first by id"}
+				}
+			}
+		}
+		keepers[day] = k
+		return k, nil
+	}
 	for _, r := range results {
 		day := r.Article.ScheduledOn
 		if r.Err != nil || r.Outcome == store.Unchanged || day == "" {
 			continue
 		}
 		gone, err := st.GoneOut(ctx, day)
-		switch {
-		case err != nil:
+		if err != nil {
 			return err
+		}
+		switch {
 		case gone != "" && gone != r.Article.ID:
 			fmt.Fprintf(w, "note: %s is scheduled_on %s, whose reading has gone out (%s): it is not read that day; `mpbot schedule %s DAY` chooses a day to come\n",
 				r.Article.ID, day, gone, r.Article.ID)
 		case gone == "" && day < today:
 			fmt.Fprintf(w, "note: %s is scheduled_on %s, a day past: the schedule never runs it; `mpbot push --date %s --article %s` sends a missed day's reading\n",
 				r.Article.ID, day, day, r.Article.ID)
+		case gone == "" && category != "" && r.Article.Category == category:
+			k, err := keeper(day)
+			if err != nil {
+				return err
+			}
+			if k.id != "" && k.id != r.Article.ID {
+				fmt.Fprintf(w, "note: %s is scheduled_on %s, which %s keeps (%s): %s is not read that day, but later as an unread article; `mpbot schedule %s DAY` chooses its day\n",
+					r.Article.ID, day, k.id, k.why, r.Article.ID, r.Article.ID)
+			}
 		}
 	}
 	return nil

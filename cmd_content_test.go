@@ -395,3 +395,73 @@ func TestDemoArticlesGoOnRequest(t *testing.T) {
 		t.Fatalf("the demo articles came back:\n%s\n%s", list, logs)
 	}
 }
+
+// TestImportScheduledClash: articles of push.category imported for a day
+// another article keeps are told of, naming the one that keeps it (an
+// operator run's find: two of one file on 2026-12-09 imported without a
+// word, and push status read the second on 12-10 as the next unread); one
+// alone on its day, or of another category, is not.
+func TestImportScheduledClash(t *testing.T) {
+	line := func(id, category, day string) string {
+		return fmt.Sprintf(`{"id":%q,"title":"标题%s","url":"https://example.com/%s","category":%q,"scheduled_on":%q}`+"\n", id, id, id, category, day)
+	}
+	for _, c := range []struct {
+		name     string
+		schedule []string // mpbot schedule ID DAY first
+		file     string
+		dryRun   bool
+		want     []string
+		not      []string
+	}{
+		{name: "two of one file",
+			file: line("c-2", "政策理论导读", "2099-12-09") + line("c-1", "政策理论导读", "2099-12-09"),
+			want: []string{"note: c-2 is scheduled_on 2099-12-09, which c-1 keeps (scheduled_on it too, and first by id): c-2 is not read that day", "`mpbot schedule c-2 DAY`"},
+			not:  []string{"note: c-1"}},
+		{name: "two of one file, dry run", dryRun: true,
+			file: line("c-1", "政策理论导读", "2099-12-09") + line("c-2", "政策理论导读", "2099-12-09"),
+			want: []string{"note: c-2 is scheduled_on 2099-12-09, which c-1 keeps"},
+			not:  []string{"note: c-1"}},
+		{name: "a day chosen already", schedule: []string{"demo-pujiang", "2099-12-09"},
+			file: line("c-1", "政策理论导读", "2099-12-09"),
+			want: []string{"note: c-1 is scheduled_on 2099-12-09, which demo-pujiang keeps (chosen for it already)"}},
+		{name: "each on its own day",
+			file: line("c-1", "政策理论导读", "2099-12-09") + line("c-2", "政策理论导读", "2099-12-10"),
+			not:  []string{"note: c-"}},
+		{name: "another category on the day",
+			file: line("c-1", "政策理论导读", "2099-12-09") + line("c-2", "时政热点", "2099-12-09"),
+			not:  []string{"note: c-"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			cfg := writeConfig(t, dir, "")
+			runCmd(t, "try", "--config", cfg, "你好") // seeds the demo articles
+			if c.schedule != nil {
+				if code, _, errOut := runCmd(t, append([]string{"schedule", "--config", cfg}, c.schedule...)...); code != 0 {
+					t.Fatalf("schedule: %d %s", code, errOut)
+				}
+			}
+			path := filepath.Join(dir, "sched.jsonl")
+			if err := os.WriteFile(path, []byte(c.file), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args := []string{"import", "--config", cfg, path}
+			if c.dryRun {
+				args = append(args, "--dry-run")
+			}
+			code, out, errOut := runCmd(t, args...)
+			if code != 0 {
+				t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("lacks %q:\n%s", w, errOut)
+				}
+			}
+			for _, w := range c.not {
+				if strings.Contains(errOut, w) {
+					t.Errorf("says %q:\n%s", w, errOut)
+				}
+			}
+		})
+	}
+}
