@@ -89,15 +89,14 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 				if err != nil {
 					return err
 				}
-				for i := range articles {
-					if articles[i].Category == "" {
-						articles[i].Category = category
-					}
-				}
 				fmt.Fprintf(c.stdout, "read %d published articles from the account\n", len(articles))
 			} else {
-				articles, problems = content.ReadPaths(paths, content.ReadOptions{Category: category, URL: pageURL})
+				// --category is filled in below, knowing the store.
+				articles, problems = content.ReadPaths(paths, content.ReadOptions{URL: pageURL})
 				fmt.Fprintf(c.stdout, "read %d articles (%d problems)\n", len(articles), len(problems))
+			}
+			if err := fillCategory(ctx, a.store, articles, strings.TrimSpace(category)); err != nil {
+				return err
 			}
 			started := time.Now()
 			var results []store.UpsertResult
@@ -128,11 +127,59 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 			return reportImport(c.stdout, c.stderr, results, problems, dryRun, time.Since(started))
 		},
 	}
-	cmd.Flags().StringVar(&category, "category", "", "category (栏目) for articles that do not name one")
+	cmd.Flags().StringVar(&category, "category", "", "category (栏目) for articles that name none and are new or stored without one")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "list what would be added and updated; write nothing")
 	cmd.Flags().StringVar(&pageURL, "url", "", "the address of the one .html or .md file given, when the page does not name it")
 	cmd.Flags().BoolVar(&fromAccount, "from-account", false, "import the account's published articles (freepublish/batchget)")
 	return cmd
+}
+
+// fillCategory gives category to the articles that name none and are new,
+// or stored without one: an article stored with a category keeps it, as
+// one imported again without a category does without --category (an
+// operator run's find: a 时政热点 item imported again from a line naming
+// none, with --category 政策理论导读, was moved into the daily reading's
+// pool). An article without an id is the one stored at its address, as
+// the import takes it.
+func fillCategory(ctx context.Context, st *store.Store, articles []content.Article, category string) error {
+	if category == "" {
+		return nil
+	}
+	var byURL map[string]string // address → stored category, read once if asked
+	for i := range articles {
+		a := &articles[i]
+		if a.Category != "" {
+			continue
+		}
+		if a.ID != "" {
+			old, err := st.Get(ctx, a.ID)
+			switch {
+			case errors.Is(err, content.ErrNotFound):
+			case err != nil:
+				return err
+			case old.Category != "":
+				continue
+			}
+		} else if a.URL != "" {
+			if byURL == nil {
+				stored, err := st.List(ctx, store.Filter{})
+				if err != nil {
+					return err
+				}
+				byURL = make(map[string]string, len(stored))
+				for _, o := range stored {
+					if _, ok := byURL[o.URL]; !ok && o.URL != "" {
+						byURL[o.URL] = o.Category
+					}
+				}
+			}
+			if byURL[a.URL] != "" {
+				continue
+			}
+		}
+		a.Category = category
+	}
+	return nil
 }
 
 // scheduleNotes tells of articles imported with a scheduled_on their day

@@ -465,3 +465,52 @@ func TestImportScheduledClash(t *testing.T) {
 		})
 	}
 }
+
+// TestImportCategoryFillsIn: --category gives its category to articles that
+// name none and are new, or stored without one; one stored with a category
+// keeps it (an operator run's find: a 时政热点 item imported again from a
+// line naming none, with --category 政策理论导读, was moved into the daily
+// reading's pool).
+func TestImportCategoryFillsIn(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	line := func(id, url, category, body string) string {
+		s := fmt.Sprintf(`{"title":"标题%s","url":"https://example.com/%s","body":"%s"`, url, url, body)
+		if id != "" {
+			s += fmt.Sprintf(`,"id":%q`, id)
+		}
+		if category != "" {
+			s += fmt.Sprintf(`,"category":%q`, category)
+		}
+		return s + "}\n"
+	}
+	first := filepath.Join(dir, "first.jsonl")
+	os.WriteFile(first, []byte(line("news", "news", "时政热点", "第一版")+line("bare", "bare", "", "第一版")+line("", "noid", "时政热点", "第一版")), 0o644)
+	if code, out, errOut := runCmd(t, "import", "--config", cfg, first); code != 0 {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
+	}
+	again := filepath.Join(dir, "again.jsonl")
+	os.WriteFile(again, []byte(line("news", "news", "", "第二版")+line("bare", "bare", "", "第二版")+line("", "noid", "", "第二版")+
+		line("new", "new", "", "第二版")+line("own", "own", "考试分析", "第二版")), 0o644)
+	if code, out, errOut := runCmd(t, "import", "--config", cfg, "--category", "政策理论导读", again); code != 0 || !strings.Contains(out, "updated 3") {
+		t.Fatalf("import --category: exit %d\n%s%s", code, out, errOut)
+	}
+	_, list, _ := runCmd(t, "articles", "list", "--config", cfg)
+	categories := map[string]string{} // title → category
+	for _, l := range strings.Split(strings.TrimSpace(list), "\n") {
+		if f := strings.Split(l, "\t"); len(f) == 4 {
+			categories[f[3]] = f[2]
+		}
+	}
+	for _, c := range []struct{ title, want string }{
+		{"标题news", "时政热点"},   // stored with a category: kept
+		{"标题noid", "时政热点"},   // the same, found by its address
+		{"标题bare", "政策理论导读"}, // stored without one: filled in
+		{"标题new", "政策理论导读"},  // new: filled in
+		{"标题own", "考试分析"},    // its line names one
+	} {
+		if got := categories[c.title]; got != c.want {
+			t.Errorf("%s: category %q, want %q", c.title, got, c.want)
+		}
+	}
+}
