@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -608,6 +609,23 @@ func (a *app) console(configPath string) *admin.Console {
 	})
 }
 
+// dailyRules are the labels (of labels, the rules' in config order) of
+// the rules whose reply is the day's reading, for the report to count what
+// they said as their answer.
+func (c *Config) dailyRules(labels []string) []string {
+	var out []string
+	for i, r := range c.Replies.Rules {
+		specs := r.Replies
+		if r.Reply != nil {
+			specs = []bot.ReplySpec{*r.Reply}
+		}
+		if i < len(labels) && slices.ContainsFunc(specs, func(s bot.ReplySpec) bool { return s.Type == "daily" }) {
+			out = append(out, labels[i])
+		}
+	}
+	return out
+}
+
 // report reports on the query log from since to now, with the live
 // config's rules and the votes the bot uses.
 func (a *app) report(ctx context.Context, since time.Time) (*insights.Report, error) {
@@ -626,6 +644,6 @@ func (a *app) report(ctx context.Context, since time.Time) (*insights.Report, er
 	// Words as search reads them, traditional characters folded: 楓橋經驗
 	// is 枫桥经验's topic, and no synonym of it to propose.
 	terms := func(text string) []string { return seg.Words(search.Fold(text)) }
-	return insights.Build(ctx, insights.Source{Store: a.store, Votes: votes, Terms: terms, Rules: rules, Keys: keys,
+	return insights.Build(ctx, insights.Source{Store: a.store, Votes: votes, Terms: terms, Rules: rules, Keys: keys, DailyRules: cfg.dailyRules(rules),
 		Synonyms: cfg.Search.Synonyms, WeakScore: (cfg.Search.MinScore + cfg.Search.ClearScore) / 2, Loc: cfg.location}, since, time.Now())
 }

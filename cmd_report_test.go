@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -144,5 +145,40 @@ func TestShares(t *testing.T) {
 		if got := strings.Join(shares(c.of, c.ns...), " "); got != c.want {
 			t.Errorf("shares(%d, %v) = %s, want %s", c.of, c.ns, got, c.want)
 		}
+	}
+}
+
+// TestReportDailyWithoutReading: 每日一读 with no reading today (nothing of
+// push.category left) gets 今天还没有每日一读, the daily rule's answer: the
+// report counts it so, not among the unanswered topics (an operator run's
+// find: [一读 每日] e.g. "每日一读" was listed as unanswered).
+func TestReportDailyWithoutReading(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	t.Setenv("MPBOT_PUSH_CATEGORY", "无此栏目") // no reading to give today
+	logs := &syncBuffer{}
+	base, stop := startServe(t, cfg, logs)
+	sim := simulatorFor(t, cfg, base)
+	for i, text := range []string{"每日一读", "红烧肉怎么做"} {
+		out, err := sim.Send(context.Background(), wechat.Inbound{From: "o_daily", MsgType: "text", Content: text, MsgID: int64(i + 1), CreateTime: time.Now().Unix()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 && !strings.Contains(out.Content, "今天还没有每日一读") {
+			t.Fatalf("每日一读 with no reading today: %+v", out)
+		}
+	}
+	stop()
+	code, out, errOut := runCmd(t, "report", "--config", cfg, "--json")
+	var r insights.Report
+	if code != 0 || json.Unmarshal([]byte(out), &r) != nil {
+		t.Fatalf("report: %d %s %s", code, out, errOut)
+	}
+	var examples []string
+	for _, topic := range r.Unanswered {
+		examples = append(examples, topic.Examples...)
+	}
+	if slices.Contains(examples, "每日一读") || !slices.Contains(examples, "红烧肉怎么做") {
+		t.Errorf("unanswered examples %q: want 红烧肉怎么做 and not 每日一读", examples)
 	}
 }

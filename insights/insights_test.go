@@ -413,3 +413,40 @@ func TestSynonymsProposeTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestDailyRuleAnswersWithoutReading: the daily rule's reply is its answer
+// whatever it said, 今天还没有每日一读 (logged as no match) too (an operator
+// run's find: 每日一读, today's reading removed, was an unanswered topic);
+// a rule's search that found nothing, and a question no rule took, are
+// still unanswered.
+func TestDailyRuleAnswersWithoutReading(t *testing.T) {
+	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name       string
+		q          store.Query
+		unanswered bool
+	}{
+		{"the daily rule, no reading today", store.Query{Text: "每日一读", Outcome: "no_match", Rule: "daily"}, false},
+		{"an operator's daily rule, no reading today", store.Query{Text: "今日一读", Outcome: "no_match", Rule: "一读"}, false},
+		{"a rule's search that found nothing", store.Query{Text: "考试分析", Outcome: "no_match", Rule: "exam"}, true},
+		{"no rule", store.Query{Text: "红烧肉", Outcome: "no_match"}, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := storetest.SQLite(t)
+			ctx := context.Background()
+			q := c.q
+			q.At, q.Follower, q.Kind, q.Hits = at, "f1", "text", "[]"
+			if err := s.RecordQueries(ctx, []store.Query{q}); err != nil {
+				t.Fatal(err)
+			}
+			r, err := Build(ctx, Source{Store: s, Votes: NewVotes(time.Now), Terms: words, Rules: []string{"daily", "一读", "exam"},
+				DailyRules: []string{"daily", "一读"}, WeakScore: 0.6, Loc: time.UTC}, at.Add(-time.Hour), at.Add(time.Hour))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(r.Unanswered) > 0; got != c.unanswered || len(r.Days) != 1 || (r.Days[0].NoMatch == 1) != c.unanswered || (r.Days[0].Rule == 1) == c.unanswered {
+				t.Errorf("unanswered %v, want %v: topics %+v, days %+v", got, c.unanswered, r.Unanswered, r.Days)
+			}
+		})
+	}
+}

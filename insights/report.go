@@ -129,6 +129,10 @@ type Source struct {
 	// keys, to name what was never used.
 	Rules []string
 	Keys  map[string][]string
+	// DailyRules are the labels of the rules whose reply is the day's
+	// reading: what they said, the reading or that there is none today,
+	// is their answer.
+	DailyRules []string
 	// Synonyms are search.synonyms: a pair already in one group is not
 	// proposed again.
 	Synonyms [][]string
@@ -190,6 +194,13 @@ func (b *builder) add(q store.Query) {
 	// Logged before the log kept only maxLoggedRunes of a message.
 	q.Text, q.Question = bot.Cut(q.Text, maxLoggedRunes), bot.Cut(q.Question, maxLoggedRunes)
 	b.followers[q.Follower] = true
+	if bot.Outcome(q.Outcome) == bot.OutcomeNoMatch && q.Rule != "" && slices.Contains(b.src.DailyRules, q.Rule) {
+		// The bot logs 今天还没有每日一读 as no match (to show followers
+		// asked); it is the daily rule's answer, as the reading is, not a
+		// question unanswered (an operator run's find: 每日一读, today's
+		// reading removed, was listed among the unanswered topics).
+		q.Outcome = string(bot.OutcomeRule)
+	}
 	switch bot.Outcome(q.Outcome) {
 	case bot.OutcomeSubscribe:
 		b.scenes[q.Key]++
