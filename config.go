@@ -624,8 +624,7 @@ func joinKey(parent, key string) string {
 // already reported (a value that did not decode reads as zero there).
 func keptProblems(err error, decoded problems) problems {
 	var out problems
-	compiled := splitJoined(err)
-	for _, e := range compiled {
+	for _, e := range splitJoined(err) {
 		key := problemKey(e.Error())
 		dup := false
 		for _, d := range decoded {
@@ -633,26 +632,11 @@ func keptProblems(err error, decoded problems) problems {
 				dup = true
 			}
 		}
-		if !dup && !bothSaid(e, compiled) {
+		if !dup {
 			out = append(out, e)
 		}
 	}
 	return out
-}
-
-// Said of a response by bot.Compile: a rule with both reply and replies
-// is also said to need one, as neither was taken (an operator run's find:
-// `reply: 一` with `replies: [x]` was told both things at once).
-const (
-	saysBoth  = ": has both reply and replies; use one"
-	saysNeeds = ": needs a reply or replies"
-)
-
-// bothSaid is whether e says its response needs a reply where another of
-// errs says the same response has both: only the second is so.
-func bothSaid(e error, errs []error) bool {
-	where, ok := strings.CutSuffix(e.Error(), saysNeeds)
-	return ok && slices.ContainsFunc(errs, func(o error) bool { return o.Error() == where+saysBoth })
 }
 
 // splitJoined flattens errors.Join trees into their leaves.

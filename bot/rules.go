@@ -347,7 +347,7 @@ func compileResponse(where string, spec ResponseSpec, required bool) (response, 
 	default:
 		resp.replies = spec.Replies
 	}
-	if required && len(resp.replies) == 0 {
+	if required && len(resp.replies) == 0 && !(spec.Reply != nil && len(spec.Replies) > 0) { // both is said above (an operator run's find: told both things at once)
 		errs = append(errs, fmt.Errorf("%s: needs a reply or replies", where))
 	}
 	for i, r := range resp.replies {
