@@ -25,7 +25,11 @@ import (
 func readHTMLFile(path string, data []byte, url string) ([]Article, []error) {
 	a, err := ExtractHTML(data, url)
 	if err != nil {
-		return nil, []error{&LineError{path, 1, err}}
+		line := 1
+		if cut := (*cutShortError)(nil); errors.As(err, &cut) {
+			line = cut.line // where it was cut
+		}
+		return nil, []error{&LineError{path, line, err}}
 	}
 	return []Article{a}, nil
 }
@@ -39,14 +43,33 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	if err != nil {
 		return Article{}, err
 	}
-	if htmlOpen.Match(page[:min(len(page), 4096)]) && !htmlClose.Match(page) && !endsWithTag(page) {
+	if htmlOpen.Match(page[:min(len(page), 4096)]) && !htmlClose.Match(page) {
 		// A save or a copy cut short between characters: what was left
 		// (the site's logo and an advert, a body cut mid-sentence)
 		// imported as the article, replacing the whole one (an operator
 		// run's find). Browsers write both ends of a page they save; a
 		// page that omits them (HTML5 allows it, minifiers do) still ends
 		// with a tag's >, where a cut one ends in text or inside a tag.
-		return Article{}, errors.New("the page ends before its </body> or </html>, in text or inside a tag: it was cut short; save or copy it again whole")
+		if !endsWithTag(page) {
+			return Article{}, &cutShortError{lines(page), "the page ends before its </body> or </html>, in text or inside a tag: it was cut short; save or copy it again whole"}
+		}
+		// Cut at a line's end, it ends with a tag's > too (head -n 14 of
+		// a page, just after a </p> or a <p>: an operator run's find, the
+		// article's 3 paragraphs replaced by 2, or 1). What tells it from
+		// a page that omits its end tags: such a page omits only the end
+		// tags HTML lets it (</p>, </li>, </body>, …), never a </div> or
+		// an </article>, and a cut one leaves open the block the article
+		// lives in.
+		if tag, at := openBlock(page); tag != "" {
+			return Article{}, &cutShortError{lines(page), fmt.Sprintf("the page ends before its </body> or </html>, its %s of line %d not closed: it was cut short; save or copy it again whole", tag, at)}
+		}
+		// Nor does a browser omit them: a page it saved (its saved-from
+		// or SingleFile comment at the top) ends with </html>. Cut after
+		// the site's header, the page1 of that run had its advert read as
+		// the article, with no block left open to tell.
+		if head := page[:min(len(page), 4096)]; savedFromRe.Match(head) || singleFileRe.Match(head) {
+			return Article{}, &cutShortError{lines(page), "the page ends before its </html>, which the browser that saved it wrote: it was cut short; save or copy it again whole"}
+		}
 	}
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
@@ -208,6 +231,65 @@ func isASCII(b []byte) bool {
 func endsWithTag(page []byte) bool {
 	page = bytes.TrimRight(page, " \t\r\n")
 	return len(page) > 0 && page[len(page)-1] == '>'
+}
+
+// cutShortError is a page that was cut short, at its last line.
+type cutShortError struct {
+	line int
+	msg  string
+}
+
+func (e *cutShortError) Error() string { return e.msg }
+
+// lines is the number of the page's last line.
+func lines(page []byte) int {
+	return bytes.Count(bytes.TrimRight(page, " \t\r\n"), []byte("\n")) + 1
+}
+
+// closedBlocks are the elements an article lives in whose end tag HTML
+// never lets a page omit: one still open where the page ends was cut off.
+var closedBlocks = map[string]bool{"div": true, "article": true, "main": true, "section": true, "table": true,
+	"ul": true, "ol": true, "dl": true, "blockquote": true, "form": true, "figure": true, "pre": true}
+
+// openBlock is the first of closedBlocks still open where page ends (as
+// its start tag is written, cut to 60 bytes) and the line it opens on; ""
+// when none is.
+func openBlock(page []byte) (string, int) {
+	type open struct {
+		tag, raw string
+		line     int
+	}
+	var stack []open
+	line := 1
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := string(z.Raw())
+		switch tt {
+		case html.StartTagToken:
+			if name, _ := z.TagName(); closedBlocks[string(name)] {
+				stack = append(stack, open{string(name), raw, line})
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			// An end tag closes its element and those left open inside
+			// it; one that closes nothing open is passed over.
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stack[i].tag == string(name) {
+					stack = stack[:i]
+					break
+				}
+			}
+		}
+		line += strings.Count(raw, "\n")
+	}
+	if len(stack) == 0 {
+		return "", 0
+	}
+	return cut(stack[0].raw, 60), stack[0].line
 }
 
 // htmlOpen and htmlClose find a page's opening <html> or <body> tag and

@@ -122,11 +122,12 @@ func TestSavedPage(t *testing.T) {
 		}
 	}
 	// A whole page that omits </body> and </html> (HTML5 allows it,
-	// minifiers do) is read (a review's find: refused as cut short).
-	open := strings.NewReplacer("</body>", "", "</html>", "").Replace(string(page))
+	// minifiers do) is read (a review's find: refused as cut short). Not
+	// one a browser saved, which writes its </html> (TestPageCutAtALineEnd).
+	open := strings.NewReplacer("</body>", "", "</html>", "").Replace(bare)
 	omitted := filepath.Join(dir, "omitted.html")
 	os.WriteFile(omitted, []byte(open), 0o644)
-	if arts, errs := ReadPaths([]string{omitted}, ReadOptions{}); len(errs) > 0 || len(arts) != 1 || arts[0].Title != "新时代枫桥经验的三个关键词" {
+	if arts, errs := ReadPaths([]string{omitted}, ReadOptions{URL: "https://example.com/given"}); len(errs) > 0 || len(arts) != 1 || arts[0].Title != "新时代枫桥经验的三个关键词" {
 		t.Errorf("a page without its end tags: %v %v", arts, errs)
 	}
 }
@@ -1072,5 +1073,61 @@ func TestWeChatLinksOfOneArticle(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "w.jsonl"), []byte(`{"title":"一篇","url":"`+canonical+`&chksm=84aa&scene=21#wechat_redirect"}`+"\n"), 0o644)
 	if arts, errs := ReadPaths([]string{dir}, ReadOptions{}); len(errs) > 0 || len(arts) != 1 || arts[0].URL != canonical {
 		t.Errorf("imported: %+v %v", arts, errs)
+	}
+}
+
+// TestPageCutAtALineEnd: a page cut at a line's end ends with a tag's >,
+// as a whole page without its end tags does (an operator run's find:
+// head -n 14 of cut-policy.html, just after a </p>, was read and replaced
+// the article's 3 paragraphs with 2; after a <p>, with 1). A browser's
+// saved page is cut short wherever it ends before </html>; another is when
+// a block the article lives in (a <div>, whose </div> no page may omit)
+// is left open. A page that omits only the end tags HTML lets it is read.
+func TestPageCutAtALineEnd(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("testdata", "pages", "cut-policy.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := strings.SplitAfter(strings.TrimSuffix(string(page), "\n"), "\n")
+	// The same page served, not saved: a canonical link for the comment.
+	served := strings.SplitAfter(strings.Replace(string(page), "<!-- saved from url=(0048)https://www.beichenlx.com/news/2024/0305/123.html -->",
+		`<link rel="canonical" href="https://www.beichenlx.com/news/2024/0305/123.html">`, 1), "\n")
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name     string
+		lines    []string
+		from, to int // cut after each of these lines (1-based)
+		want     string
+	}{
+		{"saved, cut anywhere in its body", saved, 7, len(saved) - 1, "the page ends before its </"},
+		{"saved, cut after the article", saved, 16, len(saved) - 1, "which the browser that saved it wrote"},
+		{"served, cut inside the article's <div>", served, 10, 15, `its <div class="main"> of line 10 not closed`},
+	} {
+		for n := c.from; n <= c.to; n++ {
+			path := filepath.Join(dir, fmt.Sprintf("cut%d.html", n))
+			os.WriteFile(path, []byte(strings.Join(c.lines[:n], "")), 0o644)
+			arts, errs := ReadPaths([]string{path}, ReadOptions{})
+			if len(arts) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), fmt.Sprintf("cut%d.html:%d: ", n, n)) ||
+				!strings.Contains(errs[0].Error(), c.want) || !strings.Contains(errs[0].Error(), "cut short") {
+				t.Errorf("%s: cut after line %d: %v %v, want %q", c.name, n, arts, errs, c.want)
+			}
+		}
+	}
+	// Pages that omit the end tags HTML lets them (a whole page without
+	// </body></html>; a minifier's, without </p> and </li> either) are read.
+	for _, c := range []struct{ name, page string }{
+		{"no </body></html>", strings.NewReplacer("</body>", "", "</html>", "").Replace(strings.Join(served, ""))},
+		{"minified", `<html lang="zh-CN"><head><meta charset="utf-8"><title>2024年政府工作报告要点解读_时政热点_北辰遴选</title>` +
+			`<link rel="canonical" href="https://www.beichenlx.com/news/2024/0305/123.html"><body><div class="main"><h1>2024年政府工作报告要点解读</h1>` +
+			`<p>3月5日，国务院总理李强在十四届全国人大二次会议上作政府工作报告。报告提出今年经济增长预期目标为5%左右。` +
+			`<p>报告强调，大力推进现代化产业体系建设，加快发展新质生产力。<ul><li>充分发挥创新主导作用<li>以科技创新推动产业创新</ul>` +
+			`<p>报告还提出，深入实施科教兴国战略，强化高质量发展的基础支撑。</div>`},
+	} {
+		path := filepath.Join(dir, "whole.html")
+		os.WriteFile(path, []byte(c.page), 0o644)
+		arts, errs := ReadPaths([]string{path}, ReadOptions{})
+		if len(errs) > 0 || len(arts) != 1 || !strings.Contains(arts[0].Body, "报告还提出") {
+			t.Errorf("%s: %v %v", c.name, arts, errs)
+		}
 	}
 }
