@@ -90,6 +90,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 		base, _ = url.Parse(pageURL)
 	}
 	dropNavigation(doc)
+	dropBoxes(doc)
 	ra, err := readability.FromDocument(doc, base)
 	if err != nil {
 		return Article{}, fmt.Errorf("no article found in the page: %w", err)
@@ -154,7 +155,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	a.Title = pageTitle(ra.Title(), meta, body, []string{ra.SiteName(), pageSource, meta.h1})
 	body = dropMetaLines(body)
 	body = dropLeadingTitle(body, a.Title)
-	body = withoutTrailingFooter(body)
+	body = withoutTrailingLinks(body)
 	if utf8.RuneCountInString(strings.Join(strings.Fields(withoutFooter(body)), "")) < minArticleRunes {
 		// A home page or a list page: readability falls back to the
 		// navigation and the footer, which imported as an article 首页
@@ -371,17 +372,56 @@ const minArticleRunes = 20
 
 var footerRe = regexp.MustCompile(`(?i)版权所有|ICP备|公网安备|网站更新时间|copyright|©|all rights reserved`)
 
-// withoutTrailingFooter drops the site's footer from the end of an article's
-// text (人 民 网 股 份 有 限 公 司 版 权 所 有, Copyright © …, 网站更新时间：…,
-// the last an operator run's find), where readability may leave it:
-// searched, it answered for the site.
-func withoutTrailingFooter(body string) string {
+// withoutTrailingLinks drops what ends an article's text but is the
+// site's: its footer (人 民 网 股 份 有 限 公 司 版 权 所 有, Copyright © …,
+// 网站更新时间：…, the last an operator run's find: searched, it answered
+// for the site), its links to the previous and next articles (上一篇：…,
+// 下一条：…) and a block of related links under its heading (相关阅读,
+// 推荐阅读, …), in whatever order they come. Kept, a search for the other
+// article's title answered with this one (an operator run's find:
+// 上一篇：关于做好2025年春耕生产工作的通知).
+func withoutTrailingLinks(body string) string {
 	paras := strings.Split(body, "\n\n")
 	n := len(paras)
-	for n > 1 && footerLine(paras[n-1]) {
-		n--
+	for n > 1 {
+		if footerLine(paras[n-1]) || prevNextLine(paras[n-1]) {
+			n--
+			continue
+		}
+		// A heading of related links, and only link titles (short, no
+		// sentence, maybe dated) after it.
+		i := n - 1
+		for i > 0 && i >= n-20 && !relatedHeadingRe.MatchString(paras[i]) && linkTitleLine(paras[i]) {
+			i--
+		}
+		if i > 0 && relatedHeadingRe.MatchString(paras[i]) {
+			n = i
+			continue
+		}
+		break
 	}
 	return strings.Join(paras[:n], "\n\n")
+}
+
+// prevNextRe opens a link to the previous or next article (上一篇：…, 下一篇
+// 没有了, 上一条: …).
+var prevNextRe = regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)(?:\s*[:：]|\s|$)`)
+
+// prevNextLine reports whether a paragraph is such a link: short, opening
+// so (上一篇文章讲到… is the text's).
+func prevNextLine(p string) bool {
+	return utf8.RuneCountInString(p) <= 100 && prevNextRe.MatchString(p)
+}
+
+// relatedHeadingRe is the heading of a block of related links: 相关阅读,
+// 【推荐阅读】, 相关文章：.
+var relatedHeadingRe = regexp.MustCompile(`^[【\[]?\s*(?:相关阅读|推荐阅读|相关文章|延伸阅读|相关推荐|推荐文章|相关链接|相关新闻|热门文章|热点推荐|猜你喜欢)\s*[】\]]?\s*[:：]?$`)
+
+// linkTitleLine reports whether a paragraph reads as a link's title in a
+// list: short, not a sentence (a date after it is fine).
+func linkTitleLine(p string) bool {
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return utf8.RuneCountInString(p) <= 60 && !strings.ContainsRune("。！？!?…”；;", last)
 }
 
 // footerLine reports whether a paragraph is a site's footer: short, no
@@ -858,6 +898,52 @@ func dropNavigation(n *html.Node) {
 		c = next
 	}
 }
+
+// dropBoxes takes out a page's login, sign-up, VIP and paywall boxes and
+// its pop-ups, by their class or id (login-box, vip, modal, …), short ones
+// only: readability drops those it takes for a page's furniture (a
+// header, a "popup"), but knows no login or VIP box, and one inside the
+// article's <div> stayed in its text (an operator run's find: 登录后查看全文
+// 还没有账号？立即注册 and 开通VIP会员，免费学习全部遴选课程！ in the body,
+// where a search for 开通VIP会员 answered with the article). A long one is
+// the text itself: a members' article in <div class="vip-content">.
+func dropBoxes(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && c.Data != "body" && c.Data != "html" && boxName(attr(c, "class")+" "+attr(c, "id")) &&
+			utf8.RuneCountInString(strings.Join(strings.Fields(textOf(c, false)), "")) <= maxBoxRunes {
+			n.RemoveChild(c)
+		} else {
+			dropBoxes(c)
+		}
+		c = next
+	}
+}
+
+// maxBoxRunes is the most text a login or VIP box holds: a prompt and its
+// buttons.
+const maxBoxRunes = 120
+
+// boxWords open a part of a login, sign-up, VIP or paywall box's class or
+// id (login-box, loginBox, vip_tip, reg-modal, paywall).
+var boxWords = []string{"login", "logon", "signin", "signup", "register", "reg", "vip", "paywall", "modal", "popup", "dialog", "mask"}
+
+// boxName reports whether a class and id name such a box: one of their
+// parts, split at -, _ and spaces, opens with one of boxWords (not
+// "region", "dialogue-text").
+func boxName(names string) bool {
+	for _, part := range strings.FieldsFunc(strings.ToLower(names), func(r rune) bool { return r == '-' || r == '_' || unicode.IsSpace(r) }) {
+		for _, w := range boxWords {
+			if strings.HasPrefix(part, w) && (part == w || !unicode.IsLetter(rune(part[len(w)])) || boxTails[part[len(w):]]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// boxTails end a box's name written in one word (loginBox, vipTip).
+var boxTails = map[string]bool{"box": true, "tip": true, "tips": true, "wrap": true, "bar": true, "layer": true, "panel": true, "form": true, "btn": true, "area": true}
 
 // blockTags end a line of text: a WeChat article's <section>s and <h4>s ran
 // together, and a <span> inside a sentence (its bold words) broke it into

@@ -1131,3 +1131,60 @@ func TestPageCutAtALineEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestBoxesAndNeighbourLinks: a login or VIP box inside the article's
+// <div>, and the links to the previous and next articles and related ones
+// after its text, are the site's (an operator run's find: a search for
+// 开通VIP会员, or for the previous article's title, answered with this
+// one). A sentence that opens 上一篇 and a members' article in a
+// <div class="vip-content"> are the article's.
+func TestBoxesAndNeighbourLinks(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("testdata", "pages", "boxes-prev-next.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const members = "会员专享：结构化面试的综合分析题，要先亮明观点，再分析原因，最后提出对策。组织协调题要突出目的、重点和创新，避免记流水账。应急应变题要先控制局面，再分清轻重缓急，最后总结经验、完善机制。人际关系题要体现尊重领导、团结同事、服务群众的态度，从大局出发化解矛盾。"
+	for _, c := range []struct {
+		name, page string
+		has, lacks []string
+	}{
+		{"boxes and links", string(page),
+			[]string{"极端天气事件偏多。", "做好人员转移避险。", "上一篇文章讲到的汛前检查"},
+			[]string{"登录", "注册", "VIP", "上一篇：", "春耕", "下一篇", "新质生产力", "相关阅读", "防汛工作 2024-05-20", "会商会", "版权所有"}},
+		{"a members' article", `<html><head><title>结构化面试答题思路</title></head><body><div class="article"><h1>结构化面试答题思路</h1>` +
+			`<div class="vip-content"><p>` + members + `</p></div><div class="vip-tip">开通VIP会员，免费学习全部遴选课程！</div>` +
+			`<p>下一篇：遴选笔试备考指南</p></div></body></html>`,
+			[]string{members}, []string{"开通VIP会员", "下一篇"}},
+		{"a list's last items that are no related links", `<html><head><title>会议要求</title></head><body><div class="article"><h1>会议要求</h1>` +
+			`<p>会议要求，各地区各有关部门要压实防汛抗旱责任，强化监测预警，做好人员转移避险，确保人民群众生命财产安全。</p>` +
+			`<p>一是压实责任</p><p>二是强化预警</p></div></body></html>`,
+			[]string{"一是压实责任", "二是强化预警"}, nil},
+	} {
+		a, err := ExtractHTML([]byte(c.page), "https://www.beichenlx.com/a/2.html")
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		for _, s := range c.has {
+			if !strings.Contains(a.Body, s) {
+				t.Errorf("%s: body lacks %q:\n%s", c.name, s, a.Body)
+			}
+		}
+		for _, s := range c.lacks {
+			if strings.Contains(a.Body, s) {
+				t.Errorf("%s: body has %q:\n%s", c.name, s, a.Body)
+			}
+		}
+	}
+	for _, c := range []struct {
+		names string
+		box   bool
+	}{
+		{"login-box", true}, {"vip", true}, {"loginBox", true}, {"reg-modal", true}, {"paywall", true}, {"x js_vip_tip", true},
+		{"region", false}, {"dialogue-text", false}, {"article", false}, {"registration-guide", false}, {"vipshop-ad", false},
+	} {
+		if got := boxName(c.names); got != c.box {
+			t.Errorf("boxName(%q) = %v, want %v", c.names, got, c.box)
+		}
+	}
+}
