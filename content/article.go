@@ -164,16 +164,20 @@ func WebURL(s string) bool {
 }
 
 // ArticleURL is a WeChat article's address without what varies between
-// copies of one link: its fragment (#rd, #wechat_redirect) and the
-// parameters other than the four naming the article (__biz, mid, idx, sn;
-// chksm, scene and the like track the reader). Saved twice from links
-// copied apart, one article had been two (an operator run's find). Other
-// addresses are as given: a fragment may name a part of a long page.
+// copies of one link: its scheme (https), its fragment (#rd,
+// #wechat_redirect) and the parameters other than the four naming the
+// article (__biz, mid, idx, sn; chksm, scene and the like track the
+// reader). Saved twice from links copied apart, one article had been two
+// (an operator run's find), and again when one copy's og:url said http://
+// and the other's saved-from comment https:// (another's). Other addresses
+// are as given: a fragment may name a part of a long page, and a site may
+// serve another page at http://.
 func ArticleURL(s string) string {
 	u, err := url.Parse(s)
-	if err != nil || u.Host != "mp.weixin.qq.com" || !WebURL(s) {
+	if err != nil || !strings.EqualFold(u.Host, "mp.weixin.qq.com") || !WebURL(s) {
 		return s
 	}
+	u.Scheme, u.Host = "https", "mp.weixin.qq.com" // WeChat serves its articles at https, and sends http there
 	u.Fragment, u.RawFragment = "", ""
 	if u.Path == "/s" {
 		// The parameters as written (__biz ends in ==, unescaped), in
@@ -192,10 +196,28 @@ func ArticleURL(s string) string {
 		}
 		if len(kept) == 4 {
 			u.RawQuery = strings.Join(kept, "&")
+		} else {
+			// A link naming its article otherwise (a temporary one's
+			// signature): only the reader's tracking goes.
+			var rest []string
+			for _, p := range strings.Split(u.RawQuery, "&") {
+				if k, _, _ := strings.Cut(p, "="); p != "" && !weChatTracking[k] {
+					rest = append(rest, p)
+				}
+			}
+			u.RawQuery = strings.Join(rest, "&")
 		}
 	}
 	return u.String()
 }
+
+// weChatTracking are the parameters of a WeChat article's link that say
+// who read it, from where and on what, not which article it is.
+var weChatTracking = map[string]bool{"chksm": true, "scene": true, "subscene": true, "ascene": true, "sessionid": true,
+	"clicktime": true, "enterid": true, "devicetype": true, "version": true, "nettype": true, "lang": true,
+	"exportkey": true, "pass_ticket": true, "wx_header": true, "key": true, "uin": true, "abtest_cookie": true,
+	"from": true, "isappinstalled": true, "srcid": true, "sharer_sharetime": true, "sharer_shareid": true,
+	"sharer_shareinfo": true, "sharer_shareinfo_first": true, "poc_token": true, "countrycode": true, "realreporttime": true}
 
 // unsafeInURL are the characters RFC 3986 leaves out of a URL that
 // url.Parse lets through: whitespace, quotes, angle brackets and the like.

@@ -1055,7 +1055,11 @@ func TestTitleWholeInAHeading(t *testing.T) {
 func TestWeChatLinksOfOneArticle(t *testing.T) {
 	const canonical = "https://mp.weixin.qq.com/s?__biz=MzA4NDI3NjcyNA==&mid=2650000001&idx=1&sn=abcdef0123456789"
 	for _, in := range []string{canonical, canonical + "#rd", canonical + "&chksm=84aa&scene=21#wechat_redirect",
-		"https://mp.weixin.qq.com/s?__biz=MzA4NDI3NjcyNA==&mid=2650000001&idx=1&sn=abcdef0123456789&scene=126&sessionid=17"} {
+		"https://mp.weixin.qq.com/s?__biz=MzA4NDI3NjcyNA==&mid=2650000001&idx=1&sn=abcdef0123456789&scene=126&sessionid=17",
+		// http:// in one copy's og:url, https:// in the other's saved-from
+		// comment (an operator run's find: two articles).
+		"http://mp.weixin.qq.com/s?__biz=MzA4NDI3NjcyNA==&mid=2650000001&idx=1&sn=abcdef0123456789&chksm=84aa#rd",
+		"https://MP.weixin.qq.com/s?__biz=MzA4NDI3NjcyNA==&mid=2650000001&idx=1&sn=abcdef0123456789"} {
 		if got := ArticleURL(in); got != canonical {
 			t.Errorf("ArticleURL(%q) = %q", in, got)
 		}
@@ -1065,8 +1069,30 @@ func TestWeChatLinksOfOneArticle(t *testing.T) {
 			t.Errorf("ArticleURL(%q) = %q, want it as given", same, got)
 		}
 	}
-	if got := ArticleURL("https://mp.weixin.qq.com/s/AbCdEf123#rd"); got != "https://mp.weixin.qq.com/s/AbCdEf123" {
-		t.Errorf("a short link's fragment: %q", got)
+	for _, c := range []struct{ in, want string }{
+		{"https://mp.weixin.qq.com/s/AbCdEf123#rd", "https://mp.weixin.qq.com/s/AbCdEf123"},
+		{"http://mp.weixin.qq.com/s/AbCdEf123", "https://mp.weixin.qq.com/s/AbCdEf123"},
+		// Without all four naming parameters, the tracking ones still go.
+		{"http://mp.weixin.qq.com/s?__biz=MzA5NjQ1&sn=abcdef123&chksm=8b1234&scene=21#rd", "https://mp.weixin.qq.com/s?__biz=MzA5NjQ1&sn=abcdef123"},
+		{"https://mp.weixin.qq.com/s?src=11&timestamp=1717200000&signature=abc&chksm=8b&scene=1", "https://mp.weixin.qq.com/s?src=11&timestamp=1717200000&signature=abc"},
+		// Another site may serve another page at http://.
+		{"http://example.com/a.html#part2", "http://example.com/a.html#part2"},
+	} {
+		if got := ArticleURL(c.in); got != c.want {
+			t.Errorf("ArticleURL(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	// The two copies as saved are one address.
+	var urls []string
+	for _, f := range []string{"wechat-og-url-http.html", "wechat-saved-from-https.html"} {
+		arts, errs := ReadPaths([]string{filepath.Join("testdata", "pages", f)}, ReadOptions{})
+		if len(errs) > 0 || len(arts) != 1 {
+			t.Fatalf("%s: %v %v", f, arts, errs)
+		}
+		urls = append(urls, arts[0].URL)
+	}
+	if want := "https://mp.weixin.qq.com/s?__biz=MzA5NjQ1&mid=2650001&idx=1&sn=abcdef123"; urls[0] != want || urls[1] != want {
+		t.Errorf("two copies of one article at %q, want both %q", urls, want)
 	}
 	// Imported, an article has the address without them.
 	dir := t.TempDir()
