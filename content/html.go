@@ -162,6 +162,12 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 		// answering 首页.
 		return a, fmt.Errorf("no article text in the page (only %q): a home or list page?", excerpt(body, 60))
 	}
+	if linksOnly(body, ra.Node) {
+		// A column's list: readability takes the list of its articles'
+		// links for the text, which imported as an article 时政热点 whose
+		// body was three titles (an operator run's find).
+		return a, fmt.Errorf("no article text in the page (only links: %q): a home or list page?", excerpt(body, 60))
+	}
 	a.Body = body
 	// A site's pages often share one description of the site: it is not a
 	// summary of this article. Keep a description only when its words are
@@ -432,6 +438,64 @@ func footerLine(p string) bool {
 	last, _ := utf8.DecodeLastRuneInString(p)
 	return utf8.RuneCountInString(p) <= 120 && !strings.ContainsRune("。！？", last) && footerRe.MatchString(p)
 }
+
+// linksOnly reports whether every paragraph of body is links (the texts
+// of links in the article readability found) and next to nothing else:
+// dates, a breadcrumb's 当前位置： and > between them. A list of articles,
+// not one.
+func linksOnly(body string, article *html.Node) bool {
+	if article == nil {
+		return false
+	}
+	var links []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "a" {
+			if t := strings.Join(strings.Fields(textOf(n, false)), ""); t != "" {
+				links = append(links, t)
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(article)
+	// The longest first: a title holding a shorter link's text (首页) is
+	// taken out whole.
+	slices.SortFunc(links, func(a, b string) int { return len(b) - len(a) })
+	linked := false
+	for _, p := range strings.Split(body, "\n\n") {
+		p = strings.Join(strings.Fields(p), "")
+		rest := p
+		for _, l := range links {
+			rest = strings.ReplaceAll(rest, l, "")
+		}
+		if rest != p {
+			linked = true
+		} else if p != "" && !dateLineRe.MatchString(p) {
+			return false // text of no link
+		}
+		rest = timeRe.ReplaceAllString(listDateRe.ReplaceAllString(rest, ""), "")
+		n := 0
+		for _, r := range rest {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				n++
+			}
+		}
+		if n > maxListLineRunes {
+			return false
+		}
+	}
+	return linked
+}
+
+// maxListLineRunes is the most a line of links may say besides them:
+// 当前位置, 您现在的位置, an item's number.
+const maxListLineRunes = 6
+
+// listDateRe is a date in a list (2024-03-05, 2024年3月5日).
+var listDateRe = regexp.MustCompile(dateRe.String() + `\s*日?`)
 
 // withoutFooter is body without its paragraphs that are a site's footer.
 func withoutFooter(body string) string {

@@ -343,11 +343,24 @@ func TestExtractPages(t *testing.T) {
 }
 
 // TestPageWithoutArticle: a site's home page (navigation and footer) is no
-// article (an operator's find: it imported as 首页 and answered 首页).
+// article (an operator's find: it imported as 首页 and answered 首页), nor
+// is a column's list of its articles' links (another's: it imported as
+// 时政热点, its body the three titles); an article with links in its text,
+// or a list of its own of no links, is one.
 func TestPageWithoutArticle(t *testing.T) {
-	arts, errs := ReadPaths([]string{filepath.Join("testdata", "pages", "home-page.html")}, ReadOptions{})
-	if len(arts) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "no article text in the page") {
-		t.Fatalf("a home page: %+v %v", arts, errs)
+	for _, c := range []struct {
+		file string
+		ok   bool
+	}{
+		{"home-page.html", false},
+		{"column-list.html", false},
+		{"column-list-dated.html", false},
+		{"article-with-links.html", true},
+	} {
+		arts, errs := ReadPaths([]string{filepath.Join("testdata", "pages", c.file)}, ReadOptions{})
+		if c.ok && (len(arts) != 1 || len(errs) != 0) || !c.ok && (len(arts) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "no article text in the page")) {
+			t.Errorf("%s: %+v %v", c.file, arts, errs)
+		}
 	}
 }
 
