@@ -527,8 +527,8 @@ var (
 // the time they come from (最近三天的新闻, 近7天, 一个月, 两周, 半年, 24小时).
 // A year (2024年, 二零二四年) is none: three digits or numerals at most. Nor
 // is a month (7月份CPI 最新 asked CPI's newest, of any month: a follower
-// run's find); 一个月 and 三个月 are.
-var latestCount = regexp.MustCompile(`^(?:(?:[0-9]{1,3}|[一二两三四五六七八九十几]{1,3})(?:篇|条|天|日|周|个?星期|个?礼拜|个月|年|个?小时)|半(?:个月|年))`)
+// run's find); 一个月, 三个月 and 两月 (no month's name) are.
+var latestCount = regexp.MustCompile(`^(?:(?:[0-9]{1,3}|[一二两三四五六七八九十几]{1,3})(?:篇|条|天|日|周|个?星期|个?礼拜|个月|年|个?小时)|[两几]月|半(?:个月|年))`)
 
 // asksLatest reports whether text asks for the latest articles and nothing
 // else: it holds when or what of latestWhen and latestWhat, and no word

@@ -1897,7 +1897,7 @@ func TestNewestOfATopic(t *testing.T) {
 		"最新的5篇枫桥经验": "枫桥经验", "最近三天的国常会": "国常会", "最新5篇国常会": "国常会", "最新的2024年政府工作报告": "2024年政府工作报告",
 		"最新的二零二四年政府工作报告": "二零二四年政府工作报告",
 		// A month is no count (a follower run's find: 7月份CPI 最新 listed every month's CPI).
-		"7月份cpi最新": "7月份cpi", "最近三个月的国常会": "国常会",
+		"7月份cpi最新": "7月份cpi", "最近三个月的国常会": "国常会", "最近两月的国常会": "国常会",
 		// Question tails (a follower run's finds: 什么时候开 and 决定了什么 were searched with the topic).
 		"最近一次国常会什么时候开的": "国常会", "最新的国常会决定了什么": "国常会", "最近国常会部署了什么": "国常会", "最近枫桥经验有什么进展": "枫桥经验",
 		"最新的医保政策有什么内容": "医保政策",

@@ -264,13 +264,22 @@ func numberAgreement(query []mention, title string, day int32) int {
 }
 
 // monthAfter reports whether an article published on day, its title naming
-// no month, came out in the month after one the query asks about.
-func monthAfter(months []mention, title string, day int32) bool {
+// no month, came out in the month after one the query asks about (of a
+// year it asks about, when it asks about one).
+func monthAfter(months []mention, years []int, title string, day int32) bool {
 	if len(months) == 0 || day == 0 || len(numbersBefore(title, "月")) > 0 {
 		return false
 	}
-	m := int(epoch.AddDate(0, 0, int(day)).Month())
-	return slices.ContainsFunc(months, func(q mention) bool { return m == q.n%12+1 })
+	t := epoch.AddDate(0, 0, int(day))
+	return slices.ContainsFunc(months, func(q mention) bool {
+		if int(t.Month()) != q.n%12+1 {
+			return false
+		}
+		if len(years) == 0 {
+			return true
+		}
+		return slices.ContainsFunc(years, func(y int) bool { return t.Year() == y+q.n/12 })
+	})
 }
 
 // decemberReported reports whether an article published on day may report

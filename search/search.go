@@ -299,6 +299,19 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// answers are then its other words' alone: 风桥经验 found 经验 in five
 	// titles at 0.66. So such a query is tried respelt however sure those
 	// answers look (see oneTerm below).
+	// 解读 asks for a reading of a topic; a title saying 解读 of another
+	// is none (新质生产力解读 had a card at 0.67 on a press conference
+	// 介绍和解读 the fourth plenum: a follower run's find). Such a first hit,
+	// its title holding nothing else of the query, is weighed against the
+	// topic's own answers; one whose title names the topic stands
+	// (解读二十届四中全会).
+	if rest, ok := withoutReading(q, hits); ok {
+		q2 := r.parse(prepareQuery(rest))
+		if better := r.rank(q2, n, snippets); len(better) > 0 && better[0].Score > hits[0].Score {
+			q = q2
+			return Result{Hits: better}
+		}
+	}
 	unknown := unknownWords(q)
 	confident := len(hits) > 0 && hits[0].Score >= correctionBelow
 	if confident && !unknown {
@@ -730,32 +743,64 @@ func (r reader) withoutFullText(text string) (string, bool) {
 }
 
 // examWords are the follower's exam and preparing for it: beside a topic,
-// what the follower is, not what is asked. selfIntroduced are how a
-// sentence about the follower begins (我是今年准备考中央遴选的考生).
+// what the follower is doing, not what is asked. preparing are those that
+// say so (准备遴选, 备考面试), and selfIntroduced how a sentence about the
+// follower begins (我是今年准备考中央遴选的考生).
 var (
 	examList       = []string{"遴选", "备考", "考试", "笔试", "面试", "考生", "公务员", "申论", "考公", "上岸", "准备", "复习"}
-	examWords      = setOf(append([]string{"公开遴选", "中央遴选"}, examList...)...)
+	examWords      = setOf(append([]string{"公开遴选", "中央遴选", "考"}, examList...)...)
+	preparing      = setOf("准备", "备考", "复习", "考", "考公")
 	selfIntroduced = []string{"我是", "我在", "我正在", "我最近", "我今年", "本人", "作为"}
 )
 
-// withoutExam returns text without its sentences about the follower
-// and the exam (我是…考生, 准备遴选, 遴选 before a topic), and whether one
-// was taken out with something left to search.
+// withoutExam returns text without what it says of the follower and the
+// exam, and whether something was taken out with something left to search:
+// a sentence introducing the follower that names the exam (我是基层公务员，),
+// one of the exam's words alone that says the follower prepares for it
+// (准备遴选，), and one of its words beside topics alone (遴选 新质生产力).
+// The exam's words with others are what is asked: 遴选报名费多少钱, 遴选，
+// 公告 and 公务员 工资 are about the exam (a review's finds: 公务员 工资 had a
+// card on 农民工工资 at 0.99 when 公务员 was taken out).
 func (r reader) withoutExam(text string) (string, bool) {
 	if !slices.ContainsFunc(examList, func(w string) bool { return strings.Contains(text, w) }) {
 		return "", false // most questions: not segmented again
 	}
+	only := func(words []string, set map[string]bool) bool {
+		return !slices.ContainsFunc(words, func(w string) bool { return !set[w] && !stopWords[w] && !requestVerbs[w] })
+	}
 	var b strings.Builder
 	cut := false
-	for sentence := range strings.FieldsFuncSeq(text, func(c rune) bool { return strings.ContainsRune("，,。！!？?；;、 ", c) }) {
-		// Only a sentence of its own: the exam's words in one with other
-		// words are what it asks about (遴选报名费多少钱, 笔试成绩什么时候出).
+	for sentence := range strings.FieldsFuncSeq(text, func(c rune) bool { return unicode.IsPunct(c) || unicode.IsSymbol(c) || c == '\u3000' }) {
 		words := r.ix.seg.queryWords(sentence)
 		exam := slices.ContainsFunc(words, func(w string) bool { return examWords[w] })
-		if exam && (slices.ContainsFunc(selfIntroduced, func(p string) bool { return strings.HasPrefix(sentence, p) }) ||
-			!slices.ContainsFunc(words, func(w string) bool { return !examWords[w] && !stopWords[w] && !requestVerbs[w] })) {
+		switch {
+		case !exam:
+		case slices.ContainsFunc(selfIntroduced, func(p string) bool { return strings.HasPrefix(sentence, p) }),
+			only(words, examWords) && slices.ContainsFunc(words, func(w string) bool { return preparing[w] }):
 			cut = true
 			continue
+		default:
+			// Parts apart by spaces: one of the exam's words alone
+			// beside topics' names alone, of three characters or more
+			// (新质生产力, 国常会): 公务员 工资 asks about civil servants' pay.
+			parts := strings.Fields(sentence)
+			examPart := func(p string) bool { return only(r.ix.seg.queryWords(p), examWords) }
+			topicPart := func(p string) bool {
+				ws := r.ix.seg.queryWords(p)
+				return len(ws) > 0 && !slices.ContainsFunc(ws, func(w string) bool {
+					return !stopWords[w] && (utf8.RuneCountInString(w) < 3 || !r.topic(w))
+				})
+			}
+			if len(parts) > 1 && slices.ContainsFunc(parts, examPart) && !slices.ContainsFunc(parts, func(p string) bool { return !examPart(p) && !topicPart(p) }) {
+				for _, p := range parts {
+					if !examPart(p) {
+						b.WriteString(p)
+						b.WriteByte(' ')
+					}
+				}
+				cut = true
+				continue
+			}
 		}
 		b.WriteString(sentence)
 		b.WriteByte(' ')
@@ -765,6 +810,33 @@ func (r reader) withoutExam(text string) (string, bool) {
 		return "", false
 	}
 	return rest, true
+}
+
+// withoutReading returns the query's text without 解读 when the first hit's
+// title holds 解读 and no other word of the query.
+func withoutReading(q query, hits []content.Hit) (string, bool) {
+	const reading = "解读"
+	if len(hits) == 0 || len(q.clauses) < 2 || !strings.Contains(hits[0].Article.Title, reading) {
+		return "", false
+	}
+	title := strings.ToLower(hits[0].Article.Title)
+	asked := false
+	for _, c := range q.clauses {
+		for _, alt := range c.alts {
+			for _, term := range alt {
+				switch term = strings.TrimPrefix(term, bigramPrefix); {
+				case term == reading:
+					asked = true
+				case strings.Contains(title, term):
+					return "", false
+				}
+			}
+		}
+	}
+	if !asked {
+		return "", false
+	}
+	return strings.ReplaceAll(q.text, reading, " "), true
 }
 
 // fullTextTokens is how long a body must be to be a document's full text:
@@ -805,11 +877,9 @@ var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "�
 var (
 	requestVerbs = setOf("有没有", "推荐", "发", "搜", "搜索", "查", "查查", "查询", "看看", "求", "了解", "我要", "我想",
 		"找", "找找", "帮我", "帮", "叫", "有关", "于", "於", "说说", "讲讲", "聊聊", "来点", "来几篇", "来一些",
-		// A reading of the topic asked for, and for what (a follower run's
-		// finds: 新质生产力解读 had a card on a press conference 介绍和解读
-		// another plenary, 共同富裕的解读 one on 广西, 枫桥经验解读 no match;
-		// 求一篇关于发展和安全的文章 one on 长三角; 备考 新质生产力 none).
-		"解读", "一篇", "备考")
+		// One article asked for (a follower run's find: 求一篇关于发展和
+		// 安全的文章 had a card on 长三角).
+		"一篇")
 	requestNouns = setOf("文章", "资料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材")
 )
 
@@ -1021,6 +1091,9 @@ func (r reader) parse(text string) query {
 	syn := r.v.synonyms
 	seen := map[string]bool{}
 	unseen := 0 // words never seen, looked for as their pairs
+	// A topic's name no article has, as the query's only words: 申论 is
+	// missing from a news store, but 申论素材 浦江经验 asks for 浦江经验 too.
+	missing := false
 	var addWord func(w string, alts []string)
 	addWord = func(w string, alts []string) {
 		if stopWords[w] || seen[w] {
@@ -1050,7 +1123,7 @@ func (r reader) parse(text string) query {
 		unseen++
 		// A topic's name (枫桥经验, a synonym's) no article has is a topic
 		// the store lacks, not a word misspelt.
-		q.lacking = q.lacking || topicTerms[w] || syn != nil && syn.terms[w]
+		missing = missing || topicTerms[w] || syn != nil && syn.terms[w]
 		for _, bg := range bgs {
 			if !seen[bigramPrefix+bg] {
 				seen[bigramPrefix+bg] = true
@@ -1179,6 +1252,7 @@ func (r reader) parse(text string) query {
 		endChunk()
 	}
 	q.clauses = r.keepRarest(q.clauses)
+	q.lacking = missing && !slices.ContainsFunc(q.clauses, func(c clause) bool { return c.pairOf == 0 })
 	return q
 }
 
@@ -1986,8 +2060,10 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		// may report that month's figures, or be the next month's meeting:
 		// it neither agrees nor disagrees, but gives way to one published
 		// in the month (2025年3月国常会 listed April's meeting second, before
-		// March's third and fourth: a follower run's find).
-		if agree == 0 && monthAfter(q.months, dc.titleText, dc.day) {
+		// March's third and fourth: a follower run's find) unless its
+		// summary names the month asked, as figures' do (2026年6月CPI's
+		// 上半年物价运行总体平稳: a review's find).
+		if agree == 0 && monthAfter(q.months, q.years, dc.titleText, dc.day) && numberAgreement(q.months, dc.leadText, 0) < 1 {
 			c.score *= monthAfterWeight
 		}
 		c.conf = min(1, conf)
