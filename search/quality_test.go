@@ -337,9 +337,13 @@ func TestSearchQuality(t *testing.T) {
 			t.Errorf("%s: a congress's report first at %.2f", text, hits[0].Score)
 		}
 	}
-	for _, text := range []string{"二十大报告", "党的二十大报告全文"} { // 党的 had kept the report out of the candidates
-		if hits, _ := ix.Search(context.Background(), text, 3); !slices.ContainsFunc(hits, func(h content.Hit) bool { return h.Article.ID == "doc-6081e3e3" }) {
-			t.Errorf("%s: want the report among the first three, got %v", text, ids(hits))
+	// 党的 had kept the report out of the candidates; then it was second,
+	// under news titled 二十大代表继续分组讨论二十大报告, the 报告 its opening
+	// names not counted in its title by the confidence model (issue 12; a
+	// follower run's find).
+	for _, text := range []string{"二十大报告", "党的二十大报告全文", "二十大报告原文"} {
+		if hits, _ := ix.Search(context.Background(), text, 3); len(hits) == 0 || hits[0].Article.ID != "doc-6081e3e3" || hits[0].Score < minScore {
+			t.Errorf("%s: want the report first, got %v", text, ids(hits))
 		}
 	}
 	// A slip into known words, found sure of the wrong thing (a card on

@@ -839,6 +839,11 @@ func withoutReading(q query, hits []content.Hit) (string, bool) {
 	return strings.ReplaceAll(q.text, reading, " "), true
 }
 
+// documentTokens is how long a body is that can only be a document's (a
+// congress's report, a year's government work report: 10,000 words and
+// more), not a long news feature's (a state visit's summary, 2,500).
+const documentTokens = 8000
+
 // fullTextTokens is how long a body must be to be a document's full text:
 // reports run to thousands of words, news about them to hundreds.
 const fullTextTokens = 2000
@@ -2068,6 +2073,12 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		}
 		c.conf = min(1, conf)
 		explained, inTitle := qr.titleShares(dc.titleText)
+		if dc.bodyLen() >= documentTokens {
+			// A document's title field holds what its opening calls it
+			// (报告 for the report titled 高举…旗帜 (二十大)): as much of the
+			// query is in its title as the field holds.
+			inTitle = max(inTitle, c.tcv)
+		}
 		feats[i] = features{fBias: 1, fCover: c.cover, fTitle: c.tcv, fLead: c.lcv, fPhrase: phraseShare, fAdjacent: adj,
 			fYearMiss: b2f(len(q.years) > 0 && !yearMatch), fYearMatch: b2f(yearMatch), fNumberMiss: b2f(agree < 0),
 			fNumberMatch: b2f(agree > 0), fDigest: b2f(digest), fUnknown: unknown / total, fClauses: queryClauses,
