@@ -8,6 +8,7 @@ import (
 	"mpbot/content"
 	"mpbot/store"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -230,7 +231,29 @@ func (l *Library) Search(ctx context.Context, query string, n int) ([]content.Hi
 // Mentions implements the bot's catalog mentions: articles that hold a
 // one-word question no article answers surely.
 func (l *Library) Mentions(ctx context.Context, query string, n int) (string, []content.Hit, error) {
-	return l.index.Mentions(context.WithoutCancel(ctx), query, n)
+	word, hits, err := l.index.Mentions(context.WithoutCancel(ctx), query, n)
+	if err != nil || len(hits) == 0 || l.index.reader().v.has(word) {
+		return word, hits, err
+	}
+	// A name no word of the index is (十八届三中全会) was found by its
+	// character pairs, which a text may hold apart (十八大 and 二十届三中全会):
+	// each article listed is read, and kept when its text holds the name.
+	read, cancel := context.WithTimeout(ctx, bodyReadBudget)
+	defer cancel()
+	var held []content.Hit
+	for _, h := range hits {
+		a, err := l.store.Get(read, h.Article.ID)
+		if err != nil {
+			return "", nil, fmt.Errorf("read the articles mentioning %s: %w", word, err)
+		}
+		if strings.Contains(lower(foldText(a.Title+"\n"+a.Summary+"\n"+a.Body)), word) {
+			held = append(held, h)
+		}
+	}
+	if len(held) == 0 {
+		return "", nil, nil
+	}
+	return word, held, nil
 }
 
 // Latest implements the bot's catalog latest articles.

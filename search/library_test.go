@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"mpbot/content"
@@ -672,4 +673,44 @@ func testCardsDescribed(t *testing.T, e storetest.Engine) {
 		t.Fatal(err)
 	}
 	check("rebuilt from the store", openLibraryAt(t, e, path))
+}
+
+// TestNameMentionedInPassing: a topic named in full, as one run of
+// characters no word of the index is (十八届三中全会), gets the articles
+// whose text holds it, its snippets marking it whole (a follower run's
+// find: no match, where 14 articles of the corpus mention it). The pairs
+// that find it may lie apart in a text (十八届 and 二十届三中全会): the
+// library reads each article listed.
+func TestNameMentionedInPassing(t *testing.T) {
+	ctx := context.Background()
+	l := openTestLibrary(t, filepath.Join(t.TempDir(), "m.db"))
+	filler := strings.Repeat("会议听取了各地经济运行情况汇报。", 20)
+	arts := []content.Article{
+		{ID: "held", Title: "全面深化改革的总目标", Summary: "专家解读改革总目标。", Body: filler + "与党的十八届三中全会提出的总目标相比，在前面增加了内容。",
+			URL: "https://example.com/held", PublishedOn: "2026-05-01"},
+		{ID: "apart", Title: "中央纪委全会精神传达", Summary: "各地传达全会精神。", Body: filler + "十八届中央纪委的工作得到肯定。会议学习贯彻二十届三中全会精神。",
+			URL: "https://example.com/apart", PublishedOn: "2026-05-02"},
+	}
+	for i := range 10 {
+		arts = append(arts, content.Article{ID: fmt.Sprintf("other%d", i), Title: fmt.Sprintf("第%d场农业博览会开幕", i+1), Body: "农业博览会展示了新品种。",
+			URL: fmt.Sprintf("https://example.com/other%d", i), PublishedOn: "2026-04-01"})
+	}
+	if _, err := l.Import(ctx, arts, nil); err != nil {
+		t.Fatal(err)
+	}
+	word, byPairs, err := l.Index().Mentions(ctx, "十八届三中全会", 5)
+	if err != nil || word != "十八届三中全会" || !slices.ContainsFunc(byPairs, func(h content.Hit) bool { return h.Article.ID == "apart" }) {
+		t.Fatalf("by the index's pairs: %q %v %v (the test needs apart found by its pairs)", word, ids(byPairs), err)
+	}
+	word, held, err := l.Mentions(ctx, "十八届三中全会", 5)
+	if err != nil || word != "十八届三中全会" || len(held) != 1 || held[0].Article.ID != "held" {
+		t.Fatalf("mentions: %q %v %v", word, ids(held), err)
+	}
+	if s := l.Snippets(ctx, "十八届三中全会", held)[0].Snippet; !strings.Contains(s, "【十八届三中全会】") {
+		t.Errorf("snippet %q", s)
+	}
+	// A name no article holds: nothing, not the pairs' articles.
+	if word, none, err := l.Mentions(ctx, "十八届六中全会", 5); err != nil || len(none) != 0 {
+		t.Errorf("十八届六中全会: %q %v %v", word, ids(none), err)
+	}
 }

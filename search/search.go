@@ -63,7 +63,12 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 	}
 	mentioned := func(word string) bool {
 		df := r.v.df(word)
-		return r.topic(word) && df > 0 && !common(float64(df), float64(r.v.live))
+		if !r.v.has(word) && namesTopic(word) {
+			df = r.phraseDF(word) // 十八届三中全会, no word of the index
+		} else if !r.topic(word) {
+			return false
+		}
+		return df > 0 && !common(float64(df), float64(r.v.live))
 	}
 	if word != "" && !mentioned(word) {
 		// The start of one topic's name (枫桥 of 枫桥经验: a fleet run's
@@ -132,6 +137,15 @@ func (r reader) completion(word string) string {
 // find, listed as mentioning 八八战略). The hits are the cache's: changed,
 // they are copied.
 func (r reader) holding(word string, hits []content.Hit) []content.Hit {
+	if !r.v.has(word) && namesTopic(word) {
+		// A name no word of the index is (十八届三中全会): the articles
+		// whose text holds its pairs.
+		pairs := phrasePairs(word)
+		return slices.DeleteFunc(slices.Clone(hits), func(h content.Hit) bool {
+			d, ok := r.v.lookup(h.Article.ID)
+			return !ok || !r.v.docs[d].pairs.hasAll(pairs)
+		})
+	}
 	var lists []*postingList
 	lists = r.v.lists(word, lists)
 	if r.v.synonyms != nil {
@@ -222,7 +236,44 @@ func oneWord(q query) string {
 	if c := q.clauses; len(c) == 1 && c[0].pairOf == 0 && len(c[0].alts) >= 1 && len(c[0].alts[0]) == 1 && (len(c[0].alts) == 1 || c[0].literal == 1) {
 		return c[0].alts[0][0]
 	}
+	// A topic named in full, as one run of characters (十八届三中全会,
+	// 十九届六中全会): one name, which articles mention as written (a
+	// follower run's find: no match where 14 articles mention it).
+	if len(q.clauses) > 1 && namesTopic(q.text) && slices.ContainsFunc(q.cut, func(w string) bool { return topicTerms[w] }) {
+		return q.text
+	}
 	return ""
+}
+
+// namesTopic reports whether text may be a topic's full name: characters
+// only, four to twelve of them.
+func namesTopic(text string) bool {
+	n := utf8.RuneCountInString(text)
+	return n >= 4 && n <= 12 && !strings.ContainsFunc(text, func(r rune) bool { return !isHan(r) })
+}
+
+// phrasePairs are a phrase's character pairs, hashed for the articles'
+// pair filters.
+func phrasePairs(phrase string) [][2]uint64 {
+	var out [][2]uint64
+	for _, bg := range hanBigrams(phrase) {
+		h1, h2 := bloomHash(bg)
+		out = append(out, [2]uint64{h1, h2})
+	}
+	return out
+}
+
+// phraseDF is how many articles hold every character pair of phrase: a
+// pass over the articles' pair filters, made only for a question nothing
+// answers.
+func (r reader) phraseDF(phrase string) int {
+	pairs, n := phrasePairs(phrase), 0
+	for d := range r.v.docs {
+		if !r.v.isDead(uint32(d)) && r.v.docs[d].pairs.hasAll(pairs) {
+			n++
+		}
+	}
+	return n
 }
 
 // SearchResult is Search with the correction it made, if any, and with
@@ -486,6 +537,12 @@ func (r reader) snippets(text string, hits []content.Hit, body func(id string) (
 	}
 	out, complete = make([]content.Hit, len(hits)), true
 	terms := snippetTerms(q)
+	if w := oneWord(q); w != "" && !r.v.has(w) && namesTopic(w) {
+		// A name mentioned in passing (十八届三中全会) is marked whole: its
+		// words alone marked 二十届【三中全会】, another plenum.
+		c, _ := utf8.DecodeRuneInString(w)
+		terms = markTerms{[]string{w}, []rune{c}}
+	}
 	var bodyTerms *markTerms // made when a body is read
 	for i, h := range hits {
 		out[i] = h
