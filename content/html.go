@@ -963,19 +963,21 @@ func dropNavigation(n *html.Node) {
 	}
 }
 
-// dropBoxes takes out a page's login, sign-up, VIP and paywall boxes and
-// its pop-ups, by their class or id (login-box, vip, modal, …), short ones
-// only: readability drops those it takes for a page's furniture (a
-// header, a "popup"), but knows no login or VIP box, and one inside the
+// dropBoxes takes out a page's login, sign-up, VIP and paywall boxes, by
+// their class or id (login-box, vip, reg-form, …) and by what they say,
+// short ones only: readability drops those it takes for a page's furniture
+// (a header, a "popup"), but knows no login or VIP box, and one inside the
 // article's <div> stayed in its text (an operator run's find: 登录后查看全文
 // 还没有账号？立即注册 and 开通VIP会员，免费学习全部遴选课程！ in the body,
 // where a search for 开通VIP会员 answered with the article). A long one is
-// the text itself: a members' article in <div class="vip-content">.
+// the text itself: a members' article in <div class="vip-content">. A
+// short one that prompts for nothing is the text too: a name alone took
+// an interview's questions and answers, each in a <div class="dialog-item">,
+// and a short news item in a <div class="popup-news">, as boxes.
 func dropBoxes(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.ElementNode && c.Data != "body" && c.Data != "html" && boxName(attr(c, "class")+" "+attr(c, "id")) &&
-			utf8.RuneCountInString(strings.Join(strings.Fields(textOf(c, false)), "")) <= maxBoxRunes {
+		if c.Type == html.ElementNode && c.Data != "body" && c.Data != "html" && boxName(attr(c, "class")+" "+attr(c, "id")) && boxText(textOf(c, false)) {
 			n.RemoveChild(c)
 		} else {
 			dropBoxes(c)
@@ -984,13 +986,26 @@ func dropBoxes(n *html.Node) {
 	}
 }
 
+// boxText reports whether text reads as a login, sign-up, VIP or paywall
+// box's: short, and prompting the reader to log in, sign up or pay.
+func boxText(text string) bool {
+	text = strings.Join(strings.Fields(text), "")
+	return utf8.RuneCountInString(text) <= maxBoxRunes && boxPromptRe.MatchString(text)
+}
+
+// boxPromptRe is what such a box says: 登录后查看全文, 立即注册, 开通VIP会员,
+// 输入验证码, 扫码关注.
+var boxPromptRe = regexp.MustCompile(`(?i)登录|登陆|注册|会员|vip|开通|验证码|扫码|扫一扫|立即|付费|订阅|解锁|充值|账号|帐号`)
+
 // maxBoxRunes is the most text a login or VIP box holds: a prompt and its
 // buttons.
 const maxBoxRunes = 120
 
 // boxWords open a part of a login, sign-up, VIP or paywall box's class or
-// id (login-box, loginBox, vip_tip, reg-modal, paywall).
-var boxWords = []string{"login", "logon", "signin", "signup", "register", "reg", "vip", "paywall", "modal", "popup", "dialog", "mask"}
+// id (login-box, loginBox, vip_tip, reg-modal, paywall). Not dialog,
+// modal, popup or mask: pages name their text so too (dialog-item, an
+// interview's question and answer; popup-news).
+var boxWords = []string{"login", "logon", "signin", "signup", "register", "reg", "vip", "paywall"}
 
 // boxName reports whether a class and id name such a box: one of their
 // parts, split at -, _ and spaces, opens with one of boxWords (not

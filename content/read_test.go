@@ -1221,9 +1221,48 @@ func TestBoxesAndNeighbourLinks(t *testing.T) {
 	}{
 		{"login-box", true}, {"vip", true}, {"loginBox", true}, {"reg-modal", true}, {"paywall", true}, {"x js_vip_tip", true},
 		{"region", false}, {"dialogue-text", false}, {"article", false}, {"registration-guide", false}, {"vipshop-ad", false},
+		{"dialog-item", false}, {"popup-news", false}, {"modal", false}, {"mask", false},
 	} {
 		if got := boxName(c.names); got != c.box {
 			t.Errorf("boxName(%q) = %v, want %v", c.names, got, c.box)
 		}
+	}
+}
+
+// TestTextInBoxesNamedSo: a short element whose class names a dialog, a
+// pop-up or a sign-in is the article's text unless it prompts the reader
+// to log in, sign up or pay (a review's find: an interview's questions
+// and answers, each in a <div class="dialog-item">, imported as its intro
+// sentence alone; a short news item in a <div class="popup-news"> was
+// refused as no article text).
+func TestTextInBoxesNamedSo(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		has  []string
+	}{
+		{"interview-dialog.html", []string{"记者近日走进社区", "问：您怎样理解群众工作？", "答：先听完群众的话，再一起想办法。", "答：脚上沾多少泥，心里就有多少真情。"}},
+		{"popup-news.html", []string{"11月15日起，我市集中供暖正式启动"}},
+	} {
+		page, err := os.ReadFile(filepath.Join("testdata", "pages", c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := ExtractHTML(page, "")
+		if err != nil {
+			t.Errorf("%s: %v", c.file, err)
+			continue
+		}
+		for _, s := range c.has {
+			if !strings.Contains(a.Body, s) {
+				t.Errorf("%s: body lacks %q:\n%s", c.file, s, a.Body)
+			}
+		}
+	}
+	// Named as a box, but prompting for nothing: text.
+	a, err := ExtractHTML([]byte(`<html><head><title>党员到社区报到</title></head><body><div class="article"><h1>党员到社区报到</h1>`+
+		`<p>今年以来，我市组织在职党员到居住地社区报到，参与志愿服务和基层治理，受到群众欢迎。</p>`+
+		`<div class="signin-record"><p>截至目前，全市已有2.3万名党员报到。</p></div></div></body></html>`), "https://www.beichenlx.com/a/33.html")
+	if err != nil || !strings.Contains(a.Body, "全市已有2.3万名党员报到") {
+		t.Errorf("signin-record: %v\n%s", err, a.Body)
 	}
 }
