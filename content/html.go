@@ -155,7 +155,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	a.Title = pageTitle(ra.Title(), meta, body, []string{ra.SiteName(), pageSource, meta.h1})
 	body = dropMetaLines(body)
 	body = dropLeadingTitle(body, a.Title)
-	body = withoutTrailingLinks(body)
+	body = withoutTrailingLinks(body, linksIn(ra.Node))
 	if utf8.RuneCountInString(strings.Join(strings.Fields(withoutFooter(body)), "")) < minArticleRunes {
 		// A home page or a list page: readability falls back to the
 		// navigation and the footer, which imported as an article 首页
@@ -386,11 +386,11 @@ var footerRe = regexp.MustCompile(`(?i)版权所有|ICP备|公网安备|网站�
 // 推荐阅读, …), in whatever order they come. Kept, a search for the other
 // article's title answered with this one (an operator run's find:
 // 上一篇：关于做好2025年春耕生产工作的通知).
-func withoutTrailingLinks(body string) string {
+func withoutTrailingLinks(body string, links []string) string {
 	paras := strings.Split(body, "\n\n")
 	n := len(paras)
 	for n > 1 {
-		if footerLine(paras[n-1]) || prevNextLine(paras[n-1]) {
+		if footerLine(paras[n-1]) || prevNextLine(paras[n-1], links) {
 			n--
 			continue
 		}
@@ -410,13 +410,66 @@ func withoutTrailingLinks(body string) string {
 }
 
 // prevNextRe opens a link to the previous or next article (上一篇：…, 下一篇
-// 没有了, 上一条: …).
-var prevNextRe = regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)(?:\s*[:：]|\s|$)`)
+// 没有了, 上一条: …): its label, and the colon after it if any.
+var prevNextRe = regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)(?:\s*([:：])|\s|$)`)
+
+// noNeighbourRe is what follows the label when there is no such article.
+var noNeighbourRe = regexp.MustCompile(`^(?:没有了|无|暂无|没有)?[!！。.]?$`)
 
 // prevNextLine reports whether a paragraph is such a link: short, opening
-// so (上一篇文章讲到… is the text's).
-func prevNextLine(p string) bool {
-	return utf8.RuneCountInString(p) <= 100 && prevNextRe.MatchString(p)
+// so (上一篇文章讲到… is the text's), and then a colon and a title, or
+// links' texts alone (links: those of the article readability found), or
+// nothing (下一篇 没有了). After the label without a colon, a sentence is
+// the article's (上篇 我们已经介绍了通知的主要内容，…。 and 下一篇 将解读配套的补贴政策。
+// ending a page were dropped: a review's find), and so is one ending in 。
+// after a colon: a title does not end so.
+func prevNextLine(p string, links []string) bool {
+	m := prevNextRe.FindStringSubmatchIndex(p)
+	if utf8.RuneCountInString(p) > 100 || m == nil {
+		return false
+	}
+	rest := strings.Join(strings.Fields(p[m[1]:]), "")
+	if noNeighbourRe.MatchString(rest) || linkTexts(rest, links) {
+		return true
+	}
+	return m[2] >= 0 && !strings.HasSuffix(rest, "。")
+}
+
+// linkTexts reports whether text, spaces aside, is links' texts and
+// nothing but dates beside them.
+func linkTexts(text string, links []string) bool {
+	rest := text
+	for _, l := range links {
+		rest = strings.ReplaceAll(rest, l, "")
+	}
+	if rest == text {
+		return false
+	}
+	rest = timeRe.ReplaceAllString(listDateRe.ReplaceAllString(rest, ""), "")
+	return strings.IndexFunc(rest, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
+}
+
+// linksIn are the texts of the links in n, spaces taken out, the longest
+// first: a title holding a shorter link's text (首页) is taken out whole.
+func linksIn(n *html.Node) []string {
+	var links []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "a" {
+			if t := strings.Join(strings.Fields(textOf(n, false)), ""); t != "" {
+				links = append(links, t)
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	if n != nil {
+		walk(n)
+	}
+	slices.SortFunc(links, func(a, b string) int { return len(b) - len(a) })
+	return links
 }
 
 // relatedHeadingRe is the heading of a block of related links: 相关阅读,
@@ -447,23 +500,7 @@ func linksOnly(body string, article *html.Node) bool {
 	if article == nil {
 		return false
 	}
-	var links []string
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.Data == "a" {
-			if t := strings.Join(strings.Fields(textOf(n, false)), ""); t != "" {
-				links = append(links, t)
-			}
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(article)
-	// The longest first: a title holding a shorter link's text (首页) is
-	// taken out whole.
-	slices.SortFunc(links, func(a, b string) int { return len(b) - len(a) })
+	links := linksIn(article)
 	linked := false
 	for _, p := range strings.Split(body, "\n\n") {
 		p = strings.Join(strings.Fields(p), "")

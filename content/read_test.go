@@ -1266,3 +1266,29 @@ func TestTextInBoxesNamedSo(t *testing.T) {
 		t.Errorf("signin-record: %v\n%s", err, a.Body)
 	}
 }
+
+// TestNeighbourLinksAndSentences: a line opening 上篇 or 下一篇 that is a
+// sentence of the article's (上篇 我们已经介绍了…。, 下一篇 将解读…。) is
+// kept; the links to the previous and next articles (上一篇 and a link's
+// title, 下一篇 没有了, 上一篇：…) are not (a review's find: both sentences
+// ending a page were dropped).
+func TestNeighbourLinksAndSentences(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("testdata", "pages", "prev-next-sentences.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ExtractHTML(page, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"上篇 我们已经介绍了通知的主要内容，本篇重点解读新增的五项措施。", "下一篇 将解读配套的补贴政策。"} {
+		if !strings.Contains(a.Body, s) {
+			t.Errorf("body lacks %q:\n%s", s, a.Body)
+		}
+	}
+	for _, s := range []string{"解读之一", "没有了"} {
+		if strings.Contains(a.Body, s) {
+			t.Errorf("body has %q:\n%s", s, a.Body)
+		}
+	}
+}
