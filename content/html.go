@@ -395,9 +395,10 @@ func withoutTrailingLinks(body string, links []string) string {
 			continue
 		}
 		// A heading of related links, and only link titles (short, no
-		// sentence, maybe dated) after it.
+		// sentence, maybe dated; or the texts of links, which may end in
+		// ？ or ！) after it.
 		i := n - 1
-		for i > 0 && i >= n-20 && !relatedHeadingRe.MatchString(paras[i]) && linkTitleLine(paras[i]) {
+		for i > 0 && i >= n-20 && !relatedHeadingRe.MatchString(paras[i]) && (linkTitleLine(paras[i]) || linkTexts(strings.Join(strings.Fields(paras[i]), ""), links)) {
 			i--
 		}
 		if i > 0 && relatedHeadingRe.MatchString(paras[i]) {
@@ -473,8 +474,11 @@ func linksIn(n *html.Node) []string {
 }
 
 // relatedHeadingRe is the heading of a block of related links: 相关阅读,
-// 【推荐阅读】, 相关文章：.
-var relatedHeadingRe = regexp.MustCompile(`^[【\[]?\s*(?:相关阅读|推荐阅读|相关文章|延伸阅读|相关推荐|推荐文章|相关链接|相关新闻|热门文章|热点推荐|猜你喜欢)\s*[】\]]?\s*[:：]?$`)
+// 【推荐阅读】, 相关文章：, and the ones WeChat accounts end most articles
+// with, 往期推荐, 往期回顾, 精彩推荐, often between arrows or dashes (▼ 往期推荐 ▼,
+// - 往期回顾 -): without them, the titles under 往期推荐 stayed in the text,
+// and a search for one answered with the article (a review's find).
+var relatedHeadingRe = regexp.MustCompile(`^[【\[▼▽↓·•\-—\s]*(?:相关阅读|推荐阅读|相关文章|延伸阅读|相关推荐|推荐文章|相关链接|相关新闻|热门文章|热点推荐|猜你喜欢|往期推荐|往期回顾|往期精选|往期精彩|往期文章|往期阅读|精彩推荐|精彩回顾|精选推荐|热文推荐|更多推荐)[】\]▼▽↓·•\-—\s]*[:：]?[▼▽↓\s]*$`)
 
 // linkTitleLine reports whether a paragraph reads as a link's title in a
 // list: short, not a sentence (a date after it is fine).

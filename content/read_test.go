@@ -1292,3 +1292,29 @@ func TestNeighbourLinksAndSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestWeChatRelatedLinks: the block of links WeChat accounts end their
+// articles with, under 往期推荐, 往期回顾, 精彩推荐 and the like, is the
+// account's, not the article's (a review's find: the titles stayed in the
+// body, and a search for one answered with this article). A title ending
+// in ？ is a link's too.
+func TestWeChatRelatedLinks(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("testdata", "pages", "wechat-related.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, heading := range []string{"往期推荐", "往期回顾", "往期精选", "精彩推荐", "▼ 往期推荐 ▼", "- 往期回顾 -"} {
+		a, err := ExtractHTML([]byte(strings.Replace(string(page), "往期推荐", heading, 1)), "")
+		if err != nil {
+			t.Fatalf("%s: %v", heading, err)
+		}
+		if !strings.Contains(a.Body, "与原因一一对应。") {
+			t.Errorf("%s: body lacks its last paragraph:\n%s", heading, a.Body)
+		}
+		for _, s := range []string{strings.Trim(heading, "▼- "), "结构化面试答题思路", "这三个误区"} {
+			if strings.Contains(a.Body, s) {
+				t.Errorf("%s: body has %q:\n%s", heading, s, a.Body)
+			}
+		}
+	}
+}
