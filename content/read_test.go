@@ -1144,7 +1144,9 @@ func TestPageCutAtALineEnd(t *testing.T) {
 	} {
 		for n := c.from; n <= c.to; n++ {
 			path := filepath.Join(dir, fmt.Sprintf("cut%d.html", n))
-			os.WriteFile(path, []byte(strings.Join(c.lines[:n], "")), 0o644)
+			if err := os.WriteFile(path, []byte(strings.Join(c.lines[:n], "")), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			arts, errs := ReadPaths([]string{path}, ReadOptions{})
 			if len(arts) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), fmt.Sprintf("cut%d.html:%d: ", n, n)) ||
 				!strings.Contains(errs[0].Error(), c.want) || !strings.Contains(errs[0].Error(), "cut short") {
@@ -1163,7 +1165,9 @@ func TestPageCutAtALineEnd(t *testing.T) {
 			`<p>报告还提出，深入实施科教兴国战略，强化高质量发展的基础支撑。</div>`},
 	} {
 		path := filepath.Join(dir, "whole.html")
-		os.WriteFile(path, []byte(c.page), 0o644)
+		if err := os.WriteFile(path, []byte(c.page), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		arts, errs := ReadPaths([]string{path}, ReadOptions{})
 		if len(errs) > 0 || len(arts) != 1 || !strings.Contains(arts[0].Body, "报告还提出") {
 			t.Errorf("%s: %v %v", c.name, arts, errs)
