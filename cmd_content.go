@@ -95,6 +95,10 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 				articles, problems = content.ReadPaths(paths, content.ReadOptions{URL: pageURL})
 				fmt.Fprintf(c.stdout, "read %d articles (%d problems)\n", len(articles), len(problems))
 			}
+			httpIDs, twice, err := keepHTTPIDs(ctx, a.store, articles)
+			if err != nil {
+				return err
+			}
 			if err := fillCategory(ctx, a.store, articles, strings.TrimSpace(category)); err != nil {
 				return err
 			}
@@ -120,6 +124,18 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 					// feed the daily push beside the articles imported.
 					fmt.Fprintf(c.stderr, "note: the store still holds %d demo articles (example.com links) beside yours; `mpbot articles rm --demo` removes them\n", len(demo))
 				}
+			}
+			for _, r := range results {
+				if old, ok := httpIDs[r.Article.ID]; ok && r.Err == nil {
+					would := ""
+					if dryRun {
+						would = "would be "
+					}
+					fmt.Fprintf(c.stderr, "note: %s was stored at %s: %s%s at %s, keeping its id (not added again)\n", r.Article.ID, old, would, r.Outcome, r.Article.URL)
+				}
+			}
+			for _, note := range twice {
+				fmt.Fprintln(c.stderr, note)
 			}
 			if err := scheduleNotes(ctx, c.stderr, a.store, results, cfg.today(time.Now()), cfg.Push.Category); err != nil {
 				return err
@@ -181,6 +197,61 @@ func fillCategory(ctx context.Context, st *store.Store, articles []content.Artic
 	}
 	return nil
 }
+
+// keepHTTPIDs gives each WeChat article of an import that has no id, and
+// is stored at neither its address nor its address's id, the id of the
+// one stored before at its http:// address, if any: WeChat addresses are
+// read as https now (content.ArticleURL), and the id of one imported by
+// its address is its address's hash, so a page stored before at http://
+// came back as a second article beside it, both answering (a review's
+// find). It returns, by id, the http:// addresses of those it gave ids,
+// and notes of the ones stored twice already.
+func keepHTTPIDs(ctx context.Context, st *store.Store, articles []content.Article) (map[string]string, []string, error) {
+	var now, before []store.Upsert
+	var at []int
+	for i, a := range articles {
+		if a.ID != "" || !strings.HasPrefix(a.URL, weChatHTTPS) {
+			continue
+		}
+		old := a
+		old.URL = "http://" + strings.TrimPrefix(a.URL, "https://")
+		now = append(now, store.Upsert{Article: a})
+		before = append(before, store.Upsert{Article: old})
+		at = append(at, i)
+	}
+	if len(at) == 0 {
+		return nil, nil, nil
+	}
+	atNow, err := st.Preview(ctx, now)
+	if err != nil {
+		return nil, nil, err
+	}
+	atBefore, err := st.Preview(ctx, before)
+	if err != nil {
+		return nil, nil, err
+	}
+	kept := map[string]string{}
+	var notes []string
+	for j, i := range at {
+		n, b := atNow[j], atBefore[j]
+		switch {
+		case n.Err != nil || b.Err != nil || b.Outcome == store.Added:
+		case n.Outcome != store.Added:
+			if n.Article.ID != b.Article.ID {
+				notes = append(notes, fmt.Sprintf("note: %s at %s is %s at %s too, stored before at its http:// address: `mpbot articles rm %s` removes the copy",
+					b.Article.ID, before[j].Article.URL, n.Article.ID, articles[i].URL, b.Article.ID))
+			}
+		default:
+			articles[i].ID = b.Article.ID
+			kept[b.Article.ID] = before[j].Article.URL
+		}
+	}
+	return kept, notes, nil
+}
+
+// weChatHTTPS begins a WeChat article's address as content.ArticleURL
+// writes it.
+const weChatHTTPS = "https://mp.weixin.qq.com/"
 
 // scheduleNotes tells of articles imported with a scheduled_on their day
 // will not read: a day past, which the schedule never runs, or one whose

@@ -15,6 +15,7 @@ import (
 	"mpbot/bot/wechat"
 	"mpbot/bot/wechat/wechattest"
 	"mpbot/content"
+	"mpbot/store"
 	"mpbot/store/storetest"
 )
 
@@ -512,5 +513,66 @@ func TestImportCategoryFillsIn(t *testing.T) {
 		if got := categories[c.title]; got != c.want {
 			t.Errorf("%s: category %q, want %q", c.title, got, c.want)
 		}
+	}
+}
+
+// TestImportWeChatStoredAtHTTP: a WeChat article stored before at its
+// http:// address (by an import before addresses were read as https, under
+// that address's id) is updated by importing its page again, keeping its
+// id, and not added beside it (a review's find: both answered at 1.00).
+// One stored at both addresses already is named in a note.
+func TestImportWeChatStoredAtHTTP(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	ctx := context.Background()
+	const (
+		addr = "mp.weixin.qq.com/s?__biz=MzA5NjQ1&mid=2650001&idx=1&sn=abcdef123"
+		page = "content/testdata/pages/wechat-og-url-http.html"
+	)
+	st, err := store.Open(ctx, filepath.Join(dir, "mpbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, _, err := st.Upsert(ctx, content.Article{Title: "遴选面试｜结构化面试答题思路", URL: "http://" + addr,
+		Body: "结构化面试是遴选面试最常见的形式。考生需要在规定时间内回答考官提出的问题，题型包括综合分析、组织协调、应急应变等。"})
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd(t, "import", "--config", cfg, "--category", "面试", page)
+	if code != 0 || !strings.Contains(out, "added 0, updated 1") || !strings.Contains(out, "updated\t"+old.ID+"\t") ||
+		!strings.Contains(errOut, "note: "+old.ID+" was stored at http://"+addr+": updated at https://"+addr) {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, out, _ := runCmd(t, "articles", "list", "--config", cfg); strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, old.ID+"\t") {
+		t.Fatalf("articles after the import:\n%s", out)
+	}
+	if _, out, _ := runCmd(t, "articles", "show", "--config", cfg, old.ID); !strings.Contains(out, `"url": "https://`+addr+`"`) || !strings.Contains(out, `"category": "面试"`) {
+		t.Fatalf("the article after the import:\n%s", out)
+	}
+	if code, out, errOut := runCmd(t, "import", "--config", cfg, page); code != 0 || !strings.Contains(out, "added 0, updated 0, unchanged 1") || strings.Contains(errOut, "note:") {
+		t.Fatalf("import again: exit %d\n%s%s", code, out, errOut)
+	}
+
+	// Stored at both addresses already (by the import before this fix):
+	// the https one is updated, and the copy named.
+	dir = t.TempDir()
+	cfg = writeConfig(t, dir, "")
+	if st, err = store.Open(ctx, filepath.Join(dir, "mpbot.db")); err != nil {
+		t.Fatal(err)
+	}
+	var copies []content.Article
+	for _, scheme := range []string{"http://", "https://"} {
+		a, _, err := st.Upsert(ctx, content.Article{Title: "遴选面试｜结构化面试答题思路", URL: scheme + addr, Body: "结构化面试是遴选面试最常见的形式。"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		copies = append(copies, a)
+	}
+	st.Close()
+	code, out, errOut = runCmd(t, "import", "--config", cfg, page)
+	if code != 0 || !strings.Contains(out, "updated\t"+copies[1].ID+"\t") ||
+		!strings.Contains(errOut, "`mpbot articles rm "+copies[0].ID+"` removes the copy") {
+		t.Fatalf("import with two copies stored: exit %d\n%s%s", code, out, errOut)
 	}
 }
