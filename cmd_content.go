@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -156,40 +157,73 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 // operator run's find: a 时政热点 item imported again from a line naming
 // none, with --category 政策理论导读, was moved into the daily reading's
 // pool). An article without an id is the one stored at its address, as
-// the import takes it.
+// the import takes it: the store's Preview names it, for all of them in
+// one transaction it rolls back. (Listing the store to find them read
+// every stored article's text: importing one page with --category into a
+// store of 19.6k articles took 0.79 s and 110 MB, not 0.13 s and 45 MB;
+// it is done only for an import of a good part of the store's count.)
 func fillCategory(ctx context.Context, st *store.Store, articles []content.Article, category string) error {
 	if category == "" {
 		return nil
 	}
-	var byURL map[string]string // address → stored category, read once if asked
+	var items []store.Upsert
+	var at []int
+	for i, a := range articles {
+		if a.Category == "" && a.ID == "" && a.URL != "" {
+			items = append(items, store.Upsert{Article: a})
+			at = append(at, i)
+		}
+	}
+	storedID := make([]string, len(articles)) // the id an article without one has in the store
+	stored := 0
+	if len(items) > 0 {
+		var err error
+		if stored, err = st.Count(ctx); err != nil {
+			return err
+		}
+	}
+	switch {
+	case len(items) == 0:
+	case len(items)*4 > stored:
+		// A good part of the store's count: one read of the store costs
+		// less than a Preview of each (19.6k lines without ids, into a
+		// store of as many, took 8.0 s that way, 3.3 s this way).
+		all, err := st.List(ctx, store.Filter{})
+		if err != nil {
+			return err
+		}
+		byURL := make(map[string]string, len(all)) // address → id
+		for _, o := range all {
+			if _, ok := byURL[o.URL]; !ok && o.URL != "" {
+				byURL[o.URL] = o.ID
+			}
+		}
+		for _, i := range at {
+			storedID[i] = byURL[articles[i].URL]
+		}
+	default:
+		results, err := st.Preview(ctx, items)
+		if err != nil {
+			return err
+		}
+		for j, r := range results {
+			if r.Err == nil && r.Outcome != store.Added {
+				storedID[at[j]] = r.Article.ID
+			}
+		}
+	}
 	for i := range articles {
 		a := &articles[i]
 		if a.Category != "" {
 			continue
 		}
-		if a.ID != "" {
-			old, err := st.Get(ctx, a.ID)
+		if id := cmp.Or(a.ID, storedID[i]); id != "" {
+			old, err := st.Get(ctx, id)
 			switch {
-			case errors.Is(err, content.ErrNotFound):
+			case errors.Is(err, content.ErrNotFound): // one the import adds before it
 			case err != nil:
 				return err
 			case old.Category != "":
-				continue
-			}
-		} else if a.URL != "" {
-			if byURL == nil {
-				stored, err := st.List(ctx, store.Filter{})
-				if err != nil {
-					return err
-				}
-				byURL = make(map[string]string, len(stored))
-				for _, o := range stored {
-					if _, ok := byURL[o.URL]; !ok && o.URL != "" {
-						byURL[o.URL] = o.Category
-					}
-				}
-			}
-			if byURL[a.URL] != "" {
 				continue
 			}
 		}

@@ -472,7 +472,16 @@ func TestImportScheduledClash(t *testing.T) {
 // keeps it (an operator run's find: a 时政热点 item imported again from a
 // line naming none, with --category 政策理论导读, was moved into the daily
 // reading's pool).
+//
+// Run twice: the store looked up article by article (the import a small
+// part of what is stored), and read once (a good part of it).
 func TestImportCategoryFillsIn(t *testing.T) {
+	for _, others := range []int{1, 0} {
+		t.Run(fmt.Sprintf("%d others stored", others), func(t *testing.T) { importCategoryFillsIn(t, others) })
+	}
+}
+
+func importCategoryFillsIn(t *testing.T, others int) {
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, "")
 	line := func(id, url, category, body string) string {
@@ -486,7 +495,13 @@ func TestImportCategoryFillsIn(t *testing.T) {
 		return s + "}\n"
 	}
 	first := filepath.Join(dir, "first.jsonl")
-	os.WriteFile(first, []byte(line("news", "news", "时政热点", "第一版")+line("bare", "bare", "", "第一版")+line("", "noid", "时政热点", "第一版")), 0o644)
+	lines := line("news", "news", "时政热点", "第一版") + line("bare", "bare", "", "第一版") + line("", "noid", "时政热点", "第一版")
+	for i := range others {
+		lines += line(fmt.Sprint("other", i), fmt.Sprint("other", i), "", "第一版")
+	}
+	if err := os.WriteFile(first, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if code, out, errOut := runCmd(t, "import", "--config", cfg, first); code != 0 {
 		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
 	}
