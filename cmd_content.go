@@ -90,6 +90,12 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 				if err != nil {
 					return err
 				}
+				for i := range articles {
+					// As the files' WeChat addresses are (README: every
+					// one https, without chksm or #rd): the API gives
+					// http://…&chksm=…#rd.
+					articles[i].URL = content.ArticleURL(articles[i].URL)
+				}
 				fmt.Fprintf(c.stdout, "read %d published articles from the account\n", len(articles))
 			} else {
 				// --category is filled in below, knowing the store.

@@ -139,6 +139,9 @@ func TestImportFromAccount(t *testing.T) {
 	item["digest"] = ""
 	item["content"] = `<section><span>2024年全国两会期间，</span><strong>新质生产力</strong><span>成为高频热词。</span></section>` +
 		`<h4>一、政治判断力</h4><section>要从政治上看问题。</section><table><tr><td>指标</td><td>目标</td></tr><tr><td>GDP</td><td>5%左右</td></tr></table>`
+	// As the API gives an item's address: http://, chksm and #rd, where
+	// README says every WeChat address is https without them.
+	items[9]["content"].(map[string]any)["news_item"].([]map[string]any)[0]["url"] = "http://mp.weixin.qq.com/s?__biz=MzA5NjQ1&mid=2650009&idx=1&sn=aa99&chksm=8b12&scene=27#rd"
 	fake.Handle("/cgi-bin/freepublish/batchget", func(_ url.Values, body []byte) any {
 		var req struct{ Offset, Count int }
 		json.Unmarshal(body, &req)
@@ -161,6 +164,9 @@ func TestImportFromAccount(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("imported article lacks %s:\n%s", want, out)
 		}
+	}
+	if _, out, _ := runCmd(t, "articles", "show", "--config", cfg, "mp-AID9-1"); !strings.Contains(out, `"url": "https://mp.weixin.qq.com/s?__biz=MzA5NjQ1&mid=2650009&idx=1&sn=aa99"`) {
+		t.Errorf("the item with an http:// address:\n%s", out)
 	}
 	_, out, _ = runCmd(t, "articles", "show", "--config", cfg, "mp-AID7-1")
 	for _, want := range []string{`"body": "2024年全国两会期间，新质生产力成为高频热词。\n\n一、政治判断力\n\n要从政治上看问题。\n\n指标 目标\n\nGDP 5%左右"`,
