@@ -311,7 +311,10 @@ func TestSearchQuality(t *testing.T) {
 	// or no match. The exam's words inside a question are what it asks
 	// about: 遴选报名费多少钱 stays unanswered, not a card on 报名.
 	for _, text := range []string{"新质生产力解读", "备考 新质生产力", "遴选 新质生产力", "准备遴选，想看看新质生产力", "我是基层公务员，准备遴选，想看看新质生产力的文章",
-		"准备遴选：想看看新质生产力", "准备遴选🙏想看看新质生产力"} {
+		"准备遴选：想看看新质生产力", "准备遴选🙏想看看新质生产力",
+		// A re-check run's: other ways of naming the exam, and what a study
+		// question asks of a topic.
+		"省直遴选 新质生产力", "准备参加遴选，想看看新质生产力", "选调 新质生产力", "新质生产力的意义", "新质生产力的重要性"} {
 		if hits, _ := ix.Search(context.Background(), text, 5); len(hits) == 0 || !strings.Contains(hits[0].Article.Title, "新质生产力") || hits[0].Score < minScore {
 			t.Errorf("%s: want a 新质生产力 article first, got %v", text, ids(hits))
 		}

@@ -764,7 +764,11 @@ var (
 		// it met (四中全会开了吗: a card at 0.56 on an article whose title
 		// has 开, not the communiqué's: a later run's find).
 		"都讲了些什么", "讲了些什么", "讲了什么", "开了什么会", "开了什么", "开了吗", "开了没有", "开了没", "召开了吗", "说了些什么", "说了什么", "讲的什么", "说的什么",
-		"在申论里", "在申论中", "申论里", "申论中", "我是一名考生", "我是考生", "作为一名考生", "作为考生", "遴选考生"}
+		"在申论里", "在申论中", "申论里", "申论中", "我是一名考生", "我是考生", "作为一名考生", "作为考生", "遴选考生",
+		// What a study question asks of a topic (a re-check follower run's
+		// finds: 新质生产力的意义, 乡村振兴的意义 and 新质生产力的重要性 got no
+		// match); as words, 意义 also left 重大意义's titles (check MRR@5 −0.002).
+		"的重要意义", "的现实意义", "的意义", "的重要性"}
 )
 
 // withoutFullText returns text without the words 原文 and 全文, and
@@ -804,9 +808,11 @@ func (r reader) withoutFullText(text string) (string, bool) {
 // say so (准备遴选, 备考面试), and selfIntroduced how a sentence about the
 // follower begins (我是今年准备考中央遴选的考生).
 var (
-	examList       = []string{"遴选", "备考", "考试", "笔试", "面试", "考生", "公务员", "申论", "考公", "上岸", "准备", "复习"}
-	examWords      = setOf(append([]string{"公开遴选", "中央遴选", "考"}, examList...)...)
-	preparing      = setOf("准备", "备考", "复习", "考", "考公")
+	examList  = []string{"遴选", "备考", "考试", "笔试", "面试", "考生", "公务员", "申论", "考公", "上岸", "准备", "复习", "选调"}
+	examWords = setOf(append([]string{"公开遴选", "中央遴选", "考", "参加", "省直", "市直", "县直", "中直"}, examList...)...)
+	// (准备参加遴选, 省直遴选 新质生产力, 选调 新质生产力: a re-check
+	// follower run's finds, each no match.)
+	preparing      = setOf("准备", "备考", "复习", "考", "考公", "参加")
 	selfIntroduced = []string{"我是", "我在", "我正在", "我最近", "我今年", "本人", "作为"}
 )
 
