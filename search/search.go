@@ -907,6 +907,39 @@ func withoutReading(q query, hits []content.Hit) (string, bool) {
 // more), not a long news feature's (a state visit's summary, 2,500).
 const documentTokens = 8000
 
+// ordinalRe is an ordinal typed in digits (第5届, 第3次) and 1号文件.
+var ordinalRe = regexp.MustCompile(`第([0-9]{1,2})(届|次|批|期)|(^|[^0-9])(1)(号文件)`)
+
+// ordinalsAsWritten writes an ordinal typed in digits in characters where
+// the articles have it so as one word (第5届 as 第五届, 1号文件 as 一号文件):
+// typed in digits it was three words no title of 第五届进博会 holds (a
+// re-check follower run's find: no match, where 第五届进博会 lists the fair).
+// Ordinals the articles write in digits (第136届广交会) stay.
+func (r reader) ordinalsAsWritten(text string) string {
+	if !strings.ContainsAny(text, "0123456789") || (!strings.Contains(text, "第") && !strings.Contains(text, "号文件")) {
+		return text
+	}
+	return ordinalRe.ReplaceAllStringFunc(text, func(m string) string {
+		g := ordinalRe.FindStringSubmatch(m)
+		before, digits, measure := "第", g[1], g[2]
+		if digits == "" {
+			before, digits, measure = g[3], g[4], g[5]
+		}
+		n, _ := strconv.Atoi(digits)
+		han := hanNumeral(n) + measure
+		if before == "第" {
+			han = "第" + han
+		}
+		if n == 0 || !r.v.has(han) {
+			return m
+		}
+		if before != "第" {
+			han = before + han
+		}
+		return han
+	})
+}
+
 // fullTextTokens is how long a body must be to be a document's full text:
 // reports run to thousands of words, news about them to hundreds.
 const fullTextTokens = 2000
@@ -1128,7 +1161,7 @@ var partyCongress = regexp.MustCompile(`党的((?:二十|十[一二三四五六�
 // Synonym phrases are found first, on the raw text, so that 国务院常务会议
 // is matched whole before segmentation cuts it.
 func (r reader) parse(text string) query {
-	text = r.absoluteYears(digitYears(r.fullYear(text)))
+	text = r.ordinalsAsWritten(r.absoluteYears(digitYears(r.fullYear(text))))
 	text, fullText := r.withoutFullText(text)
 	if strings.Contains(text, "党的") {
 		// 党的二十大 is the congress: 党 a word of its own, which the
