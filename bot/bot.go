@@ -873,7 +873,10 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	if m := numberedAlone.FindStringSubmatch(core); m != nil && !isYear {
 		measure = m[2]
 	}
-	if !asked && !((isYear || measure != "") && (led || of)) {
+	// And a month (国常会, then 3月的呢: a re-check follower run's find,
+	// which listed every article of March).
+	month, isMonth := monthFollowUp(core)
+	if !asked && !((isYear || measure != "" || isMonth) && (led || of)) {
 		return nil, false
 	}
 	if isYear {
@@ -885,7 +888,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		readingOK = readingOK && !(reading.list && reading.period.name == "") // 往期的呢 is no day
 	}
 	recent := slices.Contains(recentInside, core)
-	topicOK := recent || isYear || measure != ""
+	topicOK := recent || isYear || measure != "" || isMonth
 	if !readingOK && !topicOK {
 		return nil, false
 	}
@@ -910,6 +913,19 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 			}
 		}
 		return nil, true // the list read: not a way to keep
+	case isMonth:
+		// In place of the question's own month, of the year it names, or
+		// else the last such month up to today.
+		topic := strings.TrimSpace(monthWritten.ReplaceAllString(list.Search, "$1 "))
+		if namesYear.MatchString(topic) {
+			return b.search(ctx, s, m, fmt.Sprintf("%d月 %s", month, topic), 0), true
+		}
+		today := now.In(chinaTime)
+		year := today.Year()
+		if month > int(today.Month()) {
+			year--
+		}
+		return b.search(ctx, s, m, fmt.Sprintf("%d年%d月 %s", year, month, topic), 0), true
 	}
 	// A year after the topic's newest (国常会最近开了什么会, then
 	// 那2023年的呢: a follower run's find, which got a card on 2023's
@@ -926,6 +942,22 @@ var (
 	numbered      = regexp.MustCompile(`([0-9]+|[零〇一二三四五六七八九十百]+)(号|周年|届|次|期)`)
 	numberedAlone = regexp.MustCompile(`^` + numbered.String() + `$`)
 )
+
+// monthWritten is a month as a question names one (3月, 3月份, 十二月).
+var monthWritten = regexp.MustCompile(`(^|[^0-9])(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?`)
+
+// monthFollowUp reads text as a month alone (3月, 3月份, 三月, 十二月份).
+func monthFollowUp(text string) (int, bool) {
+	digits, ok := strings.CutSuffix(strings.TrimSuffix(text, "份"), "月")
+	if !ok || digits == "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(digits)
+	if err != nil {
+		n = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}[digits]
+	}
+	return n, n >= 1 && n <= 12
+}
 
 // yearFollowUp reads text as a year alone, written as followers do (2024年,
 // 2024, 二〇二四年, 24年, 今年, 去年, 前年), as digits and 年 (2024年).

@@ -2294,6 +2294,32 @@ func TestTopicFollowUp(t *testing.T) {
 			t.Errorf("%s: want the %d report first, got %+v", c.text, c.year, r)
 		}
 	}
+	// A month in place of the question's own, of the year it names or the
+	// last such month (a re-check follower run's find: 国常会, then 3月的呢,
+	// listed every article of March).
+	var meetings []content.Article
+	for i, day := range []string{"2026-03-13", "2026-04-18", "2025-03-12", "2026-02-21"} {
+		d, _ := time.Parse(time.DateOnly, day)
+		meetings = append(meetings, content.Article{ID: fmt.Sprintf("cw%d", i), Title: "李强主持召开国务院常务会议",
+			Summary:     fmt.Sprintf("%d年%d月%d日，国务院总理李强主持召开国务院常务会议，研究部署有关工作。", d.Year(), d.Month(), d.Day()),
+			PublishedOn: day, URL: fmt.Sprintf("https://example.com/cw%d", i)})
+	}
+	// Newer in March than the meeting: first in a list of March's articles.
+	meetings = append(meetings, content.Article{ID: "spring", Title: "各地春耕生产有序推进", Summary: "2026年3月下旬，各地春耕生产有序推进。",
+		PublishedOn: "2026-03-25", URL: "https://example.com/spring"})
+	askMeeting := asker(t, New(s, Deps{Catalog: catalogOf(append(content.DemoArticles(), meetings...)), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }}))
+	for _, c := range []struct{ text, want string }{{"国务院常务会议", ""}, {"3月的呢", "cw0"}, {"2025年的呢", "cw2"}, {"那2月份的呢", ""}, {"三月的呢", "cw2"}} {
+		r := askMeeting(c.text)
+		first := r.Text
+		if r.Card != nil {
+			first = r.Card.URL
+		} else if m := regexp.MustCompile(`href="([^"]*)"`).FindStringSubmatch(r.Text); m != nil {
+			first = m[1]
+		}
+		if c.want != "" && first != "https://example.com/"+c.want {
+			t.Errorf("%s: want %s first, got %+v", c.text, c.want, r)
+		}
+	}
 	// The newest after a year: the topic's, not the year's again (a
 	// follower run's find: 嫦娥六号, 2024年的呢, 最新的呢 listed 2024's).
 	if r := ask("最新的呢"); !strings.HasPrefix(r.Text, "「政府工作报告」最新的文章：") || !strings.Contains(r.Text, `"https://example.com/2025"`) {
