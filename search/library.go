@@ -243,8 +243,15 @@ func (l *Library) Mentions(ctx context.Context, query string, n int) (string, []
 	var held []content.Hit
 	for _, h := range hits {
 		a, err := l.store.Get(read, h.Article.ID)
-		if err != nil {
-			return "", nil, fmt.Errorf("read the articles mentioning %s: %w", word, err)
+		switch {
+		case errors.Is(err, content.ErrNotFound):
+			continue // removed, and not yet out of the index
+		case err != nil:
+			// Unread, the pairs' articles are listed as they were found
+			// (a review's find: one failed read had made the list an
+			// error reply).
+			l.log.WarnContext(ctx, "read the articles mentioning a name: listed unread", "name", word, "err", err)
+			return word, hits, nil
 		}
 		if strings.Contains(lower(foldText(a.Title+"\n"+a.Summary+"\n"+a.Body)), word) {
 			held = append(held, h)

@@ -61,10 +61,14 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 		word = oneWord(q)
 		respellable = unknownWords(q) || latinQuery(q.chunks)
 	}
+	phraseDFs := map[string]int{} // a pass over every article's filter: once a name
 	mentioned := func(word string) bool {
 		df := r.v.df(word)
 		if !r.v.has(word) && namesTopic(word) {
-			df = r.phraseDF(word) // 十八届三中全会, no word of the index
+			if _, ok := phraseDFs[word]; !ok {
+				phraseDFs[word] = r.phraseDF(word) // 十八届三中全会, no word of the index
+			}
+			df = phraseDFs[word]
 		} else if !r.topic(word) {
 			return false
 		}
@@ -95,8 +99,21 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 	if !mentioned(word) {
 		return "", nil, nil
 	}
-	return word, r.itemsMentioning(word, r.holding(word, res.Hits)), nil
+	hits := res.Hits
+	if !r.v.has(word) {
+		// A name no word of the index is holds few of the first hits' by
+		// their pairs: those are read as deep as 更多 would (a review's
+		// find: 十九届六中全会 listed 3 of the 5 naming it, and offered no
+		// 更多), and cut to n after.
+		deep := r.search(word, max(n, namesDepth), false).Hits
+		held := r.itemsMentioning(word, r.holding(word, deep))
+		return word, held[:min(len(held), n)], nil
+	}
+	return word, r.itemsMentioning(word, r.holding(word, hits)), nil
 }
+
+// namesDepth is how many of a name's hits are checked for holding it.
+const namesDepth = 64
 
 // completion is the one topic term (the dictionary's own, or a synonym's)
 // whose name word begins, when word has two characters or more; "" when
@@ -398,6 +415,18 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 			return Result{Hits: better}
 		}
 	}
+	// An ordinal typed in digits that the articles of the event write in
+	// characters (第5届进博会: no match, where 第五届进博会 lists the fair: a
+	// re-check follower run's find): tried so when the answers are weak,
+	// as many events are written in digits (第17届残奥会: a review's find,
+	// a card on 第十七届海峡论坛 when it was always rewritten).
+	if written := r.ordinalsAsWritten(q.text); written != q.text {
+		q2 := r.parse(prepareQuery(written))
+		if better := r.rank(q2, n, snippets); len(better) > 0 && better[0].Score >= correctionBelow && (len(hits) == 0 || better[0].Score > hits[0].Score) {
+			q = q2
+			return Result{Hits: better}
+		}
+	}
 	// A weak answer may be a typo or typed pinyin: try the spelling of a
 	// known term that sounds the same. Long messages are not typos of a
 	// topic, and reading them by sound would cost a second search.
@@ -537,11 +566,22 @@ func (r reader) snippets(text string, hits []content.Hit, body func(id string) (
 	}
 	out, complete = make([]content.Hit, len(hits)), true
 	terms := snippetTerms(q)
+	// A name mentioned in passing (十八届三中全会) is marked whole where a
+	// text holds it: its words alone marked 二十届【三中全会】, another plenum.
+	// Elsewhere the words are (a review's find: 新质生产力发展's answers lost
+	// their marks when only the whole run was looked for).
+	var name *markTerms
 	if w := oneWord(q); w != "" && !r.v.has(w) && namesTopic(w) {
-		// A name mentioned in passing (十八届三中全会) is marked whole: its
-		// words alone marked 二十届【三中全会】, another plenum.
 		c, _ := utf8.DecodeRuneInString(w)
-		terms = markTerms{[]string{w}, []rune{c}}
+		name = &markTerms{[]string{w}, []rune{c}}
+	}
+	snippetOf := func(terms markTerms, text string, scan int) (string, bool) {
+		if name != nil {
+			if s, found := snippetIn(*name, text, scan); found {
+				return s, true
+			}
+		}
+		return snippetIn(terms, text, scan)
 	}
 	var bodyTerms *markTerms // made when a body is read
 	for i, h := range hits {
@@ -551,8 +591,10 @@ func (r reader) snippets(text string, hits []content.Hit, body func(id string) (
 			continue
 		}
 		dc := &r.v.docs[d]
-		s, found := snippetIn(terms, snippetText(dc, &h), snippetScan)
-		if !found && h.Story == nil && len(findMarks(dc.titleText, terms)) == 0 {
+		s, found := snippetOf(terms, snippetText(dc, &h), snippetScan)
+		// A name not shown whole where its text has it: the body may.
+		nameMissing := name != nil && !strings.Contains(s, name.terms[0]) && len(findMarks(dc.titleText, *name)) == 0
+		if (!found && len(findMarks(dc.titleText, terms)) == 0 || nameMissing) && h.Story == nil {
 			// Nothing shows why it is listed: the body does, by the
 			// query's words that most articles lack (a follower run's
 			// find: 新闻 marked every news body's opening, 央视网消息（新闻联播）).
@@ -560,13 +602,13 @@ func (r reader) snippets(text string, hits []content.Hit, body func(id string) (
 				bodyTerms = new(r.uncommon(terms))
 			}
 			switch {
-			case len(bodyTerms.terms) == 0:
+			case len(bodyTerms.terms) == 0 && name == nil:
 			case body == nil:
 				complete = false
 			default:
 				if text, err := body(h.Article.ID); err != nil {
 					complete = false
-				} else if in, found := snippetIn(*bodyTerms, text, bodyScan); found {
+				} else if in, inFound := snippetOf(*bodyTerms, text, bodyScan); inFound && (!found || strings.Contains(in, name.terms[0])) {
 					s = in
 				}
 			}
@@ -911,10 +953,9 @@ const documentTokens = 8000
 var ordinalRe = regexp.MustCompile(`第([0-9]{1,2})(届|次|批|期)|(^|[^0-9])(1)(号文件)`)
 
 // ordinalsAsWritten writes an ordinal typed in digits in characters where
-// the articles have it so as one word (第5届 as 第五届, 1号文件 as 一号文件):
-// typed in digits it was three words no title of 第五届进博会 holds (a
-// re-check follower run's find: no match, where 第五届进博会 lists the fair).
-// Ordinals the articles write in digits (第136届广交会) stay.
+// the articles have that form as one word (第5届 as 第五届, 1号文件 as
+// 一号文件): typed in digits it is three words, which no title of
+// 第五届进博会 holds.
 func (r reader) ordinalsAsWritten(text string) string {
 	if !strings.ContainsAny(text, "0123456789") || (!strings.Contains(text, "第") && !strings.Contains(text, "号文件")) {
 		return text
@@ -1161,7 +1202,7 @@ var partyCongress = regexp.MustCompile(`党的((?:二十|十[一二三四五六�
 // Synonym phrases are found first, on the raw text, so that 国务院常务会议
 // is matched whole before segmentation cuts it.
 func (r reader) parse(text string) query {
-	text = r.ordinalsAsWritten(r.absoluteYears(digitYears(r.fullYear(text))))
+	text = r.absoluteYears(digitYears(r.fullYear(text)))
 	text, fullText := r.withoutFullText(text)
 	if strings.Contains(text, "党的") {
 		// 党的二十大 is the congress: 党 a word of its own, which the
