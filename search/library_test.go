@@ -713,4 +713,12 @@ func TestNameMentionedInPassing(t *testing.T) {
 	if word, none, err := l.Mentions(ctx, "十八届六中全会", 5); err != nil || len(none) != 0 {
 		t.Errorf("十八届六中全会: %q %v %v", word, ids(none), err)
 	}
+	// A store that fails to read: the articles as the pairs found them,
+	// not an error (a review's find: the list became an error reply).
+	if err := l.store.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if word, unread, err := l.Mentions(ctx, "十八届三中全会", 5); err != nil || word != "十八届三中全会" || len(unread) != len(byPairs) {
+		t.Errorf("with the store closed: %q %v %v", word, ids(unread), err)
+	}
 }
