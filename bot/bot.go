@@ -954,7 +954,7 @@ func monthFollowUp(text string) (int, bool) {
 	}
 	n, err := strconv.Atoi(digits)
 	if err != nil {
-		n = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}[digits]
+		n, _ = hanNumber(digits)
 	}
 	return n, n >= 1 && n <= 12
 }

@@ -363,23 +363,30 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	}
 	defer func() { r.ix.parsed.put(r.v, text, q) }() // the query the hits answer
 	hits := r.rank(q, n, snippets)
-	// A word no article has is most often misspelt, and the typed query's
-	// answers are then its other words' alone: 风桥经验 found 经验 in five
-	// titles at 0.66. So such a query is tried respelt however sure those
-	// answers look (see oneTerm below).
+	// searchedAs ranks text in place of the query as typed, and takes its
+	// answers when they are better (and sure, when sure is asked).
+	searchedAs := func(text string, sure bool) bool {
+		q2 := r.parse(prepareQuery(text))
+		better := r.rank(q2, n, snippets)
+		if len(better) == 0 || sure && better[0].Score < correctionBelow || len(hits) > 0 && better[0].Score <= hits[0].Score {
+			return false
+		}
+		q, hits = q2, better
+		return true
+	}
 	// 解读 asks for a reading of a topic; a title saying 解读 of another
 	// is none (新质生产力解读 had a card at 0.67 on a press conference
 	// 介绍和解读 the fourth plenum: a follower run's find). Such a first hit,
 	// its title holding nothing else of the query, is weighed against the
 	// topic's own answers; one whose title names the topic stands
 	// (解读二十届四中全会).
-	if rest, ok := withoutReading(q, hits); ok {
-		q2 := r.parse(prepareQuery(rest))
-		if better := r.rank(q2, n, snippets); len(better) > 0 && better[0].Score > hits[0].Score {
-			q = q2
-			return Result{Hits: better}
-		}
+	if rest, ok := withoutReading(q, hits); ok && searchedAs(rest, false) {
+		return Result{Hits: hits}
 	}
+	// A word no article has is most often misspelt, and the typed query's
+	// answers are then its other words' alone: 风桥经验 found 经验 in five
+	// titles at 0.66. So such a query is tried respelt however sure those
+	// answers look (see oneTerm below).
 	unknown := unknownWords(q)
 	confident := len(hits) > 0 && hits[0].Score >= correctionBelow
 	if confident && !unknown {
@@ -408,24 +415,16 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// found nothing sure, or an article on another 遴选 (a follower run's
 	// finds). Searched without them, the topic's answers are taken when
 	// surer.
-	if rest, ok := r.withoutExam(q.text); ok {
-		q2 := r.parse(prepareQuery(rest))
-		if better := r.rank(q2, n, snippets); len(better) > 0 && better[0].Score >= correctionBelow && (len(hits) == 0 || better[0].Score > hits[0].Score) {
-			q = q2
-			return Result{Hits: better}
-		}
+	if rest, ok := r.withoutExam(q.text); ok && searchedAs(rest, true) {
+		return Result{Hits: hits}
 	}
 	// An ordinal typed in digits that the articles of the event write in
 	// characters (第5届进博会: no match, where 第五届进博会 lists the fair: a
 	// re-check follower run's find): tried so when the answers are weak,
 	// as many events are written in digits (第17届残奥会: a review's find,
 	// a card on 第十七届海峡论坛 when it was always rewritten).
-	if written := r.ordinalsAsWritten(q.text); written != q.text {
-		q2 := r.parse(prepareQuery(written))
-		if better := r.rank(q2, n, snippets); len(better) > 0 && better[0].Score >= correctionBelow && (len(hits) == 0 || better[0].Score > hits[0].Score) {
-			q = q2
-			return Result{Hits: better}
-		}
+	if written := r.ordinalsAsWritten(q.text); written != q.text && searchedAs(written, true) {
+		return Result{Hits: hits}
 	}
 	// A weak answer may be a typo or typed pinyin: try the spelling of a
 	// known term that sounds the same. Long messages are not typos of a
