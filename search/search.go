@@ -704,6 +704,18 @@ type query struct {
 // reported the day after).
 func (q *query) reports(day int32) bool { return q.day > 0 && (day == q.day || day == q.day+1) }
 
+// monthAsked is the month a query names with its year (2025年4月), as
+// [from, to) in days since 1970, and the end of the month after; ok is
+// false unless the query names one year and one month.
+func (q *query) monthAsked() (from, to, next int32, ok bool) {
+	if len(q.years) != 1 || len(q.months) != 1 || q.months[0].n < 1 || q.months[0].n > 12 {
+		return 0, 0, 0, false
+	}
+	start := time.Date(q.years[0], time.Month(q.months[0].n), 1, 0, 0, 0, 0, time.UTC)
+	since := func(t time.Time) int32 { return int32(t.Sub(epoch).Hours() / 24) }
+	return since(start), since(start.AddDate(0, 1, 0)), since(start.AddDate(0, 2, 0)), true
+}
+
 // single is a clause of the one term w.
 func (q *query) single(w string) clause {
 	if len(q.terms) == 0 {
@@ -1933,14 +1945,28 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	}
 	acc.markRarest = false
 
+	// A full date names the day's news: an article reporting that day
+	// holds it as if a word, whatever its text says. So does a month of a
+	// year for the articles published in it (2026年7月政治局会议: the
+	// meeting's title names no date, and titles naming 2026年 took every
+	// place), and for those of the next month whose titles or summaries
+	// name it: a month's figures come out in the next (2026年6月CPI: 上半
+	// 年物价运行总体平稳 on 7月9日, its summary naming 6月份). Only such
+	// queries pay for the pass over the days.
+	var dated func(d uint32, day int32) bool
 	if q.day > 0 {
-		// A full date names the day's news: an article reporting that
-		// day holds it as if a word, whatever its text says. Only such
-		// queries pay for the pass over the days.
+		dated = func(_ uint32, day int32) bool { return q.reports(day) }
+	} else if from, to, next, ok := q.monthAsked(); ok {
+		dated = func(d uint32, day int32) bool {
+			return day >= from && day < to || day >= to && day < next &&
+				(numberAgreement(q.months, v.docs[d].titleText, 0) > 0 || numberAgreement(q.months, v.docs[d].leadText, 0) > 0)
+		}
+	}
+	if dated != nil {
 		var buf [64]uint32
 		days := buf[:0]
 		for d, day := range v.days {
-			if q.reports(day) && !v.isDead(uint32(d)) {
+			if dated(uint32(d), day) && !v.isDead(uint32(d)) {
 				days = append(days, uint32(d))
 			}
 		}
