@@ -704,6 +704,16 @@ type query struct {
 // reported the day after).
 func (q *query) reports(day int32) bool { return q.day > 0 && (day == q.day || day == q.day+1) }
 
+// isDateWord reports whether w is a word of the year q asks about (2026,
+// 年).
+func isDateWord(w string, q query) bool {
+	return w == "年" || w == strconv.Itoa(q.years[0])
+}
+
+// dateWordWeight is what a word of a month asked with its year counts for
+// beside the month itself, which the articles published in it hold.
+const dateWordWeight = 0.25
+
 // monthAsked is the month a query names with its year (2025年4月), as
 // [from, to) in days since 1970, and the end of the month after; ok is
 // false unless the query names one year and one month.
@@ -1885,6 +1895,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	N := float64(v.live)
 	var total, unknown float64
 	selective := false
+	_, _, _, monthAsked := q.monthAsked()
 	for i := range q.clauses {
 		c := &q.clauses[i]
 		r.clausePostings(c)
@@ -1899,6 +1910,9 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		}
 		if c.phrase != nil {
 			r.weighAlternatives(c, N)
+		}
+		if monthAsked && isDateWord(c.alts[0][0], q) {
+			c.idf *= dateWordWeight
 		}
 		total += c.idf
 		if df == 0 {
