@@ -707,23 +707,55 @@ func (q *query) reports(day int32) bool { return q.day > 0 && (day == q.day || d
 // isDateWord reports whether w is a word of the year q asks about (2026,
 // 年).
 func isDateWord(w string, q query) bool {
-	return w == "年" || w == strconv.Itoa(q.years[0])
+	n, err := strconv.Atoi(w)
+	return w == "年" || err == nil && n == q.years[0]
 }
 
-// dateWordWeight is what a word of a month asked with its year counts for
-// beside the month itself, which the articles published in it hold.
+// dateWordWeight is what a word of the year asked counts for beside the
+// period itself, which the articles published in it hold.
 const dateWordWeight = 0.25
 
-// monthAsked is the month a query names with its year (2025年4月), as
-// [from, to) in days since 1970, and the end of the month after; ok is
-// false unless the query names one year and one month.
-func (q *query) monthAsked() (from, to, next int32, ok bool) {
-	if len(q.years) != 1 || len(q.months) != 1 || q.months[0].n < 1 || q.months[0].n > 12 {
-		return 0, 0, 0, false
+// period is a month or a year a query names, [from, to) in days since
+// 1970, and the days around it whose articles may be about it when they
+// name it: [before, from) and [to, after).
+type period struct {
+	before, from, to, after int32
+	year                    string // in digits
+}
+
+// period is the month a query names with its year (2025年4月), or the year
+// it names without a month; ok is false unless the query names one year,
+// at most one month and no day.
+func (q *query) period() (_ period, ok bool) {
+	if len(q.years) != 1 || len(q.months) > 1 || q.day > 0 {
+		return period{}, false
 	}
-	start := time.Date(q.years[0], time.Month(q.months[0].n), 1, 0, 0, 0, 0, time.UTC)
 	since := func(t time.Time) int32 { return int32(t.Sub(epoch).Hours() / 24) }
-	return since(start), since(start.AddDate(0, 1, 0)), since(start.AddDate(0, 2, 0)), true
+	if len(q.months) == 0 {
+		start := time.Date(q.years[0], 1, 1, 0, 0, 0, 0, time.UTC)
+		return period{since(start.AddDate(0, -1, 0)), since(start), since(start.AddDate(1, 0, 0)), since(start.AddDate(1, 2, 0)), strconv.Itoa(q.years[0])}, true
+	}
+	m := q.months[0].n
+	if m < 1 || m > 12 {
+		return period{}, false
+	}
+	start := time.Date(q.years[0], time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	return period{since(start), since(start), since(start.AddDate(0, 1, 0)), since(start.AddDate(0, 2, 0)), ""}, true
+}
+
+// holds reports whether an article published on day is of the period q
+// asks about: published in it, or around it and naming it (which only an
+// article with words of the query placed in its title or summary can).
+func (p period) holds(q query, dc *doc, day int32, placed bool) bool {
+	switch {
+	case day >= p.from && day < p.to:
+		return true
+	case !placed || day < p.before || day >= p.after:
+		return false
+	case len(q.months) == 0:
+		return namesYear(dc.titleText, p.year)
+	}
+	return numberAgreement(q.months, dc.titleText, 0) > 0 || numberAgreement(q.months, dc.leadText, 0) > 0
 }
 
 // single is a clause of the one term w.
@@ -1895,7 +1927,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	N := float64(v.live)
 	var total, unknown float64
 	selective := false
-	_, _, _, monthAsked := q.monthAsked()
+	_, dated := q.period()
 	for i := range q.clauses {
 		c := &q.clauses[i]
 		r.clausePostings(c)
@@ -1911,7 +1943,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		if c.phrase != nil {
 			r.weighAlternatives(c, N)
 		}
-		if monthAsked && isDateWord(c.alts[0][0], q) {
+		if dated && isDateWord(c.alts[0][0], q) {
 			c.idf *= dateWordWeight
 		}
 		total += c.idf
@@ -1959,28 +1991,14 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	}
 	acc.markRarest = false
 
-	// A full date names the day's news: an article reporting that day
-	// holds it as if a word, whatever its text says. So does a month of a
-	// year for the articles published in it (2026年7月政治局会议: the
-	// meeting's title names no date, and titles naming 2026年 took every
-	// place), and for those of the next month whose titles or summaries
-	// name it: a month's figures come out in the next (2026年6月CPI: 上半
-	// 年物价运行总体平稳 on 7月9日, its summary naming 6月份). Only such
-	// queries pay for the pass over the days.
-	var dated func(d uint32, day int32) bool
 	if q.day > 0 {
-		dated = func(_ uint32, day int32) bool { return q.reports(day) }
-	} else if from, to, next, ok := q.monthAsked(); ok {
-		dated = func(d uint32, day int32) bool {
-			return day >= from && day < to || day >= to && day < next &&
-				(numberAgreement(q.months, v.docs[d].titleText, 0) > 0 || numberAgreement(q.months, v.docs[d].leadText, 0) > 0)
-		}
-	}
-	if dated != nil {
+		// A full date names the day's news: an article reporting that
+		// day holds it as if a word, whatever its text says. Only such
+		// queries pay for the pass over the days.
 		var buf [64]uint32
 		days := buf[:0]
 		for d, day := range v.days {
-			if dated(uint32(d), day) && !v.isDead(uint32(d)) {
+			if q.reports(day) && !v.isDead(uint32(d)) {
 				days = append(days, uint32(d))
 			}
 		}
@@ -1989,6 +2007,35 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 			total += idf
 			for _, d := range days {
 				acc.add(d, impactScale/2, float32(idf), 0, false)
+			}
+		}
+	} else if p, ok := q.period(); ok {
+		// So does a month with its year, or a year, for the articles
+		// that found a word of the query and were published in it
+		// (2026年7月政治局会议: the meeting's title names no date, and
+		// titles naming 2026年 took every place), and for those of the
+		// month after whose titles or summaries name it: a month's
+		// figures come out in the next (2026年6月CPI: 上半年物价运行总体
+		// 平稳 on 7月9日, its summary naming 6月份), a year's in its first
+		// month, and a new year's address is on the last day of the
+		// year before. A period no article was published in is a word
+		// none has.
+		df := 0
+		for _, day := range v.days { // removed articles too: a few, and this runs for every such query
+			if day >= p.from && day < p.to {
+				df++
+			}
+		}
+		idf := math.Log(1 + (N-float64(df)+0.5)/(float64(df)+0.5))
+		total += idf
+		for _, d := range acc.touched {
+			// An article around the period names it where it has the
+			// query's words (2023年社会物流总额: 2023年我国物流恢复向好):
+			// most have none in their titles or summaries, and are not
+			// read for it.
+			ds := &acc.docs[d]
+			if p.holds(q, &v.docs[d], v.days[d], ds.titleMatched > 0 || ds.leadMatched > 0) {
+				acc.add(d, impactScale/2, float32(idf), 0, true)
 			}
 		}
 	}
@@ -2789,8 +2836,10 @@ func adjacency(chunks []chunk, dc *doc) float64 {
 	return float64(found) / float64(n)
 }
 
-func titleNamesYear(title string, y int) bool {
-	digits := strconv.Itoa(y)
+func titleNamesYear(title string, y int) bool { return namesYear(title, strconv.Itoa(y)) }
+
+// namesYear is titleNamesYear of a year in digits.
+func namesYear(title, digits string) bool {
 	if strings.Contains(title, digits) {
 		return true
 	}
