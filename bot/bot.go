@@ -32,6 +32,9 @@ type Catalog interface {
 	Mentions(ctx context.Context, query string, n int) (string, []content.Hit, error)
 	// Topic reports whether word names a topic the search knows (两会, 申论).
 	Topic(word string) bool
+	// Names are word's other names, as the search knows them (CPI's
+	// 居民消费价格); nil when it knows none.
+	Names(word string) []string
 	// Latest are the n articles published last, newest first (what a
 	// follower asking 今天有什么新闻 gets).
 	Latest(ctx context.Context, n int) ([]content.Hit, error)
@@ -742,6 +745,10 @@ func (b *Bot) newestOf(ctx context.Context, s *Settings, topic *string, n int) (
 		// newest listed was months old). Not the merely relevant: a weak
 		// match is not put above a clear answer for being newer.
 		clear, asked := max(s.search.ClearScore, s.search.MinScore), titleKey(*topic)
+		// Or another of its names (最新CPI: the newest figures' titles say
+		// 居民消费价格指数, scored about 0.5, and the list stopped at March's
+		// titled CPI: a follower run's find).
+		names := b.catalog.Names(*topic)
 		// A near tie with a clear answer is as clear: 7月份CPI's 2026 figures
 		// scored 0.79 beside 2025's 0.86, and the list by date named only
 		// 2025's (a follower run's find).
@@ -750,7 +757,8 @@ func (b *Bot) newestOf(ctx context.Context, s *Settings, topic *string, n int) (
 			clear = min(clear, best-newestTie)
 		}
 		for _, h := range relevant {
-			if h.Score >= clear || asked != "" && strings.Contains(titleKey(h.Article.Title), asked) {
+			title := titleKey(h.Article.Title)
+			if h.Score >= clear || asked != "" && strings.Contains(title, asked) || slices.ContainsFunc(names, func(n string) bool { return strings.Contains(title, n) }) {
 				found = append(found, h)
 			}
 		}

@@ -276,6 +276,9 @@ func (l *Library) Day(ctx context.Context, day string, n int) ([]content.Hit, er
 // Topic implements the bot's catalog topic check.
 func (l *Library) Topic(word string) bool { return l.index.Topic(word) }
 
+// Names implements the bot's catalog other names.
+func (l *Library) Names(word string) []string { return l.index.Names(word) }
+
 // Snippets implements the bot's catalog snippets, for numbered lists. The
 // bodies a snippet is cut from are read within bodyReadBudget; one that
 // fails (not for the caller's own deadline) makes the next bodyPause show

@@ -232,6 +232,23 @@ func (ix *Index) Topic(word string) bool {
 	return ix.reader().topic(normalizeQuery(foldText(strings.TrimSpace(word))))
 }
 
+// Names are word's other names in the synonym groups (CPI: 居民消费价格),
+// normalised as search compares them; nil when no group holds it.
+func (ix *Index) Names(word string) []string {
+	s := ix.reader().v.synonyms
+	w := NormalizeTerm(word)
+	if s == nil || w == "" {
+		return nil
+	}
+	var names []string
+	for _, m := range s.group[w] {
+		if m != w && !slices.Contains(names, m) {
+			names = append(names, m)
+		}
+	}
+	return names
+}
+
 func (r reader) topic(word string) bool {
 	n := utf8.RuneCountInString(word)
 	if n < 2 {

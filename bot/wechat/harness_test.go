@@ -54,6 +54,8 @@ func (c *testCatalog) Mentions(ctx context.Context, q string, n int) (string, []
 
 func (c *testCatalog) Topic(word string) bool { return c.index.Topic(word) }
 
+func (c *testCatalog) Names(word string) []string { return c.index.Names(word) }
+
 func (c *testCatalog) Latest(ctx context.Context, n int) ([]content.Hit, error) {
 	return c.index.Latest(context.WithoutCancel(ctx), n)
 }
