@@ -315,7 +315,8 @@ func TestSearchQuality(t *testing.T) {
 		"准备遴选：想看看新质生产力", "准备遴选🙏想看看新质生产力",
 		// A re-check run's: other ways of naming the exam, and what a study
 		// question asks of a topic.
-		"省直遴选 新质生产力", "准备参加遴选，想看看新质生产力", "选调 新质生产力", "新质生产力的意义", "新质生产力的重要性"} {
+		"省直遴选 新质生产力", "准备参加遴选，想看看新质生产力", "选调 新质生产力", "新质生产力的意义", "新质生产力的重要性",
+		"新质生产力的主要内容是什么，考试可能怎么考"} { // how the exam may test it (a follower run's: no match)
 		if hits, _ := ix.Search(context.Background(), text, 5); len(hits) == 0 || !strings.Contains(hits[0].Article.Title, "新质生产力") || hits[0].Score < minScore {
 			t.Errorf("%s: want a 新质生产力 article first, got %v", text, ids(hits))
 		}

@@ -924,7 +924,11 @@ var (
 	examWords = setOf(append([]string{"公开遴选", "中央遴选", "考", "参加", "省直", "市直", "县直", "中直"}, examList...)...)
 	// (准备参加遴选, 省直遴选 新质生产力, 选调 新质生产力: a re-check
 	// follower run's finds, each no match.)
-	preparing      = setOf("准备", "备考", "复习", "考", "考公", "参加")
+	preparing = setOf("准备", "备考", "复习", "考", "考公", "参加")
+	// examAsks are what a sentence asking how the exam will test the
+	// topic says beside the exam's words (考试可能怎么考: a
+	// follower run's find, the question before it no match).
+	examAsks       = setOf("可能", "会", "会不会", "应该", "能")
 	selfIntroduced = []string{"我是", "我在", "我正在", "我最近", "我今年", "本人", "作为"}
 )
 
@@ -940,9 +944,10 @@ func (r reader) withoutExam(text string) (string, bool) {
 	if !slices.ContainsFunc(examList, func(w string) bool { return strings.Contains(text, w) }) {
 		return "", false // most questions: not segmented again
 	}
-	only := func(words []string, set map[string]bool) bool {
-		return !slices.ContainsFunc(words, func(w string) bool { return !set[w] && !stopWords[w] && !requestVerbs[w] })
+	only := func(words []string, in func(string) bool) bool {
+		return !slices.ContainsFunc(words, func(w string) bool { return !in(w) && !stopWords[w] && !requestVerbs[w] })
 	}
+	isExam := func(w string) bool { return examWords[w] }
 	var b strings.Builder
 	cut := false
 	for sentence := range strings.FieldsFuncSeq(text, func(c rune) bool { return unicode.IsPunct(c) || unicode.IsSymbol(c) || c == '\u3000' }) {
@@ -951,7 +956,7 @@ func (r reader) withoutExam(text string) (string, bool) {
 		switch {
 		case !exam:
 		case slices.ContainsFunc(selfIntroduced, func(p string) bool { return strings.HasPrefix(sentence, p) }),
-			only(words, examWords) && slices.ContainsFunc(words, func(w string) bool { return preparing[w] }):
+			only(words, func(w string) bool { return examWords[w] || examAsks[w] }) && slices.ContainsFunc(words, func(w string) bool { return preparing[w] }):
 			cut = true
 			continue
 		default:
@@ -959,7 +964,7 @@ func (r reader) withoutExam(text string) (string, bool) {
 			// beside topics' names alone, of three characters or more
 			// (新质生产力, 国常会): 公务员 工资 asks about civil servants' pay.
 			parts := strings.Fields(sentence)
-			examPart := func(p string) bool { return only(r.ix.seg.queryWords(p), examWords) }
+			examPart := func(p string) bool { return only(r.ix.seg.queryWords(p), isExam) }
 			topicPart := func(p string) bool {
 				ws := r.ix.seg.queryWords(p)
 				return len(ws) > 0 && !slices.ContainsFunc(ws, func(w string) bool {
