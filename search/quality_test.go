@@ -389,6 +389,11 @@ func TestSearchQuality(t *testing.T) {
 			t.Errorf("%s: want %s first, got %v", text, want, ids(hits))
 		}
 	}
+	// An everyday word for what the titles say (a follower run's find:
+	// 政治局开会 got no match; the meetings' titles say 召开会议).
+	if hits, _ := ix.Search(context.Background(), "政治局开会", 5); len(hits) == 0 || !strings.Contains(hits[0].Article.Title, "政治局召开会议") || hits[0].Score < minScore {
+		t.Errorf("政治局开会: want a 政治局召开会议 title first, got %v", ids(hits))
+	}
 	// A slip into known words, found sure of the wrong thing (a card on
 	// 深圳六个90%的背后 at 0.84), is respelt where that joins them.
 	if res, _ := ix.SearchResult(context.Background(), "新质生产立", 5, false); res.Corrected != "新质生产力" || len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Article.Title, "新质生产力") {
