@@ -214,6 +214,9 @@ func TestRelativeYears(t *testing.T) {
 	for text, want := range map[string]string{
 		"去年gdp增速 前年 今年的政府工作报告 明年": "2025年gdp增速 2024年 2026年的政府工作报告 明年",
 		"去年底的统计公报":                "2025年底的统计公报",
+		// A month by today's (a follower run's find: 上个月CPI found 涨幅比上个月
+		// 扩大 in a year-old article).
+		"上个月CPI": "2026年5月CPI", "上月的国常会": "2026年5月的国常会", "本月 这个月": "2026年6月 2026年6月",
 		// Not words of their own: no year.
 		"如今年轻人 就业": "如今年轻人 就业",
 		"当今年轻人":    "当今年轻人",

@@ -1183,6 +1183,7 @@ func normalizeQuery(s string) string {
 // future (明年) is left alone: in a question it is most often about plans
 // made this year. Today is China's: followers and the articles' dates are.
 func (r reader) absoluteYears(text string) string {
+	text = r.absoluteMonths(text)
 	if !strings.Contains(text, "今年") && !strings.Contains(text, "去年") && !strings.Contains(text, "前年") {
 		return text
 	}
@@ -1269,6 +1270,30 @@ var chinaTime = time.FixedZone("CST", 8*3600)
 // thisYear is the year in China now: the one 今年 names, and so a key of
 // kept answers, which must change with it.
 func (ix *Index) thisYear() int { return ix.now().In(chinaTime).Year() }
+
+// relativeMonths are the months followers name by today's, and how many
+// months back each is.
+var relativeMonths = []struct {
+	text string
+	back int
+}{{"上个月", 1}, {"上月", 1}, {"这个月", 0}, {"本月", 0}}
+
+// absoluteMonths writes a month named by today's as its year and month
+// (上个月CPI in December 2026 is 2026年11月CPI): as words, 上个月 found the
+// articles saying 涨幅比上个月扩大, a year-old figure (a follower run's find).
+func (r reader) absoluteMonths(text string) string {
+	if !strings.Contains(text, "月") {
+		return text
+	}
+	for _, m := range relativeMonths {
+		if strings.Contains(text, m.text) {
+			now := r.ix.now().In(chinaTime)
+			t := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -m.back, 0)
+			text = strings.ReplaceAll(text, m.text, fmt.Sprintf("%d年%d月", t.Year(), t.Month()))
+		}
+	}
+	return text
+}
 
 // partyCongress is 党的 before a congress of the reform era's numbers.
 var partyCongress = regexp.MustCompile(`党的((?:二十|十[一二三四五六七八九]?|1[0-9]|20)大)`)
