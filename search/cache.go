@@ -22,7 +22,7 @@ type cacheKey struct {
 	prepared bool // query is prepareQuery's, not as asked
 	n        int
 	snippets bool
-	year     int // China's, which 今年 and 去年 name (absoluteYears)
+	month    int // China's, which 今年, 去年, 上个月 and 本月 name (absoluteYears)
 }
 
 type cachedResult struct {

@@ -349,9 +349,9 @@ func (ix *Index) parse(raw string) query { return ix.reader().parse(prepareQuery
 // apart: the bot sends them alike.
 func (ix *Index) searchKey(query string, n int, snippets bool) cacheKey {
 	if len(query) > rawKeyBytes {
-		return cacheKey{prepareQuery(query), true, n, snippets, ix.thisYear()}
+		return cacheKey{prepareQuery(query), true, n, snippets, ix.thisMonth()}
 	}
-	return cacheKey{query, false, n, snippets, ix.thisYear()}
+	return cacheKey{query, false, n, snippets, ix.thisMonth()}
 }
 
 func (r reader) search(text string, n int, snippets bool) (res Result) {
@@ -560,7 +560,7 @@ func (ix *Index) Snippets(query string, hits []content.Hit, body func(id string)
 	if len(hits) > 0 {
 		page += "\x00" + hits[0].Article.ID
 	}
-	cache, key := ix.cache.Load(), cacheKey{page, true, -len(hits), true, ix.thisYear()}
+	cache, key := ix.cache.Load(), cacheKey{page, true, -len(hits), true, ix.thisMonth()}
 	if res, ok := cache.get(key, r.v.gen); ok && sameArticles(res.Hits, hits) {
 		return res.Hits
 	}
@@ -1270,6 +1270,13 @@ var chinaTime = time.FixedZone("CST", 8*3600)
 // thisYear is the year in China now: the one 今年 names, and so a key of
 // kept answers, which must change with it.
 func (ix *Index) thisYear() int { return ix.now().In(chinaTime).Year() }
+
+// thisMonth is China's month, counted from year 0: what 今年, 去年, 上个月
+// and 本月 name, for the answers kept under a query.
+func (ix *Index) thisMonth() int {
+	now := ix.now().In(chinaTime)
+	return now.Year()*12 + int(now.Month()) - 1
+}
 
 // relativeMonths are the months followers name by today's, and how many
 // months back each is.
