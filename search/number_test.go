@@ -298,3 +298,27 @@ func TestSameSeries(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthByTodaysKeptByMonth: an answer to 上个月… is kept for the month
+// it was asked in, not past its end.
+func TestMonthByTodaysKeptByMonth(t *testing.T) {
+	var arts []content.Article
+	for _, m := range []int{5, 6} {
+		arts = append(arts, content.Article{ID: fmt.Sprint("cpi", m), Title: fmt.Sprintf("%d月份居民消费价格指数同比上涨", m),
+			Summary: "国家统计局发布数据。", URL: fmt.Sprint("https://example.com/", m), PublishedOn: fmt.Sprintf("2026-%02d-10", m+1)})
+	}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetCacheSize(100)
+	for _, now := range []struct {
+		at   time.Time
+		want string
+	}{{time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC), "cpi5"}, {time.Date(2026, 7, 15, 0, 0, 0, 0, time.UTC), "cpi6"}} {
+		ix.now = func() time.Time { return now.at }
+		if hits, _ := ix.Search(context.Background(), "上个月居民消费价格指数", 3); len(hits) == 0 || hits[0].Article.ID != now.want {
+			t.Errorf("上个月居民消费价格指数 on %s: %v, want %s first", now.at.Format(time.DateOnly), ids(hits), now.want)
+		}
+	}
+}
