@@ -2412,18 +2412,25 @@ var choiceWraps = func() []string {
 	return longestFirst(w)
 }()
 
+// choiceFronts are choiceWraps and what only opens a choice: the footer's
+// own words, 回复序号（如 1）…「更多」看下一批, said back (回复 2, 请回复2,
+// 回复序号2, 回复更多: a follower run's find, searched as text they got a
+// card on an article with 回复 in its title, and the list open was lost).
+// Not at the end: 还有回复吗 asks after a reply, not for more.
+var choiceFronts = longestFirst(append([]string{"回复", "序号"}, choiceWraps...))
+
 // choiceDigits are the characters a choice is written with.
 const choiceDigits = "0123456789一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩"
 
-// unwrapChoice takes choiceWraps and punctuation off both ends of norm
-// until none is left.
+// unwrapChoice takes punctuation off both ends of norm, choiceFronts off
+// its start and choiceWraps off its end, until none is left.
 func unwrapChoice(norm string) string {
 	for {
 		before := norm
 		norm = strings.TrimFunc(norm, func(r rune) bool { return !isWordRune(r) })
 		// One wrap at a time, the longest first each time: 请发一下第二篇
 		// lost 请, then 发 (of 发一下) before 发一下 was tried again.
-		for _, w := range choiceWraps {
+		for _, w := range choiceFronts {
 			if rest, ok := strings.CutPrefix(norm, w); ok {
 				norm = rest
 				break

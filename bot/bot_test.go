@@ -1029,9 +1029,7 @@ func TestChoicesAndMoreInTheirWords(t *testing.T) {
 	}
 	for text, n := range map[string]int{"No.2": 2, "no2": 2, "麻烦发一下第二篇": 2, "请发一下第二篇": 2, "请发一下第1篇": 1, "发我第二篇": 2, "看一下第二篇": 2,
 		"那个，第二篇。": 2, "嗯，那个，第1篇": 1, "来个第二篇": 2, "麻烦发下第二篇": 2, "那第二篇": 2} {
-		list := ask("基层治理")
-		links := regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(list.Text, -1)
-		if r := ask(text); r.Type != ReplyNews || len(links) < n || r.Card.URL != links[n-1][1] {
+		if r, ok := opensItem(ask, "基层治理", text, n); !ok {
 			t.Errorf("%s after a list: %v, want item %d", text, r, n)
 		}
 	}
@@ -1100,6 +1098,54 @@ func TestChoicesAndMoreInTheirWords(t *testing.T) {
 		}
 		if r := ask(text); !paged(r) && r.Type != ReplyNews {
 			t.Errorf("%s after a list: %v", text, r)
+		}
+	}
+}
+
+// opensItem asks question, then text, and reports whether text opened item
+// n of the list question got.
+func opensItem(ask func(string) Reply, question, text string, n int) (Reply, bool) {
+	list := ask(question)
+	links := regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(list.Text, -1)
+	r := ask(text)
+	return r, r.Type == ReplyNews && len(links) >= n && r.Card.URL == links[n-1][1]
+}
+
+// TestChoiceAsTheFooterSaysIt: a list's footer says 回复序号（如 1）查看对应文章，
+// 「更多」看下一批, and followers reply in those words: 回复 2, 请回复2, 回复序号2
+// choose as 2 does, 回复更多 pages as 更多 does (a follower run's find: searched
+// as text, they got a card on an article with 回复 in its title, and the list
+// open was replaced).
+func TestChoiceAsTheFooterSaysIt(t *testing.T) {
+	ask, s := twoPerList(t)
+	for text, n := range map[string]int{"回复 2": 2, "回复2": 2, "请回复2": 2, "回复：2": 2, "回复序号2": 2, "回复序号 1": 1, "序号2": 2,
+		"回复「2」": 2, "回复第二篇": 2, "好的，回复2": 2, "回复二": 2, "回复 1。": 1} {
+		if r, ok := opensItem(ask, "基层治理", text, n); !ok {
+			t.Errorf("%s after a list: %v, want item %d", text, r, n)
+		}
+	}
+	for _, text := range []string{"回复 3", "回复序号12"} {
+		ask("基层治理")
+		if r := ask(text); r.Type != ReplyText || !strings.Contains(r.Text, "1 到 2") {
+			t.Errorf("%s after a list of two: %v, want the range", text, r)
+		}
+	}
+	for _, text := range []string{"回复更多", "回复「更多」", "请回复更多"} {
+		first := ask("基层治理")
+		if r := ask(text); r.Type != ReplyText || !strings.HasPrefix(r.Text, "更多相关文章：") || r.Text == first.Text {
+			t.Errorf("%s after a list: %v, want the next page", text, r)
+		}
+	}
+	// 回复 only opens one: 还有回复吗 asks after a reply, it is no 还有吗.
+	first := ask("基层治理")
+	if r := ask("还有回复吗"); r.Type == ReplyText && strings.Contains(r.Text, "1. ") && r.Text != first.Text {
+		t.Errorf("还有回复吗 after a list paged it: %v", r)
+	}
+	// With nothing open they are what 2 is then: no list to choose from.
+	nobody := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	for _, text := range []string{"回复2", "回复 2", "请回复2", "回复序号2"} {
+		if r := nobody(text); r.Type != ReplyText || r.Text != s.noList {
+			t.Errorf("%s with nothing open: %v, want the no-list reply", text, r)
 		}
 	}
 }
