@@ -1384,11 +1384,23 @@ func (b *Bot) nextAfterCard(ctx context.Context, s *Settings, m Message, card Fo
 	if n == 1 {
 		n = 2 // next holds the card alone, where the second answer would be
 	}
-	if n-2 >= len(next) {
-		// What 更多 would show: the articles mentioning a one-word
-		// question's word (a follower run's find: "no more", and 更多
-		// then listed five).
+	if n-2 >= len(next) && len(next) > 0 {
+		// Past the question's last answer: what 更多 would show.
 		return b.more(ctx, s, m, card)
+	}
+	if len(next) == 0 {
+		// The card was all the question had. What 更多 would show: the
+		// articles mentioning a one-word question's word (a follower
+		// run's find: "no more", and 更多 then listed five); with none,
+		// what 2 gets with no list open, for none was shown (a follower
+		// run's find: after 中央财经委员会第六次会议's one card, 2 said the
+		// question had no more articles, as if a list had run out).
+		seen := map[string]bool{card.Seen[0]: true}
+		if r := b.moreMentions(ctx, s, m, card, seen); r != nil {
+			return r
+		}
+		note(ctx, func(e *Event) { e.Outcome = OutcomeNoList })
+		return []Reply{{Type: ReplyText, Text: s.noList}}
 	}
 	h := next[n-2]
 	// A number chose an answer of the question, as in a list (logged as a

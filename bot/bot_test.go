@@ -1193,7 +1193,8 @@ func TestMoreAfterACard(t *testing.T) {
 		}
 		// 2 or 第二篇 after the card is the question's second answer (a
 		// follower run's find: no list was open, it said), 第三篇 its
-		// third; past its last, there is no more.
+		// third; past its last, there is no more. When the card was all
+		// it had, no list was shown: 2 gets the no-list reply.
 		ask(q)
 		// 1 is the card again (a follower run's find: no list was open,
 		// where 2 opened the second answer).
@@ -1204,8 +1205,8 @@ func TestMoreAfterACard(t *testing.T) {
 		}
 		second := ask("2")
 		switch {
-		case second.Type == ReplyText && second.Text == noMoreThanCard:
-			if r := ask("第二篇"); r.Text != noMoreThanCard {
+		case second.Type == ReplyText && second.Text == b.settings.Load().noList:
+			if r := ask("第二篇"); r.Text != second.Text {
 				t.Errorf("第二篇 after 2 had none, for %s: %v", q, r)
 			}
 		case second.Type == ReplyNews && second.Card.URL != card.Card.URL:
@@ -1249,6 +1250,44 @@ func TestMoreAfterACard(t *testing.T) {
 		if again := ask("2"); again.Type != ReplyNews || !strings.Contains(list.Text, again.Card.URL) {
 			t.Errorf("2 after a card for 第一个和第二个: %v", again)
 		}
+	}
+}
+
+// TestNumberAfterTheOnlyCard: 2 after a card that was all the question had
+// (nothing else relevant, nothing mentioning its word) gets what 2 gets with
+// no list open: no list was shown to choose from (a follower run's find:
+// after 中央财经委员会第六次会议's one card, 2 said the question had no more
+// articles). 更多 still says so, and 1 is the card again.
+func TestNumberAfterTheOnlyCard(t *testing.T) {
+	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	ask := asker(t, b)
+	for _, c := range []struct{ question, text, want string }{
+		{"公文写作", "2", b.settings.Load().noList},
+		{"民主", "第二篇", b.settings.Load().noList},
+		{"深刻领会“两个确立”的决定性意义", "3", b.settings.Load().noList},
+		{"新质生产力：概念、特征与政策要点", "回复2", b.settings.Load().noList},
+		{"公文写作", "更多", noMoreThanCard},
+	} {
+		card := ask(c.question)
+		if card.Type != ReplyNews {
+			t.Fatalf("%s: %v, want a card", c.question, card)
+		}
+		if r := ask(c.text); r.Type != ReplyText || r.Text != c.want {
+			t.Errorf("%s after the card of %s: %v, want %q", c.text, c.question, r, c.want)
+		}
+		if r := ask("1"); r.Type != ReplyNews || r.Card.URL != card.Card.URL {
+			t.Errorf("1 after %s and %s: %v, want the card again", c.question, c.text, r)
+		}
+	}
+	// A one-word question whose word other articles mention: 2 lists
+	// them, as 更多 does.
+	c, answer := answeredAndMentioned()
+	ask = asker(t, newDemoBot(t, c, NewMemoryFollowUps()))
+	if r := ask("枫桥经验"); r.Type != ReplyNews || r.Card.URL != answer.URL {
+		t.Fatalf("枫桥经验: %+v", r)
+	}
+	if r := ask("2"); !strings.HasPrefix(r.Text, "没有更多专门讲「枫桥经验」的文章了，以下文章提到了它：\n1. ") {
+		t.Errorf("2 after the card of 枫桥经验: %v, want the articles mentioning it", r)
 	}
 }
 
@@ -1375,10 +1414,9 @@ func TestMentionsWhenNothingAnswers(t *testing.T) {
 	}
 }
 
-// TestMoreMentionsAfterTheAnswers: 更多 after the last article answering a
-// one-word question lists those that mention it (a follower run's find:
-// after 枫桥经验's card it said there were no more, with news mentioning it).
-func TestMoreMentionsAfterTheAnswers(t *testing.T) {
+// answeredAndMentioned is mentioningCatalog with one article answering
+// 枫桥经验, which the others mention.
+func answeredAndMentioned() (*demoCatalog, content.Article) {
 	c := mentioningCatalog()
 	answer := content.Article{ID: "fq", Title: "新时代枫桥经验是什么", URL: "https://example.com/fq", Summary: "枫桥经验的来历与做法。",
 		Body: "枫桥经验诞生于浙江诸暨枫桥镇。"}
@@ -1387,6 +1425,14 @@ func TestMoreMentionsAfterTheAnswers(t *testing.T) {
 		arts = append(arts, a)
 	}
 	c.index, c.byID["fq"] = mustIndex(arts), answer
+	return c, answer
+}
+
+// TestMoreMentionsAfterTheAnswers: 更多 after the last article answering a
+// one-word question lists those that mention it (a follower run's find:
+// after 枫桥经验's card it said there were no more, with news mentioning it).
+func TestMoreMentionsAfterTheAnswers(t *testing.T) {
+	c, answer := answeredAndMentioned()
 	ask := asker(t, newDemoBot(t, c, NewMemoryFollowUps()))
 	if r := ask("枫桥经验"); r.Type != ReplyNews || r.Card.URL != answer.URL {
 		t.Fatalf("枫桥经验: %+v", r)
