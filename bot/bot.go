@@ -677,10 +677,18 @@ func recentTopic(text string) (string, bool) {
 // is found, nil, and the text is searched as typed, as it was before (a
 // follower run's find: the topic alone, 压力大, got confident cards).
 func (b *Bot) newest(ctx context.Context, s *Settings, m Message, topic string) []Reply {
+	return b.newestAfter(ctx, s, m, topic, m.Text, "")
+}
+
+// newestAfter is newest with lead before the list's header, topic named
+// there as typed has it (asTyped). With a lead (why the newest answer:
+// 2026年11月没有「国常会」的文章。) one surely relevant is listed too, and
+// with none it is nil: the topic's own answer would not say why it came.
+func (b *Bot) newestAfter(ctx context.Context, s *Settings, m Message, topic, typed, lead string) []Reply {
 	// 两会 and 国常会 are topics; 压力大, 三天 and 功能 are not. 医保 is
 	// not one either, and has its list when its articles are sure.
 	chat := utf8.RuneCountInString(topic) <= 3 && !b.catalog.Topic(topic)
-	if namesYear.MatchString(topic) {
+	if namesYear.MatchString(topic) && lead == "" {
 		if chat {
 			return nil
 		}
@@ -691,9 +699,9 @@ func (b *Bot) newest(ctx context.Context, s *Settings, m Message, topic string) 
 	case err != nil:
 		b.log.ErrorContext(ctx, "search", "err", err)
 		return b.noMatch(ctx, s, m, 0)
-	case len(found) == 0 && mentions, len(found) < 2 && !mentions && chat:
+	case len(found) == 0 && mentions, len(found) < 2 && !mentions && chat, len(found) == 0 && lead != "":
 		return nil
-	case len(found) < 2 && !mentions: // relevant, not two surely (最新的焦裕禄精神: a follower run's find, no match)
+	case len(found) < 2 && !mentions && lead == "": // relevant, not two surely (最新的焦裕禄精神: a follower run's find, no match)
 		return b.search(ctx, s, m, topic, 0)
 	}
 	more := len(found) > s.search.MaxResults
@@ -713,7 +721,8 @@ func (b *Bot) newest(ctx context.Context, s *Settings, m Message, topic string) 
 		}
 		slices.SortStableFunc(e.Hits, func(a, b Scored) int { return cmp.Compare(b.Score, a.Score) })
 	})
-	reply, ids := listReplyWith(found, newestHeaderFor(asTyped(m.Text, topic), mentions), true, more)
+	header := newestHeaderFor(asTyped(typed, topic), mentions)
+	reply, ids := listReplyWith(found, func(n int) string { return lead + header(n) }, true, more)
 	list := FollowUp{Query: asked(m), Search: topic, Mentions: mentions, Newest: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
@@ -882,8 +891,16 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		measure = m[2]
 	}
 	// And a month (国常会, then 3月的呢: a re-check follower run's find,
-	// which listed every article of March).
+	// which listed every article of March), or one named by today or with
+	// its year (上个月呢, 这个月的呢, 那2025年3月的: a follower run's find,
+	// 国常会, then 那上个月呢, got 2026年11月没有文章。 above the latest five
+	// of any topic, as the month's news).
 	month, isMonth := monthFollowUp(core)
+	named, isNamed := period{}, false
+	if !isMonth {
+		named, isNamed = monthNamed(core, now.In(chinaTime))
+		isMonth = isNamed
+	}
 	if !asked && !((isYear || measure != "" || isMonth) && (led || of)) {
 		return nil, false
 	}
@@ -923,17 +940,27 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		return nil, true // the list read: not a way to keep
 	case isMonth:
 		// In place of the question's own month, of the year it names, or
-		// else the last such month up to today.
+		// else the last such month up to today; a month named by today or
+		// with its year, in place of the question's year too.
 		topic := strings.TrimSpace(monthWritten.ReplaceAllString(list.Search, "$1 "))
-		if namesYear.MatchString(topic) {
-			return b.search(ctx, s, m, fmt.Sprintf("%d月 %s", month, topic), 0), true
+		switch {
+		case isNamed:
+			from, _ := time.Parse(content.DateLayout, named.from)
+			topic = withoutYears(topic)
+			return b.monthAsked(ctx, s, m, list, topic, named.name+" "+topic, from.Year(), int(from.Month())), true
+		case namesYear.MatchString(topic):
+			year := 0 // 去年, 二〇二四年: no year to look the month up in
+			if ys := yearsIn(topic); len(ys) == 1 {
+				year = ys[0]
+			}
+			return b.monthAsked(ctx, s, m, list, topic, fmt.Sprintf("%d月 %s", month, topic), year, month), true
 		}
 		today := now.In(chinaTime)
 		year := today.Year()
 		if month > int(today.Month()) {
 			year--
 		}
-		return b.search(ctx, s, m, fmt.Sprintf("%d年%d月 %s", year, month, topic), 0), true
+		return b.monthAsked(ctx, s, m, list, topic, fmt.Sprintf("%d年%d月 %s", year, month, topic), year, month), true
 	}
 	// A year after the topic's newest (国常会最近开了什么会, then
 	// 那2023年的呢: a follower run's find, which got a card on 2023's
@@ -941,7 +968,17 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// The year asked in place of the question's own (2025年政府工作报告, then
 	// 2024年的呢; 2022年的呢, then 2021年的呢): with both, the list held the
 	// year asked before above the one asked now.
-	return b.search(ctx, s, m, core+" "+withoutYears(list.Search), 0), true
+	query := core + " " + withoutYears(list.Search)
+	if at := monthWritten.FindAllStringSubmatchIndex(list.Search, -1); len(at) == 1 {
+		// The question's month of that year (3月的呢, then 2025年的呢), as
+		// a month asked is: said when the topic has none then.
+		if month, ok := monthFollowUp(list.Search[at[0][3]:at[0][1]]); ok {
+			year, _ := strconv.Atoi(strings.TrimSuffix(core, "年"))
+			topic := core + " " + withoutYears(strings.TrimSpace(monthWritten.ReplaceAllString(list.Search, "$1 ")))
+			return b.monthAsked(ctx, s, m, list, topic, query, year, month), true
+		}
+	}
+	return b.search(ctx, s, m, query, 0), true
 }
 
 // numbered is a count with its measure (十七号, 80周年, 第二十三届's 二十三届);
@@ -965,6 +1002,67 @@ func monthFollowUp(text string) (int, bool) {
 		n, _ = hanNumber(digits)
 	}
 	return n, n >= 1 && n <= 12
+}
+
+// monthNamed reads text as a month alone named by today or with its year
+// (上个月, 上月, 这个月, 去年11月, 2025年3月), as readPeriod reads one: not
+// one to come.
+func monthNamed(text string, today time.Time) (period, bool) {
+	if !strings.HasSuffix(strings.TrimSuffix(text, "份"), "月") {
+		return period{}, false // most texts: no regexp for them
+	}
+	p, rest, ok := readPeriod(text, today)
+	return p, ok && strings.TrimSpace(rest) == "" && !p.ahead && strings.HasSuffix(p.name, "月")
+}
+
+// monthAsked answers a month asked of the question before (3月的呢, 上个月呢)
+// with query, the question with the month in place of its own. When the
+// topic has no article of that month (year; 0 when it is not known), a
+// line says so above the topic's newest, of the year the topic names if
+// it names one, for a month asked next to be of it (a follower run's find:
+// 国常会, then 那上个月呢, got the month's news of any topic, or the latest
+// five under 2026年11月没有文章。; searched, the month a word no article has,
+// the topic's articles came as if of that month).
+func (b *Bot) monthAsked(ctx context.Context, s *Settings, m Message, list FollowUp, topic, query string, year, month int) []Reply {
+	if named := cmp.Or(withoutYears(topic), topic); year > 0 && topic != "" {
+		hits, err := b.catalog.Search(ctx, query, moreDepth)
+		of := func(h content.Hit) bool { return h.Score >= s.search.MinScore && ofMonth(h.Article, year, month) }
+		if err == nil && !slices.ContainsFunc(hits, of) {
+			lead := fmt.Sprintf(noneOfMonth, year, month, html.EscapeString(Cut(asTyped(list.Query, named), listTitle)))
+			if r := b.newestAfter(ctx, s, m, topic, list.Query, lead); r != nil {
+				return r
+			}
+		}
+	}
+	return b.search(ctx, s, m, query, 0)
+}
+
+// noneOfMonth leads the topic's newest when it has no article of the month
+// asked.
+const noneOfMonth = "%d年%d月没有「%s」的文章。"
+
+// ofMonth reports whether a is of a month, as the search reads a month
+// asked with its year: published in it, or in the month after naming it
+// in its title or summary (a month's figures come out in the next).
+func ofMonth(a content.Article, year, month int) bool {
+	start := time.Date(year, time.Month(month), 1, 0, 0, 0, 0, time.UTC)
+	p := a.PublishedOn
+	switch {
+	case strings.HasPrefix(p, start.Format("2006-01-")):
+		return true
+	case !strings.HasPrefix(p, start.AddDate(0, 1, 0).Format("2006-01-")):
+		return false
+	}
+	named := fmt.Sprintf("%d月", month)
+	for _, text := range []string{a.Title, a.Summary} {
+		for i := strings.Index(text, named); i >= 0; i = strings.Index(text, named) {
+			if i == 0 || text[i-1] < '0' || text[i-1] > '9' { // 11月 holds 1月
+				return true
+			}
+			text = text[i+len(named):]
+		}
+	}
+	return false
 }
 
 // yearFollowUp reads text as a year alone, written as followers do (2024年,
@@ -1006,17 +1104,31 @@ var yearWritten = regexp.MustCompile(`(?:19|20)\d\d ?(?:年度|年的|年)?`)
 func withoutYears(text string) string {
 	var b strings.Builder
 	at := 0
-	digit := func(i int) bool { return i >= 0 && i < len(text) && '0' <= text[i] && text[i] <= '9' }
-	for _, loc := range yearWritten.FindAllStringIndex(text, -1) {
-		if digit(loc[0]-1) || digit(loc[0]+4) { // a longer number's digits
-			continue
-		}
+	for _, loc := range yearSpans(text) {
 		b.WriteString(text[at:loc[0]])
 		b.WriteByte(' ')
 		at = loc[1]
 	}
 	b.WriteString(text[at:])
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// yearsIn are the years text names in digits (2025年政府工作报告: 2025).
+func yearsIn(text string) []int {
+	var years []int
+	for _, loc := range yearSpans(text) {
+		y, _ := strconv.Atoi(text[loc[0] : loc[0]+4])
+		years = append(years, y)
+	}
+	return years
+}
+
+// yearSpans are where text names a year in digits (yearWritten), not the
+// digits of a longer number.
+func yearSpans(text string) [][]int {
+	digit := func(i int) bool { return i >= 0 && i < len(text) && '0' <= text[i] && text[i] <= '9' }
+	spans := yearWritten.FindAllStringIndex(text, -1)
+	return slices.DeleteFunc(spans, func(loc []int) bool { return digit(loc[0]-1) || digit(loc[0]+4) }) // a longer number's digits
 }
 
 // readNewsPeriod reads the week or month text names, for its news (not

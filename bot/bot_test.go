@@ -2422,6 +2422,79 @@ func TestTopicFollowUp(t *testing.T) {
 	}
 }
 
+// firstShown is the address of a reply's card, or of its list's first
+// article, or else its text.
+func firstShown(r Reply) string {
+	if r.Card != nil {
+		return r.Card.URL
+	}
+	if m := regexp.MustCompile(`href="([^"]*)"`).FindStringSubmatch(r.Text); m != nil {
+		return m[1]
+	}
+	return r.Text
+}
+
+// TestMonthBeforeFollowUp: 上个月呢 after a topic's answer is the topic's
+// month before today, as 3月的呢 is a month named; a month the topic has no
+// article in says so above the topic's newest, and a year asked next keeps
+// the topic (a follower run's finds: 国常会, then 那上个月呢, got
+// 2026年11月没有文章。 above the latest five of any topic, and 去年的呢 after
+// that a card on another topic's year).
+func TestMonthBeforeFollowUp(t *testing.T) {
+	var arts []content.Article
+	for i, day := range []string{"2026-03-13", "2026-04-18", "2025-03-12", "2026-02-21", "2025-11-06"} {
+		d, _ := time.Parse(time.DateOnly, day)
+		arts = append(arts, content.Article{ID: fmt.Sprintf("cw%d", i), Title: "李强主持召开国务院常务会议",
+			Summary:     fmt.Sprintf("%d年%d月%d日，国务院总理李强主持召开国务院常务会议，研究部署有关工作。", d.Year(), d.Month(), d.Day()),
+			PublishedOn: day, URL: fmt.Sprintf("https://example.com/cw%d", i)})
+	}
+	// Other topics' news of the months asked: the month's news, which the
+	// follow-up must not list.
+	for _, day := range []string{"2026-03-25", "2026-04-20", "2026-11-20", "2026-01-15"} {
+		arts = append(arts, content.Article{ID: "other-" + day, Title: "各地春耕生产和冬季供暖有序推进", Summary: day + "，各地工作有序推进。",
+			PublishedOn: day, URL: "https://example.com/other-" + day})
+	}
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		today      string
+		texts      []string
+		want, lead string // the first article (cwN), and the text before the list ("" for none)
+	}{
+		{"2026-05-10", []string{"国务院常务会议", "上个月呢"}, "cw1", ""},
+		{"2026-05-10", []string{"国务院常务会议", "那上个月呢"}, "cw1", ""},
+		{"2026-05-10", []string{"国务院常务会议", "上个月的呢"}, "cw1", ""},
+		{"2026-05-10", []string{"国务院常务会议", "上月的呢"}, "cw1", ""},
+		{"2026-04-25", []string{"国务院常务会议", "上个月呢"}, "cw0", ""},
+		{"2026-04-25", []string{"国务院常务会议", "这个月呢"}, "cw1", ""},
+		{"2026-05-10", []string{"国务院常务会议", "那2025年3月的"}, "cw2", ""},
+		{"2026-05-10", []string{"国务院常务会议", "去年3月的呢"}, "cw2", ""},
+		// None in the month: said, and the topic's newest below.
+		// (The demo's meeting, of September, the newest.)
+		{"2026-12-04", []string{"国务院常务会议", "那上个月呢"}, "mpbot-demo/guochanghui", "2026年11月没有「国务院常务会议」的文章。「国务院常务会议」最新的文章："},
+		{"2026-05-10", []string{"国务院常务会议", "1月的呢"}, "cw1", "2026年1月没有「国务院常务会议」的文章。「国务院常务会议」最新的文章："},
+		// A year then keeps the topic, and the month asked: the topic's
+		// articles of that month, or of the year when it has none then.
+		{"2026-04-25", []string{"国务院常务会议", "上个月呢", "去年的呢"}, "cw2", ""},
+		{"2026-05-10", []string{"国务院常务会议", "上个月呢", "去年的呢"}, "cw4", "2025年4月没有「国务院常务会议」的文章。「2025年 国务院常务会议」最新的文章："},
+		{"2026-12-04", []string{"国务院常务会议", "上个月呢", "去年的呢"}, "cw2", ""},
+	} {
+		now, _ := time.ParseInLocation(time.DateOnly, c.today, chinaTime)
+		now = now.Add(9 * time.Hour)
+		ask := asker(t, New(s, Deps{Catalog: catalogOf(append(content.DemoArticles(), arts...)), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler),
+			Now: func() time.Time { return now }}))
+		var r Reply
+		for _, text := range c.texts {
+			r = ask(text)
+		}
+		if got := firstShown(r); got != "https://example.com/"+c.want || !strings.HasPrefix(r.Text, c.lead) {
+			t.Errorf("%s, %s: %s first, want %s, in %+v", c.today, strings.Join(c.texts, ", "), got, c.want, r)
+		}
+	}
+}
+
 // TestChoiceOfAnArticleGone: a number choosing an article removed since
 // its list was sent says so (a fleet run's find: the no-match reply, as if
 // the number had been searched); the others still open.
@@ -2513,15 +2586,6 @@ func TestNumberFollowUp(t *testing.T) {
 	}
 	b := New(set, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler)})
 	ask := asker(t, b)
-	first := func(r Reply) string {
-		if r.Card != nil {
-			return r.Card.URL
-		}
-		if m := regexp.MustCompile(`href="([^"]*)"`).FindStringSubmatch(r.Text); m != nil {
-			return m[1]
-		}
-		return r.Text
-	}
 	// Another follower's 那十八号呢 after a question counting nothing
 	// is searched as typed, and its way is not kept for the next.
 	other := func(text string) Reply {
@@ -2534,7 +2598,7 @@ func TestNumberFollowUp(t *testing.T) {
 		{"神舟十七号", "https://example.com/s17-"}, {"那十八号呢", "https://example.com/s18-"}, {"十七号的呢", "https://example.com/s17-"},
 		{"抗战胜利80周年", "https://example.com/kz80"}, {"那70周年呢", "https://example.com/kz70"},
 	} {
-		if got := first(ask(step.text)); !strings.HasPrefix(got, step.want) {
+		if got := firstShown(ask(step.text)); !strings.HasPrefix(got, step.want) {
 			t.Errorf("%s: %s first, want %s…", step.text, got, step.want)
 		}
 	}
