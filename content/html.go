@@ -553,12 +553,63 @@ func dropMetaLines(body string) string {
 	var keep []string
 	for i, p := range strings.Split(body, "\n\n") {
 		// A date line at the top is the page's; at the end of a
-		// communiqué it is the document's own.
-		if !metaLine(p) && !(i < 3 && dateLineRe.MatchString(p)) {
+		// communiqué it is the document's own. So is a breadcrumb at
+		// the top: one of plain text (当前位置：首页 > 政策解读, common on
+		// government sites) began an article's body, the heading repeated
+		// after it, and a column's list page imported as an article of
+		// its titles, the breadcrumb its summary (an operator run's find),
+		// where a breadcrumb of links is known for a list's by linksOnly.
+		if !metaLine(p) && !(i < 3 && (dateLineRe.MatchString(p) || breadcrumbLine(p))) {
 			keep = append(keep, p)
 		}
 	}
 	return strings.Join(keep, "\n\n")
+}
+
+// breadcrumbLabelRe is a breadcrumb's label: 当前位置：, 您现在的位置：,
+// 您所在的位置是：. A bare 位置： (bareLocationRe) names a notice's place
+// as often, and opens a breadcrumb only when its first crumb is the home
+// page.
+var (
+	breadcrumbLabelRe = regexp.MustCompile(`^(?:(?:您|你)(?:现在|当前|目前|所在)?|当前所在|当前|现在|目前|所在)的?位置是?\s*[:：]`)
+	bareLocationRe    = regexp.MustCompile(`^位置\s*[:：]`)
+	// breadcrumbSepRe is what stands between crumbs (>, ›, », →, >>, /;
+	// a hyphen with spaces around it, not one inside a name).
+	breadcrumbSepRe = regexp.MustCompile(`\s*(?:[>＞›»→/／]+|\s[-—]+\s)\s*`)
+	// breadcrumbHomeRe is the home page a trail without a label starts at.
+	breadcrumbHomeRe = regexp.MustCompile(`^(?:网站首页|首页|主页|网站主页|返回首页)$`)
+)
+
+// breadcrumbLine reports whether a paragraph is only a breadcrumb: a label
+// (当前位置：) or the home page first, then short crumbs that are no
+// sentence, 当前位置：首页 > 政策解读 > 正文, 首页 » 新闻中心.
+func breadcrumbLine(p string) bool {
+	p = strings.TrimSpace(p)
+	if utf8.RuneCountInString(p) > 100 || strings.ContainsAny(p, "。！？!?") {
+		return false
+	}
+	label := breadcrumbLabelRe.FindString(p)
+	rest := p[len(label):]
+	if label == "" {
+		rest = p[len(bareLocationRe.FindString(p)):]
+	}
+	var crumbs []string
+	for _, c := range breadcrumbSepRe.Split(strings.TrimSpace(rest), -1) {
+		if c != "" {
+			crumbs = append(crumbs, c)
+		}
+	}
+	for i, c := range crumbs {
+		// The columns are short names; the last crumb may be the
+		// article's title after a label (当前位置：首页 > 政策解读 > 关于…的
+		// 实施意见), and is a column's without one.
+		if (label == "" || i < len(crumbs)-1) && (utf8.RuneCountInString(c) > 24 || strings.ContainsAny(c, "，；,;")) {
+			return false
+		}
+	}
+	// Without a label, only a trail from the home page to somewhere is
+	// one: 首页 > 政策解读, not a line of an article's that says > or /.
+	return label != "" || len(crumbs) >= 2 && breadcrumbHomeRe.MatchString(crumbs[0])
 }
 
 // metaLine reports whether a line only carries date, source, author and

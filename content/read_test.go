@@ -313,6 +313,10 @@ func TestExtractPages(t *testing.T) {
 		// A page on one line: the <title>'s text ran into the source line,
 		// and its author and date were lost (an operator run's find).
 		{"minified.html", "国家安全体系和能力现代化", "推进国家安全体系和能力现代化", "推进国家安全体系和能力现代化", "人民日报（2024年03月05日第09版）（北辰遴选）", "张三", "2024-03-05"},
+		// A breadcrumb of plain text, as government sites write it
+		// (当前位置：首页 > 政策解读 > 正文): it began the body, the heading
+		// repeated after it (an operator run's find).
+		{"text-crumb.html", "我市出台支持中小企业发展若干措施", "近日，市政府印发", "近日，市政府印发", "市发展改革委", "", "2024-06-18"},
 	} {
 		arts, errs := ReadPaths([]string{filepath.Join("testdata", "pages", c.file)}, ReadOptions{})
 		if len(errs) > 0 || len(arts) != 1 {
@@ -355,6 +359,10 @@ func TestPageWithoutArticle(t *testing.T) {
 		{"home-page.html", false},
 		{"column-list.html", false},
 		{"column-list-dated.html", false},
+		// Its breadcrumb plain text, not links (an operator run's find:
+		// imported as 政策解读, its summary 当前位置：首页 > 政策解读, its
+		// body the four titles with their dates).
+		{"column-list-text-crumb.html", false},
 		{"article-with-links.html", true},
 	} {
 		arts, errs := ReadPaths([]string{filepath.Join("testdata", "pages", c.file)}, ReadOptions{})
@@ -1319,6 +1327,32 @@ func TestWeChatRelatedLinks(t *testing.T) {
 			if strings.Contains(a.Body, s) {
 				t.Errorf("%s: body has %q:\n%s", heading, s, a.Body)
 			}
+		}
+	}
+}
+
+// TestBreadcrumbLine: a breadcrumb of plain text at the top of a page's
+// text is the page's (when labelled, or a trail from 首页); a line of an
+// article's that says > or / or names a place is not.
+func TestBreadcrumbLine(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"当前位置：首页 > 政策解读", true},
+		{"您现在的位置： 首页 >> 新闻中心 >> 正文", true},
+		{"您所在的位置：网站首页 » 政务公开", true},
+		{"当前位置：首页 > 政策解读 > 关于进一步优化营商环境、激发市场活力的实施意见", true},
+		{"首页 > 政策解读 > 正文", true},
+		{"位置：首页 / 通知公告", true},
+		{"首页", false},
+		{"收入 > 支出 > 结余", false},
+		{"位置：市政府三楼会议室", false},
+		{"当前位置：首页。本文介绍如何设置导航。", false},
+		{"首页 > 近日，市政府印发了关于支持中小企业发展的若干措施", false},
+	} {
+		if got := breadcrumbLine(c.line); got != c.want {
+			t.Errorf("breadcrumbLine(%q) = %v, want %v", c.line, got, c.want)
 		}
 	}
 }
