@@ -240,11 +240,30 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 	if len(bytes.TrimSpace(yamlComments.ReplaceAll(data, nil))) == 0 {
 		return nil, fmt.Errorf("%s: the file is empty (or holds only comments): saved half-way? config.yaml lists every key", source)
 	}
-	if err := fileProblems(source, data); err != nil {
-		return nil, err
+	if line, bad := content.NotUTF8Line(data); bad {
+		return nil, fmt.Errorf("%s:%d: not UTF-8 text (saved as GBK?): save the file as UTF-8", source, line)
 	}
-	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
-		return nil, syntaxError(source, data, err)
+	// A key set twice is listed with the file's other problems, not alone
+	// (an operator run's find: the rest showed only once it was fixed).
+	// The rest are those of the file without the repeats, as it reads once
+	// the lines the problems name are deleted; the file as written is not
+	// one config (YAML refuses a key twice, and viper keeps either of
+	// Search: and search:).
+	repeats := repeatedKeys(source, data)
+	read := data
+	if len(repeats) > 0 {
+		var ok bool
+		if read, ok = withoutRepeats(data); !ok {
+			return nil, errors.Join(lineErrors(repeats)...)
+		}
+	}
+	if err := v.ReadConfig(bytes.NewReader(read)); err != nil {
+		if len(repeats) > 0 {
+			// Without them the file is not YAML (an alias of an anchor
+			// the repeat held): the repeats are what to fix first.
+			return nil, errors.Join(lineErrors(repeats)...)
+		}
+		return nil, syntaxError(source, read, err)
 	}
 	v.SetEnvPrefix("MPBOT")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
@@ -290,11 +309,14 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 	if err := cfg.compile(); err != nil {
 		p = append(p, keptProblems(err, p)...)
 	}
-	if len(p) > 0 {
-		lines := yamlLines(data)
+	if len(p) > 0 || len(repeats) > 0 {
+		lines := yamlLines(read)
 		at := make([]int, len(p))
 		for i, e := range p {
 			at[i], p[i] = locate(e, source, lines)
+		}
+		for _, r := range repeats {
+			at, p = append(at, r.line), append(p, r.err)
 		}
 		// In the file's order, so an operator fixes them top to bottom.
 		order := make([]int, len(p))
@@ -316,42 +338,112 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 	return cfg, nil
 }
 
-// fileProblems finds, as file:line, what a file's YAML parse would hide or
-// word without its line: text that is not UTF-8 (a file saved as GBK), and
-// a key twice in one mapping. Keys are read without case, so Search: after
-// search: replaced the whole section, unseen.
-func fileProblems(source string, data []byte) error {
-	if line, bad := content.NotUTF8Line(data); bad {
-		return fmt.Errorf("%s:%d: not UTF-8 text (saved as GBK?): save the file as UTF-8", source, line)
+// lineError is a problem of a file and the line it names.
+type lineError struct {
+	line int
+	err  error
+}
+
+func lineErrors(le []lineError) []error {
+	errs := make([]error, len(le))
+	for i, e := range le {
+		errs[i] = e.err
 	}
+	return errs
+}
+
+// repeatedKeys finds, as file:line, a key twice in one mapping, which a
+// file's YAML parse words without its line or hides: keys are read
+// without case, so Search: after search: replaced the whole section,
+// unseen.
+func repeatedKeys(source string, data []byte) []lineError {
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) != nil {
 		return nil // not YAML: syntaxError says where
 	}
-	var errs []error
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		if n.Kind == yaml.MappingNode {
-			seen := map[string]*yaml.Node{}
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				k := n.Content[i]
-				if first, dup := seen[strings.ToLower(k.Value)]; dup {
-					if first.Value == k.Value {
-						errs = append(errs, fmt.Errorf("%s:%d: %s is already set on line %d", source, k.Line, k.Value, first.Line))
-					} else {
-						errs = append(errs, fmt.Errorf("%s:%d: %s is %s of line %d again (keys are read without case)", source, k.Line, k.Value, first.Value, first.Line))
-					}
-				} else {
-					seen[strings.ToLower(k.Value)] = k
-				}
+	var errs []lineError
+	eachRepeat(&doc, func(k, first *yaml.Node, _ *yaml.Node) {
+		if first.Value == k.Value {
+			errs = append(errs, lineError{k.Line, fmt.Errorf("%s:%d: %s is already set on line %d", source, k.Line, k.Value, first.Line)})
+		} else {
+			errs = append(errs, lineError{k.Line, fmt.Errorf("%s:%d: %s is %s of line %d again (keys are read without case)", source, k.Line, k.Value, first.Value, first.Line)})
+		}
+	})
+	return errs
+}
+
+// eachRepeat calls f with each key of a mapping under n that an earlier
+// key of the same mapping has, without case, the first of them, and its
+// value.
+func eachRepeat(n *yaml.Node, f func(key, first, value *yaml.Node)) {
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if first, dup := seen[strings.ToLower(k.Value)]; dup {
+				f(k, first, n.Content[i+1])
+			} else {
+				seen[strings.ToLower(k.Value)] = k
 			}
 		}
+	}
+	for _, c := range n.Content {
+		eachRepeat(c, f)
+	}
+}
+
+// withoutRepeats is data with the lines of each repeated key and its value
+// emptied, the first of the key kept: the file as it reads once the lines
+// its problems name are deleted, every other line where it was, so that
+// its other problems are found, on their own lines. Not ok when a repeat
+// shares a line with other keys (a flow mapping, {a: 1, a: 2}).
+func withoutRepeats(data []byte) ([]byte, bool) {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil {
+		return nil, false
+	}
+	var all []*yaml.Node
+	var collect func(n *yaml.Node)
+	collect = func(n *yaml.Node) {
+		all = append(all, n)
 		for _, c := range n.Content {
-			walk(c)
+			collect(c)
 		}
 	}
-	walk(&doc)
-	return errors.Join(errs...)
+	collect(&doc)
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	ok := true
+	eachRepeat(&doc, func(k, _, value *yaml.Node) {
+		inside := map[*yaml.Node]bool{k: true}
+		var mark func(n *yaml.Node)
+		mark = func(n *yaml.Node) {
+			inside[n] = true
+			for _, c := range n.Content {
+				mark(c)
+			}
+		}
+		mark(value)
+		// The pair runs to the line before the next node outside it (a
+		// block scalar's text has no nodes of its own), or to the end.
+		end := len(lines)
+		for _, n := range all {
+			switch {
+			case inside[n] || n.Kind == yaml.DocumentNode || n.Line < k.Line:
+			case n.Line == k.Line:
+				ok = false // a flow mapping's other keys share its line
+			case n.Line > k.Line:
+				end = min(end, n.Line-1)
+			}
+		}
+		for i := k.Line - 1; i < end && i < len(lines); i++ {
+			if bytes.HasSuffix(lines[i], []byte("\n")) {
+				lines[i] = []byte("\n")
+			} else {
+				lines[i] = nil
+			}
+		}
+	})
+	return bytes.Join(lines, nil), ok
 }
 
 // syntaxError says where a file that is not YAML goes wrong, as file:line

@@ -306,6 +306,65 @@ wechat:
 	}
 }
 
+// TestCheckListsRepeatsWithTheRest: a key set twice is one problem among
+// the file's others, all listed in one run in the file's order (an
+// operator run's find: it was the only one printed, the rule's replly:,
+// the rule named twice, type: txt and min_score: high showing only once it
+// was fixed). The rest are read with the first of the two, on their own
+// lines.
+func TestCheckListsRepeatsWithTheRest(t *testing.T) {
+	dir := t.TempDir()
+	rest := "replies:\n  no_match: x\n  rules:\n    - name: a\n      keywords: [测试]\n      replly: 测试\n" +
+		"    - name: a\n      keywords: [考试]\n      reply: {type: txt, content: b}\n"
+	for name, c := range map[string]struct {
+		text string
+		want []string
+	}{
+		"twice.yaml": {"search:\n  max_results: 3\n  max_results: 4\n  min_score: high\n" + rest, []string{
+			"twice.yaml: 6 problems:",
+			"twice.yaml:3: max_results is already set on line 2",
+			`twice.yaml:4: search.min_score: not a number (got "high")`,
+			"twice.yaml:8: replies.rules[0] (a): needs a reply or replies",
+			"twice.yaml:10: replies.rules[0].replly: unknown key",
+			`twice.yaml:11: replies.rules[1].name: "a" is already the name of replies.rules[0]`,
+			`twice.yaml:13: replies.rules[1] (a).reply: type "txt" is not one of`,
+		}},
+		"cased.yaml": {"search:\n  max_results: 3\n  min_score: high\nSearch:\n  max_results: 4\n  clear_margin: 0.1\n" + rest, []string{
+			"cased.yaml: 6 problems:",
+			`cased.yaml:3: search.min_score: not a number (got "high")`,
+			"cased.yaml:4: Search is search of line 1 again (keys are read without case)",
+			"cased.yaml:12: replies.rules[0].replly: unknown key",
+			`cased.yaml:15: replies.rules[1] (a).reply: type "txt" is not one of`,
+		}},
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(c.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, errOut := runCmd(t, "check", "--config", path)
+		at := -1
+		for _, want := range c.want {
+			i := strings.Index(errOut, want)
+			if code != 1 || i < 0 || i < at {
+				t.Errorf("check %s: exit %d, want 1 and %q after the problems before it:\n%s", name, code, want, errOut)
+			}
+			at = i
+		}
+	}
+	// A repeat that cannot be left out alone (a flow mapping's, or one
+	// holding an anchor the file uses) is said alone, as before.
+	for name, c := range map[string]struct{ text, want string }{
+		"flow.yaml":   {"search: {max_results: 3, max_results: 4}\nreplies:\n  no_match: x\n  rulez: 1\n", "flow.yaml:1: max_results is already set on line 1"},
+		"anchor.yaml": {"replies:\n  no_match: &x x\n  no_match: &y y\n  default: *y\n  rulez: 1\n", "anchor.yaml:3: no_match is already set on line 2"},
+	} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(c.text), 0o644)
+		if code, _, errOut := runCmd(t, "check", "--config", path); code != 1 || strings.Count(strings.TrimSpace(errOut), "\n") != 0 || !strings.HasSuffix(strings.TrimSpace(errOut), c.want) {
+			t.Errorf("check %s: exit %d, want 1 and %q alone:\n%s", name, code, c.want, errOut)
+		}
+	}
+}
+
 // TestShippedCourtesyRules: with the shipped config, acknowledgements (好的,
 // 收到, OK, as typed or said) get a courtesy reply, not an article about a
 // message received; a question beside one is still searched.
