@@ -43,36 +43,42 @@ func (c *cli) checkCmd() *cobra.Command {
 		Short: "Validate the config and print the compiled rules",
 		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := c.load(cmd)
-			if err != nil {
-				fmt.Fprintln(c.stderr, err)
-				c.warnCutFile()
-				for _, u := range defaultEnvWarnings() {
+			// Every warning goes to stderr, the rules alone to stdout: a
+			// warning on stdout was one line among hundreds of rules, and a
+			// run that read stderr and the exit status saw a file cut inside
+			// a reply's text pass (operator runs' finds).
+			warn := func(ws []string) {
+				for _, u := range ws {
 					fmt.Fprintf(c.stderr, "warning: %s\n", u)
 				}
+			}
+			// What a reload refuses as cut short it tells against the
+			// config it serves; check has the shipped one to tell it
+			// against, and refuses what the reload would, as the reload
+			// does, what the cut broke after it (a file cut inside a line
+			// of it had been warned of, exit 0, where the reload refused
+			// it: an operator run's find).
+			cfg, err := c.load(cmd)
+			if err != nil {
+				if cut := c.cutFile(); cut != nil {
+					fmt.Fprintln(c.stderr, cut)
+				}
+				fmt.Fprintln(c.stderr, err)
+				warn(defaultEnvWarnings())
 				return exitError{1}
 			}
 			if err := cfg.publicDemo(); err != nil { // serve would refuse to start
 				fmt.Fprintf(c.stderr, "%s: %v\n", cfg.source, err)
 				return exitError{1}
 			}
-			// What serve refuses as cut short it tells against the config
-			// it serves; check has the shipped one to tell it against (a
-			// file cut inside a line of it had been said to be ok: an
-			// operator run's find). On stderr, before the rules: on stdout
-			// it was one line above hundreds of rules, and a run that read
-			// stderr and the exit status saw a file cut inside a reply's
-			// text pass (another operator run's find).
 			if cut := cfg.cutInsideShipped(); cut != nil {
-				fmt.Fprintf(c.stderr, "warning: %v\n", cut)
+				fmt.Fprintln(c.stderr, cut)
+				warn(cfg.warnings)
+				return exitError{1}
 			}
 			fmt.Fprintf(c.stdout, "%s: ok (mode %s)\n", cfg.source, cfg.mode())
-			for _, u := range cfg.warnings {
-				fmt.Fprintf(c.stdout, "warning: %s\n", u)
-			}
-			for _, u := range c.unanswered(cmd.Context(), cfg) {
-				fmt.Fprintf(c.stdout, "warning: %s\n", u)
-			}
+			warn(cfg.warnings)
+			warn(c.unanswered(cmd.Context(), cfg))
 			fmt.Fprint(c.stdout, cfg.settings.Describe())
 			return nil
 		},
@@ -84,11 +90,19 @@ func (c *cli) checkCmd() *cobra.Command {
 // what the cut broke follows from it (a cut inside a key, type: te, read
 // as an unknown reply type).
 func (c *cli) warnCutFile() {
-	if data, err := os.ReadFile(c.configPath); err == nil {
-		if cut := cutInsideLineOf(embeddedConfig, data, c.configPath); cut != nil {
-			fmt.Fprintf(c.stderr, "warning: %v\n", cut)
-		}
+	if cut := c.cutFile(); cut != nil {
+		fmt.Fprintf(c.stderr, "warning: %v\n", cut)
 	}
+}
+
+// cutFile says when the config file ends inside a line of the shipped
+// config, as a save cut half-way does; nil when it does not, or cannot be
+// read.
+func (c *cli) cutFile() error {
+	if data, err := os.ReadFile(c.configPath); err == nil {
+		return cutInsideLineOf(embeddedConfig, data, c.configPath)
+	}
+	return nil
 }
 
 func (c *cli) tryCmd() *cobra.Command {

@@ -225,8 +225,8 @@ wechat:
 	// A push mode that cannot send without the secret is told of (an
 	// operator's find: it failed only when the day's push ran).
 	t.Setenv("MPBOT_PUSH_MODE", "customer")
-	if code, out, _ := runCmd(t, "check", "--config", good); code != 0 || !strings.Contains(out, "warning: push.mode customer sends through WeChat's API, which needs wechat.app_secret") {
-		t.Errorf("check of customer mode without the secret: exit %d\n%s", code, out)
+	if code, out, errOut := runCmd(t, "check", "--config", good); code != 0 || !strings.Contains(errOut, "warning: push.mode customer sends through WeChat's API, which needs wechat.app_secret") || strings.Contains(out, "warning:") {
+		t.Errorf("check of customer mode without the secret: exit %d\n%s%s", code, out, errOut)
 	}
 	t.Setenv("MPBOT_PUSH_MODE", "log")
 	// A key prefix with its colon (fleetop:) makes fleetop::… keys: told,
@@ -234,8 +234,8 @@ wechat:
 	t.Setenv("MPBOT_STATE_DRIVER", "redis")
 	t.Setenv("MPBOT_STATE_REDIS_URL", "redis://127.0.0.1:6379/0")
 	t.Setenv("MPBOT_STATE_KEY_PREFIX", "fleetop:")
-	if code, out, _ := runCmd(t, "check", "--config", good); code != 0 || !strings.Contains(out, `warning: state.key_prefix "fleetop:" ends with a colon`) {
-		t.Errorf("check of a key prefix ending in a colon: exit %d\n%s", code, out)
+	if code, out, errOut := runCmd(t, "check", "--config", good); code != 0 || !strings.Contains(errOut, `warning: state.key_prefix "fleetop:" ends with a colon`) {
+		t.Errorf("check of a key prefix ending in a colon: exit %d\n%s%s", code, out, errOut)
 	}
 	t.Setenv("MPBOT_STATE_DRIVER", "memory")
 	t.Setenv("MPBOT_STATE_KEY_PREFIX", "mpbot")
@@ -290,14 +290,14 @@ wechat:
 	t.Setenv("MPBOT_SERVER_REPLY_BUDGT", "2s")
 	t.Setenv("MPBOT_REPLIES_NO_MATCH", "x")
 	if code, out, errOut := runCmd(t, "check", "--config", short); code != 0 ||
-		!strings.Contains(out, "warning: MPBOT_SERVER_REPLY_BUDGT names no config key (did you mean MPBOT_SERVER_REPLY_BUDGET?)") ||
-		!strings.Contains(out, "warning: MPBOT_REPLIES_NO_MATCH does nothing: replies are edited in the config file only") {
+		!strings.Contains(errOut, "warning: MPBOT_SERVER_REPLY_BUDGT names no config key (did you mean MPBOT_SERVER_REPLY_BUDGET?)") ||
+		!strings.Contains(errOut, "warning: MPBOT_REPLIES_NO_MATCH does nothing: replies are edited in the config file only") {
 		t.Fatalf("unused environment variables: exit %d\n%s%s", code, out, errOut)
 	}
 	// A variable set to nothing sets its key to nothing.
 	t.Setenv("MPBOT_WECHAT_ENCODING_AES_KEY", "")
 	if code, out, errOut := runCmd(t, "check", "--config", short); code != 0 || !strings.Contains(out, "(mode plain)") ||
-		!strings.Contains(out, "warning: MPBOT_WECHAT_ENCODING_AES_KEY is set to nothing, so its key is empty here") {
+		!strings.Contains(errOut, "warning: MPBOT_WECHAT_ENCODING_AES_KEY is set to nothing, so its key is empty here") {
 		t.Fatalf("MPBOT_WECHAT_ENCODING_AES_KEY set empty: exit %d\n%s%s", code, out, errOut)
 	}
 	t.Setenv("MPBOT_SERVER_ADDR", "nowhere")
@@ -765,15 +765,15 @@ func TestCheckWarnsOfRulesWithoutArticles(t *testing.T) {
 	rules := rulesWithoutArticles
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, rules)
-	if code, out, _ := runCmd(t, "check", "--config", cfg); code != 0 || strings.Contains(out, "rule physics") {
-		t.Fatalf("check without a store: %d\n%s", code, out)
+	if code, out, errOut := runCmd(t, "check", "--config", cfg); code != 0 || strings.Contains(out+errOut, "rule physics") {
+		t.Fatalf("check without a store: %d\n%s%s", code, out, errOut)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "mpbot.db")); err == nil {
 		t.Fatal("check made a store")
 	}
 	runCmd(t, "try", "--config", cfg, "你好") // the store, with the demo articles
 	code, out, errOut := runCmd(t, "check", "--config", cfg)
-	if code != 0 || !strings.Contains(out, `warning: rule physics: the search "量子引力黑洞" finds no article`) || strings.Contains(out, "rule fengqiao") {
+	if code != 0 || !strings.Contains(errOut, `warning: rule physics: the search "量子引力黑洞" finds no article`) || strings.Contains(errOut, "rule fengqiao") || strings.Contains(out, "warning:") {
 		t.Fatalf("check with the store: %d\n%s%s", code, out, errOut)
 	}
 }
@@ -1427,8 +1427,8 @@ func TestNoReadingToday(t *testing.T) {
 	if !strings.Contains(logs.String(), warning) {
 		t.Errorf("serve did not warn:\n%s", logs)
 	}
-	if _, out, _ := runCmd(t, "check", "--config", cfg); !strings.Contains(out, strings.ReplaceAll(warning, `\"`, `"`)) {
-		t.Errorf("check did not warn:\n%s", out)
+	if _, _, errOut := runCmd(t, "check", "--config", cfg); !strings.Contains(errOut, strings.ReplaceAll(warning, `\"`, `"`)) {
+		t.Errorf("check did not warn on stderr:\n%s", errOut)
 	}
 	sim := simulatorFor(t, cfg, base)
 	now := time.Now().Unix()
@@ -1475,8 +1475,8 @@ func TestNoReadingToday(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, func() bool { return strings.Count(logs.String(), warning) == 2 }, "the warning of a misspelt category again")
-	if _, out, _ := runCmd(t, "check", "--config", cfg); !strings.Contains(out, strings.ReplaceAll(warning, `\"`, `"`)) {
-		t.Errorf("check did not warn with tomorrow scheduled:\n%s", out)
+	if _, _, errOut := runCmd(t, "check", "--config", cfg); !strings.Contains(errOut, strings.ReplaceAll(warning, `\"`, `"`)) {
+		t.Errorf("check did not warn with tomorrow scheduled:\n%s", errOut)
 	}
 	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", time.Now().In(shanghai).AddDate(0, 0, 2).Format("2006-01-02")); !strings.Contains(out, `nothing to send: no article is of category "政策理论导渎"`) {
 		t.Errorf("push status the day after: %s", out)
@@ -1512,11 +1512,12 @@ func TestComplaintAfterAList(t *testing.T) {
 }
 
 // TestCutFileAtStartAndCheck: a file cut inside a line of the shipped
-// config is said to be cut on check's stderr and in serve's start-up log,
-// as a reload refuses it (an operator run's find: cut inside the greeting's
-// text, check exited 0 with nothing on stderr and serve started without a
-// word, every rule after the cut gone); a whole file without its last line
-// break is not.
+// config is refused by check, exit 1 with the cut said on stderr, as a
+// reload refuses it (an operator run's find: check warned and exited 0
+// where the running serve's reload kept the last good config; before
+// that, check said nothing and serve started without a word, every rule
+// after the cut gone), and said to be cut in serve's start-up log; a whole
+// file without its last line break is neither.
 func TestCutFileAtStartAndCheck(t *testing.T) {
 	dir := t.TempDir()
 	whole, err := os.ReadFile(writeConfig(t, dir, ""))
@@ -1531,23 +1532,29 @@ func TestCutFileAtStartAndCheck(t *testing.T) {
 		}
 		return string(whole[:i])
 	}
-	for _, c := range []struct {
+	cases := []struct {
 		name, text string
 		valid, cut bool
 	}{
 		{"cut inside a value", upTo(greeting) + "        content: 你好！发送关", true, true},
 		{"cut inside a key", upTo(greeting)[:len(upTo(greeting))-len("xt\n")], false, true},
 		{"whole without its last line break", strings.TrimSuffix(string(whole), "\n"), true, false},
-	} {
+	}
+	const said = ") as a file saved half-way does"
+	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			path := filepath.Join(dir, "half.yaml")
 			if err := os.WriteFile(path, []byte(c.text), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			const said = ") as a file saved half-way does"
-			code, _, errOut := runCmd(t, "check", "--config", path)
-			if got := strings.Contains(errOut, "warning: "+path+" ends inside a line (") && strings.Contains(errOut, said); got != c.cut || (code == 0) != c.valid {
-				t.Errorf("check: exit %d, warned on stderr %v, want %v:\n%s", code, got, c.cut, errOut)
+			code, out, errOut := runCmd(t, "check", "--config", path)
+			// The cut is the error, the first line, what it broke after it.
+			first, _, _ := strings.Cut(errOut, "\n")
+			if got := strings.HasPrefix(first, path+" ends inside a line (") && strings.HasSuffix(first, said+"; if it is whole, end it with a line break and save it again"); got != c.cut || (code == 0) == c.cut {
+				t.Errorf("check: exit %d, the cut said first on stderr %v, want %v:\n%s", code, got, c.cut, errOut)
+			}
+			if c.cut && strings.Contains(out, "rule ") {
+				t.Errorf("check of a cut file printed its rules:\n%s", out)
 			}
 			if !c.valid { // serve refuses to start, and says the cut is why
 				if code, _, errOut := runCmd(t, "serve", "--config", path); code == 0 || !strings.Contains(errOut, said) {
@@ -1562,5 +1569,26 @@ func TestCutFileAtStartAndCheck(t *testing.T) {
 				t.Errorf("serve's start: warned %v, want %v:\n%s", got, c.cut, logs)
 			}
 		})
+	}
+	// The same files saved over the whole one a serve runs: its reload
+	// refuses what check refuses, and applies what check passes.
+	live := filepath.Join(dir, "live.yaml")
+	if err := os.WriteFile(live, whole, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncBuffer{}
+	_, stop := startServe(t, live, logs)
+	defer stop()
+	for _, c := range cases {
+		rejected, reloaded := strings.Count(logs.String(), "config rejected"), strings.Count(logs.String(), "config reloaded")
+		if err := os.WriteFile(live, []byte(c.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, func() bool {
+			return strings.Count(logs.String(), "config rejected") > rejected || strings.Count(logs.String(), "config reloaded") > reloaded
+		}, "the reload of "+c.name)
+		if got := strings.Count(logs.String(), "config rejected") > rejected; got != c.cut {
+			t.Errorf("reload of %s: rejected %v, want %v as check:\n%s", c.name, got, c.cut, logs)
+		}
 	}
 }
