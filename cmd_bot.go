@@ -63,7 +63,16 @@ func (c *cli) checkCmd() *cobra.Command {
 				if cut := c.cutFile(); cut != nil {
 					fmt.Fprintln(c.stderr, cut)
 				}
-				fmt.Fprintln(c.stderr, err)
+				// A problem is said at its file and line, which editors
+				// and terminals jump to; one that names no place in the
+				// file (a --config file not there, a key the file lacks)
+				// is said as every command says its errors (an operator
+				// run's find: "config: open …" alone).
+				if msg := err.Error(); strings.HasPrefix(msg, c.configPath+":") {
+					fmt.Fprintln(c.stderr, msg)
+				} else {
+					fmt.Fprintln(c.stderr, "mpbot:", msg)
+				}
 				warn(defaultEnvWarnings())
 				return exitError{1}
 			}

@@ -588,6 +588,14 @@ queries in one process.`,
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
+// noArticle is the error of an article id the store does not have, with
+// where the ids are: the store's own, "store: schedule nosuch on
+// 2026-12-07: get article nosuch: not found", named no way to find the
+// right one (an operator run's find).
+func noArticle(id string) error {
+	return fmt.Errorf("no article has the id %q: `mpbot articles list` lists the stored articles, each line's first field its id", id)
+}
+
 func (c *cli) articlesCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "articles", Short: "List, show and remove stored articles"}
 	var category string
@@ -638,6 +646,9 @@ func (c *cli) articlesCmd() *cobra.Command {
 			}
 			defer a.close()
 			art, err := a.store.Get(cmd.Context(), args[0])
+			if errors.Is(err, content.ErrNotFound) {
+				return noArticle(args[0])
+			}
 			if err != nil {
 				return err
 			}

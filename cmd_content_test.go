@@ -69,7 +69,7 @@ func TestImportSearchArticles(t *testing.T) {
 	if code, out, _ := runCmd(t, "articles", "rm", "--config", cfg, "md-renmin"); code != 0 || !strings.Contains(out, "removed md-renmin") {
 		t.Fatalf("rm: %d %s", code, out)
 	}
-	if code, _, errOut := runCmd(t, "articles", "show", "--config", cfg, "md-renmin"); code != 1 || !strings.Contains(errOut, "not found") {
+	if code, _, errOut := runCmd(t, "articles", "show", "--config", cfg, "md-renmin"); code != 1 || !strings.Contains(errOut, `no article has the id "md-renmin"`) {
 		t.Fatalf("show after rm: %d %s", code, errOut)
 	}
 	// An id not found is said, and the rest are removed (one had stopped
@@ -317,6 +317,61 @@ func TestUsageErrorsExit2(t *testing.T) {
 	t.Setenv("MPBOT_PUSH_MODE", "customer")
 	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--dry-run"); code != 2 || !strings.Contains(errOut, "wechat.app_secret") {
 		t.Errorf("push in customer mode without an AppSecret: exit %d, want 2\n%s%s", code, out, errOut)
+	}
+}
+
+// TestErrorsPointTheWay: an error says what is wrong in the operator's
+// words and what to do (an operator run's finds): an article id the store
+// does not have was "store: schedule nosuch on 2026-12-07: get article
+// nosuch: not found"; check's missing --config file was "config: open …"
+// without the mpbot: every other error has; a flag or a config key a
+// typo away from one got no "did you mean", as a misspelt MPBOT_ variable
+// does.
+func TestErrorsPointTheWay(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好") // a store with the demo articles
+	day := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(0, 0, 2).Format(content.DateLayout)
+	for _, args := range [][]string{
+		{"schedule", "--config", cfg, "nosuch", day},
+		{"articles", "show", "--config", cfg, "nosuch"},
+		{"push", "--config", cfg, "--date", day, "--article", "nosuch", "--dry-run"},
+	} {
+		code, _, errOut := runCmd(t, args...)
+		if want := "mpbot: no article has the id \"nosuch\": `mpbot articles list` lists the stored articles"; code != 1 || !strings.HasPrefix(errOut, want) || strings.Contains(errOut, "get article") {
+			t.Errorf("%v: exit %d, want 1 and %q:\n%s", args, code, want, errOut)
+		}
+	}
+	missing := filepath.Join(dir, "nosuch.yaml")
+	if code, _, errOut := runCmd(t, "check", "--config", missing); code != 1 || !strings.HasPrefix(errOut, "mpbot: config: open "+missing+": no such file") {
+		t.Errorf("check of a --config file not there: exit %d:\n%s", code, errOut)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", "--config", cfg, "--dryrun", "x.jsonl"}, "mpbot: unknown flag: --dryrun (did you mean --dry-run?)"},
+		{[]string{"push", "--confg", cfg}, "mpbot: unknown flag: --confg (did you mean --config?)"},
+		{[]string{"search", "--config", cfg, "--zzz", "枫桥经验"}, "mpbot: unknown flag: --zzz\n"},
+	} {
+		if code, _, errOut := runCmd(t, c.args...); code != 2 || !strings.HasPrefix(errOut, c.want) {
+			t.Errorf("%v: exit %d, want 2 and %q:\n%s", c.args, code, c.want, errOut)
+		}
+	}
+	typo := filepath.Join(dir, "typo.yaml")
+	os.WriteFile(typo, []byte("serach:\n  max_results: 3\nsearch:\n  max_result: 3\nreplies:\n  no_match: x\n  rulez: []\n  rules:\n"+
+		"    - keywords: [测试]\n      replly: 测试\n      reply: 测试\n      xyz: 1\n"), 0o644)
+	code, _, errOut := runCmd(t, "check", "--config", typo)
+	for _, want := range []string{
+		"typo.yaml:1: serach: unknown key (did you mean search?)",
+		"typo.yaml:4: search.max_result: unknown key (did you mean max_results?)",
+		"typo.yaml:7: replies.rulez: unknown key (did you mean rules?)",
+		"typo.yaml:10: replies.rules[0].replly: unknown key (did you mean reply?)",
+		"typo.yaml:12: replies.rules[0].xyz: unknown key (a typo? config.yaml lists every key)",
+	} {
+		if code != 1 || !strings.Contains(errOut, want) {
+			t.Errorf("check of keys mistyped: exit %d, lacks %q:\n%s", code, want, errOut)
+		}
 	}
 }
 

@@ -86,6 +86,8 @@ usage or config error, 3 when another process holds the day's push.`,
 			case errors.Is(err, store.ErrLeaseHeld):
 				fmt.Fprintln(c.stderr, "mpbot:", err)
 				return exitError{3}
+			case article != "" && errors.Is(err, content.ErrNotFound):
+				return noArticle(article)
 			case errors.Is(err, context.Canceled) && res.Day != "":
 				// SIGTERM or Ctrl-C: it printed only "context canceled".
 				fmt.Fprintf(c.stdout, "%s: interrupted; calls under way finished and were recorded (sent %d)\n", res.Day, res.Sent)
@@ -364,6 +366,9 @@ func (c *cli) scheduleCmd() *cobra.Command {
 				return usageError{fmt.Errorf("%s is past: the schedule is for today and the days to come; `mpbot push --date %s --article %s` sends a missed day's reading", args[1], args[1], args[0])}
 			}
 			art, err := a.store.ScheduleDaily(cmd.Context(), args[1], args[0])
+			if errors.Is(err, content.ErrNotFound) {
+				return noArticle(args[0])
+			}
 			if err != nil {
 				return err
 			}

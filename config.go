@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"math"
 	"net"
 	"net/netip"
@@ -526,13 +527,7 @@ func envWarnings(keys []string, environ []string) []string {
 			continue
 		}
 		why := name + " names no config key"
-		best, bestD := "", 3 // suggest only a near miss
-		for k := range known {
-			if d := editDistance(name, k); d < bestD || d == bestD && k < best {
-				best, bestD = k, d
-			}
-		}
-		if best != "" {
+		if best := nearest(name, slices.Collect(maps.Keys(known)), 2); best != "" {
 			why += " (did you mean " + best + "?)"
 		}
 		out = append(out, why)
@@ -608,6 +603,18 @@ func envName(key string) string {
 	return "MPBOT_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
 }
 
+// nearest is the one of candidates nearest to name, within most edits (a
+// near miss: a typo), the first in order of those as near; "" when none is.
+func nearest(name string, candidates []string, most int) string {
+	best, bestD := "", most+1
+	for _, c := range candidates {
+		if d := editDistance(name, c); d < bestD || d == bestD && c < best {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
 // editDistance is the Levenshtein distance of two ASCII names.
 func editDistance(a, b string) int {
 	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
@@ -638,7 +645,14 @@ func decodeProblems(err error, value func(key string) any) problems {
 			inner := errors.Unwrap(de)
 			if keys, ok := strings.CutPrefix(inner.Error(), "has invalid keys: "); ok {
 				for _, k := range strings.Split(keys, ", ") {
-					p.add(joinKey(de.Name(), k), "unknown key (a typo? config.yaml lists every key)")
+					// The key meant, when one is a near miss, as for a
+					// misspelt MPBOT_ variable (an operator run's find:
+					// a rule's replly: was named without reply).
+					if meant := nearest(k, keysAt(de.Name()), min(2, len(k)-2)); meant != "" {
+						p.add(joinKey(de.Name(), k), "unknown key (did you mean %s?)", meant)
+					} else {
+						p.add(joinKey(de.Name(), k), "unknown key (a typo? config.yaml lists every key)")
+					}
 				}
 				return
 			}
@@ -929,6 +943,53 @@ func keyType(key string) (reflect.Type, bool) {
 		}
 	}
 	return t, true
+}
+
+// keysAt lists the keys a config may have under path, as the decoder names
+// it (replies.rules[0], or the root struct's name for the top level); none
+// when path is no mapping of fixed keys.
+func keysAt(path string) []string {
+	t := reflect.TypeFor[Config]()
+	if path != "" && !strings.HasPrefix(path, "main.") {
+		for part := range strings.SplitSeq(path, ".") {
+			name, _, _ := strings.Cut(part, "[") // rules[0] is an entry of rules
+			var ok bool
+			if t, ok = fieldType(structOf(t), name); !ok {
+				return nil
+			}
+		}
+	}
+	var keys []string
+	var add func(t reflect.Type)
+	add = func(t reflect.Type) {
+		if t.Kind() != reflect.Struct {
+			return
+		}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, opts, _ := strings.Cut(f.Tag.Get("mapstructure"), ",")
+			switch {
+			case opts == "squash" || f.Anonymous && name == "":
+				add(f.Type)
+			case name == "-" || !f.IsExported():
+			case name == "":
+				keys = append(keys, strings.ToLower(f.Name))
+			default:
+				keys = append(keys, name)
+			}
+		}
+	}
+	add(structOf(t))
+	return keys
+}
+
+// structOf is t, or what t holds when it is a list or a pointer (a rule
+// of replies.rules).
+func structOf(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
 }
 
 // fieldType is the type of struct t's field named key, or of a struct's it

@@ -15,6 +15,7 @@ import (
 	_ "time/tzdata" // push.timezone must resolve on machines without zoneinfo
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 func main() {
@@ -92,7 +93,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{flagSuggestion(cmd, err)} })
 	root.PersistentFlags().StringVar(&c.configPath, "config", "config.yaml", "config file (the embedded defaults when ./config.yaml is absent)")
 	root.AddCommand(
 		c.serveCmd(), c.checkCmd(), c.tryCmd(), c.chatCmd(),
@@ -102,6 +103,29 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	)
 	groupsRefuseStrangers(root)
 	return root
+}
+
+// flagSuggestion adds to an unknown flag's error the flag of cmd meant,
+// when one is a near miss, as cobra does for a command but not for a
+// flag (an operator run's find: `import --dryrun` said only "unknown
+// flag: --dryrun", for --dry-run).
+func flagSuggestion(cmd *cobra.Command, err error) error {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return err
+	}
+	var names []string
+	visit := func(f *pflag.Flag) {
+		if !f.Hidden {
+			names = append(names, f.Name)
+		}
+	}
+	cmd.Flags().VisitAll(visit)
+	cmd.InheritedFlags().VisitAll(visit)
+	if meant := nearest(name, names, min(2, len(name)-2)); meant != "" {
+		return fmt.Errorf("%w (did you mean --%s?)", err, meant)
+	}
+	return err
 }
 
 // groupsRefuseStrangers makes every command that only groups others
