@@ -365,6 +365,43 @@ func TestCheckListsRepeatsWithTheRest(t *testing.T) {
 	}
 }
 
+// TestShippedHelpSaysTheReadingComes: a follower gets the daily reading
+// from the day they follow, without sending 订阅, until they send 退订; the
+// shipped help and the push's FAQ say so (an operator run's find: they
+// said 「订阅」每天早上收到它 and 回复「订阅」开启, as if it were opt-in).
+func TestShippedHelpSaysTheReadingComes(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	say := shippedSay(t, cfg)
+	for text, want := range map[string]string{
+		"帮助":     "它每天早上推送给你，不想收到回复「退订」，「订阅」可恢复",
+		"每天几点推送": "每日一读每天早上推送给你，不想收到回复「退订」，「订阅」可恢复",
+	} {
+		if got := say("o_"+text, text); !strings.Contains(got, want) || strings.Contains(got, "「订阅」每天早上收到") || strings.Contains(got, "「订阅」开启") {
+			t.Errorf("%s: %s, want %q", text, got, want)
+		}
+	}
+	// What they say is so: a follower who only followed is one the push
+	// reaches; one who sent 退订 (recorded as serve's bot records it) is not.
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(dir, "mpbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, openid := range []string{"o_followed", "o_stopped"} {
+		if err := st.FollowerSubscribed(ctx, openid, "", time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.SetPushOptOut(ctx, "o_stopped", true, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--dry-run"); code != 0 || !strings.Contains(out, "dry run: 1 follower wants it") {
+		t.Errorf("push --dry-run: exit %d, want the follower who only followed:\n%s%s", code, out, errOut)
+	}
+}
+
 // TestShippedCourtesyRules: with the shipped config, acknowledgements (好的,
 // 收到, OK, as typed or said) get a courtesy reply, not an article about a
 // message received; a question beside one is still searched.
