@@ -256,6 +256,9 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if strings.IndexFunc(text, isWordRune) < 0 && strings.Contains(text, "?") && !hasSymbol(text) {
 		text = "?" // ？？ is ? said twice (the help rule's), not a question to search
 	}
+	if rest, ok := saidBack(text); ok && s.answersWhole(rest) {
+		text = rest
+	}
 	if out, ok := s.opt(text); ok { // the daily reading's on/off switch wins over every rule
 		return b.optOut(ctx, s, m, out)
 	}
@@ -2551,6 +2554,30 @@ var choiceWraps = func() []string {
 // card on an article with 回复 in its title, and the list open was lost).
 // Not at the end: 还有回复吗 asks after a reply, not for more.
 var choiceFronts = longestFirst(append([]string{"回复", "序号"}, choiceWraps...))
+
+// saidBack is text without the 回复 (请回复, 回复「…」) of a reply's own
+// invitation said back: 回复「帮助」查看全部用法 invites 帮助, and followers
+// send 回复帮助 (a follower run's find: 回复帮助, 回复人工 and 回复订阅 got a
+// card on an article with 回复 in its title, 回复退订 no match).
+func saidBack(text string) (string, bool) {
+	for _, front := range []string{"请回复", "回复"} {
+		if rest, ok := strings.CutPrefix(text, front); ok {
+			rest = strings.TrimFunc(rest, func(r rune) bool { return !isWordRune(r) })
+			return rest, rest != ""
+		}
+	}
+	return "", false
+}
+
+// answersWhole reports whether text alone is what the daily reading's
+// switch or a rule answers whole.
+func (s *Settings) answersWhole(text string) bool {
+	if _, ok := s.opt(text); ok || s.optStatus(text) {
+		return true
+	}
+	r, q := s.match(text)
+	return r >= 0 && q == ""
+}
 
 // choiceDigits are the characters a choice is written with.
 const choiceDigits = "0123456789一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩"
