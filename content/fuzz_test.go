@@ -16,6 +16,7 @@ func FuzzReadArticles(f *testing.F) {
 	f.Add([]byte(`{"id":"a","title":"好","url":"https://x/a"}`+"\n{bad"), byte(0))
 	f.Add([]byte("---\ntitle: 标题\nurl: https://x\n---\n# 标题\n\n正文"), byte(1))
 	f.Add([]byte(`<html><head><link rel="canonical" href="https://x/y"></head><body><h1>标题</h1><p>2023-06-26| 来源:某网 正文正文正文</p></body></html>`), byte(2))
+	f.Add([]byte(`<html><head><link rel="canonical" href="https://x/y"></head><body><div>当前位置：首页 &gt; 政策解读</div><h1>标题</h1><p>首页 > 政策 > 正文</p><p>正文正文正文</p></body></html>`), byte(2))
 	f.Fuzz(func(t *testing.T, data []byte, kind byte) {
 		var arts []Article
 		var errs []error
