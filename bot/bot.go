@@ -898,9 +898,9 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// So is a number of the question's counting (神舟十七号, then 那十八号呢;
 	// 抗战胜利80周年, then 那70周年呢: a follower run's finds, the first
 	// read as item 18 of the list, the second searched alone).
-	measure := ""
+	measure, count := "", ""
 	if m := numberedAlone.FindStringSubmatch(core); m != nil && !isYear {
-		measure = m[2]
+		count, measure = m[1], m[3]
 	}
 	// And a month (国常会, then 3月的呢: a re-check follower run's find,
 	// which listed every article of March), or one named by today or with
@@ -946,7 +946,21 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		// question with none has nothing to count (searched as typed).
 		for _, loc := range numbered.FindAllStringSubmatchIndex(list.Search, -1) {
 			if list.Search[loc[4]:loc[5]] == measure {
-				return b.search(ctx, s, m, list.Search[:loc[0]]+core+list.Search[loc[1]:], 0), true
+				return b.search(ctx, s, m, list.Search[:loc[0]]+count+list.Search[loc[1]:], 0), true
+			}
+		}
+		// A question counting nothing (进博会, then 第八届的呢): its topic
+		// with the count, when an answer's title has the count (a follower
+		// run's find: 第八届 alone listed other events' eighth first).
+		// Else as typed: 枫桥经验, then 那十八号呢, is no 枫桥经验 of the 18th.
+		// The answer's title names the topic too, as typed or by another
+		// name (第八届中国国际进口博览会): 第八届工商峰会 is no 进博会's.
+		asked := core + " " + list.Search
+		if hits, err := b.catalog.Search(ctx, asked, 1); err == nil && len(hits) > 0 && hits[0].Score >= s.search.MinScore {
+			title := titleKey(hits[0].Article.Title)
+			names := append(b.catalog.Names(list.Search), titleKey(list.Search))
+			if strings.Contains(title, core) && slices.ContainsFunc(names, func(n string) bool { return strings.Contains(title, n) }) {
+				return b.search(ctx, s, m, asked, 0), true
 			}
 		}
 		return nil, true // the list read: not a way to keep
@@ -994,10 +1008,10 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 }
 
 // numbered is a count with its measure (十七号, 80周年, 第二十三届's 二十三届);
-// numberedAlone, a text that is one.
+// numberedAlone, a text that is one, 第 before it or not (第八届).
 var (
 	numbered      = regexp.MustCompile(`([0-9]+|[零〇一二三四五六七八九十百]+)(号|周年|届|次|期)`)
-	numberedAlone = regexp.MustCompile(`^` + numbered.String() + `$`)
+	numberedAlone = regexp.MustCompile(`^第?(` + numbered.String() + `)$`)
 )
 
 // monthWritten is a month as a question names one (3月, 3月份, 十二月).

@@ -2582,13 +2582,20 @@ func TestNumberFollowUp(t *testing.T) {
 	}
 	// What 70周年 alone finds first (searched as typed, the follow-up got it).
 	arts = append(arts, content.Article{ID: "xj70", Title: "新疆成立70周年", Summary: "庆祝70周年。", PublishedOn: "2025-10-01", URL: "https://example.com/xj70"})
+	// An event's editions, and another event's eighth (what 第八届 alone finds).
+	for _, n := range []string{"七", "八"} {
+		arts = append(arts, content.Article{ID: "expo" + n, Title: "第" + n + "届中国国际进口博览会开幕", Summary: "进博会开幕。", PublishedOn: "2025-11-05", URL: "https://example.com/expo" + n})
+	}
+	arts = append(arts, content.Article{ID: "forum8", Title: "第八届工商峰会举行", Summary: "峰会举行。", PublishedOn: "2024-05-27", URL: "https://example.com/forum8"})
 	keeping := okSearch
 	keeping.CacheSize = 64 // the ways to a search kept: a follow-up's is never one
 	set, err := Compile(demoSpec(), keeping, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := New(set, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler)})
+	catalog := catalogOf(arts)
+	catalog.index.SetSynonyms([][]string{{"进博会", "中国国际进口博览会"}}, nil)
+	b := New(set, Deps{Catalog: catalog, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler)})
 	ask := asker(t, b)
 	// Another follower's 那十八号呢 after a question counting nothing
 	// is searched as typed, and its way is not kept for the next.
@@ -2601,6 +2608,9 @@ func TestNumberFollowUp(t *testing.T) {
 	for _, step := range []struct{ text, want string }{
 		{"神舟十七号", "https://example.com/s17-"}, {"那十八号呢", "https://example.com/s18-"}, {"十七号的呢", "https://example.com/s17-"},
 		{"抗战胜利80周年", "https://example.com/kz80"}, {"那70周年呢", "https://example.com/kz70"},
+		// A question counting nothing: its topic with the count, when an
+		// answer's title has it (a follower run's find).
+		{"进博会", "https://example.com/expo"}, {"第八届的呢", "https://example.com/expo八"}, {"那第七届呢", "https://example.com/expo七"},
 	} {
 		if got := firstShown(ask(step.text)); !strings.HasPrefix(got, step.want) {
 			t.Errorf("%s: %s first, want %s…", step.text, got, step.want)
