@@ -217,6 +217,9 @@ func TestRelativeYears(t *testing.T) {
 		// A month by today's (a follower run's find: 上个月CPI found 涨幅比上个月
 		// 扩大 in a year-old article).
 		"上个月CPI": "2026年5月CPI", "上月的国常会": "2026年5月的国常会", "本月 这个月": "2026年6月 2026年6月",
+		"这个月的政治局会议": "2026年6月的政治局会议", "上个月呢": "2026年5月呢",
+		// Not inside other words (a review's finds: 登上月球 had become 登2026年5月球).
+		"中国人登上月球": "中国人登上月球", "基本月薪": "基本月薪", "马上月底了": "马上月底了", "上上个月CPI": "上上个月CPI", "这个月饼": "这个月饼",
 		// Not words of their own: no year.
 		"如今年轻人 就业": "如今年轻人 就业",
 		"当今年轻人":    "当今年轻人",

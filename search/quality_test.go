@@ -389,6 +389,15 @@ func TestSearchQuality(t *testing.T) {
 			t.Errorf("%s: want %s first, got %v", text, want, ids(hits))
 		}
 	}
+	// A month nobody published in, asked with its year, answers nothing
+	// surely: other months' articles are as far from it as other years'
+	// (a review's finds: a card on April's figures, three other months'
+	// meetings listed at 0.50).
+	for _, text := range []string{"2026年11月居民消费价格", "2026年11月国常会"} {
+		if hits, _ := ix.Search(context.Background(), text, 5); len(hits) > 0 && hits[0].Score >= minScore {
+			t.Errorf("%s: answered with %v at %.2f", text, ids(hits), hits[0].Score)
+		}
+	}
 	// An everyday word for what the titles say (a follower run's find:
 	// 政治局开会 got no match; the meetings' titles say 召开会议).
 	if hits, _ := ix.Search(context.Background(), "政治局开会", 5); len(hits) == 0 || !strings.Contains(hits[0].Article.Title, "政治局召开会议") || hits[0].Score < minScore {

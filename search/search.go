@@ -737,7 +737,7 @@ const dateWordWeight = 0.25
 // name it: [before, from) and [to, after).
 type period struct {
 	before, from, to, after int32
-	year                    string // in digits
+	year                    string // in digits, when first needed
 }
 
 // period is the month a query names with its year (2025年4月), or the year
@@ -750,7 +750,7 @@ func (q *query) period() (_ period, ok bool) {
 	since := func(t time.Time) int32 { return int32(t.Sub(epoch).Hours() / 24) }
 	if len(q.months) == 0 {
 		start := time.Date(q.years[0], 1, 1, 0, 0, 0, 0, time.UTC)
-		return period{since(start.AddDate(0, -1, 0)), since(start), since(start.AddDate(1, 0, 0)), since(start.AddDate(1, 2, 0)), strconv.Itoa(q.years[0])}, true
+		return period{since(start.AddDate(0, -1, 0)), since(start), since(start.AddDate(1, 0, 0)), since(start.AddDate(1, 2, 0)), ""}, true
 	}
 	m := q.months[0].n
 	if m < 1 || m > 12 {
@@ -763,13 +763,25 @@ func (q *query) period() (_ period, ok bool) {
 // holds reports whether an article published on day is of the period q
 // asks about: published in it, or around it and naming it (which only an
 // article with words of the query placed in its title or summary can).
-func (p period) holds(q query, dc *doc, day int32, placed bool) bool {
+func (p *period) holds(q query, dc *doc, day int32, placed bool) bool {
 	switch {
 	case day >= p.from && day < p.to:
-		return true
+		// Unless its title names another month or year: a month's figures
+		// come out in the next (2026年1月居民消费价格 had a card on
+		// 2025年12月CPI, published in January: a review's find).
+		if !placed {
+			return true
+		}
+		if len(q.months) > 0 {
+			return numberAgreement(q.months, dc.titleText, 0) >= 0
+		}
+		return !strings.Contains(dc.titleText, "年") || numberAgreement([]mention{{q.years[0], "年份"}}, dc.titleText, 0) >= 0
 	case !placed || day < p.before || day >= p.after:
 		return false
 	case len(q.months) == 0:
+		if p.year == "" {
+			p.year = strconv.Itoa(q.years[0]) // most queries read no title for it
+		}
 		return namesYear(dc.titleText, p.year)
 	}
 	return numberAgreement(q.months, dc.titleText, 0) > 0 || numberAgreement(q.months, dc.leadText, 0) > 0
@@ -1178,19 +1190,24 @@ func normalizeQuery(s string) string {
 
 // absoluteYears writes the years text names by today's (今年, 去年, 前年) as
 // numbers (2026年), so that they count as typed years do: 去年的GDP增速 asks
-// about last year, which the articles name by its number. Only where the
-// segmenter reads them as words: 如今年轻人 and 以前年度 name no year. The
-// future (明年) is left alone: in a question it is most often about plans
-// made this year. Today is China's: followers and the articles' dates are.
+// about last year, which the articles name by its number; and the months
+// (上个月, 上月, 本月, 这个月) as their year and month (上个月CPI in December
+// 2026 is 2026年11月CPI: as words, 上个月 had found a year-old article
+// saying 涨幅比上个月扩大, a follower run's find). Only where the segmenter
+// reads them as words: 如今年轻人, 以前年度, 登上月球, 基本月薪 and 上上个月
+// name none. The future (明年) is left alone: in a question it is most
+// often about plans made this year. Today is China's: followers and the
+// articles' dates are.
 func (r reader) absoluteYears(text string) string {
-	text = r.absoluteMonths(text)
-	if !strings.Contains(text, "今年") && !strings.Contains(text, "去年") && !strings.Contains(text, "前年") {
+	if !strings.Contains(text, "今年") && !strings.Contains(text, "去年") && !strings.Contains(text, "前年") && !strings.Contains(text, "月") {
 		return text
 	}
-	year := r.ix.thisYear()
+	now := r.ix.now().In(chinaTime)
+	words := r.ix.seg.queryWords(text)
 	var b strings.Builder
 	at, pos := 0, 0 // copied up to at; words looked for from pos
-	for _, w := range r.ix.seg.queryWords(text) {
+	for k := 0; k < len(words); k++ {
+		w := words[k]
 		i := strings.Index(text[pos:], w)
 		if i < 0 {
 			continue // a word cleaned of what the text has; the rest is copied as it is
@@ -1202,21 +1219,34 @@ func (r reader) absoluteYears(text string) string {
 		if len(w) == len("去年底") && strings.ContainsAny(w[len("去年"):], "底初末内") {
 			word, rest = w[:len("去年")], w[len("去年"):]
 		}
-		back := -1
+		written := ""
 		switch word {
-		case "今年":
-			back = 0
-		case "去年":
-			back = 1
-		case "前年":
-			back = 2
-		}
-		if back < 0 {
+		case "今年", "去年", "前年":
+			written = strconv.Itoa(now.Year()-map[string]int{"今年": 0, "去年": 1, "前年": 2}[word]) + "年"
+		case "上个月", "上月", "本月", "这个":
+			if k > 0 && words[k-1] == "上" { // 上上个月: not last month
+				continue
+			}
+			if word == "这个" {
+				// 这个 月: one month only when the text has them side by side.
+				if k+1 == len(words) || words[k+1] != "月" || !strings.HasPrefix(text[pos:], "月") {
+					continue
+				}
+				k++
+				pos += len("月")
+				w += "月"
+			}
+			back := 0
+			if strings.HasPrefix(word, "上") {
+				back = 1
+			}
+			t := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -back, 0)
+			written = fmt.Sprintf("%d年%d月", t.Year(), t.Month())
+		default:
 			continue
 		}
 		b.WriteString(text[at : at+i])
-		b.WriteString(strconv.Itoa(year - back))
-		b.WriteString("年")
+		b.WriteString(written)
 		b.WriteString(rest)
 		at += i + len(w)
 	}
@@ -1276,30 +1306,6 @@ func (ix *Index) thisYear() int { return ix.now().In(chinaTime).Year() }
 func (ix *Index) thisMonth() int {
 	now := ix.now().In(chinaTime)
 	return now.Year()*12 + int(now.Month()) - 1
-}
-
-// relativeMonths are the months followers name by today's, and how many
-// months back each is.
-var relativeMonths = []struct {
-	text string
-	back int
-}{{"上个月", 1}, {"上月", 1}, {"这个月", 0}, {"本月", 0}}
-
-// absoluteMonths writes a month named by today's as its year and month
-// (上个月CPI in December 2026 is 2026年11月CPI): as words, 上个月 found the
-// articles saying 涨幅比上个月扩大, a year-old figure (a follower run's find).
-func (r reader) absoluteMonths(text string) string {
-	if !strings.Contains(text, "月") {
-		return text
-	}
-	for _, m := range relativeMonths {
-		if strings.Contains(text, m.text) {
-			now := r.ix.now().In(chinaTime)
-			t := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -m.back, 0)
-			text = strings.ReplaceAll(text, m.text, fmt.Sprintf("%d年%d月", t.Year(), t.Month()))
-		}
-	}
-	return text
 }
 
 // partyCongress is 党的 before a congress of the reform era's numbers.
@@ -1981,7 +1987,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	N := float64(v.live)
 	var total, unknown float64
 	selective := false
-	_, dated := q.period()
+	asked, dated := q.period()
 	for i := range q.clauses {
 		c := &q.clauses[i]
 		r.clausePostings(c)
@@ -2063,7 +2069,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 				acc.add(d, impactScale/2, float32(idf), 0, false)
 			}
 		}
-	} else if p, ok := q.period(); ok {
+	} else if p := &asked; dated {
 		// So does a month with its year, or a year, for the articles
 		// that found a word of the query and were published in it
 		// (2026年7月政治局会议: the meeting's title names no date, and
@@ -2222,6 +2228,8 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		acc.feats = make([]features, len(cands))
 	}
 	feats := acc.feats[:len(cands)]
+	month, monthAsked := q.period()
+	monthAsked = monthAsked && len(q.months) > 0
 	holdsRarest := func(d uint32) bool { return acc.rarest[d>>6]&(1<<(d&63)) != 0 }
 	// When no candidate has the rarest word, it is the follower's aside
 	// (萌新求助, 蹲一个), not what the answers are about: it cuts nothing.
@@ -2313,7 +2321,14 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		// the body at bodyShare), or the share found as typed phrases.
 		placed := (c.tcv + ix.params.leadShare*c.lcv) / max(c.cover, 1e-9)
 		conf := math.Pow(c.cover, ix.params.coverPow) * max(ix.params.bodyShare+(1-ix.params.bodyShare)*placed, phraseShare)
-		if len(q.years) > 0 && !yearMatch {
+		// Of the year asked, but not of the month asked with it, is as far
+		// from the question (上个月居民消费价格, 2026年11月: a card on
+		// April's figures, as sure as of the month; a review's find).
+		// The month after, naming neither, may hold the month's figures
+		// (2024年6月国内发明专利有效量…, on 7月29日): it neither agrees nor
+		// disagrees, as numberAgreement reads it.
+		yearMiss := len(q.years) > 0 && !yearMatch || monthAsked && !month.holds(q, dc, dc.day, true) && (dc.day < month.to || dc.day >= month.after)
+		if yearMiss {
 			conf *= ix.params.yearMiss
 		}
 		// A recurring title (国内联播快讯) that holds none of the query is a
@@ -2357,7 +2372,7 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 			inTitle = max(inTitle, c.tcv)
 		}
 		feats[i] = features{fBias: 1, fCover: c.cover, fTitle: c.tcv, fLead: c.lcv, fPhrase: phraseShare, fAdjacent: adj,
-			fYearMiss: b2f(len(q.years) > 0 && !yearMatch), fYearMatch: b2f(yearMatch), fNumberMiss: b2f(agree < 0),
+			fYearMiss: b2f(yearMiss), fYearMatch: b2f(yearMatch && !yearMiss), fNumberMiss: b2f(agree < 0),
 			fNumberMatch: b2f(agree > 0), fDigest: b2f(digest), fUnknown: unknown / total, fClauses: queryClauses,
 			fHandConf: c.conf, fTitleExplains: explained, fQueryLen: queryLen, fQueryInTitle: inTitle, fBodyPairs: pairShare}
 		if c.score > best {
