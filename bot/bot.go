@@ -596,10 +596,10 @@ var (
 		"说了什么", "说了啥", "开了什么", "是什么时候开的", "是哪天开的", "是什么时候召开的", "是哪天召开的", "什么时候开的", "什么时候开",
 		"什么时候召开的", "什么时候召开", "哪天召开的", "哪天开的", "开了吗", "决定了什么", "部署了什么",
 		"定了什么", "有什么内容", "有什么进展", "有什么新进展",
-		// The figures asked of a topic (进出口最新数据, 最近的进出口数据,
-		// 最新的社会消费品零售总额是多少: a follower run's finds, each the
-		// relevant articles of any year, a 2022 one first).
-		"数据", "是多少", "多少",
+		// The figures asked of a topic (最新的社会消费品零售总额是多少: a
+		// follower run's find). Not 数据: 人口数据 and 金融数据 are topics
+		// of their own (a review's find: 最新的人口数据 listed 人口's news).
+		"是多少",
 		// 最近国常会都讲了些什么内容: its header had said 「国常会都讲了些什么」.
 		// After the recency word too (国常会最近一次, 求是最新一期: a follower
 		// run's finds, the 2023 meeting's 第一次 first, and no match).
@@ -612,10 +612,6 @@ var (
 // recentGlued are front edges that begin a longer word before what is
 // given (一次性补贴: a review's find, 性补贴 was searched).
 var recentGlued = map[string]string{"一次": "性", "最新": "鲜"}
-
-// recentGluedBack are back edges that end a longer word after what is
-// given (最新的大数据 asks about 大数据, not 大).
-var recentGluedBack = map[string]string{"数据": "大"}
 
 // recentTopic returns the topic a text asks the newest articles of: what is
 // left when a recency word (recentWords) and the words around it are
@@ -642,8 +638,7 @@ func recentTopic(text string) (string, bool) {
 					g, glued := recentGlued[w]
 					return strings.HasPrefix(t, w) && !(glued && strings.HasPrefix(t[len(w):], g))
 				}
-				g, glued := recentGluedBack[w]
-				return strings.HasSuffix(t, w) && !(glued && strings.HasSuffix(t[:len(t)-len(w)], g))
+				return strings.HasSuffix(t, w)
 			})
 			if i < 0 {
 				if n := latestCount.FindString(t); front && n != "" {
