@@ -609,7 +609,12 @@ func breadcrumbLine(p string) bool {
 	}
 	// Without a label, only a trail from the home page to somewhere is
 	// one: 首页 > 政策解读, not a line of an article's that says > or /.
-	return label != "" || len(crumbs) >= 2 && breadcrumbHomeRe.MatchString(crumbs[0])
+	// With one, a trail or the home page: 当前位置：北京市朝阳区建国路88号
+	// and 所在位置：市民中心三楼会议室 are an article's (a review's find).
+	if len(crumbs) == 0 || !breadcrumbHomeRe.MatchString(crumbs[0]) && (label == "" || len(crumbs) < 2) {
+		return false
+	}
+	return label != "" || len(crumbs) >= 2
 }
 
 // metaLine reports whether a line only carries date, source, author and

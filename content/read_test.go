@@ -1350,6 +1350,9 @@ func TestBreadcrumbLine(t *testing.T) {
 		{"位置：市政府三楼会议室", false},
 		{"当前位置：首页。本文介绍如何设置导航。", false},
 		{"首页 > 近日，市政府印发了关于支持中小企业发展的若干措施", false},
+		// A place, labelled (a review's finds).
+		{"所在位置：市民中心三楼会议室", false}, {"当前位置：北京市朝阳区建国路88号", false}, {"目前位置：北纬21.3度、东经115.6度", false},
+		{"当前位置：首页", true}, {"当前位置：政策解读 > 正文", true},
 	} {
 		if got := breadcrumbLine(c.line); got != c.want {
 			t.Errorf("breadcrumbLine(%q) = %v, want %v", c.line, got, c.want)
