@@ -53,10 +53,10 @@ func (c *cli) checkCmd() *cobra.Command {
 				}
 			}
 			// What a reload refuses as cut short it tells against the
-			// config it serves; check has the shipped one to tell it
-			// against, and refuses what the reload would, as the reload
-			// does, what the cut broke after it (a file cut inside a line
-			// of it had been warned of, exit 0, where the reload refused
+			// config it serves, which check cannot see; check tells it
+			// against the shipped one, and refuses a file cut inside a
+			// line of it as the reload would, what the cut broke after it
+			// (it had been warned of, exit 0, where the reload refused
 			// it: an operator run's find).
 			cfg, err := c.load(cmd)
 			if err != nil {

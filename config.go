@@ -916,7 +916,10 @@ func cutInsideLineOf(old, data []byte, source string) error {
 		return nil
 	}
 	for line := range strings.SplitSeq(string(old), "\n") {
-		if line = strings.TrimRight(line, "\r"); len(line) > len(last) && strings.HasPrefix(line, last) {
+		// A line whose rest is its comment is whole (level: info of
+		// level: info    # …: a review's find, check refused a whole file
+		// serve ran on).
+		if rest, ok := strings.CutPrefix(strings.TrimRight(line, "\r"), last); ok && rest != "" && !strings.HasPrefix(strings.TrimSpace(rest), "#") {
 			return endsInsideLine(source, last)
 		}
 	}

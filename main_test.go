@@ -176,11 +176,15 @@ wechat:
 		}
 	}
 	// A whole file of one's own without a last line break is not cut (a
-	// review's find: it was said to be).
+	// review's find: it was said to be), nor one whose last line is a
+	// shipped line less its comment (a review's find: refused, where
+	// serve ran on it).
 	own := filepath.Join(dir, "own.yaml")
-	os.WriteFile(own, []byte("wechat:\n  token: abc"), 0o644)
-	if _, out, errOut := runCmd(t, "check", "--config", own); strings.Contains(out+errOut, "saved half-way") {
-		t.Errorf("check of a whole file without a last line break:\n%s%s", out, errOut)
+	for _, text := range []string{"wechat:\n  token: abc", "replies:\n  no_match: x\nlog:\n  level: info"} {
+		os.WriteFile(own, []byte(text), 0o644)
+		if _, out, errOut := runCmd(t, "check", "--config", own); strings.Contains(out+errOut, "saved half-way") {
+			t.Errorf("check of a whole file without a last line break:\n%s%s", out, errOut)
+		}
 	}
 	// The fault's own line, not the start of its section (an operator's
 	// find: 53 lines before a reply written [R2] 已为你…), past a list
