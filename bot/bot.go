@@ -1047,7 +1047,14 @@ func monthNamed(text string, today time.Time) (period, bool) {
 func (b *Bot) monthAsked(ctx context.Context, s *Settings, m Message, list FollowUp, topic, query string, year, month int) []Reply {
 	if named := cmp.Or(withoutYears(topic), topic); year > 0 && topic != "" {
 		hits, err := b.catalog.Search(ctx, query, moreDepth)
-		of := func(h content.Hit) bool { return h.Score >= s.search.MinScore && ofMonth(h.Article, year, month) }
+		// Relevant, or titled with the topic or another of its names: what
+		// the topic's newest below would list (a review's find: GDP, then
+		// 那2026年1月的, said January had none above its 2026-01-19 article).
+		names := append(b.catalog.Names(named), titleKey(named))
+		of := func(h content.Hit) bool {
+			title := titleKey(h.Article.Title)
+			return (h.Score >= s.search.MinScore || slices.ContainsFunc(names, func(n string) bool { return strings.Contains(title, n) })) && ofMonth(h.Article, year, month)
+		}
 		if err == nil && !slices.ContainsFunc(hits, of) {
 			lead := fmt.Sprintf(noneOfMonth, year, month, html.EscapeString(Cut(asTyped(list.Query, named), listTitle)))
 			if r := b.newestAfter(ctx, s, m, topic, list.Query, lead); r != nil {
