@@ -33,7 +33,8 @@ type Catalog interface {
 	// Topic reports whether word names a topic the search knows (两会, 申论).
 	Topic(word string) bool
 	// Names are word's other names, as the search knows them (CPI's
-	// 居民消费价格); nil when it knows none.
+	// 居民消费价格), and the terms it finds besides (考试's 笔试); nil when
+	// it knows none.
 	Names(word string) []string
 	// Latest are the n articles published last, newest first (what a
 	// follower asking 今天有什么新闻 gets).

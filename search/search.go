@@ -233,7 +233,8 @@ func (ix *Index) Topic(word string) bool {
 }
 
 // Names are word's other names in the synonym groups (CPI: 居民消费价格),
-// normalised as search compares them; nil when no group holds it.
+// and the terms a related entry it leads finds (考试: 笔试, 面试),
+// normalised as search compares them; nil when none holds it.
 func (ix *Index) Names(word string) []string {
 	s := ix.reader().v.synonyms
 	w := NormalizeTerm(word)
@@ -1219,7 +1220,8 @@ func (r reader) absoluteYears(text string) string {
 		written := ""
 		switch word {
 		case "今年", "去年", "前年":
-			written = strconv.Itoa(now.Year()-map[string]int{"今年": 0, "去年": 1, "前年": 2}[word]) + "年"
+			back := strings.Index("今去前", word[:len("今")]) / len("今")
+			written = strconv.Itoa(now.Year()-back) + "年"
 		case "上个月", "上月", "本月", "这个":
 			if k > 0 && words[k-1] == "上" { // 上上个月: not last month
 				continue
