@@ -761,11 +761,10 @@ func (b *Bot) newestOf(ctx context.Context, s *Settings, topic *string, n int) (
 		// on the corpus and were left out (a follower run's find: the
 		// newest listed was months old). Not the merely relevant: a weak
 		// match is not put above a clear answer for being newer.
-		clear, asked := max(s.search.ClearScore, s.search.MinScore), titleKey(*topic)
-		// Or another of its names (最新CPI: the newest figures' titles say
-		// 居民消费价格指数, scored about 0.5, and the list stopped at March's
-		// titled CPI: a follower run's find).
-		names := b.catalog.Names(*topic)
+		// Or by another of its names (最新CPI: the newest figures' titles
+		// say 居民消费价格指数, scored about 0.5, and the list stopped at
+		// March's titled CPI: a follower run's find).
+		clear, titled := max(s.search.ClearScore, s.search.MinScore), b.titled(*topic)
 		// A near tie with a clear answer is as clear: 7月份CPI's 2026 figures
 		// scored 0.79 beside 2025's 0.86, and the list by date named only
 		// 2025's (a follower run's find).
@@ -774,8 +773,7 @@ func (b *Bot) newestOf(ctx context.Context, s *Settings, topic *string, n int) (
 			clear = min(clear, best-newestTie)
 		}
 		for _, h := range relevant {
-			title := titleKey(h.Article.Title)
-			if h.Score >= clear || asked != "" && strings.Contains(title, asked) || slices.ContainsFunc(names, func(n string) bool { return strings.Contains(title, n) }) {
+			if h.Score >= clear || titled(h.Article.Title) {
 				found = append(found, h)
 			}
 		}
@@ -800,6 +798,17 @@ func (b *Bot) newestOf(ctx context.Context, s *Settings, topic *string, n int) (
 	}
 	slices.SortStableFunc(found, func(a, b content.Hit) int { return strings.Compare(when(b), when(a)) })
 	return found, mentions, nil
+}
+
+// titled reports whether a title names topic, as typed or by another of
+// its names (居民消费价格指数 for CPI, 第八届中国国际进口博览会 for 进博会),
+// compared as titleKey has them.
+func (b *Bot) titled(topic string) func(title string) bool {
+	names := slices.DeleteFunc(append(b.catalog.Names(topic), titleKey(topic)), func(n string) bool { return n == "" })
+	return func(title string) bool {
+		t := titleKey(title)
+		return slices.ContainsFunc(names, func(n string) bool { return strings.Contains(t, n) })
+	}
 }
 
 // newestTie is how far below a clear answer an article of a topic's newest
@@ -953,9 +962,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		// name (第八届中国国际进口博览会): 第八届工商峰会 is no 进博会's.
 		asked := core + " " + list.Search
 		if hits, err := b.catalog.Search(ctx, asked, 1); err == nil && len(hits) > 0 && hits[0].Score >= s.search.MinScore {
-			title := titleKey(hits[0].Article.Title)
-			names := append(b.catalog.Names(list.Search), titleKey(list.Search))
-			if strings.Contains(title, core) && slices.ContainsFunc(names, func(n string) bool { return strings.Contains(title, n) }) {
+			if title := hits[0].Article.Title; strings.Contains(titleKey(title), core) && b.titled(list.Search)(title) {
 				return b.search(ctx, s, m, asked, 0), true
 			}
 		}
@@ -1051,10 +1058,9 @@ func (b *Bot) monthAsked(ctx context.Context, s *Settings, m Message, list Follo
 		// Relevant, or titled with the topic or another of its names: what
 		// the topic's newest below would list (a review's find: GDP, then
 		// 那2026年1月的, said January had none above its 2026-01-19 article).
-		names := append(b.catalog.Names(named), titleKey(named))
+		titled := b.titled(named)
 		of := func(h content.Hit) bool {
-			title := titleKey(h.Article.Title)
-			return (h.Score >= s.search.MinScore || slices.ContainsFunc(names, func(n string) bool { return strings.Contains(title, n) })) && ofMonth(h.Article, year, month)
+			return (h.Score >= s.search.MinScore || titled(h.Article.Title)) && ofMonth(h.Article, year, month)
 		}
 		if err == nil && !slices.ContainsFunc(hits, of) {
 			lead := fmt.Sprintf(noneOfMonth, year, month, html.EscapeString(Cut(asTyped(list.Query, named), listTitle)))
