@@ -485,6 +485,14 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if rule < 0 && asksLatest(question) { // 你好，今天有什么新闻: what follows the greeting
 		return b.latest(ctx, s, m)
 	}
+	if p, topic, query, ok := monthTopic(question, now.In(chinaTime)); ok && rule < 0 && !b.smallTalk(topic) {
+		// 上个月的国常会, 本月政治局会议: a month the topic has no article
+		// in is said so above its newest, as the month asked after it is
+		// (a follower run's find: no match, and 本月's newest without a
+		// word of the month).
+		from, _ := time.Parse(content.DateLayout, p.from)
+		return b.monthAsked(ctx, s, m, m.Text, topic, query, from.Year(), int(from.Month()))
+	}
 	if topic, ok := recentTopic(question); ok {
 		kept = false // newest reads the store
 		// 最新的枫桥经验, 国常会最近消息: searched as typed, the recency
@@ -622,7 +630,27 @@ func recentTopic(text string) (string, bool) {
 	if utf8.RuneCountInString(text) > 32 {
 		return "", false
 	}
-	recent := false
+	topic, recent := peeled(text)
+	if !recent {
+		// Inside the question (总书记最近去哪考察了, 两会最近有啥新闻, 国常会
+		// 最近开了什么会): searched with it, they got no match or a 2023
+		// meeting first (a follower run's finds). Without it, the rest is
+		// peeled as before.
+		i := slices.IndexFunc(recentInside, func(w string) bool { return strings.Contains(topic, w) })
+		if i < 0 || strings.Contains(topic, "最新鲜") {
+			return "", false
+		}
+		topic, _ = peeled(strings.Replace(topic, recentInside[i], "", 1))
+	}
+	if topic == "" {
+		return "", false
+	}
+	return topic, true
+}
+
+// peeled is text with the asking around a topic peeled off its ends
+// (recentFront, recentBack), and whether a recency word was among it.
+func peeled(text string) (topic string, recent bool) {
 	peel := func(t string, front bool) string {
 		for {
 			if front {
@@ -657,22 +685,7 @@ func recentTopic(text string) (string, bool) {
 			}
 		}
 	}
-	topic := peel(peel(text, true), false)
-	if !recent {
-		// Inside the question (总书记最近去哪考察了, 两会最近有啥新闻, 国常会
-		// 最近开了什么会): searched with it, they got no match or a 2023
-		// meeting first (a follower run's finds). Without it, the rest is
-		// peeled as before.
-		i := slices.IndexFunc(recentInside, func(w string) bool { return strings.Contains(topic, w) })
-		if i < 0 || strings.Contains(topic, "最新鲜") {
-			return "", false
-		}
-		topic = peel(peel(strings.Replace(topic, recentInside[i], "", 1), true), false)
-	}
-	if topic == "" {
-		return "", false
-	}
-	return topic, true
+	return peel(peel(text, true), false), recent
 }
 
 // newest answers a question for a topic's newest articles: those the
@@ -693,9 +706,8 @@ func (b *Bot) newest(ctx context.Context, s *Settings, m Message, topic string) 
 // 2026年11月没有「国常会」的文章。) one surely relevant is listed too, and
 // with none it is nil: the topic's own answer would not say why it came.
 func (b *Bot) newestAfter(ctx context.Context, s *Settings, m Message, topic, typed, lead string) []Reply {
-	// 两会 and 国常会 are topics; 压力大, 三天 and 功能 are not. 医保 is
-	// not one either, and has its list when its articles are sure.
-	chat := utf8.RuneCountInString(topic) <= 3 && !b.catalog.Topic(topic)
+	// 医保 is no topic either, and has its list when its articles are sure.
+	chat := b.smallTalk(topic)
 	if namesYear.MatchString(topic) && lead == "" {
 		if chat {
 			return nil
@@ -733,6 +745,13 @@ func (b *Bot) newestAfter(ctx context.Context, s *Settings, m Message, topic, ty
 	reply, ids := listReplyWith(found, func(n int) string { return lead + header(n) }, true, more)
 	list := FollowUp{Query: asked(m), Search: topic, Mentions: mentions, Newest: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
+}
+
+// smallTalk reports whether a topic read off a question is small talk:
+// two or three characters the catalog knows as no topic (两会 and 国常会
+// are topics; 压力大, 三天 and 功能 are not).
+func (b *Bot) smallTalk(topic string) bool {
+	return utf8.RuneCountInString(topic) <= 3 && !b.catalog.Topic(topic)
 }
 
 // asTyped is topic as text has it, its letters' case kept (「GDP」, not the
@@ -976,20 +995,20 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		case isNamed:
 			from, _ := time.Parse(content.DateLayout, named.from)
 			topic = withoutYears(topic)
-			return b.monthAsked(ctx, s, m, list, topic, named.name+" "+topic, from.Year(), int(from.Month())), true
+			return b.monthAsked(ctx, s, m, list.Query, topic, named.name+" "+topic, from.Year(), int(from.Month())), true
 		case namesYear.MatchString(topic):
 			year := 0 // 去年, 二〇二四年: no year to look the month up in
 			if ys := yearsIn(topic); len(ys) == 1 {
 				year = ys[0]
 			}
-			return b.monthAsked(ctx, s, m, list, topic, fmt.Sprintf("%d月 %s", month, topic), year, month), true
+			return b.monthAsked(ctx, s, m, list.Query, topic, fmt.Sprintf("%d月 %s", month, topic), year, month), true
 		}
 		today := now.In(chinaTime)
 		year := today.Year()
 		if month > int(today.Month()) {
 			year--
 		}
-		return b.monthAsked(ctx, s, m, list, topic, fmt.Sprintf("%d年%d月 %s", year, month, topic), year, month), true
+		return b.monthAsked(ctx, s, m, list.Query, topic, fmt.Sprintf("%d年%d月 %s", year, month, topic), year, month), true
 	}
 	// A year after the topic's newest (国常会最近开了什么会, then
 	// 那2023年的呢: a follower run's find, which got a card on 2023's
@@ -1004,7 +1023,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		if month, ok := monthFollowUp(list.Search[at[0][3]:at[0][1]]); ok {
 			year, _ := strconv.Atoi(strings.TrimSuffix(core, "年"))
 			topic := core + " " + withoutYears(strings.TrimSpace(monthWritten.ReplaceAllString(list.Search, "$1 ")))
-			return b.monthAsked(ctx, s, m, list, topic, query, year, month), true
+			return b.monthAsked(ctx, s, m, list.Query, topic, query, year, month), true
 		}
 	}
 	return b.search(ctx, s, m, query, 0), true
@@ -1044,6 +1063,28 @@ func monthNamed(text string, today time.Time) (period, bool) {
 	return p, ok && strings.TrimSpace(rest) == "" && !p.ahead && strings.HasSuffix(p.name, "月")
 }
 
+// monthTopic reads text as a month and a topic (上个月的国常会, 2026年11月
+// CPI, 11月的国常会, 本月政治局会议): a month named by today, with its
+// year or in digits, not a Han numeral's month alone (十月革命, 五月天 are
+// topics).
+// The question is returned with the month as its year and number
+// (2026年11月 国常会): the search reads 上个月 by its own clock.
+func monthTopic(text string, today time.Time) (p period, topic, query string, ok bool) {
+	if utf8.RuneCountInString(text) > 32 || !monthByNumber.MatchString(text) {
+		return period{}, "", "", false
+	}
+	p, rest, ok := readNewsPeriod(text, today)
+	if !ok || !strings.HasSuffix(p.name, "月") {
+		return period{}, "", "", false
+	}
+	topic, _ = peeled(rest)
+	// 上个月我考试了 tells of the follower's month (its 我考试 had a list).
+	return p, topic, p.name + " " + strings.TrimSpace(rest), topic != "" && !strings.ContainsAny(topic, "我你您咱")
+}
+
+// monthByNumber is a month named in digits or by today (11月, 上个月, 本月).
+var monthByNumber = regexp.MustCompile(`[0-9]月|(?:上|这|本)个?月`)
+
 // monthAsked answers a month asked of the question before (3月的呢, 上个月呢)
 // with query, the question with the month in place of its own. When the
 // topic has no article of that month (year; 0 when it is not known), a
@@ -1052,7 +1093,7 @@ func monthNamed(text string, today time.Time) (period, bool) {
 // 国常会, then 那上个月呢, got the month's news of any topic, or the latest
 // five under 2026年11月没有文章。; searched, the month a word no article has,
 // the topic's articles came as if of that month).
-func (b *Bot) monthAsked(ctx context.Context, s *Settings, m Message, list FollowUp, topic, query string, year, month int) []Reply {
+func (b *Bot) monthAsked(ctx context.Context, s *Settings, m Message, typed, topic, query string, year, month int) []Reply {
 	if named := cmp.Or(withoutYears(topic), topic); year > 0 && topic != "" {
 		hits, err := b.catalog.Search(ctx, query, moreDepth)
 		// Relevant, or titled with the topic or another of its names: what
@@ -1063,8 +1104,8 @@ func (b *Bot) monthAsked(ctx context.Context, s *Settings, m Message, list Follo
 			return (h.Score >= s.search.MinScore || titled(h.Article.Title)) && ofMonth(h.Article, year, month)
 		}
 		if err == nil && !slices.ContainsFunc(hits, of) {
-			lead := fmt.Sprintf(noneOfMonth, year, month, html.EscapeString(Cut(asTyped(list.Query, named), listTitle)))
-			if r := b.newestAfter(ctx, s, m, topic, list.Query, lead); r != nil {
+			lead := fmt.Sprintf(noneOfMonth, year, month, html.EscapeString(Cut(asTyped(typed, named), listTitle)))
+			if r := b.newestAfter(ctx, s, m, topic, typed, lead); r != nil {
 				return r
 			}
 		}

@@ -2444,19 +2444,7 @@ func firstShown(r Reply) string {
 // 2026年11月没有文章。 above the latest five of any topic, and 去年的呢 after
 // that a card on another topic's year).
 func TestMonthBeforeFollowUp(t *testing.T) {
-	var arts []content.Article
-	for i, day := range []string{"2026-03-13", "2026-04-18", "2025-03-12", "2026-02-21", "2025-11-06"} {
-		d, _ := time.Parse(time.DateOnly, day)
-		arts = append(arts, content.Article{ID: fmt.Sprintf("cw%d", i), Title: "李强主持召开国务院常务会议",
-			Summary:     fmt.Sprintf("%d年%d月%d日，国务院总理李强主持召开国务院常务会议，研究部署有关工作。", d.Year(), d.Month(), d.Day()),
-			PublishedOn: day, URL: fmt.Sprintf("https://example.com/cw%d", i)})
-	}
-	// Other topics' news of the months asked: the month's news, which the
-	// follow-up must not list.
-	for _, day := range []string{"2026-03-25", "2026-04-20", "2026-11-20", "2026-01-15"} {
-		arts = append(arts, content.Article{ID: "other-" + day, Title: "各地春耕生产和冬季供暖有序推进", Summary: day + "，各地工作有序推进。",
-			PublishedOn: day, URL: "https://example.com/other-" + day})
-	}
+	arts := monthsMeetings()
 	s, err := Compile(demoSpec(), okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -2486,7 +2474,7 @@ func TestMonthBeforeFollowUp(t *testing.T) {
 	} {
 		now, _ := time.ParseInLocation(time.DateOnly, c.today, chinaTime)
 		now = now.Add(9 * time.Hour)
-		ask := asker(t, New(s, Deps{Catalog: catalogOf(append(content.DemoArticles(), arts...)), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler),
+		ask := asker(t, New(s, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler),
 			Now: func() time.Time { return now }}))
 		var r Reply
 		for _, text := range c.texts {
@@ -2496,6 +2484,61 @@ func TestMonthBeforeFollowUp(t *testing.T) {
 		// find: HasPrefix of "" held whatever came).
 		if got := firstShown(r); got != "https://example.com/"+c.want || !strings.HasPrefix(r.Text, c.lead) || c.lead == "" && strings.Contains(r.Text, "没有") {
 			t.Errorf("%s, %s: %s first, want %s, in %+v", c.today, strings.Join(c.texts, ", "), got, c.want, r)
+		}
+	}
+}
+
+// monthsMeetings are the demo's articles and a topic's meetings of some
+// months (cwN), with other topics' news of months asked: the month's news,
+// which an answer for the topic's month must not list.
+func monthsMeetings() []content.Article {
+	arts := content.DemoArticles()
+	for i, day := range []string{"2026-03-13", "2026-04-18", "2025-03-12", "2026-02-21", "2025-11-06"} {
+		d, _ := time.Parse(time.DateOnly, day)
+		arts = append(arts, content.Article{ID: fmt.Sprintf("cw%d", i), Title: "李强主持召开国务院常务会议",
+			Summary:     fmt.Sprintf("%d年%d月%d日，国务院总理李强主持召开国务院常务会议，研究部署有关工作。", d.Year(), d.Month(), d.Day()),
+			PublishedOn: day, URL: fmt.Sprintf("https://example.com/cw%d", i)})
+	}
+	for _, day := range []string{"2026-03-25", "2026-04-20", "2026-11-20", "2026-01-15"} {
+		arts = append(arts, content.Article{ID: "other-" + day, Title: "各地春耕生产和冬季供暖有序推进", Summary: day + "，各地工作有序推进。",
+			PublishedOn: day, URL: "https://example.com/other-" + day})
+	}
+	return arts
+}
+
+// TestMonthAskedWithTheTopic: a month asked with a topic (上个月的国常会)
+// that the topic has no article in is said so above the topic's newest, as
+// the month asked after the topic is (a follower run's find: no match, and
+// 本月政治局会议 the newest without a word of the month); a month it has
+// articles in is searched; a month of small talk or in Han numerals alone
+// (十月革命) is not read so.
+func TestMonthAskedWithTheTopic(t *testing.T) {
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		today, text string
+		want, lead  string // the first article shown (cwN; "" for none looked at), and the text before the list ("" for none)
+	}{
+		{"2026-12-04", "上个月的国务院常务会议", "mpbot-demo/guochanghui", "2026年11月没有「国务院常务会议」的文章。「国务院常务会议」最新的文章："},
+		{"2026-12-04", "2026年11月国务院常务会议开了吗", "mpbot-demo/guochanghui", "2026年11月没有「国务院常务会议」的文章。「国务院常务会议」最新的文章："},
+		{"2026-05-10", "本月的国务院常务会议", "cw1", "2026年5月没有「国务院常务会议」的文章。「国务院常务会议」最新的文章："},
+		{"2026-05-10", "1月国务院常务会议", "cw1", "2026年1月没有「国务院常务会议」的文章。「国务院常务会议」最新的文章："},
+		{"2026-05-10", "上个月的国务院常务会议", "cw1", ""},
+		{"2026-05-10", "2025年3月的国务院常务会议", "cw2", ""},
+		{"2026-05-10", "去年11月国务院常务会议", "cw4", ""},
+		{"2026-05-10", "十月国务院常务会议", "", ""},
+		{"2026-05-10", "上个月我去开会了", "", ""},
+	} {
+		now, _ := time.ParseInLocation(time.DateOnly, c.today, chinaTime)
+		now = now.Add(9 * time.Hour)
+		ask := asker(t, New(s, Deps{Catalog: catalogOf(monthsMeetings()), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler),
+			Now: func() time.Time { return now }}))
+		r := ask(c.text)
+		got := firstShown(r)
+		if c.want != "" && got != "https://example.com/"+c.want || !strings.HasPrefix(r.Text, c.lead) || c.lead == "" && strings.Contains(r.Text, "月没有") {
+			t.Errorf("%s, %s: %s first, want %s, in %+v", c.today, c.text, got, c.want, r)
 		}
 	}
 }
