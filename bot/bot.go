@@ -964,7 +964,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	case recent:
 		// The topic's newest: after a year (嫦娥六号, then 2024年的呢, then
 		// 最新的呢) not that year's list again (a follower run's find).
-		return b.newest(ctx, s, m, cmp.Or(withoutYears(list.Search), list.Search)), true
+		return b.newestAfter(ctx, s, m, cmp.Or(withoutYears(list.Search), list.Search), cmp.Or(list.Typed, list.Query), ""), true
 	case measure != "":
 		// In place of the question's own number of that measure; a
 		// question with none has nothing to count (searched as typed).
@@ -995,20 +995,20 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		case isNamed:
 			from, _ := time.Parse(content.DateLayout, named.from)
 			topic = withoutYears(topic)
-			return b.monthAsked(ctx, s, m, list.Query, topic, named.name+" "+topic, from.Year(), int(from.Month())), true
+			return b.monthAsked(ctx, s, m, cmp.Or(list.Typed, list.Query), topic, named.name+" "+topic, from.Year(), int(from.Month())), true
 		case namesYear.MatchString(topic):
 			year := 0 // 去年, 二〇二四年: no year to look the month up in
 			if ys := yearsIn(topic); len(ys) == 1 {
 				year = ys[0]
 			}
-			return b.monthAsked(ctx, s, m, list.Query, topic, fmt.Sprintf("%d月 %s", month, topic), year, month), true
+			return b.monthAsked(ctx, s, m, cmp.Or(list.Typed, list.Query), topic, fmt.Sprintf("%d月 %s", month, topic), year, month), true
 		}
 		today := now.In(chinaTime)
 		year := today.Year()
 		if month > int(today.Month()) {
 			year--
 		}
-		return b.monthAsked(ctx, s, m, list.Query, topic, fmt.Sprintf("%d年%d月 %s", year, month, topic), year, month), true
+		return b.monthAsked(ctx, s, m, cmp.Or(list.Typed, list.Query), topic, fmt.Sprintf("%d年%d月 %s", year, month, topic), year, month), true
 	}
 	// A year after the topic's newest (国常会最近开了什么会, then
 	// 那2023年的呢: a follower run's find, which got a card on 2023's
@@ -1023,7 +1023,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		if month, ok := monthFollowUp(list.Search[at[0][3]:at[0][1]]); ok {
 			year, _ := strconv.Atoi(strings.TrimSuffix(core, "年"))
 			topic := core + " " + withoutYears(strings.TrimSpace(monthWritten.ReplaceAllString(list.Search, "$1 ")))
-			return b.monthAsked(ctx, s, m, list.Query, topic, query, year, month), true
+			return b.monthAsked(ctx, s, m, cmp.Or(list.Typed, list.Query), topic, query, year, month), true
 		}
 	}
 	return b.search(ctx, s, m, query, 0), true
@@ -1660,6 +1660,9 @@ type keptKey struct{}
 // putFollowUp stores what the follower may follow up on and marks it kept
 // for the reply under way.
 func (b *Bot) putFollowUp(ctx context.Context, m Message, f FollowUp) error {
+	if f.Typed == "" && f.Query != "" && strings.ContainsFunc(m.Text, unicode.IsUpper) && f.Query == asked(m) {
+		f.Typed = m.Text
+	}
 	if err := b.followUps.Put(ctx, m.From, f); err != nil {
 		return err
 	}
@@ -2082,7 +2085,7 @@ func (b *Bot) moreMentions(ctx context.Context, s *Settings, m Message, list Fol
 	more := len(next) > s.search.MaxResults && len(seen)+s.search.MaxResults < maxSeen
 	next = b.catalog.Snippets(ctx, word, next[:min(len(next), s.search.MaxResults)])
 	reply, ids := listReplyWith(next, wordHeaderFor(moreMentionsHeader, word), true, more)
-	page := FollowUp{Query: list.Query, Search: word, Mentions: true, IDs: ids, Stories: storiesOf(next[:len(ids)]), Seen: slices.Sorted(maps.Keys(seen)),
+	page := FollowUp{Query: list.Query, Typed: list.Typed, Search: word, Mentions: true, IDs: ids, Stories: storiesOf(next[:len(ids)]), Seen: slices.Sorted(maps.Keys(seen)),
 		Back: list.Back}
 	if len(list.IDs) > 0 { // 上一页 shows the answers listed before (a review's find: "the first page")
 		page.Back = append(slices.Clip(list.Back), Page{IDs: list.IDs, Stories: list.Stories, Answers: !list.Mentions})

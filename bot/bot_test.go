@@ -2543,6 +2543,41 @@ func TestMonthAskedWithTheTopic(t *testing.T) {
 	}
 }
 
+// TestFollowUpHeaderAsTyped: a follow-up's header names the topic with
+// the capitals the follower typed (a follower run's find: CPI, then 上个月呢,
+// said 2026年11月没有「cpi」的文章。).
+func TestFollowUpHeaderAsTyped(t *testing.T) {
+	arts := content.DemoArticles()
+	for i, day := range []string{"2026-01-19", "2026-04-16", "2026-07-15"} {
+		arts = append(arts, content.Article{ID: fmt.Sprintf("gdp%d", i), Title: fmt.Sprintf("GDP同比增长5.%d%%", i), Summary: "国家统计局发布GDP数据。",
+			PublishedOn: day, URL: fmt.Sprintf("https://example.com/gdp%d", i)})
+	}
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now, _ := time.ParseInLocation(time.DateOnly, "2026-12-04", chinaTime)
+	for _, c := range []struct {
+		texts []string
+		lead  string
+	}{
+		{[]string{"GDP", "上个月呢"}, "2026年11月没有「GDP」的文章。「GDP」最新的文章："},
+		{[]string{"GDP", "最新的呢"}, "「GDP」最新的文章："},
+		{[]string{"最新的GDP", "更多", "上个月呢"}, "2026年11月没有「GDP」的文章。「GDP」最新的文章："},
+		{[]string{"gdp", "上个月呢"}, "2026年11月没有「gdp」的文章。「gdp」最新的文章："},
+	} {
+		ask := asker(t, New(s, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler),
+			Now: func() time.Time { return now }}))
+		var r Reply
+		for _, text := range c.texts {
+			r = ask(text)
+		}
+		if !strings.HasPrefix(r.Text, c.lead) {
+			t.Errorf("%s: %+v, want it to begin %s", strings.Join(c.texts, ", "), r, c.lead)
+		}
+	}
+}
+
 // TestChoiceOfAnArticleGone: a number choosing an article removed since
 // its list was sent says so (a fleet run's find: the no-match reply, as if
 // the number had been searched); the others still open.

@@ -13,7 +13,11 @@ const FollowUpTTL = 10 * time.Minute
 // FollowUp is a numbered list a follower can answer with a number: the
 // articles in the order shown, and the question they answered.
 type FollowUp struct {
-	Query string   `json:"query,omitempty"`
+	Query string `json:"query,omitempty"`
+	// Typed is the question as the follower sent it, when it has capital
+	// letters Query (folded) lost: a follow-up's header names the topic
+	// as typed (「CPI」, not 「cpi」: a follower run's find).
+	Typed string   `json:"typed,omitempty"`
 	IDs   []string `json:"ids"`
 	// Stories are, beside IDs, the headline of the roundup item listed
 	// for each ("" for a whole article): "2" opens the item shown.
