@@ -107,7 +107,7 @@ type period struct {
 // periodNamed is a week, a month or a year, or a day to come: the
 // groups are the week's word (上, 这…), the month's word, the year and the
 // month of a numbered month, and 今年 or 去年 alone.
-var periodNamed = regexp.MustCompile(`(上上|上|这|本|下)个?(?:星期|礼拜|周)|(上|这|本|下)个?月|(?:((?:19|20)\d\d|今|去|前) ?年 ?)?(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) ?月份?|(今|去|(?:19|20)\d\d) ?年(?:度|份)?|(明天|明日|后天|大后天)`)
+var periodNamed = regexp.MustCompile(`(上上|上|这|本|下)个?(?:星期|礼拜|周)|(上上|上|这|本|下)个?月|(?:((?:19|20)\d\d|今|去|前) ?年 ?)?(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) ?月份?|(今|去|(?:19|20)\d\d) ?年(?:度|份)?|(明天|明日|后天|大后天)`)
 
 // readPeriod reads the one period text names, and returns the rest.
 func readPeriod(text string, today time.Time) (period, string, bool) {
@@ -139,7 +139,7 @@ func readPeriod(text string, today time.Time) (period, string, bool) {
 		name = map[int]string{-2: "上上周", -1: "上周", 0: "本周", 1: "下周"}[weeks]
 		ahead = weeks > 0
 	case group(2) != "":
-		months := map[string]int{"上": -1, "这": 0, "本": 0, "下": 1}[group(2)]
+		months := map[string]int{"上上": -2, "上": -1, "这": 0, "本": 0, "下": 1}[group(2)]
 		from = time.Date(day.Year(), day.Month()+time.Month(months), 1, 0, 0, 0, 0, time.UTC)
 		name, ahead = fmt.Sprintf("%d年%d月", from.Year(), from.Month()), months > 0
 		through = from.AddDate(0, 1, -1)
