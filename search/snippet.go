@@ -80,6 +80,9 @@ func snippetIn(terms markTerms, text string, scan int) (string, bool) {
 			start += i + size
 		}
 	}
+	if len(marks) > 0 && start > 0 {
+		start = clauseStart(text, start, marks[0][0])
+	}
 	cut := strings.TrimLeft(text[:start], " ") != "" // text before the window, not only spaces
 	for start < len(text) && text[start] == ' ' && (len(marks) == 0 || start < marks[0][0]) {
 		start++ // a line break made a space: the window opens after it
@@ -118,6 +121,65 @@ func snippetIn(terms markTerms, text string, scan int) (string, bool) {
 	}
 	return b.String(), len(marks) > 0
 }
+
+// clauseStart moves a window's start in text off the middle of a word: to
+// just after a clause's punctuation a few characters before it, or else
+// after one between it and the first mark (mark), or else off the middle of
+// a number (…近平总书记指出 and …1月15日, of 11月15日, were a follower run's
+// finds).
+func clauseStart(text string, start, mark int) int {
+	at := start
+	for back := 0; at > 0 && back <= snippetSnap; back++ {
+		r, size := utf8.DecodeLastRuneInString(text[:at])
+		if opening(r) {
+			return at - size // 《政府工作报告》 keeps its 《
+		}
+		if clauseBreak(r) {
+			return at
+		}
+		at -= size
+	}
+	if at == 0 {
+		return 0
+	}
+	for at = start; at < mark; {
+		r, size := utf8.DecodeRuneInString(text[at:])
+		if opening(r) {
+			return at
+		}
+		at += size
+		if clauseBreak(r) {
+			return at
+		}
+	}
+	for back := 0; start > 0 && back < snippetSnap; back++ {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		next, _ := utf8.DecodeRuneInString(text[start:])
+		if !unicode.IsDigit(r) || !unicode.IsDigit(next) {
+			break
+		}
+		start -= size
+	}
+	return start
+}
+
+// snippetSnap is how far back a window's start may move to open a clause.
+const snippetSnap = 6
+
+// clauseBreak reports a character a clause begins after: punctuation
+// and spaces (。，、：“” and the like), not the dots and dashes inside
+// numbers and names (3.5, 2024-01, 马克·吐温).
+func clauseBreak(r rune) bool {
+	switch r {
+	case '.', '-', '·', '•', '\'', '_', '/':
+		return false
+	}
+	return unicode.IsSpace(r) || unicode.IsPunct(r)
+}
+
+// opening reports an opening bracket or quote (《, “, （): a clause
+// begins at it, not after it.
+func opening(r rune) bool { return unicode.In(r, unicode.Ps, unicode.Pi) }
 
 // uncommon is terms without those most articles have (新闻, 消息), for
 // finding a snippet in a body: every news body opens with 央视网消息（新闻联播）.
