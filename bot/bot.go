@@ -254,6 +254,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	m.asked = bare
 	note(ctx, func(e *Event) { e.Text = bare }) // as typed (less a filler): the report shows what followers asked
 	text := withoutFillers(s.fold(bare))        // again once folded: 那箇 and 這个 are fillers only as 那个 and 这个
+	text = withoutLinks(text)
 	if strings.IndexFunc(text, isWordRune) < 0 && strings.Contains(text, "?") && !hasSymbol(text) {
 		text = "?" // ？？ is ? said twice (the help rule's), not a question to search
 	}
@@ -1305,6 +1306,23 @@ func pastedURL(text string) bool {
 	}
 	return content.WebURL(t)
 }
+
+// withoutLinks is text without the web addresses pasted beside its words
+// (推荐一篇关于生态文明的文章 https://…/2024/01/11/…: a follower run's find,
+// the address's digits were searched and marked); text when it is one.
+func withoutLinks(text string) string {
+	if !strings.Contains(text, "://") { // most messages: no regexp for them
+		return text
+	}
+	if rest := strings.TrimSpace(webLink.ReplaceAllString(text, " ")); strings.IndexFunc(rest, isWordRune) >= 0 {
+		return rest
+	}
+	return text
+}
+
+// webLink is a web address as links are copied: its scheme, then ASCII
+// up to a space or other text.
+var webLink = regexp.MustCompile(`(?i)https?://[!-~]+`)
 
 // invisible reports a character that shows nothing: a space, or a format
 // character (zero-width space and joiners, U+FEFF, the soft hyphen).

@@ -907,6 +907,15 @@ func TestEmoticonsAlone(t *testing.T) {
 			t.Errorf("%s: %v", text, r)
 		}
 	}
+	// And the address beside a question is not searched: its digits and
+	// words were (a follower run's find: 【2024】年…（【11】月 marked).
+	for _, text := range []string{"基层治理 https://example.com/2024/01/11/VIDE240111.shtml", "HTTPS://example.com/2024/01/11/x?a=1基层治理", "基层治理\nhttps://example.com/2024/11/x"} {
+		r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: text})
+		want := b.Answer(context.Background(), Message{From: "p", Kind: KindText, Text: "基层治理"})
+		if len(r) != 1 || len(want) != 1 || r[0].String() != want[0].String() {
+			t.Errorf("%q: %v, want %v", text, r, want)
+		}
+	}
 	if r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "[微笑]枫桥经验"}); len(r) != 1 || r[0].Type != ReplyNews {
 		t.Errorf("[微笑]枫桥经验: %v", r)
 	}
