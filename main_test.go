@@ -618,6 +618,10 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"人呢": "转人工客服", "怎么没人回复": "转人工客服", "有没有优惠": "转人工客服", "今晚有直播课吗": "转人工客服",
 		"培训班": "没有找到", "有没有优惠政策": "没有找到", "有人吗": "你好！", // a greeting, as before
 		"算了": ack, "好吧，算了": ack, "不用了": ack, "没事了": ack, "算了吧，谢谢": ack,
+		// A seventh follower run's: the help asked after 请问 or a greeting,
+		// and mistyped; stopping the reading in other words (no match).
+		"请问怎么用": "我能帮你找", "请问怎么找文章": "我能帮你找", "老师好，请问怎么找文章": "我能帮你找", "帮组": "我能帮你找",
+		"请问一下，帮助": "我能帮你找", "请问": "没有找到", "退定": "已退订", "别再给我推了": "已退订", "不要再推了": "已退订",
 		"妳是機器人嗎": "自动回复助手", "妳好": "你好！", "你是GPT吗": "自动回复助手", "你是deepseek吗？": "自动回复助手", "你是不是豆包": "自动回复助手",
 	} {
 		if code, out, errOut := try(text); code != 0 || !strings.Contains(out, want) {

@@ -462,12 +462,34 @@ func withoutParticles(text string) string {
 	return text
 }
 
+// askingFront is how followers open a question to the account (请问,
+// 老师好，请问): before a keyword matched exactly, it is the keyword's.
+var askingFront = longestFirst([]string{"请问一下", "请问", "问一下", "我想问一下", "想问一下", "麻烦问一下", "老师好", "老师", "你好", "您好"})
+
+// withoutAsking is text without the asking it opens with, and whether it
+// had some.
+func withoutAsking(text string) (string, bool) {
+	cut := false
+	for {
+		t := strings.TrimLeftFunc(text, func(r rune) bool { return !isWordRune(r) })
+		i := slices.IndexFunc(askingFront, func(w string) bool { return strings.HasPrefix(t, w) })
+		if i < 0 || len(t) == len(askingFront[i]) {
+			return t, cut
+		}
+		text, cut = t[len(askingFront[i]):], true
+	}
+}
+
 func (s *Settings) match(text string) (rule int, question string) {
 	best := -1
 	if i, ok := s.exact[text]; ok {
 		best = i
 	} else if i, ok := s.exact[withoutParticles(text)]; ok {
 		best = i // 帮助吧, 这个公众号怎么用啊 (a follower run's: searched)
+	} else if asked, ok := withoutAsking(text); ok {
+		if i, ok := s.exact[withoutParticles(asked)]; ok {
+			best = i // 请问怎么用, 老师好，请问怎么找文章 (a follower run's: no match)
+		}
 	}
 	for i := range s.rules {
 		if best >= 0 && i >= best {
