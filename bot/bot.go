@@ -585,7 +585,10 @@ func asksPushed(text string) bool {
 // recentWords, beside a topic, ask for its newest articles (最新的枫桥经验).
 // Not 今天 nor 昨天: they name a day, and 今天的国常会 may be another day's.
 var recentWords = []string{"最新", "最近", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周", "这星期", "本月", "这个月",
-	"上一次", "上次", "上一期"}
+	"上一次", "上次", "上一期",
+	// 粤港澳大湾区最新进展 is the topic's newest (a follower run's find:
+	// 「粤港澳大湾区进展」's two 2023 articles); 最新的研究进展 keeps its 进展.
+	"最新进展", "最近进展", "近期进展"}
 
 // recentInside are the recency words taken out from inside a question:
 // those no longer word holds across its edge (日本周边 holds 本周, 基本月薪
