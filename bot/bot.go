@@ -765,7 +765,28 @@ func asTyped(text, topic string) string {
 	if i := strings.Index(strings.ToLower(text), topic); i >= 0 && len(strings.ToLower(text)) == len(text) {
 		return text[i : i+len(topic)]
 	}
-	return topic
+	return hanJoined(topic)
+}
+
+// hanJoined is topic without the spaces between Han characters that a
+// question put together of a follow-up's parts has (「2024年 高考」: a
+// follower run's find).
+func hanJoined(topic string) string {
+	if !strings.Contains(topic, " ") {
+		return topic
+	}
+	var b strings.Builder
+	for i, r := range topic {
+		if r == ' ' {
+			before, _ := utf8.DecodeLastRuneInString(strings.TrimRight(topic[:i], " "))
+			after, _ := utf8.DecodeRuneInString(strings.TrimLeft(topic[i:], " "))
+			if unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after) {
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // newestOf returns, newest first, the articles the search finds surely

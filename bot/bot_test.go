@@ -2479,7 +2479,7 @@ func TestMonthBeforeFollowUp(t *testing.T) {
 		// A year then keeps the topic, and the month asked: the topic's
 		// articles of that month, or of the year when it has none then.
 		{"2026-04-25", []string{"国务院常务会议", "上个月呢", "去年的呢"}, "cw2", ""},
-		{"2026-05-10", []string{"国务院常务会议", "上个月呢", "去年的呢"}, "cw4", "2025年4月没有「国务院常务会议」的文章。「2025年 国务院常务会议」最新的文章："},
+		{"2026-05-10", []string{"国务院常务会议", "上个月呢", "去年的呢"}, "cw4", "2025年4月没有「国务院常务会议」的文章。「2025年国务院常务会议」最新的文章："},
 		{"2026-12-04", []string{"国务院常务会议", "上个月呢", "去年的呢"}, "cw2", ""},
 	} {
 		now, _ := time.ParseInLocation(time.DateOnly, c.today, chinaTime)
