@@ -1319,6 +1319,11 @@ const latestHeader = "最新 %d 篇文章：\n"
 
 func latestHeaderFor(n int) string { return fmt.Sprintf(latestHeader, n) }
 
+// earlierHeader heads the pages of the latest articles after the first.
+const earlierHeader = "更早的 %d 篇文章：\n"
+
+func earlierHeaderFor(n int) string { return fmt.Sprintf(earlierHeader, n) }
+
 // pastedURL reports a text that is a web address alone, as links are
 // copied: ASCII (a question glued on, https://x/a这篇讲什么, is searched).
 // Parsed only when it starts as one: parsing allocates, on every message.
@@ -1992,7 +1997,11 @@ func (b *Bot) pager(s *Settings, list FollowUp, first bool) (func(ctx context.Co
 			return b.periodHits(ctx, *list.News, n)
 		}, 0, newsHeaderFor(*list.News)
 	case list.Latest: // the articles published before those shown (a follower run's find: 更多 said there were none)
-		return func(ctx context.Context, _ string, n int) ([]content.Hit, error) { return b.catalog.Latest(ctx, n) }, 0, latestHeaderFor
+		header := latestHeaderFor
+		if !first {
+			header = earlierHeaderFor // not 最新 again (a follower run's find)
+		}
+		return func(ctx context.Context, _ string, n int) ([]content.Hit, error) { return b.catalog.Latest(ctx, n) }, 0, header
 	}
 	if !first {
 		// Not "found 2" on a page after the first's five: it read as all

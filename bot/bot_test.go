@@ -1942,9 +1942,10 @@ func TestLatestArticles(t *testing.T) {
 		t.Errorf("1 after the latest opened %v, want %s", first, newest.Title)
 	}
 	// 更多 shows the ones published before (a follower run's find: it said
-	// there were none), dated, and their numbers open them.
+	// there were none), dated, and their numbers open them; headed as the
+	// earlier ones (a follower run's find: 最新 5 篇文章 again).
 	page := ask("更多")
-	if page.Type != ReplyText || !strings.HasPrefix(page.Text, "最新 5 篇文章：\n1. ") || strings.Contains(page.Text, newest.Title) ||
+	if page.Type != ReplyText || !strings.HasPrefix(page.Text, "更早的 5 篇文章：\n1. ") || strings.Contains(page.Text, newest.Title) ||
 		!strings.Contains(page.Text, "   20") {
 		t.Fatalf("更多 after the latest:\n%s", page.Text)
 	}
