@@ -403,6 +403,11 @@ func TestSearchQuality(t *testing.T) {
 	if hits, _ := ix.Search(context.Background(), "政治局开会", 5); len(hits) == 0 || !strings.Contains(hits[0].Article.Title, "政治局召开会议") || hits[0].Score < minScore {
 		t.Errorf("政治局开会: want a 政治局召开会议 title first, got %v", ids(hits))
 	}
+	// 政策文件 is what followers call the documents the titles say were
+	// 印发 (a follower run's find: a card on 北京：打造人工智能高地).
+	if hits, _ := ix.Search(context.Background(), "人工智能的政策文件", 5); len(hits) == 0 || hits[0].Article.ID != "xwlb-20250826-10" || hits[0].Score < minScore {
+		t.Errorf("人工智能的政策文件: want xwlb-20250826-10 first, got %v", ids(hits))
+	}
 	// A slip into known words, found sure of the wrong thing (a card on
 	// 深圳六个90%的背后 at 0.84), is respelt where that joins them.
 	if res, _ := ix.SearchResult(context.Background(), "新质生产立", 5, false); res.Corrected != "新质生产力" || len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Article.Title, "新质生产力") {
