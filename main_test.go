@@ -1191,7 +1191,7 @@ func TestFollowersThroughWebhook(t *testing.T) {
 	}
 	// A follower run's: 更多 pages on, and a choice after the shipped
 	// greetings opens an article.
-	if got := send(wechat.Inbound{MsgType: "text", Content: "更多", MsgID: 33, CreateTime: now}); !strings.Contains(got, "最新 5 篇文章：\n1. ") || got == latest {
+	if got := send(wechat.Inbound{MsgType: "text", Content: "更多", MsgID: 33, CreateTime: now}); !strings.Contains(got, "更早的 5 篇文章：\n1. ") || got == latest {
 		t.Fatalf("更多 after the latest: %q", got)
 	}
 	if got := send(wechat.Inbound{MsgType: "text", Content: "晚上好，第二篇", MsgID: 34, CreateTime: now}); !strings.Contains(got, "[图文]") {

@@ -180,6 +180,9 @@ func TestVotesMoveOnlyTheirQuestion(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if list.Newest || list.Latest || list.News != nil || list.Day != "" {
+			continue // a list by date (2025年6月李强江苏调研 with no article then: its newest): votes order searches' lists
+		}
 		third := list.IDs[2]
 		// Three followers ask it and choose item 3.
 		for f := range 3 {
