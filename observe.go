@@ -126,7 +126,8 @@ func (h requestIDHandler) WithGroup(name string) slog.Handler {
 }
 
 // repeatLimit lets a warning or an error written while answering a
-// webhook call through at most once per repeatEvery for each message; the next let through carries how many like
+// webhook call through at most once per repeatEvery for each message (and
+// reason, where it has one); the next let through carries how many like
 // it were left out meanwhile (left_out). An outage (Redis down, the store
 // hung) otherwise wrote a few lines per message per replica, with nothing
 // rate-limited (a fleet run's find: a hundred lines in 25 s). Messages are
@@ -162,7 +163,18 @@ func (h repeatLimit) Handle(ctx context.Context, r slog.Record) error {
 		// a config edit's warnings, a few seconds apart, each matter.
 		return h.Handler.Handle(ctx, r)
 	}
-	leftOut, pass := h.seen.pass(r.Message, r.Time)
+	// A line's reason is part of what it says: the webhook's rejections,
+	// one message, limit themselves per reason, and four kinds within 10 s
+	// had written one line (a hostile run's find).
+	key := r.Message
+	r.Attrs(func(a slog.Attr) bool {
+		if a.Key == "reason" {
+			key += "\x00" + a.Value.String()
+			return false
+		}
+		return true
+	})
+	leftOut, pass := h.seen.pass(key, r.Time)
 	if !pass {
 		return nil
 	}

@@ -30,6 +30,15 @@ func TestRepeatLimit(t *testing.T) {
 		emit(slog.LevelInfo, "daily push finished", time.Second)
 	}
 	emit(slog.LevelError, "search", 2*time.Second)
+	// A message's reasons are told apart (a hostile run's find: four kinds
+	// of rejection in 10 s wrote one line).
+	for _, reason := range []string{"wrong signature", "stale timestamp", "wrong signature"} {
+		r := slog.NewRecord(at.Add(3*time.Second), slog.LevelWarn, "webhook request rejected", 0)
+		r.AddAttrs(slog.String("reason", reason))
+		if err := h.Handle(answering, r); err != nil {
+			t.Fatal(err)
+		}
+	}
 	emit(slog.LevelWarn, "store follow-up", 11*time.Second)
 	// Outside a webhook call (a config edit's warnings), every line.
 	for range 2 {
@@ -45,7 +54,7 @@ func TestRepeatLimit(t *testing.T) {
 		got = append(got, msg)
 	}
 	want := []string{`msg="store follow-up"`, `msg="daily push finished"`, `msg="daily push finished"`, `msg="daily push finished"`,
-		`msg=search`, `msg="store follow-up" left_out=3`, `msg="config rejected"`, `msg="config rejected"`}
+		`msg=search`, `msg="webhook request rejected"`, `msg="webhook request rejected"`, `msg="store follow-up" left_out=3`, `msg="config rejected"`, `msg="config rejected"`}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("lines:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
