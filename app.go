@@ -334,6 +334,11 @@ func (a *app) newHandler(cfg *Config) (*wechat.Handler, error) {
 // encrypts (for an account whose console went back to plaintext).
 func (a *app) takeSeal(ctx context.Context, cfg *Config) {
 	switch cfg.mode() {
+	case wechat.ModeSafe:
+		// Safe mode refuses plaintext anyway; what it sees is kept for a
+		// switch to compat.
+		a.sealAppID = cfg.WeChat.AppID
+		a.sealKept, _ = a.store.Sealed(ctx, cfg.WeChat.AppID)
 	case wechat.ModeCompat:
 		a.sealAppID = cfg.WeChat.AppID
 		sealed, err := a.store.Sealed(ctx, cfg.WeChat.AppID)
@@ -357,7 +362,7 @@ func (a *app) takeSeal(ctx context.Context, cfg *Config) {
 }
 
 // keepSeal keeps in the store, once, that WeChat has sent an encrypted
-// request in compat mode; off the request path (a locked store held the
+// request (in compat or safe mode: a switch to compat refuses plaintext); off the request path (a locked store held the
 // first reply 5 s), and tried again at the next sync until it is kept.
 func (a *app) keepSeal(ctx context.Context) {
 	if a.sealKept || !a.handler.Sealed() {
@@ -365,13 +370,13 @@ func (a *app) keepSeal(ctx context.Context) {
 	}
 	if err := a.store.Seal(ctx, a.sealAppID, time.Now()); err != nil {
 		if !a.sealFailing {
-			a.log.Warn("compat mode: could not keep that WeChat encrypts its requests; trying again", "err", err)
+			a.log.Warn("could not keep that WeChat encrypts its requests; trying again", "err", err)
 			a.sealFailing = true
 		}
 		return
 	}
 	a.sealKept, a.sealFailing = true, false
-	a.log.Info("compat mode: WeChat encrypts its requests; plaintext ones are refused, also after a restart")
+	a.log.Info("WeChat encrypts its requests; plaintext ones are refused in compat mode, also after a restart")
 }
 
 // newPush wires the daily push to the store and the live config.

@@ -304,7 +304,7 @@ func TestCompatSealOutlivesARestart(t *testing.T) {
 	// Kept while serve runs, off the request path (a locked store held the
 	// first reply 5 s when the request kept it), so a crash keeps it too.
 	waitFor(t, func() bool {
-		return strings.Contains(logs.String(), "plaintext ones are refused, also after a restart")
+		return strings.Contains(logs.String(), "plaintext ones are refused in compat mode, also after a restart")
 	}, "the seal kept")
 	stop()
 	if err := os.WriteFile(cfg, data, 0o644); err != nil {
@@ -318,9 +318,25 @@ func TestCompatSealOutlivesARestart(t *testing.T) {
 	_, stop, _ = serveIn("plain")
 	stop()
 	base, stop, _ = serveIn("compat")
-	defer stop()
 	if code := plaintext(base); code != http.StatusOK {
 		t.Errorf("plaintext in compat mode after a start in plain mode: %d", code)
+	}
+	stop()
+	// Safe mode's encrypted requests are kept too: switched to compat, it
+	// had taken plaintext until WeChat's next encrypted one (a hostile
+	// run's find).
+	base, stop, logs = serveIn("safe")
+	if _, err := simulatorFor(t, cfg, base).Send(context.Background(), wechat.Inbound{From: "o_me", MsgType: "text", Content: "帮助", MsgID: time.Now().UnixNano(), CreateTime: time.Now().Unix()}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool {
+		return strings.Contains(logs.String(), "plaintext ones are refused in compat mode, also after a restart")
+	}, "the seal kept in safe mode")
+	stop()
+	base, stop, _ = serveIn("compat")
+	defer stop()
+	if code := plaintext(base); code != http.StatusUnauthorized {
+		t.Errorf("plaintext in compat mode after a start in safe mode: %d", code)
 	}
 }
 

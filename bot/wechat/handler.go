@@ -134,8 +134,8 @@ type Handler struct {
 	log     *slog.Logger
 	now     func() time.Time
 	wg      sync.WaitGroup // background deliveries
-	// sealed is set in compat mode once WeChat has sent an encrypted
-	// request: its console says compat or safe from then on, and a
+	// sealed is set once WeChat has sent an encrypted request: its
+	// console says compat or safe from then on, and a
 	// plaintext request (its body unsigned) is a forgery with a signed URL.
 	// Before it, plaintext is taken, so that mpbot can be switched to
 	// compat before WeChat's console is.
@@ -187,8 +187,8 @@ func DecodeAESKey(s string) ([]byte, error) {
 // an encrypted one: serve takes in what an earlier process saw (Sealed).
 func (h *Handler) Seal() { h.sealed.Store(true) }
 
-// Sealed reports whether WeChat has sent an encrypted request in compat
-// mode (or Seal said it had before): serve keeps it for the next start.
+// Sealed reports whether WeChat has sent an encrypted request (or Seal
+// said it had before): serve keeps it for the next start.
 func (h *Handler) Sealed() bool { return h.sealed.Load() }
 
 // Replays is every message answered lately whose request, replayed, could
@@ -327,7 +327,7 @@ func (h *Handler) parseSigned(p params, body []byte, req *request, e *envelope) 
 		if string(appID) != h.cfg.AppID {
 			return reject(http.StatusBadRequest, "ciphertext is for another AppID", "%d bytes where the AppID should be", len(appID))
 		}
-		if h.cfg.Mode == ModeCompat && !h.sealed.Load() {
+		if !h.sealed.Load() { // in safe mode too: switched to compat, plaintext is refused at once
 			h.sealed.Store(true)
 		}
 	}
