@@ -120,11 +120,15 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger, need parts) (a *
 		log.Warn("no store at store.path: creating a new, empty one (a relative path is from the folder mpbot runs in)", "path", abs)
 	}
 	if a.store, err = openStore(ctx, cfg.Store); err != nil {
-		return nil, err
+		key := "store.path"
+		if cfg.Store.Driver == "postgres" {
+			key = "store.dsn"
+		}
+		return nil, fmt.Errorf("%s: %w", key, err) // the key to mend (a fleet run's find)
 	}
 	if cfg.State.Driver == "redis" {
 		if a.redis, err = fleet.Dial(ctx, string(cfg.State.RedisURL), cfg.State.KeyPrefix, log); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("state.redis_url: %w", err) // the key to mend (a fleet run's find: serve named neither)
 		}
 		a.obs.watchRedis(a.redis)
 	}

@@ -254,7 +254,9 @@ func (c *cli) unanswered(ctx context.Context, cfg *Config) []string {
 	}
 	a, err := newApp(ctx, cfg, quietLogger(io.Discard), withLibrary)
 	if err != nil {
-		return []string{fmt.Sprintf("the store was not read, so the articles replies were not checked against it: %v", err)}
+		// What serve would say starting here (a fleet run's find: a Redis
+		// that refuses the config was told as the store unread).
+		return []string{fmt.Sprintf("serve could not start with it here, so the articles replies were not checked against the store: %v", err)}
 	}
 	defer a.close()
 	found, err := bot.Unanswered(ctx, cfg.settings, a.library)
