@@ -84,6 +84,9 @@ usage or config error, 3 when another process holds the day's push.`,
 			case errors.Is(err, jobs.ErrCannotSend):
 				return usageError{err}
 			case errors.Is(err, store.ErrLeaseHeld):
+				if held := (*store.LeaseHeld)(nil); errors.As(err, &held) {
+					held.In = cfg.location // as push status says its times
+				}
 				fmt.Fprintln(c.stderr, "mpbot:", err)
 				return exitError{3}
 			case article != "" && errors.Is(err, content.ErrNotFound):

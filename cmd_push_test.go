@@ -359,7 +359,9 @@ func TestPushNamesTheHolder(t *testing.T) {
 	}
 	st.Close()
 	code, _, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-04")
-	if code != 3 || !strings.Contains(errOut, "web-2/4242/abcdef") || !strings.Contains(errOut, "since") || !strings.Contains(errOut, "lease runs out at") {
+	// In push.timezone, as push status says it (a fleet run's find: UTC).
+	if code != 3 || !strings.Contains(errOut, "web-2/4242/abcdef") || !strings.Contains(errOut, "since") || !strings.Contains(errOut, "lease runs out at") ||
+		!strings.Contains(errOut, " CST") {
 		t.Fatalf("held day: exit %d\n%s", code, errOut)
 	}
 	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-05"); code != 0 || !strings.Contains(out, "sent 3") {

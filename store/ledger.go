@@ -48,11 +48,19 @@ var ErrLeaseHeld = errors.New("another process holds the push for this day")
 type LeaseHeld struct {
 	Day, Owner   string
 	Since, Until time.Time
+	// In is the zone its times are said in (push status's, the push's
+	// timezone: a fleet run's find, a rerun said UTC beside its CST); nil
+	// is the machine's.
+	In *time.Location
 }
 
 func (e *LeaseHeld) Error() string {
+	in := e.In
+	if in == nil {
+		in = time.Local
+	}
 	return fmt.Sprintf("another process holds the push for %s: %s, since %s; its lease runs out at %s",
-		e.Day, e.Owner, e.Since.Local().Format("2006-01-02 15:04:05 MST"), e.Until.Local().Format("15:04:05 MST"))
+		e.Day, e.Owner, e.Since.In(in).Format("2006-01-02 15:04:05 MST"), e.Until.In(in).Format("15:04:05 MST"))
 }
 
 func (e *LeaseHeld) Is(target error) bool { return target == ErrLeaseHeld }
