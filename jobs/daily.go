@@ -194,8 +194,10 @@ const batch = 2 * senders
 
 // StoppedByShutdown is the note of a day whose run was stopped by its
 // process shutting down, for the operator reading push status; another
-// process standing by takes such a day over (see HaltedForAll).
-const StoppedByShutdown = "stopped by shutdown; another replica or a rerun continues"
+// process standing by takes such a day over when it is today's (see
+// HaltedForAll); a past day's, only a rerun (a fleet run's find: the note
+// promised a replica).
+const StoppedByShutdown = "stopped by shutdown; mpbot push --date continues it (a replica standing by does, for today's push)"
 
 // senders is how many API calls a run has in flight at once.
 const senders = 8
