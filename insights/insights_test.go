@@ -403,13 +403,23 @@ func TestSynonymsProposeTerms(t *testing.T) {
 	// An article holding both terms is about both: no synonyms (an
 	// operator's find: pasted, every 基层治理 question would find 浦江经验).
 	// One holding only 浦江经验 may be what 基层治理 was asked for.
-	for body, want := range map[string]int{"浦江经验是基层治理的好办法。": 0, "浦江经验是领导干部下访接访的制度。": 1} {
-		if _, _, err := s.Upsert(ctx, content.Article{ID: "pj", Title: "传承践行浦江经验", URL: "https://example.com/pj", Body: body}); err != nil {
+	// Its tags are its own words too (a fleet run's find: the demo's 枫桥经验
+	// article, tagged 基层治理, was proposed as its synonym).
+	for _, c := range []struct {
+		body string
+		tags []string
+		want int
+	}{
+		{"浦江经验是基层治理的好办法。", nil, 0},
+		{"浦江经验是领导干部下访接访的制度。", nil, 1},
+		{"浦江经验是领导干部下访接访的制度。", []string{"基层治理"}, 0},
+	} {
+		if _, _, err := s.Upsert(ctx, content.Article{ID: "pj", Title: "传承践行浦江经验", URL: "https://example.com/pj", Body: c.body, Tags: c.tags}); err != nil {
 			t.Fatal(err)
 		}
 		r, err := Build(ctx, Source{Store: s, Votes: NewVotes(time.Now), Terms: cut, WeakScore: 0.6, Loc: time.UTC}, at.Add(-time.Hour), at.Add(time.Hour))
-		if err != nil || len(r.Synonyms) != want {
-			t.Errorf("the article's text %s: synonyms %+v (%v), want %d", body, r.Synonyms, err, want)
+		if err != nil || len(r.Synonyms) != c.want {
+			t.Errorf("the article's text %s, tags %v: synonyms %+v (%v), want %d", c.body, c.tags, r.Synonyms, err, c.want)
 		}
 	}
 }

@@ -502,7 +502,8 @@ func (b *builder) synonyms(ctx context.Context) ([]Synonym, error) {
 				if err != nil && !errors.Is(err, content.ErrNotFound) {
 					return false, err
 				}
-				text = strings.ToLower(a.Title + "\n" + a.Summary + "\n" + a.Body) // removed since: "", holding nothing
+				// Its tags too: the demo's 枫桥经验 article says 基层治理 only there.
+				text = strings.ToLower(a.Title + "\n" + a.Summary + "\n" + strings.Join(a.Tags, "\n") + "\n" + a.Body) // removed since: "", holding nothing
 			}
 			return strings.Contains(text, strings.ToLower(term)), nil
 		}
