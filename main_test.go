@@ -1644,3 +1644,29 @@ func TestCutFileAtStartAndCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthAskedWithItsTopicOnTheShippedConfig: a month asked with a topic
+// it has no article of says so above the topic's newest, though the
+// month's words find another topic's article of the month (a review's
+// find: 11月份PMI为50.2% was the card for 上个月的国常会).
+func TestMonthAskedWithItsTopicOnTheShippedConfig(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好") // seeds the demo articles (their 国常会 of September)
+	last := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(0, -1, 0)
+	file := filepath.Join(dir, "pmi.jsonl")
+	line := fmt.Sprintf(`{"id":"pmi","title":"%d月份PMI为50.2%%","summary":"%d月份，制造业采购经理指数（PMI）为50.2%%。","url":"https://example.com/pmi","published_on":"%s"}`+"\n",
+		last.Month(), last.Month(), time.Date(last.Year(), last.Month(), 28, 0, 0, 0, 0, time.UTC).Format(time.DateOnly))
+	if err := os.WriteFile(file, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runCmd(t, "import", "--config", cfg, file); code != 0 {
+		t.Fatalf("import: %d %s %s", code, out, errOut)
+	}
+	want := fmt.Sprintf("%d年%d月没有「国常会」的文章。", last.Year(), last.Month())
+	for _, text := range []string{"上个月的国常会", "上个月国常会开了吗"} {
+		if code, out, errOut := runCmd(t, "try", "--config", cfg, text); code != 0 || !strings.HasPrefix(out, want) {
+			t.Errorf("try %s: exit %d, want it to begin %s:\n%s%s", text, code, want, out, errOut)
+		}
+	}
+}

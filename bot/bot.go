@@ -979,6 +979,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		return nil, false
 	}
 	list, err := b.followUps.Get(ctx, m.From)
+	m.typed = list.Typed
 	switch {
 	case err != nil:
 		return nil, true
@@ -1095,20 +1096,41 @@ func monthNamed(text string, today time.Time) (period, bool) {
 // The question is returned with the month as its year and number
 // (2026年11月 国常会): the search reads 上个月 by its own clock.
 func monthTopic(text string, today time.Time) (p period, topic, query string, ok bool) {
-	if utf8.RuneCountInString(text) > 32 || !monthByNumber.MatchString(text) {
+	if !strings.Contains(text, "月") || utf8.RuneCountInString(text) > 32 { // most messages: no regexp for them
 		return period{}, "", "", false
+	}
+	at := monthByNumber.FindStringIndex(text)
+	if at == nil {
+		return period{}, "", "", false
+	}
+	// 上月, 本月 and 这月 (not 上个月) only where they stand as words,
+	// opening the question: inside one, 基本月薪, 日本月球, 马上月底, 晚上月亮
+	// and 线上月活 name no month (a review's finds: searched as
+	// 2026年12月 基 薪怎么算).
+	if m := text[at[0]:at[1]]; !strings.Contains(m, "个") && !strings.ContainsAny(m, "0123456789年") {
+		if before, _ := peeled(text[:at[0]]); before != "" {
+			return period{}, "", "", false
+		}
 	}
 	p, rest, ok := readNewsPeriod(text, today)
 	if !ok || !strings.HasSuffix(p.name, "月") {
 		return period{}, "", "", false
 	}
-	topic, _ = peeled(rest)
-	// 上个月我考试了 tells of the follower's month (its 我考试 had a list).
-	return p, topic, p.name + " " + strings.TrimSpace(rest), topic != "" && !strings.ContainsAny(topic, "我你您咱")
+	// The topic is what comes before the month, or else after it:
+	// GDP上个月增长了多少 is GDP's (a review's find: 「gdp 增长了多少」).
+	before, after, _ := strings.Cut(rest, " ")
+	if topic, _ = peeled(before); topic == "" {
+		topic, _ = peeled(after)
+	}
+	// 上个月我考试了 tells of the follower's month (its 我考试 had a list);
+	// 上个月我国CPI does not.
+	self := strings.ContainsAny(strings.ReplaceAll(topic, "我国", ""), "我你您咱")
+	return p, topic, p.name + " " + strings.TrimSpace(rest), topic != "" && !self
 }
 
-// monthByNumber is a month named in digits or by today (11月, 上个月, 本月).
-var monthByNumber = regexp.MustCompile(`[0-9]月|(?:上|这|本)个?月`)
+// monthByNumber is a month named in digits, with its year or by today
+// (11月, 2026年十一月, 上个月, 本月).
+var monthByNumber = regexp.MustCompile(`[0-9]月|年(?:十[一二]?|[一二三四五六七八九])月|(?:上|这|本)个?月`)
 
 // monthAsked answers a month asked of the question before (3月的呢, 上个月呢)
 // with query, the question with the month in place of its own. When the
@@ -1124,9 +1146,14 @@ func (b *Bot) monthAsked(ctx context.Context, s *Settings, m Message, typed, top
 		// Relevant, or titled with the topic or another of its names: what
 		// the topic's newest below would list (a review's find: GDP, then
 		// 那2026年1月的, said January had none above its 2026-01-19 article).
+		// An article of the month answers it when it is the topic's:
+		// titled with it, or summing it up, or surely relevant. Relevant
+		// alone is not enough: the month's words in the query raise the
+		// month's news of any topic (a review's find: 11月份PMI为50.2% at
+		// 0.46 answered 上个月的国常会).
 		titled := b.titled(named)
 		of := func(h content.Hit) bool {
-			return (h.Score >= s.search.MinScore || titled(h.Article.Title)) && ofMonth(h.Article, year, month)
+			return (h.Score >= s.search.ClearScore || titled(h.Article.Title) || titled(h.Article.Summary)) && ofMonth(h.Article, year, month)
 		}
 		if err == nil && !slices.ContainsFunc(hits, of) {
 			lead := fmt.Sprintf(noneOfMonth, year, month, html.EscapeString(Cut(asTyped(typed, named), listTitle)))
@@ -1706,9 +1733,18 @@ type keptKey struct{}
 
 // putFollowUp stores what the follower may follow up on and marks it kept
 // for the reply under way.
+// maxTyped is the longest message kept as typed beside its list: a
+// header names a topic, not a pasted paragraph (kept in Redis per follower).
+const maxTyped = 256
+
 func (b *Bot) putFollowUp(ctx context.Context, m Message, f FollowUp) error {
-	if f.Typed == "" && f.Query != "" && strings.ContainsFunc(m.Text, unicode.IsUpper) && f.Query == asked(m) {
-		f.Typed = m.Text
+	if f.Typed == "" && f.Query != "" && f.Query == asked(m) {
+		switch {
+		case m.typed != "":
+			f.Typed = m.typed // a follow-up's list: the question it goes on from
+		case len(m.Text) <= maxTyped && strings.ContainsFunc(m.Text, unicode.IsUpper):
+			f.Typed = m.Text
+		}
 	}
 	if err := b.followUps.Put(ctx, m.From, f); err != nil {
 		return err

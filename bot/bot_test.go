@@ -2514,7 +2514,30 @@ func monthsMeetings() []content.Article {
 		arts = append(arts, content.Article{ID: "other-" + day, Title: "各地春耕生产和冬季供暖有序推进", Summary: day + "，各地工作有序推进。",
 			PublishedOn: day, URL: "https://example.com/other-" + day})
 	}
+	// And one naming its month, which a query with the month's words
+	// finds relevant (a review's find: it answered 上个月的国常会).
+	arts = append(arts, content.Article{ID: "pmi", Title: "11月份制造业采购经理指数为50.2%", Summary: "国家统计局今天发布，11月份制造业采购经理指数为50.2%，国务院有关部门表示常务工作会议部署的政策持续显效。",
+		PublishedOn: "2026-11-30", URL: "https://example.com/pmi"})
 	return arts
+}
+
+// TestMonthTopic: a month and a topic read off one question; not a month
+// inside a word (a review's finds: 基本月薪怎么算 was searched as 2026年12月
+// 基 薪怎么算), the topic before the month or else after it.
+func TestMonthTopic(t *testing.T) {
+	today := time.Date(2026, 12, 4, 9, 0, 0, 0, chinaTime)
+	for text, want := range map[string]string{
+		"上个月的国常会": "2026年11月 国常会", "本月政治局会议": "2026年12月 政治局会议", "请问本月政治局会议": "2026年12月 政治局会议",
+		"国常会上个月开了吗": "2026年11月 国常会", "GDP上个月增长了多少": "2026年11月 GDP", "2026年十一月的国常会": "2026年11月 国常会",
+		"上个月我国CPI": "2026年11月 我国CPI", "11月的进博会": "2026年11月 进博会",
+		"基本月薪怎么算": "", "日本月球探测器": "", "马上月底了医保缴费": "", "晚上月亮最圆是哪天": "", "线上月活用户": "",
+		"十月革命": "", "上个月我考试了": "", "上个月": "", "国常会": "",
+	} {
+		p, topic, _, ok := monthTopic(text, today)
+		if got := p.name + " " + topic; ok != (want != "") || ok && got != want {
+			t.Errorf("%s: %q %v, want %q", text, got, ok, want)
+		}
+	}
 }
 
 // TestMonthAskedWithTheTopic: a month asked with a topic (上个月的国常会)
@@ -2543,6 +2566,7 @@ func TestMonthAskedWithTheTopic(t *testing.T) {
 		{"2026-05-10", "去年11月国务院常务会议", "cw4", ""},
 		{"2026-05-10", "十月国务院常务会议", "", ""},
 		{"2026-05-10", "上个月我去开会了", "", ""},
+		{"2026-05-10", "上个月好忙", "", ""}, // small talk
 	} {
 		now, _ := time.ParseInLocation(time.DateOnly, c.today, chinaTime)
 		now = now.Add(9 * time.Hour)
@@ -2562,7 +2586,7 @@ func TestMonthAskedWithTheTopic(t *testing.T) {
 func TestFollowUpHeaderAsTyped(t *testing.T) {
 	arts := content.DemoArticles()
 	for i, day := range []string{"2026-01-19", "2026-04-16", "2026-07-15"} {
-		arts = append(arts, content.Article{ID: fmt.Sprintf("gdp%d", i), Title: fmt.Sprintf("GDP同比增长5.%d%%", i), Summary: "国家统计局发布GDP数据。",
+		arts = append(arts, content.Article{ID: fmt.Sprintf("gdp%d", i), Title: fmt.Sprintf("GDP同比增长5.%d%% GDP增速回升", i), Summary: "国家统计局发布GDP数据。",
 			PublishedOn: day, URL: fmt.Sprintf("https://example.com/gdp%d", i)})
 	}
 	s, err := Compile(demoSpec(), okSearch, okPush, nil)
@@ -2578,6 +2602,10 @@ func TestFollowUpHeaderAsTyped(t *testing.T) {
 		{[]string{"GDP", "最新的呢"}, "「GDP」最新的文章："},
 		{[]string{"最新的GDP", "更多", "上个月呢"}, "2026年11月没有「GDP」的文章。「GDP」最新的文章："},
 		{[]string{"gdp", "上个月呢"}, "2026年11月没有「gdp」的文章。「gdp」最新的文章："},
+		// Past one follow-up, and asked in one message (a review's finds).
+		{[]string{"GDP", "最新的呢", "8月的呢"}, "2026年8月没有「GDP」的文章。「GDP」最新的文章："},
+		{[]string{"GDP", "上个月呢", "8月的呢"}, "2026年8月没有「GDP」的文章。「GDP」最新的文章："},
+		{[]string{"GDP增速上个月是多少"}, "2026年11月没有「GDP增速」的文章。「GDP增速」最新的文章："},
 	} {
 		ask := asker(t, New(s, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler),
 			Now: func() time.Time { return now }}))

@@ -48,4 +48,8 @@ type Message struct {
 	// the query log and the votes want it, and worked out for each it
 	// was worked out again up to a dozen times a message.
 	asked string
+	// typed is, for a follow-up, the question it goes on from as the
+	// follower typed it (list.Typed): the lists it answers with keep it,
+	// so that headers name the topic as typed past one follow-up.
+	typed string
 }
