@@ -128,51 +128,71 @@ func snippetIn(terms markTerms, text string, scan int) (string, bool) {
 // a number (…近平总书记指出 and …1月15日, of 11月15日, were a follower run's
 // finds).
 func clauseStart(text string, start, mark int) int {
-	at := start
-	for back := 0; at > 0 && back <= snippetSnap; back++ {
+	// The nearest clause start either way: back (up to snippetSnap
+	// characters, or the text's start) or on towards the mark.
+	back, backN := -1, 0
+	for at := start; backN < snippetSnap; backN++ {
+		if at == 0 {
+			back = 0
+			break
+		}
 		r, size := utf8.DecodeLastRuneInString(text[:at])
 		if opening(r) {
-			return at - size // 《政府工作报告》 keeps its 《
+			back = at - size // 《政府工作报告》 keeps its 《
+			break
 		}
 		if clauseBreak(r) {
-			return at
+			back = at
+			break
 		}
 		at -= size
 	}
-	if at == 0 {
-		return 0
-	}
-	for at = start; at < mark; {
+	on, onN := -1, 0
+	for at := start; at < mark && (back < 0 || onN < backN); onN++ {
 		r, size := utf8.DecodeRuneInString(text[at:])
 		if opening(r) {
-			return at
+			on = at
+			break
 		}
 		at += size
 		if clauseBreak(r) {
-			return at
+			on = at
+			break
 		}
 	}
-	for back := 0; start > 0 && back < snippetSnap; back++ {
+	switch {
+	case on >= 0:
+		return on
+	case back >= 0:
+		return back
+	}
+	// Not after a number's first digits (…月15日 was 11月15日), its
+	// separators too (1,250,000, 19:30, 3.5).
+	for n := 0; start > 0 && n < snippetSnap; n++ {
 		r, size := utf8.DecodeLastRuneInString(text[:start])
-		next, _ := utf8.DecodeRuneInString(text[start:])
-		if !unicode.IsDigit(r) || !unicode.IsDigit(next) {
-			break
+		if !unicode.IsDigit(r) {
+			if d, _ := utf8.DecodeLastRuneInString(text[:start-size]); !strings.ContainsRune(",.:", r) || !unicode.IsDigit(d) {
+				break
+			}
 		}
 		start -= size
 	}
 	return start
 }
 
-// snippetSnap is how far back a window's start may move to open a clause.
-const snippetSnap = 6
+// snippetSnap is how far back a window's start may move to open a clause:
+// far enough for a leader's titles (全国人大常委会委员长赵乐际: a follower
+// run's find at 6, …乐际9月28日), not so far that a list's 36 characters
+// lose the mark.
+const snippetSnap = 12
 
 // clauseBreak reports a character a clause begins after: punctuation
 // and spaces (。，、：“” and the like), not the dots and dashes inside
 // numbers and names (3.5, 2024-01, 马克·吐温).
 func clauseBreak(r rune) bool {
 	switch r {
-	case '.', '-', '·', '•', '\'', '_', '/':
-		return false
+	case '.', '-', '·', '•', '\'', '_', '/', ',', ':':
+		return false // ASCII , and : are a number's (1,250,000, 19:30: a review's find), Chinese clauses use ，and ：
 	}
 	return unicode.IsSpace(r) || unicode.IsPunct(r)
 }
