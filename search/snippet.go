@@ -232,6 +232,13 @@ func snippetTerms(q query) markTerms {
 	var firsts []rune
 	add := func(t string) {
 		t = strings.TrimPrefix(t, bigramPrefix)
+		if len(t) <= 2 && strings.Trim(t, "0123456789") == "" && (strings.Contains(q.text, t+"月") || strings.Contains(q.text, t+"日")) {
+			// A month's or a day's number (12 of 去年12月的政治局会议)
+			// is everywhere: marked, it joined the word beside it,
+			// 中共中央【政治局12】月25日 (a follower run's find). Not
+			// 75 of 75周年.
+			return
+		}
 		if utf8.RuneCountInString(t) >= 2 && !slices.Contains(terms, t) {
 			terms = append(terms, t)
 			if r, _ := utf8.DecodeRuneInString(t); !slices.Contains(firsts, r) {
