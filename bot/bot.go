@@ -607,7 +607,7 @@ var (
 	recentBack = longestFirst(slices.Concat(recentWords, []string{"消息", "文章", "资讯", "新闻", "动态", "报道", "推送", "方面",
 		"有哪些", "有什么", "有什么新", "有啥", "有啥新", "是什么", "有吗", "开了什么会", "开了啥会", "开了哪些会", "是哪天", "哪天", "是什么时候", "什么时候", "怎么样", "讲了什么", "讲了啥",
 		"说了什么", "说了啥", "开了什么", "是什么时候开的", "是哪天开的", "是什么时候召开的", "是哪天召开的", "什么时候开的", "什么时候开",
-		"什么时候召开的", "什么时候召开", "哪天召开的", "哪天开的", "开了吗", "决定了什么", "部署了什么",
+		"什么时候召开的", "什么时候召开", "哪天召开的", "哪天开的", "开了吗", "开了没有", "开了没", "开没开", "决定了什么", "部署了什么",
 		"定了什么", "有什么内容", "有什么进展", "有什么新进展",
 		// The figures asked of a topic (最新的社会消费品零售总额是多少: a
 		// follower run's find). Not 数据: 人口数据 and 金融数据 are topics
@@ -985,6 +985,12 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		return nil, true
 	case readingOK && list.Readings != nil:
 		return b.pastReading(ctx, s, m, reading), true
+	case asked && (isYear || measure != "") && list.Search == "" && list.Readings == nil && list.News == nil && list.Day == "" && !list.Latest:
+		// 去年的呢 with no question before it: searched, it got a card on
+		// whatever its words found (a follower run's find). (最新的呢 and
+		// 3月的呢 alone are the latest articles and the month's.)
+		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noQuestionBefore, html.EscapeString(Cut(m.Text, listTitle)))}}, true
 	case !topicOK || list.Search == "" || recent && (list.Mentions || list.Newest):
 		return nil, true
 	case recent:
@@ -1054,6 +1060,10 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	}
 	return b.search(ctx, s, m, query, 0), true
 }
+
+// noQuestionBefore answers a follow-up (去年的呢) with no question to go on
+// from.
+const noQuestionBefore = "请先发送想查的主题（例如「国常会」），再问「%s」。"
 
 // numbered is a count with its measure (十七号, 80周年, 第二十三届's 二十三届);
 // numberedAlone, a text that is one, 第 before it or not (第八届).

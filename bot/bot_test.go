@@ -2556,6 +2556,7 @@ func TestMonthAskedWithTheTopic(t *testing.T) {
 		want, lead  string // the first article shown (cwN; "" for none looked at), and the text before the list ("" for none)
 	}{
 		{"2026-12-04", "上个月的国务院常务会议", "mpbot-demo/guochanghui", "2026年11月没有「国务院常务会议」的文章。「国务院常务会议」最新的文章："},
+		{"2026-12-04", "那个，就是，上个月的国务院常务会议开了没有。", "mpbot-demo/guochanghui", "2026年11月没有「国务院常务会议」的文章。「国务院常务会议」最新的文章："},
 		{"2026-12-04", "2026年11月国务院常务会议开了吗", "mpbot-demo/guochanghui", "2026年11月没有「国务院常务会议」的文章。「国务院常务会议」最新的文章："},
 		{"2026-05-10", "本月的国务院常务会议", "cw1", "2026年5月没有「国务院常务会议」的文章。「国务院常务会议」最新的文章："},
 		{"2026-05-10", "1月国务院常务会议", "cw1", "2026年1月没有「国务院常务会议」的文章。「国务院常务会议」最新的文章："},
@@ -2616,6 +2617,23 @@ func TestFollowUpHeaderAsTyped(t *testing.T) {
 		if !strings.HasPrefix(r.Text, c.lead) {
 			t.Errorf("%s: %+v, want it to begin %s", strings.Join(c.texts, ", "), r, c.lead)
 		}
+	}
+}
+
+// TestCountFollowUpWithNothingBefore: a year or a count asked as a
+// follow-up (去年的呢, 那十八号呢) with no question before it says to ask one
+// (a follower run's find: 去年的呢 got a card on whatever its words found);
+// after a question it is that question's.
+func TestCountFollowUpWithNothingBefore(t *testing.T) {
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	for _, text := range []string{"去年的呢", "那2024年的呢", "那十八号呢"} {
+		if r := ask(text); r.Text != fmt.Sprintf(noQuestionBefore, text) {
+			t.Errorf("%s alone: %+v", text, r)
+		}
+	}
+	ask("政府工作报告")
+	if r := ask("2024年的呢"); strings.HasPrefix(r.Text, "请先发送") {
+		t.Errorf("2024年的呢 after 政府工作报告: %+v", r)
 	}
 }
 
