@@ -622,6 +622,8 @@ func TestShippedCourtesyRules(t *testing.T) {
 		// and mistyped; stopping the reading in other words (no match).
 		"请问怎么用": "我能帮你找", "请问怎么找文章": "我能帮你找", "老师好，请问怎么找文章": "我能帮你找", "帮组": "我能帮你找",
 		"请问一下，帮助": "我能帮你找", "请问": "没有找到", "退定": "已退订", "别再给我推了": "已退订", "不要再推了": "已退订",
+		// An eighth's: more of the same.
+		"这个号怎么用啊": "我能帮你找", "有什么功能": "我能帮你找", "不会用，教教我": "我能帮你找", "每日一读不想要了": "已退订", "关闭每日推送": "已退订",
 		"妳是機器人嗎": "自动回复助手", "妳好": "你好！", "你是GPT吗": "自动回复助手", "你是deepseek吗？": "自动回复助手", "你是不是豆包": "自动回复助手",
 	} {
 		if code, out, errOut := try(text); code != 0 || !strings.Contains(out, want) {

@@ -602,6 +602,9 @@ var recentInside = []string{"最近", "最新", "近期", "这几天", "这两�
 // character that may begin a topic (新 of 新质生产力, 发 of 发展).
 var (
 	recentFront = longestFirst(slices.Concat(recentWords, []string{"请问一下", "请问", "问一下", "我想问一下", "我想了解", "想了解", "了解一下",
+		// A voice message's way in (老师我想问一下就是最近有没有关于低空经济的文章:
+		// a follower run's find, no match for its 就是).
+		"老师", "就是", "那个",
 		"搜一下", "搜索", "查一下", "找一下", "帮我找", "帮我", "麻烦", "发一下", "我想看", "想看", "给我", "看看", "一下",
 		"有没有", "有什么", "有哪些", "有啥", "关于", "一次", "一期", "的"}))
 	recentBack = longestFirst(slices.Concat(recentWords, []string{"消息", "文章", "资讯", "新闻", "动态", "报道", "推送", "方面",

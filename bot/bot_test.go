@@ -2015,6 +2015,7 @@ func TestNewestOfATopic(t *testing.T) {
 		"枫桥经验最新发展": "枫桥经验发展", "总书记最近去哪考察了": "总书记去哪考察", "两会最近有啥新闻": "两会", "国常会最近开了什么会": "国常会",
 		// The figures asked of a topic (a follower run's find); 数据 stays,
 		// a topic's own (a review's find: 最新的人口数据 listed 人口's news).
+		"老师我想问一下就是最近有没有关于低空经济的文章": "低空经济", "那个最新的国常会": "国常会",
 		"粤港澳大湾区最新进展": "粤港澳大湾区", "乡村振兴的最新进展": "乡村振兴", "最新科技进展": "科技进展",
 		"最新的社会消费品零售总额是多少": "社会消费品零售总额", "进出口最新数据": "进出口数据", "最新的人口数据": "人口数据", "最新的大数据": "大数据",
 		// ... but not from a word holding it across its edge (a review's finds).
