@@ -81,7 +81,7 @@ func snippetIn(terms markTerms, text string, scan int) (string, bool) {
 		}
 	}
 	if len(marks) > 0 && start > 0 {
-		start = clauseStart(text, start, marks[0][0])
+		start = clauseStart(text, start, marks[0][0], utf8.RuneCountInString(text[marks[0][0]:marks[0][1]]))
 	}
 	cut := strings.TrimLeft(text[:start], " ") != "" // text before the window, not only spaces
 	for start < len(text) && text[start] == ' ' && (len(marks) == 0 || start < marks[0][0]) {
@@ -127,13 +127,18 @@ func snippetIn(terms markTerms, text string, scan int) (string, bool) {
 // after one between it and the first mark (mark), or else off the middle of
 // a number (…近平总书记指出 and …1月15日, of 11月15日, were a follower run's
 // finds).
-func clauseStart(text string, start, mark int) int {
+func clauseStart(text string, start, mark, markRunes int) int {
 	// The nearest clause start either way: back (up to snippetSnap
-	// characters, or the text's start) or on towards the mark.
+	// characters, or the text's start) or on towards the mark. Not so far
+	// back that a list's line, 36 characters, loses the mark (a review's
+	// find: 【新时代中国特色社会主义思想】 was dropped from its line).
+	reach := min(snippetSnap, max(0, snippetLine-snippetLead-markRunes))
 	back, backN := -1, 0
-	for at := start; backN < snippetSnap; backN++ {
+	for at := start; backN <= reach; backN++ {
 		if at == 0 {
-			back = 0
+			return 0 // the text's own start, nearer than a clause's ahead or not
+		}
+		if backN == reach {
 			break
 		}
 		r, size := utf8.DecodeLastRuneInString(text[:at])
@@ -141,7 +146,7 @@ func clauseStart(text string, start, mark int) int {
 			back = at - size // 《政府工作报告》 keeps its 《
 			break
 		}
-		if clauseBreak(r) {
+		if clauseBreak(text, at-size, r) {
 			back = at
 			break
 		}
@@ -154,11 +159,11 @@ func clauseStart(text string, start, mark int) int {
 			on = at
 			break
 		}
-		at += size
-		if clauseBreak(r) {
-			on = at
+		if clauseBreak(text, at, r) {
+			on = at + size
 			break
 		}
+		at += size
 	}
 	switch {
 	case on >= 0:
@@ -182,17 +187,27 @@ func clauseStart(text string, start, mark int) int {
 
 // snippetSnap is how far back a window's start may move to open a clause:
 // far enough for a leader's titles (全国人大常委会委员长赵乐际: a follower
-// run's find at 6, …乐际9月28日), not so far that a list's 36 characters
-// lose the mark.
-const snippetSnap = 12
+// run's find at 6, …乐际9月28日). snippetLine is how much of a snippet a
+// list's line shows (the bot's), which the lead and the first mark must
+// fit in.
+const (
+	snippetSnap = 12
+	snippetLine = 30
+)
 
-// clauseBreak reports a character a clause begins after: punctuation
-// and spaces (。，、：“” and the like), not the dots and dashes inside
-// numbers and names (3.5, 2024-01, 马克·吐温).
-func clauseBreak(r rune) bool {
+// clauseBreak reports whether r, at i in text, is a character a clause
+// begins after: punctuation and spaces (。，、：“” and the like), not the
+// dots and dashes inside numbers and names (3.5, 2024-01, 马克·吐温), nor
+// an ASCII , or : between digits (1,250,000, 19:30: a review's find; one
+// between words is a clause's, 会议指出,要…).
+func clauseBreak(text string, i int, r rune) bool {
 	switch r {
-	case '.', '-', '·', '•', '\'', '_', '/', ',', ':':
-		return false // ASCII , and : are a number's (1,250,000, 19:30: a review's find), Chinese clauses use ，and ：
+	case '.', '-', '·', '•', '\'', '_', '/':
+		return false
+	case ',', ':':
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[i+1:])
+		return !unicode.IsDigit(before) || !unicode.IsDigit(after)
 	}
 	return unicode.IsSpace(r) || unicode.IsPunct(r)
 }
