@@ -610,7 +610,7 @@ var (
 	recentBack = longestFirst(slices.Concat(recentWords, []string{"消息", "文章", "资讯", "新闻", "动态", "报道", "推送", "方面",
 		"有哪些", "有什么", "有什么新", "有啥", "有啥新", "是什么", "有吗", "开了什么会", "开了啥会", "开了哪些会", "是哪天", "哪天", "是什么时候", "什么时候", "怎么样", "讲了什么", "讲了啥",
 		"说了什么", "说了啥", "开了什么", "是什么时候开的", "是哪天开的", "是什么时候召开的", "是哪天召开的", "什么时候开的", "什么时候开",
-		"什么时候召开的", "什么时候召开", "哪天召开的", "哪天开的", "开了吗", "开了没有", "开了没", "开没开", "决定了什么", "部署了什么",
+		"什么时候召开的", "什么时候召开", "哪天召开的", "哪天开的", "开了吗", "开了没有", "开了没", "开没开", "召开了吗", "召开了没有", "召开了没", "决定了什么", "部署了什么",
 		"定了什么", "有什么内容", "有什么进展", "有什么新进展",
 		// The figures asked of a topic (最新的社会消费品零售总额是多少: a
 		// follower run's find). Not 数据: 人口数据 and 金融数据 are topics
@@ -624,6 +624,26 @@ var (
 		"都讲了些什么", "都讲了什么", "都讲了啥", "讲了些什么", "都说了些什么", "都说了什么", "说了些什么", "讲的什么", "说的什么",
 		"都讲了些什么内容", "讲了些什么内容", "讲了什么内容", "说了什么内容", "都有什么", "都有哪些", "的", "了", "吗", "呢", "呀", "啊", "吧"}))
 )
+
+// softFront are a voice message's ways in (老师, 就是, 那个), peeled only
+// before more asking or a recency word: 那个年代, 就是说, 老师资格证 and
+// 老师们 are what is asked (a second review's find).
+var softFront = map[string]bool{"老师": true, "就是": true, "那个": true}
+
+// frontNext reports whether text opens with a front edge other than a
+// soft one.
+func frontNext(text string) bool {
+	text = strings.TrimLeftFunc(text, func(r rune) bool { return !isWordRune(r) })
+	return slices.ContainsFunc(recentFront, func(w string) bool { return !softFront[w] && strings.HasPrefix(text, w) }) ||
+		slices.ContainsFunc([]string{"老师", "就是", "那个"}, func(w string) bool { return strings.HasPrefix(text, w) && frontNext(text[len(w):]) })
+}
+
+// meetingAsked are back edges asking whether a meeting met (开了吗,
+// 召开了没有), peeled only after what names one (…会, …会议): 放开了没有 and
+// 公开了没有 are no meeting's (a second review's find).
+var meetingAsked = map[string]bool{"开了吗": true, "开了没有": true, "开了没": true, "开没开": true, "召开了吗": true, "召开了没有": true, "召开了没": true}
+
+func meetingNamed(text string) bool { return strings.HasSuffix(text, "会") || strings.HasSuffix(text, "议") }
 
 // recentGlued are front edges that begin a longer word before what is
 // given (一次性补贴: a review's find, 性补贴 was searched).
@@ -672,9 +692,9 @@ func peeled(text string) (topic string, recent bool) {
 			i := slices.IndexFunc(edges, func(w string) bool {
 				if front {
 					g, glued := recentGlued[w]
-					return strings.HasPrefix(t, w) && !(glued && strings.HasPrefix(t[len(w):], g))
+					return strings.HasPrefix(t, w) && !(glued && strings.HasPrefix(t[len(w):], g)) && (!softFront[w] || frontNext(t[len(w):]))
 				}
-				return strings.HasSuffix(t, w)
+				return strings.HasSuffix(t, w) && (!meetingAsked[w] || meetingNamed(t[:len(t)-len(w)]))
 			})
 			if i < 0 {
 				if n := latestCount.FindString(t); front && n != "" {
@@ -1066,7 +1086,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 
 // noQuestionBefore answers a follow-up (去年的呢) with no question to go on
 // from.
-const noQuestionBefore = "请先发送想查的主题（例如「国常会」），再问「%s」。"
+const noQuestionBefore = "请先发送想查的主题（例如「国常会」），找到文章后再问「%s」。"
 
 // numbered is a count with its measure (十七号, 80周年, 第二十三届's 二十三届);
 // numberedAlone, a text that is one, 第 before it or not (第八届).
@@ -1121,7 +1141,11 @@ func monthTopic(text string, today time.Time) (p period, topic, query string, ok
 	// and 线上月活 name no month (a review's finds: searched as
 	// 2026年12月 基 薪怎么算).
 	if m := text[at[0]:at[1]]; !strings.Contains(m, "个") && !strings.ContainsAny(m, "0123456789年") {
-		if before, _ := peeled(text[:at[0]]); before != "" {
+		// Or after a topic, ending the question or before 的 (国常会本月,
+		// 国常会这月的: a second review's find).
+		next, _ := utf8.DecodeRuneInString(text[at[1]:])
+		ends := at[1] == len(text) || next == '的' || !unicode.Is(unicode.Han, next)
+		if before, _ := peeled(text[:at[0]]); before != "" && !ends {
 			return period{}, "", "", false
 		}
 	}
@@ -1141,9 +1165,10 @@ func monthTopic(text string, today time.Time) (p period, topic, query string, ok
 	return p, topic, p.name + " " + strings.TrimSpace(rest), topic != "" && !self
 }
 
-// monthByNumber is a month named in digits, with its year or by today
-// (11月, 2026年十一月, 上个月, 本月).
-var monthByNumber = regexp.MustCompile(`[0-9]月|年(?:十[一二]?|[一二三四五六七八九])月|(?:上|这|本)个?月`)
+// monthByNumber is a month named in digits, with this century's year or
+// by today (11月, 2026年十一月, 去年十一月, 上个月, 本月; not 1917年十月革命 or
+// 每年十一月: a second review's finds).
+var monthByNumber = regexp.MustCompile(`[0-9]月|(?:20[0-9][0-9]|今|去|前)年(?:十[一二]?|[一二三四五六七八九])月|(?:上|这|本)个?月`)
 
 // monthAsked answers a month asked of the question before (3月的呢, 上个月呢)
 // with query, the question with the month in place of its own. When the
@@ -1168,14 +1193,61 @@ func (b *Bot) monthAsked(ctx context.Context, s *Settings, m Message, typed, top
 		of := func(h content.Hit) bool {
 			return (h.Score >= s.search.ClearScore || titled(h.Article.Title) || titled(h.Article.Summary)) && ofMonth(h.Article, year, month)
 		}
-		if err == nil && !slices.ContainsFunc(hits, of) {
+		var found []content.Hit
+		if err == nil {
+			for _, h := range hits {
+				if of(h) {
+					found = append(found, h)
+				}
+			}
+		}
+		switch {
+		case err == nil && len(found) == 0:
 			lead := fmt.Sprintf(noneOfMonth, year, month, html.EscapeString(Cut(asTyped(typed, named), listTitle)))
 			if r := b.newestAfter(ctx, s, m, topic, typed, lead); r != nil {
 				return r
 			}
+		case len(found) >= 2 && len(found) <= s.search.MaxResults:
+			// The topic's articles of the month, by date (a follower run's
+			// find: 今年6月的国常会 listed 06-11, 06-29, 06-05 and July's).
+			return b.monthList(ctx, s, m, found, asTyped(typed, named), query, year, month)
 		}
 	}
 	return b.search(ctx, s, m, query, 0)
+}
+
+// monthList answers a month asked of a topic with its articles then,
+// those published in it first, each by date, the last first.
+func (b *Bot) monthList(ctx context.Context, s *Settings, m Message, found []content.Hit, topic, query string, year, month int) []Reply {
+	in := fmt.Sprintf("%d-%02d-", year, month)
+	slices.SortStableFunc(found, func(x, y content.Hit) int {
+		return cmp.Or(cmp.Compare(b2i(strings.HasPrefix(y.Article.PublishedOn, in)), b2i(strings.HasPrefix(x.Article.PublishedOn, in))),
+			cmp.Compare(y.Article.PublishedOn, x.Article.PublishedOn))
+	})
+	note(ctx, func(e *Event) {
+		if e.Outcome == OutcomeEvent {
+			e.Outcome = OutcomeList
+		}
+		e.Hits = e.Hits[:0]
+		for _, h := range found {
+			e.Hits = append(e.Hits, Scored{ID: h.Article.ID, Score: h.Score})
+		}
+		slices.SortStableFunc(e.Hits, func(a, b Scored) int { return cmp.Compare(b.Score, a.Score) })
+	})
+	header := fmt.Sprintf(monthOfTopic, year, month, html.EscapeString(Cut(topic, listTitle)))
+	reply, ids := listReplyWith(dated(found), func(int) string { return header }, false, false)
+	list := FollowUp{Query: asked(m), Search: query, IDs: ids, Stories: storiesOf(found[:len(ids)])}
+	return []Reply{b.keepList(ctx, m, list, reply)}
+}
+
+// monthOfTopic heads a topic's articles of a month.
+const monthOfTopic = "%d年%d月「%s」的文章：\n"
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // noneOfMonth leads the topic's newest when it has no article of the month
@@ -1190,7 +1262,9 @@ func ofMonth(a content.Article, year, month int) bool {
 	p := a.PublishedOn
 	switch {
 	case strings.HasPrefix(p, start.Format("2006-01-")):
-		return true
+		// Unless its title names another month (3月 publishes 2月份CPI).
+		other := titleMonth.FindStringSubmatch(a.Title)
+		return other == nil || other[1] == strconv.Itoa(month)
 	case !strings.HasPrefix(p, start.AddDate(0, 1, 0).Format("2006-01-")):
 		return false
 	}
@@ -1205,6 +1279,9 @@ func ofMonth(a content.Article, year, month int) bool {
 	}
 	return false
 }
+
+// titleMonth is a month a title names in digits (2月份CPI, 2025年12月CPI).
+var titleMonth = regexp.MustCompile(`(?:^|[^0-9])(1[0-2]|[1-9])月`)
 
 // yearFollowUp reads text as a year alone, written as followers do (2024年,
 // 2024, 二〇二四年, 24年, 今年, 去年, 前年), as digits and 年 (2024年).
@@ -1746,7 +1823,7 @@ type keptKey struct{}
 
 // putFollowUp stores what the follower may follow up on and marks it kept
 // for the reply under way.
-// maxTyped is the longest message kept as typed beside its list: a
+// maxTyped is the longest message (in bytes) kept as typed beside its list: a
 // header names a topic, not a pasted paragraph (kept in Redis per follower).
 const maxTyped = 256
 

@@ -2016,6 +2016,10 @@ func TestNewestOfATopic(t *testing.T) {
 		// The figures asked of a topic (a follower run's find); 数据 stays,
 		// a topic's own (a review's find: 最新的人口数据 listed 人口's news).
 		"老师我想问一下就是最近有没有关于低空经济的文章": "低空经济", "那个最新的国常会": "国常会",
+		// ... but not what they begin (a second review's finds), nor a
+		// meeting's 开了没有 off what is no meeting.
+		"那个年代最新的电影": "那个年代的电影", "老师资格证最新消息": "老师资格证", "老师们最近在学什么": "老师们在学什么",
+		"最近三胎政策放开了没有": "三胎政策放开了没有",
 		"粤港澳大湾区最新进展": "粤港澳大湾区", "乡村振兴的最新进展": "乡村振兴", "最新科技进展": "科技进展",
 		"最新的社会消费品零售总额是多少": "社会消费品零售总额", "进出口最新数据": "进出口数据", "最新的人口数据": "人口数据", "最新的大数据": "大数据",
 		// ... but not from a word holding it across its edge (a review's finds).
@@ -2533,6 +2537,10 @@ func TestMonthTopic(t *testing.T) {
 		"上个月我国CPI": "2026年11月 我国CPI", "11月的进博会": "2026年11月 进博会",
 		"基本月薪怎么算": "", "日本月球探测器": "", "马上月底了医保缴费": "", "晚上月亮最圆是哪天": "", "线上月活用户": "",
 		"十月革命": "", "上个月我考试了": "", "上个月": "", "国常会": "",
+		// A second review's: after the topic, ending the question or before
+		// 的; this century's years only; 召开了没有 peeled off a meeting.
+		"国常会本月": "2026年12月 国常会", "国常会这月的": "2026年12月 国常会", "去年十一月的国常会": "2025年11月 国常会",
+		"1917年十月革命的意义": "", "每年十一月的国常会": "", "上个月国常会召开了没有": "2026年11月 国常会",
 	} {
 		p, topic, _, ok := monthTopic(text, today)
 		if got := p.name + " " + topic; ok != (want != "") || ok && got != want {
@@ -2578,6 +2586,37 @@ func TestMonthAskedWithTheTopic(t *testing.T) {
 		got := firstShown(r)
 		if c.want != "" && got != "https://example.com/"+c.want || !strings.HasPrefix(r.Text, c.lead) || c.lead == "" && strings.Contains(r.Text, "月没有") {
 			t.Errorf("%s, %s: %s first, want %s, in %+v", c.today, c.text, got, c.want, r)
+		}
+	}
+}
+
+// TestMonthListByDate: a topic's articles of the month asked are listed by
+// date, the last first, without the next month's (a follower run's find:
+// 今年6月的国常会 listed 06-11, 06-29, 06-05, then July's).
+func TestMonthListByDate(t *testing.T) {
+	arts := content.DemoArticles()
+	for _, day := range []string{"2026-05-11", "2026-05-29", "2026-05-05", "2026-06-10"} {
+		arts = append(arts, content.Article{ID: "cw-" + day, Title: "李强主持召开国务院常务会议", Summary: "国务院总理李强主持召开国务院常务会议，研究部署有关工作。",
+			PublishedOn: day, URL: "https://example.com/cw-" + day})
+	}
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 4, 9, 0, 0, 0, chinaTime)
+	for _, texts := range [][]string{{"2026年5月的国务院常务会议"}, {"国务院常务会议", "今年5月的呢"}} {
+		ask := asker(t, New(s, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler),
+			Now: func() time.Time { return now }}))
+		var r Reply
+		for _, text := range texts {
+			r = ask(text)
+		}
+		got := regexp.MustCompile(`cw-[0-9-]+`).FindAllString(r.Text, -1)
+		if !strings.HasPrefix(r.Text, "2026年5月「国务院常务会议」的文章：\n") || strings.Join(got, " ") != "cw-2026-05-29 cw-2026-05-11 cw-2026-05-05" {
+			t.Errorf("%s: %v in %s", strings.Join(texts, ", "), got, r.Text)
+		}
+		if r := ask("2"); r.Type != ReplyNews || !strings.HasSuffix(r.Card.URL, "cw-2026-05-11") {
+			t.Errorf("2 after the month's list: %+v", r)
 		}
 	}
 }
