@@ -643,7 +643,9 @@ func frontNext(text string) bool {
 // 公开了没有 are no meeting's (a second review's find).
 var meetingAsked = map[string]bool{"开了吗": true, "开了没有": true, "开了没": true, "开没开": true, "召开了吗": true, "召开了没有": true, "召开了没": true}
 
-func meetingNamed(text string) bool { return strings.HasSuffix(text, "会") || strings.HasSuffix(text, "议") }
+func meetingNamed(text string) bool {
+	return strings.HasSuffix(text, "会") || strings.HasSuffix(text, "议")
+}
 
 // recentGlued are front edges that begin a longer word before what is
 // given (一次性补贴: a review's find, 性补贴 was searched).
