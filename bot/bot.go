@@ -2417,6 +2417,19 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 			return replies
 		}
 	}
+	if depth == 0 {
+		// Two topics asked together that no article found names both of
+		// (五位一体和四个全面有什么区别: no match; 枫桥经验和浦江经验有什么区别: a
+		// card on 浦江经验 alone; a follower run's finds).
+		// Apart from a question of how they relate, both must be topics the
+		// search knows: 习近平和普京会谈 is one event.
+		if parts, relation, ok := twoTopics(query); ok && (relation || b.catalog.Topic(parts[0]) && b.catalog.Topic(parts[1])) &&
+			!slices.ContainsFunc(relevant, b.namesAll(parts)) {
+			if replies := b.eachTopic(ctx, s, m, query, parts); replies != nil {
+				return replies
+			}
+		}
+	}
 	clear := len(relevant) == 1 ||
 		len(relevant) > 1 && hits[0].Score >= s.search.ClearScore && hits[0].Score-hits[1].Score >= s.search.ClearMargin
 	if !clear && len(relevant) > 1 {
@@ -2424,6 +2437,94 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	}
 	return b.pick(ctx, s, m, query, relevant, clear, more, depth)
 }
+
+// eachTopic answers two topics asked together that no article answers
+// both of (五位一体和四个全面有什么区别, 基层治理 枫桥经验: a follower run's
+// finds, no match) with the first articles of each, in one numbered list
+// under a line saying so. Each must be a topic the search knows or one an
+// article answers surely: 和 inside a word (共和国, 和平) leaves no such parts.
+func (b *Bot) eachTopic(ctx context.Context, s *Settings, m Message, query string, parts []string) []Reply {
+	per := max(1, s.search.MaxResults/len(parts))
+	var found []content.Hit
+	for _, part := range parts {
+		hits, err := b.catalog.Search(ctx, part, s.searchN())
+		if err != nil {
+			return nil
+		}
+		relevant := relevantOf(hits, s.search.MinScore)
+		if len(relevant) == 0 {
+			// None about it: those that mention it, as it alone gets (枫桥经验
+			// on the corpus), when it is a topic word.
+			if _, relevant, err = b.catalog.Mentions(ctx, part, per); err != nil || len(relevant) == 0 {
+				return nil
+			}
+		} else if !b.catalog.Topic(part) && relevant[0].Score < s.search.ClearScore {
+			return nil
+		}
+		relevant = slices.DeleteFunc(relevant, func(h content.Hit) bool {
+			return slices.ContainsFunc(found, func(f content.Hit) bool { return f.Article.ID == h.Article.ID })
+		})
+		found = append(found, b.catalog.Snippets(ctx, part, relevant[:min(len(relevant), per)])...)
+	}
+	note(ctx, func(e *Event) {
+		if e.Outcome == OutcomeEvent || e.Outcome == OutcomeRule {
+			e.Outcome = OutcomeNoMatch // no article answers the two together, for the report's topics
+		}
+	})
+	header := fmt.Sprintf(eachTopicHeader, html.EscapeString(Cut(asTyped(m.Text, parts[0]), listTitle)), html.EscapeString(Cut(asTyped(m.Text, parts[1]), listTitle)))
+	reply, ids := listReplyWith(found, func(int) string { return header }, false, false)
+	list := FollowUp{Query: asked(m), Search: query, IDs: ids, Stories: storiesOf(found[:len(ids)])}
+	return []Reply{b.keepList(ctx, m, list, reply)}
+}
+
+// namesAll reports whether a hit's title or summary names each of topics
+// (or another of its names).
+func (b *Bot) namesAll(topics []string) func(content.Hit) bool {
+	titled := make([]func(string) bool, len(topics))
+	for i, t := range topics {
+		titled[i] = b.titled(t)
+	}
+	return func(h content.Hit) bool {
+		return !slices.ContainsFunc(titled, func(named func(string) bool) bool { return !named(h.Article.Title) && !named(h.Article.Summary) })
+	}
+}
+
+// eachTopicHeader heads the articles of two topics asked together.
+const eachTopicHeader = "没有同时讲「%s」和「%s」的文章，以下分别是两者的文章：\n"
+
+// twoTopics reads query as two topics asked together: apart by 和, 与, 跟,
+// 及, 、, a comma or a space, less what is asked of them; relation, that it
+// was how they relate (有什么区别, 的关系).
+func twoTopics(query string) (parts []string, relation, ok bool) {
+	if !strings.ContainsAny(query, "和与跟及、，, ") || utf8.RuneCountInString(query) > 32 { // most questions: no regexp for them
+		return nil, false, false
+	}
+	t := strings.TrimSpace(query)
+	for {
+		i := slices.IndexFunc(pairAsked, func(w string) bool { return strings.HasSuffix(t, w) })
+		if i < 0 {
+			break
+		}
+		relation = relation || !strings.ContainsAny(pairAsked[i], "吗呢?？")
+		t = strings.TrimSpace(t[:len(t)-len(pairAsked[i])])
+	}
+	parts = slices.DeleteFunc(pairApart.Split(t, -1), func(p string) bool { return p == "" })
+	if len(parts) != 2 {
+		return nil, false, false
+	}
+	for _, p := range parts {
+		if n := utf8.RuneCountInString(p); n < 2 || n > 12 {
+			return nil, false, false
+		}
+	}
+	return parts, relation, true
+}
+
+var (
+	pairAsked = longestFirst([]string{"有什么区别", "有什么不同", "有何区别", "有何不同", "有什么联系", "有什么关系", "的区别", "区别", "的关系", "关系",
+		"的异同", "异同", "的联系", "联系", "的区别和联系", "区别和联系", "的区别与联系", "区别与联系", "吗", "呢", "?", "？"})
+	pairApart = regexp.MustCompile(`\s*(?:和|与|跟|及|、|，|,|\s)\s*`)
+)
 
 // searchN is how many hits a search asks for: one beyond a list, so that
 // the list says when 更多 has more.

@@ -2677,6 +2677,29 @@ func TestCountFollowUpWithNothingBefore(t *testing.T) {
 	}
 }
 
+// TestTwoTopicsAskedTogether: two topics no article answers together
+// (五位一体和四个全面有什么区别, 基层治理 枫桥经验: a follower run's finds, no
+// match) get the first articles of each under a line saying so, and their
+// numbers open them; what is no two topics is answered as before.
+func TestTwoTopicsAskedTogether(t *testing.T) {
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	for _, text := range []string{"新质生产力和浦江经验有什么区别", "新质生产力 浦江经验", "新质生产力与浦江经验的关系？"} {
+		r := ask(text)
+		if !strings.HasPrefix(r.Text, "没有同时讲「新质生产力」和「浦江经验」的文章，以下分别是两者的文章：\n1. ") ||
+			!strings.Contains(r.Text, "mpbot-demo/xinzhi") || !strings.Contains(r.Text, "mpbot-demo/pujiang") {
+			t.Errorf("%s: %+v", text, r)
+		}
+	}
+	if r := ask("2"); r.Type != ReplyNews {
+		t.Errorf("2 after the two topics' list: %+v", r)
+	}
+	for _, text := range []string{"红烧肉和白米饭", "红烧肉和浦江经验"} {
+		if r := ask(text); strings.HasPrefix(r.Text, "没有同时讲") {
+			t.Errorf("%s: %+v", text, r)
+		}
+	}
+}
+
 // TestChoiceOfAnArticleGone: a number choosing an article removed since
 // its list was sent says so (a fleet run's find: the no-match reply, as if
 // the number had been searched); the others still open.
