@@ -636,8 +636,12 @@ var softFront = map[string]bool{"老师": true, "就是": true, "那个": true}
 // soft one.
 func frontNext(text string) bool {
 	text = strings.TrimLeftFunc(text, func(r rune) bool { return !isWordRune(r) })
-	return slices.ContainsFunc(recentFront, func(w string) bool { return !softFront[w] && strings.HasPrefix(text, w) }) ||
-		slices.ContainsFunc([]string{"老师", "就是", "那个"}, func(w string) bool { return strings.HasPrefix(text, w) && frontNext(text[len(w):]) })
+	for _, w := range recentFront {
+		if strings.HasPrefix(text, w) && (!softFront[w] || frontNext(text[len(w):])) {
+			return true
+		}
+	}
+	return false
 }
 
 // meetingAsked are back edges asking whether a meeting met (开了吗,
@@ -764,13 +768,7 @@ func (b *Bot) newestAfter(ctx context.Context, s *Settings, m Message, topic, ty
 		case e.Outcome == OutcomeEvent:
 			e.Outcome = OutcomeList
 		}
-		// Best first, as a search's: the report reads the first as the
-		// question's best answer.
-		e.Hits = e.Hits[:0]
-		for _, h := range found {
-			e.Hits = append(e.Hits, Scored{ID: h.Article.ID, Score: h.Score})
-		}
-		slices.SortStableFunc(e.Hits, func(a, b Scored) int { return cmp.Compare(b.Score, a.Score) })
+		e.bestFirst(found)
 	})
 	header := newestHeaderFor(asTyped(typed, topic), mentions)
 	reply, ids := listReplyWith(found, func(n int) string { return lead + header(n) }, true, more)
@@ -1225,18 +1223,20 @@ func (b *Bot) monthAsked(ctx context.Context, s *Settings, m Message, typed, top
 func (b *Bot) monthList(ctx context.Context, s *Settings, m Message, found []content.Hit, topic, query string, year, month int) []Reply {
 	in := fmt.Sprintf("%d-%02d-", year, month)
 	slices.SortStableFunc(found, func(x, y content.Hit) int {
-		return cmp.Or(cmp.Compare(b2i(strings.HasPrefix(y.Article.PublishedOn, in)), b2i(strings.HasPrefix(x.Article.PublishedOn, in))),
-			cmp.Compare(y.Article.PublishedOn, x.Article.PublishedOn))
+		xIn, yIn := strings.HasPrefix(x.Article.PublishedOn, in), strings.HasPrefix(y.Article.PublishedOn, in)
+		if xIn != yIn {
+			if xIn {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(y.Article.PublishedOn, x.Article.PublishedOn)
 	})
 	note(ctx, func(e *Event) {
 		if e.Outcome == OutcomeEvent {
 			e.Outcome = OutcomeList
 		}
-		e.Hits = e.Hits[:0]
-		for _, h := range found {
-			e.Hits = append(e.Hits, Scored{ID: h.Article.ID, Score: h.Score})
-		}
-		slices.SortStableFunc(e.Hits, func(a, b Scored) int { return cmp.Compare(b.Score, a.Score) })
+		e.bestFirst(found)
 	})
 	header := fmt.Sprintf(monthOfTopic, year, month, html.EscapeString(Cut(topic, listTitle)))
 	reply, ids := listReplyWith(dated(found), func(int) string { return header }, false, false)
@@ -1246,13 +1246,6 @@ func (b *Bot) monthList(ctx context.Context, s *Settings, m Message, found []con
 
 // monthOfTopic heads a topic's articles of a month.
 const monthOfTopic = "%d年%d月「%s」的文章：\n"
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
 
 // noneOfMonth leads the topic's newest when it has no article of the month
 // asked.

@@ -1,8 +1,12 @@
 package bot
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"time"
+
+	"mpbot/content"
 )
 
 // Outcome is how the bot answered a message.
@@ -74,4 +78,14 @@ func note(ctx context.Context, update func(e *Event)) {
 	if e, ok := ctx.Value(eventKey{}).(*Event); ok {
 		update(e)
 	}
+}
+
+// bestFirst notes a list by date's hits as a search's are, best first: the
+// report reads the first as the question's best answer.
+func (e *Event) bestFirst(found []content.Hit) {
+	e.Hits = e.Hits[:0]
+	for _, h := range found {
+		e.Hits = append(e.Hits, Scored{ID: h.Article.ID, Score: h.Score})
+	}
+	slices.SortStableFunc(e.Hits, func(a, b Scored) int { return cmp.Compare(b.Score, a.Score) })
 }
