@@ -91,7 +91,10 @@ func pushedAsked(text string, today time.Time) (readingAsk, bool) {
 	if p, left, ok := readPeriod(rest, today); ok {
 		return readingAsk{list: true, period: p}, madeOf(left, readingDayAsking, nil)
 	}
-	return readingAsk{}, false
+	// The pushes before (历史推送, 以前的推送, 之前推送的文章: a follower run's
+	// finds, no match) are the past readings.
+	past := false
+	return readingAsk{list: true}, madeOf(strings.Replace(rest, "文章", " ", 1), readingAsking, func(w string) { past = past || slices.Contains(pastWords, w) }) && past
 }
 
 // period is the days a follower names by their week or month (上周,

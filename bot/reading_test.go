@@ -41,6 +41,9 @@ func TestReadingAsked(t *testing.T) {
 		{"请问11月的每日一读在哪里看", "2026年11月 2026-11-01..2026-11-30"},
 		{"明天的每日一读", "ahead 2026年12月4日"}, {"下周的每日一读", "ahead 下周"}, {"下个月的每日一读", "ahead 2027年1月"},
 		{"2027年1月的每日一读", "ahead 2027年1月"},
+		// The pushes before (a follower run's finds: no match); a push
+		// alone, or a topic's, is none.
+		{"历史推送", "list"}, {"以前的推送", "list"}, {"之前推送的文章", "list"}, {"推送历史", "list"}, {"推送", ""}, {"历史推送的国常会", ""},
 		// A day of the coming week without its year is that day, not last
 		// year's (a follower run's find: "2025年12月5日没有每日一读").
 		{"2026年的每日一读", "2026年 2026-01-01..2026-12-03"}, {"2024年每日一读", "2024年 2024-01-01..2024-12-31"}, {"2027年的每日一读", "ahead 2027年"},
