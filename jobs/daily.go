@@ -389,7 +389,7 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 	for start := 0; start < len(recipients) && res.Stopped == ""; start += batch {
 		if err := p.Store.AcquirePush(ctx, day, p.Owner, p.Now(), ttl); err != nil {
 			if errors.Is(err, store.ErrLeaseHeld) {
-				err = fmt.Errorf("%w: %v", store.ErrLeaseLost, err)
+				err = fmt.Errorf("%w: %v", store.ErrLeaseLost, heldIn(err, cfg.Location))
 			}
 			return res, err
 		}
@@ -903,11 +903,21 @@ func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result, t
 	// lease): then it sends, not this one.
 	if err := p.Store.AcquirePush(ctx, res.Day, p.Owner, p.Now(), ttl); err != nil {
 		if errors.Is(err, store.ErrLeaseHeld) || errors.Is(err, store.ErrPushDone) {
-			return 0, fmt.Errorf("%w: the mass send of %s was not sent by this process: %v", store.ErrLeaseLost, res.Day, err)
+			return 0, fmt.Errorf("%w: the mass send of %s was not sent by this process: %v", store.ErrLeaseLost, res.Day, heldIn(err, cfg.Location))
 		}
 		return 0, err
 	}
 	return cfg.Broadcaster.SendAll(ctx, mediaID, "mpbot-"+res.Day)
+}
+
+// heldIn has a LeaseHeld say its holder's times in the push's timezone, as
+// push status does, before it is flattened into a lost lease's text.
+func heldIn(err error, in *time.Location) error {
+	var held *store.LeaseHeld
+	if errors.As(err, &held) {
+		held.In = in
+	}
+	return err
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) error {

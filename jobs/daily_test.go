@@ -392,6 +392,28 @@ func TestLostLeaseStopsSending(t *testing.T) {
 	}
 }
 
+// A run finding at a batch's start that another process took the day says
+// so with the holder's times in push.timezone, as push status does (a
+// review's find: they came in the machine's zone).
+func TestLeaseLostBetweenBatchesSaysThePushZone(t *testing.T) {
+	ctx := context.Background()
+	s, _, p := setup(t, 3*batch)
+	cfg := p.Config()
+	cfg.Location = time.FixedZone("PUSHTZ", 8*3600)
+	p.Config = func() Config { return cfg }
+	p.Progress = func(done, _ int) {
+		if done == batch {
+			if err := s.AcquirePush(ctx, "2026-11-26", "replica-2", clock.Add(10*time.Minute), time.Minute); err != nil {
+				t.Errorf("takeover: %v", err)
+			}
+		}
+	}
+	_, err := p.Run(ctx, RunOptions{})
+	if !errors.Is(err, store.ErrLeaseLost) || !strings.Contains(err.Error(), "replica-2") || !strings.Contains(err.Error(), "PUSHTZ") {
+		t.Fatalf("run after losing the lease between batches: %v; want ErrLeaseLost naming replica-2, its times in push.timezone", err)
+	}
+}
+
 // useSender makes sender the push's sender in its configured mode.
 func useSender(p *DailyPush, sender Sender) {
 	cfg := p.Config()
