@@ -4,14 +4,17 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"mpbot/bot/wechat"
 	"mpbot/bot/wechat/wechattest"
 	"mpbot/jobs"
 	"mpbot/store"
@@ -290,5 +293,54 @@ func TestStandbyLeavesAStoppedDay(t *testing.T) {
 		if n := len(fake.Calls("/cgi-bin/message/custom/send")); n != tc.sends {
 			t.Errorf("holder stopped with %q: the standing-by replica sent %d, want %d\n%s", tc.note, n, tc.sends, logs)
 		}
+	}
+}
+
+// TestShownReadingIsNotPushedAgain: a new follower's welcome carries
+// today's reading (sent through the customer-service API after the welcome
+// text), and a follower asking 每日一读 is shown it; the day's push leaves
+// both out, and push status counts them skipped (a fleet run's find: a new
+// follower got the same article twice on their first day). Through serve's
+// routes, the real WeChat client and the fake API.
+func TestShownReadingIsNotPushedAgain(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	cfgPath := customerPushConfig(t, fake, 3) // o0000, o0001, o0002
+	cfg, err := loadConfig(cfgPath, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := newApp(context.Background(), cfg, slog.New(slog.DiscardHandler), withWebhook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(a.routes())
+	t.Cleanup(func() { srv.Close(); a.close() })
+	sim := simulatorFor(t, cfgPath, srv.URL)
+	ctx := context.Background()
+
+	if _, err := sim.Send(ctx, wechat.Inbound{From: "o_new", MsgType: "event", Event: "subscribe", CreateTime: time.Now().Unix()}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return customSendsPerFollower(fake)["o_new"] == 1 }, "the welcome's card sent to o_new")
+	r, err := sim.Send(ctx, wechat.Inbound{From: "o0001", MsgType: "text", Content: "每日一读", MsgID: 1, CreateTime: time.Now().Unix()})
+	if err != nil || len(r.Articles) != 1 {
+		t.Fatalf("每日一读: %+v %v", r, err)
+	}
+	res, err := a.push.Run(ctx, jobs.RunOptions{})
+	if err != nil {
+		t.Fatalf("push: %v", err)
+	}
+	got := customSendsPerFollower(fake)
+	want := map[string]int{"o_new": 1, "o0000": 1, "o0002": 1} // o_new's one is the welcome's
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("customer-service sends per follower %v, want %v (push: %+v)", got, want, res)
+	}
+	sum, err := a.store.LedgerSummary(ctx, res.Day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := sum.Reasons["skipped: "+store.ShownReason]; n != 2 || sum.Counts[store.Sent] != 2 || res.Skipped[store.ShownReason] != 2 {
+		t.Fatalf("ledger %+v, run skipped %v: want 2 sent, 2 skipped as shown already", sum, res.Skipped)
 	}
 }

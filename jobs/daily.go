@@ -288,7 +288,7 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 	}
 	res.Recipients = len(recipients)
 	if opts.DryRun {
-		res.Pending, err = p.pending(ctx, day, recipients)
+		res.Pending, err = p.pending(ctx, day, res.Article.ID, recipients)
 		return res, err
 	}
 	return p.deliver(ctx, cfg, res, recipients)
@@ -356,10 +356,14 @@ func (p *DailyPush) Unsent(ctx context.Context, day string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return p.pending(ctx, day, recipients)
+	article, err := p.Store.DayReading(ctx, day)
+	if err != nil {
+		return 0, err
+	}
+	return p.pending(ctx, day, article, recipients)
 }
 
-func (p *DailyPush) pending(ctx context.Context, day string, recipients []string) (int, error) {
+func (p *DailyPush) pending(ctx context.Context, day, article string, recipients []string) (int, error) {
 	n := 0
 	for start := 0; start < len(recipients); start += 500 {
 		chunk := recipients[start:min(start+500, len(recipients))]
@@ -368,7 +372,7 @@ func (p *DailyPush) pending(ctx context.Context, day string, recipients []string
 			return n, err
 		}
 		for _, r := range chunk {
-			if d, ok := known[r]; !ok || d.State == store.Failed {
+			if d, ok := known[r]; !ok || d.State == store.Failed || shownOther(d, article) {
 				n++
 			}
 		}
@@ -509,12 +513,16 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 	var todo, unknown []store.Delivery
 	for _, r := range recipients {
 		d, seen := known[r]
+		seen = seen && !shownOther(d, res.Article.ID)
 		switch {
 		case leavers[r] && (!seen || d.State == store.Failed):
 			res.Skipped[reasonLeft]++
 			continue
 		case !seen:
 			d = store.Delivery{Day: res.Day, Recipient: r}
+		case d.State == store.Skipped && d.Reason == store.ShownReason:
+			res.Skipped[d.Reason]++ // the welcome's card, or 每日一读 asked: not sent again
+			continue
 		case d.State == store.Sending && !idempotent:
 			// An earlier run died between marking and recording: WeChat may
 			// or may not have delivered. The customer-service API has no
@@ -908,6 +916,13 @@ func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result, t
 		return 0, err
 	}
 	return cfg.Broadcaster.SendAll(ctx, mediaID, "mpbot-"+res.Day)
+}
+
+// shownOther says whether a ledger row is the follower shown the day's
+// reading before the push when it was another article (the reading changed
+// since): it owes them this one.
+func shownOther(d store.Delivery, article string) bool {
+	return d.State == store.Skipped && d.Reason == store.ShownReason && d.ArticleID != article
 }
 
 // heldIn has a LeaseHeld say its holder's times in the push's timezone, as

@@ -414,6 +414,42 @@ func TestLeaseLostBetweenBatchesSaysThePushZone(t *testing.T) {
 	}
 }
 
+// A follower shown the day's reading before the push (the welcome, 每日一读
+// asked) is left out of it, also after a failed delivery; one shown another
+// article, before the day's reading changed, is sent the new one.
+func TestShownReadingSettlesTheDelivery(t *testing.T) {
+	ctx := context.Background()
+	s, send, p := setup(t, 4)
+	const day = "2026-11-26"
+	if _, err := s.ScheduleDaily(ctx, day, "a2"); err != nil {
+		t.Fatal(err)
+	}
+	s.ReadingShown(ctx, day, "o000", "a1") // before the operator chose a2
+	s.ReadingShown(ctx, day, "o001", "a2")
+	if err := s.RecordDeliveries(ctx, []store.Delivery{{Day: day, Recipient: "o002", ArticleID: "a2", Mode: ModeCustomer, State: store.Failed, Reason: "-1"}}); err != nil {
+		t.Fatal(err)
+	}
+	s.ReadingShown(ctx, day, "o002", "a2") // asked after the failed delivery
+	dry, err := p.Run(ctx, RunOptions{DryRun: true})
+	if err != nil || dry.Pending != 2 {
+		t.Fatalf("dry run: %+v %v; want 2 pending (o000, o003)", dry, err)
+	}
+	if n, err := p.Unsent(ctx, day); err != nil || n != 2 {
+		t.Fatalf("unsent %d %v, want 2", n, err)
+	}
+	res, err := p.Run(ctx, RunOptions{})
+	if err != nil || res.Sent != 2 || res.Skipped[store.ShownReason] != 2 {
+		t.Fatalf("run: %+v %v", res, err)
+	}
+	if got := fmt.Sprint(send.sent); got != "map[o000:1 o003:1]" {
+		t.Fatalf("sent %s, want o000 and o003 once", got)
+	}
+	s.ReadingShown(ctx, day, "o003", "a2") // after the push: its row stays sent
+	if d, _ := s.Deliveries(ctx, day, []string{"o003"}); d["o003"].State != store.Sent {
+		t.Fatalf("o003's delivery after 每日一读 asked: %+v", d["o003"])
+	}
+}
+
 // useSender makes sender the push's sender in its configured mode.
 func useSender(p *DailyPush, sender Sender) {
 	cfg := p.Config()

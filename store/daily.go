@@ -131,6 +131,16 @@ func (s *Store) ReadingDays(ctx context.Context, id string) (_ []string, err err
 	return days, rows.Err()
 }
 
+// DayReading is the id of the reading chosen for day, "" before one is.
+func (s *Store) DayReading(ctx context.Context, day string) (_ string, err error) {
+	defer failed(&err, "the reading of %s", day)
+	id, err := s.dailyChoice(ctx, day)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return id, err
+}
+
 func (s *Store) dailyChoice(ctx context.Context, day string) (string, error) {
 	var id string
 	err := s.db.QueryRowContext(ctx, `SELECT article_id FROM daily_readings WHERE day = ?`, day).Scan(&id)

@@ -163,6 +163,26 @@ func (s *Store) Deliveries(ctx context.Context, day string, recipients []string)
 	return out, rows.Err()
 }
 
+// ShownReason is a skipped delivery's reason when the follower was shown
+// the day's reading before the push reached them: the welcome's card, or
+// 每日一读 asked. (A new follower got the welcome's card and, hours later,
+// the same article pushed: a fleet run's find.)
+const ShownReason = "shown it already (the welcome or 每日一读 asked)"
+
+// ReadingShown records that openid was shown articleID, day's reading,
+// before the push: a skipped delivery the push leaves settled when it
+// sends that article. It replaces a failed delivery, which a rerun would
+// retry; any other row (the push reached the follower first) is kept.
+func (s *Store) ReadingShown(ctx context.Context, day, openid, articleID string) (err error) {
+	defer failed(&err, "record %s shown to %s on %s", articleID, openid, day)
+	_, err = s.db.ExecContext(ctx, `INSERT INTO push_ledger (day, recipient, article_id, mode, state, reason, attempts, updated_at, msg_id)
+		VALUES (?, ?, ?, 'reply', ?, ?, 0, ?, 0)
+		ON CONFLICT(day, recipient) DO UPDATE SET article_id = excluded.article_id, mode = excluded.mode, state = excluded.state,
+		reason = excluded.reason, updated_at = excluded.updated_at WHERE push_ledger.state = ?`,
+		day, openid, articleID, Skipped, ShownReason, s.Now().UnixMilli(), Failed)
+	return err
+}
+
 // ErrLeaseLost means another process took over the day's push: this one
 // must stop sending.
 var ErrLeaseLost = errors.New("the push lease passed to another process")

@@ -366,3 +366,33 @@ func testSummaryOfADayWithNoDeliveries(t *testing.T, e storetest.Engine) {
 		t.Fatalf("a day with no reading: %+v, %v", sum, err)
 	}
 }
+
+// ReadingShown settles a follower's delivery before the push reaches them,
+// replaces a failed one, and leaves a sent one as it was, on both engines.
+func TestReadingShown(t *testing.T) { storetest.Each(t, testReadingShown) }
+
+func testReadingShown(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.OpenAt(t, e.Fresh(t))
+	const day = "2026-11-26"
+	if err := s.RecordDeliveries(ctx, []store.Delivery{
+		{Day: day, Recipient: "o_failed", ArticleID: "x", Mode: "customer", State: store.Failed, Reason: "-1", Attempts: 1},
+		{Day: day, Recipient: "o_sent", ArticleID: "x", Mode: "customer", State: store.Sent, Attempts: 1},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"o_new", "o_failed", "o_sent", "o_new"} {
+		if err := s.ReadingShown(ctx, day, id, "x"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.Deliveries(ctx, day, []string{"o_new", "o_failed", "o_sent"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]store.State{"o_new": store.Skipped, "o_failed": store.Skipped, "o_sent": store.Sent} {
+		if d := got[id]; d.State != want || want == store.Skipped && (d.Reason != store.ShownReason || d.ArticleID != "x") {
+			t.Errorf("%s: %+v, want %s", id, d, want)
+		}
+	}
+}
