@@ -76,6 +76,7 @@ func TestPushErrcodesThroughTheRealClient(t *testing.T) {
 		{name: "outside the 48-hour window", code: 45015, times: -1, state: store.Skipped, reason: "45015", run: store.Done, tokens: 1},
 		{name: "customer-service quota used", code: 45047, times: -1, state: store.Skipped, reason: "45047", run: store.Done, tokens: 1},
 		{name: "not following", code: 43004, times: -1, state: store.Skipped, reason: "43004", run: store.Done, unsubscribe: true, tokens: 1},
+		{name: "blacklisted by the account", code: 43019, times: -1, state: store.Skipped, reason: "43019", run: store.Done, tokens: 1},
 		{name: "unknown openid", code: 40003, times: -1, state: store.Skipped, reason: "40003", run: store.Done, tokens: 1},
 		{name: "daily quota", code: 45009, times: -1, state: store.Failed, reason: "45009", run: store.Stopped, tokens: 1},
 		{name: "ip not whitelisted", code: 40164, times: -1, state: store.Failed, reason: "IP白名单", run: store.Stopped, tokens: 1},

@@ -759,6 +759,11 @@ func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error, 
 		if err := p.Store.FollowerUnsubscribed(ctx, d.Recipient, p.Now()); err != nil {
 			p.Log.Error("mark follower unsubscribed", "openid", d.Recipient, "err", err)
 		}
+	case 43019:
+		// Blacklisted by the account (拉黑): no rerun can reach them, and as
+		// a failure it kept every day stopped and every rerun calling for
+		// them again (a review's find).
+		d.State, d.Reason = store.Skipped, "in the account's blacklist (43019)"
 	case 45009:
 		d.State, d.Reason = store.Failed, reasonQuota
 	case 40164:
