@@ -483,9 +483,14 @@ func (p *DailyPush) renewLease(ctx context.Context, day string, ttl time.Duratio
 			case <-ctx.Done():
 				return
 			case <-t.C:
-				// A lost lease is found by the next batch's claim and the
-				// ledger's fencing; here only renew.
-				if err := p.Store.AcquirePush(ctx, day, p.Owner, p.Now(), ttl); err != nil && ctx.Err() == nil {
+				// Only renewed, never taken back: a lost lease is found by
+				// the ledger's fencing of this run's next marks.
+				err := p.Store.RenewPush(ctx, day, p.Owner, p.Now(), ttl)
+				switch {
+				case errors.Is(err, store.ErrLeaseLost):
+					p.Log.Warn("daily push: the lease passed to another process; this run sends no more", "day", day, "err", err)
+					return
+				case err != nil && ctx.Err() == nil:
 					p.Log.Warn("daily push: lease not renewed", "day", day, "err", err)
 				}
 			}

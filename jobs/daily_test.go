@@ -450,6 +450,104 @@ func TestShownReadingSettlesTheDelivery(t *testing.T) {
 	}
 }
 
+// gateLimiter blocks the first Wait until released: a process paused
+// between reading its batch from the ledger and marking it.
+type gateLimiter struct {
+	once             sync.Once
+	waiting, release chan struct{}
+}
+
+func (g *gateLimiter) Wait(context.Context) error {
+	g.once.Do(func() { close(g.waiting) })
+	<-g.release
+	return nil
+}
+
+// TestPausedHolderDoesNotTakeTheDayBack: replica A reads its batch, then
+// pauses past its lease; B takes the day over, delivers and stops (one
+// failure). When A resumes, its renewal must not take the day back — it had,
+// and A then sent the batch it decided before the pause: followers B served
+// got the reading twice (a review's find).
+func TestPausedHolderDoesNotTakeTheDayBack(t *testing.T) {
+	ctx := context.Background()
+	s, _, a := setup(t, 3)
+	const day = "2026-11-26"
+	shared := newFakeSender()
+
+	var pause sync.RWMutex // held: A is paused, its clock and renewals too
+	var nowMu sync.Mutex
+	now := clock
+	getNow := func() time.Time { nowMu.Lock(); defer nowMu.Unlock(); return now }
+	gate := &gateLimiter{waiting: make(chan struct{}), release: make(chan struct{})}
+	logs := &lockedBuffer{}
+	a.Owner, a.Log = "A", slog.New(slog.NewTextHandler(logs, nil))
+	a.Now = func() time.Time { pause.RLock(); defer pause.RUnlock(); return getNow() }
+	a.Limiter = func(float64) Limiter { return gate }
+	a.Config = func() Config {
+		return Config{Mode: ModeCustomer, Category: "政策理论导读", Location: time.UTC, QPS: 1000, Window: 48 * time.Hour,
+			LeaseTTL: 300 * time.Millisecond, Sender: shared}
+	}
+	done := make(chan error, 1)
+	go func() { _, err := a.Run(ctx, RunOptions{Day: day}); done <- err }()
+	<-gate.waiting
+	pause.Lock()
+	nowMu.Lock()
+	now = clock.Add(10 * time.Second) // past A's lease
+	nowMu.Unlock()
+
+	shared.mu.Lock()
+	shared.fail["o002"] = errors.New("http status 502 after retries") // B stops
+	shared.mu.Unlock()
+	b := &DailyPush{Store: s, Owner: "B", Now: getNow, Log: slog.New(slog.DiscardHandler), Config: a.Config}
+	if res, err := b.Run(ctx, RunOptions{Day: day}); err != nil || res.Sent != 2 {
+		t.Fatalf("B: %+v %v", res, err)
+	}
+	pause.Unlock()
+	waitUntil(t, func() bool {
+		sum, _ := s.LedgerSummary(ctx, day)
+		return sum.Holder == "A" || strings.Contains(logs.String(), "passed to another process")
+	})
+	close(gate.release)
+	if err := <-done; !errors.Is(err, store.ErrLeaseLost) {
+		t.Errorf("A after its pause: %v, want ErrLeaseLost", err)
+	}
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	for id, n := range shared.sent {
+		if n > 1 {
+			t.Errorf("%s got the reading %d times", id, n)
+		}
+	}
+}
+
+// lockedBuffer is a log both a run and its test read.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// waitUntil waits for ok, failing after 10 s.
+func waitUntil(t *testing.T, ok func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !ok(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("not within 10 s")
+		}
+	}
+}
+
 // useSender makes sender the push's sender in its configured mode.
 func useSender(p *DailyPush, sender Sender) {
 	cfg := p.Config()

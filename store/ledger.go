@@ -87,6 +87,24 @@ func (s *Store) AcquirePush(ctx context.Context, day, owner string, now time.Tim
 	return nil
 }
 
+// RenewPush extends owner's lease on a running day; it never takes the day
+// back once another process has held it (ErrLeaseLost). A holder paused
+// past its lease while another took the day, delivered and stopped, had
+// its renewal take the day back: its marks passed the fence, and it sent
+// what it had decided from the ledger before the pause (a review's find).
+func (s *Store) RenewPush(ctx context.Context, day, owner string, now time.Time, ttl time.Duration) (err error) {
+	defer failed(&err, "renew push lease %s", day)
+	res, err := s.db.ExecContext(ctx, `UPDATE push_runs SET lease_until = ? WHERE day = ? AND owner = ? AND state = 'running'`,
+		now.Add(ttl).UnixMilli(), day, owner)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%w: %w", ErrLeaseLost, s.refusal(ctx, day))
+	}
+	return nil
+}
+
 // TakeOverPush takes the day's lease from dead, a holder known to have
 // died (its process is gone), without waiting for its lease to run out.
 func (s *Store) TakeOverPush(ctx context.Context, day, dead, owner string, now time.Time, ttl time.Duration) (err error) {
