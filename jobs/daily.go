@@ -862,7 +862,7 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 	if errors.Is(err, store.ErrLeaseLost) {
 		return res, err
 	}
-	if ctx.Err() != nil {
+	if err != nil && ctx.Err() != nil {
 		// Shut down before the send went out (the draft, the previews
 		// or the lead): nothing failed. The mark stays "sending", so the
 		// next run sends with the same clientmsgid (WeChat refuses a
@@ -925,7 +925,10 @@ func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result, t
 		}
 		return 0, err
 	}
-	return cfg.Broadcaster.SendAll(ctx, mediaID, "mpbot-"+res.Day)
+	// Not cut off by a shutdown: a send WeChat takes must be recorded with
+	// its msg id (its receipt is matched by it), and one cut off mid-way
+	// would be drafted and previewed to the staff again by the next run.
+	return cfg.Broadcaster.SendAll(context.WithoutCancel(ctx), mediaID, "mpbot-"+res.Day)
 }
 
 // shownOther says whether a ledger row is the follower shown the day's

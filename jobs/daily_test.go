@@ -520,6 +520,57 @@ func TestPausedHolderDoesNotTakeTheDayBack(t *testing.T) {
 	}
 }
 
+// cancelBroadcaster is a mass send WeChat takes (msg id 1000) just as the
+// process is told to shut down; sent again, it answers 45065 (no msg id).
+type cancelBroadcaster struct {
+	cancel                 context.CancelFunc
+	drafts, previews, sent int
+}
+
+func (b *cancelBroadcaster) Draft(context.Context, content.Article) (string, error) {
+	b.drafts++
+	return "MEDIA", nil
+}
+func (b *cancelBroadcaster) Preview(context.Context, string, string) error { b.previews++; return nil }
+func (b *cancelBroadcaster) SendAll(ctx context.Context, _, _ string) (int64, error) {
+	b.sent++
+	if b.cancel != nil {
+		b.cancel()
+		b.cancel = nil
+		if ctx.Err() != nil {
+			return 0, ctx.Err() // the request cut off: WeChat's answer lost
+		}
+		return 1000, nil
+	}
+	return 0, nil
+}
+func (b *cancelBroadcaster) Check(content.Article) error { return nil }
+
+// TestBroadcastSentAtShutdownIsRecorded: a mass send WeChat took as the
+// shutdown came is recorded sent with its msg id; the next run drafts and
+// previews nothing again (a review's find: it was recorded as shut down
+// before the send, and the staff got the preview twice).
+func TestBroadcastSentAtShutdownIsRecorded(t *testing.T) {
+	s, _, p := setup(t, 1)
+	const day = "2026-11-26"
+	ctx, cancel := context.WithCancel(context.Background())
+	b := &cancelBroadcaster{cancel: cancel}
+	p.Config = func() Config {
+		return Config{Mode: ModeBroadcast, Category: "政策理论导读", Location: time.UTC, Broadcaster: b, PreviewOpenIDs: []string{"staff"}}
+	}
+	p.Sleep = func(context.Context, time.Duration) error { return nil }
+	p.Run(ctx, RunOptions{Day: day})
+	known, _ := s.Deliveries(context.Background(), day, []string{broadcastRecipient})
+	if d := known[broadcastRecipient]; d.State != store.Sent || d.MsgID != 1000 {
+		t.Errorf("a mass send WeChat took (msg id 1000) is recorded %q, msg id %d", d.State, d.MsgID)
+	}
+	p.Owner = "replica-2"
+	p.Run(context.Background(), RunOptions{Day: day})
+	if b.drafts != 1 || b.previews != 1 || b.sent != 1 {
+		t.Errorf("after the send went out: %d drafts, %d previews, %d sends; want 1 each", b.drafts, b.previews, b.sent)
+	}
+}
+
 // lockedBuffer is a log both a run and its test read.
 type lockedBuffer struct {
 	mu sync.Mutex
