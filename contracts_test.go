@@ -345,3 +345,51 @@ func TestShownReadingIsNotPushedAgain(t *testing.T) {
 		t.Fatalf("ledger %+v, run skipped %v: want 2 sent, 2 skipped as shown already", sum, res.Skipped)
 	}
 }
+
+// TestShutdownStopsRetries: WeChat answers -1 (busy) as the push is told to
+// stop; the call under way is recorded failed and not tried again, the day
+// ends stopped by shutdown (its lease released), and a rerun sends it. Its
+// retries had gone on past server.shutdown_timeout, the store closed under
+// them, and the day stayed running with the calls "sending", which a rerun
+// counts unknown and never sends (a review's find).
+func TestShutdownStopsRetries(t *testing.T) {
+	const day = "2026-12-11"
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	a := pushApp(t, fake, 3)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var mu sync.Mutex
+	busy := 0
+	fake.Handle("/cgi-bin/message/custom/send", func(_ url.Values, body []byte) any {
+		if !strings.Contains(string(body), `"o0001"`) {
+			return map[string]any{"errcode": 0, "errmsg": "ok"}
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		busy++
+		cancel() // SIGTERM while WeChat is busy
+		return map[string]any{"errcode": -1, "errmsg": "system error"}
+	})
+	_, err := a.push.Run(ctx, jobs.RunOptions{Day: day})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("run: %v, want it stopped by the shutdown", err)
+	}
+	mu.Lock()
+	if busy != 1 {
+		t.Errorf("o0001 was called %d times after the shutdown began, want 1", busy)
+	}
+	mu.Unlock()
+	got, _ := a.store.Deliveries(context.Background(), day, []string{"o0001"})
+	state, note, _ := a.store.PushRun(context.Background(), day)
+	if got["o0001"].State != store.Failed || state != store.Stopped || note != jobs.StoppedByShutdown {
+		t.Fatalf("o0001 %+v, day %s (%s): want failed, the day stopped by shutdown", got["o0001"], state, note)
+	}
+	answerFor(fake, "o0001", 0, 0)
+	if _, err := a.push.Run(context.Background(), jobs.RunOptions{Day: day}); err != nil {
+		t.Fatalf("rerun: %v", err)
+	}
+	if n := customSendsPerFollower(fake)["o0001"]; n != 2 {
+		t.Fatalf("o0001 called %d times in all, want 2 (busy, then sent by the rerun)", n)
+	}
+}

@@ -44,6 +44,8 @@ const broadcastRecipient = "broadcast"
 
 // Sender delivers the day's reading to one follower; msgID is WeChat's id
 // of the message when it gives one (template messages), for its receipt.
+// When ctx ends (a shutdown), a call under way is finished, not cut off
+// (its outcome would be unknown), and no further attempt is made.
 type Sender interface {
 	Send(ctx context.Context, openid string, a content.Article) (msgID int64, err error)
 }
@@ -627,14 +629,16 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 					continue
 				}
 				// A call under way finishes even when the run is stopped
-				// (SIGTERM): cut off mid-request, its outcome would be
-				// unknown. No new call starts (limiter.Wait above).
-				callCtx := context.WithoutCancel(ctx)
+				// (SIGTERM): the sender does not cut a request off, whose
+				// outcome would be unknown, but makes no further attempt
+				// (WeChat busy, retrying past server.shutdown_timeout, had
+				// left the day running and its calls "sending": a review's
+				// find). No new call starts (limiter.Wait above).
 				var cerr error
 				if idempotent {
-					d.MsgID, cerr = once.SendOnce(callCtx, d.Recipient, res.Article, deliveryKey(res.Day, d.Recipient))
+					d.MsgID, cerr = once.SendOnce(ctx, d.Recipient, res.Article, deliveryKey(res.Day, d.Recipient))
 				} else {
-					d.MsgID, cerr = sender.Send(callCtx, d.Recipient, res.Article)
+					d.MsgID, cerr = sender.Send(ctx, d.Recipient, res.Article)
 				}
 				p.classify(ctx, d, cerr, idempotent)
 				if errcode(cerr) == 45011 {

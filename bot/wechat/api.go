@@ -333,7 +333,9 @@ func (a *API) call(ctx context.Context, endpoint string, build func(token string
 		if !e.Retryable() {
 			return err
 		}
-		a.log.WarnContext(ctx, "wechat call failed; will retry", "endpoint", endpoint, "attempt", attempt+1, "err", err)
+		if attempt+1 < a.cfg.Attempts {
+			a.log.WarnContext(ctx, "wechat call failed; will retry", "endpoint", endpoint, "attempt", attempt+1, "err", err)
+		}
 	}
 	return last
 }
@@ -357,8 +359,13 @@ func (a *API) do(req *http.Request, endpoint string, out any) error {
 	// Whether the request was written decides whether a failure may have
 	// taken effect: a refused dial, a proxy or TLS failure never reach
 	// WeChat, a timeout after the request may have.
+	//
+	// A call under way is not cut off when its context ends (a shutdown):
+	// its outcome would be unknown, a message perhaps delivered and
+	// recorded as not; the client's timeout bounds it, and call makes no
+	// further attempt.
 	var wrote atomic.Bool
-	req = req.WithContext(httptrace.WithClientTrace(req.Context(), &httptrace.ClientTrace{
+	req = req.WithContext(httptrace.WithClientTrace(context.WithoutCancel(req.Context()), &httptrace.ClientTrace{
 		WroteRequest: func(info httptrace.WroteRequestInfo) { wrote.Store(info.Err == nil) },
 	}))
 	resp, err := a.http.Do(req)

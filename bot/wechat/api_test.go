@@ -298,3 +298,21 @@ func TestUnansweredSends(t *testing.T) {
 		t.Fatalf("a refused connection: %v, want an error that was not delivered", err)
 	}
 }
+
+// TestLastAttemptIsNotSaidToRetry: the log's "will retry" lines are the
+// retries made; the last failure is the caller's to report (a follower
+// run's find: attempt 4 of 4 said it would retry).
+func TestLastAttemptIsNotSaidToRetry(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	t.Cleanup(fake.Close)
+	var logs strings.Builder
+	api := NewAPI(APIConfig{AppID: testAppID, AppSecret: "s", Base: fake.URL, Attempts: 4}, slog.New(slog.NewTextHandler(&logs, nil)))
+	api.Sleep = func(context.Context, time.Duration) error { return nil }
+	fake.Fail(customSend, wechattest.Fault{ErrCode: -1}, wechattest.Fault{ErrCode: -1}, wechattest.Fault{ErrCode: -1}, wechattest.Fault{ErrCode: -1})
+	if err := api.SendCustom(context.Background(), "o_1", hello); ErrorCode(err) != -1 {
+		t.Fatalf("err %v, want errcode -1", err)
+	}
+	if n := strings.Count(logs.String(), "will retry"); n != 3 || len(fake.Calls(customSend)) != 4 {
+		t.Fatalf("%d calls, %d said to retry; want 4 calls, 3 retries:\n%s", len(fake.Calls(customSend)), n, logs.String())
+	}
+}
