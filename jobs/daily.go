@@ -284,7 +284,7 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 	if cfg.Mode == ModeBroadcast {
 		return p.broadcast(ctx, cfg, res, opts.DryRun)
 	}
-	recipients, err := p.recipients(ctx, cfg, now)
+	recipients, err := p.recipients(ctx, cfg, now, day)
 	if err != nil {
 		return res, err
 	}
@@ -327,14 +327,19 @@ func (p *DailyPush) reading(ctx context.Context, day, category string, opts RunO
 }
 
 // pending counts the recipients a run would still deliver to.
-// recipients are the followers a run at now delivers to.
-func (p *DailyPush) recipients(ctx context.Context, cfg Config, now time.Time) ([]string, error) {
+// recipients are the followers a run of day at now delivers to: those
+// who followed by the day's end.
+func (p *DailyPush) recipients(ctx context.Context, cfg Config, now time.Time, day string) ([]string, error) {
 	var since time.Time
 	if cfg.Mode == ModeCustomer {
 		since = now.Add(-cfg.Window)
 	}
+	start, err := time.ParseInLocation(content.DateLayout, day, cfg.Location)
+	if err != nil {
+		return nil, fmt.Errorf("push day %q: %w", day, err)
+	}
 	var recipients []string
-	err := p.Store.PushRecipients(ctx, since, func(id string) error {
+	err = p.Store.PushRecipients(ctx, since, start.AddDate(0, 0, 1), func(id string) error {
 		recipients = append(recipients, id)
 		return nil
 	})
@@ -354,7 +359,7 @@ func (p *DailyPush) Unsent(ctx context.Context, day string) (int, error) {
 		}
 		return 1, nil
 	}
-	recipients, err := p.recipients(ctx, cfg, p.Now())
+	recipients, err := p.recipients(ctx, cfg, p.Now(), day)
 	if err != nil {
 		return 0, err
 	}

@@ -569,6 +569,24 @@ func TestBroadcastSentAtShutdownIsRecorded(t *testing.T) {
 	}
 }
 
+// A run of a past day (a rerun after it stopped, push --date) reaches the
+// followers of that day, not those who followed after it (a follower run's
+// find: three who followed the next day got the day before's reading on
+// top of their own).
+func TestPastDayReachesThatDaysFollowers(t *testing.T) {
+	ctx := context.Background()
+	s, send, p := setup(t, 2) // known without a subscription time: followers all along
+	s.FollowerSubscribed(ctx, "o_then", "", time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC))
+	s.FollowerSubscribed(ctx, "o_later", "", clock.Add(-time.Minute)) // 2026-11-26
+	res, err := p.Run(ctx, RunOptions{Day: "2026-11-25"})
+	if err != nil || res.Recipients != 3 || send.sent["o_later"] != 0 || send.sent["o_then"] != 1 {
+		t.Fatalf("2026-11-25: %+v %v, sent %v; want o000, o001 and o_then", res, err, send.sent)
+	}
+	if res, err := p.Run(ctx, RunOptions{}); err != nil || res.Sent != 4 {
+		t.Fatalf("today: %+v %v; want all four", res, err)
+	}
+}
+
 // lockedBuffer is a log both a run and its test read.
 type lockedBuffer struct {
 	mu sync.Mutex

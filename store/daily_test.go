@@ -106,12 +106,12 @@ func testFollowers(t *testing.T, e storetest.Engine) {
 		t.Fatalf("unsubscribed follower keeps data: %+v", gone)
 	}
 	var got []string
-	s.PushRecipients(ctx, time.Time{}, func(id string) error { got = append(got, id); return nil })
+	s.PushRecipients(ctx, time.Time{}, time.Time{}, func(id string) error { got = append(got, id); return nil })
 	if len(got) != 1 || got[0] != "o1" {
 		t.Fatalf("recipients %v, want o1 (o2 opted out, o3 left)", got)
 	}
 	got = nil
-	s.PushRecipients(ctx, at(4), func(id string) error { got = append(got, id); return nil })
+	s.PushRecipients(ctx, at(4), time.Time{}, func(id string) error { got = append(got, id); return nil })
 	if len(got) != 0 {
 		t.Fatalf("recipients inside the window since 04:00: %v", got)
 	}
@@ -151,7 +151,7 @@ func testSeenWriterBatches(t *testing.T, e storetest.Engine) {
 		t.Fatalf("o5 %+v %v", f, err)
 	}
 	n := 0
-	s.PushRecipients(ctx, time.Time{}, func(string) error { n++; return nil })
+	s.PushRecipients(ctx, time.Time{}, time.Time{}, func(string) error { n++; return nil })
 	if n != 300 {
 		t.Fatalf("%d followers recorded, want 300", n)
 	}

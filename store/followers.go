@@ -151,11 +151,16 @@ func (s *Store) UpsertFollowerIDs(ctx context.Context, openids []string) (_ int,
 }
 
 // PushRecipients calls fn with the openid of every subscribed follower who
-// has not opted out and, when since is set, interacted after since (WeChat's
-// 48-hour window for customer-service messages).
-func (s *Store) PushRecipients(ctx context.Context, since time.Time, fn func(openid string) error) error {
+// has not opted out, when since is set interacted after since (WeChat's
+// 48-hour window for customer-service messages), and when joinedBefore is
+// set subscribed before it (a day's followers: a rerun of a past day
+// reached followers who came after it, whose welcome had carried a later
+// reading). Followers known without a subscription time (synced, or seen
+// before the table kept it) count as having followed all along.
+func (s *Store) PushRecipients(ctx context.Context, since, joinedBefore time.Time, fn func(openid string) error) error {
+	before := ms(joinedBefore)
 	rows, err := s.db.QueryContext(ctx, `SELECT openid FROM followers WHERE subscribed = 1 AND push_opt_out = 0
-		AND last_interaction_at >= ? ORDER BY openid`, ms(since))
+		AND last_interaction_at >= ? AND (? = 0 OR subscribed_at < ?) ORDER BY openid`, ms(since), before, before)
 	if err != nil {
 		return err
 	}
