@@ -115,6 +115,13 @@ func testFollowers(t *testing.T, e storetest.Engine) {
 	if len(got) != 0 {
 		t.Fatalf("recipients inside the window since 04:00: %v", got)
 	}
+	// A past day's: those who followed before its end (o1 at 01:00).
+	for end, want := range map[int]int{1: 0, 2: 1} {
+		got = nil
+		if err := s.PushRecipients(ctx, time.Time{}, at(end), func(id string) error { got = append(got, id); return nil }); err != nil || len(got) != want {
+			t.Fatalf("recipients who followed before %02d:00: %v %v, want %d", end, got, err, want)
+		}
+	}
 	for id, want := range map[string]bool{"o1": false, "o2": true, "o3": false, "never-seen": false} {
 		if out, err := s.PushOptedOut(ctx, id); err != nil || out != want {
 			t.Errorf("%s opted out: %v %v, want %v", id, out, err, want)

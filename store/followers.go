@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"mpbot/content"
 	"slices"
 	"strings"
@@ -158,9 +159,12 @@ func (s *Store) UpsertFollowerIDs(ctx context.Context, openids []string) (_ int,
 // reading). Followers known without a subscription time (synced, or seen
 // before the table kept it) count as having followed all along.
 func (s *Store) PushRecipients(ctx context.Context, since, joinedBefore time.Time, fn func(openid string) error) error {
-	before := ms(joinedBefore)
+	before := int64(math.MaxInt64)
+	if !joinedBefore.IsZero() {
+		before = joinedBefore.UnixMilli()
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT openid FROM followers WHERE subscribed = 1 AND push_opt_out = 0
-		AND last_interaction_at >= ? AND (? = 0 OR subscribed_at < ?) ORDER BY openid`, ms(since), before, before)
+		AND last_interaction_at >= ? AND subscribed_at < ? ORDER BY openid`, ms(since), before)
 	if err != nil {
 		return err
 	}
