@@ -64,11 +64,36 @@ func readingAsked(text string, today time.Time) (readingAsk, bool) {
 	if p, left, ok := readPeriod(rest, today); ok {
 		return readingAsk{list: true, period: p}, madeOf(left, readingDayAsking, nil)
 	}
+	if ask, ok := missedToday(rest, today); ok {
+		return ask, true
+	}
 	list := false
 	if !madeOf(rest, readingAsking, func(w string) { list = list || slices.Contains(pastWords, w) }) {
 		return readingAsk{}, false
 	}
 	return readingAsk{list: list}, list
+}
+
+// missedWords say a reading did not arrive; beside a reading or a push
+// word with no day (今天没收到每日一读, 每日一读怎么没收到, 没收到推送: a
+// follower run's finds, no match) they ask for today's.
+var (
+	missedWords  = []string{"没收到", "没有收到", "收不到", "没看到", "没有看到", "补发", "再发"}
+	missedAsking = longestFirst(slices.Concat(readingAsking, []string{"今天", "今日", "今早", "早上", "怎么", "为什么", "为啥", "咋", "还", "又"}))
+)
+
+// missedToday reads rest, what stands beside a reading or a push word, as
+// today's reading missed.
+func missedToday(rest string, today time.Time) (readingAsk, bool) {
+	missed, past := false, false
+	ok := madeOf(strings.Replace(rest, "文章", " ", 1), missedAsking, func(w string) {
+		missed = missed || slices.Contains(missedWords, w)
+		past = past || slices.Contains(pastWords, w)
+	})
+	if !ok || !missed || past {
+		return readingAsk{}, false
+	}
+	return readingAsk{day: askedDay{day: midnight(today)}}, true
 }
 
 // pushedWords, beside a day before today or a week or a month, ask what
@@ -90,6 +115,9 @@ func pushedAsked(text string, today time.Time) (readingAsk, bool) {
 	}
 	if p, left, ok := readPeriod(rest, today); ok {
 		return readingAsk{list: true, period: p}, madeOf(left, readingDayAsking, nil)
+	}
+	if ask, ok := missedToday(rest, today); ok {
+		return ask, true
 	}
 	// The pushes before (历史推送, 以前的推送, 之前推送的文章: a follower run's
 	// finds, no match) are the past readings.
