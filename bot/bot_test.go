@@ -783,7 +783,13 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 		"退订了吗": "", "退订吗": "", "订阅了吗": "", "订阅好了吗": "", "帮我退订好吗": "out", "退订嘛": "out",
 		"退订": "out", "我要退订": "out", "退订吧": "out", "退订，谢谢": "out", "不要再推送了": "out", "别推了": "out", "TD": "out",
 		"退訂": "out", "取消訂閱": "out", "取消订阅": "out", "订阅": "in", "我要订阅": "in", "訂閱": "in",
-		"不要订阅了": "", "退订后还能再订阅吗": "", "订阅号和服务号有什么区别": "",
+		"退订后还能再订阅吗": "", "订阅号和服务号有什么区别": "",
+		// A no before a subscribe keyword leaves (a follower run's find: 我不
+		// 想订阅了 got an article's card): stopping never pushes anything
+		// unwanted, whether the reading was on or off. Making up one's mind
+		// (还是退订吧 had been read as asking where the switch stands).
+		"不要订阅了": "out", "我不想订阅了": "out", "不想再订阅了": "out", "不用订阅了": "out", "不订阅号": "",
+		"还是退订吧": "out", "算了还是退订吧": "out", "那就退订吧": "out", "还是订阅吧": "in", "想重新订阅": "in", "以后不想要推送了": "",
 		// A word beside the keyword (a reviewer's finds); a no of leaving
 		// is staying, or coming back (a follower run's find: 不想退订了 after
 		// 退订 got no match; subscribing a subscriber changes nothing).

@@ -551,6 +551,20 @@ func (s *Settings) opt(text string) (out, ok bool) {
 			}
 		}
 	}
+	if strings.ContainsAny(text, "不别") {
+		// A way of staying said with a no (我不想订阅了, 不要再订阅了: a
+		// follower run's find, an article's card) is a way of leaving.
+		for _, kw := range s.optList {
+			if s.optKeywords[kw] || !strings.Contains(text, kw) {
+				continue
+			}
+			for _, no := range []string{"不想再", "不要再", "不想", "不要", "不再", "不用", "别再", "别"} {
+				if i := strings.Index(text, no+kw); i >= 0 && onlyAsking(without(text[:i]+text[i+len(no+kw):], takenBack)) {
+					return true, true
+				}
+			}
+		}
+	}
 	best := ""
 	for _, kw := range s.optList {
 		if len(kw) > len(best) && containsWord(text, kw) && onlyAsking(strings.Replace(text, kw, "", 1)) {
@@ -595,6 +609,10 @@ var asking = func() []string {
 	// Courtesy without its question particles: 退订了吗 asks, it does
 	// not unsubscribe; 退订好吗 and 退订嘛 ask for it.
 	w := []string{"我要", "我想", "请帮我", "帮我", "请", "麻烦", "给我", "一下", "谢谢", "感谢", "多谢", "好的", "再",
+		// Making up one's mind (还是退订吧, 那就订阅吧, 想重新订阅, 以后不想
+		//收到推送: a follower run's finds, read as asking where the
+		// switch stands, or searched).
+		"还是", "那就", "那", "就", "算了", "想", "重新", "以后", "今后",
 		"好吗", "可以吗", "行吗", "嘛", "要", "现在", "该", "可以", "马上", "立即", "立刻", "我",
 		// What is switched, named beside the keyword: 退订推送, 每日一读订阅.
 		"每日一读", "每日推送", "推送"}
