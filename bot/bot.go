@@ -1484,22 +1484,16 @@ const optNotSaved = "抱歉，设置暂时没有保存成功，请稍后再发�
 
 // optOut turns the daily reading off (out) or on for the follower.
 func (b *Bot) optOut(ctx context.Context, s *Settings, m Message, out bool) []Reply {
-	note(ctx, func(e *Event) {
-		if e.Outcome != OutcomeMenu {
-			e.Outcome = map[bool]Outcome{true: OutcomeOptOut, false: OutcomeOptIn}[out]
-		}
-	})
+	// The menu's buttons too: their key stays beside the outcome (a
+	// follower run's find: 退订 by the menu was no opt-out in the report).
+	note(ctx, func(e *Event) { e.Outcome = map[bool]Outcome{true: OutcomeOptOut, false: OutcomeOptIn}[out] })
 	if b.followers != nil {
 		if err := b.followers.SetPushOptOut(ctx, m.From, out, m.SentAt); err != nil {
 			// Told it worked, the follower would get tomorrow's push
 			// (or none) with nothing retrying the change.
 			b.record(ctx, "opt-out", err)
 			// Not a follower leaving (or joining) in the report.
-			note(ctx, func(e *Event) {
-				if e.Outcome != OutcomeMenu {
-					e.Outcome = OutcomeNotSaved
-				}
-			})
+			note(ctx, func(e *Event) { e.Outcome = OutcomeNotSaved })
 			return []Reply{{Type: ReplyText, Text: optNotSaved}}
 		}
 	}

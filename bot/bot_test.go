@@ -560,6 +560,7 @@ func TestEventsAndVotes(t *testing.T) {
 	send(Message{Kind: KindText, Text: "帮助"})
 	send(Message{Kind: KindClick, EventKey: "DAILY"})
 	send(Message{Kind: KindSubscribe, EventKey: "qrscene_expo"})
+	send(Message{Kind: KindClick, EventKey: KeyUnsubscribe}) // an opt-out, its key kept (the report counted none)
 	want := []struct {
 		outcome            Outcome
 		text, rule, key, q string
@@ -575,6 +576,7 @@ func TestEventsAndVotes(t *testing.T) {
 		{outcome: OutcomeRule, text: "帮助", rule: "rules[0]"},
 		{outcome: OutcomeMenu, key: "DAILY", rule: "rules[1]"},
 		{outcome: OutcomeSubscribe, key: "expo"},
+		{outcome: OutcomeOptOut, key: KeyUnsubscribe},
 	}
 	if len(log.events) != len(want) {
 		t.Fatalf("%d events, want %d", len(log.events), len(want))

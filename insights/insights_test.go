@@ -133,6 +133,11 @@ func TestReport(t *testing.T) {
 		// Sent again: one follower leaving, not three (a fleet operator's find).
 		{At: day2.Add(time.Hour), Follower: "f2", Kind: "text", Text: "退订", Outcome: "opt_out"},
 		{At: day2.Add(time.Hour), Follower: "f2", Kind: "text", Text: "退訂", Outcome: "opt_out"},
+		// The menu's 退订 by one the push reached counts (it did not: a
+		// follower run's find); one who followed after the push and left
+		// got nothing from it, and does not.
+		{At: day2.Add(time.Hour), Follower: "o1", Kind: "click", Outcome: "opt_out", Key: "UNSUBSCRIBE"},
+		{At: day2.Add(time.Hour), Follower: "f9", Kind: "text", Text: "退订", Outcome: "opt_out"},
 		// A page of a list's question is no question of its own (it was
 		// listed as asked and unanswered, its page having no hits).
 		q(day2, "f3", "更多", "more", func(x *store.Query) { x.Question = "基层 治理"; x.Hits = "" }),
@@ -178,7 +183,8 @@ func TestReport(t *testing.T) {
 	// status counts and the report left out.
 	if err := s.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-11-25", Recipient: "o1", ArticleID: "fq", Mode: "customer", State: store.Sent},
 		{Day: "2026-11-25", Recipient: "o2", ArticleID: "fq", Mode: "customer", State: store.Skipped, Reason: "45015"},
-		{Day: "2026-11-25", Recipient: "o3", ArticleID: "fq", Mode: "customer", State: store.Sending}}); err != nil {
+		{Day: "2026-11-25", Recipient: "o3", ArticleID: "fq", Mode: "customer", State: store.Sending},
+		{Day: "2026-11-25", Recipient: "f2", ArticleID: "fq", Mode: "customer", State: store.Sent}}); err != nil {
 		t.Fatal(err)
 	}
 	votes := NewVotes(func() time.Time { return day2 })
@@ -224,8 +230,11 @@ func TestReport(t *testing.T) {
 	if len(r.Choices) != 1 || r.Choices[0] != (Choice{Question: "基层 治理", Number: 2, Article: "sx", Count: 1}) {
 		t.Fatalf("choices %+v", r.Choices)
 	}
-	if len(r.Push) != 1 || r.Push[0].Sent != 1 || r.Push[0].Skipped != 1 || r.Push[0].InFlight != 1 || r.Push[0].OptOuts != 1 {
+	if len(r.Push) != 1 || r.Push[0].Sent != 2 || r.Push[0].Skipped != 1 || r.Push[0].InFlight != 1 || r.Push[0].OptOuts != 2 {
 		t.Fatalf("push %+v", r.Push)
+	}
+	if !slices.Contains(r.Keys, Hits{"UNSUBSCRIBE", 1}) {
+		t.Fatalf("keys %+v: the menu's 退订 used once", r.Keys)
 	}
 	if !slices.Equal(r.NewFollowers, []Hits{{"expo", 2}, {"", 1}}) {
 		t.Fatalf("new followers %+v", r.NewFollowers)
@@ -241,7 +250,7 @@ func TestReport(t *testing.T) {
 	if len(r.Votes) != 1 || r.Votes[0].Article != "sx" || r.Votes[0].Followers != 1 {
 		t.Fatalf("votes %+v", r.Votes)
 	}
-	if r.Messages != len(log) || r.Followers != 12 {
+	if r.Messages != len(log) || r.Followers != 13 {
 		t.Fatalf("messages %d, followers %d", r.Messages, r.Followers)
 	}
 }

@@ -202,6 +202,12 @@ func (b *builder) add(q store.Query) {
 		q.Outcome = string(bot.OutcomeRule)
 	}
 	switch bot.Outcome(q.Outcome) {
+	case bot.OutcomeOptOut, bot.OutcomeOptIn, bot.OutcomeNotSaved:
+		if q.Kind == string(bot.KindClick) {
+			b.keys[q.Key]++ // the menu's 退订 or 订阅 button, used
+		}
+	}
+	switch bot.Outcome(q.Outcome) {
 	case bot.OutcomeSubscribe:
 		b.scenes[q.Key]++
 		return
@@ -624,12 +630,34 @@ func (b *builder) push(ctx context.Context) error {
 		d := PushDay{Day: run.Day, State: string(run.State), Sent: sum.Counts[store.Sent], Skipped: sum.Counts[store.Skipped],
 			Failed: sum.Counts[store.Failed], Unknown: sum.Counts[store.Unknown], InFlight: sum.Counts[store.Sending]}
 		// Followers, not messages: 退订 sent three times (退订, 退订。, 退訂)
-		// is one follower leaving.
+		// is one follower leaving; and followers the push reached (those
+		// who followed after it and left had been counted: a follower
+		// run's find).
 		left := map[string]bool{}
+		var ids []string
 		for _, l := range b.leaving {
 			if !run.Started.IsZero() && !l.at.Before(run.Started) && l.at.Before(run.Started.Add(24*time.Hour)) && !left[l.follower] {
 				left[l.follower] = true
-				d.OptOuts++
+				ids = append(ids, l.follower)
+			}
+		}
+		mass, err := b.src.Store.Deliveries(ctx, run.Day, []string{store.BroadcastRecipient})
+		if err != nil {
+			return err
+		}
+		if _, ok := mass[store.BroadcastRecipient]; ok { // a mass send: every follower
+			d.OptOuts = len(ids)
+			ids = nil
+		}
+		for start := 0; start < len(ids); start += 500 {
+			got, err := b.src.Store.Deliveries(ctx, run.Day, ids[start:min(start+500, len(ids))])
+			if err != nil {
+				return err
+			}
+			for _, dl := range got {
+				if dl.State == store.Sent || dl.State == store.Sending || dl.State == store.Unknown {
+					d.OptOuts++
+				}
 			}
 		}
 		b.r.Push = append(b.r.Push, d)

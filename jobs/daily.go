@@ -40,7 +40,7 @@ type Broadcaster interface {
 }
 
 // broadcastRecipient is the ledger row of a mass send.
-const broadcastRecipient = "broadcast"
+const broadcastRecipient = store.BroadcastRecipient
 
 // Sender delivers the day's reading to one follower; msgID is WeChat's id
 // of the message when it gives one (template messages), for its receipt.

@@ -41,6 +41,10 @@ type Delivery struct {
 	MsgID                           int64 // WeChat's id of the message sent (template, mass send), for its receipt
 }
 
+// BroadcastRecipient is the recipient of a mass send's one ledger row: a
+// day with it reached every follower.
+const BroadcastRecipient = "broadcast"
+
 // ErrLeaseHeld means another process runs the day's push.
 var ErrLeaseHeld = errors.New("another process holds the push for this day")
 
