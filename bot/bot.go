@@ -1551,7 +1551,7 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 	if n == lastChoice {
 		n = len(ids)
 	}
-	note(ctx, func(e *Event) { e.Number, e.Query = n, list.Query })
+	note(ctx, func(e *Event) { e.Number, e.Query, e.Rule = n, list.Query, list.by() })
 	switch {
 	case len(ids) == 0 && n >= 1 && list.Search != "" && !list.Mentions && !list.Newest && len(list.Seen) > 0:
 		return b.nextAfterCard(ctx, s, m, list, n)

@@ -54,6 +54,26 @@ type FollowUp struct {
 	More bool `json:"more,omitempty"`
 }
 
+// by names what made a list that no search ranked — the past readings
+// (the daily rule's), the latest articles, a day's or a period's news — for
+// the event of a number chosen from it: such a choice is no vote for the
+// article as an answer to the list's question, nor a synonym of it (a
+// follower run's find: 往期每日一读 was proposed as one of 政府工作报告的决议).
+// "" for a search's list.
+func (f FollowUp) by() string {
+	switch {
+	case f.Readings != nil:
+		return dailyRule
+	case f.Latest:
+		return "latest"
+	case f.Day != "":
+		return "day"
+	case f.News != nil:
+		return "news"
+	}
+	return ""
+}
+
 // keptFollowUp is a FollowUp as kept: readings as the release before kept
 // them, so that a replica of that release, during a rolling upgrade, reads
 // a readings list (it could not read an object there: a review's find).

@@ -167,6 +167,10 @@ func TestPastReadings(t *testing.T) {
 	if r := ask("2"); r.Type != ReplyNews || r.Card.Title != "导读r23" {
 		t.Errorf("2 after 更多: %+v", r)
 	}
+	// No search ranked the list: the choice is the daily rule's, no vote.
+	if e := events.events[len(events.events)-1]; e.Outcome != OutcomeFollowUp || e.Rule != dailyRule {
+		t.Errorf("a number from the past readings logged %+v", e)
+	}
 	// 上一页 shows the page before as it was, its numbers open again, and
 	// 更多 after it is the page the follower came from.
 	if r := ask("上一页"); r.Text != first.Text {

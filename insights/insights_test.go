@@ -42,10 +42,13 @@ func TestLogWritesAndVotes(t *testing.T) {
 	// ... and of the list question a choice carries, and its vote.
 	l.Record(ctx, bot.Event{At: now, From: "o_paste", Kind: bot.KindText, Text: "1", Outcome: bot.OutcomeFollowUp,
 		Number: 1, Query: strings.Repeat("长问题", 16000), Article: "a"})
+	// A choice from a list no search ranked (the past readings) is no vote.
+	l.Record(ctx, bot.Event{At: now, From: "o_paste", Kind: bot.KindText, Text: "1", Outcome: bot.OutcomeFollowUp,
+		Number: 1, Query: "往期每日一读", Rule: "daily", Article: "a"})
 	l.Close(ctx)
 	var got []store.Query
 	s.EachQuery(ctx, now.Add(-time.Minute), func(q store.Query) error { got = append(got, q); return nil })
-	if len(got) != 4 || utf8.RuneCountInString(got[2].Text) != maxLoggedRunes || !strings.HasSuffix(got[2].Text, "…") ||
+	if len(got) != 5 || utf8.RuneCountInString(got[2].Text) != maxLoggedRunes || !strings.HasSuffix(got[2].Text, "…") ||
 		utf8.RuneCountInString(got[3].Question) != maxLoggedRunes {
 		t.Fatalf("logged a pasted text of %d characters", utf8.RuneCountInString(got[2].Text))
 	}
@@ -125,6 +128,9 @@ func TestReport(t *testing.T) {
 		q(day2, "f2", "帮助", "rule", func(x *store.Query) { x.Rule = "help" }),
 		q(day2, "f3", "基层 治理", "list", best("jc", "0.7")),
 		q(day2, "f3", "2", "follow_up", func(x *store.Query) { x.Number, x.Question, x.Article = 2, "基层 治理", "sx" }),
+		// Chosen from the past readings: no synonym of the article's
+		// questions (往期每日一读 had been proposed as one).
+		q(day2, "f3", "1", "follow_up", func(x *store.Query) { x.Number, x.Question, x.Article, x.Rule = 1, "往期每日一读", "fq", "daily" }),
 		{At: day2, Follower: "f6", Kind: "subscribe", Outcome: "subscribe", Key: "expo"},
 		{At: day2, Follower: "f7", Kind: "subscribe", Outcome: "subscribe", Key: "expo"},
 		{At: day2, Follower: "f8", Kind: "subscribe", Outcome: "subscribe"},
@@ -227,7 +233,7 @@ func TestReport(t *testing.T) {
 		!slices.Equal(r.NeverHit, []string{"rule exam", "menu key EXAM_ANALYSIS"}) {
 		t.Fatalf("rules %+v never %v", r.Rules, r.NeverHit)
 	}
-	if len(r.Choices) != 1 || r.Choices[0] != (Choice{Question: "基层 治理", Number: 2, Article: "sx", Count: 1}) {
+	if len(r.Choices) != 2 || r.Choices[0] != (Choice{Question: "基层 治理", Number: 2, Article: "sx", Count: 1}) {
 		t.Fatalf("choices %+v", r.Choices)
 	}
 	if len(r.Push) != 1 || r.Push[0].Sent != 2 || r.Push[0].Skipped != 1 || r.Push[0].InFlight != 1 || r.Push[0].OptOuts != 2 {

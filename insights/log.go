@@ -222,7 +222,7 @@ func (l *Log) write(ctx context.Context, events []bot.Event) error {
 		follower := follower(l.hasher, e.From)
 		qs[i] = store.Query{At: e.At, Follower: follower, Kind: string(e.Kind), Text: bot.Cut(e.Text, maxLoggedRunes), Outcome: string(e.Outcome),
 			Rule: e.Rule, Key: e.Key, Number: e.Number, Article: e.Article, Question: bot.Cut(e.Query, maxLoggedRunes), Hits: string(hits), Latency: e.Latency}
-		if e.Outcome == bot.OutcomeFollowUp && e.Query != "" && e.Article != "" && !l.noVotes {
+		if e.Outcome == bot.OutcomeFollowUp && e.Rule == "" && e.Query != "" && e.Article != "" && !l.noVotes { // a search's list
 			votes = append(votes, store.Vote{Question: bot.Cut(e.Query, maxLoggedRunes), Article: e.Article, Follower: follower, At: e.At})
 		}
 	}

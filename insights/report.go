@@ -222,7 +222,9 @@ func (b *builder) add(q store.Query) {
 		return
 	case bot.OutcomeFollowUp:
 		b.choices[Choice{Question: q.Question, Number: q.Number, Article: q.Article}]++
-		b.endedAt(q.Article, q.Question)
+		if q.Rule == "" { // a search's list: not the past readings, the latest or a day's
+			b.endedAt(q.Article, q.Question)
+		}
 		return
 	case bot.OutcomeMore:
 		return // a page of a question counted when it was asked
