@@ -173,6 +173,9 @@ func TestPushWithoutAToken(t *testing.T) {
 				return res, a
 			}
 			res, a := run()
+			if len(res.Failed) != 0 || res.NotAttempted == 0 {
+				t.Errorf("run: failed %v, not attempted %d; want none failed, its calls not attempted (nothing left)", res.Failed, res.NotAttempted)
+			}
 			if asked := len(fake.Calls("/cgi-bin/token")); asked > c.maxAsked || asked == 0 {
 				t.Errorf("asked for a token %d times, want 1 to %d", asked, c.maxAsked)
 			}

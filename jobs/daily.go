@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -576,6 +577,12 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 		case store.Skipped:
 			res.Skipped[d.Reason]++
 		case store.Failed:
+			if strings.HasPrefix(d.Reason, reasonNoToken) {
+				// Its call never left (a follower run's find: "failed 8"
+				// beside "not sent yet: 14" when nothing was sent).
+				res.NotAttempted++
+				continue
+			}
 			res.Failed[d.Reason]++
 		case store.Unknown:
 			res.Unknown++
@@ -790,12 +797,16 @@ func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error, 
 		if tokenUnavailable(err) {
 			// Each follower would ask again (a wrong AppSecret cost a
 			// token fetch a follower): the run stops, and sent nothing.
-			d.State, d.Reason = store.Failed, "no access token ("+err.Error()+"): nothing sent; check wechat.app_id and wechat.app_secret, or run again once WeChat answers"
+			d.State, d.Reason = store.Failed, reasonNoToken+err.Error()+"): nothing sent; check wechat.app_id and wechat.app_secret, or run again once WeChat answers"
 			return
 		}
 		d.State, d.Reason = store.Failed, err.Error()
 	}
 }
+
+// reasonNoToken opens the reason of a delivery whose call could not get
+// an access token: nothing reached WeChat.
+const reasonNoToken = "no access token ("
 
 // reasonLeft counts the recipients who opted out or unfollowed while the
 // run went on: nothing is written for them, and a rerun leaves them out.
