@@ -396,3 +396,49 @@ func TestShutdownStopsRetries(t *testing.T) {
 		t.Fatalf("o0001 called %d times in all, want 2 (busy, then sent by the rerun)", n)
 	}
 }
+
+// TestBroadcastStopsRetryingAtShutdown: the mass send WeChat answers busy
+// as the shutdown comes is not tried again, and the day ends stopped by
+// the shutdown, its mark left for the next run to send with the same
+// clientmsgid (a review's find: it was retried past server.shutdown_timeout).
+func TestBroadcastStopsRetryingAtShutdown(t *testing.T) {
+	const day = "2026-11-05"
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	fake.Handle("/cgi-bin/draft/add", func(url.Values, []byte) any { return map[string]any{"media_id": "DRAFT1"} })
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var mu sync.Mutex
+	calls := 0
+	fake.Handle("/cgi-bin/message/mass/sendall", func(url.Values, []byte) any {
+		mu.Lock()
+		defer mu.Unlock()
+		calls++
+		cancel() // SIGTERM while WeChat is busy
+		return map[string]any{"errcode": -1, "errmsg": "system error"}
+	})
+	cfgPath := writeConfig(t, t.TempDir(), "")
+	runCmd(t, "try", "--config", cfgPath, "你好") // seeds the demo articles
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	t.Setenv("MPBOT_PUSH_MODE", "broadcast")
+	t.Setenv("MPBOT_PUSH_DEFAULT_THUMB_MEDIA_ID", "THUMB0")
+	cfg, err := loadConfig(cfgPath, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := newApp(context.Background(), cfg, slog.New(slog.DiscardHandler), storeOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(a.close)
+	if _, err := a.push.Run(ctx, jobs.RunOptions{Day: day}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("run: %v, want it stopped by the shutdown", err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	state, note, _ := a.store.PushRun(context.Background(), day)
+	if calls != 1 || state != store.Stopped || note != jobs.StoppedByShutdown {
+		t.Fatalf("mass send called %d times after the shutdown began, day %s (%s); want 1, stopped by shutdown", calls, state, note)
+	}
+}

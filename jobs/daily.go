@@ -46,7 +46,8 @@ const broadcastRecipient = store.BroadcastRecipient
 // Sender delivers the day's reading to one follower; msgID is WeChat's id
 // of the message when it gives one (template messages), for its receipt.
 // When ctx ends (a shutdown), a call under way is finished, not cut off
-// (its outcome would be unknown), and no further attempt is made.
+// (its outcome would be unknown), and no further attempt is made; so are
+// a Broadcaster's.
 type Sender interface {
 	Send(ctx context.Context, openid string, a content.Article) (msgID int64, err error)
 }
@@ -945,10 +946,10 @@ func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result, t
 		}
 		return 0, err
 	}
-	// Not cut off by a shutdown: a send WeChat takes must be recorded with
-	// its msg id (its receipt is matched by it), and one cut off mid-way
-	// would be drafted and previewed to the staff again by the next run.
-	return cfg.Broadcaster.SendAll(context.WithoutCancel(ctx), mediaID, "mpbot-"+res.Day)
+	// As Sender's calls, not cut off by a shutdown (a send WeChat takes
+	// is recorded with its msg id, which its receipt is matched by) nor
+	// tried again after it (a review's find: retried past the shutdown).
+	return cfg.Broadcaster.SendAll(ctx, mediaID, "mpbot-"+res.Day)
 }
 
 // shownOther says whether a ledger row is the follower shown the day's

@@ -298,6 +298,12 @@ func (a *API) call(ctx context.Context, endpoint string, build func(token string
 	refreshed := false
 	var last error
 	for attempt := 0; attempt < a.cfg.Attempts; attempt++ {
+		// Ended (Ctrl-C, SIGTERM): no call starts; one under way is
+		// finished by do (a review's find: a context ended before the
+		// call no longer stopped it, and an import paged on after Ctrl-C).
+		if err := ctx.Err(); err != nil {
+			return errors.Join(last, fmt.Errorf("wechat %s: %w", endpoint, err))
+		}
 		if attempt > 0 {
 			d := a.cfg.Backoff << (attempt - 1)
 			d += rand.N(d/2 + 1) // jitter keeps a fleet of retries from arriving together

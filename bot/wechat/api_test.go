@@ -316,3 +316,25 @@ func TestLastAttemptIsNotSaidToRetry(t *testing.T) {
 		t.Fatalf("%d calls, %d said to retry; want 4 calls, 3 retries:\n%s", len(fake.Calls(customSend)), n, logs.String())
 	}
 }
+
+// TestEndedContextStartsNoCall: a context ended before a call (Ctrl-C,
+// SIGTERM) starts none, and one ended while a page is fetched stops the
+// paging (a review's find: each went out all the same once calls under
+// way were no longer cut off).
+func TestEndedContextStartsNoCall(t *testing.T) {
+	api, fake, _ := newTestAPI(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := api.SendCustom(ctx, "o_1", hello); !errors.Is(err, context.Canceled) || len(fake.Calls(customSend)) != 0 {
+		t.Fatalf("sent with an ended context: %d calls, err %v", len(fake.Calls(customSend)), err)
+	}
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	fake.Handle("/cgi-bin/freepublish/batchget", func(url.Values, []byte) any {
+		cancel() // Ctrl-C while the first page is fetched
+		return map[string]any{"total_count": 2000, "item_count": 0, "item": []any{}}
+	})
+	if _, err := api.AllPublished(ctx, nil); !errors.Is(err, context.Canceled) || len(fake.Calls("/cgi-bin/freepublish/batchget")) != 1 {
+		t.Fatalf("after Ctrl-C during page 1: %d pages fetched, err %v", len(fake.Calls("/cgi-bin/freepublish/batchget")), err)
+	}
+}
