@@ -251,7 +251,7 @@ func (a *app) newBot(cfg *Config, record bool) *bot.Bot {
 	deps := bot.Deps{Catalog: timedCatalog{a.library, a.obs.search}, FollowUps: followUps, Daily: daily, Readings: a.store.Readings, Log: a.log}
 	if record {
 		a.seen = a.store.NewSeenWriter(time.Second, a.log)
-		deps.Followers = followerBook{a.store, a.seen, &a.cfg}
+		deps.Followers = followerBook{a.store, a.seen}
 	} else {
 		deps.Followers = followersAsIs{a.store}
 	}
@@ -266,7 +266,6 @@ func (a *app) newBot(cfg *Config, record bool) *bot.Bot {
 type followerBook struct {
 	*store.Store
 	seen *store.SeenWriter
-	cfg  *atomic.Pointer[Config]
 }
 
 func (f followerBook) FollowerSeen(ctx context.Context, openid string, at time.Time) error {
@@ -288,17 +287,6 @@ func (f followerBook) FollowerSubscribed(ctx context.Context, openid, scene stri
 	return err
 }
 
-// ReadingShown records today's reading shown to a follower in the push's
-// ledger, where the push finds it settled, in the modes that push to each
-// follower (a mass send reaches everyone; off and log reach no one).
-func (f followerBook) ReadingShown(ctx context.Context, openid, articleID string, at time.Time) error {
-	c := f.cfg.Load()
-	if c.Push.Mode != jobs.ModeCustomer && c.Push.Mode != jobs.ModeTemplate {
-		return nil
-	}
-	return f.Store.ReadingShown(ctx, c.today(at), openid, articleID)
-}
-
 // followersAsIs reads the follower table and changes nothing in it: mpbot
 // try answers 退订了吗 as serve would (it was searched there, with no
 // table), and records no follower.
@@ -308,7 +296,6 @@ func (followersAsIs) FollowerSubscribed(context.Context, string, string, time.Ti
 func (followersAsIs) FollowerSeen(context.Context, string, time.Time) error               { return nil }
 func (followersAsIs) FollowerUnsubscribed(context.Context, string, time.Time) error       { return nil }
 func (followersAsIs) SetPushOptOut(context.Context, string, bool, time.Time) error        { return nil }
-func (followersAsIs) ReadingShown(context.Context, string, string, time.Time) error       { return nil }
 
 var _ bot.Followers = followersAsIs{}
 
@@ -341,8 +328,21 @@ func (a *app) newHandler(cfg *Config) (*wechat.Handler, error) {
 	return wechat.NewHandler(wechat.Config{
 		AppID: cfg.WeChat.AppID, Token: string(cfg.WeChat.Token), AESKey: string(cfg.WeChat.EncodingAESKey),
 		Mode: cfg.mode(), ReplyBudget: cfg.Server.ReplyBudget, Metrics: a.obs.wechat, Shared: shared, TrustedProxies: cfg.proxies,
-		Receipts: receiptBook{a.store},
+		Receipts: receiptBook{a.store}, Shown: a.readingShown,
 	}, a.bot.Answer, sender, a.log)
+}
+
+// readingShown records today's reading as having reached a follower, in
+// the push's ledger, where the push finds it settled; in the modes that push
+// to each follower (a mass send reaches everyone; off and log reach no one).
+func (a *app) readingShown(ctx context.Context, openid, articleID string) {
+	c := a.cfg.Load()
+	if c.Push.Mode != jobs.ModeCustomer && c.Push.Mode != jobs.ModeTemplate {
+		return
+	}
+	if err := a.store.ReadingShown(context.WithoutCancel(ctx), c.today(time.Now()), openid, articleID); err != nil {
+		a.log.ErrorContext(ctx, "record today's reading as shown; the day's push may send it again", "openid", openid, "err", err)
+	}
 }
 
 // takeSeal takes in, in compat mode, that WeChat has sent encrypted

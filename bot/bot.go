@@ -77,10 +77,6 @@ type Followers interface {
 	// PushOptedOut reports whether the follower turned the daily reading
 	// off, for a follower asking (退订了吗).
 	PushOptedOut(ctx context.Context, openid string) (bool, error)
-	// ReadingShown records that the follower was shown today's reading
-	// (the welcome's card, 每日一读 asked), so the day's push does not
-	// send it to them again.
-	ReadingShown(ctx context.Context, openid, articleID string, at time.Time) error
 }
 
 // Deps are what a Bot works with.
@@ -1856,10 +1852,9 @@ func (b *Bot) dailyReply(ctx context.Context, s *Settings, m Message, depth int,
 	}
 	switch {
 	case err == nil:
-		if b.followers != nil && m.From != "" {
-			b.record(ctx, "reading shown", b.followers.ReadingShown(ctx, m.From, a.ID, b.now()))
-		}
-		return []Reply{b.articleReply(ctx, a)}, true
+		r := b.articleReply(ctx, a)
+		r.Reading = a.ID
+		return []Reply{r}, true
 	case !errors.Is(err, content.ErrNotFound):
 		b.log.ErrorContext(ctx, "daily reading", "err", err)
 		return unavailable(ctx, articleUnreadable), false

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"strings"
@@ -29,6 +30,10 @@ type Reply struct {
 	Card    *Card     `json:"card,omitempty"`
 	MediaID string    `json:"media_id,omitempty"`
 	Music   *Music    `json:"music,omitempty"`
+	// Reading is the id of today's reading when the reply carries it
+	// (the welcome's card, 每日一读 asked): once it reaches the follower,
+	// the day's push leaves them out.
+	Reading string `json:"reading,omitempty"`
 }
 
 // Music is a music reply: a link to play, with a cover.
@@ -91,17 +96,17 @@ func Merge(replies []Reply) (merged Reply, lost int) {
 	if len(replies) == 1 {
 		return replies[0], 0
 	}
-	var parts []string
+	var parts, readings []string // readings: each part's Reading
 	for _, r := range replies {
 		switch r.Type {
 		case ReplyText:
-			parts = append(parts, r.Text)
+			parts, readings = append(parts, r.Text), append(readings, r.Reading)
 		case ReplyNews:
 			link := html.EscapeString(r.Card.Title)
 			if r.Card.URL != "" {
 				link = fmt.Sprintf(`<a href="%s">%s</a>`, html.EscapeString(r.Card.URL), link)
 			}
-			parts = append(parts, link)
+			parts, readings = append(parts, link), append(readings, r.Reading)
 		}
 	}
 	if len(parts) == 0 {
@@ -114,7 +119,11 @@ func Merge(replies []Reply) (merged Reply, lost int) {
 		text = strings.Join(parts, "\n\n")
 		lost++
 	}
-	return Reply{Type: ReplyText, Text: cutBytes(text, maxTextBytes)}, lost
+	merged = Reply{Type: ReplyText, Text: cutBytes(text, maxTextBytes)}
+	for _, id := range readings[:len(parts)] { // the reading's part, if it was kept
+		merged.Reading = cmp.Or(merged.Reading, id)
+	}
+	return merged, lost
 }
 
 // cutBytes shortens s to at most n bytes, on a character boundary.

@@ -194,14 +194,17 @@ const ShownReason = "shown it already (the welcome or 每日一读 asked)"
 // ReadingShown records that openid was shown articleID, day's reading,
 // before the push: a skipped delivery the push leaves settled when it
 // sends that article. It replaces a failed delivery, which a rerun would
-// retry; any other row (the push reached the follower first) is kept.
+// retry, and an earlier article shown before the day's reading changed
+// (which would have the push send this one again: a review's find); any
+// other row (the push reached the follower first) is kept.
 func (s *Store) ReadingShown(ctx context.Context, day, openid, articleID string) (err error) {
 	defer failed(&err, "record %s shown to %s on %s", articleID, openid, day)
 	_, err = s.db.ExecContext(ctx, `INSERT INTO push_ledger (day, recipient, article_id, mode, state, reason, attempts, updated_at, msg_id)
 		VALUES (?, ?, ?, 'reply', ?, ?, 0, ?, 0)
 		ON CONFLICT(day, recipient) DO UPDATE SET article_id = excluded.article_id, mode = excluded.mode, state = excluded.state,
-		reason = excluded.reason, updated_at = excluded.updated_at WHERE push_ledger.state = ?`,
-		day, openid, articleID, Skipped, ShownReason, s.Now().UnixMilli(), Failed)
+		reason = excluded.reason, updated_at = excluded.updated_at
+		WHERE push_ledger.state = ? OR push_ledger.state = ? AND push_ledger.reason = ?`,
+		day, openid, articleID, Skipped, ShownReason, s.Now().UnixMilli(), Failed, Skipped, ShownReason)
 	return err
 }
 
@@ -390,7 +393,11 @@ func (s *Store) LedgerSummary(ctx context.Context, day string) (_ PushSummary, e
 			return sum, err
 		}
 		sum.Counts[state] += n
-		sum.ArticleID = article
+		if reason != ShownReason {
+			// What was pushed names the day, not an article shown before
+			// the day's reading changed (a review's find: status named it).
+			sum.ArticleID = article
+		}
 		if state != Sent && state != Sending {
 			sum.Reasons[string(state)+": "+reason] += n
 		}
@@ -399,8 +406,9 @@ func (s *Store) LedgerSummary(ctx context.Context, day string) (_ PushSummary, e
 		return sum, err
 	}
 	if sum.ArticleID == "" {
-		// No ledger rows (a push that found nobody to send to): the day's
-		// choice names the article (push status printed "article " blank).
+		// No ledger rows but the readings shown (a push yet to run, or one
+		// that found nobody to send to): the day's choice names the
+		// article (push status printed "article " blank).
 		if id, err := s.dailyChoice(ctx, day); err == nil {
 			sum.ArticleID = id
 		} else if !errors.Is(err, sql.ErrNoRows) {

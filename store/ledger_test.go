@@ -396,3 +396,40 @@ func testReadingShown(t *testing.T, e storetest.Engine) {
 		}
 	}
 }
+
+// A follower shown the day's reading again after it changed has the later
+// article recorded (the push would have sent it to them again), and the
+// summary names the article pushed, not one shown before the change.
+func TestReadingShownAfterAChange(t *testing.T) { storetest.Each(t, testReadingShownAfterAChange) }
+
+func testReadingShownAfterAChange(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.OpenAt(t, e.Fresh(t))
+	const day = "2026-11-26"
+	for _, a := range []string{"a1", "a2"} {
+		if _, _, err := s.Upsert(ctx, content.Article{ID: a, Title: a, URL: "https://x/" + a}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.ScheduleDaily(ctx, day, "a1"); err != nil {
+		t.Fatal(err)
+	}
+	s.ReadingShown(ctx, day, "o1", "a1")
+	s.ReadingShown(ctx, day, "o_gone", "a1") // left before the push
+	if _, err := s.ScheduleDaily(ctx, day, "a2"); err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := s.LedgerSummary(ctx, day); err != nil || sum.ArticleID != "a2" {
+		t.Fatalf("before the push: %+v %v, want the day's a2", sum, err)
+	}
+	s.ReadingShown(ctx, day, "o1", "a2")
+	if got, _ := s.Deliveries(ctx, day, []string{"o1"}); got["o1"].ArticleID != "a2" {
+		t.Fatalf("o1 shown a2 after the change: %+v", got["o1"])
+	}
+	if err := s.RecordDeliveries(ctx, []store.Delivery{{Day: day, Recipient: "o2", ArticleID: "a2", Mode: "customer", State: store.Sent, Attempts: 1}}); err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := s.LedgerSummary(ctx, day); err != nil || sum.ArticleID != "a2" {
+		t.Fatalf("after the push: %+v %v, want a2", sum, err)
+	}
+}

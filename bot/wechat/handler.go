@@ -53,6 +53,12 @@ type Config struct {
 	// Receipts, if set, keeps WeChat's reports of what it delivered of a
 	// mass send or a template message.
 	Receipts Receipts
+	// Shown, if set, is told of a reply carrying today's reading
+	// (bot.Reply.Reading) once it reached the follower: written as the
+	// passive reply, or sent through the customer-service API. (Recorded
+	// as the reply was built, a welcome's card that failed to send kept
+	// the follower from the day's push: a review's find.)
+	Shown func(ctx context.Context, openid, articleID string)
 }
 
 // Receipts keeps WeChat's delivery receipts (the push ledger does).
@@ -409,7 +415,9 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 		}
 	}
 	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-	w.Write(out)
+	if _, err := w.Write(out); err == nil && replies[0].Reading != "" && h.cfg.Shown != nil {
+		h.cfg.Shown(r.Context(), m.From, replies[0].Reading)
+	}
 	return nil
 }
 
@@ -710,6 +718,8 @@ func (h *Handler) deliver(ctx context.Context, openid string, replies []bot.Repl
 		for _, r := range replies {
 			if err := h.sender.SendCustom(ctx, openid, r); err != nil {
 				h.log.ErrorContext(ctx, "reply could not be delivered", "openid", openid, "type", r.Type, "errcode", ErrorCode(err), "err", err)
+			} else if r.Reading != "" && h.cfg.Shown != nil {
+				h.cfg.Shown(ctx, openid, r.Reading)
 			}
 		}
 	}()
