@@ -787,6 +787,10 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 		// (还是退订吧 had been read as asking where the switch stands).
 		"不要订阅了": "out", "我不想订阅了": "out", "不想再订阅了": "out", "不用订阅了": "out", "不订阅号": "",
 		"还是退订吧": "out", "算了还是退订吧": "out", "那就退订吧": "out", "还是订阅吧": "in", "想重新订阅": "in", "以后不想要推送了": "",
+		"算了，还是退订吧": "out", "以后不要再推送了": "out", "以后别推了": "out",
+		// Asked, put off or dropped (a review's finds: each switched).
+		"要不要订阅": "", "我要不要订阅": "", "想不想订阅": "", "要不要开启推送": "", "要不要退订": "", "退订还是算了": "", "退订就算了": "",
+		"以后再退订": "", "我再想想退订": "", "订阅还是算了": "", "订阅就算了": "", "以后再订阅": "", "我再想想要不要退订": "",
 		// A word beside the keyword (a reviewer's finds); a no of leaving
 		// is staying, or coming back (a follower run's find: 不想退订了 after
 		// 退订 got no match; subscribing a subscriber changes nothing).
@@ -813,7 +817,7 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 		// The status text at least says how to switch (a sixth review:
 		// searched, they got no match).
 		"取消我的订阅": true, "取消一下订阅": true, "订阅是否已取消": true, "订阅取消成功了？": true,
-		"退订": false, "退订后还能再订阅吗": false, "订阅号和服务号有什么区别": false, "不想退订了": false, "订阅号": false, "枫桥经验": false,
+		"要不要退订": true, "我要不要订阅": true, "退订": false, "退订后还能再订阅吗": false, "订阅号和服务号有什么区别": false, "不想退订了": false, "订阅号": false, "枫桥经验": false,
 	} {
 		text := s.fold(Bare(text))
 		if _, ok := s.opt(text); ok && want {

@@ -537,6 +537,20 @@ func (s *Settings) opt(text string) (out, ok bool) {
 	if out, ok := s.optKeywords[text]; ok {
 		return out, true
 	}
+	if aNotA.MatchString(text) {
+		return false, false // 要不要订阅, 想不想退订: a question (a review's find: it unsubscribed)
+	}
+	// Never mind, before the switch (算了，还是退订吧), and a no for the
+	// future (以后不想收到推送); after it, 算了 drops it (退订还是算了), and
+	// 以后 without a no puts it off (以后再退订).
+	if rest, ok := strings.CutPrefix(text, "算了"); ok {
+		text = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
+	}
+	for _, later := range []string{"以后", "今后"} {
+		if rest, ok := strings.CutPrefix(text, later); ok && strings.ContainsRune("不别", firstRune(rest)) {
+			text = rest
+		}
+	}
 	if strings.ContainsAny(text, "不别取撤") {
 		// A way of leaving taken back (不想退订了, 取消退订, 还是不退订了: a
 		// follower run's find, no match) stays, or comes back.
@@ -577,6 +591,10 @@ func (s *Settings) opt(text string) (out, ok bool) {
 	return s.optKeywords[best], true
 }
 
+// aNotA is a question asked as a verb, its no and the verb again (要不要,
+// 想不想, 用不用).
+var aNotA = regexp.MustCompile(`要不要|想不想|用不用|需不需要|需要不需要`)
+
 // takenBack are the words around a leaving taken back: 算了，还是不退订了.
 var takenBack = longestFirst([]string{"算了", "还是", "先", "暂时", "了", "啦"})
 
@@ -589,7 +607,8 @@ func (s *Settings) optStatus(text string) bool {
 		if !containsWord(text, kw) {
 			continue
 		}
-		left := strings.Replace(text, kw, "", 1)
+		// 要不要退订 asks as 退订吗 does: where the switch stands, and how.
+		left := aNotA.ReplaceAllString(strings.Replace(text, kw, "", 1), "吗")
 		if strings.IndexFunc(left, isWordRune) >= 0 && strings.IndexFunc(without(left, statusWords), isWordRune) < 0 {
 			return true
 		}
@@ -609,10 +628,10 @@ var asking = func() []string {
 	// Courtesy without its question particles: 退订了吗 asks, it does
 	// not unsubscribe; 退订好吗 and 退订嘛 ask for it.
 	w := []string{"我要", "我想", "请帮我", "帮我", "请", "麻烦", "给我", "一下", "谢谢", "感谢", "多谢", "好的", "再",
-		// Making up one's mind (还是退订吧, 那就订阅吧, 想重新订阅, 以后不想
-		//收到推送: a follower run's finds, read as asking where the
-		// switch stands, or searched).
-		"还是", "那就", "那", "就", "算了", "想", "重新", "以后", "今后",
+		// Making up one's mind (还是退订吧, 那就订阅吧, 想重新订阅: a
+		// follower run's finds, read as asking where the switch stands,
+		// or searched); not 想 alone (我再想想退订 puts it off).
+		"还是", "那就", "那", "就", "想要", "想重新", "重新",
 		"好吗", "可以吗", "行吗", "嘛", "要", "现在", "该", "可以", "马上", "立即", "立刻", "我",
 		// What is switched, named beside the keyword: 退订推送, 每日一读订阅.
 		"每日一读", "每日推送", "推送"}
