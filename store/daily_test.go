@@ -339,3 +339,41 @@ func testReadings(t *testing.T, e storetest.Engine) {
 		}
 	}
 }
+
+// TestReadingOrderIsTheSameOnBothEngines: ties broken "first by id" (the
+// same published_on, or scheduled for the same day) give the same day's
+// reading on SQLite and on a PostgreSQL database with a linguistic
+// collation, where ids had sorted otherwise (a review's find).
+func TestReadingOrderIsTheSameOnBothEngines(t *testing.T) {
+	ctx := context.Background()
+	arts := []content.Article{
+		{ID: "a_2", Title: "二", URL: "https://example.com/2", Category: "政策理论导读", PublishedOn: "2026-01-01"},
+		{ID: "a1", Title: "一", URL: "https://example.com/1", Category: "政策理论导读", PublishedOn: "2026-01-01"},
+		{ID: "Zeta", Title: "三", URL: "https://example.com/3", Category: "时政热点", ScheduledOn: "2026-12-01"},
+		{ID: "alpha", Title: "四", URL: "https://example.com/4", Category: "时政热点", ScheduledOn: "2026-12-01"},
+	}
+	pick := func(s *store.Store) string {
+		for _, a := range arts {
+			if _, _, err := s.Upsert(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		a, err := s.DailyReading(ctx, "2026-11-30", "政策理论导读")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := s.DailyReading(ctx, "2026-12-01", "时政热点")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.ID + " " + b.ID
+	}
+	pg, err := store.OpenPostgres(ctx, storetest.PostgresLinguisticDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	if sq, pg := pick(storetest.SQLite(t)), pick(pg); sq != pg {
+		t.Errorf("the same articles, other readings: SQLite %s, PostgreSQL %s", sq, pg)
+	}
+}

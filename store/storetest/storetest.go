@@ -72,6 +72,19 @@ func ServerURL() string {
 // test ends. Without a server the test is skipped, or fails when CI=true.
 func PostgresDSN(t testing.TB) string {
 	t.Helper()
+	return postgresDSN(t, "")
+}
+
+// PostgresLinguisticDSN is PostgresDSN with a database that sorts text as
+// most installs and managed services do (ICU's en-US, as en_US.UTF-8
+// does), not by bytes as the test server's C.UTF-8 does.
+func PostgresLinguisticDSN(t testing.TB) string {
+	t.Helper()
+	return postgresDSN(t, " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'")
+}
+
+func postgresDSN(t testing.TB, options string) string {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	admin, err := pgx.Connect(ctx, ServerURL())
@@ -85,7 +98,7 @@ func PostgresDSN(t testing.TB) string {
 	var b [6]byte
 	rand.Read(b[:])
 	name := "mpbot_test_" + hex.EncodeToString(b[:])
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name+options); err != nil {
 		t.Fatalf("create database %s: %v", name, err)
 	}
 	t.Cleanup(func() {
