@@ -544,6 +544,14 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 			d.State, d.Reason = store.Unknown, "run interrupted during the API call"
 			unknown = append(unknown, d)
 			continue
+		case (d.State == store.Sending || d.State == store.Failed && strings.HasPrefix(d.Reason, reasonUnsureKeyed)) &&
+			p.Now().Sub(d.UpdatedAt) >= keyWindow:
+			// Its key no longer protects a resend: WeChat drops a repeat of
+			// a template message's client_msg_id only within 10 minutes (a
+			// review's find: a rerun the next day resent it).
+			d.State, d.Reason = store.Unknown, "no answer from WeChat and over 10 minutes since, past its client_msg_id's dedupe: not sent again"
+			unknown = append(unknown, d)
+			continue
 		case d.State == store.Sending:
 			// Resent with the same key: WeChat drops it if it arrived.
 		case d.State != store.Failed:
@@ -762,10 +770,15 @@ func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error, 
 		d.State, d.Reason = store.Sent, ""
 		return
 	}
-	if u, ok := errors.AsType[UnsureError](err); ok && u.MaybeDelivered() && !idempotent {
+	if u, ok := errors.AsType[UnsureError](err); ok && u.MaybeDelivered() {
+		if idempotent {
+			// A keyed send fails, and a rerun within WeChat's 10 minutes
+			// of dedupe sends it again safely; later, it is unknown.
+			d.State, d.Reason = store.Failed, reasonUnsureKeyed+err.Error()+")"
+			return
+		}
 		// Sent again, it would arrive twice if it arrived: customer-service
-		// messages have no idempotency key. (A keyed send fails, and a
-		// rerun sends it again safely.)
+		// messages have no idempotency key.
 		d.State, d.Reason = store.Unknown, "no answer from WeChat, so it may have been delivered: not sent again ("+err.Error()+")"
 		return
 	}
@@ -804,6 +817,14 @@ func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error, 
 		d.State, d.Reason = store.Failed, err.Error()
 	}
 }
+
+// reasonUnsureKeyed opens the reason of a keyed send (a template
+// message's) WeChat gave no answer to; keyWindow is how long WeChat drops
+// a repeat of its key.
+const (
+	reasonUnsureKeyed = "no answer from WeChat; resent with its key within 10 minutes ("
+	keyWindow         = 10 * time.Minute
+)
 
 // reasonNoToken opens the reason of a delivery whose call could not get
 // an access token: nothing reached WeChat.

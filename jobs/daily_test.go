@@ -275,6 +275,39 @@ func (o *onceSender) SendOnce(ctx context.Context, openid string, a content.Arti
 	return o.Send(ctx, openid, a)
 }
 
+// TestKeyedResendOnlyWithinTheKeysWindow: a template message a crash left
+// in flight, or WeChat did not answer, is resent with its key only within
+// the 10 minutes WeChat drops a repeat of it; later (a rerun the next day)
+// it is unknown, not sent again (a review's find).
+func TestKeyedResendOnlyWithinTheKeysWindow(t *testing.T) {
+	ctx := context.Background()
+	s, _, p := setup(t, 4)
+	once := &onceSender{fakeSender: *newFakeSender()}
+	p.Config = func() Config {
+		return Config{Mode: ModeTemplate, Category: "政策理论导读", Location: time.UTC, QPS: 1000, Sender: once}
+	}
+	if _, err := s.ScheduleDaily(ctx, "2026-11-26", "a1"); err != nil {
+		t.Fatal(err)
+	}
+	mark := func(at time.Time, ds ...store.Delivery) {
+		s.Now = func() time.Time { return at }
+		if err := s.RecordDeliveries(ctx, ds); err != nil {
+			t.Fatal(err)
+		}
+	}
+	row := func(id string, state store.State, reason string) store.Delivery {
+		return store.Delivery{Day: "2026-11-26", Recipient: id, ArticleID: "a1", Mode: ModeTemplate, State: state, Reason: reason, Attempts: 1}
+	}
+	unsure := reasonUnsureKeyed + "wechat: no answer)"
+	mark(clock.Add(-11*time.Minute), row("o000", store.Sending, ""), row("o001", store.Failed, unsure))
+	mark(clock.Add(-time.Minute), row("o002", store.Sending, ""), row("o003", store.Failed, unsure))
+	s.Now = func() time.Time { return clock }
+	res, err := p.Run(ctx, RunOptions{})
+	if err != nil || res.Unknown != 2 || res.Sent != 2 || once.sent["o000"]+once.sent["o001"] != 0 {
+		t.Fatalf("%+v %v, sent %v; want o002 and o003 resent, o000 and o001 unknown", res, err, once.sent)
+	}
+}
+
 // TestPushIdempotentModeResendsInFlight: with an idempotency key (template
 // messages), a delivery a crash left in flight is sent again with the same
 // key instead of being written off as unknown.

@@ -39,6 +39,9 @@ type Delivery struct {
 	Reason                          string
 	Attempts                        int
 	MsgID                           int64 // WeChat's id of the message sent (template, mass send), for its receipt
+	// UpdatedAt is when the row was last written (read only): how long ago
+	// a keyed send was marked, which WeChat dedupes for 10 minutes.
+	UpdatedAt time.Time
 }
 
 // BroadcastRecipient is the recipient of a mass send's one ledger row: a
@@ -169,7 +172,7 @@ func (s *Store) Deliveries(ctx context.Context, day string, recipients []string)
 	for _, r := range recipients {
 		args = append(args, r)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT day, recipient, article_id, mode, state, reason, attempts, msg_id FROM push_ledger
+	rows, err := s.db.QueryContext(ctx, `SELECT day, recipient, article_id, mode, state, reason, attempts, msg_id, updated_at FROM push_ledger
 		WHERE day = ? AND recipient IN (?`+strings.Repeat(",?", len(recipients)-1)+`)`, args...)
 	if err != nil {
 		return nil, err
@@ -177,9 +180,11 @@ func (s *Store) Deliveries(ctx context.Context, day string, recipients []string)
 	defer rows.Close()
 	for rows.Next() {
 		var d Delivery
-		if err := rows.Scan(&d.Day, &d.Recipient, &d.ArticleID, &d.Mode, &d.State, &d.Reason, &d.Attempts, &d.MsgID); err != nil {
+		var updated int64
+		if err := rows.Scan(&d.Day, &d.Recipient, &d.ArticleID, &d.Mode, &d.State, &d.Reason, &d.Attempts, &d.MsgID, &updated); err != nil {
 			return nil, err
 		}
+		d.UpdatedAt = time.UnixMilli(updated)
 		out[d.Recipient] = d
 	}
 	return out, rows.Err()
