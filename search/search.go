@@ -884,7 +884,13 @@ var (
 		// 想了解新质生产力: no match). A fifth follower run's finds. Whether
 		// it met (四中全会开了吗: a card at 0.56 on an article whose title
 		// has 开, not the communiqué's: a later run's find).
-		"都讲了些什么", "讲了些什么", "讲了什么", "开了什么会", "开了什么", "开了吗", "开了没有", "开了没", "召开了吗", "说了些什么", "说了什么", "讲的什么", "说的什么",
+		"都讲了些什么", "讲了些什么", "讲了什么", "开了什么会", "开了什么", "开了吗", "开了没有", "开了没", "召开了吗",
+		// When it met: its 开 alone had to be matched (四中全会什么时候开的:
+		// a card at 0.96 on 义乌's 开放, the communiqué not listed: a
+		// follower run's find). With 的, or 召开/举行, so that 开学 and 开始
+		// stay whole.
+		"什么时候开的", "什么时候召开的", "什么时候召开", "什么时候举行的", "什么时候举行", "啥时候开的", "啥时候召开", "啥时候",
+		"哪天开的", "哪天召开的", "几号开的", "几号召开", "说了些什么", "说了什么", "讲的什么", "说的什么",
 		"在申论里", "在申论中", "申论里", "申论中", "我是一名考生", "我是考生", "作为一名考生", "作为考生", "遴选考生",
 		// What a study question asks of a topic (a re-check follower run's
 		// finds: 新质生产力的意义, 乡村振兴的意义 and 新质生产力的重要性 got no
