@@ -2466,15 +2466,19 @@ func (b *Bot) eachTopic(ctx context.Context, s *Settings, m Message, query strin
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
 
-// namesAll reports whether a hit's title or summary names each of topics
-// (or another of its names).
+// namesAll reports whether a hit's title or summary, or the headline of
+// the roundup's item it is (遴选和选调 in 国内联播快讯's 中央机关公开遴选和公开
+// 选调公务员明起报名: a follower run's find, told no article named both),
+// names each of topics (or another of its names).
 func (b *Bot) namesAll(topics []string) func(content.Hit) bool {
 	titled := make([]func(string) bool, len(topics))
 	for i, t := range topics {
 		titled[i] = b.titled(t)
 	}
 	return func(h content.Hit) bool {
-		return !slices.ContainsFunc(titled, func(named func(string) bool) bool { return !named(h.Article.Title) && !named(h.Article.Summary) })
+		return !slices.ContainsFunc(titled, func(named func(string) bool) bool {
+			return !named(h.Article.Title) && !named(h.Article.Summary) && (h.Story == nil || !named(h.Story.Head))
+		})
 	}
 }
 

@@ -2712,6 +2712,23 @@ func TestTwoTopicsAskedTogether(t *testing.T) {
 	}
 }
 
+// TestTwoTopicsOfARoundupsItem: the headline of a roundup's item naming
+// two topics names them both, so the bot answers with it rather than say
+// no article names them (a follower run's find on the corpus: 遴选和选调有什么
+// 区别 and 国内联播快讯's 中央机关公开遴选和公开选调公务员明起报名).
+func TestTwoTopicsOfARoundupsItem(t *testing.T) {
+	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	hit := content.Hit{Article: content.Article{ID: "r1", Title: "国内联播快讯"},
+		Story: &content.Story{Head: "2025年度中央机关公开遴选和公开选调公务员明起报名"}}
+	if !b.namesAll([]string{"遴选", "选调"})(hit) {
+		t.Error("an item's headline naming both does not name them")
+	}
+	hit.Story.Head = "各地推进秋冬种"
+	if b.namesAll([]string{"遴选", "选调"})(hit) {
+		t.Error("an item's headline naming neither names both")
+	}
+}
+
 // TestChoiceOfAnArticleGone: a number choosing an article removed since
 // its list was sent says so (a fleet run's find: the no-match reply, as if
 // the number had been searched); the others still open.
