@@ -327,6 +327,22 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return b.back(ctx, s, m, list, true)
 		}
 	}
+	if older := olderWords[text] || olderWords[unwrapChoice(text)]; older && rule < 0 {
+		// 更早的 after a list: the ones before it (a follower run's find:
+		// searched, a card on 更紧; after 乡村振兴's list).
+		list, err := b.followUps.Get(ctx, m.From)
+		switch {
+		case err != nil:
+			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
+			return unavailable(ctx, listUnreadable)
+		case list.Search != "" && !list.Mentions && len(list.IDs)+len(list.Seen) > 0 && (!list.Newest || list.Older):
+			return b.older(ctx, s, m, list) // after its list, or its card
+		case len(list.IDs) > 0 || list.Search != "" || list.Day != "" || list.Readings != nil || list.News != nil:
+			return b.more(ctx, s, m, list) // a list by date: its next page is older
+		default:
+			return b.followUp(ctx, s, m, 0, &list) // no list
+		}
+	}
 	if rejected := rule < 0 && rejects(text); asksMore(text) || rejected {
 		// 更多 after a list or a card is the question's next list;
 		// searched, it found articles about 更多机遇, and with nothing
@@ -337,6 +353,8 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		// look at (a follower run's find: searched, no match).
 		list, err := b.followUps.Get(ctx, m.From)
 		switch {
+		case err == nil && list.Older && len(list.IDs) > 0 && !rejected:
+			return b.older(ctx, s, m, list) // 更多 after 更早的: older still
 		case err == nil && (len(list.IDs) > 0 || list.Search != "" || list.Day != "" || list.Readings != nil):
 			r := b.more(ctx, s, m, list)
 			if rejected && list.Search != "" { // a search's answers, not a day's or the latest (最新 is no question unanswered)
@@ -909,6 +927,68 @@ func newestHeaderFor(topic string, mentions bool) func(int) string {
 	return func(int) string { return h }
 }
 
+// olderWords ask for the articles before those of the list open.
+var olderWords = wordSet("更早的", "更早一点的", "更早一些的", "有没有更早的", "有更早的吗", "还有更早的吗", "更早的呢", "更早的文章",
+	"再早一点的", "早一点的", "有没有更早一点的")
+
+// newerWords ask for newer articles of the list's topic: its newest, as
+// 最新的呢 gets (有没有更新的 had listed the newest of any topic: a follower
+// run's find).
+var newerWords = wordSet("有没有更新的", "有更新的吗", "还有更新的吗", "有没有更新一点的", "更新一点的", "有没有新一点的", "新一点的",
+	"再新一点的", "要新一点的", "有新的吗", "有没有新的", "更新的呢", "更新的", "有没有最新的", "有最新的吗", "有没有更近的", "更近的")
+
+func wordSet(words ...string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	return set
+}
+
+// older answers 更早的 after a search's list or card: the topic's articles
+// by date, newest first, from before the oldest the list showed.
+func (b *Bot) older(ctx context.Context, s *Settings, m Message, list FollowUp) []Reply {
+	oldest := ""
+	ids := list.IDs
+	if len(ids) == 0 {
+		ids = list.Seen // a card's article
+	}
+	for _, id := range ids {
+		if a, err := b.catalog.Get(ctx, id); err == nil && a.PublishedOn != "" && (oldest == "" || a.PublishedOn < oldest) {
+			oldest = a.PublishedOn
+		}
+	}
+	topic := list.Search
+	found, mentions, err := b.newestOf(ctx, s, &topic, moreDepth)
+	if err != nil {
+		b.log.ErrorContext(ctx, "search", "err", err)
+		return b.noMatch(ctx, s, m, 0)
+	}
+	var before []content.Hit
+	for _, h := range found {
+		if h.Article.PublishedOn != "" && h.Article.PublishedOn < oldest {
+			before = append(before, h)
+		}
+	}
+	named := html.EscapeString(Cut(asTyped(cmp.Or(list.Typed, list.Query), topic), listTitle))
+	note(ctx, func(e *Event) { e.Outcome, e.Query = OutcomeMore, list.Query })
+	if len(before) == 0 {
+		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noOlder, named)}}
+	}
+	more := len(before) > s.search.MaxResults
+	before = dated(before[:min(len(before), s.search.MaxResults)])
+	header := fmt.Sprintf(olderHeader, named)
+	reply, ids := listReplyWith(before, func(int) string { return header }, true, more)
+	page := FollowUp{Query: list.Query, Typed: list.Typed, Search: topic, Mentions: mentions, Newest: true, Older: true, IDs: ids,
+		Stories: storiesOf(before[:len(ids)]), More: more}
+	return []Reply{b.keepList(ctx, m, page, reply)}
+}
+
+const (
+	olderHeader = "「%s」更早的文章：\n"
+	noOlder     = "没有比这些更早的「%s」文章了。回复序号查看列表里的文章，或发送其他关键词。"
+)
+
 // latest answers with the articles published last, as a numbered list
 // (dated; numbers open them, 更多 shows the ones before).
 func (b *Bot) latest(ctx context.Context, s *Settings, m Message) []Reply {
@@ -949,6 +1029,9 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// was searched, and listed 2022's news).
 	unmarked := func(t string) string { return strings.TrimRightFunc(t, func(r rune) bool { return !isWordRune(r) }) }
 	text = unmarked(text)
+	if newerWords[text] {
+		text = "最新的呢"
+	}
 	for _, thanks := range []string{"谢谢老师", "谢谢", "麻烦了", "老师"} { // 2022年的呢？谢谢 (or 呢? 老师, the courtesy rule having taken 谢谢)
 		if rest, ok := strings.CutSuffix(text, thanks); ok {
 			text = unmarked(rest)
@@ -1016,7 +1099,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		// 3月的呢 alone are the latest articles and the month's.)
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
 		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noQuestionBefore, html.EscapeString(Cut(m.Text, listTitle)))}}, true
-	case !topicOK || list.Search == "" || recent && (list.Mentions || list.Newest):
+	case !topicOK || list.Search == "" || recent && (list.Mentions || list.Newest && !list.Older):
 		return nil, true
 	case recent:
 		// The topic's newest: after a year (嫦娥六号, then 2024年的呢, then

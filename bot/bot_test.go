@@ -2729,6 +2729,32 @@ func TestTwoTopicsOfARoundupsItem(t *testing.T) {
 	}
 }
 
+// TestOlderAndNewerAfterATopic: 更早的 after a topic's list or card is the
+// topic's articles from before those shown, newest first, paged on by 更多
+// and 更早的; 有没有更新的 is the topic's newest (a follower run's finds: a
+// card on 更紧 searched, and the newest of any topic).
+func TestOlderAndNewerAfterATopic(t *testing.T) {
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	if r := ask("更早的"); r.Text != defaultNoList {
+		t.Errorf("更早的 with nothing open: %q", r.Text)
+	}
+	ask("中国式现代化")
+	older := ask("更早的")
+	if !strings.HasPrefix(older.Text, "「中国式现代化」更早的文章：\n1. ") && !strings.HasPrefix(older.Text, "没有比这些更早的「中国式现代化」文章了") {
+		t.Fatalf("更早的 after the topic's answer: %s", older.String())
+	}
+	ask("基层治理")
+	if r := ask("更早的"); r.Text != fmt.Sprintf(noOlder, "基层治理") {
+		t.Errorf("更早的 after a list of the topic's oldest: %q", r.Text)
+	}
+	for _, text := range []string{"有没有更新的", "有更新的吗", "新一点的"} {
+		ask("基层治理")
+		if r := ask(text); !strings.HasPrefix(r.Text, "「基层治理」最新的文章：\n1. ") {
+			t.Errorf("%s after 基层治理: %s", text, r.String())
+		}
+	}
+}
+
 // TestChoiceOfAnArticleGone: a number choosing an article removed since
 // its list was sent says so (a fleet run's find: the no-match reply, as if
 // the number had been searched); the others still open.

@@ -32,8 +32,11 @@ type FollowUp struct {
 	// Latest marks a list of the articles published last (最新): 更多
 	// shows the ones before them.
 	Latest bool `json:"latest,omitempty"`
-	// Newest marks a list of Search's articles newest first (最新的枫桥经验).
+	// Newest marks a list of Search's articles newest first (最新的枫桥经验);
+	// Older, one of those before the list shown before it (更早的), which
+	// 更多 and 更早的 page on from.
 	Newest bool `json:"newest,omitempty"`
+	Older  bool `json:"older,omitempty"`
 	// Day marks a list of the articles of a day (YYYY-MM-DD: 8月22日新闻联播).
 	Day string `json:"day,omitempty"`
 	// Readings marks a list of past daily readings (往期每日一读, 上周的每日一读),
