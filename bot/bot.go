@@ -551,7 +551,7 @@ var (
 	// 最近有什么热点 lists on 头等大事 and 广交会 (a follower run's finds).
 	latestWhat = []string{"新闻联播", "新闻", "要闻", "消息", "资讯", "文章", "推送", "推了", "动态", "新鲜事", "更新",
 		"时政热点", "时政新闻", "时政要闻", "时政", "时事热点", "时事", "热点新闻", "热点", "大事", "重要新闻", "重大新闻", "大新闻"}
-	latestAsk = []string{"你好", "您好", "老师好", "老师", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "是什么", "什么", "哪些", "啥", "发布了", "发了", "推荐", "看看", "内容",
+	latestAsk = []string{"你好", "您好", "老师好", "老师", "小编好", "小编", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "是什么", "什么", "哪些", "啥", "发布了", "发了", "推荐", "看看", "内容",
 		"发生了什么事", "发生了什么", "发生了啥", "发生什么",
 		// 今天推送的文章在哪看, 今天怎么没推送 (a follower run's finds: no match).
 		"在哪里看", "在哪看", "哪里看", "在哪里", "在哪", "怎么看", "怎么没", "怎么还没", "还没",
@@ -624,7 +624,7 @@ var (
 	recentFront = longestFirst(slices.Concat(recentWords, []string{"请问一下", "请问", "问一下", "我想问一下", "我想了解", "想了解", "了解一下",
 		// A voice message's way in (老师我想问一下就是最近有没有关于低空经济的文章:
 		// a follower run's find, no match for its 就是).
-		"老师", "就是", "那个",
+		"老师", "小编", "就是", "那个",
 		"搜一下", "搜索", "查一下", "找一下", "帮我找", "帮我", "麻烦", "发一下", "我想看", "想看", "给我", "看看", "一下",
 		"有没有", "有什么", "有哪些", "有啥", "关于", "一次", "一期", "的"}))
 	recentBack = longestFirst(slices.Concat(recentWords, []string{"消息", "文章", "资讯", "新闻", "动态", "报道", "推送", "方面",
@@ -3089,7 +3089,7 @@ func wordChoice(norm string) (n int, sure, ok bool) {
 // choiceGreetings may open a choice (你好，2, 请问第二篇) without making it
 // one: 你好，315 is searched, as 315 is.
 var choiceGreetings = longestFirst([]string{"你好", "您好", "请问", "早上好", "上午好", "中午好", "下午好", "晚上好", "在吗", "在么",
-	"老师好", "老师您好", "老师你好", "hello", "hi", "嗨", "哈喽", "哈啰"})
+	"老师好", "老师您好", "老师你好", "小编好", "小编你好", "小编您好", "hello", "hi", "嗨", "哈喽", "哈啰"})
 
 // withoutGreeting is norm less the greetings it opens with (你好，请问第二篇).
 func withoutGreeting(norm string) string {

@@ -464,7 +464,7 @@ func withoutParticles(text string) string {
 
 // askingFront is how followers open a question to the account (请问,
 // 老师好，请问): before a keyword matched exactly, it is the keyword's.
-var askingFront = longestFirst([]string{"请问一下", "请问", "问一下", "我想问一下", "想问一下", "麻烦问一下", "老师好", "老师", "你好", "您好"})
+var askingFront = longestFirst([]string{"请问一下", "请问", "问一下", "我想问一下", "想问一下", "麻烦问一下", "老师好", "老师", "小编好", "小编", "你好", "您好"})
 
 // withoutAsking is text without the asking it opens with, and whether it
 // had some.

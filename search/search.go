@@ -700,6 +700,10 @@ func capRunes(s string, n int) string {
 type query struct {
 	latin    bool   // Latin words, no pinyin (C919, GDP): compared with titles by letters and digits
 	text     string // normalised, fillers removed
+	// framing are the words dropped as asking for articles (看看, 文章):
+	// not compared with titles, as fillers are not (想看看国常会's titles
+	// held half of it, and it was no series asked for: a follower run's find).
+	framing []string
 	clauses  []clause
 	chunks   []chunk
 	years    []int
@@ -878,6 +882,9 @@ var (
 		// frame of asking how to use a topic somewhere (…在申论里怎么用).
 		"想问一下", "问一下", "请教一下", "请教", "麻烦您", "麻烦", "谢谢老师", "谢谢您", "谢谢", "老师好", "老师您好", "老师",
 		"您好", "怎么用", "如何用", "怎么运用", "如何运用",
+		// The account's editor addressed as followers do a teacher (小编你好，想看看国常会: its
+		// score fell below the newest-first meeting list's: a follower run's find).
+		"小编你好", "小编您好", "小编好", "小编",
 		// What a follower asks of a meeting or a speech (国常会讲了什么: the
 		// 2023 meeting whose summary says 讲了), where a study question sets
 		// its topic (…在申论里怎么用: a judge's card), and who asks (我是考生，
@@ -1492,6 +1499,9 @@ func (r reader) parse(text string) query {
 				w := words[i]
 				i++
 				if stopWords[w] || isRequest(words, i-1) {
+					if !stopWords[w] {
+						q.framing = append(q.framing, w)
+					}
 					endChunk()
 					continue
 				}
@@ -1514,6 +1524,15 @@ func (r reader) parse(text string) query {
 	q.clauses = r.keepRarest(q.clauses)
 	q.lacking = missing && !slices.ContainsFunc(q.clauses, func(c clause) bool { return c.pairOf == 0 })
 	return q
+}
+
+// compared is the query's text as compared with titles: less its framing.
+func (q *query) compared() string {
+	text := q.text
+	for _, w := range q.framing {
+		text = strings.Replace(text, w, "", 1)
+	}
+	return text
 }
 
 // A series is articles of one title but for its numbers (each year's
@@ -2247,7 +2266,7 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 	rarestCut := 1 - (1-ix.params.rarestMissing)*min(1, N/largeStore)
 
 	best, second := 0.0, 0.0
-	qr := runesOf(q.text, q.latin)
+	qr := runesOf(q.compared(), q.latin)
 	// A synonym counts as the words the follower typed (国家网信办 is three
 	// whichever name an article uses), as it would without the synonym.
 	typed := typedWords(q.clauses)
