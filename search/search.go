@@ -698,12 +698,12 @@ func capRunes(s string, n int) string {
 // query is a parsed search: clauses to match, whole chunks for phrase
 // checks, and years for a date preference.
 type query struct {
-	latin    bool   // Latin words, no pinyin (C919, GDP): compared with titles by letters and digits
-	text     string // normalised, fillers removed
+	latin bool   // Latin words, no pinyin (C919, GDP): compared with titles by letters and digits
+	text  string // normalised, fillers removed
 	// framing are the words dropped as asking for articles (看看, 文章):
 	// not compared with titles, as fillers are not (想看看国常会's titles
 	// held half of it, and it was no series asked for: a follower run's find).
-	framing []string
+	framing  []string
 	clauses  []clause
 	chunks   []chunk
 	years    []int
