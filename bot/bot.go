@@ -1701,7 +1701,10 @@ func selfCorrected(text string) string {
 	return rest
 }
 
-var selfCorrection = regexp.MustCompile(`(?:不对|说错了|错了|口误)[\p{P}\s]*(?:应该是|我是说|我说的是|是)`)
+var selfCorrection = regexp.MustCompile(`(?:不对|说错了|错了|口误)[\p{P}\s]*(?:应该是|我是说|我说的是|是)|` +
+	// What was meant, said after the answer (不是这个，我说的是PPI; 我说的是中纪委全会: a
+	// follower run's finds, no match and a header naming 我说的是).
+	`^(?:不是这个|不是这篇|不是)?[\p{P}\s]*(?:我说的是|我是说|我指的是|我要的是|我找的是|我问的是)`)
 
 // several answers items of a list named at once (第一个和第二个, 1和2): each
 // as a link in one text, as the list showed them; a number past the list

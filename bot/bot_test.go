@@ -2807,7 +2807,10 @@ func TestSelfCorrection(t *testing.T) {
 		"人民至上口误，我是说枫桥经验":           "枫桥经验",
 		"人民至上不对是枫桥经验":              "枫桥经验",
 		"这个说法不对，是吗":                "这个说法不对，是吗", // too little after it
-		"枫桥经验":                     "枫桥经验",
+		// What was meant, said after an answer (a follower run's finds).
+		"不是这个，我说的是PPI": "PPI", "我说的是中纪委全会": "中纪委全会", "我是说枫桥经验": "枫桥经验", "不是这篇，我要的是枫桥经验": "枫桥经验",
+		"枫桥经验我说的是": "枫桥经验我说的是",
+		"枫桥经验":     "枫桥经验",
 	} {
 		if got := selfCorrected(text); got != want {
 			t.Errorf("selfCorrected(%s) = %s, want %s", text, got, want)
