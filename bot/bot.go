@@ -446,7 +446,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		question = text
 	}
 	if rule < 0 {
-		question = selfCorrected(question)
+		question = preferenceFirst(selfCorrected(question))
 	}
 	if b.readings != nil && rule < 0 {
 		if ask, ok := readingAsked(question, s.readingDay(now)); ok {
@@ -622,6 +622,7 @@ var recentInside = []string{"最近", "最新", "近期", "这几天", "这两�
 // character that may begin a topic (新 of 新质生产力, 发 of 发展).
 var (
 	recentFront = longestFirst(slices.Concat(recentWords, []string{"请问一下", "请问", "问一下", "我想问一下", "我想了解", "想了解", "了解一下",
+		"有没有讲", "有讲", "求推荐几篇关于", "推荐几篇关于", "求推荐", "推荐几篇",
 		// A voice message's way in (老师我想问一下就是最近有没有关于低空经济的文章:
 		// a follower run's find, no match for its 就是).
 		"老师", "小编", "就是", "那个",
@@ -1700,6 +1701,25 @@ func selfCorrected(text string) string {
 	}
 	return rest
 }
+
+// preferenceFirst puts a preference of time said after the question
+// (…中国式现代化的文章，最好是今年的; 有没有讲全面从严治党的，最好新一点: a
+// follower run's finds, 冬奥会 with 【最好】 marked, and no match) before it,
+// where a year or a recency word is read: 今年的…, 最新的….
+func preferenceFirst(text string) string {
+	m := preferenceAfter.FindStringSubmatchIndex(text)
+	if m == nil || m[0] == 0 {
+		return text
+	}
+	question, when := text[:m[0]], text[m[2]:m[3]]
+	switch when {
+	case "新一点", "新一些", "最新", "近一点", "近期", "最近", "新点":
+		when = "最新"
+	}
+	return when + "的" + question
+}
+
+var preferenceAfter = regexp.MustCompile(`[\p{P}\s]+(?:最好|希望|要|要求)(?:是|能)?(新一点|新一些|新点|最新|近一点|近期|最近|今年|去年|前年|(?:19|20)\d\d年)(?:的|发的|出的)?(?:文章)?[\p{P}\s]*$`)
 
 var selfCorrection = regexp.MustCompile(`(?:不对|说错了|错了|口误)[\p{P}\s]*(?:应该是|我是说|我说的是|是)|` +
 	// What was meant, said after the answer (不是这个，我说的是PPI; 我说的是中纪委全会: a

@@ -2796,6 +2796,28 @@ func TestWithoutYears(t *testing.T) {
 	}
 }
 
+// TestPreferenceFirst: a preference of time said after the question comes
+// before it, where a year or recency word is read (a follower run's finds).
+func TestPreferenceFirst(t *testing.T) {
+	for text, want := range map[string]string{
+		"求推荐几篇关于中国式现代化的文章，最好是今年的": "今年的求推荐几篇关于中国式现代化的文章",
+		"有没有讲全面从严治党的，最好新一点":       "最新的有没有讲全面从严治党的",
+		"有没有讲乡村振兴的，要新一点的":         "最新的有没有讲乡村振兴的",
+		"关于营商环境的文章，最好是2025年的":     "2025年的关于营商环境的文章",
+		"最好是今年的":    "最好是今年的", // nothing asked before it
+		"枫桥经验最好今年的": "枫桥经验最好今年的",
+		"枫桥经验":      "枫桥经验",
+	} {
+		if got := preferenceFirst(text); got != want {
+			t.Errorf("preferenceFirst(%s) = %s, want %s", text, got, want)
+		}
+	}
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	if r := ask("有没有讲基层治理的，最好新一点"); !strings.HasPrefix(r.Text, "「基层治理」最新的文章：\n1. ") {
+		t.Errorf("有没有讲基层治理的，最好新一点: %s", r.String())
+	}
+}
+
 // TestSelfCorrection: a follower correcting themselves (voice messages do)
 // is asked what they said after it (a follower run's find: 新质生产力，不对，
 // 是新型工业化 got no match). (A complaint, 你们的回复不对，是…, stays the
