@@ -541,6 +541,9 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"是不是机器人啊": "自动回复助手", "你叫什么名字": "自动回复助手", "请问你是人工吗。": "自动回复助手", "你们是干什么的": "自动回复助手",
 		"你叫什么名字呀？": "自动回复助手", "你们是干什么的公司": "没有找到",
 		"机器人产业": "没有找到", "你是怎么看待人工智能的": "没有找到", "晚上好": "你好！",
+		// Saying it answers badly (a follower run's find: 你这个机器人好笨 got
+		// a card on a robot fair).
+		"你这个机器人好笨": "自动回复助手", "好笨啊": "自动回复助手", "太难用了！": "自动回复助手", "笨鸟先飞": "没有找到",
 		// A second follower run's: the whole message only (晚安中国, 不说再见
 		// and 再见青春 got the farewell), goodbye never fired, 你好，你是谁
 		// got the greeting, more ways to ask.
