@@ -1631,7 +1631,7 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 	if n == lastChoice {
 		n = len(ids)
 	}
-	note(ctx, func(e *Event) { e.Number, e.Query, e.Rule = n, list.Query, list.by() })
+	note(ctx, func(e *Event) { e.Number, e.Query, e.Rule = n, list.question(), list.by() })
 	switch {
 	case len(ids) == 0 && n >= 1 && list.Search != "" && !list.Mentions && !list.Newest && len(list.Seen) > 0:
 		return b.nextAfterCard(ctx, s, m, list, n)
@@ -2447,6 +2447,9 @@ const listUnreadable = "列表暂时无法读取，请点击列表里的标题�
 // that would not work.
 func (b *Bot) keepList(ctx context.Context, m Message, list FollowUp, reply Reply) Reply {
 	list.More = strings.HasSuffix(reply.Text, listFooterMore)
+	if list.Query == "" && m.Kind == KindClick {
+		list.Key = m.EventKey // a menu's list: the report names it by its key
+	}
 	if err := b.putFollowUp(ctx, m, list); err != nil {
 		b.log.ErrorContext(ctx, "store follow-up", "openid", m.From, "err", err)
 		// Neither a number nor 更多 works without it (a footer promising

@@ -94,7 +94,7 @@ func demoSpec() RepliesSpec {
 		Rules: []RuleSpec{
 			{Keywords: []string{"帮助"}, ResponseSpec: text("发送关键词搜索。")},
 			{Keywords: []string{"每日一读"}, Keys: []string{"DAILY"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "daily"}}},
-			{Keywords: []string{"遴选"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles", Query: "遴选 笔试 面试"}}},
+			{Keywords: []string{"遴选"}, Keys: []string{"EXAM"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles", Query: "遴选 笔试 面试"}}},
 			{Keywords: []string{"专题"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles", IDs: []string{"demo-pujiang", "gone", "demo-fengqiao"}}}},
 			{Keywords: []string{"单篇"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles", IDs: []string{"demo-minzhu"}}}},
 			{Keywords: []string{"名片"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "news", Title: "关于我们", Description: "平台介绍", URL: "https://example.com/about", Pic: "https://example.com/a.png"}}},
@@ -556,6 +556,8 @@ func TestEventsAndVotes(t *testing.T) {
 	send(Message{Kind: KindClick, EventKey: "DAILY"})
 	send(Message{Kind: KindSubscribe, EventKey: "qrscene_expo"})
 	send(Message{Kind: KindClick, EventKey: KeyUnsubscribe}) // an opt-out, its key kept (the report counted none)
+	send(Message{Kind: KindClick, EventKey: "EXAM"})
+	send(Message{Kind: KindText, Text: "1"}) // from the menu's list: named by its key, no vote
 	want := []struct {
 		outcome            Outcome
 		text, rule, key, q string
@@ -572,6 +574,8 @@ func TestEventsAndVotes(t *testing.T) {
 		{outcome: OutcomeMenu, key: "DAILY", rule: "rules[1]"},
 		{outcome: OutcomeSubscribe, key: "expo"},
 		{outcome: OutcomeOptOut, key: KeyUnsubscribe},
+		{outcome: OutcomeMenu, key: "EXAM", rule: "rules[2]"},
+		{outcome: OutcomeFollowUp, text: "1", q: "菜单 EXAM", rule: "menu", number: 1, article: true},
 	}
 	if len(log.events) != len(want) {
 		t.Fatalf("%d events, want %d", len(log.events), len(want))

@@ -37,6 +37,8 @@ type FollowUp struct {
 	// 更多 and 更早的 page on from.
 	Newest bool `json:"newest,omitempty"`
 	Older  bool `json:"older,omitempty"`
+	// Key is the menu key a list answered (a click, which has no text).
+	Key string `json:"key,omitempty"`
 	// Day marks a list of the articles of a day (YYYY-MM-DD: 8月22日新闻联播).
 	Day string `json:"day,omitempty"`
 	// Readings marks a list of past daily readings (往期每日一读, 上周的每日一读),
@@ -57,14 +59,25 @@ type FollowUp struct {
 	More bool `json:"more,omitempty"`
 }
 
-// by names what made a list that no search ranked — the past readings
-// (the daily rule's), the latest articles, a day's or a period's news — for
+// question is what the list answered, for the query log: the question,
+// or a menu's key (a follower run's find: the report showed 1× "" → item 1).
+func (f FollowUp) question() string {
+	if f.Query == "" && f.Key != "" {
+		return "菜单 " + f.Key
+	}
+	return f.Query
+}
+
+// by names what made a list that no search ranked — a menu's, the past
+// readings (the daily rule's), the latest articles, a day's or a period's news — for
 // the event of a number chosen from it: such a choice is no vote for the
 // article as an answer to the list's question, nor a synonym of it (a
 // follower run's find: 往期每日一读 was proposed as one of 政府工作报告的决议).
 // "" for a search's list.
 func (f FollowUp) by() string {
 	switch {
+	case f.Key != "":
+		return "menu"
 	case f.Readings != nil:
 		return dailyRule
 	case f.Latest:
