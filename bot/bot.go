@@ -2140,6 +2140,22 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 			next = append(next, h)
 		}
 	}
+	if len(next) == 0 && list.More && list.Search != "" {
+		// The footer promised 更多 from the first search's candidates,
+		// which the deeper one scored below relevant (each is weighed
+		// among those it is searched with): those, rather than "no more"
+		// (a follower run's find: 十五五规划建议 讲了啥).
+		shallow, err := search(ctx, list.Search, s.searchN())
+		if err != nil {
+			b.log.ErrorContext(ctx, "search", "err", err)
+			return b.noMatch(ctx, s, m, 0)
+		}
+		for _, h := range shallow {
+			if h.Score >= minScore && !seen[h.Article.ID] && len(next) < s.search.MaxResults {
+				next = append(next, h)
+			}
+		}
+	}
 	if len(next) == 0 {
 		if list.Search != "" && !list.Newest && !list.Mentions {
 			if r := b.moreMentions(ctx, s, m, list, seen); r != nil {

@@ -2912,3 +2912,43 @@ func TestNumberFollowUp(t *testing.T) {
 		t.Errorf("那2号呢 after a list: %v", r)
 	}
 }
+
+// deepDrops is a catalog whose deeper searches (更多's) score every
+// candidate below relevant, as a search among more candidates can weigh
+// one lower than among the first page's.
+type deepDrops struct{ *demoCatalog }
+
+func (c deepDrops) Search(ctx context.Context, q string, n int) ([]content.Hit, error) {
+	hits, err := c.demoCatalog.Search(ctx, q, n)
+	if n > 16 {
+		for i := range hits {
+			hits[i].Score = 0.01
+		}
+	}
+	return hits, err
+}
+
+// TestMoreKeepsTheFootersPromise: 更多 after a footer that promised it
+// lists the first search's other relevant articles when the deeper search
+// weighs them lower (a follower run's find: 十五五规划建议 讲了啥, then 更多,
+// said there were no more).
+func TestMoreKeepsTheFootersPromise(t *testing.T) {
+	var arts []content.Article
+	for i := range 8 {
+		arts = append(arts, content.Article{ID: fmt.Sprintf("fq%d", i), Title: fmt.Sprintf("枫桥经验的第%d个故事", i+1),
+			Summary: "枫桥经验在基层的实践。", URL: fmt.Sprintf("https://example.com/fq%d", i), PublishedOn: fmt.Sprintf("2026-0%d-01", i+1)})
+	}
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := New(s, Deps{Catalog: deepDrops{catalogOf(arts)}, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler)})
+	ask := asker(t, b)
+	first := ask("枫桥经验的故事")
+	if !strings.HasSuffix(first.Text, listFooterMore) {
+		t.Fatalf("first page: %s", first.String())
+	}
+	if r := ask("更多"); len(listedTitles(r)) == 0 {
+		t.Fatalf("更多 after a footer promising it: %q", r.Text)
+	}
+}
