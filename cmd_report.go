@@ -80,7 +80,13 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 		fmt.Fprintf(w, "rule %s\t%d\n", h.Name, h.Count)
 	}
 	for _, h := range r.Keys {
-		fmt.Fprintf(w, "menu key %s\t%d\n", h.Name, h.Count)
+		name := h.Name
+		if name == "" {
+			// A click event without an EventKey (a hostile run's find:
+			// listed as a blank key).
+			name = "(none: clicks without an EventKey)"
+		}
+		fmt.Fprintf(w, "menu key %s\t%d\n", name, h.Count)
 	}
 	if len(r.NeverHit) > 0 {
 		fmt.Fprintf(w, "never used: %s\n", strings.Join(r.NeverHit, ", "))

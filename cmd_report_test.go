@@ -63,6 +63,11 @@ func TestQueryLogAndReport(t *testing.T) {
 		}
 		return strings.Contains(strings.Split(out.Content, "\n")[1], chosen)
 	}, "the voted article first")
+	// A click without an EventKey: named as such in the report, not a blank key.
+	msg++
+	if _, err := sim.Send(context.Background(), wechat.Inbound{From: "o_clicker", MsgType: "event", Event: "CLICK", MsgID: msg, CreateTime: time.Now().Unix()}); err != nil {
+		t.Fatal(err)
+	}
 	stop()
 	if strings.Contains(logs.String(), "红烧肉") {
 		t.Fatalf("message text at info:\n%s", logs)
@@ -108,7 +113,8 @@ func TestQueryLogAndReport(t *testing.T) {
 	if len(r.Votes) == 0 || r.Votes[0].Followers != 3 {
 		t.Fatalf("votes %+v", r.Votes)
 	}
-	if _, text, _ := runCmd(t, "report", "--config", cfg); !strings.Contains(text, "## Unanswered") || !strings.Contains(text, "never used: ") {
+	if _, text, _ := runCmd(t, "report", "--config", cfg); !strings.Contains(text, "## Unanswered") || !strings.Contains(text, "never used: ") ||
+		!strings.Contains(text, "menu key (none: clicks without an EventKey)\t1") {
 		t.Fatalf("report text:\n%s", text)
 	}
 	// An opt-in is none of the four answers: said what it was (an
