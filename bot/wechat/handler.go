@@ -314,7 +314,7 @@ func (h *Handler) parseSigned(p params, body []byte, req *request, e *envelope) 
 	case req.encrypted:
 		encrypted, err := encryptedOf(body)
 		if err != nil {
-			return reject(http.StatusBadRequest, "malformed envelope XML", "%s", field(err.Error()))
+			return reject(http.StatusBadRequest, "malformed envelope XML", "%s", errField(err))
 		}
 		if len(encrypted) == 0 {
 			return reject(http.StatusBadRequest, "envelope has no Encrypt", "")
@@ -328,7 +328,7 @@ func (h *Handler) parseSigned(p params, body []byte, req *request, e *envelope) 
 		case errors.Is(err, errNotBase64):
 			return reject(http.StatusBadRequest, "ciphertext is not base64", "")
 		case err != nil:
-			return reject(http.StatusBadRequest, "bad ciphertext", "%s", field(err.Error()))
+			return reject(http.StatusBadRequest, "bad ciphertext", "%s", errField(err))
 		}
 		if string(appID) != h.cfg.AppID {
 			return reject(http.StatusBadRequest, "ciphertext is for another AppID", "%d bytes where the AppID should be", len(appID))
@@ -340,7 +340,7 @@ func (h *Handler) parseSigned(p params, body []byte, req *request, e *envelope) 
 	if err := decodeMessage(raw, &req.msg); err != nil {
 		// The parser quotes what it could not read (a CreateTime of
 		// "abc"): the message's own text, which a rejection never logs.
-		return reject(http.StatusBadRequest, "malformed message", "%s", field(quotedValue.ReplaceAllString(err.Error(), `"…"`)))
+		return reject(http.StatusBadRequest, "malformed message", "%s", errField(err))
 	}
 	return nil
 }
@@ -363,7 +363,7 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 		if errors.As(err, &tooBig) {
 			return reject(http.StatusRequestEntityTooLarge, "body too large", "over %d bytes", MaxBody)
 		}
-		return reject(http.StatusBadRequest, "body unreadable", "%s", field(err.Error()))
+		return reject(http.StatusBadRequest, "body unreadable", "%s", errField(err))
 	}
 	req := &e.req
 	*req = request{}

@@ -51,11 +51,24 @@ var quotedValue = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 
 // field quotes a value from a request for a log line, cut to fieldMax
 // bytes: a 500 KB timestamp must not become 500 KB of log.
-func field(s string) string {
-	if len(s) <= fieldMax {
+func field(s string) string { return cutQuoted(s, fieldMax) }
+
+// errField is a parser's error for a log line: what it quotes of the
+// request left out, the rest (its own words, the line, a tag's name) cut
+// to errTextMax bytes. Cut as a request field, the parser's own text had
+// lost its point (a hostile run's find).
+func errField(err error) string {
+	return cutQuoted(quotedValue.ReplaceAllString(err.Error(), `"…"`), errTextMax)
+}
+
+// errTextMax is the most of a parser's error a log line shows.
+const errTextMax = 240
+
+func cutQuoted(s string, max int) string {
+	if len(s) <= max {
 		return strconv.Quote(s)
 	}
-	cut := fieldMax
+	cut := max
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}

@@ -202,6 +202,25 @@ func TestRejectionKeepsTheMessageOut(t *testing.T) {
 	}
 }
 
+// TestRejectionSaysWhatTheParserSaid: a parser's own error is logged whole
+// (up to errTextMax), not cut as a request field is (a hostile run's find:
+// 64 bytes cut it before what it named).
+func TestRejectionSaysWhatTheParserSaid(t *testing.T) {
+	hs := newHarness(t, ModeSafe)
+	req, err := hs.sim.Request(context.Background(), []byte("<xml><FromUserName>u</FromUserName><MsgType>text</MsgType></Content></xml>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if logs := hs.logs.String(); resp.StatusCode != 400 || !strings.Contains(logs, `element <xml> closed by </Content>`) {
+		t.Fatalf("status %d, log:\n%s", resp.StatusCode, logs)
+	}
+}
+
 // TestCompatRefusesPlaintextOnceEncrypted: compat mode takes a plaintext
 // request (signed URL, unsigned body) only until WeChat has sent an
 // encrypted one; after that a plaintext request is someone replaying a
