@@ -173,7 +173,13 @@ usage or config error, 3 when another process holds the day's push.`,
 				fmt.Fprintf(c.stdout, " (%s)", sum.RunNote)
 			}
 			gone := sum.RunState == store.Running && time.Now().After(sum.LeaseUntil)
+			dead := sum.RunState == store.Running && !gone && jobs.HolderGone(sum.Holder)
 			switch {
+			case dead:
+				// Killed on this host, its lease still running: a rerun
+				// takes it over at once (push status had said it ran).
+				fmt.Fprintf(c.stdout, " by %s, whose process on this host is gone (its lease runs to %s): a rerun takes the day over at once: mpbot push --date %s",
+					sum.Holder, sum.LeaseUntil.In(cfg.location).Format("15:04:05 MST"), d)
 			case gone:
 				// Killed (kill -9, a crash): nothing ends the run but a
 				// rerun taking it over.
@@ -186,7 +192,7 @@ usage or config error, 3 when another process holds the day's push.`,
 				sum.Counts[store.Sent], sum.Counts[store.Skipped], sum.Counts[store.Failed], sum.Counts[store.Unknown], sum.Counts[store.Sending])
 			printCounts(c.stdout, "", sum.Reasons)
 			printReceipts(c.stdout, sum.Receipts)
-			if sum.RunState == store.Stopped || gone {
+			if sum.RunState == store.Stopped || gone || dead {
 				// The ledger holds only what was attempted: a run stopped
 				// early (quota, shutdown) never reached the rest.
 				n, err := a.push.Unsent(cmd.Context(), d)

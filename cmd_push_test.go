@@ -268,6 +268,13 @@ func TestPushSurvivesKill(t *testing.T) {
 			if killedAt >= followers {
 				t.Fatalf("the push finished before the kill (%d sends): the test proves nothing", killedAt)
 			}
+			// Its lease still running, push status says the holder is gone
+			// (a fleet run's find: it said the day ran).
+			status := exec.Command(os.Args[0], "-test.run=^$")
+			status.Env = append(env, "MPBOT_TEST_MAIN="+strings.Join([]string{"push", "status", "--config", cfg, "--date", "2026-12-03"}, "\n"))
+			if out, err := status.CombinedOutput(); err != nil || !strings.Contains(string(out), "whose process on this host is gone") {
+				t.Fatalf("push status after the kill: %v\n%s", err, out)
+			}
 
 			again := exec.Command(os.Args[0], "-test.run=^$")
 			again.Env = append(env, "MPBOT_TEST_MAIN="+args, "MPBOT_PUSH_QPS=1000")

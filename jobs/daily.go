@@ -143,7 +143,7 @@ type DailyPush struct {
 	Config func() Config
 	Owner  string // this process, for the lease (NewOwner)
 	// Gone reports whether a lease holder has died, so its day can be taken
-	// over at once; nil is holderGone (a process on this host that no
+	// over at once; nil is HolderGone (a process on this host that no
 	// longer runs).
 	Gone func(owner string) bool
 	Now  func() time.Time
@@ -455,7 +455,7 @@ func (p *DailyPush) acquire(ctx context.Context, day string, ttl time.Duration) 
 	err := p.Store.AcquirePush(ctx, day, p.Owner, p.Now(), ttl)
 	gone := p.Gone
 	if gone == nil {
-		gone = holderGone
+		gone = HolderGone
 	}
 	var held *store.LeaseHeld
 	if errors.As(err, &held) && gone(held.Owner) {

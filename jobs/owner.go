@@ -36,11 +36,11 @@ var place = sync.OnceValue(func() string {
 	return fmt.Sprintf("%s:%.8s:%s", strings.ReplaceAll(host, "/", "_"), strings.Map(keep, string(boot)), strings.Map(keep, ns))
 })
 
-// holderGone reports whether owner (as NewOwner writes it) is a process in
+// HolderGone reports whether owner (as NewOwner writes it) is a process in
 // this place (host, boot and pid namespace) that no longer runs: its lease
 // need not run out before another process takes the day. A holder
 // elsewhere cannot be checked and is never taken to be gone.
-func holderGone(owner string) bool {
+func HolderGone(owner string) bool {
 	parts := strings.Split(owner, "/")
 	if len(parts) != 3 {
 		return false

@@ -20,7 +20,7 @@ func TestHolderGone(t *testing.T) {
 		t.Skipf("no sleep to run: %v", err)
 	}
 	pid := cmd.Process.Pid
-	if holderGone(owner(pid)) {
+	if HolderGone(owner(pid)) {
 		t.Fatal("a running process taken to be gone")
 	}
 	cmd.Process.Kill() // not reaped yet: a zombie
@@ -31,14 +31,14 @@ func TestHolderGone(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	if !holderGone(owner(pid)) {
+	if !HolderGone(owner(pid)) {
 		t.Fatal("a zombie taken to be running")
 	}
 	cmd.Wait()
-	if !holderGone(owner(pid)) {
+	if !HolderGone(owner(pid)) {
 		t.Fatal("a reaped process taken to be running")
 	}
-	if holderGone(owner(os.Getpid())) || holderGone("elsewhere/1/abcdef") || holderGone("the-test") {
+	if HolderGone(owner(os.Getpid())) || HolderGone("elsewhere/1/abcdef") || HolderGone("the-test") {
 		t.Fatal("this process, another host's or a name taken to be gone")
 	}
 	// A process of this host name in another pid namespace (a container
@@ -51,7 +51,7 @@ func TestHolderGone(t *testing.T) {
 		t.Fatalf("place %q: want host:boot:namespace", place())
 	}
 	other := fmt.Sprintf("%s:%s:1/%d/abcdef", host, parts[1], pid)
-	if holderGone(other) || holderGone(fmt.Sprintf("%s/%d/abcdef", host, pid)) {
+	if HolderGone(other) || HolderGone(fmt.Sprintf("%s/%d/abcdef", host, pid)) {
 		t.Fatal("a process of another pid namespace taken to be gone")
 	}
 }
