@@ -346,6 +346,10 @@ func (h *Handler) parseSigned(p params, body []byte, req *request, e *envelope) 
 }
 
 func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejection {
+	// WeChat's 5 seconds run from its request, so the reply budget and the
+	// reply's latency count from its arrival, the body's reading included
+	// (a hostile run's find: a slow body's time was invisible).
+	arrived := time.Now()
 	e := envelopes.Get().(*envelope)
 	defer e.release()
 	p := parseParams(r.URL.RawQuery)
@@ -389,8 +393,8 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 		h.log.DebugContext(r.Context(), "message", "openid", m.From, "kind", m.Kind, "text", m.Text)
 	}
 
-	started := h.now()
-	replies, written := h.respond(r.Context(), w, dedupeKey(&req.msg), m)
+	started := h.now().Add(-time.Since(arrived)) // on h.now's clock
+	replies, written := h.respondFrom(r.Context(), w, dedupeKey(&req.msg), m, arrived)
 	if written {
 		return nil
 	}
@@ -448,17 +452,12 @@ func readAll(dst []byte, r io.Reader) ([]byte, error) {
 	}
 }
 
-// respond answers a message once, within the reply budget. The first
-// request for a message runs the bot; a retry waits for that answer and gets
-// the same reply. When the answer is late, the first request's watchdog
-// tells WeChat "success" and the answer goes out through the
-// customer-service API instead. written reports that the watchdog already
-// answered.
-func (h *Handler) respond(ctx context.Context, w http.ResponseWriter, key string, m bot.Message) (replies []bot.Reply, written bool) {
-	return h.respondFrom(ctx, w, key, m, time.Now())
-}
-
-// respondFrom is respond for a request that arrived at start.
+// respondFrom answers a message that arrived at start once, within the
+// reply budget from then. The first request for a message runs the bot; a
+// retry waits for that answer and gets the same reply. When the answer is
+// late, the first request's watchdog tells WeChat "success" and the answer
+// goes out through the customer-service API instead. written reports that
+// the watchdog already answered.
 func (h *Handler) respondFrom(ctx context.Context, w http.ResponseWriter, key string, m bot.Message, start time.Time) (replies []bot.Reply, written bool) {
 	c, first, replay := h.calls.begin(key, h.now())
 	for !first && !replay && c.gone() { // forgotten since: begun afresh
@@ -552,7 +551,7 @@ func (h *Handler) respondFrom(ctx context.Context, w http.ResponseWriter, key st
 	// the routing itself. The watchdog only fires for a slow answer. The
 	// budget counts from the call's start: a stalled Redis's claim (up to
 	// a second) comes out of it, not on top of it past WeChat's 5 s.
-	watchdog := time.AfterFunc(h.cfg.ReplyBudget-time.Since(start), func() {
+	fallback := func() {
 		if c.giveUp(func() { writeSuccessNow(w) }) {
 			if h.cfg.Shared != nil {
 				// Word that the answer is on its way, late: a retry on
@@ -573,7 +572,13 @@ func (h *Handler) respondFrom(ctx context.Context, w http.ResponseWriter, key st
 			h.cfg.Metrics.fallback()
 			h.log.WarnContext(ctx, "reply not ready within budget; it will be sent through the customer-service API", "openid", m.From, "budget", h.cfg.ReplyBudget)
 		}
-	})
+	}
+	var watchdog *time.Timer
+	if left := h.cfg.ReplyBudget - time.Since(start); left > 0 {
+		watchdog = time.AfterFunc(left, fallback)
+	} else {
+		fallback() // spent before the bot began (a slow body, a stalled claim): WeChat gets "success" now
+	}
 	// A late answer must still reach the follower, so the bot's context
 	// survives WeChat hanging up after its "success". Its I/O ends before
 	// the budget does: a store or Redis that hangs (connections open,
@@ -583,7 +588,9 @@ func (h *Handler) respondFrom(ctx context.Context, w http.ResponseWriter, key st
 	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), answerDeadline(h.cfg.ReplyBudget-time.Since(start)))
 	replies = h.answerSafely(actx, m)
 	cancel()
-	watchdog.Stop()
+	if watchdog != nil {
+		watchdog.Stop()
+	}
 	if h.sender == nil && len(replies) > 1 {
 		// Nothing can follow the passive reply (no AppSecret): the follower
 		// gets what fits in it, rather than the first reply alone.

@@ -301,3 +301,39 @@ func TestSlowAnswerFreesTheConnection(t *testing.T) {
 		t.Fatal("the next message waited for the slow answer on the same connection")
 	}
 }
+
+// TestBudgetCountsFromArrival: WeChat's 5 seconds run from its request, so
+// a body that takes longer than the budget to arrive gets the fallback at
+// once, its answer through the customer-service API (a hostile run's find:
+// the budget and the reply's latency started after the body was read).
+func TestBudgetCountsFromArrival(t *testing.T) {
+	hs := newHarness(t, ModeSafe, withBudget(100*time.Millisecond))
+	req, err := hs.sim.Request(context.Background(), hs.text("o_slow_body", "帮助").XML(testGH))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(req.Body)
+	pr, pw := io.Pipe()
+	req.Body, req.ContentLength = pr, int64(len(body))
+	go func() {
+		pw.Write(body[:len(body)/2])
+		time.Sleep(300 * time.Millisecond) // a slow client: the input, not a wait for what is asserted
+		pw.Write(body[len(body)/2:])
+		pw.Close()
+	}()
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if string(out) != "success" {
+		t.Fatalf("a body arriving after the budget: %q, want success and the answer sent after", out)
+	}
+	if err := hs.h.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(hs.api.Calls("/cgi-bin/message/custom/send")); n != 1 {
+		t.Fatalf("%d customer-service sends, want the answer once", n)
+	}
+}
