@@ -446,7 +446,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		question = text
 	}
 	if rule < 0 {
-		question = preferenceFirst(selfCorrected(question))
+		question = preferenceFirst(selfCorrected(question), now.In(chinaTime))
 	}
 	if b.readings != nil && rule < 0 {
 		if ask, ok := readingAsked(question, s.readingDay(now)); ok {
@@ -1100,12 +1100,29 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		// 3月的呢 alone are the latest articles and the month's.)
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
 		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noQuestionBefore, html.EscapeString(Cut(m.Text, listTitle)))}}, true
-	case !topicOK || list.Search == "" || recent && (list.Mentions || list.Newest && !list.Older):
+	case measure == "号" && list.Day != "":
+		// 那十八号呢 after a day's news: that day of its month (a follower
+		// run's find: searched, it listed 神舟十八号).
+		d, err := time.Parse(content.DateLayout, list.Day)
+		if n, ok := dayOfMonth(strings.TrimSuffix(count, measure)); ok && err == nil {
+			if day := time.Date(d.Year(), d.Month(), n, 0, 0, 0, 0, time.UTC); day.Month() == d.Month() {
+				return b.day(ctx, s, m, askedDay{day: day}), true
+			}
+		}
+		return nil, true
+	case !topicOK || list.Search == "" || recent && list.Mentions:
 		return nil, true
 	case recent:
 		// The topic's newest: after a year (嫦娥六号, then 2024年的呢, then
-		// 最新的呢) not that year's list again (a follower run's find).
-		return b.newestAfter(ctx, s, m, cmp.Or(withoutYears(list.Search), list.Search), cmp.Or(list.Typed, list.Query), ""), true
+		// 最新的呢) not that year's list again (a follower run's find);
+		// after its newest, its newest again, not the newest of any topic;
+		// the topic less what asked for it (有没有新型工业化的文章, then
+		// 最新的呢, had been headed and ranked by the whole question).
+		topic := cmp.Or(withoutYears(list.Search), list.Search)
+		if t, _ := peeled(topic); t != "" {
+			topic = t
+		}
+		return b.newestAfter(ctx, s, m, topic, cmp.Or(list.Typed, list.Query), ""), true
 	case measure != "":
 		// In place of the question's own number of that measure; a
 		// question with none has nothing to count (searched as typed).
@@ -1706,7 +1723,7 @@ func selfCorrected(text string) string {
 // (…中国式现代化的文章，最好是今年的; 有没有讲全面从严治党的，最好新一点: a
 // follower run's finds, 冬奥会 with 【最好】 marked, and no match) before it,
 // where a year or a recency word is read: 今年的…, 最新的….
-func preferenceFirst(text string) string {
+func preferenceFirst(text string, today time.Time) string {
 	m := preferenceAfter.FindStringSubmatchIndex(text)
 	if m == nil || m[0] == 0 {
 		return text
@@ -1715,6 +1732,10 @@ func preferenceFirst(text string) string {
 	switch when {
 	case "新一点", "新一些", "最新", "近一点", "近期", "最近", "新点":
 		when = "最新"
+	case "今年", "去年", "前年":
+		// In digits, as a follow-up's year takes its place (去年的呢 after
+		// it had made 「2025年今年的国常会的文章」: a follower run's find).
+		when = fmt.Sprintf("%d年", today.Year()-map[string]int{"今年": 0, "去年": 1, "前年": 2}[when])
 	}
 	return when + "的" + question
 }
@@ -3163,6 +3184,28 @@ var choiceInside = regexp.MustCompile(`^(?:看|我要看|我想看)?(?:` +
 	`第[0-9一二三四五六七八九十]+[篇个条项]?(?:[和与跟及、,， ]+第?[0-9一二三四五六七八九十]+[篇个条项]?)+|` +
 	`[0-9]{1,2}(?:[和与跟及、,， ]+[0-9]{1,2})+)` +
 	`(?:我?都(?:想看看|想看|要看|看看|想|要)?)?$`)
+
+// dayOfMonth reads a day of a month (1 to 31) in digits or Han numerals.
+func dayOfMonth(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, n >= 1 && n <= 31
+	}
+	tens := 0
+	switch {
+	case strings.HasPrefix(s, "二十"):
+		tens, s = 20, strings.TrimPrefix(s, "二十")
+	case strings.HasPrefix(s, "三十"):
+		tens, s = 30, strings.TrimPrefix(s, "三十")
+	}
+	if s == "" {
+		return tens, tens > 0
+	}
+	n, ok := hanNumber(s)
+	if !ok || tens > 0 && n >= 10 {
+		return 0, false
+	}
+	return tens + n, tens+n <= 31
+}
 
 // lastChoice is 最后一篇: the list's last item, whatever its length.
 const lastChoice = 1 << 20

@@ -2759,6 +2759,39 @@ func TestOlderAndNewerAfterATopic(t *testing.T) {
 	}
 }
 
+// TestFollowUpsOfADayAndOfTheNewest: 那十八号呢 after a day's news is that
+// day of its month (searched, it listed 神舟十八号); 最新的呢 after a topic's
+// newest is its newest again, not the newest of any topic; and the topic
+// of a question that asked for articles is the topic alone (「有没有…的文章」
+// had headed the list). A follower run's finds.
+func TestFollowUpsOfADayAndOfTheNewest(t *testing.T) {
+	var arts []content.Article
+	for _, d := range []int{18, 20, 22} {
+		for i := range 3 {
+			arts = append(arts, content.Article{ID: fmt.Sprintf("d%d-%d", d, i), Title: fmt.Sprintf("8月%d日第%d条新闻", d, i+1),
+				URL: fmt.Sprintf("https://example.com/%d/%d", d, i), PublishedOn: fmt.Sprintf("2026-08-%02d", d)})
+		}
+	}
+	arts = append(arts, content.DemoArticles()...)
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	ask := asker(t, New(s, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }}))
+	for _, c := range []struct{ first, then, want string }{
+		{"8月22日新闻联播", "那十八号呢", "2026年8月18日的文章：\n"},
+		{"8月22日的新闻", "那20号呢", "2026年8月20日的文章：\n"},
+		{"最新的基层治理", "最新的呢", "「基层治理」最新的文章：\n"},
+		{"有没有基层治理的文章", "最新的呢", "「基层治理」最新的文章：\n"},
+	} {
+		ask(c.first)
+		if r := ask(c.then); !strings.HasPrefix(r.Text, c.want) {
+			t.Errorf("%s, then %s: %s", c.first, c.then, r.String())
+		}
+	}
+}
+
 // TestChoiceOfAnArticleGone: a number choosing an article removed since
 // its list was sent says so (a fleet run's find: the no-match reply, as if
 // the number had been searched); the others still open.
@@ -2804,7 +2837,8 @@ func TestWithoutYears(t *testing.T) {
 // before it, where a year or recency word is read (a follower run's finds).
 func TestPreferenceFirst(t *testing.T) {
 	for text, want := range map[string]string{
-		"求推荐几篇关于中国式现代化的文章，最好是今年的": "今年的求推荐几篇关于中国式现代化的文章",
+		"求推荐几篇关于中国式现代化的文章，最好是今年的": "2026年的求推荐几篇关于中国式现代化的文章",
+		"国常会的文章，最好是去年的":           "2025年的国常会的文章",
 		"有没有讲全面从严治党的，最好新一点":       "最新的有没有讲全面从严治党的",
 		"有没有讲乡村振兴的，要新一点的":         "最新的有没有讲乡村振兴的",
 		"关于营商环境的文章，最好是2025年的":     "2025年的关于营商环境的文章",
@@ -2812,7 +2846,7 @@ func TestPreferenceFirst(t *testing.T) {
 		"枫桥经验最好今年的": "枫桥经验最好今年的",
 		"枫桥经验":      "枫桥经验",
 	} {
-		if got := preferenceFirst(text); got != want {
+		if got := preferenceFirst(text, time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)); got != want {
 			t.Errorf("preferenceFirst(%s) = %s, want %s", text, got, want)
 		}
 	}
