@@ -1341,7 +1341,7 @@ func (b *Bot) monthList(ctx context.Context, s *Settings, m Message, found []con
 	})
 	header := fmt.Sprintf(monthOfTopic, year, month, html.EscapeString(Cut(topic, listTitle)))
 	reply, ids := listReplyWith(dated(found), func(int) string { return header }, false, false)
-	list := FollowUp{Query: asked(m), Search: query, IDs: ids, Stories: storiesOf(found[:len(ids)])}
+	list := FollowUp{Query: asked(m), Search: query, IDs: ids, Stories: storiesOf(found[:len(ids)]), Whole: true}
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
 
@@ -2136,7 +2136,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	if list.Day != "" || list.News != nil {
 		most = maxSeenOfDay // a day's, in full; a month's as far
 	}
-	if len(seen) >= most || list.Search == "" && !list.Latest && list.Day == "" && list.Readings == nil && list.News == nil { // a configured list has no more
+	if len(seen) >= most || list.Whole || list.Search == "" && !list.Latest && list.Day == "" && list.Readings == nil && list.News == nil { // a configured list has no more
 		return []Reply{{Type: ReplyText, Text: noMore}}
 	}
 	search, minScore, header := b.pager(s, list, false)
@@ -2558,8 +2558,11 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 		// card on 浦江经验 alone; a follower run's finds).
 		// Apart from a question of how they relate, both must be topics the
 		// search knows: 习近平和普京会谈 is one event.
+		// The follower's own two topics: a rule's query (遴选 考试) is no
+		// question they asked (a follower run's find: its menu list said
+		// no article named both).
 		if parts, relation, ok := twoTopics(query); ok && (relation || b.catalog.Topic(parts[0]) && b.catalog.Topic(parts[1])) &&
-			!slices.ContainsFunc(relevant, b.namesAll(parts)) {
+			typedBoth(s.fold(asked(m)), parts) && !slices.ContainsFunc(relevant, b.namesAll(parts)) {
 			if replies := b.eachTopic(ctx, s, m, query, parts); replies != nil {
 				return replies
 			}
@@ -2626,6 +2629,12 @@ func (b *Bot) namesAll(topics []string) func(content.Hit) bool {
 			return !named(h.Article.Title) && !named(h.Article.Summary) && (h.Story == nil || !named(h.Story.Head))
 		})
 	}
+}
+
+// typedBoth reports whether the follower's message holds both topics.
+func typedBoth(typed string, parts []string) bool {
+	typed = strings.ToLower(typed)
+	return !slices.ContainsFunc(parts, func(p string) bool { return !strings.Contains(typed, strings.ToLower(p)) })
 }
 
 // eachTopicHeader heads the articles of two topics asked together.

@@ -2792,6 +2792,43 @@ func TestFollowUpsOfADayAndOfTheNewest(t *testing.T) {
 	}
 }
 
+// TestListsClosedAndWhole: a day's card on a topic closes the list before
+// it (2 had opened the list's item); a month's list of a topic is all
+// there is (更多 listed other months); a rule's query of two words is no
+// two topics the follower asked together. A follower run's finds.
+func TestListsClosedAndWhole(t *testing.T) {
+	arts := content.DemoArticles()
+	arts = append(arts, content.Article{ID: "yd", Title: "拓展共建一带一路合作新空间", URL: "https://example.com/yd", PublishedOn: "2026-08-22"})
+	for i, day := range []string{"2026-06-05", "2026-06-11", "2026-06-29", "2026-07-10", "2026-07-31"} {
+		arts = append(arts, content.Article{ID: fmt.Sprintf("gch%d", i), Title: "李强主持召开国务院常务会议", Summary: "国务院总理李强主持召开国务院常务会议。",
+			URL: fmt.Sprintf("https://example.com/gch%d", i), PublishedOn: day})
+	}
+	spec := demoSpec()
+	spec.Rules = append(spec.Rules, RuleSpec{Keywords: []string{"考试资料"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles", Query: "新质生产力 浦江经验"}}})
+	s, err := Compile(spec, okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	ask := asker(t, New(s, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }}))
+	ask("基层治理")
+	if r := ask("8月22日 一带一路"); r.Type != ReplyNews || r.Card.Title != "拓展共建一带一路合作新空间" {
+		t.Fatalf("8月22日 一带一路: %s", r.String())
+	}
+	if r := ask("2"); r.Type == ReplyNews {
+		t.Errorf("2 after the day's card opened the list before it: %s", r.String())
+	}
+	if r := ask("2026年6月的国务院常务会议"); !strings.HasPrefix(r.Text, "2026年6月「国务院常务会议」的文章：\n") {
+		t.Fatalf("2026年6月的国务院常务会议: %s", r.String())
+	}
+	if r := ask("更多"); len(listedTitles(r)) != 0 || r.Type == ReplyNews {
+		t.Errorf("更多 after a month's list: %s", r.String())
+	}
+	if r := ask("考试资料"); strings.HasPrefix(r.Text, "没有同时讲") {
+		t.Errorf("a rule's query of two words: %s", r.String())
+	}
+}
+
 // TestChoiceOfAnArticleGone: a number choosing an article removed since
 // its list was sent says so (a fleet run's find: the no-match reply, as if
 // the number had been searched); the others still open.

@@ -577,6 +577,12 @@ func (b *Bot) dayTopic(ctx context.Context, s *Settings, m Message, a askedDay, 
 	}
 	if len(found) == 1 {
 		note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeCard, found[0].Article.ID })
+		// The card closes the list before it, as a search's does: its
+		// numbers had opened that list's items (a follower run's find:
+		// 国常会, 8月22日 一带一路, then 2 opened a meeting).
+		if err := b.putFollowUp(ctx, m, FollowUp{Query: asked(m), Day: on, Seen: []string{found[0].Article.ID}}); err != nil {
+			b.log.DebugContext(ctx, "store follow-up of a card", "openid", m.From, "err", err)
+		}
 		if st := found[0].Story; st != nil { // a roundup's item, not its recurring title (a review's find)
 			return []Reply{storyReply(found[0].Article, *st)}
 		}

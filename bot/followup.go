@@ -39,6 +39,9 @@ type FollowUp struct {
 	Older  bool `json:"older,omitempty"`
 	// Key is the menu key a list answered (a click, which has no text).
 	Key string `json:"key,omitempty"`
+	// Whole marks a list of all there is (a month's of a topic): 更多 has
+	// none, rather than the topic's other months (a follower run's find).
+	Whole bool `json:"whole,omitempty"`
 	// Day marks a list of the articles of a day (YYYY-MM-DD: 8月22日新闻联播).
 	Day string `json:"day,omitempty"`
 	// Readings marks a list of past daily readings (往期每日一读, 上周的每日一读),
