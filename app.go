@@ -340,7 +340,7 @@ func (a *app) readingShown(ctx context.Context, openid, articleID string) {
 	if c.Push.Mode != jobs.ModeCustomer && c.Push.Mode != jobs.ModeTemplate {
 		return
 	}
-	if err := a.store.ReadingShown(context.WithoutCancel(ctx), c.today(time.Now()), openid, articleID); err != nil {
+	if err := a.store.ReadingShown(ctx, c.today(time.Now()), openid, articleID); err != nil {
 		a.log.ErrorContext(ctx, "record today's reading as shown; the day's push may send it again", "openid", openid, "err", err)
 	}
 }

@@ -338,6 +338,9 @@ func TestShownReadingIsNotPushedAgain(t *testing.T) {
 	if err != nil || len(r.Articles) != 1 {
 		t.Fatalf("每日一读: %+v %v", r, err)
 	}
+	if err := a.handler.Wait(ctx); err != nil { // the record beside the reply
+		t.Fatal(err)
+	}
 	res, err := a.push.Run(ctx, jobs.RunOptions{})
 	if err != nil {
 		t.Fatalf("push: %v", err)

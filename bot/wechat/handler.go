@@ -420,10 +420,26 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 	}
 	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
 	if _, err := w.Write(out); err == nil && replies[0].Reading != "" && h.cfg.Shown != nil {
-		h.cfg.Shown(r.Context(), m.From, replies[0].Reading)
+		h.shown(r.Context(), m.From, replies[0].Reading)
 	}
 	return nil
 }
+
+// shown tells Config.Shown, beside the reply rather than before it: a
+// store slow to take the write (a locked table) held the passive reply
+// past WeChat's 5 seconds (a review's find). Wait joins it.
+func (h *Handler) shown(ctx context.Context, openid, articleID string) {
+	h.wg.Add(1)
+	go func() {
+		defer h.wg.Done()
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shownTimeout)
+		defer cancel()
+		h.cfg.Shown(ctx, openid, articleID)
+	}()
+}
+
+// shownTimeout bounds recording a reading shown.
+const shownTimeout = 10 * time.Second
 
 // writeSuccess tells WeChat there is nothing to show, in every mode. (The
 // SDK instead encrypts an empty reply in safe mode.)
@@ -726,7 +742,7 @@ func (h *Handler) deliver(ctx context.Context, openid string, replies []bot.Repl
 			if err := h.sender.SendCustom(ctx, openid, r); err != nil {
 				h.log.ErrorContext(ctx, "reply could not be delivered", "openid", openid, "type", r.Type, "errcode", ErrorCode(err), "err", err)
 			} else if r.Reading != "" && h.cfg.Shown != nil {
-				h.cfg.Shown(ctx, openid, r.Reading)
+				h.shown(ctx, openid, r.Reading)
 			}
 		}
 	}()

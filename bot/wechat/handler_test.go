@@ -337,3 +337,27 @@ func TestBudgetCountsFromArrival(t *testing.T) {
 		t.Fatalf("%d customer-service sends, want the answer once", n)
 	}
 }
+
+// TestShownDoesNotHoldTheReply: recording today's reading as shown runs
+// beside the passive reply, not before it (a review's find: a locked
+// store held 每日一读's reply past WeChat's 5 seconds); Wait joins it.
+func TestShownDoesNotHoldTheReply(t *testing.T) {
+	release := make(chan struct{})
+	recorded := make(chan string, 1)
+	hs := newHarness(t, ModeSafe, func(c *Config, _ *harness) {
+		c.Shown = func(_ context.Context, _, id string) {
+			<-release // a store that does not take the write yet
+			recorded <- id
+		}
+	})
+	if out := hs.send(hs.text("o_reader", "每日一读")); out.MsgType != "news" {
+		t.Fatalf("每日一读 while the record waits: %+v", out)
+	}
+	close(release)
+	if err := hs.h.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if id := <-recorded; id != "demo-fengqiao" {
+		t.Fatalf("recorded %q", id)
+	}
+}
