@@ -622,7 +622,7 @@ var recentInside = []string{"最近", "最新", "近期", "这几天", "这两�
 // character that may begin a topic (新 of 新质生产力, 发 of 发展).
 var (
 	recentFront = longestFirst(slices.Concat(recentWords, []string{"请问一下", "请问", "问一下", "我想问一下", "我想了解", "想了解", "了解一下",
-		"有没有讲", "有讲", "求推荐几篇关于", "推荐几篇关于", "求推荐", "推荐几篇",
+		"有没有讲", "求推荐几篇关于", "推荐几篇关于", "求推荐", "推荐几篇",
 		// A voice message's way in (老师我想问一下就是最近有没有关于低空经济的文章:
 		// a follower run's find, no match for its 就是).
 		"老师", "小编", "就是", "那个",
@@ -1745,7 +1745,8 @@ var preferenceAfter = regexp.MustCompile(`[\p{P}\s]+(?:最好|希望|要|要求)
 var selfCorrection = regexp.MustCompile(`(?:不对|说错了|错了|口误)[\p{P}\s]*(?:应该是|我是说|我说的是|是)|` +
 	// What was meant, said after the answer (不是这个，我说的是PPI; 我说的是中纪委全会: a
 	// follower run's finds, no match and a header naming 我说的是).
-	`^(?:不是这个|不是这篇|不是)?[\p{P}\s]*(?:我说的是|我是说|我指的是|我要的是|我找的是|我问的是)`)
+	// 我是说 only before a pause: 我是说明书 is a word.
+	`^(?:不是这个|不是这篇|不是)?[\p{P}\s]*(?:我说的是|我指的是|我要的是|我找的是|我问的是|我是说[\p{P}\s])`)
 
 // several answers items of a list named at once (第一个和第二个, 1和2): each
 // as a link in one text, as the list showed them; a number past the list

@@ -795,6 +795,7 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 		// Asked, put off or dropped (a review's finds: each switched).
 		"要不要订阅": "", "我要不要订阅": "", "想不想订阅": "", "要不要开启推送": "", "要不要退订": "", "退订还是算了": "", "退订就算了": "",
 		"以后再退订": "", "我再想想退订": "", "订阅还是算了": "", "订阅就算了": "", "以后再订阅": "", "我再想想要不要退订": "",
+		"想退订": "out", "想退订每日一读": "out", "想订阅": "in", "想取消订阅": "out", // (a review's find: no longer switched)
 		// A word beside the keyword (a reviewer's finds); a no of leaving
 		// is staying, or coming back (a follower run's find: 不想退订了 after
 		// 退订 got no match; subscribing a subscriber changes nothing).
@@ -2041,6 +2042,8 @@ func TestNewestOfATopic(t *testing.T) {
 		// ... but not from a word holding it across its edge (a review's finds).
 		"日本周边安全形势": "", "靠近日本的岛屿": "", "资本周转": "", "基本月薪": "", "最新鲜的水果": "",
 		"枫桥经验": "", "最新": "", "最新消息": "", "今天的国常会": "", "新质生产力": "",
+		// What asked for it, peeled; 讲话 whole (a review's find: 有讲 had eaten it).
+		"最近有没有讲乡村振兴的": "乡村振兴",
 	} {
 		got, ok := recentTopic(Bare(text))
 		if ok != (want != "") || got != want {
@@ -2905,7 +2908,8 @@ func TestSelfCorrection(t *testing.T) {
 		"人民至上不对是枫桥经验":              "枫桥经验",
 		"这个说法不对，是吗":                "这个说法不对，是吗", // too little after it
 		// What was meant, said after an answer (a follower run's finds).
-		"不是这个，我说的是PPI": "PPI", "我说的是中纪委全会": "中纪委全会", "我是说枫桥经验": "枫桥经验", "不是这篇，我要的是枫桥经验": "枫桥经验",
+		"不是这个，我说的是PPI": "PPI", "我说的是中纪委全会": "中纪委全会", "我是说，枫桥经验": "枫桥经验", "不是这篇，我要的是枫桥经验": "枫桥经验",
+		"我是说明书":    "我是说明书", // a word (a review's find: 明书 searched)
 		"枫桥经验我说的是": "枫桥经验我说的是",
 		"枫桥经验":     "枫桥经验",
 	} {

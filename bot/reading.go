@@ -78,10 +78,12 @@ func readingAsked(text string, today time.Time) (readingAsk, bool) {
 // word with no day (今天没收到每日一读, 每日一读怎么没收到, 没收到推送: a
 // follower run's finds, no match) they ask for today's.
 var (
-	// Only words of not having it: 再发 beside 又 or 还 is a complaint of
-	// a repeat (推送怎么又再发: a review's find, answered with the card).
+	// Only words of not having it: a repeat complained of (推送怎么又再发: a
+	// review's find, answered with the card) is none; missed again
+	// (今天又没收到每日一读) is.
 	missedWords  = []string{"没收到", "没有收到", "收不到", "没看到", "没有看到", "补发"}
-	missedAsking = longestFirst(slices.Concat(readingAsking, []string{"今天", "今日", "今早", "早上", "怎么", "为什么", "为啥", "咋", "还"}))
+	missedAsking = longestFirst(slices.Concat(readingAsking, []string{"今天", "今日", "今早", "早上", "怎么", "为什么", "为啥", "咋", "还", "又"}))
+	repeated     = []string{"又再发", "又发", "还再发", "还发", "重复发", "发两遍", "发了两次"}
 )
 
 // missedToday reads rest, what stands beside a reading or a push word, as
@@ -92,7 +94,7 @@ func missedToday(rest string, today time.Time) (readingAsk, bool) {
 		missed = missed || slices.Contains(missedWords, w)
 		past = past || slices.Contains(pastWords, w)
 	})
-	if !ok || !missed || past || strings.Contains(rest, "再发") || strings.Contains(rest, "又") {
+	if !ok || !missed || past || slices.ContainsFunc(repeated, func(w string) bool { return strings.Contains(rest, w) }) {
 		return readingAsk{}, false
 	}
 	return readingAsk{day: askedDay{day: midnight(today)}}, true

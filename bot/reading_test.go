@@ -55,6 +55,9 @@ func TestReadingAsked(t *testing.T) {
 		{"没收到", ""}, {"没收到国常会的推送", ""}, {"每日一读没收到枫桥经验", ""},
 		// A repeat complained of is no reading missed (a review's find).
 		{"推送怎么又再发", ""}, {"今天又再发推送", ""}, {"推送为什么还再发", ""}, {"每日一读怎么又发了", ""},
+		// Missed again, or asked again for (a review's finds: no match).
+		{"今天又没收到每日一读", "2026-12-03"}, {"又没收到推送", "2026-12-03"}, {"没收到推送，能再发一下吗", "2026-12-03"},
+		{"每日一读怎么又没收到", "2026-12-03"},
 		{"下周一的每日一读", ""}, {"这周末的每日一读", ""}, {"11月的每日一读和12月的每日一读", ""}, {"一个月的每日一读", ""}, {"13月的每日一读", ""},
 	} {
 		ask, ok := readingAsked(Bare(Normalize(c.text)), today)

@@ -537,8 +537,10 @@ func (s *Settings) opt(text string) (out, ok bool) {
 	if out, ok := s.optKeywords[text]; ok {
 		return out, true
 	}
-	if aNotA.MatchString(text) {
-		return false, false // 要不要订阅, 想不想退订: a question (a review's find: it unsubscribed)
+	if aNotA.MatchString(text) || strings.Contains(text, "想想") {
+		// 要不要订阅, 想不想退订: a question (a review's find: it
+		// unsubscribed); 我再想想退订: not yet.
+		return false, false
 	}
 	// Never mind, before the switch (算了，还是退订吧), and a no for the
 	// future (以后不想收到推送); after it, 算了 drops it (退订还是算了), and
@@ -630,8 +632,8 @@ var asking = func() []string {
 	w := []string{"我要", "我想", "请帮我", "帮我", "请", "麻烦", "给我", "一下", "谢谢", "感谢", "多谢", "好的", "再",
 		// Making up one's mind (还是退订吧, 那就订阅吧, 想重新订阅: a
 		// follower run's finds, read as asking where the switch stands,
-		// or searched); not 想 alone (我再想想退订 puts it off).
-		"还是", "那就", "那", "就", "想要", "想重新", "重新",
+		// or searched); 我再想想退订 puts it off (想想, above).
+		"还是", "那就", "那", "就", "想要", "想", "重新",
 		"好吗", "可以吗", "行吗", "嘛", "要", "现在", "该", "可以", "马上", "立即", "立刻", "我",
 		// What is switched, named beside the keyword: 退订推送, 每日一读订阅.
 		"每日一读", "每日推送", "推送"}
