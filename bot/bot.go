@@ -965,9 +965,20 @@ func (b *Bot) older(ctx context.Context, s *Settings, m Message, list FollowUp) 
 		b.log.ErrorContext(ctx, "search", "err", err)
 		return b.noMatch(ctx, s, m, 0)
 	}
+	// None shown before, on this question's pages (a review's find: an
+	// older article of the first page came again).
+	seen := map[string]bool{}
+	for _, id := range slices.Concat(list.Seen, list.IDs) {
+		seen[id] = true
+	}
+	for _, p := range list.Back {
+		for _, id := range p.IDs {
+			seen[id] = true
+		}
+	}
 	var before []content.Hit
 	for _, h := range found {
-		if h.Article.PublishedOn != "" && h.Article.PublishedOn < oldest {
+		if h.Article.PublishedOn != "" && h.Article.PublishedOn < oldest && !seen[h.Article.ID] && len(seen) < maxSeen { // as far as 更多 pages
 			before = append(before, h)
 		}
 	}
@@ -981,7 +992,7 @@ func (b *Bot) older(ctx context.Context, s *Settings, m Message, list FollowUp) 
 	header := fmt.Sprintf(olderHeader, named)
 	reply, ids := listReplyWith(before, func(int) string { return header }, true, more)
 	page := FollowUp{Query: list.Query, Typed: list.Typed, Search: topic, Mentions: mentions, Newest: true, Older: true, IDs: ids,
-		Stories: storiesOf(before[:len(ids)]), More: more}
+		Stories: storiesOf(before[:len(ids)]), More: more, Seen: slices.Sorted(maps.Keys(seen))}
 	return []Reply{b.keepList(ctx, m, page, reply)}
 }
 

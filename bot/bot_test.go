@@ -2832,6 +2832,34 @@ func TestListsClosedAndWhole(t *testing.T) {
 	}
 }
 
+// TestOlderShowsNothingAgain: 更早的 after 更多 lists none of the earlier
+// pages' articles again, older though they are than the page open (a
+// review's find: the first page's old one came again).
+func TestOlderShowsNothingAgain(t *testing.T) {
+	days := []string{"2026-01-05", "2016-01-01", "2026-02-01", "2025-06-01", "2025-07-01", "2019-01-01", "2018-01-01"}
+	var arts []content.Article
+	for i, day := range days {
+		arts = append(arts, content.Article{ID: fmt.Sprintf("fq%d", i), Title: fmt.Sprintf("枫桥经验第%d篇", i),
+			Summary: "枫桥经验。", URL: fmt.Sprintf("https://example.com/fq%d", i), PublishedOn: day})
+	}
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := NewMemoryFollowUps()
+	// The second page open (fq3, fq4), the first (fq0, fq1, fq2) seen: fq1
+	// is older than the page open.
+	if err := lists.Put(context.Background(), "o", FollowUp{Query: "枫桥经验", Search: "枫桥经验", IDs: []string{"fq3", "fq4"},
+		Seen: []string{"fq0", "fq1", "fq2"}}); err != nil {
+		t.Fatal(err)
+	}
+	ask := asker(t, New(s, Deps{Catalog: catalogOf(arts), FollowUps: lists, Log: slog.New(slog.DiscardHandler)}))
+	older := ask("更早的")
+	if got := strings.Join(listedTitles(older), " "); got != "枫桥经验第5篇 枫桥经验第6篇" {
+		t.Fatalf("更早的 after the second page: %s", older.String())
+	}
+}
+
 // TestChoiceOfAnArticleGone: a number choosing an article removed since
 // its list was sent says so (a fleet run's find: the no-match reply, as if
 // the number had been searched); the others still open.
