@@ -303,6 +303,7 @@ func TestSearchQuality(t *testing.T) {
 		"看看国常会": "xwlb-20260821-02", "想看看国常会": "xwlb-20260821-02", // asking's words no part of the series' title (2024's first)
 		"总书记参加代表团审议": "xwlb-20260305-02",                                    // 总书记 for 习近平 (蔡奇's, 赵乐际's listed)
 		"@小编 国常会":    "xwlb-20260821-02", "小编你好，想看看国常会": "xwlb-20260821-02", // the editor addressed
+		"服贸会什么时候举行":  "xwlb-20250827-09",                                           // its announcement (将于…举办), not the summit's speech
 		"四中全会什么时候开的": "xwlb-20251023-01", "请问二十届四中全会是什么时候召开的呀": "xwlb-20251023-01", // when it met (义乌 at 0.96)
 		"2025年中央一号文件": "xwlb-20250223-02",   // the document by its titles' words (the mentions list, the document nowhere)
 		"中财委第六次会议":    "xwlb-20250701-01"} { // an abbreviation the synonyms lacked (no match)

@@ -700,10 +700,11 @@ func capRunes(s string, n int) string {
 type query struct {
 	latin bool   // Latin words, no pinyin (C919, GDP): compared with titles by letters and digits
 	text  string // normalised, fillers removed
-	// framing are the words dropped as asking for articles (看看, 文章):
-	// not compared with titles, as fillers are not (想看看国常会's titles
-	// held half of it, and it was no series asked for: a follower run's find).
-	framing  []string
+	// framing are the places in cut of the words dropped as asking for
+	// articles (看看, 文章): not compared with titles, as fillers are not
+	// (想看看国常会's titles held half of it, and it was no series asked
+	// for: a follower run's find).
+	framing  []int
 	clauses  []clause
 	chunks   []chunk
 	years    []int
@@ -896,7 +897,9 @@ var (
 		// a card at 0.96 on 义乌's 开放, the communiqué not listed: a
 		// follower run's find). With 的, or 召开/举行, so that 开学 and 开始
 		// stay whole.
-		"什么时候开的", "什么时候召开的", "什么时候召开", "什么时候举行的", "什么时候举行", "啥时候开的", "啥时候召开", "啥时候",
+		// Not 举行: the announcement (将于…举办) answers 服贸会什么时候举行 (a
+		// review's find).
+		"什么时候开的", "什么时候召开的", "什么时候召开", "啥时候开的", "啥时候召开", "啥时候",
 		"哪天开的", "哪天召开的", "几号开的", "几号召开", "说了些什么", "说了什么", "讲的什么", "说的什么",
 		"在申论里", "在申论中", "申论里", "申论中", "我是一名考生", "我是考生", "作为一名考生", "作为考生", "遴选考生",
 		// What a study question asks of a topic (a re-check follower run's
@@ -1460,6 +1463,7 @@ func (r reader) parse(text string) query {
 				continue
 			}
 			words := r.ix.seg.queryWords(part.text)
+			base := len(q.cut)
 			q.cut = append(q.cut, words...)
 			for i := 0; i < len(words); {
 				if n := syn.run(words, i); n > 0 {
@@ -1500,7 +1504,7 @@ func (r reader) parse(text string) query {
 				i++
 				if stopWords[w] || isRequest(words, i-1) {
 					if !stopWords[w] {
-						q.framing = append(q.framing, w)
+						q.framing = append(q.framing, base+i-1)
 					}
 					endChunk()
 					continue
@@ -1526,13 +1530,20 @@ func (r reader) parse(text string) query {
 	return q
 }
 
-// compared is the query's text as compared with titles: less its framing.
+// compared is the query's text as compared with titles: its words less
+// its framing, each where it was (the first 发 of the text had been taken
+// out for the 发 asking: 高质量发展发一下 lost 发展's: a review's find).
 func (q *query) compared() string {
-	text := q.text
-	for _, w := range q.framing {
-		text = strings.Replace(text, w, "", 1)
+	if len(q.framing) == 0 {
+		return q.text
 	}
-	return text
+	var b strings.Builder
+	for i, w := range q.cut {
+		if !slices.Contains(q.framing, i) {
+			b.WriteString(w)
+		}
+	}
+	return b.String()
 }
 
 // A series is articles of one title but for its numbers (each year's
