@@ -1,6 +1,7 @@
 package jobs
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -545,7 +546,7 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 			unknown = append(unknown, d)
 			continue
 		case (d.State == store.Sending || d.State == store.Failed && strings.HasPrefix(d.Reason, reasonUnsureKeyed)) &&
-			p.Now().Sub(d.UpdatedAt) >= keyWindow:
+			p.Now().Sub(cmp.Or(d.FirstSentAt, d.UpdatedAt)) >= keyWindow: // from when its key first went out
 			// Its key no longer protects a resend: WeChat drops a repeat of
 			// a template message's client_msg_id only within 10 minutes (a
 			// review's find: a rerun the next day resent it).

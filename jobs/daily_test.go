@@ -308,6 +308,53 @@ func TestKeyedResendOnlyWithinTheKeysWindow(t *testing.T) {
 	}
 }
 
+// unsureSlowly is a keyed sender whose call reaches WeChat at once and
+// then gets no answer through its retries: the outcome is recorded 45 s
+// after the key went out.
+type unsureSlowly struct {
+	now  *time.Time
+	sent []time.Time
+}
+
+type noAnswer struct{}
+
+func (noAnswer) Error() string        { return "wechat: no answer (timeout)" }
+func (noAnswer) MaybeDelivered() bool { return true }
+
+func (u *unsureSlowly) Send(context.Context, string, content.Article) (int64, error) {
+	return 0, errors.New("keyed sends only")
+}
+
+func (u *unsureSlowly) SendOnce(context.Context, string, content.Article, string) (int64, error) {
+	u.sent = append(u.sent, *u.now)
+	*u.now = u.now.Add(45 * time.Second)
+	return 0, noAnswer{}
+}
+
+// TestKeyWindowCountsFromTheFirstSend: the 10 minutes run from when the
+// key first went out, not from the outcome's record (a review's find: a
+// rerun resent it 10m20s after the first send).
+func TestKeyWindowCountsFromTheFirstSend(t *testing.T) {
+	ctx := context.Background()
+	s, _, p := setup(t, 1)
+	now := clock
+	s.Now = func() time.Time { return now }
+	p.Now = func() time.Time { return now }
+	u := &unsureSlowly{now: &now}
+	p.Config = func() Config {
+		return Config{Mode: ModeTemplate, Category: "政策理论导读", Location: time.UTC, QPS: 1000, Sender: u}
+	}
+	if _, err := s.ScheduleDaily(ctx, "2026-11-26", "a1"); err != nil {
+		t.Fatal(err)
+	}
+	p.Run(ctx, RunOptions{})
+	now = u.sent[0].Add(10*time.Minute + 20*time.Second) // the rerun
+	res, _ := p.Run(ctx, RunOptions{})
+	if len(u.sent) != 1 || res.Unknown != 1 {
+		t.Fatalf("sent at %v, rerun %+v: want no resend past the key's 10 minutes, the delivery unknown", u.sent, res)
+	}
+}
+
 // TestPushIdempotentModeResendsInFlight: with an idempotency key (template
 // messages), a delivery a crash left in flight is sent again with the same
 // key instead of being written off as unknown.

@@ -39,9 +39,10 @@ type Delivery struct {
 	Reason                          string
 	Attempts                        int
 	MsgID                           int64 // WeChat's id of the message sent (template, mass send), for its receipt
-	// UpdatedAt is when the row was last written (read only): how long ago
-	// a keyed send was marked, which WeChat dedupes for 10 minutes.
-	UpdatedAt time.Time
+	// UpdatedAt is when the row was last written, FirstSentAt when it was
+	// first marked sending (both read only; zero when never): how long ago
+	// a keyed send first went out, which WeChat dedupes for 10 minutes.
+	UpdatedAt, FirstSentAt time.Time
 }
 
 // BroadcastRecipient is the recipient of a mass send's one ledger row: a
@@ -172,7 +173,7 @@ func (s *Store) Deliveries(ctx context.Context, day string, recipients []string)
 	for _, r := range recipients {
 		args = append(args, r)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT day, recipient, article_id, mode, state, reason, attempts, msg_id, updated_at FROM push_ledger
+	rows, err := s.db.QueryContext(ctx, `SELECT day, recipient, article_id, mode, state, reason, attempts, msg_id, updated_at, first_sent_at FROM push_ledger
 		WHERE day = ? AND recipient IN (?`+strings.Repeat(",?", len(recipients)-1)+`)`, args...)
 	if err != nil {
 		return nil, err
@@ -180,11 +181,14 @@ func (s *Store) Deliveries(ctx context.Context, day string, recipients []string)
 	defer rows.Close()
 	for rows.Next() {
 		var d Delivery
-		var updated int64
-		if err := rows.Scan(&d.Day, &d.Recipient, &d.ArticleID, &d.Mode, &d.State, &d.Reason, &d.Attempts, &d.MsgID, &updated); err != nil {
+		var updated, first int64
+		if err := rows.Scan(&d.Day, &d.Recipient, &d.ArticleID, &d.Mode, &d.State, &d.Reason, &d.Attempts, &d.MsgID, &updated, &first); err != nil {
 			return nil, err
 		}
 		d.UpdatedAt = time.UnixMilli(updated)
+		if first != 0 {
+			d.FirstSentAt = time.UnixMilli(first)
+		}
 		out[d.Recipient] = d
 	}
 	return out, rows.Err()
@@ -256,18 +260,23 @@ func (s *Store) RecordDeliveriesAs(ctx context.Context, owner string, ds []Deliv
 	if err := checkReading(ctx, tx, ds); err != nil {
 		return err
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO push_ledger (day, recipient, article_id, mode, state, reason, attempts, updated_at, msg_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO push_ledger (day, recipient, article_id, mode, state, reason, attempts, updated_at, msg_id, first_sent_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(day, recipient) DO UPDATE SET article_id = excluded.article_id, mode = excluded.mode, state = excluded.state,
 		reason = excluded.reason, attempts = excluded.attempts, updated_at = excluded.updated_at,
-		msg_id = CASE WHEN excluded.msg_id != 0 THEN excluded.msg_id ELSE push_ledger.msg_id END`)
+		msg_id = CASE WHEN excluded.msg_id != 0 THEN excluded.msg_id ELSE push_ledger.msg_id END,
+		first_sent_at = CASE WHEN push_ledger.first_sent_at != 0 THEN push_ledger.first_sent_at ELSE excluded.first_sent_at END`)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
 	now := s.Now().UnixMilli()
 	for _, d := range ds {
-		if _, err := stmt.ExecContext(ctx, d.Day, d.Recipient, d.ArticleID, d.Mode, d.State, d.Reason, d.Attempts, now, d.MsgID); err != nil {
+		first := int64(0)
+		if d.State == Sending {
+			first = now // kept by the row once set
+		}
+		if _, err := stmt.ExecContext(ctx, d.Day, d.Recipient, d.ArticleID, d.Mode, d.State, d.Reason, d.Attempts, now, d.MsgID, first); err != nil {
 			return err
 		}
 	}
