@@ -419,8 +419,14 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 		}
 	}
 	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-	if _, err := w.Write(out); err == nil && replies[0].Reading != "" && h.cfg.Shown != nil {
-		h.shown(r.Context(), m.From, replies[0].Reading)
+	reading := replies[0].Reading != "" && h.cfg.Shown != nil
+	if reading {
+		h.wg.Add(1) // before the reply leaves: a Wait once the follower has it joins the record
+	}
+	if _, err := w.Write(out); reading && err == nil {
+		go h.recordShown(r.Context(), m.From, replies[0].Reading)
+	} else if reading {
+		h.wg.Done()
 	}
 	return nil
 }
@@ -430,12 +436,15 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 // past WeChat's 5 seconds (a review's find). Wait joins it.
 func (h *Handler) shown(ctx context.Context, openid, articleID string) {
 	h.wg.Add(1)
-	go func() {
-		defer h.wg.Done()
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shownTimeout)
-		defer cancel()
-		h.cfg.Shown(ctx, openid, articleID)
-	}()
+	go h.recordShown(ctx, openid, articleID)
+}
+
+// recordShown is shown's work, its wg.Add made.
+func (h *Handler) recordShown(ctx context.Context, openid, articleID string) {
+	defer h.wg.Done()
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shownTimeout)
+	defer cancel()
+	h.cfg.Shown(ctx, openid, articleID)
 }
 
 // shownTimeout bounds recording a reading shown.
