@@ -25,11 +25,18 @@ import (
 // the demo articles and followers o0000… who wrote just now.
 func pushApp(t *testing.T, fake *wechattest.FakeAPI, followers int) *app {
 	t.Helper()
-	cfg, err := loadConfig(customerPushConfig(t, fake, followers), true)
+	return appOn(t, customerPushConfig(t, fake, followers), storeOnly)
+}
+
+// appOn is the app with the parts need of the config file cfgPath,
+// closed when the test ends.
+func appOn(t *testing.T, cfgPath string, need parts) *app {
+	t.Helper()
+	cfg, err := loadConfig(cfgPath, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := newApp(context.Background(), cfg, slog.New(slog.DiscardHandler), storeOnly)
+	a, err := newApp(context.Background(), cfg, slog.New(slog.DiscardHandler), need)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,16 +317,9 @@ func TestShownReadingIsNotPushedAgain(t *testing.T) {
 	fake := wechattest.NewFakeAPI()
 	defer fake.Close()
 	cfgPath := customerPushConfig(t, fake, 3) // o0000, o0001, o0002
-	cfg, err := loadConfig(cfgPath, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := newApp(context.Background(), cfg, slog.New(slog.DiscardHandler), withWebhook)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := appOn(t, cfgPath, withWebhook)
 	srv := httptest.NewServer(a.routes())
-	t.Cleanup(func() { srv.Close(); a.close() })
+	t.Cleanup(srv.Close) // before the app closes
 	sim := simulatorFor(t, cfgPath, srv.URL)
 	ctx := context.Background()
 
@@ -433,15 +433,7 @@ func TestBroadcastStopsRetryingAtShutdown(t *testing.T) {
 	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
 	t.Setenv("MPBOT_PUSH_MODE", "broadcast")
 	t.Setenv("MPBOT_PUSH_DEFAULT_THUMB_MEDIA_ID", "THUMB0")
-	cfg, err := loadConfig(cfgPath, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := newApp(context.Background(), cfg, slog.New(slog.DiscardHandler), storeOnly)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(a.close)
+	a := appOn(t, cfgPath, storeOnly)
 	if _, err := a.push.Run(ctx, jobs.RunOptions{Day: day}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("run: %v, want it stopped by the shutdown", err)
 	}
