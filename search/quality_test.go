@@ -423,8 +423,9 @@ func TestSearchQuality(t *testing.T) {
 	// listed 2023's, 2024's, 2022's, 2006's, 2007's; 2025's was ninth).
 	// 中央纪委全会公报's newest, the sixth plenary's at 0.90, was cut off
 	// its series 0.06 below the fourth's and listed fifth (a follower run's
-	// find).
-	for _, text := range []string{"政府工作报告", "国常会", "新年贺词", "广交会开幕", "巡视反馈", "中央纪委全会公报"} {
+	// find). A year's meetings too (2025年国常会 listed February's, May's,
+	// March's: a conversation run's find).
+	for _, text := range []string{"政府工作报告", "国常会", "新年贺词", "广交会开幕", "巡视反馈", "中央纪委全会公报", "2025年国常会"} {
 		page, _ := ix.Search(context.Background(), text, 6)
 		deep, _ := ix.Search(context.Background(), text, 64)
 		if len(page) < 5 || len(deep) < 5 {
@@ -454,6 +455,14 @@ func TestSearchQuality(t *testing.T) {
 		}
 		if page[0].Article.PublishedOn != newest {
 			t.Errorf("%s: first %s of %s, want the newest %s", text, page[0].Article.ID, page[0].Article.PublishedOn, newest)
+		}
+	}
+	// Asked for a year, a series whose titles name theirs leads with the
+	// one of the year named, not the newest published in it (二〇二六年新年贺词
+	// was given on 2025-12-31).
+	for text, want := range map[string]string{"2025新年贺词": "二〇二五年", "2024年政府工作报告": "2024年"} {
+		if hits, _ := ix.Search(context.Background(), text, 5); len(hits) == 0 || !strings.Contains(hits[0].Article.Title, want) {
+			t.Errorf("%s: want a title naming %s first, got %v", text, want, hits[:min(len(hits), 2)])
 		}
 	}
 	// A month's figures, published the month after, stay its answer (a

@@ -1556,6 +1556,19 @@ const (
 	seriesDepth = 64  // the candidates a series is ordered among: as deep as 更多 searches
 )
 
+// onlyYears reports whether the query numbers nothing but years: 2025年国常会
+// asks for that year's meetings, newest first as a series always is (they
+// had come in the order of their words, February's before May's before
+// March's: a conversation run's find); 第十五次 asks which one.
+func onlyYears(ms []mention) bool {
+	for _, m := range ms {
+		if m.measure != "年份" {
+			return false
+		}
+	}
+	return true
+}
+
 // newestFirst puts the members of each series among the sorted candidates
 // (the first seriesDepth of them) in the places they hold, newest first;
 // the other candidates keep theirs (a full text asked for stays above news
@@ -1563,8 +1576,11 @@ const (
 // more, with the others within seriesTie of it, wherever each ranks (a
 // review's find: only the first confident candidate's series had been
 // ordered, from it on, so 广交会开幕 listed its fairs oldest first below a
-// one-off title). It reports whether there was a series.
-func newestFirst(cands []cand, v *view) bool {
+// one-off title). Asked for a year, a series whose titles name theirs
+// keeps its order: 2025新年贺词 asks for 二〇二五年新年贺词, and the one of
+// 二〇二六年, given on 2025-12-31, is of the year asked too. It reports
+// whether there was a series.
+func newestFirst(cands []cand, v *view, yearAsked bool) bool {
 	// The candidates that may be a series' members: few for most queries.
 	var sureBuf [seriesDepth]int
 	sure := sureBuf[:0]
@@ -1600,7 +1616,7 @@ func newestFirst(cands []cand, v *view) bool {
 				members = append(members, cands[j])
 			}
 		}
-		if top < seriesSure || len(kept) < 2 {
+		if top < seriesSure || len(kept) < 2 || yearAsked && namesAYear(title) {
 			continue
 		}
 		found = true
@@ -2491,8 +2507,8 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		}
 		return 0
 	})
-	if !stories && len(q.years) == 0 && len(q.mentions) == 0 { // not which one was asked (2025新年贺词)
-		series = newestFirst(cands, v)
+	if !stories && onlyYears(q.mentions) {
+		series = newestFirst(cands, v, len(q.years) > 0)
 	}
 	hits := make([]content.Hit, 0, min(n, len(cands)))
 	var terms markTerms
@@ -2948,6 +2964,12 @@ func namesYear(title, digits string) bool {
 		return true
 	}
 	return strings.Contains(title, "年") && slices.Contains(hanYears(title), digits)
+}
+
+// namesAYear reports whether a title names a year, in digits (2025年) or
+// numerals (二〇二六年).
+func namesAYear(title string) bool {
+	return strings.Contains(title, "年") && (yearRe.MatchString(title) || len(hanYears(title)) > 0)
 }
 
 func dayYear(day int32) int {
