@@ -890,14 +890,24 @@ func (b *Bot) newestOf(ctx context.Context, s *Settings, topic *string, n int) (
 
 // titled reports whether a title names topic, as typed or by another of
 // its names (居民消费价格指数 for CPI, 第八届中国国际进口博览会 for 进博会),
-// compared as titleKey has them.
+// compared as titleKey has them. The figures of a topic (CPI数据) are
+// named as the topic is: the list of 最新的CPI数据 had left out every
+// title saying 居民消费价格指数 (a session's find).
 func (b *Bot) titled(topic string) func(title string) bool {
-	names := slices.DeleteFunc(append(b.catalog.Names(topic), titleKey(topic)), func(n string) bool { return n == "" })
+	names := append(b.catalog.Names(topic), titleKey(topic))
+	if stem, ok := strings.CutSuffix(topic, figuresWord); ok && stem != "" {
+		names = append(append(names, b.catalog.Names(stem)...), titleKey(stem))
+	}
+	names = slices.DeleteFunc(names, func(n string) bool { return n == "" })
 	return func(title string) bool {
 		t := titleKey(title)
 		return slices.ContainsFunc(names, func(n string) bool { return strings.Contains(t, n) })
 	}
 }
+
+// figuresWord after a topic asks for its figures: the search reads CPI数据
+// as CPI (for 数据 matched 北京：“数”为先 and 大数据 before GDP's figures).
+const figuresWord = "数据"
 
 // newestTie is how far below a clear answer an article of a topic's newest
 // list may score: scores that close say no more than which is newer.
@@ -2246,13 +2256,14 @@ func (b *Bot) pager(s *Settings, list FollowUp, first bool) (func(ctx context.Co
 		return func(ctx context.Context, topic string, n int) ([]content.Hit, error) {
 			found, _, err := b.newestOf(ctx, s, &topic, n)
 			return found, err
-		}, 0, newestHeaderFor(list.Search, list.Mentions)
+		}, 0, newestHeaderFor(asTyped(cmp.Or(list.Typed, list.Query), list.Search), list.Mentions)
 	case list.Mentions: // more of the articles mentioning the word, whatever their scores
-		header := mentionsHeaderFor(list.Search)
+		typed := asTyped(cmp.Or(list.Typed, list.Query), list.Search)
+		header := mentionsHeaderFor(typed)
 		if !first {
 			// Not "none is about it" again: the first page may have
 			// listed those that are (a follower run's find).
-			header = wordHeaderFor(moreMentioningHeader, list.Search)
+			header = wordHeaderFor(moreMentioningHeader, typed)
 		}
 		return func(ctx context.Context, query string, n int) ([]content.Hit, error) {
 			_, hits, err := b.catalog.Mentions(ctx, query, n)
@@ -2409,7 +2420,7 @@ func (b *Bot) moreMentions(ctx context.Context, s *Settings, m Message, list Fol
 	}
 	more := len(next) > s.search.MaxResults && len(seen)+s.search.MaxResults < maxSeen
 	next = b.catalog.Snippets(ctx, word, next[:min(len(next), s.search.MaxResults)])
-	reply, ids := listReplyWith(next, wordHeaderFor(moreMentionsHeader, word), true, more)
+	reply, ids := listReplyWith(next, wordHeaderFor(moreMentionsHeader, asTyped(cmp.Or(list.Typed, list.Query), word)), true, more)
 	page := FollowUp{Query: list.Query, Typed: list.Typed, Search: word, Mentions: true, IDs: ids, Stories: storiesOf(next[:len(ids)]), Seen: slices.Sorted(maps.Keys(seen)),
 		Back: list.Back}
 	if len(list.IDs) > 0 { // 上一页 shows the answers listed before (a review's find: "the first page")
@@ -2441,7 +2452,7 @@ func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string
 		}
 	})
 	found = b.catalog.Snippets(ctx, query, found)
-	reply, ids := listReplyWith(found, mentionsHeaderFor(word), true, more)
+	reply, ids := listReplyWith(found, mentionsHeaderFor(asTyped(m.Text, word)), true, more)
 	list := FollowUp{Query: asked(m), Search: word, Mentions: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }

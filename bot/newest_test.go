@@ -23,6 +23,7 @@ func TestNewestByOtherNames(t *testing.T) {
 		arts = append(arts, content.Article{ID: fmt.Sprintf("full%d", i), Title: fmt.Sprintf("%d月份居民消费价格指数温和上涨", month), PublishedOn: fmt.Sprintf("2026-%02d-09", month+1),
 			URL: fmt.Sprintf("https://example.com/full%d", i), Body: "国家统计局发布居民消费价格指数数据。"})
 	}
+	arts = append(arts, content.Article{ID: "cpi-dec", Title: "12月份CPI同比上涨", PublishedOn: "2026-01-09", URL: "https://example.com/cpi-dec", Body: "国家统计局发布CPI数据。"})
 	arts = append(arts, content.Article{ID: "other", Title: "消费市场持续回暖", PublishedOn: "2026-07-01", URL: "https://example.com/other", Body: "居民消费价格保持平稳。"})
 	demo := &demoCatalog{index: mustIndex(arts), byID: map[string]content.Article{}}
 	demo.index.SetSynonyms([][]string{{"CPI", "居民消费价格"}}, nil)
@@ -43,16 +44,56 @@ func TestNewestByOtherNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := New(sp, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler)})
-	r := b.Answer(t.Context(), Message{Kind: KindText, From: "o_names", Text: "最新CPI"})
-	if len(r) != 1 {
-		t.Fatalf("%d replies", len(r))
+	ask := func(text string) string {
+		t.Helper()
+		r := b.Answer(t.Context(), Message{Kind: KindText, From: "o_names", Text: text})
+		if len(r) != 1 {
+			t.Fatalf("%s: %d replies", text, len(r))
+		}
+		return r[0].Text
 	}
-	for i, id := range []string{"full1", "full0", "cpi2", "cpi1", "cpi0"} {
-		if want := fmt.Sprintf("%d. <a href=\"https://example.com/%s\">", i+1, id); !strings.Contains(r[0].Text, want) {
-			t.Errorf("最新CPI: want %s at %d, got:\n%s", id, i+1, r[0].Text)
+	// Its figures asked for (CPI数据) are the topic's, titled by either
+	// name too (a session's find: the list had left out every title
+	// saying 居民消费价格指数); 更多's header names the topic as typed
+	// (it had said 「cpi数据」).
+	for _, topic := range []string{"CPI", "CPI数据"} {
+		text := ask("最新" + topic)
+		if !strings.HasPrefix(text, "「"+topic+"」最新的文章：\n") {
+			t.Errorf("最新%s: got\n%s", topic, text)
+		}
+		for i, id := range []string{"full1", "full0", "cpi2", "cpi1", "cpi0"} {
+			if want := fmt.Sprintf("%d. <a href=\"https://example.com/%s\">", i+1, id); !strings.Contains(text, want) {
+				t.Errorf("最新%s: want %s at %d, got:\n%s", topic, id, i+1, text)
+			}
+		}
+		if strings.Contains(text, "example.com/other") { // relevant, its title naming neither
+			t.Errorf("最新%s lists an article titled with neither name:\n%s", topic, text)
+		}
+		if more := ask("更多"); !strings.HasPrefix(more, "「"+topic+"」最新的文章：\n1. <a href=\"https://example.com/cpi-dec\">") {
+			t.Errorf("更多 after 最新%s: got\n%s", topic, more)
 		}
 	}
-	if strings.Contains(r[0].Text, "example.com/other") { // relevant, its title naming neither
-		t.Errorf("最新CPI lists an article titled with neither name:\n%s", r[0].Text)
+}
+
+// Lists of articles mentioning a word name it as the follower typed it
+// (a session's find: 更多 after GDP's answers said 「gdp」), whether the
+// word had answers or none.
+func TestMentionsNameTheWordAsTyped(t *testing.T) {
+	arts := []content.Article{{ID: "gdp", Title: "GDP同比增长5%", URL: "https://example.com/gdp", PublishedOn: "2026-01-19", Body: "GDP同比增长5%。"}}
+	for i, title := range []string{"数字经济持续壮大", "物流成本稳步下降", "金融举措支持实体经济"} {
+		arts = append(arts, content.Article{ID: fmt.Sprintf("m%d", i), Title: title, URL: fmt.Sprintf("https://example.com/m%d", i), PublishedOn: fmt.Sprintf("2026-0%d-01", i+2),
+			Body: "相关产业增加值占GDP的比重不断提高，AIGC应用加快落地。" + strings.Repeat("各地持续推进相关工作。", 20)})
+	}
+	c := catalogOf(arts)
+	c.index.SetSynonyms([][]string{{"GDP", "国内生产总值"}, {"AIGC", "生成式人工智能"}}, nil) // topics, as the shipped synonyms make them
+	ask := asker(t, newDemoBot(t, c, NewMemoryFollowUps()))
+	if r := ask("GDP"); r.Type != ReplyNews || r.Card.URL != "https://example.com/gdp" {
+		t.Fatalf("GDP: %+v", r)
+	}
+	if r := ask("更多"); !strings.HasPrefix(r.Text, "没有更多专门讲「GDP」的文章了，以下文章提到了它：\n1. ") {
+		t.Errorf("更多 after GDP's card:\n%s", r.Text)
+	}
+	if r := ask("AIGC"); !strings.HasPrefix(r.Text, "没有专门讲「AIGC」的文章") {
+		t.Errorf("AIGC:\n%s", r.Text)
 	}
 }

@@ -465,6 +465,14 @@ func TestSearchQuality(t *testing.T) {
 			t.Errorf("%s: want a title naming %s first, got %v", text, want, hits[:min(len(hits), 2)])
 		}
 	}
+	// A topic's figures (数据 after it) are the topic's articles: 数据
+	// matched 北京：“数”为先 and 大数据 above GDP's figures (a session's find).
+	for text, want := range map[string][]string{"GDP数据": {"GDP", "国内生产总值"}, "CPI数据": {"CPI", "居民消费价格"}, "进出口数据": {"进出口"}} {
+		hits, _ := ix.Search(context.Background(), text, 5)
+		if len(hits) == 0 || hits[0].Score < minScore || !slices.ContainsFunc(want, func(w string) bool { return strings.Contains(hits[0].Article.Title, w) }) {
+			t.Errorf("%s: want a title naming %v first, got %v", text, want, hits[:min(len(hits), 2)])
+		}
+	}
 	// A month's figures, published the month after, stay its answer (a
 	// review's find: 2026年6月CPI's fell to 0.45 when every article of the
 	// month after gave way).

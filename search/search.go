@@ -1122,7 +1122,7 @@ var (
 		// One article asked for (a follower run's find: 求一篇关于发展和
 		// 安全的文章 had a card on 长三角).
 		"一篇")
-	requestNouns = setOf("文章", "资料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材")
+	requestNouns = setOf("文章", "资料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材", "数据")
 )
 
 // sendMe reports whether words[i:i+2] are 发 我 asking for the topic: at the
