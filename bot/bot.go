@@ -1169,7 +1169,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		// In place of the question's own month, of the year it names, or
 		// else the last such month up to today; a month named by today or
 		// with its year, in place of the question's year too.
-		topic := strings.TrimSpace(monthWritten.ReplaceAllString(list.Search, "$1 "))
+		topic := withoutMonth(list.Search)
 		switch {
 		case isNamed:
 			from, _ := time.Parse(content.DateLayout, named.from)
@@ -1201,7 +1201,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		// a month asked is: said when the topic has none then.
 		if month, ok := monthFollowUp(list.Search[at[0][3]:at[0][1]]); ok {
 			year, _ := strconv.Atoi(strings.TrimSuffix(core, "年"))
-			topic := core + " " + withoutYears(strings.TrimSpace(monthWritten.ReplaceAllString(list.Search, "$1 ")))
+			topic := core + " " + withoutYears(withoutMonth(list.Search))
 			return b.monthAsked(ctx, s, m, cmp.Or(list.Typed, list.Query), topic, query, year, month), true
 		}
 	}
@@ -1221,6 +1221,15 @@ var (
 
 // monthWritten is a month as a question names one (3月, 3月份, 十二月).
 var monthWritten = regexp.MustCompile(`(^|[^0-9])(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?`)
+
+// withoutMonth is a question without the month it names, nor the 的 that
+// followed it (今年八月份的国常会, searched as 2026年8月 的国常会, then 那七月份
+// 的呢: the list was headed 「的国常会」, a follower run's find).
+func withoutMonth(text string) string {
+	return strings.TrimSpace(monthAndParticle.ReplaceAllString(text, "$1 "))
+}
+
+var monthAndParticle = regexp.MustCompile(monthWritten.String() + `\s*的?`)
 
 // monthFollowUp reads text as a month alone (3月, 3月份, 三月, 十二月份).
 func monthFollowUp(text string) (int, bool) {
@@ -1291,8 +1300,10 @@ func monthTopic(text string, today time.Time) (p period, topic, query string, ok
 
 // monthByNumber is a month named in digits, with this century's year or
 // by today (11月, 2026年十一月, 去年十一月, 上个月, 本月; not 1917年十月革命 or
-// 每年十一月: a second review's finds).
-var monthByNumber = regexp.MustCompile(`[0-9]月|(?:20[0-9][0-9]|今|去|前)年(?:十[一二]?|[一二三四五六七八九])月|(?:上|这|本)个?月`)
+// 每年十一月: a second review's finds), or in numerals with 份 (八月份, as
+// voice recognition writes it: 八月份的政治局会议 had no match, a follower
+// run's find; 五月天 and 十月革命 have no 份).
+var monthByNumber = regexp.MustCompile(`[0-9]月|(?:20[0-9][0-9]|今|去|前)年(?:十[一二]?|[一二三四五六七八九])月|(?:十[一二]?|[一二三四五六七八九])月份|(?:上|这|本)个?月`)
 
 // monthAsked answers a month asked of the question before (3月的呢, 上个月呢)
 // with query, the question with the month in place of its own. When the

@@ -2501,6 +2501,10 @@ func TestMonthBeforeFollowUp(t *testing.T) {
 		// (The demo's meeting, of September, the newest.)
 		{"2026-12-04", []string{"国务院常务会议", "那上个月呢"}, "mpbot-demo/guochanghui", "2026年11月没有「国务院常务会议」的文章。「国务院常务会议」最新的文章："},
 		{"2026-05-10", []string{"国务院常务会议", "1月的呢"}, "cw1", "2026年1月没有「国务院常务会议」的文章。「国务院常务会议」最新的文章："},
+		// The question's month in numerals, as voice writes it, and the 的
+		// after it, out of the topic named (a follower run's find:
+		// 「的国务院常务会议」).
+		{"2026-05-10", []string{"今年四月份的国务院常务会议", "那一月份的呢"}, "cw1", "2026年1月没有「国务院常务会议」的文章。「2026年国务院常务会议」最新的文章："},
 		// A year then keeps the topic, and the month asked: the topic's
 		// articles of that month, or of the year when it has none then.
 		{"2026-04-25", []string{"国务院常务会议", "上个月呢", "去年的呢"}, "cw2", ""},
@@ -2560,6 +2564,9 @@ func TestMonthTopic(t *testing.T) {
 		// 的; this century's years only; 召开了没有 peeled off a meeting.
 		"国常会本月": "2026年12月 国常会", "国常会这月的": "2026年12月 国常会", "去年十一月的国常会": "2025年11月 国常会",
 		"1917年十月革命的意义": "", "每年十一月的国常会": "", "上个月国常会召开了没有": "2026年11月 国常会",
+		// A month in numerals with 份, as voice recognition writes it (a
+		// follower run's find: 八月份的政治局会议 had no match).
+		"八月份的政治局会议": "2026年8月 政治局会议", "十二月份的国常会": "2026年12月 国常会", "五月天演唱会": "",
 	} {
 		p, topic, _, ok := monthTopic(text, today)
 		if got := p.name + " " + topic; ok != (want != "") || ok && got != want {
