@@ -358,12 +358,18 @@ func about(description, text string) bool {
 var (
 	dateRe = regexp.MustCompile(`((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
 	// labelledDateRe is a date given as the page's (发布时间：2024-03-05).
-	labelledDateRe = regexp.MustCompile(`(?:发布时间|发布日期|发表时间|发表日期|发布于)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
+	// Labels said of many dates (日期, 更新时间, 发布) only open a line or
+	// follow a separator: 出生日期：…, 截止日期：… and a footer's 网站更新时间 are
+	// not the page's (an operator run's find: 日期：2024-05-10 and 更新时间：…
+	// were not read, the page left undated).
+	labelledDateRe = regexp.MustCompile(`(?m)(?:发布时间|发布日期|发表时间|发表日期|发布于|发表于|(?:^|[\s\x{a0}\x{3000}|｜;；,，、(（\[【])(?:更新时间|更新日期|更新于|日期|发布))\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
 	// metaFieldRe is a labelled field of an article's source line (来源：
 	// 人民日报, 作者:徐浩然): the label begins the line or follows a space
 	// or a separator (资金来源：… is text), and the value ends at a space
 	// (no-break and ideographic ones too) or a separator.
-	metaFieldRe = regexp.MustCompile(`(?:^|[\s\x{a0}\x{3000}|｜;；,，、(（\[【])((?:信息|文章|稿件|新闻|消息)?来源|作者|发布时间|发布日期|发表时间|责任编辑|编辑|责编|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读|点击数|点击量|点击|字号|字体)\s*[:：][\s\x{a0}\x{3000}]*([^\s\x{a0}\x{3000}|｜;；,，、\]】]*)`)
+	metaFieldRe = regexp.MustCompile(`(?:^|[\s\x{a0}\x{3000}|｜;；,，、(（\[【])((?:信息|文章|稿件|新闻|消息)?来源|作者|发布时间|发布日期|发表时间|发表日期|更新时间|更新日期|更新|日期|发布|发表|责任编辑|编辑|责编|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读|点击数|点击量|点击|字号|字体)\s*[:：][\s\x{a0}\x{3000}]*([^\s\x{a0}\x{3000}|｜;；,，、\]】]*)`)
+	// publishedAtRe is a date's label written with 于 (发布于, 更新于).
+	publishedAtRe = regexp.MustCompile(`(发布|发表|更新)于\s*`)
 	// pageFurnitureRe is what a source line carries beside its fields:
 	// 【字体：大 中 小】【打印】【关闭】, 浏览 2381.
 	pageFurnitureRe = regexp.MustCompile(`打印本页|打印|关闭窗口|关闭|分享到|分享|收藏|纠错|大\s*中\s*小|默认|(?:浏览|阅读|点击)(?:次数|量)?\s*\d+`)
@@ -623,6 +629,9 @@ func breadcrumbLine(p string) bool {
 // the article's fields, not its text; a sentence ending （来源：新华社） or
 // holding 资金来源： is text (a digest's items were all dropped).
 func metaLine(p string) bool {
+	// 发布于 2024-05-10 is 发布：2024-05-10 (an operator run's find: the
+	// date was read, and its line began the body).
+	p = publishedAtRe.ReplaceAllString(p, "$1：")
 	if utf8.RuneCountInString(p) > 160 || !metaFieldRe.MatchString(p) {
 		return false
 	}
@@ -1060,7 +1069,8 @@ func dropNavigation(n *html.Node) {
 	}
 }
 
-// dropBoxes takes out a page's login, sign-up, VIP and paywall boxes, by
+// dropBoxes takes out a page's login, sign-up, VIP and paywall boxes and
+// its adverts, by
 // their class or id (login-box, vip, reg-form, …) and by what they say,
 // short ones only: readability drops those it takes for a page's furniture
 // (a header, a "popup"), but knows no login or VIP box, and one inside the
@@ -1092,17 +1102,20 @@ func boxText(text string) bool {
 
 // boxPromptRe is what such a box says: 登录后查看全文, 立即注册, 开通VIP会员,
 // 输入验证码, 扫码关注.
-var boxPromptRe = regexp.MustCompile(`(?i)登录|登陆|注册|会员|vip|开通|验证码|扫码|扫一扫|立即|付费|订阅|解锁|充值|账号|帐号`)
+var boxPromptRe = regexp.MustCompile(`(?i)登录|登陆|注册|会员|vip|开通|验证码|扫码|扫一扫|立即|付费|订阅|解锁|充值|账号|帐号|购买|下单|抢购|报名|优惠|[￥¥]`)
 
 // maxBoxRunes is the most text a login or VIP box holds: a prompt and its
 // buttons.
 const maxBoxRunes = 120
 
 // boxWords open a part of a login, sign-up, VIP or paywall box's class or
-// id (login-box, loginBox, vip_tip, reg-modal, paywall). Not dialog,
+// id (login-box, loginBox, vip_tip, reg-modal, paywall), or of a course's
+// or a shop's advert (course-card, ad, shop-box, goods-list: an operator
+// run's find, 2025遴选笔试系统班 ￥1980 立即购买 in the body). Not dialog,
 // modal, popup or mask: pages name their text so too (dialog-item, an
 // interview's question and answer; popup-news).
-var boxWords = []string{"login", "logon", "signin", "signup", "register", "reg", "vip", "paywall"}
+var boxWords = []string{"login", "logon", "signin", "signup", "register", "reg", "vip", "paywall",
+	"ad", "ads", "advert", "advertisement", "course", "shop", "goods", "product", "promo", "buy"}
 
 // boxName reports whether a class and id name such a box: one of their
 // parts, split at -, _ and spaces, opens with one of boxWords (not
@@ -1119,7 +1132,8 @@ func boxName(names string) bool {
 }
 
 // boxTails end a box's name written in one word (loginBox, vipTip).
-var boxTails = map[string]bool{"box": true, "tip": true, "tips": true, "wrap": true, "bar": true, "layer": true, "panel": true, "form": true, "btn": true, "area": true}
+var boxTails = map[string]bool{"box": true, "tip": true, "tips": true, "wrap": true, "bar": true, "layer": true, "panel": true, "form": true, "btn": true, "area": true,
+	"card": true, "list": true, "item": true}
 
 // blockTags end a line of text: a WeChat article's <section>s and <h4>s ran
 // together, and a <span> inside a sentence (its bold words) broke it into

@@ -897,7 +897,7 @@ func TestSourceLinesAndDates(t *testing.T) {
 	const text = "<p>国务院总理主持召开国务院常务会议，听取当前防汛救灾工作情况汇报，部署做好下一阶段防汛救灾工作，研究推动高质量发展的政策措施。</p>"
 	for _, c := range []struct {
 		name, before, info, after, date, source, author string
-		has                                             []string
+		has, lacks                                      []string
 	}{
 		{name: "notice", info: "发布时间：2024-03-01", after: "<p>时间：2024年3月15日上午9:00</p><p>地点：市行政中心</p>", date: "2024-03-01", has: []string{"时间：2024年3月15日上午9:00"}},
 		{name: "brackets", info: "来源：人民日报（2024年03月05日第09版） 作者：张三（中央党校教授）", source: "人民日报（2024年03月05日第09版）", author: "张三（中央党校教授）"},
@@ -913,6 +913,16 @@ func TestSourceLinesAndDates(t *testing.T) {
 		{name: "header-date", before: "<p>2024年07月01日 星期一</p>", after: "<p>发布日期：2024-03-05</p>", date: "2024-03-05"},
 		{name: "meeting", info: "发布时间：2024-03-05", after: "<p>会议时间：2024年3月20日上午9时</p>", date: "2024-03-05", has: []string{"会议时间：2024年3月20日上午9时"}},
 		{name: "gov.cn", info: "2024-01-16 18:08 来源： 中国政府网 【字体：大 中 小】打印", date: "2024-01-16", source: "中国政府网"},
+		// An operator run's: the page's date as exam-prep sites label it,
+		// read, and its line out of the body; a date labelled inside a
+		// word (出生日期, 截止日期) is the text's.
+		{name: "riqi", info: "日期：2024-05-10", date: "2024-05-10", lacks: []string{"日期"}},
+		{name: "riqi-han", info: "日期：2024年5月10日", date: "2024-05-10", lacks: []string{"日期"}},
+		{name: "fabu", info: "发布：2024-05-10", date: "2024-05-10", lacks: []string{"发布"}},
+		{name: "updated", info: "更新时间：2024-05-10", date: "2024-05-10", lacks: []string{"更新"}},
+		{name: "fabuyu", info: "发布于 2024-05-10", date: "2024-05-10", lacks: []string{"发布"}},
+		{name: "fabuyu-source", info: "发布于 2024-05-10 来源：华图教育", date: "2024-05-10", source: "华图教育", lacks: []string{"发布"}},
+		{name: "deadline", info: "", after: "<p>截止日期：2024年6月30日</p><p>出生日期：1970年3月2日</p>", date: "-", has: []string{"截止日期：2024年6月30日", "出生日期：1970年3月2日"}},
 	} {
 		page := "<html><head><title>国务院常务会议部署防汛救灾工作_新闻</title></head><body><div class=\"side\">" + c.before +
 			"</div><div class=\"article\"><h1>国务院常务会议部署防汛救灾工作</h1><div class=\"info\">" + c.info + "</div>" + text + c.after + "</div></body></html>"
@@ -921,12 +931,17 @@ func TestSourceLinesAndDates(t *testing.T) {
 			t.Errorf("%s: %v", c.name, err)
 			continue
 		}
-		if c.date != "" && a.PublishedOn != c.date || c.source != "" && a.Source != c.source || c.author != "" && a.Author != c.author {
+		if c.date != "" && a.PublishedOn != strings.Trim(c.date, "-") || c.source != "" && a.Source != c.source || c.author != "" && a.Author != c.author {
 			t.Errorf("%s: date %q source %q author %q", c.name, a.PublishedOn, a.Source, a.Author)
 		}
 		for _, h := range c.has {
 			if !strings.Contains(a.Body, h) {
 				t.Errorf("%s: body lacks %q:\n%s", c.name, h, a.Body)
+			}
+		}
+		for _, l := range c.lacks {
+			if strings.Contains(a.Body, l) {
+				t.Errorf("%s: body has %q:\n%s", c.name, l, a.Body)
 			}
 		}
 	}
@@ -1206,6 +1221,10 @@ func TestBoxesAndNeighbourLinks(t *testing.T) {
 			`<div class="vip-content"><p>` + members + `</p></div><div class="vip-tip">开通VIP会员，免费学习全部遴选课程！</div>` +
 			`<p>下一篇：遴选笔试备考指南</p></div></body></html>`,
 			[]string{members}, []string{"开通VIP会员", "下一篇"}},
+		{"a course's advert", `<html><head><title>结构化面试答题思路</title></head><body><div class="article-body"><h1>结构化面试答题思路</h1>` +
+			`<p>` + members + `</p><div class="course-card"><p>2025遴选笔试系统班</p><p>￥1980 <del>￥2980</del></p><a href="/buy/1">立即购买</a></div>` +
+			`<div class="ad"><p>遴选面试一对一辅导，限时优惠</p></div><p>综合分析题的答题要点就讲到这里。</p></div></body></html>`,
+			[]string{members, "综合分析题的答题要点就讲到这里。"}, []string{"系统班", "￥", "立即购买", "一对一辅导"}},
 		{"a list's last items that are no related links", `<html><head><title>会议要求</title></head><body><div class="article"><h1>会议要求</h1>` +
 			`<p>会议要求，各地区各有关部门要压实防汛抗旱责任，强化监测预警，做好人员转移避险，确保人民群众生命财产安全。</p>` +
 			`<p>一是压实责任</p><p>二是强化预警</p></div></body></html>`,
@@ -1232,7 +1251,9 @@ func TestBoxesAndNeighbourLinks(t *testing.T) {
 		box   bool
 	}{
 		{"login-box", true}, {"vip", true}, {"loginBox", true}, {"reg-modal", true}, {"paywall", true}, {"x js_vip_tip", true},
-		{"region", false}, {"dialogue-text", false}, {"article", false}, {"registration-guide", false}, {"vipshop-ad", false},
+		{"region", false}, {"dialogue-text", false}, {"article", false}, {"registration-guide", false}, {"vipshop", false},
+		{"course-card", true}, {"ad", true}, {"advert", true}, {"course-ad", true}, {"shop-box", true}, {"goods-list", true}, {"vipshop-ad", true},
+		{"address", false}, {"adjust", false}, {"courseware", false}, {"products-intro", false},
 		{"dialog-item", false}, {"popup-news", false}, {"modal", false}, {"mask", false},
 	} {
 		if got := boxName(c.names); got != c.box {
