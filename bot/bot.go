@@ -1448,7 +1448,10 @@ func yearFollowUp(text string, today time.Time) (string, bool) {
 var yearWritten = regexp.MustCompile(`(?:19|20)\d\d ?(?:年度|年的|年)?`)
 
 // withoutYears is text without the years it names, not the digits of
-// other numbers (减税降费12000亿元, 201900名考生: a review's find).
+// other numbers (减税降费12000亿元, 201900名考生: a review's find), nor
+// those named by today (今年上半年GDP增长多少, then 那去年的呢, had been
+// searched with 2026 beside 2025, 2026's figures first: a follower run's
+// find).
 func withoutYears(text string) string {
 	var b strings.Builder
 	at := 0
@@ -1458,8 +1461,11 @@ func withoutYears(text string) string {
 		at = loc[1]
 	}
 	b.WriteString(text[at:])
-	return strings.Join(strings.Fields(b.String()), " ")
+	return strings.Join(strings.Fields(yearByToday.ReplaceAllString(b.String(), " ")), " ")
 }
+
+// yearByToday is a year named by today, as a question holds it.
+var yearByToday = regexp.MustCompile(`(?:今|去|前)年(?:度|的)?`)
 
 // yearsIn are the years text names in digits (2025年政府工作报告: 2025).
 func yearsIn(text string) []int {

@@ -2901,7 +2901,8 @@ func TestChoiceOfAnArticleGone(t *testing.T) {
 // numbers stay whole (a review's find: 12000亿元 became 1 亿元).
 func TestWithoutYears(t *testing.T) {
 	for in, want := range map[string]string{"2025年政府工作报告": "政府工作报告", "政府工作报告 2024年度": "政府工作报告",
-		"减税降费12000亿元": "减税降费12000亿元", "201900名考生": "201900名考生", "2020年2021年 计划": "计划", "2025": ""} {
+		"减税降费12000亿元": "减税降费12000亿元", "201900名考生": "201900名考生", "2020年2021年 计划": "计划", "2025": "",
+		"今年上半年GDP增长多少": "上半年GDP增长多少", "去年的国常会": "国常会", "前年度 计划": "计划"} {
 		if got := withoutYears(in); got != want {
 			t.Errorf("%s: %q, want %q", in, got, want)
 		}

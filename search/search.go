@@ -2054,14 +2054,20 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		if c.phrase != nil {
 			r.weighAlternatives(c, N)
 		}
-		if dated && isDateWord(c.alts[0][0], q) {
+		dateWord := dated && isDateWord(c.alts[0][0], q)
+		if dateWord {
 			c.idf *= dateWordWeight
 		}
 		total += c.idf
 		if df == 0 {
 			unknown += c.idf
 		}
-		if df > 0 && !common(df, N) {
+		// The year asked selects no article: the articles of the year
+		// hold it whatever their text says (2025年国家安全教育日: of its
+		// common words, only the articles writing 2025 were read, and
+		// the day's own article, which does not, was never found: a
+		// follower run's find).
+		if df > 0 && !common(df, N) && !dateWord {
 			selective = true
 		}
 	}
