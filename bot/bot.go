@@ -2696,7 +2696,14 @@ func twoTopics(query string) (parts []string, relation, ok bool) {
 		relation = relation || !strings.ContainsAny(pairAsked[i], "吗呢?？")
 		t = strings.TrimSpace(t[:len(t)-len(pairAsked[i])])
 	}
-	parts = slices.DeleteFunc(pairApart.Split(t, -1), func(p string) bool { return p == "" })
+	// Nor the asking before them, nor the quotes around each (请问"两个确立"
+	// had headed the list: a follower run's find).
+	t, _ = withoutAsking(t)
+	parts = pairApart.Split(t, -1)
+	for i, p := range parts {
+		parts[i] = strings.TrimFunc(p, func(r rune) bool { return !isWordRune(r) })
+	}
+	parts = slices.DeleteFunc(parts, func(p string) bool { return p == "" })
 	if len(parts) != 2 {
 		return nil, false, false
 	}

@@ -2709,7 +2709,10 @@ func TestCountFollowUpWithNothingBefore(t *testing.T) {
 // numbers open them; what is no two topics is answered as before.
 func TestTwoTopicsAskedTogether(t *testing.T) {
 	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
-	for _, text := range []string{"新质生产力和浦江经验有什么区别", "新质生产力 浦江经验", "新质生产力与浦江经验的关系？"} {
+	// Asking and quotes around them are neither's (a follower run's find:
+	// the header named 「请问"新质生产力"」).
+	for _, text := range []string{"新质生产力和浦江经验有什么区别", "新质生产力 浦江经验", "新质生产力与浦江经验的关系？", `请问"新质生产力"和"浦江经验"有什么区别`,
+		"老师好，请问“新质生产力”与“浦江经验”的关系"} {
 		r := ask(text)
 		if !strings.HasPrefix(r.Text, "没有同时讲「新质生产力」和「浦江经验」的文章，以下分别是两者的文章：\n1. ") ||
 			!strings.Contains(r.Text, "mpbot-demo/xinzhi") || !strings.Contains(r.Text, "mpbot-demo/pujiang") {
