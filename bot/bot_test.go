@@ -1603,6 +1603,8 @@ func TestLeadingFillers(t *testing.T) {
 		"那个额度提高": "额度提高", "嗯额度": "额度", "嗯哎呀": "哎呀", "就是额外加分": "额外加分", "那个人工智能": "人工智能",
 		"嗯那个人工智能发展": "人工智能发展", "那个问题导向": "问题导向", "这个季度GDP": "这个季度GDP", "这个月有什么考试": "这个月有什么考试",
 		"那个时候的新闻": "那个时候的新闻", "那个人工客服": "人工客服",
+		// A follower run's: the account pointed at (这个号收费吗 had lost 这个).
+		"这个号收费吗": "这个号收费吗", "这个号要钱吗": "这个号要钱吗", "那个号码": "号码", "这个平台是免费的吗": "这个平台是免费的吗",
 	} {
 		if got := withoutLeadingFiller(text); got != want {
 			t.Errorf("withoutLeadingFiller(%q) = %q, want %q", text, got, want)

@@ -255,7 +255,8 @@ var fillers = longestFirst([]string{"那个", "这个", "那個", "這個", "就
 // always fillers; 额, 啊, 哦, 唉 and 哎 start words (额度, 哎呀) and are
 // fillers glued only before another filler or said twice (啊那个两会,
 // 哦哦枫桥经验); a demonstrative is a filler (那个两会, 就是第二篇) unless it
-// points at what follows (那个人, 这个月的, 就是说): a word of its list
+// points at what follows (那个人, 这个月的, 就是说, 这个号收费吗: a follower
+// run's find, 号收费吗 had no match): a word of its list
 // ending there, not the start of a longer one (那个人工智能 is 人工智能).
 var (
 	neverWords = map[string]bool{"嗯": true, "呃": true, "诶": true, "誒": true}
@@ -264,10 +265,10 @@ var (
 		"就是": {"说", "这样", "那样", "因为", "了"},
 	}
 	demonstrated = []string{"人", "月", "年代", "年", "事", "时候", "时间", "样子", "意思", "问题", "地方", "星期", "礼拜", "周",
-		"季度", "阶段", "词", "字", "东西", "会儿", "点"}
+		"季度", "阶段", "词", "字", "东西", "会儿", "点", "号", "账号", "平台"}
 	// afterPointed are what may follow a word pointed at: 那个人的, 这个月有.
 	afterPointed = []string{"的", "是", "吗", "呢", "在", "有", "都", "也", "就", "还", "怎么", "为什么", "呀", "啊", "了", "叫",
-		"会", "要", "能", "和", "跟", "里", "中", "上", "下", "说", "啥", "什么", "哪"}
+		"会", "要", "能", "和", "跟", "里", "中", "上", "下", "说", "啥", "什么", "哪", "收费", "免费", "多少"}
 )
 
 // withoutLeadingFiller drops the fillers a voice message opens with: set
