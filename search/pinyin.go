@@ -173,8 +173,11 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 			if i < 0 || len(lowered) != len(text) {
 				break
 			}
+			// A stop word the segmenter cut alone is a word too: 我是
+			// is no 卧室, nor 想 a 享 (a session's find: 我是选调生 was
+			// searched as 卧室选调生).
 			isKept := kept != nil && kept(w)
-			if isKept || utf8.RuneCountInString(w) >= 2 && known(w) {
+			if isKept || utf8.RuneCountInString(w) >= 2 && known(w) || stopWords[w] {
 				for j := at + i; j < at+i+len(w); j++ {
 					inWord[j], inKept[j] = true, isKept
 				}

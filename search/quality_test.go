@@ -474,6 +474,14 @@ func TestSearchQuality(t *testing.T) {
 			t.Errorf("%s: want %s first, got %v", text, want, hits[:min(len(hits), 2)])
 		}
 	}
+	// A passage pasted from an article is its article's, answered (a
+	// follower run's find: no match at 0.24, the next at 0.04).
+	// PASTE_PROBE=1 go test ./search -run TestPasteProbe -v measures it
+	// on passages cut at random from the corpus.
+	paste := `作用。共听取审议"一府一委两院"21个报告，检查5件法律实施情况，组织开展2次专题询问、9项专题调研，作出2项决议。四是加强和改进代表工作，支持和保障代表依法履`
+	if hits, _ := ix.Search(context.Background(), paste, 5); len(hits) == 0 || hits[0].Article.ID != "xwlb-20250308-01" || hits[0].Score < minScore {
+		t.Errorf("a pasted passage: got %v", hits[:min(len(hits), 2)])
+	}
 	// A topic's figures (数据 after it) are the topic's articles: 数据
 	// matched 北京：“数”为先 and 大数据 above GDP's figures (a session's find).
 	for text, want := range map[string][]string{"GDP数据": {"GDP", "国内生产总值"}, "CPI数据": {"CPI", "居民消费价格"}, "进出口数据": {"进出口"}} {

@@ -57,13 +57,14 @@ func TestTypos(t *testing.T) {
 
 // TestTyposKeepWords: a two-character respelling replaces only what is no
 // word: not a dictionary word the articles lack (失恋 is not 失联), not a
-// character out of a word (快递到哪 is not 快地道哪).
+// character out of a word (快递到哪 is not 快地道哪), nor stop words the
+// segmenter cut alone (我是选调生 is not 卧室选调生: a session's find).
 func TestTyposKeepWords(t *testing.T) {
-	ix, err := BuildIndex(typoArticles)
+	ix, err := BuildIndex(append(slices.Clone(typoArticles), content.Article{ID: "ws", Title: "卧室装修注意事项", URL: "https://example.com/ws"}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"失恋了怎么办", "快递到哪了"} {
+	for _, q := range []string{"失恋了怎么办", "快递到哪了", "我是选调生", "我是基层干部"} {
 		r, _ := ix.SearchResult(context.Background(), q, 3, false)
 		if r.Corrected != "" {
 			t.Errorf("%s respelt as %s", q, r.Corrected)
