@@ -139,7 +139,7 @@ func TestPushCommands(t *testing.T) {
 	t.Chdir(elsewhere)
 	// So are the commands reading what serve keeps (an operator run's
 	// find: report made an empty store and said nothing went unanswered).
-	for _, args := range [][]string{{"push"}, {"push", "status"}, {"report"}, {"votes", "clear"}, {"articles", "list"},
+	for _, args := range [][]string{{"push"}, {"push", "status"}, {"report"}, {"votes", "clear", "--all"}, {"articles", "list"},
 		{"articles", "show", "demo-pujiang"}, {"followers", "stats"}, {"followers", "list"}, {"schedule", "demo-pujiang", "2026-12-02"}} {
 		if code, _, errOut := runCmd(t, args...); code != 2 || !strings.Contains(errOut, "no store at store.path") {
 			t.Fatalf("%v where no store is: %d\n%s", args, code, errOut)

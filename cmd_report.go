@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -95,7 +96,7 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	for _, c := range r.Choices {
 		fmt.Fprintf(w, "%d× %q → item %d (%s)\n", c.Count, c.Question, c.Number, c.Article)
 	}
-	section("Followers' votes (raise the article for the same question; mpbot votes clear)")
+	section("Followers' votes (raise the article for the same question; mpbot votes clear QUESTION)")
 	if len(r.Votes) == 0 && !votesKept {
 		// Said only when there are none: serve keeps them with its key,
 		// and a shell without MPBOT_INSIGHTS_KEY still reads them.
@@ -169,19 +170,27 @@ func shares(of int, ns ...int) []string {
 
 func (c *cli) votesCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "votes", Short: "Followers' choices from lists, which raise those articles for the same question"}
-	cmd.AddCommand(&cobra.Command{
-		Use:   "clear [QUESTION]",
-		Short: "Forget the votes on QUESTION (as matched: trimmed of punctuation), or every vote",
+	var all bool
+	clear := &cobra.Command{
+		Use:   "clear QUESTION | --all",
+		Short: "Forget the votes on QUESTION (as matched: trimmed of punctuation), or with --all every vote",
 		Args:  usage(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// The question as votes keep it (bot.Asked: 华龙一号？ is
 			// 华龙一号, 那个，基层治理 基层治理). An empty one (an unset
-			// shell variable) must not mean every vote.
+			// shell variable) must not mean every vote, nor must no
+			// question at all: an operator run cleared every vote
+			// asking for the command's usage.
 			question := ""
-			if len(args) == 1 {
+			switch {
+			case len(args) == 1 && all:
+				return usageError{errors.New("give QUESTION or --all, not both")}
+			case len(args) == 1:
 				if question = bot.Asked(args[0]); question == "" {
-					return usageError{fmt.Errorf("QUESTION %q is empty once trimmed; to clear every vote, give none", args[0])}
+					return usageError{fmt.Errorf("QUESTION %q is empty once trimmed; to clear every vote, give --all", args[0])}
 				}
+			case !all:
+				return usageError{errors.New("give the QUESTION whose votes to forget, or --all to forget every vote")}
 			}
 			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {
@@ -195,7 +204,9 @@ func (c *cli) votesCmd() *cobra.Command {
 			fmt.Fprintf(c.stdout, "cleared %d votes (a running serve rereads votes within a minute)\n", n)
 			return nil
 		},
-	})
+	}
+	clear.Flags().BoolVar(&all, "all", false, "forget every vote")
+	cmd.AddCommand(clear)
 	return cmd
 }
 

@@ -131,8 +131,16 @@ func TestQueryLogAndReport(t *testing.T) {
 	if code, out, _ := runCmd(t, "votes", "clear", "--config", cfg, "那个，基层治理？"); code != 0 || !strings.Contains(out, "cleared 3 votes") {
 		t.Fatalf("votes clear 基层治理？: %d %s", code, out)
 	}
-	if code, out, _ := runCmd(t, "votes", "clear", "--config", cfg); code != 0 || !strings.Contains(out, "cleared 0 votes") {
-		t.Fatalf("votes clear: %d %s", code, out)
+	// No question is no "every vote" either (an operator run cleared
+	// them all asking for the usage): that takes --all.
+	if code, _, errOut := runCmd(t, "votes", "clear", "--config", cfg); code != 2 || !strings.Contains(errOut, "--all") {
+		t.Fatalf("votes clear with nothing: %d %s", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "votes", "clear", "--all", "--config", cfg, "基层治理"); code != 2 || !strings.Contains(errOut, "not both") {
+		t.Fatalf("votes clear with a question and --all: %d %s", code, errOut)
+	}
+	if code, out, _ := runCmd(t, "votes", "clear", "--all", "--config", cfg); code != 0 || !strings.Contains(out, "cleared 0 votes") {
+		t.Fatalf("votes clear --all: %d %s", code, out)
 	}
 }
 
