@@ -50,19 +50,49 @@ func usage(check cobra.PositionalArgs) cobra.PositionalArgs {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd(stdin, stdout, stderr)
 	root.SetArgs(args)
-	if err := root.ExecuteContext(ctx); err != nil {
+	if cmd, err := root.ExecuteContextC(ctx); err != nil {
 		var ee exitError
 		if errors.As(err, &ee) {
 			return ee.code
 		}
-		fmt.Fprintln(stderr, "mpbot:", err)
 		var ue usageError
-		if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command") || strings.HasPrefix(err.Error(), "required flag(s)") {
-			return 2
+		if !errors.As(err, &ue) && !strings.HasPrefix(err.Error(), "unknown command") && !strings.HasPrefix(err.Error(), "required flag(s)") {
+			fmt.Fprintln(stderr, "mpbot:", err)
+			return 1
 		}
-		return 1
+		// Used wrongly: what was wrong, then how to use it (an operator
+		// run's find: `mpbot schedule` said only "accepts 2 arg(s),
+		// received 0", and `push --date --config c.yaml` that c.yaml was
+		// an unknown command).
+		if flag, next, ok := swallowed(cmd, args); ok {
+			fmt.Fprintf(stderr, "mpbot: --%s needs a value (it took %s as its value)\n", flag, next)
+		} else {
+			fmt.Fprintln(stderr, "mpbot:", err)
+		}
+		if cmd != nil && cmd.HasParent() {
+			fmt.Fprintf(stderr, "usage: %s (mpbot %s --help for more)\n", cmd.UseLine(), strings.TrimPrefix(cmd.CommandPath(), "mpbot "))
+		}
+		return 2
 	}
 	return 0
+}
+
+// swallowed finds a flag of cmd that needs a value and was given the next
+// flag as one (--date --config c.yaml), which the parser takes as given.
+func swallowed(cmd *cobra.Command, args []string) (flag, next string, ok bool) {
+	if cmd == nil {
+		return "", "", false
+	}
+	for i := 0; i+1 < len(args); i++ {
+		name, isLong := strings.CutPrefix(args[i], "--")
+		if !isLong || strings.Contains(name, "=") || !strings.HasPrefix(args[i+1], "--") {
+			continue
+		}
+		if f := cmd.Flags().Lookup(name); f != nil && f.Value.Type() != "bool" {
+			return name, args[i+1], true
+		}
+	}
+	return "", "", false
 }
 
 // cli is what every command shares: the terminal and the config loader.

@@ -1676,3 +1676,26 @@ func TestMonthAskedWithItsTopicOnTheShippedConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestUsageErrorsSayHow: a command used wrongly says what was wrong and
+// how to use it; a flag that took the next flag as its value is named (an
+// operator run's finds: "accepts 2 arg(s), received 0", and c.yaml an
+// unknown command after --date --config).
+func TestUsageErrorsSayHow(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"articles", "show"}, []string{"accepts 1 arg(s)", "usage: mpbot articles show ID"}},
+		{[]string{"schedule"}, []string{"usage: mpbot schedule ARTICLE_ID DATE"}},
+		{[]string{"try"}, []string{"usage: mpbot try TEXT"}},
+		{[]string{"push", "--date", "--config", "c.yaml"}, []string{"--date needs a value (it took --config as its value)", "usage: mpbot push"}},
+	} {
+		code, _, errOut := runCmd(t, c.args...)
+		for _, w := range c.want {
+			if code != 2 || !strings.Contains(errOut, w) {
+				t.Errorf("%v: %d, want %q in\n%s", c.args, code, w, errOut)
+			}
+		}
+	}
+}
