@@ -65,7 +65,7 @@ usage or config error, 3 when another process holds the day's push.`,
 				if sum, serr := a.store.LedgerSummary(cmd.Context(), res.Day); serr == nil && res.Mode != jobs.ModeBroadcast {
 					line += ", to " + followersCount(sum.Counts[store.Sent])
 					if sum.Counts[store.Sent] == 0 {
-						line += " (nobody could be reached when it ran; those following since get it from 每日一读 and the welcome)"
+						line += " (" + noneReached + ")"
 					}
 				}
 				fmt.Fprintln(c.stdout, line)
@@ -192,6 +192,11 @@ usage or config error, 3 when another process holds the day's push.`,
 				sum.Counts[store.Sent], sum.Counts[store.Skipped], sum.Counts[store.Failed], sum.Counts[store.Unknown], sum.Counts[store.Sending])
 			printCounts(c.stdout, "", sum.Reasons)
 			printReceipts(c.stdout, sum.Receipts)
+			if sum.RunState == store.Done && sum.Counts[store.Sent]+sum.Counts[store.Skipped]+sum.Counts[store.Failed]+sum.Counts[store.Unknown] == 0 {
+				// As `mpbot push` says it (an operator run's find: status
+				// said only "sent 0" for a first start's catch-up day).
+				fmt.Fprintln(c.stdout, noneReached)
+			}
 			if sum.RunState == store.Stopped || gone || dead {
 				// The ledger holds only what was attempted: a run stopped
 				// early (quota, shutdown) never reached the rest.
@@ -208,6 +213,9 @@ usage or config error, 3 when another process holds the day's push.`,
 	cmd.AddCommand(status)
 	return cmd
 }
+
+// noneReached explains a day done with nobody sent the reading.
+const noneReached = "nobody could be reached when it ran; those following since get it from 每日一读 and the welcome"
 
 // printUnsent says how many deliveries of a stopped day a rerun sends.
 func printUnsent(w io.Writer, n int, day string) {

@@ -347,6 +347,11 @@ func TestPushDoneWithNobody(t *testing.T) {
 		!strings.Contains(out, ", to 0 followers (nobody could be reached when it ran; those following since get it from 每日一读 and the welcome)") {
 		t.Fatalf("a day done with nobody: exit %d\n%s", code, out)
 	}
+	// push status says it too (it said only "sent 0").
+	if code, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", "2026-11-05"); code != 0 ||
+		!strings.Contains(out, "\nnobody could be reached when it ran; those following since get it from 每日一读 and the welcome\n") {
+		t.Fatalf("push status of a day done with nobody: exit %d\n%s", code, out)
+	}
 }
 
 // TestPushNamesTheHolder: while another process holds the day (on another
