@@ -95,20 +95,14 @@ func decodeArticle(b []byte) (Article, error) {
 	if err := dec.Decode(&a); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) && typeErr.Field != "" {
-			// Said in the file's words: "Go struct field Article.title of
-			// type string" is the program's.
-			field, _, inList := strings.Cut(typeErr.Field, ".") // tags.0: an entry of tags
-			if f, ok := reflect.TypeFor[Article]().FieldByNameFunc(func(n string) bool {
-				sf, _ := reflect.TypeFor[Article]().FieldByName(n)
-				name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
-				return name == field
-			}); ok && f.Type.Kind() == reflect.Slice {
-				if inList || typeErr.Type.Kind() != reflect.Slice {
-					return a, fmt.Errorf("%q is a list of texts: one entry is %s", field, jsonKind(typeErr.Value))
-				}
-				return a, fmt.Errorf("%q is a list of texts, not %s", field, jsonKind(typeErr.Value))
+			// The decoder read the rest of the article: its other
+			// problems are said on the same line (an operator run's find:
+			// a bad date beside a bad tags went unsaid).
+			field, problem := typeProblem(typeErr)
+			if others := otherProblems(a.Validate(), field); others != nil {
+				return a, fmt.Errorf("%w; %w", problem, others)
 			}
-			return a, fmt.Errorf("%q is text, not %s", field, jsonKind(typeErr.Value))
+			return a, problem
 		}
 		if errors.Is(err, io.ErrUnexpectedEOF) {
 			// unexpected EOF said nothing of what to do (an operator
@@ -123,6 +117,42 @@ func decodeArticle(b []byte) (Article, error) {
 		return a, fmt.Errorf("invalid JSON: more after the article's closing } (one article a line): %q", cut(string(bytes.TrimSpace(b[off:])), 40))
 	}
 	return a, a.Validate()
+}
+
+// typeProblem says a field of the wrong JSON type in the file's words:
+// "Go struct field Article.title of type string" is the program's.
+func typeProblem(typeErr *json.UnmarshalTypeError) (field string, err error) {
+	field, _, inList := strings.Cut(typeErr.Field, ".") // tags.0: an entry of tags
+	if f, ok := reflect.TypeFor[Article]().FieldByNameFunc(func(n string) bool {
+		sf, _ := reflect.TypeFor[Article]().FieldByName(n)
+		name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		return name == field
+	}); ok && f.Type.Kind() == reflect.Slice {
+		if inList || typeErr.Type.Kind() != reflect.Slice {
+			return field, fmt.Errorf("%q is a list of texts: one entry is %s", field, jsonKind(typeErr.Value))
+		}
+		return field, fmt.Errorf("%q is a list of texts, not %s", field, jsonKind(typeErr.Value))
+	}
+	return field, fmt.Errorf("%q is text, not %s", field, jsonKind(typeErr.Value))
+}
+
+// otherProblems is what Validate found (verr) but of field, which the
+// decoder left empty: "title is empty" after "title" is text, not a list
+// says nothing more.
+func otherProblems(verr error, field string) error {
+	joined, ok := verr.(interface{ Unwrap() []error })
+	if !ok {
+		return verr
+	}
+	var rest []error
+	for _, e := range joined.Unwrap() {
+		var fe *FieldError
+		if errors.As(e, &fe) && (fe.Field == field || fe.Field == "id" && field == "url") {
+			continue
+		}
+		rest = append(rest, e)
+	}
+	return errors.Join(rest...)
 }
 
 // readLine reads one line of at most max bytes (without its newline) and

@@ -825,7 +825,8 @@ func TestErrorsInTheFilesWords(t *testing.T) {
 	dir := t.TempDir()
 	lines := filepath.Join(dir, "a.jsonl")
 	os.WriteFile(lines, []byte(`{"id":"a","title":"t","url":"https://x/a","published_on":20240305}`+"\n"+`{"id":"b","title":["x"],"url":"https://x/b"}`+"\n"+
-		`{"id":"c","title":"t","url":"https://x/c","tags":"两会"}`+"\n"+`{"id":"d","title":"t","url":"https://x/d","tags":[1,2]}`+"\n"), 0o644)
+		`{"id":"c","title":"t","url":"https://x/c","tags":"两会"}`+"\n"+`{"id":"d","title":"t","url":"https://x/d","tags":[1,2]}`+"\n"+
+		`{"id":"e","title":"t","url":"https://x/e","tags":"两会","published_on":"2024-13-45"}`+"\n"), 0o644)
 	md := filepath.Join(dir, "dup.md")
 	os.WriteFile(md, []byte("---\ntitle: 一\ntitle: 二\nurl: https://x/d\n---\n正文\n"), 0o644)
 	_, errs := ReadPaths([]string{lines, md}, ReadOptions{})
@@ -834,7 +835,11 @@ func TestErrorsInTheFilesWords(t *testing.T) {
 		got = append(got, strings.TrimPrefix(e.Error(), dir+string(filepath.Separator)))
 	}
 	want := []string{`a.jsonl:1: "published_on" is text, not a number`, `a.jsonl:2: "title" is text, not a list`,
-		`a.jsonl:3: "tags" is a list of texts, not text`, `a.jsonl:4: "tags" is a list of texts: one entry is a number`, `dup.md:3: front matter: mapping key "title" already defined at line 2`}
+		`a.jsonl:3: "tags" is a list of texts, not text`, `a.jsonl:4: "tags" is a list of texts: one entry is a number`,
+		// Every problem of a line, on it (an operator run's find: the
+		// date went unsaid beside tags); the field's own, once.
+		`a.jsonl:5: "tags" is a list of texts, not text; published_on "2024-13-45" is no day of the calendar: its month or day is out of range`,
+		`dup.md:3: front matter: mapping key "title" already defined at line 2`}
 	if !slices.Equal(got, want) {
 		t.Fatalf("errors\n%q, want\n%q", got, want)
 	}
