@@ -569,8 +569,14 @@ func importCategoryFillsIn(t *testing.T, others int) {
 	again := filepath.Join(dir, "again.jsonl")
 	os.WriteFile(again, []byte(line("news", "news", "", "第二版")+line("bare", "bare", "", "第二版")+line("", "noid", "", "第二版")+
 		line("new", "new", "", "第二版")+line("own", "own", "考试分析", "第二版")), 0o644)
-	if code, out, errOut := runCmd(t, "import", "--config", cfg, "--category", "政策理论导读", again); code != 0 || !strings.Contains(out, "updated 3") {
+	code, out, errOut := runCmd(t, "import", "--config", cfg, "--category", "政策理论导读", again)
+	if code != 0 || !strings.Contains(out, "updated 3") {
 		t.Fatalf("import --category: exit %d\n%s%s", code, out, errOut)
+	}
+	// The kept ones are named (an operator run's find: the flag was
+	// ignored unsaid).
+	if !strings.Contains(errOut, "note: 2 stored articles keep their category") || !strings.Contains(errOut, "news (时政热点)") {
+		t.Errorf("import --category, the kept categories unsaid:\n%s", errOut)
 	}
 	_, list, _ := runCmd(t, "articles", "list", "--config", cfg)
 	categories := map[string]string{} // title → category
