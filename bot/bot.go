@@ -969,7 +969,10 @@ func (b *Bot) older(ctx context.Context, s *Settings, m Message, list FollowUp) 
 			oldest = a.PublishedOn
 		}
 	}
-	topic := list.Search
+	// Earlier years are what is asked, not the question's own (中央一号文件,
+	// 2026年的, 那2025年的呢, then 更早的: "none earlier than these 2025年
+	// 中央一号文件", a follower run's find).
+	topic := cmp.Or(withoutYears(list.Search), list.Search)
 	found, mentions, err := b.newestOf(ctx, s, &topic, moreDepth)
 	if err != nil {
 		b.log.ErrorContext(ctx, "search", "err", err)

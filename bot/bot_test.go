@@ -2772,6 +2772,20 @@ func TestOlderAndNewerAfterATopic(t *testing.T) {
 			t.Errorf("%s after 基层治理: %s", text, r.String())
 		}
 	}
+	// After a year's answer, earlier years' (a follower run's find: "none
+	// earlier than these 2025年中央一号文件").
+	var arts []content.Article
+	for _, y := range []int{2023, 2024, 2025} {
+		arts = append(arts, content.Article{ID: fmt.Sprint("wj", y), Title: fmt.Sprintf("%d年中央一号文件发布", y), URL: fmt.Sprintf("https://example.com/wj%d", y),
+			PublishedOn: fmt.Sprintf("%d-02-05", y), Body: "中央一号文件聚焦乡村振兴。"})
+	}
+	ask = asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	if r := ask("2025年中央一号文件"); r.Type != ReplyNews || !strings.Contains(r.Card.URL, "wj2025") {
+		t.Fatalf("2025年中央一号文件: %s", r.String())
+	}
+	if r := ask("更早的"); !strings.HasPrefix(r.Text, "「中央一号文件」更早的文章：\n1. <a href=\"https://example.com/wj2024\">") || !strings.Contains(r.Text, "wj2023") {
+		t.Errorf("更早的 after 2025年中央一号文件: %s", r.String())
+	}
 }
 
 // TestFollowUpsOfADayAndOfTheNewest: 那十八号呢 after a day's news is that
