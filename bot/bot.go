@@ -632,7 +632,7 @@ var (
 		"有哪些", "有什么", "有什么新", "有啥", "有啥新", "是什么", "有吗", "开了什么会", "开了啥会", "开了哪些会", "是哪天", "哪天", "是什么时候", "什么时候", "怎么样", "讲了什么", "讲了啥",
 		"说了什么", "说了啥", "开了什么", "是什么时候开的", "是哪天开的", "是什么时候召开的", "是哪天召开的", "什么时候开的", "什么时候开",
 		"什么时候召开的", "什么时候召开", "哪天召开的", "哪天开的", "开了吗", "开了没有", "开了没", "开没开", "召开了吗", "召开了没有", "召开了没", "决定了什么", "部署了什么",
-		"定了什么", "有什么内容", "有什么进展", "有什么新进展",
+		"定了什么", "有什么内容", "有什么进展", "有什么新进展", "是什么主题", "什么主题", "主题是什么", "的主题是什么", "学了什么", "学习了什么",
 		// The figures asked of a topic (最新的社会消费品零售总额是多少: a
 		// follower run's find). Not 数据: 人口数据 and 金融数据 are topics
 		// of their own (a review's find: 最新的人口数据 listed 人口's news).
@@ -778,6 +778,11 @@ func (b *Bot) newestAfter(ctx context.Context, s *Settings, m Message, topic, ty
 	case len(found) < 2 && !mentions && lead == "": // relevant, not two surely (最新的焦裕禄精神: a follower run's find, no match)
 		return b.search(ctx, s, m, topic, 0)
 	}
+	if lead == "" && !mentions && len(found) > 0 && oneAsked.MatchString(m.Text) {
+		// The last one asked for (最近一次国常会是哪天, 最新一期求是): its
+		// card, not five meetings of one title (a follower run's find).
+		return b.pick(ctx, s, m, topic, found[:1], true, false, 0)
+	}
 	more := len(found) > s.search.MaxResults
 	found = dated(found[:min(len(found), s.search.MaxResults)])
 	note(ctx, func(e *Event) {
@@ -794,6 +799,9 @@ func (b *Bot) newestAfter(ctx context.Context, s *Settings, m Message, topic, ty
 	list := FollowUp{Query: asked(m), Search: topic, Mentions: mentions, Newest: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
+
+// oneAsked is a question for a topic's last one: 最近一次, 最新一期, 上一次.
+var oneAsked = regexp.MustCompile(`(?:最新|最近|上)的?一(?:次|期|篇)`)
 
 // smallTalk reports whether a topic read off a question is small talk:
 // two or three characters the catalog knows as no topic (两会 and 国常会

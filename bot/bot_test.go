@@ -2046,6 +2046,8 @@ func TestNewestOfATopic(t *testing.T) {
 		"枫桥经验": "", "最新": "", "最新消息": "", "今天的国常会": "", "新质生产力": "",
 		// What asked for it, peeled; 讲话 whole (a review's find: 有讲 had eaten it).
 		"最近有没有讲乡村振兴的": "乡村振兴",
+		// What is asked of the last one (a follower run's find: 「政治局集体学习是什么主题」).
+		"最近一次政治局集体学习是什么主题": "政治局集体学习", "最近一次政治局集体学习学了什么": "政治局集体学习", "最新的主题教育": "主题教育",
 	} {
 		got, ok := recentTopic(Bare(text))
 		if ok != (want != "") || got != want {

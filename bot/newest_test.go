@@ -73,6 +73,14 @@ func TestNewestByOtherNames(t *testing.T) {
 			t.Errorf("更多 after 最新%s: got\n%s", topic, more)
 		}
 	}
+	// The last one asked for is its card (a follower run's find: five
+	// meetings of one title for 最近一次国常会是哪天).
+	for _, text := range []string{"最近一次CPI", "最新一期CPI是多少", "CPI最近一次"} {
+		r := b.Answer(t.Context(), Message{Kind: KindText, From: "o_names", Text: text})
+		if len(r) != 1 || r[0].Type != ReplyNews || r[0].Card.URL != "https://example.com/full1" {
+			t.Errorf("%s: %+v", text, r)
+		}
+	}
 }
 
 // Lists of articles mentioning a word name it as the follower typed it
