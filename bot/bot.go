@@ -814,11 +814,24 @@ func (b *Bot) smallTalk(topic string) bool {
 // 「gdp」 the comparison folded it to: a follower run's find); topic when
 // text has it otherwise (full-width, traditional).
 func asTyped(text, topic string) string {
-	if i := strings.Index(strings.ToLower(text), topic); i >= 0 && len(strings.ToLower(text)) == len(text) {
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) {
+		return hanJoined(topic)
+	}
+	if i := strings.Index(lower, topic); i >= 0 {
 		return text[i : i+len(topic)]
 	}
-	return hanJoined(topic)
+	// Its parts apart in text (PMI最新数据 asks 「pmi数据」): each run of
+	// letters as typed.
+	return hanJoined(latinRun.ReplaceAllStringFunc(topic, func(run string) string {
+		if i := strings.Index(lower, run); i >= 0 {
+			return text[i : i+len(run)]
+		}
+		return run
+	}))
 }
+
+var latinRun = regexp.MustCompile(`[a-z0-9]+`)
 
 // hanJoined is topic without the spaces between Han characters that a
 // question put together of a follow-up's parts has (「2024年 高考」: a

@@ -2215,7 +2215,7 @@ func TestNewestOfATopic(t *testing.T) {
 	if r := ask("最近的河长制"); !strings.HasPrefix(r.Text, "没有专门讲「河长制」的文章，以下是最近提到它的：\n1. ") || strings.Contains(r.Text, "\n2. ") {
 		t.Errorf("最近的河长制 got %s", r.Text)
 	}
-	for text, want := range map[string]string{"最新的GDP数据": "GDP数据", "最新的ＧＤＰ": "gdp", "最新的gdp": "gdp"} {
+	for text, want := range map[string]string{"最新的GDP数据": "GDP数据", "最新的ＧＤＰ": "gdp", "最新的gdp": "gdp", "GDP最新数据": "GDP数据", "进出口最新数据Q2": "进出口数据Q2"} {
 		if topic, _ := recentTopic(Bare(text)); asTyped(text, topic) != want {
 			t.Errorf("%s shown as %q, want %q", text, asTyped(text, topic), want)
 		}
