@@ -585,7 +585,9 @@ func latinWordsAlone(t *testing.T, ix *Index, minScore float64) {
 	for _, word := range []string{"C919", "5G", "GDP", "APEC", "PMI"} {
 		hits, _ := ix.Search(context.Background(), word, 5)
 		names := append(ix.Names(word), word)
-		if len(hits) == 0 || hits[0].Score < minScore || !slices.ContainsFunc(names, func(n string) bool { return strings.Contains(strings.ToUpper(hits[0].Article.Title), strings.ToUpper(n)) }) {
+		if len(hits) == 0 || hits[0].Score < minScore || !slices.ContainsFunc(names, func(n string) bool {
+			return strings.Contains(strings.ToUpper(hits[0].Article.Title), strings.ToUpper(n))
+		}) {
 			t.Errorf("%s alone: want a title holding it above %.2f, got %v", word, minScore, hitsOf(hits))
 		}
 	}
