@@ -629,6 +629,12 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"这个号怎么用啊": "我能帮你找", "有什么功能": "我能帮你找", "不会用，教教我": "我能帮你找", "每日一读不想要了": "已退订", "关闭每日推送": "已退订",
 		"今天推送的文章在哪看": "[图文]", "今天怎么没推送": "[图文]",
 		"妳是機器人嗎": "自动回复助手", "妳好": "你好！", "你是GPT吗": "自动回复助手", "你是deepseek吗？": "自动回复助手", "你是不是豆包": "自动回复助手",
+		// A ninth's: what no article answers (each a card: a 2025 typhoon,
+		// US banks' shares, 2024's market as if today's); the account's
+		// own, 这个号 no voice filler; a candidate introducing themselves.
+		"明天北京天气怎么样": "这个我答不了", "嗯，明天会下雨吗。": "这个我答不了", "茅台股价多少": "这个我答不了", "今天上证指数": "这个我答不了",
+		"今天是几号": "这个我答不了", "现在几点了": "这个我答不了", "极端天气": "没有找到", "茅台股价": "没有找到", "央企稳股价": "没有找到",
+		"这个号收费吗": "转人工客服", "这个号要钱吗": "转人工客服", "你好，我是准备遴选的考生": "欢迎关注", "我是一名正在备考遴选的考生": "欢迎关注",
 	} {
 		if code, out, errOut := try(text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)
