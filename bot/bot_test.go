@@ -823,6 +823,10 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 		// searched, they got no match).
 		"取消我的订阅": true, "取消一下订阅": true, "订阅是否已取消": true, "订阅取消成功了？": true,
 		"要不要退订": true, "我要不要订阅": true, "退订": false, "退订后还能再订阅吗": false, "订阅号和服务号有什么区别": false, "不想退订了": false, "订阅号": false, "枫桥经验": false,
+		// The push asked after or complained of in other words (a follower
+		// run's finds: no match); the push as a topic is searched.
+		"还会推送吗": true, "每日一读还会推送吗": true, "推送太多了烦死了": true, "推送太频繁了": true, "还会继续推送吗": true,
+		"推送": false, "推送政策": false, "精准推送服务": false,
 	} {
 		text := s.fold(Bare(text))
 		if _, ok := s.opt(text); ok && want {

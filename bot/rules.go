@@ -605,6 +605,9 @@ var takenBack = longestFirst([]string{"算了", "还是", "先", "暂时", "了"
 // Only question words may stand beside the keyword, as only asking words
 // may beside a switch.
 func (s *Settings) optStatus(text string) bool {
+	if pushAsked.MatchString(text) {
+		return true
+	}
 	for _, kw := range s.optList {
 		if !containsWord(text, kw) {
 			continue
@@ -617,6 +620,11 @@ func (s *Settings) optStatus(text string) bool {
 	}
 	return false
 }
+
+// pushAsked is the push asked after, or complained of, in no keyword's
+// words (还会推送吗, 推送太多了烦死了: a follower run's finds, no match):
+// where the switch stands, and how to turn it, answers both.
+var pushAsked = regexp.MustCompile(`^(?:(?:每日一读|每日推送|推送|每天)(?:还会|还)(?:继续)?(?:推送|推|发)?|(?:还会|还)(?:继续)?(?:每天)?(?:推送|推|发)(?:每日一读)?|(?:每日一读|每日推送|推送|每天推送)(?:的)?(?:太多了?|太频繁了?|太烦了?|好烦|烦死了?|真烦)(?:[\p{P}\s]*(?:烦死了?|太烦了?|好烦))?)(?:吗|么|嘛|啊|呀|了|吧)*[\p{P}\s]*$`)
 
 // statusWords are what stands beside a keyword asking where the switch is,
 // or how to turn it (怎么退订), longest first.
