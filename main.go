@@ -40,11 +40,17 @@ func (e usageError) Unwrap() error { return e.error }
 func usage(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := check(cmd, args); err != nil {
-			return usageError{err}
+			return usageError{argsError{err}}
 		}
 		return nil
 	}
 }
+
+// argsError is a command's arguments or flags given wrongly: its usage
+// line helps, where a config that does not load is told of alone.
+type argsError struct{ error }
+
+func (e argsError) Unwrap() error { return e.error }
 
 // run is main without the process: tests call it directly.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -69,7 +75,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		} else {
 			fmt.Fprintln(stderr, "mpbot:", err)
 		}
-		if cmd != nil && cmd.HasParent() {
+		if ae := (argsError{}); cmd != nil && cmd.HasParent() && errors.As(err, &ae) {
 			fmt.Fprintf(stderr, "usage: %s (mpbot %s --help for more)\n", cmd.UseLine(), strings.TrimPrefix(cmd.CommandPath(), "mpbot "))
 		}
 		return 2
@@ -123,7 +129,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{flagSuggestion(cmd, err)} })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{argsError{flagSuggestion(cmd, err)}} })
 	root.PersistentFlags().StringVar(&c.configPath, "config", "config.yaml", "config file (the embedded defaults when ./config.yaml is absent)")
 	root.AddCommand(
 		c.serveCmd(), c.checkCmd(), c.tryCmd(), c.chatCmd(),

@@ -635,6 +635,7 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"明天北京天气怎么样": "这个我答不了", "嗯，明天会下雨吗。": "这个我答不了", "茅台股价多少": "这个我答不了", "今天上证指数": "这个我答不了",
 		"今天是几号": "这个我答不了", "现在几点了": "这个我答不了", "极端天气": "没有找到", "茅台股价": "没有找到", "央企稳股价": "没有找到",
 		"这个号收费吗": "转人工客服", "这个号要钱吗": "转人工客服", "你好，我是准备遴选的考生": "欢迎关注", "我是一名正在备考遴选的考生": "欢迎关注",
+		"thx": "不客气", "3Q": "不客气", "please帮我找下枫桥经验的文章": "枫桥经验",
 	} {
 		if code, out, errOut := try(text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)
@@ -1703,5 +1704,12 @@ func TestUsageErrorsSayHow(t *testing.T) {
 				t.Errorf("%v: %d, want %q in\n%s", c.args, code, w, errOut)
 			}
 		}
+	}
+	// A config that does not load is told of alone: the command was
+	// used rightly.
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte("search: {max_results: x}\n"), 0o644)
+	if code, _, errOut := runCmd(t, "try", "--config", bad, "你好"); code != 2 || strings.Contains(errOut, "usage:") {
+		t.Errorf("a config that does not load: %d\n%s", code, errOut)
 	}
 }

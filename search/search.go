@@ -1104,7 +1104,11 @@ var fillersLongestFirst = func() []string {
 // segmentation.
 var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "嘛", "呗", "可以", "这个", "谁", "哪", "哪些",
 	"什么", "怎么", "如何", "为何", "有", "个", "多少", "哪天", "几", "这", "那", "我", "你", "他", "她", "它", "我们",
-	"一下", "一个", "关于", "请", "想", "要", "看", "去", "给", "把", "被", "对", "也", "都", "就", "还", "又", "很")
+	"一下", "一个", "关于", "请", "想", "要", "看", "去", "给", "把", "被", "对", "也", "都", "就", "还", "又", "很",
+	// English courtesy glued to a request (please帮我找下碳达峰的文章: a
+	// word no article has, it took the answer's confidence under the cut:
+	// a follower run's find).
+	"please", "pls", "plz")
 
 // How followers ask for reading on a topic (有没有关于两会的文章, 求两会资料,
 // 搜一下两会, 我想了解一下基层治理方面的内容): the request, not the topic,
