@@ -464,6 +464,12 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return r // 每日一读, then 上周的呢; 国常会, then 最新的呢; 政府工作报告, then 2025年的呢
 		}
 		kept = kept && !read
+		if tail, ok := askedOfLast(question); ok {
+			kept = false // the question before is the follower's
+			if r := b.askedOfAnswer(ctx, s, m, tail); r != nil {
+				return r
+			}
+		}
 	}
 	if rule < 0 && asksLatest(question) && asksPushed(question) {
 		// 今天推送了什么 asks for the reading pushed today, when there is
@@ -1144,7 +1150,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		// whatever its words found (a follower run's find). (最新的呢 and
 		// 3月的呢 alone are the latest articles and the month's.)
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
-		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noQuestionBefore, html.EscapeString(Cut(m.Text, listTitle)))}}, true
+		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noQuestionBefore, html.EscapeString(Cut(strings.ToValidUTF8(m.Text, ""), listTitle)))}}, true
 	case measure == "号" && list.Day != "":
 		// 那十八号呢 after a day's news: that day of its month (a follower
 		// run's find: searched, it listed 神舟十八号).
@@ -1230,6 +1236,49 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		}
 	}
 	return b.search(ctx, s, m, query, 0), true
+}
+
+// askedOfLast reads text as a question with no topic of its own, asked of
+// the answer before (二十届五中全会, then 什么时候开: searched alone, it got a
+// card on 2024's diplomacy; 民营经济促进法, then 什么时候施行: other laws'
+// dates; a follower run's finds), and returns what it asks.
+func askedOfLast(text string) (string, bool) {
+	t := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) })
+	for _, lead := range []string{"那么", "那", "请问", "它", "这个", "他们"} {
+		t = strings.TrimPrefix(t, lead)
+	}
+	for {
+		r, size := utf8.DecodeLastRuneInString(t)
+		if size == 0 || !strings.ContainsRune("呢吗啊呀", r) {
+			break
+		}
+		t = t[:len(t)-size]
+	}
+	return t, questionOfLast[t]
+}
+
+// questionOfLast are what is asked of an answer without naming it.
+var questionOfLast = wordSet("什么时候开", "什么时候开的", "什么时候召开", "什么时候召开的", "哪天开的", "是哪天开的", "是哪天", "哪天",
+	"什么时候", "是什么时候", "什么时候施行", "什么时候实施", "什么时候起施行", "什么时候开始施行", "什么时候开始实施", "什么时候生效",
+	"什么时候通过的", "什么时候通过", "什么时候发布的", "什么时候发布", "什么时候出台的", "什么时候印发的", "什么时候提出的", "哪一年提出的",
+	"讲了什么", "讲了啥", "说了什么", "有什么内容", "主要内容是什么", "内容是什么", "主要讲了什么", "提出了什么", "有哪些重点任务",
+	"重点任务有哪些", "部署了什么", "决定了什么", "在哪里开的", "在哪开的", "在哪里举行", "在哪举行的", "谁主持的", "是谁主持的")
+
+// askedOfAnswer answers a question asked of the answer before (its card
+// or list, still open) with that question and this one; with none, it
+// asks for one.
+func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail string) []Reply {
+	list, err := b.followUps.Get(ctx, m.From)
+	switch {
+	case err != nil || list.Mentions:
+		return nil
+	case list.Search == "":
+		// Alone it asks of nothing (什么时候开 had a card on 中国特色大国
+		// 外交开创新局面).
+		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noQuestionBefore, html.EscapeString(Cut(strings.ToValidUTF8(m.Text, ""), listTitle)))}}
+	}
+	return b.search(ctx, s, m, list.Search+" "+tail, 0)
 }
 
 // noQuestionBefore answers a follow-up (去年的呢) with no question to go on

@@ -105,3 +105,25 @@ func TestMentionsNameTheWordAsTyped(t *testing.T) {
 		t.Errorf("AIGC:\n%s", r.Text)
 	}
 }
+
+// TestAskedOfTheAnswer: a question naming no topic (什么时候开, 什么时候施行)
+// asks of the answer before, and alone asks for a topic (a follower run's
+// finds: searched alone, each got a card on another topic).
+func TestAskedOfTheAnswer(t *testing.T) {
+	arts := []content.Article{
+		{ID: "law", Title: "民营经济促进法公布", URL: "https://example.com/law", PublishedOn: "2025-04-30", Body: "民营经济促进法自2025年5月20日起施行。"},
+		{ID: "rule", Title: "某条例公布", URL: "https://example.com/rule", PublishedOn: "2025-04-01", Body: "条例自2025年6月1日起施行，什么时候施行由国务院决定。"},
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	if r := ask("什么时候施行"); !strings.HasPrefix(r.Text, "请先发送想查的主题") {
+		t.Errorf("什么时候施行 alone: %s", r.String())
+	}
+	if r := ask("民营经济促进法"); r.Type != ReplyNews || r.Card.URL != "https://example.com/law" {
+		t.Fatalf("民营经济促进法: %s", r.String())
+	}
+	for _, text := range []string{"什么时候施行", "那什么时候施行呢？"} {
+		if r := ask(text); r.Type != ReplyNews || r.Card.URL != "https://example.com/law" {
+			t.Errorf("%s after 民营经济促进法: %s", text, r.String())
+		}
+	}
+}
