@@ -922,8 +922,12 @@ func (b *Bot) newestOf(ctx context.Context, s *Settings, topic *string, n int) (
 // title saying 居民消费价格指数 (a session's find).
 func (b *Bot) titled(topic string) func(title string) bool {
 	names := append(b.catalog.Names(topic), titleKey(topic))
-	if stem, ok := strings.CutSuffix(topic, figuresWord); ok && stem != "" {
-		names = append(append(names, b.catalog.Names(stem)...), titleKey(stem))
+	// Only a term's: 大数据's 大 and 公共数据's 公共 name no topic (a review's
+	// find: every title holding 大 was 大数据's).
+	if stem, ok := strings.CutSuffix(topic, figuresWord); ok {
+		if others := b.catalog.Names(stem); len(others) > 0 {
+			names = append(append(names, others...), titleKey(stem))
+		}
 	}
 	names = slices.DeleteFunc(names, func(n string) bool { return n == "" })
 	return func(title string) bool {
@@ -932,7 +936,7 @@ func (b *Bot) titled(topic string) func(title string) bool {
 	}
 }
 
-// figuresWord after a topic asks for its figures: the search reads CPI数据
+// figuresWord after a term asks for its figures: the search reads CPI数据
 // as CPI (for 数据 matched 北京：“数”为先 and 大数据 before GDP's figures).
 const figuresWord = "数据"
 
@@ -1299,10 +1303,22 @@ var monthWritten = regexp.MustCompile(`(^|[^0-9])(?:[0-9]{1,2}|十[一二]?|[一
 // followed it (今年八月份的国常会, searched as 2026年8月 的国常会, then 那七月份
 // 的呢: the list was headed 「的国常会」, a follower run's find).
 func withoutMonth(text string) string {
-	return strings.TrimSpace(monthAndParticle.ReplaceAllString(text, "$1 "))
+	var b strings.Builder
+	at := 0
+	for _, loc := range monthWritten.FindAllStringSubmatchIndex(text, -1) {
+		b.WriteString(text[at:loc[0]])
+		b.WriteString(text[loc[2]:loc[3]]) // what the pattern took before the month
+		b.WriteByte(' ')
+		at = loc[1]
+		rest := strings.TrimLeftFunc(text[at:], unicode.IsSpace)
+		// Not the 的 of 的士 or 的确.
+		if after, ok := strings.CutPrefix(rest, "的"); ok && !strings.HasPrefix(after, "士") && !strings.HasPrefix(after, "确") {
+			at = len(text) - len(after)
+		}
+	}
+	b.WriteString(text[at:])
+	return strings.Join(strings.Fields(b.String()), " ")
 }
-
-var monthAndParticle = regexp.MustCompile(monthWritten.String() + `\s*的?`)
 
 // monthFollowUp reads text as a month alone (3月, 3月份, 三月, 十二月份).
 func monthFollowUp(text string) (int, bool) {
@@ -1340,6 +1356,12 @@ func monthTopic(text string, today time.Time) (p period, topic, query string, ok
 	}
 	at := monthByNumber.FindStringIndex(text)
 	if at == nil {
+		return period{}, "", "", false
+	}
+	// A month in numerals with 份 after a year the pattern took for none
+	// (1917年十月份) or after 每年 names no month (a review's find).
+	if m := text[at[0]:at[1]]; strings.HasSuffix(m, "月份") && !strings.ContainsAny(m, "0123456789") &&
+		(strings.HasSuffix(text[:at[0]], "年") || strings.HasSuffix(text[:at[0]], "每")) {
 		return period{}, "", "", false
 	}
 	// 上月, 本月 and 这月 (not 上个月) only where they stand as words,
@@ -1534,11 +1556,35 @@ func withoutYears(text string) string {
 		at = loc[1]
 	}
 	b.WriteString(text[at:])
-	return strings.Join(strings.Fields(yearByToday.ReplaceAllString(b.String(), " ")), " ")
+	return strings.Join(strings.Fields(withoutYearsByToday(b.String())), " ")
+}
+
+// withoutYearsByToday is text without 今年, 去年 and 前年 (and 的 or 度 after
+// them), but where their first character ends a word before them: 如今年轻人,
+// 当前年轻干部, 以前年度亏损 and 过去年代 name no year (a review's find).
+func withoutYearsByToday(text string) string {
+	var b strings.Builder
+	at := 0
+	for _, loc := range yearByToday.FindAllStringIndex(text, -1) {
+		first, _ := utf8.DecodeRuneInString(text[loc[0]:])
+		before, _ := utf8.DecodeLastRuneInString(text[:loc[0]])
+		if strings.ContainsRune(wordsEndingIn[first], before) {
+			continue
+		}
+		b.WriteString(text[at:loc[0]])
+		b.WriteByte(' ')
+		at = loc[1]
+	}
+	b.WriteString(text[at:])
+	return b.String()
 }
 
 // yearByToday is a year named by today, as a question holds it.
 var yearByToday = regexp.MustCompile(`(?:今|去|前)年(?:度|的)?`)
+
+// wordsEndingIn are the characters before 今, 去 or 前 that make a word of
+// them (如今, 过去, 以前).
+var wordsEndingIn = map[rune]string{'今': "如至迄当古现而", '去': "过失离死上下进出回来归", '前': "以此目之从先事提空眼面跟日近上向超当门胸生战"}
 
 // yearsIn are the years text names in digits (2025年政府工作报告: 2025).
 func yearsIn(text string) []int {
@@ -2770,11 +2816,13 @@ func twoTopics(query string) (parts []string, relation, ok bool) {
 		t = strings.TrimSpace(t[:len(t)-len(pairAsked[i])])
 	}
 	// Nor the asking before them, nor the quotes around each (请问"两个确立"
-	// had headed the list: a follower run's find).
-	t, _ = withoutAsking(t)
+	// had headed the list: a follower run's find); 老师 and 小编 only set
+	// apart (老师工资和公务员工资 is 老师工资's), and quotes only in pairs
+	// (“一带一路”倡议 is one topic; C++ keeps its marks: a review's finds).
+	t = withoutPairAsking(t)
 	parts = pairApart.Split(t, -1)
 	for i, p := range parts {
-		parts[i] = strings.TrimFunc(p, func(r rune) bool { return !isWordRune(r) })
+		parts[i] = unquoted(p)
 	}
 	parts = slices.DeleteFunc(parts, func(p string) bool { return p == "" })
 	if len(parts) != 2 {
@@ -2787,6 +2835,46 @@ func twoTopics(query string) (parts []string, relation, ok bool) {
 	}
 	return parts, relation, true
 }
+
+// withoutPairAsking is text without the asking it opens with: 请问, 问一下,
+// 老师好, 你好; 老师 and 小编 only before a mark or a space.
+func withoutPairAsking(text string) string {
+	for {
+		t := strings.TrimLeftFunc(text, unicode.IsSpace)
+		i := slices.IndexFunc(pairAskingFront, func(w string) bool { return strings.HasPrefix(t, w) })
+		if i < 0 {
+			for _, w := range []string{"老师", "小编"} {
+				if rest, ok := strings.CutPrefix(t, w); ok {
+					if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !isWordRune(r) && !isQuote(r) {
+						return strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) && !isQuote(r) })
+					}
+				}
+			}
+			return t
+		}
+		rest := strings.TrimLeftFunc(t[len(pairAskingFront[i]):], func(r rune) bool { return !isWordRune(r) && !isQuote(r) })
+		if rest == "" {
+			return t
+		}
+		text = rest
+	}
+}
+
+var pairAskingFront = longestFirst([]string{"请问一下", "请问", "问一下", "我想问一下", "想问一下", "麻烦问一下", "老师好", "小编好", "你好", "您好"})
+
+// unquoted is p without the quotes around it, when they are a pair.
+func unquoted(p string) string {
+	for _, q := range [][2]string{{"“", "”"}, {"\"", "\""}, {"「", "」"}, {"『", "』"}, {"'", "'"}, {"‘", "’"}} {
+		if inner, ok := strings.CutPrefix(p, q[0]); ok {
+			if inner, ok = strings.CutSuffix(inner, q[1]); ok && !strings.Contains(inner, q[0]) && !strings.Contains(inner, q[1]) {
+				return inner
+			}
+		}
+	}
+	return p
+}
+
+func isQuote(r rune) bool { return strings.ContainsRune("“”\"「」『』'‘’", r) }
 
 var (
 	pairAsked = longestFirst([]string{"有什么区别", "有什么不同", "有何区别", "有何不同", "有什么联系", "有什么关系", "的区别", "区别", "的关系", "关系",

@@ -2575,6 +2575,7 @@ func TestMonthTopic(t *testing.T) {
 		// A month in numerals with 份, as voice recognition writes it (a
 		// follower run's find: 八月份的政治局会议 had no match).
 		"八月份的政治局会议": "2026年8月 政治局会议", "十二月份的国常会": "2026年12月 国常会", "五月天演唱会": "",
+		"1917年十月份的革命": "", "每年十一月份的国常会": "", "每十一月份": "", "今年八月份的国常会": "2026年8月 国常会",
 	} {
 		p, topic, _, ok := monthTopic(text, today)
 		if got := p.name + " " + topic; ok != (want != "") || ok && got != want {
@@ -2733,6 +2734,21 @@ func TestTwoTopicsAskedTogether(t *testing.T) {
 	for _, text := range []string{"红烧肉和白米饭", "红烧肉和浦江经验"} {
 		if r := ask(text); strings.HasPrefix(r.Text, "没有同时讲") {
 			t.Errorf("%s: %+v", text, r)
+		}
+	}
+}
+
+// TestTwoTopicsRead: the two topics as typed, without the asking before
+// them or the quotes paired around each (a follower run's find and a
+// review's: 老师工资 had lost 老师, C++ its marks, “一带一路”倡议 a quote).
+func TestTwoTopicsRead(t *testing.T) {
+	for text, want := range map[string][]string{
+		`请问"两个确立"和"两个维护"有什么区别`: {"两个确立", "两个维护"}, "老师好，请问“新质生产力”与“浦江经验”的关系": {"新质生产力", "浦江经验"},
+		"老师工资和公务员工资的区别": {"老师工资", "公务员工资"}, "老师和学生的关系": {"老师", "学生"}, "C++和Java的区别": {"C++", "Java"},
+		"“一带一路”倡议和人类命运共同体的关系": {"“一带一路”倡议", "人类命运共同体"}, "老师，五位一体和四个全面有什么区别": {"五位一体", "四个全面"},
+	} {
+		if got, _, ok := twoTopics(text); !ok || !slices.Equal(got, want) {
+			t.Errorf("twoTopics(%s) = %q %v, want %q", text, got, ok, want)
 		}
 	}
 }
@@ -2927,7 +2943,9 @@ func TestChoiceOfAnArticleGone(t *testing.T) {
 func TestWithoutYears(t *testing.T) {
 	for in, want := range map[string]string{"2025年政府工作报告": "政府工作报告", "政府工作报告 2024年度": "政府工作报告",
 		"减税降费12000亿元": "减税降费12000亿元", "201900名考生": "201900名考生", "2020年2021年 计划": "计划", "2025": "",
-		"今年上半年GDP增长多少": "上半年GDP增长多少", "去年的国常会": "国常会", "前年度 计划": "计划"} {
+		"今年上半年GDP增长多少": "上半年GDP增长多少", "去年的国常会": "国常会", "前年度 计划": "计划",
+		// A review's: inside words they name no year.
+		"当前年轻干部培养": "当前年轻干部培养", "如今年轻人就业": "如今年轻人就业", "以前年度亏损弥补": "以前年度亏损弥补", "过去年代": "过去年代"} {
 		if got := withoutYears(in); got != want {
 			t.Errorf("%s: %q, want %q", in, got, want)
 		}

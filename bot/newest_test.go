@@ -127,3 +127,31 @@ func TestAskedOfTheAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestTitledFiguresOfATermOnly: 数据 after a term names the term's titles;
+// after other words it is a word of the topic (a review's find: every
+// title holding 大 was 大数据's).
+func TestTitledFiguresOfATermOnly(t *testing.T) {
+	c := catalogOf(nil)
+	c.index.SetSynonyms([][]string{{"CPI", "居民消费价格指数"}}, nil)
+	b := newDemoBot(t, c, NewMemoryFollowUps())
+	for topic, title := range map[string]string{"大数据": "全国人民代表大会开幕", "公共数据": "完善全民健身公共服务体系", "政务数据": "优化政务服务 山东打造一流营商环境"} {
+		if b.titled(topic)(title) {
+			t.Errorf("titled(%s) holds %s", topic, title)
+		}
+	}
+	if !b.titled("cpi数据")("7月份居民消费价格指数保持温和上涨") {
+		t.Error("titled(cpi数据) does not hold a title naming 居民消费价格指数")
+	}
+}
+
+// TestWithoutMonth: the question's month goes, and the 的 after it, not
+// the 的 of a word (的士: a review's find).
+func TestWithoutMonth(t *testing.T) {
+	for in, want := range map[string]string{"2026年8月 的国常会": "2026年 国常会", "今年八月份的国常会": "今年 国常会", "2026年3月 的士涨价": "2026年 的士涨价",
+		"3月的确定性": "的确定性", "国常会": "国常会", "7月份CPI": "CPI"} {
+		if got := withoutMonth(in); got != want {
+			t.Errorf("withoutMonth(%s) = %q, want %q", in, got, want)
+		}
+	}
+}

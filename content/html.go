@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"net/url"
@@ -126,7 +127,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	// metadata rules do not know: Chinese date, source and author lines.
 	pageText := textOf(doc, true)
 	if a.PublishedOn == "" {
-		a.PublishedOn = pageDate(pageText)
+		a.PublishedOn = cmp.Or(pageDate(pageText), weakPageDate(pageText, body))
 	}
 	// The page's first source line is the site's own (2026-06-26| 来源:北辰遴选);
 	// a later one inside the article names the original publisher
@@ -358,18 +359,18 @@ func about(description, text string) bool {
 var (
 	dateRe = regexp.MustCompile(`((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
 	// labelledDateRe is a date given as the page's (发布时间：2024-03-05).
-	// Labels said of many dates (日期, 更新时间, 发布) only open a line or
-	// follow a separator: 出生日期：…, 截止日期：… and a footer's 网站更新时间 are
-	// not the page's (an operator run's find: 日期：2024-05-10 and 更新时间：…
-	// were not read, the page left undated).
-	labelledDateRe = regexp.MustCompile(`(?m)(?:发布时间|发布日期|发表时间|发表日期|发布于|发表于|(?:^|[\s\x{a0}\x{3000}|｜;；,，、(（\[【])(?:更新时间|更新日期|更新于|日期|发布))\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
+	labelledDateRe = regexp.MustCompile(`(?:发布时间|发布日期|发表时间|发表日期|发布于|发表于)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
+	// weakDateLineRe is a line of a date under a label said of many dates
+	// (日期：2024-05-10, 发布：…, 更新时间：…, 发布于 …): the page's only among
+	// its first lines (an operator run's find: undated, the line began the
+	// body), a notice's own below them (日期：2024年7月6日 of an exam's
+	// schedule: a review's find).
+	weakDateLineRe = regexp.MustCompile(`^(?:日期|发布|更新时间|更新日期|更新|发布于|发表于|更新于)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 	// metaFieldRe is a labelled field of an article's source line (来源：
 	// 人民日报, 作者:徐浩然): the label begins the line or follows a space
 	// or a separator (资金来源：… is text), and the value ends at a space
 	// (no-break and ideographic ones too) or a separator.
-	metaFieldRe = regexp.MustCompile(`(?:^|[\s\x{a0}\x{3000}|｜;；,，、(（\[【])((?:信息|文章|稿件|新闻|消息)?来源|作者|发布时间|发布日期|发表时间|发表日期|更新时间|更新日期|更新|日期|发布|发表|责任编辑|编辑|责编|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读|点击数|点击量|点击|字号|字体)\s*[:：][\s\x{a0}\x{3000}]*([^\s\x{a0}\x{3000}|｜;；,，、\]】]*)`)
-	// publishedAtRe is a date's label written with 于 (发布于, 更新于).
-	publishedAtRe = regexp.MustCompile(`(发布|发表|更新)于\s*`)
+	metaFieldRe = regexp.MustCompile(`(?:^|[\s\x{a0}\x{3000}|｜;；,，、(（\[【])((?:信息|文章|稿件|新闻|消息)?来源|作者|发布时间|发布日期|发表时间|发表日期|责任编辑|编辑|责编|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读|点击数|点击量|点击|字号|字体)\s*[:：][\s\x{a0}\x{3000}]*([^\s\x{a0}\x{3000}|｜;；,，、\]】]*)`)
 	// pageFurnitureRe is what a source line carries beside its fields:
 	// 【字体：大 中 小】【打印】【关闭】, 浏览 2381.
 	pageFurnitureRe = regexp.MustCompile(`打印本页|打印|关闭窗口|关闭|分享到|分享|收藏|纠错|大\s*中\s*小|默认|(?:浏览|阅读|点击)(?:次数|量)?\s*\d+`)
@@ -565,7 +566,7 @@ func dropMetaLines(body string) string {
 		// after it, and a column's list page imported as an article of
 		// its titles, the breadcrumb its summary (an operator run's find),
 		// where a breadcrumb of links is known for a list's by linksOnly.
-		if !metaLine(p) && !(i < 3 && (dateLineRe.MatchString(p) || breadcrumbLine(p))) {
+		if !metaLine(p) && !(i < topLines && (dateLineRe.MatchString(p) || breadcrumbLine(p))) && !(leading(keep) && weakDateLineRe.MatchString(strings.TrimSpace(p))) {
 			keep = append(keep, p)
 		}
 	}
@@ -629,9 +630,6 @@ func breadcrumbLine(p string) bool {
 // the article's fields, not its text; a sentence ending （来源：新华社） or
 // holding 资金来源： is text (a digest's items were all dropped).
 func metaLine(p string) bool {
-	// 发布于 2024-05-10 is 发布：2024-05-10 (an operator run's find: the
-	// date was read, and its line began the body).
-	p = publishedAtRe.ReplaceAllString(p, "$1：")
 	if utf8.RuneCountInString(p) > 160 || !metaFieldRe.MatchString(p) {
 		return false
 	}
@@ -724,6 +722,63 @@ func pageDate(text string) string {
 		}
 	}
 	return ""
+}
+
+// weakPageDate is the date of a line labelled 日期, 发布 or 更新时间
+// (weakDateLineRe) above the article's text, or leading it: inside it,
+// such a line is the article's own (an exam's schedule: a review's find).
+func weakPageDate(pageText, body string) string {
+	// The body's leading lines of such dates, and the page's text above
+	// its first line of text.
+	var lines, before []string
+	above := pageText
+	for _, p := range strings.Split(body, "\n\n") {
+		if p = strings.TrimSpace(p); weakDateLineRe.MatchString(p) {
+			lines = append(lines, p)
+			continue
+		}
+		if leading(append(before, p)) {
+			before = append(before, p) // a heading
+			continue
+		}
+		if i := strings.Index(pageText, firstLine(p)); i >= 0 {
+			above = pageText[:i]
+		}
+		break
+	}
+	for _, line := range append(strings.Split(above, "\n"), lines...) {
+		if m := weakDateLineRe.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+			if d := fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3]); validDay(d) {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+// leading reports whether paragraphs, an article's first, are headings
+// and furniture alone: short, no sentence ended in them.
+func leading(paragraphs []string) bool {
+	for _, p := range paragraphs {
+		if utf8.RuneCountInString(p) > 40 || strings.ContainsAny(p, "。！？；") {
+			return false
+		}
+	}
+	return true
+}
+
+// topLines is how many of an article's first paragraphs may be the page's
+// date or breadcrumb rather than its text.
+const topLines = 3
+
+func firstLine(p string) string {
+	line, _, _ := strings.Cut(p, "\n")
+	return line
+}
+
+func validDay(d string) bool {
+	_, err := time.Parse(DateLayout, d)
+	return err == nil
 }
 
 // dateOpensRe is a line opening with a date: [2024-03-05], 2024年03月05日 星期二.
@@ -1084,7 +1139,9 @@ func dropNavigation(n *html.Node) {
 func dropBoxes(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.ElementNode && c.Data != "body" && c.Data != "html" && boxName(attr(c, "class")+" "+attr(c, "id")) && boxText(textOf(c, false)) {
+		names := attr(c, "class") + " " + attr(c, "id")
+		if c.Type == html.ElementNode && c.Data != "body" && c.Data != "html" && (named(names, boxWords) && boxText(textOf(c, false), boxPromptRe) ||
+			named(names, advertWords) && boxText(textOf(c, false), advertRe)) {
 			n.RemoveChild(c)
 		} else {
 			dropBoxes(c)
@@ -1093,36 +1150,43 @@ func dropBoxes(n *html.Node) {
 	}
 }
 
-// boxText reports whether text reads as a login, sign-up, VIP or paywall
-// box's: short, and prompting the reader to log in, sign up or pay.
-func boxText(text string) bool {
+// boxText reports whether text reads as a box's: short, and saying one of
+// prompts (a login box's, an advert's).
+func boxText(text string, prompts *regexp.Regexp) bool {
 	text = strings.Join(strings.Fields(text), "")
-	return utf8.RuneCountInString(text) <= maxBoxRunes && boxPromptRe.MatchString(text)
+	return utf8.RuneCountInString(text) <= maxBoxRunes && prompts.MatchString(text)
 }
 
 // boxPromptRe is what such a box says: 登录后查看全文, 立即注册, 开通VIP会员,
 // 输入验证码, 扫码关注.
-var boxPromptRe = regexp.MustCompile(`(?i)登录|登陆|注册|会员|vip|开通|验证码|扫码|扫一扫|立即|付费|订阅|解锁|充值|账号|帐号|购买|下单|抢购|报名|优惠|[￥¥]`)
+var boxPromptRe = regexp.MustCompile(`(?i)登录|登陆|注册|会员|vip|开通|验证码|扫码|扫一扫|立即|付费|订阅|解锁|充值|账号|帐号`)
+
+// advertRe is what an advert says: a price, or a purchase offered (报名
+// and 优惠 are a notice's words too: a review's find, 报名时间 in a
+// <div class="reg-time"> dropped).
+var advertRe = regexp.MustCompile(`购买|下单|抢购|团购|加入购物车|原价|限时|优惠券|[￥¥]\s*\d`)
 
 // maxBoxRunes is the most text a login or VIP box holds: a prompt and its
 // buttons.
 const maxBoxRunes = 120
 
 // boxWords open a part of a login, sign-up, VIP or paywall box's class or
-// id (login-box, loginBox, vip_tip, reg-modal, paywall), or of a course's
-// or a shop's advert (course-card, ad, shop-box, goods-list: an operator
-// run's find, 2025遴选笔试系统班 ￥1980 立即购买 in the body). Not dialog,
-// modal, popup or mask: pages name their text so too (dialog-item, an
-// interview's question and answer; popup-news).
-var boxWords = []string{"login", "logon", "signin", "signup", "register", "reg", "vip", "paywall",
-	"ad", "ads", "advert", "advertisement", "course", "shop", "goods", "product", "promo", "buy"}
+// id (login-box, loginBox, vip_tip, reg-modal, paywall); advertWords a
+// course's or a shop's advert's (course-card, ad, shop-box, goods-list: an
+// operator run's find, 2025遴选笔试系统班 ￥1980 立即购买 in the body). Not
+// dialog, modal, popup or mask: pages name their text so too (dialog-item,
+// an interview's question and answer; popup-news).
+var (
+	boxWords    = []string{"login", "logon", "signin", "signup", "register", "reg", "vip", "paywall"}
+	advertWords = []string{"ad", "ads", "advert", "advertisement", "course", "shop", "goods", "product", "promo", "buy"}
+)
 
-// boxName reports whether a class and id name such a box: one of their
-// parts, split at -, _ and spaces, opens with one of boxWords (not
-// "region", "dialogue-text").
-func boxName(names string) bool {
+// named reports whether a class and id name such a box: one of their
+// parts, split at -, _ and spaces, opens with one of words (not "region"
+// for reg, "dialogue-text", "address" for ad).
+func named(names string, words []string) bool {
 	for _, part := range strings.FieldsFunc(strings.ToLower(names), func(r rune) bool { return r == '-' || r == '_' || unicode.IsSpace(r) }) {
-		for _, w := range boxWords {
+		for _, w := range words {
 			if strings.HasPrefix(part, w) && (part == w || !unicode.IsLetter(rune(part[len(w)])) || boxTails[part[len(w):]]) {
 				return true
 			}

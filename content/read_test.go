@@ -928,6 +928,11 @@ func TestSourceLinesAndDates(t *testing.T) {
 		{name: "fabuyu", info: "发布于 2024-05-10", date: "2024-05-10", lacks: []string{"发布"}},
 		{name: "fabuyu-source", info: "发布于 2024-05-10 来源：华图教育", date: "2024-05-10", source: "华图教育", lacks: []string{"发布"}},
 		{name: "deadline", info: "", after: "<p>截止日期：2024年6月30日</p><p>出生日期：1970年3月2日</p>", date: "-", has: []string{"截止日期：2024年6月30日", "出生日期：1970年3月2日"}},
+		// A review's: a notice's schedule line is its own, below the text.
+		{name: "notice-riqi", info: "2024-06-20 来源：人事考试网", after: "<p>一、笔试安排</p><p>日期：2024年7月6日</p><p>地点：市行政中心</p>",
+			date: "2024-06-20", source: "人事考试网", has: []string{"日期：2024年7月6日"}},
+		{name: "notice-riqi-undated", info: "", after: "<p>一、笔试安排</p><p>日期：2024年7月6日</p><p>地点：市行政中心</p>",
+			date: "-", has: []string{"日期：2024年7月6日"}},
 	} {
 		page := "<html><head><title>国务院常务会议部署防汛救灾工作_新闻</title></head><body><div class=\"side\">" + c.before +
 			"</div><div class=\"article\"><h1>国务院常务会议部署防汛救灾工作</h1><div class=\"info\">" + c.info + "</div>" + text + c.after + "</div></body></html>"
@@ -1230,6 +1235,10 @@ func TestBoxesAndNeighbourLinks(t *testing.T) {
 			`<p>` + members + `</p><div class="course-card"><p>2025遴选笔试系统班</p><p>￥1980 <del>￥2980</del></p><a href="/buy/1">立即购买</a></div>` +
 			`<div class="ad"><p>遴选面试一对一辅导，限时优惠</p></div><p>综合分析题的答题要点就讲到这里。</p></div></body></html>`,
 			[]string{members, "综合分析题的答题要点就讲到这里。"}, []string{"系统班", "￥", "立即购买", "一对一辅导"}},
+		// A review's: a notice's fields in boxes so named are its text.
+		{"a notice's registration fields", `<html><head><title>遴选公告</title></head><body><div class="article"><h1>遴选公告</h1>` +
+			`<p>` + members + `</p><div class="reg-time">报名时间：2025年3月1日至3月10日</div><div class="course-fee">考试不收取任何费用，报名后凭准考证参加笔试</div></div></body></html>`,
+			[]string{"报名时间：2025年3月1日至3月10日", "报名后凭准考证参加笔试"}, nil},
 		{"a list's last items that are no related links", `<html><head><title>会议要求</title></head><body><div class="article"><h1>会议要求</h1>` +
 			`<p>会议要求，各地区各有关部门要压实防汛抗旱责任，强化监测预警，做好人员转移避险，确保人民群众生命财产安全。</p>` +
 			`<p>一是压实责任</p><p>二是强化预警</p></div></body></html>`,
@@ -1261,8 +1270,8 @@ func TestBoxesAndNeighbourLinks(t *testing.T) {
 		{"address", false}, {"adjust", false}, {"courseware", false}, {"products-intro", false},
 		{"dialog-item", false}, {"popup-news", false}, {"modal", false}, {"mask", false},
 	} {
-		if got := boxName(c.names); got != c.box {
-			t.Errorf("boxName(%q) = %v, want %v", c.names, got, c.box)
+		if got := named(c.names, boxWords) || named(c.names, advertWords); got != c.box {
+			t.Errorf("named(%q) = %v, want %v", c.names, got, c.box)
 		}
 	}
 }

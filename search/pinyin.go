@@ -163,9 +163,9 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 	// characters or more, as cut, and inKept those inside a kept word;
 	// worked out when a respelling first needs them, which most queries
 	// never do.
-	var inWord, inKept []bool
+	var inWord, inKept, inStop []bool
 	mark := func() {
-		inWord, inKept = make([]bool, len(text)+1), make([]bool, len(text)+1)
+		inWord, inKept, inStop = make([]bool, len(text)+1), make([]bool, len(text)+1), make([]bool, len(text)+1)
 		lowered := strings.ToLower(text)
 		at := 0
 		for _, w := range cut {
@@ -173,11 +173,13 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 			if i < 0 || len(lowered) != len(text) {
 				break
 			}
-			// A stop word the segmenter cut alone is a word too: 我是
-			// is no 卧室, nor 想 a 享 (a session's find: 我是选调生 was
-			// searched as 卧室选调生).
 			isKept := kept != nil && kept(w)
-			if isKept || utf8.RuneCountInString(w) >= 2 && known(w) || stopWords[w] {
+			if stopWords[w] {
+				for j := at + i; j < at+i+len(w); j++ {
+					inStop[j] = true
+				}
+			}
+			if isKept || utf8.RuneCountInString(w) >= 2 && known(w) {
 				for j := at + i; j < at+i+len(w); j++ {
 					inWord[j], inKept[j] = true, isKept
 				}
@@ -231,6 +233,27 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 	}
 	flush()
 
+	// changesStop reports whether w, respelling units[i..], changes a stop
+	// word the segmenter cut alone: 我是 is no 卧室 (我是选调生 had been
+	// searched as 卧室选调生), while 就叶形势 is 就业形势, its 就 kept.
+	changesStop := func(i int, w string) bool {
+		k := i
+		for _, r := range w {
+			if k >= len(units) {
+				break
+			}
+			if u := units[k]; u.at >= 0 {
+				if inStop == nil {
+					mark()
+				}
+				if inStop[u.at] && u.text != string(r) {
+					return true
+				}
+			}
+			k++
+		}
+		return false
+	}
 	var out strings.Builder
 	sound := make([]byte, 0, maxKey)
 	other := []byte(readingPrefix) // readingPrefix, then sound: the key of other readings
@@ -266,6 +289,9 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 			// two-character word replaces only what is no word at all, in
 			// the index or the dictionary (公圆, 红搂; not 失恋, which is a
 			// word the articles happen not to use).
+			if changesStop(i, w) {
+				continue
+			}
 			if utf8.RuneCountInString(w) >= minPinyinWord || !known(string(orig)) && !splits(j) {
 				best, bestOrig, bestEnd = w, string(orig), j+1
 			}

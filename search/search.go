@@ -1126,7 +1126,7 @@ var (
 		// One article asked for (a follower run's find: 求一篇关于发展和
 		// 安全的文章 had a card on 长三角).
 		"一篇")
-	requestNouns = setOf("文章", "资料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材", "数据")
+	requestNouns = setOf("文章", "资料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材")
 )
 
 // sendMe reports whether words[i:i+2] are 发 我 asking for the topic: at the
@@ -1169,6 +1169,22 @@ func isRequest(words []string, i int) bool {
 		return framing(i + 1)
 	}
 	return false
+}
+
+// figuresAsked reports whether words[i] is 数据 asking for a topic's
+// figures, framing it as 文章 does: after a term of a synonym group
+// (GDP数据 had 北京：“数”为先 and 大数据 before GDP's figures: a
+// session's find), ending the question or before a stop word or another
+// request noun. Elsewhere it is a word of its own: 大数据, 公共数据, 数据安全,
+// and 数据 alone (a review's find: they had lost it).
+func figuresAsked(words []string, i int, afterTerm bool, syn *synonymSet) bool {
+	if words[i] != "数据" || i+1 < len(words) && !stopWords[words[i+1]] && !requestNouns[words[i+1]] {
+		return false
+	}
+	if i == 0 {
+		return afterTerm // the term is a part of its own, before these words
+	}
+	return syn != nil && syn.alternatives(words[i-1]) != nil
 }
 
 // particles are the grammatical particles (助词) among the stop words: they
@@ -1455,8 +1471,10 @@ func (r reader) parse(text string) query {
 			}
 			return cut.edge(i, start)
 		}
+		afterTerm := false // the part before was a synonym group's term (GDP in GDP数据)
 		for _, part := range syn.split(text, edgeAt) {
 			if part.synonym {
+				afterTerm = true
 				q.cut = append(q.cut, part.text)
 				alts := syn.alternatives(part.text)
 				if !seen[part.text] {
@@ -1467,6 +1485,8 @@ func (r reader) parse(text string) query {
 				continue
 			}
 			words := r.ix.seg.queryWords(part.text)
+			after := afterTerm
+			afterTerm = false
 			base := len(q.cut)
 			q.cut = append(q.cut, words...)
 			for i := 0; i < len(words); {
@@ -1506,7 +1526,7 @@ func (r reader) parse(text string) query {
 				}
 				w := words[i]
 				i++
-				if stopWords[w] || isRequest(words, i-1) {
+				if stopWords[w] || isRequest(words, i-1) || figuresAsked(words, i-1, after, syn) {
 					if !stopWords[w] {
 						q.framing = append(q.framing, base+i-1)
 					}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"mpbot/content"
@@ -60,7 +61,8 @@ func TestTypos(t *testing.T) {
 // character out of a word (快递到哪 is not 快地道哪), nor stop words the
 // segmenter cut alone (我是选调生 is not 卧室选调生: a session's find).
 func TestTyposKeepWords(t *testing.T) {
-	ix, err := BuildIndex(append(slices.Clone(typoArticles), content.Article{ID: "ws", Title: "卧室装修注意事项", URL: "https://example.com/ws"}))
+	ix, err := BuildIndex(append(slices.Clone(typoArticles), content.Article{ID: "ws", Title: "卧室装修注意事项", URL: "https://example.com/ws"},
+		content.Article{ID: "jy", Title: "当前就业形势总体稳定", URL: "https://example.com/jy"}, content.Article{ID: "hp", Title: "坚持和平发展道路", URL: "https://example.com/hp"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,6 +70,13 @@ func TestTyposKeepWords(t *testing.T) {
 		r, _ := ix.SearchResult(context.Background(), q, 3, false)
 		if r.Corrected != "" {
 			t.Errorf("%s respelt as %s", q, r.Corrected)
+		}
+	}
+	// A stop word may open the word respelt, kept as typed (a review's
+	// find: 就叶形势 had lost its respelling).
+	for typed, want := range map[string]string{"就叶形势": "就业形势", "和苹发展": "和平发展"} {
+		if r, _ := ix.SearchResult(context.Background(), typed, 3, false); r.Corrected != want {
+			t.Errorf("%s respelt as %q, want %s", typed, r.Corrected, want)
 		}
 	}
 }
@@ -603,6 +612,29 @@ func TestMentionsOfNumberedFormulations(t *testing.T) {
 		word, got, err := ix.Mentions(context.Background(), term, 5)
 		if err != nil || word != term || !slices.Equal(ids(got), []string{fmt.Sprintf("n%d", 10+i)}) {
 			t.Errorf("%s: %q %v (%v), want n%d", term, word, ids(got), err, 10+i)
+		}
+	}
+}
+
+// TestFiguresWord: 数据 after a synonym group's term asks for its figures
+// (GDP数据 is GDP's); after other words, and alone, it is a word (a
+// review's find: 大数据 had searched 大, 公共数据 公共, 数据 nothing).
+func TestFiguresWord(t *testing.T) {
+	ix, err := BuildIndex([]content.Article{
+		{ID: "big", Title: "大数据产业加快发展", URL: "https://example.com/big"},
+		{ID: "pub", Title: "公共数据资源开发利用", URL: "https://example.com/pub"},
+		{ID: "fit", Title: "完善全民健身公共服务体系", URL: "https://example.com/fit"},
+		{ID: "gdp", Title: "上半年国内生产总值同比增长", URL: "https://example.com/gdp"},
+		{ID: "city", Title: "北京：“数”为先 数据要素赋能", URL: "https://example.com/city", Body: "数据是数字经济的核心要素，GDP占比提高。"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetSynonyms([][]string{{"GDP", "国内生产总值"}}, nil)
+	for q, want := range map[string]string{"大数据": "big", "公共数据": "pub", "数据": "", "GDP数据": "gdp", "国内生产总值数据": "gdp"} {
+		hits, _ := ix.Search(context.Background(), q, 3)
+		if len(hits) == 0 || want != "" && hits[0].Article.ID != want {
+			t.Errorf("%s: %v, want %s first", q, ids(hits), cmp.Or(want, "any"))
 		}
 	}
 }
