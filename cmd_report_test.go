@@ -35,7 +35,7 @@ func TestQueryLogAndReport(t *testing.T) {
 		return out
 	}
 	ask("o_reader_1", "遴选报名入口在哪里")
-	ask("o_reader_2", "遴选报名时间")
+	ask("o_reader_2", "遴选报名入口在哪")
 	ask("o_reader_3", "红烧肉怎么做")
 	ask("o_reader_1", "枫桥经验")
 	ask("o_reader_3", "退订了吗")

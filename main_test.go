@@ -636,6 +636,8 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"今天是几号": "这个我答不了", "现在几点了": "这个我答不了", "极端天气": "没有找到", "茅台股价": "没有找到", "央企稳股价": "没有找到",
 		"这个号收费吗": "转人工客服", "这个号要钱吗": "转人工客服", "你好，我是准备遴选的考生": "欢迎关注", "我是一名正在备考遴选的考生": "欢迎关注",
 		"thx": "不客气", "3Q": "不客气", "please帮我找下枫桥经验的文章": "枫桥经验",
+		// The exam asked after (cards on the UN's selection, national parks).
+		"遴选什么时候考": "找到 3 篇相关文章", "遴选考什么": "找到 3 篇相关文章", "嗯，遴选考试难不难。": "找到 3 篇相关文章",
 	} {
 		if code, out, errOut := try(text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)

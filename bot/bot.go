@@ -327,6 +327,24 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return b.back(ctx, s, m, list, true)
 		}
 	}
+	if previousWords[text] && rule < 0 {
+		// 上一次呢 after a card: the one before it; after a list, its
+		// second (a follower run's find: no match).
+		list, err := b.followUps.Get(ctx, m.From)
+		switch {
+		case err != nil:
+			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
+			return unavailable(ctx, listUnreadable)
+		case len(list.IDs) > 1 && list.Search != "":
+			// Its card, as the question's answer (no follower's choice: a
+			// vote would raise it for the question).
+			if a, err := b.catalog.Get(ctx, list.IDs[1]); err == nil {
+				return b.pick(ctx, s, m, list.Search, []content.Hit{{Article: a}}, true, false, 0)
+			}
+		case list.Search != "" && !list.Mentions && len(list.Seen) > 0:
+			return b.older(ctx, s, m, list, true)
+		}
+	}
 	if older := olderWords[text] || olderWords[unwrapChoice(text)]; older && rule < 0 {
 		// 更早的 after a list: the ones before it (a follower run's find:
 		// searched, a card on 更紧; after 乡村振兴's list).
@@ -336,7 +354,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
 			return unavailable(ctx, listUnreadable)
 		case list.Search != "" && !list.Mentions && len(list.IDs)+len(list.Seen) > 0 && (!list.Newest || list.Older):
-			return b.older(ctx, s, m, list) // after its list, or its card
+			return b.older(ctx, s, m, list, false) // after its list, or its card
 		case len(list.IDs) > 0 || list.Search != "" || list.Day != "" || list.Readings != nil || list.News != nil:
 			return b.more(ctx, s, m, list) // a list by date: its next page is older
 		default:
@@ -354,7 +372,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		list, err := b.followUps.Get(ctx, m.From)
 		switch {
 		case err == nil && list.Older && len(list.IDs) > 0 && !rejected:
-			return b.older(ctx, s, m, list) // 更多 after 更早的: older still
+			return b.older(ctx, s, m, list, false) // 更多 after 更早的: older still
 		case err == nil && (len(list.IDs) > 0 || list.Search != "" || list.Day != "" || list.Readings != nil):
 			r := b.more(ctx, s, m, list)
 			if rejected && list.Search != "" { // a search's answers, not a day's or the latest (最新 is no question unanswered)
@@ -619,7 +637,7 @@ var recentWords = []string{"最新", "最近", "近期", "近日", "近来", "�
 // recentInside are the recency words taken out from inside a question:
 // those no longer word holds across its edge (日本周边 holds 本周, 基本月薪
 // 本月, 靠近日本 近日: a review's find).
-var recentInside = []string{"最近", "最新", "近期", "这几天", "这两天", "这些天"}
+var recentInside = []string{"最近一次", "最新一次", "最近一期", "最新一期", "最近", "最新", "近期", "这几天", "这两天", "这些天"}
 
 // recentFront and recentBack are what is peeled off a topic's ends with a
 // recency word: asking before it (请问有没有关于), what is asked for and the
@@ -633,12 +651,18 @@ var (
 		// a follower run's find, no match for its 就是).
 		"老师", "小编", "就是", "那个",
 		"搜一下", "搜索", "查一下", "找一下", "帮我找", "帮我", "麻烦", "发一下", "我想看", "想看", "给我", "看看", "一下",
-		"有没有", "有什么", "有哪些", "有啥", "关于", "一次", "一期", "的"}))
+		"有没有", "有什么", "有哪些", "有啥", "关于", "一次", "一期", "的",
+		// English courtesy before it (please 最新的国常会 had headed its
+		// list 「please 的国常会」: a follower run's find).
+		"please", "pls", "我想找一下关于", "我想找一下", "想找一下"}))
 	recentBack = longestFirst(slices.Concat(recentWords, []string{"消息", "文章", "资讯", "新闻", "动态", "报道", "推送", "方面",
 		"有哪些", "有什么", "有什么新", "有啥", "有啥新", "是什么", "有吗", "开了什么会", "开了啥会", "开了哪些会", "是哪天", "哪天", "是什么时候", "什么时候", "怎么样", "讲了什么", "讲了啥",
 		"说了什么", "说了啥", "开了什么", "是什么时候开的", "是哪天开的", "是什么时候召开的", "是哪天召开的", "什么时候开的", "什么时候开",
 		"什么时候召开的", "什么时候召开", "哪天召开的", "哪天开的", "开了吗", "开了没有", "开了没", "开没开", "召开了吗", "召开了没有", "召开了没", "决定了什么", "部署了什么",
 		"定了什么", "有什么内容", "有什么进展", "有什么新进展", "是什么主题", "什么主题", "主题是什么", "的主题是什么", "学了什么", "学习了什么",
+		// Figures and places asked (「CPI同比上涨多少」, 「出访是去哪」: a
+		// follower run's find).
+		"同比上涨多少", "同比增长多少", "上涨多少", "增长多少", "增长了多少", "涨了多少", "是去哪", "去哪了", "去了哪里", "去了哪", "去哪里了",
 		// The figures asked of a topic (最新的社会消费品零售总额是多少: a
 		// follower run's find). Not 数据: 人口数据 and 金融数据 are topics
 		// of their own (a review's find: 最新的人口数据 listed 人口's news).
@@ -973,6 +997,11 @@ func newestHeaderFor(topic string, mentions bool) func(int) string {
 var olderWords = wordSet("更早的", "更早一点的", "更早一些的", "有没有更早的", "有更早的吗", "还有更早的吗", "更早的呢", "更早的文章",
 	"再早一点的", "早一点的", "有没有更早一点的")
 
+// previousWords ask for the one before the answer (上一次呢 after the last
+// meeting's card).
+var previousWords = wordSet("上一次呢", "那上一次呢", "上一次的呢", "那上一次的呢", "上次呢", "那上次呢", "上次的呢", "再上一次",
+	"再上一次呢", "那再上一次呢", "上上次呢", "那上上次呢", "前一次呢", "那前一次呢", "上一次", "上次")
+
 // newerWords ask for newer articles of the list's topic: its newest, as
 // 最新的呢 gets (有没有更新的 had listed the newest of any topic: a follower
 // run's find).
@@ -988,8 +1017,9 @@ func wordSet(words ...string) map[string]bool {
 }
 
 // older answers 更早的 after a search's list or card: the topic's articles
-// by date, newest first, from before the oldest the list showed.
-func (b *Bot) older(ctx context.Context, s *Settings, m Message, list FollowUp) []Reply {
+// by date, newest first, from before the oldest the list showed; with one,
+// the first of them as a card (上一次呢).
+func (b *Bot) older(ctx context.Context, s *Settings, m Message, list FollowUp, one bool) []Reply {
 	oldest := ""
 	ids := list.IDs
 	if len(ids) == 0 {
@@ -1030,6 +1060,9 @@ func (b *Bot) older(ctx context.Context, s *Settings, m Message, list FollowUp) 
 	note(ctx, func(e *Event) { e.Outcome, e.Query = OutcomeMore, list.Query })
 	if len(before) == 0 {
 		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noOlder, named)}}
+	}
+	if one {
+		return b.pick(ctx, s, m, topic, before[:1], true, false, 0)
 	}
 	more := len(before) > s.search.MaxResults
 	before = dated(before[:min(len(before), s.search.MaxResults)])
@@ -1154,7 +1187,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		// whatever its words found (a follower run's find). (最新的呢 and
 		// 3月的呢 alone are the latest articles and the month's.)
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
-		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noQuestionBefore, html.EscapeString(Cut(strings.ToValidUTF8(m.Text, ""), listTitle)))}}, true
+		return []Reply{{Type: ReplyText, Text: noQuestionFor(m)}}, true
 	case measure == "号" && list.Day != "":
 		// 那十八号呢 after a day's news: that day of its month (a follower
 		// run's find: searched, it listed 神舟十八号).
@@ -1266,7 +1299,8 @@ var questionOfLast = wordSet("什么时候开", "什么时候开的", "什么时
 	"什么时候", "是什么时候", "什么时候施行", "什么时候实施", "什么时候起施行", "什么时候开始施行", "什么时候开始实施", "什么时候生效",
 	"什么时候通过的", "什么时候通过", "什么时候发布的", "什么时候发布", "什么时候出台的", "什么时候印发的", "什么时候提出的", "哪一年提出的",
 	"讲了什么", "讲了啥", "说了什么", "有什么内容", "主要内容是什么", "内容是什么", "主要讲了什么", "提出了什么", "有哪些重点任务",
-	"重点任务有哪些", "部署了什么", "决定了什么", "在哪里开的", "在哪开的", "在哪里举行", "在哪举行的", "谁主持的", "是谁主持的")
+	"重点任务有哪些", "部署了什么", "决定了什么", "在哪里开的", "在哪开的", "在哪里举行", "在哪举行的", "谁主持的", "是谁主持的",
+	"主要内容", "主要内容有哪些", "什么时候开幕的", "什么时候开幕", "什么时候闭幕的", "什么时候闭幕", "主要目标是什么", "目标是什么")
 
 // askedOfAnswer answers a question asked of the answer before (its card
 // or list, still open) with that question and this one; with none, it
@@ -1280,9 +1314,17 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 		// Alone it asks of nothing (什么时候开 had a card on 中国特色大国
 		// 外交开创新局面).
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
-		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noQuestionBefore, html.EscapeString(Cut(strings.ToValidUTF8(m.Text, ""), listTitle)))}}
+		return []Reply{{Type: ReplyText, Text: noQuestionFor(m)}}
 	}
 	return b.search(ctx, s, m, list.Search+" "+tail, 0)
+}
+
+// noQuestionFor is noQuestionBefore naming what m asked, as the query log
+// keeps it (not a voice message's 那个 and 。: a follower run's find), as
+// valid text (FuzzAnswer's find).
+func noQuestionFor(m Message) string {
+	typed := strings.TrimRightFunc(asked(m), func(r rune) bool { return !isWordRune(r) })
+	return fmt.Sprintf(noQuestionBefore, html.EscapeString(Cut(strings.ToValidUTF8(typed, ""), listTitle)))
 }
 
 // noQuestionBefore answers a follow-up (去年的呢) with no question to go on
@@ -2176,7 +2218,7 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 		return r
 	case specArticles:
 		if spec.Query != "" {
-			return b.search(ctx, s, m, spec.Query, depth)
+			return b.search(context.WithValue(ctx, ruleQueryKey{}, true), s, m, spec.Query, depth)
 		}
 		var found []content.Hit
 		for _, id := range spec.IDs {
@@ -2720,7 +2762,9 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 		// The follower's own two topics: a rule's query (遴选 考试) is no
 		// question they asked (a follower run's find: its menu list said
 		// no article named both).
-		if parts, relation, ok := twoTopics(query); ok && (relation || b.catalog.Topic(parts[0]) && b.catalog.Topic(parts[1])) &&
+		// (遴选考试难不难, which the exam rule answers, had been told no
+		// article named both of the rule's words: a session's find.)
+		if parts, relation, ok := twoTopics(query); ok && ctx.Value(ruleQueryKey{}) == nil && (relation || b.catalog.Topic(parts[0]) && b.catalog.Topic(parts[1])) &&
 			typedBoth(s.fold(asked(m)), parts) && !slices.ContainsFunc(relevant, b.namesAll(parts)) {
 			if replies := b.eachTopic(ctx, s, m, query, parts); replies != nil {
 				return replies
@@ -2881,6 +2925,10 @@ var (
 		"的异同", "异同", "的联系", "联系", "的区别和联系", "区别和联系", "的区别与联系", "区别与联系", "吗", "呢", "?", "？"})
 	pairApart = regexp.MustCompile(`\s*(?:和|与|跟|及|、|，|,|\s)\s*`)
 )
+
+// ruleQueryKey marks a search for a rule's query (its reply's articles):
+// what it asks is the rule's, not the follower's.
+type ruleQueryKey struct{}
 
 // searchN is how many hits a search asks for: one beyond a list, so that
 // the list says when 更多 has more.

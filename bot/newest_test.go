@@ -155,3 +155,41 @@ func TestWithoutMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestTheOneBefore: 上一次呢 after the last one's card is the one before
+// it, and again before that; after a list, its second (a follower run's
+// find: no match).
+func TestTheOneBefore(t *testing.T) {
+	var arts []content.Article
+	for i, day := range []string{"2026-06-10", "2026-07-10", "2026-08-10"} {
+		arts = append(arts, content.Article{ID: fmt.Sprint("m", i), Title: "国务院常务会议召开", URL: fmt.Sprintf("https://example.com/m%d", i),
+			PublishedOn: day, Body: "会议部署工作。"})
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	for _, c := range []struct{ text, want string }{{"最近一次国务院常务会议", "m2"}, {"那上一次呢", "m1"}, {"再上一次", "m0"}} {
+		if r := ask(c.text); r.Type != ReplyNews || r.Card.URL != "https://example.com/"+c.want {
+			t.Errorf("%s: %s, want %s", c.text, r.String(), c.want)
+		}
+	}
+	ask("国务院常务会议")
+	if r := ask("上一次呢"); r.Type != ReplyNews || r.Card.URL != "https://example.com/m1" {
+		t.Errorf("上一次呢 after the list: %s", r.String())
+	}
+}
+
+// TestRuleQueryIsNoTwoTopics: a rule's query of two words is the rule's,
+// even when the follower typed both (遴选考试难不难 had been told no
+// article named both of the exam rule's 遴选 and 考试).
+func TestRuleQueryIsNoTwoTopics(t *testing.T) {
+	spec := demoSpec()
+	spec.Rules = append(spec.Rules, RuleSpec{Match: "contains", Keywords: []string{"对比"},
+		ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "articles", Query: "新质生产力 浦江经验"}}})
+	s, err := Compile(spec, okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ask := asker(t, New(s, Deps{Catalog: newDemoCatalog(), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler)}))
+	if r := ask("新质生产力和浦江经验对比"); strings.HasPrefix(r.Text, "没有同时讲") || r.Type == ReplyText && !strings.Contains(r.Text, "1. ") {
+		t.Errorf("a rule's query: %s", r.String())
+	}
+}
