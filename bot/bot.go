@@ -464,7 +464,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		question = text
 	}
 	if rule < 0 {
-		question = preferenceFirst(selfCorrected(question), now.In(chinaTime))
+		question = preferenceFirst(selfCorrected(digitYears(question)), now.In(chinaTime))
 	}
 	if b.readings != nil && rule < 0 {
 		if ask, ok := readingAsked(question, s.readingDay(now)); ok {
@@ -1100,6 +1100,24 @@ func (b *Bot) latestAfter(ctx context.Context, s *Settings, m Message, lead stri
 	reply, ids := listReplyWith(found, func(n int) string { return lead + latestHeaderFor(n) }, true, more)
 	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), Latest: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}, reply)}
 }
+
+// digitYears writes a year in numerals (二〇二五年, 二零二六年, as voice
+// recognition writes one) in digits, as every reading of a period takes
+// it: 二〇二五年八月份的PPI had headed a list 「二〇二五年」 of the year's news
+// (a follower run's find).
+func digitYears(text string) string {
+	if !strings.Contains(text, "年") {
+		return text
+	}
+	return hanYear.ReplaceAllStringFunc(text, func(y string) string {
+		if n := hanDigits(strings.TrimSuffix(y, "年")); n >= 1900 && n < 2100 {
+			return strconv.Itoa(n) + "年"
+		}
+		return y
+	})
+}
+
+var hanYear = regexp.MustCompile(`[〇零○一二三四五六七八九]{4}年`)
 
 // yearAlone is a year said alone: 2025年, 2025.
 var yearAlone = regexp.MustCompile(`^(?:19|20)\d\d年?$`)

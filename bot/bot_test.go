@@ -2513,6 +2513,10 @@ func TestMonthBeforeFollowUp(t *testing.T) {
 		// after it, out of the topic named (a follower run's find:
 		// 「的国务院常务会议」).
 		{"2026-05-10", []string{"今年四月份的国务院常务会议", "那一月份的呢"}, "cw1", "2026年1月没有「国务院常务会议」的文章。「2026年国务院常务会议」最新的文章："},
+		// A year in numerals, as voice writes it (a follower run's find: a
+		// list of the year's news headed 「二〇二五年」).
+		{"2026-05-10", []string{"二〇二五年三月份的国务院常务会议"}, "cw2", ""},
+		{"2026-05-10", []string{"嗯，二零二五年三月的国务院常务会议。"}, "cw2", ""},
 		// A year then keeps the topic, and the month asked: the topic's
 		// articles of that month, or of the year when it has none then.
 		{"2026-04-25", []string{"国务院常务会议", "上个月呢", "去年的呢"}, "cw2", ""},
