@@ -325,3 +325,14 @@ func TestMonthByTodaysKeptByMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestDigitPercents: a percentage said in numerals is searched as articles
+// write it (a follower run's find: GDP增长百分之五点零 had no match).
+func TestDigitPercents(t *testing.T) {
+	for in, want := range map[string]string{"gdp增长百分之五点零": "gdp增长5.0%", "pmi百分之五十点三": "pmi50.3%", "增长百分之十二": "增长12%",
+		"百分之两百": "200%", "百分之": "百分之", "百分之百": "100%", "没有百分之": "没有百分之"} {
+		if got := digitPercents(in); got != want {
+			t.Errorf("digitPercents(%s) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1218,8 +1218,36 @@ func normalizeQuery(s string) string {
 	for _, f := range fillersLongestFirst {
 		s = strings.ReplaceAll(s, f, " ")
 	}
+	if strings.Contains(s, "百分之") {
+		s = digitPercents(s)
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// digitPercents writes a percentage said in numerals (百分之五点零, as voice
+// recognition writes one) in digits, as articles write it (5.0%): GDP增长
+// 百分之五点零 had no match, where GDP增长5.0% finds its article (a follower
+// run's find).
+func digitPercents(s string) string {
+	return percentRe.ReplaceAllStringFunc(s, func(p string) string {
+		m := percentRe.FindStringSubmatch(p)
+		n, ok := parseNumber(m[1])
+		if !ok {
+			return p
+		}
+		out := strconv.Itoa(n)
+		if m[2] != "" {
+			var frac strings.Builder
+			for _, r := range m[2] {
+				frac.WriteByte(byte('0' + hanDigitValue(r)))
+			}
+			out += "." + frac.String()
+		}
+		return out + "%"
+	})
+}
+
+var percentRe = regexp.MustCompile(`百分之([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?`)
 
 // absoluteYears writes the years text names by today's (今年, 去年, 前年) as
 // numbers (2026年), so that they count as typed years do: 去年的GDP增速 asks
