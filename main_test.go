@@ -638,6 +638,7 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"thx": "不客气", "3Q": "不客气", "please帮我找下枫桥经验的文章": "枫桥经验",
 		// The exam asked after (cards on the UN's selection, national parks).
 		"遴选什么时候考": "找到 3 篇相关文章", "遴选考什么": "找到 3 篇相关文章", "嗯，遴选考试难不难。": "找到 3 篇相关文章",
+		"你们这个公众号收费吗": "转人工客服", "往期": "往期每日一读", "我想看看以前的推送": "往期每日一读",
 	} {
 		if code, out, errOut := try(text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)

@@ -23,6 +23,10 @@ type Readings func(ctx context.Context, through string, n int) ([]content.Readin
 // readingWords name the daily reading, longest first.
 var readingWords = longestFirst([]string{"每日一读", "今日一读", "每天一读", "一日一读", "每日阅读", "推荐阅读"})
 
+// pastAlone ask for the past readings with no reading word (往期 alone, and
+// 往期文章: a follower run's finds, no match).
+var pastAlone = wordSet("往期", "往期的", "往期文章", "往期内容", "往期的文章", "历史文章", "以前的文章", "之前的文章")
+
 // pastWords, beside a reading word, ask for the ones before today;
 // readingAsking may stand beside them, or beside a day: asking for a
 // reading missed (没收到, 补发一下, 能再发一次吗) and courtesy around it (a
@@ -30,7 +34,7 @@ var readingWords = longestFirst([]string{"每日一读", "今日一读", "每天
 var (
 	pastWords = []string{"往期", "之前", "以前", "历史", "过去", "过往", "前几天", "前几期", "最近几天", "最近几期", "最近", "近期", "这几天",
 		"所有", "全部", "合集", "汇总", "列表", "回顾", "目录", "有哪些", "都有哪些", "错过", "上期", "上一期"}
-	readingAsking = longestFirst(slices.Concat(pastWords, courtesy, []string{"有什么", "看看", "查看", "我要看", "我想看", "想看", "看一下",
+	readingAsking = longestFirst(slices.Concat(pastWords, courtesy, []string{"有什么", "看看", "我想看看", "想看看", "查看", "我要看", "我想看", "想看", "看一下",
 		"发一下", "请问", "求", "在哪里看", "在哪看", "在哪里", "在哪", "怎么看", "还能看", "能看", "可以看", "没收到", "没有收到", "没看到", "没有看到",
 		"补发", "再发", "一次", "发给我", "给我", "能", "能不能", "可以", "请", "把", "我", "想", "都", "出差", "你好", "您好", "谢谢"}))
 )
@@ -52,6 +56,9 @@ type readingAsk struct {
 func readingAsked(text string, today time.Time) (readingAsk, bool) {
 	if utf8.RuneCountInString(text) > 48 {
 		return readingAsk{}, false
+	}
+	if pastAlone[text] {
+		return readingAsk{list: true}, true
 	}
 	i := slices.IndexFunc(readingWords, func(w string) bool { return strings.Contains(text, w) })
 	if i < 0 {
