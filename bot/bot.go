@@ -1874,7 +1874,7 @@ func (b *Bot) followUp(ctx context.Context, s *Settings, m Message, n int, open 
 		return []Reply{{Type: ReplyText, Text: s.noList}}
 	case n < 1 || n > len(ids):
 		note(ctx, func(e *Event) { e.Outcome = OutcomeOutOfRange })
-		return []Reply{{Type: ReplyText, Text: strings.ReplaceAll(s.choiceRange, "{n}", strconv.Itoa(len(ids)))}}
+		return []Reply{{Type: ReplyText, Text: s.outOfRange(len(ids))}}
 	}
 	a, failed := b.listedArticle(ctx, ids[n-1])
 	if failed != nil {
@@ -1975,7 +1975,7 @@ func (b *Bot) several(ctx context.Context, s *Settings, m Message, list FollowUp
 	for _, n := range items {
 		if n < 1 || n > len(list.IDs) {
 			note(ctx, func(e *Event) { e.Outcome = OutcomeOutOfRange })
-			return []Reply{{Type: ReplyText, Text: strings.ReplaceAll(s.choiceRange, "{n}", strconv.Itoa(len(list.IDs)))}}
+			return []Reply{{Type: ReplyText, Text: s.outOfRange(len(list.IDs))}}
 		}
 		a, err := b.catalog.Get(ctx, list.IDs[n-1])
 		switch {

@@ -193,3 +193,18 @@ func TestRuleQueryIsNoTwoTopics(t *testing.T) {
 		t.Errorf("a rule's query: %s", r.String())
 	}
 }
+
+// TestOutOfRangeOfOne: a number past a list of one names the one number (a
+// follower run's find: 请回复 1 到 1 之间的序号).
+func TestOutOfRangeOfOne(t *testing.T) {
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.outOfRange(1); got != "请回复序号 1 查看对应文章。" {
+		t.Errorf("outOfRange(1) = %q", got)
+	}
+	if got := s.outOfRange(3); got != "请回复 1 到 3 之间的序号查看对应文章。" {
+		t.Errorf("outOfRange(3) = %q", got)
+	}
+}

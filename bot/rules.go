@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -478,6 +479,16 @@ func withoutAsking(text string) (string, bool) {
 		}
 		text, cut = t[len(askingFront[i]):], true
 	}
+}
+
+// outOfRange is replies.choice_out_of_range for a list of n: a list of one
+// is no range (请回复 1 到 1 之间的序号: a follower run's find).
+func (s *Settings) outOfRange(n int) string {
+	text := strings.ReplaceAll(s.choiceRange, "{n}", strconv.Itoa(n))
+	if n == 1 {
+		text = strings.Replace(text, " 1 到 1 之间的序号", "序号 1 ", 1)
+	}
+	return text
 }
 
 func (s *Settings) match(text string) (rule int, question string) {

@@ -336,3 +336,15 @@ func TestDigitPercents(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishMonths: a month named in English is searched as articles name
+// it (a follower run's find: CPI in July listed February's figures first);
+// not inside a word, nor may.
+func TestEnglishMonths(t *testing.T) {
+	for in, want := range map[string]string{"CPI in July": "cpi in 7月", "CPI for June 2026": "cpi for 2026年6月", "cpi jul, 2025": "cpi 2025年7月",
+		"decade": "decade", "may": "may", "国常会": "国常会"} {
+		if got := normalizeQuery(in); got != want {
+			t.Errorf("normalizeQuery(%s) = %q, want %q", in, got, want)
+		}
+	}
+}

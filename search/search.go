@@ -1108,7 +1108,7 @@ var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "�
 	// English courtesy glued to a request (please帮我找下碳达峰的文章: a
 	// word no article has, it took the answer's confidence under the cut:
 	// a follower run's find).
-	"please", "pls", "plz")
+	"please", "pls", "plz", "in", "for", "of", "the")
 
 // How followers ask for reading on a topic (有没有关于两会的文章, 求两会资料,
 // 搜一下两会, 我想了解一下基层治理方面的内容): the request, not the topic,
@@ -1221,8 +1221,21 @@ func normalizeQuery(s string) string {
 	if strings.Contains(s, "百分之") {
 		s = digitPercents(s)
 	}
+	if strings.IndexFunc(s, func(r rune) bool { return 'a' <= r && r <= 'z' }) >= 0 {
+		s = englishMonths.ReplaceAllStringFunc(s, func(m string) string { return strconv.Itoa(monthOfName[m[:3]]) + "月" })
+		s = monthThenYear.ReplaceAllString(s, "${2}年${1}月") // June 2026 is 2026年6月
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// englishMonths are months named in English, as whole words, but may (CPI in July:
+// the month was a word no article has, and the list began with February's
+// figures: a follower run's find).
+var (
+	englishMonths = regexp.MustCompile(`\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b`)
+	monthThenYear = regexp.MustCompile(`\b(\d{1,2})月\s*,?\s*((?:19|20)\d\d)\b`)
+	monthOfName   = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+)
 
 // digitPercents writes a percentage said in numerals (百分之五点零, as voice
 // recognition writes one) in digits, as articles write it (5.0%): GDP增长
