@@ -692,15 +692,8 @@ var chinaTime = time.FixedZone("CST", 8*60*60)
 // names (自2025年5月20日起施行), nor one that is no day (2024年13月45日). ""
 // when there is none.
 func pageDate(text string) string {
-	day := func(m []string) string {
-		d := fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3])
-		if _, err := time.Parse(DateLayout, d); err != nil {
-			return ""
-		}
-		return d
-	}
 	for _, m := range labelledDateRe.FindAllStringSubmatch(text, -1) {
-		if d := day(m); d != "" {
+		if d := matchedDay(m); d != "" {
 			return d
 		}
 	}
@@ -715,7 +708,7 @@ func pageDate(text string) string {
 				continue
 			}
 			for _, m := range dateRe.FindAllStringSubmatch(line, -1) {
-				if d := day(m); d != "" {
+				if d := matchedDay(m); d != "" {
 					return d
 				}
 			}
@@ -730,16 +723,15 @@ func pageDate(text string) string {
 func weakPageDate(pageText, body string) string {
 	// The body's leading lines of such dates, and the page's text above
 	// its first line of text.
-	var lines, before []string
+	var lines []string
 	above := pageText
 	for _, p := range strings.Split(body, "\n\n") {
 		if p = strings.TrimSpace(p); weakDateLineRe.MatchString(p) {
 			lines = append(lines, p)
 			continue
 		}
-		if leading(append(before, p)) {
-			before = append(before, p) // a heading
-			continue
+		if furniture(p) {
+			continue // a heading
 		}
 		if i := strings.Index(pageText, firstLine(p)); i >= 0 {
 			above = pageText[:i]
@@ -748,7 +740,7 @@ func weakPageDate(pageText, body string) string {
 	}
 	for _, line := range append(strings.Split(above, "\n"), lines...) {
 		if m := weakDateLineRe.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
-			if d := fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3]); validDay(d) {
+			if d := matchedDay(m); d != "" {
 				return d
 			}
 		}
@@ -759,12 +751,13 @@ func weakPageDate(pageText, body string) string {
 // leading reports whether paragraphs, an article's first, are headings
 // and furniture alone: short, no sentence ended in them.
 func leading(paragraphs []string) bool {
-	for _, p := range paragraphs {
-		if utf8.RuneCountInString(p) > 40 || strings.ContainsAny(p, "。！？；") {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(paragraphs, func(p string) bool { return !furniture(p) })
+}
+
+// furniture reports whether a paragraph may be a heading or the page's
+// furniture: short, no sentence ended in it.
+func furniture(p string) bool {
+	return utf8.RuneCountInString(p) <= 40 && !strings.ContainsAny(p, "。！？；")
 }
 
 // topLines is how many of an article's first paragraphs may be the page's
@@ -776,9 +769,14 @@ func firstLine(p string) string {
 	return line
 }
 
-func validDay(d string) bool {
-	_, err := time.Parse(DateLayout, d)
-	return err == nil
+// matchedDay is the day of a date pattern's match (year, month and day
+// as its groups 1 to 3), or "" when it is no day (2024年13月45日).
+func matchedDay(m []string) string {
+	d := fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3])
+	if _, err := time.Parse(DateLayout, d); err != nil {
+		return ""
+	}
+	return d
 }
 
 // dateOpensRe is a line opening with a date: [2024-03-05], 2024年03月05日 星期二.
