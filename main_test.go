@@ -447,6 +447,12 @@ func shippedSay(t *testing.T, cfg string) func(from, text string) string {
 func TestShippedCourtesyRules(t *testing.T) {
 	cfg := writeConfig(t, t.TempDir(), "")
 	try := shippedTry(t, cfg)
+	// No reading was chosen yet: the past readings asked for say so.
+	for _, text := range []string{"往期", "我想看看以前的推送"} {
+		if _, out, _ := try(text); !strings.Contains(out, "还没有往期的每日一读") {
+			t.Errorf("try %q before any reading: want none yet:\n%s", text, out)
+		}
+	}
 	// What is new, after the shipped greetings (a review's find: searched
 	// whole, with the greeting).
 	for _, text := range []string{"你好，今天有什么新闻", "在吗？有什么新文章吗", "老师好，最新文章", "在吗，我要看最新的文章", "我要看最新文章"} {
@@ -638,10 +644,21 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"thx": "不客气", "3Q": "不客气", "please帮我找下枫桥经验的文章": "枫桥经验",
 		// The exam asked after (cards on the UN's selection, national parks).
 		"遴选什么时候考": "找到 3 篇相关文章", "遴选考什么": "找到 3 篇相关文章", "嗯，遴选考试难不难。": "找到 3 篇相关文章",
-		"你们这个公众号收费吗": "转人工客服", "往期": "往期每日一读", "我想看看以前的推送": "往期每日一读",
+		"你们这个公众号收费吗": "转人工客服",
 	} {
 		if code, out, errOut := try(text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)
+		}
+	}
+	// The past readings asked in other words: a list once a reading was
+	// chosen (CI's find: in the map above they ran, in its random order,
+	// before any 每日一读 had chosen one, and were told there was none).
+	if _, out, _ := try("每日一读"); !strings.Contains(out, "[图文]") {
+		t.Fatalf("try 每日一读: no card:\n%s", out)
+	}
+	for _, text := range []string{"往期", "往期文章", "我想看看以前的推送"} {
+		if code, out, errOut := try(text); code != 0 || !strings.Contains(out, "往期每日一读") {
+			t.Errorf("try %q: exit %d, not the past readings:\n%s%s", text, code, out, errOut)
 		}
 	}
 }
