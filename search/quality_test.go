@@ -560,6 +560,20 @@ func TestSearchQuality(t *testing.T) {
 	junkAddsNothing(t, ix, tuneQs)
 	misspeltTerm(t, ix)
 	latinWordsAlone(t, ix, minScore)
+	anniversarySaid(t, ix)
+}
+
+// anniversarySaid: an anniversary in numerals (建党一百零五周年, as voice
+// writes it) finds what the digits do (建党105周年): it found the 五四
+// editorial, the only title with 一百零五 (a follower run's find).
+func anniversarySaid(t *testing.T, ix *Index) {
+	for said, typed := range map[string]string{"建党一百零五周年": "建党105周年"} {
+		got, _ := ix.Search(context.Background(), said, 3)
+		want, _ := ix.Search(context.Background(), typed, 3)
+		if len(got) == 0 || len(want) == 0 || got[0].Article.ID != want[0].Article.ID {
+			t.Errorf("%s: first %v; %s first %v", said, hitsOf(got), typed, hitsOf(want))
+		}
+	}
 }
 
 // misspeltTerm: one term typed with a homophone (风桥经验) is answered as the

@@ -336,6 +336,13 @@ func TestNumberedAbbreviationsInDigits(t *testing.T) {
 		"神5":   {"神5", "神五", "神舟五号"},
 		"4中全会": {"4中全会", "四中全会", "中央委员会第四次全体会议"},
 		"神234": nil,
+		// An anniversary said in numerals is also in digits; typed in
+		// digits it stays as typed.
+		"一百零五周年": {"一百零五周年", "105周年"},
+		"两周年":    {"两周年", "2周年"},
+		"二十五周年":  {"二十五周年", "25周年"},
+		"105周年":  nil,
+		"零周年":    nil,
 	} {
 		if got := s.alternatives(w); !slices.Equal(got, want) {
 			t.Errorf("alternatives(%q) = %q, want %q", w, got, want)
