@@ -645,6 +645,11 @@ func TestShippedCourtesyRules(t *testing.T) {
 		// The exam asked after (cards on the UN's selection, national parks).
 		"遴选什么时候考": "找到 3 篇相关文章", "遴选考什么": "找到 3 篇相关文章", "嗯，遴选考试难不难。": "找到 3 篇相关文章",
 		"你们这个公众号收费吗": "转人工客服",
+		// A tenth's: an invoice, the reading's time, help in English (each
+		// no match).
+		"能开发票吗": "转人工客服", "请问可以开发票吗": "转人工客服", "发票怎么开": "转人工客服", "发票管理办法": "没有找到",
+		"推送时间能改吗": "不能按个人改时间", "每日一读的推送时间可以修改吗": "不能按个人改时间", "时间能改吗": "没有找到",
+		"please help": "我能帮你找", "Please help!": "我能帮你找", "help me": "我能帮你找",
 	} {
 		if code, out, errOut := try(text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)
