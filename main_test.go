@@ -378,8 +378,8 @@ func TestShippedHelpSaysTheReadingComes(t *testing.T) {
 	cfg := writeConfig(t, dir, "")
 	say := shippedSay(t, cfg)
 	for text, want := range map[string]string{
-		"帮助":     "它每天早上推送给你，不想收到回复「退订」，「订阅」可恢复",
-		"每天几点推送": "每日一读每天早上推送给你，不想收到回复「退订」，「订阅」可恢复",
+		"帮助":     "它每天早上7:30推送给你，不想收到回复「退订」，「订阅」可恢复",
+		"每天几点推送": "每日一读每天早上7:30推送给你，不想收到回复「退订」，「订阅」可恢复",
 	} {
 		if got := say("o_"+text, text); !strings.Contains(got, want) || strings.Contains(got, "「订阅」每天早上收到") || strings.Contains(got, "「订阅」开启") {
 			t.Errorf("%s: %s, want %q", text, got, want)
@@ -618,7 +618,7 @@ func TestShippedCourtesyRules(t *testing.T) {
 		// A fifth follower run's: money, when the reading comes, what 退订
 		// stops, unfollowing (each searched); 会员代表大会 still is.
 		"这个公众号收费吗": "转人工客服", "会员多少钱": "转人工客服", "这个公众号是免费的吗": "转人工客服", "会员代表大会": "没有找到",
-		"每天几点推送": "每天早上推送", "嗯，那个，每天几点推送啊。": "每天早上推送", "每日一读几点推送": "每天早上推送",
+		"每天几点推送": "每天早上7:30推送", "嗯，那个，每天几点推送啊。": "每天早上7:30推送", "每日一读几点推送": "每天早上7:30推送",
 		"退订后还能看文章吗": "退订只停掉", "怎么取消关注": "不再关注", "推送": "最新 5 篇文章", "几点": "没有找到",
 		// A sixth follower run's: courses, money, materials and someone
 		// asked after, each searched (no match, or tax relief for 优惠).
@@ -1097,6 +1097,52 @@ func TestReloadWarnsOfWhatCannotApply(t *testing.T) {
 	waitFor(t, func() bool { return strings.Contains(logs.String(), "the next start will refuse this config") }, "the demo token off loopback named")
 	if code, _, errOut := runCmd(t, "check", "--config", path); code == 0 || !strings.Contains(errOut, "public demo token") {
 		t.Fatalf("check of a config serve would refuse: exit %d\n%s", code, errOut)
+	}
+}
+
+// TestPushTimeFollowsTheSchedule: the shipped replies say the push's time
+// from push.schedule, and say the new one once it is edited; a schedule
+// that is no one daily time is refused while a reply names the time, and
+// the last good config keeps answering.
+func TestPushTimeFollowsTheSchedule(t *testing.T) {
+	dir := t.TempDir()
+	path := writeConfig(t, dir, "")
+	logs := &syncBuffer{}
+	base, stop := startServe(t, path, logs)
+	defer stop()
+	sim := simulatorFor(t, path, base)
+	var msgID int64
+	ask := func(text string) string {
+		msgID++
+		out, err := sim.Send(context.Background(), wechat.Inbound{From: "o_time", MsgType: "text", Content: text, MsgID: msgID, CreateTime: time.Now().Unix()})
+		if err != nil {
+			t.Fatalf("send %q: %v", text, err)
+		}
+		return out.String()
+	}
+	if got := ask("每天几点推送"); !strings.Contains(got, "每天早上7:30推送") {
+		t.Fatalf("每天几点推送: %s", got)
+	}
+	shipped, _ := os.ReadFile(path)
+	edit := func(to string) {
+		t.Helper()
+		const from = `schedule: "30 7 * * *"`
+		if !strings.Contains(string(shipped), from) {
+			t.Fatalf("the config lacks %q", from)
+		}
+		os.WriteFile(path, []byte(strings.Replace(string(shipped), from, "schedule: \""+to+"\"", 1)), 0o644)
+	}
+	edit("0 20 * * *")
+	waitFor(t, func() bool { return strings.Contains(ask("每天几点推送"), "每天晚上8:00推送") }, "the reply to say the edited time")
+	if got := ask("帮助"); !strings.Contains(got, "它每天晚上8:00推送给你") {
+		t.Errorf("帮助 after the edit: %s", got)
+	}
+	edit("0 7 * * 1-5")
+	waitFor(t, func() bool {
+		return strings.Contains(logs.String(), "config rejected") && strings.Contains(logs.String(), "names {push_time}, but push.schedule is not one time every day")
+	}, "the weekday schedule refused for the replies naming the time")
+	if got := ask("每天几点推送"); !strings.Contains(got, "每天晚上8:00推送") {
+		t.Errorf("after a refused edit: %s, want the last good config's time", got)
 	}
 }
 

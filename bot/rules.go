@@ -107,6 +107,10 @@ func Compile(replies RepliesSpec, search SearchSpec, push PushSpec, fold func(st
 		keys:     map[string]string{},
 	}
 	s := c.s
+	s.push.SubscribeReply = c.timed("push.subscribe_reply", push.SubscribeReply)
+	s.push.UnsubscribeReply = c.timed("push.unsubscribe_reply", push.UnsubscribeReply)
+	s.push.StatusOnReply = c.timed("push.status_on_reply", push.StatusOnReply)
+	s.push.StatusOffReply = c.timed("push.status_off_reply", push.StatusOffReply)
 	s.subscribe = c.response("replies.subscribe", replies.Subscribe, false)
 	s.scenes = map[string]response{}
 	for name, spec := range replies.SubscribeScenes {
@@ -163,11 +167,74 @@ func (c *compiler) bad(where, format string, args ...any) {
 }
 
 func (c *compiler) response(where string, spec ResponseSpec, required bool) response {
+	if spec.Reply != nil {
+		r := c.timedReply(where+".reply", *spec.Reply)
+		spec.Reply = &r
+	}
+	if len(spec.Replies) > 0 {
+		rs := slices.Clone(spec.Replies)
+		for i := range rs {
+			rs[i] = c.timedReply(fmt.Sprintf("%s.replies[%d]", where, i), rs[i])
+		}
+		spec.Replies = rs
+	}
 	resp, err := compileResponse(where, spec, required)
 	if err != nil {
 		c.errs = append(c.errs, err)
 	}
 	return resp
+}
+
+// pushTimeMark in a reply's text is the daily push's time (早上7:30), so
+// that what followers are told follows push.schedule when it is edited
+// (the shipped texts had said 每天早上 whatever the schedule).
+const pushTimeMark = "{push_time}"
+
+// timed writes the push's time for its mark in text, found at where.
+func (c *compiler) timed(where, text string) string {
+	if !strings.Contains(text, pushTimeMark) {
+		return text
+	}
+	spoken, ok := spokenTime(c.s.push.Time)
+	if !ok {
+		c.bad(where, "names %s, but push.schedule is not one time every day (such as \"30 7 * * *\"): write the time out", pushTimeMark)
+		return text
+	}
+	return strings.ReplaceAll(text, pushTimeMark, spoken)
+}
+
+func (c *compiler) timedReply(where string, r ReplySpec) ReplySpec {
+	r.Content = c.timed(where+".content", r.Content)
+	r.Title = c.timed(where+".title", r.Title)
+	r.Description = c.timed(where+".description", r.Description)
+	return r
+}
+
+// spokenTime says a time of day (07:30) as followers read one: 早上7:30,
+// 晚上8:05.
+func spokenTime(hhmm string) (string, bool) {
+	t, err := time.Parse("15:04", hhmm)
+	if err != nil {
+		return "", false
+	}
+	h := t.Hour()
+	part := "晚上"
+	switch {
+	case h < 5:
+		part = "凌晨"
+	case h < 9:
+		part = "早上"
+	case h < 12:
+		part = "上午"
+	case h < 13:
+		part = "中午"
+	case h < 18:
+		part = "下午"
+	}
+	if h > 12 {
+		h -= 12
+	}
+	return fmt.Sprintf("%s%d:%02d", part, h, t.Minute()), true
 }
 
 // keyword claims kw (written: normalised as compared; norm: folded too) at

@@ -289,3 +289,34 @@ func TestFoldedKeywords(t *testing.T) {
 		}
 	}
 }
+
+// TestPushTimeInReplies: {push_time} in a reply's text is the push's time
+// as followers read it, in rules, confirmations and status replies alike;
+// with no one daily time it is an error naming where it was written (the
+// shipped texts had said 每天早上 whatever push.schedule said).
+func TestPushTimeInReplies(t *testing.T) {
+	faq := RuleSpec{Name: "faq", Keywords: []string{"几点推送"}, ResponseSpec: text("每天{push_time}推送。")}
+	push := okPush
+	push.SubscribeReply, push.StatusOnReply = "已订阅，每天{push_time}推送。", "订阅着，{push_time}见。"
+	for _, c := range []struct{ at, want string }{
+		{"07:30", "早上7:30"}, {"20:05", "晚上8:05"}, {"12:00", "中午12:00"}, {"00:15", "凌晨0:15"}, {"10:00", "上午10:00"}, {"15:45", "下午3:45"},
+	} {
+		push.Time = c.at
+		s, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{faq}}, okSearch, push, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", c.at, err)
+		}
+		for _, got := range []string{s.rules[0].resp.replies[0].Content, s.push.SubscribeReply, s.push.StatusOnReply} {
+			if !strings.Contains(got, c.want) || strings.Contains(got, pushTimeMark) {
+				t.Errorf("%s: %q, want %q in it", c.at, got, c.want)
+			}
+		}
+	}
+	push.Time = ""
+	_, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{faq}}, okSearch, push, nil)
+	for _, where := range []string{"replies.rules[0] (faq).reply.content", "push.subscribe_reply", "push.status_on_reply"} {
+		if err == nil || !strings.Contains(err.Error(), where+": names {push_time}, but push.schedule is not one time every day") {
+			t.Errorf("no daily time: error %v, want one at %s", err, where)
+		}
+	}
+}

@@ -81,4 +81,8 @@ type PushSpec struct {
 	// with it on and off; empty: built-in texts.
 	StatusOnReply  string `mapstructure:"status_on_reply"`
 	StatusOffReply string `mapstructure:"status_off_reply"`
+	// Time is the daily push's time of day (07:30), which reply texts name
+	// as {push_time}; it comes from push.schedule, and is empty when that
+	// is not one time every day.
+	Time string `mapstructure:"-"`
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -51,6 +53,21 @@ func ParseSchedule(spec string) (cron.Schedule, error) {
 		return nil, fmt.Errorf("cron spec %q never fires: no month has that day", spec)
 	}
 	return sched, nil
+}
+
+// DailyTime is the time of day (07:30) of a schedule that fires once at
+// that time every day ("30 7 * * *"); ok is false for any other.
+func DailyTime(spec string) (hhmm string, ok bool) {
+	f := strings.Fields(spec)
+	if len(f) != 5 || f[2] != "*" || f[3] != "*" || f[4] != "*" {
+		return "", false
+	}
+	m, errM := strconv.Atoi(f[0])
+	h, errH := strconv.Atoi(f[1])
+	if errM != nil || errH != nil || m < 0 || m > 59 || h < 0 || h > 23 {
+		return "", false
+	}
+	return fmt.Sprintf("%02d:%02d", h, m), true
 }
 
 // Set (re)schedules the job at spec in loc; an unchanged pair is left

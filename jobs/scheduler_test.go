@@ -65,3 +65,15 @@ func TestScheduleThatNeverFires(t *testing.T) {
 		t.Error("29 February scheduled on 4 December")
 	}
 }
+
+func TestDailyTime(t *testing.T) {
+	for spec, want := range map[string]string{
+		"30 7 * * *": "07:30", "0 20 * * *": "20:00", " 5  0 * * * ": "00:05",
+		"0 7 * * 1-5": "", "*/30 7 * * *": "", "0 7,19 * * *": "", "0 7 1 * *": "", "@daily": "", "60 7 * * *": "", "0 24 * * *": "",
+	} {
+		got, ok := DailyTime(spec)
+		if got != want || ok != (want != "") {
+			t.Errorf("DailyTime(%q) = %q, %v; want %q", spec, got, ok, want)
+		}
+	}
+}
