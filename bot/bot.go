@@ -1177,7 +1177,11 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		named, isNamed = monthNamed(core, now.In(chinaTime))
 		isMonth = isNamed
 	}
-	if !asked && !((isYear || measure != "" || isMonth) && (led || of)) {
+	// And a part of the year figures are reported for (2025年上半年GDP, then
+	// 前三季度呢 or 全年呢: a follower run's find, searched alone they
+	// listed any topic's 前三季度 and grain harvests).
+	isPeriod := !isYear && !isMonth && periodAlone.MatchString(core)
+	if !asked && !((isYear || measure != "" || isMonth || isPeriod) && (led || of)) {
 		return nil, false
 	}
 	if isYear {
@@ -1189,7 +1193,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		readingOK = readingOK && !(reading.list && reading.period.name == "") // 往期的呢 is no day
 	}
 	recent := slices.Contains(recentInside, core)
-	topicOK := recent || isYear || measure != "" || isMonth
+	topicOK := recent || isYear || measure != "" || isMonth || isPeriod
 	if !readingOK && !topicOK {
 		return nil, false
 	}
@@ -1250,6 +1254,12 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 			}
 		}
 		return nil, true // the list read: not a way to keep
+	case isPeriod:
+		// In place of the question's own period, or with its topic.
+		if loc := periodWritten.FindStringIndex(list.Search); loc != nil {
+			return b.search(ctx, s, m, list.Search[:loc[0]]+core+list.Search[loc[1]:], 0), true
+		}
+		return b.search(ctx, s, m, core+" "+list.Search, 0), true
 	case isMonth:
 		// In place of the question's own month, of the year it names, or
 		// else the last such month up to today; a month named by today or
@@ -1354,6 +1364,13 @@ const noQuestionBefore = "请先发送想查的主题（例如「国常会」）
 var (
 	numbered      = regexp.MustCompile(`([0-9]+|[零〇一二三四五六七八九十百]+)(号|周年|届|次|期)`)
 	numberedAlone = regexp.MustCompile(`^第?(` + numbered.String() + `)$`)
+)
+
+// periodWritten is a part of a year as figures are reported for one
+// (上半年, 前三季度, 一季度, 前7个月, 全年); periodAlone, a text that is one.
+var (
+	periodWritten = regexp.MustCompile(`上半年|下半年|全年|前三季度|第?[一二三四1-4]季度|前(?:[两二三四五六七八九十]|十一|[2-9]|1[01])个月`)
+	periodAlone   = regexp.MustCompile(`^(?:` + periodWritten.String() + `)$`)
 )
 
 // monthWritten is a month as a question names one (3月, 3月份, 十二月).

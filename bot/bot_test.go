@@ -3071,6 +3071,43 @@ func TestNumberFollowUp(t *testing.T) {
 	}
 }
 
+// TestPeriodFollowUp: a part of the year asked after a question on
+// figures (2025年上半年GDP, then 前三季度呢, 全年呢) is the question for that
+// part, in place of its own, or beside its topic (a follower run's find:
+// searched alone, 前三季度呢 listed any topic's 前三季度 and 全年呢 grain
+// harvests).
+func TestPeriodFollowUp(t *testing.T) {
+	arts := content.DemoArticles()
+	for i, p := range []string{"上半年", "前三季度", "一季度"} {
+		arts = append(arts, content.Article{ID: fmt.Sprint("gdp", i), Title: p + "国内生产总值同比增长5.2%", Summary: "国家统计局发布" + p + "经济数据。",
+			PublishedOn: "2025-10-20", URL: fmt.Sprint("https://example.com/gdp", i)},
+			content.Article{ID: fmt.Sprint("other", i), Title: p + "物流运行稳中向好", Summary: p + "物流总额增长。",
+				PublishedOn: "2025-10-25", URL: fmt.Sprint("https://example.com/other", i)})
+	}
+	arts = append(arts, content.Article{ID: "gdpyear", Title: "2025年国内生产总值突破140万亿元 全年增长5%", Summary: "全年经济数据。",
+		PublishedOn: "2026-01-19", URL: "https://example.com/gdpyear"},
+		content.Article{ID: "grain", Title: "全年粮食产量再创新高", Summary: "全年粮食丰收。", PublishedOn: "2025-12-12", URL: "https://example.com/grain"},
+		content.Article{ID: "grain2", Title: "确保全年粮食丰收", Summary: "全年粮食。", PublishedOn: "2025-09-12", URL: "https://example.com/grain2"})
+	set, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	catalog := catalogOf(arts)
+	catalog.index.SetSynonyms([][]string{{"GDP", "国内生产总值"}}, nil)
+	b := New(set, Deps{Catalog: catalog, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler)})
+	ask := asker(t, b)
+	for _, step := range []struct{ text, want string }{
+		{"上半年GDP增长多少", "https://example.com/gdp0"}, {"前三季度呢", "https://example.com/gdp1"}, {"那一季度的呢", "https://example.com/gdp2"},
+		{"全年呢", "https://example.com/gdpyear"},
+		// A question naming no period: its topic with the one asked.
+		{"国内生产总值", "https://example.com/gdp"}, {"前三季度的呢", "https://example.com/gdp1"},
+	} {
+		if got := firstShown(ask(step.text)); !strings.HasPrefix(got, step.want) {
+			t.Errorf("%s: %s first, want %s…", step.text, got, step.want)
+		}
+	}
+}
+
 // deepDrops is a catalog whose deeper searches (更多's) score every
 // candidate below relevant, as a search among more candidates can weigh
 // one lower than among the first page's.
