@@ -1181,7 +1181,11 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// 前三季度呢 or 全年呢: a follower run's find, searched alone they
 	// listed any topic's 前三季度 and grain harvests).
 	isPeriod := !isYear && !isMonth && periodAlone.MatchString(core)
-	if !asked && !((isYear || measure != "" || isMonth || isPeriod) && (led || of)) {
+	// And a day of the month (八月二十一号的国常会, then 那七月三十一号的呢: a
+	// follower run's find, which listed every article of the day).
+	onDay, dayRest, isDay := readDay(core, now.In(chinaTime))
+	isDay = isDay && !isYear && !isMonth && measure == "" && strings.IndexFunc(dayRest, isWordRune) < 0
+	if !asked && !((isYear || measure != "" || isMonth || isPeriod || isDay) && (led || of)) {
 		return nil, false
 	}
 	if isYear {
@@ -1193,7 +1197,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		readingOK = readingOK && !(reading.list && reading.period.name == "") // 往期的呢 is no day
 	}
 	recent := slices.Contains(recentInside, core)
-	topicOK := recent || isYear || measure != "" || isMonth || isPeriod
+	topicOK := recent || isYear || measure != "" || isMonth || isPeriod || isDay
 	if !readingOK && !topicOK {
 		return nil, false
 	}
@@ -1220,6 +1224,20 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 			}
 		}
 		return nil, true
+	case isDay:
+		// The topic asked before, on that day; a day's news asked before
+		// (8月21日的新闻) is that day's, as asked.
+		topic := list.Search
+		if _, rest, ok := readDay(list.Query, now.In(chinaTime)); ok && topic == "" && list.Day != "" {
+			topic, _ = topicOnDay(onDay, rest)
+		}
+		if topic == "" {
+			return nil, true
+		}
+		if r := b.dayTopic(ctx, s, m, onDay.news(), topic); r != nil {
+			return r, true
+		}
+		return b.search(ctx, s, m, core+" "+topic, 0), true
 	case !topicOK || list.Search == "" || recent && list.Mentions:
 		return nil, true
 	case recent:

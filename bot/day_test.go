@@ -261,6 +261,7 @@ func TestArticlesOfADayOnATopic(t *testing.T) {
 		{ID: "p24", Title: "回顾阅兵精彩瞬间", Body: "阅兵。", PublishedOn: "2024-09-03", URL: "https://example.com/p24"},
 		{ID: "p23", Title: "阅兵训练有序推进", Body: "阅兵训练。", PublishedOn: "2025-08-20", URL: "https://example.com/p23"},
 		{ID: "o1", Title: "秋粮收获进度过半", Body: "各地抢收秋粮。", PublishedOn: "2025-09-03", URL: "https://example.com/o1"},
+		{ID: "o2", Title: "夏粮收购有序推进", Body: "各地收购夏粮。", PublishedOn: "2025-08-20", URL: "https://example.com/o2"},
 	}
 	c := catalogOf(arts)
 	s, err := Compile(demoSpec(), okSearch, okPush, nil)
@@ -282,6 +283,19 @@ func TestArticlesOfADayOnATopic(t *testing.T) {
 	}
 	if r := ask("8月22日阅兵"); r.Type == ReplyText && strings.Contains(r.Text, "8月22日「") {
 		t.Errorf("a day without the topic's articles: %q", r.Text)
+	}
+	// Another day asked after (九月三号的阅兵, then 那八月二十号的呢): the
+	// topic's on that day, not all the day's articles (a follower run's
+	// find); after a topic asked alone too; after a day's news, that day's.
+	for _, steps := range [][2]string{{"2024年9月3日的阅兵", "那2025年八月二十号的呢"}, {"阅兵", "那8月20号的呢"}} {
+		ask(steps[0])
+		if r := ask(steps[1]); r.Type != ReplyNews || r.Card.URL != "https://example.com/p23" {
+			t.Errorf("%s, then %s: %s", steps[0], steps[1], r.String())
+		}
+	}
+	ask("2025年9月3日的新闻")
+	if r := ask("那9月3号的呢"); !strings.Contains(r.Text, "秋粮收获进度过半") {
+		t.Errorf("a day's news, then another day: %s", r.String())
 	}
 	// Yesterday without one: the newest, not whichever the search ranks
 	// first (a follower run's find: a 2023 meeting's card).
