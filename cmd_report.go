@@ -63,6 +63,9 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 		}
 		fmt.Fprintln(w)
 	}
+	if more := r.UnansweredTopics - len(r.Unanswered); more > 0 {
+		fmt.Fprintf(w, "… and %d more topics, each asked less (--since a shorter period lists them)\n", more)
+	}
 	section("Most asked")
 	for _, q := range r.Asked {
 		fmt.Fprintf(w, "%d× %q: card %d, list %d, rule %d, nothing %d", q.Count, q.Text, q.Card, q.List, q.Rule, q.NoMatch)

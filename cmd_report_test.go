@@ -196,3 +196,14 @@ func TestReportDailyWithoutReading(t *testing.T) {
 		t.Errorf("unanswered examples %q: want 红烧肉怎么做 and not 每日一读", examples)
 	}
 }
+
+// TestReportSaysTopicsNotListed: past the topics listed, the report says
+// how many more there are (the console says so too).
+func TestReportSaysTopicsNotListed(t *testing.T) {
+	r := &insights.Report{Unanswered: []insights.Topic{{Terms: []string{"申论"}, Count: 3, Followers: 3, Examples: []string{"申论怎么写"}}}, UnansweredTopics: 151}
+	var out strings.Builder
+	printReport(&out, r, true)
+	if !strings.Contains(out.String(), "… and 150 more topics, each asked less") {
+		t.Errorf("report:\n%s", out.String())
+	}
+}

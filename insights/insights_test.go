@@ -475,3 +475,43 @@ func TestDailyRuleAnswersWithoutReading(t *testing.T) {
 		})
 	}
 }
+
+// TestReportListsTheMostAskedTopics: one follower's many texts no one else
+// asks are each a topic; the report lists the maxTopics most asked, the
+// topic of several followers first, and counts the rest (a hostile-input
+// run's find: 20,000 pasted texts made 20,000 lines, 24 s and 8 GB to
+// build). A pasted text is read for its terms as far as maxTermText.
+func TestReportListsTheMostAskedTopics(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	var log []store.Query
+	for i := range maxTopics + 50 {
+		log = append(log, store.Query{At: at, Follower: "flood", Kind: "text", Text: fmt.Sprintf("话题%04d", i), Outcome: "no_match", Hits: "[]"})
+	}
+	for _, f := range []string{"f1", "f2", "f3"} {
+		log = append(log, store.Query{At: at, Follower: f, Kind: "text", Text: "申论怎么写", Outcome: "no_match", Hits: "[]"})
+	}
+	if err := s.RecordQueries(ctx, log); err != nil {
+		t.Fatal(err)
+	}
+	var read []int
+	terms := func(text string) []string {
+		read = append(read, utf8.RuneCountInString(text))
+		return words(text)
+	}
+	pasted := strings.Repeat("全过程人民民主", 100)
+	if err := s.RecordQueries(ctx, []store.Query{{At: at, Follower: "flood", Kind: "text", Text: pasted, Outcome: "no_match", Hits: "[]"}}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(ctx, Source{Store: s, Votes: NewVotes(time.Now), Terms: terms, WeakScore: 0.6, Loc: time.UTC}, at.Add(-time.Hour), at.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Unanswered) != maxTopics || r.UnansweredTopics != maxTopics+52 || r.Unanswered[0].Followers != 3 {
+		t.Fatalf("%d topics listed of %d, the first %+v", len(r.Unanswered), r.UnansweredTopics, r.Unanswered[0])
+	}
+	if longest := slices.Max(read); longest > maxTermText {
+		t.Errorf("a text of %d characters read for its terms", longest)
+	}
+}

@@ -19,21 +19,23 @@ import (
 // Report is what followers asked over a period and how they were
 // answered: `mpbot report` prints it and the console shows it.
 type Report struct {
-	Since        time.Time  `json:"since"`
-	Until        time.Time  `json:"until"`
-	Messages     int        `json:"messages"`
-	Followers    int        `json:"followers"`     // distinct followers who wrote
-	Unanswered   []Topic    `json:"unanswered"`    // no match or a weak best answer, grouped by main terms
-	Asked        []Asked    `json:"asked"`         // the most asked questions
-	Days         []Day      `json:"days"`          // answered shares by day
-	Rules        []Hits     `json:"rules"`         // rules by hits, most first (never hit last, with 0)
-	Keys         []Hits     `json:"keys"`          // menu keys by clicks
-	NeverHit     []string   `json:"never_hit"`     // rules and menu keys nothing used
-	Choices      []Choice   `json:"choices"`       // which item followers picked for which question
-	Push         []PushDay  `json:"push"`          // the daily push by day
-	NewFollowers []Hits     `json:"new_followers"` // new followers by channel (scene; "" for none)
-	Votes        []VoteLine `json:"votes"`
-	Synonyms     []Synonym  `json:"synonyms"` // questions that ended at the same article
+	Since      time.Time `json:"since"`
+	Until      time.Time `json:"until"`
+	Messages   int       `json:"messages"`
+	Followers  int       `json:"followers"`  // distinct followers who wrote
+	Unanswered []Topic   `json:"unanswered"` // no match or a weak best answer, grouped by main terms: the maxTopics most asked
+	// UnansweredTopics counts them all, listed or not.
+	UnansweredTopics int        `json:"unanswered_topics"`
+	Asked            []Asked    `json:"asked"`         // the most asked questions
+	Days             []Day      `json:"days"`          // answered shares by day
+	Rules            []Hits     `json:"rules"`         // rules by hits, most first (never hit last, with 0)
+	Keys             []Hits     `json:"keys"`          // menu keys by clicks
+	NeverHit         []string   `json:"never_hit"`     // rules and menu keys nothing used
+	Choices          []Choice   `json:"choices"`       // which item followers picked for which question
+	Push             []PushDay  `json:"push"`          // the daily push by day
+	NewFollowers     []Hits     `json:"new_followers"` // new followers by channel (scene; "" for none)
+	Votes            []VoteLine `json:"votes"`
+	Synonyms         []Synonym  `json:"synonyms"` // questions that ended at the same article
 }
 
 // Topic is a group of unanswered questions sharing main terms.
@@ -341,6 +343,8 @@ func (b *builder) finish() {
 		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Question, y.Question), cmp.Compare(x.Number, y.Number))
 	})
 	r.Unanswered = b.topics()
+	r.UnansweredTopics = len(r.Unanswered)
+	r.Unanswered = r.Unanswered[:min(len(r.Unanswered), maxTopics)]
 	r.Votes = b.votes()
 }
 
@@ -357,6 +361,9 @@ func sortedHits(m map[string]int) []Hits {
 // characters or more, not a question word.
 func (b *builder) mainTerms(text string) []string {
 	var out []string
+	if i := runeOffset(text, maxTermText); i < len(text) {
+		text = text[:i]
+	}
 	for _, w := range b.src.Terms(text) {
 		if utf8.RuneCountInString(w) >= 2 && !questionWords[w] && !slices.Contains(out, w) {
 			out = append(out, w)
@@ -369,6 +376,28 @@ func (b *builder) mainTerms(text string) []string {
 // not make two questions one topic.
 var questionWords = map[string]bool{"什么": true, "怎么": true, "如何": true, "哪里": true, "哪些": true, "多少": true, "是否": true,
 	"可以": true, "请问": true, "一下": true, "老师": true, "谢谢": true, "为什么": true, "怎么样": true, "什么时候": true, "有没有": true}
+
+// maxTermText is how much of a question is read for its main terms: more
+// is a passage pasted, whose terms past the first dozen link it to nothing
+// (maxLinkingTerms); reading all of 20,000 such questions of one follower
+// had taken the report 24 s and 8 GB (a hostile-input run's find).
+const maxTermText = 100
+
+// runeOffset is the byte offset of s's nth rune, or len(s).
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+// maxTopics is how many unanswered topics the report lists, the most asked
+// first: one follower's many texts no one else asks are each a topic of
+// their own, and had made a report of 20,000 lines.
+const maxTopics = 100
 
 // maxTermRunes is how much of a topic's term is shown.
 const maxTermRunes = 20
