@@ -254,3 +254,18 @@ func BenchmarkUpdate100k(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkLatest: what 最新 (and each 更多 after it) costs the index over
+// the shared corpus, imported oldest first as it is.
+func BenchmarkLatest(b *testing.B) {
+	ix := buildParallel(b, loadCorpus(b))
+	ix.Compact()
+	for _, n := range []int{5, 50} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ix.Latest(b.Context(), n)
+			}
+		})
+	}
+}

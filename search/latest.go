@@ -50,27 +50,20 @@ func (ix *Index) Latest(ctx context.Context, n int) ([]content.Hit, error) {
 		}
 		return r
 	}
-	top := make([]uint32, 0, n+1) // newest first
-	for i := range v.docs {
-		d := uint32(i)
-		day := v.days[d]
-		if day == 0 || day > today || v.isDead(d) || len(top) == n && !newer(d, top[n-1]) {
-			continue
-		}
-		if roundup(d) {
-			continue
-		}
-		at, _ := slices.BinarySearchFunc(top, d, func(e, t uint32) int {
-			if newer(e, t) {
-				return -1
-			}
-			return 1
-		})
-		top = slices.Insert(top, at, d)
-		if len(top) > n {
-			top = top[:n]
+	// The newest m articles are found first, then the roundups among them
+	// left out (m grows while too few are left): asked of every article,
+	// whether it is a roundup's had been most of the time of 最新 (a
+	// hostile-input run's find: 4.8 ms of a store imported oldest first,
+	// each article newer than those before it).
+	var top []uint32
+	for m := 4*n + 16; ; m *= 2 {
+		newest, all := v.newest(m, today, newer)
+		top = slices.DeleteFunc(newest, roundup)
+		if len(top) >= n || all {
+			break
 		}
 	}
+	top = top[:min(len(top), n)]
 	hits := make([]content.Hit, len(top))
 	for i, d := range top {
 		hits[i] = content.Hit{Article: v.docs[d].card.article(), Score: 1}
@@ -104,4 +97,37 @@ func (ix *Index) Day(ctx context.Context, day string, n int) ([]content.Hit, err
 		hits[i] = content.Hit{Article: v.docs[on[i]].card.article(), Score: 1}
 	}
 	return hits, nil
+}
+
+// newest returns the m live articles published last by today, newest
+// first by newer; all reports that no other article is dated.
+func (v *view) newest(m int, today int32, newer func(a, b uint32) bool) (top []uint32, all bool) {
+	top = make([]uint32, 0, m+1)
+	all = true
+	// Last added first: most stores are imported and updated oldest first,
+	// so the newest are found early and the rest fail one comparison.
+	for i := len(v.docs) - 1; i >= 0; i-- {
+		d := uint32(i)
+		day := v.days[d]
+		if day == 0 || day > today || v.isDead(d) {
+			continue
+		}
+		if len(top) == m {
+			all = false
+			if !newer(d, top[m-1]) {
+				continue
+			}
+		}
+		at, _ := slices.BinarySearchFunc(top, d, func(e, t uint32) int {
+			if newer(e, t) {
+				return -1
+			}
+			return 1
+		})
+		top = slices.Insert(top, at, d)
+		if len(top) > m {
+			top = top[:m]
+		}
+	}
+	return top, all
 }

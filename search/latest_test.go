@@ -91,3 +91,24 @@ func TestLatest(t *testing.T) {
 		t.Error("a cancelled day gave no error")
 	}
 }
+
+// TestLatestPastManyRoundups: the newest articles are found first and the
+// roundups among them left out; when they are all roundups, more are
+// looked at until n others are found.
+func TestLatestPastManyRoundups(t *testing.T) {
+	arts := []content.Article{{ID: "a", Title: "稍早的文章", Body: "正文。", PublishedOn: "2026-05-01"}, {ID: "b", Title: "更早的文章", Body: "正文。", PublishedOn: "2026-04-01"}}
+	for i := range 30 {
+		arts = append(arts, content.Article{ID: fmt.Sprintf("r%02d", i), Title: "国内联播快讯", PublishedOn: "2026-05-31",
+			Body: "央视网消息（新闻联播）：\n\n各地推进秋冬种\n\n各地抢抓农时推进秋冬种。\n\n医保目录谈判开始\n\n国家医保局启动谈判。\n\n"})
+	}
+	ix, err := BuildIndex(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.now = func() time.Time { return time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC) }
+	for n, want := range map[int]string{1: "[a]", 2: "[a b]", 5: "[a b]"} {
+		if hits, err := ix.Latest(context.Background(), n); err != nil || fmt.Sprint(ids(hits)) != want {
+			t.Errorf("latest %d: %v %v, want %s", n, ids(hits), err, want)
+		}
+	}
+}
