@@ -90,7 +90,13 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 			// listed as a blank key).
 			name = "(none: clicks without an EventKey)"
 		}
-		fmt.Fprintf(w, "menu key %s\t%d\n", name, h.Count)
+		fmt.Fprintf(w, "menu key %s\t%d", name, h.Count)
+		if slices.Contains(r.UnknownKeys, h.Name) {
+			// Listed like a working key, it had hidden a menu out of date
+			// (an operator run's find).
+			fmt.Fprint(w, "\tno rule answers it: followers got replies.default (add it to a rule's keys, or mpbot menu push)")
+		}
+		fmt.Fprintln(w)
 	}
 	if len(r.NeverHit) > 0 {
 		fmt.Fprintf(w, "never used: %s\n", strings.Join(r.NeverHit, ", "))

@@ -20,6 +20,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -80,6 +81,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	},
 	"score": func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
 	"join":  strings.Join,
+	"has":   slices.Contains[[]string],
 }).ParseFS(templates, "templates/*.html"))
 
 // New returns the console; its handler refuses everything without the token.

@@ -17,11 +17,14 @@ import (
 	"mpbot/store"
 )
 
-func testConsole(t *testing.T) *httptest.Server {
+func testConsole(t *testing.T) *httptest.Server { return testConsoleOf(t, &insights.Report{}) }
+
+// testConsoleOf is the console showing r as its report.
+func testConsoleOf(t *testing.T, r *insights.Report) *httptest.Server {
 	t.Helper()
 	c := New(Deps{
 		Token:  "the-console-token",
-		Report: func(context.Context, time.Time) (*insights.Report, error) { return &insights.Report{}, nil },
+		Report: func(context.Context, time.Time) (*insights.Report, error) { return r, nil },
 		Answer: func(_ context.Context, session, text string) []bot.Reply {
 			return []bot.Reply{{Type: bot.ReplyText, Text: `找到 1 篇：<a href="https://x/a?b=1&amp;c=2">标题 &lt;1&gt;</a>` + "\n第二行 <script>"}}
 		},
@@ -128,5 +131,31 @@ func TestAnsweredShare(t *testing.T) {
 	}
 	if got := answered(&insights.Report{}); got != "-" {
 		t.Fatalf("no questions: %s", got)
+	}
+}
+
+// TestConsoleNamesWhatTheReportLeftOut: a menu key no rule answers is
+// marked (listed like a working key it had hidden a stale menu), and the
+// unanswered topics past those listed are counted.
+func TestConsoleNamesWhatTheReportLeftOut(t *testing.T) {
+	srv := testConsoleOf(t, &insights.Report{
+		Keys:        []insights.Hits{{Name: "OLD_KEY", Count: 2}, {Name: "HELP", Count: 1}},
+		UnknownKeys: []string{"OLD_KEY"},
+		Unanswered:  []insights.Topic{{Terms: []string{"申论"}, Count: 3, Followers: 3, Examples: []string{"申论怎么写"}}}, UnansweredTopics: 151,
+	})
+	page := func(path string) string {
+		req, _ := http.NewRequest("GET", srv.URL+path, nil)
+		req.Header.Set("Authorization", "Bearer the-console-token")
+		code, body, _ := get(t, req)
+		if code != 200 {
+			t.Fatalf("%s: %d", path, code)
+		}
+		return body
+	}
+	if body := page("/"); !strings.Contains(body, "菜单 OLD_KEY（没有规则回答它") || strings.Contains(body, "菜单 HELP（") || !strings.Contains(body, "<b>151</b>个未答话题") {
+		t.Errorf("dashboard:\n%s", body)
+	}
+	if body := page("/unanswered"); !strings.Contains(body, "只列出问得最多的 1 个话题，共 151 个") {
+		t.Errorf("unanswered:\n%s", body)
 	}
 }

@@ -515,3 +515,29 @@ func TestReportListsTheMostAskedTopics(t *testing.T) {
 		t.Errorf("a text of %d characters read for its terms", longest)
 	}
 }
+
+// TestReportNamesKeysNoRuleAnswers: a key clicked that no rule answered (a
+// menu published before the config changed) is named apart from the keys
+// that work; listed alike, it had hidden the stale menu (an operator run's
+// find).
+func TestReportNamesKeysNoRuleAnswers(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	log := []store.Query{
+		{At: at, Follower: "f1", Kind: "click", Key: "OLD_KEY", Outcome: string(bot.OutcomeUnknownKey), Hits: "[]"},
+		{At: at, Follower: "f2", Kind: "click", Key: "OLD_KEY", Outcome: string(bot.OutcomeUnknownKey), Hits: "[]"},
+		{At: at, Follower: "f1", Kind: "click", Key: "HELP", Outcome: string(bot.OutcomeMenu), Rule: "help", Hits: "[]"},
+	}
+	if err := s.RecordQueries(ctx, log); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(ctx, Source{Store: s, Votes: NewVotes(time.Now), Terms: words, Rules: []string{"help"}, Keys: map[string][]string{"help": {"HELP"}},
+		WeakScore: 0.6, Loc: time.UTC}, at.Add(-time.Hour), at.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(r.UnknownKeys, []string{"OLD_KEY"}) || len(r.Keys) != 2 {
+		t.Errorf("unknown keys %v, keys %v", r.UnknownKeys, r.Keys)
+	}
+}

@@ -25,17 +25,20 @@ type Report struct {
 	Followers  int       `json:"followers"`  // distinct followers who wrote
 	Unanswered []Topic   `json:"unanswered"` // no match or a weak best answer, grouped by main terms: the maxTopics most asked
 	// UnansweredTopics counts them all, listed or not.
-	UnansweredTopics int        `json:"unanswered_topics"`
-	Asked            []Asked    `json:"asked"`         // the most asked questions
-	Days             []Day      `json:"days"`          // answered shares by day
-	Rules            []Hits     `json:"rules"`         // rules by hits, most first (never hit last, with 0)
-	Keys             []Hits     `json:"keys"`          // menu keys by clicks
-	NeverHit         []string   `json:"never_hit"`     // rules and menu keys nothing used
-	Choices          []Choice   `json:"choices"`       // which item followers picked for which question
-	Push             []PushDay  `json:"push"`          // the daily push by day
-	NewFollowers     []Hits     `json:"new_followers"` // new followers by channel (scene; "" for none)
-	Votes            []VoteLine `json:"votes"`
-	Synonyms         []Synonym  `json:"synonyms"` // questions that ended at the same article
+	UnansweredTopics int     `json:"unanswered_topics"`
+	Asked            []Asked `json:"asked"` // the most asked questions
+	Days             []Day   `json:"days"`  // answered shares by day
+	Rules            []Hits  `json:"rules"` // rules by hits, most first (never hit last, with 0)
+	Keys             []Hits  `json:"keys"`  // menu keys by clicks
+	// UnknownKeys are the keys clicked that no rule answered (a menu
+	// published before the config changed): followers got replies.default.
+	UnknownKeys  []string   `json:"unknown_keys"`
+	NeverHit     []string   `json:"never_hit"`     // rules and menu keys nothing used
+	Choices      []Choice   `json:"choices"`       // which item followers picked for which question
+	Push         []PushDay  `json:"push"`          // the daily push by day
+	NewFollowers []Hits     `json:"new_followers"` // new followers by channel (scene; "" for none)
+	Votes        []VoteLine `json:"votes"`
+	Synonyms     []Synonym  `json:"synonyms"` // questions that ended at the same article
 }
 
 // Topic is a group of unanswered questions sharing main terms.
@@ -218,6 +221,9 @@ func (b *builder) add(q store.Query) {
 		return
 	case bot.OutcomeMenu, bot.OutcomeUnknownKey:
 		b.keys[q.Key]++
+		if bot.Outcome(q.Outcome) == bot.OutcomeUnknownKey && !slices.Contains(b.r.UnknownKeys, q.Key) {
+			b.r.UnknownKeys = append(b.r.UnknownKeys, q.Key)
+		}
 		if q.Rule != "" {
 			b.rules[q.Rule]++
 		}
