@@ -1391,7 +1391,7 @@ var partyCongress = regexp.MustCompile(`党的((?:二十|十[一二三四五六�
 // Synonym phrases are found first, on the raw text, so that 国务院常务会议
 // is matched whole before segmentation cuts it.
 func (r reader) parse(text string) query {
-	text = r.absoluteYears(digitYears(r.fullYear(text)))
+	text = r.absoluteYears(digitYears(r.fullYear(completed(text))))
 	text, fullText := r.withoutFullText(text)
 	if strings.Contains(text, "党的") {
 		// 党的二十大 is the congress: 党 a word of its own, which the

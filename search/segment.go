@@ -32,6 +32,76 @@ var topicTerms = func() map[string]bool {
 	return m
 }()
 
+// termsByStart are the topic terms of four characters or more by their
+// first two, for completed.
+var termsByStart = func() map[string][]string {
+	m := map[string][]string{}
+	for term := range topicTerms {
+		if rs := []rune(term); len(rs) >= 4 && isHan(rs[len(rs)-1]) {
+			m[string(rs[:2])] = append(m[string(rs[:2])], term)
+		}
+	}
+	return m
+}()
+
+// completed writes a topic term typed without its last character whole:
+// 新质生产 is 新质生产力, and so is 新质生产里 (里 a stop word, which no
+// respelling changes), where 新质 and 生产 had found an article on Shenzhen
+// holding both (a follower run's find). Only where one term of the list
+// begins so, and nothing but a stop word or no word follows (not 四个意见
+// for 四个意识).
+func completed(text string) string {
+	var b strings.Builder
+	at := 0
+	for i := 0; i < len(text); {
+		r1, n1 := utf8.DecodeRuneInString(text[i:])
+		_, n2 := utf8.DecodeRuneInString(text[i+n1:])
+		terms := termsByStart[text[i:i+n1+n2]]
+		if n2 == 0 || len(terms) == 0 || !isHan(r1) {
+			i += n1
+			continue
+		}
+		full, typed := "", 0
+		for _, term := range terms {
+			_, size := utf8.DecodeLastRuneInString(term)
+			head := term[:len(term)-size]
+			if !strings.HasPrefix(text[i:], head) || strings.HasPrefix(text[i:], term) {
+				continue
+			}
+			if full != "" {
+				full = ""
+				break // two terms begin so: neither is guessed
+			}
+			// Where a word follows, it is the respelling's to read
+			// (新质生产立 is respelt, and the follower told so).
+			if rest := text[i+len(head):]; rest == "" || !isHan(firstRune(rest)) || stopAhead(rest) {
+				full, typed = term, len(head)
+			}
+		}
+		if full == "" {
+			i += n1
+			continue
+		}
+		b.WriteString(text[at:i])
+		b.WriteString(full)
+		i += typed
+		at = i
+	}
+	if at == 0 {
+		return text
+	}
+	b.WriteString(text[at:])
+	return b.String()
+}
+
+// stopAhead reports whether s starts with a stop word of one or two
+// characters: not 见 of 四个意见, which 四个意识 does not begin.
+func stopAhead(s string) bool {
+	_, n1 := utf8.DecodeRuneInString(s)
+	_, n2 := utf8.DecodeRuneInString(s[n1:])
+	return stopWords[s[:n1]] || n2 > 0 && stopWords[s[:n1+n2]]
+}
+
 // eachUserTerm calls fn with each term of mpbot's list and its frequency.
 func eachUserTerm(fn func(term, freq string)) {
 	sc := bufio.NewScanner(strings.NewReader(userTerms))
@@ -189,4 +259,9 @@ const maxInner = 16
 func (s *Segmenter) IsWord(w string) bool {
 	freq, _, ok := s.seg.Find(w)
 	return ok && freq > 0
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }

@@ -42,3 +42,18 @@ func TestIsHan(t *testing.T) {
 		}
 	}
 }
+
+// TestCompleted: a topic term typed without its last character is the
+// term, where no word but a stop word follows (新质生产里: 里 a stop word no
+// respelling changes; 新质 and 生产 had found an article on Shenzhen).
+func TestCompleted(t *testing.T) {
+	for text, want := range map[string]string{
+		"新质生产": "新质生产力", "新质生产里": "新质生产力里", "新质生产是什么": "新质生产力是什么", "新质生产 2024": "新质生产力 2024",
+		"新质生产力": "新质生产力", "新质生产立": "新质生产立", "四个意见": "四个意见", "全过程人民民": "全过程人民民主",
+		"发展新质生产和高质量发": "发展新质生产力和高质量发展", "": "", "新": "新",
+	} {
+		if got := completed(text); got != want {
+			t.Errorf("completed(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
