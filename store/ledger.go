@@ -78,11 +78,14 @@ var ErrPushDone = errors.New("the push is done for the day")
 
 // AcquirePush takes (or renews) the lease on a day's push for owner until
 // now+ttl. A done day cannot be taken again; a day another owner holds
-// gives a *LeaseHeld naming it.
+// gives a *LeaseHeld naming it. Taken, the day loses the note of its last
+// stop: a running day had been described as stopped by shutdown, the
+// operator told to continue it while a replica did (an operator run's
+// find).
 func (s *Store) AcquirePush(ctx context.Context, day, owner string, now time.Time, ttl time.Duration) (err error) {
 	defer failed(&err, "acquire push lease %s", day)
 	res, err := s.db.ExecContext(ctx, `INSERT INTO push_runs (day, owner, lease_until, state, started_at) VALUES (?, ?, ?, 'running', ?)
-		ON CONFLICT(day) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until, state = 'running',
+		ON CONFLICT(day) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until, state = 'running', note = '',
 		started_at = CASE WHEN push_runs.owner = excluded.owner THEN push_runs.started_at ELSE excluded.started_at END
 		WHERE push_runs.state != 'done' AND (push_runs.owner = excluded.owner OR push_runs.lease_until < ?)`,
 		day, owner, now.Add(ttl).UnixMilli(), now.UnixMilli(), now.UnixMilli())
@@ -117,7 +120,7 @@ func (s *Store) RenewPush(ctx context.Context, day, owner string, now time.Time,
 // died (its process is gone), without waiting for its lease to run out.
 func (s *Store) TakeOverPush(ctx context.Context, day, dead, owner string, now time.Time, ttl time.Duration) (err error) {
 	defer failed(&err, "take over push lease %s from %s", day, dead)
-	res, err := s.db.ExecContext(ctx, `UPDATE push_runs SET owner = ?, lease_until = ?, started_at = ?, state = 'running'
+	res, err := s.db.ExecContext(ctx, `UPDATE push_runs SET owner = ?, lease_until = ?, started_at = ?, state = 'running', note = ''
 		WHERE day = ? AND owner = ? AND state != 'done'`, owner, now.Add(ttl).UnixMilli(), now.UnixMilli(), day, dead)
 	if err != nil {
 		return err

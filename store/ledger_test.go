@@ -433,3 +433,37 @@ func testReadingShownAfterAChange(t *testing.T, e storetest.Engine) {
 		t.Fatalf("after the push: %+v %v, want a2", sum, err)
 	}
 }
+
+// TestTakenDayLosesItsStopNote: a day stopped with a note (by shutdown, by
+// 45009) and taken again, by AcquirePush or TakeOverPush, is running with
+// no note: push status had described a running day as stopped by
+// shutdown, the operator told to continue it (an operator run's find).
+func TestTakenDayLosesItsStopNote(t *testing.T) { storetest.Each(t, testTakenDayLosesItsStopNote) }
+
+func testTakenDayLosesItsStopNote(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	now := time.Date(2026, 12, 5, 7, 30, 0, 0, time.UTC)
+	const day = "2026-12-05"
+	if err := s.AcquirePush(ctx, day, "C", now, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FinishPush(ctx, day, "C", store.Stopped, "stopped by shutdown"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AcquirePush(ctx, day, "B", now.Add(time.Second), time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if state, note, err := s.PushRun(ctx, day); err != nil || state != store.Running || note != "" {
+		t.Errorf("taken by AcquirePush: %q %q %v", state, note, err)
+	}
+	if err := s.FinishPush(ctx, day, "B", store.Stopped, "45009"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.TakeOverPush(ctx, day, "B", "A", now.Add(2*time.Second), time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if state, note, err := s.PushRun(ctx, day); err != nil || state != store.Running || note != "" {
+		t.Errorf("taken by TakeOverPush: %q %q %v", state, note, err)
+	}
+}
