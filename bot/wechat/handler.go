@@ -594,8 +594,16 @@ func (h *Handler) respondFrom(ctx context.Context, w http.ResponseWriter, key st
 					h.cfg.Shared.Store(sctx, key, nil, true, callTTL)
 				}
 			}
+			// Answered "success": counted and timed as one, or the
+			// slowest answers were missing from the latency an operator
+			// watches (an operator run's find).
+			h.cfg.Metrics.reply("success", time.Since(start).Seconds())
 			h.cfg.Metrics.fallback()
-			h.log.WarnContext(ctx, "reply not ready within budget; it will be sent through the customer-service API", "openid", m.From, "budget", h.cfg.ReplyBudget)
+			if h.sender == nil {
+				h.log.WarnContext(ctx, "reply not ready within budget; answered with success, and the reply will be dropped: the customer-service API is not configured (wechat.app_secret is empty)", "openid", m.From, "budget", h.cfg.ReplyBudget)
+			} else {
+				h.log.WarnContext(ctx, "reply not ready within budget; it will be sent through the customer-service API", "openid", m.From, "budget", h.cfg.ReplyBudget)
+			}
 		}
 	}
 	var watchdog *time.Timer

@@ -40,7 +40,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		dedupeHits: prometheus.NewCounter(prometheus.CounterOpts{Name: "mpbot_dedupe_hits_total",
 			Help: "WeChat retries answered from the first request's reply."}),
 		fallbacks: prometheus.NewCounter(prometheus.CounterOpts{Name: "mpbot_deadline_fallbacks_total",
-			Help: "Replies too late for the passive answer, sent through the customer-service API."}),
+			Help: "Replies too late for the passive answer: WeChat got success, and the reply goes through the customer-service API (dropped without wechat.app_secret)."}),
 		apiCalls: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mpbot_wechat_api_calls_total",
 			Help: "WeChat API calls, by endpoint and errcode (0: ok, -2: no answer)."}, []string{"endpoint", "errcode"}),
 		tokenRefreshes: prometheus.NewCounter(prometheus.CounterOpts{Name: "mpbot_token_refreshes_total",

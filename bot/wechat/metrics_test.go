@@ -2,11 +2,13 @@ package wechat
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
+	dto "github.com/prometheus/client_model/go"
 
 	"mpbot/bot/wechat/wechattest"
 )
@@ -32,6 +34,18 @@ func TestMetricsCount(t *testing.T) {
 	if got := testutil.ToFloat64(m.replies.vec.WithLabelValues("text")); got != 2 {
 		t.Errorf("text replies %v", got)
 	}
+	// The late one was answered "success" at the budget: counted and timed
+	// as such (an operator run's find: the slowest answers were missing
+	// from the latency histogram, and messages less dedupe hits were more
+	// than the replies).
+	if got := testutil.ToFloat64(m.replies.vec.WithLabelValues("success")); got != 1 {
+		t.Errorf("success replies %v", got)
+	}
+	var latency dto.Metric
+	m.latency.Write(&latency)
+	if n := latency.GetHistogram().GetSampleCount(); n != 3 {
+		t.Errorf("reply latency observed %d times for 3 requests answered", n)
+	}
 
 	api := NewAPI(APIConfig{AppID: testAppID, AppSecret: "s", Base: hs.api.URL, Metrics: m, Backoff: time.Millisecond}, hs.h.log)
 	hs.api.Fail(customSend, wechattest.Fault{ErrCode: 45015})
@@ -43,5 +57,22 @@ func TestMetricsCount(t *testing.T) {
 	}
 	if got := testutil.ToFloat64(m.tokenRefreshes); got != 1 {
 		t.Errorf("token refreshes %v", got)
+	}
+}
+
+// TestFallbackWithoutSenderSaysDropped: without wechat.app_secret a late
+// reply is dropped, and the fallback's line says so; it had said the reply
+// would be sent through the customer-service API, the next line that it
+// was dropped (an operator run's find).
+func TestFallbackWithoutSenderSaysDropped(t *testing.T) {
+	hs := newHarness(t, ModeSafe, withBudget(100*time.Millisecond), withoutSender())
+	hs.catalog.delay = 300 * time.Millisecond
+	if out := hs.send(hs.text("o_late", "浦江经验")); !out.Success {
+		t.Fatalf("want the fallback's success, got %+v", out)
+	}
+	waitFor(t, func() bool { return strings.Contains(hs.logs.String(), "reply dropped") }, "the late reply dropped")
+	logs := hs.logs.String()
+	if strings.Contains(logs, "it will be sent through the customer-service API") || !strings.Contains(logs, "answered with success, and the reply will be dropped") {
+		t.Errorf("logs:\n%s", logs)
 	}
 }
