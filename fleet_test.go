@@ -631,3 +631,25 @@ func TestTryLeavesTheFleetsListsAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestReadyWhileTheStoreIsDown: with the store unreachable (PostgreSQL
+// down) a replica answers searches from its index in memory, and stays
+// ready and live, saying what is degraded and why: every replica shares
+// the one store, and a load balancer dropping the unready would drop them
+// all, a liveness probe restart them into a start that fails while the
+// store is down (an operator run's find: 503 on every replica).
+func TestReadyWhileTheStoreIsDown(t *testing.T) {
+	a, srv, sim := replicaIn(t, t.TempDir())
+	if err := a.store.Close(); err != nil { // as TestStoreUnreadable: the index stays in memory
+		t.Fatal(err)
+	}
+	r, err := sim.Send(context.Background(), wechat.Inbound{From: "o_down", MsgType: "text", Content: "枫桥经验", MsgID: 1, CreateTime: time.Now().Unix()})
+	if err != nil || len(r.Articles) == 0 {
+		t.Fatalf("a search with the store down: %v %+v", err, r)
+	}
+	for _, path := range []string{"/readyz", "/healthz"} {
+		if body := httpGet(t, srv.URL+path); !strings.Contains(body, "degraded: store unreachable (") || !strings.Contains(body, "searches answered from the index in memory") {
+			t.Errorf("%s with the store down: %q", path, body)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"maps"
 	"net"
@@ -532,32 +533,35 @@ func (a *app) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle(a.cfg.Load().Server.Path, withRequestID(a.handler))
 	mux.Handle("GET /metrics", a.obs.handler())
+	// A replica stays ready and live while the store or Redis is
+	// unreachable: searches are answered from the index in memory, and
+	// every replica shares the one PostgreSQL and the one Redis, so a load
+	// balancer dropping the unready would drop them all at once, and a
+	// liveness probe restart them into a start that fails while the store
+	// is down (an operator run's find: both answered 503 on every replica
+	// while they answered searches). What is degraded is said, with why.
+	degraded := func(ctx context.Context, w io.Writer) {
+		if err := a.store.Ping(ctx); err != nil {
+			a.log.Error("health check: store unreachable", "err", err)
+			fmt.Fprintf(w, "degraded: store unreachable (%v): searches answered from the index in memory; articles, the daily reading, lists and opt-outs wait for it\n", err)
+		}
+		if a.redis != nil {
+			if err := a.redis.Ping(ctx); err != nil {
+				fmt.Fprintf(w, "degraded: redis unreachable (%v): retries deduplicated in this replica only, numbered lists not shared\n", err)
+			}
+		}
+	}
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
-		if err := a.store.Ping(ctx); err != nil {
-			http.Error(w, "store unreachable", http.StatusServiceUnavailable)
-			return
-		}
 		fmt.Fprintf(w, "ready: %d articles indexed\n", a.library.Index().Len())
-		// Replies go on without Redis, so a replica stays ready: every
-		// replica shares the one Redis, and a load balancer dropping the
-		// unready would drop them all at once.
-		if a.redis != nil {
-			if err := a.redis.Ping(ctx); err != nil {
-				fmt.Fprintln(w, "degraded: redis unreachable: retries deduplicated in this replica only, numbered lists not shared")
-			}
-		}
+		degraded(ctx, w)
 	})
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
-		if err := a.store.Ping(ctx); err != nil {
-			a.log.Error("health check: store unreadable", "err", err)
-			http.Error(w, "store unreadable", http.StatusServiceUnavailable)
-			return
-		}
 		fmt.Fprintln(w, "ok")
+		degraded(ctx, w)
 	})
 	return mux
 }
