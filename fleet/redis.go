@@ -217,8 +217,14 @@ func (f FollowUps) Put(ctx context.Context, openid string, fu bot.FollowUp) erro
 	return f.R.enqueue(ctx, write{key: f.R.key("followup", openid), value: b, ttl: f.TTL})
 }
 
-// Get implements bot.FollowUps.
+// Get implements bot.FollowUps. While Redis does not answer, it fails at
+// once: queued behind the claim that found so, then timing out and
+// retrying, a number after a list had taken the whole reply budget, its
+// apology too late for the passive reply (an operator run's find).
 func (f FollowUps) Get(ctx context.Context, openid string) (bot.FollowUp, error) {
+	if f.R.failing.Load() {
+		return bot.FollowUp{}, errors.New("redis not answering: the list is not read")
+	}
 	var get *redis.StringCmd
 	f.R.roundTrip(ctx, func(p redis.Pipeliner) { get = p.Get(ctx, f.R.key("followup", openid)) }, true)
 	b, err := get.Bytes()

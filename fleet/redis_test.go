@@ -1143,3 +1143,41 @@ func (b *lockedBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.b.String()
 }
+
+// TestStalledRedisIsNotAskedForLists: once a claim found Redis not
+// answering, a follower's number reads no list from it, failing at once
+// (queued behind the claim's trip, then timing out and retrying, it had
+// taken the whole reply budget and its apology came too late for the
+// passive reply: an operator run's find); and Redis's return is seen and
+// said when it answers a probe, with no message sent (the log had it out
+// for as long as nobody wrote).
+func TestStalledRedisIsNotAskedForLists(t *testing.T) {
+	ctx := context.Background()
+	p := startProxy(t)
+	var logs lockedBuffer
+	r := dialThroughLogging(t, p, slog.New(slog.NewTextHandler(&logs, nil)))
+	lists := FollowUps{R: r, TTL: time.Minute}
+	if err := lists.Put(ctx, "o_list", bot.FollowUp{IDs: []string{"a", "b"}}); err != nil {
+		t.Fatal(err)
+	}
+	if fu, err := lists.Get(ctx, "o_list"); err != nil || len(fu.IDs) != 2 {
+		t.Fatalf("the list before the stall: %+v, %v", fu, err)
+	}
+	r.claimWait = 100 * time.Millisecond
+	p.setMode(holdRequests)
+	if _, _, _, err := (Replies{R: r}).Claim(ctx, "o_list|2", time.Minute); err == nil {
+		t.Fatal("a claim while Redis stalls did not fail")
+	}
+	if _, err := lists.Get(ctx, "o_list"); err == nil || !strings.Contains(err.Error(), "redis not answering") {
+		t.Fatalf("a number's read after the claim failed: %v", err)
+	}
+	if p.holds([]string{r.key("followup", "o_list")}) {
+		t.Error("the read went to the stalled Redis")
+	}
+	p.setMode(forward)
+	p.drop()
+	waitFor(t, "Redis's return said, with nothing sent", func() bool { return strings.Contains(logs.String(), "Redis answers again") })
+	if fu, err := lists.Get(ctx, "o_list"); err != nil || len(fu.IDs) != 2 {
+		t.Fatalf("the list after the stall: %+v, %v", fu, err)
+	}
+}

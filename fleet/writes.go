@@ -184,6 +184,10 @@ func (r *Redis) setFailing(failing bool, why error) {
 	switch was := r.failing.Swap(failing); {
 	case failing && !was:
 		r.log.Warn("Redis not answering: retries deduplicated in each replica only, numbered lists not kept", "err", why)
+		select { // the sender starts probing
+		case r.q.kick <- struct{}{}:
+		default:
+		}
 	case was && !failing:
 		r.log.Info("Redis answers again: retries deduplicated and numbered lists shared across replicas again")
 	}
@@ -232,8 +236,19 @@ func (r *Redis) send(ctx context.Context, add func(redis.Pipeliner)) error {
 func (r *Redis) sender() {
 	defer close(r.q.done)
 	for {
+		// While Redis does not answer, it is asked every probeEvery, so
+		// that its return is seen, and said, when it comes rather than
+		// with the next message (an operator run's find: at a quiet hour
+		// the log had it out for as long as nobody wrote).
+		var probe <-chan time.Time
+		if r.failing.Load() {
+			probe = time.After(probeEvery)
+		}
 		select {
 		case <-r.q.kick:
+		case <-probe:
+			r.probe()
+			continue
 		case <-r.q.stop:
 			r.trip()
 			return
@@ -265,6 +280,18 @@ func (r *Redis) sender() {
 		}
 		for r.trip() {
 		}
+	}
+}
+
+// probeEvery is how often a Redis that does not answer is asked again.
+const probeEvery = 500 * time.Millisecond
+
+// probe pings Redis, and marks it answering when it does.
+func (r *Redis) probe() {
+	ctx, cancel := context.WithTimeout(context.Background(), probeEvery)
+	defer cancel()
+	if r.client.Ping(ctx).Err() == nil {
+		r.setFailing(false, nil)
 	}
 }
 
