@@ -135,8 +135,9 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		c.serveCmd(), c.checkCmd(), c.tryCmd(), c.chatCmd(),
 		c.importCmd(), c.searchCmd(), c.articlesCmd(), c.storeCmd(),
 		c.pushCmd(), c.scheduleCmd(), c.followersCmd(),
-		c.menuCmd(), c.qrcodeCmd(), c.mediaCmd(), c.reportCmd(), c.votesCmd(),
+		c.menuCmd(), c.qrcodeCmd(), c.mediaCmd(), c.reportCmd(), c.votesCmd(), c.versionCmd(),
 	)
+	root.Version = version() // mpbot --version too
 	groupsRefuseStrangers(root)
 	return root
 }

@@ -1103,7 +1103,7 @@ func TestReloadWarnsOfWhatCannotApply(t *testing.T) {
 // TestPushTimeFollowsTheSchedule: the shipped replies say the push's time
 // from push.schedule, and say the new one once it is edited; a schedule
 // that is no one daily time is refused while a reply names the time, and
-// the last good config keeps answering.
+// the last good config keeps answering (mpbot_config_rejected says so).
 func TestPushTimeFollowsTheSchedule(t *testing.T) {
 	dir := t.TempDir()
 	path := writeConfig(t, dir, "")
@@ -1144,6 +1144,12 @@ func TestPushTimeFollowsTheSchedule(t *testing.T) {
 	if got := ask("每天几点推送"); !strings.Contains(got, "每天晚上8:00推送") {
 		t.Errorf("after a refused edit: %s, want the last good config's time", got)
 	}
+	// A replica left on an older config says so on /metrics.
+	if m := httpGet(t, base+"/metrics"); !strings.Contains(m, "mpbot_config_rejected 1") {
+		t.Error("mpbot_config_rejected is not 1 after a rejected edit")
+	}
+	edit("0 21 * * *")
+	waitFor(t, func() bool { return strings.Contains(httpGet(t, base+"/metrics"), "mpbot_config_rejected 0") }, "mpbot_config_rejected back to 0")
 }
 
 // TestSecondServeOnBusyPort: a second serve on the same port fails at once,

@@ -30,12 +30,18 @@ type observability struct {
 	wechat  *wechat.Metrics
 	search  prometheus.Histogram
 	reloads *prometheus.CounterVec
-	pushes  *prometheus.CounterVec
+	// rejected is 1 while the config file's last edit is rejected and an
+	// older config serves: a counter of reloads could not say which
+	// replica was left behind (an operator run's find).
+	rejected prometheus.Gauge
+	pushes   *prometheus.CounterVec
 }
 
 func newObservability() *observability {
 	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	// go_build_info names the build (its version, stamped by Go from the
+	// repository): which replica of a fleet runs which.
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}), collectors.NewBuildInfoCollector())
 	o := &observability{
 		reg:    reg,
 		wechat: wechat.NewMetrics(reg),
@@ -43,10 +49,12 @@ func newObservability() *observability {
 			Help: "Article search latency.", Buckets: []float64{.00005, .0001, .00025, .0005, .001, .0025, .005, .01, .05}}),
 		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mpbot_config_reloads_total",
 			Help: "Config file reloads, by result (ok, rejected)."}, []string{"result"}),
+		rejected: prometheus.NewGauge(prometheus.GaugeOpts{Name: "mpbot_config_rejected",
+			Help: "1 while the config file's last edit is rejected and the last good config serves, else 0."}),
 		pushes: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mpbot_push_deliveries_total",
 			Help: "Daily push deliveries by this process, by state and reason."}, []string{"state", "reason"}),
 	}
-	reg.MustRegister(o.search, o.reloads, o.pushes)
+	reg.MustRegister(o.search, o.reloads, o.rejected, o.pushes)
 	return o
 }
 

@@ -59,3 +59,29 @@ func TestRepeatLimit(t *testing.T) {
 		t.Fatalf("lines:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestVersionSaid: which build runs is said by `mpbot version` (and
+// --version), in the serving line and as go_build_info on /metrics: a
+// fleet upgraded replica by replica runs two for a while, and nothing had
+// told which ran which (an operator run's find).
+func TestVersionSaid(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		code, out, errOut := runCmd(t, args...)
+		if code != 0 || !strings.HasPrefix(out, "mpbot ") || !strings.Contains(out, version()) || !strings.Contains(version(), "go1.") {
+			t.Errorf("mpbot %s: exit %d\n%s%s", args[0], code, out, errOut)
+		}
+	}
+	if code, _, errOut := runCmd(t, "version", "extra"); code != 2 {
+		t.Errorf("mpbot version extra: exit %d, want the usage's 2\n%s", code, errOut)
+	}
+	cfg := writeConfig(t, t.TempDir(), "")
+	logs := &syncBuffer{}
+	base, stop := startServe(t, cfg, logs)
+	defer stop()
+	if !strings.Contains(logs.String(), "version=") {
+		t.Errorf("the serving line names no version:\n%s", logs.String())
+	}
+	if m := httpGet(t, base+"/metrics"); !strings.Contains(m, "go_build_info{") {
+		t.Error("no go_build_info on /metrics")
+	}
+}

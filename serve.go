@@ -122,7 +122,7 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 	// Last before serving: every way out from here stops the push before
 	// the store closes (a failed watch left a caught-up push sending on).
 	a.startPush(ctx)
-	log.Info("mpbot serving", "addr", ln.Addr().String(), "path", cfg.Server.Path, "mode", cfg.mode(), "config", cfg.source)
+	log.Info("mpbot serving", "addr", ln.Addr().String(), "path", cfg.Server.Path, "mode", cfg.mode(), "config", cfg.source, "version", version())
 	return a.run(ctx, ln)
 }
 
@@ -133,10 +133,12 @@ func (a *app) reload(path string, running *Config) {
 	cfg, err := loadEdited(path, a.cfg.Load())
 	if err != nil {
 		a.obs.reloads.WithLabelValues("rejected").Inc()
+		a.obs.rejected.Set(1)
 		a.log.Error("config rejected; keeping the last good config", "file", path, "err", err)
 		return
 	}
 	a.obs.reloads.WithLabelValues("ok").Inc()
+	a.obs.rejected.Set(0)
 	old := a.cfg.Swap(cfg)
 	a.bot.SetSettings(cfg.settings)
 	if a.consoleBot != nil {
