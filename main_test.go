@@ -650,6 +650,9 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"能开发票吗": "转人工客服", "请问可以开发票吗": "转人工客服", "发票怎么开": "转人工客服", "发票管理办法": "没有找到",
 		"推送时间能改吗": "不能按个人改时间", "每日一读的推送时间可以修改吗": "不能按个人改时间", "时间能改吗": "没有找到",
 		"please help": "我能帮你找", "Please help!": "我能帮你找", "help me": "我能帮你找",
+		// An eleventh's: the same asked in more words, by voice.
+		"我想问下你们每日一读推送能改时间吗": "不能按个人改时间", "能不能晚上推送": "不能按个人改时间", "晚上推送": "没有找到",
+		"那个你们这个是免费的吗。": "转人工客服", "那个能帮我开个发票吗。": "转人工客服", "有没有遴选真题": "转人工客服",
 	} {
 		if code, out, errOut := try(text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)
