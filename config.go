@@ -1162,7 +1162,7 @@ func (c *Config) compile() error {
 	}
 	c.keep = c.Insights.check(&p)
 	c.Admin.check(&p)
-	c.Push.Time, _ = jobs.DailyTime(c.Push.Schedule)
+	c.Push.Firings = jobs.Firings(c.Push.Schedule, c.location, 16)
 	settings, err := bot.Compile(c.Replies, c.Search.SearchSpec, c.Push.PushSpec, search.Fold)
 	if err != nil {
 		p = append(p, err)

@@ -1104,9 +1104,10 @@ func TestReloadWarnsOfWhatCannotApply(t *testing.T) {
 }
 
 // TestPushTimeFollowsTheSchedule: the shipped replies say the push's time
-// from push.schedule, and say the new one once it is edited; a schedule
-// that is no one daily time is refused while a reply names the time, and
-// the last good config keeps answering (mpbot_config_rejected says so).
+// from push.schedule, and say the new one once it is edited; a schedule of
+// more times a day than a reply can say is refused while a reply names
+// them, and the last good config keeps answering (mpbot_config_rejected
+// says so).
 func TestPushTimeFollowsTheSchedule(t *testing.T) {
 	dir := t.TempDir()
 	path := writeConfig(t, dir, "")
@@ -1140,10 +1141,16 @@ func TestPushTimeFollowsTheSchedule(t *testing.T) {
 	if got := ask("帮助"); !strings.Contains(got, "它每天晚上8:00推送给你") {
 		t.Errorf("帮助 after the edit: %s", got)
 	}
+	// Weekdays at one time: that time (a review's find: refused, with the
+	// defaults an operator never wrote named).
 	edit("0 7 * * 1-5")
+	waitFor(t, func() bool { return strings.Contains(ask("每天几点推送"), "每天早上7:00推送") }, "the weekday schedule's time")
+	edit("0 20 * * *")
+	waitFor(t, func() bool { return strings.Contains(ask("每天几点推送"), "每天晚上8:00推送") }, "the evening time again")
+	edit("0 6,9,12,15,18 * * *")
 	waitFor(t, func() bool {
-		return strings.Contains(logs.String(), "config rejected") && strings.Contains(logs.String(), "names {push_time}, but push.schedule is not one time every day")
-	}, "the weekday schedule refused for the replies naming the time")
+		return strings.Contains(logs.String(), "config rejected") && strings.Contains(logs.String(), "names {push_time}, but push.schedule fires at more than 4 times of day")
+	}, "a schedule of five times a day refused for the replies naming the time")
 	if got := ask("每天几点推送"); !strings.Contains(got, "每天晚上8:00推送") {
 		t.Errorf("after a refused edit: %s, want the last good config's time", got)
 	}
@@ -1791,5 +1798,29 @@ func TestUsageErrorsSayHow(t *testing.T) {
 	os.WriteFile(bad, []byte("search: {max_results: x}\n"), 0o644)
 	if code, _, errOut := runCmd(t, "try", "--config", bad, "你好"); code != 2 || strings.Contains(errOut, "usage:") {
 		t.Errorf("a config that does not load: %d\n%s", code, errOut)
+	}
+}
+
+// TestPushTimeOfAnySchedule: a config that never wrote {push_time} (the
+// shipped defaults did) starts on a weekday schedule, set in the file or by
+// MPBOT_PUSH_SCHEDULE, and says its time (a review's find: refused, the
+// errors naming lines of the embedded defaults); a schedule that does not
+// parse is said once.
+func TestPushTimeOfAnySchedule(t *testing.T) {
+	dir := t.TempDir()
+	min := filepath.Join(dir, "min.yaml")
+	os.WriteFile(min, []byte("store:\n  path: "+filepath.Join(dir, "min.db")+"\npush:\n  schedule: \"0 7 * * 1-5\"\nreplies:\n  no_match: 没有找到\n  rules:\n    - keywords: [测试]\n      reply: 测试\n"), 0o644)
+	if code, out, errOut := runCmd(t, "check", "--config", min); code != 0 {
+		t.Errorf("check of a weekday schedule: exit %d\n%s%s", code, out, errOut)
+	}
+	cfg := writeConfig(t, t.TempDir(), "")
+	t.Setenv("MPBOT_PUSH_SCHEDULE", "15 8 * * 1-5")
+	if code, out, errOut := runCmd(t, "try", "--config", cfg, "帮助"); code != 0 || !strings.Contains(out, "它每天早上8:15推送给你") {
+		t.Errorf("try 帮助 with MPBOT_PUSH_SCHEDULE on weekdays: exit %d\n%s%s", code, out, errOut)
+	}
+	t.Setenv("MPBOT_PUSH_SCHEDULE", "every day")
+	code, _, errOut := runCmd(t, "check", "--config", cfg)
+	if code == 0 || strings.Count(errOut, "push.schedule") != 1 || strings.Contains(errOut, "{push_time}") {
+		t.Errorf("check of a schedule that does not parse: exit %d\n%s", code, errOut)
 	}
 }

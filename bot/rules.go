@@ -125,7 +125,7 @@ func Compile(replies RepliesSpec, search SearchSpec, push PushSpec, fold func(st
 	if len(replies.NoMatch.Replies) == 0 && replies.NoMatch.Reply == nil {
 		c.bad("replies.no_match", "is required: it is what a follower sees when nothing matches")
 	}
-	s.noList, s.choiceRange = replies.NoList, replies.ChoiceRange
+	s.noList, s.choiceRange = c.timed("replies.no_list", replies.NoList), c.timed("replies.choice_out_of_range", replies.ChoiceRange)
 	if strings.TrimSpace(s.noList) == "" {
 		s.noList = defaultNoList
 	}
@@ -192,12 +192,12 @@ const pushTimeMark = "{push_time}"
 
 // timed writes the push's time for its mark in text, found at where.
 func (c *compiler) timed(where, text string) string {
-	if !strings.Contains(text, pushTimeMark) {
-		return text
+	if !strings.Contains(text, pushTimeMark) || c.s.push.Firings == nil {
+		return text // no schedule to say: its own error is said
 	}
-	spoken, ok := spokenTime(c.s.push.Time)
+	spoken, ok := spokenTimes(c.s.push.Firings)
 	if !ok {
-		c.bad(where, "names %s, but push.schedule is not one time every day (such as \"30 7 * * *\"): write the time out", pushTimeMark)
+		c.bad(where, "names %s, but push.schedule fires at more than %d times of day: write the times out", pushTimeMark, maxSpokenTimes)
 		return text
 	}
 	return strings.ReplaceAll(text, pushTimeMark, spoken)
@@ -210,13 +210,34 @@ func (c *compiler) timedReply(where string, r ReplySpec) ReplySpec {
 	return r
 }
 
-// spokenTime says a time of day (07:30) as followers read one: 早上7:30,
-// 晚上8:05.
-func spokenTime(hhmm string) (string, bool) {
-	t, err := time.Parse("15:04", hhmm)
-	if err != nil {
+// maxSpokenTimes is how many times of day {push_time} names.
+const maxSpokenTimes = 4
+
+// spokenTimes says the times of day of firings, on China's clock (the
+// followers'; push.timezone may be another), as followers read them:
+// 早上7:30, 早上7:00和晚上7:00. ok is false for more than maxSpokenTimes.
+func spokenTimes(firings []time.Time) (string, bool) {
+	var times []time.Time
+	for _, f := range firings {
+		f = f.In(chinaTime)
+		at := time.Date(2000, 1, 1, f.Hour(), f.Minute(), 0, 0, time.UTC)
+		if !slices.Contains(times, at) {
+			times = append(times, at)
+		}
+	}
+	if len(times) == 0 || len(times) > maxSpokenTimes {
 		return "", false
 	}
+	slices.SortFunc(times, time.Time.Compare)
+	said := make([]string, len(times))
+	for i, t := range times {
+		said[i] = spokenTime(t)
+	}
+	return strings.Join(said, "和"), true
+}
+
+// spokenTime says a time of day as followers read one: 早上7:30, 晚上8:05.
+func spokenTime(t time.Time) string {
 	h := t.Hour()
 	part := "晚上"
 	switch {
@@ -234,7 +255,7 @@ func spokenTime(hhmm string) (string, bool) {
 	if h > 12 {
 		h -= 12
 	}
-	return fmt.Sprintf("%s%d:%02d", part, h, t.Minute()), true
+	return fmt.Sprintf("%s%d:%02d", part, h, t.Minute())
 }
 
 // keyword claims kw (written: normalised as compared; norm: folded too) at

@@ -4,6 +4,7 @@ import (
 	"mpbot/search"
 	"strings"
 	"testing"
+	"time"
 )
 
 var okSearch = SearchSpec{MaxResults: 5, MinScore: 0.5, ClearScore: 0.8, ClearMargin: 0.15}
@@ -290,34 +291,59 @@ func TestFoldedKeywords(t *testing.T) {
 	}
 }
 
-// TestPushTimeInReplies: {push_time} in a reply's text is the push's time
-// as followers read it, in rules, confirmations and status replies alike;
-// with no one daily time it is an error naming where it was written (the
-// shipped texts had said 每天早上 whatever push.schedule said).
+// TestPushTimeInReplies: {push_time} in a reply's text is the push's times
+// of day on China's clock, as followers read them, in rules, confirmations,
+// status and list replies alike (the shipped texts had said 每天早上
+// whatever push.schedule said); a schedule firing at too many times of
+// day to say is an error naming where the mark was written.
 func TestPushTimeInReplies(t *testing.T) {
 	faq := RuleSpec{Name: "faq", Keywords: []string{"几点推送"}, ResponseSpec: text("每天{push_time}推送。")}
 	push := okPush
 	push.SubscribeReply, push.StatusOnReply = "已订阅，每天{push_time}推送。", "订阅着，{push_time}见。"
-	for _, c := range []struct{ at, want string }{
-		{"07:30", "早上7:30"}, {"20:05", "晚上8:05"}, {"12:00", "中午12:00"}, {"00:15", "凌晨0:15"}, {"10:00", "上午10:00"}, {"15:45", "下午3:45"},
-	} {
-		push.Time = c.at
-		s, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{faq}}, okSearch, push, nil)
-		if err != nil {
-			t.Fatalf("%s: %v", c.at, err)
+	replies := RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{faq}, NoList: "没有列表；每日一读{push_time}来。"}
+	at := func(zone *time.Location, hm ...[2]int) []time.Time {
+		var out []time.Time
+		for day := 1; day <= 2; day++ {
+			for _, x := range hm {
+				out = append(out, time.Date(2026, 1, day, x[0], x[1], 0, 0, zone))
+			}
 		}
-		for _, got := range []string{s.rules[0].resp.replies[0].Content, s.push.SubscribeReply, s.push.StatusOnReply} {
+		return out
+	}
+	utc := time.UTC
+	for _, c := range []struct {
+		firings []time.Time
+		want    string
+	}{
+		{at(chinaTime, [2]int{7, 30}), "早上7:30"}, {at(chinaTime, [2]int{20, 5}), "晚上8:05"}, {at(chinaTime, [2]int{12, 0}), "中午12:00"},
+		{at(chinaTime, [2]int{0, 15}), "凌晨0:15"}, {at(chinaTime, [2]int{10, 0}), "上午10:00"}, {at(chinaTime, [2]int{15, 45}), "下午3:45"},
+		{at(chinaTime, [2]int{19, 0}, [2]int{7, 0}), "早上7:00和晚上7:00"},
+		// push.timezone UTC: followers read China's clock.
+		{at(utc, [2]int{23, 30}), "早上7:30"},
+	} {
+		push.Firings = c.firings
+		s, err := Compile(replies, okSearch, push, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", c.want, err)
+		}
+		for _, got := range []string{s.rules[0].resp.replies[0].Content, s.push.SubscribeReply, s.push.StatusOnReply, s.noList} {
 			if !strings.Contains(got, c.want) || strings.Contains(got, pushTimeMark) {
-				t.Errorf("%s: %q, want %q in it", c.at, got, c.want)
+				t.Errorf("%s: %q, want %q in it", c.firings[0], got, c.want)
 			}
 		}
 	}
-	push.Time = ""
-	_, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{faq}}, okSearch, push, nil)
-	for _, where := range []string{"replies.rules[0] (faq).reply.content", "push.subscribe_reply", "push.status_on_reply"} {
-		if err == nil || !strings.Contains(err.Error(), where+": names {push_time}, but push.schedule is not one time every day") {
-			t.Errorf("no daily time: error %v, want one at %s", err, where)
+	push.Firings = at(chinaTime, [2]int{6, 0}, [2]int{9, 0}, [2]int{12, 0}, [2]int{15, 0}, [2]int{18, 0})
+	_, err := Compile(replies, okSearch, push, nil)
+	for _, where := range []string{"replies.rules[0] (faq).reply.content", "push.subscribe_reply", "push.status_on_reply", "replies.no_list"} {
+		if err == nil || !strings.Contains(err.Error(), where+": names {push_time}, but push.schedule fires at more than 4 times of day") {
+			t.Errorf("five times a day: error %v, want one at %s", err, where)
 		}
+	}
+	// No schedule (one that does not parse, said on its own): the text
+	// stays, and no error is added.
+	push.Firings = nil
+	if _, err := Compile(replies, okSearch, push, nil); err != nil {
+		t.Errorf("no firings: %v", err)
 	}
 }
 

@@ -1,5 +1,7 @@
 package bot
 
+import "time"
+
 // The types in this file are the shape of the `replies` and `search` sections
 // of config.yaml, as operators write them. Compile turns them into Settings.
 
@@ -81,8 +83,8 @@ type PushSpec struct {
 	// with it on and off; empty: built-in texts.
 	StatusOnReply  string `mapstructure:"status_on_reply"`
 	StatusOffReply string `mapstructure:"status_off_reply"`
-	// Time is the daily push's time of day (07:30), which reply texts name
-	// as {push_time}; it comes from push.schedule, and is empty when that
-	// is not one time every day.
-	Time string `mapstructure:"-"`
+	// Firings are the daily push's next times (from push.schedule, in
+	// push.timezone), whose times of day reply texts name as {push_time};
+	// nil when the schedule does not parse (its own error says so).
+	Firings []time.Time `mapstructure:"-"`
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -55,19 +53,22 @@ func ParseSchedule(spec string) (cron.Schedule, error) {
 	return sched, nil
 }
 
-// DailyTime is the time of day (07:30) of a schedule that fires once at
-// that time every day ("30 7 * * *"); ok is false for any other.
-func DailyTime(spec string) (hhmm string, ok bool) {
-	f := strings.Fields(spec)
-	if len(f) != 5 || f[2] != "*" || f[3] != "*" || f[4] != "*" {
-		return "", false
+// Firings returns up to n times spec fires in loc, from a fixed day on
+// (what it says of the times of day is the same from any day); nil for a
+// spec that does not parse.
+func Firings(spec string, loc *time.Location, n int) []time.Time {
+	sched, err := ParseSchedule(spec)
+	if err != nil {
+		return nil
 	}
-	m, errM := strconv.Atoi(f[0])
-	h, errH := strconv.Atoi(f[1])
-	if errM != nil || errH != nil || m < 0 || m > 59 || h < 0 || h > 23 {
-		return "", false
+	var out []time.Time
+	for t := time.Date(2026, 1, 1, 0, 0, 0, 0, loc); len(out) < n; {
+		if t = sched.Next(t); t.IsZero() {
+			break
+		}
+		out = append(out, t)
 	}
-	return fmt.Sprintf("%02d:%02d", h, m), true
+	return out
 }
 
 // Set (re)schedules the job at spec in loc; an unchanged pair is left

@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -66,14 +67,18 @@ func TestScheduleThatNeverFires(t *testing.T) {
 	}
 }
 
-func TestDailyTime(t *testing.T) {
+func TestFirings(t *testing.T) {
+	shanghai, _ := time.LoadLocation("Asia/Shanghai")
 	for spec, want := range map[string]string{
-		"30 7 * * *": "07:30", "0 20 * * *": "20:00", " 5  0 * * * ": "00:05",
-		"0 7 * * 1-5": "", "*/30 7 * * *": "", "0 7,19 * * *": "", "0 7 1 * *": "", "@daily": "", "60 7 * * *": "", "0 24 * * *": "",
+		"30 7 * * *": "07:30 07:30 07:30", "30 7 * * ?": "07:30 07:30 07:30", "@daily": "00:00 00:00 00:00",
+		"0 7,19 * * *": "07:00 19:00 07:00", "0 7 * * 1-5": "07:00 07:00 07:00", "every day": "",
 	} {
-		got, ok := DailyTime(spec)
-		if got != want || ok != (want != "") {
-			t.Errorf("DailyTime(%q) = %q, %v; want %q", spec, got, ok, want)
+		var got []string
+		for _, f := range Firings(spec, shanghai, 3) {
+			got = append(got, f.Format("15:04"))
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("Firings(%q) = %v, want %s", spec, got, want)
 		}
 	}
 }
