@@ -51,6 +51,12 @@ func alphabetOf(pattern string) alphabet {
 
 // whole reports whether re matches only whole texts: each alternative a
 // concatenation from ^ to $.
+// wholeText reports whether pattern matches whole texts only (^…$).
+func wholeText(pattern string) bool {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	return err == nil && whole(re.Simplify())
+}
+
 func whole(re *syntax.Regexp) bool {
 	switch re.Op {
 	case syntax.OpAlternate:

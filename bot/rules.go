@@ -77,6 +77,7 @@ type rule struct {
 	keywords []string // Bare
 	re       *regexp.Regexp
 	alpha    alphabet // re's, when it matches whole texts only
+	whole    bool     // re matches whole texts only (^…$)
 	resp     response
 }
 
@@ -376,6 +377,7 @@ func (c *compiler) rule(i int, spec RuleSpec) rule {
 	if len(patterns) > 0 {
 		r.re = regexp.MustCompile(strings.Join(patterns, "|"))
 		r.alpha = alphabetOf(r.re.String())
+		r.whole = wholeText(r.re.String())
 	}
 	for j, key := range spec.Keys {
 		at := fmt.Sprintf("%s.keys[%d]", where, j)
@@ -603,7 +605,7 @@ func (s *Settings) match(text string) (rule int, question string) {
 		case MatchPrefix:
 			hit = slices.ContainsFunc(r.keywords, func(kw string) bool { return hasPrefixWord(text, kw) })
 		case MatchRegex:
-			hit = !long && r.re != nil && (r.alpha == nil || r.alpha.holds(text)) && r.re.MatchString(text)
+			hit = !(long && r.whole) && r.re != nil && (r.alpha == nil || r.alpha.holds(text)) && r.re.MatchString(text)
 		}
 		if !hit {
 			continue
@@ -628,11 +630,14 @@ func (s *Settings) match(text string) (rule int, question string) {
 	return best, question
 }
 
-// maxRegexRunes is the longest text a regex rule reads: longer than a
-// voice message (60 seconds, some 300 characters) is a passage pasted, no
-// one's keyword. The shipped whole-message patterns cost some 3.4 µs a
-// byte on a text of their own words (你好老师请问 repeated: 162 ms at
-// 47,000 bytes, the most a webhook body holds: a hostile-input run's find).
+// maxRegexRunes is the longest text a whole-message regex rule (^…$)
+// reads: longer than a voice message (60 seconds, some 300 characters) is
+// a passage pasted, no message of a few words the rule is written for.
+// The shipped whole-message patterns cost some 3.4 µs a byte on a text of
+// their own words (你好老师请问 repeated: 162 ms at 47,000 bytes, the most
+// a webhook body holds: a hostile-input run's find). A pattern looking for
+// words anywhere (投诉|退款) reads any text, as a contains rule does (a
+// review's find: it had missed them in a long complaint).
 const maxRegexRunes = 300
 
 // opt reports whether text turns the daily reading off (out) or on: one of

@@ -347,13 +347,15 @@ func TestPushTimeInReplies(t *testing.T) {
 	}
 }
 
-// TestRegexRulesReadShortTexts: a regex rule reads a text of up to
-// maxRegexRunes characters, longer than a voice message; a longer one is
-// a passage pasted, and the shipped whole-message patterns had cost some
-// 3.4 µs a byte on a text of their own words (a hostile-input run's find).
+// TestRegexRulesReadShortTexts: a whole-message regex rule reads a text of
+// up to maxRegexRunes characters, longer than a voice message; a longer
+// one is a passage pasted, and the shipped whole-message patterns had cost
+// some 3.4 µs a byte on a text of their own words (a hostile-input run's
+// find).
 func TestRegexRulesReadShortTexts(t *testing.T) {
 	hi := RuleSpec{Name: "hi", Match: MatchRegex, Keywords: []string{`^(?:你好|老师)+$`}, ResponseSpec: text("你好！")}
-	s, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{hi}}, okSearch, okPush, nil)
+	complaint := RuleSpec{Name: "complaint", Match: MatchRegex, Keywords: []string{`投诉|退款`}, ResponseSpec: text("转人工")}
+	s, err := Compile(RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{hi, complaint}}, okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,5 +363,10 @@ func TestRegexRulesReadShortTexts(t *testing.T) {
 		if got, _ := s.match(strings.Repeat("你好", n)); got != want {
 			t.Errorf("你好 × %d: rule %d, want %d", n, got, want)
 		}
+	}
+	// A pattern for words anywhere reads a long text (a review's find: a
+	// complaint of 331 characters missed it).
+	if got, _ := s.match(strings.Repeat("课程内容和宣传的不一样", 40) + "我要退款"); got != 1 {
+		t.Errorf("a long complaint: rule %d, want 1", got)
 	}
 }
