@@ -509,16 +509,8 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return b.day(ctx, s, m, day) // 8月22日新闻联播, 昨天的新闻, and 2月30日 (not a date)
 		}
 		if topic, ok := topicOnDay(day, rest); ok && rule < 0 {
-			if r := b.dayTopic(ctx, s, m, day, topic); r != nil {
-				return r // 9月3日阅兵, 8月22日的新闻联播有国常会吗
-			}
-			if day.relative {
-				// 昨晚新闻联播有没有讲国常会, yesterday without one: the
-				// newest, not whichever year's the search ranks first (a
-				// follower run's find: a 2023 meeting's card).
-				if r := b.newest(ctx, s, m, topic); r != nil {
-					return r
-				}
+			if r := b.topicOnDayAsked(ctx, s, m, day, topic); r != nil {
+				return r // 9月3日阅兵, 8月22日的新闻联播有国常会吗, 昨晚新闻联播有没有讲国常会
 			}
 		}
 	}
@@ -1151,7 +1143,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	}
 	core, of := strings.CutSuffix(core, "的")
 	led := false
-	for _, lead := range []string{"那么", "那", "还有"} { // 那2024年的呢 (a follower run's find: searched alone)
+	for _, lead := range []string{"那么", "那个", "那", "还有"} { // 那2024年的呢 (a follower run's find: searched alone); 那个六月份呢, by voice
 		if rest, ok := strings.CutPrefix(core, lead); ok {
 			core, led = rest, true
 		}
@@ -1181,11 +1173,21 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// 前三季度呢 or 全年呢: a follower run's find, searched alone they
 	// listed any topic's 前三季度 and grain harvests).
 	isPeriod := !isYear && !isMonth && periodAlone.MatchString(core)
+	// With its year (去年上半年呢, 2025年全年呢, 二〇二三年全年呢: a follower
+	// run's finds, each searched alone): the question's year too.
+	periodYear := ""
+	if loc := periodWritten.FindStringIndex(core); !isYear && !isMonth && !isPeriod && loc != nil && loc[0] > 0 && loc[1] == len(core) {
+		if y, ok := yearFollowUp(strings.TrimSuffix(core[:loc[0]], "的"), now.In(chinaTime)); ok {
+			isPeriod, periodYear, core = true, y, core[loc[0]:]
+		}
+	}
 	// And a day of the month (八月二十一号的国常会, then 那七月三十一号的呢: a
 	// follower run's find, which listed every article of the day).
 	onDay, dayRest, isDay := readDay(core, now.In(chinaTime))
 	isDay = isDay && !isYear && !isMonth && measure == "" && strings.IndexFunc(dayRest, isWordRune) < 0
-	if !asked && !((isYear || measure != "" || isMonth || isPeriod || isDay) && (led || of)) {
+	// A period alone is no topic of its own: after a question it asks of it
+	// without 呢 too (社会消费品零售总额, then 前7个月: a follower run's find).
+	if !asked && !((isYear || measure != "" || isMonth || isPeriod || isDay) && (led || of)) && !isPeriod {
 		return nil, false
 	}
 	if isYear {
@@ -1216,25 +1218,37 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		return []Reply{{Type: ReplyText, Text: noQuestionFor(m)}}, true
 	case measure == "号" && list.Day != "":
 		// 那十八号呢 after a day's news: that day of its month (a follower
-		// run's find: searched, it listed 神舟十八号).
+		// run's find: searched, it listed 神舟十八号); after a topic's day
+		// (八月二十一号的国常会, then 那十号的呢), the topic's that day.
 		d, err := time.Parse(content.DateLayout, list.Day)
 		if n, ok := dayOfMonth(strings.TrimSuffix(count, measure)); ok && err == nil {
 			if day := time.Date(d.Year(), d.Month(), n, 0, 0, 0, 0, time.UTC); day.Month() == d.Month() {
+				if list.Topic != "" {
+					if r := b.topicOnDayAsked(ctx, s, m, askedDay{day: day}, list.Topic); r != nil {
+						return r, true
+					}
+					return b.search(ctx, s, m, count+" "+list.Topic, 0), true
+				}
 				return b.day(ctx, s, m, askedDay{day: day}), true
 			}
 		}
 		return nil, true
 	case isDay:
-		// The topic asked before, on that day; a day's news asked before
-		// (8月21日的新闻) is that day's, as asked.
-		topic := list.Search
-		if _, rest, ok := readDay(list.Query, now.In(chinaTime)); ok && topic == "" && list.Day != "" {
-			topic, _ = topicOnDay(onDay, rest)
-		}
+		// The topic asked before (of a search, or of a day's card or list),
+		// on that day, as the two asked in one message are; after a day's
+		// news (8月21日的新闻) that day's, as asked. A day without its year
+		// after a day with one is of that year (2024年8月19日的国常会, then
+		// 那7月31号的呢: a review's find, 2026's).
+		topic := cmp.Or(list.Topic, list.Search)
 		if topic == "" {
 			return nil, true
 		}
-		if r := b.dayTopic(ctx, s, m, onDay.news(), topic); r != nil {
+		if d, err := time.Parse(content.DateLayout, list.Day); err == nil && onDay.yearless {
+			if day, ok := validDate(d.Year(), int(onDay.day.Month()), onDay.day.Day()); ok && !day.After(now.In(chinaTime)) {
+				onDay.day, onDay.yearless, onDay.coming = day, false, false
+			}
+		}
+		if r := b.topicOnDayAsked(ctx, s, m, onDay.news(), topic); r != nil {
 			return r, true
 		}
 		return b.search(ctx, s, m, core+" "+topic, 0), true
@@ -1273,11 +1287,22 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		}
 		return nil, true // the list read: not a way to keep
 	case isPeriod:
-		// In place of the question's own period, or with its topic.
-		if loc := periodWritten.FindStringIndex(list.Search); loc != nil {
-			return b.search(ctx, s, m, list.Search[:loc[0]]+core+list.Search[loc[1]:], 0), true
+		// In place of the question's own period (and its month: 2025年8月CPI,
+		// then 前三季度呢, a review's find), or with its topic when that finds
+		// something (枫桥经验, then 前三季度呢, searched alone as before); the
+		// year asked with it in place of the question's.
+		topic := withoutMonth(list.Search)
+		if periodYear != "" {
+			topic = periodYear + " " + withoutYears(topic)
 		}
-		return b.search(ctx, s, m, core+" "+list.Search, 0), true
+		if loc := periodIn(topic); loc != nil {
+			return b.search(ctx, s, m, topic[:loc[0]]+core+topic[loc[1]:], 0), true
+		}
+		asked := core + " " + topic
+		if hits, err := b.catalog.Search(ctx, asked, 1); err != nil || len(hits) == 0 || hits[0].Score < s.search.MinScore {
+			return nil, true
+		}
+		return b.search(ctx, s, m, asked, 0), true
 	case isMonth:
 		// In place of the question's own month, of the year it names, or
 		// else the last such month up to today; a month named by today or
@@ -1390,6 +1415,26 @@ var (
 	periodWritten = regexp.MustCompile(`上半年|下半年|全年|前三季度|第?[一二三四1-4]季度|前(?:[两二三四五六七八九十]|十一|[2-9]|1[01])个月`)
 	periodAlone   = regexp.MustCompile(`^(?:` + periodWritten.String() + `)$`)
 )
+
+// periodIn finds the period text names, not 全年 inside a word (安全年度,
+// 健全年金: a review's find, 网络安全年度报告 then 上半年呢 searched
+// 网络安上半年度报告).
+func periodIn(text string) []int {
+	for at := 0; at < len(text); {
+		loc := periodWritten.FindStringIndex(text[at:])
+		if loc == nil {
+			return nil
+		}
+		loc[0], loc[1] = loc[0]+at, loc[1]+at
+		before, _ := utf8.DecodeLastRuneInString(text[:loc[0]])
+		after, _ := utf8.DecodeRuneInString(text[loc[1]:])
+		if text[loc[0]:loc[1]] != "全年" || !strings.ContainsRune("安健完齐周", before) && !strings.ContainsRune("度金龄级", after) {
+			return loc
+		}
+		at = loc[1]
+	}
+	return nil
+}
 
 // monthWritten is a month as a question names one (3月, 3月份, 十二月).
 var monthWritten = regexp.MustCompile(`(^|[^0-9])(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?`)

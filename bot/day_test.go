@@ -255,22 +255,7 @@ func listedTitles(r Reply) []string {
 // 2023 article); a date without a year is the last year's with some, and a
 // day without any leaves the question to the search.
 func TestArticlesOfADayOnATopic(t *testing.T) {
-	arts := []content.Article{
-		{ID: "p25a", Title: "纪念大会隆重举行 盛大阅兵展示强大国防", Body: "阅兵式在天安门广场举行。", PublishedOn: "2025-09-03", URL: "https://example.com/p25a"},
-		{ID: "p25b", Title: "阅兵装备方队亮相", Body: "受阅装备全部国产。", PublishedOn: "2025-09-03", URL: "https://example.com/p25b"},
-		{ID: "p24", Title: "回顾阅兵精彩瞬间", Body: "阅兵。", PublishedOn: "2024-09-03", URL: "https://example.com/p24"},
-		{ID: "p23", Title: "阅兵训练有序推进", Body: "阅兵训练。", PublishedOn: "2025-08-20", URL: "https://example.com/p23"},
-		{ID: "o1", Title: "秋粮收获进度过半", Body: "各地抢收秋粮。", PublishedOn: "2025-09-03", URL: "https://example.com/o1"},
-		{ID: "o2", Title: "夏粮收购有序推进", Body: "各地收购夏粮。", PublishedOn: "2025-08-20", URL: "https://example.com/o2"},
-	}
-	c := catalogOf(arts)
-	s, err := Compile(demoSpec(), okSearch, okPush, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := time.Date(2026, 12, 3, 9, 0, 0, 0, chinaTime)
-	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }})
-	ask := asker(t, b)
+	ask := daysBot(t)
 	list := ask("9月3日阅兵")
 	if !strings.HasPrefix(list.Text, "2025年9月3日「阅兵」的文章：\n1. ") || strings.Join(listedTitles(list), " ") != "纪念大会隆重举行 盛大阅兵展示强大国防 阅兵装备方队亮相" {
 		t.Fatalf("9月3日阅兵:\n%s", list.Text)
@@ -309,7 +294,7 @@ func TestArticlesOfADayOnATopic(t *testing.T) {
 		{"8月22日第二条", ""}, {"今天的阅兵", ""},
 	} {
 		topic := ""
-		if a, rest, ok := readDay(Bare(Normalize(c.text)), now); ok {
+		if a, rest, ok := readDay(Bare(Normalize(c.text)), time.Date(2026, 12, 3, 9, 0, 0, 0, chinaTime)); ok {
 			topic, _ = topicOnDay(a, rest)
 		}
 		if topic != c.topic {

@@ -44,6 +44,9 @@ type FollowUp struct {
 	Whole bool `json:"whole,omitempty"`
 	// Day marks a list of the articles of a day (YYYY-MM-DD: 8月22日新闻联播).
 	Day string `json:"day,omitempty"`
+	// Topic is what a day's card or list was of (阅兵 of 9月3日阅兵), which
+	// another day asked after it asks of (那8月20号的呢).
+	Topic string `json:"topic,omitempty"`
 	// Readings marks a list of past daily readings (往期每日一读, 上周的每日一读),
 	// kept as the release before kept it (readings: true) and, for a week's
 	// or a month's, readings_of beside it (MarshalJSON).

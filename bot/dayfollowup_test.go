@@ -1,0 +1,145 @@
+package bot
+
+import (
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"mpbot/content"
+)
+
+// daysBot answers over a few days' articles on 阅兵 and others, on
+// 2026-12-03.
+func daysBot(t *testing.T) func(string) Reply {
+	arts := []content.Article{
+		{ID: "p25a", Title: "纪念大会隆重举行 盛大阅兵展示强大国防", Body: "阅兵式在天安门广场举行。", PublishedOn: "2025-09-03", URL: "https://example.com/p25a"},
+		{ID: "p25b", Title: "阅兵装备方队亮相", Body: "受阅装备全部国产。", PublishedOn: "2025-09-03", URL: "https://example.com/p25b"},
+		{ID: "p24", Title: "回顾阅兵精彩瞬间", Body: "阅兵。", PublishedOn: "2024-09-03", URL: "https://example.com/p24"},
+		{ID: "p23", Title: "阅兵训练有序推进", Body: "阅兵训练。", PublishedOn: "2025-08-20", URL: "https://example.com/p23"},
+		{ID: "p22", Title: "阅兵村训练正酣", Body: "阅兵村。", PublishedOn: "2024-08-20", URL: "https://example.com/p22"},
+		{ID: "o1", Title: "秋粮收获进度过半", Body: "各地抢收秋粮。", PublishedOn: "2025-09-03", URL: "https://example.com/o1"},
+		{ID: "o2", Title: "夏粮收购有序推进", Body: "各地收购夏粮。", PublishedOn: "2025-08-20", URL: "https://example.com/o2"},
+	}
+	c := catalogOf(arts)
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 3, 9, 0, 0, 0, chinaTime)
+	b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }})
+	return asker(t, b)
+}
+
+// TestDayFollowUpKeepsTheYear: another day asked after a question naming
+// its year is of that year, as a month asked after one is (2024年8月的国常会,
+// then 那7月的呢, is 2024's July): 2024年9月3日的阅兵, then 那8月20号的呢, had
+// given 2025's (a review's find).
+func TestDayFollowUpKeepsTheYear(t *testing.T) {
+	ask := daysBot(t)
+	if r := ask("2024年9月3日的阅兵"); r.Type != ReplyNews || r.Card.URL != "https://example.com/p24" {
+		t.Fatalf("2024年9月3日的阅兵: %s", r.String())
+	}
+	if r := ask("那8月20号的呢"); r.Type != ReplyNews || r.Card.URL != "https://example.com/p22" {
+		t.Errorf("2024年9月3日的阅兵, then 那8月20号的呢: %s, want 2024-08-20's p22", r.String())
+	}
+}
+
+// TestDayFollowUpChained: a third day in a row keeps the topic (a
+// review's find: the second day's card kept 那…号的呢 as its question, no
+// topic, and the third day got no match).
+func TestDayFollowUpChained(t *testing.T) {
+	ask := daysBot(t)
+	ask("2024年9月3日的阅兵")
+	if r := ask("那2025年八月二十号的呢"); r.Type != ReplyNews || r.Card.URL != "https://example.com/p23" {
+		t.Fatalf("second day: %s", r.String())
+	}
+	r := ask("那2025年9月3号的呢")
+	if titles := strings.Join(listedTitles(r), " "); titles != "纪念大会隆重举行 盛大阅兵展示强大国防 阅兵装备方队亮相" {
+		t.Errorf("third day: %s, want 2025-09-03's 阅兵 list", r.String())
+	}
+}
+
+// TestYesterdayFollowUpAsAsked: yesterday asked after a topic (阅兵, then
+// 那昨天的呢) is answered as 昨天的阅兵 is (the topic's newest), not with
+// whichever year's the search ranks first beside the word 昨天 (a
+// review's find).
+func TestYesterdayFollowUpAsAsked(t *testing.T) {
+	ask := daysBot(t)
+	direct := ask("昨天的阅兵")
+	ask("阅兵")
+	if r := ask("那昨天的呢"); r.String() != direct.String() {
+		t.Errorf("阅兵, then 那昨天的呢:\n%s\nwant as 昨天的阅兵:\n%s", r.String(), direct.String())
+	}
+}
+
+// TestDayOfMonthAfterTopicsDay: a day of the month alone (那三号的呢) after
+// a topic's day card (2025年8月20日的阅兵) is the topic's that day, as a
+// day with its month (那八月三号的呢) is (a review's find: it listed every
+// article of the day).
+func TestDayOfMonthAfterTopicsDay(t *testing.T) {
+	arts := []content.Article{
+		{ID: "p23", Title: "阅兵训练有序推进", Body: "阅兵训练。", PublishedOn: "2025-08-20", URL: "https://example.com/p23"},
+		{ID: "p21", Title: "阅兵预演顺利完成", Body: "阅兵预演。", PublishedOn: "2025-08-03", URL: "https://example.com/p21"},
+		{ID: "o3", Title: "防汛抗旱工作有序开展", Body: "防汛。", PublishedOn: "2025-08-03", URL: "https://example.com/o3"},
+		{ID: "o2", Title: "夏粮收购有序推进", Body: "各地收购夏粮。", PublishedOn: "2025-08-20", URL: "https://example.com/o2"},
+	}
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 3, 9, 0, 0, 0, chinaTime)
+	b := New(s, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }})
+	ask := asker(t, b)
+	for _, then := range []string{"那八月三号的呢", "那三号的呢"} {
+		if r := ask("2025年8月20日的阅兵"); r.Type != ReplyNews || r.Card.URL != "https://example.com/p23" {
+			t.Fatalf("2025年8月20日的阅兵: %s", r.String())
+		}
+		if r := ask(then); r.Type != ReplyNews || r.Card.URL != "https://example.com/p21" {
+			t.Errorf("2025年8月20日的阅兵, then %s: %s, want the topic's p21", then, r.String())
+		}
+	}
+}
+
+// TestPeriodAfterAMonth: a part of the year after a question naming a
+// month (2025年8月CPI, then 前三季度呢) is asked in place of the month (a
+// review's find: searched beside it, 前三季度 2025年8月CPI, no match on the
+// corpus).
+func TestPeriodAfterAMonth(t *testing.T) {
+	arts := content.DemoArticles()
+	arts = append(arts,
+		content.Article{ID: "cpi8", Title: "8月份居民消费价格指数同比持平", Summary: "国家统计局发布2025年8月份居民消费价格指数。", PublishedOn: "2025-09-10", URL: "https://example.com/cpi8"},
+		content.Article{ID: "cpi7", Title: "7月份居民消费价格指数同比上涨0.1%", Summary: "国家统计局发布2025年7月份居民消费价格指数。", PublishedOn: "2025-08-09", URL: "https://example.com/cpi7"},
+		content.Article{ID: "cpiq3", Title: "前三季度居民消费价格指数同比下降0.1%", Summary: "国家统计局发布2025年前三季度居民消费价格指数。", PublishedOn: "2025-10-15", URL: "https://example.com/cpiq3"})
+	set, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	catalog := catalogOf(arts)
+	catalog.index.SetSynonyms([][]string{{"CPI", "居民消费价格指数"}}, nil)
+	now := time.Date(2026, 12, 3, 9, 0, 0, 0, chinaTime)
+	b := New(set, Deps{Catalog: catalog, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }})
+	ask := asker(t, b)
+	if got := firstShown(ask("2025年8月CPI")); !strings.HasPrefix(got, "https://example.com/cpi8") {
+		t.Fatalf("2025年8月CPI: %s first", got)
+	}
+	if got := firstShown(ask("前三季度呢")); !strings.HasPrefix(got, "https://example.com/cpiq3") {
+		t.Errorf("2025年8月CPI, then 前三季度呢: %s first, want cpiq3", got)
+	}
+}
+
+// TestPeriodInsideAWord: 全年 inside another word (安全年度, 健全年金) is
+// no period: a period asked after such a question had been written into
+// the word (网络安全年度报告, then 上半年呢, searched 网络安上半年度报告: a
+// review's find).
+func TestPeriodInsideAWord(t *testing.T) {
+	for q, want := range map[string]string{"网络安全年度报告": "", "健全年金制度": "", "2025年全年GDP": "全年", "安全年度报告和上半年GDP": "上半年", "前三季度": "前三季度"} {
+		got := ""
+		if loc := periodIn(q); loc != nil {
+			got = q[loc[0]:loc[1]]
+		}
+		if got != want {
+			t.Errorf("periodIn(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
