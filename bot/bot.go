@@ -1280,7 +1280,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		// The answer's title names the topic too, as typed or by another
 		// name (第八届中国国际进口博览会): 第八届工商峰会 is no 进博会's.
 		asked := core + " " + list.Search
-		if hits, err := b.catalog.Search(ctx, asked, 1); err == nil && len(hits) > 0 && hits[0].Score >= s.search.MinScore {
+		if hits, ok := b.finds(ctx, s, asked); ok {
 			if title := hits[0].Article.Title; strings.Contains(titleKey(title), core) && b.titled(list.Search)(title) {
 				return b.search(ctx, s, m, asked, 0), true
 			}
@@ -1299,7 +1299,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 			return b.search(ctx, s, m, topic[:loc[0]]+core+topic[loc[1]:], 0), true
 		}
 		asked := core + " " + topic
-		if hits, err := b.catalog.Search(ctx, asked, 1); err != nil || len(hits) == 0 || hits[0].Score < s.search.MinScore {
+		if _, ok := b.finds(ctx, s, asked); !ok {
 			return nil, true
 		}
 		return b.search(ctx, s, m, asked, 0), true
@@ -1352,7 +1352,8 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 // dates; a follower run's finds), and returns what it asks.
 func askedOfLast(text string) (string, bool) {
 	t := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) })
-	for _, lead := range []string{"那么", "那", "请问", "它", "这个", "他们"} {
+	for _, lead := range []string{"那么", "那", "请问", "它的", "它", "这个的", "这个", "他们", "这次会议", "会议", "会上", "这篇文章", "文章",
+		"习近平", "总书记", "他"} {
 		t = strings.TrimPrefix(t, lead)
 	}
 	for {
@@ -1362,6 +1363,12 @@ func askedOfLast(text string) (string, bool) {
 		}
 		t = t[:len(t)-size]
 	}
+	if questionOfLast[t] {
+		return t, true
+	}
+	// 这个什么时候开始实施的 (a follower run's find: searched alone, a card on
+	// a border control's start).
+	t = strings.TrimSuffix(t, "的")
 	return t, questionOfLast[t]
 }
 
@@ -1371,7 +1378,8 @@ var questionOfLast = wordSet("什么时候开", "什么时候开的", "什么时
 	"什么时候通过的", "什么时候通过", "什么时候发布的", "什么时候发布", "什么时候出台的", "什么时候印发的", "什么时候提出的", "哪一年提出的",
 	"讲了什么", "讲了啥", "说了什么", "有什么内容", "主要内容是什么", "内容是什么", "主要讲了什么", "提出了什么", "有哪些重点任务",
 	"重点任务有哪些", "部署了什么", "决定了什么", "在哪里开的", "在哪开的", "在哪里举行", "在哪举行的", "谁主持的", "是谁主持的",
-	"主要内容", "主要内容有哪些", "什么时候开幕的", "什么时候开幕", "什么时候闭幕的", "什么时候闭幕", "主要目标是什么", "目标是什么")
+	"主要内容", "主要内容有哪些", "什么时候开幕的", "什么时候开幕", "什么时候闭幕的", "什么时候闭幕", "主要目标是什么", "目标是什么",
+	"讲了哪些内容", "有哪些内容", "审议通过了什么", "通过了什么", "出处", "出自哪里", "出自哪", "是哪篇文章")
 
 // askedOfAnswer answers a question asked of the answer before (its card
 // or list, still open) with that question and this one; with none, it
@@ -1381,13 +1389,36 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 	switch {
 	case err != nil || list.Mentions:
 		return nil
-	case list.Search == "":
+	case list.Search == "" && list.Topic == "":
 		// Alone it asks of nothing (什么时候开 had a card on 中国特色大国
 		// 外交开创新局面).
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
 		return []Reply{{Type: ReplyText, Text: noQuestionFor(m)}}
+	case list.Search == "" && list.Day != "":
+		// A day's card or list of a topic is what it asks of: that day's
+		// (七月二十五号国常会, then 它的主要内容是什么: a follower run's find,
+		// searched alone; of the topic, every meeting).
+		if day, err := time.Parse(content.DateLayout, list.Day); err == nil {
+			if r := b.topicOnDayAsked(ctx, s, m, askedDay{day: day}, list.Topic); r != nil {
+				return r
+			}
+		}
 	}
-	return b.search(ctx, s, m, list.Search+" "+tail, 0)
+	// With its words, or, when they find nothing (出处, 这个什么时候开始实施的
+	// in other words than the article's), the answer asked of again.
+	topic := cmp.Or(list.Search, list.Topic)
+	asked := topic + " " + tail
+	if _, ok := b.finds(ctx, s, asked); !ok {
+		asked = topic
+	}
+	return b.search(ctx, s, m, asked, 0)
+}
+
+// finds reports whether a search of q finds a relevant article, its first
+// hit with it: how a follow-up's words joined to a question are tried.
+func (b *Bot) finds(ctx context.Context, s *Settings, q string) ([]content.Hit, bool) {
+	hits, err := b.catalog.Search(ctx, q, 1)
+	return hits, err == nil && len(hits) > 0 && hits[0].Score >= s.search.MinScore
 }
 
 // noQuestionFor is noQuestionBefore naming what m asked, as the query log

@@ -143,3 +143,17 @@ func TestPeriodInsideAWord(t *testing.T) {
 		}
 	}
 }
+
+// TestAskedOfADaysCard: a question asked of a topic's day card (它的主要内容是
+// 什么 after 2024年9月3日的阅兵) is of that day's article, not the topic's
+// any day (a follower run's find: 七月二十五号国常会, then 它的主要内容是什么,
+// searched alone; of the topic, it listed every meeting).
+func TestAskedOfADaysCard(t *testing.T) {
+	ask := daysBot(t)
+	ask("2024年9月3日的阅兵")
+	for _, text := range []string{"它的主要内容是什么", "讲了什么"} {
+		if r := ask(text); r.Type != ReplyNews || r.Card.URL != "https://example.com/p24" {
+			t.Errorf("2024年9月3日的阅兵, then %s: %s", text, r.String())
+		}
+	}
+}

@@ -121,7 +121,9 @@ func TestAskedOfTheAnswer(t *testing.T) {
 	if r := ask("民营经济促进法"); r.Type != ReplyNews || r.Card.URL != "https://example.com/law" {
 		t.Fatalf("民营经济促进法: %s", r.String())
 	}
-	for _, text := range []string{"什么时候施行", "那什么时候施行呢？"} {
+	// And in more words (a follower run's finds: 这个什么时候开始实施的 got a
+	// card on a border control's start, 它的主要内容是什么 was searched alone).
+	for _, text := range []string{"什么时候施行", "那什么时候施行呢？", "这个什么时候开始实施的", "它的主要内容是什么", "讲了哪些内容", "出处"} {
 		if r := ask(text); r.Type != ReplyNews || r.Card.URL != "https://example.com/law" {
 			t.Errorf("%s after 民营经济促进法: %s", text, r.String())
 		}
