@@ -653,6 +653,9 @@ func TestShippedCourtesyRules(t *testing.T) {
 		// An eleventh's: the same asked in more words, by voice.
 		"我想问下你们每日一读推送能改时间吗": "不能按个人改时间", "能不能晚上推送": "不能按个人改时间", "晚上推送": "没有找到",
 		"那个你们这个是免费的吗。": "转人工客服", "那个能帮我开个发票吗。": "转人工客服", "有没有遴选真题": "转人工客服",
+		// A review's: the verb first, and more.
+		"能改推送时间吗": "不能按个人改时间", "可以修改推送时间吗": "不能按个人改时间", "推送能改时间吗": "不能按个人改时间",
+		"能不能换个时间推送": "不能按个人改时间", "please help me": "我能帮你找", "可以开专票吗": "转人工客服", "能改时间吗": "没有找到",
 	} {
 		if code, out, errOut := try(text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)
