@@ -64,7 +64,7 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 		fmt.Fprintln(w)
 	}
 	if more := r.UnansweredTopics - len(r.Unanswered); more > 0 {
-		fmt.Fprintf(w, "… and %d more topics, each asked less (--since a shorter period lists them)\n", more)
+		fmt.Fprintf(w, "… and %d more topics of %d questions, each asked less (--json counts them as unanswered_topics and unlisted_questions)\n", more, r.UnlistedQuestions)
 	}
 	section("Most asked")
 	for _, q := range r.Asked {

@@ -201,11 +201,11 @@ func TestReportDailyWithoutReading(t *testing.T) {
 // how many more there are, and it marks a menu key no rule answers (the
 // console does both too).
 func TestReportSaysTopicsNotListed(t *testing.T) {
-	r := &insights.Report{Unanswered: []insights.Topic{{Terms: []string{"申论"}, Count: 3, Followers: 3, Examples: []string{"申论怎么写"}}}, UnansweredTopics: 151,
+	r := &insights.Report{Unanswered: []insights.Topic{{Terms: []string{"申论"}, Count: 3, Followers: 3, Examples: []string{"申论怎么写"}}}, UnansweredTopics: 151, UnlistedQuestions: 160,
 		Keys: []insights.Hits{{Name: "OLD_KEY", Count: 2}, {Name: "HELP", Count: 1}}, UnknownKeys: []string{"OLD_KEY"}}
 	var out strings.Builder
 	printReport(&out, r, true)
-	if !strings.Contains(out.String(), "… and 150 more topics, each asked less") {
+	if !strings.Contains(out.String(), "… and 150 more topics of 160 questions, each asked less") {
 		t.Errorf("report:\n%s", out.String())
 	}
 	// A key no rule answers is marked, apart from the keys that work.

@@ -508,7 +508,7 @@ func TestReportListsTheMostAskedTopics(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Unanswered) != maxTopics || r.UnansweredTopics != maxTopics+52 || r.Unanswered[0].Followers != 3 {
+	if len(r.Unanswered) != maxTopics || r.UnansweredTopics != maxTopics+52 || r.UnlistedQuestions != 52 || r.Unanswered[0].Followers != 3 {
 		t.Fatalf("%d topics listed of %d, the first %+v", len(r.Unanswered), r.UnansweredTopics, r.Unanswered[0])
 	}
 	if longest := slices.Max(read); longest > maxTermText {

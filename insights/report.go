@@ -24,12 +24,14 @@ type Report struct {
 	Messages   int       `json:"messages"`
 	Followers  int       `json:"followers"`  // distinct followers who wrote
 	Unanswered []Topic   `json:"unanswered"` // no match or a weak best answer, grouped by main terms: the maxTopics most asked
-	// UnansweredTopics counts them all, listed or not.
-	UnansweredTopics int     `json:"unanswered_topics"`
-	Asked            []Asked `json:"asked"` // the most asked questions
-	Days             []Day   `json:"days"`  // answered shares by day
-	Rules            []Hits  `json:"rules"` // rules by hits, most first (never hit last, with 0)
-	Keys             []Hits  `json:"keys"`  // menu keys by clicks
+	// UnansweredTopics counts them all, listed or not, and
+	// UnlistedQuestions the questions of those not listed.
+	UnansweredTopics  int     `json:"unanswered_topics"`
+	UnlistedQuestions int     `json:"unlisted_questions"`
+	Asked             []Asked `json:"asked"` // the most asked questions
+	Days              []Day   `json:"days"`  // answered shares by day
+	Rules             []Hits  `json:"rules"` // rules by hits, most first (never hit last, with 0)
+	Keys              []Hits  `json:"keys"`  // menu keys by clicks
 	// UnknownKeys are the keys clicked that no rule answered (a menu
 	// published before the config changed): followers got replies.default.
 	UnknownKeys  []string   `json:"unknown_keys"`
@@ -350,6 +352,9 @@ func (b *builder) finish() {
 	})
 	r.Unanswered = b.topics()
 	r.UnansweredTopics = len(r.Unanswered)
+	for _, t := range r.Unanswered[min(len(r.Unanswered), maxTopics):] {
+		r.UnlistedQuestions += t.Count
+	}
 	r.Unanswered = r.Unanswered[:min(len(r.Unanswered), maxTopics)]
 	r.Votes = b.votes()
 }
@@ -384,9 +389,10 @@ var questionWords = map[string]bool{"什么": true, "怎么": true, "如何": tr
 	"可以": true, "请问": true, "一下": true, "老师": true, "谢谢": true, "为什么": true, "怎么样": true, "什么时候": true, "有没有": true}
 
 // maxTermText is how much of a question is read for its main terms: more
-// is a passage pasted, whose terms past the first dozen link it to nothing
-// (maxLinkingTerms); reading all of 20,000 such questions of one follower
-// had taken the report 24 s and 8 GB (a hostile-input run's find).
+// is a passage pasted, which links to no topic by its terms when it has
+// more than maxLinkingTerms of them; reading all of 20,000 such questions
+// of one follower had taken the report 24 s and 8 GB (a hostile-input
+// run's find).
 const maxTermText = 100
 
 // runeOffset is the byte offset of s's nth rune, or len(s).
