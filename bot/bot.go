@@ -836,6 +836,10 @@ func (b *Bot) smallTalk(topic string) bool {
 // 「gdp」 the comparison folded it to: a follower run's find); topic when
 // text has it otherwise (full-width, traditional).
 func asTyped(text, topic string) string {
+	// Nor with the particle that asked it (「PPI呢」: a follower run's find).
+	if t := strings.TrimRight(topic, "呢吗啊呀吧"); t != "" {
+		topic = t
+	}
 	lower := strings.ToLower(text)
 	if len(lower) != len(text) {
 		return hanJoined(topic)
@@ -1580,6 +1584,11 @@ var monthByNumber = regexp.MustCompile(`[0-9]月|(?:20[0-9][0-9]|今|去|前)年
 // five under 2026年11月没有文章。; searched, the month a word no article has,
 // the topic's articles came as if of that month).
 func (b *Bot) monthAsked(ctx context.Context, s *Settings, m Message, typed, topic, query string, year, month int) []Reply {
+	// The topic without what asked of it (「社会消费品零售总额增长多少」 headed
+	// a month's none: a follower run's find).
+	if t, _ := peeled(topic); t != "" {
+		topic = t
+	}
 	if named := cmp.Or(withoutYears(topic), topic); year > 0 && topic != "" {
 		hits, err := b.catalog.Search(ctx, query, moreDepth)
 		// Relevant, or titled with the topic or another of its names: what

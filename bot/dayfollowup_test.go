@@ -126,6 +126,16 @@ func TestPeriodAfterAMonth(t *testing.T) {
 	if got := firstShown(ask("前三季度呢")); !strings.HasPrefix(got, "https://example.com/cpiq3") {
 		t.Errorf("2025年8月CPI, then 前三季度呢: %s first, want cpiq3", got)
 	}
+	// A month's header names the topic, not what asked of it nor its
+	// particle (「CPI是多少」, 「PPI呢」: a follower run's find).
+	ask("2025年8月CPI是多少")
+	if r := ask("那个11月份呢。"); !strings.HasPrefix(r.Text, "2025年11月没有「CPI」的文章") {
+		t.Errorf("2025年8月CPI是多少, then 那个11月份呢: %s", r.String())
+	}
+	ask("CPI呢")
+	if r := ask("11月份呢"); !strings.HasPrefix(r.Text, "2025年11月没有「CPI」的文章") && !strings.HasPrefix(r.Text, "2026年11月没有「CPI」的文章") {
+		t.Errorf("CPI呢, then 11月份呢: %s", r.String())
+	}
 }
 
 // TestPeriodInsideAWord: 全年 inside another word (安全年度, 健全年金) is
