@@ -358,6 +358,13 @@ func TestSearchQuality(t *testing.T) {
 	if word, named, _ := ix.Mentions(context.Background(), "十九届六中全会", 10); word != "十九届六中全会" || len(named) < 5 {
 		t.Errorf("十九届六中全会: %q %v", word, ids(named))
 	}
+	// The places of 绿水青山就是金山银山, in no title (a follower run's find:
+	// no match, where 7 and 14 articles name them).
+	for _, place := range []string{"安吉", "余村"} {
+		if word, named, _ := ix.Mentions(context.Background(), place, 5); word != place || len(named) < 3 {
+			t.Errorf("%s: %q %v", place, word, ids(named))
+		}
+	}
 	if hits, _ := ix.Search(context.Background(), "新质生产力发展", 5); len(hits) == 0 {
 		t.Error("新质生产力发展: no hits")
 	} else {
