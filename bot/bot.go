@@ -335,13 +335,18 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		case err != nil:
 			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
 			return unavailable(ctx, listUnreadable)
-		case len(list.IDs) > 1 && list.Search != "":
+		case len(list.IDs) > 1 && (list.Search != "" || list.Topic != ""):
 			// Its card, as the question's answer (no follower's choice: a
 			// vote would raise it for the question).
 			if a, err := b.catalog.Get(ctx, list.IDs[1]); err == nil {
-				return b.pick(ctx, s, m, list.Search, []content.Hit{{Article: a}}, true, false, 0)
+				return b.pick(ctx, s, m, cmp.Or(list.Search, list.Topic), []content.Hit{{Article: a}}, true, false, 0)
 			}
 		case list.Search != "" && !list.Mentions && len(list.Seen) > 0:
+			return b.older(ctx, s, m, list, true)
+		case list.Topic != "" && len(list.Seen) > 0:
+			// After a topic's day card (8月21日国常会), the topic's one
+			// before that day (a follower run's find: no match).
+			list.Search = list.Topic
 			return b.older(ctx, s, m, list, true)
 		}
 	}

@@ -167,3 +167,18 @@ func TestAskedOfADaysCard(t *testing.T) {
 		}
 	}
 }
+
+// TestPreviousAfterADaysCard: 上一次呢 after a topic's day card is the
+// topic's one before that day (a follower run's find: no match).
+func TestPreviousAfterADaysCard(t *testing.T) {
+	ask := daysBot(t)
+	ask("2024年9月3日的阅兵")
+	if r := ask("上一次呢"); r.Type != ReplyNews || r.Card.URL != "https://example.com/p22" {
+		t.Errorf("2024年9月3日的阅兵, then 上一次呢: %s", r.String())
+	}
+	// After a topic's day list, its second.
+	ask("2025年9月3日的阅兵")
+	if r := ask("上一次呢"); r.Type != ReplyNews || r.Card.URL != "https://example.com/p25b" {
+		t.Errorf("2025年9月3日的阅兵, then 上一次呢: %s", r.String())
+	}
+}
