@@ -1208,7 +1208,10 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		readingOK = readingOK && !(reading.list && reading.period.name == "") // 往期的呢 is no day
 	}
 	recent := slices.Contains(recentInside, core)
-	topicOK := recent || isYear || measure != "" || isMonth || isPeriod || isDay
+	// Another topic of the same time (二〇二六年七月份CPI是多少, then 那个PPI呢:
+	// a follower run's find, PPI of any month): a topic's name alone.
+	swap := asked && !isYear && measure == "" && !isMonth && !isPeriod && !isDay && !recent && !readingOK && b.catalog.Topic(core)
+	topicOK := recent || isYear || measure != "" || isMonth || isPeriod || isDay || swap
 	if !readingOK && !topicOK {
 		return nil, false
 	}
@@ -1261,6 +1264,20 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 			return r, true
 		}
 		return b.search(ctx, s, m, core+" "+topic, 0), true
+	case swap:
+		when := timeOf(list.Search)
+		if when == "" || list.Mentions {
+			return nil, true // searched as typed, as before
+		}
+		// A month's, as a month asked of a topic is answered.
+		if at := monthWritten.FindStringSubmatchIndex(list.Search); at != nil {
+			if month, ok := monthFollowUp(list.Search[at[3]:at[1]]); ok {
+				if ys := yearsIn(list.Search); len(ys) == 1 {
+					return b.monthAsked(ctx, s, m, m.Text, core, when+" "+core, ys[0], month), true
+				}
+			}
+		}
+		return b.search(ctx, s, m, when+" "+core, 0), true
 	case !topicOK || list.Search == "" || recent && list.Mentions:
 		return nil, true
 	case recent:
@@ -1455,6 +1472,22 @@ var (
 	periodWritten = regexp.MustCompile(`上半年|下半年|全年|前三季度|第?[一二三四1-4]季度|前(?:[两二三四五六七八九十]|十一|[2-9]|1[01])个月`)
 	periodAlone   = regexp.MustCompile(`^(?:` + periodWritten.String() + `)$`)
 )
+
+// timeOf is the time a question names: its years, month and period
+// (2026年7月份CPI是多少: 2026年7月份), or "".
+func timeOf(q string) string {
+	var b strings.Builder
+	for _, y := range yearsIn(q) {
+		fmt.Fprintf(&b, "%d年", y)
+	}
+	if loc := monthWritten.FindStringSubmatchIndex(q); loc != nil {
+		b.WriteString(q[loc[3]:loc[1]])
+	}
+	if loc := periodIn(q); loc != nil {
+		b.WriteString(q[loc[0]:loc[1]])
+	}
+	return b.String()
+}
 
 // periodIn finds the period text names, not 全年 inside a word (安全年度,
 // 健全年金: a review's find, 网络安全年度报告 then 上半年呢 searched

@@ -101,25 +101,35 @@ func TestDayOfMonthAfterTopicsDay(t *testing.T) {
 	}
 }
 
-// TestPeriodAfterAMonth: a part of the year after a question naming a
-// month (2025年8月CPI, then 前三季度呢) is asked in place of the month (a
-// review's find: searched beside it, 前三季度 2025年8月CPI, no match on the
-// corpus).
-func TestPeriodAfterAMonth(t *testing.T) {
+// figuresBot answers over the demo articles and 2025's CPI and PPI figures,
+// on 2026-12-03.
+func figuresBot(t *testing.T) func(string) Reply {
 	arts := content.DemoArticles()
-	arts = append(arts,
-		content.Article{ID: "cpi8", Title: "8月份居民消费价格指数同比持平", Summary: "国家统计局发布2025年8月份居民消费价格指数。", PublishedOn: "2025-09-10", URL: "https://example.com/cpi8"},
-		content.Article{ID: "cpi7", Title: "7月份居民消费价格指数同比上涨0.1%", Summary: "国家统计局发布2025年7月份居民消费价格指数。", PublishedOn: "2025-08-09", URL: "https://example.com/cpi7"},
-		content.Article{ID: "cpiq3", Title: "前三季度居民消费价格指数同比下降0.1%", Summary: "国家统计局发布2025年前三季度居民消费价格指数。", PublishedOn: "2025-10-15", URL: "https://example.com/cpiq3"})
+	for _, a := range []struct{ id, title, of, on string }{
+		{"cpi8", "8月份居民消费价格指数同比持平", "8月份居民消费价格指数", "2025-09-10"},
+		{"cpi7", "7月份居民消费价格指数同比上涨0.1%", "7月份居民消费价格指数", "2025-08-09"},
+		{"cpiq3", "前三季度居民消费价格指数同比下降0.1%", "前三季度居民消费价格指数", "2025-10-15"},
+		{"ppi8", "8月份工业生产者出厂价格指数同比下降", "8月份工业生产者出厂价格指数", "2025-09-10"},
+		{"ppi10", "10月份工业生产者出厂价格指数同比下降", "10月份工业生产者出厂价格指数", "2025-11-10"},
+	} {
+		arts = append(arts, content.Article{ID: a.id, Title: a.title, Summary: "国家统计局发布2025年" + a.of + "。", PublishedOn: a.on, URL: "https://example.com/" + a.id})
+	}
 	set, err := Compile(demoSpec(), okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	catalog := catalogOf(arts)
-	catalog.index.SetSynonyms([][]string{{"CPI", "居民消费价格指数"}}, nil)
+	catalog.index.SetSynonyms([][]string{{"CPI", "居民消费价格指数"}, {"PPI", "工业生产者出厂价格指数"}}, nil)
 	now := time.Date(2026, 12, 3, 9, 0, 0, 0, chinaTime)
-	b := New(set, Deps{Catalog: catalog, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }})
-	ask := asker(t, b)
+	return asker(t, New(set, Deps{Catalog: catalog, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }}))
+}
+
+// TestPeriodAfterAMonth: a part of the year after a question naming a
+// month (2025年8月CPI, then 前三季度呢) is asked in place of the month (a
+// review's find: searched beside it, 前三季度 2025年8月CPI, no match on the
+// corpus).
+func TestPeriodAfterAMonth(t *testing.T) {
+	ask := figuresBot(t)
 	if got := firstShown(ask("2025年8月CPI")); !strings.HasPrefix(got, "https://example.com/cpi8") {
 		t.Fatalf("2025年8月CPI: %s first", got)
 	}
@@ -180,5 +190,21 @@ func TestPreviousAfterADaysCard(t *testing.T) {
 	ask("2025年9月3日的阅兵")
 	if r := ask("上一次呢"); r.Type != ReplyNews || r.Card.URL != "https://example.com/p25b" {
 		t.Errorf("2025年9月3日的阅兵, then 上一次呢: %s", r.String())
+	}
+}
+
+// TestAnotherTopicOfTheSameTime: another topic's name asked after a
+// question naming a time (2025年8月CPI, then 那PPI呢) is of that time (a
+// follower run's find: PPI of any month); after one naming none it is
+// searched as typed.
+func TestAnotherTopicOfTheSameTime(t *testing.T) {
+	ask := figuresBot(t)
+	ask("2025年8月CPI")
+	if got := firstShown(ask("那个PPI呢。")); !strings.HasPrefix(got, "https://example.com/ppi8") {
+		t.Errorf("2025年8月CPI, then 那个PPI呢: %s first, want ppi8", got)
+	}
+	ask("枫桥经验")
+	if r := ask("PPI呢"); strings.Contains(r.Text, "年") && strings.Contains(r.Text, "没有「") {
+		t.Errorf("枫桥经验, then PPI呢: %s", r.String())
 	}
 }
