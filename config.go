@@ -1162,7 +1162,10 @@ func (c *Config) compile() error {
 	}
 	c.keep = c.Insights.check(&p)
 	c.Admin.check(&p)
-	c.Push.Firings = jobs.Firings(c.Push.Schedule, c.location, 16)
+	// From now: in a zone with summer time the hour said follows the
+	// season as of the config's load (a review's find: New York's 7:30 is
+	// China's 19:30 in summer, 20:30 in winter).
+	c.Push.Firings = jobs.Firings(c.Push.Schedule, c.location, time.Now(), 16)
 	settings, err := bot.Compile(c.Replies, c.Search.SearchSpec, c.Push.PushSpec, search.Fold)
 	if err != nil {
 		p = append(p, err)

@@ -49,14 +49,14 @@ func alphabetOf(pattern string) alphabet {
 	return out
 }
 
-// whole reports whether re matches only whole texts: each alternative a
-// concatenation from ^ to $.
 // wholeText reports whether pattern matches whole texts only (^…$).
 func wholeText(pattern string) bool {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	return err == nil && whole(re.Simplify())
 }
 
+// whole reports whether re matches only whole texts: each alternative a
+// concatenation from ^ to $.
 func whole(re *syntax.Regexp) bool {
 	switch re.Op {
 	case syntax.OpAlternate:

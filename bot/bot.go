@@ -841,8 +841,9 @@ func (b *Bot) smallTalk(topic string) bool {
 // 「gdp」 the comparison folded it to: a follower run's find); topic when
 // text has it otherwise (full-width, traditional).
 func asTyped(text, topic string) string {
-	// Nor with the particle that asked it (「PPI呢」: a follower run's find).
-	if t := strings.TrimRight(topic, "呢吗啊呀吧"); t != "" {
+	// Nor with the particle that asked it (「PPI呢」: a follower run's find);
+	// not 吧, 啊 or 呀, which end names too (奔跑吧: a review's find).
+	if t := strings.TrimRight(topic, "呢吗"); t != "" {
 		topic = t
 	}
 	lower := strings.ToLower(text)
@@ -1123,7 +1124,8 @@ var hanYear = regexp.MustCompile(`[〇零○一二三四五六七八九]{4}年`)
 // yearAlone is a year said alone: 2025年, 2025.
 var yearAlone = regexp.MustCompile(`^(?:19|20)\d\d年?$`)
 
-// followUpAsked answers what is asked, ending in 呢, of the answer before:
+// followUpAsked answers what is asked, ending in 呢 (or led by 那, or a
+// period alone: 前7个月), of the answer before:
 // after readings, a day or a period without the reading word (每日一读, then
 // 明天的呢, 上周的呢, 11月的呢: searched, 上周的呢 got an article on 本周's
 // illnesses); after a question's list or card, a year or a recency word, as
@@ -1217,6 +1219,19 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	}
 	list, err := b.followUps.Get(ctx, m.From)
 	m.typed = list.Typed
+	// A topic's day card or list is the topic's, for a year, a month or
+	// 最新的呢 after it as after its search (a review's find: the newest of
+	// any topic, no match, a month's every article). A card kept by an
+	// older replica has no Topic: its question names it.
+	if list.Topic == "" && list.Day != "" && len(list.IDs) == 0 {
+		if day, rest, ok := readDay(list.Query, now.In(chinaTime)); ok {
+			list.Topic, _ = topicOnDay(day, rest)
+			list.TopicDay = list.Day
+		}
+	}
+	if list.Search == "" {
+		list.Search = list.Topic
+	}
 	switch {
 	case err != nil:
 		return nil, true
@@ -1228,11 +1243,11 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		// 3月的呢 alone are the latest articles and the month's.)
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
 		return []Reply{{Type: ReplyText, Text: noQuestionFor(m)}}, true
-	case measure == "号" && list.Day != "":
+	case measure == "号" && (list.Day != "" || list.TopicDay != ""):
 		// 那十八号呢 after a day's news: that day of its month (a follower
 		// run's find: searched, it listed 神舟十八号); after a topic's day
 		// (八月二十一号的国常会, then 那十号的呢), the topic's that day.
-		d, err := time.Parse(content.DateLayout, list.Day)
+		d, err := time.Parse(content.DateLayout, cmp.Or(list.TopicDay, list.Day))
 		if n, ok := dayOfMonth(strings.TrimSuffix(count, measure)); ok && err == nil {
 			if day := time.Date(d.Year(), d.Month(), n, 0, 0, 0, 0, time.UTC); day.Month() == d.Month() {
 				if list.Topic != "" {
@@ -1255,7 +1270,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		if topic == "" {
 			return nil, true
 		}
-		if d, err := time.Parse(content.DateLayout, list.Day); err == nil && onDay.yearless {
+		if d, err := time.Parse(content.DateLayout, list.TopicDay); err == nil && onDay.yearless {
 			if day, ok := validDate(d.Year(), int(onDay.day.Month()), onDay.day.Day()); ok && !day.After(now.In(chinaTime)) {
 				onDay.day, onDay.yearless, onDay.coming = day, false, false
 			}
@@ -1334,6 +1349,11 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		// else the last such month up to today; a month named by today or
 		// with its year, in place of the question's year too.
 		topic := withoutMonth(list.Search)
+		if loc := periodIn(topic); loc != nil {
+			// Nor its period (去年上半年呢, then 那个六月份呢: a review's
+			// find, 上半年 searched beside June).
+			topic = strings.Join(strings.Fields(topic[:loc[0]]+" "+topic[loc[1]:]), " ")
+		}
 		switch {
 		case isNamed:
 			from, _ := time.Parse(content.DateLayout, named.from)
@@ -1378,8 +1398,9 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 // dates; a follower run's finds), and returns what it asks.
 func askedOfLast(text string) (string, bool) {
 	t := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) })
-	for _, lead := range []string{"那么", "那", "请问", "它的", "它", "这个的", "这个", "他们", "这次会议", "会议", "会上", "这篇文章", "文章",
-		"习近平", "总书记", "他"} {
+	// Words pointing at the answer, not naming whom it asks about (习近平讲了
+	// 什么 is a question of its own: a review's find).
+	for _, lead := range []string{"那么", "那", "请问", "它的", "它", "这个的", "这个", "他们", "这次会议的", "这次会议", "这篇文章的", "这篇文章", "是"} {
 		t = strings.TrimPrefix(t, lead)
 	}
 	for {
@@ -1420,11 +1441,11 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 		// 外交开创新局面).
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
 		return []Reply{{Type: ReplyText, Text: noQuestionFor(m)}}
-	case list.Search == "" && list.Day != "":
+	case list.Search == "" && list.TopicDay != "":
 		// A day's card or list of a topic is what it asks of: that day's
 		// (七月二十五号国常会, then 它的主要内容是什么: a follower run's find,
 		// searched alone; of the topic, every meeting).
-		if day, err := time.Parse(content.DateLayout, list.Day); err == nil {
+		if day, err := time.Parse(content.DateLayout, list.TopicDay); err == nil {
 			if r := b.topicOnDayAsked(ctx, s, m, askedDay{day: day}, list.Topic); r != nil {
 				return r
 			}

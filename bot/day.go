@@ -580,7 +580,7 @@ func (b *Bot) dayTopic(ctx context.Context, s *Settings, m Message, a askedDay, 
 		// The card closes the list before it, as a search's does: its
 		// numbers had opened that list's items (a follower run's find:
 		// 国常会, 8月22日 一带一路, then 2 opened a meeting).
-		if err := b.putFollowUp(ctx, m, FollowUp{Query: asked(m), Day: on, Topic: topic, Seen: []string{found[0].Article.ID}}); err != nil {
+		if err := b.putFollowUp(ctx, m, FollowUp{Query: asked(m), Day: on, Topic: topic, TopicDay: on, Seen: []string{found[0].Article.ID}}); err != nil {
 			b.log.DebugContext(ctx, "store follow-up of a card", "openid", m.From, "err", err)
 		}
 		if st := found[0].Story; st != nil { // a roundup's item, not its recurring title (a review's find)
@@ -591,7 +591,7 @@ func (b *Bot) dayTopic(ctx context.Context, s *Settings, m Message, a askedDay, 
 	found, _ = firstPage(ctx, s, b.catalog.Snippets(ctx, topic, found))
 	header := fmt.Sprintf(dayTopicHeader, dayName(on), html.EscapeString(Cut(topic, listTitle)))
 	reply, ids := listReplyWith(found, func(int) string { return header }, false, false)
-	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), IDs: ids, Stories: storiesOf(found[:len(ids)]), Topic: topic}, reply)}
+	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), IDs: ids, Stories: storiesOf(found[:len(ids)]), Topic: topic, TopicDay: on}, reply)}
 }
 
 // topicOnDayAsked answers topic asked on a day, in one message (9月3日阅兵)

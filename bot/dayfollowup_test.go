@@ -9,9 +9,9 @@ import (
 	"mpbot/content"
 )
 
-// daysBot answers over a few days' articles on 阅兵 and others, on
-// 2026-12-03.
-func daysBot(t *testing.T) func(string) Reply {
+// daysBot answers over a few days' articles on 阅兵 and others, and
+// extra, on 2026-12-03.
+func daysBot(t *testing.T, extra ...content.Article) func(string) Reply {
 	arts := []content.Article{
 		{ID: "p25a", Title: "纪念大会隆重举行 盛大阅兵展示强大国防", Body: "阅兵式在天安门广场举行。", PublishedOn: "2025-09-03", URL: "https://example.com/p25a"},
 		{ID: "p25b", Title: "阅兵装备方队亮相", Body: "受阅装备全部国产。", PublishedOn: "2025-09-03", URL: "https://example.com/p25b"},
@@ -21,7 +21,7 @@ func daysBot(t *testing.T) func(string) Reply {
 		{ID: "o1", Title: "秋粮收获进度过半", Body: "各地抢收秋粮。", PublishedOn: "2025-09-03", URL: "https://example.com/o1"},
 		{ID: "o2", Title: "夏粮收购有序推进", Body: "各地收购夏粮。", PublishedOn: "2025-08-20", URL: "https://example.com/o2"},
 	}
-	c := catalogOf(arts)
+	c := catalogOf(append(arts, extra...))
 	s, err := Compile(demoSpec(), okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -142,6 +142,12 @@ func TestPeriodAfterAMonth(t *testing.T) {
 	if r := ask("那个11月份呢。"); !strings.HasPrefix(r.Text, "2025年11月没有「CPI」的文章") {
 		t.Errorf("2025年8月CPI是多少, then 那个11月份呢: %s", r.String())
 	}
+	// A month after a period is asked in its place (a review's find: 上半年
+	// searched beside June).
+	ask("2025年前三季度CPI")
+	if got := firstShown(ask("那个8月份呢。")); got != "https://example.com/cpi8" {
+		t.Errorf("2025年前三季度CPI, then 那个8月份呢: %s first, want cpi8", got)
+	}
 	ask("CPI呢")
 	if r := ask("11月份呢"); !strings.HasPrefix(r.Text, "2025年11月没有「CPI」的文章") && !strings.HasPrefix(r.Text, "2026年11月没有「CPI」的文章") {
 		t.Errorf("CPI呢, then 11月份呢: %s", r.String())
@@ -206,5 +212,63 @@ func TestAnotherTopicOfTheSameTime(t *testing.T) {
 	ask("枫桥经验")
 	if r := ask("PPI呢"); strings.Contains(r.Text, "年") && strings.Contains(r.Text, "没有「") {
 		t.Errorf("枫桥经验, then PPI呢: %s", r.String())
+	}
+}
+
+// TestFollowUpsAfterADaysList: after a topic's day list (two articles that
+// day), another day without its year is of that year, a day of the month
+// is the topic's that day, as after its card (a review's finds: 2025's,
+// and 请先发送想查的主题).
+func TestFollowUpsAfterADaysList(t *testing.T) {
+	ask := daysBot(t, content.Article{ID: "p24b", Title: "阅兵老兵讲述往事", Body: "阅兵老兵。", PublishedOn: "2024-09-03", URL: "https://example.com/p24b"})
+	if r := ask("2024年9月3日的阅兵"); !strings.HasPrefix(r.Text, "2024年9月3日「阅兵」的文章") {
+		t.Fatalf("2024年9月3日的阅兵: %s", r.String())
+	}
+	if r := ask("那8月20号的呢"); r.Type != ReplyNews || r.Card.URL != "https://example.com/p22" {
+		t.Errorf("2024年9月3日的阅兵 (a list), then 那8月20号的呢: %s, want 2024-08-20's p22", r.String())
+	}
+	ask("2024年9月3日的阅兵")
+	if r := ask("那二十号的呢"); strings.HasPrefix(r.Text, "请先发送想查的主题") {
+		t.Errorf("2024年9月3日's 阅兵 list, then 那二十号的呢: %s", r.String())
+	}
+	// 最新的呢 after a topic's day card is the topic's newest, as after its
+	// search (it had listed the newest of any topic).
+	ask("2024年8月20日的阅兵")
+	if got := firstShown(ask("最新的呢")); got != "https://example.com/p25a" && got != "https://example.com/p25b" {
+		t.Errorf("2024年8月20日的阅兵, then 最新的呢: %s first", got)
+	}
+}
+
+// TestSubjectIsNoLead: a question naming whom it asks about (习近平讲了什么,
+// 会议决定了什么) is a question of its own, not one asked of the answer
+// before (a review's find: told to send a topic first); 它是 and 这个是 lead
+// one that is (它是什么时候开始实施的 had got a card on a border control).
+func TestSubjectIsNoLead(t *testing.T) {
+	arts := []content.Article{
+		{ID: "xi", Title: "习近平在中央经济工作会议上发表重要讲话", URL: "https://example.com/xi", PublishedOn: "2025-12-12", Body: "习近平总书记在会上发表重要讲话，讲了明年经济工作。"},
+		{ID: "law", Title: "民营经济促进法公布", URL: "https://example.com/law", PublishedOn: "2025-04-30", Body: "民营经济促进法自2025年5月20日起施行。"},
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	for _, text := range []string{"习近平讲了什么", "总书记讲了什么", "会议决定了什么"} {
+		if r := ask(text); strings.HasPrefix(r.Text, "请先发送想查的主题") {
+			t.Errorf("%s, the first message: %s", text, r.String())
+		}
+	}
+	for _, text := range []string{"它是什么时候开始实施的", "这个是什么时候施行的", "这篇文章的出处"} {
+		if _, ok := askedOfLast(text); !ok {
+			t.Errorf("askedOfLast(%q): not asked of the answer", text)
+		}
+	}
+}
+
+// TestAsTypedKeepsTopicsOwnBa: a header keeps a topic's own last character
+// (奔跑吧, 酒吧): only 呢 and 吗, which no name ends in, go (a review's find).
+func TestAsTypedKeepsTopicsOwnBa(t *testing.T) {
+	for _, c := range []struct{ text, topic, want string }{
+		{"奔跑吧最新", "奔跑吧", "奔跑吧"}, {"PPI呢", "ppi呢", "PPI"}, {"有酒吧吗", "酒吧吗", "酒吧"},
+	} {
+		if got := asTyped(c.text, c.topic); got != c.want {
+			t.Errorf("asTyped(%q, %q) = %q, want %q", c.text, c.topic, got, c.want)
+		}
 	}
 }

@@ -44,9 +44,12 @@ type FollowUp struct {
 	Whole bool `json:"whole,omitempty"`
 	// Day marks a list of the articles of a day (YYYY-MM-DD: 8月22日新闻联播).
 	Day string `json:"day,omitempty"`
-	// Topic is what a day's card or list was of (阅兵 of 9月3日阅兵), which
-	// another day asked after it asks of (那8月20号的呢).
-	Topic string `json:"topic,omitempty"`
+	// Topic is what a day's card or list was of (阅兵 of 9月3日阅兵), and
+	// TopicDay the day (YYYY-MM-DD), which follow-ups after it ask of
+	// (那8月20号的呢, 那十号的呢, 它的主要内容是什么, 2025年的呢). Not Day: 更多
+	// after the list is the topic's, not the day's other articles.
+	Topic    string `json:"topic,omitempty"`
+	TopicDay string `json:"topic_day,omitempty"`
 	// Readings marks a list of past daily readings (往期每日一读, 上周的每日一读),
 	// kept as the release before kept it (readings: true) and, for a week's
 	// or a month's, readings_of beside it (MarshalJSON).

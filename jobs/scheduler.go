@@ -53,16 +53,16 @@ func ParseSchedule(spec string) (cron.Schedule, error) {
 	return sched, nil
 }
 
-// Firings returns up to n times spec fires in loc, from a fixed day on
-// (what it says of the times of day is the same from any day); nil for a
-// spec that does not parse.
-func Firings(spec string, loc *time.Location, n int) []time.Time {
+// Firings returns up to n times spec fires in loc after from (a zone with
+// summer time fires at other hours of another zone's clock in summer);
+// nil for a spec that does not parse.
+func Firings(spec string, loc *time.Location, from time.Time, n int) []time.Time {
 	sched, err := ParseSchedule(spec)
 	if err != nil {
 		return nil
 	}
 	var out []time.Time
-	for t := time.Date(2026, 1, 1, 0, 0, 0, 0, loc); len(out) < n; {
+	for t := from.In(loc); len(out) < n; {
 		if t = sched.Next(t); t.IsZero() {
 			break
 		}

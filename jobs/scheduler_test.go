@@ -67,6 +67,22 @@ func TestScheduleThatNeverFires(t *testing.T) {
 	}
 }
 
+// TestFiringsFollowSummerTime: a zone with summer time fires at another
+// hour of China's clock in summer (a review's find: New York's 7:30 was
+// said as 20:30 all year).
+func TestFiringsFollowSummerTime(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no zone data:", err)
+	}
+	shanghai := time.FixedZone("CST", 8*3600)
+	for from, want := range map[time.Time]string{time.Date(2026, 7, 1, 0, 0, 0, 0, ny): "19:30", time.Date(2026, 1, 5, 0, 0, 0, 0, ny): "20:30"} {
+		if f := Firings("30 7 * * *", ny, from, 1); len(f) != 1 || f[0].In(shanghai).Format("15:04") != want {
+			t.Errorf("from %s: %v, want %s in China", from, f, want)
+		}
+	}
+}
+
 func TestFirings(t *testing.T) {
 	shanghai, _ := time.LoadLocation("Asia/Shanghai")
 	for spec, want := range map[string]string{
@@ -74,7 +90,7 @@ func TestFirings(t *testing.T) {
 		"0 7,19 * * *": "07:00 19:00 07:00", "0 7 * * 1-5": "07:00 07:00 07:00", "every day": "",
 	} {
 		var got []string
-		for _, f := range Firings(spec, shanghai, 3) {
+		for _, f := range Firings(spec, shanghai, time.Date(2026, 1, 1, 0, 0, 0, 0, shanghai), 3) {
 			got = append(got, f.Format("15:04"))
 		}
 		if strings.Join(got, " ") != want {
