@@ -468,7 +468,7 @@ func TestFollowersSync(t *testing.T) {
 	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
 	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
 	code, out, errOut := runCmd(t, "followers", "sync", "--config", cfg)
-	if code != 0 || !strings.Contains(out, "23456 listed, 23456 new") || !strings.Contains(errOut, "synced 20000 of 23456") {
+	if code != 0 || !strings.Contains(out, "23456 listed, 23456 new") || !strings.Contains(errOut, "synced 20000 of 23456") || strings.Count(errOut, "synced 23456 of 23456") != 1 {
 		t.Fatalf("sync: %d\n%s\n%s", code, out, errOut)
 	}
 	if n := len(fake.Calls("/cgi-bin/user/get")); n != 4 { // three pages and the empty one after the end

@@ -11,6 +11,7 @@ import (
 	"math"
 	"net"
 	"net/netip"
+	"net/url"
 	"os"
 	"reflect"
 	"regexp"
@@ -182,6 +183,32 @@ func (s secret) String() string {
 
 // LogValue keeps secrets out of structured logs.
 func (s secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
+
+// where is the server and database a URL secret names, without its user,
+// password or options (postgres://db.internal:5432/mpbot); "[redacted]"
+// for one that is no URL (a key=value DSN).
+func (s secret) where() string {
+	u, err := url.Parse(string(s))
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return s.String()
+	}
+	return (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path}).String()
+}
+
+// where says which store and which shared state a process uses, for the
+// serving line (an operator run's find: nothing said which PostgreSQL or
+// Redis a replica had connected to).
+func (c *Config) where() (store, state string) {
+	store = c.Store.Driver + " " + c.Store.Path
+	if c.Store.Driver == "postgres" {
+		store = c.Store.DSN.where()
+	}
+	state = c.State.Driver
+	if c.State.Driver == "redis" {
+		state = c.State.RedisURL.where()
+	}
+	return store, state
+}
 
 // demoToken and demoAESKey are what config.yaml ships with; they are
 // public, so they may only guard a webhook on the loopback interface: with

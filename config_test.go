@@ -350,3 +350,22 @@ func TestReplyAndRepliesSaidOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestWhereSaysNoSecret: the serving line names the store and the shared
+// state a replica uses, without a user, password or option of their URLs.
+func TestWhereSaysNoSecret(t *testing.T) {
+	c := &Config{Store: StoreConfig{Driver: "postgres", DSN: "postgres://mpbot:s3cret@db.internal:5432/mpbot?sslmode=disable"},
+		State: StateConfig{Driver: "redis", RedisURL: "redis://:pw@cache:6379/2"}}
+	store, state := c.where()
+	if store != "postgres://db.internal:5432/mpbot" || state != "redis://cache:6379/2" {
+		t.Errorf("where: %q, %q", store, state)
+	}
+	c.Store.DSN = "host=db password=s3cret dbname=mpbot"
+	if store, _ := c.where(); strings.Contains(store, "s3cret") || store != "[redacted]" {
+		t.Errorf("a key=value DSN: %q", store)
+	}
+	c = &Config{Store: StoreConfig{Driver: "sqlite", Path: "data/mpbot.db"}, State: StateConfig{Driver: "memory"}}
+	if store, state := c.where(); store != "sqlite data/mpbot.db" || state != "memory" {
+		t.Errorf("one machine: %q, %q", store, state)
+	}
+}

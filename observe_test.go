@@ -78,8 +78,8 @@ func TestVersionSaid(t *testing.T) {
 	logs := &syncBuffer{}
 	base, stop := startServe(t, cfg, logs)
 	defer stop()
-	if !strings.Contains(logs.String(), "version=") {
-		t.Errorf("the serving line names no version:\n%s", logs.String())
+	if !strings.Contains(logs.String(), "version=") || !strings.Contains(logs.String(), `store="sqlite `) || !strings.Contains(logs.String(), "state=memory") {
+		t.Errorf("the serving line names no version, store or state:\n%s", logs.String())
 	}
 	if m := httpGet(t, base+"/metrics"); !strings.Contains(m, "go_build_info{") {
 		t.Error("no go_build_info on /metrics")

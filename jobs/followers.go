@@ -31,7 +31,9 @@ func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, pro
 			return listed, added, err
 		}
 		listed, added = listed+len(ids), added+n
-		if progress != nil {
+		if progress != nil && len(ids) > 0 {
+			// Not again for the empty page WeChat's last next_openid
+			// leads to (an operator run's find: the last line twice).
 			progress(listed, total)
 		}
 		if after == "" || len(ids) == 0 {
