@@ -635,7 +635,7 @@ func TestServeCatchesUpMissedPush(t *testing.T) {
 	}
 	t.Setenv("MPBOT_PUSH_SCHEDULE", fmt.Sprintf("%d %d * * *", due.Minute(), due.Hour()))
 	logs := &syncBuffer{}
-	_, stop := startServe(t, cfg, logs)
+	base, stop := startServe(t, cfg, logs)
 	defer stop()
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(logs.String(), "daily push finished") {
@@ -648,6 +648,11 @@ func TestServeCatchesUpMissedPush(t *testing.T) {
 	if n := strings.Count(string(outbox), "\n"); n != 7 {
 		t.Fatalf("outbox has %d lines:\n%s", n, logs)
 	}
+	// The day done says so on /metrics, as its midnight (an alert asks
+	// whether today's push came).
+	y, mo, d := due.Date()
+	want := fmt.Sprintf("mpbot_push_done_day_seconds %g", float64(time.Date(y, mo, d, 0, 0, 0, 0, loc).Unix()))
+	waitFor(t, func() bool { return strings.Contains(httpGet(t, base+"/metrics"), want) }, want)
 }
 
 // TestRescheduleToATimePassedToday: an operator moves the daily push, live,

@@ -35,6 +35,10 @@ type observability struct {
 	// replica was left behind (an operator run's find).
 	rejected prometheus.Gauge
 	pushes   *prometheus.CounterVec
+	// pushDone is the last day whose push is done, as its midnight's Unix
+	// time, on every replica that ran or saw it done: an alert can ask
+	// whether today's push came (an operator run's find: nothing could).
+	pushDone prometheus.Gauge
 }
 
 func newObservability() *observability {
@@ -53,8 +57,10 @@ func newObservability() *observability {
 			Help: "1 while the config file's last edit is rejected and the last good config serves, else 0."}),
 		pushes: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mpbot_push_deliveries_total",
 			Help: "Daily push deliveries by this process, by state and reason."}, []string{"state", "reason"}),
+		pushDone: prometheus.NewGauge(prometheus.GaugeOpts{Name: "mpbot_push_done_day_seconds",
+			Help: "The last day whose daily push is done, as its midnight's Unix time in push.timezone (0: none seen since start)."}),
 	}
-	reg.MustRegister(o.search, o.reloads, o.rejected, o.pushes)
+	reg.MustRegister(o.search, o.reloads, o.rejected, o.pushes, o.pushDone)
 	return o
 }
 

@@ -22,6 +22,7 @@ import (
 
 	"mpbot/admin"
 	"mpbot/bot"
+	"mpbot/content"
 	"mpbot/jobs"
 	"mpbot/store"
 
@@ -451,6 +452,11 @@ func (a *app) runPush(ctx context.Context) {
 			a.log.Info("daily push: finished by another process", "day", day)
 		default:
 			a.log.Error("daily push failed", "err", err)
+		}
+		if state, _, err := a.store.PushRun(ctx, day); err == nil && state == store.Done {
+			if t, err := time.ParseInLocation(content.DateLayout, day, a.cfg.Load().location); err == nil {
+				a.obs.pushDone.Set(float64(t.Unix()))
+			}
 		}
 		return
 	}
