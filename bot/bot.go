@@ -1139,7 +1139,10 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// was searched, and listed 2022's news).
 	unmarked := func(t string) string { return strings.TrimRightFunc(t, func(r rune) bool { return !isWordRune(r) }) }
 	text = unmarked(text)
-	if newerWords[text] {
+	// 最新的 after a topic's answer is the topic's newest (PPI, then 最新的:
+	// a follower run's find, the newest of any topic); 最新 alone, the
+	// help's word, stays the latest articles.
+	if newerWords[text] || text == "最新的" {
 		text = "最新的呢"
 	}
 	for _, thanks := range []string{"谢谢老师", "谢谢", "麻烦了", "老师"} { // 2022年的呢？谢谢 (or 呢? 老师, the courtesy rule having taken 谢谢)

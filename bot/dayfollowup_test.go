@@ -272,3 +272,21 @@ func TestAsTypedKeepsTopicsOwnBa(t *testing.T) {
 		}
 	}
 }
+
+// TestNewestOfTheTopicAsked: 最新的 after a topic's answer is the topic's
+// newest (a follower run's find: the newest of any topic); with no answer
+// open, the latest articles, as 最新 always is.
+func TestNewestOfTheTopicAsked(t *testing.T) {
+	ask := figuresBot(t)
+	if r := ask("最新的"); !strings.Contains(r.Text, "最新") || strings.Contains(r.Text, "「PPI」") {
+		t.Errorf("最新的 first: %s", r.String())
+	}
+	ask("PPI")
+	if got := firstShown(ask("最新的")); got != "https://example.com/ppi10" {
+		t.Errorf("PPI, then 最新的: %s first, want ppi10", got)
+	}
+	ask("PPI")
+	if r := ask("最新"); strings.Contains(r.Text, "「PPI」") {
+		t.Errorf("PPI, then 最新: %s", r.String())
+	}
+}
