@@ -1254,10 +1254,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		if n, ok := dayOfMonth(strings.TrimSuffix(count, measure)); ok && err == nil {
 			if day := time.Date(d.Year(), d.Month(), n, 0, 0, 0, 0, time.UTC); day.Month() == d.Month() {
 				if list.Topic != "" {
-					if r := b.topicOnDayAsked(ctx, s, m, askedDay{day: day}, list.Topic); r != nil {
-						return r, true
-					}
-					return b.search(ctx, s, m, count+" "+list.Topic, 0), true
+					return b.topicOnDayFollowUp(ctx, s, m, askedDay{day: day}, list.Topic, cmp.Or(list.Typed, list.Query), count+" "+list.Topic), true
 				}
 				return b.day(ctx, s, m, askedDay{day: day}), true
 			}
@@ -1278,10 +1275,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 				onDay.day, onDay.yearless, onDay.coming = day, false, false
 			}
 		}
-		if r := b.topicOnDayAsked(ctx, s, m, onDay.news(), topic); r != nil {
-			return r, true
-		}
-		return b.search(ctx, s, m, core+" "+topic, 0), true
+		return b.topicOnDayFollowUp(ctx, s, m, onDay.news(), topic, cmp.Or(list.Typed, list.Query), core+" "+topic), true
 	case swap:
 		when := timeOf(list.Search)
 		if when == "" || list.Mentions {
@@ -1716,6 +1710,29 @@ func (b *Bot) monthList(ctx context.Context, s *Settings, m Message, found []con
 
 // monthOfTopic heads a topic's articles of a month.
 const monthOfTopic = "%d年%d月「%s」的文章：\n"
+
+// topicOnDayFollowUp answers a day asked after a topic's answer: the
+// topic's articles of the day; with none, said so above the topic's newest
+// (a review's find: 十号 国常会 searched, no match), or else question
+// searched.
+func (b *Bot) topicOnDayFollowUp(ctx context.Context, s *Settings, m Message, day askedDay, topic, typed, question string) []Reply {
+	if r := b.topicOnDayAsked(ctx, s, m, day, topic); r != nil {
+		return r
+	}
+	named := dayName(day.day.Format(content.DateLayout))
+	if day.yearless { // of no one year: none in any
+		named = fmt.Sprintf("%d月%d日", day.day.Month(), day.day.Day())
+	}
+	lead := fmt.Sprintf(noneOfDay, named, html.EscapeString(Cut(asTyped(typed, topic), listTitle)))
+	if r := b.newestAfter(ctx, s, m, topic, typed, lead); r != nil {
+		return r
+	}
+	return b.search(ctx, s, m, question, 0)
+}
+
+// noneOfDay leads the topic's newest when it has no article of the day
+// asked after it.
+const noneOfDay = "%s没有「%s」的文章。"
 
 // noneOfMonth leads the topic's newest when it has no article of the month
 // asked.

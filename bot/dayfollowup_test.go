@@ -290,3 +290,19 @@ func TestNewestOfTheTopicAsked(t *testing.T) {
 		t.Errorf("PPI, then 最新: %s", r.String())
 	}
 }
+
+// TestDayWithoutTheTopic: a day asked after a topic's day that has none of
+// the topic says so above the topic's newest (a review's find: 十号 国常会
+// searched, no match).
+func TestDayWithoutTheTopic(t *testing.T) {
+	ask := daysBot(t)
+	ask("2025年8月20日的阅兵")
+	r := ask("那十号的呢")
+	if !strings.HasPrefix(r.Text, "2025年8月10日没有「阅兵」的文章。") || !strings.Contains(r.Text, "纪念大会隆重举行") {
+		t.Errorf("2025年8月20日的阅兵, then 那十号的呢: %s", r.String())
+	}
+	ask("阅兵")
+	if r := ask("那8月10号的呢"); !strings.HasPrefix(r.Text, "8月10日没有「阅兵」的文章。") {
+		t.Errorf("阅兵, then 那8月10号的呢: %s", r.String())
+	}
+}
