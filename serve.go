@@ -123,9 +123,9 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 	// Last before serving: every way out from here stops the push before
 	// the store closes (a failed watch left a caught-up push sending on).
 	a.startPush(ctx)
-	store, state := cfg.where()
+	storeAt, stateAt := cfg.where()
 	log.Info("mpbot serving", "addr", ln.Addr().String(), "path", cfg.Server.Path, "mode", cfg.mode(), "config", cfg.source, "version", version(),
-		"store", store, "state", state)
+		"store", storeAt, "state", stateAt)
 	return a.run(ctx, ln)
 }
 
