@@ -1458,10 +1458,12 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 	return b.search(ctx, s, m, asked, 0)
 }
 
-// finds reports whether a search of q finds a relevant article, its first
-// hit with it: how a follow-up's words joined to a question are tried.
+// finds reports whether a search of q finds a relevant article, its hits
+// with it: how a follow-up's words joined to a question are tried. As many
+// as the search answering q asks for, as answers does: that one is then the
+// answer cache's, not a second search, and judges what will be shown.
 func (b *Bot) finds(ctx context.Context, s *Settings, q string) ([]content.Hit, bool) {
-	hits, err := b.catalog.Search(ctx, q, 1)
+	hits, err := b.catalog.Search(ctx, q, s.searchN())
 	return hits, err == nil && len(hits) > 0 && hits[0].Score >= s.search.MinScore
 }
 
