@@ -2926,10 +2926,8 @@ const listNoNumbers = "点击标题阅读。"
 // answers reports whether a search for query finds an article surely (at
 // search.clear_score): a word beside thanks is searched only then.
 func (b *Bot) answers(ctx context.Context, s *Settings, query string) bool {
-	// As many as the search that answers it asks for: that one is then
-	// the answer cache's, not a second search.
-	hits, err := b.catalog.Search(ctx, query, s.searchN())
-	return err == nil && len(hits) > 0 && hits[0].Score >= s.search.ClearScore
+	hits, ok := b.finds(ctx, s, query) // clear_score is at least min_score (Compile)
+	return ok && hits[0].Score >= s.search.ClearScore
 }
 
 // search runs a query and chooses between one clear answer, a numbered list
