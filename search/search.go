@@ -1645,7 +1645,8 @@ func onlyYears(ms []mention) bool {
 // keeps its order: 2025新年贺词 asks for 二〇二五年新年贺词, and the one of
 // 二〇二六年, given on 2025-12-31, is of the year asked too. It reports
 // whether there was a series.
-func newestFirst(cands []cand, v *view, yearAsked bool) bool {
+func newestFirst(cands []cand, v *view, q *query) bool {
+	yearAsked := len(q.years) > 0
 	// The candidates that may be a series' members: few for most queries.
 	var sureBuf [seriesDepth]int
 	sure := sureBuf[:0]
@@ -1667,7 +1668,7 @@ func newestFirst(cands []cand, v *view, yearAsked bool) bool {
 		title, top := v.docs[cands[i].d].titleText, 0.0
 		slots := slotsBuf[:0]
 		for l := k; l < len(sure); l++ {
-			if j := sure[l]; !grouped[l] && (l == k || sameSeries(v.docs[cands[j].d].titleText, title)) {
+			if j := sure[l]; !grouped[l] && (l == k || sameSeries(v.docs[cands[j].d].titleText, title) || sameHeadline(v.docs[cands[j].d].titleText, title, q)) {
 				grouped[l] = true
 				slots = append(slots, j)
 				top = max(top, cands[j].conf)
@@ -1691,6 +1692,36 @@ func newestFirst(cands []cand, v *view, yearAsked bool) bool {
 		}
 	}
 	return found
+}
+
+// sameHeadline reports whether two titles open with the same headline but
+// for numbers (中共中央政治局召开会议, then what each meeting did) and
+// that headline holds all the query asks (a year too): 政治局会议 asks for
+// the series, newest first, not for the meeting of one agenda (they had
+// come 2025's, 2026's, 2024's: a follower run's find).
+func sameHeadline(a, b string, q *query) bool {
+	ha, hb := headline(a), headline(b)
+	if ha == "" || hb == "" || !sameSeries(ha, hb) {
+		return false
+	}
+	for _, c := range q.clauses {
+		if !slices.ContainsFunc(c.alts, func(alt []string) bool {
+			return !slices.ContainsFunc(alt, func(w string) bool { return !strings.Contains(ha, w) })
+		}) {
+			return false
+		}
+	}
+	return len(q.clauses) > 0
+}
+
+// headline is a title's words before its first space, or "" for a title
+// of one part.
+func headline(title string) string {
+	i := strings.IndexAny(title, " 　")
+	if i < 0 {
+		return ""
+	}
+	return title[:i]
 }
 
 // sameSeries reports whether two titles are the same but for their numbers
@@ -2601,7 +2632,7 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		return 0
 	})
 	if !stories && onlyYears(q.mentions) {
-		series = newestFirst(cands, v, len(q.years) > 0)
+		series = newestFirst(cands, v, &q)
 	}
 	hits := make([]content.Hit, 0, min(n, len(cands)))
 	var terms markTerms
