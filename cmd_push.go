@@ -26,7 +26,8 @@ func (c *cli) pushCmd() *cobra.Command {
 		Short: "Run the daily reading's push now (or see what it would do)",
 		Long: `push chooses the day's reading and delivers it by push.mode, exactly once per follower:
 each delivery is recorded as its API call starts and when it ends, and a rerun sends only
-what is missing. --dry-run prints the article, the mode and how many followers it would reach.
+what is missing. --dry-run prints the article, the mode and how many followers it would reach, and names the
+process sending the day if one is.
 
 Exit status: 0 when the day is done (also when it was already, or there is nothing to
 push), 1 when deliveries failed or the run stopped (run it again to continue), 2 for a
@@ -112,6 +113,13 @@ usage or config error, 3 when another process holds the day's push.`,
 					want = " wants it"
 				}
 				fmt.Fprintf(c.stdout, "dry run: %s%s and can be reached; %d not yet delivered\n", followersCount(res.Recipients), want, res.Pending)
+				// Another process sending the day now: the count falls as it
+				// goes, and a run started here would wait (exit 3). The dry
+				// run had said nothing of it (an operator run's find).
+				if sum, err := a.store.LedgerSummary(cmd.Context(), res.Day); err == nil && sum.RunState == store.Running && time.Now().Before(sum.LeaseUntil) && !jobs.HolderGone(sum.Holder) {
+					fmt.Fprintf(c.stdout, "a run is under way: %s holds the day (lease until %s); mpbot push status --date %s follows it\n",
+						sum.Holder, sum.LeaseUntil.In(cfg.location).Format("15:04:05 MST"), res.Day)
+				}
 				return nil
 			}
 			fmt.Fprintf(c.stdout, "recipients %d, sent %d, unknown %d\n", res.Recipients, res.Sent, res.Unknown)

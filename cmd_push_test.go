@@ -376,6 +376,12 @@ func TestPushNamesTheHolder(t *testing.T) {
 		!strings.Contains(errOut, " CST") {
 		t.Fatalf("held day: exit %d\n%s", code, errOut)
 	}
+	// Its dry run says a run is under way (it had counted what is left as
+	// if nothing were sending it).
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-04", "--dry-run"); code != 0 ||
+		!strings.Contains(out, "a run is under way: web-2/4242/abcdef holds the day (lease until ") || !strings.Contains(out, "mpbot push status --date 2026-11-04") {
+		t.Fatalf("dry run of a held day: exit %d\n%s\n%s", code, out, errOut)
+	}
 	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-05"); code != 0 || !strings.Contains(out, "sent 3") {
 		t.Fatalf("push: %d %s %s", code, out, errOut)
 	}
