@@ -654,11 +654,22 @@ func TestServeCatchesUpMissedPush(t *testing.T) {
 	if n := strings.Count(string(outbox), "\n"); n != 7 {
 		t.Fatalf("outbox has %d lines:\n%s", n, logs)
 	}
+	// The line says the day's counts beside the run's.
+	if !strings.Contains(logs.String(), " day_sent=7 day_skipped=0 day_failed=0 day_unknown=0") {
+		t.Fatalf("the finished line lacks the day's counts:\n%s", logs)
+	}
 	// The day done says so on /metrics, as its midnight (an alert asks
 	// whether today's push came).
 	y, mo, d := due.Date()
 	want := fmt.Sprintf("mpbot_push_done_day_seconds %g", float64(time.Date(y, mo, d, 0, 0, 0, 0, loc).Unix()))
 	waitFor(t, func() bool { return strings.Contains(httpGet(t, base+"/metrics"), want) }, want)
+	// Nothing left to send once the run ended (the gauge said 7 as it began).
+	if m := httpGet(t, base+"/metrics"); !strings.Contains(m, "\nmpbot_push_remaining 0\n") {
+		t.Fatalf("no mpbot_push_remaining 0 after the run:\n%s", m)
+	}
+	if !strings.Contains(logs.String(), `msg="daily push progress" done=0 of=7`) {
+		t.Fatalf("the run's start not logged:\n%s", logs)
+	}
 }
 
 // TestRescheduleToATimePassedToday: an operator moves the daily push, live,

@@ -39,6 +39,10 @@ type observability struct {
 	// time, on every replica that ran or saw it done: an alert can ask
 	// whether today's push came (an operator run's find: nothing could).
 	pushDone prometheus.Gauge
+	// pushRemaining is how many recipients the run under way here has yet
+	// to reach: whether a push is running, and how far it is (nothing had
+	// said so between the run's start and end lines).
+	pushRemaining prometheus.Gauge
 }
 
 func newObservability() *observability {
@@ -59,8 +63,10 @@ func newObservability() *observability {
 			Help: "Daily push deliveries by this process, by state and reason."}, []string{"state", "reason"}),
 		pushDone: prometheus.NewGauge(prometheus.GaugeOpts{Name: "mpbot_push_done_day_seconds",
 			Help: "The last day whose daily push is done, as its midnight's Unix time in push.timezone (0: none seen since start)."}),
+		pushRemaining: prometheus.NewGauge(prometheus.GaugeOpts{Name: "mpbot_push_remaining",
+			Help: "Recipients the daily push running in this process has yet to reach (0 when none runs here)."}),
 	}
-	reg.MustRegister(o.search, o.reloads, o.rejected, o.pushes, o.pushDone)
+	reg.MustRegister(o.search, o.reloads, o.rejected, o.pushes, o.pushDone, o.pushRemaining)
 	return o
 }
 

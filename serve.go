@@ -335,6 +335,7 @@ func (a *app) startPush(ctx context.Context) {
 	cfg := a.cfg.Load()
 	next := 0
 	a.push.Progress = func(done, total int) {
+		a.obs.pushRemaining.Set(float64(total - done))
 		if done <= 16 { // a new run's first batch
 			next = 0
 		}
@@ -425,6 +426,7 @@ func (a *app) runPush(ctx context.Context) {
 			return
 		}
 		res, err := a.push.Run(ctx, jobs.RunOptions{Day: day})
+		a.obs.pushRemaining.Set(0) // a run stopped early (a quota, a shutdown) is not running
 		if errors.Is(err, store.ErrLeaseHeld) {
 			if !waiting {
 				a.log.Info("daily push: another process is running it; standing by in case it stops", "day", day)

@@ -400,6 +400,9 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 	stopRenewing := p.renewLease(ctx, day, ttl)
 	defer stopRenewing()
 	limiter := p.limiter(cfg)
+	if p.Progress != nil && len(recipients) > 0 {
+		p.Progress(0, len(recipients)) // the run has begun: a slow first batch took its qps's time to say so
+	}
 	for start := 0; start < len(recipients) && res.Stopped == ""; start += batch {
 		if err := p.Store.AcquirePush(ctx, day, p.Owner, p.Now(), ttl); err != nil {
 			if errors.Is(err, store.ErrLeaseHeld) {
@@ -434,8 +437,16 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 	if err := p.Store.FinishPush(ctx, day, p.Owner, state, note); err != nil {
 		return res, err
 	}
-	p.Log.Info("daily push finished", "day", day, "article", res.Article.ID, "mode", cfg.Mode, "recipients", res.Recipients,
-		"sent", res.Sent, "skipped", res.Skipped, "failed", res.Failed, "not_attempted", res.NotAttempted, "unknown", res.Unknown, "stopped", res.Stopped)
+	// The counts are this run's; a run that took a day over, or reran a
+	// stopped one, says the day's too (an operator run's find: "sent 0"
+	// for a day another replica had sent to 3,000).
+	attrs := []any{"day", day, "article", res.Article.ID, "mode", cfg.Mode, "recipients", res.Recipients,
+		"sent", res.Sent, "skipped", res.Skipped, "failed", res.Failed, "not_attempted", res.NotAttempted, "unknown", res.Unknown, "stopped", res.Stopped}
+	if sum, err := p.Store.LedgerSummary(ctx, day); err == nil {
+		attrs = append(attrs, "day_sent", sum.Counts[store.Sent], "day_skipped", sum.Counts[store.Skipped], "day_failed", sum.Counts[store.Failed],
+			"day_unknown", sum.Counts[store.Unknown])
+	}
+	p.Log.Info("daily push finished", attrs...)
 	return res, nil
 }
 

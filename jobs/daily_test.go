@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -489,6 +490,28 @@ func TestLeaseLostBetweenBatchesSaysThePushZone(t *testing.T) {
 	_, err := p.Run(ctx, RunOptions{})
 	if !errors.Is(err, store.ErrLeaseLost) || !strings.Contains(err.Error(), "replica-2") || !strings.Contains(err.Error(), "PUSHTZ") {
 		t.Fatalf("run after losing the lease between batches: %v; want ErrLeaseLost naming replica-2, its times in push.timezone", err)
+	}
+}
+
+// Progress is told of a run as it begins, before its first batch's calls
+// (which take 16 calls' time at push.qps), and after each batch: serve's
+// mpbot_push_remaining says a run is under way from its start.
+func TestProgressFromTheStart(t *testing.T) {
+	_, send, p := setup(t, batch+3)
+	var calls [][2]int
+	p.Progress = func(done, total int) {
+		calls = append(calls, [2]int{done, total})
+		send.mu.Lock()
+		defer send.mu.Unlock()
+		if done == 0 && len(send.sent) != 0 {
+			t.Errorf("told of the start after %d calls", len(send.sent))
+		}
+	}
+	if _, err := p.Run(context.Background(), RunOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := [][2]int{{0, batch + 3}, {batch, batch + 3}, {batch + 3, batch + 3}}; !slices.Equal(calls, want) {
+		t.Fatalf("progress %v, want %v", calls, want)
 	}
 }
 
