@@ -630,6 +630,11 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 	ledger := p.startLedger(context.WithoutCancel(ctx))
 	var wg sync.WaitGroup
 	var mu sync.Mutex
+	// Halting ends the senders' waits for the limiter too: they had each
+	// gone on to call WeChat after the run stopped (an operator run's find:
+	// three calls after a 45009, one a second, each answered 45009).
+	waiting, haltWaits := context.WithCancel(ctx)
+	defer haltWaits()
 	halt := func(reason string, werr error) {
 		mu.Lock()
 		if stop == "" {
@@ -639,6 +644,12 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 			err = werr
 		}
 		mu.Unlock()
+		haltWaits()
+	}
+	halted := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return stop != "" || err != nil
 	}
 	work := make(chan int)
 	for range min(senders, len(todo)) {
@@ -647,10 +658,7 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 			defer wg.Done()
 			for i := range work {
 				d := &todo[i]
-				mu.Lock()
-				halted := stop != "" || err != nil
-				mu.Unlock()
-				if halted || limiter.Wait(ctx) != nil {
+				if halted() || limiter.Wait(waiting) != nil || halted() {
 					d.State = notAttempted
 					continue
 				}
