@@ -953,3 +953,68 @@ func TestPushStatusPlansTheDaysBefore(t *testing.T) {
 		seen[m[1]] = day
 	}
 }
+
+// pushedDay runs the log-mode push of day on a store seeded with the demo
+// articles and three followers, and returns the config and the article
+// the day sent.
+func pushedDay(t *testing.T, day string) (cfg, sent string) {
+	t.Helper()
+	dir := t.TempDir()
+	cfg = writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好") // seeds the demo articles
+	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 3)
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", day); code != 0 || !strings.Contains(out, "sent 3") {
+		t.Fatalf("push: %d\n%s\n%s", code, out, errOut)
+	}
+	_, status, _ := runCmd(t, "push", "status", "--config", cfg, "--date", day)
+	m := regexp.MustCompile(`article (demo-[a-z0-9-]+)`).FindStringSubmatch(status)
+	if m == nil {
+		t.Fatalf("status:\n%s", status)
+	}
+	return cfg, m[1]
+}
+
+// TestPushOfADayDoneWhoseReadingWasRemoved: a day done is done, its
+// article removed since (an operator run's find: the dry run failed, exit
+// 1, `daily reading for 2026-12-01: store: get article demo-…: not found`,
+// and the run said `nothing to push: no article of "政策理论导读" left to
+// read`, with a dozen unread articles of the category in the store).
+func TestPushOfADayDoneWhoseReadingWasRemoved(t *testing.T) {
+	cfg, sent := pushedDay(t, "2026-12-01")
+	if code, _, errOut := runCmd(t, "articles", "rm", "--config", cfg, sent); code != 0 {
+		t.Fatalf("rm %s: %d\n%s", sent, code, errOut)
+	}
+	_, status, _ := runCmd(t, "push", "status", "--config", cfg, "--date", "2026-12-01")
+	if !strings.Contains(status, "2026-12-01: done") || !strings.Contains(status, "sent 3") {
+		t.Fatalf("the day's record is gone:\n%s", status)
+	}
+	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-01", "--dry-run")
+	if code != 0 || !strings.Contains(out, "already sent") {
+		t.Errorf("dry run of the day done (its reading removed since): exit %d, want 0 and `already sent`\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	code, out, errOut = runCmd(t, "push", "--config", cfg, "--date", "2026-12-01")
+	if code != 0 || !strings.Contains(out, "already sent") || strings.Contains(out+errOut, "left to read") {
+		t.Errorf("run of the day done (its reading removed since): exit %d, want `already sent`, not that nothing is left to read\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+}
+
+// TestBroadcastDryRunOfADayDone: the dry run of a day done says `already
+// sent`, whatever push.mode has become: pushed by customer messages, then
+// broadcast (the account verified), it said `one mass send, still to send`
+// (an operator run's find).
+func TestBroadcastDryRunOfADayDone(t *testing.T) {
+	cfg, sent := pushedDay(t, "2026-12-01")
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	t.Setenv("MPBOT_PUSH_MODE", "broadcast")
+	t.Setenv("MPBOT_PUSH_DEFAULT_THUMB_MEDIA_ID", "THUMB1")
+	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-01", "--dry-run")
+	if code != 0 || !strings.Contains(out, "already sent") || !strings.Contains(out, sent) || strings.Contains(out, "still to send") {
+		t.Errorf("broadcast dry run of a day done: exit %d, want `already sent` naming %s\nstdout: %s\nstderr: %s", code, sent, out, errOut)
+	}
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-01"); !strings.Contains(out, "already sent") {
+		t.Fatalf("the run itself (%d): %s %s", code, out, errOut)
+	}
+}

@@ -235,53 +235,25 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 	if cfg.Sender == nil && !(cfg.Mode == ModeBroadcast && cfg.Broadcaster != nil) {
 		return res, fmt.Errorf("%w: push.mode %q needs the WeChat API (is wechat.app_secret set?)", ErrCannotSend, cfg.Mode)
 	}
-	var err error
-	if opts.ArticleID != "" && !opts.DryRun && cfg.Mode != ModeBroadcast {
-		// A day done keeps its reading: on a day no follower could be
-		// reached (nothing gone out, which ScheduleDaily checks), --article
-		// made the other article the day's reading and then said "already
-		// sent" of it.
-		sum, err := p.Store.LedgerSummary(ctx, day)
-		if err != nil {
-			return res, err
-		}
-		sent, err := p.Store.GoneOut(ctx, day)
-		if err != nil {
-			return res, err
-		}
-		if sum.RunState == store.Done && sent == "" { // (one gone out refuses another article: store.DayPushed)
-			if res.Article, err = p.Store.DailyReading(ctx, day, cfg.Category); err != nil {
-				return res, fmt.Errorf("daily reading for %s: %w", day, err)
-			}
-			return res, fmt.Errorf("%w: %s", store.ErrPushDone, day)
-		}
+	if done, err := p.done(ctx, day, opts, &res); done || err != nil {
+		return res, err
 	}
+	if err := p.sameReach(ctx, day, cfg.Mode); err != nil {
+		return res, err
+	}
+	var err error
 	if res.Article, err = p.reading(ctx, day, cfg.Category, opts); err != nil {
 		return res, err
 	}
 	if opts.DryRun {
 		// As the run would find it: --article of another article than
-		// the one gone out is refused, and a day done is done, whoever
-		// has followed since (it said "2 not yet delivered" of a day the
-		// run then called sent), with the article it sent.
+		// the one gone out (on a day stopped) is refused.
 		sent, err := p.Store.GoneOut(ctx, day)
 		if err != nil {
 			return res, err
 		}
 		if sent != "" && opts.ArticleID != "" && opts.ArticleID != sent {
 			return res, &store.DayPushed{Day: day, Sent: sent}
-		}
-		if cfg.Mode != ModeBroadcast { // a broadcast's dry run says whether it went
-			if sum, err := p.Store.LedgerSummary(ctx, day); err != nil {
-				return res, err
-			} else if sum.RunState == store.Done {
-				if sent != "" {
-					if res.Article, err = p.Store.Get(ctx, sent); err != nil {
-						return res, fmt.Errorf("daily reading for %s: %w", day, err)
-					}
-				}
-				return res, fmt.Errorf("%w: %s", store.ErrPushDone, day)
-			}
 		}
 	}
 	if cfg.Mode == ModeBroadcast {
@@ -297,6 +269,59 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 		return res, err
 	}
 	return p.deliver(ctx, cfg, res, recipients)
+}
+
+// done reports whether day's push is done, with res.Article the article it
+// sent (or the day's reading, when nothing went out), and ErrPushDone; a
+// DayPushed error when --article names another than the one sent. A day
+// done is done whatever has changed since: followers who came (a dry run
+// had said "2 not yet delivered" of a day the run then called sent), --article
+// (it had made another article the reading of a day nobody could be reached
+// on, then said "already sent" of it), push.mode (broadcast's dry run had
+// said "still to send" of a day sent by customer messages), or its article
+// removed from the store (the run had said nothing was left to read, the
+// dry run failed: an operator run's finds).
+func (p *DailyPush) done(ctx context.Context, day string, opts RunOptions, res *Result) (bool, error) {
+	sum, err := p.Store.LedgerSummary(ctx, day)
+	if err != nil || sum.RunState != store.Done {
+		return false, err
+	}
+	sent, err := p.Store.GoneOut(ctx, day)
+	if err != nil {
+		return false, err
+	}
+	if sent != "" && opts.ArticleID != "" && opts.ArticleID != sent {
+		return true, &store.DayPushed{Day: day, Sent: sent}
+	}
+	id := cmp.Or(sent, sum.ArticleID)
+	res.Article, err = p.Store.Get(ctx, id)
+	switch {
+	case errors.Is(err, content.ErrNotFound):
+		res.Article = content.Article{ID: id, Title: "(removed from the store since)"}
+	case err != nil:
+		return false, fmt.Errorf("daily reading for %s: %w", day, err)
+	}
+	return true, fmt.Errorf("%w: %s", store.ErrPushDone, day)
+}
+
+// sameReach refuses a run of day by a mass send when deliveries to
+// followers went out on it, and one to followers when a mass send did:
+// push.mode changed mid-day (a day stopped by 45009, the account verified
+// and rerun by broadcast), it would reach followers the day had reached
+// already (an operator run's find: two followers sent it twice).
+func (p *DailyPush) sameReach(ctx context.Context, day, mode string) error {
+	modes, err := p.Store.ModesGoneOut(ctx, day)
+	if err != nil {
+		return err
+	}
+	for other, n := range modes {
+		// The outbox (log) reached nobody.
+		if mode != ModeLog && other != ModeLog && (mode == ModeBroadcast) != (other == ModeBroadcast) {
+			return fmt.Errorf("%w: %s went out by %s (%d) before push.mode became %s, which would reach them again: run the day with push.mode: %s (MPBOT_PUSH_MODE=%s mpbot push --date %s)",
+				ErrCannotSend, day, other, n, mode, other, other, day)
+		}
+	}
+	return nil
 }
 
 // reading is the day's article: the one asked for (recorded as the day's

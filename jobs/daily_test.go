@@ -930,3 +930,53 @@ func TestLeaversMidRunAreNotSent(t *testing.T) {
 		t.Fatalf("ledger %+v", sum)
 	}
 }
+
+// A day stopped after reaching followers one by one is not rerun by a mass
+// send, nor a stopped mass send by messages to each follower: push.mode
+// changed mid-day (the account verified after a 45009), the rerun would
+// reach again those the day had reached (an operator run's find: two
+// followers got it twice). Rerun in the outbox's mode, which reached
+// nobody, the mass send goes.
+func TestModeChangedMidDayDoesNotReachTwice(t *testing.T) {
+	ctx := context.Background()
+	_, send, p := setup(t, 5)
+	send.after = 2 // 45009 after two deliveries
+	customer := p.Config()
+	if res, err := p.Run(ctx, RunOptions{}); err != nil || res.Stopped == "" || res.Sent != 2 {
+		t.Fatalf("first run: %+v %v; want stopped after 2", res, err)
+	}
+	b := &cancelBroadcaster{}
+	p.Config = func() Config {
+		return Config{Mode: ModeBroadcast, Category: "政策理论导读", Location: time.UTC, Broadcaster: b, PreviewOpenIDs: []string{"staff"}}
+	}
+	p.Sleep = func(context.Context, time.Duration) error { return nil }
+	for _, dry := range []bool{true, false} {
+		_, err := p.Run(ctx, RunOptions{DryRun: dry})
+		if !errors.Is(err, ErrCannotSend) || !strings.Contains(err.Error(), "went out by customer (2)") || !strings.Contains(err.Error(), "push.mode: customer") {
+			t.Fatalf("broadcast rerun (dry %v) of a day customer messages reached: %v", dry, err)
+		}
+	}
+	if b.drafts+b.sent != 0 {
+		t.Fatalf("the mass send was drafted %d and sent %d times", b.drafts, b.sent)
+	}
+
+	// The other way round: a mass send stopped in its preview's lead (it
+	// may yet go out: its row stays sending), then customer messages.
+	_, send, p = setup(t, 3)
+	customer = p.Config()
+	bctx, cancel := context.WithCancel(ctx)
+	p.Config = func() Config {
+		return Config{Mode: ModeBroadcast, Category: "政策理论导读", Location: time.UTC, Broadcaster: &cancelBroadcaster{}, PreviewOpenIDs: []string{"staff"}, PreviewLead: time.Hour}
+	}
+	p.Sleep = func(context.Context, time.Duration) error { cancel(); return context.Canceled } // shut down in the lead
+	if _, err := p.Run(bctx, RunOptions{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("the mass send shut down in its lead: %v", err)
+	}
+	p.Config = func() Config { return customer }
+	if _, err := p.Run(ctx, RunOptions{}); !errors.Is(err, ErrCannotSend) || !strings.Contains(err.Error(), "went out by broadcast (1)") {
+		t.Fatalf("customer rerun of a day a mass send may have reached: %v", err)
+	}
+	if len(send.sent) != 0 {
+		t.Fatalf("customer messages sent: %v", send.sent)
+	}
+}

@@ -202,6 +202,27 @@ func (s *Store) GoneOut(ctx context.Context, day string) (_ string, err error) {
 	return id, err
 }
 
+// ModesGoneOut counts, by push.mode, the deliveries of day that went out
+// or may have (sent, sending, unknown).
+func (s *Store) ModesGoneOut(ctx context.Context, day string) (_ map[string]int, err error) {
+	defer failed(&err, "the modes of %s's deliveries", day)
+	rows, err := s.db.QueryContext(ctx, `SELECT mode, COUNT(*) FROM push_ledger WHERE day = ? AND state IN ('sending', 'sent', 'unknown') GROUP BY mode`, day)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	modes := map[string]int{}
+	for rows.Next() {
+		var mode string
+		var n int
+		if err := rows.Scan(&mode, &n); err != nil {
+			return nil, err
+		}
+		modes[mode] += n
+	}
+	return modes, rows.Err()
+}
+
 // Why is how a day's reading was or would be chosen.
 type Why string
 
