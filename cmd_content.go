@@ -132,7 +132,7 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 			}
 			if !dryRun {
 				// (The demo articles read once: each read parses them.)
-				if demo := demoStored(ctx, a.store); len(demo) > 0 && slices.ContainsFunc(results, func(r store.UpsertResult) bool { return r.Err == nil && !slices.Contains(demo, r.Article.ID) }) {
+				if demo, _ := demoStored(ctx, a.store); len(demo) > 0 && slices.ContainsFunc(results, func(r store.UpsertResult) bool { return r.Err == nil && !slices.Contains(demo, r.Article.ID) }) {
 					// serve filled the store with them first (as the
 					// README's start does): they answer followers and
 					// feed the daily push beside the articles imported.
@@ -691,8 +691,12 @@ func (c *cli) articlesCmd() *cobra.Command {
 			}
 			defer a.close()
 			if demo {
-				if args = demoStored(cmd.Context(), a.store); len(args) == 0 {
+				var edited []string
+				if args, edited = demoStored(cmd.Context(), a.store); len(args) == 0 {
 					fmt.Fprintln(c.stdout, "no demo articles in the store")
+				}
+				if len(edited) > 0 {
+					fmt.Fprintf(c.stderr, "kept, edited since the demo (yours: `mpbot articles rm ID` removes one): %s\n", strings.Join(edited, " "))
 				}
 			}
 			// Every id is tried: one not found had stopped the rest
@@ -754,15 +758,22 @@ func readingNotes(ctx context.Context, w io.Writer, st *store.Store, id string, 
 	return nil
 }
 
-// demoStored lists the ids of the demo articles st holds.
-func demoStored(ctx context.Context, st *store.Store) []string {
-	var ids []string
+// demoStored lists the ids of the demo articles st holds as the demo has
+// them, and of those edited since: an operator's text under a demo id is
+// theirs (an operator run's find: rm --demo removed an article rewritten
+// through articles show and import).
+func demoStored(ctx context.Context, st *store.Store) (ids, edited []string) {
 	for _, d := range content.DemoArticles() {
-		if _, err := st.Get(ctx, d.ID); err == nil {
+		a, err := st.Get(ctx, d.ID)
+		switch {
+		case err != nil:
+		case a.Title != d.Title || a.Summary != d.Summary || a.Body != d.Body || a.URL != d.URL:
+			edited = append(edited, d.ID)
+		default:
 			ids = append(ids, d.ID)
 		}
 	}
-	return ids
+	return ids, edited
 }
 
 // newStoreCmd copies a one-machine SQLite store into the configured store:

@@ -658,3 +658,30 @@ func TestImportWeChatStoredAtHTTP(t *testing.T) {
 		t.Fatalf("import with two copies stored: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// TestRmDemoKeepsAnArticleOfYourOwn: rm --demo removes the demo articles as
+// the demo has them, and keeps one rewritten under its id, saying so (an
+// operator run's find: articles show, edit, import, and rm --demo removed
+// their text).
+func TestRmDemoKeepsAnArticleOfYourOwn(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好") // fills the store, as serve does
+	own := filepath.Join(dir, "own.jsonl")
+	line := `{"id":"demo-fengqiao","title":"枫桥经验（本站讲义）","summary":"本站老师重写的枫桥经验讲义。","body":"本站老师重写的枫桥经验讲义：诸暨枫桥镇的做法、新时代的发展与申论答题的用法，共三部分。","url":"https://www.beichenlx.com/jiangyi/fengqiao","category":"政策理论导读"}` + "\n"
+	if err := os.WriteFile(own, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runCmd(t, "import", "--config", cfg, own); code != 0 || !strings.Contains(out, "updated\tdemo-fengqiao") {
+		t.Fatalf("import: %d\n%s\n%s", code, out, errOut)
+	}
+	if code, out, errOut := runCmd(t, "articles", "rm", "--config", cfg, "--demo"); code != 0 {
+		t.Fatalf("rm --demo: %d\n%s\n%s", code, out, errOut)
+	} else if !strings.Contains(errOut, "kept, edited since the demo (yours: `mpbot articles rm ID` removes one): demo-fengqiao") || strings.Contains(out, "removed demo-fengqiao") {
+		t.Fatalf("rm --demo did not say it kept demo-fengqiao:\n%s\n%s", out, errOut)
+	}
+	code, out, errOut := runCmd(t, "articles", "show", "--config", cfg, "demo-fengqiao")
+	if code != 0 || !strings.Contains(out, "本站老师重写") {
+		t.Fatalf("rm --demo removed the operator's own article (their text and address under a demo id): show exit %d\n%s%s", code, out, errOut)
+	}
+}

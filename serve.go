@@ -70,9 +70,9 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 	// left serve waiting for the console for good, the webhook unanswered).
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	if demo := len(demoStored(ctx, a.store)); demo > 0 && a.library.Index().Len() > demo {
+	if demo, _ := demoStored(ctx, a.store); len(demo) > 0 && a.library.Index().Len() > len(demo) {
 		log.Warn("the store holds the demo articles beside yours: they answer followers and may be the daily reading; `mpbot articles rm --demo` removes them",
-			"demo", demo, "articles", a.library.Index().Len())
+			"demo", len(demo), "articles", a.library.Index().Len())
 	}
 	a.warnUnanswered(ctx, cfg)
 	if adminLn != nil {
