@@ -500,8 +500,10 @@ func (c *cli) followersCmd() *cobra.Command {
 		Use:   "sync",
 		Short: "Read the account's follower list (user/get) into the follower table",
 		Long: `sync pages through the follower list, 10,000 openids a page, and records each as a
-follower; what is known of them (opt-out, last message) is kept. An interrupted sync can
-simply be run again.`,
+follower; what is known of them (opt-out, last message) is kept. Followers the store has
+as following that the whole list no longer holds, and who neither followed nor wrote since
+the sync began, left unheard: they are recorded as unsubscribed. An interrupted sync can
+simply be run again (it forgets nobody).`,
 		Args: usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			a, err := c.open(cmd, storeOnly) // before serve ever ran, it fills a new store
@@ -513,13 +515,13 @@ simply be run again.`,
 			if err != nil {
 				return err
 			}
-			listed, added, err := jobs.SyncFollowers(cmd.Context(), api, a.store, func(done, total int) {
+			listed, added, left, err := jobs.SyncFollowers(cmd.Context(), api, a.store, time.Now, func(done, total int) {
 				fmt.Fprintf(c.stderr, "synced %d of %d followers\n", done, total)
 			})
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.stdout, "followers: %d listed, %d new\n", listed, added)
+			fmt.Fprintf(c.stdout, "followers: %d listed, %d new, %d gone from the list (unfollowed unheard: recorded as left)\n", listed, added, left)
 			return nil
 		},
 	})

@@ -1018,3 +1018,68 @@ func TestBroadcastDryRunOfADayDone(t *testing.T) {
 		t.Fatalf("the run itself (%d): %s %s", code, out, errOut)
 	}
 }
+
+// TestFollowersSyncLeavesOutWhoLeft: a sync's whole list leaves out those
+// who unfollowed while the webhook did not hear it; they are recorded as
+// left (an operator run's find: 25 followers and 25 taking the reading
+// where WeChat listed 12, and template mode sent to all 25). One who wrote
+// since the sync began is still following; a list that stops short of its
+// own total forgets nobody.
+func TestFollowersSyncLeavesOutWhoLeft(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	var mu sync.Mutex
+	listed, total := 25, 25
+	fake.Handle("/cgi-bin/user/get", func(q url.Values, _ []byte) any {
+		mu.Lock()
+		defer mu.Unlock()
+		var ids []string
+		if q.Get("next_openid") == "" {
+			for i := range listed {
+				ids = append(ids, fmt.Sprintf("o%03d", i))
+			}
+		}
+		next := ""
+		if len(ids) > 0 {
+			next = ids[len(ids)-1]
+		}
+		return map[string]any{"total": total, "count": len(ids), "data": map[string]any{"openid": ids}, "next_openid": next}
+	})
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	sync := func(want string) {
+		t.Helper()
+		if code, out, errOut := runCmd(t, "followers", "sync", "--config", cfg); code != 0 || !strings.Contains(out, want) {
+			t.Fatalf("sync: %d, want %q\n%s\n%s", code, want, out, errOut)
+		}
+	}
+	stats := func(want string) {
+		t.Helper()
+		if _, out, _ := runCmd(t, "followers", "stats", "--config", cfg); !strings.Contains(out, want) {
+			t.Fatalf("followers stats, want %q:\n%s", want, out)
+		}
+	}
+	sync("25 listed, 25 new, 0 gone from the list")
+	// o020 writes as the next sync runs (its message after the list was
+	// read): following still.
+	st, err := store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.FollowerSeen(context.Background(), "o020", time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	mu.Lock()
+	listed, total = 12, 12 // 13 unfollowed
+	mu.Unlock()
+	sync("12 listed, 0 new, 12 gone from the list")
+	stats("followers 13, taking the daily reading 13")
+	mu.Lock()
+	listed = 5 // a list short of its total
+	mu.Unlock()
+	sync("5 listed, 0 new, 0 gone from the list")
+	stats("followers 13, taking the daily reading 13")
+}

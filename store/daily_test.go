@@ -134,6 +134,17 @@ func testFollowers(t *testing.T, e storetest.Engine) {
 	if left, err := s.Leavers(ctx, []string{"o1", "o2", "o3", "o4", "o9"}); err != nil || !maps.Equal(left, map[string]bool{"o2": true, "o3": true, "o9": true}) {
 		t.Fatalf("leavers %v, %v", left, err)
 	}
+	// A whole list read since 03:30 holds o5 alone: o1 (last seen at
+	// 03:00) and o4 (known from a list only) left unheard; o2, who opted out
+	// at 04:00, wrote since.
+	if n, err := s.FollowersLeft(ctx, map[string]bool{"o5": true}, at(3).Add(30*time.Minute), at(7)); err != nil || n != 2 {
+		t.Fatalf("followers left: %d, %v; want 2", n, err)
+	}
+	for id, want := range map[string]bool{"o1": false, "o2": true, "o4": false, "o5": true} {
+		if f, err := s.GetFollower(ctx, id); err != nil || f.Subscribed != want {
+			t.Errorf("%s subscribed %v (%v), want %v", id, f.Subscribed, err, want)
+		}
+	}
 }
 
 func TestSeenWriterBatches(t *testing.T) { storetest.Each(t, testSeenWriterBatches) }

@@ -118,6 +118,40 @@ func (s *Store) GetFollower(ctx context.Context, openid string) (_ Follower, err
 	return f, err
 }
 
+// FollowersLeft records as unsubscribed, at, every follower the store has
+// as following that listed does not hold (a whole follower list, read
+// since the time since) and that neither followed nor wrote since then:
+// they left while the webhook did not hear it (serve down, the account not
+// yet connected). It returns how many.
+func (s *Store) FollowersLeft(ctx context.Context, listed map[string]bool, since, at time.Time) (_ int, err error) {
+	defer failed(&err, "record followers gone from the list")
+	rows, err := s.db.QueryContext(ctx, `SELECT openid FROM followers WHERE subscribed = 1 AND subscribed_at < ? AND last_interaction_at < ?`, ms(since), ms(since))
+	if err != nil {
+		return 0, err
+	}
+	var gone []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		if !listed[id] {
+			gone = append(gone, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for _, id := range gone {
+		if err := s.FollowerUnsubscribed(ctx, id, at); err != nil {
+			return 0, err
+		}
+	}
+	return len(gone), nil
+}
+
 // UpsertFollowerIDs records openids from the follower list (user/get) as
 // subscribed, leaving what is known of them alone. It returns how many
 // were new.
