@@ -1182,6 +1182,17 @@ func (c *Config) compile() error {
 		// Unsaid, it showed only when the day's push failed.
 		c.warnings = append(c.warnings, fmt.Sprintf("push.mode %s sends through WeChat's API, which needs wechat.app_secret (MPBOT_WECHAT_APP_SECRET): the daily push will fail until it is set", c.Push.Mode))
 	}
+	// A field's value a case or a typo away from an article's value is sent
+	// as written to every follower (an operator run's find: "categroy").
+	for _, field := range slices.Sorted(maps.Keys(c.Push.TemplateFields)) {
+		v := c.Push.TemplateFields[field]
+		if slices.Contains(wechat.TemplateSources, v) {
+			continue
+		}
+		if meant := nearest(strings.ToLower(v), wechat.TemplateSources, 2); meant != "" {
+			c.warnings = append(c.warnings, fmt.Sprintf("push.template_fields.%s: %q is sent as written; did you mean %s (the article's %s)?", field, v, meant, meant))
+		}
+	}
 	if c.State.Driver == "redis" && strings.HasSuffix(c.State.KeyPrefix, ":") {
 		// Not changed for the operator: replicas of a fleet on the same
 		// prefix must make the same keys, old versions and new.

@@ -1827,3 +1827,30 @@ func TestPushTimeOfAnySchedule(t *testing.T) {
 		t.Errorf("check of a schedule that does not parse: exit %d\n%s", code, errOut)
 	}
 }
+
+// TestCheckWarnsOfATemplateFieldMistyped: a template field's value a case
+// or a typo away from an article's value (Title, categroy) goes to every
+// follower as written: check says which was meant (an operator run's find:
+// it said nothing, and 25 followers got "categroy"). Text of its own is
+// left alone.
+func TestCheckWarnsOfATemplateFieldMistyped(t *testing.T) {
+	cfg := writeConfig(t, t.TempDir(), "")
+	shipped, _ := os.ReadFile(cfg)
+	text := strings.Replace(string(shipped), `template_id: ""`, `template_id: "TPL1"`, 1)
+	text = strings.Replace(text, "template_fields: {}", `template_fields: {first: Title, keyword1: categroy, keyword2: date, remark: "点击阅读全文"}`, 1)
+	if err := os.WriteFile(cfg, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("MPBOT_PUSH_MODE", "template")
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	code, out, errOut := runCmd(t, "check", "--config", cfg)
+	for _, want := range []string{`push.template_fields.first: "Title" is sent as written; did you mean title (the article's title)?`,
+		`push.template_fields.keyword1: "categroy" is sent as written; did you mean category (the article's category)?`} {
+		if !strings.Contains(out+errOut, want) {
+			t.Errorf("check lacks %q (exit %d):\n%s\n%s", want, code, out, errOut)
+		}
+	}
+	if strings.Contains(out+errOut, "keyword2") || strings.Contains(out+errOut, "remark") {
+		t.Errorf("check warned of a field written right or of text of its own:\n%s\n%s", out, errOut)
+	}
+}

@@ -49,6 +49,10 @@ func (t *TemplateSender) SendOnce(ctx context.Context, openid string, a content.
 	return out.MsgID, err
 }
 
+// TemplateSources are the article's values a template field can name; any
+// other text is sent as written.
+var TemplateSources = []string{"title", "summary", "date", "category", "source"}
+
 func fieldValue(a content.Article, source string) string {
 	switch source {
 	case "title":
