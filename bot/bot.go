@@ -487,6 +487,18 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return r // 每日一读, then 上周的呢; 国常会, then 最新的呢; 政府工作报告, then 2025年的呢
 		}
 		kept = kept && !read
+		if dateAsked(question) {
+			kept = false // it reads the follower's list
+			if r := b.dateOfAnswer(ctx, m); r != nil {
+				return r
+			}
+		}
+		if detailAsked(question) {
+			kept = false
+			if r := b.detailOfAnswer(ctx, m); r != nil {
+				return r
+			}
+		}
 		if tail, ok := askedOfLast(question); ok {
 			kept = false // the question before is the follower's
 			if r := b.askedOfAnswer(ctx, s, m, tail); r != nil {
@@ -2479,7 +2491,11 @@ var moreWords = map[string]bool{"更多": true, "还有吗": true, "还有呢": 
 	// Another than the one shown (a follower run's finds: no match).
 	"换一篇": true, "换一个": true, "换一条": true, "换个": true, "另外一篇": true, "另一篇": true, "另外的": true, "还有别的吗": true,
 	// Asked, not said: 就这些吧 and 没了 close a conversation.
-	"没有了吗": true, "没了吗": true, "就这些吗": true}
+	"没有了吗": true, "没了吗": true, "就这些吗": true,
+	// Others like it (a follower run's finds: 有没有类似的 got a card on
+	// banks 类似 to Silicon Valley Bank).
+	"有没有类似的": true, "有类似的吗": true, "类似的": true, "类似的文章": true, "还有类似的吗": true, "有没有相关的": true,
+	"相关的": true, "相关文章": true, "还有相关的吗": true, "相关的还有吗": true}
 
 // rejectWords say the answer just shown is not what was asked (Bare,
 // folded); with a choice's wraps around them (不是这个啊, 好像不对).

@@ -210,3 +210,77 @@ func TestOutOfRangeOfOne(t *testing.T) {
 		t.Errorf("outOfRange(3) = %q", got)
 	}
 }
+
+// TestDateOfTheAnswer: a question of the date after a card, or after an
+// item opened from a list, tells that article's date; after a list, each
+// one's (a follower run's finds: 这是哪天的 got no match or the card again,
+// which shows no date; 日期呢 a card on another topic). Alone it asks for
+// a topic, as other questions of the answer do.
+func TestDateOfTheAnswer(t *testing.T) {
+	arts := []content.Article{
+		{ID: "law", Title: "民营经济促进法公布", URL: "https://example.com/law", PublishedOn: "2025-04-30", Body: "民营经济促进法自2025年5月20日起施行。"},
+		{ID: "m1", Title: "国务院常务会议部署防汛", URL: "https://example.com/m1", PublishedOn: "2026-07-10", Body: "会议部署防汛工作。"},
+		{ID: "m2", Title: "国务院常务会议部署就业", URL: "https://example.com/m2", PublishedOn: "2026-08-10", Body: "会议部署就业工作。"},
+		{ID: "undated", Title: "讲义：怎样读政府工作报告", URL: "https://example.com/u", Body: "讲义讲读报告的方法。"},
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	if r := ask("这是哪天的"); !strings.HasPrefix(r.Text, "请先发送想查的主题") {
+		t.Errorf("这是哪天的 alone: %s", r.String())
+	}
+	if r := ask("民营经济促进法"); r.Type != ReplyNews || r.Card.URL != "https://example.com/law" {
+		t.Fatalf("民营经济促进法: %s", r.String())
+	}
+	for _, text := range []string{"这是哪天的", "这篇是什么时候发的？", "这篇文章是哪一年的", "发布时间是什么时候", "日期呢", "什么时候的新闻", "这个是哪天的", "是哪天"} {
+		if r := ask(text); r.Text != "「民营经济促进法公布」发布于2025年4月30日。" {
+			t.Errorf("%s after the card: %s", text, r.String())
+		}
+	}
+	// What a law's date of effect asks is the article's to say, as before.
+	if r := ask("什么时候施行"); r.Type != ReplyNews || r.Card.URL != "https://example.com/law" {
+		t.Errorf("什么时候施行 after the card: %s", r.String())
+	}
+	if r := ask("国务院常务会议"); !strings.Contains(r.Text, "1. ") {
+		t.Fatalf("国务院常务会议: %s", r.String())
+	}
+	if r := ask("这些是哪天的"); !strings.HasPrefix(r.Text, "各篇的发布日期：\n1. ") || !strings.Contains(r.Text, "：2026年7月10日") || !strings.Contains(r.Text, "：2026年8月10日") {
+		t.Errorf("the list's dates: %s", r.String())
+	}
+	ask("2")
+	if r := ask("这是哪天的？"); !strings.HasPrefix(r.Text, "「国务院常务会议部署") || !strings.HasSuffix(r.Text, "日。") {
+		t.Errorf("the item opened: %s", r.String())
+	}
+	ask("讲义")
+	if r := ask("日期呢"); r.Text != "「讲义：怎样读政府工作报告」没有注明发布日期。" {
+		t.Errorf("an undated card: %s", r.String())
+	}
+}
+
+// TestDetailOfTheAnswer: asked for more of the article shown (详细说说,
+// 原文链接), the card again, which opens the whole of it; after a list, how
+// to open one; others like it, more of the question (a follower run's
+// finds: no match, or a card on Silicon Valley Bank for 有没有类似的).
+func TestDetailOfTheAnswer(t *testing.T) {
+	arts := []content.Article{
+		{ID: "law", Title: "民营经济促进法公布", URL: "https://example.com/law", PublishedOn: "2025-04-30", Body: "民营经济促进法自2025年5月20日起施行。"},
+		{ID: "law2", Title: "民营经济促进法实施一周年", URL: "https://example.com/law2", PublishedOn: "2026-05-20", Body: "民营经济促进法施行一年来，民营经济发展环境持续优化。"},
+		{ID: "bank", Title: "美国机构研究：186家美国银行或存与硅谷银行类似风险", URL: "https://example.com/bank", PublishedOn: "2023-03-19", Body: "类似风险。"},
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	if r := ask("民营经济促进法公布"); r.Type != ReplyNews || r.Card.URL != "https://example.com/law" {
+		t.Fatalf("民营经济促进法公布: %s", r.String())
+	}
+	for _, text := range []string{"详细说说", "能详细说一下吗", "具体内容", "展开讲讲", "原文链接", "全文"} {
+		if r := ask(text); r.Type != ReplyNews || r.Card.URL != "https://example.com/law" {
+			t.Errorf("%s after the card: %s", text, r.String())
+		}
+	}
+	if r := ask("有没有类似的"); strings.Contains(r.String(), "example.com/bank") || r.Type == ReplyText && strings.HasPrefix(r.Text, "没有找到") {
+		t.Errorf("有没有类似的 after the card: %s", r.String())
+	}
+	if r := ask("民营经济促进法"); !strings.Contains(r.Text, "1. ") {
+		t.Fatalf("民营经济促进法: %s", r.String())
+	}
+	if r := ask("详细说说"); r.Text != "回复序号（1 到 2）打开对应文章，点开即可阅读全文。" {
+		t.Errorf("详细说说 after a list: %s", r.String())
+	}
+}

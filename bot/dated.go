@@ -1,0 +1,135 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"strings"
+	"time"
+
+	"mpbot/content"
+)
+
+// dateAsked reports whether text asks the date of the answer shown (这是哪天的,
+// 这篇是什么时候发的, 发布时间是什么时候, 日期呢). Searched, or asked of the
+// answer's topic, each got the card again, which shows no date, or a card
+// on another topic (日期呢: Niger), or no match (a follower run's finds).
+func dateAsked(text string) bool {
+	t := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) || strings.ContainsRune("呢吗啊呀", r) })
+	for _, lead := range []string{"那", "请问", "这篇文章", "这篇", "这条新闻", "这条", "这几篇", "这些", "这个", "这", "它们", "它", "文章", "新闻", "发布时间", "发布日期", "是"} {
+		t = strings.TrimPrefix(t, lead)
+	}
+	t = strings.TrimRightFunc(t, func(r rune) bool { return strings.ContainsRune("呢吗啊呀", r) })
+	for _, tail := range []string{"的新闻", "的文章", "的报道", "的事", "发布的", "发的", "的"} {
+		t = strings.TrimSuffix(t, tail)
+	}
+	return t == "" && (strings.Contains(text, "日期") || strings.Contains(text, "发布时间")) || datesOf[t]
+}
+
+// datesOf are the questions of a date dateAsked reads, once their leads and
+// tails are off.
+var datesOf = wordSet("哪天", "哪一天", "哪年", "哪一年", "什么时候", "什么时间", "啥时候", "几号", "几月几号", "几月几日", "日期", "发布时间", "发布日期")
+
+// dateOfAnswer tells the date of the article last shown (a card, or the
+// item last opened from a list), or of each article of the list open; with
+// nothing open, it asks for a topic.
+func (b *Bot) dateOfAnswer(ctx context.Context, m Message) []Reply {
+	list, err := b.followUps.Get(ctx, m.From)
+	if err != nil {
+		return nil
+	}
+	ids := shown(list)
+	switch {
+	case len(ids) > 0:
+	case list.Search == "" && list.Topic == "":
+		// Alone it asks of nothing, as other questions of an answer.
+		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		return []Reply{{Type: ReplyText, Text: noQuestionFor(m)}}
+	default:
+		return nil
+	}
+	lines := []string{"各篇的发布日期："}
+	for i, id := range ids {
+		a, failed := b.listedArticle(ctx, id)
+		if failed != nil {
+			return failed
+		}
+		title := html.EscapeString(Cut(a.Title, listTitle))
+		day, dated := dayOf(a)
+		switch {
+		case len(ids) > 1:
+			lines = append(lines, fmt.Sprintf("%d. %s：%s", i+1, title, day))
+		case dated:
+			lines = []string{fmt.Sprintf("「%s」发布于%s。", title, day)}
+		default:
+			lines = []string{fmt.Sprintf("「%s」没有注明发布日期。", title)}
+		}
+	}
+	note(ctx, func(e *Event) { e.Outcome = OutcomeFollowUp })
+	return []Reply{{Type: ReplyText, Text: strings.Join(lines, "\n")}}
+}
+
+// dayOf is the day a was published, in words, and whether it has one.
+func dayOf(a content.Article) (string, bool) {
+	d, err := time.Parse(content.DateLayout, a.PublishedOn)
+	if err != nil {
+		return "未注明", false
+	}
+	return fmt.Sprintf("%d年%d月%d日", d.Year(), d.Month(), d.Day()), true
+}
+
+// shown are the articles of the answer last shown: the item last opened
+// from a list, else the list's, else the card's one.
+func shown(list FollowUp) []string {
+	switch {
+	case list.Opened > 0 && list.Opened <= len(list.IDs):
+		return list.IDs[list.Opened-1 : list.Opened]
+	case len(list.IDs) > 0:
+		return list.IDs
+	case len(list.Seen) > 0:
+		return list.Seen[len(list.Seen)-1:]
+	}
+	return nil
+}
+
+// detailAsked reports whether text asks for the whole of the article shown
+// (详细说说, 展开讲讲, 原文链接): searched, each got no match or a card on
+// another topic (详细说说: Silicon Valley Bank; a follower run's finds).
+func detailAsked(text string) bool {
+	t := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) || strings.ContainsRune("呢吗啊呀吧", r) })
+	for _, lead := range []string{"那", "请", "能不能", "能", "可以", "再", "麻烦"} {
+		t = strings.TrimPrefix(t, lead)
+	}
+	return detailWords[t]
+}
+
+var detailWords = wordSet("详细说说", "详细说一下", "详细讲讲", "详细讲一下", "详细介绍一下", "详细点", "详细一点", "具体说说", "具体讲讲",
+	"具体说一下", "具体内容", "详细内容", "展开讲讲", "展开说说", "展开讲一下", "展开说一下", "全文", "看全文", "原文", "看原文", "原文链接",
+	"文章链接", "链接", "完整版", "完整内容")
+
+// detailOfAnswer shows again the article last shown, whose card opens the
+// whole of it; after a list, it says how to open one. Nil with nothing
+// open.
+func (b *Bot) detailOfAnswer(ctx context.Context, m Message) []Reply {
+	list, err := b.followUps.Get(ctx, m.From)
+	if err != nil {
+		return nil
+	}
+	ids := shown(list)
+	switch {
+	case len(ids) == 1:
+		a, failed := b.listedArticle(ctx, ids[0])
+		if failed != nil {
+			return failed
+		}
+		note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
+		return []Reply{b.articleReply(ctx, a)}
+	case len(ids) > 1:
+		note(ctx, func(e *Event) { e.Outcome = OutcomeFollowUp })
+		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(openOneOf, len(ids))}}
+	}
+	return nil
+}
+
+// openOneOf says how to read one of a list's articles in full.
+const openOneOf = "回复序号（1 到 %d）打开对应文章，点开即可阅读全文。"
