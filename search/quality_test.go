@@ -323,7 +323,10 @@ func TestSearchQuality(t *testing.T) {
 		// A re-check run's: other ways of naming the exam, and what a study
 		// question asks of a topic.
 		"省直遴选 新质生产力", "准备参加遴选，想看看新质生产力", "选调 新质生产力", "新质生产力的意义", "新质生产力的重要性",
-		"新质生产力的主要内容是什么，考试可能怎么考"} { // how the exam may test it (a follower run's: no match)
+		"新质生产力的主要内容是什么，考试可能怎么考", // how the exam may test it (a follower run's: no match)
+		// An interview's or a chat's frame (a follower run's: no match, or 指的是什么 a card on 勇挑大梁).
+		"谈谈你对新质生产力的理解", "对新质生产力的理解", "我想知道新质生产力是什么", "你知道新质生产力吗", "解释一下新质生产力",
+		"科普一下新质生产力", "新质生产力指的是什么"} {
 		if hits, _ := ix.Search(context.Background(), text, 5); len(hits) == 0 || !strings.Contains(hits[0].Article.Title, "新质生产力") || hits[0].Score < minScore {
 			t.Errorf("%s: want a 新质生产力 article first, got %v", text, ids(hits))
 		}

@@ -905,7 +905,13 @@ var (
 		// What a study question asks of a topic (a re-check follower run's
 		// finds: 新质生产力的意义, 乡村振兴的意义 and 新质生产力的重要性 got no
 		// match); as words, 意义 also left 重大意义's titles (check MRR@5 −0.002).
-		"的重要意义", "的现实意义", "的意义", "的重要性"}
+		"的重要意义", "的现实意义", "的意义", "的重要性",
+		// An interview's or a chat's frame (a follower run's finds, each no
+		// match where the topic alone is answered: 谈谈你对新质生产力的理解,
+		// 我想知道枫桥经验, 你知道新质生产力吗, 科普一下枫桥经验; 新质生产力指的是什么
+		// a card on 勇挑大梁).
+		"谈谈你对", "谈谈对", "说说你对", "谈一谈", "谈谈", "的理解", "的看法", "的认识", "我想知道", "想知道", "你知道",
+		"解释一下", "科普一下", "指的是什么", "指的是啥", "指什么"}
 )
 
 // withoutFullText returns text without the words 原文 and 全文, and
