@@ -588,6 +588,8 @@ var (
 		"发生了什么事", "发生了什么", "发生了啥", "发生什么",
 		// 今天推送的文章在哪看, 今天怎么没推送 (a follower run's finds: no match).
 		"在哪里看", "在哪看", "哪里看", "在哪里", "在哪", "怎么看", "怎么没", "怎么还没", "还没",
+		// 我想知道昨天的新闻联播。 (a voice follower run's find: no match).
+		"我想知道", "想知道", "我想了解", "想了解", "了解一下",
 		"一下", "几篇", "一些", "给我", "我想看", "想看", "我要看", "要看", "我要", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
 	latestWords = longestFirst(slices.Concat(latestWhen, latestWhat, latestAsk))
 )

@@ -249,7 +249,7 @@ func hasSymbol(text string) bool {
 
 // fillers open voice messages (那个，第二篇。 嗯，医保): before a comma or a
 // space they are no part of what is asked.
-var fillers = longestFirst([]string{"那个", "这个", "那個", "這個", "就是", "嗯", "呃", "额", "額", "啊", "哦", "唉", "诶", "誒", "哎"})
+var fillers = longestFirst([]string{"那个", "这个", "那個", "這個", "就是说", "就是", "嗯", "呃", "额", "額", "啊", "哦", "唉", "诶", "誒", "哎"})
 
 // Glued to what follows them, fillers differ: 嗯 and 呃 start no word and are
 // always fillers; 额, 啊, 哦, 唉 and 哎 start words (额度, 哎呀) and are
@@ -259,7 +259,9 @@ var fillers = longestFirst([]string{"那个", "这个", "那個", "這個", "就
 // run's find, 号收费吗 had no match): a word of its list
 // ending there, not the start of a longer one (那个人工智能 is 人工智能).
 var (
-	neverWords = map[string]bool{"嗯": true, "呃": true, "诶": true, "誒": true}
+	// 就是说 opening a message says nothing of what follows (就是说昨天的新闻联播。
+	// listed 「说」's articles: a voice follower run's find).
+	neverWords = map[string]bool{"嗯": true, "呃": true, "诶": true, "誒": true, "就是说": true}
 	pointsAt   = map[string][]string{
 		"那个": demonstrated, "这个": demonstrated, "那個": demonstrated, "這個": demonstrated,
 		"就是": {"说", "这样", "那样", "因为", "了"},
