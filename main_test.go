@@ -656,6 +656,12 @@ func TestShippedCourtesyRules(t *testing.T) {
 		// A review's: the verb first, and more.
 		"能改推送时间吗": "不能按个人改时间", "可以修改推送时间吗": "不能按个人改时间", "推送能改时间吗": "不能按个人改时间",
 		"能不能换个时间推送": "不能按个人改时间", "please help me": "我能帮你找", "可以开专票吗": "转人工客服", "能改时间吗": "没有找到",
+		// A twelfth's (no match, or a card on the year's gaokao): the exam
+		// asked after in other words, the account's people, its time, who it is.
+		"遴选考试时间": "找到 3 篇相关文章", "中央遴选考试时间": "找到 3 篇相关文章", "遴选笔试时间": "找到 3 篇相关文章",
+		"遴选面试考什么": "找到 3 篇相关文章", "遴选考试大纲": "找到 3 篇相关文章", "遴选公告": "找到 3 篇相关文章",
+		"嗯，遴选要考哪些科目。": "找到 3 篇相关文章", "今年遴选考试时间是什么时候": "找到 3 篇相关文章",
+		"能加你微信吗": "转人工客服", "推送时间能改成晚上吗": "不能按个人改时间", "你们是哪个机构": "自动回复助手",
 	} {
 		if code, out, errOut := try(text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)
