@@ -304,8 +304,9 @@ func TestSearchQuality(t *testing.T) {
 		"政治局会议": "xwlb-20260730-01", "中央政治局会议": "xwlb-20260730-01", "政治局集体学习": "xwlb-20260731-01", // a series by its headline (2025's first)
 		"政治局会议 防汛":       "xwlb-20260630-01",                                      // one of them, by what it did
 		"2026年6月的CPI是多少": "xwlb-20260709-09", "2026年6月CPI是多少": "xwlb-20260709-09", // asking's particles not compared with titles (0.39: no match)
-		"总书记参加代表团审议": "xwlb-20260305-02",                                    // 总书记 for 习近平 (蔡奇's, 赵乐际's listed)
-		"@小编 国常会":    "xwlb-20260821-02", "小编你好，想看看国常会": "xwlb-20260821-02", // the editor addressed
+		"2026年前7个月的外贸数据": "xwlb-20260807-03",                                    // 年 of the year, 前7个月 the period (年前, before the New Year: a card on clothes)
+		"总书记参加代表团审议":     "xwlb-20260305-02",                                    // 总书记 for 习近平 (蔡奇's, 赵乐际's listed)
+		"@小编 国常会":        "xwlb-20260821-02", "小编你好，想看看国常会": "xwlb-20260821-02", // the editor addressed
 		"服贸会什么时候举行":  "xwlb-20250827-09",                                           // its announcement (将于…举办), not the summit's speech
 		"四中全会什么时候开的": "xwlb-20251023-01", "请问二十届四中全会是什么时候召开的呀": "xwlb-20251023-01", // when it met (义乌 at 0.96)
 		"2025年中央一号文件": "xwlb-20250223-02",   // the document by its titles' words (the mentions list, the document nowhere)

@@ -1224,6 +1224,12 @@ func normalizeQuery(s string) string {
 	for _, f := range fillersLongestFirst {
 		s = strings.ReplaceAll(s, f, " ")
 	}
+	if strings.Contains(s, "年前") {
+		// A year before a period (2026年前7个月, 今年前三季度): 年前 is a
+		// word, before the New Year, which took 年 from the year (a card on
+		// children's clothes: a follower run's find).
+		s = yearBeforePeriod.ReplaceAllString(s, "年 前$1")
+	}
 	if strings.Contains(s, "百分之") {
 		s = digitPercents(s)
 	}
@@ -1233,6 +1239,10 @@ func normalizeQuery(s string) string {
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// yearBeforePeriod is 年 before the first months or quarters of a year
+// (年前7个月, 年前三季度, 年前两个月).
+var yearBeforePeriod = regexp.MustCompile(`年前((?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})(?:个月|季度))`)
 
 // englishMonths are months named in English, as whole words, but may (CPI in July:
 // the month was a word no article has, and the list began with February's
