@@ -545,6 +545,9 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		from, _ := time.Parse(content.DateLayout, p.from)
 		return b.monthAsked(ctx, s, m, m.Text, topic, query, from.Year(), int(from.Month()))
 	}
+	if p, topic, ok := weekTopic(question, now.In(chinaTime)); ok && rule < 0 && !b.smallTalk(topic) {
+		return b.weekAsked(ctx, s, m, topic, p) // 上周的国常会, 本周政治局会议
+	}
 	if topic, ok := recentTopic(question); ok {
 		kept = false // newest reads the store
 		// 最新的枫桥经验, 国常会最近消息: searched as typed, the recency
@@ -1639,6 +1642,81 @@ func monthTopic(text string, today time.Time) (p period, topic, query string, ok
 	self := strings.ContainsAny(strings.ReplaceAll(topic, "我国", ""), "我你您咱")
 	return p, topic, p.name + " " + strings.TrimSpace(rest), topic != "" && !self
 }
+
+// weekTopic reads text as a week named by today and a topic (上周的国常会,
+// 本周政治局会议, 国常会上周讲了什么).
+func weekTopic(text string, today time.Time) (p period, topic string, ok bool) {
+	if !strings.ContainsAny(text, "周期拜") || utf8.RuneCountInString(text) > 32 {
+		return period{}, "", false
+	}
+	p, rest, ok := readNewsPeriod(text, today)
+	if !ok || !strings.HasSuffix(p.name, "周") {
+		return period{}, "", false
+	}
+	before, after, _ := strings.Cut(rest, " ")
+	if topic, _ = peeled(before); topic == "" {
+		topic, _ = peeled(after)
+	}
+	self := strings.ContainsAny(strings.ReplaceAll(topic, "我国", ""), "我你您咱")
+	return p, topic, topic != "" && !self
+}
+
+// weekAsked answers a week asked of a topic with its articles of that week,
+// by date, the last first; with none, a line says so above the topic's
+// newest (a follower run's find: 上周的国常会 listed a 2024 meeting first,
+// 上周的政治局会议 got no match).
+func (b *Bot) weekAsked(ctx context.Context, s *Settings, m Message, topic string, p period) []Reply {
+	hits, err := b.catalog.Search(ctx, topic, moreDepth)
+	if err != nil {
+		b.log.ErrorContext(ctx, "search", "err", err)
+		return b.noMatch(ctx, s, m, 0)
+	}
+	titled := b.titled(cmp.Or(withoutYears(topic), topic))
+	var found []content.Hit
+	for _, h := range hits {
+		in := h.Article.PublishedOn >= p.from && h.Article.PublishedOn <= p.through
+		if in && (h.Score >= s.search.ClearScore || titled(h.Article.Title) || titled(h.Article.Summary)) {
+			found = append(found, h)
+		}
+	}
+	named := html.EscapeString(Cut(asTyped(m.Text, topic), listTitle))
+	if len(found) == 0 {
+		lead := fmt.Sprintf(noneOfWeek, p.name, monthDay(p.from), monthDay(p.through), named)
+		if r := b.newestAfter(ctx, s, m, topic, m.Text, lead); r != nil {
+			return r
+		}
+		return b.search(ctx, s, m, topic, 0)
+	}
+	if len(found) == 1 {
+		return b.pick(ctx, s, m, topic, found, true, false, 0)
+	}
+	slices.SortStableFunc(found, func(x, y content.Hit) int { return cmp.Compare(y.Article.PublishedOn, x.Article.PublishedOn) })
+	found = dated(found[:min(len(found), s.search.MaxResults)])
+	note(ctx, func(e *Event) {
+		if e.Outcome == OutcomeEvent {
+			e.Outcome = OutcomeList
+		}
+		e.bestFirst(found)
+	})
+	header := fmt.Sprintf(weekHeader, p.name, named)
+	reply, ids := listReplyWith(found, func(int) string { return header }, true, false)
+	list := FollowUp{Query: asked(m), Search: topic, Whole: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
+	return []Reply{b.keepList(ctx, m, list, reply)}
+}
+
+// monthDay is a day (YYYY-MM-DD) as 8月17日.
+func monthDay(day string) string {
+	t, err := time.Parse(content.DateLayout, day)
+	if err != nil {
+		return day
+	}
+	return fmt.Sprintf("%d月%d日", t.Month(), t.Day())
+}
+
+const (
+	noneOfWeek = "%s（%s至%s）没有「%s」的文章。"
+	weekHeader = "%s「%s」的文章：\n"
+)
 
 // monthByNumber is a month named in digits, with this century's year or
 // by today (11月, 2026年十一月, 去年十一月, 上个月, 本月; not 1917年十月革命 or

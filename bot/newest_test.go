@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
 	"mpbot/content"
 )
@@ -282,5 +283,38 @@ func TestDetailOfTheAnswer(t *testing.T) {
 	}
 	if r := ask("详细说说"); r.Text != "回复序号（1 到 2）打开对应文章，点开即可阅读全文。" {
 		t.Errorf("详细说说 after a list: %s", r.String())
+	}
+}
+
+// TestWeekOfATopic: a week named beside a topic lists the topic's articles
+// of that week, by date; one is its card; none is said so above its newest
+// (a follower run's finds: 上周的国常会 listed a 2024 meeting first, 上周的
+// 政治局会议 got no match).
+func TestWeekOfATopic(t *testing.T) {
+	var arts []content.Article
+	for i, day := range []string{"2026-08-10", "2026-08-18", "2026-08-21", "2024-09-29"} {
+		arts = append(arts, content.Article{ID: fmt.Sprint("gw", i), Title: "李强主持召开国务院常务会议", URL: fmt.Sprintf("https://example.com/gw%d", i),
+			PublishedOn: day, Summary: "国务院总理李强主持召开国务院常务会议，研究部署有关工作。"})
+	}
+	arts = append(arts, content.Article{ID: "pb", Title: "中共中央政治局召开会议", URL: "https://example.com/pb", PublishedOn: "2026-07-30",
+		Summary: "中共中央政治局召开会议，分析研究当前经济形势。"})
+	now := time.Date(2026, 8, 25, 9, 0, 0, 0, chinaTime) // a Tuesday: last week is 17–23 August
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ask := asker(t, New(s, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }}))
+	if r := ask("上周的国务院常务会议"); !strings.HasPrefix(r.Text, "上周「国务院常务会议」的文章：\n1. ") ||
+		strings.Index(r.Text, "example.com/gw2") > strings.Index(r.Text, "example.com/gw1") || strings.Contains(r.Text, "gw0") || strings.Contains(r.Text, "gw3") {
+		t.Errorf("上周的国务院常务会议:\n%s", r.String())
+	}
+	if r := ask("国务院常务会议上周讲了什么"); !strings.HasPrefix(r.Text, "上周「国务院常务会议」的文章：") {
+		t.Errorf("国务院常务会议上周讲了什么:\n%s", r.String())
+	}
+	if r := ask("上上周的国务院常务会议"); r.Type != ReplyNews || r.Card.URL != "https://example.com/gw0" {
+		t.Errorf("上上周的国务院常务会议: %s", r.String())
+	}
+	if r := ask("上周的政治局会议"); !strings.HasPrefix(r.Text, "上周（8月17日至8月23日）没有「政治局会议」的文章。") || !strings.Contains(r.Text, "example.com/pb") {
+		t.Errorf("上周的政治局会议:\n%s", r.String())
 	}
 }
