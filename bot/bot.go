@@ -1465,6 +1465,16 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 			}
 		}
 	}
+	// One article shown (a card, or the item opened from a list) is what
+	// is asked of: searched with the topic, the question had listed the
+	// topic's articles by relevance (最近一次政治局会议, 那上一次呢, then 讲了
+	// 什么: 2025's first; a follower run's find).
+	if ids := shown(list); len(ids) == 1 && (len(list.IDs) == 0 || list.Opened > 0) {
+		if a, failed := b.listedArticle(ctx, ids[0]); failed == nil {
+			note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
+			return []Reply{b.articleReply(ctx, a)}
+		}
+	}
 	// With its words, or, when they find nothing (出处, 这个什么时候开始实施的
 	// in other words than the article's), the answer asked of again.
 	topic := cmp.Or(list.Search, list.Topic)

@@ -178,6 +178,19 @@ func TestTheOneBefore(t *testing.T) {
 	if r := ask("上一次呢"); r.Type != ReplyNews || r.Card.URL != "https://example.com/m1" {
 		t.Errorf("上一次呢 after the list: %s", r.String())
 	}
+	// What it said is that card's article (a follower run's find: the
+	// topic's articles were listed by relevance, another year's first);
+	// so is the item opened from a list.
+	for _, text := range []string{"讲了什么", "主要内容是什么"} {
+		if r := ask(text); r.Type != ReplyNews || r.Card.URL != "https://example.com/m1" {
+			t.Errorf("%s after the one before's card: %s", text, r.String())
+		}
+	}
+	ask("国务院常务会议")
+	opened := ask("3")
+	if r := ask("讲了什么"); r.Type != ReplyNews || opened.Card == nil || r.Card.URL != opened.Card.URL {
+		t.Errorf("讲了什么 after an item opened (%s): %s", opened.String(), r.String())
+	}
 }
 
 // TestRuleQueryIsNoTwoTopics: a rule's query of two words is the rule's,
