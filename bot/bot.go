@@ -1787,10 +1787,24 @@ func (b *Bot) monthAsked(ctx context.Context, s *Settings, m Message, typed, top
 }
 
 // monthList answers a month asked of a topic with its articles then,
-// those published in it first, each by date, the last first.
+// those whose title names the month first, then those published in it,
+// each by date, the last first.
 func (b *Bot) monthList(ctx context.Context, s *Settings, m Message, found []content.Hit, topic, query string, year, month int) []Reply {
 	in := fmt.Sprintf("%d-%02d-", year, month)
+	// A title naming the month first: its figures (7月份居民消费价格指数…,
+	// published in August) had come below June's published in July (a
+	// follower run's find: 2025年7月CPI led with a roundup and June's).
+	names := func(h content.Hit) bool {
+		m := titleMonth.FindStringSubmatch(h.Article.Title)
+		return m != nil && m[1] == strconv.Itoa(month)
+	}
 	slices.SortStableFunc(found, func(x, y content.Hit) int {
+		if xNames, yNames := names(x), names(y); xNames != yNames {
+			if xNames {
+				return -1
+			}
+			return 1
+		}
 		xIn, yIn := strings.HasPrefix(x.Article.PublishedOn, in), strings.HasPrefix(y.Article.PublishedOn, in)
 		if xIn != yIn {
 			if xIn {
@@ -1874,6 +1888,14 @@ var titleMonth = regexp.MustCompile(`(?:^|[^0-9])(1[0-2]|[1-9])月`)
 // yearFollowUp reads text as a year alone, written as followers do (2024年,
 // 2024, 二〇二四年, 24年, 今年, 去年, 前年), as digits and 年 (2024年).
 func yearFollowUp(text string, today time.Time) (string, bool) {
+	// The same part of another year (去年同期: a follower run's find, after
+	// 7月份CPI it got a card on holiday traffic 创历史同期新高).
+	if t, ok := strings.CutSuffix(text, "同期"); ok && t != "" {
+		if t == "上年" {
+			t = "去年"
+		}
+		return yearFollowUp(t, today)
+	}
 	switch text {
 	case "今年":
 		return strconv.Itoa(today.Year()) + "年", true

@@ -2424,7 +2424,10 @@ func TestTopicFollowUp(t *testing.T) {
 		{"2022年的呢？谢谢", 2022}, {"那今年的呢", 0}, {"2025年政府工作报告", 2025}, {"2022年的呢，谢谢", 2022}, {"那2021年的呢？谢谢老师", 2021},
 		// After the topic's newest, as after its search (a follower run's
 		// finds: 国常会最近开了什么会, then 那2023年的呢, got 2023's economy).
-		{"最新的政府工作报告", 0}, {"那2023年的呢", 2023}, {"2024年的呢", 2024}} {
+		{"最新的政府工作报告", 0}, {"那2023年的呢", 2023}, {"2024年的呢", 2024},
+		// The same part of another year (a follower run's find: 去年同期呢 got
+		// a card on holiday traffic 创历史同期新高).
+		{"2024年政府工作报告", 2024}, {"去年同期呢", 2025}, {"那前年同期的呢", 2024}} {
 		r := ask(c.text)
 		first := r.Text
 		if r.Card != nil {

@@ -331,3 +331,28 @@ func TestWeekOfATopic(t *testing.T) {
 		t.Errorf("上周的政治局会议:\n%s", r.String())
 	}
 }
+
+// TestMonthOfFiguresTitledFirst: a month asked of figures lists first the
+// articles whose title names that month (July's figures come out in
+// August), then those published in it (a follower run's find: 2025年7月CPI
+// led with June's figures, published in July).
+func TestMonthOfFiguresTitledFirst(t *testing.T) {
+	arts := []content.Article{
+		{ID: "june", Title: "上半年物价运行总体平稳", URL: "https://example.com/june", PublishedOn: "2025-07-09", Summary: "国家统计局发布6月份CPI数据，居民消费价格指数同比持平。"},
+		{ID: "july", Title: "7月份居民消费价格指数环比上涨0.4%", URL: "https://example.com/july", PublishedOn: "2025-08-09", Summary: "国家统计局发布7月份CPI数据。"},
+		{ID: "world", Title: "国际联播快讯", URL: "https://example.com/world", PublishedOn: "2025-07-20", Summary: "英国6月CPI同比上涨3.6%。"},
+	}
+	c := catalogOf(arts)
+	c.index.SetSynonyms([][]string{{"CPI", "居民消费价格指数"}}, nil)
+	now := time.Date(2026, 8, 25, 9, 0, 0, 0, chinaTime)
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ask := asker(t, New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }}))
+	r := ask("2025年7月CPI")
+	if i := strings.Index(r.Text, "example.com/july"); r.Type != ReplyNews && (i < 0 || strings.Contains(r.Text[:i], "example.com/")) ||
+		r.Type == ReplyNews && r.Card.URL != "https://example.com/july" {
+		t.Errorf("2025年7月CPI: want July's figures first:\n%s", r.String())
+	}
+}
