@@ -239,12 +239,13 @@ func TestUnseenWordIsOneWord(t *testing.T) {
 // TestComparedLeavesTheTopicWhole: the words asking for articles are taken
 // out of what titles are compared with where they were, not where their
 // characters first occur (a review's find: 高质量发展发一下 lost 发展's 发).
+// (Asking's particles, 的 among them, are not compared either.)
 func TestComparedLeavesTheTopicWhole(t *testing.T) {
 	ix, err := BuildIndex(content.DemoArticles())
 	if err != nil {
 		t.Fatal(err)
 	}
-	for raw, want := range map[string]string{"高质量发展发一下": "高质量发展", "新发展格局的文章发一下": "新发展格局的", "想看看国常会": "想国常会"} {
+	for raw, want := range map[string]string{"高质量发展发一下": "高质量发展", "新发展格局的文章发一下": "新发展格局", "想看看国常会": "想国常会"} {
 		q := ix.parse(prepareQuery(raw))
 		if got := q.compared(); !strings.Contains(got, want) || strings.Contains(got, "看看") || strings.Contains(got, "文章") {
 			t.Errorf("%s compared as %q, want it holding %s without the asking", raw, got, want)
