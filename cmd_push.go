@@ -113,6 +113,14 @@ usage or config error, 3 when another process holds the day's push.`,
 					want = " wants it"
 				}
 				fmt.Fprintf(c.stdout, "dry run: %s%s and can be reached; %d not yet delivered\n", followersCount(res.Recipients), want, res.Pending)
+				if res.Mode == jobs.ModeCustomer {
+					// Why fewer than followers stats counts (an operator run's
+					// find: "0 followers" beside 25 taking the reading).
+					if st, err := a.store.Stats(cmd.Context(), time.Now(), cfg.location); err == nil && st.OptedIn > res.Recipients {
+						fmt.Fprintf(c.stdout, "customer messages reach followers who wrote in the last 48 hours: %d of the %d taking the daily reading have not (template or broadcast reach them)\n",
+							st.OptedIn-res.Recipients, st.OptedIn)
+					}
+				}
 				// Another process sending the day now: the count falls as it
 				// goes, and a run started here would wait (exit 3). The dry
 				// run had said nothing of it (an operator run's find).

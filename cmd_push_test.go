@@ -1083,3 +1083,30 @@ func TestFollowersSyncLeavesOutWhoLeft(t *testing.T) {
 	sync("5 listed, 0 new, 0 gone from the list")
 	stats("followers 13, taking the daily reading 13")
 }
+
+// TestCustomerDryRunSaysWhoIsOutOfReach: the dry run in customer mode says
+// how many taking the reading have not written in WeChat's 48 hours (an
+// operator run's find: "0 followers want it" beside followers stats' 25,
+// and nothing said why).
+func TestCustomerDryRunSaysWhoIsOutOfReach(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好")
+	dbPath := filepath.Join(dir, "mpbot.db")
+	seedFollowers(t, dbPath, 2)
+	st, err := store.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.UpsertFollowerIDs(context.Background(), []string{"synced1", "synced2", "synced3"}); err != nil { // listed, never wrote
+		t.Fatal(err)
+	}
+	st.Close()
+	t.Setenv("MPBOT_PUSH_MODE", "customer")
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	code, out, errOut := runCmd(t, "push", "--config", cfg, "--dry-run")
+	if code != 0 || !strings.Contains(out, "dry run: 2 followers want it") ||
+		!strings.Contains(out, "customer messages reach followers who wrote in the last 48 hours: 3 of the 5 taking the daily reading have not") {
+		t.Fatalf("customer dry run: exit %d\n%s\n%s", code, out, errOut)
+	}
+}
