@@ -53,6 +53,9 @@ var (
 type app struct {
 	log *slog.Logger
 	cfg atomic.Pointer[Config] // the live snapshot, swapped on reload
+	// rejected is why the config file's last edit was rejected, while the
+	// last good config serves; nil when it was taken.
+	rejected atomic.Pointer[string]
 	obs *observability
 	// pushing are the days whose push runs here (runPush).
 	pushing runningDays

@@ -1167,8 +1167,18 @@ func TestPushTimeFollowsTheSchedule(t *testing.T) {
 	if m := httpGet(t, base+"/metrics"); !strings.Contains(m, "mpbot_config_rejected 1") {
 		t.Error("mpbot_config_rejected is not 1 after a rejected edit")
 	}
+	// And on the probes, which stay 200 (it serves, on the last good config).
+	for _, probe := range []string{"/readyz", "/healthz"} {
+		if got := httpGet(t, base+probe); !strings.Contains(got, "degraded: the config file's last edit is rejected (") ||
+			!strings.Contains(got, "more than 4 times of day") || !strings.Contains(got, "); the last good config serves\n") {
+			t.Errorf("%s after a rejected edit:\n%s", probe, got)
+		}
+	}
 	edit("0 21 * * *")
 	waitFor(t, func() bool { return strings.Contains(httpGet(t, base+"/metrics"), "mpbot_config_rejected 0") }, "mpbot_config_rejected back to 0")
+	if got := httpGet(t, base+"/readyz"); strings.Contains(got, "degraded") {
+		t.Errorf("/readyz after a good edit:\n%s", got)
+	}
 }
 
 // TestSecondServeOnBusyPort: a second serve on the same port fails at once,

@@ -138,10 +138,13 @@ func (a *app) reload(path string, running *Config) {
 		a.obs.reloads.WithLabelValues("rejected").Inc()
 		a.obs.rejected.Set(1)
 		a.log.Error("config rejected; keeping the last good config", "file", path, "err", err)
+		why := err.Error()
+		a.rejected.Store(&why)
 		return
 	}
 	a.obs.reloads.WithLabelValues("ok").Inc()
 	a.obs.rejected.Set(0)
+	a.rejected.Store(nil)
 	old := a.cfg.Swap(cfg)
 	a.bot.SetSettings(cfg.settings)
 	if a.consoleBot != nil {
@@ -561,6 +564,13 @@ func (a *app) routes() http.Handler {
 			if err := a.redis.Ping(ctx); err != nil {
 				fmt.Fprintf(w, "degraded: redis unreachable (%v): retries deduplicated in this replica only, numbered lists not shared\n", err)
 			}
+		}
+		// A rejected edit: the probes had said ready, and only the log,
+		// the metric and the console said the edit was not taken (an
+		// operator run's find).
+		if why := a.rejected.Load(); why != nil {
+			oneLine := strings.Join(strings.Fields(*why), " ")
+			fmt.Fprintf(w, "degraded: the config file's last edit is rejected (%s); the last good config serves\n", bot.Cut(oneLine, 300))
 		}
 	}
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
