@@ -56,7 +56,7 @@ type app struct {
 	// rejected is why the config file's last edit was rejected, while the
 	// last good config serves; nil when it was taken.
 	rejected atomic.Pointer[string]
-	obs *observability
+	obs      *observability
 	// pushing are the days whose push runs here (runPush).
 	pushing runningDays
 
