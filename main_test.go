@@ -1194,7 +1194,7 @@ func TestSecondServeOnBusyPort(t *testing.T) {
 	shipped, _ := os.ReadFile(other)
 	os.WriteFile(other, []byte(strings.Replace(string(shipped), "addr: 127.0.0.1:0", "addr: "+busy, 1)), 0o644)
 	code, _, errOut := runCmd(t, "serve", "--config", other)
-	if code == 0 || !strings.Contains(errOut, "address already in use") {
+	if code == 0 || !strings.Contains(errOut, "server.addr: listen tcp ") || !strings.Contains(errOut, "address already in use") {
 		t.Fatalf("second serve: exit %d\n%s", code, errOut)
 	}
 	for _, early := range []string{"demo articles", "daily push scheduled", "search index"} {

@@ -50,7 +50,7 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 	// loads the index or schedules a push.
 	ln, err := net.Listen("tcp", cfg.Server.Addr)
 	if err != nil {
-		return err
+		return fmt.Errorf("server.addr: %w", err) // as admin.addr's says its key
 	}
 	defer ln.Close()
 	var adminLn net.Listener
