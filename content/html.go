@@ -856,6 +856,12 @@ func pageAddress(m metadata, savedFrom string) (string, error) {
 	if len(home) > 0 {
 		return "", fmt.Errorf("the page names no address of its own (%s: a site's home, which every page of the site shares): give it with --url", strings.Join(home, ", "))
 	}
+	if canonical != "" && !WebURL(canonical) {
+		// Said so: "names no URL (no canonical link…)" of a page that has
+		// one, relative, was taken for a wrong message (an operator run's
+		// find).
+		return "", fmt.Errorf("the page's canonical link %q is relative, and nothing names its site (no og:url, saved-from comment or <base href>): give the whole address with --url", excerpt(canonical, 120))
+	}
 	return "", nil
 }
 

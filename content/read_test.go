@@ -1394,3 +1394,26 @@ func TestBreadcrumbLine(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeCanonicalAlone: a page whose one address is a relative
+// canonical link says so, naming it (an operator run's find: "the page
+// names no URL (no canonical link, …)" of a page that has one).
+func TestRelativeCanonicalAlone(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "review-pages", "relcanon.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := strings.Replace(string(data), `<base href="https://www.beichenlx.com/">`, "", 1)
+	path := filepath.Join(t.TempDir(), "relcanon-alone.html")
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errs := ReadPaths([]string{path}, ReadOptions{})
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `the page's canonical link "/news/2024/0305/d1.html" is relative, and nothing names its site`) ||
+		!strings.Contains(errs[0].Error(), "--url") {
+		t.Fatalf("errors %v", errs)
+	}
+	if arts, errs := ReadPaths([]string{path}, ReadOptions{URL: "https://www.beichenlx.com/news/2024/0305/d1.html"}); len(errs) != 0 || len(arts) != 1 {
+		t.Fatalf("with --url: %v %v", arts, errs)
+	}
+}
