@@ -593,6 +593,8 @@ var (
 		"在哪里看", "在哪看", "哪里看", "在哪里", "在哪", "怎么看", "怎么没", "怎么还没", "还没",
 		// 我想知道昨天的新闻联播。 (a voice follower run's find: no match).
 		"我想知道", "想知道", "我想了解", "想了解", "了解一下",
+		// 最近有哪些重要的时政热点, 最近有什么时政热点需要关注 (the same run's: no match).
+		"重要的", "重要", "需要关注的", "需要关注", "值得关注的", "值得关注", "要关注",
 		"一下", "几篇", "一些", "给我", "我想看", "想看", "我要看", "要看", "我要", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
 	latestWords = longestFirst(slices.Concat(latestWhen, latestWhat, latestAsk))
 )
@@ -2559,6 +2561,8 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 	case specDaily:
 		r, _ := b.dailyReply(ctx, s, m, depth, false)
 		return r
+	case specWelcome:
+		return b.render(ctx, s, m, s.subscribe, depth)
 	case specArticles:
 		if spec.Query != "" {
 			return b.search(context.WithValue(ctx, ruleQueryKey{}, true), s, m, spec.Query, depth)

@@ -1949,6 +1949,8 @@ func TestLatestArticles(t *testing.T) {
 		// list on 头等大事).
 		"最近有什么大事": true, "最近有什么重要新闻": true, "最近有什么热点": true, "最新时政": true, "最近的时政热点": true,
 		"国家大事": false, "热点问题": false, "时政热点有哪些": true,
+		// A voice follower run's: what matters and wants attention (no match).
+		"最近有哪些重要的时政热点": true, "最近有什么时政热点需要关注": true, "重要讲话": false, "需要关注": false,
 	} {
 		if got := asksLatest(Bare(text)); got != want {
 			t.Errorf("%s: asks for the latest %v, want %v", text, got, want)

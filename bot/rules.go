@@ -113,6 +113,9 @@ func Compile(replies RepliesSpec, search SearchSpec, push PushSpec, fold func(st
 	s.push.StatusOnReply = c.timed("push.status_on_reply", push.StatusOnReply)
 	s.push.StatusOffReply = c.timed("push.status_off_reply", push.StatusOffReply)
 	s.subscribe = c.response("replies.subscribe", replies.Subscribe, false)
+	if slices.ContainsFunc(s.subscribe.replies, func(r ReplySpec) bool { return r.Type == specWelcome }) {
+		c.bad("replies.subscribe", "type welcome is this reply itself: write the welcome here")
+	}
 	s.scenes = map[string]response{}
 	for name, spec := range replies.SubscribeScenes {
 		where := "replies.subscribe_scenes." + name
@@ -456,13 +459,17 @@ func compileResponse(where string, spec ResponseSpec, required bool) (response, 
 	return resp, errors.Join(errs...)
 }
 
-const replyTypes = "text, news, articles, daily, image, voice, video, music, transfer"
+const replyTypes = "text, news, articles, daily, welcome, image, voice, video, music, transfer"
 
 // Reply types as written in config, beyond the wire types: articles and daily
 // expand into a card or a list when a message arrives.
 const (
 	specArticles = "articles"
 	specDaily    = "daily"
+	// specWelcome is replies.subscribe's response, so that a rule answering
+	// as the welcome does (the shipped newcomer rule: 我是新来的) follows its
+	// edits (an operator run's find: it kept a copy of the text).
+	specWelcome = "welcome"
 )
 
 func validateReply(where string, r ReplySpec) error {
@@ -507,7 +514,7 @@ func validateReply(where string, r ReplySpec) error {
 				bad("articles ids lists %q twice (it would be listed twice)", id)
 			}
 		}
-	case specDaily:
+	case specDaily, specWelcome:
 	case string(ReplyImage), string(ReplyVoice), string(ReplyVideo):
 		if r.MediaID == "" {
 			bad("%s needs media_id (mpbot media upload FILE --permanent prints one)", r.Type)

@@ -1,10 +1,14 @@
 package bot
 
 import (
-	"mpbot/search"
+	"context"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
+
+	"mpbot/content"
+	"mpbot/search"
 )
 
 var okSearch = SearchSpec{MaxResults: 5, MinScore: 0.5, ClearScore: 0.8, ClearMargin: 0.15}
@@ -368,5 +372,32 @@ func TestRegexRulesReadShortTexts(t *testing.T) {
 	// complaint of 331 characters missed it).
 	if got, _ := s.match(strings.Repeat("课程内容和宣传的不一样", 40) + "我要退款"); got != 1 {
 		t.Errorf("a long complaint: rule %d, want 1", got)
+	}
+}
+
+// TestWelcomeRule: a rule of type welcome answers what replies.subscribe
+// says, edited or not (an operator run's find: the shipped newcomer rule
+// kept a copy of the welcome's text, and an edit of replies.subscribe did
+// not reach it); in replies.subscribe itself it is refused.
+func TestWelcomeRule(t *testing.T) {
+	for _, welcome := range []string{"欢迎关注！", "欢迎来到北辰遴选！"} {
+		spec := demoSpec()
+		spec.Subscribe.Replies[0].Content = welcome
+		spec.Rules = append(spec.Rules, RuleSpec{Keywords: []string{"我是新来的"}, ResponseSpec: ResponseSpec{Reply: &ReplySpec{Type: "welcome"}}})
+		s, err := Compile(spec, okSearch, okPush, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := New(s, Deps{Catalog: newDemoCatalog(), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler),
+			Daily: func(context.Context) (content.Article, error) { return content.DemoArticles()[0], nil }})
+		got := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: "我是新来的"})
+		if len(got) != 2 || got[0].Text != welcome || got[1].Type != ReplyNews {
+			t.Errorf("我是新来的 with the welcome %q: %+v", welcome, got)
+		}
+	}
+	spec := demoSpec()
+	spec.Subscribe.Replies = append(spec.Subscribe.Replies, ReplySpec{Type: "welcome"})
+	if _, err := Compile(spec, okSearch, okPush, nil); err == nil || !strings.Contains(err.Error(), "replies.subscribe: type welcome is this reply itself") {
+		t.Errorf("welcome in replies.subscribe: %v", err)
 	}
 }
