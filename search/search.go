@@ -905,13 +905,15 @@ var (
 		// What a study question asks of a topic (a re-check follower run's
 		// finds: 新质生产力的意义, 乡村振兴的意义 and 新质生产力的重要性 got no
 		// match); as words, 意义 also left 重大意义's titles (check MRR@5 −0.002).
-		"的重要意义", "的现实意义", "的意义", "的重要性",
-		// An interview's or a chat's frame (a follower run's finds, each no
-		// match where the topic alone is answered: 谈谈你对新质生产力的理解,
-		// 我想知道枫桥经验, 你知道新质生产力吗, 科普一下枫桥经验; 新质生产力指的是什么
-		// a card on 勇挑大梁).
-		"谈谈你对", "谈谈对", "说说你对", "谈一谈", "谈谈", "的理解", "的看法", "的认识", "我想知道", "想知道", "你知道",
-		"解释一下", "科普一下", "指的是什么", "指的是啥", "指什么"}
+		"的重要意义", "的现实意义", "的意义", "的重要性"}
+	// An interview's or a chat's frame, opening the question or ending it
+	// (a follower run's finds, each no match where the topic alone is
+	// answered: 谈谈你对新质生产力的理解, 我想知道枫桥经验, 你知道新质生产力吗,
+	// 科普一下枫桥经验; 新质生产力指的是什么 a card on 勇挑大梁). Only there:
+	// inside a question they are a topic's (中美经贸会谈谈了什么 is 会谈's,
+	// 马克思主义的认识论 认识论's: a review's finds).
+	framesAhead = []string{"谈谈你对", "谈谈对", "说说你对", "谈一谈", "谈谈", "我想知道", "想知道", "你知道", "解释一下", "科普一下"}
+	framesAfter = []string{"的理解", "的看法", "的认识", "指的是什么", "指的是啥", "指什么"}
 )
 
 // withoutFullText returns text without the words 原文 and 全文, and
@@ -1221,6 +1223,7 @@ func normalizeQuery(s string) string {
 		}
 		return unicode.ToLower(r)
 	}, s)
+	s = withoutFrames(s)
 	for _, f := range fillersLongestFirst {
 		s = strings.ReplaceAll(s, f, " ")
 	}
@@ -1238,6 +1241,27 @@ func normalizeQuery(s string) string {
 		s = monthThenYear.ReplaceAllString(s, "${2}年${1}月") // June 2026 is 2026年6月
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// withoutFrames takes an interview's frame off the question's ends
+// (framesAhead, framesAfter), the particles and marks after it kept.
+func withoutFrames(s string) string {
+	s = strings.TrimSpace(s)
+	for _, f := range framesAhead {
+		if rest, ok := strings.CutPrefix(s, f); ok {
+			s = rest
+			break
+		}
+	}
+	end := strings.TrimRightFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) || strings.ContainsRune("吗呢啊呀吧", r)
+	})
+	for _, f := range framesAfter {
+		if rest, ok := strings.CutSuffix(end, f); ok {
+			return rest + " " + s[len(end):]
+		}
+	}
+	return s
 }
 
 // yearBeforePeriod is 年 before the first months or quarters of a year
