@@ -1666,6 +1666,15 @@ func weekTopic(text string, today time.Time) (p period, topic string, ok bool) {
 		return period{}, "", false
 	}
 	before, after, _ := strings.Cut(rest, " ")
+	// A week as a word: opening the question, or after the topic before
+	// 的, its end or what asks of it (国常会上周讲了什么). Inside a word it is
+	// none (日本周边, 资本周转, 线上周报, 马上周年庆: a review's finds).
+	if t, _ := peeled(before); t != "" {
+		next, _ := utf8.DecodeRuneInString(after)
+		if rest, _ := peeled(after); rest != "" && next != '的' && unicode.Is(unicode.Han, next) {
+			return period{}, "", false
+		}
+	}
 	if topic, _ = peeled(before); topic == "" {
 		topic, _ = peeled(after)
 	}
