@@ -1080,7 +1080,7 @@ func TestFollowersSyncLeavesOutWhoLeft(t *testing.T) {
 	mu.Lock()
 	listed = 5 // a list short of its total
 	mu.Unlock()
-	sync("5 listed, 0 new, 0 gone from the list")
+	sync("followers: 5 listed, 0 new; the list was not whole (empty, or short of its total): nobody recorded as left")
 	stats("followers 13, taking the daily reading 13")
 }
 

@@ -16,44 +16,65 @@ type FollowerLister interface {
 	Followers(ctx context.Context, next string) (openids []string, after string, total int, err error)
 }
 
+// Synced is what a follower sync did.
+type Synced struct {
+	Listed, Added int
+	// Left are the followers the store had as following that the whole
+	// list no longer holds (recorded as unsubscribed); Whole, whether the
+	// list was whole enough to say so: one short of its total, or empty,
+	// forgets nobody.
+	Left  int
+	Whole bool
+}
+
 // SyncFollowers reads the account's whole follower list into the store,
 // keeping what is known of each follower (opt-out, last message), and
-// reports how many were listed, how many were new, and how many the store
-// had as following that the whole list no longer holds (they left while
-// the webhook did not hear it: recorded as unsubscribed, unless they
-// followed or wrote since the sync began). progress, if set, hears after
-// each page. An interrupted sync can simply run again: it forgets nobody.
-func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, now func() time.Time, progress func(done, total int)) (listed, added, left int, err error) {
-	began := now()
+// records as unsubscribed those the store had as following that the whole
+// list no longer holds: they left while the webhook did not hear it.
+// Anyone who followed or wrote since shortly before the sync began is
+// kept (followSlack). progress, if set, hears after each page. An
+// interrupted sync can simply run again: it forgets nobody.
+func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, now func() time.Time, progress func(done, total int)) (Synced, error) {
+	var res Synced
+	began := now().Add(-followSlack)
 	seen := map[string]bool{}
 	next := ""
 	for {
 		ids, after, total, err := list.Followers(ctx, next)
 		if err != nil {
-			return listed, added, 0, fmt.Errorf("follower list after %d of them: %w", listed, err)
+			return res, fmt.Errorf("follower list after %d of them: %w", res.Listed, err)
 		}
 		n, err := s.UpsertFollowerIDs(ctx, ids)
 		if err != nil {
-			return listed, added, 0, err
+			return res, err
 		}
 		for _, id := range ids {
 			seen[id] = true
 		}
-		listed, added = listed+len(ids), added+n
+		res.Listed, res.Added = res.Listed+len(ids), res.Added+n
 		if progress != nil && len(ids) > 0 {
 			// Not again for the empty page WeChat's last next_openid
 			// leads to (an operator run's find: the last line twice).
-			progress(listed, total)
+			progress(res.Listed, total)
 		}
 		if after == "" || len(ids) == 0 {
-			if len(seen) < total {
-				// A list shorter than its own total is no whole list:
-				// nobody is forgotten on its word.
-				return listed, added, 0, nil
+			// An empty list is no account's whole (another appid's, a
+			// test account's): it would forget every follower, opt-outs
+			// too (a review's find).
+			if len(seen) == 0 || len(seen) < total {
+				return res, nil
 			}
-			left, err = s.FollowersLeft(ctx, seen, began, now())
-			return listed, added, left, err
+			res.Whole = true
+			res.Left, err = s.FollowersLeft(ctx, seen, began, now())
+			return res, err
 		}
 		next = after
 	}
 }
+
+// followSlack is how long before a sync began a follow or a message keeps
+// a follower the list lacks: the webhook records a message at its
+// CreateTime, WeChat's clock in whole seconds, taken up to 5 minutes old
+// (a review's find: a follow just after the sync began was recorded before
+// it, and forgotten).
+const followSlack = 6 * time.Minute

@@ -122,7 +122,9 @@ func (s *Store) GetFollower(ctx context.Context, openid string) (_ Follower, err
 // as following that listed does not hold (a whole follower list, read
 // since the time since) and that neither followed nor wrote since then:
 // they left while the webhook did not hear it (serve down, the account not
-// yet connected). It returns how many.
+// yet connected). Each is changed only if still so as it is written (a
+// follow recorded meanwhile stays), all in one transaction. It returns how
+// many.
 func (s *Store) FollowersLeft(ctx context.Context, listed map[string]bool, since, at time.Time) (_ int, err error) {
 	defer failed(&err, "record followers gone from the list")
 	rows, err := s.db.QueryContext(ctx, `SELECT openid FROM followers WHERE subscribed = 1 AND subscribed_at < ? AND last_interaction_at < ?`, ms(since), ms(since))
@@ -141,15 +143,31 @@ func (s *Store) FollowersLeft(ctx context.Context, listed map[string]bool, since
 		}
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err := rows.Err(); err != nil || len(gone) == 0 {
 		return 0, err
 	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	stmt, err := tx.PrepareContext(ctx, `UPDATE followers SET subscribed = 0, unsubscribed_at = ?, subscribed_at = 0, last_interaction_at = 0,
+		push_opt_out = 0, scene = '' WHERE openid = ? AND subscribed = 1 AND subscribed_at < ? AND last_interaction_at < ?`)
+	if err != nil {
+		return 0, err
+	}
+	defer stmt.Close()
+	n := 0
 	for _, id := range gone {
-		if err := s.FollowerUnsubscribed(ctx, id, at); err != nil {
+		r, err := stmt.ExecContext(ctx, ms(at), id, ms(since), ms(since))
+		if err != nil {
 			return 0, err
 		}
+		if k, err := r.RowsAffected(); err == nil {
+			n += int(k)
+		}
 	}
-	return len(gone), nil
+	return n, tx.Commit()
 }
 
 // UpsertFollowerIDs records openids from the follower list (user/get) as
