@@ -103,6 +103,10 @@ usage or config error, 3 when another process holds the day's push.`,
 				return err
 			}
 			fmt.Fprintf(c.stdout, "%s: %s (%s) by %s\n", res.Day, res.Article.Title, res.Article.ID, res.Mode)
+			if dryRun {
+				// Said last, after what the run would do.
+				defer c.printHolder(cmd.Context(), a, res.Day)
+			}
 			if dryRun && res.Mode == jobs.ModeBroadcast {
 				fmt.Fprintf(c.stdout, "dry run: one mass send, %s\n", map[bool]string{true: "still to send", false: "sent already"}[res.Pending == 1])
 				return nil
@@ -120,13 +124,6 @@ usage or config error, 3 when another process holds the day's push.`,
 						fmt.Fprintf(c.stdout, "customer messages reach followers who wrote in the last 48 hours: %d of the %d taking the daily reading have not (template or broadcast reach them)\n",
 							st.OptedIn-res.Recipients, st.OptedIn)
 					}
-				}
-				// Another process sending the day now: the count falls as it
-				// goes, and a run started here would wait (exit 3). The dry
-				// run had said nothing of it (an operator run's find).
-				if sum, err := a.store.LedgerSummary(cmd.Context(), res.Day); err == nil && sum.RunState == store.Running && time.Now().Before(sum.LeaseUntil) && !jobs.HolderGone(sum.Holder) {
-					fmt.Fprintf(c.stdout, "a run is under way: %s holds the day (lease until %s); mpbot push status --date %s follows it\n",
-						sum.Holder, sum.LeaseUntil.In(cfg.location).Format("15:04:05 MST"), res.Day)
 				}
 				return nil
 			}
@@ -539,6 +536,20 @@ list, one short of its total, or an interrupted sync forgets nobody; run it agai
 		},
 	})
 	return cmd
+}
+
+// printHolder says, for a dry run, that another process is sending day
+// now: the count falls as it goes, and a run started here would wait (exit
+// 3). The dry run had said nothing of it (an operator run's find), nor, of
+// a mass send holding its day through its preview's lead, in broadcast
+// mode (a review's find).
+func (c *cli) printHolder(ctx context.Context, a *app, day string) {
+	sum, err := a.store.LedgerSummary(ctx, day)
+	if err != nil || sum.RunState != store.Running || !time.Now().Before(sum.LeaseUntil) || jobs.HolderGone(sum.Holder) {
+		return
+	}
+	fmt.Fprintf(c.stdout, "a run is under way: %s holds the day (lease until %s); mpbot push status --date %s follows it\n",
+		sum.Holder, sum.LeaseUntil.In(a.cfg.Load().location).Format("15:04:05 MST"), day)
 }
 
 // printReceipts shows WeChat's own receipts of the day's messages.

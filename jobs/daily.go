@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -310,11 +312,12 @@ func (p *DailyPush) done(ctx context.Context, day string, opts RunOptions, res *
 // and rerun by broadcast), it would reach followers the day had reached
 // already (an operator run's find: two followers sent it twice).
 func (p *DailyPush) sameReach(ctx context.Context, day, mode string) error {
-	modes, err := p.Store.ModesGoneOut(ctx, day)
+	modes, err := p.Store.ModesGoneOut(ctx, day, reasonUnsureKeyed)
 	if err != nil {
 		return err
 	}
-	for other, n := range modes {
+	for _, other := range slices.Sorted(maps.Keys(modes)) { // one named, the same each run
+		n := modes[other]
 		// The outbox (log) reached nobody.
 		if mode != ModeLog && other != ModeLog && (mode == ModeBroadcast) != (other == ModeBroadcast) {
 			return fmt.Errorf("%w: %s went out by %s (%d) before push.mode became %s, which would reach them again: run the day with push.mode: %s (MPBOT_PUSH_MODE=%s mpbot push --date %s)",

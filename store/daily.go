@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"mpbot/content"
+	"strings"
 	"time"
 )
 
@@ -203,10 +204,13 @@ func (s *Store) GoneOut(ctx context.Context, day string) (_ string, err error) {
 }
 
 // ModesGoneOut counts, by push.mode, the deliveries of day that went out
-// or may have (sent, sending, unknown).
-func (s *Store) ModesGoneOut(ctx context.Context, day string) (_ map[string]int, err error) {
+// or may have: sent, sending, unknown, and failed with a reason starting
+// unsure (a keyed call WeChat did not answer, recorded failed to be resent
+// with its key: it may have arrived).
+func (s *Store) ModesGoneOut(ctx context.Context, day, unsure string) (_ map[string]int, err error) {
 	defer failed(&err, "the modes of %s's deliveries", day)
-	rows, err := s.db.QueryContext(ctx, `SELECT mode, COUNT(*) FROM push_ledger WHERE day = ? AND state IN ('sending', 'sent', 'unknown') GROUP BY mode`, day)
+	rows, err := s.db.QueryContext(ctx, `SELECT mode, COUNT(*) FROM push_ledger WHERE day = ?
+		AND (state IN ('sending', 'sent', 'unknown') OR state = 'failed' AND reason LIKE ? ESCAPE '\') GROUP BY mode`, day, likePrefix(unsure))
 	if err != nil {
 		return nil, err
 	}
@@ -221,6 +225,12 @@ func (s *Store) ModesGoneOut(ctx context.Context, day string) (_ map[string]int,
 		modes[mode] += n
 	}
 	return modes, rows.Err()
+}
+
+// likePrefix is a LIKE pattern matching text starting with prefix, its
+// wildcards (% and _) escaped.
+func likePrefix(prefix string) string {
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(prefix) + "%"
 }
 
 // Why is how a day's reading was or would be chosen.

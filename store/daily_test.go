@@ -388,3 +388,37 @@ func TestReadingOrderIsTheSameOnBothEngines(t *testing.T) {
 		t.Errorf("the same articles, other readings: SQLite %s, PostgreSQL %s", sq, pg)
 	}
 }
+
+func TestModesGoneOut(t *testing.T) { storetest.Each(t, testModesGoneOut) }
+
+// testModesGoneOut: the deliveries of a day that went out or may have, by
+// mode: sent, sending, unknown, and failed with the unsure prefix (a keyed
+// call WeChat did not answer); not other failures, skips, or other days.
+func testModesGoneOut(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	const day, unsure = "2026-11-28", "no answer from WeChat; resent (50%_) "
+	d := func(who, mode string, state store.State, reason string) store.Delivery {
+		return store.Delivery{Day: day, Recipient: who, ArticleID: "a", Mode: mode, State: state, Reason: reason}
+	}
+	if _, _, err := s.Upsert(ctx, content.Article{ID: "a", Title: "一篇", URL: "https://example.com/a", Category: "政策理论导读"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, on := range []string{day, "2026-11-29"} {
+		if _, err := s.ScheduleDaily(ctx, on, "a"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.RecordDeliveries(ctx, []store.Delivery{
+		d("o1", "customer", store.Sent, ""), d("o2", "customer", store.Unknown, "x"), d("o3", "customer", store.Failed, "busy"),
+		d("o4", "template", store.Failed, unsure+"at 10:00"), d("o5", "template", store.Failed, "no answer from WeChat; resent (50%x) at 10:00"),
+		d("o6", "template", store.Skipped, "shown"), d("o7", "log", store.Sending, ""),
+		{Day: "2026-11-29", Recipient: "o1", ArticleID: "a", Mode: "broadcast", State: store.Sent},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.ModesGoneOut(ctx, day, unsure)
+	if want := map[string]int{"customer": 2, "template": 1, "log": 1}; err != nil || !maps.Equal(got, want) {
+		t.Fatalf("modes gone out: %v %v, want %v", got, err, want)
+	}
+}

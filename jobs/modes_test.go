@@ -1,0 +1,52 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"mpbot/content"
+)
+
+// unansweredTemplates is a keyed (template) sender whose every call
+// reaches WeChat and gets no answer: each may have been delivered.
+type unansweredTemplates struct{ calls int }
+
+func (u *unansweredTemplates) Send(context.Context, string, content.Article) (int64, error) {
+	return 0, errors.New("keyed sends only")
+}
+
+func (u *unansweredTemplates) SendOnce(context.Context, string, content.Article, string) (int64, error) {
+	u.calls++
+	return 0, noAnswer{}
+}
+
+// TestModeChangedAfterUnansweredTemplates: template messages WeChat did not
+// answer may have been delivered (classify records them failed with
+// reasonUnsureKeyed only because their key makes a resend within 10
+// minutes safe), so a mass send after push.mode changed would reach those
+// followers again, the case sameReach refuses (a review's find). ModesGoneOut counts
+// sending, sent and unknown, not these: the broadcast went out.
+func TestModeChangedAfterUnansweredTemplates(t *testing.T) {
+	ctx := context.Background()
+	_, _, p := setup(t, 3)
+	tpl := &unansweredTemplates{}
+	p.Config = func() Config {
+		return Config{Mode: ModeTemplate, Category: "政策理论导读", Location: time.UTC, QPS: 1000, Sender: tpl}
+	}
+	res, err := p.Run(ctx, RunOptions{})
+	if err != nil || tpl.calls != 3 {
+		t.Fatalf("template run: %+v %v, %d calls", res, err, tpl.calls)
+	}
+	b := &cancelBroadcaster{}
+	p.Config = func() Config {
+		return Config{Mode: ModeBroadcast, Category: "政策理论导读", Location: time.UTC, Broadcaster: b}
+	}
+	p.Sleep = func(context.Context, time.Duration) error { return nil }
+	_, err = p.Run(ctx, RunOptions{})
+	if !errors.Is(err, ErrCannotSend) || !strings.Contains(err.Error(), "went out by template") || b.sent != 0 {
+		t.Fatalf("broadcast after 3 template messages that may have arrived: %v, mass sends %d; want refused (ErrCannotSend)", err, b.sent)
+	}
+}
