@@ -642,6 +642,19 @@ func nearest(name string, candidates []string, most int) string {
 	return best
 }
 
+// swappedPair reports whether a is b with two letters side by side swapped
+// (categroy for category).
+func swappedPair(a, b string) bool {
+	if len(a) != len(b) || a == b {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
 // editDistance is the Levenshtein distance of two ASCII names.
 func editDistance(a, b string) int {
 	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
@@ -1189,7 +1202,17 @@ func (c *Config) compile() error {
 		if slices.Contains(wechat.TemplateSources, v) {
 			continue
 		}
-		if meant := nearest(strings.ToLower(v), wechat.TemplateSources, 2); meant != "" {
+		// A case, one letter, or two swapped away: English text a word
+		// away (time, name, Done) is text (a review's find: two edits
+		// warned of them).
+		lower := strings.ToLower(v)
+		meant := nearest(lower, wechat.TemplateSources, 1)
+		for _, src := range wechat.TemplateSources {
+			if meant == "" && swappedPair(lower, src) {
+				meant = src
+			}
+		}
+		if meant != "" {
 			c.warnings = append(c.warnings, fmt.Sprintf("push.template_fields.%s: %q is sent as written; did you mean %s (the article's %s)?", field, v, meant, meant))
 		}
 	}

@@ -1853,7 +1853,7 @@ func TestCheckWarnsOfATemplateFieldMistyped(t *testing.T) {
 	cfg := writeConfig(t, t.TempDir(), "")
 	shipped, _ := os.ReadFile(cfg)
 	text := strings.Replace(string(shipped), `template_id: ""`, `template_id: "TPL1"`, 1)
-	text = strings.Replace(text, "template_fields: {}", `template_fields: {first: Title, keyword1: categroy, keyword2: date, remark: "点击阅读全文"}`, 1)
+	text = strings.Replace(text, "template_fields: {}", `template_fields: {first: Title, keyword1: categroy, keyword2: date, remark: "点击阅读全文", keyword3: time, keyword4: name}`, 1)
 	if err := os.WriteFile(cfg, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -1866,7 +1866,7 @@ func TestCheckWarnsOfATemplateFieldMistyped(t *testing.T) {
 			t.Errorf("check lacks %q (exit %d):\n%s\n%s", want, code, out, errOut)
 		}
 	}
-	if strings.Contains(out+errOut, "keyword2") || strings.Contains(out+errOut, "remark") {
+	if strings.Contains(out+errOut, "keyword2") || strings.Contains(out+errOut, "remark") || strings.Contains(out+errOut, "keyword3") || strings.Contains(out+errOut, "keyword4") {
 		t.Errorf("check warned of a field written right or of text of its own:\n%s\n%s", out, errOut)
 	}
 }

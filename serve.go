@@ -339,7 +339,7 @@ func (a *app) startPush(ctx context.Context) {
 	next := 0
 	a.push.Progress = func(done, total int) {
 		a.obs.pushRemaining.Set(float64(total - done))
-		if done <= 16 { // a new run's first batch
+		if done == 0 { // a new run begins
 			next = 0
 		}
 		if done >= next || done == total {

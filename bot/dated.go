@@ -1,11 +1,12 @@
 package bot
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"strings"
-	"time"
 
 	"mpbot/content"
 )
@@ -14,21 +15,38 @@ import (
 // 这篇是什么时候发的, 发布时间是什么时候, 日期呢). Searched, or asked of the
 // answer's topic, each got the card again, which shows no date, or a card
 // on another topic (日期呢: Niger), or no match (a follower run's finds).
+// A bare 什么时候 is not read so: of a policy or an exam it asks
+// when it takes effect or is held, not when the article came out (a
+// review's find).
 func dateAsked(text string) bool {
 	t := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) || strings.ContainsRune("呢吗啊呀", r) })
+	pointed := false // at the article: 这篇, 文章, 发布, 的新闻
 	for _, lead := range []string{"那", "请问", "这篇文章", "这篇", "这条新闻", "这条", "这几篇", "这些", "这个", "这", "它们", "它", "文章", "新闻", "发布时间", "发布日期", "是"} {
-		t = strings.TrimPrefix(t, lead)
+		if rest, ok := strings.CutPrefix(t, lead); ok {
+			t, pointed = rest, pointed || lead != "那" && lead != "请问" && lead != "是"
+		}
 	}
 	t = strings.TrimRightFunc(t, func(r rune) bool { return strings.ContainsRune("呢吗啊呀", r) })
-	for _, tail := range []string{"的新闻", "的文章", "的报道", "的事", "发布的", "发的", "的"} {
-		t = strings.TrimSuffix(t, tail)
+	for _, tail := range []string{"的新闻", "的文章", "的报道", "发布的", "发的", "的"} {
+		if rest, ok := strings.CutSuffix(t, tail); ok {
+			t, pointed = rest, pointed || tail != "的"
+		}
 	}
-	return t == "" && (strings.Contains(text, "日期") || strings.Contains(text, "发布时间")) || datesOf[t]
+	switch {
+	case t == "":
+		return strings.Contains(text, "日期") || strings.Contains(text, "发布时间")
+	case dayOnly[t]:
+		return true // a day asked is the article's day at least
+	}
+	return pointed && datesOf[t]
 }
 
 // datesOf are the questions of a date dateAsked reads, once their leads and
-// tails are off.
-var datesOf = wordSet("哪天", "哪一天", "哪年", "哪一年", "什么时候", "什么时间", "啥时候", "几号", "几月几号", "几月几日", "日期", "发布时间", "发布日期")
+// tails are off; dayOnly, those asking a day or the date, read so alone.
+var (
+	datesOf = wordSet("哪天", "哪一天", "哪年", "哪一年", "什么时候", "什么时间", "啥时候", "几号", "几月几号", "几月几日", "日期", "发布时间", "发布日期")
+	dayOnly = wordSet("哪天", "哪一天", "哪年", "哪一年", "日期", "发布时间", "发布日期")
+)
 
 // dateOfAnswer tells the date of the article last shown (a card, or the
 // item last opened from a list), or of each article of the list open; with
@@ -48,34 +66,37 @@ func (b *Bot) dateOfAnswer(ctx context.Context, m Message) []Reply {
 	default:
 		return nil
 	}
-	lines := []string{"各篇的发布日期："}
-	for i, id := range ids {
-		a, failed := b.listedArticle(ctx, id)
+	if len(ids) == 1 {
+		a, failed := b.listedArticle(ctx, ids[0])
 		if failed != nil {
 			return failed
 		}
 		title := html.EscapeString(Cut(a.Title, listTitle))
-		day, dated := dayOf(a)
+		text := fmt.Sprintf("「%s」没有注明发布日期。", title)
+		if a.PublishedOn != "" {
+			text = fmt.Sprintf("「%s」发布于%s。", title, dayName(a.PublishedOn))
+		}
+		note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
+		return []Reply{{Type: ReplyText, Text: text}}
+	}
+	lines := []string{"各篇的发布日期："}
+	for i, id := range ids {
+		// One removed since the list was sent is said so, the others'
+		// dates told (a review's find: the first one gone answered for
+		// the whole list).
+		a, err := b.catalog.Get(ctx, id)
 		switch {
-		case len(ids) > 1:
-			lines = append(lines, fmt.Sprintf("%d. %s：%s", i+1, title, day))
-		case dated:
-			lines = []string{fmt.Sprintf("「%s」发布于%s。", title, day)}
+		case errors.Is(err, content.ErrNotFound):
+			lines = append(lines, fmt.Sprintf("%d. （已下线）", i+1))
+		case err != nil:
+			b.log.ErrorContext(ctx, "read listed article", "id", id, "err", err)
+			return unavailable(ctx, articleUnreadable)
 		default:
-			lines = []string{fmt.Sprintf("「%s」没有注明发布日期。", title)}
+			lines = append(lines, fmt.Sprintf("%d. %s：%s", i+1, html.EscapeString(Cut(a.Title, listTitle)), cmp.Or(dayName(a.PublishedOn), "未注明")))
 		}
 	}
 	note(ctx, func(e *Event) { e.Outcome = OutcomeFollowUp })
 	return []Reply{{Type: ReplyText, Text: strings.Join(lines, "\n")}}
-}
-
-// dayOf is the day a was published, in words, and whether it has one.
-func dayOf(a content.Article) (string, bool) {
-	d, err := time.Parse(content.DateLayout, a.PublishedOn)
-	if err != nil {
-		return "未注明", false
-	}
-	return fmt.Sprintf("%d年%d月%d日", d.Year(), d.Month(), d.Day()), true
 }
 
 // shown are the articles of the answer last shown: the item last opened

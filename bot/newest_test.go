@@ -249,9 +249,13 @@ func TestDateOfTheAnswer(t *testing.T) {
 			t.Errorf("%s after the card: %s", text, r.String())
 		}
 	}
-	// What a law's date of effect asks is the article's to say, as before.
-	if r := ask("什么时候施行"); r.Type != ReplyNews || r.Card.URL != "https://example.com/law" {
-		t.Errorf("什么时候施行 after the card: %s", r.String())
+	// What a law's date of effect asks is the article's to say, as before;
+	// so is a bare 什么时候, which of a policy or an exam asks when
+	// it takes effect or is held (a review's find).
+	for _, text := range []string{"什么时候施行", "什么时候", "是什么时候"} {
+		if r := ask(text); r.Type != ReplyNews || r.Card.URL != "https://example.com/law" {
+			t.Errorf("%s after the card: %s", text, r.String())
+		}
 	}
 	if r := ask("国务院常务会议"); !strings.Contains(r.Text, "1. ") {
 		t.Fatalf("国务院常务会议: %s", r.String())
@@ -312,11 +316,7 @@ func TestWeekOfATopic(t *testing.T) {
 	arts = append(arts, content.Article{ID: "pb", Title: "中共中央政治局召开会议", URL: "https://example.com/pb", PublishedOn: "2026-07-30",
 		Summary: "中共中央政治局召开会议，分析研究当前经济形势。"})
 	now := time.Date(2026, 8, 25, 9, 0, 0, 0, chinaTime) // a Tuesday: last week is 17–23 August
-	s, err := Compile(demoSpec(), okSearch, okPush, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ask := asker(t, New(s, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }}))
+	ask := asker(t, demoBotAt(t, catalogOf(arts), now))
 	if r := ask("上周的国务院常务会议"); !strings.HasPrefix(r.Text, "上周「国务院常务会议」的文章：\n1. ") ||
 		strings.Index(r.Text, "example.com/gw2") > strings.Index(r.Text, "example.com/gw1") || strings.Contains(r.Text, "gw0") || strings.Contains(r.Text, "gw3") {
 		t.Errorf("上周的国务院常务会议:\n%s", r.String())
@@ -345,14 +345,41 @@ func TestMonthOfFiguresTitledFirst(t *testing.T) {
 	c := catalogOf(arts)
 	c.index.SetSynonyms([][]string{{"CPI", "居民消费价格指数"}}, nil)
 	now := time.Date(2026, 8, 25, 9, 0, 0, 0, chinaTime)
-	s, err := Compile(demoSpec(), okSearch, okPush, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ask := asker(t, New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }}))
+	ask := asker(t, demoBotAt(t, c, now))
 	r := ask("2025年7月CPI")
 	if i := strings.Index(r.Text, "example.com/july"); r.Type != ReplyNews && (i < 0 || strings.Contains(r.Text[:i], "example.com/")) ||
 		r.Type == ReplyNews && r.Card.URL != "https://example.com/july" {
 		t.Errorf("2025年7月CPI: want July's figures first:\n%s", r.String())
 	}
+}
+
+// TestDatesOfAListWithAnArticleGone: the dates of a list are told of the
+// articles still there when one was removed since it was sent, the one
+// gone said so (a review's find: 这篇文章已经下线了 for the whole list).
+func TestDatesOfAListWithAnArticleGone(t *testing.T) {
+	arts := []content.Article{
+		{ID: "m1", Title: "国务院常务会议部署防汛", URL: "https://example.com/m1", PublishedOn: "2026-07-10", Body: "会议部署防汛工作。"},
+		{ID: "m2", Title: "国务院常务会议部署就业", URL: "https://example.com/m2", PublishedOn: "2026-08-10", Body: "会议部署就业工作。"},
+		{ID: "m3", Title: "国务院常务会议部署秋粮", URL: "https://example.com/m3", PublishedOn: "2026-09-10", Body: "会议部署秋粮工作。"},
+	}
+	catalog := catalogOf(arts)
+	ask := asker(t, newDemoBot(t, catalog, NewMemoryFollowUps()))
+	if r := ask("国务院常务会议"); !strings.Contains(r.Text, "3. ") {
+		t.Fatalf("国务院常务会议: %s", r.String())
+	}
+	delete(catalog.byID, "m2") // removed since the list was sent
+	r := ask("这些是哪天的")
+	if !strings.HasPrefix(r.Text, "各篇的发布日期：\n") || !strings.Contains(r.Text, "2026年7月10日") || !strings.Contains(r.Text, "2026年9月10日") || !strings.Contains(r.Text, ". （已下线）") {
+		t.Errorf("这些是哪天的, one of the list removed since: want the others' dates, got:\n%s", r.String())
+	}
+}
+
+// demoBotAt is the demo's bot on catalog, its clock at now.
+func demoBotAt(t *testing.T, catalog *demoCatalog, now time.Time) *Bot {
+	t.Helper()
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(s, Deps{Catalog: catalog, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }})
 }

@@ -264,7 +264,7 @@ var (
 	neverWords = map[string]bool{"嗯": true, "呃": true, "诶": true, "誒": true, "就是说": true}
 	pointsAt   = map[string][]string{
 		"那个": demonstrated, "这个": demonstrated, "那個": demonstrated, "這個": demonstrated,
-		"就是": {"说", "这样", "那样", "因为", "了"},
+		"就是": {"这样", "那样", "因为", "了"}, // (就是说 is a filler of its own)
 	}
 	demonstrated = []string{"人", "月", "年代", "年", "事", "时候", "时间", "样子", "意思", "问题", "地方", "星期", "礼拜", "周",
 		"季度", "阶段", "词", "字", "东西", "会儿", "点", "号", "账号", "平台"}

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -34,11 +33,7 @@ func TestWeekTopicNotInsideAWord(t *testing.T) {
 			Summary: "国务院总理李强主持召开国务院常务会议，研究部署有关工作。"},
 	}
 	now := time.Date(2026, 8, 25, 9, 0, 0, 0, chinaTime)
-	s, err := Compile(demoSpec(), okSearch, okPush, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ask := asker(t, New(s, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }}))
+	ask := asker(t, demoBotAt(t, catalogOf(arts), now))
 	if r := ask("中俄在日本周边联合巡航"); strings.Contains(r.Text, "本周") || r.Type != ReplyNews || r.Card.URL != "https://example.com/jp" {
 		t.Errorf("中俄在日本周边联合巡航: want the patrol's card, searched as typed:\n%s", r.String())
 	}

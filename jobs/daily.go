@@ -947,8 +947,14 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 	if err := p.Store.RecordDeliveriesAs(ctx, p.Owner, []store.Delivery{d}); err != nil {
 		return res, err
 	}
+	if p.Progress != nil {
+		p.Progress(0, 1) // one mass send to go: mpbot_push_remaining says a broadcast runs (a review's find)
+	}
 	d.MsgID, err = p.sendBroadcast(ctx, cfg, res, ttl)
 	stopRenewing()
+	if p.Progress != nil {
+		p.Progress(1, 1)
+	}
 	if errors.Is(err, store.ErrLeaseLost) {
 		return res, err
 	}
