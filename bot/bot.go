@@ -1352,6 +1352,11 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		if periodYear != "" {
 			topic = periodYear + " " + withoutYears(topic)
 		}
+		if core == "全年" && !namesYear.MatchString(topic) {
+			// The last whole year's (上半年GDP, then 那全年呢: a follower
+			// run's find, 2023's card, its title holding 全年).
+			topic = fmt.Sprintf("%d年 %s", now.In(chinaTime).Year()-1, topic)
+		}
 		if loc := periodIn(topic); loc != nil {
 			return b.search(ctx, s, m, topic[:loc[0]]+core+topic[loc[1]:], 0), true
 		}

@@ -3091,23 +3091,23 @@ func TestPeriodFollowUp(t *testing.T) {
 			content.Article{ID: fmt.Sprint("other", i), Title: p + "物流运行稳中向好", Summary: p + "物流总额增长。",
 				PublishedOn: "2025-10-25", URL: fmt.Sprint("https://example.com/other", i)})
 	}
-	arts = append(arts, content.Article{ID: "gdpyear", Title: "2025年国内生产总值突破140万亿元 全年增长5%", Summary: "全年经济数据。",
+	arts = append(arts, content.Article{ID: "gdpyear", Title: "2025年国内生产总值突破140万亿元 同比增长5%", Summary: "全年经济数据。",
 		PublishedOn: "2026-01-19", URL: "https://example.com/gdpyear"},
 		content.Article{ID: "grain", Title: "全年粮食产量再创新高", Summary: "全年粮食丰收。", PublishedOn: "2025-12-12", URL: "https://example.com/grain"},
-		content.Article{ID: "grain2", Title: "确保全年粮食丰收", Summary: "全年粮食。", PublishedOn: "2025-09-12", URL: "https://example.com/grain2"})
-	set, err := Compile(demoSpec(), okSearch, okPush, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+		content.Article{ID: "grain2", Title: "确保全年粮食丰收", Summary: "全年粮食。", PublishedOn: "2025-09-12", URL: "https://example.com/grain2"},
+		// An older year's, its title holding 全年: the last whole year's is
+		// asked (a follower run's find: 上半年GDP, then 那全年呢, got 2023's).
+		content.Article{ID: "gdp2023", Title: "2023年全年国内生产总值超126万亿", Summary: "2023年全年国内生产总值超126万亿元。",
+			PublishedOn: "2024-02-29", URL: "https://example.com/gdp2023"})
 	catalog := catalogOf(arts)
 	catalog.index.SetSynonyms([][]string{{"GDP", "国内生产总值"}}, nil)
-	b := New(set, Deps{Catalog: catalog, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler)})
-	ask := asker(t, b)
+	ask := asker(t, demoBotAt(t, catalog, time.Date(2026, 8, 25, 9, 0, 0, 0, chinaTime)))
 	for _, step := range []struct{ text, want string }{
 		{"上半年GDP增长多少", "https://example.com/gdp0"}, {"前三季度呢", "https://example.com/gdp1"}, {"那一季度的呢", "https://example.com/gdp2"},
 		{"全年呢", "https://example.com/gdpyear"},
 		// A question naming no period: its topic with the one asked.
 		{"国内生产总值", "https://example.com/gdp"}, {"前三季度的呢", "https://example.com/gdp1"},
+		{"上半年GDP", "https://example.com/gdp0"}, {"那全年呢", "https://example.com/gdpyear"},
 	} {
 		if got := firstShown(ask(step.text)); !strings.HasPrefix(got, step.want) {
 			t.Errorf("%s: %s first, want %s…", step.text, got, step.want)
