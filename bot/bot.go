@@ -1218,9 +1218,12 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// follower run's find, which listed every article of the day).
 	onDay, dayRest, isDay := readDay(core, now.In(chinaTime))
 	isDay = isDay && !isYear && !isMonth && measure == "" && strings.IndexFunc(dayRest, isWordRune) < 0
+	// And the day before or after the one asked (8月20号新闻联播, then 前一天的呢
+	// or 那第二天的呢: a follower run's find, no match or 春运第二天).
+	shift, isShift := dayShifts[core]
 	// A period alone is no topic of its own: after a question it asks of it
 	// without 呢 too (社会消费品零售总额, then 前7个月: a follower run's find).
-	if !asked && !((isYear || measure != "" || isMonth || isPeriod || isDay) && (led || of)) && !isPeriod {
+	if !asked && !((isYear || measure != "" || isMonth || isPeriod || isDay || isShift) && (led || of)) && !isPeriod {
 		return nil, false
 	}
 	if isYear {
@@ -1235,7 +1238,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// Another topic of the same time (二〇二六年七月份CPI是多少, then 那个PPI呢:
 	// a follower run's find, PPI of any month): a topic's name alone.
 	swap := asked && !isYear && measure == "" && !isMonth && !isPeriod && !isDay && !recent && !readingOK && b.catalog.Topic(core)
-	topicOK := recent || isYear || measure != "" || isMonth || isPeriod || isDay || swap
+	topicOK := recent || isYear || measure != "" || isMonth || isPeriod || isDay || isShift || swap
 	if !readingOK && !topicOK {
 		return nil, false
 	}
@@ -1265,6 +1268,18 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		// 3月的呢 alone are the latest articles and the month's.)
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
 		return []Reply{{Type: ReplyText, Text: noQuestionFor(m)}}, true
+	case isShift && (list.Day != "" || list.TopicDay != ""):
+		d, err := time.Parse(content.DateLayout, cmp.Or(list.TopicDay, list.Day))
+		if err != nil {
+			return nil, true
+		}
+		day := askedDay{day: d.AddDate(0, 0, shift)}
+		if list.Topic != "" {
+			return b.topicOnDayFollowUp(ctx, s, m, day, list.Topic, cmp.Or(list.Typed, list.Query), core+" "+list.Topic), true
+		}
+		return b.day(ctx, s, m, day), true
+	case isShift:
+		return nil, true // no day asked before: searched as typed
 	case measure == "号" && (list.Day != "" || list.TopicDay != ""):
 		// 那十八号呢 after a day's news: that day of its month (a follower
 		// run's find: searched, it listed 神舟十八号); after a topic's day
@@ -1897,6 +1912,9 @@ func ofMonth(a content.Article, year, month int) bool {
 	}
 	return false
 }
+
+// dayShifts are the days before and after the one asked before.
+var dayShifts = map[string]int{"前一天": -1, "上一天": -1, "头一天": -1, "后一天": 1, "下一天": 1, "第二天": 1, "次日": 1, "隔天": 1}
 
 // titleMonth is a month a title names in digits (2月份CPI, 2025年12月CPI).
 var titleMonth = regexp.MustCompile(`(?:^|[^0-9])(1[0-2]|[1-9])月`)

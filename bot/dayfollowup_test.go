@@ -306,3 +306,32 @@ func TestDayWithoutTheTopic(t *testing.T) {
 		t.Errorf("阅兵, then 那8月10号的呢: %s", r.String())
 	}
 }
+
+// TestDayBeforeAndAfter: the day before or after the one asked (前一天的呢,
+// 那第二天的呢) is that day's news after a day's, and the topic's that day
+// after a topic's day (a follower run's find: no match, or a card on 春运
+// 第二天).
+func TestDayBeforeAndAfter(t *testing.T) {
+	extra := []content.Article{
+		{ID: "d19", Title: "各地夏收进度过半", Body: "夏收。", PublishedOn: "2025-08-19", URL: "https://example.com/d19"},
+		{ID: "d21", Title: "阅兵合练有序进行", Body: "阅兵合练。", PublishedOn: "2025-08-21", URL: "https://example.com/d21"},
+		{ID: "spring", Title: "春运第二天 全国铁路发送旅客", Body: "春运第二天。", PublishedOn: "2025-01-15", URL: "https://example.com/spring"},
+	}
+	ask := daysBot(t, extra...)
+	if r := ask("2025年8月20日新闻联播"); !strings.Contains(r.String(), "example.com/o2") {
+		t.Fatalf("2025年8月20日新闻联播: %s", r.String())
+	}
+	if r := ask("前一天的呢"); r.Type != ReplyNews || r.Card.URL != "https://example.com/d19" {
+		t.Errorf("前一天的呢 after 8月20日's news: %s, want 8月19日's", r.String())
+	}
+	ask("2025年8月20日新闻联播")
+	if r := ask("那第二天的呢"); r.Type != ReplyNews || r.Card.URL != "https://example.com/d21" {
+		t.Errorf("那第二天的呢 after 8月20日's news: %s, want 8月21日's", r.String())
+	}
+	if r := ask("2025年8月20日的阅兵"); r.Type != ReplyNews || r.Card.URL != "https://example.com/p23" {
+		t.Fatalf("2025年8月20日的阅兵: %s", r.String())
+	}
+	if r := ask("后一天呢"); r.Type != ReplyNews || r.Card.URL != "https://example.com/d21" {
+		t.Errorf("后一天呢 after 8月20日's 阅兵: %s, want 8月21日's", r.String())
+	}
+}
