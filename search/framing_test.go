@@ -42,3 +42,19 @@ func scored(hits []content.Hit) []string {
 	}
 	return out
 }
+
+// TestFramesAhead: a greeting, a newcomer saying so, and the frame after 请
+// are taken off a question's start, in turn (a follower run's finds: each
+// no match where the topic alone is answered); a word starting with their
+// characters stays whole.
+func TestFramesAhead(t *testing.T) {
+	for in, want := range map[string]string{
+		"我是新来的，想看新质生产力": "想看新质生产力", "你好，我是新来的，请问有枫桥经验的文章吗": "请问有枫桥经验的文章吗",
+		"请你谈谈对共同富裕的认识": "共同富裕", "请谈谈你对新质生产力的理解": "新质生产力", "我是新人，新质生产力": "新质生产力",
+		"hiv防治": "hiv防治", "新人口政策": "新人口政策", "你好": "你好", "谈谈": "谈谈",
+	} {
+		if got := withoutFrames(in); strings.TrimSpace(got) != want {
+			t.Errorf("withoutFrames(%s) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -912,7 +912,13 @@ var (
 	// 科普一下枫桥经验; 新质生产力指的是什么 a card on 勇挑大梁). Only there:
 	// inside a question they are a topic's (中美经贸会谈谈了什么 is 会谈's,
 	// 马克思主义的认识论 认识论's: a review's finds).
-	framesAhead = []string{"谈谈你对", "谈谈对", "说说你对", "谈一谈", "谈谈", "我想知道", "想知道", "你知道", "解释一下", "科普一下"}
+	// A newcomer saying so before the topic (我是新来的，想看新质生产力: a
+	// follower run's find, no match) and the frame after 请 (请你谈谈对共同
+	// 富裕的认识: no match) are such frames too, after a greeting.
+	framesAhead = []string{"请你谈谈你对", "请你谈谈对", "请谈谈你对", "请谈谈对", "请你谈谈", "请谈谈", "谈谈你对", "谈谈对", "说说你对",
+		"谈一谈", "谈谈", "我想知道", "想知道", "你知道", "解释一下", "科普一下",
+		"我是新来的", "我是新人", "我是新粉", "我刚关注", "刚关注", "新来的",
+		"你好", "您好", "老师好", "大家好"}
 	framesAfter = []string{"的理解", "的看法", "的认识", "指的是什么", "指的是啥", "指什么"}
 )
 
@@ -1246,11 +1252,14 @@ func normalizeQuery(s string) string {
 // withoutFrames takes an interview's frame off the question's ends
 // (framesAhead, framesAfter), the particles and marks after it kept.
 func withoutFrames(s string) string {
-	s = strings.TrimSpace(s)
-	for _, f := range framesAhead {
-		if rest, ok := strings.CutPrefix(s, f); ok {
-			s = rest
-			break
+	for cut := true; cut; {
+		s = strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+		cut = false
+		for _, f := range framesAhead {
+			if rest, ok := strings.CutPrefix(s, f); ok && rest != "" {
+				s, cut = rest, true
+				break
+			}
 		}
 	}
 	end := strings.TrimRightFunc(s, func(r rune) bool {
