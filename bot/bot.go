@@ -662,6 +662,7 @@ var recentInside = []string{"最近一次", "最新一次", "最近一期", "最
 // character that may begin a topic (新 of 新质生产力, 发 of 发展).
 var (
 	recentFront = longestFirst(slices.Concat(recentWords, []string{"请问一下", "请问", "问一下", "我想问一下", "我想了解", "想了解", "了解一下",
+		"我想知道", "想知道", "你知道", // 「我想知道国常会」最新的文章 (a follower run's find)
 		"有没有讲", "求推荐几篇关于", "推荐几篇关于", "求推荐", "推荐几篇",
 		// A voice message's way in (老师我想问一下就是最近有没有关于低空经济的文章:
 		// a follower run's find, no match for its 就是).
@@ -1436,7 +1437,7 @@ func askedOfLast(text string) (string, bool) {
 	t := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) })
 	// Words pointing at the answer, not naming whom it asks about (习近平讲了
 	// 什么 is a question of its own: a review's find).
-	for _, lead := range []string{"那么", "那", "请问", "它的", "它", "这个的", "这个", "他们", "这次会议的", "这次会议", "这篇文章的", "这篇文章", "是"} {
+	for _, lead := range []string{"那么", "那", "请问", "它的", "它", "这个的", "这个", "他们", "这次会议的", "这次会议", "这篇文章的", "这篇文章", "这篇", "是"} {
 		t = strings.TrimPrefix(t, lead)
 	}
 	for {
@@ -1462,7 +1463,10 @@ var questionOfLast = wordSet("什么时候开", "什么时候开的", "什么时
 	"讲了什么", "讲了啥", "说了什么", "有什么内容", "主要内容是什么", "内容是什么", "主要讲了什么", "提出了什么", "有哪些重点任务",
 	"重点任务有哪些", "部署了什么", "决定了什么", "在哪里开的", "在哪开的", "在哪里举行", "在哪举行的", "谁主持的", "是谁主持的",
 	"主要内容", "主要内容有哪些", "什么时候开幕的", "什么时候开幕", "什么时候闭幕的", "什么时候闭幕", "主要目标是什么", "目标是什么",
-	"讲了哪些内容", "有哪些内容", "审议通过了什么", "通过了什么", "出处", "出自哪里", "出自哪", "是哪篇文章")
+	"讲了哪些内容", "有哪些内容", "审议通过了什么", "通过了什么", "出处", "出自哪里", "出自哪", "是哪篇文章",
+	// 这篇讲了什么, 这篇主要讲什么, 讲的是什么 (a follower run's finds: no match,
+	// or 讲的是什么 a card on a speech, 演讲).
+	"主要讲什么", "讲什么", "讲的是什么", "说的是什么", "主要讲了啥", "讲的啥")
 
 // askedOfAnswer answers a question asked of the answer before (its card
 // or list, still open) with that question and this one; with none, it

@@ -45,7 +45,7 @@ func dateAsked(text string) bool {
 // tails are off; dayOnly, those asking a day or the date, read so alone.
 var (
 	datesOf = wordSet("哪天", "哪一天", "哪年", "哪一年", "什么时候", "什么时间", "啥时候", "几号", "几月几号", "几月几日", "日期", "发布时间", "发布日期")
-	dayOnly = wordSet("哪天", "哪一天", "哪年", "哪一年", "日期", "发布时间", "发布日期")
+	dayOnly = wordSet("哪天", "哪一天", "哪年", "哪一年", "几号", "几月几号", "日期", "发布时间", "发布日期")
 )
 
 // dateOfAnswer tells the date of the article last shown (a card, or the
@@ -118,7 +118,7 @@ func shown(list FollowUp) []string {
 // another topic (详细说说: Silicon Valley Bank; a follower run's finds).
 func detailAsked(text string) bool {
 	t := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) || strings.ContainsRune("呢吗啊呀吧", r) })
-	for _, lead := range []string{"那", "请", "能不能", "能", "可以", "再", "麻烦"} {
+	for _, lead := range []string{"那", "请", "能不能", "能", "可以", "再", "麻烦", "给我", "发我", "有没有", "有"} {
 		t = strings.TrimPrefix(t, lead)
 	}
 	return detailWords[t]
@@ -126,7 +126,7 @@ func detailAsked(text string) bool {
 
 var detailWords = wordSet("详细说说", "详细说一下", "详细讲讲", "详细讲一下", "详细介绍一下", "详细点", "详细一点", "具体说说", "具体讲讲",
 	"具体说一下", "具体内容", "详细内容", "展开讲讲", "展开说说", "展开讲一下", "展开说一下", "全文", "看全文", "原文", "看原文", "原文链接",
-	"文章链接", "链接", "完整版", "完整内容")
+	"文章链接", "链接", "完整版", "完整内容", "全文在哪看", "原文在哪看", "在哪看全文", "全文在哪里看")
 
 // detailOfAnswer shows again the article last shown, whose card opens the
 // whole of it; after a list, it says how to open one. Nil with nothing

@@ -244,7 +244,8 @@ func TestDateOfTheAnswer(t *testing.T) {
 	if r := ask("民营经济促进法"); r.Type != ReplyNews || r.Card.URL != "https://example.com/law" {
 		t.Fatalf("民营经济促进法: %s", r.String())
 	}
-	for _, text := range []string{"这是哪天的", "这篇是什么时候发的？", "这篇文章是哪一年的", "发布时间是什么时候", "日期呢", "什么时候的新闻", "这个是哪天的", "是哪天"} {
+	for _, text := range []string{"这是哪天的", "这篇是什么时候发的？", "这篇文章是哪一年的", "发布时间是什么时候", "日期呢", "什么时候的新闻", "这个是哪天的", "是哪天",
+		"几号的"} {
 		if r := ask(text); r.Text != "「民营经济促进法公布」发布于2025年4月30日。" {
 			t.Errorf("%s after the card: %s", text, r.String())
 		}
@@ -287,7 +288,8 @@ func TestDetailOfTheAnswer(t *testing.T) {
 	if r := ask("民营经济促进法公布"); r.Type != ReplyNews || r.Card.URL != "https://example.com/law" {
 		t.Fatalf("民营经济促进法公布: %s", r.String())
 	}
-	for _, text := range []string{"详细说说", "能详细说一下吗", "具体内容", "展开讲讲", "原文链接", "全文"} {
+	for _, text := range []string{"详细说说", "能详细说一下吗", "具体内容", "展开讲讲", "原文链接", "全文",
+		"给我原文", "有链接吗", "全文在哪看", "这篇讲了什么", "这篇主要讲什么", "讲的是什么"} { // a re-check run's: no match
 		if r := ask(text); r.Type != ReplyNews || r.Card.URL != "https://example.com/law" {
 			t.Errorf("%s after the card: %s", text, r.String())
 		}
@@ -382,4 +384,21 @@ func demoBotAt(t *testing.T, catalog *demoCatalog, now time.Time) *Bot {
 		t.Fatal(err)
 	}
 	return New(s, Deps{Catalog: catalog, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return now }})
+}
+
+// TestNewestHeaderWithoutTheFrame: the frame of a question (我想知道, 你知道…吗)
+// is no part of the topic a newest list is headed with (a follower run's
+// find: 「我想知道国常会」最新的文章：).
+func TestNewestHeaderWithoutTheFrame(t *testing.T) {
+	var arts []content.Article
+	for i, day := range []string{"2026-06-10", "2026-07-10", "2026-08-10"} {
+		arts = append(arts, content.Article{ID: fmt.Sprint("m", i), Title: "李强主持召开国务院常务会议", URL: fmt.Sprintf("https://example.com/m%d", i),
+			PublishedOn: day, Body: "国务院常务会议部署工作。"})
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	for _, text := range []string{"国务院常务会议最近讲了什么", "我想知道国务院常务会议最近讲了什么", "我想知道最新的国务院常务会议", "你知道最近的国务院常务会议吗"} {
+		if r := ask(text); !strings.HasPrefix(r.Text, "「国务院常务会议」最新的文章：") {
+			t.Errorf("%s: header %q, want 「国务院常务会议」最新的文章：", text, strings.SplitN(r.String(), "\n", 2)[0])
+		}
+	}
 }
