@@ -1667,16 +1667,9 @@ func monthTopic(text string, today time.Time) (p period, topic, query string, ok
 	if !ok || !strings.HasSuffix(p.name, "月") {
 		return period{}, "", "", false
 	}
-	// The topic is what comes before the month, or else after it:
-	// GDP上个月增长了多少 is GDP's (a review's find: 「gdp 增长了多少」).
 	before, after, _ := strings.Cut(rest, " ")
-	if topic, _ = peeled(before); topic == "" {
-		topic, _ = peeled(after)
-	}
-	// 上个月我考试了 tells of the follower's month (its 我考试 had a list);
-	// 上个月我国CPI does not.
-	self := strings.ContainsAny(strings.ReplaceAll(topic, "我国", ""), "我你您咱")
-	return p, topic, p.name + " " + strings.TrimSpace(rest), topic != "" && !self
+	topic, ok = topicBeside(before, after)
+	return p, topic, p.name + " " + strings.TrimSpace(rest), ok
 }
 
 // weekTopic reads text as a week named by today and a topic (上周的国常会,
@@ -1699,11 +1692,21 @@ func weekTopic(text string, today time.Time) (p period, topic string, ok bool) {
 			return period{}, "", false
 		}
 	}
-	if topic, _ = peeled(before); topic == "" {
+	topic, ok = topicBeside(before, after)
+	return p, topic, ok
+}
+
+// topicBeside is the topic beside a time a question names: what comes
+// before it, or else after it (GDP上个月增长了多少 is GDP's: a review's find,
+// 「gdp 增长了多少」); none when it tells of the follower (上个月我考试了; 上个月
+// 我国CPI is asked).
+func topicBeside(before, after string) (string, bool) {
+	topic, _ := peeled(before)
+	if topic == "" {
 		topic, _ = peeled(after)
 	}
 	self := strings.ContainsAny(strings.ReplaceAll(topic, "我国", ""), "我你您咱")
-	return p, topic, topic != "" && !self
+	return topic, topic != "" && !self
 }
 
 // weekAsked answers a week asked of a topic with its articles of that week,
@@ -1736,17 +1739,8 @@ func (b *Bot) weekAsked(ctx context.Context, s *Settings, m Message, topic strin
 		return b.pick(ctx, s, m, topic, found, true, false, 0)
 	}
 	slices.SortStableFunc(found, func(x, y content.Hit) int { return cmp.Compare(y.Article.PublishedOn, x.Article.PublishedOn) })
-	found = dated(found[:min(len(found), s.search.MaxResults)])
-	note(ctx, func(e *Event) {
-		if e.Outcome == OutcomeEvent {
-			e.Outcome = OutcomeList
-		}
-		e.bestFirst(found)
-	})
-	header := fmt.Sprintf(weekHeader, p.name, named)
-	reply, ids := listReplyWith(found, func(int) string { return header }, true, false)
-	list := FollowUp{Query: asked(m), Search: topic, Whole: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
-	return []Reply{b.keepList(ctx, m, list, reply)}
+	whole := len(found) <= s.search.MaxResults // else 更多 searches the topic, as after its newest
+	return b.periodList(ctx, m, found[:min(len(found), s.search.MaxResults)], fmt.Sprintf(weekHeader, p.name, named), topic, whole)
 }
 
 // monthDay is a day (YYYY-MM-DD) as 8月17日.
@@ -1849,15 +1843,21 @@ func (b *Bot) monthList(ctx context.Context, s *Settings, m Message, found []con
 		}
 		return cmp.Compare(y.Article.PublishedOn, x.Article.PublishedOn)
 	})
+	return b.periodList(ctx, m, found, fmt.Sprintf(monthOfTopic, year, month, html.EscapeString(Cut(topic, listTitle))), query, true)
+}
+
+// periodList answers with a topic's articles of a period (a month, a
+// week), dated, under header; whole, they are all it has, and 更多 says so
+// rather than listing other periods'.
+func (b *Bot) periodList(ctx context.Context, m Message, found []content.Hit, header, search string, whole bool) []Reply {
 	note(ctx, func(e *Event) {
 		if e.Outcome == OutcomeEvent {
 			e.Outcome = OutcomeList
 		}
 		e.bestFirst(found)
 	})
-	header := fmt.Sprintf(monthOfTopic, year, month, html.EscapeString(Cut(topic, listTitle)))
-	reply, ids := listReplyWith(dated(found), func(int) string { return header }, false, false)
-	list := FollowUp{Query: asked(m), Search: query, IDs: ids, Stories: storiesOf(found[:len(ids)]), Whole: true}
+	reply, ids := listReplyWith(dated(found), func(int) string { return header }, !whole, false)
+	list := FollowUp{Query: asked(m), Search: search, IDs: ids, Stories: storiesOf(found[:len(ids)]), Whole: whole}
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
 
