@@ -76,10 +76,13 @@ func (s *Store) FollowerSeen(ctx context.Context, openid string, at time.Time) (
 func (s *Store) FollowerUnsubscribed(ctx context.Context, openid string, at time.Time) (err error) {
 	defer failed(&err, "record unsubscription of %s", openid)
 	_, err = s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, unsubscribed_at) VALUES (?, 0, ?)
-		ON CONFLICT(openid) DO UPDATE SET subscribed = 0, unsubscribed_at = excluded.unsubscribed_at,
-		subscribed_at = 0, last_interaction_at = 0, push_opt_out = 0, scene = ''`, openid, ms(at))
+		ON CONFLICT(openid) DO UPDATE SET unsubscribed_at = excluded.unsubscribed_at, `+forgotten, openid, ms(at))
 	return err
 }
+
+// forgotten sets what is forgotten of a follower who left: all but the
+// openid and when they left.
+const forgotten = `subscribed = 0, subscribed_at = 0, last_interaction_at = 0, push_opt_out = 0, scene = ''`
 
 // SetPushOptOut turns the daily reading off (true) or on for a follower.
 func (s *Store) SetPushOptOut(ctx context.Context, openid string, out bool, at time.Time) (err error) {
@@ -151,8 +154,8 @@ func (s *Store) FollowersLeft(ctx context.Context, listed map[string]bool, since
 		return 0, err
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `UPDATE followers SET subscribed = 0, unsubscribed_at = ?, subscribed_at = 0, last_interaction_at = 0,
-		push_opt_out = 0, scene = '' WHERE openid = ? AND subscribed = 1 AND subscribed_at < ? AND last_interaction_at < ?`)
+	stmt, err := tx.PrepareContext(ctx, `UPDATE followers SET unsubscribed_at = ?, `+forgotten+`
+		WHERE openid = ? AND subscribed = 1 AND subscribed_at < ? AND last_interaction_at < ?`)
 	if err != nil {
 		return 0, err
 	}
