@@ -237,26 +237,23 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 	if cfg.Sender == nil && !(cfg.Mode == ModeBroadcast && cfg.Broadcaster != nil) {
 		return res, fmt.Errorf("%w: push.mode %q needs the WeChat API (is wechat.app_secret set?)", ErrCannotSend, cfg.Mode)
 	}
-	if done, err := p.done(ctx, day, opts, &res); done || err != nil {
+	sent, err := p.Store.GoneOut(ctx, day)
+	if err != nil {
+		return res, err
+	}
+	if sent != "" && opts.ArticleID != "" && opts.ArticleID != sent {
+		// --article of another than the one gone out: refused, a run or
+		// its dry run, the day done or stopped.
+		return res, &store.DayPushed{Day: day, Sent: sent}
+	}
+	if done, err := p.done(ctx, day, sent, &res); done || err != nil {
 		return res, err
 	}
 	if err := p.sameReach(ctx, day, cfg.Mode); err != nil {
 		return res, err
 	}
-	var err error
 	if res.Article, err = p.reading(ctx, day, cfg.Category, opts); err != nil {
 		return res, err
-	}
-	if opts.DryRun {
-		// As the run would find it: --article of another article than
-		// the one gone out (on a day stopped) is refused.
-		sent, err := p.Store.GoneOut(ctx, day)
-		if err != nil {
-			return res, err
-		}
-		if sent != "" && opts.ArticleID != "" && opts.ArticleID != sent {
-			return res, &store.DayPushed{Day: day, Sent: sent}
-		}
 	}
 	if cfg.Mode == ModeBroadcast {
 		return p.broadcast(ctx, cfg, res, opts.DryRun)
@@ -274,8 +271,7 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 }
 
 // done reports whether day's push is done, with res.Article the article it
-// sent (or the day's reading, when nothing went out), and ErrPushDone; a
-// DayPushed error when --article names another than the one sent. A day
+// sent (or the day's reading, when nothing went out), and ErrPushDone. A day
 // done is done whatever has changed since: followers who came (a dry run
 // had said "2 not yet delivered" of a day the run then called sent), --article
 // (it had made another article the reading of a day nobody could be reached
@@ -283,17 +279,10 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 // said "still to send" of a day sent by customer messages), or its article
 // removed from the store (the run had said nothing was left to read, the
 // dry run failed: an operator run's finds).
-func (p *DailyPush) done(ctx context.Context, day string, opts RunOptions, res *Result) (bool, error) {
+func (p *DailyPush) done(ctx context.Context, day, sent string, res *Result) (bool, error) {
 	sum, err := p.Store.LedgerSummary(ctx, day)
 	if err != nil || sum.RunState != store.Done {
 		return false, err
-	}
-	sent, err := p.Store.GoneOut(ctx, day)
-	if err != nil {
-		return false, err
-	}
-	if sent != "" && opts.ArticleID != "" && opts.ArticleID != sent {
-		return true, &store.DayPushed{Day: day, Sent: sent}
 	}
 	id := cmp.Or(sent, sum.ArticleID)
 	res.Article, err = p.Store.Get(ctx, id)
