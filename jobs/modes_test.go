@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -12,14 +13,14 @@ import (
 
 // unansweredTemplates is a keyed (template) sender whose every call
 // reaches WeChat and gets no answer: each may have been delivered.
-type unansweredTemplates struct{ calls int }
+type unansweredTemplates struct{ calls atomic.Int64 }
 
 func (u *unansweredTemplates) Send(context.Context, string, content.Article) (int64, error) {
 	return 0, errors.New("keyed sends only")
 }
 
 func (u *unansweredTemplates) SendOnce(context.Context, string, content.Article, string) (int64, error) {
-	u.calls++
+	u.calls.Add(1)
 	return 0, noAnswer{}
 }
 
@@ -37,8 +38,8 @@ func TestModeChangedAfterUnansweredTemplates(t *testing.T) {
 		return Config{Mode: ModeTemplate, Category: "政策理论导读", Location: time.UTC, QPS: 1000, Sender: tpl}
 	}
 	res, err := p.Run(ctx, RunOptions{})
-	if err != nil || tpl.calls != 3 {
-		t.Fatalf("template run: %+v %v, %d calls", res, err, tpl.calls)
+	if err != nil || tpl.calls.Load() != 3 {
+		t.Fatalf("template run: %+v %v, %d calls", res, err, tpl.calls.Load())
 	}
 	b := &cancelBroadcaster{}
 	p.Config = func() Config {
