@@ -431,12 +431,7 @@ func TestPushNamesTheHolder(t *testing.T) {
 	// The held day's dry run names the holder in broadcast mode too: a mass
 	// send holds its day through its preview's lead (an hour by default),
 	// and it said only `one mass send, still to send` (a review's find).
-	fake := wechattest.NewFakeAPI()
-	defer fake.Close()
-	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
-	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
-	t.Setenv("MPBOT_PUSH_MODE", "broadcast")
-	t.Setenv("MPBOT_PUSH_DEFAULT_THUMB_MEDIA_ID", "THUMB1")
+	broadcastOnAFake(t)
 	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-04", "--dry-run"); code != 0 ||
 		!strings.Contains(out, "a run is under way: web-2/4242/abcdef holds the day (lease until ") {
 		t.Fatalf("broadcast dry run of a held day: exit %d\n%s\n%s", code, out, errOut)
@@ -1017,12 +1012,7 @@ func TestPushOfADayDoneWhoseReadingWasRemoved(t *testing.T) {
 // (an operator run's find).
 func TestBroadcastDryRunOfADayDone(t *testing.T) {
 	cfg, sent := pushedDay(t, "2026-12-01")
-	fake := wechattest.NewFakeAPI()
-	defer fake.Close()
-	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
-	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
-	t.Setenv("MPBOT_PUSH_MODE", "broadcast")
-	t.Setenv("MPBOT_PUSH_DEFAULT_THUMB_MEDIA_ID", "THUMB1")
+	broadcastOnAFake(t)
 	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-01", "--dry-run")
 	if code != 0 || !strings.Contains(out, "already sent") || !strings.Contains(out, sent) || strings.Contains(out, "still to send") {
 		t.Errorf("broadcast dry run of a day done: exit %d, want `already sent` naming %s\nstdout: %s\nstderr: %s", code, sent, out, errOut)
@@ -1122,4 +1112,16 @@ func TestCustomerDryRunSaysWhoIsOutOfReach(t *testing.T) {
 		!strings.Contains(out, "customer messages reach followers who wrote in the last 48 hours: 3 of the 5 taking the daily reading have not") {
 		t.Fatalf("customer dry run: exit %d\n%s\n%s", code, out, errOut)
 	}
+}
+
+// broadcastOnAFake sets push.mode broadcast, with a default cover, against
+// a fake WeChat API closed when the test ends.
+func broadcastOnAFake(t *testing.T) {
+	t.Helper()
+	fake := wechattest.NewFakeAPI()
+	t.Cleanup(fake.Close)
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	t.Setenv("MPBOT_PUSH_MODE", "broadcast")
+	t.Setenv("MPBOT_PUSH_DEFAULT_THUMB_MEDIA_ID", "THUMB1")
 }
