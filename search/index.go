@@ -32,6 +32,7 @@ type Index struct {
 	parsed       parsedRing
 	expansions   *lru.Cache[string, phraseHit] // expansions' postings, by text
 	clauses      *lru.Cache[string, phraseHit] // synonym clauses' merged postings, by clause.key
+	phraseDFs    *lru.Cache[string, dfOn]      // names no word of the index is: how many articles hold them
 	hooks        hooks
 	// now is today, for the years a query names by it (去年); tests set
 	// their own.
@@ -42,8 +43,9 @@ type Index struct {
 // a long synonym list holds. clauseCacheSize bounds the synonym clauses:
 // the ones followers ask about now.
 const (
-	phraseCacheSize = 256
-	clauseCacheSize = 256
+	phraseCacheSize   = 256
+	clauseCacheSize   = 256
+	phraseDFCacheSize = 256
 )
 
 // hooks let tests stop a search or an update half-way, to show that
@@ -178,7 +180,11 @@ func NewIndex(seg *Segmenter) *Index {
 	if err != nil {
 		panic(err)
 	}
-	ix := &Index{seg: seg, params: defaultRankParams(), expansions: expansions, clauses: clauses, now: time.Now}
+	phraseDFs, err := lru.New[string, dfOn](phraseDFCacheSize)
+	if err != nil {
+		panic(err)
+	}
+	ix := &Index{seg: seg, params: defaultRankParams(), expansions: expansions, clauses: clauses, phraseDFs: phraseDFs, now: time.Now}
 	ix.view.Store(emptyView())
 	return ix
 }

@@ -722,3 +722,40 @@ func TestNameMentionedInPassing(t *testing.T) {
 		t.Errorf("with the store closed: %q %v %v", word, ids(unread), err)
 	}
 }
+
+// TestMentionsCountedAfterAnImport: a name no word of the index is is
+// counted over every article once per view (the pass had been a third of a
+// cached answer's cost, made again for each message asking it); an import
+// or a removal is a new count.
+func TestMentionsCountedAfterAnImport(t *testing.T) {
+	ctx := context.Background()
+	l := openTestLibrary(t, filepath.Join(t.TempDir(), "m.db"))
+	var arts []content.Article
+	for i := range 10 {
+		arts = append(arts, content.Article{ID: fmt.Sprintf("other%d", i), Title: fmt.Sprintf("第%d场农业博览会开幕", i+1), Body: "农业博览会展示了新品种。",
+			URL: fmt.Sprintf("https://example.com/other%d", i), PublishedOn: "2026-04-01"})
+	}
+	if _, err := l.Import(ctx, arts, nil); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if word, none, err := l.Mentions(ctx, "十八届六中全会", 5); err != nil || len(none) != 0 {
+			t.Fatalf("before it is written: %q %v %v", word, ids(none), err)
+		}
+	}
+	held := content.Article{ID: "held", Title: "全面从严治党的历史经验", Summary: "专家解读。",
+		Body: strings.Repeat("会议听取了各地经济运行情况汇报。", 20) + "党的十八届六中全会审议通过了准则。",
+		URL: "https://example.com/held", PublishedOn: "2026-05-01"}
+	if _, err := l.Import(ctx, []content.Article{held}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if word, found, err := l.Mentions(ctx, "十八届六中全会", 5); err != nil || word != "十八届六中全会" || len(found) != 1 || found[0].Article.ID != "held" {
+		t.Fatalf("after its import: %q %v %v", word, ids(found), err)
+	}
+	if err := l.Delete(ctx, "held"); err != nil {
+		t.Fatal(err)
+	}
+	if word, none, err := l.Mentions(ctx, "十八届六中全会", 5); err != nil || len(none) != 0 {
+		t.Errorf("after its removal: %q %v %v", word, ids(none), err)
+	}
+}
