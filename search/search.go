@@ -927,11 +927,16 @@ var (
 	// 科普一下枫桥经验; 新质生产力指的是什么 a card on 勇挑大梁). Only there:
 	// inside a question they are a topic's (中美经贸会谈谈了什么 is 会谈's,
 	// 马克思主义的认识论 认识论's: a review's finds).
+	// 我想看 before a series' name (我想看国常会: 2024's meeting first, where
+	// 国常会 alone lists the newest: a follower run's find) frames it as 想看看
+	// does, whose 看看 is a request word: 看 alone is a stop word, compared
+	// with titles.
 	// A newcomer saying so before the topic (我是新来的，想看新质生产力: a
 	// follower run's find, no match) and the frame after 请 (请你谈谈对共同
 	// 富裕的认识: no match) are such frames too, after a greeting.
 	framesAhead = []string{"请你谈谈你对", "请你谈谈对", "请谈谈你对", "请谈谈对", "请你谈谈", "请谈谈", "谈谈你对", "谈谈对", "说说你对",
 		"谈一谈", "谈谈", "我想知道", "想知道", "你知道", "解释一下", "科普一下",
+		"我想看看", "我想看", "我要看", "想看看", "想看",
 		"我是新来的", "我是新人", "我是新粉", "我刚关注", "刚关注", "新来的",
 		"你好", "您好", "老师好", "大家好"}
 	framesAfter = []string{"的理解", "的看法", "的认识", "指的是什么", "指的是啥", "指什么"}
