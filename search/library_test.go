@@ -745,7 +745,7 @@ func TestMentionsCountedAfterAnImport(t *testing.T) {
 	}
 	held := content.Article{ID: "held", Title: "全面从严治党的历史经验", Summary: "专家解读。",
 		Body: strings.Repeat("会议听取了各地经济运行情况汇报。", 20) + "党的十八届六中全会审议通过了准则。",
-		URL: "https://example.com/held", PublishedOn: "2026-05-01"}
+		URL:  "https://example.com/held", PublishedOn: "2026-05-01"}
 	if _, err := l.Import(ctx, []content.Article{held}, nil); err != nil {
 		t.Fatal(err)
 	}
