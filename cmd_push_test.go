@@ -1115,8 +1115,8 @@ func TestCustomerDryRunSaysWhoIsOutOfReach(t *testing.T) {
 }
 
 // broadcastOnAFake sets push.mode broadcast, with a default cover, against
-// a fake WeChat API closed when the test ends.
-func broadcastOnAFake(t *testing.T) {
+// a fake WeChat API closed when the test ends, which it returns.
+func broadcastOnAFake(t *testing.T) *wechattest.FakeAPI {
 	t.Helper()
 	fake := wechattest.NewFakeAPI()
 	t.Cleanup(fake.Close)
@@ -1124,4 +1124,5 @@ func broadcastOnAFake(t *testing.T) {
 	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
 	t.Setenv("MPBOT_PUSH_MODE", "broadcast")
 	t.Setenv("MPBOT_PUSH_DEFAULT_THUMB_MEDIA_ID", "THUMB1")
+	return fake
 }

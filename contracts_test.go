@@ -146,6 +146,9 @@ func TestPushErrcodesThroughTheRealClient(t *testing.T) {
 // sent nothing, instead of asking for a token for every follower (a run to
 // 39 followers asked 39 times, or 144 with the endpoint down: WeChat allows
 // about 2,000 a day). A rerun once WeChat answers sends everyone theirs.
+// A token fetch WeChat took and never answered is no send that may have
+// been delivered (every follower had been settled as unknown, the day
+// done, and nobody got the reading: a review's find).
 func TestPushWithoutAToken(t *testing.T) {
 	const day, followers = "2026-12-12", 40
 	for _, c := range []struct {
@@ -156,6 +159,7 @@ func TestPushWithoutAToken(t *testing.T) {
 	}{
 		{"wrong AppSecret", wechattest.Fault{ErrCode: 40125, ErrMsg: "invalid appsecret"}, 1, "40125"},
 		{"token endpoint down", wechattest.Fault{Status: http.StatusBadGateway}, 8 * 4, "502"}, // each sender's call, with its retries
+		{"token fetch unanswered", wechattest.Fault{Drop: true}, 8 * 4, "EOF"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fake := wechattest.NewFakeAPI()
@@ -208,44 +212,47 @@ func TestPushWithoutAToken(t *testing.T) {
 
 // TestPushNoAnswerIsNotSentTwice: a send WeChat may have received but not
 // answered (the connection dropped after the request; the same holds for a
-// timeout) is recorded unknown and sent neither again in the run nor by a
+// timeout), or a proxy's 504 (wechat.api_base: WeChat did not answer it in
+// time), is recorded unknown and sent neither again in the run nor by a
 // rerun: WeChat's sends have no idempotency key, and a follower got the
-// reading twice when such a call was retried.
+// reading twice when such a call was retried (the 504: a review's find).
 func TestPushNoAnswerIsNotSentTwice(t *testing.T) {
 	const day = "2026-12-11"
-	fake := wechattest.NewFakeAPI()
-	defer fake.Close()
-	fake.HandleRaw("/cgi-bin/message/custom/send", func(w http.ResponseWriter, _ *http.Request) {
-		conn, _, err := http.NewResponseController(w).Hijack()
-		if err == nil {
-			conn.Close() // the request arrived; its answer never leaves
-		}
-	})
-	a := pushApp(t, fake, 3)
-	ctx := context.Background()
-	for run := range 2 {
-		// The day is settled after the first: a rerun finds it done.
-		res, err := a.push.Run(ctx, jobs.RunOptions{Day: day})
-		if err != nil && !(run > 0 && errors.Is(err, store.ErrPushDone)) {
-			t.Fatalf("run %d: %v", run, err)
-		}
-		if run == 0 && (res.Unknown != 3 || res.Sent != 0) {
-			t.Errorf("the run's summary: sent %d, unknown %d; want 0 and 3", res.Sent, res.Unknown)
-		}
-		got, err := a.store.Deliveries(ctx, day, []string{"o0000", "o0001", "o0002"})
-		if err != nil || len(got) != 3 {
-			t.Fatalf("deliveries %v %v", got, err)
-		}
-		for id, d := range got {
-			if d.State != store.Unknown || !strings.Contains(d.Reason, "may have been delivered") {
-				t.Errorf("run %d: %s %s %q, want unknown", run, id, d.State, d.Reason)
+	for name, fault := range map[string]wechattest.Fault{
+		"connection dropped": {Drop: true},
+		"gateway timeout":    {Status: http.StatusGatewayTimeout},
+	} {
+		t.Run(name, func(t *testing.T) {
+			fake := wechattest.NewFakeAPI()
+			defer fake.Close()
+			fake.FailAlways("/cgi-bin/message/custom/send", fault)
+			a := pushApp(t, fake, 3)
+			ctx := context.Background()
+			for run := range 2 {
+				// The day is settled after the first: a rerun finds it done.
+				res, err := a.push.Run(ctx, jobs.RunOptions{Day: day})
+				if err != nil && !(run > 0 && errors.Is(err, store.ErrPushDone)) {
+					t.Fatalf("run %d: %v", run, err)
+				}
+				if run == 0 && (res.Unknown != 3 || res.Sent != 0) {
+					t.Errorf("the run's summary: sent %d, unknown %d; want 0 and 3", res.Sent, res.Unknown)
+				}
+				got, err := a.store.Deliveries(ctx, day, []string{"o0000", "o0001", "o0002"})
+				if err != nil || len(got) != 3 {
+					t.Fatalf("deliveries %v %v", got, err)
+				}
+				for id, d := range got {
+					if d.State != store.Unknown || !strings.Contains(d.Reason, "may have been delivered") {
+						t.Errorf("run %d: %s %s %q, want unknown", run, id, d.State, d.Reason)
+					}
+				}
+				for id, n := range customSendsPerFollower(fake) {
+					if n != 1 {
+						t.Errorf("run %d: %s sent %d times, want once", run, id, n)
+					}
+				}
 			}
-		}
-		for id, n := range customSendsPerFollower(fake) {
-			if n != 1 {
-				t.Errorf("run %d: %s sent %d times, want once", run, id, n)
-			}
-		}
+		})
 	}
 }
 
@@ -442,5 +449,52 @@ func TestBroadcastStopsRetryingAtShutdown(t *testing.T) {
 	state, note, _ := a.store.PushRun(context.Background(), day)
 	if calls != 1 || state != store.Stopped || note != jobs.StoppedByShutdown {
 		t.Fatalf("mass send called %d times after the shutdown began, day %s (%s); want 1, stopped by shutdown", calls, state, note)
+	}
+}
+
+// TestBroadcastPreviewRefused: a staff member's preview WeChat refuses for
+// that member alone (an openid mistyped in push.preview_openids, 40003;
+// one who unfollowed, 43004) or leaves unanswered does not keep the day's
+// mass send from the followers (the refusal had been read as the send's:
+// the day done, the broadcast row skipped, nothing sent, and 43004 made
+// the ledger's "broadcast" a follower row: a review's find). A refusal the
+// send would get too (45009) stops the run before it, as before.
+func TestBroadcastPreviewRefused(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		fault wechattest.Fault
+		sends int
+		run   store.RunState
+	}{
+		{"unknown openid", wechattest.Fault{ErrCode: 40003, ErrMsg: "invalid openid"}, 1, store.Done},
+		{"not following", wechattest.Fault{ErrCode: 43004, ErrMsg: "require subscribe"}, 1, store.Done},
+		{"no answer", wechattest.Fault{Drop: true}, 1, store.Done},
+		{"daily quota", wechattest.Fault{ErrCode: 45009, ErrMsg: "reach max api daily quota limit"}, 0, store.Stopped},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			const day = "2026-12-14"
+			cfgPath := writeConfig(t, t.TempDir(), "")
+			runCmd(t, "try", "--config", cfgPath, "你好") // seeds the demo articles
+			fake := broadcastOnAFake(t)
+			fake.Handle("/cgi-bin/draft/add", func(url.Values, []byte) any { return map[string]any{"media_id": "DRAFT1"} })
+			fake.Handle("/cgi-bin/message/mass/sendall", func(url.Values, []byte) any { return map[string]any{"errcode": 0, "msg_id": 1000} })
+			fake.FailAlways("/cgi-bin/message/mass/preview", c.fault)
+			t.Setenv("MPBOT_PUSH_PREVIEW_OPENIDS", "o_staff")
+			t.Setenv("MPBOT_PUSH_PREVIEW_LEAD", "10ms")
+			a := appOn(t, cfgPath, storeOnly)
+			ctx := context.Background()
+			res, err := a.push.Run(ctx, jobs.RunOptions{Day: day})
+			if err != nil {
+				t.Fatalf("run: %v", err)
+			}
+			state, note, _ := a.store.PushRun(ctx, day)
+			if sends := len(fake.Calls("/cgi-bin/message/mass/sendall")); sends != c.sends || state != c.run {
+				t.Errorf("mass sends %d, day %s %q (run: sent %d, skipped %v, failed %v); want %d and %s",
+					sends, state, note, res.Sent, res.Skipped, res.Failed, c.sends, c.run)
+			}
+			if _, err := a.store.GetFollower(ctx, store.BroadcastRecipient); err == nil {
+				t.Errorf("the ledger's %q is a follower row of the store", store.BroadcastRecipient)
+			}
+		})
 	}
 }

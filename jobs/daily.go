@@ -828,6 +828,9 @@ func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error, 
 		d.State, d.Reason = store.Skipped, "unknown openid (40003): not a follower of this account"
 	case 43004:
 		d.State, d.Reason = store.Skipped, "not following (43004)"
+		if d.Recipient == store.BroadcastRecipient {
+			break // the ledger's row of a mass send, no follower
+		}
 		if err := p.Store.FollowerUnsubscribed(ctx, d.Recipient, p.Now()); err != nil {
 			p.Log.Error("mark follower unsubscribed", "openid", d.Recipient, "err", err)
 		}
@@ -987,13 +990,32 @@ func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result, t
 		return 0, err
 	}
 	if len(cfg.PreviewOpenIDs) > 0 {
+		missed := 0
 		for _, id := range cfg.PreviewOpenIDs {
-			if err := cfg.Broadcaster.Preview(ctx, mediaID, id); err != nil {
+			err := cfg.Broadcaster.Preview(ctx, mediaID, id)
+			if err == nil || ctx.Err() != nil {
+				if err != nil {
+					return 0, fmt.Errorf("preview to %s: %w", id, err)
+				}
+				continue
+			}
+			// A refusal about the staff member alone (an openid
+			// mistyped, 40003; one who unfollowed, 43004) or a preview
+			// unanswered is no reason to keep the day's send from the
+			// followers (it had been read as the mass send's own answer:
+			// the day done, nothing sent: a review's find). What would
+			// refuse the send too (45009, 40164, a token) stops the run.
+			staff := store.Delivery{Recipient: id}
+			p.classify(ctx, &staff, err, false)
+			if staff.State != store.Skipped && staff.State != store.Unknown {
 				return 0, fmt.Errorf("preview to %s: %w", id, err)
 			}
+			missed++
+			p.Log.Warn("daily broadcast preview not delivered; the followers' send goes ahead (check push.preview_openids)",
+				"day", res.Day, "openid", id, "reason", staff.Reason)
 		}
-		p.Log.Info("daily broadcast previewed; sending after the lead", "previews", len(cfg.PreviewOpenIDs), "lead", cfg.PreviewLead,
-			"sends_at", p.Now().Add(cfg.PreviewLead).Format("15:04:05"))
+		p.Log.Info("daily broadcast previewed; sending after the lead", "previews", len(cfg.PreviewOpenIDs)-missed, "missed", missed,
+			"lead", cfg.PreviewLead, "sends_at", p.Now().Add(cfg.PreviewLead).Format("15:04:05"))
 		sleep := p.Sleep
 		if sleep == nil {
 			sleep = sleepCtx

@@ -164,8 +164,10 @@ type Error struct {
 
 // MaybeDelivered reports whether the call may have taken effect though it
 // failed: a message so is not sent again, as WeChat's sends have no
-// idempotency key.
-func (e *Error) MaybeDelivered() bool { return e.Unsure }
+// idempotency key. A token fetch left unanswered sent nothing (it had been
+// read as the send's own: every follower of a run was settled as perhaps
+// delivered, and the day done, with no message sent: a review's find).
+func (e *Error) MaybeDelivered() bool { return e.Unsure && !e.TokenUnavailable() }
 
 // sends are the endpoints that deliver a message without an idempotency
 // key: a call to one that may have taken effect is not retried. (Template
@@ -332,7 +334,7 @@ func (a *API) call(ctx context.Context, endpoint string, build func(token string
 			attempt-- // the refresh is not a retry of a transient failure
 			continue
 		}
-		if e.Unsure && sends[endpoint] {
+		if e.MaybeDelivered() && sends[endpoint] {
 			// WeChat may have delivered it: a retry could deliver it twice.
 			return err
 		}
@@ -387,7 +389,13 @@ func (a *API) do(req *http.Request, endpoint string, out any) error {
 		return &Error{Endpoint: endpoint, Msg: "reading the answer: " + redact(err.Error()), Unsure: true}
 	}
 	if resp.StatusCode != http.StatusOK {
-		return &Error{Endpoint: endpoint, Status: resp.StatusCode}
+		// WeChat answers 200 whatever it says; a 5xx is a proxy's
+		// (wechat.api_base). A 504 says it passed the request on and
+		// WeChat did not answer in time: a send so may have been
+		// delivered, and is not sent again (a review's find: a 504 sent
+		// the reading twice). 502 and 503 are most often an upstream not
+		// reached, and are retried.
+		return &Error{Endpoint: endpoint, Status: resp.StatusCode, Unsure: resp.StatusCode == http.StatusGatewayTimeout}
 	}
 	var ce struct {
 		ErrCode int64  `json:"errcode"`

@@ -25,6 +25,9 @@ type Fault struct {
 	ErrCode int
 	ErrMsg  string
 	Status  int // when set, answer with this HTTP status instead
+	// Drop closes the connection once the request is read: WeChat took
+	// the call and its answer never came (a timeout reads the same).
+	Drop bool
 }
 
 // FakeAPI is an httptest server speaking enough of the WeChat API.
@@ -144,6 +147,13 @@ func (f *FakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	var answer any
 	switch {
+	case fault != nil && fault.Drop:
+		f.mu.Unlock()
+		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+			conn.Close()
+		}
+		f.announce(c)
+		return
 	case fault != nil && fault.Status != 0:
 		f.mu.Unlock()
 		w.WriteHeader(fault.Status)

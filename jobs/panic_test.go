@@ -1,0 +1,94 @@
+package jobs
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// signalLog is a log written from the scheduler's goroutines that says when
+// a line holding want is written.
+type signalLog struct {
+	mu   sync.Mutex
+	b    bytes.Buffer
+	want string
+	seen chan struct{}
+	once sync.Once
+}
+
+func (l *signalLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if bytes.Contains(p, []byte(l.want)) {
+		l.once.Do(func() { close(l.seen) })
+	}
+	return l.b.Write(p)
+}
+
+func (l *signalLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestSchedulerLogsAPanickingRun: a scheduled run that panics neither takes
+// serve down nor vanishes: the scheduler's log says so (cron's Recover had
+// written to its DiscardLogger: a review's find).
+func TestSchedulerLogsAPanickingRun(t *testing.T) {
+	logs := &signalLog{want: "a bug in the push", seen: make(chan struct{})}
+	s := NewScheduler(slog.New(slog.NewTextHandler(logs, nil)), func(context.Context) { panic("a bug in the push") })
+	if _, err := s.Set("@every 1s", time.UTC); err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := s.Stop(ctx); err != nil {
+			t.Error(err)
+		}
+	}()
+	select {
+	case <-logs.seen:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("a scheduled run panicked and the log says nothing of it:\n%s", logs)
+	}
+	if !strings.Contains(logs.String(), "daily push panicked") {
+		t.Errorf("log: %s", logs)
+	}
+}
+
+// TestRunNowSurvivesAPanickingRun: RunNow (serve's catch-up at start, and
+// after a reload moved the schedule) recovers a panicking run as the
+// schedule's runs are, and logs it (its goroutine had no recover: the
+// process died, webhook and all: a review's find). In a child process,
+// which must exit normally.
+func TestRunNowSurvivesAPanickingRun(t *testing.T) {
+	if os.Getenv("MPBOT_TEST_RUNNOW_PANIC") == "1" {
+		logs := &signalLog{want: "a bug in the push", seen: make(chan struct{})}
+		s := NewScheduler(slog.New(slog.NewTextHandler(logs, nil)), func(context.Context) { panic("a bug in the push") })
+		s.RunNow()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := s.Stop(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(logs.String(), "daily push panicked") {
+			t.Fatalf("RunNow's panic went unsaid:\n%s", logs)
+		}
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestRunNowSurvivesAPanickingRun$", "-test.count=1", "-test.v")
+	cmd.Env = append(os.Environ(), "MPBOT_TEST_RUNNOW_PANIC=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--- PASS") {
+		first, _, _ := strings.Cut(string(out), "\n\ngoroutine")
+		t.Fatalf("a process whose catch-up push panicked: %v\n%s", err, first)
+	}
+}
