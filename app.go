@@ -290,6 +290,20 @@ func (f followerBook) FollowerSubscribed(ctx context.Context, openid, scene stri
 	return err
 }
 
+// FollowerUnsubscribed records a follower who left; when the store
+// refuses it, the unfollow is queued with the last-seen writer, which
+// retries until the store takes it (WeChat, answered, does not send the
+// event again: a hostile run's find, the follower stayed subscribed).
+func (f followerBook) FollowerUnsubscribed(ctx context.Context, openid string, at time.Time) error {
+	err := f.Store.FollowerUnsubscribed(ctx, openid, at)
+	if err != nil {
+		if qerr := f.seen.FollowerLeft(ctx, openid, at); qerr == nil {
+			return fmt.Errorf("%w (queued, recorded once the store takes it)", err)
+		}
+	}
+	return err
+}
+
 // followersAsIs reads the follower table and changes nothing in it: mpbot
 // try answers 退订了吗 as serve would (it was searched there, with no
 // table), and records no follower.

@@ -579,6 +579,27 @@ func TestStoreUnreadable(t *testing.T) {
 	}
 }
 
+// followersAway renames the followers table of the SQLite store in dir
+// away, so that the store refuses followers' writes as a store down would,
+// until back is called.
+func followersAway(t *testing.T, dir string) (back func()) {
+	t.Helper()
+	raw, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "mpbot.db")+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { raw.Close() })
+	if _, err := raw.Exec(`ALTER TABLE followers RENAME TO followers_away`); err != nil {
+		t.Fatal(err)
+	}
+	return func() {
+		t.Helper()
+		if _, err := raw.Exec(`ALTER TABLE followers_away RENAME TO followers`); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestSubscribeWhileTheStoreRefuses: a follower subscribing while the store
 // refuses writes (PostgreSQL down; here the followers table renamed away)
 // gets the welcome and is recorded once the store takes writes again (a
@@ -586,25 +607,73 @@ func TestStoreUnreadable(t *testing.T) {
 func TestSubscribeWhileTheStoreRefuses(t *testing.T) {
 	dir := t.TempDir()
 	a, _, sim := replicaIn(t, dir)
-	raw, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "mpbot.db")+"?_pragma=busy_timeout(5000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
-	if _, err := raw.Exec(`ALTER TABLE followers RENAME TO followers_away`); err != nil {
-		t.Fatal(err)
-	}
+	back := followersAway(t, dir)
 	r, err := sim.Send(context.Background(), wechat.Inbound{From: "o_new", MsgType: "event", Event: "subscribe", CreateTime: time.Now().Unix()})
 	if err != nil || r.Content == "" && len(r.Articles) == 0 {
 		t.Fatalf("no welcome while the store refuses: %+v %v", r, err)
 	}
-	if _, err := raw.Exec(`ALTER TABLE followers_away RENAME TO followers`); err != nil {
-		t.Fatal(err)
-	}
+	back()
 	waitFor(t, func() bool {
 		f, err := a.store.GetFollower(context.Background(), "o_new")
 		return err == nil && f.Subscribed
 	}, "the follower who subscribed during the outage recorded")
+}
+
+// TestUnsubscribeWhileTheStoreRefuses: a follower who leaves while the
+// store refuses writes (PostgreSQL down, SQLite's lock held by an import;
+// here the followers table renamed away) is forgotten once it takes them
+// again, as is one who followed and left during the outage: the webhook
+// answered WeChat, which does not send the event again (a hostile run's
+// find: the follower stayed subscribed, with their data, and in the push).
+func TestUnsubscribeWhileTheStoreRefuses(t *testing.T) {
+	dir := t.TempDir()
+	a, _, sim := replicaIn(t, dir)
+	event := func(from, ev string, at int64) {
+		t.Helper()
+		if _, err := sim.Send(context.Background(), wechat.Inbound{From: from, MsgType: "event", Event: ev, CreateTime: at}); err != nil {
+			t.Fatalf("%s %s: %v", from, ev, err)
+		}
+	}
+	now := time.Now().Unix()
+	event("o_leaver", "subscribe", now-10)
+	if f, err := a.store.GetFollower(context.Background(), "o_leaver"); err != nil || !f.Subscribed {
+		t.Fatalf("follower before leaving: %+v %v", f, err)
+	}
+	back := followersAway(t, dir)
+	event("o_leaver", "unsubscribe", now)
+	event("o_passing", "subscribe", now-5)
+	event("o_passing", "unsubscribe", now)
+	back()
+	for _, id := range []string{"o_leaver", "o_passing"} {
+		waitFor(t, func() bool {
+			f, err := a.store.GetFollower(context.Background(), id)
+			return err == nil && !f.Subscribed && f.SubscribedAt.IsZero() && !f.UnsubscribedAt.IsZero()
+		}, id+", who left during the outage, forgotten")
+	}
+}
+
+// TestReadyNamesWhatHangs: with PostgreSQL hung (its connections open,
+// nothing answering) and Redis answering, the health checks name the store
+// alone (a hostile run's find: the store's ping spent the probe's whole 2 s
+// and Redis's, asked after it, read as unreachable).
+func TestReadyNamesWhatHangs(t *testing.T) {
+	requireRedis(t)
+	dsn, pg := storetest.PostgresThrough(t)
+	t.Setenv("MPBOT_STORE_DRIVER", "postgres")
+	t.Setenv("MPBOT_STORE_DSN", dsn)
+	t.Setenv("MPBOT_STATE_DRIVER", "redis")
+	t.Setenv("MPBOT_STATE_KEY_PREFIX", redisPrefix(t, "ready"))
+	_, srv, _ := replicaIn(t, t.TempDir())
+	if body := httpGet(t, srv.URL+"/readyz"); strings.Contains(body, "degraded") {
+		t.Fatalf("/readyz before the hang: %q", body)
+	}
+	pg.Hang()
+	t.Cleanup(pg.Resume) // before the replica's close, which would wait for its writers' last flush
+	for _, path := range []string{"/readyz", "/healthz"} {
+		if body := httpGet(t, srv.URL+path); !strings.Contains(body, "degraded: store unreachable (") || strings.Contains(body, "redis unreachable") {
+			t.Errorf("%s with the store hung, want the store named and not Redis:\n%s", path, body)
+		}
+	}
 }
 
 // TestTryLeavesTheFleetsListsAlone: mpbot try records no list (a review's

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"mpbot/content"
 	"slices"
@@ -78,6 +79,27 @@ func (s *Store) FollowerUnsubscribed(ctx context.Context, openid string, at time
 	_, err = s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, unsubscribed_at) VALUES (?, 0, ?)
 		ON CONFLICT(openid) DO UPDATE SET unsubscribed_at = excluded.unsubscribed_at, `+forgotten, openid, ms(at))
 	return err
+}
+
+// followersLeftAt records unfollows the store refused when they came, in
+// one transaction: each only if the follower neither followed nor wrote
+// since (they came back meanwhile).
+func (s *Store) followersLeftAt(ctx context.Context, left map[string]time.Time) (err error) {
+	defer failed(&err, "record %d followers who left", len(left))
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, id := range slices.Sorted(maps.Keys(left)) {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, unsubscribed_at) VALUES (?, 0, ?)
+			ON CONFLICT(openid) DO UPDATE SET unsubscribed_at = excluded.unsubscribed_at, `+forgotten+`
+			WHERE followers.subscribed_at <= excluded.unsubscribed_at AND followers.last_interaction_at <= excluded.unsubscribed_at`,
+			id, ms(left[id])); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
 }
 
 // forgotten sets what is forgotten of a follower who left: all but the

@@ -77,3 +77,39 @@ func TestFollowerSyncBesideLastSeen(t *testing.T) {
 		}
 	})
 }
+
+// TestFollowerLeftQueued: an unfollow the store refused when it came is
+// queued with the last-seen writer and recorded at its next flush (WeChat,
+// answered, does not send the event again); one who came back since (a
+// follow or a message after it) is not forgotten by it.
+func TestFollowerLeftQueued(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, e storetest.Engine) {
+		ctx := context.Background()
+		s := e.Store(t)
+		left := time.Now().Add(-time.Hour).Truncate(time.Second)
+		for _, id := range []string{"o_gone", "o_back", "o_wrote"} {
+			if err := s.FollowerSubscribed(ctx, id, "", left.Add(-time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.FollowerSubscribed(ctx, "o_back", "", left.Add(time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.FollowerSeen(ctx, "o_wrote", left.Add(time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		w := s.NewSeenWriter(time.Hour, slog.New(slog.DiscardHandler))
+		for _, id := range []string{"o_gone", "o_back", "o_wrote", "o_unknown"} {
+			if err := w.FollowerLeft(ctx, id, left); err != nil {
+				t.Fatal(err)
+			}
+		}
+		w.Close(ctx) // its last flush
+		for id, following := range map[string]bool{"o_gone": false, "o_back": true, "o_wrote": true, "o_unknown": false} {
+			f, err := s.GetFollower(ctx, id)
+			if err != nil || f.Subscribed != following || !following && (!f.SubscribedAt.IsZero() || !f.UnsubscribedAt.Equal(left)) {
+				t.Errorf("%s: %+v %v; want following %v", id, f, err, following)
+			}
+		}
+	})
+}

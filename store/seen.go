@@ -14,6 +14,10 @@ import (
 // replies on SQLite's single writer; a batch a fraction of a second later
 // costs one transaction for many messages. A crash loses at most the last
 // unflushed batch of last-seen times, never a subscription or an opt-out.
+//
+// It also holds what the store refused while down or locked and WeChat will
+// not send again: a follow (as a follower seen) and an unfollow
+// (FollowerLeft), retried with each flush until the store takes them.
 type SeenWriter struct {
 	store *Store
 	log   *slog.Logger
@@ -25,6 +29,7 @@ type SeenWriter struct {
 	closed  bool
 	final   context.Context // Close's, for the last flush
 	write   func(context.Context, map[string]time.Time) error
+	left    func(context.Context, map[string]time.Time) error
 	// run is the flushes' context: cancelled at Close's deadline, so that
 	// a flush stuck on a locked table does not outlive the shutdown.
 	run  context.Context
@@ -34,6 +39,7 @@ type SeenWriter struct {
 type seen struct {
 	openid string
 	at     time.Time
+	left   bool // unfollowed at at, not a message
 }
 
 // seenFlushTimeout bounds one flush, as the query log's writes are.
@@ -44,7 +50,7 @@ const seenBatch = 512
 
 // NewSeenWriter starts a writer flushing at least every interval.
 func (s *Store) NewSeenWriter(interval time.Duration, log *slog.Logger) *SeenWriter {
-	w := &SeenWriter{store: s, log: log, in: make(chan seen, 4*seenBatch), done: make(chan struct{}), write: s.followersSeen}
+	w := &SeenWriter{store: s, log: log, in: make(chan seen, 4*seenBatch), done: make(chan struct{}), write: s.followersSeen, left: s.followersLeftAt}
 	w.run, w.stop = context.WithCancel(context.Background())
 	go w.loop(interval)
 	return w
@@ -56,12 +62,29 @@ func (w *SeenWriter) FollowerSeen(ctx context.Context, openid string, at time.Ti
 	defer w.closing.RUnlock()
 	if !w.closed {
 		select {
-		case w.in <- seen{openid, at}:
+		case w.in <- seen{openid: openid, at: at}:
 			return nil
 		default:
 		}
 	}
 	return w.store.FollowerSeen(ctx, openid, at)
+}
+
+// FollowerLeft queues an unfollow the store refused, to be recorded once
+// it takes writes again, unless the follower came back meanwhile (a hostile
+// run's find: an unfollow during an outage was logged and lost, WeChat
+// having been answered; the follower stayed subscribed with their data).
+func (w *SeenWriter) FollowerLeft(ctx context.Context, openid string, at time.Time) error {
+	w.closing.RLock()
+	defer w.closing.RUnlock()
+	if !w.closed {
+		select {
+		case w.in <- seen{openid, at, true}:
+			return nil
+		default:
+		}
+	}
+	return w.left(ctx, map[string]time.Time{openid: at})
 }
 
 // Close writes what is queued, within ctx, and stops the writer.
@@ -105,34 +128,50 @@ func (w *SeenWriter) loop(interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	pending := map[string]time.Time{}
+	leaving := map[string]time.Time{} // unfollows the store refused
 	written := map[string]time.Time{} // what was last written of each follower, by this writer
-	failing := false
+	failing, leftFailing := false, false
+	// record writes m with write, bounded: a store that hangs (its
+	// connections open, nothing answering) is a failure to log, once
+	// until it works again, and retry, not a flush that waits for ever
+	// without a word (a fleet run's find).
+	record := func(ctx context.Context, m map[string]time.Time, write func(context.Context, map[string]time.Time) error, what string, failing *bool) bool {
+		fctx, cancel := context.WithTimeout(ctx, seenFlushTimeout)
+		err := write(fctx, m)
+		cancel()
+		if err != nil {
+			if !*failing {
+				w.log.Error("record "+what+"; will retry", "count", len(m), "err", err)
+				*failing = true
+			}
+			return false
+		}
+		if *failing {
+			w.log.Info(what+" recorded again", "count", len(m))
+			*failing = false
+		}
+		return true
+	}
 	// flush writes what is pending; what the store refuses stays for the
 	// next flush.
 	flush := func(ctx context.Context) {
+		defer func() {
+			// After the last messages: a message queued before the
+			// unfollow is then no follow again.
+			if len(leaving) > 0 && record(ctx, leaving, w.left, "followers who left", &leftFailing) {
+				w.log.Info("followers who left while the store refused it recorded", "count", len(leaving))
+				clear(leaving)
+			}
+		}()
 		if len(pending) == 0 {
 			return
 		}
-		// Bounded: a store that hangs (its connections open, nothing
-		// answering) is a failure to log and retry, not a flush that waits
-		// for ever without a word (a fleet run's find).
-		fctx, cancel := context.WithTimeout(ctx, seenFlushTimeout)
-		err := w.write(fctx, pending)
-		cancel()
-		if err != nil {
-			if !failing {
-				w.log.Error("record followers' last messages; will retry", "count", len(pending), "err", err)
-				failing = true
-			}
+		if !record(ctx, pending, w.write, "followers' last messages", &failing) {
 			if len(pending) > maxSeenPending {
 				w.log.Error("dropping followers' last messages the store would not take", "count", len(pending))
 				clear(pending)
 			}
 			return
-		}
-		if failing {
-			w.log.Info("followers' last messages recorded again", "count", len(pending))
-			failing = false
 		}
 		if len(written)+len(pending) > maxSeenWritten {
 			clear(written)
@@ -148,7 +187,17 @@ func (w *SeenWriter) loop(interval time.Duration) {
 				if len(pending) > 0 {
 					w.log.Error("followers' last messages not recorded before shutdown", "count", len(pending))
 				}
+				if len(leaving) > 0 {
+					w.log.Error("followers who left not recorded before shutdown", "count", len(leaving), "openids", slices.Sorted(maps.Keys(leaving)))
+				}
 				return
+			}
+			if s.left {
+				if s.at.After(leaving[s.openid]) {
+					leaving[s.openid] = s.at
+				}
+				delete(written, s.openid) // a message after a return is written at once
+				continue
 			}
 			if last, ok := written[s.openid]; ok && s.at.Sub(last) < seenGrain {
 				continue

@@ -48,9 +48,7 @@ func HangingProxy(t testing.TB, target string) *Proxy {
 	}()
 	t.Cleanup(func() {
 		ln.Close()
-		if p.hung.Load() {
-			p.gate.Unlock()
-		}
+		p.Resume()
 		p.mu.Lock()
 		defer p.mu.Unlock()
 		for _, c := range p.conns {
@@ -80,6 +78,13 @@ func (p *Proxy) Addr() string { return p.ln.Addr().String() }
 func (p *Proxy) Hang() {
 	p.gate.Lock()
 	p.hung.Store(true)
+}
+
+// Resume passes what comes again, after Hang.
+func (p *Proxy) Resume() {
+	if p.hung.CompareAndSwap(true, false) {
+		p.gate.Unlock()
+	}
 }
 
 func (p *Proxy) copy(to, from net.Conn) {
