@@ -1611,6 +1611,9 @@ func TestLeadingFillers(t *testing.T) {
 		"那个时候的新闻": "那个时候的新闻", "那个人工客服": "人工客服",
 		// A follower run's: the account pointed at (这个号收费吗 had lost 这个).
 		"这个号收费吗": "这个号收费吗", "这个号要钱吗": "这个号要钱吗", "那个号码": "号码", "这个平台是免费的吗": "这个平台是免费的吗",
+		// Another's: 然后 glued as voice is transcribed (no match, the list lost), not 然后呢.
+		"然后那个新质生产力。": "新质生产力。", "然后新质生产力。": "新质生产力。", "然后就是新质生产力。": "新质生产力。",
+		"然后第二个。": "第二个。", "然后那个更多。": "更多。", "然后呢": "然后呢", "然后呢？": "然后呢？", "然后怎么办": "然后怎么办",
 	} {
 		if got := withoutLeadingFiller(text); got != want {
 			t.Errorf("withoutLeadingFiller(%q) = %q, want %q", text, got, want)
@@ -1635,6 +1638,9 @@ func TestFillersInside(t *testing.T) {
 		"嗯，11月的那个每日一读": "11月的每日一读", "上周的那个每日一读": "上周的每日一读", "然后，那个，共同富裕": "共同富裕",
 		"嗯，然后就是，新质生产力": "新质生产力", "那个人的那个时候": "那个人的那个时候",
 		"换个话题，低空经济": "低空经济", "算了，换个话题，低空经济。": "低空经济。", "换个话题": "换个话题", "对了，两会": "两会",
+		// Another's: 就是那个 said in one breath after the request.
+		"我想看一下就是那个每日一读。": "我想看一下每日一读。", "我想看一下就是那个新质生产力": "我想看一下新质生产力",
+		"我想看一下就是那个关于新质生产力的文章": "我想看一下关于新质生产力的文章", "我想看一下就是那个人": "我想看一下那个人",
 	} {
 		if got := withoutFillers(text); got != want {
 			t.Errorf("withoutFillers(%q) = %q, want %q", text, got, want)
@@ -3152,5 +3158,43 @@ func TestMoreKeepsTheFootersPromise(t *testing.T) {
 	}
 	if r := ask("更多"); len(listedTitles(r)) == 0 {
 		t.Fatalf("更多 after a footer promising it: %q", r.Text)
+	}
+}
+
+// TestThenGluedInVoice: 然后 opening a voice message, glued to what follows
+// as WeChat transcribes speech, goes on with the list or topic as the
+// message without it does (a follower run's find: 然后第二个。, 然后那个更多。
+// and 然后下一篇。 after a list got no match, and the list was lost).
+func TestThenGluedInVoice(t *testing.T) {
+	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	voice := func(text string) Reply {
+		t.Helper()
+		r := b.Answer(context.Background(), Message{From: "o", Kind: KindVoice, Text: text})
+		if len(r) != 1 {
+			t.Fatalf("%s: %d replies", text, len(r))
+		}
+		return r[0]
+	}
+	topic := voice("新质生产力。")
+	if topic.Card == nil {
+		t.Fatalf("新质生产力。 got no card: %+v", topic)
+	}
+	if got := voice("然后那个新质生产力。"); got.Card == nil || got.Card.Title != topic.Card.Title {
+		t.Errorf("然后那个新质生产力。: got %+v; want 「%s」", got, topic.Card.Title)
+	}
+	voice("基层治理。")
+	second := voice("第二个。")
+	if second.Card == nil {
+		t.Fatalf("第二个。 after the list opened nothing: %+v", second)
+	}
+	voice("基层治理。")
+	if got := voice("然后第二个。"); got.Card == nil || got.Card.Title != second.Card.Title {
+		t.Errorf("基层治理。 then 然后第二个。: got %+v; want 「%s」", got, second.Card.Title)
+	}
+	voice("基层治理。")
+	more := voice("更多。")
+	voice("基层治理。")
+	if got := voice("然后那个更多。"); got.Text != more.Text {
+		t.Errorf("基层治理。 then 然后那个更多。: got %q; want %q", got.Text, more.Text)
 	}
 }

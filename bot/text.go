@@ -249,7 +249,7 @@ func hasSymbol(text string) bool {
 
 // fillers open voice messages (那个，第二篇。 嗯，医保): before a comma or a
 // space they are no part of what is asked.
-var fillers = longestFirst([]string{"那个", "这个", "那個", "這個", "就是说", "就是", "嗯", "呃", "额", "額", "啊", "哦", "唉", "诶", "誒", "哎"})
+var fillers = longestFirst([]string{"那个", "这个", "那個", "這個", "就是说", "就是", "然后", "嗯", "呃", "额", "額", "啊", "哦", "唉", "诶", "誒", "哎"})
 
 // Glued to what follows them, fillers differ: 嗯 and 呃 start no word and are
 // always fillers; 额, 啊, 哦, 唉 and 哎 start words (额度, 哎呀) and are
@@ -265,6 +265,10 @@ var (
 	pointsAt   = map[string][]string{
 		"那个": demonstrated, "这个": demonstrated, "那個": demonstrated, "這個": demonstrated,
 		"就是": {"这样", "那样", "因为", "了"}, // (就是说 is a filler of its own)
+		// 然后 glued to what follows, as speech is transcribed (然后那个新质
+		// 生产力。, 然后第二个。: no match, the list lost: a follower run's
+		// find), but 然后呢 asks what came next.
+		"然后": {"呢", "怎么办", "怎么做", "怎样"},
 	}
 	demonstrated = []string{"人", "月", "年代", "年", "事", "时候", "时间", "样子", "意思", "问题", "地方", "星期", "礼拜", "周",
 		"季度", "阶段", "词", "字", "东西", "会儿", "点", "号", "账号", "平台"}
@@ -440,6 +444,10 @@ func withoutInnerFillers(part string) string {
 	}
 	for _, req := range innerAsking {
 		for _, d := range demonstratives {
+			// 就是 and a demonstrative said in one breath after the
+			// request (我想看一下就是那个每日一读。: no match, a follower
+			// run's find) are the demonstrative alone.
+			part = strings.ReplaceAll(part, req+"就是"+d, req+d)
 			for from := 0; ; {
 				i := strings.Index(part[from:], req+d)
 				if i < 0 {
