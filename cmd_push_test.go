@@ -493,6 +493,27 @@ func TestFollowersSync(t *testing.T) {
 	}
 }
 
+// TestFollowersSyncOfAListThatDoesNotMoveOn: a follower list answering
+// every call alike, whatever next_openid it is given (a proxy dropping the
+// query; a fake answering errcode 0 as README's wechat.api_base row has
+// it), ends the sync with an error after the page that brought nothing new,
+// forgetting nobody (an operator run's find: it ran until killed, "synced
+// 1607200 of 4 followers", a store write a page).
+func TestFollowersSyncOfAListThatDoesNotMoveOn(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	fake.Handle("/cgi-bin/user/get", func(url.Values, []byte) any {
+		return map[string]any{"total": 4, "count": 4, "data": map[string]any{"openid": []string{"oA", "oB", "oC", "oD"}}, "next_openid": "oD"}
+	})
+	cfg := writeConfig(t, t.TempDir(), "")
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	code, out, errOut := runCmd(t, "followers", "sync", "--config", cfg)
+	if calls := len(fake.Calls("/cgi-bin/user/get")); code == 0 || calls > 2 || !strings.Contains(errOut, "brought no follower not listed before") {
+		t.Fatalf("sync of a list that does not move on: exit %d after %d user/get calls\n%s\n%s", code, calls, out, errOut)
+	}
+}
+
 // TestPushTokenExpiresMidRun: WeChat invalidates the access token halfway
 // through a customer-mode push; the adapter fetches a new one and the push
 // reaches everyone once.

@@ -498,3 +498,46 @@ func TestBroadcastPreviewRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestBroadcastAnswerWithoutAMediaID: draft/add or material/add_material
+// answering errcode 0 without the media_id asked for (a proxy's answer, a
+// fake's) stops the day for a rerun: the mass send of media_id "" had gone
+// out and been counted sent, and a cover's "" been kept as every later
+// draft's (an operator run's finds).
+func TestBroadcastAnswerWithoutAMediaID(t *testing.T) {
+	cover := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("\x89PNG fake image")) }))
+	defer cover.Close()
+	for _, lacking := range []string{"/cgi-bin/draft/add", "/cgi-bin/material/add_material"} {
+		t.Run(lacking, func(t *testing.T) {
+			const day = "2026-11-05"
+			cfgPath := writeConfig(t, t.TempDir(), "")
+			runCmd(t, "try", "--config", cfgPath, "你好") // seeds the demo articles
+			fake := broadcastOnAFake(t)
+			t.Setenv("MPBOT_PUSH_DEFAULT_THUMB_MEDIA_ID", "")
+			fake.Handle("/cgi-bin/material/add_material", func(url.Values, []byte) any { return map[string]any{"media_id": "THUMB1"} })
+			fake.Handle("/cgi-bin/draft/add", func(url.Values, []byte) any { return map[string]any{"media_id": "DRAFT1"} })
+			fake.Handle("/cgi-bin/message/mass/sendall", func(url.Values, []byte) any { return map[string]any{"errcode": 0, "msg_id": 1000} })
+			fake.Handle(lacking, func(url.Values, []byte) any { return map[string]any{"errcode": 0, "errmsg": "ok"} })
+			a := appOn(t, cfgPath, storeOnly)
+			ctx := context.Background()
+			art, err := a.store.Get(ctx, "demo-pujiang")
+			if err != nil {
+				t.Fatal(err)
+			}
+			art.Cover = cover.URL + "/pujiang.png"
+			if _, _, err := a.store.Upsert(ctx, art); err != nil {
+				t.Fatal(err)
+			}
+			res, err := a.push.Run(ctx, jobs.RunOptions{Day: day, ArticleID: "demo-pujiang"})
+			state, note, _ := a.store.PushRun(ctx, day)
+			if sends := len(fake.Calls("/cgi-bin/message/mass/sendall")); sends != 0 || state != store.Stopped || !strings.Contains(note, "no media_id") {
+				t.Errorf("mass sends %d, day %s %q (run: sent %d, %v); want none, stopped for the missing media_id", sends, state, note, res.Sent, err)
+			}
+			for _, c := range fake.Calls("/cgi-bin/draft/add") {
+				if strings.Contains(string(c.Body), `"thumb_media_id":""`) {
+					t.Errorf("a draft without a cover: %s", c.Body)
+				}
+			}
+		})
+	}
+}

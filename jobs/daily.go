@@ -463,6 +463,17 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 		attrs = append(attrs, "day_sent", sum.Counts[store.Sent], "day_skipped", sum.Counts[store.Skipped], "day_failed", sum.Counts[store.Failed],
 			"day_unknown", sum.Counts[store.Unknown])
 	}
+	if state == store.Stopped {
+		// Said as a warning, with what a rerun sends and how (an operator
+		// run's find: a scheduled push stopped by the quota with 8 of 10
+		// followers left logged nothing above info).
+		if n, err := p.Unsent(ctx, day); err == nil {
+			attrs = append(attrs, "not_sent_yet", n)
+		}
+		attrs = append(attrs, "rerun", "mpbot push --date "+day)
+		p.Log.Warn("daily push finished", attrs...)
+		return res, nil
+	}
 	p.Log.Info("daily push finished", attrs...)
 	return res, nil
 }

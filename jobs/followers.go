@@ -48,8 +48,12 @@ func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, now
 		if err != nil {
 			return res, err
 		}
+		fresh := 0
 		for _, id := range ids {
-			seen[id] = true
+			if !seen[id] {
+				seen[id] = true
+				fresh++
+			}
 		}
 		res.Listed, res.Added = res.Listed+len(ids), res.Added+n
 		if progress != nil && len(ids) > 0 {
@@ -67,6 +71,13 @@ func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, now
 			res.Whole = true
 			res.Left, err = s.FollowersLeft(ctx, seen, began, now())
 			return res, err
+		}
+		if after == next || fresh == 0 {
+			// A list that does not move on (a proxy dropping the query, a
+			// fake answering every call alike) had the sync run until
+			// killed, a store write a page (an operator run's find):
+			// nothing more is listed, nobody forgotten.
+			return res, fmt.Errorf("follower list after %d of them: WeChat's next page (next_openid %q) brought no follower not listed before: stopped, nobody recorded as left", res.Listed, after)
 		}
 		next = after
 	}

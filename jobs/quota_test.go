@@ -2,6 +2,9 @@ package jobs
 
 import (
 	"context"
+	"log/slog"
+	"regexp"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -37,9 +40,13 @@ func (l *firstOnly) Wait(ctx context.Context) error {
 
 // A 45009 stops the run: the senders waiting for the limiter make no call
 // (an operator run's find: at push.qps 1, three more calls came after the
-// first 45009, one a second, each answered 45009).
+// first 45009, one a second, each answered 45009). The run's last line is
+// a warning saying what a rerun sends (another's: it was at info, and
+// alerts on warnings and errors missed a day's reading left unsent).
 func TestQuotaStopsTheNextCalls(t *testing.T) {
 	_, _, p := setup(t, 12)
+	var logs strings.Builder
+	p.Log = slog.New(slog.NewTextHandler(&logs, nil))
 	send := &quotaSender{}
 	cfg := p.Config()
 	cfg.Sender = send
@@ -57,5 +64,8 @@ func TestQuotaStopsTheNextCalls(t *testing.T) {
 	}
 	if res.NotAttempted != 11 {
 		t.Fatalf("not attempted %d, want 11 (a rerun sends them)", res.NotAttempted)
+	}
+	if !regexp.MustCompile(`level=WARN msg="daily push finished".* not_sent_yet=12 rerun="mpbot push --date `).MatchString(logs.String()) {
+		t.Errorf("the run's last line, want a warning saying 12 are not sent yet and how to rerun:\n%s", logs.String())
 	}
 }

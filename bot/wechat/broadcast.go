@@ -53,6 +53,12 @@ func (b *Broadcaster) Draft(ctx context.Context, a content.Article) (string, err
 	if err := b.API.Post(ctx, "/cgi-bin/draft/add", req, &resp); err != nil {
 		return "", err
 	}
+	if resp.MediaID == "" {
+		// An answer without an errcode nor the draft (a proxy's, a fake's):
+		// the mass send of media_id "" had gone out and counted as sent
+		// (an operator run's find).
+		return "", errors.New("/cgi-bin/draft/add: WeChat's answer has no media_id")
+	}
 	return resp.MediaID, nil
 }
 
@@ -160,6 +166,9 @@ func (b *Broadcaster) cover(ctx context.Context, url string) (string, error) {
 	}
 	if err := b.API.upload(ctx, "/cgi-bin/material/add_material", neturl.Values{"type": {"image"}}, name, img, nil, &out); err != nil {
 		return "", err
+	}
+	if out.MediaID == "" { // kept, it would be every later draft's cover
+		return "", fmt.Errorf("cover %s: /cgi-bin/material/add_material: WeChat's answer has no media_id", url)
 	}
 	return out.MediaID, b.Covers.SetMediaID(ctx, url, out.MediaID)
 }
