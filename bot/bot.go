@@ -667,13 +667,17 @@ var (
 		// A voice message's way in (老师我想问一下就是最近有没有关于低空经济的文章:
 		// a follower run's find, no match for its 就是).
 		"老师", "小编", "就是", "那个",
-		"搜一下", "搜索", "查一下", "找一下", "帮我找", "帮我", "麻烦", "发一下", "我想看", "想看", "给我", "看看", "一下",
+		"搜一下", "搜索", "查一下", "找一下", "帮我找", "帮我", "麻烦问下", "麻烦", "请问下", "问下", "发一下", "我想看", "想看", "给我", "看看", "一下",
 		"有没有", "有什么", "有哪些", "有啥", "关于", "一次", "一期", "的",
 		// English courtesy before it (please 最新的国常会 had headed its
 		// list 「please 的国常会」: a follower run's find).
 		"please", "pls", "我想找一下关于", "我想找一下", "想找一下"}))
 	recentBack = longestFirst(slices.Concat(recentWords, []string{"消息", "文章", "资讯", "新闻", "动态", "报道", "推送", "方面",
 		"有哪些", "有什么", "有什么新", "有啥", "有啥新", "是什么", "有吗", "开了什么会", "开了啥会", "开了哪些会", "是哪天", "哪天", "是什么时候", "什么时候", "怎么样", "讲了什么", "讲了啥",
+		// A date asked otherwise, and 啥 for 什么 (国常会最近开了啥, 最近一次
+		// 政治局会议是几月几号开的: a card on 2024's or 2025's meeting, a
+		// follower run's finds).
+		"开了啥", "是几月几号开的", "几月几号开的", "是几号开的", "几号开的", "是几月几号召开的", "几月几号召开的", "是几月几号", "几月几号", "是几号", "几号",
 		"说了什么", "说了啥", "开了什么", "是什么时候开的", "是哪天开的", "是什么时候召开的", "是哪天召开的", "什么时候开的", "什么时候开",
 		"什么时候召开的", "什么时候召开", "哪天召开的", "哪天开的", "开了吗", "开了没有", "开了没", "开没开", "召开了吗", "召开了没有", "召开了没", "决定了什么", "部署了什么",
 		"定了什么", "有什么内容", "有什么进展", "有什么新进展", "是什么主题", "什么主题", "主题是什么", "的主题是什么", "学了什么", "学习了什么",
@@ -1030,6 +1034,12 @@ var previousWords = wordSet("上一次呢", "那上一次呢", "上一次的呢"
 var newerWords = wordSet("有没有更新的", "有更新的吗", "还有更新的吗", "有没有更新一点的", "更新一点的", "有没有新一点的", "新一点的",
 	"再新一点的", "要新一点的", "有新的吗", "有没有新的", "更新的呢", "更新的", "有没有最新的", "有最新的吗", "有没有更近的", "更近的")
 
+// latestOfTopic ask for the newest of the topic answered before (政治局会议,
+// then 最近一次是哪天: a card on a volcano's last eruption, a follower run's
+// find), as 最新的 does; 最近 alone, as 最新, is the latest articles.
+var latestOfTopic = wordSet("最近的", "最近一次", "最近的一次", "最新一次", "最新的一次", "最近一期", "最新一期", "最近一次是哪天",
+	"最近一次是什么时候", "最近一次是几号", "最近一次是哪一天", "最近一次开会是哪天", "最近一次是什么时候开的", "最近一次是哪天开的")
+
 func wordSet(words ...string) map[string]bool {
 	set := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -1162,7 +1172,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// 最新的 after a topic's answer is the topic's newest (PPI, then 最新的:
 	// a follower run's find, the newest of any topic); 最新 alone, the
 	// help's word, stays the latest articles.
-	if newerWords[text] || text == "最新的" {
+	if newerWords[text] || text == "最新的" || latestOfTopic[text] {
 		text = "最新的呢"
 	}
 	for _, thanks := range []string{"谢谢老师", "谢谢", "麻烦了", "老师"} { // 2022年的呢？谢谢 (or 呢? 老师, the courtesy rule having taken 谢谢)

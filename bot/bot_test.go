@@ -2062,6 +2062,9 @@ func TestNewestOfATopic(t *testing.T) {
 		"最近有没有讲乡村振兴的": "乡村振兴",
 		// What is asked of the last one (a follower run's find: 「政治局集体学习是什么主题」).
 		"最近一次政治局集体学习是什么主题": "政治局集体学习", "最近一次政治局集体学习学了什么": "政治局集体学习", "最新的主题教育": "主题教育",
+		// Another's: the date asked otherwise, 啥, a request before (an old meeting's card, or no match).
+		"国常会最近开了啥": "国常会", "🤔国常会最近开了啥": "国常会", "最近一次政治局会议是几月几号开的": "政治局会议",
+		"麻烦问下，最近一次政治局会议是几月几号开的": "政治局会议", "最近一次国常会是几号": "国常会",
 	} {
 		got, ok := recentTopic(Bare(text))
 		if ok != (want != "") || got != want {
@@ -2380,8 +2383,19 @@ func TestTopicFollowUp(t *testing.T) {
 	if r := ask("基层治理"); !strings.Contains(r.Text, "2. ") {
 		t.Fatalf("基层治理: %+v", r)
 	}
-	if r := ask("最新的呢"); !strings.HasPrefix(r.Text, "「基层治理」最新的文章：") {
-		t.Fatalf("最新的呢 after 基层治理:\n%s", r.Text)
+	latest := ask("最新的呢")
+	if !strings.HasPrefix(latest.Text, "「基层治理」最新的文章：") {
+		t.Fatalf("最新的呢 after 基层治理:\n%s", latest.Text)
+	}
+	// The newest asked otherwise (a follower run's find: 政治局会议, then
+	// 最近一次是哪天, got a card on a volcano's last eruption): the list, or
+	// the one last article.
+	newestURL := regexp.MustCompile(`href="([^"]+)"`).FindStringSubmatch(latest.Text)[1]
+	for _, newest := range []string{"最近一次是哪天", "最近一次", "最近的"} {
+		ask("基层治理")
+		if r := ask(newest); r.Text != latest.Text && (r.Card == nil || r.Card.URL != newestURL) {
+			t.Errorf("%s after 基层治理: %q %+v; want the topic's newest, %s", newest, r.Text, r.Card, newestURL)
+		}
 	}
 	// A year in place of the question's own, however many times and with
 	// 那 before it (a follower run's finds: 那2024年的呢 got a card on the
