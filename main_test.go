@@ -665,6 +665,10 @@ func TestShippedCourtesyRules(t *testing.T) {
 		// A re-check run's near misses (no match).
 		"遴选公告什么时候出": "找到 3 篇相关文章", "遴选公告出了吗": "找到 3 篇相关文章", "今年中央遴选公告出了吗": "找到 3 篇相关文章",
 		"能加微信吗": "转人工客服", "老师能加个微信吗": "转人工客服", "你们是哪个机构发布的": "自动回复助手", "加": "没有找到",
+		// Another follower run's (a card on the gaokao; no match): the year
+		// after the exam's question, a complaint in more words.
+		"遴选考试时间2026": "找到 3 篇相关文章", "2026遴选考试时间": "找到 3 篇相关文章", "遴选公告2026年的": "找到 3 篇相关文章",
+		"你们怎么老是答非所问": "转人工客服", "你们的回答总是答非所问": "转人工客服", "你们这个机器人根本没用": "自动回复助手",
 	} {
 		if code, out, errOut := try(text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)
