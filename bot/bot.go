@@ -1476,7 +1476,15 @@ var questionOfLast = wordSet("什么时候开", "什么时候开的", "什么时
 	"讲了哪些内容", "有哪些内容", "审议通过了什么", "通过了什么", "出处", "出自哪里", "出自哪", "是哪篇文章",
 	// 这篇讲了什么, 这篇主要讲什么, 讲的是什么 (a follower run's finds: no match,
 	// or 讲的是什么 a card on a speech, 演讲).
-	"主要讲什么", "讲什么", "讲的是什么", "说的是什么", "主要讲了啥", "讲的啥")
+	"主要讲什么", "讲什么", "讲的是什么", "说的是什么", "主要讲了啥", "讲的啥",
+	// What it costs or gives, when it was launched, where one went (育儿补贴,
+	// then 每年多少钱: a card on a port, 钱凯港; 神舟二十一号, then 什么时候
+	// 发射的: other launches; 李强, then 最近去哪调研了: others' visits;
+	// 几号开的: no match. A follower run's finds).
+	"每年多少钱", "每月多少钱", "每个月多少钱", "一年多少钱", "能领多少钱", "能领多少", "补贴多少", "标准是多少", "标准是什么",
+	"什么时候发射的", "什么时候发射", "哪天发射的", "几号发射的", "什么时候上线的", "什么时候开通的",
+	"几号开的", "几月几号开的", "是几号开的", "几号召开的", "几号开", "几号举行的", "几号举行",
+	"最近去哪调研了", "去哪调研了", "去哪里调研了", "最近去哪考察了", "去哪考察了", "去哪里考察了", "去了哪里", "去了哪些地方")
 
 // askedOfAnswer answers a question asked of the answer before (its card
 // or list, still open) with that question and this one; with none, it

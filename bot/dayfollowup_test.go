@@ -261,6 +261,29 @@ func TestSubjectIsNoLead(t *testing.T) {
 	}
 }
 
+// TestQuestionOfTheAnswerBefore: what it costs, when it was launched or
+// met, asked after a topic's answer, is that topic's (a follower run's
+// finds: 育儿补贴, then 每年多少钱, got a card on a port, 钱凯港; 神舟二十一号,
+// then 什么时候发射的, other launches).
+func TestQuestionOfTheAnswerBefore(t *testing.T) {
+	arts := []content.Article{
+		{ID: "butie", Title: "育儿补贴制度实施方案公布", URL: "https://example.com/butie", PublishedOn: "2025-07-28", Summary: "3周岁以下婴幼儿每年发放育儿补贴3600元。"},
+		{ID: "port", Title: "秘鲁钱凯港正式投入商业运营", URL: "https://example.com/port", PublishedOn: "2024-11-15", Summary: "每年可节省物流成本，钱凯港年吞吐量。"},
+		{ID: "sz21", Title: "神舟二十一号载人飞船发射取得圆满成功", URL: "https://example.com/sz21", PublishedOn: "2025-11-01", Summary: "神舟二十一号载人飞船于10月31日发射。"},
+		{ID: "sz23", Title: "神舟二十三号载人飞船发射取得圆满成功", URL: "https://example.com/sz23", PublishedOn: "2026-05-01", Summary: "神舟二十三号载人飞船发射，飞船什么时候发射由任务决定。"},
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	for _, c := range []struct{ topic, then, want string }{
+		{"育儿补贴", "每年多少钱", "https://example.com/butie"},
+		{"神舟二十一号", "什么时候发射的", "https://example.com/sz21"},
+	} {
+		ask(c.topic)
+		if got := firstShown(ask(c.then)); got != c.want {
+			t.Errorf("%s, then %s: %s first, want %s", c.topic, c.then, got, c.want)
+		}
+	}
+}
+
 // TestAsTypedKeepsTopicsOwnBa: a header keeps a topic's own last character
 // (奔跑吧, 酒吧): only 呢 and 吗, which no name ends in, go (a review's find).
 func TestAsTypedKeepsTopicsOwnBa(t *testing.T) {
