@@ -1185,9 +1185,16 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	if utf8.RuneCountInString(core) > 12 {
 		return nil, false
 	}
-	core, of := strings.CutSuffix(core, "的")
 	led := false
-	for _, lead := range []string{"那么", "那个", "那", "还有"} { // 那2024年的呢 (a follower run's find: searched alone); 那个六月份呢, by voice
+	// 有2026年的吗 and 有没有2026年的 ask for the question's year as 2026年的呢
+	// does (a follower run's find: they listed any topic's 2026 articles).
+	if rest, ok := strings.CutSuffix(core, "的吗"); ok && !asked {
+		if rest, ok := strings.CutPrefix(rest, "有"); ok {
+			core, led = rest+"的", true
+		}
+	}
+	core, of := strings.CutSuffix(core, "的")
+	for _, lead := range []string{"那么", "那个", "那", "还有", "有没有"} { // 那2024年的呢 (a follower run's find: searched alone); 那个六月份呢, by voice
 		if rest, ok := strings.CutPrefix(core, lead); ok {
 			core, led = rest, true
 		}

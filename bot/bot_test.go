@@ -2371,6 +2371,25 @@ func TestBackFromMentions(t *testing.T) {
 	}
 }
 
+// TestYearAskedWithYouMeiYou: 有没有2026年的 and 有2026年的吗 after a topic's
+// answer ask for the topic's articles of the year, as 2026年的呢 does (a
+// follower run's find: they listed any topic's 2026 articles, 博鳌, 高考).
+func TestYearAskedWithYouMeiYou(t *testing.T) {
+	arts := []content.Article{
+		{ID: "ls-2026", Title: "2026年粮食安全形势稳定", PublishedOn: "2026-03-05", URL: "https://example.com/ls2026"},
+		{ID: "ls-2025", Title: "2025年粮食安全工作会议召开", PublishedOn: "2025-03-05", URL: "https://example.com/ls2025"},
+		{ID: "bo-2026", Title: "2026年博鳌亚洲论坛开幕", PublishedOn: "2026-03-25", URL: "https://example.com/bo2026"},
+		{ID: "gk-2026", Title: "2026年全国高考开考", PublishedOn: "2026-06-07", URL: "https://example.com/gk2026"},
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	for _, year := range []string{"2026年的呢", "有没有2026年的", "有2026年的吗", "呃有没有二零二六年的。"} {
+		ask("粮食安全")
+		if r := ask(year); r.Card == nil || r.Card.URL != "https://example.com/ls2026" {
+			t.Errorf("粮食安全, then %s: %q %+v; want 2026年粮食安全形势稳定", year, r.Text, r.Card)
+		}
+	}
+}
+
 // TestTopicFollowUp: a recency word or a year asked after a question's
 // list is that question with it (a follower run's finds: 最新的呢 got the
 // latest five, 2025年的 a card on another topic); with no question open it
