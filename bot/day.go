@@ -184,6 +184,19 @@ func readDay(text string, today time.Time) (a askedDay, rest string, ok bool) {
 		}
 		named++
 	}
+	if named == 1 {
+		// 今天是2026年12月5日，有什么新闻: today said and its date written
+		// (a follower run's find: two days named, searched, a card on an
+		// April conference); the date written is the day.
+		for _, w := range []string{"今天是", "今天"} {
+			if i := strings.Index(rest, w); i >= 0 {
+				rest = rest[:i] + " " + rest[i+len(w):]
+				// Today's, with none yet, is the latest, as 今天 is.
+				a.relative = a.relative || a.day.Equal(midnight(today))
+				break
+			}
+		}
+	}
 	for w, back := range daysBack {
 		for i := strings.Index(rest, w); i >= 0; i = strings.Index(rest, w) {
 			if w == "前天" && i >= len("大") && rest[i-len("大"):i] == "大" {

@@ -57,6 +57,8 @@ func TestDayAsked(t *testing.T) {
 		"二○二五年八月二十二日": "2025-08-22", "二O二五年八月二十二日": "2025-08-22", "2025年8月22日星期五": "2025-08-22",
 		"25年8月22日的新闻联播": "2025-08-22", "8.22新闻联播": "2026-08-22", "8/22新闻联播": "2026-08-22", "8·22新闻联播": "2026-08-22",
 		"那8月21日的呢": "2026-08-21",
+		// Another's: today said and its date written (searched, a card on an April conference).
+		"今天是2026年12月3日，有什么新闻": "2026-12-03 relative", "今天是12月2日，有什么新闻": "2026-12-02 relative",
 		// A voice follower run's: 我想知道 as a request (no match).
 		"我想知道昨天的新闻联播。": "2026-12-02 relative", "想了解8月22日的新闻": "2026-08-22",
 		// Weekdays (a follower run's find: searched). 3 December 2026 is a
