@@ -2486,6 +2486,10 @@ func (b *Bot) nextAfterCard(ctx context.Context, s *Settings, m Message, card Fo
 	if !slices.Contains(card.Seen, h.Article.ID) { // 第三篇 after 第二篇 sees both
 		card.Seen = append(card.Seen, h.Article.ID)
 	}
+	card.SeenStory = ""
+	if h.Story != nil {
+		card.SeenStory = h.Story.Head
+	}
 	if err := b.putFollowUp(ctx, m, card); err != nil {
 		b.log.DebugContext(ctx, "store follow-up of a card", "openid", m.From, "err", err)
 	}
@@ -3388,6 +3392,9 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, query string, fo
 			// A text naming an item (第一个和第二个, a choice the bot did
 			// not read as one) leaves the list open.
 			card := FollowUp{Query: asked(m), Search: query, Seen: []string{found[0].Article.ID}}
+			if st := found[0].Story; st != nil {
+				card.SeenStory = st.Head
+			}
 			if err := b.putFollowUp(ctx, m, card); err != nil {
 				// The card is answered; only 更多 after it loses its
 				// question (Redis down: every card would log an error).

@@ -71,7 +71,9 @@ func (b *Bot) dateOfAnswer(ctx context.Context, m Message) []Reply {
 		if failed != nil {
 			return failed
 		}
-		title := html.EscapeString(Cut(a.Title, listTitle))
+		// A roundup's item is named by its headline, as its card was
+		// (「国内联播快讯」发布于…: a follower run's find).
+		title := html.EscapeString(Cut(cmp.Or(shownStory(list), a.Title), listTitle))
 		text := fmt.Sprintf("「%s」没有注明发布日期。", title)
 		if a.PublishedOn != "" {
 			text = fmt.Sprintf("「%s」发布于%s。", title, dayName(a.PublishedOn))
@@ -92,11 +94,32 @@ func (b *Bot) dateOfAnswer(ctx context.Context, m Message) []Reply {
 			b.log.ErrorContext(ctx, "read listed article", "id", id, "err", err)
 			return unavailable(ctx, articleUnreadable)
 		default:
-			lines = append(lines, fmt.Sprintf("%d. %s：%s", i+1, html.EscapeString(Cut(a.Title, listTitle)), cmp.Or(dayName(a.PublishedOn), "未注明")))
+			title := a.Title
+			if i < len(list.Stories) && list.Stories[i] != "" && len(ids) == len(list.IDs) {
+				title = list.Stories[i]
+			}
+			lines = append(lines, fmt.Sprintf("%d. %s：%s", i+1, html.EscapeString(Cut(title, listTitle)), cmp.Or(dayName(a.PublishedOn), "未注明")))
 		}
 	}
 	note(ctx, func(e *Event) { e.Outcome = OutcomeFollowUp })
 	return []Reply{{Type: ReplyText, Text: strings.Join(lines, "\n")}}
+}
+
+// shownStory is the headline of the roundup item the one article last
+// shown was, "" for a whole article.
+func shownStory(list FollowUp) string {
+	switch {
+	case list.Opened > 0 && list.Opened <= len(list.IDs):
+		if list.Opened <= len(list.Stories) {
+			return list.Stories[list.Opened-1]
+		}
+		return ""
+	case len(list.IDs) == 1 && len(list.Stories) == 1:
+		return list.Stories[0]
+	case len(list.IDs) == 0 && len(list.Seen) > 0:
+		return list.SeenStory
+	}
+	return ""
 }
 
 // shown are the articles of the answer last shown: the item last opened
@@ -144,6 +167,9 @@ func (b *Bot) detailOfAnswer(ctx context.Context, m Message) []Reply {
 			return failed
 		}
 		note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
+		if st, ok := storyHeaded(a, shownStory(list)); ok {
+			return []Reply{storyReply(a, st)}
+		}
 		return []Reply{b.articleReply(ctx, a)}
 	case len(ids) > 1:
 		note(ctx, func(e *Event) { e.Outcome = OutcomeFollowUp })

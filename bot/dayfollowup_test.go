@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -356,5 +357,31 @@ func TestDayBeforeAndAfter(t *testing.T) {
 	}
 	if r := ask("后一天呢"); r.Type != ReplyNews || r.Card.URL != "https://example.com/d21" {
 		t.Errorf("后一天呢 after 8月20日's 阅兵: %s, want 8月21日's", r.String())
+	}
+}
+
+// TestDateOfARoundupsItem: the date and the detail of a card that showed a
+// roundup's item are the item's, named by its headline (a follower run's
+// find: 这是哪天的 said 「国内联播快讯」发布于…, the roundup's recurring title).
+func TestDateOfARoundupsItem(t *testing.T) {
+	var arts []content.Article
+	for i := range 6 {
+		body := "央视网消息（新闻联播）：\n\n各地推进秋冬种\n\n各地抢抓农时推进秋冬种，目前已完成七成。\n\n"
+		if i == 3 {
+			body += "中央机关公开遴选明起报名\n\n2025年度中央机关公开遴选和公开选调公务员将于明日起网上报名。\n\n"
+		}
+		arts = append(arts, content.Article{ID: fmt.Sprintf("r%d", i), Title: "国内联播快讯", Body: body,
+			URL: fmt.Sprintf("https://example.com/r%d", i), PublishedOn: fmt.Sprintf("2024-10-%02d", 20+i)})
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	card := ask("中央机关公开遴选报名")
+	if card.Card == nil || card.Card.Title != "中央机关公开遴选明起报名" {
+		t.Fatalf("中央机关公开遴选报名: %q %+v; want the item's card", card.Text, card.Card)
+	}
+	if r := ask("这是哪天的"); r.Text != "「中央机关公开遴选明起报名」发布于2024年10月23日。" {
+		t.Errorf("这是哪天的 after the item's card: %q", r.Text)
+	}
+	if r := ask("详细说说"); r.Card == nil || r.Card.Title != card.Card.Title {
+		t.Errorf("详细说说 after the item's card: %q %+v", r.Text, r.Card)
 	}
 }

@@ -22,6 +22,9 @@ type FollowUp struct {
 	// Stories are, beside IDs, the headline of the roundup item listed
 	// for each ("" for a whole article): "2" opens the item shown.
 	Stories []string `json:"stories,omitempty"`
+	// SeenStory is the headline of the roundup item a card showed ("" for
+	// a whole article): 这是哪天的 and 详细说说 after it are the item's.
+	SeenStory string `json:"seen_story,omitempty"`
 	// Search is what the list searched for (the question, a rule's query,
 	// the topic beside a greeting; "" for a configured list), which 更多
 	// searches again for the next list; Mentions, that the list was of
