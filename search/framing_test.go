@@ -58,3 +58,21 @@ func TestFramesAhead(t *testing.T) {
 		}
 	}
 }
+
+// TestWithoutOwnReason: a sentence of the follower's own before a request
+// goes (我负责写一篇心得体会，请问有没有中央八项规定的文章: no match, a follower
+// run's find); a request alone, or a sentence of theirs with no request
+// beside it, stays whole.
+func TestWithoutOwnReason(t *testing.T) {
+	for in, want := range map[string]string{
+		"我负责写一篇心得体会，请问有没有中央八项规定的文章": "请问有没有中央八项规定的文章",
+		"单位让我写心得体会，有没有中央八项规定的文章":    "有没有中央八项规定的文章",
+		"老师您好，我要写材料，想看新质生产力":        "老师您好 想看新质生产力",
+		"请问有没有中央八项规定的文章":            "", "我想看新质生产力": "", "我负责写材料，新质生产力": "", "两会，有什么新闻": "",
+	} {
+		got, ok := withoutOwnReason(in)
+		if ok != (want != "") || got != want {
+			t.Errorf("withoutOwnReason(%s) = %q %v, want %q", in, got, ok, want)
+		}
+	}
+}

@@ -302,6 +302,7 @@ func TestSearchQuality(t *testing.T) {
 		"四中全会开了什么": "xwlb-20251023-01", "三中全会开了吗": "xwlb-20240718-01", // 开了… asks whether it met (a card on 义乌, no match)
 		"看看国常会": "xwlb-20260821-02", "想看看国常会": "xwlb-20260821-02", // asking's words no part of the series' title (2024's first)
 		"我想看国常会": "xwlb-20260821-02", "我要看国常会": "xwlb-20260821-02", // 看 alone, a stop word, is compared with titles
+		"我负责写一篇心得体会，请问有没有中央八项规定的文章": "xwlb-20250601-09", // the follower's reason before the request (no match)
 		"政治局会议": "xwlb-20260730-01", "中央政治局会议": "xwlb-20260730-01", "政治局集体学习": "xwlb-20260731-01", // a series by its headline (2025's first)
 		"政治局会议 防汛":       "xwlb-20260630-01",                                      // one of them, by what it did
 		"2026年6月的CPI是多少": "xwlb-20260709-09", "2026年6月CPI是多少": "xwlb-20260709-09", // asking's particles not compared with titles (0.39: no match)

@@ -451,6 +451,12 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	if rest, ok := r.withoutExam(q.text); ok && searchedAs(rest, true) {
 		return Result{Hits: hits}
 	}
+	// Why the follower asks, said first (我负责写一篇心得体会，请问有没有中央
+	// 八项规定的文章: no match, a follower run's find): the request alone,
+	// taken when surer.
+	if rest, ok := withoutOwnReason(q.text); ok && searchedAs(rest, true) {
+		return Result{Hits: hits}
+	}
 	// An ordinal typed in digits that the articles of the event write in
 	// characters (第5届进博会: no match, where 第五届进博会 lists the fair: a
 	// re-check follower run's find): tried so when the answers are weak,
@@ -1050,6 +1056,34 @@ func (r reader) withoutExam(text string) (string, bool) {
 	}
 	return rest, true
 }
+
+// withoutOwnReason returns text without its sentences of the follower's own
+// (我负责写一篇心得体会, 单位让我写材料) when another sentence asks for
+// articles (有没有…, 请问…, 想看…), and whether any went.
+func withoutOwnReason(text string) (string, bool) {
+	sentences := strings.FieldsFunc(text, func(c rune) bool { return unicode.IsPunct(c) || unicode.IsSymbol(c) || c == '\u3000' })
+	if len(sentences) < 2 {
+		return "", false
+	}
+	asks := func(s string) bool {
+		return slices.ContainsFunc(askingOpeners, func(w string) bool { return strings.Contains(s, w) })
+	}
+	own := func(s string) bool {
+		return !asks(s) && slices.ContainsFunc(ownOpeners, func(w string) bool { return strings.HasPrefix(s, w) })
+	}
+	if !slices.ContainsFunc(sentences, asks) || !slices.ContainsFunc(sentences, own) {
+		return "", false
+	}
+	kept := slices.DeleteFunc(sentences, own)
+	return strings.Join(kept, " "), len(kept) > 0
+}
+
+// ownOpeners open a sentence of the follower's own; askingOpeners ask for
+// articles.
+var (
+	ownOpeners    = []string{"我", "本人", "单位让我", "领导让我", "老师让我", "单位要求", "领导要求", "最近要写", "要写"}
+	askingOpeners = []string{"有没有", "请问", "想看", "想要", "求", "推荐", "发一下", "有什么", "有哪些"}
+)
 
 // withoutReading returns the query's text without 解读 when the first hit's
 // title holds 解读 and no other word of the query.
