@@ -656,6 +656,15 @@ func (r reader) snippets(text string, hits []content.Hit, body func(id string) (
 	return out, complete
 }
 
+// passageBody is the share of a passage's character pairs its article must
+// hold: all of a short one's, nine in ten of a long one's.
+func passageBody(runes int) float64 {
+	if runes >= passageLong {
+		return 0.9
+	}
+	return 0.999
+}
+
 // Bounds on what one query may cost, whatever a follower sends (a pasted
 // article, 64 KiB of one character). Every stage after them is linear in
 // what is left, so a search costs at most a few milliseconds.
@@ -2237,6 +2246,7 @@ const (
 	passageCover  = 0.8 // the share of its information an article holding it has
 	passageMargin = 0.2 // ... and its lead over the next (log of the ratio of their scores)
 	passageConf   = 0.7 // the confidence shown then: a card
+	passageLong   = 72  // Han characters of a passage that may carry a note of the follower's
 )
 
 func (r reader) rank(q query, n int, snippets bool) []content.Hit {
@@ -2717,7 +2727,10 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		// questions, makes of its length: 200 characters of a body had
 		// their article first 54 times in 60, answered 33 (a follower
 		// run's find: pasted, a report's paragraph got no match).
-		if f := &feats[i]; qr.total >= passageRunes && f[fBodyPairs] >= 0.999 && f[fCover] >= passageCover && f[fMargin] >= passageMargin {
+		// A longer one may come with a few words of the follower's own
+		// (转发：, 老师，这段话出自哪篇文章？, 求原文链接: no match, a follower
+		// run's find): nine pairs in ten in one article are its article's.
+		if f := &feats[i]; qr.total >= passageRunes && f[fBodyPairs] >= passageBody(qr.total) && f[fCover] >= passageCover && f[fMargin] >= passageMargin {
 			c.conf = max(c.conf, passageConf)
 		}
 		if ix.hooks.features != nil && !stories { // the model was fitted on articles
