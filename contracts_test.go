@@ -541,3 +541,34 @@ func TestBroadcastAnswerWithoutAMediaID(t *testing.T) {
 		})
 	}
 }
+
+// TestDraftUnansweredIsNoSendThatWentOut: a draft left unanswered (a
+// proxy's 504, a connection dropped) is no mass send that may have gone
+// out: the day stops for a rerun, and one by customer-service messages is
+// not refused as a day reached by broadcast (a review's find: the draft's
+// failure was read as the mass send's).
+func TestDraftUnansweredIsNoSendThatWentOut(t *testing.T) {
+	for name, fault := range map[string]wechattest.Fault{"gateway timeout": {Status: http.StatusGatewayTimeout}, "connection dropped": {Drop: true}} {
+		t.Run(name, func(t *testing.T) {
+			const day = "2026-12-15"
+			fake := wechattest.NewFakeAPI()
+			defer fake.Close()
+			cfgPath := customerPushConfig(t, fake, 3)
+			t.Setenv("MPBOT_PUSH_MODE", "broadcast")
+			t.Setenv("MPBOT_PUSH_DEFAULT_THUMB_MEDIA_ID", "THUMB1")
+			fake.FailAlways("/cgi-bin/draft/add", fault)
+			a := appOn(t, cfgPath, storeOnly)
+			ctx := context.Background()
+			a.push.Run(ctx, jobs.RunOptions{Day: day})
+			state, note, _ := a.store.PushRun(ctx, day)
+			if n := len(fake.Calls("/cgi-bin/message/mass/sendall")); n != 0 || state != store.Stopped || strings.Contains(note, "resent with its key") {
+				t.Fatalf("mass sends %d, day %s %q; want none, stopped, not a send that may have gone out", n, state, note)
+			}
+			t.Setenv("MPBOT_PUSH_MODE", "customer")
+			b := appOn(t, cfgPath, storeOnly)
+			if res, err := b.push.Run(ctx, jobs.RunOptions{Day: day}); err != nil || res.Sent != 3 {
+				t.Errorf("the day's rerun by customer-service messages, nothing having gone out: sent %d, %v", res.Sent, err)
+			}
+		})
+	}
+}

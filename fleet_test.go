@@ -676,6 +676,31 @@ func TestReadyNamesWhatHangs(t *testing.T) {
 	}
 }
 
+// TestReadyWhenRedisHangs: with Redis hung (its connections open, nothing
+// answering) the health checks name it within their wait, not after the
+// client's own timeouts and retry (a review's find: 1.02–1.05 s, over a
+// probe's second).
+func TestReadyWhenRedisHangs(t *testing.T) {
+	requireRedis(t)
+	proxy := storetest.HangingProxy(t, "127.0.0.1:6379")
+	t.Setenv("MPBOT_STATE_DRIVER", "redis")
+	t.Setenv("MPBOT_STATE_REDIS_URL", "redis://"+proxy.Addr()+"/0")
+	t.Setenv("MPBOT_STATE_KEY_PREFIX", redisPrefix(t, "ready-redis"))
+	_, srv, _ := replicaIn(t, t.TempDir())
+	if body := httpGet(t, srv.URL+"/readyz"); strings.Contains(body, "degraded") {
+		t.Fatalf("/readyz before the hang: %q", body)
+	}
+	proxy.Hang()
+	t.Cleanup(proxy.Resume)
+	for _, path := range []string{"/readyz", "/healthz"} {
+		start := time.Now()
+		body := httpGet(t, srv.URL+path)
+		if took := time.Since(start); !strings.Contains(body, "degraded: redis unreachable (") || took >= time.Second {
+			t.Errorf("%s with Redis hung (%v), want Redis named within the check's wait:\n%s", path, took, body)
+		}
+	}
+}
+
 // TestTryLeavesTheFleetsListsAlone: mpbot try records no list (a review's
 // find: with Redis configured, try --openid X replaced X's open list, and
 // 每日一读 deleted it).

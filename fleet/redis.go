@@ -59,6 +59,10 @@ func Dial(ctx context.Context, url, prefix string, log *slog.Logger) (*Redis, er
 	// budget, and go-redis's defaults retry for seconds).
 	opts.DialTimeout, opts.ReadTimeout, opts.WriteTimeout = time.Second, 500*time.Millisecond, 500*time.Millisecond
 	opts.MaxRetries, opts.DialerRetries, opts.DialerRetryTimeout = 1, 1, 10*time.Millisecond
+	// A caller's deadline bounds its command too, retry included: a health
+	// check waited out the read timeout and the retry, past its own 0.8 s
+	// and a probe's second (a review's find).
+	opts.ContextTimeoutEnabled = true
 	// go-redis prints every failed dial to stderr (a process-wide setting);
 	// the callers here log what failed, once, with context.
 	redis.SetLogger(&logging.VoidLogger{})

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -704,11 +705,12 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 				// left the day running and its calls "sending": a review's
 				// find). No new call starts (limiter.Wait above).
 				var cerr error
-				if idempotent {
-					d.MsgID, cerr = once.SendOnce(ctx, d.Recipient, res.Article, deliveryKey(res.Day, d.Recipient))
-				} else {
-					d.MsgID, cerr = sender.Send(ctx, d.Recipient, res.Article)
-				}
+				d.MsgID, cerr = p.callSafely(d.Recipient, func() (int64, error) {
+					if idempotent {
+						return once.SendOnce(ctx, d.Recipient, res.Article, deliveryKey(res.Day, d.Recipient))
+					}
+					return sender.Send(ctx, d.Recipient, res.Article)
+				})
 				p.classify(ctx, d, cerr, idempotent)
 				if errcode(cerr) == 45011 {
 					p.slowDown(limiter)
@@ -811,6 +813,21 @@ func (w *ledgerWriter) close() error {
 	return w.err
 }
 
+// callSafely makes one follower's call on a sender's goroutine, which the
+// scheduler's recover does not reach: a panic in it (a bug of the
+// adapter's) is that delivery's failure, logged with its stack, and not
+// the process's end, webhook and all (a review's find).
+func (p *DailyPush) callSafely(recipient string, call func() (int64, error)) (id int64, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.Log.Error("daily push panicked in a send: the delivery fails, a rerun tries it again", "openid", recipient,
+				"panic", r, "stack", string(debug.Stack()))
+			err = fmt.Errorf("the send panicked (a bug: see the log): %v", r)
+		}
+	}()
+	return call()
+}
+
 // classify turns an API outcome into a ledger state. idempotent says
 // whether the call carried a key WeChat drops repeats by.
 func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error, idempotent bool) {
@@ -839,9 +856,6 @@ func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error, 
 		d.State, d.Reason = store.Skipped, "unknown openid (40003): not a follower of this account"
 	case 43004:
 		d.State, d.Reason = store.Skipped, "not following (43004)"
-		if d.Recipient == store.BroadcastRecipient {
-			break // the ledger's row of a mass send, no follower
-		}
 		if err := p.Store.FollowerUnsubscribed(ctx, d.Recipient, p.Now()); err != nil {
 			p.Log.Error("mark follower unsubscribed", "openid", d.Recipient, "err", err)
 		}
@@ -989,6 +1003,13 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 	if err := p.Store.FinishPush(context.WithoutCancel(ctx), res.Day, p.Owner, state, note); err != nil {
 		return res, err
 	}
+	if state == store.Stopped {
+		// As a run of the other modes (a review's find: at info, alerts
+		// on warnings missed a day's mass send left unsent).
+		p.Log.Warn("daily broadcast finished", "day", res.Day, "article", res.Article.ID, "state", d.State, "reason", d.Reason,
+			"not_sent_yet", 1, "rerun", "mpbot push --date "+res.Day)
+		return res, nil
+	}
 	p.Log.Info("daily broadcast finished", "day", res.Day, "article", res.Article.ID, "state", d.State, "reason", d.Reason)
 	return res, nil
 }
@@ -998,7 +1019,7 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result, ttl time.Duration) (int64, error) {
 	mediaID, err := cfg.Broadcaster.Draft(ctx, res.Article)
 	if err != nil {
-		return 0, err
+		return 0, beforeTheSend{err}
 	}
 	if len(cfg.PreviewOpenIDs) > 0 {
 		missed := 0
@@ -1006,7 +1027,7 @@ func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result, t
 			err := cfg.Broadcaster.Preview(ctx, mediaID, id)
 			if err == nil || ctx.Err() != nil {
 				if err != nil {
-					return 0, fmt.Errorf("preview to %s: %w", id, err)
+					return 0, beforeTheSend{fmt.Errorf("preview to %s: %w", id, err)}
 				}
 				continue
 			}
@@ -1019,7 +1040,7 @@ func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result, t
 			staff := store.Delivery{Recipient: id}
 			p.classify(ctx, &staff, err, false)
 			if staff.State != store.Skipped && staff.State != store.Unknown {
-				return 0, fmt.Errorf("preview to %s: %w", id, err)
+				return 0, beforeTheSend{fmt.Errorf("preview to %s: %w", id, err)}
 			}
 			missed++
 			p.Log.Warn("daily broadcast preview not delivered; the followers' send goes ahead (check push.preview_openids)",
@@ -1048,6 +1069,17 @@ func (p *DailyPush) sendBroadcast(ctx context.Context, cfg Config, res Result, t
 	// tried again after it (a review's find: retried past the shutdown).
 	return cfg.Broadcaster.SendAll(ctx, mediaID, "mpbot-"+res.Day)
 }
+
+// beforeTheSend is a broadcast's failure before its mass send was made (the
+// draft, its cover, a preview): whatever WeChat made of that call, no
+// follower was sent anything. A draft left unanswered (a proxy's 504) had
+// been read as the mass send perhaps gone out, and the day refused to
+// every other mode (a review's find).
+type beforeTheSend struct{ err error }
+
+func (e beforeTheSend) Error() string      { return e.err.Error() }
+func (e beforeTheSend) Unwrap() error      { return e.err }
+func (beforeTheSend) MaybeDelivered() bool { return false }
 
 // shownOther says whether a ledger row is the follower shown the day's
 // reading before the push when it was another article (the reading changed

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"mpbot/content"
 )
 
 // signalLog is a log written from the scheduler's goroutines that says when
@@ -90,5 +92,53 @@ func TestRunNowSurvivesAPanickingRun(t *testing.T) {
 	if err != nil || !strings.Contains(string(out), "--- PASS") {
 		first, _, _ := strings.Cut(string(out), "\n\ngoroutine")
 		t.Fatalf("a process whose catch-up push panicked: %v\n%s", err, first)
+	}
+}
+
+// panickingSender panics on every send: a bug in the adapter.
+type panickingSender struct{}
+
+func (panickingSender) Send(context.Context, string, content.Article) (int64, error) {
+	panic("a bug in a follower's send")
+}
+
+// TestRunNowSurvivesAPanickingSend: a push's calls run on its senders'
+// goroutines, which the scheduler's recover does not reach: a panic in one
+// is that delivery's failure, logged, and the process goes on (it died,
+// webhook and all: a review's find). In a child process, which must exit
+// normally.
+func TestRunNowSurvivesAPanickingSend(t *testing.T) {
+	if os.Getenv("MPBOT_TEST_SEND_PANIC") == "1" {
+		_, _, p := setup(t, 3)
+		logs := &signalLog{want: "a bug in a follower's send", seen: make(chan struct{})}
+		p.Log = slog.New(slog.NewTextHandler(logs, nil))
+		cfg := p.Config()
+		cfg.Sender = panickingSender{}
+		p.Config = func() Config { return cfg }
+		var res Result
+		var runErr error
+		ran := make(chan struct{})
+		s := NewScheduler(p.Log, func(ctx context.Context) {
+			defer close(ran)
+			res, runErr = p.Run(ctx, RunOptions{})
+		})
+		s.RunNow()
+		<-ran // Stop would cancel the run
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := s.Stop(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(logs.String(), "daily push panicked in a send") || len(res.Failed) == 0 {
+			t.Fatalf("the send's panic: failed %v, %v\n%s", res.Failed, runErr, logs)
+		}
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestRunNowSurvivesAPanickingSend$", "-test.count=1", "-test.v")
+	cmd.Env = append(os.Environ(), "MPBOT_TEST_SEND_PANIC=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--- PASS") {
+		first, _, _ := strings.Cut(string(out), "\n\ngoroutine")
+		t.Fatalf("a process whose push panicked in a send: %v\n%s", err, first)
 	}
 }

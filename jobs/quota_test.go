@@ -69,3 +69,35 @@ func TestQuotaStopsTheNextCalls(t *testing.T) {
 		t.Errorf("the run's last line, want a warning saying 12 are not sent yet and how to rerun:\n%s", logs.String())
 	}
 }
+
+// quotaBroadcaster drafts and previews; its mass send meets the daily API
+// quota (45009).
+type quotaBroadcaster struct{}
+
+func (quotaBroadcaster) Draft(context.Context, content.Article) (string, error) { return "MEDIA", nil }
+func (quotaBroadcaster) Preview(context.Context, string, string) error          { return nil }
+func (quotaBroadcaster) SendAll(context.Context, string, string) (int64, error) {
+	return 0, apiErr(45009)
+}
+func (quotaBroadcaster) Check(content.Article) error { return nil }
+
+// TestStoppedBroadcastSaysSoAtWarn: a broadcast day the quota stopped
+// ends with a warning and the rerun, as the other modes' runs do (a
+// review's find: at info, alerts on warnings missed it).
+func TestStoppedBroadcastSaysSoAtWarn(t *testing.T) {
+	_, _, p := setup(t, 1)
+	var logs lockedBuffer
+	p.Log = slog.New(slog.NewTextHandler(&logs, nil))
+	p.Config = func() Config {
+		return Config{Mode: ModeBroadcast, Category: "政策理论导读", Location: time.UTC, Broadcaster: quotaBroadcaster{}}
+	}
+	if _, err := p.Run(context.Background(), RunOptions{Day: "2026-11-26"}); err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	if state, note, _ := p.Store.PushRun(context.Background(), "2026-11-26"); state != "stopped" {
+		t.Fatalf("day %s %q, want stopped by the quota", state, note)
+	}
+	if !regexp.MustCompile(`level=WARN msg="daily broadcast finished".* rerun="mpbot push --date 2026-11-26"`).MatchString(logs.String()) {
+		t.Errorf("a broadcast day stopped by the quota, want a warning with the rerun:\n%s", logs.String())
+	}
+}

@@ -82,8 +82,9 @@ func (s *Store) FollowerUnsubscribed(ctx context.Context, openid string, at time
 }
 
 // followersLeftAt records unfollows the store refused when they came, in
-// one transaction: each only if the follower neither followed nor wrote
-// since (they came back meanwhile).
+// one transaction: each only if the follower neither followed, wrote nor
+// left again since (a later leave's time had been put back: a review's
+// find).
 func (s *Store) followersLeftAt(ctx context.Context, left map[string]time.Time) (err error) {
 	defer failed(&err, "record %d followers who left", len(left))
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -94,7 +95,8 @@ func (s *Store) followersLeftAt(ctx context.Context, left map[string]time.Time) 
 	for _, id := range slices.Sorted(maps.Keys(left)) {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, unsubscribed_at) VALUES (?, 0, ?)
 			ON CONFLICT(openid) DO UPDATE SET unsubscribed_at = excluded.unsubscribed_at, `+forgotten+`
-			WHERE followers.subscribed_at <= excluded.unsubscribed_at AND followers.last_interaction_at <= excluded.unsubscribed_at`,
+			WHERE followers.subscribed_at <= excluded.unsubscribed_at AND followers.last_interaction_at <= excluded.unsubscribed_at
+				AND followers.unsubscribed_at <= excluded.unsubscribed_at`,
 			id, ms(left[id])); err != nil {
 			return err
 		}

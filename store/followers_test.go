@@ -98,13 +98,24 @@ func TestFollowerLeftQueued(t *testing.T) {
 		if err := s.FollowerSeen(ctx, "o_wrote", left.Add(time.Minute)); err != nil {
 			t.Fatal(err)
 		}
+		// Came back and left again, recorded at once: the queued, older
+		// leave keeps the later one's time (a review's find: put back).
+		if err := s.FollowerSubscribed(ctx, "o_again", "", left.Add(-time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.FollowerUnsubscribed(ctx, "o_again", left.Add(2*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
 		w := s.NewSeenWriter(time.Hour, slog.New(slog.DiscardHandler))
-		for _, id := range []string{"o_gone", "o_back", "o_wrote", "o_unknown"} {
+		for _, id := range []string{"o_gone", "o_back", "o_wrote", "o_unknown", "o_again"} {
 			if err := w.FollowerLeft(ctx, id, left); err != nil {
 				t.Fatal(err)
 			}
 		}
 		w.Close(ctx) // its last flush
+		if f, err := s.GetFollower(ctx, "o_again"); err != nil || f.Subscribed || !f.UnsubscribedAt.Equal(left.Add(2*time.Minute)) {
+			t.Errorf("o_again: %+v %v; want the later leave's time kept", f, err)
+		}
 		for id, following := range map[string]bool{"o_gone": false, "o_back": true, "o_wrote": true, "o_unknown": false} {
 			f, err := s.GetFollower(ctx, id)
 			if err != nil || f.Subscribed != following || !following && (!f.SubscribedAt.IsZero() || !f.UnsubscribedAt.Equal(left)) {

@@ -188,11 +188,18 @@ func (w *SeenWriter) loop(interval time.Duration) {
 					w.log.Error("followers' last messages not recorded before shutdown", "count", len(pending))
 				}
 				if len(leaving) > 0 {
-					w.log.Error("followers who left not recorded before shutdown", "count", len(leaving), "openids", slices.Sorted(maps.Keys(leaving)))
+					ids := slices.Sorted(maps.Keys(leaving))
+					w.log.Error("followers who left not recorded before shutdown", "count", len(ids), "openids", ids[:min(len(ids), 20)])
 				}
 				return
 			}
 			if s.left {
+				if len(leaving) >= maxSeenPending {
+					// Bounded as the last messages are: a store refusing
+					// writes for that long is an outage the log has said.
+					w.log.Error("dropping a follower who left: too many wait for the store", "openid", s.openid)
+					continue
+				}
 				if s.at.After(leaving[s.openid]) {
 					leaving[s.openid] = s.at
 				}

@@ -93,8 +93,16 @@ type API struct {
 
 // refusalKept is how long a refused token fetch is answered from memory:
 // long enough that a push or a busy webhook asks once a minute, short
-// enough that a fixed secret (or whitelist) works at once.
-const refusalKept = time.Minute
+// enough that a fixed secret (or whitelist) works at once. A fetch taken
+// and left without an answer (a token endpoint hung: each caller waits out
+// the client's timeout) is kept for failureKept: the callers that waited
+// for it share its failure, as they
+// share a token, instead of each waiting out the client's timeout in turn
+// and again on each retry (a review's find: 8 senders, 32 fetches of 10 s).
+const (
+	refusalKept = time.Minute
+	failureKept = 5 * time.Second
+)
 
 // keptReadFor is how long a token read from the shared store is used once
 // the store cannot be read: its expiry is the store's, and another replica
@@ -466,6 +474,8 @@ func (a *API) accessToken(ctx context.Context) (string, error) {
 		a.refused.err, a.refused.until = err, time.Now().Add(refusalKept)
 		a.log.ErrorContext(ctx, "WeChat refused an access token; not asking again for a minute (check wechat.app_id, wechat.app_secret and the IP whitelist)",
 			"err", err)
+	} else if ok && e.Unsure && ctx.Err() == nil {
+		a.refused.err, a.refused.until = err, time.Now().Add(failureKept)
 	}
 	if err != nil {
 		return "", err
