@@ -678,6 +678,8 @@ var (
 		// 政治局会议是几月几号开的: a card on 2024's or 2025's meeting, a
 		// follower run's finds).
 		"开了啥", "是几月几号开的", "几月几号开的", "是几号开的", "几号开的", "是几月几号召开的", "几月几号召开的", "是几月几号", "几月几号", "是几号", "几号",
+		// 些 and 都 (国常会最近开了些啥: a card on 2024's meeting; 最近国常会都开了啥 headed 「国常会都」: a re-check's finds).
+		"开了些啥", "开了些什么", "开了些什么会", "都开了啥", "都开了什么", "都开了什么会", "都开了哪些会",
 		"说了什么", "说了啥", "开了什么", "是什么时候开的", "是哪天开的", "是什么时候召开的", "是哪天召开的", "什么时候开的", "什么时候开",
 		"什么时候召开的", "什么时候召开", "哪天召开的", "哪天开的", "开了吗", "开了没有", "开了没", "开没开", "召开了吗", "召开了没有", "召开了没", "决定了什么", "部署了什么",
 		"定了什么", "有什么内容", "有什么进展", "有什么新进展", "是什么主题", "什么主题", "主题是什么", "的主题是什么", "学了什么", "学习了什么",
@@ -1034,11 +1036,27 @@ var previousWords = wordSet("上一次呢", "那上一次呢", "上一次的呢"
 var newerWords = wordSet("有没有更新的", "有更新的吗", "还有更新的吗", "有没有更新一点的", "更新一点的", "有没有新一点的", "新一点的",
 	"再新一点的", "要新一点的", "有新的吗", "有没有新的", "更新的呢", "更新的", "有没有最新的", "有最新的吗", "有没有更近的", "更近的")
 
-// latestOfTopic ask for the newest of the topic answered before (政治局会议,
-// then 最近一次是哪天: a card on a volcano's last eruption, a follower run's
-// find), as 最新的 does; 最近 alone, as 最新, is the latest articles.
-var latestOfTopic = wordSet("最近的", "最近一次", "最近的一次", "最新一次", "最新的一次", "最近一期", "最新一期", "最近一次是哪天",
-	"最近一次是什么时候", "最近一次是几号", "最近一次是哪一天", "最近一次开会是哪天", "最近一次是什么时候开的", "最近一次是哪天开的")
+// latestOfTopic reports whether text asks for the newest of the topic
+// answered before, as 最新的 does (政治局会议, then 最近一次是哪天: a card on a
+// volcano's last eruption, a follower run's find; 最近一次是几号开的, 最新
+// 一次是哪天, 最近一次讲了什么: a re-check's); 最近 alone, as 最新, is the
+// latest articles.
+func latestOfTopic(text string) bool {
+	if text == "最近的" {
+		return true
+	}
+	for _, lead := range []string{"最近的一次", "最新的一次", "最近一次", "最新一次", "最近一期", "最新一期"} {
+		if rest, ok := strings.CutPrefix(text, lead); ok {
+			rest = strings.TrimPrefix(strings.TrimPrefix(rest, "开会"), "是")
+			return rest == "" || latestAsked[rest] || questionOfLast[rest]
+		}
+	}
+	return false
+}
+
+// latestAsked are the dates asked of the newest (最近一次是几号开的).
+var latestAsked = wordSet("哪天", "哪一天", "几号", "几月几号", "什么时候", "哪天开的", "几号开的", "几月几号开的", "什么时候开的",
+	"哪天召开的", "几号召开的", "什么时候召开的")
 
 func wordSet(words ...string) map[string]bool {
 	set := make(map[string]bool, len(words))
@@ -1172,7 +1190,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// 最新的 after a topic's answer is the topic's newest (PPI, then 最新的:
 	// a follower run's find, the newest of any topic); 最新 alone, the
 	// help's word, stays the latest articles.
-	if newerWords[text] || text == "最新的" || latestOfTopic[text] {
+	if newerWords[text] || text == "最新的" || latestOfTopic(text) {
 		text = "最新的呢"
 	}
 	for _, thanks := range []string{"谢谢老师", "谢谢", "麻烦了", "老师"} { // 2022年的呢？谢谢 (or 呢? 老师, the courtesy rule having taken 谢谢)
@@ -1464,13 +1482,13 @@ func askedOfLast(text string) (string, bool) {
 		}
 		t = t[:len(t)-size]
 	}
-	if questionOfLast[t] {
+	if questionOfLast[t] || topicQuestions[t] {
 		return t, true
 	}
 	// 这个什么时候开始实施的 (a follower run's find: searched alone, a card on
 	// a border control's start).
 	t = strings.TrimSuffix(t, "的")
-	return t, questionOfLast[t]
+	return t, questionOfLast[t] || topicQuestions[t]
 }
 
 // questionOfLast are what is asked of an answer without naming it.
@@ -1483,12 +1501,16 @@ var questionOfLast = wordSet("什么时候开", "什么时候开的", "什么时
 	"讲了哪些内容", "有哪些内容", "审议通过了什么", "通过了什么", "出处", "出自哪里", "出自哪", "是哪篇文章",
 	// 这篇讲了什么, 这篇主要讲什么, 讲的是什么 (a follower run's finds: no match,
 	// or 讲的是什么 a card on a speech, 演讲).
-	"主要讲什么", "讲什么", "讲的是什么", "说的是什么", "主要讲了啥", "讲的啥",
-	// What it costs or gives, when it was launched, where one went (育儿补贴,
-	// then 每年多少钱: a card on a port, 钱凯港; 神舟二十一号, then 什么时候
-	// 发射的: other launches; 李强, then 最近去哪调研了: others' visits;
-	// 几号开的: no match. A follower run's finds).
-	"每年多少钱", "每月多少钱", "每个月多少钱", "一年多少钱", "能领多少钱", "能领多少", "补贴多少", "标准是多少", "标准是什么",
+	"主要讲什么", "讲什么", "讲的是什么", "说的是什么", "主要讲了啥", "讲的啥")
+
+// topicQuestions ask of the topic answered, not of the one article shown:
+// what it costs or gives, when it was launched, where one went (育儿补贴,
+// then 每年多少钱: a card on a port, 钱凯港; 神舟二十一号, then 什么时候
+// 发射的: other launches; 李强, then 最近去哪调研了: others' visits; 几号开的:
+// no match. A follower run's finds). After an article opened they are
+// searched with the topic too (神舟二十一号, 2, then 什么时候发射的 had shown
+// the landing's card again: a re-check's find).
+var topicQuestions = wordSet("每年多少钱", "每月多少钱", "每个月多少钱", "一年多少钱", "能领多少钱", "能领多少", "补贴多少", "标准是多少", "标准是什么",
 	"什么时候发射的", "什么时候发射", "哪天发射的", "几号发射的", "什么时候上线的", "什么时候开通的",
 	"几号开的", "几月几号开的", "是几号开的", "几号召开的", "几号开", "几号举行的", "几号举行",
 	"最近去哪调研了", "去哪调研了", "去哪里调研了", "最近去哪考察了", "去哪考察了", "去哪里考察了", "去了哪里", "去了哪些地方")
@@ -1520,15 +1542,28 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 	// is asked of: searched with the topic, the question had listed the
 	// topic's articles by relevance (最近一次政治局会议, 那上一次呢, then 讲了
 	// 什么: 2025's first; a follower run's find).
-	if ids := shown(list); len(ids) == 1 && (len(list.IDs) == 0 || list.Opened > 0) {
+	topic := cmp.Or(list.Search, list.Topic)
+	// With a recency word (李强, then 最近去哪调研了: a re-check's find, his
+	// 2023 and 2024 visits), the topic's newest of it, as the question
+	// asked in one message gets.
+	if t, ok := recentTopic(topic + tail); ok {
+		if r := b.newest(ctx, s, m, t); r != nil {
+			return r
+		}
+	}
+	if ids := shown(list); len(ids) == 1 && (len(list.IDs) == 0 || list.Opened > 0) && !topicQuestions[tail] {
 		if a, failed := b.listedArticle(ctx, ids[0]); failed == nil {
 			note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
+			// A roundup's item shown is its item's card again, not the
+			// roundup's (a re-check's find).
+			if st, ok := storyHeaded(a, shownStory(list)); ok {
+				return []Reply{storyReply(a, st)}
+			}
 			return []Reply{b.articleReply(ctx, a)}
 		}
 	}
 	// With its words, or, when they find nothing (出处, 这个什么时候开始实施的
 	// in other words than the article's), the answer asked of again.
-	topic := cmp.Or(list.Search, list.Topic)
 	asked := topic + " " + tail
 	if _, ok := b.finds(ctx, s, asked); !ok {
 		asked = topic

@@ -357,7 +357,7 @@ func withoutFillers(text string) string {
 // whole, no match, a follower run's find); set apart before it, they go.
 var topicChanges = map[string]bool{"换个话题": true, "换个问题": true, "换一个话题": true, "换一个问题": true, "算了": true,
 	"另外": true, "对了": true, "再问一个": true, "再问一下": true, "我再问一下": true, "还有个问题": true, "还有一个问题": true,
-	"顺便问一下": true, "顺便问下": true, "那换个话题": true, "我想换个话题": true, "然后": true, "然后就是": true, "还有就是": true,
+	"顺便问一下": true, "顺便问下": true, "那换个话题": true, "我想换个话题": true, "然后": true, "然后就是": true, "然后呢": true, "还有就是": true,
 	"话说": true, "不说这个了": true}
 
 // mayHoldFillers reports whether text holds a filler or a change of topic

@@ -949,9 +949,13 @@ var (
 	// A newcomer saying so before the topic (我是新来的，想看新质生产力: a
 	// follower run's find, no match) and the frame after 请 (请你谈谈对共同
 	// 富裕的认识: no match) are such frames too, after a greeting.
+	// Tried in this order, the first that opens the question taken: the
+	// longer of two that open alike first (我要看看求是 had been read as
+	// 看求是 after 我要看: no match, a re-check's find).
 	framesAhead = []string{"请你谈谈你对", "请你谈谈对", "请谈谈你对", "请谈谈对", "请你谈谈", "请谈谈", "谈谈你对", "谈谈对", "说说你对",
 		"谈一谈", "谈谈", "我想知道", "想知道", "你知道", "解释一下", "科普一下",
-		"我想看看", "我想看", "我要看", "想看看", "想看",
+		"我想看一下", "我要看一下", "我想要看看", "我想要看", "我想看看", "我想看下", "我要看看", "我要看下", "我想看", "我要看",
+		"想看一下", "想要看看", "想要看", "想看看", "想看下", "想看",
 		"我是新来的", "我是新人", "我是新粉", "我刚关注", "刚关注", "新来的",
 		"你好", "您好", "老师好", "大家好"}
 	framesAfter = []string{"的理解", "的看法", "的认识", "指的是什么", "指的是啥", "指什么"}

@@ -1,0 +1,141 @@
+package bot
+
+import (
+	"context"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"mpbot/content"
+)
+
+// Questions asked of the answer before, and the newest asked otherwise:
+// a follower re-check run's finds, each test saying what it had got.
+
+// TestRecentVisitAskedOfAPerson: 最近去哪调研了 after a person's list is
+// that person's newest visits, as 李强最近去哪调研了 is (李强, then
+// 最近去哪调研了, searched 「李强 最近去哪调研了」 with 最近 as a word to find,
+// and listed an article saying 最近 above the person's visits).
+func TestRecentVisitAskedOfAPerson(t *testing.T) {
+	arts := []content.Article{
+		{ID: "js", Title: "李强在江苏调研", URL: "https://example.com/js", PublishedOn: "2025-06-18", Summary: "国务院总理李强6月16日至18日在江苏调研。"},
+		{ID: "gx", Title: "李强在广西调研", URL: "https://example.com/gx", PublishedOn: "2026-05-01", Summary: "国务院总理李强4月29日至5月1日在广西调研。"},
+		{ID: "ts", Title: "李强在河北唐山调研慰问", URL: "https://example.com/ts", PublishedOn: "2026-07-28", Summary: "国务院总理李强7月27日至28日在河北唐山调研慰问。"},
+		{ID: "hl", Title: "李强会见荷兰首相", URL: "https://example.com/hl", PublishedOn: "2026-08-01", Summary: "国务院总理李强在人民大会堂会见荷兰首相。"},
+		{ID: "wj", Title: "“五金”小镇的“氢”装出发", URL: "https://example.com/wj", PublishedOn: "2023-05-14", Summary: "这里以五金闻名，然而，最近它却因为氢能而引发了关注。"},
+		{ID: "ah", Title: "安徽外贸增速加快的背后", URL: "https://example.com/ah", PublishedOn: "2024-08-28", Summary: "来看记者的一线调研。货车一辆辆驶入，查检平台24小时作业。"},
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	const want = "https://example.com/ts" // 李强's newest visit
+	if got := firstShown(ask("李强最近去哪调研了")); got != want {
+		t.Fatalf("李强最近去哪调研了: %s first, want %s", got, want)
+	}
+	ask("李强")
+	if r := ask("最近去哪调研了"); firstShown(r) != want {
+		t.Errorf("李强, then 最近去哪调研了: %s first, want %s (李强's newest visit):\n%s", firstShown(r), want, r.Text)
+	}
+	// After one of the list opened (an older visit), the same: the card
+	// opened is no answer to where he went lately.
+	ask("李强")
+	if opened := ask("第三个"); opened.Card == nil || opened.Card.URL == want {
+		t.Fatalf("李强, then 第三个: %+v", opened)
+	}
+	if r := ask("最近去哪调研了"); firstShown(r) != want {
+		t.Errorf("李强, 第三个, then 最近去哪调研了: %s first, want %s (李强's newest visit)", firstShown(r), want)
+	}
+}
+
+func TestLaunchAskedAfterAnotherCardOfTheTopic(t *testing.T) {
+	arts := []content.Article{
+		{ID: "launch", Title: "神舟二十一号载人飞船发射取得圆满成功", URL: "https://example.com/launch", PublishedOn: "2025-11-01", Summary: "10月31日23时44分，搭载神舟二十一号载人飞船的长征二号F遥二十一运载火箭发射。"},
+		{ID: "back", Title: "神舟二十一号飞行乘组返回任务圆满成功", URL: "https://example.com/back", PublishedOn: "2026-05-30", Summary: "神舟二十一号航天员乘组在东风着陆场成功着陆。"},
+		{ID: "orbit", Title: "神舟二十一号乘组在轨六个月 各项任务有序推进", URL: "https://example.com/orbit", PublishedOn: "2026-05-03", Summary: "神舟二十一号乘组在中国空间站迎来了五一国际劳动节。"},
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	const want = "https://example.com/launch"
+	if got := firstShown(ask("神舟二十一号什么时候发射的")); got != want {
+		t.Fatalf("神舟二十一号什么时候发射的: %s first, want %s", got, want)
+	}
+	list := ask("神舟二十一号")
+	var back string
+	for i, u := range regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(list.Text, -1) {
+		if u[1] == "https://example.com/back" {
+			back = strconv.Itoa(i + 1)
+		}
+	}
+	if back == "" {
+		t.Fatalf("神舟二十一号: no list with the return:\n%s", list.Text)
+	}
+	if r := ask(back); r.Card == nil || r.Card.URL != "https://example.com/back" {
+		t.Fatalf("%s: %+v", back, r)
+	}
+	if r := ask("什么时候发射的"); firstShown(r) != want {
+		t.Errorf("神舟二十一号, %s (the return), then 什么时候发射的: %s first, want the launch %s", back, firstShown(r), want)
+	}
+}
+
+func TestLatestOfTopicAskedInOtherWords(t *testing.T) {
+	ask := asker(t, newDemoBot(t, catalogOf(meetingsOf2026()), NewMemoryFollowUps()))
+	const newest = "https://example.com/m7"
+	ask("政治局会议")
+	if got := firstShown(ask("最近一次是哪天")); got != newest {
+		t.Fatalf("政治局会议, then 最近一次是哪天: %s first, want %s", got, newest)
+	}
+	for _, then := range []string{"最近一次是几号开的", "最近的一次是哪天", "最新一次是哪天", "最近一次是几月几号", "最近一次讲了什么"} {
+		ask("政治局会议")
+		if r := ask(then); firstShown(r) != newest {
+			t.Errorf("政治局会议, then %s: %s first, want the newest meeting %s:\n%s", then, firstShown(r), newest, r.Text)
+		}
+	}
+}
+
+// meetingsOf2026 are three Politburo meetings and an article whose text
+// dates a volcano's last eruption (最近一次).
+func meetingsOf2026() []content.Article {
+	return []content.Article{
+		{ID: "m4", Title: "中共中央政治局召开会议 分析研究当前经济形势和经济工作", URL: "https://example.com/m4", PublishedOn: "2026-04-28", Summary: "中共中央政治局4月28日召开会议，分析研究当前经济形势和经济工作。"},
+		{ID: "m6", Title: "中共中央政治局召开会议 研究部署防汛抗旱工作", URL: "https://example.com/m6", PublishedOn: "2026-06-30", Summary: "中共中央政治局6月30日召开会议，研究部署防汛抗旱工作。"},
+		{ID: "m7", Title: "中共中央政治局召开会议 决定召开二十届五中全会", URL: "https://example.com/m7", PublishedOn: "2026-07-30", Summary: "中共中央政治局7月30日召开会议，决定今年10月在北京召开二十届五中全会。"},
+		{ID: "m2", Title: "中共中央政治局召开会议 研究部署经济工作", URL: "https://example.com/m2", PublishedOn: "2024-12-09", Summary: "中共中央政治局12月9日召开会议，分析研究经济工作，研究部署经济工作。"},
+		{ID: "hs", Title: "世界最大活火山38年来首次喷发", URL: "https://example.com/hs", PublishedOn: "2022-11-29", Summary: "夏威夷冒纳罗亚火山当地时间27日晚开始喷发。冒纳罗亚火山最近一次喷发是在1984年。"},
+	}
+}
+
+func TestThenWhatAndMoreAfterAList(t *testing.T) {
+	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
+	voice := func(text string) Reply {
+		t.Helper()
+		r := b.Answer(context.Background(), Message{From: "o", Kind: KindVoice, Text: text})
+		if len(r) != 1 {
+			t.Fatalf("%s: %d replies", text, len(r))
+		}
+		return r[0]
+	}
+	voice("基层治理。")
+	more := voice("还有吗。")
+	if strings.Contains(more.Text, "没有找到相关文章") {
+		t.Fatalf("还有吗。 after 基层治理。: %+v", more)
+	}
+	for _, text := range []string{"然后还有吗。", "然后呢，还有吗。", "然后呢？还有别的吗。"} {
+		voice("基层治理。")
+		if got := voice(text); got.Text != more.Text {
+			t.Errorf("基层治理。 then %s: got %q; want %q", text, got.Text, more.Text)
+		}
+	}
+}
+
+func TestNewestAskedWithSomeOrAll(t *testing.T) {
+	for text, want := range map[string]string{
+		"国常会最近开了啥": "国常会", "国常会最近开了些啥": "国常会", "国常会最近开了些什么": "国常会", "政治局会议最近开了些啥": "政治局会议",
+		"最近国常会都开了啥": "国常会", "国常会最近都开了什么会": "国常会",
+	} {
+		if got, ok := recentTopic(Bare(text)); !ok || got != want {
+			t.Errorf("recentTopic(%q) = %q, %v; want %q", text, got, ok, want)
+		}
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(meetingsOf2026()), NewMemoryFollowUps()))
+	if r := ask("政治局会议最近开了些啥"); firstShown(r) != "https://example.com/m7" {
+		t.Errorf("政治局会议最近开了些啥: %s first, want the newest meeting https://example.com/m7", firstShown(r))
+	}
+}
