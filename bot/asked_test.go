@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"context"
 	"regexp"
 	"strconv"
 	"strings"
@@ -46,6 +45,10 @@ func TestRecentVisitAskedOfAPerson(t *testing.T) {
 	}
 }
 
+// TestLaunchAskedAfterAnotherCardOfTheTopic: 什么时候发射的 after a card
+// of the topic that is not its launch (the crew's return, opened from the
+// topic's list) is the launch's, not that card again (神舟二十一号, 2, then
+// 什么时候发射的, got the card on the return capsule's landing again).
 func TestLaunchAskedAfterAnotherCardOfTheTopic(t *testing.T) {
 	arts := []content.Article{
 		{ID: "launch", Title: "神舟二十一号载人飞船发射取得圆满成功", URL: "https://example.com/launch", PublishedOn: "2025-11-01", Summary: "10月31日23时44分，搭载神舟二十一号载人飞船的长征二号F遥二十一运载火箭发射。"},
@@ -75,6 +78,11 @@ func TestLaunchAskedAfterAnotherCardOfTheTopic(t *testing.T) {
 	}
 }
 
+// TestLatestOfTopicAskedInOtherWords: the newest of the topic answered
+// before, asked in other words than 最近一次是哪天 (a follower re-check's
+// finds: 政治局会议, then 最近一次是几号开的 or 最近一次讲了什么, got a card on
+// a volcano whose last eruption its text dates, 最近的一次是哪天 a list
+// headed by it, 最新一次是哪天 and 最近一次是几月几号 no match).
 func TestLatestOfTopicAskedInOtherWords(t *testing.T) {
 	ask := asker(t, newDemoBot(t, catalogOf(meetingsOf2026()), NewMemoryFollowUps()))
 	const newest = "https://example.com/m7"
@@ -102,16 +110,11 @@ func meetingsOf2026() []content.Article {
 	}
 }
 
+// TestThenWhatAndMoreAfterAList: 然后呢，还有吗。 after a list asks for
+// more, as 还有吗 and 然后还有吗 do (with 然后呢 kept as a question, the
+// whole message was searched and got no match).
 func TestThenWhatAndMoreAfterAList(t *testing.T) {
-	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
-	voice := func(text string) Reply {
-		t.Helper()
-		r := b.Answer(context.Background(), Message{From: "o", Kind: KindVoice, Text: text})
-		if len(r) != 1 {
-			t.Fatalf("%s: %d replies", text, len(r))
-		}
-		return r[0]
-	}
+	voice := voiceAsker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
 	voice("基层治理。")
 	more := voice("还有吗。")
 	if strings.Contains(more.Text, "没有找到相关文章") {
@@ -125,6 +128,11 @@ func TestThenWhatAndMoreAfterAList(t *testing.T) {
 	}
 }
 
+// TestNewestAskedWithSomeOrAll: 些 and 都 in the question of the newest
+// (国常会最近开了些啥, 最近国常会都开了啥) leave the topic as 国常会最近开了啥
+// does (国常会最近开了些啥 and 国常会最近开了些什么 got a card on
+// 2024-12-06's meeting, 政治局会议最近开了些啥 one on 2025-08-29's;
+// 最近国常会都开了啥 was headed 「国常会都」).
 func TestNewestAskedWithSomeOrAll(t *testing.T) {
 	for text, want := range map[string]string{
 		"国常会最近开了啥": "国常会", "国常会最近开了些啥": "国常会", "国常会最近开了些什么": "国常会", "政治局会议最近开了些啥": "政治局会议",

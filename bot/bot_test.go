@@ -723,10 +723,16 @@ func TestWordChoice(t *testing.T) {
 
 // asker returns a function that sends b a follower's text and returns its
 // one reply.
-func asker(t *testing.T, b *Bot) func(text string) Reply {
+func asker(t *testing.T, b *Bot) func(text string) Reply { return askerOf(t, b, KindText) }
+
+// voiceAsker is asker of voice messages, their texts as WeChat transcribes
+// them.
+func voiceAsker(t *testing.T, b *Bot) func(text string) Reply { return askerOf(t, b, KindVoice) }
+
+func askerOf(t *testing.T, b *Bot, kind Kind) func(text string) Reply {
 	return func(text string) Reply {
 		t.Helper()
-		r := b.Answer(context.Background(), Message{From: "o", Kind: KindText, Text: text})
+		r := b.Answer(context.Background(), Message{From: "o", Kind: kind, Text: text})
 		if len(r) != 1 {
 			t.Fatalf("%s: %d replies", text, len(r))
 		}
@@ -3199,15 +3205,7 @@ func TestMoreKeepsTheFootersPromise(t *testing.T) {
 // message without it does (a follower run's find: 然后第二个。, 然后那个更多。
 // and 然后下一篇。 after a list got no match, and the list was lost).
 func TestThenGluedInVoice(t *testing.T) {
-	b := newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps())
-	voice := func(text string) Reply {
-		t.Helper()
-		r := b.Answer(context.Background(), Message{From: "o", Kind: KindVoice, Text: text})
-		if len(r) != 1 {
-			t.Fatalf("%s: %d replies", text, len(r))
-		}
-		return r[0]
-	}
+	voice := voiceAsker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
 	topic := voice("新质生产力。")
 	if topic.Card == nil {
 		t.Fatalf("新质生产力。 got no card: %+v", topic)
