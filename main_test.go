@@ -669,6 +669,12 @@ func TestShippedCourtesyRules(t *testing.T) {
 		// after the exam's question, a complaint in more words.
 		"遴选考试时间2026": "找到 3 篇相关文章", "2026遴选考试时间": "找到 3 篇相关文章", "遴选公告2026年的": "找到 3 篇相关文章",
 		"你们怎么老是答非所问": "转人工客服", "你们的回答总是答非所问": "转人工客服", "你们这个机器人根本没用": "自动回复助手",
+		// A re-check's: the year otherwise, the question before it.
+		"26年遴选考试时间": "找到 3 篇相关文章", "二〇二六年遴选考试时间": "找到 3 篇相关文章", "遴选考试时间是2026年几月": "找到 3 篇相关文章",
+		"遴选考试时间2026年几号": "找到 3 篇相关文章", "我想问一下遴选什么时候考": "找到 3 篇相关文章", "遴选考试时间26年": "找到 3 篇相关文章",
+		"遴选考试2026什么时候": "找到 3 篇相关文章",
+		"你们怎么老答非所问":    "转人工客服", "怎么又答非所问了": "转人工客服", "你这答非所问": "转人工客服",
+		"你们这机器人根本没用啊": "自动回复助手", "你们这个机器人真没用": "自动回复助手",
 	} {
 		if code, out, errOut := try(text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)
