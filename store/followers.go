@@ -76,10 +76,20 @@ func (s *Store) FollowerSeen(ctx context.Context, openid string, at time.Time) (
 // openid and the unsubscription stay, because the push ledger refers to them.
 func (s *Store) FollowerUnsubscribed(ctx context.Context, openid string, at time.Time) (err error) {
 	defer failed(&err, "record unsubscription of %s", openid)
-	_, err = s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, unsubscribed_at) VALUES (?, 0, ?)
-		ON CONFLICT(openid) DO UPDATE SET unsubscribed_at = excluded.unsubscribed_at, `+forgotten, openid, ms(at))
+	_, err = s.db.ExecContext(ctx, leaving, openid, ms(at))
 	return err
 }
+
+// leaving records a follower who left (openid, when) as forgotten; leftLate,
+// one recorded after the fact, only if they neither followed, wrote nor
+// left again since.
+const (
+	leaving = `INSERT INTO followers (openid, subscribed, unsubscribed_at) VALUES (?, 0, ?)
+		ON CONFLICT(openid) DO UPDATE SET unsubscribed_at = excluded.unsubscribed_at, ` + forgotten
+	leftLate = leaving + `
+		WHERE followers.subscribed_at <= excluded.unsubscribed_at AND followers.last_interaction_at <= excluded.unsubscribed_at
+			AND followers.unsubscribed_at <= excluded.unsubscribed_at`
+)
 
 // followersLeftAt records unfollows the store refused when they came, in
 // one transaction: each only if the follower neither followed, wrote nor
@@ -93,11 +103,7 @@ func (s *Store) followersLeftAt(ctx context.Context, left map[string]time.Time) 
 	}
 	defer tx.Rollback()
 	for _, id := range slices.Sorted(maps.Keys(left)) {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, unsubscribed_at) VALUES (?, 0, ?)
-			ON CONFLICT(openid) DO UPDATE SET unsubscribed_at = excluded.unsubscribed_at, `+forgotten+`
-			WHERE followers.subscribed_at <= excluded.unsubscribed_at AND followers.last_interaction_at <= excluded.unsubscribed_at
-				AND followers.unsubscribed_at <= excluded.unsubscribed_at`,
-			id, ms(left[id])); err != nil {
+		if _, err := tx.ExecContext(ctx, leftLate, id, ms(left[id])); err != nil {
 			return err
 		}
 	}
