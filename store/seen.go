@@ -58,16 +58,22 @@ func (s *Store) NewSeenWriter(interval time.Duration, log *slog.Logger) *SeenWri
 
 // FollowerSeen queues the update; when the queue is full it writes at once.
 func (w *SeenWriter) FollowerSeen(ctx context.Context, openid string, at time.Time) error {
+	return w.queue(seen{openid: openid, at: at}, func() error { return w.store.FollowerSeen(ctx, openid, at) })
+}
+
+// queue hands s to the writer, or, when the writer is closed or its queue
+// full, writes it at once.
+func (w *SeenWriter) queue(s seen, now func() error) error {
 	w.closing.RLock()
 	defer w.closing.RUnlock()
 	if !w.closed {
 		select {
-		case w.in <- seen{openid: openid, at: at}:
+		case w.in <- s:
 			return nil
 		default:
 		}
 	}
-	return w.store.FollowerSeen(ctx, openid, at)
+	return now()
 }
 
 // FollowerLeft queues an unfollow the store refused, to be recorded once
@@ -75,16 +81,7 @@ func (w *SeenWriter) FollowerSeen(ctx context.Context, openid string, at time.Ti
 // run's find: an unfollow during an outage was logged and lost, WeChat
 // having been answered; the follower stayed subscribed with their data).
 func (w *SeenWriter) FollowerLeft(ctx context.Context, openid string, at time.Time) error {
-	w.closing.RLock()
-	defer w.closing.RUnlock()
-	if !w.closed {
-		select {
-		case w.in <- seen{openid, at, true}:
-			return nil
-		default:
-		}
-	}
-	return w.left(ctx, map[string]time.Time{openid: at})
+	return w.queue(seen{openid, at, true}, func() error { return w.left(ctx, map[string]time.Time{openid: at}) })
 }
 
 // Close writes what is queued, within ctx, and stops the writer.
