@@ -1554,12 +1554,7 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 	if ids := shown(list); len(ids) == 1 && (len(list.IDs) == 0 || list.Opened > 0) && !topicQuestions[tail] {
 		if a, failed := b.listedArticle(ctx, ids[0]); failed == nil {
 			note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
-			// A roundup's item shown is its item's card again, not the
-			// roundup's (a re-check's find).
-			if st, ok := storyHeaded(a, shownStory(list)); ok {
-				return []Reply{storyReply(a, st)}
-			}
-			return []Reply{b.articleReply(ctx, a)}
+			return []Reply{b.shownAgain(ctx, a, list)}
 		}
 	}
 	// With its words, or, when they find nothing (出处, 这个什么时候开始实施的

@@ -105,6 +105,16 @@ func (b *Bot) dateOfAnswer(ctx context.Context, m Message) []Reply {
 	return []Reply{{Type: ReplyText, Text: strings.Join(lines, "\n")}}
 }
 
+// shownAgain is the card of article a, last shown in list, again: a
+// roundup's item's, not the roundup's, when that was what it showed (a
+// re-check's find: 「国内联播快讯」's card for 详细说说 or 讲了什么).
+func (b *Bot) shownAgain(ctx context.Context, a content.Article, list FollowUp) Reply {
+	if st, ok := storyHeaded(a, shownStory(list)); ok {
+		return storyReply(a, st)
+	}
+	return b.articleReply(ctx, a)
+}
+
 // shownStory is the headline of the roundup item the one article last
 // shown was, "" for a whole article.
 func shownStory(list FollowUp) string {
@@ -167,10 +177,7 @@ func (b *Bot) detailOfAnswer(ctx context.Context, m Message) []Reply {
 			return failed
 		}
 		note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
-		if st, ok := storyHeaded(a, shownStory(list)); ok {
-			return []Reply{storyReply(a, st)}
-		}
-		return []Reply{b.articleReply(ctx, a)}
+		return []Reply{b.shownAgain(ctx, a, list)}
 	case len(ids) > 1:
 		note(ctx, func(e *Event) { e.Outcome = OutcomeFollowUp })
 		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(openOneOf, len(ids))}}
