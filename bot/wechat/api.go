@@ -82,9 +82,9 @@ type API struct {
 		until time.Time
 	}
 	// refused is WeChat's last refusal to give a token (a wrong AppSecret,
-	// this server's IP not whitelisted), answered again without asking
-	// until then: asked again for every follower of a push, it used up the
-	// day's fetches. Held with fetch.
+	// this server's IP not whitelisted), or a fetch it left unanswered,
+	// answered again without asking until then: asked again for every
+	// follower of a push, it used up the day's fetches. Held with fetch.
 	refused struct {
 		err   error
 		until time.Time
@@ -96,9 +96,9 @@ type API struct {
 // enough that a fixed secret (or whitelist) works at once. A fetch taken
 // and left without an answer (a token endpoint hung: each caller waits out
 // the client's timeout) is kept for failureKept: the callers that waited
-// for it share its failure, as they
-// share a token, instead of each waiting out the client's timeout in turn
-// and again on each retry (a review's find: 8 senders, 32 fetches of 10 s).
+// for it share its failure, as they share a token, instead of each waiting
+// out the timeout in turn and again on each retry (a review's find: 8
+// senders, 32 fetches of 10 s).
 const (
 	refusalKept = time.Minute
 	failureKept = 5 * time.Second
