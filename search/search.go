@@ -1030,7 +1030,7 @@ func (r reader) withoutExam(text string) (string, bool) {
 	isExam := func(w string) bool { return examWords[w] }
 	var b strings.Builder
 	cut := false
-	for sentence := range strings.FieldsFuncSeq(text, func(c rune) bool { return unicode.IsPunct(c) || unicode.IsSymbol(c) || c == '\u3000' }) {
+	for sentence := range strings.FieldsFuncSeq(text, sentenceBreak) {
 		words := r.ix.seg.queryWords(sentence)
 		exam := slices.ContainsFunc(words, func(w string) bool { return examWords[w] })
 		switch {
@@ -1072,11 +1072,16 @@ func (r reader) withoutExam(text string) (string, bool) {
 	return rest, true
 }
 
+// sentenceBreak reports whether c ends a sentence of a question as
+// withoutExam and withoutOwnReason read them: a mark, a symbol (an emoji),
+// an ideographic space.
+func sentenceBreak(c rune) bool { return unicode.IsPunct(c) || unicode.IsSymbol(c) || c == '\u3000' }
+
 // withoutOwnReason returns text without its sentences of the follower's own
 // (我负责写一篇心得体会, 单位让我写材料) when another sentence asks for
 // articles (有没有…, 请问…, 想看…), and whether any went.
 func withoutOwnReason(text string) (string, bool) {
-	sentences := strings.FieldsFunc(text, func(c rune) bool { return unicode.IsPunct(c) || unicode.IsSymbol(c) || c == '\u3000' })
+	sentences := strings.FieldsFunc(text, sentenceBreak)
 	if len(sentences) < 2 {
 		return "", false
 	}
