@@ -210,6 +210,22 @@ usage or config error, 3 when another process holds the day's push.`,
 				// said only "sent 0" for a first start's catch-up day).
 				fmt.Fprintln(c.stdout, noneReached)
 			}
+			if sum.RunState == store.Done {
+				// Done by the outbox alone, which a run in a mode that
+				// sends does again for real (status had said only "done").
+				rehearsed, err := a.push.Rehearsed(cmd.Context(), d)
+				if err != nil {
+					return err
+				}
+				if rehearsed {
+					n, err := a.push.Unsent(cmd.Context(), d)
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(c.stdout, "rehearsed in push.mode log (the outbox reached nobody): not sent yet in push.mode %s: %d; a run sends them: mpbot push --date %s\n",
+						cfg.Push.Mode, n, d)
+				}
+			}
 			if sum.RunState == store.Stopped || gone || dead {
 				// The ledger holds only what was attempted: a run stopped
 				// early (quota, shutdown) never reached the rest.

@@ -1147,3 +1147,39 @@ func broadcastOnAFake(t *testing.T) *wechattest.FakeAPI {
 	t.Setenv("MPBOT_PUSH_DEFAULT_THUMB_MEDIA_ID", "THUMB1")
 	return fake
 }
+
+// TestPushAfterALogRehearsal: a day pushed with push.mode log (the
+// default: the outbox, which reaches nobody) is then pushed for real when
+// the mode changes; the dry run says so beforehand (an operator run's
+// find: the real mode said "already sent" of a day only rehearsed).
+func TestPushAfterALogRehearsal(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	cfg := customerPushConfig(t, fake, 3)
+	const day = "2026-11-13"
+	t.Setenv("MPBOT_PUSH_MODE", "log")
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", day); code != 0 {
+		t.Fatalf("the rehearsal: exit %d\n%s%s", code, out, errOut)
+	}
+	t.Setenv("MPBOT_PUSH_MODE", "customer")
+	code, out, errOut := runCmd(t, "push", "--dry-run", "--config", cfg, "--date", day)
+	if code != 0 || !strings.Contains(out, "3 not yet delivered") {
+		t.Fatalf("the dry run after a rehearsal: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, status, _ := runCmd(t, "push", "status", "--config", cfg, "--date", day); !strings.Contains(status, "not sent yet in push.mode customer: 3; a run sends them") {
+		t.Fatalf("push status of a day rehearsed:\n%s", status)
+	}
+	code, out, errOut = runCmd(t, "push", "--config", cfg, "--date", day)
+	if code != 0 || len(customSendsPerFollower(fake)) != 3 {
+		t.Fatalf("the real push after a rehearsal: exit %d, %d followers reached\n%s%s", code, len(customSendsPerFollower(fake)), out, errOut)
+	}
+	// Done for real now: a log run of the day changes nothing.
+	t.Setenv("MPBOT_PUSH_MODE", "log")
+	if _, out, _ := runCmd(t, "push", "--config", cfg, "--date", day); !strings.Contains(out, "already sent") {
+		t.Fatalf("a log run of a day sent:\n%s", out)
+	}
+	t.Setenv("MPBOT_PUSH_MODE", "customer")
+	if _, status, _ := runCmd(t, "push", "status", "--config", cfg, "--date", day); strings.Contains(status, "rehearsed") || !strings.Contains(status, "sent 3") {
+		t.Fatalf("push status of a day sent after its rehearsal:\n%s", status)
+	}
+}

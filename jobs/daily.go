@@ -238,17 +238,26 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 	if cfg.Sender == nil && !(cfg.Mode == ModeBroadcast && cfg.Broadcaster != nil) {
 		return res, fmt.Errorf("%w: push.mode %q needs the WeChat API (is wechat.app_secret set?)", ErrCannotSend, cfg.Mode)
 	}
+	rehearsed, err := p.rehearsal(ctx, day, cfg.Mode, opts.DryRun)
+	if err != nil {
+		return res, err
+	}
 	sent, err := p.Store.GoneOut(ctx, day)
 	if err != nil {
 		return res, err
+	}
+	if rehearsed {
+		sent = "" // a dry run's: the outbox's rows, still there, reached nobody
 	}
 	if sent != "" && opts.ArticleID != "" && opts.ArticleID != sent {
 		// --article of another than the one gone out: refused, a run or
 		// its dry run, the day done or stopped.
 		return res, &store.DayPushed{Day: day, Sent: sent}
 	}
-	if done, err := p.done(ctx, day, sent, &res); done || err != nil {
-		return res, err
+	if !rehearsed {
+		if done, err := p.done(ctx, day, sent, &res); done || err != nil {
+			return res, err
+		}
 	}
 	if err := p.sameReach(ctx, day, cfg.Mode); err != nil {
 		return res, err
@@ -265,10 +274,34 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 	}
 	res.Recipients = len(recipients)
 	if opts.DryRun {
-		res.Pending, err = p.pending(ctx, day, res.Article.ID, recipients)
+		res.Pending, err = p.pending(ctx, day, cfg.Mode, res.Article.ID, recipients)
 		return res, err
 	}
 	return p.deliver(ctx, cfg, res, recipients)
+}
+
+// rehearsal sets aside day's deliveries by push.mode log before a run in a
+// mode that sends: the outbox reached nobody. A dry run, which records
+// nothing, reports whether there are any; it counts them still to send.
+func (p *DailyPush) rehearsal(ctx context.Context, day, mode string, dry bool) (bool, error) {
+	switch {
+	case mode == ModeLog || mode == ModeOff:
+		return false, nil
+	case dry:
+		modes, err := p.Store.ModesGoneOut(ctx, day, reasonUnsureKeyed)
+		return modes[ModeLog] > 0, err
+	}
+	n, err := p.Store.ForgetRehearsal(ctx, day, ModeLog)
+	if n > 0 {
+		p.Log.Info("daily push: the day's rehearsal in push.mode log set aside; its followers are sent the reading", "day", day, "mode", mode, "outbox_deliveries", n)
+	}
+	return false, err
+}
+
+// Rehearsed reports whether day was pushed in push.mode log, which reached
+// nobody, when push.mode is now one that sends: a run sends it for real.
+func (p *DailyPush) Rehearsed(ctx context.Context, day string) (bool, error) {
+	return p.rehearsal(ctx, day, p.Config().Mode, true)
 }
 
 // done reports whether day's push is done, with res.Article the article it
@@ -347,7 +380,6 @@ func (p *DailyPush) reading(ctx context.Context, day, category string, opts RunO
 	return a, nil
 }
 
-// pending counts the recipients a run would still deliver to.
 // recipients are the followers a run of day at now delivers to: those
 // who followed by the day's end.
 func (p *DailyPush) recipients(ctx context.Context, cfg Config, now time.Time, day string) ([]string, error) {
@@ -388,10 +420,11 @@ func (p *DailyPush) Unsent(ctx context.Context, day string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return p.pending(ctx, day, article, recipients)
+	return p.pending(ctx, day, cfg.Mode, article, recipients)
 }
 
-func (p *DailyPush) pending(ctx context.Context, day, article string, recipients []string) (int, error) {
+// pending counts the recipients a run in mode would still deliver to.
+func (p *DailyPush) pending(ctx context.Context, day, mode, article string, recipients []string) (int, error) {
 	n := 0
 	for start := 0; start < len(recipients); start += 500 {
 		chunk := recipients[start:min(start+500, len(recipients))]
@@ -400,7 +433,7 @@ func (p *DailyPush) pending(ctx context.Context, day, article string, recipients
 			return n, err
 		}
 		for _, r := range chunk {
-			if d, ok := known[r]; !ok || d.State == store.Failed || shownOther(d, article) {
+			if d, ok := known[r]; !ok || d.State == store.Failed || shownOther(d, article) || d.Mode == ModeLog && mode != ModeLog {
 				n++
 			}
 		}

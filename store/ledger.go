@@ -154,6 +154,35 @@ func (s *Store) FinishPush(ctx context.Context, day, owner string, state RunStat
 	return err
 }
 
+// ForgetRehearsal sets aside day's deliveries by mode, a mode that reached
+// nobody (push.mode log: the outbox), before a run that sends: its rows go,
+// and a day it ended done is stopped, to be taken again (an operator run's
+// find: after a rehearsal in log mode the real mode said "already sent").
+// A day running is left as it is: its lease refuses the run. It returns
+// how many rows went.
+func (s *Store) ForgetRehearsal(ctx context.Context, day, mode string) (_ int64, err error) {
+	defer failed(&err, "set aside the %s rehearsal of %s", mode, day)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `DELETE FROM push_ledger WHERE day = ? AND mode = ?
+		AND NOT EXISTS (SELECT 1 FROM push_runs WHERE day = ? AND state = 'running')`, day, mode, day)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil || n == 0 {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE push_runs SET state = 'stopped', note = ? WHERE day = ? AND state = 'done'`,
+		"rehearsed in push.mode "+mode+", which reached nobody", day); err != nil {
+		return 0, err
+	}
+	return n, tx.Commit()
+}
+
 // PushRun returns a day's run state and note ("" when it never ran).
 func (s *Store) PushRun(ctx context.Context, day string) (state RunState, note string, err error) {
 	defer failed(&err, "push run %s", day)

@@ -467,3 +467,42 @@ func testTakenDayLosesItsStopNote(t *testing.T, e storetest.Engine) {
 		t.Errorf("taken by TakeOverPush: %q %q %v", state, note, err)
 	}
 }
+
+func TestForgetRehearsal(t *testing.T) { storetest.Each(t, testForgetRehearsal) }
+
+// testForgetRehearsal: the outbox's rows of a day go, the day done by them
+// can be taken again, other modes' rows stay, and a day still running is
+// left to its lease.
+func testForgetRehearsal(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	now := time.Date(2026, 12, 5, 7, 30, 0, 0, time.UTC)
+	const day, running = "2026-12-05", "2026-12-04"
+	for _, d := range []string{day, running} {
+		if err := s.AcquirePush(ctx, d, "A", now, time.Minute); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.RecordDeliveries(ctx, []store.Delivery{
+			{Day: d, Recipient: "o1", ArticleID: "a1", Mode: "log", State: store.Sent},
+			{Day: d, Recipient: "o2", ArticleID: "a1", Mode: "customer", State: store.Sent},
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.FinishPush(ctx, day, "A", store.Done, ""); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.ForgetRehearsal(ctx, running, "log"); err != nil || n != 0 {
+		t.Fatalf("a running day's rehearsal: %d rows gone, %v; want none", n, err)
+	}
+	if n, err := s.ForgetRehearsal(ctx, day, "log"); err != nil || n != 1 {
+		t.Fatalf("set aside %d rows, %v; want 1", n, err)
+	}
+	known, err := s.Deliveries(ctx, day, []string{"o1", "o2"})
+	if _, ok := known["o1"]; err != nil || ok || known["o2"].State != store.Sent {
+		t.Fatalf("the ledger after: %+v %v", known, err)
+	}
+	if err := s.AcquirePush(ctx, day, "B", now.Add(time.Second), time.Minute); err != nil {
+		t.Fatalf("the day set aside not taken again: %v", err)
+	}
+}
