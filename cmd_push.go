@@ -120,9 +120,15 @@ usage or config error, 3 when another process holds the day's push.`,
 				if res.Mode == jobs.ModeCustomer {
 					// Why fewer than followers stats counts (an operator run's
 					// find: "0 followers" beside 25 taking the reading).
-					if st, err := a.store.Stats(cmd.Context(), time.Now(), cfg.location); err == nil && st.OptedIn > res.Recipients {
-						fmt.Fprintf(c.stdout, "customer messages reach followers who wrote in the last 48 hours: %d of the %d taking the daily reading have not (template or broadcast reach them)\n",
-							st.OptedIn-res.Recipients, st.OptedIn)
+					// Of the day's followers: a past day's had been counted
+					// with those who followed after it (an operator run's find).
+					taking := "the daily reading"
+					if res.Day != cfg.today(time.Now()) {
+						taking = "the reading of " + res.Day
+					}
+					if n, err := a.push.Taking(cmd.Context(), res.Day); err == nil && n > res.Recipients {
+						fmt.Fprintf(c.stdout, "customer messages reach followers who wrote in the last 48 hours: %d of the %d taking %s have not (template or broadcast reach them)\n",
+							n-res.Recipients, n, taking)
 					}
 				}
 				return nil

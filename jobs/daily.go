@@ -381,22 +381,39 @@ func (p *DailyPush) reading(ctx context.Context, day, category string, opts RunO
 }
 
 // recipients are the followers a run of day at now delivers to: those
-// who followed by the day's end.
+// who followed by the day's end (in customer mode, seen in its window).
 func (p *DailyPush) recipients(ctx context.Context, cfg Config, now time.Time, day string) ([]string, error) {
 	var since time.Time
 	if cfg.Mode == ModeCustomer {
 		since = now.Add(-cfg.Window)
 	}
-	start, err := time.ParseInLocation(content.DateLayout, day, cfg.Location)
-	if err != nil {
-		return nil, fmt.Errorf("push day %q: %w", day, err)
-	}
 	var recipients []string
-	err = p.Store.PushRecipients(ctx, since, start.AddDate(0, 0, 1), func(id string) error {
+	err := p.following(ctx, cfg, since, day, func(id string) error {
 		recipients = append(recipients, id)
 		return nil
 	})
 	return recipients, err
+}
+
+// following calls each for the followers taking day's reading who
+// followed by the day's end and were seen since since (zero: whenever).
+func (p *DailyPush) following(ctx context.Context, cfg Config, since time.Time, day string, each func(string) error) error {
+	start, err := time.ParseInLocation(content.DateLayout, day, cfg.Location)
+	if err != nil {
+		return fmt.Errorf("push day %q: %w", day, err)
+	}
+	return p.Store.PushRecipients(ctx, since, start.AddDate(0, 0, 1), each)
+}
+
+// Taking counts the followers taking day's reading, seen lately or not:
+// those a mode without customer's window would reach.
+func (p *DailyPush) Taking(ctx context.Context, day string) (int, error) {
+	n := 0
+	err := p.following(ctx, p.Config(), time.Time{}, day, func(string) error {
+		n++
+		return nil
+	})
+	return n, err
 }
 
 // Unsent counts the deliveries a rerun of day would make now: the
