@@ -467,6 +467,15 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 	}
 	stopRenewing := p.renewLease(ctx, day, ttl)
 	defer stopRenewing()
+	defer func() {
+		// A bug's panic, which the scheduler recovers, ends the day
+		// stopped: it had stayed running, held, until its lease ran out.
+		if r := recover(); r != nil {
+			stopRenewing()
+			p.Store.FinishPush(context.WithoutCancel(ctx), day, p.Owner, store.Stopped, fmt.Sprintf("the run panicked (a bug: see the log): %v", r))
+			panic(r)
+		}
+	}()
 	limiter := p.limiter(cfg)
 	if p.Progress != nil && len(recipients) > 0 {
 		p.Progress(0, len(recipients)) // the run has begun: a slow first batch took its qps's time to say so

@@ -142,3 +142,30 @@ func TestRunNowSurvivesAPanickingSend(t *testing.T) {
 		t.Fatalf("a process whose push panicked in a send: %v\n%s", err, first)
 	}
 }
+
+// TestAPanickedRunEndsStopped: a run that panics on its own goroutine
+// (recovered by the scheduler) ends its day stopped, saying why, so another
+// process reruns it at once (the day had stayed running, held, until its
+// lease ran out: a review's find).
+func TestAPanickedRunEndsStopped(t *testing.T) {
+	ctx := context.Background()
+	s, send, p := setup(t, 3)
+	p.Progress = func(done, total int) { panic("a bug mid-run") }
+	func() {
+		defer func() {
+			if r := recover(); r == nil {
+				t.Fatal("the run did not panic")
+			}
+		}()
+		p.Run(ctx, RunOptions{})
+	}()
+	day := clock.Format(content.DateLayout)
+	if state, note, err := s.PushRun(ctx, day); err != nil || state != "stopped" || !strings.Contains(note, "a bug mid-run") {
+		t.Fatalf("the day after a panic: %q %q %v; want stopped, saying why", state, note, err)
+	}
+	q := *p
+	q.Owner, q.Progress = "other", nil
+	if res, err := q.Run(ctx, RunOptions{}); err != nil || res.Sent+len(send.sent) < 3 {
+		t.Fatalf("the rerun by another process: %+v %v", res, err)
+	}
+}
