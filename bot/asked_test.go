@@ -147,3 +147,19 @@ func TestNewestAskedWithSomeOrAll(t *testing.T) {
 		t.Errorf("政治局会议最近开了些啥: %s first, want the newest meeting https://example.com/m7", firstShown(r))
 	}
 }
+
+// TestNewestAskedAfterARequest: the newest asked after a request to send
+// or see it, or after 请问 and a demonstrative, is the topic's newest, headed
+// by the topic (a follower run's finds: 请问那个政治局会议最近开了啥 no
+// match; 我要看最新的国常会 headed 「我要看的国常会」; 能发一下最新的国常会吗 a
+// card on June's meeting).
+func TestNewestAskedAfterARequest(t *testing.T) {
+	ask := asker(t, newDemoBot(t, catalogOf(meetingsOf2026()), NewMemoryFollowUps()))
+	for _, text := range []string{"请问那个政治局会议最近开了啥", "请问这个政治局会议最近开了啥", "我要看最新的政治局会议", "能发一下最新的政治局会议吗",
+		"可以发一下最近的政治局会议吗", "给我发一下最新的政治局会议"} {
+		r := ask(text)
+		if firstShown(r) != "https://example.com/m7" || r.Type == ReplyText && !strings.HasPrefix(r.Text, "「政治局会议」") {
+			t.Errorf("%s: %s first (%.40q); want the newest meeting https://example.com/m7 under 「政治局会议」", text, firstShown(r), r.Text)
+		}
+	}
+}

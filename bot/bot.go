@@ -668,6 +668,9 @@ var (
 		// a follower run's find, no match for its 就是).
 		"老师", "小编", "就是", "那个",
 		"搜一下", "搜索", "查一下", "找一下", "帮我找", "帮我", "麻烦问下", "麻烦", "请问下", "问下", "发一下", "我想看", "想看", "给我", "看看", "一下",
+		// Asked to see or send it (我要看最新的国常会 headed 「我要看的国常会」,
+		// 能发一下最新的国常会吗 a card on June's meeting: a follower run's finds).
+		"我要看", "我要看看", "我想要看", "能发一下", "能不能发一下", "可以发一下", "可不可以发一下", "能给我发一下", "发我一下", "发给我",
 		"有没有", "有什么", "有哪些", "有啥", "关于", "一次", "一期", "的",
 		// English courtesy before it (please 最新的国常会 had headed its
 		// list 「please 的国常会」: a follower run's find).

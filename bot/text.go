@@ -428,7 +428,9 @@ func onlyFillers(text string) bool {
 // or closing a part (关于那个，): group 1 is what stays before it, group 3
 // what follows it.
 var (
-	innerAsking    = []string{"关于", "有关", "看一下", "看下", "看看", "一下", "想看", "要看", "找", "查", "讲讲", "说说", "我想要", "我要", "的"}
+	innerAsking = []string{"关于", "有关", "看一下", "看下", "看看", "一下", "想看", "要看", "找", "查", "讲讲", "说说", "我想要", "我要", "的",
+		// 请问那个政治局会议最近开了啥: no match (a follower run's find).
+		"请问", "问下"}
 	demonstratives = []string{"那个", "这个", "那個", "這個"}
 )
 
