@@ -1883,3 +1883,31 @@ func TestCheckWarnsOfATemplateFieldMistyped(t *testing.T) {
 		t.Errorf("check warned of a field written right or of text of its own:\n%s\n%s", out, errOut)
 	}
 }
+
+// TestShippedDailyAskedAround: today's reading asked with the openings the
+// exam rule knows (我想问一下, 请问一下), a voice message's 喂, or asked how
+// to read it (怎么看每日一读, 每日一读今天是哪篇) is the reading (a follower
+// run's find: each got no match, where 每日一读在哪里看 gets the reading).
+func TestShippedDailyAskedAround(t *testing.T) {
+	try := shippedTry(t, writeConfig(t, t.TempDir(), ""))
+	for _, text := range []string{
+		"我想问一下每日一读在哪里看", "我想问一下，每日一读在哪里看呀。", "请问一下每日一读在哪看", "喂，每日一读",
+		"怎么看每日一读", "每日一读今天是哪篇",
+		"嗯，喂，你好，我想问一下，就是那个每日一读在哪里看呀。", // a voice message as transcribed
+	} {
+		if _, out, _ := try(text); !strings.Contains(out, "[图文]") {
+			t.Errorf("try %q: not today's reading:\n%s", text, out)
+		}
+	}
+}
+
+// TestShippedMenuWords: 目录 and 功能介绍 get the help, 辛苦了 the thanks (a
+// follower run's find: a list on 医保药品目录, a card on 雄安新区, no match).
+func TestShippedMenuWords(t *testing.T) {
+	try := shippedTry(t, writeConfig(t, t.TempDir(), ""))
+	for text, want := range map[string]string{"目录": "我能帮你找", "功能介绍": "我能帮你找", "辛苦了": "不客气", "辛苦啦！": "不客气", "老师辛苦了": "不客气"} {
+		if _, out, _ := try(text); !strings.Contains(out, want) {
+			t.Errorf("try %q: want %q:\n%s", text, want, out)
+		}
+	}
+}
