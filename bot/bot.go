@@ -254,7 +254,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	m.asked = bare
 	note(ctx, func(e *Event) { e.Text = bare }) // as typed (less a filler): the report shows what followers asked
 	text := withoutFillers(s.fold(bare))        // again once folded: 那箇 and 這个 are fillers only as 那个 and 这个
-	text = withoutLinks(text)
+	text = withoutLead(withoutLinks(text))
 	if strings.IndexFunc(text, isWordRune) < 0 && strings.Contains(text, "?") && !hasSymbol(text) {
 		text = "?" // ？？ is ? said twice (the help rule's), not a question to search
 	}
@@ -1025,6 +1025,41 @@ func newestHeaderFor(topic string, mentions bool) func(int) string {
 }
 
 // olderWords ask for the articles before those of the list open.
+// withoutLead is text without what opens a follow-up said apart from it:
+// an acknowledgement or 那 before a comma or a space (voice recognition
+// writes 那，最新的呢; followers type 好的，那2025年的呢), and 那 glued to
+// 更早的 or 上一次 (那更早的呢). Each had lost the topic: a list of titles
+// holding 最新, a card on a volcano, the acknowledgement reply, no match (a
+// follower run's finds). Only before a question ending in 呢 or a
+// follow-up's words: 好的，谢谢 stays thanks, 那，这个 what it is.
+func withoutLead(text string) string {
+	rest := text
+	for {
+		i := slices.IndexFunc(followUpLeads, func(w string) bool { return strings.HasPrefix(rest, w) })
+		if i < 0 {
+			break
+		}
+		after := rest[len(followUpLeads[i]):]
+		trimmed := strings.TrimLeftFunc(after, func(r rune) bool { return !isWordRune(r) })
+		if len(trimmed) == len(after) || trimmed == "" {
+			break // glued to what follows (好几次, 那些, 行政): no lead
+		}
+		rest = trimmed
+	}
+	for _, lead := range []string{"那么", "那"} {
+		if after, ok := strings.CutPrefix(rest, lead); ok && (olderWords[after] || previousWords[after] || newerWords[after]) {
+			rest = after
+		}
+	}
+	if rest != text && (strings.HasSuffix(rest, "呢") || olderWords[rest] || previousWords[rest] || newerWords[rest] || latestOfTopic(rest)) {
+		return rest
+	}
+	return text
+}
+
+// followUpLeads open a follow-up said apart from it (withoutLead).
+var followUpLeads = longestFirst([]string{"好的", "好滴", "好嘞", "好", "嗯嗯", "哦哦", "哦", "行", "ok", "收到", "明白了", "谢谢老师", "谢谢", "那么", "那"})
+
 var olderWords = wordSet("更早的", "更早一点的", "更早一些的", "有没有更早的", "有更早的吗", "还有更早的吗", "更早的呢", "更早的文章",
 	"再早一点的", "早一点的", "有没有更早一点的")
 

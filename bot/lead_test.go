@@ -1,0 +1,88 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"mpbot/content"
+)
+
+// meetingsOfTwoYears is a topic's meetings over two years (one of them on 防汛)
+// and other news whose titles hold the follow-ups' words (最新, 防汛).
+func meetingsOfTwoYears() []content.Article {
+	var arts []content.Article
+	for i, day := range []string{"2025-03-12", "2025-07-25", "2025-11-06", "2026-03-13", "2026-06-29", "2026-07-31", "2026-08-21"} {
+		d, _ := time.Parse(time.DateOnly, day)
+		summary := fmt.Sprintf("%d年%d月%d日，国务院总理李强主持召开国务院常务会议，研究部署有关工作。", d.Year(), d.Month(), d.Day())
+		if day == "2026-06-29" {
+			summary = "2026年6月29日，国务院总理李强主持召开国务院常务会议，部署防汛抗旱和地质灾害防治工作。"
+		}
+		arts = append(arts, content.Article{ID: fmt.Sprint("m", i), Title: "李强主持召开国务院常务会议", Summary: summary,
+			PublishedOn: day, URL: fmt.Sprintf("https://example.com/m%d", i)})
+	}
+	arts = append(arts,
+		content.Article{ID: "fx", Title: "中共中央办公厅、国务院办公厅印发《关于全力做好防汛抗旱工作的通知》", Summary: "近日，中办国办印发通知，对全力做好防汛抗旱工作作出部署。",
+			PublishedOn: "2026-07-09", URL: "https://example.com/fx"},
+		content.Article{ID: "zx", Title: "国家文物局发布中华文明探源工程最新进展", Summary: "国家文物局在京发布中华文明探源工程最新进展。",
+			PublishedOn: "2023-12-09", URL: "https://example.com/zx"},
+		content.Article{ID: "iran", Title: "伊朗提出美伊谈判最新方案", Summary: "伊朗方面提出最新方案。",
+			PublishedOn: "2026-05-02", URL: "https://example.com/iran"},
+		content.Article{ID: "hs", Title: "世界最大活火山38年来首次喷发", Summary: "夏威夷冒纳罗亚火山最近一次喷发是在38年前。",
+			PublishedOn: "2022-11-29", URL: "https://example.com/hs"},
+	)
+	return arts
+}
+
+// TestFollowUpAfterASetApartLead (a follower run's find): a follow-up opened by 那， 那么， 好的，那
+// or 好， (voice recognition sets 那 apart with a comma; 好的，那… is how
+// followers type) is the same follow-up as without it. On the corpus,
+// 国常会 then 那，最新的呢 listed titles holding 最新 (中华文明探源工程最新进展),
+// 那，最近一次呢 got a card on a volcano, 那，上一次呢, 那，更早的呢 and
+// 那更早的呢 (without the comma too; 更早的呢 lists older meetings) no match, 好的，那最新的呢 a list on 伊朗…最新方案, 好，最新的呢 the
+// acknowledgement reply, and 那，2025年的呢 the NPC's financial committee.
+func TestFollowUpAfterASetApartLead(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	catalog := catalogOf(meetingsOfTwoYears())
+	isMeeting := func(u string) bool { return strings.HasPrefix(u, "https://example.com/m") }
+	for _, tc := range []struct{ plain, lead string }{
+		{"那最新的呢", "那，最新的呢"},
+		{"那最新的呢", "那么，最新的呢"},
+		{"那最新的呢", "好的，那最新的呢"},
+		{"最新的呢", "好，最新的呢"},
+		{"那最近一次呢", "那，最近一次呢"},
+		{"那上一次呢", "那，上一次呢"},
+		{"更早的呢", "那更早的呢"},
+		{"更早的呢", "那，更早的呢"},
+		{"那2025年的呢", "那，2025年的呢"},
+		{"那2025年的呢", "好的，那2025年的呢"},
+	} {
+		ask := asker(t, demoBotAt(t, catalog, today))
+		ask("国务院常务会议")
+		want := firstShown(ask(tc.plain))
+		if !isMeeting(want) {
+			t.Fatalf("国务院常务会议, then %s: %s first, not a meeting", tc.plain, want)
+		}
+		ask2 := asker(t, demoBotAt(t, catalog, today))
+		ask2("国务院常务会议")
+		r := ask2(tc.lead)
+		if got := firstShown(r); got != want {
+			t.Errorf("国务院常务会议, then %s: %s first, want %s (as %s):\n%s", tc.lead, got, want, tc.plain, r.Text)
+		}
+	}
+}
+
+
+// TestWithoutLead: only a lead set apart before a follow-up goes.
+func TestWithoutLead(t *testing.T) {
+	for in, want := range map[string]string{
+		"那，最新的呢": "最新的呢", "好的，那2025年的呢": "那2025年的呢", "那更早的呢": "更早的呢", "好，那么，上一次呢": "上一次呢", "谢谢，最近一次": "最近一次",
+		// What stays: thanks after an acknowledgement, a lead glued to its word, no follow-up after it.
+		"好的，谢谢": "好的，谢谢", "好，没了": "好，没了", "那，这个": "那，这个", "行政": "行政", "好几次呢": "好几次呢", "那些呢": "那些呢", "那": "那",
+	} {
+		if got := withoutLead(in); got != want {
+			t.Errorf("withoutLead(%s) = %q, want %q", in, got, want)
+		}
+	}
+}
