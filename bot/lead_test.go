@@ -73,7 +73,6 @@ func TestFollowUpAfterASetApartLead(t *testing.T) {
 	}
 }
 
-
 // TestWithoutLead: only a lead set apart before a follow-up goes.
 func TestWithoutLead(t *testing.T) {
 	for in, want := range map[string]string{
