@@ -335,6 +335,14 @@ func TestSearchQuality(t *testing.T) {
 			t.Errorf("%s: want a 新质生产力 article first, got %v", text, ids(hits))
 		}
 	}
+	// The topic named, then asked for, or asked for with 讲 (a follower
+	// run's finds: no match, or a card on a banquet's speech).
+	for text, topic := range map[string]string{"新质生产力有没有文章": "新质生产力", "新质生产力有没有相关的文章": "新质生产力",
+		"乡村振兴有没有素材": "乡村振兴", "有没有讲人工智能的文章": "人工智能", "有讲共同富裕的吗": "共同富裕", "有没有讲乡村振兴的": "乡村振兴"} {
+		if hits, _ := ix.Search(context.Background(), text, 5); len(hits) == 0 || !strings.Contains(hits[0].Article.Title, topic) || hits[0].Score < minScore {
+			t.Errorf("%s: want a %s article first, got %v", text, topic, ids(hits))
+		}
+	}
 	// A 解读 of the topic asked stays first (a review's find: 解读 had been
 	// taken out of every question, and the press conferences with it).
 	for _, text := range []string{"解读二十届四中全会", "四中全会解读", "二十届三中全会精神解读"} {

@@ -1245,15 +1245,19 @@ func isRequest(words []string, i int) bool {
 	}
 	switch {
 	case words[i] == "说" || words[i] == "讲" || words[i] == "聊": // 说说两会, cut 说 说; not 讲党课
-		return i+1 < len(words) && words[i+1] == words[i] && framing(i-1) || i > 0 && words[i-1] == words[i] && framing(i-2)
+		// And after 有没有 or 有 (有没有讲人工智能的文章, 有讲共同富裕的吗: a
+		// card on a banquet's speech, a follower run's find).
+		return i+1 < len(words) && words[i+1] == words[i] && framing(i-1) || i > 0 && words[i-1] == words[i] && framing(i-2) ||
+			i > 0 && (words[i-1] == "有没有" || words[i-1] == "有") && framing(i-2)
 	case words[i] == "考": // 新质生产力考什么 (before 什么, 哪些, 啥 or a request noun); not 开考 in 高考哪天开考
 		return i+1 < len(words) && (words[i+1] == "什么" || words[i+1] == "哪些" || words[i+1] == "啥" || requestNouns[words[i+1]])
 	case requestVerbs[words[i]]:
-		// At the end, or before stop words alone (二十大报告发一下, 发我一下:
-		// a follower run's find, no match).
+		// At the end, or before stop words and request nouns alone
+		// (二十大报告发一下, 发我一下; 新质生产力有没有文章, 乡村振兴有没有素材:
+		// follower runs' finds, no match).
 		last := true
 		for _, w := range words[i+1:] {
-			last = last && stopWords[w]
+			last = last && (stopWords[w] || requestNouns[w])
 		}
 		return framing(i-1) || last
 	case requestNouns[words[i]]:
