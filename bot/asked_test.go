@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -162,4 +163,52 @@ func TestNewestAskedAfterARequest(t *testing.T) {
 			t.Errorf("%s: %s first (%.40q); want the newest meeting https://example.com/m7 under 「政治局会议」", text, firstShown(r), r.Text)
 		}
 	}
+}
+
+// TestRecentlyOfTheFollower: 最近 in what the follower says they are doing
+// is no newest asked (a follower run's find: 我最近在准备遴选，有没有共同富裕
+// 的文章 headed its list 「我在准备遴选,有没有共同富裕」); the topic asked for
+// after the recency word heads the newest (「新质生产力有没有相关」).
+func TestRecentlyOfTheFollower(t *testing.T) {
+	ask := asker(t, newDemoBot(t, catalogOf(prosperityArticles()), NewMemoryFollowUps()))
+	for _, text := range []string{"我最近在准备遴选，有没有共同富裕的文章", "最近在备考，有没有共同富裕的文章", "我最近一直在学习，想找共同富裕的文章"} {
+		r := ask(text)
+		if !strings.HasPrefix(firstShown(r), "https://example.com/gf") || strings.Contains(r.Text, "」最新的文章") {
+			t.Errorf("%s: %s first, %.40q; want the 共同富裕 articles, no newest list", text, firstShown(r), r.Text)
+		}
+	}
+	for _, text := range []string{"最近共同富裕有没有相关的文章", "嗯，那个，就是我想问一下，就是最近那个共同富裕，然后就是有没有相关的文章。"} {
+		if r := ask(text); !strings.HasPrefix(r.Text, "「共同富裕」最新的文章：") {
+			t.Errorf("%s: %.60q; want the newest under 「共同富裕」", text, r.Text)
+		}
+	}
+	if !ownRecently("我最近在准备遴选，有没有") || ownRecently("总书记最近在哪考察了，有吗") || ownRecently("老师们最近在学什么") {
+		t.Error("ownRecently: the follower's doing, or a question of where or what")
+	}
+}
+
+// TestWhyBeforeTheRequest: what the follower says of themselves or their
+// task before asking (我在学习，…; 我们支部要开组织生活会，…; a few sentences
+// of it) leaves the request what it asks alone (a follower run's find: each
+// no match, where the request alone lists the topic's articles).
+func TestWhyBeforeTheRequest(t *testing.T) {
+	ask := asker(t, newDemoBot(t, catalogOf(prosperityArticles()), NewMemoryFollowUps()))
+	for _, text := range []string{
+		"我在学习，想找一下共同富裕的文章",
+		"我们单位最近也在搞一些学习活动，领导让我写一篇心得体会，我不知道从哪里下手，想找一些权威的材料参考一下。所以我想问一下，有没有关于共同富裕的文章，谢谢老师！",
+	} {
+		if r := ask(text); !strings.HasPrefix(firstShown(r), "https://example.com/gf") {
+			t.Errorf("%s: %s first, want a 共同富裕 article", text, firstShown(r))
+		}
+	}
+}
+
+// prosperityArticles are three articles on 共同富裕, gf0 to gf2 by date.
+func prosperityArticles() []content.Article {
+	var arts []content.Article
+	for i, day := range []string{"2026-05-06", "2026-07-20", "2026-08-13"} {
+		arts = append(arts, content.Article{ID: fmt.Sprint("gf", i), Title: "扎实推进共同富裕", URL: fmt.Sprintf("https://example.com/gf%d", i),
+			PublishedOn: day, Summary: "共同富裕是社会主义的本质要求。"})
+	}
+	return arts
 }

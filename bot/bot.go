@@ -699,7 +699,10 @@ var (
 		"一次", "一期",
 		// (Not 内容 alone: 会议内容 is a topic.)
 		"都讲了些什么", "都讲了什么", "都讲了啥", "讲了些什么", "都说了些什么", "都说了什么", "说了些什么", "讲的什么", "说的什么",
-		"都讲了些什么内容", "讲了些什么内容", "讲了什么内容", "说了什么内容", "都有什么", "都有哪些", "的", "了", "吗", "呢", "呀", "啊", "吧"}))
+		"都讲了些什么内容", "讲了些什么内容", "讲了什么内容", "说了什么内容", "都有什么", "都有哪些", "的", "了", "吗", "呢", "呀", "啊", "吧",
+		// Asked for after the topic (最近新质生产力有没有相关的文章 headed
+		// 「新质生产力有没有相关」: a follower run's find).
+		"有没有相关", "有没有", "相关", "素材", "资料"}))
 )
 
 // softFront are a voice message's ways in (老师, 就是, 那个), peeled only
@@ -737,7 +740,7 @@ var recentGlued = map[string]string{"一次": "性", "最新": "鲜"}
 // peeled off its ends, or taken out from inside it: 国常会最新消息 is
 // 国常会's, 枫桥经验最新发展 枫桥经验发展's.
 func recentTopic(text string) (string, bool) {
-	if utf8.RuneCountInString(text) > 32 {
+	if utf8.RuneCountInString(text) > 32 || ownRecently(text) {
 		return "", false
 	}
 	topic, recent := peeled(text)
@@ -756,6 +759,33 @@ func recentTopic(text string) (string, bool) {
 		return "", false
 	}
 	return topic, true
+}
+
+// ownRecently reports whether a recency word in text tells what the
+// follower is doing, in a sentence before the question (我最近在准备遴选，有没有
+// 共同富裕的文章; 最近在备考，…): they ask for the topic, not its newest (a
+// follower run's find: a list headed 「我在准备遴选,有没有共同富裕」).
+// 老师们最近在学什么 asks what is new.
+func ownRecently(text string) bool {
+	for _, w := range []string{"最近", "近期", "这几天", "这两天"} {
+		for at := 0; ; {
+			i := strings.Index(text[at:], w)
+			if i < 0 {
+				break
+			}
+			at += i + len(w)
+			after := strings.TrimPrefix(strings.TrimPrefix(text[at:], "一直"), "也")
+			if strings.IndexFunc(after, func(r rune) bool { return !isWordRune(r) }) < 0 {
+				continue // the question's own sentence
+			}
+			for _, doing := range []string{"在", "正在", "准备", "刚"} {
+				if rest, ok := strings.CutPrefix(after, doing); ok && !strings.HasPrefix(rest, "哪") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // peeled is text with the asking around a topic peeled off its ends

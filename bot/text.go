@@ -429,8 +429,9 @@ func onlyFillers(text string) bool {
 // what follows it.
 var (
 	innerAsking = []string{"关于", "有关", "看一下", "看下", "看看", "一下", "想看", "要看", "找", "查", "讲讲", "说说", "我想要", "我要", "的",
-		// 请问那个政治局会议最近开了啥: no match (a follower run's find).
-		"请问", "问下"}
+		// 请问那个政治局会议最近开了啥: no match; 最近那个新质生产力,
+		// 有没有讲那个人工智能的 (follower runs' finds).
+		"请问", "问下", "最近", "最新", "讲"}
 	demonstratives = []string{"那个", "这个", "那個", "這個"}
 )
 

@@ -78,6 +78,17 @@ func TestWithoutOwnReason(t *testing.T) {
 			t.Errorf("withoutOwnReason(%s) = %q %v, want %q", in, got, ok, want)
 		}
 	}
+	// From the last request on, after a story of the follower's task.
+	for in, want := range map[string]string{
+		"我们单位在搞学习活动，领导让我写心得体会，想找一些权威的材料参考一下。所以我想问一下，有没有关于共同富裕的文章，谢谢老师！": "有没有关于共同富裕的文章 谢谢老师",
+		"我负责写材料，有没有新质生产力的文章": "有没有新质生产力的文章",
+		"有没有新质生产力的文章，求推荐":    "", "请问有没有中央八项规定的文章": "", "两会，有没有新闻": "",
+	} {
+		got, ok := fromLastRequest(in)
+		if ok != (want != "") || got != want {
+			t.Errorf("fromLastRequest(%s) = %q %v, want %q", in, got, ok, want)
+		}
+	}
 }
 
 // TestPassageWithANote: a passage pasted with a few words of the follower's

@@ -454,7 +454,11 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// Why the follower asks, said first (我负责写一篇心得体会，请问有没有中央
 	// 八项规定的文章: no match, a follower run's find): the request alone,
 	// taken when surer.
-	if rest, ok := withoutOwnReason(q.text); ok && searchedAs(rest, true) {
+	request, ok := withoutOwnReason(q.text)
+	if ok && searchedAs(request, true) {
+		return Result{Hits: hits}
+	}
+	if rest, ok := fromLastRequest(q.text); ok && rest != request && searchedAs(rest, true) {
 		return Result{Hits: hits}
 	}
 	// An ordinal typed in digits that the articles of the event write in
@@ -1084,28 +1088,59 @@ func sentenceBreak(c rune) bool { return unicode.IsPunct(c) || unicode.IsSymbol(
 // (我负责写一篇心得体会, 单位让我写材料) when another sentence asks for
 // articles (有没有…, 请问…, 想看…), and whether any went.
 func withoutOwnReason(text string) (string, bool) {
-	sentences := strings.FieldsFunc(text, sentenceBreak)
-	if len(sentences) < 2 {
+	sentences, own, asks := reasonAndRequest(text)
+	if !slices.Contains(asks, true) || !slices.Contains(own, true) {
 		return "", false
 	}
-	asks := func(s string) bool {
-		return slices.ContainsFunc(askingOpeners, func(w string) bool { return strings.Contains(s, w) })
+	var kept []string
+	for i, s := range sentences {
+		if !own[i] {
+			kept = append(kept, s)
+		}
 	}
-	own := func(s string) bool {
-		return !asks(s) && slices.ContainsFunc(ownOpeners, func(w string) bool { return strings.HasPrefix(s, w) })
-	}
-	if !slices.ContainsFunc(sentences, asks) || !slices.ContainsFunc(sentences, own) {
-		return "", false
-	}
-	kept := slices.DeleteFunc(sentences, own)
 	return strings.Join(kept, " "), len(kept) > 0
+}
+
+// fromLastRequest returns text from its last sentence asking for articles
+// on, when a sentence of the follower's own comes before it: a story of
+// their task, the request at its end (我们单位最近也在搞一些学习活动，领导让我
+// 写一篇心得体会，…想找一些权威的材料参考一下。所以我想问一下，有没有关于共同
+// 富裕的文章，谢谢老师！: no match without the own sentences too, a follower
+// run's find).
+func fromLastRequest(text string) (string, bool) {
+	sentences, own, asks := reasonAndRequest(text)
+	for i := len(asks) - 1; i > 0; i-- {
+		if asks[i] {
+			if !slices.Contains(own[:i], true) {
+				return "", false
+			}
+			return strings.Join(sentences[i:], " "), true
+		}
+	}
+	return "", false
+}
+
+// reasonAndRequest splits text into sentences and says of each whether it
+// is the follower's own (ownOpeners) and whether it asks for articles
+// (askingOpeners).
+func reasonAndRequest(text string) (sentences []string, own, asks []bool) {
+	sentences = strings.FieldsFunc(text, sentenceBreak)
+	if len(sentences) < 2 {
+		return nil, nil, nil
+	}
+	own, asks = make([]bool, len(sentences)), make([]bool, len(sentences))
+	for i, s := range sentences {
+		asks[i] = slices.ContainsFunc(askingOpeners, func(w string) bool { return strings.Contains(s, w) })
+		own[i] = !asks[i] && slices.ContainsFunc(ownOpeners, func(w string) bool { return strings.HasPrefix(s, w) })
+	}
+	return sentences, own, asks
 }
 
 // ownOpeners open a sentence of the follower's own; askingOpeners ask for
 // articles.
 var (
-	ownOpeners    = []string{"我", "本人", "单位让我", "领导让我", "老师让我", "单位要求", "领导要求", "最近要写", "要写"}
-	askingOpeners = []string{"有没有", "请问", "想看", "想要", "求", "推荐", "发一下", "有什么", "有哪些"}
+	ownOpeners    = []string{"我", "本人", "单位让我", "领导让我", "老师让我", "单位要求", "领导要求", "最近要写", "要写", "最近在", "最近正在", "最近准备"}
+	askingOpeners = []string{"有没有", "请问", "想看", "想要", "想找", "找一下", "求", "推荐", "发一下", "有什么", "有哪些"}
 )
 
 // withoutReading returns the query's text without 解读 when the first hit's
