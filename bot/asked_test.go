@@ -212,3 +212,28 @@ func prosperityArticles() []content.Article {
 	}
 	return arts
 }
+
+// TestDecisiveSignificance (a follower run's find): 的决定性意义 after a topic is asked as 的意义
+// is (深刻领悟"两个确立"的决定性意义, the phrase every study guide uses): on
+// the corpus 两个确立的意义 lists the articles mentioning 两个确立, and 两个
+// 确立的决定性意义 and 深刻领悟两个确立的决定性意义 got the no-match reply.
+func TestDecisiveSignificance(t *testing.T) {
+	var arts []content.Article
+	for i, day := range []string{"2022-10-18", "2023-05-19", "2026-06-10"} {
+		arts = append(arts, content.Article{ID: fmt.Sprint("lq", i), Title: "二十大代表继续分组讨论", URL: fmt.Sprintf("https://example.com/lq%d", i),
+			PublishedOn: day, Summary: "代表们表示将认真学习贯彻。", Body: "大家表示，一定要深刻领悟“两个确立”的决定性意义，做到“两个维护”。"})
+	}
+	for i, day := range []string{"2024-01-02", "2024-02-03", "2024-03-04"} {
+		arts = append(arts, content.Article{ID: fmt.Sprint("o", i), Title: "各地推进高质量发展", URL: fmt.Sprintf("https://example.com/o%d", i),
+			PublishedOn: day, Summary: "各地扎实推进高质量发展。", Body: "具有重要意义。"})
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	if r := ask("两个确立的意义"); !strings.HasPrefix(firstShown(r), "https://example.com/lq") {
+		t.Fatalf("两个确立的意义: %s", r.Text)
+	}
+	for _, text := range []string{"两个确立的决定性意义", "深刻领悟两个确立的决定性意义"} {
+		if r := ask(text); !strings.HasPrefix(firstShown(r), "https://example.com/lq") {
+			t.Errorf("%s: %s first, want the articles mentioning 两个确立", text, firstShown(r))
+		}
+	}
+}

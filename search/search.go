@@ -939,7 +939,10 @@ var (
 		// What a study question asks of a topic (a re-check follower run's
 		// finds: 新质生产力的意义, 乡村振兴的意义 and 新质生产力的重要性 got no
 		// match); as words, 意义 also left 重大意义's titles (check MRR@5 −0.002).
-		"的重要意义", "的现实意义", "的意义", "的重要性"}
+		"的重要意义", "的现实意义", "的意义", "的重要性",
+		// And as study guides write it (两个确立的决定性意义: no match, a
+		// follower run's find).
+		"的决定性意义", "的历史意义", "的时代意义", "的深远意义", "的理论意义", "的实践意义"}
 	// An interview's or a chat's frame, opening the question or ending it
 	// (a follower run's finds, each no match where the topic alone is
 	// answered: 谈谈你对新质生产力的理解, 我想知道枫桥经验, 你知道新质生产力吗,
@@ -965,6 +968,9 @@ var (
 		// Asked to send it (能发一下二十大报告吗: a card on Hong Kong's
 		// response, 能发 read as a word; 给我发一下 as 我发: a follower run's find).
 		"能不能发一下", "能给我发一下", "能发一下", "可不可以发一下", "可以发一下", "麻烦发一下", "帮我发一下", "给我发一下", "发我一下", "发一下",
+		// A study guide's opening (深刻领悟两个确立的决定性意义: no match, a
+		// follower run's find).
+		"深刻领悟", "深刻理解", "深刻认识", "深刻把握", "准确把握",
 		"我是新来的", "我是新人", "我是新粉", "我刚关注", "刚关注", "新来的",
 		"你好", "您好", "老师好", "大家好"}
 	framesAfter = []string{"的理解", "的看法", "的认识", "指的是什么", "指的是啥", "指什么"}
