@@ -343,6 +343,14 @@ func TestSearchQuality(t *testing.T) {
 			t.Errorf("%s: want a %s article first, got %v", text, topic, ids(hits))
 		}
 	}
+	// What followers and exam courses call them, through the shipped
+	// synonyms (a follower run's finds: a card on 非中经贸合作, one on
+	// 乌镇峰会, no match, the eve's preview first).
+	for text, want := range map[string]string{"中经会": "中央经济工作会议", "SCO峰会": "上海合作组织", "九三阅兵": "胜利80周年大会", "七一讲话": "庆祝中国共产党成立105周年大会"} {
+		if hits, _ := ix.Search(context.Background(), text, 5); len(hits) == 0 || !strings.Contains(hits[0].Article.Title, want) || hits[0].Score < minScore {
+			t.Errorf("%s: want a title with %s first, got %v", text, want, ids(hits))
+		}
+	}
 	// A 解读 of the topic asked stays first (a review's find: 解读 had been
 	// taken out of every question, and the press conferences with it).
 	for _, text := range []string{"解读二十届四中全会", "四中全会解读", "二十届三中全会精神解读"} {
