@@ -277,8 +277,9 @@ func TestSearchQuality(t *testing.T) {
 	// The dev set, which the hand-made confidence had been fitted to, fell
 	// from 0.900 / 0.908 / 1.000 when the model fitted on the tune half took
 	// its place (BENCHMARKS.md); it is held where it is now.
-	// (A full text's declared kind took it to 0.908 / 0.921.)
-	const devRecall, devMRR, devNomatch = 0.908, 0.920, 1.000
+	// (A full text's declared kind took it to 0.908 / 0.921; later
+	// changes to 0.917 / 0.926, and 九三阅兵's synonym to 0.925 / 0.935.)
+	const devRecall, devMRR, devNomatch = 0.925, 0.935, 1.000
 	if dev.recall1 < devRecall-1e-9 || dev.mrr5 < devMRR-5e-4 || dev.nomatch < devNomatch-5e-4 {
 		t.Errorf("dev set regressed: %s (floors %.3f / %.3f / %.3f)", &dev, devRecall, devMRR, devNomatch)
 	}
