@@ -1030,16 +1030,31 @@ func TestPushOfADayDoneWhoseReadingWasRemoved(t *testing.T) {
 // TestBroadcastDryRunOfADayDone: the dry run of a day done says `already
 // sent`, whatever push.mode has become: pushed by customer messages, then
 // broadcast (the account verified), it said `one mass send, still to send`
-// (an operator run's find).
+// (an operator run's find). A day only rehearsed in log mode is still to
+// send.
 func TestBroadcastDryRunOfADayDone(t *testing.T) {
-	cfg, sent := pushedDay(t, "2026-12-01")
-	broadcastOnAFake(t)
-	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-01", "--dry-run")
-	if code != 0 || !strings.Contains(out, "already sent") || !strings.Contains(out, sent) || strings.Contains(out, "still to send") {
-		t.Errorf("broadcast dry run of a day done: exit %d, want `already sent` naming %s\nstdout: %s\nstderr: %s", code, sent, out, errOut)
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	cfg := customerPushConfig(t, fake, 3)
+	const day = "2026-12-01"
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", day); code != 0 || !strings.Contains(out, "sent 3") {
+		t.Fatalf("push by customer messages: %d\n%s\n%s", code, out, errOut)
 	}
-	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-01"); !strings.Contains(out, "already sent") {
+	const rehearsed = "2026-12-02"
+	t.Setenv("MPBOT_PUSH_MODE", "log")
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", rehearsed); code != 0 || !strings.Contains(out, "sent 3") {
+		t.Fatalf("the rehearsal: %d\n%s\n%s", code, out, errOut)
+	}
+	broadcastOnAFake(t)
+	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", day, "--dry-run")
+	if code != 0 || !strings.Contains(out, "already sent") || !strings.Contains(out, "demo-") || strings.Contains(out, "still to send") {
+		t.Errorf("broadcast dry run of a day done: exit %d, want `already sent` naming the article\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", day); !strings.Contains(out, "already sent") {
 		t.Fatalf("the run itself (%d): %s %s", code, out, errOut)
+	}
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", rehearsed, "--dry-run"); code != 0 || !strings.Contains(out, "still to send") {
+		t.Errorf("broadcast dry run of a day rehearsed: exit %d, want `still to send`\nstdout: %s\nstderr: %s", code, out, errOut)
 	}
 }
 
