@@ -92,6 +92,7 @@ func storiesOf(body string) []story {
 		for _, bg := range hanBigrams(text) {
 			pairs[bg] = struct{}{}
 		}
+		addMentionKeys(pairs, text)
 		out[i] = newStory(it, text, pairs)
 	}
 	return out
@@ -252,6 +253,7 @@ func (ix *Index) Analyze(a content.Article) *Analyzed {
 		for _, y := range hanYears(text) {
 			add(f, y)
 		}
+		addMentionKeys(all, text)
 		if f != fieldBody {
 			for _, bg := range hanBigrams(strings.ToLower(text)) {
 				add(f, bigramPrefix+bg)
@@ -299,7 +301,7 @@ const titlePrefix = "\x01"
 func titleKey(titleText string) string { return titlePrefix + titleText }
 
 // analyzerRevision is bumped when Analyze's code changes what it produces.
-const analyzerRevision = 7 // 6: roundups' items; 7: a full text's declared kind
+const analyzerRevision = 8 // 6: roundups' items; 7: a full text's declared kind; 8: numbers in the pair filter
 
 // analysisVersion changes whenever Analyze would cut text differently: a
 // new analyser revision, or an edited dictionary or term list. Stored

@@ -317,3 +317,54 @@ func fullDate(text string) int32 {
 	}
 	return int32(t.Sub(epoch).Hours() / 24)
 }
+
+// mentionKeyPrefix starts the keys numbers are kept under in an article's
+// pair filter (a byte no Han pair starts with).
+const mentionKeyPrefix = "\x00"
+
+// mentionKey is the key a number with its measure word is kept under in
+// an article's pair filter, however it is written (第二十三届, 第23届).
+func mentionKey(m mention) string { return mentionKeyPrefix + strconv.Itoa(m.n) + m.measure }
+
+// addMentionKeys adds the keys of the numbers text gives (with their
+// measure words) to a pair filter's items: whether an article names the
+// 第三届 or the 20周年 a query asks about anywhere, its body included, is
+// then a probe of its filter.
+func addMentionKeys(items map[string]struct{}, text string) {
+	if !strings.ContainsAny(text, "0123456789"+hanNumerals) {
+		return
+	}
+	for _, m := range mentions(text, -1) {
+		items[mentionKey(m)] = struct{}{}
+	}
+	// 首次, 首届 are the first: 第一次 asked about is 首次 as often.
+	for _, m := range firstRe.FindAllStringSubmatch(text, -1) {
+		items[mentionKey(mention{1, m[1]})] = struct{}{}
+	}
+}
+
+var firstRe = regexp.MustCompile(`首(届|次|批|期|轮|号)`)
+
+// numberKeys are the pair-filter keys of the query's numbers that name
+// something: not years, months, days or five-year plans, which articles
+// write in other ways (2025年 is the publication year, 十四五 the 第十四个
+// 五年规划).
+func (q *query) numberKeys() [][2]uint64 {
+	var out [][2]uint64
+	for _, m := range q.mentions {
+		switch m.measure {
+		case "年", "年份", "月", "五年规划":
+			continue
+		case "号":
+			// 9月1号 is a day; the document 中央一号文件 names is not
+			// called so in itself (2023中央一号文件's answer, the 意见 it
+			// is, fell from 0.98 to 0.49).
+			if len(q.months) > 0 || q.day > 0 || strings.Contains(q.text, "号文件") {
+				continue
+			}
+		}
+		h1, h2 := bloomHash(mentionKey(m))
+		out = append(out, [2]uint64{h1, h2})
+	}
+	return out
+}

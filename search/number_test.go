@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"math"
 	"mpbot/content"
 	"reflect"
 	"slices"
@@ -346,5 +347,54 @@ func TestEnglishMonths(t *testing.T) {
 		if got := normalizeQuery(in); got != want {
 			t.Errorf("normalizeQuery(%s) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestNumberNamedNowhere: an article that gives a number the query names
+// nowhere, its body included (第三届中国中亚峰会开幕 against the first
+// summit's article, 中国加入世贸组织20周年 against one on the WTO's reform),
+// is shown half as sure; one giving it anywhere, in digits or characters, is
+// not cut. Years, months, days and 一号文件 are left to their own rules.
+func TestNumberNamedNowhere(t *testing.T) {
+	summit := content.Article{ID: "summit", Title: "中国—中亚峰会在西安开幕", Summary: "中国—中亚峰会今天开幕。",
+		Body: "首届中国—中亚峰会今天在西安开幕，中亚五国元首出席。", URL: "https://example.com/summit", PublishedOn: "2023-05-19"}
+	third := summit
+	third.ID, third.Body = "third", "第3届中国—中亚峰会今天开幕，中亚五国元首出席。"
+	ix, err := BuildIndex([]content.Article{summit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		a    content.Article
+		m    mention
+		want bool
+	}{{summit, mention{1, "届"}, true}, {summit, mention{3, "届"}, false}, {third, mention{3, "届"}, true}} {
+		h1, h2 := bloomHash(mentionKey(c.m))
+		if got := ix.Analyze(c.a).pairs.hasAll([][2]uint64{{h1, h2}}); got != c.want {
+			t.Errorf("%s holds %d%s: %v, want %v", c.a.ID, c.m.n, c.m.measure, got, c.want)
+		}
+	}
+	for q, want := range map[string]int{"第三届中国中亚峰会开幕": 1, "2025年第三届中亚峰会": 1, "中国加入世贸组织20周年": 1,
+		"2023中央一号文件": 0, "9月1号开学": 0, "2025年5月峰会": 0} {
+		p := ix.parse(q)
+		if got := len(p.numberKeys()); got != want {
+			t.Errorf("%s: %d numbers to find in articles, want %d", q, got, want)
+		}
+	}
+	score := func(absent float64, query string) float64 {
+		ix.params.numberAbsent = absent
+		hits, _ := ix.Search(context.Background(), query, 1)
+		if len(hits) == 0 {
+			t.Fatalf("%s: no hit", query)
+		}
+		return hits[0].Score
+	}
+	defer func(p float64) { ix.params.numberAbsent = p }(ix.params.numberAbsent)
+	ix.SetCacheSize(0)
+	if cut, whole := score(0.5, "第三届中国中亚峰会开幕"), score(1, "第三届中国中亚峰会开幕"); math.Abs(cut-whole/2) > 1e-9 {
+		t.Errorf("第三届中国中亚峰会开幕 on the first summit: %.3f, want half of %.3f", cut, whole)
+	}
+	if cut, whole := score(0.5, "首届中国中亚峰会开幕"), score(1, "首届中国中亚峰会开幕"); cut != whole {
+		t.Errorf("首届中国中亚峰会开幕: %.3f, want %.3f (no number to find)", cut, whole)
 	}
 }

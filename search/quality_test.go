@@ -269,8 +269,10 @@ func TestSearchQuality(t *testing.T) {
 	// every question's top five): the same ranking made 0.881 / 0.899 /
 	// 0.690, and ranking those items where no article answers surely cost a
 	// near-miss question (0.672).
-	// A full text's declared kind (二十大报告): 0.883 / 0.902.
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.882, 0.901, 0.671, 0.849
+	// A full text's declared kind (二十大报告): 0.883 / 0.902. A number
+	// the query names that the article gives nowhere (第三届, 20周年):
+	// no-match 0.707 → 0.741.
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.882, 0.901, 0.740, 0.849
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}
