@@ -487,6 +487,12 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return r // 每日一读, then 上周的呢; 国常会, then 最新的呢; 政府工作报告, then 2025年的呢
 		}
 		kept = kept && !read
+		if aspect, ok := refinement(question); ok {
+			kept = false // it reads the follower's list
+			if r := b.refined(ctx, s, m, aspect); r != nil {
+				return r // 国常会, then 关于防汛的
+			}
+		}
 		if dateAsked(question) {
 			kept = false // it reads the follower's list
 			if r := b.dateOfAnswer(ctx, m); r != nil {
@@ -1055,6 +1061,54 @@ func newestHeaderFor(topic string, mentions bool) func(int) string {
 }
 
 // olderWords ask for the articles before those of the list open.
+// refinement reads a question narrowing the one answered before to the
+// one of its articles about aspect: 关于防汛的, 讲防汛的那次, 人工智能那次,
+// 和教育有关的. Searched alone, they had lost the topic (a follower run's
+// finds: 国常会, then 关于防汛的, listed 防汛 notices and no meeting;
+// 政治局集体学习, then 人工智能那次, got no match).
+func refinement(text string) (string, bool) {
+	text = strings.TrimSuffix(text, "呢")
+	for _, w := range []string{"的那一次", "的那次", "那一次", "那次", "的那篇", "那篇"} {
+		if rest, ok := strings.CutSuffix(text, w); ok {
+			rest = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(rest, "那个"), "是"), "讲")
+			return rest, utf8.RuneCountInString(rest) >= 2 && utf8.RuneCountInString(rest) <= 8
+		}
+	}
+	rest, ok := strings.CutSuffix(text, "的")
+	if !ok {
+		return "", false
+	}
+	for _, w := range []string{"关于", "有关", "讲", "那个"} {
+		if aspect, ok := strings.CutPrefix(rest, w); ok && utf8.RuneCountInString(aspect) >= 2 && utf8.RuneCountInString(aspect) <= 8 {
+			return aspect, true
+		}
+	}
+	for _, w := range []string{"和", "跟", "与"} {
+		if aspect, ok := strings.CutPrefix(rest, w); ok {
+			if aspect, ok := strings.CutSuffix(aspect, "有关"); ok && utf8.RuneCountInString(aspect) >= 2 && utf8.RuneCountInString(aspect) <= 8 {
+				return aspect, true
+			}
+		}
+	}
+	return "", false
+}
+
+// refined answers aspect of the question the follower's list answered, when
+// the two together find an answer; nil when they do not (or no question was
+// answered), and aspect is searched as typed.
+func (b *Bot) refined(ctx context.Context, s *Settings, m Message, aspect string) []Reply {
+	list, err := b.followUps.Get(ctx, m.From)
+	topic := cmp.Or(list.Search, list.Topic)
+	if err != nil || topic == "" || strings.Contains(topic, aspect) {
+		return nil
+	}
+	query := topic + " " + aspect
+	if _, ok := b.finds(ctx, s, query); !ok {
+		return nil
+	}
+	return b.search(ctx, s, m, query, 0)
+}
+
 // withoutLead is text without what opens a follow-up said apart from it:
 // an acknowledgement or 那 before a comma or a space (voice recognition
 // writes 那，最新的呢; followers type 好的，那2025年的呢), and 那 glued to

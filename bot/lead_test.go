@@ -85,3 +85,30 @@ func TestWithoutLead(t *testing.T) {
 		}
 	}
 }
+
+// TestRefiningTheTopic (a follower run's find): a few words narrowing the
+// question just asked (关于防汛的, 防汛那次) are asked of it, not searched
+// alone; another topic asked after it (那乡村振兴的呢) is not. On the corpus
+// 国常会 then 关于防汛的 listed 防汛 notices and inspections, no meeting;
+// 政治局集体学习 then 人工智能那次 got no match (together the search has the
+// 第二十次集体学习 on 人工智能 at 0.98).
+func TestRefiningTheTopic(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	const want = "https://example.com/m4" // the meeting on 防汛
+	ask := asker(t, demoBotAt(t, catalogOf(meetingsOfTwoYears()), today))
+	if got := firstShown(ask("国务院常务会议 防汛")); got != want {
+		t.Fatalf("国务院常务会议 防汛: %s first, want %s", got, want)
+	}
+	for _, refine := range []string{"关于防汛的", "讲防汛的那次", "防汛那次", "和防汛有关的", "关于防汛的呢"} {
+		ask("国务院常务会议")
+		if r := ask(refine); firstShown(r) != want {
+			t.Errorf("国务院常务会议, then %s: %s first, want the meeting on 防汛 %s:\n%s", refine, firstShown(r), want, r.Text)
+		}
+	}
+	for text, want := range map[string]string{"关于防汛的": "防汛", "讲人工智能的那次": "人工智能", "人工智能那次": "人工智能", "和教育有关的": "教育",
+		"那乡村振兴的呢": "", "关于": "", "最新的": "", "2025年的呢": "", "那次": ""} {
+		if got, ok := refinement(text); ok != (want != "") || got != want {
+			t.Errorf("refinement(%s) = %q %v, want %q", text, got, ok, want)
+		}
+	}
+}
