@@ -498,6 +498,9 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	return Result{Hits: hits}
 }
 
+// sessionsOfReport is 两会 said of the government work report.
+var sessionsOfReport = regexp.MustCompile(`(?:全国)?两会(?:期间|上|时)?的?`)
+
 // asMostWritten is a Latin abbreviation typed alone as most articles write
 // it, when its synonym group's Chinese name is in four times as many: G20
 // had a card on the one article writing G20 (a tour's roundup), each
@@ -1595,6 +1598,13 @@ func (r reader) parse(text string) query {
 		// run's find: 党的二十大报告全文 listed four news items, not it).
 		// Not 党的四大, which numbers only as the Party's.
 		text = partyCongress.ReplaceAllString(text, "$1")
+	}
+	if strings.Contains(text, "两会") && strings.Contains(text, "政府工作报告") {
+		// The report is the one given at the 两会, which its text does not
+		// name: beside it, 两会 is no word to find (两会政府工作报告: no
+		// match; 2025年两会政府工作报告, the 部长通道 first; 两会上的政府
+		// 工作报告, 1978's: a follower run's finds).
+		text = strings.TrimSpace(sessionsOfReport.ReplaceAllString(text, ""))
 	}
 	q := query{text: text, fullText: fullText}
 	if strings.ContainsAny(q.text, "12") { // every year the pattern matches starts 19 or 20
