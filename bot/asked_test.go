@@ -196,6 +196,8 @@ func TestWhyBeforeTheRequest(t *testing.T) {
 	for _, text := range []string{
 		"我在学习，想找一下共同富裕的文章",
 		"我们单位最近也在搞一些学习活动，领导让我写一篇心得体会，我不知道从哪里下手，想找一些权威的材料参考一下。所以我想问一下，有没有关于共同富裕的文章，谢谢老师！",
+		// Longer than the search reads before the request (900 characters).
+		strings.Repeat("我们单位最近在搞学习活动，领导让我写一篇心得体会，", 36) + "所以我想问一下，有没有关于共同富裕的文章，谢谢老师！",
 	} {
 		if r := ask(text); !strings.HasPrefix(firstShown(r), "https://example.com/gf") {
 			t.Errorf("%s: %s first, want a 共同富裕 article", text, firstShown(r))

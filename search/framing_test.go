@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"mpbot/content"
 )
@@ -89,6 +90,12 @@ func TestWithoutOwnReason(t *testing.T) {
 		if ok != (want != "") || got != want {
 			t.Errorf("fromLastRequest(%s) = %q %v, want %q", in, got, ok, want)
 		}
+	}
+	// A story longer than what is read before the request (a 900-character
+	// self-introduction: its question was past the 256 characters read).
+	story := strings.Repeat("我们单位最近在搞学习活动，领导让我写一篇心得体会，", 20) + "所以我想问一下，有没有关于共同富裕的文章，谢谢老师！"
+	if got := prepareQuery(story); !strings.Contains(got, "共同富裕") || utf8.RuneCountInString(got) > maxQueryRunes {
+		t.Errorf("prepareQuery of a long story: %q", got)
 	}
 }
 

@@ -739,7 +739,16 @@ const (
 const rawKeyBytes = 256
 
 func prepareQuery(raw string) string {
-	return capRunes(normalizeQuery(foldText(capRunes(raw, maxInputRunes))), maxQueryRunes)
+	text := normalizeQuery(foldText(capRunes(raw, maxInputRunes)))
+	if utf8.RuneCountInString(text) > maxQueryRunes {
+		// A long story of the follower's own before the request: read from
+		// it, the question past the characters read was lost (a follower
+		// run's find: a 900-character self-introduction, no match).
+		if rest, ok := fromLastRequest(text); ok && utf8.RuneCountInString(rest) <= maxQueryRunes {
+			return rest
+		}
+	}
+	return capRunes(text, maxQueryRunes)
 }
 
 // capRunes returns the first n runes of s.
@@ -1599,7 +1608,7 @@ func (r reader) parse(text string) query {
 		// Not 党的四大, which numbers only as the Party's.
 		text = partyCongress.ReplaceAllString(text, "$1")
 	}
-	if strings.Contains(text, "两会") && strings.Contains(text, "政府工作报告") {
+	if strings.Contains(text, "两会") && strings.Contains(text, "政府工作报告") && utf8.RuneCountInString(text) <= 24 { // a question, not a passage pasted
 		// The report is the one given at the 两会, which its text does not
 		// name: beside it, 两会 is no word to find (两会政府工作报告: no
 		// match; 2025年两会政府工作报告, the 部长通道 first; 两会上的政府
