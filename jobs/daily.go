@@ -291,7 +291,7 @@ func (p *DailyPush) rehearsal(ctx context.Context, day, mode string, dry bool) (
 		modes, err := p.Store.ModesGoneOut(ctx, day, reasonUnsureKeyed)
 		return modes[ModeLog] > 0, err
 	}
-	n, err := p.Store.ForgetRehearsal(ctx, day, ModeLog)
+	n, err := p.Store.ForgetRehearsal(ctx, day, ModeLog, p.Now())
 	if n > 0 {
 		p.Log.Info("daily push: the day's rehearsal in push.mode log set aside; its followers are sent the reading", "day", day, "mode", mode, "outbox_deliveries", n)
 	}
@@ -450,7 +450,7 @@ func (p *DailyPush) pending(ctx context.Context, day, mode, article string, reci
 			return n, err
 		}
 		for _, r := range chunk {
-			if d, ok := known[r]; !ok || d.State == store.Failed || shownOther(d, article) || d.Mode == ModeLog && mode != ModeLog {
+			if d, ok := known[r]; !ok || d.State == store.Failed || shownOther(d, article) || rehearsed(d, mode) {
 				n++
 			}
 		}
@@ -467,15 +467,7 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 	}
 	stopRenewing := p.renewLease(ctx, day, ttl)
 	defer stopRenewing()
-	defer func() {
-		// A bug's panic, which the scheduler recovers, ends the day
-		// stopped: it had stayed running, held, until its lease ran out.
-		if r := recover(); r != nil {
-			stopRenewing()
-			p.Store.FinishPush(context.WithoutCancel(ctx), day, p.Owner, store.Stopped, fmt.Sprintf("the run panicked (a bug: see the log): %v", r))
-			panic(r)
-		}
-	}()
+	defer p.stopOnPanic(ctx, day, stopRenewing)
 	limiter := p.limiter(cfg)
 	if p.Progress != nil && len(recipients) > 0 {
 		p.Progress(0, len(recipients)) // the run has begun: a slow first batch took its qps's time to say so
@@ -536,6 +528,18 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 	}
 	p.Log.Info("daily push finished", attrs...)
 	return res, nil
+}
+
+// stopOnPanic, deferred by a run holding day's lease, ends the day stopped
+// when the run panics (a bug, which the scheduler recovers), then panics
+// on: the day had stayed running, held, until its lease ran out (a
+// review's find; a broadcast's too, the next review's).
+func (p *DailyPush) stopOnPanic(ctx context.Context, day string, stopRenewing func()) {
+	if r := recover(); r != nil {
+		stopRenewing()
+		p.Store.FinishPush(context.WithoutCancel(ctx), day, p.Owner, store.Stopped, fmt.Sprintf("the run panicked (a bug: see the log): %v", r))
+		panic(r)
+	}
 }
 
 // slowDown halves the run's rate after WeChat said "too frequent" (45011)
@@ -627,7 +631,7 @@ func (p *DailyPush) runBatch(ctx context.Context, res *Result, sender Sender, li
 	var todo, unknown []store.Delivery
 	for _, r := range recipients {
 		d, seen := known[r]
-		seen = seen && !shownOther(d, res.Article.ID)
+		seen = seen && !shownOther(d, res.Article.ID) && !rehearsed(d, res.Mode)
 		switch {
 		case leavers[r] && (!seen || d.State == store.Failed):
 			res.Skipped[reasonLeft]++
@@ -1018,6 +1022,7 @@ func (p *DailyPush) broadcast(ctx context.Context, cfg Config, res Result, dryRu
 	// while this run is alive.
 	stopRenewing := p.renewLease(ctx, res.Day, ttl)
 	defer stopRenewing()
+	defer p.stopOnPanic(ctx, res.Day, stopRenewing)
 	d = store.Delivery{Day: res.Day, Recipient: broadcastRecipient, ArticleID: res.Article.ID, Mode: ModeBroadcast,
 		State: store.Sending, Attempts: d.Attempts + 1}
 	if err := p.Store.RecordDeliveriesAs(ctx, p.Owner, []store.Delivery{d}); err != nil {
@@ -1139,6 +1144,12 @@ type beforeTheSend struct{ err error }
 func (e beforeTheSend) Error() string      { return e.err.Error() }
 func (e beforeTheSend) Unwrap() error      { return e.err }
 func (beforeTheSend) MaybeDelivered() bool { return false }
+
+// rehearsed says whether a ledger row is the outbox's (push.mode log), which
+// reached nobody, for a run in mode: one that sends owes the follower the
+// reading (the rows the run set aside; those of a rehearsal that died
+// running, its lease run out, are taken over with the day).
+func rehearsed(d store.Delivery, mode string) bool { return d.Mode == ModeLog && mode != ModeLog }
 
 // shownOther says whether a ledger row is the follower shown the day's
 // reading before the push when it was another article (the reading changed

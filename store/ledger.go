@@ -158,9 +158,10 @@ func (s *Store) FinishPush(ctx context.Context, day, owner string, state RunStat
 // nobody (push.mode log: the outbox), before a run that sends: its rows go,
 // and a day it ended done is stopped, to be taken again (an operator run's
 // find: after a rehearsal in log mode the real mode said "already sent").
-// A day running is left as it is: its lease refuses the run. It returns
-// how many rows went.
-func (s *Store) ForgetRehearsal(ctx context.Context, day, mode string) (_ int64, err error) {
+// A day running under a lease not run out by now is left as it is: its
+// lease refuses the run (one run out is taken over, rows and all). It
+// returns how many rows went.
+func (s *Store) ForgetRehearsal(ctx context.Context, day, mode string, now time.Time) (_ int64, err error) {
 	defer failed(&err, "set aside the %s rehearsal of %s", mode, day)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -168,7 +169,7 @@ func (s *Store) ForgetRehearsal(ctx context.Context, day, mode string) (_ int64,
 	}
 	defer tx.Rollback()
 	res, err := tx.ExecContext(ctx, `DELETE FROM push_ledger WHERE day = ? AND mode = ?
-		AND NOT EXISTS (SELECT 1 FROM push_runs WHERE day = ? AND state = 'running')`, day, mode, day)
+		AND NOT EXISTS (SELECT 1 FROM push_runs WHERE day = ? AND state = 'running' AND lease_until >= ?)`, day, mode, day, now.UnixMilli())
 	if err != nil {
 		return 0, err
 	}
@@ -236,7 +237,9 @@ const ShownReason = "shown it already (the welcome or 每日一读 asked)"
 // before the push: a skipped delivery the push leaves settled when it
 // sends that article. It replaces a failed delivery, which a rerun would
 // retry, and an earlier article shown before the day's reading changed
-// (which would have the push send this one again: a review's find); any
+// (which would have the push send this one again: a review's find), and
+// the outbox's row (push.mode log, which reached nobody: a run that sends
+// sets it aside and had pushed the follower the reading they had read); any
 // other row (the push reached the follower first) is kept.
 func (s *Store) ReadingShown(ctx context.Context, day, openid, articleID string) (err error) {
 	defer failed(&err, "record %s shown to %s on %s", articleID, openid, day)
@@ -244,7 +247,7 @@ func (s *Store) ReadingShown(ctx context.Context, day, openid, articleID string)
 		VALUES (?, ?, ?, 'reply', ?, ?, 0, ?, 0)
 		ON CONFLICT(day, recipient) DO UPDATE SET article_id = excluded.article_id, mode = excluded.mode, state = excluded.state,
 		reason = excluded.reason, updated_at = excluded.updated_at
-		WHERE push_ledger.state = ? OR push_ledger.state = ? AND push_ledger.reason = ?`,
+		WHERE push_ledger.state = ? OR push_ledger.state = ? AND push_ledger.reason = ? OR push_ledger.mode = 'log'`,
 		day, openid, articleID, Skipped, ShownReason, s.Now().UnixMilli(), Failed, Skipped, ShownReason)
 	return err
 }

@@ -492,10 +492,10 @@ func testForgetRehearsal(t *testing.T, e storetest.Engine) {
 	if err := s.FinishPush(ctx, day, "A", store.Done, ""); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := s.ForgetRehearsal(ctx, running, "log"); err != nil || n != 0 {
+	if n, err := s.ForgetRehearsal(ctx, running, "log", now); err != nil || n != 0 {
 		t.Fatalf("a running day's rehearsal: %d rows gone, %v; want none", n, err)
 	}
-	if n, err := s.ForgetRehearsal(ctx, day, "log"); err != nil || n != 1 {
+	if n, err := s.ForgetRehearsal(ctx, day, "log", now); err != nil || n != 1 {
 		t.Fatalf("set aside %d rows, %v; want 1", n, err)
 	}
 	known, err := s.Deliveries(ctx, day, []string{"o1", "o2"})

@@ -1,0 +1,113 @@
+package jobs
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"mpbot/content"
+	"mpbot/store"
+)
+
+// TestInterruptedRehearsalIsSentForReal (a review's find): a push.mode log run that died
+// mid-day leaves its day 'running' (lease expired) with outbox rows. Once
+// push.mode is customer, the dry run says those followers are still to send;
+// the real run had sent them nothing: ForgetRehearsal kept the rows of any
+// day running, the run took the expired lease over, and runBatch took the
+// outbox's 'sent' rows as settled and its 'sending' row as unknown.
+func TestInterruptedRehearsalIsSentForReal(t *testing.T) {
+	ctx := context.Background()
+	s, send, p := setup(t, 3)
+	day := clock.Format(content.DateLayout)
+	a, err := s.DailyReading(ctx, day, "政策理论导读")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The log run, killed after two outbox lines and while writing the third.
+	if err := s.AcquirePush(ctx, day, "dead", clock.Add(-time.Hour), time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordDeliveriesAs(ctx, "dead", []store.Delivery{
+		{Day: day, Recipient: "o000", ArticleID: a.ID, Mode: ModeLog, State: store.Sent, Attempts: 1},
+		{Day: day, Recipient: "o001", ArticleID: a.ID, Mode: ModeLog, State: store.Sent, Attempts: 1},
+		{Day: day, Recipient: "o002", ArticleID: a.ID, Mode: ModeLog, State: store.Sending, Attempts: 1},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	p.Gone = func(string) bool { return false }
+	dry, err := p.Run(ctx, RunOptions{DryRun: true})
+	if err != nil || dry.Pending != 3 {
+		t.Fatalf("dry run: %+v %v; want 3 pending (the outbox reached nobody)", dry, err)
+	}
+	res, err := p.Run(ctx, RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(send.sent) != 3 {
+		t.Errorf("customer run after an interrupted rehearsal: sent to %v (res %+v), want all 3 followers the dry run promised", send.sent, res)
+	}
+}
+
+// panickingBroadcaster panics in its draft: a bug on the run's own goroutine.
+type panickingBroadcaster struct{ cancelBroadcaster }
+
+func (*panickingBroadcaster) Draft(context.Context, content.Article) (string, error) {
+	panic("a bug in the draft")
+}
+
+// TestAPanickedBroadcastEndsStopped (a review's find): a broadcast, which
+// takes its own lease (leaseTTL + preview lead), ends its day stopped when it
+// panics, as the other modes' runs do (b2eadf9 had mended deliver only: the
+// day stayed running, held, until that lease ran out).
+func TestAPanickedBroadcastEndsStopped(t *testing.T) {
+	ctx := context.Background()
+	s, _, p := setup(t, 1)
+	p.Config = func() Config {
+		return Config{Mode: ModeBroadcast, Category: "政策理论导读", Location: time.UTC, Broadcaster: &panickingBroadcaster{}, PreviewLead: time.Hour}
+	}
+	p.Sleep = func(context.Context, time.Duration) error { return nil }
+	func() {
+		defer func() {
+			if r := recover(); r == nil {
+				t.Fatal("the run did not panic")
+			}
+		}()
+		p.Run(ctx, RunOptions{})
+	}()
+	day := clock.Format(content.DateLayout)
+	if state, note, err := s.PushRun(ctx, day); err != nil || state != store.Stopped || !strings.Contains(note, "a bug in the draft") {
+		t.Errorf("the day after a broadcast's panic: %q %q %v; want stopped, saying why (as deliver's)", state, note, err)
+	}
+}
+
+// TestShownAfterARehearsalIsNotPushed (a review's find): a follower who asked 每日一读
+// after the day's rehearsal in push.mode log was shown the reading, and is
+// not pushed it: ReadingShown had kept the outbox's 'sent' row (it replaced
+// only failed and shown rows), which ForgetRehearsal then deleted.
+func TestShownAfterARehearsalIsNotPushed(t *testing.T) {
+	ctx := context.Background()
+	s, send, p := setup(t, 2)
+	live := p.Config
+	p.Config = func() Config {
+		c := live()
+		c.Mode = ModeLog
+		c.Sender = newFakeSender()
+		return c
+	}
+	res, err := p.Run(ctx, RunOptions{})
+	if err != nil || res.Sent != 2 {
+		t.Fatalf("the rehearsal: %+v %v", res, err)
+	}
+	day := clock.Format(content.DateLayout)
+	if err := s.ReadingShown(ctx, day, "o000", res.Article.ID); err != nil { // 每日一读 asked at 9:00
+		t.Fatal(err)
+	}
+	p.Config = live
+	if _, err := p.Run(ctx, RunOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if send.sent["o000"] != 0 {
+		t.Errorf("o000, shown the reading after the rehearsal, was pushed it %d time(s); want 0 (skipped: shown it already)", send.sent["o000"])
+	}
+}
