@@ -146,10 +146,12 @@ func (s *Store) refusal(ctx context.Context, day string) error {
 	return &LeaseHeld{Day: day, Owner: owner, Since: time.UnixMilli(since), Until: time.UnixMilli(until)}
 }
 
-// FinishPush ends owner's run of day as done or stopped, with a note.
+// FinishPush ends owner's run of day as done or stopped, with a note. A
+// day no longer running is left as it is: a run that panicked after ending
+// it done would have stopped it (a review's find).
 func (s *Store) FinishPush(ctx context.Context, day, owner string, state RunState, note string) (err error) {
 	defer failed(&err, "finish push %s", day)
-	_, err = s.db.ExecContext(ctx, `UPDATE push_runs SET state = ?, note = ?, lease_until = 0 WHERE day = ? AND owner = ?`,
+	_, err = s.db.ExecContext(ctx, `UPDATE push_runs SET state = ?, note = ?, lease_until = 0 WHERE day = ? AND owner = ? AND state = 'running'`,
 		state, note, day, owner)
 	return err
 }

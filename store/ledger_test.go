@@ -506,3 +506,25 @@ func testForgetRehearsal(t *testing.T, e storetest.Engine) {
 		t.Fatalf("the day set aside not taken again: %v", err)
 	}
 }
+
+func TestFinishedDayStaysFinished(t *testing.T) { storetest.Each(t, testFinishedDayStaysFinished) }
+
+// testFinishedDayStaysFinished: a run that ended its day done and then
+// panicked (its deferred stop) leaves the day done.
+func testFinishedDayStaysFinished(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	const day = "2026-12-05"
+	if err := s.AcquirePush(ctx, day, "A", time.Now(), time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FinishPush(ctx, day, "A", store.Done, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FinishPush(ctx, day, "A", store.Stopped, "the run panicked"); err != nil {
+		t.Fatal(err)
+	}
+	if state, note, err := s.PushRun(ctx, day); err != nil || state != store.Done || note != "" {
+		t.Errorf("a day done, then stopped by its run: %q %q %v; want done", state, note, err)
+	}
+}
