@@ -768,27 +768,49 @@ func recentTopic(text string) (string, bool) {
 }
 
 // ownRecently reports whether a recency word in text tells what the
-// follower is doing, in a sentence before the question (我最近在准备遴选，有没有
-// 共同富裕的文章; 最近在备考，…): they ask for the topic, not its newest (a
-// follower run's find: a list headed 「我在准备遴选,有没有共同富裕」).
-// 老师们最近在学什么 asks what is new.
+// follower is doing, in a sentence of its own beside the question (我最近在
+// 准备遴选，有没有共同富裕的文章; 最近在备考，…; 有没有…，我最近在准备遴选): they ask
+// for the topic, not its newest (a follower run's find: a list headed
+// 「我在准备遴选,有没有共同富裕」). Not a recency word describing what is
+// asked about (最近在开的政治局会议，讲了啥: 的 binds it to the meeting),
+// nor beside one asking for the newest (最近在学习，想看最新的政治局会议), nor
+// one sentence alone (老师们最近在学什么).
 func ownRecently(text string) bool {
+	sentences := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
+	if len(sentences) < 2 {
+		return false
+	}
+	own := false
+	for _, sentence := range sentences {
+		switch {
+		case doingRecently(sentence):
+			own = true
+		case slices.ContainsFunc(recentInside, func(w string) bool { return strings.Contains(sentence, w) }):
+			return false // the newest asked in another sentence
+		}
+	}
+	return own
+}
+
+// doingRecently reports whether sentence is the follower's doing lately:
+// 我最近在准备遴选, 最近一直在备考, 我们这两天正在学习.
+func doingRecently(sentence string) bool {
+	if strings.Contains(sentence, "的") {
+		return false
+	}
+	for _, who := range []string{"我们", "我", "本人"} {
+		if rest, ok := strings.CutPrefix(sentence, who); ok {
+			sentence = rest
+			break
+		}
+	}
 	for _, w := range []string{"最近", "近期", "这几天", "这两天"} {
-		for at := 0; ; {
-			i := strings.Index(text[at:], w)
-			if i < 0 {
-				break
-			}
-			at += i + len(w)
-			after := strings.TrimPrefix(strings.TrimPrefix(text[at:], "一直"), "也")
-			if strings.IndexFunc(after, func(r rune) bool { return !isWordRune(r) }) < 0 {
-				continue // the question's own sentence
-			}
-			for _, doing := range []string{"在", "正在", "准备", "刚"} {
-				if rest, ok := strings.CutPrefix(after, doing); ok && !strings.HasPrefix(rest, "哪") {
-					return true
-				}
-			}
+		if rest, ok := strings.CutPrefix(sentence, w); ok {
+			rest = strings.TrimPrefix(strings.TrimPrefix(rest, "也"), "一直")
+			return slices.ContainsFunc([]string{"在", "正在", "准备"}, func(doing string) bool {
+				after, ok := strings.CutPrefix(rest, doing)
+				return ok && after != "" && !strings.HasPrefix(after, "哪")
+			})
 		}
 	}
 	return false
@@ -1060,7 +1082,6 @@ func newestHeaderFor(topic string, mentions bool) func(int) string {
 	return func(int) string { return h }
 }
 
-// olderWords ask for the articles before those of the list open.
 // refinement reads a question narrowing the one answered before to the
 // one of its articles about aspect: 关于防汛的, 讲防汛的那次, 人工智能那次,
 // 和教育有关的. Searched alone, they had lost the topic (a follower run's
@@ -1135,15 +1156,22 @@ func withoutLead(text string) string {
 			rest = after
 		}
 	}
+	if courteous := slices.ContainsFunc(courtesyOpeners, func(w string) bool { return strings.HasPrefix(rest, w) }); courteous {
+		return text // 好的，辛苦了呢 is thanks, as it was (a review's find: no match)
+	}
 	if rest != text && (strings.HasSuffix(rest, "呢") || olderWords[rest] || previousWords[rest] || newerWords[rest] || latestOfTopic(rest)) {
 		return rest
 	}
 	return text
 }
 
+// courtesyOpeners open courtesy, which no lead goes before as a follow-up.
+var courtesyOpeners = []string{"辛苦", "麻烦", "谢谢", "感谢", "多谢", "不客气", "没事", "好的", "好滴", "拜托"}
+
 // followUpLeads open a follow-up said apart from it (withoutLead).
 var followUpLeads = longestFirst([]string{"好的", "好滴", "好嘞", "好", "嗯嗯", "哦哦", "哦", "行", "ok", "收到", "明白了", "谢谢老师", "谢谢", "那么", "那"})
 
+// olderWords ask for the articles before those of the list open.
 var olderWords = wordSet("更早的", "更早一点的", "更早一些的", "有没有更早的", "有更早的吗", "还有更早的吗", "更早的呢", "更早的文章",
 	"再早一点的", "早一点的", "有没有更早一点的")
 

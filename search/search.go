@@ -1325,8 +1325,10 @@ func isRequest(words []string, i int) bool {
 	case words[i] == "说" || words[i] == "讲" || words[i] == "聊": // 说说两会, cut 说 说; not 讲党课
 		// And after 有没有 or 有 (有没有讲人工智能的文章, 有讲共同富裕的吗: a
 		// card on a banquet's speech, a follower run's find).
+		// Not before what 讲 makes a phrase of (讲政治, 讲诚信: a review's
+		// find, 有没有讲政治的文章 listed a 政治报告).
 		return i+1 < len(words) && words[i+1] == words[i] && framing(i-1) || i > 0 && words[i-1] == words[i] && framing(i-2) ||
-			i > 0 && (words[i-1] == "有没有" || words[i-1] == "有") && framing(i-2)
+			i > 0 && (words[i-1] == "有没有" || words[i-1] == "有") && framing(i-2) && (i+1 >= len(words) || !spokenOf[words[i+1]])
 	case words[i] == "考": // 新质生产力考什么 (before 什么, 哪些, 啥 or a request noun); not 开考 in 高考哪天开考
 		return i+1 < len(words) && (words[i+1] == "什么" || words[i+1] == "哪些" || words[i+1] == "啥" || requestNouns[words[i+1]])
 	case requestVerbs[words[i]]:
@@ -1343,6 +1345,10 @@ func isRequest(words []string, i int) bool {
 	}
 	return false
 }
+
+// spokenOf are what 讲 makes a phrase of (讲政治, the 四讲四有's 讲规矩…).
+var spokenOf = setOf("政治", "诚信", "规矩", "纪律", "道德", "党性", "团结", "奉献", "大局", "文明", "卫生", "故事", "实话", "真话",
+	"原则", "担当", "品德", "正气", "责任", "效率", "科学", "法治", "规则", "信用", "民主", "学习", "廉洁", "仁爱")
 
 // figuresAsked reports whether words[i] is 数据 asking for a topic's
 // figures, framing it as 文章 does: after a term of a synonym group
