@@ -1911,3 +1911,15 @@ func TestShippedMenuWords(t *testing.T) {
 		}
 	}
 }
+
+// TestShippedCourtesyWithNe: with the shipped config, an acknowledgement or
+// thanks said with 呢 after a lead gets the courtesy reply (a review's find:
+// withoutLead had taken 好的，off, and 辛苦了呢 got the no-match reply).
+func TestShippedCourtesyWithNe(t *testing.T) {
+	try := shippedTry(t, writeConfig(t, t.TempDir(), ""))
+	for _, text := range []string{"好的，辛苦了呢", "好的，麻烦你了呢", "谢谢老师，辛苦了呢"} {
+		if _, out, _ := try(text); strings.Contains(out, "没有找到") {
+			t.Errorf("try %q: the no-match reply, want the acknowledgement or thanks:\n%s", text, out)
+		}
+	}
+}
