@@ -336,10 +336,20 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
 			return unavailable(ctx, listUnreadable)
 		case len(list.IDs) > 1 && (list.Search != "" || list.Topic != ""):
+			// The list's article published last before the one opened (its
+			// first when none was): 政治局会议, 第三篇, then 上一次呢 had got
+			// the list's second, a newer meeting (a follower run's find).
 			// Its card, as the question's answer (no follower's choice: a
 			// vote would raise it for the question).
-			if a, err := b.catalog.Get(ctx, list.IDs[1]); err == nil {
+			from := list.IDs[0]
+			if list.Opened > 0 && list.Opened <= len(list.IDs) {
+				from = list.IDs[list.Opened-1]
+			}
+			if a, ok := b.publishedBefore(ctx, list.IDs, from); ok {
 				return b.pick(ctx, s, m, cmp.Or(list.Search, list.Topic), []content.Hit{{Article: a}}, true, false, 0)
+			}
+			if list.Search != "" && !list.Mentions {
+				return b.older(ctx, s, m, list, true)
 			}
 		case list.Search != "" && !list.Mentions && len(list.Seen) > 0:
 			return b.older(ctx, s, m, list, true)
@@ -1080,6 +1090,37 @@ const (
 func newestHeaderFor(topic string, mentions bool) func(int) string {
 	h := fmt.Sprintf(map[bool]string{false: newestHeader, true: newestMentionsHeader}[mentions], html.EscapeString(Cut(topic, listTitle)))
 	return func(int) string { return h }
+}
+
+// publishedBefore returns the article of ids published last before from
+// was (of two the same day, the one listed first); with none, the one
+// listed after from when of its day or from is undated (a day's list: the
+// day's second). False when there is none, or the store could not say.
+func (b *Bot) publishedBefore(ctx context.Context, ids []string, from string) (content.Article, bool) {
+	start, err := b.catalog.Get(ctx, from)
+	if err != nil {
+		return content.Article{}, false
+	}
+	var best content.Article
+	for _, id := range ids {
+		if start.PublishedOn == "" {
+			break
+		}
+		a, err := b.catalog.Get(ctx, id)
+		if err != nil || id == from || a.PublishedOn == "" || a.PublishedOn >= start.PublishedOn {
+			continue
+		}
+		if best.ID == "" || a.PublishedOn > best.PublishedOn {
+			best = a
+		}
+	}
+	if best.ID == "" {
+		if i := slices.Index(ids, from); i >= 0 && i+1 < len(ids) {
+			next, err := b.catalog.Get(ctx, ids[i+1])
+			return next, err == nil && (start.PublishedOn == "" || next.PublishedOn == start.PublishedOn)
+		}
+	}
+	return best, best.ID != ""
 }
 
 // refinement reads a question narrowing the one answered before to the

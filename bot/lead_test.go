@@ -112,3 +112,28 @@ func TestRefiningTheTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestPreviousOfTheOneOpened: 上一次呢 after an item opened from a list is
+// the list's meeting before it (a follower run's find: 政治局会议, 第三篇,
+// 讲了什么, then 上一次呢 got the list's second, a newer meeting); after the
+// list alone, the one before its first.
+func TestPreviousOfTheOneOpened(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	for _, c := range []struct {
+		asked []string
+		want  string
+	}{
+		{[]string{"国务院常务会议", "3", "讲了什么", "上一次呢"}, "https://example.com/m3"},
+		{[]string{"国务院常务会议", "第三篇", "上一次呢"}, "https://example.com/m3"},
+		{[]string{"国务院常务会议", "上一次呢"}, "https://example.com/m5"},
+	} {
+		ask := asker(t, demoBotAt(t, catalogOf(meetingsOfTwoYears()), today))
+		var r Reply
+		for _, q := range c.asked {
+			r = ask(q)
+		}
+		if got := firstShown(r); got != c.want {
+			t.Errorf("%v: %s, want %s", c.asked, got, c.want)
+		}
+	}
+}
