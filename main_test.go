@@ -1892,7 +1892,7 @@ func TestShippedDailyAskedAround(t *testing.T) {
 	try := shippedTry(t, writeConfig(t, t.TempDir(), ""))
 	for _, text := range []string{
 		"我想问一下每日一读在哪里看", "我想问一下，每日一读在哪里看呀。", "请问一下每日一读在哪看", "喂，每日一读",
-		"怎么看每日一读", "每日一读今天是哪篇",
+		"怎么看每日一读", "每日一读今天是哪篇", "今天推荐的文章", // (the latest five)
 		"嗯，喂，你好，我想问一下，就是那个每日一读在哪里看呀。", // a voice message as transcribed
 	} {
 		if _, out, _ := try(text); !strings.Contains(out, "[图文]") {
