@@ -314,9 +314,10 @@ func TestSearchQuality(t *testing.T) {
 		"@小编 国常会":        "xwlb-20260821-02", "小编你好，想看看国常会": "xwlb-20260821-02", // the editor addressed
 		"服贸会什么时候举行":  "xwlb-20250827-09",                                           // its announcement (将于…举办), not the summit's speech
 		"四中全会什么时候开的": "xwlb-20251023-01", "请问二十届四中全会是什么时候召开的呀": "xwlb-20251023-01", // when it met (义乌 at 0.96)
-		"2025年中央一号文件":   "xwlb-20250223-02",                             // the document by its titles' words (the mentions list, the document nowhere)
-		"中财委第六次会议":      "xwlb-20250701-01",                             // an abbreviation the synonyms lacked (no match)
-		"2025年两会政府工作报告": "doc-c8ea2145", "两会上的政府工作报告": "doc-c8ea2145"} { // the report given at the 两会 (the 部长通道, 1978's)
+		"2025年中央一号文件":   "xwlb-20250223-02",                           // the document by its titles' words (the mentions list, the document nowhere)
+		"中财委第六次会议":      "xwlb-20250701-01",                           // an abbreviation the synonyms lacked (no match)
+		"2025年两会政府工作报告": "doc-c8ea2145", "两会上的政府工作报告": "doc-c8ea2145", // the report given at the 两会 (the 部长通道, 1978's)
+		"新年贺词全文": "xwlb-20251231-01"} { // a series asked as a full text, newest first (2025's first)
 		if hits, _ := ix.Search(context.Background(), text, 5); len(hits) == 0 || hits[0].Article.ID != want || hits[0].Score < minScore {
 			t.Errorf("%s: want %s first, got %v", text, want, ids(hits))
 		}

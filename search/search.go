@@ -1871,13 +1871,20 @@ func onlyYears(ms []mention) bool {
 // keeps its order: 2025新年贺词 asks for 二〇二五年新年贺词, and the one of
 // 二〇二六年, given on 2025-12-31, is of the year asked too. It reports
 // whether there was a series.
-func newestFirst(cands []cand, v *view, q *query) bool {
+func newestFirst(cands []cand, v *view, q *query, fullTextMiss float64) bool {
 	yearAsked := len(q.years) > 0
+	// Asked for a full text, a series of short articles is as sure as its
+	// cut leaves it (新年贺词全文 listed 2025's, 2024's, then 2026's address:
+	// a follower run's find).
+	sureAt, tie := seriesSure, seriesTie
+	if q.fullText {
+		sureAt, tie = sureAt*fullTextMiss, tie*fullTextMiss
+	}
 	// The candidates that may be a series' members: few for most queries.
 	var sureBuf [seriesDepth]int
 	sure := sureBuf[:0]
 	for i := range min(len(cands), seriesDepth) {
-		if cands[i].conf >= seriesSure-seriesTie {
+		if cands[i].conf >= sureAt-tie {
 			sure = append(sure, i)
 		}
 	}
@@ -1903,12 +1910,12 @@ func newestFirst(cands []cand, v *view, q *query) bool {
 		members := membersBuf[:0]
 		kept := slots[:0]
 		for _, j := range slots {
-			if cands[j].conf >= top-seriesTie {
+			if cands[j].conf >= top-tie {
 				kept = append(kept, j)
 				members = append(members, cands[j])
 			}
 		}
-		if top < seriesSure || len(kept) < 2 || yearAsked && namesAYear(title) {
+		if top < sureAt || len(kept) < 2 || yearAsked && namesAYear(title) {
 			continue
 		}
 		found = true
@@ -2879,7 +2886,7 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		return 0
 	})
 	if !stories && onlyYears(q.mentions) {
-		series = newestFirst(cands, v, &q)
+		series = newestFirst(cands, v, &q, ix.params.fullTextMiss)
 	}
 	hits := make([]content.Hit, 0, min(n, len(cands)))
 	var terms markTerms
