@@ -351,10 +351,14 @@ func (a *app) newHandler(cfg *Config) (*wechat.Handler, error) {
 
 // readingShown records today's reading as having reached a follower, in
 // the push's ledger, where the push finds it settled; in the modes that push
-// to each follower (a mass send reaches everyone; off and log reach no one).
+// to each follower and in the outbox's, their rehearsal (a mass send reaches
+// everyone; off reaches no one).
 func (a *app) readingShown(ctx context.Context, openid, articleID string) {
 	c := a.cfg.Load()
-	if c.Push.Mode != jobs.ModeCustomer && c.Push.Mode != jobs.ModeTemplate {
+	// The outbox too (push.mode log): its day is a rehearsal, which a mode
+	// that sends runs again for real, and a follower shown the reading
+	// meanwhile had been pushed it twice (a follower re-check's find).
+	if c.Push.Mode != jobs.ModeCustomer && c.Push.Mode != jobs.ModeTemplate && c.Push.Mode != jobs.ModeLog {
 		return
 	}
 	if err := a.store.ReadingShown(ctx, c.today(time.Now()), openid, articleID); err != nil {
