@@ -564,6 +564,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if p, topic, ok := weekTopic(question, now.In(chinaTime)); ok && rule < 0 && !b.smallTalk(topic) {
 		return b.weekAsked(ctx, s, m, topic, p) // 上周的国常会, 本周政治局会议
 	}
+	question = withoutOwnRecency(question)
 	if topic, ok := recentTopic(question); ok {
 		kept = false // newest reads the store
 		// 最新的枫桥经验, 国常会最近消息: searched as typed, the recency
@@ -801,6 +802,19 @@ func ownRecently(text string) bool {
 	}
 	return own
 }
+
+// withoutOwnRecency is text without the recency word of what the follower
+// says they are doing (ownRecently), which asks nothing: searched with it,
+// 我最近在看共同富裕，有没有文章 got no match (a follower re-check's find).
+func withoutOwnRecency(text string) string {
+	if !ownRecently(text) {
+		return text
+	}
+	return ownRecency.ReplaceAllString(text, "$1$2$3")
+}
+
+// ownRecency is a recency word opening a sentence of the follower's doing.
+var ownRecency = regexp.MustCompile(`(^|[^\p{L}\p{N}])((?:我们|我|本人)?)(?:最近|近期|这几天|这两天)((?:也|一直)?(?:在|正在|准备))`)
 
 // doingRecently reports whether sentence is the follower's doing lately:
 // 我最近在准备遴选, 最近一直在备考, 我们这两天正在学习.
@@ -1130,6 +1144,9 @@ func (b *Bot) publishedBefore(ctx context.Context, ids []string, from string) (c
 // 政治局集体学习, then 人工智能那次, got no match).
 func refinement(text string) (string, bool) {
 	text = strings.TrimSuffix(text, "呢")
+	if r, _ := utf8.DecodeRuneInString(text); strings.ContainsRune("最上下这那第前后首末", r) && !strings.HasPrefix(text, "那个") || strings.ContainsAny(text, "0123456789") {
+		return "", false // which one, not what about: 最新的那次, 上一次, 第二篇的, 2025年的
+	}
 	for _, w := range []string{"的那一次", "的那次", "那一次", "那次", "的那篇", "那篇"} {
 		if rest, ok := strings.CutSuffix(text, w); ok {
 			rest = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(rest, "那个"), "是"), "讲")
@@ -1236,9 +1253,12 @@ func latestOfTopic(text string) bool {
 	if text == "最近的" {
 		return true
 	}
-	for _, lead := range []string{"最近的一次", "最新的一次", "最近一次", "最新一次", "最近一期", "最新一期"} {
+	for _, lead := range []string{"最近的一次", "最新的一次", "最近一次", "最新一次", "最近一期", "最新一期",
+		// (最新的那次 had been read as narrowing the question to 最新: an
+		// older meeting's card, a re-check's find.)
+		"最新的那一次", "最近的那一次", "最新的那次", "最近的那次", "最新那次", "最近那次"} {
 		if rest, ok := strings.CutPrefix(text, lead); ok {
-			rest = strings.TrimPrefix(strings.TrimPrefix(rest, "开会"), "是")
+			rest = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(rest, "开会"), "是"), "呢")
 			return rest == "" || latestAsked[rest] || questionOfLast[rest]
 		}
 	}
