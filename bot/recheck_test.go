@@ -56,17 +56,12 @@ func TestNewestOfTheListIsNoAspect(t *testing.T) {
 // is what they ask for: with no newest asked (ownRecently), the text had
 // been searched with 最近 in it: no match.
 func TestTopicInTheFollowersOwnSentence(t *testing.T) {
-	var arts []content.Article
-	for i, day := range []string{"2026-05-06", "2026-07-20", "2026-08-13"} {
-		arts = append(arts, content.Article{ID: fmt.Sprint("fr2gf", i), Title: "扎实推进共同富裕", URL: fmt.Sprintf("https://example.com/fr2gf%d", i),
-			PublishedOn: day, Summary: "共同富裕是社会主义的本质要求。"})
-	}
-	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	ask := asker(t, newDemoBot(t, catalogOf(prosperityArticles()), NewMemoryFollowUps()))
 	// (最近在研究共同富裕，有什么素材吗 and 我最近在学习共同富裕，有没有文章 get
 	// no match on this small catalog, before ownRecently too: 研究 and 学习
 	// are words its articles lack.)
 	for _, text := range []string{"我最近在看共同富裕，有没有文章"} {
-		if r := ask(text); !strings.HasPrefix(firstShown(r), "https://example.com/fr2gf") {
+		if r := ask(text); !strings.HasPrefix(firstShown(r), "https://example.com/gf") {
 			t.Errorf("%s: %q first (%.80q), want a 共同富裕 article", text, firstShown(r), r.Text)
 		}
 	}
