@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -9,26 +8,15 @@ import (
 	"mpbot/content"
 )
 
-// meetingsWithNewestInText is a topic's meetings over two years, the newest
-// fr2m6 (2026-08-21), one of them holding 最新 in its text, and news whose
-// titles hold 最新.
+// meetingsWithNewestInText is meetingsOfTwoYears with 最新 in the text of
+// a meeting before the newest (m5, 2026-07-31), as the corpus's has.
 func meetingsWithNewestInText() []content.Article {
-	var arts []content.Article
-	for i, day := range []string{"2025-03-12", "2025-07-25", "2025-11-06", "2026-03-13", "2026-06-29", "2026-07-31", "2026-08-21"} {
-		d, _ := time.Parse(time.DateOnly, day)
-		summary := fmt.Sprintf("%d年%d月%d日，国务院总理李强主持召开国务院常务会议，研究部署有关工作。", d.Year(), d.Month(), d.Day())
-		if day == "2026-07-31" {
-			// As the corpus's 2026-07-31 meeting does: its text holds 最新.
-			summary = "2026年7月31日，国务院总理李强主持召开国务院常务会议，听取最新经济形势汇报，研究部署有关工作。"
+	arts := meetingsOfTwoYears()
+	for i := range arts {
+		if arts[i].ID == "m5" {
+			arts[i].Summary = "2026年7月31日，国务院总理李强主持召开国务院常务会议，听取最新经济形势汇报，研究部署有关工作。"
 		}
-		arts = append(arts, content.Article{ID: fmt.Sprint("fr2m", i), Title: "李强主持召开国务院常务会议", Summary: summary,
-			PublishedOn: day, URL: fmt.Sprintf("https://example.com/fr2m%d", i)})
 	}
-	arts = append(arts,
-		content.Article{ID: "zx", Title: "国家文物局发布中华文明探源工程最新进展", Summary: "国家文物局在京发布中华文明探源工程最新进展。",
-			PublishedOn: "2023-12-09", URL: "https://example.com/zx"},
-		content.Article{ID: "iran", Title: "伊朗提出美伊谈判最新方案", Summary: "伊朗方面提出最新方案。",
-			PublishedOn: "2026-05-02", URL: "https://example.com/iran"})
 	return arts
 }
 
@@ -40,7 +28,7 @@ func meetingsWithNewestInText() []content.Article {
 // 2026-08-21's; before d34635e, no match).
 func TestNewestOfTheListIsNoAspect(t *testing.T) {
 	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
-	const newest = "https://example.com/fr2m6"
+	const newest = "https://example.com/m6"
 	for _, text := range []string{"最新的那次", "最新的那次呢", "最近的那次", "最新那次"} {
 		ask := asker(t, demoBotAt(t, catalogOf(meetingsWithNewestInText()), today))
 		ask("国务院常务会议")
