@@ -1227,7 +1227,9 @@ func withoutLead(text string) string {
 var courtesyOpeners = []string{"辛苦", "麻烦", "谢谢", "感谢", "多谢", "不客气", "没事", "好的", "好滴", "拜托"}
 
 // followUpLeads open a follow-up said apart from it (withoutLead).
-var followUpLeads = longestFirst([]string{"好的", "好滴", "好嘞", "好", "嗯嗯", "哦哦", "哦", "行", "ok", "收到", "明白了", "谢谢老师", "谢谢", "那么", "那"})
+var followUpLeads = longestFirst([]string{"好的", "好滴", "好嘞", "好", "嗯嗯", "哦哦", "哦", "行", "ok", "收到", "明白了", "谢谢老师", "谢谢", "那么", "那",
+	// Two said in one breath (好的谢谢，那2025年的呢: the topic lost, a re-check's find).
+	"好的谢谢", "好的谢谢老师", "好的收到", "收到谢谢", "嗯嗯好的", "好谢谢", "ok谢谢"})
 
 // olderWords ask for the articles before those of the list open.
 var olderWords = wordSet("更早的", "更早一点的", "更早一些的", "有没有更早的", "有更早的吗", "还有更早的吗", "更早的呢", "更早的文章",

@@ -76,7 +76,7 @@ func TestFollowUpAfterASetApartLead(t *testing.T) {
 // TestWithoutLead: only a lead set apart before a follow-up goes.
 func TestWithoutLead(t *testing.T) {
 	for in, want := range map[string]string{
-		"那，最新的呢": "最新的呢", "好的，那2025年的呢": "那2025年的呢", "那更早的呢": "更早的呢", "好，那么，上一次呢": "上一次呢", "谢谢，最近一次": "最近一次",
+		"那，最新的呢": "最新的呢", "好的，那2025年的呢": "那2025年的呢", "好的谢谢，那2025年的呢": "那2025年的呢", "那更早的呢": "更早的呢", "好，那么，上一次呢": "上一次呢", "谢谢，最近一次": "最近一次",
 		// What stays: thanks after an acknowledgement, a lead glued to its word, no follow-up after it.
 		"好的，谢谢": "好的，谢谢", "好，没了": "好，没了", "那，这个": "那，这个", "行政": "行政", "好几次呢": "好几次呢", "那些呢": "那些呢", "那": "那",
 	} {
