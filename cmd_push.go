@@ -187,8 +187,20 @@ usage or config error, 3 when another process holds the day's push.`,
 			if sum.RunState == "" {
 				return c.printPlan(cmd.Context(), a, d)
 			}
+			// Done by the outbox alone, which a run in a mode that sends
+			// does again for real: said first (status had said "done",
+			// then "sent N" above the N not sent yet: a re-check's find).
+			rehearsed := false
+			if sum.RunState == store.Done {
+				if rehearsed, err = a.push.Rehearsed(cmd.Context(), d); err != nil {
+					return err
+				}
+			}
 			fmt.Fprintf(c.stdout, "%s: %s", d, sum.RunState)
-			if sum.RunNote != "" {
+			switch {
+			case rehearsed:
+				fmt.Fprint(c.stdout, " in push.mode log, a rehearsal (the outbox reached nobody)")
+			case sum.RunNote != "":
 				fmt.Fprintf(c.stdout, " (%s)", sum.RunNote)
 			}
 			gone := sum.RunState == store.Running && time.Now().After(sum.LeaseUntil)
@@ -216,21 +228,12 @@ usage or config error, 3 when another process holds the day's push.`,
 				// said only "sent 0" for a first start's catch-up day).
 				fmt.Fprintln(c.stdout, noneReached)
 			}
-			if sum.RunState == store.Done {
-				// Done by the outbox alone, which a run in a mode that
-				// sends does again for real (status had said only "done").
-				rehearsed, err := a.push.Rehearsed(cmd.Context(), d)
+			if rehearsed {
+				n, err := a.push.Unsent(cmd.Context(), d)
 				if err != nil {
 					return err
 				}
-				if rehearsed {
-					n, err := a.push.Unsent(cmd.Context(), d)
-					if err != nil {
-						return err
-					}
-					fmt.Fprintf(c.stdout, "rehearsed in push.mode log (the outbox reached nobody): not sent yet in push.mode %s: %d; a run sends them: mpbot push --date %s\n",
-						cfg.Push.Mode, n, d)
-				}
+				fmt.Fprintf(c.stdout, "not sent yet in push.mode %s: %d; a run sends them: mpbot push --date %s\n", cfg.Push.Mode, n, d)
 			}
 			if sum.RunState == store.Stopped || gone || dead {
 				// The ledger holds only what was attempted: a run stopped

@@ -1193,7 +1193,8 @@ func TestPushAfterALogRehearsal(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "3 not yet delivered") {
 		t.Fatalf("the dry run after a rehearsal: exit %d\n%s%s", code, out, errOut)
 	}
-	if _, status, _ := runCmd(t, "push", "status", "--config", cfg, "--date", day); !strings.Contains(status, "not sent yet in push.mode customer: 3; a run sends them") {
+	if _, status, _ := runCmd(t, "push", "status", "--config", cfg, "--date", day); !strings.Contains(status, day+": done in push.mode log, a rehearsal (the outbox reached nobody)\n") ||
+		!strings.Contains(status, "not sent yet in push.mode customer: 3; a run sends them") {
 		t.Fatalf("push status of a day rehearsed:\n%s", status)
 	}
 	code, out, errOut = runCmd(t, "push", "--config", cfg, "--date", day)
