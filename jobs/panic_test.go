@@ -151,14 +151,7 @@ func TestAPanickedRunEndsStopped(t *testing.T) {
 	ctx := context.Background()
 	s, send, p := setup(t, 3)
 	p.Progress = func(done, total int) { panic("a bug mid-run") }
-	func() {
-		defer func() {
-			if r := recover(); r == nil {
-				t.Fatal("the run did not panic")
-			}
-		}()
-		p.Run(ctx, RunOptions{})
-	}()
+	runPanicking(t, p)
 	day := clock.Format(content.DateLayout)
 	if state, note, err := s.PushRun(ctx, day); err != nil || state != "stopped" || !strings.Contains(note, "a bug mid-run") {
 		t.Fatalf("the day after a panic: %q %q %v; want stopped, saying why", state, note, err)
@@ -168,4 +161,16 @@ func TestAPanickedRunEndsStopped(t *testing.T) {
 	if res, err := q.Run(ctx, RunOptions{}); err != nil || res.Sent+len(send.sent) < 3 {
 		t.Fatalf("the rerun by another process: %+v %v", res, err)
 	}
+}
+
+// runPanicking runs p's push, which must panic, and recovers the panic as
+// the scheduler does.
+func runPanicking(t *testing.T, p *DailyPush) {
+	t.Helper()
+	defer func() {
+		if r := recover(); r == nil {
+			t.Fatal("the run did not panic")
+		}
+	}()
+	p.Run(context.Background(), RunOptions{})
 }

@@ -67,14 +67,7 @@ func TestAPanickedBroadcastEndsStopped(t *testing.T) {
 		return Config{Mode: ModeBroadcast, Category: "政策理论导读", Location: time.UTC, Broadcaster: &panickingBroadcaster{}, PreviewLead: time.Hour}
 	}
 	p.Sleep = func(context.Context, time.Duration) error { return nil }
-	func() {
-		defer func() {
-			if r := recover(); r == nil {
-				t.Fatal("the run did not panic")
-			}
-		}()
-		p.Run(ctx, RunOptions{})
-	}()
+	runPanicking(t, p)
 	day := clock.Format(content.DateLayout)
 	if state, note, err := s.PushRun(ctx, day); err != nil || state != store.Stopped || !strings.Contains(note, "a bug in the draft") {
 		t.Errorf("the day after a broadcast's panic: %q %q %v; want stopped, saying why (as deliver's)", state, note, err)
