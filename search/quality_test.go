@@ -391,7 +391,9 @@ func TestSearchQuality(t *testing.T) {
 	// (A review's finds: rewritten always, 第17届残奥会 had a card on
 	// 第十七届海峡论坛, 第6届南博会 no match.)
 	for text, want := range map[string]string{"第5届进博会": "第五届进博会", "第6届进博会": "第六届进博会", "中央1号文件": "意见》发布", "第136届广交会": "第136届广交会",
-		"第17届残奥会": "第17届残奥会", "第6届南博会": "第6届", "第22届东盟博览会": "第22届", "第12届世界运动会": "第12届世界运动会"} {
+		"第17届残奥会": "第17届残奥会", "第6届南博会": "第6届", "第22届东盟博览会": "第22届", "第12届世界运动会": "第12届世界运动会",
+		// (Left alone in an earlier note: 神舟20号, 第46次委员长会议 no match.)
+		"神舟20号": "神舟二十号", "天舟9号": "天舟九号", "第46次委员长会议": "第四十六次委员长会议"} {
 		if hits, _ := ix.Search(context.Background(), text, 5); len(hits) == 0 || !strings.Contains(hits[0].Article.Title, want) || hits[0].Score < minScore {
 			t.Errorf("%s: want a title with %s first, got %v", text, want, ids(hits))
 		}

@@ -1218,29 +1218,38 @@ func withoutReading(q query, hits []content.Hit) (string, bool) {
 // more), not a long news feature's (a state visit's summary, 2,500).
 const documentTokens = 8000
 
-// ordinalRe is an ordinal typed in digits (第5届, 第3次) and 1号文件.
-var ordinalRe = regexp.MustCompile(`第([0-9]{1,2})(届|次|批|期)|(^|[^0-9])(1)(号文件)`)
+// ordinalRe is an ordinal typed in digits (第5届, 第3次, 第46次), 1号文件,
+// and a craft's number (神舟20号, 天舟9号).
+var ordinalRe = regexp.MustCompile(`第([0-9]{1,2})(届|次|批|期|轮)|(^|[^0-9])(1)(号文件)|(\p{Han}{2})([0-9]{1,2})(号)`)
 
 // ordinalsAsWritten writes an ordinal typed in digits in characters where
-// the articles have that form as one word (第5届 as 第五届, 1号文件 as
-// 一号文件): typed in digits it is three words, which no title of
-// 第五届进博会 holds.
+// the articles have that form (第5届 as 第五届, 1号文件 as 一号文件, 神舟20号
+// as 神舟二十号): typed in digits it is three words, which no title of
+// 第五届进博会 holds. A numeral of two characters (四十六) is cut apart in
+// the index, so its form is not looked up: the search tells.
 func (r reader) ordinalsAsWritten(text string) string {
-	if !strings.ContainsAny(text, "0123456789") || (!strings.Contains(text, "第") && !strings.Contains(text, "号文件")) {
+	if !strings.ContainsAny(text, "0123456789") || !strings.ContainsAny(text, "第号") {
 		return text
 	}
 	return ordinalRe.ReplaceAllStringFunc(text, func(m string) string {
 		g := ordinalRe.FindStringSubmatch(m)
 		before, digits, measure := "第", g[1], g[2]
-		if digits == "" {
+		switch {
+		case g[4] != "":
 			before, digits, measure = g[3], g[4], g[5]
+		case g[7] != "":
+			before, digits, measure = g[6], g[7], g[8]
+			if strings.HasSuffix(before, "月") || strings.HasSuffix(before, "日") {
+				return m // 3月20号 is a day
+			}
 		}
 		n, _ := strconv.Atoi(digits)
-		han := hanNumeral(n) + measure
+		numeral := hanNumeral(n)
+		han := numeral + measure
 		if before == "第" {
 			han = "第" + han
 		}
-		if n == 0 || !r.v.has(han) {
+		if n == 0 || utf8.RuneCountInString(numeral) == 1 && !r.v.has(han) && !r.v.has(before+han) {
 			return m
 		}
 		if before != "第" {
