@@ -1,6 +1,7 @@
 package search
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -24,6 +25,11 @@ type synonymSet struct {
 	// terms are every term of every group and related entry: topics the
 	// operators named (Topic).
 	terms map[string]bool
+	// sounds are the terms by their pinyin, as segments keep their words'
+	// (for typos and typed pinyin of a term no article writes), and
+	// maxSound the longest key.
+	sounds   map[string][]string
+	maxSound int
 }
 
 // SetSynonyms replaces the synonym groups and the related terms. Each group
@@ -87,6 +93,10 @@ func (ix *Index) SetSynonyms(groups, related [][]string) {
 		}
 		return members[i] < members[j]
 	})
+	s.sounds = map[string][]string{}
+	for _, t := range slices.Sorted(maps.Keys(s.terms)) {
+		s.maxSound = max(s.maxSound, learnSound(s.sounds, t))
+	}
 	s.byFirst = map[rune][]string{}
 	for _, m := range members {
 		r, _ := utf8.DecodeRuneInString(m)

@@ -56,6 +56,34 @@ func TestTypos(t *testing.T) {
 	}
 }
 
+// TestPinyinOfASynonym: a synonym no article writes is found by its
+// sound too (a follower run's find: guochanghui got no match, the
+// articles writing 国务院常务会议, never 国常会; so did 国昌会).
+func TestPinyinOfASynonym(t *testing.T) {
+	ix, err := BuildIndex([]content.Article{
+		{ID: "gw", Title: "李强主持召开国务院常务会议", URL: "https://example.com/gw"},
+		{ID: "gc", Title: "国产大飞机交付", URL: "https://example.com/gc"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetSynonyms([][]string{{"国常会", "国务院常务会议"}}, nil)
+	for _, query := range []string{"guochanghui", "guo chang hui", "国昌会"} {
+		r, err := ix.SearchResult(context.Background(), query, 3, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Hits) == 0 || r.Hits[0].Article.ID != "gw" || r.Corrected != "国常会" {
+			t.Errorf("%q: hits %v corrected %q; want gw via 国常会", query, ids(r.Hits), r.Corrected)
+		}
+	}
+	// The sounds are the synonyms': gone with them on reload.
+	ix.SetSynonyms(nil, nil)
+	if r, _ := ix.SearchResult(context.Background(), "guochanghui", 3, false); r.Corrected != "" {
+		t.Errorf("guochanghui without the synonym: corrected %q", r.Corrected)
+	}
+}
+
 // TestTyposKeepWords: a two-character respelling replaces only what is no
 // word: not a dictionary word the articles lack (失恋 is not 失联), not a
 // character out of a word (快递到哪 is not 快地道哪), nor stop words the

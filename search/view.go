@@ -107,20 +107,27 @@ func (v *view) dfTitle(title string) int {
 	return n
 }
 
-// maxSound is the longest pinyin key any segment knows.
+// maxSound is the longest pinyin key any segment or the synonyms know.
 func (v *view) maxSound() int {
-	m := 0
+	m := v.synonyms.maxSound
 	for _, s := range v.segs {
 		m = max(m, s.maxSound)
 	}
 	return m
 }
 
-// soundWords returns the indexed words whose toneless pinyin is key.
+// soundWords returns the indexed words and the synonyms whose toneless
+// pinyin is key. A synonym no article writes is a word followers type
+// (guochanghui is 国常会, which the articles call 国务院常务会议).
 func (v *view) soundWords(key []byte) []string {
 	var out []string
 	for _, s := range v.segs {
 		out = append(out, s.sounds[string(key)]...)
+	}
+	for _, w := range v.synonyms.sounds[string(key)] {
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
 	}
 	return out
 }
@@ -374,26 +381,34 @@ func (s *segment) learn(term string) {
 	if strings.HasPrefix(term, bigramPrefix) || strings.HasPrefix(term, titlePrefix) {
 		return
 	}
+	if s.sounds == nil {
+		s.sounds = map[string][]string{}
+	}
+	s.maxSound = max(s.maxSound, learnSound(s.sounds, term))
+}
+
+// learnSound records in sounds the keys term is found by (its characters'
+// first readings, and any other reading of otherReadings) when it is a
+// word of Han characters, and returns the longest key's length.
+func learnSound(sounds map[string][]string, term string) int {
 	n := 0
 	for _, r := range term {
 		if !isHan(r) {
-			return
+			return 0
 		}
 		n++
 	}
 	if n < minSoundWord {
-		return
+		return 0
 	}
 	key := soundKey(term)
-	if s.sounds == nil {
-		s.sounds = map[string][]string{}
-	}
-	s.sounds[key] = append(s.sounds[key], term)
-	s.maxSound = max(s.maxSound, len(key))
+	sounds[key] = append(sounds[key], term)
+	longest := len(key)
 	if other := otherKey(term); other != "" {
-		s.sounds[readingPrefix+other] = append(s.sounds[readingPrefix+other], term)
-		s.maxSound = max(s.maxSound, len(other))
+		sounds[readingPrefix+other] = append(sounds[readingPrefix+other], term)
+		longest = max(longest, len(other))
 	}
+	return longest
 }
 
 // anyDead reports whether any doc in [lo, hi) is removed.
