@@ -121,6 +121,30 @@ func soundKey(word string) string {
 	return b.String()
 }
 
+// fuzzyPrefix marks the keys of words of three characters or more by their
+// sound as a southern speaker's typing blurs it (see fuzzyKey): found only
+// where no word has the sound as typed.
+const fuzzyPrefix = "≈"
+
+// fuzzyKey appends to dst the pinyin key as the fuzzy settings of pinyin
+// input methods read it (模糊音): zh, ch and sh as z, c and s, and a final
+// ng as n (zhen and zheng, xin and xing, fan and fang alike), l and n
+// apart (a setting most leave off). 乡村正兴 is
+// 乡村振兴, a slip no first reading finds.
+func fuzzyKey(dst, key []byte) []byte {
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if c == 'h' && i > 0 && (key[i-1] == 'z' || key[i-1] == 'c' || key[i-1] == 's') {
+			continue
+		}
+		if c == 'g' && i > 0 && key[i-1] == 'n' && (i+1 == len(key) || !strings.ContainsRune("aeiouv", rune(key[i+1]))) {
+			continue // a final ng; before a vowel the g starts a syllable (xin gan, not xing an)
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // Words of two characters or more are known by their sound; those of two
 // replace only text that is no word (see correctWith).
 const (
@@ -257,6 +281,7 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 	var out strings.Builder
 	sound := make([]byte, 0, maxKey)
 	other := []byte(readingPrefix) // readingPrefix, then sound: the key of other readings
+	fuzzy := []byte(fuzzyPrefix)   // fuzzyPrefix, then sound as fuzzyKey reads it
 	var orig []byte
 	changed, space := false, false
 	for i := 0; i < len(units); {
@@ -281,6 +306,10 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 			if allLatin = allLatin && units[j].at < 0; allLatin {
 				other = append(other[:len(readingPrefix)], sound...)
 				w = otherReading(w, pick(words(other), df), df)
+			}
+			if w == "" && j-i+1 >= minPinyinWord || w == "" && allLatin {
+				fuzzy = fuzzyKey(fuzzy[:len(fuzzyPrefix)], sound)
+				w = pick(words(fuzzy), df)
 			}
 			if w == "" {
 				continue

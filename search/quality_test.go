@@ -838,8 +838,9 @@ func TestDemoQuestions(t *testing.T) {
 			t.Errorf("%s: no answering article shown: %v", text, ids(hits))
 		}
 	}
-	const floorRecall, floorMRR, floorNomatch = 0.921, 0.921, 0.944
-	if q.recall1 < floorRecall || q.mrr5 < floorMRR || q.nomatch < floorNomatch {
+	// (Fuzzy pinyin took 以人民为中兴 to 以人民为中心: 0.922 → 0.931, typo 1.000.)
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.930, 0.930, 0.944, 0.999
+	if q.recall1 < floorRecall || q.mrr5 < floorMRR || q.nomatch < floorNomatch || q.typoRecall() < floorTypo {
 		t.Errorf("demo questions regressed: %s", &q)
 	}
 }

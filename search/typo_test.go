@@ -23,6 +23,7 @@ var typoArticles = []content.Article{
 	{ID: "gy", Title: "国家公园建设取得积极成效", Summary: "首批国家公园设立三周年。", URL: "https://example.com/gy"},
 	{ID: "dd", Title: "地道战遗址", Summary: "冀中平原的地道。", URL: "https://example.com/dd"},
 	{ID: "sl", Title: "失联村庄通上电", Summary: "最偏远的失联村庄。", URL: "https://example.com/sl"},
+	{ID: "xc", Title: "全面推进乡村振兴", Summary: "产业振兴是乡村振兴的重中之重。", URL: "https://example.com/xc"},
 }
 
 // TestTypos: a homophone slip or typed pinyin still finds the article, and
@@ -41,6 +42,11 @@ func TestTypos(t *testing.T) {
 		{"枫桥经验", "fq", ""},         // spelled right: no correction
 		{"国家公圆建设", "gy", "国家公园建设"}, // two characters that are no word
 		{"guojia gongyuan", "gy", "国家公园"},
+		// As fuzzy pinyin input blurs the sounds (a follower run's find:
+		// 乡村正兴 got no match): zhen and zheng, xin and xing.
+		{"乡村正兴", "xc", "乡村振兴"},
+		{"xiangcun zhenxin", "xc", "乡村振兴"},
+		{"新四代枫桥经验", "fq", "新时代枫桥经验"}, // shi typed si
 	}
 	for _, c := range cases {
 		r, err := ix.SearchResult(context.Background(), c.query, 3, false)
@@ -52,6 +58,31 @@ func TestTypos(t *testing.T) {
 		}
 		if len(r.Hits) > 0 && r.Hits[0].Score < 0.8 {
 			t.Errorf("%q: top score %.2f; a corrected match should be a clear answer", c.query, r.Hits[0].Score)
+		}
+	}
+}
+
+// TestFuzzyKey: the sounds fuzzy pinyin input takes alike have one key.
+func TestFuzzyKey(t *testing.T) {
+	for _, c := range []struct{ a, b string }{
+		{"xiangcunzhenxing", "xiangcunzhengxin"}, // 振兴 typed 正兴, 正新
+		{"zhongguoshi", "zongguosi"},
+		{"chenggong", "chengong"},
+		{"xinggan", "xingan"}, // xing gan and xin gan
+		{"shanghai", "sanhai"},
+	} {
+		a, b := fuzzyKey(nil, []byte(c.a)), fuzzyKey(nil, []byte(c.b))
+		if string(a) != string(b) {
+			t.Errorf("%s → %s, %s → %s: want one key", c.a, a, c.b, b)
+		}
+	}
+	for _, c := range []struct{ a, b string }{
+		{"lan", "nan"}, // l and n stay apart
+		{"fei", "hei"},
+		{"zhen", "zhun"},
+	} {
+		if a, b := fuzzyKey(nil, []byte(c.a)), fuzzyKey(nil, []byte(c.b)); string(a) == string(b) {
+			t.Errorf("%s and %s: one key %s", c.a, c.b, a)
 		}
 	}
 }

@@ -404,6 +404,11 @@ func learnSound(sounds map[string][]string, term string) int {
 	key := soundKey(term)
 	sounds[key] = append(sounds[key], term)
 	longest := len(key)
+	if n >= minPinyinWord {
+		if fuzzy := string(fuzzyKey([]byte(fuzzyPrefix), []byte(key))); fuzzy[len(fuzzyPrefix):] != key {
+			sounds[fuzzy] = append(sounds[fuzzy], term)
+		}
+	}
 	if other := otherKey(term); other != "" {
 		sounds[readingPrefix+other] = append(sounds[readingPrefix+other], term)
 		longest = max(longest, len(other))
