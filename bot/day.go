@@ -419,7 +419,8 @@ func madeOf(text string, words []string, seen func(w string)) bool {
 // that has some, within five (a follower run's find: 9月3日 asked in
 // December, the store's last article in August, is last year's parade).
 // A day named by its date with no articles says so; 今天 or 昨天 without
-// any gets the latest articles, as before.
+// any gets the latest articles, as before, and so does any day after the
+// store's newest article.
 func (b *Bot) day(ctx context.Context, s *Settings, m Message, a askedDay) []Reply {
 	if a.noDate != "" {
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
@@ -445,9 +446,12 @@ func (b *Bot) day(ctx context.Context, s *Settings, m Message, a askedDay) []Rep
 		}
 	}
 	switch {
-	case len(found) == 0 && a.relative:
+	case len(found) == 0 && (a.relative || b.nothingSince(ctx, on)):
 		// Said (a follower run's find: 12月1日新闻 got September's
-		// articles as if they were that day's).
+		// articles as if they were that day's). A day after the store's
+		// newest article is one whose articles are not in yet, however
+		// long ago (上周五, nine days back: "none on that day", without
+		// the latest, a follower run's find).
 		return b.latestAfter(ctx, s, m, fmt.Sprintf(noDayArticlesYet, dayName(on)))
 	case len(found) == 0:
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
@@ -471,6 +475,17 @@ func (b *Bot) day(ctx context.Context, s *Settings, m Message, a askedDay) []Rep
 	reply, ids := listReplyWith(found, dayHeaderFor(on), true, more)
 	list := FollowUp{Query: asked(m), Day: on, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
+}
+
+// nothingSince reports whether the store's newest article was published
+// before day (a date in content.DateLayout).
+func (b *Bot) nothingSince(ctx context.Context, day string) bool {
+	newest, err := b.catalog.Latest(ctx, 1)
+	if err != nil {
+		b.log.ErrorContext(ctx, "latest article", "err", err)
+		return false
+	}
+	return len(newest) > 0 && newest[0].Article.PublishedOn != "" && newest[0].Article.PublishedOn < day
 }
 
 const (
