@@ -691,7 +691,7 @@ var (
 		"有没有", "有什么", "有哪些", "有啥", "关于", "一次", "一期", "的",
 		// English courtesy before it (please 最新的国常会 had headed its
 		// list 「please 的国常会」: a follower run's find).
-		"please", "pls", "我想找一下关于", "我想找一下", "想找一下"}))
+		"please", "pls", "我想找一下关于", "我想找一下", "想找一下"}, eventHeld()))
 	recentBack = longestFirst(slices.Concat(recentWords, []string{"消息", "文章", "资讯", "新闻", "动态", "报道", "推送", "方面",
 		"有哪些", "有什么", "有什么新", "有啥", "有啥新", "是什么", "有吗", "开了什么会", "开了啥会", "开了哪些会", "是哪天", "哪天", "是什么时候", "什么时候", "怎么样", "讲了什么", "讲了啥",
 		// A date asked otherwise, and 啥 for 什么 (国常会最近开了啥, 最近一次
@@ -721,6 +721,20 @@ var (
 		// 「新质生产力有没有相关」: a follower run's find).
 		"有没有相关", "有没有", "相关", "素材", "资料"}))
 )
+
+// eventHeld are what a follower says of the event whose newest is asked
+// (最近开的国常会讲了什么, 最近刚开的政治局会议: a follower run's and a
+// review's finds, searched with 开的 and 刚开的, a card on a 2024 or a
+// 2023 meeting): 开的, 召开的, 刚发布的, 正在举行的, ….
+func eventHeld() []string {
+	var out []string
+	for _, when := range []string{"", "刚", "刚刚", "正在", "在", "新"} {
+		for _, done := range []string{"开", "召开", "举行", "举办", "发布", "出台", "印发", "公布", "通过", "颁布"} {
+			out = append(out, when+done+"的")
+		}
+	}
+	return out
+}
 
 // softFront are a voice message's ways in (老师, 就是, 那个), peeled only
 // before more asking or a recency word: 那个年代, 就是说, 老师资格证 and

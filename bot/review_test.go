@@ -13,6 +13,16 @@ func TestRecentlyOfTheEvent(t *testing.T) {
 			t.Errorf("ownRecently(%s) = true: the recency is the meeting's, not the follower's", text)
 		}
 	}
+	// What is said of the event is no part of its topic (a follower run's
+	// find: 最近开的国常会讲了什么 got a card on a 2024 meeting, searched
+	// as 开的国常会).
+	for text, want := range map[string]string{"最近开的国常会讲了什么": "国常会", "最近在开的国常会讲了什么": "国常会",
+		"最近刚开的政治局会议，讲了什么": "政治局会议", "最近正在召开的政治局会议，有什么": "政治局会议", "这两天刚开的国常会，说了什么": "国常会",
+		"最近发布的政府工作报告": "政府工作报告", "最近举行的中央政治局集体学习": "中央政治局集体学习"} {
+		if topic, recent := recentTopic(text); topic != want || !recent {
+			t.Errorf("recentTopic(%s) = %q, %v; want %q, the newest asked", text, topic, recent, want)
+		}
+	}
 	// An explicit 最新 in the request is asked for whatever the sentence
 	// before says (on the corpus 最近在学习，想看最新的政治局会议 had listed
 	// three meetings from 2023 on).
