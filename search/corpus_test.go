@@ -55,6 +55,28 @@ func loadCorpus(tb testing.TB) []content.Article {
 	return corpusOnce.articles
 }
 
+var corpusIndexOnce struct {
+	sync.Once
+	ix *Index
+}
+
+// corpusIndex is the shared corpus indexed once, with the shipped synonyms
+// and related terms, for the tests that read it as followers do. A test
+// that changes its synonyms puts them back before it returns.
+func corpusIndex(t *testing.T) *Index {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("loads the whole corpus")
+	}
+	arts := loadCorpus(t)
+	corpusIndexOnce.Do(func() {
+		ix := buildParallel(t, arts)
+		ix.SetSynonyms(shippedTerms(t))
+		corpusIndexOnce.ix = ix
+	})
+	return corpusIndexOnce.ix
+}
+
 // buildParallel analyses on every core and adds in order.
 func buildParallel(tb testing.TB, arts []content.Article) *Index {
 	seg, err := DefaultSegmenter()

@@ -212,8 +212,7 @@ func TestSearchQuality(t *testing.T) {
 		t.Skip("loads the whole corpus")
 	}
 	arts := loadCorpus(t)
-	ix := buildParallel(t, arts)
-	ix.SetSynonyms(shippedTerms(t))
+	ix := corpusIndex(t)
 	minScore := shippedMinScore(t)
 	all := loadQuestionFile(t, filepath.Join("testdata", "questions.tsv"))
 	known := make(map[string]bool, len(arts))

@@ -941,6 +941,9 @@ var (
 	// fillers are words followers wrap around a topic. They are removed
 	// before segmentation so they never decide the result.
 	fillers = []string{"是什么意思", "什么意思", "是什么", "什么是", "怎么理解", "如何理解", "怎么看", "怎么样",
+		// The interview question's frame (你如何看待…: a follower run's
+		// find, no match; 怎么看待 had left 待 to be searched).
+		"如何看待", "怎么看待", "怎样看待", "怎样理解",
 		"请问一下", "请问", "介绍一下", "讲一讲", "说一说", "有哪些", "是哪天", "是谁", "为什么", "多少个", "有多少", "哪一天",
 		"叫什么名字", "叫什么", "什么时候", "什么时间", "在哪里", "在哪儿", "哪里的", "哪里", "哪个", "哪些", "怎么回事",
 		// ... as said aloud (a follower run's: each was no match, or
@@ -1304,7 +1307,9 @@ var (
 		// One article asked for (a follower run's find: 求一篇关于发展和
 		// 安全的文章 had a card on 长三角).
 		"一篇")
-	requestNouns = setOf("文章", "资料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材")
+	requestNouns = setOf("文章", "资料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材",
+		// 低空经济面试题 (a follower run's find: no match).
+		"面试题", "申论题", "题目")
 )
 
 // sendMe reports whether words[i:i+2] are 发 我 asking for the topic: at the
@@ -1351,8 +1356,22 @@ func isRequest(words []string, i int) bool {
 		return framing(i-1) || last
 	case requestNouns[words[i]]:
 		return framing(i + 1)
+	case words[i] == "面试" || words[i] == "申论": // 低空经济面试题, cut 面试 题; not 遴选面试题
+		return i+1 < len(words) && words[i+1] == "题" && framing(i+2) && topicBefore(words, i)
+	case words[i] == "题" && i > 0:
+		return (words[i-1] == "面试" || words[i-1] == "申论") && framing(i+1) && topicBefore(words, i-1)
 	}
 	return false
+}
+
+// topicBefore reports whether words before words[i], stop words aside, end
+// in a topic: a word that is no exam's (遴选的面试题 asks for the exam).
+func topicBefore(words []string, i int) bool {
+	j := i - 1
+	for j >= 0 && stopWords[words[j]] {
+		j--
+	}
+	return j >= 0 && !examWords[words[j]]
 }
 
 // spokenOf are what 讲 makes a phrase of (讲政治, the 四讲四有's 讲规矩…).
@@ -1416,12 +1435,20 @@ func normalizeQuery(s string) string {
 	if strings.Contains(s, "百分之") {
 		s = digitPercents(s)
 	}
+	if strings.Contains(s, "加") {
+		s = plusSaid.ReplaceAllString(s, "$1+$2")
+	}
 	if strings.IndexFunc(s, func(r rune) bool { return 'a' <= r && r <= 'z' }) >= 0 {
 		s = englishMonths.ReplaceAllStringFunc(s, func(m string) string { return strconv.Itoa(monthOfName[m[:3]]) + "月" })
 		s = monthThenYear.ReplaceAllString(s, "${2}年${1}月") // June 2026 is 2026年6月
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// plusSaid is the + of a policy's name (人工智能+, 互联网+) as voice
+// recognition writes it, 加 (a follower run's find: AI加行动 had a card
+// on 以军…军事行动, 加 of 加沙 beside 行动); not 人工智能加速.
+var plusSaid = regexp.MustCompile(`(人工智能|互联网|ai)加(行动|计划|的|$|[\s\p{P}])`)
 
 // withoutFrames takes an interview's frame off the question's ends
 // (framesAhead, framesAfter), the particles and marks after it kept.
