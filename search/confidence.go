@@ -59,8 +59,8 @@ type queryRunes struct {
 
 const maxComparedRunes = 64
 
-func runesOf(text string, latin bool) *queryRunes {
-	q := &queryRunes{latin: latin}
+func runesOf(text string, latin bool) (q queryRunes) {
+	q.latin = latin
 	for _, r := range text {
 		if !q.compared(r) {
 			continue
