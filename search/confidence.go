@@ -127,6 +127,7 @@ func (q *queryRunes) titleShares(title string) (explained, inTitle float64) {
 type chunkPlaces struct {
 	where [maxChunks]uint8
 	pairs [maxChunks]int
+	known [maxChunks]bool // placed already (by formsFor, for the form it chose)
 }
 
 const (
@@ -143,7 +144,9 @@ func (p *chunkPlaces) find(chunks []chunk, dc *doc) float64 {
 	var n, in float64
 	for i := range chunks {
 		c := &chunks[i]
-		p.where[i], p.pairs[i] = placeOf(c, dc)
+		if !p.known[i] {
+			p.where[i], p.pairs[i] = placeOf(c, dc)
+		}
 		// A chunk in another form weighs as the chunk typed: its share
 		// of its own pairs, times the typed chunk's count. A form without
 		// pairs (gdp for 国内生产总值) counts whole where it is placed, and

@@ -2057,20 +2057,26 @@ func (r reader) knownParts(w string) []string {
 
 // formsFor returns chunks with each chunk that has other forms put in the
 // form dc holds best (in its title, else in its summary, else the most of
-// its pairs), in buf, and whether any was put another way.
-func formsFor(chunks []chunk, dc *doc, buf []chunk) ([]chunk, bool) {
+// its pairs), in buf, and whether any was put another way. The places it
+// found of those chunks (in the form chosen) are kept in places, so that
+// find need not look for them again.
+func formsFor(chunks []chunk, dc *doc, buf []chunk, places *chunkPlaces) ([]chunk, bool) {
 	changed := false
 	for i := range chunks {
 		c := &chunks[i]
 		if len(c.others) == 0 {
 			continue
 		}
-		best, bestRank := c, formRank(c, dc)
+		where, pairs := placeOf(c, dc)
+		best, bestRank := c, formRank(c, where, pairs)
 		for j := range c.others {
-			if r := formRank(&c.others[j], dc); r > bestRank {
-				best, bestRank = &c.others[j], r
+			o := &c.others[j]
+			w, p := placeOf(o, dc)
+			if r := formRank(o, w, p); r > bestRank {
+				best, bestRank, where, pairs = o, r, w, p
 			}
 		}
+		places.where[i], places.pairs[i], places.known[i] = where, pairs, true
 		if best != c {
 			if !changed {
 				buf = append(buf[:0], chunks...)
@@ -2085,10 +2091,10 @@ func formsFor(chunks []chunk, dc *doc, buf []chunk) ([]chunk, bool) {
 	return buf, true
 }
 
-// formRank is how well dc holds chunk c as typed: 3 in the title, 2 in the
+// formRank is how well an article holds chunk c as typed, given where it
+// holds it and how many of its pairs (placeOf): 3 in the title, 2 in the
 // summary, else the share of its pairs anywhere.
-func formRank(c *chunk, dc *doc) float64 {
-	where, pairs := placeOf(c, dc)
+func formRank(c *chunk, where uint8, pairs int) float64 {
 	switch {
 	case where == placeTitle:
 		return 3
@@ -2682,8 +2688,9 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		dc := &v.docs[c.d]
 		// The query's shape (its characters, its length) stays as typed;
 		// its chunks are checked in the forms this article holds.
+		var places chunkPlaces
 		chunks := q.chunks
-		if forms, changed := formsFor(q.chunks, dc, acc.forms); changed {
+		if forms, changed := formsFor(q.chunks, dc, acc.forms, &places); changed {
 			acc.forms, chunks = forms, forms
 		}
 		if stories && c.tcv == 0 && len(dc.stories) > 0 && v.dfTitle(dc.titleText) >= digestTitles {
@@ -2699,9 +2706,9 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 				s := &dc.stories[k]
 				acc.story = doc{titleText: s.head, pairs: s.pairs, day: dc.day, length: dc.length}
 				dc = &acc.story
+				places = chunkPlaces{} // found in the article, not in its item
 			}
 		}
-		var places chunkPlaces
 		pairShare := places.find(chunks, dc)
 		if pairShare < 0 {
 			// A query of Latin words and numbers has no character pairs:
