@@ -67,3 +67,25 @@ func (f bigramFilter) hasAll(items [][2]uint64) bool {
 	}
 	return true
 }
+
+// has is hasAll of one item, read without branching on the bits: the
+// eleven words are loaded independently (a candidate's filter is seldom in
+// the cache, and a branch on each bit waited for one word before the next),
+// and the answer is the same, every bit set.
+func (f bigramFilter) has(h [2]uint64) bool {
+	if len(f) == 0 {
+		return false
+	}
+	bits := uint64(len(f) * 64)
+	bit, step := h[0]%bits, h[1]%bits
+	all := uint64(1)
+	for range bloomHashes {
+		all &= f[bit/64] >> (bit % 64)
+		// bit + step, less bits when that is past the end: without a
+		// branch (bits is below 2³⁸, so the difference's sign is its top
+		// bit).
+		d := bit + step - bits
+		bit = d + bits&uint64(int64(d)>>63)
+	}
+	return all&1 != 0
+}

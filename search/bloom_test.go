@@ -49,3 +49,38 @@ func TestBloomSteps(t *testing.T) {
 		}
 	}
 }
+
+// TestBloomHas: has, read without branching, answers as hasAll of the one
+// item, for items put in and others, in filters of every size, the empty
+// one included.
+func TestBloomHas(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var none bigramFilter
+	if none.has([2]uint64{1, 3}) {
+		t.Fatal("the empty filter has an item")
+	}
+	for _, n := range []int{1, 2, 3, 7, 31, 64, 65, 300, 1000, 5000, 40000} {
+		in := map[string]struct{}{}
+		for len(in) < n {
+			in[fmt.Sprint(rng.Uint64())] = struct{}{}
+		}
+		f := newBigramFilter(in)
+		probe := func(h [2]uint64) {
+			if got, want := f.has(h), f.hasAll([][2]uint64{h}); got != want {
+				t.Fatalf("%d items: has(%x) = %v, hasAll %v", n, h, got, want)
+			}
+		}
+		for bg := range in {
+			h1, h2 := bloomHash(bg)
+			probe([2]uint64{h1, h2})
+		}
+		for range 20000 {
+			h1, h2 := bloomHash(fmt.Sprint(rng.Uint64()))
+			probe([2]uint64{h1, h2})
+			// Any hashes below 2³², as bloomHash gives, the step odd.
+			probe([2]uint64{rng.Uint64() >> 32, rng.Uint64()>>32 | 1})
+		}
+		probe([2]uint64{0, 1})
+		probe([2]uint64{1<<32 - 1, 1<<32 - 1})
+	}
+}

@@ -170,7 +170,7 @@ func (p *chunkPlaces) find(chunks []chunk, dc *doc) float64 {
 // and how many of c's pairs it holds.
 func placeOf(c *chunk, dc *doc) (where uint8, pairs int) {
 	for _, pair := range c.pairs {
-		if dc.pairs.hasAll([][2]uint64{pair}) {
+		if dc.pairs.has(pair) {
 			pairs++
 		}
 	}

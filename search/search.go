@@ -3367,7 +3367,7 @@ func adjacency(chunks []chunk, dc *doc) float64 {
 	for i := range chunks {
 		for _, j := range chunks[i].joints {
 			n++
-			if dc.pairs.hasAll([][2]uint64{j}) {
+			if dc.pairs.has(j) {
 				found++
 			}
 		}
