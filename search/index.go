@@ -33,6 +33,7 @@ type Index struct {
 	expansions   *lru.Cache[string, phraseHit] // expansions' postings, by text
 	clauses      *lru.Cache[string, phraseHit] // synonym clauses' merged postings, by clause.key
 	phraseDFs    *lru.Cache[string, dfOn]      // names no word of the index is: how many articles hold them
+	digests      atomic.Pointer[digestMemo]    // the current view's roundup titles, as refine finds them
 	hooks        hooks
 	// now is today, for the years a query names by it (去年); tests set
 	// their own.

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -2277,6 +2278,44 @@ const (
 // roundup's: a few stories share a title by chance.
 const digestTitles = 5
 
+// digestMemo remembers, for one view, which articles' titles are a
+// roundup's (dfTitle ≥ digestTitles): refine asks it of most candidates of
+// every query, each time a lookup of the whole title in every segment, and
+// the answer changes only with the view. Two bits an article: known, and
+// the answer.
+type digestMemo struct {
+	v    *view
+	bits []atomic.Uint32
+}
+
+// digestTitle reports whether doc d's title is a roundup's, as
+// v.dfTitle(title) >= digestTitles does, remembered for the index's current
+// view (a search on an older one asks the view).
+func (r reader) digestTitle(d uint32) bool {
+	m := r.ix.digests.Load()
+	if m == nil || m.v != r.v {
+		if r.ix.view.Load() != r.v {
+			return r.v.dfTitle(r.v.docs[d].titleText) >= digestTitles
+		}
+		nm := &digestMemo{v: r.v, bits: make([]atomic.Uint32, len(r.v.docs)/16+1)}
+		if !r.ix.digests.CompareAndSwap(m, nm) {
+			return r.v.dfTitle(r.v.docs[d].titleText) >= digestTitles
+		}
+		m = nm
+	}
+	w, shift := &m.bits[d/16], d%16*2
+	if b := w.Load() >> shift; b&1 != 0 {
+		return b&2 != 0
+	}
+	digest := r.v.dfTitle(r.v.docs[d].titleText) >= digestTitles
+	known := uint32(1)
+	if digest {
+		known |= 2
+	}
+	w.Or(known << shift)
+	return digest
+}
+
 // largeStore is the size from which a word no article uses counts at
 // unknownWord: a store of a few thousand articles covers what its
 // followers ask about.
@@ -2626,7 +2665,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	if len(hits) == 0 || hits[0].Score < correctionBelow {
 		answers := func(c cand) bool { // an item of a roundup among the candidates holds the query
 			dc := &v.docs[c.d]
-			if len(dc.stories) == 0 || c.tcv != 0 || v.dfTitle(dc.titleText) < digestTitles {
+			if len(dc.stories) == 0 || c.tcv != 0 || !r.digestTitle(c.d) {
 				return false
 			}
 			_, _, _, ok := bestStory(q.clauses, total, dc.stories)
@@ -2693,7 +2732,7 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		if forms, changed := formsFor(q.chunks, dc, acc.forms, &places); changed {
 			acc.forms, chunks = forms, forms
 		}
-		if stories && c.tcv == 0 && len(dc.stories) > 0 && v.dfTitle(dc.titleText) >= digestTitles {
+		if stories && c.tcv == 0 && len(dc.stories) > 0 && r.digestTitle(c.d) {
 			// A roundup: the query is weighed against the item that
 			// answers it, as if that were an article of its own, when
 			// one item holds nearly all of it (one holding part of it,
@@ -2770,7 +2809,9 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		// A recurring title (国内联播快讯) that holds none of the query is a
 		// roundup of many stories: it mentions everything, and answers
 		// little.
-		digest := c.tcv == 0 && ix.params.digest < 1 && v.dfTitle(dc.titleText) >= digestTitles
+		// (dc is the roundup's item when one stands for it: its head is
+		// asked of the view, not the article's title of the memo.)
+		digest := c.tcv == 0 && ix.params.digest < 1 && (dc == &v.docs[c.d] && r.digestTitle(c.d) || dc != &v.docs[c.d] && v.dfTitle(dc.titleText) >= digestTitles)
 		if digest {
 			c.score *= ix.params.digest
 			conf *= ix.params.digest
