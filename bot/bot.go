@@ -331,6 +331,14 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		// 上一次呢 after a card: the one before it; after a list, its
 		// second (a follower run's find: no match).
 		list, err := b.followUps.Get(ctx, m.From)
+		if prev, ok := previousEdition(cmp.Or(list.Search, list.Topic)); err == nil && ok {
+			// A numbered event's edition before (第八届进博会, 二十届四中全会公报,
+			// 第46次委员长会议: a follower run's find, the same edition's
+			// article or "none earlier").
+			if _, ok := b.finds(ctx, s, prev); ok {
+				return b.search(ctx, s, m, prev, 0)
+			}
+		}
 		switch {
 		case err != nil:
 			b.log.ErrorContext(ctx, "read follow-up", "openid", m.From, "err", err)
@@ -1157,6 +1165,15 @@ func (b *Bot) publishedBefore(ctx context.Context, ids []string, from string) (c
 // finds: 国常会, then 关于防汛的, listed 防汛 notices and no meeting;
 // 政治局集体学习, then 人工智能那次, got no match).
 func refinement(text string) (string, bool) {
+	// Opened by 那, as followers and voice messages open a follow-up
+	// (那讲防汛的那次, 那，人工智能那次呢: a follower run's find, no match).
+	for _, lead := range []string{"那么", "那"} {
+		if rest, ok := strings.CutPrefix(text, lead); ok && !strings.HasPrefix(rest, "个") {
+			if aspect, ok := refinement(strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })); ok {
+				return aspect, true
+			}
+		}
+	}
 	text = strings.TrimSuffix(text, "呢")
 	if r, _ := utf8.DecodeRuneInString(text); strings.ContainsRune("最上下这那第前后首末", r) && !strings.HasPrefix(text, "那个") || strings.ContainsAny(text, "0123456789") {
 		return "", false // which one, not what about: 最新的那次, 上一次, 第二篇的, 2025年的

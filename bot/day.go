@@ -81,6 +81,7 @@ type askedDay struct {
 	day      time.Time // midnight, UTC, of the day
 	relative bool      // named by today (昨天), or a date of the last recentDays without a year
 	yearless bool      // a date without a year (8月22日): its last occurrence by today
+	weekday  bool      // named by its weekday (上周五), which the search cannot read
 	// noDate is a date as written that is none (2月30日, 13月1日): read as
 	// counts, it got the latest articles (a review's find).
 	noDate string
@@ -215,6 +216,7 @@ func readDay(text string, today time.Time) (a askedDay, rest string, ok bool) {
 			if back, ok := weekdayBack(rest, loc[0], today); ok {
 				named++
 				a.relative = back < recentDays // as a date is: 上上周一 with none has none, not none yet
+				a.weekday = true
 				a.day = midnight(today.AddDate(0, 0, -back))
 				rest = rest[:loc[0][0]] + " " + rest[loc[0][1]:]
 			}
@@ -363,8 +365,8 @@ func hanDigits(s string) int {
 	return n
 }
 
-// hanDay reads a month or a day: digits, or Han numerals up to 三十一
-// (十, 十二, 二十, 二十二); 0 when it is none.
+// hanDay reads a month, a day, a place or an edition: digits, or Han
+// numerals up to 九十九 (十, 十二, 二十, 四十六); 0 when it is none.
 func hanDay(s string) int {
 	if n, err := strconv.Atoi(s); err == nil {
 		return n
@@ -624,17 +626,24 @@ func (b *Bot) dayTopic(ctx context.Context, s *Settings, m Message, a askedDay, 
 
 // topicOnDayAsked answers topic asked on a day, in one message (9月3日阅兵)
 // or after a question (阅兵, then 那昨天的呢): the topic's articles of the
-// day; for a day named by today without any (昨天), the topic's newest;
-// nil for the question to be searched.
+// day; for a day named by today without any (昨天), the topic's newest, and
+// for one named by its weekday further back (上周五), the newest under a
+// line saying the day has none; nil for the question to be searched.
 func (b *Bot) topicOnDayAsked(ctx context.Context, s *Settings, m Message, day askedDay, topic string) []Reply {
 	if r := b.dayTopic(ctx, s, m, day, topic); r != nil {
 		return r
 	}
-	if day.relative {
+	switch {
+	case day.relative:
 		// 昨晚新闻联播有没有讲国常会, yesterday without one: the newest, not
 		// whichever year's the search ranks first (a follower run's find:
 		// a 2023 meeting's card).
 		return b.newest(ctx, s, m, topic)
+	case day.weekday:
+		// 上周五的国常会 searched had got a card on 本周…比上周有所上升 (a
+		// follower run's find): the search reads no weekday.
+		lead := fmt.Sprintf(noneOfDay, dayName(day.day.Format(content.DateLayout)), html.EscapeString(Cut(topic, listTitle)))
+		return b.newestAfter(ctx, s, m, topic, topic, lead)
 	}
 	return nil
 }

@@ -1,0 +1,48 @@
+package bot
+
+import (
+	"regexp"
+	"strconv"
+)
+
+// editionRe is an event's edition with its measure word (第八届, 四中全会,
+// 第46次, 第136届). Not a year: the meeting before one of 2025年政治局会议
+// may be of 2025 too.
+var editionRe = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})(届|次|中全会|期)`)
+
+// previousEdition is question with its last edition one before
+// (第八届进博会 is 第七届进博会, 二十届四中全会公报 二十届三中全会公报);
+// false when it names none, or the first.
+func previousEdition(question string) (string, bool) {
+	locs := editionRe.FindAllStringSubmatchIndex(question, -1)
+	if len(locs) == 0 {
+		return "", false
+	}
+	l := locs[len(locs)-1]
+	num := question[l[2]:l[3]]
+	n, han := hanDay(num), num[0] > '9'
+	if n <= 1 {
+		return "", false
+	}
+	prev := strconv.Itoa(n - 1)
+	if han {
+		prev = hanOf(n - 1)
+	}
+	return question[:l[2]] + prev + question[l[3]:], true
+}
+
+// hanOf writes 1 to 99 in Han numerals, as hanDay reads them.
+func hanOf(n int) string {
+	ds := []rune("一二三四五六七八九")
+	switch {
+	case n < 10:
+		return string(ds[n-1])
+	case n == 10:
+		return "十"
+	case n < 20:
+		return "十" + string(ds[n-11])
+	case n%10 == 0:
+		return string(ds[n/10-1]) + "十"
+	}
+	return string(ds[n/10-1]) + "十" + string(ds[n%10-1])
+}

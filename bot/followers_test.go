@@ -1,0 +1,92 @@
+package bot
+
+// Finds of a follower run on the shared corpus (the session of 2026-12-05,
+// 15:59 UTC onward), replayed on small catalogs of the same shape.
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"mpbot/content"
+)
+
+// TestFollowersNarrowingAfterNa: a follow-up narrowing the question to one
+// of its articles, opened by 那 as followers and voice messages open
+// follow-ups, is the same narrowing as without it. On the corpus 国常会, then
+// 那讲防汛的那次 got no match (讲防汛的那次 lists the meeting on 防汛), 那关于防汛的呢
+// listed 防汛 notices and no meeting, and 政治局集体学习, then 那人工智能那次呢
+// (or 那人工智能那次) got no match where 人工智能那次 gets the 第二十次集体学习's card.
+func TestFollowersNarrowingAfterNa(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	const want = "https://example.com/m4" // the meeting on 防汛
+	for _, refine := range []string{"那讲防汛的那次", "那防汛那次呢", "那关于防汛的那次", "那，讲防汛的那次"} {
+		ask := asker(t, demoBotAt(t, catalogOf(meetingsOfTwoYears()), today))
+		ask("国务院常务会议")
+		if r := ask(refine); firstShown(r) != want {
+			t.Errorf("国务院常务会议, then %s: %s first, want the meeting on 防汛 %s:\n%s", refine, firstShown(r), want, r.Text)
+		}
+	}
+}
+
+// TestFollowersLastWeeksWeekdayBesideTopic: a weekday of last week beside a
+// topic (上周五的国常会) is a day beside a topic, as 周五的国常会, 昨天的国常会 and
+// 上周的国常会 are: that day's articles of the topic, or, with none, the
+// topic's newest. On the corpus (today 2026-12-05) 上周五的国常会 got a card on
+// 本周呼吸道疾病诊疗量比上周有所上升 (2023), 上周五的两会 the same card,
+// 上周五的国务院常务会议 a list headed by a 2024 meeting, and 上周三政治局会议 and
+// 上周一的政治局会议 no match.
+func TestFollowersLastWeeksWeekdayBesideTopic(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime) // a Saturday
+	const newest = "https://example.com/m6"                // 2026-08-21
+	ask := asker(t, demoBotAt(t, catalogOf(meetingsOfTwoYears()), today))
+	if r := ask("上周的国务院常务会议"); firstShown(r) != newest {
+		t.Fatalf("上周的国务院常务会议: %s first, want the newest meeting %s:\n%s", firstShown(r), newest, r.Text)
+	}
+	for _, text := range []string{"上周五的国务院常务会议", "上周三国务院常务会议", "上周一的国务院常务会议"} {
+		ask := asker(t, demoBotAt(t, catalogOf(meetingsOfTwoYears()), today))
+		if r := ask(text); firstShown(r) != newest {
+			t.Errorf("%s: %s first, want none that day said above the newest meeting %s:\n%s", text, firstShown(r), newest, r.String())
+		}
+	}
+}
+
+// numberedEvents is two editions of two numbered events: the seventh and
+// eighth 进博会 and the twentieth Central Committee's third and fourth
+// plenums' communiqués.
+func numberedEvents() []content.Article {
+	mk := func(id, day, title, summary string) content.Article {
+		return content.Article{ID: id, Title: title, Summary: summary, PublishedOn: day, URL: "https://example.com/" + id}
+	}
+	return []content.Article{
+		mk("jbh7-open", "2024-11-05", "李强出席第七届中国国际进口博览会开幕式并发表主旨演讲", "国务院总理李强在上海出席第七届中国国际进口博览会暨虹桥国际经济论坛开幕式。"),
+		mk("jbh7-close", "2024-11-10", "第七届进博会今天闭幕 展会取得丰硕成果", "第七届进博会今天在上海落下帷幕。"),
+		mk("jbh8-open", "2025-11-05", "李强出席第八届中国国际进口博览会开幕式并发表主旨演讲", "国务院总理李强在上海出席第八届中国国际进口博览会暨虹桥国际经济论坛开幕式。"),
+		mk("jbh8-eve", "2025-11-04", "第八届进博会明天开幕 各项工作准备就绪", "第八届中国国际进口博览会将于明天在上海开幕。"),
+		mk("jbh8-close", "2025-11-10", "第八届进博会今天闭幕 成交额创历史新高", "第八届进博会今天在上海闭幕。"),
+		mk("pl3", "2024-07-18", "中国共产党第二十届中央委员会第三次全体会议公报", "中国共产党第二十届中央委员会第三次全体会议公报（2024年7月18日中国共产党第二十届中央委员会第三次全体会议通过）"),
+		mk("pl4", "2025-10-23", "中国共产党第二十届中央委员会第四次全体会议公报", "中国共产党第二十届中央委员会第四次全体会议公报（2025年10月23日中国共产党第二十届中央委员会第四次全体会议通过）"),
+		mk("other", "2025-06-01", "上海合作组织峰会筹备工作有序推进", "峰会筹备工作有序推进。"),
+	}
+}
+
+// TestFollowersPreviousOfANumberedEvent: 上一次呢 after a numbered event is
+// the edition before it, as 最近一次国常会 then 上一次呢 is the meeting before.
+// On the corpus 第八届进博会, then 上一次呢, got a card on the eighth fair again
+// (第八届进博会明天开幕); 二十届四中全会公报, then 上一次呢, said
+// 没有比这些更早的「二十届四中全会公报」文章了 with the third plenum's communiqué in
+// the store; 第46次委员长会议, then 上一次呢, said the same with the 第四十五次 in it.
+func TestFollowersPreviousOfANumberedEvent(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	for _, c := range []struct{ first, wantPrefix, edition string }{
+		{"第八届进博会", "https://example.com/jbh7", "第七届"},
+		{"二十届四中全会公报", "https://example.com/pl3", "三中全会"},
+	} {
+		ask := asker(t, demoBotAt(t, catalogOf(numberedEvents()), today))
+		ask(c.first)
+		r := ask("上一次呢")
+		if got := firstShown(r); !strings.HasPrefix(got, c.wantPrefix) {
+			t.Errorf("%s, then 上一次呢: %s, want the %s (%s…):\n%s", c.first, got, c.edition, c.wantPrefix, r.String())
+		}
+	}
+}
