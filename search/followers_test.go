@@ -120,3 +120,55 @@ func TestFollowersNewYearAddressByOtherNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersForeignFiguresForChinasQuestion: a study account's follower
+// asking for a quarter's GDP, the inflation rate or the defence budget with
+// no country named asks for China's. On the corpus 2025年第一季度GDP got a
+// card (0.99) on 美国第一季度经济环比萎缩0.3% while 一季度中国经济实现良好开局
+// (国内生产总值同比增长5.4%, xwlb-20250416-08) was second; 第二季度GDP got a
+// card on a 国际联播快讯 item on Germany's, 第三季度GDP one on the UK's (then
+// Japan's, the US's), 国防预算增长多少 one on Germany's 2027 budget.
+func TestFollowersForeignFiguresForChinasQuestion(t *testing.T) {
+	ix := corpusIndex(t)
+	for q, want := range map[string]string{
+		"2025年第一季度GDP": "xwlb-20250416-08",
+	} {
+		if shown := shownHits(t, ix, q); len(shown) == 0 || shown[0].Article.ID != want {
+			t.Errorf("%s: want %s (一季度中国经济实现良好开局) first; got%s", q, want, describeHits(shown))
+		}
+	}
+	// No country named: the first answer is no foreign country's figures.
+	foreign := []string{"美国", "德国", "英国", "日本", "欧元区", "美媒", "德央行", "初步数据显示欧元区", "受能源价格影响 德国"}
+	// A country named is asked for: its figures stay first.
+	for q, country := range map[string]string{"美国GDP": "美国", "德国通胀率": "德国", "全球通胀率": ""} {
+		shown := shownHits(t, ix, q)
+		if len(shown) == 0 || !strings.Contains(shown[0].Article.Title+headOf(shown[0]), country) {
+			t.Errorf("%s: want %s's figures first; got%s", q, country, describeHits(shown))
+		}
+	}
+	// (2025年一季度GDP增长多少 lists 一季度我国批发和零售业增加值同比增长5.8%
+	// first, China's but no GDP: left.)
+	for _, q := range []string{"2025年一季度GDP增长多少", "第二季度GDP", "第三季度GDP", "国防预算增长多少", "通胀率", "利率"} {
+		shown := shownHits(t, ix, q)
+		if len(shown) == 0 {
+			continue
+		}
+		title := shown[0].Article.Title
+		if h := headOf(shown[0]); h != "" {
+			title = h
+		}
+		for _, f := range foreign {
+			if strings.HasPrefix(title, f) {
+				t.Errorf("%s: first answer is %s's figures, %q; got%s", q, f, title, describeHits(shown))
+			}
+		}
+	}
+}
+
+// headOf is the head of the roundup's item a hit stands for, or "".
+func headOf(h content.Hit) string {
+	if h.Story != nil {
+		return h.Story.Head
+	}
+	return ""
+}

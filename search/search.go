@@ -1217,6 +1217,52 @@ func withoutReading(q query, hits []content.Hit) (string, bool) {
 	return strings.ReplaceAll(q.text, reading, " "), true
 }
 
+// A figure asked with no country named is China's, on a study account of
+// China's civil service (2025年第一季度GDP had a card on America's first
+// quarter, 通胀率 one on Germany's July: a follower run's finds): an
+// article whose title opens with another economy, or a roundup's item
+// that does, is weighed at foreignFigures.
+const foreignFigures = 0.3
+
+// figureWords name the figures followers ask of the economy.
+var figureWords = setOf("gdp", "国内生产总值", "cpi", "ppi", "pmi", "居民消费价格", "通胀", "通胀率", "通货膨胀", "物价", "利率", "降息", "加息",
+	"失业率", "预算", "国防预算", "军费", "外贸", "进出口", "经济增长", "增速")
+
+// economies are the countries and blocs whose figures the articles report.
+var economies = []string{"美国", "美联储", "德国", "英国", "法国", "日本", "韩国", "俄罗斯", "印度", "欧元区", "欧盟", "欧洲", "意大利", "加拿大",
+	"澳大利亚", "巴西", "土耳其", "阿根廷", "墨西哥", "西班牙", "荷兰", "瑞士", "新加坡", "越南", "泰国", "印尼", "印度尼西亚", "马来西亚",
+	"菲律宾", "南非", "沙特", "以色列", "伊朗", "乌克兰", "朝鲜", "蒙古", "哈萨克斯坦", "巴基斯坦", "新西兰", "瑞典", "挪威", "波兰", "希腊", "葡萄牙",
+	"奥地利", "比利时", "芬兰", "丹麦", "爱尔兰", "智利", "秘鲁", "哥伦比亚", "埃及", "尼日利亚", "肯尼亚",
+	// As headlines shorten them (德央行：美关税政策将推高美通胀率, 美媒称…美抵押贷款利率).
+	"美媒", "美方", "美股", "美债", "美政府", "美财政", "美元", "德央行", "英央行", "日央行", "欧央行", "欧洲央行", "日媒", "英媒", "德媒"}
+
+// asksFigures reports whether q asks for a figure of the economy and names
+// no economy: China's is asked.
+func (q *query) asksFigures() bool {
+	figure := slices.ContainsFunc(q.clauses, func(c clause) bool {
+		return slices.ContainsFunc(c.alts, func(a []string) bool { return len(a) == 1 && figureWords[a[0]] })
+	})
+	named := func(e string) bool { return strings.Contains(q.text, e) }
+	return figure && !slices.ContainsFunc(economies, named) && !slices.ContainsFunc([]string{"国外", "外国", "全球", "世界", "各国", "海外", "国际"}, named)
+}
+
+// foreignSubject reports whether title is of another economy: one named
+// in its opening words (德国7月通胀率为2.3%, 初步数据显示欧元区6月…), China
+// not before it (我国GDP超过…).
+func foreignSubject(title string) bool {
+	opening := title[:len(capRunes(title, foreignOpening))]
+	at := -1
+	for _, e := range economies {
+		if i := strings.Index(opening, e); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at >= 0 && !strings.Contains(opening[:at], "中国") && !strings.Contains(opening[:at], "我国") && !strings.Contains(opening[:at], "全国")
+}
+
+// foreignOpening is how many characters of a title name its subject.
+const foreignOpening = 12
+
 // documentTokens is how long a body is that can only be a document's (a
 // congress's report, a year's government work report: 10,000 words and
 // more), not a long news feature's (a state visit's summary, 2,500).
@@ -2715,6 +2761,7 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 	rarestCut := 1 - (1-ix.params.rarestMissing)*min(1, N/largeStore)
 
 	best, second := 0.0, 0.0
+	chinaFigures := q.asksFigures()
 	numKeys := q.numberKeys()
 	qr := runesOf(q.compared(), q.latin)
 	// A synonym counts as the words the follower typed (国家网信办 is three
@@ -2816,6 +2863,9 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 			c.score *= ix.params.digest
 			conf *= ix.params.digest
 		}
+		if chinaFigures && foreignSubject(dc.titleText) {
+			c.score *= foreignFigures // its confidence too, below
+		}
 		agree := numberAgreement(q.mentions, dc.titleText, dc.day)
 		switch agree {
 		case -1:
@@ -2908,6 +2958,15 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		// 经验 (an operator run's find).
 		if q.lacking {
 			c.conf *= lackingMiss
+		}
+		if chinaFigures {
+			subject := v.docs[c.d].titleText
+			if c.story > 0 {
+				subject = v.docs[c.d].stories[c.story-1].head
+			}
+			if foreignSubject(subject) {
+				c.conf *= foreignFigures
+			}
 		}
 		// A title that does not number the event leaves it to the
 		// summary: 中国新闻奖颁奖报告会举行 whose summary says 第三十二、三十三届
