@@ -172,3 +172,15 @@ func headOf(h content.Hit) string {
 	}
 	return ""
 }
+
+// TestFollowersTradeByItsOtherName: 外贸进出口 is what the articles call
+// 货物贸易进出口 (a follower run's find: 2025年外贸进出口 listed
+// 今年前7个月…中西部地区外贸进出口 first, where 2025年我国货物贸易进出口突破45万亿元
+// reports the year's total).
+func TestFollowersTradeByItsOtherName(t *testing.T) {
+	ix := corpusIndex(t)
+	const want = "xwlb-20260114-05"
+	if shown := shownHits(t, ix, "2025年外贸进出口"); len(shown) == 0 || shown[0].Article.ID != want {
+		t.Errorf("2025年外贸进出口: want %s first; got%s", want, describeHits(shown))
+	}
+}
