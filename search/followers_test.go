@@ -184,3 +184,24 @@ func TestFollowersTradeByItsOtherName(t *testing.T) {
 		t.Errorf("2025年外贸进出口: want %s first; got%s", want, describeHits(shown))
 	}
 }
+
+// TestFollowersCanonicalFormOfATopic: 新时代枫桥经验 is how study guides
+// name the topic; the articles write it 新时代“枫桥经验” (44 bodies), with
+// quotes inside. On the corpus 枫桥经验 (and fengqiaojingyan) get the list of
+// articles mentioning it, 新时代枫桥经验 the no-match reply: no hit at
+// min_score and no mentions, as its run is read whole against texts that
+// quote part of it.
+func TestFollowersCanonicalFormOfATopic(t *testing.T) {
+	ix := corpusIndex(t)
+	if _, hits, err := ix.Mentions(context.Background(), "枫桥经验", 5); err != nil || len(hits) == 0 {
+		t.Fatalf("枫桥经验: no mentions (%v)", err)
+	}
+	shown := shownHits(t, ix, "新时代枫桥经验")
+	topic, hits, err := ix.Mentions(context.Background(), "新时代枫桥经验", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(shown) == 0 && len(hits) == 0 {
+		t.Errorf("新时代枫桥经验: no hit at min_score and no mentions (topic %q), where 44 articles write 新时代“枫桥经验”; hits at any score:%s", topic, describeHits(func() []content.Hit { h, _ := ix.Search(context.Background(), "新时代枫桥经验", 5); return h }()))
+	}
+}

@@ -82,6 +82,12 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 		if full := r.completion(word); full != "" && mentioned(full) {
 			return full, r.itemsMentioning(full, r.holding(full, r.search(full, n, false).Hits)), nil
 		}
+		// A topic named as study guides name it, the articles quoting a
+		// part of it (新时代枫桥经验, which they write 新时代“枫桥经验”: a
+		// follower run's find, no match) is its longest topic inside.
+		if inner := r.innerTopic(word, mentioned); inner != "" {
+			return inner, r.itemsMentioning(inner, r.holding(inner, r.search(inner, n, false).Hits)), nil
+		}
 	}
 	if !mentioned(word) && (!respellable || utf8.RuneCountInString(text) > maxTypoRunes) {
 		return "", nil, nil
@@ -115,6 +121,18 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 
 // namesDepth is how many of a name's hits are checked for holding it.
 const namesDepth = 64
+
+// innerTopic is the longest word of four characters or more inside word
+// that the articles mention (mentioned), or "".
+func (r reader) innerTopic(word string, mentioned func(string) bool) string {
+	best := ""
+	for _, w := range r.ix.seg.innerWords(word) {
+		if len(w) > len(best) && mentioned(w) {
+			best = w
+		}
+	}
+	return best
+}
 
 // completion is the one topic term (the dictionary's own, or a synonym's)
 // whose name word begins, when word has two characters or more; "" when
