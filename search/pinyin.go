@@ -1,6 +1,8 @@
 package search
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -156,9 +158,18 @@ const (
 // pinyin.
 type unit struct {
 	text, sound string
-	at          int // byte offset in the text of a character with a sound, else -1
-	from        int // byte offset in the text
+	other       string // a reading the character is typed for besides its first (长 chang), or ""
+	at          int    // byte offset in the text of a character with a sound, else -1
+	from        int    // byte offset in the text
 }
+
+// typedReadings are the readings other than the first that pinyin input
+// offers a character for, where it is common: 国长会, typed for 国常会
+// (guochanghui, the 长 of 长江), is guozhanghui by first readings (a
+// follower run's find: a card on 国会议长). Read so only where no word
+// has the sound by first readings, in runs of three characters or more.
+var typedReadings = map[rune]string{'长': "chang", '行': "hang", '重': "chong", '调': "tiao", '乐': "yue", '还': "huan", '都': "du",
+	'朝': "zhao", '传': "zhuan", '降': "xiang", '藏': "zang", '参': "shen", '省': "xing", '率': "shuai", '差': "chai", '便': "pian"}
 
 // correctPinyin respells text, replacing every run of units whose pinyin
 // is a known word's with that word. Among words that sound alike it takes
@@ -242,7 +253,7 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 				units = append(units, unit{text: text, at: -1, from: i})
 				continue
 			}
-			units = append(units, unit{text: text, sound: py, at: i, from: i})
+			units = append(units, unit{text: text, sound: py, other: typedReadings[r], at: i, from: i})
 		case r < unicode.MaxASCII && unicode.IsLetter(r):
 			if len(latin) == 0 {
 				latinFrom = i
@@ -282,6 +293,7 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 	sound := make([]byte, 0, maxKey)
 	other := []byte(readingPrefix) // readingPrefix, then sound: the key of other readings
 	fuzzy := []byte(fuzzyPrefix)   // fuzzyPrefix, then sound as fuzzyKey reads it
+	var typed []byte               // sound with the typed readings of its characters
 	var orig []byte
 	changed, space := false, false
 	for i := 0; i < len(units); {
@@ -310,6 +322,15 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 			if w == "" && j-i+1 >= minPinyinWord || w == "" && allLatin {
 				fuzzy = fuzzyKey(fuzzy[:len(fuzzyPrefix)], sound)
 				w = pick(words(fuzzy), df)
+			}
+			if w == "" && j-i+1 >= minPinyinWord && slices.ContainsFunc(units[i:j+1], func(u unit) bool { return u.other != "" }) {
+				typed = typed[:0]
+				for _, u := range units[i : j+1] {
+					typed = append(typed, cmp.Or(u.other, u.sound)...)
+				}
+				if len(typed) <= maxKey {
+					w = pick(words(typed), df)
+				}
 			}
 			if w == "" {
 				continue
