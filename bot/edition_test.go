@@ -30,3 +30,23 @@ func TestPreviousEdition(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPreviousEdition: whatever the question, previousEdition does not
+// panic, and changes only an edition's number, to a smaller one.
+func FuzzPreviousEdition(f *testing.F) {
+	for _, s := range []string{"第八届进博会", "二十届四中全会公报", "第46次委员长会议", "第100届", "十十届", "第一届", "九十九届", "\xff届"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, question string) {
+		prev, ok := previousEdition(question)
+		if !ok {
+			return
+		}
+		if len(prev) > len(question)+len("十") || prev == question {
+			t.Errorf("previousEdition(%q) = %q", question, prev)
+		}
+		if again, ok := previousEdition(prev); ok && again == prev {
+			t.Errorf("previousEdition(%q) = %q, then itself", question, prev)
+		}
+	})
+}
