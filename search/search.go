@@ -122,12 +122,14 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 // namesDepth is how many of a name's hits are checked for holding it.
 const namesDepth = 64
 
-// innerTopic is the longest word of four characters or more inside word
-// that the articles mention (mentioned), or "".
+// innerTopic is the longest word of four characters or more ending word
+// that the articles mention (mentioned), or "": the head of a Chinese name
+// is its end (新时代枫桥经验 is a 枫桥经验; 人工智能专业 a 专业, no 人工智能:
+// the full suite's find).
 func (r reader) innerTopic(word string, mentioned func(string) bool) string {
 	best := ""
 	for _, w := range r.ix.seg.innerWords(word) {
-		if len(w) > len(best) && mentioned(w) {
+		if len(w) > len(best) && strings.HasSuffix(word, w) && mentioned(w) {
 			best = w
 		}
 	}
