@@ -331,12 +331,23 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		// 上一次呢 after a card: the one before it; after a list, its
 		// second (a follower run's find: no match).
 		list, err := b.followUps.Get(ctx, m.From)
-		if prev, ok := previousEdition(cmp.Or(list.Search, list.Topic)); err == nil && ok {
+		if question := cmp.Or(list.Search, list.Topic); err == nil {
 			// A numbered event's edition before (第八届进博会, 二十届四中全会公报,
 			// 第46次委员长会议: a follower run's find, the same edition's
-			// article or "none earlier").
-			if _, ok := b.finds(ctx, s, prev); ok {
-				return b.search(ctx, s, m, prev, 0)
+			// article or "none earlier"), the last the store has of the
+			// three before; with none, there is none earlier (a review's
+			// find: 第五届进博会, whose 第四届 the corpus lacks, had got
+			// the same fair's eve).
+			prev, numbered := previousEdition(question)
+			for back, ok := 0, numbered; ok && back < editionsBack; back++ {
+				if _, found := b.finds(ctx, s, prev); found {
+					return b.search(ctx, s, m, prev, 0)
+				}
+				prev, ok = previousEdition(prev)
+			}
+			if numbered {
+				note(ctx, func(e *Event) { e.Outcome, e.Query = OutcomeMore, list.Query })
+				return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noOlder, html.EscapeString(Cut(asTyped(cmp.Or(list.Typed, list.Query), question), listTitle)))}}
 			}
 		}
 		switch {
@@ -613,6 +624,9 @@ var (
 	latestWhat = []string{"新闻联播", "新闻", "要闻", "消息", "资讯", "文章", "推送", "推了", "动态", "新鲜事", "更新",
 		"时政热点", "时政新闻", "时政要闻", "时政", "时事热点", "时事", "热点新闻", "热点", "大事", "重要新闻", "重大新闻", "大新闻"}
 	latestAsk = []string{"你好", "您好", "老师好", "老师", "小编好", "小编", "在吗", "请问", "有什么", "有哪些", "有啥", "有没有", "是什么", "什么", "哪些", "啥", "发布了", "发了", "推荐", "看看", "内容",
+		// 最近发布的文章, 最近刚发布的有哪些 (a review's find: the event's
+		// words taken off a topic had left none, and no match).
+		"发布的", "刚发布的", "更新的", "刚更新的", "的",
 		"发生了什么事", "发生了什么", "发生了啥", "发生什么",
 		// 今天推送的文章在哪看, 今天怎么没推送 (a follower run's finds: no match).
 		"在哪里看", "在哪看", "哪里看", "在哪里", "在哪", "怎么看", "怎么没", "怎么还没", "还没",
@@ -1166,9 +1180,13 @@ func (b *Bot) publishedBefore(ctx context.Context, ids []string, from string) (c
 // 政治局集体学习, then 人工智能那次, got no match).
 func refinement(text string) (string, bool) {
 	// Opened by 那, as followers and voice messages open a follow-up
-	// (那讲防汛的那次, 那，人工智能那次呢: a follower run's find, no match).
+	// (那讲防汛的那次, 那，人工智能那次呢: a follower run's find, no match),
+	// when it asks for one of the answers (…那次, …那篇): 那关于乡村振兴的呢
+	// is another topic, as 那乡村振兴的呢 is (a review's find: it had
+	// listed meetings on 乡村振兴).
+	oneOfThem := slices.ContainsFunc([]string{"那次", "那一次", "那篇"}, func(w string) bool { return strings.HasSuffix(strings.TrimSuffix(text, "呢"), w) })
 	for _, lead := range []string{"那么", "那"} {
-		if rest, ok := strings.CutPrefix(text, lead); ok && !strings.HasPrefix(rest, "个") {
+		if rest, ok := strings.CutPrefix(text, lead); ok && oneOfThem && !strings.HasPrefix(rest, "个") {
 			if aspect, ok := refinement(strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })); ok {
 				return aspect, true
 			}

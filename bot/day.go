@@ -642,7 +642,13 @@ func (b *Bot) topicOnDayAsked(ctx context.Context, s *Settings, m Message, day a
 	case day.weekday:
 		// 上周五的国常会 searched had got a card on 本周…比上周有所上升 (a
 		// follower run's find): the search reads no weekday.
-		lead := fmt.Sprintf(noneOfDay, dayName(day.day.Format(content.DateLayout)), html.EscapeString(Cut(topic, listTitle)))
+		on := day.day.Format(content.DateLayout)
+		lead := fmt.Sprintf(noneOfDay, dayName(on), html.EscapeString(Cut(topic, listTitle)))
+		if b.nothingSince(ctx, on) {
+			// After the store's newest article it cannot know (a
+			// review's find: it said there was no meeting that day).
+			lead = strings.TrimSuffix(fmt.Sprintf(noDayArticlesYet, dayName(on)), "\n")
+		}
 		return b.newestAfter(ctx, s, m, topic, topic, lead)
 	}
 	return nil

@@ -3,7 +3,13 @@ package bot
 import (
 	"regexp"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 )
+
+// editionsBack is how many editions before the one asked 上一次呢 looks
+// through for one the store has (第45次, then the 44th, 43rd, 42nd).
+const editionsBack = 3
 
 // editionRe is an event's edition with its measure word (第八届, 四中全会,
 // 第46次, 第136届). Not a year: the meeting before one of 2025年政治局会议
@@ -19,6 +25,9 @@ func previousEdition(question string) (string, bool) {
 		return "", false
 	}
 	l := locs[len(locs)-1]
+	if before, _ := utf8.DecodeLastRuneInString(question[:l[2]]); strings.ContainsRune("百千零〇0123456789", before) {
+		return "", false // 第一百二十届: read from its 二十 (a review's find)
+	}
 	num := question[l[2]:l[3]]
 	n, han := hanDay(num), num[0] > '9'
 	if n <= 1 {

@@ -319,11 +319,15 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 				other = append(other[:len(readingPrefix)], sound...)
 				w = otherReading(w, pick(words(other), df), df)
 			}
-			if w == "" && j-i+1 >= minPinyinWord || w == "" && allLatin {
+			// Numerals are what the follower asked, no slip to blur: 四十
+			// (sishi) is no 十四 (shisi), 第四十次 no 第十四次 (a review's
+			// find).
+			blurs := !slices.ContainsFunc(units[i:j+1], func(u unit) bool { return strings.Contains(hanNumerals, u.text) })
+			if blurs && (w == "" && j-i+1 >= minPinyinWord || w == "" && allLatin) {
 				fuzzy = fuzzyKey(fuzzy[:len(fuzzyPrefix)], sound)
 				w = pick(words(fuzzy), df)
 			}
-			if w == "" && j-i+1 >= minPinyinWord && slices.ContainsFunc(units[i:j+1], func(u unit) bool { return u.other != "" }) {
+			if blurs && w == "" && j-i+1 >= minPinyinWord && slices.ContainsFunc(units[i:j+1], func(u unit) bool { return u.other != "" }) {
 				typed = typed[:0]
 				for _, u := range units[i : j+1] {
 					typed = append(typed, cmp.Or(u.other, u.sound)...)

@@ -1424,9 +1424,13 @@ func isRequest(words []string, i int) bool {
 	case requestNouns[words[i]]:
 		return framing(i + 1)
 	case words[i] == "面试" || words[i] == "申论": // 低空经济面试题, cut 面试 题; not 遴选面试题
-		return i+1 < len(words) && words[i+1] == "题" && framing(i+2) && topicBefore(words, i)
+		return i+1 < len(words) && (words[i+1] == "题" || words[i+1] == "题目") && framing(i+2) && topicBefore(words, i)
 	case words[i] == "题" && i > 0:
 		return (words[i-1] == "面试" || words[i-1] == "申论") && framing(i+1) && topicBefore(words, i-1)
+	case words[i] == "申": // 申论题, cut 申 论题 (a review's find)
+		return i+1 < len(words) && words[i+1] == "论题" && framing(i+2) && topicBefore(words, i)
+	case words[i] == "论题" && i > 0:
+		return words[i-1] == "申" && framing(i+1) && topicBefore(words, i-1)
 	}
 	return false
 }

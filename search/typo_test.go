@@ -46,7 +46,7 @@ func TestTypos(t *testing.T) {
 		// 乡村正兴 got no match): zhen and zheng, xin and xing.
 		{"乡村正兴", "xc", "乡村振兴"},
 		{"xiangcun zhenxin", "xc", "乡村振兴"},
-		{"新四代枫桥经验", "fq", "新时代枫桥经验"}, // shi typed si
+		{"枫桥金验", "fq", "枫桥经验"}, // jing typed jin
 	}
 	for _, c := range cases {
 		r, err := ix.SearchResult(context.Background(), c.query, 3, false)
