@@ -371,6 +371,9 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 				return b.older(ctx, s, m, list, true)
 			}
 		case list.Search != "" && !list.Mentions && len(list.Seen) > 0:
+			if r := b.editionBefore(ctx, s, m, list.Seen[len(list.Seen)-1]); r != nil {
+				return r
+			}
 			return b.older(ctx, s, m, list, true)
 		case list.Topic != "" && len(list.Seen) > 0:
 			// After a topic's day card (8月21日国常会), the topic's one

@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"context"
+	"mpbot/content"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,6 +12,10 @@ import (
 // editionsBack is how many editions before the one asked 上一次呢 looks
 // through for one the store has (第45次, then the 44th, 43rd, 42nd).
 const editionsBack = 3
+
+// editionHits is how many of the hits for a card's title, its edition
+// one before, are looked through for that edition's card.
+const editionHits = 5
 
 // editionRe is an event's edition with its measure word (第八届, 四中全会,
 // 第46次, 第136届). Not a year: the meeting before one of 2025年政治局会议
@@ -54,4 +60,35 @@ func hanOf(n int) string {
 		return string(ds[n/10-1]) + "十"
 	}
 	return string(ds[n/10-1]) + "十" + string(ds[n%10-1])
+}
+
+// editionBefore answers 上一次呢 after the card of a numbered event reached
+// without its number (政治局集体学习, then 那人工智能那次呢: the 第二十次's
+// card): the card whose title names the edition before, found by the
+// card's title so numbered; nil when its title names none, or the store
+// has no such card (a review's find: "none earlier", the follower's words
+// naming no edition).
+func (b *Bot) editionBefore(ctx context.Context, s *Settings, m Message, id string) []Reply {
+	a, err := b.catalog.Get(ctx, id)
+	if err != nil {
+		return nil
+	}
+	prev, ok := previousEdition(a.Title)
+	if !ok {
+		return nil
+	}
+	edition := editionRe.FindAllString(prev, -1)
+	// The title searched finds its edition before among the first few,
+	// however sure: most of its words are the card's (in a small store
+	// every hit is unsure).
+	hits, err := b.catalog.Search(ctx, prev, editionHits)
+	if err != nil {
+		return nil
+	}
+	for _, h := range hits {
+		if h.Article.ID != id && strings.Contains(h.Article.Title, edition[len(edition)-1]) {
+			return b.pick(ctx, s, m, prev, []content.Hit{{Article: h.Article}}, true, false, 0)
+		}
+	}
+	return nil
 }
