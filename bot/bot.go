@@ -754,7 +754,9 @@ var (
 func eventHeld() []string {
 	var out []string
 	for _, when := range []string{"", "刚", "刚刚", "正在", "在", "新"} {
-		for _, done := range []string{"开", "召开", "举行", "举办", "发布", "出台", "印发", "公布", "通过", "颁布"} {
+		for _, done := range []string{"开", "召开", "举行", "举办", "发布", "出台", "印发", "公布", "通过", "颁布",
+			// 最近刚闭幕的进博会 (a re-check's find: the seventh fair first).
+			"开幕", "闭幕", "落幕", "结束", "开通"} {
 			out = append(out, when+done+"的")
 		}
 	}
@@ -1290,7 +1292,9 @@ var olderWords = wordSet("更早的", "更早一点的", "更早一些的", "有
 // previousWords ask for the one before the answer (上一次呢 after the last
 // meeting's card).
 var previousWords = wordSet("上一次呢", "那上一次呢", "上一次的呢", "那上一次的呢", "上次呢", "那上次呢", "上次的呢", "再上一次",
-	"再上一次呢", "那再上一次呢", "上上次呢", "那上上次呢", "前一次呢", "那前一次呢", "上一次", "上次")
+	"再上一次呢", "那再上一次呢", "上上次呢", "那上上次呢", "前一次呢", "那前一次呢", "上一次", "上次",
+	// A 届's (第八届进博会, then 上一届呢: no match, a re-check's find).
+	"上一届呢", "那上一届呢", "上一届", "上届呢", "那上届呢", "前一届呢", "那前一届呢", "上一届的呢", "那上一届的呢")
 
 // newerWords ask for newer articles of the list's topic: its newest, as
 // 最新的呢 gets (有没有更新的 had listed the newest of any topic: a follower

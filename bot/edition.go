@@ -4,6 +4,7 @@ import (
 	"context"
 	"mpbot/content"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -18,9 +19,14 @@ const editionsBack = 3
 const editionHits = 5
 
 // editionRe is an event's edition with its measure word (第八届, 四中全会,
-// 第46次, 第136届). Not a year: the meeting before one of 2025年政治局会议
-// may be of 2025 too.
-var editionRe = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})(届|次|中全会|期)`)
+// 第46次, 第136届), or a year's document by its year (2025年政府工作报告).
+var editionRe = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})(届|次|中全会|期)|((?:19|20)[0-9]{2})(年)`)
+
+// yearlyDocuments are what comes once a year, numbered by its year: the
+// one before 2025年政府工作报告 is 2024年's (a re-check's find: a card on
+// the meeting that discussed the 2025 report). Not a meeting: the one
+// before one of 2025年政治局会议 may be of 2025 too.
+var yearlyDocuments = []string{"政府工作报告", "新年贺词", "一号文件", "经济工作会议", "统计公报", "两会"}
 
 // previousEdition is question with its last edition one before
 // (第八届进博会 is 第七届进博会, 二十届四中全会公报 二十届三中全会公报);
@@ -31,6 +37,13 @@ func previousEdition(question string) (string, bool) {
 		return "", false
 	}
 	l := locs[len(locs)-1]
+	if l[2] < 0 { // a year
+		if !slices.ContainsFunc(yearlyDocuments, func(d string) bool { return strings.Contains(question, d) }) {
+			return "", false
+		}
+		y, _ := strconv.Atoi(question[l[6]:l[7]])
+		return question[:l[6]] + strconv.Itoa(y-1) + question[l[7]:], true
+	}
 	if before, _ := utf8.DecodeLastRuneInString(question[:l[2]]); strings.ContainsRune("百千零〇0123456789", before) {
 		return "", false // 第一百二十届: read from its 二十 (a review's find)
 	}

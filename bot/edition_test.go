@@ -13,7 +13,9 @@ func TestPreviousEdition(t *testing.T) {
 		{"二十届五中全会", "二十届四中全会"},
 		{"第二十届", "第十九届"},
 		{"2025年政治局会议", ""}, // the meeting before may be of 2025 too
-		{"第一届进博会", ""},     // the first has none before
+		{"2025年政府工作报告", "2024年政府工作报告"},
+		{"2025年两会政府工作报告全文", "2024年两会政府工作报告全文"},
+		{"第一届进博会", ""}, // the first has none before
 		{"一中全会", ""},
 		{"国常会", ""},
 		{"十十届", ""},
