@@ -51,22 +51,24 @@ func TestFollowersLastWeeksWeekdayBesideTopic(t *testing.T) {
 	}
 }
 
+// articleOn is an article published on day, at example.com/id.
+func articleOn(id, day, title, summary string) content.Article {
+	return content.Article{ID: id, Title: title, Summary: summary, PublishedOn: day, URL: "https://example.com/" + id}
+}
+
 // numberedEvents is two editions of two numbered events: the seventh and
 // eighth 进博会 and the twentieth Central Committee's third and fourth
 // plenums' communiqués.
 func numberedEvents() []content.Article {
-	mk := func(id, day, title, summary string) content.Article {
-		return content.Article{ID: id, Title: title, Summary: summary, PublishedOn: day, URL: "https://example.com/" + id}
-	}
 	return []content.Article{
-		mk("jbh7-open", "2024-11-05", "李强出席第七届中国国际进口博览会开幕式并发表主旨演讲", "国务院总理李强在上海出席第七届中国国际进口博览会暨虹桥国际经济论坛开幕式。"),
-		mk("jbh7-close", "2024-11-10", "第七届进博会今天闭幕 展会取得丰硕成果", "第七届进博会今天在上海落下帷幕。"),
-		mk("jbh8-open", "2025-11-05", "李强出席第八届中国国际进口博览会开幕式并发表主旨演讲", "国务院总理李强在上海出席第八届中国国际进口博览会暨虹桥国际经济论坛开幕式。"),
-		mk("jbh8-eve", "2025-11-04", "第八届进博会明天开幕 各项工作准备就绪", "第八届中国国际进口博览会将于明天在上海开幕。"),
-		mk("jbh8-close", "2025-11-10", "第八届进博会今天闭幕 成交额创历史新高", "第八届进博会今天在上海闭幕。"),
-		mk("pl3", "2024-07-18", "中国共产党第二十届中央委员会第三次全体会议公报", "中国共产党第二十届中央委员会第三次全体会议公报（2024年7月18日中国共产党第二十届中央委员会第三次全体会议通过）"),
-		mk("pl4", "2025-10-23", "中国共产党第二十届中央委员会第四次全体会议公报", "中国共产党第二十届中央委员会第四次全体会议公报（2025年10月23日中国共产党第二十届中央委员会第四次全体会议通过）"),
-		mk("other", "2025-06-01", "上海合作组织峰会筹备工作有序推进", "峰会筹备工作有序推进。"),
+		articleOn("jbh7-open", "2024-11-05", "李强出席第七届中国国际进口博览会开幕式并发表主旨演讲", "国务院总理李强在上海出席第七届中国国际进口博览会暨虹桥国际经济论坛开幕式。"),
+		articleOn("jbh7-close", "2024-11-10", "第七届进博会今天闭幕 展会取得丰硕成果", "第七届进博会今天在上海落下帷幕。"),
+		articleOn("jbh8-open", "2025-11-05", "李强出席第八届中国国际进口博览会开幕式并发表主旨演讲", "国务院总理李强在上海出席第八届中国国际进口博览会暨虹桥国际经济论坛开幕式。"),
+		articleOn("jbh8-eve", "2025-11-04", "第八届进博会明天开幕 各项工作准备就绪", "第八届中国国际进口博览会将于明天在上海开幕。"),
+		articleOn("jbh8-close", "2025-11-10", "第八届进博会今天闭幕 成交额创历史新高", "第八届进博会今天在上海闭幕。"),
+		articleOn("pl3", "2024-07-18", "中国共产党第二十届中央委员会第三次全体会议公报", "中国共产党第二十届中央委员会第三次全体会议公报（2024年7月18日中国共产党第二十届中央委员会第三次全体会议通过）"),
+		articleOn("pl4", "2025-10-23", "中国共产党第二十届中央委员会第四次全体会议公报", "中国共产党第二十届中央委员会第四次全体会议公报（2025年10月23日中国共产党第二十届中央委员会第四次全体会议通过）"),
+		articleOn("other", "2025-06-01", "上海合作组织峰会筹备工作有序推进", "峰会筹备工作有序推进。"),
 	}
 }
 

@@ -50,14 +50,11 @@ func TestRecheckRecencyEventWordsBeyondKai(t *testing.T) {
 
 // reports is three years' government work reports and a meeting discussing one.
 func reports() []content.Article {
-	mk := func(id, day, title, summary string) content.Article {
-		return content.Article{ID: id, Title: title, Summary: summary, PublishedOn: day, URL: "https://example.com/" + id}
-	}
 	return []content.Article{
-		mk("r2023", "2023-03-05", "2023年中华人民共和国国务院政府工作报告", "2023年3月5日在第十四届全国人民代表大会第一次会议上"),
-		mk("r2024", "2024-03-05", "2024年中华人民共和国国务院政府工作报告", "2024年3月5日在第十四届全国人民代表大会第二次会议上"),
-		mk("r2025", "2025-03-05", "2025年中华人民共和国国务院政府工作报告", "2025年3月5日在第十四届全国人民代表大会第三次会议上"),
-		mk("pb2025", "2025-02-28", "中共中央政治局召开会议 讨论政府工作报告 中共中央总书记习近平主持会议", "中共中央政治局2月28日召开会议，讨论国务院拟提请第十四届全国人民代表大会第三次会议审议的《政府工作报告》稿。"),
+		articleOn("r2023", "2023-03-05", "2023年中华人民共和国国务院政府工作报告", "2023年3月5日在第十四届全国人民代表大会第一次会议上"),
+		articleOn("r2024", "2024-03-05", "2024年中华人民共和国国务院政府工作报告", "2024年3月5日在第十四届全国人民代表大会第二次会议上"),
+		articleOn("r2025", "2025-03-05", "2025年中华人民共和国国务院政府工作报告", "2025年3月5日在第十四届全国人民代表大会第三次会议上"),
+		articleOn("pb2025", "2025-02-28", "中共中央政治局召开会议 讨论政府工作报告 中共中央总书记习近平主持会议", "中共中央政治局2月28日召开会议，讨论国务院拟提请第十四届全国人民代表大会第三次会议审议的《政府工作报告》稿。"),
 	}
 }
 

@@ -113,14 +113,11 @@ func TestReviewRecentlyPublishedAlone(t *testing.T) {
 // the store. previousEdition reads the follower's words, never the card.
 func TestReviewPreviousAfterANarrowedCard(t *testing.T) {
 	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
-	mk := func(id, day, title, summary string) content.Article {
-		return content.Article{ID: id, Title: title, Summary: summary, PublishedOn: day, URL: "https://example.com/" + id}
-	}
 	arts := []content.Article{
-		mk("s19", "2025-03-01", "习近平在中共中央政治局第十九次集体学习时强调 推进教育强国建设", "中共中央政治局就建设教育强国进行第十九次集体学习。"),
-		mk("s20", "2025-04-26", "习近平在中共中央政治局第二十次集体学习时强调 推动人工智能健康有序发展", "中共中央政治局就加强人工智能发展和监管进行第二十次集体学习。"),
-		mk("s21", "2025-06-30", "习近平在中共中央政治局第二十一次集体学习时强调 推进作风建设", "中共中央政治局就作风建设进行第二十一次集体学习。"),
-		mk("s22", "2025-09-30", "习近平在中共中央政治局第二十二次集体学习时强调 推进宗教中国化", "中共中央政治局就宗教工作进行第二十二次集体学习。"),
+		articleOn("s19", "2025-03-01", "习近平在中共中央政治局第十九次集体学习时强调 推进教育强国建设", "中共中央政治局就建设教育强国进行第十九次集体学习。"),
+		articleOn("s20", "2025-04-26", "习近平在中共中央政治局第二十次集体学习时强调 推动人工智能健康有序发展", "中共中央政治局就加强人工智能发展和监管进行第二十次集体学习。"),
+		articleOn("s21", "2025-06-30", "习近平在中共中央政治局第二十一次集体学习时强调 推进作风建设", "中共中央政治局就作风建设进行第二十一次集体学习。"),
+		articleOn("s22", "2025-09-30", "习近平在中共中央政治局第二十二次集体学习时强调 推进宗教中国化", "中共中央政治局就宗教工作进行第二十二次集体学习。"),
 	}
 	ask := asker(t, demoBotAt(t, catalogOf(arts), today))
 	ask("政治局集体学习")
