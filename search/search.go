@@ -2905,7 +2905,7 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 			c.score *= ix.params.digest
 			conf *= ix.params.digest
 		}
-		if chinaFigures && foreignSubject(dc.titleText) {
+		if c.foreign = chinaFigures && foreignSubject(dc.titleText); c.foreign {
 			c.score *= foreignFigures // its confidence too, below
 		}
 		agree := numberAgreement(q.mentions, dc.titleText, dc.day)
@@ -3001,14 +3001,8 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		if q.lacking {
 			c.conf *= lackingMiss
 		}
-		if chinaFigures {
-			subject := v.docs[c.d].titleText
-			if c.story > 0 {
-				subject = v.docs[c.d].stories[c.story-1].head
-			}
-			if foreignSubject(subject) {
-				c.conf *= foreignFigures
-			}
+		if c.foreign {
+			c.conf *= foreignFigures
 		}
 		// A title that does not number the event leaves it to the
 		// summary: 中国新闻奖颁奖报告会举行 whose summary says 第三十二、三十三届
@@ -3216,6 +3210,7 @@ func common(df, n float64) bool { return df > n*commonShare && df > commonFloor 
 // cand is an article being ranked.
 type cand struct {
 	d                            uint32
+	foreign                      bool // another economy's figures, asked for China's (foreignFigures)
 	score, cover, tcv, lcv, conf float64
 	story                        int // 1 + the roundup item answering, 0 for the whole article
 }
