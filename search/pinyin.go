@@ -2,7 +2,6 @@ package search
 
 import (
 	"cmp"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -308,33 +307,30 @@ func correctWith(text string, cut []string, maxKey int, words func(key []byte) [
 			return false
 		}
 		allLatin := true
+		// Numerals are what the follower asked, no slip to blur: 四十
+		// (sishi) is no 十四 (shisi), 第四十次 no 第十四次 (a review's find).
+		blurs, readOtherwise := true, false
+		typed = typed[:0]
 		for j := i; j < len(units) && units[j].sound != "" && len(sound)+len(units[j].sound) <= maxKey; j++ {
 			if inKeptAt(units[j].from) {
 				break
 			}
 			sound = append(sound, units[j].sound...)
 			orig = append(orig, units[j].text...)
+			typed = append(typed, cmp.Or(units[j].other, units[j].sound)...)
+			blurs = blurs && !strings.Contains(hanNumerals, units[j].text)
+			readOtherwise = readOtherwise || units[j].other != ""
 			w := pick(words(sound), df)
 			if allLatin = allLatin && units[j].at < 0; allLatin {
 				other = append(other[:len(readingPrefix)], sound...)
 				w = otherReading(w, pick(words(other), df), df)
 			}
-			// Numerals are what the follower asked, no slip to blur: 四十
-			// (sishi) is no 十四 (shisi), 第四十次 no 第十四次 (a review's
-			// find).
-			blurs := !slices.ContainsFunc(units[i:j+1], func(u unit) bool { return strings.Contains(hanNumerals, u.text) })
 			if blurs && (w == "" && j-i+1 >= minPinyinWord || w == "" && allLatin) {
 				fuzzy = fuzzyKey(fuzzy[:len(fuzzyPrefix)], sound)
 				w = pick(words(fuzzy), df)
 			}
-			if blurs && w == "" && j-i+1 >= minPinyinWord && slices.ContainsFunc(units[i:j+1], func(u unit) bool { return u.other != "" }) {
-				typed = typed[:0]
-				for _, u := range units[i : j+1] {
-					typed = append(typed, cmp.Or(u.other, u.sound)...)
-				}
-				if len(typed) <= maxKey {
-					w = pick(words(typed), df)
-				}
+			if blurs && readOtherwise && w == "" && j-i+1 >= minPinyinWord && len(typed) <= maxKey {
+				w = pick(words(typed), df)
 			}
 			if w == "" {
 				continue
