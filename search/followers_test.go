@@ -205,3 +205,39 @@ func TestFollowersCanonicalFormOfATopic(t *testing.T) {
 		t.Errorf("新时代枫桥经验: no hit at min_score and no mentions (topic %q), where 44 articles write 新时代“枫桥经验”; hits at any score:%s", topic, describeHits(func() []content.Hit { h, _ := ix.Search(context.Background(), "新时代枫桥经验", 5); return h }()))
 	}
 }
+
+// TestFollowersFigureNamedAlone: 失业率 asked alone is the figure, which 47
+// articles give (城镇调查失业率为5.0%) and none names in its title: it got
+// the no-match reply. A figure's name lists the articles giving it; a
+// three-character word of the dictionary that is no figure's name stays
+// without a list (老百姓: in 122 bodies).
+func TestFollowersFigureNamedAlone(t *testing.T) {
+	ix := corpusIndex(t)
+	text := map[string]string{}
+	for _, a := range loadCorpus(t) {
+		text[a.ID] = a.Title + a.Summary + a.Body
+	}
+	for _, tc := range []struct {
+		query, word string
+		listed      bool
+	}{
+		{"失业率", "失业率", true},
+		{"失业率是多少", "失业率", true},
+		{"通胀率", "通胀率", true},
+		{"老百姓", "", false},
+	} {
+		word, hits, err := ix.Mentions(context.Background(), tc.query, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.listed != (len(hits) > 0) || tc.listed && word != tc.word {
+			t.Errorf("%s: mentions of %q, %d listed; want %q listed: %v", tc.query, word, len(hits), tc.word, tc.listed)
+			continue
+		}
+		for _, h := range hits {
+			if !strings.Contains(text[h.Article.ID], tc.word) {
+				t.Errorf("%s: %s %s does not give %s", tc.query, h.Article.ID, h.Article.Title, tc.word)
+			}
+		}
+	}
+}
