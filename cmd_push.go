@@ -278,7 +278,7 @@ func checkDate(day string) error {
 		return nil
 	}
 	if _, err := time.Parse(content.DateLayout, day); err != nil {
-		return usageError{fmt.Errorf("--date %q is not YYYY-MM-DD", day)}
+		return badArgs(fmt.Errorf("--date %q is not YYYY-MM-DD", day))
 	}
 	return nil
 }
@@ -292,23 +292,15 @@ func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 		fmt.Fprintln(c.stdout, jobs.ErrPushOff.Error()+": nothing will be sent")
 		return nil
 	}
-	// Planned from today: each day before it takes the next unread
-	// article first (an operator run's find: 12-06 to 12-09 each said they
-	// would send the same one). As far as a year ahead.
-	from, days := day, 1
-	if today := cfg.today(time.Now()); today < day {
+	// Planned from today, as far as a year ahead (planned alone, a day
+	// further named an article already sent: an operator run's find).
+	today := cfg.today(time.Now())
+	plan, err := a.store.PlanThrough(ctx, today, day, cfg.Push.Category)
+	if errors.Is(err, store.ErrPlanTooFar) {
 		t0, _ := time.Parse(content.DateLayout, today)
-		t1, _ := time.Parse(content.DateLayout, day)
-		n := int(t1.Sub(t0).Hours()/24) + 1
-		if n > 366 {
-			// Planned alone, it named an article already sent (an
-			// operator run's find).
-			fmt.Fprintf(c.stdout, "too far ahead: push status plans the days of the next year, to %s\n", t0.AddDate(0, 0, 365).Format(content.DateLayout))
-			return nil
-		}
-		from, days = today, n
+		fmt.Fprintf(c.stdout, "too far ahead: push status plans the days of the next year, to %s\n", t0.AddDate(0, 0, store.MaxPlanDays-1).Format(content.DateLayout))
+		return nil
 	}
-	plan, err := a.store.PlanDaily(ctx, from, days, cfg.Push.Category)
 	if err != nil {
 		return err
 	}
@@ -405,7 +397,7 @@ func (c *cli) scheduleCmd() *cobra.Command {
 		Args:  usage(cobra.ExactArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, err := time.Parse(content.DateLayout, args[1]); err != nil {
-				return usageError{fmt.Errorf("date %q is not YYYY-MM-DD", args[1])}
+				return badArgs(fmt.Errorf("date %q is not YYYY-MM-DD", args[1]))
 			}
 			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {
@@ -458,7 +450,7 @@ func (c *cli) followersCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			d, err := parseDays(since)
 			if err != nil || d <= 0 {
-				return usageError{fmt.Errorf("--since %q: give a duration such as 30d", since)}
+				return badArgs(fmt.Errorf("--since %q: give a duration such as 30d", since))
 			}
 			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {
@@ -502,7 +494,7 @@ func (c *cli) followersCmd() *cobra.Command {
 		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if limit < 0 {
-				return usageError{fmt.Errorf("-n %d: give a count, or 0 for all", limit)}
+				return badArgs(fmt.Errorf("-n %d: give a count, or 0 for all", limit))
 			}
 			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {

@@ -1211,3 +1211,24 @@ func TestPushAfterALogRehearsal(t *testing.T) {
 		t.Fatalf("push status of a day sent after its rehearsal:\n%s", status)
 	}
 }
+
+// TestRmOfARehearsedReading: today's reading pushed in push.mode log (the
+// outbox reached nobody) and then removed is a day that reads another once
+// push.mode sends; rm says so (an operator run's find: rm said the ledger
+// kept what was sent, and the day's push then found nothing).
+func TestRmOfARehearsedReading(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好") // seeds the demo articles
+	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 3)
+	code, out, errOut := runCmd(t, "push", "--config", cfg)
+	rehearsed := regexp.MustCompile(`\((demo-[a-z0-9-]+)\)`).FindStringSubmatch(out)
+	if code != 0 || !strings.Contains(out, "sent 3") || rehearsed == nil {
+		t.Fatalf("push in log mode: %d\n%s\n%s", code, out, errOut)
+	}
+	today := regexp.MustCompile(`\d{4}-\d\d-\d\d`).FindString(out)
+	code, _, errOut = runCmd(t, "articles", "rm", "--config", cfg, rehearsed[1])
+	if code != 0 || !strings.Contains(errOut, "note: "+rehearsed[1]+" was chosen for "+today+": each will read another") {
+		t.Fatalf("rm of today's rehearsed reading: %d\n%s", code, errOut)
+	}
+}

@@ -262,7 +262,7 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 	if err := p.sameReach(ctx, day, cfg.Mode); err != nil {
 		return res, err
 	}
-	if res.Article, err = p.reading(ctx, day, cfg.Category, opts); err != nil {
+	if res.Article, err = p.reading(ctx, now.In(cfg.Location).Format(content.DateLayout), day, cfg.Category, opts); err != nil {
 		return res, err
 	}
 	if cfg.Mode == ModeBroadcast {
@@ -351,8 +351,10 @@ func (p *DailyPush) sameReach(ctx context.Context, day, mode string) error {
 }
 
 // reading is the day's article: the one asked for (recorded as the day's
-// choice unless this is a dry run), else the day's choice.
-func (p *DailyPush) reading(ctx context.Context, day, category string, opts RunOptions) (content.Article, error) {
+// choice unless this is a dry run), else the day's choice; a dry run's of a
+// day to come, after the days before it take theirs (an operator run's
+// find: it named the next unread article for every day, as push status had).
+func (p *DailyPush) reading(ctx context.Context, today, day, category string, opts RunOptions) (content.Article, error) {
 	var a content.Article
 	var err error
 	switch {
@@ -363,8 +365,8 @@ func (p *DailyPush) reading(ctx context.Context, day, category string, opts RunO
 	case opts.DryRun:
 		// A dry run records nothing, not even the day's choice.
 		var plan []store.Planned
-		if plan, err = p.Store.PlanDaily(ctx, day, 1, category); err == nil {
-			if a = plan[0].Article; a.ID == "" {
+		if plan, err = p.Store.PlanThrough(ctx, today, day, category); err == nil {
+			if a = plan[len(plan)-1].Article; a.ID == "" {
 				return a, fmt.Errorf("%w: no article of %q left to read on %s", ErrNothingToPush, category, day)
 			}
 		}

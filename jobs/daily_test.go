@@ -980,3 +980,27 @@ func TestModeChangedMidDayDoesNotReachTwice(t *testing.T) {
 		t.Fatalf("customer messages sent: %v", send.sent)
 	}
 }
+
+// TestDryRunOfADayToComeAgreesWithItsPlan: with two unread articles and no
+// day chosen, today reads a1 and tomorrow a2, as push status and the
+// console's schedule plan it; the dry run of each day says the same, and
+// of the day after, that nothing is left (an operator run's find: it named
+// a1 for every day, the mistake push status had, mended there only).
+func TestDryRunOfADayToComeAgreesWithItsPlan(t *testing.T) {
+	ctx := context.Background()
+	s, _, p := setup(t, 1)
+	today := clock.Format(content.DateLayout)
+	plan, err := s.PlanDaily(ctx, today, 3, "政策理论导读")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range plan {
+		dry, err := p.Run(ctx, RunOptions{Day: d.Day, DryRun: true})
+		switch {
+		case d.Article.ID == "" && err == nil:
+			t.Errorf("%s: the plan has nothing left to read; the dry run names %q", d.Day, dry.Article.ID)
+		case d.Article.ID != "" && (err != nil || dry.Article.ID != d.Article.ID):
+			t.Errorf("%s: the plan reads %q; the dry run names %q (%v)", d.Day, d.Article.ID, dry.Article.ID, err)
+		}
+	}
+}

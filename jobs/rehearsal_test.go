@@ -104,3 +104,37 @@ func TestShownAfterARehearsalIsNotPushed(t *testing.T) {
 		t.Errorf("o000, shown the reading after the rehearsal, was pushed it %d time(s); want 0 (skipped: shown it already)", send.sent["o000"])
 	}
 }
+
+// TestRehearsedReadingRemovedReadsTheNext: a day pushed in push.mode log
+// (a rehearsal: the outbox reached nobody) whose article is then removed
+// reads the next unread article once push.mode sends, its dry run saying
+// so (an operator run's find: the dry run promised the removed article,
+// titled "", and the run found "nothing to push" with a2 unread, sent
+// nothing and left the day stopped).
+func TestRehearsedReadingRemovedReadsTheNext(t *testing.T) {
+	ctx := context.Background()
+	s, send, p := setup(t, 1)
+	live := p.Config
+	p.Config = func() Config { // the rehearsal, in push.mode log
+		c := live()
+		c.Mode = ModeLog
+		c.Sender = newFakeSender()
+		return c
+	}
+	res, err := p.Run(ctx, RunOptions{})
+	if err != nil || res.Sent != 1 || res.Article.ID != "a1" {
+		t.Fatalf("the rehearsal: %+v %v", res, err)
+	}
+	if err := s.Delete(ctx, "a1"); err != nil { // mpbot articles rm a1
+		t.Fatal(err)
+	}
+	p.Config = live // push.mode customer
+	dry, dryErr := p.Run(ctx, RunOptions{DryRun: true})
+	run, runErr := p.Run(ctx, RunOptions{})
+	if dryErr != nil || dry.Article.ID != "a2" || dry.Pending != 1 {
+		t.Errorf("dry run: %q (%q), %d pending, err %v; want a2 for the 1 follower", dry.Article.ID, dry.Article.Title, dry.Pending, dryErr)
+	}
+	if runErr != nil || run.Article.ID != "a2" || run.Sent != 1 || len(send.sent) != 1 {
+		t.Errorf("run: %q, sent %d (%d calls), err %v; want a2 sent to the follower", run.Article.ID, run.Sent, len(send.sent), runErr)
+	}
+}

@@ -321,3 +321,32 @@ func (s *Store) PlanDaily(ctx context.Context, from string, days int, category s
 	}
 	return plan, nil
 }
+
+// MaxPlanDays is how far ahead PlanThrough plans: a year.
+const MaxPlanDays = 366
+
+// ErrPlanTooFar means a day is further from today than MaxPlanDays.
+var ErrPlanTooFar = errors.New("too far ahead to plan")
+
+// PlanThrough plans the days from today through day, day's line last:
+// each day before it takes its reading first (an operator run's find:
+// planned alone, 12-06 to 12-09 each said they would send the same
+// article). Today, or a day before it, is planned alone.
+func (s *Store) PlanThrough(ctx context.Context, today, day, category string) ([]Planned, error) {
+	from, days := day, 1
+	if today < day {
+		t0, err := time.Parse(content.DateLayout, today)
+		if err != nil {
+			return nil, fmt.Errorf("plan daily readings from %s: %w", today, err)
+		}
+		t1, err := time.Parse(content.DateLayout, day)
+		if err != nil {
+			return nil, fmt.Errorf("plan daily readings to %s: %w", day, err)
+		}
+		if days = int(t1.Sub(t0).Hours()/24) + 1; days > MaxPlanDays {
+			return nil, fmt.Errorf("plan the daily reading of %s: %w (to %s)", day, ErrPlanTooFar, t0.AddDate(0, 0, MaxPlanDays-1).Format(content.DateLayout))
+		}
+		from = today
+	}
+	return s.PlanDaily(ctx, from, days, category)
+}
