@@ -28,15 +28,16 @@ func (c *cli) importCmd() *cobra.Command {
 	var dryRun, fromAccount bool
 	cmd := &cobra.Command{
 		Use:   "import PATH... | --from-account",
-		Short: "Import articles from JSON Lines, Markdown and HTML files, or the account's published articles",
-		Long: `import reads .jsonl (one article per line), .md (YAML front matter, then the body) and
-.html (saved article pages) files, and folders of them recursively; --from-account reads the
+		Short: "Import articles from JSON Lines, JSON, Markdown and HTML files, or the account's published articles",
+		Long: `import reads .jsonl (one article per line), .json (one article, as articles show prints it, or
+a list of them), .md (YAML front matter, then the body) and .html (saved article pages) files, and
+folders of them recursively; --from-account reads the
 account's published articles through the WeChat API. The same article (same id, or same url
 without an id) is updated, not duplicated. Broken lines and files are reported as file:line and
 the rest is imported; the exit status is 1 when anything was skipped.`,
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			if fromAccount == (len(paths) > 0) {
-				return usageError{errors.New("give file or folder paths, or --from-account (not both)")}
+				return badArgs(errors.New("give file or folder paths, or --from-account (not both)"))
 			}
 			for _, p := range paths {
 				// A path mistyped is the command's fault, not a file's: it
@@ -46,11 +47,11 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 				}
 			}
 			if pageURL != "" {
-				if fromAccount || len(paths) > 1 || isDir(paths[0]) || strings.EqualFold(filepath.Ext(paths[0]), ".jsonl") {
-					return usageError{errors.New("--url names the address of one file; give one .html or .md file with it")}
+				if fromAccount || len(paths) > 1 || isDir(paths[0]) || strings.EqualFold(filepath.Ext(paths[0]), ".jsonl") || strings.EqualFold(filepath.Ext(paths[0]), ".json") {
+					return badArgs(errors.New("--url names the address of one file; give one .html or .md file with it"))
 				}
 				if !content.WebURL(pageURL) { // before a store is opened or made
-					return usageError{fmt.Errorf("--url %q is not an http(s) address a phone can open", pageURL)}
+					return badArgs(fmt.Errorf("--url %q is not an http(s) address a phone can open", pageURL))
 				}
 			}
 			cfg, err := c.load(cmd)
@@ -504,7 +505,7 @@ QUERY it reads one query per line and prints one line per query, so a script can
 queries in one process.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if n < 1 {
-				return usageError{fmt.Errorf("-n %d: give how many hits, 1 or more", n)}
+				return badArgs(fmt.Errorf("-n %d: give how many hits, 1 or more", n))
 			}
 			cfg, err := c.load(cmd)
 			if err != nil {
@@ -617,7 +618,7 @@ func (c *cli) articlesCmd() *cobra.Command {
 		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if limit < 0 {
-				return usageError{fmt.Errorf("-n %d: give a count, or 0 for all", limit)}
+				return badArgs(fmt.Errorf("-n %d: give a count, or 0 for all", limit))
 			}
 			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {

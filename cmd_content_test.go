@@ -685,3 +685,36 @@ func TestRmDemoKeepsAnArticleOfYourOwn(t *testing.T) {
 		t.Fatalf("rm --demo removed the operator's own article (their text and address under a demo id): show exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// TestShowEditImport: README's way to rewrite an article, `articles show ID
+// > a.json`, edit, `import a.json`, works (an operator run's find: the
+// shown article, indented over many lines, was refused as .jsonl line by
+// line and .json was no type import read). Saved as .jsonl, it is refused
+// with a hint to save it as .json.
+func TestShowEditImport(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	src := filepath.Join(dir, "a.jsonl")
+	os.WriteFile(src, []byte(`{"id":"n1","title":"粮食安全党政同责","summary":"粮食安全是国之大者。","body":"粮食安全是国之大者，要实行党政同责。","url":"https://example.org/n1","category":"政策理论导读"}`+"\n"), 0o644)
+	if code, out, errOut := runCmd(t, "import", "--config", cfg, src); code != 0 {
+		t.Fatalf("import: %d %s %s", code, out, errOut)
+	}
+	code, shown, errOut := runCmd(t, "articles", "show", "--config", cfg, "n1")
+	if code != 0 {
+		t.Fatalf("show: %d %s", code, errOut)
+	}
+	edited := strings.Replace(shown, "粮食安全党政同责", "粮食安全党政同责（修订）", 1)
+	asJSONL := filepath.Join(dir, "n1.jsonl")
+	os.WriteFile(asJSONL, []byte(edited), 0o644)
+	if code, _, errOut := runCmd(t, "import", "--config", cfg, asJSONL); code != 1 || !strings.Contains(errOut, "n1.jsonl:1: ") || !strings.Contains(errOut, "imports from a .json file") {
+		t.Errorf("import of `articles show`'s output as .jsonl: exit %d (want 1), no hint of .json:\n%s", code, errOut)
+	}
+	asJSON := filepath.Join(dir, "n1.json")
+	os.WriteFile(asJSON, []byte(edited), 0o644)
+	if code, out, errOut := runCmd(t, "import", "--config", cfg, asJSON); code != 0 || !strings.Contains(out, "updated\tn1") {
+		t.Errorf("import of `articles show`'s output, edited: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, _ := runCmd(t, "articles", "show", "--config", cfg, "n1"); code != 0 || !strings.Contains(out, "粮食安全党政同责（修订）") {
+		t.Errorf("the edit was not imported: %s", out)
+	}
+}

@@ -26,7 +26,7 @@ func (c *cli) reportCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			d, err := parseDays(since)
 			if err != nil || d <= 0 {
-				return usageError{fmt.Errorf("--since %q: give a duration such as 7d", since)}
+				return badArgs(fmt.Errorf("--since %q: give a duration such as 7d", since))
 			}
 			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {
@@ -193,13 +193,13 @@ func (c *cli) votesCmd() *cobra.Command {
 			question := ""
 			switch {
 			case len(args) == 1 && all:
-				return usageError{errors.New("give QUESTION or --all, not both")}
+				return badArgs(errors.New("give QUESTION or --all, not both"))
 			case len(args) == 1:
 				if question = bot.Asked(args[0]); question == "" {
-					return usageError{fmt.Errorf("QUESTION %q is empty once trimmed; to clear every vote, give --all", args[0])}
+					return badArgs(fmt.Errorf("QUESTION %q is empty once trimmed; to clear every vote, give --all", args[0]))
 				}
 			case !all:
-				return usageError{errors.New("give the QUESTION whose votes to forget, or --all to forget every vote")}
+				return badArgs(errors.New("give the QUESTION whose votes to forget, or --all to forget every vote"))
 			}
 			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {

@@ -189,12 +189,12 @@ func (c *cli) qrcodeCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var d time.Duration
 			if permanent && cmd.Flags().Changed("expire") {
-				return usageError{errors.New("--expire and --permanent do not go together: a permanent code does not expire")}
+				return badArgs(errors.New("--expire and --permanent do not go together: a permanent code does not expire"))
 			}
 			if !permanent {
 				var err error
 				if d, err = parseDays(expire); err != nil || d <= 0 || d > 30*24*time.Hour {
-					return usageError{fmt.Errorf("--expire %q: give a duration of at most 30d (e.g. 7d, 12h), or --permanent", expire)}
+					return badArgs(fmt.Errorf("--expire %q: give a duration of at most 30d (e.g. 7d, 12h), or --permanent", expire))
 				}
 			}
 			a, err := c.open(cmd, storeOnly)
@@ -266,13 +266,13 @@ func (c *cli) mediaCmd() *cobra.Command {
 			}
 			kind, _, err := wechat.MediaKind(args[0])
 			if err != nil {
-				return usageError{err}
+				return badArgs(err)
 			}
 			if permanent && kind == "video" && title == "" {
-				return usageError{errors.New("a permanent video needs --title")}
+				return badArgs(errors.New("a permanent video needs --title"))
 			}
 			if (title != "" || intro != "") && !(permanent && kind == "video") {
-				return usageError{errors.New("--title and --intro are a permanent video's (with --permanent); this upload would not use them")}
+				return badArgs(errors.New("--title and --intro are a permanent video's (with --permanent); this upload would not use them"))
 			}
 			a, err := c.open(cmd, storeOnly)
 			if err != nil {

@@ -50,6 +50,11 @@ func usage(check cobra.PositionalArgs) cobra.PositionalArgs {
 // line helps, where a config that does not load is told of alone.
 type argsError struct{ error }
 
+// badArgs is a usage error of arguments or flags given wrongly, which the
+// command's usage line follows (an operator run's find: a malformed date,
+// a missing path and flags that do not go together were told alone).
+func badArgs(err error) error { return usageError{argsError{err}} }
+
 func (e argsError) Unwrap() error { return e.error }
 
 // run is main without the process: tests call it directly.

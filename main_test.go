@@ -1923,3 +1923,26 @@ func TestShippedCourtesyWithNe(t *testing.T) {
 		}
 	}
 }
+
+// TestMalformedArgumentsShowUsage: as README says, a command used wrongly
+// (a malformed argument or flag value, a missing argument, flags that do
+// not go together) exits 2 with the command's usage line after the error
+// (an operator run's find: only cobra's own checks printed it).
+func TestMalformedArgumentsShowUsage(t *testing.T) {
+	for _, c := range []struct {
+		args  []string
+		usage string
+	}{
+		{[]string{"schedule", "x", "2026-12-40"}, "usage: mpbot schedule ARTICLE_ID DATE"},                            // malformed argument
+		{[]string{"push", "--date", "2026-13-01"}, "usage: mpbot push"},                                               // malformed flag value
+		{[]string{"import"}, "usage: mpbot import"},                                                                   // missing argument
+		{[]string{"qrcode", "create", "--scene", "a", "--permanent", "--expire", "3d"}, "usage: mpbot qrcode create"}, // flags that do not go together
+		{[]string{"report", "--since", "7x"}, "usage: mpbot report"},
+		{[]string{"votes", "clear"}, "usage: mpbot votes clear"},
+	} {
+		code, _, errOut := runCmd(t, c.args...)
+		if code != 2 || !strings.Contains(errOut, c.usage) {
+			t.Errorf("mpbot %s: exit %d, stderr:\n%s(want exit 2 and %q after the error)", strings.Join(c.args, " "), code, errOut, c.usage)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,23 +11,33 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// FuzzReadArticles: any bytes as a JSON Lines, Markdown or HTML file give
+// FuzzReadArticles: any bytes as a JSON Lines, JSON, Markdown or HTML file give
 // articles or file:line errors, never a crash.
 func FuzzReadArticles(f *testing.F) {
 	f.Add([]byte(`{"id":"a","title":"好","url":"https://x/a"}`+"\n{bad"), byte(0))
+	f.Add([]byte("[\n  {\"id\": \"a\", \"title\": \"好\"},\n  {\"title\": 3}\n]"), byte(3))
+	f.Add([]byte("{\n  \"id\": \"a\",\n  \"title\": \"好\"\n}\n"), byte(3))
 	f.Add([]byte("---\ntitle: 标题\nurl: https://x\n---\n# 标题\n\n正文"), byte(1))
 	f.Add([]byte(`<html><head><link rel="canonical" href="https://x/y"></head><body><h1>标题</h1><p>2023-06-26| 来源:某网 正文正文正文</p></body></html>`), byte(2))
 	f.Add([]byte(`<html><head><link rel="canonical" href="https://x/y"></head><body><div>当前位置：首页 &gt; 政策解读</div><h1>标题</h1><p>首页 > 政策 > 正文</p><p>正文正文正文</p></body></html>`), byte(2))
 	f.Fuzz(func(t *testing.T, data []byte, kind byte) {
 		var arts []Article
 		var errs []error
-		switch kind % 3 {
+		switch kind % 4 {
 		case 0:
 			arts, errs = ReadJSONL(bytes.NewReader(data), "f.jsonl")
 		case 1:
 			arts, errs = readMarkdownFile("f.md", data, "")
 		case 2:
 			arts, errs = readHTMLFile("f.html", data, "")
+		case 3:
+			arts, errs = readJSONFile("f.json", data, "")
+		}
+		for _, e := range errs {
+			var le *LineError
+			if kind%4 == 3 && (!errors.As(e, &le) || le.Line < 1 || le.Line > bytes.Count(data, []byte("\n"))+1) {
+				t.Fatalf("%v: not at a line of the file", e)
+			}
 		}
 		for _, a := range arts {
 			if err := a.Validate(); err != nil {

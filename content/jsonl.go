@@ -107,7 +107,7 @@ func decodeArticle(b []byte) (Article, error) {
 		if errors.Is(err, io.ErrUnexpectedEOF) {
 			// unexpected EOF said nothing of what to do (an operator
 			// run's find: a file cut mid-line).
-			return a, errors.New("invalid JSON: the line ends inside the article, before its closing }: cut short, or one article broken over lines (JSONL holds one a line)")
+			return a, errors.New("invalid JSON: the line ends inside the article, before its closing }: cut short, or one article broken over lines (JSONL holds one a line; an indented article, as articles show prints it, imports from a .json file)")
 		}
 		return a, fmt.Errorf("invalid JSON: %w", err)
 	}

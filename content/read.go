@@ -27,8 +27,8 @@ type ReadOptions struct {
 }
 
 // ReadPaths reads articles from files and folders (recursively): JSON Lines
-// (.jsonl), Markdown with YAML front matter (.md), and saved HTML pages
-// (.html, .htm). A file or line that cannot be read is reported, as
+// (.jsonl), JSON (.json: an article or a list of them), Markdown with YAML
+// front matter (.md), and saved HTML pages (.html, .htm). A file or line that cannot be read is reported, as
 // file:line, and the rest are still returned.
 func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 	var (
@@ -74,8 +74,11 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 				}
 				if clash != "" {
 					where := "id: in its front matter"
-					if strings.HasSuffix(strings.ToLower(f), ".jsonl") {
+					switch strings.ToLower(filepath.Ext(f)) {
+					case ".jsonl":
 						where = `the line's "id"` // a JSON Lines file has no front matter
+					case ".json":
+						where = `the article's "id"`
 					}
 					errs = append(errs, fmt.Errorf("%s: %s, and one would replace the other: give it an id of its own (%s)", a.Origin, clash, where))
 					continue
@@ -112,6 +115,7 @@ type reader struct {
 
 var readers = map[string]reader{
 	".jsonl":    {},
+	".json":     {readJSONFile, MaxArticleBytes},
 	".md":       {readMarkdownFile, MaxArticleBytes},
 	".markdown": {readMarkdownFile, MaxArticleBytes},
 	".html":     {readHTMLFile, MaxPageBytes},
@@ -133,7 +137,7 @@ func listFiles(root string) ([]string, []error) {
 	}
 	if !info.IsDir() {
 		if _, ok := readers[strings.ToLower(filepath.Ext(root))]; !ok {
-			return nil, []error{fmt.Errorf("%s: unsupported file type (want .jsonl, .md or .html)", root)}
+			return nil, []error{fmt.Errorf("%s: unsupported file type (want .jsonl, .json, .md or .html)", root)}
 		}
 		return []string{root}, nil
 	}
@@ -165,7 +169,7 @@ func listFiles(root string) ([]string, []error) {
 	if err == nil && len(files) == 0 && len(errs) == 0 {
 		// "read 0 articles (0 problems)" and exit 0 hid a folder of .json
 		// files, or one reached through a link (links are not followed).
-		errs = append(errs, fmt.Errorf("%s: no .jsonl, .md or .html files in this folder (links to folders are not followed)", root))
+		errs = append(errs, fmt.Errorf("%s: no .jsonl, .json, .md or .html files in this folder (links to folders are not followed)", root))
 	}
 	return files, errs
 }

@@ -529,12 +529,12 @@ func TestEmptyFrontMatter(t *testing.T) {
 	}
 }
 
-// TestEmptyFolder: a folder with nothing to import (.json files, or its
+// TestEmptyFolder: a folder with nothing to import (.txt files, or its
 // articles behind a link) is an error, not "read 0 articles" and exit 0.
 func TestEmptyFolder(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "a.json"), []byte(`{"id":"a"}`), 0o644)
-	if _, errs := ReadPaths([]string{dir}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "no .jsonl, .md or .html files") {
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(`{"id":"a"}`), 0o644)
+	if _, errs := ReadPaths([]string{dir}, ReadOptions{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "no .jsonl, .json, .md or .html files") {
 		t.Fatalf("%v", errs)
 	}
 }

@@ -1,0 +1,99 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// readJSONFile reads a .json file: one article as `mpbot articles show`
+// prints it (indented over many lines), or a list [ … ] of them. An
+// operator run's find: the README's "articles show, edit, import" did not
+// work, the shown article refused as .jsonl line by line and .json
+// unsupported. A broken entry of a list is reported at its first line and
+// the rest are read.
+func readJSONFile(path string, data []byte, url string) ([]Article, []error) {
+	if url != "" {
+		return nil, []error{fmt.Errorf("%s: --url is for one .html or .md file; a .json file gives its articles' \"url\"", path)}
+	}
+	if line, bad := NotUTF8Line(data); bad {
+		why := errNotUTF8
+		if cutInsideCharacter(data) {
+			why = errCutShort
+		}
+		return nil, []error{&LineError{path, line, why}}
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	start := len(data) - len(bytes.TrimLeft(data, " \t\r\n"))
+	if start == len(data) {
+		return nil, []error{&LineError{path, 1, errors.New("empty: a .json file holds one article, {\"title\": …}, or a list [ … ] of them")}}
+	}
+	if data[start] != '[' {
+		a, err := decodeJSONArticle(data[start:])
+		if err != nil {
+			return nil, []error{&LineError{path, lineAt(data, start), err}}
+		}
+		a.Origin = path
+		return []Article{a}, nil
+	}
+	var (
+		out  []Article
+		errs []error
+	)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // the list's [
+		return nil, []error{&LineError{path, lineAt(data, start), fmt.Errorf("invalid JSON: %w", err)}}
+	}
+	for dec.More() {
+		var raw json.RawMessage
+		at := int(dec.InputOffset())
+		if err := dec.Decode(&raw); err != nil {
+			if errors.Is(err, io.ErrUnexpectedEOF) {
+				err = errors.New("the file ends inside the list: cut short?")
+			}
+			return out, append(errs, &LineError{path, lineAt(data, at), fmt.Errorf("invalid JSON: %w", err)})
+		}
+		line := lineAt(data, at)
+		if a, err := decodeJSONArticle(raw); err != nil {
+			errs = append(errs, &LineError{path, line, err})
+		} else {
+			a.Origin = fmt.Sprintf("%s:%d", path, line)
+			out = append(out, a)
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the list's ]
+		return out, append(errs, &LineError{path, lineAt(data, int(dec.InputOffset())), fmt.Errorf("invalid JSON: %w", err)})
+	}
+	if rest := bytes.TrimSpace(data[dec.InputOffset():]); len(rest) > 0 {
+		errs = append(errs, &LineError{path, lineAt(data, int(dec.InputOffset())), fmt.Errorf("invalid JSON: more after the list's closing ]: %q", cut(string(rest), 40))})
+	}
+	return out, errs
+}
+
+// decodeJSONArticle is decodeArticle's reading of an article of a .json
+// file, whose problems are not a line's: decodeArticle's words for a cut
+// or a second object are JSON Lines'.
+func decodeJSONArticle(b []byte) (Article, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); errors.Is(err, io.ErrUnexpectedEOF) {
+		return Article{}, errors.New("invalid JSON: the file ends inside the article, before its closing }: cut short?")
+	} else if err == nil {
+		if rest := bytes.TrimSpace(b[dec.InputOffset():]); len(rest) > 0 {
+			return Article{}, fmt.Errorf("invalid JSON: more after the article's closing } (a .json file holds one article, or a list [ … ] of them): %q", cut(string(rest), 40))
+		}
+	}
+	return decodeArticle(b)
+}
+
+// lineAt is the line of data holding the first character at or after
+// offset that is not a space or a comma.
+func lineAt(data []byte, offset int) int {
+	offset = min(max(offset, 0), len(data))
+	for offset < len(data) && bytes.IndexByte([]byte(" \t\r\n,"), data[offset]) >= 0 {
+		offset++
+	}
+	return bytes.Count(data[:offset], []byte("\n")) + 1
+}
