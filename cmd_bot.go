@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"strings"
@@ -180,9 +181,12 @@ prints the verified reply. Lines starting with / are events and other kinds:
 	return cmd
 }
 
+// chatCommands are the lines chat sends as events and other kinds.
+const chatCommands = "/subscribe [SCENE], /unsubscribe, /click KEY, /voice TEXT, /image, /location, /quit"
+
 // chat reads lines and sends each as a message from openid.
 func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Reader, stdout io.Writer) error {
-	fmt.Fprintf(stdout, "talking to %s as %s; /subscribe, /click KEY, /quit\n", sim.URL, openid)
+	fmt.Fprintf(stdout, "talking to %s as %s; %s\n", sim.URL, openid, chatCommands)
 	sc := bufio.NewScanner(stdin)
 	msgID := time.Now().UnixNano() / 1000
 	failed := 0
@@ -226,7 +230,7 @@ func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Re
 			in.Extra = "<Location_X>31.23</Location_X><Location_Y>121.47</Location_Y><Scale>15</Scale><Label><![CDATA[上海]]></Label>"
 		default:
 			if strings.HasPrefix(cmd, "/") {
-				fmt.Fprintf(stdout, "unknown command %s: /subscribe [SCENE], /unsubscribe, /click KEY, /voice TEXT, /image, /location, /quit\n", cmd)
+				fmt.Fprintf(stdout, "unknown command %s: %s\n", cmd, chatCommands)
 				continue
 			}
 		}
@@ -236,6 +240,12 @@ func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Re
 			// The request's URL carries its signature: say where, not that.
 			if ue := (*url.Error)(nil); errors.As(err, &ue) {
 				err = fmt.Errorf("cannot reach %s: %w", sim.URL, ue.Err)
+			}
+			// Refused as forged: most often another config's token or
+			// key than the server's (an operator run's find: it said 401
+			// and no more).
+			if se := (*wechat.StatusError)(nil); errors.As(err, &se) && se.Code == http.StatusUnauthorized {
+				err = fmt.Errorf("%w (the server refused the signature: are wechat.token and wechat.encoding_aes_key in --config the server's?)", err)
 			}
 			fmt.Fprintln(stdout, "error:", err)
 			continue

@@ -257,8 +257,19 @@ func TestChat(t *testing.T) {
 	base, stop := startServe(t, cfg, &syncBuffer{})
 	var out, errb syncBuffer
 	code := run(context.Background(), []string{"chat", "--config", cfg, "--url", base + "/wechat"}, strings.NewReader("浦江经验\n/foo\n/quit\n"), &out, &errb)
+	// Another config's token: the refusal says what to check (an operator
+	// run's find: "webhook answered 401 Unauthorized" and no more).
+	other := filepath.Join(t.TempDir(), "other.yaml")
+	shipped, _ := os.ReadFile(cfg)
+	os.WriteFile(other, []byte(strings.Replace(string(shipped), "token: mpbot-demo-token", "token: another-token", 1)), 0o644)
+	var wrong, wrongErr syncBuffer
+	wrongCode := run(context.Background(), []string{"chat", "--config", other, "--url", base + "/wechat"}, strings.NewReader("浦江经验\n"), &wrong, &wrongErr)
 	stop()
-	if code != 0 || !strings.Contains(out.String(), "mpbot-demo/pujiang") || !strings.Contains(out.String(), "unknown command /foo") {
+	if wrongCode == 0 || !strings.Contains(wrong.String(), "401") || !strings.Contains(wrong.String(), "are wechat.token and wechat.encoding_aes_key in --config the server's?") {
+		t.Errorf("chat with another token: exit %d\n%s\n%s", wrongCode, wrong.String(), wrongErr.String())
+	}
+	if code != 0 || !strings.Contains(out.String(), "mpbot-demo/pujiang") || !strings.Contains(out.String(), "unknown command /foo") ||
+		!strings.Contains(out.String(), "; /subscribe [SCENE], /unsubscribe, /click KEY, /voice TEXT, /image, /location, /quit\n") {
 		t.Fatalf("exit %d\n%s\n%s", code, out.String(), errb.String())
 	}
 	out, errb = syncBuffer{}, syncBuffer{}

@@ -140,9 +140,22 @@ func (s *Simulator) Send(ctx context.Context, in Inbound) (*Outbound, error) {
 		return nil, err
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("webhook answered %s: %s", resp.Status, strings.TrimSpace(string(body)))
+		return nil, &StatusError{Code: resp.StatusCode, Status: resp.Status, Body: strings.TrimSpace(string(body))}
 	}
 	return s.Read(body)
+}
+
+// StatusError is a webhook's answer other than 200 OK.
+type StatusError struct {
+	Code         int
+	Status, Body string
+}
+
+func (e *StatusError) Error() string {
+	if e.Body == "" {
+		return "webhook answered " + e.Status
+	}
+	return "webhook answered " + e.Status + ": " + e.Body
 }
 
 // Read verifies, decrypts and decodes a webhook's answer body.
