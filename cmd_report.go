@@ -109,7 +109,9 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	if len(r.Votes) == 0 && !votesKept {
 		// Said only when there are none: serve keeps them with its key,
 		// and a shell without MPBOT_INSIGHTS_KEY still reads them.
-		fmt.Fprintln(w, "none kept: votes need insights.key (MPBOT_INSIGHTS_KEY)")
+		// (A shell without the key cannot tell none kept from none given:
+		// said as both, an operator run's find.)
+		fmt.Fprintln(w, "none, or none kept: serve keeps votes when it has insights.key (MPBOT_INSIGHTS_KEY), which this shell does not")
 	}
 	for _, v := range r.Votes {
 		fmt.Fprintf(w, "%q → %s: %s, +%.2f\n", v.Question, v.Article, followers(v.Followers), v.Boost)

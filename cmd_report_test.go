@@ -195,6 +195,11 @@ func TestReportDailyWithoutReading(t *testing.T) {
 	if slices.Contains(examples, "每日一读") || !slices.Contains(examples, "红烧肉怎么做") {
 		t.Errorf("unanswered examples %q: want 红烧肉怎么做 and not 每日一读", examples)
 	}
+	// Without insights.key in this shell, no votes is not said to be
+	// none kept: serve may keep them with its own (an operator run's find).
+	if _, text, _ := runCmd(t, "report", "--config", cfg); !strings.Contains(text, "none, or none kept: serve keeps votes when it has insights.key (MPBOT_INSIGHTS_KEY), which this shell does not") {
+		t.Errorf("report without votes or a key:\n%s", text)
+	}
 }
 
 // TestReportSaysTopicsNotListed: past the topics listed, the report says
