@@ -32,6 +32,9 @@ type Catalog interface {
 	Mentions(ctx context.Context, query string, n int) (string, []content.Hit, error)
 	// Topic reports whether word names a topic the search knows (两会, 申论).
 	Topic(word string) bool
+	// Aside reports whether word, beside a topic, says what the follower
+	// is doing, not a second topic: their exam (遴选 新质生产力, 面试 乡村振兴).
+	Aside(word string) bool
 	// Names are word's other names, as the search knows them (CPI's
 	// 居民消费价格), and the terms it finds besides (考试's 笔试); nil when
 	// it knows none.
@@ -3477,7 +3480,11 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 		// no article named both).
 		// (遴选考试难不难, which the exam rule answers, had been told no
 		// article named both of the rule's words: a session's find.)
+		// Nor is the follower's exam beside a topic a second topic (遴选
+		// 新质生产力, 面试，新质生产力: a follower run's find, told no article
+		// named both, headed by 国家公园…遴选出49个候选区).
 		if parts, relation, ok := twoTopics(query); ok && ctx.Value(ruleQueryKey{}) == nil && (relation || b.catalog.Topic(parts[0]) && b.catalog.Topic(parts[1])) &&
+			!slices.ContainsFunc(parts, b.catalog.Aside) &&
 			typedBoth(s.fold(asked(m)), parts) && !slices.ContainsFunc(relevant, b.namesAll(parts)) {
 			if replies := b.eachTopic(ctx, s, m, query, parts); replies != nil {
 				return replies

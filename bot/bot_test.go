@@ -57,6 +57,7 @@ func (c *demoCatalog) Mentions(ctx context.Context, q string, n int) (string, []
 }
 
 func (c *demoCatalog) Topic(word string) bool { return c.index.Topic(word) }
+func (c *demoCatalog) Aside(word string) bool { return c.index.Aside(word) }
 
 func (c *demoCatalog) Names(word string) []string { return c.index.Names(word) }
 
@@ -1858,6 +1859,7 @@ func (c *manyCatalog) Mentions(context.Context, string, int) (string, []content.
 	return "", nil, nil
 }
 func (c *manyCatalog) Topic(string) bool                                  { return false }
+func (c *manyCatalog) Aside(string) bool                                  { return false }
 func (c *manyCatalog) Names(string) []string                              { return nil }
 func (c *manyCatalog) Latest(context.Context, int) ([]content.Hit, error) { return nil, nil }
 func (c *manyCatalog) Day(context.Context, string, int) ([]content.Hit, error) {

@@ -92,3 +92,30 @@ func TestFollowersPreviousOfANumberedEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersExamWordIsNoSecondTopic: README (The follower's exam beside a
+// topic): `遴选 新质生产力` lists the 新质生产力 articles. The two-topics reply
+// takes it first: 遴选 is a term of the search's list, so the bot answers
+// 没有同时讲「遴选」和「新质生产力」的文章，以下分别是两者的文章： headed by
+// 国家公园空间布局方案发布 遴选出49个国家公园候选区 (on the corpus too, and
+// 面试 新质生产力 headed by 教育部启动义务教育阳光招生专项行动: 面试 is a related
+// group's term).
+func TestFollowersExamWordIsNoSecondTopic(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	arts := []content.Article{
+		articleOn("park", "2022-12-29", "国家公园空间布局方案发布 遴选出49个国家公园候选区", "方案确定在全国遴选出49个国家公园候选区。"),
+		articleOn("edu", "2024-04-11", "教育部启动义务教育阳光招生专项行动", "严禁通过测试面试招生。"),
+		articleOn("xz1", "2025-12-06", "创新引领 新质生产力蓬勃生长", "各地因地制宜发展新质生产力。"),
+		articleOn("xz2", "2024-12-23", "新质生产力稳步发展 打造经济新亮点", "发展新质生产力是推动高质量发展的内在要求。"),
+		articleOn("xz3", "2024-08-12", "加快发展新质生产力 推动经济高质量发展", "加快发展新质生产力。"),
+	}
+	catalog := catalogOf(arts)
+	catalog.index.SetSynonyms(nil, [][]string{{"考试", "笔试", "面试"}})
+	ask := asker(t, demoBotAt(t, catalog, today))
+	for _, text := range []string{"遴选 新质生产力", "面试 新质生产力", "面试，新质生产力"} {
+		r := ask(text)
+		if strings.Contains(r.String(), "没有同时讲") || !strings.HasPrefix(firstShown(r), "https://example.com/xz") {
+			t.Errorf("%s: want the 新质生产力 articles (README), got:\n%s", text, r.String())
+		}
+	}
+}

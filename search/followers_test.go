@@ -241,3 +241,26 @@ func TestFollowersFigureNamedAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersStudyHotspotFrame: 面试热点 X, 申论热点 X and 时政热点 X are how exam
+// courses name the hot topics to prepare, as 申论素材 X is (which works: 申论素材
+// 新质生产力 lists the 新质生产力 articles). On the corpus 面试热点 新质生产力,
+// 面试热点：新质生产力, 新质生产力 面试热点, 时政热点 新质生产力 and 申论热点
+// 新质生产力 get no match (best hit 0.18: 两会“部长通道”开启, whose summary
+// has 热点问题), 面试热点 低空经济 too, and 热点 新质生产力 a card on that
+// 部长通道 article (0.44). 新质生产力 alone lists 创新引领 新质生产力蓬勃生长
+// and four more titled with it.
+func TestFollowersStudyHotspotFrame(t *testing.T) {
+	ix := corpusIndex(t)
+	for _, q := range []string{"面试热点 新质生产力", "面试热点：新质生产力", "新质生产力 面试热点", "时政热点 新质生产力", "申论热点 新质生产力"} {
+		shown := shownHits(t, ix, q)
+		if len(shown) == 0 || !strings.Contains(shown[0].Article.Title, "新质生产力") {
+			t.Errorf("%s: want a 新质生产力 article first (as 申论素材 新质生产力 gets); got%s", q, describeHits(shown))
+		}
+	}
+	if shown := shownHits(t, ix, "面试热点 低空经济"); len(shown) == 0 {
+		if _, m, err := ix.Mentions(context.Background(), "面试热点 低空经济", 5); err != nil || len(m) == 0 {
+			t.Errorf("面试热点 低空经济: no match and no mentions, where 低空经济 lists 大湾区：低空经济开年“起飞”")
+		}
+	}
+}

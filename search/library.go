@@ -276,6 +276,9 @@ func (l *Library) Day(ctx context.Context, day string, n int) ([]content.Hit, er
 // Topic implements the bot's catalog topic check.
 func (l *Library) Topic(word string) bool { return l.index.Topic(word) }
 
+// Aside implements the bot's catalog check of the follower's own words.
+func (l *Library) Aside(word string) bool { return l.index.Aside(word) }
+
 // Names implements the bot's catalog other names.
 func (l *Library) Names(word string) []string { return l.index.Names(word) }
 

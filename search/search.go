@@ -253,6 +253,13 @@ func (ix *Index) Topic(word string) bool {
 	return ix.reader().topic(normalizeQuery(foldText(strings.TrimSpace(word))))
 }
 
+// Aside reports whether word, beside a topic, says what the follower is
+// doing rather than what they ask about: their exam (遴选, 面试, 考试), as
+// the search reads it beside a topic's name.
+func (ix *Index) Aside(word string) bool {
+	return examWords[normalizeQuery(foldText(strings.TrimSpace(word)))]
+}
+
 // Names are word's other names in the synonym groups (CPI: 居民消费价格),
 // and the terms a related entry it leads finds (考试: 笔试, 面试),
 // normalised as search compares them; nil when none holds it.
@@ -1010,7 +1017,10 @@ var (
 		"的重要意义", "的现实意义", "的意义", "的重要性",
 		// And as study guides write it (两个确立的决定性意义: no match, a
 		// follower run's find).
-		"的决定性意义", "的历史意义", "的时代意义", "的深远意义", "的理论意义", "的实践意义"}
+		"的决定性意义", "的历史意义", "的时代意义", "的深远意义", "的理论意义", "的实践意义",
+		// As exam courses name what a topic is for (面试热点 新质生产力, 新质生产力
+		// 时政热点: a follower run's finds, no match where 申论素材 新质生产力 lists it).
+		"时政热点", "面试热点", "申论热点", "考试热点", "遴选热点"}
 	// An interview's or a chat's frame, opening the question or ending it
 	// (a follower run's finds, each no match where the topic alone is
 	// answered: 谈谈你对新质生产力的理解, 我想知道枫桥经验, 你知道新质生产力吗,
@@ -1109,6 +1119,28 @@ func (r reader) withoutExam(text string) (string, bool) {
 		return !slices.ContainsFunc(words, func(w string) bool { return !in(w) && !stopWords[w] && !requestVerbs[w] })
 	}
 	isExam := func(w string) bool { return examWords[w] }
+	examPart := func(p string) bool { return only(r.ix.seg.queryWords(p), isExam) }
+	topicPart := func(p string) bool {
+		ws := r.ix.seg.queryWords(p)
+		return len(ws) > 0 && !slices.ContainsFunc(ws, func(w string) bool {
+			return !stopWords[w] && (utf8.RuneCountInString(w) < 3 || !r.topic(w))
+		})
+	}
+	// topicsBeside is parts without the exam's word, when one of them is
+	// alone beside topics' names alone, of three characters or more
+	// (新质生产力, 国常会); nil otherwise: 公务员 工资 asks about civil
+	// servants' pay.
+	topicsBeside := func(parts []string) []string {
+		if len(parts) < 2 || !slices.ContainsFunc(parts, examPart) || slices.ContainsFunc(parts, func(p string) bool { return !examPart(p) && !topicPart(p) }) {
+			return nil
+		}
+		return slices.DeleteFunc(slices.Clone(parts), examPart)
+	}
+	// A comma or colon parts them as a space does (面试，新质生产力: a
+	// follower run's find, no match).
+	if topics := topicsBeside(strings.FieldsFunc(text, func(c rune) bool { return unicode.IsSpace(c) || strings.ContainsRune("，,、：:", c) })); topics != nil {
+		return strings.Join(topics, " "), true
+	}
 	var b strings.Builder
 	cut := false
 	for sentence := range strings.FieldsFuncSeq(text, sentenceBreak) {
@@ -1122,22 +1154,11 @@ func (r reader) withoutExam(text string) (string, bool) {
 			continue
 		default:
 			// Parts apart by spaces: one of the exam's words alone
-			// beside topics' names alone, of three characters or more
-			// (新质生产力, 国常会): 公务员 工资 asks about civil servants' pay.
-			parts := strings.Fields(sentence)
-			examPart := func(p string) bool { return only(r.ix.seg.queryWords(p), isExam) }
-			topicPart := func(p string) bool {
-				ws := r.ix.seg.queryWords(p)
-				return len(ws) > 0 && !slices.ContainsFunc(ws, func(w string) bool {
-					return !stopWords[w] && (utf8.RuneCountInString(w) < 3 || !r.topic(w))
-				})
-			}
-			if len(parts) > 1 && slices.ContainsFunc(parts, examPart) && !slices.ContainsFunc(parts, func(p string) bool { return !examPart(p) && !topicPart(p) }) {
-				for _, p := range parts {
-					if !examPart(p) {
-						b.WriteString(p)
-						b.WriteByte(' ')
-					}
+			// beside topics' names alone.
+			if topics := topicsBeside(strings.Fields(sentence)); topics != nil {
+				for _, p := range topics {
+					b.WriteString(p)
+					b.WriteByte(' ')
 				}
 				cut = true
 				continue

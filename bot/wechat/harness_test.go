@@ -53,6 +53,7 @@ func (c *testCatalog) Mentions(ctx context.Context, q string, n int) (string, []
 }
 
 func (c *testCatalog) Topic(word string) bool { return c.index.Topic(word) }
+func (c *testCatalog) Aside(word string) bool { return c.index.Aside(word) }
 
 func (c *testCatalog) Names(word string) []string { return c.index.Names(word) }
 
