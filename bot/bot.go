@@ -2057,6 +2057,12 @@ func (b *Bot) weekAsked(ctx context.Context, s *Settings, m Message, topic strin
 	named := html.EscapeString(Cut(asTyped(m.Text, topic), listTitle))
 	if len(found) == 0 {
 		lead := fmt.Sprintf(noneOfWeek, p.name, monthDay(p.from), monthDay(p.through), named)
+		if b.nothingSince(ctx, p.from) {
+			// A week after the store's newest article: it cannot know
+			// (a follower run's find: it said the week had no meeting,
+			// where a day of it said none yet).
+			lead = fmt.Sprintf(noneOfWeekYet, p.name, monthDay(p.from), monthDay(p.through))
+		}
 		if r := b.newestAfter(ctx, s, m, topic, m.Text, lead); r != nil {
 			return r
 		}
@@ -2080,8 +2086,9 @@ func monthDay(day string) string {
 }
 
 const (
-	noneOfWeek = "%s（%s至%s）没有「%s」的文章。"
-	weekHeader = "%s「%s」的文章：\n"
+	noneOfWeek    = "%s（%s至%s）没有「%s」的文章。"
+	noneOfWeekYet = "%s（%s至%s）还没有文章。"
+	weekHeader    = "%s「%s」的文章：\n"
 )
 
 // monthByNumber is a month named in digits, with this century's year or
@@ -2130,6 +2137,9 @@ func (b *Bot) monthAsked(ctx context.Context, s *Settings, m Message, typed, top
 		switch {
 		case err == nil && len(found) == 0:
 			lead := fmt.Sprintf(noneOfMonth, year, month, html.EscapeString(Cut(asTyped(typed, named), listTitle)))
+			if b.nothingSince(ctx, time.Date(year, time.Month(month), 1, 0, 0, 0, 0, time.UTC).Format(content.DateLayout)) {
+				lead = fmt.Sprintf(noneOfMonthYet, year, month) // after the store's newest article, as a week
+			}
 			if r := b.newestAfter(ctx, s, m, topic, typed, lead); r != nil {
 				return r
 			}
@@ -2216,7 +2226,10 @@ const noneOfDay = "%s没有「%s」的文章。"
 
 // noneOfMonth leads the topic's newest when it has no article of the month
 // asked.
-const noneOfMonth = "%d年%d月没有「%s」的文章。"
+const (
+	noneOfMonth    = "%d年%d月没有「%s」的文章。"
+	noneOfMonthYet = "%d年%d月还没有文章。"
+)
 
 // ofMonth reports whether a is of a month, as the search reads a month
 // asked with its year: published in it, or in the month after naming it

@@ -119,3 +119,25 @@ func TestFollowersExamWordIsNoSecondTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersPeriodAfterTheNewestArticle: a week or a month beside a
+// topic after the store's newest article has none yet, as a day of it has
+// (上周五的国常会: 2026年11月27日还没有文章), above the topic's newest: the
+// store cannot know (a follower run's find: 上周的政治局会议 said the week
+// had no meeting). A week or month the store holds says it had none.
+func TestFollowersPeriodAfterTheNewestArticle(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime) // a Saturday; newest article 2026-08-21
+	ask := asker(t, demoBotAt(t, catalogOf(meetingsOfTwoYears()), today))
+	for text, lead := range map[string]string{
+		"上周五的国务院常务会议":      "2026年11月27日还没有文章",
+		"上周的国务院常务会议":       "上周（11月23日至11月29日）还没有文章。",
+		"2026年11月的国务院常务会议": "2026年11月还没有文章。",
+	} {
+		if r := ask(text).String(); !strings.Contains(r, lead) || strings.Contains(r, "没有「") {
+			t.Errorf("%s, the store's newest article of 2026-08-21: want %q above the newest:\n%s", text, lead, r)
+		}
+	}
+	if r := ask("2026年5月的国务院常务会议").String(); strings.Contains(r, "还没有文章") {
+		t.Errorf("2026年5月, before the newest article: said none yet:\n%s", r)
+	}
+}
