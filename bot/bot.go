@@ -1644,6 +1644,14 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		if t, _ := peeled(topic); t != "" {
 			topic = t
 		}
+		// Nor the 那 of a topic asked as the one before's follow-up
+		// (上合峰会, 那金砖呢, 最新的呢: headed 「那金砖」, a follower run's find).
+		for _, lead := range []string{"那么", "那"} {
+			if t, ok := strings.CutPrefix(topic, lead); ok && strings.HasPrefix(list.Query, lead) && strings.HasSuffix(list.Query, "呢") && utf8.RuneCountInString(t) >= 2 {
+				topic = t
+				break
+			}
+		}
 		return b.newestAfter(ctx, s, m, topic, cmp.Or(list.Typed, list.Query), ""), true
 	case measure != "":
 		// In place of the question's own number of that measure; a

@@ -141,3 +141,26 @@ func TestFollowersPeriodAfterTheNewestArticle(t *testing.T) {
 		t.Errorf("2026年5月, before the newest article: said none yet:\n%s", r)
 	}
 }
+
+// TestFollowersAnotherTopicsNewestHeader: 上合峰会, then 那金砖呢 (another
+// topic asked as a follow-up), then 最新的呢 heads the newest list 「金砖」
+// (a follower run's find: 「那金砖」最新的文章, the 那 that opened the
+// follow-up kept in the topic named).
+func TestFollowersAnotherTopicsNewestHeader(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	arts := []content.Article{
+		articleOn("sco1", "2025-08-22", "习近平将出席2025年上海合作组织峰会并举行有关活动", "2025年上合峰会将于8月31日至9月1日在天津举行。"),
+		articleOn("sco2", "2024-07-07", "弘扬“上海精神” 深化睦邻友好——习近平主席出席上合峰会", "上合峰会取得丰硕成果。"),
+		articleOn("br1", "2025-09-09", "习近平出席金砖国家领导人线上峰会并发表重要讲话", "金砖国家领导人线上峰会举行。"),
+		articleOn("br2", "2025-07-07", "李强出席金砖国家领导人第十七次会晤第一阶段会议并发表讲话", "金砖国家领导人第十七次会晤在里约热内卢举行。"),
+		articleOn("br3", "2024-10-24", "习近平出席金砖国家领导人第十六次会晤并发表重要讲话", "金砖国家领导人第十六次会晤在喀山举行。"),
+	}
+	catalog := catalogOf(arts)
+	catalog.index.SetSynonyms([][]string{{"上合峰会", "上合组织峰会", "上海合作组织峰会"}, {"金砖", "金砖国家"}}, nil)
+	ask := asker(t, demoBotAt(t, catalog, today))
+	ask("上合峰会")
+	ask("那金砖呢")
+	if r := ask("最新的呢"); !strings.Contains(r.String(), "「金砖」最新的文章") || firstShown(r) != "https://example.com/br1" {
+		t.Errorf("上合峰会, 那金砖呢, 最新的呢: the header names 「那金砖」:\n%s", r.String())
+	}
+}
