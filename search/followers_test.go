@@ -8,6 +8,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -261,6 +262,26 @@ func TestFollowersStudyHotspotFrame(t *testing.T) {
 	if shown := shownHits(t, ix, "面试热点 低空经济"); len(shown) == 0 {
 		if _, m, err := ix.Mentions(context.Background(), "面试热点 低空经济", 5); err != nil || len(m) == 0 {
 			t.Errorf("面试热点 低空经济: no match and no mentions, where 低空经济 lists 大湾区：低空经济开年“起飞”")
+		}
+	}
+}
+
+// TestFollowersFigureAskedHowMuchItRose: 涨了多少 / 降了多少 is how followers ask a
+// figure (as 去年GDP增长多少): the figure's articles answer (a follower run's
+// find: CPI涨了多少, GDP涨了多少 and PPI降了多少 got no match, the best hit at
+// 0.38, where 25 titles name CPI or 居民消费价格; the articles write 上涨).
+func TestFollowersFigureAskedHowMuchItRose(t *testing.T) {
+	ix := corpusIndex(t)
+	for q, names := range map[string][]string{
+		"CPI涨了多少":  {"CPI", "居民消费价格"},
+		"CPI涨多少":   {"CPI", "居民消费价格"},
+		"GDP涨了多少":  {"GDP", "国内生产总值"},
+		"PPI降了多少":  {"PPI", "工业生产者出厂价格"},
+		"cpi涨了多少啊": {"CPI", "居民消费价格"},
+	} {
+		shown := shownHits(t, ix, q)
+		if len(shown) == 0 || !slices.ContainsFunc(names, func(n string) bool { return strings.Contains(shown[0].Article.Title+shown[0].Article.Summary, n) }) {
+			t.Errorf("%s: want the figure's articles (title or summary naming %v); got%s", q, names, describeHits(shown))
 		}
 	}
 }

@@ -1020,7 +1020,10 @@ var (
 		"的决定性意义", "的历史意义", "的时代意义", "的深远意义", "的理论意义", "的实践意义",
 		// As exam courses name what a topic is for (面试热点 新质生产力, 新质生产力
 		// 时政热点: a follower run's finds, no match where 申论素材 新质生产力 lists it).
-		"时政热点", "面试热点", "申论热点", "考试热点", "遴选热点"}
+		"时政热点", "面试热点", "申论热点", "考试热点", "遴选热点",
+		// How much a figure rose, said as followers do (CPI涨了多少: no match,
+		// 涨 a word the articles write as 上涨; a follower run's find).
+		"涨了多少", "涨多少", "降了多少", "降多少", "跌了多少", "跌多少"}
 	// An interview's or a chat's frame, opening the question or ending it
 	// (a follower run's finds, each no match where the topic alone is
 	// answered: 谈谈你对新质生产力的理解, 我想知道枫桥经验, 你知道新质生产力吗,
