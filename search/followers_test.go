@@ -285,3 +285,53 @@ func TestFollowersFigureAskedHowMuchItRose(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersChinaEUSummit: 中欧峰会 is the China–EU summit (the articles write
+// 中国—欧盟领导人会晤; search.synonyms says so). On the corpus it had a card
+// (0.50, the only hit at min_score) on 习近平主持首届中国—中亚峰会
+// (xwlb-20230519-01), a summit with Central Asia; 中欧领导人会晤 lists 李强…共同主持第二十五次中国—欧盟领导人会晤
+// (xwlb-20250724-02).
+func TestFollowersChinaEUSummit(t *testing.T) {
+	ix := corpusIndex(t)
+	shown := shownHits(t, ix, "中欧峰会")
+	if len(shown) == 0 || !strings.Contains(shown[0].Article.Title, "中国—欧盟领导人会晤") || slices.ContainsFunc(shown, func(h content.Hit) bool { return strings.Contains(h.Article.Title, "中亚") }) {
+		t.Errorf("中欧峰会: want the China–EU summits, not Central Asia's; got%s", describeHits(shown))
+	}
+}
+
+// TestFollowersPeaceTalks: 和谈 is 和平谈判, what the articles call 谈判. On the
+// corpus 俄乌和谈 got no match (best 0.17; search.synonyms has [和谈, 和平谈判, 谈判]), while 俄乌谈判 has
+// 俄乌第二轮直接谈判结束 (xwlb-20250603-13) and two more at 0.81–0.97.
+func TestFollowersPeaceTalks(t *testing.T) {
+	ix := corpusIndex(t)
+	shown := shownHits(t, ix, "俄乌和谈")
+	if len(shown) == 0 || !strings.Contains(shown[0].Article.Title, "俄乌") {
+		t.Errorf("俄乌和谈: want the Russia–Ukraine talks (as 俄乌谈判 gets); got%s", describeHits(shown))
+	}
+}
+
+// TestFollowersNewCoinageInvestInPeople: 投资于人 (investing in people: the 2025
+// government work report's and the 十五五 proposals' coinage, a 申论 staple) is
+// in 26 bodies of the corpus (the fourth plenum's communiqué xwlb-20251023-01,
+// the 十五五 proposals xwlb-20251028-02, the 2025 中央经济工作会议
+// xwlb-20251211-01…) and one summary (xwlb-20260615-07). 投资于人 got no
+// match and no list of the articles mentioning it (now a term of the list): best hit 0.21 on
+// 韩正出席2025年全球贸易投资促进峰会开幕式.
+func TestFollowersNewCoinageInvestInPeople(t *testing.T) {
+	ix := corpusIndex(t)
+	if shown := shownHits(t, ix, "投资于人"); len(shown) > 0 {
+		return
+	}
+	_, hits, err := ix.Mentions(context.Background(), "投资于人", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 {
+		t.Errorf("投资于人: no hit at min_score and no mentions; 26 bodies hold it")
+	}
+	for _, h := range hits {
+		if strings.Contains(h.Article.Title, "贸易投资促进峰会") {
+			t.Errorf("投资于人: mentions list holds %s %s, which does not say 投资于人", h.Article.ID, h.Article.Title)
+		}
+	}
+}
