@@ -335,3 +335,33 @@ func TestFollowersNewCoinageInvestInPeople(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersInterviewQuestionOnAI: README: a request for reading on a topic is
+// the topic (低空经济面试题, …面试题目, …申论题). On the corpus 数字经济面试题,
+// 新质生产力的面试题 and 乡村振兴的申论题 list their topics' articles (0.95),
+// but 人工智能面试题, 人工智能的面试题 and 人工智能申论题 get no match (best
+// 0.03–0.04: 李强主持国务院第十八次专题学习, 教育部启动义务教育阳光招生专项行动),
+// while 人工智能 alone has 人工智能蓬勃兴起 锻造高质量发展新引擎 at 0.96.
+func TestFollowersInterviewQuestionOnAI(t *testing.T) {
+	ix := corpusIndex(t)
+	for _, q := range []string{"人工智能面试题", "人工智能的面试题", "人工智能申论题"} {
+		shown := shownHits(t, ix, q)
+		if len(shown) == 0 || !strings.Contains(shown[0].Article.Title, "人工智能") {
+			t.Errorf("%s: want the 人工智能 articles (as 数字经济面试题 gets its topic's); got%s", q, describeHits(shown))
+		}
+	}
+}
+
+// TestFollowersConsumptionFiguresAreChinas: 消费数据 (咋样) asked with no country
+// is China's, as GDP and CPI are. On the corpus 消费数据 and 消费数据咋样 list
+// 美国密歇根大学数据显示 美消费者信心指数终值连续第四个月下降 (xwlb-20250426-13,
+// 0.92) and 研究机构数据显示美消费者信心指数连降 (xwlb-20250430-15) first.
+func TestFollowersConsumptionFiguresAreChinas(t *testing.T) {
+	ix := corpusIndex(t)
+	for _, q := range []string{"消费数据", "消费数据咋样"} {
+		shown := shownHits(t, ix, q)
+		if len(shown) > 0 && strings.Contains(shown[0].Article.Title, "美") {
+			t.Errorf("%s: America's consumer confidence first; got%s", q, describeHits(shown))
+		}
+	}
+}

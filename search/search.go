@@ -1277,7 +1277,9 @@ const foreignFigures = 0.3
 
 // figureWords name the figures followers ask of the economy.
 var figureWords = setOf("gdp", "国内生产总值", "cpi", "ppi", "pmi", "居民消费价格", "通胀", "通胀率", "通货膨胀", "物价", "利率", "降息", "加息",
-	"失业率", "预算", "国防预算", "军费", "外贸", "进出口", "经济增长", "增速", "经济增长率", "增长率")
+	"失业率", "预算", "国防预算", "军费", "外贸", "进出口", "经济增长", "增速", "经济增长率", "增长率",
+	// 消费数据 had listed America's consumer confidence (a follower run's find).
+	"消费", "零售", "社会消费品零售总额", "就业", "经济数据")
 
 // economies are the countries and blocs whose figures the articles report.
 var economies = []string{"美国", "美联储", "德国", "英国", "法国", "日本", "韩国", "俄罗斯", "印度", "欧元区", "欧盟", "欧洲", "意大利", "加拿大",
@@ -1285,7 +1287,8 @@ var economies = []string{"美国", "美联储", "德国", "英国", "法国", "�
 	"菲律宾", "南非", "沙特", "以色列", "伊朗", "乌克兰", "朝鲜", "蒙古", "哈萨克斯坦", "巴基斯坦", "新西兰", "瑞典", "挪威", "波兰", "希腊", "葡萄牙",
 	"奥地利", "比利时", "芬兰", "丹麦", "爱尔兰", "智利", "秘鲁", "哥伦比亚", "埃及", "尼日利亚", "肯尼亚",
 	// As headlines shorten them (德央行：美关税政策将推高美通胀率, 美媒称…美抵押贷款利率).
-	"美媒", "美方", "美股", "美债", "美政府", "美财政", "美元", "德央行", "英央行", "日央行", "欧央行", "欧洲央行", "日媒", "英媒", "德媒"}
+	"美媒", "美方", "美股", "美债", "美政府", "美财政", "美元", "德央行", "英央行", "日央行", "欧央行", "欧洲央行", "日媒", "英媒", "德媒",
+	"美消费者", "美经济", "美贸易", "美制造业", "美就业", "美通胀"}
 
 // asksFigures reports whether q asks for a figure of the economy and names
 // no economy: China's is asked.
@@ -1446,8 +1449,10 @@ func sendMe(words []string, i int) bool {
 	return true
 }
 
-// isRequest reports whether words[i] is a request word framing the topic.
-func isRequest(words []string, i int) bool {
+// isRequest reports whether words[i] is a request word framing the topic;
+// topicAhead, whether a topic (a synonym group's term, parted from words)
+// comes before words.
+func isRequest(words []string, i int, topicAhead bool) bool {
 	framing := func(j int) bool { // the edge, a stop word or another request word
 		return j < 0 || j >= len(words) || stopWords[words[j]] || requestVerbs[words[j]] || requestNouns[words[j]]
 	}
@@ -1473,25 +1478,30 @@ func isRequest(words []string, i int) bool {
 	case requestNouns[words[i]]:
 		return framing(i + 1)
 	case words[i] == "面试" || words[i] == "申论": // 低空经济面试题, cut 面试 题; not 遴选面试题
-		return i+1 < len(words) && (words[i+1] == "题" || words[i+1] == "题目") && framing(i+2) && topicBefore(words, i)
+		return i+1 < len(words) && (words[i+1] == "题" || words[i+1] == "题目") && framing(i+2) && topicBefore(words, i, topicAhead)
 	case words[i] == "题" && i > 0:
-		return (words[i-1] == "面试" || words[i-1] == "申论") && framing(i+1) && topicBefore(words, i-1)
+		return (words[i-1] == "面试" || words[i-1] == "申论") && framing(i+1) && topicBefore(words, i-1, topicAhead)
 	case words[i] == "申": // 申论题, cut 申 论题 (a review's find)
-		return i+1 < len(words) && words[i+1] == "论题" && framing(i+2) && topicBefore(words, i)
+		return i+1 < len(words) && words[i+1] == "论题" && framing(i+2) && topicBefore(words, i, topicAhead)
 	case words[i] == "论题" && i > 0:
-		return words[i-1] == "申" && framing(i+1) && topicBefore(words, i-1)
+		return words[i-1] == "申" && framing(i+1) && topicBefore(words, i-1, topicAhead)
 	}
 	return false
 }
 
 // topicBefore reports whether words before words[i], stop words aside, end
-// in a topic: a word that is no exam's (遴选的面试题 asks for the exam).
-func topicBefore(words []string, i int) bool {
+// in a topic: a word that is no exam's (遴选的面试题 asks for the exam), or,
+// with none, the topic ahead of words (人工智能面试题, 人工智能 a synonym
+// group's term read apart: a follower run's find, no match).
+func topicBefore(words []string, i int, topicAhead bool) bool {
 	j := i - 1
 	for j >= 0 && stopWords[words[j]] {
 		j--
 	}
-	return j >= 0 && !examWords[words[j]]
+	if j < 0 {
+		return topicAhead
+	}
+	return !examWords[words[j]]
 }
 
 // spokenOf are what 讲 makes a phrase of (讲政治, the 四讲四有's 讲规矩…).
@@ -1944,7 +1954,7 @@ func (r reader) parse(text string) query {
 				}
 				w := words[i]
 				i++
-				if stopWords[w] || isRequest(words, i-1) || figuresAsked(words, i-1, after, syn) {
+				if stopWords[w] || isRequest(words, i-1, after) || figuresAsked(words, i-1, after, syn) {
 					if !stopWords[w] {
 						q.framing = append(q.framing, base+i-1)
 					}

@@ -302,7 +302,7 @@ func TestQuestionWordsDoNotDecide(t *testing.T) {
 		{[]string{"习近平", "讲", "了"}, 1, false}, {[]string{"讲", "党课"}, 0, false}, {[]string{"科普"}, 0, false},
 		{[]string{"报告", "发", "一下"}, 1, true}, {[]string{"报告", "发", "贺电"}, 1, false},
 	} {
-		if got := isRequest(c.words, c.i); got != c.request {
+		if got := isRequest(c.words, c.i, false); got != c.request {
 			t.Errorf("%v[%d]: request %v, want %v", c.words, c.i, got, c.request)
 		}
 	}
