@@ -1,9 +1,10 @@
 package bot
 
 // Finds of a follower run on the shared corpus (the session of 2026-12-05,
-// 15:59 UTC onward), replayed on small catalogs of the same shape.
+// 15:59 UTC onward, and the next), replayed on small catalogs of the same shape.
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -162,5 +163,28 @@ func TestFollowersAnotherTopicsNewestHeader(t *testing.T) {
 	ask("那金砖呢")
 	if r := ask("最新的呢"); !strings.Contains(r.String(), "「金砖」最新的文章") || firstShown(r) != "https://example.com/br1" {
 		t.Errorf("上合峰会, 那金砖呢, 最新的呢: the header names 「那金砖」:\n%s", r.String())
+	}
+}
+
+// TestFollowersNewestOfATopicManyTitlesShare: the newest of a topic more
+// titles name than the search's depth are the newest, not the newest of
+// its best-scored (a follower run's find: 加沙最新消息, 325 titles on the
+// corpus, listed November's above August's).
+func TestFollowersNewestOfATopicManyTitlesShare(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	var arts []content.Article
+	for i := range 80 {
+		d := time.Date(2023, 10, 8, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i)
+		arts = append(arts, articleOn(fmt.Sprintf("old%d", i), d.Format(time.DateOnly), "加沙地带 加沙城 加沙", "加沙地带冲突持续。"))
+	}
+	arts = append(arts, articleOn("new1", "2026-08-10", "以色列总理称拒绝美支持的加沙和平计划 多方呼吁停火", "以色列总理称拒绝加沙和平计划。"),
+		articleOn("new2", "2026-05-23", "以军继续袭击巴勒斯坦加沙地带多地 造成人员伤亡", "以军继续袭击加沙。"),
+		articleOn("other", "2026-08-21", "李强主持召开国务院常务会议", "研究部署有关工作。"))
+	ask := asker(t, demoBotAt(t, catalogOf(arts), today))
+	for _, text := range []string{"加沙最新消息", "最新的加沙新闻"} {
+		r := ask(text)
+		if got := r.String(); !strings.HasPrefix(got, "「加沙」最新的文章") || firstShown(r) != "https://example.com/new1" || !strings.Contains(got, "https://example.com/new2") {
+			t.Errorf("%s: want new1 (2026-08-10), then new2, first:\n%s", text, got)
+		}
 	}
 }
