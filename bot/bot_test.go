@@ -2716,7 +2716,8 @@ func TestMonthListByDate(t *testing.T) {
 
 // TestFollowUpHeaderAsTyped: a follow-up's header names the topic with
 // the capitals the follower typed (a follower run's find: CPI, then 上个月呢,
-// said 2026年11月没有「cpi」的文章。).
+// said 2026年11月没有「cpi」的文章。). (A month after the store's newest
+// article has none yet, and names no topic: 2026年11月还没有文章。)
 func TestFollowUpHeaderAsTyped(t *testing.T) {
 	arts := content.DemoArticles()
 	for i, day := range []string{"2026-01-19", "2026-04-16", "2026-07-15"} {
@@ -2732,14 +2733,14 @@ func TestFollowUpHeaderAsTyped(t *testing.T) {
 		texts []string
 		lead  string
 	}{
-		{[]string{"GDP", "上个月呢"}, "2026年11月没有「GDP」的文章。「GDP」最新的文章："},
+		{[]string{"GDP", "上个月呢"}, "2026年11月还没有文章。「GDP」最新的文章："},
 		{[]string{"GDP", "最新的呢"}, "「GDP」最新的文章："},
-		{[]string{"最新的GDP", "更多", "上个月呢"}, "2026年11月没有「GDP」的文章。「GDP」最新的文章："},
-		{[]string{"gdp", "上个月呢"}, "2026年11月没有「gdp」的文章。「gdp」最新的文章："},
+		{[]string{"最新的GDP", "更多", "上个月呢"}, "2026年11月还没有文章。「GDP」最新的文章："},
+		{[]string{"gdp", "上个月呢"}, "2026年11月还没有文章。「gdp」最新的文章："},
 		// Past one follow-up, and asked in one message (a review's finds).
 		{[]string{"GDP", "最新的呢", "8月的呢"}, "2026年8月没有「GDP」的文章。「GDP」最新的文章："},
 		{[]string{"GDP", "上个月呢", "8月的呢"}, "2026年8月没有「GDP」的文章。「GDP」最新的文章："},
-		{[]string{"GDP增速上个月是多少"}, "2026年11月没有「GDP增速」的文章。「GDP增速」最新的文章："},
+		{[]string{"GDP增速上个月是多少"}, "2026年11月还没有文章。「GDP增速」最新的文章："},
 	} {
 		ask := asker(t, New(s, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler),
 			Now: func() time.Time { return now }}))
