@@ -734,6 +734,9 @@ var (
 		// Figures and places asked (「CPI同比上涨多少」, 「出访是去哪」: a
 		// follower run's find).
 		"同比上涨多少", "同比增长多少", "上涨多少", "增长多少", "增长了多少", "涨了多少", "是去哪", "去哪了", "去了哪里", "去了哪", "去哪里了",
+		// (李强最近出访了哪些国家: a 2023 card; 总书记最近考察了哪里 headed
+		// 「总书记考察了哪里」: a follower run's finds.)
+		"去了哪些国家", "了哪些国家", "哪些国家", "去了哪些地方", "了哪些地方", "哪些地方", "了哪里", "哪里",
 		// The figures asked of a topic (最新的社会消费品零售总额是多少: a
 		// follower run's find). Not 数据: 人口数据 and 金融数据 are topics
 		// of their own (a review's find: 最新的人口数据 listed 人口's news).

@@ -188,3 +188,30 @@ func TestFollowersNewestOfATopicManyTitlesShare(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersRecentAskedWhere: the newest of a topic asked with where it
+// went (了哪些国家, 考察了哪里) lists the topic's newest, headed without the
+// question (a follower run's finds: 李强最近出访了哪些国家 had a card on a
+// 2023 trip, 总书记最近考察了哪里 was headed 「总书记考察了哪里」).
+func TestFollowersRecentAskedWhere(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	arts := []content.Article{
+		articleOn("t1", "2023-10-27", "李强结束出访回到北京", "国务院总理李强结束出访回到北京。"),
+		articleOn("t2", "2025-10-29", "李强结束出访回到北京", "国务院总理李强结束出访回到北京。"),
+		articleOn("t3", "2025-11-24", "李强结束出访回到北京", "国务院总理李强结束出访回到北京。"),
+		articleOn("k1", "2026-06-25", "习近平总书记在辽宁考察纪实", "总书记考察辽宁。"),
+		articleOn("k2", "2026-08-05", "习近平总书记在山西考察纪实", "总书记考察山西。"),
+	}
+	ask := asker(t, demoBotAt(t, catalogOf(arts), today))
+	for text, want := range map[string]string{
+		"李强最近出访了哪些国家": "「李强出访」最新的文章",
+		"总书记最近考察了哪里":  "「总书记考察」最新的文章",
+	} {
+		if r := ask(text); !strings.HasPrefix(r.String(), want) {
+			t.Errorf("%s: want a list headed %s:\n%s", text, want, r.String())
+		}
+	}
+	if r := ask("李强最近出访了哪些国家"); firstShown(r) != "https://example.com/t3" {
+		t.Errorf("李强最近出访了哪些国家: want the 2025-11-24 trip first:\n%s", r.String())
+	}
+}
