@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"math"
 	"mpbot/content"
 	"strings"
 	"testing"
@@ -250,5 +251,15 @@ func TestComparedLeavesTheTopicWhole(t *testing.T) {
 		if got := q.compared(); !strings.Contains(got, want) || strings.Contains(got, "看看") || strings.Contains(got, "文章") {
 			t.Errorf("%s compared as %q, want it holding %s without the asking", raw, got, want)
 		}
+	}
+}
+
+// TestAnalysisVersionFitsInteger: the analyser's version is stored in an
+// INTEGER column, 32 bits on PostgreSQL (a term list whose checksum set
+// the top bit made every analysis unstorable there), and names the
+// analyser's revision in its low byte.
+func TestAnalysisVersionFitsInteger(t *testing.T) {
+	if v := AnalysisVersion(); v < 0 || v > math.MaxInt32 || v&0xff != analyzerRevision {
+		t.Errorf("analysis version %d: want 0..%d with revision %d in its low byte", v, math.MaxInt32, analyzerRevision)
 	}
 }
