@@ -365,3 +365,19 @@ func TestFollowersConsumptionFiguresAreChinas(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersChinaNamedInTheQuestion: 中国对美反制措施 asks what China does:
+// another economy's measures weigh as another economy's figures do. On the
+// corpus it had a card at 0.93 on 国际联播快讯 › 欧盟暂停对美国关税反制措施
+// (xwlb-20250806-12), the EU's measures, while 我国自3月10日起对原产于美国的部分
+// 进口商品加征关税 (xwlb-20250304-13) and 商务部回应美宣布“对等关税”：将坚决采取
+// 反制措施 (xwlb-20250403-07) are China's. 中国, in a tenth of the articles,
+// counts only where a rarer word is found, so the question's subject weighs
+// nothing against another economy's in the title.
+func TestFollowersChinaNamedInTheQuestion(t *testing.T) {
+	ix := corpusIndex(t)
+	shown := shownHits(t, ix, "中国对美反制措施")
+	if len(shown) == 0 || shown[0].Article.ID != "xwlb-20250304-13" && shown[0].Article.ID != "xwlb-20250403-07" {
+		t.Errorf("中国对美反制措施: want China's measures first; got%s", describeHits(shown))
+	}
+}
