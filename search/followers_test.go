@@ -381,3 +381,18 @@ func TestFollowersChinaNamedInTheQuestion(t *testing.T) {
 		t.Errorf("中国对美反制措施: want China's measures first; got%s", describeHits(shown))
 	}
 }
+
+// TestFollowersTradeTotalAskedWithZonge: 进出口总额, as the statistics say it,
+// is the trade figure (search.synonyms: [进出口总额, 进出口总值, 进出口]). On the
+// corpus 2025年外贸进出口 has 2025年我国货物贸易进出口突破45万亿元
+// (xwlb-20260114-05) first; 2025年外贸进出口总额 got no match (best 0.30,
+// 2025年机械工业运行稳中向好).
+func TestFollowersTradeTotalAskedWithZonge(t *testing.T) {
+	ix := corpusIndex(t)
+	const want = "xwlb-20260114-05"
+	for _, q := range []string{"2025年外贸进出口总额", "2025年货物贸易进出口总额"} {
+		if shown := shownHits(t, ix, q); len(shown) == 0 || shown[0].Article.ID != want {
+			t.Errorf("%s: want %s (2025年我国货物贸易进出口突破45万亿元) first; got%s", q, want, describeHits(shown))
+		}
+	}
+}
