@@ -604,7 +604,29 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if kept {
 		routes.keep(m.Text, route{day: day, bare: bare, question: question})
 	}
-	return b.search(ctx, s, m, question, 0)
+	return b.search(ctx, s, m, besideNa(question), 0)
+}
+
+// besideNa is question without the 那 and 呢 a follower asks another topic
+// with (上合峰会, then 那金砖呢): searched alike, its list's topic is then the
+// topic alone for the follow-ups after it (a follower run's finds: its
+// newest had been headed 「那金砖」, a month of 那PPI呢 「那PPI」). Not 那些…,
+// 那天…, 那次…: what they point at is asked.
+func besideNa(question string) string {
+	t, ok := strings.CutSuffix(question, "呢")
+	if !ok {
+		return question
+	}
+	for _, lead := range []string{"那么", "那"} {
+		if rest, ok := strings.CutPrefix(t, lead); ok {
+			rest = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
+			if r, _ := utf8.DecodeRuneInString(rest); utf8.RuneCountInString(rest) >= 2 && !strings.ContainsRune("些样天次个里时年么边儿位种件篇段", r) {
+				return rest
+			}
+			return question
+		}
+	}
+	return question
 }
 
 // dailyRule names, in the query log, the day's reading given to a follower
@@ -1676,14 +1698,6 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		topic := cmp.Or(withoutYears(list.Search), list.Search)
 		if t, _ := peeled(topic); t != "" {
 			topic = t
-		}
-		// Nor the 那 of a topic asked as the one before's follow-up
-		// (上合峰会, 那金砖呢, 最新的呢: headed 「那金砖」, a follower run's find).
-		for _, lead := range []string{"那么", "那"} {
-			if t, ok := strings.CutPrefix(topic, lead); ok && strings.HasPrefix(list.Query, lead) && strings.HasSuffix(list.Query, "呢") && utf8.RuneCountInString(t) >= 2 {
-				topic = t
-				break
-			}
 		}
 		return b.newestAfter(ctx, s, m, topic, cmp.Or(list.Typed, list.Query), ""), true
 	case measure != "":

@@ -215,3 +215,24 @@ func TestFollowersRecentAskedWhere(t *testing.T) {
 		t.Errorf("李强最近出访了哪些国家: want the 2025-11-24 trip first:\n%s", r.String())
 	}
 }
+
+// TestFollowersMonthOfAnotherTopicAskedWithNa: 7月份CPI, then 那PPI呢 (another
+// topic), then 6月的呢: June's PPI under 「PPI」 (a follower run's find: the
+// header named 「那PPI」, the 那 that opened it kept in the list's topic).
+func TestFollowersMonthOfAnotherTopicAskedWithNa(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	var arts []content.Article
+	for _, y := range []int{2025, 2026} {
+		for m := 1; m <= 7; m++ {
+			pub := time.Date(y, time.Month(m+1), 9, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+			arts = append(arts, articleOn(fmt.Sprintf("cpi%d%d", y, m), pub, fmt.Sprintf("%d月份CPI同比上涨0.%d%%", m, m), fmt.Sprintf("%d月份，居民消费价格指数（CPI）同比上涨。工业生产者出厂价格指数（PPI）同比下降。", m)),
+				articleOn(fmt.Sprintf("ppi%d%d", y, m), pub, fmt.Sprintf("%d月份PPI同比下降%d%%", m, m), fmt.Sprintf("%d月份，工业生产者出厂价格指数（PPI）同比下降。", m)))
+		}
+	}
+	ask := asker(t, demoBotAt(t, catalogOf(arts), today))
+	ask("7月份CPI")
+	ask("那PPI呢")
+	if r := ask("6月的呢"); !strings.HasPrefix(r.String(), "2026年6月「PPI」的文章") || firstShown(r) != "https://example.com/ppi20266" {
+		t.Errorf("7月份CPI, 那PPI呢, 6月的呢: want June's PPI under 「PPI」:\n%s", r.String())
+	}
+}
