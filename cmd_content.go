@@ -736,11 +736,20 @@ func (c *cli) articlesCmd() *cobra.Command {
 // hear there was none, and a day to come reads another (an operator run's
 // find: rm said nothing of either).
 func readingNotes(ctx context.Context, w io.Writer, st *store.Store, id string, days []string, today string) error {
-	var out, ahead []string
+	var out, ahead, rehearsed []string
 	for _, day := range days {
 		gone, err := st.GoneOut(ctx, day)
 		if err != nil {
 			return err
+		}
+		// Gone out to the outbox alone (push.mode log): a run of the day in
+		// a mode that sends reads another (an operator run's find: told the
+		// ledger kept what was sent, as of a day followers had).
+		if only, err := st.RehearsedOnly(ctx, day); err != nil {
+			return err
+		} else if gone == id && only && day >= today {
+			rehearsed = append(rehearsed, day)
+			continue
 		}
 		if gone == id || day < today {
 			out = append(out, day)
@@ -755,6 +764,10 @@ func readingNotes(ctx context.Context, w io.Writer, st *store.Store, id string, 
 	if len(ahead) > 0 {
 		fmt.Fprintf(w, "note: %s was chosen for %s: each will read another article of the category, if one is left (`mpbot push status --date DAY` shows which; `mpbot schedule ID DAY` chooses one)\n",
 			id, strings.Join(ahead, ", "))
+	}
+	if len(rehearsed) > 0 {
+		fmt.Fprintf(w, "note: %s was rehearsed in push.mode log for %s: done there; a run of the day in a mode that sends reads another article of the category\n",
+			id, strings.Join(rehearsed, ", "))
 	}
 	return nil
 }

@@ -92,6 +92,11 @@ usage or config error, 3 when another process holds the day's push.`,
 				return exitError{3}
 			case article != "" && errors.Is(err, content.ErrNotFound):
 				return noArticle(article)
+			case errors.Is(err, store.ErrPlanTooFar):
+				// The dry run of a day further than the plan reads, as push
+				// status says it (a review's find: exit 1, the error twice).
+				fmt.Fprintln(c.stdout, tooFarAhead(cfg.today(time.Now())))
+				return nil
 			case errors.Is(err, context.Canceled) && res.Day != "":
 				// SIGTERM or Ctrl-C: it printed only "context canceled".
 				fmt.Fprintf(c.stdout, "%s: interrupted; calls under way finished and were recorded (sent %d)\n", res.Day, res.Sent)
@@ -295,10 +300,9 @@ func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 	// Planned from today, as far as a year ahead (planned alone, a day
 	// further named an article already sent: an operator run's find).
 	today := cfg.today(time.Now())
-	plan, err := a.store.PlanThrough(ctx, today, day, cfg.Push.Category)
+	plan, err := a.store.PlanThrough(ctx, today, day, cfg.Push.Category, "")
 	if errors.Is(err, store.ErrPlanTooFar) {
-		t0, _ := time.Parse(content.DateLayout, today)
-		fmt.Fprintf(c.stdout, "too far ahead: push status plans the days of the next year, to %s\n", t0.AddDate(0, 0, store.MaxPlanDays-1).Format(content.DateLayout))
+		fmt.Fprintln(c.stdout, tooFarAhead(today))
 		return nil
 	}
 	if err != nil {
@@ -587,4 +591,10 @@ func yesNo(b bool) string {
 		return "yes"
 	}
 	return "no"
+}
+
+// tooFarAhead says a day is past what the plan reads: the next year's days.
+func tooFarAhead(today string) string {
+	t0, _ := time.Parse(content.DateLayout, today)
+	return fmt.Sprintf("too far ahead: the daily reading is planned for the days of the next year, to %s", t0.AddDate(0, 0, store.MaxPlanDays-1).Format(content.DateLayout))
 }

@@ -412,7 +412,7 @@ func TestPushNamesTheHolder(t *testing.T) {
 	// More than a year ahead is not planned (planned alone, it named an
 	// article already sent: an operator run's find).
 	beyond := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(1, 0, 10).Format(content.DateLayout)
-	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", beyond); !strings.Contains(out, "too far ahead: push status plans the days of the next year") || strings.Contains(out, "would send") {
+	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", beyond); !strings.Contains(out, "too far ahead: the daily reading is planned for the days of the next year") || strings.Contains(out, "would send") {
 		t.Errorf("status of a day beyond a year:\n%s", out)
 	}
 	past := time.Now().AddDate(0, 0, -3).Format(content.DateLayout)
@@ -1213,9 +1213,10 @@ func TestPushAfterALogRehearsal(t *testing.T) {
 }
 
 // TestRmOfARehearsedReading: today's reading pushed in push.mode log (the
-// outbox reached nobody) and then removed is a day that reads another once
-// push.mode sends; rm says so (an operator run's find: rm said the ledger
-// kept what was sent, and the day's push then found nothing).
+// outbox reached nobody) and then removed: the day is done in log mode, and
+// reads another once push.mode sends; rm says so (an operator run's find:
+// rm said the ledger kept what was sent, and the day's push then found
+// nothing).
 func TestRmOfARehearsedReading(t *testing.T) {
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, "")
@@ -1228,7 +1229,25 @@ func TestRmOfARehearsedReading(t *testing.T) {
 	}
 	today := regexp.MustCompile(`\d{4}-\d\d-\d\d`).FindString(out)
 	code, _, errOut = runCmd(t, "articles", "rm", "--config", cfg, rehearsed[1])
-	if code != 0 || !strings.Contains(errOut, "note: "+rehearsed[1]+" was chosen for "+today+": each will read another") {
+	if code != 0 || !strings.Contains(errOut, "note: "+rehearsed[1]+" was rehearsed in push.mode log for "+today+": done there; a run of the day in a mode that sends reads another") {
 		t.Fatalf("rm of today's rehearsed reading: %d\n%s", code, errOut)
+	}
+}
+
+// TestDryRunOfADayBeyondAYear: the dry run of a day more than a year ahead
+// now goes through store.PlanThrough, whose ErrPlanTooFar the push command
+// does not handle: it exits 1 (the README's "deliveries failed or the run
+// stopped: run it again") with the error said twice over ("daily reading
+// for D: plan the daily reading of D: too far ahead to plan"). push status
+// of the same day says "too far ahead" and exits 0; before the change the
+// dry run answered.
+func TestDryRunOfADayBeyondAYear(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好") // seeds the demo articles
+	beyond := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(1, 0, 10).Format(content.DateLayout)
+	code, out, errOut := runCmd(t, "push", "--config", cfg, "--dry-run", "--date", beyond)
+	if code == 1 || !strings.Contains(out+errOut, "too far ahead") || strings.Count(out+errOut, beyond) > 1 {
+		t.Errorf("push --dry-run --date %s: exit %d\n%s%s\nwant the too-far-ahead line push status gives, not a failed run", beyond, code, out, errOut)
 	}
 }

@@ -262,7 +262,7 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 	if err := p.sameReach(ctx, day, cfg.Mode); err != nil {
 		return res, err
 	}
-	if res.Article, err = p.reading(ctx, now.In(cfg.Location).Format(content.DateLayout), day, cfg.Category, opts); err != nil {
+	if res.Article, err = p.reading(ctx, now.In(cfg.Location).Format(content.DateLayout), day, cfg.Category, rehearsed, opts); err != nil {
 		return res, err
 	}
 	if cfg.Mode == ModeBroadcast {
@@ -354,7 +354,7 @@ func (p *DailyPush) sameReach(ctx context.Context, day, mode string) error {
 // choice unless this is a dry run), else the day's choice; a dry run's of a
 // day to come, after the days before it take theirs (an operator run's
 // find: it named the next unread article for every day, as push status had).
-func (p *DailyPush) reading(ctx context.Context, today, day, category string, opts RunOptions) (content.Article, error) {
+func (p *DailyPush) reading(ctx context.Context, today, day, category string, rehearsed bool, opts RunOptions) (content.Article, error) {
 	var a content.Article
 	var err error
 	switch {
@@ -364,8 +364,14 @@ func (p *DailyPush) reading(ctx context.Context, today, day, category string, op
 		a, err = p.Store.Get(ctx, opts.ArticleID)
 	case opts.DryRun:
 		// A dry run records nothing, not even the day's choice.
+		// A day rehearsed (the run sets the rehearsal aside first) is
+		// planned as the run will read it.
 		var plan []store.Planned
-		if plan, err = p.Store.PlanThrough(ctx, today, day, category); err == nil {
+		again := ""
+		if rehearsed {
+			again = day
+		}
+		if plan, err = p.Store.PlanThrough(ctx, today, day, category, again); err == nil {
 			if a = plan[len(plan)-1].Article; a.ID == "" {
 				return a, fmt.Errorf("%w: no article of %q left to read on %s", ErrNothingToPush, category, day)
 			}

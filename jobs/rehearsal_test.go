@@ -138,3 +138,42 @@ func TestRehearsedReadingRemovedReadsTheNext(t *testing.T) {
 		t.Errorf("run: %q, sent %d (%d calls), err %v; want a2 sent to the follower", run.Article.ID, run.Sent, len(send.sent), runErr)
 	}
 }
+
+// TestLogModeRemovedRehearsalPlansTheNextDayAsItRuns: an operator who keeps
+// push.mode log (the default) rehearses today with a1, then removes a1.
+// Delete now clears today's choice (a rehearsal reached nobody), but today
+// is done in log mode and its run never reads another article. The dry run
+// of tomorrow plans today as taking a2 and promises a3; tomorrow's run
+// reads a2. Before the change today kept its choice and both said a2.
+func TestLogModeRemovedRehearsalPlansTheNextDayAsItRuns(t *testing.T) {
+	ctx := context.Background()
+	s, _, p := setup(t, 1)
+	if _, _, err := s.Upsert(ctx, content.Article{ID: "a3", Title: "第三篇", URL: "https://x/3", Category: "政策理论导读", PublishedOn: "2026-03-01"}); err != nil {
+		t.Fatal(err)
+	}
+	live := p.Config
+	p.Config = func() Config { // push.mode log, as it stays
+		c := live()
+		c.Mode = ModeLog
+		c.Sender = newFakeSender()
+		return c
+	}
+	now := clock
+	p.Now = func() time.Time { return now }
+	res, err := p.Run(ctx, RunOptions{})
+	if err != nil || res.Article.ID != "a1" || res.Sent != 1 {
+		t.Fatalf("today's rehearsal: %+v %v", res, err)
+	}
+	if err := s.Delete(ctx, "a1"); err != nil { // mpbot articles rm a1
+		t.Fatal(err)
+	}
+	// Today's run again (a catch-up, mpbot push): done, nothing chosen.
+	p.Run(ctx, RunOptions{})
+	tomorrow := clock.AddDate(0, 0, 1).Format(content.DateLayout)
+	dry, dryErr := p.Run(ctx, RunOptions{Day: tomorrow, DryRun: true})
+	now = clock.AddDate(0, 0, 1)
+	run, runErr := p.Run(ctx, RunOptions{})
+	if runErr != nil || dryErr != nil || dry.Article.ID != run.Article.ID {
+		t.Errorf("tomorrow's dry run promised %q (%v); tomorrow's run read %q (%v)", dry.Article.ID, dryErr, run.Article.ID, runErr)
+	}
+}

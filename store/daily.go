@@ -254,6 +254,13 @@ type Planned struct {
 // days from `from` reads and why: the choice already recorded, else the
 // rules DailyReading applies, each unread article used once.
 func (s *Store) PlanDaily(ctx context.Context, from string, days int, category string) (_ []Planned, err error) {
+	return s.planDaily(ctx, from, days, category, "")
+}
+
+// planDaily is PlanDaily with the choice of day rehearsed, when its article
+// was removed since, read as none: the rehearsal in push.mode log reached
+// nobody, and a run in a mode that sends reads another (ForgetRehearsal).
+func (s *Store) planDaily(ctx context.Context, from string, days int, category, rehearsed string) (_ []Planned, err error) {
 	defer failed(&err, "plan daily readings from %s", from)
 	start, err := time.Parse(content.DateLayout, from)
 	if err != nil {
@@ -280,7 +287,15 @@ func (s *Store) PlanDaily(ctx context.Context, from string, days int, category s
 		day := start.AddDate(0, 0, i).Format(content.DateLayout)
 		p := Planned{Day: day}
 		var id string
-		if chosen, err := s.dailyChoice(ctx, day); err == nil {
+		chosen, err := s.dailyChoice(ctx, day)
+		if err == nil && day == rehearsed {
+			if _, gerr := s.Get(ctx, chosen); errors.Is(gerr, content.ErrNotFound) {
+				err = sql.ErrNoRows
+			} else if gerr != nil {
+				return nil, gerr
+			}
+		}
+		if err == nil {
 			id, p.Why = chosen, WhyChosen
 		} else if !errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -331,8 +346,10 @@ var ErrPlanTooFar = errors.New("too far ahead to plan")
 // PlanThrough plans the days from today through day, day's line last:
 // each day before it takes its reading first (an operator run's find:
 // planned alone, 12-06 to 12-09 each said they would send the same
-// article). Today, or a day before it, is planned alone.
-func (s *Store) PlanThrough(ctx context.Context, today, day, category string) ([]Planned, error) {
+// article). Today, or a day before it, is planned alone. rehearsed, when
+// not "", is a day rehearsed in push.mode log that a run in a mode that
+// sends is planned for: a choice of it removed since is read as none.
+func (s *Store) PlanThrough(ctx context.Context, today, day, category, rehearsed string) ([]Planned, error) {
 	from, days := day, 1
 	if today < day {
 		t0, err := time.Parse(content.DateLayout, today)
@@ -348,5 +365,5 @@ func (s *Store) PlanThrough(ctx context.Context, today, day, category string) ([
 		}
 		from = today
 	}
-	return s.PlanDaily(ctx, from, days, category)
+	return s.planDaily(ctx, from, days, category, rehearsed)
 }

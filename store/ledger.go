@@ -183,7 +183,24 @@ func (s *Store) ForgetRehearsal(ctx context.Context, day, mode string, now time.
 		"rehearsed in push.mode "+mode+", which reached nobody", day); err != nil {
 		return 0, err
 	}
+	// Its reading removed since (kept for the rehearsal, as for a day gone
+	// out), the day reads another: it had found "nothing to push" with
+	// articles unread (an operator run's find).
+	if _, err := tx.ExecContext(ctx, `DELETE FROM daily_readings WHERE day = ? AND article_id NOT IN (SELECT id FROM articles)
+		AND NOT EXISTS (SELECT 1 FROM push_ledger WHERE push_ledger.day = daily_readings.day AND push_ledger.state IN ('sending', 'sent', 'unknown'))`, day); err != nil {
+		return 0, err
+	}
 	return n, tx.Commit()
+}
+
+// RehearsedOnly reports whether what went out on day went out in
+// push.mode log alone: to the outbox, which reached nobody.
+func (s *Store) RehearsedOnly(ctx context.Context, day string) (_ bool, err error) {
+	defer failed(&err, "the modes gone out on %s", day)
+	var log, other int
+	err = s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(CASE WHEN mode = 'log' THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN mode <> 'log' THEN 1 ELSE 0 END), 0)
+		FROM push_ledger WHERE day = ? AND state IN ('sending', 'sent', 'unknown')`, day).Scan(&log, &other)
+	return log > 0 && other == 0, err
 }
 
 // PushRun returns a day's run state and note ("" when it never ran).

@@ -528,3 +528,55 @@ func testFinishedDayStaysFinished(t *testing.T, e storetest.Engine) {
 		t.Errorf("a day done, then stopped by its run: %q %q %v; want done", state, note, err)
 	}
 }
+
+func TestRehearsalOfARemovedReading(t *testing.T) {
+	storetest.Each(t, testRehearsalOfARemovedReading)
+}
+
+// testRehearsalOfARemovedReading: a day rehearsed in push.mode log whose
+// reading is removed keeps its choice (in log mode it is done), is said to
+// have gone out to the outbox alone, and reads another once the rehearsal
+// is set aside (an operator run's find: the run in a mode that sends found
+// "nothing to push" with articles unread).
+func testRehearsalOfARemovedReading(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	now := time.Date(2026, 12, 5, 7, 30, 0, 0, time.UTC)
+	const day = "2026-12-05"
+	for _, id := range []string{"a1", "a2"} {
+		if _, _, err := s.Upsert(ctx, content.Article{ID: id, Title: id, URL: "https://example.com/" + id, Category: "政策理论导读", PublishedOn: "2026-01-0" + id[1:]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if a, err := s.DailyReading(ctx, day, "政策理论导读"); err != nil || a.ID != "a1" {
+		t.Fatalf("the day's reading: %+v %v", a, err)
+	}
+	if err := s.AcquirePush(ctx, day, "A", now, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordDeliveries(ctx, []store.Delivery{{Day: day, Recipient: "o1", ArticleID: "a1", Mode: "log", State: store.Sent}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FinishPush(ctx, day, "A", store.Done, ""); err != nil {
+		t.Fatal(err)
+	}
+	if only, err := s.RehearsedOnly(ctx, day); err != nil || !only {
+		t.Fatalf("rehearsed only: %v %v; want true", only, err)
+	}
+	if err := s.Delete(ctx, "a1"); err != nil {
+		t.Fatal(err)
+	}
+	if id, err := s.DayReading(ctx, day); err != nil || id != "a1" {
+		t.Fatalf("the rehearsed day's choice after the removal: %q %v; want a1 kept", id, err)
+	}
+	plan, err := s.PlanThrough(ctx, day, day, "政策理论导读", day)
+	if err != nil || plan[0].Article.ID != "a2" {
+		t.Fatalf("planned as a run that sends will read it: %+v %v; want a2", plan, err)
+	}
+	if _, err := s.ForgetRehearsal(ctx, day, "log", now); err != nil {
+		t.Fatal(err)
+	}
+	if a, err := s.DailyReading(ctx, day, "政策理论导读"); err != nil || a.ID != "a2" {
+		t.Fatalf("the day's reading after the rehearsal set aside: %+v %v; want a2", a, err)
+	}
+}

@@ -371,10 +371,9 @@ func (s *Store) Delete(ctx context.Context, id string) (err error) {
 	}
 	// A day whose reading this was, and that nothing went out on, reads
 	// another: left, the record named an article gone, and the day's push
-	// found "nothing to push". A day it went out on keeps its record; a
-	// rehearsal in push.mode log reached nobody (an operator run's find:
-	// kept, the day's run in a mode that sends found nothing to push, its
-	// dry run promised the article removed).
+	// found "nothing to push". A day it went out on keeps its record, one
+	// rehearsed in push.mode log too: in log mode the day is done
+	// (ForgetRehearsal clears it when a mode that sends runs the day).
 	if tx.engine == postgresEngine {
 		// Locked first, as ScheduleDaily does: a push's first marks
 		// hold the row share-locked until they commit, and the statement
@@ -384,7 +383,7 @@ func (s *Store) Delete(ctx context.Context, id string) (err error) {
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM daily_readings WHERE article_id = ? AND NOT EXISTS (SELECT 1 FROM push_ledger
-		WHERE push_ledger.day = daily_readings.day AND push_ledger.state IN ('sending', 'sent', 'unknown') AND push_ledger.mode <> 'log')`, id); err != nil {
+		WHERE push_ledger.day = daily_readings.day AND push_ledger.state IN ('sending', 'sent', 'unknown'))`, id); err != nil {
 		return err
 	}
 	if err := recordChange(ctx, tx, id, true, s.Now()); err != nil {
