@@ -29,6 +29,7 @@ const DateLayout = "2006-01-02"
 // gigabytes.
 const (
 	MaxArticleBytes = 2 << 20  // one JSON Lines line or one Markdown file
+	MaxJSONBytes    = 64 << 20 // one .json file: a list of articles, each at most MaxArticleBytes
 	MaxPageBytes    = 16 << 20 // one saved HTML page
 )
 

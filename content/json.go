@@ -9,7 +9,8 @@ import (
 )
 
 // readJSONFile reads a .json file: one article as `mpbot articles show`
-// prints it (indented over many lines), or a list [ … ] of them. An
+// prints it (indented over many lines), or a list [ … ] of them, each at
+// most MaxArticleBytes. An
 // operator run's find: the README's "articles show, edit, import" did not
 // work, the shown article refused as .jsonl line by line and .json
 // unsupported. A broken entry of a list is reported at its first line and
@@ -31,6 +32,9 @@ func readJSONFile(path string, data []byte, url string) ([]Article, []error) {
 		return nil, []error{&LineError{path, 1, errors.New("empty: a .json file holds one article, {\"title\": …}, or a list [ … ] of them")}}
 	}
 	if data[start] != '[' {
+		if len(data)-start > MaxArticleBytes {
+			return nil, []error{&LineError{path, lineAt(data, start), fmt.Errorf("the article is %s; one article may be at most %s", sizeOf(len(data)-start), sizeOf(MaxArticleBytes))}}
+		}
 		a, err := decodeJSONArticle(data[start:])
 		if err != nil {
 			return nil, []error{&LineError{path, lineAt(data, start), err}}
@@ -56,7 +60,9 @@ func readJSONFile(path string, data []byte, url string) ([]Article, []error) {
 			return out, append(errs, &LineError{path, lineAt(data, at), fmt.Errorf("invalid JSON: %w", err)})
 		}
 		line := lineAt(data, at)
-		if a, err := decodeJSONArticle(raw); err != nil {
+		if len(raw) > MaxArticleBytes {
+			errs = append(errs, &LineError{path, line, fmt.Errorf("the article is %s; one article may be at most %s", sizeOf(len(raw)), sizeOf(MaxArticleBytes))})
+		} else if a, err := decodeJSONArticle(raw); err != nil {
 			errs = append(errs, &LineError{path, line, err})
 		} else {
 			a.Origin = fmt.Sprintf("%s:%d", path, line)
@@ -68,6 +74,10 @@ func readJSONFile(path string, data []byte, url string) ([]Article, []error) {
 	}
 	if rest := bytes.TrimSpace(data[dec.InputOffset():]); len(rest) > 0 {
 		errs = append(errs, &LineError{path, lineAt(data, int(dec.InputOffset())), fmt.Errorf("invalid JSON: more after the list's closing ]: %q", cut(string(rest), 40))})
+	}
+	if len(out) == 0 && len(errs) == 0 {
+		// Said, as an empty file is (a review's find: 0 articles, exit 0).
+		errs = append(errs, &LineError{path, lineAt(data, start), errors.New("an empty list: no articles to import")})
 	}
 	return out, errs
 }

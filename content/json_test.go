@@ -1,6 +1,9 @@
 package content
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -44,5 +47,44 @@ func TestReadJSONFile(t *testing.T) {
 	}
 	if _, errs := readJSONFile("f.json", []byte(`{"id":"a","title":"甲"}`), "https://example.org/a"); len(errs) != 1 || !strings.Contains(errs[0].Error(), "--url") {
 		t.Errorf("--url with a .json file: %v", errs)
+	}
+}
+
+// TestJSONListOfArticlesUnderTheLimitEach: one article may be at most 2
+// MiB, a .json list of them 64 MiB (a review's find: the list was held to
+// 2 MiB whole, and three articles of 0.9 MiB each were refused together);
+// an entry over the limit is reported and the rest read.
+func TestJSONListOfArticlesUnderTheLimitEach(t *testing.T) {
+	body := strings.Repeat("粮食安全。", 900<<10/15) // about 0.9 MiB
+	var list []map[string]string
+	for _, id := range []string{"a", "b", "c"} {
+		list = append(list, map[string]string{"id": id, "title": "粮食安全 " + id, "url": "https://example.org/" + id, "body": body})
+	}
+	data, err := json.MarshalIndent(list, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "list.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	arts, errs := ReadPaths([]string{path}, ReadOptions{})
+	if len(arts) != 3 || len(errs) != 0 {
+		t.Errorf("a .json list of 3 articles of %.1f MiB each: %d read, errors %v; want all 3", float64(len(body))/(1<<20), len(arts), errs)
+	}
+	list[1]["body"] = strings.Repeat(body, 3) // 2.7 MiB
+	data, _ = json.MarshalIndent(list, "", "  ")
+	arts, errs = readJSONFile("list.json", data, "")
+	if len(arts) != 2 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "one article may be at most 2.0 MiB") {
+		t.Errorf("a list with one article over the limit: %d read, errors %v; want the other 2 and one error", len(arts), errs)
+	}
+}
+
+// TestEmptyJSONListIsReported: an empty list, [], is reported as an empty
+// .json file is (a review's find: read as nothing, 0 problems, exit 0).
+func TestEmptyJSONListIsReported(t *testing.T) {
+	arts, errs := readJSONFile("f.json", []byte("[\n]\n"), "")
+	if len(arts) != 0 || len(errs) != 1 {
+		t.Errorf("an empty list: %d articles, errors %v; want it reported as the empty file is", len(arts), errs)
 	}
 }

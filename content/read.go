@@ -115,7 +115,7 @@ type reader struct {
 
 var readers = map[string]reader{
 	".jsonl":    {},
-	".json":     {readJSONFile, MaxArticleBytes},
+	".json":     {readJSONFile, MaxJSONBytes},
 	".md":       {readMarkdownFile, MaxArticleBytes},
 	".markdown": {readMarkdownFile, MaxArticleBytes},
 	".html":     {readHTMLFile, MaxPageBytes},
