@@ -1104,7 +1104,7 @@ func (b *Bot) newestOf(ctx context.Context, s *Settings, topic *string, n int) (
 		// then puts first (a follower run's find: 加沙最新消息 listed
 		// November's, where August's came later).
 		if len(hits) >= n && len(found) >= n/2 && !namesYear.MatchString(*topic) {
-			found = b.withNewestYear(ctx, s, *topic, n, found, clear, titled)
+			found = b.withNewestYear(ctx, *topic, n, found, titled)
 		}
 	} else {
 		word, mentioning, err := b.catalog.Mentions(ctx, *topic, n)
@@ -1131,8 +1131,10 @@ func (b *Bot) newestOf(ctx context.Context, s *Settings, topic *string, n int) (
 
 // withNewestYear adds to found the articles of topic published in the
 // year of the store's newest article that a search of the topic with that
-// year finds clear or titled with it.
-func (b *Bot) withNewestYear(ctx context.Context, s *Settings, topic string, n int, found []content.Hit, clear float64, titled func(string) bool) []content.Hit {
+// year finds titled with it: not those it finds sure, whom the year asked
+// makes sure (a review's find: 最新的两会 opened with a State Council
+// plenary of March).
+func (b *Bot) withNewestYear(ctx context.Context, topic string, n int, found []content.Hit, titled func(string) bool) []content.Hit {
 	newest, err := b.catalog.Latest(ctx, 1)
 	if err != nil || len(newest) == 0 || len(newest[0].Article.PublishedOn) < 4 {
 		return found
@@ -1143,7 +1145,7 @@ func (b *Bot) withNewestYear(ctx context.Context, s *Settings, topic string, n i
 		return found
 	}
 	for _, h := range hits {
-		if strings.HasPrefix(h.Article.PublishedOn, year) && (h.Score >= clear || titled(h.Article.Title)) &&
+		if strings.HasPrefix(h.Article.PublishedOn, year) && titled(h.Article.Title) &&
 			!slices.ContainsFunc(found, func(f content.Hit) bool { return f.Article.ID == h.Article.ID }) {
 			found = append(found, h)
 		}

@@ -1020,10 +1020,7 @@ var (
 		"的决定性意义", "的历史意义", "的时代意义", "的深远意义", "的理论意义", "的实践意义",
 		// As exam courses name what a topic is for (面试热点 新质生产力, 新质生产力
 		// 时政热点: a follower run's finds, no match where 申论素材 新质生产力 lists it).
-		"时政热点", "面试热点", "申论热点", "考试热点", "遴选热点",
-		// How much a figure rose, said as followers do (CPI涨了多少: no match,
-		// 涨 a word the articles write as 上涨; a follower run's find).
-		"涨了多少", "涨多少", "降了多少", "降多少", "跌了多少", "跌多少"}
+		"时政热点", "面试热点", "申论热点", "考试热点", "遴选热点"}
 	// An interview's or a chat's frame, opening the question or ending it
 	// (a follower run's finds, each no match where the topic alone is
 	// answered: 谈谈你对新质生产力的理解, 我想知道枫桥经验, 你知道新质生产力吗,
@@ -1125,14 +1122,13 @@ func (r reader) withoutExam(text string) (string, bool) {
 	examPart := func(p string) bool { return only(r.ix.seg.queryWords(p), isExam) }
 	topicPart := func(p string) bool {
 		ws := r.ix.seg.queryWords(p)
-		return len(ws) > 0 && !slices.ContainsFunc(ws, func(w string) bool {
-			return !stopWords[w] && (utf8.RuneCountInString(w) < 3 || !r.topic(w))
-		})
+		return len(ws) > 0 && !slices.ContainsFunc(ws, func(w string) bool { return !stopWords[w] && !r.topic(w) })
 	}
 	// topicsBeside is parts without the exam's word, when one of them is
-	// alone beside topics' names alone, of three characters or more
-	// (新质生产力, 国常会); nil otherwise: 公务员 工资 asks about civil
-	// servants' pay.
+	// alone beside topics' names alone: of the lists (两会: a review's
+	// find, 面试 两会 no match) or of three characters or more the
+	// dictionary lacks (新质生产力, 国常会); nil otherwise: 公务员 工资 asks
+	// about civil servants' pay.
 	topicsBeside := func(parts []string) []string {
 		if len(parts) < 2 || !slices.ContainsFunc(parts, examPart) || slices.ContainsFunc(parts, func(p string) bool { return !examPart(p) && !topicPart(p) }) {
 			return nil
@@ -1522,16 +1518,27 @@ var spokenOf = setOf("政治", "诚信", "规矩", "纪律", "道德", "党性",
 // (GDP数据 had 北京：“数”为先 and 大数据 before GDP's figures: a
 // session's find), ending the question or before a stop word or another
 // request noun. Elsewhere it is a word of its own: 大数据, 公共数据, 数据安全,
-// and 数据 alone (a review's find: they had lost it).
-func figuresAsked(words []string, i int, afterTerm bool, syn *synonymSet) bool {
-	if words[i] != "数据" || i+1 < len(words) && !stopWords[words[i+1]] && !requestNouns[words[i+1]] {
+// and 数据 alone (a review's find: they had lost it). So is 涨, 降 or 跌
+// after a figure's term (figureAsks). term is the synonym term read as a
+// part of its own before words, if any.
+func figuresAsked(words []string, i int, term string, syn *synonymSet) bool {
+	if !figureAsks[words[i]] || i+1 < len(words) && !stopWords[words[i+1]] && !requestNouns[words[i+1]] {
 		return false
 	}
-	if i == 0 {
-		return afterTerm // the term is a part of its own, before these words
+	if i > 0 {
+		if term = words[i-1]; syn == nil || syn.alternatives(term) == nil {
+			return false
+		}
 	}
-	return syn != nil && syn.alternatives(words[i-1]) != nil
+	return term != "" && (words[i] == "数据" || figureWords[term])
 }
+
+// figureAsks ask a figure's term for its figures: 数据, and how much it rose
+// or fell as followers say it (CPI涨了多少, PPI降了多少: no match, 涨 a word
+// the articles write 上涨; a follower run's find). Beside other words they
+// are words (工资涨了多少 is searched with its 涨: stripped, it had a card on
+// unpaid wages, a review's find).
+var figureAsks = setOf("数据", "涨", "降", "跌")
 
 // particles are the grammatical particles (助词) among the stop words: they
 // end or bind phrases and are never part of a name.
@@ -1908,10 +1915,10 @@ func (r reader) parse(text string) query {
 			}
 			return cut.edge(i, start)
 		}
-		afterTerm := false // the part before was a synonym group's term (GDP in GDP数据)
+		afterTerm := "" // the part before, a synonym group's term (GDP in GDP数据)
 		for _, part := range syn.split(text, edgeAt) {
 			if part.synonym {
-				afterTerm = true
+				afterTerm = part.text
 				q.cut = append(q.cut, part.text)
 				alts := syn.alternatives(part.text)
 				if !seen[part.text] {
@@ -1922,8 +1929,9 @@ func (r reader) parse(text string) query {
 				continue
 			}
 			words := r.ix.seg.queryWords(part.text)
-			after := afterTerm
-			afterTerm = false
+			term := afterTerm
+			after := term != ""
+			afterTerm = ""
 			base := len(q.cut)
 			q.cut = append(q.cut, words...)
 			for i := 0; i < len(words); {
@@ -1963,7 +1971,7 @@ func (r reader) parse(text string) query {
 				}
 				w := words[i]
 				i++
-				if stopWords[w] || isRequest(words, i-1, after) || figuresAsked(words, i-1, after, syn) {
+				if stopWords[w] || isRequest(words, i-1, after) || figuresAsked(words, i-1, term, syn) {
 					if !stopWords[w] {
 						q.framing = append(q.framing, base+i-1)
 					}
