@@ -604,15 +604,16 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if kept {
 		routes.keep(m.Text, route{day: day, bare: bare, question: question})
 	}
-	return b.search(ctx, s, m, besideNa(question), 0)
+	return b.search(ctx, s, m, b.besideNa(question), 0)
 }
 
 // besideNa is question without the 那 and 呢 a follower asks another topic
 // with (上合峰会, then 那金砖呢): searched alike, its list's topic is then the
 // topic alone for the follow-ups after it (a follower run's finds: its
-// newest had been headed 「那金砖」, a month of 那PPI呢 「那PPI」). Not 那些…,
-// 那天…, 那次…: what they point at is asked.
-func besideNa(question string) string {
+// newest had been headed 「那金砖」, a month of 那PPI呢 「那PPI」). Only
+// before a topic the search knows or a Latin name (PPI): 那不勒斯呢 and
+// 那曲呢 are places, 那些… and 那次… point at what is asked.
+func (b *Bot) besideNa(question string) string {
 	t, ok := strings.CutSuffix(question, "呢")
 	if !ok {
 		return question
@@ -620,7 +621,8 @@ func besideNa(question string) string {
 	for _, lead := range []string{"那么", "那"} {
 		if rest, ok := strings.CutPrefix(t, lead); ok {
 			rest = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
-			if r, _ := utf8.DecodeRuneInString(rest); utf8.RuneCountInString(rest) >= 2 && !strings.ContainsRune("些样天次个里时年么边儿位种件篇段", r) {
+			latin := len(rest) >= 2 && !strings.ContainsFunc(rest, func(r rune) bool { return r >= utf8.RuneSelf || !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			if latin || b.catalog.Topic(rest) {
 				return rest
 			}
 			return question

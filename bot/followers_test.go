@@ -316,3 +316,17 @@ func TestFollowersExamWordBesideATwoCharacterTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestBesideNa: 那…呢 is taken off a topic the search knows or a Latin name,
+// and kept on a place's name beginning 那 and on what points at the answers.
+func TestBesideNa(t *testing.T) {
+	b := demoBotAt(t, newDemoCatalog(), time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime))
+	for in, want := range map[string]string{
+		"那PPI呢": "PPI", "那么乡村振兴呢": "乡村振兴", "那，乡村振兴呢": "乡村振兴",
+		"那不勒斯呢": "那不勒斯呢", "那曲呢": "那曲呢", "那些文章呢": "那些文章呢", "那次呢": "那次呢", "乡村振兴呢": "乡村振兴呢",
+	} {
+		if got := b.besideNa(in); got != want {
+			t.Errorf("besideNa(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
