@@ -396,3 +396,20 @@ func TestFollowersTradeTotalAskedWithZonge(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersExamWordBesideATopicOfTheList: an exam word beside a topic
+// of mpbot's list of two characters is taken out (面试 两会, 面试，两会: no
+// match, a review's find), not beside a synonym's term that is no topic of
+// the list (公务员 工资 asks about civil servants' pay: taken out, it had a
+// card at 0.99 on 农民工工资, the session's own read of its change).
+func TestFollowersExamWordBesideATopicOfTheList(t *testing.T) {
+	ix := corpusIndex(t)
+	for _, q := range []string{"面试 两会", "面试，两会"} {
+		if shown := shownHits(t, ix, q); len(shown) == 0 || !strings.Contains(shown[0].Article.Title, "两会") {
+			t.Errorf("%s: want the 两会 articles; got%s", q, describeHits(shown))
+		}
+	}
+	if shown := shownHits(t, ix, "公务员 工资"); len(shown) > 0 && shown[0].Article.ID == "xwlb-20221229-03" {
+		t.Errorf("公务员 工资: searched as 工资 alone (a card on 农民工工资); got%s", describeHits(shown))
+	}
+}

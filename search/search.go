@@ -1122,13 +1122,15 @@ func (r reader) withoutExam(text string) (string, bool) {
 	examPart := func(p string) bool { return only(r.ix.seg.queryWords(p), isExam) }
 	topicPart := func(p string) bool {
 		ws := r.ix.seg.queryWords(p)
-		return len(ws) > 0 && !slices.ContainsFunc(ws, func(w string) bool { return !stopWords[w] && !r.topic(w) })
+		return len(ws) > 0 && !slices.ContainsFunc(ws, func(w string) bool {
+			return !stopWords[w] && !topicTerms[w] && (utf8.RuneCountInString(w) < 3 || !r.topic(w))
+		})
 	}
 	// topicsBeside is parts without the exam's word, when one of them is
-	// alone beside topics' names alone: of the lists (两会: a review's
-	// find, 面试 两会 no match) or of three characters or more the
-	// dictionary lacks (新质生产力, 国常会); nil otherwise: 公务员 工资 asks
-	// about civil servants' pay.
+	// alone beside topics' names alone: of mpbot's list (两会: a review's
+	// find, 面试 两会 no match) or of three characters or more (新质生产力,
+	// 国常会); nil otherwise: 公务员 工资 asks about civil servants' pay
+	// (工资 a synonym's term, no topic of the list).
 	topicsBeside := func(parts []string) []string {
 		if len(parts) < 2 || !slices.ContainsFunc(parts, examPart) || slices.ContainsFunc(parts, func(p string) bool { return !examPart(p) && !topicPart(p) }) {
 			return nil
