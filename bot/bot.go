@@ -1691,7 +1691,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 			}
 		}
 		return b.search(ctx, s, m, when+" "+core, 0), true
-	case !topicOK || list.Search == "" || recent && list.Mentions:
+	case !topicOK || list.Search == "":
 		return nil, true
 	case recent:
 		// The topic's newest: after a year (嫦娥六号, then 2024年的呢, then

@@ -330,3 +330,21 @@ func TestBesideNa(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersNewestOfAFigureNamedAlone: 失业率 (its mentions), then 最新的呢:
+// the newest articles mentioning it (a follower re-check's find: the store's
+// newest of any topic, as 最新 alone asks).
+func TestFollowersNewestOfAFigureNamedAlone(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	arts := []content.Article{
+		articleOn("u1", "2023-10-26", "前三季度全国城镇新增就业1022万人", "9月份城镇调查失业率为5.0%。"),
+		articleOn("u2", "2026-06-16", "5月份我国经济总体平稳 持续向新向优", "5月份，全国城镇调查失业率为5.1%。"),
+		articleOn("u3", "2025-07-22", "上半年就业形势总体稳定", "6月份全国城镇调查失业率为5.0%。"),
+		articleOn("other", "2026-08-21", "李强主持召开国务院常务会议", "研究部署有关工作。"),
+	}
+	ask := asker(t, demoBotAt(t, catalogOf(arts), today))
+	ask("失业率")
+	if r := ask("最新的呢"); firstShown(r) != "https://example.com/u2" || strings.Contains(r.String(), "https://example.com/other") {
+		t.Errorf("失业率, 最新的呢: want the newest mentioning it (u2) first, and no other topic:\n%s", r.String())
+	}
+}

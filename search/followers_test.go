@@ -278,6 +278,7 @@ func TestFollowersFigureAskedHowMuchItRose(t *testing.T) {
 		"GDP涨了多少":  {"GDP", "国内生产总值"},
 		"PPI降了多少":  {"PPI", "工业生产者出厂价格"},
 		"cpi涨了多少啊": {"CPI", "居民消费价格"},
+		"物价涨了多少":   {"物价"}, // a figure with no synonym group (a follower re-check's find: no match)
 	} {
 		shown := shownHits(t, ix, q)
 		if len(shown) == 0 || !slices.ContainsFunc(names, func(n string) bool { return strings.Contains(shown[0].Article.Title+shown[0].Article.Summary, n) }) {
@@ -411,5 +412,32 @@ func TestFollowersExamWordBesideATopicOfTheList(t *testing.T) {
 	}
 	if shown := shownHits(t, ix, "公务员 工资"); len(shown) > 0 && shown[0].Article.ID == "xwlb-20221229-03" {
 		t.Errorf("公务员 工资: searched as 工资 alone (a card on 农民工工资); got%s", describeHits(shown))
+	}
+}
+
+// TestFollowersRiseAskedOfAFigureOnly: 涨/降/跌 frame a figure's name, and
+// only that: 失业率降了多少 is 失业率's (a follower re-check's find: no
+// match), 工资涨了多少 keeps its 涨 (stripped, a card on unpaid wages).
+func TestFollowersRiseAskedOfAFigureOnly(t *testing.T) {
+	ix := corpusIndex(t)
+	for q, want := range map[string]string{"失业率降了多少": "[[[失业率]]]", "工资涨了多少": "[[[工资] [薪酬] [劳动 报酬]] [[涨]]]", "大数据": "[[[大]] [[数据]]]"} {
+		var cs []string
+		for _, c := range ix.parse(q).clauses {
+			cs = append(cs, fmt.Sprint(c.alts))
+		}
+		if got := fmt.Sprint(cs); got != want {
+			t.Errorf("%s: clauses %s, want %s", q, got, want)
+		}
+	}
+}
+
+// TestFollowersChinaTowardAnotherNamed: what China does toward another
+// named in full (我国对欧盟的措施) is not weighed as China's own: the store's
+// articles are the other's (a follower re-check's find: weighed down, a
+// card on 我国不断夯实科技强国根基 came first).
+func TestFollowersChinaTowardAnotherNamed(t *testing.T) {
+	ix := corpusIndex(t)
+	if shown := shownHits(t, ix, "我国对欧盟的措施"); len(shown) > 0 && !strings.Contains(shown[0].Article.Title, "欧") {
+		t.Errorf("我国对欧盟的措施: want the EU's articles or nothing; got%s", describeHits(shown))
 	}
 }
