@@ -174,12 +174,7 @@ func TestFollowersAnotherTopicsNewestHeader(t *testing.T) {
 // corpus, listed November's above August's).
 func TestFollowersNewestOfATopicManyTitlesShare(t *testing.T) {
 	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
-	var arts []content.Article
-	for i := range 80 {
-		d := time.Date(2023, 10, 8, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i)
-		arts = append(arts, articleOn(fmt.Sprintf("old%d", i), d.Format(time.DateOnly), "加沙地带 加沙城 加沙", "加沙地带冲突持续。"))
-	}
-	arts = append(arts, articleOn("new1", "2026-08-10", "以色列总理称拒绝美支持的加沙和平计划 多方呼吁停火", "以色列总理称拒绝加沙和平计划。"),
+	arts := append(manyOld(time.Date(2023, 10, 8, 0, 0, 0, 0, time.UTC), "加沙地带 加沙城 加沙", "加沙地带冲突持续。"), articleOn("new1", "2026-08-10", "以色列总理称拒绝美支持的加沙和平计划 多方呼吁停火", "以色列总理称拒绝加沙和平计划。"),
 		articleOn("new2", "2026-05-23", "以军继续袭击巴勒斯坦加沙地带多地 造成人员伤亡", "以军继续袭击加沙。"),
 		articleOn("other", "2026-08-21", "李强主持召开国务院常务会议", "研究部署有关工作。"))
 	ask := asker(t, demoBotAt(t, catalogOf(arts), today))
@@ -246,13 +241,8 @@ func TestFollowersMonthOfAnotherTopicAskedWithNa(t *testing.T) {
 // to 两会 2026年 though not to 两会).
 func TestFollowersNewestOfATopicManyTitlesShareIsItsOwn(t *testing.T) {
 	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
-	var arts []content.Article
-	for i := range 80 {
-		d := time.Date(2023, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i)
-		arts = append(arts, articleOn(fmt.Sprintf("old%d", i), d.Format(time.DateOnly), "两会 代表委员 两会", "两会代表委员热议。"))
-	}
 	plenary := articleOn("plenary", "2026-03-16", "李强主持召开国务院第十一次全体会议", "会议指出，要贯彻落实两会精神。")
-	arts = append(arts, articleOn("new1", "2026-03-12", "两会“部长通道”：传递权威声音 回应社会关切", "两会部长通道开启。"),
+	arts := append(manyOld(time.Date(2023, 3, 1, 0, 0, 0, 0, time.UTC), "两会 代表委员 两会", "两会代表委员热议。"), articleOn("new1", "2026-03-12", "两会“部长通道”：传递权威声音 回应社会关切", "两会部长通道开启。"),
 		plenary, articleOn("other", "2026-08-21", "李强主持召开国务院常务会议", "研究部署有关工作。"))
 	catalog := &yearSureCatalog{catalogOf(arts), content.Hit{Article: plenary, Score: 0.95}}
 	ask := asker(t, New(mustCompile(t), Deps{Catalog: catalog, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return today }}))
@@ -347,4 +337,15 @@ func TestFollowersNewestOfAFigureNamedAlone(t *testing.T) {
 	if r := ask("最新的呢"); firstShown(r) != "https://example.com/u2" || strings.Contains(r.String(), "https://example.com/other") {
 		t.Errorf("失业率, 最新的呢: want the newest mentioning it (u2) first, and no other topic:\n%s", r.String())
 	}
+}
+
+// manyOld are 80 articles of one title, a day apart from from: more than
+// the search's depth, and each scored above a newer article whose title
+// names the topic among other words.
+func manyOld(from time.Time, title, summary string) []content.Article {
+	arts := make([]content.Article, 80)
+	for i := range arts {
+		arts[i] = articleOn(fmt.Sprintf("old%d", i), from.AddDate(0, 0, i).Format(time.DateOnly), title, summary)
+	}
+	return arts
 }
