@@ -1295,7 +1295,12 @@ func (q *query) asksFigures() bool {
 		return slices.ContainsFunc(c.alts, func(a []string) bool { return len(a) == 1 && figureWords[a[0]] })
 	})
 	named := func(e string) bool { return strings.Contains(q.text, e) }
-	return figure && !slices.ContainsFunc(economies, named) && !slices.ContainsFunc([]string{"国外", "外国", "全球", "世界", "各国", "海外", "国际"}, named)
+	return figure && !q.namesEconomy() && !slices.ContainsFunc([]string{"国外", "外国", "全球", "世界", "各国", "海外", "国际"}, named)
+}
+
+// namesEconomy reports whether q names one of the economies.
+func (q *query) namesEconomy() bool {
+	return slices.ContainsFunc(economies, func(e string) bool { return strings.Contains(q.text, e) })
 }
 
 // asksChinas reports whether q asks of China's own: a figure of the
@@ -1310,8 +1315,7 @@ func (q *query) asksChinas() bool {
 	// The other named in full (我国对欧盟的措施), its own articles are what
 	// the store has: weighed down, a card on another Chinese policy came
 	// first (a follower re-check's find).
-	named := func(e string) bool { return strings.Contains(q.text, e) }
-	return slices.ContainsFunc([]string{"中国对", "我国对", "中方对"}, func(p string) bool { return strings.HasPrefix(q.text, p) }) && !slices.ContainsFunc(economies, named)
+	return slices.ContainsFunc([]string{"中国对", "我国对", "中方对"}, func(p string) bool { return strings.HasPrefix(q.text, p) }) && !q.namesEconomy()
 }
 
 // foreignSubject reports whether title is of another economy: one named
