@@ -6,7 +6,6 @@ package bot
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -245,7 +244,7 @@ func TestFollowersNewestOfATopicManyTitlesShareIsItsOwn(t *testing.T) {
 	arts := append(manyOld(time.Date(2023, 3, 1, 0, 0, 0, 0, time.UTC), "两会 代表委员 两会", "两会代表委员热议。"), articleOn("new1", "2026-03-12", "两会“部长通道”：传递权威声音 回应社会关切", "两会部长通道开启。"),
 		plenary, articleOn("other", "2026-08-21", "李强主持召开国务院常务会议", "研究部署有关工作。"))
 	catalog := &yearSureCatalog{catalogOf(arts), content.Hit{Article: plenary, Score: 0.95}}
-	ask := asker(t, New(mustCompile(t), Deps{Catalog: catalog, FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return today }}))
+	ask := asker(t, demoBotAt(t, catalog, today))
 	if r := ask("最新的两会"); firstShown(r) != "https://example.com/new1" || strings.Contains(r.String(), "https://example.com/plenary") {
 		t.Errorf("最新的两会: want the newest titled 两会 (new1) first, and not the plenary:\n%s", r.String())
 	}
@@ -264,15 +263,6 @@ func (c *yearSureCatalog) Search(ctx context.Context, q string, n int) ([]conten
 		hits = append([]content.Hit{c.sure}, hits...)
 	}
 	return hits, err
-}
-
-func mustCompile(t *testing.T) *Settings {
-	t.Helper()
-	s, err := Compile(demoSpec(), okSearch, okPush, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
 }
 
 // TestFollowersExamWordBesideATwoCharacterTopic: 遴选 两会 and 面试 两会 (the

@@ -377,7 +377,7 @@ func TestDatesOfAListWithAnArticleGone(t *testing.T) {
 }
 
 // demoBotAt is the demo's bot on catalog, its clock at now.
-func demoBotAt(t *testing.T, catalog *demoCatalog, now time.Time) *Bot {
+func demoBotAt(t *testing.T, catalog Catalog, now time.Time) *Bot {
 	t.Helper()
 	s, err := Compile(demoSpec(), okSearch, okPush, nil)
 	if err != nil {
