@@ -122,3 +122,18 @@ func TestPassageWithANote(t *testing.T) {
 		}
 	}
 }
+
+// TestWhenItMeetsAsked: 什么时候开 at a question's end asks when a meeting
+// meets, and goes as 什么时候召开 does (两会什么时候开 had its 开 searched: a
+// card on a delegate's proposals, a follower run's find); where 开 starts a
+// word it stays (什么时候开学).
+func TestWhenItMeetsAsked(t *testing.T) {
+	for in, want := range map[string]string{
+		"两会什么时候开": "两会", "中央经济工作会议什么时候开啊？": "中央经济工作会议 啊？", "国常会啥时候开": "国常会", "四中全会何时开": "四中全会",
+		"什么时候开学": "什么时候开学", "什么时候开始报名": "什么时候开始报名", "什么时候开": "什么时候开",
+	} {
+		if got := withoutFrames(in); strings.TrimSpace(got) != want {
+			t.Errorf("withoutFrames(%s) = %q, want %q", in, got, want)
+		}
+	}
+}

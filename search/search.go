@@ -1051,7 +1051,13 @@ var (
 		"深刻领悟", "深刻理解", "深刻认识", "深刻把握", "准确把握",
 		"我是新来的", "我是新人", "我是新粉", "我刚关注", "刚关注", "新来的",
 		"你好", "您好", "老师好", "大家好"}
-	framesAfter = []string{"的理解", "的看法", "的认识", "指的是什么", "指的是啥", "指什么"}
+	// When a meeting meets, asked at the question's end without 的 or
+	// 召开 (两会什么时候开: its 开 was searched, a card on a delegate's
+	// proposals; 中央经济工作会议什么时候开 one on 开拓奋进's reactions: a
+	// follower run's finds). Only at the end, where 开 is no word's start
+	// (什么时候开学, 什么时候开始 stay whole).
+	framesAfter = []string{"的理解", "的看法", "的认识", "指的是什么", "指的是啥", "指什么",
+		"什么时候开", "啥时候开", "何时开", "哪天开", "几号开"}
 )
 
 // withoutFullText returns text without the words 原文 and 全文, and
@@ -1627,7 +1633,7 @@ func withoutFrames(s string) string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) || strings.ContainsRune("吗呢啊呀吧", r)
 	})
 	for _, f := range framesAfter {
-		if rest, ok := strings.CutSuffix(end, f); ok {
+		if rest, ok := strings.CutSuffix(end, f); ok && rest != "" {
 			return rest + " " + s[len(end):]
 		}
 	}
