@@ -587,7 +587,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		return b.monthAsked(ctx, s, m, m.Text, topic, query, from.Year(), int(from.Month()))
 	}
 	if p, topic, ok := weekTopic(question, now.In(chinaTime)); ok && rule < 0 && !b.smallTalk(topic) {
-		return b.weekAsked(ctx, s, m, topic, p) // 上周的国常会, 本周政治局会议
+		return b.weekAsked(ctx, s, m, m.Text, topic, p) // 上周的国常会, 本周政治局会议
 	}
 	question = withoutOwnRecency(question)
 	if topic, ok := recentTopic(question); ok {
@@ -1564,6 +1564,9 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// 国常会, then 那上个月呢, got 2026年11月没有文章。 above the latest five
 	// of any topic, as the month's news).
 	month, isMonth := monthFollowUp(core)
+	// And a week named by today (国常会, then 上周的呢: a follower run's
+	// find, 上周没有文章 above the latest five of any topic).
+	week, isWeek := weekNamed(core, now.In(chinaTime))
 	named, isNamed := period{}, false
 	if !isMonth {
 		named, isNamed = monthNamed(core, now.In(chinaTime))
@@ -1590,7 +1593,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	shift, isShift := dayShifts[core]
 	// A period alone is no topic of its own: after a question it asks of it
 	// without 呢 too (社会消费品零售总额, then 前7个月: a follower run's find).
-	if !asked && !((isYear || measure != "" || isMonth || isPeriod || isDay || isShift) && (led || of)) && !isPeriod {
+	if !asked && !((isYear || measure != "" || isMonth || isWeek || isPeriod || isDay || isShift) && (led || of)) && !isPeriod {
 		return nil, false
 	}
 	if isYear {
@@ -1605,7 +1608,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// Another topic of the same time (二〇二六年七月份CPI是多少, then 那个PPI呢:
 	// a follower run's find, PPI of any month): a topic's name alone.
 	swap := asked && !isYear && measure == "" && !isMonth && !isPeriod && !isDay && !recent && !readingOK && b.catalog.Topic(core)
-	topicOK := recent || isYear || measure != "" || isMonth || isPeriod || isDay || isShift || swap
+	topicOK := recent || isYear || measure != "" || isMonth || isWeek || isPeriod || isDay || isShift || swap
 	if !readingOK && !topicOK {
 		return nil, false
 	}
@@ -1693,6 +1696,14 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		return b.search(ctx, s, m, when+" "+core, 0), true
 	case !topicOK || list.Search == "":
 		return nil, true
+	case isWeek:
+		// The topic's that week, as a week asked with it is answered; not
+		// the question's month or year.
+		topic := withoutYears(withoutMonth(list.Search))
+		if t, _ := peeled(topic); t != "" {
+			topic = t
+		}
+		return b.weekAsked(ctx, s, m, cmp.Or(list.Typed, list.Query), topic, week), true
 	case recent:
 		// The topic's newest: after a year (嫦娥六号, then 2024年的呢, then
 		// 最新的呢) not that year's list again (a follower run's find);
@@ -2016,6 +2027,13 @@ func monthNamed(text string, today time.Time) (period, bool) {
 	return p, ok && strings.TrimSpace(rest) == "" && !p.ahead && strings.HasSuffix(p.name, "月")
 }
 
+// weekNamed reads text as a week alone named by today (上周, 这周, 上个星期),
+// as weekTopic reads one.
+func weekNamed(text string, today time.Time) (period, bool) {
+	p, rest, ok := readNewsPeriod(text, today)
+	return p, ok && strings.TrimSpace(rest) == "" && strings.HasSuffix(p.name, "周")
+}
+
 // monthTopic reads text as a month and a topic (上个月的国常会, 2026年11月
 // CPI, 11月的国常会, 本月政治局会议): a month named by today, with its
 // year or in digits, not a Han numeral's month alone (十月革命, 五月天 are
@@ -2099,7 +2117,7 @@ func topicBeside(before, after string) (string, bool) {
 // by date, the last first; with none, a line says so above the topic's
 // newest (a follower run's find: 上周的国常会 listed a 2024 meeting first,
 // 上周的政治局会议 got no match).
-func (b *Bot) weekAsked(ctx context.Context, s *Settings, m Message, topic string, p period) []Reply {
+func (b *Bot) weekAsked(ctx context.Context, s *Settings, m Message, typed, topic string, p period) []Reply {
 	hits, err := b.catalog.Search(ctx, topic, moreDepth)
 	if err != nil {
 		b.log.ErrorContext(ctx, "search", "err", err)
@@ -2113,7 +2131,7 @@ func (b *Bot) weekAsked(ctx context.Context, s *Settings, m Message, topic strin
 			found = append(found, h)
 		}
 	}
-	named := html.EscapeString(Cut(asTyped(m.Text, topic), listTitle))
+	named := html.EscapeString(Cut(asTyped(typed, topic), listTitle))
 	if len(found) == 0 {
 		lead := fmt.Sprintf(noneOfWeek, p.name, monthDay(p.from), monthDay(p.through), named)
 		if b.nothingSince(ctx, p.from) {
@@ -2122,7 +2140,7 @@ func (b *Bot) weekAsked(ctx context.Context, s *Settings, m Message, topic strin
 			// where a day of it said none yet).
 			lead = fmt.Sprintf(noneOfWeekYet, p.name, monthDay(p.from), monthDay(p.through))
 		}
-		if r := b.newestAfter(ctx, s, m, topic, m.Text, lead); r != nil {
+		if r := b.newestAfter(ctx, s, m, topic, typed, lead); r != nil {
 			return r
 		}
 		return b.search(ctx, s, m, topic, 0)

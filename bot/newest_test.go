@@ -332,6 +332,24 @@ func TestWeekOfATopic(t *testing.T) {
 	if r := ask("上周的政治局会议"); !strings.HasPrefix(r.Text, "上周（8月17日至8月23日）没有「政治局会议」的文章。") || !strings.Contains(r.Text, "example.com/pb") {
 		t.Errorf("上周的政治局会议:\n%s", r.String())
 	}
+	// A week after a topic's answer is the topic's (a follower run's find:
+	// 国常会, then 上周的呢, said 上周没有文章 above the latest five of any
+	// topic); each follower's own.
+	for i, texts := range [][]string{{"国务院常务会议", "上周的呢"}, {"国务院常务会议", "那上周呢"}, {"国务院常务会议", "上个星期的呢"}} {
+		ask := asker(t, demoBotAt(t, catalogOf(arts), now))
+		var r Reply
+		for _, text := range texts {
+			r = ask(text)
+		}
+		if !strings.HasPrefix(r.Text, "上周「国务院常务会议」的文章：\n1. ") || strings.Contains(r.Text, "gw0") {
+			t.Errorf("%d %v:\n%s", i, texts, r.String())
+		}
+	}
+	ask = asker(t, demoBotAt(t, catalogOf(arts), now))
+	ask("政治局会议")
+	if r := ask("上周的呢"); !strings.HasPrefix(r.Text, "上周（8月17日至8月23日）没有「政治局会议」的文章。") || !strings.Contains(r.Text, "example.com/pb") {
+		t.Errorf("政治局会议, 上周的呢:\n%s", r.String())
+	}
 }
 
 // TestMonthOfFiguresTitledFirst: a month asked of figures lists first the
