@@ -270,8 +270,10 @@ func TestSearchQuality(t *testing.T) {
 	// near-miss question (0.672).
 	// A full text's declared kind (二十大报告): 0.883 / 0.902. A number
 	// the query names that the article gives nowhere (第三届, 20周年):
-	// no-match 0.707 → 0.741.
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.882, 0.901, 0.740, 0.849
+	// no-match 0.707 → 0.741. A word no article has respelt where the
+	// query's other words found something sure (公保 as 公报): 0.905 / 0.921
+	// / 0.741 / 0.875.
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.882, 0.901, 0.740, 0.874
 	if check.recall1 < floorRecall || check.mrr5 < floorMRR || check.nomatch < floorNomatch || check.typoRecall() < floorTypo {
 		t.Errorf("check half regressed: %s", &check)
 	}

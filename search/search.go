@@ -517,15 +517,15 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 		// query is what the follower meant, and its answers stand however
 		// they score: "nothing found" for the term rather than the 经验
 		// articles. Respellings of a part (石卯 → 世贸, 单杏华 → 单行华) are
-		// taken only when the typed query found nothing sure, and they do
-		// better; a sure answer is not ranked against them.
+		// taken when they do better, and, where the typed query's other
+		// words found something sure, only when no word is left unknown
+		// (二十届四中全会公保, as voice recognition writes 公报: five of the
+		// plenum's lectures at 0.81, the communiqué at 0.97 respelt: a
+		// follower run's find).
 		oneTerm := unknown && len(q2.clauses) == 1
-		if confident && !oneTerm {
-			return Result{Hits: hits}
-		}
 		better := r.rank(q2, n, snippets)
 		oneTerm = oneTerm && !unknownWords(q2)
-		if len(better) > 0 && (oneTerm || !confident && (len(hits) == 0 || better[0].Score > hits[0].Score)) {
+		if len(better) > 0 && (oneTerm || (!confident || !unknownWords(q2)) && (len(hits) == 0 || better[0].Score > hits[0].Score)) {
 			q = q2
 			return Result{Hits: better, Corrected: fixed}
 		}
@@ -987,6 +987,10 @@ var (
 		// Study questions ask how to go about a topic, or how two differ:
 		// the frame is not the topic (申论怎么写 is about 申论).
 		"怎么准备", "如何准备", "怎么写", "如何写", "怎么答", "如何答", "怎么复习", "如何复习",
+		// ... and what to answer if the interview asks of it (面试里面如果考到
+		// 银发经济应该怎么答: a follower run's find, no match).
+		"面试里面如果考到", "面试里如果考到", "面试中如果考到", "面试如果考到", "如果面试考到", "如果考到", "面试考到",
+		"应该怎么答", "应该如何答", "应该怎么回答", "该怎么答", "该怎么回答", "怎么回答", "如何回答",
 		"有什么区别", "有何区别", "的区别", "有什么不同", "有何不同", "的异同", "技巧",
 		// Courtesy around a question (老师，想问一下…，谢谢！) and the
 		// frame of asking how to use a topic somewhere (…在申论里怎么用).
@@ -1478,7 +1482,7 @@ func sendMe(words []string, i int) bool {
 // comes before words.
 func isRequest(words []string, i int, topicAhead bool) bool {
 	framing := func(j int) bool { // the edge, a stop word or another request word
-		return j < 0 || j >= len(words) || stopWords[words[j]] || requestVerbs[words[j]] || requestNouns[words[j]]
+		return j < 0 || j >= len(words) || stopWords[words[j]] || requestVerbs[words[j]] || requestNounAt(words, j)
 	}
 	switch {
 	case words[i] == "说" || words[i] == "讲" || words[i] == "聊": // 说说两会, cut 说 说; not 讲党课
@@ -1494,12 +1498,14 @@ func isRequest(words []string, i int, topicAhead bool) bool {
 		// At the end, or before stop words and request nouns alone
 		// (二十大报告发一下, 发我一下; 新质生产力有没有文章, 乡村振兴有没有素材:
 		// follower runs' finds, no match).
+		// So is an exam's word before a request noun (乡村振兴有没有申论素材:
+		// a follower run's find, no match where 乡村振兴申论素材 lists it).
 		last := true
-		for _, w := range words[i+1:] {
-			last = last && (stopWords[w] || requestNouns[w])
+		for j := i + 1; j < len(words); j++ {
+			last = last && (stopWords[words[j]] || requestNounAt(words, j) || examWords[words[j]] && j+1 < len(words) && requestNounAt(words, j+1))
 		}
 		return framing(i-1) || last
-	case requestNouns[words[i]]:
+	case requestNounAt(words, i):
 		return framing(i + 1)
 	case words[i] == "面试" || words[i] == "申论": // 低空经济面试题, cut 面试 题; not 遴选面试题
 		return i+1 < len(words) && (words[i+1] == "题" || words[i+1] == "题目") && framing(i+2) && topicBefore(words, i, topicAhead)
@@ -1511,6 +1517,13 @@ func isRequest(words []string, i int, topicAhead bool) bool {
 		return words[i-1] == "申" && framing(i+1) && topicBefore(words, i-1, topicAhead)
 	}
 	return false
+}
+
+// requestNounAt reports whether words[j] is a request noun: one of
+// requestNouns, or 解读 after 相关 (文化自信有没有相关解读: a follower run's
+// find, no match), not alone: 政府工作报告解读 asks for the briefings.
+func requestNounAt(words []string, j int) bool {
+	return requestNouns[words[j]] || words[j] == "解读" && j > 0 && words[j-1] == "相关"
 }
 
 // topicBefore reports whether words before words[i], stop words aside, end
@@ -1898,9 +1911,15 @@ func (r reader) parse(text string) query {
 	}
 	var pieces []piece
 	before := 0
+	// lastKept is the query's last word kept to search: a topic of an
+	// earlier run is ahead of a request in a later one (生态文明建设，面试题:
+	// a follower run's find, no match where 生态文明建设面试题 lists it);
+	// an exam's word is none (遴选，面试题 asks for the exam).
+	lastKept := ""
 	appendRun := func(s string, alts []string) {
 		if s != "" {
 			pieces = append(pieces, piece{s, alts})
+			lastKept = s
 		}
 	}
 	endChunk := func() {
@@ -1950,7 +1969,7 @@ func (r reader) parse(text string) query {
 			}
 			words := r.ix.seg.queryWords(part.text)
 			term := afterTerm
-			after := term != ""
+			after := term != "" || lastKept != "" && !examWords[lastKept]
 			afterTerm = ""
 			base := len(q.cut)
 			q.cut = append(q.cut, words...)
