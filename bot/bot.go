@@ -1855,7 +1855,11 @@ var questionOfLast = wordSet("什么时候开", "什么时候开的", "什么时
 var topicQuestions = wordSet("每年多少钱", "每月多少钱", "每个月多少钱", "一年多少钱", "能领多少钱", "能领多少", "补贴多少", "标准是多少", "标准是什么",
 	"什么时候发射的", "什么时候发射", "哪天发射的", "几号发射的", "什么时候上线的", "什么时候开通的",
 	"几号开的", "几月几号开的", "是几号开的", "几号召开的", "几号开", "几号举行的", "几号举行",
-	"最近去哪调研了", "去哪调研了", "去哪里调研了", "最近去哪考察了", "去哪考察了", "去哪里考察了", "去了哪里", "去了哪些地方")
+	"最近去哪调研了", "去哪调研了", "去哪里调研了", "最近去哪考察了", "去哪考察了", "去哪里考察了", "去了哪里", "去了哪些地方",
+	// How to apply for it (育儿补贴, then 怎么申请: patents and a US
+	// state's court application, 申请 searched alone: a follower run's find).
+	"怎么申请", "如何申请", "在哪申请", "在哪里申请", "去哪申请", "怎么领", "怎么领取", "如何领取", "在哪领", "在哪里领",
+	"申请条件", "申请条件是什么", "怎么办理", "如何办理", "在哪办理", "在哪里办理")
 
 // askedOfAnswer answers a question asked of the answer before (its card
 // or list, still open) with that question and this one; with none, it

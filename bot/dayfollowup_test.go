@@ -265,18 +265,23 @@ func TestSubjectIsNoLead(t *testing.T) {
 // TestQuestionOfTheAnswerBefore: what it costs, when it was launched or
 // met, asked after a topic's answer, is that topic's (a follower run's
 // finds: 育儿补贴, then 每年多少钱, got a card on a port, 钱凯港; 神舟二十一号,
-// then 什么时候发射的, other launches).
+// then 什么时候发射的, other launches; 育儿补贴, then 怎么申请, patents and
+// a subsidy of another kind, 申请 searched alone).
 func TestQuestionOfTheAnswerBefore(t *testing.T) {
 	arts := []content.Article{
 		{ID: "butie", Title: "育儿补贴制度实施方案公布", URL: "https://example.com/butie", PublishedOn: "2025-07-28", Summary: "3周岁以下婴幼儿每年发放育儿补贴3600元。"},
 		{ID: "port", Title: "秘鲁钱凯港正式投入商业运营", URL: "https://example.com/port", PublishedOn: "2024-11-15", Summary: "每年可节省物流成本，钱凯港年吞吐量。"},
 		{ID: "sz21", Title: "神舟二十一号载人飞船发射取得圆满成功", URL: "https://example.com/sz21", PublishedOn: "2025-11-01", Summary: "神舟二十一号载人飞船于10月31日发射。"},
 		{ID: "sz23", Title: "神舟二十三号载人飞船发射取得圆满成功", URL: "https://example.com/sz23", PublishedOn: "2026-05-01", Summary: "神舟二十三号载人飞船发射，飞船什么时候发射由任务决定。"},
+		{ID: "ip", Title: "世界知识产权组织发布年度报告 中国三项知识产权申请量位居全球第一", URL: "https://example.com/ip", PublishedOn: "2025-11-13", Summary: "2024年全球专利申请量继续攀升。"},
+		{ID: "car", Title: "汽车以旧换新补贴申请突破1000万份", URL: "https://example.com/car", PublishedOn: "2025-05-12", Summary: "2025年汽车以旧换新补贴申请量达322.5万份。"},
 	}
 	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
 	for _, c := range []struct{ topic, then, want string }{
 		{"育儿补贴", "每年多少钱", "https://example.com/butie"},
 		{"神舟二十一号", "什么时候发射的", "https://example.com/sz21"},
+		{"育儿补贴", "怎么申请", "https://example.com/butie"},
+		{"育儿补贴", "那个，怎么申请。", "https://example.com/butie"},
 	} {
 		ask(c.topic)
 		if got := firstShown(ask(c.then)); got != c.want {
