@@ -46,20 +46,35 @@ func readJSONFile(path string, data []byte, url string) ([]Article, []error) {
 		out  []Article
 		errs []error
 	)
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if _, err := dec.Token(); err != nil { // the list's [
-		return nil, []error{&LineError{path, lineAt(data, start), fmt.Errorf("invalid JSON: %w", err)}}
-	}
-	for dec.More() {
+	// Entry by entry, each decoded on its own: one broken as JSON (a
+	// missing }, a trailing comma, as hand edits leave them) is reported
+	// at its first line and reading goes on at the next entry, a line
+	// opening with { (an operator run's find: the entries after it were
+	// neither read nor reported, and the import said "skipped 1").
+	p := start + 1 // after the list's [
+	for {
+		p = skipSpace(data, p)
+		if p == len(data) {
+			errs = append(errs, &LineError{path, lineAt(data, p), errors.New("invalid JSON: the file ends inside the list: cut short?")})
+			return out, errs
+		}
+		if data[p] == ']' { // also after a comma ending the last entry: nothing lost
+			p++
+			break
+		}
+		dec := json.NewDecoder(bytes.NewReader(data[p:]))
 		var raw json.RawMessage
-		at := int(dec.InputOffset())
 		if err := dec.Decode(&raw); err != nil {
 			if errors.Is(err, io.ErrUnexpectedEOF) {
-				err = errors.New("the file ends inside the list: cut short?")
+				return out, append(errs, &LineError{path, lineAt(data, p), errors.New("invalid JSON: the file ends inside the list: cut short?")})
 			}
-			return out, append(errs, &LineError{path, lineAt(data, at), fmt.Errorf("invalid JSON: %w", err)})
+			errs = append(errs, &LineError{path, lineAt(data, p), fmt.Errorf("invalid JSON: %w; the entry is not read, the next one is", err)})
+			if p = nextEntry(data, p); p < 0 {
+				return out, errs
+			}
+			continue
 		}
-		line := lineAt(data, at)
+		line := lineAt(data, p)
 		if len(raw) > MaxArticleBytes {
 			errs = append(errs, &LineError{path, line, fmt.Errorf("the article is %s; one article may be at most %s", sizeOf(len(raw)), sizeOf(MaxArticleBytes))})
 		} else if a, err := decodeJSONArticle(raw); err != nil {
@@ -68,12 +83,26 @@ func readJSONFile(path string, data []byte, url string) ([]Article, []error) {
 			a.Origin = fmt.Sprintf("%s:%d", path, line)
 			out = append(out, a)
 		}
+		// After an entry, a comma and the next, or the list's end.
+		q := skipSpace(data, p+int(dec.InputOffset()))
+		if q < len(data) && data[q] == ',' {
+			p = q + 1
+			continue
+		}
+		if q < len(data) && data[q] == ']' {
+			p = q + 1
+			break
+		}
+		if q == len(data) {
+			return out, append(errs, &LineError{path, lineAt(data, q), errors.New("invalid JSON: the file ends inside the list: cut short?")})
+		}
+		errs = append(errs, &LineError{path, lineAt(data, q), fmt.Errorf("invalid JSON: a comma or the list's ] expected before %q; the entry there is not read, the next one is", cut(string(data[q:]), 20))})
+		if p = nextEntry(data, q); p < 0 {
+			return out, errs
+		}
 	}
-	if _, err := dec.Token(); err != nil { // the list's ]
-		return out, append(errs, &LineError{path, lineAt(data, int(dec.InputOffset())), fmt.Errorf("invalid JSON: %w", err)})
-	}
-	if rest := bytes.TrimSpace(data[dec.InputOffset():]); len(rest) > 0 {
-		errs = append(errs, &LineError{path, lineAt(data, int(dec.InputOffset())), fmt.Errorf("invalid JSON: more after the list's closing ]: %q", cut(string(rest), 40))})
+	if rest := bytes.TrimSpace(data[p:]); len(rest) > 0 {
+		errs = append(errs, &LineError{path, lineAt(data, p), fmt.Errorf("invalid JSON: more after the list's closing ]: %q", cut(string(rest), 40))})
 	}
 	if len(out) == 0 && len(errs) == 0 {
 		// Said, as an empty file is (a review's find: 0 articles, exit 0).
@@ -106,4 +135,30 @@ func lineAt(data []byte, offset int) int {
 		offset++
 	}
 	return bytes.Count(data[:offset], []byte("\n")) + 1
+}
+
+// skipSpace is the offset of the first byte at or after p that is not
+// JSON's white space.
+func skipSpace(data []byte, p int) int {
+	for p < len(data) && bytes.IndexByte([]byte(" \t\r\n"), data[p]) >= 0 {
+		p++
+	}
+	return p
+}
+
+// nextEntry is the offset of the next entry of a list after the line of
+// p: a line opening with {, as one article a line and `mpbot articles
+// show`'s indented form both start one (an article holds no object of its
+// own); -1 when there is none.
+func nextEntry(data []byte, p int) int {
+	for {
+		nl := bytes.IndexByte(data[p:], '\n')
+		if nl < 0 {
+			return -1
+		}
+		p += nl + 1
+		if q := skipSpace(data, p); q < len(data) && data[q] == '{' && bytes.IndexByte(data[p:q], '\n') < 0 {
+			return q
+		}
+	}
 }

@@ -1417,3 +1417,27 @@ func TestRelativeCanonicalAlone(t *testing.T) {
 		t.Fatalf("with --url: %v %v", arts, errs)
 	}
 }
+
+// TestHTMLArticleUnderTheArticleLimit: a page may be 16 MiB, its article
+// at most 2 MiB as `mpbot articles show` prints it, so that it can be
+// shown, edited and imported again (an operator run's find: a 7 MiB page
+// stored an article the .json importer then refused); the page is
+// reported at its file.
+func TestHTMLArticleUnderTheArticleLimit(t *testing.T) {
+	page := func(size int) string {
+		var b strings.Builder
+		b.WriteString(`<html><head><title>大页面</title><link rel="canonical" href="https://example.org/bigpage"></head><body><article><h1>大页面</h1>`)
+		for b.Len() < size {
+			b.WriteString("<p>" + strings.Repeat("内容", 200) + "</p>")
+		}
+		b.WriteString("</article></body></html>")
+		return b.String()
+	}
+	arts, errs := readHTMLFile("big.html", []byte(page(7<<20)), "")
+	if len(arts) != 0 || len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "big.html:1: the article read from the page is") {
+		t.Errorf("a 7 MiB page: %d articles, errors %v; want it reported, no article", len(arts), errs)
+	}
+	if arts, errs := readHTMLFile("page.html", []byte(page(1<<20)), ""); len(arts) != 1 || len(errs) != 0 || shownSize(arts[0]) > MaxArticleBytes {
+		t.Errorf("a 1 MiB page: %d articles, errors %v; want its article", len(arts), errs)
+	}
+}
