@@ -914,6 +914,9 @@ func cutShort(serving, edited *Config) error {
 // inside a character read as "not UTF-8 (saved as GBK?)", one inside the
 // welcome as replies.no_match missing: an operator run's finds).
 func cutShortText(old, data []byte, source string) error {
+	if err := cutInsideBlock(old, data, source); err != nil {
+		return err
+	}
 	if len(data) == 0 || data[len(data)-1] == '\n' || bytes.HasPrefix(data, old) {
 		return nil
 	}
@@ -935,6 +938,41 @@ func cutShortText(old, data []byte, source string) error {
 	}
 	return endsInsideLine(source, last)
 }
+
+// cutInsideBlock is the error of data cut at a line's end inside a block of
+// text (a reply's |- text): the serving file's start, the line it goes on
+// with more indented than a block's opening line above (an operator run's
+// find: a copy cut after no_match's first line was valid YAML, applied
+// with every rule gone). A file cut between entries or keys is applied,
+// with the fewer-entries warning: deleting a file's last lines is an edit.
+func cutInsideBlock(old, data []byte, source string) error {
+	rest, ok := bytes.CutPrefix(old, data)
+	if !ok || len(rest) == 0 || len(data) == 0 || data[len(data)-1] != '\n' {
+		return nil
+	}
+	next, _, _ := strings.Cut(string(rest), "\n")
+	next = strings.TrimRight(next, "\r")
+	if t := strings.TrimSpace(next); t == "" || strings.HasPrefix(t, "#") {
+		return nil
+	}
+	indent := len(next) - len(strings.TrimLeft(next, " "))
+	lines := strings.Split(strings.TrimRight(string(data), "\r\n"), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := strings.TrimRight(lines[i], "\r")
+		if strings.TrimSpace(l) == "" || len(l)-len(strings.TrimLeft(l, " ")) >= indent {
+			continue
+		}
+		if !blockOpening.MatchString(l) {
+			return nil
+		}
+		return fmt.Errorf("%s:%d: the file ends inside the text of %s, which the serving file goes on with (%s), as a file saved half-way does; save it whole and it is read again",
+			source, bytes.Count(data, []byte("\n")), field(strings.TrimSpace(l)), field(strings.TrimSpace(next)))
+	}
+	return nil
+}
+
+// blockOpening is a line opening a block of text: key: |, key: >-.
+var blockOpening = regexp.MustCompile(`:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$`)
 
 // endsInsideLine is the error of a file cut short inside its last line.
 func endsInsideLine(source, last string) error {

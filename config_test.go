@@ -284,6 +284,21 @@ func TestCutShort(t *testing.T) {
 			t.Errorf("%s: the remedy is not named: %v", c.name, err)
 		}
 	}
+	// Cut at a line's end inside a block of text: the serving file's
+	// start, going on with the block's next line (an operator run's find:
+	// applied with every rule gone); at the block's end, or between
+	// entries, it is applied, with the fewer-entries warning.
+	block := "replies:\n  no_match: |-\n    没有找到相关文章。\n    回复「帮助」查看用法。\n  rules:\n    - keywords: [帮助]\n      reply: 发送关键词\n    - keywords: [人工]\n      reply: >-\n        请稍候\n"
+	for edited, cut := range map[string]bool{
+		block[:strings.Index(block, "    回复")]: true, block[:strings.Index(block, "    没有")]: true, block[:strings.Index(block, "        请稍候")]: true,
+		block[:strings.Index(block, "  rules:")]: false, block[:strings.Index(block, "    - keywords: [人工]")]: false, block: false,
+		block[:strings.Index(block, "  rules:")] + "# a comment\n": false,
+	} {
+		err := cutShort(&Config{text: []byte(block)}, &Config{source: "config.yaml", text: []byte(edited)})
+		if (err != nil) != cut || err != nil && !strings.HasPrefix(err.Error(), fmt.Sprintf("config.yaml:%d: the file ends inside the text of", strings.Count(edited, "\n"))) {
+			t.Errorf("cut after line %d: %v", strings.Count(edited, "\n"), err)
+		}
+	}
 	// A serving file without a line break at its end: its last line
 	// shortened, or lengthened, is an edit; a cut inside another of its
 	// lines is still a cut (a review's find: the check was off then).
