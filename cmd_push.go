@@ -65,7 +65,20 @@ usage or config error, 3 when another process holds the day's push.`,
 				line := fmt.Sprintf("already sent: %s: %s (%s)", res.Day, res.Article.Title, res.Article.ID)
 				if sum, serr := a.store.LedgerSummary(cmd.Context(), res.Day); serr == nil && res.Mode != jobs.ModeBroadcast {
 					line += ", to " + followersCount(sum.Counts[store.Sent])
-					if sum.Counts[store.Sent] == 0 {
+					// The rest of its ledger, whose deliveries may have
+					// arrived (unknown) or were not due (an operator
+					// run's find: a day of timeouts said nobody could be
+					// reached, and a second copy by hand would follow).
+					var rest []string
+					for _, st := range []store.State{store.Unknown, store.Skipped, store.Failed} {
+						if n := sum.Counts[st]; n > 0 {
+							rest = append(rest, fmt.Sprintf("%s %d", st, n))
+						}
+					}
+					switch {
+					case len(rest) > 0:
+						line += fmt.Sprintf("; %s (mpbot push status --date %s says why)", strings.Join(rest, ", "), res.Day)
+					case sum.Counts[store.Sent] == 0:
 						line += " (" + noneReached + ")"
 					}
 				}

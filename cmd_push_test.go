@@ -1251,3 +1251,27 @@ func TestDryRunOfADayBeyondAYear(t *testing.T) {
 		t.Errorf("push --dry-run --date %s: exit %d\n%s%s\nwant the too-far-ahead line push status gives, not a failed run", beyond, code, out, errOut)
 	}
 }
+
+// TestPushAgainTellsADayOfUnknownDeliveries: a day whose every call went
+// unanswered (unknown: WeChat may have delivered it) is done; run again,
+// push and its dry run say so, not that nobody could be reached (an
+// operator run's find: read as a day failed, a second copy by hand would
+// follow).
+func TestPushAgainTellsADayOfUnknownDeliveries(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	fake.FailAlways("/cgi-bin/message/custom/send", wechattest.Fault{Drop: true})
+	cfg := customerPushConfig(t, fake, 3)
+	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-13"); !strings.Contains(out, "unknown 3") {
+		t.Fatalf("a push whose every call was dropped: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, args := range [][]string{
+		{"push", "--config", cfg, "--date", "2026-11-13"},
+		{"push", "--dry-run", "--config", cfg, "--date", "2026-11-13"},
+	} {
+		code, out, errOut := runCmd(t, args...)
+		if code != 0 || strings.Contains(out, "nobody could be reached") || !strings.Contains(out, "to 0 followers; unknown 3 (mpbot push status --date 2026-11-13 says why)") {
+			t.Errorf("%s again: exit %d\n%s%s", strings.Join(args[:2], " "), code, out, errOut)
+		}
+	}
+}
