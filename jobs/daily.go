@@ -534,6 +534,15 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 		p.Log.Warn("daily push finished", attrs...)
 		return res, nil
 	}
+	if res.Unknown > 0 {
+		// Deliveries WeChat did not answer (a timeout, a run that died)
+		// may have arrived and are not sent again: said as a warning (an
+		// operator run's find: a push whose every call timed out logged at
+		// info, which alerts on warnings missed).
+		attrs = append(attrs, "note", "unknown deliveries may have arrived and are not sent again; many say WeChat's answers were timing out")
+		p.Log.Warn("daily push finished", attrs...)
+		return res, nil
+	}
 	p.Log.Info("daily push finished", attrs...)
 	return res, nil
 }

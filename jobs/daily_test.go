@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -166,10 +167,13 @@ func TestPushErrorsAndResume(t *testing.T) {
 
 // TestPushInterruptedDeliveryIsUnknown: a delivery marked "sending" by a run
 // that died is not resent (the customer-service API has no idempotency) but
-// counted as unknown.
+// counted as unknown; the run's last line is then a warning (an operator
+// run's find: a push whose every call timed out logged at info).
 func TestPushInterruptedDeliveryIsUnknown(t *testing.T) {
 	ctx := context.Background()
 	s, send, p := setup(t, 10)
+	var logs strings.Builder
+	p.Log = slog.New(slog.NewTextHandler(&logs, nil))
 	if _, err := s.ScheduleDaily(ctx, "2026-11-26", "a1"); err != nil { // as the run that died did
 		t.Fatal(err)
 	}
@@ -179,6 +183,9 @@ func TestPushInterruptedDeliveryIsUnknown(t *testing.T) {
 	res, err := p.Run(ctx, RunOptions{})
 	if err != nil || res.Unknown != 1 || res.Sent != 9 || send.sent["o004"] != 0 {
 		t.Fatalf("%+v %v; o004 sent %d", res, err, send.sent["o004"])
+	}
+	if !regexp.MustCompile(`level=WARN msg="daily push finished".* unknown=1 .*note="unknown deliveries may have arrived`).MatchString(logs.String()) {
+		t.Errorf("the run's last line, want a warning naming the unknown delivery:\n%s", logs.String())
 	}
 }
 
