@@ -90,6 +90,12 @@ usage or config error, 3 when another process holds the day's push.`,
 					return usageError{fmt.Errorf("the store (%s) holds no articles: nothing can be pushed; is store.path serve's? (import some: mpbot import FILE --category %s)",
 						cfg.Store.where(), cfg.Push.Category)}
 				}
+				if missing, cerr := a.categoryMissing(cmd.Context(), cfg.Push.Category); cerr == nil && missing != "" {
+					// A misspelt category, as push status and check name
+					// it (an operator run's find: "no article … left to
+					// read", exit 0, every day of a cron job).
+					return usageError{errors.New("push.category: " + missing)}
+				}
 				fmt.Fprintln(c.stdout, err)
 				return nil
 			case errors.Is(err, jobs.ErrPushOff):

@@ -1669,6 +1669,12 @@ func TestNoReadingToday(t *testing.T) {
 	if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", time.Now().In(shanghai).AddDate(0, 0, 2).Format("2006-01-02")); !strings.Contains(out, `nothing to send: no article is of category "政策理论导渎"`) {
 		t.Errorf("push status the day after: %s", out)
 	}
+	// And push, a config error (an operator run's find: "no article …
+	// left to read", exit 0, so a cron job pushed nothing every day).
+	if code, out, errOut := runCmd(t, "push", "--dry-run", "--config", cfg, "--date", time.Now().In(shanghai).AddDate(0, 0, 2).Format("2006-01-02")); code != 2 ||
+		!strings.Contains(errOut, strings.ReplaceAll(warning, `\"`, `"`)) {
+		t.Errorf("push --dry-run the day after: exit %d\n%s%s", code, out, errOut)
+	}
 }
 
 // TestMistypedSubcommand: a word that is none of a group's commands is a
