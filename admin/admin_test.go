@@ -159,3 +159,28 @@ func TestConsoleNamesWhatTheReportLeftOut(t *testing.T) {
 		t.Errorf("unanswered:\n%s", body)
 	}
 }
+
+// TestScheduleNamesARemovedChoice: a day whose chosen reading was removed
+// since shows its id and that it is gone, not a link without a title to a
+// page that is not there (an operator run's find).
+func TestScheduleNamesARemovedChoice(t *testing.T) {
+	c := New(Deps{
+		Token: "the-console-token",
+		Plan: func(context.Context, int) ([]store.Planned, error) {
+			return []store.Planned{
+				{Day: "2026-12-06", Article: content.Article{ID: "demo-pujiang"}, Why: store.WhyChosen},
+				{Day: "2026-12-07", Article: content.Article{ID: "demo-fengqiao", Title: "枫桥经验"}, Why: store.WhyNext},
+			}, nil
+		},
+		Log: slog.New(slog.DiscardHandler),
+	})
+	srv := httptest.NewServer(c)
+	defer srv.Close()
+	req, _ := http.NewRequest("GET", srv.URL+"/schedule", nil)
+	req.Header.Set("Authorization", "Bearer the-console-token")
+	code, body, _ := get(t, req)
+	if code != 200 || strings.Contains(body, `<a href="/articles/demo-pujiang">`) || !strings.Contains(body, "demo-pujiang <span class=\"err\">（已从文章库删除）</span>") ||
+		!strings.Contains(body, `<a href="/articles/demo-fengqiao">枫桥经验</a>`) {
+		t.Errorf("the schedule: %d\n%s", code, body)
+	}
+}
