@@ -359,6 +359,11 @@ func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 		fmt.Fprintf(c.stdout, "by %s: %v\n", cfg.Push.Mode, err)
 	case res.Mode == jobs.ModeBroadcast:
 		fmt.Fprintln(c.stdout, "by broadcast: one mass send to all followers")
+	case res.Pending < res.Recipients:
+		// Those shown it already (每日一读, the welcome) are not sent it
+		// (an operator run's find: "to 5 followers" of a run that sent 1).
+		fmt.Fprintf(c.stdout, "by %s to %s (of %d who want it and can be reached; %d shown it already, by 每日一读 or the welcome)\n",
+			res.Mode, followersCount(res.Pending), res.Recipients, res.Recipients-res.Pending)
 	default:
 		fmt.Fprintf(c.stdout, "by %s to %s\n", res.Mode, followersCount(res.Recipients))
 	}

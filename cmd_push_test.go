@@ -403,6 +403,25 @@ func TestPushNamesTheHolder(t *testing.T) {
 			t.Errorf("status of a day not run lacks %q:\n%s", want, out)
 		}
 	}
+	// A follower shown it already (每日一读) is not counted among those it
+	// would send to (an operator run's find: "to 5 followers" of a run
+	// that sent 1).
+	if m := regexp.MustCompile(`would send .* \(([^()]+)\), `).FindStringSubmatch(out); m == nil {
+		t.Errorf("no article named:\n%s", out)
+	} else {
+		st, err := store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = st.RecordDeliveries(context.Background(), []store.Delivery{{Day: ahead, Recipient: "o0001", ArticleID: m[1], State: store.Skipped, Reason: store.ShownReason}})
+		st.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, out, _ := runCmd(t, "push", "status", "--config", cfg, "--date", ahead); !strings.Contains(out, "by log to 2 followers (of 3 who want it and can be reached; 1 shown it already") {
+			t.Errorf("status of a day not run, one follower shown it:\n%s", out)
+		}
+	}
 	// A day far enough ahead that the days before it read what is left
 	// says so, and when the last goes.
 	far := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(0, 0, 60).Format(content.DateLayout)
