@@ -163,6 +163,11 @@ func (a *app) reload(path string, running *Config) {
 		cancel()
 	}
 	a.log.Info("config reloaded", "file", path)
+	if old.Push.Mode == jobs.ModeLog && cfg.Push.Mode != jobs.ModeLog && cfg.Push.Mode != jobs.ModeOff {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		a.warnRehearsedToday(ctx, cfg)
+		cancel()
+	}
 	a.warnUnanswered(context.Background(), cfg)
 	for _, u := range cfg.warnings {
 		if !slices.Contains(old.warnings, u) {
@@ -196,6 +201,22 @@ func (a *app) reload(path string, running *Config) {
 			a.log.Warn("the file changes a key an environment variable sets: the change does nothing while the variable is set",
 				"key", key, "variable", envName(key))
 		}
+	}
+}
+
+// warnRehearsedToday, after push.mode went from log to one that sends,
+// warns when today's push ran in log mode: nobody got the reading, and
+// nothing runs the day again (an operator run's find: going live on a
+// launch morning logged only "config reloaded").
+func (a *app) warnRehearsedToday(ctx context.Context, cfg *Config) {
+	day := cfg.today(time.Now())
+	rehearsed, err := a.push.Rehearsed(ctx, day)
+	switch {
+	case err != nil:
+		a.log.Error("push.mode changed to one that sends; whether today's push ran in log mode is unknown", "err", err)
+	case rehearsed:
+		a.log.Warn("push.mode changed from log to "+cfg.Push.Mode+" after today's push ran in log mode: nobody got today's reading, and it is not run again by itself; send it with `mpbot push --date "+day+"` (the days after send by themselves)",
+			"day", day)
 	}
 }
 
