@@ -101,7 +101,7 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 			} else {
 				// --category is filled in below, knowing the store.
 				articles, problems = content.ReadPaths(paths, content.ReadOptions{URL: pageURL})
-				fmt.Fprintf(c.stdout, "read %d articles (%d problems)\n", len(articles), len(problems))
+				fmt.Fprintf(c.stdout, "read %s (%s)\n", counted(len(articles), "article"), counted(len(problems), "problem"))
 			}
 			httpIDs, twice, err := keepHTTPIDs(ctx, a.store, articles)
 			if err != nil {

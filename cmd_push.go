@@ -64,7 +64,7 @@ usage or config error, 3 when another process holds the day's push.`,
 				// run's find).
 				line := fmt.Sprintf("already sent: %s: %s (%s)", res.Day, res.Article.Title, res.Article.ID)
 				if sum, serr := a.store.LedgerSummary(cmd.Context(), res.Day); serr == nil && res.Mode != jobs.ModeBroadcast {
-					line += ", to " + followersCount(sum.Counts[store.Sent])
+					line += ", to " + counted(sum.Counts[store.Sent], "follower")
 					// The rest of its ledger, whose deliveries may have
 					// arrived (unknown) or were not due (an operator
 					// run's find: a day of timeouts said nobody could be
@@ -140,7 +140,7 @@ usage or config error, 3 when another process holds the day's push.`,
 				if res.Recipients == 1 {
 					want = " wants it"
 				}
-				fmt.Fprintf(c.stdout, "dry run: %s%s and can be reached; %d not yet delivered\n", followersCount(res.Recipients), want, res.Pending)
+				fmt.Fprintf(c.stdout, "dry run: %s%s and can be reached; %d not yet delivered\n", counted(res.Recipients, "follower"), want, res.Pending)
 				if res.Mode == jobs.ModeCustomer {
 					// Why fewer than followers stats counts (an operator run's
 					// find: "0 followers" beside 25 taking the reading).
@@ -363,9 +363,9 @@ func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 		// Those shown it already (每日一读, the welcome) are not sent it
 		// (an operator run's find: "to 5 followers" of a run that sent 1).
 		fmt.Fprintf(c.stdout, "by %s to %s (of %d who want it and can be reached; %d shown it already, by 每日一读 or the welcome)\n",
-			res.Mode, followersCount(res.Pending), res.Recipients, res.Recipients-res.Pending)
+			res.Mode, counted(res.Pending, "follower"), res.Recipients, res.Recipients-res.Pending)
 	default:
-		fmt.Fprintf(c.stdout, "by %s to %s\n", res.Mode, followersCount(res.Recipients))
+		fmt.Fprintf(c.stdout, "by %s to %s\n", res.Mode, counted(res.Recipients, "follower"))
 	}
 	if at, ok := jobs.ScheduledAt(cfg.Push.Schedule, cfg.location, day); ok {
 		// serve catches up today's last run within push.catch_up, and no
@@ -408,14 +408,6 @@ func printCounts(w io.Writer, label string, m map[string]int) {
 	for _, k := range keys {
 		fmt.Fprintf(w, "  %s %d  %s\n", label, m[k], k)
 	}
-}
-
-// followersCount is n followers in words: 1 follower, 3 followers.
-func followersCount(n int) string {
-	if n == 1 {
-		return "1 follower"
-	}
-	return fmt.Sprintf("%d followers", n)
 }
 
 func (c *cli) scheduleCmd() *cobra.Command {

@@ -971,13 +971,16 @@ func rescheduleServe(t *testing.T, replace ...string) (a *app, fake *wechattest.
 	return a, fake, loc, logs, edit, func() { a.reload(path, running) }
 }
 
-// TestFollowersCount: one follower is no "1 followers" (an operator's find
-// in push --dry-run).
-func TestFollowersCount(t *testing.T) {
+// TestCounted: one follower is no "1 followers" (an operator's find in
+// push --dry-run), one article no "1 articles" (another's, in import).
+func TestCounted(t *testing.T) {
 	for n, want := range map[int]string{0: "0 followers", 1: "1 follower", 2: "2 followers"} {
-		if got := followersCount(n); got != want {
+		if got := counted(n, "follower"); got != want {
 			t.Errorf("%d: %q, want %q", n, got, want)
 		}
+	}
+	if got := counted(1, "article"); got != "1 article" {
+		t.Errorf("1 article: %q", got)
 	}
 }
 

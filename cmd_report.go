@@ -50,14 +50,14 @@ func (c *cli) reportCmd() *cobra.Command {
 }
 
 func printReport(w io.Writer, r *insights.Report, votesKept bool) {
-	fmt.Fprintf(w, "%s to %s: %d messages from %s\n", r.Since.Format("2006-01-02 15:04"), r.Until.Format("2006-01-02 15:04 MST"), r.Messages, followers(r.Followers))
+	fmt.Fprintf(w, "%s to %s: %d messages from %s\n", r.Since.Format("2006-01-02 15:04"), r.Until.Format("2006-01-02 15:04 MST"), r.Messages, counted(r.Followers, "follower"))
 	section := func(title string) { fmt.Fprintf(w, "\n## %s\n", title) }
 	section("Unanswered and weakly answered, by topic")
 	if len(r.Unanswered) == 0 {
 		fmt.Fprintln(w, "(none)")
 	}
 	for _, t := range r.Unanswered {
-		fmt.Fprintf(w, "%d× from %s  [%s]  e.g. %s", t.Count, followers(t.Followers), strings.Join(t.Terms, " "), strings.Join(quoted(t.Examples), ", "))
+		fmt.Fprintf(w, "%d× from %s  [%s]  e.g. %s", t.Count, counted(t.Followers, "follower"), strings.Join(t.Terms, " "), strings.Join(quoted(t.Examples), ", "))
 		if t.Best.ID != "" {
 			fmt.Fprintf(w, "  — best candidate %s (%.2f)", t.Best.ID, t.Best.Score)
 		}
@@ -114,7 +114,7 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 		fmt.Fprintln(w, "none, or none kept: serve keeps votes when it has insights.key (MPBOT_INSIGHTS_KEY), which this shell does not")
 	}
 	for _, v := range r.Votes {
-		fmt.Fprintf(w, "%q → %s: %s, +%.2f\n", v.Question, v.Article, followers(v.Followers), v.Boost)
+		fmt.Fprintf(w, "%q → %s: %s, +%.2f\n", v.Question, v.Article, counted(v.Followers, "follower"), v.Boost)
 	}
 	section("Synonyms to consider for search.synonyms (different questions, same article)")
 	for _, s := range r.Synonyms {
@@ -229,10 +229,10 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// followers counts followers in English: 1 follower, 2 followers.
-func followers(n int) string {
+// counted counts in English: 1 follower, 2 followers, 0 articles.
+func counted(n int, noun string) string {
 	if n == 1 {
-		return "1 follower"
+		return "1 " + noun
 	}
-	return fmt.Sprintf("%d followers", n)
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -936,7 +936,7 @@ func cutShortText(old, data []byte, source string) error {
 	if !cut {
 		return nil
 	}
-	return endsInsideLine(source, last)
+	return endsInsideLine(source, data, last)
 }
 
 // cutInsideBlock is the error of data cut at a line's end inside a block of
@@ -975,9 +975,11 @@ func cutInsideBlock(old, data []byte, source string) error {
 var blockOpening = regexp.MustCompile(`:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$`)
 
 // endsInsideLine is the error of a file cut short inside its last line.
-func endsInsideLine(source, last string) error {
-	return fmt.Errorf("%s ends inside a line (%s) as a file saved half-way does; if it is whole, end it with a line break and save it again",
-		source, field(strings.ToValidUTF8(strings.TrimSpace(last), "")))
+// At its line, as every other problem of the file is (an operator run's
+// find: it named none).
+func endsInsideLine(source string, data []byte, last string) error {
+	return fmt.Errorf("%s:%d: the file ends inside a line (%s) as a file saved half-way does; if it is whole, end it with a line break and save it again",
+		source, bytes.Count(data, []byte("\n"))+1, field(strings.ToValidUTF8(strings.TrimSpace(last), "")))
 }
 
 // cutInsideLineOf is what `check` tells a file by, with no config served to
@@ -998,7 +1000,7 @@ func cutInsideLineOf(old, data []byte, source string) error {
 		// level: info    # …: a review's find, check refused a whole file
 		// serve ran on).
 		if rest, ok := strings.CutPrefix(strings.TrimRight(line, "\r"), last); ok && rest != "" && !strings.HasPrefix(strings.TrimSpace(rest), "#") {
-			return endsInsideLine(source, last)
+			return endsInsideLine(source, data, last)
 		}
 	}
 	return nil
