@@ -485,3 +485,19 @@ func TestFollowersCommuniqueMisheard(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersDuringTheSessions: 两会期间 says when, not a second topic:
+// the question without it is taken when surer and of the sessions' days
+// (a follower run's find: 两会期间总书记参加了哪些代表团审议 got no match, where
+// 总书记参加代表团审议 lists the Jiangsu delegation first); alone, a question
+// without a topic of its own stays the sessions' (有什么重要的新闻 lists any
+// 重要).
+func TestFollowersDuringTheSessions(t *testing.T) {
+	ix := corpusIndex(t)
+	if shown := shownHits(t, ix, "两会期间总书记参加了哪些代表团审议"); len(shown) == 0 || shown[0].Article.ID != "xwlb-20260305-02" {
+		t.Errorf("两会期间总书记参加了哪些代表团审议: want xwlb-20260305-02 first; got%s", describeHits(shown))
+	}
+	if shown := shownHits(t, ix, "两会期间有什么重要的新闻"); len(shown) > 0 && !strings.Contains(shown[0].Article.Title, "两会") {
+		t.Errorf("两会期间有什么重要的新闻: want the sessions' or nothing; got%s", describeHits(shown))
+	}
+}

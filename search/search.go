@@ -496,6 +496,19 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	if rest, ok := fromLastRequest(q.text); ok && rest != request && searchedAs(rest, true) {
 		return Result{Hits: hits}
 	}
+	// 两会期间 says when it was asked of, not a second topic (两会期间总书记
+	// 参加了哪些代表团审议: no match, where the question alone lists the
+	// sessions' delegation reviews: a follower run's find): the question
+	// without it, taken when surer and of the sessions' days (alone, 有什么
+	// 重要的新闻 lists any 重要).
+	if rest := sessionsTime.ReplaceAllString(q.text, " "); rest != q.text && strings.TrimSpace(rest) != "" {
+		q2 := r.parse(prepareQuery(rest))
+		if better := r.rank(q2, n, snippets); len(better) > 0 && better[0].Score >= correctionBelow && ofTheSessions(better[0].Article.PublishedOn) &&
+			(len(hits) == 0 || better[0].Score > hits[0].Score) {
+			q = q2
+			return Result{Hits: better}
+		}
+	}
 	// An ordinal typed in digits that the articles of the event write in
 	// characters (第5届进博会: no match, where 第五届进博会 lists the fair: a
 	// re-check follower run's find): tried so when the answers are weak,
@@ -531,6 +544,15 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 		}
 	}
 	return Result{Hits: hits}
+}
+
+// sessionsTime is 两会 said as a time: 两会期间, 全国两会上.
+var sessionsTime = regexp.MustCompile(`(?:全国)?两会(?:期间|上|时)的?`)
+
+// ofTheSessions reports whether day (YYYY-MM-DD) is of the days the
+// sessions meet, early March.
+func ofTheSessions(day string) bool {
+	return len(day) == len("2006-01-02") && day[5:7] == "03" && day[8:10] <= "15"
 }
 
 // sessionsOfReport is 两会 said of the government work report.
