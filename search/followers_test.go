@@ -501,3 +501,20 @@ func TestFollowersDuringTheSessions(t *testing.T) {
 		t.Errorf("两会期间有什么重要的新闻: want the sessions' or nothing; got%s", describeHits(shown))
 	}
 }
+
+// TestFollowersYearAloneNamesNoTopic: a year alone, or left alone once an
+// exam course's frame goes (今年的面试热点), names no topic: nothing is
+// answered (a follower run's find: a budget review, a forum's close and
+// the gaokao listed as the year's hot topics); a year with a topic is
+// searched.
+func TestFollowersYearAloneNamesNoTopic(t *testing.T) {
+	ix := corpusIndex(t)
+	for _, q := range []string{"今年的面试热点", "今年的时政热点有哪些", "2026年", "2025年的", "2024 2025"} {
+		if hits, _ := ix.Search(t.Context(), q, 5); len(hits) > 0 {
+			t.Errorf("%s: want nothing; got%s", q, describeHits(hits))
+		}
+	}
+	if shown := shownHits(t, ix, "2025年政府工作报告"); len(shown) == 0 || shown[0].Article.ID != "doc-c8ea2145" {
+		t.Errorf("2025年政府工作报告: want the report first; got%s", describeHits(shown))
+	}
+}

@@ -408,6 +408,13 @@ func (ix *Index) searchKey(query string, n int, snippets bool) cacheKey {
 func (r reader) search(text string, n int, snippets bool) (res Result) {
 	q := r.parse(r.asMostWritten(r.craftsAsWritten(text)))
 	defer func() { res.word = oneWord(q) }()
+	if yearsOnly.MatchString(q.text) {
+		// A year names no topic: its answers were whichever articles
+		// wrote it most (今年的面试热点, its frame gone, listed a budget
+		// review, a forum's close and the gaokao as the year's hot
+		// topics: a follower run's find).
+		return Result{}
+	}
 	// The respelling, worked out at most once: a query of Latin words
 	// needs it now, others only when their answers are weak.
 	var fixed string
@@ -545,6 +552,9 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	}
 	return Result{Hits: hits}
 }
+
+// yearsOnly is a query of years alone: 2026年, 2025 2026.
+var yearsOnly = regexp.MustCompile(`^[\s\p{P}]*(?:(?:19|20)[0-9]{2}[\s\p{P}]*年?[\s\p{P}的呢吗]*)+$`)
 
 // sessionsTime is 两会 said as a time: 两会期间, 全国两会上.
 var sessionsTime = regexp.MustCompile(`(?:全国)?两会(?:期间|上|时)的?`)
