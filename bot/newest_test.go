@@ -420,3 +420,27 @@ func TestNewestHeaderWithoutTheFrame(t *testing.T) {
 		}
 	}
 }
+
+// TestNewestOfATopicNoTitleHolds: a topic no title holds and none answers
+// clearly is asked for its newest: the relevant articles by date, the last
+// first (a follower run's find: 台湾问题最近有什么新闻 listed 2024's first, by
+// relevance).
+func TestNewestOfATopicNoTitleHolds(t *testing.T) {
+	arts := []content.Article{
+		articleOn("tw24", "2024-05-22", "国台办：台湾地区领导人讲话是台独自白", "国务院台办发言人指出，台湾问题是中国内政，讲话通篇充斥台独谬论。"),
+		articleOn("tw23", "2023-10-12", "王沪宁出席第六届台胞社团论坛开幕式", "要坚定贯彻新时代党解决台湾问题的总体方略，扩大两岸交流合作。"),
+		articleOn("tw26", "2026-03-07", "王沪宁参加台湾代表团审议", "王沪宁表示，解决台湾问题、实现祖国完全统一是党矢志不渝的历史任务。"),
+		articleOn("other", "2026-06-01", "我国夏粮收购进度加快", "各地抓好夏粮收购，农民卖粮顺畅。"),
+	}
+	// As on the corpus: relevant, none clear, by relevance 2024's first.
+	weak := map[string]float64{"tw24": 0.72, "tw23": 0.70, "tw26": 0.62}
+	c := rescored{catalogOf(arts), func(h content.Hit) float64 { return weak[h.Article.ID] }}
+	now := time.Date(2026, 8, 25, 9, 0, 0, 0, chinaTime)
+	ask := asker(t, demoBotAt(t, c, now))
+	for _, q := range []string{"台湾问题最新消息", "台湾问题最近有什么新闻"} {
+		r := ask(q)
+		if i26, i24, i23 := strings.Index(r.Text, "example.com/tw26"), strings.Index(r.Text, "example.com/tw24"), strings.Index(r.Text, "example.com/tw23"); i26 < 0 || i24 < i26 || i23 < i24 {
+			t.Errorf("%s: want tw26, tw24, tw23 in that order:\n%s", q, r.String())
+		}
+	}
+}
