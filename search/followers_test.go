@@ -518,3 +518,15 @@ func TestFollowersYearAloneNamesNoTopic(t *testing.T) {
 		t.Errorf("2025年政府工作报告: want the report first; got%s", describeHits(shown))
 	}
 }
+
+// TestFollowersReportMisheard: 政府工作报告 as voice recognition writes it,
+// 政府工作报道, is the report by the shipped synonyms (a follower run's find:
+// 2025年政府工作报道 listed the US government's shutdown).
+func TestFollowersReportMisheard(t *testing.T) {
+	ix := corpusIndex(t)
+	for _, q := range []string{"2025年政府工作报道", "二零二五年政府工作报道。"} {
+		if shown := shownHits(t, ix, q); len(shown) == 0 || shown[0].Article.ID != "doc-c8ea2145" {
+			t.Errorf("%s: want the 2025 report first; got%s", q, describeHits(shown))
+		}
+	}
+}
