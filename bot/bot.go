@@ -758,6 +758,9 @@ var (
 		// Figures and places asked (「CPI同比上涨多少」, 「出访是去哪」: a
 		// follower run's find).
 		"同比上涨多少", "同比增长多少", "上涨多少", "增长多少", "增长了多少", "涨了多少", "是去哪", "去哪了", "去了哪里", "去了哪", "去哪里了",
+		// ... as a share (七月份社零增长了百分之几: headed 「社零增长了百分之几」
+		// and said to have none in July, a follower run's find).
+		"增长了百分之几", "增长百分之几", "上涨了百分之几", "涨了百分之几", "下降了百分之几", "降了百分之几", "增长了几个百分点",
 		// (李强最近出访了哪些国家: a 2023 card; 总书记最近考察了哪里 headed
 		// 「总书记考察了哪里」: a follower run's finds.)
 		"去了哪些国家", "了哪些国家", "哪些国家", "去了哪些地方", "了哪些地方", "哪些地方", "了哪里", "哪里",
@@ -2084,7 +2087,11 @@ func monthTopic(text string, today time.Time) (p period, topic, query string, ok
 	}
 	before, after, _ := strings.Cut(rest, " ")
 	topic, ok = topicBeside(before, after)
-	return p, topic, p.name + " " + strings.TrimSpace(rest), ok
+	// Searched without what asks of it either side (七月份社零增长了百分之几
+	// listed the first half's GDP above July's figures, where 七月份社零
+	// lists July's first: a follower run's find).
+	asked, _ := peeled(strings.TrimSpace(before) + strings.TrimSpace(after))
+	return p, topic, strings.TrimSpace(p.name + " " + asked), ok
 }
 
 // weekTopic reads text as a week named by today and a topic (上周的国常会,

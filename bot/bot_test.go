@@ -2640,6 +2640,16 @@ func TestMonthTopic(t *testing.T) {
 			t.Errorf("%s: %q %v, want %q", text, got, ok, want)
 		}
 	}
+	// Searched without what asks of it (a follower run's find: 七月份社零
+	// 增长了百分之几 listed the first half's GDP above July's figures).
+	for text, want := range map[string]string{
+		"七月份社零增长了百分之几": "2026年7月 社零", "七月份社零增长了多少": "2026年7月 社零", "国常会上个月开了吗": "2026年11月 国常会",
+		"上个月国常会 防汛": "2026年11月 国常会 防汛", "上个月的国常会": "2026年11月 国常会",
+	} {
+		if _, _, query, ok := monthTopic(text, today); !ok || query != want {
+			t.Errorf("%s: searched as %q %v, want %q", text, query, ok, want)
+		}
+	}
 }
 
 // TestMonthAskedWithTheTopic: a month asked with a topic (上个月的国常会)

@@ -1012,6 +1012,9 @@ var (
 		// find, no match; 怎么看待 had left 待 to be searched).
 		"如何看待", "怎么看待", "怎样看待", "怎样理解",
 		"请问一下", "请问", "介绍一下", "讲一讲", "说一说", "有哪些", "是哪天", "是谁", "为什么", "多少个", "有多少", "哪一天",
+		// How much a figure rose, said as a share (七月份社零增长了百分之几:
+		// a card on the first half's GDP, a follower run's find).
+		"百分之多少", "百分之几", "几个百分点",
 		"叫什么名字", "叫什么", "什么时候", "什么时间", "在哪里", "在哪儿", "哪里的", "哪里", "哪个", "哪些", "怎么回事",
 		// ... as said aloud (a follower run's: each was no match, or
 		// 新质生产力啥意思 a card on sensors).
