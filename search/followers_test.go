@@ -530,3 +530,15 @@ func TestFollowersReportMisheard(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersCasesOfATopicByVoice: which cases the essay may use on a
+// topic, said by voice (就是，我想问一下，基层治理这个话题，申论可以用哪些案例。), asks
+// for the topic's articles (a follower run's find: no match, a card on one
+// community under the cut).
+func TestFollowersCasesOfATopicByVoice(t *testing.T) {
+	ix := corpusIndex(t)
+	q := "就是，我想问一下，基层治理这个话题，申论可以用哪些案例。"
+	if shown := shownHits(t, ix, q); len(shown) < 2 || !strings.Contains(shown[0].Article.Title, "基层治理") {
+		t.Errorf("%s: want a list of 基层治理 articles; got%s", q, describeHits(shown))
+	}
+}

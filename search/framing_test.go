@@ -57,6 +57,8 @@ func TestFramesAhead(t *testing.T) {
 		"能发一下二十大报告吗": "二十大报告吗", "可以发一下新质生产力吗": "新质生产力吗", "给我发一下二十大报告": "二十大报告", "麻烦给我发一下二十大报告": "二十大报告", "发一下枫桥经验": "枫桥经验",
 		"深刻领悟两个确立的决定性意义": "两个确立的决定性意义", "准确把握新质生产力": "新质生产力",
 		"hiv防治": "hiv防治", "新人口政策": "新人口政策", "你好": "你好", "谈谈": "谈谈",
+		// Voice's opening filler (a follower run's find).
+		"就是，想看国常会": "国常会", "就是": "就是",
 	} {
 		if got := withoutFrames(in); strings.TrimSpace(got) != want {
 			t.Errorf("withoutFrames(%s) = %q, want %q", in, got, want)

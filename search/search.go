@@ -1026,6 +1026,9 @@ var (
 		// 银发经济应该怎么答: a follower run's find, no match).
 		"面试里面如果考到", "面试里如果考到", "面试中如果考到", "面试如果考到", "如果面试考到", "如果考到", "面试考到",
 		"应该怎么答", "应该如何答", "应该怎么回答", "该怎么答", "该怎么回答", "怎么回答", "如何回答",
+		// ... and which cases to use on it (基层治理这个话题，申论可以用哪些
+		// 案例: a card on one community, said by voice: a follower run's find).
+		"这个话题", "这个方面", "可以用哪些", "能用哪些",
 		"有什么区别", "有何区别", "的区别", "有什么不同", "有何不同", "的异同", "技巧",
 		// Courtesy around a question (老师，想问一下…，谢谢！) and the
 		// frame of asking how to use a topic somewhere (…在申论里怎么用).
@@ -1089,7 +1092,9 @@ var (
 		// follower run's find).
 		"深刻领悟", "深刻理解", "深刻认识", "深刻把握", "准确把握",
 		"我是新来的", "我是新人", "我是新粉", "我刚关注", "刚关注", "新来的",
-		"你好", "您好", "老师好", "大家好"}
+		"你好", "您好", "老师好", "大家好",
+		// Voice's opening filler (就是，我想问一下，…: a follower run's find).
+		"就是"}
 	// When a meeting meets, asked at the question's end without 的 or
 	// 召开 (两会什么时候开: its 开 was searched, a card on a delegate's
 	// proposals; 中央经济工作会议什么时候开 one on 开拓奋进's reactions: a
