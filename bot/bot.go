@@ -3680,6 +3680,14 @@ func twoTopics(query string) (parts []string, relation, ok bool) {
 	}
 	t := strings.TrimSpace(query)
 	for {
+		t = strings.TrimRightFunc(t, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("，,、。！!", r) })
+		// What each means asked after them, apart by a comma as voice
+		// writes it (两个确立，两个维护，是什么意思: no match, where 两个确立 两个维护
+		// lists each's mentions: a follower run's find): no relation.
+		if i := slices.IndexFunc(meaningAsked, func(w string) bool { return strings.HasSuffix(t, w) }); i >= 0 {
+			t = t[:len(t)-len(meaningAsked[i])]
+			continue
+		}
 		i := slices.IndexFunc(pairAsked, func(w string) bool { return strings.HasSuffix(t, w) })
 		if i < 0 {
 			break
@@ -3752,6 +3760,8 @@ var (
 	pairAsked = longestFirst([]string{"有什么区别", "有什么不同", "有何区别", "有何不同", "有什么联系", "有什么关系", "的区别", "区别", "的关系", "关系",
 		"的异同", "异同", "的联系", "联系", "的区别和联系", "区别和联系", "的区别与联系", "区别与联系", "吗", "呢", "?", "？"})
 	pairApart = regexp.MustCompile(`\s*(?:和|与|跟|及|、|，|,|\s)\s*`)
+	// meaningAsked ask what two topics mean, each.
+	meaningAsked = longestFirst([]string{"是什么意思", "什么意思", "是啥意思", "啥意思", "是什么", "指什么", "怎么理解", "如何理解"})
 )
 
 // ruleQueryKey marks a search for a rule's query (its reply's articles):

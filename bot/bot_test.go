@@ -2820,6 +2820,13 @@ func TestTwoTopicsRead(t *testing.T) {
 			t.Errorf("twoTopics(%s) = %q %v, want %q", text, got, ok, want)
 		}
 	}
+	// What each means, asked after them apart by commas, as voice writes
+	// it: no relation asked (a follower run's find: no match).
+	for _, text := range []string{"两个确立，两个维护，是什么意思", "两个确立，两个维护，是什么意思。", "两个确立 两个维护 怎么理解"} {
+		if got, relation, ok := twoTopics(text); !ok || relation || !slices.Equal(got, []string{"两个确立", "两个维护"}) {
+			t.Errorf("twoTopics(%s) = %q %v %v, want the two, no relation", text, got, relation, ok)
+		}
+	}
 }
 
 // TestTwoTopicsOfARoundupsItem: the headline of a roundup's item naming
