@@ -408,11 +408,13 @@ func (ix *Index) searchKey(query string, n int, snippets bool) cacheKey {
 func (r reader) search(text string, n int, snippets bool) (res Result) {
 	q := r.parse(r.asMostWritten(r.craftsAsWritten(text)))
 	defer func() { res.word = oneWord(q) }()
-	if yearsOnly.MatchString(q.text) {
-		// A year names no topic: its answers were whichever articles
-		// wrote it most (今年的面试热点, its frame gone, listed a budget
-		// review, a forum's close and the gaokao as the year's hot
-		// topics: a follower run's find).
+	if yearsOnly.MatchString(q.text) && !yearsOnly.MatchString(text) {
+		// A year left alone once its frame went names no topic: its
+		// answers were whichever articles wrote it most (今年的面试热点
+		// listed a budget review, a forum's close and the gaokao as the
+		// year's hot topics: a follower run's find). A year typed alone
+		// is searched: 1978年 has its government work report (a review's
+		// find: no match).
 		return Result{}
 	}
 	// The respelling, worked out at most once: a query of Latin words
@@ -553,7 +555,7 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	return Result{Hits: hits}
 }
 
-// yearsOnly is a query of years alone: 2026年, 2025 2026.
+// yearsOnly is a query of years alone, in digits: 2026年, 2025 2026.
 var yearsOnly = regexp.MustCompile(`^[\s\p{P}]*(?:(?:19|20)[0-9]{2}[\s\p{P}]*年?[\s\p{P}的呢吗]*)+$`)
 
 // sessionsTime is 两会 said as a time: 两会期间, 全国两会上.
@@ -1560,10 +1562,12 @@ func isRequest(words []string, i int, topicAhead bool) bool {
 }
 
 // requestNounAt reports whether words[j] is a request noun: one of
-// requestNouns, or 解读 after 相关 (文化自信有没有相关解读: a follower run's
-// find, no match), not alone: 政府工作报告解读 asks for the briefings.
+// requestNouns, or 解读 after 有没有相关 or 有相关 (文化自信有没有相关解读: a
+// follower run's find, no match); not elsewhere: 政府工作报告解读 and
+// 政府工作报告相关解读 ask for the briefings (a review's find: the reports
+// were listed).
 func requestNounAt(words []string, j int) bool {
-	return requestNouns[words[j]] || words[j] == "解读" && j > 0 && words[j-1] == "相关"
+	return requestNouns[words[j]] || words[j] == "解读" && j > 1 && words[j-1] == "相关" && (words[j-2] == "有没有" || words[j-2] == "有")
 }
 
 // topicBefore reports whether words before words[i], stop words aside, end
@@ -1578,8 +1582,14 @@ func topicBefore(words []string, i int, topicAhead bool) bool {
 	if j < 0 {
 		return topicAhead
 	}
-	return !examWords[words[j]]
+	return !examWords[words[j]] && !examTracks[words[j]]
 }
+
+// examTracks are the exams and posts followers sit beside 遴选's: before
+// 面试题 they say whose interview it is, no topic (事业单位，面试题 had a sure
+// card on the state-asset platform of 行政事业单位: a review's find).
+var examTracks = setOf("事业单位", "单位", "事业编", "国考", "省考", "教师招聘", "招聘", "教招", "教资", "国企", "央企", "军队文职", "文职",
+	"选调生", "三支一扶", "村官", "乡镇", "考编", "编制")
 
 // spokenOf are what 讲 makes a phrase of (讲政治, the 四讲四有's 讲规矩…).
 var spokenOf = setOf("政治", "诚信", "规矩", "纪律", "道德", "党性", "团结", "奉献", "大局", "文明", "卫生", "故事", "实话", "真话",
@@ -2009,7 +2019,7 @@ func (r reader) parse(text string) query {
 			}
 			words := r.ix.seg.queryWords(part.text)
 			term := afterTerm
-			after := term != "" || lastKept != "" && !examWords[lastKept]
+			after := term != "" || lastKept != "" && !examWords[lastKept] && !examTracks[lastKept]
 			afterTerm = ""
 			base := len(q.cut)
 			q.cut = append(q.cut, words...)
