@@ -663,7 +663,7 @@ func (c *cli) articlesCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return writeJSON(c.stdout, art)
+			return content.WriteJSON(c.stdout, art)
 		},
 	}
 	rm := &cobra.Command{

@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"mpbot/bot"
+	"mpbot/content"
 	"mpbot/insights"
 )
 
@@ -38,7 +38,7 @@ func (c *cli) reportCmd() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(c.stdout, r)
+				return content.WriteJSON(c.stdout, r)
 			}
 			printReport(c.stdout, r, a.cfg.Load().Insights.Key != "")
 			return nil
@@ -219,14 +219,6 @@ func (c *cli) votesCmd() *cobra.Command {
 	clear.Flags().BoolVar(&all, "all", false, "forget every vote")
 	cmd.AddCommand(clear)
 	return cmd
-}
-
-// writeJSON writes v as indented JSON, Chinese as it is.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }
 
 // counted counts in English: 1 follower, 2 followers, 0 articles.

@@ -3,7 +3,6 @@ package content
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -33,29 +32,7 @@ func readHTMLFile(path string, data []byte, url string) ([]Article, []error) {
 		}
 		return nil, []error{&LineError{path, line, err}}
 	}
-	// A page may be far larger than one article (16 MiB against 2): its
-	// article is held to an article's limit as `mpbot articles show`
-	// prints it, so that showing, editing and importing it again works (an
-	// operator run's find: a 7 MiB page stored an article the .json
-	// importer then refused).
-	if n := shownSize(a); n > MaxArticleBytes {
-		return nil, []error{&LineError{path, 1, fmt.Errorf("the article read from the page is %s; one article may be at most %s: split the page", sizeOf(n), sizeOf(MaxArticleBytes))}}
-	}
 	return []Article{a}, nil
-}
-
-// shownSize is the size of a as `mpbot articles show` prints it: indented
-// JSON, with the times the store sets.
-func shownSize(a Article) int {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	a.CreatedAt, a.UpdatedAt = time.Date(2006, 1, 2, 15, 4, 5, 999999999, time.UTC), time.Date(2006, 1, 2, 15, 4, 5, 999999999, time.UTC)
-	if err := enc.Encode(a); err != nil {
-		return 0
-	}
-	return b.Len()
 }
 
 // ExtractHTML turns one article page into an Article. pageURL, if given,

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"time"
 )
 
 // readJSONFile reads a .json file: one article as `mpbot articles show`
@@ -68,8 +70,10 @@ func readJSONFile(path string, data []byte, url string) ([]Article, []error) {
 			if errors.Is(err, io.ErrUnexpectedEOF) {
 				return out, append(errs, &LineError{path, lineAt(data, p), errors.New("invalid JSON: the file ends inside the list: cut short?")})
 			}
-			errs = append(errs, &LineError{path, lineAt(data, p), fmt.Errorf("invalid JSON: %w; the entry is not read, the next one is", err)})
-			if p = nextEntry(data, p); p < 0 {
+			at := p
+			p = nextEntry(data, p)
+			errs = append(errs, &LineError{path, lineAt(data, at), fmt.Errorf("invalid JSON: %w; %s", err, readOn(data, p))})
+			if p < 0 {
 				return out, errs
 			}
 			continue
@@ -96,8 +100,9 @@ func readJSONFile(path string, data []byte, url string) ([]Article, []error) {
 		if q == len(data) {
 			return out, append(errs, &LineError{path, lineAt(data, q), errors.New("invalid JSON: the file ends inside the list: cut short?")})
 		}
-		errs = append(errs, &LineError{path, lineAt(data, q), fmt.Errorf("invalid JSON: a comma or the list's ] expected before %q; the entry there is not read, the next one is", cut(string(data[q:]), 20))})
-		if p = nextEntry(data, q); p < 0 {
+		p = nextEntry(data, q)
+		errs = append(errs, &LineError{path, lineAt(data, q), fmt.Errorf("invalid JSON: a comma or the list's ] expected before %q; %s", cut(string(data[q:]), 20), readOn(data, p))})
+		if p < 0 {
 			return out, errs
 		}
 	}
@@ -146,19 +151,67 @@ func skipSpace(data []byte, p int) int {
 	return p
 }
 
-// nextEntry is the offset of the next entry of a list after the line of
-// p: a line opening with {, as one article a line and `mpbot articles
-// show`'s indented form both start one (an article holds no object of its
-// own); -1 when there is none.
+// nextEntry is the offset of the entry of a list to read on at, after one
+// at p that could not be read: the next line opening with {, as one
+// article a line and `mpbot articles show`'s indented form start one (an
+// article holds no object of its own), or in a list on one line the next
+// { after an object's end and a comma (a review's find: jq -c's lists lost
+// every entry after a broken one); -1 when there is none.
 func nextEntry(data []byte, p int) int {
-	for {
-		nl := bytes.IndexByte(data[p:], '\n')
+	for q := p; ; {
+		nl := bytes.IndexByte(data[q:], '\n')
 		if nl < 0 {
-			return -1
+			break
 		}
-		p += nl + 1
-		if q := skipSpace(data, p); q < len(data) && data[q] == '{' && bytes.IndexByte(data[p:q], '\n') < 0 {
-			return q
+		q += nl + 1
+		if r := skipSpace(data, q); r < len(data) && data[r] == '{' && bytes.IndexByte(data[q:r], '\n') < 0 {
+			return r
 		}
 	}
+	if p+1 < len(data) {
+		if loc := entryAfterComma.FindIndex(data[p+1:]); loc != nil {
+			return p + 1 + loc[1] - 1
+		}
+	}
+	return -1
+}
+
+// entryAfterComma is an object's end, a comma and the next object's start.
+var entryAfterComma = regexp.MustCompile(`\}\s*,\s*\{`)
+
+// readOn says where reading goes on after an entry not read: at the entry
+// at p, or nowhere.
+func readOn(data []byte, p int) string {
+	if p < 0 {
+		return "it is not read, nor anything after it in the list"
+	}
+	return fmt.Sprintf("it is not read; reading goes on at the next entry found, at line %d", lineAt(data, p))
+}
+
+// WriteJSON writes v as `mpbot articles show` and report print it:
+// indented, HTML left as it is.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// shownSize is the size of a as `mpbot articles show` prints it, with the
+// times the store sets.
+func shownSize(a Article) int {
+	var n byteCount
+	a.CreatedAt, a.UpdatedAt = time.Date(2006, 1, 2, 15, 4, 5, 999999999, time.UTC), time.Date(2006, 1, 2, 15, 4, 5, 999999999, time.UTC)
+	if err := WriteJSON(&n, a); err != nil {
+		return 0
+	}
+	return int(n)
+}
+
+// byteCount counts what is written to it.
+type byteCount int
+
+func (n *byteCount) Write(p []byte) (int, error) {
+	*n += byteCount(len(p))
+	return len(p), nil
 }

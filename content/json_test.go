@@ -38,6 +38,12 @@ func TestReadJSONFile(t *testing.T) {
 		{"indented entries", "[\n  {\n    \"id\": \"a\",\n    \"title\": \"甲\"\n  },\n  {\n    \"id\": \"b\",\n    \"title\": \"乙\",\n  },\n  {\n    \"id\": \"c\",\n    \"title\": \"丙\"\n  }\n]\n",
 			[]string{"a", "c"}, []string{"f.json:6: invalid JSON"}},
 		{"a comma after the last entry", "[\n  {\"id\": \"a\", \"title\": \"甲\"},\n]\n", []string{"a"}, nil},
+		// A list on one line (jq -c): reading goes on at the next
+		// object after a comma (a review's find: the rest were lost).
+		{"one line", `[{"id": "a", "title": "甲"}, {"id": "b", "title": "乙",}, {"id": "c", "title": "丙"}, {"id": "d", "title": "丁"}]`,
+			[]string{"a", "c", "d"}, []string{"f.json:1: invalid JSON: invalid character '}' looking for beginning of object key string; it is not read; reading goes on at the next entry found, at line 1"}},
+		{"nothing after it", "[\n  {\"id\": \"a\", \"title\": \"甲\"},\n  {\"id\": \"b\", \"title\": x}\n]\n",
+			[]string{"a"}, []string{"f.json:3: invalid JSON: invalid character 'x' looking for beginning of value; it is not read, nor anything after it in the list"}},
 		{"two articles", "{\"id\": \"a\", \"title\": \"甲\"}\n{\"id\": \"b\", \"title\": \"乙\"}", nil, []string{"f.json:1: invalid JSON: more after the article's closing }"}},
 		{"after the list", "[{\"id\": \"a\", \"title\": \"甲\"}]\nx", []string{"a"}, []string{"f.json:2: invalid JSON: more after the list's closing ]"}},
 		{"empty", " \n", nil, []string{"f.json:1: empty"}},

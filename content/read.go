@@ -59,6 +59,17 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 				if a.Origin == "" {
 					a.Origin = f
 				}
+				// One article, however read, is held to an article's
+				// limit as `mpbot articles show` prints it, so that
+				// showing, editing and importing it again works (an
+				// operator run's find: a 7 MiB page stored an article the
+				// .json importer then refused; a review's: a 2 MiB
+				// Markdown file of short lines, 2.4 MiB shown).
+				if n := shownSize(a); n > MaxArticleBytes {
+					errs = append(errs, fmt.Errorf("%s: the article is %s as `mpbot articles show` prints it; one article may be at most %s: split it",
+						a.Origin, sizeOf(n), sizeOf(MaxArticleBytes)))
+					continue
+				}
 				a.URL = ArticleURL(a.URL)
 				// Two articles of one import with one id would leave
 				// the last alone, silently: two notes named index.md in

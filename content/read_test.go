@@ -1418,26 +1418,40 @@ func TestRelativeCanonicalAlone(t *testing.T) {
 	}
 }
 
-// TestHTMLArticleUnderTheArticleLimit: a page may be 16 MiB, its article
-// at most 2 MiB as `mpbot articles show` prints it, so that it can be
-// shown, edited and imported again (an operator run's find: a 7 MiB page
-// stored an article the .json importer then refused); the page is
-// reported at its file.
-func TestHTMLArticleUnderTheArticleLimit(t *testing.T) {
-	page := func(size int) string {
-		var b strings.Builder
-		b.WriteString(`<html><head><title>大页面</title><link rel="canonical" href="https://example.org/bigpage"></head><body><article><h1>大页面</h1>`)
-		for b.Len() < size {
-			b.WriteString("<p>" + strings.Repeat("内容", 200) + "</p>")
+// TestArticleUnderTheArticleLimitAsShown: one article, however read, is at
+// most 2 MiB as `mpbot articles show` prints it, so that it can be shown,
+// edited and imported again (an operator run's find: a 7 MiB page stored an
+// article the .json importer then refused; a review's: a 2 MiB Markdown
+// file of short lines, 2.4 MiB shown); the file is reported, the rest read.
+func TestArticleUnderTheArticleLimitAsShown(t *testing.T) {
+	dir := t.TempDir()
+	var page strings.Builder
+	page.WriteString(`<html><head><title>大页面</title><link rel="canonical" href="https://example.org/bigpage"></head><body><article><h1>大页面</h1>`)
+	for page.Len() < 7<<20 {
+		page.WriteString("<p>" + strings.Repeat("内容", 200) + "</p>")
+	}
+	page.WriteString("</article></body></html>")
+	var md strings.Builder
+	md.WriteString("---\ntitle: 长文\nurl: https://example.org/long\n---\n\n")
+	for md.Len() < MaxArticleBytes-64 {
+		md.WriteString("短句。\n\n")
+	}
+	files := map[string]string{"big.html": page.String(), "long.md": md.String(),
+		"ok.md": "---\ntitle: 短文\nurl: https://example.org/short\n---\n\n" + strings.Repeat("正文。", 1000)}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
 		}
-		b.WriteString("</article></body></html>")
-		return b.String()
 	}
-	arts, errs := readHTMLFile("big.html", []byte(page(7<<20)), "")
-	if len(arts) != 0 || len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "big.html:1: the article read from the page is") {
-		t.Errorf("a 7 MiB page: %d articles, errors %v; want it reported, no article", len(arts), errs)
+	arts, errs := ReadPaths([]string{dir}, ReadOptions{})
+	said := fmt.Sprint(errs)
+	if len(arts) != 1 || arts[0].Title != "短文" || len(errs) != 2 || !strings.Contains(said, "big.html: the article is") || !strings.Contains(said, "long.md: the article is") ||
+		!strings.Contains(said, "as `mpbot articles show` prints it; one article may be at most 2.0 MiB") {
+		t.Errorf("read %d articles, errors %v; want the short one, and the page and the long file reported", len(arts), errs)
 	}
-	if arts, errs := readHTMLFile("page.html", []byte(page(1<<20)), ""); len(arts) != 1 || len(errs) != 0 || shownSize(arts[0]) > MaxArticleBytes {
-		t.Errorf("a 1 MiB page: %d articles, errors %v; want its article", len(arts), errs)
+	for _, a := range arts {
+		if shownSize(a) > MaxArticleBytes {
+			t.Errorf("%s shown as %s", a.Title, sizeOf(shownSize(a)))
+		}
 	}
 }
