@@ -940,11 +940,13 @@ func cutShortText(old, data []byte, source string) error {
 }
 
 // cutInsideBlock is the error of data cut at a line's end inside a block of
-// text (a reply's |- text): the serving file's start, the line it goes on
-// with more indented than a block's opening line above (an operator run's
-// find: a copy cut after no_match's first line was valid YAML, applied
-// with every rule gone). A file cut between entries or keys is applied,
-// with the fewer-entries warning: deleting a file's last lines is an edit.
+// text (a reply's |- text, a list item's - |-): the serving file's start,
+// the line it goes on with more indented than a block's opening line above,
+// and more of the file after the block (an operator run's find: a copy cut
+// after no_match's first line was valid YAML, applied with every rule
+// gone). A file cut between entries or keys is applied, with the
+// fewer-entries warning: deleting a file's last lines is an edit, the last
+// lines of its last block too (a review's find: refused at every save).
 func cutInsideBlock(old, data []byte, source string) error {
 	rest, ok := bytes.CutPrefix(old, data)
 	if !ok || len(rest) == 0 || len(data) == 0 || data[len(data)-1] != '\n' {
@@ -962,7 +964,7 @@ func cutInsideBlock(old, data []byte, source string) error {
 		if strings.TrimSpace(l) == "" || len(l)-len(strings.TrimLeft(l, " ")) >= indent {
 			continue
 		}
-		if !blockOpening.MatchString(l) {
+		if !blockOpening.MatchString(l) || !goesOnAfter(string(rest), len(l)-len(strings.TrimLeft(l, " "))) {
 			return nil
 		}
 		return fmt.Errorf("%s:%d: the file ends inside the text of %s, which the serving file goes on with (%s), as a file saved half-way does; save it whole and it is read again",
@@ -971,8 +973,20 @@ func cutInsideBlock(old, data []byte, source string) error {
 	return nil
 }
 
-// blockOpening is a line opening a block of text: key: |, key: >-.
-var blockOpening = regexp.MustCompile(`:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$`)
+// blockOpening is a line opening a block of text: key: |, key: >-, - |-.
+var blockOpening = regexp.MustCompile(`(?::|^[ \t]*-)[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$`)
+
+// goesOnAfter reports whether rest holds a line outside a block opened at
+// indent: one at that indent or less, not blank or a comment.
+func goesOnAfter(rest string, indent int) bool {
+	for line := range strings.SplitSeq(rest, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "#") && len(line)-len(strings.TrimLeft(line, " ")) <= indent {
+			return true
+		}
+	}
+	return false
+}
 
 // endsInsideLine is the error of a file cut short inside its last line.
 // At its line, as every other problem of the file is (an operator run's

@@ -284,13 +284,18 @@ func TestCutShort(t *testing.T) {
 			t.Errorf("%s: the remedy is not named: %v", c.name, err)
 		}
 	}
-	// Cut at a line's end inside a block of text: the serving file's
-	// start, going on with the block's next line (an operator run's find:
-	// applied with every rule gone); at the block's end, or between
-	// entries, it is applied, with the fewer-entries warning.
-	block := "replies:\n  no_match: |-\n    没有找到相关文章。\n    回复「帮助」查看用法。\n  rules:\n    - keywords: [帮助]\n      reply: 发送关键词\n    - keywords: [人工]\n      reply: >-\n        请稍候\n"
+	// Cut at a line's end inside a block of text (a key's or a list
+	// item's) with more of the file after it: the serving file's start,
+	// going on with the block's next line (an operator run's find: applied
+	// with every rule gone; a review's: a list item's - |- was not seen).
+	// At the block's end, between entries, or the last lines of the
+	// file's last block deleted (a review's find: refused at every save),
+	// it is applied, with the fewer-entries warning.
+	block := "replies:\n  no_match: |-\n    没有找到相关文章。\n    回复「帮助」查看用法。\n  rules:\n    - keywords: [谢谢]\n      replies:\n        - |-\n          不客气！\n          回复「帮助」。\n        - 不用谢\n" +
+		"    - keywords: [人工]\n      reply: >-\n        请稍候\n        马上来\n"
 	for edited, cut := range map[string]bool{
-		block[:strings.Index(block, "    回复")]: true, block[:strings.Index(block, "    没有")]: true, block[:strings.Index(block, "        请稍候")]: true,
+		block[:strings.Index(block, "    回复")]: true, block[:strings.Index(block, "    没有")]: true, block[:strings.Index(block, "          回复")]: true,
+		block[:strings.Index(block, "        请稍候")]: false, block[:strings.Index(block, "        马上来")]: false,
 		block[:strings.Index(block, "  rules:")]: false, block[:strings.Index(block, "    - keywords: [人工]")]: false, block: false,
 		block[:strings.Index(block, "  rules:")] + "# a comment\n": false,
 	} {
