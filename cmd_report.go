@@ -221,7 +221,8 @@ func (c *cli) votesCmd() *cobra.Command {
 	return cmd
 }
 
-// counted counts in English: 1 follower, 2 followers, 0 articles.
+// counted counts in English, for nouns whose plural takes an s: 1
+// follower, 2 followers, 0 articles.
 func counted(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun

@@ -441,11 +441,13 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	defer func() { r.ix.parsed.put(r.v, text, q) }() // the query the hits answer
 	hits := r.rank(q, n, snippets)
 	// searchedAs ranks text in place of the query as typed, and takes its
-	// answers when they are better (and sure, when sure is asked).
-	searchedAs := func(text string, sure bool) bool {
+	// answers when they are better (and sure, when sure is asked; and of
+	// what accept takes, when given).
+	searchedAs := func(text string, sure bool, accept func(content.Hit) bool) bool {
 		q2 := r.parse(prepareQuery(text))
 		better := r.rank(q2, n, snippets)
-		if len(better) == 0 || sure && better[0].Score < correctionBelow || len(hits) > 0 && better[0].Score <= hits[0].Score {
+		if len(better) == 0 || sure && better[0].Score < correctionBelow || len(hits) > 0 && better[0].Score <= hits[0].Score ||
+			accept != nil && !accept(better[0]) {
 			return false
 		}
 		q, hits = q2, better
@@ -457,7 +459,7 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// its title holding nothing else of the query, is weighed against the
 	// topic's own answers; one whose title names the topic stands
 	// (解读二十届四中全会).
-	if rest, ok := withoutReading(q, hits); ok && searchedAs(rest, false) {
+	if rest, ok := withoutReading(q, hits); ok && searchedAs(rest, false, nil) {
 		return Result{Hits: hits}
 	}
 	// A word no article has is most often misspelt, and the typed query's
@@ -492,17 +494,17 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// found nothing sure, or an article on another 遴选 (a follower run's
 	// finds). Searched without them, the topic's answers are taken when
 	// surer.
-	if rest, ok := r.withoutExam(q.text); ok && searchedAs(rest, true) {
+	if rest, ok := r.withoutExam(q.text); ok && searchedAs(rest, true, nil) {
 		return Result{Hits: hits}
 	}
 	// Why the follower asks, said first (我负责写一篇心得体会，请问有没有中央
 	// 八项规定的文章: no match, a follower run's find): the request alone,
 	// taken when surer.
 	request, ok := withoutOwnReason(q.text)
-	if ok && searchedAs(request, true) {
+	if ok && searchedAs(request, true, nil) {
 		return Result{Hits: hits}
 	}
-	if rest, ok := fromLastRequest(q.text); ok && rest != request && searchedAs(rest, true) {
+	if rest, ok := fromLastRequest(q.text); ok && rest != request && searchedAs(rest, true, nil) {
 		return Result{Hits: hits}
 	}
 	// 两会期间 says when it was asked of, not a second topic (两会期间总书记
@@ -510,20 +512,16 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// sessions' delegation reviews: a follower run's find): the question
 	// without it, taken when surer and of the sessions' days (alone, 有什么
 	// 重要的新闻 lists any 重要).
-	if rest := sessionsTime.ReplaceAllString(q.text, " "); rest != q.text && strings.TrimSpace(rest) != "" {
-		q2 := r.parse(prepareQuery(rest))
-		if better := r.rank(q2, n, snippets); len(better) > 0 && better[0].Score >= correctionBelow && ofTheSessions(better[0].Article.PublishedOn) &&
-			(len(hits) == 0 || better[0].Score > hits[0].Score) {
-			q = q2
-			return Result{Hits: better}
-		}
+	inSessions := func(h content.Hit) bool { return ofTheSessions(h.Article.PublishedOn) }
+	if rest := sessionsTime.ReplaceAllString(q.text, " "); rest != q.text && strings.TrimSpace(rest) != "" && searchedAs(rest, true, inSessions) {
+		return Result{Hits: hits}
 	}
 	// An ordinal typed in digits that the articles of the event write in
 	// characters (第5届进博会: no match, where 第五届进博会 lists the fair: a
 	// re-check follower run's find): tried so when the answers are weak,
 	// as many events are written in digits (第17届残奥会: a review's find,
 	// a card on 第十七届海峡论坛 when it was always rewritten).
-	if written := r.ordinalsAsWritten(q.text); written != q.text && searchedAs(written, true) {
+	if written := r.ordinalsAsWritten(q.text); written != q.text && searchedAs(written, true, nil) {
 		return Result{Hits: hits}
 	}
 	// A weak answer may be a typo or typed pinyin: try the spelling of a
@@ -559,7 +557,7 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 var yearsOnly = regexp.MustCompile(`^[\s\p{P}]*(?:(?:19|20)[0-9]{2}[\s\p{P}]*年?[\s\p{P}的呢吗]*)+$`)
 
 // sessionsTime is 两会 said as a time: 两会期间, 全国两会上.
-var sessionsTime = regexp.MustCompile(`(?:全国)?两会(?:期间|上|时)的?`)
+var sessionsTime = regexp.MustCompile(sessionsAt + `的?`)
 
 // ofTheSessions reports whether day (YYYY-MM-DD) is of the days the
 // sessions meet, early March.
@@ -568,7 +566,10 @@ func ofTheSessions(day string) bool {
 }
 
 // sessionsOfReport is 两会 said of the government work report.
-var sessionsOfReport = regexp.MustCompile(`(?:全国)?两会(?:期间|上|时)?的?`)
+var sessionsOfReport = regexp.MustCompile(sessionsAt + `?的?`)
+
+// sessionsAt is the sessions and when in them: 全国两会期间, 两会上.
+const sessionsAt = `(?:全国)?两会(?:期间|上|时)`
 
 // asMostWritten is a Latin abbreviation typed alone as most articles write
 // it, when its synonym group's Chinese name is in four times as many: G20
