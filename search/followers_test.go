@@ -576,3 +576,25 @@ func TestFollowersWhenItMeets(t *testing.T) {
 		t.Errorf("两会什么时候开: want a 两会 article first; got%s", describeHits(shown))
 	}
 }
+
+// TestFollowersWhenAnExpoOpens: 什么时候开 after an expo or games is kept,
+// its 开 finding their opening (a re-check's find: cut as a meeting's is,
+// 链博会哪天开 and 广交会哪天开 listed closings and side stories).
+func TestFollowersWhenAnExpoOpens(t *testing.T) {
+	ix := corpusIndex(t)
+	for _, q := range []string{"链博会哪天开", "广交会哪天开", "消博会什么时候开", "亚运会什么时候开"} {
+		hits := shownHits(t, ix, q)
+		if !slices.ContainsFunc(hits, func(h content.Hit) bool {
+			title := h.Article.Title
+			if h.Story != nil {
+				title += " " + h.Story.Head
+			}
+			return strings.Contains(title, "开幕") || strings.Contains(title, "开馆")
+		}) {
+			t.Errorf("%s: no opening among the shown hits:%s", q, describeHits(hits))
+		}
+	}
+	if shown := shownHits(t, ix, "话题有没有申论素材"); len(shown) > 0 {
+		t.Errorf("话题有没有申论素材: a frame with no topic in it, want nothing; got%s", describeHits(shown))
+	}
+}

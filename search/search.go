@@ -1098,13 +1098,17 @@ var (
 		"你好", "您好", "老师好", "大家好",
 		// Voice's opening filler (就是，我想问一下，…: a follower run's find).
 		"就是"}
+	framesAfter = []string{"的理解", "的看法", "的认识", "指的是什么", "指的是啥", "指什么"}
 	// When a meeting meets, asked at the question's end without 的 or
 	// 召开 (两会什么时候开: its 开 was searched, a card on a delegate's
 	// proposals; 中央经济工作会议什么时候开 one on 开拓奋进's reactions: a
 	// follower run's finds). Only at the end, where 开 is no word's start
-	// (什么时候开学, 什么时候开始 stay whole).
-	framesAfter = []string{"的理解", "的看法", "的认识", "指的是什么", "指的是啥", "指什么",
-		"什么时候开", "啥时候开", "何时开", "哪天开", "几号开"}
+	// (什么时候开学, 什么时候开始 stay whole), and of a meeting: an expo's or
+	// games' 开 finds their opening (开幕, 开馆: a re-check's find,
+	// 广交会哪天开 had lost its openings).
+	meetsAsked   = []string{"什么时候开", "啥时候开", "何时开", "哪天开", "几号开"}
+	meetingEnds  = []string{"两会", "全会", "会议", "常会", "大会", "党代会"}
+	congressName = regexp.MustCompile(`[一二三四五六七八九十]+大$`)
 )
 
 // withoutFullText returns text without the words 原文 and 全文, and
@@ -1568,7 +1572,15 @@ func isRequest(words []string, i int, topicAhead bool) bool {
 // 政府工作报告相关解读 ask for the briefings (a review's find: the reports
 // were listed).
 func requestNounAt(words []string, j int) bool {
-	return requestNouns[words[j]] || words[j] == "解读" && j > 1 && words[j-1] == "相关" && (words[j-2] == "有没有" || words[j-2] == "有")
+	switch words[j] {
+	case "解读":
+		return j > 1 && words[j-1] == "相关" && (words[j-2] == "有没有" || words[j-2] == "有")
+	case "话题":
+		// The topic pointed at, not named (这个话题有没有申论素材: a re-check's
+		// find, 「回应热点话题」 listed); 热点话题 keeps it.
+		return j == 0 || stopWords[words[j-1]]
+	}
+	return requestNouns[words[j]]
 }
 
 // topicBefore reports whether words before words[i], stop words aside, end
@@ -1701,7 +1713,18 @@ func withoutFrames(s string) string {
 			return rest + " " + s[len(end):]
 		}
 	}
+	for _, f := range meetsAsked {
+		if rest, ok := strings.CutSuffix(end, f); ok && namesMeeting(rest) {
+			return rest + " " + s[len(end):]
+		}
+	}
 	return s
+}
+
+// namesMeeting reports whether text ends in a meeting's name: 两会,
+// 四中全会, 中央经济工作会议, 国常会, 二十大.
+func namesMeeting(text string) bool {
+	return slices.ContainsFunc(meetingEnds, func(e string) bool { return strings.HasSuffix(text, e) }) || congressName.MatchString(text)
 }
 
 // yearBeforePeriod is 年 before the first months or quarters of a year
