@@ -1824,7 +1824,9 @@ func askedOfLast(text string) (string, bool) {
 	t := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) })
 	// Words pointing at the answer, not naming whom it asks about (习近平讲了
 	// 什么 is a question of its own: a review's find).
-	for _, lead := range []string{"那么", "那", "请问", "它的", "它", "这个的", "这个", "他们", "这次会议的", "这次会议", "这篇文章的", "这篇文章", "这篇", "是"} {
+	for _, lead := range []string{"我想问一下", "想问一下", "那么", "那", "请问", "它的", "它", "这个的", "这个", "他们", "这次会议的", "这次会议", "这篇文章的", "这篇文章", "这篇", "是",
+		// 那要怎么申请, 那应该怎么申请呢 (a re-check's find: patents listed).
+		"应该", "要"} {
 		t = strings.TrimPrefix(t, lead)
 	}
 	for {

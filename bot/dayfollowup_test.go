@@ -282,6 +282,10 @@ func TestQuestionOfTheAnswerBefore(t *testing.T) {
 		{"神舟二十一号", "什么时候发射的", "https://example.com/sz21"},
 		{"育儿补贴", "怎么申请", "https://example.com/butie"},
 		{"育儿补贴", "那个，怎么申请。", "https://example.com/butie"},
+		// A re-check's: the asking before it.
+		{"育儿补贴", "那要怎么申请", "https://example.com/butie"},
+		{"育儿补贴", "我想问一下怎么申请", "https://example.com/butie"},
+		{"育儿补贴", "那应该怎么申请呢", "https://example.com/butie"},
 	} {
 		ask(c.topic)
 		if got := firstShown(ask(c.then)); got != c.want {

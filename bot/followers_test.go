@@ -339,3 +339,24 @@ func manyOld(from time.Time, title, summary string) []content.Article {
 	}
 	return arts
 }
+
+// TestRelatedReadingAskedWithDe (a re-check's find): 有没有相关的解读
+// is the frame 有没有相关解读 is: on the corpus 枫桥经验有没有相关解读 lists
+// the articles that mention it, 我想问一下枫桥经验有没有相关的解读 got no match.
+func TestRelatedReadingAskedWithDe(t *testing.T) {
+	arts := []content.Article{
+		articleOn("f1", "2023-09-25", "习近平在浙江考察时强调 始终干在实处走在前列", "坚持和发展新时代枫桥经验，推进基层治理。"),
+		articleOn("f2", "2024-12-23", "全国模范法官韩旭辉 用心用情践行司法为民初心", "他践行新时代枫桥经验，把矛盾化解在基层。"),
+		articleOn("x", "2024-03-01", "国务院常务会议部署工作", "会议部署工作。"),
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	base := firstShown(ask("枫桥经验有没有相关解读"))
+	if !strings.HasPrefix(base, "https://example.com/f") {
+		t.Fatalf("枫桥经验有没有相关解读: %s first (the fixture no longer shows the frame's answer)", base)
+	}
+	for _, text := range []string{"我想问一下枫桥经验有没有相关的解读", "枫桥经验有没有相关的解读", "枫桥经验有没有相关的解读。"} {
+		if got := firstShown(ask(text)); !strings.HasPrefix(got, "https://example.com/f") {
+			t.Errorf("%s: %s first, want the articles 枫桥经验有没有相关解读 lists", text, got)
+		}
+	}
+}

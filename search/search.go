@@ -1574,7 +1574,12 @@ func isRequest(words []string, i int, topicAhead bool) bool {
 func requestNounAt(words []string, j int) bool {
 	switch words[j] {
 	case "解读":
-		return j > 1 && words[j-1] == "相关" && (words[j-2] == "有没有" || words[j-2] == "有")
+		// (And 有没有相关的解读: a re-check's find, no match.)
+		k := j - 1
+		if k > 0 && words[k] == "的" {
+			k--
+		}
+		return k > 0 && words[k] == "相关" && (words[k-1] == "有没有" || words[k-1] == "有")
 	case "话题":
 		// The topic pointed at, not named (这个话题有没有申论素材: a re-check's
 		// find, 「回应热点话题」 listed); 热点话题 keeps it.
