@@ -1603,7 +1603,11 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	shift, isShift := dayShifts[core]
 	// A period alone is no topic of its own: after a question it asks of it
 	// without 呢 too (社会消费品零售总额, then 前7个月: a follower run's find).
-	if !asked && !((isYear || measure != "" || isMonth || isWeek || isPeriod || isDay || isShift) && (led || of)) && !isPeriod {
+	// A year alone, said without 呢 (国常会, then 2025年 or 去年: a re-check's
+	// find, the year's news of any topic), is asked of a topic's answer as
+	// 2025年的呢 is; with none open it is searched as typed.
+	bareYear := isYear && !asked && !led && !of
+	if !asked && !((isYear || measure != "" || isMonth || isWeek || isPeriod || isDay || isShift) && (led || of)) && !isPeriod && !bareYear {
 		return nil, false
 	}
 	if isYear {

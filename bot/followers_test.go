@@ -360,3 +360,27 @@ func TestRelatedReadingAskedWithDe(t *testing.T) {
 		}
 	}
 }
+
+// TestYearAloneAfterATopic: a year said alone, without 呢, after a topic's
+// answer asks the topic's that year, as 2025年的呢 does (a re-check's find:
+// 国常会, then 2025年 or 去年, got the year's news of any topic); with no
+// answer open it is searched as typed.
+func TestYearAloneAfterATopic(t *testing.T) {
+	var arts []content.Article
+	for i, day := range []string{"2025-06-10", "2025-12-31", "2026-08-21"} {
+		arts = append(arts, articleOn(fmt.Sprint("gcs", i), day, "李强主持召开国务院常务会议", day[:4]+"年国务院总理李强主持召开国务院常务会议，部署工作。"))
+	}
+	arts = append(arts, articleOn("gk", "2025-06-07", "2025年全国高考今天开考", "2025年全国高考今天开考。"))
+	now := time.Date(2026, 12, 5, 10, 0, 0, 0, chinaTime)
+	for _, then := range []string{"2025年", "去年", "2025年。"} {
+		ask := asker(t, demoBotAt(t, catalogOf(arts), now))
+		ask("国务院常务会议")
+		if got := firstShown(ask(then)); !strings.HasPrefix(got, "https://example.com/gcs") || got == "https://example.com/gcs2" {
+			t.Errorf("国务院常务会议, then %s: %s first, want a 2025 meeting", then, got)
+		}
+	}
+	ask := asker(t, demoBotAt(t, catalogOf(arts), now))
+	if got := firstShown(ask("2025年")); got != "https://example.com/gk" {
+		t.Errorf("2025年 with nothing open: %s first, want it searched as typed (gk)", got)
+	}
+}
