@@ -57,7 +57,7 @@ func readJSONFile(path string, data []byte, url string) ([]Article, []error) {
 	for {
 		p = skipSpace(data, p)
 		if p == len(data) {
-			errs = append(errs, &LineError{path, lineAt(data, p), errors.New("invalid JSON: the file ends inside the list: cut short?")})
+			errs = append(errs, &LineError{path, lineAt(data, p), errListCut})
 			return out, errs
 		}
 		if data[p] == ']' { // also after a comma ending the last entry: nothing lost
@@ -68,7 +68,7 @@ func readJSONFile(path string, data []byte, url string) ([]Article, []error) {
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			if errors.Is(err, io.ErrUnexpectedEOF) {
-				return out, append(errs, &LineError{path, lineAt(data, p), errors.New("invalid JSON: the file ends inside the list: cut short?")})
+				return out, append(errs, &LineError{path, lineAt(data, p), errListCut})
 			}
 			at := p
 			p = nextEntry(data, p)
@@ -98,7 +98,7 @@ func readJSONFile(path string, data []byte, url string) ([]Article, []error) {
 			break
 		}
 		if q == len(data) {
-			return out, append(errs, &LineError{path, lineAt(data, q), errors.New("invalid JSON: the file ends inside the list: cut short?")})
+			return out, append(errs, &LineError{path, lineAt(data, q), errListCut})
 		}
 		p = nextEntry(data, q)
 		errs = append(errs, &LineError{path, lineAt(data, q), fmt.Errorf("invalid JSON: a comma or the list's ] expected before %q; %s", cut(string(data[q:]), 20), readOn(data, p))})
@@ -141,6 +141,9 @@ func lineAt(data []byte, offset int) int {
 	}
 	return bytes.Count(data[:offset], []byte("\n")) + 1
 }
+
+// errListCut is a .json list's end missing: the file ends inside it.
+var errListCut = errors.New("invalid JSON: the file ends inside the list: cut short?")
 
 // skipSpace is the offset of the first byte at or after p that is not
 // JSON's white space.
