@@ -957,14 +957,14 @@ func cutInsideBlock(old, data []byte, source string) error {
 	if t := strings.TrimSpace(next); t == "" || strings.HasPrefix(t, "#") {
 		return nil
 	}
-	indent := len(next) - len(strings.TrimLeft(next, " "))
+	indent := indentOf(next)
 	lines := strings.Split(strings.TrimRight(string(data), "\r\n"), "\n")
 	for i := len(lines) - 1; i >= 0; i-- {
 		l := strings.TrimRight(lines[i], "\r")
-		if strings.TrimSpace(l) == "" || len(l)-len(strings.TrimLeft(l, " ")) >= indent {
+		if strings.TrimSpace(l) == "" || indentOf(l) >= indent {
 			continue
 		}
-		if !blockOpening.MatchString(l) || !goesOnAfter(string(rest), len(l)-len(strings.TrimLeft(l, " "))) {
+		if !blockOpening.MatchString(l) || !goesOnAfter(string(rest), indentOf(l)) {
 			return nil
 		}
 		return fmt.Errorf("%s:%d: the file ends inside the text of %s, which the serving file goes on with (%s), as a file saved half-way does; save it whole and it is read again",
@@ -981,12 +981,15 @@ var blockOpening = regexp.MustCompile(`(?::|^[ \t]*-)[ \t]+[|>][-+0-9]*[ \t]*(?:
 func goesOnAfter(rest string, indent int) bool {
 	for line := range strings.SplitSeq(rest, "\n") {
 		line = strings.TrimRight(line, "\r")
-		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "#") && len(line)-len(strings.TrimLeft(line, " ")) <= indent {
+		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "#") && indentOf(line) <= indent {
 			return true
 		}
 	}
 	return false
 }
+
+// indentOf is the spaces line opens with.
+func indentOf(line string) int { return len(line) - len(strings.TrimLeft(line, " ")) }
 
 // endsInsideLine is the error of a file cut short inside its last line.
 // At its line, as every other problem of the file is (an operator run's
