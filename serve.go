@@ -582,13 +582,25 @@ func (a *app) routes() http.Handler {
 	// asked, which then read as unreachable too, and the probe took 2 s,
 	// over a Kubernetes probe's default second (a hostile run's finds).
 	degraded := func(ctx context.Context, w io.Writer) {
-		ctx, cancel := context.WithTimeout(ctx, healthWait)
+		ctx, cancel := context.WithTimeoutCause(ctx, healthWait, errHealthWait)
 		defer cancel()
+		// A ping still unanswered at the check's deadline is said as that
+		// (the store or Redis hangs), not as the client's i/o timeout or
+		// a context error, which read alike for a refusal. The client's
+		// connection deadline may pass before the context's timer fires.
+		deadline, _ := ctx.Deadline()
+		ping := func(p func(context.Context) error) error {
+			err := p(ctx)
+			if err != nil && (context.Cause(ctx) == errHealthWait || !time.Now().Before(deadline)) {
+				return errHealthWait
+			}
+			return err
+		}
 		var storeErr, redisErr error
 		var wg sync.WaitGroup
-		wg.Go(func() { storeErr = a.store.Ping(ctx) })
+		wg.Go(func() { storeErr = ping(a.store.Ping) })
 		if a.redis != nil {
-			wg.Go(func() { redisErr = a.redis.Ping(ctx) })
+			wg.Go(func() { redisErr = ping(a.redis.Ping) })
 		}
 		wg.Wait()
 		if storeErr != nil {
@@ -620,6 +632,8 @@ func (a *app) routes() http.Handler {
 // healthWait is how long a health check waits for the store and Redis:
 // under a probe's usual timeout of a second.
 const healthWait = 800 * time.Millisecond
+
+var errHealthWait = fmt.Errorf("no answer within the check's %v", healthWait)
 
 const librarySyncInterval = 500 * time.Millisecond
 
