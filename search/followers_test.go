@@ -598,3 +598,32 @@ func TestFollowersWhenAnExpoOpens(t *testing.T) {
 		t.Errorf("话题有没有申论素材: a frame with no topic in it, want nothing; got%s", describeHits(shown))
 	}
 }
+
+// TestFollowersTopicAloneNewestFirst: a topic's name typed alone (两会,
+// 乡村振兴) lists the articles holding it in their titles newest first,
+// as a series of one title is: 两会 had listed 2023's 代表通道, 2025's,
+// 2023's, 2026's; 乡村振兴 2022's, then 2023's three. Asked what it is (乡村振兴是什么),
+// its articles keep their order: the explaining ones.
+func TestFollowersTopicAloneNewestFirst(t *testing.T) {
+	ix := corpusIndex(t)
+	for _, q := range []string{"两会", "乡村振兴", "进博会"} {
+		hits := shownHits(t, ix, q)
+		if len(hits) < 3 {
+			t.Errorf("%s: %s", q, describeHits(hits))
+			continue
+		}
+		for i := 1; i < 3; i++ {
+			if hits[i].Article.PublishedOn > hits[i-1].Article.PublishedOn {
+				t.Errorf("%s, the leading three not newest first: %s", q, describeHits(hits))
+				break
+			}
+		}
+	}
+	if hits := shownHits(t, ix, "两会"); len(hits) == 0 || !strings.HasPrefix(hits[0].Article.PublishedOn, "2026-03") {
+		t.Errorf("两会 first: %s, want the 2026 sessions'", describeHits(hits))
+	}
+	asked, alone := shownHits(t, ix, "乡村振兴是什么"), shownHits(t, ix, "乡村振兴")
+	if len(asked) == 0 || len(alone) == 0 || asked[0].Article.ID == alone[0].Article.ID {
+		t.Errorf("乡村振兴是什么 ordered as the topic alone:%s\nalone:%s", describeHits(asked), describeHits(alone))
+	}
+}

@@ -377,6 +377,9 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets
 	if !key.prepared {
 		text = prepareQuery(query)
 	}
+	// A frame prepareQuery takes off (是什么, 请问) asks something of the
+	// topic, not for its articles.
+	r.typedAlone = !key.prepared && hanCount(text) == hanCount(query)
 	res := r.search(text, n, snippets)
 	cache.put(key, r.v.gen, res)
 	return res, nil
@@ -387,9 +390,23 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets
 type reader struct {
 	ix *Index
 	v  *view
+	// typedAlone is set when the query searched is all the follower
+	// typed, no frame taken off.
+	typedAlone bool
 }
 
-func (ix *Index) reader() reader { return reader{ix, ix.view.Load()} }
+// hanCount is the number of Han characters in s.
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if isHan(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func (ix *Index) reader() reader { return reader{ix: ix, v: ix.view.Load()} }
 
 // parse reads raw text as a query on the current view (for tests).
 func (ix *Index) parse(raw string) query { return ix.reader().parse(prepareQuery(raw)) }
@@ -407,6 +424,7 @@ func (ix *Index) searchKey(query string, n int, snippets bool) cacheKey {
 
 func (r reader) search(text string, n int, snippets bool) (res Result) {
 	q := r.parse(r.asMostWritten(r.craftsAsWritten(text)))
+	q.typedAlone = r.typedAlone
 	defer func() { res.word = oneWord(q) }()
 	if yearsOnly.MatchString(q.text) && !yearsOnly.MatchString(text) {
 		// A year left alone once its frame went names no topic: its
@@ -440,11 +458,18 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	}
 	defer func() { r.ix.parsed.put(r.v, text, q) }() // the query the hits answer
 	hits := r.rank(q, n, snippets)
+	// reparsed is text, read in place of the query; typed alone, as the
+	// query was, when it is a respelling of it, word for word.
+	reparsed := func(text string) query {
+		q2 := r.parse(prepareQuery(text))
+		q2.typedAlone = q.typedAlone && hanCount(q2.text) == hanCount(q.text)
+		return q2
+	}
 	// searchedAs ranks text in place of the query as typed, and takes its
 	// answers when they are better (and sure, when sure is asked; and of
 	// what accept takes, when given).
 	searchedAs := func(text string, sure bool, accept func(content.Hit) bool) bool {
-		q2 := r.parse(prepareQuery(text))
+		q2 := reparsed(text)
 		better := r.rank(q2, n, snippets)
 		if len(better) == 0 || sure && better[0].Score < correctionBelow || len(hits) > 0 && better[0].Score <= hits[0].Score ||
 			accept != nil && !accept(better[0]) {
@@ -479,7 +504,7 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 		// respelling a third of the questions whole cost the search 15%,
 		// and read 能待 as 能带.
 		if fixed, ok := r.joinedSlip(q); ok {
-			if q2 := r.parse(prepareQuery(fixed)); len(q2.clauses) < len(q.clauses) {
+			if q2 := reparsed(fixed); len(q2.clauses) < len(q.clauses) {
 				// (Its words' postings are read by rank.)
 				if better := r.rank(q2, n, snippets); !unknownWords(q2) && len(better) > 0 && better[0].Score > hits[0].Score {
 					q = q2
@@ -531,7 +556,7 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 		return Result{Hits: hits}
 	}
 	if fixed, ok := respell(); ok && fixed != q.text {
-		q2 := r.parse(prepareQuery(fixed))
+		q2 := reparsed(fixed)
 		q2.fullText = q2.fullText || q.fullText // fixed is respelt from the text without 原文 and 全文
 		// Respelt whole into one term the articles know (枫桥经验), the
 		// query is what the follower meant, and its answers stand however
@@ -855,6 +880,9 @@ type query struct {
 	day      int32     // the day a full date of the query names (2024年2月7日), 0 when none
 	fullText bool      // the follower asks for a document's full text (原文, 全文)
 	lacking  bool      // it names a topic no article has (枫桥经验 in a store without it)
+	// typedAlone: the follower typed the query and nothing else, no
+	// frame (是什么) taken off.
+	typedAlone bool
 	cut      []string  // the text's words in order, for the typo pass
 
 	// terms and alts are slabs the single-term clauses are cut from: two
@@ -2202,7 +2230,7 @@ func newestFirst(cands []cand, v *view, q *query, fullTextMiss float64) bool {
 		title, top := v.docs[cands[i].d].titleText, 0.0
 		slots := slotsBuf[:0]
 		for l := k; l < len(sure); l++ {
-			if j := sure[l]; !grouped[l] && (l == k || sameSeries(v.docs[cands[j].d].titleText, title) || sameHeadline(v.docs[cands[j].d].titleText, title, q)) {
+			if j := sure[l]; !grouped[l] && (l == k || sameSeries(v.docs[cands[j].d].titleText, title) || sameHeadline(v.docs[cands[j].d].titleText, title, q) || sameTopic(v.docs[cands[j].d].titleText, title, q)) {
 				grouped[l] = true
 				slots = append(slots, j)
 				top = max(top, cands[j].conf)
@@ -2238,14 +2266,30 @@ func sameHeadline(a, b string, q *query) bool {
 	if ha == "" || hb == "" || !sameSeries(ha, hb) {
 		return false
 	}
+	return holdsQuery(ha, q)
+}
+
+// holdsQuery reports whether text holds every clause of the query.
+func holdsQuery(text string, q *query) bool {
 	for _, c := range q.clauses {
 		if !slices.ContainsFunc(c.alts, func(alt []string) bool {
-			return !slices.ContainsFunc(alt, func(w string) bool { return !strings.Contains(ha, w) })
+			return !slices.ContainsFunc(alt, func(w string) bool { return !strings.Contains(text, w) })
 		}) {
 			return false
 		}
 	}
 	return len(q.clauses) > 0
+}
+
+// sameTopic reports whether the query is a topic's name alone (两会,
+// 乡村振兴; not 四下基层是什么, which asks what it is) and both titles
+// hold it. Asked for a topic alone, its articles are a series too, newest
+// first (两会 listed 2023's 代表通道 first, then 2025's, 2023's, 2026's:
+// a follower run's find).
+func sameTopic(a, b string, q *query) bool {
+	return q.typedAlone && len(q.clauses) == 1 && slices.ContainsFunc(q.clauses[0].alts, func(alt []string) bool {
+		return len(alt) == 1 && alt[0] == q.text
+	}) && holdsQuery(a, q) && holdsQuery(b, q)
 }
 
 // headline is a title's words before its first space, or "" for a title
