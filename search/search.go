@@ -883,7 +883,7 @@ type query struct {
 	// typedAlone: the follower typed the query and nothing else, no
 	// frame (是什么) taken off.
 	typedAlone bool
-	cut      []string  // the text's words in order, for the typo pass
+	cut        []string // the text's words in order, for the typo pass
 
 	// terms and alts are slabs the single-term clauses are cut from: two
 	// allocations for a query's words rather than two a word.
