@@ -800,8 +800,11 @@ func (c *cli) storeCmd() *cobra.Command {
 		Short: "Copy articles, followers and push records from an SQLite file into the configured store",
 		Long: `Copy every article (with its search analysis), follower, daily choice, push record and
 uploaded cover from an SQLite store file into the store the config names, typically
-PostgreSQL (store.driver: postgres). Rows the destination already has are kept, so an
-interrupted copy can simply be run again. Running replicas pick the new articles up.`,
+PostgreSQL (store.driver: postgres). The source wins: a row the destination has already
+is changed to the source's where they differ, so a copy run again (interrupted, or to
+catch up while the one machine still serves) brings what changed since. Running replicas
+pick the new and changed articles up. The source is opened read only and must be a store
+of this build's schema. The query log is not copied.`,
 		Args: usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if _, err := os.Stat(from); err != nil {
@@ -820,7 +823,7 @@ interrupted copy can simply be run again. Running replicas pick the new articles
 			}
 			defer a.close()
 			dst := a.store
-			src, err := store.Open(cmd.Context(), from)
+			src, err := store.OpenCopySource(cmd.Context(), from)
 			if err != nil {
 				return err
 			}
@@ -831,8 +834,10 @@ interrupted copy can simply be run again. Running replicas pick the new articles
 				defer fmt.Fprintln(c.stderr)
 			}
 			counts, err := dst.CopyFrom(cmd.Context(), src, progress)
-			for _, table := range []string{"articles", "followers", "daily_readings", "push_ledger"} {
-				fmt.Fprintf(c.stdout, "%s: %d\n", table, counts[table])
+			for _, table := range store.CopiedTables() {
+				if n, ok := counts[table]; ok {
+					fmt.Fprintf(c.stdout, "%s: %d, %d of them added or changed\n", table, n.Read, n.Written)
+				}
 			}
 			if err != nil {
 				return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -200,6 +201,30 @@ func TestStoreCopy(t *testing.T) {
 	}
 	if code, _, errOut := runCmd(t, "store", "copy", "--config", cfg, "--from", filepath.Join(dir, "missing.db")); code == 0 || !strings.Contains(errOut, "missing.db") {
 		t.Fatalf("copy from a missing file: %d %s", code, errOut)
+	}
+}
+
+// TestStoreCopyFromAFileNotAStore: the source is read, never written: an
+// SQLite file of another program is refused as no store, and keeps its one
+// table (an operator run's find: the copy migrated it, 18 tables, and said
+// "articles: 0", exit 0).
+func TestStoreCopyFromAFileNotAStore(t *testing.T) {
+	dir := t.TempDir()
+	other := filepath.Join(dir, "other.db")
+	db, err := sql.Open("sqlite", other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`CREATE TABLE notes (x TEXT)`); err != nil {
+		t.Fatal(err)
+	}
+	cfg := writeConfig(t, dir, "")
+	code, out, errOut := runCmd(t, "store", "copy", "--config", cfg, "--from", other)
+	var tables int
+	db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'table'`).Scan(&tables)
+	if code != 1 || tables != 1 || !strings.Contains(errOut, "no mpbot store") {
+		t.Fatalf("copy from an SQLite file that is no store: exit %d, the file now has %d tables\n%s%s", code, tables, out, errOut)
 	}
 }
 

@@ -42,8 +42,8 @@ func testCopyFrom(t *testing.T, e storetest.Engine) {
 	want := map[string]int{"articles": len(content.DemoArticles()), "article_terms": len(content.DemoArticles()), "followers": 2,
 		"daily_readings": 1, "push_runs": 1, "push_ledger": 1, "media": 1, "webhook_sealed": 1}
 	for table, n := range want {
-		if counts[table] != n {
-			t.Errorf("%s: copied %d, want %d", table, counts[table], n)
+		if c := counts[table]; c.Read != n || c.Written != n {
+			t.Errorf("%s: read %d and wrote %d, want %d", table, c.Read, c.Written, n)
 		}
 	}
 	f, err := dst.GetFollower(ctx, "o2")
@@ -77,10 +77,38 @@ func testCopyFrom(t *testing.T, e storetest.Engine) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := dst.Count(ctx); n != len(content.DemoArticles()) || again["articles"] != len(content.DemoArticles()) {
+	if n, _ := dst.Count(ctx); n != len(content.DemoArticles()) || again["articles"] != (store.Copied{Read: n}) {
 		t.Fatalf("second copy: %d articles, %v", n, again)
 	}
 	if last, _ := dst.LastChange(ctx); last != int64(len(content.DemoArticles())) {
 		t.Fatalf("second copy logged changes again: last change %d", last)
+	}
+
+	// Changed on the one machine between two copies: a follower's 退订 and
+	// an article's title (an operator run's find: the second copy kept the
+	// destination's rows, and the fleet would push to the follower who
+	// opted out). The source wins, and a replica on the destination
+	// re-indexes the article.
+	st.SetPushOptOut(ctx, "o1", true, time.Now())
+	a, _ := st.Get(ctx, "demo-pujiang")
+	a.Title = "浦江经验新编 下访接待"
+	if _, err := src.Import(ctx, []content.Article{a}, nil); err != nil {
+		t.Fatal(err)
+	}
+	third, err := dst.CopyFrom(ctx, st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third["followers"].Written != 1 || third["articles"].Written != 1 || third["push_ledger"].Written != 0 {
+		t.Fatalf("third copy wrote %v, want one follower and one article", third)
+	}
+	if out, err := dst.PushOptedOut(ctx, "o1"); err != nil || !out {
+		t.Fatalf("o1 opted out on the source, not on the copy (%v)", err)
+	}
+	if err := watching.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := topID(t, watching, "浦江经验新编"); got != "demo-pujiang" {
+		t.Fatalf("the changed article on the running replica: %q", got)
 	}
 }

@@ -1,0 +1,63 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"mpbot/store"
+)
+
+// TestOpenCopySourceChecksTheSchema: a store copy's source is opened read
+// only and must be of this build's schema: an older store's tables lack
+// what the copy writes, a newer one's hold what this build would drop.
+// Neither is migrated by the copy (an operator run's find: it migrated its
+// source, which would change a running older serve's schema under it).
+func TestOpenCopySourceChecksTheSchema(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name, change, want string
+	}{
+		{"current", ``, ``},
+		{"older", `DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)`, "written by an older mpbot"},
+		{"newer", `INSERT INTO schema_migrations (version, applied_at) VALUES ('9999_future', 0)`, "written by a newer mpbot"},
+		{"no store", `DROP TABLE schema_migrations`, "no mpbot store"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "one-machine.db")
+			st, err := store.Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st.Close()
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.change != "" {
+				if _, err := db.Exec(c.change); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var before int
+			db.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&before)
+			src, err := store.OpenCopySource(ctx, path)
+			if c.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				src.Close()
+			} else if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), path) {
+				t.Fatalf("OpenCopySource: %v, want %q naming the file", err, c.want)
+			}
+			var after int
+			db.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&after)
+			db.Close()
+			if after != before {
+				t.Fatalf("the source was migrated: %d versions, then %d", before, after)
+			}
+		})
+	}
+}
