@@ -182,6 +182,45 @@ func TestImportFromAccount(t *testing.T) {
 	}
 }
 
+// TestImportFromAccountKeepsPagesFetched: a page refused with 45009 (the
+// daily quota) after two good ones had thrown the 40 articles fetched
+// away: nothing imported, exit 1 (an operator run's find). They are
+// imported, and the failure said, exit 1.
+func TestImportFromAccountKeepsPagesFetched(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	const total = 45
+	fake.Handle("/cgi-bin/freepublish/batchget", func(_ url.Values, body []byte) any {
+		var req struct{ Offset, Count int }
+		json.Unmarshal(body, &req)
+		if req.Offset >= 40 {
+			return map[string]any{"errcode": 45009, "errmsg": "reach max api daily quota limit"}
+		}
+		var items []map[string]any
+		for i := req.Offset; i < min(req.Offset+req.Count, total); i++ {
+			items = append(items, map[string]any{
+				"article_id": fmt.Sprintf("AID%d", i),
+				"content": map[string]any{"news_item": []map[string]any{{
+					"title": fmt.Sprintf("第%d期 时政热点", i), "digest": "本期要点", "content": "<p>第一段</p>",
+					"url": fmt.Sprintf("https://mp.weixin.qq.com/s/%d", i),
+				}}},
+				"update_time": 1760000000 + i*86400,
+			})
+		}
+		return map[string]any{"total_count": total, "item_count": len(items), "item": items}
+	})
+	cfg := writeConfig(t, t.TempDir(), "")
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "secret")
+	code, out, errOut := runCmd(t, "import", "--config", cfg, "--from-account")
+	if code != 1 || !strings.Contains(errOut, "45009") || !strings.Contains(out, "added 40,") {
+		t.Fatalf("exit %d (want 1, the quota said, the 40 fetched added)\n%s\n%s", code, out, errOut)
+	}
+	if code, _, _ := runCmd(t, "articles", "show", "--config", cfg, "mp-AID39-1"); code != 0 {
+		t.Fatalf("the last article fetched before the quota ran out was not imported:\n%s\n%s", out, errOut)
+	}
+}
+
 // TestStoreCopy: `mpbot store copy --from` moves a one-machine SQLite store
 // into the PostgreSQL store a fleet is configured with.
 func TestStoreCopy(t *testing.T) {
