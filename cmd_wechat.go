@@ -27,8 +27,15 @@ func (c *cli) menuCmd() *cobra.Command {
 		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			live, config, err := c.menus(cmd)
-			if err != nil {
+			website := c.websiteMenu(err)
+			if err != nil && !website {
 				return err
+			}
+			if website { // no live menu read: the config's buttons are all new
+				if len(config.Buttons) > 0 {
+					printMenuDiff(c, live, config)
+				}
+				return exitError{1}
 			}
 			if printMenuDiff(c, live, config) {
 				return exitError{1}
@@ -42,13 +49,14 @@ func (c *cli) menuCmd() *cobra.Command {
 		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			live, config, err := c.menus(cmd)
-			if err != nil {
+			website := c.websiteMenu(err)
+			if err != nil && !website {
 				return err
 			}
 			if len(config.Buttons) == 0 {
 				return usageError{fmt.Errorf("menu.buttons is empty in the config: nothing to publish")}
 			}
-			if !printMenuDiff(c, live, config) {
+			if !printMenuDiff(c, live, config) && !website {
 				return nil
 			}
 			if !yes {
@@ -110,9 +118,20 @@ func (c *cli) menus(cmd *cobra.Command) (live, config MenuConfig, err error) {
 	}
 	buttons, err := api.Menu(cmd.Context())
 	if err != nil {
-		return live, config, fmt.Errorf("the live menu: %w", err)
+		return live, a.cfg.Load().Menu, fmt.Errorf("the live menu: %w", err)
 	}
 	return MenuConfig{Buttons: buttons}, a.cfg.Load().Menu, nil
+}
+
+// websiteMenu reports whether err is a live menu made on the website,
+// saying so: diff and push go on against no menu read, pull fails.
+func (c *cli) websiteMenu(err error) bool {
+	var we *wechat.WebsiteMenuError
+	if !errors.As(err, &we) {
+		return false
+	}
+	fmt.Fprintf(c.stderr, "note: %v\n", err)
+	return true
 }
 
 // menuYAML renders a menu as the config's `menu:` section.

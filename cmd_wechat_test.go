@@ -40,6 +40,39 @@ const testMenu = `menu:
         - {name: 遴选, type: click, key: EXAM_ANALYSIS}
         - {name: 官网, type: view, url: "https://example.com/site"}`
 
+// TestMenuMadeOnTheWebsite: menu/get sees only a menu set through the API
+// (46003 for one made on the 公众平台 website, get_current_selfmenu_info
+// has it). pull had printed `buttons: []`, exit 0, and diff of the empty
+// shipped config said "the live menu is the config's menu" (an operator
+// run's find): both say the website's menu is there and unread, exit 1;
+// push still replaces it.
+func TestMenuMadeOnTheWebsite(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	fake.Handle("/cgi-bin/menu/get", func(url.Values, []byte) any {
+		return map[string]any{"errcode": 46003, "errmsg": "menu no exist"}
+	})
+	fake.Handle("/cgi-bin/get_current_selfmenu_info", func(url.Values, []byte) any {
+		return map[string]any{"is_menu_open": 1, "selfmenu_info": map[string]any{"button": []map[string]any{
+			{"type": "view", "name": "官网", "url": "https://example.com/site"},
+			{"type": "text", "name": "联系我们", "value": "电话 010-1234"},
+		}}}
+	})
+	fake.Handle("/cgi-bin/menu/create", func(url.Values, []byte) any { return map[string]any{"errcode": 0, "errmsg": "ok"} })
+	_, cfg := wechatConfig(t, fake, "")
+	said := "made on the 公众平台 website (官网, 联系我们)"
+	if code, out, errOut := runCmd(t, "menu", "pull", "--config", cfg); code != 1 || !strings.Contains(errOut, said) || strings.Contains(out, "buttons") {
+		t.Errorf("menu pull of the website's menu: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := runCmd(t, "menu", "diff", "--config", cfg); code != 1 || !strings.Contains(errOut, said) || strings.Contains(out, "the live menu is the config's menu") {
+		t.Errorf("menu diff of the empty config and the website's menu: exit %d\n%s%s", code, out, errOut)
+	}
+	_, cfg = wechatConfig(t, fake, testMenu)
+	if code, out, errOut := runCmd(t, "menu", "push", "--yes", "--config", cfg); code != 0 || !strings.Contains(errOut, said) || len(fake.Calls("/cgi-bin/menu/create")) != 1 {
+		t.Errorf("menu push over the website's menu: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
 // TestMenuCommands: menu diff against the live menu, push (after the
 // diff, with --yes or an answer), pull as YAML that reads back the same.
 func TestMenuCommands(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"net/url"
 	"slices"
 )
@@ -126,7 +127,12 @@ func checkURL(where, s string, bad func(where, format string, args ...any)) {
 }
 
 // Menu returns the account's live custom menu (menu/get); none is an
-// empty menu.
+// empty menu. menu/get sees only a menu set through the API: one made on
+// the 公众平台 website answers 46003 as none does, and is asked of
+// get_current_selfmenu_info, whose buttons (a text, an image or a news
+// reply of the website's editor) are no config: it is a
+// *WebsiteMenuError (an operator run's find: menu pull printed
+// `buttons: []`, and menu diff said the empty config was the live menu).
 func (a *API) Menu(ctx context.Context) ([]Button, error) {
 	var out struct {
 		Menu struct {
@@ -134,10 +140,37 @@ func (a *API) Menu(ctx context.Context) ([]Button, error) {
 		} `json:"menu"`
 	}
 	err := a.Get(ctx, "/cgi-bin/menu/get", nil, &out)
-	if ErrorCode(err) == 46003 { // menu does not exist
+	if ErrorCode(err) != 46003 { // menu does not exist
+		return out.Menu.Button, err
+	}
+	var self struct {
+		Open int `json:"is_menu_open"`
+		Info struct {
+			Button []struct {
+				Name string `json:"name"`
+			} `json:"button"`
+		} `json:"selfmenu_info"`
+	}
+	if err := a.Get(ctx, "/cgi-bin/get_current_selfmenu_info", nil, &self); err != nil {
+		return nil, fmt.Errorf("no menu set through the API; the website's menu: %w", err)
+	}
+	if self.Open != 1 || len(self.Info.Button) == 0 {
 		return nil, nil
 	}
-	return out.Menu.Button, err
+	we := &WebsiteMenuError{}
+	for _, b := range self.Info.Button {
+		we.Names = append(we.Names, b.Name)
+	}
+	return nil, we
+}
+
+// WebsiteMenuError is a live menu made on the 公众平台 website, which
+// menu/get does not see and config can not hold: Names are its top
+// buttons. Publishing a menu through the API replaces it.
+type WebsiteMenuError struct{ Names []string }
+
+func (e *WebsiteMenuError) Error() string {
+	return fmt.Sprintf("made on the 公众平台 website (%s), which the API does not read as config: copy its buttons into menu.buttons by hand; menu push replaces it", strings.Join(e.Names, ", "))
 }
 
 // SetMenu publishes buttons as the account's custom menu (menu/create).
