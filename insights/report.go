@@ -463,7 +463,9 @@ func (b *builder) topics() []Topic {
 			df[t]++
 		}
 	}
-	common := func(t string) bool { return len(byText) >= commonFrom && float64(df[t]) > commonShare*float64(len(byText)) }
+	common := func(t string) bool {
+		return len(byText) >= commonFrom && float64(df[t]) > commonShare*float64(len(byText))
+	}
 	for i, w := range b.weak {
 		if byText[w.text] != i || len(terms[i]) > maxLinkingTerms {
 			// The same text again is linked above. A pasted text shares

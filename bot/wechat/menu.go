@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"net/url"
 	"slices"
+	"strings"
 )
 
 // Button is one button of the account's custom menu, as config.yaml's
