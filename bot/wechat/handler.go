@@ -384,10 +384,15 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 	}
 	h.cfg.Metrics.message(string(m.Kind))
 	if rc, ok := receiptOf(&req.msg); ok && h.cfg.Receipts != nil {
-		// Kept whatever the dedupe says: a repeat replaces it.
-		if err := h.cfg.Receipts.RecordReceipt(r.Context(), rc); err != nil {
+		// Kept whatever the dedupe says: a repeat replaces it. Within the
+		// reply budget, as the bot's own writes are: a hung store had held
+		// the event unanswered until WeChat hung up, and a shutdown to its
+		// deadline (a hostile run's find).
+		ctx, cancel := context.WithTimeout(r.Context(), answerDeadline(h.cfg.ReplyBudget-time.Since(arrived)))
+		if err := h.cfg.Receipts.RecordReceipt(ctx, rc); err != nil {
 			h.log.ErrorContext(r.Context(), "record WeChat's delivery receipt", "msg_id", rc.MsgID, "err", err)
 		}
+		cancel()
 	}
 	if h.log.Enabled(r.Context(), slog.LevelDebug) { // message text is personal: debug only
 		h.log.DebugContext(r.Context(), "message", "openid", m.From, "kind", m.Kind, "text", m.Text)
