@@ -108,10 +108,10 @@ func Compile(replies RepliesSpec, search SearchSpec, push PushSpec, fold func(st
 		keys:     map[string]string{},
 	}
 	s := c.s
-	s.push.SubscribeReply = c.timed("push.subscribe_reply", push.SubscribeReply)
-	s.push.UnsubscribeReply = c.timed("push.unsubscribe_reply", push.UnsubscribeReply)
-	s.push.StatusOnReply = c.timed("push.status_on_reply", push.StatusOnReply)
-	s.push.StatusOffReply = c.timed("push.status_off_reply", push.StatusOffReply)
+	s.push.SubscribeReply = c.fixedText("push.subscribe_reply", push.SubscribeReply)
+	s.push.UnsubscribeReply = c.fixedText("push.unsubscribe_reply", push.UnsubscribeReply)
+	s.push.StatusOnReply = c.fixedText("push.status_on_reply", push.StatusOnReply)
+	s.push.StatusOffReply = c.fixedText("push.status_off_reply", push.StatusOffReply)
 	s.subscribe = c.response("replies.subscribe", replies.Subscribe, false)
 	if slices.ContainsFunc(s.subscribe.replies, func(r ReplySpec) bool { return r.Type == specWelcome }) {
 		c.bad("replies.subscribe", "type welcome is this reply itself: write the welcome here")
@@ -129,7 +129,7 @@ func Compile(replies RepliesSpec, search SearchSpec, push PushSpec, fold func(st
 	if len(replies.NoMatch.Replies) == 0 && replies.NoMatch.Reply == nil {
 		c.bad("replies.no_match", "is required: it is what a follower sees when nothing matches")
 	}
-	s.noList, s.choiceRange = c.timed("replies.no_list", replies.NoList), c.timed("replies.choice_out_of_range", replies.ChoiceRange)
+	s.noList, s.choiceRange = c.fixedText("replies.no_list", replies.NoList), c.fixedText("replies.choice_out_of_range", replies.ChoiceRange)
 	if strings.TrimSpace(s.noList) == "" {
 		s.noList = defaultNoList
 	}
@@ -205,6 +205,18 @@ func (c *compiler) timed(where, text string) string {
 		return text
 	}
 	return strings.ReplaceAll(text, pushTimeMark, spoken)
+}
+
+// fixedText is a text the bot sends as a reply of its own (订阅's and
+// 退订's confirmations, replies.no_list), timed, and refused as a text
+// reply is when WeChat would not deliver it (a hostile run's find: 2,100
+// bytes were taken, and sent: the follower told nothing after 退订).
+func (c *compiler) fixedText(where, text string) string {
+	text = c.timed(where, text)
+	if len(text) > maxTextBytes {
+		c.bad(where, "is %d bytes (with {push_time} written out); WeChat delivers a text of at most %d", len(text), maxTextBytes)
+	}
+	return text
 }
 
 func (c *compiler) timedReply(where string, r ReplySpec) ReplySpec {
