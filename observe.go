@@ -62,7 +62,7 @@ func newObservability() *observability {
 		pushes: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mpbot_push_deliveries_total",
 			Help: "Daily push deliveries by this process, by state and reason."}, []string{"state", "reason"}),
 		pushDone: prometheus.NewGauge(prometheus.GaugeOpts{Name: "mpbot_push_done_day_seconds",
-			Help: "The last day whose daily push is done, as its midnight's Unix time in push.timezone (0: none seen since start)."}),
+			Help: "The last day whose daily push is done, as its midnight's Unix time in push.timezone (0: none found since start; at start today and yesterday are looked at)."}),
 		pushRemaining: prometheus.NewGauge(prometheus.GaugeOpts{Name: "mpbot_push_remaining",
 			Help: "Recipients the daily push running in this process has yet to reach (0 when none runs here)."}),
 	}

@@ -375,7 +375,17 @@ func (a *app) startPush(ctx context.Context) {
 		return
 	}
 	a.sched.Start()
-	if due, missed := jobs.MissedRun(cfg.Push.Schedule, cfg.location, time.Now(), cfg.Push.CatchUp); missed {
+	// The gauge of the last day pushed, as this replica finds it: started
+	// after the day's push, it had said 0 until the next day's, and an alert
+	// on it fired on every replica a deploy restarted (a hostile run's
+	// find).
+	now := time.Now()
+	for _, day := range []string{cfg.today(now), cfg.today(now.AddDate(0, 0, -1))} {
+		if a.notePushDone(ctx, day) {
+			break
+		}
+	}
+	if due, missed := jobs.MissedRun(cfg.Push.Schedule, cfg.location, now, cfg.Push.CatchUp); missed {
 		state, note, err := a.store.PushRun(ctx, cfg.today(due))
 		switch {
 		case err != nil || state == store.Done:
@@ -386,6 +396,21 @@ func (a *app) startPush(ctx context.Context) {
 			a.sched.RunNow()
 		}
 	}
+}
+
+// notePushDone sets the gauge of the last day pushed to day when the
+// store has its push done, and reports whether it has.
+func (a *app) notePushDone(ctx context.Context, day string) bool {
+	state, _, err := a.store.PushRun(ctx, day)
+	if err != nil || state != store.Done {
+		return false
+	}
+	t, err := time.ParseInLocation(content.DateLayout, day, a.cfg.Load().location)
+	if err != nil {
+		return false
+	}
+	a.obs.pushDone.Set(float64(t.Unix()))
+	return true
 }
 
 // pushAfterReschedule looks at today after a reload moved the push (its
@@ -479,11 +504,7 @@ func (a *app) runPush(ctx context.Context) {
 		default:
 			a.log.Error("daily push failed", "err", err)
 		}
-		if state, _, err := a.store.PushRun(ctx, day); err == nil && state == store.Done {
-			if t, err := time.ParseInLocation(content.DateLayout, day, a.cfg.Load().location); err == nil {
-				a.obs.pushDone.Set(float64(t.Unix()))
-			}
-		}
+		a.notePushDone(ctx, day)
 		return
 	}
 }
