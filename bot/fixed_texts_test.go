@@ -1,6 +1,9 @@
 package bot
 
 import (
+	"bytes"
+	"context"
+	"log/slog"
 	"strings"
 	"testing"
 )
@@ -36,5 +39,31 @@ func TestFixedTextsOverWeChatsLimitRefused(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.where) {
 			t.Errorf("%s of %d bytes: Compile said %v; want an error naming %s (WeChat does not deliver a text over 2048 bytes)", c.where, len(long), err, c.where)
 		}
+	}
+}
+
+// TestRequestFieldsCutInLogs: a subscribe's scene and a click's key are a
+// request's fields, cut to 64 bytes in a log line as the webhook cuts
+// every field (a hostile run's find: a signed request's 1 KB EventKey
+// made a 1,195-byte warning, and as many bytes at info each subscribe).
+func TestRequestFieldsCutInLogs(t *testing.T) {
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	b := New(s, Deps{Catalog: newDemoCatalog(), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.NewTextHandler(&logs, nil))})
+	long := strings.Repeat("k", 1000)
+	for _, m := range []Message{{Kind: KindSubscribe, EventKey: "qrscene_" + long}, {Kind: KindClick, EventKey: long}} {
+		m.From = "o_long"
+		b.Answer(context.Background(), m)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+		if len(line) > 400 || strings.Contains(line, strings.Repeat("k", 65)) {
+			t.Errorf("a log line of %d bytes: %.200s…", len(line), line)
+		}
+	}
+	if !strings.Contains(logs.String(), "(1000 bytes)") {
+		t.Errorf("the cut field does not say its length:\n%s", logs.String())
 	}
 }
