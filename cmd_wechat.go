@@ -207,6 +207,16 @@ func (c *cli) qrcodeCmd() *cobra.Command {
 		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var d time.Duration
+			// Said before anything is opened or made: a scene WeChat
+			// refuses, or a picture that could not be saved after a
+			// permanent code was made (an operator run's finds: exit 1,
+			// after the store was made and a code created).
+			if err := wechat.CheckScene(scene); err != nil {
+				return badArgs(fmt.Errorf("--scene: %w", err))
+			}
+			if out != "" && !isDir(filepath.Dir(out)) {
+				return badArgs(fmt.Errorf("--out %s: no folder %s to save the picture in", out, filepath.Dir(out)))
+			}
 			if permanent && cmd.Flags().Changed("expire") {
 				return badArgs(errors.New("--expire and --permanent do not go together: a permanent code does not expire"))
 			}
@@ -251,7 +261,7 @@ func (c *cli) qrcodeCmd() *cobra.Command {
 			return nil
 		},
 	}
-	create.Flags().StringVar(&scene, "scene", "", "the channel's name, 1 to 64 characters (required)")
+	create.Flags().StringVar(&scene, "scene", "", "the channel's name, 1 to 64 bytes (a Chinese character takes 3; required)")
 	create.Flags().StringVar(&expire, "expire", "30d", "how long a temporary code lasts (at most 30d)")
 	create.Flags().BoolVar(&permanent, "permanent", false, "a permanent code (the account has at most 100,000)")
 	create.Flags().StringVar(&out, "out", "", "save the picture to this PNG file")

@@ -40,6 +40,27 @@ const testMenu = `menu:
         - {name: 遴选, type: click, key: EXAM_ANALYSIS}
         - {name: 官网, type: view, url: "https://example.com/site"}`
 
+// TestQRCodeSceneAndOutChecked: a scene WeChat refuses (30 Chinese
+// characters are 90 bytes), a tab in it, or an --out folder that is not
+// there is the command's fault, exit 2, before a store is made or a code
+// created (an operator run's finds: exit 1 after both, and a permanent
+// code made whose picture could not be saved).
+func TestQRCodeSceneAndOutChecked(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	dir, cfg := wechatConfig(t, fake, "")
+	for _, args := range [][]string{
+		{"--scene", strings.Repeat("长", 30)},
+		{"--scene", "a\tb"},
+		{"--scene", "expo", "--permanent", "--out", filepath.Join(dir, "nosuch", "x.png")},
+	} {
+		code, out, errOut := runCmd(t, append([]string{"qrcode", "create", "--config", cfg}, args...)...)
+		if code != 2 || len(fake.Calls("/cgi-bin/qrcode/create")) != 0 {
+			t.Errorf("%q: exit %d, %d codes made\n%s%s", args, code, len(fake.Calls("/cgi-bin/qrcode/create")), out, errOut)
+		}
+	}
+}
+
 // TestMenuMadeOnTheWebsite: menu/get sees only a menu set through the API
 // (46003 for one made on the 公众平台 website, get_current_selfmenu_info
 // has it). pull had printed `buttons: []`, exit 0, and diff of the empty

@@ -3,6 +3,7 @@ package wechat
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // MediaKind is what WeChat takes a file as, by its extension, with the
@@ -75,14 +77,27 @@ type QRCode struct {
 	URL     string    // the address the code encodes
 }
 
+// CheckScene says what is wrong with a channel's scene name: WeChat takes
+// 1 to 64 bytes (a Chinese character is three); a control character
+// (a tab) would break the tables that list scenes.
+func CheckScene(scene string) error {
+	switch {
+	case scene == "" || len(scene) > 64:
+		return fmt.Errorf("a scene is 1 to 64 bytes (a Chinese character takes 3), got %d: %q", len(scene), scene)
+	case strings.ContainsFunc(scene, unicode.IsControl):
+		return fmt.Errorf("a scene holds no control characters (a tab, a line break), got %q", scene)
+	}
+	return nil
+}
+
 // maxQRExpire is the longest a temporary QR code lasts.
 const maxQRExpire = 30 * 24 * time.Hour
 
 // CreateQRCode creates a QR code for scene (qrcode/create): temporary for
 // expire (at most 30 days), or permanent when expire is 0.
 func (a *API) CreateQRCode(ctx context.Context, scene string, expire time.Duration) (QRCode, error) {
-	if scene == "" || len(scene) > 64 {
-		return QRCode{}, fmt.Errorf("a scene is 1 to 64 characters, got %q", scene)
+	if err := CheckScene(scene); err != nil {
+		return QRCode{}, err
 	}
 	if expire > maxQRExpire {
 		return QRCode{}, fmt.Errorf("a temporary QR code lasts at most 30 days, not %v", expire)
@@ -124,27 +139,48 @@ func (a *API) QRImageURL(ticket string) string {
 	return host + "/cgi-bin/showqrcode?ticket=" + url.QueryEscape(ticket)
 }
 
-// QRImage downloads the picture of a code.
+// QRImage downloads the picture of a code, retrying a failure to reach
+// WeChat and an HTTP 5xx as the API calls do (one 502 had failed qrcode
+// create after the code was made: an operator run's find).
 func (a *API) QRImage(ctx context.Context, ticket string) ([]byte, error) {
+	var last error
+	for attempt := 0; attempt < max(a.cfg.Attempts, 1); attempt++ {
+		if attempt > 0 {
+			if err := a.Sleep(ctx, a.cfg.Backoff<<(attempt-1)); err != nil {
+				return nil, errors.Join(last, err)
+			}
+		}
+		img, transient, err := a.qrImageOnce(ctx, ticket)
+		if err == nil || !transient {
+			return img, err
+		}
+		last = err
+	}
+	return nil, last
+}
+
+// qrImageOnce fetches the picture once; transient tells a failure worth
+// trying again.
+func (a *API) qrImageOnce(ctx context.Context, ticket string) (img []byte, transient bool, err error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, a.QRImageURL(ticket), nil)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	resp, err := a.http.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("QR code picture: %s", redact(err.Error()))
+		return nil, ctx.Err() == nil, fmt.Errorf("QR code picture: %s", redact(err.Error()))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("QR code picture: http status %d", resp.StatusCode)
+		return nil, resp.StatusCode >= 500, fmt.Errorf("QR code picture: http status %d", resp.StatusCode)
 	}
-	img, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
+	img, err = io.ReadAll(io.LimitReader(resp.Body, 4<<20))
 	if err != nil {
-		return nil, fmt.Errorf("QR code picture: %w", err)
+		return nil, ctx.Err() == nil, fmt.Errorf("QR code picture: %w", err)
 	}
 	// An error comes as JSON with status 200: not to be saved as the picture.
 	if kind := http.DetectContentType(img); !strings.HasPrefix(kind, "image/") {
-		return nil, fmt.Errorf("QR code picture: the answer is %s, not a picture: %s", kind, redact(string(img[:min(len(img), 200)])))
+		return nil, false, fmt.Errorf("QR code picture: the answer is %s, not a picture: %s", kind, redact(string(img[:min(len(img), 200)])))
 	}
-	return img, nil
+	return img, false, nil
 }
