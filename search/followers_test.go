@@ -627,3 +627,49 @@ func TestFollowersTopicAloneNewestFirst(t *testing.T) {
 		t.Errorf("乡村振兴是什么 ordered as the topic alone:%s\nalone:%s", describeHits(asked), describeHits(alone))
 	}
 }
+
+// TestFollowersUrgencyAfterTheTopic: candidates a week from the interview add
+// urgency and thanks after the topic (急, 麻烦尽快回复, 很着急): the topic is the
+// question. On the corpus 乡村振兴 急, 乡村振兴的材料，麻烦尽快回复 and
+// 乡村振兴，很着急，麻烦尽快回复，谢谢！！！ get no match (no hit at all), and the
+// whole message 你好，请问有没有关于乡村振兴和共同富裕方面的材料，我下周要面试了，很着急，
+// 麻烦尽快回复，谢谢！！！ too, where 乡村振兴 lists 61 titles.
+func TestFollowersUrgencyAfterTheTopic(t *testing.T) {
+	ix := corpusIndex(t)
+	for _, q := range []string{
+		"乡村振兴 急",
+		"乡村振兴的材料，麻烦尽快回复",
+		"乡村振兴，很着急，麻烦尽快回复，谢谢！！！",
+		"你好，请问有没有关于乡村振兴和共同富裕方面的材料，我下周要面试了，很着急，麻烦尽快回复，谢谢！！！",
+	} {
+		shown := shownHits(t, ix, q)
+		if len(shown) == 0 || !strings.Contains(shown[0].Article.Title+shown[0].Article.Summary, "振兴") {
+			t.Errorf("%s: want a 乡村振兴 article first; got%s", q, describeHits(shown))
+		}
+	}
+}
+
+// TestFollowersRequestFrameAroundATopic: 我想了解一下 X and 能不能发我一下 X 相关文章 are
+// how followers ask for X: the answer is X's, as X alone gets. On the corpus
+// 国常会 lists the newest meeting first (李强主持召开国务院常务会议, 2026-08-21,
+// xwlb-20260821-02), while 我想了解一下国常会 lists the 2024-09-29 meeting first
+// and 能不能发我一下国常会相关文章 two meetings of 2025 at 0.43 (of 150); 中央经济工作会议
+// lists 2025's (xwlb-20251211-01) first, 我想了解一下中央经济工作会议 2023's, and
+// 能不能发我一下中央经济工作会议相关文章 got a card on 2023's (0.88, 2025's not among the
+// hits); 能不能发我一下两会相关文章 got no match.
+func TestFollowersRequestFrameAroundATopic(t *testing.T) {
+	ix := corpusIndex(t)
+	for q, want := range map[string]string{
+		"我想了解一下国常会":             "xwlb-20260821-02",
+		"我想了解一下中央经济工作会议":        "xwlb-20251211-01",
+		"能不能发我一下中央经济工作会议相关文章":   "xwlb-20251211-01",
+		"老师你好！！！我想了解一下中央经济工作会议": "xwlb-20251211-01",
+	} {
+		if shown := shownHits(t, ix, q); len(shown) == 0 || shown[0].Article.ID != want {
+			t.Errorf("%s: want %s first (as the topic alone gets); got%s", q, want, describeHits(shown))
+		}
+	}
+	if shown := shownHits(t, ix, "能不能发我一下两会相关文章"); len(shown) == 0 || !strings.Contains(shown[0].Article.Title, "两会") {
+		t.Errorf("能不能发我一下两会相关文章: want a 两会 article first; got%s", describeHits(shown))
+	}
+}

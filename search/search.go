@@ -1508,6 +1508,10 @@ var fillersLongestFirst = func() []string {
 var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "嘛", "呗", "可以", "这个", "谁", "哪", "哪些",
 	"什么", "怎么", "如何", "为何", "有", "个", "多少", "哪天", "几", "这", "那", "我", "你", "他", "她", "它", "我们",
 	"一下", "一个", "关于", "请", "想", "要", "看", "去", "给", "把", "被", "对", "也", "都", "就", "还", "又", "很",
+	// Urgency and courtesy around a request (乡村振兴 急, …，很着急，麻烦尽快
+	// 回复，谢谢！！！: no match where the topic alone lists 61 titles, a
+	// follower run's find), and 能不能发我一下….
+	"急", "着急", "急需", "尽快", "麻烦", "回复", "谢谢", "感谢", "能", "不能", "能否", "老师", "你好", "您好",
 	// English courtesy glued to a request (please帮我找下碳达峰的文章: a
 	// word no article has, it took the answer's confidence under the cut:
 	// a follower run's find).
@@ -1529,7 +1533,7 @@ var (
 		// One article asked for (a follower run's find: 求一篇关于发展和
 		// 安全的文章 had a card on 长三角).
 		"一篇")
-	requestNouns = setOf("文章", "资料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材",
+	requestNouns = setOf("文章", "资料", "材料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材",
 		// 低空经济面试题 (a follower run's find: no match).
 		"面试题", "申论题", "题目")
 )
@@ -2164,7 +2168,11 @@ func (q *query) compared() string {
 // askingParticles are the words of asking, not of a topic, that titles are
 // not compared by: 2026年6月的CPI是多少 had its figures' card at 0.39 (under
 // min_score) where 2026年6月CPI had it at 0.79 (a follower run's find).
-var askingParticles = setOf("的", "了", "吗", "呢", "吧", "啊", "呀", "嘛", "呗", "是", "多少")
+var askingParticles = setOf("的", "了", "吗", "呢", "吧", "啊", "呀", "嘛", "呗", "是", "多少",
+	// A request's courtesy and urgency: 我想了解一下国常会 had its
+	// meetings at 0.82, under a series' sureness, oldest first, where
+	// 国常会 lists them newest first (a follower run's find).
+	"我", "想", "一下", "请", "急", "着急", "急需", "尽快", "麻烦", "回复", "谢谢", "感谢", "能", "不能", "能否", "老师", "你好", "您好")
 
 // A series is articles of one title but for its numbers (each year's
 // 政府工作报告, each 国务院常务会议), all answering surely and alike: by score
@@ -2230,7 +2238,7 @@ func newestFirst(cands []cand, v *view, q *query, fullTextMiss float64) bool {
 		title, top := v.docs[cands[i].d].titleText, 0.0
 		slots := slotsBuf[:0]
 		for l := k; l < len(sure); l++ {
-			if j := sure[l]; !grouped[l] && (l == k || sameSeries(v.docs[cands[j].d].titleText, title) || sameHeadline(v.docs[cands[j].d].titleText, title, q) || sameTopic(v.docs[cands[j].d].titleText, title, q)) {
+			if j := sure[l]; !grouped[l] && (l == k || sameSeries(v.docs[cands[j].d].titleText, title) || sameHeadline(v.docs[cands[j].d].titleText, title, q) || sameTopic(&v.docs[cands[j].d], &v.docs[cands[i].d], q)) {
 				grouped[l] = true
 				slots = append(slots, j)
 				top = max(top, cands[j].conf)
@@ -2286,11 +2294,14 @@ func holdsQuery(text string, q *query) bool {
 // hold it. Asked for a topic alone, its articles are a series too, newest
 // first (两会 listed 2023's 代表通道 first, then 2025's, 2023's, 2026's:
 // a follower run's find).
-func sameTopic(a, b string, q *query) bool {
-	return q.typedAlone && len(q.clauses) == 1 && slices.ContainsFunc(q.clauses[0].alts, func(alt []string) bool {
-		return len(alt) == 1 && alt[0] == q.text
-	}) && holdsQuery(a, q) && holdsQuery(b, q)
+func sameTopic(a, b *doc, q *query) bool {
+	return q.typedAlone && !q.fullText && len(q.clauses) == 1 && len(q.years) == 0 && len(q.mentions) == 0 &&
+		holdsQuery(titleOnly(a), q) && holdsQuery(titleOnly(b), q)
 }
+
+// titleOnly is a doc's title as titleText has it, without its tags (a
+// demo article tagged 政府工作报告 is none of the report's).
+func titleOnly(d *doc) string { return lower(foldText(d.card.title)) }
 
 // headline is a title's words before its first space, or "" for a title
 // of one part.
