@@ -1745,7 +1745,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		// name (第八届中国国际进口博览会): 第八届工商峰会 is no 进博会's.
 		asked := core + " " + list.Search
 		if hits, ok := b.finds(ctx, s, asked); ok {
-			if title := hits[0].Article.Title; strings.Contains(titleKey(title), core) && b.titled(list.Search)(title) {
+			if title := hits[0].Article.Title; strings.Contains(arabicCounts(titleKey(title)), arabicCounts(core)) && b.titled(list.Search)(title) {
 				return b.search(ctx, s, m, asked, 0), true
 			}
 		}
@@ -4331,6 +4331,61 @@ func dayOfMonth(s string) (int, bool) {
 		return 0, false
 	}
 	return tens + n, tens+n <= 31
+}
+
+// arabicCounts writes the Han numerals of s (一 to 九百九十九) in digits, so
+// that 第8届 and 第八届 compare alike (a follower run's find: 进博会, then
+// 第8届的, listed other events' eighth editions: the titles write 第八届).
+func arabicCounts(s string) string {
+	if !strings.ContainsAny(s, "一二三四五六七八九十") {
+		return s
+	}
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && strings.ContainsRune("零一二三四五六七八九十百", rs[j]) {
+			j++
+		}
+		if j == i {
+			b.WriteRune(rs[i])
+			i++
+			continue
+		}
+		if n, ok := hanValue(rs[i:j]); ok {
+			b.WriteString(strconv.Itoa(n))
+		} else {
+			b.WriteString(string(rs[i:j]))
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// hanValue reads a Han numeral of up to three places (八, 十二, 一百三十九).
+func hanValue(rs []rune) (int, bool) {
+	n, digit := 0, -1
+	for _, r := range rs {
+		switch d := strings.IndexRune("零一二三四五六七八九", r); {
+		case r == '零': // 一百零五's place holder
+		case d >= 0:
+			d /= len("一") // IndexRune counts bytes
+			if digit >= 0 {
+				return 0, false // 二五: two digits side by side, no count
+			}
+			digit = d
+		case r == '十':
+			n += max(digit, 1) * 10
+			digit = -1
+		case r == '百':
+			if digit < 1 {
+				return 0, false
+			}
+			n += digit * 100
+			digit = -1
+		}
+	}
+	return n + max(digit, 0), n+max(digit, 0) > 0
 }
 
 // lastChoice is 最后一篇: the list's last item, whatever its length.
