@@ -76,3 +76,22 @@ func expoAndOtherOpenings() []content.Article {
 			"第138届广交会 智慧医疗产品受瞩目", "第138届广交会第三期首次设立智慧医疗专区，展区累计吸引来自世界各地的客商超4万人次。"),
 	}
 }
+
+// TestChoiceAskedWithDetail: 详细说说第一篇 (or 第一篇详细说说) while a list is
+// open asks for its first article, as 打开第一篇, 看看第2篇, 我要看第三篇 and 第二条
+// do. On the corpus 新质生产力, then 详细说说第一篇 or 第一篇详细说说, got the no-match
+// reply.
+func TestChoiceAskedWithDetail(t *testing.T) {
+	now := time.Date(2026, 12, 5, 10, 0, 0, 0, chinaTime)
+	for _, choice := range []string{"详细说说第一篇", "第一篇详细说说", "详细讲讲第1篇", "第一篇具体说说"} {
+		ask := asker(t, demoBotAt(t, catalogOf(expoAndOtherOpenings()), now))
+		list := ask("进博会")
+		first := firstShown(list)
+		if !strings.HasPrefix(first, "https://") || list.Card != nil {
+			t.Fatalf("进博会: want a list; got %q", list.Text)
+		}
+		if r := ask(choice); r.Card == nil || r.Card.URL != first {
+			t.Errorf("进博会, then %s: want the list's first article %s as a card; got %q", choice, first, r.Text)
+		}
+	}
+}
