@@ -673,3 +673,16 @@ func TestFollowersRequestFrameAroundATopic(t *testing.T) {
 		t.Errorf("能不能发我一下两会相关文章: want a 两会 article first; got%s", describeHits(shown))
 	}
 }
+
+// TestFollowersEverydayNames: 李总理 is what followers call Li Qiang, G7 the
+// Group of Seven (search.synonyms). On the corpus 李总理 and 李总理出席 got no
+// match, and G7峰会 listed 中国—中亚峰会取得丰硕成果 first where 七国集团峰会
+// lists 多国民众广岛集会抗议七国集团峰会 (xwlb-20230520-11); G7 alone got no match.
+func TestFollowersEverydayNames(t *testing.T) {
+	ix := corpusIndex(t)
+	for q, name := range map[string]string{"李总理": "李强", "李总理出席": "李强", "G7峰会": "七国集团", "G7": "七国集团"} {
+		if shown := shownHits(t, ix, q); len(shown) == 0 || !strings.Contains(shown[0].Article.Title, name) {
+			t.Errorf("%s: want an article titled with %s first; got%s", q, name, describeHits(shown))
+		}
+	}
+}
