@@ -686,3 +686,26 @@ func TestFollowersEverydayNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersYearInTwoHanDigits: 二五年 is 2025 said short, as 25年 is. On the
+// corpus 二五年GDP got a card (0.95) on 国家主席习近平发表二〇二五年新年贺词
+// (xwlb-20241231-01) where 25年GDP and 2025年GDP find 2025年中国国内生产总值突破
+// 140万亿元 (xwlb-20260119-04), and 二五年中央经济工作会议 had no hit (the bot then
+// listed the meetings under 没有专门讲「中央经济工作会议」的文章, a header saying no
+// article is about it) where 2025年中央经济工作会议 lists the 2025-12-11 meeting first.
+func TestFollowersYearInTwoHanDigits(t *testing.T) {
+	ix := corpusIndex(t)
+	for q, want := range map[string]string{
+		"二五年GDP":      "xwlb-20260119-04",
+		"二五年中央经济工作会议": "xwlb-20251211-01",
+		"二五年政府工作报告":   "doc-c8ea2145", // 2025年中华人民共和国国务院政府工作报告; got the 2018 report first (过去五年)
+	} {
+		if shown := shownHits(t, ix, q); len(shown) == 0 || shown[0].Article.ID != want {
+			t.Errorf("%s: want %s first (as 2025年… gets); got%s", q, want, describeHits(shown))
+		}
+	}
+	// 二五年两会 got a card on the 二〇二五年新年贺词 too; 2025年两会 lists 2025年全国两会新闻中心今天启用.
+	if shown := shownHits(t, ix, "二五年两会"); len(shown) == 0 || !strings.HasPrefix(shown[0].Article.PublishedOn, "2025") || !strings.Contains(shown[0].Article.Title, "两会") {
+		t.Errorf("二五年两会: want a 2025 两会 article first; got%s", describeHits(shown))
+	}
+}

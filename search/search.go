@@ -1896,6 +1896,16 @@ func digitYears(text string) string {
 // and not a span (24年来, 20年前, 30年了). Only at the start: 入职20年 is
 // twenty years.
 func (r reader) fullYear(text string) string {
+	// Said in Han digits, 二五年GDP is 25年GDP (a follower run's find: a
+	// card on 二〇二五年新年贺词).
+	if d1, n1 := utf8.DecodeRuneInString(text); strings.ContainsRune(hanDigits, d1) {
+		if d2, n2 := utf8.DecodeRuneInString(text[n1:]); strings.ContainsRune(hanDigits, d2) && strings.HasPrefix(text[n1+n2:], "年") {
+			digit := func(r rune) byte { return byte('0' + strings.IndexRune(hanDigits, r)/len("〇")) }
+			if y := r.fullYear(string([]byte{digit(d1), digit(d2)}) + text[n1+n2:]); y[0] == '2' {
+				return y
+			}
+		}
+	}
 	if len(text) < 3 || text[0] < '0' || text[0] > '9' || text[1] < '0' || text[1] > '9' || !strings.HasPrefix(text[2:], "年") {
 		return text
 	}
@@ -1909,6 +1919,9 @@ func (r reader) fullYear(text string) string {
 	}
 	return strconv.Itoa(y) + text[2:]
 }
+
+// hanDigits are the Han digits 0 to 9, each three bytes.
+const hanDigits = "〇一二三四五六七八九"
 
 // chinaTime is China Standard Time, which has no daylight saving.
 var chinaTime = time.FixedZone("CST", 8*3600)
