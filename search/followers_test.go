@@ -709,3 +709,22 @@ func TestFollowersYearInTwoHanDigits(t *testing.T) {
 		t.Errorf("二五年两会: want a 2025 两会 article first; got%s", describeHits(shown))
 	}
 }
+
+// TestFollowersSpaceInsideATerm: phone keyboards put a space inside a term (新质
+// 生产力, 国务院 常务会议); it is the same term. On the corpus 新质 生产力 got a card
+// at 1.00 on 深圳六个90%的背后 (xwlb-20231127-06), and 国务院 常务会议 listed the
+// 2022 obituary 中国共产党中央委员会 中华人民共和国全国人民代表大会常务委员会… first
+// (0.99), where 新质生产力 and 国务院常务会议 list articles titled with them.
+// (乡村 振兴 works.)
+func TestFollowersSpaceInsideATerm(t *testing.T) {
+	ix := corpusIndex(t)
+	for q, term := range map[string]string{
+		"新质 生产力":    "新质生产力",
+		"国务院 常务会议":  "国务院常务会议",
+		"中央 经济工作会议": "中央经济工作会议",
+	} {
+		if shown := shownHits(t, ix, q); len(shown) == 0 || !strings.Contains(shown[0].Article.Title, term) {
+			t.Errorf("%s: want an article titled with %s first; got%s", q, term, describeHits(shown))
+		}
+	}
+}

@@ -1920,6 +1920,46 @@ func (r reader) fullYear(text string) string {
 	return strconv.Itoa(y) + text[2:]
 }
 
+// joinedAcrossSpaces takes out a space a phone keyboard put inside a term:
+// where the characters either side of it make a word of four characters
+// or more the index or the synonyms know (新质 生产力, 国务院 常务会议: a
+// follower run's find, a card on 深圳六个90%的背后 and the 2022 obituary
+// first). Two words put side by side (半导体 芯片) stay apart.
+func (r reader) joinedAcrossSpaces(text string) string {
+	if !strings.Contains(text, " ") {
+		return text
+	}
+	known := func(w string) bool {
+		return r.v.has(w) || r.v.synonyms != nil && r.v.synonyms.terms[w]
+	}
+	rs := []rune(text)
+	out := make([]rune, 0, len(rs))
+	for i := 0; i < len(rs); i++ {
+		if rs[i] == ' ' && i > 0 && i+1 < len(rs) && isHan(rs[i-1]) && isHan(rs[i+1]) {
+			// The Han runs either side, up to six characters of each.
+			a := i
+			for a > 0 && i-a < 6 && isHan(rs[a-1]) {
+				a--
+			}
+			b := i + 1
+			for b < len(rs) && b-i-1 < 6 && isHan(rs[b]) {
+				b++
+			}
+			joined := false
+			for x := a; x < i && !joined; x++ {
+				for y := b; y > i+1 && !joined; y-- {
+					joined = y-x-1 >= 4 && known(string(rs[x:i])+string(rs[i+1:y]))
+				}
+			}
+			if joined {
+				continue
+			}
+		}
+		out = append(out, rs[i])
+	}
+	return string(out)
+}
+
 // hanDigits are the Han digits 0 to 9, each three bytes.
 const hanDigits = "〇一二三四五六七八九"
 
@@ -1944,7 +1984,7 @@ var partyCongress = regexp.MustCompile(`党的((?:二十|十[一二三四五六�
 // Synonym phrases are found first, on the raw text, so that 国务院常务会议
 // is matched whole before segmentation cuts it.
 func (r reader) parse(text string) query {
-	text = r.absoluteYears(digitYears(r.fullYear(completed(text))))
+	text = r.absoluteYears(digitYears(r.fullYear(completed(r.joinedAcrossSpaces(text)))))
 	text, fullText := r.withoutFullText(text)
 	if strings.Contains(text, "党的") {
 		// 党的二十大 is the congress: 党 a word of its own, which the
