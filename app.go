@@ -59,6 +59,10 @@ type app struct {
 	obs      *observability
 	// pushing are the days whose push runs here (runPush).
 	pushing runningDays
+	// storeDownLog lets the health checks log the store unreachable once
+	// a minute: every probe had logged an ERROR line (18 in 9 s with two
+	// probers: a hostile run's find).
+	storeDownLog rate.Sometimes
 
 	store   *store.Store
 	redis   *fleet.Redis      // nil with state.driver memory
@@ -108,7 +112,7 @@ const (
 
 // newApp builds what need asks for, from the config snapshot cfg.
 func newApp(ctx context.Context, cfg *Config, log *slog.Logger, need parts) (a *app, err error) {
-	a = &app{log: log, obs: newObservability()}
+	a = &app{log: log, obs: newObservability(), storeDownLog: rate.Sometimes{Interval: time.Minute}}
 	a.cfg.Store(cfg)
 	built := a // a is nil once a failing return has set it
 	defer func() {
