@@ -625,7 +625,9 @@ func (a *app) routes() http.Handler {
 		}
 		wg.Wait()
 		if storeErr != nil {
-			a.storeDownLog.Do(func() { a.log.Error("health check: store unreachable (said once a minute while it lasts)", "err", storeErr) })
+			a.storeDownLog.Do(func() {
+				a.log.Error("health check: store unreachable (said once a minute while it lasts)", "err", storeErr)
+			})
 			fmt.Fprintf(w, "degraded: store unreachable (%v): searches answered from the index in memory; articles, the daily reading, lists and opt-outs wait for it\n", storeErr)
 		}
 		if redisErr != nil {
