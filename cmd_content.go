@@ -810,10 +810,11 @@ func (c *cli) storeCmd() *cobra.Command {
 		Short: "Copy articles, followers and push records from an SQLite file into the configured store",
 		Long: `Copy every article (with its search analysis), follower, daily choice, push record and
 uploaded cover from an SQLite store file into the store the config names, typically
-PostgreSQL (store.driver: postgres). The source wins: a row the destination has already
-is changed to the source's where they differ, so a copy run again (interrupted, or to
-catch up while the one machine still serves) brings what changed since. Running replicas
-pick the new and changed articles up. The source is opened read only and must be a store
+PostgreSQL (store.driver: postgres). A row the destination has already is changed to
+the source's where they differ and the source's is not older, so a copy run again
+(interrupted, or to catch up while the one machine still serves) brings what changed
+there since, and keeps what changed later in the destination. Running replicas pick the
+new and changed articles up. The source is opened read only and must be a store
 of this build's schema. The query log is not copied.`,
 		Args: usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {

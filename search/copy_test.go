@@ -80,7 +80,8 @@ func testCopyFrom(t *testing.T, e storetest.Engine) {
 	if n, _ := dst.Count(ctx); n != len(content.DemoArticles()) || again["articles"] != (store.Copied{Read: n}) {
 		t.Fatalf("second copy: %d articles, %v", n, again)
 	}
-	if last, _ := dst.LastChange(ctx); last != int64(len(content.DemoArticles())) {
+	// Each article and its analysis logged once, by the first copy.
+	if last, _ := dst.LastChange(ctx); last != int64(2*len(content.DemoArticles())) {
 		t.Fatalf("second copy logged changes again: last change %d", last)
 	}
 

@@ -18,19 +18,27 @@ import (
 // change log and the index snapshot are not copied: they are the source's
 // history and cache. The destination logs each article it gains, and its
 // replicas index the copied analyses without segmenting again.
-var copiedTables = []struct{ name, key string }{
-	{"articles", "id"},
-	{"article_terms", "article_id"},
-	{"followers", "openid"},
-	{"daily_readings", "day"},
-	{"push_runs", "day"},
-	{"push_ledger", "day, recipient"},
-	{"media", "url"},
-	{"push_receipts", "msg_id"},
-	{"votes", "question, article_id, follower"},
+var copiedTables = []struct {
+	name, key string
+	// newer are the columns saying when a row last changed: a row the
+	// destination has is changed to the source's only where the source's
+	// is not older in any of them (a copy run after the fleet started
+	// had undone its followers' 退订: a review's find).
+	newer []string
+}{
+	{"articles", "id", []string{"updated_at"}},
+	// An analysis is the source's where its article is (articleTerms).
+	{"article_terms", "article_id", nil},
+	{"followers", "openid", []string{"subscribed_at", "unsubscribed_at", "last_interaction_at"}},
+	{"daily_readings", "day", []string{"chosen_at"}},
+	{"push_runs", "day", []string{"lease_until"}},
+	{"push_ledger", "day, recipient", []string{"updated_at"}},
+	{"media", "url", []string{"uploaded_at"}},
+	{"push_receipts", "msg_id", []string{"received_at"}},
+	{"votes", "question, article_id, follower", []string{"at"}},
 	// That WeChat encrypts (compat mode): without it, the destination took
 	// plaintext again until the next encrypted request.
-	{"webhook_sealed", "app_id"},
+	{"webhook_sealed", "app_id", []string{"sealed_ms"}},
 }
 
 // CopiedTables names the tables CopyFrom copies, in its order.
@@ -125,16 +133,18 @@ type Copied struct {
 
 // CopyFrom copies every article, follower, daily choice, push record and
 // uploaded cover of src into s, e.g. from the SQLite file of one machine
-// into the PostgreSQL store of a fleet. The source wins: a row s has
-// already is changed to the source's where they differ, so a copy run
-// again brings what changed on the one machine since (a follower's 退订
-// between two copies had been kept as taking the reading, and the fleet
-// would push to them: an operator run's find), and an interrupted copy is
-// run again. progress, if set, hears each table's count as it goes.
+// into the PostgreSQL store of a fleet. A row s has already is changed to
+// the source's where they differ and the source's is not older, so a copy
+// run again brings what changed on the one machine since (a follower's
+// 退订 between two copies had been kept as taking the reading, and the
+// fleet would push to them: an operator run's find), and leaves what the
+// fleet changed since; an interrupted copy is run again. progress, if
+// set, hears each table's count as it goes.
 func (s *Store) CopyFrom(ctx context.Context, src *Store, progress func(table string, copied int)) (map[string]Copied, error) {
 	counts := map[string]Copied{}
+	articles := map[string]bool{} // the articles this copy wrote: their analyses are the source's
 	for _, t := range copiedTables {
-		c, err := s.copyTable(ctx, src, t.name, t.key, func(n int) {
+		c, err := s.copyTable(ctx, src, t.name, t.key, t.newer, articles, func(n int) {
 			if progress != nil {
 				progress(t.name, n)
 			}
@@ -147,7 +157,7 @@ func (s *Store) CopyFrom(ctx context.Context, src *Store, progress func(table st
 	return counts, nil
 }
 
-func (s *Store) copyTable(ctx context.Context, src *Store, table, key string, progress func(int)) (Copied, error) {
+func (s *Store) copyTable(ctx context.Context, src *Store, table, key string, newer []string, articles map[string]bool, progress func(int)) (Copied, error) {
 	var c Copied
 	rows, err := src.db.QueryContext(ctx, `SELECT * FROM `+table+` ORDER BY `+key)
 	if err != nil {
@@ -159,24 +169,32 @@ func (s *Store) copyTable(ctx context.Context, src *Store, table, key string, pr
 		return c, err
 	}
 	// A row already there is set to the source's, and counted written, only
-	// where some column differs.
+	// where some column differs and the source's row is not older.
 	keys := strings.Split(key, ", ")
-	var set, differs []string
+	var set, differs, notOlder []string
 	for _, col := range cols {
 		if !slices.Contains(keys, col) {
 			set = append(set, col+" = excluded."+col)
 			differs = append(differs, table+"."+col+" IS DISTINCT FROM excluded."+col)
 		}
+		if slices.Contains(newer, col) {
+			notOlder = append(notOlder, "excluded."+col+" >= "+table+"."+col)
+		}
 	}
-	insert := `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES (?` + strings.Repeat(", ?", len(cols)-1) + `)
-		ON CONFLICT (` + key + `) DO NOTHING`
+	values := `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES (?` + strings.Repeat(", ?", len(cols)-1) + `)`
+	keep := values + ` ON CONFLICT (` + key + `) DO NOTHING`
+	insert := keep
 	if len(set) > 0 {
-		insert = `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES (?` + strings.Repeat(", ?", len(cols)-1) + `)
-		ON CONFLICT (` + key + `) DO UPDATE SET ` + strings.Join(set, ", ") + ` WHERE ` + strings.Join(differs, " OR ")
+		where := "(" + strings.Join(differs, " OR ") + ")"
+		if len(notOlder) > 0 {
+			where += " AND " + strings.Join(notOlder, " AND ")
+		}
+		insert = values + ` ON CONFLICT (` + key + `) DO UPDATE SET ` + strings.Join(set, ", ") + ` WHERE ` + where
 	}
 	n := 0
 	begin := s.db.BeginTx
-	if table == "articles" { // its rows are logged as changes
+	logged := table == "articles" || table == "article_terms"
+	if logged { // its rows are logged as changes, so running replicas index them
 		begin = func(ctx context.Context, _ *sql.TxOptions) (*sqlTx, error) { return s.beginChanges(ctx) }
 	}
 	for more := true; more; {
@@ -186,6 +204,12 @@ func (s *Store) copyTable(ctx context.Context, src *Store, table, key string, pr
 		}
 		stmt, err := tx.PrepareContext(ctx, insert)
 		if err != nil {
+			tx.Rollback()
+			return c, err
+		}
+		keepStmt, err := tx.PrepareContext(ctx, keep)
+		if err != nil {
+			stmt.Close()
 			tx.Rollback()
 			return c, err
 		}
@@ -204,14 +228,24 @@ func (s *Store) copyTable(ctx context.Context, src *Store, table, key string, pr
 				tx.Rollback()
 				return c, err
 			}
-			res, err := stmt.ExecContext(ctx, vals...)
+			use := stmt
+			if table == "article_terms" && !articles[fmt.Sprint(vals[0])] {
+				// An analysis of an article the destination keeps (the
+				// same, or newer there) stays the destination's.
+				use = keepStmt
+			}
+			res, err := use.ExecContext(ctx, vals...)
 			if err != nil {
 				tx.Rollback()
 				return c, err
 			}
 			written, _ := res.RowsAffected()
-			if written == 1 && table == "articles" {
-				// So replicas already running on s pick the article up.
+			if written == 1 && logged {
+				// So replicas already running on s pick the article, or
+				// its analysis copied after it, up.
+				if table == "articles" {
+					articles[fmt.Sprint(vals[0])] = true
+				}
 				if err := recordChange(ctx, tx, fmt.Sprint(vals[0]), false, s.Now()); err != nil {
 					tx.Rollback()
 					return c, err
@@ -221,6 +255,7 @@ func (s *Store) copyTable(ctx context.Context, src *Store, table, key string, pr
 			c.Written += int(written)
 		}
 		stmt.Close()
+		keepStmt.Close()
 		if err := tx.Commit(); err != nil {
 			return c, err
 		}

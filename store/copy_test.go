@@ -6,8 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"mpbot/store"
+	"mpbot/store/storetest"
 )
 
 // TestOpenCopySourceChecksTheSchema: a store copy's source is opened read
@@ -60,4 +62,49 @@ func TestOpenCopySourceChecksTheSchema(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCopyAgainKeepsTheFleetsNewerFollowerState: a follower who left on
+// the fleet after the first copy is still following in the source: a copy
+// run again had written the source's row back ("the source wins": a
+// review's find), and the fleet would push to them again. A row the
+// destination changed later than the source's stays.
+func TestCopyAgainKeepsTheFleetsNewerFollowerState(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, e storetest.Engine) {
+		ctx := context.Background()
+		path := filepath.Join(t.TempDir(), "one-machine.db")
+		src, err := store.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t1 := time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)
+		if err := src.FollowerSubscribed(ctx, "o_a", "", t1); err != nil {
+			t.Fatal(err)
+		}
+		src.Close()
+		dst := e.Store(t)
+		copyOnce := func() {
+			s, err := store.OpenCopySource(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if _, err := dst.CopyFrom(ctx, s, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		copyOnce()
+		// On the fleet, a day later: 取消关注.
+		if err := dst.FollowerUnsubscribed(ctx, "o_a", t1.Add(24*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		copyOnce() // catching up
+		f, err := dst.GetFollower(ctx, "o_a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Subscribed {
+			t.Errorf("after the second copy o_a is subscribed again (unsubscribed on the fleet at %v, later than the source's row)", t1.Add(24*time.Hour))
+		}
+	})
 }
