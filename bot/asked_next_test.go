@@ -96,29 +96,6 @@ func TestChoiceAskedWithDetail(t *testing.T) {
 	}
 }
 
-// TestAspectOfTheEventAskedNext: after an event's answer, 开幕式呢 (or 那开幕式呢)
-// asks for that event's opening, as 第八届的呢 asks for its eighth edition. On
-// the corpus 进博会, then 开幕式呢, listed 蔡奇出席2023北京文化论坛开幕式并致辞,
-// 韩正出席2026世界数字教育大会开幕式并致辞 and other events' openings, none the
-// 进博会's (李强出席第八届中国国际进口博览会开幕式并发表主旨演讲 exists); 世界人工智能大会
-// or 夏季达沃斯, then 开幕式呢, got that same list.
-func TestAspectOfTheEventAskedNext(t *testing.T) {
-	now := time.Date(2026, 12, 5, 10, 0, 0, 0, chinaTime)
-	for _, next := range []string{"开幕式呢", "那开幕式呢"} {
-		ask := asker(t, demoBotAt(t, catalogOf(expoAndOtherOpenings()), now))
-		ask("进博会")
-		got := firstShown(ask(next))
-		if got != "https://example.com/ex4" && got != "https://example.com/ex2" {
-			t.Errorf("进博会, then %s: %s first, want a 进博会 opening (ex4 or ex2)", next, got)
-		}
-	}
-	// Another topic is searched as typed, as before.
-	ask := asker(t, demoBotAt(t, catalogOf(expoAndOtherOpenings()), now))
-	ask("进博会")
-	if got := firstShown(ask("那北京文化论坛呢")); got == "https://example.com/ex4" || got == "https://example.com/ex2" {
-		t.Errorf("进博会, then 那北京文化论坛呢: %s first, the expo's", got)
-	}
-}
 
 // roundup is a 国内联播快讯 of headed items (head, text, head, text, …), as the
 // corpus's roundups are written.
