@@ -96,7 +96,6 @@ func TestChoiceAskedWithDetail(t *testing.T) {
 	}
 }
 
-
 // roundup is a 国内联播快讯 of headed items (head, text, head, text, …), as the
 // corpus's roundups are written.
 func roundup(id, day string, items ...string) content.Article {
