@@ -393,14 +393,6 @@ var questionWords = map[string]bool{"什么": true, "怎么": true, "如何": tr
 	"问题": true, "怎么办": true, "政策": true, "相关": true, "情况": true, "内容": true, "文章": true, "资料": true, "方面": true,
 	"规定": true, "最新": true, "知道": true, "需要": true, "一些": true, "这个": true, "那个": true, "现在": true, "想问": true}
 
-// A main term of more than commonShare of the distinct questions, when
-// there are commonFrom of them or more, links none: a word that common in
-// a large log is a way of asking (a synthetic log of 20,000 questions on
-// ten topics, each with 问题, had made one topic of them all).
-const (
-	commonShare = 0.2
-	commonFrom  = 50
-)
 
 // maxTermText is how much of a question is read for its main terms: more
 // is a passage pasted, which links to no topic by its terms when it has
@@ -450,7 +442,6 @@ func (b *builder) topics() []Topic {
 	byTerm := map[string]int{}
 	byText := map[string]int{} // the same text (嗯, 666: no main term) is one topic
 	terms := make([][]string, n)
-	df := map[string]int{} // distinct questions holding each term
 	for i, w := range b.weak {
 		if j, ok := byText[w.text]; ok {
 			parent[find(i)] = find(j)
@@ -459,25 +450,13 @@ func (b *builder) topics() []Topic {
 		}
 		byText[w.text] = i
 		terms[i] = b.mainTerms(w.text)
-		for _, t := range terms[i] {
-			df[t]++
-		}
-	}
-	common := func(t string) bool {
-		return len(byText) >= commonFrom && float64(df[t]) > commonShare*float64(len(byText))
-	}
-	for i, w := range b.weak {
-		if byText[w.text] != i || len(terms[i]) > maxLinkingTerms {
-			// The same text again is linked above. A pasted text shares
-			// a word with half the other topics: linked by them all, it
-			// would chain unrelated questions into one topic. It stands
-			// alone.
+		if len(terms[i]) > maxLinkingTerms {
+			// A pasted text shares a word with half the other topics:
+			// linked by them all, it would chain unrelated questions
+			// into one topic. It stands alone.
 			continue
 		}
 		for _, t := range terms[i] {
-			if common(t) {
-				continue
-			}
 			if j, ok := byTerm[t]; ok {
 				parent[find(i)] = find(j)
 			} else {
