@@ -393,7 +393,6 @@ var questionWords = map[string]bool{"什么": true, "怎么": true, "如何": tr
 	"问题": true, "怎么办": true, "政策": true, "相关": true, "情况": true, "内容": true, "文章": true, "资料": true, "方面": true,
 	"规定": true, "最新": true, "知道": true, "需要": true, "一些": true, "这个": true, "那个": true, "现在": true, "想问": true}
 
-
 // maxTermText is how much of a question is read for its main terms: more
 // is a passage pasted, which links to no topic by its terms when it has
 // more than maxLinkingTerms of them; reading all of 20,000 such questions
