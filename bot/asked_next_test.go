@@ -104,3 +104,14 @@ func roundup(id, day string, items ...string) content.Article {
 	a.Body = body
 	return a
 }
+
+// TestTalkAboutANumberIsNoChoice: 讲讲十九 and 说说二十大 ask about a
+// congress, not for a list's item (a review's find: 讲讲十九 got "no list
+// open" once 讲讲 was read as a choice's wrap).
+func TestTalkAboutANumberIsNoChoice(t *testing.T) {
+	for _, text := range []string{"讲讲十九", "说说十九"} {
+		if n, _, ok := wordChoice(Bare(text)); ok {
+			t.Errorf("%s read as choice %d", text, n)
+		}
+	}
+}

@@ -4161,7 +4161,9 @@ var choiceWraps = func() []string {
 		"了", "的",
 		// Asked in detail (a follower run's find: 详细说说第一篇 and 第一篇详细说说
 		// got the no-match reply).
-		"详细说说", "详细讲讲", "具体说说", "具体讲讲", "展开说说", "详细介绍一下", "详细介绍", "详细看看", "说说", "讲讲", "详细"}
+		// Not 说说 or 讲讲 alone: 讲讲十九 asks about the 19th congress (a
+		// review's find: read as the list's 19th item).
+		"详细说说", "详细讲讲", "具体说说", "具体讲讲", "展开说说", "详细介绍一下", "详细介绍", "详细看看"}
 	return longestFirst(w)
 }()
 
