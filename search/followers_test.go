@@ -728,3 +728,23 @@ func TestFollowersSpaceInsideATerm(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersCourtesyAroundATopic: a greeting or 请问 before a topic, or
+// urgency after it, asks for the topic's articles as the topic alone does:
+// newest first (a review's find: 老师你好，乡村振兴 and 请问乡村振兴 listed
+// 2022's 乡村振兴迈出坚实步伐 first, 乡村振兴 alone 2026's).
+func TestFollowersCourtesyAroundATopic(t *testing.T) {
+	ix := corpusIndex(t)
+	alone := shownHits(t, ix, "乡村振兴")
+	if len(alone) == 0 {
+		t.Fatal("乡村振兴: no hits")
+	}
+	for _, q := range []string{"乡村振兴 急", "老师你好，乡村振兴", "请问乡村振兴"} {
+		if shown := shownHits(t, ix, q); len(shown) == 0 || shown[0].Article.ID != alone[0].Article.ID {
+			t.Errorf("%s: want %s first, as 乡村振兴 alone lists; got%s", q, alone[0].Article.ID, describeHits(shown))
+		}
+	}
+	if asked := shownHits(t, ix, "请问乡村振兴是什么"); len(asked) == 0 || asked[0].Article.ID == alone[0].Article.ID {
+		t.Errorf("请问乡村振兴是什么 ordered as the topic alone:%s", describeHits(asked))
+	}
+}

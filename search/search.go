@@ -377,9 +377,10 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets
 	if !key.prepared {
 		text = prepareQuery(query)
 	}
-	// A frame prepareQuery takes off (是什么, 请问) asks something of the
-	// topic, not for its articles.
-	r.typedAlone = !key.prepared && hanCount(text) == hanCount(query)
+	// A frame prepareQuery takes off (是什么) asks something of the topic,
+	// not for its articles; courtesy (请问, 老师你好) does not (a review's
+	// find: 请问乡村振兴 kept the order 乡村振兴 had had).
+	r.typedAlone = !key.prepared && hanCount(text) >= hanCount(withoutCourtesy(query))
 	res := r.search(text, n, snippets)
 	cache.put(key, r.v.gen, res)
 	return res, nil
@@ -394,6 +395,12 @@ type reader struct {
 	// typed, no frame taken off.
 	typedAlone bool
 }
+
+// courtesy is what followers say around a request that asks nothing of
+// its topic.
+var courtesy = strings.NewReplacer("老师你好", "", "老师好", "", "你好", "", "您好", "", "老师", "", "请问", "", "谢谢", "", "感谢", "", "麻烦", "")
+
+func withoutCourtesy(s string) string { return courtesy.Replace(s) }
 
 // hanCount is the number of Han characters in s.
 func hanCount(s string) int {
@@ -1505,17 +1512,19 @@ var fillersLongestFirst = func() []string {
 
 // stopWords carry no topic; they are dropped from queries after
 // segmentation.
-var stopWords = setOf("的", "了", "是", "在", "里", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "嘛", "呗", "可以", "这个", "谁", "哪", "哪些",
+var stopWords = withAll(setOf("的", "了", "是", "在", "里", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "嘛", "呗", "可以", "这个", "谁", "哪", "哪些",
 	"什么", "怎么", "如何", "为何", "有", "个", "多少", "哪天", "几", "这", "那", "我", "你", "他", "她", "它", "我们",
 	"一下", "一个", "关于", "请", "想", "要", "看", "去", "给", "把", "被", "对", "也", "都", "就", "还", "又", "很",
-	// Urgency and courtesy around a request (乡村振兴 急, …，很着急，麻烦尽快
-	// 回复，谢谢！！！: no match where the topic alone lists 61 titles, a
-	// follower run's find), and 能不能发我一下….
-	"急", "着急", "急需", "尽快", "麻烦", "回复", "谢谢", "感谢", "能", "不能", "能否", "老师", "你好", "您好",
 	// English courtesy glued to a request (please帮我找下碳达峰的文章: a
 	// word no article has, it took the answer's confidence under the cut:
 	// a follower run's find).
-	"please", "pls", "plz", "in", "for", "of", "the")
+	"please", "pls", "plz", "in", "for", "of", "the"), courtesyWords)
+
+// courtesyWords are urgency and courtesy around a request (乡村振兴 急,
+// …，很着急，麻烦尽快回复，谢谢！！！: no match where the topic alone lists 61
+// titles, a follower run's find), and 能不能发我一下…: stop words, and not
+// compared with titles either.
+var courtesyWords = []string{"急", "着急", "急需", "尽快", "麻烦", "回复", "谢谢", "感谢", "能", "不能", "能否", "老师", "你好", "您好"}
 
 // How followers ask for reading on a topic (有没有关于两会的文章, 求两会资料,
 // 搜一下两会, 我想了解一下基层治理方面的内容): the request, not the topic,
@@ -2221,11 +2230,19 @@ func (q *query) compared() string {
 // askingParticles are the words of asking, not of a topic, that titles are
 // not compared by: 2026年6月的CPI是多少 had its figures' card at 0.39 (under
 // min_score) where 2026年6月CPI had it at 0.79 (a follower run's find).
-var askingParticles = setOf("的", "了", "吗", "呢", "吧", "啊", "呀", "嘛", "呗", "是", "多少",
+var askingParticles = withAll(setOf("的", "了", "吗", "呢", "吧", "啊", "呀", "嘛", "呗", "是", "多少",
 	// A request's courtesy and urgency: 我想了解一下国常会 had its
 	// meetings at 0.82, under a series' sureness, oldest first, where
 	// 国常会 lists them newest first (a follower run's find).
-	"我", "想", "一下", "请", "急", "着急", "急需", "尽快", "麻烦", "回复", "谢谢", "感谢", "能", "不能", "能否", "老师", "你好", "您好")
+	"我", "想", "一下", "请"), courtesyWords)
+
+// withAll is set with words in it too.
+func withAll(set map[string]bool, words []string) map[string]bool {
+	for _, w := range words {
+		set[w] = true
+	}
+	return set
+}
 
 // A series is articles of one title but for its numbers (each year's
 // 政府工作报告, each 国务院常务会议), all answering surely and alike: by score
