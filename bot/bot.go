@@ -4321,21 +4321,8 @@ func dayOfMonth(s string) (int, bool) {
 	if n, err := strconv.Atoi(s); err == nil {
 		return n, n >= 1 && n <= 31
 	}
-	tens := 0
-	switch {
-	case strings.HasPrefix(s, "二十"):
-		tens, s = 20, strings.TrimPrefix(s, "二十")
-	case strings.HasPrefix(s, "三十"):
-		tens, s = 30, strings.TrimPrefix(s, "三十")
-	}
-	if s == "" {
-		return tens, tens > 0
-	}
-	n, ok := hanNumber(s)
-	if !ok || tens > 0 && n >= 10 {
-		return 0, false
-	}
-	return tens + n, tens+n <= 31
+	n, ok := hanValue([]rune(s))
+	return n, ok && n <= 31 && !strings.ContainsAny(s, "百零")
 }
 
 // arabicCounts writes the Han numerals of s (一 to 九百九十九) in digits, so
@@ -4388,6 +4375,8 @@ func hanValue(rs []rune) (int, bool) {
 			}
 			n += digit * 100
 			digit = -1
+		default:
+			return 0, false
 		}
 	}
 	return n + max(digit, 0), n+max(digit, 0) > 0
@@ -4399,15 +4388,6 @@ const lastChoice = 1 << 20
 // hanNumber reads 一 to 十九 written in Han numerals (a list has at most
 // ten items; 十一 is out of its range). Not 二十: alone it is 二十大.
 func hanNumber(s string) (int, bool) {
-	digit := func(r rune) int { return slices.Index(choiceNumerals[:9], r) + 1 } // 0: not 一…九
-	rs := []rune(s)
-	switch {
-	case len(rs) == 1 && rs[0] == '十':
-		return 10, true
-	case len(rs) == 1 && digit(rs[0]) > 0:
-		return digit(rs[0]), true
-	case len(rs) == 2 && rs[0] == '十' && digit(rs[1]) > 0:
-		return 10 + digit(rs[1]), true
-	}
-	return 0, false
+	n, ok := hanValue([]rune(s))
+	return n, ok && n <= 19 && !strings.ContainsAny(s, "百零")
 }
