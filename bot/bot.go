@@ -4148,7 +4148,6 @@ func digitsUpTo(norm string, max int) (int, bool) {
 var (
 	choiceLeads    = []string{"我要看", "我想看", "给我看", "打开", "查看", "我选", "选", "看", "要", "no.", "no"}
 	choiceMeasures = "篇个条项号则"
-	choiceNumerals = []rune("一二三四五六七八九十")
 	choiceCircled  = []rune("①②③④⑤⑥⑦⑧⑨⑩")
 )
 
