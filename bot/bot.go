@@ -1743,10 +1743,15 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		// Else as typed: 枫桥经验, then 那十八号呢, is no 枫桥经验 of the 18th.
 		// The answer's title names the topic too, as typed or by another
 		// name (第八届中国国际进口博览会): 第八届工商峰会 is no 进博会's.
-		asked := core + " " + list.Search
-		if hits, ok := b.finds(ctx, s, asked); ok {
-			if title := hits[0].Article.Title; strings.Contains(arabicCounts(titleKey(title)), arabicCounts(core)) && b.titled(list.Search)(title) {
-				return b.search(ctx, s, m, asked, 0), true
+		// The count as typed, then in Han numerals, as most titles write
+		// it (进博会, then 第8届的: the index finds no 第8届 in 第八届, a
+		// re-check's find).
+		for _, c := range slices.Compact([]string{core, hanCounts(core)}) {
+			asked := c + " " + list.Search
+			if hits, ok := b.finds(ctx, s, asked); ok {
+				if title := hits[0].Article.Title; strings.Contains(arabicCounts(titleKey(title)), arabicCounts(core)) && b.titled(list.Search)(title) {
+					return b.search(ctx, s, m, asked, 0), true
+				}
 			}
 		}
 		return nil, true // the list read: not a way to keep
@@ -4351,6 +4356,60 @@ func arabicCounts(s string) string {
 		i = j
 	}
 	return b.String()
+}
+
+// hanCounts writes the numbers of s (1 to 999) in Han numerals: 第8届 is
+// 第八届, 第139届 第一百三十九届.
+func hanCounts(s string) string {
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j == i {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		if n, err := strconv.Atoi(s[i:j]); err == nil && n >= 1 && n <= 999 && s[i] != '0' {
+			b.WriteString(hanNumeral(n))
+		} else {
+			b.WriteString(s[i:j])
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// hanNumeral writes n (1 to 999) in Han numerals, as titles count: 十二,
+// 二十三, 一百零五, 一百三十九.
+func hanNumeral(n int) string {
+	const digits = "零一二三四五六七八九"
+	d := func(k int) string { return digits[k*len("零") : (k+1)*len("零")] }
+	var out string
+	if n >= 100 {
+		out, n = d(n/100)+"百", n%100
+		switch {
+		case n == 0:
+			return out
+		case n < 10:
+			return out + "零" + d(n)
+		}
+		out += d(n / 10)
+	} else if n >= 20 {
+		out = d(n / 10)
+	}
+	if n >= 10 {
+		out += "十"
+	}
+	if n%10 > 0 {
+		out += d(n % 10)
+	}
+	return out
 }
 
 // hanValue reads a Han numeral of up to three places (八, 十二, 一百三十九).

@@ -748,3 +748,40 @@ func TestFollowersCourtesyAroundATopic(t *testing.T) {
 		t.Errorf("请问乡村振兴是什么 ordered as the topic alone:%s", describeHits(asked))
 	}
 }
+
+// TestFollowersCourtesyQingwenYixia: 请问一下 is courtesy as 请问 is,
+// and courtesy on both sides (老师你好，请问一下两会，谢谢) or with a request
+// (麻烦发我…相关文章, 能不能发我一下…) leaves the topic typed alone. On the
+// corpus 请问一下新质生产力 lists 2025-12-06 创新引领 新质生产力蓬勃生长 first
+// (relevance, as 1e689c6 did), 新质生产力 alone 2026-07-28's; 老师你好，请问一下两会，谢谢
+// lists 2023-03-06 两会通道 first, 两会 alone 2026-03-12's.
+func TestFollowersCourtesyQingwenYixia(t *testing.T) {
+	ix := corpusIndex(t)
+	for topic, qs := range map[string][]string{
+		// (能不能发我一下两会 lists newest first too, less sure: its newest
+		// article falls out of the series. Left as it is.)
+		"新质生产力": {"请问一下新质生产力", "请问一下新质生产力，谢谢"},
+		"两会":    {"老师你好，请问一下两会，谢谢"},
+		"共同富裕":  {"麻烦发我共同富裕相关文章", "发一下共同富裕相关的"},
+	} {
+		alone := shownHits(t, ix, topic)
+		if len(alone) == 0 {
+			t.Fatalf("%s: no hits", topic)
+		}
+		for _, q := range qs {
+			if shown := shownHits(t, ix, q); len(shown) == 0 || shown[0].Article.ID != alone[0].Article.ID {
+				t.Errorf("%s: want %s (%s) first, as %s alone lists; got%s", q, alone[0].Article.Title, alone[0].Article.PublishedOn, topic, describeHits(shown))
+			}
+		}
+	}
+}
+
+// TestFollowersTalkAboutNineteen: 讲讲十九 (no list open)
+// lists the 十九大 report first, as 1e689c6 did; 70b2f8c lists 2024-11-23
+// 跨越山海的友谊…亚太经合组织第三十一次领导人非正式会议 first.
+func TestFollowersTalkAboutNineteen(t *testing.T) {
+	ix := corpusIndex(t)
+	if hits := shownHits(t, ix, "讲讲十九"); len(hits) == 0 || !strings.Contains(hits[0].Article.Title, "决胜全面建成小康社会") {
+		t.Errorf("讲讲十九: want the 十九大 report first; got%s", describeHits(hits))
+	}
+}

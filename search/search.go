@@ -377,10 +377,11 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets
 	if !key.prepared {
 		text = prepareQuery(query)
 	}
-	// A frame prepareQuery takes off (是什么) asks something of the topic,
-	// not for its articles; courtesy (请问, 老师你好) does not (a review's
-	// find: 请问乡村振兴 kept the order 乡村振兴 had had).
-	r.typedAlone = !key.prepared && hanCount(text) >= hanCount(withoutCourtesy(query))
+	// A question asks something of the topic (是什么, 怎么看, 什么时候),
+	// not for its articles; courtesy and requests (请问一下, 老师你好, 发我…
+	// 相关文章) do (a review's and a re-check's finds: 请问乡村振兴,
+	// 请问一下新质生产力 kept the order the topic alone had had).
+	r.typedAlone = !key.prepared && !asksOfTopic(query)
 	res := r.search(text, n, snippets)
 	cache.put(key, r.v.gen, res)
 	return res, nil
@@ -396,11 +397,18 @@ type reader struct {
 	typedAlone bool
 }
 
-// courtesy is what followers say around a request that asks nothing of
-// its topic.
-var courtesy = strings.NewReplacer("老师你好", "", "老师好", "", "你好", "", "您好", "", "老师", "", "请问", "", "谢谢", "", "感谢", "", "麻烦", "")
+// asksOfTopic reports whether text asks something of its topic: what it
+// is, how to see it, when, why, which, how much.
+func asksOfTopic(text string) bool {
+	for _, w := range askingOf {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
 
-func withoutCourtesy(s string) string { return courtesy.Replace(s) }
+var askingOf = []string{"什么", "怎么", "如何", "为何", "为啥", "哪", "多少", "几时", "意义", "区别", "理解", "看待", "介绍"}
 
 // hanCount is the number of Han characters in s.
 func hanCount(s string) int {
@@ -2366,7 +2374,19 @@ func holdsQuery(text string, q *query) bool {
 // a follower run's find).
 func sameTopic(a, b *doc, q *query) bool {
 	return q.typedAlone && !q.fullText && len(q.clauses) == 1 && len(q.years) == 0 && len(q.mentions) == 0 &&
-		holdsQuery(titleOnly(a), q) && holdsQuery(titleOnly(b), q)
+		!numeralsOnly(q.clauses[0].alts[0]) && holdsQuery(titleOnly(a), q) && holdsQuery(titleOnly(b), q)
+}
+
+// numeralsOnly reports whether words are numbers alone: 讲讲十九 names no
+// topic whose titles are a series (a re-check's find: a 2024 article
+// holding 十九 came first, not the 十九大 report).
+func numeralsOnly(words []string) bool {
+	for _, w := range words {
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && !strings.ContainsRune(hanNumerals, r) }) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // titleOnly is a doc's title as titleText has it, without its tags (a
