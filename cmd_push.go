@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -301,11 +302,23 @@ func checkDate(day string) error {
 	if day == "" {
 		return nil
 	}
+	return checkDay("--date", day)
+}
+
+// checkDay refuses a day argument (what) that is not a day: one written
+// otherwise, or one the calendar lacks (2026-02-30 had been said to be not
+// YYYY-MM-DD: an operator run's find).
+func checkDay(what, day string) error {
 	if _, err := time.Parse(content.DateLayout, day); err != nil {
-		return badArgs(fmt.Errorf("--date %q is not YYYY-MM-DD", day))
+		if dayShape.MatchString(day) {
+			return badArgs(fmt.Errorf("%s %q is no day of the calendar", what, day))
+		}
+		return badArgs(fmt.Errorf("%s %q is not YYYY-MM-DD", what, day))
 	}
 	return nil
 }
+
+var dayShape = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 // printPlan says what a day's push not yet run will send, to how many
 // followers and when, recording nothing.
@@ -416,8 +429,8 @@ func (c *cli) scheduleCmd() *cobra.Command {
 		Short: "Make an article the daily reading of a date",
 		Args:  usage(cobra.ExactArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if _, err := time.Parse(content.DateLayout, args[1]); err != nil {
-				return badArgs(fmt.Errorf("date %q is not YYYY-MM-DD", args[1]))
+			if err := checkDay("date", args[1]); err != nil {
+				return err
 			}
 			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {

@@ -1938,6 +1938,24 @@ func TestShippedCourtesyWithNe(t *testing.T) {
 	}
 }
 
+// TestDayTheCalendarLacks: a day written right that the calendar lacks
+// (2026-02-30) is said so, not "not YYYY-MM-DD" (an operator run's find);
+// both exit 2.
+func TestDayTheCalendarLacks(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"schedule", "x", "2026-02-30"}, `date "2026-02-30" is no day of the calendar`},
+		{[]string{"push", "--date", "2026-02-30"}, `--date "2026-02-30" is no day of the calendar`},
+		{[]string{"schedule", "x", "2026-2-3"}, `date "2026-2-3" is not YYYY-MM-DD`},
+	} {
+		if code, _, errOut := runCmd(t, c.args...); code != 2 || !strings.Contains(errOut, c.want) {
+			t.Errorf("mpbot %s: exit %d, stderr:\n%s(want exit 2 and %q)", strings.Join(c.args, " "), code, errOut, c.want)
+		}
+	}
+}
+
 // TestMalformedArgumentsShowUsage: as README says, a command used wrongly
 // (a malformed argument or flag value, a missing argument, flags that do
 // not go together) exits 2 with the command's usage line after the error
