@@ -212,7 +212,11 @@ func (c *cli) votesCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.stdout, "cleared %d votes (a running serve rereads votes within a minute)\n", n)
+			if n == 0 && question != "" {
+				// A question mistyped read as done (an operator run's find).
+				return fmt.Errorf("no votes on %q: `mpbot votes` lists the questions followers chose from", question)
+			}
+			fmt.Fprintf(c.stdout, "cleared %s (a running serve rereads votes within a minute)\n", counted(int(n), "vote"))
 			return nil
 		},
 	}
