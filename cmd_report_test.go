@@ -142,6 +142,11 @@ func TestQueryLogAndReport(t *testing.T) {
 	if code, out, _ := runCmd(t, "votes", "clear", "--all", "--config", cfg); code != 0 || !strings.Contains(out, "cleared 0 votes") {
 		t.Fatalf("votes clear --all: %d %s", code, out)
 	}
+	// A period past the log's retention is said to be cut to it (an
+	// operator run's find: --since 400d's header claimed the year).
+	if code, _, errOut := runCmd(t, "report", "--since", "400d", "--config", cfg); code != 0 || !strings.Contains(errOut, "reaches past insights.retention (90d)") {
+		t.Fatalf("report --since 400d: %d %s", code, errOut)
+	}
 	// A question nobody voted on (mistyped) is said so, exit 1: it had
 	// said "cleared 0 votes", exit 0 (an operator run's find).
 	if code, _, errOut := runCmd(t, "votes", "clear", "--config", cfg, "不存在的问题"); code != 1 || !strings.Contains(errOut, `no votes on "不存在的问题"`) {
