@@ -222,8 +222,10 @@ func (e *envelope) open(block cipher.Block, iv, encrypted []byte) (msg, appID []
 		return nil, nil, errCiphertext
 	}
 	e.cbc(block, iv, false).CryptBlocks(ct, ct)
+	// PKCS#7: every padding byte is the padding's length (only the last
+	// had been read: a hostile run's find, harmless behind the signature).
 	pad := int(ct[len(ct)-1])
-	if pad < 1 || pad > 32 {
+	if pad < 1 || pad > 32 || bytes.Count(ct[len(ct)-pad:], ct[len(ct)-1:]) != pad {
 		return nil, nil, errCiphertext
 	}
 	plain := ct[:len(ct)-pad]

@@ -396,3 +396,37 @@ func TestABugInTheBotCostsOneReply(t *testing.T) {
 		t.Errorf("the next message after a panic: %+v", out)
 	}
 }
+
+// TestPaddingBytesChecked: a ciphertext whose padding bytes are not all
+// its length is refused, as PKCS#7 has it; one whose padding is right
+// opens (a hostile run's find: only the last byte had been read).
+func TestPaddingBytesChecked(t *testing.T) {
+	key, _ := DecodeAESKey(testAESKey)
+	block, err := aes.NewCipher(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg := []byte("<xml><Content><![CDATA[帮助]]></Content></xml>")
+	plain := append([]byte("0123456789abcdef"), 0, 0, 0, byte(len(msg)))
+	plain = append(append(plain, msg...), testAppID...)
+	pad := 32 - len(plain)%32
+	if pad < 2 {
+		plain = append(plain, 'x') // room for a wrong byte beside the last
+		pad = 32 - len(plain)%32
+	}
+	padded := append(plain, bytes.Repeat([]byte{byte(pad)}, pad)...)
+	seal := func(p []byte) []byte {
+		out := make([]byte, len(p))
+		cipher.NewCBCEncrypter(block, key[:16]).CryptBlocks(out, p)
+		return []byte(base64.StdEncoding.EncodeToString(out))
+	}
+	e := new(envelope)
+	if got, _, err := e.open(block, key[:16], seal(padded)); err != nil || !bytes.Equal(got, msg) {
+		t.Fatalf("right padding: %q %v", got, err)
+	}
+	wrong := bytes.Clone(padded)
+	wrong[len(wrong)-2] ^= 0x55
+	if _, _, err := e.open(block, key[:16], seal(wrong)); err == nil {
+		t.Fatal("a padding byte that is not its length: opened")
+	}
+}
