@@ -360,6 +360,12 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 		http.NewResponseController(w).SetReadDeadline(time.Now())
 		return rej
 	}
+	if r.ContentLength > MaxBody {
+		// Said too large as it is announced, not after a body never sent
+		// (Expect: 100-continue) timed out unreadable (a hostile run's find).
+		http.NewResponseController(w).SetReadDeadline(time.Now())
+		return reject(http.StatusRequestEntityTooLarge, "body too large", "announced %d bytes, over %d", r.ContentLength, MaxBody)
+	}
 	body, err := readAll(e.body[:0], http.MaxBytesReader(w, r.Body, MaxBody))
 	e.body = body
 	if err != nil {

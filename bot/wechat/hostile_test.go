@@ -6,6 +6,7 @@ import (
 	"crypto/aes"
 	"crypto/cipher"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -430,3 +431,35 @@ func TestPaddingBytesChecked(t *testing.T) {
 		t.Fatal("a padding byte that is not its length: opened")
 	}
 }
+
+// TestAnnouncedTooLargeRefusedAtOnce: a signed request announcing a body
+// over MaxBody with Expect: 100-continue is refused as too large before
+// its body is asked for (a hostile run's find: the handler read the body,
+// never sent, and answered 400 unreadable after the read timeout).
+func TestAnnouncedTooLargeRefusedAtOnce(t *testing.T) {
+	hs := newHarness(t, ModeSafe)
+	req, _ := capture(t, hs, hs.text("o_big", "帮助"))
+	big, err := http.NewRequest(http.MethodPost, req.URL.String(), unsentBody{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	big.Header = req.Header.Clone()
+	big.Header.Set("Expect", "100-continue")
+	big.ContentLength = 100_000_000
+	// The body fails as soon as it is asked for: a server that asked
+	// (100 Continue) fails the request here.
+	client := &http.Client{Transport: &http.Transport{ExpectContinueTimeout: time.Minute}}
+	resp, err := client.Do(big)
+	if err != nil {
+		t.Fatalf("a body announced over %d bytes: %v (want 413 before the body)", MaxBody, err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Fatalf("status %d, want 413", resp.StatusCode)
+	}
+}
+
+// unsentBody is a body the client cannot send.
+type unsentBody struct{}
+
+func (unsentBody) Read([]byte) (int, error) { return 0, errors.New("the body is never sent") }
