@@ -392,8 +392,8 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets
 type reader struct {
 	ix *Index
 	v  *view
-	// typedAlone is set when the query searched is all the follower
-	// typed, no frame taken off.
+	// typedAlone is set when the query asks nothing of its topic (no
+	// 是什么, 怎么看): the follower asks for its articles.
 	typedAlone bool
 }
 
@@ -895,8 +895,8 @@ type query struct {
 	day      int32     // the day a full date of the query names (2024年2月7日), 0 when none
 	fullText bool      // the follower asks for a document's full text (原文, 全文)
 	lacking  bool      // it names a topic no article has (枫桥经验 in a store without it)
-	// typedAlone: the follower typed the query and nothing else, no
-	// frame (是什么) taken off.
+	// typedAlone: the query asks nothing of its topic (reader.typedAlone),
+	// and is the follower's or a respelling of it word for word.
 	typedAlone bool
 	cut        []string // the text's words in order, for the typo pass
 
