@@ -59,7 +59,7 @@ const copyBatch = 2000
 // it: an operator run's finds). A file that is no mpbot store, or a store
 // of another schema version than this build's, is refused.
 func OpenCopySource(ctx context.Context, path string) (*Store, error) {
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(5000)")
+	db, err := sql.Open("sqlite", fileURI(path)+"?mode=ro&_pragma=busy_timeout(5000)")
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}

@@ -52,12 +52,19 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// _txlock=immediate: a transaction that reads before it writes (every
 	// import does) would otherwise fail at once with SQLITE_BUSY when another
 	// process committed in between, instead of waiting its turn.
-	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	dsn := fileURI(path) + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
 	return newStore(ctx, db, sqliteEngine, path)
+}
+
+// fileURI is path as an SQLite file: URI: its ? and # would start the
+// URI's query and fragment (backup?.db opened a store named backup), and %
+// an escape.
+func fileURI(path string) string {
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }
 
 func newStore(ctx context.Context, db *sql.DB, e engine, where string) (*Store, error) {

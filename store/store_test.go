@@ -337,3 +337,46 @@ func TestOpenRefusesAnAddress(t *testing.T) {
 		t.Fatalf("open of an address made %s", entries[0].Name())
 	}
 }
+
+// TestOpenTakesAnyFileName: a store's path is a file name, whatever it
+// holds: ? and # had been read as the start of the SQLite URI's query and
+// fragment (backup?.db made a store named backup, a#b.db one named a), and
+// a copy's source so named was another file, or none.
+func TestOpenTakesAnyFileName(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	for _, name := range []string{"backup?.db", "a#b.db", "100%.db", "x?mode=ro.db"} {
+		path := dir + "/" + name
+		st, err := store.Open(ctx, path)
+		if err != nil {
+			t.Fatalf("open %s: %v", name, err)
+		}
+		a := content.Article{ID: "a1", Title: "枫桥经验", Body: "枫桥经验是基层治理的经验。", URL: "https://example.com/a1"}
+		if _, _, err := st.Upsert(ctx, a); err != nil {
+			t.Fatalf("upsert in %s: %v", name, err)
+		}
+		st.Close()
+		if _, err := os.Stat(path); err != nil {
+			t.Fatalf("store %s is not at its path: %v", name, err)
+		}
+		src, err := store.OpenCopySource(ctx, path)
+		if err != nil {
+			t.Fatalf("copy source %s: %v", name, err)
+		}
+		got, err := src.Get(ctx, "a1")
+		src.Close()
+		if err != nil || got.Title != a.Title {
+			t.Fatalf("copy source %s holds %+v, %v", name, got, err)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), "-wal") && !strings.HasSuffix(e.Name(), "-shm") {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) != 4 {
+		t.Fatalf("files made: %q", names)
+	}
+}
