@@ -35,6 +35,7 @@ var (
 	_ wechat.Answerer      = (*bot.Bot)(nil).Answer
 	_ wechat.CoverCache    = (*store.Store)(nil)
 	_ wechat.TokenStore    = fleet.TokenCache{}
+	_ wechat.TokenStore    = (*store.Store)(nil)
 	_ wechat.SharedReplies = fleet.Replies{}
 	_ jobs.Sender          = (*wechat.API)(nil)
 	_ jobs.OnceSender      = (*wechat.TemplateSender)(nil)
@@ -210,6 +211,8 @@ func (a *app) newAPI(cfg *Config) *wechat.API {
 	}
 	if a.redis != nil {
 		c.Tokens, c.Lock = fleet.TokenCache{R: a.redis}, a.redis.Lock
+	} else {
+		c.Tokens = a.store // shared with the commands run beside serve
 	}
 	return wechat.NewAPI(c, a.log)
 }

@@ -292,3 +292,33 @@ func TestMediaUpload(t *testing.T) {
 func wechatInbound(openid, event, key string) wechat.Inbound {
 	return wechat.Inbound{From: openid, MsgType: "event", Event: event, EventKey: key, CreateTime: time.Now().Unix()}
 }
+
+// TestCommandsShareTheAccessToken: the commands an operator runs beside
+// serve use the access token kept in the store, as serve does, instead of
+// each fetching one: WeChat's /cgi-bin/token gives a new token each time
+// and retires the one before it (serve's calls then failed with 40001 and
+// fetched again), and allows about 2,000 fetches a day (an operator run's
+// find). A token WeChat refuses is fetched again, once.
+func TestCommandsShareTheAccessToken(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	fake.Handle("/cgi-bin/menu/get", func(url.Values, []byte) any {
+		return map[string]any{"menu": map[string]any{"button": []any{map[string]any{"type": "click", "name": "每日一读", "key": "DAILY"}}}}
+	})
+	_, cfg := wechatConfig(t, fake, "")
+	for i := range 3 {
+		if code, out, errOut := runCmd(t, "menu", "pull", "--config", cfg); code != 0 || !strings.Contains(out, "每日一读") {
+			t.Fatalf("pull %d: %d\n%s%s", i, code, out, errOut)
+		}
+	}
+	if n := fake.TokensIssued(); n != 1 {
+		t.Fatalf("three commands fetched %d access tokens", n)
+	}
+	fake.ExpireToken()
+	if code, out, errOut := runCmd(t, "menu", "pull", "--config", cfg); code != 0 || !strings.Contains(out, "每日一读") {
+		t.Fatalf("pull with the kept token refused: %d\n%s%s", code, out, errOut)
+	}
+	if code, _, errOut := runCmd(t, "menu", "pull", "--config", cfg); code != 0 || fake.TokensIssued() != 2 {
+		t.Fatalf("after a refused token: exit %d, %d tokens fetched\n%s", code, fake.TokensIssued(), errOut)
+	}
+}
