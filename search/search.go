@@ -3754,15 +3754,29 @@ func rarestClause(clauses []clause, share float64) int {
 			continue
 		}
 		known++
+		// An ordinal says which of the events the answers are of, not
+		// what they are about: 第十七届进博会 had a card on 第十七届海峡论坛,
+		// its ordinal being rarer than 进博会.
+		if len(c.alts) > 0 && len(c.alts[0]) == 1 && ordinalWord(c.alts[0][0]) {
+			continue
+		}
 		if rarest < 0 || c.df < clauses[rarest].df {
 			rarest = i
 		}
+	}
+	if rarest < 0 {
+		return -1
 	}
 	if known < 2 || clauses[rarest].idf < share {
 		return -1
 	}
 	return rarest
 }
+
+// ordinalWordRe is a word that is an ordinal alone (第十七届, 第24次).
+var ordinalWordRe = regexp.MustCompile(`^第(?:[0-9]+|[` + hanNumerals + `]+)(?:届|次|号|期|批|轮|季|版)$`)
+
+func ordinalWord(w string) bool { return strings.HasPrefix(w, "第") && ordinalWordRe.MatchString(w) }
 
 // rankParams are the ranking's knobs; an index takes defaultRankParams,
 // and the tuning sweep tries others on an index of its own.
