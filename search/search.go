@@ -1521,7 +1521,7 @@ var fillersLongestFirst = func() []string {
 // stopWords carry no topic; they are dropped from queries after
 // segmentation.
 var stopWords = withAll(setOf("的", "了", "是", "在", "里", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "嘛", "呗", "可以", "这个", "谁", "哪", "哪些",
-	"什么", "怎么", "如何", "为何", "有", "个", "多少", "哪天", "几", "这", "那", "我", "你", "他", "她", "它", "我们",
+	"什么", "怎么", "如何", "为何", "有", "个", "有个", "多少", "哪天", "几", "这", "那", "我", "你", "他", "她", "它", "我们",
 	"一下", "一个", "关于", "请", "想", "要", "看", "去", "给", "把", "被", "对", "也", "都", "就", "还", "又", "很",
 	// English courtesy glued to a request (please帮我找下碳达峰的文章: a
 	// word no article has, it took the answer's confidence under the cut:
@@ -1546,7 +1546,7 @@ var courtesyWords = []string{"急", "着急", "急需", "尽快", "麻烦", "回
 // 枫桥经验心得体会.
 var (
 	requestVerbs = setOf("有没有", "推荐", "发", "搜", "搜索", "查", "查查", "查询", "看看", "求", "了解", "我要", "我想",
-		"找", "找找", "帮我", "帮", "叫", "有关", "于", "於", "说说", "讲讲", "聊聊", "来点", "来几篇", "来一些",
+		"找", "找找", "帮我", "帮", "叫", "有关", "于", "於", "说说", "讲讲", "聊聊", "来点", "来几篇", "来一些", "请教", "问问",
 		// One article asked for (a follower run's find: 求一篇关于发展和
 		// 安全的文章 had a card on 长三角).
 		"一篇")
@@ -1588,6 +1588,8 @@ func isRequest(words []string, i int, topicAhead bool) bool {
 		// find, 有没有讲政治的文章 listed a 政治报告).
 		return i+1 < len(words) && words[i+1] == words[i] && framing(i-1) || i > 0 && words[i-1] == words[i] && framing(i-2) ||
 			i > 0 && (words[i-1] == "有没有" || words[i-1] == "有") && framing(i-2) && (i+1 >= len(words) || !spokenOf[words[i+1]])
+	case words[i] == "问题": // 我有个问题想问一下枫桥经验: a question announced (a follower run's find: no match); not 台湾问题
+		return i > 0 && (words[i-1] == "个" || words[i-1] == "有个" || words[i-1] == "一个" || words[i-1] == "几个" || words[i-1] == "两个")
 	case words[i] == "考": // 新质生产力考什么 (before 什么, 哪些, 啥 or a request noun); not 开考 in 高考哪天开考
 		return i+1 < len(words) && (words[i+1] == "什么" || words[i+1] == "哪些" || words[i+1] == "啥" || requestNouns[words[i+1]])
 	case requestVerbs[words[i]]:
@@ -1768,7 +1770,9 @@ func withoutFrames(s string) string {
 		}
 	}
 	for _, f := range meetsAsked {
-		if rest, ok := strings.CutSuffix(end, f); ok && namesMeeting(rest) {
+		// (国常会, then 什么时候开, is asked as 国常会 什么时候开: a follower
+		// run's find, a card on 推广开.)
+		if rest, ok := strings.CutSuffix(end, f); ok && namesMeeting(strings.TrimRightFunc(rest, unicode.IsSpace)) {
 			return rest + " " + s[len(end):]
 		}
 	}
