@@ -214,7 +214,7 @@ func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 		case KeyDaily:
 			r, sent := b.dailyReply(ctx, s, m, 0, false)
 			if sent {
-				b.closeList(ctx, m)
+				b.closeList(ctx, m, r)
 			}
 			return r
 		case KeySubscribe, KeyUnsubscribe:
@@ -554,7 +554,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		if r, sent := b.dailyReply(ctx, s, m, 1, false); sent || r != nil {
 			if sent {
 				note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
-				b.closeList(ctx, m)
+				b.closeList(ctx, m, r)
 			}
 			return r
 		}
@@ -1425,6 +1425,7 @@ func (b *Bot) older(ctx context.Context, s *Settings, m Message, list FollowUp, 
 	// 2026年的, 那2025年的呢, then 更早的: "none earlier than these 2025年
 	// 中央一号文件", a follower run's find).
 	topic := cmp.Or(withoutYears(list.Search), list.Search)
+	topic = withoutAskedOfAnswer(topic)
 	found, mentions, err := b.newestOf(ctx, s, &topic, moreDepth)
 	if err != nil {
 		b.log.ErrorContext(ctx, "search", "err", err)
@@ -1882,6 +1883,24 @@ var topicQuestions = wordSet("每年多少钱", "每月多少钱", "每个月多
 	"怎么申请", "如何申请", "在哪申请", "在哪里申请", "去哪申请", "怎么领", "怎么领取", "如何领取", "在哪领", "在哪里领",
 	"申请条件", "申请条件是什么", "怎么办理", "如何办理", "在哪办理", "在哪里办理")
 
+// withoutAskedOfAnswer is a question's search without what askedOfAnswer
+// joined to its topic (国务院常务会议 讲了什么): earlier articles are the
+// topic's (更早的 after 国常会, 讲了什么 headed 「国常会讲了什么」, and after
+// 民营经济促进法, 什么时候施行 had none earlier: a follower run's finds).
+func withoutAskedOfAnswer(search string) string {
+	if topic, tail, ok := cutLast(search, " "); ok && topic != "" && (questionOfLast[tail] || topicQuestions[tail]) {
+		return topic
+	}
+	return search
+}
+
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
+}
+
 // askedOfAnswer answers a question asked of the answer before (its card
 // or list, still open) with that question and this one; with none, it
 // asks for one.
@@ -1890,6 +1909,15 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 	switch {
 	case err != nil || list.Mentions:
 		return nil
+	case list.Search == "" && list.Topic == "" && list.Day == "" && len(list.IDs) == 0 && len(list.Seen) == 1:
+		// A reading's card (每日一读, 昨天的每日一读) is what it asks of
+		// (a follower run's find: told to search first).
+		a, failed := b.listedArticle(ctx, list.Seen[0])
+		if failed != nil {
+			return failed
+		}
+		note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
+		return []Reply{b.shownAgain(ctx, a, list)}
 	case list.Search == "" && list.Topic == "":
 		// Alone it asks of nothing (什么时候开 had a card on 中国特色大国
 		// 外交开创新局面).
@@ -2496,7 +2524,13 @@ func (b *Bot) periodNews(ctx context.Context, s *Settings, m Message, p period) 
 		return b.noMatch(ctx, s, m, 0)
 	}
 	if len(found) == 0 {
-		return b.latestAfter(ctx, s, m, p.name+"没有文章。")
+		// After the store's newest article the period's news may not be
+		// in yet, as a day's or a topic's period says (上周的新闻联播 said
+		// 上周没有文章: a follower run's find).
+		if b.nothingSince(ctx, p.from) {
+			return b.latestAfter(ctx, s, m, p.name+"还没有文章。\n")
+		}
+		return b.latestAfter(ctx, s, m, p.name+"没有文章。\n")
 	}
 	found, more := firstPage(ctx, s, found)
 	reply, ids := listReplyWith(dated(found), newsHeaderFor(of), true, more)
@@ -2959,7 +2993,7 @@ func (b *Bot) render(ctx context.Context, s *Settings, m Message, resp response,
 		}
 		r, sent := b.dailyReply(ctx, s, m, depth, len(specs) > 1)
 		if sent && (kept == nil || !*kept) {
-			b.closeList(ctx, m)
+			b.closeList(ctx, m, r)
 		}
 		out = append(out, r...)
 	}
@@ -3107,7 +3141,11 @@ var rejectWords = map[string]bool{"不是这个": true, "不是这篇": true, "�
 	// A follower run's finds: after a list, 没有我要的 was searched (没有:
 	// a list on 委内瑞拉), 都不是我要的 got the no-match reply.
 	"没有我要的": true, "没有我想要的": true, "没有我要找的": true, "都不是我要的": true, "都不是我想要的": true, "没找到我想要的": true,
-	"这些都不是": true, "答非所问": true, "不是我问的": true}
+	"这些都不是": true, "答非所问": true, "不是我问的": true,
+	// And (a follower run's finds: each got the no-match reply right
+	// after a list) 都不对, 错了, 没用.
+	"都不对": true, "这些都不对": true, "全都不对": true, "错了": true, "都错了": true, "没用": true, "没有用": true, "都没用": true,
+	"没什么用": true}
 
 func rejects(text string) bool {
 	if rejectWords[text] {
@@ -3229,7 +3267,9 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		if list.News != nil {
 			return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noMoreOfDay, list.News.Name)}}
 		}
-		if list.Readings != nil && len(list.IDs)+len(list.Seen) == 0 { // 更多 after the first day's 每日一读
+		// 更多 after the first day's 每日一读 (its card is Seen, the readings
+		// through the day before listed)
+		if list.Readings != nil && len(list.IDs) == 0 && (len(list.Seen) == 0 || list.Readings.Through != "") {
 			return []Reply{{Type: ReplyText, Text: noReadings}}
 		}
 		if list.Readings != nil {
@@ -3479,15 +3519,24 @@ func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string
 // What stays open is the readings before today's: 更多 lists them, and
 // 明天的呢 or 上周的呢 asks for another day's or week's (a follower run's
 // finds: 更多 said no list was open, 上周的呢 got an article on illnesses).
-func (b *Bot) closeList(ctx context.Context, m Message) {
-	if b.readings == nil {
-		if err := b.followUps.Forget(ctx, m.From); err != nil {
-			b.log.DebugContext(ctx, "close the list before the daily reading", "openid", m.From, "err", err)
-		}
-		return
+func (b *Bot) closeList(ctx context.Context, m Message, reading []Reply) {
+	f := FollowUp{Query: asked(m)}
+	// The reading's card is the answer asked of next (这是哪天的, 讲了什么,
+	// 原文链接 were told to search first, 全文 searched: a follower run's
+	// finds).
+	if len(reading) == 1 && reading[0].Reading != "" {
+		f.Seen = []string{reading[0].Reading}
 	}
-	yesterday := midnight(b.settings.Load().readingDay(b.now())).AddDate(0, 0, -1).Format(content.DateLayout)
-	if err := b.putFollowUp(ctx, m, FollowUp{Query: asked(m), Readings: &ReadingsOf{Through: yesterday}}); err != nil {
+	if b.readings != nil {
+		f.Readings = &ReadingsOf{Through: midnight(b.settings.Load().readingDay(b.now())).AddDate(0, 0, -1).Format(content.DateLayout)}
+	}
+	var err error
+	if f.Seen == nil && f.Readings == nil {
+		err = b.followUps.Forget(ctx, m.From)
+	} else {
+		err = b.putFollowUp(ctx, m, f)
+	}
+	if err != nil {
 		b.log.DebugContext(ctx, "close the list before the daily reading", "openid", m.From, "err", err)
 	}
 }

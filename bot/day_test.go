@@ -346,7 +346,7 @@ func TestNewsOfAPeriod(t *testing.T) {
 	if r := ask("更多"); r.Text != fmt.Sprintf(noMoreOfDay, "2025年8月") {
 		t.Errorf("更多 after all of 8月's news: %s", r.Text)
 	}
-	if r := ask("上上周的新闻"); !strings.HasPrefix(r.Text, "上上周没有文章。最新") {
+	if r := ask("上上周的新闻"); !strings.HasPrefix(r.Text, "上上周没有文章。\n最新") {
 		t.Errorf("a week without articles:\n%s", r.Text)
 	}
 

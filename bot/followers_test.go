@@ -384,3 +384,71 @@ func TestYearAloneAfterATopic(t *testing.T) {
 		t.Errorf("2025年 with nothing open: %s first, want it searched as typed (gk)", got)
 	}
 }
+
+// TestPeriodNewsAfterTheNewestArticleIsNoneYet: a week's or a month's
+// news with no topic (上周的新闻联播, 上个月的时政, 本周的新闻), asked of a
+// period after the store's newest article, has none yet, as a day of it has
+// (昨天: 2026年12月4日还没有文章。) and as the same period beside a topic has
+// (上周的国务院常务会议: 上周（11月23日至11月29日）还没有文章。). On the corpus
+// (newest 2026-08-22, today 2026-12-06) 上周的新闻联播 said 上周没有文章。, 上个月的时政
+// 2026年11月没有文章。 and 本周的时政 本周没有文章。 above the latest five: the
+// programme ran those weeks, the store just has not got them, and the
+// follower is told there was no news. A period the store holds and that
+// had none still says 没有文章。
+func TestPeriodNewsAfterTheNewestArticleIsNoneYet(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime) // a Saturday; newest article 2026-08-21
+	ask := asker(t, demoBotAt(t, catalogOf(meetingsOfTwoYears()), today))
+	for _, text := range []string{"上周的新闻联播", "上周有什么新闻", "上个月的时政", "2026年11月的新闻", "本周的新闻", "这个月的新闻"} {
+		r := ask(text).String()
+		if !strings.Contains(r, "还没有文章") {
+			t.Errorf("%s, the store's newest article of 2026-08-21: want \"…还没有文章。\" above the latest, as 昨天 and 上周的国务院常务会议 say:\n%s", text, r)
+		}
+	}
+	// A month before the newest article without news keeps saying none.
+	if r := ask("2026年4月的新闻").String(); strings.Contains(r, "还没有文章") || !strings.Contains(r, "没有文章") {
+		t.Errorf("2026年4月的新闻, before the newest article, with none: want 没有文章, not none yet:\n%s", r)
+	}
+}
+
+// TestOlderAfterAQuestionOfTheAnswerNamesTheTopic: 国常会 (a list), then
+// 讲了什么 (a question of the answer, README: searched with the topic), then
+// 更早的 heads its list 「国常会」更早的文章：, naming the topic without what was
+// asked of it (README: headers name the topic "without what asked of it").
+// On the corpus it said 「国常会讲了什么」更早的文章：, and after 民营经济促进法,
+// 什么时候施行 (a card) 更早的 said 没有比这些更早的「民营经济促进法什么时候施行」文章了。
+// (the law's earlier articles, its draft read in April 2025, were there).
+func TestOlderAfterAQuestionOfTheAnswerNamesTheTopic(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	ask := asker(t, demoBotAt(t, catalogOf(meetingsOfTwoYears()), today))
+	for _, tail := range []string{"讲了什么", "主要内容是什么"} {
+		ask("国务院常务会议")
+		ask(tail)
+		r := ask("更早的")
+		if strings.Contains(r.Text, tail) {
+			t.Errorf("国务院常务会议, %s, 更早的: the header holds the question %q:\n%s", tail, tail, r.String())
+		}
+	}
+}
+
+// TestWhenAskedAfterAMeetingsList: 国常会 (a list of the meetings), then
+// 什么时候开, is asked as 国常会什么时候开 is (README: 什么时候开 at the question's
+// end after a meeting's name is no 开 to search, and a question naming no
+// topic after a list searches both). The follow-up joins them with a
+// space (国务院常务会议 什么时候开), so the 开 stands apart and is searched: on the
+// corpus the answer was a card on the 2024-12-06 meeting, whose text says
+// 把好的经验做法推广开, where 国常会什么时候开 asked whole lists 2026-08-21's
+// meeting first.
+func TestWhenAskedAfterAMeetingsList(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	old := articleOn("m2024", "2024-12-06", "李强主持召开国务院常务会议", "国务院总理李强12月6日主持召开国务院常务会议，听取推动高质量发展综合督查情况汇报。")
+	old.Body = "会议指出，要发挥综合督查对工作的推动促进作用，把好的经验做法推广开，更好激发干事创业积极性。"
+	ask := asker(t, demoBotAt(t, catalogOf(append(meetingsOfTwoYears(), old)), today))
+	whole := firstShown(ask("国务院常务会议什么时候开"))
+	if whole != "https://example.com/m6" {
+		t.Fatalf("国务院常务会议什么时候开 asked whole: %s first, want the newest meeting m6", whole)
+	}
+	ask("国务院常务会议")
+	if r := ask("什么时候开"); firstShown(r) != whole {
+		t.Errorf("国务院常务会议, then 什么时候开: %s first, want %s as asked whole:\n%s", firstShown(r), whole, r.String())
+	}
+}

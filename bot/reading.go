@@ -278,7 +278,7 @@ func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, ask readi
 		r, sent := b.dailyReply(ctx, s, m, 0, false)
 		if sent { // as 每日一读 is: answered, and the list before it closed
 			note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
-			b.closeList(ctx, m)
+			b.closeList(ctx, m, r)
 		}
 		return r
 	case on > t: // one scheduled ahead is not shown before its day
