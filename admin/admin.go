@@ -275,8 +275,7 @@ func (c *Console) article(w http.ResponseWriter, r *http.Request, _ string) {
 		http.Error(w, "no such article", http.StatusNotFound)
 		return
 	}
-	c.render(w, "article.html", map[string]any{"Page": "articles", "A": a, "Card": phone([]bot.Reply{{Type: bot.ReplyNews,
-		Card: &bot.Card{Title: a.Title, Description: a.Summary, URL: a.URL, Pic: a.Cover}}})})
+	c.render(w, "article.html", map[string]any{"Page": "articles", "A": a, "Card": phone([]bot.Reply{bot.ArticleReply(a)})})
 }
 
 func (c *Console) schedule(w http.ResponseWriter, r *http.Request, _ string) {

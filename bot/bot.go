@@ -3990,6 +3990,17 @@ func storyReply(a content.Article, st content.Story) Reply {
 	return TextReply(item)
 }
 
+// ArticleReply is how a follower is sent the whole article a (its body
+// read): a news card, or without a page its text. The console shows it so
+// (it had shown the stored summary: 各位代表：, a title again, a line break,
+// and a card for an article sent as text: an operator run's finds).
+func ArticleReply(a content.Article) Reply {
+	if a.URL != "" {
+		return cardReply(a)
+	}
+	return TextReply(a)
+}
+
 // TextReply is an article with no page as a text reply: its title and
 // text (or summary), cut to WeChat's limit. The daily push sends such an
 // article so too.
