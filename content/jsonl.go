@@ -37,8 +37,10 @@ func ReadJSONL(r io.Reader, file string) ([]Article, []error) {
 		errs []error
 	)
 	br := bufio.NewReaderSize(r, 64*1024)
+	written := false
 	for line := 1; ; line++ {
 		b, size, err := readLine(br, MaxArticleBytes)
+		written = written || size > MaxArticleBytes || len(bytes.TrimSpace(b)) > 0
 		if size > MaxArticleBytes {
 			errs = append(errs, &LineError{file, line, fmt.Errorf("line is %s; one article may be at most %s", sizeOf(size), sizeOf(MaxArticleBytes))})
 		} else if b = bytes.TrimSpace(b); len(b) > 0 {
@@ -59,6 +61,12 @@ func ReadJSONL(r io.Reader, file string) ([]Article, []error) {
 			}
 		}
 		if err == io.EOF {
+			if !written {
+				// As an empty .json file is (a nightly export that failed
+				// had imported as a clean run of nothing: an operator
+				// run's find).
+				errs = append(errs, &LineError{file, 1, errors.New(`empty: a .jsonl file holds one article a line, {"title": …}`)})
+			}
 			return out, errs
 		}
 		if err != nil {

@@ -1455,3 +1455,23 @@ func TestArticleUnderTheArticleLimitAsShown(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyJSONLinesFileIsReported: a .jsonl file with no article in it
+// (0 bytes, or blank lines only: an export that failed, a script that
+// truncated the file before writing it) imported as "read 0 articles (0
+// problems)", exit 0, while an empty .json, .md or .html file is reported
+// at its line 1 (an operator run's find: `mpbot import empty.jsonl`
+// said nothing was wrong).
+func TestEmptyJSONLinesFileIsReported(t *testing.T) {
+	for name, text := range map[string]string{"empty.jsonl": "", "blank.jsonl": "   \n\n\r\n"} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		arts, errs := ReadPaths([]string{path}, ReadOptions{})
+		if len(arts) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), name+":1:") {
+			t.Errorf("%s (%q): %d articles, errors %v; want it reported as %s:1, as an empty .json file is", name, text, len(arts), errs, name)
+		}
+	}
+}
