@@ -389,3 +389,24 @@ func TestWhereSaysNoSecret(t *testing.T) {
 		t.Errorf("one machine: %q, %q", store, state)
 	}
 }
+
+// TestMisspeltPushTimeIsSaid: {push_time} is the one mark a reply's text
+// may hold; a misspelt one ({push_tme}, {push_time }, or braces typed
+// full-width by a Chinese input method, ｛push_time｝) passed `check` and
+// the reload without a word, and followers were sent it as written: the
+// welcome said "每天{push_tme}推送每日一读" (an operator run's find,
+// editing replies.subscribe while serve ran).
+func TestMisspeltPushTimeIsSaid(t *testing.T) {
+	dir := t.TempDir()
+	for i, mark := range []string{"{push_tme}", "{push_time }", "｛push_time｝", "{pushtime}"} {
+		path := filepath.Join(dir, fmt.Sprintf("c%d.yaml", i))
+		text := "replies:\n  no_match: 没有找到相关文章。\n  subscribe: 欢迎关注！每天" + mark + "推送每日一读。\n"
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, errOut := runCmd(t, "check", "--config", path)
+		if !strings.Contains(errOut, mark) {
+			t.Errorf("check of a welcome with %s: exit %d, nothing said of it:\n%s", mark, code, errOut)
+		}
+	}
+}

@@ -194,8 +194,19 @@ func (c *compiler) response(where string, spec ResponseSpec, required bool) resp
 // (the shipped texts had said 每天早上 whatever the schedule).
 const pushTimeMark = "{push_time}"
 
+// pushTimeMisspelt is a mark meant as pushTimeMark but written otherwise
+// ({push_tme}, {push_time }, {pushtime}, or braces typed full-width,
+// ｛push_time｝): sent as written, with no word to the operator (an
+// operator run's find).
+var pushTimeMisspelt = regexp.MustCompile(`(?i)[{｛]\s*push[^{}｛｝\n]{0,12}[}｝]`)
+
 // timed writes the push's time for its mark in text, found at where.
 func (c *compiler) timed(where, text string) string {
+	for _, m := range pushTimeMisspelt.FindAllString(text, -1) {
+		if m != pushTimeMark {
+			c.bad(where, "writes %q: the push's time is written %s", m, pushTimeMark)
+		}
+	}
 	if !strings.Contains(text, pushTimeMark) || c.s.push.Firings == nil {
 		return text // no schedule to say: its own error is said
 	}
