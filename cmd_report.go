@@ -219,7 +219,7 @@ func (c *cli) votesCmd() *cobra.Command {
 			}
 			if n == 0 && question != "" {
 				// A question mistyped read as done (an operator run's find).
-				return fmt.Errorf("no votes on %q: `mpbot votes` lists the questions followers chose from", question)
+				return fmt.Errorf("no votes on %q: `mpbot report` lists the questions followers chose from (its Followers' votes)", question)
 			}
 			fmt.Fprintf(c.stdout, "cleared %s (a running serve rereads votes within a minute)\n", counted(int(n), "vote"))
 			return nil

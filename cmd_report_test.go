@@ -149,7 +149,7 @@ func TestQueryLogAndReport(t *testing.T) {
 	}
 	// A question nobody voted on (mistyped) is said so, exit 1: it had
 	// said "cleared 0 votes", exit 0 (an operator run's find).
-	if code, _, errOut := runCmd(t, "votes", "clear", "--config", cfg, "不存在的问题"); code != 1 || !strings.Contains(errOut, `no votes on "不存在的问题"`) {
+	if code, _, errOut := runCmd(t, "votes", "clear", "--config", cfg, "不存在的问题"); code != 1 || !strings.Contains(errOut, `no votes on "不存在的问题"`) || !strings.Contains(errOut, "mpbot report") {
 		t.Fatalf("votes clear of a question nobody voted on: %d %s", code, errOut)
 	}
 }
