@@ -802,3 +802,19 @@ func TestFollowersOrdinalOfAnotherEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersDishAskedHowToCook: X的做法 asks how X is made or done, of
+// X: 红烧肉的做法 listed the US's "对等关税"相关做法 at 0.66 on 做法 alone (an
+// operator run's find; the report counted it answered). 美国关税的做法
+// still finds the tariffs.
+func TestFollowersDishAskedHowToCook(t *testing.T) {
+	ix := corpusIndex(t)
+	for _, q := range []string{"红烧肉的做法", "红烧肉的做法是什么"} {
+		if shown := shownHits(t, ix, q); len(shown) > 0 {
+			t.Errorf("%s: %s", q, describeHits(shown))
+		}
+	}
+	if shown := shownHits(t, ix, "美国关税的做法"); len(shown) == 0 || !strings.Contains(shown[0].Article.Title, "关税") {
+		t.Errorf("美国关税的做法: %s", describeHits(shown))
+	}
+}

@@ -1141,7 +1141,11 @@ var (
 		"你好", "您好", "老师好", "大家好",
 		// Voice's opening filler (就是，我想问一下，…: a follower run's find).
 		"就是"}
-	framesAfter = []string{"的理解", "的看法", "的认识", "指的是什么", "指的是啥", "指什么"}
+	framesAfter = []string{"的理解", "的看法", "的认识", "指的是什么", "指的是啥", "指什么",
+		// How to make it (红烧肉的做法, 番茄炒蛋的做法: lists and cards on
+		// tariffs' 做法, an operator run's find); 美国关税的做法 asks of
+		// the tariffs still.
+		"的做法", "的做法是什么", "的具体做法"}
 	// When a meeting meets, asked at the question's end without 的 or
 	// 召开 (两会什么时候开: its 开 was searched, a card on a delegate's
 	// proposals; 中央经济工作会议什么时候开 one on 开拓奋进's reactions: a
