@@ -109,6 +109,11 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 				// --category is filled in below, knowing the store.
 				articles, problems = content.ReadPaths(paths, content.ReadOptions{URL: pageURL})
 				fmt.Fprintf(c.stdout, "read %s (%s)\n", counted(len(articles), "article"), counted(len(problems), "problem"))
+				for _, a := range articles {
+					if a.Named != "" {
+						fmt.Fprintf(c.stderr, "note: %s names its address %s; stored at --url %s\n", paths[0], a.Named, a.URL)
+					}
+				}
 			}
 			httpIDs, twice, err := keepHTTPIDs(ctx, a.store, articles)
 			if err != nil {
@@ -170,7 +175,7 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 	}
 	cmd.Flags().StringVar(&category, "category", "", "category (栏目) for articles that name none and are new or stored without one")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "list what would be added and updated; write nothing")
-	cmd.Flags().StringVar(&pageURL, "url", "", "the address of the one .html or .md file given, when the page does not name it")
+	cmd.Flags().StringVar(&pageURL, "url", "", "the address of the one .html or .md file given (in place of one the file names)")
 	cmd.Flags().BoolVar(&fromAccount, "from-account", false, "import the account's published articles (freepublish/batchget)")
 	return cmd
 }

@@ -793,3 +793,43 @@ func TestShowEditImport(t *testing.T) {
 		t.Errorf("the edit was not imported: %s", out)
 	}
 }
+
+// TestURLFlagAndTheFilesOwnAddress: --url is "the address of the one .html
+// or .md file given, when the page does not name it". Given for files that
+// name one: a Markdown file kept its own url and dropped --url without a
+// word, exit 0; a page with a canonical link was stored at --url instead of
+// it, also without a word (an operator run's find: one flag, opposite
+// effects by the file's kind, and neither said the two addresses
+// differed). Whichever wins, the import says the other was not taken.
+func TestURLFlagAndTheFilesOwnAddress(t *testing.T) {
+	const given = "https://www.beichenlx.com/given.html"
+	files := map[string]struct{ text, own string }{
+		"note.md": {"---\ntitle: 遴选面试结构化答题思路\nid: ms-jiegouhua\nurl: https://www.beichenlx.com/mianshi/jiegouhua.html\n---\n\n" +
+			"结构化面试是遴选考试的重要环节。答题时要做到观点鲜明、层次清晰、逻辑严密。\n", "https://www.beichenlx.com/mianshi/jiegouhua.html"},
+		"page.html": {`<html><head><meta charset="utf-8"><title>国务院常务会议研究部署防汛救灾工作</title>` +
+			`<link rel="canonical" href="https://www.gov.cn/yaowen/2026/07/gwycwhy.htm"></head><body><article>` +
+			`<h1>国务院常务会议研究部署防汛救灾工作</h1><p>国务院总理李强7月10日主持召开国务院常务会议，研究部署防汛救灾工作。</p>` +
+			`<p>会议指出，当前正值防汛关键期，各地区各部门要压紧压实防汛责任，加强监测预警。</p></article></body></html>` + "\n",
+			"https://www.gov.cn/yaowen/2026/07/gwycwhy.htm"},
+	}
+	for name, f := range files {
+		dir := t.TempDir()
+		cfg := writeConfig(t, dir, "")
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(f.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errOut := runCmd(t, "import", "--config", cfg, "--url", given, path)
+		if !strings.Contains(out, "added\t") {
+			continue // refused: said, not silent
+		}
+		id := strings.Split(strings.SplitN(out, "added\t", 2)[1], "\t")[0]
+		_, shown, _ := runCmd(t, "articles", "show", "--config", cfg, id)
+		switch {
+		case strings.Contains(shown, `"url": "`+given+`"`) && !strings.Contains(out+errOut, f.own):
+			t.Errorf("%s: stored at --url, its own address %s dropped without a word (exit %d):\n%s\n%s", name, f.own, code, out, errOut)
+		case strings.Contains(shown, `"url": "`+f.own+`"`) && !strings.Contains(out+errOut, given):
+			t.Errorf("%s: stored at its own address, --url %s dropped without a word (exit %d):\n%s\n%s", name, given, code, out, errOut)
+		}
+	}
+}

@@ -58,6 +58,9 @@ type Article struct {
 	// Origin is where an import read it (file:line), for its messages;
 	// not stored.
 	Origin string `json:"-"`
+	// Named is the address the file itself gives, when the operator's
+	// --url took its place (import says so); not stored.
+	Named string `json:"-"`
 }
 
 // Validate reports what makes an article unusable in a reply: each

@@ -82,8 +82,12 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	}
 	meta := pageMeta(doc)
 	var noAddress error
+	own, ownErr := pageAddress(meta, savedFrom(page))
+	named := ""
 	if pageURL == "" {
-		pageURL, noAddress = pageAddress(meta, savedFrom(page))
+		pageURL, noAddress = own, ownErr
+	} else if own != pageURL {
+		named = own
 	}
 	wechat := showWeChatText(doc)
 	var base *url.URL
@@ -105,6 +109,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	body := tidyParagraphs(text.String())
 	a := Article{
 		URL:    pageURL,
+		Named:  named,
 		Cover:  ra.ImageURL(),
 		Author: strings.TrimSpace(ra.Byline()),
 		Source: strings.TrimSpace(ra.SiteName()),

@@ -397,8 +397,11 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 	if fieldLines != nil && fm.PublishedOn == "" && fm.Date != "" {
 		fieldLines["published_on"] = fieldLines["date"] // a bad date is reported at its line
 	}
-	if a.URL == "" {
-		a.URL = url
+	// The operator's --url takes the place of the file's own, as a
+	// page's is (Markdown had kept its own and dropped --url without a
+	// word: an operator run's find); import says so.
+	if url != "" && a.URL != url {
+		a.Named, a.URL = a.URL, url
 	}
 	if a.ID == "" && a.URL == "" {
 		a.ID = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
