@@ -164,6 +164,9 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 			for _, note := range twice {
 				fmt.Fprintln(c.stderr, note)
 			}
+			if err := sameTextNotes(ctx, c.stderr, a.store, results); err != nil {
+				return err
+			}
 			if err := scheduleNotes(ctx, c.stderr, a.store, results, cfg.today(time.Now()), cfg.Push.Category); err != nil {
 				return err
 			}
@@ -284,6 +287,40 @@ func fillCategory(ctx context.Context, st *store.Store, articles []content.Artic
 	}
 	return kept, nil
 }
+
+// sameTextNotes names, for an article just added, a stored one of the same
+// title and text at another address: the same page imported again at a
+// corrected --url, or from a second address, had been added beside it
+// without a word, and followers got a list of the same title twice
+// instead of its card (an operator run's find). Asked of a few added
+// articles only: each is a lookup of its title.
+func sameTextNotes(ctx context.Context, w io.Writer, st *store.Store, results []store.UpsertResult) error {
+	var added []content.Article
+	for _, r := range results {
+		if r.Err == nil && r.Outcome == store.Added {
+			added = append(added, r.Article)
+		}
+	}
+	if len(added) > maxSameTextLookups {
+		return nil
+	}
+	for _, a := range added {
+		same, err := st.List(ctx, store.Filter{Title: a.Title})
+		if err != nil {
+			return err
+		}
+		for _, b := range same {
+			if b.ID != a.ID && b.Body == a.Body {
+				fmt.Fprintf(w, "note: %s has the same title and text as %s (at %s): if that is this page at a wrong address, `mpbot articles rm %s`\n", a.ID, b.ID, b.URL, b.ID)
+			}
+		}
+	}
+	return nil
+}
+
+// maxSameTextLookups bounds sameTextNotes: an import of a whole corpus is
+// not one page brought in again.
+const maxSameTextLookups = 50
 
 // keepHTTPIDs gives each WeChat article of an import that has no id, and
 // is stored at neither its address nor its address's id, the id of the

@@ -833,3 +833,36 @@ func TestURLFlagAndTheFilesOwnAddress(t *testing.T) {
 		}
 	}
 }
+
+// savedWithoutAddress is a page as a browser's "Save as" keeps it when the
+// site gives no canonical link: `mpbot import` needs --url for it.
+const savedWithoutAddress = `<html><head><meta charset="utf-8"><title>申论写作常用金句 - 北辰遴选</title></head>
+<body><article><h1>申论写作常用金句</h1><p>申论写作中，恰当引用金句可以为文章增色。以下整理了一批常用的金句，供考生参考使用。</p>
+<p>一、关于民生：民生无小事，枝叶总关情。</p></article></body></html>
+`
+
+// TestReimportAtACorrectedURL: an operator imports a page with --url, sees
+// the address was mistyped and imports it again with the right one. The
+// second import said "added u-…" and nothing else: the store then held the
+// same title and text twice, at two addresses, and followers asking for
+// it got a numbered list of the same title twice instead of its card (an
+// operator run's find, 申论金句). The import must at least name the article
+// already holding this text, so that the operator can remove it.
+func TestReimportAtACorrectedURL(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	page := filepath.Join(dir, "jinju.html")
+	if err := os.WriteFile(page, []byte(savedWithoutAddress), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd(t, "import", "--config", cfg, "--url", "https://www.beichenlx.com/shenlun/jinjv.html", page)
+	if code != 0 || !strings.Contains(out, "added\t") {
+		t.Fatalf("first import: exit %d\n%s\n%s", code, out, errOut)
+	}
+	first := strings.Split(strings.SplitN(out, "added\t", 2)[1], "\t")[0]
+
+	_, out, errOut = runCmd(t, "import", "--config", cfg, "--url", "https://www.beichenlx.com/shenlun/jinju.html", page)
+	if strings.Contains(out, "added\t") && !strings.Contains(out+errOut, first) {
+		t.Errorf("the same page at a corrected address was added beside %s without naming it:\n%s\n%s", first, out, errOut)
+	}
+}

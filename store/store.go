@@ -498,6 +498,7 @@ func (s *Store) Categories(ctx context.Context) (_ map[string]int, err error) {
 // Filter narrows List. Zero values match everything.
 type Filter struct {
 	Category string
+	Title    string // articles titled so, exactly
 	Limit    int
 }
 
@@ -506,9 +507,15 @@ func (s *Store) List(ctx context.Context, f Filter) (_ []content.Article, err er
 	defer failed(&err, "list articles")
 	q := `SELECT ` + articleColumns + ` FROM articles`
 	var args []any
+	var where []string
 	if f.Category != "" {
-		q += ` WHERE category = ?`
-		args = append(args, f.Category)
+		where, args = append(where, `category = ?`), append(args, f.Category)
+	}
+	if f.Title != "" {
+		where, args = append(where, `title = ?`), append(args, f.Title)
+	}
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
 	q += ` ORDER BY published_on DESC, id DESC`
 	if f.Limit > 0 {
