@@ -107,3 +107,25 @@ func TestEmptyJSONListIsReported(t *testing.T) {
 		t.Errorf("an empty list: %d articles, errors %v; want it reported as the empty file is", len(arts), errs)
 	}
 }
+
+// TestTrailingCommaSaid: a comma after an article's last field, as hand
+// edits leave one, is said so, at the line of the }: it had been the
+// decoder's "invalid character '}' looking for beginning of object key
+// string" (an operator run's find).
+func TestTrailingCommaSaid(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.jsonl": `{"title":"甲","body":"正文","url":"https://example.com/a"}` + "\n" + `{"title":"乙","body":"正文",}` + "\n",
+		"b.json":  "[\n {\"title\":\"甲\",\n  \"body\":\"正文\",\n },\n {\"title\":\"乙\",\"body\":\"正文\",\"url\":\"https://example.com/b\"}\n]\n",
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		arts, errs := ReadPaths([]string{path}, ReadOptions{})
+		want := map[string]string{"a.jsonl": name + ":2:", "b.json": name + ":4:"}[name]
+		if len(arts) != 1 || len(errs) != 1 || !strings.Contains(errs[0].Error(), want+" invalid JSON: a comma before the article's closing }") {
+			t.Errorf("%s: %d articles, %v", name, len(arts), errs)
+		}
+	}
+}

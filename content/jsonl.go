@@ -117,6 +117,12 @@ func decodeArticle(b []byte) (Article, error) {
 			// run's find: a file cut mid-line).
 			return a, errors.New("invalid JSON: the line ends inside the article, before its closing }: cut short, or one article broken over lines (JSONL holds one a line; an indented article, as articles show prints it, imports from a .json file)")
 		}
+		if syn, ok := errors.AsType[*json.SyntaxError](err); ok && trailingComma(b, syn.Offset) {
+			// (invalid character '}' looking for beginning of object key
+			// string said it in the decoder's words: an operator run's
+			// find.)
+			return a, fmt.Errorf("invalid JSON: a comma before the article's closing } (its last field takes none)")
+		}
 		return a, fmt.Errorf("invalid JSON: %w", err)
 	}
 	// One article a line: a second object on it (two lines joined by an
@@ -200,4 +206,15 @@ func sizeOf(n int) string {
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// trailingComma reports whether the JSON syntax error at offset (where the
+// decoder stopped, just past the character it refused) is a } after a
+// comma: hand edits leave one after the last field.
+func trailingComma(b []byte, offset int64) bool {
+	if offset < 1 || offset > int64(len(b)) || b[offset-1] != '}' {
+		return false
+	}
+	before := bytes.TrimRight(b[:offset-1], " \t\r\n")
+	return len(before) > 0 && before[len(before)-1] == ','
 }
