@@ -41,7 +41,7 @@ func TestReadJSONFile(t *testing.T) {
 		// A list on one line (jq -c): reading goes on at the next
 		// object after a comma (a review's find: the rest were lost).
 		{"one line", `[{"id": "a", "title": "甲"}, {"id": "b", "title": "乙",}, {"id": "c", "title": "丙"}, {"id": "d", "title": "丁"}]`,
-			[]string{"a", "c", "d"}, []string{"f.json:1: invalid JSON: invalid character '}' looking for beginning of object key string; it is not read; reading goes on at the next entry found, at line 1"}},
+			[]string{"a", "c", "d"}, []string{"f.json:1: invalid JSON: a comma before the article's closing } (its last field takes none); it is not read; reading goes on at the next entry found, at line 1"}},
 		{"nothing after it", "[\n  {\"id\": \"a\", \"title\": \"甲\"},\n  {\"id\": \"b\", \"title\": x}\n]\n",
 			[]string{"a"}, []string{"f.json:3: invalid JSON: invalid character 'x' looking for beginning of value; it is not read, nor anything after it in the list"}},
 		{"two articles", "{\"id\": \"a\", \"title\": \"甲\"}\n{\"id\": \"b\", \"title\": \"乙\"}", nil, []string{"f.json:1: invalid JSON: more after the article's closing }"}},
@@ -109,7 +109,7 @@ func TestEmptyJSONListIsReported(t *testing.T) {
 }
 
 // TestTrailingCommaSaid: a comma after an article's last field, as hand
-// edits leave one, is said so, at the line of the }: it had been the
+// edits leave one, is said so, at the article's line: it had been the
 // decoder's "invalid character '}' looking for beginning of object key
 // string" (an operator run's find).
 func TestTrailingCommaSaid(t *testing.T) {
@@ -123,7 +123,7 @@ func TestTrailingCommaSaid(t *testing.T) {
 			t.Fatal(err)
 		}
 		arts, errs := ReadPaths([]string{path}, ReadOptions{})
-		want := map[string]string{"a.jsonl": name + ":2:", "b.json": name + ":4:"}[name]
+		want := map[string]string{"a.jsonl": name + ":2:", "b.json": name + ":2:"}[name]
 		if len(arts) != 1 || len(errs) != 1 || !strings.Contains(errs[0].Error(), want+" invalid JSON: a comma before the article's closing }") {
 			t.Errorf("%s: %d articles, %v", name, len(arts), errs)
 		}
