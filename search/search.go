@@ -1138,14 +1138,19 @@ var (
 		// follower run's find).
 		"深刻领悟", "深刻理解", "深刻认识", "深刻把握", "准确把握",
 		"我是新来的", "我是新人", "我是新粉", "我刚关注", "刚关注", "新来的",
+		// A question announced before it is asked (我有个问题想问一下枫桥经验:
+		// no match, a follower run's find); not one said of (我有个问题不明白).
+		"我有个问题想问一下", "我有个问题想问", "我有个问题想请教一下", "我有个问题想请教", "我有个问题请教一下", "我有个问题请教",
+		"我有一个问题想问一下", "我有一个问题想问", "我有一个问题想请教一下", "我有一个问题想请教",
+		"有个问题想问一下", "有个问题想问", "有个问题想请教一下", "有个问题想请教", "有个问题请教一下", "有个问题请教",
+		"想问个问题", "问个问题", "请教个问题", "请教一个问题",
+		// And courtesy before it (不好意思，乡村振兴; 我想咨询一下遴选: no
+		// match, a re-check's finds).
+		"不好意思", "打扰一下", "打扰了", "麻烦问一下", "麻烦问下", "我想咨询一下", "想咨询一下", "咨询一下",
 		"你好", "您好", "老师好", "大家好",
 		// Voice's opening filler (就是，我想问一下，…: a follower run's find).
 		"就是"}
-	framesAfter = []string{"的理解", "的看法", "的认识", "指的是什么", "指的是啥", "指什么",
-		// How to make it (红烧肉的做法, 番茄炒蛋的做法: lists and cards on
-		// tariffs' 做法, an operator run's find); 美国关税的做法 asks of
-		// the tariffs still.
-		"的做法", "的做法是什么", "的具体做法"}
+	framesAfter = []string{"的理解", "的看法", "的认识", "指的是什么", "指的是啥", "指什么"}
 	// When a meeting meets, asked at the question's end without 的 or
 	// 召开 (两会什么时候开: its 开 was searched, a card on a delegate's
 	// proposals; 中央经济工作会议什么时候开 one on 开拓奋进's reactions: a
@@ -1592,8 +1597,6 @@ func isRequest(words []string, i int, topicAhead bool) bool {
 		// find, 有没有讲政治的文章 listed a 政治报告).
 		return i+1 < len(words) && words[i+1] == words[i] && framing(i-1) || i > 0 && words[i-1] == words[i] && framing(i-2) ||
 			i > 0 && (words[i-1] == "有没有" || words[i-1] == "有") && framing(i-2) && (i+1 >= len(words) || !spokenOf[words[i+1]])
-	case words[i] == "问题": // 我有个问题想问一下枫桥经验: a question announced (a follower run's find: no match); not 台湾问题
-		return i > 0 && (words[i-1] == "个" || words[i-1] == "有个" || words[i-1] == "一个" || words[i-1] == "几个" || words[i-1] == "两个")
 	case words[i] == "考": // 新质生产力考什么 (before 什么, 哪些, 啥 or a request noun); not 开考 in 高考哪天开考
 		return i+1 < len(words) && (words[i+1] == "什么" || words[i+1] == "哪些" || words[i+1] == "啥" || requestNouns[words[i+1]])
 	case requestVerbs[words[i]]:
@@ -1775,8 +1778,8 @@ func withoutFrames(s string) string {
 	}
 	for _, f := range meetsAsked {
 		// (国常会, then 什么时候开, is asked as 国常会 什么时候开: a follower
-		// run's find, a card on 推广开.)
-		if rest, ok := strings.CutSuffix(end, f); ok && namesMeeting(strings.TrimRightFunc(rest, unicode.IsSpace)) {
+		// run's find, a card on 推广开; and typed 国常会，什么时候开.)
+		if rest, ok := strings.CutSuffix(end, f); ok && namesMeeting(strings.TrimRightFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })) {
 			return rest + " " + s[len(end):]
 		}
 	}
