@@ -576,11 +576,10 @@ func (a *API) SendCustom(ctx context.Context, openid string, r bot.Reply) error 
 // customer-service API (the daily reading in customer mode). WeChat gives
 // no message id for it.
 func (a *API) Send(ctx context.Context, openid string, art content.Article) (int64, error) {
-	if art.URL == "" { // no page to open: the text itself, as the bot answers it
-		return 0, a.SendCustom(ctx, openid, bot.TextReply(art))
-	}
-	return 0, a.SendCustom(ctx, openid, bot.Reply{Type: bot.ReplyNews, Card: &bot.Card{
-		Title: art.Title, Description: art.Summary, URL: art.URL, Pic: art.Cover}})
+	// As the bot answers it: the card described as the bot describes it (the
+	// stored summary had gone out, 各位代表： for a report, its title again
+	// for a resolution: a review's find), or without a page its text.
+	return 0, a.SendCustom(ctx, openid, bot.ArticleReply(art))
 }
 
 // Followers returns one page (up to 10,000) of the account's follower list

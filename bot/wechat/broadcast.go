@@ -44,7 +44,7 @@ func (b *Broadcaster) Draft(ctx context.Context, a content.Article) (string, err
 		return "", err
 	}
 	req := map[string]any{"articles": []draft.Article{{
-		Title: a.Title, Author: a.Author, Digest: bot.Cut(a.Summary, 120), Content: draftContent(a),
+		Title: a.Title, Author: a.Author, Digest: bot.Cut(content.Describe(a), 120), Content: draftContent(a),
 		ContentSourceURL: a.URL, ThumbMediaID: thumb, ShowCoverPic: 1,
 	}}}
 	var resp struct {

@@ -58,7 +58,7 @@ func fieldValue(a content.Article, source string) string {
 	case "title":
 		return a.Title
 	case "summary":
-		return a.Summary
+		return content.Describe(a) // as the reading's card says it
 	case "date":
 		return a.PublishedOn
 	case "category":
