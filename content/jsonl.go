@@ -40,13 +40,13 @@ func ReadJSONL(r io.Reader, file string) ([]Article, []error) {
 	written := false
 	for line := 1; ; line++ {
 		b, size, err := readLine(br, MaxArticleBytes)
+		if line == 1 {
+			b = bytes.TrimPrefix(bytes.TrimSpace(b), []byte("\ufeff")) // a BOM, which Windows editors write
+		}
 		written = written || size > MaxArticleBytes || len(bytes.TrimSpace(b)) > 0
 		if size > MaxArticleBytes {
 			errs = append(errs, &LineError{file, line, fmt.Errorf("line is %s; one article may be at most %s", sizeOf(size), sizeOf(MaxArticleBytes))})
 		} else if b = bytes.TrimSpace(b); len(b) > 0 {
-			if line == 1 {
-				b = bytes.TrimPrefix(b, []byte("\ufeff")) // a BOM, which Windows editors write
-			}
 			if !utf8.Valid(b) {
 				why := errNotUTF8
 				if err == io.EOF && cutInsideCharacter(b) {

@@ -1475,3 +1475,22 @@ func TestEmptyJSONLinesFileIsReported(t *testing.T) {
 		}
 	}
 }
+
+// TestBOMOnlyJSONLinesFileIsEmpty: a .jsonl file holding only a UTF-8 BOM
+// (and perhaps blank lines) is the empty export a Windows tool writes
+// (PowerShell's Out-File -Encoding utf8, Notepad's "UTF-8 with BOM"), and
+// an empty .json so written is reported as empty. The .jsonl one is
+// reported as "invalid JSON: EOF": the emptiness check looks at the line
+// before its BOM is taken off, so the line counts as written.
+func TestBOMOnlyJSONLinesFileIsEmpty(t *testing.T) {
+	for name, text := range map[string]string{"bom.jsonl": "\ufeff", "bom-blank.jsonl": "\ufeff\n\n"} {
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		arts, errs := ReadPaths([]string{path}, ReadOptions{})
+		if len(arts) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), name+":1: empty") {
+			t.Errorf("%s (%q): %d articles, errors %v; want %s:1: empty, as an empty .jsonl file and a BOM-only .json file are", name, text, len(arts), errs, name)
+		}
+	}
+}

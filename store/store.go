@@ -64,7 +64,13 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // URI's query and fragment (backup?.db opened a store named backup), and %
 // an escape.
 func fileURI(path string) string {
-	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	path = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	if strings.HasPrefix(path, "/") {
+		// With an empty authority: file://tmp/… (a path starting //)
+		// named a host, which SQLite refuses (a review's find).
+		return "file://" + path
+	}
+	return "file:" + path
 }
 
 func newStore(ctx context.Context, db *sql.DB, e engine, where string) (*Store, error) {
