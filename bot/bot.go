@@ -1426,7 +1426,7 @@ func (b *Bot) older(ctx context.Context, s *Settings, m Message, list FollowUp, 
 	// 中央一号文件", a follower run's find).
 	topic := cmp.Or(withoutYears(list.Search), list.Search)
 	topic = withoutAskedOfAnswer(topic)
-	found, mentions, err := b.newestOf(ctx, s, &topic, moreDepth)
+	found, mentions, err := b.newestOf(ctx, s, &topic, olderDepth)
 	if err != nil {
 		b.log.ErrorContext(ctx, "search", "err", err)
 		return b.noMatch(ctx, s, m, 0)
@@ -1444,7 +1444,7 @@ func (b *Bot) older(ctx context.Context, s *Settings, m Message, list FollowUp, 
 	}
 	var before []content.Hit
 	for _, h := range found {
-		if h.Article.PublishedOn != "" && h.Article.PublishedOn < oldest && !seen[h.Article.ID] && len(seen) < maxSeen { // as far as 更多 pages
+		if h.Article.PublishedOn != "" && h.Article.PublishedOn < oldest && !seen[h.Article.ID] && len(seen) < olderDepth {
 			before = append(before, h)
 		}
 	}
@@ -1865,7 +1865,9 @@ var questionOfLast = wordSet("什么时候开", "什么时候开的", "什么时
 	"讲了哪些内容", "有哪些内容", "审议通过了什么", "通过了什么", "出处", "出自哪里", "出自哪", "是哪篇文章",
 	// 这篇讲了什么, 这篇主要讲什么, 讲的是什么 (a follower run's finds: no match,
 	// or 讲的是什么 a card on a speech, 演讲).
-	"主要讲什么", "讲什么", "讲的是什么", "说的是什么", "主要讲了啥", "讲的啥")
+	"主要讲什么", "讲什么", "讲的是什么", "说的是什么", "主要讲了啥", "讲的啥",
+	// (讲的什么, 啥时候开, 哪天开: a re-check's finds, searched alone.)
+	"讲的什么", "说的什么", "这篇讲的什么", "啥时候开", "啥时候开的", "哪天开", "何时开")
 
 // topicQuestions ask of the topic answered, not of the one article shown:
 // what it costs or gives, when it was launched, where one went (育儿补贴,
@@ -1909,14 +1911,15 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 	switch {
 	case err != nil || list.Mentions:
 		return nil
-	case list.Search == "" && list.Topic == "" && list.Day == "" && len(list.IDs) == 0 && len(list.Seen) == 1:
-		// A reading's card (每日一读, 昨天的每日一读) is what it asks of
-		// (a follower run's find: told to search first).
-		a, failed := b.listedArticle(ctx, list.Seen[0])
+	case list.Search == "" && list.Topic == "" && list.Day == "" && len(shown(list)) == 1 && (len(list.IDs) == 0 || list.Opened > 0):
+		// A reading's card (每日一读, 昨天的每日一读, or one opened from
+		// the readings' list) is what it asks of (a follower run's find:
+		// told to search first).
+		a, failed := b.listedArticle(ctx, shown(list)[0])
 		if failed != nil {
 			return failed
 		}
-		note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
+		noteShownAgain(ctx, list, a.ID)
 		return []Reply{b.shownAgain(ctx, a, list)}
 	case list.Search == "" && list.Topic == "":
 		// Alone it asks of nothing (什么时候开 had a card on 中国特色大国
@@ -3145,7 +3148,8 @@ var rejectWords = map[string]bool{"不是这个": true, "不是这篇": true, "�
 	// And (a follower run's finds: each got the no-match reply right
 	// after a list) 都不对, 错了, 没用.
 	"都不对": true, "这些都不对": true, "全都不对": true, "错了": true, "都错了": true, "没用": true, "没有用": true, "都没用": true,
-	"没什么用": true}
+	"都没有用": true, "这些都没用": true, "没啥用": true, "搞错了": true, "弄错了": true, "全错了": true, "全不对": true, "不太对": true,
+	"都不相关": true}
 
 func rejects(text string) bool {
 	if rejectWords[text] {
@@ -3188,6 +3192,12 @@ const maxSeen = 50
 
 // moreDepth is how many hits 更多 asks the search for at least.
 const moreDepth = 64
+
+// olderDepth is how many of a topic's articles 更早的 pages back through: a
+// series' (国常会 has some hundred on the corpus; at moreDepth, 更早的 said
+// there were none before 2023-06 with the 2022 meetings in the store: a
+// re-check's find).
+const olderDepth = 200
 
 // noMore answers 更多 when the question has nothing more to show;
 // noMoreThanCard, when what it had to show was one card.

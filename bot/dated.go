@@ -78,7 +78,7 @@ func (b *Bot) dateOfAnswer(ctx context.Context, m Message) []Reply {
 		if a.PublishedOn != "" {
 			text = fmt.Sprintf("「%s」发布于%s。", title, dayName(a.PublishedOn))
 		}
-		note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
+		noteShownAgain(ctx, list, a.ID)
 		return []Reply{{Type: ReplyText, Text: text}}
 	}
 	lines := []string{"各篇的发布日期："}
@@ -176,7 +176,7 @@ func (b *Bot) detailOfAnswer(ctx context.Context, m Message) []Reply {
 		if failed != nil {
 			return failed
 		}
-		note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
+		noteShownAgain(ctx, list, a.ID)
 		return []Reply{b.shownAgain(ctx, a, list)}
 	case len(ids) > 1:
 		note(ctx, func(e *Event) { e.Outcome = OutcomeFollowUp })
@@ -187,3 +187,15 @@ func (b *Bot) detailOfAnswer(ctx context.Context, m Message) []Reply {
 
 // openOneOf says how to read one of a list's articles in full.
 const openOneOf = "回复序号（1 到 %d）打开对应文章，点开即可阅读全文。"
+
+// noteShownAgain logs the answer in list, article id, asked of again: a
+// daily reading's as the reading (每日一读's rule), not as a list's choice
+// of no question (the report's choices had led with "" → item 0 after
+// followers asked of the reading: a re-check's find).
+func noteShownAgain(ctx context.Context, list FollowUp, id string) {
+	if list.ofReading() {
+		note(ctx, func(e *Event) { e.Outcome, e.Rule, e.Number, e.Article = OutcomeRule, dailyRule, 0, id })
+		return
+	}
+	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, id })
+}

@@ -6,6 +6,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -450,5 +451,148 @@ func TestWhenAskedAfterAMeetingsList(t *testing.T) {
 	ask("国务院常务会议")
 	if r := ask("什么时候开"); firstShown(r) != whole {
 		t.Errorf("国务院常务会议, then 什么时候开: %s first, want %s as asked whole:\n%s", firstShown(r), whole, r.String())
+	}
+}
+
+// TestReadingOpenedFromTheReadingsListIsAskedOf: a reading opened by
+// its number from the readings' list (往期每日一读, then 1; or 每日一读,
+// 更多, then 2; or 这周的每日一读, then 1) is a card like the day's reading,
+// and README's questions of the answer are asked of it. 这是哪天的 and 全文
+// are; 讲了什么 (and 主要讲了啥, 说了什么) got 请先发送想查的主题（例如「国常会」），找到
+// 文章后再问「讲了什么」。 on the corpus, the follower having just opened an
+// article (a re-check of the follower run's 每日一读 fix: 每日一读, then 讲了什么,
+// now gets the card again; 昨天的每日一读, then 讲了什么, too).
+func TestReadingOpenedFromTheReadingsListIsAskedOf(t *testing.T) {
+	var readings []content.Reading // newest first
+	for d := 30; d >= 20; d-- {
+		id := fmt.Sprintf("r%02d", d)
+		readings = append(readings, content.Reading{Day: fmt.Sprintf("2026-11-%02d", d),
+			Article: content.Article{ID: id, Title: "导读" + id, Summary: "导读" + id + "的摘要。", URL: "https://example.com/" + id, PublishedOn: "2026-01-01"}})
+	}
+	read := func(_ context.Context, through string, n int) ([]content.Reading, error) {
+		var out []content.Reading
+		for _, r := range readings {
+			if r.Day <= through && len(out) < n {
+				out = append(out, r)
+			}
+		}
+		return out, nil
+	}
+	s, err := Compile(demoSpec(), okSearch, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, chinaTime)
+	c := &demoCatalog{index: mustIndex(nil), byID: map[string]content.Article{}}
+	for _, r := range readings {
+		c.byID[r.Article.ID] = r.Article
+	}
+	todays := content.Article{ID: "r-today", Title: "今天的导读", URL: "https://example.com/today"}
+	c.byID[todays.ID] = todays
+	daily := func(context.Context) (content.Article, error) { return todays, nil }
+	for _, path := range [][]string{{"往期每日一读", "1"}, {"每日一读", "更多", "2"}, {"往期每日一读", "更多", "1"}} {
+		for _, asked := range []string{"讲了什么", "主要讲了啥", "说了什么"} {
+			b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Daily: daily, Readings: read, Log: slog.New(slog.DiscardHandler),
+				Now: func() time.Time { return now }})
+			ask := asker(t, b)
+			var opened Reply
+			for _, text := range path {
+				opened = ask(text)
+			}
+			if opened.Type != ReplyNews {
+				t.Fatalf("%s: no reading opened: %s", strings.Join(path, ", "), opened.String())
+			}
+			r := ask(asked)
+			if strings.Contains(r.Text, "请先发送想查的主题") || r.Type != ReplyNews || r.Card.URL != opened.Card.URL {
+				t.Errorf("%s (%s), then %s: want the reading's card again, as after 每日一读 or 昨天的每日一读:\n%s",
+					strings.Join(path, ", "), opened.Card.Title, asked, r.String())
+			}
+		}
+	}
+}
+
+// TestWhenAskedAfterAMeetingsListInOtherWords: the follower run's
+// 国常会, then 什么时候开, now lists the newest meeting first, as 国常会什么时候开
+// asked whole does. Asked as followers also type it (啥时候开, 哪天开, 几号开,
+// which the search reads as 什么时候开 after a meeting's name: `mpbot search '国常会
+// 啥时候开'` lists 2026-08-21's meeting first), the follow-up is no question of
+// the answer: on the corpus 国常会, then 啥时候开, got a card on 中国特色大国外交开创
+// 新局面 (开创, searched alone), and 国常会, then 哪天开, 没有找到相关文章.
+func TestWhenAskedAfterAMeetingsListInOtherWords(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	old := articleOn("m2024", "2024-12-06", "李强主持召开国务院常务会议", "国务院总理李强12月6日主持召开国务院常务会议，听取推动高质量发展综合督查情况汇报。")
+	old.Body = "会议指出，要发挥综合督查对工作的推动促进作用，把好的经验做法推广开，更好激发干事创业积极性。"
+	arts := append(meetingsOfTwoYears(), old,
+		articleOn("wj", "2024-12-30", "中国特色大国外交开创新局面", "2024年，中国外交锐意进取、开创新局面。"))
+	ask := asker(t, demoBotAt(t, catalogOf(arts), today))
+	whole := firstShown(ask("国务院常务会议什么时候开"))
+	if whole != "https://example.com/m6" {
+		t.Fatalf("国务院常务会议什么时候开 asked whole: %s first, want the newest meeting m6", whole)
+	}
+	for _, when := range []string{"啥时候开", "哪天开", "几号开", "啥时候开的"} {
+		ask("国务院常务会议")
+		if r := ask(when); firstShown(r) != whole {
+			t.Errorf("国务院常务会议, then %s: %s first, want %s as 什么时候开 gets:\n%s", when, firstShown(r), whole, r.String())
+		}
+	}
+}
+
+// TestOlderReachesTheYearsBefore: 更早的 after a question's list is
+// README's "the topic's articles from before the oldest shown, of any
+// year". The follower run's fix searches the topic (国常会, not 国常会主要内容是
+// 什么), with the search's depth (64): a topic with more articles than that
+// after the oldest shown says 没有比这些更早的「国常会」文章了 while earlier ones
+// are in the store. On the corpus 2023年的国常会 (or 国常会, 2023年的呢), then
+// 更早的, said so with the 2022 meetings in it; and 国常会, 主要内容是什么 (a list
+// by relevance reaching back to 2023-06-02), then 更早的, said so too, where
+// the build before the fix had listed 2023-03-24's meeting.
+func TestOlderReachesTheYearsBefore(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	var arts []content.Article
+	for d, i := time.Date(2022, 7, 1, 0, 0, 0, 0, time.UTC), 0; d.Before(time.Date(2026, 8, 22, 0, 0, 0, 0, time.UTC)); d, i = d.AddDate(0, 0, 14), i+1 {
+		day := d.Format(time.DateOnly)
+		arts = append(arts, articleOn(fmt.Sprint("gm", i), day, "李强主持召开国务院常务会议",
+			fmt.Sprintf("%d年%d月%d日，国务院总理李强主持召开国务院常务会议，研究部署有关工作。", d.Year(), d.Month(), d.Day())))
+	}
+	byURL, before := map[string]string{}, 0
+	for _, a := range arts {
+		byURL[a.URL] = a.PublishedOn
+		if a.PublishedOn < "2023-" {
+			before++
+		}
+	}
+	ask := asker(t, demoBotAt(t, catalogOf(arts), today))
+	r := ask("2023年的国务院常务会议")
+	if !strings.HasPrefix(byURL[firstShown(r)], "2023-") {
+		t.Fatalf("2023年的国务院常务会议: %s first (%s), want a 2023 meeting:\n%s", firstShown(r), byURL[firstShown(r)], r.String())
+	}
+	// 更早的, then again, pages back through 2023's earlier meetings to
+	// 2022's.
+	for i := 0; ; i++ {
+		r = ask("更早的")
+		if strings.Contains(r.Text, "没有比这些更早的") || i == 10 {
+			t.Fatalf("2023年的国务院常务会议, then 更早的 ×%d: want 2022's meetings (%d in the store) reached, got:\n%s", i+1, before, r.String())
+		}
+		if strings.HasPrefix(byURL[firstShown(r)], "2022-") {
+			break
+		}
+	}
+}
+
+// TestQuestionOfTheAnswerInOtherWords: 讲的什么 asks what the answer
+// says, as README's 讲的是什么 and 讲的啥 do; after a card (国常会, 1) or the
+// day's reading it got 没有找到相关文章 on the corpus (searched alone).
+func TestQuestionOfTheAnswerInOtherWords(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	ask := asker(t, demoBotAt(t, catalogOf(meetingsOfTwoYears()), today))
+	ask("国务院常务会议")
+	card := ask("1")
+	if card.Type != ReplyNews {
+		t.Fatalf("国务院常务会议, 1: %s", card.String())
+	}
+	for _, q := range []string{"讲的什么", "讲的什么？", "这篇讲的什么"} {
+		if r := ask(q); strings.Contains(r.Text, "没有找到") || firstShown(r) != card.Card.URL {
+			t.Errorf("国务院常务会议, 1 (%s), then %s: want it asked of the card, as 讲的是什么 is:\n%s", card.Card.URL, q, r.String())
+		}
 	}
 }

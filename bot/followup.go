@@ -211,3 +211,9 @@ func (m *MemoryFollowUps) Forget(_ context.Context, openid string) error {
 	delete(m.entries, openid)
 	return nil
 }
+
+// ofReading reports whether what f shows is a daily reading: today's card
+// (closeList's), a past day's, or one opened from the readings' list.
+func (f FollowUp) ofReading() bool {
+	return f.Search == "" && f.Topic == "" && f.Day == "" && f.News == nil && (f.Readings != nil || len(f.IDs) == 0 && len(f.Seen) == 1)
+}

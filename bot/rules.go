@@ -195,10 +195,11 @@ func (c *compiler) response(where string, spec ResponseSpec, required bool) resp
 const pushTimeMark = "{push_time}"
 
 // pushTimeMisspelt is a mark meant as pushTimeMark but written otherwise
-// ({push_tme}, {push_time }, {pushtime}, or braces typed full-width,
-// ｛push_time｝): sent as written, with no word to the operator (an
-// operator run's find).
-var pushTimeMisspelt = regexp.MustCompile(`(?i)[{｛]\s*push[^{}｛｝\n]{0,12}[}｝]`)
+// ({push_tme}, {push_time }, {pushtime}, braces typed full-width,
+// ｛push_time｝, a template's {{push_time}}, {psuh_time}, one left open):
+// sent as written, with no word to the operator (an operator run's and a
+// re-check's finds).
+var pushTimeMisspelt = regexp.MustCompile(`(?i)[{｛]+[^{}｛｝\n]{0,6}(?:push|psuh|puhs|time|tme|tiem)[^{}｛｝\n]{0,12}[}｝]*`)
 
 // timed writes the push's time for its mark in text, found at where.
 func (c *compiler) timed(where, text string) string {
