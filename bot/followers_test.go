@@ -6,7 +6,6 @@ package bot
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -463,38 +462,9 @@ func TestWhenAskedAfterAMeetingsList(t *testing.T) {
 // article (a re-check of the follower run's 每日一读 fix: 每日一读, then 讲了什么,
 // now gets the card again; 昨天的每日一读, then 讲了什么, too).
 func TestReadingOpenedFromTheReadingsListIsAskedOf(t *testing.T) {
-	var readings []content.Reading // newest first
-	for d := 30; d >= 20; d-- {
-		id := fmt.Sprintf("r%02d", d)
-		readings = append(readings, content.Reading{Day: fmt.Sprintf("2026-11-%02d", d),
-			Article: content.Article{ID: id, Title: "导读" + id, Summary: "导读" + id + "的摘要。", URL: "https://example.com/" + id, PublishedOn: "2026-01-01"}})
-	}
-	read := func(_ context.Context, through string, n int) ([]content.Reading, error) {
-		var out []content.Reading
-		for _, r := range readings {
-			if r.Day <= through && len(out) < n {
-				out = append(out, r)
-			}
-		}
-		return out, nil
-	}
-	s, err := Compile(demoSpec(), okSearch, okPush, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := time.Date(2026, 12, 1, 9, 0, 0, 0, chinaTime)
-	c := &demoCatalog{index: mustIndex(nil), byID: map[string]content.Article{}}
-	for _, r := range readings {
-		c.byID[r.Article.ID] = r.Article
-	}
-	todays := content.Article{ID: "r-today", Title: "今天的导读", URL: "https://example.com/today"}
-	c.byID[todays.ID] = todays
-	daily := func(context.Context) (content.Article, error) { return todays, nil }
 	for _, path := range [][]string{{"往期每日一读", "1"}, {"每日一读", "更多", "2"}, {"往期每日一读", "更多", "1"}} {
 		for _, asked := range []string{"讲了什么", "主要讲了啥", "说了什么"} {
-			b := New(s, Deps{Catalog: c, FollowUps: NewMemoryFollowUps(), Daily: daily, Readings: read, Log: slog.New(slog.DiscardHandler),
-				Now: func() time.Time { return now }})
-			ask := asker(t, b)
+			ask := asker(t, readingsBot(t))
 			var opened Reply
 			for _, text := range path {
 				opened = ask(text)
