@@ -334,7 +334,10 @@ func (a *API) call(ctx context.Context, endpoint string, build func(token string
 		if e.TokenStale() && !refreshed && tok != "" {
 			refreshed = true
 			a.forget(tok)
-			if err := a.tokens.DropToken(ctx, a.tokenKey, tok); err != nil {
+			kctx, cancel := keepingContext(ctx)
+			err := a.tokens.DropToken(kctx, a.tokenKey, tok)
+			cancel()
+			if err != nil {
 				a.log.WarnContext(ctx, "could not drop the refused access token", "err", err)
 			}
 			a.cfg.Metrics.tokenRefresh()
@@ -482,11 +485,26 @@ func (a *API) accessToken(ctx context.Context) (string, error) {
 	}
 	a.refused.err = nil
 	a.keep(tok, ttl)
-	if err := a.tokens.SetToken(ctx, a.tokenKey, tok, ttl); err != nil {
+	kctx, cancel := keepingContext(ctx)
+	defer cancel()
+	if err := a.tokens.SetToken(kctx, a.tokenKey, tok, ttl); err != nil {
 		a.log.WarnContext(ctx, "access token not stored; this process keeps it for its calls", "err", err)
 	}
 	return tok, nil
 }
+
+// keepingContext is ctx for writing the token's store: not ended with the
+// caller (a push stopped by SIGTERM), so that a token fetched is kept and
+// one refused dropped, as the store in memory did (kept in the SQLite
+// store, an interrupted push left "context canceled", and its calls
+// under way fetched again: TestPushInterrupted beside busy CPUs), and
+// bounded on its own.
+func keepingContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), tokenKeptWithin)
+}
+
+// tokenKeptWithin bounds a write of the token's store.
+const tokenKeptWithin = 2 * time.Second
 
 // fetchToken asks WeChat for an access token (token or stable_token) and
 // returns how long to keep it: five minutes short of its life, so it is

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -18,6 +19,7 @@ import (
 	"mpbot/bot"
 	"mpbot/bot/wechat/wechattest"
 	"mpbot/content"
+	"mpbot/store"
 )
 
 func newTestAPI(t *testing.T) (*API, *wechattest.FakeAPI, *[]time.Duration) {
@@ -368,4 +370,40 @@ func TestHungTokenEndpointAskedOnce(t *testing.T) {
 	if n := len(fake.Calls("/cgi-bin/message/custom/send")); n != 0 {
 		t.Errorf("%d sends without a token", n)
 	}
+}
+
+// TestTokenKeptWhenTheCallerEnds: a token fetched is kept in the store even
+// when the call that fetched it ends meanwhile (a push stopped by SIGTERM):
+// kept in the SQLite store with the caller's context, it was lost with
+// "context canceled", and the other calls under way fetched again, each
+// retiring the last (TestPushInterrupted beside busy CPUs).
+func TestTokenKeptWhenTheCallerEnds(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "mpbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	// The caller ends (SIGTERM) as the token fetched is being kept.
+	endingFirst := endsCaller{Store: st, cancel: cancel}
+	api := NewAPI(APIConfig{AppID: testAppID, AppSecret: "s", Base: fake.URL, Tokens: endingFirst, Backoff: time.Millisecond}, slog.New(slog.DiscardHandler))
+	api.SendCustom(ctx, "o1", bot.Reply{Type: bot.ReplyText, Text: "你好"})
+	if tok, err := st.Token(context.Background(), "access_token:"+testAppID); err != nil || tok != "token-1" {
+		t.Fatalf("the token fetched as its caller ended: %q %v", tok, err)
+	}
+}
+
+// endsCaller is the store, with the caller's context ended just before a
+// token is kept.
+type endsCaller struct {
+	*store.Store
+	cancel context.CancelFunc
+}
+
+func (e endsCaller) SetToken(ctx context.Context, key, token string, ttl time.Duration) error {
+	e.cancel()
+	return e.Store.SetToken(ctx, key, token, ttl)
 }
