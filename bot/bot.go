@@ -3975,10 +3975,7 @@ func boost(hits []content.Hit, boosts map[string]float64) []content.Hit {
 // an address), its text in the chat, cut to WeChat's limit: a card without
 // a link opens nothing.
 func (b *Bot) articleReply(ctx context.Context, a content.Article) Reply {
-	if a.URL != "" {
-		return cardReply(a)
-	}
-	if a.Body == "" { // hits carry the card, not the text
+	if a.URL == "" && a.Body == "" { // hits carry the card, not the text
 		full, err := b.catalog.Get(ctx, a.ID)
 		if err != nil {
 			b.log.WarnContext(ctx, "article text for a reply", "id", a.ID, "err", err)
@@ -3986,7 +3983,7 @@ func (b *Bot) articleReply(ctx context.Context, a content.Article) Reply {
 			a = full
 		}
 	}
-	return TextReply(a)
+	return ArticleReply(a)
 }
 
 // storyReply is the item of roundup a that answered: its headline and text
