@@ -818,7 +818,7 @@ func TestFollowersMeetingWhenAskedWithPunctuation(t *testing.T) {
 	if len(whole) == 0 || whole[0].Article.ID != "xwlb-20260821-02" {
 		t.Fatalf("国常会什么时候开: %s", describeHits(whole))
 	}
-	for _, q := range []string{"国常会，什么时候开", "国常会,什么时候开", "国常会？什么时候开"} {
+	for _, q := range []string{"国常会，什么时候开", "国常会,什么时候开", "国常会？什么时候开", "国常会一般什么时候开", "国常会下次什么时候开", "国常会什么时候开会"} {
 		if shown := shownHits(t, ix, q); len(shown) == 0 || shown[0].Article.ID != whole[0].Article.ID {
 			t.Errorf("%s: want the newest meeting first, as 国常会什么时候开 asked whole; got%s", q, describeHits(shown))
 		}

@@ -1158,7 +1158,8 @@ var (
 	// (什么时候开学, 什么时候开始 stay whole), and of a meeting: an expo's or
 	// games' 开 finds their opening (开幕, 开馆: a re-check's find,
 	// 广交会哪天开 had lost its openings).
-	meetsAsked   = []string{"什么时候开", "啥时候开", "何时开", "哪天开", "几号开"}
+	meetsAsked   = []string{"什么时候开会", "什么时候开", "啥时候开", "何时开", "哪天开", "几号开"}
+	meetingWhen  = []string{"一般都", "一般", "通常", "下一次", "下次", "每次", "每年", "大概"}
 	meetingEnds  = []string{"两会", "全会", "会议", "常会", "大会", "党代会"}
 	congressName = regexp.MustCompile(`[一二三四五六七八九十]+大$`)
 )
@@ -1779,7 +1780,19 @@ func withoutFrames(s string) string {
 	for _, f := range meetsAsked {
 		// (国常会, then 什么时候开, is asked as 国常会 什么时候开: a follower
 		// run's find, a card on 推广开; and typed 国常会，什么时候开.)
-		if rest, ok := strings.CutSuffix(end, f); ok && namesMeeting(strings.TrimRightFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })) {
+		rest, ok := strings.CutSuffix(end, f)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimRightFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+		// (And 国常会一般什么时候开, 下次什么时候开: a re-check's find, a
+		// card on 推广开.)
+		for _, when := range meetingWhen {
+			if cut, ok := strings.CutSuffix(rest, when); ok && namesMeeting(cut) {
+				return cut + " " + s[len(end):]
+			}
+		}
+		if namesMeeting(rest) {
 			return rest + " " + s[len(end):]
 		}
 	}
