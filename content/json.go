@@ -72,7 +72,7 @@ func readJSONFile(path string, data []byte, url string) ([]Article, []error) {
 			}
 			at := p
 			if syn, ok := errors.AsType[*json.SyntaxError](err); ok && trailingComma(data[at:], syn.Offset) {
-				err = errors.New("a comma before the article's closing } (its last field takes none)")
+				err = errTrailingComma
 			}
 			p = nextEntry(data, p)
 			errs = append(errs, &LineError{path, lineAt(data, at), fmt.Errorf("invalid JSON: %w; %s", err, readOn(data, p))})

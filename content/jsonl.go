@@ -121,7 +121,7 @@ func decodeArticle(b []byte) (Article, error) {
 			// (invalid character '}' looking for beginning of object key
 			// string said it in the decoder's words: an operator run's
 			// find.)
-			return a, fmt.Errorf("invalid JSON: a comma before the article's closing } (its last field takes none)")
+			return a, fmt.Errorf("invalid JSON: %w", errTrailingComma)
 		}
 		return a, fmt.Errorf("invalid JSON: %w", err)
 	}
@@ -207,6 +207,10 @@ func sizeOf(n int) string {
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
+
+// errTrailingComma is a comma after an article's last field, in a line or
+// a list's entry alike.
+var errTrailingComma = errors.New("a comma before the article's closing } (its last field takes none)")
 
 // trailingComma reports whether the JSON syntax error at offset (where the
 // decoder stopped, just past the character it refused) is a } after a
