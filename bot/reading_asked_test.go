@@ -17,6 +17,20 @@ import (
 // one opened from the past readings' list (往期每日一读, then 1): 讲了什么 is
 // told 请先发送想查的主题（例如「国常会」），找到文章后再问「讲了什么」。 with the
 // reading's card just shown (on the corpus too: 每日一读, 更多, 1, 讲了什么).
+// readingsThrough reads readings (newest first) as the store does: up to n
+// through a day.
+func readingsThrough(readings []content.Reading) Readings {
+	return func(_ context.Context, through string, n int) ([]content.Reading, error) {
+		var out []content.Reading
+		for _, r := range readings {
+			if r.Day <= through && len(out) < n {
+				out = append(out, r)
+			}
+		}
+		return out, nil
+	}
+}
+
 // readingsBot is a bot on 2026-12-01 09:00 with a reading for each day of
 // 2026-11-20 to 30 (导读r20 … 导读r30, each with its text) and today's
 // (今天的导读).
@@ -29,15 +43,7 @@ func readingsBot(t *testing.T) *Bot {
 			Article: content.Article{ID: id, Title: "导读" + id, Summary: "导读" + id + "的摘要。", URL: "https://example.com/" + id,
 				PublishedOn: "2026-01-01", Body: "导读" + id + "的正文。"}})
 	}
-	read := func(_ context.Context, through string, n int) ([]content.Reading, error) {
-		var out []content.Reading
-		for _, r := range readings {
-			if r.Day <= through && len(out) < n {
-				out = append(out, r)
-			}
-		}
-		return out, nil
-	}
+	read := readingsThrough(readings)
 	s, err := Compile(demoSpec(), okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)

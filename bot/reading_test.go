@@ -92,17 +92,12 @@ func TestPastReadings(t *testing.T) {
 			Article: content.Article{ID: id, Title: "导读" + id, URL: "https://example.com/" + id, PublishedOn: "2026-01-01"}})
 	}
 	var broken bool
-	read := func(_ context.Context, through string, n int) ([]content.Reading, error) {
+	stored := readingsThrough(readings)
+	read := func(ctx context.Context, through string, n int) ([]content.Reading, error) {
 		if broken {
 			return nil, errors.New("store down")
 		}
-		var out []content.Reading
-		for _, r := range readings {
-			if r.Day <= through && len(out) < n {
-				out = append(out, r)
-			}
-		}
-		return out, nil
+		return stored(ctx, through, n)
 	}
 	s, err := Compile(demoSpec(), okSearch, okPush, nil)
 	if err != nil {
