@@ -300,15 +300,7 @@ func TestReadingsInTheirZone(t *testing.T) {
 		readings = append(readings, content.Reading{Day: fmt.Sprintf("2026-12-%02d", d),
 			Article: content.Article{ID: id, Title: "导读" + id, URL: "https://example.com/" + id}})
 	}
-	read := func(_ context.Context, through string, n int) ([]content.Reading, error) {
-		var out []content.Reading
-		for _, r := range readings {
-			if r.Day <= through && len(out) < n {
-				out = append(out, r)
-			}
-		}
-		return out, nil
-	}
+	read := readingsThrough(readings)
 	s, err := Compile(demoSpec(), okSearch, okPush, nil)
 	if err != nil {
 		t.Fatal(err)
