@@ -1000,6 +1000,10 @@ func alreadyOneLine(text string) bool {
 			}
 			prevSpace = true
 			continue
+		case r > '\u3000' && r != '\ufeff' && r != utf8.RuneError:
+			// Chinese text and its marks, past the last space
+			// unicode.IsSpace looks up in its tables (a card's title and
+			// summary are read for every answer).
 		case unicode.IsSpace(r), r == '\u200b', r == '\u200c', r == '\u200d', r == '\u2060', r == '\ufeff', r == utf8.RuneError:
 			return false // utf8.RuneError: joinLines makes bytes that are no UTF-8 one
 		}

@@ -269,3 +269,13 @@ func BenchmarkLatest(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPrepareQuery prepares our questions as followers typed them: the
+// part of every search, cached or not, that reads the text before it.
+func BenchmarkPrepareQuery(b *testing.B) {
+	qs := loadQuestionFile(b, filepath.Join("testdata", "questions.tsv"))
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		prepareQuery(qs[i%len(qs)].text)
+	}
+}

@@ -51,10 +51,9 @@ type queryRunes struct {
 	n     int // distinct characters in r
 	total int
 	latin bool // the query is Latin words: its letters and digits are compared
-	// maybe has bit r%512 set for every character in r: most of a
-	// title's characters are not the query's, and are passed over
-	// without looking through r.
-	maybe [8]uint64
+	// maybe holds every character in r: most of a title's characters
+	// are not the query's, and are passed over without looking through r.
+	maybe runeSet
 }
 
 const maxComparedRunes = 64
@@ -71,7 +70,7 @@ func runesOf(text string, latin bool) (q queryRunes) {
 		} else if q.n < maxComparedRunes {
 			q.r[q.n], q.count[q.n] = r, 1
 			q.n++
-			q.maybe[r>>6&7] |= 1 << (r & 63)
+			q.maybe.add(r)
 		}
 	}
 	return q
@@ -98,7 +97,7 @@ func (q *queryRunes) titleShares(title string) (explained, inTitle float64) {
 			continue
 		}
 		n++
-		if q.maybe[r>>6&7]&(1<<(r&63)) == 0 {
+		if !q.maybe.maybe(r) {
 			continue
 		}
 		if i := slices.Index(q.r[:q.n], r); i >= 0 {
