@@ -647,7 +647,10 @@ func (b *Bot) rule(ctx context.Context, s *Settings, m Message, rule int) []Repl
 // titles holding 今天 from any year (a follower run's find).
 var (
 	latestWhen = []string{"今天", "今日", "今晚", "昨天", "昨日", "昨晚", "最近", "最新", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周",
-		"这星期", "一周", "这个月", "本月", "刚刚", "近"}
+		"这星期", "一周", "这个月", "本月", "刚刚", "近",
+		// (前两天的新闻, 前几天的新闻: a follower run's find, searched: a
+		// card on a May holiday's 前两天.)
+		"前两天", "前几天", "前些天", "前些日子"}
 	// 时政热点, the category the help reply names, is what is new: searched,
 	// it got no match (no article names its category), and 最近有什么大事,
 	// 最近有什么热点 lists on 头等大事 and 广交会 (a follower run's finds).
@@ -3126,7 +3129,7 @@ var moreWords = map[string]bool{"更多": true, "还有吗": true, "还有呢": 
 	"再来几篇": true, "再来点": true, "其他的": true, "继续": true, "more": true, "还有": true, "还有别的": true, "还有别": true, "还有其他": true,
 	"别的": true, "其他": true, "下一批": true, "下一组": true, "换一组": true, "换一换": true, "再来一批": true, "再来一些": true,
 	"再来几个": true, "再来": true, "还有更多": true, "更多文章": true, "next": true, "还有哪些": true, "下一篇": true,
-	"还有没有别的": true,
+	"还有没有别的": true, "有没有别的": true, "有别的吗": true, "后面的": true, "后面还有吗": true,
 	// Another than the one shown (a follower run's finds: no match).
 	"换一篇": true, "换一个": true, "换一条": true, "换个": true, "另外一篇": true, "另一篇": true, "另外的": true, "还有别的吗": true,
 	// Asked, not said: 就这些吧 and 没了 close a conversation.
@@ -3161,7 +3164,7 @@ func rejects(text string) bool {
 }
 
 // moreCount is 再来5篇, 再来两篇, 第二页: more, however many.
-var moreCount = regexp.MustCompile(`^(再来[0-9一两二三四五六七八九十几]+[篇个条]|第[0-9二三四五六七八九十]+页)$`)
+var moreCount = regexp.MustCompile(`^((?:再来|再给我|再给|再发|再发我)[0-9一两二三四五六七八九十几]+[篇个条]|第[0-9二三四五六七八九十]+页)$`)
 
 // asksMore reports whether text (Bare, folded) asks for more of what was
 // just shown: a word of moreWords, with a choice's wraps around it
@@ -3174,7 +3177,11 @@ func asksMore(text string) bool {
 		return false
 	}
 	core := unwrapChoice(text)
-	return moreWords[core] || moreCount.MatchString(core)
+	// Unwrapped, 别的呢 loses the 的 of 别的 too: asked with a particle
+	// after it (别的呢, 后面的呢: a follower run's find, searched).
+	return moreWords[core] || moreCount.MatchString(core) || moreWords[strings.TrimRightFunc(text, func(r rune) bool {
+		return !isWordRune(r) || strings.ContainsRune("呢吗吧啊呀", r)
+	})]
 }
 
 // stepWords move from the item of a list last opened to the one beside it.
@@ -3745,7 +3752,9 @@ const eachTopicHeader = "没有同时讲「%s」和「%s」的文章，以下分
 // 及, 、, a comma or a space, less what is asked of them; relation, that it
 // was how they relate (有什么区别, 的关系).
 func twoTopics(query string) (parts []string, relation, ok bool) {
-	if !strings.ContainsAny(query, "和与跟及、，, ") || utf8.RuneCountInString(query) > 32 { // most questions: no regexp for them
+	// (Or on two lines: 枫桥经验⏎浦江经验 had a card on 浦江经验 alone, a
+	// follower run's find.)
+	if !strings.ContainsAny(query, "和与跟及、，, \n\r\t") || utf8.RuneCountInString(query) > 32 { // most questions: no regexp for them
 		return nil, false, false
 	}
 	t := strings.TrimSpace(query)
@@ -3772,7 +3781,7 @@ func twoTopics(query string) (parts []string, relation, ok bool) {
 	t = withoutPairAsking(t)
 	parts = pairApart.Split(t, -1)
 	for i, p := range parts {
-		parts[i] = unquoted(p)
+		parts[i] = withoutStrayQuote(unquoted(p))
 	}
 	parts = slices.DeleteFunc(parts, func(p string) bool { return p == "" })
 	if len(parts) != 2 {
@@ -3814,7 +3823,7 @@ var pairAskingFront = longestFirst([]string{"请问一下", "请问", "问一下
 
 // unquoted is p without the quotes around it, when they are a pair.
 func unquoted(p string) string {
-	for _, q := range [][2]string{{"“", "”"}, {"\"", "\""}, {"「", "」"}, {"『", "』"}, {"'", "'"}, {"‘", "’"}} {
+	for _, q := range [][2]string{{"“", "”"}, {"\"", "\""}, {"「", "」"}, {"『", "』"}, {"'", "'"}, {"‘", "’"}, {"《", "》"}} {
 		if inner, ok := strings.CutPrefix(p, q[0]); ok {
 			if inner, ok = strings.CutSuffix(inner, q[1]); ok && !strings.Contains(inner, q[0]) && !strings.Contains(inner, q[1]) {
 				return inner
@@ -3824,7 +3833,18 @@ func unquoted(p string) string {
 	return p
 }
 
-func isQuote(r rune) bool { return strings.ContainsRune("“”\"「」『』'‘’", r) }
+// withoutStrayQuote is p without a quote at its start or end that is the
+// only one in it: the message's opening quote goes with the punctuation
+// before the question (“两个确立”和“两个维护”有什么区别 was headed
+// 「两个确立”」: a follower run's find). “一带一路”倡议 keeps its pair.
+func withoutStrayQuote(p string) string {
+	if strings.IndexFunc(p, isQuote) != strings.LastIndexFunc(p, isQuote) {
+		return p
+	}
+	return strings.TrimFunc(p, isQuote)
+}
+
+func isQuote(r rune) bool { return strings.ContainsRune("“”\"「」『』'‘’《》", r) }
 
 var (
 	pairAsked = longestFirst([]string{"有什么区别", "有什么不同", "有何区别", "有何不同", "有什么联系", "有什么关系", "的区别", "区别", "的关系", "关系",
@@ -4243,7 +4263,9 @@ var choiceWraps = func() []string {
 // 回复序号2, 回复更多: a follower run's find, searched as text they got a
 // card on an article with 回复 in its title, and the list open was lost).
 // Not at the end: 还有回复吗 asks after a reply, not for more.
-var choiceFronts = longestFirst(append([]string{"回复", "序号"}, choiceWraps...))
+// (点第二个, 点开第二篇, as a list on a phone is tapped: a follower run's
+// find, searched; not after it: 三点 is a time.)
+var choiceFronts = longestFirst(append([]string{"回复", "序号", "点开", "点击", "点"}, choiceWraps...))
 
 // saidBack is text without the 回复 (请回复, 回复「…」) of a reply's own
 // invitation said back: 回复「帮助」查看全部用法 invites 帮助, and followers
@@ -4325,9 +4347,13 @@ func wordChoice(norm string) (n int, sure, ok bool) {
 		// with none open, 头条 is searched.
 		return 1, false, true
 	}
+	if rest, ok := strings.CutSuffix(core, "新闻"); ok && strings.HasPrefix(rest, "第") {
+		core = rest // 第二条新闻 (a follower run's find: a list on C919's 第二条航线); 头条新闻 is a search
+	}
 	core, ordinal := strings.CutPrefix(core, "第")
+	measured := false
 	if r, size := utf8.DecodeLastRuneInString(core); size > 0 && strings.ContainsRune(choiceMeasures, r) {
-		core = core[:len(core)-size]
+		core, measured = core[:len(core)-size], true
 		// 第二个, the whole message, is a choice as 第二篇 is (a follower
 		// run's find: after a card it found 第二个百年奋斗目标).
 		sure = sure || strings.ContainsRune(listMeasures, r) || ordinal
@@ -4342,6 +4368,12 @@ func wordChoice(norm string) (n int, sure, ok bool) {
 		// A numeral alone (二, 三) is a list's number whether one is open
 		// or not: searched, 二 found 二〇二五年新年贺词 as a card.
 		return n, sure || utf8.RuneCountInString(norm) == 1, true
+	}
+	if n, ok := hanValue([]rune(core)); ok && ordinal && measured {
+		// 第二十篇, 第一百篇: past the end of any list, as 第100篇 is (a
+		// follower run's find: searched, a card on 二十届二中全会 closed the
+		// list). Only while one is open: 第二十条 is also a film's name.
+		return n, false, true
 	}
 	if rs := []rune(core); len(rs) == 1 {
 		if i := slices.Index(choiceCircled, rs[0]); i >= 0 {

@@ -566,3 +566,108 @@ func TestQuestionOfTheAnswerInOtherWords(t *testing.T) {
 		}
 	}
 }
+
+// TestChoicesPastTwentyAreOutOfRange: a follower run's find. With a
+// list open, a choice whose number is written in Han numerals of twenty or
+// more, with 第 and a list's measure (第二十篇, 第一百篇, 第二十条), is out of
+// range as 第100篇 and 第十一篇 are. It was searched: 第二十篇 got a card on
+// 中国共产党第二十届中央委员会第二次全体会议公报 through serve on the corpus,
+// and the card closed the list the follower was choosing from (their 2 then
+// opened the second article on 二十届, not the list's).
+func TestChoicesPastTwentyAreOutOfRange(t *testing.T) {
+	ask, _ := twoPerList(t)
+	for _, text := range []string{"第二十篇", "第二十篇。", "我要看第二十篇", "第一百篇", "第二十条", "第三十篇", "看第二十一篇"} {
+		ask("基层治理")
+		if r := ask(text); r.Type != ReplyText || !strings.Contains(r.Text, "1 到 2") {
+			t.Errorf("%s after a list of two: %v, want the out-of-range reply", text, r)
+		}
+	}
+}
+
+// TestTwoTopicsOnTwoLines: a follower run's find. Two topics typed
+// on two lines (枫桥经验⏎浦江经验, the phone's return key between them) are
+// two topics asked together, as with a space between them. They were read
+// as one phrase: through serve on the corpus 枫桥经验⏎浦江经验 got only the
+// 浦江经验 card, where 枫桥经验 浦江经验 listed each one's articles.
+func TestTwoTopicsOnTwoLines(t *testing.T) {
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	for _, text := range []string{"新质生产力\n浦江经验", "新质生产力\r\n浦江经验", "新质生产力\n\n浦江经验"} {
+		r := ask(text)
+		if !strings.HasPrefix(r.Text, "没有同时讲「新质生产力」和「浦江经验」的文章，以下分别是两者的文章：\n1. ") ||
+			!strings.Contains(r.Text, "mpbot-demo/xinzhi") || !strings.Contains(r.Text, "mpbot-demo/pujiang") {
+			t.Errorf("%q: %+v", text, r)
+		}
+	}
+}
+
+// TestTwoTopicsQuotedFromTheStart: a follower run's find. Two topics
+// each in quotes, the message opening with the first one's quote
+// (“新质生产力”和“浦江经验”有什么区别, as study texts quote formulations), are
+// the two topics without their quotes, as 请问"新质生产力"和"浦江经验"有什么
+// 区别 is. The quote opening the message was dropped with the punctuation
+// around it, and the rest read as they were left: on the corpus the header
+// said 没有同时讲「两个确立”」和「两个维护」 (with ASCII quotes 「两个确立&#34;」),
+// and “两个确立”和“两个维护”, nothing asked after them, got no match where
+// 两个确立 两个维护 lists each one's articles.
+func TestTwoTopicsQuotedFromTheStart(t *testing.T) {
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	for _, text := range []string{"“新质生产力”和“浦江经验”有什么区别", `"新质生产力"和"浦江经验"有什么区别`, "“新质生产力”和“浦江经验”",
+		"“新质生产力”与“浦江经验”的关系？", "《新质生产力》和《浦江经验》", "新质生产力和“浦江经验”"} {
+		r := ask(text)
+		if !strings.HasPrefix(r.Text, "没有同时讲「新质生产力」和「浦江经验」的文章，以下分别是两者的文章：\n1. ") ||
+			!strings.Contains(r.Text, "mpbot-demo/xinzhi") || !strings.Contains(r.Text, "mpbot-demo/pujiang") {
+			t.Errorf("%s: %+v", text, r)
+		}
+	}
+}
+
+// TestChoicesNamingTheItem: a follower run's find. With a list
+// open, a choice naming what the item is (第二条新闻, 第二篇新闻, as 第二篇文章
+// is) or with 点 or 点开 before it (点第二个, 点开第二篇), as followers say it
+// of a list on a phone, opens the item. On the corpus, after 国常会's list,
+// 第二条新闻 (typed, and by voice 第二条新闻。) got a list on C919's 第二条
+// 航线 and 点第二个 a card on 政治局第二次集体学习, each closing the list;
+// 第二篇新闻 and 点开第二篇 got no match.
+func TestChoicesNamingTheItem(t *testing.T) {
+	ask, _ := twoPerList(t)
+	for _, text := range []string{"第二条新闻", "第二篇新闻", "第二条新闻。", "点第二个", "点开第二篇", "点开第2个"} {
+		if r, ok := opensItem(ask, "基层治理", text, 2); !ok {
+			t.Errorf("%s after a list: %v, want item 2", text, r)
+		}
+	}
+}
+
+// TestPastFewDaysNewsIsTheLatest: a follower run's find. 前两天的新闻
+// and 前几天的新闻 (the news of the last few days) ask what is new, as
+// 这两天的新闻 and 这几天的新闻 do. They were searched: on the corpus 前两天的
+// 新闻 got a card on 假期前两天全国消费市场持续升温 (a May holiday of 2025),
+// 前几天的新闻 a list headed by 蛇年新春 全国多地旅游 (2025-01-30), where
+// 这两天的新闻 lists the newest articles.
+func TestPastFewDaysNewsIsTheLatest(t *testing.T) {
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	want := ask("这几天的新闻")
+	if !strings.Contains(want.Text, "最新") {
+		t.Fatalf("这几天的新闻: %v", want)
+	}
+	for _, text := range []string{"前两天的新闻", "前几天的新闻", "前些天的新闻", "前两天有什么新闻"} {
+		if r := ask(text); r.Type != ReplyText || r.Text != want.Text {
+			t.Errorf("%s: %v\nwant the newest articles, as 这几天的新闻 lists them:\n%s", text, r, want.Text)
+		}
+	}
+}
+
+// TestMoreAskedAsOthers: a follower run's find. With a list open,
+// 有没有别的 and 别的呢 (by voice 有没有别的。, 别的呢。) ask for the next
+// articles, as 还有别的吗 and 其他的呢 do; so do 再给我几篇 and 后面的呢. On
+// the corpus, after 国常会's list, 有没有别的。 and 别的呢。 got a card on
+// 临别的礼物 珍贵的情谊 (its 别的), which closed the list; 再给我几篇。 and
+// 后面的呢。 got no match.
+func TestMoreAskedAsOthers(t *testing.T) {
+	ask, _ := twoPerList(t)
+	for _, text := range []string{"有没有别的", "别的呢", "有没有别的。", "再给我几篇", "后面的呢"} {
+		first := ask("基层治理")
+		if r := ask(text); r.Type != ReplyText || !strings.Contains(r.Text, "1. ") || r.Text == first.Text {
+			t.Errorf("%s after a list: %v, want the next articles", text, r)
+		}
+	}
+}

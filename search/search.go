@@ -1158,8 +1158,10 @@ var (
 	// (什么时候开学, 什么时候开始 stay whole), and of a meeting: an expo's or
 	// games' 开 finds their opening (开幕, 开馆: a re-check's find,
 	// 广交会哪天开 had lost its openings).
-	meetsAsked   = []string{"什么时候开会", "什么时候开", "啥时候开", "何时开", "哪天开", "几号开"}
-	meetingWhen  = []string{"一般都", "一般", "通常", "下一次", "下次", "每次", "每年", "大概"}
+	meetsAsked  = []string{"什么时候开会", "什么时候开", "啥时候开", "何时开", "哪天开", "几号开"}
+	meetingWhen = []string{"一般都", "一般", "通常", "下一次", "下次", "每次", "每年", "大概",
+		// (两会是什么时候开: a follower run's find, a card on 黄茶产业.)
+		"是", "一般都是", "一般是", "通常是", "大概是", "下次是"}
 	meetingEnds  = []string{"两会", "全会", "会议", "常会", "大会", "党代会"}
 	congressName = regexp.MustCompile(`[一二三四五六七八九十]+大$`)
 )
