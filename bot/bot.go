@@ -313,6 +313,11 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		switch {
 		case err == nil && list.Opened > 0 && len(list.IDs) > 0:
 			n := list.Opened + step
+			if n < 1 || n > len(list.IDs) {
+				// Past the list's ends, as 9 of a list of two (a follower
+				// run's find: logged as no choice at all).
+				note(ctx, func(e *Event) { e.Outcome = OutcomeOutOfRange })
+			}
 			switch {
 			case n < 1:
 				return []Reply{{Type: ReplyText, Text: firstItemAlready}}
@@ -1978,9 +1983,10 @@ func (b *Bot) finds(ctx context.Context, s *Settings, q string) ([]content.Hit, 
 
 // noQuestionFor is noQuestionBefore naming what m asked, as the query log
 // keeps it (not a voice message's 那个 and 。: a follower run's find), as
-// valid text (FuzzAnswer's find).
+// valid text (FuzzAnswer's find), less a link pasted with it (a follower
+// run's find: the link was inside the question suggested).
 func noQuestionFor(m Message) string {
-	typed := strings.TrimRightFunc(asked(m), func(r rune) bool { return !isWordRune(r) })
+	typed := strings.TrimRightFunc(withoutLinks(asked(m)), func(r rune) bool { return !isWordRune(r) })
 	return fmt.Sprintf(noQuestionBefore, html.EscapeString(Cut(strings.ToValidUTF8(typed, ""), listTitle)))
 }
 

@@ -6,6 +6,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -668,6 +669,46 @@ func TestMoreAskedAsOthers(t *testing.T) {
 		first := ask("基层治理")
 		if r := ask(text); r.Type != ReplyText || !strings.Contains(r.Text, "1. ") || r.Text == first.Text {
 			t.Errorf("%s after a list: %v, want the next articles", text, r)
+		}
+	}
+}
+
+// TestNoQuestionBeforeLeavesTheLink: a follower run's find. A link pasted
+// with its question and no card open (https://mp.weixin.qq.com/s/… 这篇文章讲
+// 的什么) is told to find the article first, and to ask 这篇文章讲的什么 then:
+// the reply had the whole link inside the question it suggested.
+func TestNoQuestionBeforeLeavesTheLink(t *testing.T) {
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	r := ask("https://mp.weixin.qq.com/s/abcdef 这篇文章讲的什么")
+	if r.Type != ReplyText || !strings.Contains(r.Text, "找到文章后再问「这篇文章讲的什么」") {
+		t.Errorf("a link with its question, no card open: %+v", r)
+	}
+}
+
+// TestStepPastTheEndsIsOutOfRange: a follower run's find. 上一篇 at a
+// list's first item and 下一篇 at its last are logged as a choice out of the
+// list's range, as 9 of a list of two is: they were logged as events
+// needing no answer, and the report counted them nowhere.
+func TestStepPastTheEndsIsOutOfRange(t *testing.T) {
+	two := okSearch
+	two.MaxResults = 2
+	s, err := Compile(demoSpec(), two, okPush, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := &eventLog{}
+	b := New(s, Deps{Catalog: newDemoCatalog(), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Events: events})
+	for _, text := range []string{"基层治理", "1", "上一篇", "2", "下一篇"} {
+		b.Answer(context.Background(), Message{Kind: KindText, From: "o1", Text: text, SentAt: time.Now()})
+	}
+	events.mu.Lock()
+	defer events.mu.Unlock()
+	if len(events.events) != 5 {
+		t.Fatalf("%d events", len(events.events))
+	}
+	for _, i := range []int{2, 4} {
+		if e := events.events[i]; e.Outcome != OutcomeOutOfRange {
+			t.Errorf("%s: logged %s, want %s", e.Text, e.Outcome, OutcomeOutOfRange)
 		}
 	}
 }
