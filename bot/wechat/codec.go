@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/silenceper/wechat/v2/officialaccount/message"
@@ -116,7 +117,7 @@ func toBot(mm *message.MixMessage) bot.Message {
 	}
 	switch mm.MsgType {
 	case message.MsgTypeText:
-		m.Kind, m.Text = bot.KindText, mm.Content
+		m.Kind, m.Text = bot.KindText, withoutQuoted(mm.Content)
 	case message.MsgTypeVoice:
 		m.Kind, m.Text = bot.KindVoice, mm.Recognition
 	case message.MsgTypeImage:
@@ -149,6 +150,28 @@ func toBot(mm *message.MixMessage) bot.Message {
 		m.Kind = bot.KindOther
 	}
 	return m
+}
+
+// withoutQuoted is a text message's reply alone when it quotes another
+// message: WeChat delivers a quote as text, the quoted message in 「」 (its
+// sender's name, a colon, the text), a line of spaced dashes, then what the
+// follower typed. Read whole, 「公众号：…国常会…」 and the rule, then 2, was
+// searched (a list on 国常会 again, not item 2 of the list open: a follower
+// run's find).
+func withoutQuoted(text string) string {
+	if !strings.HasPrefix(text, "「") {
+		return text // most messages
+	}
+	i := strings.LastIndex(text, "」\n- - - - -")
+	if i < 0 {
+		return text
+	}
+	rest := text[i+len("」\n"):]
+	line, reply, ok := strings.Cut(rest, "\n")
+	if !ok || strings.Trim(line, "- ") != "" || strings.TrimSpace(reply) == "" {
+		return text
+	}
+	return reply
 }
 
 // dedupeKey identifies a message across WeChat's retries: messages by sender

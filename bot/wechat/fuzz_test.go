@@ -220,3 +220,17 @@ func TestEnvelopeCBCAsNew(t *testing.T) {
 		t.Error("the envelope kept no CBC mode: every message makes two")
 	}
 }
+
+// FuzzWithoutQuoted: what is left of a quoting message is its end, and
+// never nothing of a message that had words.
+func FuzzWithoutQuoted(f *testing.F) {
+	for _, s := range []string{"「a：b」\n- - - - - - - - - - - - - - -\n2", "「a」\n- - - - -\n", "「」\n- - - - -\n\n", "枫桥经验", "「a：b」\n- - - - - x\n2", "「x」\n- - - - -"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := withoutQuoted(s)
+		if !strings.HasSuffix(s, got) || strings.TrimSpace(s) != "" && strings.TrimSpace(got) == "" {
+			t.Fatalf("withoutQuoted(%q) = %q", s, got)
+		}
+	})
+}

@@ -123,6 +123,10 @@ func TestMessagesAndEvents(t *testing.T) {
 		// ]]> inside the text: the simulator splits the CDATA section as
 		// an XML writer must, and the handler reads it back whole.
 		{"text holding ]]>", Inbound{MsgType: "text", Content: "枫桥经验是什么]]>"}, isNews("https://example.com/mpbot-demo/fengqiao"), ""},
+		// A quote delivered as text: the reply alone is the message (the
+		// quoted 枫桥经验 had been searched with it).
+		{"quoting a message", Inbound{MsgType: "text", Content: "「学习号：新时代枫桥经验是什么？」\n- - - - - - - - - - - - - - -\n浦江经验"}, isNews("https://example.com/mpbot-demo/pujiang"), ""},
+		{"a quote without a reply", Inbound{MsgType: "text", Content: "「枫桥经验」"}, isNews("https://example.com/mpbot-demo/fengqiao"), ""},
 	}
 	for _, mode := range modes {
 		t.Run(mode, func(t *testing.T) {
