@@ -1280,6 +1280,11 @@ func (c *Config) compile() error {
 	}
 	c.keep = c.Insights.check(&p)
 	c.Admin.check(&p)
+	if c.Admin.Addr != "" && c.Admin.Token != "" && sameListener(c.Admin.Addr, c.Server.Addr) {
+		// serve had said only "address already in use", sending the
+		// operator to look for another process (an operator run's find).
+		p.add("admin.addr", "%q is server.addr's port: the console needs one of its own", c.Admin.Addr)
+	}
 	// From now: in a zone with summer time the hour said follows the
 	// season as of the config's load (a review's find: New York's 7:30 is
 	// China's 19:30 in summer, 20:30 in winter).
@@ -1327,6 +1332,19 @@ func (c ServerConfig) check(p *problems) []netip.Prefix {
 // checkAddr checks a listen address: host:port, the port a number up to
 // 65535 or empty (any free one). A service name (:http) is refused: chat
 // and the logs read the address as a URL's.
+// sameListener reports whether two listen addresses take the same port
+// on a host both listen on (an empty host or 0.0.0.0 is every one); port 0
+// is any free one.
+func sameListener(a, b string) bool {
+	hostA, portA, errA := net.SplitHostPort(a)
+	hostB, portB, errB := net.SplitHostPort(b)
+	if errA != nil || errB != nil || portA != portB || portA == "0" || portA == "" {
+		return false
+	}
+	every := func(h string) bool { return h == "" || h == "0.0.0.0" || h == "::" }
+	return hostA == hostB || every(hostA) || every(hostB)
+}
+
 func checkAddr(addr string) error {
 	_, port, err := net.SplitHostPort(addr)
 	if err != nil {
@@ -1504,8 +1522,14 @@ func (c PushConfig) check(p *problems) *time.Location {
 	if c.PreviewLead < 0 {
 		p.add("push.preview_lead", "%v is negative", c.PreviewLead)
 	}
-	if c.QPS <= 0 {
-		p.add("push.qps", "%v must be positive", c.QPS)
+	if c.PreviewLead >= 24*time.Hour {
+		// The run waits out the lead holding its day: a day or more sends
+		// the day's reading on another (an operator run's find: 720h).
+		p.add("push.preview_lead", "%v is a day or more: the day's reading would go out on another day", c.PreviewLead)
+	}
+	if !(c.QPS > 0) || math.IsInf(c.QPS, 1) {
+		// (NaN is no more positive than 0 is: .nan had passed.)
+		p.add("push.qps", "%v must be a positive number", c.QPS)
 	}
 	for i, id := range c.PreviewOpenIDs {
 		if !isOpenID(id) {

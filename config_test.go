@@ -410,3 +410,88 @@ func TestMisspeltPushTimeIsSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestMisspeltChoiceCountIsSaid: replies.choice_out_of_range writes the
+// list's length as {n}; a misspelt mark ({m}, {N}, braces typed full-width
+// by a Chinese input method, ｛n｝, { n }) passed `check` and the reload
+// without a word, and a follower replying 9 to a list of five was sent
+// "请回复 1 到 {m} 之间的序号。" as written (an operator run's find; the
+// same as TestMisspeltPushTimeIsSaid for {push_time}).
+func TestMisspeltChoiceCountIsSaid(t *testing.T) {
+	dir := t.TempDir()
+	for i, mark := range []string{"{m}", "{N}", "｛n｝", "{ n }", "{num}"} {
+		path := filepath.Join(dir, fmt.Sprintf("c%d.yaml", i))
+		text := "replies:\n  no_match: 没有找到相关文章。\n  choice_out_of_range: 请回复 1 到 " + mark + " 之间的序号。\n"
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, errOut := runCmd(t, "check", "--config", path)
+		if !strings.Contains(errOut, "choice_out_of_range") || !strings.Contains(errOut, mark) {
+			t.Errorf("check of choice_out_of_range with %s: exit %d, nothing said of it:\n%s", mark, code, errOut)
+		}
+	}
+}
+
+// TestPreviewLeadOfADayOrMore: push.preview_lead is how long a broadcast
+// waits after its preview before the mass send, the run holding the day
+// meanwhile; a lead of a day or more sends the day's reading on another
+// day (720h: a month later, each day's run waiting beside the next's, and
+// WeChat taking one mass send a day), yet `check` and the reload took
+// 25h and 720h (an operator run's find; push.catch_up is refused past a
+// day, naming its key).
+func TestPreviewLeadOfADayOrMore(t *testing.T) {
+	shipped, err := os.ReadFile("config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lead := range []string{"25h", "720h"} {
+		path := filepath.Join(t.TempDir(), "config.yaml")
+		text := strings.Replace(string(shipped), "  preview_lead: 30m\n", "  preview_lead: "+lead+"\n", 1)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := loadConfig(path, true); err == nil || !strings.Contains(err.Error(), "push.preview_lead") {
+			t.Errorf("preview_lead: %s: %v, want it refused naming push.preview_lead", lead, err)
+		}
+	}
+}
+
+// TestConsoleOnTheWebhooksAddress: admin.addr the same as server.addr, the
+// console on, is a config serve can start with nowhere; `check` said ok,
+// and serve exited with "admin.addr: listen tcp 127.0.0.1:8080: bind:
+// address already in use", sending the operator to look for another
+// process on the port (an operator run's find, giving a second replica
+// its own addresses by hand).
+func TestConsoleOnTheWebhooksAddress(t *testing.T) {
+	t.Setenv("MPBOT_ADMIN_TOKEN", "a-console-token-of-16+")
+	shipped, err := os.ReadFile("config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	text := strings.Replace(string(shipped), "  addr: 127.0.0.1:8081\n", "  addr: 127.0.0.1:8080\n", 1)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCmd(t, "check", "--config", path)
+	if !strings.Contains(errOut, "admin.addr") || !strings.Contains(errOut, "server.addr") {
+		t.Errorf("check with admin.addr = server.addr: exit %d, nothing said of it:\n%s", code, errOut)
+	}
+}
+
+// TestPushRateThatIsNoNumber: push.qps .nan passed `check` and the reload
+// (NaN <= 0 is false): the limiter read it as a negative count of calls,
+// and a fleet's push waited for ever (an operator run's find, with .inf).
+func TestPushRateThatIsNoNumber(t *testing.T) {
+	shipped, err := os.ReadFile("config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(path, []byte(strings.Replace(string(shipped), "  qps: 20\n", "  qps: .nan\n", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loadConfig(path, true); err == nil || !strings.Contains(err.Error(), "push.qps") {
+		t.Errorf("push.qps: .nan: %v, want it refused naming push.qps", err)
+	}
+}

@@ -136,6 +136,11 @@ func Compile(replies RepliesSpec, search SearchSpec, push PushSpec, fold func(st
 	if strings.TrimSpace(s.choiceRange) == "" {
 		s.choiceRange = defaultChoiceRange
 	}
+	for _, m := range braced.FindAllString(replies.ChoiceRange, -1) {
+		if m != choiceCountMark && !pushTimeMisspelt.MatchString(m) { // a push time's is said above
+			c.bad("replies.choice_out_of_range", "writes %q: the list's length is written %s", m, choiceCountMark)
+		}
+	}
 	c.optKeywords("push.subscribe_keywords", push.SubscribeKeywords, false, push.SubscribeReply)
 	c.optKeywords("push.unsubscribe_keywords", push.UnsubscribeKeywords, true, push.UnsubscribeReply)
 	named := map[string]int{}
@@ -200,6 +205,14 @@ const pushTimeMark = "{push_time}"
 // sent as written, with no word to the operator (an operator run's and a
 // re-check's finds).
 var pushTimeMisspelt = regexp.MustCompile(`(?i)[{｛]+[^{}｛｝\n]{0,6}(?:push|psuh|puhs|time|tme|tiem)[^{}｛｝\n]{0,12}[}｝]*`)
+
+// choiceCountMark in replies.choice_out_of_range is the list's length.
+const choiceCountMark = "{n}"
+
+// braced is a mark in a reply's text, as an operator may misspell one ({m},
+// {N}, { n }, braces typed full-width, ｛n｝): sent as written (请回复 1 到 {m}
+// 之间的序号: an operator run's find).
+var braced = regexp.MustCompile(`[{｛]+[^{}｛｝\n]{0,12}[}｝]+`)
 
 // timed writes the push's time for its mark in text, found at where.
 func (c *compiler) timed(where, text string) string {
@@ -605,7 +618,7 @@ func withoutAsking(text string) (string, bool) {
 // outOfRange is replies.choice_out_of_range for a list of n: a list of one
 // is no range (请回复 1 到 1 之间的序号: a follower run's find).
 func (s *Settings) outOfRange(n int) string {
-	text := strings.ReplaceAll(s.choiceRange, "{n}", strconv.Itoa(n))
+	text := strings.ReplaceAll(s.choiceRange, choiceCountMark, strconv.Itoa(n))
 	if n == 1 {
 		text = strings.Replace(text, " 1 到 1 之间的序号", "序号 1 ", 1)
 	}

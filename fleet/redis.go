@@ -481,7 +481,10 @@ func (l Limiter) window() (seconds, calls int64) {
 	if l.QPS < 1 {
 		return int64(math.Ceil(1 / max(l.QPS, 1e-3))), 1
 	}
-	return 1, int64(l.QPS)
+	// A rate past any whole count (.inf, 1e19) converts to a negative one,
+	// under which no call ever went (an operator run's find: a fleet's
+	// push sent nothing, for ever); a billion a second is no limit.
+	return 1, int64(min(l.QPS, 1e9))
 }
 
 // Wait implements the push job's Limiter.

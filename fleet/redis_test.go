@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"os"
 	"reflect"
@@ -1179,5 +1180,25 @@ func TestStalledRedisIsNotAskedForLists(t *testing.T) {
 	waitFor(t, "Redis's return said, with nothing sent", func() bool { return strings.Contains(logs.String(), "Redis answers again") })
 	if fu, err := lists.Get(ctx, "o_list"); err != nil || len(fu.IDs) != 2 {
 		t.Fatalf("the list after the stall: %+v, %v", fu, err)
+	}
+}
+
+// TestLimiterOfAHugeRate: push.qps too large for a whole number of calls
+// (.inf, 1e19: `check` and the reload take both) let no call through the
+// shared limiter: its limit came out negative, every call waited for the
+// next window, and a fleet's daily push stayed "running", sending nothing,
+// renewing its lease for ever (an operator run's find: 36 followers, 0 sent
+// after a minute, xx42:rate:push:… counting up each second).
+func TestLimiterOfAHugeRate(t *testing.T) {
+	r := testRedis(t)
+	for _, qps := range []float64{math.Inf(1), 1e19} {
+		l := Limiter{R: r, Key: "huge", QPS: qps}
+		ctx, cancel := context.WithTimeout(context.Background(), 2500*time.Millisecond)
+		err := l.Wait(ctx)
+		cancel()
+		if err != nil {
+			seconds, calls := l.window()
+			t.Errorf("push.qps %v: the first call waited %v (window: %d s, %d calls)", qps, err, seconds, calls)
+		}
 	}
 }

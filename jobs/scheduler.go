@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -41,6 +42,13 @@ func NewScheduler(log *slog.Logger, job func(context.Context)) *Scheduler {
 // for its next time made a reload, a start and push status spin for ever
 // (an operator run's find).
 func ParseSchedule(spec string) (cron.Schedule, error) {
+	// The zone is push.timezone's: the scheduler writes it before the
+	// spec, and one written here too was a sixth field it refused, after
+	// check and the reload had taken it (an operator run's find: no push
+	// at all, while the help told followers the hour in the spec's zone).
+	if strings.HasPrefix(strings.TrimSpace(spec), "CRON_TZ=") || strings.HasPrefix(strings.TrimSpace(spec), "TZ=") {
+		return nil, fmt.Errorf("cron spec %q names its own time zone: set push.timezone instead", spec)
+	}
 	sched, err := cron.ParseStandard(spec)
 	if err != nil {
 		return nil, fmt.Errorf("cron spec %q: %w", spec, err)

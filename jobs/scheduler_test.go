@@ -98,3 +98,29 @@ func TestFirings(t *testing.T) {
 		}
 	}
 }
+
+// TestScheduleCheckedIsScheduled: a push.schedule that ParseSchedule (and so
+// `mpbot check`, the reload's validation and `push status`) accepts must be
+// one the scheduler takes, firing when Firings says (an operator run's find:
+// `CRON_TZ=UTC 30 7 * * *` passed check, push status said 15:30 CST, and
+// serve logged "daily push not scheduled" at start — no push at all — and,
+// after a reload logged "config reloaded", "push schedule not changed").
+func TestScheduleCheckedIsScheduled(t *testing.T) {
+	shanghai, _ := time.LoadLocation("Asia/Shanghai")
+	from := time.Date(2026, 12, 1, 0, 0, 0, 0, shanghai)
+	for _, spec := range []string{"30 7 * * *", "@daily", "CRON_TZ=UTC 30 7 * * *", "TZ=Asia/Tokyo 30 7 * * *"} {
+		if _, err := ParseSchedule(spec); err != nil {
+			continue // refused where the config is checked, naming push.schedule
+		}
+		s := NewScheduler(slog.New(slog.DiscardHandler), func(context.Context) {})
+		if _, err := s.Set(spec, shanghai); err != nil {
+			t.Errorf("%q: ParseSchedule accepts it (check says ok), the scheduler refuses it: %v", spec, err)
+			continue
+		}
+		want := Firings(spec, shanghai, from, 1)
+		got := s.cron.Entries()[0].Schedule.Next(from)
+		if len(want) != 1 || !got.Equal(want[0]) {
+			t.Errorf("%q: scheduled at %v, Firings (push status, {push_time}) says %v", spec, got, want)
+		}
+	}
+}

@@ -25,21 +25,34 @@ var copiedTables = []struct {
 	// is not older in any of them (a copy run after the fleet started
 	// had undone its followers' 退订: a review's find).
 	newer []string
+	// kept, when set, is a further condition for changing a row the
+	// destination has (on the destination's row, table named, and the
+	// source's, excluded).
+	kept string
 }{
-	{"articles", "id", []string{"updated_at"}},
+	{"articles", "id", []string{"updated_at"}, ""},
 	// An analysis is the source's where its article is (articleTerms).
-	{"article_terms", "article_id", nil},
-	{"followers", "openid", []string{"subscribed_at", "unsubscribed_at", "last_interaction_at"}},
-	{"daily_readings", "day", []string{"chosen_at"}},
-	{"push_runs", "day", []string{"lease_until"}},
-	{"push_ledger", "day, recipient", []string{"updated_at"}},
-	{"media", "url", []string{"uploaded_at"}},
-	{"push_receipts", "msg_id", []string{"received_at"}},
-	{"votes", "question, article_id, follower", []string{"at"}},
+	{"article_terms", "article_id", nil, ""},
+	{"followers", "openid", []string{"subscribed_at", "unsubscribed_at", "last_interaction_at"}, ""},
+	// A day the destination pushed keeps its reading and its run, as
+	// ScheduleDaily keeps them: a one-machine store that chose another
+	// article for the day later had replaced the fleet's (an operator
+	// run's find: 往期每日一读 named an article nobody got, and the one
+	// sent counted as unread, to go out again).
+	{"daily_readings", "day", []string{"chosen_at"}, "(daily_readings.article_id = excluded.article_id OR NOT " + dayPushed + ")"},
+	{"push_runs", "day", []string{"lease_until"}, "NOT " + dayPushed},
+	{"push_ledger", "day, recipient", []string{"updated_at"}, ""},
+	{"media", "url", []string{"uploaded_at"}, ""},
+	{"push_receipts", "msg_id", []string{"received_at"}, ""},
+	{"votes", "question, article_id, follower", []string{"at"}, ""},
 	// That WeChat encrypts (compat mode): without it, the destination took
 	// plaintext again until the next encrypted request.
-	{"webhook_sealed", "app_id", []string{"sealed_ms"}},
+	{"webhook_sealed", "app_id", []string{"sealed_ms"}, ""},
 }
+
+// dayPushed holds when the destination's ledger has the day's reading gone
+// out to someone (the day of the row copied, excluded).
+const dayPushed = `EXISTS (SELECT 1 FROM push_ledger WHERE push_ledger.day = excluded.day AND push_ledger.state IN ('sending', 'sent', 'unknown'))`
 
 // CopiedTables names the tables CopyFrom copies, in its order.
 func CopiedTables() []string {
@@ -144,7 +157,7 @@ func (s *Store) CopyFrom(ctx context.Context, src *Store, progress func(table st
 	counts := map[string]Copied{}
 	articles := map[string]bool{} // the articles this copy wrote: their analyses are the source's
 	for _, t := range copiedTables {
-		c, err := s.copyTable(ctx, src, t.name, t.key, t.newer, articles, func(n int) {
+		c, err := s.copyTable(ctx, src, t.name, t.key, t.newer, t.kept, articles, func(n int) {
 			if progress != nil {
 				progress(t.name, n)
 			}
@@ -157,7 +170,7 @@ func (s *Store) CopyFrom(ctx context.Context, src *Store, progress func(table st
 	return counts, nil
 }
 
-func (s *Store) copyTable(ctx context.Context, src *Store, table, key string, newer []string, articles map[string]bool, progress func(int)) (Copied, error) {
+func (s *Store) copyTable(ctx context.Context, src *Store, table, key string, newer []string, kept string, articles map[string]bool, progress func(int)) (Copied, error) {
 	var c Copied
 	rows, err := src.db.QueryContext(ctx, `SELECT * FROM `+table+` ORDER BY `+key)
 	if err != nil {
@@ -188,6 +201,9 @@ func (s *Store) copyTable(ctx context.Context, src *Store, table, key string, ne
 		where := "(" + strings.Join(differs, " OR ") + ")"
 		if len(notOlder) > 0 {
 			where += " AND " + strings.Join(notOlder, " AND ")
+		}
+		if kept != "" {
+			where += " AND " + kept
 		}
 		insert = values + ` ON CONFLICT (` + key + `) DO UPDATE SET ` + strings.Join(set, ", ") + ` WHERE ` + where
 	}

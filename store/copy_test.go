@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"database/sql"
+	"mpbot/content"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -105,6 +106,66 @@ func TestCopyAgainKeepsTheFleetsNewerFollowerState(t *testing.T) {
 		}
 		if f.Subscribed {
 			t.Errorf("after the second copy o_a is subscribed again (unsubscribed on the fleet at %v, later than the source's row)", t1.Add(24*time.Hour))
+		}
+	})
+}
+
+// TestCopyKeepsADayTheDestinationPushed: a day whose reading went out on
+// the destination (the fleet) keeps it whatever a store copied in chose
+// for that day later, as ScheduleDaily keeps it (an operator run's find:
+// `mpbot store copy --from` a one-machine store that had chosen another
+// article for 2026-12-05 afterwards replaced the fleet's choice, whose
+// push had reached 20 followers: 往期每日一读 listed an article nobody got,
+// and the article sent counted as unread, to be pushed again).
+func TestCopyKeepsADayTheDestinationPushed(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, e storetest.Engine) {
+		ctx := context.Background()
+		arts := []content.Article{
+			{ID: "sent", Title: "推送过的", URL: "https://example.com/u1", Category: "政策理论导读", PublishedOn: "2025-01-01"},
+			{ID: "other", Title: "另一篇", URL: "https://example.com/u2", Category: "政策理论导读", PublishedOn: "2026-01-01"},
+		}
+		t1 := time.Date(2026, 12, 5, 7, 30, 0, 0, time.UTC)
+		path := filepath.Join(t.TempDir(), "one-machine.db")
+		src, err := store.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := e.Store(t)
+		for _, s := range []*store.Store{src, dst} {
+			for _, a := range arts {
+				if _, _, err := s.Upsert(ctx, a); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		// The fleet chooses and sends the day's reading.
+		dst.Now = func() time.Time { return t1 }
+		if a, err := dst.DailyReading(ctx, "2026-12-05", "政策理论导读"); err != nil || a.ID != "sent" {
+			t.Fatalf("the fleet's choice: %v, %v", a.ID, err)
+		}
+		if err := dst.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-12-05", Recipient: "o1", ArticleID: "sent", Mode: "customer", State: store.Sent}}); err != nil {
+			t.Fatal(err)
+		}
+		// The one machine, later, has another article for that day.
+		src.Now = func() time.Time { return t1.Add(time.Hour) }
+		if _, err := src.ScheduleDaily(ctx, "2026-12-05", "other"); err != nil {
+			t.Fatal(err)
+		}
+		src.Close()
+		s, err := store.OpenCopySource(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if _, err := dst.CopyFrom(ctx, s, nil); err != nil {
+			t.Fatal(err)
+		}
+		a, err := dst.DailyReading(ctx, "2026-12-05", "政策理论导读")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.ID != "sent" {
+			t.Errorf("after the copy the reading of 2026-12-05 is %q; the fleet sent %q that day (its ledger says so)", a.ID, "sent")
 		}
 	})
 }
