@@ -1,6 +1,7 @@
 package wechat
 
 import (
+	"bytes"
 	"context"
 	"crypto/aes"
 	"crypto/cipher"
@@ -302,6 +303,9 @@ func (h *Handler) parseRequest(p params, body []byte, req *request, e *envelope)
 func (h *Handler) parseSigned(p params, body []byte, req *request, e *envelope) *rejection {
 	req.encrypted, req.timestamp, req.nonce = p.encryptType == "aes", p.timestamp, p.nonce
 	raw := body
+	if len(bytes.TrimSpace(body)) == 0 {
+		return reject(http.StatusBadRequest, "empty body", "") // the parser's "EOF" had said it (a hostile run's find)
+	}
 	switch {
 	case req.encrypted && h.key == nil:
 		return reject(http.StatusBadRequest, "encrypted request, but wechat.mode is plain", "")
@@ -328,7 +332,10 @@ func (h *Handler) parseSigned(p params, body []byte, req *request, e *envelope) 
 		case errors.Is(err, errNotBase64):
 			return reject(http.StatusBadRequest, "ciphertext is not base64", "")
 		case err != nil:
-			return reject(http.StatusBadRequest, "bad ciphertext", "%s", errField(err))
+			// The signature over it held: WeChat has the token, and its
+			// key is most likely not this one (the detail had said "bad
+			// ciphertext" again: a hostile run's find).
+			return reject(http.StatusBadRequest, "bad ciphertext", "%s: msg_signature holds, so check wechat.encoding_aes_key against the console's EncodingAESKey", errField(err))
 		}
 		if string(appID) != h.cfg.AppID {
 			return reject(http.StatusBadRequest, "ciphertext is for another AppID", "%d bytes where the AppID should be", len(appID))
@@ -508,7 +515,10 @@ func (h *Handler) respondFrom(ctx context.Context, w http.ResponseWriter, key st
 	}
 	if !first {
 		h.cfg.Metrics.dedupeHit()
-		timer := time.NewTimer(h.cfg.ReplyBudget)
+		// What is left of this request's budget, counted from its arrival:
+		// a whole one from here answered a retry whose body was slow past
+		// WeChat's 5 s (a hostile run's find).
+		timer := time.NewTimer(max(0, h.cfg.ReplyBudget-time.Since(start)))
 		defer timer.Stop()
 		select {
 		case <-c.wait():

@@ -463,3 +463,91 @@ func TestAnnouncedTooLargeRefusedAtOnce(t *testing.T) {
 type unsentBody struct{}
 
 func (unsentBody) Read([]byte) (int, error) { return 0, errors.New("the body is never sent") }
+
+// TestWrongAESKeySaysSo: a request whose msg_signature verifies (WeChat
+// holds the token) but whose ciphertext does not open was encrypted with
+// another EncodingAESKey: the console's and wechat.encoding_aes_key differ
+// (a typo, a key regenerated on the console). The rejection must say so;
+// it said `reason="bad ciphertext" detail="\"bad ciphertext\""`, the reason
+// twice and no word of the key, for every message of the account.
+func TestWrongAESKeySaysSo(t *testing.T) {
+	for _, mode := range []string{ModeCompat, ModeSafe} {
+		t.Run(mode, func(t *testing.T) {
+			hs := newHarness(t, mode)
+			hs.sim.AESKey = "mpbotdemokeympbotdemokeympbotdemokeympbotde" // WeChat's console has another key than mpbot
+			_, err := hs.sim.Send(context.Background(), hs.text("o_k", "帮助"))
+			var se *StatusError
+			if !errors.As(err, &se) || se.Code != http.StatusBadRequest {
+				t.Fatalf("got %v, want 400", err)
+			}
+			if !strings.Contains(hs.logs.String(), "encoding_aes_key") {
+				t.Errorf("the rejection does not name wechat.encoding_aes_key as what differs from WeChat's:\n%s", hs.logs)
+			}
+		})
+	}
+}
+
+// TestEmptyBodySaysSo: a POST with no body (a proxy that drops it, a probe)
+// is refused with "EOF" as its only explanation (`malformed message XML:
+// EOF`, `malformed envelope XML: "EOF"`), which does not say the body was
+// empty.
+func TestEmptyBodySaysSo(t *testing.T) {
+	for _, mode := range modes {
+		t.Run(mode, func(t *testing.T) {
+			hs := newHarness(t, mode)
+			req, _ := capture(t, hs, hs.text("o_e", "帮助"))
+			setBody(nil)(t, hs, req)
+			if status, _ := post(t, req); status != http.StatusBadRequest {
+				t.Fatalf("status %d, want 400", status)
+			}
+			if !strings.Contains(hs.logs.String(), "empty body") {
+				t.Errorf("the rejection of an empty body does not say it was empty:\n%s", hs.logs)
+			}
+		})
+	}
+}
+
+// TestRetryBudgetCountsFromArrival: the reply budget counts from the
+// request's arrival (README: "a body slow to arrive ... come out of it").
+// A retry that waits for the first request's answer waited a whole budget
+// from the moment its body was read instead, so a retry whose body was slow
+// got its "success" a body's time after WeChat's 5 seconds.
+func TestRetryBudgetCountsFromArrival(t *testing.T) {
+	// Long enough that a busy machine's delays stay well inside the
+	// difference asserted: answered at the budget's end (3 s after the
+	// retry arrived), not a budget after its body (5.7 s).
+	const budget = 3 * time.Second
+	const bodyTime = 2700 * time.Millisecond
+	hs := newHarness(t, ModeSafe, withBudget(budget))
+	release := make(chan struct{})
+	defer close(release)
+	hs.catalog.block = release // the first request's answer is slow
+	in := hs.text("o_rs", "枫桥经验")
+
+	first := make(chan struct{})
+	go func() {
+		defer close(first)
+		hs.sim.Send(context.Background(), in)
+	}()
+	time.Sleep(50 * time.Millisecond) // the first is being answered
+
+	req, body := capture(t, hs, in)
+	pr, pw := io.Pipe()
+	req.Body, req.ContentLength = pr, int64(len(body))
+	go func() {
+		pw.Write(body[:len(body)/2])
+		time.Sleep(bodyTime) // a slow client: the input
+		pw.Write(body[len(body)/2:])
+		pw.Close()
+	}()
+	start := time.Now()
+	status, out := post(t, req)
+	took := time.Since(start)
+	if status != http.StatusOK || out != "success" {
+		t.Fatalf("retry: %d %q, want success", status, out)
+	}
+	if took > budget+bodyTime/2 { // midway between the budget's end and a budget after the body
+		t.Errorf("the retry was answered %v after it arrived, past the %v budget: the wait began when its body was read", took.Round(time.Millisecond), budget)
+	}
+	<-first
+}
