@@ -25,3 +25,19 @@ func FuzzWithoutFillerWords(f *testing.F) {
 		}
 	})
 }
+
+// TestAcknowledgements: a message acknowledging what the follower was
+// told asks nothing; one asking something after it is searched.
+func TestAcknowledgements(t *testing.T) {
+	if acknowledgements[firstCourtesy] != "谢谢老师" {
+		t.Fatalf("firstCourtesy %d is %q, not the first of the thanks", firstCourtesy, acknowledgements[firstCourtesy])
+	}
+	for text, want := range map[string]bool{
+		"好的收到": true, "收到": true, "明白了，谢谢": true, "嗯嗯知道了": true, "好的谢谢老师！": true, "ok": true, "懂了懂了": true,
+		"谢谢": false, "老师": false, "": false, "好的乡村振兴": false, "收到通知": false, "明白人": false, "知道创宇": false, "好人好事": false,
+	} {
+		if got := acknowledges(text); got != want {
+			t.Errorf("acknowledges(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

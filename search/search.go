@@ -438,6 +438,11 @@ func (ix *Index) searchKey(query string, n int, snippets bool) cacheKey {
 }
 
 func (r reader) search(text string, n int, snippets bool) (res Result) {
+	if acknowledges(text) {
+		// 好的收到, 明白了: the follower acknowledges what they were told,
+		// and asks nothing (收到 had a card at 0.93 on a title holding it).
+		return Result{}
+	}
 	q := r.parse(r.asMostWritten(r.craftsAsWritten(text)))
 	q.typedAlone = r.typedAlone
 	defer func() { res.word = oneWord(q) }()
@@ -1577,6 +1582,34 @@ var stopWords = withAll(setOf("的", "了", "是", "在", "里", "和", "与", "
 	// word no article has, it took the answer's confidence under the cut:
 	// a follower run's find).
 	"please", "pls", "plz", "in", "for", "of", "the"), courtesyWords)
+
+// acknowledges reports whether text is acknowledgements and thanks alone
+// (好的收到, 明白了，谢谢, 嗯嗯知道了), at least one an acknowledgement.
+func acknowledges(text string) bool {
+	if len(text) > 48 {
+		return false // most questions
+	}
+	acked := false
+	for rest := text; ; {
+		rest = strings.TrimLeftFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+		if rest == "" {
+			return acked
+		}
+		i := slices.IndexFunc(acknowledgements, func(w string) bool { return strings.HasPrefix(rest, w) })
+		if i < 0 {
+			return false
+		}
+		acked = acked || i < firstCourtesy
+		rest = rest[len(acknowledgements[i]):]
+	}
+}
+
+// acknowledgements are acknowledgements (before firstCourtesy, longest
+// first), then thanks and particles that may come with them.
+var acknowledgements = []string{"好的", "好滴", "好嘞", "收到", "明白了", "明白", "知道了", "知道", "懂了", "了解了", "嗯嗯", "嗯", "哦哦", "哦", "噢", "ok", "好",
+	"谢谢老师", "谢谢您", "谢谢", "谢啦", "多谢", "感谢", "老师", "了", "啦", "呀", "啊", "吧"}
+
+const firstCourtesy = 17
 
 // courtesyWords are urgency and courtesy around a request (乡村振兴 急,
 // …，很着急，麻烦尽快回复，谢谢！！！: no match where the topic alone lists 61
