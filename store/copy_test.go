@@ -84,16 +84,7 @@ func TestCopyAgainKeepsTheFleetsNewerFollowerState(t *testing.T) {
 		}
 		src.Close()
 		dst := e.Store(t)
-		copyOnce := func() {
-			s, err := store.OpenCopySource(ctx, path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
-			if _, err := dst.CopyFrom(ctx, s, nil); err != nil {
-				t.Fatal(err)
-			}
-		}
+		copyOnce := func() { copyInto(t, dst, path) }
 		copyOnce()
 		// On the fleet, a day later: 取消关注.
 		if err := dst.FollowerUnsubscribed(ctx, "o_a", t1.Add(24*time.Hour)); err != nil {
@@ -152,14 +143,7 @@ func TestCopyKeepsADayTheDestinationPushed(t *testing.T) {
 			t.Fatal(err)
 		}
 		src.Close()
-		s, err := store.OpenCopySource(ctx, path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		if _, err := dst.CopyFrom(ctx, s, nil); err != nil {
-			t.Fatal(err)
-		}
+		copyInto(t, dst, path)
 		a, err := dst.DailyReading(ctx, "2026-12-05", "政策理论导读")
 		if err != nil {
 			t.Fatal(err)
@@ -168,4 +152,18 @@ func TestCopyKeepsADayTheDestinationPushed(t *testing.T) {
 			t.Errorf("after the copy the reading of 2026-12-05 is %q; the fleet sent %q that day (its ledger says so)", a.ID, "sent")
 		}
 	})
+}
+
+// copyInto copies the SQLite store at path into dst, as store copy does.
+func copyInto(t *testing.T, dst *store.Store, path string) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := store.OpenCopySource(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := dst.CopyFrom(ctx, s, nil); err != nil {
+		t.Fatal(err)
+	}
 }
