@@ -8,6 +8,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -153,11 +154,14 @@ func toBot(mm *message.MixMessage) bot.Message {
 }
 
 // withoutQuoted is a text message's reply alone when it quotes another
-// message: WeChat delivers a quote as text, the quoted message in 「」 (its
-// sender's name, a colon, the text), a line of spaced dashes, then what the
-// follower typed. Read whole, 「公众号：…国常会…」 and the rule, then 2, was
-// searched (a list on 国常会 again, not item 2 of the list open: a follower
-// run's find).
+// message to act on the list open: WeChat delivers a quote as text, the
+// quoted message in 「」 (its sender's name, a colon, the text), a line of
+// spaced dashes, then what the follower typed. Read whole, 「公众号：…国常会…」
+// and the rule, then 2, was searched (a list on 国常会 again, not item 2:
+// a follower run's find). Any other reply is read with what it quotes,
+// which says what it asks of: 这篇讲的什么 under a quoted card is that
+// card's question (read alone, it asked of whatever was open, or of
+// nothing: a re-check's find).
 func withoutQuoted(text string) string {
 	if !strings.HasPrefix(text, "「") {
 		return text // most messages
@@ -168,11 +172,15 @@ func withoutQuoted(text string) string {
 	}
 	rest := text[i+len("」\n"):]
 	line, reply, ok := strings.Cut(rest, "\n")
-	if !ok || strings.Trim(line, "- ") != "" || strings.TrimSpace(reply) == "" {
+	if !ok || strings.Trim(line, "- ") != "" || !listAction.MatchString(strings.TrimSpace(reply)) {
 		return text
 	}
 	return reply
 }
+
+// listAction is a reply that acts on a list: an item's number (2, 第二篇,
+// 第3个) or a page (更多, 下一页, 上一页, 返回).
+var listAction = regexp.MustCompile(`^(?:第?[0-9一二三四五六七八九十]{1,3}[篇个条项]?|更多|下一页|上一页|换一批|返回)[。.!！]?$`)
 
 // dedupeKey identifies a message across WeChat's retries: messages by sender
 // and MsgId (MsgIds alone have collided across users), events by sender,

@@ -123,9 +123,12 @@ func TestMessagesAndEvents(t *testing.T) {
 		// ]]> inside the text: the simulator splits the CDATA section as
 		// an XML writer must, and the handler reads it back whole.
 		{"text holding ]]>", Inbound{MsgType: "text", Content: "枫桥经验是什么]]>"}, isNews("https://example.com/mpbot-demo/fengqiao"), ""},
-		// A quote delivered as text: the reply alone is the message (the
-		// quoted 枫桥经验 had been searched with it).
-		{"quoting a message", Inbound{MsgType: "text", Content: "「学习号：新时代枫桥经验是什么？」\n- - - - - - - - - - - - - - -\n浦江经验"}, isNews("https://example.com/mpbot-demo/pujiang"), ""},
+		// A quote delivered as text, its reply a list's number: the
+		// number alone is the message (the quoted 枫桥经验 had been
+		// searched with it; no list is open here). Another reply is read
+		// with what it quotes.
+		{"quoting a message to choose", Inbound{MsgType: "text", Content: "「学习号：新时代枫桥经验是什么？」\n- - - - - - - - - - - - - - -\n2"}, isText("列表"), ""},
+		{"quoting a message to ask of it", Inbound{MsgType: "text", Content: "「学习号：[链接]浦江经验：领导干部下访接待群众的来历与启示」\n- - - - - - - - - - - - - - -\n这篇讲的什么"}, isNews("https://example.com/mpbot-demo/pujiang"), ""},
 		{"a quote without a reply", Inbound{MsgType: "text", Content: "「枫桥经验」"}, isNews("https://example.com/mpbot-demo/fengqiao"), ""},
 	}
 	for _, mode := range modes {
@@ -361,5 +364,38 @@ func TestShownDoesNotHoldTheReply(t *testing.T) {
 	}
 	if id := <-recorded; id != "demo-fengqiao" {
 		t.Fatalf("recorded %q", id)
+	}
+}
+
+// TestQuoteNamesWhatItsReplyAsksOf: a re-check's find. A follower quotes
+// a message to say what the words typed under it are about: the
+// account's card quoted (「学习号：[链接]<its title>」, the dashes, then 这篇
+// 讲的什么). Read as its reply alone (as 1754074 first did), the quote is lost, and the
+// reply is answered of whatever the follower has open, or of nothing. Through serve
+// on the corpus, 浦江经验's card quoted with 这篇讲的什么 got, with nothing
+// open (the morning's push quoted, a list past its 10 minutes), 请先发送
+// 想查的主题（例如「国常会」），找到文章后再问「这篇讲的什么」, and after a search
+// for 国常会 since, 国常会's list again; 「小王：两会」 with 去年的呢 after 国常会
+// got 2025's 国常会 articles, 「小王：四中全会」 with 什么时候开的 国常会's list.
+// Before the change (5142a1d) the whole text was searched: the quoted card
+// came back, and 两会's 2025 articles.
+func TestQuoteNamesWhatItsReplyAsksOf(t *testing.T) {
+	const dashes = "\n- - - - - - - - - - - - - - -\n"
+	hs := newHarness(t, ModeSafe)
+	for i, c := range []struct {
+		before []string
+		text   string
+	}{
+		{nil, "「学习号：[链接]浦江经验：领导干部下访接待群众的来历与启示」" + dashes + "这篇讲的什么"},
+		{[]string{"浦江经验", "遴选"}, "「学习号：[链接]浦江经验：领导干部下访接待群众的来历与启示」" + dashes + "这篇讲的什么"},
+	} {
+		from := fmt.Sprintf("o_quote_%d", i)
+		for _, text := range c.before {
+			hs.send(hs.text(from, text))
+		}
+		out := hs.send(hs.text(from, c.text))
+		if !strings.Contains(out.Content, "mpbot-demo/pujiang") && (len(out.Articles) == 0 || out.Articles[0].URL != "https://example.com/mpbot-demo/pujiang") {
+			t.Errorf("after %q, %q: got %s %q %+v, want 浦江经验's article", c.before, c.text, out.MsgType, out.Content, out.Articles)
+		}
 	}
 }
