@@ -3185,7 +3185,9 @@ func asksMore(text string) bool {
 	core := unwrapChoice(text)
 	// Unwrapped, 别的呢 loses the 的 of 别的 too: asked with a particle
 	// after it (别的呢, 后面的呢: a follower run's find, searched).
-	return moreWords[core] || moreCount.MatchString(core) || moreWords[strings.TrimRightFunc(text, func(r rune) bool {
+	// (那别的呢, 那后面的呢: a re-check's find, a card on 临别的礼物.)
+	bare := strings.TrimPrefix(strings.TrimPrefix(text, "那么"), "那")
+	return moreWords[core] || moreCount.MatchString(core) || moreWords[strings.TrimRightFunc(bare, func(r rune) bool {
 		return !isWordRune(r) || strings.ContainsRune("呢吗吧啊呀", r)
 	})]
 }
@@ -4353,8 +4355,11 @@ func wordChoice(norm string) (n int, sure, ok bool) {
 		// with none open, 头条 is searched.
 		return 1, false, true
 	}
-	if rest, ok := strings.CutSuffix(core, "新闻"); ok && strings.HasPrefix(rest, "第") {
-		core = rest // 第二条新闻 (a follower run's find: a list on C919's 第二条航线); 头条新闻 is a search
+	for _, what := range []string{"新闻", "消息", "报道"} {
+		if rest, ok := strings.CutSuffix(core, what); ok && strings.HasPrefix(rest, "第") {
+			core = rest // 第二条新闻 (a follower run's find: a list on C919's 第二条航线); 头条新闻 is a search
+			break
+		}
 	}
 	core, ordinal := strings.CutPrefix(core, "第")
 	measured := false

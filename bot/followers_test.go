@@ -631,7 +631,7 @@ func TestTwoTopicsQuotedFromTheStart(t *testing.T) {
 // 第二篇新闻 and 点开第二篇 got no match.
 func TestChoicesNamingTheItem(t *testing.T) {
 	ask, _ := twoPerList(t)
-	for _, text := range []string{"第二条新闻", "第二篇新闻", "第二条新闻。", "点第二个", "点开第二篇", "点开第2个"} {
+	for _, text := range []string{"第二条新闻", "第二篇新闻", "第二条新闻。", "点第二个", "点开第二篇", "点开第2个", "第二条消息"} {
 		if r, ok := opensItem(ask, "基层治理", text, 2); !ok {
 			t.Errorf("%s after a list: %v, want item 2", text, r)
 		}
@@ -665,7 +665,7 @@ func TestPastFewDaysNewsIsTheLatest(t *testing.T) {
 // 后面的呢。 got no match.
 func TestMoreAskedAsOthers(t *testing.T) {
 	ask, _ := twoPerList(t)
-	for _, text := range []string{"有没有别的", "别的呢", "有没有别的。", "再给我几篇", "后面的呢"} {
+	for _, text := range []string{"有没有别的", "别的呢", "有没有别的。", "再给我几篇", "后面的呢", "那别的呢"} {
 		first := ask("基层治理")
 		if r := ask(text); r.Type != ReplyText || !strings.Contains(r.Text, "1. ") || r.Text == first.Text {
 			t.Errorf("%s after a list: %v, want the next articles", text, r)

@@ -891,6 +891,7 @@ func TestFollowersWhenMeetingWithShi(t *testing.T) {
 	ix := corpusIndex(t)
 	for q, named := range map[string][]string{
 		"两会是什么时候开": {"两会"}, "两会是哪天开": {"两会"}, "四中全会是什么时候开": {"四中全会", "第四次全体会议"},
+		"两会是每年什么时候开": {"两会"}, "国常会一般是什么时候开": {"国务院常务会议"},
 	} {
 		shown := shownHits(t, ix, q)
 		if len(shown) == 0 {

@@ -1166,7 +1166,7 @@ var (
 	meetsAsked  = []string{"什么时候开会", "什么时候开", "啥时候开", "何时开", "哪天开", "几号开"}
 	meetingWhen = []string{"一般都", "一般", "通常", "下一次", "下次", "每次", "每年", "大概",
 		// (两会是什么时候开: a follower run's find, a card on 黄茶产业.)
-		"是", "一般都是", "一般是", "通常是", "大概是", "下次是"}
+		"是"}
 	meetingEnds  = []string{"两会", "全会", "会议", "常会", "大会", "党代会"}
 	congressName = regexp.MustCompile(`[一二三四五六七八九十]+大$`)
 )
@@ -1857,8 +1857,13 @@ func withoutFrames(s string) string {
 		rest = strings.TrimRightFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
 		// (And 国常会一般什么时候开, 下次什么时候开: a re-check's find, a
 		// card on 推广开.)
-		for _, when := range meetingWhen {
-			if cut, ok := strings.CutSuffix(rest, when); ok && namesMeeting(cut) {
+		// Several of them (两会是每年什么时候开: a re-check's find).
+		for cut, n := rest, 0; n < 3; n++ {
+			i := slices.IndexFunc(meetingWhen, func(w string) bool { return strings.HasSuffix(cut, w) })
+			if i < 0 {
+				break
+			}
+			if cut = cut[:len(cut)-len(meetingWhen[i])]; namesMeeting(cut) {
 				return cut + " " + s[len(end):]
 			}
 		}
