@@ -1329,12 +1329,9 @@ func (c ServerConfig) check(p *problems) []netip.Prefix {
 	return proxies
 }
 
-// checkAddr checks a listen address: host:port, the port a number up to
-// 65535 or empty (any free one). A service name (:http) is refused: chat
-// and the logs read the address as a URL's.
 // sameListener reports whether two listen addresses take the same port
-// on a host both listen on (an empty host or 0.0.0.0 is every one); port 0
-// is any free one.
+// on a host both listen on (an empty host or 0.0.0.0 is every one; localhost
+// and 127.0.0.1 are one: a review's find); port 0 is any free one.
 func sameListener(a, b string) bool {
 	hostA, portA, errA := net.SplitHostPort(a)
 	hostB, portB, errB := net.SplitHostPort(b)
@@ -1342,9 +1339,16 @@ func sameListener(a, b string) bool {
 		return false
 	}
 	every := func(h string) bool { return h == "" || h == "0.0.0.0" || h == "::" }
-	return hostA == hostB || every(hostA) || every(hostB)
+	local := func(h string) bool {
+		ip := net.ParseIP(h)
+		return h == "localhost" || ip != nil && ip.IsLoopback()
+	}
+	return hostA == hostB || every(hostA) || every(hostB) || local(hostA) && local(hostB)
 }
 
+// checkAddr checks a listen address: host:port, the port a number up to
+// 65535 or empty (any free one). A service name (:http) is refused: chat
+// and the logs read the address as a URL's.
 func checkAddr(addr string) error {
 	_, port, err := net.SplitHostPort(addr)
 	if err != nil {

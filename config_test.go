@@ -456,26 +456,28 @@ func TestPreviewLeadOfADayOrMore(t *testing.T) {
 	}
 }
 
-// TestConsoleOnTheWebhooksAddress: admin.addr the same as server.addr, the
+// TestConsoleOnTheWebhooksAddress: admin.addr on server.addr's port, the
 // console on, is a config serve can start with nowhere; `check` said ok,
 // and serve exited with "admin.addr: listen tcp 127.0.0.1:8080: bind:
 // address already in use", sending the operator to look for another
 // process on the port (an operator run's find, giving a second replica
-// its own addresses by hand).
+// its own addresses by hand; and a review's, the host named localhost).
 func TestConsoleOnTheWebhooksAddress(t *testing.T) {
 	t.Setenv("MPBOT_ADMIN_TOKEN", "a-console-token-of-16+")
 	shipped, err := os.ReadFile("config.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "config.yaml")
-	text := strings.Replace(string(shipped), "  addr: 127.0.0.1:8081\n", "  addr: 127.0.0.1:8080\n", 1)
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	code, _, errOut := runCmd(t, "check", "--config", path)
-	if !strings.Contains(errOut, "admin.addr") || !strings.Contains(errOut, "server.addr") {
-		t.Errorf("check with admin.addr = server.addr: exit %d, nothing said of it:\n%s", code, errOut)
+	for _, addr := range []string{"127.0.0.1:8080", "localhost:8080", "0.0.0.0:8080"} {
+		path := filepath.Join(t.TempDir(), "config.yaml")
+		text := strings.Replace(string(shipped), "  addr: 127.0.0.1:8081\n", "  addr: "+addr+"\n", 1)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, errOut := runCmd(t, "check", "--config", path)
+		if !strings.Contains(errOut, "admin.addr") || !strings.Contains(errOut, "server.addr") {
+			t.Errorf("check with admin.addr %s and server.addr 127.0.0.1:8080: exit %d, nothing said of it:\n%.300s", addr, code, errOut)
+		}
 	}
 }
 

@@ -652,10 +652,7 @@ func (b *Bot) rule(ctx context.Context, s *Settings, m Message, rule int) []Repl
 // titles holding 今天 from any year (a follower run's find).
 var (
 	latestWhen = []string{"今天", "今日", "今晚", "昨天", "昨日", "昨晚", "最近", "最新", "近期", "近日", "近来", "这几天", "这两天", "这些天", "本周", "这周",
-		"这星期", "一周", "这个月", "本月", "刚刚", "近",
-		// (前两天的新闻, 前几天的新闻: a follower run's find, searched: a
-		// card on a May holiday's 前两天.)
-		"前两天", "前几天", "前些天", "前些日子"}
+		"这星期", "一周", "这个月", "本月", "刚刚", "近"}
 	// 时政热点, the category the help reply names, is what is new: searched,
 	// it got no match (no article names its category), and 最近有什么大事,
 	// 最近有什么热点 lists on 头等大事 and 广交会 (a follower run's finds).
@@ -673,8 +670,14 @@ var (
 		// 最近有哪些重要的时政热点, 最近有什么时政热点需要关注 (the same run's: no match).
 		"重要的", "重要", "需要关注的", "需要关注", "值得关注的", "值得关注", "要关注",
 		"一下", "几篇", "一些", "给我", "我想看", "想看", "我要看", "要看", "我要", "的", "了", "吗", "呢", "呀", "啊", "吧", "有", "新", "发", "看"}
-	latestWords = longestFirst(slices.Concat(latestWhen, latestWhat, latestAsk))
+	latestWords = longestFirst(slices.Concat(latestWhen, pastFewDays, latestWhat, latestAsk))
 )
+
+// pastFewDays are the last few days (前两天的新闻, 前几天的新闻: a follower
+// run's find, searched: a card on a May holiday's 前两天): as 这几天, what
+// is new alone, and before a topic its newest (前两天的国常会: a review's
+// find, 2024's meetings first); not after one (假期前两天 is a topic's).
+var pastFewDays = []string{"前两天", "前几天", "前些天", "前些日子"}
 
 // latestCount is a count of articles asked for (5篇, 十条, 一篇, 几篇) or of
 // the time they come from (最近三天的新闻, 近7天, 一个月, 两周, 半年, 24小时).
@@ -706,7 +709,7 @@ func asksLatest(text string) bool {
 			return false
 		}
 		w := latestWords[i]
-		named = named || slices.Contains(latestWhen, w) || slices.Contains(latestWhat, w)
+		named = named || slices.Contains(latestWhen, w) || slices.Contains(pastFewDays, w) || slices.Contains(latestWhat, w)
 		rest = rest[len(w):]
 	}
 	return named
@@ -738,7 +741,7 @@ var recentInside = []string{"最近一次", "最新一次", "最近一期", "最
 // are topics' words too (新闻联播, 新闻 of 新闻发布会, 推荐), nor one
 // character that may begin a topic (新 of 新质生产力, 发 of 发展).
 var (
-	recentFront = longestFirst(slices.Concat(recentWords, []string{"请问一下", "请问", "问一下", "我想问一下", "我想了解", "想了解", "了解一下",
+	recentFront = longestFirst(slices.Concat(recentWords, pastFewDays, []string{"请问一下", "请问", "问一下", "我想问一下", "我想了解", "想了解", "了解一下",
 		"我想知道", "想知道", "你知道", // 「我想知道国常会」最新的文章 (a follower run's find)
 		"有没有讲", "求推荐几篇关于", "推荐几篇关于", "求推荐", "推荐几篇",
 		// A voice message's way in (老师我想问一下就是最近有没有关于低空经济的文章:
@@ -951,7 +954,7 @@ func peeled(text string) (topic string, recent bool) {
 				return t
 			}
 			w := edges[i]
-			recent = recent || slices.Contains(recentWords, w)
+			recent = recent || slices.Contains(recentWords, w) || slices.Contains(pastFewDays, w)
 			if front {
 				t = t[len(w):]
 			} else {
@@ -3749,8 +3752,19 @@ func (b *Bot) namesAll(topics []string) func(content.Hit) bool {
 
 // typedBoth reports whether the follower's message holds both topics.
 func typedBoth(typed string, parts []string) bool {
-	typed = strings.ToLower(typed)
-	return !slices.ContainsFunc(parts, func(p string) bool { return !strings.Contains(typed, strings.ToLower(p)) })
+	// Compared without their quotes: a topic's opening quote, gone from
+	// the bare text with the punctuation before the question, is back in
+	// its part (withoutStrayQuote).
+	unquote := func(s string) string {
+		return strings.ToLower(strings.Map(func(r rune) rune {
+			if isQuote(r) {
+				return -1
+			}
+			return r
+		}, s))
+	}
+	typed = unquote(typed)
+	return !slices.ContainsFunc(parts, func(p string) bool { return !strings.Contains(typed, unquote(p)) })
 }
 
 // eachTopicHeader heads the articles of two topics asked together.
@@ -3841,16 +3855,26 @@ func unquoted(p string) string {
 	return p
 }
 
-// withoutStrayQuote is p without a quote at its start or end that is the
-// only one in it: the message's opening quote goes with the punctuation
-// before the question (“两个确立”和“两个维护”有什么区别 was headed
-// 「两个确立”」: a follower run's find). “一带一路”倡议 keeps its pair.
+// withoutStrayQuote is p with a quote that is the only one in it mended:
+// the message's opening quote goes with the punctuation before the question
+// (“两个确立”和“两个维护”有什么区别 was headed 「两个确立”」: a follower
+// run's find), so a closing quote inside the first topic gets its opening
+// back (“两山”理论和…, 「两山”理论」: a review's find), and one at an end is
+// dropped. “一带一路”倡议 keeps its pair.
 func withoutStrayQuote(p string) string {
-	if strings.IndexFunc(p, isQuote) != strings.LastIndexFunc(p, isQuote) {
+	i := strings.IndexFunc(p, isQuote)
+	if i < 0 || i != strings.LastIndexFunc(p, isQuote) {
 		return p
+	}
+	r, size := utf8.DecodeRuneInString(p[i:])
+	if open, ok := openingQuote[r]; ok && i > 0 && i+size < len(p) {
+		return string(open) + p
 	}
 	return strings.TrimFunc(p, isQuote)
 }
+
+// openingQuote is each closing quote's opening one.
+var openingQuote = map[rune]rune{'”': '“', '"': '"', '」': '「', '』': '『', '\'': '\'', '’': '‘', '》': '《'}
 
 func isQuote(r rune) bool { return strings.ContainsRune("“”\"「」『』'‘’《》", r) }
 

@@ -51,8 +51,11 @@ var copiedTables = []struct {
 }
 
 // dayPushed holds when the destination's ledger has the day's reading gone
-// out to someone (the day of the row copied, excluded).
-const dayPushed = `EXISTS (SELECT 1 FROM push_ledger WHERE push_ledger.day = excluded.day AND push_ledger.state IN ('sending', 'sent', 'unknown'))`
+// out to someone (the day of the row copied, excluded): not a rehearsal in
+// push.mode log, which reached nobody (a review's find: a fleet's
+// rehearsal kept its article over the one the one machine's followers
+// got).
+const dayPushed = `EXISTS (SELECT 1 FROM push_ledger WHERE push_ledger.day = excluded.day AND push_ledger.state IN ('sending', 'sent', 'unknown') AND push_ledger.mode <> 'log')`
 
 // CopiedTables names the tables CopyFrom copies, in its order.
 func CopiedTables() []string {

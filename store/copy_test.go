@@ -107,51 +107,68 @@ func TestCopyAgainKeepsTheFleetsNewerFollowerState(t *testing.T) {
 // `mpbot store copy --from` a one-machine store that had chosen another
 // article for 2026-12-05 afterwards replaced the fleet's choice, whose
 // push had reached 20 followers: 往期每日一读 listed an article nobody got,
-// and the article sent counted as unread, to be pushed again).
+// and the article sent counted as unread, to be pushed again). A rehearsal
+// in push.mode log reached nobody: the article the one machine's followers
+// got for the day wins over it (a review's find: the rehearsal's was kept).
 func TestCopyKeepsADayTheDestinationPushed(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, e storetest.Engine) {
-		ctx := context.Background()
-		arts := []content.Article{
-			{ID: "sent", Title: "推送过的", URL: "https://example.com/u1", Category: "政策理论导读", PublishedOn: "2025-01-01"},
-			{ID: "other", Title: "另一篇", URL: "https://example.com/u2", Category: "政策理论导读", PublishedOn: "2026-01-01"},
-		}
-		t1 := time.Date(2026, 12, 5, 7, 30, 0, 0, time.UTC)
-		path := filepath.Join(t.TempDir(), "one-machine.db")
-		src, err := store.Open(ctx, path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		dst := e.Store(t)
-		for _, s := range []*store.Store{src, dst} {
-			for _, a := range arts {
-				if _, _, err := s.Upsert(ctx, a); err != nil {
+	for _, c := range []struct {
+		name      string
+		fleetMode string // how the fleet pushed its choice, "first"
+		srcSends  bool   // the one machine sent its later choice, "second"
+		want      string
+	}{
+		{"sent by the fleet", "customer", false, "first"},
+		{"rehearsed by the fleet, sent by the one machine", "log", true, "second"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			storetest.Each(t, func(t *testing.T, e storetest.Engine) {
+				ctx := context.Background()
+				arts := []content.Article{
+					{ID: "first", Title: "先选的", URL: "https://example.com/u1", Category: "政策理论导读", PublishedOn: "2025-01-01"},
+					{ID: "second", Title: "后选的", URL: "https://example.com/u2", Category: "政策理论导读", PublishedOn: "2026-01-01"},
+				}
+				t1 := time.Date(2026, 12, 5, 7, 30, 0, 0, time.UTC)
+				path := filepath.Join(t.TempDir(), "one-machine.db")
+				src, err := store.Open(ctx, path)
+				if err != nil {
 					t.Fatal(err)
 				}
-			}
-		}
-		// The fleet chooses and sends the day's reading.
-		dst.Now = func() time.Time { return t1 }
-		if a, err := dst.DailyReading(ctx, "2026-12-05", "政策理论导读"); err != nil || a.ID != "sent" {
-			t.Fatalf("the fleet's choice: %v, %v", a.ID, err)
-		}
-		if err := dst.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-12-05", Recipient: "o1", ArticleID: "sent", Mode: "customer", State: store.Sent}}); err != nil {
-			t.Fatal(err)
-		}
-		// The one machine, later, has another article for that day.
-		src.Now = func() time.Time { return t1.Add(time.Hour) }
-		if _, err := src.ScheduleDaily(ctx, "2026-12-05", "other"); err != nil {
-			t.Fatal(err)
-		}
-		src.Close()
-		copyInto(t, dst, path)
-		a, err := dst.DailyReading(ctx, "2026-12-05", "政策理论导读")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.ID != "sent" {
-			t.Errorf("after the copy the reading of 2026-12-05 is %q; the fleet sent %q that day (its ledger says so)", a.ID, "sent")
-		}
-	})
+				dst := e.Store(t)
+				for _, s := range []*store.Store{src, dst} {
+					for _, a := range arts {
+						if _, _, err := s.Upsert(ctx, a); err != nil {
+							t.Fatal(err)
+						}
+					}
+				}
+				dst.Now = func() time.Time { return t1 }
+				if a, err := dst.DailyReading(ctx, "2026-12-05", "政策理论导读"); err != nil || a.ID != "first" {
+					t.Fatalf("the fleet's choice: %v, %v", a.ID, err)
+				}
+				if err := dst.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-12-05", Recipient: "o1", ArticleID: "first", Mode: c.fleetMode, State: store.Sent}}); err != nil {
+					t.Fatal(err)
+				}
+				src.Now = func() time.Time { return t1.Add(time.Hour) }
+				if _, err := src.ScheduleDaily(ctx, "2026-12-05", "second"); err != nil {
+					t.Fatal(err)
+				}
+				if c.srcSends {
+					if err := src.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-12-05", Recipient: "o2", ArticleID: "second", Mode: "customer", State: store.Sent}}); err != nil {
+						t.Fatal(err)
+					}
+				}
+				src.Close()
+				copyInto(t, dst, path)
+				a, err := dst.DailyReading(ctx, "2026-12-05", "政策理论导读")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if a.ID != c.want {
+					t.Errorf("after the copy the reading of 2026-12-05 is %q, want %q", a.ID, c.want)
+				}
+			})
+		})
+	}
 }
 
 // copyInto copies the SQLite store at path into dst, as store copy does.
