@@ -1331,7 +1331,8 @@ func (c ServerConfig) check(p *problems) []netip.Prefix {
 
 // sameListener reports whether two listen addresses take the same port
 // on a host both listen on (an empty host or 0.0.0.0 is every one; localhost
-// and 127.0.0.1 are one: a review's find); port 0 is any free one.
+// is 127.0.0.1: a review's find; 127.0.0.2 and [::1] are others, a
+// re-check's); port 0 is any free one.
 func sameListener(a, b string) bool {
 	hostA, portA, errA := net.SplitHostPort(a)
 	hostB, portB, errB := net.SplitHostPort(b)
@@ -1339,11 +1340,13 @@ func sameListener(a, b string) bool {
 		return false
 	}
 	every := func(h string) bool { return h == "" || h == "0.0.0.0" || h == "::" }
-	local := func(h string) bool {
-		ip := net.ParseIP(h)
-		return h == "localhost" || ip != nil && ip.IsLoopback()
+	named := func(h string) string {
+		if h == "localhost" { // what net.Listen binds for it
+			return "127.0.0.1"
+		}
+		return h
 	}
-	return hostA == hostB || every(hostA) || every(hostB) || local(hostA) && local(hostB)
+	return named(hostA) == named(hostB) || every(hostA) || every(hostB)
 }
 
 // checkAddr checks a listen address: host:port, the port a number up to

@@ -245,7 +245,7 @@ func Asked(text string) string { return withoutFillers(Bare(text)) }
 func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	now := b.now() // one time for every check: the day the way is kept for is theirs
 	routes, day := b.routesFor(s), dayPair{midnight(now.In(chinaTime)), midnight(s.readingDay(now))}
-	if w, ok := routes.lookup(m.Text, day); ok {
+	if w, ok := routes.lookup(m.Text, day); ok && m.Quoted == "" {
 		m.asked = w.bare
 		note(ctx, func(e *Event) { e.Text = w.bare })
 		return b.search(ctx, s, m, w.question, 0)
@@ -519,6 +519,19 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			// 昨天的每日一读没收到: 收到, an acknowledgement's keyword, had
 			// been taken out, leaving 没 to search (no match).
 			return b.pastReading(ctx, s, m, ask)
+		}
+	}
+	if rule < 0 && m.Quoted != "" {
+		// Asked of "this" under a quote, it asks of what it quotes (这篇
+		// 讲的什么 under a quoted card had been asked of whatever was open,
+		// or of nothing: a re-check's find).
+		if _, ok := askedOfLast(question); ok || dateAsked(question) || detailAsked(question) {
+			kept = false
+			if q := quotedTopic(m.Quoted); q != "" {
+				if _, found := b.finds(ctx, s, q); found {
+					return b.search(ctx, s, m, q, 0)
+				}
+			}
 		}
 	}
 	if rule < 0 {
@@ -857,11 +870,17 @@ func recentTopic(text string) (string, bool) {
 		}
 		topic, _ = peeled(strings.Replace(topic, recentInside[i], "", 1))
 	}
-	if topic == "" {
+	if topic == "" || slices.ContainsFunc(saidBefore, func(w string) bool { return strings.HasPrefix(topic, w) }) {
+		// 前两天说的那个政策, 这两天发的那个通知: what was said points back
+		// at something, and the rest is no topic (headed 「说的政策」, a
+		// tariff ruling first: a re-check's find).
 		return "", false
 	}
 	return topic, true
 }
+
+// saidBefore open what points back at something said or sent.
+var saidBefore = []string{"说的", "说过的", "讲的", "讲过的", "发的", "发过的", "提的", "提到的"}
 
 // ownRecently reports whether a recency word in text tells what the
 // follower is doing, in a sentence of its own beside the question (我最近在
@@ -1983,6 +2002,17 @@ func (b *Bot) finds(ctx context.Context, s *Settings, q string) ([]content.Hit, 
 	hits, err := b.catalog.Search(ctx, q, s.searchN())
 	return hits, err == nil && len(hits) > 0 && hits[0].Score >= s.search.MinScore
 }
+
+// quotedTopic is what a quoted message names, to search: its first line,
+// without the [链接] a quoted card shows before its title, cut to a
+// question's length.
+func quotedTopic(quoted string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(quoted), "\n")
+	line = strings.TrimSpace(strings.ReplaceAll(line, "[链接]", ""))
+	return Cut(line, maxQuotedRunes)
+}
+
+const maxQuotedRunes = 64
 
 // noQuestionFor is noQuestionBefore naming what m asked, as the query log
 // keeps it (not a voice message's 那个 and 。: a follower run's find), as

@@ -37,10 +37,14 @@ func (k Kind) IsEvent() bool {
 
 // Message is one thing a follower sent or did.
 type Message struct {
-	From     string // the follower's openid
-	To       string // the account's original id (gh_…)
-	Kind     Kind
-	Text     string // text content, or a voice message's recognition
+	From string // the follower's openid
+	To   string // the account's original id (gh_…)
+	Kind Kind
+	Text string // text content, or a voice message's recognition
+	// Quoted is what a text quoting another message quotes (WeChat
+	// delivers the quote with the text: Text is the follower's reply
+	// alone). A reply asking of "this" (这篇讲的什么) asks of it.
+	Quoted   string
 	Event    string // the raw event name for KindEvent
 	EventKey string // menu key, qrscene_… or scene id
 	SentAt   time.Time

@@ -8,7 +8,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -118,7 +117,8 @@ func toBot(mm *message.MixMessage) bot.Message {
 	}
 	switch mm.MsgType {
 	case message.MsgTypeText:
-		m.Kind, m.Text = bot.KindText, withoutQuoted(mm.Content)
+		m.Kind = bot.KindText
+		m.Text, m.Quoted = quoting(mm.Content)
 	case message.MsgTypeVoice:
 		m.Kind, m.Text = bot.KindVoice, mm.Recognition
 	case message.MsgTypeImage:
@@ -153,34 +153,31 @@ func toBot(mm *message.MixMessage) bot.Message {
 	return m
 }
 
-// withoutQuoted is a text message's reply alone when it quotes another
-// message to act on the list open: WeChat delivers a quote as text, the
-// quoted message in 「」 (its sender's name, a colon, the text), a line of
-// spaced dashes, then what the follower typed. Read whole, 「公众号：…国常会…」
-// and the rule, then 2, was searched (a list on 国常会 again, not item 2:
-// a follower run's find). Any other reply is read with what it quotes,
-// which says what it asks of: 这篇讲的什么 under a quoted card is that
-// card's question (read alone, it asked of whatever was open, or of
-// nothing: a re-check's find).
-func withoutQuoted(text string) string {
+// quoting splits a text quoting another message into the follower's reply
+// and what it quotes: WeChat delivers a quote as text, the quoted message
+// in 「」 (its sender's name, a colon, the text), a line of spaced dashes,
+// then the reply. Read whole, 「公众号：…国常会…」, the rule, then 2 was
+// searched (a list on 国常会 again, not item 2), and so were 更多 and 退订
+// under a quote (a follower run's and a re-check's finds). Any other text
+// is its own reply, quoting nothing.
+func quoting(text string) (reply, quoted string) {
 	if !strings.HasPrefix(text, "「") {
-		return text // most messages
+		return text, "" // most messages
 	}
 	i := strings.LastIndex(text, "」\n- - - - -")
 	if i < 0 {
-		return text
+		return text, ""
 	}
-	rest := text[i+len("」\n"):]
-	line, reply, ok := strings.Cut(rest, "\n")
-	if !ok || strings.Trim(line, "- ") != "" || !listAction.MatchString(strings.TrimSpace(reply)) {
-		return text
+	line, reply, ok := strings.Cut(text[i+len("」\n"):], "\n")
+	if !ok || strings.Trim(line, "- ") != "" || strings.TrimSpace(reply) == "" {
+		return text, ""
 	}
-	return reply
+	quoted = text[len("「"):i]
+	if _, rest, named := strings.Cut(quoted, "："); named {
+		quoted = rest // the sender's name
+	}
+	return reply, quoted
 }
-
-// listAction is a reply that acts on a list: an item's number (2, 第二篇,
-// 第3个) or a page (更多, 下一页, 上一页, 返回).
-var listAction = regexp.MustCompile(`^(?:第?[0-9一二三四五六七八九十]{1,3}[篇个条项]?|更多|下一页|上一页|换一批|返回)[。.!！]?$`)
 
 // dedupeKey identifies a message across WeChat's retries: messages by sender
 // and MsgId (MsgIds alone have collided across users), events by sender,

@@ -221,16 +221,16 @@ func TestEnvelopeCBCAsNew(t *testing.T) {
 	}
 }
 
-// FuzzWithoutQuoted: what is left of a quoting message is its end, and
-// never nothing of a message that had words.
-func FuzzWithoutQuoted(f *testing.F) {
+// FuzzQuoting: a quoting text's reply is its end and what it quotes its
+// middle, never nothing of a message that had words.
+func FuzzQuoting(f *testing.F) {
 	for _, s := range []string{"「a：b」\n- - - - - - - - - - - - - - -\n2", "「a」\n- - - - -\n", "「」\n- - - - -\n\n", "枫桥经验", "「a：b」\n- - - - - x\n2", "「x」\n- - - - -"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := withoutQuoted(s)
-		if !strings.HasSuffix(s, got) || strings.TrimSpace(s) != "" && strings.TrimSpace(got) == "" {
-			t.Fatalf("withoutQuoted(%q) = %q", s, got)
+		reply, quoted := quoting(s)
+		if !strings.HasSuffix(s, reply) || !strings.Contains(s, quoted) || strings.TrimSpace(s) != "" && strings.TrimSpace(reply) == "" {
+			t.Fatalf("quoting(%q) = %q, %q", s, reply, quoted)
 		}
 	})
 }

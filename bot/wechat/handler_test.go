@@ -399,3 +399,71 @@ func TestQuoteNamesWhatItsReplyAsksOf(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedReplyThatIsACommand: a re-check's find (of 33b529c, which read
+// a quote's reply alone only when it acted on the list, 2, 第三篇, 更多, and
+// every other reply with the quoted text, so searched with it). A follower who quotes the list (or the card) they are
+// answering and types one of the bot's own commands got, through serve on
+// the corpus, the quoted text searched: 国常会's list quoted with 还有吗,
+// 下一篇, 别的呢, 下一批, 再来几篇 got the first page again (in another order)
+// instead of the next; with 第二条新闻, 看第二篇, 第2篇吧, 最后一篇 a list,
+// not the item; a card quoted with 退订 got the card back (no unsubscribe),
+// with 谢谢, 帮助, 好的收到, 打不开, 每日一读 the card too. Before the change
+// (38e1691) each was answered as its reply typed alone, as here.
+func TestQuotedReplyThatIsACommand(t *testing.T) {
+	const dashes = "\n- - - - - - - - - - - - - - -\n"
+	const quotedList = "「学习号：为你找到以下文章，回复序号查看：1. 浦江经验：领导干部下访接待群众的来历与启示」"
+	const quotedCard = "「学习号：[链接]浦江经验：领导干部下访接待群众的来历与启示」"
+	hs := newHarness(t, ModeSafe)
+	for i, c := range []struct {
+		before []string
+		quoted string
+		reply  string
+	}{
+		{[]string{"遴选"}, quotedList, "还有吗"},
+		{[]string{"遴选"}, quotedList, "下一篇"},
+		{[]string{"遴选"}, quotedList, "别的呢"},
+		{[]string{"遴选"}, quotedList, "下一批"},
+		{[]string{"遴选"}, quotedList, "第二条新闻"},
+		{[]string{"遴选"}, quotedList, "看第二篇"},
+		{[]string{"遴选"}, quotedList, "最后一篇"},
+		{nil, quotedCard, "退订"},
+		{nil, quotedCard, "谢谢"},
+		{nil, quotedCard, "帮助"},
+		{nil, quotedCard, "每日一读"},
+	} {
+		alone, quoting := fmt.Sprintf("o_alone_%d", i), fmt.Sprintf("o_quoting_%d", i)
+		for _, text := range c.before {
+			hs.send(hs.text(alone, text))
+			hs.send(hs.text(quoting, text))
+		}
+		want := hs.send(hs.text(alone, c.reply))
+		got := hs.send(hs.text(quoting, c.quoted+dashes+c.reply))
+		if got.String() != want.String() {
+			t.Errorf("after %q, %q quoted with %q: got\n%s\nwant (as %q typed alone)\n%s", c.before, c.quoted, c.reply, got, c.reply, want)
+		}
+	}
+}
+
+// TestQuotedReplyThatIsATopic: the same change's other side. A follower
+// who quotes a message (a friend's in a group, a line of the account's)
+// and types a topic of their own under it had the topic searched; read
+// with the quote, the quoted words are searched too, and a question that
+// names another topic drowns it. Through serve on the corpus,
+// 「小王：你看过国常会的文章吗」 quoted with 乡村振兴 got 没有找到相关文章
+// (38e1691: 乡村振兴's list).
+func TestQuotedReplyThatIsATopic(t *testing.T) {
+	const dashes = "\n- - - - - - - - - - - - - - -\n"
+	hs := newHarness(t, ModeSafe)
+	for i, c := range []struct{ quoted, reply string }{
+		{"「小王：你看过国常会的文章吗」", "浦江经验"},
+		{"「小王：你看过国常会的文章吗」", "枫桥经验"},
+		{"「小王：明天考试加油」", "浦江经验"},
+	} {
+		want := hs.send(hs.text(fmt.Sprintf("o_topic_alone_%d", i), c.reply))
+		got := hs.send(hs.text(fmt.Sprintf("o_topic_quoting_%d", i), c.quoted+dashes+c.reply))
+		if got.String() != want.String() {
+			t.Errorf("%q quoted with %q: got\n%s\nwant (as %q typed alone)\n%s", c.quoted, c.reply, got, c.reply, want)
+		}
+	}
+}
