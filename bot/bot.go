@@ -522,17 +522,14 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		}
 	}
 	if rule < 0 && m.Quoted != "" {
-		// Asked of "this" under a quote, it asks of what it quotes (这篇
-		// 讲的什么 under a quoted card had been asked of whatever was open,
-		// or of nothing: a re-check's find).
-		if _, ok := askedOfLast(question); ok || dateAsked(question) || detailAsked(question) {
-			kept = false
-			if q := quotedTopic(m.Quoted); q != "" {
-				if _, found := b.finds(ctx, s, q); found {
-					return b.search(ctx, s, m, q, 0)
-				}
-			}
-		}
+		// What a reply under a quote asks of (这篇讲的什么, 这是哪天的, 去年的呢)
+		// is what it quotes: an article the quote finds is the answer
+		// before, as if just shown (asked of whatever was open, or of
+		// nothing, these had got another topic's articles or 请先发送想查的
+		// 主题: re-checks' finds). A reply naming a topic of its own is
+		// searched below as ever, and answers with its own.
+		kept = false
+		b.quotedAsAnswer(ctx, s, m)
 	}
 	if rule < 0 {
 		r, read := b.followUpAsked(ctx, s, m, question, now)
@@ -2001,6 +1998,34 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 func (b *Bot) finds(ctx context.Context, s *Settings, q string) ([]content.Hit, bool) {
 	hits, err := b.catalog.Search(ctx, q, s.searchN())
 	return hits, err == nil && len(hits) > 0 && hits[0].Score >= s.search.MinScore
+}
+
+// quotedAsAnswer makes the article a quoted message names the follower's
+// answer before: a card's follow-up, as pick keeps one. Of several found,
+// the one titled as quoted (国常会's meetings share one title).
+func (b *Bot) quotedAsAnswer(ctx context.Context, s *Settings, m Message) {
+	q := quotedTopic(m.Quoted)
+	if q == "" {
+		return
+	}
+	hits, found := b.finds(ctx, s, q)
+	if !found {
+		return
+	}
+	best := hits[0]
+	for _, h := range relevantOf(hits, s.search.MinScore) {
+		if strings.Contains(q, h.Article.Title) {
+			best = h
+			break
+		}
+	}
+	card := FollowUp{Query: q, Search: q, Seen: []string{best.Article.ID}}
+	if best.Story != nil {
+		card.SeenStory = best.Story.Head
+	}
+	if err := b.putFollowUp(ctx, m, card); err != nil {
+		b.log.DebugContext(ctx, "store the quoted article as the answer before", "openid", m.From, "err", err)
+	}
 }
 
 // quotedTopic is what a quoted message names, to search: its first line,

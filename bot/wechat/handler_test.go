@@ -467,3 +467,66 @@ func TestQuotedReplyThatIsATopic(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedTopicWithAFollowUpQuestion: a re-check's find (of 41c824d,
+// which reads a quoting text as its reply alone and looks at the quote
+// only for a reply asking of "this"). A follower who quotes a message
+// naming a topic and asks a follow-up of it (去年的呢, 2024年的呢) has the
+// quote dropped: through serve on the corpus, 「我：两会」 quoted with
+// 去年的呢 got 请先发送想查的主题…再问「去年的呢」 with nothing open, and
+// after a search for 国常会 国常会's 2025 articles; at 41c824d~1 both got
+// 两会's 2025 articles (2025年全国两会新闻中心今天启用 first). That was the
+// earlier re-check's find TestQuoteNamesWhatItsReplyAsksOf names, back.
+func TestQuotedTopicWithAFollowUpQuestion(t *testing.T) {
+	const dashes = "\n- - - - - - - - - - - - - - -\n"
+	hs := newHarness(t, ModeSafe)
+	for i, c := range []struct {
+		before []string
+		text   string
+	}{
+		{nil, "「我：政府工作报告」" + dashes + "2024年的呢"},
+		{[]string{"遴选"}, "「我：政府工作报告」" + dashes + "2024年的呢"},
+		{[]string{"浦江经验"}, "「小王：政府工作报告」" + dashes + "2024年的呢"},
+	} {
+		from := fmt.Sprintf("o_quoted_followup_%d", i)
+		for _, text := range c.before {
+			hs.send(hs.text(from, text))
+		}
+		out := hs.send(hs.text(from, c.text))
+		if !strings.Contains(out.Content, "mpbot-demo/gzbg2024") && (len(out.Articles) == 0 || out.Articles[0].URL != "https://example.com/mpbot-demo/gzbg2024") {
+			t.Errorf("after %q, %q: got %s %q %+v, want 2024年政府工作报告要点速览", c.before, c.text, out.MsgType, out.Content, out.Articles)
+		}
+	}
+}
+
+// TestQuotedCardAskedItsDate: the same change's README says 这是哪天的
+// under a quoted card asks of that card, but it is answered with the card
+// again (its search), which does not say the day: typed after the card
+// without the quote, 这是哪天的 gets 「浦江经验：…」发布于2026年9月1日。.
+// Through serve on the corpus, 「学习号：[链接]李强主持召开国务院常务会议
+// （2026-08-21）」 quoted with 这是哪天的 (or 原文链接) got a list of five
+// 国常会 articles.
+func TestQuotedCardAskedItsDate(t *testing.T) {
+	const dashes = "\n- - - - - - - - - - - - - - -\n"
+	const card = "「学习号：[链接]浦江经验：领导干部下访接待群众的来历与启示」"
+	hs := newHarness(t, ModeSafe)
+	for i, c := range []struct {
+		before []string
+		reply  string
+	}{
+		{nil, "这是哪天的"},
+		{nil, "发布日期"},
+		{[]string{"浦江经验"}, "这是哪天的"},
+		{[]string{"浦江经验"}, "是哪天"},
+		{[]string{"遴选"}, "这是哪天的"},
+	} {
+		from := fmt.Sprintf("o_quoted_date_%d", i)
+		for _, text := range c.before {
+			hs.send(hs.text(from, text))
+		}
+		out := hs.send(hs.text(from, card+dashes+c.reply))
+		if !strings.Contains(out.Content, "2026年9月1日") {
+			t.Errorf("after %q, the card quoted with %q: got %s %q %+v, want 浦江经验's day (发布于2026年9月1日)", c.before, c.reply, out.MsgType, out.Content, out.Articles)
+		}
+	}
+}
