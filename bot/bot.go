@@ -2005,8 +2005,19 @@ func (b *Bot) finds(ctx context.Context, s *Settings, q string) ([]content.Hit, 
 // the one titled as quoted (国常会's meetings share one title).
 func (b *Bot) quotedAsAnswer(ctx context.Context, s *Settings, m Message) {
 	q := quotedTopic(m.Quoted)
-	if q == "" {
-		return
+	if q == "" || numberedLine.MatchString(m.Quoted) {
+		return // a list of the account's: its heading names no article (a re-check's find)
+	}
+	// What the follower was just shown, quoted, stays the answer before:
+	// articles sharing its title (国常会's meetings) are found alike, and
+	// the first found had taken its place (a re-check's find: 这是哪天的
+	// under 7月31日's card said 8月21日).
+	if list, err := b.followUps.Get(ctx, m.From); err == nil {
+		for _, id := range slices.Concat(list.IDs, list.Seen) {
+			if a, err := b.catalog.Get(ctx, id); err == nil && a.Title != "" && strings.Contains(m.Quoted, a.Title) {
+				return
+			}
+		}
 	}
 	hits, found := b.finds(ctx, s, q)
 	if !found {
@@ -2027,6 +2038,9 @@ func (b *Bot) quotedAsAnswer(ctx context.Context, s *Settings, m Message) {
 		b.log.DebugContext(ctx, "store the quoted article as the answer before", "openid", m.From, "err", err)
 	}
 }
+
+// numberedLine is a list's item, 1. …, as the account's lists number them.
+var numberedLine = regexp.MustCompile(`(?m)^\s*[0-9]{1,2}\. `)
 
 // quotedTopic is what a quoted message names, to search: its first line,
 // without the [链接] a quoted card shows before its title, cut to a

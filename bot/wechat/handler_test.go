@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"mpbot/content"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -426,6 +427,133 @@ func TestQuotedMessages(t *testing.T) {
 		}
 		if !strings.Contains(got.Content, c.want) && (len(got.Articles) == 0 || !strings.Contains(got.Articles[0].URL, c.want)) {
 			t.Errorf("after %q, %s quoted with %q: got %s %q %+v, want %s", c.before, c.quoted, c.reply, got.MsgType, got.Content, got.Articles, c.want)
+		}
+	}
+}
+
+// withArticles adds articles to the harness's demo content (the bot holds
+// the catalog by pointer, so its index is swapped in place).
+func withArticles(extra ...content.Article) harnessOption {
+	return func(_ *Config, hs *harness) {
+		arts := append(content.DemoArticles(), extra...)
+		hs.catalog.index = mustIndex(arts)
+		for _, a := range arts {
+			hs.catalog.byID[a.ID] = a
+		}
+	}
+}
+
+// TestQuotedCardJustShownKeepsItsArticle: a re-check's find (of 9d555c9,
+// which makes the article a quote finds the answer before). Articles that
+// share a title (国常会's 92 meetings on the corpus are all
+// 李强主持召开国务院常务会议) quote alike, and the quote takes the first
+// found, not the card the follower had just been shown. Through serve on
+// the corpus: 国常会, then 2 (the card of 7月31日), then that card quoted
+// with 这是哪天的 got 「李强主持召开国务院常务会议」发布于2026年8月21日。
+// (typed without the quote, 这是哪天的 gets 7月31日); with 这篇讲的什么 after 3
+// (7月20日), the 8月21日 card. At 41c824d both got the list of five, which
+// at least holds the right one; now the follower is told a wrong day.
+func TestQuotedCardJustShownKeepsItsArticle(t *testing.T) {
+	const dashes = "\n- - - - - - - - - - - - - - -\n"
+	const title = "李强主持召开国务院常务会议"
+	meeting := func(day, topic string) content.Article {
+		return content.Article{
+			ID: "gch-" + day, Title: title, PublishedOn: day,
+			URL:     "https://example.com/gch/" + day,
+			Summary: "国务院总理李强主持召开国务院常务会议，" + topic + "。",
+			Body:    "国务院总理李强主持召开国务院常务会议，" + topic + "。会议指出，国务院常务会议要求各地区各部门抓好落实。",
+		}
+	}
+	hs := newHarness(t, ModeSafe, withArticles(
+		meeting("2026-08-21", "听取新一代通信网建设情况汇报"),
+		meeting("2026-07-31", "学习贯彻上半年经济形势重要讲话精神"),
+		meeting("2026-07-20", "听取服务业扩能提质情况汇报"),
+	))
+	for i, c := range []struct {
+		pick  string // the item chosen from the list 国常会 got
+		reply string // under the chosen card, quoted
+		want  string // what only the chosen card's answer holds
+	}{
+		{"1", "这是哪天的", ""}, // the newest: found either way
+		{"2", "这是哪天的", ""},
+		{"3", "这是哪天的", ""},
+		{"2", "这篇讲的什么", ""},
+		{"3", "原文链接", ""},
+	} {
+		from := fmt.Sprintf("o_quoted_shown_%d", i)
+		list := hs.send(hs.text(from, title))
+		if strings.Count(list.Content, "https://example.com/gch/") < 3 {
+			t.Fatalf("%s: got %s %q %+v, want a list of the three meetings", title, list.MsgType, list.Content, list.Articles)
+		}
+		card := hs.send(hs.text(from, c.pick))
+		if len(card.Articles) != 1 || !strings.HasPrefix(card.Articles[0].URL, "https://example.com/gch/") {
+			t.Fatalf("%s after %s: got %s %q, want one meeting's card", c.pick, title, card.MsgType, card.Content)
+		}
+		shown := strings.TrimPrefix(card.Articles[0].URL, "https://example.com/gch/")
+		y, m, d := shown[:4], strings.TrimLeft(shown[5:7], "0"), strings.TrimLeft(shown[8:], "0")
+		want := map[string]string{"这是哪天的": y + "年" + m + "月" + d + "日"}[c.reply]
+		out := hs.send(hs.text(from, "「学习号：[链接]"+title+"」"+dashes+c.reply))
+		got := out.Content
+		for _, a := range out.Articles {
+			got += " " + a.URL
+		}
+		if want == "" {
+			want = "https://example.com/gch/" + shown
+		}
+		if !strings.Contains(got, want) || strings.Count(got, "https://example.com/gch/") > 1 {
+			t.Errorf("李强主持召开国务院常务会议, %q (the card of %s), then that card quoted with %q: got %s %q, want the card shown (%s)", c.pick, shown, c.reply, out.MsgType, got, want)
+		}
+	}
+}
+
+// quoteOf is a reply of the account's as WeChat quotes it: its text, the
+// links' markup shown as their words, in 「学习号：…」.
+func quoteOf(content string) string {
+	text := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(content, "")
+	return "「学习号：" + text + "」"
+}
+
+// TestQuotedListKeepsTheList: the same change quotes a list as a card. A
+// list's first line is its heading (「两会」最新的文章：, 2026年8月22日的文章：),
+// which quotedTopic searches, and the article found, none of the list's,
+// becomes the answer before, in place of the list the follower quoted.
+// Through serve on the corpus: 最新的两会, then that list quoted with
+// 这是哪天的, got 「多国人士关注中国两会 期待中国为全球发展贡献更多动力」发布于
+// 2024年3月3日。 (the list's first is of 2026-03-12); 8月22日的新闻联播, then
+// its list quoted with 这是哪天的, got 「国内联播快讯」发布于2026年8月22日。 and
+// with 这篇讲的什么 a 国内联播快讯 card, neither in the list. Typed without
+// the quote, 这是哪天的 after a list gets the list's days (各篇的发布日期).
+func TestQuotedListKeepsTheList(t *testing.T) {
+	const dashes = "\n- - - - - - - - - - - - - - -\n"
+	lianghui := func(id, day, title string) content.Article {
+		return content.Article{ID: id, Title: title, PublishedOn: day, URL: "https://example.com/lh/" + id,
+			Summary: title + "。", Body: "全国两会期间，" + title + "。两会代表委员热议。"}
+	}
+	hs := newHarness(t, ModeSafe, withArticles(
+		lianghui("lh1", "2026-03-12", "两会“部长通道”：传递权威声音 回应社会关切"),
+		lianghui("lh2", "2026-03-09", "外媒看两会：中国新发展 世界新机遇"),
+		lianghui("lh3", "2024-03-03", "多国人士关注中国两会 期待中国为全球发展贡献更多动力"),
+	))
+	for i, c := range []struct{ search, reply string }{
+		{"最新的两会", "这是哪天的"},
+		{"两会", "这是哪天的"},
+		{"最新的基层治理", "这是哪天的"},
+		{"基层治理", "这是哪天的"},
+		{"最新的群众路线", "这是哪天的"},
+		{"3月12日的新闻", "这是哪天的"},
+		{"3月12日的新闻", "这篇讲的什么"},
+	} {
+		plain, quoted := fmt.Sprintf("o_list_plain_%d", i), fmt.Sprintf("o_list_quoted_%d", i)
+		list := hs.send(hs.text(plain, c.search))
+		if strings.Count(list.Content, "<a href") < 2 {
+			t.Logf("%s: not a list (%s %q), skipped", c.search, list.MsgType, list.Content)
+			continue
+		}
+		want := hs.send(hs.text(plain, c.reply))
+		hs.send(hs.text(quoted, c.search))
+		got := hs.send(hs.text(quoted, quoteOf(list.Content)+dashes+c.reply))
+		if got.Content != want.Content || len(got.Articles) != len(want.Articles) {
+			t.Errorf("%s, then its list quoted with %q: got %s %q %+v, want as typed without the quote: %s %q", c.search, c.reply, got.MsgType, got.Content, got.Articles, want.MsgType, want.Content)
 		}
 	}
 }
