@@ -2008,15 +2008,25 @@ func (b *Bot) quotedAsAnswer(ctx context.Context, s *Settings, m Message) {
 	if q == "" || numberedLine.MatchString(m.Quoted) {
 		return // a list of the account's: its heading names no article (a re-check's find)
 	}
-	// What the follower was just shown, quoted, stays the answer before:
-	// articles sharing its title (国常会's meetings) are found alike, and
-	// the first found had taken its place (a re-check's find: 这是哪天的
-	// under 7月31日's card said 8月21日).
+	// A card of the list open, or the card shown, quoted is that article
+	// (the one opened from the list then): articles sharing its title
+	// (国常会's meetings) are found alike, and the first found had taken its
+	// place (re-checks' finds: 这是哪天的 under 7月31日's card said 8月21日;
+	// under an earlier item of the list, the item opened since).
 	if list, err := b.followUps.Get(ctx, m.From); err == nil {
-		for _, id := range slices.Concat(list.IDs, list.Seen) {
-			if a, err := b.catalog.Get(ctx, id); err == nil && a.Title != "" && strings.Contains(m.Quoted, a.Title) {
-				return
+		titled := func(id string) bool {
+			a, err := b.catalog.Get(ctx, id)
+			return err == nil && sameTitle(q, a.Title)
+		}
+		if slices.ContainsFunc(shown(list), titled) {
+			return // what is open (of several titled alike, the one opened)
+		}
+		if i := slices.IndexFunc(list.IDs, titled); i >= 0 {
+			list.Opened = i + 1
+			if err := b.putFollowUp(ctx, m, list); err != nil {
+				b.log.DebugContext(ctx, "store the quoted item as opened", "openid", m.From, "err", err)
 			}
+			return
 		}
 	}
 	hits, found := b.finds(ctx, s, q)
@@ -2025,7 +2035,7 @@ func (b *Bot) quotedAsAnswer(ctx context.Context, s *Settings, m Message) {
 	}
 	best := hits[0]
 	for _, h := range relevantOf(hits, s.search.MinScore) {
-		if strings.Contains(q, h.Article.Title) {
+		if sameTitle(q, h.Article.Title) {
 			best = h
 			break
 		}
@@ -2037,6 +2047,15 @@ func (b *Bot) quotedAsAnswer(ctx context.Context, s *Settings, m Message) {
 	if err := b.putFollowUp(ctx, m, card); err != nil {
 		b.log.DebugContext(ctx, "store the quoted article as the answer before", "openid", m.From, "err", err)
 	}
+}
+
+// sameTitle reports whether quoted (a quote's first line) is title, or its
+// start cut with … as a quote shows a long one.
+func sameTitle(quoted, title string) bool {
+	if start, cut := strings.CutSuffix(quoted, "…"); cut && start != "" {
+		return strings.HasPrefix(title, start)
+	}
+	return quoted == title
 }
 
 // numberedLine is a list's item, 1. …, as the account's lists number them.

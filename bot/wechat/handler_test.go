@@ -557,3 +557,58 @@ func TestQuotedListKeepsTheList(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedEarlierCardOfTheOpenList: 1a44775 keeps the answer before when
+// the quote holds the title of any article of the open list (its IDs) or of
+// what it had shown (its Seen), not only the card just shown. A follower
+// who opened 1, then 2, and quotes 1's card (scrolling back) with 这是哪天的
+// is told 2's day; at 9d555c9 the quote found 1's article. Likewise a card
+// shown whose title is short (the corpus has 长江, 贵州, 美丽中国, 联播快讯)
+// and contained in the quoted card's title keeps the answer before.
+func TestQuotedEarlierCardOfTheOpenList(t *testing.T) {
+	const dashes = "\n- - - - - - - - - - - - - - -\n"
+	bird := func(id, day, title string) content.Article {
+		return content.Article{ID: id, Title: title, PublishedOn: day, URL: "https://example.com/hn/" + id,
+			Summary: title + "。", Body: "候鸟迁徙季，" + title + "。各地加强候鸟迁徙保护。"}
+	}
+	hs := newHarness(t, ModeSafe, withArticles(
+		bird("hn1", "2026-08-20", "鄱阳湖迎来首批越冬候鸟迁徙"),
+		bird("hn2", "2026-05-11", "黄河三角洲候鸟迁徙通道保护纪实"),
+		bird("hn3", "2025-11-02", "候鸟迁徙"), // a short title, as the corpus's 长江
+	))
+	day := map[string]string{"hn1": "2026年8月20日", "hn2": "2026年5月11日", "hn3": "2025年11月2日"}
+	for i, c := range []struct {
+		picks  []string // the articles opened from the list 候鸟迁徙 got, in order
+		quoted string   // the card quoted (one of those opened)
+	}{
+		{[]string{"hn1", "hn2"}, "hn1"},
+		{[]string{"hn2", "hn1"}, "hn2"},
+		{[]string{"hn1", "hn3"}, "hn1"}, // hn3's title, 候鸟迁徙, is inside hn1's
+		{[]string{"hn2", "hn3"}, "hn2"},
+		{[]string{"hn3", "hn1"}, "hn3"},
+	} {
+		from := fmt.Sprintf("o_quoted_earlier_%d", i)
+		list := hs.send(hs.text(from, "候鸟迁徙"))
+		if strings.Count(list.Content, "https://example.com/hn/") < 3 {
+			t.Fatalf("候鸟迁徙: got %s %q, want a list of the three", list.MsgType, list.Content)
+		}
+		titles := map[string]string{}
+		for _, id := range c.picks {
+			// its number in the list, as the list orders them
+			p := fmt.Sprint(1 + strings.Count(list.Content[:strings.Index(list.Content, "https://example.com/hn/"+id)], "https://example.com/hn/"))
+			card := hs.send(hs.text(from, p))
+			if len(card.Articles) != 1 {
+				t.Fatalf("%s after 候鸟迁徙: got %s %q, want a card", p, card.MsgType, card.Content)
+			}
+			titles[strings.TrimPrefix(card.Articles[0].URL, "https://example.com/hn/")] = card.Articles[0].Title
+		}
+		title, ok := titles[c.quoted]
+		if !ok {
+			t.Fatalf("%q opened %v, not %s", c.picks, titles, c.quoted)
+		}
+		out := hs.send(hs.text(from, "「学习号：[链接]"+title+"」"+dashes+"这是哪天的"))
+		if !strings.Contains(out.Content, day[c.quoted]) {
+			t.Errorf("候鸟迁徙, then %q, then %s's card (%s) quoted with 这是哪天的: got %s %q, want its day %s", c.picks, c.quoted, title, out.MsgType, out.Content, day[c.quoted])
+		}
+	}
+}
