@@ -526,8 +526,7 @@ func quoteOf(content string) string {
 func TestQuotedListKeepsTheList(t *testing.T) {
 	const dashes = "\n- - - - - - - - - - - - - - -\n"
 	lianghui := func(id, day, title string) content.Article {
-		return content.Article{ID: id, Title: title, PublishedOn: day, URL: "https://example.com/lh/" + id,
-			Summary: title + "。", Body: "全国两会期间，" + title + "。两会代表委员热议。"}
+		return newsOf("lh", id, day, title, "全国两会期间，"+title+"。两会代表委员热议。")
 	}
 	hs := newHarness(t, ModeSafe, withArticles(
 		lianghui("lh1", "2026-03-12", "两会“部长通道”：传递权威声音 回应社会关切"),
@@ -568,8 +567,7 @@ func TestQuotedListKeepsTheList(t *testing.T) {
 func TestQuotedEarlierCardOfTheOpenList(t *testing.T) {
 	const dashes = "\n- - - - - - - - - - - - - - -\n"
 	bird := func(id, day, title string) content.Article {
-		return content.Article{ID: id, Title: title, PublishedOn: day, URL: "https://example.com/hn/" + id,
-			Summary: title + "。", Body: "候鸟迁徙季，" + title + "。各地加强候鸟迁徙保护。"}
+		return newsOf("hn", id, day, title, "候鸟迁徙季，"+title+"。各地加强候鸟迁徙保护。")
 	}
 	hs := newHarness(t, ModeSafe, withArticles(
 		bird("hn1", "2026-08-20", "鄱阳湖迎来首批越冬候鸟迁徙"),
@@ -611,4 +609,11 @@ func TestQuotedEarlierCardOfTheOpenList(t *testing.T) {
 			t.Errorf("候鸟迁徙, then %q, then %s's card (%s) quoted with 这是哪天的: got %s %q, want its day %s", c.picks, c.quoted, title, out.MsgType, out.Content, day[c.quoted])
 		}
 	}
+}
+
+// newsOf is a news article of the harness's own: its summary its title,
+// its address under https://example.com/<site>/.
+func newsOf(site, id, day, title, body string) content.Article {
+	return content.Article{ID: id, Title: title, PublishedOn: day, URL: "https://example.com/" + site + "/" + id,
+		Summary: title + "。", Body: body}
 }
