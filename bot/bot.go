@@ -2040,13 +2040,19 @@ func (b *Bot) quotedAsAnswer(ctx context.Context, s *Settings, m Message) {
 			break
 		}
 	}
-	card := FollowUp{Query: q, Search: q, Seen: []string{best.Article.ID}}
-	if best.Story != nil {
-		card.SeenStory = best.Story.Head
-	}
-	if err := b.putFollowUp(ctx, m, card); err != nil {
+	if err := b.putFollowUp(ctx, m, cardShown(q, q, best)); err != nil {
 		b.log.DebugContext(ctx, "store the quoted article as the answer before", "openid", m.From, "err", err)
 	}
+}
+
+// cardShown is the follow-up of h shown as a card, the answer to question
+// (searched as query).
+func cardShown(question, query string, h content.Hit) FollowUp {
+	card := FollowUp{Query: question, Search: query, Seen: []string{h.Article.ID}}
+	if h.Story != nil {
+		card.SeenStory = h.Story.Head
+	}
+	return card
 }
 
 // sameTitle reports whether quoted (a quote's first line) is title, or its
@@ -4025,11 +4031,7 @@ func (b *Bot) pick(ctx context.Context, s *Settings, m Message, query string, fo
 			// question). Not kept, 更多 gets what a list-less follower gets.
 			// A text naming an item (第一个和第二个, a choice the bot did
 			// not read as one) leaves the list open.
-			card := FollowUp{Query: asked(m), Search: query, Seen: []string{found[0].Article.ID}}
-			if st := found[0].Story; st != nil {
-				card.SeenStory = st.Head
-			}
-			if err := b.putFollowUp(ctx, m, card); err != nil {
+			if err := b.putFollowUp(ctx, m, cardShown(asked(m), query, found[0])); err != nil {
 				// The card is answered; only 更多 after it loses its
 				// question (Redis down: every card would log an error).
 				b.log.DebugContext(ctx, "store follow-up of a card", "openid", m.From, "err", err)
