@@ -128,8 +128,8 @@ func TestMessagesAndEvents(t *testing.T) {
 		// number alone is the message (the quoted 枫桥经验 had been
 		// searched with it; no list is open here). Another reply is read
 		// with what it quotes.
-		{"quoting a message to choose", Inbound{MsgType: "text", Content: "「学习号：新时代枫桥经验是什么？」\n- - - - - - - - - - - - - - -\n2"}, isText("列表"), ""},
-		{"quoting a message to ask of it", Inbound{MsgType: "text", Content: "「学习号：[链接]浦江经验：领导干部下访接待群众的来历与启示」\n- - - - - - - - - - - - - - -\n这篇讲的什么"}, isNews("https://example.com/mpbot-demo/pujiang"), ""},
+		{"quoting a message to choose", Inbound{MsgType: "text", Content: "「学习号：新时代枫桥经验是什么？」" + quoteRule + "2"}, isText("列表"), ""},
+		{"quoting a message to ask of it", Inbound{MsgType: "text", Content: "「学习号：[链接]浦江经验：领导干部下访接待群众的来历与启示」" + quoteRule + "这篇讲的什么"}, isNews("https://example.com/mpbot-demo/pujiang"), ""},
 		{"a quote without a reply", Inbound{MsgType: "text", Content: "「枫桥经验」"}, isNews("https://example.com/mpbot-demo/fengqiao"), ""},
 	}
 	for _, mode := range modes {
@@ -379,7 +379,6 @@ func TestShownDoesNotHoldTheReply(t *testing.T) {
 // want is in the reply's text or its card's URL; "" is what the reply gets
 // typed alone.
 func TestQuotedMessages(t *testing.T) {
-	const dashes = "\n- - - - - - - - - - - - - - -\n"
 	const card = "「学习号：[链接]浦江经验：领导干部下访接待群众的来历与启示」"
 	const list = "「学习号：为你找到以下文章，回复序号查看：1. 浦江经验：领导干部下访接待群众的来历与启示」"
 	const pujiang, report = "mpbot-demo/pujiang", "mpbot-demo/gzbg2024"
@@ -418,7 +417,7 @@ func TestQuotedMessages(t *testing.T) {
 			hs.send(hs.text(quoting, text))
 			hs.send(hs.text(alone, text))
 		}
-		got := hs.send(hs.text(quoting, c.quoted+dashes+c.reply))
+		got := hs.send(hs.text(quoting, c.quoted+quoteRule+c.reply))
 		if c.want == "" {
 			if want := hs.send(hs.text(alone, c.reply)); got.String() != want.String() {
 				t.Errorf("after %q, %s quoted with %q: got\n%s\nwant, as %q typed alone gets,\n%s", c.before, c.quoted, c.reply, got, c.reply, want)
@@ -454,7 +453,6 @@ func withArticles(extra ...content.Article) harnessOption {
 // (7月20日), the 8月21日 card. At 41c824d both got the list of five, which
 // at least holds the right one; now the follower is told a wrong day.
 func TestQuotedCardJustShownKeepsItsArticle(t *testing.T) {
-	const dashes = "\n- - - - - - - - - - - - - - -\n"
 	const title = "李强主持召开国务院常务会议"
 	meeting := func(day, topic string) content.Article {
 		return content.Article{
@@ -492,7 +490,7 @@ func TestQuotedCardJustShownKeepsItsArticle(t *testing.T) {
 		shown := strings.TrimPrefix(card.Articles[0].URL, "https://example.com/gch/")
 		y, m, d := shown[:4], strings.TrimLeft(shown[5:7], "0"), strings.TrimLeft(shown[8:], "0")
 		want := map[string]string{"这是哪天的": y + "年" + m + "月" + d + "日"}[c.reply]
-		out := hs.send(hs.text(from, "「学习号：[链接]"+title+"」"+dashes+c.reply))
+		out := hs.send(hs.text(from, "「学习号：[链接]"+title+"」"+quoteRule+c.reply))
 		got := out.Content
 		for _, a := range out.Articles {
 			got += " " + a.URL
@@ -524,7 +522,6 @@ func quoteOf(content string) string {
 // with 这篇讲的什么 a 国内联播快讯 card, neither in the list. Typed without
 // the quote, 这是哪天的 after a list gets the list's days (各篇的发布日期).
 func TestQuotedListKeepsTheList(t *testing.T) {
-	const dashes = "\n- - - - - - - - - - - - - - -\n"
 	lianghui := func(id, day, title string) content.Article {
 		return newsOf("lh", id, day, title, "全国两会期间，"+title+"。两会代表委员热议。")
 	}
@@ -550,7 +547,7 @@ func TestQuotedListKeepsTheList(t *testing.T) {
 		}
 		want := hs.send(hs.text(plain, c.reply))
 		hs.send(hs.text(quoted, c.search))
-		got := hs.send(hs.text(quoted, quoteOf(list.Content)+dashes+c.reply))
+		got := hs.send(hs.text(quoted, quoteOf(list.Content)+quoteRule+c.reply))
 		if got.Content != want.Content || len(got.Articles) != len(want.Articles) {
 			t.Errorf("%s, then its list quoted with %q: got %s %q %+v, want as typed without the quote: %s %q", c.search, c.reply, got.MsgType, got.Content, got.Articles, want.MsgType, want.Content)
 		}
@@ -565,7 +562,6 @@ func TestQuotedListKeepsTheList(t *testing.T) {
 // shown whose title is short (the corpus has 长江, 贵州, 美丽中国, 联播快讯)
 // and contained in the quoted card's title keeps the answer before.
 func TestQuotedEarlierCardOfTheOpenList(t *testing.T) {
-	const dashes = "\n- - - - - - - - - - - - - - -\n"
 	bird := func(id, day, title string) content.Article {
 		return newsOf("hn", id, day, title, "候鸟迁徙季，"+title+"。各地加强候鸟迁徙保护。")
 	}
@@ -604,7 +600,7 @@ func TestQuotedEarlierCardOfTheOpenList(t *testing.T) {
 		if !ok {
 			t.Fatalf("%q opened %v, not %s", c.picks, titles, c.quoted)
 		}
-		out := hs.send(hs.text(from, "「学习号：[链接]"+title+"」"+dashes+"这是哪天的"))
+		out := hs.send(hs.text(from, "「学习号：[链接]"+title+"」"+quoteRule+"这是哪天的"))
 		if !strings.Contains(out.Content, day[c.quoted]) {
 			t.Errorf("候鸟迁徙, then %q, then %s's card (%s) quoted with 这是哪天的: got %s %q, want its day %s", c.picks, c.quoted, title, out.MsgType, out.Content, day[c.quoted])
 		}
@@ -617,3 +613,7 @@ func newsOf(site, id, day, title, body string) content.Article {
 	return content.Article{ID: id, Title: title, PublishedOn: day, URL: "https://example.com/" + site + "/" + id,
 		Summary: title + "。", Body: body}
 }
+
+// quoteRule is the line WeChat writes between a quoted message and the
+// reply to it.
+const quoteRule = "\n- - - - - - - - - - - - - - -\n"
