@@ -1599,17 +1599,17 @@ func acknowledges(text string) bool {
 		if i < 0 {
 			return false
 		}
-		acked = acked || i < firstCourtesy
+		acked = acked || i < len(acknowledgementWords)
 		rest = rest[len(acknowledgements[i]):]
 	}
 }
 
-// acknowledgements are acknowledgements (before firstCourtesy, longest
-// first), then thanks and particles that may come with them.
-var acknowledgements = []string{"好的", "好滴", "好嘞", "收到", "明白了", "明白", "知道了", "知道", "懂了", "了解了", "嗯嗯", "嗯", "哦哦", "哦", "噢", "ok", "好",
-	"谢谢老师", "谢谢您", "谢谢", "谢啦", "多谢", "感谢", "老师", "了", "啦", "呀", "啊", "吧"}
-
-const firstCourtesy = 17
+// acknowledgements are acknowledgementWords, then the thanks and particles
+// that may come with them (each list longest first where one holds another).
+var (
+	acknowledgementWords = []string{"好的", "好滴", "好嘞", "收到", "明白了", "明白", "知道了", "知道", "懂了", "了解了", "嗯嗯", "嗯", "哦哦", "哦", "噢", "ok", "好"}
+	acknowledgements     = slices.Concat(acknowledgementWords, []string{"谢谢老师", "谢谢您", "谢谢", "谢啦", "多谢", "感谢", "老师", "了", "啦", "呀", "啊", "吧"})
+)
 
 // courtesyWords are urgency and courtesy around a request (乡村振兴 急,
 // …，很着急，麻烦尽快回复，谢谢！！！: no match where the topic alone lists 61
