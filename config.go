@@ -1289,6 +1289,7 @@ func (c *Config) compile() error {
 	// season as of the config's load (a review's find: New York's 7:30 is
 	// China's 19:30 in summer, 20:30 in winter).
 	c.Push.Firings = jobs.Firings(c.Push.Schedule, c.location, time.Now(), 16)
+	c.Push.Paused = c.Push.Mode == jobs.ModeOff
 	settings, err := bot.Compile(c.Replies, c.Search.SearchSpec, c.Push.PushSpec, search.Fold)
 	if err != nil {
 		p = append(p, err)

@@ -1198,6 +1198,24 @@ func TestPushTimeFollowsTheSchedule(t *testing.T) {
 	if got := httpGet(t, base+"/readyz"); strings.Contains(got, "degraded") {
 		t.Errorf("/readyz after a good edit:\n%s", got)
 	}
+	// Paused (push.mode: off), the time is said as paused: followers had
+	// been told 每天早上7:30推送 by 订阅, 帮助 and 每天几点推送 while nothing
+	// was pushed.
+	paused := strings.Replace(string(shipped), "\n  mode: log\n", "\n  mode: off\n", 1)
+	if paused == string(shipped) {
+		t.Fatal("the config lacks push.mode: log")
+	}
+	os.WriteFile(path, []byte(paused), 0o644)
+	waitFor(t, func() bool {
+		return strings.Contains(ask("每天几点推送"), "每天早上7:30（目前暂停）推送")
+	}, "the paused push's time said as paused")
+	for _, text := range []string{"订阅", "帮助"} {
+		if got := ask(text); !strings.Contains(got, "每天早上7:30（目前暂停）推送") {
+			t.Errorf("%s with the push paused: %s", text, got)
+		}
+	}
+	os.WriteFile(path, shipped, 0o644)
+	waitFor(t, func() bool { return strings.Contains(ask("每天几点推送"), "每天早上7:30推送") }, "the time said plainly once the push is back")
 }
 
 // TestSecondServeOnBusyPort: a second serve on the same port fails at once,

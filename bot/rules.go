@@ -229,6 +229,9 @@ func (c *compiler) timed(where, text string) string {
 		c.bad(where, "names %s, but push.schedule fires at more than %d times of day: write the times out", pushTimeMark, maxSpokenTimes)
 		return text
 	}
+	if c.s.push.Paused {
+		spoken += pausedMark
+	}
 	return strings.ReplaceAll(text, pushTimeMark, spoken)
 }
 
@@ -250,6 +253,9 @@ func (c *compiler) timedReply(where string, r ReplySpec) ReplySpec {
 	r.Description = c.timed(where+".description", r.Description)
 	return r
 }
+
+// pausedMark follows the push's time while push.mode is off.
+const pausedMark = "（目前暂停）"
 
 // maxSpokenTimes is how many times of day {push_time} names.
 const maxSpokenTimes = 4

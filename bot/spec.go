@@ -87,4 +87,7 @@ type PushSpec struct {
 	// push.timezone), whose times of day reply texts name as {push_time};
 	// nil when the schedule does not parse (its own error says so).
 	Firings []time.Time `mapstructure:"-"`
+	// Paused is push.mode off: {push_time} is said as paused (followers
+	// had been told 每天早上7:30推送 by 订阅 and 帮助 while nothing went).
+	Paused bool `mapstructure:"-"`
 }
