@@ -241,3 +241,60 @@ func TestDoubledPushTimeBracesAreSaid(t *testing.T) {
 		t.Errorf("check of a welcome with {{push_time}}: exit %d, nothing said of it:\n%s", code, errOut)
 	}
 }
+
+// TestFollowersQuestionsOfASearchCardAreNoListChoices: since an earlier run's fix,
+// 这是哪天的, 讲了什么 and 全文 after 每日一读 no longer make `"" → item 0` rows in
+// mpbot report's "List choices". The same questions asked of a search's
+// card (新质生产力, then 这篇讲的什么 / 原文 / 这是哪天的), and the dates of a list's
+// articles (国常会, then 这些是哪天的), still do: the run's demo report had
+// `2× "" → item 0 (demo-linxuan-bishi)` and `1× "" → item 0 (demo-xinzhi)`,
+// and the corpus report's section had nine such rows among its first ten,
+// two of them `2× "" → item 0 ()` — no question, no article.
+func TestFollowersQuestionsOfASearchCardAreNoListChoices(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	t.Setenv("MPBOT_INSIGHTS_KEY", "test-key-test-key")
+	base, stop := startServe(t, cfg, &syncBuffer{})
+	sim := simulatorFor(t, cfg, base)
+	msg := int64(0)
+	for i, conv := range [][]string{
+		{"新质生产力", "这篇讲的什么", "原文", "这是哪天的"},
+		{"基层治理", "这些是哪天的"},
+	} {
+		from := fmt.Sprint("o_cardq_", i)
+		for _, text := range conv {
+			msg++
+			if _, err := sim.Send(context.Background(), wechat.Inbound{From: from, MsgType: "text", Content: text, MsgID: msg, CreateTime: time.Now().Unix()}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	stop()
+	code, out, errOut := runCmd(t, "report", "--config", cfg)
+	if code != 0 {
+		t.Fatalf("report: %d %s", code, errOut)
+	}
+	choices := out[strings.Index(out, "## List choices"):]
+	choices = choices[:strings.Index(choices[3:], "## ")+3]
+	if strings.Contains(choices, `"" → item 0`) {
+		t.Errorf("questions asked of a search's card or a list are listed as choices of no question, item 0:\n%s", choices)
+	}
+}
+
+// TestFollowersWhichFirstIsAnExamQuestion: a newcomer on the demo store asks
+// which exam part to study first the way followers type it (申论应该先看哪个,
+// 申论和案例分析先复习哪个) and gets 没有找到相关文章, while 申论怎么复习,
+// 案例分析怎么复习 and 申论和案例分析哪个重要 get the demo's card
+// 公务员遴选笔试题型分析：案例分析、公文写作与申论 — the one article written for
+// them. The words of asking 应该先看哪个 / 先复习哪个 sink the topic. A long
+// question holding them (老师您好，我今年打算参加省直机关的公开遴选考试，…申论和案例分析应该先看哪个？)
+// got no match too.
+func TestFollowersWhichFirstIsAnExamQuestion(t *testing.T) {
+	try := shippedTry(t, writeConfig(t, t.TempDir(), ""))
+	for _, text := range []string{"申论应该先看哪个", "案例分析应该先看哪个", "申论和案例分析先复习哪个",
+		"老师您好，我今年打算参加省直机关的公开遴选考试，但是工作比较忙，想请问一下应该怎么安排复习计划，申论和案例分析应该先看哪个？"} {
+		if _, out, _ := try(text); !strings.Contains(out, "mpbot-demo/linxuan-bishi") {
+			t.Errorf("try %q: want the demo's 遴选笔试题型分析 article, got:\n%s", text, out)
+		}
+	}
+}

@@ -373,7 +373,17 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 				from = list.IDs[list.Opened-1]
 			}
 			if a, ok := b.publishedBefore(ctx, list.IDs, from); ok {
-				return b.pick(ctx, s, m, cmp.Or(list.Search, list.Topic), []content.Hit{{Article: a}}, true, false, 0)
+				r := b.pick(ctx, s, m, cmp.Or(list.Search, list.Topic), []content.Hit{{Article: a}}, true, false, 0)
+				// The card is the list's item, opened: the list stays
+				// open behind it, so that 更多 pages on from it (a
+				// follower run's find: the card's own question searched
+				// again listed the meetings just shown) and 下一篇 steps
+				// on from the item.
+				list.Opened = slices.Index(list.IDs, a.ID) + 1
+				if err := b.putFollowUp(ctx, m, list); err != nil {
+					b.log.DebugContext(ctx, "keep the list behind the card before", "openid", m.From, "err", err)
+				}
+				return r
 			}
 			if list.Search != "" && !list.Mentions {
 				return b.older(ctx, s, m, list, true)
@@ -3437,10 +3447,16 @@ func (b *Bot) pager(s *Settings, list FollowUp, first bool) (func(ctx context.Co
 	case list.Mentions: // more of the articles mentioning the word, whatever their scores
 		typed := asTyped(cmp.Or(list.Typed, list.Query), list.Search)
 		header := mentionsHeaderFor(typed)
-		if !first {
+		switch {
+		case !first:
 			// Not "none is about it" again: the first page may have
 			// listed those that are (a follower run's find).
 			header = wordHeaderFor(moreMentioningHeader, typed)
+		case len(list.Seen) > 0:
+			// The first page after the answers (更多 after a card) shown
+			// again by 返回: "none more", as it was first headed, not
+			// "none", just after the card that is (a follower run's find).
+			header = wordHeaderFor(moreMentionsHeader, typed)
 		}
 		return func(ctx context.Context, query string, n int) ([]content.Hit, error) {
 			_, hits, err := b.catalog.Mentions(ctx, query, n)
@@ -3754,11 +3770,6 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	relevant := relevantOf(hits, s.search.MinScore)
 	more := len(relevant) > s.search.MaxResults
 	relevant = relevant[:min(len(relevant), s.search.MaxResults)]
-	if len(relevant) == 0 && depth == 0 {
-		if replies := b.mentions(ctx, s, m, query); replies != nil {
-			return replies
-		}
-	}
 	if depth == 0 {
 		// Two topics asked together that no article found names both of
 		// (五位一体和四个全面有什么区别: no match; 枫桥经验和浦江经验有什么区别: a
@@ -3780,6 +3791,24 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 				return replies
 			}
 		}
+		// Then, with none about the question, the articles mentioning
+		// it: after the two topics (两个确立和两个维护 had listed the
+		// mentions of 两个维护 alone under its name: a follower run's find).
+		if len(relevant) == 0 {
+			if replies := b.mentions(ctx, s, m, query); replies != nil {
+				return replies
+			}
+			// A long message telling the follower's case before its
+			// question (我今年打算参加…遴选考试，但是工作比较忙，…，申论和案例分析
+			// 应该先看哪个？): its last sentence, which asks (no match
+			// read whole, where the question alone finds its article: a
+			// follower run's find).
+			if last, ok := lastSentence(query); ok {
+				if replies := b.search(ctx, s, m, last, depth+1); replies != nil {
+					return replies
+				}
+			}
+		}
 	}
 	clear := len(relevant) == 1 ||
 		len(relevant) > 1 && hits[0].Score >= s.search.ClearScore && hits[0].Score-hits[1].Score >= s.search.ClearMargin
@@ -3788,6 +3817,23 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	}
 	return b.pick(ctx, s, m, query, relevant, clear, more, depth)
 }
+
+// lastSentence is the last of a long message's sentences or clauses, when
+// it has several and the last says enough to search alone.
+func lastSentence(query string) (string, bool) {
+	if utf8.RuneCountInString(query) < minToldRunes {
+		return "", false
+	}
+	parts := strings.FieldsFunc(query, func(r rune) bool { return strings.ContainsRune("，。？！；,.?!;\n", r) })
+	if len(parts) < 3 {
+		return "", false
+	}
+	last := strings.TrimSpace(parts[len(parts)-1])
+	return last, utf8.RuneCountInString(last) >= 5
+}
+
+// minToldRunes is how long a message is that tells a case before asking.
+const minToldRunes = 30
 
 // eachTopic answers two topics asked together that no article answers
 // both of (五位一体和四个全面有什么区别, 基层治理 枫桥经验: a follower run's

@@ -21,7 +21,9 @@ import (
 func dateAsked(text string) bool {
 	t := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) || strings.ContainsRune("呢吗啊呀", r) })
 	pointed := false // at the article: 这篇, 文章, 发布, 的新闻
-	for _, lead := range []string{"那", "请问", "这篇文章", "这篇", "这条新闻", "这条", "这几篇", "这些", "这个", "这", "它们", "它", "文章", "新闻", "发布时间", "发布日期", "是"} {
+	// 各篇, 都 and 分别 point at a list's articles (都是哪天发的, 各篇是哪天的:
+	// a follower run's find, no match).
+	for _, lead := range []string{"那", "请问", "这篇文章", "这篇", "这条新闻", "这条", "这几篇文章", "这几篇", "这些文章", "这些", "各篇", "每篇", "这个", "这", "它们", "它", "文章", "新闻", "发布时间", "发布日期", "都", "分别", "是"} {
 		if rest, ok := strings.CutPrefix(t, lead); ok {
 			t, pointed = rest, pointed || lead != "那" && lead != "请问" && lead != "是"
 		}

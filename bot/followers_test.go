@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -709,6 +710,104 @@ func TestStepPastTheEndsIsOutOfRange(t *testing.T) {
 	for _, i := range []int{2, 4} {
 		if e := events.events[i]; e.Outcome != OutcomeOutOfRange {
 			t.Errorf("%s: logged %s, want %s", e.Text, e.Outcome, OutcomeOutOfRange)
+		}
+	}
+}
+
+// TestFollowersMoreAfterPreviousOfANewestList: a newest list (最新的…), an item
+// opened from it, 上一次呢 (the meeting before it, as README says), then 更多.
+// On the corpus 国常会最近开了什么会, 3, 上一次呢, 更多 got 更多相关文章： listing
+// 2026-08-21, 07-31, 07-20 and 06-29 again — four of the five meetings the
+// newest list had just shown, the 07-20 one being the card opened from it —
+// and 习近平最近考察了哪里, 2, 上一次呢, 更多 jumped to 2024's trips by relevance,
+// skipping 2025's eight trips that 更多 right after the list pages to.
+// README: 更多 is "the next articles of what the list searched …, none of its
+// earlier lists shown again"; after a newest list "更多 shows older ones, in
+// the same order".
+func TestFollowersMoreAfterPreviousOfANewestList(t *testing.T) {
+	today := time.Date(2026, 12, 5, 9, 0, 0, 0, chinaTime)
+	ask := asker(t, demoBotAt(t, catalogOf(meetingsOfTwoYears()), today))
+	list := ask("最新的国务院常务会议")
+	if !strings.Contains(list.Text, "最新的文章") {
+		t.Fatalf("最新的国务院常务会议: no newest list:\n%s", list.String())
+	}
+	shown := map[string]bool{}
+	for _, m := range regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(list.Text, -1) {
+		shown[m[1]] = true
+	}
+	ask("3")
+	ask("上一次呢")
+	more := ask("更多")
+	for _, m := range regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(more.Text, -1) {
+		if shown[m[1]] {
+			t.Errorf("newest list, 3, 上一次呢, then 更多: %s was on the list just shown; want the older meetings only:\n%s", m[1], more.String())
+		}
+	}
+}
+
+// TestFollowersBackAfterMentionsKeepsItsHeader: on the demo store 中国式现代化 gets
+// its card; 更多 lists the articles mentioning it under
+// 没有更多专门讲「中国式现代化」的文章了，以下文章提到了它： (right: the card was about it);
+// 1 opens one; 返回 shows the list again, but headed
+// 没有专门讲「中国式现代化」的文章，以下文章提到了它： — that no article is about
+// 中国式现代化, two replies after the follower was shown the one that is.
+func TestFollowersBackAfterMentionsKeepsItsHeader(t *testing.T) {
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	if r := ask("中国式现代化"); r.Type != ReplyNews {
+		t.Fatalf("中国式现代化: want the demo's card, got:\n%s", r.String())
+	}
+	more := ask("更多")
+	if !strings.Contains(more.Text, "没有更多专门讲「中国式现代化」") {
+		t.Fatalf("更多 after the card: want the mentions list, got:\n%s", more.String())
+	}
+	ask("1")
+	back := ask("返回")
+	if strings.Contains(back.Text, "没有专门讲「中国式现代化」") {
+		t.Errorf("中国式现代化, 更多, 1, 返回: the list again says no article is about 中国式现代化, after its card was shown:\n%s", back.String())
+	}
+}
+
+// TestFollowersTwoTopicsJoinedBy和: README: two topics asked together "apart by
+// 和, 与, 跟, 及, 、, a comma, a space or a line break" that no article names
+// both of get the first articles of each under 没有同时讲「…」和「…」的文章.
+// On the corpus 两个确立、两个维护 and “两个确立”和“两个维护”有什么区别 get that, but
+// 两个确立和两个维护 — the way a follower types the pair — got
+// 没有专门讲「两个维护」的文章，以下文章提到了它：, the question's first topic dropped
+// from the header (read, it seems, as a name ending in the topic 两个维护, as
+// 新时代枫桥经验 ends in 枫桥经验).
+func TestFollowersTwoTopicsJoinedBy和(t *testing.T) {
+	arts := []content.Article{
+		articleOn("a1", "2026-06-10", "李希在河南调研", "李希在河南调研。"),
+		articleOn("a2", "2026-03-09", "履职尽责谋发展 坚定信心向未来", "全国人大代表审议报告。"),
+		articleOn("a3", "2025-10-24", "中央纪委常委会召开会议", "会议传达学习全会精神。"),
+		articleOn("a4", "2022-10-18", "二十大代表继续分组讨论", "代表们分组讨论报告。"),
+		articleOn("x", "2026-01-01", "新年贺词", "新年好。"),
+	}
+	arts[0].Body = "要深刻领悟“两个确立”的决定性意义、坚决做到“两个维护”。"
+	arts[1].Body = "以实际行动坚定拥护“两个确立”、坚决做到“两个维护”。"
+	arts[2].Body = "更加坚定拥护“两个确立”、坚决做到“两个维护”。"
+	arts[3].Body = "我们一定要深刻领悟“两个确立”的决定性意义。"
+	for _, text := range []string{"两个确立、两个维护", "两个确立和两个维护", "两个确立与两个维护"} {
+		ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+		r := ask(text)
+		if strings.Contains(r.Text, "没有专门讲「两个维护」") || !strings.Contains(r.Text, "两个确立」") {
+			t.Errorf("%s: the header drops 两个确立, the first of the two topics asked:\n%s", text, r.String())
+		}
+	}
+}
+
+// TestFollowersDatesOfAListInOtherWords: after a list, 这些是哪天的 and
+// 这几篇是什么时候的 get 各篇的发布日期：…, but 都是哪天发的 and 各篇是哪天的 (the
+// header's own word) got 没有找到相关文章 on the corpus after 国常会's list,
+// and were logged as unanswered topics ([哪天 各篇 这些], [天发]).
+func TestFollowersDatesOfAListInOtherWords(t *testing.T) {
+	for _, text := range []string{"都是哪天发的", "各篇是哪天的", "这些文章都是哪天的"} {
+		ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+		if list := ask("基层治理"); !strings.Contains(list.Text, "2. <a href") {
+			t.Fatalf("基层治理: no list:\n%s", list.String())
+		}
+		if r := ask(text); !strings.HasPrefix(r.Text, "各篇的发布日期") {
+			t.Errorf("基层治理's list, then %s: want each article's date, got:\n%s", text, r.String())
 		}
 	}
 }

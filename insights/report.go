@@ -231,7 +231,12 @@ func (b *builder) add(q store.Query) {
 		}
 		return
 	case bot.OutcomeFollowUp:
-		b.choices[Choice{Question: q.Question, Number: q.Number, Article: q.Article}]++
+		if q.Number > 0 {
+			// A question of the answer shown (这篇讲的什么, 这是哪天的,
+			// 这些是哪天的) chose no item: it had headed the choices as
+			// "" → item 0 (a follower run's find).
+			b.choices[Choice{Question: q.Question, Number: q.Number, Article: q.Article}]++
+		}
 		if q.Rule == "" { // a search's list: not the past readings, the latest or a day's
 			b.endedAt(q.Article, q.Question)
 		}
@@ -391,7 +396,10 @@ func (b *builder) mainTerms(text string) []string {
 var questionWords = map[string]bool{"什么": true, "怎么": true, "如何": true, "哪里": true, "哪些": true, "多少": true, "是否": true,
 	"可以": true, "请问": true, "一下": true, "老师": true, "谢谢": true, "为什么": true, "怎么样": true, "什么时候": true, "有没有": true,
 	"问题": true, "怎么办": true, "政策": true, "相关": true, "情况": true, "内容": true, "文章": true, "资料": true, "方面": true,
-	"规定": true, "最新": true, "知道": true, "需要": true, "一些": true, "这个": true, "那个": true, "现在": true, "想问": true}
+	"规定": true, "最新": true, "知道": true, "需要": true, "一些": true, "这个": true, "那个": true, "现在": true, "想问": true,
+	// How a study question is asked (公文写作怎么准备 and 遴选考试怎么准备 made
+	// one topic, [遴选 准备 面试], 公文写作 named nowhere: a follower run's find).
+	"准备": true, "复习": true, "备考": true, "技巧": true, "方法": true}
 
 // maxTermText is how much of a question is read for its main terms: more
 // is a passage pasted, which links to no topic by its terms when it has

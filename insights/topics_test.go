@@ -3,6 +3,7 @@ package insights
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -59,4 +60,35 @@ func TestTopicsNotChainedByWaysOfAsking(t *testing.T) {
 			t.Errorf("%d topics, want 21, the first of 30 (养老金's)", len(r.Unanswered))
 		}
 	})
+}
+
+// TestTopicsNotChainedBy准备: the follower run's report on the
+// corpus headed its unanswered topics with
+//
+//	8× from 6 followers  [遴选 准备 面试]  e.g. "公文写作", "公文写作怎么准备", "遴选好难啊"
+//
+// 公文写作 (asked three times, no article) shares no word with 遴选 or 面试:
+// 公文写作怎么准备 and 遴选考试怎么准备 (a weak card) share 准备, the way an exam
+// question is asked (怎么准备), as 怎么办 and 问题 are (TestTopicsNotChainedByWaysOfAsking).
+// The operator reads the topic as 遴选/面试 and never sees 公文写作 as a term.
+func TestTopicsNotChainedBy准备(t *testing.T) {
+	at := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	var log []store.Query
+	for i, text := range []string{"公文写作", "公文写作 怎么 准备", "公文写作 怎么 准备", "遴选 考试 怎么 准备", "遴选 面试", "面试 技巧"} {
+		log = append(log, store.Query{At: at, Follower: fmt.Sprint("f", i), Kind: "text", Text: text, Outcome: "no_match", Hits: "[]"})
+	}
+	if err := s.RecordQueries(ctx, log); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(ctx, Source{Store: s, Votes: NewVotes(time.Now), Terms: words, WeakScore: 0.6, Loc: time.UTC}, at.Add(-time.Hour), at.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, topic := range r.Unanswered {
+		if slices.Contains(topic.Examples, "公文写作") && (slices.Contains(topic.Terms, "遴选") || slices.Contains(topic.Terms, "面试")) {
+			t.Errorf("公文写作 made one topic with 遴选 and 面试 by 准备: %d× %v e.g. %v", topic.Count, topic.Terms, topic.Examples)
+		}
+	}
 }

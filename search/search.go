@@ -1073,6 +1073,10 @@ var (
 		// Study questions ask how to go about a topic, or how two differ:
 		// the frame is not the topic (申论怎么写 is about 申论).
 		"怎么准备", "如何准备", "怎么写", "如何写", "怎么答", "如何答", "怎么复习", "如何复习",
+		// ... or which part to study first (申论应该先看哪个, 申论和案例分析先复习
+		// 哪个: no match on the demo, whose exam article 申论怎么复习 finds: a
+		// follower run's find).
+		"应该先看", "应该先复习", "应该先学", "先看哪个", "先复习哪个", "先学哪个",
 		// ... and what to answer if the interview asks of it (面试里面如果考到
 		// 银发经济应该怎么答: a follower run's find, no match).
 		"面试里面如果考到", "面试里如果考到", "面试中如果考到", "面试如果考到", "如果面试考到", "如果考到", "面试考到",
