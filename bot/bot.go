@@ -2623,6 +2623,9 @@ func yearSpans(text string) [][]int {
 // readNewsPeriod reads the week or month text names, for its news (not
 // a year's, nor one to come).
 func readNewsPeriod(text string, today time.Time) (period, string, bool) {
+	if p, rest, ok := readDayRange(text, today); ok {
+		return p, rest, !p.ahead
+	}
 	if !strings.ContainsAny(text, "周期拜月") { // most messages name none: no regexp for them
 		return period{}, "", false
 	}

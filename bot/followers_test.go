@@ -811,3 +811,52 @@ func TestFollowersDatesOfAListInOtherWords(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersNewsOfARangeOfDays (a follower run's find): 8月17日到8月21日的新闻
+// got a card of 2025's August (京津冀…灾后重建), 8月17日至21日新闻联播 and
+// 8月17号到21号的新闻 no match. A range of days is a period, as a week is:
+// its articles, the last day's first, under its name.
+func TestFollowersNewsOfARangeOfDays(t *testing.T) {
+	today := time.Date(2026, 12, 6, 9, 0, 0, 0, chinaTime)
+	arts := []content.Article{
+		articleOn("d16", "2026-08-16", "八月十六日的消息", "十六日。"),
+		articleOn("d17", "2026-08-17", "八月十七日的消息", "十七日。"),
+		articleOn("d19", "2026-08-19", "八月十九日的消息", "十九日。"),
+		articleOn("d21", "2026-08-21", "八月二十一日的消息", "二十一日。"),
+		articleOn("d22", "2026-08-22", "八月二十二日的消息", "二十二日。"),
+		articleOn("j31", "2026-07-31", "七月三十一日的消息", "三十一日。"),
+		articleOn("a02", "2026-08-02", "八月二日的消息", "二日。"),
+		articleOn("old", "2025-08-19", "去年八月十九日的消息", "去年。"),
+	}
+	for _, c := range []struct {
+		text, header string
+		want, not    []string
+	}{
+		{"8月17日到8月21日的新闻", "2026年8月17日至21日的文章", []string{"d21", "d19", "d17"}, []string{"d16", "d22", "old"}},
+		{"8月17日至21日新闻联播", "2026年8月17日至21日的文章", []string{"d21", "d19", "d17"}, []string{"d16", "d22", "old"}},
+		{"8月17号到21号的新闻", "2026年8月17日至21日的文章", []string{"d21", "d19", "d17"}, []string{"d16", "d22", "old"}},
+		{"八月十七日到二十一日的新闻", "2026年8月17日至21日的文章", []string{"d21", "d19", "d17"}, []string{"d16", "d22"}},
+		{"7月30日到8月2日的新闻", "2026年7月30日至8月2日的文章", []string{"a02", "j31"}, []string{"d16"}},
+		{"2025年8月17日-21日的新闻", "2025年8月17日至21日的文章", []string{"old"}, []string{"d19"}},
+	} {
+		ask := asker(t, demoBotAt(t, catalogOf(arts), today))
+		r := ask(c.text)
+		if !strings.HasPrefix(r.Text, c.header) {
+			t.Errorf("%s: want a list headed %s, got:\n%s", c.text, c.header, r.String())
+			continue
+		}
+		last := -1
+		for _, id := range c.want {
+			i := strings.Index(r.Text, "example.com/"+id+`"`)
+			if i < 0 || i < last {
+				t.Errorf("%s: want %s listed, the last day's first:\n%s", c.text, id, r.Text)
+			}
+			last = i
+		}
+		for _, id := range c.not {
+			if strings.Contains(r.Text, "example.com/"+id+`"`) {
+				t.Errorf("%s: %s is outside the range:\n%s", c.text, id, r.Text)
+			}
+		}
+	}
+}

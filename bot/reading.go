@@ -151,6 +151,71 @@ type period struct {
 // month of a numbered month, and 今年 or 去年 alone.
 var periodNamed = regexp.MustCompile(`(上上|上|这|本|下)个?(?:星期|礼拜|周)|(上上|上|这|本|下)个?月|(?:((?:19|20)\d\d|今|去|前) ?年 ?)?(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) ?月份?|(今|去|(?:19|20)\d\d) ?年(?:度|份)?|(明天|明日|后天|大后天)`)
 
+// dayRangeNamed is a range of days: 8月17日到8月21日, 8月17日至21日, 8月17号到21号,
+// 2026年8月17日-21日.
+var dayRangeNamed = regexp.MustCompile(`(?:((?:19|20)\d\d) ?年 ?)?(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) ?月 ?([0-3]?[0-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]) ?[日号]? ?(?:到|至|~|～|-|－|—|–) ?(?:(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) ?月 ?)?([0-3]?[0-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]) ?[日号]`)
+
+// maxRangeDays is the longest range of days read as one period.
+const maxRangeDays = 31
+
+// readDayRange reads the one range of days text names (a follower run's
+// find: 8月17日到8月21日的新闻 got a card of 2025's August, 8月17日至21日新闻联播
+// no match), and returns the rest. Without a year it is the last such
+// range begun by today.
+func readDayRange(text string, today time.Time) (period, string, bool) {
+	if !strings.ContainsAny(text, "到至~～-－—–") {
+		return period{}, "", false
+	}
+	loc := dayRangeNamed.FindAllStringSubmatchIndex(text, -1)
+	if len(loc) != 1 || digitAround(text, loc[0][0], loc[0][1]) {
+		return period{}, "", false
+	}
+	at := loc[0]
+	group := func(g int) string {
+		if at[2*g] < 0 {
+			return ""
+		}
+		return text[at[2*g]:at[2*g+1]]
+	}
+	day := midnight(today)
+	month, first, last := hanDay(group(2)), hanDay(group(3)), hanDay(group(5))
+	lastMonth := month
+	if group(4) != "" {
+		lastMonth = hanDay(group(4))
+	}
+	year := day.Year()
+	if group(1) != "" {
+		year = hanDigits(group(1))
+	}
+	from := time.Date(year, time.Month(month), first, 0, 0, 0, 0, time.UTC)
+	if group(1) == "" && from.After(day) {
+		year--
+		from = from.AddDate(-1, 0, 0)
+	}
+	through := time.Date(year, time.Month(lastMonth), last, 0, 0, 0, 0, time.UTC)
+	if through.Before(from) {
+		through = through.AddDate(1, 0, 0) // 12月30日到1月2日
+	}
+	if from.Day() != first || through.Day() != last || through.Sub(from) > maxRangeDays*24*time.Hour {
+		return period{}, "", false // 2月30日, or more than a month
+	}
+	name := fmt.Sprintf("%d年%d月%d日至", from.Year(), from.Month(), from.Day())
+	switch {
+	case through.Year() != from.Year():
+		name += fmt.Sprintf("%d年%d月%d日", through.Year(), through.Month(), through.Day())
+	case through.Month() != from.Month():
+		name += fmt.Sprintf("%d月%d日", through.Month(), through.Day())
+	default:
+		name += fmt.Sprintf("%d日", through.Day())
+	}
+	ahead := from.After(day)
+	if through.After(day) {
+		through = day
+	}
+	rest := text[:at[0]] + " " + text[at[1]:]
+	return period{from: from.Format(content.DateLayout), through: through.Format(content.DateLayout), name: name, ahead: ahead}, rest, true
+}
+
 // readPeriod reads the one period text names, and returns the rest.
 func readPeriod(text string, today time.Time) (period, string, bool) {
 	loc := periodNamed.FindAllStringSubmatchIndex(text, -1)
