@@ -268,8 +268,14 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 	if len(bytes.TrimSpace(yamlComments.ReplaceAll(data, nil))) == 0 {
 		return nil, fmt.Errorf("%s: the file is empty (or holds only comments): saved half-way? config.yaml lists every key", source)
 	}
+	if utf16Text(data) {
+		return nil, fmt.Errorf("%s: not UTF-8 text (saved as UTF-16, Windows' \"Unicode\"): save the file as UTF-8", source)
+	}
 	if line, bad := content.NotUTF8Line(data); bad {
 		return nil, fmt.Errorf("%s:%d: not UTF-8 text (saved as GBK?): save the file as UTF-8", source, line)
+	}
+	if line, ok := secondDocument(data); ok {
+		return nil, fmt.Errorf("%s:%d: a second YAML document (after ---) is not read: one file is one config; join them or delete the ---", source, line)
 	}
 	// A key set twice is listed with the file's other problems, not alone
 	// (an operator run's find: the rest showed only once it was fixed).
@@ -285,6 +291,7 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 			return nil, errors.Join(lineErrors(repeats)...)
 		}
 	}
+	read, scenes := sceneKeysAside(read)
 	if err := v.ReadConfig(bytes.NewReader(read)); err != nil {
 		if len(repeats) > 0 {
 			// Without them the file is not YAML (an alias of an anchor
@@ -334,14 +341,26 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 		// goes on, so one run shows every problem.
 		p = decodeProblems(err, v.Get)
 	}
+	for aside, name := range scenes {
+		if r, ok := cfg.Replies.SubscribeScenes[aside]; ok {
+			delete(cfg.Replies.SubscribeScenes, aside)
+			cfg.Replies.SubscribeScenes[name] = r
+		}
+	}
 	if err := cfg.compile(); err != nil {
 		p = append(p, keptProblems(err, p)...)
 	}
+	repeats = append(repeats, emptyValues(source, read, pinned)...)
 	if len(p) > 0 || len(repeats) > 0 {
 		lines := yamlLines(read)
 		at := make([]int, len(p))
 		for i, e := range p {
 			at[i], p[i] = locate(e, source, lines)
+			for aside, name := range scenes {
+				if msg := p[i].Error(); strings.Contains(msg, aside) {
+					p[i] = errors.New(strings.ReplaceAll(msg, aside, name))
+				}
+			}
 		}
 		for _, r := range repeats {
 			at, p = append(at, r.line), append(p, r.err)
@@ -364,6 +383,138 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 		return nil, fmt.Errorf("%s: %d problems:\n%w", source, len(sorted), errors.Join(sorted...))
 	}
 	return cfg, nil
+}
+
+// emptyValues are the keys of a text, a number, a switch or a duration
+// written with no value (mode:, min_score: ~, app_id: null), which YAML
+// reads as null and viper as the key absent: the shipped default, silently
+// (a config run's find: a paused push edited to `mode:` resumed, and
+// `app_id:` was the demo's, where app_id: "" is refused). Not those an
+// environment variable sets.
+func emptyValues(source string, data []byte, pinned map[string]string) []lineError {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	var found []lineError
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, value := n.Content[i], n.Content[i+1]
+			key := joinKey(path, strings.ToLower(k.Value))
+			if value.Kind == yaml.MappingNode {
+				walk(value, key)
+				continue
+			}
+			if value.Kind != yaml.ScalarNode || value.Tag != "!!null" {
+				continue
+			}
+			if _, set := pinned[key]; set {
+				continue
+			}
+			t, typed := keyType(key)
+			if !typed || t.Kind() != reflect.String && t.Kind() != reflect.Bool && (t.Kind() < reflect.Int || t.Kind() > reflect.Float64) {
+				continue
+			}
+			found = append(found, lineError{k.Line, fmt.Errorf("%s:%d: %s has no value: write one (\"\" for none), or delete the line for the default", source, k.Line, key)})
+		}
+	}
+	walk(doc.Content[0], "")
+	return found
+}
+
+// sceneKeysAside writes the keys of replies.subscribe_scenes that viper
+// would not keep as written under names it keeps, and returns what each
+// stands for: keys are read without case and split at dots, and a scene is
+// matched exactly as the QR code sends it (a config run's find: Autumn's
+// followers got the general welcome, spring.2026 was refused as an unknown
+// key). The file's lines stay where they were.
+func sceneKeysAside(data []byte) ([]byte, map[string]string) {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return data, nil
+	}
+	scenes := mappingAt(doc.Content[0], "replies", "subscribe_scenes")
+	if scenes == nil {
+		return data, nil
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	names := map[string]string{}
+	for i := 0; i+1 < len(scenes.Content); i += 2 {
+		k := scenes.Content[i]
+		if k.Value == strings.ToLower(k.Value) && !strings.Contains(k.Value, ".") || k.Line < 1 || k.Line > len(lines) {
+			continue // read as written
+		}
+		token := k.Value
+		switch k.Style {
+		case 0:
+		case yaml.DoubleQuotedStyle:
+			token = `"` + k.Value + `"`
+		case yaml.SingleQuotedStyle:
+			token = "'" + k.Value + "'"
+		default:
+			continue
+		}
+		line := lines[k.Line-1]
+		at := bytes.Index(line, []byte(token))
+		if at < 0 {
+			continue // written with escapes: read as viper reads it
+		}
+		aside := fmt.Sprintf("mpbot_scene_%d", i/2)
+		lines[k.Line-1] = slices.Concat(line[:at], []byte(aside), line[at+len(token):])
+		names[aside] = k.Value
+	}
+	return bytes.Join(lines, nil), names
+}
+
+// mappingAt is the mapping under keys (read without case, as viper reads
+// them) in n, or nil.
+func mappingAt(n *yaml.Node, keys ...string) *yaml.Node {
+	for _, key := range keys {
+		if n.Kind != yaml.MappingNode {
+			return nil
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if strings.EqualFold(n.Content[i].Value, key) {
+				next = n.Content[i+1]
+			}
+		}
+		if next == nil {
+			return nil
+		}
+		n = next
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	return n
+}
+
+// utf16Text reports a file saved as UTF-16 (its byte-order mark, or the
+// zero bytes of its ASCII), which the reload had refused as saved
+// half-way (a config run's find).
+func utf16Text(data []byte) bool {
+	return bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.IndexByte(data, 0) >= 0
+}
+
+// secondDocument is the line of a second YAML document with keys in data,
+// which viper would drop unread (a config run's find: search.max_results
+// after a --- was ignored, the reload said "config reloaded").
+func secondDocument(data []byte) (int, bool) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for i := 0; ; i++ {
+		var doc yaml.Node
+		if err := dec.Decode(&doc); err != nil {
+			return 0, false // the end, or an error the load reports
+		}
+		if i > 0 && len(doc.Content) > 0 && doc.Content[0].Tag != "!!null" {
+			return doc.Content[0].Line, true
+		}
+	}
 }
 
 // lineError is a problem of a file and the line it names.
@@ -697,8 +848,12 @@ func decodeProblems(err error, value func(key string) any) problems {
 				return
 			}
 			if _, nested := inner.(interface{ Unwrap() []error }); !nested {
-				msg := plainTypes(strings.TrimPrefix(inner.Error(), "time: "))
-				if v := value(de.Name()); v != nil {
+				t, typed := keyType(de.Name())
+				msg := plainTypes(strings.TrimPrefix(inner.Error(), "time: "), t, typed)
+				// Never a secret's value, of whatever shape (a config
+				// run's find: app_secret: [sekrit…] and a DSN written as
+				// host:/password: lines were printed by check and serve).
+				if v := value(de.Name()); v != nil && (!typed || t != reflect.TypeFor[secret]()) {
 					msg += fmt.Sprintf(" (got %s)", field(fmt.Sprint(v)))
 				}
 				p.add(de.Name(), "%s", msg)
@@ -722,13 +877,15 @@ func decodeProblems(err error, value func(key string) any) problems {
 	return p
 }
 
-// typeMismatch is mapstructure's wording of a value of the wrong shape.
+// typeMismatch is mapstructure's wording of a value of the wrong shape,
+// whose wanted shape is the key's type's when it is known (a secret or a
+// duration written as a list had been told it "needs a mapping").
 var typeMismatch = regexp.MustCompile(`^(?:expected type '([^']+)', got unconvertible type '([^']+)'|expected a map(?: or struct)?, got "?([^"]+)"?)(?:, value: .*)?$`)
 
 // plainTypes says a value of the wrong shape in an operator's words, not
 // Go's (an operator run's find: "expected type 'string', got unconvertible
 // type '[]interface {}'").
-func plainTypes(msg string) string {
+func plainTypes(msg string, t reflect.Type, typed bool) string {
 	m := typeMismatch.FindStringSubmatch(msg)
 	if m == nil {
 		return msg
@@ -737,7 +894,29 @@ func plainTypes(msg string) string {
 	if m[3] != "" {
 		want, got = "a mapping (key: value lines)", shape(m[3])
 	}
+	if typed {
+		want = shapeOf(t)
+	}
 	return fmt.Sprintf("needs %s, not %s", want, got)
+}
+
+// shapeOf names a key's type as the YAML that makes it.
+func shapeOf(t reflect.Type) string {
+	switch {
+	case t == durationType:
+		return "a duration (500ms, 10s, 5m, 6h)"
+	case t.Kind() == reflect.String:
+		return "a text"
+	case t.Kind() == reflect.Bool:
+		return "true or false"
+	case t.Kind() >= reflect.Int && t.Kind() <= reflect.Uint64:
+		return "a whole number"
+	case t.Kind() == reflect.Float32 || t.Kind() == reflect.Float64:
+		return "a number"
+	case t.Kind() == reflect.Slice:
+		return "a list"
+	}
+	return "a mapping (key: value lines)"
 }
 
 // shape names a Go type as the YAML that makes it.
@@ -947,9 +1126,20 @@ func cutShortText(old, data []byte, source string) error {
 // gone). A file cut between entries or keys is applied, with the
 // fewer-entries warning: deleting a file's last lines is an edit, the last
 // lines of its last block too (a review's find: refused at every save).
+//
+// An edit above the block cut is cut alike (a config run's find: an edit of
+// search.min_score saved half-way after no_match's first line was applied,
+// every rule gone): what the serving file goes on with is then read after
+// the block's text as cut, where the serving file has it.
 func cutInsideBlock(old, data []byte, source string) error {
+	if len(data) == 0 || data[len(data)-1] != '\n' {
+		return nil
+	}
 	rest, ok := bytes.CutPrefix(old, data)
-	if !ok || len(rest) == 0 || len(data) == 0 || data[len(data)-1] != '\n' {
+	if !ok {
+		rest, ok = afterBlockCut(old, data)
+	}
+	if !ok || len(rest) == 0 {
 		return nil
 	}
 	next, _, _ := strings.Cut(string(rest), "\n")
@@ -971,6 +1161,46 @@ func cutInsideBlock(old, data []byte, source string) error {
 			source, bytes.Count(data, []byte("\n")), field(strings.TrimSpace(l)), field(strings.TrimSpace(next)))
 	}
 	return nil
+}
+
+// afterBlockCut is what old has after the block of text data ends in, from
+// its opening line on as data has it, when old has that text at a line's
+// start.
+func afterBlockCut(old, data []byte) ([]byte, bool) {
+	lines := strings.SplitAfter(string(data), "\n")
+	last := -1
+	for i := len(lines) - 1; i >= 0; i-- {
+		if t := strings.TrimSpace(lines[i]); t != "" && !strings.HasPrefix(t, "#") {
+			last = i
+			break
+		}
+	}
+	if last < 0 {
+		return nil, false
+	}
+	indent := indentOf(strings.TrimRight(lines[last], "\r\n"))
+	for i := last - 1; i >= 0; i-- {
+		l := strings.TrimRight(lines[i], "\r\n")
+		if strings.TrimSpace(l) == "" || indentOf(l) >= indent {
+			continue
+		}
+		if !blockOpening.MatchString(l) {
+			return nil, false
+		}
+		tail := []byte(strings.Join(lines[i:], ""))
+		for at := 0; at < len(old); {
+			j := bytes.Index(old[at:], tail)
+			if j < 0 {
+				return nil, false
+			}
+			if at+j == 0 || old[at+j-1] == '\n' {
+				return old[at+j+len(tail):], true
+			}
+			at += j + 1
+		}
+		return nil, false
+	}
+	return nil, false
 }
 
 // blockOpening is a line opening a block of text: key: |, key: >-, - |-.

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"mpbot/bot/wechat"
 	"mpbot/jobs"
@@ -498,5 +500,168 @@ func TestPushRateThatIsNoNumber(t *testing.T) {
 	}
 	if _, err := loadConfig(path, true); err == nil || !strings.Contains(err.Error(), "push.qps") {
 		t.Errorf("push.qps: .nan: %v, want it refused naming push.qps", err)
+	}
+}
+
+// TestCutInsideBlockOfAnEdit: a save of an edit cut at a line's end
+// inside no_match's |- text is a save cut short as much as the serving
+// file cut there; it was applied with every rule gone (live: search.max_results
+// 5 -> 3 saved half-way after no_match's first line; 人工 got a list on
+// 人工智能, the 20 rules gone with a warning only).
+func TestCutInsideBlockOfAnEdit(t *testing.T) {
+	serving := "search:\n  max_results: 5\nreplies:\n  no_match: |-\n    没有找到相关文章。\n    回复「帮助」查看用法。\n  rules:\n    - keywords: [人工]\n      reply: {type: transfer}\n"
+	edited := strings.Replace(serving, "max_results: 5", "max_results: 3", 1)
+	cut := edited[:strings.Index(edited, "    回复")] // after the block's first line
+	// The unedited file cut there is refused (as README says)...
+	if err := cutShort(&Config{text: []byte(serving)}, &Config{source: "config.yaml", text: []byte(serving[:strings.Index(serving, "    回复")])}); err == nil {
+		t.Fatal("the serving file cut inside no_match's text was taken")
+	}
+	// ...and so must be the edit cut at the same place.
+	err := cutShort(&Config{text: []byte(serving)}, &Config{source: "config.yaml", text: []byte(cut)})
+	if err == nil || !strings.Contains(err.Error(), "the file ends inside the text of") {
+		t.Errorf("an edit cut inside no_match's text is applied: %v", err)
+	}
+}
+
+// TestEmptyValueIsNotTheDefault: a key written with no value
+// (`mode:`, `min_score:`, `app_id:`, `schedule:`; YAML null, as an operator
+// leaves it after deleting the value, or `~`) was read as if the key were
+// absent: the shipped default, silently, at check and at reload. Live: a
+// paused push (mode: off) edited to `mode:` resumed in log mode and
+// `schedule:` went back to 30 7 * * *, with only "config reloaded" logged;
+// `app_id:` is the public demo AppID, where `app_id: ""` is refused as
+// "wechat.app_id: is empty". README: values are read strictly,
+// `min_score: ""` is an error naming its line, not a value made up.
+func TestEmptyValueIsNotTheDefault(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct{ section, key string }{
+		{"push", "mode"}, {"push", "schedule"}, {"search", "min_score"}, {"wechat", "app_id"}, {"server", "reply_budget"},
+	} {
+		for _, empty := range []string{"", " ~", " null"} {
+			path := filepath.Join(dir, "config.yaml")
+			text := c.section + ":\n  " + c.key + ":" + empty + "\nreplies:\n  no_match: 没有找到相关文章。\n"
+			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := loadConfig(path, true)
+			if err == nil || !strings.Contains(err.Error(), c.section+"."+c.key) || !strings.Contains(err.Error(), "config.yaml:2:") {
+				t.Errorf("%q: %v; want an error at line 2 naming %s.%s", text, err, c.section, c.key)
+			}
+		}
+	}
+}
+
+// TestSceneNamesKeptAsWritten: replies.subscribe_scenes is keyed by
+// the QR code's scene, which WeChat sends back exactly as `mpbot qrcode
+// create --scene` made it (any 1..64 bytes). Keys are read without case, so
+// a scene written `Autumn` became `autumn`: live, `/subscribe Autumn` got
+// replies.subscribe, not the channel's welcome, with nothing said (only
+// `autumn` got it); a scene with a dot (`spring.2026`, which qrcode create
+// accepts) is refused as "replies.subscribe_scenes[spring].2026: unknown key
+// (a typo? …)".
+func TestSceneNamesKeptAsWritten(t *testing.T) {
+	dir := t.TempDir()
+	for i, c := range []struct {
+		scenes string
+		want   []string
+	}{
+		{"    Autumn: 秋季欢迎\n    summer: 夏季欢迎\n", []string{"Autumn", "summer"}},
+		{"    spring.2026: 春季欢迎\n", []string{"spring.2026"}},
+	} {
+		path := filepath.Join(dir, fmt.Sprintf("config%d.yaml", i))
+		text := "replies:\n  no_match: 没有\n  subscribe_scenes:\n" + c.scenes
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := loadConfig(path, true)
+		if err != nil {
+			t.Errorf("%q refused: %v", c.scenes, err)
+			continue
+		}
+		if got := slices.Sorted(maps.Keys(cfg.Replies.SubscribeScenes)); !slices.Equal(got, c.want) {
+			t.Errorf("scenes %q; want %q, as the QR codes send them", got, c.want)
+		}
+	}
+}
+
+// TestSecondYAMLDocumentNotIgnored: a file with a second YAML
+// document (`---` then more keys: files concatenated, a Helm/kustomize
+// habit) was read up to the `---` only; the keys after it were dropped
+// without a word, by check and by the reload (live: `---\nsearch:\n
+// max_results: 3` appended, "config reloaded", lists still of 5).
+func TestSecondYAMLDocumentNotIgnored(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	text := "replies:\n  no_match: 没有\n---\nsearch:\n  max_results: 3\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := loadConfig(path, true)
+	if err == nil && cfg.Search.MaxResults != 3 {
+		t.Errorf("loaded with search.max_results %d: the second document was dropped without an error", cfg.Search.MaxResults)
+	}
+}
+
+// TestSecretOfTheWrongShapeNotPrinted: README says secrets are never
+// logged or printed; a secret key written as a list or a mapping (a DSN as
+// host:/password: lines, an unrendered template) was printed whole in the
+// error, by `mpbot check` and in serve's "config rejected" log line:
+// `wechat.app_secret: needs a mapping (key: value lines), not a list (got "[sekritAAA]")`
+// — which also says the wrong shape (a secret is a text; "needs a mapping,
+// not a mapping" for a mapping).
+func TestSecretOfTheWrongShapeNotPrinted(t *testing.T) {
+	dir := t.TempDir()
+	for i, text := range []string{
+		"wechat:\n  app_secret: [sekritAAA]\nreplies:\n  no_match: 没有\n",
+		"store:\n  dsn:\n    host: db.internal\n    password: hunter2secret\nreplies:\n  no_match: 没有\n",
+		"admin:\n  token: {a: sekritBBBBBBBBBBBBBBBB}\nreplies:\n  no_match: 没有\n",
+	} {
+		path := filepath.Join(dir, "config.yaml")
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := loadConfig(path, true)
+		if err == nil {
+			t.Errorf("%d: loaded", i)
+			continue
+		}
+		if strings.Contains(err.Error(), "sekrit") || strings.Contains(err.Error(), "hunter2") {
+			t.Errorf("%d: the secret is printed: %v", i, err)
+		}
+		if !strings.Contains(err.Error(), "needs a text") {
+			t.Errorf("%d: not told a secret is a text: %v", i, err)
+		}
+	}
+}
+
+// TestReloadOfUTF16File: a config saved as UTF-16 (Windows Notepad's
+// "Unicode", PowerShell 5's `>`) is refused by `mpbot check` as "not UTF-8
+// text", but the reload refuses it as "the file ends inside a line ("\x00")
+// as a file saved half-way does; if it is whole, end it with a line break
+// and save it again": a remedy that does not help, and not what check says.
+func TestReloadOfUTF16File(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "config.yaml")
+	text := "replies:\n  no_match: 没有找到相关文章。\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	serving, err := loadConfig(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := []byte{0xff, 0xfe} // UTF-16LE with its BOM
+	for _, r := range utf16.Encode([]rune(text)) {
+		u = append(u, byte(r), byte(r>>8))
+	}
+	if err := os.WriteFile(path, u, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, checkErr := loadConfig(path, true) // what `mpbot check` says
+	_, reloadErr := loadEdited(path, serving)
+	if checkErr == nil || reloadErr == nil {
+		t.Fatalf("check: %v; reload: %v", checkErr, reloadErr)
+	}
+	if !strings.Contains(reloadErr.Error(), "not UTF-8") || strings.Contains(reloadErr.Error(), "saved half-way") {
+		t.Errorf("reload: %v\ncheck: %v", reloadErr, checkErr)
 	}
 }
