@@ -43,6 +43,7 @@ var (
 	_ jobs.CodedError      = (*wechat.Error)(nil)
 	_ jobs.UnsureError     = (*wechat.Error)(nil)
 	_ jobs.TokenError      = (*wechat.Error)(nil)
+	_ jobs.RetryableError  = (*wechat.Error)(nil)
 	_ jobs.FollowerLister  = (*wechat.API)(nil)
 	_ jobs.Limiter         = fleet.Limiter{}
 )

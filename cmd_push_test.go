@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -14,6 +15,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -1333,5 +1335,147 @@ func TestModeToSendingAfterTodaysRehearsal(t *testing.T) {
 	a.reload(path, running)
 	if want := "push.mode changed from log to customer after today's push ran in log mode: nobody got today's reading, and it is not run again by itself; send it with `mpbot push --date " + day + "`"; !strings.Contains(logs.String(), want) {
 		t.Errorf("the reload's log, want %q:\n%s", want, logs)
+	}
+}
+
+// TestPushStopsWhenWeChatIsDown: every call fails alike (HTTP 502 from
+// the proxy in front of WeChat, or -1 system busy, or connection refused):
+// each follower still gets its own 4 tries with backoff, one after another
+// through the whole list. 40 followers cost 160 calls and ~20 s; on the
+// 3,000-follower store a run with api_base unreachable had marked 1,040
+// failed after 10 minutes and was on course for half an hour, hammering the
+// endpoint, before asking for the rerun that a token outage asks for at
+// once. Expected: after a few consecutive followers fail for WeChat being
+// unreachable/busy, the run stops (as for 45009 or no token) and says
+// "WeChat unreachable/busy: rerun", leaving the rest unattempted.
+func TestPushStopsWhenWeChatIsDown(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	fake.FailAlways("/cgi-bin/message/custom/send", wechattest.Fault{Status: 502})
+	cfg := customerPushConfig(t, fake, 100)
+	start := time.Now()
+	code, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-11-13")
+	calls := len(fake.Calls("/cgi-bin/message/custom/send"))
+	t.Logf("exit %d after %v, %d calls", code, time.Since(start).Round(time.Second), calls)
+	if calls >= 100 {
+		t.Errorf("%d calls to a WeChat answering 502 to every one (4 per follower, all 100 followers); want the run stopped after a few\n%s", calls, out)
+	}
+	if code != 1 || !strings.Contains(out, "not sent yet: 100") {
+		t.Errorf("exit %d; want 1 with every follower left for the rerun\n%s", code, out)
+	}
+}
+
+// TestPushFailuresGroupedByErrcodeNotByRid: WeChat's errmsg carries a
+// request id unique to each call ("invalid openid rid:
+// 6035fc3b-4873a3bb-3f1bb871"; two calls in one second get two). The push
+// keys a failure's reason by the whole error text, so 20 followers failing
+// with one errcode are 20 reasons: 20 lines in `push status` and in the
+// run's output, a 20-entry failed=map[…] in the log line, and 20 new series
+// of mpbot_push_deliveries_total{state="failed",reason=…} a day (unbounded
+// label cardinality). The operator wants "20 failed: errcode 47001".
+func TestPushFailuresGroupedByErrcodeNotByRid(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	var n atomic.Int64
+	fake.Handle("/cgi-bin/message/custom/send", func(url.Values, []byte) any {
+		return map[string]any{"errcode": 47001, "errmsg": fmt.Sprintf("data format error rid: 6035fc3b-%08x-5c88cae2", n.Add(1))}
+	})
+	cfg := customerPushConfig(t, fake, 20)
+	_, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-13")
+	if lines := regexp.MustCompile(`(?m)^\s+failed \d+ `).FindAllString(out, -1); len(lines) != 1 {
+		t.Errorf("the run's output has %d failure lines for one errcode; want 1\n%s%s", len(lines), out, errOut)
+	}
+	_, status, _ := runCmd(t, "push", "status", "--config", cfg, "--date", "2026-11-13")
+	if lines := regexp.MustCompile(`(?m)^\s+\d+\s+failed: `).FindAllString(status, -1); len(lines) != 1 {
+		t.Errorf("push status has %d failure lines for one errcode; want 1\n%s", len(lines), status)
+	}
+}
+
+// TestPushTemplateRefusedByTheFollower: in template mode WeChat answers
+// 43101 ("user refuse to accept the msg") for a follower who turned the
+// account's template messages off. No rerun can reach them, as for 43019
+// (blacklisted), which the push skips. Today it is a failure: the day stays
+// "stopped", `mpbot push` exits 1 every time (cron/systemd wrappers rerun
+// it), and every rerun calls WeChat for that follower again.
+func TestPushTemplateRefusedByTheFollower(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	fake.Handle("/cgi-bin/message/template/send", func(_ url.Values, body []byte) any {
+		var m struct {
+			ToUser string `json:"touser"`
+		}
+		json.Unmarshal(body, &m)
+		if m.ToUser == "o0001" {
+			return map[string]any{"errcode": 43101, "errmsg": "user refuse to accept the msg rid: 6566"}
+		}
+		return map[string]any{"errcode": 0, "errmsg": "ok", "msgid": 200228332}
+	})
+	cfg := customerPushConfig(t, fake, 3)
+	b, _ := os.ReadFile(cfg)
+	s := strings.Replace(string(b), `template_id: ""`, `template_id: "tpl-1"`, 1)
+	s = strings.Replace(s, `template_fields: {}`, `template_fields: {thing1: title}`, 1)
+	os.WriteFile(cfg, []byte(s), 0o644)
+	t.Setenv("MPBOT_PUSH_MODE", "template")
+
+	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-13")
+	if code != 0 || !strings.Contains(out, "43101") {
+		t.Errorf("push: exit %d; want 0, the follower who refuses template messages skipped naming 43101\n%s%s", code, out, errOut)
+	}
+	before := len(fake.Calls("/cgi-bin/message/template/send"))
+	code, out, errOut = runCmd(t, "push", "--config", cfg, "--date", "2026-11-13")
+	if after := len(fake.Calls("/cgi-bin/message/template/send")); after != before || code != 0 {
+		t.Errorf("rerun: exit %d, %d more calls to template/send; want 0 and none\n%s%s", code, after-before, out, errOut)
+	}
+}
+
+// TestPushUnreadableAnswerToACustomSendIsNotSentAgain: WeChat took a
+// customer-service message (it was delivered) and its 200 answer came back
+// unreadable: cut short, or a proxy's HTML page served with 200. The call has
+// no idempotency key, so like a 504 or a timeout it may have been delivered
+// and must not be sent again, by the run's retries nor by a rerun. Today it
+// is retried 4 times a run and the delivery left "failed", so every rerun
+// sends it 4 more times: 8 copies after one rerun.
+func TestPushUnreadableAnswerToACustomSendIsNotSentAgain(t *testing.T) {
+	for name, answer := range map[string]string{
+		"cut short": `{"errcode":0,"errmsg":"o`,
+		"html 200":  `<html><body><h1>502 Bad Gateway</h1></body></html>`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			fake := wechattest.NewFakeAPI()
+			defer fake.Close()
+			// WeChat delivers each message; only its answer is garbled.
+			fake.HandleRaw("/cgi-bin/message/custom/send", func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(http.StatusOK)
+				io.WriteString(w, answer)
+			})
+			cfg := customerPushConfig(t, fake, 3)
+			runCmd(t, "push", "--config", cfg, "--date", "2026-11-13")
+			runCmd(t, "push", "--config", cfg, "--date", "2026-11-13") // the rerun the output asks for
+			delivered := map[string]int{}
+			for _, c := range fake.Calls("/cgi-bin/message/custom/send") {
+				var m struct {
+					ToUser string `json:"touser"`
+				}
+				json.Unmarshal(c.Body, &m)
+				delivered[m.ToUser]++
+			}
+			if len(delivered) != 3 {
+				t.Fatalf("sent to %d followers, want 3", len(delivered))
+			}
+			for id, n := range delivered {
+				if n != 1 {
+					t.Errorf("%s received the day's reading %d times", id, n)
+				}
+			}
+			st, err := store.Open(context.Background(), filepath.Join(filepath.Dir(cfg), "mpbot.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			sum, _ := st.LedgerSummary(context.Background(), "2026-11-13")
+			if sum.Counts[store.Failed] != 0 {
+				t.Errorf("ledger %v: deliveries WeChat took are left failed, for the next rerun to send again", sum.Counts)
+			}
+		})
 	}
 }

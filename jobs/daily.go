@@ -90,6 +90,22 @@ type TokenError interface {
 	TokenUnavailable() bool
 }
 
+// RetryableError is a failed call that trying again later may get
+// through (WeChat busy, a 5xx, no connection); *wechat.Error is one (main
+// asserts it).
+type RetryableError interface {
+	error
+	Retryable() bool
+}
+
+// unreachable reports a delivery failed, after the sender's own retries,
+// for WeChat being out of reach or busy: the next follower's call meets the
+// same.
+func unreachable(err error) bool {
+	r, ok := errors.AsType[RetryableError](err)
+	return ok && r.Retryable() && !tokenUnavailable(err) && errcode(err) != 45011
+}
+
 func tokenUnavailable(err error) bool {
 	t, ok := errors.AsType[TokenError](err)
 	return ok && t.TokenUnavailable()
@@ -760,6 +776,22 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 		defer mu.Unlock()
 		return stop != "" || err != nil
 	}
+	// Deliveries failed in a row for WeChat out of reach or busy: at
+	// outageRun the run stops, the rest left to a rerun (a push run's find:
+	// each follower had its own four tries, 3,000 of them some half an
+	// hour of calls to an address that answered none).
+	outage := 0
+	unreached := func(d *store.Delivery, cerr error) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case d.State == store.Failed && unreachable(cerr):
+			outage++
+		case d.State == store.Sent:
+			outage = 0
+		}
+		return outage >= outageRun
+	}
 	work := make(chan int)
 	for range min(senders, len(todo)) {
 		wg.Add(1)
@@ -800,6 +832,9 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 				ledger.record(*d)
 				if d.State == store.Failed && haltsRun(cerr) {
 					halt(d.Reason, nil)
+				}
+				if unreached(d, cerr) {
+					halt(reasonOutage, nil)
 				}
 			}
 		}()
@@ -944,6 +979,11 @@ func (p *DailyPush) classify(ctx context.Context, d *store.Delivery, err error, 
 		// a failure it kept every day stopped and every rerun calling for
 		// them again (a review's find).
 		d.State, d.Reason = store.Skipped, "in the account's blacklist (43019)"
+	case 43101:
+		// The follower turned the account's template messages off: as
+		// for 43019, no rerun reaches them (a push run's find: the day
+		// stayed stopped, each rerun calling for them again).
+		d.State, d.Reason = store.Skipped, "refuses the account's template messages (43101)"
 	case 45009:
 		d.State, d.Reason = store.Failed, reasonQuota
 	case 40164:
@@ -978,6 +1018,13 @@ const reasonNoToken = "no access token ("
 // reasonLeft counts the recipients who opted out or unfollowed while the
 // run went on: nothing is written for them, and a rerun leaves them out.
 const reasonLeft = "opted out or unfollowed during the run"
+
+// outageRun is how many deliveries failing in a row for WeChat out of
+// reach stop a run; reasonOutage is then the day's note.
+const (
+	outageRun    = 5
+	reasonOutage = "WeChat out of reach or busy: 5 deliveries in a row failed after their retries; the rest were not tried: run again later"
+)
 
 // What stops a run because no further call can succeed today (haltsRun),
 // for any process: the day's note then.

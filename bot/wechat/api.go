@@ -322,7 +322,12 @@ func (a *API) call(ctx context.Context, endpoint string, build func(token string
 			}
 		}
 		tok, err := a.once(ctx, endpoint, build, out)
-		a.cfg.Metrics.apiCall(endpoint, err)
+		if e, ok := errors.AsType[*Error](err); !ok || !e.TokenUnavailable() {
+			// A token the fetch did not get is the fetch's call, counted
+			// there: none went to endpoint (a push run's find: custom/send
+			// counted as answered 40125).
+			a.cfg.Metrics.apiCall(endpoint, err)
+		}
 		if err == nil {
 			return nil
 		}
@@ -412,20 +417,35 @@ func (a *API) do(req *http.Request, endpoint string, out any) error {
 		ErrCode int64  `json:"errcode"`
 		ErrMsg  string `json:"errmsg"`
 	}
+	// An answer of 200 that does not read (cut short, a proxy's page
+	// served as 200) came after the request reached WeChat: what it did
+	// is unknown, and a send so is not sent again (a push run's find: it
+	// was retried, four copies a run and four more each rerun).
 	if err := json.Unmarshal(body, &ce); err != nil {
-		return &Error{Endpoint: endpoint, Msg: "unreadable answer: " + err.Error()}
+		return &Error{Endpoint: endpoint, Msg: "unreadable answer: " + err.Error(), Unsure: true}
 	}
 	if ce.ErrCode != 0 {
 		// WeChat's own text is kept (in logs, the ledger, push status):
 		// it may echo the request's credentials back.
-		return &Error{Endpoint: endpoint, Code: ce.ErrCode, Msg: redact(ce.ErrMsg)}
+		return &Error{Endpoint: endpoint, Code: ce.ErrCode, Msg: withoutRequestID(redact(ce.ErrMsg))}
 	}
 	if out != nil {
 		if err := json.Unmarshal(body, out); err != nil {
-			return &Error{Endpoint: endpoint, Msg: "unreadable answer: " + err.Error()}
+			return &Error{Endpoint: endpoint, Msg: "unreadable answer: " + err.Error(), Unsure: true}
 		}
 	}
 	return nil
+}
+
+// requestID is the id WeChat ends an errmsg with, new for every call
+// (invalid openid rid: 6035fc3b-4873a3bb-3f1bb871), and the hint of older
+// answers (hint: [xxxx]): kept, the same refusal of twenty followers was
+// twenty reasons in push status and twenty series of a metric's label (a
+// push run's find).
+var requestID = regexp.MustCompile(`\s*(?:rid: ?\S+|hints?: ?\[[^\]]*\])`)
+
+func withoutRequestID(msg string) string {
+	return strings.TrimSpace(requestID.ReplaceAllString(msg, ""))
 }
 
 // maxAnswer bounds what is read of one API answer (a follower page of

@@ -16,6 +16,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
 	"mpbot/bot"
 	"mpbot/bot/wechat/wechattest"
 	"mpbot/content"
@@ -156,12 +159,13 @@ func TestAPIErrorsHideSecrets(t *testing.T) {
 	if err == nil || strings.Contains(err.Error(), "token-1") {
 		t.Fatalf("error %v", err)
 	}
-	// WeChat's errmsg echoing them back.
+	// WeChat's errmsg echoing them back (its hint, new for every call, is
+	// dropped with it).
 	fake.Handle(customSend, func(url.Values, []byte) any {
 		return map[string]any{"errcode": 12345, "errmsg": "invalid request secret=TOPSECRET&access_token=token-1 hint: [x]"}
 	})
 	err = api.SendCustom(context.Background(), "o_1", hello)
-	if ErrorCode(err) != 12345 || strings.Contains(err.Error(), "TOPSECRET") || strings.Contains(err.Error(), "token-1") || !strings.Contains(err.Error(), "hint: [x]") {
+	if ErrorCode(err) != 12345 || strings.Contains(err.Error(), "TOPSECRET") || strings.Contains(err.Error(), "token-1") || strings.Contains(err.Error(), "hint") || !strings.HasSuffix(err.Error(), "invalid request secret=[redacted]&access_token=[redacted]") {
 		t.Fatalf("error %v", err)
 	}
 }
@@ -406,4 +410,31 @@ type endsCaller struct {
 func (e endsCaller) SetToken(ctx context.Context, key, token string, ttl time.Duration) error {
 	e.cancel()
 	return e.Store.SetToken(ctx, key, token, ttl)
+}
+
+// TestTokenFailureNotCountedAsTheSendsErrcode: a token WeChat refuses
+// (40125, a wrong AppSecret) is one call to /cgi-bin/token. The send never
+// went out, yet mpbot_wechat_api_calls_total also counts it under
+// endpoint="/cgi-bin/message/custom/send", errcode="40125": an operator
+// reading the metric sees customer-service calls refused with an errcode
+// custom/send never answered (call() records the token's error under the
+// endpoint it was fetched for).
+func TestTokenFailureNotCountedAsTheSendsErrcode(t *testing.T) {
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	fake.FailAlways("/cgi-bin/token", wechattest.Fault{ErrCode: 40125, ErrMsg: "invalid appsecret"})
+	m := NewMetrics(prometheus.NewRegistry())
+	api := NewAPI(APIConfig{AppID: testAppID, AppSecret: "wrong", Base: fake.URL, Attempts: 4, Backoff: time.Millisecond, Metrics: m}, slog.New(slog.DiscardHandler))
+	if err := api.SendCustom(context.Background(), "o_1", hello); ErrorCode(err) != 40125 {
+		t.Fatalf("err %v", err)
+	}
+	if n := len(fake.Calls(customSend)); n != 0 {
+		t.Fatalf("%d sends reached WeChat; want none", n)
+	}
+	if got := testutil.ToFloat64(m.apiCalls.WithLabelValues("/cgi-bin/token", "40125")); got != 1 {
+		t.Errorf("token calls refused with 40125: %v, want 1", got)
+	}
+	if got := testutil.ToFloat64(m.apiCalls.WithLabelValues(customSend, "40125")); got != 0 {
+		t.Errorf("custom/send counted %v calls answered 40125; none was made", got)
+	}
 }
