@@ -79,7 +79,13 @@ func TestRejections(t *testing.T) {
 			q.Set("signature", util.Signature(testToken, ts, q.Get("nonce")))
 			req.URL.RawQuery = q.Encode()
 		}, 401, "bad timestamp"},
-		{"body too large", modes, setBody(bytes.Repeat([]byte("x"), MaxBody+1)), 413, "body too large"},
+		// Expect: 100-continue: refused as announced, the body is never
+		// read, and a client still writing it could meet the closed
+		// connection before the answer (broken pipe: a flaky run).
+		{"body too large", modes, func(t *testing.T, hs *harness, req *http.Request) {
+			setBody(bytes.Repeat([]byte("x"), MaxBody+1))(t, hs, req)
+			req.Header.Set("Expect", "100-continue")
+		}, 413, "body too large"},
 		{"malformed XML", []string{ModePlain}, setBody([]byte("<xml><FromUserName>")), 400, "malformed message XML"},
 		{"no sender", []string{ModePlain}, setBody([]byte("<xml><MsgType>text</MsgType></xml>")), 400, "no FromUserName"},
 		{"bad MsgId", []string{ModePlain}, setBody([]byte("<xml><FromUserName>u</FromUserName><MsgType>text</MsgType><MsgId>abc</MsgId></xml>")), 400, "malformed message XML"},
