@@ -128,7 +128,11 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	section("Daily push")
 	fmt.Fprintln(w, "day\tstate\tsent\tskipped\tfailed\tunknown\tin flight\topt-outs within 24 h")
 	for _, p := range r.Push {
-		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\n", p.Day, p.State, p.Sent, p.Skipped, p.Failed, p.Unknown, p.InFlight, p.OptOuts)
+		optOuts := fmt.Sprint(p.OptOuts)
+		if p.OptOuts < 0 {
+			optOuts = "? (needs insights.key, MPBOT_INSIGHTS_KEY)"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", p.Day, p.State, p.Sent, p.Skipped, p.Failed, p.Unknown, p.InFlight, optOuts)
 	}
 	section("Subscriptions by channel (every subscribe event, also of followers who left again; followers stats counts those still following)")
 	for _, h := range r.NewFollowers {

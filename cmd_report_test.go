@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"net/http"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -226,5 +228,180 @@ func TestReportSaysTopicsNotListed(t *testing.T) {
 	// A key no rule answers is marked, apart from the keys that work.
 	if !strings.Contains(out.String(), "menu key OLD_KEY\t2\tno rule answers it") || strings.Contains(out.String(), "menu key HELP\t1\tno rule") {
 		t.Errorf("report's keys:\n%s", out.String())
+	}
+}
+
+// reportJSON runs `mpbot report --json` on cfg.
+func reportJSON(t *testing.T, cfg string) insights.Report {
+	t.Helper()
+	code, out, errOut := runCmd(t, "report", "--config", cfg, "--json")
+	var r insights.Report
+	if code != 0 || json.Unmarshal([]byte(out), &r) != nil {
+		t.Fatalf("report: %d %s %s", code, out, errOut)
+	}
+	return r
+}
+
+// TestReportPushOptOutsOfRealFollowers: the report's push section counts
+// the followers the push reached who opted out (退订) or unfollowed within
+// 24 hours of it. An operator run's find: after `mpbot push` (log mode)
+// reached 175 followers, three of them sent 退订, two unfollowed and one
+// pressed the menu's UNSUBSCRIBE, and the report said
+//
+//	2026-12-06	done	175	154	0	0	0	0
+//
+// (opt-outs within 24 h: 0, expected 6). The query log keeps a follower
+// as a keyed hash, the push ledger keeps the openid: the report looks the
+// hashes up among the ledger's recipients and finds none, whatever happens.
+// (insights' own test gives both the same ids, "f1", so it passes.)
+func TestReportPushOptOutsOfRealFollowers(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	t.Setenv("MPBOT_INSIGHTS_KEY", "test-key-test-key")
+	logs := &syncBuffer{}
+	base, stop := startServe(t, cfg, logs)
+	sim := simulatorFor(t, cfg, base)
+	msg := int64(0)
+	send := func(in wechat.Inbound) {
+		t.Helper()
+		msg++
+		in.CreateTime = time.Now().Unix()
+		if in.MsgType != "event" {
+			in.MsgID = msg
+		}
+		if _, err := sim.Send(context.Background(), in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, who := range []string{"o_stays", "o_optout", "o_leaves"} {
+		send(wechat.Inbound{From: who, MsgType: "text", Content: "基层治理"})
+	}
+	// The follower table is written behind the replies: wait for all three.
+	waitFor(t, func() bool {
+		_, out, _ := runCmd(t, "push", "--config", cfg, "--dry-run")
+		return strings.Contains(out, "3 followers")
+	}, "three followers to push to")
+	code, out, errOut := runCmd(t, "push", "--config", cfg)
+	if code != 0 || !strings.Contains(out, "sent 3") {
+		t.Fatalf("push: %d %s %s", code, out, errOut)
+	}
+	send(wechat.Inbound{From: "o_optout", MsgType: "text", Content: "退订"})
+	send(wechat.Inbound{From: "o_leaves", MsgType: "event", Event: "unsubscribe"})
+	stop() // flushes the query log
+	r := reportJSON(t, cfg)
+	if len(r.Push) != 1 || r.Push[0].Sent != 3 {
+		t.Fatalf("push %+v", r.Push)
+	}
+	if r.Push[0].OptOuts != 2 {
+		t.Errorf("opt-outs within 24 h of the push: %d, want 2 (o_optout's 退订 and o_leaves' unfollow)", r.Push[0].OptOuts)
+	}
+}
+
+// TestReportQuestionOfListIsNoVote: 这篇讲的什么 after a numbered list, none
+// opened, asks which one (it had searched again and shown the list as the
+// answer to 这篇讲的什么); the number the follower then sends picks an item of
+// the list's question. An operator run's find (19 followers, on the corpus):
+// the report listed 这篇讲的什么 as its own question (Most asked: 19×
+// "这篇讲的什么": list 19), its items as choices and votes of the question
+// "这篇讲的什么" (1× "这篇讲的什么" → item 4 (xwlb-20240203-07), …, seven
+// vote lines), and proposed synonyms like
+//
+//   - [政府工作报告, 这篇]   # both ended at doc-c8ea2145 (3×)
+//
+// which would make every 政府工作报告 question find what 这篇 finds. The
+// README says a question of the answer shown picks none; the vote belongs
+// to the list's question.
+func TestReportQuestionOfListIsNoVote(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	t.Setenv("MPBOT_INSIGHTS_KEY", "test-key-test-key")
+	logs := &syncBuffer{}
+	base, stop := startServe(t, cfg, logs)
+	sim := simulatorFor(t, cfg, base)
+	msg := int64(0)
+	ask := func(who, text string) *wechat.Outbound {
+		t.Helper()
+		msg++
+		out, err := sim.Send(context.Background(), wechat.Inbound{From: who, MsgType: "text", Content: text, MsgID: msg, CreateTime: time.Now().Unix()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	for _, who := range []string{"o_a", "o_b"} {
+		if out := ask(who, "基层治理"); !strings.Contains(out.Content, "2. ") {
+			t.Fatalf("want a list for 基层治理: %+v", out)
+		}
+		if out := ask(who, "这篇讲的什么"); !strings.Contains(out.Content, "回复序号（1 到 ") {
+			t.Fatalf("这篇讲的什么 after the list: want to be asked which one, got %+v", out)
+		}
+		if out := ask(who, "2"); out.MsgType != "news" {
+			t.Fatalf("2 after the list: %+v", out)
+		}
+	}
+	stop()
+	r := reportJSON(t, cfg)
+	for _, c := range r.Choices {
+		if strings.Contains(c.Question, "这篇") {
+			t.Errorf("choice of the question %q → item %d (%s): the list's question is 基层治理", c.Question, c.Number, c.Article)
+		}
+	}
+	for _, v := range r.Votes {
+		if strings.Contains(v.Question, "这篇") {
+			t.Errorf("vote on the question %q → %s", v.Question, v.Article)
+		}
+	}
+	for _, s := range r.Synonyms {
+		if strings.Contains(s.A+s.B, "这篇") {
+			t.Errorf("synonym proposed: [%s, %s]", s.A, s.B)
+		}
+	}
+}
+
+// TestConsoleMostAskedSaysOther: the console's most asked questions add
+// up as the report's do. An operator run's find: `mpbot report` said
+//
+//	23× "2": card 0, list 0, rule 0, nothing 0, other 23 (last: no_list)
+//	11× "订阅": card 0, list 0, rule 0, nothing 0, other 11 (last: opt_in)
+//
+// and the console's 最常问的问题 showed the rows 2 | 23 | 0 | 0 | 0 | 0 and
+// 订阅 | 11 | 0 | 0 | 0 | 0: asked 23 times, answered in none of the ways
+// shown, and not unanswered either. It has no column for the rest.
+func TestConsoleMostAskedSaysOther(t *testing.T) {
+	const token = "console-test-token-123"
+	t.Setenv("MPBOT_ADMIN_TOKEN", token)
+	t.Setenv("MPBOT_ADMIN_ADDR", "127.0.0.1:0")
+	t.Setenv("MPBOT_INSIGHTS_KEY", "test-key-test-key")
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	logs := &syncBuffer{}
+	base, stop := startServe(t, cfg, logs)
+	defer stop()
+	sim := simulatorFor(t, cfg, base)
+	for i := range 3 {
+		if _, err := sim.Send(context.Background(), wechat.Inbound{From: "o_num", MsgType: "text", Content: "订阅", MsgID: int64(i + 1), CreateTime: time.Now().Unix()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := adminRe.FindStringSubmatch(logs.String())
+	if m == nil {
+		t.Fatalf("no admin console in the log:\n%s", logs)
+	}
+	var page string
+	waitFor(t, func() bool {
+		req, _ := http.NewRequest("GET", "http://"+m[1]+"/", nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		page = string(b)
+		return strings.Contains(page, "<td>订阅</td>")
+	}, "订阅 among the most asked")
+	row := regexp.MustCompile(`<tr><td>订阅</td>(.*?)</tr>`).FindString(page)
+	if !strings.HasSuffix(row, "<td>0</td><td>0</td><td>0</td><td>0</td><td>3（最近：opt_in）</td></tr>") {
+		t.Errorf("the console's row for 订阅 (asked 3 times, 3 opt-ins) says how it was answered in none of its columns: %s", row)
 	}
 }

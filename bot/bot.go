@@ -1991,6 +1991,15 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 			note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
 			return []Reply{b.shownAgain(ctx, a, list)}
 		}
+	} else if len(ids) > 1 && pointsAtOne(asked(m)) {
+		// 这篇讲的什么 under a list, none opened: which one is the
+		// follower's to say. Searched with the list's question, it
+		// listed the articles again as the answer to 这篇讲的什么, and the
+		// number chosen next was logged, and voted, for it (an operator
+		// run's find: 19× in the report's most asked, synonyms proposed
+		// of 这篇).
+		note(ctx, func(e *Event) { e.Outcome, e.Query = OutcomeFollowUp, list.question() })
+		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(openOneOf, len(ids))}}
 	}
 	// With its words, or, when they find nothing (出处, 这个什么时候开始实施的
 	// in other words than the article's), the answer asked of again.
@@ -1999,6 +2008,17 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 		asked = topic
 	}
 	return b.search(ctx, s, m, asked, 0)
+}
+
+// pointsAtOne reports whether text asks of one article shown: 这篇讲的什么,
+// 这条是什么意思.
+func pointsAtOne(text string) bool {
+	for _, w := range []string{"这篇", "这条", "这一篇", "这一条", "这个文章", "这个新闻"} {
+		if strings.HasPrefix(text, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // finds reports whether a search of q finds a relevant article, its hits

@@ -196,7 +196,7 @@ func TestReport(t *testing.T) {
 	votes := NewVotes(func() time.Time { return day2 })
 	votes.add(store.Vote{Question: "基层 治理", Article: "sx", Follower: "f3", At: day2})
 
-	r, err := Build(ctx, Source{Store: s, Votes: votes, Terms: words, Rules: []string{"help", "daily", "exam"},
+	r, err := Build(ctx, Source{Store: s, Votes: votes, Terms: words, Follower: func(openid string) string { return openid }, Rules: []string{"help", "daily", "exam"},
 		Keys: map[string][]string{"daily": {"DAILY_READING"}, "exam": {"EXAM_ANALYSIS"}}, WeakScore: 0.6, Loc: loc}, day1.Add(-time.Hour), day2.Add(2*time.Hour))
 	if err != nil {
 		t.Fatal(err)

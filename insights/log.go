@@ -96,6 +96,15 @@ func (l *Log) Follower(openid string) string {
 	return follower(hmac.New(sha256.New, l.key), openid)
 }
 
+// FollowerOf is the hash that stands for an openid in a log kept with key
+// (insights.key), for a report made outside serve; nil without a key.
+func FollowerOf(key string) func(openid string) string {
+	if key == "" {
+		return nil
+	}
+	return func(openid string) string { return follower(hmac.New(sha256.New, []byte(key)), openid) }
+}
+
 // follower hashes openid with m, a keyed HMAC the caller owns (the writer
 // keeps one rather than building one per message).
 func follower(m hash.Hash, openid string) string {

@@ -106,7 +106,7 @@ type PushDay struct {
 	Failed   int    `json:"failed"`
 	Unknown  int    `json:"unknown"`
 	InFlight int    `json:"in_flight"` // marked sending: under way, or of a run stopped mid-call (push status's "in flight")
-	OptOuts  int    `json:"opt_outs"`  // opt-outs and unfollows within 24 hours of the push
+	OptOuts  int    `json:"opt_outs"`  // opt-outs and unfollows within 24 hours of the push; -1 when not known (no insights.key)
 }
 
 // VoteLine is the votes an article has for a question.
@@ -143,6 +143,10 @@ type Source struct {
 	// Synonyms are search.synonyms: a pair already in one group is not
 	// proposed again.
 	Synonyms [][]string
+	// Follower is the hash the log keeps of an openid (the push's ledger
+	// keeps openids); nil when it is not known (a shell without
+	// insights.key), and the push's opt-outs are then not counted.
+	Follower func(openid string) string
 	// WeakScore: a best answer under it counts as unanswered.
 	WeakScore float64
 	Loc       *time.Location
@@ -373,15 +377,23 @@ func sortedHits(m map[string]int) []Hits {
 	return out
 }
 
+// numeric reports a word of digits (a year, a month, an amount: 2026, 12,
+// 2.75), which says when or how much, not what: the 2026 Nobel prizes, the
+// November CPI and the December 中央经济工作会议 had made one topic by 2026 and
+// 12 (an operator run's find).
+func numeric(w string) bool {
+	return strings.Trim(w, "0123456789.") == ""
+}
+
 // mainTerms are a question's words that say what it is about: two
-// characters or more, not a question word.
+// characters or more, not a question word nor a number.
 func (b *builder) mainTerms(text string) []string {
 	var out []string
 	if i := runeOffset(text, maxTermText); i < len(text) {
 		text = text[:i]
 	}
 	for _, w := range b.src.Terms(text) {
-		if utf8.RuneCountInString(w) >= 2 && !questionWords[w] && !slices.Contains(out, w) {
+		if utf8.RuneCountInString(w) >= 2 && !questionWords[w] && !numeric(w) && !slices.Contains(out, w) {
 			out = append(out, w)
 		}
 	}
@@ -399,7 +411,11 @@ var questionWords = map[string]bool{"什么": true, "怎么": true, "如何": tr
 	"规定": true, "最新": true, "知道": true, "需要": true, "一些": true, "这个": true, "那个": true, "现在": true, "想问": true,
 	// How a study question is asked (公文写作怎么准备 and 遴选考试怎么准备 made
 	// one topic, [遴选 准备 面试], 公文写作 named nowhere: a follower run's find).
-	"准备": true, "复习": true, "备考": true, "技巧": true, "方法": true}
+	"准备": true, "复习": true, "备考": true, "技巧": true, "方法": true,
+	// When it is asked (什么时候 is cut 什么 时候: 2027年全国两会什么时候召开 made
+	// one topic with 遴选笔试成绩什么时候出), and a greeting before the question
+	// (你好，准考证怎么打印 with 你好，诺贝尔奖得主: the same run's finds).
+	"时候": true, "时间": true, "你好": true, "您好": true}
 
 // maxTermText is how much of a question is read for its main terms: more
 // is a passage pasted, which links to no topic by its terms when it has
@@ -572,7 +588,7 @@ func (b *builder) synonyms(ctx context.Context) ([]Synonym, error) {
 		}
 		for i := range asked {
 			for j := i + 1; j < len(asked); j++ {
-				if shareTerm(terms[i], terms[j]) || known(asked[i], asked[j]) {
+				if shareTerm(terms[i], terms[j]) || known(asked[i], asked[j]) || misspelt(asked[i], asked[j]) {
 					continue
 				}
 				hi, err := holds(asked[i])
@@ -611,6 +627,24 @@ func (b *builder) proposalTerm(q string) string {
 		words = words[1:]
 	}
 	return strings.Join(words, "")
+}
+
+// misspelt reports two terms of one length, three characters or more, that
+// differ in one character: one is the other mistyped (浦江径验, 浦江经验),
+// which the search corrected, no synonym to add (an operator run's find:
+// the report's proposals had been three such pairs).
+func misspelt(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) || len(ra) < 3 {
+		return false
+	}
+	diff := 0
+	for i := range ra {
+		if ra[i] != rb[i] {
+			diff++
+		}
+	}
+	return diff == 1
 }
 
 // askingWords are the words around what a question asks about: they are
@@ -692,8 +726,11 @@ func (b *builder) push(ctx context.Context) error {
 		// run's find).
 		left := map[string]bool{}
 		var ids []string
+		// A message's time is WeChat's, in whole seconds: one in the
+		// second the push began is after it.
+		started := run.Started.Truncate(time.Second)
 		for _, l := range b.leaving {
-			if !run.Started.IsZero() && !l.at.Before(run.Started) && l.at.Before(run.Started.Add(24*time.Hour)) && !left[l.follower] {
+			if !run.Started.IsZero() && !l.at.Before(started) && l.at.Before(started.Add(24*time.Hour)) && !left[l.follower] {
 				left[l.follower] = true
 				ids = append(ids, l.follower)
 			}
@@ -702,17 +739,27 @@ func (b *builder) push(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if _, ok := mass[store.BroadcastRecipient]; ok { // a mass send: every follower
+		switch _, all := mass[store.BroadcastRecipient]; {
+		case all: // a mass send: every follower
 			d.OptOuts = len(ids)
-			ids = nil
-		}
-		for start := 0; start < len(ids); start += 500 {
-			got, err := b.src.Store.Deliveries(ctx, run.Day, ids[start:min(start+500, len(ids))])
+		case len(ids) == 0:
+		case b.src.Follower == nil:
+			d.OptOuts = -1
+		default:
+			// The log keeps each follower as a keyed hash, the ledger its
+			// openid: the ledger's are hashed to be matched (the hashes had
+			// been looked up among openids: always 0, an operator run's
+			// find).
+			reached, err := b.src.Store.Reached(ctx, run.Day)
 			if err != nil {
 				return err
 			}
-			for _, dl := range got {
-				if dl.State == store.Sent || dl.State == store.Sending || dl.State == store.Unknown {
+			hashed := make(map[string]bool, len(reached))
+			for _, openid := range reached {
+				hashed[b.src.Follower(openid)] = true
+			}
+			for _, id := range ids {
+				if hashed[id] {
 					d.OptOuts++
 				}
 			}

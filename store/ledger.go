@@ -246,6 +246,26 @@ func (s *Store) Deliveries(ctx context.Context, day string, recipients []string)
 	return out, rows.Err()
 }
 
+// Reached returns the recipients day's push reached, or may have: sent,
+// being sent, or unknown.
+func (s *Store) Reached(ctx context.Context, day string) (_ []string, err error) {
+	defer failed(&err, "read push ledger %s", day)
+	rows, err := s.db.QueryContext(ctx, `SELECT recipient FROM push_ledger WHERE day = ? AND state IN (?, ?, ?)`, day, Sent, Sending, Unknown)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var r string
+		if err := rows.Scan(&r); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
 // ShownReason is a skipped delivery's reason when the follower was shown
 // the day's reading before the push reached them: the welcome's card, or
 // 每日一读 asked. (A new follower got the welcome's card and, hours later,
