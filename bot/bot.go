@@ -1038,6 +1038,11 @@ func (b *Bot) newestAfter(ctx context.Context, s *Settings, m Message, topic, ty
 		switch {
 		case mentions && (e.Outcome == OutcomeEvent || e.Outcome == OutcomeRule):
 			e.Outcome = OutcomeNoMatch // as a mentions list is: no article answers it, for the report's topics
+		case lead != "" && (e.Outcome == OutcomeEvent || e.Outcome == OutcomeRule):
+			// The period or day asked has none (2026年11月CPI: 还没有文章,
+			// the newest below): unanswered, for the report's topics (an
+			// operator run's find: logged as a list at 0.99).
+			e.Outcome = OutcomeNoMatch
 		case e.Outcome == OutcomeEvent:
 			e.Outcome = OutcomeList
 		}
@@ -1525,6 +1530,11 @@ func (b *Bot) latestAfter(ctx context.Context, s *Settings, m Message, lead stri
 		return b.render(ctx, s, m, s.noMatch, 0)
 	}
 	found, more := firstPage(ctx, s, found)
+	if lead != "" {
+		// The period or day asked has none: unanswered, the latest shown
+		// instead (as newestAfter's).
+		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+	}
 	dated(found)
 	reply, ids := listReplyWith(found, func(n int) string { return lead + latestHeaderFor(n) }, true, more)
 	return []Reply{b.keepList(ctx, m, FollowUp{Query: asked(m), Latest: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}, reply)}

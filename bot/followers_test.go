@@ -860,3 +860,30 @@ func TestFollowersNewsOfARangeOfDays(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersPeriodWithoutArticlesIsUnanswered (an operator run's find):
+// 2026年11月CPI after the store's newest article is told 2026年11月还没有文章。
+// above the topic's newest, and was logged as a list scored 0.99: the
+// report counted it answered, and the month's figures, which followers
+// asked for 23 times, never reached its unanswered topics. So with a week's
+// or a day's news none was written for.
+func TestFollowersPeriodWithoutArticlesIsUnanswered(t *testing.T) {
+	today := time.Date(2026, 12, 6, 9, 0, 0, 0, chinaTime)
+	arts := meetingsOfTwoYears()
+	for _, text := range []string{"2026年11月的国务院常务会议", "11月的新闻", "12月5日的新闻", "上周的国务院常务会议"} {
+		s, err := Compile(demoSpec(), okSearch, okPush, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		log := &eventLog{}
+		b := New(s, Deps{Catalog: catalogOf(arts), FollowUps: NewMemoryFollowUps(), Log: slog.New(slog.DiscardHandler), Events: log,
+			Now: func() time.Time { return today }})
+		r := b.Answer(context.Background(), Message{Kind: KindText, From: "o_1", Text: text, SentAt: today})
+		if len(r) == 0 || !strings.Contains(r[0].Text, "没有文章") {
+			t.Fatalf("%s: want the period said to have none, got %v", text, r)
+		}
+		if len(log.events) != 1 || log.events[0].Outcome != OutcomeNoMatch {
+			t.Errorf("%s: logged %+v, want no_match (what was asked has no article)", text, log.events)
+		}
+	}
+}
