@@ -1479,3 +1479,50 @@ func TestPushUnreadableAnswerToACustomSendIsNotSentAgain(t *testing.T) {
 		})
 	}
 }
+
+// TestPushStopsWhenNoSendIsAnswered: WeChat out of reach as a
+// proxy in front of it says it (504 for every call: nginx's upstream timed
+// out), as a timeout does (the connection closed with no answer), or as a
+// wrong api_base does (a web page served with 200 to every call). Each send
+// is then "unknown" (may have been delivered, never sent again) and the
+// run goes on through the whole list: 60 followers, 60 calls, "recipients
+// 60, sent 0, unknown 60", exit 0; the rerun says "already sent ... to 0
+// followers; unknown 60" and exits 0. The day is over for everyone, nobody
+// (most likely) reached. 502 for every call stops after 5 in a row (12
+// calls' followers failed, the rest left to a rerun) and exits 1.
+// Expected: a run of unknowns in a row stops the run as a run of failures
+// does, leaving the rest to a rerun, and the command does not exit 0.
+func TestPushStopsWhenNoSendIsAnswered(t *testing.T) {
+	for name, set := range map[string]func(f *wechattest.FakeAPI){
+		"504": func(f *wechattest.FakeAPI) {
+			f.FailAlways("/cgi-bin/message/custom/send", wechattest.Fault{Status: 504})
+		},
+		"timeout": func(f *wechattest.FakeAPI) {
+			f.FailAlways("/cgi-bin/message/custom/send", wechattest.Fault{Drop: true})
+		},
+		"page 200": func(f *wechattest.FakeAPI) {
+			f.HandleRaw("/cgi-bin/message/custom/send", func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(http.StatusOK)
+				io.WriteString(w, "<html><body>Welcome to nginx!</body></html>")
+			})
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			fake := wechattest.NewFakeAPI()
+			defer fake.Close()
+			set(fake)
+			cfg := customerPushConfig(t, fake, 60)
+			code, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-11-13")
+			calls := len(fake.Calls("/cgi-bin/message/custom/send"))
+			st, err := store.Open(context.Background(), filepath.Join(filepath.Dir(cfg), "mpbot.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			sum, _ := st.LedgerSummary(context.Background(), "2026-11-13")
+			if calls >= 60 || sum.Counts[store.Unknown] >= 60 || code == 0 {
+				t.Errorf("exit %d, %d calls, ledger %v: every follower given up as unknown after a call nobody answered; want the run stopped after a few, the rest left to a rerun\n%s", code, calls, sum.Counts, out)
+			}
+		})
+	}
+}

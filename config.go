@@ -350,7 +350,14 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 	if err := cfg.compile(); err != nil {
 		p = append(p, keptProblems(err, p)...)
 	}
-	repeats = append(repeats, emptyValues(source, read, pinned)...)
+	for _, e := range emptyValues(source, read, pinned) {
+		for aside, name := range scenes {
+			if msg := e.err.Error(); strings.Contains(msg, aside) {
+				e.err = errors.New(strings.ReplaceAll(msg, aside, name))
+			}
+		}
+		repeats = append(repeats, e)
+	}
 	if len(p) > 0 || len(repeats) > 0 {
 		lines := yamlLines(read)
 		at := make([]int, len(p))
@@ -385,45 +392,95 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 	return cfg, nil
 }
 
-// emptyValues are the keys of a text, a number, a switch or a duration
-// written with no value (mode:, min_score: ~, app_id: null), which YAML
-// reads as null and viper as the key absent: the shipped default, silently
-// (a config run's find: a paused push edited to `mode:` resumed, and
-// `app_id:` was the demo's, where app_id: "" is refused). Not those an
-// environment variable sets.
+// emptyValues are the keys written with no value (mode:, min_score: ~,
+// app_id: null, synonyms: with its entries deleted, a rule's match:, a
+// scene's welcome), which YAML reads as null and viper as the key absent:
+// the shipped default, silently (a config run's find: a paused push edited
+// to `mode:` resumed, and `app_id:` was the demo's, where app_id: "" is
+// refused; a re-check's: `synonyms:` was the 253 shipped ones), and the
+// texts written as numbers YAML reads otherwise (token: 0123456 is the
+// octal 42798, 1e5 is 100000, keywords [007] are 7: a re-check's find).
+// Not those an environment variable sets. Sections (push: with every key
+// commented out) keep their defaults.
 func emptyValues(source string, data []byte, pinned map[string]string) []lineError {
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
 		return nil
 	}
 	var found []lineError
-	var walk func(n *yaml.Node, path string)
-	walk = func(n *yaml.Node, path string) {
-		if n.Kind != yaml.MappingNode {
+	var walk func(n *yaml.Node, path string, line int)
+	walk = func(n *yaml.Node, path string, line int) {
+		t, typed := typeAt(path)
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				key := joinKey(path, strings.ToLower(k.Value))
+				if typed && t.Kind() == reflect.Map && v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+					// An entry with nothing (a scene's welcome deleted):
+					// dropped, its followers got the general welcome.
+					found = append(found, lineError{k.Line, fmt.Errorf("%s:%d: %s has no value: write one, or delete the line", source, k.Line, key)})
+					continue
+				}
+				walk(v, key, k.Line)
+			}
+			return
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, fmt.Sprintf("%s[%d]", path, i), c.Line)
+			}
+			return
+		case yaml.ScalarNode:
+		default:
 			return
 		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, value := n.Content[i], n.Content[i+1]
-			key := joinKey(path, strings.ToLower(k.Value))
-			if value.Kind == yaml.MappingNode {
-				walk(value, key)
-				continue
-			}
-			if value.Kind != yaml.ScalarNode || value.Tag != "!!null" {
-				continue
-			}
-			if _, set := pinned[key]; set {
-				continue
-			}
-			t, typed := keyType(key)
-			if !typed || t.Kind() != reflect.String && t.Kind() != reflect.Bool && (t.Kind() < reflect.Int || t.Kind() > reflect.Float64) {
-				continue
-			}
-			found = append(found, lineError{k.Line, fmt.Errorf("%s:%d: %s has no value: write one (\"\" for none), or delete the line for the default", source, k.Line, key)})
+		if _, set := pinned[path]; set || !typed {
+			return
+		}
+		switch {
+		case n.Tag == "!!null" && t.Kind() != reflect.Struct:
+			found = append(found, lineError{line, fmt.Errorf("%s:%d: %s has no value: write one (\"\" or [] for none), or delete the line for the default", source, line, path)})
+		case t.Kind() == reflect.String && (n.Tag == "!!int" || n.Tag == "!!float") && n.Style == 0 && numberRewritten(n.Value):
+			found = append(found, lineError{line, fmt.Errorf("%s:%d: %s: %s is read as a number, not as written: put it in quotes (\"%s\")", source, line, path, n.Value, n.Value)})
 		}
 	}
-	walk(doc.Content[0], "")
+	walk(doc.Content[0], "", 0)
 	return found
+}
+
+// numberRewritten reports a YAML number whose text is not what reading it
+// back gives: a leading zero, an exponent, a base, a sign, a separator.
+func numberRewritten(lit string) bool {
+	if strings.ContainsAny(lit, "eExXoObB_+") {
+		return true
+	}
+	digits := strings.TrimPrefix(lit, "-")
+	return len(digits) > 1 && digits[0] == '0' && digits[1] != '.'
+}
+
+// typeAt is the Go type of a config key's path (replies.rules[1].keywords[0]),
+// as Config holds it.
+func typeAt(path string) (reflect.Type, bool) {
+	if path == "" {
+		return reflect.TypeFor[Config](), true
+	}
+	t := reflect.TypeFor[Config]()
+	for part := range strings.SplitSeq(path, ".") {
+		name, index, _ := strings.Cut(part, "[")
+		var ok bool
+		if t.Kind() == reflect.Map {
+			t = t.Elem() // a map's entry: push.template_fields.first, a scene
+		} else if t, ok = fieldType(t, name); !ok {
+			return nil, false
+		}
+		for ; index != ""; _, index, _ = strings.Cut(index, "[") {
+			if t.Kind() != reflect.Slice {
+				return nil, false
+			}
+			t = t.Elem()
+		}
+	}
+	return t, true
 }
 
 // sceneKeysAside writes the keys of replies.subscribe_scenes that viper
@@ -443,8 +500,16 @@ func sceneKeysAside(data []byte) ([]byte, map[string]string) {
 	}
 	lines := bytes.SplitAfter(data, []byte("\n"))
 	names := map[string]string{}
+	// Keys sharing a line (a flow map) are rewritten from its end, each
+	// at its own column: a reply naming a later scene (隔壁展位是B2) is
+	// text, not the key (a re-check's find: rewritten there).
+	keys := make([]*yaml.Node, 0, len(scenes.Content)/2)
 	for i := 0; i+1 < len(scenes.Content); i += 2 {
-		k := scenes.Content[i]
+		keys = append(keys, scenes.Content[i])
+	}
+	slices.SortFunc(keys, func(a, b *yaml.Node) int { return cmp.Or(cmp.Compare(b.Line, a.Line), cmp.Compare(b.Column, a.Column)) })
+	n := 0
+	for _, k := range keys {
 		if k.Value == strings.ToLower(k.Value) && !strings.Contains(k.Value, ".") || k.Line < 1 || k.Line > len(lines) {
 			continue // read as written
 		}
@@ -459,15 +524,33 @@ func sceneKeysAside(data []byte) ([]byte, map[string]string) {
 			continue
 		}
 		line := lines[k.Line-1]
-		at := bytes.Index(line, []byte(token))
-		if at < 0 {
+		at, ok := runeColumn(line, k.Column)
+		if !ok || !bytes.HasPrefix(line[at:], []byte(token)) {
 			continue // written with escapes: read as viper reads it
 		}
-		aside := fmt.Sprintf("mpbot_scene_%d", i/2)
+		var aside string
+		for aside = fmt.Sprintf("mpbot_scene_%d", n); bytes.Contains(data, []byte(aside)); aside = fmt.Sprintf("mpbot_scene_%d", n) {
+			n++ // a name the file has (a scene so named): another
+		}
+		n++
 		lines[k.Line-1] = slices.Concat(line[:at], []byte(aside), line[at+len(token):])
 		names[aside] = k.Value
 	}
 	return bytes.Join(lines, nil), names
+}
+
+// runeColumn is the byte offset of column (from 1, in characters, as YAML
+// counts them) in line.
+func runeColumn(line []byte, column int) (int, bool) {
+	at := 0
+	for c := 1; c < column; c++ {
+		if at >= len(line) {
+			return 0, false
+		}
+		_, size := utf8.DecodeRune(line[at:])
+		at += size
+	}
+	return at, at <= len(line)
 }
 
 // mappingAt is the mapping under keys (read without case, as viper reads
@@ -495,26 +578,44 @@ func mappingAt(n *yaml.Node, keys ...string) *yaml.Node {
 }
 
 // utf16Text reports a file saved as UTF-16 (its byte-order mark, or the
-// zero bytes of its ASCII), which the reload had refused as saved
+// zero bytes of its ASCII, a quarter of it or more), which the reload had refused as saved
 // half-way (a config run's find).
 func utf16Text(data []byte) bool {
-	return bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.IndexByte(data, 0) >= 0
+	return bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.Count(data, []byte{0}) > len(data)/4
 }
 
 // secondDocument is the line of a second YAML document with keys in data,
 // which viper would drop unread (a config run's find: search.max_results
 // after a --- was ignored, the reload said "config reloaded").
+//
+// Read from the markers (--- and ..., at a line's start, which no text of a
+// key can be), not by parsing: a second document with a mistake of its
+// own had been dropped too (a re-check's find).
 func secondDocument(data []byte) (int, bool) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	for i := 0; ; i++ {
-		var doc yaml.Node
-		if err := dec.Decode(&doc); err != nil {
-			return 0, false // the end, or an error the load reports
+	content, ended := false, false
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimRight(line, "\r")
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
 		}
-		if i > 0 && len(doc.Content) > 0 && doc.Content[0].Tag != "!!null" {
-			return doc.Content[0].Line, true
+		for _, marker := range []string{"---", "..."} {
+			if rest, ok := strings.CutPrefix(line, marker); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+				if content {
+					ended = true
+				}
+				line = strings.TrimSpace(rest)
+			}
 		}
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if ended {
+			return i + 1, true
+		}
+		content = true
 	}
+	return 0, false
 }
 
 // lineError is a problem of a file and the line it names.
@@ -554,20 +655,35 @@ func repeatedKeys(source string, data []byte) []lineError {
 // eachRepeat calls f with each key of a mapping under n that an earlier
 // key of the same mapping has, without case, the first of them, and its
 // value.
+//
+// The scenes of replies.subscribe_scenes are compared as written: they are
+// matched exactly (Autumn and autumn are two QR codes: a re-check's find).
 func eachRepeat(n *yaml.Node, f func(key, first, value *yaml.Node)) {
+	var scenes *yaml.Node
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		scenes = mappingAt(n.Content[0], "replies", "subscribe_scenes")
+	}
+	eachRepeatIn(n, scenes, f)
+}
+
+func eachRepeatIn(n, scenes *yaml.Node, f func(key, first, value *yaml.Node)) {
 	if n.Kind == yaml.MappingNode {
 		seen := map[string]*yaml.Node{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			if first, dup := seen[strings.ToLower(k.Value)]; dup {
+			key := k.Value
+			if n != scenes {
+				key = strings.ToLower(key)
+			}
+			if first, dup := seen[key]; dup {
 				f(k, first, n.Content[i+1])
 			} else {
-				seen[strings.ToLower(k.Value)] = k
+				seen[key] = k
 			}
 		}
 	}
 	for _, c := range n.Content {
-		eachRepeat(c, f)
+		eachRepeatIn(c, scenes, f)
 	}
 }
 
@@ -1142,9 +1258,18 @@ func cutInsideBlock(old, data []byte, source string) error {
 	if !ok || len(rest) == 0 {
 		return nil
 	}
-	next, _, _ := strings.Cut(string(rest), "\n")
-	next = strings.TrimRight(next, "\r")
-	if t := strings.TrimSpace(next); t == "" || strings.HasPrefix(t, "#") {
+	// The line the serving file goes on with, past blank lines: a blank
+	// line, or one opening with #, inside a block is its text (a cut
+	// before the blank line of a welcome in paragraphs was applied, every
+	// rule gone: a re-check's find); where it is not, its indent says so.
+	var next string
+	for line := range strings.SplitSeq(string(rest), "\n") {
+		if line = strings.TrimRight(line, "\r"); strings.TrimSpace(line) != "" {
+			next = line
+			break
+		}
+	}
+	if next == "" {
 		return nil
 	}
 	indent := indentOf(next)
@@ -1194,7 +1319,15 @@ func afterBlockCut(old, data []byte) ([]byte, bool) {
 				return nil, false
 			}
 			if at+j == 0 || old[at+j-1] == '\n' {
-				return old[at+j+len(tail):], true
+				// What the serving file goes on with there is in the
+				// edit already: the block is another, ending the file
+				// whole (a rule appended whose text is an earlier one's
+				// first line: refused at every save, a re-check's find).
+				rest := old[at+j+len(tail):]
+				if probe := rest[:min(len(rest), 120)]; len(bytes.TrimSpace(probe)) > 0 && bytes.Contains(data[:len(data)-len(tail)], probe) {
+					return nil, false
+				}
+				return rest, true
 			}
 			at += j + 1
 		}

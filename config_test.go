@@ -665,3 +665,150 @@ func TestReloadOfUTF16File(t *testing.T) {
 		t.Errorf("reload: %v\ncheck: %v", reloadErr, checkErr)
 	}
 }
+
+func loadText(t *testing.T, text string) (*Config, error) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return loadConfig(path, true)
+}
+
+// TestConfigAppendedRuleWhoseTextStartsAnEarlierOneApplies: a complete
+// rule appended at the end, its |- text the first line of an earlier
+// rule's text (a rule copied and shortened), is refused by the live reload
+// as "the file ends inside the text of content: |-, which the serving file
+// goes on with" at every save, while `mpbot check` says ok: afterBlockCut
+// finds the appended block's lines at the earlier rule and reads them as
+// cut there.
+func TestConfigAppendedRuleWhoseTextStartsAnEarlierOneApplies(t *testing.T) {
+	serving := "replies:\n  no_match: 没有\n  rules:\n    - name: a\n      keywords: [甲]\n      reply:\n        type: text\n        content: |-\n          欢迎！\n          回复「帮助」查看用法。\n    - name: c\n      keywords: [丙]\n      reply: 丙\n"
+	edited := serving + "    - name: b\n      keywords: [乙]\n      reply:\n        type: text\n        content: |-\n          欢迎！\n"
+	dir := t.TempDir()
+	path := filepath.Join(dir, "config.yaml")
+	os.WriteFile(path, []byte(serving), 0o644)
+	running, err := loadConfig(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(path, []byte(edited), 0o644)
+	if _, err := loadConfig(path, true); err != nil {
+		t.Fatalf("check refuses the edit: %v", err)
+	}
+	if _, err := loadEdited(path, running); err != nil {
+		t.Errorf("the reload refuses a whole edit that check takes: %v", err)
+	}
+}
+
+// TestConfigCutBeforeABlankLineOfABlockRefused: a save cut at the end of
+// a line of no_match's |- text just before a blank line of it (a welcome
+// or no_match written in paragraphs) is applied, every rule after it gone
+// (with the fewer-entries warning only), where a cut one line earlier or
+// later is refused as cut short. The same for a text line opening with #
+// (#每日一读#), which is text in a block, not a comment.
+func TestConfigCutBeforeABlankLineOfABlockRefused(t *testing.T) {
+	for _, second := range []string{"\n    回复「帮助」查看用法。\n", "    #每日一读# 回复「帮助」查看用法。\n"} {
+		serving := "search:\n  max_results: 5\nreplies:\n  no_match: |-\n    没有找到相关文章。\n" + second + "  rules:\n    - keywords: [人工]\n      reply: {type: transfer}\n"
+		cut := serving[:strings.Index(serving, "文章。\n")+len("文章。\n")]
+		if err := cutShort(&Config{text: []byte(serving)}, &Config{source: "config.yaml", text: []byte(cut)}); err == nil || !strings.Contains(err.Error(), "ends inside the text of") {
+			t.Errorf("serving file cut after no_match's first line, before %q, applied: %v", second, err)
+		}
+	}
+}
+
+// TestConfigSceneInAFlowMapKeptAsWritten: scenes as a flow map, a reply
+// naming a later scene: sceneKeysAside rewrites the first occurrence of
+// the later key on the line, which is inside the earlier reply. The
+// follower of A1 got "欢迎（隔壁展位是mpbot_scene_1）" and B2 was read as b2
+// (its QR code's followers got the general welcome).
+func TestConfigSceneInAFlowMapKeptAsWritten(t *testing.T) {
+	cfg, err := loadText(t, "replies:\n  no_match: 没有\n  subscribe_scenes: {A1: 欢迎（隔壁展位是B2）, B2: 欢迎B2}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := slices.Sorted(maps.Keys(cfg.Replies.SubscribeScenes)); !slices.Equal(got, []string{"A1", "B2"}) {
+		t.Errorf("scenes %q, want [A1 B2]", got)
+	}
+	if r := cfg.Replies.SubscribeScenes["A1"]; r.Reply == nil || r.Reply.Content != "欢迎（隔壁展位是B2）" {
+		t.Errorf("A1's welcome rewritten: %+v", r.Reply)
+	}
+}
+
+// TestConfigScenesDifferingInCase: two QR codes' scenes Autumn and autumn
+// are two channels (scenes are matched exactly, as afcb424 says), but the
+// file is refused: "autumn is Autumn of line 4 again (keys are read
+// without case)". And a scene named mpbot_scene_0 beside a capitalised one
+// is refused with viper's raw "mapping key "mpbot_scene_0" already defined".
+func TestConfigScenesDifferingInCase(t *testing.T) {
+	for _, scenes := range []string{
+		"    Autumn: 秋季欢迎\n    autumn: 秋季欢迎（旧码）\n",
+		"    Spring: 春\n    mpbot_scene_0: 旧渠道\n",
+	} {
+		cfg, err := loadText(t, "replies:\n  no_match: 没有\n  subscribe_scenes:\n"+scenes)
+		if err != nil {
+			t.Errorf("%q refused: %v", scenes, err)
+			continue
+		}
+		if n := len(cfg.Replies.SubscribeScenes); n != 2 {
+			t.Errorf("%q: %d scenes, want 2", scenes, n)
+		}
+	}
+}
+
+// TestConfigEmptyValueOfAListOrReplyIsNotTheDefault: afcb424 refuses a
+// text, number, switch or duration written with no value, but a list or
+// a reply so is still the shipped default, silently: `synonyms:` with its
+// entries deleted is the 253 shipped synonyms (`synonyms: []` is none),
+// `unsubscribe_keywords:` the 39 shipped words; a rule's `match:` is exact;
+// a scene `Autumn:` is dropped (its followers get the general welcome).
+func TestConfigEmptyValueOfAListOrReplyIsNotTheDefault(t *testing.T) {
+	base := "replies:\n  no_match: 没有找到相关文章。\n"
+	for _, text := range []string{
+		"search:\n  synonyms:\n" + base,
+		"search:\n  related:\n" + base,
+		"push:\n  unsubscribe_keywords:\n" + base,
+		base + "  rules:\n    - name: a\n      match:\n      keywords: ['^帮助$']\n      reply: hi\n",
+		base + "  subscribe_scenes:\n    Autumn:\n",
+	} {
+		if _, err := loadText(t, text); err == nil || !strings.Contains(err.Error(), "no value") {
+			t.Errorf("%q: %v; want a key with no value refused", text, err)
+		}
+	}
+}
+
+// TestConfigSecondDocumentWithAProblemNotIgnored: a second document is
+// refused only when it reads: one with a mistake of its own (a tab, an
+// unclosed [) is dropped without a word, and so are keys after a `...`
+// document end.
+func TestConfigSecondDocumentWithAProblemNotIgnored(t *testing.T) {
+	base := "replies:\n  no_match: 没有\n"
+	for _, text := range []string{
+		base + "---\nsearch:\n  max_results: [3\n",
+		base + "---\nsearch:\n\tmax_results: 3\n",
+		base + "...\nsearch:\n  max_results: 3\n",
+	} {
+		cfg, err := loadText(t, text)
+		if err == nil && cfg.Search.MaxResults != 3 {
+			t.Errorf("%q loaded with max_results %d: what follows the first document dropped silently", text, cfg.Search.MaxResults)
+		}
+	}
+}
+
+// TestConfigTextWrittenAsANumberKeptAsWritten: a text key is read as
+// YAML's number and printed back: wechat.token: 0123456 is "42798"
+// (octal), 1e5 "100000", 0x1F "31"; keywords [007, 0571] are 7 and 377;
+// push.category: 007 is "7". check says ok; WeChat signs with the token as
+// typed on the console, so every request is refused.
+func TestConfigTextWrittenAsANumberKeptAsWritten(t *testing.T) {
+	for _, tok := range []string{"0123456", "1e5", "0x1F", "1_000"} {
+		cfg, err := loadText(t, "wechat:\n  token: "+tok+"\nreplies:\n  no_match: 没有\n")
+		if err == nil && string(cfg.WeChat.Token) != tok {
+			t.Errorf("token: %s read as %q", tok, string(cfg.WeChat.Token))
+		}
+	}
+	cfg, err := loadText(t, "replies:\n  no_match: 没有\n  rules:\n    - keywords: [007, 0571]\n      reply: 0800\n")
+	if err == nil && !slices.Equal(cfg.Replies.Rules[0].Keywords, []string{"007", "0571"}) {
+		t.Errorf("keywords [007, 0571] read as %q", cfg.Replies.Rules[0].Keywords)
+	}
+}

@@ -1026,7 +1026,11 @@ func TestConfigSavedInPlace(t *testing.T) {
 	if err := os.WriteFile(path, []byte(inRules), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, func() bool { return strings.Count(logs.String(), "fewer entries") > warned }, "the warning of a file cut inside its rules")
+	// Here the cut leaves `rules:` with none: a key with no value, refused
+	// (it had been applied as the shipped rules' absence).
+	waitFor(t, func() bool {
+		return strings.Count(logs.String(), "fewer entries") > warned || strings.Contains(logs.String(), "replies.rules has no value")
+	}, "the warning of a file cut inside its rules")
 	// A reply deleted (an operator's find: the welcome and the default
 	// reply gone with only "config reloaded" said, and followers got no
 	// reply): named.

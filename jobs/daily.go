@@ -776,7 +776,7 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 		defer mu.Unlock()
 		return stop != "" || err != nil
 	}
-	// Deliveries failed in a row for WeChat out of reach or busy: at
+	// Deliveries failed (or left unknown) in a row for WeChat out of reach or busy: at
 	// outageRun the run stops, the rest left to a rerun (a push run's find:
 	// each follower had its own four tries, 3,000 of them some half an
 	// hour of calls to an address that answered none).
@@ -785,7 +785,12 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 		mu.Lock()
 		defer mu.Unlock()
 		switch {
-		case d.State == store.Failed && unreachable(cerr):
+		case d.State == store.Failed && unreachable(cerr), d.State == store.Unknown:
+			// An answer that never came (a timeout, a proxy's 504, a page
+			// served as 200) is out of reach too: each was given up as
+			// unknown, never sent again, and a run through the whole
+			// list had left nobody reached and nobody to rerun (a
+			// re-check's find).
 			outage++
 		case d.State == store.Sent:
 			outage = 0
@@ -1023,7 +1028,7 @@ const reasonLeft = "opted out or unfollowed during the run"
 // reach stop a run; reasonOutage is then the day's note.
 const (
 	outageRun    = 5
-	reasonOutage = "WeChat out of reach or busy: 5 deliveries in a row failed after their retries; the rest were not tried: run again later"
+	reasonOutage = "WeChat out of reach or busy: 5 deliveries in a row failed after their retries or got no answer; the rest were not tried: run again later"
 )
 
 // What stops a run because no further call can succeed today (haltsRun),
