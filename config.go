@@ -439,7 +439,11 @@ func emptyValues(source string, data []byte, pinned map[string]string) []lineErr
 		}
 		switch {
 		case n.Tag == "!!null" && t.Kind() != reflect.Struct:
-			found = append(found, lineError{line, fmt.Errorf("%s:%d: %s has no value: write one (\"\" or [] for none), or delete the line for the default", source, line, path)})
+			none := "" // a text's "" is refused by many keys (push.mode), a number's by all
+			if t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
+				none = " ([] or {} for none)"
+			}
+			found = append(found, lineError{line, fmt.Errorf("%s:%d: %s has no value: write one%s, or delete the line for the default", source, line, path, none)})
 		case t.Kind() == reflect.String && (n.Tag == "!!int" || n.Tag == "!!float") && n.Style == 0 && numberRewritten(n.Value):
 			found = append(found, lineError{line, fmt.Errorf("%s:%d: %s: %s is read as a number, not as written: put it in quotes (\"%s\")", source, line, path, n.Value, n.Value)})
 		}
@@ -529,7 +533,7 @@ func sceneKeysAside(data []byte) ([]byte, map[string]string) {
 			continue // written with escapes: read as viper reads it
 		}
 		var aside string
-		for aside = fmt.Sprintf("mpbot_scene_%d", n); bytes.Contains(data, []byte(aside)); aside = fmt.Sprintf("mpbot_scene_%d", n) {
+		for aside = fmt.Sprintf("mpbot_scene_%d_", n); bytes.Contains(data, []byte(aside)); aside = fmt.Sprintf("mpbot_scene_%d_", n) {
 			n++ // a name the file has (a scene so named): another
 		}
 		n++
@@ -1318,15 +1322,13 @@ func afterBlockCut(old, data []byte) ([]byte, bool) {
 			if j < 0 {
 				return nil, false
 			}
-			if at+j == 0 || old[at+j-1] == '\n' {
-				// What the serving file goes on with there is in the
-				// edit already: the block is another, ending the file
-				// whole (a rule appended whose text is an earlier one's
-				// first line: refused at every save, a re-check's find).
-				rest := old[at+j+len(tail):]
-				if probe := rest[:min(len(rest), 120)]; len(bytes.TrimSpace(probe)) > 0 && bytes.Contains(data[:len(data)-len(tail)], probe) {
-					return nil, false
-				}
+			// Where what the serving file goes on with, to the first line
+			// past the block, is in the edit already, the block is
+			// another one, and the file may end whole at the next (a rule
+			// appended whose text is an earlier one's first line was
+			// refused at every save: a re-check's find; the last block
+			// shortened, one above opening alike: a review's).
+			if rest := old[at+j+len(tail):]; (at+j == 0 || old[at+j-1] == '\n') && !bytes.Contains(data[:len(data)-len(tail)], throughBlock(rest, indentOf(l))) {
 				return rest, true
 			}
 			at += j + 1
@@ -1334,6 +1336,24 @@ func afterBlockCut(old, data []byte) ([]byte, bool) {
 		return nil, false
 	}
 	return nil, false
+}
+
+// throughBlock is rest up to and with its first line outside a block
+// opened at indent (all of it when it has none).
+func throughBlock(rest []byte, indent int) []byte {
+	at := 0
+	for at < len(rest) {
+		end := bytes.IndexByte(rest[at:], '\n')
+		if end < 0 {
+			return rest
+		}
+		line := string(bytes.TrimRight(rest[at:at+end], "\r"))
+		at += end + 1
+		if strings.TrimSpace(line) != "" && indentOf(line) <= indent {
+			return rest[:at]
+		}
+	}
+	return rest
 }
 
 // blockOpening is a line opening a block of text: key: |, key: >-, - |-.

@@ -812,3 +812,108 @@ func TestConfigTextWrittenAsANumberKeptAsWritten(t *testing.T) {
 		t.Errorf("keywords [007, 0571] read as %q", cfg.Replies.Rules[0].Keywords)
 	}
 }
+
+// TestConfigSceneErrorNamesItsScene: with eleven scenes or more written
+// with capitals, an error of one (mpbot_scene_10 aside) is renamed by every
+// aside name it contains: mpbot_scene_1 is inside mpbot_scene_10, and the
+// map's order decides whether Kilo's error is told as Kilo's or as
+// "Bravo0"'s.
+func TestConfigSceneErrorNamesItsScene(t *testing.T) {
+	names := []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet", "Kilo", "Lima"}
+	var b strings.Builder
+	b.WriteString("replies:\n  no_match: 没有\n  subscribe_scenes:\n")
+	for i, n := range names {
+		if n == "Kilo" {
+			b.WriteString("    Kilo: {typo: x}\n")
+			continue
+		}
+		fmt.Fprintf(&b, "    %s: 欢迎%d\n", n, i)
+	}
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		_, err := loadConfig(path, true)
+		if err == nil {
+			t.Fatal("Kilo's unknown key loaded")
+		}
+		if !strings.Contains(err.Error(), "[Kilo]") {
+			t.Fatalf("the error names another scene than Kilo: %v", err)
+		}
+	}
+}
+
+// TestConfigFlowScenesKeepTheirValues: in a flow mapping, a scene's key is
+// looked for as the first occurrence of its text on the line: where an
+// earlier scene's value is that text, the value is replaced instead of the
+// key (Spring's welcome became "mpbot_scene_1", and Autumn was read as
+// autumn).
+func TestConfigFlowScenesKeepTheirValues(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	text := "replies:\n  no_match: 没有\n  subscribe_scenes: {Spring: Autumn, Autumn: 秋季欢迎}\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := loadConfig(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := cfg.Replies.SubscribeScenes["Autumn"]; !ok {
+		t.Errorf("scenes %v: no Autumn, as its QR code sends it", cfg.Replies.SubscribeScenes)
+	}
+	if r := cfg.Replies.SubscribeScenes["Spring"].Reply; r == nil || r.Content != "Autumn" {
+		t.Errorf("Spring's welcome is %+v, want the text Autumn", r)
+	}
+}
+
+// TestConfigShortenedLastBlockWithAnEditAbove: README: "the last lines of
+// the file's last block deleted are an edit, applied". An edit above it
+// (search.max_results) saved with it is refused as cut short when an
+// earlier block of the file opens with the same lines: afterBlockCut finds
+// the block's text at its first place in the serving file, not at the end
+// where the edited file has it.
+func TestConfigShortenedLastBlockWithAnEditAbove(t *testing.T) {
+	serving := "search:\n  max_results: 5\nreplies:\n  no_match: 没有\n  rules:\n" +
+		"    - keywords: [遴选]\n      reply: |-\n        请添加助教微信。\n        遴选资料见菜单。\n" +
+		"    - keywords: [考试]\n      reply: |-\n        请添加助教微信。\n        考试时间以公告为准。\n"
+	// The last rule's last line deleted, and max_results edited: an edit.
+	edited := strings.Replace(strings.TrimSuffix(serving, "        考试时间以公告为准。\n"), "max_results: 5", "max_results: 3", 1)
+	// Without the edit above, applied (README).
+	if err := cutShort(&Config{text: []byte(serving)}, &Config{source: "config.yaml", text: []byte(strings.TrimSuffix(serving, "        考试时间以公告为准。\n"))}); err != nil {
+		t.Fatalf("the last block's last line deleted: %v", err)
+	}
+	if err := cutShort(&Config{text: []byte(serving)}, &Config{source: "config.yaml", text: []byte(edited)}); err != nil {
+		t.Errorf("the last block's last line deleted, with an edit above: refused: %v", err)
+	}
+}
+
+// TestConfigEmptyValueAdviceFitsTheKey: a number, a switch or a duration
+// written with no value is told `write one ("" for none)`; "" is refused
+// for each of them (search.min_score: not a number (got "")), so following
+// the advice gives a second error.
+func TestConfigEmptyValueAdviceFitsTheKey(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct{ section, key string }{{"search", "min_score"}, {"server", "reply_budget"}, {"push", "mode"}} {
+		path := filepath.Join(dir, "config.yaml")
+		text := c.section + ":\n  " + c.key + ":\nreplies:\n  no_match: 没有\n"
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := loadConfig(path, true)
+		if err == nil || !strings.Contains(err.Error(), "has no value") {
+			t.Errorf("%s.%s with no value: %v", c.section, c.key, err)
+			continue
+		}
+		if strings.Contains(err.Error(), `""`) {
+			// Followed, the advice is refused in turn.
+			advised := c.section + ":\n  " + c.key + ": \"\"\nreplies:\n  no_match: 没有\n"
+			if err := os.WriteFile(path, []byte(advised), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, err2 := loadConfig(path, true); err2 != nil {
+				t.Errorf("%s.%s: told %q; the advice followed: %v", c.section, c.key, err, err2)
+			}
+		}
+	}
+}

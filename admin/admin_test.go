@@ -184,3 +184,20 @@ func TestScheduleNamesARemovedChoice(t *testing.T) {
 		t.Errorf("the schedule: %d\n%s", code, body)
 	}
 }
+
+// TestConsoleOptOutsNotKnown: a report made without the log's hash
+// (serve with insights.enabled: false and no insights.key: app.report
+// passes a nil Follower) has OptOuts -1, "not known"; the CLI prints
+// "? (needs insights.key …)", the console's 24 小时内退订 column "-1".
+func TestConsoleOptOutsNotKnown(t *testing.T) {
+	srv := testConsoleOf(t, &insights.Report{Push: []insights.PushDay{{Day: "2026-12-05", State: "done", Sent: 100, OptOuts: -1}}})
+	req, _ := http.NewRequest("GET", srv.URL+"/", nil)
+	req.Header.Set("Authorization", "Bearer the-console-token")
+	code, body, _ := get(t, req)
+	if code != 200 {
+		t.Fatalf("dashboard: %d", code)
+	}
+	if strings.Contains(body, "<td>-1</td>") {
+		t.Errorf("the dashboard shows opt-outs not known as -1:\n%s", body)
+	}
+}

@@ -186,13 +186,13 @@ func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 		scene := strings.TrimPrefix(m.EventKey, "qrscene_")
 		note(ctx, func(e *Event) { e.Outcome, e.Key = OutcomeSubscribe, scene })
 		b.log.InfoContext(ctx, "follower subscribed", "openid", m.From, "scene", logField(scene))
-		if resp, ok := s.scenes[scene]; ok && scene != "" {
+		if resp, ok := s.scene(scene); ok && scene != "" {
 			return b.render(ctx, s, m, resp, 0)
 		}
 		return b.render(ctx, s, m, s.subscribe, 0)
 	case KindScan:
 		// A follower scanning a channel's code again.
-		if resp, ok := s.scenes[m.EventKey]; ok && m.EventKey != "" {
+		if resp, ok := s.scene(m.EventKey); ok && m.EventKey != "" {
 			return b.render(ctx, s, m, resp, 0)
 		}
 		return nil
@@ -3836,8 +3836,15 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 			// 应该先看哪个？): its last sentence, which asks (no match
 			// read whole, where the question alone finds its article: a
 			// follower run's find).
-			if last, ok := lastSentence(query); ok {
+			// Only a message that ends asking (？): a voice message's or a
+			// pasted article's last clause (…习近平总书记怎么说的。, 来源：新华社)
+			// had got unrelated articles where it got no match (a
+			// re-check's and a review's finds).
+			if last, ok := lastSentence(query); ok && endsAsking(m.Text) {
 				if replies := b.search(ctx, s, m, last, depth+1); replies != nil {
+					return replies
+				}
+				if replies := b.mentions(ctx, s, m, last); replies != nil {
 					return replies
 				}
 			}
@@ -3863,6 +3870,12 @@ func lastSentence(query string) (string, bool) {
 	}
 	last := strings.TrimSpace(parts[len(parts)-1])
 	return last, utf8.RuneCountInString(last) >= 5
+}
+
+// endsAsking reports whether text ends with a question mark.
+func endsAsking(text string) bool {
+	t := strings.TrimRightFunc(text, unicode.IsSpace)
+	return strings.HasSuffix(t, "？") || strings.HasSuffix(t, "?")
 }
 
 // minToldRunes is how long a message is that tells a case before asking.

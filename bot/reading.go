@@ -188,9 +188,11 @@ func readDayRange(text string, today time.Time) (period, string, bool) {
 		year = hanDigits(group(1))
 	}
 	from := time.Date(year, time.Month(month), first, 0, 0, 0, 0, time.UTC)
-	if group(1) == "" && from.After(day) {
+	// Without a year, the last year the range begun by today has its first
+	// day in (2月29日到3月2日 in 2026: 2024's, not no range: a review's find).
+	for back := 0; group(1) == "" && (from.After(day) || from.Day() != first) && back < 8; back++ {
 		year--
-		from = from.AddDate(-1, 0, 0)
+		from = time.Date(year, time.Month(month), first, 0, 0, 0, 0, time.UTC)
 	}
 	through := time.Date(year, time.Month(lastMonth), last, 0, 0, 0, 0, time.UTC)
 	if through.Before(from) {

@@ -222,3 +222,40 @@ func TestPastFewDaysBeforeAVagueReference(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewFindsLastClauseOfMentionsOnly: README: a long message that finds
+// nothing read whole "is searched once more as its last clause". Its last
+// clause alone (两个维护是什么意思) gets the articles mentioning 两个维护;
+// as the last clause of a long message it is searched at depth 1, where
+// the mentions are not looked for: no match.
+func TestReviewFindsLastClauseOfMentionsOnly(t *testing.T) {
+	arts := []content.Article{
+		articleOn("a1", "2026-06-10", "李希在河南调研", "李希在河南调研。"),
+		articleOn("a2", "2026-03-09", "履职尽责谋发展 坚定信心向未来", "全国人大代表审议报告。"),
+		articleOn("x", "2026-01-01", "新年贺词", "新年好。"),
+	}
+	arts[0].Body = "要深刻领悟“两个确立”的决定性意义、坚决做到“两个维护”。"
+	arts[1].Body = "以实际行动坚定拥护“两个确立”、坚决做到“两个维护”。"
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	alone := ask("两个维护是什么意思")
+	if !strings.Contains(alone.Text, "以下文章提到了它") {
+		t.Fatalf("两个维护是什么意思 alone: want its mentions, got:\n%s", alone.String())
+	}
+	ask = asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	long := ask("老师好，我是一名在读研究生，平时对时政关注不多，导师让我们下周组会讨论，两个维护是什么意思？")
+	if !strings.Contains(long.Text, "以下文章提到了它") {
+		t.Errorf("a long message ending in 两个维护是什么意思: want what its last clause gets, got:\n%s", long.String())
+	}
+}
+
+// TestReviewFindsRangeFrom29February: without a year a range is "the last such
+// range begun by today" (README), as 2月29日 alone is the last leap year's;
+// 2月29日到3月2日 asked in 2026 is read as no range at all (2026's 2月29日 is
+// no date) and searched: a card on another day's news.
+func TestReviewFindsRangeFrom29February(t *testing.T) {
+	today := time.Date(2026, 12, 6, 9, 0, 0, 0, chinaTime)
+	p, _, ok := readDayRange("2月29日到3月2日的新闻", today)
+	if !ok || p.from != "2024-02-29" || p.through != "2024-03-02" {
+		t.Errorf("2月29日到3月2日 in 2026: %+v %v; want 2024-02-29 to 2024-03-02", p, ok)
+	}
+}

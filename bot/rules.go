@@ -1044,3 +1044,22 @@ func (r response) describe() string {
 // anyMessage is a text no keyword is written for: a regex matching it
 // matches any message.
 const anyMessage = "⁂⁂"
+
+// scene is the welcome of a channel's QR code scene: the one written as
+// the code sends it, or else the one written alike without case, when only
+// one is (config keys had been read without case: a code made autumn
+// matched a scene written Autumn, and an upgrade must not end it: a
+// review's find).
+func (s *Settings) scene(name string) (response, bool) {
+	if r, ok := s.scenes[name]; ok {
+		return r, true
+	}
+	var found response
+	n := 0
+	for k, r := range s.scenes {
+		if strings.EqualFold(k, name) {
+			found, n = r, n+1
+		}
+	}
+	return found, n == 1
+}

@@ -442,7 +442,7 @@ func (a *API) do(req *http.Request, endpoint string, out any) error {
 // answers (hint: [xxxx]): kept, the same refusal of twenty followers was
 // twenty reasons in push status and twenty series of a metric's label (a
 // push run's find).
-var requestID = regexp.MustCompile(`\s*(?:rid: ?\S+|hints?: ?\[[^\]]*\])`)
+var requestID = regexp.MustCompile(`(?:^|\s+)(?:rid: ?\S+|hints?: ?\[[^\]]*\])`)
 
 func withoutRequestID(msg string) string {
 	return strings.TrimSpace(requestID.ReplaceAllString(msg, ""))

@@ -438,3 +438,17 @@ func TestTokenFailureNotCountedAsTheSendsErrcode(t *testing.T) {
 		t.Errorf("custom/send counted %v calls answered 40125; none was made", got)
 	}
 }
+
+// TestRequestIDOnlyAsAWord: "rid:" is cut wherever it stands, also
+// as the end of a word of WeChat's own text (grid:, invalid:…rid: inside
+// a longer word), losing what the reason said.
+func TestRequestIDOnlyAsAWord(t *testing.T) {
+	for msg, want := range map[string]string{
+		"invalid openid rid: 6035fc3b-4873a3bb-3f1bb871": "invalid openid",
+		"invalid grid: 3 rid: 6035fc3b":                  "invalid grid: 3",
+	} {
+		if got := withoutRequestID(msg); got != want {
+			t.Errorf("withoutRequestID(%q) = %q, want %q", msg, got, want)
+		}
+	}
+}
