@@ -611,6 +611,11 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		from, _ := time.Parse(content.DateLayout, p.from)
 		return b.monthAsked(ctx, s, m, m.Text, topic, query, from.Year(), int(from.Month()))
 	}
+	if p, topic, ok := rangeTopic(question, now.In(chinaTime)); ok && rule < 0 && !b.smallTalk(topic) {
+		// 7月30日到8月2日的国常会: the topic's articles of those days (a
+		// re-check's find: a card of 2024-08-30's meeting), as a week's.
+		return b.weekAsked(ctx, s, m, m.Text, topic, p)
+	}
 	if p, topic, ok := weekTopic(question, now.In(chinaTime)); ok && rule < 0 && !b.smallTalk(topic) {
 		return b.weekAsked(ctx, s, m, m.Text, topic, p) // 上周的国常会, 本周政治局会议
 	}
@@ -1881,7 +1886,13 @@ func askedOfLast(text string) (string, bool) {
 	t := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) })
 	// Words pointing at the answer, not naming whom it asks about (习近平讲了
 	// 什么 is a question of its own: a review's find).
-	for _, lead := range []string{"我想问一下", "想问一下", "那么", "那", "请问", "它的", "它", "这个的", "这个", "他们", "这次会议的", "这次会议", "这篇文章的", "这篇文章", "这篇", "是",
+	for _, lead := range []string{"我想问一下", "想问一下", "那么", "那", "请问", "它的", "它",
+		// 这条是什么意思, 这个新闻讲的是什么, 这一篇主要内容 (a re-check's
+		// finds: 这条 searched, a card on 改革开放这条"必由之路").
+		"这条新闻", "这个新闻", "这篇新闻", "这个文章", "这一篇", "这一条", "这条",
+		"这个的", "这个", "他们", "这次会议的", "这次会议", "这篇文章的", "这篇文章", "这篇",
+		// 这个, a voice filler, is gone before (这个新闻讲的是什么).
+		"新闻", "文章", "是",
 		// 那要怎么申请, 那应该怎么申请呢 (a re-check's find: patents listed).
 		"应该", "要"} {
 		t = strings.TrimPrefix(t, lead)
@@ -1914,7 +1925,8 @@ var questionOfLast = wordSet("什么时候开", "什么时候开的", "什么时
 	// or 讲的是什么 a card on a speech, 演讲).
 	"主要讲什么", "讲什么", "讲的是什么", "说的是什么", "主要讲了啥", "讲的啥",
 	// (讲的什么, 啥时候开, 哪天开: a re-check's finds, searched alone.)
-	"讲的什么", "说的什么", "这篇讲的什么", "啥时候开", "啥时候开的", "哪天开", "何时开")
+	"讲的什么", "说的什么", "这篇讲的什么", "啥时候开", "啥时候开的", "哪天开", "何时开",
+	"什么意思", "说了啥", "说的啥")
 
 // topicQuestions ask of the topic answered, not of the one article shown:
 // what it costs or gives, when it was launched, where one went (育儿补贴,
@@ -1968,6 +1980,20 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 		}
 		noteShownAgain(ctx, list, a.ID)
 		return []Reply{b.shownAgain(ctx, a, list)}
+	case list.Search == "" && list.Topic == "" && len(list.IDs) > 0 && (list.Opened > 0 || pointsAtOne(Bare(m.Text))):
+		// A list by date (a day's, the latest, a period's news): the item
+		// opened is what it asks of; none opened, which one is the
+		// follower's to say (a re-check's find: told to search first).
+		if ids := shown(list); len(ids) == 1 {
+			a, failed := b.listedArticle(ctx, ids[0])
+			if failed != nil {
+				return failed
+			}
+			noteShownAgain(ctx, list, a.ID)
+			return []Reply{b.shownAgain(ctx, a, list)}
+		}
+		note(ctx, func(e *Event) { e.Outcome, e.Query = OutcomeFollowUp, list.question() })
+		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(openOneOf, len(list.IDs))}}
 	case list.Search == "" && list.Topic == "":
 		// Alone it asks of nothing (什么时候开 had a card on 中国特色大国
 		// 外交开创新局面).
@@ -2001,7 +2027,7 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 			note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
 			return []Reply{b.shownAgain(ctx, a, list)}
 		}
-	} else if len(ids) > 1 && pointsAtOne(asked(m)) {
+	} else if len(ids) > 1 && pointsAtOne(Bare(m.Text)) {
 		// 这篇讲的什么 under a list, none opened: which one is the
 		// follower's to say. Searched with the list's question, it
 		// listed the articles again as the answer to 这篇讲的什么, and the
@@ -2023,7 +2049,7 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 // pointsAtOne reports whether text asks of one article shown: 这篇讲的什么,
 // 这条是什么意思.
 func pointsAtOne(text string) bool {
-	for _, w := range []string{"这篇", "这条", "这一篇", "这一条", "这个文章", "这个新闻"} {
+	for _, w := range []string{"这篇", "这条", "这一篇", "这一条", "这个文章", "这个新闻", "这个"} {
 		if strings.HasPrefix(text, w) {
 			return true
 		}
@@ -2306,6 +2332,29 @@ func weekTopic(text string, today time.Time) (p period, topic string, ok bool) {
 	return p, topic, ok
 }
 
+// spanName names a week with its days (上周（8月10日至8月16日）), a range of
+// days by its own name, which has them.
+func (p period) spanName() string {
+	if strings.Contains(p.name, "至") {
+		return p.name
+	}
+	return fmt.Sprintf("%s（%s至%s）", p.name, monthDay(p.from), monthDay(p.through))
+}
+
+// rangeTopic reads a range of days asked of a topic (7月30日到8月2日的国常会).
+func rangeTopic(text string, today time.Time) (p period, topic string, ok bool) {
+	if utf8.RuneCountInString(text) > 40 {
+		return period{}, "", false
+	}
+	p, rest, ok := readDayRange(text, today)
+	if !ok || p.ahead {
+		return period{}, "", false
+	}
+	before, after, _ := strings.Cut(rest, " ")
+	topic, ok = topicBeside(before, after)
+	return p, topic, ok
+}
+
 // topicBeside is the topic beside a time a question names: what comes
 // before it, or else after it (GDP上个月增长了多少 is GDP's: a review's find,
 // 「gdp 增长了多少」); none when it tells of the follower (上个月我考试了; 上个月
@@ -2339,12 +2388,12 @@ func (b *Bot) weekAsked(ctx context.Context, s *Settings, m Message, typed, topi
 	}
 	named := html.EscapeString(Cut(asTyped(typed, topic), listTitle))
 	if len(found) == 0 {
-		lead := fmt.Sprintf(noneOfWeek, p.name, monthDay(p.from), monthDay(p.through), named)
+		lead := fmt.Sprintf(noneOfWeek, p.spanName(), named)
 		if b.nothingSince(ctx, p.from) {
 			// A week after the store's newest article: it cannot know
 			// (a follower run's find: it said the week had no meeting,
 			// where a day of it said none yet).
-			lead = fmt.Sprintf(noneOfWeekYet, p.name, monthDay(p.from), monthDay(p.through))
+			lead = fmt.Sprintf(noneOfWeekYet, p.spanName())
 		}
 		if r := b.newestAfter(ctx, s, m, topic, typed, lead); r != nil {
 			return r
@@ -2369,8 +2418,8 @@ func monthDay(day string) string {
 }
 
 const (
-	noneOfWeek    = "%s（%s至%s）没有「%s」的文章。"
-	noneOfWeekYet = "%s（%s至%s）还没有文章。"
+	noneOfWeek    = "%s没有「%s」的文章。"
+	noneOfWeekYet = "%s还没有文章。"
 	weekHeader    = "%s「%s」的文章：\n"
 )
 
@@ -3840,7 +3889,7 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 			// pasted article's last clause (…习近平总书记怎么说的。, 来源：新华社)
 			// had got unrelated articles where it got no match (a
 			// re-check's and a review's finds).
-			if last, ok := lastSentence(query); ok && endsAsking(m.Text) {
+			if last, ok := lastSentence(query); ok && (endsAsking(m.Text) || asksMeaning(last)) {
 				if replies := b.search(ctx, s, m, last, depth+1); replies != nil {
 					return replies
 				}
@@ -3876,6 +3925,17 @@ func lastSentence(query string) (string, bool) {
 func endsAsking(text string) bool {
 	t := strings.TrimRightFunc(text, unicode.IsSpace)
 	return strings.HasSuffix(t, "？") || strings.HasSuffix(t, "?")
+}
+
+// asksMeaning reports whether clause asks what a topic means (两个确立是什么
+// 意思: a voice message's last clause, which ends in 。, not ？).
+func asksMeaning(clause string) bool {
+	for _, w := range meaningAsked {
+		if rest, ok := strings.CutSuffix(clause, w); ok && utf8.RuneCountInString(rest) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // minToldRunes is how long a message is that tells a case before asking.
@@ -4066,6 +4126,8 @@ func isQuote(r rune) bool { return strings.ContainsRune("“”\"「」『』'�
 
 var (
 	pairAsked = longestFirst([]string{"有什么区别", "有什么不同", "有何区别", "有何不同", "有什么联系", "有什么关系", "的区别", "区别", "的关系", "关系",
+		// As said aloud (有啥区别, 区别在哪, 有啥不同: a re-check's find, no match).
+		"有啥区别", "有啥不同", "有啥联系", "有啥关系", "区别在哪", "区别在哪里", "区别在哪儿", "不同在哪", "的不同", "不同",
 		"的异同", "异同", "的联系", "联系", "的区别和联系", "区别和联系", "的区别与联系", "区别与联系", "吗", "呢", "?", "？"})
 	pairApart = regexp.MustCompile(`\s*(?:和|与|跟|及|、|，|,|\s)\s*`)
 	// meaningAsked ask what two topics mean, each.

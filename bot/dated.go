@@ -29,9 +29,12 @@ func dateAsked(text string) bool {
 		}
 	}
 	t = strings.TrimRightFunc(t, func(r rune) bool { return strings.ContainsRune("呢吗啊呀", r) })
-	for _, tail := range []string{"的新闻", "的文章", "的报道", "发布的", "发的", "的"} {
+	// 哪天开的, 是哪天召开的 of a meeting's card: its day (a re-check's
+	// find: the card again); not pointing at the article, so that 啥时候开的
+	// after a meetings' list still asks when the topic meets.
+	for _, tail := range []string{"的新闻", "的文章", "的报道", "发布的", "发的", "召开的", "举行的", "开的", "的"} {
 		if rest, ok := strings.CutSuffix(t, tail); ok {
-			t, pointed = rest, pointed || tail != "的"
+			t, pointed = rest, pointed || tail != "的" && !strings.HasSuffix(tail, "开的") && tail != "举行的"
 		}
 	}
 	switch {

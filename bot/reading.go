@@ -153,7 +153,8 @@ var periodNamed = regexp.MustCompile(`(上上|上|这|本|下)个?(?:星期|礼�
 
 // dayRangeNamed is a range of days: 8月17日到8月21日, 8月17日至21日, 8月17号到21号,
 // 2026年8月17日-21日.
-var dayRangeNamed = regexp.MustCompile(`(?:((?:19|20)\d\d) ?年 ?)?(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) ?月 ?([0-3]?[0-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]) ?[日号]? ?(?:到|至|~|～|-|－|—|–) ?(?:(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) ?月 ?)?([0-3]?[0-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]) ?[日号]`)
+// 从…到…, …之间, …期间 and a year before each day too (2025年12月30日到2026年1月2日).
+var dayRangeNamed = regexp.MustCompile(`(?:从 ?)?(?:((?:19|20)\d\d) ?年 ?)?(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) ?月 ?([0-3]?[0-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]) ?[日号]? ?(?:到|至|~|～|-|－|—|–) ?(?:((?:19|20)\d\d) ?年 ?)?(?:(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) ?月 ?)?([0-3]?[0-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]) ?[日号](?:之间|期间)?`)
 
 // maxRangeDays is the longest range of days read as one period.
 const maxRangeDays = 31
@@ -178,10 +179,10 @@ func readDayRange(text string, today time.Time) (period, string, bool) {
 		return text[at[2*g]:at[2*g+1]]
 	}
 	day := midnight(today)
-	month, first, last := hanDay(group(2)), hanDay(group(3)), hanDay(group(5))
+	month, first, last := hanDay(group(2)), hanDay(group(3)), hanDay(group(6))
 	lastMonth := month
-	if group(4) != "" {
-		lastMonth = hanDay(group(4))
+	if group(5) != "" {
+		lastMonth = hanDay(group(5))
 	}
 	year := day.Year()
 	if group(1) != "" {
@@ -195,10 +196,13 @@ func readDayRange(text string, today time.Time) (period, string, bool) {
 		from = time.Date(year, time.Month(month), first, 0, 0, 0, 0, time.UTC)
 	}
 	through := time.Date(year, time.Month(lastMonth), last, 0, 0, 0, 0, time.UTC)
-	if through.Before(from) {
+	if group(4) != "" {
+		through = time.Date(hanDigits(group(4)), time.Month(lastMonth), last, 0, 0, 0, 0, time.UTC)
+	}
+	if through.Before(from) && group(4) == "" {
 		through = through.AddDate(1, 0, 0) // 12月30日到1月2日
 	}
-	if from.Day() != first || through.Day() != last || through.Sub(from) > maxRangeDays*24*time.Hour {
+	if from.Day() != first || through.Day() != last || through.Before(from) || through.Sub(from) > maxRangeDays*24*time.Hour {
 		return period{}, "", false // 2月30日, or more than a month
 	}
 	name := fmt.Sprintf("%d年%d月%d日至", from.Year(), from.Month(), from.Day())

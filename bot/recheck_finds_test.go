@@ -71,3 +71,192 @@ func TestRecheckPreviousOfAYearsReport(t *testing.T) {
 		t.Errorf("2025年政府工作报告, then 上一次呢: %q, want the 2024 report:\n%s", got, r.String())
 	}
 }
+
+// rangeDays is a few days' news of 2026 around two ranges, and one meeting.
+func rangeDays() []content.Article {
+	return []content.Article{
+		articleOn("d16", "2026-08-16", "八月十六日的消息", "十六日。"),
+		articleOn("d17", "2026-08-17", "八月十七日的消息", "十七日。"),
+		articleOn("d19", "2026-08-19", "八月十九日的消息", "十九日。"),
+		articleOn("d21", "2026-08-21", "八月二十一日的消息", "二十一日。"),
+		articleOn("d22", "2026-08-22", "八月二十二日的消息", "二十二日。"),
+		articleOn("n29", "2025-12-29", "十二月二十九日的消息", "二十九日。"),
+		articleOn("n31", "2025-12-31", "十二月三十一日的消息", "三十一日。"),
+		articleOn("j02", "2026-01-02", "一月二日的消息", "二日。"),
+		articleOn("j03", "2026-01-03", "一月三日的消息", "三日。"),
+	}
+}
+
+// TestRecheckRangeOfDaysInOtherWords: README lists a range of days' news
+// (8月17日到8月21日的新闻 …). On the corpus (today 2026-12-06) the ways
+// followers also write it were not read as a range: 从8月17日到8月21日的新闻
+// (and 从8月17日到21日) got the card 京津冀等地有序推进灾后重建工作 of
+// 2025-08-03, as before the change; 8月17日到8月21日之间的新闻联播 and
+// 8月17日到8月21日期间的新闻 got no match; 2025年12月30日到2026年1月2日的新闻 (a
+// year on both ends) no match, while 12月30日到1月2日的新闻 lists them.
+func TestRecheckRangeOfDaysInOtherWords(t *testing.T) {
+	today := time.Date(2026, 12, 6, 9, 0, 0, 0, chinaTime)
+	for text, header := range map[string]string{"8月17日到8月21日的新闻": "2026年8月17日至21日的文章", "12月30日到1月2日的新闻": "2025年12月30日至2026年1月2日的文章"} {
+		ask := asker(t, demoBotAt(t, catalogOf(rangeDays()), today))
+		if r := ask(text); !strings.HasPrefix(r.Text, header) {
+			t.Fatalf("%s: want the range's list headed %s (the way that works), got:\n%s", text, header, r.String())
+		}
+	}
+	for _, c := range []struct{ text, header string }{
+		{"从8月17日到8月21日的新闻", "2026年8月17日至21日的文章"},
+		{"从8月17日到21日", "2026年8月17日至21日的文章"},
+		{"8月17日到8月21日之间的新闻联播", "2026年8月17日至21日的文章"},
+		{"8月17日到8月21日期间的新闻", "2026年8月17日至21日的文章"},
+		{"2025年12月30日到2026年1月2日的新闻", "2025年12月30日至2026年1月2日的文章"},
+	} {
+		ask := asker(t, demoBotAt(t, catalogOf(rangeDays()), today))
+		if r := ask(c.text); !strings.HasPrefix(r.Text, c.header) {
+			t.Errorf("%s: want the range's list headed %s, got:\n%s", c.text, c.header, r.String())
+		}
+	}
+}
+
+// TestRecheckRangeOfDaysWithATopic: a range of days beside a topic, as a
+// month beside it (7月的国常会 lists July's meetings). On the corpus
+// 7月30日到8月2日的国常会 got the card of 2024-08-30's meeting (the 30 read
+// as August's), 8月17日到20日的国常会 a list of 2023's and 2025's meetings
+// (none was held in the range), 7月25日到8月25日的国常会 the card of
+// 2023-08-25's; 8月17日到21日的国常会 got 2026-08-21's, as before the change,
+// by its last day alone.
+func TestRecheckRangeOfDaysWithATopic(t *testing.T) {
+	today := time.Date(2026, 12, 6, 9, 0, 0, 0, chinaTime)
+	const jul31, aug21 = "https://example.com/m5", "https://example.com/m6"
+	ask := asker(t, demoBotAt(t, catalogOf(meetingsOfTwoYears()), today))
+	if r := ask("7月的国务院常务会议"); firstShown(r) != jul31 {
+		t.Fatalf("7月的国务院常务会议: %s first, want 2026-07-31's meeting (the way that works):\n%s", firstShown(r), r.String())
+	}
+	ask = asker(t, demoBotAt(t, catalogOf(meetingsOfTwoYears()), today))
+	if r := ask("7月30日到8月2日的国务院常务会议"); firstShown(r) != jul31 {
+		t.Errorf("7月30日到8月2日的国务院常务会议: %s first, want 2026-07-31's meeting %s:\n%s", firstShown(r), jul31, r.String())
+	}
+	ask = asker(t, demoBotAt(t, catalogOf(meetingsOfTwoYears()), today))
+	r := ask("7月25日到8月25日的国务院常务会议")
+	if !strings.Contains(r.String(), jul31) || !strings.Contains(r.String(), aug21) {
+		t.Errorf("7月25日到8月25日的国务院常务会议: want 2026-07-31's and 08-21's meetings, got:\n%s", r.String())
+	}
+	for _, other := range []string{"m0", "m1", "m2", "m3", "m4"} {
+		if strings.Contains(r.String(), "https://example.com/"+other+"\"") || firstShown(r) == "https://example.com/"+other {
+			t.Errorf("7月25日到8月25日的国务院常务会议: lists %s, a meeting outside the range:\n%s", other, r.String())
+		}
+	}
+}
+
+// TestRecheckThisOneUnderAListInOtherWords: README: 这篇讲的什么 and
+// 这条是什么意思 under a list with none opened ask which one
+// (回复序号（1 到 5）…). On the corpus, 基层治理's list then 这条是什么意思
+// got the card 奋力走好改革开放这条“必由之路” (the word 这条 searched) and the
+// list was gone (3 next: 现在没有待选的文章列表); 这个新闻讲的是什么 listed two
+// articles holding 新闻, 这一篇主要内容 five holding 主要, 这个文章说了啥 and
+// 这条新闻说的啥 no match — all of them words pointsAtOne lists.
+func TestRecheckThisOneUnderAListInOtherWords(t *testing.T) {
+	for _, text := range []string{"这条是什么意思", "这个新闻讲的是什么", "这一篇主要内容", "这个文章说了啥", "这条新闻说的啥"} {
+		ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+		if list := ask("基层治理"); !strings.Contains(list.Text, "2. <a href") {
+			t.Fatalf("基层治理: no list:\n%s", list.String())
+		}
+		if r := ask(text); !strings.HasPrefix(r.Text, "回复序号（1 到") {
+			t.Errorf("基层治理's list, then %s: want which one asked, got:\n%s", text, r.String())
+		}
+	}
+}
+
+// TestRecheckThisOneUnderADaysList: 8月17日的新闻, then 这篇讲的什么, got
+// 请先发送想查的主题（例如「国常会」），找到文章后再问「这篇讲的什么」 — and so did 这篇讲的什么
+// after 3 had opened one of the day's articles (the card on 约旦国王, just
+// shown). Under a list it should ask which one; after an item opened, answer
+// of that article.
+func TestRecheckThisOneUnderADaysList(t *testing.T) {
+	today := time.Date(2026, 12, 6, 9, 0, 0, 0, chinaTime)
+	arts := []content.Article{
+		articleOn("a1", "2026-08-17", "纪念大会在京隆重举行", "大会举行。"),
+		articleOn("a2", "2026-08-17", "习近平致慰问电", "致慰问电。"),
+		articleOn("a3", "2026-08-17", "约旦国王将对中国进行国事访问", "国事访问。"),
+		articleOn("a4", "2026-08-18", "八月十八日的消息", "十八日。"),
+	}
+	ask := asker(t, demoBotAt(t, catalogOf(arts), today))
+	if list := ask("8月17日的新闻"); !strings.Contains(list.Text, "2. <a href") {
+		t.Fatalf("8月17日的新闻: no list:\n%s", list.String())
+	}
+	if r := ask("这篇讲的什么"); !strings.HasPrefix(r.Text, "回复序号（1 到") {
+		t.Errorf("8月17日的新闻, then 这篇讲的什么: want which one asked, got:\n%s", r.String())
+	}
+	opened := ask("3")
+	if r := ask("这篇讲的什么"); strings.Contains(r.Text, "请先发送想查的主题") {
+		t.Errorf("8月17日的新闻, 3 (%s), then 这篇讲的什么: told to search first, got:\n%s", firstShown(opened), r.String())
+	}
+}
+
+// twoMentioned is articles mentioning 两个确立 and 两个维护, none about them.
+func twoMentioned() []content.Article {
+	arts := []content.Article{
+		articleOn("a1", "2026-06-10", "李希在河南调研", "李希在河南调研。"),
+		articleOn("a2", "2026-03-09", "履职尽责谋发展 坚定信心向未来", "全国人大代表审议报告。"),
+		articleOn("a3", "2025-10-24", "中央纪委常委会召开会议", "会议传达学习全会精神。"),
+		articleOn("a4", "2022-10-18", "二十大代表继续分组讨论", "代表们分组讨论报告。"),
+		articleOn("x", "2026-01-01", "新年贺词", "新年好。"),
+	}
+	arts[0].Body = "要深刻领悟“两个确立”的决定性意义、坚决做到“两个维护”。"
+	arts[1].Body = "以实际行动坚定拥护“两个确立”、坚决做到“两个维护”。"
+	arts[2].Body = "更加坚定拥护“两个确立”、坚决做到“两个维护”。"
+	arts[3].Body = "我们一定要深刻领悟“两个确立”的决定性意义。"
+	return arts
+}
+
+// TestRecheckTwoTopicsAskedHowTheyDifferInOtherWords: 两个确立和两个维护有什么区别
+// and …的区别 get 没有同时讲「两个确立」和「两个维护」的文章 on the corpus, but the way
+// followers type the question, 有啥区别, 区别在哪, 有啥不同, got no match
+// (五位一体和四个全面有啥不同 too), and 枫桥经验和浦江经验有啥区别 the card of 浦江经验
+// alone.
+func TestRecheckTwoTopicsAskedHowTheyDifferInOtherWords(t *testing.T) {
+	ask := asker(t, newDemoBot(t, catalogOf(twoMentioned()), NewMemoryFollowUps()))
+	if r := ask("两个确立和两个维护有什么区别"); !strings.Contains(r.Text, "两个确立」") || !strings.Contains(r.Text, "两个维护」") {
+		t.Fatalf("两个确立和两个维护有什么区别: want both topics named (the way that works):\n%s", r.String())
+	}
+	for _, text := range []string{"两个确立和两个维护有啥区别", "两个确立和两个维护区别在哪", "两个确立跟两个维护有啥不同"} {
+		ask := asker(t, newDemoBot(t, catalogOf(twoMentioned()), NewMemoryFollowUps()))
+		if r := ask(text); !strings.Contains(r.Text, "两个确立」") || !strings.Contains(r.Text, "两个维护」") {
+			t.Errorf("%s: want both topics named, as 有什么区别 gets, got:\n%s", text, r.String())
+		}
+	}
+}
+
+// TestRecheckLongMessagesLastClauseMentioned: a long message whose whole
+// finds nothing is searched by its last clause — but only searched: a last
+// clause whose topic no article is about, only mentioned, gets no match. On
+// the corpus 新时代枫桥经验是什么 alone lists the articles mentioning 枫桥经验,
+// while 我是一个基层的社区工作者，平时工作特别忙，领导让我下周在支部会上讲一讲，新时代枫桥经验是什么。
+// got 没有找到相关文章 (the last clause was searched, at depth 1, where the
+// mentions are not tried).
+func TestRecheckLongMessagesLastClauseMentioned(t *testing.T) {
+	ask := asker(t, newDemoBot(t, catalogOf(twoMentioned()), NewMemoryFollowUps()))
+	if r := ask("两个确立是什么意思"); !strings.Contains(r.Text, "以下文章提到了它") {
+		t.Fatalf("两个确立是什么意思: want the mentions (the way that works):\n%s", r.String())
+	}
+	ask = asker(t, newDemoBot(t, catalogOf(twoMentioned()), NewMemoryFollowUps()))
+	long := "我是一个基层的社区工作者，平时工作特别忙，领导让我下周在支部会上讲一讲，两个确立是什么意思。"
+	if r := ask(long); !strings.Contains(r.Text, "两个确立") {
+		t.Errorf("%s: want the mentions of 两个确立, as its last clause alone gets, got:\n%s", long, r.String())
+	}
+}
+
+// TestRecheckDateOfACardAskedOfTheMeeting: after a meeting's card, 这是哪天的
+// and 几号发的 get 「…」发布于2026年8月21日。, but 哪天开的 and 是哪天开的 (of a
+// meeting: when was it held) got the card again (最近一次国常会; 8月17日到21日的国常会).
+func TestRecheckDateOfACardAskedOfTheMeeting(t *testing.T) {
+	today := time.Date(2026, 12, 6, 9, 0, 0, 0, chinaTime)
+	for _, text := range []string{"哪天开的", "是哪天开的"} {
+		ask := asker(t, demoBotAt(t, catalogOf(meetingsOfTwoYears()), today))
+		card := ask("最近一次国务院常务会议")
+		if card.Type != ReplyNews {
+			t.Fatalf("最近一次国务院常务会议: want a card, got:\n%s", card.String())
+		}
+		if r := ask(text); !strings.Contains(r.Text, "发布于2026年8月21日") {
+			t.Errorf("最近一次国务院常务会议's card, then %s: want its date, got:\n%s", text, r.String())
+		}
+	}
+}
