@@ -2351,6 +2351,13 @@ func rangeTopic(text string, today time.Time) (p period, topic string, ok bool) 
 		return period{}, "", false
 	}
 	before, after, _ := strings.Cut(rest, " ")
+	// The range opens the question or ends it: inside, it is the event's
+	// own days (乌拉圭总统奥尔西2月1日至7日访华 is a visit to search).
+	if b, _ := peeled(before); b != "" {
+		if a, _ := peeled(strings.TrimPrefix(strings.TrimSpace(after), "的")); a != "" && !strings.HasPrefix(strings.TrimSpace(after), "的") {
+			return period{}, "", false
+		}
+	}
 	topic, ok = topicBeside(before, after)
 	return p, topic, ok
 }

@@ -260,3 +260,21 @@ func TestRecheckDateOfACardAskedOfTheMeeting(t *testing.T) {
 		}
 	}
 }
+
+// TestRangeInsideAnEventIsNoPeriod: a range inside an event's words is its
+// own days, searched (乌拉圭总统奥尔西2月1日至7日访华: the votes test on the
+// corpus found it read as a range asked of 乌拉圭总统奥尔西 by the first
+// version); opening or ending the question it is the period asked.
+func TestRangeInsideAnEventIsNoPeriod(t *testing.T) {
+	today := time.Date(2026, 12, 6, 9, 0, 0, 0, chinaTime)
+	for text, want := range map[string]bool{
+		"乌拉圭总统奥尔西2月1日至7日访华": false,
+		"7月30日到8月2日的国常会":    true,
+		"国常会7月30日到8月2日":     true,
+		"国常会7月30日到8月2日的":    true,
+	} {
+		if _, _, ok := rangeTopic(text, today); ok != want {
+			t.Errorf("rangeTopic(%s): %v, want %v", text, ok, want)
+		}
+	}
+}
