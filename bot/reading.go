@@ -167,16 +167,9 @@ func readDayRange(text string, today time.Time) (period, string, bool) {
 	if !strings.ContainsAny(text, "到至~～-－—–") {
 		return period{}, "", false
 	}
-	loc := dayRangeNamed.FindAllStringSubmatchIndex(text, -1)
-	if len(loc) != 1 || digitAround(text, loc[0][0], loc[0][1]) {
+	at, group, ok := onlyMatch(dayRangeNamed, text)
+	if !ok {
 		return period{}, "", false
-	}
-	at := loc[0]
-	group := func(g int) string {
-		if at[2*g] < 0 {
-			return ""
-		}
-		return text[at[2*g]:at[2*g+1]]
 	}
 	day := midnight(today)
 	month, first, last := hanDay(group(2)), hanDay(group(3)), hanDay(group(6))
@@ -222,18 +215,27 @@ func readDayRange(text string, today time.Time) (period, string, bool) {
 	return period{from: from.Format(content.DateLayout), through: through.Format(content.DateLayout), name: name, ahead: ahead}, rest, true
 }
 
-// readPeriod reads the one period text names, and returns the rest.
-func readPeriod(text string, today time.Time) (period, string, bool) {
-	loc := periodNamed.FindAllStringSubmatchIndex(text, -1)
+// onlyMatch is re's one match in text, not inside a number: where it is,
+// and its groups.
+func onlyMatch(re *regexp.Regexp, text string) (at []int, group func(int) string, ok bool) {
+	loc := re.FindAllStringSubmatchIndex(text, -1)
 	if len(loc) != 1 || digitAround(text, loc[0][0], loc[0][1]) {
-		return period{}, "", false
+		return nil, nil, false
 	}
-	at := loc[0]
-	group := func(g int) string {
+	at = loc[0]
+	return at, func(g int) string {
 		if at[2*g] < 0 {
 			return ""
 		}
 		return text[at[2*g]:at[2*g+1]]
+	}, true
+}
+
+// readPeriod reads the one period text names, and returns the rest.
+func readPeriod(text string, today time.Time) (period, string, bool) {
+	at, group, ok := onlyMatch(periodNamed, text)
+	if !ok {
+		return period{}, "", false
 	}
 	rest := text[:at[0]] + " " + text[at[1]:]
 	if next, _ := utf8.DecodeRuneInString(text[at[1]:]); strings.ContainsRune("一二三四五六日天末1234567", next) {

@@ -19,25 +19,8 @@ import (
 // school places and mortgage rates made one topic, 7× [怎么办 问题 …]);
 // a topic most of a log asks about stays one.
 func TestTopicsNotChainedByWaysOfAsking(t *testing.T) {
-	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
-	build := func(t *testing.T, texts []string) *Report {
-		s := storetest.SQLite(t)
-		ctx := context.Background()
-		var log []store.Query
-		for i, text := range texts {
-			log = append(log, store.Query{At: at, Follower: fmt.Sprint("f", i), Kind: "text", Text: text, Outcome: "no_match", Hits: "[]"})
-		}
-		if err := s.RecordQueries(ctx, log); err != nil {
-			t.Fatal(err)
-		}
-		r, err := Build(ctx, Source{Store: s, Votes: NewVotes(time.Now), Terms: words, WeakScore: 0.6, Loc: time.UTC}, at.Add(-time.Hour), at.Add(time.Hour))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r
-	}
 	t.Run("generic words", func(t *testing.T) {
-		r := build(t, []string{"养老金 上调 问题", "户口 迁移 问题", "公积金 提取 问题 怎么办", "孩子 上学 怎么办", "延迟退休 政策", "生育补贴 政策", "养老金 上调 多少"})
+		r := reportOf(t, []string{"养老金 上调 问题", "户口 迁移 问题", "公积金 提取 问题 怎么办", "孩子 上学 怎么办", "延迟退休 政策", "生育补贴 政策", "养老金 上调 多少"})
 		if len(r.Unanswered) != 6 {
 			t.Errorf("%d topics, want 6 (养老金's two questions one of them):", len(r.Unanswered))
 			for _, topic := range r.Unanswered {
@@ -56,7 +39,7 @@ func TestTopicsNotChainedByWaysOfAsking(t *testing.T) {
 		for i := range 20 {
 			texts = append(texts, fmt.Sprintf("话题%d 细节x%d", i, i))
 		}
-		r := build(t, texts)
+		r := reportOf(t, texts)
 		if len(r.Unanswered) == 0 || r.Unanswered[0].Count != 30 || len(r.Unanswered) != 21 {
 			t.Errorf("%d topics, want 21, the first of 30 (养老金's)", len(r.Unanswered))
 		}
@@ -73,20 +56,7 @@ func TestTopicsNotChainedByWaysOfAsking(t *testing.T) {
 // question is asked (怎么准备), as 怎么办 and 问题 are (TestTopicsNotChainedByWaysOfAsking).
 // The operator reads the topic as 遴选/面试 and never sees 公文写作 as a term.
 func TestTopicsNotChainedBy准备(t *testing.T) {
-	at := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
-	s := storetest.SQLite(t)
-	ctx := context.Background()
-	var log []store.Query
-	for i, text := range []string{"公文写作", "公文写作 怎么 准备", "公文写作 怎么 准备", "遴选 考试 怎么 准备", "遴选 面试", "面试 技巧"} {
-		log = append(log, store.Query{At: at, Follower: fmt.Sprint("f", i), Kind: "text", Text: text, Outcome: "no_match", Hits: "[]"})
-	}
-	if err := s.RecordQueries(ctx, log); err != nil {
-		t.Fatal(err)
-	}
-	r, err := Build(ctx, Source{Store: s, Votes: NewVotes(time.Now), Terms: words, WeakScore: 0.6, Loc: time.UTC}, at.Add(-time.Hour), at.Add(time.Hour))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := reportOf(t, []string{"公文写作", "公文写作 怎么 准备", "公文写作 怎么 准备", "遴选 考试 怎么 准备", "遴选 面试", "面试 技巧"})
 	for _, topic := range r.Unanswered {
 		if slices.Contains(topic.Examples, "公文写作") && (slices.Contains(topic.Terms, "遴选") || slices.Contains(topic.Terms, "面试")) {
 			t.Errorf("公文写作 made one topic with 遴选 and 面试 by 准备: %d× %v e.g. %v", topic.Count, topic.Terms, topic.Examples)
@@ -94,10 +64,10 @@ func TestTopicsNotChainedBy准备(t *testing.T) {
 	}
 }
 
-// topicsOf builds the unanswered topics of texts, each written as the
-// search's segmenter cuts it (the words the report reads), one follower
-// each, all no match.
-func topicsOf(t *testing.T, texts []string) []Topic {
+// reportOf builds the report of texts, each written as the search's
+// segmenter cuts it (the words the report reads), one follower each, all
+// no match.
+func reportOf(t *testing.T, texts []string) *Report {
 	t.Helper()
 	at := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
 	s := storetest.SQLite(t)
@@ -113,7 +83,13 @@ func topicsOf(t *testing.T, texts []string) []Topic {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return r.Unanswered
+	return r
+}
+
+// topicsOf is the unanswered topics of texts (reportOf's).
+func topicsOf(t *testing.T, texts []string) []Topic {
+	t.Helper()
+	return reportOf(t, texts).Unanswered
 }
 
 // TestTopicsNotChainedBy什么时候: the segmenter cuts 什么时候 into 什么 and
