@@ -444,22 +444,36 @@ func emptyValues(source string, data []byte, pinned map[string]string) []lineErr
 				none = " ([] or {} for none)"
 			}
 			found = append(found, lineError{line, fmt.Errorf("%s:%d: %s has no value: write one%s, or delete the line for the default", source, line, path, none)})
-		case t.Kind() == reflect.String && (n.Tag == "!!int" || n.Tag == "!!float") && n.Style == 0 && numberRewritten(n.Value):
-			found = append(found, lineError{line, fmt.Errorf("%s:%d: %s: %s is read as a number, not as written: put it in quotes (\"%s\")", source, line, path, n.Value, n.Value)})
+		case (t.Kind() == reflect.String || structOf(t) == responseSpecType || structOf(t) == replySpecType) && n.Style == 0 && readOtherwise(n):
+			// A text (or a reply's, written as one) YAML reads as a
+			// number or a switch: 0571 is 377, 12.50 is 12.5, true is 1.
+			found = append(found, lineError{line, fmt.Errorf("%s:%d: %s: %s is read as a number or a switch, not as written: put it in quotes (\"%s\")", source, line, path, n.Value, n.Value)})
 		}
 	}
 	walk(doc.Content[0], "", 0)
 	return found
 }
 
-// numberRewritten reports a YAML number whose text is not what reading it
-// back gives: a leading zero, an exponent, a base, a sign, a separator.
-func numberRewritten(lit string) bool {
-	if strings.ContainsAny(lit, "eExXoObB_+") {
+// readOtherwise reports a plain scalar YAML reads as other than its text:
+// a switch (true, yes), or a number whose text is not what reading it back
+// gives (a leading zero, an exponent, a base, a sign, a separator, a float's
+// trailing zero, or too many digits for an integer's text).
+func readOtherwise(n *yaml.Node) bool {
+	lit := n.Value
+	switch n.Tag {
+	case "!!bool":
 		return true
+	case "!!int":
+		if strings.ContainsAny(lit, "eExXoObB_+") {
+			return true
+		}
+		digits := strings.TrimPrefix(lit, "-")
+		return len(digits) > 1 && digits[0] == '0' || len(digits) > 15 // 01012345678; beyond a float's digits
+	case "!!float":
+		f, err := strconv.ParseFloat(lit, 64)
+		return err != nil || strconv.FormatFloat(f, 'f', -1, 64) != lit
 	}
-	digits := strings.TrimPrefix(lit, "-")
-	return len(digits) > 1 && digits[0] == '0' && digits[1] != '.'
+	return false
 }
 
 // typeAt is the Go type of a config key's path (replies.rules[1].keywords[0]),
@@ -514,8 +528,8 @@ func sceneKeysAside(data []byte) ([]byte, map[string]string) {
 	slices.SortFunc(keys, func(a, b *yaml.Node) int { return cmp.Or(cmp.Compare(b.Line, a.Line), cmp.Compare(b.Column, a.Column)) })
 	n := 0
 	for _, k := range keys {
-		if k.Value == strings.ToLower(k.Value) && !strings.Contains(k.Value, ".") || k.Line < 1 || k.Line > len(lines) {
-			continue // read as written
+		if k.Value == strings.ToLower(k.Value) && !strings.Contains(k.Value, ".") && k.Tag == "!!str" || k.Line < 1 || k.Line > len(lines) {
+			continue // read as written (007: was scene 7)
 		}
 		token := k.Value
 		switch k.Style {

@@ -917,3 +917,47 @@ func TestConfigEmptyValueAdviceFitsTheKey(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigReplyTextWrittenAsANumber: 7db4995 refuses a token, a category or
+// a keyword YAML reads as another number (put it in quotes), but a reply's
+// text so is still sent as YAML's number, and check says ok: `reply:
+// 01012345678` (a Beijing phone number) reaches followers as
+// "1.012345678e+09", `reply: 0571` as "377", `reply: 0800` as "800",
+// `reply: 12.50` as "12.5" (mpbot try on each).
+func TestConfigReplyTextWrittenAsANumber(t *testing.T) {
+	for _, v := range []string{"01012345678", "0571", "0800", "12.50"} {
+		cfg, err := loadText(t, "replies:\n  no_match: 没有\n  rules:\n    - keywords: [电话]\n      reply: "+v+"\n")
+		if err == nil && (cfg.Replies.Rules[0].Reply == nil || cfg.Replies.Rules[0].Reply.Content != v) {
+			t.Errorf("reply: %s loaded as %+v, check ok: want it kept as written or refused", v, cfg.Replies.Rules[0].Reply)
+		}
+	}
+}
+
+// TestConfigKeywordFloatOrBoolWrittenAsText: keywords [12.50] load as "12.5"
+// and [true] as "1", check ok (007 is refused, as 7db4995 says).
+func TestConfigKeywordFloatOrBoolWrittenAsText(t *testing.T) {
+	for _, kw := range []string{"12.50", "true"} {
+		cfg, err := loadText(t, "replies:\n  no_match: 没有\n  rules:\n    - keywords: ["+kw+"]\n      reply: 好\n")
+		if err == nil && !slices.Equal(cfg.Replies.Rules[0].Keywords, []string{kw}) {
+			t.Errorf("keywords [%s] read as %q, check ok", kw, cfg.Replies.Rules[0].Keywords)
+		}
+	}
+}
+
+// TestConfigSceneNamedAsANumber: scenes are kept as their QR codes send them,
+// but a scene written 007 (unquoted) is the scene "7": on the server,
+// /subscribe 007 got the general welcome and /subscribe 7 the scene's; 1e3
+// is "1000". check says ok.
+func TestConfigSceneNamedAsANumber(t *testing.T) {
+	cfg, err := loadText(t, "replies:\n  no_match: 没有\n  subscribe_scenes:\n    007: 展位欢迎\n    Autumn: 秋\n")
+	if err != nil {
+		return // refused: fine
+	}
+	if _, ok := cfg.Replies.SubscribeScenes["007"]; !ok {
+		keys := make([]string, 0)
+		for k := range cfg.Replies.SubscribeScenes {
+			keys = append(keys, k)
+		}
+		t.Errorf("scenes %q: no 007, as its QR code sends it (check ok)", keys)
+	}
+}

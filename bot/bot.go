@@ -1980,7 +1980,7 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 		}
 		noteShownAgain(ctx, list, a.ID)
 		return []Reply{b.shownAgain(ctx, a, list)}
-	case list.Search == "" && list.Topic == "" && len(list.IDs) > 0 && (list.Opened > 0 || pointsAtOne(Bare(m.Text))):
+	case list.Search == "" && list.Topic == "" && len(list.IDs) > 0:
 		// A list by date (a day's, the latest, a period's news): the item
 		// opened is what it asks of; none opened, which one is the
 		// follower's to say (a re-check's find: told to search first).
@@ -2027,7 +2027,7 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 			note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
 			return []Reply{b.shownAgain(ctx, a, list)}
 		}
-	} else if len(ids) > 1 && pointsAtOne(Bare(m.Text)) {
+	} else if len(ids) > 1 && (pointsAtOne(asked(m)) || pointsAtOne(Bare(m.Text))) {
 		// 这篇讲的什么 under a list, none opened: which one is the
 		// follower's to say. Searched with the list's question, it
 		// listed the articles again as the answer to 这篇讲的什么, and the
@@ -2047,9 +2047,21 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 }
 
 // pointsAtOne reports whether text asks of one article shown: 这篇讲的什么,
-// 这条是什么意思.
+// 这条是什么意思. Asked of the message as typed (这个新闻讲的是什么: 这个 is a
+// voice filler asked drops) and as asked (嗯，这篇讲的什么。). Not 这个 alone:
+// 这个怎么申请 asks of the topic (a re-check's find).
 func pointsAtOne(text string) bool {
-	for _, w := range []string{"这篇", "这条", "这一篇", "这一条", "这个文章", "这个新闻", "这个"} {
+	for {
+		t := strings.TrimLeftFunc(text, func(r rune) bool { return !isWordRune(r) })
+		for _, lead := range []string{"那个", "就是", "那么", "嗯", "那", "请问", "老师"} {
+			t = strings.TrimPrefix(t, lead)
+		}
+		if t == text {
+			break
+		}
+		text = t
+	}
+	for _, w := range []string{"这篇", "这条", "这一篇", "这一条", "这个文章", "这个新闻"} {
 		if strings.HasPrefix(text, w) {
 			return true
 		}
@@ -2380,7 +2392,14 @@ func topicBeside(before, after string) (string, bool) {
 // newest (a follower run's find: 上周的国常会 listed a 2024 meeting first,
 // 上周的政治局会议 got no match).
 func (b *Bot) weekAsked(ctx context.Context, s *Settings, m Message, typed, topic string, p period) []Reply {
-	hits, err := b.catalog.Search(ctx, topic, moreDepth)
+	query := topic
+	if strings.Contains(p.name, "至") && !namesYear.MatchString(topic) {
+		// A range of an older year: its year searched with the topic, or
+		// the topic's most relevant may all be of other years (a
+		// re-check's find: 2023年7月1日到7月31日的国常会 said none).
+		query = p.from[:4] + "年" + topic
+	}
+	hits, err := b.catalog.Search(ctx, query, moreDepth)
 	if err != nil {
 		b.log.ErrorContext(ctx, "search", "err", err)
 		return b.noMatch(ctx, s, m, 0)
