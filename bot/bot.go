@@ -2344,6 +2344,12 @@ func weekTopic(text string, today time.Time) (p period, topic string, ok bool) {
 	return p, topic, ok
 }
 
+// atoiOr is the number s writes, or 0.
+func atoiOr(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
 // spanName names a week with its days (上周（8月10日至8月16日）), a range of
 // days by its own name, which has them.
 func (p period) spanName() string {
@@ -2392,23 +2398,39 @@ func topicBeside(before, after string) (string, bool) {
 // newest (a follower run's find: 上周的国常会 listed a 2024 meeting first,
 // 上周的政治局会议 got no match).
 func (b *Bot) weekAsked(ctx context.Context, s *Settings, m Message, typed, topic string, p period) []Reply {
-	query := topic
-	if strings.Contains(p.name, "至") && !namesYear.MatchString(topic) {
-		// A range of an older year: its year searched with the topic, or
-		// the topic's most relevant may all be of other years (a
-		// re-check's find: 2023年7月1日到7月31日的国常会 said none).
-		query = p.from[:4] + "年" + topic
-	}
-	hits, err := b.catalog.Search(ctx, query, moreDepth)
+	hits, err := b.catalog.Search(ctx, topic, moreDepth)
 	if err != nil {
 		b.log.ErrorContext(ctx, "search", "err", err)
 		return b.noMatch(ctx, s, m, 0)
 	}
 	titled := b.titled(cmp.Or(withoutYears(topic), topic))
+	// A range of days: each of its years searched with the topic too, or
+	// the topic's most relevant may all be of other years (a re-check's
+	// find: 2023年7月1日到7月31日的国常会 said none); what only those find
+	// must name the topic in its title (searched with the year alone,
+	// 2025年3月1日到3月15日的两会 had listed articles naming 2025年 and, in
+	// their summaries, 两会精神: a later re-check's).
+	extra := 0 // the topic's own hits, before those searched with a year
+	if strings.Contains(p.name, "至") && !namesYear.MatchString(topic) {
+		extra = len(hits)
+		for y := p.from[:4]; y <= p.through[:4]; y = strconv.Itoa(atoiOr(y) + 1) {
+			more, err := b.catalog.Search(ctx, y+"年"+topic, moreDepth)
+			if err != nil {
+				break
+			}
+			for _, h := range more {
+				if !slices.ContainsFunc(hits, func(x content.Hit) bool { return x.Article.ID == h.Article.ID }) {
+					hits = append(hits, h)
+				}
+			}
+		}
+	}
 	var found []content.Hit
-	for _, h := range hits {
+	for i, h := range hits {
 		in := h.Article.PublishedOn >= p.from && h.Article.PublishedOn <= p.through
-		if in && (h.Score >= s.search.ClearScore || titled(h.Article.Title) || titled(h.Article.Summary)) {
+		own := extra == 0 || i < extra
+		named := titled(h.Article.Title) || own && titled(h.Article.Summary)
+		if in && (named || own && h.Score >= s.search.ClearScore) {
 			found = append(found, h)
 		}
 	}

@@ -157,7 +157,7 @@ var periodNamed = regexp.MustCompile(`(上上|上|这|本|下)个?(?:星期|礼�
 var dayRangeNamed = regexp.MustCompile(`(?:从 ?)?(?:((?:19|20)\d\d) ?年 ?)?(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) ?月 ?([0-3]?[0-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]) ?[日号]? ?(?:到|至|~|～|-|－|—|–) ?(?:((?:19|20)\d\d) ?年 ?)?(?:(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]) ?月 ?)?([0-3]?[0-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]) ?[日号](?:之间|期间)?`)
 
 // maxRangeDays is the longest range of days read as one period.
-const maxRangeDays = 31
+const maxRangeDays = 62
 
 // readDayRange reads the one range of days text names (a follower run's
 // find: 8月17日到8月21日的新闻 got a card of 2025's August, 8月17日至21日新闻联播

@@ -384,3 +384,27 @@ func TestRecheckRangeOfAnOldYearsMeetings(t *testing.T) {
 		t.Errorf("2023年7月1日到7月31日的国务院常务会议: %s first, want July 2023's meetings:\n%s", firstShown(r), r.String())
 	}
 }
+
+// TestRecheckRangeAcrossAYearsMeetings: a range over New Year of a topic
+// searches only its first year (2023年国常会): on the corpus
+// 2023年12月25日到2024年1月8日的国常会 gets the card of 2023-12-29's meeting
+// alone, 2024-01-05's left out.
+func TestRecheckRangeAcrossAYearsMeetings(t *testing.T) {
+	today := time.Date(2026, 12, 6, 9, 0, 0, 0, chinaTime)
+	var arts []content.Article
+	day := time.Date(2023, 1, 6, 0, 0, 0, 0, time.UTC)
+	for day.Before(time.Date(2026, 8, 22, 0, 0, 0, 0, time.UTC)) {
+		arts = append(arts, articleOn(fmt.Sprintf("m%s", day.Format("20060102")), day.Format(time.DateOnly), "李强主持召开国务院常务会议",
+			fmt.Sprintf("国务院总理李强%d月%d日主持召开国务院常务会议，研究部署有关工作。", day.Month(), day.Day())))
+		day = day.AddDate(0, 0, 10)
+	}
+	ask := asker(t, demoBotAt(t, catalogOf(arts), today))
+	r := ask("2023年12月20日到2024年1月5日的国务院常务会议")
+	// meetings of 2023-12-22 and 2024-01-01 (every tenth day from
+	// 2023-01-06) fall in the range
+	for _, id := range []string{"m20231222", "m20240101"} {
+		if !strings.Contains(r.String(), id) {
+			t.Errorf("2023年12月20日到2024年1月5日的国务院常务会议: want %s's meeting, of both years:\n%s", id, r.String())
+		}
+	}
+}
