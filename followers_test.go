@@ -263,3 +263,24 @@ func TestFollowersWhichFirstIsAnExamQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersPlatformQuestionsAreHandedOff (an operator run's find): the
+// account's own business asked as followers ask it got confident cards of
+// the news, and so never reached the report's unanswered topics:
+// 报名费怎么交 (28×) a card on 广交会's 报名, 准考证怎么打印 one on 3D printing,
+// 直播课几点开始 one on 天宫课堂, 怎么申请退款 US tariff refunds, 考场安排在哪里查
+// the gaokao. They are the shipped hand-off rule's, as 课程多少钱 is; the
+// topics beside them (直播带货, 直播经济) are searched.
+func TestFollowersPlatformQuestionsAreHandedOff(t *testing.T) {
+	try := shippedTry(t, writeConfig(t, t.TempDir(), ""))
+	for _, text := range []string{"报名费怎么交", "报名费多少钱", "准考证怎么打印", "直播课几点开始", "今晚直播课回放", "怎么申请退款", "考场安排在哪里查", "今晚的直播课什么时候开始？"} {
+		if _, out, _ := try(text); !strings.Contains(out, "转人工") {
+			t.Errorf("try %q: want the hand-off to a person, got:\n%s", text, out)
+		}
+	}
+	for _, text := range []string{"直播带货", "直播经济"} {
+		if _, out, _ := try(text); strings.Contains(out, "转人工") {
+			t.Errorf("try %q: a topic, handed off:\n%s", text, out)
+		}
+	}
+}
