@@ -776,17 +776,7 @@ func TestFollowersBackAfterMentionsKeepsItsHeader(t *testing.T) {
 // from the header (read, it seems, as a name ending in the topic 两个维护, as
 // 新时代枫桥经验 ends in 枫桥经验).
 func TestFollowersTwoTopicsJoinedBy和(t *testing.T) {
-	arts := []content.Article{
-		articleOn("a1", "2026-06-10", "李希在河南调研", "李希在河南调研。"),
-		articleOn("a2", "2026-03-09", "履职尽责谋发展 坚定信心向未来", "全国人大代表审议报告。"),
-		articleOn("a3", "2025-10-24", "中央纪委常委会召开会议", "会议传达学习全会精神。"),
-		articleOn("a4", "2022-10-18", "二十大代表继续分组讨论", "代表们分组讨论报告。"),
-		articleOn("x", "2026-01-01", "新年贺词", "新年好。"),
-	}
-	arts[0].Body = "要深刻领悟“两个确立”的决定性意义、坚决做到“两个维护”。"
-	arts[1].Body = "以实际行动坚定拥护“两个确立”、坚决做到“两个维护”。"
-	arts[2].Body = "更加坚定拥护“两个确立”、坚决做到“两个维护”。"
-	arts[3].Body = "我们一定要深刻领悟“两个确立”的决定性意义。"
+	arts := twoMentioned()
 	for _, text := range []string{"两个确立、两个维护", "两个确立和两个维护", "两个确立与两个维护"} {
 		ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
 		r := ask(text)
