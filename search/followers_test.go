@@ -902,3 +902,41 @@ func TestFollowersWhenMeetingWithShi(t *testing.T) {
 		}
 	}
 }
+
+// TestCompoundInAnotherOrder: a title holding a compound's words in another
+// order holds the compound. On the demo, 结构化面试 (one word of the
+// dictionary) scored 0.30 on 遴选面试结构化答题思路与常见题型 and was listed as
+// mentioned, "none is about it", where 面试结构化 (two words) got its card at
+// 1.00 (a follower run's find). A title holding one of the words only gains
+// nothing.
+func TestCompoundInAnotherOrder(t *testing.T) {
+	demo, err := BuildIndex(content.DemoArticles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	demo.SetSynonyms(shippedTerms(t))
+	for _, q := range []string{"结构化面试", "面试结构化", "结构化面试怎么准备"} {
+		shown := shownHits(t, demo, q)
+		if len(shown) == 0 || shown[0].Article.ID != "demo-linxuan-mianshi" || shown[0].Score < 0.9 {
+			t.Errorf("%s: want the structured interview's article surely first, got %s", q, describeHits(shown))
+		}
+	}
+	ix, err := BuildIndex([]content.Article{
+		{ID: "half", Title: "结构化思维的养成", Summary: "从结构化面试谈起", Body: "结构化思维。结构化面试。"},
+		{ID: "other", Title: "基层治理的经验", Summary: "枫桥经验", Body: "小事不出村。"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := ix.Search(context.Background(), "结构化面试", 1)
+	p := ix.parse("结构化面试")
+	if len(p.clauses) != 1 || len(p.clauses[0].parts) != 2 {
+		t.Fatalf("结构化面试 parsed as %+v, want one word of two parts", p.clauses)
+	}
+	if len(got) == 0 || got[0].Article.ID != "half" {
+		t.Fatalf("结构化面试: %s", describeHits(got))
+	}
+	if in := partsInTitle(p.clauses, got[0].Article.Title); in != 0 {
+		t.Errorf("结构化面试: a title holding 结构化 alone counted %.2f of it", in)
+	}
+}

@@ -1045,6 +1045,9 @@ type clause struct {
 	// pairOf numbers (from 1) the word never seen that this clause is a
 	// character pair of: the pairs are one word the follower typed.
 	pairOf int
+	// parts are the words a compound the index has is made of (结构化 and
+	// 面试 of 结构化面试), for a title holding them in another order.
+	parts  []string
 	idf    float64
 	lists  []*postingList // the postings of a single-term clause, a list per segment
 	merged []posting      // the postings of a synonym clause, merged per query
@@ -2156,7 +2159,11 @@ func (r reader) parse(text string) query {
 			return
 		}
 		if r.v.has(w) || !hasHan(w) {
-			q.clauses = append(q.clauses, q.single(w))
+			c := q.single(w)
+			if hasHan(w) {
+				c.parts = r.partsOf(w, utf8.RuneCountInString(w)-1)
+			}
+			q.clauses = append(q.clauses, c)
 			return
 		}
 		if parts := r.knownParts(w); parts != nil {
@@ -2536,13 +2543,16 @@ func withoutNumbersAhead(s string) string {
 // returns nil. Searched as its pairs, such a word also looked for the pairs
 // across its words (文写, 化面), matching titles that join other words
 // there: 结构化面试 had a card on 中国式现代化面对面.
-func (r reader) knownParts(w string) []string {
+func (r reader) knownParts(w string) []string { return r.partsOf(w, 6) }
+
+// partsOf cuts w into the fewest words the index has, of up to most runes
+// each, or returns nil.
+func (r reader) partsOf(w string, most int) []string {
 	runes := []rune(w)
 	n := len(runes)
 	if n < 4 || n > 12 {
 		return nil
 	}
-	const most = 6 // runes in a part
 	// fewest[i] is the fewest parts runes[:i] cuts into, -1 where it
 	// cannot; from[i] where the last of them starts.
 	var fewest, from [13]int
@@ -3261,6 +3271,15 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 				places = chunkPlaces{} // found in the article, not in its item
 			}
 		}
+		if c.story == 0 && c.tcv < c.cover {
+			// A title holding a compound's words in another order (面试
+			// 结构化 for 结构化面试) holds it as it holds them typed apart.
+			if in := partsInTitle(q.clauses, dc.titleText) / total; in > 0 {
+				tcv := min(c.cover, c.tcv+in)
+				c.score *= (1 + titleCover*tcv) / (1 + titleCover*c.tcv)
+				c.tcv = tcv
+			}
+		}
 		pairShare := places.find(chunks, dc)
 		if pairShare < 0 {
 			// A query of Latin words and numbers has no character pairs:
@@ -3537,6 +3556,21 @@ func storyNote(stories []story, k int) string {
 		return ""
 	}
 	return " story " + stories[k-1].shown.Head
+}
+
+// partsInTitle is the information of the query's compounds that title
+// holds as their words, not as typed.
+func partsInTitle(clauses []clause, title string) (in float64) {
+	for i := range clauses {
+		c := &clauses[i]
+		if len(c.parts) == 0 || strings.Contains(title, c.alts[0][0]) {
+			continue
+		}
+		if !slices.ContainsFunc(c.parts, func(p string) bool { return !strings.Contains(title, p) }) {
+			in += c.idf
+		}
+	}
+	return in
 }
 
 // bestStory is the roundup item whose headline holds some of the query and
