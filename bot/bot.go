@@ -1968,8 +1968,25 @@ func cutLast(s, sep string) (before, after string, found bool) {
 func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail string) []Reply {
 	list, err := b.followUps.Get(ctx, m.From)
 	switch {
-	case err != nil || list.Mentions:
+	case err != nil:
 		return nil
+	case list.Mentions:
+		// A list of articles that mention the topic: a question of it is
+		// the topic's, searched alone, but 这篇讲的什么 points at one of
+		// them (it got no match: a follower run's find).
+		if !pointsAtOne(asked(m)) && !pointsAtOne(Bare(m.Text)) {
+			return nil
+		}
+		if ids := shown(list); len(ids) == 1 {
+			a, failed := b.listedArticle(ctx, ids[0])
+			if failed != nil {
+				return failed
+			}
+			noteShownAgain(ctx, list, a.ID)
+			return []Reply{b.shownAgain(ctx, a, list)}
+		}
+		note(ctx, func(e *Event) { e.Outcome, e.Query = OutcomeFollowUp, list.question() })
+		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(openOneOf, len(list.IDs))}}
 	case list.Search == "" && list.Topic == "" && list.Day == "" && len(shown(list)) == 1 && (len(list.IDs) == 0 || list.Opened > 0):
 		// A reading's card (每日一读, 昨天的每日一读, or one opened from
 		// the readings' list) is what it asks of (a follower run's find:

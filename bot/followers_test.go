@@ -886,3 +886,35 @@ func TestFollowersPeriodWithoutArticlesIsUnanswered(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowersThisOneUnderMentions: 这篇讲的什么 under a list of articles
+// that mention the topic got 没有找到相关文章 (a follower run's find): it
+// asks which one, as under any list, and with one article listed opens it.
+// A question of the topic (它的意义是什么) is still searched.
+func TestFollowersThisOneUnderMentions(t *testing.T) {
+	ask := asker(t, newDemoBot(t, mentioningCatalog(), NewMemoryFollowUps()))
+	if r := ask("枫桥经验"); !strings.HasPrefix(r.Text, "没有专门讲「枫桥经验」的文章") || !strings.Contains(r.Text, "3. ") {
+		t.Fatalf("枫桥经验: %s", r.String())
+	}
+	for _, text := range []string{"这篇讲的什么", "嗯，这篇讲的什么。", "这条是什么意思"} {
+		if r := ask(text); !strings.HasPrefix(r.Text, "回复序号（1 到 3）") {
+			t.Errorf("the mentions, then %s: want which one asked, got:\n%s", text, r.String())
+		}
+	}
+	if r := ask("2"); r.Type != ReplyNews {
+		t.Fatalf("2 after the mentions: %s", r.String())
+	}
+
+	one := catalogOf([]content.Article{
+		{ID: "m1", Title: "各地推进基层工作", URL: "https://example.com/m1", Body: "会上强调，要坚持和发展新时代枫桥经验，把矛盾化解在基层。"},
+		{ID: "x1", Title: "秋粮收购进展顺利", URL: "https://example.com/x1", Body: "各地秋粮收购有序推进。"},
+		{ID: "x2", Title: "冬季供暖准备就绪", URL: "https://example.com/x2", Body: "北方各地供暖设施检修完毕。"},
+	})
+	ask = asker(t, newDemoBot(t, one, NewMemoryFollowUps()))
+	if r := ask("枫桥经验"); !strings.HasPrefix(r.Text, "没有专门讲「枫桥经验」的文章") || strings.Contains(r.Text, "2. ") {
+		t.Fatalf("枫桥经验 over one mention: %s", r.String())
+	}
+	if r := ask("这篇讲的什么"); r.Type != ReplyNews || r.Card.URL != "https://example.com/m1" {
+		t.Errorf("one mention, then 这篇讲的什么: want its card, got:\n%s", r.String())
+	}
+}
