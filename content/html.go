@@ -96,7 +96,16 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	}
 	dropNavigation(doc)
 	dropBoxes(doc)
-	ra, err := readability.FromDocument(doc, base)
+	dropComments(doc)
+	items := linkedItemRunes(doc)
+	parser := readability.NewParser()
+	// The text an article must have before readability stops retrying
+	// with the page's comment and sidebar blocks kept: 500 characters, an
+	// English page's hundred words, is a long Chinese one (an operator
+	// run's find: under it, a page's readers' comments were appended to
+	// the article, and with 25 of them were its text and summary).
+	parser.CharThresholds = articleThresholdRunes
+	ra, err := parser.ParseDocument(doc, base)
 	if err != nil {
 		return Article{}, fmt.Errorf("no article found in the page: %w", err)
 	}
@@ -132,7 +141,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	// metadata rules do not know: Chinese date, source and author lines.
 	pageText := textOf(doc, true)
 	if a.PublishedOn == "" {
-		a.PublishedOn = cmp.Or(pageDate(pageText), weakPageDate(pageText, body))
+		a.PublishedOn = cmp.Or(pageDate(pageText), weakPageDate(pageText, body), splitDate(doc))
 	}
 	// The page's first source line is the site's own (2026-06-26| 来源:北辰遴选);
 	// a later one inside the article names the original publisher
@@ -162,6 +171,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	body = dropMetaLines(body)
 	body = dropLeadingTitle(body, a.Title)
 	body = withoutTrailingLinks(body, linksIn(ra.Node))
+	body = withoutBoilerplate(body)
 	if utf8.RuneCountInString(strings.Join(strings.Fields(withoutFooter(body)), "")) < minArticleRunes {
 		// A home page or a list page: readability falls back to the
 		// navigation and the footer, which imported as an article 首页
@@ -173,6 +183,12 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 		// links for the text, which imported as an article 时政热点 whose
 		// body was three titles (an operator run's find).
 		return a, fmt.Errorf("no article text in the page (only links: %q): a home or list page?", excerpt(body, 60))
+	}
+	if items := items.inBody(body); items.count >= minListItems && float64(items.runes) >= listShare*float64(letterRunes(body)) {
+		// A column's list whose items each have an excerpt under their
+		// linked title: imported as an article 新闻中心, whose card
+		// described the first item (an operator run's find).
+		return a, fmt.Errorf("no article text in the page (%d items, each under a link: %q): a home or list page?", items.count, excerpt(body, 60))
 	}
 	a.Body = body
 	// A site's pages often share one description of the site: it is not a
@@ -370,7 +386,7 @@ var (
 	// its first lines (an operator run's find: undated, the line began the
 	// body), a notice's own below them (日期：2024年7月6日 of an exam's
 	// schedule: a review's find).
-	weakDateLineRe = regexp.MustCompile(`^(?:日期|发布|更新时间|更新日期|更新|发布于|发表于|更新于)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
+	weakDateLineRe = regexp.MustCompile(`^(?:日期|发布|更新时间|更新日期|更新|发布于|发表于|更新于|时间)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 	// metaFieldRe is a labelled field of an article's source line (来源：
 	// 人民日报, 作者:徐浩然): the label begins the line or follows a space
 	// or a separator (资金来源：… is text), and the value ends at a space
@@ -542,6 +558,100 @@ func linksOnly(body string, article *html.Node) bool {
 	}
 	return linked
 }
+
+// listItems are the blocks of a page that open with a link of a title's
+// length (an item of a column's list: its linked title, its excerpt, its
+// date), and the letters they hold.
+type listItems struct {
+	count, runes int
+	excerpts     []string // each item's text after its link, spaces out
+}
+
+// inBody are the items whose text the article's is: a page's list of
+// related articles beside its article, which readability leaves out, is
+// no list page.
+func (items listItems) inBody(body string) listItems {
+	flat := strings.Join(strings.Fields(body), "")
+	in := listItems{}
+	for _, e := range items.excerpts {
+		if key := []rune(e); len(key) > 0 && strings.Contains(flat, string(key[:min(len(key), 16)])) {
+			in.count++
+			in.runes += letterRunes(e)
+		}
+	}
+	return in
+}
+
+func linkedItemRunes(doc *html.Node) (items listItems) {
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if link := titleLinkOpening(c); link != nil && (c.Data == "li" || c.Data == "dd" || c.Data == "dl" || c.Data == "div") {
+				text := strings.Join(strings.Fields(textOf(c, false)), "")
+				title := strings.Join(strings.Fields(textOf(link, false)), "")
+				_, after, _ := strings.Cut(text, title)
+				items.count++
+				items.excerpts = append(items.excerpts, after)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(doc)
+	return items
+}
+
+// titleLinkOpening is the link n opens with (or a heading holding one), of
+// a title's length, with more text after it; nil when there is none.
+func titleLinkOpening(n *html.Node) *html.Node {
+	first := n.FirstChild
+	for first != nil && (first.Type == html.TextNode && strings.TrimSpace(first.Data) == "" || first.Type == html.CommentNode) {
+		first = first.NextSibling
+	}
+	if first == nil || first.Type != html.ElementNode {
+		return nil
+	}
+	link := first
+	if first.Data != "a" {
+		if len(first.Data) != 2 || first.Data[0] != 'h' {
+			return nil
+		}
+		link = nil
+		for c := first.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.Data == "a" {
+				link = c
+				break
+			}
+		}
+		if link == nil {
+			return nil
+		}
+	}
+	if title := letterRunes(textOf(link, false)); title < minItemTitleRunes || letterRunes(textOf(n, false)) <= title+minItemTitleRunes {
+		return nil
+	}
+	return link
+}
+
+// letterRunes counts the letters and digits of text.
+func letterRunes(text string) int {
+	n := 0
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+const (
+	minListItems      = 3   // items a list has
+	minItemTitleRunes = 6   // letters of an item's linked title
+	listShare         = 0.6 // of an article's text its items hold, for a list
+)
 
 // maxListLineRunes is the most a line of links may say besides them:
 // 当前位置, 您现在的位置, an item's number.
@@ -753,6 +863,43 @@ func weakPageDate(pageText, body string) string {
 	return ""
 }
 
+// splitDate is the date of a header that writes its year apart from its
+// month and day (news.cn's <span class="year"><em>2024</em></span> <span
+// class="day"><em>08</em>/<em>01</em></span>: such pages imported undated).
+func splitDate(doc *html.Node) string {
+	var day string
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && attr(n, "class") == "year" {
+			if s := n.NextSibling; s != nil {
+				for s != nil && s.Type != html.ElementNode {
+					s = s.NextSibling
+				}
+				if s != nil && attr(s, "class") == "day" {
+					y := strings.TrimSpace(textOf(n, false))
+					if m := monthDayRe.FindStringSubmatch(strings.Join(strings.Fields(textOf(s, false)), "")); m != nil && yearOnlyRe.MatchString(y) {
+						day = matchedDay([]string{"", y, m[1], m[2]})
+						return true
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(doc)
+	return day
+}
+
+var (
+	monthDayRe = regexp.MustCompile(`^(\d{1,2})[/\-.月](\d{1,2})日?$`)
+	yearOnlyRe = regexp.MustCompile(`^(?:19|20)\d{2}$`)
+)
+
 // leading reports whether paragraphs, an article's first, are headings
 // and furniture alone: short, no sentence ended in them.
 func leading(paragraphs []string) bool {
@@ -925,7 +1072,9 @@ func showWeChatText(doc *html.Node) weChatPage {
 func pageTitle(found string, m metadata, body string, sites []string) string {
 	title := oneLine(firstNonEmpty(found, m.title))
 	first, _, _ := strings.Cut(body, "\n\n")
-	if h := oneLine(m.h1); h != "" && (strings.HasPrefix(title, h) || sameText(oneLine(m.title), h) || sameText(first, h)) {
+	// With no <title> (a WeChat page as served, whose script sets it),
+	// the heading is the title: the page had been refused as untitled.
+	if h := oneLine(m.h1); h != "" && (title == "" || strings.HasPrefix(title, h) || sameText(oneLine(m.title), h) || sameText(first, h)) {
 		return h
 	}
 	if sameText(first, title) {
@@ -1082,6 +1231,32 @@ func salutation(p string) bool {
 // followCallRe is an account's call to follow it, atop its articles.
 var followCallRe = regexp.MustCompile(`^[^。！？]{0,40}(?:点击上方|点击蓝字|关注我们|设为星标|星标我们)`)
 
+// withoutBoilerplate drops the short paragraphs accounts and sites put
+// around every article (点击上方蓝字 关注我们, - END -, 点个“在看”, 扫码加入…群,
+// 免责声明：…如有侵权请联系删除): kept, every article was found by them (an
+// operator run's find: 免责声明 answered with an article's card).
+func withoutBoilerplate(body string) string {
+	paras := strings.Split(body, "\n\n")
+	kept := paras[:0]
+	for _, p := range paras {
+		t := strings.TrimSpace(p)
+		if utf8.RuneCountInString(t) <= maxBoilerplateRunes && boilerplateRe.MatchString(t) {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	if len(kept) == 0 {
+		return body
+	}
+	return strings.Join(kept, "\n\n")
+}
+
+// boilerplateRe is what such a paragraph says.
+var boilerplateRe = regexp.MustCompile(`(?i)^[-—－_~\s]*END[-—－_~\s]*$|关注我们|点击上方|点击蓝字|设为星标|点个?[“"]?在看|分享让更多人看到|扫码(?:加入|进群|关注|添加|领取)|长按(?:识别)?二维码|识别二维码|加入.{0,12}交流群|免责声明|如有侵权`)
+
+// maxBoilerplateRunes is the most text such a paragraph holds.
+const maxBoilerplateRunes = 60
+
 // TextFromHTML returns the paragraphs of an HTML fragment (an article's
 // content as the WeChat API returns it) as plain text.
 func TextFromHTML(fragment string) string {
@@ -1162,6 +1337,32 @@ func dropBoxes(n *html.Node) {
 		c = next
 	}
 }
+
+// articleThresholdRunes is readability's CharThresholds for Chinese text.
+const articleThresholdRunes = 140
+
+// dropComments removes readers' comment sections (a class or id naming
+// comments, and text saying so: 全部评论, 网友评论, 发表评论, 留言): kept in a
+// short article's page, they were appended to its text.
+func dropComments(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && c.Data != "body" && c.Data != "html" && c.Data != "article" &&
+			named(attr(c, "class")+" "+attr(c, "id"), commentWords) && commentPromptRe.MatchString(textOf(c, false)) {
+			n.RemoveChild(c)
+		} else {
+			dropComments(c)
+		}
+		c = next
+	}
+}
+
+// commentWords open a comment section's class or id (comment-wrap,
+// comments, cmt-list, pinglun, reply-box, discuss).
+var commentWords = []string{"comment", "comments", "cmt", "pinglun", "reply", "replies", "discuss", "discussion"}
+
+// commentPromptRe is what a comment section says of itself.
+var commentPromptRe = regexp.MustCompile(`评论|留言|回复|网友|楼`)
 
 // boxText reports whether text reads as a box's: short, and saying one of
 // prompts (a login box's, an advert's).

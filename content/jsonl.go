@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -130,8 +131,19 @@ func decodeArticle(b []byte) (Article, error) {
 	if off := dec.InputOffset(); len(bytes.TrimSpace(b[off:])) > 0 {
 		return a, fmt.Errorf("invalid JSON: more after the article's closing } (one article a line): %q", cut(string(bytes.TrimSpace(b[off:])), 40))
 	}
+	// A CMS's export holds its HTML (<p>…&nbsp;…</p>): it showed on the
+	// follower's card as tags (an operator run's find).
+	if markupRe.MatchString(a.Summary) {
+		a.Summary = oneLine(TextFromHTML(a.Summary))
+	}
+	if markupRe.MatchString(a.Body) {
+		a.Body = TextFromHTML(a.Body)
+	}
 	return a, a.Validate()
 }
+
+// markupRe is HTML's in a text: a tag of an article's text, or an entity.
+var markupRe = regexp.MustCompile(`(?i)</?(?:p|br|div|span|b|strong|em|i|u|a|img|h[1-6]|ul|ol|li|section|table|tr|td|blockquote|font)(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip|#\d{2,5});`)
 
 // typeProblem says a field of the wrong JSON type in the file's words:
 // "Go struct field Article.title of type string" is the program's.

@@ -90,6 +90,13 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 						where = `the line's "id"` // a JSON Lines file has no front matter
 					case ".json":
 						where = `the article's "id"`
+					case ".html", ".htm", ".shtml", ".xhtml":
+						// A page has no front matter, and the same page
+						// saved twice (from a desktop and from a phone's
+						// link) wants one copy removed, not an id (an
+						// operator run's find).
+						errs = append(errs, fmt.Errorf("%s:1: %s: the same page saved twice? remove one copy (another article at that address would replace the first: give it with --url)", a.Origin, clash))
+						continue
 					}
 					errs = append(errs, fmt.Errorf("%s: %s, and one would replace the other: give it an id of its own (%s)", a.Origin, clash, where))
 					continue
@@ -168,8 +175,14 @@ func listFiles(root string) ([]string, []error) {
 		if d.IsDir() && path != root && (strings.HasPrefix(d.Name(), ".") || savedPageFiles(path)) {
 			return filepath.SkipDir
 		}
-		if _, ok := readers[strings.ToLower(filepath.Ext(path))]; ok && !d.IsDir() {
+		ext := strings.ToLower(filepath.Ext(path))
+		if _, ok := readers[ext]; ok && !d.IsDir() {
 			files = append(files, path)
+		} else if how, ok := unreadArticles[ext]; ok && !d.IsDir() {
+			// A folder of pages saved as one file (.mhtml) had imported
+			// nothing, exit 0, not a word of them (an operator run's
+			// find): the file alone is refused.
+			errs = append(errs, fmt.Errorf("%s: not read: %s", path, how))
 		}
 		return nil
 	})
@@ -183,6 +196,17 @@ func listFiles(root string) ([]string, []error) {
 		errs = append(errs, fmt.Errorf("%s: no .jsonl, .json, .md or .html files in this folder (links to folders are not followed)", root))
 	}
 	return files, errs
+}
+
+// unreadArticles are the kinds of files that hold an article mpbot does
+// not read, and what to do instead.
+var unreadArticles = map[string]string{
+	".mhtml":      `a page saved as a single file: save it as "Webpage, HTML only" or "Complete" (.html)`,
+	".mht":        `a page saved as a single file: save it as "Webpage, HTML only" or "Complete" (.html)`,
+	".webarchive": `a page saved by Safari: save it as "Page Source" (.html)`,
+	".docx":       "a Word document: save it as Markdown (.md) or a web page (.html)",
+	".doc":        "a Word document: save it as Markdown (.md) or a web page (.html)",
+	".pdf":        "a PDF: copy its text into a Markdown file (.md)",
 }
 
 // savedPageFiles reports whether dir is the folder of files a browser
@@ -298,10 +322,29 @@ func dayOf(v string) string {
 	return v
 }
 
-var dayPrefixRe = regexp.MustCompile(`^(\d{4})(?:-(\d{2})-(\d{2})|[/.](\d{1,2})[/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日)`)
+var dayPrefixRe = regexp.MustCompile(`^(\d{4})(?:-(\d{1,2})-(\d{1,2})|[/.](\d{1,2})[/.](\d{1,2})|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号])`)
+
+// textKeys are the front matter's keys of one text (not tags: a list).
+var textKeys = map[string]bool{"title": true, "summary": true, "description": true, "source": true, "author": true, "category": true}
+
+// lineOf is line n (from 1) of text, or "".
+func lineOf(text string, n int) string {
+	lines := strings.Split(text, "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return lines[n-1]
+}
 
 var (
-	yamlLineRe = regexp.MustCompile(`line (\d+)`)
+	// wideColonKeyRe is a front matter key followed by a full-width colon.
+	wideColonKeyRe = regexp.MustCompile(`^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*：`)
+	// quotedValueRe is a key whose value starts with a character YAML
+	// reads as other than text: a list, a map, an alias, an anchor, a tag.
+	quotedValueRe = regexp.MustCompile(`^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*:\s+([\[{*&!|>%@` + "`" + `].*?)\s*$`)
+	// commentedValueRe is a key whose unquoted value holds " #".
+	commentedValueRe = regexp.MustCompile(`^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*:\s+([^"'\s#\[{][^#]*\s#.*)$`)
+	yamlLineRe       = regexp.MustCompile(`line (\d+)`)
 	// frontMatterOpenRe is a front matter's opening line, after any blank
 	// lines, with any spaces after its ---.
 	frontMatterOpenRe = regexp.MustCompile(`^(?:[ \t]*\n)*---[ \t]*\n`)
@@ -367,6 +410,14 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 		} else {
 			body = ""
 		}
+		for i, l := range strings.Split(header, "\n") {
+			// title：… typed with a Chinese input method: YAML reads the
+			// line as text, and its message cut the colon in two (output
+			// that was no UTF-8, naming a Go type: an operator run's find).
+			if m := wideColonKeyRe.FindStringSubmatch(l); m != nil {
+				return nil, []error{&LineError{path, i + 2 + lead, fmt.Errorf("front matter: %q has a full-width colon \"：\": write %q", m[0], m[1]+": ")}}
+			}
+		}
 		dec := yaml.NewDecoder(strings.NewReader(header))
 		dec.KnownFields(true)
 		if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
@@ -378,7 +429,11 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 				line++
 			}
 			msg := cleanYAMLError(err, 1+lead)
-			if strings.Contains(msg, "mapping values are not allowed") {
+			if m := quotedValueRe.FindStringSubmatch(lineOf(header, line-1)); m != nil && textKeys[m[1]] {
+				// [转载]…, *重要*…: YAML reads a list or an alias, and
+				// said only "did not find expected key".
+				msg += fmt.Sprintf(`: a value starting with %q needs quotes (%s: "%s")`, m[2][:1], m[1], m[2])
+			} else if strings.Contains(msg, "mapping values are not allowed") {
 				// A title with ": " in it (学习笔记: 二十大报告): YAML
 				// reads a second key inside the value (an operator run's
 				// find: the parser's words alone).
@@ -387,6 +442,13 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 			return nil, []error{&LineError{path, line + lead, fmt.Errorf("front matter: %v", msg)}}
 		}
 		fieldLines = frontMatterLines(header, lead)
+		// 每日一练 #12: YAML reads " #12" as a comment, and the title was
+		// 每日一练 without a word.
+		for i, l := range strings.Split(header, "\n") {
+			if m := commentedValueRe.FindStringSubmatch(l); m != nil && (m[1] == "title" || m[1] == "summary" || m[1] == "description") {
+				return nil, []error{&LineError{path, i + 2 + lead, fmt.Errorf(`front matter: YAML reads what follows " #" in %s as a comment: put the value in quotes (%s: "%s")`, m[1], m[1], strings.TrimSpace(m[2]))}}
+			}
+		}
 	}
 	a := Article{ID: fm.ID, Title: fm.Title, Summary: cmp.Or(fm.Summary, fm.Description), URL: fm.URL, Cover: fm.Cover,
 		Category: fm.Category, Tags: fm.Tags, Source: fm.Source, Author: fm.Author, PublishedOn: dayOf(cmp.Or(fm.PublishedOn, fm.Date)),
@@ -454,6 +516,11 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 	a.Body = strings.Join(paras, "\n\n")
 	if a.Summary == "" {
 		a.Summary = excerpt(summary, summaryRunes)
+	}
+	if a.Body == "" && a.Summary == "" && a.URL == "" {
+		// A heading alone (a stub, # 遴选面试自我介绍模板): the follower
+		// asking for it got its title back and nothing else.
+		return nil, []error{&LineError{path, 1 + lead, errors.New("a title and no text: nothing for a follower to read; write the text below it, or give the article's address (url: in its front matter)")}}
 	}
 	if err := a.Validate(); err != nil {
 		// At the line of the front matter's field at fault (a bad

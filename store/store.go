@@ -321,7 +321,7 @@ func (s *Store) upsertTx(ctx context.Context, tx *sqlTx, it Upsert) (UpsertResul
 		if unchangedFrom(old, &a) {
 			return UpsertResult{Article: old, Outcome: Unchanged}, nil
 		}
-		if (a.URL == "" || a.URL != old.URL) && anotherArticle(old, a) {
+		if (a.URL == "" || a.URL != old.URL) && anotherArticle(old, a) || movedAndRetitled(old, a) {
 			// Two notes of one file name in two imports (note.md): the
 			// second replaced the first, whose followers' answers were
 			// gone (an operator run's find). An article revised keeps
@@ -813,6 +813,19 @@ func anotherArticle(a, b content.Article) bool {
 		}
 	}
 	return float64(shared) < maxSharedByAnother*float64(min(len(pa), len(pb)))
+}
+
+// movedAndRetitled reports whether b has another title at another address
+// than a: another article, however alike their words (two notices of one
+// template, ids 1 of two columns' exports: the second had replaced the
+// first, an operator run's find). An address moved to https or to www.
+// is the same.
+func movedAndRetitled(a, b content.Article) bool {
+	address := func(u string) string {
+		u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+		return strings.TrimSuffix(strings.TrimPrefix(u, "www."), "/")
+	}
+	return a.URL != "" && b.URL != "" && address(a.URL) != address(b.URL) && strings.TrimSpace(a.Title) != strings.TrimSpace(b.Title)
 }
 
 const (
