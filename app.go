@@ -284,15 +284,14 @@ func (f followerBook) FollowerSeen(ctx context.Context, openid string, at time.T
 }
 
 // FollowerSubscribed records a new follower; when the store refuses it
-// (PostgreSQL down), the follower is queued as seen, which the last-seen
-// writer retries until the store takes it: recorded as following and
-// reachable, without the channel. (A subscribe during an outage was lost,
-// and the push skipped the follower.)
+// (PostgreSQL down), the follow is queued with the last-seen writer, which
+// retries until the store takes it, with its time and channel. (A subscribe
+// during an outage was lost, and the push skipped the follower.)
 func (f followerBook) FollowerSubscribed(ctx context.Context, openid, scene string, at time.Time) error {
 	err := f.Store.FollowerSubscribed(ctx, openid, scene, at)
 	if err != nil {
-		if qerr := f.seen.FollowerSeen(ctx, openid, at); qerr == nil {
-			return fmt.Errorf("%w (queued as a follower seen, recorded once the store takes it)", err)
+		if qerr := f.seen.FollowerJoined(ctx, openid, scene, at); qerr == nil {
+			return fmt.Errorf("%w (queued, recorded once the store takes it)", err)
 		}
 	}
 	return err

@@ -284,3 +284,33 @@ func TestFollowersPlatformQuestionsAreHandedOff(t *testing.T) {
 		}
 	}
 }
+
+// TestSubscribeWhileTheStoreRefusesKeepsItsTime (a fleet run's find): a follower who
+// subscribes while the store refuses writes (PostgreSQL down) is recorded
+// once the store is back, but without the time they followed: subscribed_at
+// stays 0, so `mpbot followers stats` does not count them among the day's new
+// followers (the report's subscriptions do), and a past day's push (`mpbot push
+// --date` of a day before they followed) counts them a follower all along.
+// Seen on a PostgreSQL fleet with the store behind a stopped TCP proxy:
+// o_x59_p2 | subscribed 1 | subscribed_at 0.
+func TestSubscribeWhileTheStoreRefusesKeepsItsTime(t *testing.T) {
+	dir := t.TempDir()
+	a, _, sim := replicaIn(t, dir)
+	back := followersAway(t, dir)
+	at := time.Now().Unix()
+	if _, err := sim.Send(context.Background(), wechat.Inbound{From: "o_new", MsgType: "event", Event: "subscribe", EventKey: "qrscene_spring", CreateTime: at}); err != nil {
+		t.Fatal(err)
+	}
+	back()
+	waitFor(t, func() bool {
+		f, err := a.store.GetFollower(context.Background(), "o_new")
+		return err == nil && f.Subscribed
+	}, "the follower who subscribed during the outage recorded")
+	f, _ := a.store.GetFollower(context.Background(), "o_new")
+	if f.SubscribedAt.IsZero() || f.SubscribedAt.Unix() < at-1 {
+		t.Errorf("follower recorded after the outage with subscribed_at %v, want about %v (the subscribe event's time)", f.SubscribedAt, time.Unix(at, 0))
+	}
+	if f.Scene != "spring" {
+		t.Errorf("scene %q, want the channel's, spring", f.Scene)
+	}
+}

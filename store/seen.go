@@ -30,6 +30,7 @@ type SeenWriter struct {
 	final   context.Context // Close's, for the last flush
 	write   func(context.Context, map[string]time.Time) error
 	left    func(context.Context, map[string]time.Time) error
+	joined  func(context.Context, map[string]Joined) error
 	// run is the flushes' context: cancelled at Close's deadline, so that
 	// a flush stuck on a locked table does not outlive the shutdown.
 	run  context.Context
@@ -39,7 +40,15 @@ type SeenWriter struct {
 type seen struct {
 	openid string
 	at     time.Time
-	left   bool // unfollowed at at, not a message
+	left   bool   // unfollowed at at, not a message
+	joined bool   // followed at at, through scene
+	scene  string // ... the channel's
+}
+
+// Joined is a follow the store refused, recorded once it takes writes.
+type Joined struct {
+	At    time.Time
+	Scene string
 }
 
 // seenFlushTimeout bounds one flush, as the query log's writes are.
@@ -50,7 +59,8 @@ const seenBatch = 512
 
 // NewSeenWriter starts a writer flushing at least every interval.
 func (s *Store) NewSeenWriter(interval time.Duration, log *slog.Logger) *SeenWriter {
-	w := &SeenWriter{store: s, log: log, in: make(chan seen, 4*seenBatch), done: make(chan struct{}), write: s.followersSeen, left: s.followersLeftAt}
+	w := &SeenWriter{store: s, log: log, in: make(chan seen, 4*seenBatch), done: make(chan struct{}), write: s.followersSeen, left: s.followersLeftAt,
+		joined: s.followersJoinedAt}
 	w.run, w.stop = context.WithCancel(context.Background())
 	go w.loop(interval)
 	return w
@@ -81,7 +91,17 @@ func (w *SeenWriter) queue(s seen, now func() error) error {
 // run's find: an unfollow during an outage was logged and lost, WeChat
 // having been answered; the follower stayed subscribed with their data).
 func (w *SeenWriter) FollowerLeft(ctx context.Context, openid string, at time.Time) error {
-	return w.queue(seen{openid, at, true}, func() error { return w.left(ctx, map[string]time.Time{openid: at}) })
+	return w.queue(seen{openid: openid, at: at, left: true}, func() error { return w.left(ctx, map[string]time.Time{openid: at}) })
+}
+
+// FollowerJoined queues a follow the store refused, with its time and
+// channel, to be recorded once it takes writes again, unless the follower
+// left meanwhile (queued as a follower seen, the follow had been recorded
+// without its time, counted a follower all along by a past day's push, and
+// without its channel: a fleet run's find).
+func (w *SeenWriter) FollowerJoined(ctx context.Context, openid, scene string, at time.Time) error {
+	return w.queue(seen{openid: openid, at: at, joined: true, scene: scene},
+		func() error { return w.joined(ctx, map[string]Joined{openid: {at, scene}}) })
 }
 
 // Close writes what is queued, within ctx, and stops the writer.
@@ -126,6 +146,8 @@ func (w *SeenWriter) loop(interval time.Duration) {
 	defer t.Stop()
 	pending := map[string]time.Time{}
 	leaving := map[string]time.Time{} // unfollows the store refused
+	joining := map[string]Joined{}    // follows the store refused
+	joinFailing := false
 	written := map[string]time.Time{} // what was last written of each follower, by this writer
 	failing, leftFailing := false, false
 	// record writes m with write, bounded: a store that hangs (its
@@ -152,6 +174,25 @@ func (w *SeenWriter) loop(interval time.Duration) {
 	// flush writes what is pending; what the store refuses stays for the
 	// next flush.
 	flush := func(ctx context.Context) {
+		// Before the messages, which would record a follower without
+		// the time they followed.
+		if len(joining) > 0 {
+			fctx, cancel := context.WithTimeout(ctx, seenFlushTimeout)
+			err := w.joined(fctx, joining)
+			cancel()
+			switch {
+			case err != nil && !joinFailing:
+				w.log.Error("record followers who followed; will retry", "count", len(joining), "err", err)
+				joinFailing = true
+			case err == nil:
+				w.log.Info("followers who followed while the store refused it recorded", "count", len(joining))
+				joinFailing = false
+				clear(joining)
+			}
+			if err != nil {
+				return
+			}
+		}
 		defer func() {
 			// After the last messages: a message queued before the
 			// unfollow is then no follow again.
@@ -184,11 +225,25 @@ func (w *SeenWriter) loop(interval time.Duration) {
 				if len(pending) > 0 {
 					w.log.Error("followers' last messages not recorded before shutdown", "count", len(pending))
 				}
+				if len(joining) > 0 {
+					ids := slices.Sorted(maps.Keys(joining))
+					w.log.Error("followers who followed not recorded before shutdown", "count", len(ids), "openids", ids[:min(len(ids), 20)])
+				}
 				if len(leaving) > 0 {
 					ids := slices.Sorted(maps.Keys(leaving))
 					w.log.Error("followers who left not recorded before shutdown", "count", len(ids), "openids", ids[:min(len(ids), 20)])
 				}
 				return
+			}
+			if s.joined {
+				if len(joining) >= maxSeenPending {
+					w.log.Error("dropping a follower who followed: too many wait for the store", "openid", s.openid)
+					continue
+				}
+				if s.at.After(joining[s.openid].At) {
+					joining[s.openid] = Joined{s.at, s.scene}
+				}
+				continue
 			}
 			if s.left {
 				if len(leaving) >= maxSeenPending {
@@ -217,6 +272,32 @@ func (w *SeenWriter) loop(interval time.Duration) {
 		}
 	}
 }
+
+// followersJoinedAt records follows the store refused when they came, in
+// one transaction: each only if the follower did not leave or follow again
+// since.
+func (s *Store) followersJoinedAt(ctx context.Context, joined map[string]Joined) (err error) {
+	defer failed(&err, "record %d followers who followed", len(joined))
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, id := range slices.Sorted(maps.Keys(joined)) {
+		j := joined[id]
+		if _, err := tx.ExecContext(ctx, joinedLate, id, ms(j.At), ms(j.At), j.Scene); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// joinedLate records a follow after the fact (openid, when, when, scene).
+const joinedLate = `INSERT INTO followers (openid, subscribed, subscribed_at, unsubscribed_at, last_interaction_at, scene)
+	VALUES (?, 1, ?, 0, ?, ?)
+	ON CONFLICT(openid) DO UPDATE SET subscribed = 1, subscribed_at = excluded.subscribed_at, unsubscribed_at = 0,
+	last_interaction_at = ` + laterInteraction + `, scene = excluded.scene
+	WHERE followers.unsubscribed_at <= excluded.subscribed_at AND followers.subscribed_at <= excluded.subscribed_at`
 
 // followersSeen records many last-seen times in one transaction.
 func (s *Store) followersSeen(ctx context.Context, seen map[string]time.Time) error {
