@@ -767,3 +767,36 @@ func TestReadyWhileTheStoreIsDown(t *testing.T) {
 		t.Errorf("the store down logged %d times by four probes:\n%s", n, logs)
 	}
 }
+
+// TestStoreCopyAgainKeepsTheDemoArticlesRemoved (a newcomer run's find): README's fleet snippet runs
+// `mpbot store copy --from data/mpbot.db` ("again after its serve stops: the
+// changes since"), then `mpbot articles rm --demo`, then `mpbot serve`, and
+// says of copying again that "what the fleet changed later stays". Run in
+// that order (copy, rm --demo on the fleet's store, copy again after the
+// one-machine serve stops), the second copy puts the 17 demo articles back
+// ("articles: 19611, 17 of them added or changed", live): followers of the
+// real account get example.com cards, and a demo article can be the daily
+// reading.
+func TestStoreCopyAgainKeepsTheDemoArticlesRemoved(t *testing.T) {
+	dsn := storetest.PostgresDSN(t)
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好") // the SQLite store, with the demo articles
+	src := filepath.Join(dir, "mpbot.db")
+	t.Setenv("MPBOT_STORE_DRIVER", "postgres")
+	t.Setenv("MPBOT_STORE_DSN", dsn)
+	if code, out, errOut := runCmd(t, "store", "copy", "--config", cfg, "--from", src); code != 0 {
+		t.Fatalf("first copy: %d\n%s\n%s", code, out, errOut)
+	}
+	if code, out, errOut := runCmd(t, "articles", "rm", "--config", cfg, "--demo"); code != 0 {
+		t.Fatalf("rm --demo: %d\n%s\n%s", code, out, errOut)
+	}
+	// The one-machine serve stops; the copy is run again for the changes since.
+	code, out, errOut := runCmd(t, "store", "copy", "--config", cfg, "--from", src)
+	if code != 0 {
+		t.Fatalf("second copy: %d\n%s\n%s", code, out, errOut)
+	}
+	if _, got, _ := runCmd(t, "articles", "show", "--config", cfg, "demo-pujiang"); strings.Contains(got, "demo-pujiang") {
+		t.Fatalf("the demo articles removed on the fleet's store (README: mpbot articles rm --demo) came back with the second copy:\n%s", out)
+	}
+}

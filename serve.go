@@ -398,6 +398,26 @@ func (a *app) startPush(ctx context.Context) {
 	}
 }
 
+// seePushDone looks, at most every pushDoneLook, whether today's push is
+// done in the store, by another process: a day sent by hand (`mpbot push
+// --date`, as push status advises for a missed one) left the gauge a day
+// behind on every replica, and the alert on it firing (a newcomer run's
+// find).
+func (a *app) seePushDone(ctx context.Context) {
+	now := time.Now()
+	if last := a.pushDoneLooked.Load(); last != 0 && now.Sub(time.Unix(0, last)) < pushDoneLook {
+		return
+	}
+	a.pushDoneLooked.Store(now.UnixNano())
+	cfg := a.cfg.Load()
+	if t, err := time.ParseInLocation(content.DateLayout, cfg.today(now), cfg.location); err == nil && a.pushDoneDay.Load() < t.Unix() {
+		a.notePushDone(ctx, cfg.today(now))
+	}
+}
+
+// pushDoneLook is how often a scrape of /metrics asks the store.
+const pushDoneLook = 10 * time.Second
+
 // notePushDone sets the gauge of the last day pushed to day when the
 // store has its push done, and reports whether it has.
 func (a *app) notePushDone(ctx context.Context, day string) bool {
@@ -410,6 +430,7 @@ func (a *app) notePushDone(ctx context.Context, day string) bool {
 		return false
 	}
 	a.obs.pushDone.Set(float64(t.Unix()))
+	a.pushDoneDay.Store(t.Unix())
 	return true
 }
 
@@ -589,7 +610,11 @@ func (a *app) run(ctx context.Context, ln net.Listener) error {
 func (a *app) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle(a.cfg.Load().Server.Path, withRequestID(a.handler))
-	mux.Handle("GET /metrics", a.obs.handler())
+	metrics := a.obs.handler()
+	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
+		a.seePushDone(r.Context())
+		metrics.ServeHTTP(w, r)
+	})
 	// A replica stays ready and live while the store or Redis is
 	// unreachable: searches are answered from the index in memory, and
 	// every replica shares the one PostgreSQL and the one Redis, so a load

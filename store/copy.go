@@ -66,6 +66,19 @@ func CopiedTables() []string {
 	return names
 }
 
+// updatedAt is an article row's updated_at (Unix ms), or 0.
+func updatedAt(cols []string, vals []any) int64 {
+	if i := slices.Index(cols, "updated_at"); i >= 0 {
+		switch v := vals[i].(type) {
+		case int64:
+			return v
+		case int32:
+			return int64(v)
+		}
+	}
+	return 0
+}
+
 // copyBatch rows share a transaction.
 const copyBatch = 2000
 
@@ -159,8 +172,12 @@ type Copied struct {
 func (s *Store) CopyFrom(ctx context.Context, src *Store, progress func(table string, copied int)) (map[string]Copied, error) {
 	counts := map[string]Copied{}
 	articles := map[string]bool{} // the articles this copy wrote: their analyses are the source's
+	removed, err := s.removedArticles(ctx)
+	if err != nil {
+		return counts, fmt.Errorf("copy articles: %w", err)
+	}
 	for _, t := range copiedTables {
-		c, err := s.copyTable(ctx, src, t.name, t.key, t.newer, t.kept, articles, func(n int) {
+		c, err := s.copyTable(ctx, src, t.name, t.key, t.newer, t.kept, articles, removed, func(n int) {
 			if progress != nil {
 				progress(t.name, n)
 			}
@@ -173,7 +190,28 @@ func (s *Store) CopyFrom(ctx context.Context, src *Store, progress func(table st
 	return counts, nil
 }
 
-func (s *Store) copyTable(ctx context.Context, src *Store, table, key string, newer []string, kept string, articles map[string]bool, progress func(int)) (Copied, error) {
+// removedArticles are the articles removed from s, and not added again
+// since, with when (Unix ms).
+func (s *Store) removedArticles(ctx context.Context) (map[string]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, MAX(at) FROM changes WHERE deleted = 1
+		AND NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = changes.article_id) GROUP BY article_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	removed := map[string]int64{}
+	for rows.Next() {
+		var id string
+		var at int64
+		if err := rows.Scan(&id, &at); err != nil {
+			return nil, err
+		}
+		removed[id] = at
+	}
+	return removed, rows.Err()
+}
+
+func (s *Store) copyTable(ctx context.Context, src *Store, table, key string, newer []string, kept string, articles map[string]bool, removed map[string]int64, progress func(int)) (Copied, error) {
 	var c Copied
 	rows, err := src.db.QueryContext(ctx, `SELECT * FROM `+table+` ORDER BY `+key)
 	if err != nil {
@@ -246,6 +284,14 @@ func (s *Store) copyTable(ctx context.Context, src *Store, table, key string, ne
 			if err := rows.Scan(ptrs...); err != nil {
 				tx.Rollback()
 				return c, err
+			}
+			// An article removed from the destination since the source's
+			// last change stays removed, with its analysis: a copy run
+			// again after the fleet's `articles rm --demo` put the demo
+			// articles back (a newcomer run's find).
+			if at, ok := removed[fmt.Sprint(vals[0])]; ok && (table == "articles" && updatedAt(cols, vals) <= at || table == "article_terms" && !articles[fmt.Sprint(vals[0])]) {
+				n++
+				continue
 			}
 			use := stmt
 			if table == "article_terms" && !articles[fmt.Sprint(vals[0])] {
