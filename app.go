@@ -58,7 +58,7 @@ type app struct {
 	// midnight), and pushDoneLooked when /metrics last asked the store
 	// (Unix ns).
 	pushDoneDay, pushDoneLooked atomic.Int64
-	cfg atomic.Pointer[Config] // the live snapshot, swapped on reload
+	cfg                         atomic.Pointer[Config] // the live snapshot, swapped on reload
 	// rejected is why the config file's last edit was rejected, while the
 	// last good config serves; nil when it was taken.
 	rejected atomic.Pointer[string]
