@@ -425,7 +425,9 @@ func (a *app) keepSeal(ctx context.Context) {
 		return
 	}
 	a.sealKept, a.sealFailing = true, false
-	a.log.Info("WeChat encrypts its requests; plaintext ones are refused in compat mode, also after a restart")
+	// Said as kept for compat mode, whatever the mode: a server in safe
+	// mode had read as if it were in compat mode (a newcomer run's find).
+	a.log.Info("WeChat encrypts its requests: kept, so that should the account use compat mode, plaintext ones are refused in compat mode, also after a restart")
 }
 
 // newPush wires the daily push to the store and the live config.
