@@ -697,6 +697,21 @@ func (a *app) report(ctx context.Context, since time.Time) (*insights.Report, er
 	}
 	cfg := a.cfg.Load()
 	rules, keys := cfg.settings.Rules()
+	// A rule's menu key no button of menu.buttons carries is never sent:
+	// with no menu, the report listed `menu key DAILY_READING` as never
+	// used (a newcomer run's find).
+	onMenu := map[string]bool{}
+	var carried func([]wechat.Button)
+	carried = func(bs []wechat.Button) {
+		for _, b := range bs {
+			onMenu[b.Key] = b.Key != ""
+			carried(b.SubButtons)
+		}
+	}
+	carried(cfg.Menu.Buttons)
+	for label, ks := range keys {
+		keys[label] = slices.DeleteFunc(ks, func(k string) bool { return !onMenu[k] })
+	}
 	// Words as search reads them, traditional characters folded: 楓橋經驗
 	// is 枫桥经验's topic, and no synonym of it to propose.
 	terms := func(text string) []string { return seg.Words(search.Fold(text)) }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -403,5 +404,29 @@ func TestConsoleMostAskedSaysOther(t *testing.T) {
 	row := regexp.MustCompile(`<tr><td>订阅</td>(.*?)</tr>`).FindString(page)
 	if !strings.HasSuffix(row, "<td>0</td><td>0</td><td>0</td><td>0</td><td>3（最近：opt_in）</td></tr>") {
 		t.Errorf("the console's row for 订阅 (asked 3 times, 3 opt-ins) says how it was answered in none of its columns: %s", row)
+	}
+}
+
+// TestReportNeverUsedKeysAreTheMenus: a rule's menu key no button of
+// menu.buttons carries can never be clicked: with the shipped empty menu
+// the report listed `menu key DAILY_READING, menu key EXAM_ANALYSIS` as
+// never used (a newcomer run's find). With a menu, its keys nobody clicked
+// are.
+func TestReportNeverUsedKeysAreTheMenus(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好") // the store
+	_, text, errOut := runCmd(t, "report", "--config", cfg)
+	if !strings.Contains(text, "never used: ") || strings.Contains(text, "menu key DAILY_READING") || strings.Contains(text, "menu key EXAM_ANALYSIS") {
+		t.Fatalf("report with no menu:\n%s\n%s", text, errOut)
+	}
+	shipped, _ := os.ReadFile(cfg)
+	withMenu := strings.Replace(string(shipped), "  buttons: []\n", "  buttons:\n    - {name: 遴选, type: click, key: EXAM_ANALYSIS}\n", 1)
+	if err := os.WriteFile(cfg, []byte(withMenu), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, text, errOut = runCmd(t, "report", "--config", cfg)
+	if !strings.Contains(text, "menu key EXAM_ANALYSIS") || strings.Contains(text, "menu key DAILY_READING") {
+		t.Fatalf("report with a menu of EXAM_ANALYSIS:\n%s\n%s", text, errOut)
 	}
 }
