@@ -1526,3 +1526,21 @@ func TestPushStopsWhenNoSendIsAnswered(t *testing.T) {
 		})
 	}
 }
+
+// TestPushDryRunBeforeTheSecret: a dry run sends nothing, so it shows who
+// customer mode would reach before the AppSecret is set (a newcomer run's
+// find: refused, "needs the WeChat API"); the run itself still needs it.
+func TestPushDryRunBeforeTheSecret(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好") // seeds the demo articles
+	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 3)
+	t.Setenv("MPBOT_PUSH_MODE", "customer")
+	code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-01", "--dry-run")
+	if code != 0 || !strings.Contains(out, "by customer") || !strings.Contains(out, "dry run: 3 followers") {
+		t.Fatalf("dry run in customer mode without the secret: %d\n%s\n%s", code, out, errOut)
+	}
+	if code, _, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-01"); code == 0 || !strings.Contains(errOut, "app_secret") {
+		t.Fatalf("a run in customer mode without the secret: %d\n%s", code, errOut)
+	}
+}

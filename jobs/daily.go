@@ -251,7 +251,10 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 	if cfg.Mode == ModeOff {
 		return res, ErrPushOff
 	}
-	if cfg.Sender == nil && !(cfg.Mode == ModeBroadcast && cfg.Broadcaster != nil) {
+	// A dry run sends nothing: it shows who a mode would reach before the
+	// AppSecret is set (a newcomer run's find: refused), but a mass send's
+	// shows what WeChat's preview says.
+	if cfg.Sender == nil && !(cfg.Mode == ModeBroadcast && cfg.Broadcaster != nil) && !(opts.DryRun && cfg.Mode != ModeBroadcast) {
 		return res, fmt.Errorf("%w: push.mode %q needs the WeChat API (is wechat.app_secret set?)", ErrCannotSend, cfg.Mode)
 	}
 	rehearsed, err := p.rehearsal(ctx, day, cfg.Mode, opts.DryRun)
