@@ -631,7 +631,11 @@ func (a *app) closeInTime() {
 // console builds the operators' web console on the running app.
 func (a *app) console(configPath string) *admin.Console {
 	cfg := a.cfg.Load()
-	deps := bot.Deps{Catalog: a.library, FollowUps: bot.NewMemoryFollowUps(), Daily: a.bot.Daily(), Readings: a.bot.Readings(), Log: a.log}
+	// The follower table read, never written: 退订了吗 had been answered
+	// with replies.no_match, where followers are told their subscription
+	// (an operator run's find).
+	deps := bot.Deps{Catalog: a.library, FollowUps: bot.NewMemoryFollowUps(), Daily: a.bot.Daily(), Readings: a.bot.Readings(), Log: a.log,
+		Followers: followersAsIs{a.store}}
 	if a.queries != nil {
 		deps.Votes = a.queries.Votes() // lists in the order followers get them
 	}

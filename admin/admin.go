@@ -20,6 +20,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -67,6 +68,12 @@ type Console struct {
 
 	mu      sync.Mutex
 	revoked map[string]int64 // sessions logged out, until their expiry (unix seconds)
+
+	// sameOrigin refuses forms posted from another origin: a page of
+	// another site had logged the operator out, one on another port of
+	// the host had used the try box with their session (an operator
+	// run's finds).
+	sameOrigin *http.CrossOriginProtection
 }
 
 //go:embed templates/*.html
@@ -81,12 +88,15 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	},
 	"score": func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
 	"join":  strings.Join,
-	"has":   slices.Contains[[]string],
+	// An id holding / ? # or % (exam/2026-01) is one path segment: its
+	// link had reached another page, or none (an operator run's find).
+	"pathEscape": url.PathEscape,
+	"has":        slices.Contains[[]string],
 }).ParseFS(templates, "templates/*.html"))
 
 // New returns the console; its handler refuses everything without the token.
 func New(d Deps) *Console {
-	c := &Console{deps: d, mux: http.NewServeMux(), key: []byte(rand.Text() + d.Token)}
+	c := &Console{deps: d, mux: http.NewServeMux(), key: []byte(rand.Text() + d.Token), sameOrigin: http.NewCrossOriginProtection()}
 	c.mux.HandleFunc("GET /login", c.loginForm)
 	c.mux.HandleFunc("POST /login", c.login)
 	c.mux.HandleFunc("POST /logout", c.logout)
@@ -106,6 +116,10 @@ func (c *Console) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Referrer-Policy", "no-referrer")
+	if err := c.sameOrigin.Check(r); err != nil {
+		http.Error(w, "refused: a form posted from another site or origin", http.StatusForbidden)
+		return
+	}
 	c.mux.ServeHTTP(w, r)
 }
 
@@ -290,7 +304,13 @@ func (c *Console) schedule(w http.ResponseWriter, r *http.Request, _ string) {
 // try shows the bot's reply to what the operator typed, as a follower's
 // phone shows it; a number after a list opens that article, as it would.
 func (c *Console) try(w http.ResponseWriter, r *http.Request, session string) {
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	r.Body = http.MaxBytesReader(w, r.Body, maxTryBytes)
+	if err := r.ParseForm(); err != nil {
+		// Read as an empty box, it showed the page as if nothing was sent.
+		w.WriteHeader(http.StatusRequestEntityTooLarge)
+		c.render(w, "try.html", map[string]any{"Page": "try", "Error": fmt.Sprintf("消息太长：试发的内容最多 %d KB（粉丝发送的文字消息还要短得多）", maxTryBytes>>10)})
+		return
+	}
 	text := strings.TrimSpace(r.FormValue("text"))
 	data := map[string]any{"Page": "try", "Text": text}
 	if text != "" {
@@ -298,6 +318,9 @@ func (c *Console) try(w http.ResponseWriter, r *http.Request, session string) {
 	}
 	c.render(w, "try.html", data)
 }
+
+// maxTryBytes bounds what the try box reads.
+const maxTryBytes = 64 << 10
 
 func (c *Console) config(w http.ResponseWriter, r *http.Request, _ string) {
 	c.render(w, "config.html", map[string]any{"Page": "config", "Rules": c.deps.Rules(), "Check": c.deps.Check()})

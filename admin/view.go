@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"regexp"
 	"strings"
+	"time"
 
 	"mpbot/bot"
 	"mpbot/insights"
@@ -78,6 +79,7 @@ func barChart(days []insights.Day) template.HTML {
 	if len(days) == 0 {
 		return ""
 	}
+	days = everyDay(days)
 	most := 1
 	for _, d := range days {
 		most = max(most, d.Questions)
@@ -93,7 +95,7 @@ func barChart(days []insights.Day) template.HTML {
 			n     int
 			class string
 		}{{d.Card, "card"}, {d.Rule, "rule"}, {d.List, "list"}, {d.NoMatch, "none"}, {d.Other, "other"}} {
-			sh := seg.n * h / most
+			sh := barHeight(seg.n, h, most)
 			y -= sh
 			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="%s"><title>%s: %d %s</title></rect>`, x, y, bw, sh, seg.class, d.Day, seg.n, seg.class)
 		}
@@ -103,6 +105,44 @@ func barChart(days []insights.Day) template.HTML {
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
+
+// barHeight is n's height in a chart h high whose tallest bar is most: a
+// pixel at least for any n, or a day of 3 beside one of 422 showed its
+// count over no bar (an operator run's find).
+func barHeight(n, h, most int) int {
+	if n <= 0 {
+		return 0
+	}
+	return max(1, n*h/most)
+}
+
+// everyDay is days with the days between them that had no question, so
+// that the chart's slots are consecutive days (11-22, 11-25, 12-02 had
+// stood side by side: an operator run's find).
+func everyDay(days []insights.Day) []insights.Day {
+	first, err1 := time.Parse(time.DateOnly, days[0].Day)
+	last, err2 := time.Parse(time.DateOnly, days[len(days)-1].Day)
+	if err1 != nil || err2 != nil || last.Before(first) || last.Sub(first) > maxChartDays*24*time.Hour {
+		return days
+	}
+	had := make(map[string]insights.Day, len(days))
+	for _, d := range days {
+		had[d.Day] = d
+	}
+	all := make([]insights.Day, 0, len(days))
+	for t := first; !t.After(last); t = t.AddDate(0, 0, 1) {
+		day := t.Format(time.DateOnly)
+		d, ok := had[day]
+		if !ok {
+			d = insights.Day{Day: day}
+		}
+		all = append(all, d)
+	}
+	return all
+}
+
+// maxChartDays bounds the days a chart draws.
+const maxChartDays = 400
 
 // pushChart draws the daily push's deliveries by state.
 func pushChart(days []insights.PushDay) template.HTML {
@@ -123,7 +163,7 @@ func pushChart(days []insights.PushDay) template.HTML {
 			n     int
 			class string
 		}{{d.Sent, "card"}, {d.Skipped, "list"}, {d.Failed, "none"}, {d.Unknown, "rule"}, {d.InFlight, "other"}} {
-			sh := seg.n * h / most
+			sh := barHeight(seg.n, h, most)
 			y -= sh
 			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="%s"><title>%s: %d</title></rect>`, x, y, bw, sh, seg.class, d.Day, seg.n)
 		}

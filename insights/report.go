@@ -393,7 +393,7 @@ func (b *builder) mainTerms(text string) []string {
 		text = text[:i]
 	}
 	for _, w := range b.src.Terms(text) {
-		if utf8.RuneCountInString(w) >= 2 && !questionWords[w] && !numeric(w) && !slices.Contains(out, w) {
+		if utf8.RuneCountInString(w) >= 2 && !questionWords[w] && !markupWords[strings.ToLower(w)] && !numeric(w) && !slices.Contains(out, w) {
 			out = append(out, w)
 		}
 	}
@@ -416,6 +416,16 @@ var questionWords = map[string]bool{"什么": true, "怎么": true, "如何": tr
 	// one topic with 遴选笔试成绩什么时候出), and a greeting before the question
 	// (你好，准考证怎么打印 with 你好，诺贝尔奖得主: the same run's finds).
 	"时候": true, "时间": true, "你好": true, "您好": true}
+
+// markupWords are HTML's and scripts' that followers paste or probe with
+// (<script>alert(1)</script>, <img src=x onerror=…>): 枫桥经验 and a
+// question on milk tea made one topic through alert (an operator run's
+// find).
+var markupWords = map[string]bool{"script": true, "alert": true, "img": true, "src": true, "onerror": true, "onload": true,
+	"onclick": true, "onmouseover": true, "href": true, "javascript": true, "iframe": true, "svg": true, "div": true,
+	"span": true, "style": true, "http": true, "https": true, "www": true, "html": true, "body": true, "prompt": true,
+	"confirm": true, "eval": true, "document": true, "cookie": true, "window": true, "select": true, "union": true,
+	"drop": true, "table": true, "null": true}
 
 // maxTermText is how much of a question is read for its main terms: more
 // is a passage pasted, which links to no topic by its terms when it has
