@@ -209,6 +209,12 @@ type UpsertResult struct {
 	Article content.Article // as stored, with its id and times
 	Outcome Outcome
 	Err     error // the article was invalid; the rest of the batch went in
+	// Replaced is the article an update replaced when it had another
+	// title at another address: a rewrite under its id, or another
+	// article given a taken id (two notices of one template, ids 1 of two
+	// columns' exports: the first had gone without a word, an operator
+	// run's find), for the import to say.
+	Replaced *content.Article
 }
 
 // UpsertBatch writes articles in one transaction. An invalid article is
@@ -309,6 +315,7 @@ func (s *Store) upsertTx(ctx context.Context, tx *sqlTx, it Upsert) (UpsertResul
 	}
 	old, err := getArticle(ctx, tx, a.ID)
 	outcome := Updated
+	var replaced *content.Article
 	switch {
 	case errors.Is(err, content.ErrNotFound):
 		outcome = Added
@@ -321,13 +328,16 @@ func (s *Store) upsertTx(ctx context.Context, tx *sqlTx, it Upsert) (UpsertResul
 		if unchangedFrom(old, &a) {
 			return UpsertResult{Article: old, Outcome: Unchanged}, nil
 		}
-		if (a.URL == "" || a.URL != old.URL) && anotherArticle(old, a) || movedAndRetitled(old, a) {
+		if (a.URL == "" || a.URL != old.URL) && anotherArticle(old, a) {
 			// Two notes of one file name in two imports (note.md): the
 			// second replaced the first, whose followers' answers were
 			// gone (an operator run's find). An article revised keeps
 			// most of its words, or its address.
 			return UpsertResult{}, invalidError{fmt.Errorf("id %s is already another article (%q, not this one's title or text): give this one an id of its own (id: in its front matter or JSON), or remove %s first (mpbot articles rm %s)",
 				a.ID, old.Title, a.ID, a.ID)}
+		}
+		if movedAndRetitled(old, a) {
+			replaced = &old
 		}
 	}
 	a.UpdatedAt = s.Now().UTC().Truncate(time.Millisecond)
@@ -355,7 +365,7 @@ func (s *Store) upsertTx(ctx context.Context, tx *sqlTx, it Upsert) (UpsertResul
 	if err := recordChange(ctx, tx, a.ID, false, s.Now()); err != nil {
 		return UpsertResult{}, err
 	}
-	return UpsertResult{Article: a, Outcome: outcome}, nil
+	return UpsertResult{Article: a, Outcome: outcome, Replaced: replaced}, nil
 }
 
 // Get returns the article with the given id or content.ErrNotFound.
@@ -816,10 +826,8 @@ func anotherArticle(a, b content.Article) bool {
 }
 
 // movedAndRetitled reports whether b has another title at another address
-// than a: another article, however alike their words (two notices of one
-// template, ids 1 of two columns' exports: the second had replaced the
-// first, an operator run's find). An address moved to https or to www.
-// is the same.
+// than a: a rewrite under a's id, or another article however alike their
+// words. An address moved to https or to www. is the same.
 func movedAndRetitled(a, b content.Article) bool {
 	address := func(u string) string {
 		u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
