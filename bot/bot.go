@@ -1977,16 +1977,7 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 		if !pointsAtOne(asked(m)) && !pointsAtOne(Bare(m.Text)) {
 			return nil
 		}
-		if ids := shown(list); len(ids) == 1 {
-			a, failed := b.listedArticle(ctx, ids[0])
-			if failed != nil {
-				return failed
-			}
-			noteShownAgain(ctx, list, a.ID)
-			return []Reply{b.shownAgain(ctx, a, list)}
-		}
-		note(ctx, func(e *Event) { e.Outcome, e.Query = OutcomeFollowUp, list.question() })
-		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(openOneOf, len(list.IDs))}}
+		return b.oneOrWhich(ctx, list)
 	case list.Search == "" && list.Topic == "" && list.Day == "" && len(shown(list)) == 1 && (len(list.IDs) == 0 || list.Opened > 0):
 		// A reading's card (每日一读, 昨天的每日一读, or one opened from
 		// the readings' list) is what it asks of (a follower run's find:
@@ -2001,16 +1992,7 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 		// A list by date (a day's, the latest, a period's news): the item
 		// opened is what it asks of; none opened, which one is the
 		// follower's to say (a re-check's find: told to search first).
-		if ids := shown(list); len(ids) == 1 {
-			a, failed := b.listedArticle(ctx, ids[0])
-			if failed != nil {
-				return failed
-			}
-			noteShownAgain(ctx, list, a.ID)
-			return []Reply{b.shownAgain(ctx, a, list)}
-		}
-		note(ctx, func(e *Event) { e.Outcome, e.Query = OutcomeFollowUp, list.question() })
-		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(openOneOf, len(list.IDs))}}
+		return b.oneOrWhich(ctx, list)
 	case list.Search == "" && list.Topic == "":
 		// Alone it asks of nothing (什么时候开 had a card on 中国特色大国
 		// 外交开创新局面).
@@ -2061,6 +2043,22 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 		asked = topic
 	}
 	return b.search(ctx, s, m, asked, 0)
+}
+
+// oneOrWhich answers a question of a list's one article shown (the item
+// opened, or the only one) with its card again, and of several with how
+// to open one.
+func (b *Bot) oneOrWhich(ctx context.Context, list FollowUp) []Reply {
+	if ids := shown(list); len(ids) == 1 {
+		a, failed := b.listedArticle(ctx, ids[0])
+		if failed != nil {
+			return failed
+		}
+		noteShownAgain(ctx, list, a.ID)
+		return []Reply{b.shownAgain(ctx, a, list)}
+	}
+	note(ctx, func(e *Event) { e.Outcome, e.Query = OutcomeFollowUp, list.question() })
+	return []Reply{{Type: ReplyText, Text: fmt.Sprintf(openOneOf, len(list.IDs))}}
 }
 
 // pointsAtOne reports whether text asks of one article shown: 这篇讲的什么,
