@@ -387,10 +387,11 @@ func TestUsageErrorsExit2(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(filepath.Dir(fresh), "mpbot.db")); err == nil {
 		t.Error("an import of a path that is not there made a store")
 	}
-	// A push mode the config cannot send by here is the config's fault.
+	// A push mode the config cannot send by here is the config's fault
+	// (a dry run sends nothing, and needs no AppSecret: TestPushDryRunBeforeTheSecret).
 	runCmd(t, "try", "--config", cfg, "你好") // a store with articles
 	t.Setenv("MPBOT_PUSH_MODE", "customer")
-	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--dry-run"); code != 2 || !strings.Contains(errOut, "wechat.app_secret") {
+	if code, out, errOut := runCmd(t, "push", "--config", cfg); code != 2 || !strings.Contains(errOut, "wechat.app_secret") {
 		t.Errorf("push in customer mode without an AppSecret: exit %d, want 2\n%s%s", code, out, errOut)
 	}
 }

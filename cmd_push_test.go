@@ -1540,7 +1540,7 @@ func TestPushDryRunBeforeTheSecret(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "by customer") || !strings.Contains(out, "dry run: 3 followers") {
 		t.Fatalf("dry run in customer mode without the secret: %d\n%s\n%s", code, out, errOut)
 	}
-	if code, _, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-01"); code == 0 || !strings.Contains(errOut, "app_secret") {
+	if code, _, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-12-01"); code != 2 || !strings.Contains(errOut, "app_secret") {
 		t.Fatalf("a run in customer mode without the secret: %d\n%s", code, errOut)
 	}
 }
