@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -20,6 +21,9 @@ func FuzzReadArticles(f *testing.F) {
 	f.Add([]byte("---\ntitle: 标题\nurl: https://x\n---\n# 标题\n\n正文"), byte(1))
 	f.Add([]byte(`<html><head><link rel="canonical" href="https://x/y"></head><body><h1>标题</h1><p>2023-06-26| 来源:某网 正文正文正文</p></body></html>`), byte(2))
 	f.Add([]byte(`<html><head><link rel="canonical" href="https://x/y"></head><body><div>当前位置：首页 &gt; 政策解读</div><h1>标题</h1><p>首页 > 政策 > 正文</p><p>正文正文正文</p></body></html>`), byte(2))
+	f.Add([]byte("---\ntitle：标题\ntags: [a, b\nsummary: 每日一练 #12\n---\n# 标题\n"), byte(1))
+	f.Add([]byte(`{"id":"h","title":"好","summary":"<p>摘要&nbsp;<b>粗</b></p>","body":"<p>一</p><p>二</p>","url":"https://x/h"}`), byte(0))
+	f.Add([]byte(`<html><head><title></title></head><body><h1>标题</h1><div class="info"><span>时间：2024-08-01</span></div><div><p>正文正文正文正文正文正文正文正文正文正文正文正文</p></div><div id="comments"><h3>全部评论</h3><p>网友：好</p></div><ul><li><h3><a href="/a">一个列表项的标题</a></h3><p>列表项的摘要文字</p></li></ul><p>- END -</p></body></html>`), byte(2))
 	f.Fuzz(func(t *testing.T, data []byte, kind byte) {
 		var arts []Article
 		var errs []error
@@ -47,6 +51,11 @@ func FuzzReadArticles(f *testing.F) {
 		for _, e := range errs {
 			if e == nil {
 				t.Fatal("nil error")
+			}
+			// Said to an operator's terminal: a character cut in two
+			// (a full-width colon's) had made grep call it binary.
+			if utf8.Valid(data) && !utf8.ValidString(e.Error()) {
+				t.Fatalf("the error of valid UTF-8 text is not: %q", e.Error())
 			}
 		}
 	})

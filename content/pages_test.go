@@ -270,3 +270,14 @@ func TestArticleWithRelatedListIsAnArticle(t *testing.T) {
 		t.Errorf("an article with related links: %v %q", err, a.Body)
 	}
 }
+
+// A line of Chinese text where a key: value is wanted: YAML's message named
+// content.frontMatter and cut the text mid-character.
+func TestFrontMatterLineOfText(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.md")
+	os.WriteFile(p, []byte("---\n标题很长的一行没有冒号的文字内容\n---\n\n正文。\n"), 0o644)
+	_, errs := ReadPaths([]string{p}, ReadOptions{})
+	if len(errs) != 1 || !utf8.ValidString(errs[0].Error()) || strings.Contains(errs[0].Error(), "content.frontMatter") || !strings.Contains(errs[0].Error(), "a.md:2:") {
+		t.Errorf("errors %q", errs)
+	}
+}

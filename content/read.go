@@ -586,6 +586,10 @@ func cleanYAMLError(err error, offset int) string {
 	for _, l := range strings.Split(msg, "\n") {
 		l = yamlLinePrefixRe.ReplaceAllString(strings.TrimSpace(l), "")
 		l = yamlUnknownFieldRe.ReplaceAllString(l, "unknown field $1")
+		// A line of text where a key: value was wanted: YAML's words
+		// named a Go type and cut the text mid-character (an operator
+		// run's find).
+		l = yamlNotMappingRe.ReplaceAllString(l, "a line of text where a key: value is wanted (title: …)")
 		l = yamlAtLineRe.ReplaceAllStringFunc(l, func(at string) string {
 			var n int
 			fmt.Sscan(strings.TrimPrefix(at, "at line "), &n)
@@ -595,10 +599,11 @@ func cleanYAMLError(err error, offset int) string {
 			parts = append(parts, l)
 		}
 	}
-	return strings.Join(parts, "; ")
+	return strings.ToValidUTF8(strings.Join(parts, "; "), "…")
 }
 
 var (
+	yamlNotMappingRe   = regexp.MustCompile("cannot unmarshal !!str `[^`]*` into \\S+")
 	yamlLinePrefixRe   = regexp.MustCompile(`^line \d+: `)
 	yamlUnknownFieldRe = regexp.MustCompile(`field (\S+) not found in type \S+`)
 	yamlAtLineRe       = regexp.MustCompile(`at line \d+`)
