@@ -170,8 +170,12 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 					// notices of one template, ids 1 of two columns'
 					// exports, the first gone without a word (an operator
 					// run's find). A rewrite under its id is one too.
-					fmt.Fprintf(c.stderr, "note: %s was %q at %s; now %q at %s: if these are two articles, the first is gone (give this one an id of its own and import the first again)\n",
-						r.Article.ID, old.Title, old.URL, r.Article.Title, r.Article.URL)
+					gone := "is gone"
+					if dryRun {
+						gone = "would be gone"
+					}
+					fmt.Fprintf(c.stderr, "note: %s was %q at %s; now %q at %s: if these are two articles, the first %s (give this one an id of its own and import the first again)\n",
+						r.Article.ID, old.Title, old.URL, r.Article.Title, r.Article.URL, gone)
 				}
 			}
 			if err := sameTextNotes(ctx, c.stderr, a.store, results); err != nil {

@@ -98,14 +98,11 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	dropBoxes(doc)
 	dropComments(doc)
 	items := linkedItemRunes(doc)
-	parser := readability.NewParser()
-	// The text an article must have before readability stops retrying
-	// with the page's comment and sidebar blocks kept: 500 characters, an
-	// English page's hundred words, is a long Chinese one (an operator
-	// run's find: under it, a page's readers' comments were appended to
-	// the article, and with 25 of them were its text and summary).
-	parser.CharThresholds = articleThresholdRunes
-	ra, err := parser.ParseDocument(doc, base)
+	// (readability retries a text under 500 characters with the blocks
+	// it deems unlikely kept: a notice's 备注 and phone numbers. Set at
+	// 140 for the comments, it lost them: a re-check's find; comments
+	// are dropComments'.)
+	ra, err := readability.FromDocument(doc, base)
 	if err != nil {
 		return Article{}, fmt.Errorf("no article found in the page: %w", err)
 	}
@@ -184,7 +181,10 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 		// body was three titles (an operator run's find).
 		return a, fmt.Errorf("no article text in the page (only links: %q): a home or list page?", excerpt(body, 60))
 	}
-	if items := items.inBody(body); items.count >= minListItems && float64(items.runes) >= listShare*float64(letterRunes(body)) {
+	// Most of the text in items under their links, each dated: a roundup
+	// of linked headlines with their paragraphs is an article (a review's
+	// find: refused).
+	if items := items.inBody(body); items.count >= minListItems && 2*items.dated > items.count && float64(items.runes) >= listShare*float64(letterRunes(body)) {
 		// A column's list whose items each have an excerpt under their
 		// linked title: imported as an article 新闻中心, whose card
 		// described the first item (an operator run's find).
@@ -386,7 +386,7 @@ var (
 	// its first lines (an operator run's find: undated, the line began the
 	// body), a notice's own below them (日期：2024年7月6日 of an exam's
 	// schedule: a review's find).
-	weakDateLineRe = regexp.MustCompile(`^(?:日期|发布|更新时间|更新日期|更新|发布于|发表于|更新于|时间)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
+	weakDateLineRe = regexp.MustCompile(`^(?:日期|发布|更新时间|更新日期|更新|发布于|发表于|更新于)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 	// metaFieldRe is a labelled field of an article's source line (来源：
 	// 人民日报, 作者:徐浩然): the label begins the line or follows a space
 	// or a separator (资金来源：… is text), and the value ends at a space
@@ -565,6 +565,7 @@ func linksOnly(body string, article *html.Node) bool {
 type listItems struct {
 	count, runes int
 	excerpts     []string // each item's text after its link, spaces out
+	dated        int      // items giving a date beside their excerpt, as a list's do
 }
 
 // inBody are the items whose text the article's is: a page's list of
@@ -577,6 +578,9 @@ func (items listItems) inBody(body string) listItems {
 		if key := []rune(e); len(key) > 0 && strings.Contains(flat, string(key[:min(len(key), 16)])) {
 			in.count++
 			in.runes += letterRunes(e)
+			if listDateRe.MatchString(e) {
+				in.dated++
+			}
 		}
 	}
 	return in
@@ -615,13 +619,16 @@ func titleLinkOpening(n *html.Node) *html.Node {
 		return nil
 	}
 	link := first
+	if first.Data == "a" && attr(first, "href") == "" {
+		return nil // an anchor (<a name>), as an FAQ's questions are
+	}
 	if first.Data != "a" {
 		if len(first.Data) != 2 || first.Data[0] != 'h' {
 			return nil
 		}
 		link = nil
 		for c := first.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && c.Data == "a" {
+			if c.Type == html.ElementNode && c.Data == "a" && attr(c, "href") != "" {
 				link = c
 				break
 			}
@@ -853,14 +860,52 @@ func weakPageDate(pageText, body string) string {
 		}
 		break
 	}
-	for _, line := range append(strings.Split(above, "\n"), lines...) {
-		if m := weakDateLineRe.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+	// Above the article's text, its headings too: 时间：… there is the
+	// page's (exam sites' info line, in spans); in the text, an event's
+	// (时间：2027年3月15日 leading a training's notice: a review's find).
+	outside := above
+	if first, _, _ := strings.Cut(strings.TrimSpace(body), "\n"); first != "" {
+		if i := strings.Index(pageText, first); i >= 0 && i < len(outside) {
+			outside = pageText[:i]
+		}
+	}
+	outsideLines := strings.Split(outside, "\n")
+	for i, line := range append(strings.Split(above, "\n"), lines...) {
+		m := weakDateLineRe.FindStringSubmatch(strings.TrimSpace(line))
+		if m == nil && i < len(outsideLines) {
+			m = timeLabelDateRe.FindStringSubmatch(strings.TrimSpace(outsideLines[i]))
+		}
+		if m != nil {
 			if d := matchedDay(m); d != "" {
 				return d
 			}
 		}
 	}
 	return ""
+}
+
+// timeLabelDateRe is a line of a date under 时间.
+var timeLabelDateRe = regexp.MustCompile(`^时间\s*[:：]\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
+
+// logoHeading reports whether h is a site's logo: named so, or a link to
+// the site's home.
+func logoHeading(h *html.Node) bool {
+	if named(attr(h, "class")+" "+attr(h, "id"), []string{"logo", "site", "brand"}) {
+		return true
+	}
+	for c := h.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "a" {
+			switch href := strings.TrimSpace(attr(c, "href")); href {
+			case "/", "./", "index.html", "/index.html":
+				return true
+			default:
+				if u, err := url.Parse(href); err == nil && u.Host != "" && (u.Path == "" || u.Path == "/") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // splitDate is the date of a header that writes its year apart from its
@@ -875,7 +920,7 @@ func splitDate(doc *html.Node) string {
 				for s != nil && s.Type != html.ElementNode {
 					s = s.NextSibling
 				}
-				if s != nil && attr(s, "class") == "day" {
+				if s != nil && attr(s, "class") == "day" && n.Parent != nil && named(attr(n.Parent, "class")+" "+attr(n.Parent, "id"), []string{"time", "date", "header"}) {
 					y := strings.TrimSpace(textOf(n, false))
 					if m := monthDayRe.FindStringSubmatch(strings.Join(strings.Fields(textOf(s, false)), "")); m != nil && yearOnlyRe.MatchString(y) {
 						day = matchedDay([]string{"", y, m[1], m[2]})
@@ -1192,7 +1237,10 @@ func pageMeta(doc *html.Node) metadata {
 					m.title = firstNonEmpty(m.title, n.FirstChild.Data)
 				}
 			case "h1":
-				if m.h1 == "" {
+				// Not a site's logo (<h1 class="logo"><a href="/">北辰遴选</a>):
+				// with no <title>, it had been every page's title (a
+				// re-check's find).
+				if m.h1 == "" && !logoHeading(n) {
 					m.h1 = strings.TrimSpace(textOf(n, false))
 				}
 			}
@@ -1240,7 +1288,7 @@ func withoutBoilerplate(body string) string {
 	kept := paras[:0]
 	for _, p := range paras {
 		t := strings.TrimSpace(p)
-		if utf8.RuneCountInString(t) <= maxBoilerplateRunes && boilerplateRe.MatchString(t) {
+		if utf8.RuneCountInString(t) <= maxBoilerplateRunes && boilerplateRe.MatchString(t) && !serviceRe.MatchString(t) {
 			continue
 		}
 		kept = append(kept, p)
@@ -1252,7 +1300,15 @@ func withoutBoilerplate(body string) string {
 }
 
 // boilerplateRe is what such a paragraph says.
-var boilerplateRe = regexp.MustCompile(`(?i)^[-—－_~\s]*END[-—－_~\s]*$|关注我们|点击上方|点击蓝字|设为星标|点个?[“"]?在看|分享让更多人看到|扫码(?:加入|进群|关注|添加|领取)|长按(?:识别)?二维码|识别二维码|加入.{0,12}交流群|免责声明|如有侵权`)
+// Each is the paragraph's whole shape: at its start a call (点击上方蓝字,
+// 长按二维码, 扫码加入…), or the call alone (关注我们, 点个在看), or a site's
+// disclaimer; not 二、关注我们身边的困难群众 or 重点在看得见的地方, an
+// article's own (a review's find).
+var boilerplateRe = regexp.MustCompile(`(?i)^[-—－_~\s]*END[-—－_~\s]*$|^点击(?:上方)?蓝色?字|^点击上方.{0,12}关注|^(?:长按)?(?:识别|扫描)?二维码[\p{P}\s]*(?:关注|加入|添加|进群|领取|$)|^长按(?:识别)?二维码[\p{P}\s]*(?:关注|加入|添加|进群|领取|$)|^扫码(?:加入|进群|关注|添加|领取)|^[\p{P}\s]*(?:欢迎)?(?:关注我们|设为星标|星标我们|分享让更多人看到)[\p{P}\s~]*$|^点个?[“"]?在看|^免责声明[:：]|如有侵权.{0,8}删除`)
+
+// serviceRe is what a notice's own instructions name beside such words
+// (长按识别二维码进入查询系统, 扫码关注…公众号查询成绩): they are its text.
+var serviceRe = regexp.MustCompile(`报名|查询|缴费|成绩|系统|考试|按钮|打印|预约|办理`)
 
 // maxBoilerplateRunes is the most text such a paragraph holds.
 const maxBoilerplateRunes = 60
@@ -1338,31 +1394,55 @@ func dropBoxes(n *html.Node) {
 	}
 }
 
-// articleThresholdRunes is readability's CharThresholds for Chinese text.
-const articleThresholdRunes = 140
-
 // dropComments removes readers' comment sections (a class or id naming
 // comments, and text saying so: 全部评论, 网友评论, 发表评论, 留言): kept in a
 // short article's page, they were appended to its text.
-func dropComments(n *html.Node) {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		if c.Type == html.ElementNode && c.Data != "body" && c.Data != "html" && c.Data != "article" &&
-			named(attr(c, "class")+" "+attr(c, "id"), commentWords) && commentPromptRe.MatchString(textOf(c, false)) {
-			n.RemoveChild(c)
-		} else {
-			dropComments(c)
+func dropComments(doc *html.Node) {
+	var drop func(*html.Node)
+	drop = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode && c.Data != "body" && c.Data != "html" && c.Data != "article" &&
+				named(attr(c, "class")+" "+attr(c, "id"), commentWords) && commentsBlock(c) {
+				n.RemoveChild(c)
+			} else {
+				drop(c)
+			}
+			c = next
 		}
-		c = next
 	}
+	drop(doc)
 }
 
 // commentWords open a comment section's class or id (comment-wrap,
 // comments, cmt-list, pinglun, reply-box, discuss).
 var commentWords = []string{"comment", "comments", "cmt", "pinglun", "reply", "replies", "discuss", "discussion"}
 
+// commentsBlock reports whether n reads as a comment section: it says so
+// (全部评论, 网友评论, 发表评论, 25条评论…), holds no main heading, and is no
+// article: a commentary's container named comment, whose text says 评论员
+// and 回复, had been dropped whole (a review's and a re-check's find).
+func commentsBlock(n *html.Node) bool {
+	text := textOf(n, false)
+	if !commentPromptRe.MatchString(text) {
+		return false
+	}
+	var heading bool
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		if c.Type == html.ElementNode && (c.Data == "h1" || c.Data == "article") {
+			heading = true
+		}
+		for k := c.FirstChild; k != nil && !heading; k = k.NextSibling {
+			walk(k)
+		}
+	}
+	walk(n)
+	return !heading
+}
+
 // commentPromptRe is what a comment section says of itself.
-var commentPromptRe = regexp.MustCompile(`评论|留言|回复|网友|楼`)
+var commentPromptRe = regexp.MustCompile(`全部评论|网友评论|最新评论|热门评论|精彩评论|发表评论|我要评论|评论区|\d+\s*条评论|评论\s*[（(]\d|我要留言|发表留言|留言板`)
 
 // boxText reports whether text reads as a box's: short, and saying one of
 // prompts (a login box's, an advert's).

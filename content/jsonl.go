@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"reflect"
 	"regexp"
@@ -133,17 +134,32 @@ func decodeArticle(b []byte) (Article, error) {
 	}
 	// A CMS's export holds its HTML (<p>…&nbsp;…</p>): it showed on the
 	// follower's card as tags (an operator run's find).
-	if markupRe.MatchString(a.Summary) {
-		a.Summary = oneLine(TextFromHTML(a.Summary))
+	// Its tags are taken out and its entities read, and nothing else: a
+	// text's own x<y stays (parsed as HTML, a<b 时取小者 had been eaten to
+	// its next >: a re-check's find).
+	if markupTagRe.MatchString(a.Summary) {
+		a.Summary = oneLine(textOfMarkup(a.Summary))
 	}
-	if markupRe.MatchString(a.Body) {
-		a.Body = TextFromHTML(a.Body)
+	if markupTagRe.MatchString(a.Body) {
+		a.Body = textOfMarkup(a.Body)
 	}
 	return a, a.Validate()
 }
 
-// markupRe is HTML's in a text: a tag of an article's text, or an entity.
-var markupRe = regexp.MustCompile(`(?i)</?(?:p|br|div|span|b|strong|em|i|u|a|img|h[1-6]|ul|ol|li|section|table|tr|td|blockquote|font)(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip|#\d{2,5});`)
+// markupTagRe is a tag of an article's HTML; markupBreakRe one that ends a
+// paragraph or a line.
+var (
+	markupTagRe   = regexp.MustCompile(`(?i)</?(?:p|br|div|span|b|strong|em|i|u|a|img|h[1-6]|ul|ol|li|section|table|tbody|thead|tr|td|th|blockquote|font)(?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*/?>`)
+	markupBreakRe = regexp.MustCompile(`(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|section|tr|blockquote)\s*>`)
+)
+
+// textOfMarkup is HTML's text: paragraphs at its blocks' ends, its tags
+// out, its entities read.
+func textOfMarkup(s string) string {
+	s = markupBreakRe.ReplaceAllString(s, "\n\n")
+	s = markupTagRe.ReplaceAllString(s, "")
+	return tidyParagraphs(html.UnescapeString(s))
+}
 
 // typeProblem says a field of the wrong JSON type in the file's words:
 // "Go struct field Article.title of type string" is the program's.

@@ -94,8 +94,14 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 						// A page has no front matter, and the same page
 						// saved twice (from a desktop and from a phone's
 						// link) wants one copy removed, not an id (an
-						// operator run's find).
-						errs = append(errs, fmt.Errorf("%s:1: %s: the same page saved twice? remove one copy (another article at that address would replace the first: give it with --url)", a.Origin, clash))
+						// operator run's find); another page naming the
+						// same address (a column's canonical link) wants
+						// its own (a re-check's find).
+						if seen["title"+a.URL] == a.Title {
+							errs = append(errs, fmt.Errorf("%s:1: %s: the same page saved twice? remove one copy", a.Origin, clash))
+						} else {
+							errs = append(errs, fmt.Errorf("%s:1: %s, and one would replace the other: give this page its own address with --url (import it alone)", a.Origin, clash))
+						}
 						continue
 					}
 					errs = append(errs, fmt.Errorf("%s: %s, and one would replace the other: give it an id of its own (%s)", a.Origin, clash, where))
@@ -108,6 +114,7 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 				}
 				if a.URL != "" && seen["address"+a.URL] == "" {
 					seen["address"+a.URL] = a.Origin
+					seen["title"+a.URL] = a.Title
 				}
 				// A space typed after a category (政策理论导读 , or
 				// 政策理论导读　) made a category of its own that looked
@@ -198,15 +205,14 @@ func listFiles(root string) ([]string, []error) {
 	return files, errs
 }
 
-// unreadArticles are the kinds of files that hold an article mpbot does
-// not read, and what to do instead.
+// unreadArticles are the kinds of files that hold a page mpbot does not
+// read, and what to do instead (not a notice's attachments, .pdf, .docx,
+// which a folder of notices holds beside them: a re-check's find, every
+// run exited 1).
 var unreadArticles = map[string]string{
 	".mhtml":      `a page saved as a single file: save it as "Webpage, HTML only" or "Complete" (.html)`,
 	".mht":        `a page saved as a single file: save it as "Webpage, HTML only" or "Complete" (.html)`,
 	".webarchive": `a page saved by Safari: save it as "Page Source" (.html)`,
-	".docx":       "a Word document: save it as Markdown (.md) or a web page (.html)",
-	".doc":        "a Word document: save it as Markdown (.md) or a web page (.html)",
-	".pdf":        "a PDF: copy its text into a Markdown file (.md)",
 }
 
 // savedPageFiles reports whether dir is the folder of files a browser
@@ -338,12 +344,13 @@ func lineOf(text string, n int) string {
 
 var (
 	// wideColonKeyRe is a front matter key followed by a full-width colon.
-	wideColonKeyRe = regexp.MustCompile(`^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*：`)
+	wideColonKeyRe = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)\s*：`) // a key's column: not a block value's Q：… (a re-check's find)
 	// quotedValueRe is a key whose value starts with a character YAML
 	// reads as other than text: a list, a map, an alias, an anchor, a tag.
 	quotedValueRe = regexp.MustCompile(`^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*:\s+([\[{*&!|>%@` + "`" + `].*?)\s*$`)
 	// commentedValueRe is a key whose unquoted value holds " #".
-	commentedValueRe = regexp.MustCompile(`^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*:\s+([^"'\s#\[{][^#]*\s#.*)$`)
+	// (# then a space is a comment as written, title: 标题 # 待改.)
+	commentedValueRe = regexp.MustCompile(`^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*:\s+([^"'\s#\[{][^#]*\s#[^\s#].*)$`)
 	yamlLineRe       = regexp.MustCompile(`line (\d+)`)
 	// frontMatterOpenRe is a front matter's opening line, after any blank
 	// lines, with any spaces after its ---.
@@ -445,7 +452,7 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 		// 每日一练 #12: YAML reads " #12" as a comment, and the title was
 		// 每日一练 without a word.
 		for i, l := range strings.Split(header, "\n") {
-			if m := commentedValueRe.FindStringSubmatch(l); m != nil && (m[1] == "title" || m[1] == "summary" || m[1] == "description") {
+			if m := commentedValueRe.FindStringSubmatch(l); m != nil && textKeys[m[1]] {
 				return nil, []error{&LineError{path, i + 2 + lead, fmt.Errorf(`front matter: YAML reads what follows " #" in %s as a comment: put the value in quotes (%s: "%s")`, m[1], m[1], strings.TrimSpace(m[2]))}}
 			}
 		}
