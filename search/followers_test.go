@@ -936,7 +936,9 @@ func TestCompoundInAnotherOrder(t *testing.T) {
 	if len(got) == 0 || got[0].Article.ID != "half" {
 		t.Fatalf("结构化面试: %s", describeHits(got))
 	}
-	if in := partsInTitle(p.clauses, got[0].Article.Title); in != 0 {
+	r := ix.reader()
+	d, _ := r.v.lookup("half")
+	if in := partsInTitle(p.clauses, &r.v.docs[d]); in != 0 {
 		t.Errorf("结构化面试: a title holding 结构化 alone counted %.2f of it", in)
 	}
 }

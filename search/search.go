@@ -1048,6 +1048,7 @@ type clause struct {
 	// parts are the words a compound the index has is made of (结构化 and
 	// 面试 of 结构化面试), for a title holding them in another order.
 	parts  []string
+	whole  [][2]uint64 // ... and the compound's character pairs, for an article holding it
 	idf    float64
 	lists  []*postingList // the postings of a single-term clause, a list per segment
 	merged []posting      // the postings of a synonym clause, merged per query
@@ -2161,7 +2162,9 @@ func (r reader) parse(text string) query {
 		if r.v.has(w) || !hasHan(w) {
 			c := q.single(w)
 			if hasHan(w) {
-				c.parts = r.partsOf(w, utf8.RuneCountInString(w)-1)
+				if c.parts = r.partsOf(w, utf8.RuneCountInString(w)-1); c.parts != nil {
+					c.whole = phrasePairs(w)
+				}
 			}
 			q.clauses = append(q.clauses, c)
 			return
@@ -3274,7 +3277,7 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		if c.story == 0 && c.tcv < c.cover {
 			// A title holding a compound's words in another order (面试
 			// 结构化 for 结构化面试) holds it as it holds them typed apart.
-			if in := partsInTitle(q.clauses, dc.titleText) / total; in > 0 {
+			if in := partsInTitle(q.clauses, dc) / total; in > 0 {
 				tcv := min(c.cover, c.tcv+in)
 				c.score *= (1 + titleCover*tcv) / (1 + titleCover*c.tcv)
 				c.tcv = tcv
@@ -3558,12 +3561,16 @@ func storyNote(stories []story, k int) string {
 	return " story " + stories[k-1].shown.Head
 }
 
-// partsInTitle is the information of the query's compounds that title
-// holds as their words, not as typed.
-func partsInTitle(clauses []clause, title string) (in float64) {
+// partsInTitle is the information of the query's compounds that dc's
+// title holds as their words, not as typed, where its text holds them as
+// typed: a title holding 面试 and 结构化 of an article that never says
+// 结构化面试 is not about it (its title had been credited with the query's
+// other words: a review's find).
+func partsInTitle(clauses []clause, dc *doc) (in float64) {
+	title := dc.titleText
 	for i := range clauses {
 		c := &clauses[i]
-		if len(c.parts) == 0 || strings.Contains(title, c.alts[0][0]) {
+		if len(c.parts) == 0 || strings.Contains(title, c.alts[0][0]) || !dc.pairs.hasAll(c.whole) {
 			continue
 		}
 		if !slices.ContainsFunc(c.parts, func(p string) bool { return !strings.Contains(title, p) }) {
