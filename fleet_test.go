@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -798,5 +799,61 @@ func TestStoreCopyAgainKeepsTheDemoArticlesRemoved(t *testing.T) {
 	}
 	if _, got, _ := runCmd(t, "articles", "show", "--config", cfg, "demo-pujiang"); strings.Contains(got, "demo-pujiang") {
 		t.Fatalf("the demo articles removed on the fleet's store (README: mpbot articles rm --demo) came back with the second copy:\n%s", out)
+	}
+}
+
+// TestMetricsAnswerWithTheStoreHung (a review's find): /metrics asks the
+// store whether today's push is done; with PostgreSQL hung (connections
+// open, nothing answering) the scrape had waited without bound, past
+// Prometheus's scrape timeout, and the replica's metrics were lost for the
+// outage.
+func TestMetricsAnswerWithTheStoreHung(t *testing.T) {
+	dsn, pg := storetest.PostgresThrough(t)
+	t.Setenv("MPBOT_STORE_DRIVER", "postgres")
+	t.Setenv("MPBOT_STORE_DSN", dsn)
+	_, srv, _ := replicaIn(t, t.TempDir())
+	pg.Hang()
+	t.Cleanup(pg.Resume)
+	client := &http.Client{Timeout: 5 * time.Second}
+	start := time.Now()
+	r, err := client.Get(srv.URL + "/metrics") // the first scrape asks the store
+	if err != nil {
+		t.Fatalf("/metrics with the store hung: %v after %v", err, time.Since(start).Round(time.Millisecond))
+	}
+	r.Body.Close()
+	if r.StatusCode != http.StatusOK {
+		t.Fatalf("/metrics with the store hung: %d", r.StatusCode)
+	}
+}
+
+// TestStoreCopyOfAFreshStoreKeepsTheDemoRemoved (a review's find): after `articles rm
+// --demo` on the fleet, a copy from another SQLite store made since (a new
+// one-machine store: serve, try or search fill it with the demo articles,
+// their updated_at its creation) puts all the demo articles back, as the
+// removed-article rule only skips a source row older than the removal.
+func TestStoreCopyOfAFreshStoreKeepsTheDemoRemoved(t *testing.T) {
+	dsn := storetest.PostgresDSN(t)
+	dir, dir2 := t.TempDir(), t.TempDir()
+	cfg, cfg2 := writeConfig(t, dir, ""), writeConfig(t, dir2, "")
+	runCmd(t, "try", "--config", cfg, "你好")
+	t.Setenv("MPBOT_STORE_DRIVER", "postgres")
+	t.Setenv("MPBOT_STORE_DSN", dsn)
+	if code, out, errOut := runCmd(t, "store", "copy", "--config", cfg, "--from", filepath.Join(dir, "mpbot.db")); code != 0 {
+		t.Fatalf("first copy: %d\n%s\n%s", code, out, errOut)
+	}
+	if code, out, errOut := runCmd(t, "articles", "rm", "--config", cfg, "--demo"); code != 0 {
+		t.Fatalf("rm --demo: %d\n%s\n%s", code, out, errOut)
+	}
+	t.Setenv("MPBOT_STORE_DRIVER", "sqlite")
+	t.Setenv("MPBOT_STORE_DSN", "")
+	time.Sleep(5 * time.Millisecond)
+	runCmd(t, "try", "--config", cfg2, "你好") // another one-machine store, made after the removal
+	t.Setenv("MPBOT_STORE_DRIVER", "postgres")
+	t.Setenv("MPBOT_STORE_DSN", dsn)
+	if code, out, errOut := runCmd(t, "store", "copy", "--config", cfg, "--from", filepath.Join(dir2, "mpbot.db")); code != 0 {
+		t.Fatalf("second copy: %d\n%s\n%s", code, out, errOut)
+	}
+	if _, got, _ := runCmd(t, "articles", "show", "--config", cfg, "demo-pujiang"); strings.Contains(got, "demo-pujiang") {
+		t.Errorf("the demo articles removed on the fleet came back with a copy from a store made since")
 	}
 }

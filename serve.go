@@ -411,12 +411,21 @@ func (a *app) seePushDone(ctx context.Context) {
 	a.pushDoneLooked.Store(now.UnixNano())
 	cfg := a.cfg.Load()
 	if t, err := time.ParseInLocation(content.DateLayout, cfg.today(now), cfg.location); err == nil && a.pushDoneDay.Load() < t.Unix() {
+		// Bounded: a hung store had held every scrape past Prometheus's
+		// timeout, the replica's metrics lost for the outage (a review's
+		// find).
+		ctx, cancel := context.WithTimeout(ctx, pushDoneAsk)
+		defer cancel()
 		a.notePushDone(ctx, cfg.today(now))
 	}
 }
 
-// pushDoneLook is how often a scrape of /metrics asks the store.
-const pushDoneLook = 10 * time.Second
+// pushDoneLook is how often a scrape of /metrics asks the store, and
+// pushDoneAsk how long it waits for the answer.
+const (
+	pushDoneLook = 10 * time.Second
+	pushDoneAsk  = 500 * time.Millisecond
+)
 
 // notePushDone sets the gauge of the last day pushed to day when the
 // store has its push done, and reports whether it has.

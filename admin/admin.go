@@ -15,6 +15,7 @@ import (
 	"crypto/subtle"
 	"embed"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"log/slog"
@@ -307,8 +308,13 @@ func (c *Console) try(w http.ResponseWriter, r *http.Request, session string) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxTryBytes)
 	if err := r.ParseForm(); err != nil {
 		// Read as an empty box, it showed the page as if nothing was sent.
-		w.WriteHeader(http.StatusRequestEntityTooLarge)
-		c.render(w, "try.html", map[string]any{"Page": "try", "Error": fmt.Sprintf("消息太长：试发的内容最多 %d KB（粉丝发送的文字消息还要短得多）", maxTryBytes>>10)})
+		if _, long := errors.AsType[*http.MaxBytesError](err); long {
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+			c.render(w, "try.html", map[string]any{"Page": "try", "Error": fmt.Sprintf("消息太长：试发的内容最多 %d KB（粉丝发送的文字消息还要短得多）", maxTryBytes>>10)})
+			return
+		}
+		w.WriteHeader(http.StatusBadRequest)
+		c.render(w, "try.html", map[string]any{"Page": "try", "Error": "表单无法读取：请在本页的输入框里重新发送"})
 		return
 	}
 	text := strings.TrimSpace(r.FormValue("text"))

@@ -423,9 +423,7 @@ var questionWords = map[string]bool{"什么": true, "怎么": true, "如何": tr
 // find).
 var markupWords = map[string]bool{"script": true, "alert": true, "img": true, "src": true, "onerror": true, "onload": true,
 	"onclick": true, "onmouseover": true, "href": true, "javascript": true, "iframe": true, "svg": true, "div": true,
-	"span": true, "style": true, "http": true, "https": true, "www": true, "html": true, "body": true, "prompt": true,
-	"confirm": true, "eval": true, "document": true, "cookie": true, "window": true, "select": true, "union": true,
-	"drop": true, "table": true, "null": true}
+	"span": true, "http": true, "https": true, "www": true, "html": true}
 
 // maxTermText is how much of a question is read for its main terms: more
 // is a passage pasted, which links to no topic by its terms when it has

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"mpbot/content"
 )
 
 // copiedTables are the store's tables in the order CopyFrom writes them,
@@ -65,6 +67,34 @@ func CopiedTables() []string {
 	}
 	return names
 }
+
+// asTheDemo reports whether an article row is a demo article with the
+// demo's title and text.
+func asTheDemo(cols []string, vals []any) bool {
+	id, title, body := slices.Index(cols, "id"), slices.Index(cols, "title"), slices.Index(cols, "body")
+	if id < 0 || title < 0 || body < 0 {
+		return false
+	}
+	demoOnce.Do(func() {
+		demoArticles = map[string]content.Article{}
+		for _, a := range content.DemoArticles() {
+			demoArticles[a.ID] = a
+		}
+	})
+	text := func(v any) string {
+		if b, ok := v.([]byte); ok {
+			return string(b)
+		}
+		return fmt.Sprint(v)
+	}
+	a, ok := demoArticles[text(vals[id])]
+	return ok && text(vals[title]) == a.Title && text(vals[body]) == a.Body
+}
+
+var (
+	demoOnce     sync.Once
+	demoArticles map[string]content.Article
+)
 
 // updatedAt is an article row's updated_at (Unix ms), or 0.
 func updatedAt(cols []string, vals []any) int64 {
@@ -289,7 +319,10 @@ func (s *Store) copyTable(ctx context.Context, src *Store, table, key string, ne
 			// last change stays removed, with its analysis: a copy run
 			// again after the fleet's `articles rm --demo` put the demo
 			// articles back (a newcomer run's find).
-			if at, ok := removed[fmt.Sprint(vals[0])]; ok && (table == "articles" && updatedAt(cols, vals) <= at || table == "article_terms" && !articles[fmt.Sprint(vals[0])]) {
+			// A demo article as the demo has it stays removed whenever the
+			// source was made (a store made after the removal had put them
+			// back: a review's find).
+			if at, ok := removed[fmt.Sprint(vals[0])]; ok && (table == "articles" && (updatedAt(cols, vals) <= at || asTheDemo(cols, vals)) || table == "article_terms" && !articles[fmt.Sprint(vals[0])]) {
 				n++
 				continue
 			}
