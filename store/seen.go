@@ -190,6 +190,14 @@ func (w *SeenWriter) loop(interval time.Duration) {
 				clear(joining)
 			}
 			if err != nil {
+				// The store refuses: the messages wait too, bounded, and
+				// no batch's size starts another flush before the next
+				// tick (a review's find: each message past a batch had).
+				failing = true
+				if len(pending) > maxSeenPending {
+					w.log.Error("dropping followers' last messages the store would not take", "count", len(pending))
+					clear(pending)
+				}
 				return
 			}
 		}
