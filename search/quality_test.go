@@ -621,6 +621,15 @@ func TestSearchQuality(t *testing.T) {
 	synonymTermsAlone(t, ix, minScore)
 	partsInEitherOrder(t, ix, tuneQs)
 	junkAddsNothing(t, ix, tuneQs)
+	// A number beside Latin words no article has asks of no topic, as the
+	// number alone does not: foo 1 and alert(1) listed five articles at
+	// 0.85 (the 1 of 1—20册, 1-2月份), iPhone 15 the 15% of a tariff (an
+	// operator run's finds).
+	for _, text := range []string{"foo 1", "alert(1)", "<script>alert(1)</script>", "iPhone 15"} {
+		if hits, _ := ix.Search(context.Background(), text, 1); len(hits) > 0 && hits[0].Score >= minScore {
+			t.Errorf("%s: %s at %.2f, want no match", text, hits[0].Article.Title, hits[0].Score)
+		}
+	}
 	misspeltTerm(t, ix)
 	latinWordsAlone(t, ix, minScore)
 	anniversarySaid(t, ix)

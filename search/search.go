@@ -2678,6 +2678,27 @@ func typedWords(clauses []clause) int {
 // (lx, short for 遴选, in lx面试技巧): no word of a phrase, so a chunk of one
 // with a known word is that word alone (a follower run's find: as a
 // phrase of two words found in bodies, it lifted 面试技巧's 0.05 to 0.41).
+// junkBesideNumbers reports whether the query's words are numbers and
+// Latin words no article has, one of each at least.
+func (r reader) junkBesideNumbers(clauses []clause) bool {
+	junk, numbers := 0, 0
+	for i := range clauses {
+		alts := clauses[i].alts
+		if len(alts) != 1 || len(alts[0]) != 1 {
+			return false
+		}
+		switch w := alts[0][0]; {
+		case strings.Trim(w, "0123456789") == "":
+			numbers++
+		case !hasHan(w) && !r.v.has(w):
+			junk++
+		default:
+			return false
+		}
+	}
+	return junk > 0 && numbers > 0
+}
+
 func (r reader) unknownLatin(clauses []clause) int {
 	n := 0
 	for i := range clauses {
@@ -3240,6 +3261,10 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 	rarestCut := 1 - (1-ix.params.rarestMissing)*min(1, N/largeStore)
 
 	best, second := 0.0, 0.0
+	// A number beside Latin words no article has (foo 1, alert(1)) asks of
+	// no topic: the number alone is unsure (1: 0.04), but what the unknown
+	// words added listed 5 articles at 0.85 (an operator run's find).
+	junkNumbers := r.junkBesideNumbers(q.clauses)
 	chinaAsked := q.asksChinas()
 	numKeys := q.numberKeys()
 	qr := runesOf(q.compared(), q.latin)
@@ -3444,7 +3469,7 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		// store of 2,600 news articles without it, 枫桥经验 had a card at
 		// 0.79 on 典型经验做法 and 新时代枫桥经验 one at 0.89 on 新时代的…
 		// 经验 (an operator run's find).
-		if q.lacking {
+		if q.lacking || junkNumbers {
 			c.conf *= lackingMiss
 		}
 		if c.foreign {
