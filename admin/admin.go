@@ -69,12 +69,6 @@ type Console struct {
 
 	mu      sync.Mutex
 	revoked map[string]int64 // sessions logged out, until their expiry (unix seconds)
-
-	// sameOrigin refuses forms posted from another origin: a page of
-	// another site had logged the operator out, one on another port of
-	// the host had used the try box with their session (an operator
-	// run's finds).
-	sameOrigin *http.CrossOriginProtection
 }
 
 //go:embed templates/*.html
@@ -85,7 +79,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 		if of == 0 {
 			return "-"
 		}
-		return strconv.Itoa((n*100+of/2)/of) + "%"
+		return share(n, of)
 	},
 	"score": func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
 	"join":  strings.Join,
@@ -97,7 +91,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 
 // New returns the console; its handler refuses everything without the token.
 func New(d Deps) *Console {
-	c := &Console{deps: d, mux: http.NewServeMux(), key: []byte(rand.Text() + d.Token), sameOrigin: http.NewCrossOriginProtection()}
+	c := &Console{deps: d, mux: http.NewServeMux(), key: []byte(rand.Text() + d.Token)}
 	c.mux.HandleFunc("GET /login", c.loginForm)
 	c.mux.HandleFunc("POST /login", c.login)
 	c.mux.HandleFunc("POST /logout", c.logout)
@@ -116,12 +110,52 @@ func (c *Console) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Pages carry nothing from another host, and are never framed.
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Referrer-Policy", "no-referrer")
-	if err := c.sameOrigin.Check(r); err != nil {
-		http.Error(w, "refused: a form posted from another site or origin", http.StatusForbidden)
+	// same-origin, not no-referrer: under that a browser posts the
+	// console's own forms with Origin: null, which no check can place (a
+	// re-check's find: over plain http at a LAN address, no login).
+	w.Header().Set("Referrer-Policy", "same-origin")
+	if err := fromThisOrigin(r); err != nil {
+		http.Error(w, err.Error(), http.StatusForbidden)
 		return
 	}
 	c.mux.ServeHTTP(w, r)
+}
+
+// fromThisOrigin refuses a form posted from another origin: a page of
+// another site had logged the operator out, one on another port of the
+// host had used the try box with their session (an operator run's finds).
+// A browser says where a request comes from by Sec-Fetch-Site (to https
+// and localhost), else by Origin, compared with the host the request was
+// sent to, as a proxy says it (X-Forwarded-Host) or as it arrived. A
+// request saying neither (a script, an old browser) is let through, as is
+// Origin: null (a browser that hides it): the session cookie, SameSite
+// Strict, is never sent from another site.
+func fromThisOrigin(r *http.Request) error {
+	switch r.Method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return nil
+	}
+	switch site := r.Header.Get("Sec-Fetch-Site"); site {
+	case "same-origin", "none":
+		return nil
+	case "":
+	default:
+		return fmt.Errorf("refused: a form posted from another site or origin (Sec-Fetch-Site: %s)", site)
+	}
+	origin := r.Header.Get("Origin")
+	if origin == "" || origin == "null" {
+		return nil
+	}
+	u, err := url.Parse(origin)
+	if err != nil {
+		return fmt.Errorf("refused: a form posted from an origin that is no address (%q)", origin)
+	}
+	for _, host := range []string{r.Host, r.Header.Get("X-Forwarded-Host")} {
+		if first, _, _ := strings.Cut(host, ","); strings.EqualFold(strings.TrimSpace(first), u.Host) {
+			return nil
+		}
+	}
+	return fmt.Errorf("refused: a form posted from another origin (%s, not %s); behind a proxy, have it pass the address it serves (X-Forwarded-Host, or nginx's proxy_set_header Host $host)", origin, r.Host)
 }
 
 const (

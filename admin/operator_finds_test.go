@@ -178,16 +178,3 @@ func TestArticleLinksReachArticlesWithSlashes(t *testing.T) {
 		}
 	}
 }
-
-// A form the try box cannot read (a bad escape) is said as such, not as
-// too long (a review's find: any form error was 消息太长, 413).
-func TestTryUnreadableForm(t *testing.T) {
-	srv := testConsole(t)
-	req, _ := http.NewRequest("POST", srv.URL+"/try", strings.NewReader("text=%zz"))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Authorization", "Bearer the-console-token")
-	code, body, _ := get(t, req)
-	if code != http.StatusBadRequest || strings.Contains(body, "太长") || !strings.Contains(body, "无法读取") {
-		t.Errorf("a form with a bad escape: %d\n%s", code, body)
-	}
-}

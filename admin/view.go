@@ -184,5 +184,19 @@ func answered(r *insights.Report) string {
 	if total == 0 {
 		return "-"
 	}
-	return fmt.Sprintf("%d%%", ((total-none)*100+total/2)/total)
+	return share(total-none, total)
+}
+
+// share is n of all as a whole percentage, never 100% while some are not
+// nor 0% while some are (425 of 427 answered showed 100% beside an
+// unanswered topic: a re-check's find).
+func share(n, all int) string {
+	p := (n*100 + all/2) / all
+	switch {
+	case p == 100 && n < all:
+		p = 99
+	case p == 0 && n > 0:
+		p = 1
+	}
+	return fmt.Sprintf("%d%%", p)
 }

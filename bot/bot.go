@@ -1886,7 +1886,7 @@ func askedOfLast(text string) (string, bool) {
 	t := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) })
 	// Words pointing at the answer, not naming whom it asks about (习近平讲了
 	// 什么 is a question of its own: a review's find).
-	for _, lead := range []string{"我想问一下", "想问一下", "那么", "那", "请问", "它的", "它",
+	for _, lead := range []string{"老师", "我想问一下", "想问一下", "那么", "那", "请问", "它的", "它",
 		// 这条是什么意思, 这个新闻讲的是什么, 这一篇主要内容 (a re-check's
 		// finds: 这条 searched, a card on 改革开放这条"必由之路").
 		"这条新闻", "这个新闻", "这篇新闻", "这个文章", "这一篇", "这一条", "这条",
@@ -1895,7 +1895,10 @@ func askedOfLast(text string) (string, bool) {
 		"新闻", "文章", "是",
 		// 那要怎么申请, 那应该怎么申请呢 (a re-check's find: patents listed).
 		"应该", "要"} {
-		t = strings.TrimPrefix(t, lead)
+		if rest, ok := strings.CutPrefix(t, lead); ok {
+			// 老师，这篇讲的什么？ (a re-check's find: searched alone)
+			t = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
+		}
 	}
 	for {
 		r, size := utf8.DecodeLastRuneInString(t)
@@ -1926,7 +1929,9 @@ var questionOfLast = wordSet("什么时候开", "什么时候开的", "什么时
 	"主要讲什么", "讲什么", "讲的是什么", "说的是什么", "主要讲了啥", "讲的啥",
 	// (讲的什么, 啥时候开, 哪天开: a re-check's finds, searched alone.)
 	"讲的什么", "说的什么", "这篇讲的什么", "啥时候开", "啥时候开的", "哪天开", "何时开",
-	"什么意思", "说了啥", "说的啥")
+	"什么意思", "说了啥", "说的啥",
+	// 这篇讲的是什么内容, 这篇讲的什么意思 (a re-check's finds: no match).
+	"讲的是什么内容", "讲的什么内容", "是什么内容", "讲的什么意思", "讲的是什么意思", "讲的啥内容")
 
 // topicQuestions ask of the topic answered, not of the one article shown:
 // what it costs or gives, when it was launched, where one went (育儿补贴,

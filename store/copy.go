@@ -326,6 +326,16 @@ func (s *Store) copyTable(ctx context.Context, src *Store, table, key string, ne
 				n++
 				continue
 			}
+			// Nor is a day's reading of such an article (the day's push
+			// found "nothing to push", 每日一读 none: a re-check's find).
+			if table == "daily_readings" {
+				if i := slices.Index(cols, "article_id"); i >= 0 {
+					if id := fmt.Sprint(vals[i]); removed[id] != 0 && !articles[id] {
+						n++
+						continue
+					}
+				}
+			}
 			use := stmt
 			if table == "article_terms" && !articles[fmt.Sprint(vals[0])] {
 				// An analysis of an article the destination keeps (the
