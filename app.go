@@ -54,11 +54,13 @@ var (
 // joins them in reverse order.
 type app struct {
 	log *slog.Logger
+	cfg atomic.Pointer[Config] // the live snapshot, swapped on reload
+
 	// pushDoneDay is what the push gauge says (Unix time of the day's
 	// midnight), and pushDoneLooked when /metrics last asked the store
 	// (Unix ns).
 	pushDoneDay, pushDoneLooked atomic.Int64
-	cfg                         atomic.Pointer[Config] // the live snapshot, swapped on reload
+
 	// rejected is why the config file's last edit was rejected, while the
 	// last good config serves; nil when it was taken.
 	rejected atomic.Pointer[string]
