@@ -40,6 +40,24 @@ func readHTMLFile(path string, data []byte, url string) ([]Article, []error) {
 // canonical link, og:url, the "saved from url" comment browsers write, or
 // its <base href> give it.
 func ExtractHTML(page []byte, pageURL string) (Article, error) {
+	a, err := extractHTML(page, pageURL, true)
+	if _, none := errors.AsType[noArticleError](err); none {
+		// What was taken for readers' comments was the article (a
+		// commentary in a block named comment, with a 发表评论 bar: a
+		// re-check's find, refused): read again with it.
+		if b, err2 := extractHTML(page, pageURL, false); err2 == nil {
+			return b, nil
+		}
+	}
+	return a, err
+}
+
+// noArticleError is a page that holds no article's text.
+type noArticleError struct{ msg string }
+
+func (e noArticleError) Error() string { return e.msg }
+
+func extractHTML(page []byte, pageURL string, withoutComments bool) (Article, error) {
 	page, err := utf8Page(page)
 	if err != nil {
 		return Article{}, err
@@ -96,7 +114,9 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	}
 	dropNavigation(doc)
 	dropBoxes(doc)
-	dropComments(doc)
+	if withoutComments {
+		dropComments(doc)
+	}
 	items := linkedItemRunes(doc)
 	// (readability retries a text under 500 characters with the blocks
 	// it deems unlikely kept: a notice's 备注 and phone numbers. Set at
@@ -104,13 +124,13 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 	// are dropComments'.)
 	ra, err := readability.FromDocument(doc, base)
 	if err != nil {
-		return Article{}, fmt.Errorf("no article found in the page: %w", err)
+		return Article{}, noArticleError{"no article found in the page: " + err.Error()}
 	}
 	var text strings.Builder
 	if err := ra.RenderText(&text); err != nil {
 		// (readability's word for a page it found no article in: "the
 		// Node field is nil")
-		return Article{}, errors.New("no article text in the page: a home or list page, or one of a page's frames?")
+		return Article{}, noArticleError{"no article text in the page: a home or list page, or one of a page's frames?"}
 	}
 	body := tidyParagraphs(text.String())
 	a := Article{
@@ -173,13 +193,13 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 		// A home page or a list page: readability falls back to the
 		// navigation and the footer, which imported as an article 首页
 		// answering 首页.
-		return a, fmt.Errorf("no article text in the page (only %q): a home or list page?", excerpt(body, 60))
+		return a, noArticleError{fmt.Sprintf("no article text in the page (only %q): a home or list page?", excerpt(body, 60))}
 	}
 	if linksOnly(body, ra.Node) {
 		// A column's list: readability takes the list of its articles'
 		// links for the text, which imported as an article 时政热点 whose
 		// body was three titles (an operator run's find).
-		return a, fmt.Errorf("no article text in the page (only links: %q): a home or list page?", excerpt(body, 60))
+		return a, noArticleError{fmt.Sprintf("no article text in the page (only links: %q): a home or list page?", excerpt(body, 60))}
 	}
 	// Most of the text in items under their links, each dated: a roundup
 	// of linked headlines with their paragraphs is an article (a review's
@@ -578,8 +598,8 @@ func (items listItems) inBody(body string) listItems {
 		if key := []rune(e); len(key) > 0 && strings.Contains(flat, string(key[:min(len(key), 16)])) {
 			in.count++
 			in.runes += letterRunes(e)
-			if listDateRe.MatchString(e) {
-				in.dated++
+			if endsWithDateRe.MatchString(e) {
+				in.dated++ // a list's date, after its excerpt; not a digest's 2024年6月14日，…
 			}
 		}
 	}
@@ -872,7 +892,9 @@ func weakPageDate(pageText, body string) string {
 	outsideLines := strings.Split(outside, "\n")
 	for i, line := range append(strings.Split(above, "\n"), lines...) {
 		m := weakDateLineRe.FindStringSubmatch(strings.TrimSpace(line))
-		if m == nil && i < len(outsideLines) {
+		if m == nil && i < len(outsideLines) && besideFields(outsideLines, i) {
+			// Beside the page's source or author (时间 beside 地点 in a
+			// summary box is the event's: a re-check's find).
 			m = timeLabelDateRe.FindStringSubmatch(strings.TrimSpace(outsideLines[i]))
 		}
 		if m != nil {
@@ -884,29 +906,64 @@ func weakPageDate(pageText, body string) string {
 	return ""
 }
 
+// besideFields reports whether a line next to lines[i] (two either side)
+// is a field of a source line (来源：, 作者：, 浏览：).
+func besideFields(lines []string, i int) bool {
+	for j := max(0, i-2); j <= min(len(lines)-1, i+2); j++ {
+		if j != i && metaFieldRe.MatchString(strings.TrimSpace(lines[j])) {
+			return true
+		}
+	}
+	return false
+}
+
 // timeLabelDateRe is a line of a date under 时间.
 var timeLabelDateRe = regexp.MustCompile(`^时间\s*[:：]\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 
 // logoHeading reports whether h is a site's logo: named so, or a link to
 // the site's home.
 func logoHeading(h *html.Node) bool {
-	if named(attr(h, "class")+" "+attr(h, "id"), []string{"logo", "site", "brand"}) {
-		return true
+	for n, up := h, 0; n != nil && up < 4; n, up = n.Parent, up+1 {
+		if n.Type == html.ElementNode && named(attr(n, "class")+" "+attr(n, "id"), []string{"logo", "brand"}) {
+			return true
+		}
 	}
 	for c := h.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.Data == "a" {
-			switch href := strings.TrimSpace(attr(c, "href")); href {
-			case "/", "./", "index.html", "/index.html":
-				return true
-			default:
-				if u, err := url.Parse(href); err == nil && u.Host != "" && (u.Path == "" || u.Path == "/") {
-					return true
-				}
-			}
+		if c.Type == html.ElementNode && c.Data == "a" && homeLink(attr(c, "href")) {
+			return true
 		}
 	}
 	return false
 }
+
+// homeLink reports whether href leads to a site's home: /, index.shtml,
+// ../../, https://host/index.html.
+func homeLink(href string) bool {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return false
+	}
+	p := u.Path
+	if strings.Trim(p, "./") == "" {
+		return u.Host != "" || p != ""
+	}
+	base := p[strings.LastIndex(p, "/")+1:]
+	dir := strings.Trim(p[:len(p)-len(base)], "./")
+	return dir == "" && (strings.HasPrefix(base, "index.") || strings.HasPrefix(base, "default."))
+}
+
+// publishedAt reports whether a header's date block reads as a time of
+// publishing (a time of day, news.cn's 10:12:30), not as today's date in
+// a site's header (星期五: a re-check's find, every page dated the day it
+// was saved).
+func publishedAt(text string) bool {
+	return clockRe.MatchString(text) && !strings.Contains(text, "星期")
+}
+
+var clockRe = regexp.MustCompile(`\d{1,2}:\d{2}`)
+
+// endsWithDateRe is a text ending with a date (an item of a list).
+var endsWithDateRe = regexp.MustCompile(dateRe.String() + `\s*日?\s*$`)
 
 // splitDate is the date of a header that writes its year apart from its
 // month and day (news.cn's <span class="year"><em>2024</em></span> <span
@@ -920,7 +977,7 @@ func splitDate(doc *html.Node) string {
 				for s != nil && s.Type != html.ElementNode {
 					s = s.NextSibling
 				}
-				if s != nil && attr(s, "class") == "day" && n.Parent != nil && named(attr(n.Parent, "class")+" "+attr(n.Parent, "id"), []string{"time", "date", "header"}) {
+				if s != nil && attr(s, "class") == "day" && n.Parent != nil && named(attr(n.Parent, "class")+" "+attr(n.Parent, "id"), []string{"time", "date"}) && publishedAt(textOf(n.Parent, false)) {
 					y := strings.TrimSpace(textOf(n, false))
 					if m := monthDayRe.FindStringSubmatch(strings.Join(strings.Fields(textOf(s, false)), "")); m != nil && yearOnlyRe.MatchString(y) {
 						day = matchedDay([]string{"", y, m[1], m[2]})
@@ -1020,6 +1077,9 @@ func tidyParagraphs(s string) string {
 
 type metadata struct {
 	canonical, ogURL, base, title, description, h1 string
+	// h1InHeader: the heading sits in the page's header (a logo's place):
+	// no title by itself when the page gives none (a re-check's find).
+	h1InHeader bool
 }
 
 // pageAddress is the article's address: its canonical link (resolved when
@@ -1119,7 +1179,7 @@ func pageTitle(found string, m metadata, body string, sites []string) string {
 	first, _, _ := strings.Cut(body, "\n\n")
 	// With no <title> (a WeChat page as served, whose script sets it),
 	// the heading is the title: the page had been refused as untitled.
-	if h := oneLine(m.h1); h != "" && (title == "" || strings.HasPrefix(title, h) || sameText(oneLine(m.title), h) || sameText(first, h)) {
+	if h := oneLine(m.h1); h != "" && (title == "" && !m.h1InHeader || strings.HasPrefix(title, h) || sameText(oneLine(m.title), h) || sameText(first, h)) {
 		return h
 	}
 	if sameText(first, title) {
@@ -1242,6 +1302,11 @@ func pageMeta(doc *html.Node) metadata {
 				// re-check's find).
 				if m.h1 == "" && !logoHeading(n) {
 					m.h1 = strings.TrimSpace(textOf(n, false))
+					for p, up := n.Parent, 0; p != nil && up < 4; p, up = p.Parent, up+1 {
+						if p.Type == html.ElementNode && (p.Data == "header" || named(attr(p, "class")+" "+attr(p, "id"), []string{"header", "head", "top", "nav"})) {
+							m.h1InHeader = true
+						}
+					}
 				}
 			}
 		}
@@ -1288,7 +1353,7 @@ func withoutBoilerplate(body string) string {
 	kept := paras[:0]
 	for _, p := range paras {
 		t := strings.TrimSpace(p)
-		if utf8.RuneCountInString(t) <= maxBoilerplateRunes && boilerplateRe.MatchString(t) && !serviceRe.MatchString(t) {
+		if utf8.RuneCountInString(t) <= maxBoilerplateRunes && (boilerplateRe.MatchString(t) || qrCallRe.MatchString(t) && !serviceRe.MatchString(t)) {
 			continue
 		}
 		kept = append(kept, p)
@@ -1304,7 +1369,11 @@ func withoutBoilerplate(body string) string {
 // 长按二维码, 扫码加入…), or the call alone (关注我们, 点个在看), or a site's
 // disclaimer; not 二、关注我们身边的困难群众 or 重点在看得见的地方, an
 // article's own (a review's find).
-var boilerplateRe = regexp.MustCompile(`(?i)^[-—－_~\s]*END[-—－_~\s]*$|^点击(?:上方)?蓝色?字|^点击上方.{0,12}关注|^(?:长按)?(?:识别|扫描)?二维码[\p{P}\s]*(?:关注|加入|添加|进群|领取|$)|^长按(?:识别)?二维码[\p{P}\s]*(?:关注|加入|添加|进群|领取|$)|^扫码(?:加入|进群|关注|添加|领取)|^[\p{P}\s]*(?:欢迎)?(?:关注我们|设为星标|星标我们|分享让更多人看到)[\p{P}\s~]*$|^点个?[“"]?在看|^免责声明[:：]|如有侵权.{0,8}删除`)
+var boilerplateRe = regexp.MustCompile(`(?i)^[-—－_~\s▌■●]*(?:THE\s+)?END[-—－_~\s▌■●]*$|^点击(?:上方)?蓝色?字|^点击上方.{0,12}关注|^[\p{P}\s]*(?:欢迎)?(?:关注我们|设为星标|星标我们|分享让更多人看到)[\p{P}\s~]*$|点个[“"]?在看|点[“"]在看|(?:点赞|分享)[、，,\s]{0,2}(?:点赞[、，,\s]{0,2})?在看|^点击阅读原文|加入.{0,16}(?:交流群|备考群|学习群)|^扫码(?:加入|进群)|^免责声明[:：]|如有侵权.{0,6}(?:请|联系|告知).{0,10}删除`)
+
+// qrCallRe is a QR code's call, boilerplate unless it names a service
+// (长按识别二维码进入查询系统 is a notice's instruction).
+var qrCallRe = regexp.MustCompile(`^(?:长按|扫描|识别)(?:识别)?(?:下方|上方)?二维码[\p{P}\s]*(?:关注|加入|添加|进群|领取|$)|^扫码(?:关注|添加|领取)`)
 
 // serviceRe is what a notice's own instructions name beside such words
 // (长按识别二维码进入查询系统, 扫码关注…公众号查询成绩): they are its text.
@@ -1416,7 +1485,8 @@ func dropComments(doc *html.Node) {
 
 // commentWords open a comment section's class or id (comment-wrap,
 // comments, cmt-list, pinglun, reply-box, discuss).
-var commentWords = []string{"comment", "comments", "cmt", "pinglun", "reply", "replies", "discuss", "discussion"}
+var commentWords = []string{"comment", "comments", "cmt", "pinglun", "reply", "replies", "discuss", "discussion",
+	"sohucs", "pl", "msg", "liuyan"}
 
 // commentsBlock reports whether n reads as a comment section: it says so
 // (全部评论, 网友评论, 发表评论, 25条评论…), holds no main heading, and is no
@@ -1424,8 +1494,8 @@ var commentWords = []string{"comment", "comments", "cmt", "pinglun", "reply", "r
 // and 回复, had been dropped whole (a review's and a re-check's find).
 func commentsBlock(n *html.Node) bool {
 	text := textOf(n, false)
-	if !commentPromptRe.MatchString(text) {
-		return false
+	if !commentPromptRe.MatchString(text) || repeatedItems(n) < minCommentItems {
+		return false // an official reply under 留言板 is no comment section
 	}
 	var heading bool
 	var walk func(*html.Node)
@@ -1441,8 +1511,35 @@ func commentsBlock(n *html.Node) bool {
 	return !heading
 }
 
+// repeatedItems is the most descendants of n sharing one class named as a
+// comment's or an item's (comment-item, reply-li, floor): a section's
+// comments, each by another reader.
+func repeatedItems(n *html.Node) int {
+	counts := map[string]int{}
+	most := 0
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		if c.Type == html.ElementNode {
+			if class := attr(c, "class"); class != "" && named(class, commentItemWords) {
+				counts[class]++
+				most = max(most, counts[class])
+			}
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			walk(k)
+		}
+	}
+	walk(n)
+	return most
+}
+
+var commentItemWords = []string{"comment", "cmt", "reply", "item", "floor", "post", "msg", "li", "discuss", "r"}
+
+// minCommentItems is the fewest comments a comment section holds.
+const minCommentItems = 2
+
 // commentPromptRe is what a comment section says of itself.
-var commentPromptRe = regexp.MustCompile(`全部评论|网友评论|最新评论|热门评论|精彩评论|发表评论|我要评论|评论区|\d+\s*条评论|评论\s*[（(]\d|我要留言|发表留言|留言板`)
+var commentPromptRe = regexp.MustCompile(`全部评论|网友评论|最新评论|热门评论|精彩评论|发表评论|我要评论|评论区|\d+\s*条(?:评论|回复|留言)|(?:评论|留言|回复)\s*[（(]\d|人评论|我要留言|发表留言|留言板|精选留言|读者留言|网友留言|^\s*(?:评论|留言)\s*\S`)
 
 // boxText reports whether text reads as a box's: short, and saying one of
 // prompts (a login box's, an advert's).

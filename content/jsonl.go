@@ -137,10 +137,13 @@ func decodeArticle(b []byte) (Article, error) {
 	// Its tags are taken out and its entities read, and nothing else: a
 	// text's own x<y stays (parsed as HTML, a<b 时取小者 had been eaten to
 	// its next >: a re-check's find).
-	if markupTagRe.MatchString(a.Summary) {
+	if entityRe.MatchString(a.Title) {
+		a.Title = html.UnescapeString(a.Title) // 学习&ldquo;两个确立&rdquo; (a re-check's find)
+	}
+	if isMarkup(a.Summary) {
 		a.Summary = oneLine(textOfMarkup(a.Summary))
 	}
-	if markupTagRe.MatchString(a.Body) {
+	if isMarkup(a.Body) {
 		a.Body = textOfMarkup(a.Body)
 	}
 	return a, a.Validate()
@@ -150,16 +153,32 @@ func decodeArticle(b []byte) (Article, error) {
 // paragraph or a line.
 var (
 	markupTagRe   = regexp.MustCompile(`(?i)</?(?:p|br|div|span|b|strong|em|i|u|a|img|h[1-6]|ul|ol|li|section|table|tbody|thead|tr|td|th|blockquote|font)(?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*/?>`)
+	markupCloseRe = regexp.MustCompile(`(?i)</(?:p|div|li|h[1-6]|section|tr|td|blockquote|span|b|strong|em|a|font)\s*>`)
 	markupBreakRe = regexp.MustCompile(`(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|section|tr|blockquote)\s*>`)
 )
 
-// textOfMarkup is HTML's text: paragraphs at its blocks' ends, its tags
-// out, its entities read.
+// isMarkup reports whether s is HTML: tags, one of them closing a block
+// (在网页中，<p>标签表示一个段落，<br>标签表示换行 names tags, and stays: a
+// re-check's find).
+func isMarkup(s string) bool {
+	return markupCloseRe.MatchString(s)
+}
+
+// textOfMarkup is HTML's text: paragraphs at its blocks' ends, styles,
+// scripts and comments out, then every tag (Word's <o:p> too), its entities
+// read.
 func textOfMarkup(s string) string {
+	s = markupNoTextRe.ReplaceAllString(s, "")
 	s = markupBreakRe.ReplaceAllString(s, "\n\n")
-	s = markupTagRe.ReplaceAllString(s, "")
+	s = anyTagRe.ReplaceAllString(s, "")
 	return tidyParagraphs(html.UnescapeString(s))
 }
+
+var (
+	markupNoTextRe = regexp.MustCompile(`(?is)<style[^>]*>.*?</style>|<script[^>]*>.*?</script>|<!--.*?-->`)
+	anyTagRe       = regexp.MustCompile(`</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>`)
+	entityRe       = regexp.MustCompile(`&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});`)
+)
 
 // typeProblem says a field of the wrong JSON type in the file's words:
 // "Go struct field Article.title of type string" is the program's.

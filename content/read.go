@@ -97,7 +97,9 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 						// operator run's find); another page naming the
 						// same address (a column's canonical link) wants
 						// its own (a re-check's find).
-						if seen["title"+a.URL] == a.Title {
+						// (Of one title, page 2 of an article gives page 1's
+						// canonical link: a re-check's find.)
+						if seen["title"+a.URL] == a.Title && seen["body"+a.URL] == a.Body {
 							errs = append(errs, fmt.Errorf("%s:1: %s: the same page saved twice? remove one copy", a.Origin, clash))
 						} else {
 							errs = append(errs, fmt.Errorf("%s:1: %s, and one would replace the other: give this page its own address with --url (import it alone)", a.Origin, clash))
@@ -115,6 +117,7 @@ func ReadPaths(paths []string, opts ReadOptions) ([]Article, []error) {
 				if a.URL != "" && seen["address"+a.URL] == "" {
 					seen["address"+a.URL] = a.Origin
 					seen["title"+a.URL] = a.Title
+					seen["body"+a.URL] = a.Body
 				}
 				// A space typed after a category (政策理论导读 , or
 				// 政策理论导读　) made a category of its own that looked
