@@ -127,9 +127,11 @@ func (c *Console) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // A browser says where a request comes from by Sec-Fetch-Site (to https
 // and localhost), else by Origin, compared with the host the request was
 // sent to, as a proxy says it (X-Forwarded-Host) or as it arrived. A
-// request saying neither (a script, an old browser) is let through, as is
-// Origin: null (a browser that hides it): the session cookie, SameSite
-// Strict, is never sent from another site.
+// request saying neither (a script, an old browser) is let through, but not
+// Origin: null: the console's pages send their origin (Referrer-Policy
+// same-origin), and a page elsewhere gets null by asking for no referrer
+// (a re-check's find: over plain http at a host name, a page on another
+// port used the try box with the operator's session).
 func fromThisOrigin(r *http.Request) error {
 	switch r.Method {
 	case http.MethodGet, http.MethodHead, http.MethodOptions:
@@ -143,8 +145,11 @@ func fromThisOrigin(r *http.Request) error {
 		return fmt.Errorf("refused: a form posted from another site or origin (Sec-Fetch-Site: %s)", site)
 	}
 	origin := r.Header.Get("Origin")
-	if origin == "" || origin == "null" {
+	switch origin {
+	case "":
 		return nil
+	case "null":
+		return errors.New("refused: a form posted from a page that hides its origin (Origin: null)")
 	}
 	u, err := url.Parse(origin)
 	if err != nil {

@@ -1884,9 +1884,26 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 // dates; a follower run's finds), and returns what it asks.
 func askedOfLast(text string) (string, bool) {
 	t := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) })
+	// Addressed to the teacher after it too (这篇讲的什么，老师: a
+	// re-check's find).
+	for _, tail := range []string{"老师", "谢谢"} {
+		if rest, ok := strings.CutSuffix(t, tail); ok {
+			t = strings.TrimRightFunc(rest, func(r rune) bool { return !isWordRune(r) })
+		}
+	}
 	// Words pointing at the answer, not naming whom it asks about (习近平讲了
-	// 什么 is a question of its own: a review's find).
-	for _, lead := range []string{"老师", "我想问一下", "想问一下", "那么", "那", "请问", "它的", "它",
+	// 什么 is a question of its own: a review's find); greetings and the
+	// teacher addressed, in any order (请问老师，老师好，…: a re-check's
+	// find).
+	for before := ""; before != t; {
+		before = t
+		for _, lead := range []string{"老师好", "老师您好", "老师", "你好", "您好", "请问", "那么", "那"} {
+			if rest, ok := strings.CutPrefix(t, lead); ok {
+				t = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
+			}
+		}
+	}
+	for _, lead := range []string{"我想问一下", "想问一下", "那么", "那", "请问", "它的", "它",
 		// 这条是什么意思, 这个新闻讲的是什么, 这一篇主要内容 (a re-check's
 		// finds: 这条 searched, a card on 改革开放这条"必由之路").
 		"这条新闻", "这个新闻", "这篇新闻", "这个文章", "这一篇", "这一条", "这条",
@@ -1979,7 +1996,10 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 		// A list of articles that mention the topic: a question of it is
 		// the topic's, searched alone, but 这篇讲的什么 points at one of
 		// them (it got no match: a follower run's find).
-		if !pointsAtOne(asked(m)) && !pointsAtOne(Bare(m.Text)) {
+		// So does a question of the answer shown (讲的什么意思 had a card on
+		// an unrelated 演讲: a re-check's find); one of the topic's
+		// (怎么申请) is searched.
+		if !pointsAtOne(asked(m)) && !pointsAtOne(Bare(m.Text)) && !questionOfLast[tail] {
 			return nil
 		}
 		return b.oneOrWhich(ctx, list)
@@ -2031,7 +2051,7 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 			note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, a.ID })
 			return []Reply{b.shownAgain(ctx, a, list)}
 		}
-	} else if len(ids) > 1 && (pointsAtOne(asked(m)) || pointsAtOne(Bare(m.Text))) {
+	} else if len(ids) > 1 && (pointsAtOne(asked(m)) || pointsAtOne(Bare(m.Text)) || whatItSays[tail]) {
 		// 这篇讲的什么 under a list, none opened: which one is the
 		// follower's to say. Searched with the list's question, it
 		// listed the articles again as the answer to 这篇讲的什么, and the
@@ -2049,6 +2069,13 @@ func (b *Bot) askedOfAnswer(ctx context.Context, s *Settings, m Message, tail st
 	}
 	return b.search(ctx, s, m, asked, 0)
 }
+
+// whatItSays are the questions of what an article says: under a list of
+// several, none opened, which one is the follower's to say (讲的是什么内容
+// under 新质生产力's list had a card on an article not in it, found by its
+// 讲话: a re-check's find).
+var whatItSays = wordSet("讲的是什么内容", "讲的什么内容", "是什么内容", "讲的什么意思", "讲的是什么意思", "讲的啥内容",
+	"讲的什么", "讲的是什么", "说的是什么", "说的什么", "讲的啥", "什么意思", "说了啥", "说的啥", "主要讲什么", "讲什么")
 
 // oneOrWhich answers a question of a list's one article shown (the item
 // opened, or the only one) with its card again, and of several with how

@@ -149,10 +149,9 @@ func decodeArticle(b []byte) (Article, error) {
 	return a, a.Validate()
 }
 
-// markupTagRe is a tag of an article's HTML; markupBreakRe one that ends a
-// paragraph or a line.
+// markupCloseRe is a tag closing a block of an article's HTML;
+// markupBreakRe one that ends a paragraph or a line.
 var (
-	markupTagRe   = regexp.MustCompile(`(?i)</?(?:p|br|div|span|b|strong|em|i|u|a|img|h[1-6]|ul|ol|li|section|table|tbody|thead|tr|td|th|blockquote|font)(?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*/?>`)
 	markupCloseRe = regexp.MustCompile(`(?i)</(?:p|div|li|h[1-6]|section|tr|td|blockquote|span|b|strong|em|a|font)\s*>`)
 	markupBreakRe = regexp.MustCompile(`(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|section|tr|blockquote)\s*>`)
 )

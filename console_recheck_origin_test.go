@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"mpbot/admin"
+	"mpbot/bot"
+	"mpbot/content"
+	"mpbot/insights"
+	"mpbot/store"
+)
+
+// TestConsoleFromAnotherPortOverPlainHTTP: the console served over plain
+// http at a host name (as at a LAN address, admin.addr 0.0.0.0:8081 opened
+// as http://192.168.1.5:8081; here console.lan mapped to 127.0.0.1). A page
+// on another port of the same host (same site, so the SameSite=Strict
+// cookie is sent) with <meta name="referrer" content="no-referrer">
+// auto-submits forms to /try and /logout. Chromium sends no Sec-Fetch-Site
+// to a plain-http host name and `Origin: null` under no-referrer;
+// fromThisOrigin lets null through: the try box answers the attacker's
+// text with the operator's session, and the operator is logged out. (At
+// 127.0.0.1 the same pages are refused: Sec-Fetch-Site: same-site.)
+func TestConsoleFromAnotherPortOverPlainHTTP(t *testing.T) {
+	chrome := browser(t)
+	const token = "the-console-token-of-a-test"
+	var mu sync.Mutex
+	var asked []string
+	c := admin.New(admin.Deps{
+		Token:  token,
+		Report: func(context.Context, time.Time) (*insights.Report, error) { return &insights.Report{}, nil },
+		Answer: func(_ context.Context, _, text string) []bot.Reply {
+			mu.Lock()
+			asked = append(asked, text)
+			mu.Unlock()
+			return []bot.Reply{{Type: bot.ReplyText, Text: "answered " + text}}
+		},
+		Search:  func(context.Context, string) ([]content.Hit, error) { return nil, nil },
+		Article: func(context.Context, string) (content.Article, error) { return content.Article{}, content.ErrNotFound },
+		Plan:    func(context.Context, int) ([]store.Planned, error) { return nil, nil },
+		Rules:   func() string { return "" },
+		Check:   func() admin.ConfigCheck { return admin.ConfigCheck{} },
+		Log:     slog.New(slog.DiscardHandler),
+	})
+	console := httptest.NewServer(c)
+	defer console.Close()
+	cu, _ := url.Parse(console.URL)
+	base := "http://console.lan:" + cu.Port()
+	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		field := ""
+		if r.URL.Path == "/try" {
+			field = `<input name="text" value="ATTACK">`
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html><head><meta name="referrer" content="no-referrer"></head><body><form id="f" method="post" action="%s%s">%s</form><script>document.getElementById("f").submit()</script></body></html>`,
+			base, r.URL.Path, field)
+	}))
+	defer evil.Close()
+	eu, _ := url.Parse(evil.URL)
+	attacker := "http://console.lan:" + eu.Port()
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
+		chromedp.Flag("host-resolver-rules", "MAP console.lan 127.0.0.1"))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	body := func() string {
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("body")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.CSS("#token")),
+		chromedp.SendKeys(chromedp.CSS("#token"), token), chromedp.Submit(chromedp.CSS("#token")), chromedp.Sleep(time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(body(), "概览") {
+		t.Fatalf("no login at %s: %s", base, body())
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(attacker+"/try"), chromedp.Sleep(1500*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	got := strings.Join(asked, ",")
+	mu.Unlock()
+	if strings.Contains(got, "ATTACK") {
+		t.Errorf("a no-referrer page at %s used the try box of %s with the operator's session (page: %.80q)", attacker, base, body())
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(attacker+"/logout"), chromedp.Sleep(1500*time.Millisecond),
+		chromedp.Navigate(base+"/"), chromedp.Sleep(500*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(body(), "概览") {
+		t.Errorf("a no-referrer page at %s logged the operator out of %s", attacker, base)
+	}
+}
