@@ -35,7 +35,7 @@ func TestTryRefusesNullOriginFromAnotherPort(t *testing.T) {
 	req, _ := http.NewRequest("POST", srv.URL+"/try", strings.NewReader("text=%E9%80%80%E8%AE%A2"))
 	req.Host = "console.lan:8081"
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.AddCookie(session)          // same site: sent from console.lan:9999
+	req.AddCookie(session)           // same site: sent from console.lan:9999
 	req.Header.Set("Origin", "null") // the attacker's page is no-referrer
 	if code, body, _ := get(t, req); code == http.StatusOK {
 		t.Errorf("POST /try from another port's no-referrer page (Origin: null, no Sec-Fetch-Site) was answered %d with the operator's session:\n%.200s", code, body)
