@@ -54,10 +54,11 @@ func TestConsoleLoginOverPlainHTTPOnAHostName(t *testing.T) {
 	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.CSS("#token")),
-		chromedp.SendKeys(chromedp.CSS("#token"), "the-console-token-of-a-test"), chromedp.Submit(chromedp.CSS("#token")),
-		chromedp.Sleep(time.Second)); err != nil {
+		chromedp.SendKeys(chromedp.CSS("#token"), "the-console-token-of-a-test"), chromedp.Submit(chromedp.CSS("#token"))); err != nil {
 		t.Fatal(err)
 	}
+	// The dashboard, or the refusal's plain text.
+	pageShows(ctx, t, "the login's answer", `document.querySelector('.stats') !== null || document.body.innerText.includes('refused')`)
 	body, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("body")))
 	if err != nil {
 		t.Fatal(err)

@@ -85,26 +85,43 @@ func TestConsoleFromAnotherPortOverPlainHTTP(t *testing.T) {
 		}
 		return s
 	}
+	// landed waits for a console page: the dashboard, or the login form;
+	// posted for the page the attacker's form went to (on the console's
+	// port), whatever it says.
+	landed := func() {
+		pageShows(ctx, t, "a console page", `document.querySelector('.stats') !== null || document.querySelector('#token') !== null`)
+	}
+	posted := func() {
+		pageShows(ctx, t, "the attacker's post", `location.port === "`+cu.Port()+`" && document.readyState === "complete"`)
+	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.CSS("#token")),
-		chromedp.SendKeys(chromedp.CSS("#token"), token), chromedp.Submit(chromedp.CSS("#token")), chromedp.Sleep(time.Second)); err != nil {
+		chromedp.SendKeys(chromedp.CSS("#token"), token), chromedp.Submit(chromedp.CSS("#token"))); err != nil {
 		t.Fatal(err)
 	}
+	landed()
 	if !strings.Contains(body(), "概览") {
 		t.Fatalf("no login at %s: %s", base, body())
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(attacker+"/try"), chromedp.Sleep(1500*time.Millisecond)); err != nil {
+	// The attacker's page posts its form at once: done when the browser
+	// shows the console's answer to it.
+	if err := chromedp.Do(ctx, chromedp.Navigate(attacker+"/try")); err != nil {
 		t.Fatal(err)
 	}
+	posted()
 	mu.Lock()
 	got := strings.Join(asked, ",")
 	mu.Unlock()
 	if strings.Contains(got, "ATTACK") {
 		t.Errorf("a no-referrer page at %s used the try box of %s with the operator's session (page: %.80q)", attacker, base, body())
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(attacker+"/logout"), chromedp.Sleep(1500*time.Millisecond),
-		chromedp.Navigate(base+"/"), chromedp.Sleep(500*time.Millisecond)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(attacker+"/logout")); err != nil {
 		t.Fatal(err)
 	}
+	posted()
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/")); err != nil {
+		t.Fatal(err)
+	}
+	landed()
 	if !strings.Contains(body(), "概览") {
 		t.Errorf("a no-referrer page at %s logged the operator out of %s", attacker, base)
 	}

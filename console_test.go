@@ -211,3 +211,20 @@ func TestConsoleConfigPage(t *testing.T) {
 	cancel()
 	<-done
 }
+
+// pageShows waits until expr, evaluated in the browser's page, is true:
+// across a navigation (a form's post), where a poll inside the page dies
+// with its document.
+func pageShows(ctx context.Context, t *testing.T, what, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr)); err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not shown within 30 s", what)
+		}
+		time.Sleep(50 * time.Millisecond) // between looks at the page, not a wait for it
+	}
+}
