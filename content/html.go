@@ -40,24 +40,6 @@ func readHTMLFile(path string, data []byte, url string) ([]Article, []error) {
 // canonical link, og:url, the "saved from url" comment browsers write, or
 // its <base href> give it.
 func ExtractHTML(page []byte, pageURL string) (Article, error) {
-	a, err := extractHTML(page, pageURL, true)
-	if _, none := errors.AsType[noArticleError](err); none {
-		// What was taken for readers' comments was the article (a
-		// commentary in a block named comment, with a 发表评论 bar: a
-		// re-check's find, refused): read again with it.
-		if b, err2 := extractHTML(page, pageURL, false); err2 == nil {
-			return b, nil
-		}
-	}
-	return a, err
-}
-
-// noArticleError is a page that holds no article's text.
-type noArticleError struct{ msg string }
-
-func (e noArticleError) Error() string { return e.msg }
-
-func extractHTML(page []byte, pageURL string, withoutComments bool) (Article, error) {
 	page, err := utf8Page(page)
 	if err != nil {
 		return Article{}, err
@@ -114,9 +96,7 @@ func extractHTML(page []byte, pageURL string, withoutComments bool) (Article, er
 	}
 	dropNavigation(doc)
 	dropBoxes(doc)
-	if withoutComments {
-		dropComments(doc)
-	}
+	dropComments(doc)
 	items := linkedItemRunes(doc)
 	// (readability retries a text under 500 characters with the blocks
 	// it deems unlikely kept: a notice's 备注 and phone numbers. Set at
@@ -124,13 +104,13 @@ func extractHTML(page []byte, pageURL string, withoutComments bool) (Article, er
 	// are dropComments'.)
 	ra, err := readability.FromDocument(doc, base)
 	if err != nil {
-		return Article{}, noArticleError{"no article found in the page: " + err.Error()}
+		return Article{}, fmt.Errorf("no article found in the page: %w", err)
 	}
 	var text strings.Builder
 	if err := ra.RenderText(&text); err != nil {
 		// (readability's word for a page it found no article in: "the
 		// Node field is nil")
-		return Article{}, noArticleError{"no article text in the page: a home or list page, or one of a page's frames?"}
+		return Article{}, errors.New("no article text in the page: a home or list page, or one of a page's frames?")
 	}
 	body := tidyParagraphs(text.String())
 	a := Article{
@@ -193,13 +173,13 @@ func extractHTML(page []byte, pageURL string, withoutComments bool) (Article, er
 		// A home page or a list page: readability falls back to the
 		// navigation and the footer, which imported as an article 首页
 		// answering 首页.
-		return a, noArticleError{fmt.Sprintf("no article text in the page (only %q): a home or list page?", excerpt(body, 60))}
+		return a, fmt.Errorf("no article text in the page (only %q): a home or list page?", excerpt(body, 60))
 	}
 	if linksOnly(body, ra.Node) {
 		// A column's list: readability takes the list of its articles'
 		// links for the text, which imported as an article 时政热点 whose
 		// body was three titles (an operator run's find).
-		return a, noArticleError{fmt.Sprintf("no article text in the page (only links: %q): a home or list page?", excerpt(body, 60))}
+		return a, fmt.Errorf("no article text in the page (only links: %q): a home or list page?", excerpt(body, 60))
 	}
 	// Most of the text in items under their links, each dated: a roundup
 	// of linked headlines with their paragraphs is an article (a review's
@@ -598,8 +578,8 @@ func (items listItems) inBody(body string) listItems {
 		if key := []rune(e); len(key) > 0 && strings.Contains(flat, string(key[:min(len(key), 16)])) {
 			in.count++
 			in.runes += letterRunes(e)
-			if endsWithDateRe.MatchString(e) {
-				in.dated++ // a list's date, after its excerpt; not a digest's 2024年6月14日，…
+			if listItemDated(e) {
+				in.dated++ // a list's date, beside its excerpt; not a digest's 2024年6月14日，…
 			}
 		}
 	}
@@ -920,6 +900,28 @@ func besideFields(lines []string, i int) bool {
 // timeLabelDateRe is a line of a date under 时间.
 var timeLabelDateRe = regexp.MustCompile(`^时间\s*[:：]\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 
+// insideArticle reports whether n is within an <article>.
+func insideArticle(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.Data == "article" {
+			return true
+		}
+	}
+	return false
+}
+
+// pageHeaderName reports whether a class or id names a page's header (not
+// an article's: article-head, detail-header).
+func pageHeaderName(names string) bool {
+	for _, t := range strings.Fields(strings.ToLower(names)) {
+		switch t {
+		case "header", "head", "top", "nav", "site-header", "page-header", "topbar", "top-bar":
+			return true
+		}
+	}
+	return false
+}
+
 // logoHeading reports whether h is a site's logo: named so, or a link to
 // the site's home.
 func logoHeading(h *html.Node) bool {
@@ -962,8 +964,18 @@ func publishedAt(text string) bool {
 
 var clockRe = regexp.MustCompile(`\d{1,2}:\d{2}`)
 
-// endsWithDateRe is a text ending with a date (an item of a list).
-var endsWithDateRe = regexp.MustCompile(dateRe.String() + `\s*日?\s*$`)
+// listItemDated reports whether an item's text gives a date of its own (a
+// list's: at its end, in brackets, with a time, a weekday or a count
+// after it), not one opening a sentence (a digest's 2024年6月14日，…).
+func listItemDated(e string) bool {
+	for _, m := range listDateRe.FindAllStringIndex(e, -1) {
+		after, _ := utf8.DecodeRuneInString(e[m[1]:])
+		if after == utf8.RuneError || !strings.ContainsRune("，,、；;。", after) {
+			return true
+		}
+	}
+	return false
+}
 
 // splitDate is the date of a header that writes its year apart from its
 // month and day (news.cn's <span class="year"><em>2024</em></span> <span
@@ -1303,7 +1315,7 @@ func pageMeta(doc *html.Node) metadata {
 				if m.h1 == "" && !logoHeading(n) {
 					m.h1 = strings.TrimSpace(textOf(n, false))
 					for p, up := n.Parent, 0; p != nil && up < 4; p, up = p.Parent, up+1 {
-						if p.Type == html.ElementNode && (p.Data == "header" || named(attr(p, "class")+" "+attr(p, "id"), []string{"header", "head", "top", "nav"})) {
+						if p.Type == html.ElementNode && (p.Data == "header" && !insideArticle(p) || pageHeaderName(attr(p, "class")+" "+attr(p, "id"))) {
 							m.h1InHeader = true
 						}
 					}
@@ -1369,11 +1381,11 @@ func withoutBoilerplate(body string) string {
 // 长按二维码, 扫码加入…), or the call alone (关注我们, 点个在看), or a site's
 // disclaimer; not 二、关注我们身边的困难群众 or 重点在看得见的地方, an
 // article's own (a review's find).
-var boilerplateRe = regexp.MustCompile(`(?i)^[-—－_~\s▌■●]*(?:THE\s+)?END[-—－_~\s▌■●]*$|^点击(?:上方)?蓝色?字|^点击上方.{0,12}关注|^[\p{P}\s]*(?:欢迎)?(?:关注我们|设为星标|星标我们|分享让更多人看到)[\p{P}\s~]*$|点个[“"]?在看|点[“"]在看|(?:点赞|分享)[、，,\s]{0,2}(?:点赞[、，,\s]{0,2})?在看|^点击阅读原文|加入.{0,16}(?:交流群|备考群|学习群)|^扫码(?:加入|进群)|^免责声明[:：]|如有侵权.{0,6}(?:请|联系|告知).{0,10}删除`)
+var boilerplateRe = regexp.MustCompile(`(?i)^[-—－_~\s▌■●]*(?:THE\s+)?END[-—－_~\s▌■●]*$|^点击(?:上方)?蓝色?字|^点击上方.{0,12}关注|^[\p{P}\s]*(?:欢迎)?(?:关注我们|设为星标|星标我们|分享让更多人看到)[\p{P}\s~]*$|点个[“"]?在看|点[“"]在看|(?:分享[、，,\s]{0,2})?点赞[、，,\s]{0,2}在看|(?:扫码|扫描|长按|点击).{0,8}加入.{0,16}(?:交流群|备考群|学习群)|^扫码(?:加入|进群)|^免责声明[:：]|如有侵权.{0,6}(?:请|联系|告知).{0,10}删除`)
 
 // qrCallRe is a QR code's call, boilerplate unless it names a service
 // (长按识别二维码进入查询系统 is a notice's instruction).
-var qrCallRe = regexp.MustCompile(`^(?:长按|扫描|识别)(?:识别)?(?:下方|上方)?二维码[\p{P}\s]*(?:关注|加入|添加|进群|领取|$)|^扫码(?:关注|添加|领取)`)
+var qrCallRe = regexp.MustCompile(`^点击阅读原文|^(?:长按|扫描|识别)(?:识别)?(?:下方|上方)?二维码[\p{P}\s]*(?:关注|加入|添加|进群|领取|$)|^扫码(?:关注|添加|领取)`)
 
 // serviceRe is what a notice's own instructions name beside such words
 // (长按识别二维码进入查询系统, 扫码关注…公众号查询成绩): they are its text.
@@ -1486,7 +1498,7 @@ func dropComments(doc *html.Node) {
 // commentWords open a comment section's class or id (comment-wrap,
 // comments, cmt-list, pinglun, reply-box, discuss).
 var commentWords = []string{"comment", "comments", "cmt", "pinglun", "reply", "replies", "discuss", "discussion",
-	"sohucs", "pl", "msg", "liuyan"}
+	"sohucs", "msg", "liuyan"}
 
 // commentsBlock reports whether n reads as a comment section: it says so
 // (全部评论, 网友评论, 发表评论, 25条评论…), holds no main heading, and is no

@@ -175,8 +175,11 @@ func textOfMarkup(s string) string {
 
 var (
 	markupNoTextRe = regexp.MustCompile(`(?is)<style[^>]*>.*?</style>|<script[^>]*>.*?</script>|<!--.*?-->`)
-	anyTagRe       = regexp.MustCompile(`</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>`)
-	entityRe       = regexp.MustCompile(`&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});`)
+	// A tag of an article's HTML (Word's <o:p>, <p class=MsoNormal>), its
+	// attributes of ASCII names: not a<b 时取小者… nor <Nature> (a
+	// re-check's find: eaten).
+	anyTagRe = regexp.MustCompile(`(?i)</?(?:[a-z]+:[a-z]+|p|br|div|span|b|strong|em|i|u|a|img|h[1-6]|ul|ol|li|section|article|table|tbody|thead|tr|td|th|blockquote|font|sup|sub|hr|figure|figcaption|center|small|big|code|pre|s|del|ins|mark)(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*/?>`)
+	entityRe = regexp.MustCompile(`&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});`)
 )
 
 // typeProblem says a field of the wrong JSON type in the file's words:

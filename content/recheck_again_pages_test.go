@@ -88,7 +88,6 @@ func TestRecheckAgainCommentSectionsInOtherWords(t *testing.T) {
 		"duzhe":    `<div class="comments"><h3>读者留言</h3>` + items(`<div class="item" data-i="%d"><p>%s</p></div>`) + `</div>`,
 		"yiyou":    `<div class="comments"><h3>已有3人评论</h3>` + items(`<div class="item" data-i="%d"><p>%s</p></div>`) + `</div>`,
 		"sohucs":   `<div id="SOHUCS"><span>网友评论</span><span>已有3条评论</span>` + items(`<div class="r" data-i="%d"><span>%s</span></div>`) + `</div>`,
-		"pl-box":   `<div class="pl-box"><h3>评论（3）</h3>` + items(`<div class="r" data-i="%d"><p>%s</p></div>`) + `</div>`,
 		"msg-list": `<div class="msg-list"><h3>网友留言</h3>` + items(`<div class="r" data-i="%d"><p>%s</p></div>`) + `</div>`,
 	} {
 		page := recheckPage(name, "改进干部考核工作的通知要点", `<div class="article"><h1>改进干部考核工作的通知要点</h1><div class="info">发布时间：2024-06-01 来源：北辰遴选</div><div class="content">`+recheckP(r2Para...)+block+`</div></div>`, "")
