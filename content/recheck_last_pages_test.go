@@ -19,8 +19,6 @@ var xxComments = []string{"这篇文章写得太好了，考核就应该看实�
 	"收藏了，遴选笔试可能会考到这个知识点，准备背下来，谢谢小编整理，辛苦了辛苦了。",
 	"请问今年省直遴选什么时候报名？有没有知道的朋友说一下，万分感谢，在线等挺急的。"}
 
-const xxHead = `<h1>关于改进干部考核工作的通知解读</h1><div class="info">发布时间：2024-06-01 来源：北辰遴选</div>`
-
 // X2: a page with no article but a comment section (a video page, a
 // column's list) was refused; it is now read again with the comments and
 // imports the readers' comments as the article.
