@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"mpbot/admin"
+	"mpbot/bot"
+	"mpbot/content"
+	"mpbot/insights"
+	"mpbot/store"
+)
+
+// TestConsoleOwnPagesOverPlainHTTP: login, the try box reached from the dashboard's
+// link, and logout, each from the console's own pages in headless chromium,
+// at 127.0.0.1, localhost and a host name over plain http (console.lan
+// mapped to 127.0.0.1): Origin: null is refused now, and none of these may
+// send it.
+func TestConsoleOwnPagesOverPlainHTTP(t *testing.T) {
+	chrome := browser(t)
+	const token = "the-console-token-of-a-test"
+	c := admin.New(admin.Deps{
+		Token:  token,
+		Report: func(context.Context, time.Time) (*insights.Report, error) { return &insights.Report{}, nil },
+		Answer: func(_ context.Context, _, text string) []bot.Reply {
+			return []bot.Reply{{Type: bot.ReplyText, Text: "answered " + text}}
+		},
+		Search:  func(context.Context, string) ([]content.Hit, error) { return nil, nil },
+		Article: func(context.Context, string) (content.Article, error) { return content.Article{}, content.ErrNotFound },
+		Plan:    func(context.Context, int) ([]store.Planned, error) { return nil, nil },
+		Rules:   func() string { return "" },
+		Check:   func() admin.ConfigCheck { return admin.ConfigCheck{} },
+		Log:     slog.New(slog.DiscardHandler),
+	})
+	srv := httptest.NewServer(c)
+	defer srv.Close()
+	u, _ := url.Parse(srv.URL)
+	for _, host := range []string{"127.0.0.1", "localhost", "console.lan"} {
+		t.Run(host, func(t *testing.T) {
+			base := "http://" + host + ":" + u.Port()
+			opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU,
+				chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
+				chromedp.Flag("host-resolver-rules", "MAP console.lan 127.0.0.1"))
+			actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+			defer cancel()
+			ctx, cancel := chromedp.NewContext(actx)
+			defer cancel()
+			ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
+			defer cancel()
+			body := func() string {
+				s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("body")))
+				if err != nil {
+					t.Fatal(err)
+				}
+				return s
+			}
+			// Unauthenticated /try: to the login page, then in.
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+"/try"), chromedp.WaitVisible(chromedp.CSS("#token")),
+				chromedp.SendKeys(chromedp.CSS("#token"), token), chromedp.Submit(chromedp.CSS("#token"))); err != nil {
+				t.Fatal(err)
+			}
+			pageShows(ctx, t, "the login's answer", `document.querySelector('.stats') !== null || document.body.innerText.includes('refused')`)
+			if b := body(); !strings.Contains(b, "概览") {
+				t.Fatalf("login at %s: %.200q", base, b)
+			}
+			// The try box by the dashboard's link, a text and a follow-up.
+			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`a[href="/try"]`)), chromedp.WaitVisible(chromedp.CSS("input[name=text]")),
+				chromedp.SendKeys(chromedp.CSS("input[name=text]"), "枫桥经验"), chromedp.Submit(chromedp.CSS("input[name=text]"))); err != nil {
+				t.Fatal(err)
+			}
+			pageShows(ctx, t, "the try box's answer", `document.body.innerText.includes('answered') || document.body.innerText.includes('refused')`)
+			if b := body(); !strings.Contains(b, "answered 枫桥经验") {
+				t.Fatalf("try box at %s: %.200q", base, b)
+			}
+			if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("input[name=text]"), "2"), chromedp.Submit(chromedp.CSS("input[name=text]"))); err != nil {
+				t.Fatal(err)
+			}
+			pageShows(ctx, t, "the follow-up's answer", `document.body.innerText.includes('answered 2') || document.body.innerText.includes('refused')`)
+			if b := body(); !strings.Contains(b, "answered 2") {
+				t.Fatalf("try box follow-up at %s: %.200q", base, b)
+			}
+			// Logout by the header's button.
+			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`form[action="/logout"] button`))); err != nil {
+				t.Fatal(err)
+			}
+			pageShows(ctx, t, "the logout's answer", `document.querySelector('#token') !== null || document.body.innerText.includes('refused')`)
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+				t.Fatal(err)
+			}
+			pageShows(ctx, t, "the page after logout", `document.readyState === "complete"`)
+			if b := body(); strings.Contains(b, "概览") {
+				t.Errorf("still logged in at %s after 退出: %.200q", base, b)
+			}
+		})
+	}
+}
