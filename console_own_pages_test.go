@@ -2,20 +2,14 @@ package main
 
 import (
 	"context"
-	"log/slog"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"mpbot/admin"
 	"mpbot/bot"
-	"mpbot/content"
-	"mpbot/insights"
-	"mpbot/store"
 )
 
 // TestConsoleOwnPagesOverPlainHTTP: login, the try box reached from the dashboard's
@@ -26,18 +20,8 @@ import (
 func TestConsoleOwnPagesOverPlainHTTP(t *testing.T) {
 	chrome := browser(t)
 	const token = "the-console-token-of-a-test"
-	c := admin.New(admin.Deps{
-		Token:  token,
-		Report: func(context.Context, time.Time) (*insights.Report, error) { return &insights.Report{}, nil },
-		Answer: func(_ context.Context, _, text string) []bot.Reply {
-			return []bot.Reply{{Type: bot.ReplyText, Text: "answered " + text}}
-		},
-		Search:  func(context.Context, string) ([]content.Hit, error) { return nil, nil },
-		Article: func(context.Context, string) (content.Article, error) { return content.Article{}, content.ErrNotFound },
-		Plan:    func(context.Context, int) ([]store.Planned, error) { return nil, nil },
-		Rules:   func() string { return "" },
-		Check:   func() admin.ConfigCheck { return admin.ConfigCheck{} },
-		Log:     slog.New(slog.DiscardHandler),
+	c := stubConsole(token, nil, func(_ context.Context, _, text string) []bot.Reply {
+		return []bot.Reply{{Type: bot.ReplyText, Text: "answered " + text}}
 	})
 	srv := httptest.NewServer(c)
 	defer srv.Close()
@@ -45,15 +29,7 @@ func TestConsoleOwnPagesOverPlainHTTP(t *testing.T) {
 	for _, host := range []string{"127.0.0.1", "localhost", "console.lan"} {
 		t.Run(host, func(t *testing.T) {
 			base := "http://" + host + ":" + u.Port()
-			opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU,
-				chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
-				chromedp.Flag("host-resolver-rules", "MAP console.lan 127.0.0.1"))
-			actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-			defer cancel()
-			ctx, cancel := chromedp.NewContext(actx)
-			defer cancel()
-			ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
-			defer cancel()
+			ctx := consoleBrowser(t, chrome)
 			body := func() string {
 				s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("body")))
 				if err != nil {

@@ -3,22 +3,16 @@ package main
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"mpbot/admin"
 	"mpbot/bot"
-	"mpbot/content"
-	"mpbot/insights"
-	"mpbot/store"
 )
 
 // TestConsoleFromAnotherPortOverPlainHTTP: the console served over plain
@@ -36,21 +30,11 @@ func TestConsoleFromAnotherPortOverPlainHTTP(t *testing.T) {
 	const token = "the-console-token-of-a-test"
 	var mu sync.Mutex
 	var asked []string
-	c := admin.New(admin.Deps{
-		Token:  token,
-		Report: func(context.Context, time.Time) (*insights.Report, error) { return &insights.Report{}, nil },
-		Answer: func(_ context.Context, _, text string) []bot.Reply {
-			mu.Lock()
-			asked = append(asked, text)
-			mu.Unlock()
-			return []bot.Reply{{Type: bot.ReplyText, Text: "answered " + text}}
-		},
-		Search:  func(context.Context, string) ([]content.Hit, error) { return nil, nil },
-		Article: func(context.Context, string) (content.Article, error) { return content.Article{}, content.ErrNotFound },
-		Plan:    func(context.Context, int) ([]store.Planned, error) { return nil, nil },
-		Rules:   func() string { return "" },
-		Check:   func() admin.ConfigCheck { return admin.ConfigCheck{} },
-		Log:     slog.New(slog.DiscardHandler),
+	c := stubConsole(token, nil, func(_ context.Context, _, text string) []bot.Reply {
+		mu.Lock()
+		asked = append(asked, text)
+		mu.Unlock()
+		return []bot.Reply{{Type: bot.ReplyText, Text: "answered " + text}}
 	})
 	console := httptest.NewServer(c)
 	defer console.Close()
@@ -69,15 +53,7 @@ func TestConsoleFromAnotherPortOverPlainHTTP(t *testing.T) {
 	eu, _ := url.Parse(evil.URL)
 	attacker := "http://console.lan:" + eu.Port()
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
-		chromedp.Flag("host-resolver-rules", "MAP console.lan 127.0.0.1"))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
-	defer cancel()
+	ctx := consoleBrowser(t, chrome)
 	body := func() string {
 		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("body")))
 		if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"os/exec"
@@ -14,7 +15,12 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"mpbot/admin"
+	"mpbot/bot"
 	"mpbot/bot/wechat"
+	"mpbot/content"
+	"mpbot/insights"
+	"mpbot/store"
 )
 
 var adminRe = regexp.MustCompile(`msg="admin console serving" addr=(\S+)`)
@@ -227,4 +233,41 @@ func pageShows(ctx context.Context, t *testing.T, what, expr string) {
 		}
 		time.Sleep(50 * time.Millisecond) // between looks at the page, not a wait for it
 	}
+}
+
+// stubConsole is a console over stubs, for browser tests of its pages: no
+// report, article answering /articles/ID (nil: none), answer the try box
+// (nil: no reply).
+func stubConsole(token string, article func(context.Context, string) (content.Article, error), answer func(context.Context, string, string) []bot.Reply) *admin.Console {
+	if article == nil {
+		article = func(context.Context, string) (content.Article, error) { return content.Article{}, content.ErrNotFound }
+	}
+	if answer == nil {
+		answer = func(context.Context, string, string) []bot.Reply { return nil }
+	}
+	return admin.New(admin.Deps{
+		Token:   token,
+		Report:  func(context.Context, time.Time) (*insights.Report, error) { return &insights.Report{}, nil },
+		Answer:  answer,
+		Search:  func(context.Context, string) ([]content.Hit, error) { return nil, nil },
+		Article: article,
+		Plan:    func(context.Context, int) ([]store.Planned, error) { return nil, nil },
+		Rules:   func() string { return "" },
+		Check:   func() admin.ConfigCheck { return admin.ConfigCheck{} },
+		Log:     slog.New(slog.DiscardHandler),
+	})
+}
+
+// consoleBrowser is a headless chromium of its own, console.lan mapped to
+// 127.0.0.1 (a host name over plain http, which chromium does not trust as
+// it does localhost), for 60 s at most; stopped with the test.
+func consoleBrowser(t *testing.T, chrome string) context.Context {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
+		chromedp.Flag("host-resolver-rules", "MAP console.lan 127.0.0.1"))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(func() { cancel(); cancelTab(); cancelAlloc() })
+	return ctx
 }
