@@ -546,13 +546,7 @@ func linksOnly(body string, article *html.Node) bool {
 			return false // text of no link
 		}
 		rest = timeRe.ReplaceAllString(listDateRe.ReplaceAllString(rest, ""), "")
-		n := 0
-		for _, r := range rest {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				n++
-			}
-		}
-		if n > maxListLineRunes {
+		if letterRunes(rest) > maxListLineRunes {
 			return false
 		}
 	}
