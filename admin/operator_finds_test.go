@@ -85,18 +85,7 @@ func TestLogoutRefusesCrossSitePosts(t *testing.T) {
 // console checks neither Origin nor Sec-Fetch-Site.
 func TestTryRefusesCrossOriginPosts(t *testing.T) {
 	srv := testConsole(t)
-	login, _ := http.NewRequest("POST", srv.URL+"/login", strings.NewReader("token=the-console-token"))
-	login.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	_, _, lresp := get(t, login)
-	var session *http.Cookie
-	for _, c := range lresp.Cookies() {
-		if c.Name == cookieName {
-			session = c
-		}
-	}
-	if session == nil {
-		t.Fatal("no session cookie from the login")
-	}
+	session := loginSession(t, srv.URL, "")
 	req, _ := http.NewRequest("POST", srv.URL+"/try", strings.NewReader("text=%E9%80%80%E8%AE%A2"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.AddCookie(session) // SameSite=Strict: sent by the browser from another port of the same host
@@ -177,4 +166,25 @@ func TestArticleLinksReachArticlesWithSlashes(t *testing.T) {
 			t.Errorf("the search page's link to article %q, %s, gets %d", id, m[1], code)
 		}
 	}
+}
+
+// loginSession logs in to the console at url with the token, as its own
+// login form does at host (its Origin; "" for the server's own address),
+// and returns the session cookie.
+func loginSession(t *testing.T, url, host string) *http.Cookie {
+	t.Helper()
+	login, _ := http.NewRequest("POST", url+"/login", strings.NewReader("token=the-console-token"))
+	login.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if host != "" {
+		login.Host = host
+		login.Header.Set("Origin", "http://"+host)
+	}
+	_, _, resp := get(t, login)
+	for _, c := range resp.Cookies() {
+		if c.Name == cookieName {
+			return c
+		}
+	}
+	t.Fatal("no session cookie from the login")
+	return nil
 }

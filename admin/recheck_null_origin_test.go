@@ -18,20 +18,7 @@ import (
 // so null is not needed for them.
 func TestTryRefusesNullOriginFromAnotherPort(t *testing.T) {
 	srv := testConsole(t)
-	login, _ := http.NewRequest("POST", srv.URL+"/login", strings.NewReader("token=the-console-token"))
-	login.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	login.Host = "console.lan:8081"
-	login.Header.Set("Origin", "http://console.lan:8081")
-	_, _, lresp := get(t, login)
-	var session *http.Cookie
-	for _, c := range lresp.Cookies() {
-		if c.Name == cookieName {
-			session = c
-		}
-	}
-	if session == nil {
-		t.Fatal("no session cookie from the login")
-	}
+	session := loginSession(t, srv.URL, "console.lan:8081")
 	req, _ := http.NewRequest("POST", srv.URL+"/try", strings.NewReader("text=%E9%80%80%E8%AE%A2"))
 	req.Host = "console.lan:8081"
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
