@@ -847,7 +847,7 @@ func demoStored(ctx context.Context, st *store.Store) (ids, edited []string) {
 		a, err := st.Get(ctx, d.ID)
 		switch {
 		case err != nil:
-		case a.Title != d.Title || a.Summary != d.Summary || a.Body != d.Body || a.URL != d.URL:
+		case !content.AsTheDemo(a):
 			edited = append(edited, d.ID)
 		default:
 			ids = append(ids, d.ID)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"errors"
+	"sync"
 )
 
 //go:embed demo/articles.jsonl
@@ -18,3 +19,21 @@ func DemoArticles() []Article {
 	}
 	return list
 }
+
+// AsTheDemo reports whether a is a demo article as the demo has it: its id,
+// title, summary, text and address (one edited since is the operator's).
+func AsTheDemo(a Article) bool {
+	demoOnce.Do(func() {
+		demoByID = map[string]Article{}
+		for _, d := range DemoArticles() {
+			demoByID[d.ID] = d
+		}
+	})
+	d, ok := demoByID[a.ID]
+	return ok && a.Title == d.Title && a.Summary == d.Summary && a.Body == d.Body && a.URL == d.URL
+}
+
+var (
+	demoOnce sync.Once
+	demoByID map[string]Article
+)

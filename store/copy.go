@@ -68,33 +68,21 @@ func CopiedTables() []string {
 	return names
 }
 
-// asTheDemo reports whether an article row is a demo article with the
-// demo's title and text.
+// asTheDemo reports whether an article row is a demo article as the demo
+// has it.
 func asTheDemo(cols []string, vals []any) bool {
-	id, title, body := slices.Index(cols, "id"), slices.Index(cols, "title"), slices.Index(cols, "body")
-	if id < 0 || title < 0 || body < 0 {
-		return false
-	}
-	demoOnce.Do(func() {
-		demoArticles = map[string]content.Article{}
-		for _, a := range content.DemoArticles() {
-			demoArticles[a.ID] = a
+	field := func(name string) string {
+		i := slices.Index(cols, name)
+		if i < 0 {
+			return ""
 		}
-	})
-	text := func(v any) string {
-		if b, ok := v.([]byte); ok {
+		if b, ok := vals[i].([]byte); ok {
 			return string(b)
 		}
-		return fmt.Sprint(v)
+		return fmt.Sprint(vals[i])
 	}
-	a, ok := demoArticles[text(vals[id])]
-	return ok && text(vals[title]) == a.Title && text(vals[body]) == a.Body
+	return content.AsTheDemo(content.Article{ID: field("id"), Title: field("title"), Summary: field("summary"), Body: field("body"), URL: field("url")})
 }
-
-var (
-	demoOnce     sync.Once
-	demoArticles map[string]content.Article
-)
 
 // updatedAt is an article row's updated_at (Unix ms), or 0.
 func updatedAt(cols []string, vals []any) int64 {
