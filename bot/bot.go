@@ -1895,14 +1895,7 @@ func askedOfLast(text string) (string, bool) {
 	// 什么 is a question of its own: a review's find); greetings and the
 	// teacher addressed, in any order (请问老师，老师好，…: a re-check's
 	// find).
-	for before := ""; before != t; {
-		before = t
-		for _, lead := range []string{"老师好", "老师您好", "老师", "你好", "您好", "请问", "那么", "那"} {
-			if rest, ok := strings.CutPrefix(t, lead); ok {
-				t = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
-			}
-		}
-	}
+	t = withoutLeads(t, "老师好", "老师您好", "老师", "你好", "您好", "请问", "那么", "那")
 	for _, lead := range []string{"我想问一下", "想问一下", "那么", "那", "请问", "它的", "它",
 		// 这条是什么意思, 这个新闻讲的是什么, 这一篇主要内容 (a re-check's
 		// finds: 这条 searched, a card on 改革开放这条"必由之路").
@@ -2093,21 +2086,27 @@ func (b *Bot) oneOrWhich(ctx context.Context, list FollowUp) []Reply {
 	return []Reply{{Type: ReplyText, Text: fmt.Sprintf(openOneOf, len(list.IDs))}}
 }
 
+// withoutLeads is text without the leads it opens with, in any order and
+// with punctuation between (请问老师，…, 嗯，那个…).
+func withoutLeads(text string, leads ...string) string {
+	for {
+		t := strings.TrimLeftFunc(text, func(r rune) bool { return !isWordRune(r) })
+		for _, lead := range leads {
+			t = strings.TrimPrefix(t, lead)
+		}
+		if t == text {
+			return t
+		}
+		text = t
+	}
+}
+
 // pointsAtOne reports whether text asks of one article shown: 这篇讲的什么,
 // 这条是什么意思. Asked of the message as typed (这个新闻讲的是什么: 这个 is a
 // voice filler asked drops) and as asked (嗯，这篇讲的什么。). Not 这个 alone:
 // 这个怎么申请 asks of the topic (a re-check's find).
 func pointsAtOne(text string) bool {
-	for {
-		t := strings.TrimLeftFunc(text, func(r rune) bool { return !isWordRune(r) })
-		for _, lead := range []string{"那个", "就是", "那么", "嗯", "那", "请问", "老师"} {
-			t = strings.TrimPrefix(t, lead)
-		}
-		if t == text {
-			break
-		}
-		text = t
-	}
+	text = withoutLeads(text, "那个", "就是", "那么", "嗯", "那", "请问", "老师")
 	for _, w := range []string{"这篇", "这条", "这一篇", "这一条", "这个文章", "这个新闻"} {
 		if strings.HasPrefix(text, w) {
 			return true
