@@ -150,46 +150,16 @@ func (w *SeenWriter) loop(interval time.Duration) {
 	joinFailing := false
 	written := map[string]time.Time{} // what was last written of each follower, by this writer
 	failing, leftFailing := false, false
-	// record writes m with write, bounded: a store that hangs (its
-	// connections open, nothing answering) is a failure to log, once
-	// until it works again, and retry, not a flush that waits for ever
-	// without a word (a fleet run's find).
-	record := func(ctx context.Context, m map[string]time.Time, write func(context.Context, map[string]time.Time) error, what string, failing *bool) bool {
-		fctx, cancel := context.WithTimeout(ctx, seenFlushTimeout)
-		err := write(fctx, m)
-		cancel()
-		if err != nil {
-			if !*failing {
-				w.log.Error("record "+what+"; will retry", "count", len(m), "err", err)
-				*failing = true
-			}
-			return false
-		}
-		if *failing {
-			w.log.Info(what+" recorded again", "count", len(m))
-			*failing = false
-		}
-		return true
-	}
 	// flush writes what is pending; what the store refuses stays for the
 	// next flush.
 	flush := func(ctx context.Context) {
 		// Before the messages, which would record a follower without
 		// the time they followed.
 		if len(joining) > 0 {
-			fctx, cancel := context.WithTimeout(ctx, seenFlushTimeout)
-			err := w.joined(fctx, joining)
-			cancel()
-			switch {
-			case err != nil && !joinFailing:
-				w.log.Error("record followers who followed; will retry", "count", len(joining), "err", err)
-				joinFailing = true
-			case err == nil:
+			if recordBatch(ctx, w.log, joining, w.joined, "followers who followed", &joinFailing) {
 				w.log.Info("followers who followed while the store refused it recorded", "count", len(joining))
-				joinFailing = false
 				clear(joining)
-			}
-			if err != nil {
+			} else {
 				// The store refuses: the messages wait too, bounded, and
 				// no batch's size starts another flush before the next
 				// tick (a review's find: each message past a batch had).
@@ -204,7 +174,7 @@ func (w *SeenWriter) loop(interval time.Duration) {
 		defer func() {
 			// After the last messages: a message queued before the
 			// unfollow is then no follow again.
-			if len(leaving) > 0 && record(ctx, leaving, w.left, "followers who left", &leftFailing) {
+			if len(leaving) > 0 && recordBatch(ctx, w.log, leaving, w.left, "followers who left", &leftFailing) {
 				w.log.Info("followers who left while the store refused it recorded", "count", len(leaving))
 				clear(leaving)
 			}
@@ -212,7 +182,7 @@ func (w *SeenWriter) loop(interval time.Duration) {
 		if len(pending) == 0 {
 			return
 		}
-		if !record(ctx, pending, w.write, "followers' last messages", &failing) {
+		if !recordBatch(ctx, w.log, pending, w.write, "followers' last messages", &failing) {
 			if len(pending) > maxSeenPending {
 				w.log.Error("dropping followers' last messages the store would not take", "count", len(pending))
 				clear(pending)
@@ -279,6 +249,28 @@ func (w *SeenWriter) loop(interval time.Duration) {
 			flush(w.run)
 		}
 	}
+}
+
+// recordBatch writes m with write, bounded: a store that hangs (its
+// connections open, nothing answering) is a failure to log, once until it
+// works again, and retry, not a flush that waits for ever without a word (a
+// fleet run's find).
+func recordBatch[V any](ctx context.Context, log *slog.Logger, m map[string]V, write func(context.Context, map[string]V) error, what string, failing *bool) bool {
+	fctx, cancel := context.WithTimeout(ctx, seenFlushTimeout)
+	err := write(fctx, m)
+	cancel()
+	if err != nil {
+		if !*failing {
+			log.Error("record "+what+"; will retry", "count", len(m), "err", err)
+			*failing = true
+		}
+		return false
+	}
+	if *failing {
+		log.Info(what+" recorded again", "count", len(m))
+		*failing = false
+	}
+	return true
 }
 
 // followersJoinedAt records follows the store refused when they came, in
