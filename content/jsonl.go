@@ -153,14 +153,19 @@ func decodeArticle(b []byte) (Article, error) {
 // markupBreakRe one that ends a paragraph or a line.
 var (
 	markupCloseRe = regexp.MustCompile(`(?i)</(?:p|div|li|h[1-6]|section|tr|td|blockquote|span|b|strong|em|a|font)\s*>`)
-	markupBreakRe = regexp.MustCompile(`(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|section|tr|blockquote)\s*>`)
+	markupBreakRe = regexp.MustCompile(`(?i)<br\s*/?>|<p(?:\s[^<>]*)?>|</(?:p|div|li|h[1-6]|section|tr|blockquote)\s*>`)
+	// A CMS's export may write no closing tag at all: lines ended by
+	// <br>, or paragraphs opened at a line's start.
+	markupLineRe = regexp.MustCompile(`(?i)<br\s*/?>`)
+	markupParaRe = regexp.MustCompile(`(?i)(?:^|\n)[ \t]*<p(?:\s[^<>]*)?>`)
 )
 
 // isMarkup reports whether s is HTML: tags, one of them closing a block
 // (在网页中，<p>标签表示一个段落，<br>标签表示换行 names tags, and stays: a
 // re-check's find).
 func isMarkup(s string) bool {
-	return markupCloseRe.MatchString(s)
+	// Two of either: one is as likely prose naming it (<br>标签表示换行).
+	return markupCloseRe.MatchString(s) || len(markupLineRe.FindAllStringIndex(s, 2)) == 2 || len(markupParaRe.FindAllStringIndex(s, 2)) == 2
 }
 
 // textOfMarkup is HTML's text: paragraphs at its blocks' ends, styles,
