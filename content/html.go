@@ -1185,7 +1185,10 @@ func pageTitle(found string, m metadata, body string, sites []string) string {
 	first, _, _ := strings.Cut(body, "\n\n")
 	// With no <title> (a WeChat page as served, whose script sets it),
 	// the heading is the title: the page had been refused as untitled.
-	if h := oneLine(m.h1); h != "" && (title == "" && !m.h1InHeader || strings.HasPrefix(title, h) || sameText(oneLine(m.title), h) || sameText(first, h)) {
+	// Nor is a <title> of the site's name alone (北辰遴选 on every page of
+	// the site) the article's.
+	siteName := title != "" && slices.ContainsFunc(sites, func(s string) bool { return sameText(s, title) })
+	if h := oneLine(m.h1); h != "" && ((title == "" || siteName && !sameText(h, title)) && !m.h1InHeader || strings.HasPrefix(title, h) || sameText(oneLine(m.title), h) || sameText(first, h)) {
 		return h
 	}
 	if sameText(first, title) {

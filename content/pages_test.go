@@ -81,6 +81,29 @@ func TestTitleFromHeadingWithoutTitleTag(t *testing.T) {
 	}
 }
 
+// TestSiteNameTitleGivesWayToHeading: a <title> of the site's name only
+// (as its og:site_name, or the page's 来源 names it) is no article's title:
+// the page's heading is (every page of such a site was titled 北辰遴选).
+func TestSiteNameTitleGivesWayToHeading(t *testing.T) {
+	for name, head := range map[string]string{
+		"og:site_name": `<title>北辰遴选</title><meta property="og:site_name" content="北辰遴选">`,
+		"spaced":       `<title> 北辰遴选 </title><meta property="og:site_name" content="北辰遴选">`,
+		"source":       `<title>北辰遴选</title>`,
+	} {
+		page := `<!DOCTYPE html><html><head><meta charset="utf-8">` + head + `</head><body><div class="article"><h1>遴选笔试申论真题解析</h1><div class="info">来源：北辰遴选</div><div class="content">` + examPageText + `</div></div></body></html>`
+		a, err := ExtractHTML([]byte(page), "https://www.beichenlx.com/a/1.html")
+		if err != nil || a.Title != "遴选笔试申论真题解析" {
+			t.Errorf("%s: title %q, %v", name, a.Title, err)
+		}
+	}
+	// A title that is the site's name with the article's (标题-北辰遴选) is
+	// cut as before; a page whose heading is the site's name keeps its title.
+	page := `<html><head><title>遴选笔试申论真题解析-北辰遴选</title><meta property="og:site_name" content="北辰遴选"></head><body><h1>北辰遴选</h1><div class="content">` + examPageText + `</div></body></html>`
+	if a, err := ExtractHTML([]byte(page), "https://www.beichenlx.com/a/2.html"); err != nil || a.Title != "遴选笔试申论真题解析" {
+		t.Errorf("title and site: title %q, %v", a.Title, err)
+	}
+}
+
 // TestFullWidthColonInFrontMatter: a note typed with a Chinese input
 // method has title：… (a full-width colon). The refusal cut the colon in
 // two (invalid UTF-8 on the operator's terminal: grep called the output
