@@ -117,7 +117,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 		URL:    pageURL,
 		Named:  named,
 		Cover:  ra.ImageURL(),
-		Author: strings.TrimSpace(ra.Byline()),
+		Author: bylineRe.ReplaceAllString(strings.TrimSpace(ra.Byline()), ""),
 		Source: strings.TrimSpace(ra.SiteName()),
 	}
 	if !WebURL(a.Cover) {
@@ -1205,6 +1205,10 @@ func pageTitle(found string, m metadata, body string, sites []string) string {
 	}
 	return part
 }
+
+// bylineRe is the label a byline opens with (WordPress's 作者 徐浩然, 文/…,
+// By …): the name is the author.
+var bylineRe = regexp.MustCompile(`^(?:作者|撰文|文|[Bb]y)(?:[\s\x{a0}]*[:：/｜|][\s\x{a0}]*|[\s\x{a0}]+)`)
 
 // titleParts splits a <title> between its article, column and site parts:
 // _, |, ｜, or a dash with spaces (no-break ones too) around it.

@@ -317,6 +317,9 @@ func TestExtractPages(t *testing.T) {
 		// (当前位置：首页 > 政策解读 > 正文): it began the body, the heading
 		// repeated after it (an operator run's find).
 		{"text-crumb.html", "我市出台支持中小企业发展若干措施", "近日，市政府印发", "近日，市政府印发", "市发展改革委", "", "2024-06-18"},
+		// WordPress: the byline reads 作者 徐浩然 (the author was that),
+		// and readers' comments, each an <article>, follow the post.
+		{"wordpress-comments.html", "遴选面试结构化答题三步法", "结构化面试是遴选考试的重要环节", "结构化面试是遴选考试的重要环节", "", "徐浩然", "2026-08-12"},
 	} {
 		arts, errs := ReadPaths([]string{filepath.Join("testdata", "pages", c.file)}, ReadOptions{})
 		if len(errs) > 0 || len(arts) != 1 {
@@ -335,7 +338,7 @@ func TestExtractPages(t *testing.T) {
 			t.Errorf("%s: summary %q, want it to start %q", c.file, a.Summary, c.summaryStart)
 		}
 		// Nor the site's footer (网站更新时间 had stayed: an operator run's find).
-		if strings.Contains(a.Body, "网站更新时间") || strings.Contains(a.Body, "版权所有") {
+		if strings.Contains(a.Body, "网站更新时间") || strings.Contains(a.Body, "版权所有") || strings.Contains(a.Body, "发表回复") || strings.Contains(a.Body, "说：") {
 			t.Errorf("%s: the footer in the body: %q", c.file, a.Body)
 		}
 		// The body is the article's text: not its title again, nor the
