@@ -125,6 +125,47 @@ func TestFullWidthColonInFrontMatter(t *testing.T) {
 	}
 }
 
+// TestIndentedKeyInFrontMatter: a key indented by mistake under another's
+// value is read by YAML as more of that value (the title had been 遴选面试技巧
+// summary：面试答题三步法), or with ": " refused with advice to quote the
+// title. Each is refused at its line, naming the indented key. A block
+// value's indented lines (summary: |) and a list's are the value's.
+func TestIndentedKeyInFrontMatter(t *testing.T) {
+	const text = "\n---\n\n正文第一段，讲面试答题的方法与步骤，帮助考生形成稳定的答题节奏。\n"
+	for name, c := range map[string]struct {
+		header string
+		line   int // 0: imported
+	}{
+		"wide colon":  {"title: 遴选面试技巧\n  summary：面试答题三步法\ndate: 2026-08-01", 3},
+		"colon":       {"title: 遴选面试技巧\n  summary: 面试答题三步法\ndate: 2026-08-01", 3},
+		"tab":         {"title: 遴选面试技巧\n\tauthor: 徐浩然", 3},
+		"block":       {"title: 遴选面试技巧\nsummary: |\n  date: 这一行是摘要的文字\n  第二行", 0},
+		"folded":      {"title: 遴选面试技巧\nsummary: >-\n  author: 摘要里的字\ndate: 2026-08-01", 0},
+		"list":        {"title: 遴选面试技巧\ntags:\n  - 面试\n  - 遴选", 0},
+		"not a key":   {"title: 遴选面试技巧\n  之二：答题三步法", 0},
+		"quoted text": {"title: \"遴选面试技巧\n  summary：面试\"", 0},
+	} {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "note.md")
+		os.WriteFile(p, []byte("---\n"+c.header+text), 0o644)
+		arts, errs := ReadPaths([]string{p}, ReadOptions{})
+		if c.line == 0 {
+			if len(errs) != 0 || len(arts) != 1 {
+				t.Errorf("%s: %v %v", name, arts, errs)
+			}
+			continue
+		}
+		if len(errs) != 1 {
+			t.Errorf("%s: imported %v, want it refused", name, arts)
+			continue
+		}
+		msg := errs[0].Error()
+		if !strings.Contains(msg, fmt.Sprintf("note.md:%d:", c.line)) || !strings.Contains(msg, "indented") {
+			t.Errorf("%s: %q, want line %d named and the key said to be indented", name, msg, c.line)
+		}
+	}
+}
+
 // TestTitleOnlyNoteIsNoArticle: a Markdown note of a heading alone
 // (a stub: # 遴选面试自我介绍模板) imported as an article without text or
 // address; a follower asking for it got the title alone back as the

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -345,7 +346,21 @@ func lineOf(text string, n int) string {
 	return lines[n-1]
 }
 
+// frontMatterKeys are the keys frontMatter reads.
+var frontMatterKeys = func() map[string]bool {
+	keys := map[string]bool{}
+	for f := range reflect.TypeFor[frontMatter]().Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		keys[name] = true
+	}
+	return keys
+}()
+
 var (
+	// indentedKeyRe is a line opening with space and a key; plainValueRe
+	// an unindented key and the start of its value.
+	indentedKeyRe = regexp.MustCompile(`^[ \t]+([A-Za-z_][A-Za-z0-9_-]*)[ \t]*[:：]`)
+	plainValueRe  = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*):[ \t]+(\S)`)
 	// wideColonKeyRe is a front matter key followed by a full-width colon.
 	wideColonKeyRe = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)\s*：`) // a key's column: not a block value's Q：… (a re-check's find)
 	// quotedValueRe is a key whose value starts with a character YAML
@@ -420,12 +435,25 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 		} else {
 			body = ""
 		}
+		plainValueOf := "" // the key of the last unindented line, when its value is plain text
 		for i, l := range strings.Split(header, "\n") {
 			// title：… typed with a Chinese input method: YAML reads the
 			// line as text, and its message cut the colon in two (output
 			// that was no UTF-8, naming a Go type: an operator run's find).
 			if m := wideColonKeyRe.FindStringSubmatch(l); m != nil {
 				return nil, []error{&LineError{path, i + 2 + lead, fmt.Errorf("front matter: %q has a full-width colon \"：\": write %q", m[0], m[1]+": ")}}
+			}
+			// A key indented by mistake under a plain value: YAML reads it
+			// as more of that value (the title had been 遴选面试技巧
+			// summary：面试答题三步法), or, with ": ", asked to quote it.
+			if m := indentedKeyRe.FindStringSubmatch(l); m != nil {
+				if plainValueOf != "" && frontMatterKeys[m[1]] {
+					return nil, []error{&LineError{path, i + 2 + lead, fmt.Errorf("front matter: %q is indented, so it is read as more of %s's value: start its line with %q", m[1], plainValueOf, m[1])}}
+				}
+			} else if m := plainValueRe.FindStringSubmatch(l); m != nil && !strings.ContainsAny(m[2][:1], "|>\"'[{") {
+				plainValueOf = m[1]
+			} else {
+				plainValueOf = ""
 			}
 		}
 		dec := yaml.NewDecoder(strings.NewReader(header))
