@@ -542,6 +542,8 @@ func linksOnly(body string, article *html.Node) bool {
 		}
 		if rest != p {
 			linked = true
+		} else if pagerLine(p) {
+			continue // the list's pager: 共8条 1/1页, 上一页 下一页 as text
 		} else if p != "" && !dateLineRe.MatchString(p) {
 			return false // text of no link
 		}
@@ -552,6 +554,15 @@ func linksOnly(body string, article *html.Node) bool {
 	}
 	return linked
 }
+
+// pagerLine reports whether p (spaces out) is a list's pager and nothing
+// else: its counts, page numbers and the words to move between pages.
+func pagerLine(p string) bool {
+	rest := pagerRe.ReplaceAllString(p, "")
+	return rest != p && !strings.ContainsFunc(rest, unicode.IsLetter)
+}
+
+var pagerRe = regexp.MustCompile(`共\d+(?:条|页|篇|项)(?:记录|信息)?|第?\d+/\d+页|每页\d+条|当前第\d+页|第\d+页|首页|上一页|下一页|尾页|末页|前一页|后一页|跳转到?|转到|页次|GO`)
 
 // listItems are the blocks of a page that open with a link of a title's
 // length (an item of a column's list: its linked title, its excerpt, its

@@ -166,6 +166,32 @@ func TestIndentedKeyInFrontMatter(t *testing.T) {
 	}
 }
 
+// TestListPageWithPager: a government site's column lists its notices with
+// the date before each link, and a pager below (共8条 1/1页, 上一页 下一页):
+// the pager's words, no link's, had made the list an article (通知公告, its
+// summary the site's name). An article ending with a pager of its own pages
+// stays an article.
+func TestListPageWithPager(t *testing.T) {
+	titles := []string{"关于印发《某市推进基层治理现代化实施方案》的通知", "某市人民政府关于调整最低工资标准的通知", "关于做好2026年度高校毕业生就业工作的通知",
+		"某市关于进一步优化营商环境的若干措施", "关于开展2026年安全生产月活动的通知", "某市人民政府办公室关于印发数字政府建设规划的通知"}
+	var items strings.Builder
+	for i, title := range titles {
+		fmt.Fprintf(&items, `<li><span class="date">2026-08-%02d</span><a href="/zwgk/%d.html" title="%s">%s</a></li>`+"\n", 20-i, i, title, title)
+	}
+	for _, pager := range []string{"共6条 1/1页", "首页 上一页 1 2 3 下一页 尾页", "共 6 条记录 第 1/1 页 每页 20 条"} {
+		page := `<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知公告_某市人民政府</title></head><body><div class="header"><a href="/">某市人民政府</a></div>` +
+			`<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 通知公告</div><div class="list"><ul>` + items.String() + `</ul></div><div class="page">` + pager + `</div></body></html>`
+		if a, err := ExtractHTML([]byte(page), "https://www.moushi.gov.cn/zwgk/tzgg/"); err == nil {
+			t.Errorf("%s: a list page imported as %q: %q", pager, a.Title, a.Body)
+		}
+	}
+	page := `<!DOCTYPE html><html><head><meta charset="utf-8"><title>遴选笔试申论真题解析</title></head><body><h1>遴选笔试申论真题解析</h1><div class="content">` + examPageText +
+		`</div><div class="page">共2页 <a href="/a/1_2.html">下一页</a></div></body></html>`
+	if a, err := ExtractHTML([]byte(page), "https://www.beichenlx.com/a/1.html"); err != nil || a.Title != "遴选笔试申论真题解析" {
+		t.Errorf("an article with a pager: %q, %v", a.Title, err)
+	}
+}
+
 // TestTitleOnlyNoteIsNoArticle: a Markdown note of a heading alone
 // (a stub: # 遴选面试自我介绍模板) imported as an article without text or
 // address; a follower asking for it got the title alone back as the
