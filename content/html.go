@@ -598,7 +598,7 @@ func linkedItemRunes(doc *html.Node) (items listItems) {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if link := titleLinkOpening(c); link != nil && (c.Data == "li" || c.Data == "dd" || c.Data == "dl" || c.Data == "div") {
+			if link := titleLinkOpening(c); link != nil && (c.Data == "li" || c.Data == "dd" || c.Data == "dl" || c.Data == "div" || c.Data == "article") {
 				text := strings.Join(strings.Fields(textOf(c, false)), "")
 				title := strings.Join(strings.Fields(textOf(link, false)), "")
 				_, after, _ := strings.Cut(text, title)
@@ -613,14 +613,29 @@ func linkedItemRunes(doc *html.Node) (items listItems) {
 	return items
 }
 
-// titleLinkOpening is the link n opens with (or a heading holding one), of
-// a title's length, with more text after it; nil when there is none.
-func titleLinkOpening(n *html.Node) *html.Node {
+// openingElement is the element n's content opens with: nil when it opens
+// with text.
+func openingElement(n *html.Node) *html.Node {
 	first := n.FirstChild
 	for first != nil && (first.Type == html.TextNode && strings.TrimSpace(first.Data) == "" || first.Type == html.CommentNode) {
 		first = first.NextSibling
 	}
 	if first == nil || first.Type != html.ElementNode {
+		return nil
+	}
+	return first
+}
+
+// titleLinkOpening is the link n opens with (or a heading holding one), of
+// a title's length, with more text after it; nil when there is none.
+func titleLinkOpening(n *html.Node) *html.Node {
+	first := openingElement(n)
+	if first != nil && first.Data == "header" {
+		// A blog's archive: each post an <article>, its linked heading
+		// in a <header> (WordPress: an archive had been an article).
+		first = openingElement(first)
+	}
+	if first == nil {
 		return nil
 	}
 	link := first

@@ -192,6 +192,21 @@ func TestListPageWithPager(t *testing.T) {
 	}
 }
 
+// TestArchiveOfArticles: a blog's category page (WordPress: an <article>
+// for each post, its linked heading in a <header>, a <time>, an excerpt)
+// had been imported as an article titled 分类：面试指导.
+func TestArchiveOfArticles(t *testing.T) {
+	arts, errs := ReadPaths([]string{filepath.Join("testdata", "pages", "wordpress-archive.html")}, ReadOptions{})
+	if len(arts) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "list page") {
+		t.Errorf("an archive: %v %v", arts, errs)
+	}
+	// The post itself, with readers' comments in <article>s, is one.
+	arts, errs = ReadPaths([]string{filepath.Join("testdata", "pages", "wordpress-comments.html")}, ReadOptions{})
+	if len(arts) != 1 || len(errs) != 0 {
+		t.Errorf("a post: %v %v", arts, errs)
+	}
+}
+
 // TestTitleOnlyNoteIsNoArticle: a Markdown note of a heading alone
 // (a stub: # 遴选面试自我介绍模板) imported as an article without text or
 // address; a follower asking for it got the title alone back as the
