@@ -1533,8 +1533,14 @@ var commentWords = []string{"comment", "comments", "cmt", "pinglun", "reply", "r
 // and 回复, had been dropped whole (a review's and a re-check's find).
 func commentsBlock(n *html.Node) bool {
 	text := textOf(n, false)
-	if !commentPromptRe.MatchString(text) || repeatedItems(n) < minCommentItems {
-		return false // an official reply under 留言板 is no comment section
+	if !commentPromptRe.MatchString(text) {
+		return false
+	}
+	// Two comments or more of one class, or a block opening as readers'
+	// comments (网友评论（1）: one comment, or comments of no class): an
+	// official reply under 留言板 is no comment section.
+	if repeatedItems(n) < minCommentItems && !opensAsComments(n) {
+		return false
 	}
 	var heading bool
 	var walk func(*html.Node)
@@ -1579,6 +1585,15 @@ const minCommentItems = 2
 
 // commentPromptRe is what a comment section says of itself.
 var commentPromptRe = regexp.MustCompile(`全部评论|网友评论|最新评论|热门评论|精彩评论|发表评论|我要评论|评论区|\d+\s*条(?:评论|回复|留言)|(?:评论|留言|回复)\s*[（(]\d|人评论|我要留言|发表留言|留言板|精选留言|读者留言|网友留言|^\s*(?:评论|留言)\s*\S`)
+
+// opensAsComments reports whether n opens with a comment section's
+// heading (网友评论（1）, 全部评论 2), not with a message (网友留言：…).
+func opensAsComments(n *html.Node) bool {
+	first := openingElement(n)
+	return first != nil && commentsHeadRe.MatchString(strings.Join(strings.Fields(textOf(first, false)), ""))
+}
+
+var commentsHeadRe = regexp.MustCompile(`^(?:全部|网友|最新|热门|精彩|读者)?(?:评论|留言)(?:区|列表)?(?:[（(]\d+[）)]|共?\d+条?)?$`)
 
 // boxText reports whether text reads as a box's: short, and saying one of
 // prompts (a login box's, an advert's).

@@ -67,6 +67,24 @@ func TestCommentsAreNotTheArticle(t *testing.T) {
 	}
 }
 
+// TestOneCommentOrCommentsWithoutClasses: a section named as comments that
+// opens by saying so (网友评论（1）) is left out with one comment in it, or
+// with comments carrying no class of their own (they had been the text's
+// last paragraphs, its heading too).
+func TestOneCommentOrCommentsWithoutClasses(t *testing.T) {
+	for name, section := range map[string]string{
+		"one":        `<div id="comments"><h3>网友评论（1）</h3><div class="comment-item"><p>张伟：非常实用，第二步的框架我在模拟面试中用过，效果很好，感谢老师分享这么详细的方法。</p></div></div>`,
+		"no classes": `<div class="pinglun"><h3>网友评论</h3><div><p>李明：非常实用，第二步的框架我在模拟面试中用过，效果很好。</p></div><div><p>王芳：如果没有相关工作经历应该怎么办？希望老师能再写一篇详细讲讲。</p></div></div>`,
+		"all":        `<section class="cmt-box"><h4>全部评论 2</h4><p>李明：非常实用，效果很好。</p><p>王芳：希望老师能再写一篇详细讲讲。</p></section>`,
+	} {
+		page := `<!DOCTYPE html><html><head><meta charset="utf-8"><title>遴选笔试申论真题解析</title></head><body><div class="article"><h1>遴选笔试申论真题解析</h1><div class="content">` + examPageText + `</div>` + section + `</div></body></html>`
+		a, err := ExtractHTML([]byte(page), "https://www.beichenlx.com/a/1.html")
+		if err != nil || strings.Contains(a.Body, "评论") || strings.Contains(a.Body, "老师") || !strings.Contains(a.Body, "社会组织参与社区事务") {
+			t.Errorf("%s: body %q, %v", name, a.Body, err)
+		}
+	}
+}
+
 // TestTitleFromHeadingWithoutTitleTag: a page whose <title> is empty
 // or missing (a WeChat page as the server sends it without og:title, a
 // page whose script sets the title) was refused as "title is empty",
