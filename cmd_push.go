@@ -558,7 +558,8 @@ func (c *cli) followersCmd() *cobra.Command {
 follower; what is known of them (opt-out, last message) is kept. Followers the store has
 as following that the whole list no longer holds, and who neither followed nor wrote since
 shortly before the sync began, left unheard: they are recorded as unsubscribed. An empty
-list, one short of its total, or an interrupted sync forgets nobody; run it again.`,
+list, one short of its total, another account's (none of the followers the store has), or an
+interrupted sync forgets nobody; run it again.`,
 		Args: usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			a, err := c.open(cmd, storeOnly) // before serve ever ran, it fills a new store

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -37,6 +38,10 @@ type Synced struct {
 func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, now func() time.Time, progress func(done, total int)) (Synced, error) {
 	var res Synced
 	began := now().Add(-followSlack)
+	known, err := s.FollowingCount(ctx)
+	if err != nil {
+		return res, err
+	}
 	seen := map[string]bool{}
 	next := ""
 	for {
@@ -55,7 +60,9 @@ func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, now
 				fresh++
 			}
 		}
-		res.Listed, res.Added = res.Listed+len(ids), res.Added+n
+		// Followers listed, once each: WeChat's list repeats some when
+		// followers leave between pages ("synced 30000 of 25000").
+		res.Listed, res.Added = len(seen), res.Added+n
 		if progress != nil && len(ids) > 0 {
 			// Not again for the empty page WeChat's last next_openid
 			// leads to (an operator run's find: the last line twice).
@@ -67,6 +74,9 @@ func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, now
 			// too (a review's find).
 			if len(seen) == 0 || len(seen) < total {
 				return res, nil
+			}
+			if known >= minKnownFollowers && res.Added >= len(seen) {
+				return res, ErrAnotherAccountsList
 			}
 			res.Whole = true
 			res.Left, err = s.FollowersLeft(ctx, seen, began, now())
@@ -82,6 +92,18 @@ func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, now
 		next = after
 	}
 }
+
+// ErrAnotherAccountsList refuses a whole list holding none of the
+// followers the store had: openids are each account's own, so it is
+// another account's (a test account's AppID, a fake API), and every
+// follower would have been recorded as left, opt-outs and channels
+// forgotten (an operator run's find). Its followers were added; the next
+// sync of the right account records them as left.
+var ErrAnotherAccountsList = errors.New("the follower list holds none of the followers the store had: another account's list (check wechat.app_id and wechat.api_base); nobody recorded as left")
+
+// minKnownFollowers is how many followers the store must have for a list
+// holding none of them to be another account's.
+const minKnownFollowers = 5
 
 // followSlack is how long before a sync began a follow or a message keeps
 // a follower the list lacks: the webhook records a message at its

@@ -203,6 +203,13 @@ func (s *Store) FollowersLeft(ctx context.Context, listed map[string]bool, since
 	return n, tx.Commit()
 }
 
+// FollowingCount is how many followers the store has as following.
+func (s *Store) FollowingCount(ctx context.Context) (n int, err error) {
+	defer failed(&err, "count followers")
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM followers WHERE subscribed = 1`).Scan(&n)
+	return n, err
+}
+
 // UpsertFollowerIDs records openids from the follower list (user/get) as
 // subscribed, leaving what is known of them alone. It returns how many
 // were new.
