@@ -7,13 +7,17 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 
+	"mpbot/bot"
 	"mpbot/bot/wechat"
 )
 
@@ -142,8 +146,51 @@ func menuYAML(m MenuConfig) ([]byte, error) {
 	if err := enc.Encode(map[string]MenuConfig{"menu": m}); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), enc.Close()
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return astralUnescaped(b.Bytes()), nil
 }
+
+// astralUnescaped writes out the characters beyond the BMP that the YAML
+// encoder escapes in double-quoted values ("\U0001F4DA 订阅" for a button
+// named 📚 订阅: not what the operator sees in WeChat, nor finds in a diff).
+// Only double-quoted values hold such escapes; other escapes stay.
+func astralUnescaped(text []byte) []byte {
+	if !bytes.Contains(text, []byte(`\U`)) {
+		return text
+	}
+	lines := strings.Split(string(text), "\n")
+	for i, line := range lines {
+		m := quotedYAMLValueRe.FindStringSubmatchIndex(line)
+		if m == nil {
+			continue
+		}
+		inner := line[m[2]:m[3]]
+		var b strings.Builder
+		for j := 0; j < len(inner); j++ {
+			if inner[j] != '\\' || j+1 == len(inner) {
+				b.WriteByte(inner[j])
+				continue
+			}
+			if inner[j+1] == 'U' && j+10 <= len(inner) {
+				if n, err := strconv.ParseUint(inner[j+2:j+10], 16, 32); err == nil && n > 0xFFFF && utf8.ValidRune(rune(n)) && unicode.IsGraphic(rune(n)) {
+					b.WriteRune(rune(n))
+					j += 9
+					continue
+				}
+			}
+			b.WriteString(inner[j : j+2]) // another escape, kept whole (\\ too)
+			j++
+		}
+		lines[i] = line[:m[2]] + b.String() + line[m[3]:]
+	}
+	return []byte(strings.Join(lines, "\n"))
+}
+
+// quotedYAMLValueRe is a line whose value is double-quoted, the quotes'
+// text its group.
+var quotedYAMLValueRe = regexp.MustCompile(`^\s*(?:- )?[^\s"]+: "(.*)"$`)
 
 // printMenuDiff prints the lines that differ between the live menu and the
 // config's, and reports whether they differ.
@@ -217,13 +264,28 @@ func (c *cli) qrcodeCmd() *cobra.Command {
 			if out != "" && !isDir(filepath.Dir(out)) {
 				return badArgs(fmt.Errorf("--out %s: no folder %s to save the picture in", out, filepath.Dir(out)))
 			}
+			if out != "" {
+				// A folder, or one the picture cannot be written in: the
+				// code had been made first, then the save failed (exit 1).
+				if isDir(out) {
+					return badArgs(fmt.Errorf("--out %s is a folder: name the picture's file (%s)", out, filepath.Join(out, scene+".png")))
+				}
+				probe, err := os.CreateTemp(filepath.Dir(out), ".mpbot-qrcode-*")
+				if err != nil {
+					return badArgs(fmt.Errorf("--out %s: cannot write in %s: %w", out, filepath.Dir(out), err))
+				}
+				probe.Close()
+				os.Remove(probe.Name())
+			}
 			if permanent && cmd.Flags().Changed("expire") {
 				return badArgs(errors.New("--expire and --permanent do not go together: a permanent code does not expire"))
 			}
 			if !permanent {
 				var err error
-				if d, err = parseDays(expire); err != nil || d <= 0 || d > 30*24*time.Hour {
-					return badArgs(fmt.Errorf("--expire %q: give a duration of at most 30d (e.g. 7d, 12h), or --permanent", expire))
+				// Under a minute: WeChat counts whole seconds, and takes 0
+				// for its default of 60 (500ms had been sent as 0).
+				if d, err = parseDays(expire); err != nil || d < time.Minute || d > 30*24*time.Hour {
+					return badArgs(fmt.Errorf("--expire %q: give a duration from 1m to 30d (e.g. 7d, 12h), or --permanent", expire))
 				}
 			}
 			a, err := c.open(cmd, storeOnly)
@@ -255,8 +317,12 @@ func (c *cli) qrcodeCmd() *cobra.Command {
 				}
 				fmt.Fprintf(c.stdout, "saved %s\n", out)
 			}
-			if _, ok := a.cfg.Load().Replies.SubscribeScenes[scene]; !ok {
+			// As the webhook chooses the welcome: Autumn's for autumn (the
+			// note had sent the operator to write autumn beside it).
+			if k, ok := bot.SceneKey(a.cfg.Load().Replies.SubscribeScenes, scene); !ok {
 				fmt.Fprintf(c.stderr, "note: replies.subscribe_scenes has no %q: its followers get replies.subscribe\n", scene)
+			} else if k != scene {
+				fmt.Fprintf(c.stderr, "note: its followers are welcomed by replies.subscribe_scenes.%s (the same name but for case)\n", k)
 			}
 			return nil
 		},
@@ -289,13 +355,24 @@ func (c *cli) mediaCmd() *cobra.Command {
 		Short: "Upload FILE and print its media_id (temporary for 3 days, or --permanent)",
 		Args:  usage(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// The name and size first: a lecture's 1.5 GB recording had
+			// been read whole to be told WeChat takes no mkv.
+			kind, limit, err := wechat.MediaKind(args[0], permanent)
+			if err != nil {
+				return badArgs(err)
+			}
+			info, err := os.Stat(args[0])
+			switch {
+			case err != nil:
+				return badArgs(err)
+			case !info.Mode().IsRegular():
+				return badArgs(fmt.Errorf("%s is not a file", args[0]))
+			case info.Size() > limit:
+				return fmt.Errorf("%s is %d bytes; WeChat takes %s of at most %d", filepath.Base(args[0]), info.Size(), wechat.MediaNoun(kind), limit)
+			}
 			data, err := os.ReadFile(args[0])
 			if err != nil {
 				return err
-			}
-			kind, _, err := wechat.MediaKind(args[0])
-			if err != nil {
-				return badArgs(err)
 			}
 			if permanent && kind == "video" && title == "" {
 				return badArgs(errors.New("a permanent video needs --title"))

@@ -278,7 +278,7 @@ func TestMediaUpload(t *testing.T) {
 	}
 	doc := filepath.Join(dir, "notes.pdf")
 	os.WriteFile(doc, []byte("%PDF"), 0o644)
-	if code, _, errOut := runCmd(t, "media", "upload", "--config", cfg, doc); code != 2 || !strings.Contains(errOut, "WeChat takes images") {
+	if code, _, errOut := runCmd(t, "media", "upload", "--config", cfg, doc); code != 2 || !strings.Contains(errOut, "WeChat takes temporary images") {
 		t.Fatalf("a pdf: %d %s", code, errOut)
 	}
 	// An answer without the media_id (an operator's find: an empty one

@@ -1051,14 +1051,21 @@ const anyMessage = "⁂⁂"
 // matched a scene written Autumn, and an upgrade must not end it: a
 // review's find).
 func (s *Settings) scene(name string) (response, bool) {
-	if r, ok := s.scenes[name]; ok {
-		return r, true
+	k, ok := SceneKey(s.scenes, name)
+	return s.scenes[k], ok
+}
+
+// SceneKey is the key of scenes that answers a code's scene name, as the
+// welcome is chosen: name itself, or else the one key written alike
+// without case.
+func SceneKey[V any](scenes map[string]V, name string) (string, bool) {
+	if _, ok := scenes[name]; ok {
+		return name, true
 	}
-	var found response
-	n := 0
-	for k, r := range s.scenes {
+	found, n := "", 0
+	for k := range scenes {
 		if strings.EqualFold(k, name) {
-			found, n = r, n+1
+			found, n = k, n+1
 		}
 	}
 	return found, n == 1

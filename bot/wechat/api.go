@@ -203,7 +203,10 @@ func (e *Error) Errcode() int64 { return e.Code }
 
 // Retryable reports whether trying again later may succeed.
 func (e *Error) Retryable() bool {
-	return e.Code == -1 || e.Code == 45011 || e.Status >= 500 || (e.Code == 0 && e.Status == 0)
+	if e.Code != 0 { // WeChat's word, whatever the status a proxy gave it
+		return e.Code == -1 || e.Code == 45011
+	}
+	return e.Status == 0 || e.Status >= 500 || e.Status == http.StatusTooManyRequests
 }
 
 // TokenUnavailable reports whether the call failed for want of an access
@@ -410,8 +413,18 @@ func (a *API) do(req *http.Request, endpoint string, out any) error {
 		// WeChat did not answer in time: a send so may have been
 		// delivered, and is not sent again (a review's find: a 504 sent
 		// the reading twice). 502 and 503 are most often an upstream not
-		// reached, and are retried.
-		return &Error{Endpoint: endpoint, Status: resp.StatusCode, Unsure: resp.StatusCode == http.StatusGatewayTimeout}
+		// reached, and are retried, as a proxy's 429 is. A proxy passing
+		// WeChat's errcode on with its own status (403 and 40164, the IP
+		// whitelist) keeps it: it had been "http status 403".
+		e := &Error{Endpoint: endpoint, Status: resp.StatusCode, Unsure: resp.StatusCode == http.StatusGatewayTimeout}
+		var ce struct {
+			ErrCode int64  `json:"errcode"`
+			ErrMsg  string `json:"errmsg"`
+		}
+		if json.Unmarshal(body, &ce) == nil && ce.ErrCode != 0 {
+			e.Code, e.Msg = ce.ErrCode, withoutRequestID(redact(ce.ErrMsg))
+		}
+		return e
 	}
 	var ce struct {
 		ErrCode int64  `json:"errcode"`

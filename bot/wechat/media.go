@@ -12,20 +12,38 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // MediaKind is what WeChat takes a file as, by its extension, with the
 // size limit of that kind.
-func MediaKind(filename string) (kind string, maxBytes int64, err error) {
-	switch strings.ToLower(filepath.Ext(filename)) {
-	case ".jpg", ".jpeg", ".png", ".gif", ".bmp":
+func MediaKind(filename string, permanent bool) (kind string, maxBytes int64, err error) {
+	// As each endpoint takes them: media/upload (temporary) no bmp, wav
+	// or wma; neither speex (WeChat's 40004 came back after the upload).
+	ext := strings.ToLower(filepath.Ext(filename))
+	switch {
+	case ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".gif" || permanent && ext == ".bmp":
 		return "image", 10 << 20, nil
-	case ".amr", ".mp3", ".wma", ".wav", ".speex":
+	case ext == ".amr" || ext == ".mp3" || permanent && (ext == ".wma" || ext == ".wav"):
 		return "voice", 2 << 20, nil
-	case ".mp4":
+	case ext == ".mp4":
 		return "video", 10 << 20, nil
 	}
-	return "", 0, fmt.Errorf("%s: WeChat takes images (jpg, png, gif, bmp), voice (amr, mp3, wma, wav, speex) and video (mp4)", filepath.Base(filename))
+	if permanent {
+		return "", 0, fmt.Errorf("%s: WeChat takes permanent images (jpg, png, gif, bmp), voice (mp3, amr, wma, wav) and video (mp4)", filepath.Base(filename))
+	}
+	return "", 0, fmt.Errorf("%s: WeChat takes temporary images (jpg, png, gif), voice (mp3, amr) and video (mp4); bmp, wma and wav only as --permanent material", filepath.Base(filename))
+}
+
+// MediaNoun names a media kind in a sentence: an image, a voice file, a video.
+func MediaNoun(kind string) string {
+	switch kind {
+	case "image":
+		return "an image"
+	case "voice":
+		return "a voice file"
+	}
+	return "a " + kind
 }
 
 // Video describes a permanent video material (WeChat requires it).
@@ -38,12 +56,12 @@ type Video struct {
 // or, when permanent, as permanent material (material/add_material), and
 // returns its media_id for replies and menus.
 func (a *API) UploadMedia(ctx context.Context, filename string, data []byte, permanent bool, video Video) (string, error) {
-	kind, limit, err := MediaKind(filename)
+	kind, limit, err := MediaKind(filename, permanent)
 	if err != nil {
 		return "", err
 	}
 	if int64(len(data)) > limit {
-		return "", fmt.Errorf("%s is %d bytes; WeChat takes a %s of at most %d", filepath.Base(filename), len(data), kind, limit)
+		return "", fmt.Errorf("%s is %d bytes; WeChat takes %s of at most %d", filepath.Base(filename), len(data), MediaNoun(kind), limit)
 	}
 	endpoint, query := "/cgi-bin/media/upload", url.Values{"type": {kind}}
 	fields := map[string]string{}
@@ -84,11 +102,22 @@ func CheckScene(scene string) error {
 	switch {
 	case scene == "" || len(scene) > 64:
 		return fmt.Errorf("a scene is 1 to 64 bytes (a Chinese character takes 3), got %d: %q", len(scene), scene)
+	case !utf8.ValidString(scene):
+		// Typed in a GBK terminal: sent as U+FFFD, the code would carry
+		// another scene than named, matching no welcome.
+		return fmt.Errorf("a scene is UTF-8 text; %q is not (typed in a terminal of another encoding?)", scene)
 	case strings.ContainsFunc(scene, unicode.IsControl):
 		return fmt.Errorf("a scene holds no control characters (a tab, a line break), got %q", scene)
+	case !strings.ContainsFunc(scene, func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSymbol(r) || unicode.IsPunct(r)
+	}):
+		return fmt.Errorf("a scene needs a visible character: %q would be a blank channel in followers stats", scene)
 	}
 	return nil
 }
+
+// maxQRImage bounds a QR code's picture read.
+const maxQRImage = 4 << 20
 
 // maxQRExpire is the longest a temporary QR code lasts.
 const maxQRExpire = 30 * 24 * time.Hour
@@ -174,9 +203,12 @@ func (a *API) qrImageOnce(ctx context.Context, ticket string) (img []byte, trans
 	if resp.StatusCode != http.StatusOK {
 		return nil, resp.StatusCode >= 500, fmt.Errorf("QR code picture: http status %d", resp.StatusCode)
 	}
-	img, err = io.ReadAll(io.LimitReader(resp.Body, 4<<20))
+	img, err = io.ReadAll(io.LimitReader(resp.Body, maxQRImage+1))
 	if err != nil {
 		return nil, ctx.Err() == nil, fmt.Errorf("QR code picture: %w", err)
+	}
+	if len(img) > maxQRImage { // WeChat's are some 30 KB: saved cut short, it had been "saved"
+		return nil, false, fmt.Errorf("QR code picture: larger than %d bytes, not WeChat's", maxQRImage)
 	}
 	// An error comes as JSON with status 200: not to be saved as the picture.
 	if kind := http.DetectContentType(img); !strings.HasPrefix(kind, "image/") {
