@@ -37,11 +37,11 @@ func (c *cli) menuCmd() *cobra.Command {
 			}
 			if website { // no live menu read: the config's buttons are all new
 				if len(config.Buttons) > 0 {
-					printMenuDiff(c, live, config)
+					printMenuDiff(c, live, config, true)
 				}
 				return exitError{1}
 			}
-			if printMenuDiff(c, live, config) {
+			if printMenuDiff(c, live, config, false) {
 				return exitError{1}
 			}
 			return nil
@@ -60,7 +60,7 @@ func (c *cli) menuCmd() *cobra.Command {
 			if len(config.Buttons) == 0 {
 				return usageError{fmt.Errorf("menu.buttons is empty in the config: nothing to publish")}
 			}
-			if !printMenuDiff(c, live, config) && !website {
+			if !printMenuDiff(c, live, config, website) && !website {
 				return nil
 			}
 			if !yes {
@@ -193,10 +193,19 @@ func astralUnescaped(text []byte) []byte {
 var quotedYAMLValueRe = regexp.MustCompile(`^\s*(?:- )?[^\s"]+: "(.*)"$`)
 
 // printMenuDiff prints the lines that differ between the live menu and the
-// config's, and reports whether they differ.
-func printMenuDiff(c *cli, live, config MenuConfig) bool {
+// config's, and reports whether they differ. A menu made on the website is
+// not read as config: the config's lines are all new (its "- buttons: []"
+// had read as no live menu at all).
+func printMenuDiff(c *cli, live, config MenuConfig, website bool) bool {
 	a, _ := menuYAML(live)
 	b, _ := menuYAML(config)
+	if website {
+		fmt.Fprintln(c.stdout, "+++ menu.buttons in the config, to replace the website's menu named above")
+		for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			fmt.Fprintln(c.stdout, "+ "+line)
+		}
+		return true
+	}
 	if string(a) == string(b) {
 		fmt.Fprintln(c.stdout, "the live menu is the config's menu")
 		return false

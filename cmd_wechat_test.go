@@ -89,6 +89,11 @@ func TestMenuMadeOnTheWebsite(t *testing.T) {
 		t.Errorf("menu diff of the empty config and the website's menu: exit %d\n%s%s", code, out, errOut)
 	}
 	_, cfg = wechatConfig(t, fake, testMenu)
+	// The website's menu is no "buttons: []" (an operator run's find: it
+	// read as no live menu).
+	if code, out, errOut := runCmd(t, "menu", "diff", "--config", cfg); code != 1 || strings.Contains(out, "buttons: []") || !strings.Contains(out, "+     - name: 每日一读") {
+		t.Errorf("menu diff of a config and the website's menu: exit %d\n%s%s", code, out, errOut)
+	}
 	if code, out, errOut := runCmd(t, "menu", "push", "--yes", "--config", cfg); code != 0 || !strings.Contains(errOut, said) || len(fake.Calls("/cgi-bin/menu/create")) != 1 {
 		t.Errorf("menu push over the website's menu: exit %d\n%s%s", code, out, errOut)
 	}

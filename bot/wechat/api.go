@@ -184,6 +184,10 @@ func (e *Error) MaybeDelivered() bool { return e.Unsure && !e.TokenUnavailable()
 var sends = map[string]bool{
 	"/cgi-bin/message/custom/send":  true,
 	"/cgi-bin/message/mass/preview": true,
+	// Nor is a permanent material's upload: each copy counts against the
+	// account's quota (1,000 voice or video, 5,000 images), and only the
+	// last media_id would have been printed.
+	"/cgi-bin/material/add_material": true,
 }
 
 func (e *Error) Error() string {

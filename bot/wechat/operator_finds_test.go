@@ -98,3 +98,24 @@ func TestTooManyRequestsRetried(t *testing.T) {
 		t.Error("45009 in a 503 retried")
 	}
 }
+
+// A permanent upload WeChat may have stored (no answer within the
+// timeout, a 504) is not sent again: each copy took the account's quota
+// of materials, and only the last media_id was printed.
+func TestPermanentUploadNotRepeated(t *testing.T) {
+	api, fake, _ := newTestAPI(t)
+	fake.Handle("/cgi-bin/material/add_material", func(url.Values, []byte) any { return map[string]any{"media_id": "M"} })
+	fake.Fail("/cgi-bin/material/add_material", wechattest.Fault{Status: http.StatusGatewayTimeout})
+	if _, err := api.UploadMedia(context.Background(), "cover.jpg", []byte("\xff\xd8\xff\xe0"), true, Video{}); err == nil {
+		t.Fatal("an upload WeChat may have stored was repeated until it answered")
+	}
+	if n := len(fake.Calls("/cgi-bin/material/add_material")); n != 1 {
+		t.Errorf("%d uploads", n)
+	}
+	// A temporary one costs no quota, and is tried again.
+	fake.Handle("/cgi-bin/media/upload", func(url.Values, []byte) any { return map[string]any{"media_id": "T"} })
+	fake.Fail("/cgi-bin/media/upload", wechattest.Fault{Status: http.StatusGatewayTimeout})
+	if id, err := api.UploadMedia(context.Background(), "cover.jpg", []byte("\xff\xd8\xff\xe0"), false, Video{}); err != nil || id != "T" {
+		t.Errorf("a temporary upload after a 504: %q %v", id, err)
+	}
+}
