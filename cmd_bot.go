@@ -159,7 +159,7 @@ func (c *cli) chatCmd() *cobra.Command {
 		Short: "Play WeChat against a running server: type messages, see replies",
 		Long: `chat signs (and, with an AES key, encrypts) each line as WeChat would and
 prints the verified reply. Lines starting with / are events and other kinds:
-  /subscribe  /unsubscribe  /click KEY  /voice TEXT  /image  /location  /quit`,
+  /subscribe [SCENE]  /scan SCENE  /unsubscribe  /click KEY  /voice TEXT  /image  /location  /quit`,
 		Args: usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := c.load(cmd)
@@ -182,7 +182,7 @@ prints the verified reply. Lines starting with / are events and other kinds:
 }
 
 // chatCommands are the lines chat sends as events and other kinds.
-const chatCommands = "/subscribe [SCENE], /unsubscribe, /click KEY, /voice TEXT, /image, /location, /quit"
+const chatCommands = "/subscribe [SCENE], /scan SCENE, /unsubscribe, /click KEY, /voice TEXT, /image, /location, /quit"
 
 // chat reads lines and sends each as a message from openid.
 func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Reader, stdout io.Writer) error {
@@ -219,6 +219,10 @@ func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Re
 			in = wechat.Inbound{From: openid, MsgType: "event", Event: strings.TrimPrefix(cmd, "/"), CreateTime: in.CreateTime, EventKey: arg}
 		case "/click":
 			in = wechat.Inbound{From: openid, MsgType: "event", Event: "CLICK", EventKey: arg, CreateTime: in.CreateTime}
+		case "/scan":
+			// A follower scanning a channel's code while following: the
+			// scene's welcome again.
+			in = wechat.Inbound{From: openid, MsgType: "event", Event: "SCAN", EventKey: arg, CreateTime: in.CreateTime}
 		case "/voice":
 			in.MsgType, in.Content, in.Recognition = "voice", "", arg
 			in.Extra = "<MediaId><![CDATA[chat-voice]]></MediaId><Format><![CDATA[amr]]></Format>"
