@@ -942,3 +942,19 @@ func TestCompoundInAnotherOrder(t *testing.T) {
 		t.Errorf("结构化面试: a title holding 结构化 alone counted %.2f of it", in)
 	}
 }
+
+// TestWhatItSaysWithShi: 讲的是什么 (and 讲的是啥, 讲了啥) asks what a topic
+// says, as 讲的什么 does: on the demo 浦江经验讲的是什么 had 0.36, no match,
+// where 浦江经验讲的什么 had its card at 1.00.
+func TestWhatItSaysWithShi(t *testing.T) {
+	demo, err := BuildIndex(content.DemoArticles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	demo.SetSynonyms(shippedTerms(t))
+	for q, want := range map[string]string{"浦江经验讲的是什么": "demo-pujiang", "枫桥经验讲的是啥": "demo-fengqiao", "浦江经验讲了啥": "demo-pujiang", "枫桥经验说的是什么": "demo-fengqiao"} {
+		if shown := shownHits(t, demo, q); len(shown) == 0 || shown[0].Article.ID != want {
+			t.Errorf("%s: want %s first, got %s", q, want, describeHits(shown))
+		}
+	}
+}
