@@ -293,8 +293,19 @@ func (f followerBook) FollowerSeen(ctx context.Context, openid string, at time.T
 // (PostgreSQL down), the follow is queued with the last-seen writer, which
 // retries until the store takes it, with its time and channel. (A subscribe
 // during an outage was lost, and the push skipped the follower.)
+//
+// The write has half of what is left of the answer's time: the welcome
+// reads today's reading after it, and a write waiting on another process
+// (an import's transaction) had left it none (an operator run's find: the
+// welcome carried 文章暂时无法读取 though the reading read).
 func (f followerBook) FollowerSubscribed(ctx context.Context, openid, scene string, at time.Time) error {
-	err := f.Store.FollowerSubscribed(ctx, openid, scene, at)
+	wctx := ctx
+	if deadline, ok := ctx.Deadline(); ok {
+		var cancel context.CancelFunc
+		wctx, cancel = context.WithDeadline(ctx, time.Now().Add(time.Until(deadline)/2))
+		defer cancel()
+	}
+	err := f.Store.FollowerSubscribed(wctx, openid, scene, at)
 	if err != nil {
 		if qerr := f.seen.FollowerJoined(ctx, openid, scene, at); qerr == nil {
 			return fmt.Errorf("%w (queued, recorded once the store takes it)", err)

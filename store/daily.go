@@ -15,7 +15,11 @@ import (
 // for that day, else the oldest article of the category never chosen
 // before. Once chosen, every caller gets the same article for that day.
 // content.ErrNotFound means there is nothing to read that day.
-func (s *Store) DailyReading(ctx context.Context, day, category string) (_ content.Article, err error) {
+func (s *Store) DailyReading(ctx context.Context, day, category string) (content.Article, error) {
+	return within(ctx, s, func(ctx context.Context) (content.Article, error) { return s.dailyReading(ctx, day, category) })
+}
+
+func (s *Store) dailyReading(ctx context.Context, day, category string) (_ content.Article, err error) {
 	defer failed(&err, "daily reading %s", day)
 	if id, err := s.dailyChoice(ctx, day); err == nil {
 		return s.Get(ctx, id)
@@ -152,7 +156,11 @@ func (s *Store) dailyChoice(ctx context.Context, day string) (string, error) {
 // newest first, at most n: what followers were given as 每日一读 on those
 // days (往期每日一读, 昨天的每日一读). A reading whose article was deleted
 // since is left out.
-func (s *Store) Readings(ctx context.Context, through string, n int) (_ []content.Reading, err error) {
+func (s *Store) Readings(ctx context.Context, through string, n int) ([]content.Reading, error) {
+	return within(ctx, s, func(ctx context.Context) ([]content.Reading, error) { return s.readings(ctx, through, n) })
+}
+
+func (s *Store) readings(ctx context.Context, through string, n int) (_ []content.Reading, err error) {
 	defer failed(&err, "readings through %s", through)
 	rows, err := s.db.QueryContext(ctx, `SELECT r.day, r.article_id FROM daily_readings r
 		JOIN articles a ON a.id = r.article_id WHERE r.day <= ? ORDER BY r.day DESC LIMIT ?`, through, n)

@@ -39,7 +39,11 @@ func fromMS(v int64) time.Time {
 }
 
 // FollowerSubscribed records a subscribe event.
-func (s *Store) FollowerSubscribed(ctx context.Context, openid, scene string, at time.Time) (err error) {
+func (s *Store) FollowerSubscribed(ctx context.Context, openid, scene string, at time.Time) error {
+	return withinErr(ctx, s, func(ctx context.Context) error { return s.followerSubscribed(ctx, openid, scene, at) })
+}
+
+func (s *Store) followerSubscribed(ctx context.Context, openid, scene string, at time.Time) (err error) {
 	defer failed(&err, "record subscription of %s", openid)
 	_, err = s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, subscribed_at, unsubscribed_at, last_interaction_at, scene)
 		VALUES (?, 1, ?, 0, ?, ?)
@@ -74,7 +78,11 @@ func (s *Store) FollowerSeen(ctx context.Context, openid string, at time.Time) (
 
 // FollowerUnsubscribed forgets a follower, as WeChat requires: only the
 // openid and the unsubscription stay, because the push ledger refers to them.
-func (s *Store) FollowerUnsubscribed(ctx context.Context, openid string, at time.Time) (err error) {
+func (s *Store) FollowerUnsubscribed(ctx context.Context, openid string, at time.Time) error {
+	return withinErr(ctx, s, func(ctx context.Context) error { return s.followerUnsubscribed(ctx, openid, at) })
+}
+
+func (s *Store) followerUnsubscribed(ctx context.Context, openid string, at time.Time) (err error) {
 	defer failed(&err, "record unsubscription of %s", openid)
 	_, err = s.db.ExecContext(ctx, leaving, openid, ms(at))
 	return err
@@ -115,7 +123,11 @@ func (s *Store) followersLeftAt(ctx context.Context, left map[string]time.Time) 
 const forgotten = `subscribed = 0, subscribed_at = 0, last_interaction_at = 0, push_opt_out = 0, scene = ''`
 
 // SetPushOptOut turns the daily reading off (true) or on for a follower.
-func (s *Store) SetPushOptOut(ctx context.Context, openid string, out bool, at time.Time) (err error) {
+func (s *Store) SetPushOptOut(ctx context.Context, openid string, out bool, at time.Time) error {
+	return withinErr(ctx, s, func(ctx context.Context) error { return s.setPushOptOut(ctx, openid, out, at) })
+}
+
+func (s *Store) setPushOptOut(ctx context.Context, openid string, out bool, at time.Time) (err error) {
 	defer failed(&err, "set daily-reading opt-out of %s", openid)
 	_, err = s.db.ExecContext(ctx, `INSERT INTO followers (openid, subscribed, last_interaction_at, push_opt_out) VALUES (?, 1, ?, ?)
 		ON CONFLICT(openid) DO UPDATE SET push_opt_out = excluded.push_opt_out,
@@ -125,7 +137,11 @@ func (s *Store) SetPushOptOut(ctx context.Context, openid string, out bool, at t
 
 // PushOptedOut reports whether the follower turned the daily reading off;
 // a follower the store has not met yet has not.
-func (s *Store) PushOptedOut(ctx context.Context, openid string) (_ bool, err error) {
+func (s *Store) PushOptedOut(ctx context.Context, openid string) (bool, error) {
+	return within(ctx, s, func(ctx context.Context) (bool, error) { return s.pushOptedOut(ctx, openid) })
+}
+
+func (s *Store) pushOptedOut(ctx context.Context, openid string) (_ bool, err error) {
 	defer failed(&err, "read daily-reading opt-out of %s", openid)
 	var out int
 	err = s.db.QueryRowContext(ctx, `SELECT push_opt_out FROM followers WHERE openid = ?`, openid).Scan(&out)

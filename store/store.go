@@ -35,6 +35,8 @@ var migrations embed.FS
 type Store struct {
 	db  *sqlDB
 	Now func() time.Time // replaced in tests
+	// calls are the calls within gave up waiting for, still running.
+	calls sync.WaitGroup
 }
 
 // Open opens (creating if needed) the SQLite store at path and applies any
@@ -101,14 +103,59 @@ func OpenPostgres(ctx context.Context, dsn string) (*Store, error) {
 	return newStore(ctx, db, postgresEngine, where)
 }
 
-// Close releases the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close releases the database, once the calls within gave up on have
+// ended.
+func (s *Store) Close() error {
+	s.calls.Wait()
+	return s.db.Close()
+}
+
+// within returns f's result or, on SQLite, ctx's error once ctx's deadline
+// passes though f has not returned: SQLite waits on another process's
+// locks (an import's write transaction, an operator's sqlite3, a stalled
+// disk) without looking at ctx, up to 10 s, and a follower's reply had
+// waited past WeChat's window for a number, 每日一读, 退订 or a follow, as
+// had /readyz past its second (an operator run's find). f goes on beside,
+// holding one of the pool's connections (16: calls past them wait for one,
+// and that wait ends with ctx); Close waits for it. PostgreSQL's driver
+// ends a call with its context.
+func within[T any](ctx context.Context, s *Store, f func(context.Context) (T, error)) (T, error) {
+	if _, ok := ctx.Deadline(); !ok || s.db.engine != sqliteEngine {
+		return f(ctx)
+	}
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	s.calls.Add(1)
+	go func() {
+		defer s.calls.Done()
+		v, err := f(ctx)
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		var zero T
+		return zero, fmt.Errorf("the store did not answer in time (another process holding its locks?): %w", ctx.Err())
+	}
+}
+
+// withinErr is within for a call that returns only an error.
+func withinErr(ctx context.Context, s *Store, f func(context.Context) error) error {
+	_, err := within(ctx, s, func(ctx context.Context) (struct{}, error) { return struct{}{}, f(ctx) })
+	return err
+}
 
 // Ping reports whether the store can be read.
-func (s *Store) Ping(ctx context.Context) (err error) {
-	defer failed(&err, "ping")
-	var n int
-	return s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n)
+func (s *Store) Ping(ctx context.Context) error {
+	return withinErr(ctx, s, func(ctx context.Context) (err error) {
+		defer failed(&err, "ping")
+		var n int
+		return s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n)
+	})
 }
 
 // migrationLock keys the PostgreSQL advisory locks the store takes; any
@@ -369,9 +416,11 @@ func (s *Store) upsertTx(ctx context.Context, tx *sqlTx, it Upsert) (UpsertResul
 }
 
 // Get returns the article with the given id or content.ErrNotFound.
-func (s *Store) Get(ctx context.Context, id string) (_ content.Article, err error) {
-	defer failed(&err, "get article %s", id)
-	return getArticle(ctx, s.db, id)
+func (s *Store) Get(ctx context.Context, id string) (content.Article, error) {
+	return within(ctx, s, func(ctx context.Context) (_ content.Article, err error) {
+		defer failed(&err, "get article %s", id)
+		return getArticle(ctx, s.db, id)
+	})
 }
 
 // Delete removes an article; deleting a missing id is content.ErrNotFound.
