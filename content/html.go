@@ -117,7 +117,7 @@ func ExtractHTML(page []byte, pageURL string) (Article, error) {
 		URL:    pageURL,
 		Named:  named,
 		Cover:  ra.ImageURL(),
-		Author: bylineRe.ReplaceAllString(strings.TrimSpace(ra.Byline()), ""),
+		Author: bylineName(ra.Byline()),
 		Source: strings.TrimSpace(ra.SiteName()),
 	}
 	if !WebURL(a.Cover) {
@@ -562,7 +562,7 @@ func pagerLine(p string) bool {
 	return rest != p && !strings.ContainsFunc(rest, unicode.IsLetter)
 }
 
-var pagerRe = regexp.MustCompile(`共\d+(?:条|页|篇|项)(?:记录|信息)?|第?\d+/\d+页|每页\d+条|当前第\d+页|第\d+页|首页|上一页|下一页|尾页|末页|前一页|后一页|跳转到?|转到|页次|GO`)
+var pagerRe = regexp.MustCompile(`(?i)(?:共有?|总计|总共)\d+(?:条|页|篇|项)(?:记录|信息)?|记录数[:：]?\d+|(?:当前)?第?\d+/\d+页?|页码[:：]?|每页(?:显示)?\d+条|(?:当前)?第\d+页|首页|上一?页|下一?页|尾页|末页|第一页|最后一页|前一页|后一页|跳转到?|转到|页次|go|prev(?:ious)?|next|first|last`)
 
 // listItems are the blocks of a page that open with a link of a title's
 // length (an item of a column's list: its linked title, its excerpt, its
@@ -592,13 +592,17 @@ func (items listItems) inBody(body string) listItems {
 }
 
 func linkedItemRunes(doc *html.Node) (items listItems) {
+	// A post's own page holds its heading in its <article>: the
+	// <article>s of related posts below it are no archive (a re-check's
+	// find: the post was refused as a list page).
+	posts := !hasArticleHeading(doc)
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if link := titleLinkOpening(c); link != nil && (c.Data == "li" || c.Data == "dd" || c.Data == "dl" || c.Data == "div" || c.Data == "article") {
+			if link := titleLinkOpening(c); link != nil && (c.Data == "li" || c.Data == "dd" || c.Data == "dl" || c.Data == "div" || posts && c.Data == "article") {
 				text := strings.Join(strings.Fields(textOf(c, false)), "")
 				title := strings.Join(strings.Fields(textOf(link, false)), "")
 				_, after, _ := strings.Cut(text, title)
@@ -611,6 +615,27 @@ func linkedItemRunes(doc *html.Node) (items listItems) {
 	}
 	walk(doc)
 	return items
+}
+
+// hasArticleHeading reports whether an <article> of doc holds an <h1>: a
+// post's own page.
+func hasArticleHeading(doc *html.Node) bool {
+	var find func(n *html.Node, inArticle bool) bool
+	find = func(n *html.Node, inArticle bool) bool {
+		if n.Type == html.ElementNode {
+			if inArticle && n.Data == "h1" {
+				return true
+			}
+			inArticle = inArticle || n.Data == "article"
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if find(c, inArticle) {
+				return true
+			}
+		}
+		return false
+	}
+	return find(doc, false)
 }
 
 // openingElement is the element n's content opens with: nil when it opens
@@ -1112,6 +1137,7 @@ type metadata struct {
 	// h1InHeader: the heading sits in the page's header (a logo's place):
 	// no title by itself when the page gives none (a re-check's find).
 	h1InHeader bool
+	subheads   []string // the first <h2> and <h3>s' texts
 }
 
 // pageAddress is the article's address: its canonical link (resolved when
@@ -1213,7 +1239,11 @@ func pageTitle(found string, m metadata, body string, sites []string) string {
 	// the heading is the title: the page had been refused as untitled.
 	// Nor is a <title> of the site's name alone (北辰遴选 on every page of
 	// the site) the article's.
-	siteName := title != "" && slices.ContainsFunc(sites, func(s string) bool { return sameText(s, title) })
+	// One the article's text opens with, or a heading of the page holds,
+	// is the article's (a template giving the title as og:site_name too: a
+	// re-check's find, the column's <h1> had become the title).
+	same := func(s string) bool { return sameText(s, title) }
+	siteName := title != "" && !sameText(first, title) && !slices.ContainsFunc(m.subheads, same) && slices.ContainsFunc(sites, same)
 	if h := oneLine(m.h1); h != "" && ((title == "" || siteName && !sameText(h, title)) && !m.h1InHeader || strings.HasPrefix(title, h) || sameText(oneLine(m.title), h) || sameText(first, h)) {
 		return h
 	}
@@ -1232,9 +1262,23 @@ func pageTitle(found string, m metadata, body string, sites []string) string {
 	return part
 }
 
-// bylineRe is the label a byline opens with (WordPress's 作者 徐浩然, 文/…,
-// By …): the name is the author.
-var bylineRe = regexp.MustCompile(`^(?:作者|撰文|文|[Bb]y)(?:[\s\x{a0}]*[:：/｜|][\s\x{a0}]*|[\s\x{a0}]+)`)
+// bylineName is a byline's name without the label it opens with
+// (WordPress's 作者 徐浩然, 文/图 张三, 文丨张三, By …). 文 and a space before
+// one character is a name spaced to line up (文 静: a re-check's find).
+func bylineName(byline string) string {
+	byline = strings.TrimSpace(byline)
+	m := bylineRe.FindStringSubmatch(byline)
+	if m == nil {
+		return byline
+	}
+	name := strings.TrimSpace(byline[len(m[0]):])
+	if m[1] == "文" && strings.TrimSpace(m[2]) == "" && utf8.RuneCountInString(name) < 2 {
+		return byline
+	}
+	return name
+}
+
+var bylineRe = regexp.MustCompile(`^(作者|撰文|文(?:[\s\x{a0}\x{3000}]*[/|｜丨][\s\x{a0}\x{3000}]*图)?|[Bb]y)([\s\x{a0}\x{3000}]*[:：/｜|丨·][\s\x{a0}\x{3000}]*|[\s\x{a0}\x{3000}]+)`)
 
 // titleParts splits a <title> between its article, column and site parts:
 // _, |, ｜, or a dash with spaces (no-break ones too) around it.
@@ -1334,6 +1378,10 @@ func pageMeta(doc *html.Node) metadata {
 			case "title":
 				if n.FirstChild != nil {
 					m.title = firstNonEmpty(m.title, n.FirstChild.Data)
+				}
+			case "h2", "h3":
+				if len(m.subheads) < 8 {
+					m.subheads = append(m.subheads, strings.TrimSpace(textOf(n, false)))
 				}
 			case "h1":
 				// Not a site's logo (<h1 class="logo"><a href="/">北辰遴选</a>):
@@ -1593,7 +1641,12 @@ func opensAsComments(n *html.Node) bool {
 	return first != nil && commentsHeadRe.MatchString(strings.Join(strings.Fields(textOf(first, false)), ""))
 }
 
-var commentsHeadRe = regexp.MustCompile(`^(?:全部|网友|最新|热门|精彩|读者)?(?:评论|留言)(?:区|列表)?(?:[（(]\d+[）)]|共?\d+条?)?$`)
+// A bare 评论 or 留言 is no such heading: an opinion column's label, a
+// 留言板 page's question (a re-check's find: dropped whole).
+var commentsHeadRe = regexp.MustCompile(`^(?:(?:全部|网友|最新|热门|精彩|读者)(?:评论|留言)(?:列表)?` + commentCount + `?|(?:评论|留言)(?:区|列表)?` + commentCount + `|评论区|共?\d+条(?:评论|留言|回复)|.*有\d+条(?:评论|回复))(?:我要评论|发表评论|我要留言|发表留言)?$`)
+
+// commentCount is a comment section's count beside its heading: （3）, （共1条）, 2.
+const commentCount = `(?:[（(]共?\d+条?[）)]|共?\d+条?)`
 
 // boxText reports whether text reads as a box's: short, and saying one of
 // prompts (a login box's, an advert's).

@@ -155,17 +155,29 @@ var (
 	markupCloseRe = regexp.MustCompile(`(?i)</(?:p|div|li|h[1-6]|section|tr|td|blockquote|span|b|strong|em|a|font)\s*>`)
 	markupBreakRe = regexp.MustCompile(`(?i)<br\s*/?>|<p(?:\s[^<>]*)?>|</(?:p|div|li|h[1-6]|section|tr|blockquote)\s*>`)
 	// A CMS's export may write no closing tag at all: lines ended by
-	// <br>, or paragraphs opened at a line's start.
-	markupLineRe = regexp.MustCompile(`(?i)<br\s*/?>`)
-	markupParaRe = regexp.MustCompile(`(?i)(?:^|\n)[ \t]*<p(?:\s[^<>]*)?>`)
+	// <br> (after a sentence or a clause, or before a line's end or another
+	// tag), or paragraphs opened with <p>.
+	markupLineRe   = regexp.MustCompile(`(?i)[。！？；：”」』]\s*<br\s*/?>|<br\s*/?>[ \t]*(?:\r?\n|$|<)`)
+	markupClauseRe = regexp.MustCompile(`(?i)，\s*<br\s*/?>`) // a poem's lines: 床前明月光，<br>疑是地上霜。
+	markupParaRe   = regexp.MustCompile(`(?i)<p(?:\s[^<>]*)?>`)
 )
 
 // isMarkup reports whether s is HTML: tags, one of them closing a block
 // (在网页中，<p>标签表示一个段落，<br>标签表示换行 names tags, and stays: a
-// re-check's find).
+// re-check's find), or a CMS's export that closes none: two line breaks
+// ending lines, or a text opening with <p> and another paragraph or line
+// break after. Prose naming <br> or <p> (连续写两个<br>可以空出一行, an
+// example of paragraphs opened on lines of their own) names tags mid-
+// sentence, or does not open with one (a re-check's find: taken for HTML).
 func isMarkup(s string) bool {
-	// Two of either: one is as likely prose naming it (<br>标签表示换行).
-	return markupCloseRe.MatchString(s) || len(markupLineRe.FindAllStringIndex(s, 2)) == 2 || len(markupParaRe.FindAllStringIndex(s, 2)) == 2
+	if markupCloseRe.MatchString(s) {
+		return true
+	}
+	lines := len(markupLineRe.FindAllStringIndex(s, 2))
+	if lead := strings.TrimLeft(s, " \t\r\n"); len(lead) > 2 && strings.EqualFold(lead[:2], "<p") && markupParaRe.MatchString(lead) {
+		return lines+len(markupParaRe.FindAllStringIndex(lead, 2)) >= 2
+	}
+	return lines+len(markupClauseRe.FindAllStringIndex(s, 2)) >= 2
 }
 
 // textOfMarkup is HTML's text: paragraphs at its blocks' ends, styles,

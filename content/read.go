@@ -359,7 +359,7 @@ var frontMatterKeys = func() map[string]bool {
 var (
 	// indentedKeyRe is a line opening with space and a key; plainValueRe
 	// an unindented key and the start of its value.
-	indentedKeyRe = regexp.MustCompile(`^[ \t]+([A-Za-z_][A-Za-z0-9_-]*)[ \t]*[:：]`)
+	indentedKeyRe = regexp.MustCompile(`^[ \t]+([A-Za-z_][A-Za-z0-9_-]*)[ \t]*(?::(?:[ \t]|$)|：)`) // not url:https://…, a plain value's text
 	plainValueRe  = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*):[ \t]+(\S)`)
 	// wideColonKeyRe is a front matter key followed by a full-width colon.
 	wideColonKeyRe = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)\s*：`) // a key's column: not a block value's Q：… (a re-check's find)
@@ -446,14 +446,19 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 			// A key indented by mistake under a plain value: YAML reads it
 			// as more of that value (the title had been 遴选面试技巧
 			// summary：面试答题三步法), or, with ": ", asked to quote it.
-			if m := indentedKeyRe.FindStringSubmatch(l); m != nil {
-				if plainValueOf != "" && frontMatterKeys[m[1]] {
-					return nil, []error{&LineError{path, i + 2 + lead, fmt.Errorf("front matter: %q is indented, so it is read as more of %s's value: start its line with %q", m[1], plainValueOf, m[1])}}
-				}
-			} else if m := plainValueRe.FindStringSubmatch(l); m != nil && !strings.ContainsAny(m[2][:1], "|>\"'[{") {
-				plainValueOf = m[1]
-			} else {
+			// (A plain value goes on over indented lines and blank ones:
+			// the key after them is still read into it.)
+			switch m := indentedKeyRe.FindStringSubmatch(l); {
+			case m != nil && plainValueOf != "" && frontMatterKeys[m[1]]:
+				return nil, []error{&LineError{path, i + 2 + lead, fmt.Errorf("front matter: %q is indented, so it is read as more of %s's value: start its line with %q", m[1], plainValueOf, m[1])}}
+			case strings.TrimSpace(l) == "" || l[0] == ' ' || l[0] == '\t':
+			default:
 				plainValueOf = ""
+				// Not a block (|, >), a quoted text, a list or a mapping, nor
+				// one with an anchor, a tag or an alias before (&s |).
+				if m := plainValueRe.FindStringSubmatch(l); m != nil && !strings.ContainsAny(m[2][:1], "|>\"'[{&!*") {
+					plainValueOf = m[1]
+				}
 			}
 		}
 		dec := yaml.NewDecoder(strings.NewReader(header))
