@@ -119,7 +119,11 @@ usage or config error, 3 when another process holds the day's push.`,
 				return nil
 			case errors.Is(err, context.Canceled) && res.Day != "":
 				// SIGTERM or Ctrl-C: it printed only "context canceled".
-				fmt.Fprintf(c.stdout, "%s: interrupted; calls under way finished and were recorded (sent %d)\n", res.Day, res.Sent)
+				fmt.Fprintf(c.stdout, "%s: interrupted; calls under way finished and were recorded (sent %d", res.Day, res.Sent)
+				if res.Unknown > 0 { // not sent again: WeChat may have delivered them
+					fmt.Fprintf(c.stdout, ", unknown %d", res.Unknown)
+				}
+				fmt.Fprintln(c.stdout, ")")
 				if n, err := a.push.Unsent(context.WithoutCancel(cmd.Context()), res.Day); err == nil {
 					printUnsent(c.stdout, n, res.Day)
 				}

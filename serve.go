@@ -385,15 +385,26 @@ func (a *app) startPush(ctx context.Context) {
 			break
 		}
 	}
-	if due, missed := jobs.MissedRun(cfg.Push.Schedule, cfg.location, now, cfg.Push.CatchUp); missed {
-		state, note, err := a.store.PushRun(ctx, cfg.today(due))
+	if due, missed := jobs.MissedRun(cfg.Push.Schedule, cfg.location, now, cfg.Push.CatchUp); !due.IsZero() {
+		day := cfg.today(due)
+		state, note, err := a.store.PushRun(ctx, day)
 		switch {
 		case err != nil || state == store.Done:
-		case state == store.Stopped && jobs.HaltedForAll(note):
+		case missed && state == store.Stopped && jobs.HaltedForAll(note):
 			a.log.Warn("daily push was due while mpbot was down, and stopped earlier; not run again here (mpbot push --date continues it)", "due", due, "note", note)
-		default:
+		case missed:
 			a.log.Info("daily push was due while mpbot was down; running it now", "due", due)
 			a.sched.RunNow()
+		case cfg.Push.Mode == jobs.ModeOff:
+		default:
+			// Past catch_up the day is not run, and is said, as a reload
+			// says it (a start had said nothing, and the day went unsent:
+			// a push run's find).
+			what := "not pushed"
+			if state != "" {
+				what = "not finished (" + string(state) + ")"
+			}
+			a.log.Warn("daily push was due while mpbot was down, longer ago than push.catch_up, and the day is "+what+": it does not run by itself; send it with `mpbot push --date "+day+"`", "due", due, "catch_up", cfg.Push.CatchUp)
 		}
 	}
 }
@@ -528,9 +539,12 @@ func (a *app) runPush(ctx context.Context) {
 		case errors.Is(err, jobs.ErrPushOff):
 			a.log.Info("daily push: off (push.mode: off); nothing chosen or sent", "day", day)
 		case errors.Is(err, store.ErrPushDone):
-			// Another replica finished it, while this one stood by or
-			// before it started (replicas started together, a catch-up).
-			a.log.Info("daily push: finished by another process", "day", day)
+			// Finished before this firing: by another replica, while this
+			// one stood by or before it started (replicas started
+			// together, a catch-up), or by this process at an earlier
+			// firing today (a schedule of two times; it had named another
+			// process: a push run's find).
+			a.log.Info("daily push: the day was finished already; nothing to send", "day", day)
 		default:
 			a.log.Error("daily push failed", "err", err)
 		}

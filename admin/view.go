@@ -79,7 +79,7 @@ func barChart(days []insights.Day) template.HTML {
 	if len(days) == 0 {
 		return ""
 	}
-	days = everyDay(days)
+	days = everyDay(days, func(d insights.Day) string { return d.Day }, func(day string) insights.Day { return insights.Day{Day: day} })
 	most := 1
 	for _, d := range days {
 		most = max(most, d.Questions)
@@ -116,25 +116,26 @@ func barHeight(n, h, most int) int {
 	return max(1, n*h/most)
 }
 
-// everyDay is days with the days between them that had no question, so
-// that the chart's slots are consecutive days (11-22, 11-25, 12-02 had
-// stood side by side: an operator run's find).
-func everyDay(days []insights.Day) []insights.Day {
-	first, err1 := time.Parse(time.DateOnly, days[0].Day)
-	last, err2 := time.Parse(time.DateOnly, days[len(days)-1].Day)
+// everyDay is days (in order) with the days between them that had none,
+// made by empty, so that a chart's slots are consecutive days (11-22,
+// 11-25, 12-02 had stood side by side: an operator run's find; the push's
+// chart too, a missed push unseen: a push run's).
+func everyDay[D any](days []D, dayOf func(D) string, empty func(day string) D) []D {
+	first, err1 := time.Parse(time.DateOnly, dayOf(days[0]))
+	last, err2 := time.Parse(time.DateOnly, dayOf(days[len(days)-1]))
 	if err1 != nil || err2 != nil || last.Before(first) || last.Sub(first) > maxChartDays*24*time.Hour {
 		return days
 	}
-	had := make(map[string]insights.Day, len(days))
+	had := make(map[string]D, len(days))
 	for _, d := range days {
-		had[d.Day] = d
+		had[dayOf(d)] = d
 	}
-	all := make([]insights.Day, 0, len(days))
+	all := make([]D, 0, len(days))
 	for t := first; !t.After(last); t = t.AddDate(0, 0, 1) {
 		day := t.Format(time.DateOnly)
 		d, ok := had[day]
 		if !ok {
-			d = insights.Day{Day: day}
+			d = empty(day)
 		}
 		all = append(all, d)
 	}
@@ -149,6 +150,7 @@ func pushChart(days []insights.PushDay) template.HTML {
 	if len(days) == 0 {
 		return ""
 	}
+	days = everyDay(days, func(d insights.PushDay) string { return d.Day }, func(day string) insights.PushDay { return insights.PushDay{Day: day} })
 	most := 1
 	for _, d := range days {
 		most = max(most, d.Sent+d.Skipped+d.Failed+d.Unknown+d.InFlight)

@@ -516,6 +516,11 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 				note = StoppedByShutdown
 			}
 			p.Store.FinishPush(context.WithoutCancel(ctx), day, p.Owner, store.Stopped, note)
+			if res.Unknown > 0 {
+				// Said now: the run that finishes the day has none of its
+				// own (a push run's find: no warning ever said them).
+				p.Log.Warn("daily push stopped with unknown deliveries", "day", day, "unknown", res.Unknown, "sent", res.Sent, "note", unknownNote)
+			}
 			return res, err
 		}
 		if p.Progress != nil {
@@ -538,9 +543,11 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 	// for a day another replica had sent to 3,000).
 	attrs := []any{"day", day, "article", res.Article.ID, "mode", cfg.Mode, "recipients", res.Recipients,
 		"sent", res.Sent, "skipped", res.Skipped, "failed", res.Failed, "not_attempted", res.NotAttempted, "unknown", res.Unknown, "stopped", res.Stopped}
+	dayUnknown := 0
 	if sum, err := p.Store.LedgerSummary(ctx, day); err == nil {
+		dayUnknown = sum.Counts[store.Unknown]
 		attrs = append(attrs, "day_sent", sum.Counts[store.Sent], "day_skipped", sum.Counts[store.Skipped], "day_failed", sum.Counts[store.Failed],
-			"day_unknown", sum.Counts[store.Unknown])
+			"day_unknown", dayUnknown)
 	}
 	if state == store.Stopped {
 		// Said as a warning, with what a rerun sends and how (an operator
@@ -553,18 +560,32 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 		p.Log.Warn("daily push finished", attrs...)
 		return res, nil
 	}
-	if res.Unknown > 0 {
+	if res.Unknown > 0 || dayUnknown > 0 {
 		// Deliveries WeChat did not answer (a timeout, a run that died)
 		// may have arrived and are not sent again: said as a warning (an
 		// operator run's find: a push whose every call timed out logged at
-		// info, which alerts on warnings missed).
-		attrs = append(attrs, "note", "unknown deliveries may have arrived and are not sent again; many say WeChat's answers were timing out")
+		// info, which alerts on warnings missed), this run's or an earlier
+		// run's of the day (a run stopped by a shutdown, then finished).
+		attrs = append(attrs, "note", unknownNote)
 		p.Log.Warn("daily push finished", attrs...)
 		return res, nil
 	}
 	p.Log.Info("daily push finished", attrs...)
 	return res, nil
 }
+
+// dated is a, dated day when it has no date of its own: a template's date
+// field had been sent empty for the undated articles the push reads first,
+// which WeChat refuses (47003: a push run's find).
+func dated(a content.Article, day string) content.Article {
+	if a.PublishedOn == "" {
+		a.PublishedOn = day
+	}
+	return a
+}
+
+// unknownNote says what unknown deliveries are.
+const unknownNote = "unknown deliveries may have arrived and are not sent again; many say WeChat's answers were timing out"
 
 // stopOnPanic, deferred by a run holding day's lease, ends the day stopped
 // when the run panics (a bug, which the scheduler recovers), then panics
@@ -827,7 +848,7 @@ func (p *DailyPush) sendAll(ctx context.Context, res *Result, sender Sender, lim
 				var cerr error
 				d.MsgID, cerr = p.callSafely(d.Recipient, func() (int64, error) {
 					if idempotent {
-						return once.SendOnce(ctx, d.Recipient, res.Article, deliveryKey(res.Day, d.Recipient))
+						return once.SendOnce(ctx, d.Recipient, dated(res.Article, res.Day), deliveryKey(res.Day, d.Recipient))
 					}
 					return sender.Send(ctx, d.Recipient, res.Article)
 				})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha1"
 	"encoding/hex"
+	"time"
 
 	"github.com/silenceper/wechat/v2/officialaccount/message"
 
@@ -60,6 +61,11 @@ func fieldValue(a content.Article, source string) string {
 	case "summary":
 		return content.Describe(a) // as the reading's card says it
 	case "date":
+		// An undated article's: the day it is sent, in China (WeChat
+		// refuses an empty keyword: 47003).
+		if a.PublishedOn == "" {
+			return time.Now().In(shanghai).Format(content.DateLayout)
+		}
 		return a.PublishedOn
 	case "category":
 		return a.Category
