@@ -31,7 +31,7 @@ import (
 // MPBOT_TEST_MAIN holds the arguments, separated by newlines.
 func TestMain(m *testing.M) {
 	if args := os.Getenv("MPBOT_TEST_MAIN"); args != "" {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 		defer stop()
 		os.Exit(run(ctx, strings.Split(args, "\n"), os.Stdin, os.Stdout, os.Stderr))
 	}

@@ -18,8 +18,14 @@ import (
 	"github.com/spf13/pflag"
 )
 
+// stopSignals end a command as asked, its work finished and recorded:
+// SIGHUP too, which a closed ssh session sends serve (it had ended at once,
+// the query log's last batch and the recent messages lost: an ops run's
+// find).
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
