@@ -72,6 +72,16 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if errors.As(err, &ee) {
 			return ee.code
 		}
+		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+			// Stopped as asked (SIGTERM while serve loaded the index): it
+			// had said only "context canceled", exit 1, a failure to a
+			// service manager (an ops run's find).
+			fmt.Fprintf(stderr, "mpbot: %s stopped by a signal before it had started or finished\n", cmd.Name())
+			if cmd.Name() == "serve" {
+				return 0
+			}
+			return 1
+		}
 		var ue usageError
 		if !errors.As(err, &ue) && !strings.HasPrefix(err.Error(), "unknown command") && !strings.HasPrefix(err.Error(), "required flag(s)") {
 			fmt.Fprintln(stderr, "mpbot:", err)

@@ -77,12 +77,14 @@ func OpenLibrary(ctx context.Context, st *store.Store, log *slog.Logger) (*Libra
 		// Written whatever the store holds: a snapshot of this change in
 		// another version's format is what made the rebuild.
 		l.syncMu.Lock()
-		err := l.store.SaveSnapshot(ctx, l.seq, l.index.encodeSnapshot(l.seq))
-		l.saved = l.seq
-		l.syncMu.Unlock()
-		if err != nil {
-			return nil, err
+		if err := l.store.SaveSnapshot(ctx, l.seq, l.index.encodeSnapshot(l.seq)); err != nil {
+			// It only saves the next start time: a full disk had kept
+			// serve from starting (an ops run's find). Shutdown tries again.
+			log.Warn("index snapshot not saved; the next start reads the articles again", "err", err)
+		} else {
+			l.saved = l.seq
 		}
+		l.syncMu.Unlock()
 	}
 	return l, nil
 }

@@ -46,10 +46,23 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		// postgres://… made an SQLite file in a folder named postgres:.
 		return nil, fmt.Errorf("store %s: an address, not an SQLite file (for PostgreSQL set store.driver: postgres and store.dsn)", path)
 	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		// SQLite said only "unable to open database file (14)" (an ops
+		// run's find, as for the two below).
+		return nil, fmt.Errorf("store %s is a folder: name the store's file in it (%s)", path, filepath.Join(path, "mpbot.db"))
+	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("store %s: %w", path, err)
 		}
+		// SQLite writes its -wal and -shm files beside the store, to read
+		// it too: a folder it cannot write in (a read-only mount) is said.
+		probe, err := os.CreateTemp(dir, ".mpbot-store-*")
+		if err != nil {
+			return nil, fmt.Errorf("store %s: cannot write in its folder %s, where SQLite keeps the store and its -wal and -shm files: %w", path, dir, err)
+		}
+		probe.Close()
+		os.Remove(probe.Name())
 	}
 	// _txlock=immediate: a transaction that reads before it writes (every
 	// import does) would otherwise fail at once with SQLITE_BUSY when another
@@ -59,7 +72,13 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
-	return newStore(ctx, db, sqliteEngine, path)
+	s, err := newStore(ctx, db, sqliteEngine, path)
+	if err != nil && (strings.Contains(err.Error(), "disk I/O error") || strings.Contains(err.Error(), "disk is full")) {
+		// SQLite's words for a full disk at start: its -shm file could
+		// not be made (4874).
+		err = fmt.Errorf("%w (is the disk full?)", err)
+	}
+	return s, err
 }
 
 // fileURI is path as an SQLite file: URI: its ? and # would start the

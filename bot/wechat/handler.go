@@ -778,7 +778,13 @@ func (h *Handler) deliver(ctx context.Context, openid string, replies []bot.Repl
 		defer cancel()
 		for _, r := range replies {
 			if err := h.sender.SendCustom(ctx, openid, r); err != nil {
-				h.log.ErrorContext(ctx, "reply could not be delivered", "openid", openid, "type", r.Type, "errcode", ErrorCode(err), "err", err)
+				// WeChat's errcode when it answered one: 0 is its "ok", and
+				// had been logged for a call it never answered.
+				attrs := []any{"openid", openid, "type", r.Type, "err", err}
+				if code := ErrorCode(err); code != 0 {
+					attrs = append(attrs, "errcode", code)
+				}
+				h.log.ErrorContext(ctx, "reply could not be delivered", attrs...)
 			} else if r.Reading != "" && h.cfg.Shown != nil {
 				h.shown(ctx, openid, r.Reading)
 			}
