@@ -357,7 +357,9 @@ func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 		}
 		last := ""
 		for _, q := range plan[:len(plan)-1] {
-			if q.Article.ID != "" {
+			// Of the category: a day keeping another's reading (chosen
+			// before push.category changed) reads none of these.
+			if q.Article.ID != "" && q.Article.Category == cfg.Push.Category {
 				last = q.Day
 			}
 		}

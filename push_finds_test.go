@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"mpbot/store"
 )
 
 // TestServeStartPastCatchUpWarns: serve starts on a day whose push time has
@@ -62,5 +64,37 @@ func TestSecondFiringSaysWhoFinishedTheDay(t *testing.T) {
 	a.runPush(context.Background()) // the schedule fires again today
 	if strings.Contains(logs.String(), "finished by another process") {
 		t.Fatalf("this process pushed the day, and its log says another process finished it:\n%s", logs)
+	}
+}
+
+// TestStatusAfterTheCategoryChanged: push.category changed to one whose
+// articles were all read, today's reading being of the category before,
+// push status said the category's articles "go to the days before it (the
+// last on today)": today's is another category's, and none of this one is
+// left (a push run's find).
+func TestStatusAfterTheCategoryChanged(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", cfg, "你好") // the store, with the demo articles
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	now := time.Now().In(loc)
+	today, tomorrow := now.Format("2006-01-02"), now.AddDate(0, 0, 1).Format("2006-01-02")
+	st, err := store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 2; i <= 3; i++ { // 考试分析's two articles, read on days gone
+		if _, err := st.DailyReading(context.Background(), now.AddDate(0, 0, -i).Format("2006-01-02"), "考试分析"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.DailyReading(context.Background(), today, "政策理论导读"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	t.Setenv("MPBOT_PUSH_CATEGORY", "考试分析")
+	_, out, errOut := runCmd(t, "push", "status", "--config", cfg, "--date", tomorrow)
+	if !strings.Contains(out, `nothing to send: no article of "考试分析" left to read`) {
+		t.Errorf("status of tomorrow, 考试分析's articles all read and today's another category's:\n%s%s", out, errOut)
 	}
 }
