@@ -681,6 +681,13 @@ func (a *app) routes() http.Handler {
 		if redisErr != nil {
 			fmt.Fprintf(w, "degraded: redis unreachable (%v): retries deduplicated in this replica only, numbered lists not shared\n", redisErr)
 		}
+		// Read but not written (a full disk, another process's lock): the
+		// ping reads, and had said nothing (an ops run's find).
+		if a.queries != nil && storeErr == nil {
+			if err := a.queries.Refused(); err != nil {
+				fmt.Fprintf(w, "degraded: the store refuses writes (%s): the query log waits, follows are queued, 订阅/退订 are not saved\n", bot.Cut(strings.Join(strings.Fields(err.Error()), " "), 300))
+			}
+		}
 		// A rejected edit: the probes had said ready, and only the log,
 		// the metric and the console said the edit was not taken (an
 		// operator run's find).

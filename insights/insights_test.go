@@ -541,3 +541,39 @@ func TestReportNamesKeysNoRuleAnswers(t *testing.T) {
 		t.Errorf("unknown keys %v, keys %v", r.UnknownKeys, r.Keys)
 	}
 }
+
+// TestRefusedWhileTheStoreRefuses: the log says the store's error while it
+// refuses the log's writes (a full disk), for the health checks, and
+// nothing once it takes them again.
+func TestRefusedWhileTheStoreRefuses(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	l, err := Open(ctx, s, Config{Key: "k", Retention: time.Hour}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close(ctx)
+	var full atomic.Bool
+	full.Store(true)
+	record := l.record
+	l.record = func(ctx context.Context, qs []store.Query) error {
+		if full.Load() {
+			return errors.New("database or disk is full (13)")
+		}
+		return record(ctx, qs)
+	}
+	if l.Refused() != nil {
+		t.Fatal("refused before any write")
+	}
+	l.Record(ctx, bot.Event{At: time.Now(), From: "o", Kind: bot.KindText, Text: "遴选", Outcome: bot.OutcomeNoMatch})
+	for l.Refused() == nil {
+		time.Sleep(time.Millisecond)
+	}
+	if !strings.Contains(l.Refused().Error(), "disk is full") {
+		t.Fatalf("refused: %v", l.Refused())
+	}
+	full.Store(false)
+	for l.Refused() != nil { // the next write, within flushEvery
+		time.Sleep(time.Millisecond)
+	}
+}

@@ -56,9 +56,22 @@ type Log struct {
 	run    context.Context
 	stop   context.CancelFunc
 	record func(context.Context, []store.Query) error
+	// refused is the store's error while it refuses the log's writes.
+	refused atomic.Pointer[error]
 }
 
 var _ bot.Events = (*Log)(nil)
+
+// Refused is the store's error while it refuses the log's writes (a full
+// disk, another process holding its lock), nil while it takes them: the
+// health checks say it (a full disk had shown only in the log's error
+// lines: an ops run's find).
+func (l *Log) Refused() error {
+	if err := l.refused.Load(); err != nil {
+		return *err
+	}
+	return nil
+}
 
 // Timing of the writer: a batch at least every second (or every
 // logBatch events), the votes reread every minute (other replicas vote
@@ -169,6 +182,7 @@ func (l *Log) loop() {
 			return
 		}
 		if err := l.write(ctx, pending); err != nil {
+			l.refused.Store(&err)
 			if !failing {
 				l.log.Error("write the query log; will retry", "entries", len(pending), "err", err)
 				failing = true
@@ -179,6 +193,7 @@ func (l *Log) loop() {
 			}
 			return
 		}
+		l.refused.Store(nil)
 		if failing {
 			l.log.Info("query log written again", "entries", len(pending))
 			failing = false
