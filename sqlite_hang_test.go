@@ -172,3 +172,17 @@ func TestWelcomeWhileAnotherProcessWrites(t *testing.T) {
 		t.Errorf("the welcome while another process writes carries the store's apology, though today's reading reads:\n%s", r.Content)
 	}
 }
+
+// TestHealthSaysTheStoreRefusesWrites: another process holding SQLite's
+// write lock (or a full disk) leaves the store readable and its writes
+// refused: the probes had said ready, only the log telling.
+func TestHealthSaysTheStoreRefusesWrites(t *testing.T) {
+	dir := t.TempDir()
+	_, srv, sim := replicaIn(t, dir)
+	holdSQLite(t, dir, true)
+	if _, err := sim.Send(context.Background(), wechat.Inbound{From: "o_w", MsgType: "text", Content: "枫桥经验", MsgID: 1, CreateTime: time.Now().Unix()}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return strings.Contains(httpGet(t, srv.URL+"/readyz"), "degraded: the store refuses writes") },
+		"/readyz saying the store refuses the query log's writes")
+}
