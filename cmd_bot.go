@@ -220,6 +220,10 @@ func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Re
 		case "/click":
 			in = wechat.Inbound{From: openid, MsgType: "event", Event: "CLICK", EventKey: arg, CreateTime: in.CreateTime}
 		case "/scan":
+			if arg == "" {
+				fmt.Fprintln(stdout, "/scan needs the channel's scene: /scan SCENE")
+				continue
+			}
 			// A follower scanning a channel's code while following: the
 			// scene's welcome again.
 			in = wechat.Inbound{From: openid, MsgType: "event", Event: "SCAN", EventKey: arg, CreateTime: in.CreateTime}

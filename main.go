@@ -22,7 +22,16 @@ import (
 // SIGHUP too, which a closed ssh session sends serve (it had ended at once,
 // the query log's last batch and the recent messages lost: an ops run's
 // find).
-var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+// Not when SIGHUP is ignored: asked for, it would be caught, and `nohup
+// mpbot serve &` stopped with the session it was meant to outlive (a
+// review's find).
+var stopSignals = func() []os.Signal {
+	signals := []os.Signal{os.Interrupt, syscall.SIGTERM}
+	if !signal.Ignored(syscall.SIGHUP) {
+		signals = append(signals, syscall.SIGHUP)
+	}
+	return signals
+}()
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)

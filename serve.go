@@ -395,7 +395,9 @@ func (a *app) startPush(ctx context.Context) {
 		case missed:
 			a.log.Info("daily push was due while mpbot was down; running it now", "due", due)
 			a.sched.RunNow()
-		case cfg.Push.Mode == jobs.ModeOff:
+		case cfg.Push.Mode == jobs.ModeOff || a.noFollowers(ctx):
+			// Nobody to send to (a new store's first start: it had been
+			// told of a day missed while down: a review's find).
 		default:
 			// Past catch_up the day is not run, and is said, as a reload
 			// says it (a start had said nothing, and the day went unsent:
@@ -407,6 +409,12 @@ func (a *app) startPush(ctx context.Context) {
 			a.log.Warn("daily push was due while mpbot was down, longer ago than push.catch_up, and the day is "+what+": it does not run by itself; send it with `mpbot push --date "+day+"`", "due", due, "catch_up", cfg.Push.CatchUp)
 		}
 	}
+}
+
+// noFollowers reports whether the store surely has no follower to push to.
+func (a *app) noFollowers(ctx context.Context) bool {
+	n, err := a.store.FollowingCount(ctx)
+	return err == nil && n == 0
 }
 
 // seePushDone looks, at most every pushDoneLook, whether today's push is

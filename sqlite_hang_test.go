@@ -183,6 +183,8 @@ func TestHealthSaysTheStoreRefusesWrites(t *testing.T) {
 	if _, err := sim.Send(context.Background(), wechat.Inbound{From: "o_w", MsgType: "text", Content: "枫桥经验", MsgID: 1, CreateTime: time.Now().Unix()}); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, func() bool { return strings.Contains(httpGet(t, srv.URL+"/readyz"), "degraded: the store refuses writes") },
+	waitFor(t, func() bool {
+		return strings.Contains(httpGet(t, srv.URL+"/readyz"), "degraded: the store refuses writes")
+	},
 		"/readyz saying the store refuses the query log's writes")
 }

@@ -592,10 +592,12 @@ func (items listItems) inBody(body string) listItems {
 }
 
 func linkedItemRunes(doc *html.Node) (items listItems) {
-	// A post's own page holds its heading in its <article>: the
+	// An archive's <article>s are all posts' entries, each opening with
+	// its linked heading; a post's own page has an <article> that does
+	// not (the post, its heading above it or inside unlinked), and the
 	// <article>s of related posts below it are no archive (a re-check's
-	// find: the post was refused as a list page).
-	posts := !hasArticleHeading(doc)
+	// and a review's finds: the post was refused as a list page).
+	posts := allEntries(doc)
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -617,25 +619,26 @@ func linkedItemRunes(doc *html.Node) (items listItems) {
 	return items
 }
 
-// hasArticleHeading reports whether an <article> of doc holds an <h1>: a
-// post's own page.
-func hasArticleHeading(doc *html.Node) bool {
-	var find func(n *html.Node, inArticle bool) bool
-	find = func(n *html.Node, inArticle bool) bool {
-		if n.Type == html.ElementNode {
-			if inArticle && n.Data == "h1" {
-				return true
-			}
-			inArticle = inArticle || n.Data == "article"
+// allEntries reports whether every <article> of doc opens with a title's
+// link, as an archive's entries do (WordPress's, with an <h1 class=
+// "entry-title"> or an <h2> in a <header>).
+func allEntries(doc *html.Node) bool {
+	all := true
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if !all {
+			return
+		}
+		if n.Type == html.ElementNode && n.Data == "article" && titleLinkOpening(n) == nil {
+			all = false
+			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if find(c, inArticle) {
-				return true
-			}
+			walk(c)
 		}
-		return false
 	}
-	return find(doc, false)
+	walk(doc)
+	return all
 }
 
 // openingElement is the element n's content opens with: nil when it opens
@@ -1263,8 +1266,8 @@ func pageTitle(found string, m metadata, body string, sites []string) string {
 }
 
 // bylineName is a byline's name without the label it opens with
-// (WordPress's 作者 徐浩然, 文/图 张三, 文丨张三, By …). 文 and a space before
-// one character is a name spaced to line up (文 静: a re-check's find).
+// (WordPress's 作者 徐浩然, 文/图 张三, 文丨张三, By …). 文 and a space alone is
+// a name spaced to line up (文 静: a re-check's find).
 func bylineName(byline string) string {
 	byline = strings.TrimSpace(byline)
 	m := bylineRe.FindStringSubmatch(byline)
@@ -1272,8 +1275,8 @@ func bylineName(byline string) string {
 		return byline
 	}
 	name := strings.TrimSpace(byline[len(m[0]):])
-	if m[1] == "文" && strings.TrimSpace(m[2]) == "" && utf8.RuneCountInString(name) < 2 {
-		return byline
+	if m[1] == "文" && strings.Trim(m[2], " \t\u00a0\u3000") == "" {
+		return byline // 文 静, 文 晓明: a name of the surname 文 spaced to line up (a review's find)
 	}
 	return name
 }
@@ -1643,7 +1646,10 @@ func opensAsComments(n *html.Node) bool {
 
 // A bare 评论 or 留言 is no such heading: an opinion column's label, a
 // 留言板 page's question (a re-check's find: dropped whole).
-var commentsHeadRe = regexp.MustCompile(`^(?:(?:全部|网友|最新|热门|精彩|读者)(?:评论|留言)(?:列表)?` + commentCount + `?|(?:评论|留言)(?:区|列表)?` + commentCount + `|评论区|共?\d+条(?:评论|留言|回复)|.*有\d+条(?:评论|回复))(?:我要评论|发表评论|我要留言|发表留言)?$`)
+// Nor is 网友留言 or 读者留言 without a count: a 留言板 page's question (a
+// review's find).
+var commentsHeadRe = regexp.MustCompile(`^(?:(?:全部|网友|最新|热门|精彩|读者)评论(?:列表)?` + commentCount + `?|(?:全部|网友|最新|热门|精彩|读者)留言(?:列表)?` + commentCount +
+	`|精选留言|(?:评论|留言)(?:区|列表)?` + commentCount + `|评论区|共?\d+条(?:评论|留言|回复)|.*有\d+条(?:评论|回复))(?:我要评论|发表评论|我要留言|发表留言)?$`)
 
 // commentCount is a comment section's count beside its heading: （3）, （共1条）, 2.
 const commentCount = `(?:[（(]共?\d+条?[）)]|共?\d+条?)`

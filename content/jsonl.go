@@ -157,7 +157,7 @@ var (
 	// A CMS's export may write no closing tag at all: lines ended by
 	// <br> (after a sentence or a clause, or before a line's end or another
 	// tag), or paragraphs opened with <p>.
-	markupLineRe   = regexp.MustCompile(`(?i)[。！？；：”」』]\s*<br\s*/?>|<br\s*/?>[ \t]*(?:\r?\n|$|<)`)
+	markupLineRe   = regexp.MustCompile(`(?i)[。！？；”」』]\s*<br\s*/?>|<br\s*/?>[ \t]*(?:\r?\n|$|<)`)
 	markupClauseRe = regexp.MustCompile(`(?i)，\s*<br\s*/?>`) // a poem's lines: 床前明月光，<br>疑是地上霜。
 	markupParaRe   = regexp.MustCompile(`(?i)<p(?:\s[^<>]*)?>`)
 )

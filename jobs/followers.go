@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"mpbot/store"
@@ -38,10 +39,6 @@ type Synced struct {
 func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, now func() time.Time, progress func(done, total int)) (Synced, error) {
 	var res Synced
 	began := now().Add(-followSlack)
-	known, err := s.FollowingCount(ctx)
-	if err != nil {
-		return res, err
-	}
 	seen := map[string]bool{}
 	next := ""
 	for {
@@ -75,7 +72,14 @@ func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, now
 			if len(seen) == 0 || len(seen) < total {
 				return res, nil
 			}
-			if known >= minKnownFollowers && res.Added >= len(seen) {
+			// Judged by the followers the webhook heard from: a refused
+			// list's openids were added, and had passed as known the
+			// next run (a review's find).
+			heard, err := s.HeardFollowers(ctx)
+			if err != nil {
+				return res, err
+			}
+			if len(heard) >= minKnownFollowers && !slices.ContainsFunc(heard, func(id string) bool { return seen[id] }) {
 				return res, ErrAnotherAccountsList
 			}
 			res.Whole = true
@@ -94,15 +98,15 @@ func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, now
 }
 
 // ErrAnotherAccountsList refuses a whole list holding none of the
-// followers the store had: openids are each account's own, so it is
-// another account's (a test account's AppID, a fake API), and every
+// followers the webhook heard from: openids are each account's own, so it
+// is another account's (a test account's AppID, a fake API), and every
 // follower would have been recorded as left, opt-outs and channels
 // forgotten (an operator run's find). Its followers were added; the next
 // sync of the right account records them as left.
 var ErrAnotherAccountsList = errors.New("the follower list holds none of the followers the store had: another account's list (check wechat.app_id and wechat.api_base); nobody recorded as left")
 
-// minKnownFollowers is how many followers the store must have for a list
-// holding none of them to be another account's.
+// minKnownFollowers is how many followers the webhook must have heard from
+// for a list holding none of them to be another account's.
 const minKnownFollowers = 5
 
 // followSlack is how long before a sync began a follow or a message keeps

@@ -35,8 +35,11 @@ var migrations embed.FS
 type Store struct {
 	db  *sqlDB
 	Now func() time.Time // replaced in tests
-	// calls are the calls within gave up waiting for, still running.
-	calls sync.WaitGroup
+	// calls are the calls within gave up waiting for, still running;
+	// closing guards calls.Add against Close's Wait.
+	calls   sync.WaitGroup
+	closing sync.RWMutex
+	closed  bool
 }
 
 // Open opens (creating if needed) the SQLite store at path and applies any
@@ -72,6 +75,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
+	// As PostgreSQL's pool: calls within gave up on (SQLite waiting on
+	// another process's locks) hold no more than these, and no new ones
+	// open while they wait (a review's find: the pool had no bound).
+	db.SetMaxOpenConns(16)
+	db.SetMaxIdleConns(16)
 	s, err := newStore(ctx, db, sqliteEngine, path)
 	if err != nil && (strings.Contains(err.Error(), "disk I/O error") || strings.Contains(err.Error(), "disk is full")) {
 		// SQLite's words for a full disk at start: its -shm file could
@@ -125,6 +133,9 @@ func OpenPostgres(ctx context.Context, dsn string) (*Store, error) {
 // Close releases the database, once the calls within gave up on have
 // ended.
 func (s *Store) Close() error {
+	s.closing.Lock()
+	s.closed = true
+	s.closing.Unlock()
 	s.calls.Wait()
 	return s.db.Close()
 }
@@ -132,12 +143,13 @@ func (s *Store) Close() error {
 // within returns f's result or, on SQLite, ctx's error once ctx's deadline
 // passes though f has not returned: SQLite waits on another process's
 // locks (an import's write transaction, an operator's sqlite3, a stalled
-// disk) without looking at ctx, up to 10 s, and a follower's reply had
-// waited past WeChat's window for a number, 每日一读, 退订 or a follow, as
-// had /readyz past its second (an operator run's find). f goes on beside,
-// holding one of the pool's connections (16: calls past them wait for one,
-// and that wait ends with ctx); Close waits for it. PostgreSQL's driver
-// ends a call with its context.
+// disk) without looking at ctx, its busy timeout (5 s) and more (10 s seen
+// on the WAL index's lock), and a follower's reply had waited past
+// WeChat's window for a number, 每日一读, 退订 or a follow, as had /readyz
+// past its second (an operator run's find). f goes on beside, holding one
+// of the pool's 16 connections (calls past them wait for one, and that
+// wait ends with ctx); Close waits for it. PostgreSQL's driver ends a call
+// with its context.
 func within[T any](ctx context.Context, s *Store, f func(context.Context) (T, error)) (T, error) {
 	if _, ok := ctx.Deadline(); !ok || s.db.engine != sqliteEngine {
 		return f(ctx)
@@ -146,8 +158,14 @@ func within[T any](ctx context.Context, s *Store, f func(context.Context) (T, er
 		v   T
 		err error
 	}
-	done := make(chan result, 1)
+	s.closing.RLock()
+	if s.closed {
+		s.closing.RUnlock()
+		return f(ctx) // the database is closed: f says so at once
+	}
 	s.calls.Add(1)
+	s.closing.RUnlock()
+	done := make(chan result, 1)
 	go func() {
 		defer s.calls.Done()
 		v, err := f(ctx)
