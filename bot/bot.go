@@ -3983,12 +3983,20 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 			// pasted article's last clause (…习近平总书记怎么说的。, 来源：新华社)
 			// had got unrelated articles where it got no match (a
 			// re-check's and a review's finds).
-			if last, ok := lastSentence(query); ok && (endsAsking(m.Text) || asksMeaning(last)) {
-				if replies := b.search(ctx, s, m, last, depth+1); replies != nil {
-					return replies
-				}
-				if replies := b.mentions(ctx, s, m, last); replies != nil {
-					return replies
+			// Its last sentence, then that sentence's last clause, then
+			// the sentence before (…谈谈如何推进基层治理现代化。老师这个题从哪几个
+			// 角度答？ asks of the one before); thanks after the question
+			// (…考试里一般怎么用？谢谢！) are no sentence of it (a follower
+			// run's finds, no match).
+			text := withoutThanks(m.Text)
+			if tries := lastSentences(withoutThanks(query)); len(tries) > 0 && (endsAsking(text) || asksMeaning(tries[0])) {
+				for _, last := range tries {
+					if replies := b.search(ctx, s, m, last, depth+1); replies != nil {
+						return replies
+					}
+					if replies := b.mentions(ctx, s, m, last); replies != nil {
+						return replies
+					}
 				}
 			}
 		}
@@ -4001,18 +4009,56 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	return b.pick(ctx, s, m, query, relevant, clear, more, depth)
 }
 
-// lastSentence is the last of a long message's sentences or clauses, when
-// it has several and the last says enough to search alone.
-func lastSentence(query string) (string, bool) {
+// lastSentences are what of a long message is searched alone, in turn,
+// when it has several clauses: its last sentence, its last two clauses and
+// its last, and the sentence before, each that says enough and is short
+// enough to be a question.
+func lastSentences(query string) []string {
 	if utf8.RuneCountInString(query) < minToldRunes {
-		return "", false
+		return nil
 	}
-	parts := strings.FieldsFunc(query, func(r rune) bool { return strings.ContainsRune("，。？！；,.?!;\n", r) })
-	if len(parts) < 3 {
-		return "", false
+	clauses := strings.FieldsFunc(query, func(r rune) bool { return strings.ContainsRune("，。？！；,.?!;\n", r) })
+	if len(clauses) < 3 {
+		return nil
 	}
-	last := strings.TrimSpace(parts[len(parts)-1])
-	return last, utf8.RuneCountInString(last) >= 5
+	sentences := strings.FieldsFunc(query, func(r rune) bool { return strings.ContainsRune("。？！；.?!;\n", r) })
+	var tries []string
+	add := func(t string) {
+		if t = strings.TrimSpace(t); utf8.RuneCountInString(t) >= 5 && utf8.RuneCountInString(t) <= maxSentenceRunes && !slices.Contains(tries, t) {
+			tries = append(tries, t)
+		}
+	}
+	if len(sentences) > 1 {
+		add(sentences[len(sentences)-1])
+	}
+	// A sentence too long to search alone: its last two clauses (…，想问一下
+	// 枫桥经验的核心是什么，考试里一般怎么用？), then its last.
+	add(clauses[len(clauses)-2] + "，" + clauses[len(clauses)-1])
+	add(clauses[len(clauses)-1])
+	if len(sentences) > 1 {
+		add(sentences[len(sentences)-2])
+	}
+	return tries
+}
+
+// maxSentenceRunes bounds a sentence searched alone: a question, not a
+// paragraph pasted.
+const maxSentenceRunes = 60
+
+// withoutThanks is text without the thanks ending it (…怎么用？谢谢！,
+// …，谢谢老师).
+func withoutThanks(text string) string {
+	for {
+		t := strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("！!。.~～", r) })
+		for _, w := range []string{"谢谢老师", "谢谢您", "谢谢", "感谢老师", "感谢", "多谢", "辛苦了", "老师"} {
+			t = strings.TrimSuffix(t, w)
+		}
+		t = strings.TrimRightFunc(t, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("，,！!。.~～", r) })
+		if t == text {
+			return t
+		}
+		text = t
+	}
 }
 
 // endsAsking reports whether text ends with a question mark.
@@ -4720,6 +4766,14 @@ func wordChoice(norm string) (n int, sure, ok bool) {
 	for _, what := range []string{"新闻", "消息", "报道"} {
 		if rest, ok := strings.CutSuffix(core, what); ok && strings.HasPrefix(rest, "第") {
 			core = rest // 第二条新闻 (a follower run's find: a list on C919's 第二条航线); 头条新闻 is a search
+			break
+		}
+	}
+	// What the chosen one says, asked with it (第三个讲的什么, 第三篇是什么
+	// 内容: a follower run's find, no match with a list open).
+	for _, ask := range []string{"讲的是什么", "讲的什么", "讲了什么", "说的是什么", "说的什么", "说了什么", "是什么内容", "讲什么", "是什么", "的内容", "内容"} {
+		if rest, ok := strings.CutSuffix(core, ask); ok && strings.HasPrefix(rest, "第") {
+			core = rest
 			break
 		}
 	}

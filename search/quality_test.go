@@ -848,8 +848,10 @@ func TestDemoQuestions(t *testing.T) {
 			t.Errorf("%s: no answering article shown: %v", text, ids(hits))
 		}
 	}
-	// (Fuzzy pinyin took 以人民为中兴 to 以人民为中心: 0.922 → 0.931, typo 1.000.)
-	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.930, 0.930, 0.944, 0.999
+	// (Fuzzy pinyin took 以人民为中兴 to 以人民为中心: 0.922 → 0.931, typo 1.000.
+	// A follower run's question frames, 是哪一年开始的, 从哪几个角度, took it to
+	// 0.961: three demo questions are so framed.)
+	const floorRecall, floorMRR, floorNomatch, floorTypo = 0.960, 0.960, 0.944, 0.999
 	if q.recall1 < floorRecall || q.mrr5 < floorMRR || q.nomatch < floorNomatch || q.typoRecall() < floorTypo {
 		t.Errorf("demo questions regressed: %s", &q)
 	}

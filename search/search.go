@@ -1089,6 +1089,18 @@ var (
 		// 案例: a card on one community, said by voice: a follower run's find).
 		"这个话题", "这个方面", "可以用哪些", "能用哪些",
 		"有什么区别", "有何区别", "的区别", "有什么不同", "有何不同", "的异同", "技巧",
+		// The same asked otherwise, and when a topic began, which angles to
+		// answer it from, whether it is examined, asked to explain, or a
+		// label (a follower run's finds on the demo, each no match where
+		// 什么时候提出的, 怎么答 or 介绍一下 found the article: 八八战略是哪一年
+		// 提出的, 以人民为中心从哪几个角度答, 新质生产力考不考, 【求助】新质生产力,
+		// 急求基层治理 listed as a mention under "none is about it").
+		"有啥区别", "有啥不同", "有什么联系", "有何联系", "有啥联系",
+		"是哪一年开始的", "哪一年开始的", "是哪年开始的", "哪年开始的", "是什么时候开始的", "什么时候开始的",
+		"是哪一年", "哪一年", "是哪年", "从哪几个角度答", "从哪些角度答", "从哪几个角度", "从哪些角度", "哪几个角度", "哪些角度",
+		"会不会考", "考不考", "会考吗", "解释一下", "讲解一下", "说一下", "讲一下",
+		"在考试中", "在考试里", "考试中", "考试里", "一般怎么用", "一般怎么考",
+		"【求助】", "求助", "急求", "q：", "q:", "问：",
 		// Courtesy around a question (老师，想问一下…，谢谢！) and the
 		// frame of asking how to use a topic somewhere (…在申论里怎么用).
 		"想问一下", "问一下", "请教一下", "请教", "麻烦您", "麻烦", "谢谢老师", "谢谢您", "谢谢", "老师好", "老师您好", "老师",
@@ -1808,6 +1820,13 @@ func normalizeQuery(s string) string {
 			return -1
 		case r >= '！' && r <= '～':
 			r = r - '！' + '!'
+		case r >= 0xc0 && r <= 0x1dc:
+			// Pinyin's tone marks (fēng qiáo jīng yàn, as keyboards and
+			// textbooks print it: no match, a follower run's find); ü as
+			// typed, v.
+			if plain, ok := toneless[unicode.ToLower(r)]; ok {
+				return plain
+			}
 		}
 		return unicode.ToLower(r)
 	}, s)
@@ -1830,6 +1849,17 @@ func normalizeQuery(s string) string {
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// toneless are pinyin's vowels with tone marks, as typed without them.
+var toneless = func() map[rune]rune {
+	m := map[rune]rune{}
+	for plain, marked := range map[rune]string{'a': "āáǎà", 'e': "ēéěè", 'i': "īíǐì", 'o': "ōóǒò", 'u': "ūúǔù", 'v': "ǖǘǚǜü"} {
+		for _, r := range marked {
+			m[r] = plain
+		}
+	}
+	return m
+}()
 
 // plusSaid is the + of a policy's name (人工智能+, 互联网+) as voice
 // recognition writes it, 加 (a follower run's find: AI加行动 had a card
