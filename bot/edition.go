@@ -20,7 +20,9 @@ const editionHits = 5
 
 // editionRe is an event's edition with its measure word (第八届, 四中全会,
 // 第46次, 第136届), or a year's document by its year (2025年政府工作报告).
-var editionRe = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})(届|次|中全会|期)|((?:19|20)[0-9]{2})(年)`)
+// A party congress too (十九大, 二十大: 上一届的呢 after 十九大报告 had said none
+// came before, a follower run's find); not 十大 (十大新闻).
+var editionRe = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})(届|次|中全会|期)|((?:19|20)[0-9]{2})(年)|([一二三四五六七八九十]{2,3})(大)`)
 
 // yearlyDocuments are what comes once a year, numbered by its year: the
 // one before 2025年政府工作报告 is 2024年's (a re-check's find: a card on
@@ -37,12 +39,15 @@ func previousEdition(question string) (string, bool) {
 		return "", false
 	}
 	l := locs[len(locs)-1]
-	if l[2] < 0 { // a year
+	if l[2] < 0 && l[6] >= 0 { // a year
 		if !slices.ContainsFunc(yearlyDocuments, func(d string) bool { return strings.Contains(question, d) }) {
 			return "", false
 		}
 		y, _ := strconv.Atoi(question[l[6]:l[7]])
 		return question[:l[6]] + strconv.Itoa(y-1) + question[l[7]:], true
+	}
+	if l[2] < 0 { // a congress
+		l[2], l[3] = l[10], l[11]
 	}
 	if before, _ := utf8.DecodeLastRuneInString(question[:l[2]]); strings.ContainsRune("百千零〇0123456789", before) {
 		return "", false // 第一百二十届: read from its 二十 (a review's find)
