@@ -92,3 +92,17 @@ func TestPinyinWithToneMarks(t *testing.T) {
 		}
 	}
 }
+
+// An emoji alone (👍, 😂😂😂, WeChat's [强]) is a follower's nod: it had been
+// told that only text is understood.
+func TestEmojiAloneIsANod(t *testing.T) {
+	say := shippedSay(t, writeConfig(t, t.TempDir(), ""))
+	for i, text := range []string{"👍", "😂😂😂", "[强]", "❤️", "🙏🙏"} {
+		if out := say("o_emoji_"+string(rune('a'+i)), text); strings.Contains(out, "只能读懂文字") || !strings.Contains(out, "好的") {
+			t.Errorf("%s: %s", text, out)
+		}
+	}
+	if out := say("o_emoji_topic", "👍枫桥经验"); !answered(out, "fengqiao") {
+		t.Errorf("👍枫桥经验: %s", out)
+	}
+}
