@@ -1330,11 +1330,13 @@ func TestFollowersThroughWebhook(t *testing.T) {
 			t.Fatalf("%s after 退订: %q", text, got)
 		}
 	}
-	// ？？ and a voice heard as ？。 are the help rule's ?; 👍 is a sticker.
+	// ？？ and a voice heard as ？。 are the help rule's ?; 👍 is a nod (it had
+	// been answered as a sticker, "only text is understood": a follower
+	// run's find).
 	for i, in := range []wechat.Inbound{{MsgType: "text", Content: "？？"}, {MsgType: "voice", Recognition: "？。", Extra: "<MediaId><![CDATA[m]]></MediaId>"},
 		{MsgType: "text", Content: "👍👍"}} {
 		in.MsgID, in.CreateTime = int64(20+i), now
-		want := map[bool]string{true: "我能帮你找", false: "只能读懂文字"}[i < 2]
+		want := map[bool]string{true: "我能帮你找", false: "好的！有问题随时发关键词"}[i < 2]
 		if got := send(in); !strings.Contains(got, want) {
 			t.Fatalf("%q: %q, want %q", in.Content+in.Recognition, got, want)
 		}
