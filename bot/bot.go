@@ -4003,11 +4003,52 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	}
 	clear := len(relevant) == 1 ||
 		len(relevant) > 1 && hits[0].Score >= s.search.ClearScore && hits[0].Score-hits[1].Score >= s.search.ClearMargin
+	if clear && otherYear(query, relevant[0].Article, b.now()) {
+		// A year asked that the answer is not of, nor names: listed with
+		// its date, not a card as if it were that year's (2025年国常会防汛,
+		// and 2025年的呢 after its card, had the demo's 2026 meeting as a
+		// sure card: a follower run's find).
+		clear = false
+	}
 	if !clear && len(relevant) > 1 {
 		relevant = b.catalog.Snippets(ctx, query, relevant)
 	}
 	return b.pick(ctx, s, m, query, relevant, clear, more, depth)
 }
+
+// otherYear reports whether query asks for a year (2025年…) that a is not
+// published in and whose title and summary do not name, or for a year's
+// document that a's title does not name.
+// A year's document asked by its year (2026年政府工作报告) is none whose
+// title names no such document (the demo's 新质生产力, of 2026, quoting
+// the 2024 report, had been the sure card: a follower run's find).
+func otherYear(query string, a content.Article, now time.Time) bool {
+	year := ""
+	if m := yearAskedRe.FindStringSubmatch(query); m != nil {
+		year = m[1]
+	} else {
+		for back, w := range []string{"今年", "去年", "前年"} {
+			if strings.Contains(query, w) {
+				year = strconv.Itoa(now.In(chinaTime).Year() - back)
+				break
+			}
+		}
+	}
+	if year == "" {
+		return false
+	}
+	for _, d := range yearlyDocuments {
+		if strings.Contains(query, d) && !strings.Contains(a.Title, d) {
+			return true
+		}
+	}
+	if len(a.PublishedOn) < 4 || strings.HasPrefix(a.PublishedOn, year) {
+		return false
+	}
+	return !strings.Contains(a.Title, year) && !strings.Contains(a.Summary, year)
+}
+
+var yearAskedRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})年`)
 
 // lastSentences are what of a long message is searched alone, in turn,
 // when it has several clauses: its last sentence, its last two clauses and
