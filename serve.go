@@ -395,9 +395,11 @@ func (a *app) startPush(ctx context.Context) {
 		case missed:
 			a.log.Info("daily push was due while mpbot was down; running it now", "due", due)
 			a.sched.RunNow()
-		case cfg.Push.Mode == jobs.ModeOff || a.noFollowers(ctx):
+		case cfg.Push.Mode == jobs.ModeOff || cfg.Push.Mode != jobs.ModeBroadcast && a.noFollowers(ctx):
 			// Nobody to send to (a new store's first start: it had been
-			// told of a day missed while down: a review's find).
+			// told of a day missed while down: a review's find); a mass
+			// send goes to the whole account, whatever the store holds (a
+			// re-check's find).
 		default:
 			// Past catch_up the day is not run, and is said, as a reload
 			// says it (a start had said nothing, and the day went unsent:

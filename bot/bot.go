@@ -3821,7 +3821,14 @@ func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string
 		}
 	})
 	found = b.catalog.Snippets(ctx, query, found)
-	reply, ids := listReplyWith(found, mentionsHeaderFor(asTyped(m.Text, word)), true, more)
+	header := mentionsHeaderFor(asTyped(m.Text, word))
+	if slices.ContainsFunc(found, func(h content.Hit) bool { return strings.Contains(s.fold(h.Article.Title), s.fold(word)) }) {
+		// One titled by it is about it: "none is about it" had headed a
+		// list led by the article titled 新质生产力 (求助新质生产力: a
+		// follower run's find).
+		header = listHeaderFor
+	}
+	reply, ids := listReplyWith(found, header, true, more)
 	list := FollowUp{Query: asked(m), Search: word, Mentions: true, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
@@ -4052,8 +4059,8 @@ var yearAskedRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})年`)
 
 // lastSentences are what of a long message is searched alone, in turn,
 // when it has several clauses: its last sentence, its last two clauses and
-// its last, and the sentence before, each that says enough and is short
-// enough to be a question.
+// its last, and the sentence before when the last points back at it, each
+// that says enough and is short enough to be a question.
 func lastSentences(query string) []string {
 	if utf8.RuneCountInString(query) < minToldRunes {
 		return nil
@@ -4076,11 +4083,17 @@ func lastSentences(query string) []string {
 	// 枫桥经验的核心是什么，考试里一般怎么用？), then its last.
 	add(clauses[len(clauses)-2] + "，" + clauses[len(clauses)-1])
 	add(clauses[len(clauses)-1])
-	if len(sentences) > 1 {
+	// The sentence before, when the last asks of it (这个题, 这道题, 上面
+	// 的): a question of its own (我能当志愿者吗？ after a story) had got a
+	// card on the story (a re-check's find).
+	if len(sentences) > 1 && pointsBackRe.MatchString(sentences[len(sentences)-1]) {
 		add(sentences[len(sentences)-2])
 	}
 	return tries
 }
+
+// pointsBackRe is a question asking of what the message said before it.
+var pointsBackRe = regexp.MustCompile(`这个题|这道题|这题|这个问题|这些题|这道|上面的|上述|以上|这段|这个材料|这则材料|这篇材料`)
 
 // maxSentenceRunes bounds a sentence searched alone: a question, not a
 // paragraph pasted.

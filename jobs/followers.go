@@ -39,16 +39,27 @@ type Synced struct {
 func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, now func() time.Time, progress func(done, total int)) (Synced, error) {
 	var res Synced
 	began := now().Add(-followSlack)
+	// A list is written once it shares a follower with those the store
+	// has (openids are each account's own): until then its pages wait, so
+	// that another account's list writes nothing (its openids, written,
+	// had passed as known the next run: a review's and a re-check's finds).
+	known, err := s.FollowingIDs(ctx)
+	if err != nil {
+		return res, err
+	}
+	trusted := len(known) < minKnownFollowers
+	var waiting [][]string
+	write := func(ids []string) error {
+		n, err := s.UpsertFollowerIDs(ctx, ids)
+		res.Added += n
+		return err
+	}
 	seen := map[string]bool{}
 	next := ""
 	for {
 		ids, after, total, err := list.Followers(ctx, next)
 		if err != nil {
 			return res, fmt.Errorf("follower list after %d of them: %w", res.Listed, err)
-		}
-		n, err := s.UpsertFollowerIDs(ctx, ids)
-		if err != nil {
-			return res, err
 		}
 		fresh := 0
 		for _, id := range ids {
@@ -57,30 +68,39 @@ func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, now
 				fresh++
 			}
 		}
+		if !trusted && slices.ContainsFunc(ids, func(id string) bool { return known[id] }) {
+			trusted = true
+			for _, page := range waiting {
+				if err := write(page); err != nil {
+					return res, err
+				}
+			}
+			waiting = nil
+		}
+		if trusted {
+			if err := write(ids); err != nil {
+				return res, err
+			}
+		} else if len(ids) > 0 {
+			waiting = append(waiting, ids)
+		}
 		// Followers listed, once each: WeChat's list repeats some when
 		// followers leave between pages ("synced 30000 of 25000").
-		res.Listed, res.Added = len(seen), res.Added+n
+		res.Listed = len(seen)
 		if progress != nil && len(ids) > 0 {
 			// Not again for the empty page WeChat's last next_openid
 			// leads to (an operator run's find: the last line twice).
 			progress(res.Listed, total)
 		}
 		if after == "" || len(ids) == 0 {
+			if !trusted && len(seen) > 0 {
+				return res, ErrAnotherAccountsList
+			}
 			// An empty list is no account's whole (another appid's, a
 			// test account's): it would forget every follower, opt-outs
 			// too (a review's find).
 			if len(seen) == 0 || len(seen) < total {
 				return res, nil
-			}
-			// Judged by the followers the webhook heard from: a refused
-			// list's openids were added, and had passed as known the
-			// next run (a review's find).
-			heard, err := s.HeardFollowers(ctx)
-			if err != nil {
-				return res, err
-			}
-			if len(heard) >= minKnownFollowers && !slices.ContainsFunc(heard, func(id string) bool { return seen[id] }) {
-				return res, ErrAnotherAccountsList
 			}
 			res.Whole = true
 			res.Left, err = s.FollowersLeft(ctx, seen, began, now())
@@ -97,16 +117,15 @@ func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, now
 	}
 }
 
-// ErrAnotherAccountsList refuses a whole list holding none of the
-// followers the webhook heard from: openids are each account's own, so it
-// is another account's (a test account's AppID, a fake API), and every
-// follower would have been recorded as left, opt-outs and channels
-// forgotten (an operator run's find). Its followers were added; the next
-// sync of the right account records them as left.
-var ErrAnotherAccountsList = errors.New("the follower list holds none of the followers the store had: another account's list (check wechat.app_id and wechat.api_base); nobody recorded as left")
+// ErrAnotherAccountsList refuses a list holding none of the followers the
+// store has: openids are each account's own, so it is another account's (a
+// test account's AppID, a fake API), and every follower would have been
+// recorded as left, opt-outs and channels forgotten (an operator run's
+// find). Nothing of it is written.
+var ErrAnotherAccountsList = errors.New("the follower list holds none of the followers the store has: another account's list (check wechat.app_id and wechat.api_base); nothing written, nobody recorded as left")
 
-// minKnownFollowers is how many followers the webhook must have heard from
-// for a list holding none of them to be another account's.
+// minKnownFollowers is how many followers the store must have for a list
+// holding none of them to be another account's.
 const minKnownFollowers = 5
 
 // followSlack is how long before a sync began a follow or a message keeps

@@ -226,23 +226,21 @@ func (s *Store) FollowingCount(ctx context.Context) (n int, err error) {
 	return n, err
 }
 
-// HeardFollowers are the openids of the followers the store has as
-// following that the webhook heard from (a follow, a message): surely the
-// account's own, where a follower list's may be another's.
-func (s *Store) HeardFollowers(ctx context.Context) (_ []string, err error) {
-	defer failed(&err, "list followers heard from")
-	rows, err := s.db.QueryContext(ctx, `SELECT openid FROM followers WHERE subscribed = 1 AND (subscribed_at > 0 OR last_interaction_at > 0)`)
+// FollowingIDs are the openids of the followers the store has as following.
+func (s *Store) FollowingIDs(ctx context.Context) (_ map[string]bool, err error) {
+	defer failed(&err, "list followers")
+	rows, err := s.db.QueryContext(ctx, `SELECT openid FROM followers WHERE subscribed = 1`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var ids []string
+	ids := map[string]bool{}
 	for rows.Next() {
 		var id string
 		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
-		ids = append(ids, id)
+		ids[id] = true
 	}
 	return ids, rows.Err()
 }
