@@ -38,38 +38,6 @@ func syncStore(t *testing.T) *store.Store {
 	return s
 }
 
-// TestSyncAnotherAccountsListForgetsNobody: openids are the
-// account's own, so a follower list none of whose openids the store knows
-// is another account's (MPBOT_WECHAT_APP_ID set to the test account's, a
-// fake API answering a sample list). README: "an empty one (another
-// account's) ... forgets nobody". A non-empty list of another account's,
-// whole by its own total, records every known follower as left and so
-// forgets their opt-outs (push_opt_out = 0): synced again with the right
-// account they come back taking the daily reading they had turned off.
-func TestSyncAnotherAccountsListForgetsNobody(t *testing.T) {
-	ctx := context.Background()
-	s := syncStore(t)
-	long := time.Now().Add(-48 * time.Hour)
-	for i := range 50 {
-		if err := s.FollowerSeen(ctx, fmt.Sprintf("oReal%03d", i), long); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := s.SetPushOptOut(ctx, "oReal007", true, long); err != nil {
-		t.Fatal(err)
-	}
-	other := &pagedList{pages: [][]string{{"oTest_a", "oTest_b", "oTest_c"}}, total: 3}
-	res, err := SyncFollowers(ctx, other, s, time.Now, nil)
-	if err != nil {
-		t.Logf("sync: %v", err)
-	}
-	f, _ := s.GetFollower(ctx, "oReal007")
-	if res.Left != 0 || !f.Subscribed || !f.PushOptOut {
-		t.Fatalf("a list sharing no openid with the 50 followers known: %d recorded as left; oReal007 following %v, opted out %v (want: nobody forgotten, the opt-out kept)",
-			res.Left, f.Subscribed, f.PushOptOut)
-	}
-}
-
 // TestSyncListedCountsFollowersOnce: a page repeating openids of an
 // earlier one (WeChat's list shifting as followers leave between pages)
 // is counted twice: "followers: 25000 listed, 0 new; the list was not
