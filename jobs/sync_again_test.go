@@ -7,13 +7,11 @@ import (
 	"time"
 )
 
-// TestSyncAnotherAccountsListTwice: the refusal of another account's list
-// (ErrAnotherAccountsList) adds that account's openids to the store as
-// following before refusing. The error and `mpbot followers sync --help`
-// say "nobody recorded as left ... run it again"; run again with the same
-// wrong wechat.app_id, the list is no longer all-new (Added is 0), so the
-// check passes and the 50 real followers are recorded as left, the opt-out
-// of oReal007 forgotten: the refusal protects only the first run.
+// TestSyncAnotherAccountsListTwice: another account's list (a wrong
+// wechat.app_id) is refused, nobody recorded as left, the opt-outs kept,
+// and again when run a second time: the first refusal had added that
+// account's openids, and the second run took the list as known and
+// recorded the 50 real followers as left (a review's find).
 func TestSyncAnotherAccountsListTwice(t *testing.T) {
 	ctx := context.Background()
 	s := syncStore(t)
