@@ -4035,7 +4035,8 @@ func otherYear(query string, a content.Article, now time.Time) bool {
 		year = m[1]
 	} else {
 		for back, w := range []string{"今年", "去年", "前年"} {
-			if strings.Contains(query, w) {
+			// Not 如今年轻人, 至今年底 (a re-check's find: read as 今年).
+			if i := strings.Index(query, w); i >= 0 && !strings.ContainsRune("如至迄于", lastRune(query[:i])) {
 				year = strconv.Itoa(now.In(chinaTime).Year() - back)
 				break
 			}
@@ -4044,7 +4045,7 @@ func otherYear(query string, a content.Article, now time.Time) bool {
 	if year == "" {
 		return false
 	}
-	for _, d := range yearlyDocuments {
+	for _, d := range titledDocuments {
 		if strings.Contains(query, d) && !strings.Contains(a.Title, d) {
 			return true
 		}
@@ -4056,6 +4057,11 @@ func otherYear(query string, a content.Article, now time.Time) bool {
 }
 
 var yearAskedRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})年`)
+
+// titledDocuments are the year's documents whose articles are titled by
+// their name: not 一号文件 (《中共中央 国务院关于…的意见》) nor 两会 (全国人大…),
+// whose right cards had been listed (a re-check's find).
+var titledDocuments = []string{"政府工作报告", "新年贺词", "经济工作会议", "统计公报"}
 
 // lastSentences are what of a long message is searched alone, in turn,
 // when it has several clauses: its last sentence, its last two clauses and

@@ -59,6 +59,11 @@ func SyncFollowers(ctx context.Context, list FollowerLister, s *store.Store, now
 	for {
 		ids, after, total, err := list.Followers(ctx, next)
 		if err != nil {
+			if !trusted && len(seen) > 0 {
+				// The pages held were not written: say so (it read as if
+				// they had been: a re-check's find).
+				return res, fmt.Errorf("follower list after %d of them, none written yet (none of them is a follower the store has, who may come later in the list): %w", res.Listed, err)
+			}
 			return res, fmt.Errorf("follower list after %d of them: %w", res.Listed, err)
 		}
 		fresh := 0
