@@ -1587,12 +1587,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	if newerWords[text] || text == "最新的" || latestOfTopic(text) {
 		text = "最新的呢"
 	}
-	for _, thanks := range []string{"谢谢老师", "谢谢", "麻烦了", "老师"} { // 2022年的呢？谢谢 (or 呢? 老师, the courtesy rule having taken 谢谢)
-		if rest, ok := strings.CutSuffix(text, thanks); ok {
-			text = unmarked(rest)
-			break
-		}
-	}
+	text = unmarked(withoutThanks(text)) // 2022年的呢？谢谢 (or 呢? 老师, the courtesy rule having taken 谢谢)
 	core, asked := strings.CutSuffix(text, "呢")
 	if utf8.RuneCountInString(core) > 12 {
 		return nil, false
@@ -3990,11 +3985,10 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 			// pasted article's last clause (…习近平总书记怎么说的。, 来源：新华社)
 			// had got unrelated articles where it got no match (a
 			// re-check's and a review's finds).
-			// Its last sentence, then that sentence's last clause, then
-			// the sentence before (…谈谈如何推进基层治理现代化。老师这个题从哪几个
-			// 角度答？ asks of the one before); thanks after the question
-			// (…考试里一般怎么用？谢谢！) are no sentence of it (a follower
-			// run's finds, no match).
+			// Its parts, in turn (lastSentences: …谈谈如何推进基层治理现代化。
+			// 老师这个题从哪几个角度答？ asks of the sentence before); thanks
+			// after the question (…考试里一般怎么用？谢谢！) are no sentence of
+			// it (a follower run's finds, no match).
 			text := withoutThanks(m.Text)
 			if tries := lastSentences(withoutThanks(query)); len(tries) > 0 && (endsAsking(text) || asksMeaning(tries[0])) {
 				for _, last := range tries {
@@ -4011,10 +4005,10 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	clear := len(relevant) == 1 ||
 		len(relevant) > 1 && hits[0].Score >= s.search.ClearScore && hits[0].Score-hits[1].Score >= s.search.ClearMargin
 	if clear && otherYear(query, relevant[0].Article, b.now()) {
-		// A year asked that the answer is not of, nor names: listed with
-		// its date, not a card as if it were that year's (2025年国常会防汛,
-		// and 2025年的呢 after its card, had the demo's 2026 meeting as a
-		// sure card: a follower run's find).
+		// A year asked that the answer is not of, nor names: listed, not
+		// a card as if it were that year's (2025年国常会防汛, and 2025年的呢
+		// after its card, had the demo's 2026 meeting as a sure card: a
+		// follower run's find).
 		clear = false
 	}
 	if !clear && len(relevant) > 1 {
@@ -4023,12 +4017,11 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	return b.pick(ctx, s, m, query, relevant, clear, more, depth)
 }
 
-// otherYear reports whether query asks for a year (2025年…) that a is not
-// published in and whose title and summary do not name, or for a year's
-// document that a's title does not name.
-// A year's document asked by its year (2026年政府工作报告) is none whose
-// title names no such document (the demo's 新质生产力, of 2026, quoting
-// the 2024 report, had been the sure card: a follower run's find).
+// otherYear reports whether query asks for a year (2025年…, 今年) that a is
+// not published in and whose title and summary do not name, or for a
+// year's document (2026年政府工作报告) that a's title and summary do not
+// name as that year's (the demo's 新质生产力, of 2026, quoting the 2024
+// report, had been the sure card: a follower run's find).
 func otherYear(query string, a content.Article, now time.Time) bool {
 	year := ""
 	if m := yearAskedRe.FindStringSubmatch(query); m != nil {
@@ -4131,7 +4124,7 @@ const maxSentenceRunes = 60
 func withoutThanks(text string) string {
 	for {
 		t := strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("！!。.~～", r) })
-		for _, w := range []string{"谢谢老师", "谢谢您", "谢谢", "感谢老师", "感谢", "多谢", "辛苦了", "老师"} {
+		for _, w := range []string{"谢谢老师", "谢谢您", "谢谢", "感谢老师", "感谢", "多谢", "辛苦了", "麻烦了", "老师"} {
 			t = strings.TrimSuffix(t, w)
 		}
 		t = strings.TrimRightFunc(t, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("，,！!。.~～", r) })
