@@ -78,8 +78,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// As PostgreSQL's pool: calls within gave up on (SQLite waiting on
 	// another process's locks) hold no more than these, and no new ones
 	// open while they wait (a review's find: the pool had no bound).
-	db.SetMaxOpenConns(16)
-	db.SetMaxIdleConns(16)
+	db.SetMaxOpenConns(poolSize)
+	db.SetMaxIdleConns(poolSize)
 	s, err := newStore(ctx, db, sqliteEngine, path)
 	if err != nil && (strings.Contains(err.Error(), "disk I/O error") || strings.Contains(err.Error(), "disk is full")) {
 		// SQLite's words for a full disk at start: its -shm file could
@@ -120,8 +120,8 @@ func OpenPostgres(ctx context.Context, dsn string) (*Store, error) {
 		return nil, fmt.Errorf("store.dsn: %w", err)
 	}
 	db := stdlib.OpenDB(*cfg)
-	db.SetMaxOpenConns(16)
-	db.SetMaxIdleConns(16)
+	db.SetMaxOpenConns(poolSize)
+	db.SetMaxIdleConns(poolSize)
 	where := fmt.Sprintf("postgres %s@%s:%d/%s", cfg.User, cfg.Host, cfg.Port, cfg.Database)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
@@ -129,6 +129,10 @@ func OpenPostgres(ctx context.Context, dsn string) (*Store, error) {
 	}
 	return newStore(ctx, db, postgresEngine, where)
 }
+
+// poolSize is how many connections a store keeps open at most, on either
+// engine.
+const poolSize = 16
 
 // Close releases the database, once the calls within gave up on have
 // ended.
@@ -147,7 +151,7 @@ func (s *Store) Close() error {
 // on the WAL index's lock), and a follower's reply had waited past
 // WeChat's window for a number, 每日一读, 退订 or a follow, as had /readyz
 // past its second (an operator run's find). f goes on beside, holding one
-// of the pool's 16 connections (calls past them wait for one, and that
+// of the pool's connections (poolSize: calls past them wait for one, and that
 // wait ends with ctx); Close waits for it. PostgreSQL's driver ends a call
 // with its context.
 func within[T any](ctx context.Context, s *Store, f func(context.Context) (T, error)) (T, error) {
