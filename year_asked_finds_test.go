@@ -27,3 +27,12 @@ func TestYearAskedOfTheMeetingIsNotItsOnlyArticle(t *testing.T) {
 		}
 	}
 }
+
+// The hit listed for a year it is not of carries its date, so the follower
+// sees it is another year's (a re-check's find: the list said nothing).
+func TestYearAskedListShowsTheDate(t *testing.T) {
+	say := shippedSay(t, writeConfig(t, t.TempDir(), ""))
+	if out := say("o_dated", "2025年国常会防汛"); !strings.Contains(out, "（2026-06-14）") {
+		t.Errorf("2025年国常会防汛: the 2026 meeting listed without its date:\n%s", out)
+	}
+}

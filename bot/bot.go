@@ -4005,16 +4005,30 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	clear := len(relevant) == 1 ||
 		len(relevant) > 1 && hits[0].Score >= s.search.ClearScore && hits[0].Score-hits[1].Score >= s.search.ClearMargin
 	if clear && otherYear(query, relevant[0].Article, b.now()) {
-		// A year asked that the answer is not of, nor names: listed, not
-		// a card as if it were that year's (2025年国常会防汛, and 2025年的呢
-		// after its card, had the demo's 2026 meeting as a sure card: a
-		// follower run's find).
+		// A year asked that the answer is not of, nor names: listed with
+		// the dates, not a card as if it were that year's (2025年国常会防汛,
+		// and 2025年的呢 after its card, had the demo's 2026 meeting as a
+		// sure card: a follower run's find).
 		clear = false
+		relevant = withDates(relevant)
 	}
 	if !clear && len(relevant) > 1 {
 		relevant = b.catalog.Snippets(ctx, query, relevant)
 	}
 	return b.pick(ctx, s, m, query, relevant, clear, more, depth)
+}
+
+// withDates is hits with their articles' dates after their titles, as a
+// list of alike titles shows them, where the titles do not say them.
+func withDates(hits []content.Hit) []content.Hit {
+	out := make([]content.Hit, len(hits))
+	for i, h := range hits {
+		if d := h.Article.PublishedOn; d != "" && !strings.Contains(h.Article.Title, d) {
+			h.Article.Title += "（" + d + "）"
+		}
+		out[i] = h
+	}
+	return out
 }
 
 // otherYear reports whether query asks for a year (2025年…, 今年) that a is
