@@ -1,10 +1,8 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestFirstStartDoesNotSayItWasDown: the very first `mpbot serve` of an
@@ -17,14 +15,7 @@ import (
 func TestFirstStartDoesNotSayItWasDown(t *testing.T) {
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, "")
-	loc, _ := time.LoadLocation("Asia/Shanghai")
-	now := time.Now().In(loc)
-	due := now.Add(-2 * time.Hour)
-	if due.Day() != now.Day() {
-		t.Skip("too close to midnight in Asia/Shanghai")
-	}
-	t.Setenv("MPBOT_PUSH_SCHEDULE", fmt.Sprintf("%d %d * * *", due.Minute(), due.Hour()))
-	t.Setenv("MPBOT_PUSH_CATCH_UP", "1h")
+	pushDueTwoHoursAgo(t)
 	logs := &syncBuffer{}
 	_, stop := startServe(t, cfg, logs) // returns once "mpbot serving" is logged, after the catch-up check
 	defer stop()
