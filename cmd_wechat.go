@@ -377,7 +377,7 @@ func (c *cli) mediaCmd() *cobra.Command {
 			case !info.Mode().IsRegular():
 				return badArgs(fmt.Errorf("%s is not a file", args[0]))
 			case info.Size() > limit:
-				return fmt.Errorf("%s is %d bytes; WeChat takes %s of at most %d", filepath.Base(args[0]), info.Size(), wechat.MediaNoun(kind), limit)
+				return wechat.TooLarge(args[0], info.Size(), kind, limit)
 			}
 			data, err := os.ReadFile(args[0])
 			if err != nil {

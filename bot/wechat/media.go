@@ -35,8 +35,13 @@ func MediaKind(filename string, permanent bool) (kind string, maxBytes int64, er
 	return "", 0, fmt.Errorf("%s: WeChat takes temporary images (jpg, png, gif), voice (mp3, amr) and video (mp4); bmp, wma and wav only as --permanent material", filepath.Base(filename))
 }
 
-// MediaNoun names a media kind in a sentence: an image, a voice file, a video.
-func MediaNoun(kind string) string {
+// TooLarge is the error of a file of size bytes over limit, WeChat's for kind.
+func TooLarge(filename string, size int64, kind string, limit int64) error {
+	return fmt.Errorf("%s is %d bytes; WeChat takes %s of at most %d", filepath.Base(filename), size, mediaNoun(kind), limit)
+}
+
+// mediaNoun names a media kind in a sentence: an image, a voice file, a video.
+func mediaNoun(kind string) string {
 	switch kind {
 	case "image":
 		return "an image"
@@ -61,7 +66,7 @@ func (a *API) UploadMedia(ctx context.Context, filename string, data []byte, per
 		return "", err
 	}
 	if int64(len(data)) > limit {
-		return "", fmt.Errorf("%s is %d bytes; WeChat takes %s of at most %d", filepath.Base(filename), len(data), MediaNoun(kind), limit)
+		return "", TooLarge(filename, int64(len(data)), kind, limit)
 	}
 	endpoint, query := "/cgi-bin/media/upload", url.Values{"type": {kind}}
 	fields := map[string]string{}
