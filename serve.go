@@ -413,6 +413,9 @@ func (a *app) startPush(ctx context.Context) {
 	}
 }
 
+// probeLine is a reason as a health check's line says it: one line, cut.
+func probeLine(why string) string { return bot.Cut(strings.Join(strings.Fields(why), " "), 300) }
+
 // noFollowers reports whether the store surely has no follower to push to.
 func (a *app) noFollowers(ctx context.Context) bool {
 	n, err := a.store.FollowingCount(ctx)
@@ -695,15 +698,14 @@ func (a *app) routes() http.Handler {
 		// ping reads, and had said nothing (an ops run's find).
 		if a.queries != nil && storeErr == nil {
 			if err := a.queries.Refused(); err != nil {
-				fmt.Fprintf(w, "degraded: the store refuses writes (%s): the query log waits, follows are queued, 订阅/退订 are not saved\n", bot.Cut(strings.Join(strings.Fields(err.Error()), " "), 300))
+				fmt.Fprintf(w, "degraded: the store refuses writes (%s): the query log waits, follows are queued, 订阅/退订 are not saved\n", probeLine(err.Error()))
 			}
 		}
 		// A rejected edit: the probes had said ready, and only the log,
 		// the metric and the console said the edit was not taken (an
 		// operator run's find).
 		if why := a.rejected.Load(); why != nil {
-			oneLine := strings.Join(strings.Fields(*why), " ")
-			fmt.Fprintf(w, "degraded: the config file's last edit is rejected (%s); the last good config serves\n", bot.Cut(oneLine, 300))
+			fmt.Fprintf(w, "degraded: the config file's last edit is rejected (%s); the last good config serves\n", probeLine(*why))
 		}
 	}
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
