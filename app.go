@@ -736,6 +736,28 @@ func (a *app) report(ctx context.Context, since time.Time) (*insights.Report, er
 	// start: a day's opt-outs before a restart would not match (0 said
 	// where there were some: a review's find), so none is counted.
 	follower := insights.FollowerOf(string(cfg.Insights.Key))
+	now := time.Now()
+	var due []string
+	if cfg.Push.Mode != jobs.ModeOff {
+		due = pushDue(cfg.Push.Schedule, cfg.location, since, now)
+	}
 	return insights.Build(ctx, insights.Source{Store: a.store, Votes: votes, Terms: terms, Rules: rules, Keys: keys, DailyRules: cfg.dailyRules(rules), Follower: follower,
-		Synonyms: cfg.Search.Synonyms, WeakScore: (cfg.Search.MinScore + cfg.Search.ClearScore) / 2, Loc: cfg.location}, since, time.Now())
+		Synonyms: cfg.Search.Synonyms, WeakScore: (cfg.Search.MinScore + cfg.Search.ClearScore) / 2, Loc: cfg.location, PushDue: due}, since, now)
+}
+
+// pushDue are the days from since's to now's on which spec fires in loc at
+// a time a minute or more before now: a push firing has its run recorded
+// within that minute.
+func pushDue(spec string, loc *time.Location, since, now time.Time) []string {
+	var days []string
+	last := now.In(loc).Format("2006-01-02")
+	for d := since.In(loc); ; d = d.AddDate(0, 0, 1) {
+		day := d.Format("2006-01-02")
+		if day > last {
+			return days
+		}
+		if at, ok := jobs.ScheduledAt(spec, loc, day); ok && at.Add(time.Minute).Before(now) {
+			days = append(days, day)
+		}
+	}
 }

@@ -132,6 +132,10 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 		if p.OptOuts < 0 {
 			optOuts = "? (needs insights.key, MPBOT_INSIGHTS_KEY)"
 		}
+		if p.State == insights.Missed {
+			fmt.Fprintf(w, "%s\t%s (due and never run: `mpbot push --date %s` sends it)\n", p.Day, p.State, p.Day)
+			continue
+		}
 		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", p.Day, p.State, p.Sent, p.Skipped, p.Failed, p.Unknown, p.InFlight, optOuts)
 	}
 	section("Subscriptions by channel (every subscribe event, also of followers who left again; followers stats counts those still following)")

@@ -34,3 +34,16 @@ func TestPushChartKeepsTheDaysBetween(t *testing.T) {
 		t.Errorf("11-28 at x=%d, 11-30 at x=%d, 12-06 at x=%d: the days without a push (11-29, 12-01 to 12-05) have no slot; the days stand side by side", x28, x30, x06)
 	}
 }
+
+// TestPushChartMarksMissedDays: a day the push was due and never ran is
+// marked in its slot; left empty, it read as a push to no one.
+func TestPushChartMarksMissedDays(t *testing.T) {
+	svg := string(pushChart([]insights.PushDay{
+		{Day: "2026-11-28", State: "done", Sent: 227},
+		{Day: "2026-11-29", State: insights.Missed},
+		{Day: "2026-11-30", State: "done", Sent: 227},
+	}))
+	if !regexp.MustCompile(`<rect [^>]*class="none"><title>2026-11-29: missed</title></rect>`).MatchString(svg) {
+		t.Errorf("no mark on the missed day:\n%s", svg)
+	}
+}

@@ -169,6 +169,10 @@ func pushChart(days []insights.PushDay) template.HTML {
 			y -= sh
 			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="%s"><title>%s: %d</title></rect>`, x, y, bw, sh, seg.class, d.Day, seg.n)
 		}
+		if d.State == insights.Missed {
+			// An empty slot would read as a push to no one.
+			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="3" class="none"><title>%s: missed</title></rect>`, x, h-3, bw, d.Day)
+		}
 		fmt.Fprintf(&b, `<text x="%d" y="%d" class="axis">%s</text>`, x, h+14, d.Day[8:])
 	}
 	b.WriteString(`</svg>`)

@@ -100,7 +100,7 @@ type Choice struct {
 // PushDay is a day of the daily push.
 type PushDay struct {
 	Day      string `json:"day"`
-	State    string `json:"state"`
+	State    string `json:"state"` // the run's state, or Missed
 	Sent     int    `json:"sent"`
 	Skipped  int    `json:"skipped"`
 	Failed   int    `json:"failed"`
@@ -150,6 +150,13 @@ type Source struct {
 	// WeakScore: a best answer under it counts as unanswered.
 	WeakScore float64
 	Loc       *time.Location
+	// PushDue are the days of the period (YYYY-MM-DD, in order) on which
+	// the push was due at a time already past, by the config's schedule;
+	// nil with the push off. A day of them without a run, from the first
+	// run the store holds on, is reported missed: a report listing only the
+	// days that ran had left the days serve was down out of its table
+	// without a word.
+	PushDue []string
 }
 
 // Build reports on the period from since to now.
@@ -714,8 +721,12 @@ func (b *builder) votes() []VoteLine {
 	return out
 }
 
+// Missed is the state of a day the push was due and never ran.
+const Missed = "missed"
+
 // push reports the daily push of each day in the period, with the
-// opt-outs and unfollows within 24 hours of it.
+// opt-outs and unfollows within 24 hours of it, and the days it was due
+// and never ran.
 func (b *builder) push(ctx context.Context) error {
 	runs, err := b.src.Store.Runs(ctx, b.r.Since.In(b.src.Loc).Format("2006-01-02"))
 	if err != nil {
@@ -774,5 +785,43 @@ func (b *builder) push(ctx context.Context) error {
 		}
 		b.r.Push = append(b.r.Push, d)
 	}
-	return nil
+	b.r.Push, err = b.missed(ctx, b.r.Push)
+	return err
+}
+
+// missed adds to days (the runs of the period, by day) the days due
+// without a run, from the first run the store holds: the days before it
+// are a store's before its push began (or was turned on), not missed.
+func (b *builder) missed(ctx context.Context, days []PushDay) ([]PushDay, error) {
+	if len(b.src.PushDue) == 0 {
+		return days, nil
+	}
+	first := ""
+	if len(days) > 0 {
+		first = days[0].Day
+	}
+	// Only the period's runs were read: the first of all is one query
+	// more, for a period that starts before the push's first run or has
+	// none (a week serve was down through).
+	earlier, err := b.src.Store.FirstRun(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if earlier != "" && (first == "" || earlier < first) {
+		first = earlier
+	}
+	if first == "" {
+		return days, nil
+	}
+	ran := make(map[string]bool, len(days))
+	for _, d := range days {
+		ran[d.Day] = true
+	}
+	for _, day := range b.src.PushDue {
+		if day >= first && !ran[day] {
+			days = append(days, PushDay{Day: day, State: Missed})
+		}
+	}
+	slices.SortStableFunc(days, func(a, b PushDay) int { return strings.Compare(a.Day, b.Day) })
+	return days, nil
 }

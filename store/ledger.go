@@ -546,6 +546,17 @@ type Run struct {
 	Started time.Time
 }
 
+// FirstRun is the day of the first push run the store holds; "" when it
+// holds none.
+func (s *Store) FirstRun(ctx context.Context) (day string, err error) {
+	defer failed(&err, "read the first push run")
+	var first sql.NullString
+	if err := s.db.QueryRowContext(ctx, `SELECT MIN(day) FROM push_runs`).Scan(&first); err != nil {
+		return "", err
+	}
+	return first.String, nil
+}
+
 // Runs returns the push runs of the days from `from` on (YYYY-MM-DD).
 func (s *Store) Runs(ctx context.Context, from string) (_ []Run, err error) {
 	defer failed(&err, "list push runs")
