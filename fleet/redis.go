@@ -206,19 +206,23 @@ type FollowUps struct {
 // Put implements bot.FollowUps. The list is written with this replica's
 // next round trip.
 func (f FollowUps) Put(ctx context.Context, openid string, fu bot.FollowUp) error {
+	key := f.R.key("followup", openid)
 	if f.R.breaker.open() {
 		// Queued, the write would fail unseen: the bot is told, and its
-		// list asks for no number that would not work.
+		// list asks for no number that would not work. The list before
+		// is deleted once Redis answers.
+		f.R.staleList(key)
 		return errors.New("redis unreachable: the list is not kept")
 	}
 	if f.R.failing.Load() {
 		// Redis stalls (a fleet run's find: under DEBUG SLEEP the lists
 		// were shown with their numbers and lost, and the numbers got "no
 		// list"), the same.
+		f.R.staleList(key)
 		return errors.New("redis not answering: the list is not kept")
 	}
 	b, _ := json.Marshal(fu)
-	return f.R.enqueue(ctx, write{key: f.R.key("followup", openid), value: b, ttl: f.TTL})
+	return f.R.enqueue(ctx, write{key: key, value: b, ttl: f.TTL, list: true})
 }
 
 // Get implements bot.FollowUps. While Redis does not answer, it fails at
@@ -249,7 +253,7 @@ func (f FollowUps) Get(ctx context.Context, openid string) (bot.FollowUp, error)
 
 // Forget implements bot.FollowUps, with this replica's next round trip.
 func (f FollowUps) Forget(ctx context.Context, openid string) error {
-	return f.R.enqueue(ctx, write{key: f.R.key("followup", openid), del: true})
+	return f.R.enqueue(ctx, write{key: f.R.key("followup", openid), del: true, list: true})
 }
 
 // TokenCache keeps the fleet's one WeChat access token in Redis. It

@@ -44,6 +44,7 @@ type write struct {
 	value []byte
 	ttl   time.Duration
 	del   bool
+	list  bool // a follower's list: lost, its key goes stale (writeQueue.stale)
 }
 
 // Bounds of the queue.
@@ -62,6 +63,10 @@ const (
 	// claims are under 0.2 ms of Redis's time (the queued writes riding
 	// with them are bounded apart, by maxQueued).
 	maxClaimsPerTrip = 64
+
+	// maxStale bounds the follower lists kept to be deleted once Redis
+	// answers again: an outage's lists, one key each (tens of bytes).
+	maxStale = 100_000
 )
 
 type writeQueue struct {
@@ -70,6 +75,15 @@ type writeQueue struct {
 	pending []write
 	next    []*batch      // commands for the sender's next round trips, oldest first
 	closed  bool          // Close has begun: commands fail, the sender stops
+	// stale are the keys of followers' lists whose last write did not
+	// reach Redis (refused while it did not answer, or in a trip that
+	// failed). The list before is still there, and once Redis is back a
+	// number would open an article of it, a list the follower no longer
+	// sees (a fleet run's find: 2 opened item 2 of the list before the
+	// outage). They are deleted ahead of every write of the first trip
+	// made while Redis answers; a newer write of a key takes it out.
+	stale     map[string]struct{}
+	staleFull bool // maxStale reached: said once
 	kick    chan struct{} // the queue went from empty to not, or a command came
 	stop    chan struct{}
 	done    chan struct{}
@@ -90,11 +104,13 @@ func (r *Redis) enqueue(ctx context.Context, w write) error {
 	if w.del {
 		// After every write before it, and before anything after it.
 		r.q.mu.Lock()
+		delete(r.q.stale, w.key)
 		r.q.pending = append(r.q.pending, w)
 		r.q.mu.Unlock()
 		return r.roundTrip(ctx, nil, true)
 	}
 	r.q.mu.Lock()
+	delete(r.q.stale, w.key)
 	r.q.pending = append(r.q.pending, w)
 	n := len(r.q.pending)
 	r.q.mu.Unlock()
@@ -124,6 +140,9 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner), orde
 		defer r.q.order.RUnlock()
 	}
 	r.q.mu.Lock()
+	if !r.failing.Load() {
+		r.q.queueStale()
+	}
 	writes := r.q.pending
 	r.q.pending = nil
 	r.q.mu.Unlock()
@@ -150,10 +169,20 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner), orde
 	failed := 0
 	if len(writes) > 0 {
 		var first error
-		for _, c := range cmds[:min(len(writes), len(cmds))] {
-			if c.Err() != nil {
-				failed++
-				first = c.Err()
+		for i, w := range writes {
+			var werr error
+			if i < len(cmds) {
+				werr = cmds[i].Err()
+			} else {
+				werr = cmp.Or(err, errors.New("not sent"))
+			}
+			if werr == nil {
+				continue
+			}
+			failed++
+			first = werr
+			if w.list {
+				r.staleList(w.key)
 			}
 		}
 		if failed > 0 {
@@ -190,7 +219,55 @@ func (r *Redis) setFailing(failing bool, why error) {
 		}
 	case was && !failing:
 		r.log.Info("Redis answers again: retries deduplicated and numbered lists shared across replicas again")
+		// The lists lost meanwhile go stale now, not with the next
+		// message this replica gets: another replica may get the number.
+		// A batch of no command has the sender send them at once, not
+		// flushAfter later (setFailing runs on the sender's goroutine too:
+		// nothing here waits for it).
+		r.q.mu.Lock()
+		r.q.queueStale()
+		if len(r.q.pending) > 0 && !r.q.closed {
+			r.q.next = append(r.q.next, &batch{done: make(chan struct{})})
+		}
+		r.q.mu.Unlock()
+		select {
+		case r.q.kick <- struct{}{}:
+		default:
+		}
 	}
+}
+
+// staleList records that a follower's list at key was not written (see
+// writeQueue.stale).
+func (r *Redis) staleList(key string) {
+	r.q.mu.Lock()
+	defer r.q.mu.Unlock()
+	if len(r.q.stale) >= maxStale {
+		if !r.q.staleFull {
+			r.q.staleFull = true
+			r.log.Warn("Redis outage: more followers' lists lost than are kept to be deleted once it answers; the earliest of the rest may open for their numbers until they expire", "kept", maxStale)
+		}
+		return
+	}
+	if r.q.stale == nil {
+		r.q.stale = map[string]struct{}{}
+	}
+	r.q.stale[key] = struct{}{}
+}
+
+// queueStale puts a deletion of each stale list ahead of the queued
+// writes (q.mu held): none of those is of a stale key, whose newer write
+// took it out of stale.
+func (q *writeQueue) queueStale() {
+	if len(q.stale) == 0 {
+		return
+	}
+	dels := make([]write, 0, len(q.stale)+len(q.pending))
+	for key := range q.stale {
+		dels = append(dels, write{key: key, del: true, list: true})
+	}
+	q.pending = append(dels, q.pending...)
+	q.stale, q.staleFull = nil, false
 }
 
 // send has the sender add a command to its next round trip with room for
