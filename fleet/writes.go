@@ -73,8 +73,8 @@ type writeQueue struct {
 	order   sync.RWMutex
 	mu      sync.Mutex
 	pending []write
-	next    []*batch      // commands for the sender's next round trips, oldest first
-	closed  bool          // Close has begun: commands fail, the sender stops
+	next    []*batch // commands for the sender's next round trips, oldest first
+	closed  bool     // Close has begun: commands fail, the sender stops
 	// stale are the keys of followers' lists whose last write did not
 	// reach Redis (refused while it did not answer, or in a trip that
 	// failed). The list before is still there, and once Redis is back a
@@ -83,10 +83,10 @@ type writeQueue struct {
 	// outage). They are deleted ahead of every write of the first trip
 	// made while Redis answers; a newer write of a key takes it out.
 	stale     map[string]struct{}
-	staleFull bool // maxStale reached: said once
-	kick    chan struct{} // the queue went from empty to not, or a command came
-	stop    chan struct{}
-	done    chan struct{}
+	staleFull bool          // maxStale reached: said once
+	kick      chan struct{} // the queue went from empty to not, or a command came
+	stop      chan struct{}
+	done      chan struct{}
 }
 
 // batch is commands waiting for one of the sender's round trips, at most
