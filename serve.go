@@ -163,9 +163,11 @@ func (a *app) reload(path string, running *Config) {
 		cancel()
 	}
 	a.log.Info("config reloaded", "file", path)
-	if old.Push.Mode == jobs.ModeLog && cfg.Push.Mode != jobs.ModeLog && cfg.Push.Mode != jobs.ModeOff {
+	// From log, or from off (log → off → customer had said nothing: an
+	// on-call run's find).
+	if !pushSends(old.Push.Mode) && pushSends(cfg.Push.Mode) {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		a.warnRehearsedToday(ctx, cfg)
+		a.warnRehearsedToday(ctx, cfg, "push.mode changed from "+old.Push.Mode+" to "+cfg.Push.Mode)
 		cancel()
 	}
 	a.warnUnanswered(context.Background(), cfg)
@@ -204,18 +206,21 @@ func (a *app) reload(path string, running *Config) {
 	}
 }
 
-// warnRehearsedToday, after push.mode went from log to one that sends,
-// warns when today's push ran in log mode: nobody got the reading, and
-// nothing runs the day again (an operator run's find: going live on a
-// launch morning logged only "config reloaded").
-func (a *app) warnRehearsedToday(ctx context.Context, cfg *Config) {
+// pushSends reports whether push.mode sends through WeChat.
+func pushSends(mode string) bool { return mode != jobs.ModeLog && mode != jobs.ModeOff }
+
+// warnRehearsedToday, push.mode being one that sends since what happened
+// (a reload, a start), warns when today's push ran in log mode: nobody got
+// the reading, and nothing runs the day again (an operator run's find:
+// going live on a launch morning logged only "config reloaded").
+func (a *app) warnRehearsedToday(ctx context.Context, cfg *Config, happened string) {
 	day := cfg.today(time.Now())
 	rehearsed, err := a.push.Rehearsed(ctx, day)
 	switch {
 	case err != nil:
-		a.log.Error("push.mode changed to one that sends; whether today's push ran in log mode is unknown", "err", err)
+		a.log.Error(happened+"; whether today's push ran in log mode is unknown", "err", err)
 	case rehearsed:
-		a.log.Warn("push.mode changed from log to "+cfg.Push.Mode+" after today's push ran in log mode: nobody got today's reading, and it is not run again by itself; send it with `mpbot push --date "+day+"` (the days after send by themselves)",
+		a.log.Warn(happened+" after today's push ran in log mode: nobody got today's reading, and it is not run again by itself; send it with `mpbot push --date "+day+"` (the days after send by themselves)",
 			"day", day)
 	}
 }
@@ -389,7 +394,14 @@ func (a *app) startPush(ctx context.Context) {
 		day := cfg.today(due)
 		state, note, err := a.store.PushRun(ctx, day)
 		switch {
-		case err != nil || state == store.Done:
+		case err != nil:
+		case state == store.Done:
+			// Going live is usually a restart (the AppSecret in the
+			// environment): a day rehearsed in log mode is done, and the
+			// start had said nothing (an on-call run's find).
+			if pushSends(cfg.Push.Mode) {
+				a.warnRehearsedToday(ctx, cfg, "serve started in push.mode "+cfg.Push.Mode)
+			}
 		case missed && state == store.Stopped && jobs.HaltedForAll(note):
 			a.log.Warn("daily push was due while mpbot was down, and stopped earlier; not run again here (mpbot push --date continues it)", "due", due, "note", note)
 		case missed:
