@@ -155,12 +155,57 @@ func fromThisOrigin(r *http.Request) error {
 	if err != nil {
 		return fmt.Errorf("refused: a form posted from an origin that is no address (%q)", origin)
 	}
-	for _, host := range []string{r.Host, r.Header.Get("X-Forwarded-Host")} {
-		if first, _, _ := strings.Cut(host, ","); strings.EqualFold(strings.TrimSpace(first), u.Host) {
+	// A proxy may name the host without its port (nginx's $host) and the
+	// port apart (X-Forwarded-Port). A host without a port and none said
+	// is compared as it is: console.lan is not console.lan:8080, for it
+	// cannot be told from another port of the host, whose pages must not
+	// post here.
+	port := firstOf(r.Header.Get("X-Forwarded-Port"))
+	forwarded := firstOf(r.Header.Get("X-Forwarded-Host"))
+	for _, host := range []string{r.Host, forwarded} {
+		if host == "" {
+			continue
+		}
+		if _, _, err := net.SplitHostPort(host); err != nil && port != "" {
+			host = net.JoinHostPort(strings.Trim(host, "[]"), port)
+		}
+		if strings.EqualFold(host, u.Host) || strings.EqualFold(host, defaultPort(u)) {
 			return nil
 		}
 	}
-	return fmt.Errorf("refused: a form posted from another origin (%s, not %s); behind a proxy, have it pass the address it serves (X-Forwarded-Host, or nginx's proxy_set_header Host $host)", origin, r.Host)
+	sent := r.Host
+	if forwarded != "" {
+		sent += ", X-Forwarded-Host " + forwarded
+	}
+	if port != "" {
+		sent += ", X-Forwarded-Port " + port
+	}
+	// nginx's $host drops the port: the advice had been it, and a console
+	// behind a proxy on a port of its own stayed refused (an operator
+	// run's find).
+	return fmt.Errorf("refused: a form posted from another origin (%s, not %s); behind a proxy, have it pass the host and port the browser used (nginx: proxy_set_header Host $http_host; or X-Forwarded-Host $http_host)", origin, sent)
+}
+
+// firstOf is the first of a header's comma-separated values, trimmed.
+func firstOf(v string) string {
+	first, _, _ := strings.Cut(v, ",")
+	return strings.TrimSpace(first)
+}
+
+// defaultPort is u's host with its scheme's port written out
+// (console.lan:80 for http://console.lan), as a proxy joining a host and
+// X-Forwarded-Port names it.
+func defaultPort(u *url.URL) string {
+	if u.Port() != "" {
+		return u.Host
+	}
+	switch u.Scheme {
+	case "http":
+		return net.JoinHostPort(u.Hostname(), "80")
+	case "https":
+		return net.JoinHostPort(u.Hostname(), "443")
+	}
+	return u.Host
 }
 
 const (
