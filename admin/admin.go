@@ -114,6 +114,9 @@ func (c *Console) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// console's own forms with Origin: null, which no check can place (a
 	// re-check's find: over plain http at a LAN address, no login).
 	w.Header().Set("Referrer-Policy", "same-origin")
+	// The pages carry what followers wrote: kept in the browser's cache,
+	// Back after 退出 showed them again (an operator run's find).
+	w.Header().Set("Cache-Control", "no-store")
 	if err := fromThisOrigin(r); err != nil {
 		http.Error(w, err.Error(), http.StatusForbidden)
 		return
@@ -228,8 +231,27 @@ func (c *Console) auth(next func(http.ResponseWriter, *http.Request, string)) ht
 		}
 		w.Header().Set("WWW-Authenticate", `Bearer realm="mpbot console"`)
 		w.WriteHeader(http.StatusUnauthorized)
-		c.render(w, "login.html", map[string]any{"Error": ""})
+		// Logging in leads back to the page asked for (a bookmark of
+		// /unanswered?days=30 had led to the dashboard), and a session
+		// that ended is said (a try-box post after it got the form alone:
+		// an operator run's finds).
+		note := ""
+		if _, err := r.Cookie(cookieName); err == nil {
+			note = "登录已过期或已退出，请重新登录。"
+		}
+		c.render(w, "login.html", map[string]any{"Error": "", "Note": note, "Next": r.URL.RequestURI()})
 	})
+}
+
+// nextPage is where a login leads: the console's own page the form
+// names, else the dashboard (never another site: //evil.example, /\evil).
+func nextPage(next string) string {
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(next, "/") ||
+		strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") || u.Path == "/login" || u.Path == "/logout" {
+		return "/"
+	}
+	return u.RequestURI()
 }
 
 func equal(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
@@ -265,22 +287,23 @@ func (c *Console) sign(s string) string {
 }
 
 func (c *Console) loginForm(w http.ResponseWriter, r *http.Request) {
-	c.render(w, "login.html", map[string]any{"Error": ""})
+	c.render(w, "login.html", map[string]any{"Error": "", "Next": nextPage(r.URL.Query().Get("next"))})
 }
 
 func (c *Console) login(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 4096)
+	next := nextPage(r.PostFormValue("next"))
 	if !equal(r.PostFormValue("token"), c.deps.Token) {
 		c.deps.Log.Warn("console login refused", "remote", r.RemoteAddr)
 		w.WriteHeader(http.StatusUnauthorized)
-		c.render(w, "login.html", map[string]any{"Error": "wrong token"})
+		c.render(w, "login.html", map[string]any{"Error": "wrong token", "Next": next})
 		return
 	}
 	id := rand.Text()[:12]
 	value := id + "|" + strconv.FormatInt(time.Now().Add(sessionTTL).Unix(), 10)
 	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: value + "|" + c.sign(value), Path: "/", HttpOnly: true,
 		SameSite: http.SameSiteStrictMode, MaxAge: int(sessionTTL / time.Second), Secure: r.TLS != nil})
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
 // logout ends the session for good: a copy of its cookie (another
