@@ -62,7 +62,11 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 		fmt.Fprintln(w, "(none)")
 	}
 	for _, t := range r.Unanswered {
-		fmt.Fprintf(w, "%d× from %s  [%s]  e.g. %s", t.Count, counted(t.Followers, "follower"), strings.Join(t.Terms, " "), strings.Join(quoted(t.Examples), ", "))
+		terms := strings.Join(t.Terms, " ")
+		if terms == "" {
+			terms = "no main word: the same text" // 666 sent again, a probe pasted
+		}
+		fmt.Fprintf(w, "%d× from %s  [%s]  e.g. %s", t.Count, counted(t.Followers, "follower"), terms, strings.Join(quoted(t.Examples), ", "))
 		if t.Best.ID != "" {
 			fmt.Fprintf(w, "  — best candidate %s (%.2f)", t.Best.ID, t.Best.Score)
 		}
