@@ -140,7 +140,11 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 			fmt.Fprintf(w, "%s\t%s (due and never run: `mpbot push --date %s` sends it)\n", p.Day, p.State, p.Day)
 			continue
 		}
-		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", p.Day, p.State, p.Sent, p.Skipped, p.Failed, p.Unknown, p.InFlight, optOuts)
+		state := p.State
+		if p.Rehearsal {
+			state += " (a rehearsal in push.mode log: sent to the outbox, it reached nobody)"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", p.Day, state, p.Sent, p.Skipped, p.Failed, p.Unknown, p.InFlight, optOuts)
 	}
 	section("Subscriptions by channel (every subscribe event, also of followers who left again; followers stats counts those still following)")
 	for _, h := range r.NewFollowers {

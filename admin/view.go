@@ -167,7 +167,11 @@ func pushChart(days []insights.PushDay) template.HTML {
 		}{{d.Sent, "card"}, {d.Skipped, "list"}, {d.Failed, "none"}, {d.Unknown, "rule"}, {d.InFlight, "other"}} {
 			sh := barHeight(seg.n, h, most)
 			y -= sh
-			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="%s"><title>%s: %d</title></rect>`, x, y, bw, sh, seg.class, d.Day, seg.n)
+			class, what := seg.class, ""
+			if d.Rehearsal { // reached nobody: not the green of delivered
+				class, what = "other", " (rehearsal, push.mode log)"
+			}
+			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="%s"><title>%s: %d%s</title></rect>`, x, y, bw, sh, class, d.Day, seg.n, what)
 		}
 		if d.State == insights.Missed {
 			// An empty slot would read as a push to no one.

@@ -78,3 +78,38 @@ func TestReportListsMissedPushDays(t *testing.T) {
 		t.Errorf("the push off: push rows %+v, want the two runs", rows)
 	}
 }
+
+// TestReportSaysARehearsal: a day pushed in push.mode log alone reached
+// nobody, and says so; a day sent for real after its rehearsal (the log
+// rows set aside) does not.
+func TestReportSaysARehearsal(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	at := time.Date(2026, 11, 24, 7, 30, 0, 0, time.UTC)
+	for i, day := range []string{"2026-11-24", "2026-11-25"} {
+		if err := s.AcquirePush(ctx, day, "me", at.AddDate(0, 0, i), time.Minute); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.RecordDeliveries(ctx, []store.Delivery{{Day: day, Recipient: "o1", ArticleID: "fq", Mode: "log", State: store.Sent},
+			{Day: day, Recipient: "o2", ArticleID: "fq", Mode: "log", State: store.Sent}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.FinishPush(ctx, day, "me", store.Done, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 11-25 went live: its rehearsal set aside, sent for real.
+	if _, err := s.ForgetRehearsal(ctx, "2026-11-25", "log", at.AddDate(0, 0, 1).Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordDeliveries(ctx, []store.Delivery{{Day: "2026-11-25", Recipient: "o1", ArticleID: "fq", Mode: "customer", State: store.Sent}}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(ctx, Source{Store: s, Votes: NewVotes(time.Now), Terms: words, WeakScore: 0.6, Loc: time.UTC}, at.Add(-time.Hour), at.AddDate(0, 0, 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Push) != 2 || !r.Push[0].Rehearsal || r.Push[1].Rehearsal {
+		t.Errorf("push %+v: want 11-24 a rehearsal, 11-25 not", r.Push)
+	}
+}

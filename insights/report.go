@@ -107,6 +107,10 @@ type PushDay struct {
 	Unknown  int    `json:"unknown"`
 	InFlight int    `json:"in_flight"` // marked sending: under way, or of a run stopped mid-call (push status's "in flight")
 	OptOuts  int    `json:"opt_outs"`  // opt-outs and unfollows within 24 hours of the push; -1 when not known (no insights.key)
+	// Rehearsal: the day went out in push.mode log alone, to the outbox
+	// file: it reached nobody (a dashboard had shown such a day's 2 as
+	// delivered, 送达: an operator run's find).
+	Rehearsal bool `json:"rehearsal"`
 }
 
 // VoteLine is the votes an article has for a question.
@@ -724,6 +728,9 @@ func (b *builder) votes() []VoteLine {
 // Missed is the state of a day the push was due and never ran.
 const Missed = "missed"
 
+// logMode is push.mode log's name in the ledger (jobs.ModeLog).
+const logMode = "log"
+
 // push reports the daily push of each day in the period, with the
 // opt-outs and unfollows within 24 hours of it, and the days it was due
 // and never ran.
@@ -739,6 +746,11 @@ func (b *builder) push(ctx context.Context) error {
 		}
 		d := PushDay{Day: run.Day, State: string(run.State), Sent: sum.Counts[store.Sent], Skipped: sum.Counts[store.Skipped],
 			Failed: sum.Counts[store.Failed], Unknown: sum.Counts[store.Unknown], InFlight: sum.Counts[store.Sending]}
+		modes, err := b.src.Store.ModesGoneOut(ctx, run.Day, "\x00") // no failure is unsure here
+		if err != nil {
+			return err
+		}
+		d.Rehearsal = modes[logMode] > 0 && len(modes) == 1
 		// Followers, not messages: 退订 sent three times (退订, 退订。, 退訂)
 		// is one follower leaving; and followers the push reached (those
 		// who followed after it and left had been counted: a follower
