@@ -668,12 +668,13 @@ func (a *app) console(configPath string) *admin.Console {
 			return a.store.PlanDaily(ctx, c.today(time.Now()), days, c.Push.Category)
 		},
 		Rules: func() string { return a.cfg.Load().settings.Describe() },
-		Check: func() admin.ConfigCheck {
-			c := admin.ConfigCheck{File: configPath}
+		Check: func(ctx context.Context) admin.ConfigCheck {
+			live := a.cfg.Load()
+			c := admin.ConfigCheck{File: configPath, Warnings: a.configWarnings(ctx, live)}
 			if configPath == "" {
 				return c
 			}
-			if _, err := loadEdited(configPath, a.cfg.Load()); err != nil { // as the reload judged it
+			if _, err := loadEdited(configPath, live); err != nil { // as the reload judged it
 				c.Problem = err.Error()
 			}
 			return c

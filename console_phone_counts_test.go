@@ -39,7 +39,7 @@ func TestConsoleCountsStayWholeOnAPhone(t *testing.T) {
 		Article: func(context.Context, string) (content.Article, error) { return content.Article{}, content.ErrNotFound },
 		Plan:    func(context.Context, int) ([]store.Planned, error) { return nil, nil },
 		Rules:   func() string { return "" },
-		Check:   func() admin.ConfigCheck { return admin.ConfigCheck{} },
+		Check:   func(context.Context) admin.ConfigCheck { return admin.ConfigCheck{} },
 		Log:     slog.New(slog.DiscardHandler),
 	})
 	srv := httptest.NewServer(c)

@@ -256,7 +256,7 @@ func stubConsole(token string, article func(context.Context, string) (content.Ar
 		Article: article,
 		Plan:    func(context.Context, int) ([]store.Planned, error) { return nil, nil },
 		Rules:   func() string { return "" },
-		Check:   func() admin.ConfigCheck { return admin.ConfigCheck{} },
+		Check:   func(context.Context) admin.ConfigCheck { return admin.ConfigCheck{} },
 		Log:     slog.New(slog.DiscardHandler),
 	})
 }

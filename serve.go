@@ -232,12 +232,9 @@ func (a *app) warnUnanswered(ctx context.Context, cfg *Config) {
 	// On the config watcher at a reload: a hung store must not hold it up.
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	found, err := bot.Unanswered(ctx, cfg.settings, a.library)
+	found, err := a.unansweredOf(ctx, cfg)
 	if err != nil {
 		a.log.Warn("configured replies' articles not checked", "err", err)
-	}
-	if w := a.noReading(ctx, cfg); w != "" {
-		found = append(found, w)
 	}
 	for _, u := range found {
 		if !slices.Contains(a.unanswered, u) {
@@ -245,6 +242,28 @@ func (a *app) warnUnanswered(ctx context.Context, cfg *Config) {
 		}
 	}
 	a.unanswered = found
+}
+
+// unansweredOf are the configured replies with no article to show
+// (bot.Unanswered), and a push.category with no reading (noReading).
+func (a *app) unansweredOf(ctx context.Context, cfg *Config) ([]string, error) {
+	found, err := bot.Unanswered(ctx, cfg.settings, a.library)
+	if w := a.noReading(ctx, cfg); w != "" {
+		found = append(found, w)
+	}
+	return found, err
+}
+
+// configWarnings are what `mpbot check` warns of in cfg as it is served:
+// the console's config page says them.
+func (a *app) configWarnings(ctx context.Context, cfg *Config) []string {
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	found, err := a.unansweredOf(ctx, cfg)
+	if err != nil {
+		found = append(found, "configured replies' articles not checked: "+err.Error())
+	}
+	return append(slices.Clone(cfg.warnings), found...)
 }
 
 // loadEdited loads the config file at path, edited while serving is

@@ -51,7 +51,7 @@ type Deps struct {
 	// Rules describes the compiled rules; Check checks the live config
 	// file.
 	Rules func() string
-	Check func() ConfigCheck
+	Check func(context.Context) ConfigCheck
 	Log   *slog.Logger
 }
 
@@ -59,6 +59,11 @@ type Deps struct {
 type ConfigCheck struct {
 	File    string // "" when serve runs on the embedded defaults, without live reload
 	Problem string // why the file is not applied; "" when it is valid
+	// Warnings are what `mpbot check` warns of in the config applied: a
+	// push.category no article is of, a rule whose search finds nothing
+	// (the page had said 有效 alone while the daily reading had stopped:
+	// an operator run's find).
+	Warnings []string
 }
 
 // Console serves the pages.
@@ -436,7 +441,7 @@ func (c *Console) try(w http.ResponseWriter, r *http.Request, session string) {
 const maxTryBytes = 64 << 10
 
 func (c *Console) config(w http.ResponseWriter, r *http.Request, _ string) {
-	c.render(w, "config.html", map[string]any{"Page": "config", "Rules": c.deps.Rules(), "Check": c.deps.Check()})
+	c.render(w, "config.html", map[string]any{"Page": "config", "Rules": c.deps.Rules(), "Check": c.deps.Check(r.Context())})
 }
 
 // Serve runs the console on ln until ctx ends.

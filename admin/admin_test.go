@@ -32,7 +32,7 @@ func testConsoleOf(t *testing.T, r *insights.Report) *httptest.Server {
 		Article: func(context.Context, string) (content.Article, error) { return content.Article{}, content.ErrNotFound },
 		Plan:    func(context.Context, int) ([]store.Planned, error) { return nil, nil },
 		Rules:   func() string { return "rule 0" },
-		Check:   func() ConfigCheck { return ConfigCheck{File: "config.yaml"} },
+		Check:   func(context.Context) ConfigCheck { return ConfigCheck{File: "config.yaml"} },
 		Log:     slog.New(slog.DiscardHandler),
 	})
 	srv := httptest.NewServer(c)

@@ -147,7 +147,7 @@ func TestArticleLinksReachArticlesWithSlashes(t *testing.T) {
 			},
 			Plan:  func(context.Context, int) ([]store.Planned, error) { return nil, nil },
 			Rules: func() string { return "" },
-			Check: func() ConfigCheck { return ConfigCheck{} },
+			Check: func(context.Context) ConfigCheck { return ConfigCheck{} },
 			Log:   slog.New(slog.DiscardHandler),
 		})
 		srv := httptest.NewServer(c)
