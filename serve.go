@@ -590,7 +590,11 @@ func (a *app) runPush(ctx context.Context) {
 			// process: a push run's find).
 			a.log.Info("daily push: the day was finished already; nothing to send", "day", day)
 		default:
-			a.log.Error("daily push failed", "err", err)
+			// With what this run did and what continues it: a replica cut
+			// off from its store had said the error alone (a fleet run's
+			// find).
+			a.log.Error("daily push failed; another replica takes the day over once this one's lease runs out, or `mpbot push --date "+day+"` continues it (`mpbot push status --date "+day+"` counts what the ledger holds)",
+				"day", day, "err", err, "sent", res.Sent, "failed", res.Failed, "of", res.Pending)
 		}
 		a.notePushDone(ctx, day)
 		return
