@@ -423,6 +423,7 @@ func (a *app) startPush(ctx context.Context) {
 			}
 		case missed && state == store.Stopped && jobs.HaltedForAll(note):
 			a.log.Warn("daily push was due while mpbot was down, and stopped earlier; not run again here (mpbot push --date continues it)", "due", due, "note", note)
+		case missed && state == "" && a.pushedJustBefore(ctx, day, due):
 		case missed:
 			a.log.Info("daily push was due while mpbot was down; running it now", "due", due)
 			a.sched.RunNow()
@@ -515,6 +516,7 @@ func (a *app) pushAfterReschedule(ctx context.Context, cfg *Config, catchUp time
 		a.log.Error("push schedule changed to a time today has passed; whether today's push ran is unknown", "err", err)
 	case state == store.Done:
 		// Today's push ran: nothing was skipped.
+	case state == "" && a.pushedJustBefore(ctx, day, due):
 	case state != "" && missed:
 		// Another replica runs it (or ran it and stopped, or died): this
 		// one does what the schedule firing would have had it do, stand
@@ -529,6 +531,39 @@ func (a *app) pushAfterReschedule(ctx context.Context, cfg *Config, catchUp time
 	default:
 		a.log.Warn("push schedule changed to a time today has passed, longer ago than push.catch_up: today's push will not run by itself; send it with `mpbot push --date "+day+"`", "due", due, "catch_up", catchUp)
 	}
+}
+
+// recentPush is how long after a push began another day's is not run by
+// itself, nor advised, when a change of the schedule's zone makes it due.
+const recentPush = 20 * time.Hour
+
+// pushedJustBefore reports, and says, that another day's push began
+// less than recentPush ago, when day's, never run, is due after a change of
+// push.timezone (at a reload or while down): push.timezone moved "today"
+// back to a day not pushed just after the day before went out, and run or
+// advised, that was a second reading within the hour (an on-call run's
+// find). Unknown (the store failing) is not so: the day is run as before.
+func (a *app) pushedJustBefore(ctx context.Context, day string, due time.Time) bool {
+	from, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return false
+	}
+	runs, err := a.store.Runs(ctx, from.AddDate(0, 0, -2).Format("2006-01-02"))
+	if err != nil {
+		return false
+	}
+	var last store.Run
+	for _, r := range runs {
+		if r.Day != day && r.Started.After(last.Started) {
+			last = r
+		}
+	}
+	if time.Since(last.Started) >= recentPush {
+		return false
+	}
+	a.log.Warn("the push of "+day+" is due (its time passed) and was never run, but the push of "+last.Day+" began "+time.Since(last.Started).Round(time.Minute).String()+" ago: not run now, a second reading so soon; `mpbot push --date "+day+"` sends it if followers should have both",
+		"due", due, "last_push", last.Started)
+	return true
 }
 
 // runPush runs the day's push. While another replica holds it, this one
