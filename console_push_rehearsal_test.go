@@ -57,7 +57,7 @@ func TestConsolePushOfLogModeSaysRehearsal(t *testing.T) {
 		defer resp.Body.Close()
 		b, _ := io.ReadAll(resp.Body)
 		page := string(b)
-		i, j := strings.Index(page, "每日一读推送"), strings.Index(page, "新粉丝")
+		i, j := strings.Index(page, "每日一读推送"), strings.Index(page, "关注事件")
 		if i < 0 || j < i {
 			return false
 		}
