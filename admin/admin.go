@@ -252,11 +252,21 @@ func (c *Console) auth(next func(http.ResponseWriter, *http.Request, string)) ht
 // names, else the dashboard (never another site: //evil.example, /\evil).
 func nextPage(next string) string {
 	u, err := url.Parse(next)
-	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(next, "/") ||
-		strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") || u.Path == "/login" || u.Path == "/logout" {
+	if err != nil || u.Scheme != "" || u.Host != "" || !localPath(next) || u.Path == "/login" || u.Path == "/logout" {
 		return "/"
 	}
-	return u.RequestURI()
+	// As written again: /%2F%20 had come out //%20, another host's address
+	// (FuzzNextPage's find).
+	if out := u.RequestURI(); localPath(out) {
+		return out
+	}
+	return "/"
+}
+
+// localPath reports whether p is a path of this host as a browser reads a
+// Location: one slash, then no second or backslash, and no line break.
+func localPath(p string) bool {
+	return strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//") && !strings.HasPrefix(p, "/\\") && !strings.ContainsAny(p, "\r\n\t\\")
 }
 
 func equal(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }

@@ -86,3 +86,19 @@ func TestLoginLeadsOnlyToTheConsolesPages(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNextPage: whatever the form names, a login leads to a path of this
+// console: never to another host, never with a line break.
+func FuzzNextPage(f *testing.F) {
+	for _, s := range []string{"/unanswered?days=30", "//evil.example", "/\\evil", "https://x/", "/a\r\nb", "/%2F%2Fx", "/\t/evil", " /x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, next string) {
+		got := nextPage(next)
+		u, err := url.Parse(got)
+		if err != nil || u.Host != "" || u.Scheme != "" || !strings.HasPrefix(got, "/") || strings.HasPrefix(got, "//") ||
+			strings.HasPrefix(got, "/\\") || strings.ContainsAny(got, "\r\n\t\\") {
+			t.Fatalf("nextPage(%q) = %q", next, got)
+		}
+	})
+}
