@@ -746,7 +746,7 @@ func (b *builder) push(ctx context.Context) error {
 		}
 		d := PushDay{Day: run.Day, State: string(run.State), Sent: sum.Counts[store.Sent], Skipped: sum.Counts[store.Skipped],
 			Failed: sum.Counts[store.Failed], Unknown: sum.Counts[store.Unknown], InFlight: sum.Counts[store.Sending]}
-		modes, err := b.src.Store.ModesGoneOut(ctx, run.Day, "\x00") // no failure is unsure here
+		modes, err := b.src.Store.ModesGoneOut(ctx, run.Day, "") // sent, sending, unknown: no failure
 		if err != nil {
 			return err
 		}

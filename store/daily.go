@@ -214,11 +214,13 @@ func (s *Store) GoneOut(ctx context.Context, day string) (_ string, err error) {
 // ModesGoneOut counts, by push.mode, the deliveries of day that went out
 // or may have: sent, sending, unknown, and failed with a reason starting
 // unsure (a keyed call WeChat did not answer, recorded failed to be resent
-// with its key: it may have arrived).
+// with its key: it may have arrived); "" counts no failure.
 func (s *Store) ModesGoneOut(ctx context.Context, day, unsure string) (_ map[string]int, err error) {
 	defer failed(&err, "the modes of %s's deliveries", day)
+	// No failure matches when unsure is "" (a NUL for none had broken
+	// PostgreSQL, which takes no NUL in a text: a re-check's find).
 	rows, err := s.db.QueryContext(ctx, `SELECT mode, COUNT(*) FROM push_ledger WHERE day = ?
-		AND (state IN ('sending', 'sent', 'unknown') OR state = 'failed' AND reason LIKE ? ESCAPE '\') GROUP BY mode`, day, likePrefix(unsure))
+		AND (state IN ('sending', 'sent', 'unknown') OR ? <> '' AND state = 'failed' AND reason LIKE ? ESCAPE '\') GROUP BY mode`, day, unsure, likePrefix(unsure))
 	if err != nil {
 		return nil, err
 	}
