@@ -137,7 +137,7 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 			optOuts = "? (needs insights.key, MPBOT_INSIGHTS_KEY)"
 		}
 		if p.State == insights.Missed {
-			fmt.Fprintf(w, "%s\t%s (due and never run: `mpbot push --date %s` sends it)\n", p.Day, p.State, p.Day)
+			fmt.Fprintf(w, "%s\t%s (due, and no run began: serve down past push.catch_up, or the push could not start — serve's log says why, `daily push failed`; `mpbot push --date %s` sends it once that is mended)\n", p.Day, p.State, p.Day)
 			continue
 		}
 		state := p.State

@@ -29,7 +29,7 @@ func TestReportSaysTheDaysThePushMissed(t *testing.T) {
 		t.Fatalf("report: %d %s %s", code, out, errOut)
 	}
 	for _, back := range []int{2, 1} {
-		if want := day(back) + "\tmissed (due and never run: `mpbot push --date " + day(back) + "` sends it)"; !strings.Contains(out, want) {
+		if want := day(back) + "\tmissed (due, and no run began: serve down past push.catch_up, or the push could not start — serve's log says why, `daily push failed`; `mpbot push --date " + day(back) + "` sends it once that is mended)"; !strings.Contains(out, want) {
 			t.Errorf("the report does not say %s was missed:\n%s", day(back), out)
 		}
 	}
