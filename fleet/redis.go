@@ -7,6 +7,7 @@
 package fleet
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/json"
@@ -178,6 +179,15 @@ func (r *Redis) Close() error {
 		r.q.shut()
 		close(r.q.stop)
 		<-r.q.done
+		// The lists to retire are kept in this process only: one
+		// restarted during an outage forgets them (a re-check's find), and
+		// the lists before them may open for their numbers until they
+		// expire. Said, since it cannot be helped here.
+		r.q.mu.Lock()
+		if n := len(r.q.stale); n > 0 {
+			r.log.Warn("closing while Redis does not answer: the lists of followers whose newer list was not kept are not retired; each may open for their numbers until it expires", "followers", n)
+		}
+		r.q.mu.Unlock()
 		err = r.client.Close()
 	})
 	return err
@@ -211,18 +221,39 @@ func (f FollowUps) Put(ctx context.Context, openid string, fu bot.FollowUp) erro
 		// Queued, the write would fail unseen: the bot is told, and its
 		// list asks for no number that would not work. The list before
 		// is deleted once Redis answers.
-		f.R.staleList(key)
+		f.R.staleList(key, time.Now().UnixMilli())
 		return errors.New("redis unreachable: the list is not kept")
 	}
 	if f.R.failing.Load() {
 		// Redis stalls (a fleet run's find: under DEBUG SLEEP the lists
 		// were shown with their numbers and lost, and the numbers got "no
 		// list"), the same.
-		f.R.staleList(key)
+		f.R.staleList(key, time.Now().UnixMilli())
 		return errors.New("redis not answering: the list is not kept")
 	}
-	b, _ := json.Marshal(fu)
+	// With the time it was written: a list lost on another replica
+	// retires only the lists before it (retireScript).
+	b, err := storedList(fu, time.Now())
+	if err != nil {
+		return fmt.Errorf("store the list: %w", err)
+	}
 	return f.R.enqueue(ctx, write{key: key, value: b, ttl: f.TTL, list: true})
+}
+
+// storedList is fu as Redis keeps it: its JSON, and written_at, when it
+// was written (unix ms), which bot.FollowUp's reading passes over.
+// (Embedded in a struct, FollowUp's own MarshalJSON would have left the
+// time out.)
+func storedList(fu bot.FollowUp, at time.Time) ([]byte, error) {
+	b, err := json.Marshal(fu)
+	if err != nil || len(b) < 2 || b[len(b)-1] != '}' {
+		return nil, cmp.Or(err, errors.New("a list is no JSON object"))
+	}
+	sep := ","
+	if len(b) == 2 { // {}
+		sep = ""
+	}
+	return fmt.Appendf(b[:len(b)-1], `%s"written_at":%d}`, sep, at.UnixMilli()), nil
 }
 
 // Get implements bot.FollowUps. While Redis does not answer, it fails at

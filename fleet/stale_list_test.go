@@ -68,3 +68,29 @@ func TestListNotKeptRetiresTheOneBefore(t *testing.T) {
 		t.Errorf("the list after the return: %+v, %v", fu, err)
 	}
 }
+
+// TestClosingSaysTheListsNotRetired: the lists to retire live in the
+// process; closing during the outage says how many followers' lists are
+// left (a replica restarted then had forgotten them without a word: a
+// re-check's find).
+func TestClosingSaysTheListsNotRetired(t *testing.T) {
+	ctx := context.Background()
+	p := startProxy(t)
+	var logs lockedBuffer
+	r := dialThroughLogging(t, p, slog.New(slog.NewTextHandler(&logs, nil)))
+	lists := FollowUps{R: r, TTL: time.Minute}
+	p.setMode(holdRequests)
+	if _, err := lists.Get(ctx, "o_a"); err == nil {
+		t.Fatal("a read through a stalled Redis answered")
+	}
+	waitFor(t, "Redis seen not answering", func() bool { return r.failing.Load() })
+	for _, who := range []string{"o_a", "o_b"} {
+		if err := lists.Put(ctx, who, bot.FollowUp{IDs: []string{"x"}}); err == nil {
+			t.Fatal("a list kept while Redis did not answer")
+		}
+	}
+	r.Close()
+	if !strings.Contains(logs.String(), "lists of followers whose newer list was not kept are not retired") || !strings.Contains(logs.String(), "followers=2") {
+		t.Errorf("closing with two lists to retire:\n%s", logs.String())
+	}
+}

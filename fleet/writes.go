@@ -45,6 +45,10 @@ type write struct {
 	ttl   time.Duration
 	del   bool
 	list  bool // a follower's list: lost, its key goes stale (writeQueue.stale)
+	// before, on a deletion of a stale list, is when the list not kept
+	// was lost (unix ms): a list written since (by another replica, Redis
+	// answering it) is the follower's newest, and stays.
+	before int64
 }
 
 // Bounds of the queue.
@@ -82,9 +86,9 @@ type writeQueue struct {
 	// sees (a fleet run's find: 2 opened item 2 of the list before the
 	// outage). They are deleted ahead of every write of the first trip
 	// made while Redis answers; a newer write of a key takes it out.
-	stale     map[string]struct{}
-	staleFull bool          // maxStale reached: said once
-	kick      chan struct{} // the queue went from empty to not, or a command came
+	stale     map[string]int64 // key → when its last write was lost (unix ms)
+	staleFull bool             // maxStale reached: said once
+	kick      chan struct{}    // the queue went from empty to not, or a command came
 	stop      chan struct{}
 	done      chan struct{}
 }
@@ -156,9 +160,12 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner), orde
 	}
 	pipe := r.client.Pipeline()
 	for _, w := range writes {
-		if w.del {
+		switch {
+		case w.before > 0:
+			retireScript.Eval(ctx, pipe, []string{w.key}, w.before)
+		case w.del:
 			pipe.Del(ctx, w.key)
-		} else {
+		default:
 			pipe.Set(ctx, w.key, w.value, w.ttl)
 		}
 	}
@@ -182,7 +189,7 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner), orde
 			failed++
 			first = werr
 			if w.list {
-				r.staleList(w.key)
+				r.staleList(w.key, cmp.Or(w.before, time.Now().UnixMilli()))
 			}
 		}
 		if failed > 0 {
@@ -237,11 +244,15 @@ func (r *Redis) setFailing(failing bool, why error) {
 	}
 }
 
-// staleList records that a follower's list at key was not written (see
-// writeQueue.stale).
-func (r *Redis) staleList(key string) {
+// staleList records that a follower's list at key was not written at lost
+// (unix ms; see writeQueue.stale).
+func (r *Redis) staleList(key string, lost int64) {
 	r.q.mu.Lock()
 	defer r.q.mu.Unlock()
+	if at, ok := r.q.stale[key]; ok {
+		r.q.stale[key] = max(at, lost)
+		return
+	}
 	if len(r.q.stale) >= maxStale {
 		if !r.q.staleFull {
 			r.q.staleFull = true
@@ -250,10 +261,22 @@ func (r *Redis) staleList(key string) {
 		return
 	}
 	if r.q.stale == nil {
-		r.q.stale = map[string]struct{}{}
+		r.q.stale = map[string]int64{}
 	}
-	r.q.stale[key] = struct{}{}
+	r.q.stale[key] = lost
 }
+
+// retireScript deletes the list at KEYS[1] unless it was written at
+// ARGV[1] (unix ms) or later: a replica cut off alone while another kept
+// the follower's next list had deleted that newer one, and the follower's
+// number got "no list" (a re-check's find). A list of no time (the version
+// before's) is older.
+var retireScript = redis.NewScript(`
+local v = redis.call("GET", KEYS[1])
+if not v then return 0 end
+local ok, list = pcall(cjson.decode, v)
+if ok and type(list) == "table" and tonumber(list["written_at"] or 0) >= tonumber(ARGV[1]) then return 0 end
+return redis.call("DEL", KEYS[1])`)
 
 // queueStale puts a deletion of each stale list ahead of the queued
 // writes (q.mu held): none of those is of a stale key, whose newer write
@@ -263,8 +286,8 @@ func (q *writeQueue) queueStale() {
 		return
 	}
 	dels := make([]write, 0, len(q.stale)+len(q.pending))
-	for key := range q.stale {
-		dels = append(dels, write{key: key, del: true, list: true})
+	for key, lost := range q.stale {
+		dels = append(dels, write{key: key, del: true, list: true, before: lost})
 	}
 	q.pending = append(dels, q.pending...)
 	q.stale, q.staleFull = nil, false
