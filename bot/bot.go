@@ -3323,7 +3323,7 @@ func (b *Bot) putFollowUp(ctx context.Context, m Message, f FollowUp) error {
 //
 // With no reading today (nothing of the category left, the demo articles
 // removed), one asked for alone says so; one sent beside other replies (the
-// welcome's) is left out, as it is when the store cannot be read, and one in a reply of a reply (depth) too. Both
+// welcome's) is left out, as the welcome's is when the store cannot be read, and one in a reply of a reply (depth) too. Both
 // got the no-match text, which sends the follower to 每日一读 (an operator
 // run's find).
 func (b *Bot) dailyReply(ctx context.Context, s *Settings, m Message, depth int, beside bool) ([]Reply, bool) {
@@ -3339,9 +3339,11 @@ func (b *Bot) dailyReply(ctx context.Context, s *Settings, m Message, depth int,
 		return []Reply{r}, true
 	case !errors.Is(err, content.ErrNotFound):
 		b.log.ErrorContext(ctx, "daily reading", "err", err)
-		if beside {
+		if beside && (m.Kind == KindSubscribe || m.Kind == KindScan) {
 			// The welcome's: an apology for an article nobody asked for
-			// followed it (a fleet run's find, the store down).
+			// followed it (a fleet run's find, the store down). Not a
+			// rule's reply beside a line of its own: 每日一读 was asked for
+			// (a re-check's find: the line had come alone).
 			return nil, false
 		}
 		return unavailable(ctx, articleUnreadable), false
