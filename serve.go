@@ -627,9 +627,14 @@ func (a *app) runPush(ctx context.Context) {
 		default:
 			// With what this run did and what continues it: a replica cut
 			// off from its store had said the error alone (a fleet run's
-			// find).
-			a.log.Error("daily push failed; another replica takes the day over once this one's lease runs out, or `mpbot push --date "+day+"` continues it (`mpbot push status --date "+day+"` counts what the ledger holds)",
-				"day", day, "err", err, "sent", res.Sent, "failed", res.Failed, "of", res.Pending)
+			// find). A takeover only of a run begun: one failing before it
+			// took the day (no AppSecret) had promised one on a machine
+			// alone (a re-check's find).
+			next := "no run began: `mpbot push --date " + day + "` sends it once the cause is mended"
+			if state, _, serr := a.store.PushRun(ctx, day); serr != nil || state == store.Running {
+				next = "a replica standing by takes the day over once this one's lease runs out; `mpbot push --date " + day + "` continues it (`mpbot push status --date " + day + "` counts what the ledger holds)"
+			}
+			a.log.Error("daily push failed; "+next, "day", day, "err", err, "sent", res.Sent, "failed", res.Failed, "of", res.Pending)
 		}
 		a.notePushDone(ctx, day)
 		return
