@@ -244,7 +244,11 @@ func (c *Console) auth(next func(http.ResponseWriter, *http.Request, string)) ht
 		if _, err := r.Cookie(cookieName); err == nil {
 			note = "登录已过期或已退出，请重新登录。"
 		}
-		c.render(w, "login.html", map[string]any{"Error": "", "Note": note, "Next": r.URL.RequestURI()})
+		next := r.URL.RequestURI()
+		if len(next) > maxNext {
+			next = r.URL.EscapedPath() // a long search's words are not kept
+		}
+		c.render(w, "login.html", map[string]any{"Error": "", "Note": note, "Next": next})
 	})
 }
 
@@ -305,8 +309,26 @@ func (c *Console) loginForm(w http.ResponseWriter, r *http.Request) {
 	c.render(w, "login.html", map[string]any{"Error": "", "Next": nextPage(r.URL.Query().Get("next"))})
 }
 
+// maxNext bounds the page a login form leads back to (a search's address
+// of 300 characters is 2,700 bytes, twice that once posted); the login's
+// body is bounded with room for it and a token.
+const (
+	maxNext      = 4096
+	maxLoginBody = 16 << 10
+)
+
 func (c *Console) login(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 4096)
+	r.Body = http.MaxBytesReader(w, r.Body, maxLoginBody)
+	if err := r.ParseForm(); err != nil {
+		// Not a wrong token: the right one from a long search's form had
+		// been told so, and logged as a guess (a re-check's find).
+		if _, long := errors.AsType[*http.MaxBytesError](err); long {
+			http.Error(w, "refused: the login form is too long", http.StatusRequestEntityTooLarge)
+			return
+		}
+		http.Error(w, "refused: the login form is malformed", http.StatusBadRequest)
+		return
+	}
 	next := nextPage(r.PostFormValue("next"))
 	if !equal(r.PostFormValue("token"), c.deps.Token) {
 		c.deps.Log.Warn("console login refused", "remote", r.RemoteAddr)
