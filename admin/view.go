@@ -168,14 +168,14 @@ func pushChart(days []insights.PushDay) template.HTML {
 			sh := barHeight(seg.n, h, most)
 			y -= sh
 			class, what := seg.class, ""
-			if d.Rehearsal { // reached nobody: not the green of delivered
-				class, what = "other", " (rehearsal, push.mode log)"
+			if d.Rehearsal { // reached nobody: not the green of delivered, nor the grey of sending
+				class, what = "rehearsal", " (rehearsal, push.mode log)"
 			}
 			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="%s"><title>%s: %d%s</title></rect>`, x, y, bw, sh, class, d.Day, seg.n, what)
 		}
 		if d.State == insights.Missed {
 			// An empty slot would read as a push to no one.
-			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="3" class="none"><title>%s: missed</title></rect>`, x, h-3, bw, d.Day)
+			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="3" class="missed"><title>%s: missed</title></rect>`, x, h-3, bw, d.Day)
 		}
 		fmt.Fprintf(&b, `<text x="%d" y="%d" class="axis">%s</text>`, x, h+14, d.Day[8:])
 	}
