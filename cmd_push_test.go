@@ -1306,6 +1306,7 @@ func TestPushAgainTellsADayOfUnknownDeliveries(t *testing.T) {
 // today's reading and how to send it (an operator run's find: only
 // "config reloaded", and nobody got the day's reading).
 func TestModeToSendingAfterTodaysRehearsal(t *testing.T) {
+	scheduledPassedToday(t)
 	fake := wechattest.NewFakeAPI()
 	t.Cleanup(fake.Close)
 	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)

@@ -21,6 +21,7 @@ import (
 // reload warns. It says only "config reloaded": the warning looks at the
 // mode of the reload before, not at what today's push was.
 func TestModeToSendingThroughOffAfterTodaysRehearsal(t *testing.T) {
+	scheduledPassedToday(t)
 	fake := wechattest.NewFakeAPI()
 	t.Cleanup(fake.Close)
 	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
@@ -70,14 +71,7 @@ func TestStartInSendingModeAfterTodaysRehearsal(t *testing.T) {
 	path := writeConfig(t, dir, "")
 	runCmd(t, "try", "--config", path, "你好") // seeds the demo articles
 	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 3)
-	// The schedule fired a minute ago (today, within push.catch_up).
-	loc, _ := time.LoadLocation("Asia/Shanghai")
-	now := time.Now().In(loc)
-	at := now.Add(-time.Minute)
-	if at.Day() != now.Day() {
-		at = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
-	}
-	t.Setenv("MPBOT_PUSH_SCHEDULE", fmt.Sprintf("%d %d * * *", at.Minute(), at.Hour()))
+	scheduledPassedToday(t)
 
 	t.Setenv("MPBOT_PUSH_MODE", "log")
 	rehearsal, err := loadConfig(path, true)
@@ -113,5 +107,68 @@ func TestStartInSendingModeAfterTodaysRehearsal(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "log mode") || !strings.Contains(logs.String(), "mpbot push --date "+day) {
 		t.Errorf("serve started in push.mode customer after today's push ran in log mode: nothing says nobody got today's reading nor how to send it:\n%s", logs)
+	}
+}
+
+// scheduledPassedToday sets push.schedule to a time today has passed, a
+// minute ago (or midnight, in the day's first minute), with no later one
+// today: a push rehearsed today is not sent again by the schedule.
+func scheduledPassedToday(t *testing.T) {
+	t.Helper()
+	loc, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().In(loc)
+	at := now.Add(-time.Minute)
+	if at.Day() != now.Day() {
+		at = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
+	}
+	t.Setenv("MPBOT_PUSH_SCHEDULE", fmt.Sprintf("%d %d * * *", at.Minute(), at.Hour()))
+}
+
+// TestModeToSendingBeforeTheScheduleFiresAgainToday: going live after
+// today's rehearsal with a time of the schedule still to come today: that
+// firing sends the day for real (its run sets the rehearsal aside), and
+// the reload says so, not that nothing will (a re-check's find: the
+// warning had said it is not run again by itself).
+func TestModeToSendingBeforeTheScheduleFiresAgainToday(t *testing.T) {
+	loc, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if now := time.Now().In(loc); now.Hour() == 23 && now.Minute() >= 58 {
+		t.Skip("the day's last minutes: no later time today")
+	}
+	t.Setenv("MPBOT_PUSH_SCHEDULE", "59 23 * * *")
+	fake := wechattest.NewFakeAPI()
+	t.Cleanup(fake.Close)
+	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
+	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
+	dir := t.TempDir()
+	path := writeConfig(t, dir, "")
+	runCmd(t, "try", "--config", path, "你好") // seeds the demo articles
+	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 3)
+	running, err := loadConfig(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncBuffer{}
+	a, err := newApp(context.Background(), running, newLogger(LogConfig{Level: "info", Format: "text"}, logs), withWebhook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(a.close)
+	day := running.today(time.Now())
+	if res, err := a.push.Run(context.Background(), jobs.RunOptions{Day: day}); err != nil || res.Mode != jobs.ModeLog {
+		t.Fatalf("today's rehearsal: %+v %v", res, err)
+	}
+	shipped, _ := os.ReadFile(path)
+	if err := os.WriteFile(path, []byte(strings.Replace(string(shipped), "\n  mode: log", "\n  mode: customer", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a.reload(path, running)
+	if !strings.Contains(logs.String(), "the schedule's next time today sends it") || strings.Contains(logs.String(), "it is not run again by itself") {
+		t.Errorf("going live before the schedule's last time today:\n%s", logs)
 	}
 }

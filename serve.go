@@ -220,6 +220,13 @@ func (a *app) warnRehearsedToday(ctx context.Context, cfg *Config, happened stri
 	case err != nil:
 		a.log.Error(happened+"; whether today's push ran in log mode is unknown", "err", err)
 	case rehearsed:
+		// A later time of the schedule today sends it: its run sets the
+		// rehearsal aside (a re-check's find: the warning had said no
+		// run would).
+		if next := jobs.Firings(cfg.Push.Schedule, cfg.location, time.Now(), 1); len(next) == 1 && cfg.today(next[0]) == day {
+			a.log.Info(happened+" after today's push ran in log mode: nobody got today's reading yet; the schedule's next time today sends it", "day", day, "at", next[0])
+			return
+		}
 		a.log.Warn(happened+" after today's push ran in log mode: nobody got today's reading, and it is not run again by itself; send it with `mpbot push --date "+day+"` (the days after send by themselves)",
 			"day", day)
 	}

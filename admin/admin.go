@@ -174,11 +174,18 @@ func fromThisOrigin(r *http.Request) error {
 		if host == "" {
 			continue
 		}
+		named := []string{host}
 		if _, _, err := net.SplitHostPort(host); err != nil && port != "" {
-			host = net.JoinHostPort(strings.Trim(host, "[]"), port)
+			// Joined, and as it is: behind a port mapping the proxy's own
+			// port (8080 in a container published on 80) is not the
+			// browser's, and the host alone had matched before (a
+			// re-check's find).
+			named = append(named, net.JoinHostPort(strings.Trim(host, "[]"), port))
 		}
-		if strings.EqualFold(host, u.Host) || strings.EqualFold(host, defaultPort(u)) {
-			return nil
+		for _, h := range named {
+			if strings.EqualFold(h, u.Host) || strings.EqualFold(h, defaultPort(u)) {
+				return nil
+			}
 		}
 	}
 	sent := r.Host
