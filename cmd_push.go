@@ -132,6 +132,11 @@ usage or config error, 3 when another process holds the day's push.`,
 				return err
 			}
 			fmt.Fprintf(c.stdout, "%s: %s (%s) by %s\n", res.Day, res.Article.Title, res.Article.ID, res.Mode)
+			if res.Mode == jobs.ModeLog {
+				// "sent 3" alone read as delivered, where report and the
+				// console say rehearsal (a newcomer run's find).
+				fmt.Fprintln(c.stdout, "push.mode log, a rehearsal: written to outbox.jsonl, it reaches no follower")
+			}
 			if dryRun {
 				// Said last, after what the run would do.
 				defer c.printHolder(cmd.Context(), a, res.Day)
@@ -223,6 +228,15 @@ usage or config error, 3 when another process holds the day's push.`,
 			if sum.RunState == store.Done {
 				if rehearsed, err = a.push.Rehearsed(cmd.Context(), d); err != nil {
 					return err
+				}
+				if cfg.Push.Mode == jobs.ModeLog {
+					// Rehearsed asks of a mode that sends; in log mode itself
+					// the day had read "done" alone (a newcomer run's find).
+					modes, err := a.store.ModesGoneOut(cmd.Context(), d, "")
+					if err != nil {
+						return err
+					}
+					rehearsed = modes[jobs.ModeLog] > 0 && len(modes) == 1
 				}
 			}
 			fmt.Fprintf(c.stdout, "%s: %s", d, sum.RunState)

@@ -1649,6 +1649,12 @@ func (c *Config) compile() error {
 		// Unsaid, it showed only when the day's push failed.
 		c.warnings = append(c.warnings, fmt.Sprintf("push.mode %s sends through WeChat's API, which needs wechat.app_secret (MPBOT_WECHAT_APP_SECRET): the daily push will fail until it is set", c.Push.Mode))
 	}
+	if c.Push.Mode == jobs.ModeLog && c.WeChat.AppSecret != "" {
+		// An account's secret with the shipped rehearsal: serving a real
+		// account whose followers are told of a daily reading that goes
+		// to a file (a newcomer run's find: the start said nothing).
+		c.warnings = append(c.warnings, "push.mode log is a rehearsal: each day's reading goes to outbox.jsonl and reaches no follower, while the replies promise it daily; set push.mode to customer, template or broadcast (MPBOT_PUSH_MODE) to send it")
+	}
 	// A field's value a case or a typo away from an article's value is sent
 	// as written to every follower (an operator run's find: "categroy").
 	for _, field := range slices.Sorted(maps.Keys(c.Push.TemplateFields)) {
