@@ -253,7 +253,7 @@ func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Re
 			// key than the server's (an operator run's find: it said 401
 			// and no more).
 			if se := (*wechat.StatusError)(nil); errors.As(err, &se) && se.Code == http.StatusUnauthorized {
-				err = fmt.Errorf("%w (the server refused the signature: are wechat.token and wechat.encoding_aes_key in --config the server's?)", err)
+				err = fmt.Errorf("%w (the server refused the signature: are wechat.token and wechat.encoding_aes_key, in --config or MPBOT_WECHAT_TOKEN and MPBOT_WECHAT_ENCODING_AES_KEY as serve read them, the server's? Export the same variables in this terminal)", err)
 			}
 			fmt.Fprintln(stdout, "error:", err)
 			continue

@@ -329,7 +329,7 @@ func TestChat(t *testing.T) {
 	var wrong, wrongErr syncBuffer
 	wrongCode := run(context.Background(), []string{"chat", "--config", other, "--url", base + "/wechat"}, strings.NewReader("浦江经验\n"), &wrong, &wrongErr)
 	stop()
-	if wrongCode == 0 || !strings.Contains(wrong.String(), "401") || !strings.Contains(wrong.String(), "are wechat.token and wechat.encoding_aes_key in --config the server's?") {
+	if wrongCode == 0 || !strings.Contains(wrong.String(), "401") || !strings.Contains(wrong.String(), "are wechat.token and wechat.encoding_aes_key, in --config or MPBOT_WECHAT_TOKEN") {
 		t.Errorf("chat with another token: exit %d\n%s\n%s", wrongCode, wrong.String(), wrongErr.String())
 	}
 	// /scan: a follower scanning a channel's code again (an operator
