@@ -401,3 +401,19 @@ func TestWelcomeRule(t *testing.T) {
 		t.Errorf("welcome in replies.subscribe: %v", err)
 	}
 }
+
+// TestSuggested: the examples a reply's text gives of what to send, not
+// its other quotes (instructions).
+func TestSuggested(t *testing.T) {
+	for text, want := range map[string]string{
+		"没有找到相关文章。发送关键词，例如「枫桥经验」「新质生产力」「国常会 防汛」。\n回复「每日一读」看今天的推荐阅读，回复「帮助」": "枫桥经验|新质生产力|国常会 防汛",
+		"直接发送关键词即可搜索文章，例如：枫桥经验、中国式现代化、国常会 防汛。":                             "枫桥经验|中国式现代化|国常会 防汛",
+		"· 直接发送关键词，例如「浦江经验」、「全过程人民民主」；":                                    "浦江经验|全过程人民民主",
+		"点右上角「…」→「不再关注」即可。":                                                "",
+		"回复「退订」即可停止推送": "",
+	} {
+		if got := strings.Join(suggested(text), "|"); got != want {
+			t.Errorf("suggested(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

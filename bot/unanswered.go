@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"mpbot/content"
 )
@@ -25,6 +28,29 @@ func Unanswered(ctx context.Context, s *Settings, catalog Catalog) ([]string, er
 	// they do for a follower's first reply, not for replies.no_match's.
 	check := func(where string, resp response, mentions bool) error {
 		for _, spec := range resp.replies {
+			if spec.Type == string(ReplyText) {
+				// A text telling followers what to send (例如「枫桥经验」):
+				// after `articles rm --demo` the shipped ones sent them round
+				// to replies.no_match, which suggested the same again (a
+				// newcomer run's find).
+				for _, term := range suggested(spec.Content) {
+					if searched[term] {
+						continue
+					}
+					searched[term] = true
+					if rule, _ := s.match(term); rule >= 0 {
+						continue // a keyword a rule answers: 回复「帮助」
+					}
+					found, err := finds(ctx, s, catalog, term, true)
+					if err != nil {
+						return fmt.Errorf("%s: search %q: %w", where, term, err)
+					}
+					if !found {
+						out = append(out, fmt.Sprintf("%s: the text suggests sending %q, which finds no article: a follower who does gets replies.no_match (name a topic of your articles)", where, term))
+					}
+				}
+				continue
+			}
 			if spec.Type != specArticles {
 				continue
 			}
@@ -99,4 +125,31 @@ func finds(ctx context.Context, s *Settings, catalog Catalog, query string, ment
 	}
 	_, mentioned, err := catalog.Mentions(ctx, query, s.searchN())
 	return len(mentioned) > 0, err
+}
+
+var (
+	quotedExamples = regexp.MustCompile(`例如[：:]?\s*((?:「[^「」\n]{1,20}」[、，,\s]*)+)`)
+	quotedTerm     = regexp.MustCompile(`「([^「」\n]{1,20})」`)
+	listedExamples = regexp.MustCompile(`例如[：:]\s*([^「。\n]{1,80})`)
+)
+
+// suggested are the examples a reply's text gives of what to send: quoted
+// after 例如 (例如「枫桥经验」「新质生产力」), or listed after 例如： (例如：枫桥经验、
+// 中国式现代化). Other quotes are left (回复「帮助」, 点「…」→「不再关注」):
+// instructions, not topics.
+func suggested(text string) []string {
+	var out []string
+	for _, run := range quotedExamples.FindAllStringSubmatch(text, -1) {
+		for _, m := range quotedTerm.FindAllStringSubmatch(run[1], -1) {
+			out = append(out, strings.TrimSpace(m[1]))
+		}
+	}
+	for _, m := range listedExamples.FindAllStringSubmatch(text, -1) {
+		for _, item := range strings.FieldsFunc(m[1], func(r rune) bool { return r == '、' || r == '，' || r == ',' }) {
+			if item = strings.TrimSpace(item); utf8.RuneCountInString(item) <= 20 {
+				out = append(out, item)
+			}
+		}
+	}
+	return slices.DeleteFunc(out, func(s string) bool { return s == "" })
 }
