@@ -174,18 +174,15 @@ func fromThisOrigin(r *http.Request) error {
 		if host == "" {
 			continue
 		}
-		named := []string{host}
+		// Joined only: the host as given as well let a page on port 80
+		// post to a console on 8080 behind such a proxy (a re-check's
+		// find). Behind a port mapping, where the proxy's port is not the
+		// browser's, $http_host passes the browser's.
 		if _, _, err := net.SplitHostPort(host); err != nil && port != "" {
-			// Joined, and as it is: behind a port mapping the proxy's own
-			// port (8080 in a container published on 80) is not the
-			// browser's, and the host alone had matched before (a
-			// re-check's find).
-			named = append(named, net.JoinHostPort(strings.Trim(host, "[]"), port))
+			host = net.JoinHostPort(strings.Trim(host, "[]"), port)
 		}
-		for _, h := range named {
-			if strings.EqualFold(h, u.Host) || strings.EqualFold(h, defaultPort(u)) {
-				return nil
-			}
+		if strings.EqualFold(host, u.Host) || strings.EqualFold(host, defaultPort(u)) {
+			return nil
 		}
 	}
 	sent := r.Host
