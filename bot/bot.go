@@ -212,7 +212,7 @@ func (b *Bot) answer(ctx context.Context, m Message) []Reply {
 		}
 		switch m.EventKey {
 		case KeyDaily:
-			r, sent := b.dailyReply(ctx, s, m, 0, false)
+			r, sent := b.dailyReply(ctx, s, m, 0, false, false)
 			if sent {
 				b.closeList(ctx, m, r)
 			}
@@ -576,7 +576,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		// 今天推送了什么 asks for the reading pushed today, when there is
 		// one (or the apology when it cannot be read); without, the
 		// articles published last answer it.
-		if r, sent := b.dailyReply(ctx, s, m, 1, false); sent || r != nil {
+		if r, sent := b.dailyReply(ctx, s, m, 1, false, false); sent || r != nil {
 			if sent {
 				note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
 				b.closeList(ctx, m, r)
@@ -3281,7 +3281,7 @@ func (b *Bot) render(ctx context.Context, s *Settings, m Message, resp response,
 			out = append(out, b.expand(ctx, s, m, spec, depth)...)
 			continue
 		}
-		r, sent := b.dailyReply(ctx, s, m, depth, len(specs) > 1)
+		r, sent := b.dailyReply(ctx, s, m, depth, len(specs) > 1, resp.welcome)
 		if sent && (kept == nil || !*kept) {
 			b.closeList(ctx, m, r)
 		}
@@ -3326,7 +3326,7 @@ func (b *Bot) putFollowUp(ctx context.Context, m Message, f FollowUp) error {
 // welcome's) is left out, as the welcome's is when the store cannot be read, and one in a reply of a reply (depth) too. Both
 // got the no-match text, which sends the follower to 每日一读 (an operator
 // run's find).
-func (b *Bot) dailyReply(ctx context.Context, s *Settings, m Message, depth int, beside bool) ([]Reply, bool) {
+func (b *Bot) dailyReply(ctx context.Context, s *Settings, m Message, depth int, beside, welcome bool) ([]Reply, bool) {
 	var a content.Article
 	err := content.ErrNotFound // a bot without one (Deps.Daily unset) has no reading to give
 	if b.daily != nil {
@@ -3339,11 +3339,12 @@ func (b *Bot) dailyReply(ctx context.Context, s *Settings, m Message, depth int,
 		return []Reply{r}, true
 	case !errors.Is(err, content.ErrNotFound):
 		b.log.ErrorContext(ctx, "daily reading", "err", err)
-		if beside && (m.Kind == KindSubscribe || m.Kind == KindScan) {
-			// The welcome's: an apology for an article nobody asked for
-			// followed it (a fleet run's find, the store down). Not a
-			// rule's reply beside a line of its own: 每日一读 was asked for
-			// (a re-check's find: the line had come alone).
+		if beside && welcome {
+			// The welcome's (also a rule's answering with it, 我是新来的):
+			// an apology for an article nobody asked for followed it (a
+			// fleet run's find, the store down). Not a rule's own reply
+			// beside a line: 每日一读 was asked for (a re-check's find: the
+			// line had come alone).
 			return nil, false
 		}
 		return unavailable(ctx, articleUnreadable), false
@@ -3376,7 +3377,7 @@ func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec
 	case string(ReplyTransfer):
 		return []Reply{{Type: ReplyTransfer}}
 	case specDaily:
-		r, _ := b.dailyReply(ctx, s, m, depth, false)
+		r, _ := b.dailyReply(ctx, s, m, depth, false, false)
 		return r
 	case specWelcome:
 		return b.render(ctx, s, m, s.subscribe, depth)

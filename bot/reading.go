@@ -348,7 +348,7 @@ func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, ask readi
 	case on == t:
 		// 周五的每日一读 on a Friday: today's, chosen now if no one asked
 		// yet (a review's find: there was none until someone had).
-		r, sent := b.dailyReply(ctx, s, m, 0, false)
+		r, sent := b.dailyReply(ctx, s, m, 0, false, false)
 		if sent { // as 每日一读 is: answered, and the list before it closed
 			note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
 			b.closeList(ctx, m, r)

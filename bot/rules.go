@@ -84,6 +84,7 @@ type rule struct {
 type response struct {
 	random  bool
 	replies []ReplySpec
+	welcome bool // replies.subscribe's or a scene's: a reading beside it is left out when it cannot be read
 }
 
 // Compile validates the operators' replies and search settings and compiles
@@ -113,6 +114,7 @@ func Compile(replies RepliesSpec, search SearchSpec, push PushSpec, fold func(st
 	s.push.StatusOnReply = c.fixedText("push.status_on_reply", push.StatusOnReply)
 	s.push.StatusOffReply = c.fixedText("push.status_off_reply", push.StatusOffReply)
 	s.subscribe = c.response("replies.subscribe", replies.Subscribe, false)
+	s.subscribe.welcome = true
 	if slices.ContainsFunc(s.subscribe.replies, func(r ReplySpec) bool { return r.Type == specWelcome }) {
 		c.bad("replies.subscribe", "type welcome is this reply itself: write the welcome here")
 	}
@@ -122,7 +124,9 @@ func Compile(replies RepliesSpec, search SearchSpec, push PushSpec, fold func(st
 		if name == "" || len(name) > 64 {
 			c.bad(where, "a scene name is 1 to 64 characters")
 		}
-		s.scenes[name] = c.response(where, spec, true)
+		scene := c.response(where, spec, true)
+		scene.welcome = true
+		s.scenes[name] = scene
 	}
 	s.fallback = c.response("replies.default", replies.Default, false)
 	s.noMatch = c.response("replies.no_match", replies.NoMatch, false)
