@@ -544,7 +544,7 @@ func (a *app) pushAfterReschedule(ctx context.Context, cfg *Config, catchUp time
 // itself, nor advised, when a change of the schedule's zone makes it due.
 const recentPush = 20 * time.Hour
 
-// pushedJustBefore reports, and says, that another day's push began
+// pushedJustBefore reports, and says, that a later day's push began
 // less than recentPush ago, when day's, never run, is due after a change of
 // push.timezone (at a reload or while down): push.timezone moved "today"
 // back to a day not pushed just after the day before went out, and run or
@@ -559,9 +559,13 @@ func (a *app) pushedJustBefore(ctx context.Context, day string, due time.Time) b
 	if err != nil {
 		return false
 	}
+	// A later day's: the zone moved "today" back behind a day pushed. An
+	// earlier day's run (yesterday's rerun by push --date) is no such
+	// thing, and had kept a start's catch-up from sending today (a
+	// re-check's find).
 	var last store.Run
 	for _, r := range runs {
-		if r.Day != day && r.Started.After(last.Started) {
+		if r.Day > day && r.Started.After(last.Started) {
 			last = r
 		}
 	}
@@ -637,9 +641,12 @@ func (a *app) runPush(ctx context.Context) {
 			// find). A takeover only of a run begun: one failing before it
 			// took the day (no AppSecret) had promised one on a machine
 			// alone (a re-check's find).
-			next := "no run began: `mpbot push --date " + day + "` sends it once the cause is mended"
-			if state, _, serr := a.store.PushRun(ctx, day); serr != nil || state == store.Running {
-				next = "a replica standing by takes the day over once this one's lease runs out; `mpbot push --date " + day + "` continues it (`mpbot push status --date " + day + "` counts what the ledger holds)"
+			next := "`mpbot push --date " + day + "` continues it (`mpbot push status --date " + day + "` counts what the ledger holds)"
+			switch state, _, serr := a.store.PushRun(ctx, day); {
+			case serr == nil && state == "":
+				next = "no run began: `mpbot push --date " + day + "` sends it once the cause is mended"
+			case serr != nil || state == store.Running:
+				next = "a replica standing by takes the day over once this one's lease runs out; " + next
 			}
 			a.log.Error("daily push failed; "+next, "day", day, "err", err, "sent", res.Sent, "failed", res.Failed, "of", res.Pending)
 		}
