@@ -217,27 +217,28 @@ type FollowUps struct {
 // next round trip.
 func (f FollowUps) Put(ctx context.Context, openid string, fu bot.FollowUp) error {
 	key := f.R.key("followup", openid)
+	now := time.Now()
 	if f.R.breaker.open() {
 		// Queued, the write would fail unseen: the bot is told, and its
 		// list asks for no number that would not work. The list before
 		// is deleted once Redis answers.
-		f.R.staleList(key, time.Now().UnixMilli())
+		f.R.staleList(key, now.UnixMilli())
 		return errors.New("redis unreachable: the list is not kept")
 	}
 	if f.R.failing.Load() {
 		// Redis stalls (a fleet run's find: under DEBUG SLEEP the lists
 		// were shown with their numbers and lost, and the numbers got "no
 		// list"), the same.
-		f.R.staleList(key, time.Now().UnixMilli())
+		f.R.staleList(key, now.UnixMilli())
 		return errors.New("redis not answering: the list is not kept")
 	}
 	// With the time it was written: a list lost on another replica
 	// retires only the lists before it (retireScript).
-	b, err := storedList(fu, time.Now())
+	b, err := storedList(fu, now)
 	if err != nil {
 		return fmt.Errorf("store the list: %w", err)
 	}
-	return f.R.enqueue(ctx, write{key: key, value: b, ttl: f.TTL, list: true})
+	return f.R.enqueue(ctx, write{key: key, value: b, ttl: f.TTL, list: true, at: now.UnixMilli()})
 }
 
 // storedList is fu as Redis keeps it: its JSON, and written_at, when it
@@ -284,7 +285,7 @@ func (f FollowUps) Get(ctx context.Context, openid string) (bot.FollowUp, error)
 
 // Forget implements bot.FollowUps, with this replica's next round trip.
 func (f FollowUps) Forget(ctx context.Context, openid string) error {
-	return f.R.enqueue(ctx, write{key: f.R.key("followup", openid), del: true, list: true})
+	return f.R.enqueue(ctx, write{key: f.R.key("followup", openid), del: true, list: true, at: time.Now().UnixMilli()})
 }
 
 // TokenCache keeps the fleet's one WeChat access token in Redis. It

@@ -49,6 +49,10 @@ type write struct {
 	// was lost (unix ms): a list written since (by another replica, Redis
 	// answering it) is the follower's newest, and stays.
 	before int64
+	// at, on a list's write, is the written_at it carries (or the time of
+	// its deletion): lost, the lists before it retire, not those other
+	// replicas wrote between it and the failure seen (a re-check's find).
+	at int64
 }
 
 // Bounds of the queue.
@@ -189,7 +193,7 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner), orde
 			failed++
 			first = werr
 			if w.list {
-				r.staleList(w.key, cmp.Or(w.before, time.Now().UnixMilli()))
+				r.staleList(w.key, cmp.Or(w.before, w.at, time.Now().UnixMilli()))
 			}
 		}
 		if failed > 0 {
