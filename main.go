@@ -105,8 +105,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		} else {
 			fmt.Fprintln(stderr, "mpbot:", err)
 		}
-		if ae := (argsError{}); cmd != nil && cmd.HasParent() && errors.As(err, &ae) {
+		ae := argsError{}
+		switch {
+		case cmd != nil && cmd.HasParent() && errors.As(err, &ae):
 			fmt.Fprintf(stderr, "usage: %s (mpbot %s --help for more)\n", cmd.UseLine(), strings.TrimPrefix(cmd.CommandPath(), "mpbot "))
+			if subs := subcommands(cmd); len(subs) > 0 {
+				// push statsu: an argument of push's own, its status not
+				// named (a newcomer run's find).
+				fmt.Fprintf(stderr, "its commands: %s\n", strings.Join(subs, ", "))
+			}
+		case cmd != nil && cmd.HasParent() && cmd.HasSubCommands() && strings.HasPrefix(err.Error(), "unknown command"):
+			// followers sycn: the group's usage after the error, as every
+			// other usage error has (a newcomer run's find).
+			fmt.Fprintf(stderr, "usage: %s COMMAND (mpbot %s --help for more)\n", cmd.CommandPath(), strings.TrimPrefix(cmd.CommandPath(), "mpbot "))
 		}
 		return 2
 	}
@@ -211,14 +222,19 @@ func groupsRefuseStrangers(cmd *cobra.Command) {
 		if len(args) == 0 {
 			return cmd.Help()
 		}
-		var names []string
-		for _, sub := range cmd.Commands() {
-			if sub.IsAvailableCommand() {
-				names = append(names, sub.Name())
-			}
-		}
-		return usageError{fmt.Errorf("unknown command %q for %q (its commands: %s)", args[0], cmd.CommandPath(), strings.Join(names, ", "))}
+		return usageError{fmt.Errorf("unknown command %q for %q (its commands: %s)", args[0], cmd.CommandPath(), strings.Join(subcommands(cmd), ", "))}
 	}
+}
+
+// subcommands are the names of cmd's commands a user may run.
+func subcommands(cmd *cobra.Command) []string {
+	var names []string
+	for _, sub := range cmd.Commands() {
+		if sub.IsAvailableCommand() {
+			names = append(names, sub.Name())
+		}
+	}
+	return names
 }
 
 // open loads the config and builds the parts of the app a command needs,
