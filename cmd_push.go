@@ -150,7 +150,17 @@ usage or config error, 3 when another process holds the day's push.`,
 				if res.Recipients == 1 {
 					want = " wants it"
 				}
-				fmt.Fprintf(c.stdout, "dry run: %s%s and can be reached; %d not yet delivered\n", counted(res.Recipients, "follower"), want, res.Pending)
+				why := ""
+				if res.Pending < res.Recipients {
+					// Which ones, as push status says it: "0 not yet
+					// delivered" of a day never run had said nothing of the
+					// welcome's reading (a newcomer run's find).
+					why = fmt.Sprintf(" (%d delivered already, or shown it by 每日一读 or the welcome)", res.Recipients-res.Pending)
+					if state, _, err := a.store.PushRun(cmd.Context(), res.Day); err == nil && state == "" {
+						why = fmt.Sprintf(" (%d shown it already, by 每日一读 or the welcome)", res.Recipients-res.Pending)
+					}
+				}
+				fmt.Fprintf(c.stdout, "dry run: %s%s and can be reached; %d not yet delivered%s\n", counted(res.Recipients, "follower"), want, res.Pending, why)
 				if res.Mode == jobs.ModeCustomer {
 					// Why fewer than followers stats counts (an operator run's
 					// find: "0 followers" beside 25 taking the reading).
