@@ -475,6 +475,13 @@ func (c *cli) scheduleCmd() *cobra.Command {
 				// no way to take it back).
 				return usageError{fmt.Errorf("%s is past: the schedule is for today and the days to come; `mpbot push --date %s --article %s` sends a missed day's reading", args[1], args[1], args[0])}
 			}
+			// What the day would have read: an article whose scheduled_on
+			// names it gives way without a word otherwise (a newcomer
+			// run's find; import says the other order).
+			var before store.Planned
+			if plan, err := a.store.PlanThrough(cmd.Context(), cfg.today(time.Now()), args[1], cfg.Push.Category, ""); err == nil && len(plan) > 0 {
+				before = plan[len(plan)-1]
+			}
 			art, err := a.store.ScheduleDaily(cmd.Context(), args[1], args[0])
 			if errors.Is(err, content.ErrNotFound) {
 				return noArticle(args[0])
@@ -483,6 +490,9 @@ func (c *cli) scheduleCmd() *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(c.stdout, "%s: %s\n", args[1], strings.TrimSpace(art.Title))
+			if before.Why == store.WhyScheduled && before.Article.ID != art.ID {
+				fmt.Fprintf(c.stderr, "note: %s is scheduled_on %s and gives way to this: it is read on the next day left to it\n", before.Article.ID, args[1])
+			}
 			// Allowed (an operator may mean it), but said: the reading is
 			// push.category's.
 			if cat := cfg.Push.Category; cat != "" && art.Category != cat {
