@@ -23,7 +23,6 @@ import (
 	"mpbot/bot/wechat"
 	"mpbot/bot/wechat/wechattest"
 	"mpbot/content"
-	"mpbot/jobs"
 	"mpbot/store"
 )
 
@@ -1307,33 +1306,8 @@ func TestPushAgainTellsADayOfUnknownDeliveries(t *testing.T) {
 // "config reloaded", and nobody got the day's reading).
 func TestModeToSendingAfterTodaysRehearsal(t *testing.T) {
 	scheduledPassedToday(t)
-	fake := wechattest.NewFakeAPI()
-	t.Cleanup(fake.Close)
-	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
-	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
-	dir := t.TempDir()
-	path := writeConfig(t, dir, "")
-	runCmd(t, "try", "--config", path, "你好") // seeds the demo articles
-	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 3)
-	running, err := loadConfig(path, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	logs := &syncBuffer{}
-	a, err := newApp(context.Background(), running, newLogger(LogConfig{Level: "info", Format: "text"}, logs), withWebhook)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(a.close)
-	day := running.today(time.Now())
-	if res, err := a.push.Run(context.Background(), jobs.RunOptions{Day: day}); err != nil || res.Mode != jobs.ModeLog {
-		t.Fatalf("today's rehearsal: %+v %v", res, err)
-	}
-	shipped, _ := os.ReadFile(path)
-	if err := os.WriteFile(path, []byte(strings.Replace(string(shipped), "\n  mode: log", "\n  mode: customer", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	a.reload(path, running)
+	_, logs, day, goLive := rehearsedToday(t)
+	goLive("customer")
 	if want := "push.mode changed from log to customer after today's push ran in log mode: nobody got today's reading, and it is not run again by itself; send it with `mpbot push --date " + day + "`"; !strings.Contains(logs.String(), want) {
 		t.Errorf("the reload's log, want %q:\n%s", want, logs)
 	}

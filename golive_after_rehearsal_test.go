@@ -22,35 +22,9 @@ import (
 // mode of the reload before, not at what today's push was.
 func TestModeToSendingThroughOffAfterTodaysRehearsal(t *testing.T) {
 	scheduledPassedToday(t)
-	fake := wechattest.NewFakeAPI()
-	t.Cleanup(fake.Close)
-	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
-	t.Setenv("MPBOT_WECHAT_APP_SECRET", "s")
-	dir := t.TempDir()
-	path := writeConfig(t, dir, "")
-	runCmd(t, "try", "--config", path, "你好") // seeds the demo articles
-	seedFollowers(t, filepath.Join(dir, "mpbot.db"), 3)
-	running, err := loadConfig(path, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	logs := &syncBuffer{}
-	a, err := newApp(context.Background(), running, newLogger(LogConfig{Level: "info", Format: "text"}, logs), withWebhook)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(a.close)
-	day := running.today(time.Now())
-	if res, err := a.push.Run(context.Background(), jobs.RunOptions{Day: day}); err != nil || res.Mode != jobs.ModeLog {
-		t.Fatalf("today's rehearsal: %+v %v", res, err)
-	}
-	shipped, _ := os.ReadFile(path)
-	for _, mode := range []string{"off", "customer"} {
-		if err := os.WriteFile(path, []byte(strings.Replace(string(shipped), "\n  mode: log", "\n  mode: "+mode, 1)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		a.reload(path, running)
-	}
+	_, logs, day, goLive := rehearsedToday(t)
+	goLive("off")
+	goLive("customer")
 	if want := "after today's push ran in log mode: nobody got today's reading, and it is not run again by itself; send it with `mpbot push --date " + day + "`"; !strings.Contains(logs.String(), want) {
 		t.Errorf("log → off → customer after today's rehearsal: the reloads' log does not say %q:\n%s", want, logs)
 	}
@@ -141,6 +115,19 @@ func TestModeToSendingBeforeTheScheduleFiresAgainToday(t *testing.T) {
 		t.Skip("the day's last minutes: no later time today")
 	}
 	t.Setenv("MPBOT_PUSH_SCHEDULE", "59 23 * * *")
+	_, logs, _, goLive := rehearsedToday(t)
+	goLive("customer")
+	if !strings.Contains(logs.String(), "the schedule's next time today sends it") || strings.Contains(logs.String(), "it is not run again by itself") {
+		t.Errorf("going live before the schedule's last time today:\n%s", logs)
+	}
+}
+
+// rehearsedToday is serve's app in process on the shipped config (push.mode
+// log) with three followers and an AppSecret, a fake WeChat API behind it,
+// after today's push ran in log mode; goLive rewrites config.yaml's
+// push.mode and reloads it.
+func rehearsedToday(t *testing.T) (a *app, logs *syncBuffer, day string, goLive func(mode string)) {
+	t.Helper()
 	fake := wechattest.NewFakeAPI()
 	t.Cleanup(fake.Close)
 	t.Setenv("MPBOT_WECHAT_API_BASE", fake.URL)
@@ -153,22 +140,22 @@ func TestModeToSendingBeforeTheScheduleFiresAgainToday(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	logs := &syncBuffer{}
-	a, err := newApp(context.Background(), running, newLogger(LogConfig{Level: "info", Format: "text"}, logs), withWebhook)
+	logs = &syncBuffer{}
+	a, err = newApp(context.Background(), running, newLogger(LogConfig{Level: "info", Format: "text"}, logs), withWebhook)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(a.close)
-	day := running.today(time.Now())
+	day = running.today(time.Now())
 	if res, err := a.push.Run(context.Background(), jobs.RunOptions{Day: day}); err != nil || res.Mode != jobs.ModeLog {
 		t.Fatalf("today's rehearsal: %+v %v", res, err)
 	}
 	shipped, _ := os.ReadFile(path)
-	if err := os.WriteFile(path, []byte(strings.Replace(string(shipped), "\n  mode: log", "\n  mode: customer", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	a.reload(path, running)
-	if !strings.Contains(logs.String(), "the schedule's next time today sends it") || strings.Contains(logs.String(), "it is not run again by itself") {
-		t.Errorf("going live before the schedule's last time today:\n%s", logs)
+	return a, logs, day, func(mode string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(strings.Replace(string(shipped), "\n  mode: log", "\n  mode: "+mode, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		a.reload(path, running)
 	}
 }
