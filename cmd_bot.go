@@ -270,19 +270,16 @@ func (c *cli) unanswered(ctx context.Context, cfg *Config) []string {
 	if _, missing := cfg.Store.missing(); missing {
 		return nil // a config checked apart from its store (no store made here)
 	}
-	a, err := newApp(ctx, cfg, quietLogger(io.Discard), withLibrary)
+	a, err := newApp(ctx, cfg, quietLogger(io.Discard), withBot)
 	if err != nil {
 		// What serve would say starting here (a fleet run's find: a Redis
 		// that refuses the config was told as the store unread).
 		return []string{fmt.Sprintf("serve could not start with it here, so the articles replies were not checked against the store: %v", err)}
 	}
 	defer a.close()
-	found, err := bot.Unanswered(ctx, cfg.settings, a.library)
+	found, err := a.unansweredOf(ctx, cfg)
 	if err != nil {
 		found = append(found, fmt.Sprintf("the articles replies were not all checked against the store: %v", err))
-	}
-	if w := a.noReading(ctx, cfg); w != "" {
-		found = append(found, w)
 	}
 	return found
 }

@@ -132,7 +132,10 @@ usage or config error, 3 when another process holds the day's push.`,
 				return err
 			}
 			fmt.Fprintf(c.stdout, "%s: %s (%s) by %s\n", res.Day, res.Article.Title, res.Article.ID, res.Mode)
-			if res.Mode == jobs.ModeLog {
+			switch {
+			case res.Mode == jobs.ModeLog && dryRun:
+				fmt.Fprintln(c.stdout, "push.mode log, a rehearsal: a run writes to outbox.jsonl and reaches no follower")
+			case res.Mode == jobs.ModeLog:
 				// "sent 3" alone read as delivered, where report and the
 				// console say rehearsal (a newcomer run's find).
 				fmt.Fprintln(c.stdout, "push.mode log, a rehearsal: written to outbox.jsonl, it reaches no follower")
@@ -281,7 +284,7 @@ usage or config error, 3 when another process holds the day's push.`,
 				// said only "sent 0" for a first start's catch-up day).
 				fmt.Fprintln(c.stdout, noneReached)
 			}
-			if rehearsed {
+			if rehearsed && cfg.Push.Mode != jobs.ModeLog { // in log mode a run reaches nobody either (a re-check's find)
 				n, err := a.push.Unsent(cmd.Context(), d)
 				if err != nil {
 					return err

@@ -252,14 +252,50 @@ func (a *app) warnUnanswered(ctx context.Context, cfg *Config) {
 }
 
 // unansweredOf are the configured replies with no article to show
-// (bot.Unanswered), and a push.category with no reading (noReading).
+// (bot.Unanswered), the examples the replies give of what to send that
+// get replies.no_match (examplesUnanswered), and a push.category with no
+// reading (noReading).
 func (a *app) unansweredOf(ctx context.Context, cfg *Config) ([]string, error) {
 	found, err := bot.Unanswered(ctx, cfg.settings, a.library)
+	found = append(found, a.examplesUnanswered(ctx, cfg)...)
 	if w := a.noReading(ctx, cfg); w != "" {
 		found = append(found, w)
 	}
 	return found, err
 }
+
+// examplesUnanswered asks, as a follower would, each example the replies
+// give of what to send (bot.Examples), of a bot that reads the store and
+// writes nothing, and names those answered with replies.no_match, at
+// every place that suggests them. Asked of the bot, not of search: 往期每日一读,
+// 退订 and 今天推送了什么 are answered without an article found, and had been
+// warned of (a re-check's find).
+func (a *app) examplesUnanswered(ctx context.Context, cfg *Config) []string {
+	if a.bot == nil {
+		return nil
+	}
+	var outcome outcomeOf
+	asker := bot.New(cfg.settings, bot.Deps{Catalog: a.library, FollowUps: bot.NewMemoryFollowUps(), Daily: a.bot.Daily(), Readings: a.bot.Readings(),
+		Followers: followersAsIs{a.store}, Log: quietLogger(io.Discard), Events: &outcome})
+	var out []string
+	for _, ex := range bot.Examples(cfg.settings) {
+		if ctx.Err() != nil {
+			break
+		}
+		asker.Answer(ctx, bot.Message{From: "mpbot-check-examples", Kind: bot.KindText, Text: ex.Term, SentAt: time.Now()})
+		if outcome.last == bot.OutcomeNoMatch {
+			out = append(out, fmt.Sprintf("%s: the text suggests sending %q, which gets replies.no_match: name a topic of your articles", strings.Join(ex.Where, ", "), ex.Term))
+		}
+	}
+	return out
+}
+
+// outcomeOf keeps the outcome of the last message a bot answered.
+type outcomeOf struct{ last bot.Outcome }
+
+func (o *outcomeOf) Record(_ context.Context, e bot.Event) { o.last = e.Outcome }
+
+var _ bot.Events = (*outcomeOf)(nil)
 
 // configWarnings are what `mpbot check` warns of in cfg as it is served:
 // the console's config page says them.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -28,29 +29,6 @@ func Unanswered(ctx context.Context, s *Settings, catalog Catalog) ([]string, er
 	// they do for a follower's first reply, not for replies.no_match's.
 	check := func(where string, resp response, mentions bool) error {
 		for _, spec := range resp.replies {
-			if spec.Type == string(ReplyText) {
-				// A text telling followers what to send (例如「枫桥经验」):
-				// after `articles rm --demo` the shipped ones sent them round
-				// to replies.no_match, which suggested the same again (a
-				// newcomer run's find).
-				for _, term := range suggested(spec.Content) {
-					if searched[term] {
-						continue
-					}
-					searched[term] = true
-					if rule, _ := s.match(term); rule >= 0 {
-						continue // a keyword a rule answers: 回复「帮助」
-					}
-					found, err := finds(ctx, s, catalog, term, true)
-					if err != nil {
-						return fmt.Errorf("%s: search %q: %w", where, term, err)
-					}
-					if !found {
-						out = append(out, fmt.Sprintf("%s: the text suggests sending %q, which finds no article: a follower who does gets replies.no_match (name a topic of your articles)", where, term))
-					}
-				}
-				continue
-			}
 			if spec.Type != specArticles {
 				continue
 			}
@@ -125,6 +103,51 @@ func finds(ctx context.Context, s *Settings, catalog Catalog, query string, ment
 	}
 	_, mentioned, err := catalog.Mentions(ctx, query, s.searchN())
 	return len(mentioned) > 0, err
+}
+
+// Example is a topic the replies' texts suggest followers send (例如
+// 「枫桥经验」), with every place that suggests it.
+type Example struct {
+	Term  string
+	Where []string
+}
+
+// Examples are the topics the configured replies' texts give as examples
+// of what to send, in config order. Whether one finds anything is for the
+// bot to answer (built-in answers, 往期每日一读, 退订, find none by search):
+// after `articles rm --demo` the shipped ones sent followers round to
+// replies.no_match, which suggested the same again (a newcomer run's find).
+func Examples(s *Settings) []Example {
+	var out []Example
+	at := map[string]int{}
+	add := func(where string, resp response) {
+		for _, spec := range resp.replies {
+			if spec.Type != string(ReplyText) {
+				continue
+			}
+			for _, term := range suggested(spec.Content) {
+				i, ok := at[term]
+				if !ok {
+					i = len(out)
+					at[term] = i
+					out = append(out, Example{Term: term})
+				}
+				if !slices.Contains(out[i].Where, where) {
+					out[i].Where = append(out[i].Where, where)
+				}
+			}
+		}
+	}
+	add("replies.no_match", s.noMatch)
+	add("replies.subscribe", s.subscribe)
+	for _, name := range slices.Sorted(maps.Keys(s.scenes)) {
+		add("replies.subscribe_scenes."+name, s.scenes[name])
+	}
+	add("replies.default", s.fallback)
+	for _, r := range s.rules {
+		add("rule "+r.label, r.resp)
+	}
+	return out
 }
 
 var (
