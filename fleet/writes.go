@@ -45,13 +45,14 @@ type write struct {
 	ttl   time.Duration
 	del   bool
 	list  bool // a follower's list: lost, its key goes stale (writeQueue.stale)
-	// before, on a deletion of a stale list, is when the list not kept
-	// was lost (unix ms): a list written since (by another replica, Redis
-	// answering it) is the follower's newest, and stays.
-	before int64
+	// retire deletes a stale list only if it was written before at: a
+	// list written since (by another replica, Redis answering it) is the
+	// follower's newest, and stays (retireScript).
+	retire bool
 	// at, on a list's write, is the written_at it carries (or the time of
-	// its deletion): lost, the lists before it retire, not those other
-	// replicas wrote between it and the failure seen (a re-check's find).
+	// its deletion, or the retiring's bound): lost, the lists before it
+	// retire, not those other replicas wrote between it and the failure
+	// seen (a re-check's find).
 	at int64
 }
 
@@ -165,8 +166,8 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner), orde
 	pipe := r.client.Pipeline()
 	for _, w := range writes {
 		switch {
-		case w.before > 0:
-			retireScript.Eval(ctx, pipe, []string{w.key}, w.before)
+		case w.retire:
+			retireScript.Eval(ctx, pipe, []string{w.key}, w.at)
 		case w.del:
 			pipe.Del(ctx, w.key)
 		default:
@@ -193,7 +194,7 @@ func (r *Redis) roundTrip(ctx context.Context, queue func(redis.Pipeliner), orde
 			failed++
 			first = werr
 			if w.list {
-				r.staleList(w.key, cmp.Or(w.before, w.at, time.Now().UnixMilli()))
+				r.staleList(w.key, cmp.Or(w.at, time.Now().UnixMilli()))
 			}
 		}
 		if failed > 0 {
@@ -291,7 +292,7 @@ func (q *writeQueue) queueStale() {
 	}
 	dels := make([]write, 0, len(q.stale)+len(q.pending))
 	for key, lost := range q.stale {
-		dels = append(dels, write{key: key, del: true, list: true, before: lost})
+		dels = append(dels, write{key: key, del: true, list: true, retire: true, at: lost})
 	}
 	q.pending = append(dels, q.pending...)
 	q.stale, q.staleFull = nil, false
