@@ -245,11 +245,9 @@ usage or config error, 3 when another process holds the day's push.`,
 				if cfg.Push.Mode == jobs.ModeLog {
 					// Rehearsed asks of a mode that sends; in log mode itself
 					// the day had read "done" alone (a newcomer run's find).
-					modes, err := a.store.ModesGoneOut(cmd.Context(), d, "")
-					if err != nil {
+					if rehearsed, err = a.store.GoneOutOnlyIn(cmd.Context(), d, jobs.ModeLog); err != nil {
 						return err
 					}
-					rehearsed = modes[jobs.ModeLog] > 0 && len(modes) == 1
 				}
 			}
 			fmt.Fprintf(c.stdout, "%s: %s", d, sum.RunState)

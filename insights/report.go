@@ -746,11 +746,9 @@ func (b *builder) push(ctx context.Context) error {
 		}
 		d := PushDay{Day: run.Day, State: string(run.State), Sent: sum.Counts[store.Sent], Skipped: sum.Counts[store.Skipped],
 			Failed: sum.Counts[store.Failed], Unknown: sum.Counts[store.Unknown], InFlight: sum.Counts[store.Sending]}
-		modes, err := b.src.Store.ModesGoneOut(ctx, run.Day, "") // sent, sending, unknown: no failure
-		if err != nil {
+		if d.Rehearsal, err = b.src.Store.GoneOutOnlyIn(ctx, run.Day, logMode); err != nil {
 			return err
 		}
-		d.Rehearsal = modes[logMode] > 0 && len(modes) == 1
 		// Followers, not messages: 退订 sent three times (退订, 退订。, 退訂)
 		// is one follower leaving; and followers the push reached (those
 		// who followed after it and left had been counted: a follower

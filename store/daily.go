@@ -237,6 +237,14 @@ func (s *Store) ModesGoneOut(ctx context.Context, day, unsure string) (_ map[str
 	return modes, rows.Err()
 }
 
+// GoneOutOnlyIn reports whether day's deliveries that went out (sent,
+// sending, unknown) all went out in mode, and some did: a day pushed in
+// push.mode log alone is a rehearsal that reached nobody.
+func (s *Store) GoneOutOnlyIn(ctx context.Context, day, mode string) (bool, error) {
+	modes, err := s.ModesGoneOut(ctx, day, "")
+	return modes[mode] > 0 && len(modes) == 1, err
+}
+
 // likePrefix is a LIKE pattern matching text starting with prefix, its
 // wildcards (% and _) escaped.
 func likePrefix(prefix string) string {
