@@ -57,7 +57,62 @@ func ParseSchedule(spec string) (cron.Schedule, error) {
 	if sched.Next(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)).IsZero() {
 		return nil, fmt.Errorf("cron spec %q never fires: no month has that day", spec)
 	}
+	if spec, ok := sched.(*cron.SpecSchedule); ok {
+		return skippedHour{spec}, nil
+	}
 	return sched, nil
+}
+
+// skippedHour fires a time of the hour the clocks skip (02:30 on the day
+// summer time begins, in a zone that has it) when the clocks skip it, as
+// Vixie cron does: robfig/cron moves on to the next day, and the day had
+// no push, no catch-up and nothing said (a review's find). Times are read
+// in the zone of the time Next is given.
+type skippedHour struct{ spec *cron.SpecSchedule }
+
+func (s skippedHour) Next(t time.Time) time.Time {
+	next := s.spec.Next(t)
+	if next.IsZero() {
+		return next
+	}
+	for day := midnight(t, 0); day.Before(next); day = midnight(day, 1) {
+		if at, ok := s.inSkippedHour(day); ok && at.After(t) && at.Before(next) {
+			return at
+		}
+	}
+	return next
+}
+
+// midnight is the start of the day days after t's, in t's zone.
+func midnight(t time.Time, days int) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day()+days, 0, 0, 0, 0, t.Location())
+}
+
+// inSkippedHour returns the instant the clocks skip ahead on day (its
+// midnight in its zone) when the spec fires, on day's clock, at a time
+// they skip.
+func (s skippedHour) inSkippedHour(day time.Time) (time.Time, bool) {
+	end := midnight(day, 1)
+	if end.Sub(day) >= 24*time.Hour {
+		return time.Time{}, false // no hour skipped on this day
+	}
+	_, change := day.ZoneBounds()
+	if change.IsZero() || !change.Before(end) {
+		return time.Time{}, false
+	}
+	_, before := change.Add(-time.Second).Zone()
+	_, after := change.Zone()
+	// The skipped clock times, as times of a day in UTC: from the change on
+	// the clock before it, for the length of the jump.
+	wall := func(t time.Time) time.Time {
+		return time.Date(day.Year(), day.Month(), day.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+	}
+	from := wall(change.In(time.FixedZone("", before)))
+	to := from.Add(time.Duration(after-before) * time.Second)
+	if f := s.spec.Next(from.Add(-time.Second)); !f.IsZero() && f.Before(to) {
+		return change, true
+	}
+	return time.Time{}, false
 }
 
 // Firings returns up to n times spec fires in loc after from (a zone with
@@ -87,19 +142,28 @@ func (s *Scheduler) Set(spec string, loc *time.Location) (changed bool, err erro
 	if zoned == s.spec {
 		return false, nil
 	}
-	id, err := s.cron.AddFunc(zoned, s.run)
+	sched, err := ParseSchedule(spec)
 	if err != nil {
 		return false, fmt.Errorf("push.schedule %q: %w", spec, err)
 	}
+	id := s.cron.Schedule(inZone{loc, sched}, cron.FuncJob(s.run))
 	changed = s.entry != 0
 	if s.entry != 0 {
 		s.cron.Remove(s.entry)
 	}
 	s.spec, s.entry = zoned, id
-	sched, _ := ParseSchedule(spec)
 	s.log.Info("daily push scheduled", "schedule", spec, "zone", loc.String(), "next", sched.Next(time.Now().In(loc)))
 	return changed, nil
 }
+
+// inZone reads a schedule on the clock of loc (cron runs its entries on
+// its own zone's).
+type inZone struct {
+	loc   *time.Location
+	sched cron.Schedule
+}
+
+func (z inZone) Next(t time.Time) time.Time { return z.sched.Next(t.In(z.loc)) }
 
 // run runs the job, scheduled or by RunNow. A panicking push must not take
 // the webhook down with it (robfig/cron's New does not recover, whatever
@@ -162,7 +226,10 @@ func MissedRun(spec string, loc *time.Location, now time.Time, catchUp time.Dura
 	local := now.In(loc)
 	dayStart := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, loc)
 	var last time.Time
-	for t := sched.Next(dayStart.Add(-time.Second)); !t.IsZero() && !t.After(local) && t.Before(dayStart.Add(24*time.Hour)); t = sched.Next(t) {
+	// The next midnight, not 24 hours on: the day the clocks go back has 25
+	// (a review's find: a run at 23:15 was no run of that day).
+	dayEnd := midnight(local, 1)
+	for t := sched.Next(dayStart.Add(-time.Second)); !t.IsZero() && !t.After(local) && t.Before(dayEnd); t = sched.Next(t) {
 		last = t
 	}
 	if last.IsZero() {

@@ -43,6 +43,10 @@ func TestSchedulerRunsAndReschedules(t *testing.T) {
 	if want := time.Date(2026, 12, 1, 7, 30, 0, 0, shanghai); !next.Equal(want) {
 		t.Fatalf("next run %v, want %v", next, want)
 	}
+	// cron asks on its own clock (the machine's zone): read in Shanghai's.
+	if next := entries[0].Schedule.Next(time.Date(2026, 11, 30, 16, 0, 0, 0, time.UTC)); !next.Equal(time.Date(2026, 12, 1, 7, 30, 0, 0, shanghai)) {
+		t.Fatalf("next run after 16:00 UTC %v, want 07:30 in Shanghai", next)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
 	if err := s.Stop(ctx); err != nil {

@@ -284,21 +284,22 @@ func (s *Store) planDaily(ctx context.Context, from string, days int, category, 
 	if err != nil {
 		return nil, err
 	}
-	var unread []string
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM articles WHERE category = ? AND id NOT IN (SELECT article_id FROM daily_readings)
-		ORDER BY published_on, id LIMIT ?`, category, days*4)
-	if err != nil {
+	// The unread articles in DailyReading's order, read a page at a time
+	// as the days use them: the first days*4 alone had held none for a day
+	// when they were all scheduled later (a series imported with
+	// scheduled_on: a review's find), while the push found one past them.
+	last := start.AddDate(0, 0, days-1).Format(content.DateLayout)
+	var unread []unreadArticle
+	more := true
+	readMore := func() error {
+		page, err := s.unreadPage(ctx, category, last, len(unread), max(days*4, 64))
+		unread = append(unread, page...)
+		more = len(page) == max(days*4, 64)
+		return err
+	}
+	if err := readMore(); err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		unread = append(unread, id)
-	}
-	rows.Close()
 	used := map[string]bool{}
 	plan := make([]Planned, 0, days)
 	for i := range days {
@@ -324,17 +325,20 @@ func (s *Store) planDaily(ctx context.Context, from string, days int, category, 
 			return nil, err
 		} else {
 			id = ""
-			for _, u := range unread {
-				if used[u] {
-					continue
+			for j := 0; id == ""; j++ {
+				if j == len(unread) {
+					if !more {
+						break
+					}
+					if err := readMore(); err != nil {
+						return nil, err
+					}
+					if j == len(unread) {
+						break
+					}
 				}
-				a, err := s.Get(ctx, u)
-				if err != nil {
-					return nil, err
-				}
-				if a.ScheduledOn == "" || a.ScheduledOn <= day {
-					id, p.Why = u, WhyNext
-					break
+				if u := unread[j]; !used[u.id] && (u.scheduledOn == "" || u.scheduledOn <= day) {
+					id, p.Why = u.id, WhyNext
 				}
 			}
 		}
@@ -353,6 +357,28 @@ func (s *Store) planDaily(ctx context.Context, from string, days int, category, 
 		plan = append(plan, p)
 	}
 	return plan, nil
+}
+
+type unreadArticle struct{ id, scheduledOn string }
+
+// unreadPage is n of category's articles never read, from offset, in the
+// order DailyReading takes them, but those scheduled after last.
+func (s *Store) unreadPage(ctx context.Context, category, last string, offset, n int) ([]unreadArticle, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, scheduled_on FROM articles WHERE category = ? AND id NOT IN (SELECT article_id FROM daily_readings)
+		AND (scheduled_on = '' OR scheduled_on <= ?) ORDER BY published_on, id LIMIT ? OFFSET ?`, category, last, n, offset)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var page []unreadArticle
+	for rows.Next() {
+		var u unreadArticle
+		if err := rows.Scan(&u.id, &u.scheduledOn); err != nil {
+			return nil, err
+		}
+		page = append(page, u)
+	}
+	return page, rows.Err()
 }
 
 // MaxPlanDays is how far ahead PlanThrough plans: a year.

@@ -473,6 +473,7 @@ func (s *Store) LedgerSummary(ctx context.Context, day string) (_ PushSummary, e
 		return sum, err
 	}
 	defer rows.Close()
+	var tried string // an article of rows that reached nobody
 	for rows.Next() {
 		var state State
 		var reason, article string
@@ -481,10 +482,17 @@ func (s *Store) LedgerSummary(ctx context.Context, day string) (_ PushSummary, e
 			return sum, err
 		}
 		sum.Counts[state] += n
-		if reason != ShownReason {
+		switch {
+		case reason == ShownReason:
 			// What was pushed names the day, not an article shown before
 			// the day's reading changed (a review's find: status named it).
+		case state == Sent || state == Sending || state == Unknown:
 			sum.ArticleID = article
+		default:
+			// A run that sent nothing may be followed, after the day's
+			// reading changed, by one sending another article: the
+			// skipped rows of the first had named theirs (a review's find).
+			tried = article
 		}
 		if state != Sent && state != Sending {
 			sum.Reasons[string(state)+": "+reason] += n
@@ -492,6 +500,9 @@ func (s *Store) LedgerSummary(ctx context.Context, day string) (_ PushSummary, e
 	}
 	if err := rows.Err(); err != nil {
 		return sum, err
+	}
+	if sum.ArticleID == "" {
+		sum.ArticleID = tried
 	}
 	if sum.ArticleID == "" {
 		// No ledger rows but the readings shown (a push yet to run, or one
