@@ -10,6 +10,7 @@ import (
 	neturl "net/url"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/silenceper/wechat/v2/officialaccount/draft"
 
@@ -29,6 +30,9 @@ type Broadcaster struct {
 	Covers    CoverCache
 	DefaultID string // thumb_media_id when an article has no cover
 	HTTP      *http.Client
+	// RepeatAfter is how long WeChat asks a clientmsgid sent again too
+	// soon (45066) to wait; 0: a minute and a second.
+	RepeatAfter time.Duration
 }
 
 // CoverCache keeps uploaded covers' material ids.
@@ -106,17 +110,43 @@ func (b *Broadcaster) SendAll(ctx context.Context, mediaID, key string) (int64, 
 	if b.TagID != 0 {
 		filter["tag_id"] = b.TagID
 	}
-	var out struct {
-		MsgID int64 `json:"msg_id"`
+	send := func() (int64, error) {
+		var out struct {
+			MsgID int64 `json:"msg_id"`
+		}
+		err := b.API.Post(ctx, "/cgi-bin/message/mass/sendall", map[string]any{
+			"filter": filter, "msgtype": "mpnews", "mpnews": map[string]string{"media_id": mediaID},
+			"send_ignore_reprint": 0, "clientmsgid": key,
+		}, &out)
+		if ErrorCode(err) == 45065 {
+			return 0, nil // this clientmsgid was sent already: the broadcast happened
+		}
+		return out.MsgID, err
 	}
-	err := b.API.Post(ctx, "/cgi-bin/message/mass/sendall", map[string]any{
-		"filter": filter, "msgtype": "mpnews", "mpnews": map[string]string{"media_id": mediaID},
-		"send_ignore_reprint": 0, "clientmsgid": key,
-	}, &out)
-	if ErrorCode(err) == 45065 {
-		return 0, nil // this clientmsgid was sent already: the broadcast happened
+	id, err := send()
+	if ErrorCode(err) != 45066 {
+		return id, err
 	}
-	return out.MsgID, err
+	// The key was sent within the minute (a retry after an answer lost, a
+	// rerun just after a crash): that send reached WeChat, and whether it
+	// went out is told only by sending again after the minute WeChat asks
+	// for (45065: it did). Read as a plain failure, the day was "not gone
+	// out", free to be rerun in a mode sending each follower the reading
+	// a second time (a review's find).
+	wait := b.RepeatAfter
+	if wait <= 0 {
+		wait = time.Minute + time.Second
+	}
+	select {
+	case <-time.After(wait):
+		id, err = send()
+	case <-ctx.Done():
+	}
+	if ErrorCode(err) == 45066 || ctx.Err() != nil {
+		return 0, &Error{Endpoint: "/cgi-bin/message/mass/sendall", Code: 45066, Unsure: true,
+			Msg: "this clientmsgid was sent moments before and may have gone out; a rerun sends it again with the same key"}
+	}
+	return id, err
 }
 
 // Check reports what would stop the article's mass send before any call:
