@@ -742,7 +742,7 @@ func (a *app) report(ctx context.Context, since time.Time) (*insights.Report, er
 	if cfg.Push.Mode != jobs.ModeOff {
 		due = pushDue(cfg.Push.Schedule, cfg.location, since, now)
 	}
-	return insights.Build(ctx, insights.Source{Store: a.store, Votes: votes, Terms: terms, Rules: rules, Keys: keys, DailyRules: cfg.dailyRules(rules), Follower: follower,
+	return insights.Build(ctx, insights.Source{Store: a.store, Votes: votes, Terms: terms, Fold: search.Fold, Rules: rules, Keys: keys, DailyRules: cfg.dailyRules(rules), Follower: follower,
 		Synonyms: cfg.Search.Synonyms, WeakScore: (cfg.Search.MinScore + cfg.Search.ClearScore) / 2, Loc: cfg.location, PushDue: due}, since, now)
 }
 

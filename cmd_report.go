@@ -90,7 +90,11 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	}
 	section("Rules and menu keys")
 	for _, h := range r.Rules {
-		fmt.Fprintf(w, "rule %s\t%d\n", h.Name, h.Count)
+		gone := ""
+		if h.Gone {
+			gone = "\t(no longer in the config: renamed or removed)"
+		}
+		fmt.Fprintf(w, "rule %s\t%d%s\n", h.Name, h.Count, gone)
 	}
 	for _, h := range r.Keys {
 		name := h.Name

@@ -578,7 +578,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		// articles published last answer it.
 		if r, sent := b.dailyReply(ctx, s, m, 1, false, false); sent || r != nil {
 			if sent {
-				note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
+				note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, DailyRule })
 				b.closeList(ctx, m, r)
 			}
 			return r
@@ -661,9 +661,11 @@ func (b *Bot) besideNa(question string) string {
 	return question
 }
 
-// dailyRule names, in the query log, the day's reading given to a follower
-// asking what was pushed today (今天推送了什么), as a rule's name would.
-const dailyRule = "daily"
+// DailyRule names, in the query log, the daily reading's own answers, as a
+// rule's name would: the day's reading given to a follower asking what was
+// pushed today (今天推送了什么), 昨天的每日一读, 今天还没有每日一读, whether or
+// not a rule of the config has the name.
+const DailyRule = "daily"
 
 // rule answers with a keyword rule's response.
 func (b *Bot) rule(ctx context.Context, s *Settings, m Message, rule int) []Reply {

@@ -199,7 +199,7 @@ const openOneOf = "回复序号（1 到 %d）打开对应文章，点开即可�
 // followers asked of the reading: a re-check's find).
 func noteShownAgain(ctx context.Context, list FollowUp, id string) {
 	if list.ofReading() {
-		note(ctx, func(e *Event) { e.Outcome, e.Rule, e.Number, e.Article = OutcomeRule, dailyRule, 0, id })
+		note(ctx, func(e *Event) { e.Outcome, e.Rule, e.Number, e.Article = OutcomeRule, DailyRule, 0, id })
 		return
 	}
 	note(ctx, func(e *Event) { e.Outcome, e.Article = OutcomeFollowUp, id })

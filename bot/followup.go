@@ -81,7 +81,8 @@ func (f FollowUp) question() string {
 }
 
 // by names what made a list that no search ranked — a menu's, the past
-// readings (the daily rule's), the latest articles, a day's or a period's news — for
+// readings (the daily rule's), the latest articles, a day's or a period's
+// news, a topic's newest — for
 // the event of a number chosen from it: such a choice is no vote for the
 // article as an answer to the list's question, nor a synonym of it (a
 // follower run's find: 往期每日一读 was proposed as one of 政府工作报告的决议).
@@ -91,13 +92,18 @@ func (f FollowUp) by() string {
 	case f.Key != "":
 		return "menu"
 	case f.Readings != nil:
-		return dailyRule
+		return DailyRule
 	case f.Latest:
 		return "latest"
 	case f.Day != "":
 		return "day"
 	case f.News != nil:
 		return "news"
+	case f.Newest || f.Older:
+		// A topic's articles newest first (最新的国常会, and what a month
+		// with none gives, 2026年11月还没有文章): ordered by date, not by
+		// how well they answer (an operator run's find: kept as votes).
+		return "newest"
 	}
 	return ""
 }

@@ -318,7 +318,7 @@ func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, ask readi
 	// logged as a list, with its hits.
 	today := midnight(s.readingDay(b.now()))
 	if p := ask.period; p.ahead {
-		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
+		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, DailyRule })
 		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noReadingYet, p.name)}}
 	}
 	if ask.list {
@@ -332,7 +332,7 @@ func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, ask readi
 			return unavailable(ctx, readingsUnreadable)
 		}
 		if len(found) == 0 {
-			note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
+			note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, DailyRule })
 			if of.Name != "" {
 				return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noReadingOn, of.Name)}}
 			}
@@ -350,12 +350,12 @@ func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, ask readi
 		// yet (a review's find: there was none until someone had).
 		r, sent := b.dailyReply(ctx, s, m, 0, false, false)
 		if sent { // as 每日一读 is: answered, and the list before it closed
-			note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
+			note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, DailyRule })
 			b.closeList(ctx, m, r)
 		}
 		return r
 	case on > t: // one scheduled ahead is not shown before its day
-		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
+		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, DailyRule })
 		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noReadingYet, dayName(on))}}
 	}
 	rs, err := b.readings(ctx, on, 1)
@@ -364,10 +364,10 @@ func (b *Bot) pastReading(ctx context.Context, s *Settings, m Message, ask readi
 		return unavailable(ctx, readingsUnreadable)
 	}
 	if len(rs) == 0 || rs[0].Day != on {
-		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, dailyRule })
+		note(ctx, func(e *Event) { e.Outcome, e.Rule = OutcomeRule, DailyRule })
 		return []Reply{{Type: ReplyText, Text: fmt.Sprintf(noReadingOn, dayName(on))}}
 	}
-	note(ctx, func(e *Event) { e.Outcome, e.Rule, e.Article = OutcomeRule, dailyRule, rs[0].Article.ID })
+	note(ctx, func(e *Event) { e.Outcome, e.Rule, e.Article = OutcomeRule, DailyRule, rs[0].Article.ID })
 	// 更多 after it lists the readings (it said no list was open).
 	if err := b.putFollowUp(ctx, m, FollowUp{Query: asked(m), Readings: &ReadingsOf{}, Seen: []string{rs[0].Article.ID}}); err != nil {
 		b.log.DebugContext(ctx, "store follow-up of a card", "openid", m.From, "err", err)

@@ -119,7 +119,7 @@ func TestPastReadings(t *testing.T) {
 	}
 	// The daily reading's answer, not a search's (the report had listed it
 	// among unanswered topics).
-	if e := events.events[len(events.events)-1]; e.Outcome != OutcomeRule || e.Rule != dailyRule || e.Article == "" {
+	if e := events.events[len(events.events)-1]; e.Outcome != OutcomeRule || e.Rule != DailyRule || e.Article == "" {
 		t.Errorf("昨天的每日一读 logged %+v", e)
 	}
 	if r := ask("更多"); !strings.HasPrefix(r.Text, "往期每日一读：\n1. ") || strings.Join(listedTitles(r), " ") != "导读r29 导读r28 导读r27 导读r26 导读r24" {
@@ -168,7 +168,7 @@ func TestPastReadings(t *testing.T) {
 		t.Errorf("2 after 更多: %+v", r)
 	}
 	// No search ranked the list: the choice is the daily rule's, no vote.
-	if e := events.events[len(events.events)-1]; e.Outcome != OutcomeFollowUp || e.Rule != dailyRule {
+	if e := events.events[len(events.events)-1]; e.Outcome != OutcomeFollowUp || e.Rule != DailyRule {
 		t.Errorf("a number from the past readings logged %+v", e)
 	}
 	// 上一页 shows the page before as it was, its numbers open again, and

@@ -87,6 +87,10 @@ type Day struct {
 type Hits struct {
 	Name  string `json:"name"`
 	Count int    `json:"count"`
+	// Gone marks a rule no longer in the config (renamed or removed in the
+	// period): its answers were given, and are counted under the name they
+	// were given by.
+	Gone bool `json:"gone,omitempty"`
 }
 
 // Choice is an item followers picked from the list a question gave.
@@ -136,6 +140,9 @@ type Source struct {
 	Votes *Votes
 	// Terms cuts a question into words (the search's segmenter).
 	Terms func(text string) []string
+	// Fold writes traditional characters as simplified (search.Fold), for
+	// the most asked questions; nil leaves them as written.
+	Fold func(text string) string
 	// Rules and Keys are the config's rule labels and each rule's menu
 	// keys, to name what was never used.
 	Rules []string
@@ -206,16 +213,33 @@ type leaving struct {
 	at       time.Time
 }
 
+// written reports whether a message of kind is one a follower sent the
+// account (a text, a voice message, a picture, a menu button asking for an
+// answer), which Messages and Followers count: not the events of a follow
+// or unfollow, a scan, a menu link opened, nor WeChat's own notices (a
+// template message's or a mass send's receipt, one for each recipient of a
+// push; the location a client reports), which had made every recipient of
+// a template push a follower who wrote (an operator run's find).
+func written(kind bot.Kind) bool {
+	switch kind {
+	case bot.KindEvent, bot.KindLocationEv, bot.KindSubscribe, bot.KindUnsubscribe, bot.KindScan, bot.KindView:
+		return false
+	}
+	return true
+}
+
 type weakQuestion struct {
 	text, follower string
 	best           bot.Scored
 }
 
 func (b *builder) add(q store.Query) {
-	b.r.Messages++
+	if written(bot.Kind(q.Kind)) {
+		b.r.Messages++
+		b.followers[q.Follower] = true
+	}
 	// Logged before the log kept only maxLoggedRunes of a message.
 	q.Text, q.Question = bot.Cut(q.Text, maxLoggedRunes), bot.Cut(q.Question, maxLoggedRunes)
-	b.followers[q.Follower] = true
 	if bot.Outcome(q.Outcome) == bot.OutcomeNoMatch && q.Rule != "" && slices.Contains(b.src.DailyRules, q.Rule) {
 		// The bot logs 今天还没有每日一读 as no match (to show followers
 		// asked); it is the daily rule's answer, as the reading is, not a
@@ -278,10 +302,16 @@ func (b *builder) add(q store.Query) {
 		d = &Day{Day: day}
 		b.days[day] = d
 	}
-	a := b.asked[q.Text]
+	// One question however it was written: 楓橋經驗 is 枫桥经验 (two rows of
+	// 1× had said neither was asked twice: an operator run's find).
+	asked := q.Text
+	if b.src.Fold != nil {
+		asked = b.src.Fold(asked)
+	}
+	a := b.asked[asked]
 	if a == nil {
-		a = &Asked{Text: q.Text}
-		b.asked[q.Text] = a
+		a = &Asked{Text: asked}
+		b.asked[asked] = a
 	}
 	a.Count++
 	d.Questions++
@@ -349,7 +379,7 @@ func (b *builder) finish() {
 	}
 	slices.SortFunc(r.Days, func(x, y Day) int { return cmp.Compare(x.Day, y.Day) })
 	for _, label := range b.src.Rules {
-		r.Rules = append(r.Rules, Hits{label, b.rules[label]})
+		r.Rules = append(r.Rules, Hits{Name: label, Count: b.rules[label]})
 		if b.rules[label] == 0 {
 			r.NeverHit = append(r.NeverHit, "rule "+label)
 		}
@@ -359,6 +389,17 @@ func (b *builder) finish() {
 			}
 		}
 	}
+	// A rule renamed or removed by a reload in the period answered under
+	// its old label: left out, its answers went uncounted here while Most
+	// asked showed them (an operator run's find).
+	var gone []Hits
+	for label, n := range b.rules {
+		if n > 0 && !slices.Contains(b.src.Rules, label) && label != bot.DailyRule {
+			gone = append(gone, Hits{Name: label, Count: n, Gone: true})
+		}
+	}
+	slices.SortFunc(gone, func(x, y Hits) int { return cmp.Compare(x.Name, y.Name) })
+	r.Rules = append(r.Rules, gone...)
 	slices.SortStableFunc(r.Rules, func(x, y Hits) int { return cmp.Compare(y.Count, x.Count) })
 	r.Keys = sortedHits(b.keys)
 	r.NewFollowers = sortedHits(b.scenes)
@@ -382,7 +423,7 @@ func (b *builder) finish() {
 func sortedHits(m map[string]int) []Hits {
 	out := make([]Hits, 0, len(m))
 	for k, n := range m {
-		out = append(out, Hits{k, n})
+		out = append(out, Hits{Name: k, Count: n})
 	}
 	slices.SortFunc(out, func(x, y Hits) int { return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Name, y.Name)) })
 	return out
@@ -426,7 +467,11 @@ var questionWords = map[string]bool{"什么": true, "怎么": true, "如何": tr
 	// When it is asked (什么时候 is cut 什么 时候: 2027年全国两会什么时候召开 made
 	// one topic with 遴选笔试成绩什么时候出), and a greeting before the question
 	// (你好，准考证怎么打印 with 你好，诺贝尔奖得主: the same run's finds).
-	"时候": true, "时间": true, "你好": true, "您好": true}
+	"时候": true, "时间": true, "你好": true, "您好": true,
+	// Where nearly every question of this account is: 中国足球 and 中国高铁
+	// made one topic [中国 足球 高铁] with 足球彩票 and 高铁票 (an operator
+	// run's find).
+	"中国": true, "我国": true, "国家": true, "全国": true}
 
 // markupWords are HTML's and scripts' that followers paste or probe with
 // (<script>alert(1)</script>, <img src=x onerror=…>): 枫桥经验 and a
