@@ -1408,7 +1408,9 @@ var followUpLeads = longestFirst([]string{"好的", "好滴", "好嘞", "好", "
 
 // olderWords ask for the articles before those of the list open.
 var olderWords = wordSet("更早的", "更早一点的", "更早一些的", "有没有更早的", "有更早的吗", "还有更早的吗", "更早的呢", "更早的文章",
-	"再早一点的", "早一点的", "有没有更早一点的")
+	"再早一点的", "早一点的", "有没有更早一点的",
+	// (还有没有更早的: a follower run's find, no match.)
+	"还有没有更早的", "还有没有更早一点的", "还有没有更早的文章")
 
 // previousWords ask for the one before the answer (上一次呢 after the last
 // meeting's card).
@@ -1603,7 +1605,7 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		}
 	}
 	core, of := strings.CutSuffix(core, "的")
-	for _, lead := range []string{"那么", "那个", "那", "还有", "有没有"} { // 那2024年的呢 (a follower run's find: searched alone); 那个六月份呢, by voice
+	for _, lead := range []string{"那么", "那个", "那", "还有没有", "还有", "有没有"} { // 还有没有去年的 (a follower run's find: 没有去年 was left); 那2024年的呢 (a follower run's find: searched alone); 那个六月份呢, by voice
 		if rest, ok := strings.CutPrefix(core, lead); ok {
 			core, led = rest, true
 		}
@@ -2138,6 +2140,28 @@ func (b *Bot) quotedAsAnswer(ctx context.Context, s *Settings, m Message) {
 		titled := func(id string) bool {
 			a, err := b.catalog.Get(ctx, id)
 			return err == nil && sameTitle(q, a.Title)
+		}
+		if list.Opened == 0 && len(list.IDs) > 1 {
+			// A list none of whose items is open shows them all: a quote
+			// of one (its card opened earlier, the topic asked again) is
+			// that item (a follower run's find: 这篇讲的什么 under it had
+			// asked for a number, 这是哪天的 gave every item's date). Of
+			// several titled alike, none is told apart.
+			var alike []int
+			for i, id := range list.IDs {
+				if titled(id) {
+					alike = append(alike, i)
+				}
+			}
+			if len(alike) == 1 {
+				list.Opened = alike[0] + 1
+				if err := b.putFollowUp(ctx, m, list); err != nil {
+					b.log.DebugContext(ctx, "store the quoted item as opened", "openid", m.From, "err", err)
+				}
+			}
+			if len(alike) > 0 {
+				return
+			}
 		}
 		if slices.ContainsFunc(shown(list), titled) {
 			return // what is open (of several titled alike, the one opened)
@@ -3426,6 +3450,8 @@ var moreWords = map[string]bool{"更多": true, "还有吗": true, "还有呢": 
 	"还有没有别的": true, "有没有别的": true, "有别的吗": true, "后面的": true, "后面还有吗": true,
 	// Another than the one shown (a follower run's finds: no match).
 	"换一篇": true, "换一个": true, "换一条": true, "换个": true, "另外一篇": true, "另一篇": true, "另外的": true, "还有别的吗": true,
+	// And then? (然后呢, as voice messages go on: a follower run's find, no match.)
+	"然后呢": true, "然后": true, "接下来呢": true,
 	// Asked, not said: 就这些吧 and 没了 close a conversation.
 	"没有了吗": true, "没了吗": true, "就这些吗": true,
 	// Others like it (a follower run's finds: 有没有类似的 got a card on
@@ -4628,8 +4654,17 @@ func listReplyWith(found []content.Hit, header func(n int) string, pages, more b
 		}
 		line = strconv.AppendInt(line[:0], int64(len(ids)+1), 10)
 		line = append(line, ". "...)
-		title := html.EscapeString(Cut(a.Title, listTitle))
-		if a.PublishedOn != "" && h.Snippet != a.PublishedOn && sharesTitle(found, i) {
+		// The date withDates gave the title stays whole after the title
+		// is cut (…的说明（… had lost it: a follower run's find).
+		dated := "（" + a.PublishedOn + "）"
+		base, hasDate := a.Title, false
+		if a.PublishedOn != "" {
+			base, hasDate = strings.CutSuffix(a.Title, dated)
+		}
+		title := html.EscapeString(Cut(base, listTitle))
+		if hasDate {
+			title += dated
+		} else if a.PublishedOn != "" && h.Snippet != a.PublishedOn && sharesTitle(found, i) {
 			// 国常会 listed 李强主持召开国务院常务会议 five times, two of
 			// them a year apart on the same day of the month (a follower
 			// run's find): the date tells them apart.

@@ -758,7 +758,7 @@ func (r reader) snippets(text string, hits []content.Hit, body func(id string) (
 	var name *markTerms
 	if w := oneWord(q); w != "" && !r.v.has(w) && namesTopic(w) {
 		c, _ := utf8.DecodeRuneInString(w)
-		name = &markTerms{[]string{w}, []rune{c}}
+		name = &markTerms{terms: []string{w}, firsts: []rune{c}}
 	}
 	snippetOf := func(terms markTerms, text string, scan int) (string, bool) {
 		if name != nil {
@@ -1066,6 +1066,9 @@ var (
 		// The interview question's frame (你如何看待…: a follower run's
 		// find, no match; 怎么看待 had left 待 to be searched).
 		"如何看待", "怎么看待", "怎样看待", "怎样理解",
+		// Asking again (还有没有关于四中全会的, cut 还有 没有: no match where
+		// 有没有关于四中全会的 found the 公报: a follower run's find).
+		"还有没有",
 		"请问一下", "请问", "介绍一下", "讲一讲", "说一说", "有哪些", "是哪天", "是谁", "为什么", "多少个", "有多少", "哪一天",
 		// How much a figure rose, said as a share (七月份社零增长了百分之几:
 		// a card on the first half's GDP, a follower run's find).

@@ -62,7 +62,7 @@ func snippet(terms markTerms, text string) string {
 func snippetIn(terms markTerms, text string, scan int) (string, bool) {
 	text = oneLine(strings.ToValidUTF8(capRunes(text, scan), ""))
 	lower := lowerInPlace(text)
-	marks := findMarks(lower, terms)
+	marks := wholeWords(lower, findMarks(lower, terms), terms)
 
 	start := 0
 	if len(marks) > 0 {
@@ -238,6 +238,10 @@ func (r reader) uncommon(terms markTerms) markTerms {
 type markTerms struct {
 	terms  []string
 	firsts []rune
+	// ends and starts are the query's words of two characters or more
+	// with the single character the query had after or before it, as
+	// typed (政绩观, cut 政绩 观): a mark is made whole to them (wholeWords).
+	ends, starts []string
 }
 
 // snippetTerms is what may be marked: the query's phrases as typed and its
@@ -283,7 +287,63 @@ func snippetTerms(q query) markTerms {
 		}
 	}
 	slices.SortStableFunc(terms, func(a, b string) int { return len(b) - len(a) })
-	return markTerms{terms, firsts}
+	m := markTerms{terms: terms, firsts: firsts}
+	single := func(w string) bool {
+		r, size := utf8.DecodeRuneInString(w)
+		return size == len(w) && unicode.Is(unicode.Han, r) && !strings.ContainsRune(hanNumerals, r) && !stopWords[w]
+	}
+	han := func(w string) bool { // a word of Chinese, no numeral in it
+		return utf8.RuneCountInString(w) >= 2 && !strings.ContainsFunc(w, func(r rune) bool {
+			return !unicode.Is(unicode.Han, r) || strings.ContainsRune(hanNumerals, r)
+		})
+	}
+	for i := 1; i < len(q.cut); i++ {
+		a, b := q.cut[i-1], q.cut[i]
+		switch {
+		case single(b) && han(a) && strings.Contains(q.text, a+b):
+			m.ends = append(m.ends, a+b) // 政绩观: the word before has it
+		case single(a) && han(b) && (i == 1 || stopWords[q.cut[i-2]]) && strings.Contains(q.text, a+b):
+			// 锂电池: the word after, when none before could (届 of
+			// 第138届广交会 is the number's, 本【届广交会】 else).
+			m.starts = append(m.starts, a+b)
+		}
+	}
+	return m
+}
+
+// wholeWords widens a mark by the character the query had as a word of its
+// own after or before one of the mark's: a word of three the segmenter cut
+// in two and one (政绩观 as 政绩 观, 中央指导组 as 中央指导 组) was marked
+// 正确【政绩】观, 8个【中央指导】组, single characters being marked never alone
+// (a follower run's find). Not a character of a longer word of the query
+// (主 of 主旨 after 习近平), a stop word (的) nor a numeral.
+func wholeWords(lower string, marks [][2]int, m markTerms) [][2]int {
+	if len(m.ends) == 0 && len(m.starts) == 0 {
+		return marks
+	}
+	for i := range marks {
+		k := &marks[i]
+		if r, size := utf8.DecodeRuneInString(lower[k[1]:]); size > 0 && slices.ContainsFunc(m.ends, func(w string) bool {
+			return strings.HasSuffix(lower[k[0]:k[1]]+string(r), w) && len(w) > size
+		}) {
+			k[1] += size
+		}
+		if r, size := utf8.DecodeLastRuneInString(lower[:k[0]]); size > 0 && (i == 0 || marks[i-1][1] < k[0]) && slices.ContainsFunc(m.starts, func(w string) bool {
+			return strings.HasPrefix(string(r)+lower[k[0]:k[1]], w) && len(w) > size
+		}) {
+			k[0] -= size
+		}
+	}
+	// Marks widened to touch are one, as findMarks joins them.
+	out := marks[:0]
+	for _, m := range marks {
+		if n := len(out); n > 0 && out[n-1][1] >= m[0] {
+			out[n-1][1] = max(out[n-1][1], m[1])
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // findMarks returns the byte ranges of lower to mark: at each position the
