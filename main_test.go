@@ -681,6 +681,12 @@ func TestShippedCourtesyRules(t *testing.T) {
 		"林选什么时候考。": "找到 3 篇相关文章", "公务员遴选今年什么时候报名": "找到 3 篇相关文章", "公务员遴选什么时候考": "找到 3 篇相关文章",
 		"你们怎么老答非所问": "转人工客服", "怎么又答非所问了": "转人工客服", "你这答非所问": "转人工客服",
 		"你们这机器人根本没用啊": "自动回复助手", "你们这个机器人真没用": "自动回复助手",
+		// A follower run on the corpus's (each no match): the reading, leaving,
+		// the help and the exam in other words, and complaints.
+		"每日1读": "[图文]", "每天一篇": "[图文]", "今日份阅读": "[图文]", "今天推送的是哪篇": "[图文]",
+		"取消关注": "不再关注", "我要取消关注": "不再关注", "别再给我发了": "已退订", "menu": "我能帮你找",
+		"垃圾公众号": "自动回复助手", "什么破玩意儿": "自动回复助手", "lingxuan": "找到 3 篇相关文章",
+		"那个公务员临选的公告出来没有。": "找到 3 篇相关文章", "中央和国家机关遴选2026年什么时候报名": "找到 3 篇相关文章",
 	} {
 		if code, out, errOut := try(text); code != 0 || !strings.Contains(out, want) {
 			t.Errorf("try %q: exit %d, want %q:\n%s%s", text, code, want, out, errOut)
