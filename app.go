@@ -742,8 +742,13 @@ func (a *app) report(ctx context.Context, since time.Time) (*insights.Report, er
 	if cfg.Push.Mode != jobs.ModeOff {
 		due = pushDue(cfg.Push.Schedule, cfg.location, since, now)
 	}
-	return insights.Build(ctx, insights.Source{Store: a.store, Votes: votes, Terms: terms, Fold: search.Fold, Rules: rules, Keys: keys, DailyRules: cfg.dailyRules(rules), Follower: follower,
+	r, err := insights.Build(ctx, insights.Source{Store: a.store, Votes: votes, Terms: terms, Fold: search.Fold, Rules: rules, Keys: keys, DailyRules: cfg.dailyRules(rules), Follower: follower,
 		Synonyms: cfg.Search.Synonyms, WeakScore: (cfg.Search.MinScore + cfg.Search.ClearScore) / 2, Loc: cfg.location, PushDue: due}, since, now)
+	if err != nil {
+		return nil, err
+	}
+	r.Kept, r.LogOff = mustDays(cfg.Insights.Retention), !cfg.Insights.Enabled
+	return r, nil
 }
 
 // pushDue are the days from since's to now's on which spec fires in loc at

@@ -42,6 +42,9 @@ func (c *cli) reportCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if r.LogOff {
+				fmt.Fprintln(c.stderr, "note: insights.enabled is false: serve logs no questions; the report holds those logged before it was turned off")
+			}
 			if asJSON {
 				return content.WriteJSON(c.stdout, r)
 			}

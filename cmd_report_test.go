@@ -402,7 +402,7 @@ func TestConsoleMostAskedSaysOther(t *testing.T) {
 		return strings.Contains(page, "<td>订阅</td>")
 	}, "订阅 among the most asked")
 	row := regexp.MustCompile(`<tr><td>订阅</td>(.*?)</tr>`).FindString(page)
-	if !strings.HasSuffix(row, `<td class="n">0</td><td class="n">0</td><td class="n">0</td><td class="n">0</td><td class="n">3（最近：opt_in）</td></tr>`) {
+	if !strings.HasSuffix(row, `<td class="n">0</td><td class="n">0</td><td class="n">0</td><td class="n">0</td><td class="n">3（最近：开启每日一读）</td></tr>`) {
 		t.Errorf("the console's row for 订阅 (asked 3 times, 3 opt-ins) says how it was answered in none of its columns: %s", row)
 	}
 }

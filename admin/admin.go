@@ -8,6 +8,7 @@
 package admin
 
 import (
+	"cmp"
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
@@ -79,6 +80,13 @@ type Console struct {
 //go:embed templates/*.html
 var templates embed.FS
 
+// outcomeWords are the query log's outcomes an answer of "other" has.
+var outcomeWords = map[string]string{
+	"opt_in": "开启每日一读", "opt_out": "退订每日一读", "opt_status": "问是否订阅了每日一读", "not_saved": "订阅或退订没能保存",
+	"no_list": "没有列表时的数字", "out_of_range": "超出列表的数字", "unavailable": "文章或列表暂时无法读取", "default": "图片、语音等默认回复",
+	"more": "更多", "rejected": "不是这个", "follow_up": "从列表里打开", "unknown_key": "没有规则回答的菜单",
+}
+
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"pct": func(n, of int) string {
 		if of == 0 {
@@ -92,6 +100,10 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	// link had reached another page, or none (an operator run's find).
 	"pathEscape": url.PathEscape,
 	"has":        slices.Contains[[]string],
+	// What an answer of "other" was, in the console's words: the query
+	// log's codes (opt_status, no_list) had been shown as they are (an
+	// operator run's find).
+	"outcome": func(code string) string { return cmp.Or(outcomeWords[code], code) },
 }).ParseFS(templates, "templates/*.html"))
 
 // New returns the console; its handler refuses everything without the token.
@@ -405,8 +417,23 @@ func (c *Console) dashboard(w http.ResponseWriter, r *http.Request, _ string) {
 	if !ok {
 		return
 	}
-	c.render(w, "dashboard.html", map[string]any{"Page": "dashboard", "Days": n, "R": rep,
+	c.render(w, "dashboard.html", map[string]any{"Page": "dashboard", "Days": n, "R": rep, "Note": logNote(rep, n),
 		"Messages": barChart(rep.Days), "Push": pushChart(rep.Push), "Answered": answered(rep)})
+}
+
+// logNote says what the period shown lacks: the questions older than the
+// log keeps (?days=366 had said 最近 366 天 of a log of 90), and any asked
+// since the log was turned off (an operator run's finds; `mpbot report`
+// notes both).
+func logNote(rep *insights.Report, days int) string {
+	var notes []string
+	if kept := int(rep.Kept / (24 * time.Hour)); kept > 0 && days > kept {
+		notes = append(notes, fmt.Sprintf("查询日志只保留 %d 天（insights.retention），更早的问题已删除。", kept))
+	}
+	if rep.LogOff {
+		notes = append(notes, "insights.enabled 为 false：新的问题不再记录，这里只有关闭之前记下的。")
+	}
+	return strings.Join(notes, "")
 }
 
 func (c *Console) unanswered(w http.ResponseWriter, r *http.Request, _ string) {
@@ -414,7 +441,7 @@ func (c *Console) unanswered(w http.ResponseWriter, r *http.Request, _ string) {
 	if !ok {
 		return
 	}
-	c.render(w, "unanswered.html", map[string]any{"Page": "unanswered", "Days": n, "R": rep})
+	c.render(w, "unanswered.html", map[string]any{"Page": "unanswered", "Days": n, "R": rep, "Note": logNote(rep, n)})
 }
 
 func (c *Console) articles(w http.ResponseWriter, r *http.Request, session string) {

@@ -23,6 +23,11 @@ type Report struct {
 	Until      time.Time `json:"until"`
 	Messages   int       `json:"messages"`
 	Followers  int       `json:"followers"`  // distinct followers who wrote
+	// Kept is how long the log keeps a question (insights.retention; 0:
+	// not said), and LogOff that insights.enabled is false: the log holds
+	// only what was logged before it was turned off.
+	Kept   time.Duration `json:"-"`
+	LogOff bool          `json:"log_off,omitempty"`
 	Unanswered []Topic   `json:"unanswered"` // no match or a weak best answer, grouped by main terms: the maxTopics most asked
 	// UnansweredTopics counts them all, listed or not, and
 	// UnlistedQuestions the questions of those not listed.
