@@ -19,16 +19,16 @@ import (
 // Report is what followers asked over a period and how they were
 // answered: `mpbot report` prints it and the console shows it.
 type Report struct {
-	Since      time.Time `json:"since"`
-	Until      time.Time `json:"until"`
-	Messages   int       `json:"messages"`
-	Followers  int       `json:"followers"`  // distinct followers who wrote
+	Since     time.Time `json:"since"`
+	Until     time.Time `json:"until"`
+	Messages  int       `json:"messages"`
+	Followers int       `json:"followers"` // distinct followers who wrote
 	// Kept is how long the log keeps a question (insights.retention; 0:
 	// not said), and LogOff that insights.enabled is false: the log holds
 	// only what was logged before it was turned off.
-	Kept   time.Duration `json:"-"`
-	LogOff bool          `json:"log_off,omitempty"`
-	Unanswered []Topic   `json:"unanswered"` // no match or a weak best answer, grouped by main terms: the maxTopics most asked
+	Kept       time.Duration `json:"-"`
+	LogOff     bool          `json:"log_off,omitempty"`
+	Unanswered []Topic       `json:"unanswered"` // no match or a weak best answer, grouped by main terms: the maxTopics most asked
 	// UnansweredTopics counts them all, listed or not, and
 	// UnlistedQuestions the questions of those not listed.
 	UnansweredTopics  int     `json:"unanswered_topics"`
