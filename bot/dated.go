@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 
 	"mpbot/content"
@@ -62,6 +63,11 @@ func (b *Bot) dateOfAnswer(ctx context.Context, m Message) []Reply {
 		return nil
 	}
 	ids := shown(list)
+	if len(list.IDs) > 1 && slices.ContainsFunc([]string{"都", "各篇", "每篇", "分别", "这几篇", "这些"}, func(w string) bool { return strings.Contains(m.Text, w) }) {
+		// 都是哪天的 after an item was opened asks of every item, as
+		// before one was (a follower run's find: the opened one's alone).
+		ids = list.IDs
+	}
 	switch {
 	case len(ids) > 0:
 	case list.Search == "" && list.Topic == "":

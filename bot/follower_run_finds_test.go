@@ -90,3 +90,21 @@ func TestStillAnyFollowUps(t *testing.T) {
 		}
 	}
 }
+
+// TestAllTheirDatesAfterAnItemOpened: 都是哪天的 after item 1 of a list was
+// opened asks of every item (a follower run's find: the opened one's date
+// alone), as 这是哪天的 asks of the one opened.
+func TestAllTheirDatesAfterAnItemOpened(t *testing.T) {
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	list := ask("遴选")
+	if n := strings.Count(list.Text, "\n"); n < 3 {
+		t.Fatalf("遴选 gave no list of two or more:\n%s", list.Text)
+	}
+	ask("1")
+	if got := ask("都是哪天的"); !strings.Contains(got.Text, "各篇的发布日期") || !strings.Contains(got.Text, "2. ") {
+		t.Errorf("都是哪天的 after item 1 opened: %q, want every item's date", got.String())
+	}
+	if got := ask("这是哪天的"); strings.Contains(got.Text, "各篇的发布日期") {
+		t.Errorf("这是哪天的 after item 1 opened: %q, want the opened item's date", got.String())
+	}
+}
