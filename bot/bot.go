@@ -147,8 +147,30 @@ func (b *Bot) Answer(ctx context.Context, m Message) []Reply {
 	ev := &Event{At: m.SentAt, From: m.From, Kind: m.Kind, Outcome: OutcomeEvent}
 	replies := b.answer(context.WithValue(ctx, eventKey{}, ev), m)
 	ev.Latency = time.Since(start)
-	b.events.Record(ctx, *ev)
+	if later, ok := ctx.Value(deferredKey{}).(*func()); ok {
+		*later = func() { b.events.Record(ctx, *ev) }
+	} else {
+		b.events.Record(ctx, *ev)
+	}
 	return replies
+}
+
+type deferredKey struct{}
+
+// DeferRecord makes Answer, called with the returned context, leave the
+// message's event unrecorded until the returned function says whether the
+// answer was given (keep): a fleet's replica that stalled past its budget
+// learns after answering that another took the message over and answered
+// it, and its own answer, dropped, had been logged beside the other's (a
+// fleet run's find: follow_up and unavailable for one message).
+func DeferRecord(ctx context.Context) (context.Context, func(keep bool)) {
+	var record func()
+	return context.WithValue(ctx, deferredKey{}, &record), func(keep bool) {
+		if keep && record != nil {
+			record()
+		}
+		record = nil
+	}
 }
 
 func (b *Bot) answer(ctx context.Context, m Message) []Reply {

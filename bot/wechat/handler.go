@@ -640,6 +640,12 @@ func (h *Handler) respondFrom(ctx context.Context, w http.ResponseWriter, key st
 	// the passive reply (a fleet run's find: every such answer went out
 	// late, when PostgreSQL came back, and without an AppSecret never).
 	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), answerDeadline(h.cfg.ReplyBudget-time.Since(start)))
+	given := true // the answer is the message's: its event goes to the query log
+	if mine != "" {
+		var record func(keep bool)
+		actx, record = bot.DeferRecord(actx)
+		defer func() { record(given) }()
+	}
 	replies = h.answerSafely(actx, m)
 	cancel()
 	if watchdog != nil {
@@ -663,6 +669,7 @@ func (h *Handler) respondFrom(ctx context.Context, w http.ResponseWriter, key st
 		// one (a fleet run's find: 文章暂时无法读取 after the card).
 		if ours, err := h.cfg.Shared.Owns(context.WithoutCancel(ctx), key, mine); err == nil && !ours {
 			h.log.WarnContext(ctx, "late answer dropped: another replica took the message over and answered it", "openid", m.From)
+			given = false // the other replica's answer is the one logged
 			return nil, true
 		}
 	}

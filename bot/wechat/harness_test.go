@@ -142,7 +142,13 @@ type harness struct {
 	logs    *syncBuffer
 	msgID   atomic.Int64
 	noAPI   bool // no AppSecret: nothing can go through the customer-service API
+	events  countedEvents
 }
+
+// countedEvents counts the events the bot records for the query log.
+type countedEvents struct{ n atomic.Int64 }
+
+func (e *countedEvents) Record(context.Context, bot.Event) { e.n.Add(1) }
 
 type harnessOption func(*Config, *harness)
 
@@ -161,7 +167,7 @@ func newHarness(t testing.TB, mode string, opts ...harnessOption) *harness {
 	t.Cleanup(hs.api.Close)
 	log := slog.New(slog.NewTextHandler(hs.logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	daily := func(ctx context.Context) (content.Article, error) { return hs.catalog.Get(ctx, "demo-fengqiao") }
-	b := bot.New(testSettings(t), bot.Deps{Catalog: hs.catalog, FollowUps: bot.NewMemoryFollowUps(), Daily: daily, Log: log})
+	b := bot.New(testSettings(t), bot.Deps{Catalog: hs.catalog, FollowUps: bot.NewMemoryFollowUps(), Daily: daily, Log: log, Events: &hs.events})
 	cfg := Config{AppID: testAppID, Token: testToken, Mode: mode, ReplyBudget: 2 * time.Second}
 	if mode != ModePlain {
 		cfg.AESKey = testAESKey

@@ -313,6 +313,11 @@ func TestStalledReplicaTakenOverSendsNothingLate(t *testing.T) {
 	if n := len(a.api.Calls(customSend)); n != 0 {
 		t.Fatalf("A sent its late answer %d times after B answered", n)
 	}
+	// The query log has B's answer alone: A's, dropped, had been logged
+	// beside it (a fleet run's find: follow_up and unavailable).
+	if na, nb := a.events.n.Load(), b.events.n.Load(); na != 0 || nb != 1 {
+		t.Fatalf("the query log has %d events of A's and %d of B's for one message, want 0 and 1", na, nb)
+	}
 }
 
 // hangingClaims is a shared store whose claims hang, while hang is set,
