@@ -161,6 +161,7 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 		}
 		fmt.Fprintf(w, "%s\t%d\n", name, h.Count)
 	}
+	fmt.Fprintf(w, "\nLeaving: %d unfollowed; %d turned the daily reading off (退订 or the menu's button)\n", r.Unfollowed, r.OptedOut)
 }
 
 func quoted(ss []string) []string {

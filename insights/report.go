@@ -39,13 +39,19 @@ type Report struct {
 	Keys              []Hits  `json:"keys"`  // menu keys by clicks
 	// UnknownKeys are the keys clicked that no rule answered (a menu
 	// published before the config changed): followers got replies.default.
-	UnknownKeys  []string   `json:"unknown_keys"`
-	NeverHit     []string   `json:"never_hit"`     // rules and menu keys nothing used
-	Choices      []Choice   `json:"choices"`       // which item followers picked for which question
-	Push         []PushDay  `json:"push"`          // the daily push by day
-	NewFollowers []Hits     `json:"new_followers"` // new followers by channel (scene; "" for none)
-	Votes        []VoteLine `json:"votes"`
-	Synonyms     []Synonym  `json:"synonyms"` // questions that ended at the same article
+	UnknownKeys  []string  `json:"unknown_keys"`
+	NeverHit     []string  `json:"never_hit"`     // rules and menu keys nothing used
+	Choices      []Choice  `json:"choices"`       // which item followers picked for which question
+	Push         []PushDay `json:"push"`          // the daily push by day
+	NewFollowers []Hits    `json:"new_followers"` // new followers by channel (scene; "" for none)
+	// Unfollowed counts the followers who unfollowed in the period, and
+	// OptedOut those who turned the daily reading off (退订, the menu's
+	// button): told only beside a push's day before (an operator run's
+	// find).
+	Unfollowed int        `json:"unfollowed"`
+	OptedOut   int        `json:"opted_out"`
+	Votes      []VoteLine `json:"votes"`
+	Synonyms   []Synonym  `json:"synonyms"` // questions that ended at the same article
 }
 
 // Topic is a group of unanswered questions sharing main terms.
@@ -182,7 +188,7 @@ func Build(ctx context.Context, src Source, since, now time.Time) (*Report, erro
 		r.Since, r.Until = since.In(src.Loc), now.In(src.Loc)
 	}
 	b := builder{src: src, r: r, asked: map[string]*Asked{}, days: map[string]*Day{}, rules: map[string]int{}, keys: map[string]int{},
-		choices: map[Choice]int{}, scenes: map[string]int{}, followers: map[string]bool{}, byArticle: map[string]map[string]int{}}
+		choices: map[Choice]int{}, scenes: map[string]int{}, followers: map[string]bool{}, unfollowed: map[string]bool{}, optedOut: map[string]bool{}, byArticle: map[string]map[string]int{}}
 	if err := src.Store.EachQuery(ctx, since, func(q store.Query) error { b.add(q); return nil }); err != nil {
 		return nil, err
 	}
@@ -210,6 +216,8 @@ type builder struct {
 	weak      []weakQuestion
 	byArticle map[string]map[string]int // article → question → times it ended there
 	leaving   []leaving                 // opt-outs and unfollows
+	// ... and the followers of each
+	unfollowed, optedOut map[string]bool
 }
 
 // leaving is a follower turning the daily reading off, or unfollowing.
@@ -264,6 +272,11 @@ func (b *builder) add(q store.Query) {
 		return
 	case bot.OutcomeOptOut, bot.OutcomeLeave:
 		b.leaving = append(b.leaving, leaving{q.Follower, q.At})
+		if bot.Outcome(q.Outcome) == bot.OutcomeLeave {
+			b.unfollowed[q.Follower] = true
+		} else {
+			b.optedOut[q.Follower] = true // 退订 sent three times is one follower's
+		}
 		return
 	case bot.OutcomeMenu, bot.OutcomeUnknownKey:
 		b.keys[q.Key]++
@@ -408,6 +421,7 @@ func (b *builder) finish() {
 	slices.SortStableFunc(r.Rules, func(x, y Hits) int { return cmp.Compare(y.Count, x.Count) })
 	r.Keys = sortedHits(b.keys)
 	r.NewFollowers = sortedHits(b.scenes)
+	r.Unfollowed, r.OptedOut = len(b.unfollowed), len(b.optedOut)
 	for c, n := range b.choices {
 		c.Count = n
 		c.Question = bot.Cut(c.Question, shownRunes)

@@ -1,8 +1,13 @@
 package insights
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
+
+	"mpbot/store"
+	"mpbot/store/storetest"
 )
 
 // TestTopicsNotChainedBy中国: questions are one topic by a word they
@@ -25,5 +30,32 @@ func TestTopicsNotChainedBy中国(t *testing.T) {
 	}
 	if len(r.Unanswered) != 2 {
 		t.Errorf("%d topics, want 2 (足球's two questions, 高铁's two)", len(r.Unanswered))
+	}
+}
+
+// TestReportCountsWhoLeft: unfollows and opt-outs of the period are counted
+// by follower (退订 sent three times is one), where the report had told
+// them only beside a push's day (an operator run's find).
+func TestReportCountsWhoLeft(t *testing.T) {
+	at := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	log := []store.Query{
+		{At: at, Follower: "f1", Kind: "unsubscribe", Outcome: "unsubscribe"},
+		{At: at, Follower: "f2", Kind: "unsubscribe", Outcome: "unsubscribe"},
+		{At: at, Follower: "f3", Kind: "text", Text: "退订", Outcome: "opt_out"},
+		{At: at, Follower: "f3", Kind: "text", Text: "退订。", Outcome: "opt_out"},
+		{At: at, Follower: "f4", Kind: "click", Key: "UNSUBSCRIBE", Outcome: "opt_out"},
+		{At: at, Follower: "f5", Kind: "text", Text: "枫桥经验", Outcome: "card"},
+	}
+	if err := s.RecordQueries(ctx, log); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(ctx, Source{Store: s, Votes: NewVotes(time.Now), Terms: words, WeakScore: 0.6, Loc: time.UTC}, at.Add(-time.Hour), at.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Unfollowed != 2 || r.OptedOut != 2 {
+		t.Fatalf("unfollowed %d, opted out %d; want 2 and 2", r.Unfollowed, r.OptedOut)
 	}
 }
