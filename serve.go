@@ -115,6 +115,14 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 			return fmt.Errorf("watch %s: %w", watchPath, err)
 		}
 		defer w.Close()
+		// An edit saved while serve started (after the file was read,
+		// before the watch began: the store and the index opening) is a
+		// change too: the watch compares with the file as it finds it, and
+		// the replica had served the version before for good, ready and
+		// rejecting nothing (a soak run's find).
+		if fileStamp(watchPath) != stampOf(a.cfg.Load().text) {
+			a.reload(watchPath, cfg)
+		}
 	} else {
 		// An operator copying config.yaml in after the start saw nothing
 		// happen, and nothing said why.
@@ -1038,6 +1046,11 @@ func fileStamp(path string) string {
 	if err != nil {
 		return "missing"
 	}
+	return stampOf(data)
+}
+
+// stampOf is fileStamp of a file holding data.
+func stampOf(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
 }
