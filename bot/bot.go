@@ -3088,7 +3088,9 @@ func (b *Bot) listedArticle(ctx context.Context, id string) (content.Article, []
 	case errors.Is(err, content.ErrNotFound):
 		// Removed since the list was sent: said so (a fleet run's find:
 		// the no-match reply, as if the number had been searched).
-		b.log.WarnContext(ctx, "follow-up article gone", "id", id, "err", err)
+		// Info: what an operator's removal brings, no fault (a soak run's
+		// note: 61 warnings in 25 minutes of routine removals).
+		b.log.InfoContext(ctx, "follow-up article gone", "id", id)
 		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
 		return a, []Reply{{Type: ReplyText, Text: articleGone}}
 	case err != nil:
