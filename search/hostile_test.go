@@ -242,7 +242,8 @@ func FuzzBodySnippet(f *testing.F) {
 		f.Fatal(err)
 	}
 	for _, seed := range [][2]string{{"枫桥经验", "坚持和发展新时代枫桥经验。"}, {"枫桥经验", strings.Repeat("枫桥经验", 500)},
-		{"新闻 两会", "央视网消息（新闻联播）：\n两会开幕。"}, {"a", "\xff\xfe枫"}, {"两会", "两会【两会】两会"}} {
+		{"新闻 两会", "央视网消息（新闻联播）：\n两会开幕。"}, {"a", "\xff\xfe枫"}, {"两会", "两会【两会】两会"},
+		{"政绩观学习教育中央指导组", "践行正确政绩观学习教育统一部署，8个中央指导组"}, {"锂电池第138届广交会", "本届广交会锂电池"}} {
 		f.Add(seed[0], seed[1])
 	}
 	f.Fuzz(func(t *testing.T, query, body string) {
