@@ -133,3 +133,40 @@ func TestSkippedHourFiresOnceAtTheChange(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDailyScheduleSkipsNoDay: a daily schedule fires on every day of its
+// zone, whatever the zone's summer time does (a day may fire twice, in the
+// hour the clocks repeat), each time after the one before.
+func FuzzDailyScheduleSkipsNoDay(f *testing.F) {
+	zones := []string{"America/New_York", "Europe/Berlin", "Australia/Sydney", "Australia/Lord_Howe", "Asia/Shanghai", "America/Santiago", "Asia/Tehran", "America/Havana"}
+	f.Add(uint8(30), uint8(2), uint8(0), int64(0))
+	f.Add(uint8(30), uint8(2), uint8(0), int64(65*86400)) // New York, the week its clocks go forward
+	f.Add(uint8(15), uint8(2), uint8(3), int64(86400*300))
+	f.Add(uint8(0), uint8(0), uint8(7), int64(86400*70))
+	f.Fuzz(func(t *testing.T, minute, hour, zone uint8, offset int64) {
+		loc, err := time.LoadLocation(zones[int(zone)%len(zones)])
+		if err != nil {
+			t.Skip(err)
+		}
+		spec := fmt.Sprintf("%d %d * * *", minute%60, hour%24)
+		if offset < 0 {
+			offset = -offset
+		}
+		from := time.Unix(1767225600+offset%(3*365*86400), 0).In(loc) // 2026-01-01 and three years on
+		fired := Firings(spec, loc, from, 8)
+		if len(fired) != 8 {
+			t.Fatalf("%q in %s after %s: %d firings", spec, loc, from, len(fired))
+		}
+		prev := from
+		for _, at := range fired {
+			if !at.After(prev) {
+				t.Fatalf("%q in %s after %s: %v not after %v", spec, loc, from, at, prev)
+			}
+			day := func(x time.Time) time.Time { return time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC) }
+			if gap := day(at).Sub(day(prev)); gap > 24*time.Hour {
+				t.Fatalf("%q in %s: no firing between %v and %v", spec, loc, prev, at)
+			}
+			prev = at
+		}
+	})
+}
