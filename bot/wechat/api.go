@@ -384,6 +384,10 @@ func (a *API) once(ctx context.Context, endpoint string, build func(token string
 	return tok, a.do(req, endpoint, out)
 }
 
+// uploadFloor is the slowest upload rate, in bytes a second, an upload's
+// time is allowed for (512 kbit/s): 10 MB may take 170 s.
+const uploadFloor = 64 << 10
+
 // do sends req and decodes WeChat's answer: an errcode in the JSON is an
 // *Error with that code, whatever the HTTP status.
 func (a *API) do(req *http.Request, endpoint string, out any) error {
@@ -399,7 +403,16 @@ func (a *API) do(req *http.Request, endpoint string, out any) error {
 	req = req.WithContext(httptrace.WithClientTrace(context.WithoutCancel(req.Context()), &httptrace.ClientTrace{
 		WroteRequest: func(info httptrace.WroteRequestInfo) { wrote.Store(info.Err == nil) },
 	}))
-	resp, err := a.http.Do(req)
+	client := a.http
+	if n := req.ContentLength; n > uploadFloor {
+		// An upload's time is its size's: a 10 MB video needs 16.8 s of a
+		// 5 Mbps uplink, and every attempt had been cut at the call's 10 s
+		// (a review's find). It may take as long as the floor rate allows.
+		c := *a.http
+		c.Timeout += time.Duration(n) * time.Second / uploadFloor
+		client = &c
+	}
+	resp, err := client.Do(req)
 	if err != nil {
 		if ctxErr := req.Context().Err(); ctxErr != nil {
 			return fmt.Errorf("wechat %s: %w", endpoint, ctxErr)
@@ -411,7 +424,7 @@ func (a *API) do(req *http.Request, endpoint string, out any) error {
 	if err != nil {
 		return &Error{Endpoint: endpoint, Msg: "reading the answer: " + redact(err.Error()), Unsure: true}
 	}
-	if resp.StatusCode != http.StatusOK {
+	if resp.StatusCode != http.StatusOK && !weChatsOK(body) {
 		// WeChat answers 200 whatever it says; a 5xx is a proxy's
 		// (wechat.api_base). A 504 says it passed the request on and
 		// WeChat did not answer in time: a send so may have been
@@ -543,6 +556,16 @@ func keepingContext(ctx context.Context) (context.Context, context.CancelFunc) {
 // tokenKeptWithin bounds a write of the token's store.
 const tokenKeptWithin = 2 * time.Second
 
+// weChatsOK reports whether body is WeChat's answer that the call went
+// through (errcode 0), whatever status a proxy gave it: read as the proxy's
+// 502, a message it answered had been sent again (a review's find).
+func weChatsOK(body []byte) bool {
+	var ce struct {
+		ErrCode *int64 `json:"errcode"`
+	}
+	return json.Unmarshal(body, &ce) == nil && ce.ErrCode != nil && *ce.ErrCode == 0
+}
+
 // fetchToken asks WeChat for an access token (token or stable_token) and
 // returns how long to keep it: five minutes short of its life, so it is
 // never used in its last minutes.
@@ -556,6 +579,9 @@ func (a *API) fetchToken(ctx context.Context) (string, time.Duration, error) {
 		body, err = encodeJSON(map[string]any{"grant_type": "client_credential", "appid": a.cfg.AppID, "secret": a.cfg.AppSecret, "force_refresh": false})
 		if err == nil {
 			req, err = http.NewRequestWithContext(ctx, http.MethodPost, a.base+endpoint, bytes.NewReader(body))
+		}
+		if err == nil {
+			req.Header.Set("Content-Type", "application/json") // "POST JSON", as every other JSON call (a review's find)
 		}
 	} else {
 		q := url.Values{"grant_type": {"client_credential"}, "appid": {a.cfg.AppID}, "secret": {a.cfg.AppSecret}}

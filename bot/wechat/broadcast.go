@@ -11,6 +11,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/silenceper/wechat/v2/officialaccount/draft"
 
@@ -83,10 +84,52 @@ func draftContent(a content.Article) string {
 	fold := func(s string) string { return strings.Join(strings.Fields(s), "") }
 	opening := fold(strings.Join(paras[:min(len(paras), draftOpening)], ""))
 	if sum != "" && !strings.Contains(opening, fold(strings.TrimSuffix(sum, "…"))) {
-		b.WriteString("<p>" + html.EscapeString(sum) + "</p>")
+		paras = append([]string{sum}, paras...)
 	}
-	for _, p := range paras {
-		b.WriteString("<p>" + html.EscapeString(p) + "</p>")
+	// WeChat takes a draft's content of fewer than 20,000 characters, tags
+	// included: a long article (a 政府工作报告, a plenum's communiqué: 36 of
+	// the shared corpus's bodies) is its opening, said to be, and the day's
+	// mass send had failed at draft/add (a review's find).
+	note := "<p>（篇幅所限，以上为节选。）</p>"
+	if a.URL != "" {
+		note = "<p>（篇幅所限，以上为节选，全文请点「阅读原文」。）</p>"
+	}
+	used := 0
+	for i, p := range paras {
+		para := "<p>" + html.EscapeString(p) + "</p>"
+		n := utf8.RuneCountInString(para)
+		limit := maxDraftRunes - utf8.RuneCountInString(note) // room for the note after it
+		if i == len(paras)-1 {
+			limit = maxDraftRunes // the last needs none
+		}
+		if used+n > limit {
+			left := maxDraftRunes - utf8.RuneCountInString(note) - used - len("<p>…</p>")
+			if left > 0 && used == 0 { // one paragraph longer than a draft: its opening
+				b.WriteString("<p>" + escapedPrefix(p, left) + "…</p>")
+			}
+			b.WriteString(note)
+			break
+		}
+		b.WriteString(para)
+		used += n
+	}
+	return b.String()
+}
+
+// maxDraftRunes is the most characters a draft's content is given, a
+// margin under WeChat's 20,000.
+const maxDraftRunes = 19_000
+
+// escapedPrefix is the longest start of s whose escaped HTML is at most n
+// characters, escaped.
+func escapedPrefix(s string, n int) string {
+	var b strings.Builder
+	for _, r := range s {
+		e := html.EscapeString(string(r))
+		if n -= utf8.RuneCountInString(e); n < 0 {
+			break
+		}
+		b.WriteString(e)
 	}
 	return b.String()
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/aes"
 	"crypto/cipher"
+	"crypto/sha256"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/silenceper/wechat/v2/officialaccount/message"
 
 	"mpbot/bot"
@@ -147,11 +149,22 @@ type Handler struct {
 	// Before it, plaintext is taken, so that mpbot can be switched to
 	// compat before WeChat's console is.
 	sealed atomic.Bool
+	// plainURLs are the signed URLs plaintext messages came under, each
+	// with its message's hash: in plaintext the signature covers the URL
+	// alone, and one read from an access log had carried any message, as
+	// any follower, for the 5 minutes of the clock window (a review's find).
+	// WeChat signs each message anew; its retries repeat the message.
+	plainURLs *lru.Cache[string, [sha256.Size]byte]
 }
+
+// plainURLsKept bounds plainURLs: the signed URLs of some 200 messages a
+// second over the 5-minute clock window.
+const plainURLsKept = 1 << 16
 
 // NewHandler checks cfg and returns the webhook handler.
 func NewHandler(cfg Config, answer Answerer, sender Sender, log *slog.Logger) (*Handler, error) {
 	h := &Handler{cfg: cfg, answer: answer, sender: sender, calls: newCalls(), rejects: newRejectLog(log), log: log, now: time.Now}
+	h.plainURLs, _ = lru.New[string, [sha256.Size]byte](plainURLsKept)
 	if cfg.Token == "" {
 		return nil, errors.New("wechat.token is empty")
 	}
@@ -348,6 +361,13 @@ func (h *Handler) parseSigned(p params, body []byte, req *request, e *envelope) 
 		// The parser quotes what it could not read (a CreateTime of
 		// "abc"): the message's own text, which a rejection never logs.
 		return reject(http.StatusBadRequest, "malformed message", "%s", errField(err))
+	}
+	if !req.encrypted {
+		url := p.timestamp + "|" + p.nonce + "|" + p.signature
+		sum := sha256.Sum256(raw)
+		if prev, ok, _ := h.plainURLs.PeekOrAdd(url, sum); ok && prev != sum {
+			return reject(http.StatusUnauthorized, "another message under a signed URL already used", "in plaintext the signature covers the URL alone: a URL read elsewhere carried a forged message (use compat or safe mode)")
+		}
 	}
 	return nil
 }
