@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -212,5 +213,54 @@ func TestDraftContentCut(t *testing.T) {
 		if !c.cut && strings.Count(got, "<p>") != 200 {
 			t.Errorf("%s: %d paragraphs of 200", c.name, strings.Count(got, "<p>"))
 		}
+	}
+}
+
+// memCovers is a CoverCache in memory.
+type memCovers map[string]string
+
+func (m memCovers) MediaID(_ context.Context, url string) (string, bool, error) {
+	id, ok := m[url]
+	return id, ok, nil
+}
+func (m memCovers) SetMediaID(_ context.Context, url, id string) error { m[url] = id; return nil }
+
+// TestCoverOverTheLimitRefused: a cover over WeChat's 10 MB for an image is
+// refused, not uploaded cut to 10 MB (a broken picture); a cover's name is
+// its path's, not its query's (a review's notes).
+func TestCoverOverTheLimitRefused(t *testing.T) {
+	pics := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := 1000
+		if r.URL.Path == "/huge.jpg" {
+			n = maxCover + 1
+		}
+		w.Write(bytes.Repeat([]byte{0xff}, n))
+	}))
+	defer pics.Close()
+	fake := wechattest.NewFakeAPI()
+	defer fake.Close()
+	var names []string
+	fake.Handle("/cgi-bin/material/add_material", func(_ url.Values, body []byte) any {
+		if m := regexp.MustCompile(`filename="([^"]*)"`).FindSubmatch(body); m != nil {
+			names = append(names, string(m[1]))
+		}
+		return map[string]any{"media_id": "COVER_1"}
+	})
+	fake.Handle("/cgi-bin/draft/add", func(url.Values, []byte) any { return map[string]any{"media_id": "DRAFT_1"} })
+	api := NewAPI(APIConfig{AppID: testAppID, AppSecret: "s", Base: fake.URL, Backoff: time.Millisecond}, slog.New(slog.DiscardHandler))
+	b := &Broadcaster{API: api, Covers: memCovers{}}
+	a := content.Article{ID: "a", Title: "t", Body: "正文", URL: "https://example.com/a", Cover: pics.URL + "/huge.jpg"}
+	if _, err := b.Draft(context.Background(), a); err == nil || !strings.Contains(err.Error(), "over 10 MB") {
+		t.Fatalf("a cover of 10 MB and a byte: %v", err)
+	}
+	if len(names) != 0 {
+		t.Fatalf("uploaded %v", names)
+	}
+	a.Cover = pics.URL + "/small.jpg?w=640&h=360"
+	if _, err := b.Draft(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if len(names) != 1 || names[0] != "small.jpg" {
+		t.Fatalf("uploaded as %q, want small.jpg", names)
 	}
 }

@@ -116,6 +116,9 @@ func draftContent(a content.Article) string {
 	return b.String()
 }
 
+// maxCover is the largest cover uploaded: WeChat's limit for an image.
+const maxCover = 10 << 20
+
 // maxDraftRunes is the most characters a draft's content is given, a
 // margin under WeChat's 20,000.
 const maxDraftRunes = 19_000
@@ -226,13 +229,17 @@ func (b *Broadcaster) cover(ctx context.Context, url string) (string, error) {
 		return "", fmt.Errorf("cover %s: %w", url, err)
 	}
 	defer resp.Body.Close()
-	img, err := io.ReadAll(io.LimitReader(resp.Body, 10<<20))
+	img, err := io.ReadAll(io.LimitReader(resp.Body, maxCover+1))
 	if err != nil || resp.StatusCode != http.StatusOK {
 		return "", fmt.Errorf("cover %s: status %d %v", url, resp.StatusCode, err)
 	}
-	name := path.Base(url)
-	if !strings.Contains(name, ".") {
-		name = "cover.jpg"
+	if len(img) > maxCover {
+		// Cut to the limit, it had gone up a broken picture (a review's note).
+		return "", fmt.Errorf("cover %s: over 10 MB, the most WeChat takes for an image", url)
+	}
+	name := "cover.jpg"
+	if u, err := neturl.Parse(url); err == nil && strings.Contains(path.Base(u.Path), ".") {
+		name = path.Base(u.Path) // not its query (a.jpg?w=640)
 	}
 	var out struct {
 		MediaID string `json:"media_id"`
