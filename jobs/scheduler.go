@@ -75,42 +75,71 @@ func (s skippedHour) Next(t time.Time) time.Time {
 	if next.IsZero() {
 		return next
 	}
-	for day := midnight(t, 0); day.Before(next); day = midnight(day, 1) {
-		if at, ok := s.inSkippedHour(day); ok && at.After(t) && at.Before(next) {
+	// Day by day by their noons: a midnight the clocks skip (Havana's,
+	// Santiago's) is read by time.Date as the day before's 23:00, and a
+	// walk by midnights had stood still there for ever (a re-check's find:
+	// check, try and serve hung).
+	y, m, d := t.Date()
+	for ; ; d++ {
+		noon := time.Date(y, m, d, 12, 0, 0, 0, t.Location())
+		if !dayStart(noon).Before(next) {
+			return next
+		}
+		if at, ok := s.inSkippedHour(noon); ok && at.After(t) && at.Before(next) {
 			return at
 		}
 	}
-	return next
 }
 
-// midnight is the start of the day days after t's, in t's zone.
-func midnight(t time.Time, days int) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day()+days, 0, 0, 0, 0, t.Location())
+// dayStart is the first instant of the day of t (its noon, say) in t's
+// zone: its midnight, or the moment the clocks skip over it (00:00 does
+// not happen in Havana the day summer time begins).
+func dayStart(t time.Time) time.Time {
+	y, m, d := t.Date()
+	start := time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+	if sy, sm, sd := start.Date(); sy == y && sm == m && sd == d && start.Hour() == 0 && start.Minute() == 0 {
+		return start
+	}
+	noon := time.Date(y, m, d, 12, 0, 0, 0, t.Location())
+	if change, _ := noon.ZoneBounds(); !change.IsZero() {
+		if cy, cm, cd := change.Date(); cy == y && cm == m && cd == d {
+			return change
+		}
+	}
+	return start
 }
 
-// inSkippedHour returns the instant the clocks skip ahead on day (its
-// midnight in its zone) when the spec fires, on day's clock, at a time
-// they skip.
-func (s skippedHour) inSkippedHour(day time.Time) (time.Time, bool) {
-	end := midnight(day, 1)
-	if end.Sub(day) >= 24*time.Hour {
-		return time.Time{}, false // no hour skipped on this day
-	}
-	_, change := day.ZoneBounds()
-	if change.IsZero() || !change.Before(end) {
-		return time.Time{}, false
-	}
-	_, before := change.Add(-time.Second).Zone()
-	_, after := change.Zone()
-	// The skipped clock times, as times of a day in UTC: from the change on
-	// the clock before it, for the length of the jump.
-	wall := func(t time.Time) time.Time {
-		return time.Date(day.Year(), day.Month(), day.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
-	}
-	from := wall(change.In(time.FixedZone("", before)))
-	to := from.Add(time.Duration(after-before) * time.Second)
-	if f := s.spec.Next(from.Add(-time.Second)); !f.IsZero() && f.Before(to) {
-		return change, true
+// nextDayStart is the first instant of the day after t's.
+func nextDayStart(t time.Time) time.Time {
+	return dayStart(time.Date(t.Year(), t.Month(), t.Day()+1, 12, 0, 0, 0, t.Location()))
+}
+
+// inSkippedHour returns the instant the clocks skip ahead on the day of
+// noon (in its zone) when the spec fires, on that day's clock, at a time
+// they skip: 02:30 on New York's, 00:30 on Cairo's.
+func (s skippedHour) inSkippedHour(noon time.Time) (time.Time, bool) {
+	y, m, d := noon.Date()
+	start, end := noon.ZoneBounds()
+	for _, change := range []time.Time{start, end} {
+		if change.IsZero() {
+			continue
+		}
+		_, before := change.Add(-time.Second).Zone()
+		_, after := change.Zone()
+		if after <= before {
+			continue // the clocks went back, or nothing changed
+		}
+		// The skipped clock times, as times of a day in UTC: from the
+		// change on the clock before it, for the length of the jump.
+		from := change.In(time.FixedZone("", before))
+		if fy, fm, fd := from.Date(); fy != y || fm != m || fd != d {
+			continue // another day's
+		}
+		wall := time.Date(y, m, d, from.Hour(), from.Minute(), from.Second(), 0, time.UTC)
+		to := wall.Add(time.Duration(after-before) * time.Second)
+		if f := s.spec.Next(wall.Add(-time.Second)); !f.IsZero() && f.Before(to) {
+			return change, true
+		}
 	}
 	return time.Time{}, false
 }
@@ -224,12 +253,11 @@ func MissedRun(spec string, loc *time.Location, now time.Time, catchUp time.Dura
 		return time.Time{}, false
 	}
 	local := now.In(loc)
-	dayStart := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, loc)
 	var last time.Time
-	// The next midnight, not 24 hours on: the day the clocks go back has 25
-	// (a review's find: a run at 23:15 was no run of that day).
-	dayEnd := midnight(local, 1)
-	for t := sched.Next(dayStart.Add(-time.Second)); !t.IsZero() && !t.After(local) && t.Before(dayEnd); t = sched.Next(t) {
+	// The next day's start, not 24 hours on: the day the clocks go back has
+	// 25 (a review's find: a run at 23:15 was no run of that day).
+	dayEnd := nextDayStart(local)
+	for t := sched.Next(dayStart(local).Add(-time.Second)); !t.IsZero() && !t.After(local) && t.Before(dayEnd); t = sched.Next(t) {
 		last = t
 	}
 	if last.IsZero() {
@@ -245,10 +273,13 @@ func ScheduledAt(spec string, loc *time.Location, day string) (time.Time, bool) 
 	if err != nil {
 		return time.Time{}, false
 	}
-	start, err := time.ParseInLocation("2006-01-02", day, loc)
+	date, err := time.Parse("2006-01-02", day)
 	if err != nil {
 		return time.Time{}, false
 	}
-	next := sched.Next(start.Add(-time.Second))
-	return next, !next.IsZero() && next.Before(start.AddDate(0, 0, 1))
+	// The day's bounds in loc: a midnight the clocks skip had made the
+	// next day's 00:30 this day's (a re-check's find).
+	noon := time.Date(date.Year(), date.Month(), date.Day(), 12, 0, 0, 0, loc)
+	next := sched.Next(dayStart(noon).Add(-time.Second))
+	return next, !next.IsZero() && next.Before(nextDayStart(noon))
 }
