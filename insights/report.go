@@ -188,7 +188,7 @@ func Build(ctx context.Context, src Source, since, now time.Time) (*Report, erro
 		r.Since, r.Until = since.In(src.Loc), now.In(src.Loc)
 	}
 	b := builder{src: src, r: r, asked: map[string]*Asked{}, days: map[string]*Day{}, rules: map[string]int{}, keys: map[string]int{},
-		choices: map[Choice]int{}, scenes: map[string]int{}, followers: map[string]bool{}, unfollowed: map[string]bool{}, optedOut: map[string]bool{}, byArticle: map[string]map[string]int{}}
+		choices: map[Choice]int{}, scenes: map[string]int{}, followers: map[string]bool{}, unfollowed: map[string]bool{}, optedOut: map[string]bool{}, answeredBy: map[string]bool{}, byArticle: map[string]map[string]int{}}
 	if err := src.Store.EachQuery(ctx, since, func(q store.Query) error { b.add(q); return nil }); err != nil {
 		return nil, err
 	}
@@ -218,6 +218,7 @@ type builder struct {
 	leaving   []leaving                 // opt-outs and unfollows
 	// ... and the followers of each
 	unfollowed, optedOut map[string]bool
+	answeredBy           map[string]bool // the rules that gave answers (not a list's maker)
 }
 
 // leaving is a follower turning the daily reading off, or unfollowing.
@@ -285,6 +286,7 @@ func (b *builder) add(q store.Query) {
 		}
 		if q.Rule != "" {
 			b.rules[q.Rule]++
+			b.answeredBy[q.Rule] = true
 		}
 		return
 	case bot.OutcomeFollowUp:
@@ -313,6 +315,11 @@ func (b *builder) add(q store.Query) {
 	}
 	if q.Rule != "" {
 		b.rules[q.Rule]++
+		if o := bot.Outcome(q.Outcome); o != bot.OutcomeOutOfRange && o != bot.OutcomeNoList {
+			// A rule's answer: a number past a list's end names the
+			// list's maker (latest, newest), no rule of the config.
+			b.answeredBy[q.Rule] = true
+		}
 	}
 	day := q.At.In(b.src.Loc).Format("2006-01-02")
 	d := b.days[day]
@@ -412,7 +419,7 @@ func (b *builder) finish() {
 	// asked showed them (an operator run's find).
 	var gone []Hits
 	for label, n := range b.rules {
-		if n > 0 && !slices.Contains(b.src.Rules, label) && label != bot.DailyRule {
+		if n > 0 && b.answeredBy[label] && !slices.Contains(b.src.Rules, label) && label != bot.DailyRule {
 			gone = append(gone, Hits{Name: label, Count: n, Gone: true})
 		}
 	}
@@ -464,7 +471,7 @@ func (b *builder) mainTerms(text string) []string {
 		text = text[:i]
 	}
 	for _, w := range b.src.Terms(text) {
-		if utf8.RuneCountInString(w) >= 2 && !questionWords[w] && !markupWords[strings.ToLower(w)] && !numeric(w) && !slices.Contains(out, w) {
+		if utf8.RuneCountInString(w) >= 2 && !questionWords[w] && !countryWords[w] && !markupWords[strings.ToLower(w)] && !numeric(w) && !slices.Contains(out, w) {
 			out = append(out, w)
 		}
 	}
@@ -486,11 +493,13 @@ var questionWords = map[string]bool{"什么": true, "怎么": true, "如何": tr
 	// When it is asked (什么时候 is cut 什么 时候: 2027年全国两会什么时候召开 made
 	// one topic with 遴选笔试成绩什么时候出), and a greeting before the question
 	// (你好，准考证怎么打印 with 你好，诺贝尔奖得主: the same run's finds).
-	"时候": true, "时间": true, "你好": true, "您好": true,
-	// Where nearly every question of this account is: 中国足球 and 中国高铁
-	// made one topic [中国 足球 高铁] with 足球彩票 and 高铁票 (an operator
-	// run's find).
-	"中国": true, "我国": true, "国家": true, "全国": true}
+	"时候": true, "时间": true, "你好": true, "您好": true}
+
+// countryWords are where nearly every question of this account is: no main
+// word of a topic (中国足球 and 中国高铁 made one topic [中国 足球 高铁] with
+// 足球彩票 and 高铁票: an operator run's find), but words of what was asked,
+// kept in a synonym proposed (国家安全, not 安全: a re-check's find).
+var countryWords = map[string]bool{"中国": true, "我国": true, "国家": true, "全国": true}
 
 // markupWords are HTML's and scripts' that followers paste or probe with
 // (<script>alert(1)</script>, <img src=x onerror=…>): 枫桥经验 and a
