@@ -188,11 +188,19 @@ func (b *Broadcaster) SendAll(ctx context.Context, mediaID, key string) (int64, 
 		id, err = send()
 	case <-ctx.Done():
 	}
-	if ErrorCode(err) == 45066 || ctx.Err() != nil {
+	if err != nil || ctx.Err() != nil {
+		// Whatever the send after the minute says but 45065 (45028, no
+		// quota: the day's one perhaps used by the first), the first
+		// reached WeChat: maybe sent, never a sure failure (a re-check's
+		// find).
+		why := "stopped while waiting"
+		if err != nil {
+			why = "sent again: " + err.Error()
+		}
 		return 0, &Error{Endpoint: "/cgi-bin/message/mass/sendall", Code: 45066, Unsure: true,
-			Msg: "this clientmsgid was sent moments before and may have gone out; a rerun sends it again with the same key"}
+			Msg: "this clientmsgid was sent moments before and may have gone out (" + why + "); a rerun sends it again with the same key"}
 	}
-	return id, err
+	return id, nil
 }
 
 // Check reports what would stop the article's mass send before any call:
