@@ -903,7 +903,8 @@ type query struct {
 	// typedAlone: the query asks nothing of its topic (reader.typedAlone),
 	// and is the follower's or a respelling of it word for word.
 	typedAlone bool
-	cut        []string // the text's words in order, for the typo pass
+	cut        []string   // the text's words in order, for the typo pass
+	seg        *Segmenter // the index's, for snippets to tell a text's words (wholeWords)
 
 	// terms and alts are slabs the single-term clauses are cut from: two
 	// allocations for a query's words rather than two a word.
@@ -2190,7 +2191,7 @@ func (r reader) parse(text string) query {
 		// 工作报告, 1978's: a follower run's finds).
 		text = strings.TrimSpace(sessionsOfReport.ReplaceAllString(text, ""))
 	}
-	q := query{text: text, fullText: fullText}
+	q := query{text: text, fullText: fullText, seg: r.ix.seg}
 	if strings.ContainsAny(q.text, "12") { // every year the pattern matches starts 19 or 20
 		for _, m := range yearRe.FindAllStringSubmatch(q.text, -1) {
 			y, _ := strconv.Atoi(m[1])

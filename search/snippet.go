@@ -242,6 +242,7 @@ type markTerms struct {
 	// with the single character the query had after or before it, as
 	// typed (政绩观, cut 政绩 观): a mark is made whole to them (wholeWords).
 	ends, starts []string
+	seg          *Segmenter // nil: no word of the text is told apart
 }
 
 // snippetTerms is what may be marked: the query's phrases as typed and its
@@ -287,7 +288,7 @@ func snippetTerms(q query) markTerms {
 		}
 	}
 	slices.SortStableFunc(terms, func(a, b string) int { return len(b) - len(a) })
-	m := markTerms{terms: terms, firsts: firsts}
+	m := markTerms{terms: terms, firsts: firsts, seg: q.seg}
 	single := func(w string) bool {
 		r, size := utf8.DecodeRuneInString(w)
 		return size == len(w) && unicode.Is(unicode.Han, r) && !strings.ContainsRune(hanNumerals, r) && !stopWords[w]
@@ -321,17 +322,27 @@ func wholeWords(lower string, marks [][2]int, m markTerms) [][2]int {
 	if len(m.ends) == 0 && len(m.starts) == 0 {
 		return marks
 	}
+	// The text's character is another word's when it makes one with its
+	// other neighbour (超 of 融资超过, 连 of 英雄连队, 论 of 理论学习: a
+	// re-check's finds), or numbers what follows (第 of 第六十次).
+	ownWord := func(pair string) bool { return m.seg != nil && m.seg.IsWord(pair) }
+	numeral := func(r rune) bool { return r >= '0' && r <= '9' || strings.ContainsRune(hanNumerals, r) }
 	for i := range marks {
 		k := &marks[i]
 		if r, size := utf8.DecodeRuneInString(lower[k[1]:]); size > 0 && slices.ContainsFunc(m.ends, func(w string) bool {
 			return strings.HasSuffix(lower[k[0]:k[1]]+string(r), w) && len(w) > size
 		}) {
-			k[1] += size
+			next, n := utf8.DecodeRuneInString(lower[k[1]+size:])
+			if n == 0 || !(r == '第' && numeral(next)) && !ownWord(string(r)+string(next)) {
+				k[1] += size
+			}
 		}
 		if r, size := utf8.DecodeLastRuneInString(lower[:k[0]]); size > 0 && (i == 0 || marks[i-1][1] < k[0]) && slices.ContainsFunc(m.starts, func(w string) bool {
 			return strings.HasPrefix(string(r)+lower[k[0]:k[1]], w) && len(w) > size
 		}) {
-			k[0] -= size
+			if prev, n := utf8.DecodeLastRuneInString(lower[:k[0]-size]); n == 0 || !ownWord(string(prev)+string(r)) {
+				k[0] -= size
+			}
 		}
 	}
 	// Marks widened to touch are one, as findMarks joins them.
