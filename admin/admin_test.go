@@ -143,15 +143,7 @@ func TestConsoleNamesWhatTheReportLeftOut(t *testing.T) {
 		UnknownKeys: []string{"OLD_KEY"},
 		Unanswered:  []insights.Topic{{Terms: []string{"申论"}, Count: 3, Followers: 3, Examples: []string{"申论怎么写"}}}, UnansweredTopics: 151,
 	})
-	page := func(path string) string {
-		req, _ := http.NewRequest("GET", srv.URL+path, nil)
-		req.Header.Set("Authorization", "Bearer the-console-token")
-		code, body, _ := get(t, req)
-		if code != 200 {
-			t.Fatalf("%s: %d", path, code)
-		}
-		return body
-	}
+	page := pageOf(t, srv)
 	if body := page("/"); !strings.Contains(body, "菜单 OLD_KEY（没有规则回答它") || strings.Contains(body, "菜单 HELP（") || !strings.Contains(body, "<b>151</b>个未答或答得不好的话题") {
 		t.Errorf("dashboard:\n%s", body)
 	}
@@ -199,5 +191,19 @@ func TestConsoleOptOutsNotKnown(t *testing.T) {
 	}
 	if strings.Contains(body, "<td>-1</td>") {
 		t.Errorf("the dashboard shows opt-outs not known as -1:\n%s", body)
+	}
+}
+
+// pageOf gets the console's pages with the token, failing on anything but 200.
+func pageOf(t *testing.T, srv *httptest.Server) func(path string) string {
+	return func(path string) string {
+		t.Helper()
+		req, _ := http.NewRequest("GET", srv.URL+path, nil)
+		req.Header.Set("Authorization", "Bearer the-console-token")
+		code, body, _ := get(t, req)
+		if code != 200 {
+			t.Fatalf("%s: %d", path, code)
+		}
+		return body
 	}
 }

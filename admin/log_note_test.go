@@ -1,7 +1,6 @@
 package admin
 
 import (
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -17,15 +16,7 @@ import (
 func TestConsoleSaysWhatTheLogLacks(t *testing.T) {
 	srv := testConsoleOf(t, &insights.Report{Kept: 90 * 24 * time.Hour, LogOff: true,
 		Asked: []insights.Asked{{Text: "退订了吗", Count: 2, Other: 2, LastOutcome: "opt_status"}}})
-	page := func(path string) string {
-		req, _ := http.NewRequest("GET", srv.URL+path, nil)
-		req.Header.Set("Authorization", "Bearer the-console-token")
-		code, body, _ := get(t, req)
-		if code != 200 {
-			t.Fatalf("%s: %d", path, code)
-		}
-		return body
-	}
+	page := pageOf(t, srv)
 	for _, path := range []string{"/?days=366", "/unanswered?days=366"} {
 		body := page(path)
 		if !strings.Contains(body, "查询日志只保留 90 天") || !strings.Contains(body, "新的问题不再记录") {

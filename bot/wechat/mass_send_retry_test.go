@@ -55,6 +55,9 @@ func TestMassSendTooSoonIsSentAgainAfterTheMinute(t *testing.T) {
 		{"then 45065", []wechattest.Fault{tooSoon, {ErrCode: 45065, ErrMsg: "clientmsgid exist"}}, false, true},
 		{"then sent", []wechattest.Fault{tooSoon}, false, true},
 		{"then 45066 again", []wechattest.Fault{tooSoon, tooSoon}, false, false},
+		// 45028, no quota: the day's one perhaps used by the first send (a
+		// re-check's find: a sure failure).
+		{"then 45028", []wechattest.Fault{tooSoon, {ErrCode: 45028, ErrMsg: "has no masssend quota"}}, false, false},
 		{"stopped while waiting", []wechattest.Fault{tooSoon}, true, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
