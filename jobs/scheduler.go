@@ -72,6 +72,13 @@ type skippedHour struct{ spec *cron.SpecSchedule }
 
 func (s skippedHour) Next(t time.Time) time.Time {
 	next := s.spec.Next(t)
+	// Where the clocks skip midnight, robfig/cron's hour loop runs from
+	// 23:00 on into the next day's 01:00 without asking again whether the
+	// spec names that day (Havana's Saturdays fired on a Sunday: a
+	// re-check's find): a time not of the spec is passed over.
+	for i := 0; !next.IsZero() && !s.names(next) && i < 1000; i++ {
+		next = s.spec.Next(next)
+	}
 	if next.IsZero() {
 		return next
 	}
@@ -89,6 +96,20 @@ func (s skippedHour) Next(t time.Time) time.Time {
 			return at
 		}
 	}
+}
+
+// names reports whether the spec's fields hold t, on t's clock, as
+// robfig/cron reads them (a day of the month or of the week: either, when
+// neither is *).
+func (s skippedHour) names(t time.Time) bool {
+	const star = 1 << 63
+	sp := s.spec
+	dom, dow := sp.Dom&(1<<uint(t.Day())) > 0, sp.Dow&(1<<uint(t.Weekday())) > 0
+	day := dom || dow
+	if sp.Dom&star > 0 || sp.Dow&star > 0 {
+		day = dom && dow
+	}
+	return day && sp.Month&(1<<uint(t.Month())) > 0 && sp.Hour&(1<<uint(t.Hour())) > 0 && sp.Minute&(1<<uint(t.Minute())) > 0
 }
 
 // dayStart is the first instant of the day of t (its noon, say) in t's

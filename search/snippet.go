@@ -243,6 +243,7 @@ type markTerms struct {
 	// typed (政绩观, cut 政绩 观): a mark is made whole to them (wholeWords).
 	ends, starts []string
 	seg          *Segmenter // nil: no word of the text is told apart
+	asked        string     // the query's text
 }
 
 // snippetTerms is what may be marked: the query's phrases as typed and its
@@ -288,7 +289,7 @@ func snippetTerms(q query) markTerms {
 		}
 	}
 	slices.SortStableFunc(terms, func(a, b string) int { return len(b) - len(a) })
-	m := markTerms{terms: terms, firsts: firsts, seg: q.seg}
+	m := markTerms{terms: terms, firsts: firsts, seg: q.seg, asked: q.text}
 	single := func(w string) bool {
 		r, size := utf8.DecodeRuneInString(w)
 		return size == len(w) && unicode.Is(unicode.Han, r) && !strings.ContainsRune(hanNumerals, r) && !stopWords[w]
@@ -333,14 +334,16 @@ func wholeWords(lower string, marks [][2]int, m markTerms) [][2]int {
 			return strings.HasSuffix(lower[k[0]:k[1]]+string(r), w) && len(w) > size
 		}) {
 			next, n := utf8.DecodeRuneInString(lower[k[1]+size:])
-			if n == 0 || !(r == '第' && numeral(next)) && !ownWord(string(r)+string(next)) {
+			// ... unless the question had it so too (远程协商会, 巴西副总统:
+			// the question's own words had been split, 【远程】协【商会】).
+			if n == 0 || strings.Contains(m.asked, lower[k[0]:k[1]+size+n]) || !(r == '第' && numeral(next)) && !ownWord(string(r)+string(next)) {
 				k[1] += size
 			}
 		}
 		if r, size := utf8.DecodeLastRuneInString(lower[:k[0]]); size > 0 && (i == 0 || marks[i-1][1] < k[0]) && slices.ContainsFunc(m.starts, func(w string) bool {
 			return strings.HasPrefix(string(r)+lower[k[0]:k[1]], w) && len(w) > size
 		}) {
-			if prev, n := utf8.DecodeLastRuneInString(lower[:k[0]-size]); n == 0 || !ownWord(string(prev)+string(r)) {
+			if prev, n := utf8.DecodeLastRuneInString(lower[:k[0]-size]); n == 0 || strings.Contains(m.asked, lower[k[0]-size-n:k[1]]) || !ownWord(string(prev)+string(r)) {
 				k[0] -= size
 			}
 		}

@@ -104,7 +104,11 @@ func draftContent(a content.Article) string {
 		}
 		if used+n > limit {
 			left := maxDraftRunes - utf8.RuneCountInString(note) - used - len("<p>…</p>")
-			if left > 0 && used == 0 { // one paragraph longer than a draft: its opening
+			// A paragraph that would end the draft with much room left (one
+			// longer than a draft, after a heading or none: a body pasted
+			// with single line breaks is one) gives its opening; it had been
+			// left out, the draft a heading and the note (a re-check's find).
+			if left > 0 && (used == 0 || left > maxDraftRunes/4) {
 				b.WriteString("<p>" + escapedPrefix(p, left) + "…</p>")
 			}
 			b.WriteString(note)
