@@ -797,7 +797,7 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 		// unwanted, whether the reading was on or off. Making up one's mind
 		// (还是退订吧 had been read as asking where the switch stands).
 		"不要订阅了": "out", "我不想订阅了": "out", "不想再订阅了": "out", "不用订阅了": "out", "不订阅号": "",
-		"还是退订吧": "out", "算了还是退订吧": "out", "那就退订吧": "out", "还是订阅吧": "in", "想重新订阅": "in", "以后不想要推送了": "",
+		"还是退订吧": "out", "算了还是退订吧": "out", "那就退订吧": "out", "还是订阅吧": "in", "想重新订阅": "in", "以后不想要推送了": "out",
 		"算了，还是退订吧": "out", "以后不要再推送了": "out", "以后别推了": "out",
 		// Asked, put off or dropped (a review's finds: each switched).
 		"要不要订阅": "", "我要不要订阅": "", "想不想订阅": "", "要不要开启推送": "", "要不要退订": "", "退订还是算了": "", "退订就算了": "",
@@ -811,6 +811,12 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 		"请帮我退订一下": "out", "退订吧谢谢": "out", "取消订阅每日一读": "out", "退订推送": "out", "订阅推送": "in", "推送订阅": "in",
 		"要退订": "out", "现在退订": "out", "该退订了": "out", "我现在要取消订阅": "out", "可以退订": "out",
 		"可以退订吗": "out", "我退订": "out",
+		// A no beside the reading itself, in no keyword's words (a
+		// follower run's finds: no match, still subscribed); not a
+		// question, nor the no taken back.
+		"我不想要每日一读了": "out", "不要每日一读了": "out", "每日一读不要了": "out", "不想要每日一读": "out", "关掉推送": "out",
+		"不用每天推送了": "out", "推送关掉吧": "out", "每日一读不用了": "out", "每日一读停了吧": "out",
+		"为什么不要每日一读": "", "每日一读不要取消": "", "推送不要停": "", "每日一读不要钱吗": "", "不要每日一读的文章": "",
 	} {
 		out, ok := s.opt(s.fold(Bare(text)))
 		got := ""

@@ -785,6 +785,24 @@ func (s *Settings) opt(text string) (out, ok bool) {
 			}
 		}
 	}
+	if strings.ContainsAny(text, "不别关停") {
+		// A no before or after the reading itself, in no keyword's words
+		// (我不想要每日一读了, 不用每天推送了, 每日一读不要了, 关掉推送: a
+		// follower run's finds, each no match and the follower still
+		// subscribed), is a way of leaving.
+		for _, name := range readingNames {
+			if !strings.Contains(text, name) {
+				continue
+			}
+			for _, no := range stopping {
+				for _, said := range [2]string{no + name, name + no} {
+					if i := strings.Index(text, said); i >= 0 && onlyAsking(without(text[:i]+text[i+len(said):], takenBack)) {
+						return true, true
+					}
+				}
+			}
+		}
+	}
 	best := ""
 	for _, kw := range s.optList {
 		if len(kw) > len(best) && containsWord(text, kw) && onlyAsking(strings.Replace(text, kw, "", 1)) {
@@ -800,6 +818,14 @@ func (s *Settings) opt(text string) (out, ok bool) {
 // aNotA is a question asked as a verb, its no and the verb again (要不要,
 // 想不想, 用不用).
 var aNotA = regexp.MustCompile(`要不要|想不想|用不用|需不需要|需要不需要`)
+
+// readingNames are what followers call the daily reading, and stopping the
+// words that stop it said beside one of them, longest first.
+var (
+	readingNames = longestFirst([]string{"每日一读", "每日推送", "每天推送", "每天的推送", "每天的文章", "推送", "每天发文章"})
+	stopping     = longestFirst([]string{"不想再要", "不想要", "不要再", "不要", "不用再", "不用", "不再要", "别再", "别",
+		"关掉", "关了", "停掉", "停了", "都不要", "不需要"})
+)
 
 // takenBack are the words around a leaving taken back: 算了，还是不退订了.
 var takenBack = longestFirst([]string{"算了", "还是", "先", "暂时", "了", "啦"})
