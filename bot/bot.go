@@ -360,6 +360,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if previousWords[text] && rule < 0 {
 		// 上一次呢 after a card: the one before it; after a list, its
 		// second (a follower run's find: no match).
+		kept = false // it reads the follower's list: searched for one with none, the way must not be kept for all (a review's find)
 		list, err := b.followUps.Get(ctx, m.From)
 		if question := cmp.Or(list.Search, list.Topic); err == nil {
 			// A numbered event's edition before (第八届进博会, 二十届四中全会公报,
