@@ -55,6 +55,11 @@ var (
 type app struct {
 	log *slog.Logger
 	cfg atomic.Pointer[Config] // the live snapshot, swapped on reload
+	// reloading serialises reloads: the watcher's and the one serve makes
+	// for an edit saved while it started would otherwise run together,
+	// both swapping the snapshot and writing what the reload keeps (a
+	// review's find).
+	reloading sync.Mutex
 
 	// pushDoneDay is what the push gauge says (Unix time of the day's
 	// midnight), and pushDoneLooked when /metrics last asked the store

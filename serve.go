@@ -141,6 +141,8 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 // edit is invalid. running is the config serve started with: keys read only
 // at start are compared against it.
 func (a *app) reload(path string, running *Config) {
+	a.reloading.Lock()
+	defer a.reloading.Unlock()
 	cfg, err := loadEdited(path, a.cfg.Load())
 	if err != nil {
 		a.obs.reloads.WithLabelValues("rejected").Inc()
