@@ -4612,7 +4612,18 @@ func cardReply(a content.Article) Reply {
 	// content.Describe: a summary that says nothing of the article (none,
 	// the title again, 各位代表：, a zero-width space: the corpus's
 	// documents, each day's reading card) gives way to its first paragraph.
-	return Reply{Type: ReplyNews, Card: &Card{Title: a.Title, Description: Cut(content.Describe(a), maxDescRunes), URL: a.URL, Pic: a.Cover}}
+	// The title cut and the links kept as import bounds them, for
+	// articles stored before (a 150,000-character title or a 100 KB
+	// address made a card WeChat never delivered: a hostile-input run's
+	// find).
+	card := &Card{Title: Cut(a.Title, content.MaxTitleRunes), Description: Cut(content.Describe(a), maxDescRunes), URL: a.URL, Pic: a.Cover}
+	if len(card.URL) > content.MaxURLBytes {
+		card.URL = ""
+	}
+	if len(card.Pic) > content.MaxURLBytes {
+		card.Pic = ""
+	}
+	return Reply{Type: ReplyNews, Card: card}
 }
 
 const (
@@ -4708,6 +4719,15 @@ func listReplyWith(found []content.Hit, header func(n int) string, pages, more b
 		if h.Snippet != "" {
 			line = append(line, "   "...)
 			line = append(line, html.EscapeString(cutMarked(h.Snippet, listSnippet))...)
+			line = append(line, '\n')
+		}
+		if size+len(line) > maxTextBytes && a.URL != "" && len(ids) == 0 {
+			// An address too long for the reply (stored before import
+			// bounded them): the first by its title alone, never a list
+			// of none asking for a number (a hostile-input run's find).
+			line = strconv.AppendInt(line[:0], 1, 10)
+			line = append(line, ". "...)
+			line = append(line, title...)
 			line = append(line, '\n')
 		}
 		if size+len(line) > maxTextBytes {

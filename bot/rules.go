@@ -570,6 +570,17 @@ func validateReply(where string, r ReplySpec) error {
 		if n := len([]rune(r.Description)); n > maxDescRunes {
 			bad("news description is %d characters; keep it to %d", n, maxDescRunes)
 		}
+		// As an article's are bounded (content.Validate): a card of
+		// 30,000 characters passed check and reached no follower (a
+		// hostile-input run's find).
+		if n := len([]rune(r.Title)); n > content.MaxTitleRunes {
+			bad("news title is %d characters; keep it to %d", n, content.MaxTitleRunes)
+		}
+		for _, u := range []struct{ name, v string }{{"url", r.URL}, {"pic", r.Pic}} {
+			if len(u.v) > content.MaxURLBytes {
+				bad("news %s is %d bytes; keep it to %d", u.name, len(u.v), content.MaxURLBytes)
+			}
+		}
 	case specArticles:
 		if (r.Query == "") == (len(r.IDs) == 0) {
 			bad("articles needs either query or ids")

@@ -63,6 +63,19 @@ type Article struct {
 	Named string `json:"-"`
 }
 
+// Bounds of what a reply can show of an article (a hostile-input run's
+// finds: 3,000-byte addresses made a list of no article, each line past a
+// text reply's 2,048 bytes; a 150,000-character title or a 100 KB address
+// a card WeChat never delivered).
+const (
+	// MaxURLBytes is the longest address or cover: WeChat takes a menu's
+	// link up to 1,024 bytes (the shared corpus's longest is 527).
+	MaxURLBytes = 1024
+	// MaxTitleRunes is the longest title: WeChat's editor takes 64
+	// characters, the corpus's longest is 110.
+	MaxTitleRunes = 200
+)
+
 // Validate reports what makes an article unusable in a reply: each
 // problem a *FieldError naming the field at fault.
 func (a Article) Validate() error {
@@ -79,10 +92,14 @@ func (a Article) Validate() error {
 	}
 	if strings.TrimSpace(a.Title) == "" {
 		bad("title", "title is empty")
+	} else if n := utf8.RuneCountInString(a.Title); n > MaxTitleRunes {
+		bad("title", "title is %d characters long, more than the %d a card shows (is the body in the title field?)", n, MaxTitleRunes)
 	}
 	for _, u := range []struct{ name, v string }{{"url", a.URL}, {"cover", a.Cover}} {
 		switch {
 		case u.v == "":
+		case len(u.v) > MaxURLBytes:
+			bad(u.name, "%s is %d bytes long, more than the %d a reply's link may be", u.name, len(u.v), MaxURLBytes)
 		case strings.ContainsAny(u.v, unsafeInURL):
 			// A card's link with a space or a quote in it breaks where it
 			// is shown (a list's <a href="…">) or opens another page.
@@ -119,9 +136,25 @@ func (a Article) Validate() error {
 			bad(f.name, "%s holds a NUL character (U+0000)", f.name)
 		case !utf8.ValidString(f.v):
 			bad(f.name, "%s is not valid UTF-8", f.name)
+		case f.name != "body":
+			// A control character or a noncharacter in what a reply or
+			// a terminal shows (a title's \x1b[2J cleared the operator's
+			// screen in articles list; XML cannot carry \x01: a
+			// hostile-input run's finds). A body's are dropped where a
+			// snippet of it is shown.
+			if i := strings.IndexFunc(f.v, controlChar); i >= 0 {
+				r, _ := utf8.DecodeRuneInString(f.v[i:])
+				bad(f.name, "%s holds a control character (%U) that a reply cannot show: remove it", f.name, r)
+			}
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// controlChar reports whether r is a control character (but a tab or a
+// line break) or one of the noncharacters U+FFFE and U+FFFF.
+func controlChar(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || 0x7f <= r && r <= 0x9f || r == 0xfffe || r == 0xffff
 }
 
 // FieldError is one problem of an article, with the field at fault

@@ -258,29 +258,35 @@ func appendCDATA(b []byte, name, value string) []byte {
 	b = append(b, '<')
 	b = append(b, name...)
 	b = append(b, "><![CDATA["...)
+	// What XML cannot carry goes before the text is split at ]]>: dropped
+	// after, it had joined ]] and > around it into a bare ]]> (an article's
+	// title ]]\x01>: the follower got nothing, a hostile-input run's find).
+	value = xmlChars(value)
 	for {
 		i := strings.Index(value, "]]>")
 		if i < 0 {
 			break
 		}
-		b = appendXMLChars(b, value[:i+2])
+		b = append(b, value[:i+2]...)
 		b = append(b, "]]><![CDATA["...)
 		value = value[i+2:]
 	}
-	b = appendXMLChars(b, value)
+	b = append(b, value...)
 	b = append(b, "]]></"...)
 	b = append(b, name...)
 	return append(b, '>')
 }
 
-func appendXMLChars(b []byte, s string) []byte {
+// xmlChars is s without the characters XML 1.0 cannot carry.
+func xmlChars(s string) string {
 	if plainChars(s) {
-		return append(b, s...)
+		return s
 	}
+	b := make([]byte, 0, len(s))
 	for _, r := range s {
 		if xmlChar(r) {
 			b = utf8.AppendRune(b, r)
 		}
 	}
-	return b
+	return string(b)
 }
