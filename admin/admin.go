@@ -75,6 +75,7 @@ type Console struct {
 
 	mu      sync.Mutex
 	revoked map[string]int64 // sessions logged out, until their expiry (unix seconds)
+	guesses *wrongTokens
 }
 
 //go:embed templates/*.html
@@ -108,7 +109,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 
 // New returns the console; its handler refuses everything without the token.
 func New(d Deps) *Console {
-	c := &Console{deps: d, mux: http.NewServeMux(), key: []byte(rand.Text() + d.Token)}
+	c := &Console{deps: d, mux: http.NewServeMux(), key: []byte(rand.Text() + d.Token), guesses: newWrongTokens()}
 	c.mux.HandleFunc("GET /login", c.loginForm)
 	c.mux.HandleFunc("POST /login", c.login)
 	c.mux.HandleFunc("POST /logout", c.logout)
@@ -242,10 +243,15 @@ const (
 func (c *Console) auth(next func(http.ResponseWriter, *http.Request, string)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+			if wait := c.guesses.wait(r); wait > 0 {
+				tooManyGuesses(w, wait)
+				return
+			}
 			if equal(bearer, c.deps.Token) {
 				next(w, r, "script")
 				return
 			}
+			c.wrongToken(r, "bearer")
 		} else if session, _, ok := c.session(r); ok {
 			next(w, r, session)
 			return
@@ -346,17 +352,38 @@ func (c *Console) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	next := nextPage(r.PostFormValue("next"))
+	if wait := c.guesses.wait(r); wait > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
+		w.WriteHeader(http.StatusTooManyRequests)
+		c.render(w, "login.html", map[string]any{"Error": fmt.Sprintf("too many wrong tokens from this address: try again in %d s", int((wait+time.Second-1)/time.Second)), "Next": next})
+		return
+	}
 	if !equal(r.PostFormValue("token"), c.deps.Token) {
-		c.deps.Log.Warn("console login refused", "remote", r.RemoteAddr)
+		c.wrongToken(r, "login")
 		w.WriteHeader(http.StatusUnauthorized)
 		c.render(w, "login.html", map[string]any{"Error": "wrong token", "Next": next})
 		return
 	}
 	id := rand.Text()[:12]
 	value := id + "|" + strconv.FormatInt(time.Now().Add(sessionTTL).Unix(), 10)
+	// Secure over https, a proxy's too (it says so in X-Forwarded-Proto:
+	// the cookie had gone out in clear on any http:// request to the
+	// host, a hostile-input run's find). A client claiming https over http
+	// only keeps its own cookie from itself.
+	secure := r.TLS != nil || strings.EqualFold(firstOf(r.Header.Get("X-Forwarded-Proto")), "https")
 	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: value + "|" + c.sign(value), Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteStrictMode, MaxAge: int(sessionTTL / time.Second), Secure: r.TLS != nil})
+		SameSite: http.SameSiteStrictMode, MaxAge: int(sessionTTL / time.Second), Secure: secure})
 	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// wrongToken logs a wrong token and counts it against its address: each
+// is logged until the address has none left, then that it has none.
+func (c *Console) wrongToken(r *http.Request, how string) {
+	if c.guesses.failed(r) {
+		c.deps.Log.Warn("console: too many wrong tokens from one address; its tokens are refused for a while", "remote", r.RemoteAddr, "via", how)
+		return
+	}
+	c.deps.Log.Warn("console token refused", "remote", r.RemoteAddr, "via", how)
 }
 
 // logout ends the session for good: a copy of its cookie (another
