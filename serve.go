@@ -43,7 +43,8 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 	// serves; at start-up there is none, so the file is served as read,
 	// but said to be cut (a file cut inside a reply's text, every rule
 	// after it gone, started without a word: an operator run's find).
-	if cut := cfg.cutInsideShipped(); cut != nil {
+	cut := cfg.cutInsideShipped()
+	if cut != nil {
 		log.Warn("config: "+cut.Error()+"; it is served as read until it is saved again", "config", cfg.source)
 	}
 	// Bind first: a second serve on a busy port fails at once, before it
@@ -65,6 +66,15 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 		return err
 	}
 	defer a.closeInTime()
+	if cut != nil {
+		// Said where a rejected edit is (/readyz degraded, the metric, the
+		// console) until a save applies: a warning at start alone had
+		// left a replica ready, 16 rules short, with nothing to alert on
+		// (a newcomer run's find).
+		a.obs.rejected.Set(1)
+		why := cut.Error() + "; served as read until saved again"
+		a.rejected.Store(&why)
+	}
 	// Ended when serve returns, whatever the cause: the console, joined
 	// below, stops with it (a watch that failed after the console started
 	// left serve waiting for the console for good, the webhook unanswered).
