@@ -64,6 +64,13 @@ usage or config error, 3 when another process holds the day's push.`,
 				// with no followers yet read as delivered (an operator
 				// run's find).
 				line := fmt.Sprintf("already sent: %s: %s (%s)", res.Day, res.Article.Title, res.Article.ID)
+				// A day that went out in log mode alone was a rehearsal, as
+				// push status says: "to 3 followers" had read as three
+				// followers having got it (a newcomer run's find).
+				if rehearsed, rerr := a.store.GoneOutOnlyIn(cmd.Context(), res.Day, jobs.ModeLog); rerr == nil && rehearsed {
+					fmt.Fprintf(c.stdout, "already sent: %s: %s (%s), in push.mode log, a rehearsal: written to the outbox, it reached no follower\n", res.Day, res.Article.Title, res.Article.ID)
+					return nil
+				}
 				if sum, serr := a.store.LedgerSummary(cmd.Context(), res.Day); serr == nil && res.Mode != jobs.ModeBroadcast {
 					line += ", to " + counted(sum.Counts[store.Sent], "follower")
 					// The rest of its ledger, whose deliveries may have

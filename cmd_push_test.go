@@ -387,7 +387,7 @@ func TestPushNamesTheHolder(t *testing.T) {
 	if code, out, errOut := runCmd(t, "push", "--config", cfg, "--date", "2026-11-05"); code != 0 || !strings.Contains(out, "sent 3") {
 		t.Fatalf("push: %d %s %s", code, out, errOut)
 	}
-	if code, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-11-05"); code != 0 || !regexp.MustCompile(`already sent: 2026-11-05: .*, to 3 followers\n`).MatchString(out) {
+	if code, out, _ := runCmd(t, "push", "--config", cfg, "--date", "2026-11-05"); code != 0 || !regexp.MustCompile(`already sent: 2026-11-05: .*, in push.mode log, a rehearsal: written to the outbox, it reached no follower\n`).MatchString(out) {
 		t.Fatalf("a done day: exit %d\n%s", code, out)
 	}
 	if code, _, _ := runCmd(t, "push", "--config", cfg, "--date", "tomorrow"); code != 2 {
