@@ -62,7 +62,12 @@ func (c *cli) checkCmd() *cobra.Command {
 			cfg, err := c.load(cmd)
 			if err != nil {
 				if cut := c.cutFile(); cut != nil {
+					// What the cut broke follows from it, as a reload
+					// says (a cut inside a character had been told to
+					// save the file as UTF-8, which it was: a newcomer
+					// run's find).
 					fmt.Fprintln(c.stderr, cut)
+					return exitError{1}
 				}
 				// A problem is said at its file and line, which editors
 				// and terminals jump to; one that names no place in the

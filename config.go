@@ -786,9 +786,26 @@ func syntaxError(source string, data []byte, err error) error {
 				line, hint = i+1, h
 			}
 		}
+		// The two slips of a Chinese keyboard: a key typed with a
+		// full-width colon, which YAML reads as text and fails on after,
+		// and a value holding ": " (a newcomer run's finds: the parser's
+		// words alone, "could not find expected ':'" on a line with a
+		// colon in it).
+		for i := min(line, len(lines)) - 1; hint == "" && i >= max(0, line-3); i-- {
+			if m := wideColonKey.FindSubmatch(lines[i]); m != nil {
+				line, hint = i+1, fmt.Sprintf(` (%q has a full-width colon "：": write "%s: ")`, strings.TrimSpace(string(m[0])), m[1])
+			}
+		}
+		if hint == "" && strings.Contains(msg, "mapping values are not allowed") {
+			hint = ` (a value holding ": " needs quotes: reply: "注意: 周三晚八点")`
+		}
 	}
 	return fmt.Errorf("%s:%d: not valid YAML: %s%s", source, line, msg, hint)
 }
+
+// wideColonKey is a key followed by a full-width colon, as a Chinese input
+// method types it (keywords：[…]).
+var wideColonKey = regexp.MustCompile(`^[ \t]*(?:- +)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*：`)
 
 // indentHint names what YAML cannot indent with, when line starts with it.
 func indentHint(line []byte) string {
