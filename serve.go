@@ -303,17 +303,27 @@ func (a *app) examplesUnanswered(ctx context.Context, cfg *Config) []string {
 			break
 		}
 		asker.Answer(ctx, bot.Message{From: "mpbot-check-examples", Kind: bot.KindText, Text: ex.Term, SentAt: time.Now()})
-		if outcome.last == bot.OutcomeNoMatch {
+		switch {
+		case outcome.last == bot.OutcomeNoMatch && outcome.listed:
+			// Answered with the articles that mention it, which the report
+			// counts as unanswered too; said as the follower sees it (it
+			// had been called replies.no_match: a newcomer run's find).
+			out = append(out, fmt.Sprintf("%s: the text suggests sending %q, which no article is about (a follower gets only a list of articles mentioning it): name a topic of your articles", strings.Join(ex.Where, ", "), ex.Term))
+		case outcome.last == bot.OutcomeNoMatch:
 			out = append(out, fmt.Sprintf("%s: the text suggests sending %q, which gets replies.no_match: name a topic of your articles", strings.Join(ex.Where, ", "), ex.Term))
 		}
 	}
 	return out
 }
 
-// outcomeOf keeps the outcome of the last message a bot answered.
-type outcomeOf struct{ last bot.Outcome }
+// outcomeOf keeps the outcome of the last message a bot answered, and
+// whether it listed articles.
+type outcomeOf struct {
+	last   bot.Outcome
+	listed bool
+}
 
-func (o *outcomeOf) Record(_ context.Context, e bot.Event) { o.last = e.Outcome }
+func (o *outcomeOf) Record(_ context.Context, e bot.Event) { o.last, o.listed = e.Outcome, len(e.Hits) > 0 }
 
 var _ bot.Events = (*outcomeOf)(nil)
 
