@@ -323,7 +323,9 @@ type outcomeOf struct {
 	listed bool
 }
 
-func (o *outcomeOf) Record(_ context.Context, e bot.Event) { o.last, o.listed = e.Outcome, len(e.Hits) > 0 }
+func (o *outcomeOf) Record(_ context.Context, e bot.Event) {
+	o.last, o.listed = e.Outcome, len(e.Hits) > 0
+}
 
 var _ bot.Events = (*outcomeOf)(nil)
 
