@@ -395,6 +395,18 @@ func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 				last = q.Day
 			}
 		}
+		// One scheduled for a later day leaves this one without (a
+		// newcomer run's find: they had been said to go to the days
+		// before it, "import more").
+		next, on, scheduled, err := a.store.NextScheduled(ctx, cfg.Push.Category, day)
+		if err != nil {
+			return err
+		}
+		if scheduled {
+			fmt.Fprintf(c.stdout, "nothing to send: the articles of %q left unread are scheduled for later days (the next, %s (%s), on %s); `mpbot schedule ID %s` gives this day one, or import more\n",
+				cfg.Push.Category, next.Title, next.ID, on, day)
+			return nil
+		}
 		if last != "" {
 			fmt.Fprintf(c.stdout, "nothing to send: the articles of %q left unread go to the days before it (the last on %s); import more, or `mpbot schedule ID %s`\n",
 				cfg.Push.Category, last, day)

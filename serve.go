@@ -371,16 +371,34 @@ func (a *app) noReading(ctx context.Context, cfg *Config) string {
 	if missing, err := a.categoryMissing(ctx, cfg.Push.Category); err != nil || missing != "" {
 		return "push.category: " + cmp.Or(missing, fmt.Sprintf("not checked: %v", err))
 	}
-	plan, err := a.store.PlanDaily(ctx, cfg.today(time.Now()), 2, cfg.Push.Category)
+	today := cfg.today(time.Now())
+	plan, err := a.store.PlanDaily(ctx, today, 2, cfg.Push.Category)
+	tomorrow := today
+	if t, err := time.Parse(content.DateLayout, today); err == nil {
+		tomorrow = t.AddDate(0, 0, 1).Format(content.DateLayout)
+	}
 	switch {
 	case err != nil:
 		return fmt.Sprintf("push.category: today's reading was not checked: %v", err)
 	case len(plan) == 0 || plan[0].Article.ID == "":
-		return fmt.Sprintf("push.category: no article of %q is left to read today: 每日一读 and the welcome's reading have nothing to give (import some, or change the category)", cfg.Push.Category)
+		return fmt.Sprintf("push.category: no article of %q is left to read today: %s", cfg.Push.Category,
+			a.untilScheduled(ctx, cfg, today, "每日一读 and the welcome's reading have nothing to give (import some, or change the category)"))
 	case len(plan) < 2 || plan[1].Article.ID == "":
-		return fmt.Sprintf("push.category: no article of %q is left to read tomorrow: from then 每日一读 and the welcome's reading have nothing to give (import some, or change the category)", cfg.Push.Category)
+		return fmt.Sprintf("push.category: no article of %q is left to read tomorrow: %s", cfg.Push.Category,
+			a.untilScheduled(ctx, cfg, tomorrow, "from then 每日一读 and the welcome's reading have nothing to give (import some, or change the category)"))
 	}
 	return ""
+}
+
+// untilScheduled says what a day without a reading (day) is followed by:
+// nothing until an article scheduled later (a newcomer run's find: "from
+// then" had been said of a day before one the operator scheduled), else
+// none.
+func (a *app) untilScheduled(ctx context.Context, cfg *Config, day, none string) string {
+	if next, on, ok, err := a.store.NextScheduled(ctx, cfg.Push.Category, day); err == nil && ok {
+		return fmt.Sprintf("每日一读 and the welcome's reading have nothing to give until %s, the day %s (%s) is scheduled for (import some, or `mpbot schedule ID %s`)", on, next.Title, next.ID, day)
+	}
+	return none
 }
 
 // categoryMissing says, when no article is of category (one given: ""

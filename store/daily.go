@@ -359,6 +359,28 @@ func (s *Store) planDaily(ctx context.Context, from string, days int, category, 
 	return plan, nil
 }
 
+// NextScheduled is the first article of category given a day after day
+// (chosen for it, as mpbot schedule does, or scheduled_on it and never
+// read), that day, and whether there is one: what a day left without a
+// reading gives way to.
+func (s *Store) NextScheduled(ctx context.Context, category, day string) (_ content.Article, on string, ok bool, err error) {
+	defer failed(&err, "next scheduled article after %s", day)
+	var id string
+	err = s.db.QueryRowContext(ctx, `SELECT day, id FROM (
+		SELECT d.day AS day, d.article_id AS id FROM daily_readings d JOIN articles a ON a.id = d.article_id WHERE d.day > ? AND a.category = ?
+		UNION ALL
+		SELECT scheduled_on AS day, id FROM articles WHERE category = ? AND scheduled_on > ? AND id NOT IN (SELECT article_id FROM daily_readings)
+	) AS later ORDER BY day, id LIMIT 1`, day, category, category, day).Scan(&on, &id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return content.Article{}, "", false, nil
+	}
+	if err != nil {
+		return content.Article{}, "", false, err
+	}
+	a, err := s.Get(ctx, id)
+	return a, on, err == nil, err
+}
+
 type unreadArticle struct{ id, scheduledOn string }
 
 // unreadPage is n of category's articles never read, from offset, in the

@@ -422,3 +422,36 @@ func testModesGoneOut(t *testing.T, e storetest.Engine) {
 		t.Fatalf("modes gone out: %v %v, want %v", got, err, want)
 	}
 }
+
+// TestNextScheduled: what a day left without a reading gives way to, on
+// each engine: the first of the category chosen for a later day (mpbot
+// schedule) or scheduled_on one and never read; nothing of another
+// category, nor of the day itself or before.
+func TestNextScheduled(t *testing.T) { storetest.Each(t, testNextScheduled) }
+
+func testNextScheduled(t *testing.T, e storetest.Engine) {
+	ctx := context.Background()
+	s := e.Store(t)
+	for _, a := range []content.Article{
+		{ID: "chosen", Title: "选定", URL: "https://example.com/n1", Category: "政策理论导读", PublishedOn: "2026-01-01"},
+		{ID: "dated", Title: "定了日子", URL: "https://example.com/n2", Category: "政策理论导读", PublishedOn: "2026-01-02", ScheduledOn: "2026-12-12"},
+		{ID: "other", Title: "别的栏目", URL: "https://example.com/n3", Category: "时政热点", PublishedOn: "2026-01-03", ScheduledOn: "2026-12-09"},
+	} {
+		if _, _, err := s.Upsert(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.ScheduleDaily(ctx, "2026-12-10", "chosen"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ day, want, on string }{
+		{"2026-12-08", "chosen", "2026-12-10"},
+		{"2026-12-10", "dated", "2026-12-12"},
+		{"2026-12-12", "", ""},
+	} {
+		a, on, ok, err := s.NextScheduled(ctx, "政策理论导读", c.day)
+		if err != nil || a.ID != c.want || on != c.on || ok != (c.want != "") {
+			t.Errorf("after %s: %q on %q (%v, %v), want %q on %q", c.day, a.ID, on, ok, err, c.want, c.on)
+		}
+	}
+}
