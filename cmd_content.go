@@ -428,6 +428,24 @@ func scheduleNotes(ctx context.Context, w io.Writer, st *store.Store, results []
 		keepers[day] = k
 		return k, nil
 	}
+	// An undated article of the push's category is read before every
+	// dated one (README): a class notice imported with a folder of
+	// articles became the next reading and the welcome's card, said
+	// nowhere (a newcomer run's find).
+	var undated []string
+	for _, r := range results {
+		if a := r.Article; r.Err == nil && r.Outcome == store.Added && category != "" && a.Category == category && a.PublishedOn == "" && a.ScheduledOn == "" {
+			undated = append(undated, a.ID)
+		}
+	}
+	if len(undated) > 0 {
+		ids := strings.Join(undated[:min(len(undated), 5)], ", ")
+		if len(undated) > 5 {
+			ids += ", …"
+		}
+		fmt.Fprintf(w, "note: %s of %q without a published_on (%s): undated, they are read before every dated article, the next daily readings (give them a date, or another category)\n",
+			counted(len(undated), "new article"), category, ids)
+	}
 	for _, r := range results {
 		day := r.Article.ScheduledOn
 		if r.Err != nil || r.Outcome == store.Unchanged || day == "" {
