@@ -4238,6 +4238,7 @@ const minToldRunes = 30
 func (b *Bot) eachTopic(ctx context.Context, s *Settings, m Message, query string, parts []string) []Reply {
 	per := max(1, s.search.MaxResults/len(parts))
 	var found []content.Hit
+	shared := false // a part found only articles the other's had
 	for _, part := range parts {
 		hits, err := b.catalog.Search(ctx, part, s.searchN())
 		if err != nil {
@@ -4256,6 +4257,7 @@ func (b *Bot) eachTopic(ctx context.Context, s *Settings, m Message, query strin
 		relevant = slices.DeleteFunc(relevant, func(h content.Hit) bool {
 			return slices.ContainsFunc(found, func(f content.Hit) bool { return f.Article.ID == h.Article.ID })
 		})
+		shared = shared || len(relevant) == 0
 		found = append(found, b.catalog.Snippets(ctx, part, relevant[:min(len(relevant), per)])...)
 	}
 	note(ctx, func(e *Event) {
@@ -4263,7 +4265,15 @@ func (b *Bot) eachTopic(ctx context.Context, s *Settings, m Message, query strin
 			e.Outcome = OutcomeNoMatch // no article answers the two together, for the report's topics
 		}
 	})
-	header := fmt.Sprintf(eachTopicHeader, html.EscapeString(Cut(asTyped(m.Text, parts[0]), listTitle)), html.EscapeString(Cut(asTyped(m.Text, parts[1]), listTitle)))
+	format := eachTopicHeader
+	if shared {
+		// The articles found for one are all the other's too: "each's
+		// articles follow" over one article contradicted itself (a
+		// follower run's find: 新质生产力和高质量发展的关系 listed the one
+		// article each alone is answered with).
+		format = bothTopicsHeader
+	}
+	header := fmt.Sprintf(format, html.EscapeString(Cut(asTyped(m.Text, parts[0]), listTitle)), html.EscapeString(Cut(asTyped(m.Text, parts[1]), listTitle)))
 	reply, ids := listReplyWith(found, func(int) string { return header }, false, false)
 	list := FollowUp{Query: asked(m), Search: query, IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
@@ -4304,6 +4314,10 @@ func typedBoth(typed string, parts []string) bool {
 
 // eachTopicHeader heads the articles of two topics asked together.
 const eachTopicHeader = "没有同时讲「%s」和「%s」的文章，以下分别是两者的文章：\n"
+
+// bothTopicsHeader heads them when one topic's articles are all the
+// other's.
+const bothTopicsHeader = "没有专门讲「%s」和「%s」的文章，以下文章与两者都有关：\n"
 
 // twoTopics reads query as two topics asked together: apart by 和, 与, 跟,
 // 及, 、, a comma or a space, less what is asked of them; relation, that it
