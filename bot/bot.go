@@ -1897,7 +1897,41 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 			return b.monthAsked(ctx, s, m, cmp.Or(list.Typed, list.Query), topic, query, year, month), true
 		}
 	}
+	// A year with none of the topic is said above its newest, as a month
+	// with none is (政府工作报告, then 2025年的呢: the no-match text, as if
+	// the topic just answered were unknown: a demo follower run's find).
+	if year := followUpYear(core, now); year > 0 {
+		if _, ok := b.finds(ctx, s, query); !ok {
+			topic := cmp.Or(withoutYears(list.Search), list.Search)
+			if t, _ := peeled(topic); t != "" {
+				topic = t
+			}
+			typed := cmp.Or(list.Typed, list.Query)
+			lead := fmt.Sprintf(noneOfYear, year, html.EscapeString(Cut(asTyped(typed, topic), listTitle)))
+			if r := b.newestAfter(ctx, s, m, topic, typed, lead); r != nil {
+				return r, true
+			}
+		}
+	}
 	return b.search(ctx, s, m, query, 0), true
+}
+
+// followUpYear is the year a follow-up's core names (2025年, 今年, 去年,
+// 前年), or 0.
+func followUpYear(core string, now time.Time) int {
+	this := now.In(chinaTime).Year()
+	switch core {
+	case "今年":
+		return this
+	case "去年":
+		return this - 1
+	case "前年":
+		return this - 2
+	}
+	if y, err := strconv.Atoi(strings.TrimSuffix(core, "年")); err == nil && y >= 1949 && y <= this+1 {
+		return y
+	}
+	return 0
 }
 
 // askedOfLast reads text as a question with no topic of its own, asked of
@@ -2698,6 +2732,7 @@ const noneOfDay = "%s没有「%s」的文章。"
 // asked.
 const (
 	noneOfMonth    = "%d年%d月没有「%s」的文章。"
+	noneOfYear     = "%d年没有「%s」的文章。"
 	noneOfMonthYet = "%d年%d月还没有文章。"
 )
 
