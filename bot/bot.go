@@ -4096,6 +4096,20 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 					}
 				}
 			}
+			// A long voice message may ask in any of its clauses, every
+			// one ending in a comma or 。 (…就是结构化面试那个，嗯，综合分析题
+			// 应该怎么答才能得高分啊，我每次答都感觉没有逻辑，…有没有什么好的
+			// 方法或者文章推荐一下。: no match, a demo follower run's find):
+			// the clause found surest, when one is sure. Not a text's: a
+			// pasted article's clauses (来源：新华社) had found unrelated
+			// articles.
+			if m.Kind == KindVoice && depth == 0 {
+				if clause := b.surestClause(ctx, s, query); clause != "" {
+					if replies := b.search(ctx, s, m, clause, depth+1); replies != nil {
+						return replies
+					}
+				}
+			}
 		}
 	}
 	clear := len(relevant) == 1 ||
@@ -4221,6 +4235,38 @@ func lastSentences(query string) []string {
 	}
 	return tries
 }
+
+// surestClause is the clause of a long message (at least minToldRunes,
+// three clauses or more) whose search is surest, scoring clear_score or
+// more; "" when none does. The first maxClausesTried clauses of 4 to
+// maxSentenceRunes characters, fillers gone, are searched.
+func (b *Bot) surestClause(ctx context.Context, s *Settings, query string) string {
+	if utf8.RuneCountInString(query) < minToldRunes {
+		return ""
+	}
+	clauses := strings.FieldsFunc(query, func(r rune) bool { return strings.ContainsRune("，。？！；,.?!;\n", r) })
+	if len(clauses) < 3 {
+		return ""
+	}
+	best, score, tried := "", s.search.ClearScore, 0
+	for _, c := range clauses {
+		c = strings.TrimSpace(withoutFillers(c))
+		if n := utf8.RuneCountInString(c); n < 4 || n > maxSentenceRunes {
+			continue
+		}
+		if tried++; tried > maxClausesTried {
+			break
+		}
+		if hits, ok := b.finds(ctx, s, c); ok && hits[0].Score >= score {
+			best, score = c, hits[0].Score
+		}
+	}
+	return best
+}
+
+// maxClausesTried bounds the searches of a long voice message's clauses: a
+// minute's speech is some 300 characters, a dozen clauses of any length.
+const maxClausesTried = 12
 
 // pointsBackRe is a question asking of what the message said before it.
 var pointsBackRe = regexp.MustCompile(`这个题|这道题|这题|这个问题|这些题|这道|上面的|上述|以上|这段|这个材料|这则材料|这篇材料`)
