@@ -369,6 +369,24 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 				}
 			}
 		}
+		// A number too large said so, not as the one decoding wrapped it
+		// round to (outside 1..10 of -9223372036854775808).
+		wrapped := map[int]bool{}
+		for _, r := range repeats {
+			if strings.HasSuffix(r.err.Error(), tooLarge) {
+				wrapped[r.line] = true
+			}
+		}
+		if len(wrapped) > 0 {
+			var keptAt []int
+			var kept problems
+			for i, e := range p {
+				if !wrapped[at[i]] {
+					keptAt, kept = append(keptAt, at[i]), append(kept, e)
+				}
+			}
+			at, p = keptAt, kept
+		}
 		for _, r := range repeats {
 			at, p = append(at, r.line), append(p, r.err)
 		}
@@ -444,6 +462,10 @@ func emptyValues(source string, data []byte, pinned map[string]string) []lineErr
 				none = " ([] or {} for none)"
 			}
 			found = append(found, lineError{line, fmt.Errorf("%s:%d: %s has no value: write one%s, or delete the line for the default", source, line, path, none)})
+		case isIntKind(t.Kind()) && n.Style == 0 && intOverflows(n.Value):
+			// Decoded, it wrapped round to another number (99999999999999999999
+			// was said to be -9223372036854775808: a hostile-input run's find).
+			found = append(found, lineError{line, fmt.Errorf("%s:%d: %s: %s%s", source, line, path, n.Value, tooLarge)})
 		case (t.Kind() == reflect.String || structOf(t) == responseSpecType || structOf(t) == replySpecType) && n.Style == 0 && readOtherwise(n):
 			// A text (or a reply's, written as one) YAML reads as a
 			// number or a switch: 0571 is 377, 12.50 is 12.5, true is 1.
@@ -452,6 +474,23 @@ func emptyValues(source string, data []byte, pinned map[string]string) []lineErr
 	}
 	walk(doc.Content[0], "", 0)
 	return found
+}
+
+const tooLarge = " is too large a number"
+
+func isIntKind(k reflect.Kind) bool {
+	return k >= reflect.Int && k <= reflect.Int64 || k >= reflect.Uint && k <= reflect.Uint64
+}
+
+// intOverflows reports whether v is written as a decimal integer beyond
+// int64.
+func intOverflows(v string) bool {
+	digits := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(v, "-"), "+"), "0")
+	if digits == "" || strings.IndexFunc(digits, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return false
+	}
+	_, err := strconv.ParseInt(strings.TrimPrefix(v, "+"), 10, 64)
+	return err != nil
 }
 
 // readOtherwise reports a plain scalar YAML reads as other than its text:
@@ -1528,6 +1567,13 @@ func fieldType(t reflect.Type, key string) (reflect.Type, bool) {
 	return nil, false
 }
 
+// maxShutdownTimeout bounds server.shutdown_timeout, and minPushQPS
+// push.qps: a stop, and a push, must end.
+const (
+	maxShutdownTimeout = 10 * time.Minute
+	minPushQPS         = 0.1
+)
+
 // scalarHook reads numbers, booleans and durations strictly. Viper decodes
 // weakly: min_score: "" and false were 0, max_results: true was 1 and 5.5
 // was 5, shutdown_timeout: 10 ten nanoseconds, all without a word. The
@@ -1740,8 +1786,10 @@ func (c ServerConfig) check(p *problems) []netip.Prefix {
 	if c.ReplyBudget <= 0 || c.ReplyBudget > 4500*time.Millisecond {
 		p.add("server.reply_budget", "%v must be above 0 and leave room within WeChat's 5 s (at most 4.5s)", c.ReplyBudget)
 	}
-	if c.ShutdownTimeout <= 0 {
-		p.add("server.shutdown_timeout", "%v must be positive", c.ShutdownTimeout)
+	if c.ShutdownTimeout <= 0 || c.ShutdownTimeout > maxShutdownTimeout {
+		// Bounded too: 2562047h passed, and a stop would wait for ever on
+		// one hung request (a hostile-input run's find).
+		p.add("server.shutdown_timeout", "%v must be positive and at most %v", c.ShutdownTimeout, maxShutdownTimeout)
 	}
 	proxies, err := wechat.ParseProxies(c.TrustedProxies)
 	if err != nil {
@@ -1955,9 +2003,11 @@ func (c PushConfig) check(p *problems) *time.Location {
 		// the day's reading on another (an operator run's find: 720h).
 		p.add("push.preview_lead", "%v is a day or more: the day's reading would go out on another day", c.PreviewLead)
 	}
-	if !(c.QPS > 0) || math.IsInf(c.QPS, 1) {
-		// (NaN is no more positive than 0 is: .nan had passed.)
-		p.add("push.qps", "%v must be a positive number", c.QPS)
+	if !(c.QPS >= minPushQPS) || math.IsInf(c.QPS, 1) {
+		// (NaN is no more positive than 0 is: .nan had passed.) At
+		// least one call in 10 s: 1e-9 passed and stalled the push for
+		// good (a hostile-input run's find).
+		p.add("push.qps", "%v must be a number of at least %v (calls a second)", c.QPS, minPushQPS)
 	}
 	for i, id := range c.PreviewOpenIDs {
 		if !isOpenID(id) {
