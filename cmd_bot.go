@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"time"
 
@@ -114,7 +113,7 @@ func (c *cli) warnCutFile() {
 // config, as a save cut half-way does; nil when it does not, or cannot be
 // read.
 func (c *cli) cutFile() error {
-	if data, err := os.ReadFile(c.configPath); err == nil {
+	if data, err := readConfigFile(c.configPath); err == nil {
 		return cutInsideLineOf(embeddedConfig, data, c.configPath)
 	}
 	return nil

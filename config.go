@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"maps"
 	"math"
@@ -258,7 +259,7 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 		return nil, err
 	}
 	source := path
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist) && !explicit:
 		data, source = embeddedConfig, "embedded defaults"
@@ -1567,6 +1568,34 @@ func fieldType(t reflect.Type, key string) (reflect.Type, bool) {
 	return nil, false
 }
 
+// maxConfigBytes bounds a config file: the shipped one is 80 KB; a 97 MB
+// file took check 13 s and 1.15 GB, and a reload grew serve to 820 MB (a
+// hostile-input run's find).
+const maxConfigBytes = 4 << 20
+
+// readConfigFile reads the config file at path, refusing one past
+// maxConfigBytes.
+func readConfigFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxConfigBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxConfigBytes {
+		return nil, fmt.Errorf("%s is more than %d MB: a config is a few hundred KB at most (is it the right file?)", path, maxConfigBytes>>20)
+	}
+	return data, nil
+}
+
+// maxGroupTerms bounds a synonym group and a related entry: the shipped
+// ones have 4 terms at most; a group of 1,479 cost each query half a
+// second (a hostile-input run's find).
+const maxGroupTerms = 32
+
 // maxShutdownTimeout bounds server.shutdown_timeout, and minPushQPS
 // push.qps: a stop, and a push, must end.
 const (
@@ -1921,8 +1950,11 @@ func (c SearchConfig) check(p *problems) {
 	seen := map[string]int{}
 	for i, g := range c.Synonyms {
 		key := fmt.Sprintf("search.synonyms[%d]", i)
-		if len(g) < 2 {
+		switch {
+		case len(g) < 2:
 			p.add(key, "a group needs at least two terms, got %v", g)
+		case len(g) > maxGroupTerms:
+			p.add(key, "a group of %d terms: at most %d (each query holding one searches them all)", len(g), maxGroupTerms)
 		}
 		for _, term := range g {
 			norm := normalized(key, term)
@@ -1938,8 +1970,11 @@ func (c SearchConfig) check(p *problems) {
 	keys := map[string]int{}
 	for i, r := range c.Related {
 		key := fmt.Sprintf("search.related[%d]", i)
-		if len(r) < 2 {
+		switch {
+		case len(r) < 2:
 			p.add(key, "needs a term and at least one related term, got %v", r)
+		case len(r) > maxGroupTerms:
+			p.add(key, "%d terms: at most %d (each query holding the first searches them all)", len(r), maxGroupTerms)
 		}
 		for k, term := range r {
 			norm := normalized(key, term)

@@ -348,7 +348,7 @@ func loadEdited(path string, serving *Config) (*Config, error) {
 	if err == nil {
 		return cfg, cutShort(serving, cfg)
 	}
-	if data, rerr := os.ReadFile(path); rerr == nil && !utf16Text(data) {
+	if data, rerr := readConfigFile(path); rerr == nil && !utf16Text(data) {
 		if cut := cutShortText(serving.text, data, path); cut != nil {
 			return nil, cut // what the cut broke follows from it
 		}
