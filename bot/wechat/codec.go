@@ -8,6 +8,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"strconv"
 	"strings"
@@ -136,7 +137,11 @@ func toBot(mm *message.MixMessage) bot.Message {
 			m.Kind = bot.KindSubscribe
 		case message.EventUnsubscribe:
 			m.Kind = bot.KindUnsubscribe
-		case message.EventClick:
+		case message.EventClick, message.EventScancodePush, message.EventScancodeWaitmsg,
+			message.EventPicSysphoto, message.EventPicPhotoOrAlbum, message.EventPicWeixin, message.EventLocationSelect:
+			// A menu button's key, as a click's: check has each answered by
+			// a rule, and scancode_waitmsg's 消息接收中 waits for it (they
+			// had been answered "success": a real-traffic run's find).
 			m.Kind = bot.KindClick
 		case message.EventView:
 			m.Kind = bot.KindView
@@ -190,6 +195,20 @@ func dedupeKey(mm *message.MixMessage) string {
 		return string(strconv.AppendInt(b, mm.MsgID, 10))
 	}
 	b = strconv.AppendInt(b, mm.CreateTime, 10)
+	if mm.MsgType != message.MsgTypeEvent {
+		// A message without a MsgId (or 0) is told apart by what it holds
+		// too: keyed by its second alone, a second message of the same
+		// second got the first's reply, unanswered and unlogged (a
+		// real-traffic run's find). A retry holds the same.
+		h := fnv.New64a()
+		for _, f := range [...]string{string(mm.MsgType), mm.Content, mm.Recognition, mm.PicURL, mm.MediaID, mm.Label, mm.Title, mm.URL,
+			strconv.FormatFloat(mm.LocationX, 'g', -1, 64), strconv.FormatFloat(mm.LocationY, 'g', -1, 64)} {
+			h.Write([]byte(f))
+			h.Write([]byte{0})
+		}
+		b = append(b, '|')
+		return string(strconv.AppendUint(b, h.Sum64(), 16))
+	}
 	b = append(b, '|')
 	b = append(b, mm.Event...)
 	b = append(b, '|')

@@ -387,18 +387,25 @@ func (h *Handler) serveMessage(w http.ResponseWriter, r *http.Request) *rejectio
 		http.NewResponseController(w).SetReadDeadline(time.Now())
 		return rej
 	}
-	if r.ContentLength > MaxBody {
+	// Compat mode's body holds the message twice, as text and encrypted:
+	// twice the room, or it refused a text safe mode answers (a 10,000
+	// character one: a real-traffic run's find).
+	maxBody := int64(MaxBody)
+	if h.cfg.Mode == ModeCompat {
+		maxBody *= 2
+	}
+	if r.ContentLength > maxBody {
 		// Said too large as it is announced, not after a body never sent
 		// (Expect: 100-continue) timed out unreadable (a hostile run's find).
 		http.NewResponseController(w).SetReadDeadline(time.Now())
-		return reject(http.StatusRequestEntityTooLarge, "body too large", "announced %d bytes, over %d", r.ContentLength, MaxBody)
+		return reject(http.StatusRequestEntityTooLarge, "body too large", "announced %d bytes, over %d", r.ContentLength, maxBody)
 	}
-	body, err := readAll(e.body[:0], http.MaxBytesReader(w, r.Body, MaxBody))
+	body, err := readAll(e.body[:0], http.MaxBytesReader(w, r.Body, maxBody))
 	e.body = body
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return reject(http.StatusRequestEntityTooLarge, "body too large", "over %d bytes", MaxBody)
+			return reject(http.StatusRequestEntityTooLarge, "body too large", "over %d bytes", maxBody)
 		}
 		return reject(http.StatusBadRequest, "body unreadable", "%s", errField(err))
 	}

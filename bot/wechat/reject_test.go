@@ -83,7 +83,11 @@ func TestRejections(t *testing.T) {
 		// read, and a client still writing it could meet the closed
 		// connection before the answer (broken pipe: a flaky run).
 		{"body too large", modes, func(t *testing.T, hs *harness, req *http.Request) {
-			setBody(bytes.Repeat([]byte("x"), MaxBody+1))(t, hs, req)
+			limit := MaxBody
+			if hs.h.cfg.Mode == ModeCompat {
+				limit *= 2 // its body holds the message twice
+			}
+			setBody(bytes.Repeat([]byte("x"), limit+1))(t, hs, req)
 			req.Header.Set("Expect", "100-continue")
 		}, 413, "body too large"},
 		{"malformed XML", []string{ModePlain}, setBody([]byte("<xml><FromUserName>")), 400, "malformed message XML"},
