@@ -3078,7 +3078,10 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 	for i := range q.clauses {
 		c := &q.clauses[i]
 		r.clausePostings(c)
-		df := float64(c.df)
+		// Removed articles' postings count until their segment merges:
+		// more than the live articles, they made the idf, and scores,
+		// negative (a review's find).
+		df := min(float64(c.df), N)
 		c.idf = math.Log(1 + (N-df+0.5)/(df+0.5))
 		if df == 0 {
 			// A word no article uses: in a large store more likely
@@ -3155,7 +3158,7 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 				days = append(days, uint32(d))
 			}
 		}
-		if df := float64(len(days)); df > 0 {
+		if df := min(float64(len(days)), N); df > 0 {
 			idf := math.Log(1 + (N-df+0.5)/(df+0.5))
 			total += idf
 			for _, d := range days {
