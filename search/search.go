@@ -55,10 +55,7 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 	if res, ok := ix.cache.Load().get(ix.searchKey(query, n, false), r.v.gen); ok {
 		word = res.word // answered from the cache: nothing parsed it now
 	} else {
-		q, ok := ix.parsed.get(r.v, text) // respelt, the respelling's
-		if !ok {
-			q = r.parse(text)
-		}
+		q := r.parsedQuery(text) // respelt, the respelling's
 		word = oneWord(q)
 		respellable = unknownWords(q) || latinQuery(q.chunks)
 	}
@@ -744,11 +741,24 @@ func sameArticles(a, b []content.Hit) bool {
 	return slices.EqualFunc(a, b, func(x, y content.Hit) bool { return x.Article.ID == y.Article.ID && x.Score == y.Score })
 }
 
-func (r reader) snippets(text string, hits []content.Hit, body func(id string) (string, error)) (out []content.Hit, complete bool) {
-	q, ok := r.ix.parsed.get(r.v, text)
-	if !ok {
-		q = r.parse(text)
+// parsedQuery is how a search read text (respelt, rewritten): as the
+// search kept it when it is among the last few, else read again by
+// searching it. Read as typed instead, 更多's snippets of a respelt query
+// marked part of a word (【新质生产】力, 枫桥【经验】) or none, once other
+// followers' searches had pushed it out (a review's find).
+func (r reader) parsedQuery(text string) query {
+	if q, ok := r.ix.parsed.get(r.v, text); ok {
+		return q
 	}
+	r.search(text, 1, false)
+	if q, ok := r.ix.parsed.get(r.v, text); ok {
+		return q
+	}
+	return r.parse(text) // one the search answers before reading it (好的收到)
+}
+
+func (r reader) snippets(text string, hits []content.Hit, body func(id string) (string, error)) (out []content.Hit, complete bool) {
+	q := r.parsedQuery(text)
 	out, complete = make([]content.Hit, len(hits)), true
 	terms := snippetTerms(q)
 	// A name mentioned in passing (十八届三中全会) is marked whole where a

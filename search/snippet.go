@@ -61,6 +61,11 @@ func snippet(terms markTerms, text string) string {
 // it found the query there.
 func snippetIn(terms markTerms, text string, scan int) (string, bool) {
 	text = oneLine(strings.ToValidUTF8(capRunes(text, scan), ""))
+	if strings.ContainsAny(text, "【】") {
+		// The text's own brackets as 〖〗 (the same length): 系列报道【共建“一带
+		// 一路”·【权威访谈】】 read as a mark inside a mark (a review's find).
+		text = ownBrackets.Replace(text)
+	}
 	lower := lowerInPlace(text)
 	marks := wholeWords(lower, findMarks(lower, terms), terms)
 
@@ -419,6 +424,9 @@ func wholeNumber(lower string, from, to int) bool {
 
 // oneLine folds every run of white space (line breaks, tabs) into one
 // space: a snippet is one line of a list.
+// ownBrackets shows a text's own 【】, which snippets mark with, as 〖〗.
+var ownBrackets = strings.NewReplacer("【", "〖", "】", "〗")
+
 func oneLine(s string) string {
 	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) < 0 && !strings.Contains(s, "  ") {
 		return s
