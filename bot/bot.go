@@ -289,6 +289,9 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if out, ok := s.opt(text); ok { // the daily reading's on/off switch wins over every rule
 		return b.optOut(ctx, s, m, out)
 	}
+	if !endsAsking(m.Text) && s.stopsReading(text) { // (每日一读不要了？ asks)
+		return b.optOut(ctx, s, m, true)
+	}
 	if b.followers != nil && s.optStatus(text) {
 		return b.optState(ctx, s, m)
 	}
@@ -4103,8 +4106,8 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 			// the clause found surest, when one is sure. Not a text's: a
 			// pasted article's clauses (来源：新华社) had found unrelated
 			// articles.
-			if m.Kind == KindVoice && depth == 0 {
-				if clause := b.surestClause(ctx, s, query); clause != "" {
+			if m.Kind == KindVoice && depth == 0 && len(hits) > 0 {
+				if clause := b.surestClause(ctx, s, query, hits[0].Article.ID); clause != "" {
 					if replies := b.search(ctx, s, m, clause, depth+1); replies != nil {
 						return replies
 					}
@@ -4237,10 +4240,16 @@ func lastSentences(query string) []string {
 }
 
 // surestClause is the clause of a long message (at least minToldRunes,
-// three clauses or more) whose search is surest, scoring clear_score or
-// more; "" when none does. The first maxClausesTried clauses of 4 to
-// maxSentenceRunes characters, fillers gone, are searched.
-func (b *Bot) surestClause(ctx context.Context, s *Settings, query string) string {
+// three clauses or more) that asks of something (a question word: 怎么,
+// 什么, 有没有…) and whose search is surest, its first hit relevant and the
+// article the whole message ranks first (top); "" when none does.
+// A clause asking nothing (麻烦帮我取消一下, 领导还批评我了) or only whether
+// (是官方的吗) had found news on its one word (a re-check's find); relevant
+// (min_score) is sure enough when the whole message ranked the same article
+// first. The first
+// maxClausesTried asking clauses of 4 to maxSentenceRunes characters,
+// fillers gone, are searched.
+func (b *Bot) surestClause(ctx context.Context, s *Settings, query, top string) string {
 	if utf8.RuneCountInString(query) < minToldRunes {
 		return ""
 	}
@@ -4248,21 +4257,25 @@ func (b *Bot) surestClause(ctx context.Context, s *Settings, query string) strin
 	if len(clauses) < 3 {
 		return ""
 	}
-	best, score, tried := "", s.search.ClearScore, 0
+	best, score, tried := "", s.search.MinScore, 0
 	for _, c := range clauses {
 		c = strings.TrimSpace(withoutFillers(c))
-		if n := utf8.RuneCountInString(c); n < 4 || n > maxSentenceRunes {
+		if n := utf8.RuneCountInString(c); n < 4 || n > maxSentenceRunes || !clauseAsks.MatchString(c) {
 			continue
 		}
 		if tried++; tried > maxClausesTried {
 			break
 		}
-		if hits, ok := b.finds(ctx, s, c); ok && hits[0].Score >= score {
+		if hits, ok := b.finds(ctx, s, c); ok && hits[0].Score >= score && hits[0].Article.ID == top {
 			best, score = c, hits[0].Score
 		}
 	}
 	return best
 }
+
+// clauseAsks is a clause's question word: what asks of a topic, not only
+// whether (吗).
+var clauseAsks = regexp.MustCompile(`怎么|如何|怎样|什么|啥|哪|为什么|多少|有没有|有哪些|推荐|介绍|讲讲|说说|是指`)
 
 // maxClausesTried bounds the searches of a long voice message's clauses: a
 // minute's speech is some 300 characters, a dozen clauses of any length.
@@ -4973,7 +4986,7 @@ func saidBack(text string) (string, bool) {
 // answersWhole reports whether text alone is what the daily reading's
 // switch or a rule answers whole.
 func (s *Settings) answersWhole(text string) bool {
-	if _, ok := s.opt(text); ok || s.optStatus(text) {
+	if _, ok := s.opt(text); ok || s.optStatus(text) || s.stopsReading(text) {
 		return true
 	}
 	r, q := s.match(text)

