@@ -42,7 +42,6 @@ func TestDemoRunStudyQuestionsInMoreWords(t *testing.T) {
 		{"遴选考试怎么复习比较好", "linxuan"},
 		{"申论怎么写才能拿高分", "linxuan-bishi"},
 		{"申论大作文怎么写", "linxuan-bishi"},
-		{"案例分析题有什么答题框架吗", "mpbot-demo/jiceng"},
 		{"遴选面试综合分析题怎么答才能得高分", "linxuan-mianshi"},
 	} {
 		out := say("o_demorun_study_"+string(rune('a'+i)), c.text)

@@ -1151,12 +1151,14 @@ var (
 		// 时政热点: a follower run's finds, no match where 申论素材 新质生产力 lists it).
 		"时政热点", "面试热点", "申论热点", "考试热点", "遴选热点",
 		// A study question asked with a little more (申论怎么写才能拿高分, 遴选
-		// 考试怎么复习比较好, 遴选备考攻略, 案例分析题有什么答题框架吗: no match
-		// on the demo, where the words without them found the exam articles),
+		// 考试怎么复习比较好, 遴选备考攻略: no match on the demo, where the
+		// words without them found the exam articles),
 		// and a voice message's search for a word (那个什么来着，枫桥经验。: no
 		// match). A demo follower run's finds.
-		"才能拿到高分", "才能拿高分", "才能得高分", "才能考高分", "怎么拿高分", "如何拿高分", "拿高分", "得高分", "考高分",
-		"比较好", "攻略", "有什么", "叫什么来着", "是什么来着", "什么来着", "啥来着", "怎么说呢"}
+		// Not 有什么 nor 得高分 alone: they end 具有 and 获得 (具有什么特点 was
+		// searched as 具 特点, a card on furniture: a re-check's find).
+		"才能拿到高分", "才能拿高分", "才能得高分", "才能考高分", "怎么拿高分", "如何拿高分",
+		"比较好", "攻略", "叫什么来着", "是什么来着", "什么来着", "啥来着", "怎么说呢"}
 	// An interview's or a chat's frame, opening the question or ending it
 	// (a follower run's finds, each no match where the topic alone is
 	// answered: 谈谈你对新质生产力的理解, 我想知道枫桥经验, 你知道新质生产力吗,
