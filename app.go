@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -660,6 +661,8 @@ func (a *app) console(configPath string) *admin.Console {
 	a.consoleBot = bot.New(cfg.settings, deps)
 	return admin.New(admin.Deps{
 		Token: string(cfg.Admin.Token),
+		// The trusted proxies as the config says them now (a reload).
+		ClientAddr: func(r *http.Request) string { return wechat.ClientAddr(r, a.cfg.Load().proxies) },
 		Report: func(ctx context.Context, since time.Time) (*insights.Report, error) {
 			return a.report(ctx, since)
 		},

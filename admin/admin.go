@@ -53,7 +53,10 @@ type Deps struct {
 	// file.
 	Rules func() string
 	Check func(context.Context) ConfigCheck
-	Log   *slog.Logger
+	// ClientAddr is the address of a request's client, as the trusted
+	// proxies say it (server.trusted_proxies); nil: its peer's.
+	ClientAddr func(*http.Request) string
+	Log        *slog.Logger
 }
 
 // ConfigCheck is what the config page says of the config file.
@@ -109,7 +112,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 
 // New returns the console; its handler refuses everything without the token.
 func New(d Deps) *Console {
-	c := &Console{deps: d, mux: http.NewServeMux(), key: []byte(rand.Text() + d.Token), guesses: newWrongTokens()}
+	c := &Console{deps: d, mux: http.NewServeMux(), key: []byte(rand.Text() + d.Token), guesses: newWrongTokens(d.ClientAddr)}
 	c.mux.HandleFunc("GET /login", c.loginForm)
 	c.mux.HandleFunc("POST /login", c.login)
 	c.mux.HandleFunc("POST /logout", c.logout)

@@ -14,9 +14,10 @@ import (
 // Wrong tokens are allowed a burst of guessesBurst from one address, then
 // one each guessInterval: an operator mistyping is never slowed, and a
 // client guessing (2,000 wrong tokens in 18 s had all been answered: a
-// hostile-input run's find) gets a few a minute. Behind a proxy every
-// client has its address: a guesser then holds the operator off for a
-// minute at most.
+// hostile-input run's find) gets a few a minute. Behind a proxy, clients
+// are told apart as server.trusted_proxies lets the webhook tell them;
+// without it every client has the proxy's address, and a guesser holds the
+// operator off for as long as it goes on (a re-check's find).
 const (
 	guessesBurst   = 10
 	guessInterval  = 6 * time.Second
@@ -25,13 +26,17 @@ const (
 
 // wrongTokens counts the wrong tokens each address sent, as a token bucket.
 type wrongTokens struct {
-	mu sync.Mutex
-	by *lru.Cache[string, *rate.Limiter]
+	mu     sync.Mutex
+	by     *lru.Cache[string, *rate.Limiter]
+	client func(*http.Request) string
 }
 
-func newWrongTokens() *wrongTokens {
+func newWrongTokens(client func(*http.Request) string) *wrongTokens {
 	by, _ := lru.New[string, *rate.Limiter](guessAddresses) // the size is positive: no error
-	return &wrongTokens{by: by}
+	if client == nil {
+		client = peerAddress
+	}
+	return &wrongTokens{by: by, client: client}
 }
 
 // wait is how long the address of r must wait before its next token is
@@ -39,7 +44,7 @@ func newWrongTokens() *wrongTokens {
 func (g *wrongTokens) wait(r *http.Request) time.Duration {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	l, ok := g.by.Get(clientAddress(r))
+	l, ok := g.by.Get(g.client(r))
 	if !ok {
 		return 0
 	}
@@ -54,7 +59,7 @@ func (g *wrongTokens) wait(r *http.Request) time.Duration {
 func (g *wrongTokens) failed(r *http.Request) (last bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	addr := clientAddress(r)
+	addr := g.client(r)
 	l, ok := g.by.Get(addr)
 	if !ok {
 		l = rate.NewLimiter(rate.Every(guessInterval), guessesBurst)
@@ -65,8 +70,8 @@ func (g *wrongTokens) failed(r *http.Request) (last bool) {
 	return l.TokensAt(now) < 1
 }
 
-// clientAddress is the host of r's remote address.
-func clientAddress(r *http.Request) string {
+// peerAddress is the host of r's remote address.
+func peerAddress(r *http.Request) string {
 	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
 		return host
 	}

@@ -1,10 +1,16 @@
 package admin
 
 import (
+	"context"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
+
+	"mpbot/insights"
 )
 
 // TestSessionCookieSecureBehindHTTPSProxy: the console serves plain
@@ -92,5 +98,39 @@ func TestRightTokenWaitsOutGuesses(t *testing.T) {
 	req.AddCookie(cookie)
 	if code, _, _ := get(t, req); code != http.StatusOK {
 		t.Errorf("a session opened before the guesses: %d", code)
+	}
+}
+
+// TestGuessesCountedByTheProxiedClient: behind a trusted proxy every
+// request comes from the proxy's address; counted by it, a guesser sending
+// one wrong token each 6 s held the operator's right token off for as long
+// as it went on (a re-check's find). Counted by the client the proxy names
+// (Deps.ClientAddr, serve's from server.trusted_proxies), the operator gets
+// in while the guesser is refused.
+func TestGuessesCountedByTheProxiedClient(t *testing.T) {
+	c := New(Deps{
+		Token:      "the-console-token",
+		Report:     func(context.Context, time.Time) (*insights.Report, error) { return &insights.Report{}, nil },
+		Check:      func(context.Context) ConfigCheck { return ConfigCheck{File: "config.yaml"} },
+		ClientAddr: func(r *http.Request) string { return r.Header.Get("X-Forwarded-For") },
+		Log:        slog.New(slog.DiscardHandler),
+	})
+	srv := httptest.NewServer(c)
+	t.Cleanup(srv.Close)
+	post := func(client, token string) int {
+		req, _ := http.NewRequest("POST", srv.URL+"/login", strings.NewReader(url.Values{"token": {token}, "next": {"/"}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("X-Forwarded-For", client)
+		code, _, _ := get(t, req)
+		return code
+	}
+	for range guessesBurst {
+		post("203.0.113.9", "guess")
+	}
+	if code := post("203.0.113.9", "guess"); code != http.StatusTooManyRequests {
+		t.Errorf("the guesser after %d wrong tokens: %d, want 429", guessesBurst, code)
+	}
+	if code := post("198.51.100.7", "the-console-token"); code != http.StatusSeeOther {
+		t.Errorf("the operator, another client behind the same proxy: %d, want 303", code)
 	}
 }

@@ -79,6 +79,11 @@ func cutQuoted(s string, max int) string {
 // peer is one of the trusted proxies, the nearest address in
 // X-Forwarded-For that is not a trusted proxy. X-Forwarded-For from anyone
 // else is ignored: anybody can write it.
+// ClientAddr is the address of r's client: its peer's, or, when the peer
+// is one of the trusted proxies, the last address X-Forwarded-For names
+// that is not one of them.
+func ClientAddr(r *http.Request, trusted []netip.Prefix) string { return clientAddr(r, trusted) }
+
 func clientAddr(r *http.Request, trusted []netip.Prefix) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
