@@ -70,7 +70,10 @@ type app struct {
 	// rejected is why the config file's last edit was rejected, while the
 	// last good config serves; nil when it was taken.
 	rejected atomic.Pointer[string]
-	obs      *observability
+	// cutAtStart is why the file serve started on looks saved half-way,
+	// until a reload applies an edit; nil when it does not.
+	cutAtStart atomic.Pointer[string]
+	obs        *observability
 	// pushing are the days whose push runs here (runPush).
 	pushing runningDays
 	// storeDownLog lets the health checks log the store unreachable once
@@ -684,6 +687,8 @@ func (a *app) console(configPath string) *admin.Console {
 			}
 			if _, err := loadEdited(configPath, live); err != nil { // as the reload judged it
 				c.Problem = err.Error()
+			} else if why := a.cutAtStart.Load(); why != nil {
+				c.Problem = *why + "; served as read (serve started on it) until saved again"
 			}
 			return c
 		},

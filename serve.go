@@ -72,8 +72,8 @@ func serve(ctx context.Context, cfg *Config, watchPath string, log *slog.Logger)
 		// left a replica ready, 16 rules short, with nothing to alert on
 		// (a newcomer run's find).
 		a.obs.rejected.Set(1)
-		why := cut.Error() + "; served as read until saved again"
-		a.rejected.Store(&why)
+		why := cut.Error()
+		a.cutAtStart.Store(&why)
 	}
 	// Ended when serve returns, whatever the cause: the console, joined
 	// below, stops with it (a watch that failed after the console started
@@ -165,6 +165,7 @@ func (a *app) reload(path string, running *Config) {
 	a.obs.reloads.WithLabelValues("ok").Inc()
 	a.obs.rejected.Set(0)
 	a.rejected.Store(nil)
+	a.cutAtStart.Store(nil)
 	old := a.cfg.Swap(cfg)
 	a.bot.SetSettings(cfg.settings)
 	if a.consoleBot != nil {
@@ -881,6 +882,11 @@ func (a *app) routes() http.Handler {
 		// operator run's find).
 		if why := a.rejected.Load(); why != nil {
 			fmt.Fprintf(w, "degraded: the config file's last edit is rejected (%s); the last good config serves\n", probeLine(*why))
+		} else if why := a.cutAtStart.Load(); why != nil {
+			// No good config to serve at a start: the file is served as
+			// read (it had said "the last good config serves": a
+			// re-check's find).
+			fmt.Fprintf(w, "degraded: the config file serve started on looks saved half-way (%s); it is served as read until saved again\n", probeLine(*why))
 		}
 	}
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {

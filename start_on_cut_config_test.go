@@ -37,7 +37,7 @@ func TestServeStartedOnACutFileIsNotReady(t *testing.T) {
 	base, stop := startServe(t, cfg, logs)
 	defer stop()
 	ready := httpGet(t, base+"/readyz")
-	if !strings.Contains(ready, "degraded") {
+	if !strings.Contains(ready, "degraded: the config file serve started on looks saved half-way") || strings.Contains(ready, "the last good config serves") {
 		t.Errorf("serve started on a file check refuses as saved half-way says %q; the log alone says:\n%s", ready, logs)
 	}
 	// Saved whole, it applies, and the replica is ready.
