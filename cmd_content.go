@@ -432,11 +432,20 @@ func scheduleNotes(ctx context.Context, w io.Writer, st *store.Store, results []
 	// dated one (README): a class notice imported with a folder of
 	// articles became the next reading and the welcome's card, said
 	// nowhere (a newcomer run's find).
+	// An article updated without its date too (a re-import of a file
+	// that lost it: a re-check's find), unless it was read already.
 	var undated []string
 	for _, r := range results {
-		if a := r.Article; r.Err == nil && r.Outcome == store.Added && category != "" && a.Category == category && a.PublishedOn == "" && a.ScheduledOn == "" {
-			undated = append(undated, a.ID)
+		a := r.Article
+		if r.Err != nil || r.Outcome == store.Unchanged || category == "" || a.Category != category || a.PublishedOn != "" || a.ScheduledOn != "" {
+			continue
 		}
+		if r.Outcome == store.Updated {
+			if days, err := st.ReadingDays(ctx, a.ID); err != nil || len(days) > 0 {
+				continue
+			}
+		}
+		undated = append(undated, a.ID)
 	}
 	if len(undated) > 0 {
 		ids := strings.Join(undated[:min(len(undated), 5)], ", ")
@@ -444,7 +453,7 @@ func scheduleNotes(ctx context.Context, w io.Writer, st *store.Store, results []
 			ids += ", …"
 		}
 		fmt.Fprintf(w, "note: %s of %q without a published_on (%s): undated, they are read before every dated article, the next daily readings (give them a date, or another category)\n",
-			counted(len(undated), "new article"), category, ids)
+			counted(len(undated), "article"), category, ids)
 	}
 	for _, r := range results {
 		day := r.Article.ScheduledOn

@@ -32,8 +32,15 @@ func TestImportNotesUndatedReadings(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("import: exit %d\n%s", code, errOut)
 	}
-	if !strings.Contains(errOut, `note: 1 new article of "政策理论导读" without a published_on (notice): undated`) {
+	if !strings.Contains(errOut, `note: 1 article of "政策理论导读" without a published_on (notice): undated`) {
 		t.Errorf("import does not note the undated notice as the next reading:\n%s", errOut)
+	}
+	// A dated article imported again without its date is noted too.
+	if err := os.WriteFile(filepath.Join(posts, "dated.md"), []byte("---\ntitle: 共同富裕的内涵\nurl: https://example.com/dated\n---\n\n正文改了\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, errOut := runCmd(t, "import", "--config", cfg, filepath.Join(posts, "dated.md"), "--category", "政策理论导读"); !strings.Contains(errOut, "without a published_on") {
+		t.Errorf("an article updated without its date is not noted:\n%s", errOut)
 	}
 	other := filepath.Join(dir, "other.md")
 	if err := os.WriteFile(other, []byte("# 课程表\n\n每周安排。\n"), 0o644); err != nil {
