@@ -640,13 +640,15 @@ func (r reader) asMostWritten(text string) string {
 
 // parsedRing keeps the queries the last few searches ranked by, for the
 // snippets the bot asks for right after a search it answers with a list:
-// parsing the text again would segment it a second time. It holds only a
-// handful, so that it is a search's own follow-up call that finds one.
-// What it holds is read, never changed.
+// parsing the text again would segment it a second time, and one missed is
+// searched again (parsedQuery). It holds a few more than the searches a
+// busy server runs at once (16 senders in the load benchmark), so that it
+// is a search's own follow-up call that finds one. What it holds is read,
+// never changed.
 type parsedRing struct {
 	mu   sync.Mutex
 	next int
-	ents [8]struct {
+	ents [32]struct {
 		v    *view
 		text string
 		q    query
