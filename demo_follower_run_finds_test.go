@@ -1,11 +1,8 @@
 package main
 
 import (
-	"context"
-	"log/slog"
 	"strings"
 	"testing"
-	"time"
 
 	"mpbot/bot"
 )
@@ -56,20 +53,10 @@ func TestDemoRunStudyQuestionsInMoreWords(t *testing.T) {
 // its clause 综合分析题应该怎么答 finds the interview article (a demo follower
 // run's find). Its text twin, which may be a pasted article, is not split.
 func TestDemoRunLongVoiceQuestionFindsItsArticle(t *testing.T) {
-	loaded, err := loadConfig(writeConfig(t, t.TempDir(), ""), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := newApp(context.Background(), loaded, slog.New(slog.DiscardHandler), withBot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(a.close)
 	const said = "嗯那个老师你好，就是我想问一下那个，就是那个遴选的面试啊，就是结构化面试那个，嗯，综合分析题应该怎么答才能得高分啊，我每次答都感觉没有逻辑，就是说不清楚，嗯，有没有什么好的方法或者文章推荐一下。"
-	var out strings.Builder
-	printReplies(&out, a.bot.Answer(context.Background(), bot.Message{From: "o_demorun_long", Kind: bot.KindVoice, Text: said, SentAt: time.Now()}))
-	if strings.Contains(out.String(), demoRunNoMatch) || !strings.Contains(out.String(), "linxuan-mianshi") {
-		t.Errorf("the long voice question: want the interview article, got:\n%s", out.String())
+	out := shippedAsk(t, writeConfig(t, t.TempDir(), ""), bot.KindVoice)("o_demorun_long", said)
+	if strings.Contains(out, demoRunNoMatch) || !strings.Contains(out, "linxuan-mianshi") {
+		t.Errorf("the long voice question: want the interview article, got:\n%s", out)
 	}
 }
 

@@ -1,14 +1,11 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"mpbot/bot"
 )
@@ -46,20 +43,7 @@ func voiceSayWith(t *testing.T) func(from, text string) string {
 	if code, out, errs := runCmd(t, "import", "--config", cfg, jsonl); code != 0 {
 		t.Fatalf("import: %d %s %s", code, out, errs)
 	}
-	loaded, err := loadConfig(cfg, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := newApp(context.Background(), loaded, slog.New(slog.DiscardHandler), withBot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(a.close)
-	return func(from, text string) string {
-		var out strings.Builder
-		printReplies(&out, a.bot.Answer(context.Background(), bot.Message{From: from, Kind: bot.KindVoice, Text: text, SentAt: time.Now()}))
-		return out.String()
-	}
+	return shippedAsk(t, cfg, bot.KindVoice)
 }
 
 // TestLongVoiceWithoutQuestionGetsNoUnrelatedNews: a long voice message that asks for no article (a request to stop the

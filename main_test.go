@@ -428,6 +428,13 @@ func shippedTry(t *testing.T, cfg string) func(text string) (int, string, string
 // prints it; a follower keeps the lists opened.
 func shippedSay(t *testing.T, cfg string) func(from, text string) string {
 	t.Helper()
+	return shippedAsk(t, cfg, bot.KindText)
+}
+
+// shippedAsk is shippedSay for messages of kind (bot.KindVoice: a voice
+// message's recognised text).
+func shippedAsk(t *testing.T, cfg string, kind bot.Kind) func(from, text string) string {
+	t.Helper()
 	loaded, err := loadConfig(cfg, true)
 	if err != nil {
 		t.Fatal(err)
@@ -439,7 +446,7 @@ func shippedSay(t *testing.T, cfg string) func(from, text string) string {
 	t.Cleanup(a.close)
 	return func(from, text string) string {
 		var out strings.Builder
-		printReplies(&out, a.bot.Answer(context.Background(), bot.Message{From: from, Kind: bot.KindText, Text: text, SentAt: time.Now()}))
+		printReplies(&out, a.bot.Answer(context.Background(), bot.Message{From: from, Kind: kind, Text: text, SentAt: time.Now()}))
 		return out.String()
 	}
 }
