@@ -3191,11 +3191,16 @@ func (r reader) rank(q query, n int, snippets bool) []content.Hit {
 		// year before. A period no article was published in is a word
 		// none has.
 		df := 0
-		for _, day := range v.days { // removed articles too: a few, and this runs for every such query
-			if day >= p.from && day < p.to {
+		for d, day := range v.days {
+			// Not a removed article's: counted, re-imports while serving
+			// made the idf (and the scores ranked first) hugely negative,
+			// and a replica started since counted otherwise (a re-check's
+			// find).
+			if day >= p.from && day < p.to && !v.isDead(uint32(d)) {
 				df++
 			}
 		}
+		df = min(df, int(N))
 		idf := math.Log(1 + (N-float64(df)+0.5)/(float64(df)+0.5))
 		total += idf
 		for _, d := range acc.touched {
