@@ -289,7 +289,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if out, ok := s.opt(text); ok { // the daily reading's on/off switch wins over every rule
 		return b.optOut(ctx, s, m, out)
 	}
-	if !endsAsking(m.Text) && s.stopsReading(text) { // (每日一读不要了？ asks)
+	if (!endsAsking(m.Text) || politeRequest(text)) && s.stopsReading(text) { // (每日一读不要了？ asks; …，可以吗？ asks for it)
 		return b.optOut(ctx, s, m, true)
 	}
 	if b.followers != nil && s.optStatus(text) {
@@ -4302,6 +4302,13 @@ func withoutThanks(text string) string {
 		}
 		text = t
 	}
+}
+
+// politeRequest reports whether text ends asking leave for what it asks
+// (…，可以吗, 好吗, 行吗): a request, its question mark a courtesy.
+func politeRequest(text string) bool {
+	t := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) })
+	return strings.HasSuffix(t, "可以吗") || strings.HasSuffix(t, "好吗") || strings.HasSuffix(t, "行吗") || strings.HasSuffix(t, "行不行")
 }
 
 // endsAsking reports whether text ends with a question mark.

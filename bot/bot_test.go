@@ -822,6 +822,8 @@ func TestOptOutInTheirOwnWords(t *testing.T) {
 		"推送停了": "", "每日一读停了啊": "", "推送关了": "", "每天的推送停了": "", "推送关了啊": "", "推送关闭了": "", "每日一读取消了": "",
 		// Everyday stop phrasings (a re-check's finds: no match).
 		"暂停推送": "out", "别发每日一读了": "out", "推送关闭": "out", "每日一读取消吧": "out", "不想收推送了": "out",
+		// ... and a state asked for with 吧 (a second re-check's find).
+		"每日一读停了吧": "out", "关了推送吧": "out",
 	} {
 		out, ok := s.opt(s.fold(Bare(text)))
 		if !ok && s.stopsReading(s.fold(Bare(text))) {

@@ -857,6 +857,18 @@ func (s *Settings) stopsReading(text string) bool {
 				return true
 			}
 		}
+		// 停了 and 关了 say a state (推送停了) but with 吧 ask for it (推送停了吧,
+		// 关了推送吧: a re-check's find, no match once the state was no
+		// request).
+		if strings.Contains(text, "吧") {
+			for _, no := range []string{"停了", "关了"} {
+				for _, said := range [2]string{name + no, no + name} {
+					if rest, ok := left(said); ok && onlyAsking(without(rest, takenBack)) {
+						return true
+					}
+				}
+			}
+		}
 	}
 	return false
 }
