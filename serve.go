@@ -881,7 +881,13 @@ func (a *app) routes() http.Handler {
 		// the metric and the console said the edit was not taken (an
 		// operator run's find).
 		if why := a.rejected.Load(); why != nil {
-			fmt.Fprintf(w, "degraded: the config file's last edit is rejected (%s); the last good config serves\n", probeLine(*why))
+			serving := "the last good config serves"
+			if a.cutAtStart.Load() != nil {
+				// No good one: serve started on a file saved half-way
+				// (a re-check's find: it said the last good config).
+				serving = "the file serve started on, which looks saved half-way, serves as read"
+			}
+			fmt.Fprintf(w, "degraded: the config file's last edit is rejected (%s); %s\n", probeLine(*why), serving)
 		} else if why := a.cutAtStart.Load(); why != nil {
 			// No good config to serve at a start: the file is served as
 			// read (it had said "the last good config serves": a
