@@ -14,10 +14,7 @@ import (
 // so do scores (the commit f97ce9a held words' df to the live count, not
 // a period's).
 func TestYearAfterReimportsScoresAsRestart(t *testing.T) {
-	var arts []content.Article
-	for _, a := range content.DemoArticles() {
-		arts = append(arts, a)
-	}
+	arts := content.DemoArticles()
 	// every demo article, as published in one year
 	for i := range arts {
 		arts[i].PublishedOn = "2023-0" + string(rune('1'+i%9)) + "-15"
