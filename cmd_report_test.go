@@ -256,6 +256,7 @@ func reportJSON(t *testing.T, cfg string) insights.Report {
 // hashes up among the ledger's recipients and finds none, whatever happens.
 // (insights' own test gives both the same ids, "f1", so it passes.)
 func TestReportPushOptOutsOfRealFollowers(t *testing.T) {
+	pushAwayFromNow(t)
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, "")
 	t.Setenv("MPBOT_INSIGHTS_KEY", "test-key-test-key")

@@ -23,6 +23,7 @@ func TestConsolePushOfLogModeSaysRehearsal(t *testing.T) {
 	const token = "console-test-token-123"
 	t.Setenv("MPBOT_ADMIN_TOKEN", token)
 	t.Setenv("MPBOT_ADMIN_ADDR", "127.0.0.1:0")
+	pushAwayFromNow(t)
 	t.Setenv("MPBOT_INSIGHTS_KEY", "test-key-test-key")
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, "") // push.mode log, as shipped

@@ -64,16 +64,3 @@ func TestLongVoiceWithoutQuestionGetsNoUnrelatedNews(t *testing.T) {
 		}
 	}
 }
-
-// TestLongVoiceAskingToStopUnsubscribes: a voice message asking to stop the
-// reading among its reasons got the default reply, the follower still
-// subscribed (a second re-check's find); one taking it back is no switch.
-func TestLongVoiceAskingToStopUnsubscribes(t *testing.T) {
-	say := shippedAsk(t, writeConfig(t, t.TempDir(), ""), bot.KindVoice)
-	if out := say("o_voice_stop", "老师我想退订，就是每天推送的太多了，我看不过来，嗯，麻烦帮我取消一下。"); !strings.Contains(out, "已退订") {
-		t.Errorf("a long voice request to stop: %s", out)
-	}
-	if out := say("o_voice_keep", "老师我之前想退订，后来想想算了，我不退订了，就是问一下推送时间能不能改。"); strings.Contains(out, "已退订") {
-		t.Errorf("a long voice message taking it back: %s", out)
-	}
-}

@@ -4106,15 +4106,6 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 			// the clause found surest, when one is sure. Not a text's: a
 			// pasted article's clauses (来源：新华社) had found unrelated
 			// articles.
-			if m.Kind == KindVoice && depth == 0 {
-				// A voice message asking to stop (or start) the reading
-				// among its reasons (老师我想退订，就是每天推送的太多了，…，麻烦
-				// 帮我取消一下。: no match, still subscribed: a re-check's
-				// find): its clauses that switch it, when they agree.
-				if out, ok := s.clausesSwitch(m.Text); ok {
-					return b.optOut(ctx, s, m, out)
-				}
-			}
 			if m.Kind == KindVoice && depth == 0 && len(hits) > 0 {
 				if clause := b.surestClause(ctx, s, query, hits[0].Article.ID); clause != "" {
 					if replies := b.search(ctx, s, m, clause, depth+1); replies != nil {
@@ -4280,34 +4271,6 @@ func (b *Bot) surestClause(ctx context.Context, s *Settings, query, top string) 
 		}
 	}
 	return best
-}
-
-// clausesSwitch reports whether the clauses of a long message that turn
-// the daily reading off or on (each read as a message of its own) all
-// turn it one way, and which; not when none does or they disagree.
-func (s *Settings) clausesSwitch(text string) (out, ok bool) {
-	if utf8.RuneCountInString(text) < minToldRunes {
-		return false, false
-	}
-	seen := 0
-	for _, c := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("，。？！；,.?!;\n", r) }) {
-		c = s.fold(withoutFillers(Bare(c)))
-		if c == "" || utf8.RuneCountInString(c) > maxSentenceRunes {
-			continue
-		}
-		o, switched := s.opt(c)
-		if !switched && s.stopsReading(c) {
-			o, switched = true, true
-		}
-		if !switched {
-			continue
-		}
-		if seen > 0 && o != out {
-			return false, false
-		}
-		out, seen = o, seen+1
-	}
-	return out, seen > 0
 }
 
 // clauseAsks is a clause's question word: what asks of a topic, not only

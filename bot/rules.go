@@ -860,10 +860,12 @@ func (s *Settings) stopsReading(text string) bool {
 		// 停了 and 关了 say a state (推送停了) but with 吧 ask for it (推送停了吧,
 		// 关了推送吧: a re-check's find, no match once the state was no
 		// request).
+		// The 吧 right after what is said: 好吧，推送停了 says a state (a
+		// third re-check's find).
 		if strings.Contains(text, "吧") {
 			for _, no := range []string{"停了", "关了"} {
 				for _, said := range [2]string{name + no, no + name} {
-					if rest, ok := left(said); ok && onlyAsking(without(rest, takenBack)) {
+					if i := strings.Index(text, said+"吧"); i >= 0 && onlyAsking(without(text[:i]+text[i+len(said):], takenBack)) {
 						return true
 					}
 				}
@@ -927,7 +929,7 @@ var asking = func() []string {
 		// follower run's finds, read as asking where the switch stands,
 		// or searched); 我再想想退订 puts it off (想想, above).
 		"还是", "那就", "那", "就", "想要", "想", "重新",
-		"好吗", "可以吗", "行吗", "嘛", "要", "现在", "该", "可以", "马上", "立即", "立刻", "我",
+		"好吗", "可以吗", "行吗", "行不行", "嘛", "要", "现在", "该", "可以", "马上", "立即", "立刻", "我",
 		// What is switched, named beside the keyword: 退订推送, 每日一读订阅.
 		"每日一读", "每日推送", "推送"}
 	for _, c := range courtesy {
