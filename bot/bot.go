@@ -1903,7 +1903,8 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 	// A year with none of the topic is said above its newest, as a month
 	// with none is (政府工作报告, then 2025年的呢: the no-match text, as if
 	// the topic just answered were unknown: a demo follower run's find).
-	if year := followUpYear(core, now); year > 0 {
+	// (core is 2025年 by now, 去年 too; a count of years, 5年, is none.)
+	if year, err := strconv.Atoi(strings.TrimSuffix(core, "年")); err == nil && year >= 1949 && year <= now.In(chinaTime).Year()+1 {
 		if _, ok := b.finds(ctx, s, query); !ok {
 			topic := cmp.Or(withoutYears(list.Search), list.Search)
 			if t, _ := peeled(topic); t != "" {
@@ -1917,24 +1918,6 @@ func (b *Bot) followUpAsked(ctx context.Context, s *Settings, m Message, text st
 		}
 	}
 	return b.search(ctx, s, m, query, 0), true
-}
-
-// followUpYear is the year a follow-up's core names (2025年, 今年, 去年,
-// 前年), or 0.
-func followUpYear(core string, now time.Time) int {
-	this := now.In(chinaTime).Year()
-	switch core {
-	case "今年":
-		return this
-	case "去年":
-		return this - 1
-	case "前年":
-		return this - 2
-	}
-	if y, err := strconv.Atoi(strings.TrimSuffix(core, "年")); err == nil && y >= 1949 && y <= this+1 {
-		return y
-	}
-	return 0
 }
 
 // askedOfLast reads text as a question with no topic of its own, asked of
@@ -4212,7 +4195,7 @@ func lastSentences(query string) []string {
 	if utf8.RuneCountInString(query) < minToldRunes {
 		return nil
 	}
-	clauses := strings.FieldsFunc(query, func(r rune) bool { return strings.ContainsRune("，。？！；,.?!;\n", r) })
+	clauses := strings.FieldsFunc(query, clauseBreak)
 	if len(clauses) < 3 {
 		return nil
 	}
@@ -4253,7 +4236,7 @@ func (b *Bot) surestClause(ctx context.Context, s *Settings, query, top string) 
 	if utf8.RuneCountInString(query) < minToldRunes {
 		return ""
 	}
-	clauses := strings.FieldsFunc(query, func(r rune) bool { return strings.ContainsRune("，。？！；,.?!;\n", r) })
+	clauses := strings.FieldsFunc(query, clauseBreak)
 	if len(clauses) < 3 {
 		return ""
 	}
@@ -4280,6 +4263,9 @@ var clauseAsks = regexp.MustCompile(`怎么|如何|怎样|什么|啥|哪|为什�
 // maxClausesTried bounds the searches of a long voice message's clauses: a
 // minute's speech is some 300 characters, a dozen clauses of any length.
 const maxClausesTried = 12
+
+// clauseBreak reports whether r ends a clause of a long message.
+func clauseBreak(r rune) bool { return strings.ContainsRune("，。？！；,.?!;\n", r) }
 
 // pointsBackRe is a question asking of what the message said before it.
 var pointsBackRe = regexp.MustCompile(`这个题|这道题|这题|这个问题|这些题|这道|上面的|上述|以上|这段|这个材料|这则材料|这篇材料`)
