@@ -13,7 +13,7 @@ import (
 // under a second). It is a cache: the per-article analyses in the store stay
 // the truth, and changes after the snapshot's change number are replayed.
 
-const snapshotMagic = "MPIX8" // 6: roundups' items; 7: cards' descriptions; 8: a checksum, live articles only
+const snapshotMagic = "MPIX9" // 6: roundups' items; 7: cards' descriptions; 9: a checksum, live articles only (8: with a removed flag each)
 
 // snapshotSum is the checksum that ends a snapshot: a byte damaged in the
 // store had been loaded as it was, and searches for the term it held
@@ -65,7 +65,6 @@ func (ix *Index) encodeSnapshot(seq int64) []byte {
 		if v.isDead(uint32(i)) {
 			continue
 		}
-		w.uint(0) // (was: removed)
 		w.uint(uint64(uint32(d.day)))
 		for f := range numFields {
 			w.uint(uint64(d.length[f]))
@@ -152,15 +151,11 @@ func (ix *Index) loadSnapshot(blob []byte) (int64, error) {
 		return 0, errSnapshot
 	}
 	docs := make([]doc, ndocs)
-	dead := make([]uint64, (ndocs+63)/64)
+	dead := make([]uint64, (ndocs+63)/64) // none: a snapshot holds live articles only
 	byID := make(map[string]uint32, ndocs)
 	str := func() string { return string(r.bytes(r.uvarint())) }
 	for i := range docs {
 		d := &docs[i]
-		isDead := r.uvarint() == 1
-		if isDead {
-			dead[i/64] |= 1 << (i % 64)
-		}
 		d.day = int32(uint32(r.uvarint()))
 		for f := range numFields {
 			d.length[f] = int32(min(r.uvarint(), 1<<31-1))
@@ -191,9 +186,7 @@ func (ix *Index) loadSnapshot(blob []byte) (int64, error) {
 		a := c.article()
 		d.titleText = titleText(&a)
 		d.leadText = leadText(c.summary)
-		if !isDead {
-			byID[c.id] = uint32(i)
-		}
+		byID[c.id] = uint32(i)
 	}
 	nterms := r.uvarint()
 	if nterms > uint64(len(blob)) {
