@@ -841,7 +841,10 @@ var (
 		"都讲了些什么内容", "讲了些什么内容", "讲了什么内容", "说了什么内容", "都有什么", "都有哪些", "的", "了", "吗", "呢", "呀", "啊", "吧",
 		// Asked for after the topic (最近新质生产力有没有相关的文章 headed
 		// 「新质生产力有没有相关」: a follower run's find).
-		"有没有相关", "有没有", "相关", "素材", "资料"}))
+		"有没有相关", "有没有", "相关", "素材", "资料",
+		// What became of it (霍尔木兹海峡最近怎么了 headed 「霍尔木兹海峡怎么」:
+		// a study-platform follower run's find).
+		"怎么了", "怎么样了", "咋样了", "咋了", "怎么回事", "什么情况", "啥情况"}))
 )
 
 // eventHeld are what a follower says of the event whose newest is asked

@@ -829,6 +829,23 @@ func (s *Settings) stopsReading(text string) bool {
 			text = rest
 		}
 	}
+	// 每天 between the no and what it stops (我不想每天收到推送了, 我不想要
+	// 每天的推送了: a study-platform follower run's finds, no match and
+	// still subscribed).
+	text = everyDayAfterNo.ReplaceAllString(text, "$1")
+	// ... and the stop asked again in a clause of its own (…，帮我关掉吧;
+	// not 每日一读不要关掉, which keeps it).
+	if parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) }); len(parts) > 1 {
+		kept := parts[:0]
+		for _, p := range parts {
+			if p == without(p, stopAgain) || !onlyAsking(without(p, stopAgain)) {
+				kept = append(kept, p)
+			}
+		}
+		if len(kept) > 0 {
+			text = strings.Join(kept, "，")
+		}
+	}
 	for _, name := range readingNames {
 		if !strings.Contains(text, name) {
 			continue
@@ -880,9 +897,15 @@ func (s *Settings) stopsReading(text string) bool {
 var (
 	readingNames   = longestFirst([]string{"每日一读", "每日推送", "每天推送", "每天的推送", "每天的文章", "推送", "每天发文章"})
 	stoppingBefore = longestFirst([]string{"不想再要", "不想要", "不要再", "不要", "不用再", "不用", "不再要", "别再", "别",
-		"关掉", "停掉", "都不要", "不需要", "暂停", "不想再收", "不想收", "不再收", "别再发", "别发"})
+		"关掉", "停掉", "都不要", "不需要", "暂停", "不想再收到", "不想再收", "不想收到", "不想收", "不再收到", "不再收", "别再发", "别发"})
 	stoppingAfter = longestFirst([]string{"不想要", "不要", "不用", "不需要", "关掉", "停掉"})
 )
+
+// everyDayAfterNo is a no before 每天 and what it stops.
+var everyDayAfterNo = regexp.MustCompile(`(不想要|不想再|不想|不要再|不要|不用|不再|别再|别)(?:每天都|每天的|每天|天天)`)
+
+// stopAgain are the stop asked again beside it (我不想要推送了，帮我关掉吧).
+var stopAgain = longestFirst([]string{"关掉", "停掉", "取消掉", "关闭", "取消", "停止", "退订"})
 
 // takenBack are the words around a leaving taken back: 算了，还是不退订了.
 var takenBack = longestFirst([]string{"算了", "还是", "先", "暂时", "了", "啦"})

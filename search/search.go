@@ -1160,7 +1160,14 @@ var (
 		// Not 有什么 nor 得高分 alone: they end 具有 and 获得 (具有什么特点 was
 		// searched as 具 特点, a card on furniture: a re-check's find).
 		"才能拿到高分", "才能拿高分", "才能得高分", "才能考高分", "怎么拿高分", "如何拿高分",
-		"比较好", "攻略", "叫什么来着", "是什么来着", "什么来着", "啥来着", "怎么说呢"}
+		"比较好", "攻略", "叫什么来着", "是什么来着", "什么来着", "啥来着", "怎么说呢",
+		// Stress on the question (新质生产力到底是啥: a card on 一张蓝图绘到底;
+		// 共同富裕到底是啥意思: no match), whether it is examined as said
+		// most often (新质生产力会考吗: 会考 searched as the school exam, no
+		// match), and where a term came from (新时代枫桥经验是怎么来的: a
+		// judge's profile at 0.90, where the term alone finds none surely).
+		// A study-platform follower run's finds.
+		"到底", "究竟", "考试会考吗", "会考吗", "是怎么来的", "怎么来的", "的由来"}
 	// An interview's or a chat's frame, opening the question or ending it
 	// (a follower run's finds, each no match where the topic alone is
 	// answered: 谈谈你对新质生产力的理解, 我想知道枫桥经验, 你知道新质生产力吗,
