@@ -820,7 +820,9 @@ var aNotA = regexp.MustCompile(`要不要|想不想|用不用|需不需要|需�
 // unsubscribed followers telling the push had stopped), nor a question:
 // the caller asks this only of a message not ending in a question mark.
 func (s *Settings) stopsReading(text string) bool {
-	if !strings.ContainsAny(text, "不别关停暂取") {
+	// 要不要每天都推送 asks (a re-check's find: it unsubscribed), as opt
+	// reads it.
+	if !strings.ContainsAny(text, "不别关停暂取") || aNotA.MatchString(text) {
 		return false
 	}
 	// A no for the future, as opt reads it (以后不想要推送了).
@@ -838,7 +840,13 @@ func (s *Settings) stopsReading(text string) bool {
 	if parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) }); len(parts) > 1 {
 		kept := parts[:0]
 		for _, p := range parts {
-			if p == without(p, stopAgain) || !onlyAsking(without(p, stopAgain)) {
+			// One stop, alone: 取消退订 takes it back (a re-check's find).
+			stops, rest := 0, p
+			for _, w := range stopAgain {
+				stops += strings.Count(rest, w)
+				rest = strings.ReplaceAll(rest, w, "")
+			}
+			if stops != 1 || !onlyAsking(rest) {
 				kept = append(kept, p)
 			}
 		}
@@ -897,12 +905,14 @@ func (s *Settings) stopsReading(text string) bool {
 var (
 	readingNames   = longestFirst([]string{"每日一读", "每日推送", "每天推送", "每天的推送", "每天的文章", "推送", "每天发文章"})
 	stoppingBefore = longestFirst([]string{"不想再要", "不想要", "不要再", "不要", "不用再", "不用", "不再要", "别再", "别",
-		"关掉", "停掉", "都不要", "不需要", "暂停", "不想再收到", "不想再收", "不想收到", "不想收", "不再收到", "不再收", "别再发", "别发"})
+		"关掉", "停掉", "都不要", "不需要", "暂停", "不想再收到", "不想再收", "不想收到", "不想收", "不再收", "别再发", "别发"})
 	stoppingAfter = longestFirst([]string{"不想要", "不要", "不用", "不需要", "关掉", "停掉"})
 )
 
 // everyDayAfterNo is a no before 每天 and what it stops.
-var everyDayAfterNo = regexp.MustCompile(`(不想要|不想再|不想|不要再|不要|不用|不再|别再|别)(?:每天都|每天的|每天|天天)`)
+// Not 不再: 我不再每天收到推送了 says it stopped coming (a re-check's find:
+// it unsubscribed).
+var everyDayAfterNo = regexp.MustCompile(`(不想要|不想再|不想|不要再|不要|不用|别再|别)(?:每天都|每天的|每天|天天)`)
 
 // stopAgain are the stop asked again beside it (我不想要推送了，帮我关掉吧).
 var stopAgain = longestFirst([]string{"关掉", "停掉", "取消掉", "关闭", "取消", "停止", "退订"})

@@ -1167,7 +1167,15 @@ var (
 		// match), and where a term came from (新时代枫桥经验是怎么来的: a
 		// judge's profile at 0.90, where the term alone finds none surely).
 		// A study-platform follower run's finds.
-		"到底", "究竟", "考试会考吗", "会考吗", "是怎么来的", "怎么来的", "的由来"}
+		// 考吗, not 会考吗: 两会考吗 and 国常会考吗 keep their meetings (a
+		// re-check's find: 两 and 国常 searched), 会 left beside a topic
+		// weighing little.
+		// 到底 only before what it stresses (负责到底, 将改革进行到底 are
+		// topics: fillerOnlyBefore); 是什么东西 is 是什么 (新质生产力到底是什么
+		// 东西: a card on 东西部协作, a re-check's find).
+		"到底", "究竟", "考试会考吗", "考试考吗", "考吗", "考么",
+		"考试考不考", "考试会不会考", "会考到吗", "会不会考到", "是怎么来的", "怎么来的", "的由来", "的起源", "的来历",
+		"是从哪来的", "从哪来的", "从何而来", "是怎么形成的", "怎么形成的", "是怎么产生的", "是如何来的", "是什么东西", "是啥东西"}
 	// An interview's or a chat's frame, opening the question or ending it
 	// (a follower run's finds, each no match where the topic alone is
 	// answered: 谈谈你对新质生产力的理解, 我想知道枫桥经验, 你知道新质生产力吗,
@@ -1607,6 +1615,10 @@ func withoutFillerWords(s string) string {
 				s = replaceNotBefore(s, f, keep)
 				continue
 			}
+			if stressed, ok := fillerOnlyBefore[f]; ok {
+				s = replaceOnlyBefore(s, f, stressed)
+				continue
+			}
 			s = strings.ReplaceAll(s, f, " ")
 		}
 	}
@@ -1617,6 +1629,37 @@ func withoutFillerWords(s string) string {
 // (美联储会不会考虑降息: 会不会考 had left 虑 to be searched, a re-check's
 // find).
 var fillerNotBefore = map[string]string{"会不会考": "虑", "考不考": "虑"}
+
+// fillerOnlyBefore are fillers only before one of the words given: 到底 is
+// a question's stress before what it asks (到底是啥, 到底怎么), a topic's
+// end elsewhere (负责到底, 奋斗到底: a re-check's find, lists led by a
+// personnel change).
+var fillerOnlyBefore = func() map[string][]string {
+	asked := []string{"是", "有", "什么", "啥", "怎么", "咋", "为什么", "为啥", "哪", "几", "多少", "要", "能", "会", "该", "讲", "说", "指"}
+	return map[string][]string{"到底": asked, "究竟": asked}
+}()
+
+// replaceOnlyBefore is s with each f followed by one of words, or by a
+// space, replaced by a space.
+func replaceOnlyBefore(s, f string, words []string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, f)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		// (A space after it is a longer filler taken out already: 是啥.)
+		after := s[i+len(f):]
+		if strings.HasPrefix(after, " ") || slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(after, w) }) {
+			b.WriteByte(' ')
+		} else {
+			b.WriteString(f)
+		}
+		s = s[i+len(f):]
+	}
+}
 
 // replaceNotBefore is s with each f not followed by keep replaced by a space.
 func replaceNotBefore(s, f, keep string) string {
