@@ -834,7 +834,10 @@ func (s *Settings) stopsReading(text string) bool {
 	// 每天 between the no and what it stops (我不想每天收到推送了, 我不想要
 	// 每天的推送了: a study-platform follower run's finds, no match and
 	// still subscribed).
-	text = everyDayAfterNo.ReplaceAllString(text, "$1")
+	// Not in a name of the reading (不要每天的文章了: a re-check's find).
+	if !strings.Contains(text, "每天的") && !strings.Contains(text, "每天推送") && !strings.Contains(text, "每天发文章") {
+		text = everyDayAfterNo.ReplaceAllString(text, "$1")
+	}
 	// ... and the stop asked again in a clause of its own (…，帮我关掉吧;
 	// not 每日一读不要关掉, which keeps it).
 	if parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) }); len(parts) > 1 {
@@ -871,6 +874,11 @@ func (s *Settings) stopsReading(text string) bool {
 			}
 		}
 		for _, no := range stoppingAfter {
+			// 推送关掉了 says what happened, as 推送关了 does (a re-check's
+			// find: it unsubscribed); 推送关掉了吧 asks.
+			if (no == "关掉" || no == "停掉") && strings.Contains(text, name+no+"了") && !strings.Contains(text, name+no+"了吧") {
+				continue
+			}
 			if rest, ok := left(name + no); ok && onlyAsking(without(rest, takenBack)) {
 				return true
 			}

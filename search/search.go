@@ -1167,13 +1167,13 @@ var (
 		// match), and where a term came from (新时代枫桥经验是怎么来的: a
 		// judge's profile at 0.90, where the term alone finds none surely).
 		// A study-platform follower run's finds.
-		// 考吗, not 会考吗: 两会考吗 and 国常会考吗 keep their meetings (a
-		// re-check's find: 两 and 国常 searched), 会 left beside a topic
-		// weighing little.
+		// 会考吗 not after a meeting's name (两会考吗, 国常会考吗 had searched
+		// 两 and 国常; 考吗 alone cut 国考吗 and 高考吗: re-checks' finds):
+		// fillerNotAfter.
 		// 到底 only before what it stresses (负责到底, 将改革进行到底 are
 		// topics: fillerOnlyBefore); 是什么东西 is 是什么 (新质生产力到底是什么
 		// 东西: a card on 东西部协作, a re-check's find).
-		"到底", "究竟", "考试会考吗", "考试考吗", "考吗", "考么",
+		"到底", "究竟", "考试会考吗", "考试考吗", "会考吗", "会考么",
 		"考试考不考", "考试会不会考", "会考到吗", "会不会考到", "是怎么来的", "怎么来的", "的由来", "的起源", "的来历",
 		"是从哪来的", "从哪来的", "从何而来", "是怎么形成的", "怎么形成的", "是怎么产生的", "是如何来的", "是什么东西", "是啥东西"}
 	// An interview's or a chat's frame, opening the question or ending it
@@ -1615,6 +1615,10 @@ func withoutFillerWords(s string) string {
 				s = replaceNotBefore(s, f, keep)
 				continue
 			}
+			if before, ok := fillerNotAfter[f]; ok {
+				s = replaceNotAfter(s, f, before)
+				continue
+			}
 			if stressed, ok := fillerOnlyBefore[f]; ok {
 				s = replaceOnlyBefore(s, f, stressed)
 				continue
@@ -1629,6 +1633,35 @@ func withoutFillerWords(s string) string {
 // (美联储会不会考虑降息: 会不会考 had left 虑 to be searched, a re-check's
 // find).
 var fillerNotBefore = map[string]string{"会不会考": "虑", "考不考": "虑"}
+
+// fillerNotAfter are fillers that are a word's end after one of the
+// characters given: a meeting's 会 (两会, 国常会, 党代会, 服贸会, 进博会, 广交会,
+// 冬奥会, 亚运会, 峰会, 全会, 大会, 座谈会, 博览会, 运动会) before 考吗, and 研究
+// before 竟 (这项研究竟有多大影响).
+var fillerNotAfter = map[string]string{"会考吗": meetingFinals, "会考么": meetingFinals, "究竟": "研"}
+
+const meetingFinals = "两常代贸博交奥运峰全大谈览动"
+
+// replaceNotAfter is s with each f not after one of the characters in
+// before replaced by a space.
+func replaceNotAfter(s, f, before string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, f)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		b.WriteString(s[:i])
+		if i > 0 && strings.ContainsRune(before, r) {
+			b.WriteString(f)
+		} else {
+			b.WriteByte(' ')
+		}
+		s = s[i+len(f):]
+	}
+}
 
 // fillerOnlyBefore are fillers only before one of the words given: 到底 is
 // a question's stress before what it asks (到底是啥, 到底怎么), a topic's
