@@ -1612,15 +1612,21 @@ func withoutFillerWords(s string) string {
 	for i, f := range fillersLongestFirst {
 		if has.maybe(fillerRunes[i][0]) && has.maybe(fillerRunes[i][1]) {
 			if keep, ok := fillerNotBefore[f]; ok && strings.Contains(s, f+keep) {
-				s = replaceNotBefore(s, f, keep)
+				s = replaceWhere(s, f, func(_, after string) bool { return !strings.HasPrefix(after, keep) })
 				continue
 			}
 			if before, ok := fillerNotAfter[f]; ok {
-				s = replaceNotAfter(s, f, before)
+				s = replaceWhere(s, f, func(ahead, _ string) bool {
+					r, _ := utf8.DecodeLastRuneInString(ahead)
+					return ahead == "" || !strings.ContainsRune(before, r)
+				})
 				continue
 			}
 			if stressed, ok := fillerOnlyBefore[f]; ok {
-				s = replaceOnlyBefore(s, f, stressed)
+				// (A space after it is a longer filler taken out already: 是啥.)
+				s = replaceWhere(s, f, func(_, after string) bool {
+					return strings.HasPrefix(after, " ") || slices.ContainsFunc(stressed, func(w string) bool { return strings.HasPrefix(after, w) })
+				})
 				continue
 			}
 			s = strings.ReplaceAll(s, f, " ")
@@ -1642,27 +1648,6 @@ var fillerNotAfter = map[string]string{"会考吗": meetingFinals, "会考么": 
 
 const meetingFinals = "两常代贸博交奥运峰全大谈览动"
 
-// replaceNotAfter is s with each f not after one of the characters in
-// before replaced by a space.
-func replaceNotAfter(s, f, before string) string {
-	var b strings.Builder
-	for {
-		i := strings.Index(s, f)
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		r, _ := utf8.DecodeLastRuneInString(s[:i])
-		b.WriteString(s[:i])
-		if i > 0 && strings.ContainsRune(before, r) {
-			b.WriteString(f)
-		} else {
-			b.WriteByte(' ')
-		}
-		s = s[i+len(f):]
-	}
-}
-
 // fillerOnlyBefore are fillers only before one of the words given: 到底 is
 // a question's stress before what it asks (到底是啥, 到底怎么), a topic's
 // end elsewhere (负责到底, 奋斗到底: a re-check's find, lists led by a
@@ -1672,9 +1657,10 @@ var fillerOnlyBefore = func() map[string][]string {
 	return map[string][]string{"到底": asked, "究竟": asked}
 }()
 
-// replaceOnlyBefore is s with each f followed by one of words, or by a
-// space, replaced by a space.
-func replaceOnlyBefore(s, f string, words []string) string {
+// replaceWhere is s with each f that drop says is a filler, by the text
+// between it and the f before it (or the start) and the text after it,
+// replaced by a space.
+func replaceWhere(s, f string, drop func(ahead, after string) bool) string {
 	var b strings.Builder
 	for {
 		i := strings.Index(s, f)
@@ -1683,31 +1669,10 @@ func replaceOnlyBefore(s, f string, words []string) string {
 			return b.String()
 		}
 		b.WriteString(s[:i])
-		// (A space after it is a longer filler taken out already: 是啥.)
-		after := s[i+len(f):]
-		if strings.HasPrefix(after, " ") || slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(after, w) }) {
+		if drop(s[:i], s[i+len(f):]) {
 			b.WriteByte(' ')
 		} else {
 			b.WriteString(f)
-		}
-		s = s[i+len(f):]
-	}
-}
-
-// replaceNotBefore is s with each f not followed by keep replaced by a space.
-func replaceNotBefore(s, f, keep string) string {
-	var b strings.Builder
-	for {
-		i := strings.Index(s, f)
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		b.WriteString(s[:i])
-		if strings.HasPrefix(s[i+len(f):], keep) {
-			b.WriteString(f)
-		} else {
-			b.WriteByte(' ')
 		}
 		s = s[i+len(f):]
 	}
