@@ -1168,12 +1168,13 @@ var (
 		// judge's profile at 0.90, where the term alone finds none surely).
 		// A study-platform follower run's finds.
 		// 会考吗 not after a meeting's name (两会考吗, 国常会考吗 had searched
-		// 两 and 国常; 考吗 alone cut 国考吗 and 高考吗: re-checks' finds):
-		// fillerNotAfter.
+		// 两 and 国常: a re-check's find), 考吗 not after an exam's (国考吗,
+		// 高考吗: cut, another's; 新质生产力考吗 and 要考吗 had searched 考:
+		// a card on 郭进考): fillerWhere.
 		// 到底 only before what it stresses (负责到底, 将改革进行到底 are
-		// topics: fillerOnlyBefore); 是什么东西 is 是什么 (新质生产力到底是什么
+		// topics: fillerWhere); 是什么东西 is 是什么 (新质生产力到底是什么
 		// 东西: a card on 东西部协作, a re-check's find).
-		"到底", "究竟", "考试会考吗", "考试考吗", "会考吗", "会考么",
+		"到底", "究竟", "考试会考吗", "考试考吗", "会考吗", "会考么", "需要考吗", "要考吗", "要考么", "考吗", "考么",
 		"考试考不考", "考试会不会考", "会考到吗", "会不会考到", "是怎么来的", "怎么来的", "的由来", "的起源", "的来历",
 		"是从哪来的", "从哪来的", "从何而来", "是怎么形成的", "怎么形成的", "是怎么产生的", "是如何来的", "是什么东西", "是啥东西"}
 	// An interview's or a chat's frame, opening the question or ending it
@@ -1611,22 +1612,8 @@ func withoutFillerWords(s string) string {
 	}
 	for i, f := range fillersLongestFirst {
 		if has.maybe(fillerRunes[i][0]) && has.maybe(fillerRunes[i][1]) {
-			if keep, ok := fillerNotBefore[f]; ok && strings.Contains(s, f+keep) {
-				s = replaceWhere(s, f, func(_, after string) bool { return !strings.HasPrefix(after, keep) })
-				continue
-			}
-			if before, ok := fillerNotAfter[f]; ok {
-				s = replaceWhere(s, f, func(ahead, _ string) bool {
-					r, _ := utf8.DecodeLastRuneInString(ahead)
-					return ahead == "" || !strings.ContainsRune(before, r)
-				})
-				continue
-			}
-			if stressed, ok := fillerOnlyBefore[f]; ok {
-				// (A space after it is a longer filler taken out already: 是啥.)
-				s = replaceWhere(s, f, func(_, after string) bool {
-					return strings.HasPrefix(after, " ") || slices.ContainsFunc(stressed, func(w string) bool { return strings.HasPrefix(after, w) })
-				})
+			if drop, ok := fillerWhere[f]; ok {
+				s = replaceWhere(s, f, drop)
 				continue
 			}
 			s = strings.ReplaceAll(s, f, " ")
@@ -1635,27 +1622,48 @@ func withoutFillerWords(s string) string {
 	return s
 }
 
-// fillerNotBefore are fillers that are a word's start before the text given
-// (美联储会不会考虑降息: 会不会考 had left 虑 to be searched, a re-check's
-// find).
-var fillerNotBefore = map[string]string{"会不会考": "虑", "考不考": "虑"}
-
-// fillerNotAfter are fillers that are a word's end after one of the
-// characters given: a meeting's 会 (两会, 国常会, 党代会, 服贸会, 进博会, 广交会,
-// 冬奥会, 亚运会, 峰会, 全会, 大会, 座谈会, 博览会, 运动会) before 考吗, and 研究
-// before 竟 (这项研究竟有多大影响).
-var fillerNotAfter = map[string]string{"会考吗": meetingFinals, "会考么": meetingFinals, "究竟": "研"}
+// fillerWhere are fillers that are fillers only where drop says, by the
+// text before them and after them: 会不会考 not before 虑 (美联储会不会考虑
+// 降息: 虑 had been searched, a re-check's find); 会考吗 not after a
+// meeting's 会 (两会, 国常会, 党代会, 服贸会, 进博会, 广交会, 冬奥会, 亚运会,
+// 峰会, 全会, 大会, 座谈会, 博览会, 运动会); 考吗 not after what makes an
+// exam's name or another word of 考 (国考吗, 高考吗, 备考吗, 参考吗: cut, they
+// had searched 国, 高, 备 and 参: a re-check's find), so that 新质生产力考吗
+// asks whether it is examined (a card on 郭进考 at 0.30 had answered it);
+// 到底 and 究竟 only before what they stress (到底是啥, 到底怎么; 负责到底 and
+// 奋斗到底 are topics: a re-check's find, lists led by a personnel change),
+// said twice too (新质生产力到底到底是什么 had searched 到底: a card on 一张蓝图
+// 绘到底), never after a verb they end (一张蓝图绘到底是什么, 将改革进行到底是
+// 什么意思) nor 究竟 after 研 (这项研究竟有多大影响).
+var fillerWhere = func() map[string]func(ahead, after string) bool {
+	notBefore := func(w string) func(_, after string) bool {
+		return func(_, after string) bool { return !strings.HasPrefix(after, w) }
+	}
+	notAfter := func(finals string) func(ahead, _ string) bool {
+		return func(ahead, _ string) bool {
+			r, _ := utf8.DecodeLastRuneInString(ahead)
+			return ahead == "" || !strings.ContainsRune(finals, r)
+		}
+	}
+	stresses := func(f string, verbs ...string) func(ahead, after string) bool {
+		asked := []string{"是", "有", "什么", "啥", "怎么", "咋", "为什么", "为啥", "哪", "几", "多少", "要", "能", "会", "该", "讲", "说", "指", f}
+		return func(ahead, after string) bool {
+			// (A space after it is a longer filler taken out already: 是啥.)
+			return (strings.HasPrefix(after, " ") || slices.ContainsFunc(asked, func(w string) bool { return strings.HasPrefix(after, w) })) &&
+				!slices.ContainsFunc(verbs, func(w string) bool { return strings.HasSuffix(ahead, w) })
+		}
+	}
+	examFinals := "国省高中参备报联统监招赶期月自大应主补重选思开查稽可"
+	return map[string]func(ahead, after string) bool{
+		"会不会考": notBefore("虑"), "考不考": notBefore("虑"),
+		"会考吗": notAfter(meetingFinals), "会考么": notAfter(meetingFinals),
+		"考吗": notAfter(examFinals), "考么": notAfter(examFinals),
+		"到底": stresses("到底", "绘", "进行", "奋斗", "负责", "坚持", "斗争", "战斗", "干", "走", "管", "抓", "追"),
+		"究竟": stresses("究竟", "研"),
+	}
+}()
 
 const meetingFinals = "两常代贸博交奥运峰全大谈览动"
-
-// fillerOnlyBefore are fillers only before one of the words given: 到底 is
-// a question's stress before what it asks (到底是啥, 到底怎么), a topic's
-// end elsewhere (负责到底, 奋斗到底: a re-check's find, lists led by a
-// personnel change).
-var fillerOnlyBefore = func() map[string][]string {
-	asked := []string{"是", "有", "什么", "啥", "怎么", "咋", "为什么", "为啥", "哪", "几", "多少", "要", "能", "会", "该", "讲", "说", "指"}
-	return map[string][]string{"到底": asked, "究竟": asked}
-}()
 
 // replaceWhere is s with each f that drop says is a filler, by the text
 // between it and the f before it (or the start) and the text after it,
@@ -1700,7 +1708,7 @@ func (s *runeSet) maybe(r rune) bool { return s[r>>6&7]&(1<<(r&63)) != 0 }
 // segmentation.
 var stopWords = withAll(setOf("的", "了", "是", "在", "里", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "嘛", "呗", "可以", "这个", "谁", "哪", "哪些",
 	"什么", "怎么", "如何", "为何", "有", "个", "有个", "多少", "哪天", "几", "这", "那", "我", "你", "他", "她", "它", "我们",
-	"一下", "一个", "关于", "请", "想", "要", "看", "去", "给", "把", "被", "对", "也", "都", "就", "还", "又", "很",
+	"一下", "一个", "关于", "请", "想", "要", "看", "去", "给", "把", "被", "对", "也", "都", "就", "还", "又", "很", "就是",
 	// English courtesy glued to a request (please帮我找下碳达峰的文章: a
 	// word no article has, it took the answer's confidence under the cut:
 	// a follower run's find).
