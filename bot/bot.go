@@ -4948,6 +4948,9 @@ var choiceWraps = func() []string {
 		"请", "老师", "我要看", "我想看", "给我看", "我看看", "看一下", "看看", "发我", "发一下", "给我", "我要", "我想", "打开",
 		"查看", "那就", "那", "就", "发", "一下", "文章", "想看", "看下", "链接", "来个", "发下", "好", "ok", "吧", "呀", "啊", "哈", "呢", "吗", "哦", "噢", "嘛",
 		"了", "的",
+		// What the follower will do first (谢谢，我先看看第二篇, 我看一下第二篇: a
+		// study-platform follower run's find, no match and the list lost).
+		"我先", "先", "我",
 		// Asked in detail (a follower run's find: 详细说说第一篇 and 第一篇详细说说
 		// got the no-match reply).
 		// Not 说说 or 讲讲 alone: 讲讲十九 asks about the 19th congress (a

@@ -914,7 +914,10 @@ var (
 	readingNames   = longestFirst([]string{"每日一读", "每日推送", "每天推送", "每天的推送", "每天的文章", "推送", "每天发文章"})
 	stoppingBefore = longestFirst([]string{"不想再要", "不想要", "不要再", "不要", "不用再", "不用", "不再要", "别再", "别",
 		"关掉", "停掉", "都不要", "不需要", "暂停", "不想再收到", "不想再收", "不想收到", "不想收", "不再收", "别再发", "别发"})
-	stoppingAfter = longestFirst([]string{"不想要", "不要", "不用", "不需要", "关掉", "停掉"})
+	// A pause asked (推送先停一下吧) and leave given to stop (每日一读可以停了):
+	// a study-platform follower run's finds, no match and still subscribed.
+	stoppingAfter = longestFirst([]string{"不想要", "不要", "不用", "不需要", "关掉", "停掉", "停一下", "先停一下", "暂停一下", "先暂停一下",
+		"可以停了", "可以关了", "可以停掉了", "可以关掉了", "可以取消了"})
 )
 
 // everyDayAfterNo is a no before 每天 and what it stops.
@@ -972,7 +975,10 @@ var asking = func() []string {
 		"还是", "那就", "那", "就", "想要", "想", "重新",
 		"好吗", "可以吗", "行吗", "行不行", "嘛", "要", "现在", "该", "可以", "马上", "立即", "立刻", "我",
 		// What is switched, named beside the keyword: 退订推送, 每日一读订阅.
-		"每日一读", "每日推送", "推送"}
+		"每日一读", "每日推送", "推送",
+		// What is switched, put first (帮我把推送关掉: a study-platform
+		// follower run's find, no match and still subscribed).
+		"把"}
 	for _, c := range courtesy {
 		if c != "吗" && c != "呢" && c != "么" && c != "的" { // 我的订阅 asks
 			w = append(w, c)
