@@ -1111,22 +1111,38 @@ func asTyped(text, topic string) string {
 	}
 	lower := strings.ToLower(text)
 	if len(lower) != len(text) {
-		return hanJoined(topic)
+		return clausesShown(hanJoined(topic))
 	}
 	if i := strings.Index(lower, topic); i >= 0 {
 		return text[i : i+len(topic)]
 	}
 	// Its parts apart in text (PMI最新数据 asks 「pmi数据」): each run of
 	// letters as typed.
-	return hanJoined(latinRun.ReplaceAllStringFunc(topic, func(run string) string {
+	return clausesShown(hanJoined(latinRun.ReplaceAllStringFunc(topic, func(run string) string {
 		if i := strings.Index(lower, run); i >= 0 {
 			return text[i : i+len(run)]
 		}
 		return run
-	}))
+	})))
+}
+
+// clausesShown is a topic of a voice message's clauses, their commas
+// folded to ASCII for the search, as said, less a pronoun pointing back at
+// the clause before: 「中央经济工作会议,它提出了哪些重点任务」 read as the bot
+// having misheard (a study-platform follower run's find).
+func clausesShown(topic string) string {
+	if !strings.ContainsAny(topic, ",;?!") {
+		return topic
+	}
+	return pointingBack.ReplaceAllString(fullWidthPunct.Replace(topic), "，")
 }
 
 var latinRun = regexp.MustCompile(`[a-z0-9]+`)
+
+var (
+	fullWidthPunct = strings.NewReplacer(",", "，", "?", "？", "!", "！", ";", "；")
+	pointingBack   = regexp.MustCompile(`，(?:它们|它|他们|这个会|这次会议)`)
+)
 
 // hanJoined is topic without the spaces between Han characters that a
 // question put together of a follow-up's parts has (「2024年 高考」: a

@@ -57,7 +57,8 @@ func TestStopReadingWithEveryDayBetween(t *testing.T) {
 // (and, after a voice card, 没有比这些更早的「还有共同富裕,浙江那个示范区」文章了).
 // The quote is what the bot says it searched: on a phone it reads as the
 // bot having misheard, with an ASCII comma and the follower's fillers in it.
-// (The voice message's, its clauses joined, is left.)
+// The voice message's clauses are quoted with the comma as said, less the
+// pronoun pointing back at the meeting.
 func TestNewestHeaderQuotesTheTopic(t *testing.T) {
 	arts := []content.Article{
 		{ID: "h1", Title: "伊朗称严禁敌对船只进入霍尔木兹海峡", Summary: "伊朗方面表示将严禁敌对船只进入霍尔木兹海峡。", PublishedOn: "2026-08-20", URL: "https://example.com/h1"},
@@ -79,6 +80,7 @@ func TestNewestHeaderQuotesTheTopic(t *testing.T) {
 		{"霍尔木兹海峡最近怎么了", false, "霍尔木兹海峡"},
 		{"霍尔木兹海峡最近怎么样了", false, "霍尔木兹海峡"},
 		{"最近霍尔木兹海峡什么情况", false, "霍尔木兹海峡"},
+		{"嗯，老师，那个我想问一下，就是最近那个，嗯，中央经济工作会议，就是它提出了哪些重点任务啊。", true, "中央经济工作会议，提出了哪些重点任务"},
 	} {
 		ask := asker(t, b)
 		if c.voice {
