@@ -459,7 +459,11 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	respell := func() (string, bool) {
 		if !tried {
 			tried = true
-			fixed, respelt = r.correctPinyin(q.text, q.cut)
+			// A slip of a term's last character first: by sound,
+			// 共同富俗 was 共同附属.
+			if fixed, respelt = r.slipRespelt(q.text); !respelt {
+				fixed, respelt = r.correctPinyin(q.text, q.cut)
+			}
 		}
 		return fixed, respelt
 	}

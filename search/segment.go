@@ -94,6 +94,52 @@ func completed(text string) string {
 	return b.String()
 }
 
+// slipRespelt is text with a topic term whose last character was mistyped
+// as another, one no title or summary has after the rest, written whole:
+// 共同富俗 is 共同富裕 (a study-platform follower run's find: 共同 and 富俗
+// listed five articles on 共同体), as 新质生产立 is 新质生产力 by its sound.
+// Not where the pair is the articles' (四个意见 is no 四个意识), nor where
+// a word other than a stop word follows, nor where two terms would fit.
+func (r reader) slipRespelt(text string) (string, bool) {
+	for i := 0; i < len(text); {
+		r1, n1 := utf8.DecodeRuneInString(text[i:])
+		_, n2 := utf8.DecodeRuneInString(text[i+n1:])
+		terms := termsByStart[text[i:i+n1+n2]]
+		if n2 == 0 || len(terms) == 0 || !isHan(r1) {
+			i += n1
+			continue
+		}
+		full, typed := "", 0
+		for _, term := range terms {
+			last, size := utf8.DecodeLastRuneInString(term)
+			head := term[:len(term)-size]
+			if !strings.HasPrefix(text[i:], head) {
+				continue
+			}
+			slip, n := utf8.DecodeRuneInString(text[i+len(head):])
+			if slip == last || !isHan(slip) {
+				continue
+			}
+			before, _ := utf8.DecodeLastRuneInString(head)
+			if r.v.has(bigramPrefix + string(before) + string(slip)) {
+				continue
+			}
+			if rest := text[i+len(head)+n:]; rest != "" && isHan(firstRune(rest)) && !stopAhead(rest) {
+				continue
+			}
+			if full != "" {
+				return text, false // two terms begin so: neither is guessed
+			}
+			full, typed = term, len(head)+n
+		}
+		if full != "" {
+			return text[:i] + full + text[i+typed:], true
+		}
+		i += n1
+	}
+	return text, false
+}
+
 // stopAhead reports whether s starts with a stop word of one or two
 // characters: not 见 of 四个意见, which 四个意识 does not begin.
 func stopAhead(s string) bool {
