@@ -4049,6 +4049,13 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	relevant := relevantOf(hits, s.search.MinScore)
 	more := len(relevant) > s.search.MaxResults
 	relevant = relevant[:min(len(relevant), s.search.MaxResults)]
+	if depth == 0 && ctx.Value(ruleQueryKey{}) == nil {
+		if questions := numberedQuestions(asked(m), s.search.MaxResults); questions != nil {
+			if replies := b.eachQuestion(ctx, s, m, questions); replies != nil {
+				return replies
+			}
+		}
+	}
 	if depth == 0 {
 		// Two topics asked together that no article found names both of
 		// (五位一体和四个全面有什么区别: no match; 枫桥经验和浦江经验有什么区别: a
