@@ -18,9 +18,10 @@ import (
 // follower run's find: five questions the demo answers, no match).
 
 // questionMarker is where a numbered question begins: 第一， 第二个问题： 一、
-// 1. 2、 (1) （二） ①, after the message's start, a space or punctuation.
+// 1. 2、 (1) （二） ①, after the message's start, a space or punctuation; and
+// as voice says it, 第一个问题是….
 // (Brackets and circled numbers also right after a word: 两个确立（2）八八战略.)
-var questionMarker = regexp.MustCompile(`(?:^|[\s\p{P}])(?:第([一二三四五六七八九十])(?:个问题|个|点|题|问)?[，,：:、\s]|([一二三四五六七八九十])[、，：:]|([1-9])[、.．:：)）])|[（(]([1-9一二三四五六七八九十])[)）]|([①②③④⑤⑥⑦⑧⑨⑩])`)
+var questionMarker = regexp.MustCompile(`(?:^|[\s\p{P}])(?:第([一二三四五六七八九十])(?:个问题(?:就是|是)?[，,：:、\s]?|(?:个|点|题|问)?[，,：:、\s])|([一二三四五六七八九十])[、，：:]|([1-9])[、.．:：)）])|[（(]([1-9一二三四五六七八九十])[)）]|([①②③④⑤⑥⑦⑧⑨⑩])`)
 
 // questionAsks is a word that asks, for telling numbered questions (or
 // short topics) from a pasted article's numbered headings and paragraphs.
