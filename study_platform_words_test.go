@@ -27,8 +27,9 @@ func TestStopsInOtherWords(t *testing.T) {
 }
 
 // TestThanksAndWhatComesNext: thanks with what the follower goes to do
-// are thanks; 每日一读主要讲什么 asks for the reading, 你们公众号叫啥 who
-// answers, linxuan什么时候考 after the exam.
+// are thanks, and without thanks an acknowledgement (收藏了, 好的，我先看看);
+// 每日一读主要讲什么 asks for the reading, 你们公众号叫啥 who answers,
+// linxuan什么时候考 after the exam.
 func TestThanksAndWhatComesNext(t *testing.T) {
 	say := shippedSay(t, writeConfig(t, t.TempDir(), ""))
 	for _, c := range []struct{ text, want string }{
@@ -40,6 +41,13 @@ func TestThanksAndWhatComesNext(t *testing.T) {
 		{"每日一读讲什么", "[图文]"},
 		{"你们公众号叫啥", "自动回复助手"},
 		{"linxuan什么时候考", "遴选"},
+		// What the follower goes to do, without thanks: an acknowledgement.
+		{"收藏了", "有问题随时"},
+		{"已收藏", "有问题随时"},
+		{"好的，我先看看", "有问题随时"},
+		{"好的老师，我再研究研究", "有问题随时"},
+		{"受教了", "有问题随时"},
+		{"我看看新质生产力", "新质生产力"},
 	} {
 		if out := say("o_spw_thanks", c.text); !strings.Contains(out, c.want) || strings.Contains(out, "没有找到") {
 			t.Errorf("%q: want %q:\n%s", c.text, c.want, out)
