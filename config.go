@@ -1643,6 +1643,30 @@ func scalarHook(_, to reflect.Type, data any) (any, error) {
 			!strings.ContainsAny(text, `^$()[]{}?*+|\`) {
 			return envList(text), nil
 		}
+		// So are the entries of a list in brackets typed with a Chinese
+		// comma ([申论资料，真题]: one keyword, listed by check as
+		// 申论资料,真题: an operator run's find).
+		if items, ok := data.([]any); ok && to.Elem().Kind() == reflect.String {
+			var out []any
+			for i, item := range items {
+				e, ok := item.(string)
+				if !ok || !strings.ContainsAny(e, "，、") || strings.ContainsAny(e, `^$()[]{}?*+|\`) {
+					if out != nil {
+						out = append(out, item)
+					}
+					continue
+				}
+				if out == nil {
+					out = append(out, items[:i]...)
+				}
+				for _, part := range envList(e) {
+					out = append(out, part)
+				}
+			}
+			if out != nil {
+				return out, nil
+			}
+		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		switch {
@@ -1767,6 +1791,13 @@ func (c *Config) compile() error {
 		if meant != "" {
 			c.warnings = append(c.warnings, fmt.Sprintf("push.template_fields.%s: %q is sent as written; did you mean %s (the article's %s)?", field, v, meant, meant))
 		}
+	}
+	if name, ok := strings.CutPrefix(c.Push.Timezone, "Etc/GMT"); ok && len(name) > 1 {
+		// The tz database's Etc zones count the other way (POSIX): an
+		// operator who found GMT+8 refused looked up Etc/GMT+8 and pushed
+		// at 23:30 China time the evening before (an operator run's find).
+		_, offset := time.Now().In(c.location).Zone()
+		c.warnings = append(c.warnings, fmt.Sprintf("push.timezone %s is UTC%+d (the Etc zones' signs are inverted: Etc/GMT-8 is UTC+8): push.schedule's times are read in it; China's zone is Asia/Shanghai", c.Push.Timezone, offset/3600))
 	}
 	if c.State.Driver == "redis" && strings.HasSuffix(c.State.KeyPrefix, ":") {
 		// Not changed for the operator: replicas of a fleet on the same
@@ -2000,8 +2031,15 @@ func (c PushConfig) check(p *problems) *time.Location {
 		p.add("push.category", "is empty")
 	}
 	loc, err := time.LoadLocation(c.Timezone)
-	if err != nil || c.Timezone == "" {
+	switch {
+	case err != nil || c.Timezone == "":
 		p.add("push.timezone", "%q is not a time zone such as Asia/Shanghai", c.Timezone)
+		loc = time.UTC
+	case strings.EqualFold(c.Timezone, "Local"):
+		// Go reads it as the machine's zone: the same file pushed at 7:30
+		// on a laptop in China and at 15:30 on a server in UTC (an
+		// operator run's find).
+		p.add("push.timezone", "Local is the machine's own zone, which differs from machine to machine: name the zone, such as Asia/Shanghai")
 		loc = time.UTC
 	}
 	switch c.Mode {
@@ -2015,6 +2053,12 @@ func (c PushConfig) check(p *problems) *time.Location {
 	}
 	if _, err := jobs.ParseSchedule(c.Schedule); err != nil {
 		p.add("push.schedule", "%v", err)
+	} else if strings.HasPrefix(strings.TrimSpace(c.Schedule), "@every") {
+		// It counts from when the process started, at no time of day:
+		// each restart moved the push, and the replies' {push_time} said
+		// the start's minute (an operator run's find: 12:12, a minute
+		// later 12:13).
+		p.add("push.schedule", "%q fires an interval after each start, at no time of day: write the day's time as minute and hour, such as \"30 7 * * *\" (7:30 every day)", c.Schedule)
 	}
 	if c.LeaseTTL < time.Second {
 		p.add("push.lease_ttl", "%v is under 1s", c.LeaseTTL)

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	lru "github.com/hashicorp/golang-lru/v2"
@@ -425,11 +426,21 @@ func (c *compiler) rule(i int, spec RuleSpec) rule {
 		}
 		if r.match == MatchRegex {
 			// Matched against folded text: folded too (a 後 in it
-			// would otherwise never match).
-			pattern := c.s.fold(kw)
+			// would otherwise never match, nor PDF or ，: an operator
+			// run's find, ^PDF资料$ and ^收到，谢谢老师$ passed check and
+			// never matched).
+			pattern := foldedPattern(c.s.fold(kw))
 			re, err := regexp.Compile(pattern)
 			if err != nil {
 				c.bad(at, "bad regex: %v", err)
+				continue
+			}
+			// \b beside a Chinese character holds only where a Latin
+			// letter or digit is on its other side: \b申论\b matched
+			// neither 申论 nor 申论真题, and passed check (an operator
+			// run's find).
+			if hanBoundary(kw) {
+				c.bad(at, "%q: \\b (a word boundary) holds only beside Latin letters and digits, never beside a Chinese character: drop it (match: exact, or alone: true, answers a word sent alone)", kw)
 				continue
 			}
 			// 申论|真题| (a trailing |), .* or . would answer every
@@ -806,6 +817,63 @@ func (s *Settings) opt(text string) (out, ok bool) {
 		return false, false
 	}
 	return s.optKeywords[best], true
+}
+
+// foldedPattern is a regex keyword folded as the text it is matched
+// against is (Normalize): its letters lower-cased, its full-width forms
+// written as the ASCII they fold to, as literals (， is ",", （ is "\("),
+// its escapes (\S, \b, \p{Han}, \x{3000}) and flags ((?i), (?P<name>)
+// kept as written.
+func foldedPattern(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		switch {
+		case r == '\\' && i+n < len(p):
+			j := i + n
+			r2, n2 := utf8.DecodeRuneInString(p[j:])
+			j += n2
+			if strings.ContainsRune("pPx", r2) && j < len(p) && p[j] == '{' {
+				if k := strings.IndexByte(p[j:], '}'); k >= 0 {
+					j += k + 1
+				}
+			}
+			b.WriteString(p[i:j])
+			i = j
+			continue
+		case strings.HasPrefix(p[i:], "(?"):
+			j := i + 2 + max(0, strings.IndexAny(p[i+2:], ":)>"))
+			b.WriteString(p[i:j])
+			i = j
+			continue
+		case r == '\u3000':
+			b.WriteByte(' ')
+		case r >= '！' && r <= '～':
+			b.WriteString(regexp.QuoteMeta(string(unicode.ToLower(r - '！' + '!'))))
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// hanBoundary reports whether the regex p has \b beside a Han character.
+func hanBoundary(p string) bool {
+	for i := 0; i+1 < len(p); i++ {
+		if p[i] != '\\' {
+			continue
+		}
+		if p[i+1] == 'b' {
+			before, _ := utf8.DecodeLastRuneInString(p[:i])
+			after, _ := utf8.DecodeRuneInString(p[i+2:])
+			if unicode.Is(unicode.Han, before) || unicode.Is(unicode.Han, after) {
+				return true
+			}
+		}
+		i++ // the escaped character (\\b is a backslash and b)
+	}
+	return false
 }
 
 // aNotA is a question asked as a verb, its no and the verb again (要不要,

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+)
+
+// An operator's week with mpbot (a helper's run): config mistakes an
+// operator makes by hand, each accepted silently or told at the wrong place
+// before its fix.
+
+// operatorRules is a short config's replies: the rule under test first.
+func operatorRules(rule string) string {
+	return "replies:\n  no_match: 没有找到。\n  rules:\n" + rule
+}
+
+// TestXXRegexKeywordInCapitalsNeverMatches: a regex rule written as the
+// operator types text — with the capitals of a material's name (`^PDF资料$`,
+// `申论PDF`) or a Chinese comma (`^收到，谢谢老师$`) — passes `mpbot check` and
+// the reload with no word, and never matches: followers' text is compared
+// "full-width forms folded and letters lower-cased" (config.yaml), so
+// `收到，谢谢老师` reaches the rules as `收到,谢谢老师` and `PDF资料` as
+// `pdf资料`, while the pattern is folded only to simplified characters
+// (謝謝 is folded, PDF and ， are not). The same keywords with match: exact
+// (the default) match; check even lists the exact one as `pdf资料` and the
+// regex as written. Either the pattern is folded as the text is, or check
+// says it can never match.
+func TestRegexKeywordFoldedAsTheText(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, operatorRules("    - name: pdf\n      match: regex\n      keywords: ['^PDF资料$', '申论PDF', '^收到，谢谢老师$']\n      reply: 资料请添加助教微信领取。\n"))
+	code, _, stderr := runCmd(t, "check", "--config", cfg)
+	if code != 0 && strings.Contains(stderr, "PDF") {
+		return // refused, naming it: fixed
+	}
+	if strings.Contains(stderr, "PDF资料") && strings.Contains(stderr, "warning") {
+		return // warned of: fixed
+	}
+	for _, text := range []string{"PDF资料", "我要申论PDF", "收到，谢谢老师"} {
+		_, out, errOut := runCmd(t, "try", "--config", cfg, text)
+		if !strings.Contains(out, "资料请添加助教微信领取") {
+			t.Errorf("regex rule ['^PDF资料$', '申论PDF', '^收到，谢谢老师$'] passed check (exit %d, nothing said of it) and %q does not match it: got %q %s", code, text, out, errOut)
+		}
+	}
+}
+
+// TestXXFullWidthCommaInsideBracketsIsOneKeyword: `keywords: [申论资料，真题]`,
+// the list typed with a Chinese input method's comma (，) inside YAML's
+// brackets, is one keyword "申论资料，真题" that nobody sends: 申论资料 and
+// 真题 each get no_match, `check` exits 0 without a word, and its listing
+// even shows the rule as `keywords=申论资料,真题`, which reads as two. The
+// README says such a list written without brackets (`keywords: 申论资料，真题`)
+// is read as its entries (it is), so the bracketed one, the more usual
+// form, should be too, or be refused.
+func TestBracketedKeywordsWithChineseComma(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, operatorRules("    - name: shenlun\n      keywords: [申论资料，真题]\n      reply: 申论资料请添加助教微信领取。\n"))
+	code, _, stderr := runCmd(t, "check", "--config", cfg)
+	if code != 0 && strings.Contains(stderr, "申论资料") {
+		return // refused, naming it: fixed
+	}
+	for _, text := range []string{"申论资料", "真题"} {
+		_, out, _ := runCmd(t, "try", "--config", cfg, text)
+		if !strings.Contains(out, "申论资料请添加助教微信领取") {
+			t.Errorf("keywords: [申论资料，真题] passed check (exit %d) and %q does not match the rule: got %q", code, text, out)
+		}
+	}
+}
+
+// TestXXRegexWordBoundaryBesideChineseNeverMatches: `\b申论\b`, written as
+// regex tutorials teach a whole word, passes `mpbot check` and the reload
+// with no word, and never matches 申论 (nor 申论真题): Go's \b is a boundary
+// of ASCII word characters, and a Chinese character is none, so \b beside
+// one holds only next to a Latin letter or digit. 申论 is searched instead.
+// check refuses a regex that matches every message; one that can match
+// (nearly) none is as silent a dead rule.
+func TestRegexWordBoundaryBesideChinese(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, operatorRules("    - name: shenlun\n      match: regex\n      keywords: ['\\b申论\\b']\n      reply: 申论资料请添加助教微信领取。\n"))
+	code, _, stderr := runCmd(t, "check", "--config", cfg)
+	if strings.Contains(stderr, `\b`) {
+		return // refused or warned of, naming it: fixed
+	}
+	for _, text := range []string{"申论", "申论真题"} {
+		_, out, _ := runCmd(t, "try", "--config", cfg, text)
+		if !strings.Contains(out, "申论资料请添加助教微信领取") {
+			t.Errorf(`regex rule ['\b申论\b'] passed check (exit %d, nothing said of \b) and %q does not match it: got %q`, code, text, out)
+		}
+	}
+}
+
+// TestXXTimezoneThatIsNotChinasAccepted: `push.timezone: GMT+8` is refused
+// ("not a time zone such as Asia/Shanghai"); the operator looking for the
+// name finds `Etc/GMT+8`, which the tz database means as UTC−8 (POSIX
+// signs are inverted), and `mpbot check` takes it without a word: the
+// reading goes out at 23:30 Beijing time the evening before, and the help
+// tells followers 晚上11:30. `push.timezone: Local` is taken too: Go reads it
+// as the machine's zone, so the same file pushes at 7:30 on a laptop in
+// China and at 15:30 on a server in UTC, and check says nothing of either.
+func TestTimezoneLocalAndEtc(t *testing.T) {
+	shipped, err := os.ReadFile("config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zone := range []string{"Etc/GMT+8", "Local"} {
+		dir := t.TempDir()
+		cfg := writeConfig(t, dir, "")
+		text := strings.Replace(string(shipped), "timezone: Asia/Shanghai", "timezone: "+zone, 1)
+		text = strings.Replace(text, "path: data/mpbot.db", "path: "+filepath.Join(dir, "mpbot.db"), 1)
+		if err := os.WriteFile(cfg, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := runCmd(t, "check", "--config", cfg)
+		if !strings.Contains(stderr, zone) {
+			t.Errorf("push.timezone: %s passes check (exit %d) with nothing said of it:\n%s", zone, code, stderr)
+		}
+	}
+}
+
+// TestXXScheduleEveryAccepted: `push.schedule: "@every 24h"`, as cron
+// tutorials write "once a day", passes `mpbot check`. The cron library reads
+// it as 24 hours after the process started, not a time of day: each restart
+// of serve (a deploy, a reboot) moves the push, and the replies' {push_time}
+// says whatever time the process started (`mpbot try 帮助` at 12:12 says
+// 它每天中午12:12推送给你, a minute later 12:13). check refuses specs that
+// never fire or name their own zone; this one fires at no stated time.
+func TestScheduleEvery(t *testing.T) {
+	shipped, err := os.ReadFile("config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	text := strings.Replace(string(shipped), `schedule: "30 7 * * *"`, `schedule: "@every 24h"`, 1)
+	text = strings.Replace(text, "path: data/mpbot.db", "path: "+filepath.Join(dir, "mpbot.db"), 1)
+	if err := os.WriteFile(cfg, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd(t, "check", "--config", cfg)
+	if !strings.Contains(stderr, "@every") {
+		t.Errorf(`push.schedule: "@every 24h" passes check (exit %d) with nothing said of it`, code)
+	}
+}
