@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
 )
 
 // An operator's week with mpbot (a helper's run): config mistakes an
