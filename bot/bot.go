@@ -1134,14 +1134,21 @@ func clausesShown(topic string) string {
 	if !strings.ContainsAny(topic, ",;?!") {
 		return topic
 	}
-	return pointingBack.ReplaceAllString(fullWidthPunct.Replace(topic), "，")
+	// (它的重点任务 is the meeting's: 「中央经济工作会议的重点任务」; voice
+	// writes 他 for 它: a re-check's finds.)
+	return pointingBack.ReplaceAllStringFunc(fullWidthPunct.Replace(topic), func(back string) string {
+		if strings.HasSuffix(back, "的") {
+			return "的"
+		}
+		return "，"
+	})
 }
 
 var latinRun = regexp.MustCompile(`[a-z0-9]+`)
 
 var (
 	fullWidthPunct = strings.NewReplacer(",", "，", "?", "？", "!", "！", ";", "；")
-	pointingBack   = regexp.MustCompile(`，(?:它们|它|他们|这个会|这次会议)`)
+	pointingBack   = regexp.MustCompile(`，(?:它们|它|他们|他|这个会|这次会议)(的)?`)
 )
 
 // hanJoined is topic without the spaces between Han characters that a
@@ -4049,13 +4056,6 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 	relevant := relevantOf(hits, s.search.MinScore)
 	more := len(relevant) > s.search.MaxResults
 	relevant = relevant[:min(len(relevant), s.search.MaxResults)]
-	if depth == 0 && ctx.Value(ruleQueryKey{}) == nil {
-		if questions := numberedQuestions(asked(m), s.search.MaxResults); questions != nil {
-			if replies := b.eachQuestion(ctx, s, m, questions); replies != nil {
-				return replies
-			}
-		}
-	}
 	if depth == 0 {
 		// Two topics asked together that no article found names both of
 		// (五位一体和四个全面有什么区别: no match; 枫桥经验和浦江经验有什么区别: a
@@ -4080,6 +4080,11 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 		// Then, with none about the question, the articles mentioning
 		// it: after the two topics (两个确立和两个维护 had listed the
 		// mentions of 两个维护 alone under its name: a follower run's find).
+		if len(relevant) == 0 && ctx.Value(ruleQueryKey{}) == nil && ctx.Value(numberedKey{}) == nil {
+			if replies := b.numberedAnswers(ctx, s, m); replies != nil {
+				return replies
+			}
+		}
 		if len(relevant) == 0 {
 			if replies := b.mentions(ctx, s, m, query); replies != nil {
 				return replies

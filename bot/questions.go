@@ -19,21 +19,28 @@ import (
 
 // questionMarker is where a numbered question begins: 第一， 第二个问题： 一、
 // 1. 2、 (1) （二） ①, after the message's start, a space or punctuation; and
-// as voice says it, 第一个问题是….
+// as voice says it, 第一个问题是…, 第一个是…, 一是….
 // (Brackets and circled numbers also right after a word: 两个确立（2）八八战略.)
-var questionMarker = regexp.MustCompile(`(?:^|[\s\p{P}])(?:第([一二三四五六七八九十])(?:个问题(?:就是|是)?[，,：:、\s]?|(?:个|点|题|问)?[，,：:、\s])|([一二三四五六七八九十])[、，：:]|([1-9])[、.．:：)）])|[（(]([1-9一二三四五六七八九十])[)）]|([①②③④⑤⑥⑦⑧⑨⑩])`)
+var questionMarker = regexp.MustCompile(`(?:^|[\s\p{P}])(?:第([一二三四五六七八九十])(?:个问题(?:就是|是)?[，,：:、\s]?|(?:个|点)(?:就是|是)[，,：:、\s]?|(?:个|点|题|问)?[，,：:、\s])|([一二三四五六七八九十])(?:[、，：:]|是)|([1-9])[、.．:：)）])|[（(]([1-9一二三四五六七八九十])[)）]|([①②③④⑤⑥⑦⑧⑨⑩])`)
 
 // questionAsks is a word that asks, for telling numbered questions (or
 // short topics) from a pasted article's numbered headings and paragraphs.
 var questionAsks = regexp.MustCompile(`[？?]|什么|怎么|如何|哪|吗|区别|理解|为什么|为何|多少|是否|有没有|能否|可否|啥`)
 
-// numberedQuestions are text's questions when it numbers two or more of
-// them 1, 2, 3… in turn (what comes before the first is why it asks), at
-// most max; nil otherwise, or when none of them asks and one is longer
-// than a topic.
-func numberedQuestions(text string, max int) []string {
+// numberedMessage is a message that numbers its parts: what comes before the
+// first (why the follower asks, or the topic the parts are of) and the
+// parts, in order.
+type numberedMessage struct {
+	preface string
+	parts   []string
+}
+
+// numberedParts reads text as numbered parts when it numbers two or more
+// of them 1, 2, 3… in turn; false otherwise, or when a part is longer than
+// a question.
+func numberedParts(text string) (numberedMessage, bool) {
 	if !strings.ContainsFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || r >= '①' && r <= '⑩' }) {
-		return nil
+		return numberedMessage{}, false
 	}
 	var starts, ends []int
 	for _, loc := range questionMarker.FindAllStringSubmatchIndex(text, -1) {
@@ -60,33 +67,66 @@ func numberedQuestions(text string, max int) []string {
 		starts, ends = append(starts, start), append(ends, loc[1])
 	}
 	if len(starts) < 2 {
-		return nil
+		return numberedMessage{}, false
 	}
-	var questions []string
-	asks, short := false, true
+	trim := func(s string) string {
+		return strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	}
+	nb := numberedMessage{preface: trim(text[:starts[0]])}
 	for i := range starts {
 		end := len(text)
 		if i+1 < len(starts) {
 			end = starts[i+1]
 		}
-		q := strings.TrimFunc(withoutThanks(text[ends[i]:end]), func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-		if q == "" {
+		part := trim(withoutThanks(text[ends[i]:end]))
+		if part == "" {
 			continue
 		}
-		if utf8.RuneCountInString(q) > maxQuestionRunes {
-			return nil // a paragraph: a pasted article's, not a question
+		if utf8.RuneCountInString(part) > maxQuestionRunes {
+			return numberedMessage{}, false // a paragraph: a pasted article's, not a question
 		}
-		asks = asks || questionAsks.MatchString(q)
-		short = short && utf8.RuneCountInString(q) <= maxTopicRunes
-		if len(questions) < max {
-			questions = append(questions, q)
-		}
+		nb.parts = append(nb.parts, part)
 	}
-	if !asks && !short || len(questions) < 2 {
-		return nil
-	}
-	return questions
+	return nb, len(nb.parts) >= 2
 }
+
+// questions are the parts when each is a question of its own: one that
+// asks, or a topic the search knows (两个确立, 八八战略); nil when one is
+// neither (我是乡镇公务员: the follower's case, told before the question).
+// Topics numbered and then compared (①两个确立②两个维护有什么区别, （1）枫桥
+// 经验（2）浦江经验，这两个有什么不同) are one question, asked as two topics
+// are: compared is it. Re-checks' finds (a card of one part had been said
+// unanswered, another part searched for 这两个).
+func (nb numberedMessage) questions(topic func(string) bool) (questions []string, compared string) {
+	last := len(nb.parts) - 1
+	for i, part := range nb.parts {
+		if i == last {
+			if loc := comparison.FindStringIndex(part); loc != nil {
+				topics := slices.Clone(nb.parts[:last])
+				if head := strings.TrimFunc(comparesParts.ReplaceAllString(part[:loc[0]], ""), func(r rune) bool { return !isWordRune(r) }); head != "" {
+					topics = append(topics, head)
+				}
+				if !slices.ContainsFunc(topics, questionAsks.MatchString) {
+					return nil, strings.Join(topics, "和") + "有什么区别"
+				}
+			}
+		}
+		if !questionAsks.MatchString(part) && !topic(part) {
+			return nil, ""
+		}
+	}
+	return nb.parts, ""
+}
+
+// comparison is a part asking how the parts compare (有什么区别, 的异同,
+// 这两个有什么不同), and comparesParts the words pointing back at them.
+var (
+	comparison    = regexp.MustCompile(`(?:这两个|这几个|两者|二者|三者|它们|他们|这些)?(?:之间)?(?:有|的|是)?(?:什么|啥|何)?(?:区别|不同|异同|联系|关系|差别|差异)`)
+	comparesParts = regexp.MustCompile(`(?:这两个|这几个|两者|二者|三者|它们|他们|这些)(?:之间)?$`)
+)
+
+// maxQuestionRunes is the longest numbered part read as a question.
+const maxQuestionRunes = 80
 
 // numeral reads 1-9, 一-十 and ①-⑩.
 func numeral(s string) int {
@@ -100,53 +140,86 @@ func numeral(s string) int {
 	return strings.IndexRune("一二三四五六七八九十", r)/len("一") + 1
 }
 
-// eachQuestion answers numbered questions: the surest article for each, in
-// their order, the question under its title; nil when none is answered.
+// eachQuestion answers numbered questions: the surest article for each
+// of the first max, in their order, the questions it answers under its
+// title; nil when none is answered. A question whose surest article an
+// earlier one has is answered by it (问题1、2: it had been said unanswered,
+// the runner-up skipped: a re-check's find).
 func (b *Bot) eachQuestion(ctx context.Context, s *Settings, m Message, questions []string) []Reply {
+	looked := questions[:min(len(questions), s.search.MaxResults)]
 	var found []content.Hit
+	var answers [][]int // the questions each of found answers
 	var none []string
-	for i, q := range questions {
+	for i, q := range looked {
 		hits, err := b.catalog.Search(ctx, q, s.searchN())
 		if err != nil {
 			return nil
 		}
-		relevant := slices.DeleteFunc(relevantOf(hits, s.search.MinScore), func(h content.Hit) bool {
-			return slices.ContainsFunc(found, func(f content.Hit) bool { return f.Article.ID == h.Article.ID })
-		})
+		relevant := relevantOf(hits, s.search.MinScore)
 		if len(relevant) == 0 {
 			none = append(none, fmt.Sprint(i+1))
 			continue
 		}
-		h := relevant[0]
-		h.Snippet = fmt.Sprintf("问题%d：%s", i+1, fullWidthPunct.Replace(q))
-		found = append(found, h)
+		if k := slices.IndexFunc(found, func(f content.Hit) bool { return f.Article.ID == relevant[0].Article.ID }); k >= 0 {
+			answers[k] = append(answers[k], i)
+			continue
+		}
+		found, answers = append(found, relevant[0]), append(answers, []int{i})
 	}
 	if len(found) == 0 {
 		return nil
 	}
+	for k := range found {
+		var nums []string
+		for _, i := range answers[k] {
+			nums = append(nums, fmt.Sprint(i+1))
+		}
+		found[k].Snippet = fmt.Sprintf("问题%s：%s", strings.Join(nums, "、"), fullWidthPunct.Replace(looked[answers[k][0]]))
+	}
 	note(ctx, func(e *Event) {
-		if e.Outcome == OutcomeEvent || e.Outcome == OutcomeRule {
+		if e.Outcome == OutcomeEvent || e.Outcome == OutcomeRule || e.Outcome == OutcomeNoMatch {
 			e.Outcome = OutcomeList
 		}
 		e.bestFirst(found)
 	})
-	header := fmt.Sprintf(eachQuestionHeader, len(questions))
+	header := fmt.Sprintf("你的%d个问题", len(questions))
+	if len(looked) < len(questions) {
+		header += fmt.Sprintf("，先找了前%d个（其余请再发一次）", len(looked))
+	}
 	if len(none) > 0 {
-		header = fmt.Sprintf(someQuestionsHeader, len(questions), strings.Join(none, "、"))
+		header += fmt.Sprintf("，第%s个没有找到相关文章，其余的：\n", strings.Join(none, "、"))
+	} else {
+		header += "，找到的文章：\n"
 	}
 	reply, ids := listReplyWith(found, func(int) string { return header }, false, false)
-	list := FollowUp{Query: asked(m), Search: strings.Join(questions, " "), IDs: ids, Stories: storiesOf(found[:len(ids)])}
+	list := FollowUp{Query: asked(m), Search: strings.Join(looked, " "), IDs: ids, Stories: storiesOf(found[:len(ids)])}
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }
 
-// maxTopicRunes is the longest numbered part read as a topic asked
-// without a question word, maxQuestionRunes the longest read as a question.
-const (
-	maxTopicRunes    = 12
-	maxQuestionRunes = 80
-)
+// numberedAnswers answers a message numbering its parts that found nothing
+// read whole (what it found whole stands: 老师，关于两个确立，我有两个问题：
+// 1.是什么 2.有什么意义 had its card, a re-check's find): parts of the topic
+// named before them (新质生产力：（1）内涵（2）特征) are the topic's question;
+// topics compared, the two topics'; questions, each one's article. Nil
+// when it numbers none, or none is answered so.
+func (b *Bot) numberedAnswers(ctx context.Context, s *Settings, m Message) []Reply {
+	nb, ok := numberedParts(asked(m))
+	if !ok {
+		return nil
+	}
+	ctx = context.WithValue(ctx, numberedKey{}, true) // once: the searches below read the same message
+	if nb.preface != "" && b.catalog.Topic(nb.preface) {
+		return b.search(ctx, s, m, nb.preface, 1)
+	}
+	questions, compared := nb.questions(b.catalog.Topic)
+	if compared != "" {
+		return b.search(ctx, s, m, compared, 0)
+	}
+	if questions == nil {
+		return nil
+	}
+	return b.eachQuestion(ctx, s, m, questions)
+}
 
-const (
-	eachQuestionHeader  = "你的%d个问题，各找到一篇：\n"
-	someQuestionsHeader = "你的%d个问题中，第%s个没有找到相关文章，其余各一篇：\n"
-)
+// numberedKey marks a search made of a numbered message's parts.
+type numberedKey struct{}

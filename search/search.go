@@ -1184,7 +1184,7 @@ var (
 		// 到底 only before what it stresses (负责到底, 将改革进行到底 are
 		// topics: fillerWhere); 是什么东西 is 是什么 (新质生产力到底是什么
 		// 东西: a card on 东西部协作, a re-check's find).
-		"到底", "究竟", "考试会考吗", "考试考吗", "会考吗", "会考么", "需要考吗", "要考吗", "要考么", "考吗", "考么",
+		"到底", "究竟", "考试会考吗", "考试考吗", "会考吗", "会考么", "需要考吗", "要考吗", "要考么", "是不是必考", "是不是常考", "是必考吗", "必考吗", "必考么", "经常考吗", "常考吗", "常考么", "考吗", "考么",
 		"考试考不考", "考试会不会考", "会考到吗", "会不会考到", "是怎么来的", "怎么来的", "的由来", "的起源", "的来历",
 		"是从哪来的", "从哪来的", "从何而来", "是怎么形成的", "怎么形成的", "是怎么产生的", "是如何来的", "是什么东西", "是啥东西"}
 	// An interview's or a chat's frame, opening the question or ending it
@@ -1646,8 +1646,10 @@ func withoutFillerWords(s string) string {
 // 绘到底), never after a verb they end (一张蓝图绘到底是什么, 将改革进行到底是
 // 什么意思) nor 究竟 after 研 (这项研究竟有多大影响).
 var fillerWhere = func() map[string]func(ahead, after string) bool {
-	notBefore := func(w string) func(_, after string) bool {
-		return func(_, after string) bool { return !strings.HasPrefix(after, w) }
+	notBefore := func(words ...string) func(_, after string) bool {
+		return func(_, after string) bool {
+			return !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(after, w) })
+		}
 	}
 	notAfter := func(finals string) func(ahead, _ string) bool {
 		return func(ahead, _ string) bool {
@@ -1667,6 +1669,9 @@ var fillerWhere = func() map[string]func(ahead, after string) bool {
 	return map[string]func(ahead, after string) bool{
 		"会不会考": notBefore("虑"), "考不考": notBefore("虑"),
 		"会考吗": notAfter(meetingFinals), "会考么": notAfter(meetingFinals),
+		// 的内涵 not of 内涵式发展 nor 内涵建设 (城市的内涵式发展 was searched
+		// 城市 式发展: a re-check's find).
+		"的内涵": notBefore("式", "建设", "发展", "提升", "型"), "的科学内涵": notBefore("式"), "的丰富内涵": notBefore("式"),
 		"考吗": notAfter(examFinals), "考么": notAfter(examFinals),
 		"到底": stresses("到底", "绘", "进行", "奋斗", "负责", "坚持", "斗争", "战斗", "干", "走", "管", "抓", "追"),
 		"究竟": stresses("究竟", "研"),
