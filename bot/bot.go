@@ -4978,7 +4978,7 @@ var choiceWraps = func() []string {
 		"了", "的",
 		// What the follower will do first (谢谢，我先看看第二篇, 我看一下第二篇: a
 		// study-platform follower run's find, no match and the list lost).
-		"我先", "先", "我",
+		"我先", "先", "我", "我再看看", "再看看", "我再", "我打算", "打算", "读", "读一下",
 		// Asked in detail (a follower run's find: 详细说说第一篇 and 第一篇详细说说
 		// got the no-match reply).
 		// Not 说说 or 讲讲 alone: 讲讲十九 asks about the 19th congress (a

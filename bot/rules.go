@@ -899,6 +899,16 @@ func (s *Settings) stopsReading(text string) bool {
 			text = rest
 		}
 	}
+	// Asked politely (可以把推送关掉吗, 能不能帮我关掉推送吗: a re-check's
+	// find, as 可以关掉推送吗 is).
+	for _, can := range []string{"可不可以", "能不能", "能否", "可以", "能"} {
+		if rest, ok := strings.CutPrefix(text, can); ok {
+			if rest, ok := strings.CutSuffix(rest, "吗"); ok && rest != "" {
+				text = rest
+			}
+			break
+		}
+	}
 	// 每天 between the no and what it stops (我不想每天收到推送了, 我不想要
 	// 每天的推送了: a study-platform follower run's finds, no match and
 	// still subscribed).
@@ -921,8 +931,10 @@ func (s *Settings) stopsReading(text string) bool {
 				kept = append(kept, p)
 			}
 		}
-		if len(kept) > 0 {
-			text = strings.Join(kept, "，")
+		// Not where what is kept names no reading (老师，帮我把推送关掉: the
+		// greeting had been kept, the request dropped: a re-check's find).
+		if joined := strings.Join(kept, "，"); len(kept) > 0 && slices.ContainsFunc(readingNames, func(n string) bool { return strings.Contains(joined, n) }) {
+			text = joined
 		}
 	}
 	for _, name := range readingNames {
@@ -963,10 +975,15 @@ func (s *Settings) stopsReading(text string) bool {
 		// request).
 		// The 吧 right after what is said: 好吧，推送停了 says a state (a
 		// third re-check's find).
-		if strings.Contains(text, "吧") {
+		// So does 把 before the reading (帮我把推送关了: a re-check's find).
+		if strings.Contains(text, "吧") || strings.Contains(text, "把"+name) {
 			for _, no := range []string{"停了", "关了"} {
 				for _, said := range [2]string{name + no, no + name} {
-					if i := strings.Index(text, said+"吧"); i >= 0 && onlyAsking(without(text[:i]+text[i+len(said):], takenBack)) {
+					end := said + "吧"
+					if !strings.Contains(text, end) && strings.Contains(text, "把"+said) {
+						end = said
+					}
+					if i := strings.Index(text, end); i >= 0 && onlyAsking(without(text[:i]+text[i+len(said):], takenBack)) {
 						return true
 					}
 				}
@@ -981,10 +998,12 @@ func (s *Settings) stopsReading(text string) bool {
 var (
 	readingNames   = longestFirst([]string{"每日一读", "每日推送", "每天推送", "每天的推送", "每天的文章", "推送", "每天发文章"})
 	stoppingBefore = longestFirst([]string{"不想再要", "不想要", "不要再", "不要", "不用再", "不用", "不再要", "别再", "别",
-		"关掉", "停掉", "都不要", "不需要", "暂停", "不想再收到", "不想再收", "不想收到", "不想收", "不再收", "别再发", "别发"})
+		"关掉", "停掉", "都不要", "不需要", "暂停", "不想再收到", "不想再收", "不想收到", "不想收", "不再收", "别再发", "别发",
+		// A pause asked before the reading (先停一下推送吧: a re-check's find).
+		"停一下", "先停一下", "暂停一下", "先暂停一下"})
 	// A pause asked (推送先停一下吧) and leave given to stop (每日一读可以停了):
 	// a study-platform follower run's finds, no match and still subscribed.
-	stoppingAfter = longestFirst([]string{"不想要", "不要", "不用", "不需要", "关掉", "停掉", "停一下", "先停一下", "暂停一下", "先暂停一下",
+	stoppingAfter = longestFirst([]string{"不想要", "不要", "不用", "不需要", "关掉", "停掉", "取消掉", "关闭掉", "停一下", "先停一下", "暂停一下", "先暂停一下",
 		"可以停了", "可以关了", "可以停掉了", "可以关掉了", "可以取消了"})
 )
 
