@@ -760,7 +760,11 @@ func (a *app) report(ctx context.Context, since time.Time) (*insights.Report, er
 	if err != nil {
 		return nil, err
 	}
-	r.Kept, r.LogOff = mustDays(cfg.Insights.Retention), !cfg.Insights.Enabled
+	// What the log does, not the file: insights.enabled needs a restart,
+	// and a serve started with it logs on until then (the console had said
+	// new questions were no longer recorded above a count still rising:
+	// an operator run's find).
+	r.Kept, r.LogOff = mustDays(cfg.Insights.Retention), !cfg.Insights.Enabled && a.queries == nil
 	return r, nil
 }
 

@@ -43,7 +43,7 @@ func (c *cli) reportCmd() *cobra.Command {
 				return err
 			}
 			if r.LogOff {
-				fmt.Fprintln(c.stderr, "note: insights.enabled is false: serve logs no questions; the report holds those logged before it was turned off")
+				fmt.Fprintln(c.stderr, "note: insights.enabled is false: a serve started on this config logs no questions (one started before the change logs on until restarted); the report holds those logged")
 			}
 			if asJSON {
 				return content.WriteJSON(c.stdout, r)
