@@ -370,6 +370,8 @@ var (
 	// (# then a space is a comment as written, title: 标题 # 待改.)
 	commentedValueRe = regexp.MustCompile(`^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*:\s+([^"'\s#\[{][^#]*\s#[^\s#].*)$`)
 	yamlLineRe       = regexp.MustCompile(`line (\d+)`)
+	// keyAtLineStart is an unindented key, up to its colon.
+	keyAtLineStart = regexp.MustCompile(`(?m)^[A-Za-z_][A-Za-z0-9_-]*[ \t]*:`)
 	// frontMatterOpenRe is a front matter's opening line, after any blank
 	// lines, with any spaces after its ---.
 	frontMatterOpenRe = regexp.MustCompile(`^(?:[ \t]*\n)*---[ \t]*\n`)
@@ -427,7 +429,10 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 		}
 		header := ""
 		if end > 0 {
-			header = rest[1:end]
+			// Keys read without case, as Hugo reads them (Title:, Date:
+			// in its themes' archetypes: the note had been refused whole,
+			// an operator run's find).
+			header = keyAtLineStart.ReplaceAllStringFunc(rest[1:end], strings.ToLower)
 		}
 		body = rest[end+4:]
 		if i := strings.IndexByte(body, '\n'); i >= 0 {
@@ -481,6 +486,13 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 				// reads a second key inside the value (an operator run's
 				// find: the parser's words alone).
 				msg += `: a value holding ": " needs quotes (title: "学习笔记: 二十大报告")`
+				if m := plainValueRe.FindStringSubmatch(lineOf(header, line-1)); m != nil {
+					// The line's own key and value (the fixed example
+					// named a title the operator did not have, at a
+					// summary's line: an operator run's find).
+					_, value, _ := strings.Cut(lineOf(header, line-1), ":")
+					msg = strings.Replace(msg, `(title: "学习笔记: 二十大报告")`, fmt.Sprintf(`(%s: "%s")`, m[1], strings.TrimSpace(value)), 1)
+				}
 			}
 			return nil, []error{&LineError{path, line + lead, fmt.Errorf("front matter: %v", msg)}}
 		}
