@@ -351,6 +351,7 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 	if err := cfg.compile(); err != nil {
 		p = append(p, keptProblems(err, p)...)
 	}
+	repeats = append(repeats, commentedValues(source, read)...)
 	for _, e := range emptyValues(source, read, pinned) {
 		for aside, name := range scenes {
 			if msg := e.err.Error(); strings.Contains(msg, aside) {
@@ -810,10 +811,20 @@ func syntaxError(source string, data []byte, err error) error {
 		return fmt.Errorf("%s: %w", source, err)
 	}
 	line, msg, open := content.YAMLFault(data, perr)
+	lines := bytes.SplitAfter(data, []byte("\n"))
 	if line == 0 {
+		// An alias of an anchor no longer there (*thanks, after the rule
+		// holding &thanks was deleted): said at the alias (it had named
+		// no line: an operator run's find).
+		if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+			for i, l := range lines {
+				if bytes.Contains(l, []byte("*"+m[1])) {
+					return fmt.Errorf("%s:%d: not valid YAML: %s (*%s repeats what a &%s wrote before it, which is no longer there: write the value out here, or put &%s back)", source, i+1, strings.TrimPrefix(msg, "yaml: "), m[1], m[1], m[1])
+				}
+			}
+		}
 		return fmt.Errorf("%s: not valid YAML: %s", source, strings.TrimPrefix(msg, "yaml: "))
 	}
-	lines := bytes.SplitAfter(data, []byte("\n"))
 	hint := ""
 	switch {
 	case open:
@@ -839,9 +850,62 @@ func syntaxError(source string, data []byte, err error) error {
 		if hint == "" && strings.Contains(msg, "mapping values are not allowed") {
 			hint = ` (a value holding ": " needs quotes: reply: "注意: 周三晚八点")`
 		}
+		// A value opening with what YAML reads as other than text (*重要*
+		// an alias, [重要] a list), and a regex in double quotes, whose \s
+		// YAML reads as an escape: the parser's words alone (an operator
+		// run's finds).
+		for i := min(line, len(lines)) - 1; hint == "" && i >= max(0, line-3); i-- {
+			if m := markedValue.FindSubmatch(bytes.TrimRight(lines[i], "\r\n")); m != nil {
+				line, hint = i+1, fmt.Sprintf(` (a value starting with %q needs quotes: %s: '%s')`, m[2][:1], m[1], bytes.TrimSpace(m[2]))
+			}
+		}
+		if hint == "" && strings.Contains(msg, "unknown escape") && line-1 < len(lines) {
+			if m := doubleQuotedEscape.FindSubmatch(lines[line-1]); m != nil {
+				hint = fmt.Sprintf(` (in double quotes a backslash starts an escape: write a regex in single quotes, '%s')`, m[1])
+			}
+		}
 	}
 	return fmt.Errorf("%s:%d: not valid YAML: %s%s", source, line, msg, hint)
 }
+
+// commentedValues are the unquoted values holding " #" and a word (本周直播课
+// #直播课# 改到周四, a WeChat topic tag): YAML reads the rest as a comment,
+// and followers got 本周直播课 alone, nothing said (an operator run's find;
+// import refuses the same in a front matter). "# " with a space after it
+// is a comment as written.
+func commentedValues(source string, data []byte) []lineError {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil {
+		return nil
+	}
+	var out []lineError
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		for i, c := range n.Content {
+			if n.Kind == yaml.MappingNode && i%2 == 1 && c.Kind == yaml.ScalarNode && c.Style == 0 && hashtagComment.MatchString(c.LineComment) {
+				key := n.Content[i-1].Value
+				out = append(out, lineError{c.Line, fmt.Errorf(`%s:%d: %s: YAML reads what follows " #" as a comment, and the value ends before it: put the value in quotes (%s: '%s %s')`, source, c.Line, key, key, c.Value, c.LineComment)})
+			}
+			walk(c)
+		}
+	}
+	walk(&doc)
+	return out
+}
+
+// hashtagComment is a comment YAML read off a value that is more of it: #
+// and a word, not "# " as a comment is written.
+var hashtagComment = regexp.MustCompile(`^#[^\s#]`)
+
+// unknownAnchor is YAML's error for an alias of no anchor; markedValue a
+// key whose unquoted value opens with an alias's *, a list's [, a map's {,
+// an anchor's & or a tag's !; doubleQuotedEscape a double-quoted text
+// holding a backslash.
+var (
+	unknownAnchor      = regexp.MustCompile(`unknown anchor '([^']+)' referenced`)
+	markedValue        = regexp.MustCompile(`^[ \t]*(?:- +)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]+([*&!\[{][^\n]*[^\s\]}])[ \t]*$`)
+	doubleQuotedEscape = regexp.MustCompile(`"((?:[^"\\\n]|\\.)*\\[^"\n]*)"`)
+)
 
 // wideColonKey is a key followed by a full-width colon, as a Chinese input
 // method types it (keywords：[…]).
@@ -1144,7 +1208,11 @@ func keptProblems(err error, decoded problems) problems {
 		key := problemKey(e.Error())
 		dup := false
 		for _, d := range decoded {
-			if problemKey(d.Error()) == key {
+			// Or of its reply or replies: a reply that did not decode
+			// left the rule "needing a reply", told beside what was wrong
+			// with it (an operator run's find: one mistake told as two,
+			// the first untrue).
+			if dk := problemKey(d.Error()); dk == key || strings.HasSuffix(e.Error(), "needs a reply or replies") && (strings.HasPrefix(dk, key+".reply") || strings.HasPrefix(dk, key+".replies")) {
 				dup = true
 			}
 		}
@@ -1189,12 +1257,22 @@ func locate(problem error, source string, lines map[string]int) (line int, locat
 		}
 	}
 	for k := key; k != ""; k = parentKey(k) {
+		// A map's entry is named as mapstructure names it
+		// (replies.subscribe_scenes[spring2027]), its line kept under
+		// its key (the scene's own line, not the map's: an operator run's
+		// find).
+		if line, ok := lines[namedEntry.ReplaceAllStringFunc(k, func(e string) string { return "." + strings.ToLower(e[1:len(e)-1]) })]; ok {
+			return line, fmt.Errorf("%s:%d: %w", source, line, problem)
+		}
 		if line, ok := lines[k]; ok {
 			return line, fmt.Errorf("%s:%d: %w", source, line, problem)
 		}
 	}
 	return 0, problem
 }
+
+// namedEntry is a map's entry in a problem's key: [spring2027], not [0].
+var namedEntry = regexp.MustCompile(`\[[^\]0-9][^\]]*\]`)
 
 // parentKey drops a key's last part: a.b[2].c → a.b[2] → a.b → a.
 func parentKey(k string) string {

@@ -199,7 +199,7 @@ wechat:
 		// where the next quote happened to be, 350 lines on; a tab inside
 		// a reply's text (valid) was named, not the fault.
 		{"  clear_margin: 0.15\n", "  clear_margin: '0.15\n", "(a quote or bracket opened on this line is not closed"},
-		{"  subscribe_reply: ", "  subscribe_reply: |-\n    自动回复：\n    \t（以上）\n  x: [R2] ", "did not find expected key\n"},
+		{"  subscribe_reply: ", "  subscribe_reply: |-\n    自动回复：\n    \t（以上）\n  x: [R2] ", `did not find expected key (a value starting with "[" needs quotes: x: '[R2] `},
 	} {
 		text := strings.Replace(string(shipped), "  category: 政策理论导读\n", "  category: [政策理论导读,\n    时政热点]\n", 1)
 		want := fmt.Sprintf("broken.yaml:%d: not valid YAML: ", at(text, c.from))
