@@ -44,6 +44,17 @@ var termsByStart = func() map[string][]string {
 	return m
 }()
 
+// termsAt are the terms of termsByStart that may begin at text[i:], and
+// the size of the character there.
+func termsAt(text string, i int) (terms []string, size int) {
+	r1, n1 := utf8.DecodeRuneInString(text[i:])
+	_, n2 := utf8.DecodeRuneInString(text[i+n1:])
+	if n2 == 0 || !isHan(r1) {
+		return nil, n1
+	}
+	return termsByStart[text[i:i+n1+n2]], n1
+}
+
 // completed writes a topic term typed without its last character whole:
 // 新质生产 is 新质生产力, and so is 新质生产里 (里 a stop word, which no
 // respelling changes), where 新质 and 生产 had found an article on Shenzhen
@@ -54,10 +65,8 @@ func completed(text string) string {
 	var b strings.Builder
 	at := 0
 	for i := 0; i < len(text); {
-		r1, n1 := utf8.DecodeRuneInString(text[i:])
-		_, n2 := utf8.DecodeRuneInString(text[i+n1:])
-		terms := termsByStart[text[i:i+n1+n2]]
-		if n2 == 0 || len(terms) == 0 || !isHan(r1) {
+		terms, n1 := termsAt(text, i)
+		if len(terms) == 0 {
 			i += n1
 			continue
 		}
@@ -102,10 +111,8 @@ func completed(text string) string {
 // a word other than a stop word follows, nor where two terms would fit.
 func (r reader) slipRespelt(text string) (string, bool) {
 	for i := 0; i < len(text); {
-		r1, n1 := utf8.DecodeRuneInString(text[i:])
-		_, n2 := utf8.DecodeRuneInString(text[i+n1:])
-		terms := termsByStart[text[i:i+n1+n2]]
-		if n2 == 0 || len(terms) == 0 || !isHan(r1) {
+		terms, n1 := termsAt(text, i)
+		if len(terms) == 0 {
 			i += n1
 			continue
 		}
