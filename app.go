@@ -764,7 +764,10 @@ func (a *app) report(ctx context.Context, since time.Time) (*insights.Report, er
 	// and a serve started with it logs on until then (the console had said
 	// new questions were no longer recorded above a count still rising:
 	// an operator run's find).
-	r.Kept, r.LogOff = mustDays(cfg.Insights.Retention), !cfg.Insights.Enabled && a.queries == nil
+	r.Kept, r.LogOff = mustDays(cfg.Insights.Retention), !cfg.Insights.Enabled
+	if a.handler != nil { // serve's console: what it does, either way
+		r.LogOff, r.LogOnRestart = a.queries == nil, a.queries == nil && cfg.Insights.Enabled
+	}
 	return r, nil
 }
 

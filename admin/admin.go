@@ -460,7 +460,10 @@ func logNote(rep *insights.Report, days int) string {
 	if kept := int(rep.Kept / (24 * time.Hour)); kept > 0 && days > kept {
 		notes = append(notes, fmt.Sprintf("查询日志只保留 %d 天（insights.retention），更早的问题已删除。", kept))
 	}
-	if rep.LogOff {
+	switch {
+	case rep.LogOnRestart:
+		notes = append(notes, "insights.enabled 已改为 true：重启 serve 后才开始记录新的问题。")
+	case rep.LogOff:
 		notes = append(notes, "insights.enabled 为 false：新的问题不再记录，这里只有关闭之前记下的。")
 	}
 	return strings.Join(notes, "")

@@ -829,6 +829,24 @@ func foldedPattern(p string) string {
 	for i := 0; i < len(p); {
 		r, n := utf8.DecodeRuneInString(p[i:])
 		switch {
+		case strings.HasPrefix(p[i:], `\Q`):
+			// Literal to \E: folded without escapes (\Q真题（答案）\E).
+			j := len(p)
+			if k := strings.Index(p[i+2:], `\E`); k >= 0 {
+				j = i + 2 + k
+			}
+			b.WriteString(`\Q`)
+			b.WriteString(strings.Map(func(r rune) rune {
+				switch {
+				case r == '\u3000':
+					return ' '
+				case r >= '！' && r <= '～':
+					r = r - '！' + '!'
+				}
+				return unicode.ToLower(r)
+			}, p[i+2:j]))
+			i = j
+			continue
 		case r == '\\' && i+n < len(p):
 			j := i + n
 			r2, n2 := utf8.DecodeRuneInString(p[j:])
@@ -849,7 +867,15 @@ func foldedPattern(p string) string {
 		case r == '\u3000':
 			b.WriteByte(' ')
 		case r >= '！' && r <= '～':
-			b.WriteString(regexp.QuoteMeta(string(unicode.ToLower(r - '！' + '!'))))
+			// Punctuation escaped, any of it: a literal wherever it stands
+			// (－ in a class had made a range of printable ASCII: a
+			// re-check's find).
+			if c := unicode.ToLower(r - '！' + '!'); unicode.IsLetter(c) || unicode.IsDigit(c) {
+				b.WriteRune(c)
+			} else {
+				b.WriteByte('\\')
+				b.WriteRune(c)
+			}
 		default:
 			b.WriteRune(unicode.ToLower(r))
 		}
@@ -865,9 +891,12 @@ func hanBoundary(p string) bool {
 			continue
 		}
 		if p[i+1] == 'b' {
+			// Beside a Latin letter or digit on its other side it holds
+			// (PPT\b模板: a re-check's find).
 			before, _ := utf8.DecodeLastRuneInString(p[:i])
 			after, _ := utf8.DecodeRuneInString(p[i+2:])
-			if unicode.Is(unicode.Han, before) || unicode.Is(unicode.Han, after) {
+			asciiWord := func(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_') }
+			if unicode.Is(unicode.Han, before) && !asciiWord(after) || unicode.Is(unicode.Han, after) && !asciiWord(before) {
 				return true
 			}
 		}

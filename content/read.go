@@ -432,7 +432,14 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 			// Keys read without case, as Hugo reads them (Title:, Date:
 			// in its themes' archetypes: the note had been refused whole,
 			// an operator run's find).
-			header = keyAtLineStart.ReplaceAllStringFunc(rest[1:end], strings.ToLower)
+			// (Its keys only: a quoted value's line opening Note: is text,
+			// a re-check's find.)
+			header = keyAtLineStart.ReplaceAllStringFunc(rest[1:end], func(k string) string {
+				if lower := strings.ToLower(k); frontMatterKeys[strings.TrimRight(lower, " \t:")] {
+					return lower
+				}
+				return k
+			})
 		}
 		body = rest[end+4:]
 		if i := strings.IndexByte(body, '\n'); i >= 0 {
@@ -491,7 +498,8 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 					// named a title the operator did not have, at a
 					// summary's line: an operator run's find).
 					_, value, _ := strings.Cut(lineOf(header, line-1), ":")
-					msg = strings.Replace(msg, `(title: "学习笔记: 二十大报告")`, fmt.Sprintf(`(%s: "%s")`, m[1], strings.TrimSpace(value)), 1)
+					quoted, _ := yaml.Marshal(strings.TrimSpace(value))
+					msg = strings.Replace(msg, `(title: "学习笔记: 二十大报告")`, fmt.Sprintf(`(%s: %s)`, m[1], bytes.TrimSpace(quoted)), 1)
 				}
 			}
 			return nil, []error{&LineError{path, line + lead, fmt.Errorf("front matter: %v", msg)}}

@@ -1075,7 +1075,7 @@ func TestColonInFrontMatter(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "c.md"), []byte("---\ntitle: 学习笔记: 二十大报告\nurl: https://example.com/c\n---\n正文。\n"), 0o644)
 	_, errs := ReadPaths([]string{filepath.Join(dir, "c.md")}, ReadOptions{})
-	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `c.md:2: front matter:`) || !strings.Contains(errs[0].Error(), `needs quotes (title: "学习笔记: 二十大报告")`) {
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `c.md:2: front matter:`) || !strings.Contains(errs[0].Error(), `needs quotes (title: '学习笔记: 二十大报告')`) {
 		t.Fatalf("a title with a colon: %v", errs)
 	}
 }

@@ -24,11 +24,14 @@ type Report struct {
 	Messages  int       `json:"messages"`
 	Followers int       `json:"followers"` // distinct followers who wrote
 	// Kept is how long the log keeps a question (insights.retention; 0:
-	// not said), and LogOff that insights.enabled is false: the log holds
-	// only what was logged before it was turned off.
-	Kept       time.Duration `json:"-"`
-	LogOff     bool          `json:"log_off,omitempty"`
-	Unanswered []Topic       `json:"unanswered"` // no match or a weak best answer, grouped by main terms: the maxTopics most asked
+	// not said), and LogOff that no question is logged (insights.enabled
+	// is false): the log holds only what was logged before it was turned
+	// off; LogOnRestart, that it was turned on in the file of a serve
+	// that logs from its next start.
+	Kept         time.Duration `json:"-"`
+	LogOff       bool          `json:"log_off,omitempty"`
+	LogOnRestart bool          `json:"log_on_restart,omitempty"`
+	Unanswered   []Topic       `json:"unanswered"` // no match or a weak best answer, grouped by main terms: the maxTopics most asked
 	// UnansweredTopics counts them all, listed or not, and
 	// UnlistedQuestions the questions of those not listed.
 	UnansweredTopics  int     `json:"unanswered_topics"`
