@@ -1136,7 +1136,13 @@ func clausesShown(topic string) string {
 	}
 	// (它的重点任务 is the meeting's: 「中央经济工作会议的重点任务」; voice
 	// writes 他 for 它: a re-check's finds.)
-	return pointingBack.ReplaceAllStringFunc(fullWidthPunct.Replace(topic), func(back string) string {
+	// (会议的 after a meeting's name is the meeting's, 这个 gone with the
+	// fillers: a re-check's find.)
+	topic = fullWidthPunct.Replace(topic)
+	if i := strings.Index(topic, "会议，会议的"); i >= 0 {
+		topic = topic[:i] + "会议的" + topic[i+len("会议，会议的"):]
+	}
+	return pointingBack.ReplaceAllStringFunc(topic, func(back string) string {
 		if strings.HasSuffix(back, "的") {
 			return "的"
 		}
@@ -1148,7 +1154,7 @@ var latinRun = regexp.MustCompile(`[a-z0-9]+`)
 
 var (
 	fullWidthPunct = strings.NewReplacer(",", "，", "?", "？", "!", "！", ";", "；")
-	pointingBack   = regexp.MustCompile(`，(?:它们|它|他们|他|这个会|这次会议)(的)?`)
+	pointingBack   = regexp.MustCompile(`，(?:它们|它|他们|他|这个会议|这次会议|该会议|这个会)(的)?`)
 )
 
 // hanJoined is topic without the spaces between Han characters that a
@@ -4080,9 +4086,11 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 		// Then, with none about the question, the articles mentioning
 		// it: after the two topics (两个确立和两个维护 had listed the
 		// mentions of 两个维护 alone under its name: a follower run's find).
-		if len(relevant) == 0 && ctx.Value(ruleQueryKey{}) == nil && ctx.Value(numberedKey{}) == nil {
-			if replies := b.numberedAnswers(ctx, s, m); replies != nil {
-				return replies
+		if ctx.Value(ruleQueryKey{}) == nil && ctx.Value(numberedKey{}) == nil {
+			if nb, ok := numberedParts(asked(m)); ok && (len(relevant) == 0 || nb.topics(b.catalog.Topic)) {
+				if replies := b.numberedAnswers(ctx, s, m, nb); replies != nil {
+					return replies
+				}
 			}
 		}
 		if len(relevant) == 0 {
@@ -4372,7 +4380,11 @@ func (b *Bot) eachTopic(ctx context.Context, s *Settings, m Message, query strin
 		} else if !b.catalog.Topic(part) && relevant[0].Score < s.search.ClearScore {
 			return nil
 		}
-		relevant = slices.DeleteFunc(relevant, func(h content.Hit) bool {
+		// (A copy: relevant shares the search cache's hits, which
+		// DeleteFunc shifted and zeroed: the question, and each of its
+		// topics, then found nothing for every follower until the index
+		// changed: a re-check's find.)
+		relevant = slices.DeleteFunc(slices.Clone(relevant), func(h content.Hit) bool {
 			return slices.ContainsFunc(found, func(f content.Hit) bool { return f.Article.ID == h.Article.ID })
 		})
 		shared = shared || len(relevant) == 0
@@ -4978,7 +4990,7 @@ var choiceWraps = func() []string {
 		"了", "的",
 		// What the follower will do first (谢谢，我先看看第二篇, 我看一下第二篇: a
 		// study-platform follower run's find, no match and the list lost).
-		"我先", "先", "我", "我再看看", "再看看", "我再", "我打算", "打算", "读", "读一下",
+		"我先", "先", "我", "我再看看", "再看看", "我再", "我打算", "打算", "读", "读一下", "我先去看看", "我去看看", "先去看看", "去看看",
 		// Asked in detail (a follower run's find: 详细说说第一篇 and 第一篇详细说说
 		// got the no-match reply).
 		// Not 说说 or 讲讲 alone: 讲讲十九 asks about the 19th congress (a

@@ -90,33 +90,48 @@ func numberedParts(text string) (numberedMessage, bool) {
 	return nb, len(nb.parts) >= 2
 }
 
-// questions are the parts when each is a question of its own: one that
-// asks, or a topic the search knows (两个确立, 八八战略); nil when one is
-// neither (我是乡镇公务员: the follower's case, told before the question).
-// Topics numbered and then compared (①两个确立②两个维护有什么区别, （1）枫桥
-// 经验（2）浦江经验，这两个有什么不同) are one question, asked as two topics
-// are: compared is it. Re-checks' finds (a card of one part had been said
-// unanswered, another part searched for 这两个).
-func (nb numberedMessage) questions(topic func(string) bool) (questions []string, compared string) {
+// questions are the parts that are questions: one that asks, or a topic
+// (两个确立, 2024年政府工作报告: a short part neither telling of the
+// follower, 我…, nor what happened, …了); the others (我是乡镇公务员, 工作
+// 三年了: the follower's case, told before the question) are passed over:
+// read as questions, they had got articles (a re-check's find). Topics
+// numbered and then compared (①两个确立②两个维护有什么区别, （1）枫桥经验（2）
+// 浦江经验，这两个有什么不同) are one question, asked as two topics are:
+// compared is it (another part had been searched for 这两个).
+func (nb numberedMessage) questions() (questions []string, compared string) {
 	last := len(nb.parts) - 1
-	for i, part := range nb.parts {
-		if i == last {
-			if loc := comparison.FindStringIndex(part); loc != nil {
-				topics := slices.Clone(nb.parts[:last])
-				if head := strings.TrimFunc(comparesParts.ReplaceAllString(part[:loc[0]], ""), func(r rune) bool { return !isWordRune(r) }); head != "" {
-					topics = append(topics, head)
-				}
-				if !slices.ContainsFunc(topics, questionAsks.MatchString) {
-					return nil, strings.Join(topics, "和") + "有什么区别"
-				}
-			}
+	if loc := comparison.FindStringIndex(nb.parts[last]); loc != nil {
+		topics := slices.Clone(nb.parts[:last])
+		if head := strings.TrimFunc(comparesParts.ReplaceAllString(nb.parts[last][:loc[0]], ""), func(r rune) bool { return !isWordRune(r) }); head != "" {
+			topics = append(topics, head)
 		}
-		if !questionAsks.MatchString(part) && !topic(part) {
-			return nil, ""
+		if !slices.ContainsFunc(topics, questionAsks.MatchString) {
+			return nil, strings.Join(topics, "和") + "有什么区别"
 		}
 	}
-	return nb.parts, ""
+	caseTold := caseAhead.MatchString(nb.preface) // 我的情况：1.基层工作5年 2.…
+	for _, part := range nb.parts {
+		if questionAsks.MatchString(part) || !caseTold && utf8.RuneCountInString(part) <= maxTopicRunes && !strings.Contains(part, "我") && !strings.HasSuffix(part, "了") {
+			questions = append(questions, part)
+		}
+	}
+	return questions, ""
 }
+
+// topics reports whether every part is a topic the search knows, asking
+// nothing (①枫桥经验②浦江经验③四下基层): a list of topics, each to answer,
+// though the whole message finds one of them (a re-check's find: only
+// 四下基层's card).
+func (nb numberedMessage) topics(topic func(string) bool) bool {
+	return !slices.ContainsFunc(nb.parts, func(p string) bool { return questionAsks.MatchString(p) || !topic(p) })
+}
+
+// caseAhead is a preface announcing the follower's case: its parts that
+// ask nothing are the case.
+var caseAhead = regexp.MustCompile(`情况|背景|条件|经历|基本信息`)
+
+// maxTopicRunes is the longest part read as a topic without asking.
+const maxTopicRunes = 12
 
 // comparison is a part asking how the parts compare (有什么区别, 的异同,
 // 这两个有什么不同), and comparesParts the words pointing back at them.
@@ -140,18 +155,18 @@ func numeral(s string) int {
 	return strings.IndexRune("一二三四五六七八九十", r)/len("一") + 1
 }
 
-// eachQuestion answers numbered questions: the surest article for each
-// of the first max, in their order, the questions it answers under its
-// title; nil when none is answered. A question whose surest article an
+// eachQuestion answers numbered questions, each searched as its query:
+// the surest article for each of the first max, in their order, the
+// questions it answers under its title; nil when none is answered. A question whose surest article an
 // earlier one has is answered by it (问题1、2: it had been said unanswered,
 // the runner-up skipped: a re-check's find).
-func (b *Bot) eachQuestion(ctx context.Context, s *Settings, m Message, questions []string) []Reply {
+func (b *Bot) eachQuestion(ctx context.Context, s *Settings, m Message, questions, queries []string) []Reply {
 	looked := questions[:min(len(questions), s.search.MaxResults)]
 	var found []content.Hit
 	var answers [][]int // the questions each of found answers
 	var none []string
-	for i, q := range looked {
-		hits, err := b.catalog.Search(ctx, q, s.searchN())
+	for i := range looked {
+		hits, err := b.catalog.Search(ctx, queries[i], s.searchN())
 		if err != nil {
 			return nil
 		}
@@ -198,27 +213,33 @@ func (b *Bot) eachQuestion(ctx context.Context, s *Settings, m Message, question
 
 // numberedAnswers answers a message numbering its parts that found nothing
 // read whole (what it found whole stands: 老师，关于两个确立，我有两个问题：
-// 1.是什么 2.有什么意义 had its card, a re-check's find): parts of the topic
-// named before them (新质生产力：（1）内涵（2）特征) are the topic's question;
-// topics compared, the two topics'; questions, each one's article. Nil
-// when it numbers none, or none is answered so.
-func (b *Bot) numberedAnswers(ctx context.Context, s *Settings, m Message) []Reply {
-	nb, ok := numberedParts(asked(m))
-	if !ok {
-		return nil
-	}
+// 1.是什么 2.有什么意义 had its card, a re-check's find) or numbers topics
+// alone: parts of the topic named before them (新质生产力：（1）内涵（2）
+// 特征) are the topic's question, or each with it (今年两会：1.热词 2.政府工作
+// 报告); topics compared, the two topics'; questions, each one's article.
+// Nil when it numbers none, or none is answered so.
+func (b *Bot) numberedAnswers(ctx context.Context, s *Settings, m Message, nb numberedMessage) []Reply {
 	ctx = context.WithValue(ctx, numberedKey{}, true) // once: the searches below read the same message
 	if nb.preface != "" && b.catalog.Topic(nb.preface) {
-		return b.search(ctx, s, m, nb.preface, 1)
+		if r := b.search(ctx, s, m, nb.preface, 1); r != nil {
+			return r
+		}
+		within := make([]string, len(nb.parts))
+		for i, p := range nb.parts {
+			within[i] = nb.preface + " " + p
+		}
+		return b.eachQuestion(ctx, s, m, nb.parts, within)
 	}
-	questions, compared := nb.questions(b.catalog.Topic)
-	if compared != "" {
+	questions, compared := nb.questions()
+	switch {
+	case compared != "":
 		return b.search(ctx, s, m, compared, 0)
-	}
-	if questions == nil {
+	case len(questions) == 1:
+		return b.search(ctx, s, m, questions[0], 1)
+	case questions == nil:
 		return nil
 	}
-	return b.eachQuestion(ctx, s, m, questions)
+	return b.eachQuestion(ctx, s, m, questions, questions)
 }
 
 // numberedKey marks a search made of a numbered message's parts.

@@ -8,8 +8,6 @@ import (
 )
 
 func TestNumberedQuestions(t *testing.T) {
-	topics := map[string]bool{"浦江经验": true, "两个确立": true, "八八战略": true, "两个维护": true, "枫桥经验": true, "新质生产力": true}
-	topic := func(w string) bool { return topics[w] }
 	for _, c := range []struct {
 		text, preface string
 		want          []string
@@ -24,37 +22,44 @@ func TestNumberedQuestions(t *testing.T) {
 		{"一是新质生产力怎么理解，二是枫桥经验是什么", "", []string{"新质生产力怎么理解", "枫桥经验是什么"}, ""},
 		{"一、浦江经验  二、四下基层有哪些", "", []string{"浦江经验", "四下基层有哪些"}, ""},
 		{"（1）两个确立（2）八八战略", "", []string{"两个确立", "八八战略"}, ""},
+		{"1.2024年政府工作报告 2.2026年全国两会", "", []string{"2024年政府工作报告", "2026年全国两会"}, ""},
 		{"①共同富裕怎么理解②千万工程是什么③", "", []string{"共同富裕怎么理解", "千万工程是什么"}, ""},
-		// The parts of the topic before them: the preface says it.
-		{"新质生产力：（1）内涵（2）特征（3）怎么发展", "新质生产力", nil, ""},
+		// The parts of the topic before them: the preface says it (and
+		// numberedAnswers searches it first).
+		{"新质生产力：（1）内涵（2）特征（3）怎么发展", "新质生产力", []string{"内涵", "特征", "怎么发展"}, ""},
 		// Topics numbered and compared: one question of two topics.
 		{"①两个确立②两个维护有什么区别", "", nil, "两个确立和两个维护有什么区别"},
 		{"（1）枫桥经验（2）浦江经验，这两个有什么不同", "", nil, "枫桥经验和浦江经验有什么区别"},
-		// The follower's case told in numbered points: no questions.
-		{"我准备遴选，有几个情况：1. 我是乡镇公务员 2. 工作三年了 请问能报吗", "我准备遴选,有几个情况", nil, ""},
-		// Counted from 1, in turn.
-		{"2. 新质生产力 3. 枫桥经验", "", nil, ""},
-		{"第一，新质生产力是什么；第三，枫桥经验是什么", "", nil, ""},
-		// Not numbered: one only, a word's 第一, a date, a count, a pasted
-		// article's paragraphs.
-		{"第一，新质生产力是什么", "", nil, ""},
-		{"第一书记和第二书记", "", nil, ""},
-		{"统一是什么意思", "", nil, ""},
-		{"2026年1.新质生产力", "", nil, ""},
-		{"1、2、3", "", nil, ""},
-		{"一、" + strings.Repeat("新质生产力是创新起主导作用的先进生产力质态，", 5) + "如何发展？二、高质量发展", "", nil, ""},
+		// The follower's case told in numbered points: passed over.
+		{"我准备遴选，有几个情况：1. 我是乡镇公务员 2. 工作三年了 请问能报吗", "我准备遴选,有几个情况", []string{"工作三年了 请问能报吗"}, ""},
+		{"1.我是乡镇公务员 2.工作三年了 3.遴选笔试考什么", "", []string{"遴选笔试考什么"}, ""},
 	} {
 		nb, ok := numberedParts(Bare(c.text))
-		var got []string
-		var compared string
-		if ok {
-			got, compared = nb.questions(topic)
-			if nb.preface != c.preface {
-				t.Errorf("%q: preface %q, want %q", c.text, nb.preface, c.preface)
-			}
+		if !ok {
+			t.Errorf("%q: not read as numbered", c.text)
+			continue
+		}
+		got, compared := nb.questions()
+		if nb.preface != c.preface {
+			t.Errorf("%q: preface %q, want %q", c.text, nb.preface, c.preface)
 		}
 		if !slices.Equal(got, c.want) || compared != c.compared {
 			t.Errorf("%q: questions %q compared %q, want %q %q", c.text, got, compared, c.want, c.compared)
+		}
+	}
+	// Counted from 1, in turn; not numbered: one only, a word's 第一, 统一是,
+	// a date, a count, a pasted article's paragraphs.
+	for _, text := range []string{"2. 新质生产力 3. 枫桥经验", "第一，新质生产力是什么；第三，枫桥经验是什么", "第一，新质生产力是什么",
+		"第一书记和第二书记", "统一是什么意思", "2026年1.新质生产力", "1、2、3",
+		"一、" + strings.Repeat("新质生产力是创新起主导作用的先进生产力质态，", 5) + "如何发展？二、高质量发展"} {
+		if nb, ok := numberedParts(Bare(text)); ok {
+			t.Errorf("%q read as numbered: %q", text, nb.parts)
+		}
+	}
+	topics := map[string]bool{"枫桥经验": true, "浦江经验": true, "四下基层": true}
+	for text, want := range map[string]bool{"①枫桥经验②浦江经验③四下基层": true, "①枫桥经验②浦江经验是什么": false, "①枫桥经验②低空经济": false} {
+		if nb, _ := numberedParts(text); nb.topics(func(w string) bool { return topics[w] }) != want {
+			t.Errorf("%q: topics %v", text, !want)
 		}
 	}
 }
@@ -66,7 +71,7 @@ func TestNumberedQuestions(t *testing.T) {
 // items open by number.
 func TestEachNumberedQuestion(t *testing.T) {
 	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
-	r := ask("老师您好，我是今年准备遴选的考生，想请教几个问题：第一，新质生产力的内涵是什么，申论里怎么用；第二，枫桥经验和浦江经验有什么区别；" +
+	r := ask("老师您好，我是今年准备遴选的考生，想请教几个问题：第一，新质生产力是什么意思，申论里怎么用；第二，枫桥经验和浦江经验有什么区别；" +
 		"第三，全过程人民民主怎么理解；第四，乡村振兴有哪些典型案例；第五，面试的时候遇到综合分析题应该怎么答。谢谢老师！")
 	if r.Type != ReplyText || !strings.HasPrefix(r.Text, "你的5个问题，第4个没有找到相关文章，其余的：") {
 		t.Fatalf("want each question's article:\n%v", r)
@@ -105,7 +110,7 @@ func FuzzNumberedQuestions(f *testing.F) {
 				t.Fatalf("%q: part %q", text, q)
 			}
 		}
-		qs, compared := nb.questions(func(string) bool { return true })
+		qs, compared := nb.questions()
 		if qs != nil && compared != "" {
 			t.Fatalf("%q: both questions and a comparison", text)
 		}

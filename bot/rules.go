@@ -928,15 +928,22 @@ func (s *Settings) stopsReading(text string) bool {
 			text = rest
 		}
 	}
-	// Asked politely (可以把推送关掉吗, 能不能帮我关掉推送吗: a re-check's
-	// find, as 可以关掉推送吗 is).
+	// Asked politely (可以把推送关掉吗, 能不能帮我把推送关掉: re-checks'
+	// finds, as 可以关掉推送吗 is).
 	for _, can := range []string{"可不可以", "能不能", "能否", "可以", "能"} {
 		if rest, ok := strings.CutPrefix(text, can); ok {
 			if rest, ok := strings.CutSuffix(rest, "吗"); ok && rest != "" {
 				text = rest
+			} else if len(can) > len("能") && rest != "" {
+				text = rest // 能不能… asks for it without 吗
 			}
 			break
 		}
+	}
+	// Said of what someone else did (你们把推送关了, 推送被我关了): no
+	// request (a re-check's find: 你们把推送关了 unsubscribed).
+	if strings.Contains(text, "被") || saidOfOthers.MatchString(text) && !asksSomeone.MatchString(text) {
+		return false
 	}
 	// 每天 between the no and what it stops (我不想每天收到推送了, 我不想要
 	// 每天的推送了: a study-platform follower run's finds, no match and
@@ -984,8 +991,9 @@ func (s *Settings) stopsReading(text string) bool {
 		}
 		for _, no := range stoppingAfter {
 			// 推送关掉了 says what happened, as 推送关了 does (a re-check's
-			// find: it unsubscribed); 推送关掉了吧 asks.
-			if (no == "关掉" || no == "停掉") && strings.Contains(text, name+no+"了") && !strings.Contains(text, name+no+"了吧") {
+			// find: it unsubscribed); 推送关掉了吧 asks. So do 推送取消掉了,
+			// 推送先停一下了 (a later re-check's).
+			if !strings.HasPrefix(no, "不") && !strings.HasPrefix(no, "可以") && strings.Contains(text, name+no+"了") && !strings.Contains(text, name+no+"了吧") {
 				continue
 			}
 			if rest, ok := left(name + no); ok && onlyAsking(without(rest, takenBack)) {
@@ -1004,9 +1012,10 @@ func (s *Settings) stopsReading(text string) bool {
 		// request).
 		// The 吧 right after what is said: 好吧，推送停了 says a state (a
 		// third re-check's find).
-		// So does 把 before the reading (帮我把推送关了: a re-check's find).
+		// So does 把 before the reading (帮我把推送关了: a re-check's find),
+		// not after you (你们把推送关了 complains: a later re-check's).
 		if strings.Contains(text, "吧") || strings.Contains(text, "把"+name) {
-			for _, no := range []string{"停了", "关了"} {
+			for _, no := range []string{"停了", "关了", "取消了"} {
 				for _, said := range [2]string{name + no, no + name} {
 					end := said + "吧"
 					if !strings.Contains(text, end) && strings.Contains(text, "把"+said) {
@@ -1033,7 +1042,15 @@ var (
 	// A pause asked (推送先停一下吧) and leave given to stop (每日一读可以停了):
 	// a study-platform follower run's finds, no match and still subscribed.
 	stoppingAfter = longestFirst([]string{"不想要", "不要", "不用", "不需要", "关掉", "停掉", "取消掉", "关闭掉", "停一下", "先停一下", "暂停一下", "先暂停一下",
-		"可以停了", "可以关了", "可以停掉了", "可以关掉了", "可以取消了"})
+		"可以停了", "可以关了", "可以停掉了", "可以关掉了", "可以取消了", "可以取消掉了", "可以关闭了"})
+)
+
+// saidOfOthers is the reading said to have been stopped by someone: you
+// (你们把推送关了), a friend (我朋友帮我把推送关了), or 被 (推送被我关了).
+// Asked of them (请你把推送关掉, 你帮我把推送关了吧), it is a request.
+var (
+	saidOfOthers = regexp.MustCompile(`(?:你们|你|他们|他|她|朋友|同事|别人|谁)(?:帮我)?把`)
+	asksSomeone  = regexp.MustCompile(`请|麻烦|能不能|可不可以|可以|能否|吧|帮我把.*(?:掉|一下)$`)
 )
 
 // everyDayAfterNo is a no before 每天 and what it stops.

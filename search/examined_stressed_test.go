@@ -29,11 +29,10 @@ func TestExaminedAndStressedQuestions(t *testing.T) {
 		{"负责到底", "负责到底", ""},
 		{"乡村振兴究竟是什么", "乡村振兴", "究竟"},
 		{"这项研究究竟有多大影响", "研究", "究竟"},
-		// A study question's 内涵 and the exam's 时候 (新质生产力的内涵是什么 was
-		// 0.40 on the demo's article, under the cut; 面试的时候遇到… 0.34).
-		{"新质生产力的内涵是什么", "新质生产力", "内涵"},
-		{"新质生产力内涵是什么", "新质生产力", "内涵"},
+		// The exam's 时候 (面试的时候遇到… was 0.34), not a topic's 内涵 (on
+		// the corpus 新质生产力的内涵 lists the articles on it).
 		{"面试的时候遇到综合分析题应该怎么答", "面试", "时候"},
+		{"新质生产力的内涵", "内涵", ""},
 	} {
 		got := strings.Join(strings.Fields(normalizeQuery(c.q)), "")
 		if !strings.Contains(got, c.kept) || c.cut != "" && strings.Contains(got, c.cut) {
