@@ -3,8 +3,6 @@ package bot
 import (
 	"strings"
 	"testing"
-
-	"mpbot/content"
 )
 
 // replyText is what a follower sees of r: its text, or a card's title and
@@ -107,35 +105,6 @@ func TestVoiceNumberedFirstIsSecondIs(t *testing.T) {
 		got := replyText(ask(text))
 		if !strings.HasPrefix(got, "你的2个问题") || !strings.Contains(got, "mpbot-demo/xinzhi") || !strings.Contains(got, "mpbot-demo/fengqiao") {
 			t.Errorf("%s: want each question's article:\n%s", text, got)
-		}
-	}
-}
-
-// TestHeaderPronounBeforeDe: the pronoun pointing back is cut from the
-// voice message's quoted clauses, but 它的 leaves its 的 behind:
-// 「中央经济工作会议，的重点任务」 (before: 「中央经济工作会议,它的重点任务」);
-// and 他, as voice recognition writes 它, stays.
-func TestHeaderPronounBeforeDe(t *testing.T) {
-	arts := []content.Article{
-		{ID: "z1", Title: "中央经济工作会议在北京举行", Summary: "中央经济工作会议在北京举行，部署明年经济工作的重点任务。", PublishedOn: "2025-12-11", URL: "https://example.com/z1"},
-		{ID: "z2", Title: "人民日报评论员文章：抓住关键——论学习贯彻中央经济工作会议精神", Summary: "评论员文章谈中央经济工作会议提出的重点任务。", PublishedOn: "2025-12-15", URL: "https://example.com/z2"},
-		{ID: "z3", Title: "中央经济工作会议在北京举行", Summary: "中央经济工作会议在北京举行。", PublishedOn: "2024-12-12", URL: "https://example.com/z3"},
-		{ID: "z4", Title: "《求是》杂志发表重要文章《当前经济工作的重点任务》", Summary: "《求是》杂志发表重要文章《当前经济工作的重点任务》。", PublishedOn: "2026-02-16", URL: "https://example.com/z4"},
-		{ID: "z5", Title: "突出重点 把握关键——中央经济工作会议精神引发热烈反响", Summary: "中央经济工作会议精神引发热烈反响。", PublishedOn: "2023-12-17", URL: "https://example.com/z5"},
-		{ID: "z6", Title: "中央经济工作会议在北京举行", Summary: "中央经济工作会议在北京举行。", PublishedOn: "2023-12-12", URL: "https://example.com/z6"},
-	}
-	b := newDemoBot(t, catalogOf(append(arts, content.DemoArticles()...)), NewMemoryFollowUps())
-	for _, c := range []struct{ text, bad string }{
-		{"嗯，老师，那个我想问一下，就是最近那个，嗯，中央经济工作会议，它的重点任务有哪些啊。", "，的"},
-		{"嗯，老师，那个我想问一下，就是最近那个，嗯，中央经济工作会议，他提出了哪些重点任务啊。", "他"},
-	} {
-		r := voiceAsker(t, b)(c.text)
-		first, _, _ := strings.Cut(r.Text, "\n")
-		if !strings.Contains(first, "最新的文章") {
-			t.Fatalf("%s: want the newest articles' list, got %v", c.text, r)
-		}
-		if strings.Contains(first, c.bad) {
-			t.Errorf("%s: header %s holds %q", c.text, first, c.bad)
 		}
 	}
 }
