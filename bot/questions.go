@@ -128,7 +128,7 @@ func (nb numberedMessage) topics(topic func(string) bool) bool {
 
 // caseAhead is a preface announcing the follower's case: its parts that
 // ask nothing are the case.
-var caseAhead = regexp.MustCompile(`情况|背景|条件|经历|基本信息`)
+var caseAhead = regexp.MustCompile(`情况|背景|条件|经历|基本信息|读过|看过|学过|已读|已经看`)
 
 // maxTopicRunes is the longest part read as a topic without asking.
 const maxTopicRunes = 12
@@ -181,8 +181,13 @@ func (b *Bot) eachQuestion(ctx context.Context, s *Settings, m Message, question
 		}
 		found, answers = append(found, relevant[0]), append(answers, []int{i})
 	}
-	if len(found) == 0 {
+	switch {
+	case len(found) == 0:
 		return nil
+	case len(found) == 1 && len(none) == 0 && len(looked) == len(questions):
+		// One article answers them all (①党建引领②基层治理): its card, as
+		// the message had got (a re-check's find: a list of one).
+		return b.pick(ctx, s, m, strings.Join(looked, " "), found, true, false, 0)
 	}
 	for k := range found {
 		var nums []string

@@ -1046,11 +1046,13 @@ var (
 )
 
 // saidOfOthers is the reading said to have been stopped by someone: you
-// (你们把推送关了), a friend (我朋友帮我把推送关了), or 被 (推送被我关了).
-// Asked of them (请你把推送关掉, 你帮我把推送关了吧), it is a request.
+// (你们把推送关了), a friend (我朋友帮我把推送关了), the follower (我把推送
+// 关了), or 被 (推送被我关了); re-checks' finds, each had unsubscribed.
+// Asked of them (请你把推送关掉, 你们把推送关掉, 你帮我把推送关了吧), it is a
+// request (a re-check's find: 你们把推送关掉 no longer stopped it).
 var (
-	saidOfOthers = regexp.MustCompile(`(?:你们|你|他们|他|她|朋友|同事|别人|谁)(?:帮我)?把`)
-	asksSomeone  = regexp.MustCompile(`请|麻烦|能不能|可不可以|可以|能否|吧|帮我把.*(?:掉|一下)$`)
+	saidOfOthers = regexp.MustCompile(`(?:你们|你|他们|他|她|朋友|同事|别人|谁)(?:帮我)?把|(?:^|[^帮让给])我把`)
+	asksSomeone  = regexp.MustCompile(`请|麻烦|能不能|可不可以|可以|能否|吧|(?:掉|一下)$`)
 )
 
 // everyDayAfterNo is a no before 每天 and what it stops.

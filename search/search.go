@@ -1184,7 +1184,7 @@ var (
 		// topics: fillerWhere); 是什么东西 is 是什么 (新质生产力到底是什么
 		// 东西: a card on 东西部协作, a re-check's find).
 		"到底", "究竟", "考试会考吗", "考试考吗", "会考吗", "会考么", "需要考吗", "要考吗", "要考么", "是不是必考", "是不是常考", "是必考吗", "必考吗", "必考么", "经常考吗", "常考吗", "常考么",
-		"是必考点吗", "是考点吗", "是不是考点", "是重点吗", "是不是重点", "必考不", "遴选考吗", "遴选会考吗", "面试考吗", "申论考吗", "笔试考吗", "考吗", "考么",
+		"是必考点吗", "是考点吗", "是不是考点", "是重点吗", "是不是重点", "必考不", "遴选会考吗", "遴选考吗", "面试考吗", "申论考吗", "笔试考吗", "考吗", "考么",
 		"考试考不考", "考试会不会考", "会考到吗", "会不会考到", "是怎么来的", "怎么来的", "的由来", "的起源", "的来历",
 		"是从哪来的", "从哪来的", "从何而来", "是怎么形成的", "怎么形成的", "是怎么产生的", "是如何来的", "是什么东西", "是啥东西"}
 	// An interview's or a chat's frame, opening the question or ending it
@@ -1666,10 +1666,18 @@ var fillerWhere = func() map[string]func(ahead, after string) bool {
 		}
 	}
 	examFinals := "国省高中参备报联统监招赶期月自大应主补重选思开查稽可"
+	afterTopic := func(ahead, _ string) bool { // (遴选面试考吗 asks of the exam's part: kept)
+		ahead = strings.TrimSpace(ahead)
+		return ahead != "" && !slices.ContainsFunc([]string{"遴选", "考试", "选调", "公务员", "国考", "省考"}, func(w string) bool { return strings.HasSuffix(ahead, w) })
+	}
 	return map[string]func(ahead, after string) bool{
 		"会不会考": notBefore("虑"), "考不考": notBefore("虑"),
 		"会考吗": notAfter(meetingFinals), "会考么": notAfter(meetingFinals),
 		"考吗": notAfter(examFinals), "考么": notAfter(examFinals),
+		// The exam's part asked of a topic (枫桥经验遴选考吗), not alone:
+		// 面试考吗 asks of the interview (a re-check's find: dropped, it
+		// searched nothing).
+		"遴选会考吗": afterTopic, "遴选考吗": afterTopic, "面试考吗": afterTopic, "申论考吗": afterTopic, "笔试考吗": afterTopic,
 		"到底": stresses("到底", "绘", "进行", "奋斗", "负责", "坚持", "斗争", "战斗", "干", "走", "管", "抓", "追"),
 		"究竟": stresses("究竟", "研"),
 	}
