@@ -440,7 +440,7 @@ func (c *compiler) rule(i int, spec RuleSpec) rule {
 			// neither 申论 nor 申论真题, and passed check (an operator
 			// run's find).
 			if hanBoundary(kw) {
-				c.bad(at, "%q: \\b (a word boundary) holds only beside Latin letters and digits, never beside a Chinese character: drop it (match: exact, or alone: true, answers a word sent alone)", kw)
+				c.bad(at, "%q: \\b (a word boundary) beside a Chinese character holds only where a Latin letter or digit is on its other side: drop it (match: exact, or alone: true, answers a word sent alone)", kw)
 				continue
 			}
 			// 申论|真题| (a trailing |), .* or . would answer every
@@ -942,7 +942,7 @@ func (s *Settings) stopsReading(text string) bool {
 	}
 	// Said of what someone else did (你们把推送关了, 推送被我关了): no
 	// request (a re-check's find: 你们把推送关了 unsubscribed).
-	if strings.Contains(text, "被") || saidOfOthers.MatchString(text) && !asksSomeone.MatchString(text) {
+	if stoppedBy.MatchString(text) || saidOfOthers.MatchString(text) && !asksSomeone.MatchString(text) {
 		return false
 	}
 	// 每天 between the no and what it stops (我不想每天收到推送了, 我不想要
@@ -1052,6 +1052,8 @@ var (
 // request (a re-check's find: 你们把推送关掉 no longer stopped it).
 var (
 	saidOfOthers = regexp.MustCompile(`(?:你们|你|他们|他|她|朋友|同事|别人|谁)(?:帮我)?把|(?:^|[^帮让给])我把`)
+	// (Not 被 anywhere: 不想被推送打扰了，关掉推送 asks to stop.)
+	stoppedBy = regexp.MustCompile(`(?:每日一读|每日推送|每天推送|推送)被`)
 	asksSomeone  = regexp.MustCompile(`请|麻烦|能不能|可不可以|可以|能否|吧|(?:掉|一下)$`)
 )
 
