@@ -1053,8 +1053,8 @@ var (
 var (
 	saidOfOthers = regexp.MustCompile(`(?:你们|你|他们|他|她|朋友|同事|别人|谁)(?:帮我)?把|(?:^|[^帮让给])我把`)
 	// (Not 被 anywhere: 不想被推送打扰了，关掉推送 asks to stop.)
-	stoppedBy = regexp.MustCompile(`(?:每日一读|每日推送|每天推送|推送)被`)
-	asksSomeone  = regexp.MustCompile(`请|麻烦|能不能|可不可以|可以|能否|吧|(?:掉|一下)$`)
+	stoppedBy   = regexp.MustCompile(`(?:每日一读|每日推送|每天推送|推送)被`)
+	asksSomeone = regexp.MustCompile(`请|麻烦|能不能|可不可以|可以|能否|吧|(?:掉|一下)$`)
 )
 
 // everyDayAfterNo is a no before 每天 and what it stops.
