@@ -8,14 +8,15 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
 
-// xy08ShippedWithRules writes the shipped config with rules put first
+// shippedWithRules writes the shipped config with rules put first
 // under replies.rules (the shipped rules kept after them), as an operator
 // adds a rule of their own.
-func xy08ShippedWithRules(t *testing.T, rules string) string {
+func shippedWithRules(t *testing.T, rules string) string {
 	t.Helper()
 	cfg := writeConfig(t, t.TempDir(), "")
 	b, err := os.ReadFile(cfg)
@@ -34,8 +35,8 @@ func xy08ShippedWithRules(t *testing.T, rules string) string {
 	return cfg
 }
 
-// xy08ShippedEdited writes the shipped config with one exact line replaced.
-func xy08ShippedEdited(t *testing.T, old, new string) string {
+// shippedEdited writes the shipped config with one exact line replaced.
+func shippedEdited(t *testing.T, old, new string) string {
 	t.Helper()
 	cfg := writeConfig(t, t.TempDir(), "")
 	b, err := os.ReadFile(cfg)
@@ -84,7 +85,7 @@ func TestRecheckShippedSynonymsEnumerationsKeptWhole(t *testing.T) {
 // replies.rules[0])"), never saying the operator's keyword was split; a
 // running serve rejects the edit the same way.
 func TestRecheckBlockListKeywordWithChineseCommaKept(t *testing.T) {
-	cfg := xy08ShippedWithRules(t, "    - name: zz-bye\n      keywords:\n        - 好的，再见\n        - 收到，谢谢\n      reply: ZZ-BYE\n")
+	cfg := shippedWithRules(t, "    - name: zz-bye\n      keywords:\n        - 好的，再见\n        - 收到，谢谢\n      reply: ZZ-BYE\n")
 	if _, err := loadConfig(cfg, true); err != nil {
 		t.Fatalf("a block list of exact keywords holding ， refused:\n%v", err)
 	}
@@ -115,7 +116,7 @@ func TestRecheckContainsKeywordWithEnumerationComma(t *testing.T) {
 // that can only be a number, a bool, a duration or a name has no topic
 // tag to lose.
 func TestRecheckHashCommentOnNumberAndModeAccepted(t *testing.T) {
-	cfg := xy08ShippedEdited(t, "\n  max_results: 5\n", "\n  max_results: 5 #最多10\n")
+	cfg := shippedEdited(t, "\n  max_results: 5\n", "\n  max_results: 5 #最多10\n")
 	b, _ := os.ReadFile(cfg)
 	b = []byte(strings.Replace(string(b), "\n  mode: log\n", "\n  mode: log #先演练，上线改 customer\n", 1))
 	if err := os.WriteFile(cfg, b, 0o644); err != nil {
@@ -137,7 +138,7 @@ func TestRecheckHashCommentOnNumberAndModeAccepted(t *testing.T) {
 // told at the alias's line, 945, with `(a value starting with "*" needs
 // quotes: reply: '*farewell')`: followed, goodnight replies "*farewell".
 func TestRecheckAliasNotBlamedForTheNextLinesFault(t *testing.T) {
-	cfg := xy08ShippedEdited(t, "      reply: *farewell\n", "      reply: *farewell\n      alone: true\n     keywords: [晚安啦]\n")
+	cfg := shippedEdited(t, "      reply: *farewell\n", "      reply: *farewell\n      alone: true\n     keywords: [晚安啦]\n")
 	b, _ := os.ReadFile(cfg)
 	lines := strings.Split(string(b), "\n")
 	bad := slices.Index(lines, "     keywords: [晚安啦]") + 1
@@ -148,7 +149,7 @@ func TestRecheckAliasNotBlamedForTheNextLinesFault(t *testing.T) {
 	if strings.Contains(err.Error(), "'*farewell'") {
 		t.Errorf("the right alias is told to be quoted:\n%v", err)
 	}
-	if want := filepath.Base(cfg) + ":" + itoa(bad) + ":"; !strings.Contains(err.Error(), want) {
+	if want := filepath.Base(cfg) + ":" + strconv.Itoa(bad) + ":"; !strings.Contains(err.Error(), want) {
 		t.Errorf("not told at the mistake's line %d:\n%v", bad, err)
 	}
 }
@@ -204,17 +205,6 @@ func TestRecheckFrontMatterQuotedContinuationKeepsCase(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "关于 Note: 的说明") {
 		t.Errorf("the title's text changed (exit %d):\n%s%s", code, out, stderr)
 	}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var d []byte
-	for ; n > 0; n /= 10 {
-		d = append([]byte{byte('0' + n%10)}, d...)
-	}
-	return string(d)
 }
 
 // TestRecheckQuotedKeywordWithChineseCommaKept: quoting does not keep an entry
@@ -283,7 +273,7 @@ func TestRecheckSceneWithCapitalsProblemAtItsLine(t *testing.T) {
 // thanks-person rule, the error names the comment's line, not line of
 // `replies: *thanks` in rule thanks.
 func TestRecheckUnknownAnchorToldAtTheAliasNotAComment(t *testing.T) {
-	cfg := xy08ShippedEdited(t, "      replies: &thanks\n", "      # the same replies are shared below: replies: *thanks\n      replies:\n")
+	cfg := shippedEdited(t, "      replies: &thanks\n", "      # the same replies are shared below: replies: *thanks\n      replies:\n")
 	b, _ := os.ReadFile(cfg)
 	lines := strings.Split(string(b), "\n")
 	alias := slices.Index(lines, "      replies: *thanks") + 1
@@ -291,7 +281,7 @@ func TestRecheckUnknownAnchorToldAtTheAliasNotAComment(t *testing.T) {
 	if err == nil {
 		t.Fatal("accepted")
 	}
-	if want := filepath.Base(cfg) + ":" + itoa(alias) + ":"; !strings.Contains(err.Error(), want) {
+	if want := filepath.Base(cfg) + ":" + strconv.Itoa(alias) + ":"; !strings.Contains(err.Error(), want) {
 		t.Errorf("not told at the alias's line %d:\n%v", alias, err)
 	}
 }
@@ -355,7 +345,7 @@ func TestRecheckFullWidthDashInClassStaysLiteral(t *testing.T) {
 // quotes: keywords: '[帮助, help, "?", …,')`: followed, the list of some 60
 // keywords becomes one keyword nobody sends.
 func TestRecheckMultiLineListFaultToldAtItsLine(t *testing.T) {
-	cfg := xy08ShippedEdited(t, "怎么搜, 帮组,", "怎么搜, 帮组, @客服,")
+	cfg := shippedEdited(t, "怎么搜, 帮组,", "怎么搜, 帮组, @客服,")
 	b, _ := os.ReadFile(cfg)
 	lines := strings.Split(string(b), "\n")
 	bad := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "@客服") }) + 1
@@ -366,7 +356,7 @@ func TestRecheckMultiLineListFaultToldAtItsLine(t *testing.T) {
 	if strings.Contains(err.Error(), `needs quotes: keywords: '[帮助`) {
 		t.Errorf("the help rule's list is told to be quoted whole:\n%.300s", err)
 	}
-	if want := filepath.Base(cfg) + ":" + itoa(bad) + ":"; !strings.Contains(err.Error(), want) {
+	if want := filepath.Base(cfg) + ":" + strconv.Itoa(bad) + ":"; !strings.Contains(err.Error(), want) {
 		t.Errorf("not told at the line of @客服 (%d):\n%.300s", bad, err)
 	}
 }
