@@ -39,7 +39,10 @@ type numberedMessage struct {
 // of them 1, 2, 3… in turn; false otherwise, or when a part is longer than
 // a question.
 func numberedParts(text string) (numberedMessage, bool) {
-	if !strings.ContainsFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || r >= '①' && r <= '⑩' }) {
+	// Every marker holds one of these, or a second one is 二是 or 二，:
+	// most messages are passed over without the regex (it ran for every
+	// search, about 0.8 µs a question).
+	if !strings.ContainsAny(text, "第(（①②③④⑤⑥⑦⑧⑨⑩、.．:：)）") && !strings.Contains(text, "二是") && !strings.Contains(text, "二,") && !strings.Contains(text, "二，") {
 		return numberedMessage{}, false
 	}
 	var starts, ends []int
