@@ -492,15 +492,16 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 				// A title with ": " in it (学习笔记: 二十大报告): YAML
 				// reads a second key inside the value (an operator run's
 				// find: the parser's words alone).
-				msg += `: a value holding ": " needs quotes (title: "学习笔记: 二十大报告")`
+				example := `title: "学习笔记: 二十大报告"`
 				if m := plainValueRe.FindStringSubmatch(lineOf(header, line-1)); m != nil {
 					// The line's own key and value (the fixed example
 					// named a title the operator did not have, at a
 					// summary's line: an operator run's find).
 					_, value, _ := strings.Cut(lineOf(header, line-1), ":")
 					quoted, _ := yaml.Marshal(strings.TrimSpace(value))
-					msg = strings.Replace(msg, `(title: "学习笔记: 二十大报告")`, fmt.Sprintf(`(%s: %s)`, m[1], bytes.TrimSpace(quoted)), 1)
+					example = fmt.Sprintf("%s: %s", m[1], bytes.TrimSpace(quoted))
 				}
+				msg += fmt.Sprintf(`: a value holding ": " needs quotes (%s)`, example)
 			}
 			return nil, []error{&LineError{path, line + lead, fmt.Errorf("front matter: %v", msg)}}
 		}
