@@ -3620,6 +3620,14 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 	// A page of the question asked before, not a question: the report
 	// listed 更多 as asked and unanswered (its page has no hits of its own).
 	note(ctx, func(e *Event) { e.Outcome, e.Query = OutcomeMore, list.Query })
+	if len(list.Questions) > 0 {
+		page := list
+		page.Seen, page.Opened = append(slices.Clip(list.Seen), list.IDs...), 0
+		if len(list.IDs) > 0 {
+			page.Back = append(slices.Clip(list.Back), Page{IDs: list.IDs, Stories: list.Stories})
+		}
+		return b.eachQuestion(ctx, s, m, page, list.Questions)
+	}
 	seen := make(map[string]bool, len(list.Seen)+len(list.IDs))
 	for _, id := range append(slices.Clone(list.Seen), list.IDs...) {
 		seen[id] = true
@@ -4331,10 +4339,23 @@ func withoutThanks(text string) string {
 
 // politeRequest reports whether text ends asking leave for what it asks
 // (…，可以吗, 好吗, 行吗): a request, its question mark a courtesy.
+// So does a clause asked of someone, can you (可以把推送关掉吗？, 老师，能不能
+// 先停一下推送？: follower runs' finds, no match), as 可以退订吗？ is a request.
 func politeRequest(text string) bool {
 	t := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) })
-	return strings.HasSuffix(t, "可以吗") || strings.HasSuffix(t, "好吗") || strings.HasSuffix(t, "行吗") || strings.HasSuffix(t, "行不行")
+	if strings.HasSuffix(t, "可以吗") || strings.HasSuffix(t, "好吗") || strings.HasSuffix(t, "行吗") || strings.HasSuffix(t, "行不行") {
+		return true
+	}
+	if i := strings.LastIndexFunc(t, func(r rune) bool { return !isWordRune(r) }); i >= 0 {
+		_, n := utf8.DecodeRuneInString(t[i:])
+		t = t[i+n:]
+	}
+	t = strings.TrimPrefix(t, "请问")
+	return slices.ContainsFunc(canYou, func(w string) bool { return strings.HasPrefix(t, w) })
 }
+
+// canYou are the words asking someone whether they can, longest first.
+var canYou = []string{"可不可以", "能不能", "能否", "可以", "能"}
 
 // endsAsking reports whether text ends with a question mark.
 func endsAsking(text string) bool {

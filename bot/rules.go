@@ -763,6 +763,18 @@ func (s *Settings) opt(text string) (out, ok bool) {
 	if out, ok := s.optKeywords[text]; ok {
 		return out, true
 	}
+	// The switch turned with 把, or after the reading asked (把推送打开, 帮我把
+	// 每日一读打开, 推送打开吧: a follower run's finds, no match), is the
+	// keyword's way round (开启推送).
+	if strings.Contains(text, "开") || strings.Contains(text, "恢复") {
+		text = turnedOn.ReplaceAllStringFunc(text, func(said string) string {
+			m := turnedOn.FindStringSubmatch(said)
+			if m[1] == "" && m[3] == "" {
+				return said // 推送打开了 says what happened
+			}
+			return "开启" + m[2] + m[3]
+		})
+	}
 	if aNotA.MatchString(text) || strings.Contains(text, "想想") {
 		// 要不要订阅, 想不想退订: a question (a review's find: it
 		// unsubscribed); 我再想想退订: not yet.
@@ -818,6 +830,10 @@ func (s *Settings) opt(text string) (out, ok bool) {
 	}
 	return s.optKeywords[best], true
 }
+
+// turnedOn is the daily reading turned on the other way round from the
+// keywords: 把 before it, or the verb after it with 吧 or 一下.
+var turnedOn = regexp.MustCompile(`(把)?(每日一读|每日推送|推送)(?:给我)?(?:重新)?(?:打开|开启|开通|恢复|开)(吧|一下)?`)
 
 // foldedPattern is a regex keyword folded as the text it is matched
 // against is (Normalize): its letters lower-cased, its full-width forms
@@ -928,10 +944,21 @@ func (s *Settings) stopsReading(text string) bool {
 			text = rest
 		}
 	}
+	// One clause that asks it whole, beside a reason or a greeting (不想被推送
+	// 打扰了，关掉推送; 老师，能不能先停一下推送: follower runs' finds, no
+	// match), unless another takes it back (不是，我不是要关掉推送) or turns
+	// the reading on (每日一读不要了，取消退订).
+	if clauses := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) }); len(clauses) > 1 {
+		for _, c := range clauses {
+			if s.stopsReading(c) && !slices.ContainsFunc(clauses, func(o string) bool { out, ok := s.opt(o); return takesBack(o) || ok && !out }) {
+				return true
+			}
+		}
+	}
 	// Asked politely (可以把推送关掉吗, 能不能帮我把推送关掉: re-checks'
 	// finds, as 可以关掉推送吗 is).
 	for _, can := range []string{"可不可以", "能不能", "能否", "可以", "能"} {
-		if rest, ok := strings.CutPrefix(text, can); ok {
+		if rest, ok := strings.CutPrefix(strings.TrimPrefix(text, "请问"), can); ok {
 			if rest, ok := strings.CutSuffix(rest, "吗"); ok && rest != "" {
 				text = rest
 			} else if len(can) > len("能") && rest != "" {
@@ -1068,12 +1095,19 @@ var stopAgain = longestFirst([]string{"关掉", "停掉", "取消掉", "关闭",
 // takenBack are the words around a leaving taken back: 算了，还是不退订了.
 var takenBack = longestFirst([]string{"算了", "还是", "先", "暂时", "了", "啦"})
 
+// takesBack reports whether a clause beside a stop takes it back or denies
+// asking it: 关掉推送，算了; 不是，我不是要关掉推送.
+func takesBack(clause string) bool {
+	return slices.ContainsFunc([]string{"算了", "还是不", "先不", "不用了", "开玩笑", "不是", "不关", "别关", "不要关", "不用关", "不停", "别停", "不要停"},
+		func(w string) bool { return strings.Contains(clause, w) })
+}
+
 // optStatus reports whether text asks about the daily reading's switch
 // rather than flipping it: 退订了吗, 我订阅了没有, 怎么退订, 退订成功了吗.
 // Only question words may stand beside the keyword, as only asking words
 // may beside a switch.
 func (s *Settings) optStatus(text string) bool {
-	if pushAsked.MatchString(text) {
+	if pushAsked.MatchString(text) || switchAsked.MatchString(text) {
 		return true
 	}
 	for _, kw := range s.optList {
@@ -1093,6 +1127,13 @@ func (s *Settings) optStatus(text string) bool {
 // words (还会推送吗, 推送太多了烦死了: a follower run's finds, no match):
 // where the switch stands, and how to turn it, answers both.
 var pushAsked = regexp.MustCompile(`^(?:(?:每日一读|每日推送|推送|每天)(?:还会|还)(?:继续)?(?:推送|推|发)?|(?:还会|还)(?:继续)?(?:每天)?(?:推送|推|发)(?:每日一读)?|(?:每日一读|每日推送|推送|每天推送)(?:的)?(?:太多了?|太频繁了?|太烦了?|好烦|烦死了?|真烦)(?:[\p{P}\s]*(?:烦死了?|太烦了?|好烦))?)(?:吗|么|嘛|啊|呀|了|吧)*[\p{P}\s]*$`)
+
+// switchAsked is how to turn the reading off or on, or whether it can be,
+// asked in no keyword's words (怎么关掉推送, 推送怎么关, 推送能关掉吗: a
+// follower run's finds, no match).
+var switchAsked = regexp.MustCompile(`^(?:请问)?(?:(?:我)?(?:要|该|能|可以)?(?:怎么|如何|怎样)(?:才能)?(?:关掉|关闭|关|停掉|停|打开|开启|开)(?:每日一读|每日推送|推送)|` +
+	`(?:每日一读|每日推送|推送)(?:要|该|能|可以)?(?:怎么|如何|怎样)(?:才能)?(?:关掉|关闭|关|停掉|停止|停|取消|退订|打开|开启|开|恢复)(?:掉)?|` +
+	`(?:每日一读|每日推送|推送)(?:能|可以|能不能|可不可以)(?:关掉|关闭|关|停掉|取消|退订)(?:吗|么)?)(?:啊|呀|呢|吗|么)*[\p{P}\s]*$`)
 
 // statusWords are what stands beside a keyword asking where the switch is,
 // or how to turn it (怎么退订), longest first.
