@@ -69,6 +69,11 @@ type FollowUp struct {
 	// More is that the list's footer promised 更多, for 返回 to show it
 	// again as it was.
 	More bool `json:"more,omitempty"`
+	// Questions are a numbered message's questions the list did not get
+	// to (past max_results), which 更多 answers next; Asked is how many
+	// the message had.
+	Questions []Question `json:"questions,omitempty"`
+	Asked     int        `json:"asked,omitempty"`
 }
 
 // question is what the list answered, for the query log: the question,

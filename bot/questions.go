@@ -103,6 +103,12 @@ func numberedParts(text string) (numberedMessage, bool) {
 // compared is it (another part had been searched for 这两个).
 func (nb numberedMessage) questions() (questions []string, compared string) {
 	last := len(nb.parts) - 1
+	// Which of them is asked after the last (1.枫桥经验 2.新质生产力，哪个是
+	// 重点: the last part had found nothing, a follower run's find): no
+	// search answers it, each one's article helps to.
+	if loc := whichOfThem.FindStringIndex(nb.parts[last]); loc != nil && loc[0] > 0 {
+		nb.parts = append(slices.Clip(nb.parts[:last]), strings.TrimFunc(nb.parts[last][:loc[0]], func(r rune) bool { return !isWordRune(r) }))
+	}
 	if loc := comparison.FindStringIndex(nb.parts[last]); loc != nil {
 		topics := slices.Clone(nb.parts[:last])
 		if head := strings.TrimFunc(comparesParts.ReplaceAllString(nb.parts[last][:loc[0]], ""), func(r rune) bool { return !isWordRune(r) }); head != "" {
@@ -128,6 +134,10 @@ func (nb numberedMessage) questions() (questions []string, compared string) {
 func (nb numberedMessage) topics(topic func(string) bool) bool {
 	return !slices.ContainsFunc(nb.parts, func(p string) bool { return questionAsks.MatchString(p) || !topic(p) })
 }
+
+// whichOfThem is a clause after the last part asking which of the parts
+// (哪个是重点, 这两个哪个更重要, 哪一个考得多).
+var whichOfThem = regexp.MustCompile(`[\p{P}\s](?:这两个|这几个|这三个|它们|两者|三者)?(?:之中|中间|中|里面|里)?哪(?:个|一个)[^\p{P}\s]*[\p{P}\s]*$`)
 
 // caseAhead is a preface announcing the follower's case: its parts that
 // ask nothing are the case.
@@ -158,46 +168,65 @@ func numeral(s string) int {
 	return strings.IndexRune("一二三四五六七八九十", r)/len("一") + 1
 }
 
+// Question is one of a numbered message's questions: its number, as the
+// follower wrote it, and what is searched for it.
+type Question struct {
+	N      int    `json:"n"`
+	Text   string `json:"text"`
+	Search string `json:"search"`
+}
+
 // eachQuestion answers numbered questions, each searched as its query:
 // the surest article for each of the first max, in their order, the
 // questions it answers under its title; nil when none is answered. A question whose surest article an
 // earlier one has is answered by it (问题1、2: it had been said unanswered,
-// the runner-up skipped: a re-check's find).
-func (b *Bot) eachQuestion(ctx context.Context, s *Settings, m Message, questions, queries []string) []Reply {
-	looked := questions[:min(len(questions), s.search.MaxResults)]
+// the runner-up skipped: a re-check's find). Those past max are left in
+// the list kept for 更多 (they had to be sent again: a follower run's
+// find); list is what it keeps besides.
+func (b *Bot) eachQuestion(ctx context.Context, s *Settings, m Message, list FollowUp, qs []Question) []Reply {
+	looked, rest := qs[:min(len(qs), s.search.MaxResults)], slices.Clone(qs[min(len(qs), s.search.MaxResults):])
 	var found []content.Hit
-	var answers [][]int // the questions each of found answers
-	var none []string
-	for i := range looked {
-		hits, err := b.catalog.Search(ctx, queries[i], s.searchN())
+	var answers [][]Question // the questions each of found answers
+	var none []Question
+	for _, q := range looked {
+		hits, err := b.catalog.Search(ctx, q.Search, s.searchN())
 		if err != nil {
 			return nil
 		}
 		relevant := relevantOf(hits, s.search.MinScore)
 		if len(relevant) == 0 {
-			none = append(none, fmt.Sprint(i+1))
+			none = append(none, q)
 			continue
 		}
 		if k := slices.IndexFunc(found, func(f content.Hit) bool { return f.Article.ID == relevant[0].Article.ID }); k >= 0 {
-			answers[k] = append(answers[k], i)
+			answers[k] = append(answers[k], q)
 			continue
 		}
-		found, answers = append(found, relevant[0]), append(answers, []int{i})
+		found, answers = append(found, relevant[0]), append(answers, []Question{q})
 	}
+	first := looked[0].N == 1
 	switch {
-	case len(found) == 0:
+	case len(found) == 0 && first:
 		return nil
-	case len(found) == 1 && len(none) == 0 && len(looked) == len(questions):
+	case len(found) == 1 && len(none) == 0 && first && len(rest) == 0:
 		// One article answers them all (①党建引领②基层治理): its card, as
 		// the message had got (a re-check's find: a list of one).
-		return b.pick(ctx, s, m, strings.Join(looked, " "), found, true, false, 0)
+		texts := make([]string, len(looked))
+		for i, q := range looked {
+			texts[i] = q.Text
+		}
+		return b.pick(ctx, s, m, strings.Join(texts, " "), found, true, false, 0)
+	}
+	header := fmt.Sprintf("你的%d个问题", list.Asked)
+	if !first {
+		header += "的第" + numbersOf(looked) + "个"
+	}
+	if len(found) == 0 { // 更多's, past the first list
+		note(ctx, func(e *Event) { e.Outcome = OutcomeNoMatch })
+		return []Reply{{Type: ReplyText, Text: header + "没有找到相关文章。"}}
 	}
 	for k := range found {
-		var nums []string
-		for _, i := range answers[k] {
-			nums = append(nums, fmt.Sprint(i+1))
-		}
-		found[k].Snippet = fmt.Sprintf("问题%s：%s", strings.Join(nums, "、"), fullWidthPunct.Replace(looked[answers[k][0]]))
+		found[k].Snippet = fmt.Sprintf("问题%s：%s", numbersOf(answers[k]), fullWidthPunct.Replace(answers[k][0].Text))
 	}
 	note(ctx, func(e *Event) {
 		if e.Outcome == OutcomeEvent || e.Outcome == OutcomeRule || e.Outcome == OutcomeNoMatch {
@@ -205,18 +234,37 @@ func (b *Bot) eachQuestion(ctx context.Context, s *Settings, m Message, question
 		}
 		e.bestFirst(found)
 	})
-	header := fmt.Sprintf("你的%d个问题", len(questions))
-	if len(looked) < len(questions) {
-		header += fmt.Sprintf("，先找了前%d个（其余请再发一次）", len(looked))
+	if first && len(rest) > 0 {
+		header += fmt.Sprintf("，先找了前%d个（其余的回复「更多」）", len(looked))
+	} else if len(rest) > 0 {
+		header += "（其余的回复「更多」）"
 	}
 	if len(none) > 0 {
-		header += fmt.Sprintf("，第%s个没有找到相关文章，其余的：\n", strings.Join(none, "、"))
+		header += fmt.Sprintf("，第%s个没有找到相关文章，其余的：\n", numbersOf(none))
 	} else {
 		header += "，找到的文章：\n"
 	}
-	reply, ids := listReplyWith(found, func(int) string { return header }, false, false)
-	list := FollowUp{Query: asked(m), Search: strings.Join(looked, " "), IDs: ids, Stories: storiesOf(found[:len(ids)])}
+	reply, ids := listReplyWith(found, func(int) string { return header }, len(rest) > 0, len(rest) > 0)
+	for _, qs := range answers[len(ids):] { // cut to fit the reply: 更多 answers them
+		rest = append(rest, qs...)
+	}
+	slices.SortFunc(rest, func(a, b Question) int { return a.N - b.N })
+	searched := make([]string, len(looked))
+	for i, q := range looked {
+		searched[i] = q.Text
+	}
+	list.Search, list.IDs, list.Stories, list.Questions = strings.Join(searched, " "), ids, storiesOf(found[:len(ids)]), rest
+	list.Whole = !first && len(rest) == 0 // the last questions answered: 更多 has none
 	return []Reply{b.keepList(ctx, m, list, reply)}
+}
+
+// numbersOf is the numbers of qs as a header says them: 1、2.
+func numbersOf(qs []Question) string {
+	nums := make([]string, len(qs))
+	for i, q := range qs {
+		nums[i] = fmt.Sprint(q.N)
+	}
+	return strings.Join(nums, "、")
 }
 
 // numberedAnswers answers a message numbering its parts that found nothing
@@ -232,11 +280,11 @@ func (b *Bot) numberedAnswers(ctx context.Context, s *Settings, m Message, nb nu
 		if r := b.search(ctx, s, m, nb.preface, 1); r != nil {
 			return r
 		}
-		within := make([]string, len(nb.parts))
+		qs := make([]Question, len(nb.parts))
 		for i, p := range nb.parts {
-			within[i] = nb.preface + " " + p
+			qs[i] = Question{N: i + 1, Text: p, Search: nb.preface + " " + p}
 		}
-		return b.eachQuestion(ctx, s, m, nb.parts, within)
+		return b.eachQuestion(ctx, s, m, FollowUp{Query: asked(m), Asked: len(qs)}, qs)
 	}
 	questions, compared := nb.questions()
 	switch {
@@ -247,7 +295,11 @@ func (b *Bot) numberedAnswers(ctx context.Context, s *Settings, m Message, nb nu
 	case questions == nil:
 		return nil
 	}
-	return b.eachQuestion(ctx, s, m, questions, questions)
+	qs := make([]Question, len(questions))
+	for i, q := range questions {
+		qs[i] = Question{N: i + 1, Text: q, Search: q}
+	}
+	return b.eachQuestion(ctx, s, m, FollowUp{Query: asked(m), Asked: len(qs)}, qs)
 }
 
 // numberedKey marks a search made of a numbered message's parts.

@@ -116,3 +116,39 @@ func FuzzNumberedQuestions(f *testing.F) {
 		}
 	})
 }
+
+// TestNumberedQuestionsPastTheMostByMore: questions past max_results are
+// answered by 更多, numbered as the follower numbered them (they had to be
+// sent again: the last session's note).
+func TestNumberedQuestionsPastTheMostByMore(t *testing.T) {
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	text := "1.新质生产力是什么 2.枫桥经验是什么 3.浦江经验是什么 4.两个确立是什么 5.八八战略是什么 6.千万工程是什么 7.申论怎么写"
+	first := replyText(ask(text))
+	if !strings.HasPrefix(first, "你的7个问题，先找了前5个（其余的回复「更多」）") || !strings.Contains(first, "「更多」看下一批") || strings.Contains(first, "qianwan") {
+		t.Fatalf("%s: want five answered and 更多 offered:\n%s", text, first)
+	}
+	more := replyText(ask("更多"))
+	if !strings.HasPrefix(more, "你的7个问题的第6、7个，找到的文章") || !strings.Contains(more, "mpbot-demo/qianwan") || !strings.Contains(more, "问题6：千万工程是什么") ||
+		!strings.Contains(more, "问题7：申论怎么写") || strings.Contains(more, "看下一批") {
+		t.Fatalf("更多: want questions 6 and 7 answered:\n%s", more)
+	}
+	if got := replyText(ask("1")); !strings.Contains(got, "mpbot-demo/qianwan") {
+		t.Errorf("1 after 更多: want question 6's article (千万工程), got:\n%s", got)
+	}
+	if got := replyText(ask("更多")); !strings.Contains(got, "没有更多") {
+		t.Errorf("更多 after the last questions: want none more, got:\n%s", got)
+	}
+}
+
+// TestNumberedTopicsWhichOfThem: which of the topics is asked after the
+// last (1.枫桥经验 2.新质生产力，哪个是重点): each topic's article, none said
+// missing (the last part had been searched with the remark, nothing found).
+func TestNumberedTopicsWhichOfThem(t *testing.T) {
+	ask := asker(t, newDemoBot(t, newDemoCatalog(), NewMemoryFollowUps()))
+	for _, text := range []string{"1.枫桥经验 2.新质生产力，哪个是重点", "1.枫桥经验 2.新质生产力，这两个哪个更重要？", "（1）枫桥经验（2）新质生产力 哪一个考得多"} {
+		got := replyText(ask(text))
+		if !strings.Contains(got, "mpbot-demo/fengqiao") || !strings.Contains(got, "mpbot-demo/xinzhi") || strings.Contains(got, "没有找到") {
+			t.Errorf("%s: want both topics' articles:\n%s", text, got)
+		}
+	}
+}
