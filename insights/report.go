@@ -560,14 +560,26 @@ func (b *builder) topics() []Topic {
 	byTerm := map[string]int{}
 	byText := map[string]int{} // the same text (嗯, 666: no main term) is one topic
 	terms := make([][]string, n)
+	unanswered := map[string]int{} // a term → the unanswered questions holding it
+	for i, w := range b.weak {
+		if j, ok := byText[w.text]; ok {
+			terms[i] = terms[j]
+		} else {
+			byText[w.text] = i
+			terms[i] = b.mainTerms(w.text)
+		}
+		for _, t := range terms[i] {
+			unanswered[t]++
+		}
+	}
+	accountWords := b.accountWords(unanswered)
+	clear(byText)
 	for i, w := range b.weak {
 		if j, ok := byText[w.text]; ok {
 			parent[find(i)] = find(j)
-			terms[i] = terms[j]
 			continue
 		}
 		byText[w.text] = i
-		terms[i] = b.mainTerms(w.text)
 		if len(terms[i]) > maxLinkingTerms {
 			// A pasted text shares a word with half the other topics:
 			// linked by them all, it would chain unrelated questions
@@ -575,6 +587,9 @@ func (b *builder) topics() []Topic {
 			continue
 		}
 		for _, t := range terms[i] {
+			if accountWords[t] {
+				continue
+			}
 			if j, ok := byTerm[t]; ok {
 				parent[find(i)] = find(j)
 			} else {
@@ -617,6 +632,44 @@ func (b *builder) topics() []Topic {
 	})
 	return out
 }
+
+// accountWords are the terms of unanswered questions that the period's
+// answered questions hold as often at least (and minAccountWord times): the
+// account's own word, 遴选 on a 遴选 study platform's, which had joined
+// unanswered questions on its 政审, 体检 and 工资待遇 into one topic, as 中国
+// had (an operator run's find). A gap's word is asked unanswered more
+// often than answered.
+func (b *builder) accountWords(unanswered map[string]int) map[string]bool {
+	if len(b.weak) < 2 {
+		return nil
+	}
+	weak := make(map[string]bool, len(b.weak))
+	for _, w := range b.weak {
+		weak[w.text] = true
+	}
+	answered := map[string]int{}
+	for text, a := range b.asked {
+		if a.Card+a.List == 0 || weak[text] {
+			continue
+		}
+		for _, t := range b.mainTerms(text) {
+			if unanswered[t] > 0 {
+				answered[t] += a.Card + a.List
+			}
+		}
+	}
+	out := map[string]bool{}
+	for t, n := range answered {
+		if n >= max(minAccountWord, unanswered[t]) {
+			out[t] = true
+		}
+	}
+	return out
+}
+
+// minAccountWord is the fewest answered questions holding a term that
+// make it the account's word.
+const minAccountWord = 3
 
 // synonyms proposes pairs of short questions that share no main term but
 // ended at the same article, one of them a term the article does not
@@ -679,7 +732,13 @@ func (b *builder) synonyms(ctx context.Context) ([]Synonym, error) {
 				// Its tags too: the demo's 枫桥经验 article says 基层治理 only there.
 				text = strings.ToLower(a.Title + "\n" + a.Summary + "\n" + strings.Join(a.Tags, "\n") + "\n" + a.Body) // removed since: "", holding nothing
 			}
-			return strings.Contains(text, strings.ToLower(term)), nil
+			// Each of its words: 遴选公文写作 is in an article on 遴选's
+			// 公文写作 that never writes them together.
+			words := b.mainTerms(term)
+			if len(words) == 0 {
+				words = []string{term}
+			}
+			return !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(text, strings.ToLower(w)) }), nil
 		}
 		for i := range asked {
 			for j := i + 1; j < len(asked); j++ {
@@ -715,6 +774,17 @@ func (b *builder) synonyms(ctx context.Context) ([]Synonym, error) {
 func (b *builder) proposalTerm(q string) string {
 	words := b.src.Terms(q)
 	asking := func(w string) bool { return questionWords[w] || askingWords[w] }
+	// What it holds asked of it (遴选公文写作有哪些文种) is asked of what
+	// comes before (a proposal had been the question whole: an operator
+	// run's find).
+	for i := 1; i < len(words); i++ {
+		if words[i] == "有" || words[i] == "包括" || words[i] == "分为" {
+			if i+1 < len(words) && questionWords[words[i+1]] || i+1 < len(words) && askingWords[words[i+1]] {
+				words = words[:i]
+				break
+			}
+		}
+	}
 	for len(words) > 0 && asking(words[len(words)-1]) {
 		words = words[:len(words)-1]
 	}
@@ -746,7 +816,9 @@ func misspelt(a, b string) bool {
 // no part of a synonym.
 var askingWords = map[string]bool{"吗": true, "呢": true, "啊": true, "呀": true, "吧": true, "的": true, "了": true, "么": true, "嘛": true,
 	"是": true, "意思": true, "理解": true, "含义": true, "介绍": true, "解读": true, "指": true, "讲": true, "是什么": true, "什么意思": true,
-	"怎么理解": true, "啥": true, "是啥": true, "讲的是": true, "的是": true}
+	"怎么理解": true, "啥": true, "是啥": true, "讲的是": true, "的是": true,
+	// What a study question asks to do with it (调研报告怎么写, …怎么答).
+	"写": true, "答": true, "回答": true, "做": true, "学": true, "怎么写": true, "怎么答": true}
 
 // shownRunes is how much of a question a report line shows: a pasted
 // article is recognised by its start.
