@@ -324,8 +324,15 @@ func sameTextNotes(ctx context.Context, w io.Writer, st *store.Store, results []
 			return err
 		}
 		for _, b := range same {
-			if b.ID != a.ID && b.Body == a.Body {
-				fmt.Fprintf(w, "note: %s has the same title and text as %s (at %s): if that is this page at a wrong address, `mpbot articles rm %s`\n", a.ID, b.ID, b.URL, b.ID)
+			switch {
+			case b.ID == a.ID || b.Body != a.Body:
+			case b.URL == "" && a.URL == "":
+				// A note without an address, its id its file's name: the
+				// file renamed or copied ("(at )" and a wrong address had
+				// been said of it: an operator run's find).
+				fmt.Fprintf(w, "note: %s has the same title and text as %s (another file's, by its name): if the file was renamed, `mpbot articles rm %s`\n", a.ID, b.ID, b.ID)
+			default:
+				fmt.Fprintf(w, "note: %s has the same title and text as %s (at %s): if that is this page at a wrong address, `mpbot articles rm %s`\n", a.ID, b.ID, cmp.Or(b.URL, "no address"), b.ID)
 			}
 		}
 	}

@@ -832,8 +832,9 @@ func syntaxError(source string, data []byte, err error) error {
 		}
 		return fmt.Errorf("%s: not valid YAML: %s", source, strings.TrimPrefix(msg, "yaml: "))
 	}
-	hint := ""
+	hint := misindented(lines, line)
 	switch {
+	case hint != "":
 	case open:
 		hint = " (a quote or bracket opened on this line is not closed where YAML expects)"
 	default:
@@ -890,6 +891,70 @@ func syntaxError(source string, data []byte, err error) error {
 	}
 	return fmt.Errorf("%s:%d: not valid YAML: %s%s", source, line, msg, hint)
 }
+
+// misindented says a line indented less than what it belongs to: a line
+// of a block text (content: |-) under the text above it, or a key of a
+// list's entry at the entry's dash (an operator run's finds: the parser's
+// "could not find expected ':'" on a line holding a colon, and "did not
+// find expected '-' indicator" beside a hint of a bracket not closed that
+// was). "" for neither.
+func misindented(lines [][]byte, line int) string {
+	i := line - 1
+	if i <= 0 || i >= len(lines) || len(bytes.TrimSpace(lines[i])) == 0 {
+		return ""
+	}
+	ind := indentOf(string(lines[i]))
+	above := -1 // the line above, not blank nor a comment
+	for k := i - 1; k >= 0 && above < 0; k-- {
+		if t := bytes.TrimSpace(lines[k]); len(t) > 0 && t[0] != '#' {
+			above = k
+		}
+	}
+	if above < 0 {
+		return ""
+	}
+	aind := indentOf(string(lines[above]))
+	if aind > ind {
+		// Text deeper above: the block it is in opened on a line less
+		// indented than this one.
+		for j := above - 1; j >= 0; j-- {
+			t := bytes.TrimSpace(lines[j])
+			if len(t) == 0 || indentOf(string(lines[j])) >= aind {
+				continue
+			}
+			// (At the opener's own column, a line that is no key was
+			// meant as more of the text.)
+			if oind := indentOf(string(lines[j])); blockText.Match(t) && (oind < ind || oind == ind && !content.YAMLKeyLine(lines[i])) {
+				return fmt.Sprintf(" (this line is indented less than the text above it, which %s on line %d opens: indent it %d spaces, as that text is)", bytes.TrimSpace(t), j+1, aind)
+			}
+			return ""
+		}
+		return ""
+	}
+	// A key at the column of the dash of the list entry above it.
+	if t := bytes.TrimSpace(lines[i]); bytes.HasPrefix(t, []byte("- ")) || !content.YAMLKeyLine(lines[i]) {
+		return ""
+	}
+	for j := i - 1; j >= 0; j-- {
+		t := bytes.TrimSpace(lines[j])
+		if len(t) == 0 || t[0] == '#' {
+			continue
+		}
+		jind := indentOf(string(lines[j]))
+		switch {
+		case jind > ind:
+			continue
+		case jind == ind && bytes.HasPrefix(t, []byte("- ")):
+			return fmt.Sprintf(" (this key is at the column of the - of the list entry on line %d: indent it %d spaces, as the entry's first key is)", j+1, ind+2)
+		}
+		return ""
+	}
+	return ""
+}
+
+// blockText is a key whose value is a block of text on the lines after it
+// (content: |-, text: >).
+var blockText = regexp.MustCompile(`:\s+[|>][-+]?[0-9]?\s*(?:#.*)?$`)
 
 // commentedValues are the unquoted values holding " #" and a word (本周直播课
 // #直播课# 改到周四, a WeChat topic tag): YAML reads the rest as a comment,

@@ -73,6 +73,8 @@ func readJSONFile(path string, data []byte, url string) ([]Article, []error) {
 			at := p
 			if syn, ok := errors.AsType[*json.SyntaxError](err); ok && trailingComma(data[at:], syn.Offset) {
 				err = errTrailingComma
+			} else {
+				err = typed(data[at:], err)
 			}
 			p = nextEntry(data, p)
 			errs = append(errs, &LineError{path, lineAt(data, at), fmt.Errorf("invalid JSON: %w; %s", err, readOn(data, p))})

@@ -125,7 +125,7 @@ func decodeArticle(b []byte) (Article, error) {
 			// find.)
 			return a, fmt.Errorf("invalid JSON: %w", errTrailingComma)
 		}
-		return a, fmt.Errorf("invalid JSON: %w", err)
+		return a, fmt.Errorf("invalid JSON: %w", typed(b, err))
 	}
 	// One article a line: a second object on it (two lines joined by an
 	// editor) was dropped unseen, and text after the object ignored.
@@ -198,6 +198,22 @@ var (
 	anyTagRe = regexp.MustCompile(`(?i)</?(?:[a-z]+:[a-z]+|p|br|div|span|b|strong|em|i|u|a|img|h[1-6]|ul|ol|li|section|article|table|tbody|thead|tr|td|th|blockquote|font|sup|sub|hr|figure|figcaption|center|small|big|code|pre|s|del|ins|mark)(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*/?>`)
 	entityRe = regexp.MustCompile(`&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});`)
 )
+
+// typed is a syntax error at a character past ASCII said with that
+// character: the decoder names its first byte as a character of its own
+// (invalid character 'â' for “: an operator run's find, a line saved by a
+// word processor); other errors as they are.
+func typed(b []byte, err error) error {
+	syn, ok := errors.AsType[*json.SyntaxError](err)
+	if !ok || syn.Offset <= 0 || syn.Offset > int64(len(b)) || b[syn.Offset-1] < utf8.RuneSelf {
+		return err
+	}
+	r, _ := utf8.DecodeRune(b[syn.Offset-1:])
+	if strings.ContainsRune("“”„‟＂", r) {
+		return fmt.Errorf("%q where JSON needs a straight quote \" (a word processor's curly quotes: write it in a plain-text editor, or replace each “ and ” around a name or a value with \")", string(r))
+	}
+	return fmt.Errorf("%q where JSON needs \" around a name or a value, or one of , : { } [ ]", string(r))
+}
 
 // typeProblem says a field of the wrong JSON type in the file's words:
 // "Go struct field Article.title of type string" is the program's.
