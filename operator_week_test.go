@@ -194,8 +194,8 @@ func TestUnknownAnchorToldAtItsLine(t *testing.T) {
 	}
 	line := 0
 	for n, l := range strings.Split(s, "\n") {
-		if strings.Contains(l, "*thanks") {
-			line = n + 1
+		if strings.Contains(l, "*thanks") && line == 0 {
+			line = n + 1 // the first alias: YAML fails there (the praise rule's, then the thanks rule's)
 		}
 	}
 	_, err = loadConfig(cfg, true)

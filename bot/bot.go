@@ -3525,6 +3525,9 @@ var moreWords = map[string]bool{"更多": true, "还有吗": true, "还有呢": 
 	"再来几篇": true, "再来点": true, "其他的": true, "继续": true, "more": true, "还有": true, "还有别的": true, "还有别": true, "还有其他": true,
 	"别的": true, "其他": true, "下一批": true, "下一组": true, "换一组": true, "换一换": true, "再来一批": true, "再来一些": true,
 	"再来几个": true, "再来": true, "还有更多": true, "更多文章": true, "next": true, "还有哪些": true, "下一篇": true,
+	// Said as 下一篇 is, before an item was opened (下一条 after a list, 下一个
+	// after a card: a follower run's finds, searched, no match).
+	"下一个": true, "下一条": true, "下篇": true, "后一篇": true,
 	"还有没有别的": true, "有没有别的": true, "有别的吗": true, "后面的": true, "后面还有吗": true,
 	// Another than the one shown (a follower run's finds: no match).
 	"换一篇": true, "换一个": true, "换一条": true, "换个": true, "另外一篇": true, "另一篇": true, "另外的": true, "还有别的吗": true,
@@ -4119,7 +4122,7 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 			// after the question (…考试里一般怎么用？谢谢！) are no sentence of
 			// it (a follower run's finds, no match).
 			text := withoutThanks(m.Text)
-			if tries := lastSentences(withoutThanks(query)); len(tries) > 0 && (endsAsking(text) || asksMeaning(tries[0])) {
+			if tries, framed := lastSentences(withoutThanks(query)); len(tries) > 0 && (endsAsking(text) || asksMeaning(tries[0]) || framed) {
 				for _, last := range tries {
 					if replies := b.search(ctx, s, m, last, depth+1); replies != nil {
 						return replies
@@ -4238,21 +4241,30 @@ var titledDocuments = []string{"政府工作报告", "新年贺词", "经济工�
 // when it has several clauses: its last sentence, its last two clauses and
 // its last, and the sentence before when the last points back at it, each
 // that says enough and is short enough to be a question.
-func lastSentences(query string) []string {
-	if utf8.RuneCountInString(query) < minToldRunes {
-		return nil
-	}
+//
+// A short message of two clauses, the first telling of the follower (我在
+// 乡镇工作，枫桥经验重要吗？: no match, a follower run's find), tries its last.
+// A clause opened by asking (想问一下…, 我想了解一下…) is tried last, and
+// framed says one was: a long message going on after its question (…，另外
+// 平时应该怎么积累素材呢, …，最好是简单易懂的那种) had got no match.
+func lastSentences(query string) (tries []string, framed bool) {
 	clauses := strings.FieldsFunc(query, clauseBreak)
-	if len(clauses) < 3 {
-		return nil
-	}
-	sentences := strings.FieldsFunc(query, func(r rune) bool { return strings.ContainsRune("。？！；.?!;\n", r) })
-	var tries []string
 	add := func(t string) {
 		if t = strings.TrimSpace(t); utf8.RuneCountInString(t) >= 5 && utf8.RuneCountInString(t) <= maxSentenceRunes && !slices.Contains(tries, t) {
 			tries = append(tries, t)
 		}
 	}
+	if utf8.RuneCountInString(query) < minToldRunes {
+		if len(clauses) == 2 && toldOfSelf.MatchString(clauses[0]) && !toldOfSelf.MatchString(clauses[1]) {
+			add(clauses[1])
+			return tries, askingFrame.MatchString(clauses[1]) || strings.HasSuffix(strings.TrimSpace(clauses[1]), "吗")
+		}
+		return nil, false
+	}
+	if len(clauses) < 3 {
+		return nil, false
+	}
+	sentences := strings.FieldsFunc(query, func(r rune) bool { return strings.ContainsRune("。？！；.?!;\n", r) })
 	if len(sentences) > 1 {
 		add(sentences[len(sentences)-1])
 	}
@@ -4266,8 +4278,21 @@ func lastSentences(query string) []string {
 	if len(sentences) > 1 && pointsBackRe.MatchString(sentences[len(sentences)-1]) {
 		add(sentences[len(sentences)-2])
 	}
-	return tries
+	for _, c := range clauses {
+		if askingFrame.MatchString(c) {
+			add(c)
+			framed = true
+		}
+	}
+	return tries, framed
 }
+
+// toldOfSelf is a clause telling of the follower (我在乡镇工作, 平时工作特别忙);
+// askingFrame, one opening a question (想问一下…, 我想了解一下…).
+var (
+	toldOfSelf  = regexp.MustCompile(`^\s*(?:我|本人|平时|最近|目前|现在|今年|去年)|我们|我在|我是`)
+	askingFrame = regexp.MustCompile(`^\s*(?:我)?(?:想问一下|想问问|想问|请问一下|请问|问一下|想了解一下|想了解|想知道|想请教一下|想请教)`)
+)
 
 // surestClause is the clause of a long message (at least minToldRunes,
 // three clauses or more) that asks of something (a question word: 怎么,
@@ -4476,7 +4501,7 @@ const bothTopicsHeader = "没有专门讲「%s」和「%s」的文章，以下�
 func twoTopics(query string) (parts []string, relation, ok bool) {
 	// (Or on two lines: 枫桥经验⏎浦江经验 had a card on 浦江经验 alone, a
 	// follower run's find.)
-	if !strings.ContainsAny(query, "和与跟及、，, \n\r\t") || utf8.RuneCountInString(query) > 32 { // most questions: no regexp for them
+	if !strings.ContainsAny(query, "和与跟及、，, \n\r\tvV") || utf8.RuneCountInString(query) > 32 { // most questions: no regexp for them
 		return nil, false, false
 	}
 	t := strings.TrimSpace(query)
@@ -4582,8 +4607,13 @@ var (
 	pairAsked = longestFirst([]string{"有什么区别", "有什么不同", "有何区别", "有何不同", "有什么联系", "有什么关系", "的区别", "区别", "的关系", "关系",
 		// As said aloud (有啥区别, 区别在哪, 有啥不同: a re-check's find, no match).
 		"有啥区别", "有啥不同", "有啥联系", "有啥关系", "区别在哪", "区别在哪里", "区别在哪儿", "不同在哪", "的不同", "不同",
-		"的异同", "异同", "的联系", "联系", "的区别和联系", "区别和联系", "的区别与联系", "区别与联系", "吗", "呢", "?", "？"})
-	pairApart = regexp.MustCompile(`\s*(?:和|与|跟|及|、|，|,|\s)\s*`)
+		"的异同", "异同", "的联系", "联系", "的区别和联系", "区别和联系", "的区别与联系", "区别与联系", "吗", "呢", "?", "？",
+		// Without 有 or 是 (共同富裕和中国式现代化什么关系 had named a topic
+		// 中国式现代化什么), and the two pointed at (枫桥经验和浦江经验，它俩有
+		// 什么区别: no match): a follower run's finds.
+		"什么关系", "啥关系", "什么区别", "啥区别", "什么不同", "什么联系", "它俩", "它们俩", "它们", "这两个", "这俩", "两者", "二者", "啊"})
+	// (枫桥经验vs浦江经验, as followers compare: no match.)
+	pairApart = regexp.MustCompile(`(?i)\s*(?:和|与|跟|及|、|，|,|\bvs\b\.?|\s)\s*`)
 	// meaningAsked ask what two topics mean, each.
 	meaningAsked = longestFirst([]string{"是什么意思", "什么意思", "是啥意思", "啥意思", "是什么", "指什么", "怎么理解", "如何理解"})
 )

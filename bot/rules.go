@@ -775,6 +775,9 @@ func (s *Settings) opt(text string) (out, ok bool) {
 			return "开启" + m[2] + m[3]
 		})
 	}
+	if loc := leftBefore.FindStringIndex(text); loc != nil && loc[1] < len(text) {
+		text = strings.TrimLeftFunc(text[loc[1]:], func(r rune) bool { return !isWordRune(r) })
+	}
 	if aNotA.MatchString(text) || strings.Contains(text, "想想") {
 		// 要不要订阅, 想不想退订: a question (a review's find: it
 		// unsubscribed); 我再想想退订: not yet.
@@ -826,14 +829,43 @@ func (s *Settings) opt(text string) (out, ok bool) {
 		}
 	}
 	if best == "" {
-		return false, false
+		return s.optInClauses(text)
 	}
 	return s.optKeywords[best], true
 }
 
+// optInClauses is the switch one of two clauses turns, the other telling
+// (我之前退订了，现在想重新订阅; 不退订了，恢复吧: a follower run's finds, no
+// match and still unsubscribed): not when both turn it, two ways, nor when
+// the other asks or one takes it back. A longer message tells a story
+// (我退订了，现在又想看了，嗯，请问怎么才能恢复…: a question, not 退订).
+func (s *Settings) optInClauses(text string) (out, ok bool) {
+	clauses := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
+	if len(clauses) != 2 || slices.ContainsFunc(clauses, clauseAsks.MatchString) || strings.ContainsAny(text, "吗呢？?") {
+		return false, false
+	}
+	if slices.ContainsFunc(clauses, takesBack) {
+		return false, false // 我想退订，开玩笑的
+	}
+	turns := 0
+	for _, c := range clauses {
+		if o, k := s.opt(c); k {
+			if turns > 0 && o != out {
+				return false, false
+			}
+			out, turns = o, turns+1
+		}
+	}
+	return out, turns > 0
+}
+
 // turnedOn is the daily reading turned on the other way round from the
 // keywords: 把 before it, or the verb after it with 吧 or 一下.
-var turnedOn = regexp.MustCompile(`(把)?(每日一读|每日推送|推送)(?:给我)?(?:重新)?(?:打开|开启|开通|恢复|开)(吧|一下)?`)
+var turnedOn = regexp.MustCompile(`(把)?(每日一读|每日推送|推送)(?:给我)?(?:重新|再)?(?:打开|开启|开通|恢复|开)(吧|一下)?`)
+
+// leftBefore is the follower's leaving told before asking to come back (我
+// 之前退订了现在想重新订阅, said in one breath: a follower run's find).
+var leftBefore = regexp.MustCompile(`^我?(?:之前|以前|上次|前几天|刚才|刚刚)(?:不小心)?(?:退订|取消订阅|取消|关掉|关闭)了(?:每日一读|推送)?`)
 
 // foldedPattern is a regex keyword folded as the text it is matched
 // against is (Normalize): its letters lower-cased, its full-width forms
@@ -1020,7 +1052,7 @@ func (s *Settings) stopsReading(text string) bool {
 			// 推送关掉了 says what happened, as 推送关了 does (a re-check's
 			// find: it unsubscribed); 推送关掉了吧 asks. So do 推送取消掉了,
 			// 推送先停一下了 (a later re-check's).
-			if !strings.HasPrefix(no, "不") && !strings.HasPrefix(no, "可以") && strings.Contains(text, name+no+"了") && !strings.Contains(text, name+no+"了吧") {
+			if !strings.ContainsAny(no, "不别") && !strings.HasPrefix(no, "可以") && strings.Contains(text, name+no+"了") && !strings.Contains(text, name+no+"了吧") {
 				continue
 			}
 			if rest, ok := left(name + no); ok && onlyAsking(without(rest, takenBack)) {
@@ -1069,6 +1101,9 @@ var (
 	// A pause asked (推送先停一下吧) and leave given to stop (每日一读可以停了):
 	// a study-platform follower run's finds, no match and still subscribed.
 	stoppingAfter = longestFirst([]string{"不想要", "不要", "不用", "不需要", "关掉", "停掉", "取消掉", "关闭掉", "停一下", "先停一下", "暂停一下", "先暂停一下",
+		// Not read any more, not sent to me again (每日一读不想看了, 每日一读
+		// 就不要再发给我了: a follower run's finds, no match).
+		"不想看", "我不想看", "不想再看", "我不想再看", "不要再发给我", "就不要再发给我", "不用再发给我", "别再发给我", "就别再发给我",
 		"可以停了", "可以关了", "可以停掉了", "可以关掉了", "可以取消了", "可以取消掉了", "可以关闭了"})
 )
 
@@ -1126,7 +1161,7 @@ func (s *Settings) optStatus(text string) bool {
 // pushAsked is the push asked after, or complained of, in no keyword's
 // words (还会推送吗, 推送太多了烦死了: a follower run's finds, no match):
 // where the switch stands, and how to turn it, answers both.
-var pushAsked = regexp.MustCompile(`^(?:(?:每日一读|每日推送|推送|每天)(?:还会|还)(?:继续)?(?:推送|推|发)?|(?:还会|还)(?:继续)?(?:每天)?(?:推送|推|发)(?:每日一读)?|(?:每日一读|每日推送|推送|每天推送)(?:的)?(?:太多了?|太频繁了?|太烦了?|好烦|烦死了?|真烦)(?:[\p{P}\s]*(?:烦死了?|太烦了?|好烦))?)(?:吗|么|嘛|啊|呀|了|吧)*[\p{P}\s]*$`)
+var pushAsked = regexp.MustCompile(`^(?:(?:每日一读|每日推送|推送|每天)(?:还会|还)(?:继续)?(?:推送|推|发)?(?:给我)?|(?:每日一读|每日推送|推送)(?:停了|关了|取消了|关掉了|停掉了)(?:吗|么|没有|没)|(?:还会|还)(?:继续)?(?:每天)?(?:推送|推|发)(?:每日一读)?|(?:每日一读|每日推送|推送|每天推送)(?:的)?(?:太多了?|太频繁了?|太烦了?|好烦|烦死了?|真烦)(?:[\p{P}\s]*(?:烦死了?|太烦了?|好烦))?)(?:吗|么|嘛|啊|呀|了|吧)*[\p{P}\s]*$`)
 
 // switchAsked is how to turn the reading off or on, or whether it can be,
 // asked in no keyword's words (怎么关掉推送, 推送怎么关, 推送能关掉吗: a
@@ -1150,7 +1185,7 @@ var asking = func() []string {
 		// Making up one's mind (还是退订吧, 那就订阅吧, 想重新订阅: a
 		// follower run's finds, read as asking where the switch stands,
 		// or searched); 我再想想退订 puts it off (想想, above).
-		"还是", "那就", "那", "就", "想要", "想", "重新",
+		"还是", "那就", "那", "就", "想要", "想", "还想", "重新",
 		"好吗", "可以吗", "行吗", "行不行", "嘛", "要", "现在", "该", "可以", "马上", "立即", "立刻", "我",
 		// What is switched, named beside the keyword: 退订推送, 每日一读订阅.
 		"每日一读", "每日推送", "推送",

@@ -159,7 +159,9 @@ var emoticons = func() map[string]bool {
 // holds another.
 var courtesy = []string{"你们的回复", "你的回复", "您的回复", "的回复", "很有帮助", "有帮助", "帮助很大", "老师们", "老师", "小编", "大家", "各位", "亲们", "您们", "您", "你们", "你", "非常", "十分", "万分",
 	"真的", "一下", "辛苦了", "辛苦", "啦", "啊", "呀", "哈", "嘿", "哦", "噢", "嗯", "了", "的", "很", "太", "多", "好", "呢", "吧",
-	"吗", "哇", "亲", "哟", "喔", "么", "嘛"}
+	"吗", "哇", "亲", "哟", "喔", "么", "嘛",
+	// In English (每日一读 pls: a follower run's find, no match).
+	"please", "pls", "plz"}
 
 // maxAloneRunes is how many letters and digits may remain beside a
 // keyword, once courtesy words are gone, for the message still to be only

@@ -1107,7 +1107,7 @@ var (
 		"应该怎么答", "应该如何答", "应该怎么回答", "该怎么答", "该怎么回答", "怎么回答", "如何回答",
 		// ... and which cases to use on it (基层治理这个话题，申论可以用哪些
 		// 案例: a card on one community, said by voice: a follower run's find).
-		"这个话题", "这个方面", "可以用哪些", "能用哪些",
+		"这个话题", "这个方面", "这个考点", "这个知识点", "可以用哪些", "能用哪些",
 		"有什么区别", "有何区别", "的区别", "有什么不同", "有何不同", "的异同", "技巧",
 		// The same asked otherwise, and when a topic began, which angles to
 		// answer it from, whether it is examined, asked to explain, or a
@@ -1186,7 +1186,31 @@ var (
 		"到底", "究竟", "考试会考吗", "考试考吗", "会考吗", "会考么", "需要考吗", "要考吗", "要考么", "是不是必考", "是不是常考", "是必考吗", "必考吗", "必考么", "经常考吗", "常考吗", "常考么",
 		"是必考点吗", "是考点吗", "是不是考点", "是重点吗", "是不是重点", "必考不", "遴选会考吗", "遴选考吗", "面试考吗", "申论考吗", "笔试考吗", "考吗", "考么",
 		"考试考不考", "考试会不会考", "会考到吗", "会不会考到", "是怎么来的", "怎么来的", "的由来", "的起源", "的来历",
-		"是从哪来的", "从哪来的", "从何而来", "是怎么形成的", "怎么形成的", "是怎么产生的", "是如何来的", "是什么东西", "是啥东西"}
+		"是从哪来的", "从哪来的", "从何而来", "是怎么形成的", "怎么形成的", "是怎么产生的", "是如何来的", "是什么东西", "是啥东西",
+		// How it should be done (申论应该怎么写, 遴选需要怎么准备: 应该 and 需要
+		// searched, 0.23-0.36 where 申论怎么写 is 1.00), what more there is
+		// (还有新质生产力的文章吗, 基层治理还有别的文章吗), what it holds
+		// (新质生产力主要内容, 中国式现代化有几个特征, 新质生产力详细解读), a few
+		// asked for (推荐点基层治理的文章), 怎么写好: a follower run's finds,
+		// each no match on the demo. 应该, 需要 and 该 only before how,
+		// 的话 (申论的话怎么写) after a topic and before how or nothing, 适合 only
+		// opening a question (fillerWhere).
+		"应该", "应当", "需要", "该", "还有别的文章", "还有其他文章", "还有别的", "还有其他的", "还有其他", "有别的文章", "有其他文章", "别的文章", "其他文章", "还有",
+		"的主要内容", "主要内容", "主要讲了什么", "主要讲了啥", "主要讲的是什么", "主要讲什么", "主要说了什么", "主要是什么",
+		"有哪几个", "有几个", "有几条", "有几点", "更详细的", "更详细", "详细解读", "详细介绍", "详细的", "详细",
+		"推荐点", "推荐几篇", "推荐几个", "推荐一些", "推荐些", "求几篇", "来几篇", "求推荐", "文章推荐", "怎么写好", "如何写好", "怎样写好",
+		"的话", "适合", "感谢分享", "谢谢分享", "分享",
+		// What the follower's office is studying, and a few asked for (我们单位
+		// 最近在学四下基层，想找点资料: 0.16, no match; 想找点四下基层的资料 0.42).
+		"我们单位", "单位里", "最近在学习", "最近在学", "正在学习", "想找点", "找点", "想找些", "找些", "想找一些", "找一些",
+		// A file's kind or a please in English after the topic (新质生产力
+		// pdf, 新质生产力 PPT: no match where 枫桥经验 pdf had its card): only
+		// as words of their own (fillerWhere).
+		"pdf", "ppt", "pptx", "docx", "please", "pls", "plz",
+		// An acknowledgement before what the follower goes on to read (好的老师，
+		// 我再看看枫桥经验: 0.21, no match; 我看看枫桥经验 is 1.00): 好的 only
+		// opening the question (美好的 stays).
+		"我再看看", "再看看", "我再看一下", "再看一下", "好的老师", "好的"}
 	// An interview's or a chat's frame, opening the question or ending it
 	// (a follower run's finds, each no match where the topic alone is
 	// answered: 谈谈你对新质生产力的理解, 我想知道枫桥经验, 你知道新质生产力吗,
@@ -1666,6 +1690,17 @@ var fillerWhere = func() map[string]func(ahead, after string) bool {
 		}
 	}
 	examFinals := "国省高中参备报联统监招赶期月自大应主补重选思开查稽可"
+	opening := func(ahead, _ string) bool { return strings.TrimSpace(ahead) == "" }
+	asciiWord := func(ahead, after string) bool {
+		before, _ := utf8.DecodeLastRuneInString(ahead)
+		next, _ := utf8.DecodeRuneInString(after)
+		letter := func(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+		return !letter(before) && !letter(next)
+	}
+	// (A space after it is a longer filler taken out already: 怎么写.)
+	beforeHow := func(_, after string) bool {
+		return after == "" || slices.ContainsFunc([]string{" ", "怎么", "如何", "怎样", "咋"}, func(w string) bool { return strings.HasPrefix(after, w) })
+	}
 	afterTopic := func(ahead, _ string) bool { // (遴选面试考吗 asks of the exam's part: kept)
 		ahead = strings.TrimSpace(ahead)
 		return ahead != "" && !slices.ContainsFunc([]string{"遴选", "考试", "选调", "公务员", "国考", "省考"}, func(w string) bool { return strings.HasSuffix(ahead, w) })
@@ -1679,6 +1714,19 @@ var fillerWhere = func() map[string]func(ahead, after string) bool {
 		// searched nothing).
 		"遴选会考吗": afterTopic, "遴选考吗": afterTopic, "面试考吗": afterTopic, "申论考吗": afterTopic, "笔试考吗": afterTopic,
 		"到底": stresses("到底", "绘", "进行", "奋斗", "负责", "坚持", "斗争", "战斗", "干", "走", "管", "抓", "追"),
+		"应该": beforeHow, "应当": beforeHow, "需要": beforeHow, "该": beforeHow,
+		// 分享 left of thanks (感谢分享，基层治理: the thanks rule's 感谢 taken
+		// out), not 分享经济.
+		"分享": func(ahead, after string) bool {
+			r, _ := utf8.DecodeRuneInString(after)
+			return strings.TrimSpace(ahead) == "" && (after == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r))
+		},
+		"pdf": asciiWord, "ppt": asciiWord, "pptx": asciiWord, "docx": asciiWord, "please": asciiWord, "pls": asciiWord, "plz": asciiWord,
+		"好的老师": opening, "好的": opening,
+		"适合": func(ahead, _ string) bool {
+			return slices.Contains([]string{"", "有没有", "有无", "求", "推荐", "有"}, strings.TrimSpace(ahead))
+		},
+		"的话": func(ahead, after string) bool { return strings.TrimSpace(ahead) != "" && beforeHow(ahead, after) },
 		"究竟": stresses("究竟", "研"),
 	}
 }()
