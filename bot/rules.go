@@ -6,6 +6,7 @@ import (
 	"mpbot/content"
 	"net/url"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
@@ -432,7 +433,7 @@ func (c *compiler) rule(i int, spec RuleSpec) rule {
 			pattern := foldedPattern(c.s.fold(kw))
 			re, err := regexp.Compile(pattern)
 			if err != nil {
-				c.bad(at, "bad regex: %v", err)
+				c.bad(at, "bad regex: %v%s", err, regexHint(err))
 				continue
 			}
 			// \b beside a Chinese character holds only where a Latin
@@ -930,6 +931,25 @@ func foldedPattern(p string) string {
 		i += n
 	}
 	return b.String()
+}
+
+// regexHint says a regex's commonest slips in an operator's words: a * or
+// + with nothing before it to repeat ('*遴选真题', meant as "anything"), and
+// a bracket not closed (an operator run's find: the parser's words alone).
+func regexHint(err error) string {
+	var se *syntax.Error
+	if !errors.As(err, &se) {
+		return ""
+	}
+	switch se.Code {
+	case syntax.ErrMissingRepeatArgument:
+		return fmt.Sprintf(" (%s repeats what comes before it, and nothing does: for any text write .%s, for the character itself \\%s)", se.Expr[:1], se.Expr[:1], se.Expr[:1])
+	case syntax.ErrMissingParen, syntax.ErrMissingBracket:
+		return " (a ( or [ is not closed: close it, or write \\( or \\[ for the character itself)"
+	case syntax.ErrUnexpectedParen:
+		return " (a ) closes nothing: write \\) for the character itself)"
+	}
+	return ""
 }
 
 // hanBoundary reports whether the regex p has \b beside a Han character.

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"log/slog"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -414,6 +415,24 @@ func TestSuggested(t *testing.T) {
 	} {
 		if got := strings.Join(suggested(text), "|"); got != want {
 			t.Errorf("suggested(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestRegexHint: a regex keyword's commonest slips are said in an
+// operator's words beside the parser's (an operator run's find: '*遴选真题'
+// got "missing argument to repetition operator" alone).
+func TestRegexHint(t *testing.T) {
+	for pattern, want := range map[string]string{
+		"*遴选真题": "for any text write .*", "+真题": `\+`, "(遴选真题": "is not closed", "[遴选": "is not closed", "真题)": "closes nothing", "^真题$": "",
+	} {
+		_, err := regexp.Compile(pattern)
+		got := ""
+		if err != nil {
+			got = regexHint(err)
+		}
+		if want == "" && got != "" || !strings.Contains(got, want) {
+			t.Errorf("%s: hint %q, want it to hold %q", pattern, got, want)
 		}
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -51,6 +53,14 @@ func ParseSchedule(spec string) (cron.Schedule, error) {
 	}
 	sched, err := cron.ParseStandard(spec)
 	if err != nil {
+		// A time as a clock shows it (7:30, 07:30): the parser's "expected
+		// exactly 5 fields, found 1" named no way to write it (an
+		// operator run's find).
+		if m := clockTime.FindStringSubmatch(strings.TrimSpace(spec)); m != nil {
+			h, _ := strconv.Atoi(m[1])
+			mi, _ := strconv.Atoi(m[2])
+			return nil, fmt.Errorf("cron spec %q: a schedule is five fields, minute hour day month weekday: for every day at %s write \"%d %d * * *\"", spec, spec, mi, h)
+		}
 		return nil, fmt.Errorf("cron spec %q: %w", spec, err)
 	}
 	// cron gives up after five years: 29 February comes within them.
@@ -62,6 +72,9 @@ func ParseSchedule(spec string) (cron.Schedule, error) {
 	}
 	return sched, nil
 }
+
+// clockTime is a time of day as a clock shows it: 7:30, 07:30, 19：00.
+var clockTime = regexp.MustCompile(`^([01]?[0-9]|2[0-3])[:：]([0-5][0-9])$`)
 
 // skippedHour fires a time of the hour the clocks skip (02:30 on the day
 // summer time begins, in a zone that has it) when the clocks skip it, as

@@ -128,3 +128,15 @@ func TestScheduleCheckedIsScheduled(t *testing.T) {
 		}
 	}
 }
+
+// TestScheduleAsAClockTime: a time written as a clock shows it (7:30) is
+// told how to write it, as the five fields (an operator run's find: the
+// parser's "expected exactly 5 fields, found 1" alone).
+func TestScheduleAsAClockTime(t *testing.T) {
+	for spec, want := range map[string]string{"7:30": `"30 7 * * *"`, "07:30": `"30 7 * * *"`, "19：05": `"5 19 * * *"`} {
+		_, err := ParseSchedule(spec)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: want the hint %s, got %v", spec, want, err)
+		}
+	}
+}
