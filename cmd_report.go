@@ -71,7 +71,7 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 		}
 		fmt.Fprintf(w, "%d× from %s  [%s]  e.g. %s", t.Count, counted(t.Followers, "follower"), terms, strings.Join(quoted(t.Examples), ", "))
 		if t.Best.ID != "" {
-			fmt.Fprintf(w, "  — best candidate %s (%.2f)", t.Best.ID, t.Best.Score)
+			fmt.Fprintf(w, "  — best candidate %s (%.2f)", r.Named(t.Best.ID), t.Best.Score)
 		}
 		fmt.Fprintln(w)
 	}
@@ -119,7 +119,7 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	}
 	section("List choices")
 	for _, c := range r.Choices {
-		fmt.Fprintf(w, "%d× %q → item %d (%s)\n", c.Count, c.Question, c.Number, c.Article)
+		fmt.Fprintf(w, "%d× %q → item %d (%s)\n", c.Count, c.Question, c.Number, r.Named(c.Article))
 	}
 	section("Followers' votes (raise the article for the same question; mpbot votes clear QUESTION)")
 	if len(r.Votes) == 0 && !votesKept {
@@ -130,11 +130,11 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 		fmt.Fprintln(w, "none, or none kept: serve keeps votes when it has insights.key (MPBOT_INSIGHTS_KEY), which this shell does not")
 	}
 	for _, v := range r.Votes {
-		fmt.Fprintf(w, "%q → %s: %s, +%.2f\n", v.Question, v.Article, counted(v.Followers, "follower"), v.Boost)
+		fmt.Fprintf(w, "%q → %s: %s, +%.2f\n", v.Question, r.Named(v.Article), counted(v.Followers, "follower"), v.Boost)
 	}
 	section("Synonyms to consider for search.synonyms (different questions, same article)")
 	for _, s := range r.Synonyms {
-		fmt.Fprintf(w, "- [%s, %s]   # both ended at %s (%d×)\n", s.A, s.B, s.Article, s.Count)
+		fmt.Fprintf(w, "- [%s, %s]   # both ended at %s (%d×)\n", s.A, s.B, r.Named(s.Article), s.Count)
 	}
 	section("Daily push")
 	fmt.Fprintln(w, "day\tstate\tsent\tskipped\tfailed\tunknown\tin flight\topt-outs within 24 h")

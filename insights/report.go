@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -55,6 +56,17 @@ type Report struct {
 	OptedOut   int        `json:"opted_out"`
 	Votes      []VoteLine `json:"votes"`
 	Synonyms   []Synonym  `json:"synonyms"` // questions that ended at the same article
+	// Titles are the titles of the articles named above, by id ("" for
+	// one removed since).
+	Titles map[string]string `json:"titles,omitempty"`
+}
+
+// Named is an article's id as the report shows it: with its title.
+func (r *Report) Named(id string) string {
+	if t := r.Titles[id]; t != "" {
+		return fmt.Sprintf("%s 「%s」", id, bot.Cut(t, maxTermRunes))
+	}
+	return id
 }
 
 // Topic is a group of unanswered questions sharing main terms.
@@ -203,8 +215,52 @@ func Build(ctx context.Context, src Source, since, now time.Time) (*Report, erro
 	if err := b.push(ctx); err != nil {
 		return nil, err
 	}
+	if err := r.title(ctx, src.Store); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
+
+// title fills Titles for the articles the report names: an imported
+// page's id (u-91f30ed25bb4) told an operator nothing (an operator run's
+// find). At most maxTitled are read, the first named first.
+func (r *Report) title(ctx context.Context, st *store.Store) error {
+	var ids []string
+	for _, t := range r.Unanswered {
+		ids = append(ids, t.Best.ID)
+	}
+	for _, c := range r.Choices {
+		ids = append(ids, c.Article)
+	}
+	for _, v := range r.Votes {
+		ids = append(ids, v.Article)
+	}
+	for _, s := range r.Synonyms {
+		ids = append(ids, s.Article)
+	}
+	r.Titles = map[string]string{}
+	for _, id := range ids {
+		if _, done := r.Titles[id]; done || id == "" {
+			continue
+		}
+		if len(r.Titles) == maxTitled {
+			break
+		}
+		a, err := st.Get(ctx, id)
+		switch {
+		case errors.Is(err, content.ErrNotFound):
+			r.Titles[id] = "" // removed since
+		case err != nil:
+			return err
+		default:
+			r.Titles[id] = a.Title
+		}
+	}
+	return nil
+}
+
+// maxTitled bounds the articles a report reads titles of.
+const maxTitled = 200
 
 type builder struct {
 	src       Source
