@@ -255,6 +255,12 @@ func (p *DailyPush) run(ctx context.Context, opts RunOptions) (Result, error) {
 	// AppSecret is set (a newcomer run's find: refused), but a mass send's
 	// shows what WeChat's preview says.
 	if cfg.Sender == nil && !(cfg.Mode == ModeBroadcast && cfg.Broadcaster != nil) && !(opts.DryRun && cfg.Mode != ModeBroadcast) {
+		if opts.DryRun {
+			// "cannot send" read as the dry run's own failure, and
+			// README as if only previews needed the API (an operator
+			// run's find).
+			return res, fmt.Errorf("%w: a dry run of push.mode %q is made against the WeChat API, as the mass send would be (is wechat.app_secret set?); push.mode log rehearses without it", ErrCannotSend, cfg.Mode)
+		}
 		return res, fmt.Errorf("%w: push.mode %q needs the WeChat API (is wechat.app_secret set?)", ErrCannotSend, cfg.Mode)
 	}
 	rehearsed, err := p.rehearsal(ctx, day, cfg.Mode, opts.DryRun)

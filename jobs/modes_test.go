@@ -51,3 +51,16 @@ func TestModeChangedAfterUnansweredTemplates(t *testing.T) {
 		t.Fatalf("broadcast after 3 template messages that may have arrived: %v, mass sends %d; want refused (ErrCannotSend)", err, b.sent)
 	}
 }
+
+// TestBroadcastDryRunWithoutAPISaysWhy: a dry run of push.mode broadcast
+// without the WeChat API had said "cannot send here … needs the WeChat API",
+// read as the dry run's own failure (an operator run's find): it says the
+// dry run is made against the API, and that log mode rehearses without it.
+func TestBroadcastDryRunWithoutAPISaysWhy(t *testing.T) {
+	_, _, p := setup(t, 1)
+	p.Config = func() Config { return Config{Mode: ModeBroadcast, Category: "政策理论导读", Location: time.UTC} }
+	_, err := p.Run(context.Background(), RunOptions{DryRun: true})
+	if !errors.Is(err, ErrCannotSend) || !strings.Contains(err.Error(), "a dry run of push.mode \"broadcast\"") || !strings.Contains(err.Error(), "push.mode log") {
+		t.Errorf("dry run without the API: %v", err)
+	}
+}
