@@ -433,7 +433,9 @@ var (
 	innerAsking = []string{"关于", "有关", "看一下", "看下", "看看", "一下", "想看", "要看", "找", "查", "讲讲", "说说", "我想要", "我要", "的",
 		// 请问那个政治局会议最近开了啥: no match; 最近那个新质生产力,
 		// 有没有讲那个人工智能的 (follower runs' finds).
-		"请问", "问下", "最近", "最新", "讲"}
+		"请问", "问下", "最近", "最新", "讲",
+		// 我想问那个两个确立是什么意思，还有那个两个维护 (a follower run's find).
+		"想问", "还有"}
 	demonstratives = []string{"那个", "这个", "那個", "這個"}
 )
 
@@ -446,6 +448,12 @@ func withoutInnerFillers(part string) string {
 	}
 	for w := range neverWords {
 		part = strings.ReplaceAll(part, w, "")
+	}
+	// A second question said in the same breath (两个确立是什么意思然后还有那个
+	// 两个维护。: no match, where the comma's text had its card: a follower
+	// run's find): a clause of its own.
+	if i := strings.Index(part, "然后还有"); i > 0 {
+		part = part[:i] + "，还有" + part[i+len("然后还有"):]
 	}
 	for _, req := range innerAsking {
 		for _, d := range demonstratives {

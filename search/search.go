@@ -1210,7 +1210,10 @@ var (
 		// An acknowledgement before what the follower goes on to read (好的老师，
 		// 我再看看枫桥经验: 0.21, no match; 我看看枫桥经验 is 1.00): 好的 only
 		// opening the question (美好的 stays).
-		"我再看看", "再看看", "我再看一下", "再看一下", "好的老师", "好的"}
+		"我再看看", "再看看", "我再看一下", "再看一下", "好的老师", "好的",
+		// The question announced without 一下 (我想问两个确立，还有两个维护: no
+		// match), only opening it (理想问题 stays).
+		"我想问", "想问"}
 	// An interview's or a chat's frame, opening the question or ending it
 	// (a follower run's finds, each no match where the topic alone is
 	// answered: 谈谈你对新质生产力的理解, 我想知道枫桥经验, 你知道新质生产力吗,
@@ -1722,7 +1725,7 @@ var fillerWhere = func() map[string]func(ahead, after string) bool {
 			return strings.TrimSpace(ahead) == "" && (after == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r))
 		},
 		"pdf": asciiWord, "ppt": asciiWord, "pptx": asciiWord, "docx": asciiWord, "please": asciiWord, "pls": asciiWord, "plz": asciiWord,
-		"好的老师": opening, "好的": opening,
+		"好的老师": opening, "好的": opening, "我想问": opening, "想问": opening,
 		"适合": func(ahead, _ string) bool {
 			return slices.Contains([]string{"", "有没有", "有无", "求", "推荐", "有"}, strings.TrimSpace(ahead))
 		},
