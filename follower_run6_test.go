@@ -309,6 +309,19 @@ func TestFollowerRun6NextInOtherWords(t *testing.T) {
 	}
 }
 
+// TestFollowerRun6AbbreviationKeepsMentions: AI, a synonym of 人工智能 in the shipped
+// config, scores the same (0.30, the two sessions' hit) but gets no match,
+// where 人工智能 gets 没有专门讲「人工智能」的文章，以下文章提到了它 and the 两会 article.
+func TestFollowerRun6AbbreviationKeepsMentions(t *testing.T) {
+	say := shippedSay(t, writeConfig(t, t.TempDir(), ""))
+	if out := say("o_xy11_ai_0", "人工智能"); !strings.Contains(out, demoURL+"lianghui") {
+		t.Fatalf("人工智能: %s", out)
+	}
+	for i, text := range []string{"AI", "ai", "AI+", "AI是什么"} {
+		run6WantArticle(t, text, say("o_xy11_ai_"+string(rune('a'+i)), text), "lianghui")
+	}
+}
+
 // TestFollowerRun6EnglishTailWords: a word of English after the request (每日一读 pls,
 // 新质生产力 pdf) gets no match, where hi 每日一读 gets the reading and
 // 枫桥经验 pdf / 枫桥经验ppt get the card.

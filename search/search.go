@@ -85,6 +85,16 @@ func (ix *Index) Mentions(ctx context.Context, query string, n int) (string, []c
 		if inner := r.innerTopic(word, mentioned); inner != "" {
 			return inner, r.itemsMentioning(inner, r.holding(inner, r.search(inner, n, false).Hits)), nil
 		}
+		// An abbreviation of a synonym group (AI of 人工智能: no match,
+		// where 人工智能 listed the articles mentioning it: a follower
+		// run's find) is its group's first name the articles mention.
+		if r.v.synonyms != nil {
+			for _, alt := range r.v.synonyms.alternatives(word) {
+				if alt != word && mentioned(alt) {
+					return alt, r.itemsMentioning(alt, r.holding(alt, r.search(alt, n, false).Hits)), nil
+				}
+			}
+		}
 	}
 	if !mentioned(word) && (!respellable || utf8.RuneCountInString(text) > maxTypoRunes) {
 		return "", nil, nil
