@@ -4290,7 +4290,7 @@ func lastSentences(query string) (tries []string, framed bool) {
 // toldOfSelf is a clause telling of the follower (我在乡镇工作, 平时工作特别忙);
 // askingFrame, one opening a question (想问一下…, 我想了解一下…).
 var (
-	toldOfSelf  = regexp.MustCompile(`^\s*(?:我|本人|平时|最近|目前|现在|今年|去年)|我们|我在|我是`)
+	toldOfSelf  = regexp.MustCompile(`^\s*(?:我|本人|平时)|我们|我在|我是`) // (not 今年两会，…: a topic's time)
 	askingFrame = regexp.MustCompile(`^\s*(?:我)?(?:想问一下|想问问|想问|请问一下|请问|问一下|想了解一下|想了解|想知道|想请教一下|想请教)`)
 )
 

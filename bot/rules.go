@@ -1001,10 +1001,11 @@ func (s *Settings) stopsReading(text string) bool {
 	// match), unless another takes it back (不是，我不是要关掉推送) or turns
 	// the reading on (每日一读不要了，取消退订).
 	if clauses := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) }); len(clauses) > 1 {
-		for _, c := range clauses {
-			if s.stopsReading(c) && !slices.ContainsFunc(clauses, func(o string) bool { out, ok := s.opt(o); return takesBack(o) || ok && !out }) {
-				return true
-			}
+		// (The take-back looked for once: for each stopping clause, a long
+		// message of stops and a take-back at its end cost its clauses
+		// squared.)
+		if slices.ContainsFunc(clauses, s.stopsReading) && !slices.ContainsFunc(clauses, func(o string) bool { out, ok := s.opt(o); return takesBack(o) || ok && !out }) {
+			return true
 		}
 	}
 	// Asked politely (可以把推送关掉吗, 能不能帮我把推送关掉: re-checks'
