@@ -3627,7 +3627,7 @@ func (b *Bot) more(ctx context.Context, s *Settings, m Message, list FollowUp) [
 		page := list
 		page.Seen, page.Opened = append(slices.Clip(list.Seen), list.IDs...), 0
 		if len(list.IDs) > 0 {
-			page.Back = append(slices.Clip(list.Back), Page{IDs: list.IDs, Stories: list.Stories})
+			page.Back = append(slices.Clip(list.Back), Page{IDs: list.IDs, Stories: list.Stories, Questions: slices.Concat(list.Answered, list.Questions)})
 		}
 		return b.eachQuestion(ctx, s, m, page, list.Questions)
 	}
@@ -3839,6 +3839,9 @@ func (b *Bot) back(ctx context.Context, s *Settings, m Message, list FollowUp, b
 		}
 		page.Back = list.Back[:len(list.Back)-1]
 		page.Seen = slices.DeleteFunc(slices.Clone(list.Seen), func(id string) bool { return gone[id] })
+		if len(shown.Questions) > 0 { // numbered questions' page: answered again, 更多 on from it
+			return b.eachQuestion(ctx, s, m, page, shown.Questions)
+		}
 		if list.News != nil { // the page after it starts again from the period's end, its articles no longer seen
 			of := *list.News
 			of.At = ""
@@ -4376,7 +4379,10 @@ func politeRequest(text string) bool {
 		t = t[i+n:]
 	}
 	t = strings.TrimPrefix(t, "请问")
-	return slices.ContainsFunc(canYou, func(w string) bool { return strings.HasPrefix(t, w) })
+	// What is asked of someone: the reading, or 把 / 帮 (能恢复吗？ asks
+	// whether: a re-check's find).
+	return slices.ContainsFunc(canYou, func(w string) bool { return strings.HasPrefix(t, w) }) &&
+		(strings.ContainsAny(t, "把帮") || slices.ContainsFunc(readingNames, func(n string) bool { return strings.Contains(t, n) }))
 }
 
 // canYou are the words asking someone whether they can, longest first.

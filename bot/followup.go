@@ -74,6 +74,9 @@ type FollowUp struct {
 	// the message had.
 	Questions []Question `json:"questions,omitempty"`
 	Asked     int        `json:"asked,omitempty"`
+	// Answered are the numbered questions this list answers: 上一页 back to
+	// it answers them again.
+	Answered []Question `json:"answered,omitempty"`
 }
 
 // question is what the list answered, for the query log: the question,
@@ -157,6 +160,10 @@ type Page struct {
 	// Answers marks the page of a question's answers before 更多 turned
 	// to the articles mentioning its word.
 	Answers bool `json:"answers,omitempty"`
+	// Questions are a page of numbered questions' own and those after it
+	// (上一页 answers them again, 更多 then the rest: a re-check's find, it
+	// had shown a plain list whose 更多 had none).
+	Questions []Question `json:"questions,omitempty"`
 }
 
 // FollowUps remembers, per follower, the last numbered list, so that a

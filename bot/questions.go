@@ -254,6 +254,9 @@ func (b *Bot) eachQuestion(ctx context.Context, s *Settings, m Message, list Fol
 		searched[i] = q.Text
 	}
 	list.Search, list.IDs, list.Stories, list.Questions = strings.Join(searched, " "), ids, storiesOf(found[:len(ids)]), rest
+	list.Answered = slices.DeleteFunc(slices.Clone(looked), func(q Question) bool {
+		return slices.ContainsFunc(rest, func(r Question) bool { return r.N == q.N })
+	})
 	list.Whole = !first && len(rest) == 0 // the last questions answered: 更多 has none
 	return []Reply{b.keepList(ctx, m, list, reply)}
 }

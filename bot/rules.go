@@ -776,7 +776,7 @@ func (s *Settings) opt(text string) (out, ok bool) {
 			return "开启" + m[2] + m[3]
 		})
 	}
-	if loc := leftBefore.FindStringIndex(text); loc != nil && loc[1] < len(text) {
+	if loc := leftBefore.FindStringIndex(text); loc != nil && loc[1] < len(text) && wantsBack.MatchString(text[loc[1]:]) {
 		text = strings.TrimLeftFunc(text[loc[1]:], func(r rune) bool { return !isWordRune(r) })
 	}
 	if aNotA.MatchString(text) || strings.Contains(text, "想想") {
@@ -842,7 +842,7 @@ func (s *Settings) opt(text string) (out, ok bool) {
 // (我退订了，现在又想看了，嗯，请问怎么才能恢复…: a question, not 退订).
 func (s *Settings) optInClauses(text string) (out, ok bool) {
 	clauses := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
-	if len(clauses) != 2 || slices.ContainsFunc(clauses, clauseAsks.MatchString) || strings.ContainsAny(text, "吗呢？?") {
+	if len(clauses) != 2 || slices.ContainsFunc(clauses, asksOf) {
 		return false, false
 	}
 	if slices.ContainsFunc(clauses, takesBack) {
@@ -867,6 +867,10 @@ var turnedOn = regexp.MustCompile(`(把)?(每日一读|每日推送|推送)(?:�
 // leftBefore is the follower's leaving told before asking to come back (我
 // 之前退订了现在想重新订阅, said in one breath: a follower run's find).
 var leftBefore = regexp.MustCompile(`^我?(?:之前|以前|上次|前几天|刚才|刚刚)(?:不小心)?(?:退订|取消订阅|取消|关掉|关闭)了(?:每日一读|推送)?`)
+
+// wantsBack is what asks to come back after leftBefore: 想, 要, 重新, 再
+// (我之前取消了订阅 tells it, and had subscribed: a re-check's find).
+var wantsBack = regexp.MustCompile(`想|要|重新|再`)
 
 // foldedPattern is a regex keyword folded as the text it is matched
 // against is (Normalize): its letters lower-cased, its full-width forms
@@ -1004,7 +1008,13 @@ func (s *Settings) stopsReading(text string) bool {
 		// (The take-back looked for once: for each stopping clause, a long
 		// message of stops and a take-back at its end cost its clauses
 		// squared.)
-		if slices.ContainsFunc(clauses, s.stopsReading) && !slices.ContainsFunc(clauses, func(o string) bool { out, ok := s.opt(o); return takesBack(o) || ok && !out }) {
+		// Nor beside a question of its own, of stopping or of something
+		// else to read (关掉推送，会怎样; 每日一读不想看了，换一篇: a re-check's
+		// finds, they had unsubscribed).
+		if slices.ContainsFunc(clauses, s.stopsReading) && !slices.ContainsFunc(clauses, func(o string) bool {
+			out, ok := s.opt(o)
+			return takesBack(o) || ok && !out || asksOf(o) && !s.stopsReading(o)
+		}) {
 			return true
 		}
 	}
@@ -1152,10 +1162,22 @@ var stopAgain = longestFirst([]string{"关掉", "停掉", "取消掉", "关闭",
 var takenBack = longestFirst([]string{"算了", "还是", "先", "暂时", "了", "啦"})
 
 // takesBack reports whether a clause beside a stop takes it back or denies
-// asking it: 关掉推送，算了; 不是，我不是要关掉推送.
+// asking it: 关掉推送，算了; 不是，我不是要关掉推送; 退订，骗你的; 把推送打开，不了.
 func takesBack(clause string) bool {
-	return slices.ContainsFunc([]string{"算了", "还是不", "先不", "不用了", "开玩笑", "不是", "不关", "别关", "不要关", "不用关", "不停", "别停", "不要停"},
+	switch clause {
+	case "不了", "还是不了", "不了不了", "不用", "不用不用":
+		return true
+	}
+	return slices.ContainsFunc([]string{"算了", "还是不", "先不", "不用了", "开玩笑", "开个玩笑", "骗你", "逗你", "说着玩", "不是", "不关", "别关", "不要关", "不用关", "不停", "别停", "不要停"},
 		func(w string) bool { return strings.Contains(clause, w) })
+}
+
+// asksOf reports whether a clause asks something: what stopping does (会怎样,
+// 然后呢, 为什么, 还能…), whether (吗, 呢), or something else to read (换一篇,
+// 有别的吗, 推荐点别的).
+func asksOf(clause string) bool {
+	return clauseAsks.MatchString(clause) || strings.ContainsAny(clause, "吗呢么?？") ||
+		slices.ContainsFunc([]string{"为什么", "为啥", "会怎样", "怎样", "然后", "还能", "能不能", "换", "别的", "其他", "推荐"}, func(w string) bool { return strings.Contains(clause, w) })
 }
 
 // optStatus reports whether text asks about the daily reading's switch
