@@ -3,7 +3,6 @@ package insights
 import (
 	"context"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -23,19 +22,7 @@ func TestAccountWordDoesNotChainTopics(t *testing.T) {
 	at := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
 	dict := []string{"遴选", "政审", "需要", "准备", "什么", "材料", "体检", "标准", "考察", "谈话", "问", "以后", "工资", "待遇",
 		"后", "原单位", "不放人", "怎么办", "考试", "笔试", "考", "新质生产力", "意义", "特征"}
-	cut := func(text string) []string {
-		var out []string
-		for text != "" {
-			i := slices.IndexFunc(dict, func(w string) bool { return strings.HasPrefix(text, w) })
-			w := text[:len(string([]rune(text)[0]))]
-			if i >= 0 {
-				w = dict[i]
-			}
-			out = append(out, w)
-			text = text[len(w):]
-		}
-		return out
-	}
+	cut := dictCut(dict)
 	unanswered := []string{"遴选政审需要准备什么材料", "遴选体检标准", "遴选考察谈话问什么", "遴选以后工资待遇", "遴选后原单位不放人怎么办",
 		"新质生产力意义", "新质生产力特征"}
 	var log []store.Query

@@ -386,19 +386,7 @@ func TestSynonymsProposeTerms(t *testing.T) {
 	ctx := context.Background()
 	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
 	dict := []string{"基层治理", "浦江经验", "什么", "怎么", "理解", "意思", "是", "吗"}
-	cut := func(text string) []string { // longest match first, as the segmenter reads these
-		var out []string
-		for text != "" {
-			i := slices.IndexFunc(dict, func(w string) bool { return strings.HasPrefix(text, w) })
-			w := text[:len(string([]rune(text)[0]))]
-			if i >= 0 {
-				w = dict[i]
-			}
-			out = append(out, w)
-			text = text[len(w):]
-		}
-		return out
-	}
+	cut := dictCut(dict)
 	var log []store.Query
 	for i, text := range []string{"浦江经验", "浦江经验吗", "浦江经验怎么理解", "浦江经验是什么意思"} {
 		log = append(log, store.Query{At: at, Follower: fmt.Sprint("f", i), Kind: "text", Text: text, Outcome: "card", Article: "pj",
@@ -576,5 +564,23 @@ func TestRefusedWhileTheStoreRefuses(t *testing.T) {
 	full.Store(false)
 	for l.Refused() != nil { // the next write, within flushEvery
 		time.Sleep(time.Millisecond)
+	}
+}
+
+// dictCut cuts text into the words of dict, longest first as listed (as
+// the segmenter reads them), and single characters between.
+func dictCut(dict []string) func(string) []string {
+	return func(text string) []string {
+		var out []string
+		for text != "" {
+			i := slices.IndexFunc(dict, func(w string) bool { return strings.HasPrefix(text, w) })
+			w := text[:len(string([]rune(text)[0]))]
+			if i >= 0 {
+				w = dict[i]
+			}
+			out = append(out, w)
+			text = text[len(w):]
+		}
+		return out
 	}
 }

@@ -2,7 +2,6 @@ package insights
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -29,19 +28,7 @@ func TestSynonymsOfStudyQuestionsProposeTerms(t *testing.T) {
 		t.Fatal(err)
 	}
 	dict := []string{"调研报告", "公文写作", "遴选", "怎么", "写", "有", "哪些", "文种"}
-	cut := func(text string) []string {
-		var out []string
-		for text != "" {
-			i := slices.IndexFunc(dict, func(w string) bool { return strings.HasPrefix(text, w) })
-			w := text[:len(string([]rune(text)[0]))]
-			if i >= 0 {
-				w = dict[i]
-			}
-			out = append(out, w)
-			text = text[len(w):]
-		}
-		return out
-	}
+	cut := dictCut(dict)
 	var log []store.Query
 	for i, text := range []string{"调研报告怎么写", "调研报告怎么写", "遴选公文写作有哪些文种", "公文写作"} {
 		log = append(log, store.Query{At: at, Follower: "f" + string(rune('a'+i)), Kind: "text", Text: text, Outcome: "card", Article: "公文写作",
