@@ -4534,6 +4534,11 @@ func twoTopics(query string) (parts []string, relation, ok bool) {
 	t = withoutPairAsking(t)
 	parts = pairApart.Split(t, -1)
 	for i, p := range parts {
+		// (Nor 还有 before the second: 「还有浦江经验」 had headed the list:
+		// a re-check's find.)
+		if rest, ok := strings.CutPrefix(p, "还有"); ok && i > 0 && utf8.RuneCountInString(rest) >= 2 {
+			p = rest
+		}
 		parts[i] = withoutStrayQuote(unquoted(p))
 	}
 	parts = slices.DeleteFunc(parts, func(p string) bool { return p == "" })
@@ -4572,7 +4577,7 @@ func withoutPairAsking(text string) string {
 	}
 }
 
-var pairAskingFront = longestFirst([]string{"请问一下", "请问", "问一下", "我想问一下", "想问一下", "麻烦问一下", "老师好", "小编好", "你好", "您好"})
+var pairAskingFront = longestFirst([]string{"请问一下", "请问", "问一下", "我想问一下", "想问一下", "我想问问", "想问问", "我想问", "麻烦问一下", "老师好", "小编好", "你好", "您好"})
 
 // unquoted is p without the quotes around it, when they are a pair.
 func unquoted(p string) string {

@@ -845,7 +845,7 @@ func (s *Settings) optInClauses(text string) (out, ok bool) {
 	if len(clauses) != 2 || slices.ContainsFunc(clauses, asksOf) {
 		return false, false
 	}
-	if slices.ContainsFunc(clauses, takesBack) {
+	if takenBackIn(clauses) {
 		return false, false // 我想退订，开玩笑的
 	}
 	turns := 0
@@ -947,7 +947,10 @@ func regexHint(err error) string {
 	}
 	switch se.Code {
 	case syntax.ErrMissingRepeatArgument:
-		return fmt.Sprintf(" (%s repeats what comes before it, and nothing does: for any text write .%s, for the character itself \\%s)", se.Expr[:1], se.Expr[:1], se.Expr[:1])
+		if se.Expr[:1] == "?" {
+			return " (? makes what comes before it optional, and nothing is before it: for the character itself write \\?)"
+		}
+		return fmt.Sprintf(" (%s repeats what comes before it, and nothing does: for any text write .*, for the character itself \\%s)", se.Expr[:1], se.Expr[:1])
 	case syntax.ErrMissingParen, syntax.ErrMissingBracket:
 		return " (a ( or [ is not closed: close it, or write \\( or \\[ for the character itself)"
 	case syntax.ErrUnexpectedParen:
@@ -1011,9 +1014,9 @@ func (s *Settings) stopsReading(text string) bool {
 		// Nor beside a question of its own, of stopping or of something
 		// else to read (关掉推送，会怎样; 每日一读不想看了，换一篇: a re-check's
 		// finds, they had unsubscribed).
-		if slices.ContainsFunc(clauses, s.stopsReading) && !slices.ContainsFunc(clauses, func(o string) bool {
+		if slices.ContainsFunc(clauses, s.stopsReading) && !takenBackIn(clauses) && !slices.ContainsFunc(clauses, func(o string) bool {
 			out, ok := s.opt(o)
-			return takesBack(o) || ok && !out || asksOf(o) && !s.stopsReading(o)
+			return ok && !out || asksOf(o) && !s.stopsReading(o)
 		}) {
 			return true
 		}
@@ -1162,22 +1165,32 @@ var stopAgain = longestFirst([]string{"关掉", "停掉", "取消掉", "关闭",
 var takenBack = longestFirst([]string{"算了", "还是", "先", "暂时", "了", "啦"})
 
 // takesBack reports whether a clause beside a stop takes it back or denies
-// asking it: 关掉推送，算了; 不是，我不是要关掉推送; 退订，骗你的; 把推送打开，不了.
+// asking it: 关掉推送，算了; 不是，我不是要关掉推送; 退订，骗你的.
 func takesBack(clause string) bool {
-	switch clause {
-	case "不了", "还是不了", "不了不了", "不用", "不用不用":
-		return true
-	}
 	return slices.ContainsFunc([]string{"算了", "还是不", "先不", "不用了", "开玩笑", "开个玩笑", "骗你", "逗你", "说着玩", "不是", "不关", "别关", "不要关", "不用关", "不停", "别停", "不要停"},
 		func(w string) bool { return strings.Contains(clause, w) })
 }
 
+// takenBack reports whether clauses take back a switch turned in one of
+// them: a clause that does, or a refusal after it (把推送打开，不了; not 不了，
+// 退订, a refusal of something else before the request: a re-check's find).
+func takenBackIn(clauses []string) bool {
+	switch clauses[len(clauses)-1] {
+	case "不了", "还是不了", "不了不了", "不用", "不用不用":
+		return true
+	}
+	return slices.ContainsFunc(clauses, takesBack)
+}
+
 // asksOf reports whether a clause asks something: what stopping does (会怎样,
-// 然后呢, 为什么, 还能…), whether (吗, 呢), or something else to read (换一篇,
-// 有别的吗, 推荐点别的).
+// 然后呢, 为什么, 还能…), whether (…吗, …呢, ？), or another article to read
+// (换一篇, 有别的吗, 推荐点别的); not a remark (其他的都挺好, 我换了个号, 推送
+// 那么多: a re-check's finds, they had stopped nothing).
 func asksOf(clause string) bool {
-	return clauseAsks.MatchString(clause) || strings.ContainsAny(clause, "吗呢么?？") ||
-		slices.ContainsFunc([]string{"为什么", "为啥", "会怎样", "怎样", "然后", "还能", "能不能", "换", "别的", "其他", "推荐"}, func(w string) bool { return strings.Contains(clause, w) })
+	return clauseAsks.MatchString(clause) || strings.ContainsAny(clause, "?？") ||
+		strings.HasSuffix(clause, "吗") || strings.HasSuffix(clause, "呢") || strings.HasSuffix(clause, "么") && !strings.HasSuffix(clause, "那么") && !strings.HasSuffix(clause, "这么") ||
+		strings.HasPrefix(clause, "还能") || // (反正还能搜 says it)
+		slices.ContainsFunc([]string{"为什么", "为啥", "会怎样", "然后呢", "能不能", "换一篇", "换一个", "换篇", "有别的", "别的吗"}, func(w string) bool { return strings.Contains(clause, w) })
 }
 
 // optStatus reports whether text asks about the daily reading's switch

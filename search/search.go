@@ -1208,6 +1208,8 @@ var (
 		"应该", "应当", "需要", "该", "还有别的文章", "还有其他文章", "还有别的", "还有其他的", "还有其他", "有别的文章", "有其他文章", "别的文章", "其他文章", "还有",
 		"的主要内容", "主要内容", "主要讲了什么", "主要讲了啥", "主要讲的是什么", "主要讲什么", "主要说了什么", "主要是什么",
 		"有哪几个", "有几个", "有几条", "有几点", "更详细的", "更详细", "详细解读", "详细介绍", // (not 详细 alone: 国土空间详细规划)
+		"详细说说", "详细讲讲", "详细说一下", "详细讲一下", "详细一点", "详细点", "详细些", "说详细点", "讲详细点", "详细的", "详细",
+		"还有吗", "还有么", "还有没有", "帮我找点", "帮忙找点", "给我找点", "帮我找些", "帮忙找些", "帮我找一些", "帮忙找一些", "想问问",
 		"推荐点", "推荐几篇", "推荐几个", "推荐一些", "推荐些", "求几篇", "来几篇", "求推荐", "文章推荐", "怎么写好", "如何写好", "怎样写好",
 		"的话", "适合", "感谢分享", "谢谢分享", "分享",
 		// What the follower's office is studying, and a few asked for (我们单位
@@ -1711,6 +1713,10 @@ var fillerWhere = func() map[string]func(ahead, after string) bool {
 		return !letter(before) && !letter(next)
 	}
 	// (A space after it is a longer filler taken out already: 怎么写.)
+	atEnd := func(_, after string) bool {
+		r, _ := utf8.DecodeRuneInString(after)
+		return after == "" || unicode.IsSpace(r) || unicode.IsPunct(r)
+	}
 	// (Not at the end: 祖国需要 is a topic.)
 	beforeHow := func(_, after string) bool {
 		return slices.ContainsFunc([]string{" ", "怎么", "如何", "怎样", "咋"}, func(w string) bool { return strings.HasPrefix(after, w) })
@@ -1742,14 +1748,18 @@ var fillerWhere = func() map[string]func(ahead, after string) bool {
 			return strings.TrimSpace(ahead) == "" && (after == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r))
 		},
 		"pdf": asciiWord, "ppt": asciiWord, "pptx": asciiWord, "docx": asciiWord, "please": asciiWord, "pls": asciiWord, "plz": asciiWord,
-		"好的老师": opening, "好的": opening, "我想问": opening, "想问": opening,
-		"适合": func(ahead, _ string) bool {
-			return slices.Contains([]string{"有没有", "有无", "求", "推荐", "有"}, strings.TrimSpace(ahead)) // (适合国情, 适合度 stay)
+		"好的老师": opening, "好的": opening, "我想问": opening, "想问": opening, "想问问": opening,
+		"适合": func(ahead, after string) bool {
+			// Opening a request for reading (适合遴选的文章), not a topic
+			// (适合国情, 适合度 stay: a re-check's finds).
+			return slices.Contains([]string{"有没有", "有无", "求", "推荐", "有"}, strings.TrimSpace(ahead)) ||
+				strings.TrimSpace(ahead) == "" && strings.Contains(after, "的")
 		},
 		"的话": func(ahead, after string) bool {
 			return strings.TrimSpace(ahead) != "" && (after == "" || beforeHow(ahead, after))
 		},
 		"还有": clauseStart, "找点": clauseStart, "找些": clauseStart, "找一些": clauseStart,
+		"详细的": atEnd, "详细": atEnd, // (新质生产力详细的; 国土空间详细规划 keeps it)
 		"究竟": stresses("究竟", "研"),
 	}
 }()
