@@ -832,7 +832,7 @@ func syntaxError(source string, data []byte, err error) error {
 		}
 		return fmt.Errorf("%s: not valid YAML: %s", source, strings.TrimPrefix(msg, "yaml: "))
 	}
-	hint := misindented(lines, line)
+	hint := misindented(lines, line, msg)
 	switch {
 	case hint != "":
 	case open:
@@ -898,9 +898,14 @@ func syntaxError(source string, data []byte, err error) error {
 // "could not find expected ':'" on a line holding a colon, and "did not
 // find expected '-' indicator" beside a hint of a bracket not closed that
 // was). "" for neither.
-func misindented(lines [][]byte, line int) string {
+//
+// A key typed with a full-width colon is told as such below, and a key at
+// a block list's dashes (keywords:⏎- 遴选, valid YAML) only where the parser
+// expected a list entry: a fault of its value had been blamed on its
+// column (an operator re-check's finds).
+func misindented(lines [][]byte, line int, msg string) string {
 	i := line - 1
-	if i <= 0 || i >= len(lines) || len(bytes.TrimSpace(lines[i])) == 0 {
+	if i <= 0 || i >= len(lines) || len(bytes.TrimSpace(lines[i])) == 0 || wideColonKey.Match(lines[i]) {
 		return ""
 	}
 	ind := indentOf(string(lines[i]))
@@ -932,7 +937,7 @@ func misindented(lines [][]byte, line int) string {
 		return ""
 	}
 	// A key at the column of the dash of the list entry above it.
-	if t := bytes.TrimSpace(lines[i]); bytes.HasPrefix(t, []byte("- ")) || !content.YAMLKeyLine(lines[i]) {
+	if t := bytes.TrimSpace(lines[i]); bytes.HasPrefix(t, []byte("- ")) || !content.YAMLKeyLine(lines[i]) || !strings.Contains(msg, "expected '-' indicator") {
 		return ""
 	}
 	for j := i - 1; j >= 0; j-- {

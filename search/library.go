@@ -405,13 +405,20 @@ func (l *Library) Delete(ctx context.Context, id string) error {
 func (l *Library) Sync(ctx context.Context) error {
 	l.syncMu.Lock()
 	defer l.syncMu.Unlock()
-	for {
+	for pages := 0; ; pages++ {
 		// A page has a deadline: a store that hangs (its connections
 		// open, nothing answering) is a failed sync, logged and retried,
 		// not one that waits for ever without a word (a fleet run's find).
 		pctx, cancel := context.WithTimeout(ctx, syncPageTimeout)
 		more, err := l.syncPage(ctx, pctx)
 		cancel()
+		if err == nil && !more && pages == 0 {
+			// Quiet: the removals and replacements of the last burst are
+			// merged out, once, as a restart would have them (a removal
+			// arriving in several syncs had left its last pages' articles
+			// weighing in answers: an operator re-check's find).
+			l.index.settle()
+		}
 		if err != nil || !more {
 			return err
 		}

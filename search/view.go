@@ -256,6 +256,14 @@ func (ix *Index) update(ops []op) {
 	ix.view.Store(&nv)
 }
 
+// settle merges the index when articles were removed or replaced since
+// it was last merged: what a quiet sync does after a burst of changes.
+func (ix *Index) settle() {
+	if ix.view.Load().killed > 0 {
+		ix.compact()
+	}
+}
+
 // killedShare is the share of the live articles (one in killedShare)
 // whose removal merges the index at once.
 const killedShare = 10
