@@ -112,3 +112,15 @@ func TestRecheck5SuitableOpeningSearched(t *testing.T) {
 		run6WantArticle(t, c[0], say(fmt.Sprintf("o_xy15_fit_%d", i), c[0]), c[1])
 	}
 }
+
+// TestRecheck6QuestionOrAnotherBesideAStop: a last re-check (xy16) of
+// dcce5b6: a question ending in courtesy (会影响搜索吗老师) or another article
+// asked otherwise (换点别的, 来点别的) beside a stop had unsubscribed.
+func TestRecheck6QuestionOrAnotherBesideAStop(t *testing.T) {
+	say := shippedSay(t, writeConfig(t, t.TempDir(), ""))
+	for i, text := range []string{"关掉推送，会影响搜索吗老师", "退订，以后还能看吗谢谢", "每日一读不想看了，换点别的", "每日一读不想看了，来点别的"} {
+		if out := say(fmt.Sprintf("o_xy16_q_%d", i), text); strings.Contains(out, "已退订") {
+			t.Errorf("%q (a question, or another article asked) unsubscribed:\n%s", text, out)
+		}
+	}
+}

@@ -1187,10 +1187,14 @@ func takenBackIn(clauses []string) bool {
 // (换一篇, 有别的吗, 推荐点别的); not a remark (其他的都挺好, 我换了个号, 推送
 // 那么多: a re-check's finds, they had stopped nothing).
 func asksOf(clause string) bool {
+	// (The courtesy after a question is no part of it: 会影响搜索吗老师.)
+	for _, w := range []string{"谢谢老师", "谢谢", "老师", "啊", "呀"} {
+		clause = strings.TrimSuffix(clause, w)
+	}
 	return clauseAsks.MatchString(clause) || strings.ContainsAny(clause, "?？") ||
 		strings.HasSuffix(clause, "吗") || strings.HasSuffix(clause, "呢") || strings.HasSuffix(clause, "么") && !strings.HasSuffix(clause, "那么") && !strings.HasSuffix(clause, "这么") ||
 		strings.HasPrefix(clause, "还能") || // (反正还能搜 says it)
-		slices.ContainsFunc([]string{"为什么", "为啥", "会怎样", "然后呢", "能不能", "换一篇", "换一个", "换篇", "有别的", "别的吗"}, func(w string) bool { return strings.Contains(clause, w) })
+		slices.ContainsFunc([]string{"为什么", "为啥", "会怎样", "然后呢", "能不能", "换一篇", "换一个", "换篇", "有别的", "别的吗", "换点", "换别的", "来点别的"}, func(w string) bool { return strings.Contains(clause, w) })
 }
 
 // optStatus reports whether text asks about the daily reading's switch

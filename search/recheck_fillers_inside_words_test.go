@@ -69,3 +69,15 @@ func TestRecheck4NeedAtTheEndKept(t *testing.T) {
 		}
 	}
 }
+
+// TestRecheck6SuitableBeforeATopicKept: dcce5b6 took 适合 out of any
+// question opening with it and holding a 的 (适合国情的民主 searched 国情的民主:
+// a card on a 人民民主共和国's greetings, a last re-check's find); only a
+// request for reading (适合遴选的文章) loses it.
+func TestRecheck6SuitableBeforeATopicKept(t *testing.T) {
+	for q, keep := range map[string]bool{"适合国情的民主": true, "适合老年人的智能产品": true, "适合遴选的文章": false, "适合备考的新质生产力文章": false} {
+		if got := withoutFillerWords(q); strings.Contains(got, "适合") != keep {
+			t.Errorf("%q: searched as %q, want 适合 kept %v", q, strings.Join(strings.Fields(got), " "), keep)
+		}
+	}
+}

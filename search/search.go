@@ -1753,7 +1753,7 @@ var fillerWhere = func() map[string]func(ahead, after string) bool {
 			// Opening a request for reading (适合遴选的文章), not a topic
 			// (适合国情, 适合度 stay: a re-check's finds).
 			return slices.Contains([]string{"有没有", "有无", "求", "推荐", "有"}, strings.TrimSpace(ahead)) ||
-				strings.TrimSpace(ahead) == "" && strings.Contains(after, "的")
+				strings.TrimSpace(ahead) == "" && (strings.Contains(after, "文章") || strings.Contains(after, "资料")) // (适合国情的民主 stays)
 		},
 		"的话": func(ahead, after string) bool {
 			return strings.TrimSpace(ahead) != "" && (after == "" || beforeHow(ahead, after))
