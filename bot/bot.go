@@ -292,7 +292,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if (!endsAsking(m.Text) || politeRequest(text)) && s.stopsReading(text) { // (每日一读不要了？ asks; …，可以吗？ asks for it)
 		return b.optOut(ctx, s, m, true)
 	}
-	if b.followers != nil && s.optStatus(text) {
+	if b.followers != nil && (s.optStatus(text) || s.stopAsked(text)) {
 		return b.optState(ctx, s, m)
 	}
 	rule, question := s.match(text)
@@ -934,7 +934,7 @@ var saidBefore = []string{"说的", "说过的", "讲的", "讲过的", "发的"
 // nor beside one asking for the newest (最近在学习，想看最新的政治局会议), nor
 // one sentence alone (老师们最近在学什么).
 func ownRecently(text string) bool {
-	sentences := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
+	sentences := clausesOf(text)
 	if len(sentences) < 2 {
 		return false
 	}
@@ -4577,7 +4577,7 @@ func withoutPairAsking(text string) string {
 	}
 }
 
-var pairAskingFront = longestFirst([]string{"请问一下", "请问", "问一下", "我想问一下", "想问一下", "我想问问", "想问问", "我想问", "麻烦问一下", "老师好", "小编好", "你好", "您好"})
+var pairAskingFront = longestFirst([]string{"请问一下", "请问", "问一下", "我想问一下", "想问一下", "我想问问", "想问问", "我想问", "我想问下", "想问下", "请问下", "问下", "麻烦问一下", "我想了解一下", "想了解一下", "我想了解下", "想了解下", "老师好", "小编好", "你好", "您好"})
 
 // unquoted is p without the quotes around it, when they are a pair.
 func unquoted(p string) string {

@@ -790,6 +790,14 @@ func (s *Settings) opt(text string) (out, ok bool) {
 	if rest, ok := strings.CutPrefix(text, "算了"); ok {
 		text = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
 	}
+	// So is a refusal set apart before it (不用了，退订: a re-check's find,
+	// no match while 不用，退订 unsubscribed).
+	for _, no := range []string{"不用了", "不了", "不用"} {
+		if rest, ok := strings.CutPrefix(text, no); ok && rest != "" && !isWordRune(firstRune(rest)) {
+			text = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) })
+			break
+		}
+	}
 	for _, later := range []string{"以后", "今后"} {
 		if rest, ok := strings.CutPrefix(text, later); ok && strings.ContainsRune("不别", firstRune(rest)) {
 			text = rest
@@ -841,7 +849,7 @@ func (s *Settings) opt(text string) (out, ok bool) {
 // the other asks or one takes it back. A longer message tells a story
 // (我退订了，现在又想看了，嗯，请问怎么才能恢复…: a question, not 退订).
 func (s *Settings) optInClauses(text string) (out, ok bool) {
-	clauses := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
+	clauses := clausesOf(text)
 	if len(clauses) != 2 || slices.ContainsFunc(clauses, asksOf) {
 		return false, false
 	}
@@ -1007,17 +1015,20 @@ func (s *Settings) stopsReading(text string) bool {
 	// 打扰了，关掉推送; 老师，能不能先停一下推送: follower runs' finds, no
 	// match), unless another takes it back (不是，我不是要关掉推送) or turns
 	// the reading on (每日一读不要了，取消退订).
-	if clauses := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) }); len(clauses) > 1 {
+	if clauses := clausesOf(text); len(clauses) > 1 {
 		// (The take-back looked for once: for each stopping clause, a long
 		// message of stops and a take-back at its end cost its clauses
 		// squared.)
 		// Nor beside a question of its own, of stopping or of something
 		// else to read (关掉推送，会怎样; 每日一读不想看了，换一篇: a re-check's
 		// finds, they had unsubscribed).
-		if slices.ContainsFunc(clauses, s.stopsReading) && !takenBackIn(clauses) && !slices.ContainsFunc(clauses, func(o string) bool {
-			out, ok := s.opt(o)
-			return ok && !out || asksOf(o) && !s.stopsReading(o)
-		}) {
+		// A stop taken back after it (关掉推送，算了) stops nothing, as 退订，
+		// 算了 does not (a re-check's find: the one unsubscribed, the other
+		// not).
+		if takenBackIn(clauses) {
+			return false
+		}
+		if stopping, beside := s.stopBeside(clauses); stopping && beside == "" {
 			return true
 		}
 	}
@@ -1047,7 +1058,7 @@ func (s *Settings) stopsReading(text string) bool {
 	}
 	// ... and the stop asked again in a clause of its own (…，帮我关掉吧;
 	// not 每日一读不要关掉, which keeps it).
-	if parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) }); len(parts) > 1 {
+	if parts := clausesOf(text); len(parts) > 1 {
 		kept := parts[:0]
 		for _, p := range parts {
 			// One stop, alone: 取消退订 takes it back (a re-check's find).
@@ -1164,22 +1175,77 @@ var stopAgain = longestFirst([]string{"关掉", "停掉", "取消掉", "关闭",
 // takenBack are the words around a leaving taken back: 算了，还是不退订了.
 var takenBack = longestFirst([]string{"算了", "还是", "先", "暂时", "了", "啦"})
 
+// stopBeside reads a message's clauses for a stop of the daily reading in
+// one of them (stopping) and what stands beside it that keeps it from
+// being done: "asked" for a question of its own (关掉推送，会怎样: what
+// stopping does is asked, not done), "other" for another article asked
+// (每日一读不想看了，换一篇) or the reading turned on (每日一读不要了，取消
+// 退订): re-checks' finds, they had unsubscribed.
+func (s *Settings) stopBeside(clauses []string) (stopping bool, beside string) {
+	for _, c := range clauses {
+		out, ok := s.opt(c)
+		stops := ok && out || s.stopsReading(c)
+		stopping = stopping || stops
+		switch {
+		case ok && !out || asksOf(c) && !stops && asksAnother(c):
+			beside = "other"
+		case asksOf(c) && !stops && beside == "":
+			beside = "asked"
+		}
+	}
+	return stopping, beside
+}
+
+// stopAsked reports whether text stops the daily reading beside a question
+// of its own (关掉推送，会怎样; 退订，还能搜文章吗): the follower is told where
+// the switch stands and how to turn it, which answers them, rather than no
+// article found (a re-check's find).
+func (s *Settings) stopAsked(text string) bool {
+	clauses := clausesOf(text)
+	if len(clauses) < 2 || len(clauses) > maxHandOffParts || takenBackIn(clauses) {
+		return false
+	}
+	stopping, beside := s.stopBeside(clauses)
+	return stopping && beside == "asked"
+}
+
 // takesBack reports whether a clause beside a stop takes it back or denies
-// asking it: 关掉推送，算了; 不是，我不是要关掉推送; 退订，骗你的.
+// asking it: 不是，我不是要关掉推送; 退订，骗你的. Not 不关注 (退订，不关注了
+// leaves twice), nor 不是 said of something else (退订，我不是学生): a
+// re-check's finds, neither had stopped.
 func takesBack(clause string) bool {
-	return slices.ContainsFunc([]string{"算了", "还是不", "先不", "不用了", "开玩笑", "开个玩笑", "骗你", "逗你", "说着玩", "不是", "不关", "别关", "不要关", "不用关", "不停", "别停", "不要停"},
+	switch clause {
+	case "不是", "不是的", "不是不是", "不不不":
+		return true
+	}
+	clause = strings.NewReplacer("不关注", "", "不关心", "").Replace(clause)
+	return slices.ContainsFunc([]string{"还是不", "先不", "开玩笑", "开个玩笑", "骗你", "逗你", "说着玩", "不是要", "不是想", "不是说",
+		"不关", "别关", "不要关", "不用关", "不停", "别停", "不要停"},
 		func(w string) bool { return strings.Contains(clause, w) })
 }
 
-// takenBack reports whether clauses take back a switch turned in one of
-// them: a clause that does, or a refusal after it (把推送打开，不了; not 不了，
-// 退订, a refusal of something else before the request: a re-check's find).
+// takenBackIn reports whether clauses take back a switch turned in one of
+// them: a clause that does, a refusal at the end (把推送打开，不了), or a
+// never mind after the first clause (关掉推送，算了). Before the request
+// they refuse something else (不了，退订; 算了，退订; 不用了，退订: re-checks'
+// finds, 不用了，退订 had stopped nothing).
 func takenBackIn(clauses []string) bool {
 	switch clauses[len(clauses)-1] {
 	case "不了", "还是不了", "不了不了", "不用", "不用不用":
 		return true
 	}
-	return slices.ContainsFunc(clauses, takesBack)
+	for i, c := range clauses {
+		if takesBack(c) || i > 0 && (strings.Contains(c, "算了") || strings.Contains(c, "不用了")) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksAnother reports whether a clause asks for another article to read
+// (换一篇, 有别的吗, 推荐点别的).
+func asksAnother(clause string) bool {
+	return slices.ContainsFunc([]string{"换一篇", "换一个", "换篇", "有别的", "别的吗", "换点", "换别的", "来点别的", "推荐点别的"}, func(w string) bool { return strings.Contains(clause, w) })
 }
 
 // asksOf reports whether a clause asks something: what stopping does (会怎样,
@@ -1194,7 +1260,7 @@ func asksOf(clause string) bool {
 	return clauseAsks.MatchString(clause) || strings.ContainsAny(clause, "?？") ||
 		strings.HasSuffix(clause, "吗") || strings.HasSuffix(clause, "呢") || strings.HasSuffix(clause, "么") && !strings.HasSuffix(clause, "那么") && !strings.HasSuffix(clause, "这么") ||
 		strings.HasPrefix(clause, "还能") || // (反正还能搜 says it)
-		slices.ContainsFunc([]string{"为什么", "为啥", "会怎样", "然后呢", "能不能", "换一篇", "换一个", "换篇", "有别的", "别的吗", "换点", "换别的", "来点别的"}, func(w string) bool { return strings.Contains(clause, w) })
+		slices.ContainsFunc([]string{"为什么", "为啥", "会怎样", "然后呢", "能不能"}, func(w string) bool { return strings.Contains(clause, w) }) || asksAnother(clause)
 }
 
 // optStatus reports whether text asks about the daily reading's switch
@@ -1271,7 +1337,7 @@ func onlyAsking(left string) bool {
 // characters of the follower's own: 两会 in 你好，两会, 申论 in 老师好 申论.
 // Courtesy (谢谢，好的) and another rule's keyword are no topic.
 func (s *Settings) topicAside(text string, rule int) string {
-	parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
+	parts := clausesOf(text)
 	if len(parts) < 2 {
 		return ""
 	}
@@ -1342,7 +1408,7 @@ func partsOf(text string) []string {
 	if strings.IndexFunc(text, func(r rune) bool { return !isWordRune(r) }) < 0 {
 		return nil
 	}
-	parts := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
+	parts := clausesOf(text)
 	if len(parts) < 2 || len(parts) > maxHandOffParts {
 		return nil
 	}

@@ -59,6 +59,12 @@ func Bare(s string) string {
 // symbols, spaces and emoji are not.
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
 
+// clausesOf splits text at what is no word (punctuation, spaces) into its
+// clauses.
+func clausesOf(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
+}
+
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
