@@ -244,7 +244,9 @@ func (b *Bot) eachQuestion(ctx context.Context, s *Settings, m Message, list Fol
 	} else {
 		header += "，找到的文章：\n"
 	}
-	reply, ids := listReplyWith(found, func(int) string { return header }, len(rest) > 0, len(rest) > 0)
+	// Always a list that pages on: the questions of articles cut to fit
+	// are 更多's as those past max are (a cut list had ended as if whole).
+	reply, ids := listReplyWith(found, func(int) string { return header }, true, len(rest) > 0)
 	for _, qs := range answers[len(ids):] { // cut to fit the reply: 更多 answers them
 		rest = append(rest, qs...)
 	}

@@ -1,10 +1,13 @@
 package bot
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"mpbot/content"
 )
 
 func TestNumberedQuestions(t *testing.T) {
@@ -150,5 +153,29 @@ func TestNumberedTopicsWhichOfThem(t *testing.T) {
 		if !strings.Contains(got, "mpbot-demo/fengqiao") || !strings.Contains(got, "mpbot-demo/xinzhi") || strings.Contains(got, "没有找到") {
 			t.Errorf("%s: want both topics' articles:\n%s", text, got)
 		}
+	}
+}
+
+// TestNumberedQuestionsCutToFitByMore: numbered questions whose articles
+// do not all fit WeChat's 2,048 bytes (long addresses) offer 更多 for the
+// ones cut, as for those past max_results (none was offered: the list
+// ended as if whole).
+func TestNumberedQuestionsCutToFitByMore(t *testing.T) {
+	arts := content.DemoArticles()
+	for i := range arts {
+		arts[i].URL += "?from=" + strings.Repeat("x", 400)
+	}
+	ask := asker(t, newDemoBot(t, catalogOf(arts), NewMemoryFollowUps()))
+	first := replyText(ask("1.新质生产力是什么 2.枫桥经验是什么 3.浦江经验是什么 4.两个确立是什么 5.八八战略是什么"))
+	shown := strings.Count(first, "问题")
+	if shown == 0 || shown >= 5 || len(first) > 2048 {
+		t.Fatalf("want the list cut to fit (%d bytes):\n%s", len(first), first)
+	}
+	if !strings.Contains(first, "「更多」看下一批") {
+		t.Fatalf("a list cut to fit offers no 更多:\n%s", first)
+	}
+	more := replyText(ask("更多"))
+	if !strings.Contains(more, fmt.Sprintf("问题%d：", shown+1)) || strings.Contains(more, "没有更多") {
+		t.Fatalf("更多: want question %d on, got:\n%s", shown+1, more)
 	}
 }
