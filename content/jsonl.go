@@ -125,7 +125,7 @@ func decodeArticle(b []byte) (Article, error) {
 			// find.)
 			return a, fmt.Errorf("invalid JSON: %w", errTrailingComma)
 		}
-		return a, fmt.Errorf("invalid JSON: %w", typed(b, err))
+		return a, fmt.Errorf("invalid JSON: %w", withFieldHint(typed(b, err), jsonFields))
 	}
 	// One article a line: a second object on it (two lines joined by an
 	// editor) was dropped unseen, and text after the object ignored.
@@ -198,6 +198,83 @@ var (
 	anyTagRe = regexp.MustCompile(`(?i)</?(?:[a-z]+:[a-z]+|p|br|div|span|b|strong|em|i|u|a|img|h[1-6]|ul|ol|li|section|article|table|tbody|thead|tr|td|th|blockquote|font|sup|sub|hr|figure|figcaption|center|small|big|code|pre|s|del|ins|mark)(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*/?>`)
 	entityRe = regexp.MustCompile(`&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});`)
 )
+
+// jsonFields are the names an article's JSON fields go by.
+var jsonFields = func() []string {
+	var names []string
+	for f := range reflect.TypeFor[Article]().Fields() {
+		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
+			names = append(names, name)
+		}
+	}
+	return names
+}()
+
+// withFieldHint adds to a decoder's unknown field the known one it was most
+// likely meant for (summry, publishedOn: an operator run's find, the
+// error named the typo and no way out).
+func withFieldHint(err error, known []string) error {
+	m := jsonUnknownFieldRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	if near := nearestField(m[1], known); near != "" {
+		return fmt.Errorf("%w (did you mean %q?)", err, near)
+	}
+	return err
+}
+
+var jsonUnknownFieldRe = regexp.MustCompile(`unknown field "([^"]*)"`)
+
+// nearestField is the field of known that name most likely misspells: the
+// same but for case, - or _ (publishedOn, published-on), or one or two
+// letters off (summry, titel); "" when none is that near.
+func nearestField(name string, known []string) string {
+	flat := func(s string) string {
+		return strings.ToLower(strings.NewReplacer("_", "", "-", "", " ", "").Replace(s))
+	}
+	best, bestD := "", 3
+	for _, k := range known {
+		if flat(k) == flat(name) {
+			return k
+		}
+		// One letter off in a short name is another word as often as a
+		// typo (url, tag): only names of four letters or more.
+		if d := editDistance(flat(name), flat(k)); d < bestD && len(k) >= 4 && d <= len(k)/3 {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the number of letters to add, drop, change or swap with
+// the next to make a into b (titel is one from title), by bytes: field
+// names are ASCII.
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 64 // no field name is that long: not near
+	}
+	var rows [3][65]int // the row before the last, the last, this one
+	for j := range len(b) + 1 {
+		rows[1][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		older, prev, cur := &rows[0], &rows[1], &rows[2]
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], older[j-2]+1)
+			}
+		}
+		rows[0], rows[1] = rows[1], rows[2]
+	}
+	return rows[1][len(b)]
+}
 
 // typed is a syntax error at a character past ASCII said with that
 // character: the decoder names its first byte as a character of its own

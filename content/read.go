@@ -260,6 +260,17 @@ func readFile(path, url string) ([]Article, []error) {
 	return r.read(path, data, url)
 }
 
+// frontMatterFields are the names front matter's fields go by.
+var frontMatterFields = func() []string {
+	var names []string
+	for f := range reflect.TypeFor[frontMatter]().Fields() {
+		if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name != "" && name != "-" {
+			names = append(names, name)
+		}
+	}
+	return names
+}()
+
 // frontMatter is the YAML header of a Markdown article. Beside mpbot's
 // fields it reads what blog engines and note apps write (Hexo, Jekyll,
 // Hugo, Obsidian): date for published_on, categories for category,
@@ -649,7 +660,13 @@ func cleanYAMLError(err error, offset int) string {
 	var parts []string
 	for _, l := range strings.Split(msg, "\n") {
 		l = yamlLinePrefixRe.ReplaceAllString(strings.TrimSpace(l), "")
-		l = yamlUnknownFieldRe.ReplaceAllString(l, "unknown field $1")
+		l = yamlUnknownFieldRe.ReplaceAllStringFunc(l, func(said string) string {
+			name := yamlUnknownFieldRe.FindStringSubmatch(said)[1]
+			if near := nearestField(name, frontMatterFields); near != "" {
+				return fmt.Sprintf("unknown field %s (did you mean %s?)", name, near)
+			}
+			return "unknown field " + name
+		})
 		// A line of text where a key: value was wanted: YAML's words
 		// named a Go type and cut the text mid-character (an operator
 		// run's find).

@@ -592,7 +592,7 @@ func TestMarkdownAsBlogsWriteIt(t *testing.T) {
 		filepath.Join(dir, "date.md") + `:4: published_on "2026-13-45" is no day of the calendar: its month or day is out of range`,
 		filepath.Join(dir, "date2.md") + `:4: date "2026-02-30" is no day of the calendar: its month or day is out of range`, // named as the file has it
 		filepath.Join(dir, "unclosed.md") + `:4: front matter: did not find expected ',' or ']'`,
-		filepath.Join(dir, "unknown.md") + `:3: front matter: unknown field auther`,
+		filepath.Join(dir, "unknown.md") + `:3: front matter: unknown field auther (did you mean author?)`,
 	}
 	if len(errs) != len(want) {
 		t.Fatalf("errors %v", errs)
