@@ -274,13 +274,20 @@ func (c *cli) unanswered(ctx context.Context, cfg *Config) []string {
 	if _, missing := cfg.Store.missing(); missing {
 		return nil // a config checked apart from its store (no store made here)
 	}
-	a, err := newApp(ctx, cfg, quietLogger(io.Discard), withBot)
+	// The library without the demo articles: check writes nothing, and an
+	// empty store is left empty, as a missing one is (an operator run's
+	// find: check had seeded an empty PostgreSQL database with the demo).
+	a, err := newApp(ctx, cfg, quietLogger(io.Discard), withLibrary)
 	if err != nil {
 		// What serve would say starting here (a fleet run's find: a Redis
 		// that refuses the config was told as the store unread).
 		return []string{fmt.Sprintf("serve could not start with it here, so the articles replies were not checked against the store: %v", err)}
 	}
 	defer a.close()
+	if a.library.Index().Len() == 0 {
+		return nil // serve fills it with the demo articles; nothing of the operator's to check
+	}
+	a.bot = a.newBot(cfg, false)
 	found, err := a.unansweredOf(ctx, cfg)
 	if err != nil {
 		found = append(found, fmt.Sprintf("the articles replies were not all checked against the store: %v", err))
