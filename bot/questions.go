@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,7 +22,7 @@ import (
 // 1. 2、 (1) （二） ①, after the message's start, a space or punctuation; and
 // as voice says it, 第一个问题是…, 第一个是…, 一是….
 // (Brackets and circled numbers also right after a word: 两个确立（2）八八战略.)
-var questionMarker = regexp.MustCompile(`(?:^|[\s\p{P}])(?:第([一二三四五六七八九十])(?:个问题(?:就是|是)?[，,：:、\s]?|(?:个|点)(?:就是|是)[，,：:、\s]?|(?:个|点|题|问)?[，,：:、\s])|([一二三四五六七八九十])(?:[、，：:]|是)|([1-9])[、.．:：)）])|[（(]([1-9一二三四五六七八九十])[)）]|([①②③④⑤⑥⑦⑧⑨⑩])`)
+var questionMarker = regexp.MustCompile(`(?:^|[\s\p{P}])(?:第([一二三四五六七八九十])(?:个问题(?:就是|是)?[，,：:、\s]?|(?:个|点)(?:就是|是)[，,：:、\s]?|(?:个|点|题|问)?[，,：:、\s])|([一二三四五六七八九十])(?:[、，：:]|是)|([1-9]|1[0-9]|20)[、.．:：)）])|[（(]([1-9]|1[0-9]|20|[一二三四五六七八九十])[)）]|([①②③④⑤⑥⑦⑧⑨⑩])`)
 
 // questionAsks is a word that asks, for telling numbered questions (or
 // short topics) from a pasted article's numbered headings and paragraphs.
@@ -156,12 +157,13 @@ var (
 // maxQuestionRunes is the longest numbered part read as a question.
 const maxQuestionRunes = 80
 
-// numeral reads 1-9, 一-十 and ①-⑩.
+// numeral reads 1-20, 一-十 and ①-⑩.
 func numeral(s string) int {
 	r, _ := utf8.DecodeRuneInString(s)
 	switch {
 	case r >= '1' && r <= '9':
-		return int(r - '0')
+		n, _ := strconv.Atoi(s) // (1-20: the marker holds no more)
+		return n
 	case r >= '①' && r <= '⑩':
 		return int(r-'①') + 1
 	}

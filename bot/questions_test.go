@@ -27,6 +27,9 @@ func TestNumberedQuestions(t *testing.T) {
 		{"（1）两个确立（2）八八战略", "", []string{"两个确立", "八八战略"}, ""},
 		{"1.2024年政府工作报告 2.2026年全国两会", "", []string{"2024年政府工作报告", "2026年全国两会"}, ""},
 		{"①共同富裕怎么理解②千万工程是什么③", "", []string{"共同富裕怎么理解", "千万工程是什么"}, ""},
+		// Past 9 (the 9th had run on to the 12th, read as 8 questions).
+		{"1.新质生产力 2.枫桥经验 3.浦江经验 4.两个确立 5.八八战略 6.千万工程 7.申论怎么写 8.面试技巧 9.乡村振兴 10.全过程人民民主 11.政府工作报告 12.遴选考试", "",
+			[]string{"新质生产力", "枫桥经验", "浦江经验", "两个确立", "八八战略", "千万工程", "申论怎么写", "面试技巧", "乡村振兴", "全过程人民民主", "政府工作报告", "遴选考试"}, ""},
 		// The parts of the topic before them: the preface says it (and
 		// numberedAnswers searches it first).
 		{"新质生产力：（1）内涵（2）特征（3）怎么发展", "新质生产力", []string{"内涵", "特征", "怎么发展"}, ""},
@@ -53,7 +56,7 @@ func TestNumberedQuestions(t *testing.T) {
 	// Counted from 1, in turn; not numbered: one only, a word's 第一, 统一是,
 	// a date, a count, a pasted article's paragraphs.
 	for _, text := range []string{"2. 新质生产力 3. 枫桥经验", "第一，新质生产力是什么；第三，枫桥经验是什么", "第一，新质生产力是什么",
-		"第一书记和第二书记", "统一是什么意思", "2026年1.新质生产力", "1、2、3",
+		"第一书记和第二书记", "统一是什么意思", "2026年1.新质生产力", "1、2、3", "（9）乡村振兴（10）共同富裕",
 		"一、" + strings.Repeat("新质生产力是创新起主导作用的先进生产力质态，", 5) + "如何发展？二、高质量发展"} {
 		if nb, ok := numberedParts(Bare(text)); ok {
 			t.Errorf("%q read as numbered: %q", text, nb.parts)
