@@ -43,3 +43,60 @@ func TestUnknownFieldSaysTheNearest(t *testing.T) {
 		t.Errorf("front matter: %v", errs)
 	}
 }
+
+func TestOneLetterOff(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"title", "titel", true}, {"summary", "summry", true}, {"author", "auther", true}, {"tags", "tag", true},
+		{"url", "urls", true}, {"title", "title", false}, {"createdat", "createdby", false}, {"title", "tilte", true},
+		{"ab", "ba", true}, {"abc", "cab", false}, {"", "a", true}, {"", "", false}, {"summary", "sumary", true},
+	} {
+		if got := oneLetterOff(c.a, c.b); got != c.want {
+			t.Errorf("oneLetterOff(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+		if got := oneLetterOff(c.b, c.a); got != c.want {
+			t.Errorf("oneLetterOff(%q, %q) = %v, want %v", c.b, c.a, got, c.want)
+		}
+	}
+}
+
+// TestRecheck8FieldHintNoWrongField: a field that names another thing than a
+// known one (who created or updated it, who published it, related posts)
+// gets no "did you mean" pointing at a date field: since 8c418ae
+// created_by/createdBy → "created_at", updated_by → "updated_at",
+// published_by → "published_on", and in front matter related → "created",
+// created_by → "created", height → "weight".
+func TestRecheck8FieldHintNoWrongField(t *testing.T) {
+	in := `{"id":"a","title":"好","url":"https://x/a","created_by":"张三"}
+{"id":"b","title":"好","url":"https://x/b","updated_by":"张三"}
+{"id":"c","title":"好","url":"https://x/c","published_by":"人民日报"}
+{"id":"d","title":"好","url":"https://x/d","createdBy":"张三"}
+`
+	_, errs := ReadJSONL(strings.NewReader(in), "in.jsonl")
+	if len(errs) != 4 {
+		t.Fatalf("errors %v", errs)
+	}
+	for _, err := range errs {
+		if strings.Contains(err.Error(), "did you mean") {
+			t.Errorf("a field of a person named as a date's misspelling: %v", err)
+		}
+	}
+	dir := t.TempDir()
+	for i, kv := range []string{"related: [a, b]", "created_by: 张三", "height: 3"} {
+		p := filepath.Join(dir, "n"+string(rune('a'+i))+".md")
+		if err := os.WriteFile(p, []byte("---\ntitle: 好\n"+kv+"\n---\n正文\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, errs = ReadPaths([]string{dir}, ReadOptions{})
+	if len(errs) != 3 {
+		t.Fatalf("errors %v", errs)
+	}
+	for _, err := range errs {
+		if strings.Contains(err.Error(), "did you mean") {
+			t.Errorf("front matter: another word named as a misspelling: %v", err)
+		}
+	}
+}

@@ -227,53 +227,50 @@ func withFieldHint(err error, known []string) error {
 var jsonUnknownFieldRe = regexp.MustCompile(`unknown field "([^"]*)"`)
 
 // nearestField is the field of known that name most likely misspells: the
-// same but for case, - or _ (publishedOn, published-on), or one or two
-// letters off (summry, titel); "" when none is that near.
+// same but for case, - or _ (publishedOn, published-on), or one letter
+// added, dropped, changed or swapped with the next (summry, titel), its
+// first letter kept; "" when none is that near. Two letters off is
+// another word as often as a typo (created_by is no created_at, related
+// no created: a re-check's finds), and so is a first letter changed
+// (height is no weight).
 func nearestField(name string, known []string) string {
 	flat := func(s string) string {
 		return strings.ToLower(strings.NewReplacer("_", "", "-", "", " ", "").Replace(s))
 	}
-	best, bestD := "", 3
+	n := flat(name)
 	for _, k := range known {
-		if flat(k) == flat(name) {
+		if flat(k) == n {
 			return k
 		}
+	}
+	for _, k := range known {
 		// One letter off in a short name is another word as often as a
 		// typo (url, tag): only names of four letters or more.
-		if d := editDistance(flat(name), flat(k)); d < bestD && len(k) >= 4 && d <= len(k)/3 {
-			best, bestD = k, d
+		if f := flat(k); len(f) >= 4 && n != "" && n[0] == f[0] && oneLetterOff(n, f) {
+			return k
 		}
 	}
-	return best
+	return ""
 }
 
-// editDistance is the number of letters to add, drop, change or swap with
-// the next to make a into b (titel is one from title), by bytes: field
+// oneLetterOff reports whether b is a with one letter added, dropped,
+// changed or swapped with the next (titel for title), by bytes: field
 // names are ASCII.
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 64 // no field name is that long: not near
+func oneLetterOff(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
 	}
-	var rows [3][65]int // the row before the last, the last, this one
-	for j := range len(b) + 1 {
-		rows[1][j] = j
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
 	}
-	for i := 1; i <= len(a); i++ {
-		older, prev, cur := &rows[0], &rows[1], &rows[2]
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], older[j-2]+1)
-			}
-		}
-		rows[0], rows[1] = rows[1], rows[2]
+	switch {
+	case len(b)-len(a) == 1:
+		return a[i:] == b[i+1:]
+	case len(a) != len(b) || i == len(a):
+		return false
 	}
-	return rows[1][len(b)]
+	return a[i+1:] == b[i+1:] || i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 // typed is a syntax error at a character past ASCII said with that
