@@ -176,9 +176,20 @@ func TestFollowerRun6ReadingTurnedBackOn(t *testing.T) {
 // on a real SQLite store (the switch's state kept, as mpbot try keeps none)
 // and returns each reply's text.
 func webhookSender(t *testing.T) func(from, kind, text string) string {
+	send := webhookReplies(t)
+	return func(from, kind, text string) string {
+		t.Helper()
+		return send(from, kind, text).Content
+	}
+}
+
+// webhookReplies sends followers' messages (kind text or voice, a voice
+// message's text its recognition) over the webhook of a replica on a real
+// SQLite store, and returns each reply.
+func webhookReplies(t *testing.T) func(from, kind, text string) *wechat.Outbound {
 	_, _, sim := replicaIn(t, t.TempDir())
 	var id int64
-	return func(from, kind, text string) string {
+	return func(from, kind, text string) *wechat.Outbound {
 		t.Helper()
 		id++
 		in := wechat.Inbound{From: from, MsgType: kind, Content: text, MsgID: id, CreateTime: time.Now().Unix()}
@@ -189,7 +200,7 @@ func webhookSender(t *testing.T) func(from, kind, text string) string {
 		if err != nil {
 			t.Fatalf("%q: %v", text, err)
 		}
-		return r.Content
+		return r
 	}
 }
 

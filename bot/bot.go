@@ -3564,6 +3564,9 @@ func rejects(text string) bool {
 		!strings.HasSuffix(text, "的") && rejectWords[unwrapChoice(text)]
 }
 
+// listRead is the articles listed told read, before asking for more.
+var listRead = regexp.MustCompile(`^(?:这)?(?:[0-9一二三四五六七八九十两几]+(?:篇|个)|这些|上面的|这几篇)?(?:都|全)(?:看了|看完了|读完了|看过了|读过了)[\p{P}\s]*`)
+
 // moreCount is 再来5篇, 再来两篇, 第二页: more, however many.
 var moreCount = regexp.MustCompile(`^((?:再来|再给我|再给|再发|再发我)[0-9一两二三四五六七八九十几]+[篇个条]|第[0-9二三四五六七八九十]+页)$`)
 
@@ -3576,6 +3579,11 @@ func asksMore(text string) bool {
 	}
 	if utf8.RuneCountInString(text) > 16 { // 好的，谢谢，那再来一批吧 (a follower run's: searched)
 		return false
+	}
+	// The list read, told first (3个都看了，还有别的吗: a follower run's
+	// find, no match).
+	if loc := listRead.FindStringIndex(text); loc != nil && loc[1] < len(text) {
+		return asksMore(text[loc[1]:])
 	}
 	core := unwrapChoice(text)
 	// Unwrapped, 别的呢 loses the 的 of 别的 too: asked with a particle
@@ -4105,6 +4113,13 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 				if replies := b.numberedAnswers(ctx, s, m, nb); replies != nil {
 					return replies
 				}
+			} else if parts := askedOneByOne(runOnBreaks(asked(m))); parts != nil || topicsApart(asked(m), b.catalog.Topic) != nil {
+				if parts == nil {
+					parts = topicsApart(asked(m), b.catalog.Topic)
+				}
+				if replies := b.eachAsked(context.WithValue(ctx, numberedKey{}, true), s, m, parts); replies != nil {
+					return replies
+				}
 			}
 		}
 		if len(relevant) == 0 {
@@ -4125,7 +4140,10 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 			// after the question (…考试里一般怎么用？谢谢！) are no sentence of
 			// it (a follower run's finds, no match).
 			text := withoutThanks(m.Text)
-			if tries, framed := lastSentences(withoutThanks(query)); len(tries) > 0 && (endsAsking(text) || asksMeaning(tries[0]) || framed) {
+			// A voice message ends in 。 whatever it says: its last
+			// clause asks when it holds a question word (…然后就是那个组织协调
+			// 题不太会答有没有什么思路。: no match, a follower run's find).
+			if tries, framed := lastSentences(withoutThanks(query)); len(tries) > 0 && (endsAsking(text) || asksMeaning(tries[0]) || framed || m.Kind == KindVoice && clauseAsks.MatchString(tries[0])) {
 				for _, last := range tries {
 					if replies := b.search(ctx, s, m, last, depth+1); replies != nil {
 						return replies
@@ -4251,21 +4269,36 @@ var titledDocuments = []string{"政府工作报告", "新年贺词", "经济工�
 // framed says one was: a long message going on after its question (…，另外
 // 平时应该怎么积累素材呢, …，最好是简单易懂的那种) had got no match.
 func lastSentences(query string) (tries []string, framed bool) {
+	query = runOnBreaks(query)
 	clauses := strings.FieldsFunc(query, clauseBreak)
 	add := func(t string) {
 		if t = strings.TrimSpace(t); utf8.RuneCountInString(t) >= 5 && utf8.RuneCountInString(t) <= maxSentenceRunes && !slices.Contains(tries, t) {
 			tries = append(tries, t)
 		}
 	}
+	// The clauses opening a question after the follower's case (我每天都
+	// 有看每日一读然后想问一下那个新质生产力怎么理解。, run on: a follower
+	// run's find).
+	framedAfterCase := func() ([]string, bool) {
+		if len(clauses) < 2 || !toldOfSelf.MatchString(clauses[0]) {
+			return nil, false
+		}
+		for _, c := range clauses[1:] {
+			if askingFrame.MatchString(c) {
+				add(c)
+			}
+		}
+		return tries, len(tries) > 0
+	}
 	if utf8.RuneCountInString(query) < minToldRunes {
 		if len(clauses) == 2 && toldOfSelf.MatchString(clauses[0]) && !toldOfSelf.MatchString(clauses[1]) {
 			add(clauses[1])
 			return tries, askingFrame.MatchString(clauses[1]) || strings.HasSuffix(strings.TrimSpace(clauses[1]), "吗")
 		}
-		return nil, false
+		return framedAfterCase()
 	}
 	if len(clauses) < 3 {
-		return nil, false
+		return framedAfterCase()
 	}
 	sentences := strings.FieldsFunc(query, func(r rune) bool { return strings.ContainsRune("。？！；.?!;\n", r) })
 	if len(sentences) > 1 {
@@ -4290,11 +4323,42 @@ func lastSentences(query string) (tries []string, framed bool) {
 	return tries, framed
 }
 
+// runOnBreaks is query with a comma before each question's opening (想问
+// 一下, 请问, 想了解…) and connector (然后, 另外) said straight after a word,
+// as a voice message's recognition and a hurried typist run them on
+// (我是在街道办工作的想问一下基层治理有没有相关的文章; …公务员然后今年想考遴选
+// 就是想问一下遴选笔试一般考哪些题型。: no match, where the same words with
+// commas found their article: a follower run's find).
+func runOnBreaks(query string) string {
+	locs := runOnRe.FindAllStringIndex(query, maxClausesTried)
+	if locs == nil {
+		return query
+	}
+	var b strings.Builder
+	at, end := 0, -1
+	for _, loc := range locs {
+		// (然后想问一下 is one clause's opening.)
+		if r, _ := utf8.DecodeLastRuneInString(query[:loc[0]]); loc[0] == 0 || !isWordRune(r) || loc[0] == end {
+			end = loc[1]
+			continue
+		}
+		end = loc[1]
+		b.WriteString(query[at:loc[0]])
+		b.WriteString("，")
+		at = loc[0]
+	}
+	b.WriteString(query[at:])
+	return b.String()
+}
+
+// runOnRe is where a run-on message's next clause begins.
+var runOnRe = regexp.MustCompile(`(?:就是)?(?:我)?(?:想问一下|想问问|想问下|想问|请问一下|请问|想了解一下|想了解|想请教一下|想请教)|然后|另外|还有`)
+
 // toldOfSelf is a clause telling of the follower (我在乡镇工作, 平时工作特别忙);
 // askingFrame, one opening a question (想问一下…, 我想了解一下…).
 var (
 	toldOfSelf  = regexp.MustCompile(`^\s*(?:我|本人|平时)|我们|我在|我是`) // (not 今年两会，…: a topic's time)
-	askingFrame = regexp.MustCompile(`^\s*(?:我)?(?:想问一下|想问问|想问|请问一下|请问|问一下|想了解一下|想了解|想知道|想请教一下|想请教)`)
+	askingFrame = regexp.MustCompile(`^\s*(?:然后)?(?:就是)?(?:我)?(?:想问一下|想问问|想问下|想问|请问一下|请问|问一下|想了解一下|想了解|想知道|想请教一下|想请教)`)
 )
 
 // surestClause is the clause of a long message (at least minToldRunes,
@@ -4311,7 +4375,7 @@ func (b *Bot) surestClause(ctx context.Context, s *Settings, query, top string) 
 	if utf8.RuneCountInString(query) < minToldRunes {
 		return ""
 	}
-	clauses := strings.FieldsFunc(query, clauseBreak)
+	clauses := strings.FieldsFunc(runOnBreaks(query), clauseBreak)
 	if len(clauses) < 3 {
 		return ""
 	}
@@ -4538,6 +4602,12 @@ func twoTopics(query string) (parts []string, relation, ok bool) {
 		// a re-check's find.)
 		if rest, ok := strings.CutPrefix(p, "还有"); ok && i > 0 && utf8.RuneCountInString(rest) >= 2 {
 			p = rest
+		}
+		// Nor what each means asked of the first too (新质生产力是什么然后还有
+		// 两个确立怎么理解。: 「新质生产力是什么」 had headed the list, a
+		// follower run's find).
+		if k := slices.IndexFunc(meaningAsked, func(w string) bool { return strings.HasSuffix(p, w) }); k >= 0 && utf8.RuneCountInString(p)-utf8.RuneCountInString(meaningAsked[k]) >= 2 {
+			p = p[:len(p)-len(meaningAsked[k])]
 		}
 		parts[i] = withoutStrayQuote(unquoted(p))
 	}

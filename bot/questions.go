@@ -186,14 +186,22 @@ type Question struct {
 // the list kept for 更多 (they had to be sent again: a follower run's
 // find); list is what it keeps besides.
 func (b *Bot) eachQuestion(ctx context.Context, s *Settings, m Message, list FollowUp, qs []Question) []Reply {
-	looked, rest := qs[:min(len(qs), s.search.MaxResults)], slices.Clone(qs[min(len(qs), s.search.MaxResults):])
-	var found []content.Hit
-	var answers [][]Question // the questions each of found answers
-	var none []Question
-	for _, q := range looked {
+	looked := qs[:min(len(qs), s.search.MaxResults)]
+	found, answers, none, err := b.surestOfEach(ctx, s, looked)
+	if err != nil {
+		return nil
+	}
+	return b.listOfEach(ctx, s, m, list, qs, found, answers, none)
+}
+
+// surestOfEach searches each question: the surest article of each
+// answered (found, each with the questions it answers) and those none
+// answers.
+func (b *Bot) surestOfEach(ctx context.Context, s *Settings, qs []Question) (found []content.Hit, answers [][]Question, none []Question, err error) {
+	for _, q := range qs {
 		hits, err := b.catalog.Search(ctx, q.Search, s.searchN())
 		if err != nil {
-			return nil
+			return nil, nil, nil, err
 		}
 		relevant := relevantOf(hits, s.search.MinScore)
 		if len(relevant) == 0 {
@@ -206,6 +214,13 @@ func (b *Bot) eachQuestion(ctx context.Context, s *Settings, m Message, list Fol
 		}
 		found, answers = append(found, relevant[0]), append(answers, []Question{q})
 	}
+	return found, answers, none, nil
+}
+
+// listOfEach is eachQuestion's reply: qs's first max (looked) searched,
+// found, answers and none of them as surestOfEach says.
+func (b *Bot) listOfEach(ctx context.Context, s *Settings, m Message, list FollowUp, qs []Question, found []content.Hit, answers [][]Question, none []Question) []Reply {
+	looked, rest := qs[:min(len(qs), s.search.MaxResults)], slices.Clone(qs[min(len(qs), s.search.MaxResults):])
 	first := looked[0].N == 1
 	switch {
 	case len(found) == 0 && first:
@@ -246,9 +261,15 @@ func (b *Bot) eachQuestion(ctx context.Context, s *Settings, m Message, list Fol
 	} else {
 		header += "，找到的文章：\n"
 	}
-	// Always a list that pages on: the questions of articles cut to fit
-	// are 更多's as those past max are (a cut list had ended as if whole).
-	reply, ids := listReplyWith(found, func(int) string { return header }, true, len(rest) > 0)
+	// The questions of articles cut to fit are 更多's as those past max are
+	// (a cut list had ended as if whole): a list cut is made again as one
+	// that pages on, with room for the longer footer (kept for all, a list
+	// that fit had lost its last: a re-check's find).
+	pages := len(rest) > 0
+	reply, ids := listReplyWith(found, func(int) string { return header }, pages, pages)
+	if !pages && len(ids) < len(found) {
+		reply, ids = listReplyWith(found, func(int) string { return header }, true, false)
+	}
 	for _, qs := range answers[len(ids):] { // cut to fit the reply: 更多 answers them
 		rest = append(rest, qs...)
 	}
@@ -311,3 +332,74 @@ func (b *Bot) numberedAnswers(ctx context.Context, s *Settings, m Message, nb nu
 
 // numberedKey marks a search made of a numbered message's parts.
 type numberedKey struct{}
+
+// askedOneByOne are a message's questions asked one after another, each a
+// sentence of its own (新质生产力是什么？两个确立怎么理解？) or a clause opened
+// by 另外 (想看看枫桥经验，另外面试怎么准备): the whole message's search had
+// answered one of them, or none (a follower run's finds). Nil unless there
+// are two to maxAsked, each asking or asking for something, none longer
+// than a question.
+func askedOneByOne(text string) []string {
+	if !strings.ContainsAny(text, "？?！!。；;\n") && !anotherAsked.MatchString(text) {
+		return nil
+	}
+	var parts []string
+	for _, sentence := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("？?！!。；;\n", r) }) {
+		for _, p := range anotherAsked.Split(sentence, -1) {
+			if p = strings.TrimFunc(withoutThanks(p), func(r rune) bool { return !isWordRune(r) }); p != "" {
+				parts = append(parts, p)
+			}
+		}
+	}
+	if len(parts) < 2 || len(parts) > maxAsked {
+		return nil
+	}
+	for _, p := range parts {
+		asks := questionAsks.MatchString(p) || asksFor.MatchString(p)
+		if utf8.RuneCountInString(p) > maxQuestionRunes || !asks {
+			return nil
+		}
+	}
+	return parts
+}
+
+// maxAsked bounds the questions of a message read one by one.
+const maxAsked = 5
+
+var (
+	// anotherAsked is where a sentence goes on to another question.
+	anotherAsked = regexp.MustCompile(`[，,]\s*(?:然后)?(?:另外|还有)`)
+	// asksFor is a clause asking for something to read.
+	asksFor = regexp.MustCompile(`想看|想了解|想问|求|找|推荐|发一下|发我`)
+)
+
+// topicsApart are three to maxAsked topics the search knows set apart by
+// spaces (枫桥经验 浦江经验 四下基层: a card on the last alone, a follower
+// run's find; two are twoTopics'), or nil.
+func topicsApart(text string, topic func(string) bool) []string {
+	parts := strings.Fields(text)
+	if len(parts) < 3 || len(parts) > maxAsked || !slices.ContainsFunc(parts, topic) {
+		return nil
+	}
+	if slices.ContainsFunc(parts, func(p string) bool { return !topic(p) }) {
+		return nil
+	}
+	return parts
+}
+
+// eachAsked answers questions asked one by one (askedOneByOne) with each
+// one's article, as numbered ones are; nil unless every one is answered
+// by an article of its own (one article for all is the whole message's).
+func (b *Bot) eachAsked(ctx context.Context, s *Settings, m Message, parts []string) []Reply {
+	qs := make([]Question, len(parts))
+	for i, p := range parts {
+		// Each searched as a message of its own is (less its fillers:
+		// 就是面试怎么准备, 另外想问下浦江经验).
+		qs[i] = Question{N: i + 1, Text: p, Search: withoutLead(withoutFillers(strings.TrimPrefix(p, "另外")))}
+	}
+	found, answers, none, err := b.surestOfEach(ctx, s, qs)
+	if err != nil || len(none) > 0 || len(found) < 2 {
+		return nil
+	}
+	return b.listOfEach(ctx, s, m, FollowUp{Query: asked(m), Asked: len(qs)}, qs, found, answers, none)
+}

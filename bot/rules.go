@@ -776,6 +776,9 @@ func (s *Settings) opt(text string) (out, ok bool) {
 			return "开启" + m[2] + m[3]
 		})
 	}
+	if mistakenLeave.MatchString(text) {
+		return false, true
+	}
 	if loc := leftBefore.FindStringIndex(text); loc != nil && loc[1] < len(text) && wantsBack.MatchString(text[loc[1]:]) {
 		text = strings.TrimLeftFunc(text[loc[1]:], func(r rune) bool { return !isWordRune(r) })
 	}
@@ -837,6 +840,15 @@ func (s *Settings) opt(text string) (out, ok bool) {
 			best = kw
 		}
 	}
+	if best == "" && strings.Contains(text, "每天") {
+		// 每天 between a no and what it stops (以后不用每天给我推了: a
+		// follower run's find, no match), as stopsReading reads it.
+		if plain := everyDayAfterNo.ReplaceAllString(text, "$1"); plain != text {
+			if out, ok := s.opt(plain); ok && out {
+				return true, true
+			}
+		}
+	}
 	if best == "" {
 		return s.optInClauses(text)
 	}
@@ -857,7 +869,10 @@ func (s *Settings) optInClauses(text string) (out, ok bool) {
 		return false, false // 我想退订，开玩笑的
 	}
 	turns := 0
-	for _, c := range clauses {
+	for i, c := range clauses {
+		if other := clauses[1-i]; bareTurnOn.MatchString(c) && slices.ContainsFunc(readingNames, func(n string) bool { return strings.Contains(other, n) }) && !s.stopsReading(other) {
+			c = "开启推送"
+		}
 		if o, k := s.opt(c); k {
 			if turns > 0 && o != out {
 				return false, false
@@ -871,6 +886,16 @@ func (s *Settings) optInClauses(text string) (out, ok bool) {
 // turnedOn is the daily reading turned on the other way round from the
 // keywords: 把 before it, or the verb after it with 吧 or 一下.
 var turnedOn = regexp.MustCompile(`(把)?(每日一读|每日推送|推送)(?:给我)?(?:重新|再)?(?:打开|开启|开通|恢复|开)(吧|一下)?`)
+
+// mistakenLeave is a leaving told to have been a slip (刚才退订是不小心按错了:
+// a follower run's find, no match and still unsubscribed), as 刚才点错了，不想
+// 退订 is read: nothing else but asking words and fillers around it.
+var mistakenLeave = regexp.MustCompile(`^(?:嗯|那个|就是|老师|不好意思|抱歉|[\p{P}\s])*(?:我)?(?:刚才|刚刚|之前|刚)?(?:的)?(?:退订|取消订阅|取消关注每日一读)(?:是|那个是)?(?:我)?(?:不小心|误|手滑)(?:按|点|操作|碰)(?:错了|错的|错|的|到了|到的)(?:了|啦)?[\p{P}\s]*(?:帮我)?(?:恢复|恢复一下|重新订阅|订阅回来)?(?:吧|一下|谢谢)?[\p{P}\s]*$`)
+
+// bareTurnOn is a clause turning something on without naming it (重新开一下,
+// 恢复吧): the reading's when another clause names it (我又想看每日一读了，重新
+// 开一下: a follower run's find, no match).
+var bareTurnOn = regexp.MustCompile(`^(?:帮我|麻烦|请|那就|那)?(?:重新|再)?(?:打开|开启|开通|开|恢复)(?:一下|吧|回来|起来)*$`)
 
 // leftBefore is the follower's leaving told before asking to come back (我
 // 之前退订了现在想重新订阅, said in one breath: a follower run's find).
@@ -1149,7 +1174,11 @@ var (
 		// Not read any more, not sent to me again (每日一读不想看了, 每日一读
 		// 就不要再发给我了: a follower run's finds, no match).
 		"不想看", "我不想看", "不想再看", "我不想再看", "不要再发给我", "就不要再发给我", "不用再发给我", "别再发给我", "就别再发给我",
-		"可以停了", "可以关了", "可以停掉了", "可以关掉了", "可以取消了", "可以取消掉了", "可以关闭了"})
+		"可以停了", "可以关了", "可以停掉了", "可以关掉了", "可以取消了", "可以取消掉了", "可以关闭了",
+		// A pause asked another way, a no after 就, not pushed again
+		// (每日一读先停一停吧, 每日一读就不需要了, 推送别推了: a follower run's
+		// finds, no match).
+		"停一停", "先停一停", "就不需要", "就不要", "就不用", "别推", "别再推", "不要再推", "不用再推"})
 )
 
 // saidOfOthers is the reading said to have been stopped by someone: you
@@ -1187,10 +1216,16 @@ func (s *Settings) stopBeside(clauses []string) (stopping bool, beside string) {
 		stops := ok && out || s.stopsReading(c)
 		stopping = stopping || stops
 		switch {
-		case ok && !out || asksOf(c) && !stops && asksAnother(c):
+		case ok && !out || asksOf(c) && !stops && asksAnother(c) || bareTurnOn.MatchString(c):
 			beside = "other"
 		case asksOf(c) && !stops && beside == "":
 			beside = "asked"
+			// Of stopping, not of something else: a person (我要退订，人工在吗)
+			// or a topic (退订，枫桥经验是什么？) keeps its answer (a re-check's
+			// finds: they had got the switch's status).
+			if !askedOfStopping.MatchString(c) {
+				beside = "other"
+			}
 		}
 	}
 	return stopping, beside
@@ -1209,6 +1244,9 @@ func (s *Settings) stopAsked(text string) bool {
 	return stopping && beside == "asked"
 }
 
+// askedOfStopping is a question of what stopping the reading does.
+var askedOfStopping = regexp.MustCompile(`会怎样|会怎么样|然后呢|为什么|为啥|还能|还可以|收不到|能恢复|可以恢复|恢复吗|影响|怎么办|后果|以后|之后`)
+
 // takesBack reports whether a clause beside a stop takes it back or denies
 // asking it: 不是，我不是要关掉推送; 退订，骗你的. Not 不关注 (退订，不关注了
 // leaves twice), nor 不是 said of something else (退订，我不是学生): a
@@ -1219,7 +1257,12 @@ func takesBack(clause string) bool {
 		return true
 	}
 	clause = strings.NewReplacer("不关注", "", "不关心", "").Replace(clause)
-	return slices.ContainsFunc([]string{"还是不", "先不", "开玩笑", "开个玩笑", "骗你", "逗你", "说着玩", "不是要", "不是想", "不是说",
+	// (Not 先不 alone: 先不要推送了，考完再说 asks to stop: a follower run's
+	// find.)
+	// Disowned too (退订？不是我发的, 关掉推送，这不是我说的, 退订了？不是吧: a
+	// re-check's finds, they had unsubscribed).
+	return slices.ContainsFunc([]string{"还是不", "先不关", "先不退", "先不取消", "先不停", "开玩笑", "开个玩笑", "骗你", "逗你", "说着玩", "不是要", "不是想", "不是说",
+		"不是我", "不是本人", "不是吧",
 		"不关", "别关", "不要关", "不用关", "不停", "别停", "不要停"},
 		func(w string) bool { return strings.Contains(clause, w) })
 }
@@ -1235,11 +1278,19 @@ func takenBackIn(clauses []string) bool {
 		return true
 	}
 	for i, c := range clauses {
-		if takesBack(c) || i > 0 && (strings.Contains(c, "算了") || strings.Contains(c, "不用了")) {
+		if takesBack(c) || i > 0 && (strings.Contains(c, "算了") || strings.Contains(c, "不用了")) && !slices.ContainsFunc(clauses[:i], wishedAway) {
 			return true
 		}
 	}
 	return false
+}
+
+// wishedAway reports whether a clause tells the reading unwanted rather than
+// asking to stop it: a never mind after it gives up (每日一读不想看了，算了吧;
+// 每日一读不要了，算了: a re-check's finds, they had stopped nothing), where
+// after a request it takes it back (关掉推送，算了).
+func wishedAway(clause string) bool {
+	return slices.ContainsFunc([]string{"不想", "不要了", "不需要", "不用了"}, func(w string) bool { return strings.Contains(clause, w) })
 }
 
 // asksAnother reports whether a clause asks for another article to read
@@ -1294,7 +1345,7 @@ var pushAsked = regexp.MustCompile(`^(?:(?:每日一读|每日推送|推送|每�
 // follower run's finds, no match).
 var switchAsked = regexp.MustCompile(`^(?:请问)?(?:(?:我)?(?:要|该|能|可以)?(?:怎么|如何|怎样)(?:才能)?(?:关掉|关闭|关|停掉|停|打开|开启|开)(?:每日一读|每日推送|推送)|` +
 	`(?:每日一读|每日推送|推送)(?:要|该|能|可以)?(?:怎么|如何|怎样)(?:才能)?(?:关掉|关闭|关|停掉|停止|停|取消|退订|打开|开启|开|恢复)(?:掉)?|` +
-	`(?:每日一读|每日推送|推送)(?:能|可以|能不能|可不可以)(?:关掉|关闭|关|停掉|取消|退订)(?:吗|么)?)(?:啊|呀|呢|吗|么)*[\p{P}\s]*$`)
+	`(?:每天早上的|每天的|早上的|每天早上)?(?:每日一读|每日推送|推送)(?:能|可以|能不能|可不可以)(?:关掉|关闭|关|停掉|取消|退订)(?:吗|么)?)(?:啊|呀|呢|吗|么)*[\p{P}\s]*$`)
 
 // statusWords are what stands beside a keyword asking where the switch is,
 // or how to turn it (怎么退订), longest first.
@@ -1313,6 +1364,12 @@ var asking = func() []string {
 		// or searched); 我再想想退订 puts it off (想想, above).
 		"还是", "那就", "那", "就", "想要", "想", "还想", "重新",
 		"好吗", "可以吗", "行吗", "行不行", "嘛", "要", "现在", "该", "可以", "马上", "立即", "立刻", "我",
+		// Asked politely as 可以…吗 is (能不能退订, 能不能别发了: a follower
+		// run's finds, no match).
+		"能不能", "可不可以", "能否",
+		// When it comes, said of it (每天早上那个推送别推了: a follower run's
+		// find, no match).
+		"每天早上的", "每天早上", "早上的", "那个", "就是",
 		// What is switched, named beside the keyword: 退订推送, 每日一读订阅.
 		"每日一读", "每日推送", "推送",
 		// What is switched, put first (帮我把推送关掉: a study-platform

@@ -1209,9 +1209,10 @@ var (
 		"的主要内容", "主要内容", "主要讲了什么", "主要讲了啥", "主要讲的是什么", "主要讲什么", "主要说了什么", "主要是什么",
 		"有哪几个", "有几个", "有几条", "有几点", "更详细的", "更详细", "详细解读", "详细介绍", // (not 详细 alone: 国土空间详细规划)
 		"详细说说", "详细讲讲", "详细说一下", "详细讲一下", "详细一点", "详细点", "详细些", "说详细点", "讲详细点", "详细的", "详细",
-		"还有吗", "还有么", "还有没有", "帮我找点", "帮忙找点", "给我找点", "帮我找些", "帮忙找些", "帮我找一些", "帮忙找一些", "想问问",
+		"还有吗", "还有么", "还有没有", "帮我找点", "帮忙找点", "给我找点", "帮我找些", "帮忙找些", "帮我找一些", "帮忙找一些", "想问问", "我想问下", "想问下", "请问下",
 		"推荐点", "推荐几篇", "推荐几个", "推荐一些", "推荐些", "求几篇", "来几篇", "求推荐", "文章推荐", "怎么写好", "如何写好", "怎样写好",
-		"的话", "适合", "感谢分享", "谢谢分享", "分享",
+		"的话", "适合", "感谢分享", "谢谢分享", "分享", "另外", "然后",
+		"有什么启示", "有啥启示", "有何启示", "的启示", "有什么意义", "有啥意义", "有何意义", "的意义",
 		// What the follower's office is studying, and a few asked for (我们单位
 		// 最近在学四下基层，想找点资料: 0.16, no match; 想找点四下基层的资料 0.42).
 		"我们单位", "单位里", "最近在学习", "最近在学", "正在学习", "想找点", "找点", "想找些", "找些", "想找一些", "找一些",
@@ -1727,6 +1728,15 @@ var fillerWhere = func() map[string]func(ahead, after string) bool {
 		r, _ := utf8.DecodeLastRuneInString(ahead)
 		return strings.TrimSpace(ahead) == "" || unicode.IsSpace(r) || unicode.IsPunct(r) || strings.HasPrefix(after, " ")
 	}
+	// What is asked of a topic at the question's end (千万工程的启示, 八八战略
+	// 有什么意义: a follower run's finds, the demo's article titled …的启示 or
+	// …的意义 listed first): the topic is the question.
+	// Right after the topic: after a number or a mark (…1.是什么 2.有什么
+	// 意义) there is none, and 意义 is what the message names.
+	aspectAsked := func(ahead, after string) bool {
+		r, _ := utf8.DecodeLastRuneInString(ahead)
+		return unicode.Is(unicode.Han, r) && strings.TrimSpace(after) == ""
+	}
 	afterTopic := func(ahead, _ string) bool { // (遴选面试考吗 asks of the exam's part: kept)
 		ahead = strings.TrimSpace(ahead)
 		return ahead != "" && !slices.ContainsFunc([]string{"遴选", "考试", "选调", "公务员", "国考", "省考"}, func(w string) bool { return strings.HasSuffix(ahead, w) })
@@ -1748,7 +1758,7 @@ var fillerWhere = func() map[string]func(ahead, after string) bool {
 			return strings.TrimSpace(ahead) == "" && (after == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r))
 		},
 		"pdf": asciiWord, "ppt": asciiWord, "pptx": asciiWord, "docx": asciiWord, "please": asciiWord, "pls": asciiWord, "plz": asciiWord,
-		"好的老师": opening, "好的": opening, "我想问": opening, "想问": opening, "想问问": opening,
+		"好的老师": opening, "好的": opening, "我想问": opening, "想问": opening, "想问问": opening, "我想问下": opening, "想问下": opening, "请问下": opening,
 		"适合": func(ahead, after string) bool {
 			// Opening a request for reading (适合遴选的文章), not a topic
 			// (适合国情, 适合度 stay: a re-check's finds).
@@ -1759,6 +1769,12 @@ var fillerWhere = func() map[string]func(ahead, after string) bool {
 			return strings.TrimSpace(ahead) != "" && (after == "" || beforeHow(ahead, after))
 		},
 		"还有": clauseStart, "找点": clauseStart, "找些": clauseStart, "找一些": clauseStart,
+		// A second question's connector (…的文章？另外面试怎么准备？: no match,
+		// a follower run's find); 另外的 stays.
+		"另外":    func(ahead, after string) bool { return clauseStart(ahead, after) && !strings.HasPrefix(after, "的") },
+		"然后":    clauseStart, // (…，然后想问一下新质生产力怎么理解: 然后 searched, 0.32)
+		"有什么启示": aspectAsked, "有啥启示": aspectAsked, "有何启示": aspectAsked, "的启示": aspectAsked,
+		"有什么意义": aspectAsked, "有啥意义": aspectAsked, "有何意义": aspectAsked, "的意义": aspectAsked,
 		"详细的": atEnd, "详细": atEnd, // (新质生产力详细的; 国土空间详细规划 keeps it)
 		"究竟": stresses("究竟", "研"),
 	}
