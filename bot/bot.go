@@ -4113,7 +4113,7 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 				if replies := b.numberedAnswers(ctx, s, m, nb); replies != nil {
 					return replies
 				}
-			} else if parts := askedOneByOne(runOnBreaks(asked(m))); parts != nil || topicsApart(asked(m), b.catalog.Topic) != nil {
+			} else if parts := askedOneByOne(asked(m)); parts != nil || topicsApart(asked(m), b.catalog.Topic) != nil {
 				if parts == nil {
 					parts = topicsApart(asked(m), b.catalog.Topic)
 				}

@@ -340,6 +340,11 @@ type numberedKey struct{}
 // are two to maxAsked, each asking or asking for something, none longer
 // than a question.
 func askedOneByOne(text string) []string {
+	// (Most messages hold none of these: no regexp for them.)
+	if !strings.ContainsAny(text, "？?！!。；;\n") && !strings.Contains(text, "另外") && !strings.Contains(text, "还有") {
+		return nil
+	}
+	text = runOnBreaks(text)
 	if !strings.ContainsAny(text, "？?！!。；;\n") && !anotherAsked.MatchString(text) {
 		return nil
 	}
