@@ -1244,6 +1244,9 @@ func (s *Settings) stopAsked(text string) bool {
 	return stopping && beside == "asked"
 }
 
+// notCaring are words holding a take-back's 不关 that take nothing back.
+var notCaring = strings.NewReplacer("不关注", "", "不关心", "")
+
 // askedOfStopping is a question of what stopping the reading does.
 var askedOfStopping = regexp.MustCompile(`会怎样|会怎么样|然后呢|为什么|为啥|还能|还可以|收不到|能恢复|可以恢复|恢复吗|影响|怎么办|后果|以后|之后`)
 
@@ -1256,7 +1259,9 @@ func takesBack(clause string) bool {
 	case "不是", "不是的", "不是不是", "不不不":
 		return true
 	}
-	clause = strings.NewReplacer("不关注", "", "不关心", "").Replace(clause)
+	if strings.Contains(clause, "不关") {
+		clause = notCaring.Replace(clause)
+	}
 	// (Not 先不 alone: 先不要推送了，考完再说 asks to stop: a follower run's
 	// find.)
 	// Disowned too (退订？不是我发的, 关掉推送，这不是我说的, 退订了？不是吧: a
