@@ -32,6 +32,12 @@ func TestSwitchClauseOrder(t *testing.T) {
 		{"关掉推送，不用了", false},
 		{"不是，我不是要关掉推送", false},
 		{"退订，骗你的", false},
+		// A greeting or thanks before the refusal, a no correcting before
+		// the stop and denying after it (a re-check's finds).
+		{"老师好，不用了，退订", true},
+		{"谢谢老师，不用了，退订吧", true},
+		{"不是，我要退订", true},
+		{"退订，不是", false},
 	} {
 		from := fmt.Sprintf("o_clause_order_%d", i)
 		if out := send(from, "text", "订阅"); !strings.Contains(out, "已为你订阅") {

@@ -865,7 +865,7 @@ func (s *Settings) optInClauses(text string) (out, ok bool) {
 	if len(clauses) != 2 || slices.ContainsFunc(clauses, asksOf) {
 		return false, false
 	}
-	if takenBackIn(clauses) {
+	if s.takenBackIn(clauses) {
 		return false, false // 我想退订，开玩笑的
 	}
 	turns := 0
@@ -1050,7 +1050,7 @@ func (s *Settings) stopsReading(text string) bool {
 		// A stop taken back after it (关掉推送，算了) stops nothing, as 退订，
 		// 算了 does not (a re-check's find: the one unsubscribed, the other
 		// not).
-		if takenBackIn(clauses) {
+		if s.takenBackIn(clauses) {
 			return false
 		}
 		if stopping, beside := s.stopBeside(clauses); stopping && beside == "" {
@@ -1237,7 +1237,7 @@ func (s *Settings) stopBeside(clauses []string) (stopping bool, beside string) {
 // article found (a re-check's find).
 func (s *Settings) stopAsked(text string) bool {
 	clauses := clausesOf(text)
-	if len(clauses) < 2 || len(clauses) > maxHandOffParts || takenBackIn(clauses) {
+	if len(clauses) < 2 || len(clauses) > maxHandOffParts || s.takenBackIn(clauses) {
 		return false
 	}
 	stopping, beside := s.stopBeside(clauses)
@@ -1255,10 +1255,6 @@ var askedOfStopping = regexp.MustCompile(`会怎样|会怎么样|然后呢|为�
 // leaves twice), nor 不是 said of something else (退订，我不是学生): a
 // re-check's finds, neither had stopped.
 func takesBack(clause string) bool {
-	switch clause {
-	case "不是", "不是的", "不是不是", "不不不":
-		return true
-	}
 	if strings.Contains(clause, "不关") {
 		clause = notCaring.Replace(clause)
 	}
@@ -1274,20 +1270,40 @@ func takesBack(clause string) bool {
 
 // takenBackIn reports whether clauses take back a switch turned in one of
 // them: a clause that does, a refusal at the end (把推送打开，不了), or a
-// never mind after the first clause (关掉推送，算了). Before the request
-// they refuse something else (不了，退订; 算了，退订; 不用了，退订: re-checks'
-// finds, 不用了，退订 had stopped nothing).
-func takenBackIn(clauses []string) bool {
+// never mind or a no after a clause turning it (关掉推送，算了; 退订，不是).
+// Before it they refuse something else or correct (不了，退订; 算了，退订;
+// 不用了，退订; 老师好，不用了，退订; 不是，我要退订: re-checks' finds, each had
+// stopped nothing).
+func (s *Settings) takenBackIn(clauses []string) bool {
 	switch clauses[len(clauses)-1] {
 	case "不了", "还是不了", "不了不了", "不用", "不用不用":
 		return true
 	}
+	if slices.ContainsFunc(clauses, takesBack) {
+		return true
+	}
 	for i, c := range clauses {
-		if takesBack(c) || i > 0 && (strings.Contains(c, "算了") || strings.Contains(c, "不用了")) && !slices.ContainsFunc(clauses[:i], wishedAway) {
+		if i == 0 || !neverMind(c) || slices.ContainsFunc(clauses[:i], wishedAway) {
+			continue
+		}
+		if slices.ContainsFunc(clauses[:i], func(before string) bool {
+			_, ok := s.opt(before)
+			return ok || s.stopsReading(before)
+		}) {
 			return true
 		}
 	}
 	return false
+}
+
+// neverMind reports whether a clause drops or denies what was said
+// before it (算了, 不用了, 不是).
+func neverMind(clause string) bool {
+	switch clause {
+	case "不是", "不是的", "不是不是", "不不不":
+		return true
+	}
+	return strings.Contains(clause, "算了") || strings.Contains(clause, "不用了")
 }
 
 // wishedAway reports whether a clause tells the reading unwanted rather than
