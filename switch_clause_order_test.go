@@ -95,7 +95,7 @@ func TestTodaysReadingAskedWithoutItsName(t *testing.T) {
 // 我想问一下 did.
 func TestPairAfterShortAskingWords(t *testing.T) {
 	say := shippedSay(t, writeConfig(t, t.TempDir(), ""))
-	for i, text := range []string{"我想问下枫桥经验，还有浦江经验", "我想问下枫桥经验，浦江经验", "想了解一下枫桥经验，还有浦江经验"} {
+	for i, text := range []string{"我想问下枫桥经验，还有浦江经验", "我想问下枫桥经验，浦江经验", "想了解一下枫桥经验，还有浦江经验", "老师，问下枫桥经验和浦江经验"} {
 		out := say(fmt.Sprintf("o_pair_heard_%d", i), text)
 		if !strings.Contains(out, "枫桥经验") || !strings.Contains(out, "浦江经验") {
 			t.Errorf("%q: want both topics' articles, got:\n%s", text, out)

@@ -4630,10 +4630,12 @@ func withoutPairAsking(text string) string {
 		t := strings.TrimLeftFunc(text, unicode.IsSpace)
 		i := slices.IndexFunc(pairAskingFront, func(w string) bool { return strings.HasPrefix(t, w) })
 		if i < 0 {
+			// (And what asks after them: 老师，问下枫桥经验和浦江经验 had got
+			// no match, a re-check's find.)
 			for _, w := range []string{"老师", "小编"} {
 				if rest, ok := strings.CutPrefix(t, w); ok {
 					if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !isWordRune(r) && !isQuote(r) {
-						return strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) && !isQuote(r) })
+						return withoutPairAsking(strings.TrimLeftFunc(rest, func(r rune) bool { return !isWordRune(r) && !isQuote(r) }))
 					}
 				}
 			}
