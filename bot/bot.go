@@ -292,8 +292,21 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if (!endsAsking(m.Text) || politeRequest(text)) && s.stopsReading(text) { // (每日一读不要了？ asks; …，可以吗？ asks for it)
 		return b.optOut(ctx, s, m, true)
 	}
-	if b.followers != nil && (s.optStatus(text) || s.stopAsked(text)) {
+	if b.followers != nil && s.optStatus(text) {
 		return b.optState(ctx, s, m)
+	}
+	// A stop beside a question: what stopping does asked, or a question
+	// nothing else answers (退订，怎么退？), is told where the switch stands
+	// and how to turn it (it had got no article found); another question
+	// gets its own answer (我要退订，人工在吗: a person; 退订，面试怎么准备？: its
+	// card; a re-check's finds, told the switch or no match).
+	if q, ok := s.stopQuestion(text); ok {
+		switch {
+		case !askedOfStopping.MatchString(q) && b.answersAlone(ctx, s, q):
+			text = q
+		case b.followers != nil:
+			return b.optState(ctx, s, m)
+		}
 	}
 	rule, question := s.match(text)
 	if rule < 0 { // a rule that took the whole message (客服，谢谢: thanks) stands
@@ -2193,6 +2206,16 @@ func pointsAtOne(text string) bool {
 // with it: how a follow-up's words joined to a question are tried. As many
 // as the search answering q asks for, as answers does: that one is then the
 // answer cache's, not a second search, and judges what will be shown.
+// answersAlone reports whether q, a clause of a message, is answered by
+// itself: a rule's, a person asked for, or a relevant article.
+func (b *Bot) answersAlone(ctx context.Context, s *Settings, q string) bool {
+	if r, _ := s.match(q); r >= 0 || s.handOff(q) >= 0 {
+		return true
+	}
+	_, ok := b.finds(ctx, s, q)
+	return ok
+}
+
 func (b *Bot) finds(ctx context.Context, s *Settings, q string) ([]content.Hit, bool) {
 	hits, err := b.catalog.Search(ctx, q, s.searchN())
 	return hits, err == nil && len(hits) > 0 && hits[0].Score >= s.search.MinScore
@@ -4113,11 +4136,8 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 				if replies := b.numberedAnswers(ctx, s, m, nb); replies != nil {
 					return replies
 				}
-			} else if parts := askedOneByOne(asked(m)); parts != nil || topicsApart(asked(m), b.catalog.Topic) != nil {
-				if parts == nil {
-					parts = topicsApart(asked(m), b.catalog.Topic)
-				}
-				if replies := b.eachAsked(context.WithValue(ctx, numberedKey{}, true), s, m, parts); replies != nil {
+			} else if parts, topics := b.askedApart(asked(m), relevant); parts != nil {
+				if replies := b.eachAsked(context.WithValue(ctx, numberedKey{}, true), s, m, parts, topics); replies != nil {
 					return replies
 				}
 			}

@@ -375,7 +375,8 @@ var (
 	// anotherAsked is where a sentence goes on to another question.
 	anotherAsked = regexp.MustCompile(`[，,]\s*(?:然后)?(?:另外|还有)`)
 	// asksFor is a clause asking for something to read.
-	asksFor = regexp.MustCompile(`想看|想了解|想问|求|找|推荐|发一下|发我`)
+	// (Not 求 nor 推荐 alone: a passage's 需求, 要求, 实事求是, 推荐评选.)
+	asksFor = regexp.MustCompile(`想看|想了解|想问|求一篇|求几篇|求推荐|找一下|找找|帮我找|推荐一下|推荐几篇|发一下|发我`)
 )
 
 // topicsApart are three to maxAsked topics the search knows set apart by
@@ -392,10 +393,29 @@ func topicsApart(text string, topic func(string) bool) []string {
 	return parts
 }
 
+// askedApart are the questions of a message asked one by one, when the
+// whole message found nothing (a question and its follow-up, 千万工程是什么？
+// 面试会考吗？, had got the card it asks of; a pasted passage, its own
+// article: a re-check's finds), or the topics apart by spaces when no
+// article found (relevant) names them all (遴选 笔试 申论 has its card).
+func (b *Bot) askedApart(text string, relevant []content.Hit) (parts []string, topics bool) {
+	if len(relevant) == 0 {
+		if parts := askedOneByOne(text); parts != nil {
+			return parts, false
+		}
+	}
+	if parts := topicsApart(text, b.catalog.Topic); parts != nil && !slices.ContainsFunc(relevant, b.namesAll(parts)) {
+		return parts, true
+	}
+	return nil, false
+}
+
 // eachAsked answers questions asked one by one (askedOneByOne) with each
-// one's article, as numbered ones are; nil unless every one is answered
-// by an article of its own (one article for all is the whole message's).
-func (b *Bot) eachAsked(ctx context.Context, s *Settings, m Message, parts []string) []Reply {
+// one's article, as numbered ones are; nil unless every one is answered,
+// by two articles or more (one article for all is the whole message's), or
+// of topics, each by an article of its own (枫桥经验 基层治理 党建引领 has its
+// card: a re-check's find).
+func (b *Bot) eachAsked(ctx context.Context, s *Settings, m Message, parts []string, topics bool) []Reply {
 	qs := make([]Question, len(parts))
 	for i, p := range parts {
 		// Each searched as a message of its own is (less its fillers:
@@ -403,7 +423,7 @@ func (b *Bot) eachAsked(ctx context.Context, s *Settings, m Message, parts []str
 		qs[i] = Question{N: i + 1, Text: p, Search: withoutLead(withoutFillers(strings.TrimPrefix(p, "另外")))}
 	}
 	found, answers, none, err := b.surestOfEach(ctx, s, qs)
-	if err != nil || len(none) > 0 || len(found) < 2 {
+	if err != nil || len(none) > 0 || len(found) < 2 || topics && len(found) < len(parts) {
 		return nil
 	}
 	return b.listOfEach(ctx, s, m, FollowUp{Query: asked(m), Asked: len(qs)}, qs, found, answers, none)

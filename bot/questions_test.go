@@ -182,3 +182,25 @@ func TestNumberedQuestionsCutToFitByMore(t *testing.T) {
 		t.Fatalf("更多: want question %d on, got:\n%s", shown+1, more)
 	}
 }
+
+// TestPastedPassageIsNoQuestionsOneByOne: sentences of a pasted article
+// holding 求 (需求, 要求, 实事求是) or 推荐 had been read as asking for
+// something, one by one: on the corpus the reply was "你的2个问题" with
+// another article first (a re-check's find).
+func TestPastedPassageIsNoQuestionsOneByOne(t *testing.T) {
+	for _, text := range []string{
+		"从需求看，7月份，物流业新订单指数为50.6%，较上月回升0.2个百分点。其中，道路运输业新订单指数连续两个月环比回升，市场新增需求有所好转。",
+		"春节临近，市场需求旺盛。国家粮食和物资储备局要求各地抓好粮源调度，协调好加工、储运、销售等各个环节，保障粮油产品量足价稳，确保市场供应不脱销、不断档。",
+		"我们要全面落实“立党为公、为民造福、科学决策、真抓实干”总要求，当好贯彻党中央决策部署的执行者、行动派、实干家。要坚持实事求是，从实际出发、按规律办事。",
+		"《通知》明确了推荐评选范围和条件。2019年以来为我国民族团结进步事业作出突出贡献的模范集体和模范个人均可被推荐。",
+	} {
+		if parts := askedOneByOne(Bare(text)); parts != nil {
+			t.Errorf("%q read as questions one by one: %q", text, parts)
+		}
+	}
+	for text, want := range map[string]int{"请问有没有关于枫桥经验的文章？另外面试怎么准备？": 2, "新质生产力是什么？两个确立怎么理解？": 2, "想看看枫桥经验，还有面试怎么准备": 2} {
+		if parts := askedOneByOne(Bare(text)); len(parts) != want {
+			t.Errorf("%q: %q, want %d questions", text, parts, want)
+		}
+	}
+}

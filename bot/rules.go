@@ -870,7 +870,9 @@ func (s *Settings) optInClauses(text string) (out, ok bool) {
 	}
 	turns := 0
 	for i, c := range clauses {
-		if other := clauses[1-i]; bareTurnOn.MatchString(c) && slices.ContainsFunc(readingNames, func(n string) bool { return strings.Contains(other, n) }) && !s.stopsReading(other) {
+		// The other clause wanting it (想看, 想要): 每日一读的推送打不开，重新开一下
+		// asks to open the link (a re-check's find: it subscribed).
+		if other := clauses[1-i]; bareTurnOn.MatchString(c) && strings.Contains(other, "想") && slices.ContainsFunc(readingNames, func(n string) bool { return strings.Contains(other, n) }) && !s.stopsReading(other) {
 			c = "开启推送"
 		}
 		if o, k := s.opt(c); k {
@@ -1053,7 +1055,7 @@ func (s *Settings) stopsReading(text string) bool {
 		if s.takenBackIn(clauses) {
 			return false
 		}
-		if stopping, beside := s.stopBeside(clauses); stopping && beside == "" {
+		if stopping, other, question := s.stopBeside(clauses); stopping && !other && question == "" {
 			return true
 		}
 	}
@@ -1205,43 +1207,36 @@ var stopAgain = longestFirst([]string{"关掉", "停掉", "取消掉", "关闭",
 var takenBack = longestFirst([]string{"算了", "还是", "先", "暂时", "了", "啦"})
 
 // stopBeside reads a message's clauses for a stop of the daily reading in
-// one of them (stopping) and what stands beside it that keeps it from
-// being done: "asked" for a question of its own (关掉推送，会怎样: what
-// stopping does is asked, not done), "other" for another article asked
-// (每日一读不想看了，换一篇) or the reading turned on (每日一读不要了，取消
-// 退订): re-checks' finds, they had unsubscribed.
-func (s *Settings) stopBeside(clauses []string) (stopping bool, beside string) {
+// one of them (stopping), what stands beside it that keeps it from being
+// done (other: another article asked, 每日一读不想看了，换一篇, or the reading
+// turned on, 每日一读不要了，取消退订) and the first clause asking something
+// (question: 关掉推送，会怎样, 我要退订，人工在吗): re-checks' finds, they had
+// unsubscribed.
+func (s *Settings) stopBeside(clauses []string) (stopping, other bool, question string) {
 	for _, c := range clauses {
 		out, ok := s.opt(c)
 		stops := ok && out || s.stopsReading(c)
 		stopping = stopping || stops
 		switch {
 		case ok && !out || asksOf(c) && !stops && asksAnother(c) || bareTurnOn.MatchString(c):
-			beside = "other"
-		case asksOf(c) && !stops && beside == "":
-			beside = "asked"
-			// Of stopping, not of something else: a person (我要退订，人工在吗)
-			// or a topic (退订，枫桥经验是什么？) keeps its answer (a re-check's
-			// finds: they had got the switch's status).
-			if !askedOfStopping.MatchString(c) {
-				beside = "other"
-			}
+			other = true
+		case asksOf(c) && !stops && question == "":
+			question = c
 		}
 	}
-	return stopping, beside
+	return stopping, other, question
 }
 
-// stopAsked reports whether text stops the daily reading beside a question
-// of its own (关掉推送，会怎样; 退订，还能搜文章吗): the follower is told where
-// the switch stands and how to turn it, which answers them, rather than no
-// article found (a re-check's find).
-func (s *Settings) stopAsked(text string) bool {
+// stopQuestion returns the question asked beside a stop of the daily
+// reading, which is not done: what stopping does (关掉推送，会怎样; 退订，还能
+// 搜文章吗), or something else (我要退订，人工在吗; 退订，面试怎么准备？).
+func (s *Settings) stopQuestion(text string) (question string, ok bool) {
 	clauses := clausesOf(text)
 	if len(clauses) < 2 || len(clauses) > maxHandOffParts || s.takenBackIn(clauses) {
-		return false
+		return "", false
 	}
-	stopping, beside := s.stopBeside(clauses)
-	return stopping && beside == "asked"
+	stopping, other, question := s.stopBeside(clauses)
+	return question, stopping && !other && question != ""
 }
 
 // notCaring are words holding a take-back's 不关 that take nothing back.
@@ -1258,12 +1253,17 @@ func takesBack(clause string) bool {
 	if strings.Contains(clause, "不关") {
 		clause = notCaring.Replace(clause)
 	}
+	// 不是我 disowns (不是我发的), not 不是我不… which explains (不是我不想看，
+	// 是太忙了，退订吧: a re-check's find).
+	if i := strings.Index(clause, "不是我"); i >= 0 && !strings.HasPrefix(clause[i+len("不是我"):], "不") {
+		return true
+	}
 	// (Not 先不 alone: 先不要推送了，考完再说 asks to stop: a follower run's
 	// find.)
 	// Disowned too (退订？不是我发的, 关掉推送，这不是我说的, 退订了？不是吧: a
 	// re-check's finds, they had unsubscribed).
 	return slices.ContainsFunc([]string{"还是不", "先不关", "先不退", "先不取消", "先不停", "开玩笑", "开个玩笑", "骗你", "逗你", "说着玩", "不是要", "不是想", "不是说",
-		"不是我", "不是本人", "不是吧",
+		"不是本人",
 		"不关", "别关", "不要关", "不用关", "不停", "别停", "不要停"},
 		func(w string) bool { return strings.Contains(clause, w) })
 }
@@ -1283,7 +1283,7 @@ func (s *Settings) takenBackIn(clauses []string) bool {
 		return true
 	}
 	for i, c := range clauses {
-		if i == 0 || !neverMind(c) || slices.ContainsFunc(clauses[:i], wishedAway) {
+		if i == 0 || !neverMind(c) || slices.ContainsFunc(clauses[:i], s.wishedAway) {
 			continue
 		}
 		if slices.ContainsFunc(clauses[:i], func(before string) bool {
@@ -1300,18 +1300,22 @@ func (s *Settings) takenBackIn(clauses []string) bool {
 // before it (算了, 不用了, 不是).
 func neverMind(clause string) bool {
 	switch clause {
-	case "不是", "不是的", "不是不是", "不不不":
+	case "不是", "不是的", "不是不是", "不不不", "不是吧":
 		return true
 	}
-	return strings.Contains(clause, "算了") || strings.Contains(clause, "不用了")
+	// 先不 and 不对 too (退订，嗯先不要了; 退订，不对，先不: a re-check's finds;
+	// before the stop, 先不要推送了 asks it).
+	return slices.ContainsFunc([]string{"算了", "不用了", "先不", "不对"}, func(w string) bool { return strings.Contains(clause, w) })
 }
 
 // wishedAway reports whether a clause tells the reading unwanted rather than
 // asking to stop it: a never mind after it gives up (每日一读不想看了，算了吧;
 // 每日一读不要了，算了: a re-check's finds, they had stopped nothing), where
 // after a request it takes it back (关掉推送，算了).
-func wishedAway(clause string) bool {
-	return slices.ContainsFunc([]string{"不想", "不要了", "不需要", "不用了"}, func(w string) bool { return strings.Contains(clause, w) })
+// Only a clause stopping the reading: 其实不想退, 不想错过考试信息 are no
+// such wish (a re-check's finds: 算了 after them had stopped nothing).
+func (s *Settings) wishedAway(clause string) bool {
+	return slices.ContainsFunc([]string{"不想", "不要了", "不需要", "不用了"}, func(w string) bool { return strings.Contains(clause, w) }) && s.stopsReading(clause)
 }
 
 // asksAnother reports whether a clause asks for another article to read
