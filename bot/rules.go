@@ -1253,15 +1253,14 @@ func takesBack(clause string) bool {
 	if strings.Contains(clause, "不关") {
 		clause = notCaring.Replace(clause)
 	}
-	// 不是我 disowns (不是我发的), not 不是我不… which explains (不是我不想看，
-	// 是太忙了，退订吧: a re-check's find).
+	// 不是我 disowns (退订？不是我发的, 关掉推送，这不是我说的: a re-check's
+	// finds, they had unsubscribed), not 不是我不… which explains (不是我不想
+	// 看，是太忙了，退订吧: a later re-check's).
 	if i := strings.Index(clause, "不是我"); i >= 0 && !strings.HasPrefix(clause[i+len("不是我"):], "不") {
 		return true
 	}
 	// (Not 先不 alone: 先不要推送了，考完再说 asks to stop: a follower run's
 	// find.)
-	// Disowned too (退订？不是我发的, 关掉推送，这不是我说的, 退订了？不是吧: a
-	// re-check's finds, they had unsubscribed).
 	return slices.ContainsFunc([]string{"还是不", "先不关", "先不退", "先不取消", "先不停", "开玩笑", "开个玩笑", "骗你", "逗你", "说着玩", "不是要", "不是想", "不是说",
 		"不是本人",
 		"不关", "别关", "不要关", "不用关", "不停", "别停", "不要停"},
@@ -1282,16 +1281,20 @@ func (s *Settings) takenBackIn(clauses []string) bool {
 	if slices.ContainsFunc(clauses, takesBack) {
 		return true
 	}
+	if len(clauses) < 2 || !slices.ContainsFunc(clauses[1:], neverMind) {
+		return false
+	}
+	// One pass, each clause read once (a follower controls how many).
+	turned, wished := false, false
 	for i, c := range clauses {
-		if i == 0 || !neverMind(c) || slices.ContainsFunc(clauses[:i], s.wishedAway) {
-			continue
-		}
-		if slices.ContainsFunc(clauses[:i], func(before string) bool {
-			_, ok := s.opt(before)
-			return ok || s.stopsReading(before)
-		}) {
+		if i > 0 && turned && !wished && neverMind(c) {
 			return true
 		}
+		if !turned {
+			_, ok := s.opt(c)
+			turned = ok || s.stopsReading(c)
+		}
+		wished = wished || s.wishedAway(c)
 	}
 	return false
 }
