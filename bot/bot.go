@@ -4344,7 +4344,8 @@ func lastSentences(query string) (tries []string, framed bool) {
 }
 
 // runOnBreaks is query with a comma before each question's opening (想问
-// 一下, 请问, 想了解…) and connector (然后, 另外) said straight after a word,
+// 一下, 请问, 想了解…) and connector (然后, 另外, 还有) said straight after a
+// word (the first maxClausesTried of them),
 // as a voice message's recognition and a hurried typist run them on
 // (我是在街道办工作的想问一下基层治理有没有相关的文章; …公务员然后今年想考遴选
 // 就是想问一下遴选笔试一般考哪些题型。: no match, where the same words with

@@ -335,8 +335,8 @@ type numberedKey struct{}
 
 // askedOneByOne are a message's questions asked one after another, each a
 // sentence of its own (新质生产力是什么？两个确立怎么理解？) or a clause opened
-// by 另外 (想看看枫桥经验，另外面试怎么准备): the whole message's search had
-// answered one of them, or none (a follower run's finds). Nil unless there
+// by 另外 or 还有 (请问有没有关于枫桥经验的文章？另外面试怎么准备？): read whole,
+// they had found nothing (a follower run's finds). Nil unless there
 // are two to maxAsked, each asking or asking for something, none longer
 // than a question.
 func askedOneByOne(text string) []string {
@@ -352,11 +352,13 @@ func askedOneByOne(text string) []string {
 	for _, sentence := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("？?！!。；;\n", r) }) {
 		for _, p := range anotherAsked.Split(sentence, -1) {
 			if p = strings.TrimFunc(withoutThanks(p), func(r rune) bool { return !isWordRune(r) }); p != "" {
-				parts = append(parts, p)
+				if parts = append(parts, p); len(parts) > maxAsked {
+					return nil
+				}
 			}
 		}
 	}
-	if len(parts) < 2 || len(parts) > maxAsked {
+	if len(parts) < 2 {
 		return nil
 	}
 	for _, p := range parts {
@@ -383,6 +385,9 @@ var (
 // spaces (枫桥经验 浦江经验 四下基层: a card on the last alone, a follower
 // run's find; two are twoTopics'), or nil.
 func topicsApart(text string, topic func(string) bool) []string {
+	if strings.Count(text, " ") < 2 { // (most messages: nothing split)
+		return nil
+	}
 	parts := strings.Fields(text)
 	if len(parts) < 3 || len(parts) > maxAsked || !slices.ContainsFunc(parts, topic) {
 		return nil
