@@ -200,15 +200,7 @@ var (
 )
 
 // jsonFields are the names an article's JSON fields go by.
-var jsonFields = func() []string {
-	var names []string
-	for f := range reflect.TypeFor[Article]().Fields() {
-		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
-			names = append(names, name)
-		}
-	}
-	return names
-}()
+var jsonFields = fieldNames[Article]("json")
 
 // withFieldHint adds to a decoder's unknown field the known one it was most
 // likely meant for (summry, publishedOn: an operator run's find, the

@@ -261,15 +261,18 @@ func readFile(path, url string) ([]Article, []error) {
 }
 
 // frontMatterFields are the names front matter's fields go by.
-var frontMatterFields = func() []string {
+var frontMatterFields = fieldNames[frontMatter]("yaml")
+
+// fieldNames are the names T's fields go by in the encoding of tag.
+func fieldNames[T any](tag string) []string {
 	var names []string
-	for f := range reflect.TypeFor[frontMatter]().Fields() {
-		if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name != "" && name != "-" {
+	for f := range reflect.TypeFor[T]().Fields() {
+		if name, _, _ := strings.Cut(f.Tag.Get(tag), ","); name != "" && name != "-" {
 			names = append(names, name)
 		}
 	}
 	return names
-}()
+}
 
 // frontMatter is the YAML header of a Markdown article. Beside mpbot's
 // fields it reads what blog engines and note apps write (Hexo, Jekyll,
