@@ -302,7 +302,9 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	// card; a re-check's finds, told the switch or no match).
 	if q, ok := s.stopQuestion(text); ok {
 		switch {
-		case !askedOfStopping.MatchString(q) && b.answersAlone(ctx, s, q):
+		// (Not a question of the reading being stopped, 退订，每日一读是什么？,
+		// which had got today's reading: a re-check's find.)
+		case !askedOfStopping.MatchString(q) && !slices.ContainsFunc(readingNames, func(n string) bool { return strings.Contains(q, n) }) && b.answersAlone(ctx, s, q):
 			text = q
 		case b.followers != nil:
 			return b.optState(ctx, s, m)
@@ -2206,10 +2208,12 @@ func pointsAtOne(text string) bool {
 // with it: how a follow-up's words joined to a question are tried. As many
 // as the search answering q asks for, as answers does: that one is then the
 // answer cache's, not a second search, and judges what will be shown.
-// answersAlone reports whether q, a clause of a message, is answered by
-// itself: a rule's, a person asked for, or a relevant article.
+// answersAlone reports whether q, a clause of a message beside a stop, is
+// answered by itself: a person asked for, or a relevant article. Another
+// rule's reply (你们是机器人吗) had said nothing of the stop (a re-check's
+// find).
 func (b *Bot) answersAlone(ctx context.Context, s *Settings, q string) bool {
-	if r, _ := s.match(q); r >= 0 || s.handOff(q) >= 0 {
+	if r, _ := s.match(q); r >= 0 && s.rules[r].transfers() || s.handOff(q) >= 0 {
 		return true
 	}
 	_, ok := b.finds(ctx, s, q)

@@ -370,6 +370,15 @@ func askedOneByOne(text string) []string {
 	return parts
 }
 
+// saidAnother reports whether a question is said to be another (另外…,
+// 还有…).
+func saidAnother(question string) bool {
+	return strings.HasPrefix(question, "另外") || strings.HasPrefix(question, "还有")
+}
+
+// examFollowUp is a question whether the exam asks what was asked before.
+var examFollowUp = regexp.MustCompile(`^(?:另外|还有)?(?:遴选|面试|笔试|申论|考试)?(?:会考吗|会考么|考吗|考么|会不会考|考不考|是重点吗|是考点吗|常考吗)`)
+
 // maxAsked bounds the questions of a message read one by one.
 const maxAsked = 5
 
@@ -404,8 +413,11 @@ func topicsApart(text string, topic func(string) bool) []string {
 // article: a re-check's finds), or the topics apart by spaces when no
 // article found (relevant) names them all (遴选 笔试 申论 has its card).
 func (b *Bot) askedApart(text string, relevant []content.Hit) (parts []string, topics bool) {
-	if len(relevant) == 0 {
-		if parts := askedOneByOne(text); parts != nil {
+	// Or said to be another question (另外, 还有), unless one asks whether
+	// the exam asks it (枫桥经验怎么理解，另外遴选会考吗 keeps its card; 新质生产力是
+	// 什么？另外两个确立怎么理解？ had lost its first question: re-checks' finds).
+	if parts := askedOneByOne(text); parts != nil && !slices.ContainsFunc(parts[1:], examFollowUp.MatchString) {
+		if len(relevant) == 0 || anotherAsked.MatchString(text) || slices.ContainsFunc(parts[1:], saidAnother) {
 			return parts, false
 		}
 	}

@@ -870,9 +870,9 @@ func (s *Settings) optInClauses(text string) (out, ok bool) {
 	}
 	turns := 0
 	for i, c := range clauses {
-		// The other clause wanting it (想看, 想要): 每日一读的推送打不开，重新开一下
-		// asks to open the link (a re-check's find: it subscribed).
-		if other := clauses[1-i]; bareTurnOn.MatchString(c) && strings.Contains(other, "想") && slices.ContainsFunc(readingNames, func(n string) bool { return strings.Contains(other, n) }) && !s.stopsReading(other) {
+		// Not beside a link that does not open: 每日一读的推送打不开，重新开
+		// 一下 asks to open it (a re-check's find: it subscribed).
+		if other := clauses[1-i]; bareTurnOn.MatchString(c) && !brokenLink.MatchString(other) && slices.ContainsFunc(readingNames, func(n string) bool { return strings.Contains(other, n) }) && !s.stopsReading(other) {
 			c = "开启推送"
 		}
 		if o, k := s.opt(c); k {
@@ -893,6 +893,9 @@ var turnedOn = regexp.MustCompile(`(把)?(每日一读|每日推送|推送)(?:�
 // a follower run's find, no match and still unsubscribed), as 刚才点错了，不想
 // 退订 is read: nothing else but asking words and fillers around it.
 var mistakenLeave = regexp.MustCompile(`^(?:嗯|那个|就是|老师|不好意思|抱歉|[\p{P}\s])*(?:我)?(?:刚才|刚刚|之前|刚)?(?:的)?(?:退订|取消订阅|取消关注每日一读)(?:是|那个是)?(?:我)?(?:不小心|误|手滑)(?:按|点|操作|碰)(?:错了|错的|错|的|到了|到的)(?:了|啦)?[\p{P}\s]*(?:帮我)?(?:恢复|恢复一下|重新订阅|订阅回来)?(?:吧|一下|谢谢)?[\p{P}\s]*$`)
+
+// brokenLink is a link said not to open.
+var brokenLink = regexp.MustCompile(`打不开|点不开|看不了|无法打开|加载不出来|显示不出来|链接`)
 
 // bareTurnOn is a clause turning something on without naming it (重新开一下,
 // 恢复吧): the reading's when another clause names it (我又想看每日一读了，重新
@@ -1284,17 +1287,22 @@ func (s *Settings) takenBackIn(clauses []string) bool {
 	if len(clauses) < 2 || !slices.ContainsFunc(clauses[1:], neverMind) {
 		return false
 	}
-	// One pass, each clause read once (a follower controls how many).
+	// Each clause read once (a follower controls how many): whether it
+	// turns the switch, and whether one before it tells the reading
+	// unwanted.
+	turns := make([]bool, len(clauses))
+	for i, c := range clauses {
+		_, ok := s.opt(c)
+		turns[i] = ok || s.stopsReading(c)
+	}
 	turned, wished := false, false
 	for i, c := range clauses {
-		if i > 0 && turned && !wished && neverMind(c) {
+		// Not a correction asking again (退订，不对，是取消推送).
+		if turned && !wished && neverMind(c) && !slices.Contains(turns[i+1:], true) {
 			return true
 		}
-		if !turned {
-			_, ok := s.opt(c)
-			turned = ok || s.stopsReading(c)
-		}
-		wished = wished || s.wishedAway(c)
+		turned = turned || turns[i]
+		wished = wished || wishedAway(c)
 	}
 	return false
 }
@@ -1302,23 +1310,25 @@ func (s *Settings) takenBackIn(clauses []string) bool {
 // neverMind reports whether a clause drops or denies what was said
 // before it (算了, 不用了, 不是).
 func neverMind(clause string) bool {
-	switch clause {
-	case "不是", "不是的", "不是不是", "不不不", "不是吧":
+	// A no, or not for now, said alone (退订，嗯先不要了; 退订，不对，先不: a
+	// re-check's finds; before the stop, 先不要推送了 asks it; 先不看了 and
+	// 推送的内容不对口 give a reason: a later re-check's).
+	switch strings.TrimRight(strings.TrimLeft(clause, "嗯哦那"), "了吧啊呀") {
+	case "不是", "不是的", "不是不是", "不不不", "不是吧", "不对", "不对不对", "先不", "先不要", "先不用":
 		return true
 	}
-	// 先不 and 不对 too (退订，嗯先不要了; 退订，不对，先不: a re-check's finds;
-	// before the stop, 先不要推送了 asks it).
-	return slices.ContainsFunc([]string{"算了", "不用了", "先不", "不对"}, func(w string) bool { return strings.Contains(clause, w) })
+	return strings.Contains(clause, "算了") || strings.Contains(clause, "不用了")
 }
 
 // wishedAway reports whether a clause tells the reading unwanted rather than
 // asking to stop it: a never mind after it gives up (每日一读不想看了，算了吧;
 // 每日一读不要了，算了: a re-check's finds, they had stopped nothing), where
 // after a request it takes it back (关掉推送，算了).
-// Only a clause stopping the reading: 其实不想退, 不想错过考试信息 are no
-// such wish (a re-check's finds: 算了 after them had stopped nothing).
-func (s *Settings) wishedAway(clause string) bool {
-	return slices.ContainsFunc([]string{"不想", "不要了", "不需要", "不用了"}, func(w string) bool { return strings.Contains(clause, w) }) && s.stopsReading(clause)
+// Not a wish to stay (其实不想退) nor to miss nothing (不想错过考试信息): a
+// re-check's finds, 算了 after them had stopped nothing.
+func wishedAway(clause string) bool {
+	return slices.ContainsFunc([]string{"不想", "不要了", "不需要", "不用了"}, func(w string) bool { return strings.Contains(clause, w) }) &&
+		!strings.ContainsAny(clause, "退取关") && !strings.Contains(clause, "错过")
 }
 
 // asksAnother reports whether a clause asks for another article to read
