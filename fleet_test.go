@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -62,26 +62,25 @@ func startChild(t testing.TB, logs io.Writer, env ...string) (string, *exec.Cmd)
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), env...)
-	stderr, _ := cmd.StderrPipe()
+	addr := make(chan string, 1)
+	// The child's log read line by line as exec copies it: cmd.Wait returns
+	// once every line is in logs. (Read from cmd.StderrPipe, the last lines
+	// could be lost: Wait closes the pipe at the child's exit, and a test
+	// reading the shutdown's log after it failed under load.)
+	cmd.Stderr = &lineWriter{line: func(l string) {
+		if logs != nil {
+			fmt.Fprintln(logs, l)
+		}
+		if m := addrRe.FindStringSubmatch(l); m != nil {
+			select {
+			case addr <- m[1]:
+			default:
+			}
+		}
+	}}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	addr := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		sc.Buffer(nil, 1<<20)
-		for sc.Scan() {
-			if logs != nil {
-				fmt.Fprintln(logs, sc.Text())
-			}
-			if m := addrRe.FindStringSubmatch(sc.Text()); m != nil {
-				select {
-				case addr <- m[1]:
-				default:
-				}
-			}
-		}
-	}()
 	select {
 	case a := <-addr:
 		return "http://" + a, cmd
@@ -90,6 +89,26 @@ func startChild(t testing.TB, logs io.Writer, env ...string) (string, *exec.Cmd)
 		t.Fatal("child did not start")
 	}
 	return "", nil
+}
+
+// lineWriter hands each line written to it to line; its one writer is
+// exec's copy of a child's output.
+type lineWriter struct {
+	buf  []byte
+	line func(string)
+}
+
+func (w *lineWriter) Write(p []byte) (int, error) {
+	w.buf = append(w.buf, p...)
+	for {
+		i := bytes.IndexByte(w.buf, '\n')
+		if i < 0 {
+			break
+		}
+		w.line(string(w.buf[:i]))
+		w.buf = w.buf[i+1:]
+	}
+	return len(p), nil
 }
 
 // waitForRedisKey waits until key is in the Redis on 127.0.0.1:port. A
