@@ -1032,7 +1032,7 @@ var aNotA = regexp.MustCompile(`要不要|想不想|用不用|需不需要|需�
 func (s *Settings) stopsReading(text string) bool {
 	// 要不要每天都推送 asks (a re-check's find: it unsubscribed), as opt
 	// reads it.
-	if !strings.ContainsAny(text, "不别关停暂取") || aNotA.MatchString(text) {
+	if !strings.ContainsAny(text, stopRunes) || aNotA.MatchString(text) {
 		return false
 	}
 	// A no for the future, as opt reads it (以后不想要推送了).
@@ -1234,6 +1234,9 @@ func (s *Settings) stopBeside(clauses []string) (stopping, other bool, question 
 // reading, which is not done: what stopping does (关掉推送，会怎样; 退订，还能
 // 搜文章吗), or something else (我要退订，人工在吗; 退订，面试怎么准备？).
 func (s *Settings) stopQuestion(text string) (question string, ok bool) {
+	if !s.mayStop(text) { // (most messages: asked of every one)
+		return "", false
+	}
 	clauses := clausesOf(text)
 	if len(clauses) < 2 || len(clauses) > maxHandOffParts || s.takenBackIn(clauses) {
 		return "", false
@@ -1241,6 +1244,15 @@ func (s *Settings) stopQuestion(text string) (question string, ok bool) {
 	stopping, other, question := s.stopBeside(clauses)
 	return question, stopping && !other && question != ""
 }
+
+// mayStop reports whether text may hold a stop of the daily reading: a
+// no or a stopping word stopsReading reads, or a keyword turning it off.
+func (s *Settings) mayStop(text string) bool {
+	return strings.ContainsAny(text, stopRunes) || slices.ContainsFunc(s.optList, func(kw string) bool { return s.optKeywords[kw] && strings.Contains(text, kw) })
+}
+
+// stopRunes are those a stop in no keyword's words holds (stopsReading).
+const stopRunes = "不别关停暂取"
 
 // notCaring are words holding a take-back's 不关 that take nothing back.
 var notCaring = strings.NewReplacer("不关注", "", "不关心", "")
