@@ -66,6 +66,11 @@ func readingAsked(text string, today time.Time) (readingAsk, bool) {
 	}
 	rest := strings.Replace(text, readingWords[i], " ", 1)
 	if d, left, ok := readDay(rest, today); ok {
+		if d.day.Equal(midnight(today)) && d.noDate == "" && d.nth == 0 {
+			if ask, ok := missedToday(left, today); ok {
+				return ask, true
+			}
+		}
 		return readingAsk{day: d}, d.noDate == "" && d.nth == 0 && madeOf(left, readingDayAsking, nil)
 	}
 	if p, left, ok := readPeriod(rest, today); ok {
@@ -88,8 +93,11 @@ var (
 	// Only words of not having it: a repeat complained of (推送怎么又再发: a
 	// review's find, answered with the card) is none; missed again
 	// (今天又没收到每日一读) is.
-	missedWords  = []string{"没收到", "没有收到", "收不到", "没看到", "没有看到", "补发"}
-	missedAsking = longestFirst(slices.Concat(readingAsking, []string{"今天", "今日", "今早", "早上", "怎么", "为什么", "为啥", "咋", "还", "又"}))
+	missedWords = []string{"没收到", "没有收到", "收不到", "没看到", "没有看到", "补发",
+		// Not pushed, not sent (今天的每日一读怎么没推送, 今天没有推送吗: a
+		// follower run's finds, no match).
+		"没推送", "没有推送", "没推", "没发", "没有发", "没发送"}
+	missedAsking = longestFirst(slices.Concat(readingAsking, missedWords, pushedWords, []string{"今天", "今日", "今早", "早上", "怎么", "为什么", "为啥", "咋", "还", "又"}))
 	repeated     = []string{"又再发", "又发", "还再发", "还发", "重复发", "发两遍", "发了两次"}
 )
 
@@ -119,6 +127,10 @@ func pushedAsked(text string, today time.Time) (readingAsk, bool) {
 	i := slices.IndexFunc(pushedWords, func(w string) bool { return strings.Contains(text, w) })
 	if i < 0 {
 		return readingAsk{}, false
+	}
+	// Today's not pushed: the missed word may hold the push's (没推送).
+	if ask, ok := missedToday(text, today); ok {
+		return ask, true
 	}
 	rest := strings.Replace(text, pushedWords[i], " ", 1)
 	if d, left, ok := readDay(rest, today); ok {

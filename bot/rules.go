@@ -1045,7 +1045,11 @@ func (s *Settings) stopsReading(text string) bool {
 	// 打扰了，关掉推送; 老师，能不能先停一下推送: follower runs' finds, no
 	// match), unless another takes it back (不是，我不是要关掉推送) or turns
 	// the reading on (每日一读不要了，取消退订).
-	if clauses := clausesOf(text); len(clauses) > 1 {
+	clauses := clausesOf(text)
+	if len(clauses) == 1 {
+		clauses = reasonApart(text)
+	}
+	if len(clauses) > 1 {
 		// (The take-back looked for once: for each stopping clause, a long
 		// message of stops and a take-back at its end cost its clauses
 		// squared.)
@@ -1064,7 +1068,7 @@ func (s *Settings) stopsReading(text string) bool {
 	}
 	// Asked politely (可以把推送关掉吗, 能不能帮我把推送关掉: re-checks'
 	// finds, as 可以关掉推送吗 is).
-	for _, can := range []string{"可不可以", "能不能", "能否", "可以", "能"} {
+	for _, can := range politeAsking {
 		if rest, ok := strings.CutPrefix(strings.TrimPrefix(text, "请问"), can); ok {
 			if rest, ok := strings.CutSuffix(rest, "吗"); ok && rest != "" {
 				text = rest
@@ -1123,6 +1127,15 @@ func (s *Settings) stopsReading(text string) bool {
 				return true
 			}
 		}
+		// Asked politely after the reading (每日一读能不能先停一下: the last
+		// note's leftover, no match), as before it.
+		// (Not 可以: 每日一读可以停了 gives leave to stop, stoppingAfter.)
+		for _, can := range politeAsking[:3] {
+			if i := strings.Index(text, name+can); i >= 0 {
+				text = text[:i+len(name)] + text[i+len(name+can):]
+				break
+			}
+		}
 		for _, no := range stoppingAfter {
 			// 推送关掉了 says what happened, as 推送关了 does (a re-check's
 			// find: it unsubscribed); 推送关掉了吧 asks. So do 推送取消掉了,
@@ -1163,6 +1176,63 @@ func (s *Settings) stopsReading(text string) bool {
 		}
 	}
 	return false
+}
+
+// politeAsking ask for a stop politely, longest first.
+var politeAsking = []string{"可不可以", "能不能", "能否", "可以", "能"}
+
+// reasonApart reads a message of one clause, as voice recognition writes
+// one (就是我考完试了那个每日一读就不需要了谢谢。), as the clauses a typed one
+// has (考完试了，每日一读不需要了): a reason told before the reading's name,
+// or after the stop asked of it (每日一读能不能先停一下等我考完试再说), set
+// apart when it holds no word of stopping or of not (stopRunes) and is more
+// than asking words. Nil when there is nothing to set apart.
+func reasonApart(text string) []string {
+	at, name := -1, ""
+	for _, n := range readingNames {
+		if i := strings.Index(text, n); i >= 0 && (at < 0 || i < at) {
+			at, name = i, n
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	var parts []string
+	before := text[:at]
+	for _, filler := range []string{"那个", "就是", "然后"} {
+		before = strings.TrimSuffix(before, filler)
+	}
+	rest := text
+	if reasonClause(before) {
+		parts, rest = append(parts, before), text[at:]
+	}
+	nameEnd := strings.Index(rest, name) + len(name)
+	for _, no := range stoppingAfter {
+		i := strings.Index(rest[nameEnd:], no)
+		if i < 0 {
+			continue
+		}
+		end := nameEnd + i + len(no)
+		for _, tail := range []string{"了", "吧", "吗"} {
+			if strings.HasPrefix(rest[end:], tail) {
+				end += len(tail)
+			}
+		}
+		if reasonClause(rest[end:]) {
+			return append(parts, rest[:end], rest[end:])
+		}
+		break
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return append(parts, rest)
+}
+
+// reasonClause reports whether part of a message of one clause reads as a
+// reason told beside a stop: a few words, none of stopping or of not.
+func reasonClause(part string) bool {
+	return utf8.RuneCountInString(part) >= 3 && !strings.ContainsAny(part, stopRunes) && !onlyAsking(part) && !asksOf(part)
 }
 
 // readingNames are what followers call the daily reading, and stopping the

@@ -1213,6 +1213,11 @@ var (
 		"推荐点", "推荐几篇", "推荐几个", "推荐一些", "推荐些", "求几篇", "来几篇", "求推荐", "文章推荐", "怎么写好", "如何写好", "怎样写好",
 		"的话", "适合", "感谢分享", "谢谢分享", "分享", "另外", "然后",
 		"有什么启示", "有啥启示", "有何启示", "的启示", "有什么意义", "有啥意义", "有何意义", "的意义",
+		// A study question's frame on the demo: whether one is the other
+		// (新质生产力是不是就是科技创新), and a kind of question not mastered
+		// (组织协调题不太会答有没有什么思路: 太会 read as a slip of 回答).
+		// The last note's leftovers, no match.
+		"是不是就是", "是不是", "不太会答", "不太会写", "不会答", "不知道怎么答", "不知道怎么写", "有没有什么",
 		// What the follower's office is studying, and a few asked for (我们单位
 		// 最近在学四下基层，想找点资料: 0.16, no match; 想找点四下基层的资料 0.42).
 		"我们单位", "单位里", "最近在学习", "最近在学", "正在学习", "想找点", "找点", "想找些", "找些", "想找一些", "找一些",
@@ -3602,8 +3607,13 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		if ix.params.proximity > 0 {
 			c.score *= 1 + ix.params.proximity*adj
 		}
-		yearMatch, ofYear := false, false
+		yearMatch, ofYear, yearTold := false, false, false
 		for _, y := range q.years {
+			// A year the summary names is the year of what it tells, when
+			// the article is not news of it (2003年提出的八八战略: a
+			// commentary of 2026 whose summary names 2003; no match):
+			// neither agreeing nor not.
+			yearTold = yearTold || titleNamesYear(dc.leadText, y)
 			// The year the article is about is usually its publication
 			// year, or named in its title (二〇二五年新年贺词 came out on
 			// 2024-12-31).
@@ -3631,7 +3641,7 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		// The month after, naming neither, may hold the month's figures
 		// (2024年6月国内发明专利有效量…, on 7月29日): it neither agrees nor
 		// disagrees, as numberAgreement reads it.
-		yearMiss := len(q.years) > 0 && !yearMatch || monthAsked && !month.holds(q, dc, dc.day, true) && (dc.day < month.to || dc.day >= month.after)
+		yearMiss := len(q.years) > 0 && !yearMatch && !yearTold || monthAsked && !month.holds(q, dc, dc.day, true) && (dc.day < month.to || dc.day >= month.after)
 		if yearMiss {
 			conf *= ix.params.yearMiss
 		}
