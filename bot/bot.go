@@ -295,6 +295,11 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if b.followers != nil && s.optStatus(text) {
 		return b.optState(ctx, s, m)
 	}
+	if !endsAsking(m.Text) {
+		if out, ok := s.switchApart(text); ok {
+			return b.optOut(ctx, s, m, out)
+		}
+	}
 	// A stop beside a question: what stopping does asked, or a question
 	// nothing else answers (退订，怎么退？), is told where the switch stands
 	// and how to turn it (it had got no article found); another question
@@ -314,6 +319,15 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if rule < 0 { // a rule that took the whole message (客服，谢谢: thanks) stands
 		if r := s.handOff(text); r >= 0 {
 			rule, question = r, ""
+		}
+	}
+	if rule < 0 {
+		// A request a rule answers, the follower's own words after it
+		// (临选考试难不难啊我是基层的。: a voice follower run's find, no match).
+		if request, ok := requestBeforeOwn(text); ok {
+			if r, q := s.match(request); r >= 0 && q == "" && !s.rules[r].alone {
+				rule, question = r, ""
+			}
 		}
 	}
 	if rule < 0 || s.rules[rule].alone {
@@ -4163,6 +4177,15 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 			// 老师这个题从哪几个角度答？ asks of the sentence before); thanks
 			// after the question (…考试里一般怎么用？谢谢！) are no sentence of
 			// it (a follower run's finds, no match).
+			// A request and the follower's own reason after it (嗯我想了
+			// 解一下枫桥经验因为我们单位要写材料。, 申论怎么准备啊，我完全不会写。: a
+			// voice follower run's finds, no match where the request alone
+			// found its article): the request.
+			if request, ok := requestBeforeOwn(withoutThanks(query)); ok {
+				if replies := b.search(ctx, s, m, request, depth+1); replies != nil {
+					return replies
+				}
+			}
 			text := withoutThanks(m.Text)
 			// A voice message ends in 。 whatever it says: its last
 			// clause asks when it holds a question word (…然后就是那个组织协调
@@ -4296,6 +4319,12 @@ func lastSentences(query string) (tries []string, framed bool) {
 	query = runOnBreaks(query)
 	clauses := strings.FieldsFunc(query, clauseBreak)
 	add := func(t string) {
+		// Each try is searched: a message of many asking clauses, none
+		// found, had searched every one (66 at 2,048 bytes: a hostile
+		// run's find).
+		if len(tries) >= maxClausesTried {
+			return
+		}
 		if t = strings.TrimSpace(t); utf8.RuneCountInString(t) >= 5 && utf8.RuneCountInString(t) <= maxSentenceRunes && !slices.Contains(tries, t) {
 			tries = append(tries, t)
 		}
@@ -4378,6 +4407,26 @@ func runOnBreaks(query string) string {
 
 // runOnRe is where a run-on message's next clause begins.
 var runOnRe = regexp.MustCompile(`(?:就是)?(?:我)?(?:想问一下|想问问|想问下|想问|请问一下|请问|想了解一下|想了解|想请教一下|想请教)|然后|另外|还有`)
+
+// requestBeforeOwn returns what of query comes before the follower's own
+// words told after a request (因为…, 但是…, 我完全不会写, 我们要开会用),
+// said after a comma or straight on, as voice recognition writes them:
+// the request, when it is a few words more than the reason's opening.
+func requestBeforeOwn(query string) (string, bool) {
+	loc := ownAfterRe.FindStringIndex(query)
+	if loc == nil || loc[0] == 0 {
+		return "", false
+	}
+	request := strings.TrimRightFunc(query[:loc[0]], func(r rune) bool { return !isWordRune(r) })
+	if utf8.RuneCountInString(request) < 2 || utf8.RuneCountInString(request) > maxSentenceRunes {
+		return "", false
+	}
+	return request, true
+}
+
+// ownAfterRe opens the follower's own words after a request: a reason, a
+// but, or what they (我, 我们) are, can or will do.
+var ownAfterRe = regexp.MustCompile(`(?:因为|但是|可是|不过|我们单位|我们要|我们这边|我是|我完全|我看不|我每次|我总是|我一直|我想写|我想用|我要写|我要用|我还是|我不会|我不太|我有问题|我有个问题|我有事)`)
 
 // toldOfSelf is a clause telling of the follower (我在乡镇工作, 平时工作特别忙);
 // askingFrame, one opening a question (想问一下…, 我想了解一下…).
@@ -4674,7 +4723,10 @@ func withoutPairAsking(text string) string {
 	}
 }
 
-var pairAskingFront = longestFirst([]string{"请问一下", "请问", "问一下", "我想问一下", "想问一下", "我想问问", "想问问", "我想问", "我想问下", "想问下", "请问下", "问下", "麻烦问一下", "我想了解一下", "想了解一下", "我想了解下", "想了解下", "老师好", "小编好", "你好", "您好"})
+var pairAskingFront = longestFirst([]string{"请问一下", "请问", "问一下", "我想问一下", "想问一下", "我想问问", "想问问", "我想问", "我想问下", "想问下", "请问下", "问下", "麻烦问一下", "我想了解一下", "想了解一下", "我想了解下", "想了解下", "老师好", "小编好", "你好", "您好",
+	// As voice writes a question's opening (老师您好我想问一下就是浦江经验和枫桥经验
+	// 有什么区别啊: 「就是浦江经验」 named a topic, a voice follower run's find).
+	"老师您好", "老师你好", "就是", "那个"})
 
 // unquoted is p without the quotes around it, when they are a pair.
 func unquoted(p string) string {
@@ -4719,7 +4771,10 @@ var (
 		// Without 有 or 是 (共同富裕和中国式现代化什么关系 had named a topic
 		// 中国式现代化什么), and the two pointed at (枫桥经验和浦江经验，它俩有
 		// 什么区别: no match): a follower run's finds.
-		"什么关系", "啥关系", "什么区别", "啥区别", "什么不同", "什么联系", "它俩", "它们俩", "它们", "这两个", "这俩", "两者", "二者", "啊"})
+		"什么关系", "啥关系", "什么区别", "啥区别", "什么不同", "什么联系", "它俩", "它们俩", "它们", "这两个", "这俩", "两者", "二者", "啊",
+		// With 是 or 之间 (四下基层和浦江经验是什么关系: 「浦江经验是」 named a
+		// topic, a voice follower run's find).
+		"是什么关系", "是啥关系", "是什么区别", "是啥区别", "之间有什么关系", "之间有什么区别", "之间有啥区别", "之间的关系", "之间的区别", "之间"})
 	// (枫桥经验vs浦江经验, as followers compare: no match.)
 	pairApart = regexp.MustCompile(`(?i)\s*(?:和|与|跟|及|、|，|,|\bvs\b\.?|\s)\s*`)
 	// meaningAsked ask what two topics mean, each.
@@ -5140,6 +5195,11 @@ var (
 	choiceCircled  = []rune("①②③④⑤⑥⑦⑧⑨⑩")
 )
 
+// choiceCorrected is a choice corrected: what was said wrong (不对, 错了)
+// and what was meant (m[2]), or what is meant and what is not (m[3]:
+// 第二篇不是第一篇).
+var choiceCorrected = regexp.MustCompile(`^(?:(.*?)(?:不对|说错了|错了)[\p{P}\s]*(?:我是说|我说的是|我要的是|应该是|是)?|(?:我是说|我说的是|我要的是|应该是))[\p{P}\s]*(.+)$|^(第.{1,3}[篇个条])[\p{P}\s]*不是第.{1,3}[篇个条]$`)
+
 // choiceWraps are what followers put around a choice (2，谢谢, 好的 2, 2吧,
 // 我要第3篇, 看一下第二篇, 发我第二篇, 第二篇谢谢老师), longest first.
 var choiceWraps = func() []string {
@@ -5228,6 +5288,18 @@ func unwrapChoice(norm string) string {
 func wordChoice(norm string) (n int, sure, ok bool) {
 	if !strings.ContainsAny(norm, choiceDigits) && !strings.Contains(norm, "最后") && !strings.Contains(norm, "头") {
 		return 0, false, false // most messages: no number to choose with
+	}
+	// A choice corrected in one breath (第一篇不对我是说第二篇, 我是说第二篇,
+	// 第二篇不是第一篇: a voice follower run's finds, no match): the one
+	// meant.
+	if m := choiceCorrected.FindStringSubmatch(norm); m != nil {
+		meant := m[2]
+		if m[3] != "" {
+			meant = m[3]
+		}
+		if n, _, ok := wordChoice(meant); ok {
+			return n, true, true
+		}
 	}
 	norm = withoutGreeting(norm)
 	core := unwrapChoice(norm)

@@ -764,6 +764,29 @@ func (s *Settings) opt(text string) (out, ok bool) {
 	if out, ok := s.optKeywords[text]; ok {
 		return out, true
 	}
+	// A switch corrected in the same breath (订阅不对退订。, 退订，不对，是取消
+	// 推送: a voice follower run's finds, no match and the switch as it
+	// was): the one said last.
+	if m := correctedSwitch.FindStringSubmatch(text); m != nil {
+		if _, ok := s.opt(m[1]); ok {
+			if out, ok := s.opt(m[2]); ok {
+				return out, true
+			}
+		}
+	}
+	// The subscription of the reading cancelled (取消每日一读订阅, 我想取消那个
+	// 每日一读的订阅: the same run's, where the one got where the switch
+	// stands and the other no match).
+	if strings.Contains(text, "订阅") && strings.Contains(text, "取消") {
+		text = cancelledSubscription.ReplaceAllString(text, "取消订阅")
+	}
+	// A keyword said again and again (退订退订, 退订，退订，退订: a hostile
+	// run's find, no match and still subscribed).
+	if once := saidOnce(text); once != "" {
+		if out, ok := s.optKeywords[once]; ok {
+			return out, true
+		}
+	}
 	// The switch turned with 把, or after the reading asked (把推送打开, 帮我把
 	// 每日一读打开, 推送打开吧: a follower run's finds, no match), is the
 	// keyword's way round (开启推送).
@@ -781,6 +804,11 @@ func (s *Settings) opt(text string) (out, ok bool) {
 	}
 	if loc := leftBefore.FindStringIndex(text); loc != nil && loc[1] < len(text) && wantsBack.MatchString(text[loc[1]:]) {
 		text = strings.TrimLeftFunc(text[loc[1]:], func(r rune) bool { return !isWordRune(r) })
+		// Asked to be put back (我之前不小心点了退订能帮我恢复吗: a voice
+		// follower run's find, no match).
+		if putBack.MatchString(text) {
+			return false, true
+		}
 	}
 	if aNotA.MatchString(text) || strings.Contains(text, "想想") {
 		// 要不要订阅, 想不想退订: a question (a review's find: it
@@ -855,6 +883,36 @@ func (s *Settings) opt(text string) (out, ok bool) {
 	return s.optKeywords[best], true
 }
 
+// saidOnce is what text repeats, twice or more, with or without marks
+// between (退订退订, 退订，退订！), or "".
+func saidOnce(text string) string {
+	parts := clausesOf(text)
+	switch {
+	case len(parts) > 1:
+		if slices.ContainsFunc(parts, func(p string) bool { return p != parts[0] }) {
+			return ""
+		}
+		text = parts[0]
+	case len(parts) == 0:
+		return ""
+	}
+	// (A keyword is short: a long text is no keyword said again.)
+	if len(text) > maxRepeatedBytes {
+		return ""
+	}
+	for end := range text {
+		if end > 0 && end <= len(text)/2 && len(text)%end == 0 && strings.Repeat(text[:end], len(text)/end) == text {
+			return text[:end]
+		}
+	}
+	if len(parts) > 1 {
+		return text
+	}
+	return ""
+}
+
+const maxRepeatedBytes = 96
+
 // optInClauses is the switch one of two clauses turns, the other telling
 // (我之前退订了，现在想重新订阅; 不退订了，恢复吧: a follower run's finds, no
 // match and still unsubscribed): not when both turn it, two ways, nor when
@@ -885,6 +943,14 @@ func (s *Settings) optInClauses(text string) (out, ok bool) {
 	return out, turns > 0
 }
 
+// correctedSwitch is a switch said, a word of its being wrong, and the
+// switch meant.
+var correctedSwitch = regexp.MustCompile(`^(.+?)[\p{P}\s]*(?:不对不对|不对|说错了|错了)[\p{P}\s]*(?:我是说|我说的是|我的意思是|应该是|是)?[\p{P}\s]*(.+)$`)
+
+// cancelledSubscription is the reading's subscription cancelled, named
+// between (取消每日一读订阅, 取消那个每日一读的订阅).
+var cancelledSubscription = regexp.MustCompile(`取消(?:那个|这个)?(?:每日一读|每日推送|推送|每天的推送)(?:的)?订阅`)
+
 // turnedOn is the daily reading turned on the other way round from the
 // keywords: 把 before it, or the verb after it with 吧 or 一下.
 var turnedOn = regexp.MustCompile(`(把)?(每日一读|每日推送|推送)(?:给我)?(?:重新|再)?(?:打开|开启|开通|恢复|开)(吧|一下)?`)
@@ -904,11 +970,14 @@ var bareTurnOn = regexp.MustCompile(`^(?:帮我|麻烦|请|那就|那)?(?:重新
 
 // leftBefore is the follower's leaving told before asking to come back (我
 // 之前退订了现在想重新订阅, said in one breath: a follower run's find).
-var leftBefore = regexp.MustCompile(`^我?(?:之前|以前|上次|前几天|刚才|刚刚)(?:不小心)?(?:退订|取消订阅|取消|关掉|关闭)了(?:每日一读|推送)?`)
+var leftBefore = regexp.MustCompile(`^我?(?:之前|以前|上次|前几天|刚才|刚刚)(?:不小心(?:点了|按了|点到了|按到了)?(?:退订|取消订阅)|(?:不小心)?(?:退订|取消订阅|取消|关掉|关闭)了)(?:每日一读|推送)?`)
+
+// putBack asks for the reading back, after leftBefore.
+var putBack = regexp.MustCompile(`^(?:能不能|可不可以|能|可以|麻烦|请)?(?:帮我)?(?:恢复|重新订阅|订阅回来|再订阅|重新开通|重新打开)(?:一下)?(?:吗|么|吧)?$`)
 
 // wantsBack is what asks to come back after leftBefore: 想, 要, 重新, 再
 // (我之前取消了订阅 tells it, and had subscribed: a re-check's find).
-var wantsBack = regexp.MustCompile(`想|要|重新|再`)
+var wantsBack = regexp.MustCompile(`想|要|重新|再|恢复`)
 
 // foldedPattern is a regex keyword folded as the text it is matched
 // against is (Normalize): its letters lower-cased, its full-width forms
@@ -1045,11 +1114,7 @@ func (s *Settings) stopsReading(text string) bool {
 	// 打扰了，关掉推送; 老师，能不能先停一下推送: follower runs' finds, no
 	// match), unless another takes it back (不是，我不是要关掉推送) or turns
 	// the reading on (每日一读不要了，取消退订).
-	clauses := clausesOf(text)
-	if len(clauses) == 1 {
-		clauses = reasonApart(text)
-	}
-	if len(clauses) > 1 {
+	if clauses := clausesOf(text); len(clauses) > 1 {
 		// (The take-back looked for once: for each stopping clause, a long
 		// message of stops and a take-back at its end cost its clauses
 		// squared.)
@@ -1127,6 +1192,14 @@ func (s *Settings) stopsReading(text string) bool {
 				return true
 			}
 		}
+		// Who is asked, and when, between the reading and its stop
+		// (每日一读先帮我关掉吧: a voice follower run's find, no match).
+		for _, between := range []string{"先帮我", "帮我", "给我", "就先", "先"} {
+			if i := strings.Index(text, name+between); i >= 0 {
+				text = text[:i+len(name)] + text[i+len(name+between):]
+				break
+			}
+		}
 		// Asked politely after the reading (每日一读能不能先停一下: the last
 		// note's leftover, no match), as before it.
 		// (Not 可以: 每日一读可以停了 gives leave to stop, stoppingAfter.)
@@ -1178,62 +1251,75 @@ func (s *Settings) stopsReading(text string) bool {
 	return false
 }
 
-// politeAsking ask for a stop politely, longest first.
-var politeAsking = []string{"可不可以", "能不能", "能否", "可以", "能"}
-
-// reasonApart reads a message of one clause, as voice recognition writes
-// one (就是我考完试了那个每日一读就不需要了谢谢。), as the clauses a typed one
-// has (考完试了，每日一读不需要了): a reason told before the reading's name,
-// or after the stop asked of it (每日一读能不能先停一下等我考完试再说), set
-// apart when it holds no word of stopping or of not (stopRunes) and is more
-// than asking words. Nil when there is nothing to set apart.
-func reasonApart(text string) []string {
-	at, name := -1, ""
-	for _, n := range readingNames {
-		if i := strings.Index(text, n); i >= 0 && (at < 0 || i < at) {
-			at, name = i, n
+// switchApart reads a message of one clause run on, as voice recognition
+// writes one, for the switch turned in it beside a reason told before it,
+// after it or both (我要考试了先退订。, 先不要推送了等我考完再说。, 就是我考完试
+// 了那个每日一读就不需要了谢谢。: a voice follower run's finds, no match):
+// as the clauses a typed one has. A reason is a few words with no switch
+// in them, no no and no question (reasonClause); the switch between is
+// read as opt and stopsReading read a message of its own.
+func (s *Settings) switchApart(text string) (out, ok bool) {
+	text = strings.TrimFunc(text, func(r rune) bool { return !isWordRune(r) })
+	if len(clausesOf(text)) != 1 || utf8.RuneCountInString(text) > maxApartRunes || !s.namesSwitch(text) {
+		return false, false
+	}
+	for p := range text {
+		before := text[:p]
+		for _, filler := range []string{"那个", "就是", "然后", "嗯"} {
+			before = strings.TrimSuffix(before, filler)
 		}
-	}
-	if at < 0 {
-		return nil
-	}
-	var parts []string
-	before := text[:at]
-	for _, filler := range []string{"那个", "就是", "然后"} {
-		before = strings.TrimSuffix(before, filler)
-	}
-	rest := text
-	if reasonClause(before) {
-		parts, rest = append(parts, before), text[at:]
-	}
-	nameEnd := strings.Index(rest, name) + len(name)
-	for _, no := range stoppingAfter {
-		i := strings.Index(rest[nameEnd:], no)
-		if i < 0 {
+		if p > 0 && !s.reasonClause(before) {
+			if s.namesSwitch(before) {
+				break // the switch's words begin before: every longer one holds them
+			}
 			continue
 		}
-		end := nameEnd + i + len(no)
-		for _, tail := range []string{"了", "吧", "吗"} {
-			if strings.HasPrefix(rest[end:], tail) {
-				end += len(tail)
+		for q := len(text); q > p; {
+			if q < len(text) && !s.reasonClause(text[q:]) {
+				if s.namesSwitch(text[q:]) {
+					break
+				}
+			} else if p > 0 || q < len(text) {
+				if out, ok := s.opt(text[p:q]); ok {
+					return out, true
+				}
+				if s.stopsReading(text[p:q]) {
+					return true, true
+				}
 			}
+			_, size := utf8.DecodeLastRuneInString(text[:q])
+			q -= size
 		}
-		if reasonClause(rest[end:]) {
-			return append(parts, rest[:end], rest[end:])
-		}
-		break
 	}
-	if len(parts) == 0 {
-		return nil
-	}
-	return append(parts, rest)
+	return false, false
+}
+
+// maxApartRunes is the longest message switchApart reads: a switch and a
+// reason or two, said in one breath.
+const maxApartRunes = 40
+
+// namesSwitch reports whether text names the reading or a keyword
+// turning it, or holds a no or a stop (stopRunes).
+func (s *Settings) namesSwitch(text string) bool {
+	return strings.ContainsAny(text, stopRunes) || slices.ContainsFunc(readingNames, func(n string) bool { return strings.Contains(text, n) }) ||
+		slices.ContainsFunc(s.optList, func(kw string) bool { return strings.Contains(text, kw) })
 }
 
 // reasonClause reports whether part of a message of one clause reads as a
-// reason told beside a stop: a few words, none of stopping or of not.
-func reasonClause(part string) bool {
-	return utf8.RuneCountInString(part) >= 3 && !strings.ContainsAny(part, stopRunes) && !onlyAsking(part) && !asksOf(part)
+// reason told beside a switch: a few words, not only asking ones, with
+// nothing of the switch, no no and no question.
+func (s *Settings) reasonClause(part string) bool {
+	// (Not what goes on from the switch: 我已经订阅了对吧 asks, 了对吧 is no
+	// reason.)
+	// Nor a question of it said without a mark (我退订成功了没有).
+	if strings.Contains(part, "成功") || strings.HasSuffix(part, "没有") || strings.HasSuffix(part, "没") {
+		return false
+	}
+	return utf8.RuneCountInString(part) >= 3 && !strings.ContainsRune("了着过吗吧呢啊呀么嘛哦", firstRune(part)) && !onlyAsking(part) && !asksOf(part) && !takesBack(part) && !s.namesSwitch(part)
 }
+
+// politeAsking ask for a stop politely, longest first.
+var politeAsking = []string{"可不可以", "能不能", "能否", "可以", "能"}
 
 // readingNames are what followers call the daily reading, and stopping the
 // words that stop it said before or after one of them, longest first.
@@ -1253,7 +1339,10 @@ var (
 		// A pause asked another way, a no after 就, not pushed again
 		// (每日一读先停一停吧, 每日一读就不需要了, 推送别推了: a follower run's
 		// finds, no match).
-		"停一停", "先停一停", "就不需要", "就不要", "就不用", "别推", "别再推", "不要再推", "不用再推"})
+		"停一停", "先停一停", "就不需要", "就不要", "就不用", "别推", "别再推", "不要再推", "不用再推",
+		// Not sent (那个每天早上的推送能不能别发了: a voice follower run's
+		// find, no match).
+		"别发", "别再发", "不要再发", "不要发", "不用再发", "不用发"})
 )
 
 // saidOfOthers is the reading said to have been stopped by someone: you
@@ -1464,13 +1553,16 @@ var pushAsked = regexp.MustCompile(`^(?:(?:每日一读|每日推送|推送|每�
 // asked in no keyword's words (怎么关掉推送, 推送怎么关, 推送能关掉吗: a
 // follower run's finds, no match).
 var switchAsked = regexp.MustCompile(`^(?:请问)?(?:(?:我)?(?:要|该|能|可以)?(?:怎么|如何|怎样)(?:才能)?(?:关掉|关闭|关|停掉|停|打开|开启|开)(?:每日一读|每日推送|推送)|` +
-	`(?:每日一读|每日推送|推送)(?:要|该|能|可以)?(?:怎么|如何|怎样)(?:才能)?(?:关掉|关闭|关|停掉|停止|停|取消|退订|打开|开启|开|恢复)(?:掉)?|` +
+	`(?:每日一读|每日推送|推送)(?:要|该|能|可以)?(?:怎么|如何|怎样)(?:才能)?(?:关掉|关闭|关|停掉|停止|停|取消|退订|打开|开启|开通|开|恢复|订阅)(?:掉)?|` +
 	`(?:每天早上的|每天的|早上的|每天早上)?(?:每日一读|每日推送|推送)(?:能|可以|能不能|可不可以)(?:关掉|关闭|关|停掉|取消|退订)(?:吗|么)?)(?:啊|呀|呢|吗|么)*[\p{P}\s]*$`)
 
 // statusWords are what stands beside a keyword asking where the switch is,
 // or how to turn it (怎么退订), longest first.
 var statusWords = longestFirst(append([]string{"我", "了", "吗", "么", "没", "没有", "有没有", "是", "是否", "是不是", "已经", "已", "还", "在",
 	"成功", "状态", "查询", "查看", "查", "现在", "目前", "怎么", "如何", "怎样", "要", "该", "才能", "能", "可以", "请问", "在哪", "哪里",
+	// Asked in a voice follower run's words (我还订阅着吗, 我已经订阅了对吧,
+	// 为什么给我退订了, 我想知道怎么取消每日一读: no match).
+	"着", "对吧", "对不对", "是吧", "为什么", "为啥", "怎么会", "给我", "我想知道", "想知道",
 	"每日一读", "每日推送", "推送", "取消"}, courtesy...))
 
 // asking are the words around a request to turn the reading on or off
