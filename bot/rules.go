@@ -886,29 +886,47 @@ func (s *Settings) opt(text string) (out, ok bool) {
 // saidOnce is what text repeats, twice or more, with or without marks
 // between (退订退订, 退订，退订！), or "".
 func saidOnce(text string) string {
-	parts := clausesOf(text)
-	switch {
-	case len(parts) > 1:
-		if slices.ContainsFunc(parts, func(p string) bool { return p != parts[0] }) {
-			return ""
-		}
-		text = parts[0]
-	case len(parts) == 0:
-		return ""
-	}
-	// (A keyword is short: a long text is no keyword said again.)
+	// (A keyword is short: a long text is no keyword said again. Read
+	// without allocating: opt reads every message.)
 	if len(text) > maxRepeatedBytes {
 		return ""
 	}
-	for end := range text {
-		if end > 0 && end <= len(text)/2 && len(text)%end == 0 && strings.Repeat(text[:end], len(text)/end) == text {
-			return text[:end]
+	notWord := func(r rune) bool { return !isWordRune(r) }
+	first := text
+	if i := strings.IndexFunc(text, notWord); i >= 0 {
+		first = text[:i]
+	}
+	if first == "" {
+		return ""
+	}
+	if first == text { // no marks: a unit said again and again
+		for end := range text {
+			if end > 0 && end <= len(text)/2 && len(text)%end == 0 && periodic(text, end) {
+				return text[:end]
+			}
+		}
+		return ""
+	}
+	for rest := text[len(first):]; ; {
+		if rest = strings.TrimLeftFunc(rest, notWord); rest == "" {
+			return first
+		}
+		after, ok := strings.CutPrefix(rest, first)
+		if !ok || after != "" && !notWord(firstRune(after)) {
+			return ""
+		}
+		rest = after
+	}
+}
+
+// periodic reports whether text is its first n bytes said again and again.
+func periodic(text string, n int) bool {
+	for i := n; i < len(text); i++ {
+		if text[i] != text[i-n] {
+			return false
 		}
 	}
-	if len(parts) > 1 {
-		return text
-	}
-	return ""
+	return true
 }
 
 const maxRepeatedBytes = 96
@@ -1260,7 +1278,7 @@ func (s *Settings) stopsReading(text string) bool {
 // read as opt and stopsReading read a message of its own.
 func (s *Settings) switchApart(text string) (out, ok bool) {
 	text = strings.TrimFunc(text, func(r rune) bool { return !isWordRune(r) })
-	if len(clausesOf(text)) != 1 || utf8.RuneCountInString(text) > maxApartRunes || !s.namesSwitch(text) {
+	if utf8.RuneCountInString(text) > maxApartRunes || strings.IndexFunc(text, func(r rune) bool { return !isWordRune(r) }) >= 0 || !s.namesSwitch(text) {
 		return false, false
 	}
 	for p := range text {
