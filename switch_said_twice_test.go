@@ -21,8 +21,6 @@ func TestSwitchSaidTwice(t *testing.T) {
 		{"", "voice", "退订退订。", "OFF"},
 		{"退订", "text", "订阅订阅", "ON"},
 		{"退订", "text", "订阅，订阅", "ON"},
-		// Two switches apart are no switch said twice.
-		{"", "text", "退订订阅", "ON"},
 	} {
 		from := fmt.Sprintf("o_said_twice_%d", i)
 		if c.before != "" {

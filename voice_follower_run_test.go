@@ -15,11 +15,11 @@ const voiceRunNoMatch = "没有找到相关文章"
 
 func voiceRunID(test string, i int) string { return fmt.Sprintf("o_vrun_%s_%02d", test, i) }
 
-// TestVoiceRunVoiceReasonAfterRequestNoMatch: a request with its reason run on
+// TestVoiceRequestBeforeItsReasonFinds: a request with its reason run on
 // after it (no comma, as voice writes it) gets the no-match text, where the
 // request alone finds the demo article at once. The no-match text even
 // suggests sending 「枫桥经验」, which the follower had just said.
-func TestVoiceRunVoiceReasonAfterRequestNoMatch(t *testing.T) {
+func TestVoiceRequestBeforeItsReasonFinds(t *testing.T) {
 	send := cardSender(t)
 	for i, c := range []struct{ text, want string }{
 		{"嗯我想了解一下枫桥经验因为我们单位要写材料。", "枫桥经验"},
@@ -38,10 +38,10 @@ func TestVoiceRunVoiceReasonAfterRequestNoMatch(t *testing.T) {
 	}
 }
 
-// TestVoiceRunVoiceSpokenUnsubscribeIgnored: spoken requests to stop the daily
+// TestVoiceSpokenStopStops: spoken requests to stop the daily
 // reading get the no-match text and the follower stays subscribed (one
 // of them holds the keyword 退订 itself).
-func TestVoiceRunVoiceSpokenUnsubscribeIgnored(t *testing.T) {
+func TestVoiceSpokenStopStops(t *testing.T) {
 	send := cardSender(t)
 	for i, text := range []string{
 		"我要考试了先退订。",
@@ -60,10 +60,10 @@ func TestVoiceRunVoiceSpokenUnsubscribeIgnored(t *testing.T) {
 	}
 }
 
-// TestVoiceRunCancelReadingSubscriptionAnswersStatus: 取消每日一读订阅 ("cancel the
+// TestReadingSubscriptionCancelledStops: 取消每日一读订阅 ("cancel the
 // daily reading subscription") is answered with where the switch stands and
 // 回复「退订」可以取消: the follower asked to cancel and it is still on.
-func TestVoiceRunCancelReadingSubscriptionAnswersStatus(t *testing.T) {
+func TestReadingSubscriptionCancelledStops(t *testing.T) {
 	send := cardSender(t)
 	for i, kind := range []string{"voice", "text"} {
 		from := voiceRunID("cancel", i)
@@ -74,9 +74,9 @@ func TestVoiceRunCancelReadingSubscriptionAnswersStatus(t *testing.T) {
 	}
 }
 
-// TestVoiceRunVoiceSwitchSelfCorrection: a voice message correcting itself
+// TestVoiceSwitchCorrectedTurnsTheOneMeant: a voice message correcting itself
 // (X不对Y, X不对我是说Y) about the switch does nothing and answers no match.
-func TestVoiceRunVoiceSwitchSelfCorrection(t *testing.T) {
+func TestVoiceSwitchCorrectedTurnsTheOneMeant(t *testing.T) {
 	send := cardSender(t)
 	for i, c := range []struct {
 		pre, text, want string
@@ -97,9 +97,9 @@ func TestVoiceRunVoiceSwitchSelfCorrection(t *testing.T) {
 	}
 }
 
-// TestVoiceRunVoiceResubscribeIgnored: after 退订, spoken ways of turning the
+// TestVoiceSpokenResubscribeSubscribes: after 退订, spoken ways of turning the
 // reading back on get the no-match text and it stays off.
-func TestVoiceRunVoiceResubscribeIgnored(t *testing.T) {
+func TestVoiceSpokenResubscribeSubscribes(t *testing.T) {
 	send := cardSender(t)
 	for i, text := range []string{
 		"考完试了我想重新收到每日一读。",
@@ -115,9 +115,9 @@ func TestVoiceRunVoiceResubscribeIgnored(t *testing.T) {
 	}
 }
 
-// TestVoiceRunVoiceSwitchStatusAskedNoMatch: the follower asks whether the reading
+// TestVoiceSwitchStatusAskedIsTold: the follower asks whether the reading
 // is on (or how to turn it on) and gets the no-match text.
-func TestVoiceRunVoiceSwitchStatusAskedNoMatch(t *testing.T) {
+func TestVoiceSwitchStatusAskedIsTold(t *testing.T) {
 	send := cardSender(t)
 	for i, text := range []string{
 		"我现在还订阅着每日一读吗。",
@@ -138,9 +138,9 @@ func TestVoiceRunVoiceSwitchStatusAskedNoMatch(t *testing.T) {
 	}
 }
 
-// TestVoiceRunVoiceHumanWithReasonNoMatch: a person asked for, with what for run
+// TestVoicePersonAskedWithAReasonTransfers: a person asked for, with what for run
 // on after it, gets the no-match text (whose last line says 需要老师帮忙请回复「人工」).
-func TestVoiceRunVoiceHumanWithReasonNoMatch(t *testing.T) {
+func TestVoicePersonAskedWithAReasonTransfers(t *testing.T) {
 	send := cardSender(t)
 	for i, text := range []string{
 		"能不能帮我转一下人工我有问题要问。",
@@ -155,10 +155,10 @@ func TestVoiceRunVoiceHumanWithReasonNoMatch(t *testing.T) {
 	}
 }
 
-// TestVoiceRunVoiceChoiceCorrected: after a numbered list, a choice corrected in
+// TestVoiceListChoiceCorrectedOpensTheOneMeant: after a numbered list, a choice corrected in
 // the same breath (第一篇不对我是说第二篇, 不对是第二篇, 我是说第二篇) gets the no-match
 // text; 第二篇 alone opens the second article.
-func TestVoiceRunVoiceChoiceCorrected(t *testing.T) {
+func TestVoiceListChoiceCorrectedOpensTheOneMeant(t *testing.T) {
 	send := cardSender(t)
 	for i, text := range []string{"第一篇不对我是说第二篇。", "不对是第二篇。", "我是说第二篇。", "第二篇不是第一篇。"} {
 		from := voiceRunID("choice", i)
@@ -171,9 +171,9 @@ func TestVoiceRunVoiceChoiceCorrected(t *testing.T) {
 	}
 }
 
-// TestVoiceRunVoiceBrokenLinkWithWhyNoMatch: 打不开 with 怎么回事 after it, or naming
+// TestVoiceBrokenLinkWithWhyGetsItsHelp: 打不开 with 怎么回事 after it, or naming
 // the article, gets the no-match text instead of the broken-link help.
-func TestVoiceRunVoiceBrokenLinkWithWhyNoMatch(t *testing.T) {
+func TestVoiceBrokenLinkWithWhyGetsItsHelp(t *testing.T) {
 	send := cardSender(t)
 	for i, text := range []string{
 		"这篇文章打不开啊怎么回事。",
@@ -189,11 +189,11 @@ func TestVoiceRunVoiceBrokenLinkWithWhyNoMatch(t *testing.T) {
 	}
 }
 
-// TestVoiceRunRelationAskedShowsWrongTopicNames: X和Y是什么关系 / 有什么区别 in voice
+// TestVoiceRelationAskedNamesTheTopics: X和Y是什么关系 / 有什么区别 in voice
 // shows the follower topic names with words of the sentence glued on
 // (「浦江经验是」, 「就是浦江经验」), and says no article covers both, where the
 // 四下基层 article's summary says it is 与浦江经验一脉相承.
-func TestVoiceRunRelationAskedShowsWrongTopicNames(t *testing.T) {
+func TestVoiceRelationAskedNamesTheTopics(t *testing.T) {
 	send := cardSender(t)
 	for i, text := range []string{
 		"四下基层和浦江经验是什么关系。",

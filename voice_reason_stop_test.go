@@ -41,9 +41,13 @@ func TestVoiceStopBesideItsReason(t *testing.T) {
 
 func TestTodaysReadingNotPushed(t *testing.T) {
 	send := cardSender(t)
+	today := send("o_not_pushed", "text", "每日一读")
+	if !strings.Contains(today, "[图文]") {
+		t.Fatalf("每日一读: want today's reading's card, got:\n%s", today)
+	}
 	for i, text := range []string{"今天的每日一读怎么没推送", "每日一读今天怎么还没发", "今天没有推送吗", "今天还没推送吗"} {
-		if out := send("o_not_pushed_"+string(rune('a'+i)), "text", text); !strings.Contains(out, "[图文]") {
-			t.Errorf("%q: want today's reading's card, got:\n%s", text, out)
+		if out := send("o_not_pushed_"+string(rune('a'+i)), "text", text); out != today {
+			t.Errorf("%q: want today's reading's card (%s), got:\n%s", text, today, out)
 		}
 	}
 }

@@ -4421,12 +4421,19 @@ func requestBeforeOwn(query string) (string, bool) {
 	if utf8.RuneCountInString(request) < 2 || utf8.RuneCountInString(request) > maxSentenceRunes {
 		return "", false
 	}
+	// Own words going on to a question are no reason (千万工程我们要开会用，想问
+	// 一下新质生产力的特征是什么？ asks of 新质生产力: a review's find).
+	if own := query[loc[0]:]; clauseAsks.MatchString(own) || runOnRe.MatchString(own) || strings.ContainsAny(own, "?？") {
+		return "", false
+	}
 	return request, true
 }
 
 // ownAfterRe opens the follower's own words after a request: a reason, a
 // but, or what they (我, 我们) are, can or will do.
-var ownAfterRe = regexp.MustCompile(`(?:因为|但是|可是|不过|我们单位|我们要|我们这边|我是|我完全|我看不|我每次|我总是|我一直|我想写|我想用|我要写|我要用|我还是|我不会|我不太|我有问题|我有个问题|我有事)`)
+// Not 但是: what follows it is what the follower wants (谢谢，但是我想要的是浦江经验,
+// 每日一读但是要昨天的: a re-check's finds).
+var ownAfterRe = regexp.MustCompile(`(?:因为|我们单位|我们要|我们这边|我是|我完全|我看不|我每次|我总是|我一直|我想写|我想用|我要写|我要用|我还是|我不会|我不太|我有问题|我有个问题|我有事)`)
 
 // toldOfSelf is a clause telling of the follower (我在乡镇工作, 平时工作特别忙);
 // askingFrame, one opening a question (想问一下…, 我想了解一下…).
@@ -4772,9 +4779,11 @@ var (
 		// 中国式现代化什么), and the two pointed at (枫桥经验和浦江经验，它俩有
 		// 什么区别: no match): a follower run's finds.
 		"什么关系", "啥关系", "什么区别", "啥区别", "什么不同", "什么联系", "它俩", "它们俩", "它们", "这两个", "这俩", "两者", "二者", "啊",
-		// With 是 or 之间 (四下基层和浦江经验是什么关系: 「浦江经验是」 named a
-		// topic, a voice follower run's find).
-		"是什么关系", "是啥关系", "是什么区别", "是啥区别", "之间有什么关系", "之间有什么区别", "之间有啥区别", "之间的关系", "之间的区别", "之间"})
+		// With 是 (四下基层和浦江经验是什么关系: 「浦江经验是」 named a topic, a
+		// voice follower run's find).
+		// (Not 之间的关系: 中国和美国之间的关系 asks of one thing, 中美关系: a
+		// re-check's find.)
+		"是什么关系", "是啥关系", "是什么区别", "是啥区别"})
 	// (枫桥经验vs浦江经验, as followers compare: no match.)
 	pairApart = regexp.MustCompile(`(?i)\s*(?:和|与|跟|及|、|，|,|\bvs\b\.?|\s)\s*`)
 	// meaningAsked ask what two topics mean, each.
@@ -5195,6 +5204,10 @@ var (
 	choiceCircled  = []rune("①②③④⑤⑥⑦⑧⑨⑩")
 )
 
+// maxCorrectedChoice is the longest choice read as corrected: each 不对
+// in a longer text had cost a read of all that follows it.
+const maxCorrectedChoice = 64
+
 // choiceCorrected is a choice corrected: what was said wrong (不对, 错了)
 // and what was meant (m[2]), or what is meant and what is not (m[3]:
 // 第二篇不是第一篇).
@@ -5292,13 +5305,22 @@ func wordChoice(norm string) (n int, sure, ok bool) {
 	// A choice corrected in one breath (第一篇不对我是说第二篇, 我是说第二篇,
 	// 第二篇不是第一篇: a voice follower run's finds, no match): the one
 	// meant.
-	if m := choiceCorrected.FindStringSubmatch(norm); m != nil {
-		meant := m[2]
-		if m[3] != "" {
-			meant = m[3]
-		}
-		if n, _, ok := wordChoice(meant); ok {
-			return n, true, true
+	if len(norm) <= maxCorrectedChoice {
+		if m := choiceCorrected.FindStringSubmatch(norm); m != nil {
+			meant := m[2]
+			if m[3] != "" {
+				meant = m[3]
+			}
+			// What was said wrong is a choice too, or nothing: 第一篇说的不对
+			// 第三条 finds fault with an article (a re-check's find: it
+			// opened the third).
+			wrong := true
+			if m[1] != "" {
+				_, _, wrong = wordChoice(m[1])
+			}
+			if n, _, ok := wordChoice(meant); ok && wrong {
+				return n, true, true
+			}
 		}
 	}
 	norm = withoutGreeting(norm)

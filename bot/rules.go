@@ -767,10 +767,13 @@ func (s *Settings) opt(text string) (out, ok bool) {
 	// A switch corrected in the same breath (订阅不对退订。, 退订，不对，是取消
 	// 推送: a voice follower run's finds, no match and the switch as it
 	// was): the one said last.
-	if m := correctedSwitch.FindStringSubmatch(text); m != nil {
-		if _, ok := s.opt(m[1]); ok {
-			if out, ok := s.opt(m[2]); ok {
-				return out, true
+	if len(text) <= maxRepeatedBytes && (strings.Contains(text, "不对") || strings.Contains(text, "错了")) {
+		m := correctedSwitch.FindStringSubmatch(text)
+		if m != nil {
+			if _, ok := s.opt(m[1]); ok {
+				if out, ok := s.opt(m[2]); ok {
+					return out, true
+				}
 			}
 		}
 	}
@@ -1151,7 +1154,7 @@ func (s *Settings) stopsReading(text string) bool {
 	}
 	// Asked politely (可以把推送关掉吗, 能不能帮我把推送关掉: re-checks'
 	// finds, as 可以关掉推送吗 is).
-	for _, can := range politeAsking {
+	for _, can := range canYou {
 		if rest, ok := strings.CutPrefix(strings.TrimPrefix(text, "请问"), can); ok {
 			if rest, ok := strings.CutSuffix(rest, "吗"); ok && rest != "" {
 				text = rest
@@ -1221,9 +1224,11 @@ func (s *Settings) stopsReading(text string) bool {
 		// Asked politely after the reading (每日一读能不能先停一下: the last
 		// note's leftover, no match), as before it.
 		// (Not 可以: 每日一读可以停了 gives leave to stop, stoppingAfter.)
-		for _, can := range politeAsking[:3] {
+		for _, can := range []string{"可不可以", "能不能", "能否", "能"} {
 			if i := strings.Index(text, name+can); i >= 0 {
 				text = text[:i+len(name)] + text[i+len(name+can):]
+				// (…吗 asks for it, as 可以关掉推送吗 does.)
+				text = strings.TrimSuffix(strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) }), "吗")
 				break
 			}
 		}
@@ -1273,52 +1278,124 @@ func (s *Settings) stopsReading(text string) bool {
 // writes one, for the switch turned in it beside a reason told before it,
 // after it or both (我要考试了先退订。, 先不要推送了等我考完再说。, 就是我考完试
 // 了那个每日一读就不需要了谢谢。: a voice follower run's finds, no match):
-// as the clauses a typed one has. A reason is a few words with no switch
-// in them, no no and no question (reasonClause); the switch between is
-// read as opt and stopsReading read a message of its own.
+// as the clauses a typed one has. A reason told before ends in 了 (考完试了,
+// 太忙了), one told after opens as reasons do (等…, 因为…, 太…); each holds
+// no switch, no no and no question (reasonClause), and what stands between
+// is read as opt and stopsReading read a message of its own. Anything else
+// said beside a switch (我室友让我退订我没听, 退订还是算了, 以后再退订: a
+// review's finds) is no reason, and turns nothing.
 func (s *Settings) switchApart(text string) (out, ok bool) {
 	text = strings.TrimFunc(text, func(r rune) bool { return !isWordRune(r) })
-	if utf8.RuneCountInString(text) > maxApartRunes || strings.IndexFunc(text, func(r rune) bool { return !isWordRune(r) }) >= 0 || !s.namesSwitch(text) {
+	if utf8.RuneCountInString(text) > maxApartRunes || strings.IndexFunc(text, func(r rune) bool { return !isWordRune(r) }) >= 0 || !s.mayTurn(text) {
 		return false, false
 	}
-	for p := range text {
-		before := text[:p]
-		for _, filler := range []string{"那个", "就是", "然后", "嗯"} {
-			before = strings.TrimSuffix(before, filler)
-		}
-		if p > 0 && !s.reasonClause(before) {
-			if s.namesSwitch(before) {
-				break // the switch's words begin before: every longer one holds them
-			}
+	starts, ends := apartAt(text)
+	for _, p := range starts {
+		if p > 0 && !s.reasonClause(text[:p]) {
 			continue
 		}
-		for q := len(text); q > p; {
-			if q < len(text) && !s.reasonClause(text[q:]) {
-				if s.namesSwitch(text[q:]) {
-					break
-				}
-			} else if p > 0 || q < len(text) {
-				if out, ok := s.opt(text[p:q]); ok {
-					return out, true
-				}
-				if s.stopsReading(text[p:q]) {
-					return true, true
-				}
+		for _, q := range ends {
+			if q <= p || p == 0 && q == len(text) || q < len(text) && !s.reasonClause(text[q:]) {
+				continue
 			}
-			_, size := utf8.DecodeLastRuneInString(text[:q])
-			q -= size
+			if out, ok := s.opt(text[p:q]); ok {
+				return out, true
+			}
+			if s.stopsReading(text[p:q]) {
+				return true, true
+			}
 		}
 	}
 	return false, false
+}
+
+// apartAt returns where a switch may start in text, 0 and after each 了
+// (and a filler after it: 考完试了那个每日一读…, 我要考试了先退订), and where it
+// may end, before each reason's opening and at text's end, longest first:
+// at most maxApart of each, so a message costs at most their product of
+// reads.
+func apartAt(text string) (starts, ends []int) {
+	starts = append(starts, 0)
+	for i := 0; i < len(text) && len(starts) <= maxApart; {
+		k := strings.Index(text[i:], "了")
+		if k < 0 {
+			break
+		}
+		at := i + k + len("了")
+		for _, filler := range []string{"那个", "就是", "然后", "所以", "那就", "那", "就", "先"} {
+			if strings.HasPrefix(text[at:], filler) {
+				at += len(filler)
+				break
+			}
+		}
+		// (再 after it puts the switch off: 考完了再订阅吧, a re-check's
+		// find, had subscribed.)
+		if at < len(text) && !strings.HasPrefix(text[at:], "再") {
+			starts = append(starts, at)
+		}
+		i = at
+	}
+	ends = append(ends, len(text))
+	for i := 0; i < len(text) && len(ends) <= maxApart; {
+		at := -1
+		for _, opening := range reasonOpenings {
+			if k := strings.Index(text[i:], opening); k >= 0 && i+k > 0 && (at < 0 || i+k < at) {
+				at = i + k
+			}
+		}
+		// Not 太, 最近, 实在 straight after what they tell of (每日一读别发太
+		// 晚了, 推送别发太多广告: a re-check's finds, they had unsubscribed);
+		// after 了 they open a reason (…别发了太打扰了).
+		for at >= 0 && slices.Contains(weakOpenings, openingAt(text, at)) && !strings.HasSuffix(text[:at], "了") {
+			_, size := utf8.DecodeRuneInString(text[at:])
+			next := -1
+			for _, opening := range reasonOpenings {
+				if k := strings.Index(text[at+size:], opening); k >= 0 && (next < 0 || at+size+k < next) {
+					next = at + size + k
+				}
+			}
+			at = next
+		}
+		if at < 0 {
+			break
+		}
+		ends = append(ends, at)
+		_, size := utf8.DecodeRuneInString(text[at:])
+		i = at + size
+	}
+	return starts, ends
+}
+
+// maxApart bounds the starts and ends apartAt returns, each.
+const maxApart = 4
+
+// reasonOpenings open a reason told after a switch: 等我考完再说, 因为最近要考试,
+// 太打扰了, 最近太忙.
+var reasonOpenings = []string{"等", "因为", "太", "最近", "实在", "没时间", "没空", "我最近", "我现在", "我要考", "要考试", "考完", "考试"}
+
+// weakOpenings open a reason only after 了: before it they may tell of the
+// switch's words (别发太晚).
+var weakOpenings = []string{"太", "最近", "实在"}
+
+// openingAt is the reason opening text has at i, longest first.
+func openingAt(text string, i int) string {
+	found := ""
+	for _, opening := range reasonOpenings {
+		if strings.HasPrefix(text[i:], opening) && len(opening) > len(found) {
+			found = opening
+		}
+	}
+	return found
 }
 
 // maxApartRunes is the longest message switchApart reads: a switch and a
 // reason or two, said in one breath.
 const maxApartRunes = 40
 
-// namesSwitch reports whether text names the reading or a keyword
-// turning it, or holds a no or a stop (stopRunes).
-func (s *Settings) namesSwitch(text string) bool {
+// mayTurn reports whether text may turn the switch or take part in
+// turning it: it names the reading or holds a keyword, a no or a stop
+// (stopRunes).
+func (s *Settings) mayTurn(text string) bool {
 	return strings.ContainsAny(text, stopRunes) || slices.ContainsFunc(readingNames, func(n string) bool { return strings.Contains(text, n) }) ||
 		slices.ContainsFunc(s.optList, func(kw string) bool { return strings.Contains(text, kw) })
 }
@@ -1333,11 +1410,8 @@ func (s *Settings) reasonClause(part string) bool {
 	if strings.Contains(part, "成功") || strings.HasSuffix(part, "没有") || strings.HasSuffix(part, "没") {
 		return false
 	}
-	return utf8.RuneCountInString(part) >= 3 && !strings.ContainsRune("了着过吗吧呢啊呀么嘛哦", firstRune(part)) && !onlyAsking(part) && !asksOf(part) && !takesBack(part) && !s.namesSwitch(part)
+	return utf8.RuneCountInString(part) >= 3 && !strings.ContainsRune("了着过吗吧呢啊呀么嘛哦", firstRune(part)) && !onlyAsking(part) && !asksOf(part) && !takesBack(part) && !s.mayTurn(part)
 }
-
-// politeAsking ask for a stop politely, longest first.
-var politeAsking = []string{"可不可以", "能不能", "能否", "可以", "能"}
 
 // readingNames are what followers call the daily reading, and stopping the
 // words that stop it said before or after one of them, longest first.

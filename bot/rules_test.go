@@ -449,3 +449,57 @@ func TestSaidOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestPairAskedWithShi: 是什么关系 is the relation asked, not 是 a word of
+// the second topic (a voice follower run's find: 「浦江经验是」).
+func TestPairAskedWithShi(t *testing.T) {
+	if parts, _, ok := twoTopics("四下基层和浦江经验是什么关系"); !ok || parts[1] != "浦江经验" {
+		t.Errorf("四下基层和浦江经验是什么关系: %q %v, want 四下基层 and 浦江经验", parts, ok)
+	}
+}
+
+// TestRequestBeforeOwnNotBeforeBut: what follows 但是 is what the follower
+// wants, and a question after the own words is the question (a re-check's
+// finds: 高考 and 遴选面试 articles answered the request before them).
+func TestRequestBeforeOwnNotBeforeBut(t *testing.T) {
+	for _, text := range []string{
+		"我今年打算参加遴选考试，但是工作比较忙，申论和案例分析应该先看哪个？",
+		"我在准备遴选面试，因为工作比较忙，想问一下八八战略是什么？",
+		"谢谢，但是我想要的是浦江经验",
+	} {
+		if request, ok := requestBeforeOwn(text); ok {
+			t.Errorf("%q: request %q", text, request)
+		}
+	}
+	if request, ok := requestBeforeOwn("申论怎么准备啊我完全不会写"); !ok || request != "申论怎么准备啊" {
+		t.Errorf("申论怎么准备啊我完全不会写: %q %v", request, ok)
+	}
+}
+
+// TestReadingsBounded: what a follower sends costs a bounded number of
+// reads of the switch however it is built (a review's finds: switchApart
+// had read opt and stopsReading at every pair of split points, 341 of each
+// for 40 characters; a correction 不对 read the rest of the text again).
+func TestReadingsBounded(t *testing.T) {
+	hostile := strings.Repeat("了太等因为", 8)
+	starts, ends := apartAt(hostile)
+	if len(starts) > maxApart+1 || len(ends) > maxApart+1 {
+		t.Errorf("apartAt: %d starts and %d ends, want at most %d of each", len(starts), len(ends), maxApart+1)
+	}
+	// A correction is read only in a short text.
+	push := okPush
+	push.SubscribeKeywords = append(push.SubscribeKeywords, "订阅")
+	s, err := Compile(RepliesSpec{NoMatch: text("none")}, okSearch, push, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, ok := s.opt("订阅不对退订"); !ok || !out {
+		t.Errorf("订阅不对退订: %v %v, want a stop", out, ok)
+	}
+	if _, ok := s.opt("订阅不对" + strings.Repeat("嗯", 40) + "退订"); ok {
+		t.Errorf("a correction past maxRepeatedBytes read")
+	}
+	if _, _, ok := wordChoice("第一篇不对" + strings.Repeat("嗯", 30) + "我是说第二篇"); ok {
+		t.Errorf("a choice corrected past maxCorrectedChoice read")
+	}
+}

@@ -3611,10 +3611,9 @@ func (r reader) refine(q query, n int, snippets bool, acc *accumulator, cands []
 		}
 		yearMatch, ofYear, yearTold := false, false, false
 		for _, y := range q.years {
-			// A year the summary names is the year of what it tells, when
-			// the article is not news of it (2003年提出的八八战略: a
-			// commentary of 2026 whose summary names 2003; no match):
-			// neither agreeing nor not.
+			// A year the summary names may be the year of what it tells
+			// (2003年提出的八八战略: a commentary of 2026 whose summary
+			// names 2003 had got no match): neither agreeing nor not.
 			yearTold = yearTold || titleNamesYear(dc.leadText, y)
 			// The year the article is about is usually its publication
 			// year, or named in its title (二〇二五年新年贺词 came out on
