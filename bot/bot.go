@@ -4422,12 +4422,27 @@ func requestBeforeOwn(query string) (string, bool) {
 		return "", false
 	}
 	// Own words going on to a question are no reason (千万工程我们要开会用，想问
-	// 一下新质生产力的特征是什么？ asks of 新质生产力: a review's find).
-	if own := query[loc[0]:]; clauseAsks.MatchString(own) || runOnRe.MatchString(own) || strings.ContainsAny(own, "?？") {
+	// 一下新质生产力的特征是什么？ asks of 新质生产力: a review's find), nor
+	// ones refusing or asking for another (新质生产力我完全不想看, 看过枫桥经验了
+	// 我想写一篇浦江经验的), nor is a request a refusal, what was read, or
+	// thanks (不要枫桥经验的因为我看过了, 谢谢我还是没找到): a re-check's finds,
+	// each had got what it refused or only 不客气.
+	own := query[loc[0]:]
+	if clauseAsks.MatchString(own) || runOnRe.MatchString(own) || strings.ContainsAny(own, "?？") || otherAsked.MatchString(own) {
+		return "", false
+	}
+	if refused.MatchString(request) || onlyAsking(request) {
 		return "", false
 	}
 	return request, true
 }
+
+// refused is a request refused or read already (不要…, 不是…, …以外的, 看过…);
+// otherAsked, own words refusing to read or asking for something else.
+var (
+	refused    = regexp.MustCompile(`不要|不是|不想|没有|别|以外|看过|读过|看了|看完`)
+	otherAsked = regexp.MustCompile(`不想看|不想读|不要|不会再|我是说|想要|想找|想看|想写|想用|看完了|看过`)
+)
 
 // ownAfterRe opens the follower's own words after a request: a reason, a
 // but, or what they (我, 我们) are, can or will do.

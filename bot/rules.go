@@ -1295,7 +1295,7 @@ func (s *Settings) switchApart(text string) (out, ok bool) {
 			continue
 		}
 		for _, q := range ends {
-			if q <= p || p == 0 && q == len(text) || q < len(text) && !s.reasonClause(text[q:]) {
+			if q <= p || p == 0 && q == len(text) || q < len(text) && !s.reasonClause(text[q:]) || !askedNow(text[p:q], s.optList) {
 				continue
 			}
 			if out, ok := s.opt(text[p:q]); ok {
@@ -1322,7 +1322,7 @@ func apartAt(text string) (starts, ends []int) {
 			break
 		}
 		at := i + k + len("了")
-		for _, filler := range []string{"那个", "就是", "然后", "所以", "那就", "那", "就", "先"} {
+		for _, filler := range []string{"那个", "就是", "然后", "所以", "先"} {
 			if strings.HasPrefix(text[at:], filler) {
 				at += len(filler)
 				break
@@ -1371,7 +1371,8 @@ const maxApart = 4
 
 // reasonOpenings open a reason told after a switch: 等我考完再说, 因为最近要考试,
 // 太打扰了, 最近太忙.
-var reasonOpenings = []string{"等", "因为", "太", "最近", "实在", "没时间", "没空", "我最近", "我现在", "我要考", "要考试", "考完", "考试"}
+// (Not 考试 alone: 订阅考试的号太多了 tells, a re-check's find.)
+var reasonOpenings = []string{"等", "因为", "太", "最近", "实在", "没时间", "没空", "我最近", "我现在", "我要考", "要考试", "考完"}
 
 // weakOpenings open a reason only after 了: before it they may tell of the
 // switch's words (别发太晚).
@@ -1403,7 +1404,34 @@ func (s *Settings) mayTurn(text string) bool {
 // reasonClause reports whether part of a message of one clause reads as a
 // reason told beside a switch: a few words, not only asking ones, with
 // nothing of the switch, no no and no question.
+// askedNow reports whether a switch read beside a reason asks for it now:
+// not a keyword said done (我朋友考完了退订了), for later or on a
+// condition (考完了我就退订, 考完了再订阅吧), given up (要不退订算了). A
+// re-check's finds: each had turned it.
+func askedNow(part string, keywords []string) bool {
+	for _, kw := range keywords {
+		if !strings.Contains(part, kw) {
+			continue
+		}
+		// (A no's keyword with 了 asks: 先不要推送了.)
+		if strings.HasSuffix(part, kw+"了") && !strings.ContainsAny(kw, "不别") || strings.Contains(part, "就"+kw) || strings.Contains(part, "再"+kw) {
+			return false
+		}
+	}
+	return !strings.Contains(part, "算了") && !strings.Contains(part, "要不")
+}
+
+// notOwnReason are words of a reason that is not the follower's own, now:
+// someone else's (我朋友考完了), a condition (如果考完了), the past (上次,
+// 去年), a slip or a belief (差点, 以为): a re-check's finds, each had
+// turned the switch.
+var notOwnReason = []string{"他", "她", "它", "朋友", "同学", "同事", "室友", "家人", "妈", "爸", "姐", "哥", "弟", "妹", "孩子", "老公", "老婆", "对象",
+	"领导", "别人", "大家", "有人", "如果", "要是", "假如", "万一", "以为", "差点", "上次", "去年", "昨天", "之前", "以前", "当时", "手滑", "不小心"}
+
 func (s *Settings) reasonClause(part string) bool {
+	if slices.ContainsFunc(notOwnReason, func(w string) bool { return strings.Contains(part, w) }) {
+		return false
+	}
 	// (Not what goes on from the switch: 我已经订阅了对吧 asks, 了对吧 is no
 	// reason.)
 	// Nor a question of it said without a mark (我退订成功了没有).
