@@ -4441,7 +4441,10 @@ func requestBeforeOwn(query string) (string, bool) {
 // otherAsked, own words refusing to read or asking for something else.
 var (
 	refused    = regexp.MustCompile(`不要|不是|不想|没有|别|以外|看过|读过|看了|看完`)
-	otherAsked = regexp.MustCompile(`不想看|不想读|不要|不会再|我是说|想要|想找|想看|想写|想用|看完了|看过`)
+	otherAsked = regexp.MustCompile(`不想看|不想读|不要|不会再|我是说|想要|想找|想看|想写|想用|看完了|看过|不太?需要|不太?感兴趣|没兴趣|没用|不会去看|不学|学过|学习过|好几遍|不考|` +
+		// A button pressed by mistake (人工我是不小心点的: a re-check's find,
+		// handed to a person).
+		`点错|按错|不小心|随便点|点的`)
 )
 
 // ownAfterRe opens the follower's own words after a request: a reason, a

@@ -1275,15 +1275,15 @@ func (s *Settings) stopsReading(text string) bool {
 }
 
 // switchApart reads a message of one clause run on, as voice recognition
-// writes one, for the switch turned in it beside a reason told before it,
-// after it or both (我要考试了先退订。, 先不要推送了等我考完再说。, 就是我考完试
-// 了那个每日一读就不需要了谢谢。: a voice follower run's finds, no match):
-// as the clauses a typed one has. A reason told before ends in 了 (考完试了,
-// 太忙了), one told after opens as reasons do (等…, 因为…, 太…); each holds
-// no switch, no no and no question (reasonClause), and what stands between
-// is read as opt and stopsReading read a message of its own. Anything else
-// said beside a switch (我室友让我退订我没听, 退订还是算了, 以后再退订: a
-// review's finds) is no reason, and turns nothing.
+// writes one, for the switch turned in it beside the follower's reason told
+// before it or after it (我要考试了先退订。, 先不要推送了等我考完再说。, 就是我
+// 考完试了那个每日一读就不需要了谢谢。: a voice follower run's finds, no
+// match): as the clauses a typed one has. A reason is one of the few a
+// follower gives of their own state, now (ownStateBefore, ownReasonAfter:
+// an exam, being busy, no time, too many): three re-checks found any other
+// words beside a keyword read as one (someone else's story, a condition, a
+// put-off, a remark), each turning the switch. What stands between is read
+// as opt and stopsReading read a message of its own, and asked now.
 func (s *Settings) switchApart(text string) (out, ok bool) {
 	text = strings.TrimFunc(text, func(r rune) bool { return !isWordRune(r) })
 	if utf8.RuneCountInString(text) > maxApartRunes || strings.IndexFunc(text, func(r rune) bool { return !isWordRune(r) }) >= 0 || !s.mayTurn(text) {
@@ -1291,11 +1291,8 @@ func (s *Settings) switchApart(text string) (out, ok bool) {
 	}
 	starts, ends := apartAt(text)
 	for _, p := range starts {
-		if p > 0 && !s.reasonClause(text[:p]) {
-			continue
-		}
 		for _, q := range ends {
-			if q <= p || p == 0 && q == len(text) || q < len(text) && !s.reasonClause(text[q:]) || !askedNow(text[p:q], s.optList) {
+			if q <= p || p == 0 && q == len(text) || !askedNow(text[p:q], s.optList) {
 				continue
 			}
 			if out, ok := s.opt(text[p:q]); ok {
@@ -1309,101 +1306,24 @@ func (s *Settings) switchApart(text string) (out, ok bool) {
 	return false, false
 }
 
-// apartAt returns where a switch may start in text, 0 and after each 了
-// (and a filler after it: 考完试了那个每日一读…, 我要考试了先退订), and where it
-// may end, before each reason's opening and at text's end, longest first:
-// at most maxApart of each, so a message costs at most their product of
-// reads.
+// apartAt returns where a switch may start in text, 0 and after the
+// follower's reason told before it, and where it may end, before their
+// reason told after it and at text's end, longest first: a reading of the
+// switch each pair.
 func apartAt(text string) (starts, ends []int) {
 	starts = append(starts, 0)
-	for i := 0; i < len(text) && len(starts) <= maxApart; {
-		k := strings.Index(text[i:], "了")
-		if k < 0 {
-			break
-		}
-		at := i + k + len("了")
-		for _, filler := range []string{"那个", "就是", "然后", "所以", "先"} {
-			if strings.HasPrefix(text[at:], filler) {
-				at += len(filler)
-				break
-			}
-		}
-		// (再 after it puts the switch off: 考完了再订阅吧, a re-check's
-		// find, had subscribed.)
-		if at < len(text) && !strings.HasPrefix(text[at:], "再") {
-			starts = append(starts, at)
-		}
-		i = at
-	}
 	ends = append(ends, len(text))
-	for i := 0; i < len(text) && len(ends) <= maxApart; {
-		at := -1
-		for _, opening := range reasonOpenings {
-			if k := strings.Index(text[i:], opening); k >= 0 && i+k > 0 && (at < 0 || i+k < at) {
-				at = i + k
-			}
+	for i := range text {
+		if i > 0 && len(starts) <= maxApart && ownStateBefore.MatchString(text[:i]) {
+			starts = append(starts, i)
 		}
-		// Not 太, 最近, 实在 straight after what they tell of (每日一读别发太
-		// 晚了, 推送别发太多广告: a re-check's finds, they had unsubscribed);
-		// after 了 they open a reason (…别发了太打扰了).
-		for at >= 0 && slices.Contains(weakOpenings, openingAt(text, at)) && !strings.HasSuffix(text[:at], "了") {
-			_, size := utf8.DecodeRuneInString(text[at:])
-			next := -1
-			for _, opening := range reasonOpenings {
-				if k := strings.Index(text[at+size:], opening); k >= 0 && (next < 0 || at+size+k < next) {
-					next = at + size + k
-				}
-			}
-			at = next
+		if i > 0 && len(ends) <= maxApart && ownReasonAfter.MatchString(text[i:]) {
+			ends = append(ends, i)
 		}
-		if at < 0 {
-			break
-		}
-		ends = append(ends, at)
-		_, size := utf8.DecodeRuneInString(text[at:])
-		i = at + size
 	}
 	return starts, ends
 }
 
-// maxApart bounds the starts and ends apartAt returns, each.
-const maxApart = 4
-
-// reasonOpenings open a reason told after a switch: 等我考完再说, 因为最近要考试,
-// 太打扰了, 最近太忙.
-// (Not 考试 alone: 订阅考试的号太多了 tells, a re-check's find.)
-var reasonOpenings = []string{"等", "因为", "太", "最近", "实在", "没时间", "没空", "我最近", "我现在", "我要考", "要考试", "考完"}
-
-// weakOpenings open a reason only after 了: before it they may tell of the
-// switch's words (别发太晚).
-var weakOpenings = []string{"太", "最近", "实在"}
-
-// openingAt is the reason opening text has at i, longest first.
-func openingAt(text string, i int) string {
-	found := ""
-	for _, opening := range reasonOpenings {
-		if strings.HasPrefix(text[i:], opening) && len(opening) > len(found) {
-			found = opening
-		}
-	}
-	return found
-}
-
-// maxApartRunes is the longest message switchApart reads: a switch and a
-// reason or two, said in one breath.
-const maxApartRunes = 40
-
-// mayTurn reports whether text may turn the switch or take part in
-// turning it: it names the reading or holds a keyword, a no or a stop
-// (stopRunes).
-func (s *Settings) mayTurn(text string) bool {
-	return strings.ContainsAny(text, stopRunes) || slices.ContainsFunc(readingNames, func(n string) bool { return strings.Contains(text, n) }) ||
-		slices.ContainsFunc(s.optList, func(kw string) bool { return strings.Contains(text, kw) })
-}
-
-// reasonClause reports whether part of a message of one clause reads as a
-// reason told beside a switch: a few words, not only asking ones, with
-// nothing of the switch, no no and no question.
 // askedNow reports whether a switch read beside a reason asks for it now:
 // not a keyword said done (我朋友考完了退订了), for later or on a
 // condition (考完了我就退订, 考完了再订阅吧), given up (要不退订算了). A
@@ -1418,27 +1338,36 @@ func askedNow(part string, keywords []string) bool {
 			return false
 		}
 	}
-	return !strings.Contains(part, "算了") && !strings.Contains(part, "要不")
+	// (Nor a remark on it, or asked without a mark: 考完了退订太麻烦了, 考完了
+	// 退订行不行: a re-check's finds.)
+	return !slices.ContainsFunc([]string{"算了", "要不", "麻烦", "行不行", "好不好", "可不可以"}, func(w string) bool { return strings.Contains(part, w) })
 }
 
-// notOwnReason are words of a reason that is not the follower's own, now:
-// someone else's (我朋友考完了), a condition (如果考完了), the past (上次,
-// 去年), a slip or a belief (差点, 以为): a re-check's finds, each had
-// turned the switch.
-var notOwnReason = []string{"他", "她", "它", "朋友", "同学", "同事", "室友", "家人", "妈", "爸", "姐", "哥", "弟", "妹", "孩子", "老公", "老婆", "对象",
-	"领导", "别人", "大家", "有人", "如果", "要是", "假如", "万一", "以为", "差点", "上次", "去年", "昨天", "之前", "以前", "当时", "手滑", "不小心"}
+// maxApart bounds the reasons apartAt finds before and after, each: a
+// message costs at most (maxApart+1)² readings of the switch.
+const maxApart = 4
 
-func (s *Settings) reasonClause(part string) bool {
-	if slices.ContainsFunc(notOwnReason, func(w string) bool { return strings.Contains(part, w) }) {
-		return false
-	}
-	// (Not what goes on from the switch: 我已经订阅了对吧 asks, 了对吧 is no
-	// reason.)
-	// Nor a question of it said without a mark (我退订成功了没有).
-	if strings.Contains(part, "成功") || strings.HasSuffix(part, "没有") || strings.HasSuffix(part, "没") {
-		return false
-	}
-	return utf8.RuneCountInString(part) >= 3 && !strings.ContainsRune("了着过吗吧呢啊呀么嘛哦", firstRune(part)) && !onlyAsking(part) && !asksOf(part) && !takesBack(part) && !s.mayTurn(part)
+// ownStateBefore is the follower's own state told before a switch: an exam
+// to come or done, being busy, no time, too much (我要考试了, 考完试了那个,
+// 我最近太忙了, 看不过来).
+// ownReasonAfter, told after it (等我考完再说, 因为最近要考试, 太打扰了, 最近
+// 没时间, 用不上了).
+var (
+	ownState       = `(?:要考试|快考试|考完试|考完|考试结束|考砸|上岸|考上|换工作|工作(?:太|很|比较)?忙|(?:太|很|比较)忙|没时间看?|没空看?|看不过来|看不完|用不上|顾不上看?|来不及看?|不想看|太多|太频繁|太打扰)`
+	ownStateBefore = regexp.MustCompile(`^(?:嗯|那个|就是|老师|然后)*我?(?:最近|现在|这段时间|这阵子|已经|马上|实在)*(?:` + ownState + `了?(?:我|也|都|实在|最近)?){1,3}(?:那个|就是|然后|所以|先)?$`)
+	ownReasonAfter = regexp.MustCompile(`^(?:等我考完(?:试)?了?(?:再说|再开|再订阅)?|(?:因为|我|最近|现在|实在|而且|也)*(?:` + ownState + `了?(?:啊|呀)?){1,3})(?:了|啊|呀|吧|谢谢|谢谢老师)*$`)
+)
+
+// maxApartRunes is the longest message switchApart reads: a switch and a
+// reason or two, said in one breath.
+const maxApartRunes = 40
+
+// mayTurn reports whether text may turn the switch or take part in
+// turning it: it names the reading or holds a keyword, a no or a stop
+// (stopRunes).
+func (s *Settings) mayTurn(text string) bool {
+	return strings.ContainsAny(text, stopRunes) || slices.ContainsFunc(readingNames, func(n string) bool { return strings.Contains(text, n) }) ||
+		slices.ContainsFunc(s.optList, func(kw string) bool { return strings.Contains(text, kw) })
 }
 
 // readingNames are what followers call the daily reading, and stopping the
