@@ -1,7 +1,7 @@
 package main
 
-// A hostile re-check (xy25) of d5b0f80..HEAD: switchApart (bot/rules.go)
-// and requestBeforeOwn (bot/bot.go). Each test fails at HEAD and passes at
+// A hostile re-check (xy25) of d5b0f80..880e180: switchApart (bot/rules.go)
+// and requestBeforeOwn (bot/bot.go). Each test failed at 880e180 and passes at
 // d5b0f80 (where each message got the no-match text and left the switch
 // as it was).
 

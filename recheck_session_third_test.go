@@ -1,10 +1,10 @@
 package main
 
-// A third hostile re-check (xy26) of d5b0f80..HEAD: switchApart
+// A third hostile re-check (xy26) of d5b0f80..ebdc687: switchApart
 // (bot/rules.go) and requestBeforeOwn (bot/bot.go). Tests named
-// TestRecheckThirdWorse... fail at HEAD and pass at d5b0f80 (where each message got
+// TestRecheckThirdWorse... failed at ebdc687 and pass at d5b0f80 (where each message got
 // the no-match text and left the switch as it was); tests named
-// TestRecheckThirdDesign... fail at both: messages the new design means to read
+// TestRecheckThirdDesign... failed at both: messages the new design means to read
 // (a reason beside a switch) that it does not.
 
 import (

@@ -4444,7 +4444,9 @@ var (
 	otherAsked = regexp.MustCompile(`不想看|不想读|不要|不会再|我是说|想要|想找|想看|想写|想用|看完了|看过|不太?需要|不太?感兴趣|没兴趣|没用|不会去看|不学|学过|学习过|好几遍|不考|` +
 		// A button pressed by mistake (人工我是不小心点的: a re-check's find,
 		// handed to a person).
-		`点错|按错|不小心|随便点|点的`)
+		`点错|按错|不小心|随便点|点的|` +
+		// A call taken back (人工我是开玩笑的, 人工我还是算了: a re-check's find).
+		`开玩笑|算了|打错|测试|自己看|试试|也有|不会看`)
 )
 
 // ownAfterRe opens the follower's own words after a request: a reason, a

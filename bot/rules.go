@@ -1295,7 +1295,17 @@ func (s *Settings) switchApart(text string) (out, ok bool) {
 			if q <= p || p == 0 && q == len(text) || !askedNow(text[p:q], s.optList) {
 				continue
 			}
+			// A reason of too many or too often said straight after the
+			// switch asks for fewer (别推送太频繁: a re-check's find).
+			if q < len(text) && strings.HasPrefix(text[q:], "太") && !strings.HasSuffix(text[:q], "了") && !strings.HasSuffix(text[:q], "吧") {
+				continue
+			}
 			if out, ok := s.opt(text[p:q]); ok {
+				// A reason to stop is none to start (没时间看订阅, 考完了订阅
+				// 用不上了: a re-check's finds, they had subscribed).
+				if !out && stopReason.MatchString(text[:p]+text[q:]) {
+					continue
+				}
 				return out, true
 			}
 			if s.stopsReading(text[p:q]) {
@@ -1305,6 +1315,9 @@ func (s *Settings) switchApart(text string) (out, ok bool) {
 	}
 	return false, false
 }
+
+// stopReason is a reason to stop the reading, among ownState's.
+var stopReason = regexp.MustCompile(`忙|没时间|没空|看不过来|看不完|用不上|顾不上|来不及|不想看|太多|太频繁|太打扰`)
 
 // apartAt returns where a switch may start in text, 0 and after the
 // follower's reason told before it, and where it may end, before their
