@@ -4409,7 +4409,7 @@ func runOnBreaks(query string) string {
 var runOnRe = regexp.MustCompile(`(?:就是)?(?:我)?(?:想问一下|想问问|想问下|想问|请问一下|请问|想了解一下|想了解|想请教一下|想请教)|然后|另外|还有`)
 
 // requestBeforeOwn returns what of query comes before the follower's own
-// words told after a request (因为…, 但是…, 我完全不会写, 我们要开会用),
+// words told after a request (因为…, 我完全不会写, 我们要开会用),
 // said after a comma or straight on, as voice recognition writes them:
 // the request, when it is a few words more than the reason's opening.
 func requestBeforeOwn(query string) (string, bool) {
@@ -4449,8 +4449,8 @@ var (
 		`开玩笑|算了|打错|测试|自己看|试试|也有|不会看`)
 )
 
-// ownAfterRe opens the follower's own words after a request: a reason, a
-// but, or what they (我, 我们) are, can or will do.
+// ownAfterRe opens the follower's own words after a request: a reason, or
+// what they (我, 我们) are, can or will do.
 // Not 但是: what follows it is what the follower wants (谢谢，但是我想要的是浦江经验,
 // 每日一读但是要昨天的: a re-check's finds).
 var ownAfterRe = regexp.MustCompile(`(?:因为|我们单位|我们要|我们这边|我是|我完全|我看不|我每次|我总是|我一直|我想写|我想用|我要写|我要用|我还是|我不会|我不太|我有问题|我有个问题|我有事)`)
