@@ -11,32 +11,11 @@ import (
 	"testing"
 )
 
-type xy25Case struct{ kind, text string }
-
-// xy25Keeps sends each case to a follower subscribed (on) or unsubscribed
-// and wants the switch as it was.
-func xy25Keeps(t *testing.T, name string, on bool, cases []xy25Case) {
-	t.Helper()
-	send := cardSender(t)
-	before, want := "退订", "OFF"
-	if on {
-		before, want = "订阅", "ON"
-	}
-	for i, c := range cases {
-		from := fmt.Sprintf("o_rs25_%s_%02d", name, i)
-		send(from, "text", before)
-		out := send(from, c.kind, c.text)
-		if st := switchState(send, from); st != want {
-			t.Errorf("%s %q (follower %s): switch %s, want %s; reply %q", c.kind, c.text, want, st, want, out)
-		}
-	}
-}
-
 // TestRecheckSecondSwitchApartOthersStoryBeforeLe: a 了 after someone else's exam is
 // no reason of the follower's: 我朋友考完了退订了 tells what a friend did.
 // HEAD: 已退订每日一读 (and 已为你订阅 for 我朋友考完了订阅了).
 func TestRecheckSecondSwitchApartOthersStoryBeforeLe(t *testing.T) {
-	xy25Keeps(t, "others", true, []xy25Case{
+	keepsSwitch(t, "others", true, []switchCase{
 		{"voice", "我朋友考完了退订了。"},
 		{"text", "我同学上岸了就退订了"},
 		{"voice", "他考完了就把每日一读退订了。"},
@@ -44,7 +23,7 @@ func TestRecheckSecondSwitchApartOthersStoryBeforeLe(t *testing.T) {
 		{"voice", "我姐考完了每日一读就不需要了。"},
 		{"text", "我同事考完了每日一读别发了"},
 	})
-	xy25Keeps(t, "others_off", false, []xy25Case{
+	keepsSwitch(t, "others_off", false, []switchCase{
 		{"voice", "我朋友考完了订阅了。"},
 	})
 }
@@ -53,7 +32,7 @@ func TestRecheckSecondSwitchApartOthersStoryBeforeLe(t *testing.T) {
 // say when the follower will stop, not that they stop now (the suite keeps
 // 考完试我就退订 subscribed; with 了 in it switchApart turns it).
 func TestRecheckSecondSwitchApartConditionalOrLater(t *testing.T) {
-	xy25Keeps(t, "cond", true, []xy25Case{
+	keepsSwitch(t, "cond", true, []switchCase{
 		{"voice", "如果考完了就退订。"},
 		{"text", "如果我考上了就退订"},
 		{"voice", "要是考上了就退订。"},
@@ -61,7 +40,7 @@ func TestRecheckSecondSwitchApartConditionalOrLater(t *testing.T) {
 		{"voice", "等考完了我就退订。"},
 		{"text", "考完了我就退订"},
 	})
-	xy25Keeps(t, "cond_off", false, []xy25Case{
+	keepsSwitch(t, "cond_off", false, []switchCase{
 		{"voice", "如果考上了就订阅。"},
 	})
 }
@@ -70,7 +49,7 @@ func TestRecheckSecondSwitchApartConditionalOrLater(t *testing.T) {
 // told (孩子…点了退订), a near miss (差点点了退订) and a belief (以为…就退订了) are
 // told of, not asked for.
 func TestRecheckSecondSwitchApartPastAccidentOrAlmost(t *testing.T) {
-	xy25Keeps(t, "past", true, []xy25Case{
+	keepsSwitch(t, "past", true, []switchCase{
 		{"voice", "上次考完了退订了。"},
 		{"text", "去年上岸了就退订了"},
 		{"voice", "手滑了差点点了退订。"},
@@ -83,7 +62,7 @@ func TestRecheckSecondSwitchApartPastAccidentOrAlmost(t *testing.T) {
 // after a reason subscribes an unsubscribed follower (HEAD: 已为你订阅每日一读),
 // and 订阅考试的号太多了 (the exam accounts I follow are too many) subscribes.
 func TestRecheckSecondSwitchApartTurnsTheOtherWay(t *testing.T) {
-	xy25Keeps(t, "other_way", false, []xy25Case{
+	keepsSwitch(t, "other_way", false, []switchCase{
 		{"voice", "考砸了要不退订算了。"},
 		{"text", "订阅考试的号太多了"},
 		{"voice", "订阅考试的号太多了。"},
@@ -117,7 +96,7 @@ func TestRecheckSecondRequestBeforeOwnNotWhatIsRefused(t *testing.T) {
 // 我有个问题): HEAD answers 不客气 as to thanks alone, closing the talk.
 func TestRecheckSecondThanksBeforeATrouble(t *testing.T) {
 	send := cardSender(t)
-	for i, c := range []xy25Case{
+	for i, c := range []switchCase{
 		{"voice", "谢谢我还是没找到。"},
 		{"text", "谢谢我不太明白"},
 		{"voice", "谢谢老师我有个问题。"},

@@ -10,23 +10,34 @@ import (
 // failed at 15b1b10 (the session's first switchApart, requestBeforeOwn
 // before 但是, the broken-link rule's named article, a choice corrected).
 
-type xy23Case struct{ kind, text string }
+type switchCase struct{ kind, text string }
 
-// xy23KeepsSwitch sends each case to a follower whose switch is set first
+// keepsSwitch sends each case to a follower whose switch is set first
 // (on: 订阅, off: 退订) and wants it left as it was.
-func xy23KeepsSwitch(t *testing.T, prefix string, on bool, cases []xy23Case) {
+func keepsSwitch(t *testing.T, name string, on bool, cases []switchCase) {
+	t.Helper()
+	want := "OFF"
+	if on {
+		want = "ON"
+	}
+	switchAfter(t, name, on, want, cases)
+}
+
+// switchAfter sends each case to a follower whose switch is set first
+// (on: 订阅, off: 退订) and wants it at want ("ON" or "OFF") after it.
+func switchAfter(t *testing.T, name string, on bool, want string, cases []switchCase) {
 	t.Helper()
 	send := cardSender(t)
-	want, set := "OFF", "退订"
+	set := "退订"
 	if on {
-		want, set = "ON", "订阅"
+		set = "订阅"
 	}
 	for i, c := range cases {
-		from := fmt.Sprintf("o_rs23_%s_%d", prefix, i)
+		from := fmt.Sprintf("o_switch_%s_%02d", name, i)
 		send(from, "text", set)
 		out := send(from, c.kind, c.text)
-		if got := switchState(send, from); got != want {
-			t.Errorf("%s %q (was %s): switch now %s; reply:\n%s", c.kind, c.text, want, got, out)
+		if st := switchState(send, from); st != want {
+			t.Errorf("%s %q (set %s): switch %s, want %s; reply:\n%s", c.kind, c.text, set, st, want, out)
 		}
 	}
 }
@@ -35,7 +46,7 @@ func xy23KeepsSwitch(t *testing.T, prefix string, on bool, cases []xy23Case) {
 // story of someone else's switch (a colleague, a friend, many people) as the
 // follower's own: 已退订每日一读 / 已为你订阅. At d5b0f80: no match, switch kept.
 func TestRecheckSessionSwitchApartOthersUnsubscribingTurnsMineOff(t *testing.T) {
-	xy23KeepsSwitch(t, "others_on", true, []xy23Case{
+	keepsSwitch(t, "others_on", true, []switchCase{
 		{"voice", "我同事说他退订了每日一读。"},
 		{"voice", "我朋友说他已经退订了。"},
 		{"voice", "他们都退订了。"},
@@ -48,7 +59,7 @@ func TestRecheckSessionSwitchApartOthersUnsubscribingTurnsMineOff(t *testing.T) 
 		{"text", "同事说每日一读不要了"},
 		{"voice", "我妈说每日一读就不需要了。"},
 	})
-	xy23KeepsSwitch(t, "others_off", false, []xy23Case{
+	keepsSwitch(t, "others_off", false, []switchCase{
 		{"voice", "我同事订阅了每日一读。"},
 		{"voice", "我同事说订阅很好。"},
 		{"voice", "我订阅了好多公众号。"},
@@ -58,7 +69,7 @@ func TestRecheckSessionSwitchApartOthersUnsubscribingTurnsMineOff(t *testing.T) 
 // TestRecheckSessionSwitchApartNegatedStopUnsubscribes: a stop denied or dropped
 // (我没说要退订, 没必要退订, 退订就算了吧) unsubscribes at HEAD.
 func TestRecheckSessionSwitchApartNegatedStopUnsubscribes(t *testing.T) {
-	xy23KeepsSwitch(t, "neg", true, []xy23Case{
+	keepsSwitch(t, "neg", true, []switchCase{
 		{"voice", "我没说要退订。"},
 		{"text", "我没说要退订"},
 		{"voice", "谁说我要退订了。"},
@@ -74,12 +85,12 @@ func TestRecheckSessionSwitchApartNegatedStopUnsubscribes(t *testing.T) {
 // 我还没想好要不要订阅 unsubscribes a subscribed one: 「不要退订」/「不要订阅」 is read
 // out of 要不要.
 func TestRecheckSessionSwitchApartUndecidedTurnsTheOtherWay(t *testing.T) {
-	xy23KeepsSwitch(t, "undecided_off", false, []xy23Case{
+	keepsSwitch(t, "undecided_off", false, []switchCase{
 		{"text", "我还没想好要不要退订"},
 		{"voice", "我考虑一下要不要退订。"},
 		{"voice", "我在犹豫要不要退订。"},
 	})
-	xy23KeepsSwitch(t, "undecided_on", true, []xy23Case{
+	keepsSwitch(t, "undecided_on", true, []switchCase{
 		{"text", "我还没想好要不要订阅"},
 		{"voice", "我考虑一下要不要订阅。"},
 		{"voice", "我在犹豫要不要订阅。"},
@@ -90,7 +101,7 @@ func TestRecheckSessionSwitchApartUndecidedTurnsTheOtherWay(t *testing.T) {
 // complains of having been unsubscribed, or wants the reading back, and is
 // unsubscribed.
 func TestRecheckSessionSwitchApartComplaintOfBeingUnsubscribedUnsubscribes(t *testing.T) {
-	xy23KeepsSwitch(t, "complaint", true, []xy23Case{
+	keepsSwitch(t, "complaint", true, []switchCase{
 		{"text", "谁给我退订了"},
 		{"voice", "系统把我退订了。"},
 		{"voice", "我昨天退订了今天又想要了。"},
@@ -100,12 +111,12 @@ func TestRecheckSessionSwitchApartComplaintOfBeingUnsubscribedUnsubscribes(t *te
 // TestRecheckSessionSwitchApartLaterIsNow: a switch put off till later (考完试再退订,
 // 以后再订阅) is turned now.
 func TestRecheckSessionSwitchApartLaterIsNow(t *testing.T) {
-	xy23KeepsSwitch(t, "later_on", true, []xy23Case{
+	keepsSwitch(t, "later_on", true, []switchCase{
 		{"voice", "我考完试再退订。"},
 		{"voice", "等我考完试再退订。"},
 		{"voice", "考完试我就退订。"},
 	})
-	xy23KeepsSwitch(t, "later_off", false, []xy23Case{
+	keepsSwitch(t, "later_off", false, []switchCase{
 		{"voice", "考完了再订阅吧。"},
 		{"voice", "等我考完再订阅。"},
 		{"voice", "以后再订阅。"},
@@ -117,7 +128,7 @@ func TestRecheckSessionSwitchApartLaterIsNow(t *testing.T) {
 // unsubscribes when what follows says what not to send (重复的, 那么早,
 // 太长的, 错文章), and 每日一读就不需要改了挺好的 (praise) unsubscribes.
 func TestRecheckSessionNotSentWordsStopTheReading(t *testing.T) {
-	xy23KeepsSwitch(t, "notsent", true, []xy23Case{
+	keepsSwitch(t, "notsent", true, []switchCase{
 		{"text", "每日一读别发重复的"},
 		{"text", "每日一读别发那么早"},
 		{"text", "每日一读不要发太长的"},
@@ -223,7 +234,7 @@ func TestRecheckSessionChoiceCorrectionReadInAComplaint(t *testing.T) {
 // unsubscribe but I'm afraid of missing important things") unsubscribes at
 // HEAD (d5b0f80: no match), where 我想退订但是又舍不得 does not.
 func TestRecheckSessionStopWithSecondThoughts(t *testing.T) {
-	xy23KeepsSwitch(t, "second", true, []xy23Case{
+	keepsSwitch(t, "second", true, []switchCase{
 		{"text", "我想退订但是又怕错过重要内容"},
 		{"voice", "我想退订但是又怕错过重要内容。"},
 	})

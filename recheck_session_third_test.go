@@ -13,32 +13,11 @@ import (
 	"testing"
 )
 
-type xy26Case struct{ kind, text string }
-
-// xy26Switch sends each case to a follower subscribed (on) or not and wants
-// the switch at want ("ON"/"OFF") after it.
-func xy26Switch(t *testing.T, name string, on bool, want string, cases []xy26Case) {
-	t.Helper()
-	send := cardSender(t)
-	before := "退订"
-	if on {
-		before = "订阅"
-	}
-	for i, c := range cases {
-		from := fmt.Sprintf("o_rs26_%s_%02d", name, i)
-		send(from, "text", before)
-		out := send(from, c.kind, c.text)
-		if st := switchState(send, from); st != want {
-			t.Errorf("%s %q: switch %s, want %s; reply %q", c.kind, c.text, st, want, out)
-		}
-	}
-}
-
 // TestRecheckThirdWorseWaitIsNoReason: 等 opens a reason (等我考完再说), but 等一下,
 // 等会再说, 等等 put the switch off or take it back. HEAD: 已退订每日一读 for
 // each; d5b0f80: no match, still subscribed.
 func TestRecheckThirdWorseWaitIsNoReason(t *testing.T) {
-	xy26Switch(t, "wait", true, "ON", []xy26Case{
+	switchAfter(t, "wait", true, "ON", []switchCase{
 		{"voice", "退订等会再说。"},
 		{"voice", "退订等我想好了再说。"},
 		{"voice", "退订等一下。"},
@@ -53,7 +32,7 @@ func TestRecheckThirdWorseWaitIsNoReason(t *testing.T) {
 // 舍友, 闺蜜, 队友, 群友, 网上, 人家, 很多人). HEAD: 已退订每日一读; d5b0f80:
 // no match, still subscribed.
 func TestRecheckThirdWorseOthersReasonUnlisted(t *testing.T) {
-	xy26Switch(t, "others", true, "ON", []xy26Case{
+	switchAfter(t, "others", true, "ON", []switchCase{
 		{"voice", "老师说考完了退订。"},
 		{"text", "老师说考完了退订"},
 		{"voice", "老师说考完了取消推送。"},
@@ -76,7 +55,7 @@ func TestRecheckThirdWorseOthersReasonUnlisted(t *testing.T) {
 // 等我…) makes 考完了 a condition: the switch is for later. 前年 is a past
 // story. HEAD: 已退订每日一读; d5b0f80: no match, still subscribed.
 func TestRecheckThirdWorseExamNotYetOrLongAgo(t *testing.T) {
-	xy26Switch(t, "later", true, "ON", []xy26Case{
+	switchAfter(t, "later", true, "ON", []switchCase{
 		{"voice", "等我考完了退订。"},
 		{"voice", "明天考完了退订。"},
 		{"voice", "下周考完了退订。"},
@@ -90,7 +69,7 @@ func TestRecheckThirdWorseExamNotYetOrLongAgo(t *testing.T) {
 // of unsubscribing (太麻烦了), not a reason for it. HEAD: 已退订每日一读;
 // d5b0f80: no match.
 func TestRecheckThirdWorseRemarkOnUnsubscribing(t *testing.T) {
-	xy26Switch(t, "remark", true, "ON", []xy26Case{
+	switchAfter(t, "remark", true, "ON", []switchCase{
 		{"voice", "考完了退订太麻烦了。"},
 	})
 }
@@ -141,7 +120,7 @@ func TestRecheckThirdWorseTopicNotWanted(t *testing.T) {
 // mayTurn finds a stop rune (不别关停暂取). The switch beside it is not
 // turned. HEAD and d5b0f80: no match, still subscribed.
 func TestRecheckThirdDesignReasonWithANo(t *testing.T) {
-	xy26Switch(t, "withno", true, "OFF", []xy26Case{
+	switchAfter(t, "withno", true, "OFF", []switchCase{
 		{"voice", "每日一读不要了太多了看不完。"},
 		{"voice", "考完了退订因为用不上了。"},
 		{"voice", "我最近太忙了看不过来退订吧。"},
@@ -157,7 +136,7 @@ func TestRecheckThirdDesignReasonWithANo(t *testing.T) {
 // after 了; after 吧 or 一下, or straight after a keyword, a reason they open
 // is not read (退订吧最近没时间). HEAD and d5b0f80: no match, still subscribed.
 func TestRecheckThirdDesignWeakOpeningAfterTheSwitch(t *testing.T) {
-	xy26Switch(t, "weak", true, "OFF", []xy26Case{
+	switchAfter(t, "weak", true, "OFF", []switchCase{
 		{"voice", "退订吧最近没时间。"},
 		{"voice", "退订吧实在太忙了。"},
 		{"voice", "每日一读先停一下最近太忙了。"},
@@ -170,7 +149,7 @@ func TestRecheckThirdDesignWeakOpeningAfterTheSwitch(t *testing.T) {
 // unsubscribing after the exam is all right; a voice message has no ？.
 // HEAD: 已退订每日一读; d5b0f80: no match, still subscribed.
 func TestRecheckThirdRoughAskedWithoutMark(t *testing.T) {
-	xy26Switch(t, "xingbuxing", true, "ON", []xy26Case{
+	switchAfter(t, "xingbuxing", true, "ON", []switchCase{
 		{"voice", "考完了退订行不行。"},
 	})
 }
