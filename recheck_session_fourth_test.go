@@ -15,8 +15,7 @@ import (
 // subscribe: an unsubscribed follower must stay OFF (d5b0f80: no match,
 // OFF; ae15344: 已为你订阅每日一读, ON).
 func TestRecheckFourthSubscribeBesideAStopReasonTurnsNothingOn(t *testing.T) {
-	send := cardSender(t)
-	for i, c := range []struct{ kind, text string }{
+	keepsSwitch(t, "subreason", false, []switchCase{
 		{"voice", "没时间看订阅。"},
 		{"voice", "最近太忙了顾不上看订阅。"},
 		{"voice", "订阅看不完。"},
@@ -28,34 +27,19 @@ func TestRecheckFourthSubscribeBesideAStopReasonTurnsNothingOn(t *testing.T) {
 		{"voice", "恢复推送太频繁了。"},
 		{"text", "没时间看订阅"},
 		{"text", "订阅太多了看不完"},
-	} {
-		from := fmt.Sprintf("o_rs27_subreason_%02d", i)
-		send(from, "text", "退订")
-		out := send(from, c.kind, c.text)
-		if st := switchState(send, from); st != "OFF" {
-			t.Errorf("%s %q after 退订: switch %s, want OFF; reply %q", c.kind, c.text, st, out)
-		}
-	}
+	})
 }
 
 // TestRecheckFourthFrequencyAskedIsNoStop: 别推送太频繁 (don't push so often) asks
 // for fewer pushes, not none: a subscribed follower must stay ON
 // (d5b0f80: no match, ON; ae15344: 已退订每日一读).
 func TestRecheckFourthFrequencyAskedIsNoStop(t *testing.T) {
-	send := cardSender(t)
-	for i, c := range []struct{ kind, text string }{
+	keepsSwitch(t, "freq", true, []switchCase{
 		{"voice", "别推送太频繁。"},
 		{"voice", "别推送太频繁了。"},
 		{"text", "不要推送太频繁"},
 		{"voice", "最近太忙了不要推送太频繁。"},
-	} {
-		from := fmt.Sprintf("o_rs27_freq_%02d", i)
-		send(from, "text", "订阅")
-		out := send(from, c.kind, c.text)
-		if st := switchState(send, from); st != "ON" {
-			t.Errorf("%s %q after 订阅: switch %s, want ON; reply %q", c.kind, c.text, st, out)
-		}
-	}
+	})
 }
 
 // TestRecheckFourthHandOffTakenBackIsNoRequest: 人工 followed by own words taking

@@ -14,34 +14,27 @@ import (
 )
 
 func TestSwitchApartNotBesideOthersOrPutOff(t *testing.T) {
-	send := cardSender(t)
-	for i, c := range []struct{ before, kind, text string }{
-		// Subscribed follower: each must stay ON.
-		{"订阅", "voice", "我室友让我退订我没听。"},
-		{"订阅", "voice", "我妈说她已经退订了。"},
-		{"订阅", "voice", "有人说要取消订阅但我觉得挺好。"},
-		{"订阅", "voice", "我退订了很多公众号只留了你们。"},
-		{"订阅", "text", "我觉得退订的人挺多的"},
-		{"订阅", "text", "退订还是算了"},
-		{"订阅", "text", "退订就算了"},
-		{"订阅", "text", "以后再退订"},
-		{"订阅", "text", "不要每日一读的文章"},
-		// Unsubscribed follower: each must stay OFF.
-		{"退订", "voice", "我订阅了人民日报。"},
-		{"退订", "voice", "领导让我订阅学习强国。"},
-		{"退订", "text", "订阅还是算了"},
-		{"退订", "text", "以后再订阅"},
-		{"退订", "text", "已为你订阅"},
-		{"退订", "text", "退订订阅"},
-	} {
-		from := fmt.Sprintf("o_apart_review_%02d", i)
-		send(from, "text", c.before)
-		want := map[string]string{"订阅": "ON", "退订": "OFF"}[c.before]
-		out := send(from, c.kind, c.text)
-		if st := switchState(send, from); st != want {
-			t.Errorf("%s %q after %s: switch %s, want %s; reply %q", c.kind, c.text, c.before, st, want, out)
-		}
-	}
+	// Subscribed followers: each must stay ON.
+	keepsSwitch(t, "apart_on", true, []switchCase{
+		{"voice", "我室友让我退订我没听。"},
+		{"voice", "我妈说她已经退订了。"},
+		{"voice", "有人说要取消订阅但我觉得挺好。"},
+		{"voice", "我退订了很多公众号只留了你们。"},
+		{"text", "我觉得退订的人挺多的"},
+		{"text", "退订还是算了"},
+		{"text", "退订就算了"},
+		{"text", "以后再退订"},
+		{"text", "不要每日一读的文章"},
+	})
+	// Unsubscribed followers: each must stay OFF.
+	keepsSwitch(t, "apart_off", false, []switchCase{
+		{"voice", "我订阅了人民日报。"},
+		{"voice", "领导让我订阅学习强国。"},
+		{"text", "订阅还是算了"},
+		{"text", "以后再订阅"},
+		{"text", "已为你订阅"},
+		{"text", "退订订阅"},
+	})
 }
 
 // TestRequestBeforeOwnNotBeforeAQuestion: the follower's own words going on
