@@ -552,17 +552,15 @@ func replicaIn(t *testing.T, dir string) (*app, *httptest.Server, *wechat.Simula
 func replicaLogging(t *testing.T, dir string, logs io.Writer) (*app, *httptest.Server, *wechat.Simulator) {
 	t.Helper()
 	cfgPath := writeConfig(t, dir, "")
-	cfg, err := loadConfig(cfgPath, true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := loadShipped(t, cfgPath)
+	seedStore(t, cfg)
 	a, err := newApp(context.Background(), cfg, quietLogger(logs), withWebhook)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(a.routes())
 	t.Cleanup(func() { srv.Close(); a.close() })
-	return a, srv, simulatorFor(t, cfgPath, srv.URL)
+	return a, srv, simulatorOf(cfg, srv.URL)
 }
 
 // pushLines is the daily push's lines of a log.

@@ -449,10 +449,8 @@ func shippedSay(t *testing.T, cfg string) func(from, text string) string {
 // message's recognised text).
 func shippedAsk(t *testing.T, cfg string, kind bot.Kind) func(from, text string) string {
 	t.Helper()
-	loaded, err := loadConfig(cfg, true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	loaded := loadShipped(t, cfg)
+	seedStore(t, loaded)
 	a, err := newApp(context.Background(), loaded, slog.New(slog.DiscardHandler), withBot)
 	if err != nil {
 		t.Fatal(err)
@@ -1296,8 +1294,13 @@ func simulatorFor(t *testing.T, cfg, base string) *wechat.Simulator {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &wechat.Simulator{URL: base + "/wechat", Token: string(ld.WeChat.Token), AppID: ld.WeChat.AppID,
-		AESKey: string(ld.WeChat.EncodingAESKey), Account: "gh_test"}
+	return simulatorOf(ld, base)
+}
+
+// simulatorOf plays WeChat against a serve started with cfg.
+func simulatorOf(cfg *Config, base string) *wechat.Simulator {
+	return &wechat.Simulator{URL: base + "/wechat", Token: string(cfg.WeChat.Token), AppID: cfg.WeChat.AppID,
+		AESKey: string(cfg.WeChat.EncodingAESKey), Account: "gh_test"}
 }
 
 func waitFor(t *testing.T, ok func() bool, what string) {

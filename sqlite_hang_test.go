@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"mpbot/bot/wechat"
+	"mpbot/store"
 )
 
 // TestHoldSQLiteLocksHelper is not a test: run as a child process (env
@@ -42,6 +43,23 @@ func TestHoldSQLiteLocksHelper(t *testing.T) {
 	}
 	os.Stdout.WriteString("locked\n")
 	io.Copy(io.Discard, os.Stdin)
+}
+
+// unseededDir is a folder for a replica whose store is new, migrated and
+// seeded by the replica itself, not copied from the seeded store: on a
+// copy, another process's locks hung the store's reads only some of the
+// time (1 run in 25 of TestHealthProbesWithSQLiteHung answered ready, the
+// same -shm file held and its log not empty): why is not understood, and
+// on a store the replica made itself the hold took in 30 runs of 30.
+func unseededDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := store.Open(context.Background(), filepath.Join(dir, "mpbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	return dir
 }
 
 // hangSQLite makes the SQLite store in dir hang until the test ends.
@@ -75,7 +93,7 @@ func holdSQLite(t *testing.T, dir string, writersOnly bool) {
 // took up to 10 s each: the 0.8 s is a context SQLite's lock waits do not
 // look at, and the probe waits for the ping to return.
 func TestHealthProbesWithSQLiteHung(t *testing.T) {
-	dir := t.TempDir()
+	dir := unseededDir(t)
 	_, srv, _ := replicaIn(t, dir)
 	if body := httpGet(t, srv.URL+"/readyz"); strings.Contains(body, "degraded") {
 		t.Fatalf("/readyz before the hang: %q", body)
@@ -106,7 +124,7 @@ func TestHealthProbesWithSQLiteHung(t *testing.T) {
 // after a list is answered success, and without an AppSecret the reply is
 // dropped: the follower gets nothing.
 func TestRepliesWithSQLiteHung(t *testing.T) {
-	dir := t.TempDir()
+	dir := unseededDir(t)
 	_, _, sim := replicaIn(t, dir)
 	send := func(text string, id int64) *wechat.Outbound {
 		t.Helper()
@@ -149,7 +167,7 @@ func TestRepliesWithSQLiteHung(t *testing.T) {
 // the reading is read. README ("A follower who subscribes meanwhile gets the
 // welcome and is queued") has the welcome, reading included.
 func TestWelcomeWhileAnotherProcessWrites(t *testing.T) {
-	dir := t.TempDir()
+	dir := unseededDir(t)
 	_, _, sim := replicaIn(t, dir)
 	send := func(in wechat.Inbound) *wechat.Outbound {
 		t.Helper()
@@ -177,7 +195,7 @@ func TestWelcomeWhileAnotherProcessWrites(t *testing.T) {
 // write lock (or a full disk) leaves the store readable and its writes
 // refused: the probes had said ready, only the log telling.
 func TestHealthSaysTheStoreRefusesWrites(t *testing.T) {
-	dir := t.TempDir()
+	dir := unseededDir(t)
 	_, srv, sim := replicaIn(t, dir)
 	holdSQLite(t, dir, true)
 	if _, err := sim.Send(context.Background(), wechat.Inbound{From: "o_w", MsgType: "text", Content: "枫桥经验", MsgID: 1, CreateTime: time.Now().Unix()}); err != nil {
