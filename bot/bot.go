@@ -286,17 +286,21 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 	if rest, ok := saidBack(text); ok && s.answersWhole(rest) {
 		text = rest
 	}
-	if out, ok := s.opt(text); ok { // the daily reading's on/off switch wins over every rule
+	// The push named by whose or when it is (退订那个遴选的推送, 不想看每天早上
+	// 的推送了: a voice follower run's finds, no match) is the push to the
+	// switch; searched and matched against the rules as said.
+	sw := plainPush(text)
+	if out, ok := s.opt(sw); ok { // the daily reading's on/off switch wins over every rule
 		return b.optOut(ctx, s, m, out)
 	}
-	if (!endsAsking(m.Text) || politeRequest(text)) && s.stopsReading(text) { // (每日一读不要了？ asks; …，可以吗？ asks for it)
+	if (!endsAsking(m.Text) || politeRequest(sw)) && s.stopsReading(sw) { // (每日一读不要了？ asks; …，可以吗？ asks for it)
 		return b.optOut(ctx, s, m, true)
 	}
-	if b.followers != nil && s.optStatus(text) {
+	if b.followers != nil && s.optStatus(sw) {
 		return b.optState(ctx, s, m)
 	}
 	if !endsAsking(m.Text) {
-		if out, ok := s.switchApart(text); ok {
+		if out, ok := s.switchApart(sw); ok {
 			return b.optOut(ctx, s, m, out)
 		}
 	}
@@ -539,6 +543,22 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			// 第一个和第二个都想看 got a card on 伟大征程 at 0.90).
 			note(ctx, func(e *Event) { e.Outcome = OutcomeNoList })
 			return []Reply{{Type: ReplyText, Text: s.noList}}
+		}
+	}
+	if n, ok := listChosen(text); rule < 0 && ok {
+		// The whole list, or its first few, asked for (两个都看看, 都要, 前两篇:
+		// a voice follower run's finds; 两个都看看 got a card on 两个确立):
+		// those items, as 1和2 gets them. With nothing open, asked as said.
+		if list, err := b.followUps.Get(ctx, m.From); err == nil && len(list.IDs) > 0 {
+			kept = false
+			if n == 0 || n > len(list.IDs) {
+				n = len(list.IDs)
+			}
+			items := make([]int, n)
+			for i := range items {
+				items[i] = i + 1
+			}
+			return b.several(ctx, s, m, list, items)
 		}
 	}
 	if rule >= 0 && s.rules[rule].alone {
@@ -5443,6 +5463,37 @@ var choiceInside = regexp.MustCompile(`^(?:看|我要看|我想看)?(?:` +
 	`第[0-9一二三四五六七八九十]+[篇个条项]?(?:[和与跟及、,， ]+第?[0-9一二三四五六七八九十]+[篇个条项]?)+|` +
 	`[0-9]{1,2}(?:[和与跟及、,， ]+[0-9]{1,2})+)` +
 	`(?:我?都(?:想看看|想看|要看|看看|想|要)?)?$`)
+
+// listChosen reads a choice of the whole list open, or of its first n
+// items (n 0 for the whole): 都要, 全部, 两个都看看, 三篇都要, 前两篇.
+func listChosen(text string) (n int, ok bool) {
+	if len(text) > 48 {
+		return 0, false
+	}
+	m := wholeList.FindStringSubmatch(text)
+	if m == nil {
+		// (都看看: the choice's words around it taken off, 都.)
+		if m = wholeList.FindStringSubmatch(unwrapChoice(text)); m == nil {
+			return 0, false
+		}
+	}
+	count := m[1] + m[2]
+	if count == "" {
+		return 0, true
+	}
+	if n, ok = digitsUpTo(count, 1); !ok {
+		n, ok = hanNumber(strings.Replace(count, "两", "二", 1))
+	}
+	return n, ok && n >= 2
+}
+
+// wholeList is the whole list asked for, or its first few: a count and 都
+// (两个都看看), 都 with a verb (都要, 全都发给我), or 前 and a count (前两篇).
+var wholeList = regexp.MustCompile(`^(?:那|那就|那我|嗯|好的|好)?(?:` +
+	`(?:这)?(两|三|四|五|[2-9])(?:篇|个|条)(?:我)?(?:都|全都|全部)(?:要|看|看看|想看|想看看|要看|发我|发给我|发一下|发过来)?|` +
+	`(?:我)?(?:都|全都|全部)(?:要|要看|想看|想看看|看看|发我|发给我|发一下|发过来)|全部|全要|都|全都|` +
+	`(?:前|头)(两|三|四|五|[2-9])(?:篇|个|条)(?:都要|都看看|都发给我)?` +
+	`)(?:吧|了|一下|谢谢)?$`)
 
 // dayOfMonth reads a day of a month (1 to 31) in digits or Han numerals.
 func dayOfMonth(s string) (int, bool) {

@@ -790,6 +790,11 @@ func (s *Settings) opt(text string) (out, ok bool) {
 			return out, true
 		}
 	}
+	if strings.ContainsAny(text, "吗?？") {
+		if out, ok := s.statusThenSwitch(text); ok {
+			return out, true
+		}
+	}
 	// The switch turned with 把, or after the reading asked (把推送打开, 帮我把
 	// 每日一读打开, 推送打开吧: a follower run's finds, no match), is the
 	// keyword's way round (开启推送).
@@ -884,6 +889,37 @@ func (s *Settings) opt(text string) (out, ok bool) {
 		return s.optInClauses(text)
 	}
 	return s.optKeywords[best], true
+}
+
+// pushOf is the daily push named by whose or when it is: 遴选的推送, 你们
+// 公众号的推送, 那个每天早上的推送 (not 每天的推送, a name of its own).
+var pushOf = regexp.MustCompile(`(?:那个|这个)?(?:遴选|公众号|你们公众号|你们|平台|每天早上|每天早晨|早上|每日)的推送`)
+
+// plainPush is text with the push named by whose or when it is said as 推送.
+func plainPush(text string) string {
+	if !strings.Contains(text, "的推送") {
+		return text
+	}
+	return pushOf.ReplaceAllString(text, "推送")
+}
+
+// statusThenSwitch is a question of where the switch stands, then the
+// switch asked for (我还没有订阅吗帮我订阅一下; 我还订阅着吗？帮我退订: a voice
+// follower run's find, no match): the one asked for.
+func (s *Settings) statusThenSwitch(text string) (out, ok bool) {
+	if len(text) > 2*maxRepeatedBytes {
+		return false, false
+	}
+	i := strings.IndexAny(text, "吗?？")
+	if i < 0 {
+		return false, false
+	}
+	_, n := utf8.DecodeRuneInString(text[i:])
+	question, rest := text[:i+n], strings.TrimLeftFunc(text[i+n:], func(r rune) bool { return !isWordRune(r) })
+	if rest == "" || !s.optStatus(strings.TrimRight(question, "?？")) && !s.optStatus(question) {
+		return false, false
+	}
+	return s.opt(rest)
 }
 
 // saidOnce is what text repeats, twice or more, with or without marks
@@ -1388,6 +1424,9 @@ func (s *Settings) mayTurn(text string) bool {
 var (
 	readingNames   = longestFirst([]string{"每日一读", "每日推送", "每天推送", "每天的推送", "每天的文章", "推送", "每天发文章"})
 	stoppingBefore = longestFirst([]string{"不想再要", "不想要", "不要再", "不要", "不用再", "不用", "不再要", "别再", "别",
+		// Not read any more, the no before (不想看每天早上的推送了: a voice
+		// follower run's find, no match).
+		"不想看", "不想再看",
 		"关掉", "停掉", "都不要", "不需要", "暂停", "不想再收到", "不想再收", "不想收到", "不想收", "不再收", "别再发", "别发",
 		// A pause asked before the reading (先停一下推送吧: a re-check's find).
 		"停一下", "先停一下", "暂停一下", "先暂停一下"})
