@@ -150,6 +150,11 @@ usage or config error, 3 when another process holds the day's push.`,
 			if dryRun {
 				// Said last, after what the run would do.
 				defer c.printHolder(cmd.Context(), a, res.Day)
+				if w := cfg.pushWithoutSecret(); w != "" {
+					// (A newcomer's run: the dry run counted followers
+					// reached, and the push failed.)
+					defer fmt.Fprintln(c.stderr, "warning: "+w)
+				}
 			}
 			if dryRun && res.Mode == jobs.ModeBroadcast {
 				fmt.Fprintf(c.stdout, "dry run: one mass send, %s\n", map[bool]string{true: "still to send", false: "sent already"}[res.Pending == 1])
@@ -416,6 +421,11 @@ func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 		return nil
 	}
 	fmt.Fprintf(c.stdout, "would send %s (%s), %s\n", p.Article.Title, p.Article.ID, p.Why)
+	if w := cfg.pushWithoutSecret(); w != "" {
+		// (A newcomer's run: status named the time it would send, and the
+		// push failed.)
+		fmt.Fprintln(c.stdout, "warning: "+w)
+	}
 	res, err := a.push.Run(ctx, jobs.RunOptions{Day: day, DryRun: true})
 	switch {
 	case err != nil:
@@ -441,6 +451,17 @@ func (c *cli) printPlan(ctx context.Context, a *app, day string) error {
 			fmt.Fprintf(c.stdout, "due at %s and not run: serve runs it when it starts within push.catch_up (%v) of then, or run `mpbot push --date %s`\n",
 				at.Format("2006-01-02 15:04 MST"), cfg.Push.CatchUp, day)
 		default:
+			// A day before any push the store holds is no missed one, as
+			// report counts it (a newcomer's run: told to send it, an old
+			// reading of a day before the account pushed at all).
+			if first, err := a.store.FirstRun(ctx); err == nil && (first == "" || day < first) {
+				since := "it holds none yet"
+				if first != "" {
+					since = "the first is " + first
+				}
+				fmt.Fprintf(c.stdout, "due at %s, before this store's first push (%s): not missed, and report counts no missed day\n", at.Format("2006-01-02 15:04 MST"), since)
+				break
+			}
 			fmt.Fprintf(c.stdout, "missed: it was due at %s, longer ago than push.catch_up (%v); nothing will send it unless you run `mpbot push --date %s`\n",
 				at.Format("2006-01-02 15:04 MST"), cfg.Push.CatchUp, day)
 		}

@@ -1480,18 +1480,52 @@ func cutShortText(old, data []byte, source string) error {
 	}
 	last := string(data[bytes.LastIndexByte(data, '\n')+1:])
 	cut := len(old) > 0 && old[len(old)-1] == '\n'
-	if lines := strings.Split(strings.TrimRight(string(old), "\r\n"), "\n"); !cut && strings.TrimSpace(last) != "" {
+	// The serving file's line the last one is the start of: then the file
+	// is cut, not whole without its last line break (a newcomer's run: the
+	// advice to end it with one, followed, applied a file cut after
+	// no_match with every rule gone).
+	goesOn, more := "", 0
+	if lines := strings.Split(strings.TrimRight(string(old), "\r\n"), "\n"); strings.TrimSpace(last) != "" {
 		for _, line := range lines[:len(lines)-1] {
 			if line = strings.TrimRight(line, "\r"); len(line) > len(last) && strings.HasPrefix(line, last) {
-				cut = true
+				goesOn = line[len(last):]
 				break
 			}
 		}
 	}
-	if !cut {
+	if !cut && goesOn == "" {
 		return nil
 	}
+	if rest, ok := bytes.CutPrefix(old, data); ok && strings.TrimSpace(last) != "" {
+		line, after, _ := strings.Cut(string(rest), "\n")
+		if line = strings.TrimRight(line, "\r"); line != "" {
+			goesOn, more = line, strings.Count(after, "\n")
+		}
+	}
+	if goesOn != "" {
+		return cutInsideServedLine(source, data, last, goesOn, more)
+	}
 	return endsInsideLine(source, data, last)
+}
+
+// pushWithoutSecret is the warning of a push.mode that sends through
+// WeChat's API without wechat.app_secret, or "".
+func (c *Config) pushWithoutSecret() string {
+	if c.Push.Mode == jobs.ModeLog || c.Push.Mode == jobs.ModeOff || c.WeChat.AppSecret != "" {
+		return ""
+	}
+	return fmt.Sprintf("push.mode %s sends through WeChat's API, which needs wechat.app_secret (MPBOT_WECHAT_APP_SECRET): the daily push will fail until it is set", c.Push.Mode)
+}
+
+// cutInsideServedLine is the error of a file ending inside a line that the
+// file being served has longer: cut, whatever line break is added.
+func cutInsideServedLine(source string, data []byte, last, goesOn string, more int) error {
+	rest := fmt.Sprintf("the served file's line goes on with %s", field(strings.ToValidUTF8(strings.TrimSpace(goesOn), "")))
+	if more > 0 {
+		rest += fmt.Sprintf(" and %d more lines follow it", more)
+	}
+	return fmt.Errorf("%s:%d: the file ends inside a line (%s) as a file saved half-way does: %s; save the whole file again (adding a line break would apply the cut file)",
+		source, bytes.Count(data, []byte("\n"))+1, field(strings.ToValidUTF8(strings.TrimSpace(last), "")), rest)
 }
 
 // cutInsideBlock is the error of data cut at a line's end inside a block of
@@ -1921,10 +1955,10 @@ func (c *Config) compile() error {
 	c.State.check(&p)
 	c.Search.check(&p)
 	c.location = c.Push.check(&p)
-	if c.Push.Mode != jobs.ModeLog && c.Push.Mode != jobs.ModeOff && c.WeChat.AppSecret == "" {
+	if w := c.pushWithoutSecret(); w != "" {
 		// Not an error: push status, report and import need no secret.
 		// Unsaid, it showed only when the day's push failed.
-		c.warnings = append(c.warnings, fmt.Sprintf("push.mode %s sends through WeChat's API, which needs wechat.app_secret (MPBOT_WECHAT_APP_SECRET): the daily push will fail until it is set", c.Push.Mode))
+		c.warnings = append(c.warnings, w)
 	}
 	if c.Push.Mode == jobs.ModeLog && c.WeChat.AppSecret != "" {
 		// An account's secret with the shipped rehearsal: serving a real

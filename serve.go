@@ -305,6 +305,8 @@ func (a *app) examplesUnanswered(ctx context.Context, cfg *Config) []string {
 		}
 		asker.Answer(ctx, bot.Message{From: "mpbot-check-examples", Kind: bot.KindText, Text: ex.Term, SentAt: time.Now()})
 		switch {
+		case ex.Instruction && outcome.last == bot.OutcomeNoMatch:
+			out = append(out, fmt.Sprintf("%s: the text tells followers to send %q, which gets replies.no_match: add a rule (keywords) answering it, or take it out of the text", strings.Join(ex.Where, ", "), ex.Term))
 		case outcome.last == bot.OutcomeNoMatch && outcome.listed:
 			// Answered with the articles that mention it, which the report
 			// counts as unanswered too; said as the follower sees it (it

@@ -545,7 +545,7 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 			return []Reply{{Type: ReplyText, Text: s.noList}}
 		}
 	}
-	if n, ok := listChosen(text); rule < 0 && ok {
+	if n, ok := listChosen(s.fold(bare)); rule < 0 && ok {
 		// The whole list, or its first few, asked for (两个都看看, 都要, 前两篇:
 		// a voice follower run's finds; 两个都看看 got a card on 两个确立):
 		// those items, as 1和2 gets them. With nothing open, asked as said.
@@ -3521,10 +3521,21 @@ func (b *Bot) dailyReply(ctx context.Context, s *Settings, m Message, depth int,
 			e.Outcome = OutcomeNoMatch // the report shows followers asked for it
 		}
 	})
+	// Not sent to the past readings when there are none either: their
+	// reply sends the follower here (a newcomer's run: each pointed at
+	// the other).
+	if b.readings != nil {
+		if past, err := b.readingHits(ctx, ReadingsOf{}, 1); err == nil && len(past) == 0 {
+			return []Reply{{Type: ReplyText, Text: noReadingAtAll}}, false
+		}
+	}
 	return []Reply{{Type: ReplyText, Text: noReadingToday}}, false
 }
 
-const noReadingToday = "今天还没有每日一读。回复「往期每日一读」看之前的，或直接发送关键词搜索文章。"
+const (
+	noReadingToday = "今天还没有每日一读。回复「往期每日一读」看之前的，或直接发送关键词搜索文章。"
+	noReadingAtAll = "今天还没有每日一读，往期的也还没有。直接发送关键词搜索文章。"
+)
 
 func (b *Bot) expand(ctx context.Context, s *Settings, m Message, spec ReplySpec, depth int) []Reply {
 	switch spec.Type {
@@ -4175,7 +4186,7 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 					return replies
 				}
 			} else if parts, topics := b.askedApart(asked(m), relevant); parts != nil {
-				if replies := b.eachAsked(context.WithValue(ctx, numberedKey{}, true), s, m, parts, topics); replies != nil {
+				if replies := b.eachAsked(context.WithValue(ctx, numberedKey{}, true), s, m, parts, topics, relevant); replies != nil {
 					return replies
 				}
 			}
@@ -5466,16 +5477,16 @@ var choiceInside = regexp.MustCompile(`^(?:看|我要看|我想看)?(?:` +
 
 // listChosen reads a choice of the whole list open, or of its first n
 // items (n 0 for the whole): 都要, 全部, 两个都看看, 三篇都要, 前两篇.
+// Read as said, not less its fillers (看看 is one) nor a choice's words:
+// taken off, thanks or a past event (都收到了谢谢, 两篇都看了) had read as 都
+// (a re-check's find: the list's links again).
 func listChosen(text string) (n int, ok bool) {
 	if len(text) > 48 {
 		return 0, false
 	}
-	m := wholeList.FindStringSubmatch(text)
+	m := wholeList.FindStringSubmatch(strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) }))
 	if m == nil {
-		// (都看看: the choice's words around it taken off, 都.)
-		if m = wholeList.FindStringSubmatch(unwrapChoice(text)); m == nil {
-			return 0, false
-		}
+		return 0, false
 	}
 	count := m[1] + m[2]
 	if count == "" {
@@ -5489,11 +5500,11 @@ func listChosen(text string) (n int, ok bool) {
 
 // wholeList is the whole list asked for, or its first few: a count and 都
 // (两个都看看), 都 with a verb (都要, 全都发给我), or 前 and a count (前两篇).
-var wholeList = regexp.MustCompile(`^(?:那|那就|那我|嗯|好的|好)?(?:` +
-	`(?:这)?(两|三|四|五|[2-9])(?:篇|个|条)(?:我)?(?:都|全都|全部)(?:要|看|看看|想看|想看看|要看|发我|发给我|发一下|发过来)?|` +
-	`(?:我)?(?:都|全都|全部)(?:要|要看|想看|想看看|看看|发我|发给我|发一下|发过来)|全部|全要|都|全都|` +
+var wholeList = regexp.MustCompile(`^(?:那|那就|那我|嗯|好的|好)?[，,\s]*(?:` +
+	`(?:这)?(两|三|四|五|[2-9])(?:篇|个|条)(?:我)?(?:都|全都|全部)(?:要|看看|想看|想看看|要看|发我|发给我|发一下)?|` +
+	`(?:我)?(?:都|全都|全部)(?:要|要看|想看|想看看|看看|发我|发给我|发一下)|全部|全要|` +
 	`(?:前|头)(两|三|四|五|[2-9])(?:篇|个|条)(?:都要|都看看|都发给我)?` +
-	`)(?:吧|了|一下|谢谢)?$`)
+	`)(?:吧|一下|谢谢|谢谢老师)?$`)
 
 // dayOfMonth reads a day of a month (1 to 31) in digits or Han numerals.
 func dayOfMonth(s string) (int, bool) {

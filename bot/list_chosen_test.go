@@ -25,6 +25,15 @@ func TestListChosen(t *testing.T) {
 		{"都不要", 0, false},
 		{"全部文章有多少篇", 0, false},
 		{"一个都要", 0, false},
+		// Thanks, a past event, a question (a re-check's finds).
+		{"都", 0, false},
+		{"都收到了谢谢", 0, false},
+		{"两篇都看了", 0, false},
+		{"都发给我了", 0, false},
+		{"都要看吗", 0, false},
+		{"前两篇吗", 0, false},
+		{"全部文章", 0, false},
+		{"都好", 0, false},
 	} {
 		n, ok := listChosen(c.text)
 		if n != c.n || ok != c.ok {

@@ -764,6 +764,9 @@ func (s *Settings) opt(text string) (out, ok bool) {
 	if out, ok := s.optKeywords[text]; ok {
 		return out, true
 	}
+	if loc := keptAfter.FindStringIndex(text); loc != nil && loc[0] > 0 {
+		return false, false // 不想看推送，算了，还是留着: kept, as stopsReading reads it
+	}
 	// A switch corrected in the same breath (订阅不对退订。, 退订，不对，是取消
 	// 推送: a voice follower run's finds, no match and the switch as it
 	// was): the one said last.
@@ -916,11 +919,20 @@ func (s *Settings) statusThenSwitch(text string) (out, ok bool) {
 	}
 	_, n := utf8.DecodeRuneInString(text[i:])
 	question, rest := text[:i+n], strings.TrimLeftFunc(text[i+n:], func(r rune) bool { return !isWordRune(r) })
-	if rest == "" || !s.optStatus(strings.TrimRight(question, "?？")) && !s.optStatus(question) {
+	// Only a request (帮我…, 请…, 我要…): 还是退订了 asks the question the
+	// other way, 退订了吧 guesses, 退订太麻烦了 complains (a re-check's
+	// finds: each turned the switch).
+	if !switchRequested.MatchString(rest) || strings.ContainsAny(rest, "?？") || strings.HasSuffix(strings.TrimRightFunc(rest, func(r rune) bool { return !isWordRune(r) }), "了") {
+		return false, false
+	}
+	if !s.optStatus(strings.TrimRight(question, "?？")) && !s.optStatus(question) {
 		return false, false
 	}
 	return s.opt(rest)
 }
+
+// switchRequested opens a request of the switch after its state asked.
+var switchRequested = regexp.MustCompile(`^(?:那|那就|那你|那请|就)?(?:请|麻烦|麻烦你|帮我|给我|你帮我|我要|我想|我想要|直接)`)
 
 // saidOnce is what text repeats, twice or more, with or without marks
 // between (退订退订, 退订，退订！), or "".
@@ -1144,6 +1156,13 @@ func hanBoundary(p string) bool {
 	return false
 }
 
+// keptAfter is the reading kept after a stop said (a match not at the
+// text's start): but, or never mind, and a wish to keep it.
+// (算了 is a filler taken off before: 不想看推送，算了，还是留着 reads 不想看推送,还是
+// 留着.)
+var keptAfter = regexp.MustCompile(`(?:但是|但|不过|可是|算了)[\p{P}\s]*(?:我)?(?:还是|暂时|先)?(?:不想退订|不要退订|不用退订|别退订|不退订|不取消|留着|看吧|继续|要吧|订着)|` +
+	`[,，;；]\s*还是(?:留着|订着|看吧|继续看|继续推|要吧)`)
+
 // aNotA is a question asked as a verb, its no and the verb again (要不要,
 // 想不想, 用不用).
 var aNotA = regexp.MustCompile(`要不要|想不想|用不用|需不需要|需要不需要`)
@@ -1159,6 +1178,11 @@ func (s *Settings) stopsReading(text string) bool {
 	// 要不要每天都推送 asks (a re-check's find: it unsubscribed), as opt
 	// reads it.
 	if !strings.ContainsAny(text, stopRunes) || aNotA.MatchString(text) {
+		return false
+	}
+	// Kept after all (我不想看推送，但是不想退订; 每日一读不想看了，算了还是看吧: a
+	// re-check's finds, each had unsubscribed).
+	if loc := keptAfter.FindStringIndex(text); loc != nil && loc[0] > 0 {
 		return false
 	}
 	// A no for the future, as opt reads it (以后不想要推送了).

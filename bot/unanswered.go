@@ -110,6 +110,9 @@ func finds(ctx context.Context, s *Settings, catalog Catalog, query string, ment
 type Example struct {
 	Term  string
 	Where []string
+	// Instruction says the text tells followers to send it (回复「帮助」),
+	// a keyword rather than a topic of the articles.
+	Instruction bool
 }
 
 // Examples are the topics the configured replies' texts give as examples
@@ -125,12 +128,20 @@ func Examples(s *Settings) []Example {
 			if spec.Type != string(ReplyText) {
 				continue
 			}
-			for _, term := range suggested(spec.Content) {
+			terms := suggested(spec.Content)
+			topics := len(terms)
+			for _, m := range instructedTerm.FindAllStringSubmatch(spec.Content, -1) {
+				terms = append(terms, strings.TrimSpace(m[1]))
+			}
+			for k, term := range terms {
+				if term == "" {
+					continue
+				}
 				i, ok := at[term]
 				if !ok {
 					i = len(out)
 					at[term] = i
-					out = append(out, Example{Term: term})
+					out = append(out, Example{Term: term, Instruction: k >= topics})
 				}
 				if !slices.Contains(out[i].Where, where) {
 					out[i].Where = append(out[i].Where, where)
@@ -154,6 +165,11 @@ var (
 	quotedExamples = regexp.MustCompile(`例如[：:]?\s*((?:「[^「」\n]{1,20}」[、，,\s]*)+)`)
 	quotedTerm     = regexp.MustCompile(`「([^「」\n]{1,20})」`)
 	listedExamples = regexp.MustCompile(`例如[：:]\s*([^「。\n]{1,80})`)
+	// instructedTerm is a keyword a text tells followers to send (回复「帮助」,
+	// 发送「人工」): with every rule lost to a file saved half-way, the
+	// shipped no_match sent followers round to itself, and check said ok
+	// (a newcomer run's find).
+	instructedTerm = regexp.MustCompile(`(?:回复|发送)\s*「([^「」\n]{1,12})」`)
 )
 
 // suggested are the examples a reply's text gives of what to send: quoted
