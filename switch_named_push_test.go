@@ -10,32 +10,21 @@ import (
 // turns the switch as 推送 does; a voice follower run's finds, each had got
 // no match with the switch as it was.
 func TestSwitchOfThePushNamedByWhose(t *testing.T) {
+	switchAfter(t, "named_off", true, "OFF", []switchCase{
+		{"voice", "我想退订那个遴选的推送。"},
+		{"text", "我想退订你们的推送"},
+		{"text", "不想看每天的推送了"},
+		{"voice", "那个每天早上的推送不想看了。"},
+		{"text", "退订公众号的推送"},
+	})
+	switchAfter(t, "named_on", false, "ON", []switchCase{{"text", "订阅遴选的推送"}})
+	// Not asked to turn it: kept, and searched or told as before.
+	keepsSwitch(t, "named_kept", true, []switchCase{
+		{"text", "遴选的推送内容是什么"},
+		{"text", "你们的推送很好"},
+		{"text", "不想看遴选的推送了吗"},
+	})
 	send := cardSender(t)
-	for i, c := range []struct {
-		kind, text string
-		want       string // the switch after it
-	}{
-		{"voice", "我想退订那个遴选的推送。", "OFF"},
-		{"text", "订阅遴选的推送", "ON"},
-		{"text", "我想退订你们的推送", "OFF"},
-		{"text", "订阅", "ON"},
-		{"text", "不想看每天的推送了", "OFF"},
-		{"text", "订阅", "ON"},
-		{"voice", "那个每天早上的推送不想看了。", "OFF"},
-		{"text", "订阅", "ON"},
-		{"text", "退订公众号的推送", "OFF"},
-		// Not asked to turn it: kept, and searched or told as before.
-		{"text", "订阅", "ON"},
-		{"text", "遴选的推送内容是什么", "ON"},
-		{"text", "你们的推送很好", "ON"},
-		{"text", "不想看遴选的推送了吗", "ON"},
-	} {
-		from := "o_named_push"
-		send(from, c.kind, c.text)
-		if got := switchState(send, from); got != c.want {
-			t.Errorf("%d: %s %q: the switch is %s, want %s", i, c.kind, c.text, got, c.want)
-		}
-	}
 	if out := send("o_named_push_how", "text", "公众号的推送怎么关"); !strings.Contains(out, "回复「退订」") {
 		t.Errorf("公众号的推送怎么关: want where the switch stands and how to turn it:\n%s", out)
 	}
@@ -46,25 +35,17 @@ func TestSwitchOfThePushNamedByWhose(t *testing.T) {
 // follower run's find, no match and still unsubscribed): the one asked
 // for; a question after it is answered as its own.
 func TestSwitchAskedAfterItsState(t *testing.T) {
+	switchAfter(t, "state_on", false, "ON", []switchCase{
+		{"voice", "我还没有订阅吗帮我订阅一下。"},
+		{"text", "我还没有订阅吗？帮我订阅一下"},
+	})
+	switchAfter(t, "state_off", true, "OFF", []switchCase{{"text", "我还订阅着吗？帮我退订"}})
+	// No switch asked after the question: nothing turned.
+	keepsSwitch(t, "state_kept", true, []switchCase{
+		{"text", "我订阅了吗？订阅了就退订吧"},
+		{"text", "退订了吗？退订了我还能看往期吗"},
+	})
 	send := cardSender(t)
-	from := "o_state_then_switch"
-	for i, c := range []struct {
-		kind, text string
-		want       string
-	}{
-		{"text", "退订", "OFF"},
-		{"voice", "我还没有订阅吗帮我订阅一下。", "ON"},
-		{"text", "我还订阅着吗？帮我退订", "OFF"},
-		{"text", "我还没有订阅吗？帮我订阅一下", "ON"},
-		// No switch asked after the question: nothing turned.
-		{"text", "我订阅了吗？订阅了就退订吧", "ON"},
-		{"text", "退订了吗？退订了我还能看往期吗", "ON"},
-	} {
-		send(from, c.kind, c.text)
-		if got := switchState(send, from); got != c.want {
-			t.Errorf("%d: %s %q: the switch is %s, want %s", i, c.kind, c.text, got, c.want)
-		}
-	}
 	if out := send("o_state_then_search", "text", "我订阅了吗？我想看枫桥经验"); !strings.Contains(out, "枫桥经验") {
 		t.Errorf("a question after the switch's state: want its article:\n%s", out)
 	}
