@@ -4186,7 +4186,7 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 					return replies
 				}
 			} else if parts, topics := b.askedApart(asked(m), relevant); parts != nil {
-				if replies := b.eachAsked(context.WithValue(ctx, numberedKey{}, true), s, m, parts, topics, relevant); replies != nil {
+				if replies := b.eachAsked(context.WithValue(ctx, numberedKey{}, true), s, m, parts, topics); replies != nil {
 					return replies
 				}
 			}

@@ -432,11 +432,7 @@ func (b *Bot) askedApart(text string, relevant []content.Hit) (parts []string, t
 // by two articles or more (one article for all is the whole message's), or
 // of topics, each by an article of its own (枫桥经验 基层治理 党建引领 has its
 // card: a re-check's find).
-//
-// Where the whole message (relevant) found nothing, questions asked one by
-// one are answered when one of them is: which found nothing is said (红烧
-// 肉怎么做？枫桥经验是什么？ had got no match: a hostile run's find).
-func (b *Bot) eachAsked(ctx context.Context, s *Settings, m Message, parts []string, topics bool, relevant []content.Hit) []Reply {
+func (b *Bot) eachAsked(ctx context.Context, s *Settings, m Message, parts []string, topics bool) []Reply {
 	qs := make([]Question, len(parts))
 	for i, p := range parts {
 		// Each searched as a message of its own is (less its fillers:
@@ -444,14 +440,7 @@ func (b *Bot) eachAsked(ctx context.Context, s *Settings, m Message, parts []str
 		qs[i] = Question{N: i + 1, Text: p, Search: withoutLead(withoutFillers(strings.TrimPrefix(p, "另外")))}
 	}
 	found, answers, none, err := b.surestOfEach(ctx, s, qs)
-	switch {
-	case err != nil || topics && len(found) < len(parts):
-		return nil
-	case !topics && len(relevant) == 0:
-		if len(found) == 0 || len(found) == 1 && len(none) == 0 {
-			return nil // one article for them all is the whole message's to find
-		}
-	case len(none) > 0 || len(found) < 2:
+	if err != nil || len(none) > 0 || len(found) < 2 || topics && len(found) < len(parts) {
 		return nil
 	}
 	return b.listOfEach(ctx, s, m, FollowUp{Query: asked(m), Asked: len(qs)}, qs, found, answers, none)

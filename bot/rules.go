@@ -1157,11 +1157,12 @@ func hanBoundary(p string) bool {
 }
 
 // keptAfter is the reading kept after a stop said (a match not at the
-// text's start): but, or never mind, and a wish to keep it.
+// text's start): but, or never mind, and a wish to keep it (not 继续关注 or
+// 不取消关注, the account kept: a re-check's find).
 // (算了 is a filler taken off before: 不想看推送，算了，还是留着 reads 不想看推送,还是
 // 留着.)
-var keptAfter = regexp.MustCompile(`(?:但是|但|不过|可是|算了)[\p{P}\s]*(?:我)?(?:还是|暂时|先)?(?:不想退订|不要退订|不用退订|别退订|不退订|不取消|留着|看吧|继续|要吧|订着)|` +
-	`[,，;；]\s*还是(?:留着|订着|看吧|继续看|继续推|要吧)`)
+var keptAfter = regexp.MustCompile(`(?:但是|但|不过|可是|算了)[\p{P}\s]*(?:我)?(?:还是|暂时|先)?(?:不想退订|不要退订|不用退订|别退订|不退订|留着(?:吧|$)|看吧|要吧|订着)|` +
+	`[,，;；]\s*还是(?:留着|订着|看|继续看|继续推|要)吧?$`)
 
 // aNotA is a question asked as a verb, its no and the verb again (要不要,
 // 想不想, 用不用).
