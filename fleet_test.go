@@ -551,9 +551,15 @@ func replicaIn(t *testing.T, dir string) (*app, *httptest.Server, *wechat.Simula
 // replicaLogging is replicaIn logging warnings and errors to logs.
 func replicaLogging(t *testing.T, dir string, logs io.Writer) (*app, *httptest.Server, *wechat.Simulator) {
 	t.Helper()
-	cfgPath := writeConfig(t, dir, "")
-	cfg := loadShipped(t, cfgPath)
+	cfg := loadShipped(t, writeConfig(t, dir, ""))
 	seedStore(t, cfg)
+	return replicaOf(t, cfg, logs)
+}
+
+// replicaOf is serve's app and routes in process on cfg, logging warnings
+// and errors to logs, and a simulator of WeChat sending to it.
+func replicaOf(t *testing.T, cfg *Config, logs io.Writer) (*app, *httptest.Server, *wechat.Simulator) {
+	t.Helper()
 	a, err := newApp(context.Background(), cfg, quietLogger(logs), withWebhook)
 	if err != nil {
 		t.Fatal(err)

@@ -54,18 +54,11 @@ func TestHoldSQLiteLocksHelper(t *testing.T) {
 // TestRepliesWithSQLiteHung answered at once): why is not understood.
 func replicaOnNewStore(t *testing.T, dir string) (*app, *httptest.Server, *wechat.Simulator) {
 	t.Helper()
-	cfgPath := writeConfig(t, dir, "")
-	cfg, err := loadConfig(cfgPath, true)
+	cfg, err := loadConfig(writeConfig(t, dir, ""), true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := newApp(context.Background(), cfg, quietLogger(io.Discard), withWebhook)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(a.routes())
-	t.Cleanup(func() { srv.Close(); a.close() })
-	return a, srv, simulatorOf(cfg, srv.URL)
+	return replicaOf(t, cfg, io.Discard)
 }
 
 // hangSQLite makes the SQLite store in dir hang until the test ends.
