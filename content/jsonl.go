@@ -10,6 +10,7 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -109,6 +110,7 @@ func decodeArticle(b []byte) (Article, error) {
 			// problems are said on the same line (an operator run's find:
 			// a bad date beside a bad tags went unsaid).
 			field, problem := typeProblem(typeErr)
+			a.PublishedOn, a.ScheduledOn = dayOf(a.PublishedOn), dayOf(a.ScheduledOn)
 			if others := otherProblems(a.Validate(), field); others != nil {
 				return a, fmt.Errorf("%w; %w", problem, others)
 			}
@@ -125,8 +127,15 @@ func decodeArticle(b []byte) (Article, error) {
 			// find.)
 			return a, fmt.Errorf("invalid JSON: %w", errTrailingComma)
 		}
-		return a, fmt.Errorf("invalid JSON: %w", withFieldHint(typed(b, err), jsonFields))
+		if m := jsonUnknownFieldRe.FindStringSubmatch(err.Error()); m != nil {
+			return a, unknownField(m[1])
+		}
+		return a, fmt.Errorf("invalid JSON: %w", typed(b, err))
 	}
+	// Dates as a blog or a CMS writes them (2026/11/26, 2026年11月26日, a
+	// time after the day) are read as a Markdown file's front matter reads
+	// them: JSON Lines refused what Markdown took (a newcomer's run).
+	a.PublishedOn, a.ScheduledOn = dayOf(a.PublishedOn), dayOf(a.ScheduledOn)
 	// One article a line: a second object on it (two lines joined by an
 	// editor) was dropped unseen, and text after the object ignored.
 	if off := dec.InputOffset(); len(bytes.TrimSpace(b[off:])) > 0 {
@@ -202,18 +211,16 @@ var (
 // jsonFields are the names an article's JSON fields go by.
 var jsonFields = fieldNames[Article]("json")
 
-// withFieldHint adds to a decoder's unknown field the known one it was most
-// likely meant for (summry, publishedOn: an operator run's find, the
-// error named the typo and no way out).
-func withFieldHint(err error, known []string) error {
-	m := jsonUnknownFieldRe.FindStringSubmatch(err.Error())
-	if m == nil {
-		return err
+// unknownField says a field no article has with the one it was most likely
+// meant for (summry, publishedOn: an operator run's find, the error named
+// the typo and no way out), or else the fields an article has. The line is
+// JSON: "invalid JSON: json: unknown field" said it was not.
+func unknownField(name string) error {
+	if near := nearestField(name, jsonFields); near != "" {
+		return fmt.Errorf("unknown field %q (did you mean %q?)", name, near)
 	}
-	if near := nearestField(m[1], known); near != "" {
-		return fmt.Errorf("%w (did you mean %q?)", err, near)
-	}
-	return err
+	written := slices.DeleteFunc(slices.Clone(jsonFields), func(f string) bool { return f == "created_at" || f == "updated_at" })
+	return fmt.Errorf("unknown field %q (an article's fields: %s)", name, strings.Join(written, ", "))
 }
 
 var jsonUnknownFieldRe = regexp.MustCompile(`unknown field "([^"]*)"`)

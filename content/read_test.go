@@ -248,7 +248,7 @@ null
 	if len(got) != 3 || got[0].ID != "a" || got[1].ID != "f" || got[2].ID != "k" {
 		t.Fatalf("kept %+v", got)
 	}
-	want := []string{"in.jsonl:3: invalid JSON: the line ends inside the article, before its closing }", "in.jsonl:4: title is empty", `in.jsonl:5: invalid JSON: json: unknown field "colour"`, "in.jsonl:6: published_on",
+	want := []string{"in.jsonl:3: invalid JSON: the line ends inside the article, before its closing }", "in.jsonl:4: title is empty", `in.jsonl:5: unknown field "colour" (an article's fields:`, "in.jsonl:6: published_on",
 		"in.jsonl:8: title holds a NUL character", "in.jsonl:9: invalid JSON: more after the article's closing }",
 		"in.jsonl:10: invalid JSON: more after the article's closing }",
 		// An operator run's: every reason on the line's one line, a line
@@ -1495,5 +1495,39 @@ func TestBOMOnlyJSONLinesFileIsEmpty(t *testing.T) {
 		if len(arts) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), name+":1: empty") {
 			t.Errorf("%s (%q): %d articles, errors %v; want %s:1: empty, as an empty .jsonl file and a BOM-only .json file are", name, text, len(arts), errs, name)
 		}
+	}
+}
+
+// TestJSONDatesAsFrontMatterReadsThem: a JSON article's date written as a
+// blog or a CMS writes it (2026/11/26, 2026.11.26, 2026年11月26日, a time
+// after it) is its day, as in a Markdown file's front matter: JSON Lines
+// refused what Markdown took (a newcomer's run). A date of no day is still
+// refused.
+func TestJSONDatesAsFrontMatterReadsThem(t *testing.T) {
+	in := `{"id":"a","title":"好","url":"https://x/a","published_on":"2026/11/26"}
+{"id":"b","title":"好","url":"https://x/b","published_on":"2026.1.6","scheduled_on":"2026年12月1日"}
+{"id":"c","title":"好","url":"https://x/c","published_on":"2026-11-26 08:30:00"}
+{"id":"d","title":"好","url":"https://x/d","published_on":"2026-11-26T08:30:00+08:00"}
+{"id":"e","title":"好","url":"https://x/e","published_on":"2026/13/45"}
+{"id":"f","title":"好","url":"https://x/f","published_on":"上周三"}
+`
+	got, errs := ReadJSONL(strings.NewReader(in), "in.jsonl")
+	want := map[string][2]string{"a": {"2026-11-26"}, "b": {"2026-01-06", "2026-12-01"}, "c": {"2026-11-26"}, "d": {"2026-11-26"}}
+	if len(got) != len(want) {
+		t.Fatalf("kept %+v; errors %v", got, errs)
+	}
+	for _, a := range got {
+		if w := want[a.ID]; a.PublishedOn != w[0] || a.ScheduledOn != w[1] {
+			t.Errorf("%s: published_on %q, scheduled_on %q; want %q, %q", a.ID, a.PublishedOn, a.ScheduledOn, w[0], w[1])
+		}
+	}
+	if len(errs) != 2 || !strings.Contains(errs[0].Error(), `in.jsonl:5: published_on "2026-13-45" is no day of the calendar`) ||
+		!strings.Contains(errs[1].Error(), `in.jsonl:6: published_on "上周三" is not a YYYY-MM-DD date`) {
+		t.Errorf("errors %v", errs)
+	}
+	// A .json file's articles are read alike.
+	arts, errs := readJSONFile("in.json", []byte(`[{"id":"g","title":"好","url":"https://x/g","published_on":"2026/11/26"}]`), "")
+	if len(errs) != 0 || len(arts) != 1 || arts[0].PublishedOn != "2026-11-26" {
+		t.Errorf("json: %+v %v", arts, errs)
 	}
 }
