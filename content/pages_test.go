@@ -406,3 +406,26 @@ func TestFrontMatterLineOfText(t *testing.T) {
 		t.Errorf("errors %q", errs)
 	}
 }
+
+// TestOneFileOfNoArticleTypeSaysWhatToDo: a file given alone that mpbot does
+// not read says what would import it: a page saved as a single file says
+// how to save it (as in a folder; alone it was "unsupported file type"),
+// a plain-text article how to make it Markdown (a newcomer's run: refused
+// with no way in), anything else the types read.
+func TestOneFileOfNoArticleTypeSaysWhatToDo(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct{ name, want string }{
+		{"page.mhtml", `page.mhtml: not read: a page saved as a single file: save it as "Webpage, HTML only"`},
+		{"note.txt", `note.txt: unsupported file type (want .jsonl, .json, .md or .html): a plain-text article imports as Markdown, renamed .md with "# " before its title line`},
+		{"sheet.xlsx", `sheet.xlsx: unsupported file type (want .jsonl, .json, .md or .html)`},
+	} {
+		path := filepath.Join(dir, c.name)
+		if err := os.WriteFile(path, []byte("遴选考试\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		arts, errs := ReadPaths([]string{path}, ReadOptions{})
+		if len(arts) != 0 || len(errs) != 1 || !strings.HasSuffix(errs[0].Error(), c.want) && !strings.Contains(errs[0].Error(), c.want) {
+			t.Errorf("%s: %d articles, errors %v; want %q", c.name, len(arts), errs, c.want)
+		}
+	}
+}

@@ -165,7 +165,16 @@ func listFiles(root string) ([]string, []error) {
 		return nil, []error{err}
 	}
 	if !info.IsDir() {
-		if _, ok := readers[strings.ToLower(filepath.Ext(root))]; !ok {
+		ext := strings.ToLower(filepath.Ext(root))
+		if _, ok := readers[ext]; !ok {
+			if how, ok := unreadArticles[ext]; ok {
+				return nil, []error{fmt.Errorf("%s: not read: %s", root, how)}
+			}
+			if ext == ".txt" {
+				// A newcomer's run: an article typed in a plain-text
+				// editor was refused with no way in.
+				return nil, []error{fmt.Errorf("%s: unsupported file type (want .jsonl, .json, .md or .html): a plain-text article imports as Markdown, renamed .md with \"# \" before its title line", root)}
+			}
 			return nil, []error{fmt.Errorf("%s: unsupported file type (want .jsonl, .json, .md or .html)", root)}
 		}
 		return []string{root}, nil
