@@ -333,7 +333,7 @@ func printUnsent(w io.Writer, n int, day string) {
 // empty store there and said "nothing to push", exit 0.
 func storeThere(cfg *Config) error {
 	if abs, missing := cfg.Store.missing(); missing {
-		return usageError{fmt.Errorf("no store at store.path (%s): this works on the store serve uses; run it in serve's folder, or set store.path (MPBOT_STORE_PATH)", abs)}
+		return usageError{fmt.Errorf("no store at store.path (%s): this works on the store serve uses; run it in serve's folder, give serve's config (--config FILE), or set store.path (MPBOT_STORE_PATH)", abs)}
 	}
 	return nil
 }
