@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -252,6 +253,11 @@ func chat(ctx context.Context, sim *wechat.Simulator, openid string, stdin io.Re
 			// The request's URL carries its signature: say where, not that.
 			if ue := (*url.Error)(nil); errors.As(err, &ue) {
 				err = fmt.Errorf("cannot reach %s: %w", sim.URL, ue.Err)
+				// Nothing listening there: most often serve is not running
+				// (a newcomer's run: the dial's error and no more).
+				if errors.Is(ue.Err, syscall.ECONNREFUSED) {
+					err = fmt.Errorf("%w (chat talks to a running serve: is mpbot serve running? Start it with the same --config in another terminal, or give its webhook with --url)", err)
+				}
 			}
 			// Refused as forged: most often another config's token or
 			// key than the server's (an operator run's find: it said 401

@@ -340,7 +340,7 @@ func TestChat(t *testing.T) {
 	}
 	out, errb = syncBuffer{}, syncBuffer{}
 	code = run(context.Background(), []string{"chat", "--config", cfg, "--url", base + "/wechat"}, strings.NewReader("浦江经验\n/quit\n"), &out, &errb)
-	if code == 0 || !strings.Contains(out.String(), "cannot reach") || strings.Contains(out.String()+errb.String(), "signature=") {
+	if code == 0 || !strings.Contains(out.String(), "cannot reach") || !strings.Contains(out.String(), "is mpbot serve running?") || strings.Contains(out.String()+errb.String(), "signature=") {
 		t.Fatalf("no server: exit %d\n%s\n%s", code, out.String(), errb.String())
 	}
 }
