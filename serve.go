@@ -737,7 +737,8 @@ func (a *app) runPush(ctx context.Context) {
 			case serr != nil || state == store.Running:
 				next = "a replica standing by takes the day over once this one's lease runs out; " + next
 			}
-			a.log.Error("daily push failed; "+next, "day", day, "err", err, "sent", res.Sent, "failed", res.Failed, "of", res.Pending)
+			attrs := append([]any{"day", day, "err", err, "sent", res.Sent}, jobs.ByReason("failed", res.Failed)...)
+			a.log.Error("daily push failed; "+next, append(attrs, "of", res.Pending)...)
 		}
 		a.notePushDone(ctx, day)
 		return

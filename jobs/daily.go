@@ -548,7 +548,10 @@ func (p *DailyPush) deliver(ctx context.Context, cfg Config, res Result, recipie
 	// stopped one, says the day's too (an operator run's find: "sent 0"
 	// for a day another replica had sent to 3,000).
 	attrs := []any{"day", day, "article", res.Article.ID, "mode", cfg.Mode, "recipients", res.Recipients,
-		"sent", res.Sent, "skipped", res.Skipped, "failed", res.Failed, "not_attempted", res.NotAttempted, "unknown", res.Unknown, "stopped", res.Stopped}
+		"sent", res.Sent}
+	attrs = append(attrs, ByReason("skipped", res.Skipped)...)
+	attrs = append(attrs, ByReason("failed", res.Failed)...)
+	attrs = append(attrs, "not_attempted", res.NotAttempted, "unknown", res.Unknown, "stopped", res.Stopped)
 	dayUnknown := 0
 	if sum, err := p.Store.LedgerSummary(ctx, day); err == nil {
 		dayUnknown = sum.Counts[store.Unknown]
@@ -1276,4 +1279,25 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// ByReason are a log line's attributes for counts by reason: name and
+// their total, and where there are any, name_by_reason, most first, as
+// push prints them: "3 already sent; 1 48001 api unauthorized". The map
+// itself printed as Go writes it, skipped="map[already sent:3 …]" (a
+// newcomer's run).
+func ByReason(name string, m map[string]int) []any {
+	n := 0
+	for _, c := range m {
+		n += c
+	}
+	if n == 0 {
+		return []any{name, 0}
+	}
+	reasons := slices.SortedFunc(maps.Keys(m), func(a, b string) int { return cmp.Or(cmp.Compare(m[b], m[a]), strings.Compare(a, b)) })
+	parts := make([]string, len(reasons))
+	for i, r := range reasons {
+		parts[i] = fmt.Sprintf("%d %s", m[r], r)
+	}
+	return []any{name, n, name + "_by_reason", strings.Join(parts, "; ")}
 }

@@ -68,6 +68,11 @@ func TestQuotaStopsTheNextCalls(t *testing.T) {
 	if !regexp.MustCompile(`level=WARN msg="daily push finished".* not_sent_yet=12 rerun="mpbot push --date `).MatchString(logs.String()) {
 		t.Errorf("the run's last line, want a warning saying 12 are not sent yet and how to rerun:\n%s", logs.String())
 	}
+	// Counts, and their reasons as push prints them, not Go's maps
+	// (failed="map[…]": a newcomer's run).
+	if !regexp.MustCompile(` skipped=0 failed=1 failed_by_reason="1 daily API quota reached \(45009\)[^"]*"`).MatchString(logs.String()) || strings.Contains(logs.String(), "map[") {
+		t.Errorf("the run's last line, want its counts and reasons:\n%s", logs.String())
+	}
 }
 
 // quotaBroadcaster drafts and previews; its mass send meets the daily API
