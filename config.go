@@ -1363,19 +1363,52 @@ func locate(problem error, source string, lines map[string]int) (line int, locat
 			return 0, fmt.Errorf("%s (set by %s)", problem, env)
 		}
 	}
+	line = keyLine(key, lines)
+	if line == 0 {
+		return 0, problem
+	}
+	// A keyword another rule has first: its line too, where the other
+	// rule may be the one the operator just added (a newcomer's run: the
+	// keyword of a new rule above an old one was named at the old rule,
+	// the new one's line unsaid).
+	if m := firstKeyRe.FindStringSubmatchIndex(problem.Error()); m != nil {
+		msg := problem.Error()
+		if other := keyLine(ruleNameRe.ReplaceAllString(msg[m[2]:m[3]], ""), lines); other > 0 && other != line {
+			return line, fmt.Errorf("%s:%d: %w", source, line, withText{problem, fmt.Sprintf("%s, line %d%s", msg[:m[3]], other, msg[m[3]:])})
+		}
+	}
+	return line, fmt.Errorf("%s:%d: %w", source, line, problem)
+}
+
+// firstKeyRe is the key of a keyword another place has first, in a
+// problem's text: "already in replies.rules[0] (help).keywords[2]".
+var firstKeyRe = regexp.MustCompile(`already in ((?:replies|push)\.\w+(?:\[\d+\])?(?: \([^)]*\))?(?:\.\w+)?(?:\[\d+\])?)`)
+
+// withText is an error said in other words.
+type withText struct {
+	err  error
+	text string
+}
+
+func (w withText) Error() string { return w.text }
+func (w withText) Unwrap() error { return w.err }
+
+// keyLine is the line of key, or of the nearest key above it the file
+// holds; 0 when none.
+func keyLine(key string, lines map[string]int) int {
 	for k := key; k != ""; k = parentKey(k) {
 		// A map's entry is named as mapstructure names it
 		// (replies.subscribe_scenes[spring2027]), its line kept under
 		// its key (the scene's own line, not the map's: an operator run's
 		// find).
 		if line, ok := lines[strings.ToLower(namedEntry.ReplaceAllStringFunc(k, func(e string) string { return "." + e[1:len(e)-1] }))]; ok {
-			return line, fmt.Errorf("%s:%d: %w", source, line, problem)
+			return line
 		}
 		if line, ok := lines[k]; ok {
-			return line, fmt.Errorf("%s:%d: %w", source, line, problem)
+			return line
 		}
 	}
-	return 0, problem
+	return 0
 }
 
 // namedEntry is a map's entry in a problem's key: [spring2027], not [0].

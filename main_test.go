@@ -142,7 +142,9 @@ wechat:
 	}
 	for _, want := range []string{
 		`bad.yaml:7: replies.rules[1].match: "fuzzy" is not one of`,
-		`bad.yaml:6: replies.rules[1].keywords[0]: duplicate keyword "帮助" (already in replies.rules[0])`,
+		// The first keyword's line too: the rule just added may be either
+		// (a newcomer's run: a new rule's line went unsaid).
+		`bad.yaml:6: replies.rules[1].keywords[0]: duplicate keyword "帮助" (already in replies.rules[0].keywords[0], line 4)`,
 		`bad.yaml:8: replies.rules[1].reply: news needs an http(s) url`,
 		`bad.yaml:10: search.max_results: 50 is outside 1..10`,
 		`bad.yaml:12: search.related[0]: needs a term and at least one related term, got [考试]`,

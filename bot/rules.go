@@ -128,6 +128,7 @@ func Compile(replies RepliesSpec, search SearchSpec, push PushSpec, fold func(st
 		s: &Settings{exact: map[string]int{}, keys: map[string]int{}, search: search, push: push, optKeywords: map[string]bool{},
 			fold: fold},
 		keywords: map[string]string{},
+		keyAt:    map[string]string{},
 		spelt:    map[string]string{},
 		written:  map[string]bool{},
 		keys:     map[string]string{},
@@ -195,6 +196,7 @@ type compiler struct {
 	s        *Settings
 	errs     []error
 	keywords map[string]string // normalised keyword → where it was first seen
+	keyAt    map[string]string // ... and its own key there (replies.rules[0] (help).keywords[2])
 	spelt    map[string]string // normalised keyword → as the config wrote it there
 	written  map[string]bool   // keywords as written (normalised as compared, not folded)
 	keys     map[string]string // menu key → where it was first seen
@@ -344,22 +346,27 @@ func spokenTime(t time.Time) string {
 // 帮助 from the help rule).
 func (c *compiler) keyword(where, at, kw, written, norm string) bool {
 	if prev, dup := c.keywords[norm]; dup {
+		// The first keyword's own key, which the config's reader gives
+		// its line: the keyword added in a new rule above an old one was
+		// named at the old rule, the new one's line unsaid (a newcomer's
+		// run).
+		first := c.keyAt[norm]
 		switch {
 		case c.written[written]:
-			c.bad(at, "duplicate keyword %q (already in %s)", kw, prev)
+			c.bad(at, "duplicate keyword %q (already in %s)", kw, first)
 		case prev != where && c.spelt[norm] != kw:
 			// Both spellings named: the one in the other place may be
 			// the one to change (幫助 added to another rule made the help
 			// rule's 帮助 the error).
-			c.bad(at, "keyword %q is already in %s, written there as %q: both read %q as followers' text is compared", kw, prev, c.spelt[norm], norm)
+			c.bad(at, "keyword %q is already in %s, written there as %q: both read %q as followers' text is compared", kw, first, c.spelt[norm], norm)
 		case prev != where:
-			c.bad(at, "keyword %q is %q as followers' text is compared, which is already in %s", kw, norm, prev)
+			c.bad(at, "keyword %q is %q as followers' text is compared, which is already in %s", kw, norm, first)
 		}
 		c.written[written] = true
 		return false
 	}
 	c.written[written] = true
-	c.keywords[norm], c.spelt[norm] = where, kw
+	c.keywords[norm], c.keyAt[norm], c.spelt[norm] = where, at, kw
 	return true
 }
 

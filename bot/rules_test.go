@@ -29,7 +29,7 @@ func kwRule(match string, kws ...string) RuleSpec {
 func TestKeywordInAnotherSpelling(t *testing.T) {
 	r := RepliesSpec{NoMatch: text("none"), Rules: []RuleSpec{kwRule("", "口令", "幫助"), kwRule("", "帮助")}}
 	_, err := Compile(r, okSearch, okPush, search.Fold)
-	want := `replies.rules[1].keywords[0]: keyword "帮助" is already in replies.rules[0], written there as "幫助": both read "帮助"`
+	want := `replies.rules[1].keywords[0]: keyword "帮助" is already in replies.rules[0].keywords[1], written there as "幫助": both read "帮助"`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Fatalf("error %v, want %q", err, want)
 	}
@@ -44,7 +44,7 @@ func TestCompileErrors(t *testing.T) {
 	}{
 		{"duplicate keyword across rules", func(r *RepliesSpec, _ *SearchSpec) {
 			r.Rules = []RuleSpec{kwRule("", "帮助"), kwRule("contains", "帮助")}
-		}, []string{`replies.rules[1].keywords[0]: duplicate keyword "帮助" (already in replies.rules[0])`}},
+		}, []string{`replies.rules[1].keywords[0]: duplicate keyword "帮助" (already in replies.rules[0].keywords[0])`}},
 		{"duplicate name", func(r *RepliesSpec, _ *SearchSpec) {
 			a, b, c := kwRule("", "a"), kwRule("", "b"), kwRule("", "c")
 			a.Name, b.Name, c.Name = "test", "other", "test"
