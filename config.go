@@ -857,6 +857,14 @@ func syntaxError(source string, data []byte, err error) error {
 		}
 		if hint == "" && strings.Contains(msg, "mapping values are not allowed") {
 			hint = ` (a value holding ": " needs quotes: reply: "注意: 周三晚八点")`
+			// The operator's own line, quoted (a newcomer's run: the
+			// example above was no line of theirs).
+			if i := line - 1; i < len(lines) {
+				if m := colonInValue.FindSubmatch(bytes.TrimRight(lines[i], "\r\n")); m != nil {
+					quoted, _ := yaml.Marshal(string(bytes.TrimSpace(m[2])))
+					hint = fmt.Sprintf(` (a value holding ": " needs quotes: %s: %s)`, m[1], bytes.TrimSpace(quoted))
+				}
+			}
 		}
 		// A value opening with what YAML reads as other than text (*重要*
 		// an alias, [重要] a list), and a regex in double quotes, whose \s
@@ -1379,6 +1387,9 @@ func locate(problem error, source string, lines map[string]int) (line int, locat
 	}
 	return line, fmt.Errorf("%s:%d: %w", source, line, problem)
 }
+
+// colonInValue is a key's line whose value holds ": " (reply: 注意: 周三).
+var colonInValue = regexp.MustCompile(`^\s*(?:-\s+)?([\w.-]+):[ \t]+([^\s"'#][^#]*: .*)$`)
 
 // firstKeyRe is the key of a keyword another place has first, in a
 // problem's text: "already in replies.rules[0] (help).keywords[2]".
