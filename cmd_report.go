@@ -58,12 +58,26 @@ func (c *cli) reportCmd() *cobra.Command {
 }
 
 func printReport(w io.Writer, r *insights.Report, votesKept bool) {
-	fmt.Fprintf(w, "%s to %s: %d messages from %s\n", r.Since.Format("2006-01-02 15:04"), r.Until.Format("2006-01-02 15:04 MST"), r.Messages, counted(r.Followers, "follower"))
-	section := func(title string) { fmt.Fprintf(w, "\n## %s\n", title) }
-	section("Unanswered and weakly answered, by topic")
-	if len(r.Unanswered) == 0 {
-		fmt.Fprintln(w, "(none)")
+	fmt.Fprintf(w, "%s to %s: %d messages from %s", r.Since.Format("2006-01-02 15:04"), r.Until.Format("2006-01-02 15:04 MST"), r.Messages, counted(r.Followers, "follower"))
+	questions := 0
+	for _, d := range r.Days {
+		questions += d.Questions
 	}
+	if questions != r.Messages {
+		// "7 messages" above "4 questions" a day had read as a miscount
+		// (a newcomer's run).
+		fmt.Fprintf(w, ", %d of them questions (the rest: numbers chosen from lists, 更多, 退订, menu buttons, pictures)", questions)
+	}
+	fmt.Fprintln(w)
+	// Every section says when it has nothing, alike: some had said (none),
+	// some a header alone, some nothing at all (a newcomer's run).
+	section := func(title string, empty bool) {
+		fmt.Fprintf(w, "\n## %s\n", title)
+		if empty {
+			fmt.Fprintln(w, "(none)")
+		}
+	}
+	section("Unanswered and weakly answered, by topic", len(r.Unanswered) == 0)
 	for _, t := range r.Unanswered {
 		terms := strings.Join(t.Terms, " ")
 		if terms == "" {
@@ -78,7 +92,7 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	if more := r.UnansweredTopics - len(r.Unanswered); more > 0 {
 		fmt.Fprintf(w, "… and %d more topics of %d questions, each asked less (--json counts them as unanswered_topics and unlisted_questions)\n", more, r.UnlistedQuestions)
 	}
-	section("Most asked")
+	section("Most asked", len(r.Asked) == 0)
 	for _, q := range r.Asked {
 		fmt.Fprintf(w, "%d× %q: card %d, list %d, rule %d, nothing %d", q.Count, q.Text, q.Card, q.List, q.Rule, q.NoMatch)
 		if q.Other > 0 { // a number, an opt-in, 更多: none of the four
@@ -86,13 +100,19 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 		}
 		fmt.Fprintln(w)
 	}
-	section("By day")
-	fmt.Fprintln(w, "day\tquestions\tone card\tlist\trule\tnothing\tother (opt-ins, numbers without a list)")
+	section("By day", len(r.Days) == 0)
+	if len(r.Days) > 0 {
+		fmt.Fprintln(w, "day\tquestions\tone card\tlist\trule\tnothing\tother (opt-ins, numbers without a list)")
+	}
 	for _, d := range r.Days {
 		fmt.Fprintf(w, "%s\t%d\t%s\n", d.Day, d.Questions, strings.Join(shares(d.Questions, d.Card, d.List, d.Rule, d.NoMatch, d.Other), "\t"))
 	}
-	section("Rules and menu keys")
+	used := func(h insights.Hits) bool { return h.Count > 0 || h.Gone }
+	section("Rules and menu keys", !slices.ContainsFunc(r.Rules, used) && !slices.ContainsFunc(r.Keys, used) && len(r.NeverHit) == 0)
 	for _, h := range r.Rules {
+		if !used(h) {
+			continue // never used, said below
+		}
 		gone := ""
 		if h.Gone {
 			gone = "\t(no longer in the config: renamed or removed)"
@@ -100,6 +120,9 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 		fmt.Fprintf(w, "rule %s\t%d%s\n", h.Name, h.Count, gone)
 	}
 	for _, h := range r.Keys {
+		if !used(h) {
+			continue
+		}
 		name := h.Name
 		if name == "" {
 			// A click event without an EventKey (a hostile run's find:
@@ -117,11 +140,11 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	if len(r.NeverHit) > 0 {
 		fmt.Fprintf(w, "never used: %s\n", strings.Join(r.NeverHit, ", "))
 	}
-	section("List choices")
+	section("List choices", len(r.Choices) == 0)
 	for _, c := range r.Choices {
 		fmt.Fprintf(w, "%d× %q → item %d (%s)\n", c.Count, c.Question, c.Number, r.Named(c.Article))
 	}
-	section("Followers' votes (raise the article for the same question; mpbot votes clear QUESTION)")
+	section("Followers' votes (raise the article for the same question; mpbot votes clear QUESTION)", len(r.Votes) == 0 && votesKept)
 	if len(r.Votes) == 0 && !votesKept {
 		// Said only when there are none: serve keeps them with its key,
 		// and a shell without MPBOT_INSIGHTS_KEY still reads them.
@@ -132,12 +155,14 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	for _, v := range r.Votes {
 		fmt.Fprintf(w, "%q → %s: %s, +%.2f\n", v.Question, r.Named(v.Article), counted(v.Followers, "follower"), v.Boost)
 	}
-	section("Synonyms to consider for search.synonyms (different questions, same article)")
+	section("Synonyms to consider for search.synonyms (different questions, same article)", len(r.Synonyms) == 0)
 	for _, s := range r.Synonyms {
 		fmt.Fprintf(w, "- [%s, %s]   # both ended at %s (%d×)\n", s.A, s.B, r.Named(s.Article), s.Count)
 	}
-	section("Daily push")
-	fmt.Fprintln(w, "day\tstate\tsent\tskipped\tfailed\tunknown\tin flight\topt-outs within 24 h")
+	section("Daily push", len(r.Push) == 0)
+	if len(r.Push) > 0 {
+		fmt.Fprintln(w, "day\tstate\tsent\tskipped\tfailed\tunknown\tin flight\topt-outs within 24 h")
+	}
 	for _, p := range r.Push {
 		optOuts := fmt.Sprint(p.OptOuts)
 		if p.OptOuts < 0 {
@@ -153,7 +178,7 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 		}
 		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", p.Day, state, p.Sent, p.Skipped, p.Failed, p.Unknown, p.InFlight, optOuts)
 	}
-	section("Subscriptions by channel (every subscribe event, also of followers who left again; followers stats counts those still following)")
+	section("Subscriptions by channel (every subscribe event, also of followers who left again; followers stats counts those still following)", len(r.NewFollowers) == 0)
 	for _, h := range r.NewFollowers {
 		name := h.Name
 		if name == "" {

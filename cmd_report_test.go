@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -119,6 +120,17 @@ func TestQueryLogAndReport(t *testing.T) {
 	if _, text, _ := runCmd(t, "report", "--config", cfg); !strings.Contains(text, "## Unanswered") || !strings.Contains(text, "never used: ") ||
 		!strings.Contains(text, "menu key (none: clicks without an EventKey)\t1") {
 		t.Fatalf("report text:\n%s", text)
+	}
+	// The messages beside the questions: a number chosen, a click, 退订
+	// are messages and no questions ("7 messages" above "4 questions" a
+	// day had read as a miscount: a newcomer's run).
+	questions := 0
+	for _, d := range r.Days {
+		questions += d.Questions
+	}
+	if _, text, _ := runCmd(t, "report", "--config", cfg); questions >= r.Messages ||
+		!strings.Contains(strings.SplitN(text, "\n", 2)[0], fmt.Sprintf(": %d messages from %d followers, %d of them questions (the rest: ", r.Messages, r.Followers, questions)) {
+		t.Errorf("report's first line, want %d messages, %d of them questions:\n%s", r.Messages, questions, text)
 	}
 	// An opt-in is none of the four answers: said what it was (an
 	// operator's find: 订阅 and 退订了吗 listed with every count 0).
@@ -431,5 +443,34 @@ func TestReportNeverUsedKeysAreTheMenus(t *testing.T) {
 	_, text, errOut = runCmd(t, "report", "--config", cfg)
 	if !strings.Contains(text, "menu key EXAM_ANALYSIS") || strings.Contains(text, "menu key DAILY_READING") {
 		t.Fatalf("report with a menu of EXAM_ANALYSIS:\n%s\n%s", text, errOut)
+	}
+}
+
+// TestReportEmptySectionsSayNone: each section with nothing to list says
+// (none), alike; a rule never used is listed once, under never used, not
+// also at 0 above it (a newcomer's run: sections empty, header-only,
+// (none) or rules at 0 repeated below).
+func TestReportEmptySectionsSayNone(t *testing.T) {
+	cfg := writeConfig(t, t.TempDir(), "")
+	runCmd(t, "try", "--config", cfg, "你好") // the store
+	_, text, errOut := runCmd(t, "report", "--config", cfg)
+	sections := strings.Split(text, "\n## ")[1:]
+	if len(sections) < 9 {
+		t.Fatalf("report:\n%s\n%s", text, errOut)
+	}
+	for _, sec := range sections {
+		title, body, _ := strings.Cut(sec, "\n")
+		switch {
+		case strings.HasPrefix(title, "Rules and menu keys"):
+			if !strings.HasPrefix(body, "never used: rule help, ") || regexp.MustCompile(`(?m)^rule \S+\t0`).MatchString(body) {
+				t.Errorf("%s:\n%s", title, body)
+			}
+		case strings.HasPrefix(title, "Followers' votes"): // says why there may be none
+		case !strings.HasPrefix(body, "(none)\n"):
+			t.Errorf("%s: want (none), got:\n%s", title, body)
+		}
+	}
+	if first, _, _ := strings.Cut(text, "\n"); strings.Contains(first, "of them questions") {
+		t.Errorf("first line: %s", first)
 	}
 }
