@@ -91,6 +91,21 @@ var outcomeWords = map[string]string{
 	"more": "更多", "rejected": "不是这个", "follow_up": "从列表里打开", "unknown_key": "没有规则回答的菜单",
 }
 
+// pushState is a day's push state as the console says it.
+func pushState(state string, rehearsal bool) string {
+	switch {
+	case rehearsal && state == "done":
+		return "已演练：push.mode 为 log，只写入发件箱，没有粉丝收到"
+	case rehearsal:
+		return cmp.Or(pushStates[state], state) + "（演练，没有粉丝收到）"
+	}
+	return cmp.Or(pushStates[state], state)
+}
+
+// pushStates are the push ledger's states (store.RunState, and the
+// report's missed) as the console says them.
+var pushStates = map[string]string{"done": "已完成", "running": "进行中", "stopped": "已停止（重跑可补发）", "missed": "未推送"}
+
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"pct": func(n, of int) string {
 		if of == 0 {
@@ -104,6 +119,9 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	// link had reached another page, or none (an operator run's find).
 	"pathEscape": url.PathEscape,
 	"has":        slices.Contains[[]string],
+	// A day's push in the console's words: "done（演练）" mixed the
+	// ledger's English with them (a newcomer's run).
+	"pushState": pushState,
 	// What an answer of "other" was, in the console's words: the query
 	// log's codes (opt_status, no_list) had been shown as they are (an
 	// operator run's find).
