@@ -2097,14 +2097,43 @@ var toneless = func() map[rune]rune {
 	return m
 }()
 
+// examMaterial is a 申论 question's opening on the exam's material
+// (材料中提到的"枫桥经验"是什么, 根据给定资料，谈谈…, 结合材料2): no article says
+// 材料, and the question got no match where its topic alone had the card.
+// Only as a frame, after 根据, 结合, 阅读 or 给定, or before 中, 里 or 提到:
+// 材料 asked of (材料分析题, 材料作文) stays.
+var examMaterial = regexp.MustCompile(`^(?:(?:(?:根据|结合|阅读|依据|参考)(?:给定)?|给定)(?:材料|资料)[0-9一二三四五六七八九十]*(?:(?:中|里)?(?:提到|所说|所讲|谈到|指出|反映|描述)?的)?|(?:材料|资料)[0-9一二三四五六七八九十]*(?:(?:中|里)(?:提到|所说|所讲|谈到|指出|反映|描述)?|(?:提到|所说|所讲|谈到|指出|反映|描述))的)`)
+
 // plusSaid is the + of a policy's name (人工智能+, 互联网+) as voice
 // recognition writes it, 加 (a follower run's find: AI加行动 had a card
 // on 以军…军事行动, 加 of 加沙 beside 行动); not 人工智能加速.
 var plusSaid = regexp.MustCompile(`(人工智能|互联网|ai)加(行动|计划|的|$|[\s\p{P}])`)
 
-// withoutFrames takes an interview's frame off the question's ends
-// (framesAhead, framesAfter), the particles and marks after it kept.
-func withoutFrames(s string) string {
+// eachSentence applies fn to each sentence of s, its end mark (? ! 。 ;)
+// kept after it: a second question opens on a frame too
+// (枫桥经验是什么？请谈谈如何坚持和发展枫桥经验？ searched 请 and 谈谈 with the
+// topic: no match, where each alone has the card).
+func eachSentence(s string, fn func(string) string) string {
+	i := strings.IndexAny(s, "?!。;")
+	if i < 0 {
+		return fn(s)
+	}
+	var b strings.Builder
+	for i >= 0 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(fn(s[:i]))
+		b.WriteString(s[i : i+size])
+		s = s[i+size:]
+		i = strings.IndexAny(s, "?!。;")
+	}
+	if s != "" {
+		b.WriteString(fn(s))
+	}
+	return b.String()
+}
+
+// withoutFramesAhead takes the frames opening a sentence off it, in turn.
+func withoutFramesAhead(s string) string {
 	for cut := true; cut; {
 		s = strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
 		cut = false
@@ -2114,7 +2143,18 @@ func withoutFrames(s string) string {
 				break
 			}
 		}
+		if m := examMaterial.FindString(s); !cut && m != "" && len(m) < len(s) {
+			s, cut = s[len(m):], true
+		}
 	}
+	return s
+}
+
+// withoutFrames takes an interview's frame off the question's ends
+// (framesAhead, framesAfter), the particles and marks after it kept; a
+// frame opening a sentence after the first too.
+func withoutFrames(s string) string {
+	s = eachSentence(s, withoutFramesAhead)
 	end := strings.TrimRightFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) || strings.ContainsRune("吗呢啊呀吧", r)
 	})
