@@ -2062,6 +2062,9 @@ func (c *Config) compile() error {
 	if settings != nil && c.location != nil {
 		settings.SetReadingZone(c.location)
 	}
+	if settings != nil {
+		c.warnings = append(c.warnings, bot.Taken(settings)...)
+	}
 	c.settings = settings
 	var answered func(string) bool
 	if settings != nil {

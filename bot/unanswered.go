@@ -161,6 +161,34 @@ func Examples(s *Settings) []Example {
 	return out
 }
 
+// Taken names the keywords of the rules that match a whole message
+// (match: exact) which another rule answers first: sent alone, each goes
+// to that rule, and the rule written for it never answers (a newcomer
+// run's find: a rule added at the end for 课程, 退款, 怎么报名 was listed by
+// the console and check said ok, while the shipped human rule's pattern
+// above took every one). A contains or prefix rule's keyword alone may be
+// another rule's on purpose (晚安 alone is bye's; goodnight answers it
+// inside a longer message).
+func Taken(s *Settings) []string {
+	var out []string
+	for i, r := range s.rules {
+		if r.match != MatchExact {
+			continue
+		}
+		where := fmt.Sprintf("replies.rules[%d]", i)
+		if r.name != "" {
+			where += " (" + r.name + ")"
+		}
+		for _, kw := range r.keywords {
+			if first, _ := s.match(s.fold(kw)); first >= 0 && first != i {
+				other := s.rules[first].label
+				out = append(out, fmt.Sprintf("%s: keyword %q never reaches this rule: rule %s (replies.rules[%d]) answers it first; put this rule above it, or take the word out of rule %s", where, kw, other, first, other))
+			}
+		}
+	}
+	return out
+}
+
 var (
 	quotedExamples = regexp.MustCompile(`例如[：:]?\s*((?:「[^「」\n]{1,20}」[、，,\s]*)+)`)
 	quotedTerm     = regexp.MustCompile(`「([^「」\n]{1,20})」`)

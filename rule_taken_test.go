@@ -1,0 +1,56 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestRuleSwallowedByARuleAboveIsWarned: an operator appends a keyword
+// rule at the end of replies.rules (课程, 有没有直播课, 退款, 怎么报名 → the
+// teacher's WeChat id). check said ok, serve "config reloaded", the console
+// listed the rule, and it never answered: the shipped human rule's pattern
+// above takes every one of its keywords (转人工), and the report listed the
+// new rule as never used (a newcomer's run). check names each keyword and
+// the rule that takes it.
+func TestRuleSwallowedByARuleAboveIsWarned(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	at := strings.Index(s, "\n    - name: thanks\n")
+	if at < 0 {
+		t.Fatal("no thanks rule in the shipped config")
+	}
+	rule := "\n    - name: course-info\n      keywords: [课程, 有没有直播课, 退款, 怎么报名]\n      reply: 课程咨询请加老师微信 lx2026。"
+	s = s[:at] + rule + s[at:]
+	if err := os.WriteFile(cfg, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd(t, "check", "--config", cfg)
+	if code != 0 || !strings.Contains(out, "course-info") {
+		t.Fatalf("check: exit %d\n%s%s", code, out, errOut)
+	}
+	try := shippedTry(t, cfg)
+	if _, got, _ := try("课程"); !strings.Contains(got, "转人工") {
+		t.Fatalf("precondition: 课程 is the human rule's on the shipped config; got %q", got)
+	}
+	for _, kw := range []string{"课程", "有没有直播课", "退款", "怎么报名"} {
+		if want := `warning: replies.rules[22] (course-info): keyword "` + kw + `" never reaches this rule: rule human (replies.rules[5]) answers it first`; !strings.Contains(errOut, want) {
+			t.Errorf("check does not say %s:\n%s", want, errOut)
+		}
+	}
+	// The shipped config's own exact keywords all reach their rules.
+	if _, _, errOut := runCmd(t, "check", "--config", writeConfig(t, t.TempDir(), "")); strings.Contains(errOut, "never reaches") {
+		t.Errorf("the shipped config:\n%s", errOut)
+	}
+}
+
+// TestXXFolderSaysWhatItPassedOver: a folder of notes, some typed in
+// Notepad as .txt. The .txt given alone is told to import as Markdown;
+// in a folder beside .md files it is passed over without a word ("read 1
+// article (0 problems)", exit 0), and a folder of .txt alone is told only
+// "no .jsonl, .json, .md or .html files in this folder (links to folders
