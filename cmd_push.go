@@ -562,9 +562,9 @@ func (c *cli) followersCmd() *cobra.Command {
 		Short: "Followers, opted in to the daily reading, new and lost by day, and by channel (scene)",
 		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			d, err := parseDays(since)
-			if err != nil || d <= 0 {
-				return badArgs(fmt.Errorf("--since %q: give a duration such as 30d", since))
+			d, err := parseSince(since)
+			if err != nil {
+				return badArgs(err)
 			}
 			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {

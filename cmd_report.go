@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,9 +25,9 @@ func (c *cli) reportCmd() *cobra.Command {
 		Short: "What followers asked and did not get, rules and menu keys used, the daily push, new followers",
 		Args:  usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			d, err := parseDays(since)
-			if err != nil || d <= 0 {
-				return badArgs(fmt.Errorf("--since %q: give a duration such as 7d", since))
+			d, err := parseSince(since)
+			if err != nil {
+				return badArgs(err)
 			}
 			a, err := c.openRecorded(cmd, storeOnly)
 			if err != nil {
@@ -277,6 +278,26 @@ func (c *cli) votesCmd() *cobra.Command {
 	clear.Flags().BoolVar(&all, "all", false, "forget every vote")
 	cmd.AddCommand(clear)
 	return cmd
+}
+
+// parseSince reads a --since period: days (7d), weeks (2w) or hours
+// (12h). An operator's month, 1m, had been read as one minute, and the
+// report of the last minute printed as the month's (a newcomer's run);
+// a number without a unit is not guessed at either.
+func parseSince(s string) (time.Duration, error) {
+	if n, ok := strings.CutSuffix(s, "w"); ok {
+		if weeks, err := strconv.Atoi(n); err == nil && weeks > 0 {
+			return time.Duration(weeks) * 7 * 24 * time.Hour, nil
+		}
+	}
+	d, err := parseDays(s)
+	switch {
+	case strings.HasSuffix(s, "m") && err == nil:
+		return 0, fmt.Errorf("--since %q is minutes: give days, weeks or hours (a month is 30d; 7d, 2w, 12h)", s)
+	case err != nil || d <= 0 || d < time.Hour:
+		return 0, fmt.Errorf("--since %q: give days, weeks or hours, such as 7d, 2w, 30d or 12h", s)
+	}
+	return d, nil
 }
 
 // mustDays is a duration of a validated config (parseDays took it).

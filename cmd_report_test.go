@@ -474,3 +474,31 @@ func TestReportEmptySectionsSayNone(t *testing.T) {
 		t.Errorf("first line: %s", first)
 	}
 }
+
+// TestSinceIsDaysWeeksOrHours: --since 1m, an operator's month, was read
+// as one minute and the last minute reported as if it were the month
+// (a newcomer's run); weeks were refused. Minutes and a bare number are
+// refused saying what to give.
+func TestSinceIsDaysWeeksOrHours(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want time.Duration
+		err  string
+	}{
+		{"7d", 7 * 24 * time.Hour, ""}, {"2w", 14 * 24 * time.Hour, ""}, {"12h", 12 * time.Hour, ""}, {"30d", 30 * 24 * time.Hour, ""},
+		{"1m", 0, `--since "1m" is minutes: give days, weeks or hours (a month is 30d`}, {"90m", 0, "is minutes"},
+		{"30", 0, "give days, weeks or hours"}, {"0d", 0, "give days"}, {"-2w", 0, "give days"}, {"30s", 0, "give days"}, {"1mo", 0, "give days"},
+	} {
+		d, err := parseSince(c.in)
+		if c.err == "" && (err != nil || d != c.want) || c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)) {
+			t.Errorf("parseSince(%q) = %v, %v; want %v, %q", c.in, d, err, c.want, c.err)
+		}
+	}
+	cfg := writeConfig(t, t.TempDir(), "")
+	runCmd(t, "try", "--config", cfg, "你好") // a store
+	for _, args := range [][]string{{"report"}, {"followers", "stats"}} {
+		if code, _, errOut := runCmd(t, append(args, "--config", cfg, "--since", "1m")...); code != 2 || !strings.Contains(errOut, "a month is 30d") {
+			t.Errorf("%v --since 1m: exit %d\n%s", args, code, errOut)
+		}
+	}
+}
