@@ -285,9 +285,11 @@ func fieldNames[T any](tag string) []string {
 
 // frontMatter is the YAML header of a Markdown article. Beside mpbot's
 // fields it reads what blog engines and note apps write (Hexo, Jekyll,
-// Hugo, Obsidian): date for published_on, categories for category,
-// description for summary; their other fields (layout, updated, aliases…)
-// are passed over rather than refusing the note. tags and categories may be
+// Hugo, Obsidian): date (or Hugo's publishDate) for published_on,
+// categories for category, description (or Jekyll's excerpt) for summary;
+// their other fields (layout, updated, aliases, Jekyll's published…) are
+// passed over rather than refusing the note (a newcomer's run: a Jekyll
+// post's published: true refused it). tags and categories may be
 // one text or a list.
 type frontMatter struct {
 	ID          string     `yaml:"id"`
@@ -303,6 +305,10 @@ type frontMatter struct {
 	ScheduledOn string     `yaml:"scheduled_on"`
 
 	Date        string     `yaml:"date"`
+	PublishDate string     `yaml:"publishdate"`
+	Excerpt     string     `yaml:"excerpt"`
+	Published   yaml.Node  `yaml:"published"`
+	ExpiryDate  yaml.Node  `yaml:"expirydate"`
 	Categories  textOrList `yaml:"categories"`
 	Description string     `yaml:"description"`
 	Updated     yaml.Node  `yaml:"updated"`
@@ -421,6 +427,7 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	text = strings.TrimPrefix(text, "\ufeff")
 	var fm frontMatter
+	dateKey := "date" // the key published_on was read from, Hugo's publishDate or date
 	var fieldLines map[string]int
 	body := text
 	// Blank lines before the opening --- and spaces after either ---
@@ -529,6 +536,10 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 			return nil, []error{&LineError{path, line + lead, fmt.Errorf("front matter: %v", msg)}}
 		}
 		fieldLines = frontMatterLines(header, lead)
+		if fm.Date == "" && fm.PublishDate != "" {
+			fm.Date, dateKey = fm.PublishDate, "publishDate"
+			fieldLines["date"] = fieldLines["publishdate"]
+		}
 		// 每日一练 #12: YAML reads " #12" as a comment, and the title was
 		// 每日一练 without a word.
 		for i, l := range strings.Split(header, "\n") {
@@ -537,7 +548,7 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 			}
 		}
 	}
-	a := Article{ID: fm.ID, Title: fm.Title, Summary: cmp.Or(fm.Summary, fm.Description), URL: fm.URL, Cover: fm.Cover,
+	a := Article{ID: fm.ID, Title: fm.Title, Summary: cmp.Or(fm.Summary, fm.Description, fm.Excerpt), URL: fm.URL, Cover: fm.Cover,
 		Category: fm.Category, Tags: fm.Tags, Source: fm.Source, Author: fm.Author, PublishedOn: dayOf(cmp.Or(fm.PublishedOn, fm.Date)),
 		ScheduledOn: dayOf(fm.ScheduledOn)}
 	if a.Category == "" && len(fm.Categories) > 0 {
@@ -627,7 +638,7 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 		if fm.PublishedOn == "" && fm.Date != "" {
 			// Named as the file has it (an operator run's find: a bad
 			// date: was reported as published_on, a key the file lacks).
-			err = errors.New(strings.Replace(err.Error(), "published_on ", "date ", 1))
+			err = errors.New(strings.Replace(err.Error(), "published_on ", dateKey+" ", 1))
 		}
 		return nil, []error{&LineError{path, line, err}}
 	}

@@ -1531,3 +1531,35 @@ func TestJSONDatesAsFrontMatterReadsThem(t *testing.T) {
 		t.Errorf("json: %+v %v", arts, errs)
 	}
 }
+
+// TestBlogEnginesFieldsPassedOrRead: a Jekyll post's published: true and a
+// Hugo post's publishDate and expiryDate refused the note as an unknown
+// field (a newcomer's run, without a hint); published is passed over,
+// publishDate read as date is, excerpt as description is.
+func TestBlogEnginesFieldsPassedOrRead(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"jekyll.md": "---\nlayout: post\ntitle: 申论范文两篇\ndate: 2026-11-26 10:00:00 +0800\npublished: true\nexcerpt: 两篇范文\ncategories: [政策理论导读]\n---\n\n范文一：以人民为中心。\n",
+		"hugo.md":   "---\nTitle: 遴选面试技巧\nPublishDate: 2026-11-20T08:00:00+08:00\nexpiryDate: 2027-01-01\ndraft: false\n---\n\n面试技巧。\n",
+		"bad.md":    "---\ntitle: 日期写错\npublishDate: 上周三\n---\n\n正文。\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arts, errs := ReadPaths([]string{dir}, ReadOptions{})
+	got := map[string]Article{}
+	for _, a := range arts {
+		got[a.Title] = a
+	}
+	if a := got["申论范文两篇"]; a.PublishedOn != "2026-11-26" || a.Summary != "两篇范文" || a.Category != "政策理论导读" {
+		t.Errorf("jekyll: %+v", a)
+	}
+	if a := got["遴选面试技巧"]; a.PublishedOn != "2026-11-20" {
+		t.Errorf("hugo: %+v", a)
+	}
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `bad.md:3: publishDate "上周三" is not a YYYY-MM-DD date`) {
+		t.Errorf("errors %v", errs)
+	}
+}
