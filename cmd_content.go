@@ -108,6 +108,14 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 			} else {
 				// --category is filled in below, knowing the store.
 				articles, problems = content.ReadPaths(paths, content.ReadOptions{URL: pageURL})
+				// A file passed over is said, and no problem of the import.
+				problems = slices.DeleteFunc(problems, func(err error) bool {
+					n, ok := errors.AsType[content.Note](err)
+					if ok {
+						fmt.Fprintln(c.stderr, "note:", string(n))
+					}
+					return ok
+				})
 				fmt.Fprintf(c.stdout, "read %s (%s)\n", counted(len(articles), "article"), counted(len(problems), "problem"))
 				for _, a := range articles {
 					if a.Named != "" {
@@ -126,8 +134,8 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 			if len(kept) > 0 {
 				// --category changed nothing of theirs: said (an operator
 				// run's find: "unchanged 1", the flag ignored unsaid).
-				fmt.Fprintf(c.stderr, "note: %d stored articles keep their category, --category names that of new ones and of those stored without one (a file's own category field changes it): %s\n",
-					len(kept), strings.Join(kept[:min(len(kept), 5)], ", ")+map[bool]string{true: ", …", false: ""}[len(kept) > 5])
+				fmt.Fprintf(c.stderr, "note: %s keep their category, --category names that of new ones and of those stored without one (a file's own category field changes it): %s\n",
+					counted(len(kept), "stored article"), strings.Join(kept[:min(len(kept), 5)], ", ")+map[bool]string{true: ", …", false: ""}[len(kept) > 5])
 			}
 			started := time.Now()
 			var results []store.UpsertResult

@@ -869,3 +869,32 @@ func TestReimportAtACorrectedURL(t *testing.T) {
 		t.Errorf("the same page at a corrected address was added beside %s without naming it:\n%s\n%s", first, out, errOut)
 	}
 }
+
+// TestImportFolderNamesItsTextFiles: a folder of notes, some typed in
+// Notepad as .txt. In a folder beside .md files they were passed over
+// without a word ("read 1 article (0 problems)", exit 0), and a folder of
+// .txt alone was told only that it has no article files (a newcomer's
+// run): they are named, with how to import them, and are no problem of
+// the import (a readme.txt beside articles).
+func TestImportFolderNamesItsTextFiles(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	mixed := filepath.Join(dir, "mixed")
+	txtOnly := filepath.Join(dir, "txtonly")
+	os.MkdirAll(mixed, 0o755)
+	os.MkdirAll(txtOnly, 0o755)
+	note := "# 遴选考试时间安排汇总\n\n2026年中央和国家机关公开遴选的报名、笔试、面试时间安排如下。\n"
+	txt := "遴选面试真题\n\n今年的遴选面试真题如下，供考生参考。\n"
+	os.WriteFile(filepath.Join(mixed, "note.md"), []byte(note), 0o644)
+	os.WriteFile(filepath.Join(mixed, "面试真题.txt"), []byte(txt), 0o644)
+	os.WriteFile(filepath.Join(txtOnly, "面试真题.txt"), []byte(txt), 0o644)
+
+	code, out, errOut := runCmd(t, "import", "--config", cfg, "--dry-run", mixed)
+	if code != 0 || !strings.Contains(errOut, "note: passed over 1 .txt file (") || !strings.Contains(errOut, "面试真题.txt): a plain-text article imports as Markdown") || !strings.Contains(out, "read 1 article (0 problems)") {
+		t.Errorf("a folder's .txt note was passed over without a word:\n%s%s", out, errOut)
+	}
+	code, out, errOut = runCmd(t, "import", "--config", cfg, "--dry-run", txtOnly)
+	if code != 1 || !strings.Contains(out+errOut, "no .jsonl, .json, .md or .html files in this folder (links to folders are not followed); it has 1 .txt file: a plain-text article imports as Markdown") {
+		t.Errorf("a folder of .txt notes is not told they are .txt, nor to rename them .md (as one given alone is):\n%s%s", out, errOut)
+	}
+}

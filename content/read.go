@@ -173,13 +173,13 @@ func listFiles(root string) ([]string, []error) {
 			if ext == ".txt" {
 				// A newcomer's run: an article typed in a plain-text
 				// editor was refused with no way in.
-				return nil, []error{fmt.Errorf("%s: unsupported file type (want .jsonl, .json, .md or .html): a plain-text article imports as Markdown, renamed .md with \"# \" before its title line", root)}
+				return nil, []error{fmt.Errorf("%s: unsupported file type (want .jsonl, .json, .md or .html): %s", root, plainTextHint)}
 			}
 			return nil, []error{fmt.Errorf("%s: unsupported file type (want .jsonl, .json, .md or .html)", root)}
 		}
 		return []string{root}, nil
 	}
-	var files []string
+	var files, texts []string
 	var errs []error
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -203,6 +203,8 @@ func listFiles(root string) ([]string, []error) {
 			// nothing, exit 0, not a word of them (an operator run's
 			// find): the file alone is refused.
 			errs = append(errs, fmt.Errorf("%s: not read: %s", path, how))
+		} else if ext == ".txt" && !d.IsDir() {
+			texts = append(texts, path)
 		}
 		return nil
 	})
@@ -213,10 +215,41 @@ func listFiles(root string) ([]string, []error) {
 	if err == nil && len(files) == 0 && len(errs) == 0 {
 		// "read 0 articles (0 problems)" and exit 0 hid a folder of .json
 		// files, or one reached through a link (links are not followed).
-		errs = append(errs, fmt.Errorf("%s: no .jsonl, .json, .md or .html files in this folder (links to folders are not followed)", root))
+		msg := fmt.Sprintf("%s: no .jsonl, .json, .md or .html files in this folder (links to folders are not followed)", root)
+		if len(texts) > 0 {
+			msg += fmt.Sprintf("; it has %s: %s", txtFiles(len(texts)), plainTextHint)
+		}
+		return nil, []error{errors.New(msg)}
+	}
+	if len(texts) > 0 {
+		// Said, not counted a problem: a readme.txt beside the articles
+		// is no article (a newcomer's run: notes typed in Notepad had
+		// been passed over without a word).
+		sort.Strings(texts)
+		listed := strings.Join(texts[:min(len(texts), 3)], ", ")
+		if len(texts) > 3 {
+			listed += ", …"
+		}
+		errs = append(errs, Note(fmt.Sprintf("passed over %s (%s): %s", txtFiles(len(texts)), listed, plainTextHint)))
 	}
 	return files, errs
 }
+
+func txtFiles(n int) string {
+	if n == 1 {
+		return "1 .txt file"
+	}
+	return fmt.Sprintf("%d .txt files", n)
+}
+
+// plainTextHint is how a plain-text article is imported.
+const plainTextHint = `a plain-text article imports as Markdown, renamed .md with "# " before its title line`
+
+// Note is something a read tells that is no problem of an article: a
+// file passed over that may have been meant as one.
+type Note string
+
+func (n Note) Error() string { return string(n) }
 
 // unreadArticles are the kinds of files that hold a page mpbot does not
 // read, and what to do instead (not a notice's attachments, .pdf, .docx,
