@@ -134,8 +134,8 @@ the rest is imported; the exit status is 1 when anything was skipped.`,
 			if len(kept) > 0 {
 				// --category changed nothing of theirs: said (an operator
 				// run's find: "unchanged 1", the flag ignored unsaid).
-				fmt.Fprintf(c.stderr, "note: %s keep their category, --category names that of new ones and of those stored without one (a file's own category field changes it): %s\n",
-					counted(len(kept), "stored article"), strings.Join(kept[:min(len(kept), 5)], ", ")+map[bool]string{true: ", …", false: ""}[len(kept) > 5])
+				fmt.Fprintf(c.stderr, "note: %s %s category, --category names that of new ones and of those stored without one (a file's own category field changes it): %s\n",
+					counted(len(kept), "stored article"), map[bool]string{true: "keeps its", false: "keep their"}[len(kept) == 1], strings.Join(kept[:min(len(kept), 5)], ", ")+map[bool]string{true: ", …", false: ""}[len(kept) > 5])
 			}
 			started := time.Now()
 			var results []store.UpsertResult
