@@ -67,7 +67,7 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	if questions != r.Messages {
 		// "7 messages" above "4 questions" a day had read as a miscount
 		// (a newcomer's run).
-		fmt.Fprintf(w, ", %d of them questions (the rest: numbers chosen from lists, 更多, 退订, menu buttons, pictures)", questions)
+		fmt.Fprintf(w, ", %d of them questions (the rest: numbers chosen from lists, 更多, menu buttons, pictures)", questions)
 	}
 	fmt.Fprintln(w)
 	// Every section says when it has nothing, alike: some had said (none),
@@ -103,7 +103,7 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	}
 	section("By day", len(r.Days) == 0)
 	if len(r.Days) > 0 {
-		fmt.Fprintln(w, "day\tquestions\tone card\tlist\trule\tnothing\tother (opt-ins, numbers without a list)")
+		fmt.Fprintln(w, "day\tquestions\tone card\tlist\trule\tnothing\tother (the daily reading turned on or off, numbers without a list)")
 	}
 	for _, d := range r.Days {
 		fmt.Fprintf(w, "%s\t%d\t%s\n", d.Day, d.Questions, strings.Join(shares(d.Questions, d.Card, d.List, d.Rule, d.NoMatch, d.Other), "\t"))

@@ -502,3 +502,32 @@ func TestSinceIsDaysWeeksOrHours(t *testing.T) {
 		}
 	}
 }
+
+// TestReportCountsOptOutAsOptIn: the report's first line said "N of them
+// questions (the rest: …, 退订, …)", while 订阅 was counted as one, under
+// other (a newcomer's run): both are, and 退订 still counts as leaving.
+func TestReportCountsOptOutAsOptIn(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "")
+	t.Setenv("MPBOT_INSIGHTS_KEY", "test-key-test-key")
+	pushAwayFromNow(t)
+	base, stop := startServe(t, cfg, &syncBuffer{})
+	sim := simulatorFor(t, cfg, base)
+	msg := int64(0)
+	truthAsk(t, sim, &msg, "o_sw", "退订", "订阅")
+	stop()
+	r := reportJSON(t, cfg)
+	q := 0
+	for _, d := range r.Days {
+		q += d.Questions
+	}
+	if r.Messages != 2 {
+		t.Fatalf("messages %d, want 2", r.Messages)
+	}
+	if q != 2 {
+		t.Errorf("of 退订 and 订阅, %d counted as questions, want both", q)
+	}
+	if _, text, _ := runCmd(t, "report", "--config", cfg); !strings.Contains(text, `1× "退订": card 0, list 0, rule 0, nothing 0, other 1 (last: opt_out)`) || !strings.Contains(text, "Leaving: 0 unfollowed; 1 turned the daily reading off") {
+		t.Errorf("report:\n%s", text)
+	}
+}

@@ -334,10 +334,14 @@ func (b *builder) add(q store.Query) {
 		b.leaving = append(b.leaving, leaving{q.Follower, q.At})
 		if bot.Outcome(q.Outcome) == bot.OutcomeLeave {
 			b.unfollowed[q.Follower] = true
-		} else {
-			b.optedOut[q.Follower] = true // 退订 sent three times is one follower's
+			return
 		}
-		return
+		b.optedOut[q.Follower] = true // 退订 sent three times is one follower's
+		if q.Kind == string(bot.KindClick) {
+			return // the menu's button: a key used, no question
+		}
+		// 退订 typed or said is asked as 订阅 is, under other (a
+		// newcomer's run: 订阅 counted a question and 退订 none).
 	case bot.OutcomeMenu, bot.OutcomeUnknownKey:
 		b.keys[q.Key]++
 		if bot.Outcome(q.Outcome) == bot.OutcomeUnknownKey && !slices.Contains(b.r.UnknownKeys, q.Key) {
