@@ -43,7 +43,7 @@ func TestPushChartMarksMissedDays(t *testing.T) {
 		{Day: "2026-11-29", State: insights.Missed},
 		{Day: "2026-11-30", State: "done", Sent: 227},
 	}))
-	if !regexp.MustCompile(`<rect [^>]*class="missed"><title>2026-11-29: missed</title></rect>`).MatchString(svg) {
+	if !regexp.MustCompile(`<rect [^>]*class="missed"><title>2026-11-29：未推送</title></rect>`).MatchString(svg) {
 		t.Errorf("no mark on the missed day:\n%s", svg)
 	}
 }

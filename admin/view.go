@@ -161,21 +161,23 @@ func pushChart(days []insights.PushDay) template.HTML {
 	fmt.Fprintf(&b, `<svg width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-label="daily push" class="chart">`, w, h+20, w, h+20)
 	for i, d := range days {
 		x, y := gap+i*(bw+gap), h
+		// Titled in the console's words, as the legend (they had been
+		// English on a Chinese page: a newcomer's run).
 		for _, seg := range []struct {
-			n     int
-			class string
-		}{{d.Sent, "card"}, {d.Skipped, "list"}, {d.Failed, "none"}, {d.Unknown, "rule"}, {d.InFlight, "other"}} {
+			n           int
+			class, name string
+		}{{d.Sent, "card", "送达"}, {d.Skipped, "list", "跳过"}, {d.Failed, "none", "失败"}, {d.Unknown, "rule", "未知"}, {d.InFlight, "other", "发送中"}} {
 			sh := barHeight(seg.n, h, most)
 			y -= sh
-			class, what := seg.class, ""
+			class, what := seg.class, fmt.Sprintf("%s %d", seg.name, seg.n)
 			if d.Rehearsal { // reached nobody: not the green of delivered, nor the grey of sending
-				class, what = "rehearsal", " (rehearsal, push.mode log)"
+				class, what = "rehearsal", fmt.Sprintf("演练 %d（push.mode 为 log，没有粉丝收到）", seg.n)
 			}
-			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="%s"><title>%s: %d%s</title></rect>`, x, y, bw, sh, class, d.Day, seg.n, what)
+			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="%s"><title>%s：%s</title></rect>`, x, y, bw, sh, class, d.Day, what)
 		}
 		if d.State == insights.Missed {
 			// An empty slot would read as a push to no one.
-			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="3" class="missed"><title>%s: missed</title></rect>`, x, h-3, bw, d.Day)
+			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="3" class="missed"><title>%s：未推送</title></rect>`, x, h-3, bw, d.Day)
 		}
 		fmt.Fprintf(&b, `<text x="%d" y="%d" class="axis">%s</text>`, x, h+14, d.Day[8:])
 	}
