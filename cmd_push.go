@@ -194,6 +194,18 @@ usage or config error, 3 when another process holds the day's push.`,
 			}
 			fmt.Fprintf(c.stdout, "recipients %d, sent %d, unknown %d\n", res.Recipients, res.Sent, res.Unknown)
 			printCounts(c.stdout, "skipped", res.Skipped)
+			if !dryRun && res.Mode != jobs.ModeBroadcast {
+				// The day's ledger holds every follower shown the reading,
+				// also those no recipient now, which push status counts:
+				// said, so that the two agree (a newcomer's run: skipped 1
+				// here, 2 there, one follower having turned it off since).
+				if sum, err := a.store.LedgerSummary(cmd.Context(), res.Day); err == nil {
+					if more := sum.Reasons["skipped: "+store.ShownReason] - res.Skipped[store.ShownReason]; more > 0 {
+						fmt.Fprintf(c.stdout, "  (the day's ledger holds %d more %s: followers shown it who are no recipients now, having turned the reading off or left; push status counts them)\n",
+							more, store.ShownReason)
+					}
+				}
+			}
 			printCounts(c.stdout, "failed", res.Failed)
 			if res.Stopped != "" {
 				fmt.Fprintln(c.stdout, "stopped:", res.Stopped)
