@@ -105,6 +105,13 @@ func decodeArticle(b []byte) (Article, error) {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&a); err != nil {
 		var typeErr *json.UnmarshalTypeError
+		if errors.As(err, &typeErr) && typeErr.Field == "tags" && typeErr.Value == "string" {
+			// One tag as text, as a front matter's tags: 遴选 is (a
+			// newcomer's run: refused here, taken there).
+			if listed, ok := tagAsList(b); ok {
+				return decodeArticle(listed)
+			}
+		}
 		if errors.As(err, &typeErr) && typeErr.Field != "" {
 			// The decoder read the rest of the article: its other
 			// problems are said on the same line (an operator run's find:
@@ -210,6 +217,22 @@ var (
 
 // jsonFields are the names an article's JSON fields go by.
 var jsonFields = fieldNames[Article]("json")
+
+// tagAsList is the article b with its tags given as one text written as a
+// list of it; false when b is no object whose tags are a text.
+func tagAsList(b []byte) ([]byte, bool) {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(b, &fields) != nil {
+		return nil, false
+	}
+	var tag string
+	if json.Unmarshal(fields["tags"], &tag) != nil {
+		return nil, false
+	}
+	fields["tags"], _ = json.Marshal([]string{tag})
+	listed, err := json.Marshal(fields)
+	return listed, err == nil
+}
 
 // unknownField says a field no article has with the one it was most likely
 // meant for (summry, publishedOn: an operator run's find, the error named
