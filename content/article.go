@@ -118,7 +118,9 @@ func (a Article) Validate() error {
 				// YYYY-MM-DD date" said the opposite (an operator run's find).
 				bad(d.name, "%s %q is no day of the calendar: its month or day is out of range", d.name, d.v)
 			} else {
-				bad(d.name, "%s %q is not a YYYY-MM-DD date", d.name, d.v)
+				// The other forms read are named: YYYY-MM-DD alone had read
+				// as the one form taken (a newcomer's run).
+				bad(d.name, "%s %q is not a YYYY-MM-DD date (2026/11/26, 2026.11.26 and 2026年11月26日 are read too)", d.name, d.v)
 			}
 		}
 	}

@@ -1525,7 +1525,7 @@ func TestJSONDatesAsFrontMatterReadsThem(t *testing.T) {
 		}
 	}
 	if len(errs) != 2 || !strings.Contains(errs[0].Error(), `in.jsonl:5: published_on "2026-13-45" is no day of the calendar`) ||
-		!strings.Contains(errs[1].Error(), `in.jsonl:6: published_on "上周三" is not a YYYY-MM-DD date`) {
+		!strings.Contains(errs[1].Error(), `in.jsonl:6: published_on "上周三" is not a YYYY-MM-DD date (2026/11/26, 2026.11.26 and 2026年11月26日 are read too)`) {
 		t.Errorf("errors %v", errs)
 	}
 	// A .json file's articles are read alike.
