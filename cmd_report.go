@@ -95,7 +95,11 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	}
 	section("Most asked", len(r.Asked) == 0)
 	for _, q := range r.Asked {
-		fmt.Fprintf(w, "%d× %q: card %d, list %d, rule %d, nothing %d", q.Count, q.Text, q.Card, q.List, q.Rule, q.NoMatch)
+		mentions := ""
+		if q.Mentions > 0 {
+			mentions = fmt.Sprintf(" (%d of articles mentioning it only)", q.Mentions)
+		}
+		fmt.Fprintf(w, "%d× %q: card %d, list %d%s, rule %d, nothing %d", q.Count, q.Text, q.Card, q.List, mentions, q.Rule, q.NoMatch)
 		if q.Other > 0 { // a number, an opt-in, 更多: none of the four
 			fmt.Fprintf(w, ", other %d (last: %s)", q.Other, q.LastOutcome)
 		}

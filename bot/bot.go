@@ -1122,7 +1122,10 @@ func (b *Bot) newestAfter(ctx context.Context, s *Settings, m Message, topic, ty
 	note(ctx, func(e *Event) {
 		switch {
 		case mentions && (e.Outcome == OutcomeEvent || e.Outcome == OutcomeRule):
-			e.Outcome = OutcomeNoMatch // as a mentions list is: no article answers it, for the report's topics
+			// No article answers it, for the report's topics; a list, for
+			// what the follower got (it had been counted as nothing
+			// beside the item they chose from it: a newcomer's run).
+			e.Outcome = OutcomeMentions
 		case lead != "" && (e.Outcome == OutcomeEvent || e.Outcome == OutcomeRule):
 			// The period or day asked has none (2026年11月CPI: 还没有文章,
 			// the newest below): unanswered, for the report's topics (an
@@ -4020,7 +4023,7 @@ func (b *Bot) mentions(ctx context.Context, s *Settings, m Message, query string
 	found = found[:min(len(found), s.search.MaxResults)]
 	note(ctx, func(e *Event) {
 		if e.Outcome == OutcomeEvent || e.Outcome == OutcomeRule {
-			e.Outcome = OutcomeNoMatch
+			e.Outcome = OutcomeMentions // unanswered, and a list: see OutcomeMentions
 		}
 	})
 	found = b.catalog.Snippets(ctx, query, found)

@@ -84,6 +84,7 @@ type Asked struct {
 	Count       int    `json:"count"`
 	Card        int    `json:"card"`
 	List        int    `json:"list"`
+	Mentions    int    `json:"mentions"` // of List, lists of articles mentioning it, none about it
 	NoMatch     int    `json:"no_match"`
 	Rule        int    `json:"rule"`
 	Other       int    `json:"other"` // opt-ins, numbers, 更多, the daily reading: the outcome last seen names which
@@ -97,6 +98,7 @@ type Day struct {
 	Questions int    `json:"questions"`
 	Card      int    `json:"card"`
 	List      int    `json:"list"`
+	Mentions  int    `json:"mentions"` // of List, lists of articles mentioning the question's topic, none about it
 	NoMatch   int    `json:"no_match"`
 	Rule      int    `json:"rule"`
 	// Other is the rest of the day's questions: numbers with no list
@@ -427,6 +429,14 @@ func (b *builder) add(q store.Query) {
 	case bot.OutcomeNoMatch:
 		a.NoMatch++
 		d.NoMatch++
+		b.weak = append(b.weak, weakQuestion{q.Text, q.Follower, best})
+	case bot.OutcomeMentions:
+		// A list the follower got, of articles that mention the topic:
+		// no article answers it, so its topic is unanswered.
+		a.List++
+		d.List++
+		a.Mentions++
+		d.Mentions++
 		b.weak = append(b.weak, weakQuestion{q.Text, q.Follower, best})
 	case bot.OutcomeRule:
 		a.Rule++
