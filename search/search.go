@@ -2100,9 +2100,37 @@ var toneless = func() map[rune]rune {
 // examMaterial is a 申论 question's opening on the exam's material
 // (材料中提到的"枫桥经验"是什么, 根据给定资料，谈谈…, 结合材料2): no article says
 // 材料, and the question got no match where its topic alone had the card.
-// Only as a frame, after 根据, 结合, 阅读 or 给定, or before 中, 里 or 提到:
-// 材料 asked of (材料分析题, 材料作文) stays.
-var examMaterial = regexp.MustCompile(`^(?:(?:(?:根据|结合|阅读|依据|参考)(?:给定)?|给定)(?:材料|资料)[0-9一二三四五六七八九十]*(?:(?:中|里)?(?:提到|所说|所讲|谈到|指出|反映|描述)?的)?|(?:材料|资料)[0-9一二三四五六七八九十]*(?:(?:中|里)(?:提到|所说|所讲|谈到|指出|反映|描述)?|(?:提到|所说|所讲|谈到|指出|反映|描述))的)`)
+// Only as a frame (materialFrame): 材料 asked of (材料分析题, 材料作文,
+// 给定资料题型, 结合材料科学: a re-check's finds) stays.
+var examMaterial = regexp.MustCompile(`^((?:根据|结合|阅读|依据)?(?:给定)?)(?:材料|资料)[0-9一二三四五六七八九十]*((?:中|里)?(?:提到|所说|所讲|谈到|指出|反映|描述)?的)?`)
+
+// materialFrame is the length of the exam material's frame opening s, 0
+// for none: one naming where in the material (材料中的, 资料提到的), or one
+// after 根据, 结合, 阅读, 依据 or 给定 that a mark or another frame
+// follows (根据材料，…; 根据材料谈谈…).
+func materialFrame(s string) int {
+	m := examMaterial.FindStringSubmatchIndex(s)
+	if m == nil || m[1] == len(s) {
+		return 0
+	}
+	lead, tail := s[m[2]:m[3]], ""
+	if m[4] >= 0 {
+		tail = s[m[4]:m[5]]
+	}
+	rest := s[m[1]:]
+	switch {
+	case tail != "" && tail != "的":
+		return m[1]
+	case lead == "":
+		return 0
+	case tail == "的":
+		return m[1]
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsPunct(r) || unicode.IsSpace(r) || slices.ContainsFunc(framesAhead, func(f string) bool { return strings.HasPrefix(rest, f) }) {
+		return m[1]
+	}
+	return 0
+}
 
 // plusSaid is the + of a policy's name (人工智能+, 互联网+) as voice
 // recognition writes it, 加 (a follower run's find: AI加行动 had a card
@@ -2143,8 +2171,8 @@ func withoutFramesAhead(s string) string {
 				break
 			}
 		}
-		if m := examMaterial.FindString(s); !cut && m != "" && len(m) < len(s) {
-			s, cut = s[len(m):], true
+		if n := materialFrame(s); !cut && n > 0 {
+			s, cut = s[n:], true
 		}
 	}
 	return s
@@ -2154,7 +2182,15 @@ func withoutFramesAhead(s string) string {
 // (framesAhead, framesAfter), the particles and marks after it kept; a
 // frame opening a sentence after the first too.
 func withoutFrames(s string) string {
-	s = eachSentence(s, withoutFramesAhead)
+	// The opening frames first, across the marks between them (不好意思。
+	// 枫桥经验: a frame said as a sentence of its own, which a sentence
+	// alone keeps: a re-check's find), then those opening each sentence
+	// after.
+	s = withoutFramesAhead(s)
+	if i := strings.IndexAny(s, "?!。;"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		s = s[:i+size] + eachSentence(s[i+size:], withoutFramesAhead)
+	}
 	end := strings.TrimRightFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) || strings.ContainsRune("吗呢啊呀吧", r)
 	})
