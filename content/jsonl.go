@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -135,7 +136,11 @@ func decodeArticle(b []byte) (Article, error) {
 			return a, fmt.Errorf("invalid JSON: %w", errTrailingComma)
 		}
 		if m := jsonUnknownFieldRe.FindStringSubmatch(err.Error()); m != nil {
-			return a, unknownField(m[1])
+			name, uerr := strconv.Unquote(m[1])
+			if uerr != nil {
+				name = m[1]
+			}
+			return a, unknownField(name)
 		}
 		return a, fmt.Errorf("invalid JSON: %w", typed(b, err))
 	}
@@ -229,7 +234,13 @@ func tagAsList(b []byte) ([]byte, bool) {
 	if json.Unmarshal(fields["tags"], &tag) != nil {
 		return nil, false
 	}
-	fields["tags"], _ = json.Marshal([]string{tag})
+	// As a front matter reads it: trimmed, and none when empty (a
+	// re-check's find: "" had been one empty tag).
+	tags := []string{}
+	if tag = strings.TrimSpace(tag); tag != "" {
+		tags = append(tags, tag)
+	}
+	fields["tags"], _ = json.Marshal(tags)
 	listed, err := json.Marshal(fields)
 	return listed, err == nil
 }
@@ -246,7 +257,10 @@ func unknownField(name string) error {
 	return fmt.Errorf("unknown field %q (an article's fields: %s)", name, strings.Join(written, ", "))
 }
 
-var jsonUnknownFieldRe = regexp.MustCompile(`unknown field "([^"]*)"`)
+// jsonUnknownFieldRe is the decoder's unknown field, quoted as Go quotes
+// it ("a\"b": a name holding a quote had been cut at it, a re-check's
+// find).
+var jsonUnknownFieldRe = regexp.MustCompile(`unknown field ("(?:[^"\\]|\\.)*")`)
 
 // nearestField is the field of known that name most likely misspells: the
 // same but for case, - or _ (publishedOn, published-on), or one letter

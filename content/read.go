@@ -340,7 +340,7 @@ type frontMatter struct {
 	Date        string     `yaml:"date"`
 	PublishDate string     `yaml:"publishdate"`
 	Excerpt     string     `yaml:"excerpt"`
-	Published   yaml.Node  `yaml:"published"`
+	Published   *bool      `yaml:"published"`
 	ExpiryDate  yaml.Node  `yaml:"expirydate"`
 	Categories  textOrList `yaml:"categories"`
 	Description string     `yaml:"description"`
@@ -569,6 +569,11 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 			return nil, []error{&LineError{path, line + lead, fmt.Errorf("front matter: %v", msg)}}
 		}
 		fieldLines = frontMatterLines(header, lead)
+		if fm.Published != nil && !*fm.Published {
+			// Jekyll's draft, kept off the site: not imported unsaid (a
+			// re-check's find).
+			return nil, []error{&LineError{path, fieldLines["published"], errors.New("front matter: published: false, a draft its site does not publish: set it true, or take the line out, to import it")}}
+		}
 		if fm.Date == "" && fm.PublishDate != "" {
 			fm.Date, dateKey = fm.PublishDate, "publishDate"
 			fieldLines["date"] = fieldLines["publishdate"]
