@@ -289,6 +289,15 @@ func (c *cli) votesCmd() *cobra.Command {
 // report of the last minute printed as the month's (a newcomer's run);
 // a number without a unit is not guessed at either.
 func parseSince(s string) (time.Duration, error) {
+	// Counted before they are multiplied: 20000w had wrapped round to a
+	// report from 2228 (a re-check's find).
+	for unit, days := range map[string]int{"w": 7, "d": 1} {
+		if n, ok := strings.CutSuffix(s, unit); ok {
+			if k, err := strconv.Atoi(n); err == nil && k > maxSinceDays/days {
+				return 0, fmt.Errorf("--since %q reaches back more than ten years: give at most %dd", s, maxSinceDays)
+			}
+		}
+	}
 	if n, ok := strings.CutSuffix(s, "w"); ok {
 		if weeks, err := strconv.Atoi(n); err == nil && weeks > 0 {
 			return time.Duration(weeks) * 7 * 24 * time.Hour, nil
@@ -303,6 +312,9 @@ func parseSince(s string) (time.Duration, error) {
 	}
 	return d, nil
 }
+
+// maxSinceDays is the longest --since: ten years.
+const maxSinceDays = 3650
 
 // mustDays is a duration of a validated config (parseDays took it).
 func mustDays(s string) time.Duration {

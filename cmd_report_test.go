@@ -487,7 +487,7 @@ func TestSinceIsDaysWeeksOrHours(t *testing.T) {
 	}{
 		{"7d", 7 * 24 * time.Hour, ""}, {"2w", 14 * 24 * time.Hour, ""}, {"12h", 12 * time.Hour, ""}, {"30d", 30 * 24 * time.Hour, ""},
 		{"1m", 0, `--since "1m" is minutes: give days, weeks or hours (a month is 30d`}, {"90m", 0, "is minutes"},
-		{"30", 0, "give days, weeks or hours"}, {"0d", 0, "give days"}, {"-2w", 0, "give days"}, {"30s", 0, "give days"}, {"1mo", 0, "give days"},
+		{"30", 0, "give days, weeks or hours"}, {"3650d", 3650 * 24 * time.Hour, ""}, {"3651d", 0, "more than ten years"}, {"522w", 0, "more than ten years"}, {"99999999999999999d", 0, "more than ten years"}, {"0d", 0, "give days"}, {"-2w", 0, "give days"}, {"30s", 0, "give days"}, {"1mo", 0, "give days"},
 	} {
 		d, err := parseSince(c.in)
 		if c.err == "" && (err != nil || d != c.want) || c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)) {

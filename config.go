@@ -861,8 +861,13 @@ func syntaxError(source string, data []byte, err error) error {
 			// example above was no line of theirs).
 			if i := line - 1; i < len(lines) {
 				if m := colonInValue.FindSubmatch(bytes.TrimRight(lines[i], "\r\n")); m != nil {
-					quoted, _ := yaml.Marshal(string(bytes.TrimSpace(m[2])))
-					hint = fmt.Sprintf(` (a value holding ": " needs quotes: %s: %s)`, m[1], bytes.TrimSpace(quoted))
+					// An anchor or a tag before the text stays outside the
+					// quotes (reply: &farewell …: quoted whole, the rules
+					// saying *farewell broke: a re-check's find).
+					mark := anchorOrTag.FindString(string(m[2]))
+					text := strings.TrimSpace(string(m[2])[len(mark):])
+					quoted, _ := yaml.Marshal(text)
+					hint = fmt.Sprintf(` (a value holding ": " needs quotes: %s: %s%s)`, m[1], mark, bytes.TrimSpace(quoted))
 				}
 			}
 		}
@@ -1379,21 +1384,58 @@ func locate(problem error, source string, lines map[string]int) (line int, locat
 	// rule may be the one the operator just added (a newcomer's run: the
 	// keyword of a new rule above an old one was named at the old rule,
 	// the new one's line unsaid).
-	if m := firstKeyRe.FindStringSubmatchIndex(problem.Error()); m != nil {
-		msg := problem.Error()
-		if other := keyLine(ruleNameRe.ReplaceAllString(msg[m[2]:m[3]], ""), lines); other > 0 && other != line {
-			return line, fmt.Errorf("%s:%d: %w", source, line, withText{problem, fmt.Sprintf("%s, line %d%s", msg[:m[3]], other, msg[m[3]:])})
+	msg := problem.Error()
+	if end, key := firstKey(msg); end > 0 {
+		if other := keyLine(key, lines); other > 0 && other != line {
+			return line, fmt.Errorf("%s:%d: %w", source, line, withText{problem, fmt.Sprintf("%s, line %d%s", msg[:end], other, msg[end:])})
 		}
 	}
 	return line, fmt.Errorf("%s:%d: %w", source, line, problem)
 }
 
+// anchorOrTag is a YAML anchor or tag opening a value, and the space after.
+var anchorOrTag = regexp.MustCompile(`^(?:[&!][^\s]*\s+)+`)
+
 // colonInValue is a key's line whose value holds ": " (reply: 注意: 周三).
 var colonInValue = regexp.MustCompile(`^\s*(?:-\s+)?([\w.-]+):[ \t]+([^\s"'#][^#]*: .*)$`)
 
-// firstKeyRe is the key of a keyword another place has first, in a
-// problem's text: "already in replies.rules[0] (help).keywords[2]".
-var firstKeyRe = regexp.MustCompile(`already in ((?:replies|push)\.\w+(?:\[\d+\])?(?: \([^)]*\))?(?:\.\w+)?(?:\[\d+\])?)`)
+// firstKey finds the key of a keyword another place has first in a
+// problem's text ("already in replies.rules[0] (help).keywords[2]"): where
+// it ends, and the key without the rule's name; 0 when there is none. The
+// name is skipped by its parentheses, which it may hold too (课程(2026): a
+// re-check's find, the line put inside the name).
+func firstKey(msg string) (end int, key string) {
+	i := strings.Index(msg, "already in ")
+	if i < 0 {
+		return 0, ""
+	}
+	at := i + len("already in ")
+	head := keyHeadRe.FindString(msg[at:])
+	if head == "" {
+		return 0, ""
+	}
+	end, key = at+len(head), head
+	if strings.HasPrefix(msg[end:], " (") {
+		depth := 0
+		for j, r := range msg[end+1:] {
+			if r == '(' {
+				depth++
+			} else if r == ')' {
+				if depth--; depth == 0 {
+					end += 1 + j + 1
+					break
+				}
+			}
+		}
+	}
+	tail := keyTailRe.FindString(msg[end:])
+	return end + len(tail), key + tail
+}
+
+var (
+	keyHeadRe = regexp.MustCompile(`^(?:replies|push)\.\w+(?:\[\d+\])?`)
+	keyTailRe = regexp.MustCompile(`^(?:\.\w+)?(?:\[\d+\])?`)
+)
 
 // withText is an error said in other words.
 type withText struct {
