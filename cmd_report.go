@@ -67,7 +67,7 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	if questions != r.Messages {
 		// "7 messages" above "4 questions" a day had read as a miscount
 		// (a newcomer's run).
-		fmt.Fprintf(w, ", %d of them questions (the rest: numbers chosen from lists, 更多, menu buttons, pictures)", questions)
+		fmt.Fprintf(w, ", %d of them questions (the rest: numbers chosen from lists, 更多, menu buttons, pictures, locations, links)", questions)
 	}
 	fmt.Fprintln(w)
 	// Every section says when it has nothing, alike: some had said (none),

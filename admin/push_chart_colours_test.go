@@ -29,7 +29,7 @@ func TestPushChartColoursMeanOneThing(t *testing.T) {
 		return m[1]
 	}
 	inFlight, failed := classOf("2026-12-01：发送中 7"), classOf("2026-12-01：失败 20")
-	if c := classOf("2026-11-29：演练 2（push.mode 为 log，没有粉丝收到）"); c == inFlight {
+	if c := classOf("2026-11-29：演练·送达 2（push.mode 为 log，没有粉丝收到）"); c == inFlight {
 		t.Errorf("a rehearsal is drawn in the colour of 发送中 (class %s)", c)
 	}
 	if c := classOf("2026-11-30：未推送"); c == failed {

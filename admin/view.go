@@ -171,7 +171,7 @@ func pushChart(days []insights.PushDay) template.HTML {
 			y -= sh
 			class, what := seg.class, fmt.Sprintf("%s %d", seg.name, seg.n)
 			if d.Rehearsal { // reached nobody: not the green of delivered, nor the grey of sending
-				class, what = "rehearsal", fmt.Sprintf("演练 %d（push.mode 为 log，没有粉丝收到）", seg.n)
+				class, what = "rehearsal", fmt.Sprintf("演练·%s %d（push.mode 为 log，没有粉丝收到）", seg.name, seg.n)
 			}
 			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="%s"><title>%s：%s</title></rect>`, x, y, bw, sh, class, d.Day, what)
 		}
