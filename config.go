@@ -1385,8 +1385,8 @@ func locate(problem error, source string, lines map[string]int) (line int, locat
 	// keyword of a new rule above an old one was named at the old rule,
 	// the new one's line unsaid).
 	msg := problem.Error()
-	if end, key := firstKey(msg); end > 0 {
-		if other := keyLine(key, lines); other > 0 && other != line {
+	if end, first := firstKey(msg); end > 0 {
+		if other := keyLine(first, lines); other > 0 && other != line {
 			return line, fmt.Errorf("%s:%d: %w", source, line, withText{problem, fmt.Sprintf("%s, line %d%s", msg[:end], other, msg[end:])})
 		}
 	}
