@@ -97,7 +97,7 @@ func printReport(w io.Writer, r *insights.Report, votesKept bool) {
 	for _, q := range r.Asked {
 		mentions := ""
 		if q.Mentions > 0 {
-			mentions = fmt.Sprintf(" (%d of articles mentioning it only)", q.Mentions)
+			mentions = fmt.Sprintf(" (%d with no article about it)", q.Mentions)
 		}
 		fmt.Fprintf(w, "%d× %q: card %d, list %d%s, rule %d, nothing %d", q.Count, q.Text, q.Card, q.List, mentions, q.Rule, q.NoMatch)
 		if q.Other > 0 { // a number, an opt-in, 更多: none of the four
@@ -309,6 +309,8 @@ func parseSince(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("--since %q is minutes: give days, weeks or hours (a month is 30d; 7d, 2w, 12h)", s)
 	case err != nil || d <= 0 || d < time.Hour:
 		return 0, fmt.Errorf("--since %q: give days, weeks or hours, such as 7d, 2w, 30d or 12h", s)
+	case d > maxSinceDays*24*time.Hour:
+		return 0, fmt.Errorf("--since %q reaches back more than ten years: give at most %dd", s, maxSinceDays)
 	}
 	return d, nil
 }

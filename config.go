@@ -864,10 +864,16 @@ func syntaxError(source string, data []byte, err error) error {
 					// An anchor or a tag before the text stays outside the
 					// quotes (reply: &farewell …: quoted whole, the rules
 					// saying *farewell broke: a re-check's find).
-					mark := anchorOrTag.FindString(string(m[2]))
-					text := strings.TrimSpace(string(m[2])[len(mark):])
+					// A comment after it stays a comment (reply: 注意: 周三 #
+					// 备注 had been quoted whole: a re-check's find).
+					value, comment, _ := strings.Cut(string(m[2]), " #")
+					if comment != "" {
+						comment = " #" + comment
+					}
+					mark := anchorOrTag.FindString(value)
+					text := strings.TrimSpace(value[len(mark):])
 					quoted, _ := yaml.Marshal(text)
-					hint = fmt.Sprintf(` (a value holding ": " needs quotes: %s: %s%s)`, m[1], mark, bytes.TrimSpace(quoted))
+					hint = fmt.Sprintf(` (a value holding ": " needs quotes: %s: %s%s%s)`, m[1], mark, bytes.TrimSpace(quoted), comment)
 				}
 			}
 		}
@@ -1400,42 +1406,31 @@ var anchorOrTag = regexp.MustCompile(`^(?:[&!][^\s]*\s+)+`)
 var colonInValue = regexp.MustCompile(`^\s*(?:-\s+)?([\w.-]+):[ \t]+([^\s"'#][^#]*: .*)$`)
 
 // firstKey finds the key of a keyword another place has first in a
-// problem's text ("already in replies.rules[0] (help).keywords[2]"): where
-// it ends, and the key without the rule's name; 0 when there is none. The
-// name is skipped by its parentheses, which it may hold too (课程(2026): a
-// re-check's find, the line put inside the name).
+// problem's text ("already in rule help at replies.rules[0].keywords[2]",
+// "already in push.unsubscribe_keywords[0]"): where it ends, and the key;
+// 0 when there is none.
 func firstKey(msg string) (end int, key string) {
 	i := strings.Index(msg, "already in ")
 	if i < 0 {
 		return 0, ""
 	}
 	at := i + len("already in ")
-	head := keyHeadRe.FindString(msg[at:])
-	if head == "" {
+	if rest, ok := strings.CutPrefix(msg[at:], "rule "); ok {
+		// A named rule's: "rule NAME at KEY" (a name may hold anything).
+		j := strings.LastIndex(rest, " at replies.")
+		if j < 0 {
+			return 0, ""
+		}
+		at += len("rule ") + j + len(" at ")
+	}
+	key = firstKeyRe.FindString(msg[at:])
+	if key == "" {
 		return 0, ""
 	}
-	end, key = at+len(head), head
-	if strings.HasPrefix(msg[end:], " (") {
-		depth := 0
-		for j, r := range msg[end+1:] {
-			if r == '(' {
-				depth++
-			} else if r == ')' {
-				if depth--; depth == 0 {
-					end += 1 + j + 1
-					break
-				}
-			}
-		}
-	}
-	tail := keyTailRe.FindString(msg[end:])
-	return end + len(tail), key + tail
+	return at + len(key), key
 }
 
-var (
-	keyHeadRe = regexp.MustCompile(`^(?:replies|push)\.\w+(?:\[\d+\])?`)
-	keyTailRe = regexp.MustCompile(`^(?:\.\w+)?(?:\[\d+\])?`)
-)
+var firstKeyRe = regexp.MustCompile(`^(?:replies|push)\.\w+(?:\[\d+\])?(?:\.\w+)?(?:\[\d+\])?`)
 
 // withText is an error said in other words.
 type withText struct {

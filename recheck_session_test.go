@@ -92,7 +92,7 @@ func TestDuplicateKeywordRuleNameWithParens(t *testing.T) {
 	}
 	addRule(t, cfg, "\n    - name: later\n      keywords:\n        - 课程表\n      reply: C")
 	_, _, errOut := runCmd(t, "check", "--config", cfg)
-	if !strings.Contains(errOut, `(课程(2026)).keywords[1], line `) {
+	if !strings.Contains(errOut, `(already in rule 课程(2026) at replies.rules[0].keywords[1], line 808)`) {
 		t.Errorf("want the first keyword named with its own line, as for a plain name:\n%s", errOut)
 	}
 }

@@ -55,7 +55,7 @@ func TestReportCountsAMentionsListAsAList(t *testing.T) {
 	if !slices.ContainsFunc(r.Unanswered, func(tp insights.Topic) bool { return slices.Contains(tp.Examples, "枫桥经验是什么") }) {
 		t.Errorf("unanswered %+v", r.Unanswered)
 	}
-	if _, text, _ := runCmd(t, "report", "--config", cfg); !strings.Contains(text, `1× "枫桥经验是什么": card 0, list 1 (1 of articles mentioning it only), rule 0, nothing 0`) {
+	if _, text, _ := runCmd(t, "report", "--config", cfg); !strings.Contains(text, `1× "枫桥经验是什么": card 0, list 1 (1 with no article about it), rule 0, nothing 0`) {
 		t.Errorf("report:\n%s", text)
 	}
 }

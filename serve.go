@@ -307,7 +307,9 @@ func (a *app) examplesUnanswered(ctx context.Context, cfg *Config) []string {
 		switch {
 		case ex.Instruction && outcome.last == bot.OutcomeNoMatch:
 			out = append(out, fmt.Sprintf("%s: the text tells followers to send %q, which gets replies.no_match: add a rule (keywords) answering it, or take it out of the text", strings.Join(ex.Where, ", "), ex.Term))
-		case outcome.last == bot.OutcomeMentions:
+		case outcome.last == bot.OutcomeMentions || outcome.last == bot.OutcomeNoMatch && outcome.listed:
+			// (A list logged as no match too: each topic's articles of
+			// two asked together, a period's newest: a re-check's find.)
 			// Answered with the articles that mention it, which the report
 			// counts as unanswered too; said as the follower sees it (it
 			// had been called replies.no_match: a newcomer run's find).
@@ -319,13 +321,15 @@ func (a *app) examplesUnanswered(ctx context.Context, cfg *Config) []string {
 	return out
 }
 
-// outcomeOf keeps the outcome of the last message a bot answered.
+// outcomeOf keeps the outcome of the last message a bot answered, and
+// whether it listed articles.
 type outcomeOf struct {
-	last bot.Outcome
+	last   bot.Outcome
+	listed bool
 }
 
 func (o *outcomeOf) Record(_ context.Context, e bot.Event) {
-	o.last = e.Outcome
+	o.last, o.listed = e.Outcome, len(e.Hits) > 0
 }
 
 var _ bot.Events = (*outcomeOf)(nil)

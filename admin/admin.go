@@ -89,7 +89,7 @@ var outcomeWords = map[string]string{
 	"opt_in": "开启每日一读", "opt_out": "退订每日一读", "opt_status": "问是否订阅了每日一读", "not_saved": "订阅或退订没能保存",
 	"no_list": "没有列表时的数字", "out_of_range": "超出列表的数字", "unavailable": "文章或列表暂时无法读取", "default": "图片、语音等默认回复",
 	"more": "更多", "rejected": "不是这个", "follow_up": "从列表里打开", "unknown_key": "没有规则回答的菜单",
-	"mentions": "只有提到它的文章",
+	"mentions": "没有专门讲它的文章",
 }
 
 // pushState is a day's push state as the console says it.

@@ -191,7 +191,10 @@ func answered(r *insights.Report) string {
 	total, none := 0, 0
 	for _, d := range r.Days {
 		total += d.Questions
-		none += d.NoMatch + d.Unavailable // an apology while the store was down answers nothing
+		// An apology while the store was down answers nothing; nor does a
+		// list of the articles mentioning a topic, none about it (counted
+		// a list since, it had raised the share: a re-check's find).
+		none += d.NoMatch + d.Unavailable + d.Mentions
 	}
 	if total == 0 {
 		return "-"

@@ -4643,7 +4643,7 @@ func (b *Bot) eachTopic(ctx context.Context, s *Settings, m Message, query strin
 	}
 	note(ctx, func(e *Event) {
 		if e.Outcome == OutcomeEvent || e.Outcome == OutcomeRule {
-			e.Outcome = OutcomeNoMatch // no article answers the two together, for the report's topics
+			e.Outcome = OutcomeMentions // no article answers the two together: unanswered, and a list
 		}
 	})
 	format := eachTopicHeader

@@ -17,7 +17,7 @@ const (
 	OutcomeCard        Outcome = "card"         // one clear article
 	OutcomeList        Outcome = "list"         // a numbered list
 	OutcomeNoMatch     Outcome = "no_match"     // nothing relevant
-	OutcomeMentions    Outcome = "mentions"     // a list of articles mentioning the topic, none about it: unanswered, and a list
+	OutcomeMentions    Outcome = "mentions"     // a list, none of it about the question: articles mentioning its topic, or each of two asked together
 	OutcomeRule        Outcome = "rule"         // a keyword rule (Event.Rule names it)
 	OutcomeFollowUp    Outcome = "follow_up"    // a number that opened an article of a list
 	OutcomeNoList      Outcome = "no_list"      // a number with no list open

@@ -366,7 +366,14 @@ func (c *compiler) keyword(where, at, kw, written, norm string) bool {
 		return false
 	}
 	c.written[written] = true
-	c.keywords[norm], c.keyAt[norm], c.spelt[norm] = where, at, kw
+	// Its key whole, a rule's name before it (rule 课程 at
+	// replies.rules[0].keywords[1]): a name may hold parentheses, which
+	// had broken the key apart (a re-check's find).
+	first := at
+	if k := strings.Index(where, " ("); k >= 0 && strings.HasPrefix(at, where) && strings.HasSuffix(where, ")") {
+		first = "rule " + where[k+2:len(where)-1] + " at " + where[:k] + at[len(where):]
+	}
+	c.keywords[norm], c.keyAt[norm], c.spelt[norm] = where, first, kw
 	return true
 }
 

@@ -340,7 +340,7 @@ type frontMatter struct {
 	Date        string     `yaml:"date"`
 	PublishDate string     `yaml:"publishdate"`
 	Excerpt     string     `yaml:"excerpt"`
-	Published   *bool      `yaml:"published"`
+	Published   yaml.Node  `yaml:"published"`
 	ExpiryDate  yaml.Node  `yaml:"expirydate"`
 	Categories  textOrList `yaml:"categories"`
 	Description string     `yaml:"description"`
@@ -395,6 +395,28 @@ func dayOf(v string) string {
 }
 
 var dayPrefixRe = regexp.MustCompile(`^(\d{4})(?:-(\d{1,2})-(\d{1,2})|[/.](\d{1,2})[/.](\d{1,2})|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号])`)
+
+// unpublished reports whether a front matter's published says false, in
+// any of the ways YAML and Jekyll read it (false, "false", no, 0): a draft.
+// Anything else is passed over ("true" quoted had been refused: a
+// re-check's find).
+func unpublished(n yaml.Node) bool {
+	switch strings.ToLower(strings.TrimSpace(n.Value)) {
+	case "false", "no", "off", "0":
+		return n.Kind == yaml.ScalarNode
+	}
+	return false
+}
+
+// yamlTrue reports whether a scalar says true as YAML and blog engines read
+// it (true, "true", yes, 1).
+func yamlTrue(n yaml.Node) bool {
+	switch strings.ToLower(strings.TrimSpace(n.Value)) {
+	case "true", "yes", "on", "1":
+		return n.Kind == yaml.ScalarNode
+	}
+	return false
+}
 
 // textKeys are the front matter's keys of one text (not tags: a list).
 var textKeys = map[string]bool{"title": true, "summary": true, "description": true, "source": true, "author": true, "category": true}
@@ -569,10 +591,14 @@ func readMarkdownFile(path string, data []byte, url string) ([]Article, []error)
 			return nil, []error{&LineError{path, line + lead, fmt.Errorf("front matter: %v", msg)}}
 		}
 		fieldLines = frontMatterLines(header, lead)
-		if fm.Published != nil && !*fm.Published {
+		if unpublished(fm.Published) {
 			// Jekyll's draft, kept off the site: not imported unsaid (a
 			// re-check's find).
 			return nil, []error{&LineError{path, fieldLines["published"], errors.New("front matter: published: false, a draft its site does not publish: set it true, or take the line out, to import it")}}
+		}
+		if yamlTrue(fm.Draft) {
+			// Hugo's and Hexo's alike (a re-check's doubt).
+			return nil, []error{&LineError{path, fieldLines["draft"], errors.New("front matter: draft: true, a draft its site does not publish: set it false, or take the line out, to import it")}}
 		}
 		if fm.Date == "" && fm.PublishDate != "" {
 			fm.Date, dateKey = fm.PublishDate, "publishDate"

@@ -49,3 +49,16 @@ func TestJekyllUnpublishedPost(t *testing.T) {
 		t.Errorf("published: false imported without a word: %v", arts[0].Title)
 	}
 }
+
+// TestHugoDraftRefusedAsJekyllsIs: draft: true is a draft as published:
+// false is, refused by name (a re-check's doubt: the one imported, the
+// other refused); draft: false is passed over.
+func TestHugoDraftRefusedAsJekyllsIs(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: 草稿\ndraft: true\n---\n正文。\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.md"), []byte("---\ntitle: 定稿\ndraft: false\npublished: \"true\"\n---\n正文。\n"), 0o644)
+	arts, errs := ReadPaths([]string{dir}, ReadOptions{})
+	if len(arts) != 1 || arts[0].Title != "定稿" || len(errs) != 1 || !strings.Contains(errs[0].Error(), "a.md:3: front matter: draft: true, a draft") {
+		t.Errorf("articles %+v, errors %v", arts, errs)
+	}
+}

@@ -84,7 +84,7 @@ type Asked struct {
 	Count       int    `json:"count"`
 	Card        int    `json:"card"`
 	List        int    `json:"list"`
-	Mentions    int    `json:"mentions"` // of List, lists of articles mentioning it, none about it
+	Mentions    int    `json:"mentions"` // of List, lists with no article about it (mentions; each of two topics asked together)
 	NoMatch     int    `json:"no_match"`
 	Rule        int    `json:"rule"`
 	Other       int    `json:"other"` // opt-ins, numbers, 更多, the daily reading: the outcome last seen names which
@@ -98,7 +98,7 @@ type Day struct {
 	Questions int    `json:"questions"`
 	Card      int    `json:"card"`
 	List      int    `json:"list"`
-	Mentions  int    `json:"mentions"` // of List, lists of articles mentioning the question's topic, none about it
+	Mentions  int    `json:"mentions"` // of List, lists with no article about the question (mentions; each of two topics)
 	NoMatch   int    `json:"no_match"`
 	Rule      int    `json:"rule"`
 	// Other is the rest of the day's questions: numbers with no list

@@ -1275,6 +1275,10 @@ var (
 		"你好", "您好", "老师好", "大家好",
 		// Voice's opening filler (就是，我想问一下，…: a follower run's find).
 		"就是"}
+	// framesOfQuestion are the frames of framesAhead that ask a question
+	// (请谈谈…, 我想知道, 深刻理解…), which a later sentence opens on too.
+	framesOfQuestion = []string{"请你谈谈你对", "请你谈谈对", "请谈谈你对", "请谈谈对", "请你谈谈", "请谈谈", "谈谈你对", "谈谈对", "说说你对",
+		"谈一谈", "谈谈", "我想知道", "想知道", "你知道", "解释一下", "科普一下", "深刻领悟", "深刻理解", "深刻认识", "深刻把握", "准确把握"}
 	framesAfter = []string{"的理解", "的看法", "的认识", "指的是什么", "指的是啥", "指什么"}
 	// When a meeting meets, asked at the question's end without 的 or
 	// 召开 (两会什么时候开: its 开 was searched, a card on a delegate's
@@ -2098,35 +2102,40 @@ var toneless = func() map[rune]rune {
 }()
 
 // examMaterial is a 申论 question's opening on the exam's material
-// (材料中提到的"枫桥经验"是什么, 根据给定资料，谈谈…, 结合材料2): no article says
-// 材料, and the question got no match where its topic alone had the card.
-// Only as a frame (materialFrame): 材料 asked of (材料分析题, 材料作文,
-// 给定资料题型, 结合材料科学: a re-check's finds) stays.
-var examMaterial = regexp.MustCompile(`^((?:根据|结合|阅读|依据)?(?:给定)?)(?:材料|资料)[0-9一二三四五六七八九十]*((?:中|里)?(?:提到|所说|所讲|谈到|指出|反映|描述)?的)?`)
+// (材料中提到的"枫桥经验"是什么, 根据给定资料，谈谈…, 结合材料2，谈谈…): no
+// article says 材料, and the question got no match where its topic alone
+// had the card. Only as a frame (materialFrame): 材料 asked of (材料分析题,
+// 给定资料题型, 阅读材料的技巧, 材料中的数据怎么算: re-checks' finds) stays.
+var examMaterial = regexp.MustCompile(`^((?:请)?(?:根据|结合|阅读|依据)?(给定)?)(?:材料|资料)[0-9一二三四五六七八九十]*((?:中|里)?(提到|所说|所讲|谈到|指出|反映|描述)?的)?`)
 
 // materialFrame is the length of the exam material's frame opening s, 0
-// for none: one naming where in the material (材料中的, 资料提到的), or one
-// after 根据, 结合, 阅读, 依据 or 给定 that a mark or another frame
-// follows (根据材料，…; 根据材料谈谈…).
+// for none: one saying what the material says (材料中提到的, 资料所说的), the
+// exam's 给定资料 read in (给定资料中的), or one after 根据, 结合, 阅读, 依据
+// or 给定 followed, after a mark or not, by an interview's frame (根据给定
+// 资料，谈谈…; 结合材料谈谈…). 阅读材料，怎么提高速度 and 给定资料，怎么读 ask of
+// the material.
 func materialFrame(s string) int {
 	m := examMaterial.FindStringSubmatchIndex(s)
 	if m == nil || m[1] == len(s) {
 		return 0
 	}
-	lead, tail := s[m[2]:m[3]], ""
-	if m[4] >= 0 {
-		tail = s[m[4]:m[5]]
+	lead, given, tail, says := s[m[2]:m[3]], m[4] >= 0, "", m[8] >= 0
+	if m[6] >= 0 {
+		tail = s[m[6]:m[7]]
 	}
-	rest := s[m[1]:]
 	switch {
+	case says:
+		return m[1]
 	case tail != "" && tail != "的":
-		return m[1]
-	case lead == "":
+		if given {
+			return m[1] // 给定资料中的
+		}
+		return 0 // 材料中的数据
+	case tail != "" || lead == "":
 		return 0
-	case tail == "的":
-		return m[1]
 	}
-	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsPunct(r) || unicode.IsSpace(r) || slices.ContainsFunc(framesAhead, func(f string) bool { return strings.HasPrefix(rest, f) }) {
+	rest := strings.TrimLeftFunc(s[m[1]:], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	if slices.ContainsFunc(framesOfQuestion, func(f string) bool { return strings.HasPrefix(rest, f) }) {
 		return m[1]
 	}
 	return 0
@@ -2178,6 +2187,27 @@ func withoutFramesAhead(s string) string {
 	return s
 }
 
+// withoutQuestionFrames takes the frames of a question opening a later
+// sentence off it (…？请谈谈如何…): those only, not a greeting's or a
+// newcomer's, which a later sentence names as its topic (基层。新来的干部:
+// a re-check's find, searched as 干部).
+func withoutQuestionFrames(s string) string {
+	for cut := true; cut; {
+		s = strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+		cut = false
+		for _, f := range framesOfQuestion {
+			if rest, ok := strings.CutPrefix(s, f); ok && rest != "" {
+				s, cut = rest, true
+				break
+			}
+		}
+		if n := materialFrame(s); !cut && n > 0 {
+			s, cut = s[n:], true
+		}
+	}
+	return s
+}
+
 // withoutFrames takes an interview's frame off the question's ends
 // (framesAhead, framesAfter), the particles and marks after it kept; a
 // frame opening a sentence after the first too.
@@ -2189,7 +2219,7 @@ func withoutFrames(s string) string {
 	s = withoutFramesAhead(s)
 	if i := strings.IndexAny(s, "?!。;"); i >= 0 {
 		_, size := utf8.DecodeRuneInString(s[i:])
-		s = s[:i+size] + eachSentence(s[i+size:], withoutFramesAhead)
+		s = s[:i+size] + eachSentence(s[i+size:], withoutQuestionFrames)
 	}
 	end := strings.TrimRightFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) || strings.ContainsRune("吗呢啊呀吧", r)
