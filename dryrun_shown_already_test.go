@@ -1,14 +1,8 @@
 package main
 
 import (
-	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
-
-	"mpbot/bot/wechat"
-	"mpbot/bot/wechat/wechattest"
 )
 
 // TestDryRunSaysWhoWasShownItAlready (a newcomer run's find): a follower
@@ -19,21 +13,7 @@ import (
 // can be reached; 2 not yet delivered": nothing tells the operator where
 // the third went.
 func TestDryRunSaysWhoWasShownItAlready(t *testing.T) {
-	fake := wechattest.NewFakeAPI()
-	defer fake.Close()
-	cfgPath := customerPushConfig(t, fake, 3) // o0000, o0001, o0002
-	a := appOn(t, cfgPath, withWebhook)
-	srv := httptest.NewServer(a.routes())
-	t.Cleanup(srv.Close)
-	sim := simulatorFor(t, cfgPath, srv.URL)
-	ctx := context.Background()
-	r, err := sim.Send(ctx, wechat.Inbound{From: "o0001", MsgType: "text", Content: "每日一读", MsgID: 1, CreateTime: time.Now().Unix()})
-	if err != nil || len(r.Articles) != 1 {
-		t.Fatalf("每日一读: %+v %v", r, err)
-	}
-	if err := a.handler.Wait(ctx); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := pushFollowersSaid(t, [][2]string{{"o0001", "每日一读"}})
 	code, out, errOut := runCmd(t, "push", "--dry-run", "--config", cfgPath)
 	if code != 0 || !strings.Contains(out, "2 not yet delivered") {
 		t.Fatalf("dry run: exit %d\n%s%s", code, out, errOut)

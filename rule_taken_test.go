@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"strings"
 	"testing"
 )
@@ -14,22 +13,8 @@ import (
 // new rule as never used (a newcomer's run). check names each keyword and
 // the rule that takes it.
 func TestRuleSwallowedByARuleAboveIsWarned(t *testing.T) {
-	dir := t.TempDir()
-	cfg := writeConfig(t, dir, "")
-	b, err := os.ReadFile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(b)
-	at := strings.Index(s, "\n    - name: thanks\n")
-	if at < 0 {
-		t.Fatal("no thanks rule in the shipped config")
-	}
-	rule := "\n    - name: course-info\n      keywords: [课程, 有没有直播课, 退款, 怎么报名]\n      reply: 课程咨询请加老师微信 lx2026。"
-	s = s[:at] + rule + s[at:]
-	if err := os.WriteFile(cfg, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	cfg := writeConfig(t, t.TempDir(), "")
+	addRule(t, cfg, "\n    - name: course-info\n      keywords: [课程, 有没有直播课, 退款, 怎么报名]\n      reply: 课程咨询请加老师微信 lx2026。")
 	code, out, errOut := runCmd(t, "check", "--config", cfg)
 	if code != 0 || !strings.Contains(out, "course-info") {
 		t.Fatalf("check: exit %d\n%s%s", code, out, errOut)

@@ -2170,32 +2170,21 @@ func eachSentence(s string, fn func(string) string) string {
 }
 
 // withoutFramesAhead takes the frames opening a sentence off it, in turn.
-func withoutFramesAhead(s string) string {
-	for cut := true; cut; {
-		s = strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
-		cut = false
-		for _, f := range framesAhead {
-			if rest, ok := strings.CutPrefix(s, f); ok && rest != "" {
-				s, cut = rest, true
-				break
-			}
-		}
-		if n := materialFrame(s); !cut && n > 0 {
-			s, cut = s[n:], true
-		}
-	}
-	return s
-}
+func withoutFramesAhead(s string) string { return withoutOpening(s, framesAhead) }
 
 // withoutQuestionFrames takes the frames of a question opening a later
 // sentence off it (…？请谈谈如何…): those only, not a greeting's or a
 // newcomer's, which a later sentence names as its topic (基层。新来的干部:
 // a re-check's find, searched as 干部).
-func withoutQuestionFrames(s string) string {
+func withoutQuestionFrames(s string) string { return withoutOpening(s, framesOfQuestion) }
+
+// withoutOpening takes frames (and the exam material's) off s's start, in
+// turn.
+func withoutOpening(s string, frames []string) string {
 	for cut := true; cut; {
 		s = strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
 		cut = false
-		for _, f := range framesOfQuestion {
+		for _, f := range frames {
 			if rest, ok := strings.CutPrefix(s, f); ok && rest != "" {
 				s, cut = rest, true
 				break
