@@ -866,9 +866,9 @@ func syntaxError(source string, data []byte, err error) error {
 					// saying *farewell broke: a re-check's find).
 					// A comment after it stays a comment (reply: 注意: 周三 #
 					// 备注 had been quoted whole: a re-check's find).
-					value, comment, _ := strings.Cut(string(m[2]), " #")
-					if comment != "" {
-						comment = " #" + comment
+					value, comment := string(m[2]), ""
+					if k := commentAfter.FindStringIndex(value); k != nil {
+						value, comment = value[:k[0]], value[k[0]:]
 					}
 					mark := anchorOrTag.FindString(value)
 					text := strings.TrimSpace(value[len(mark):])
@@ -1399,6 +1399,9 @@ func locate(problem error, source string, lines map[string]int) (line int, locat
 	return line, fmt.Errorf("%s:%d: %w", source, line, problem)
 }
 
+// commentAfter is a YAML comment after a value: # after a space or a tab.
+var commentAfter = regexp.MustCompile(`[ \t]#`)
+
 // anchorOrTag is a YAML anchor or tag opening a value, and the space after.
 var anchorOrTag = regexp.MustCompile(`^(?:[&!][^\s]*\s+)+`)
 
@@ -1410,11 +1413,19 @@ var colonInValue = regexp.MustCompile(`^\s*(?:-\s+)?([\w.-]+):[ \t]+([^\s"'#][^#
 // "already in push.unsubscribe_keywords[0]"): where it ends, and the key;
 // 0 when there is none.
 func firstKey(msg string) (end int, key string) {
-	i := strings.Index(msg, "already in ")
-	if i < 0 {
-		return 0, ""
+	// The first "already in " a key follows: a keyword may say it too
+	// (already in stock: a re-check's find).
+	at := 0
+	for {
+		i := strings.Index(msg[at:], "already in ")
+		if i < 0 {
+			return 0, ""
+		}
+		at += i + len("already in ")
+		if rest := msg[at:]; strings.HasPrefix(rest, "rule ") || firstKeyRe.MatchString(rest) {
+			break
+		}
 	}
-	at := i + len("already in ")
 	if rest, ok := strings.CutPrefix(msg[at:], "rule "); ok {
 		// A named rule's: "rule NAME at KEY" (a name may hold anything).
 		j := strings.LastIndex(rest, " at replies.")

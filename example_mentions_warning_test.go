@@ -39,7 +39,7 @@ func TestExampleAnsweredWithMentionsNotCalledNoMatch(t *testing.T) {
 		}
 	}
 	// Still warned of, as the follower sees it: no article is about it.
-	if !strings.Contains(errOut, `"新质生产力", which no article is about (a follower gets only a list of articles mentioning it)`) {
+	if !strings.Contains(errOut, `"新质生产力", which no article answers as asked (a follower gets a list: the articles mentioning it, or each topic's apart)`) {
 		t.Errorf("check does not say the example gets only the articles mentioning it:\n%s", errOut)
 	}
 }

@@ -313,7 +313,7 @@ func (a *app) examplesUnanswered(ctx context.Context, cfg *Config) []string {
 			// Answered with the articles that mention it, which the report
 			// counts as unanswered too; said as the follower sees it (it
 			// had been called replies.no_match: a newcomer run's find).
-			out = append(out, fmt.Sprintf("%s: the text suggests sending %q, which no article is about (a follower gets only a list of articles mentioning it): name a topic of your articles", strings.Join(ex.Where, ", "), ex.Term))
+			out = append(out, fmt.Sprintf("%s: the text suggests sending %q, which no article answers as asked (a follower gets a list: the articles mentioning it, or each topic's apart): name a topic of your articles", strings.Join(ex.Where, ", "), ex.Term))
 		case outcome.last == bot.OutcomeNoMatch:
 			out = append(out, fmt.Sprintf("%s: the text suggests sending %q, which gets replies.no_match: name a topic of your articles", strings.Join(ex.Where, ", "), ex.Term))
 		}

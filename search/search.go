@@ -1275,10 +1275,6 @@ var (
 		"你好", "您好", "老师好", "大家好",
 		// Voice's opening filler (就是，我想问一下，…: a follower run's find).
 		"就是"}
-	// framesOfQuestion are the frames of framesAhead that ask a question
-	// (请谈谈…, 我想知道, 深刻理解…), which a later sentence opens on too.
-	framesOfQuestion = []string{"请你谈谈你对", "请你谈谈对", "请谈谈你对", "请谈谈对", "请你谈谈", "请谈谈", "谈谈你对", "谈谈对", "说说你对",
-		"谈一谈", "谈谈", "我想知道", "想知道", "你知道", "解释一下", "科普一下", "深刻领悟", "深刻理解", "深刻认识", "深刻把握", "准确把握"}
 	framesAfter = []string{"的理解", "的看法", "的认识", "指的是什么", "指的是啥", "指什么"}
 	// When a meeting meets, asked at the question's end without 的 or
 	// 召开 (两会什么时候开: its 开 was searched, a card on a delegate's
@@ -2102,40 +2098,32 @@ var toneless = func() map[rune]rune {
 }()
 
 // examMaterial is a 申论 question's opening on the exam's material
-// (材料中提到的"枫桥经验"是什么, 根据给定资料，谈谈…, 结合材料2，谈谈…): no
-// article says 材料, and the question got no match where its topic alone
-// had the card. Only as a frame (materialFrame): 材料 asked of (材料分析题,
-// 给定资料题型, 阅读材料的技巧, 材料中的数据怎么算: re-checks' finds) stays.
-var examMaterial = regexp.MustCompile(`^((?:请)?(?:根据|结合|阅读|依据)?(给定)?)(?:材料|资料)[0-9一二三四五六七八九十]*((?:中|里)?(提到|所说|所讲|谈到|指出|反映|描述)?的)?`)
+// (材料中提到的"枫桥经验"是什么, 根据给定资料，谈谈…, 结合材料2，…): no article
+// says 材料, and the question got no match where its topic alone had the
+// card. Only as a frame (materialFrame): 材料 asked of (材料分析题,
+// 给定资料题型, 阅读材料谈谈技巧, 给定资料中的结构, 材料中的数据怎么算:
+// re-checks' finds) stays.
+var examMaterial = regexp.MustCompile(`^((?:请)?(根据|结合|依据)?(?:给定)?)(?:材料|资料)[0-9一二三四五六七八九十]*((?:中|里)?(提到|所说|所讲|谈到|指出|反映|描述)?的)?`)
 
 // materialFrame is the length of the exam material's frame opening s, 0
-// for none: one saying what the material says (材料中提到的, 资料所说的), the
-// exam's 给定资料 read in (给定资料中的), or one after 根据, 结合, 阅读, 依据
-// or 给定 followed, after a mark or not, by an interview's frame (根据给定
-// 资料，谈谈…; 结合材料谈谈…). 阅读材料，怎么提高速度 and 给定资料，怎么读 ask of
-// the material.
+// for none: one saying what the material says (材料中提到的, 资料所说的),
+// or one after 根据, 结合 or 依据 before a mark or a question's frame
+// (根据给定资料4，说明…; 结合材料谈谈…), as exams set their questions. 阅读
+// and 给定 alone ask of the material (阅读材料谈谈技巧, 给定资料，怎么读).
 func materialFrame(s string) int {
 	m := examMaterial.FindStringSubmatchIndex(s)
 	if m == nil || m[1] == len(s) {
 		return 0
 	}
-	lead, given, tail, says := s[m[2]:m[3]], m[4] >= 0, "", m[8] >= 0
-	if m[6] >= 0 {
-		tail = s[m[6]:m[7]]
-	}
+	based, tail, says := m[4] >= 0, m[6] >= 0, m[8] >= 0
 	switch {
 	case says:
 		return m[1]
-	case tail != "" && tail != "的":
-		if given {
-			return m[1] // 给定资料中的
-		}
-		return 0 // 材料中的数据
-	case tail != "" || lead == "":
+	case tail || !based:
 		return 0
 	}
-	rest := strings.TrimLeftFunc(s[m[1]:], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-	if slices.ContainsFunc(framesOfQuestion, func(f string) bool { return strings.HasPrefix(rest, f) }) {
+	rest := s[m[1]:]
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsPunct(r) || unicode.IsSpace(r) || slices.ContainsFunc(framesOfQuestion, func(f string) bool { return strings.HasPrefix(rest, f) }) {
 		return m[1]
 	}
 	return 0
@@ -2168,6 +2156,14 @@ func eachSentence(s string, fn func(string) string) string {
 	}
 	return b.String()
 }
+
+// framesOfQuestion are the frames of framesAhead a later sentence opens
+// on too (…。请谈谈…, …。我想查一下…, …。急求…): all but a newcomer's words,
+// a greeting's and voice's 就是, which a later sentence more often names as
+// its topic (基层。新来的干部, …。你好吗: re-checks' finds).
+var framesOfQuestion = slices.DeleteFunc(slices.Clone(framesAhead), func(f string) bool {
+	return slices.Contains([]string{"我是新来的", "我是新人", "我是新粉", "我刚关注", "刚关注", "新来的", "你好", "您好", "老师好", "大家好", "就是"}, f)
+})
 
 // withoutFramesAhead takes the frames opening a sentence off it, in turn.
 func withoutFramesAhead(s string) string { return withoutOpening(s, framesAhead) }
