@@ -308,11 +308,12 @@ func (a *app) examplesUnanswered(ctx context.Context, cfg *Config) []string {
 		case ex.Instruction && outcome.last == bot.OutcomeNoMatch:
 			out = append(out, fmt.Sprintf("%s: the text tells followers to send %q, which gets replies.no_match: add a rule (keywords) answering it, or take it out of the text", strings.Join(ex.Where, ", "), ex.Term))
 		case outcome.last == bot.OutcomeMentions || outcome.last == bot.OutcomeNoMatch && outcome.listed:
-			// (A list logged as no match too: each topic's articles of
-			// two asked together, a period's newest: a re-check's find.)
-			// Answered with the articles that mention it, which the report
-			// counts as unanswered too; said as the follower sees it (it
-			// had been called replies.no_match: a newcomer run's find).
+			// Answered with a list none of which answers it (the articles
+			// that mention it, each topic's of two asked together; a
+			// period's newest, logged as no match), which the report counts
+			// as unanswered too; said as the follower sees it (it had been
+			// called replies.no_match: a newcomer run's and a re-check's
+			// finds).
 			out = append(out, fmt.Sprintf("%s: the text suggests sending %q, which no article answers as asked (a follower gets a list: the articles mentioning it, or each topic's apart): name a topic of your articles", strings.Join(ex.Where, ", "), ex.Term))
 		case outcome.last == bot.OutcomeNoMatch:
 			out = append(out, fmt.Sprintf("%s: the text suggests sending %q, which gets replies.no_match: name a topic of your articles", strings.Join(ex.Where, ", "), ex.Term))
