@@ -23,31 +23,13 @@ const recheck2MaterialArticles = `{"id":"c1","title":"阅读材料的三个技�
 {"id":"c4","title":"新来的干部如何做好群众工作","summary":"新来的干部到基层，怎样和群众打成一片。","body":"新来的干部到了基层，要多走访群众，学习枫桥经验，做好群众工作。","url":"https://example.com/c4","category":"政策理论导读"}
 `
 
-func recheck2ImportMaterial(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	cfg := writeConfig(t, dir, "")
-	demo, err := os.ReadFile("content/demo/articles.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(dir, "a.jsonl")
-	if err := os.WriteFile(file, append(demo, recheck2MaterialArticles...), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if code, out, errOut := runCmd(t, "import", "--config", cfg, file); code != 0 {
-		t.Fatalf("import: %d %s %s", code, out, errOut)
-	}
-	return cfg
-}
-
 // TestRecheck2MaterialAskedOfIsNoFrame (REGRESSION, edd6261/539b4d4's
 // materialFrame): 材料/资料 as the follower's topic, not the exam question's
 // opening. At 9b5dc8d each got its article's card; now 阅读材料的 and
 // 材料中的 are cut as a frame (lead+的, or 中的) and 阅读材料，/给定资料， as a
 // frame before a mark: no match, or a list on 枫桥经验.
 func TestRecheck2MaterialAskedOfIsNoFrame(t *testing.T) {
-	cfg := recheck2ImportMaterial(t)
+	cfg := importBesideDemo(t, recheck2MaterialArticles)
 	for text, want := range map[string]string{
 		"阅读材料的技巧":      "阅读材料的三个技巧",
 		"阅读材料，怎么提高速度":  "阅读材料的三个技巧",
@@ -71,7 +53,7 @@ func TestRecheck2MaterialAskedOfIsNoFrame(t *testing.T) {
 // the topic. 基层。新来的干部 had 新来的干部如何做好群众工作's card at 9b5dc8d;
 // now 新来的 is cut and the card is 浦江经验's.
 func TestRecheck2LaterSentenceFrameWordIsTopic(t *testing.T) {
-	cfg := recheck2ImportMaterial(t)
+	cfg := importBesideDemo(t, recheck2MaterialArticles)
 	_, got, _ := runCmd(t, "try", "--config", cfg, "基层。新来的干部")
 	if !strings.Contains(got, "新来的干部如何做好群众工作") {
 		t.Errorf("基层。新来的干部: got\n%s\nwant 新来的干部如何做好群众工作 (as at 9b5dc8d, and as 新来的干部 alone gets)", got)

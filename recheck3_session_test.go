@@ -20,8 +20,9 @@ const recheck3MaterialArticles = `{"id":"t-yuedu","title":"阅读材料：申论
 {"id":"t-ganbu","title":"新来的干部如何尽快适应基层工作","summary":"新来的干部到基层，如何尽快熟悉情况、融入群众。","body":"新来的干部要多下基层，多听群众意见。","url":"https://example.com/t/t-ganbu","category":"考试分析","tags":["新来的干部","基层"],"published_on":"2026-10-01"}
 `
 
-// recheck3Import is a store of the demo articles and articles.
-func recheck3Import(t *testing.T, articles string) string {
+// importBesideDemo is a config whose store holds the demo articles and
+// articles (JSON Lines).
+func importBesideDemo(t *testing.T, articles string) string {
 	t.Helper()
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, "")
@@ -57,7 +58,7 @@ func xxFirst(got string) string {
 // 怎么读 is searched alone: no match, or 枫桥经验's list (一文读懂).
 // 给定资料中的… (给定资料中的 now always a frame) lost its card too.
 func TestRecheck3MaterialTopicBeforeQuestionFrame(t *testing.T) {
-	cfg := recheck3Import(t, recheck3MaterialArticles)
+	cfg := importBesideDemo(t, recheck3MaterialArticles)
 	for text, want := range map[string]string{
 		"阅读材料谈谈技巧":   "阅读材料：申论阅读材料的技巧与速度",
 		"给定资料，谈谈怎么读": "给定资料怎么读：申论给定资料的结构",
@@ -76,7 +77,7 @@ func TestRecheck3MaterialTopicBeforeQuestionFrame(t *testing.T) {
 // it only before 谈谈/说说你对/我想知道…: no match. 申论's commonest verbs
 // are 概括, 归纳, 分析, 提出, 说明.
 func TestRecheck3ExamFrameBeforeOtherVerb(t *testing.T) {
-	cfg := recheck3Import(t, "")
+	cfg := importBesideDemo(t, "")
 	for text, want := range map[string]string{
 		"根据给定资料，枫桥经验是什么":       "枫桥经验",
 		"根据给定资料，浦江经验":          "浦江经验",
@@ -97,7 +98,7 @@ func TestRecheck3ExamFrameBeforeOtherVerb(t *testing.T) {
 // 概括枫桥经验的内涵 and 请根据给定资料，概括枫桥经验的内涵 get no match where
 // 枫桥经验的内涵 gets the card.
 func TestRecheck3ExamVerbIsFrame(t *testing.T) {
-	cfg := recheck3Import(t, "")
+	cfg := importBesideDemo(t, "")
 	for text, want := range map[string]string{
 		"请根据给定资料，概括枫桥经验的内涵":      "枫桥经验",
 		"请根据给定资料2，简要分析浦江经验的意义":   "浦江经验",
@@ -115,7 +116,7 @@ func TestRecheck3ExamVerbIsFrame(t *testing.T) {
 // 急求, 不好意思) keeps it since withoutQuestionFrames, and the message gets
 // no match; dc3054d listed both topics' articles.
 func TestRecheck3LaterSentenceCourtesyFrame(t *testing.T) {
-	cfg := recheck3Import(t, "")
+	cfg := importBesideDemo(t, "")
 	for text, want := range map[string]string{
 		"枫桥经验。我想查一下浦江经验":      "浦江经验",
 		"八八战略。请教一个问题，千万工程是什么": "千万工程",
