@@ -66,15 +66,7 @@ func TestRecheck2LaterSentenceFrameWordIsTopic(t *testing.T) {
 // warned as "which gets replies.no_match"; try shows a numbered list. At
 // 9b5dc8d (outcome no_match with hits) it was said to get a list.
 func TestRecheck2CheckExampleListedIsNoNoMatch(t *testing.T) {
-	dir := t.TempDir()
-	shipped, err := os.ReadFile("config.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := strings.Replace(string(shipped), "「枫桥经验」「新质生产力」「国常会 防汛」", "「枫桥经验」「两会 八八战略」「2026年11月国常会」", 1)
-	cfg = strings.Replace(cfg, "path: data/mpbot.db", "path: "+filepath.Join(dir, "mpbot.db"), 1)
-	path := filepath.Join(dir, "config.yaml")
-	os.WriteFile(path, []byte(cfg), 0o644)
+	path := shippedSuggesting(t, "「枫桥经验」「两会 八八战略」「2026年11月国常会」")
 	for _, ex := range []string{"两会 八八战略", "2026年11月国常会"} {
 		_, got, _ := runCmd(t, "try", "--config", path, ex)
 		if !strings.Contains(got, "1. <a href=") {
@@ -186,4 +178,22 @@ func TestRecheck2SharedTopicsListCountedNothing(t *testing.T) {
 	if i < 0 || r.Asked[i].List != 1 || r.Asked[i].NoMatch != 0 {
 		t.Errorf("most asked %+v: the follower got a list and chose from it", r.Asked)
 	}
+}
+
+// shippedSuggesting is the shipped config, its store in the test's folder,
+// whose no-match reply suggests examples instead of the shipped ones.
+func shippedSuggesting(t *testing.T, examples string) string {
+	t.Helper()
+	dir := t.TempDir()
+	shipped, err := os.ReadFile("config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := strings.Replace(string(shipped), "「枫桥经验」「新质生产力」「国常会 防汛」", examples, 1)
+	cfg = strings.Replace(cfg, "path: data/mpbot.db", "path: "+filepath.Join(dir, "mpbot.db"), 1)
+	path := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

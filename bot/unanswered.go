@@ -182,7 +182,8 @@ func Taken(s *Settings) []string {
 		for _, kw := range r.keywords {
 			// The daily reading's switch answers before every rule (a
 			// re-check's find: 暂停推送 in a rule turned the reading off).
-			sw := plainPush(s.fold(kw))
+			norm := s.fold(kw)
+			sw := plainPush(norm)
 			if off, ok := s.opt(sw); ok || s.stopsReading(sw) {
 				what := "turns the daily reading off"
 				if ok && !off {
@@ -195,7 +196,7 @@ func Taken(s *Settings) []string {
 				out = append(out, fmt.Sprintf("%s: keyword %q never reaches this rule: it asks whether the daily reading is on, answered before any rule; reword it", where, kw))
 				continue
 			}
-			if first, _ := s.match(s.fold(kw)); first >= 0 && first != i {
+			if first, _ := s.match(norm); first >= 0 && first != i {
 				other := s.rules[first].label
 				out = append(out, fmt.Sprintf("%s: keyword %q never reaches this rule: rule %s (replies.rules[%d]) answers it first; put this rule above it, or take the word out of rule %s", where, kw, other, first, other))
 			}
