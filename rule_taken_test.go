@@ -39,3 +39,28 @@ func TestRuleSwallowedByARuleAboveIsWarned(t *testing.T) {
 // in a folder beside .md files it is passed over without a word ("read 1
 // article (0 problems)", exit 0), and a folder of .txt alone is told only
 // "no .jsonl, .json, .md or .html files in this folder (links to folders
+
+// TestRuleKeywordAskingReachesItsRule: an exact keyword ending in ？
+// (不想看推送了？, a rule explaining how to turn the reading off) is a question
+// the switch leaves (每日一读不要了？ asks), so the follower asking it gets the
+// rule's reply; check had warned that it never reaches the rule. Said
+// without ？ (a voice message ends in 。) it turns the reading off: check
+// says when it reaches the rule.
+func TestRuleKeywordAskingReachesItsRule(t *testing.T) {
+	cfg := writeConfig(t, t.TempDir(), "")
+	addRule(t, cfg, "\n    - name: pause-how\n      keywords: [不想看推送了？]\n      reply: 回复「退订」即可关闭每日一读。")
+	try := shippedTry(t, cfg)
+	if _, got, _ := try("不想看推送了？"); !strings.Contains(got, "即可关闭每日一读") {
+		t.Fatalf("不想看推送了？: want the rule's reply, got %q", got)
+	}
+	if _, got, _ := try("不想看推送了。"); !strings.Contains(got, "已退订") {
+		t.Fatalf("不想看推送了。: want the reading turned off, got %q", got)
+	}
+	code, out, errOut := runCmd(t, "check", "--config", cfg)
+	if code != 0 || !strings.Contains(out, "pause-how") {
+		t.Fatalf("check: exit %d\n%s%s", code, out, errOut)
+	}
+	if want := `(pause-how): keyword "不想看推送了" reaches this rule only when it is asked (ending in ？)`; !strings.Contains(errOut, want) || strings.Contains(errOut, "never reaches") {
+		t.Errorf("check does not say %s alone:\n%s", want, errOut)
+	}
+}

@@ -184,7 +184,13 @@ func Taken(s *Settings) []string {
 			// re-check's find: 暂停推送 in a rule turned the reading off).
 			norm := s.fold(kw)
 			sw := plainPush(norm)
-			if off, ok := s.opt(sw); ok || s.stopsReading(sw) {
+			off, ok := s.opt(sw)
+			if stops := !ok && s.stopsReading(sw); stops && !politeRequest(sw) {
+				// Asked (不想看推送了？), a stop is left to the rules, as the
+				// answer leaves it (每日一读不要了？ asks); said, it stops.
+				out = append(out, fmt.Sprintf("%s: keyword %q reaches this rule only when it is asked (ending in ？): said (as a voice message is, ending in 。) it turns the daily reading off, before any rule; reword it", where, kw))
+				continue
+			} else if ok || stops {
 				what := "turns the daily reading off"
 				if ok && !off {
 					what = "turns the daily reading on"
