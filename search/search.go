@@ -525,6 +525,18 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	unknown := unknownWords(q)
 	confident := len(hits) > 0 && hits[0].Score >= correctionBelow
 	if confident && !unknown {
+		// An aspect a title of another topic says (新质生产力的路径 had a
+		// card on 扎实推动共同富裕的路径选择, 两个确立的答题思路 one on the
+		// interview's 答题思路: a demo follower run's finds): a first hit
+		// whose title names no word of the topic is weighed against the
+		// topic's own, taken when sure and titled by it.
+		if rest, ok := withoutAspect(q.text); ok && !namesWords(hits[0], rest) {
+			q2 := reparsed(rest)
+			if better := r.rank(q2, n, snippets); len(better) > 0 && better[0].Score >= correctionBelow && namesWords(better[0], rest) {
+				q = q2
+				return Result{Hits: better}
+			}
+		}
 		// A slip into known words (新质生产立: 生产 and 立, each in
 		// articles) is found sure of the wrong thing: it is tried respelt
 		// when that joins typed pieces into a word the articles know
@@ -619,7 +631,12 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	for _, rest := range studyTopics(q.text) {
 		q2 := reparsed(rest)
 		// (Its clauses' counts are read by rank.)
-		if better := r.rank(q2, n, snippets); !unknownWords(q2) && len(better) > 0 && better[0].Score >= correctionBelow && (len(hits) == 0 || better[0].Score > hits[0].Score) {
+		// A typed question's first answer on the topic stays first: the
+		// aspect weighed it among the topic's (on the corpus 新质生产力的科学
+		// 内涵 has the study session on its 基本内涵 first, at 0.58; the
+		// topic alone, news of its growth at 0.97: a test's find).
+		if better := r.rank(q2, n, snippets); !unknownWords(q2) && len(better) > 0 && better[0].Score >= correctionBelow &&
+			(len(hits) == 0 || better[0].Score > hits[0].Score && (!namesWords(hits[0], rest) || better[0].Article.ID == hits[0].Article.ID)) {
 			q, hits = q2, better
 			break
 		}
@@ -1281,6 +1298,9 @@ var (
 		// follower run's find).
 		"深刻领悟", "深刻理解", "深刻认识", "深刻把握", "准确把握",
 		"我是新来的", "我是新人", "我是新粉", "我刚关注", "刚关注", "新来的",
+		// A reading's promise (一文读懂新质生产力 had a card on 新时代枫桥经验是
+		// 什么？一文读懂…: a demo follower run's find).
+		"一文读懂", "一文看懂", "一图读懂",
 		// A question announced before it is asked (我有个问题想问一下枫桥经验:
 		// no match, a follower run's find); not one said of (我有个问题不明白).
 		"我有个问题想问一下", "我有个问题想问", "我有个问题想请教一下", "我有个问题想请教", "我有个问题请教一下", "我有个问题请教",
@@ -1432,14 +1452,23 @@ func (r reader) withoutExam(text string) (string, bool) {
 
 // aspects are what a study question asks of a topic (and, alone, of the
 // exam's material: 材料, 问题, 理由).
-const aspects = `(?:特点|特征|特色|做法|要求|要义|经验|内涵|启示|作用|影响|原因|措施|内容|路径|举措|成效|价值|意义|目标|任务|原则|亮点|思路|材料|问题|理由|背景|差异|对策|建议)`
+const aspects = `(?:特点|特征|特色|做法|要求|要义|经验|内涵|启示|作用|影响|原因|措施|内容|路径选择|路径|举措|成效|价值|意义|目标|任务|原则|亮点|答题思路|思路|实质|渊源|来历|要点|材料|问题|理由|背景|差异|对策|建议)`
 
 // studyAspect is what a study question asks of its topic, at its end
 // (的主要特点, 有哪些特点, 的核心要义是什么): after 的, 有哪些 or a space
-// (where a filler went), so that a topic ending so stays (枫桥经验).
-var studyAspect = regexp.MustCompile(`(?:的|有哪些|有什么|有何|包括哪些|\s)(?:主要|基本|核心|重要|重大|具体|显著|鲜明)?` +
-	aspects +
-	`(?:有哪些|是什么|有什么|是啥|包括哪些|包括什么)?[\s\p{P}吗呢]*$`)
+// (where a filler went: 千万工程的来历与启示 is read 千万工程 与启示, 两个确立的
+// 决定性意义体现在哪 两个确立 体现在哪), so that a topic ending so stays
+// (枫桥经验).
+var studyAspect = regexp.MustCompile(`(?:(?:(?:的|有哪些|有什么|有何|包括哪些|\s)(?:与|和|及)?` + aspectSaid + `|` + aspectsOwn + `)` +
+	`(?:有哪些|是什么|有什么|是啥|包括哪些|包括什么|体现在哪里|体现在哪些方面|体现在哪|在哪里)?|\s体现在哪(?:里|些方面)?)[\s\p{P}吗呢]*$`)
+
+// aspectSaid is an aspect as a study question says it: with a word saying
+// which (主要特点, 科学内涵, 实践路径, 精神实质), or two (来历与启示).
+const aspectSaid = `(?:主要|基本|核心|重要|重大|具体|显著|鲜明|科学|本质|实现|实践|理论|精神|决定性|时代|现实)?` + aspects + `(?:(?:与|和|及)` + aspects + `)?`
+
+// aspectsOwn are aspects no topic ends on, cut without 的 (中国式现代化答题
+// 思路, 共同富裕要点速览: a demo follower run's finds).
+const aspectsOwn = `(?:答题思路|实现路径|实践路径|科学内涵|精神实质|本质要求|理论渊源|要点速览|核心要义)`
 
 // withoutAspect returns text without the study aspect it ends on, and
 // whether it had one after a topic: a last word of two characters or more
@@ -1461,6 +1490,18 @@ func withoutAspect(text string) (string, bool) {
 // aspectAlone is a study question's aspect with no topic (主要内容, 材料,
 // 问题: 分析材料 asks how to analyse it).
 var aspectAlone = regexp.MustCompile(`^(?:主要|基本|核心|重要|重大|具体|显著|鲜明)?` + aspects + `[\s\p{P}]*$`)
+
+// namesWords reports whether h's title holds each word of text (apart by
+// spaces): its summary may name a topic it is not about (扎实推动共同富裕的
+// 路径选择's …是中国式现代化的重要特征).
+func namesWords(h content.Hit, text string) bool {
+	for _, w := range strings.Fields(text) {
+		if !strings.Contains(h.Article.Title, w) {
+			return false
+		}
+	}
+	return true
+}
 
 // practiceKinds say which practices are asked of, before the aspect
 // (好的做法, 先进经验): no topic's.
