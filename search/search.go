@@ -524,18 +524,24 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// answers look (see oneTerm below).
 	unknown := unknownWords(q)
 	confident := len(hits) > 0 && hits[0].Score >= correctionBelow
-	if confident && !unknown {
-		// An aspect a title of another topic says (新质生产力的路径 had a
-		// card on 扎实推动共同富裕的路径选择, 两个确立的答题思路 one on the
-		// interview's 答题思路: a demo follower run's finds): a first hit
-		// whose title names no word of the topic is weighed against the
-		// topic's own, taken when sure and titled by it.
+	// An aspect a title of another topic says (新质生产力的路径 had a card
+	// on 扎实推动共同富裕的路径选择, 两个确立的答题思路 one on the interview's
+	// 答题思路: a demo follower run's finds): a first hit whose title names
+	// no word of the topic is weighed against the topic's own, taken when
+	// sure and titled by it.
+	givenWay := func(q query, hits []content.Hit) (query, []content.Hit, bool) {
 		if rest, ok := withoutAspect(q.text); ok && !namesWords(hits[0], rest) {
 			q2 := reparsed(rest)
 			if better := r.rank(q2, n, snippets); len(better) > 0 && better[0].Score >= correctionBelow && namesWords(better[0], rest) {
-				q = q2
-				return Result{Hits: better}
+				return q2, better, true
 			}
+		}
+		return q, hits, false
+	}
+	if confident && !unknown {
+		if q2, better, ok := givenWay(q, hits); ok {
+			q = q2
+			return Result{Hits: better}
 		}
 		// A slip into known words (新质生产立: 生产 and 立, each in
 		// articles) is found sure of the wrong thing: it is tried respelt
@@ -630,13 +636,19 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// re-check's finds).
 	for _, rest := range studyTopics(q.text) {
 		q2 := reparsed(rest)
-		// (Its clauses' counts are read by rank.)
+		better := r.rank(q2, n, snippets) // (its clauses' counts are read by rank)
+		if unknownWords(q2) || len(better) == 0 || better[0].Score < correctionBelow {
+			continue
+		}
+		// Without the verb, the aspect gives way as the question typed
+		// without it does (概括浦江经验的本质要求 had a card on 中国式现代化的…
+		// 本质要求, where 浦江经验的本质要求 has 浦江经验's: a re-check's find).
+		q2, better, _ = givenWay(q2, better)
 		// A typed question's first answer on the topic stays first: the
 		// aspect weighed it among the topic's (on the corpus 新质生产力的科学
 		// 内涵 has the study session on its 基本内涵 first, at 0.58; the
 		// topic alone, news of its growth at 0.97: a test's find).
-		if better := r.rank(q2, n, snippets); !unknownWords(q2) && len(better) > 0 && better[0].Score >= correctionBelow &&
-			(len(hits) == 0 || better[0].Score > hits[0].Score && (!namesWords(hits[0], rest) || better[0].Article.ID == hits[0].Article.ID)) {
+		if len(hits) == 0 || better[0].Score > hits[0].Score && (!namesWords(hits[0], rest) || better[0].Article.ID == hits[0].Article.ID) {
 			q, hits = q2, better
 			break
 		}
@@ -2270,19 +2282,19 @@ func withoutTask(text string) (string, bool) {
 	return rest, cut
 }
 
-// studyTopics are text's study question without its task verb, without
-// the aspect asked of its topic, and without both: the searches to try,
-// in turn, when text itself found nothing sure.
+// studyTopics are text's study question without its task verb, then
+// without the aspect asked of its topic too; or, with no task verb,
+// without the aspect: the searches to try, in turn, when text itself found
+// nothing sure. Never the verb without the aspect: 说明 and 分析 are titles'
+// words (说明中国的能源转型的背景 had a card on the 十五五 proposal's 说明: a
+// re-check's find).
 func studyTopics(text string) []string {
 	var out []string
-	task, byTask := withoutTask(text)
-	if byTask {
+	if task, ok := withoutTask(text); ok {
 		out = append(out, task)
+		text = task
 	}
 	if rest, ok := withoutAspect(text); ok {
-		out = append(out, rest)
-	}
-	if rest, ok := withoutAspect(task); ok && byTask {
 		out = append(out, rest)
 	}
 	return out
