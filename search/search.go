@@ -1464,7 +1464,7 @@ func (r reader) withoutExam(text string) (string, bool) {
 
 // aspects are what a study question asks of a topic (and, alone, of the
 // exam's material: 材料, 问题, 理由).
-const aspects = `(?:特点|特征|特色|做法|要求|要义|经验|内涵|启示|作用|影响|原因|措施|内容|路径选择|路径|举措|成效|价值|意义|目标|任务|原则|亮点|答题思路|思路|实质|渊源|来历|要点|材料|问题|理由|背景|差异|对策|建议)`
+const aspects = `(?:特点|特征|特色|做法|要求|要义|经验|内涵|启示|作用|影响|原因|措施|内容|路径选择|路径|对策建议|举措|成效|价值|意义|目标|任务|原则|亮点|答题思路|思路|实质|渊源|来历|要点|材料|问题|理由|背景|差异|对策|建议)`
 
 // studyAspect is what a study question asks of its topic, at its end
 // (的主要特点, 有哪些特点, 的核心要义是什么): after 的, 有哪些 or a space
@@ -1498,6 +1498,11 @@ func withoutAspect(text string) (string, bool) {
 	}
 	return rest, true
 }
+
+// countermeasures is a 申论 task asking for them on a problem (针对基层治理
+// 中的问题，提出对策; 针对…存在的问题，提出对策建议: no match, a demo follower
+// run's find), the problem's topic its group.
+var countermeasures = regexp.MustCompile(`^针对(.+?)(?:中|方面|工作中)?(?:存在)?的?(?:问题|矛盾|现象|困难)[\s\p{P}]*(?:请你|请)?(?:提出|给出|谈谈)(?:解决|相应|针对性)?的?(?:对策|建议|措施|办法)+[\s\p{P}]*$`)
 
 // aspectAlone is a study question's aspect with no topic (主要内容, 材料,
 // 问题: 分析材料 asks how to analyse it).
@@ -2218,6 +2223,9 @@ var examMaterial = regexp.MustCompile(`^((?:请)?(根据|结合|依据)?(?:给�
 // (根据给定资料4，说明…; 结合材料谈谈…), as exams set their questions. 阅读
 // and 给定 alone ask of the material (阅读材料谈谈技巧, 给定资料，怎么读).
 func materialFrame(s string) int {
+	if m := examOwnWork.FindStringIndex(s); m != nil && m[1] < len(s) && framedBefore(s[m[1]:]) {
+		return m[1]
+	}
 	m := examMaterial.FindStringSubmatchIndex(s)
 	if m == nil || m[1] == len(s) {
 		return 0
@@ -2229,17 +2237,29 @@ func materialFrame(s string) int {
 	case tail || !based:
 		return 0
 	}
-	rest := s[m[1]:]
-	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsPunct(r) || unicode.IsSpace(r) || slices.ContainsFunc(framesOfQuestion, func(f string) bool { return strings.HasPrefix(rest, f) }) {
+	if framedBefore(s[m[1]:]) {
 		return m[1]
 	}
 	return 0
 }
 
+// framedBefore reports whether rest, after an exam's frame, opens on a
+// mark or a question's frame (…，谈谈; …谈谈): the frame is one.
+func framedBefore(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsPunct(r) || unicode.IsSpace(r) || slices.ContainsFunc(framesOfQuestion, func(f string) bool { return strings.HasPrefix(rest, f) })
+}
+
+// examOwnWork is a question's opening on the candidate's own work, as
+// 申论 and interviews set it (结合工作实际，谈谈枫桥经验; 结合实际谈谈如何…: no
+// match, a demo follower run's find), a frame as the material's after 结合
+// is: before a mark or a question's frame.
+var examOwnWork = regexp.MustCompile(`^(?:请)?(?:结合|联系)(?:你的|自身|自己的|本人|个人)?(?:本职工作|工作实际|实际工作|工作经历|岗位实际|工作|实际)(?:情况)?`)
+
 // examTask is a 申论 question's task verb opening it (请概括…, 归纳…,
 // 简要分析…): no article says 概括, and 请根据给定资料，概括枫桥经验的内涵 got no
 // match where 枫桥经验的内涵 has the card (a re-check's find).
-var examTask = regexp.MustCompile(`^(?:请你|请)?(?:简要|简单|具体|全面)?(?:概括|归纳|简述|阐述|概述|分析|说明)(?:一下)?`)
+var examTask = regexp.MustCompile(`^(?:请你|请)?(?:简要|简单|具体|全面)?(?:概括|归纳|简述|阐述|概述|分析|说明|提出|给出)(?:一下)?`)
 
 // taskAskedOf are what follows a task verb that names a kind of question,
 // a skill or a thing (概括题怎么答, 分析能力, 说明书, 分析研究当前经济形势:
@@ -2290,6 +2310,9 @@ func withoutTask(text string) (string, bool) {
 // re-check's find).
 func studyTopics(text string) []string {
 	var out []string
+	if m := countermeasures.FindStringSubmatch(text); m != nil && hanCount(m[1]) >= 2 {
+		return []string{m[1]}
+	}
 	if task, ok := withoutTask(text); ok {
 		out = append(out, task)
 		text = task

@@ -191,3 +191,26 @@ func demoIndex(t *testing.T) *Index {
 	ix.SetSynonyms(shippedTerms(t))
 	return ix
 }
+
+// TestOwnWorkAndCountermeasureFrames: 结合工作实际 before a mark or 谈谈 is
+// an exam's frame (not before a topic's words: 结合实际情况的分析 stays), and
+// a countermeasure task's topic is its problem's.
+func TestOwnWorkAndCountermeasureFrames(t *testing.T) {
+	for in, want := range map[string]string{
+		"结合工作实际，谈谈枫桥经验": "枫桥经验", "结合实际谈谈如何发展新质生产力": "如何发展新质生产力", "请结合本职工作，谈谈共同富裕": "共同富裕",
+		"结合实际": "结合实际", "结合实际情况的分析": "结合实际情况的分析",
+	} {
+		if got := withoutFrames(in); strings.TrimSpace(got) != want {
+			t.Errorf("withoutFrames(%s) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"针对基层治理中的问题,提出对策": "基层治理", "针对共同富裕存在的问题提出建议": "共同富裕", "针对城市内涝问题,请提出解决对策": "城市内涝",
+		"针对问题提出对策": "", "提出推动共同富裕的对策建议": "推动共同富裕",
+	} {
+		got := studyTopics(in)
+		if want == "" && len(got) > 0 || want != "" && (len(got) == 0 || got[len(got)-1] != want) {
+			t.Errorf("studyTopics(%s) = %q, want %q last", in, got, want)
+		}
+	}
+}

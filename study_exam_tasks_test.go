@@ -1,0 +1,31 @@
+package main
+
+import "testing"
+
+// TestCountermeasureTask: the 申论 task that asks for countermeasures on a
+// problem (针对…的问题，提出对策; 提出…的对策建议) got no match where the
+// problem's topic alone has its article (a demo follower run's find).
+func TestCountermeasureTask(t *testing.T) {
+	firstShownHas(t, writeConfig(t, t.TempDir(), ""), map[string]string{
+		"针对基层治理中的问题，提出对策":    "基层治理现代化：从网格化管理到党建引领",
+		"针对基层治理存在的问题，提出对策建议": "基层治理现代化：从网格化管理到党建引领",
+		"提出推动共同富裕的对策建议":      "扎实推动共同富裕的路径选择",
+		"针对共同富裕存在的问题提出建议":    "扎实推动共同富裕的路径选择",
+		"针对城市内涝问题，提出对策。":     "国务院常务会议部署防汛抗旱",
+	})
+}
+
+// TestOwnWorkFrame: 结合工作实际 (结合实际, 结合本职工作) opening a question
+// before a mark or 谈谈 is the exam's frame, not its topic: each got no
+// match, typed or said (a demo follower run's find).
+func TestOwnWorkFrame(t *testing.T) {
+	firstShownHas(t, writeConfig(t, t.TempDir(), ""), map[string]string{
+		"结合工作实际，谈谈枫桥经验":           "新时代枫桥经验是什么",
+		"结合工作实际，谈谈如何坚持和发展新时代枫桥经验": "新时代枫桥经验是什么",
+		"结合工作实际谈谈如何践行以人民为中心":      "如何理解“以人民为中心”的发展思想",
+		"结合工作实际谈谈如何践行四下基层":        "四下基层：宣传、信访、调研、现场办公下基层",
+		"结合本职工作，谈谈如何推进中国式现代化":     "中国式现代化的五个中国特色与本质要求",
+		"结合本职工作谈谈如何推进中国式现代化。":     "中国式现代化的五个中国特色与本质要求",
+		"结合实际谈谈如何因地制宜发展新质生产力":     "新质生产力：概念、特征与政策要点",
+	})
+}
