@@ -601,6 +601,7 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// A weak answer may be a typo or typed pinyin: try the spelling of a
 	// known term that sounds the same. Long messages are not typos of a
 	// topic, and reading them by sound would cost a second search.
+	var corrected string
 	if utf8.RuneCountInString(q.text) <= maxTypoRunes {
 		if fixed, ok := respell(); ok && fixed != q.text {
 			q2 := reparsed(fixed)
@@ -618,8 +619,12 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 			better := r.rank(q2, n, snippets)
 			oneTerm = oneTerm && !unknownWords(q2)
 			if len(better) > 0 && (oneTerm || (!confident || !unknownWords(q2)) && (len(hits) == 0 || better[0].Score > hits[0].Score)) {
-				q = q2
-				return Result{Hits: better, Corrected: fixed}
+				q, hits, corrected = q2, better, fixed
+				if better[0].Score >= correctionBelow {
+					return Result{Hits: hits, Corrected: corrected}
+				}
+				// Respelt and still unsure, a study question is read
+				// below (风桥经验的精神实质: 0.36 respelt, a re-check's find).
 			}
 		}
 	}
@@ -653,7 +658,7 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 			break
 		}
 	}
-	return Result{Hits: hits}
+	return Result{Hits: hits, Corrected: corrected}
 }
 
 // yearsOnly is a query of years alone, in digits: 2026年, 2025 2026.
