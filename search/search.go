@@ -653,7 +653,9 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 		// aspect weighed it among the topic's (on the corpus 新质生产力的科学
 		// 内涵 has the study session on its 基本内涵 first, at 0.58; the
 		// topic alone, news of its growth at 0.97: a test's find).
-		if len(hits) == 0 || better[0].Score > hits[0].Score && (!namesWords(hits[0], rest) || better[0].Article.ID == hits[0].Article.ID) {
+		// Only an answer it would show: one far under (0.34 for 提出乡村振兴的
+		// 背景) had kept the topic's sure card away (a re-check's find).
+		if len(hits) == 0 || better[0].Score > hits[0].Score && (hits[0].Score < typedStands || !namesWords(hits[0], rest) || better[0].Article.ID == hits[0].Article.ID) {
 			q, hits = q2, better
 			break
 		}
@@ -775,6 +777,11 @@ func (r reader) joinedSlip(q query) (string, bool) {
 func unknownWords(q query) bool {
 	return slices.ContainsFunc(q.clauses, func(c clause) bool { return c.df == 0 || c.pairOf > 0 })
 }
+
+// typedStands is the score from which a typed study question's first
+// answer, titled by its topic, stays first over the topic's alone: above
+// the shipped search.min_score (0.4), whose answers are shown.
+const typedStands = 0.5
 
 // correctionBelow is the top score under which a query is tried respelt.
 const correctionBelow = 0.6
@@ -1507,7 +1514,11 @@ func withoutAspect(text string) (string, bool) {
 // countermeasures is a 申论 task asking for them on a problem (针对基层治理
 // 中的问题，提出对策; 针对…存在的问题，提出对策建议: no match, a demo follower
 // run's find), the problem's topic its group.
-var countermeasures = regexp.MustCompile(`^针对(.+?)(?:中|方面|工作中)?(?:存在)?的?(?:问题|矛盾|现象|困难)[\s\p{P}]*(?:请你|请)?(?:提出|给出|谈谈)(?:解决|相应|针对性)?的?(?:对策|建议|措施|办法)+[\s\p{P}]*$`)
+var countermeasures = regexp.MustCompile(`^针对(.+?)(?:中|方面|工作中)?(?:存在)?的?(?:问题|矛盾|现象|困难)[\s\p{P}]*(?:请你|请)?(?:提出|给出|谈谈)(?:解决|相应|针对性)?的?(?:对策|建议|措施|办法)+[\s\p{P}]*$` +
+	// (提出推动共同富裕的对策建议; 提出 and 给出 before other aspects are no
+	// task: 提出四中全会的原因 had a card on another meeting, a re-check's
+	// find.)
+	`|^(?:请你|请)?(?:提出|给出)(.+?)的(?:对策|建议|措施|办法)+[\s\p{P}]*$`)
 
 // aspectAlone is a study question's aspect with no topic (主要内容, 材料,
 // 问题: 分析材料 asks how to analyse it).
@@ -2228,7 +2239,7 @@ var examMaterial = regexp.MustCompile(`^((?:请)?(根据|结合|依据)?(?:给�
 // (根据给定资料4，说明…; 结合材料谈谈…), as exams set their questions. 阅读
 // and 给定 alone ask of the material (阅读材料谈谈技巧, 给定资料，怎么读).
 func materialFrame(s string) int {
-	if m := examOwnWork.FindStringIndex(s); m != nil && m[1] < len(s) && framedBefore(s[m[1]:]) {
+	if m := examOwnWork.FindStringIndex(s); m != nil && ownWorkFramed(s[m[1]:]) {
 		return m[1]
 	}
 	m := examMaterial.FindStringSubmatchIndex(s)
@@ -2255,16 +2266,30 @@ func framedBefore(rest string) bool {
 	return unicode.IsPunct(r) || unicode.IsSpace(r) || slices.ContainsFunc(framesOfQuestion, func(f string) bool { return strings.HasPrefix(rest, f) })
 }
 
+// ownWorkFramed reports whether rest, after examOwnWork, makes it a frame:
+// a question's frame follows, after a comma or none, and words after it
+// (结合实际？ asks of it; 结合实际 推动全会精神落地生根 and 结合实际,推动… are
+// titles' words: a re-check's finds).
+func ownWorkFramed(rest string) bool {
+	rest = strings.TrimLeft(rest, "，,、 ")
+	for _, f := range framesOfQuestion {
+		if after, ok := strings.CutPrefix(rest, f); ok {
+			return strings.IndexFunc(after, func(r rune) bool { return !unicode.IsSpace(r) && !unicode.IsPunct(r) }) >= 0
+		}
+	}
+	return false
+}
+
 // examOwnWork is a question's opening on the candidate's own work, as
 // 申论 and interviews set it (结合工作实际，谈谈枫桥经验; 结合实际谈谈如何…: no
-// match, a demo follower run's find), a frame as the material's after 结合
-// is: before a mark or a question's frame.
+// match, a demo follower run's find), a frame before a question's
+// (ownWorkFramed).
 var examOwnWork = regexp.MustCompile(`^(?:请)?(?:结合|联系)(?:你的|自身|自己的|本人|个人)?(?:本职工作|工作实际|实际工作|工作经历|岗位实际|工作|实际)(?:情况)?`)
 
 // examTask is a 申论 question's task verb opening it (请概括…, 归纳…,
 // 简要分析…): no article says 概括, and 请根据给定资料，概括枫桥经验的内涵 got no
 // match where 枫桥经验的内涵 has the card (a re-check's find).
-var examTask = regexp.MustCompile(`^(?:请你|请)?(?:简要|简单|具体|全面)?(?:概括|归纳|简述|阐述|概述|分析|说明|提出|给出)(?:一下)?`)
+var examTask = regexp.MustCompile(`^(?:请你|请)?(?:简要|简单|具体|全面)?(?:概括|归纳|简述|阐述|概述|分析|说明)(?:一下)?`)
 
 // taskAskedOf are what follows a task verb that names a kind of question,
 // a skill or a thing (概括题怎么答, 分析能力, 说明书, 分析研究当前经济形势:
@@ -2314,13 +2339,20 @@ func withoutTask(text string) (string, bool) {
 // words (说明中国的能源转型的背景 had a card on the 十五五 proposal's 说明: a
 // re-check's find).
 func studyTopics(text string) []string {
-	var out []string
-	if m := countermeasures.FindStringSubmatch(text); m != nil && hanCount(m[1]) >= 2 {
-		return []string{m[1]}
+	if m := countermeasures.FindStringSubmatch(text); m != nil {
+		if topic := m[1] + m[2]; hanCount(topic) >= 2 {
+			return []string{topic}
+		}
+		return nil
 	}
+	var out []string
 	if task, ok := withoutTask(text); ok {
 		out = append(out, task)
 		text = task
+	} else if examTask.MatchString(text) {
+		// A verb kept as asked of (分析法治中国的对策建议: 分析法 is a
+		// method's) is kept with the aspect too.
+		return nil
 	}
 	if rest, ok := withoutAspect(text); ok {
 		out = append(out, rest)
