@@ -639,10 +639,11 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// whole first (国常汇的特点 had a card on 我国常态化帮扶, its 国常 of 常态化;
 	// a task verb of a title, 分析研究2024年经济工作, is matched as typed: a
 	// re-check's finds).
-	for _, rest := range studyTopics(q.text) {
+	for _, c := range studyTopics(q.text) {
+		rest := c.text
 		q2 := reparsed(rest)
 		better := r.rank(q2, n, snippets) // (its clauses' counts are read by rank)
-		if unknownWords(q2) || len(better) == 0 || better[0].Score < correctionBelow {
+		if unknownWords(q2) || len(better) == 0 || better[0].Score < correctionBelow || c.titled != "" && !strings.Contains(better[0].Article.Title, c.titled) {
 			continue
 		}
 		// Without the verb, the aspect gives way as the question typed
@@ -1515,10 +1516,11 @@ func withoutAspect(text string) (string, bool) {
 // 中的问题，提出对策; 针对…存在的问题，提出对策建议: no match, a demo follower
 // run's find), the problem's topic its group.
 var countermeasures = regexp.MustCompile(`^针对(.+?)(?:中|方面|工作中)?(?:存在)?的?(?:问题|矛盾|现象|困难)[\s\p{P}]*(?:请你|请)?(?:提出|给出|谈谈)(?:解决|相应|针对性)?的?(?:对策|建议|措施|办法)+[\s\p{P}]*$` +
-	// (提出推动共同富裕的对策建议; 提出 and 给出 before other aspects are no
-	// task: 提出四中全会的原因 had a card on another meeting, a re-check's
-	// find.)
-	`|^(?:请你|请)?(?:提出|给出)(.+?)的(?:对策|建议|措施|办法)+[\s\p{P}]*$`)
+	// (提出推动共同富裕的对策建议, as the topic alone: 给出平台经济的建议 had a
+	// card on the 十五五 proposal's 建议. 提出 before other aspects is no
+	// task, a titles' word: 提出四中全会的原因 had a card on another meeting.
+	// Re-checks' finds.)
+	`|^(?:请你|请)?(?:提出|给出)(.+?)的(?:对策|建议|措施|办法|举措|思路)+[\s\p{P}]*$`)
 
 // aspectAlone is a study question's aspect with no topic (主要内容, 材料,
 // 问题: 分析材料 asks how to analyse it).
@@ -2271,14 +2273,20 @@ func framedBefore(rest string) bool {
 // (结合实际？ asks of it; 结合实际 推动全会精神落地生根 and 结合实际,推动… are
 // titles' words: a re-check's finds).
 func ownWorkFramed(rest string) bool {
-	rest = strings.TrimLeft(rest, "，,、 ")
+	words := strings.TrimLeftFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
 	for _, f := range framesOfQuestion {
-		if after, ok := strings.CutPrefix(rest, f); ok {
+		if after, ok := strings.CutPrefix(words, f); ok {
 			return strings.IndexFunc(after, func(r rune) bool { return !unicode.IsSpace(r) && !unicode.IsPunct(r) }) >= 0
 		}
 	}
-	return false
+	// Or a topic alone after it, as short as topics are (结合实际，共同富裕;
+	// 结合实际？新质生产力: a re-check's find, no match).
+	return words != rest && hanCount(words) >= 2 && utf8.RuneCountInString(strings.TrimRightFunc(words, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })) <= maxOwnWorkTopic
 }
+
+// maxOwnWorkTopic is the longest topic read alone after examOwnWork: a
+// title's words run longer (结合实际,推动全会精神落地生根).
+const maxOwnWorkTopic = 7
 
 // examOwnWork is a question's opening on the candidate's own work, as
 // 申论 and interviews set it (结合工作实际，谈谈枫桥经验; 结合实际谈谈如何…: no
@@ -2289,7 +2297,7 @@ var examOwnWork = regexp.MustCompile(`^(?:请)?(?:结合|联系)(?:你的|自身
 // examTask is a 申论 question's task verb opening it (请概括…, 归纳…,
 // 简要分析…): no article says 概括, and 请根据给定资料，概括枫桥经验的内涵 got no
 // match where 枫桥经验的内涵 has the card (a re-check's find).
-var examTask = regexp.MustCompile(`^(?:请你|请)?(?:简要|简单|具体|全面)?(?:概括|归纳|简述|阐述|概述|分析|说明)(?:一下)?`)
+var examTask = regexp.MustCompile(`^(?:请你|请)?(?:简要|简单|具体|全面)?(?:概括|归纳|简述|阐述|概述|分析|说明|给出)(?:一下)?`)
 
 // taskAskedOf are what follows a task verb that names a kind of question,
 // a skill or a thing (概括题怎么答, 分析能力, 说明书, 分析研究当前经济形势:
@@ -2307,8 +2315,7 @@ func taskFrame(s string) int {
 		return 0
 	}
 	rest := s[m[1]:]
-	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsPunct(r) && !strings.ContainsRune("：:", r) || unicode.IsSpace(r) ||
-		slices.ContainsFunc(taskAskedOf, func(w string) bool { return strings.HasPrefix(rest, w) }) {
+	if slices.ContainsFunc(taskAskedOf, func(w string) bool { return strings.HasPrefix(rest, w) }) {
 		return 0
 	}
 	if topic := strings.TrimLeftFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }); hanCount(topic) < 3 || aspectAlone.MatchString(topic) {
@@ -2332,30 +2339,38 @@ func withoutTask(text string) (string, bool) {
 	return rest, cut
 }
 
+// studyTopic is a search studyTopics offers for a study question, and
+// the words the first answer's title must then hold ("" for none).
+type studyTopic struct{ text, titled string }
+
 // studyTopics are text's study question without its task verb, then
 // without the aspect asked of its topic too; or, with no task verb,
 // without the aspect: the searches to try, in turn, when text itself found
-// nothing sure. Never the verb without the aspect: 说明 and 分析 are titles'
-// words (说明中国的能源转型的背景 had a card on the 十五五 proposal's 说明: a
-// re-check's find).
-func studyTopics(text string) []string {
+// nothing sure. A verb kept as asked of (分析与时俱进, 分析法…) stays with
+// the aspect cut only for an answer titled by what follows it: 说明 and 分析
+// are titles' words (说明中国的能源转型的背景 had a card on the 十五五
+// proposal's 说明, 分析法治中国的对策建议 one on the Politburo's 分析研究: a
+// re-check's finds).
+func studyTopics(text string) []studyTopic {
 	if m := countermeasures.FindStringSubmatch(text); m != nil {
 		if topic := m[1] + m[2]; hanCount(topic) >= 2 {
-			return []string{topic}
+			return []studyTopic{{text: topic}}
 		}
 		return nil
 	}
-	var out []string
+	var out []studyTopic
+	titled := ""
 	if task, ok := withoutTask(text); ok {
-		out = append(out, task)
+		out = append(out, studyTopic{text: task})
 		text = task
-	} else if examTask.MatchString(text) {
-		// A verb kept as asked of (分析法治中国的对策建议: 分析法 is a
-		// method's) is kept with the aspect too.
-		return nil
+	} else if m := examTask.FindStringIndex(text); m != nil {
+		titled = text[m[1]:]
 	}
 	if rest, ok := withoutAspect(text); ok {
-		out = append(out, rest)
+		if titled != "" {
+			titled = rest[len(text)-len(titled):]
+		}
+		out = append(out, studyTopic{rest, titled})
 	}
 	return out
 }
