@@ -1,9 +1,6 @@
 package main
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestCountermeasureTask: the 申论 task that asks for countermeasures on a
 // problem (针对…的问题，提出对策; 提出…的对策建议) got no match where the
@@ -31,26 +28,6 @@ func TestOwnWorkFrame(t *testing.T) {
 		"结合本职工作谈谈如何推进中国式现代化。":     "中国式现代化的五个中国特色与本质要求",
 		"结合实际谈谈如何因地制宜发展新质生产力":     "新质生产力：概念、特征与政策要点",
 	})
-}
-
-// TestExamNearBeforeTheQuestion: a clause telling of the exam near or the
-// follower's nerves, or of themselves, before a question asked with a
-// question word (马上就要考试了，两会热词有哪些) got no match where the
-// question alone has its article (a demo follower run's find). A question
-// no article answers still gets none.
-func TestExamNearBeforeTheQuestion(t *testing.T) {
-	cfg := writeConfig(t, t.TempDir(), "")
-	firstShownHas(t, cfg, map[string]string{
-		"马上就要考试了，两会热词有哪些":     "2026年全国两会热词解读",
-		"我笔试过了，结构化面试怎么准备":     "遴选面试结构化答题思路与常见题型",
-		"特别紧张，结构化面试怎么准备":      "遴选面试结构化答题思路与常见题型",
-		"我是第一次参加遴选，笔试都考哪些题型啊": "公务员遴选笔试题型分析",
-	})
-	for _, text := range []string{"我是考生，红烧肉怎么做", "明天，天气怎么样", "马上就要考试了，怎么办"} {
-		if _, got, _ := runCmd(t, "try", "--config", cfg, text); !strings.HasPrefix(got, "没有找到相关文章") {
-			t.Errorf("%s: want no match, got\n%s", text, got)
-		}
-	}
 }
 
 // TestStudyQuestionsAsExamsSetThem: a 申论 task verb opening the question

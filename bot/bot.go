@@ -4380,10 +4380,7 @@ func lastSentences(query string) (tries []string, framed bool) {
 	if utf8.RuneCountInString(query) < minToldRunes {
 		if len(clauses) == 2 && toldOfSelf.MatchString(clauses[0]) && !toldOfSelf.MatchString(clauses[1]) {
 			add(clauses[1])
-			// It asks: opened so, ending in 吗, or with a question word
-			// (我笔试过了，结构化面试怎么准备: no match, a demo follower run's
-			// find).
-			return tries, askingFrame.MatchString(clauses[1]) || strings.HasSuffix(strings.TrimSpace(clauses[1]), "吗") || clauseAsks.MatchString(clauses[1])
+			return tries, askingFrame.MatchString(clauses[1]) || strings.HasSuffix(strings.TrimSpace(clauses[1]), "吗")
 		}
 		return framedAfterCase()
 	}
@@ -4495,10 +4492,7 @@ var ownAfterRe = regexp.MustCompile(`(?:因为|我们单位|我们要|我们这�
 // toldOfSelf is a clause telling of the follower (我在乡镇工作, 平时工作特别忙);
 // askingFrame, one opening a question (想问一下…, 我想了解一下…).
 var (
-	// The exam near and the follower's nerves are told of self too
-	// (马上就要考试了，两会热词有哪些; 特别紧张，结构化面试怎么准备: no match, a
-	// demo follower run's finds).
-	toldOfSelf  = regexp.MustCompile(`^\s*(?:我|本人|平时|马上|快要|就要|快考|快面试|下周|明天|后天|时间不多|特别紧张|好紧张|很紧张|有点紧张|紧张)|我们|我在|我是`) // (not 今年两会，…: a topic's time)
+	toldOfSelf  = regexp.MustCompile(`^\s*(?:我|本人|平时)|我们|我在|我是`) // (not 今年两会，…: a topic's time)
 	askingFrame = regexp.MustCompile(`^\s*(?:然后)?(?:就是)?(?:我)?(?:想问一下|想问问|想问下|想问|请问一下|请问|问一下|想了解一下|想了解|想知道|想请教一下|想请教)`)
 )
 
