@@ -1520,7 +1520,28 @@ var countermeasures = regexp.MustCompile(`^针对(.+?)(?:中|方面|工作中)?(
 	// card on the 十五五 proposal's 建议. 提出 before other aspects is no
 	// task, a titles' word: 提出四中全会的原因 had a card on another meeting.
 	// Re-checks' finds.)
-	`|^(?:请你|请)?(?:提出|给出)(.+?)的(?:对策|建议|措施|办法|举措|思路)+[\s\p{P}]*$`)
+	`|^(?:请你|请)?(?:提出|给出)(.+?)的(?:对策|建议|措施|办法|举措|思路)+[\s\p{P}]*$` +
+	// (基层治理存在的问题和对策, 乡村振兴面临的困难及对策: a topic's
+	// problems and their answers, asked together: no match, a demo follower
+	// run's find.)
+	`|^(.+?)(?:中|方面|工作中)?(?:存在|面临)?的?(?:主要)?(?:问题|困难|短板)(?:和|与|及|以及|、)(?:解决)?(?:对策|建议|措施|办法|出路)+[\s\p{P}]*$`)
+
+// countermeasureBy is a countermeasure task naming the experience to draw
+// on as well as the problem (针对矛盾纠纷，结合枫桥经验提出对策: no match, a
+// demo follower run's find): the experience is searched, then the problem.
+var countermeasureBy = regexp.MustCompile(`^针对(.+?)[\s\p{P}]*(?:请你|请)?(?:结合|运用|借鉴|参考|学习)(.+?)[\s\p{P}]*(?:提出|给出|谈谈)(?:解决|相应|针对性)?的?(?:对策|建议|措施|办法|思路)+[\s\p{P}]*$`)
+
+// ownWorkClause is a question opening on the candidate's own line of work
+// before a comma (结合信访工作，谈谈浦江经验: no match, a demo follower run's
+// find): what follows is searched alone. Not a frame: the work named may be
+// the topic (结合基层治理工作，谈谈你的认识: the work is searched then), and
+// only the fallback reads it.
+var ownWorkClause = regexp.MustCompile(`^(?:请)?(?:结合|联系)(\p{Han}{1,6}?)(?:工作|实际)(?:情况)?[,，、\s]+(.+)$`)
+
+// ownView is a question asking the candidate's own view of what was named
+// before it (谈谈你的认识, 说说你的理解; its aspect may have gone as a
+// filler: 谈谈你).
+var ownView = regexp.MustCompile(`^(?:请)?(?:谈谈|谈一谈|说说|说一说|谈)?(?:你|您|自己|个人)?(?:的|对此的)?(?:认识|理解|看法|体会|感受|思考|想法)?[\s\p{P}]*$`)
 
 // aspectAlone is a study question's aspect with no topic (主要内容, 材料,
 // 问题: 分析材料 asks how to analyse it).
@@ -2353,12 +2374,35 @@ type studyTopic struct{ text, titled string }
 // re-check's finds).
 func studyTopics(text string) []studyTopic {
 	if m := countermeasures.FindStringSubmatch(text); m != nil {
-		if topic := m[1] + m[2]; hanCount(topic) >= 2 {
+		if topic := m[1] + m[2] + m[3]; hanCount(topic) >= 2 {
 			return []studyTopic{{text: topic}}
 		}
 		return nil
 	}
+	if m := countermeasureBy.FindStringSubmatch(text); m != nil {
+		var out []studyTopic
+		// (结合实际 names no experience: the problem alone.)
+		if by := m[2]; hanCount(by) >= 2 && !examOwnWork.MatchString("结合"+by) {
+			out = append(out, studyTopic{text: by})
+		}
+		if hanCount(m[1]) >= 2 {
+			out = append(out, studyTopic{text: m[1]})
+		}
+		return out
+	}
 	var out []studyTopic
+	if m := ownWorkClause.FindStringSubmatch(text); m != nil {
+		if ownView.MatchString(m[2]) {
+			if hanCount(m[1]) >= 2 {
+				return []studyTopic{{text: m[1]}}
+			}
+			return nil
+		}
+		if hanCount(m[2]) >= 2 {
+			text = m[2]
+			out = append(out, studyTopic{text: text})
+		}
+	}
 	titled := ""
 	if task, ok := withoutTask(text); ok {
 		out = append(out, studyTopic{text: task})
