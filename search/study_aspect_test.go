@@ -365,15 +365,15 @@ func firstNames(t *testing.T, ix *Index, q string, words ...string) {
 func TestProblemsAndCountermeasuresOnTheDemo(t *testing.T) {
 	ix := demoIndex(t)
 	for q, want := range map[string]string{
-		"基层治理存在的问题和对策":         "demo-jiceng",
-		"基层治理面临的困难及对策。":        "demo-jiceng",
-		"共同富裕的主要问题与建议":         "demo-gongtongfuyu",
-		"针对矛盾纠纷，结合枫桥经验提出对策":    "demo-fengqiao",
+		"基层治理存在的问题和对策":          "demo-jiceng",
+		"基层治理面临的困难及对策。":         "demo-jiceng",
+		"共同富裕的主要问题与建议":          "demo-gongtongfuyu",
+		"针对矛盾纠纷，结合枫桥经验提出对策":     "demo-fengqiao",
 		"针对矛盾纠纷,请结合枫桥经验提出对策建议。": "demo-fengqiao",
-		"针对群众信访问题，借鉴浦江经验提出对策":  "demo-pujiang",
-		"结合信访工作，谈谈浦江经验":        "demo-pujiang",
-		"结合基层工作,谈谈枫桥经验。":       "demo-fengqiao",
-		"联系本地实际，谈谈新质生产力":       "demo-xinzhi",
+		"针对群众信访问题，借鉴浦江经验提出对策":   "demo-pujiang",
+		"结合信访工作，谈谈浦江经验":         "demo-pujiang",
+		"结合基层工作,谈谈枫桥经验。":        "demo-fengqiao",
+		"联系本地实际，谈谈新质生产力":        "demo-xinzhi",
 	} {
 		if shown := shownHits(t, ix, q); len(shown) == 0 || shown[0].Article.ID != want {
 			t.Errorf("%s: want %s first, got %s", q, want, describeHits(shown))
