@@ -528,9 +528,19 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// on 扎实推动共同富裕的路径选择, 两个确立的答题思路 one on the interview's
 	// 答题思路: a demo follower run's finds): a first hit whose title names
 	// no word of the topic is weighed against the topic's own, taken when
-	// sure and titled by it.
+	// sure and titled by it. So does an exam's task verb a title says
+	// (分析法治中国的问题 had a card on the Politburo's 分析研究…依法治国: a
+	// re-check's find).
 	givenWay := func(q query, hits []content.Hit) (query, []content.Hit, bool) {
-		if rest, ok := withoutAspect(q.text); ok && !namesWords(hits[0], rest) {
+		text, tasked := withoutTask(q.text)
+		if !tasked {
+			text = q.text
+		}
+		rest, ok := withoutAspect(text)
+		if !ok && tasked {
+			rest, ok = strings.TrimSpace(text), true
+		}
+		if ok && !namesWords(hits[0], rest) {
 			q2 := reparsed(rest)
 			if better := r.rank(q2, n, snippets); len(better) > 0 && better[0].Score >= correctionBelow && namesWords(better[0], rest) {
 				return q2, better, true
@@ -1401,6 +1411,15 @@ var (
 	// follower run's find, the question before it no match).
 	examAsks       = setOf("可能", "会", "会不会", "应该", "能")
 	selfIntroduced = []string{"我是", "我在", "我正在", "我最近", "我今年", "本人", "作为"}
+	// examNear are what a sentence of the exam's words says of its being
+	// near (马上就要考试了，两会热词有哪些; 下周就考试了，枫桥经验考吗: no
+	// match, a demo follower run's find).
+	examNear = setOf("马上", "就要", "快要", "快", "即将", "就", "要", "下周", "明天", "后天", "今天", "下个月", "这周", "本周", "周末", "月底", "没几天", "还有")
+	// examAdvice are what a question about the exam itself asks (马上考试
+	// 了，有什么好的建议 had got the 十五五 proposal's card without the exam's
+	// sentence: a re-check's find): with nothing else left, nothing is cut.
+	examAdvice = setOf("建议", "技巧", "方法", "办法", "窍门", "诀窍", "注意", "注意事项", "经验", "推荐", "资料", "文章", "材料",
+		"书", "书籍", "重点", "好", "好的", "有用", "哪些", "什么", "怎么办", "怎么", "如何", "准备", "复习", "帮助", "帮忙", "要点", "心得")
 )
 
 // withoutExam returns text without what it says of the follower and the
@@ -1444,6 +1463,7 @@ func (r reader) withoutExam(text string) (string, bool) {
 	}
 	var b strings.Builder
 	cut := false
+	var near []string // the exam's words of a sentence saying it is near
 	for sentence := range strings.FieldsFuncSeq(text, sentenceBreak) {
 		words := r.ix.seg.queryWords(sentence)
 		exam := slices.ContainsFunc(words, func(w string) bool { return examWords[w] })
@@ -1451,6 +1471,15 @@ func (r reader) withoutExam(text string) (string, bool) {
 		case !exam:
 		case slices.ContainsFunc(selfIntroduced, func(p string) bool { return strings.HasPrefix(sentence, p) }),
 			only(words, func(w string) bool { return examWords[w] || examAsks[w] }) && slices.ContainsFunc(words, func(w string) bool { return preparing[w] }):
+			cut = true
+			continue
+		case only(words, func(w string) bool { return examWords[w] || examNear[w] }) && slices.ContainsFunc(words, func(w string) bool { return examNear[w] }):
+			// The exam is what advice alone asks of (明天面试了，有什么技巧).
+			for _, w := range words {
+				if examWords[w] {
+					near = append(near, w)
+				}
+			}
 			cut = true
 			continue
 		default:
@@ -1469,6 +1498,12 @@ func (r reader) withoutExam(text string) (string, bool) {
 		b.WriteByte(' ')
 	}
 	rest := strings.Join(strings.Fields(b.String()), " ")
+	if rest != "" && only(r.ix.seg.queryWords(rest), func(w string) bool { return examAdvice[w] }) {
+		if len(near) == 0 {
+			return "", false
+		}
+		rest = strings.Join(near, " ") + " " + rest
+	}
 	if !cut || rest == "" {
 		return "", false
 	}
@@ -2295,14 +2330,21 @@ func framedBefore(rest string) bool {
 // titles' words: a re-check's finds).
 func ownWorkFramed(rest string) bool {
 	words := strings.TrimLeftFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+	// An exam's task verb is a question's frame too (结合实际，分析健康中国的
+	// 背景): the question is then read as it is without 结合实际.
+	if taskFrame(words) > 0 {
+		return true
+	}
 	for _, f := range framesOfQuestion {
 		if after, ok := strings.CutPrefix(words, f); ok {
 			return strings.IndexFunc(after, func(r rune) bool { return !unicode.IsSpace(r) && !unicode.IsPunct(r) }) >= 0
 		}
 	}
 	// Or a topic alone after it, as short as topics are (结合实际，共同富裕;
-	// 结合实际？新质生产力: a re-check's find, no match).
-	return words != rest && hanCount(words) >= 2 && utf8.RuneCountInString(strings.TrimRightFunc(words, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })) <= maxOwnWorkTopic
+	// 结合实际？新质生产力: a re-check's find, no match); not a task verb
+	// kept as typed (结合实际，分析健康中国 had the Politburo's 分析研究 card:
+	// a re-check's find).
+	return words != rest && hanCount(words) >= 2 && !examTask.MatchString(words) && utf8.RuneCountInString(strings.TrimRightFunc(words, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })) <= maxOwnWorkTopic
 }
 
 // maxOwnWorkTopic is the longest topic read alone after examOwnWork: a
@@ -2326,6 +2368,11 @@ var examTask = regexp.MustCompile(`^(?:请你|请)?(?:简要|简单|具体|全�
 var taskAskedOf = []string{"题", "类", "能力", "方法", "技巧", "思路", "模板", "要点", "的", "和", "与", "及", "、",
 	"怎么", "如何", "书", "师", "会", "报告", "文", "法", "性", "研究"}
 
+// lawNamed is 法 opening a word of the law (法治中国, 法律, 法规), not the
+// method a verb asks of (分析法): 分析法治中国的问题 had the Politburo's
+// 分析研究 card (a re-check's find).
+var lawNamed = regexp.MustCompile(`^法(?:治|律|规|制|院|官|典)`)
+
 // taskFrame is the length of an exam task's verb opening s (examTask), 0
 // for none or where it is asked of (taskAskedOf), or where no topic
 // follows: an aspect alone (概括要求, 分析原因, 说明理由: how such a question
@@ -2336,7 +2383,7 @@ func taskFrame(s string) int {
 		return 0
 	}
 	rest := s[m[1]:]
-	if slices.ContainsFunc(taskAskedOf, func(w string) bool { return strings.HasPrefix(rest, w) }) {
+	if slices.ContainsFunc(taskAskedOf, func(w string) bool { return strings.HasPrefix(rest, w) }) && !lawNamed.MatchString(rest) {
 		return 0
 	}
 	if topic := strings.TrimLeftFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }); hanCount(topic) < 3 || aspectAlone.MatchString(topic) {
