@@ -34,3 +34,21 @@ func TestExamAdviceNotAnotherTopicsCard(t *testing.T) {
 		}
 	}
 }
+
+// TestAdviceAskedOfNothing: advice asked with no topic (有什么好的建议, and
+// the form the bot searches it in, 有什么 建议) had a card at
+// 0.93 on the 十五五 proposal, the 建议 of its title; the proposal asked for
+// keeps its answers (a re-check's find).
+func TestAdviceAskedOfNothing(t *testing.T) {
+	ix := corpusIndex(t)
+	for _, q := range []string{"有什么好的建议", "有什么 建议", "老师有什么好的建议吗", "求建议", "给点建议吧。", "有没有好的方法？", "有什么技巧"} {
+		if shown := shownHits(t, ix, q); len(shown) > 0 {
+			t.Errorf("%s: asks advice of nothing named, got %s", q, describeHits(shown))
+		}
+	}
+	for _, q := range []string{"十五五规划建议", "建议", "十五五建议"} {
+		if shown := shownHits(t, ix, q); len(shown) == 0 || shown[0].Article.ID != "xwlb-20251028-02" {
+			t.Errorf("%s: want the 十五五 proposal first, got %s", q, describeHits(shown))
+		}
+	}
+}

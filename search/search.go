@@ -462,6 +462,12 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 		// find: no match).
 		return Result{}
 	}
+	if adviceAlone.MatchString(q.text) || r.examNearOnly(q.text) {
+		// Advice asked of nothing named (有什么好的建议, 求建议): its 建议
+		// had a card at 0.93 on the 十五五 proposal; the exam said near and
+		// nothing else asked (a re-check's finds).
+		return Result{}
+	}
 	// The respelling, worked out at most once: a query of Latin words
 	// needs it now, others only when their answers are weak.
 	var fixed string
@@ -673,6 +679,12 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	}
 	return Result{Hits: hits, Corrected: corrected}
 }
+
+// adviceAlone is a follower asking for advice with no topic: 有什么好的建议,
+// 老师有什么建议吗, 求建议, 给点建议吧 (not 十五五建议, nor 建议 typed alone).
+// The bot searches it with spaces where it took words out (有什么 建议).
+var adviceAlone = regexp.MustCompile(`^(?:老师|老师们|请问|大家|那)?[\s\p{P}]*(?:你|您)?(?:(?:有(?:什么|没有|啥|何|无)|求|给点|给些|给个|提点|提些|来点|能给点|能不能给点)` +
+	`\s*(?:好的|好|有用的|实用的|具体的|什么)?|好的|有用的|实用的)\s*(?:建议|方法|技巧|办法|窍门|诀窍|经验|意见|心得)\s*(?:吗|呢|吧|啊|么|嘛)?[\s\p{P}]*$`)
 
 // yearsOnly is a query of years alone, in digits: 2026年, 2025 2026.
 var yearsOnly = regexp.MustCompile(`^[\s\p{P}]*(?:(?:19|20)[0-9]{2}[\s\p{P}]*年?[\s\p{P}的呢吗]*)+$`)
@@ -1418,9 +1430,48 @@ var (
 	// examAdvice are what a question about the exam itself asks (马上考试
 	// 了，有什么好的建议 had got the 十五五 proposal's card without the exam's
 	// sentence: a re-check's find): with nothing else left, nothing is cut.
+	// adviceAsked are those that ask (not 好的, 资料 or 书 alone: 下周就考试
+	// 了，好的 is no question; a greeting leaves nothing: a re-check's
+	// finds).
+	adviceAsked = setOf("建议", "技巧", "方法", "办法", "窍门", "诀窍", "注意", "注意事项", "经验", "推荐", "重点", "哪些", "什么", "怎么办",
+		"怎么", "如何", "要点", "心得")
 	examAdvice = setOf("建议", "技巧", "方法", "办法", "窍门", "诀窍", "注意", "注意事项", "经验", "推荐", "资料", "文章", "材料",
 		"书", "书籍", "重点", "好", "好的", "有用", "哪些", "什么", "怎么办", "怎么", "如何", "准备", "复习", "帮助", "帮忙", "要点", "心得")
 )
+
+// onlyWords reports whether each of words is of in, a stop word or a
+// request's verb.
+func onlyWords(words []string, in func(string) bool) bool {
+	return !slices.ContainsFunc(words, func(w string) bool { return !in(w) && !stopWords[w] && !requestVerbs[w] })
+}
+
+// examNearSaid reports whether a sentence's words say the exam is near and
+// nothing else (马上就要考试了, 明天面试了).
+func examNearSaid(words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return examWords[w] }) &&
+		slices.ContainsFunc(words, func(w string) bool { return examNear[w] }) &&
+		onlyWords(words, func(w string) bool { return examWords[w] || examNear[w] })
+}
+
+// examNearOnly reports whether text only says the exam is near (下周就考试
+// 了): it asks nothing, and had a card on 第六届跨国公司领导人青岛峰会下周举行
+// (a re-check's find).
+func (r reader) examNearOnly(text string) bool {
+	if !slices.ContainsFunc(examList, func(w string) bool { return strings.Contains(text, w) }) {
+		return false
+	}
+	said := false
+	for sentence := range strings.FieldsFuncSeq(text, sentenceBreak) {
+		words := r.ix.seg.queryWords(sentence)
+		switch {
+		case examNearSaid(words):
+			said = true
+		case len(words) > 0 && !acknowledges(sentence): // (…，好的; not …，有什么)
+			return false
+		}
+	}
+	return said
+}
 
 // withoutExam returns text without what it says of the follower and the
 // exam, and whether something was taken out with something left to search:
@@ -1434,9 +1485,7 @@ func (r reader) withoutExam(text string) (string, bool) {
 	if !slices.ContainsFunc(examList, func(w string) bool { return strings.Contains(text, w) }) {
 		return "", false // most questions: not segmented again
 	}
-	only := func(words []string, in func(string) bool) bool {
-		return !slices.ContainsFunc(words, func(w string) bool { return !in(w) && !stopWords[w] && !requestVerbs[w] })
-	}
+	only := onlyWords
 	isExam := func(w string) bool { return examWords[w] }
 	examPart := func(p string) bool { return only(r.ix.seg.queryWords(p), isExam) }
 	topicPart := func(p string) bool {
@@ -1464,6 +1513,7 @@ func (r reader) withoutExam(text string) (string, bool) {
 	var b strings.Builder
 	cut := false
 	var near []string // the exam's words of a sentence saying it is near
+	nearCut := false
 	for sentence := range strings.FieldsFuncSeq(text, sentenceBreak) {
 		words := r.ix.seg.queryWords(sentence)
 		exam := slices.ContainsFunc(words, func(w string) bool { return examWords[w] })
@@ -1473,7 +1523,7 @@ func (r reader) withoutExam(text string) (string, bool) {
 			only(words, func(w string) bool { return examWords[w] || examAsks[w] }) && slices.ContainsFunc(words, func(w string) bool { return preparing[w] }):
 			cut = true
 			continue
-		case only(words, func(w string) bool { return examWords[w] || examNear[w] }) && slices.ContainsFunc(words, func(w string) bool { return examNear[w] }):
+		case examNearSaid(words):
 			// The exam is what advice alone asks of (明天面试了，有什么技巧).
 			for _, w := range words {
 				if examWords[w] {
@@ -1481,6 +1531,7 @@ func (r reader) withoutExam(text string) (string, bool) {
 				}
 			}
 			cut = true
+			nearCut = true
 			continue
 		default:
 			// Parts apart by spaces: one of the exam's words alone
@@ -1498,11 +1549,18 @@ func (r reader) withoutExam(text string) (string, bool) {
 		b.WriteByte(' ')
 	}
 	rest := strings.Join(strings.Fields(b.String()), " ")
-	if rest != "" && only(r.ix.seg.queryWords(rest), func(w string) bool { return examAdvice[w] }) {
+	restWords := r.ix.seg.queryWords(rest)
+	switch {
+	case only(restWords, func(w string) bool { return examAdvice[w] }) && slices.ContainsFunc(restWords, func(w string) bool { return adviceAsked[w] }):
 		if len(near) == 0 {
 			return "", false
 		}
 		rest = strings.Join(near, " ") + " " + rest
+	case nearCut && !slices.ContainsFunc(restWords, func(w string) bool { return r.topic(w) || utf8.RuneCountInString(w) >= 4 }):
+		// What is left may ask of the exam itself (明天面试了，穿什么衣服;
+		// 明天考试了，有什么热点; 明天面试了，加油: unrelated articles first, a
+		// re-check's find): only a topic named beside it is asked alone.
+		return "", false
 	}
 	if !cut || rest == "" {
 		return "", false
