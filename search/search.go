@@ -389,7 +389,10 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets
 	// 相关文章) do (a review's and a re-check's finds: 请问乡村振兴,
 	// 请问一下新质生产力 kept the order the topic alone had had).
 	r.typedAlone = !key.prepared && !asksOfTopic(query)
-	res := r.search(text, n, snippets)
+	var res Result
+	if key.prepared || len(query) > 256 || !adviceAlone.MatchString(strings.TrimSpace(foldText(query))) {
+		res = r.search(text, n, snippets)
+	}
 	cache.put(key, r.v.gen, res)
 	return res, nil
 }
@@ -462,7 +465,7 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 		// find: no match).
 		return Result{}
 	}
-	if adviceAlone.MatchString(q.text) || r.examNearOnly(q.text) {
+	if adviceAlone.MatchString(q.text) || r.examNearOnly(text) {
 		// Advice asked of nothing named (有什么好的建议, 求建议): its 建议
 		// had a card at 0.93 on the 十五五 proposal; the exam said near and
 		// nothing else asked (a re-check's finds).
@@ -584,7 +587,8 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// found nothing sure, or an article on another 遴选 (a follower run's
 	// finds). Searched without them, the topic's answers are taken when
 	// surer.
-	if rest, ok := r.withoutExam(q.text); ok && searchedAs(rest, true, nil) {
+	examRest, examCut := r.withoutExam(q.text)
+	if examCut && searchedAs(examRest, true, nil) {
 		return Result{Hits: hits}
 	}
 	// Why the follower asks, said first (我负责写一篇心得体会，请问有没有中央
@@ -655,7 +659,13 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// whole first (国常汇的特点 had a card on 我国常态化帮扶, its 国常 of 常态化;
 	// a task verb of a title, 分析研究2024年经济工作, is matched as typed: a
 	// re-check's finds).
-	for _, c := range studyTopics(q.text) {
+	topics := studyTopics(q.text)
+	if examCut {
+		// (下周就考了，概括政府工作报告的主要做法: no match, a final-week
+		// follower run's find.)
+		topics = append(topics, studyTopics(examRest)...)
+	}
+	for _, c := range topics {
 		rest := c.text
 		q2 := reparsed(rest)
 		better := r.rank(q2, n, snippets) // (its clauses' counts are read by rank)
@@ -681,10 +691,14 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 }
 
 // adviceAlone is a follower asking for advice with no topic: 有什么好的建议,
-// 老师有什么建议吗, 求建议, 给点建议吧 (not 十五五建议, nor 建议 typed alone).
-// The bot searches it with spaces where it took words out (有什么 建议).
-var adviceAlone = regexp.MustCompile(`^(?:老师|老师们|请问|大家|那)?[\s\p{P}]*(?:你|您)?(?:(?:有(?:什么|没有|啥|何|无)|求|给点|给些|给个|提点|提些|来点|能给点|能不能给点)` +
-	`\s*(?:好的|好|有用的|实用的|具体的|什么)?|好的|有用的|实用的)\s*(?:建议|方法|技巧|办法|窍门|诀窍|经验|意见|心得)\s*(?:吗|呢|吧|啊|么|嘛)?[\s\p{P}]*$`)
+// 老师有什么建议吗, 求建议, 给点建议吧, 有没有什么好的方法 (not 十五五建议,
+// nor 建议 typed alone). It is matched on the message as typed, its asking
+// words still there (有没有什么建议 is read as 建议), and on the query read
+// (the bot searches 有什么 建议 where it took words out).
+var adviceAlone = regexp.MustCompile(`^(?:老师|老师们|请问|大家|那|那个|就是)*[\s\p{P}]*(?:你|您|你们)?` +
+	`(?:(?:有没有|有什么|有啥|有何|有无|有|求|求个|给点|给些|给个|给我点|给我些|给我一些|给点儿|提点|提些|来点|能给点|能不能给点|能不能给|可以给点)` +
+	`\s*(?:什么|啥)?\s*(?:比较)?(?:好的|好|有用的|实用的|具体的|新的|靠谱的|管用的)?|(?:比较)?(?:好的|有用的|实用的|靠谱的|管用的))` +
+	`\s*(?:建议|方法|技巧|办法|窍门|诀窍|经验|意见|心得|推荐)\s*(?:吗|呢|吧|啊|么|嘛|呀)*[\s\p{P}]*$`)
 
 // yearsOnly is a query of years alone, in digits: 2026年, 2025 2026.
 var yearsOnly = regexp.MustCompile(`^[\s\p{P}]*(?:(?:19|20)[0-9]{2}[\s\p{P}]*年?[\s\p{P}的呢吗]*)+$`)
@@ -1413,7 +1427,7 @@ func (r reader) withoutFullText(text string) (string, bool) {
 // say so (准备遴选, 备考面试), and selfIntroduced how a sentence about the
 // follower begins (我是今年准备考中央遴选的考生).
 var (
-	examList  = []string{"遴选", "备考", "考试", "笔试", "面试", "考生", "公务员", "申论", "考公", "上岸", "准备", "复习", "选调"}
+	examList  = []string{"遴选", "备考", "考试", "笔试", "面试", "考生", "公务员", "申论", "考公", "上岸", "准备", "复习", "选调", "考了", "考前"}
 	examWords = setOf(append([]string{"公开遴选", "中央遴选", "考", "参加", "省直", "市直", "县直", "中直"}, examList...)...)
 	// (准备参加遴选, 省直遴选 新质生产力, 选调 新质生产力: a re-check
 	// follower run's finds, each no match.)
@@ -1426,7 +1440,8 @@ var (
 	// examNear are what a sentence of the exam's words says of its being
 	// near (马上就要考试了，两会热词有哪些; 下周就考试了，枫桥经验考吗: no
 	// match, a demo follower run's find).
-	examNear = setOf("马上", "就要", "快要", "快", "即将", "就", "要", "下周", "明天", "后天", "今天", "下个月", "这周", "本周", "周末", "月底", "没几天", "还有")
+	examNear = setOf("马上", "就要", "快要", "快", "即将", "就", "要", "下周", "明天", "后天", "今天", "下个月", "这周", "本周", "周末", "月底", "没几天", "还有",
+		"最后", "考前", "只有", "只剩", "剩", "剩下", "不到")
 	// examAdvice are what a question about the exam itself asks (马上考试
 	// 了，有什么好的建议 had got the 十五五 proposal's card without the exam's
 	// sentence: a re-check's find): with nothing else left, nothing is cut.
@@ -1434,7 +1449,7 @@ var (
 	// 了，好的 is no question; a greeting leaves nothing: a re-check's
 	// finds).
 	adviceAsked = setOf("建议", "技巧", "方法", "办法", "窍门", "诀窍", "注意", "注意事项", "经验", "推荐", "重点", "哪些", "什么", "怎么办",
-		"怎么", "如何", "要点", "心得")
+		"怎么", "如何", "要点", "心得", "资料", "材料", "文章", "书", "书籍")
 	examAdvice = setOf("建议", "技巧", "方法", "办法", "窍门", "诀窍", "注意", "注意事项", "经验", "推荐", "资料", "文章", "材料",
 		"书", "书籍", "重点", "好", "好的", "有用", "哪些", "什么", "怎么办", "怎么", "如何", "准备", "复习", "帮助", "帮忙", "要点", "心得")
 )
@@ -1449,9 +1464,44 @@ func onlyWords(words []string, in func(string) bool) bool {
 // nothing else (马上就要考试了, 明天面试了).
 func examNearSaid(words []string) bool {
 	return slices.ContainsFunc(words, func(w string) bool { return examWords[w] }) &&
-		slices.ContainsFunc(words, func(w string) bool { return examNear[w] }) &&
-		onlyWords(words, func(w string) bool { return examWords[w] || examNear[w] })
+		slices.ContainsFunc(words, nearWord) &&
+		onlyWords(words, func(w string) bool { return examWords[w] || nearWord(w) })
 }
+
+// nearWord reports whether w says the exam is near: examNear's, or a span
+// of days or weeks (五天, 一周, 两个星期: 还有五天就考试了, a final-week
+// follower run's find).
+func nearWord(w string) bool { return examNear[w] || nearSpan.MatchString(w) }
+
+var nearSpan = regexp.MustCompile(`^[一二两三四五六七八九十几0-9]*(?:天|周|个月|个星期|星期|日)$`)
+
+// examSaidDone is the exam said near run on into the question with no mark,
+// as voice writes it (下周就考试了枫桥经验的要点。): a sentence ends there.
+var examSaidDone = regexp.MustCompile(`((?:考试|面试|笔试|考)了)(\p{Han})`)
+
+// namesTopic reports whether words name a topic: one of the topics' or
+// four Han characters or more in words that are neither asking nor the
+// exam's nor a time's (中央 八项 规定, 粮食 安全: a re-check's find; not 加油,
+// 穿 衣服, 最近 新闻).
+func (r reader) namesTopic(words []string) bool {
+	han := 0
+	for _, w := range words {
+		if r.topic(w) {
+			return true
+		}
+		if !stopWords[w] && !requestVerbs[w] && !examWords[w] && !nearWord(w) && !examAdvice[w] && !recentSaid[w] {
+			han += hanCount(w)
+		}
+	}
+	return han >= 4
+}
+
+// nearAsks are words asking in a sentence of the exam's words (下周就考试了
+// 申论有什么技巧, its 技巧 gone as a filler: a re-check's find).
+var nearAsks = []string{"什么", "啥", "哪", "怎么", "如何", "吗", "么", "多少", "几", "?"}
+
+// recentSaid are words of recency beside the exam (马上考试了，最近有什么新闻).
+var recentSaid = setOf("最近", "近期", "最新", "近来", "这几天", "这两天")
 
 // examNearOnly reports whether text only says the exam is near (下周就考试
 // 了): it asks nothing, and had a card on 第六届跨国公司领导人青岛峰会下周举行
@@ -1464,9 +1514,9 @@ func (r reader) examNearOnly(text string) bool {
 	for sentence := range strings.FieldsFuncSeq(text, sentenceBreak) {
 		words := r.ix.seg.queryWords(sentence)
 		switch {
-		case examNearSaid(words):
+		case examNearSaid(words) && !slices.ContainsFunc(nearAsks, func(a string) bool { return strings.Contains(sentence, a) }):
 			said = true
-		case len(words) > 0 && !acknowledges(sentence): // (…，好的; not …，有什么)
+		case strings.TrimSpace(sentence) != "" && !acknowledges(sentence): // (…，好的; not …，有什么 or …, 资料)
 			return false
 		}
 	}
@@ -1514,7 +1564,7 @@ func (r reader) withoutExam(text string) (string, bool) {
 	cut := false
 	var near []string // the exam's words of a sentence saying it is near
 	nearCut := false
-	for sentence := range strings.FieldsFuncSeq(text, sentenceBreak) {
+	for sentence := range strings.FieldsFuncSeq(examSaidDone.ReplaceAllString(text, "${1}，${2}"), sentenceBreak) {
 		words := r.ix.seg.queryWords(sentence)
 		exam := slices.ContainsFunc(words, func(w string) bool { return examWords[w] })
 		switch {
@@ -1556,7 +1606,7 @@ func (r reader) withoutExam(text string) (string, bool) {
 			return "", false
 		}
 		rest = strings.Join(near, " ") + " " + rest
-	case nearCut && !slices.ContainsFunc(restWords, func(w string) bool { return r.topic(w) || utf8.RuneCountInString(w) >= 4 }):
+	case nearCut && !r.namesTopic(restWords):
 		// What is left may ask of the exam itself (明天面试了，穿什么衣服;
 		// 明天考试了，有什么热点; 明天面试了，加油: unrelated articles first, a
 		// re-check's find): only a topic named beside it is asked alone.
@@ -1608,7 +1658,7 @@ func withoutAspect(text string) (string, bool) {
 // countermeasures is a 申论 task asking for them on a problem (针对基层治理
 // 中的问题，提出对策; 针对…存在的问题，提出对策建议: no match, a demo follower
 // run's find), the problem's topic its group.
-var countermeasures = regexp.MustCompile(`^针对(.+?)(?:中|方面|工作中)?(?:存在)?的?(?:问题|矛盾|现象|困难)[\s\p{P}]*(?:请你|请)?(?:提出|给出|谈谈)(?:解决|相应|针对性)?的?(?:对策|建议|措施|办法)+[\s\p{P}]*$` +
+var countermeasures = regexp.MustCompile(`^针对(.+?)(?:(?:中|方面|工作中)?(?:存在)?的?(?:问题|矛盾|现象|困难))?[\s\p{P}]*(?:请你|请)?(?:提出|给出|谈谈)(?:解决|相应|针对性)?的?(?:对策|建议|措施|办法)+[\s\p{P}]*$` +
 	// (提出推动共同富裕的对策建议, as the topic alone: 给出平台经济的建议 had a
 	// card on the 十五五 proposal's 建议. 提出 before other aspects is no
 	// task, a titles' word: 提出四中全会的原因 had a card on another meeting.
@@ -1630,6 +1680,17 @@ var countermeasureBy = regexp.MustCompile(`^针对(.+?)[\s\p{P}]*(?:请你|请)?
 // the topic (结合基层治理工作，谈谈你的认识: the work is searched then), and
 // only the fallback reads it.
 var ownWorkClause = regexp.MustCompile(`^(?:请)?(?:结合|联系)(\p{Han}{1,6}?)(?:工作|实际)(?:情况)?[,，、\s]+(.+)$`)
+
+// asIfYouWere is an interview's hypothetical (如果你是基层干部，如何运用千万
+// 工程; 如果你是一名基层干部你会怎么运用浦江经验: no match, a final-week
+// follower run's find): the topic is what follows the role (its verb
+// gone as a filler, or cut here).
+var asIfYouWere = regexp.MustCompile(`^(?:如果|假如|假设)(?:你|您)是[^，,。？?！!\s]{1,16}[\s\p{P}]+` +
+	`(?:(?:你|您)?(?:会|将|要|该|应该|应当|打算)?(?:怎么|如何|怎样)?(?:去)?(?:运用|用好|落实|践行|推进|推动|开展|学习|贯彻|借鉴|发扬|坚持|发展|理解|看待|做好|把握))?` +
+	`(.+?)[\s\p{P}]*$`)
+
+// roleAsks is what a hypothetical asks the candidate to do, no topic.
+var roleAsks = regexp.MustCompile(`^(?:你|您|我)|怎么办|怎么做|怎么处理|如何处理|如何应对|怎么应对`)
 
 // ownView is a question asking the candidate's own view of what was named
 // before it (谈谈你的认识, 说说你的理解; its aspect may have gone as a
@@ -2134,7 +2195,10 @@ var (
 		"一篇")
 	requestNouns = setOf("文章", "资料", "材料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材",
 		// 低空经济面试题 (a follower run's find: no match).
-		"面试题", "申论题", "题目")
+		"面试题", "申论题", "题目",
+		// What the final week studies (共同富裕金句 at 0.36, 新质生产力必背,
+		// 新质生产力重点: no match, a final-week follower run's finds).
+		"金句", "必背", "必背金句", "重点", "必考", "考前必背", "背诵")
 )
 
 // sendMe reports whether words[i:i+2] are 发 我 asking for the topic: at the
@@ -2478,12 +2542,6 @@ type studyTopic struct{ text, titled string }
 // proposal's 说明, 分析法治中国的对策建议 one on the Politburo's 分析研究: a
 // re-check's finds).
 func studyTopics(text string) []studyTopic {
-	if m := countermeasures.FindStringSubmatch(text); m != nil {
-		if topic := m[1] + m[2] + m[3]; hanCount(topic) >= 2 {
-			return []studyTopic{{text: topic}}
-		}
-		return nil
-	}
 	if m := countermeasureBy.FindStringSubmatch(text); m != nil {
 		var out []studyTopic
 		// (结合实际 names no experience: the problem alone.)
@@ -2494,6 +2552,20 @@ func studyTopics(text string) []studyTopic {
 			out = append(out, studyTopic{text: m[1]})
 		}
 		return out
+	}
+	if m := countermeasures.FindStringSubmatch(text); m != nil {
+		// (The problem alone names none: 针对问题提出对策.)
+		if topic := m[1] + m[2] + m[3]; hanCount(topic) >= 2 && !aspectAlone.MatchString(topic) {
+			return []studyTopic{{text: topic}}
+		}
+		return nil
+	}
+	if m := asIfYouWere.FindStringSubmatch(text); m != nil {
+		// (Not what the role does: 如果你是领导，你怎么办.)
+		if hanCount(m[1]) >= 2 && !roleAsks.MatchString(m[1]) {
+			return []studyTopic{{text: m[1]}}
+		}
+		return nil
 	}
 	var out []studyTopic
 	if m := ownWorkClause.FindStringSubmatch(text); m != nil {

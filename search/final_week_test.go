@@ -1,0 +1,42 @@
+package search
+
+import "testing"
+
+// TestFinalWeekQuestions: exam candidates in the final week (a follower run
+// over the webhook, 300 messages, a third by voice) got no match where the
+// demo article answers: the exam said near in words examNear lacked (还有五
+// 天, 一周, 考前最后一周, 考了) or run on with no mark as voice writes it;
+// study words beside the topic (金句, 必背, 重点); 针对X提出对策建议 with no
+// problem named; an interview's hypothetical (如果你是基层干部，如何运用X);
+// the exam said near before a study question.
+func TestFinalWeekQuestions(t *testing.T) {
+	ix := demoIndex(t)
+	for q, want := range map[string]string{
+		"还有五天就考试了，新质生产力的要点":     "demo-xinzhi",
+		"还有一周就考试了，枫桥经验":         "demo-fengqiao",
+		"还有三天就考试了，共同富裕":         "demo-gongtongfuyu",
+		"考前最后一周了，新质生产力的要点":      "demo-xinzhi",
+		"马上就要考了，千万工程的要点":        "demo-qianwan",
+		"下周就考了，概括政府工作报告的主要做法":   "demo-gzbg2024",
+		"下周就考试了枫桥经验的要点。":        "demo-fengqiao",
+		"马上就要考了我想看一下千万工程的文章。":   "demo-qianwan",
+		"共同富裕金句":                "demo-gongtongfuyu",
+		"新质生产力必背":               "demo-xinzhi",
+		"中国式现代化必背金句":            "demo-xiandaihua",
+		"新质生产力重点":               "demo-xinzhi",
+		"针对新质生产力提出对策建议":         "demo-xinzhi",
+		"针对共同富裕提出对策建议":          "demo-gongtongfuyu",
+		"如果你是基层干部，如何运用千万工程":     "demo-qianwan",
+		"如果你是一名基层干部你会怎么运用浦江经验。": "demo-pujiang",
+	} {
+		if shown := shownHits(t, ix, q); len(shown) == 0 || shown[0].Article.ID != want {
+			t.Errorf("%s: want %s first, got %s", q, want, describeHits(shown))
+		}
+	}
+	// Not a topic: the problem alone, a role's own trouble.
+	for _, q := range []string{"针对问题提出对策", "如果你是领导，你怎么办"} {
+		if got := studyTopics(q); len(got) > 0 {
+			t.Errorf("studyTopics(%s) = %q, want none", q, got)
+		}
+	}
+}
