@@ -41,7 +41,8 @@ func TestExamAdviceNotAnotherTopicsCard(t *testing.T) {
 // keeps its answers (a re-check's find).
 func TestAdviceAskedOfNothing(t *testing.T) {
 	ix := corpusIndex(t)
-	for _, q := range []string{"有什么好的建议", "有什么 建议", "老师有什么好的建议吗", "求建议", "给点建议吧。", "有没有好的方法？", "有什么技巧"} {
+	for _, q := range []string{"有什么好的建议", "有什么 建议", "老师有什么好的建议吗", "求建议", "给点建议吧。", "有没有好的方法？", "有什么技巧",
+		"有没有什么建议", "有好的建议吗", "给我点建议", "有什么新的方法", "大家求推荐"} {
 		if shown := shownHits(t, ix, q); len(shown) > 0 {
 			t.Errorf("%s: asks advice of nothing named, got %s", q, describeHits(shown))
 		}
