@@ -10,8 +10,8 @@ import (
 // where a demo article answers: the exam said near in words the bot did not
 // know (还有五天, 考了) or run on with no mark, study words beside the topic
 // (金句), 针对X提出对策建议 with no problem named, an interview's
-// hypothetical; and 恢复订阅 and 辛苦了老师 the no-match text. Through mpbot
-// try on the shipped config.
+// hypothetical; and 恢复订阅, 辛苦了老师 and a complaint said 你这回答的不对啊
+// the no-match text. Through mpbot try on the shipped config.
 func TestFinalWeekFollowers(t *testing.T) {
 	cfg := writeConfig(t, t.TempDir(), "")
 	firstShownHas(t, cfg, map[string]string{
@@ -24,7 +24,7 @@ func TestFinalWeekFollowers(t *testing.T) {
 		"针对共同富裕提出对策建议":          "共同富裕",
 		"如果你是一名基层干部你会怎么运用浦江经验。": "浦江经验",
 	})
-	for text, want := range map[string]string{"恢复订阅": "已为你订阅", "辛苦了老师": "不客气"} {
+	for text, want := range map[string]string{"恢复订阅": "已为你订阅", "辛苦了老师": "不客气", "你这回答的不对啊": "转人工"} {
 		if _, out, _ := runCmd(t, "try", "--config", cfg, text); !strings.Contains(out, want) {
 			t.Errorf("%s: got\n%s\nwant %s", text, out, want)
 		}
