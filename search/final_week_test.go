@@ -8,7 +8,7 @@ import "testing"
 // 天, 一周, 考前最后一周, 考了) or run on with no mark as voice writes it;
 // study words beside the topic (金句, 必背, 重点); 针对X提出对策建议 with no
 // problem named; an interview's hypothetical (如果你是基层干部，如何运用X);
-// the exam said near before a study question.
+// the exam said near before a study question; voice's 来着.
 func TestFinalWeekQuestions(t *testing.T) {
 	ix := demoIndex(t)
 	for q, want := range map[string]string{
@@ -28,6 +28,7 @@ func TestFinalWeekQuestions(t *testing.T) {
 		"针对共同富裕提出对策建议":          "demo-gongtongfuyu",
 		"如果你是基层干部，如何运用千万工程":     "demo-qianwan",
 		"如果你是一名基层干部你会怎么运用浦江经验。": "demo-pujiang",
+		"政府工作报告经济增长预期目标是多少来着":   "demo-gzbg2024",
 	} {
 		if shown := shownHits(t, ix, q); len(shown) == 0 || shown[0].Article.ID != want {
 			t.Errorf("%s: want %s first, got %s", q, want, describeHits(shown))

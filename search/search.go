@@ -1310,6 +1310,9 @@ var (
 		"还有吗", "还有么", "还有没有", "帮我找点", "帮忙找点", "给我找点", "帮我找些", "帮忙找些", "帮我找一些", "帮忙找一些", "想问问", "我想问下", "想问下", "请问下",
 		"推荐点", "推荐几篇", "推荐几个", "推荐一些", "推荐些", "求几篇", "来几篇", "求推荐", "文章推荐", "怎么写好", "如何写好", "怎样写好",
 		"的话", "适合", "感谢分享", "谢谢分享", "分享", "另外", "然后",
+		// Voice's "what was it again" (…经济增长预期目标是多少来着。: no match,
+		// a final-week follower run's find).
+		"来着",
 		"有什么启示", "有啥启示", "有何启示", "的启示", "有什么意义", "有啥意义", "有何意义", "的意义",
 		// A study question's frame on the demo: whether one is the other
 		// (新质生产力是不是就是科技创新), and a kind of question not mastered
@@ -2088,6 +2091,7 @@ var fillerWhere = func() map[string]func(ahead, after string) bool {
 		"有什么启示": aspectAsked, "有啥启示": aspectAsked, "有何启示": aspectAsked, "的启示": aspectAsked,
 		"有什么意义": aspectAsked, "有啥意义": aspectAsked, "有何意义": aspectAsked, "的意义": aspectAsked,
 		"详细的": atEnd, "详细": atEnd, // (新质生产力详细的; 国土空间详细规划 keeps it)
+		"来着": atEnd,
 		"究竟": stresses("究竟", "研"),
 	}
 }()
