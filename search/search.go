@@ -390,7 +390,8 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets
 	// 请问一下新质生产力 kept the order the topic alone had had).
 	r.typedAlone = !key.prepared && !asksOfTopic(query)
 	var res Result
-	if key.prepared || len(query) > 256 || !adviceAlone.MatchString(strings.TrimSpace(foldText(query))) {
+	// (A prepared key is a long message's: no advice alone.)
+	if key.prepared || !adviceAlone.MatchString(strings.TrimSpace(foldText(query))) {
 		res = r.search(text, n, snippets)
 	}
 	cache.put(key, r.v.gen, res)
