@@ -43,7 +43,7 @@ func TestExamNearWithAQuestionParsedAway(t *testing.T) {
 	demo := demoIndex(t)
 	for q, want := range map[string]string{
 		"下周就考试了 申论有什么技巧": "demo-linxuan-bishi",   // q.text 下周就考试了 申论有什么: 申论 is an exam word
-		"马上就要考试了，推荐点资料":  "demo-linxuan-mianshi", // 1.00 before
+		"马上就要面试了，推荐点资料":  "demo-linxuan-mianshi", // (考试 is no part of it named: 明天考试了，有什么建议 had a journalists' exam)
 	} {
 		if shown := shownHits(t, demo, q); len(shown) == 0 || shown[0].Article.ID != want {
 			t.Errorf("%s (demo): want %s first, got %s", q, want, describeHits(shown))

@@ -667,6 +667,12 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 		topics = append(topics, studyTopics(examRest)...)
 	}
 	for _, c := range topics {
+		// A topic named, not the exam's words alone (考前最后一周，有什么
+		// 建议 had been searched as 考前最后一周, 明天考试了，有什么建议 as
+		// 考试: cards on a 说明 and a journalists' exam, a re-check's find).
+		if r.examOnly(c.text) {
+			continue
+		}
 		rest := c.text
 		q2 := reparsed(rest)
 		better := r.rank(q2, n, snippets) // (its clauses' counts are read by rank)
@@ -1441,6 +1447,8 @@ var (
 	// follower run's find, the question before it no match).
 	examAsks       = setOf("可能", "会", "会不会", "应该", "能")
 	selfIntroduced = []string{"我是", "我在", "我正在", "我最近", "我今年", "本人", "作为"}
+	// examParts are the exam's parts, which articles on them are titled by.
+	examParts = setOf("面试", "笔试", "申论", "遴选", "选调", "公开遴选", "中央遴选")
 	// examNear are what a sentence of the exam's words says of its being
 	// near (马上就要考试了，两会热词有哪些; 下周就考试了，枫桥经验考吗: no
 	// match, a demo follower run's find).
@@ -1498,6 +1506,15 @@ func (r reader) namesTopic(words []string) bool {
 		}
 	}
 	return han >= 4
+}
+
+// examOnly reports whether text says nothing but the exam and its being
+// near (考前最后一周, 考试).
+func (r reader) examOnly(text string) bool {
+	if !slices.ContainsFunc(examList, func(w string) bool { return strings.Contains(text, w) }) {
+		return false
+	}
+	return onlyWords(r.ix.seg.queryWords(text), func(w string) bool { return examWords[w] || nearWord(w) })
 }
 
 // nearAsks are words asking in a sentence of the exam's words (下周就考试了
@@ -1578,9 +1595,11 @@ func (r reader) withoutExam(text string) (string, bool) {
 			cut = true
 			continue
 		case examNearSaid(words):
-			// The exam is what advice alone asks of (明天面试了，有什么技巧).
+			// The exam is what advice alone asks of (明天面试了，有什么技巧):
+			// a part of it named, not 考试 (明天考试了，有什么建议 had had a
+			// card on a journalists' exam: a re-check's find).
 			for _, w := range words {
-				if examWords[w] {
+				if examParts[w] {
 					near = append(near, w)
 				}
 			}
@@ -2201,9 +2220,10 @@ var (
 	requestNouns = setOf("文章", "资料", "材料", "相关", "方面", "内容", "考点", "知识点", "要点", "心得体会", "心得", "体会", "素材",
 		// 低空经济面试题 (a follower run's find: no match).
 		"面试题", "申论题", "题目",
-		// What the final week studies (共同富裕金句 at 0.36, 新质生产力必背,
-		// 新质生产力重点: no match, a final-week follower run's finds).
-		"金句", "必背", "必背金句", "重点", "必考", "考前必背", "背诵")
+		// What the final week studies (共同富裕金句 at 0.36, 新质生产力必背:
+		// no match, a final-week follower run's finds).
+		// Not 重点: a title's word (乡村振兴重点工作, 突出重点: a re-check's find).
+		"金句", "必背", "必背金句", "必考", "考前必背", "背诵")
 )
 
 // sendMe reports whether words[i:i+2] are 发 我 asking for the topic: at the
