@@ -196,9 +196,9 @@ func TestScalarsReadStrictly(t *testing.T) {
 		// A list written in the file as the environment writes it (an
 		// operator run's find: 订阅, 开启 was one keyword, and 订阅 no
 		// longer subscribed).
-		{"  subscribe_keywords: [订阅, 订阅每日一读, 我要订阅, 重新订阅, 开启每日一读, 恢复每日一读, 开启推送, 打开推送, 恢复推送, 开启每日推送, 打开每日推送, 恢复每日推送, 继续推送, 重新开启推送,\n    开通每日一读, 开通推送, 打开每日一读, 重新打开每日一读, 重新开通每日一读, 继续收到每日一读, 每天收到每日一读, 重新收到每日一读]\n",
+		{"  subscribe_keywords: [订阅, 订阅每日一读, 我要订阅, 重新订阅, 开启每日一读, 恢复每日一读, 开启推送, 打开推送, 恢复推送, 开启每日推送, 打开每日推送, 恢复每日推送, 继续推送, 重新开启推送,\n    开通每日一读, 开通推送, 打开每日一读, 重新打开每日一读, 重新开通每日一读, 继续收到每日一读, 每天收到每日一读, 重新收到每日一读, 恢复订阅, 恢复订阅每日一读]\n",
 			"  subscribe_keywords: 订阅, 开启\n", nil, "", func(c *Config) bool { return slices.Equal(c.Push.SubscribeKeywords, []string{"订阅", "开启"}) }},
-		{"  subscribe_keywords: [订阅, 订阅每日一读, 我要订阅, 重新订阅, 开启每日一读, 恢复每日一读, 开启推送, 打开推送, 恢复推送, 开启每日推送, 打开每日推送, 恢复每日推送, 继续推送, 重新开启推送,\n    开通每日一读, 开通推送, 打开每日一读, 重新打开每日一读, 重新开通每日一读, 继续收到每日一读, 每天收到每日一读, 重新收到每日一读]\n",
+		{"  subscribe_keywords: [订阅, 订阅每日一读, 我要订阅, 重新订阅, 开启每日一读, 恢复每日一读, 开启推送, 打开推送, 恢复推送, 开启每日推送, 打开每日推送, 恢复每日推送, 继续推送, 重新开启推送,\n    开通每日一读, 开通推送, 打开每日一读, 重新打开每日一读, 重新开通每日一读, 继续收到每日一读, 每天收到每日一读, 重新收到每日一读, 恢复订阅, 恢复订阅每日一读]\n",
 			"  subscribe_keywords: 订阅，开启、恢复\n", nil, "", func(c *Config) bool {
 				return slices.Equal(c.Push.SubscribeKeywords, []string{"订阅", "开启", "恢复"})
 			}},
