@@ -35,3 +35,33 @@ func TestExamNearThenAdviceAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestInterviewNearThenAdvice: an exam part named (面试) said near beside
+// advice alone had the demo's interview article first at 1.00, and then no
+// match once a study topic of the exam's words alone was skipped (a
+// re-check's find): a part is searched for an answer titled by it.
+func TestInterviewNearThenAdvice(t *testing.T) {
+	ix := demoIndex(t)
+	for _, q := range []string{"明天面试了，有什么建议", "明天面试了，有没有什么建议", "还有三天就面试了，有什么建议",
+		"还有三天就面试了，有没有什么建议", "明天遴选面试了，有什么建议"} {
+		if shown := shownHits(t, ix, q); len(shown) == 0 || shown[0].Article.ID != "demo-linxuan-mianshi" {
+			t.Errorf("%s: want demo-linxuan-mianshi first (as 明天面试了，有什么技巧), got %s", q, describeHits(shown))
+		}
+	}
+}
+
+// TestEssayExamNearThenAdvice: 申论 kept beside advice had been searched
+// with 建议 and brought back the 十五五 proposal's 说明 card (0.65–0.81; a
+// re-check's find): the answer's title must name the part kept.
+func TestEssayExamNearThenAdvice(t *testing.T) {
+	ix := corpusIndex(t)
+	for _, q := range []string{"下周申论考试，有什么建议", "下周申论考试，求建议", "下周申论考试，有没有什么建议",
+		"明天申论考试，有什么建议", "马上申论考试了，求建议"} {
+		for _, h := range shownHits(t, ix, q) {
+			if strings.Contains(h.Article.Title, "五年规划") || strings.Contains(h.Article.Title, "意见和建议") {
+				t.Errorf("%s: want no card on a proposal (建议 is the advice asked), got %s", q, describeHits(shownHits(t, ix, q)))
+				break
+			}
+		}
+	}
+}

@@ -588,8 +588,14 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// found nothing sure, or an article on another 遴选 (a follower run's
 	// finds). Searched without them, the topic's answers are taken when
 	// surer.
-	examRest, examCut := r.withoutExam(q.text)
-	if examCut && searchedAs(examRest, true, nil) {
+	examRest, examCut, examParts := r.withoutExamParts(q.text)
+	var namesPart func(content.Hit) bool // (nil: any answer)
+	if len(examParts) > 0 {
+		namesPart = func(h content.Hit) bool {
+			return slices.ContainsFunc(examParts, func(p string) bool { return strings.Contains(h.Article.Title, p) })
+		}
+	}
+	if examCut && searchedAs(examRest, true, namesPart) {
 		return Result{Hits: hits}
 	}
 	// Why the follower asks, said first (我负责写一篇心得体会，请问有没有中央
@@ -664,13 +670,21 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	if examCut {
 		// (下周就考了，概括政府工作报告的主要做法: no match, a final-week
 		// follower run's find.)
-		topics = append(topics, studyTopics(examRest)...)
+		// Beside advice alone, the part of the exam named titles the
+		// answer (明天面试了，有什么建议: the interview's article).
+		for _, c := range studyTopics(examRest) {
+			if len(examParts) > 0 && c.titled == "" {
+				c.titled = examParts[0]
+			}
+			topics = append(topics, c)
+		}
 	}
 	for _, c := range topics {
 		// A topic named, not the exam's words alone (考前最后一周，有什么
 		// 建议 had been searched as 考前最后一周, 明天考试了，有什么建议 as
-		// 考试: cards on a 说明 and a journalists' exam, a re-check's find).
-		if r.examOnly(c.text) {
+		// 考试: cards on a 说明 and a journalists' exam, a re-check's find);
+		// a part of it only for an answer titled by it.
+		if r.examOnly(c.text) && c.titled == "" {
 			continue
 		}
 		rest := c.text
@@ -1553,8 +1567,17 @@ func (r reader) examNearOnly(text string) bool {
 // 公告 and 公务员 工资 are about the exam (a review's finds: 公务员 工资 had a
 // card on 农民工工资 at 0.99 when 公务员 was taken out).
 func (r reader) withoutExam(text string) (string, bool) {
+	rest, ok, _ := r.withoutExamParts(text)
+	return rest, ok
+}
+
+// withoutExamParts is withoutExam with the exam's parts kept beside advice
+// alone (面试 of 明天面试了，有什么技巧), which the answer's title must name:
+// 申论 有什么建议 had the 十五五 proposal's 说明 card by its 建议 (a
+// re-check's find).
+func (r reader) withoutExamParts(text string) (_ string, _ bool, parts []string) {
 	if !slices.ContainsFunc(examList, func(w string) bool { return strings.Contains(text, w) }) {
-		return "", false // most questions: not segmented again
+		return "", false, nil // most questions: not segmented again
 	}
 	only := onlyWords
 	isExam := func(w string) bool { return examWords[w] }
@@ -1579,7 +1602,7 @@ func (r reader) withoutExam(text string) (string, bool) {
 	// A comma or colon parts them as a space does (面试，新质生产力: a
 	// follower run's find, no match).
 	if topics := topicsBeside(strings.FieldsFunc(text, func(c rune) bool { return unicode.IsSpace(c) || strings.ContainsRune("，,、：:", c) })); topics != nil {
-		return strings.Join(topics, " "), true
+		return strings.Join(topics, " "), true, nil
 	}
 	var b strings.Builder
 	cut := false
@@ -1626,19 +1649,19 @@ func (r reader) withoutExam(text string) (string, bool) {
 	switch {
 	case only(restWords, func(w string) bool { return examAdvice[w] }) && slices.ContainsFunc(restWords, func(w string) bool { return adviceAsked[w] }):
 		if len(near) == 0 {
-			return "", false
+			return "", false, nil
 		}
-		rest = strings.Join(near, " ") + " " + rest
+		rest, parts = strings.Join(near, " ")+" "+rest, near
 	case nearCut && !r.namesTopic(restWords):
 		// What is left may ask of the exam itself (明天面试了，穿什么衣服;
 		// 明天考试了，有什么热点; 明天面试了，加油: unrelated articles first, a
 		// re-check's find): only a topic named beside it is asked alone.
-		return "", false
+		return "", false, nil
 	}
 	if !cut || rest == "" {
-		return "", false
+		return "", false, nil
 	}
-	return rest, true
+	return rest, true, parts
 }
 
 // aspects are what a study question asks of a topic (and, alone, of the
