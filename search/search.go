@@ -588,7 +588,7 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// found nothing sure, or an article on another 遴选 (a follower run's
 	// finds). Searched without them, the topic's answers are taken when
 	// surer.
-	examRest, examCut, examParts := r.withoutExamParts(q.text)
+	examRest, examCut, examParts := r.withoutExam(q.text)
 	var namesPart func(content.Hit) bool // (nil: any answer)
 	if len(examParts) > 0 {
 		namesPart = func(h content.Hit) bool {
@@ -1566,16 +1566,11 @@ func (r reader) examNearOnly(text string) bool {
 // The exam's words with others are what is asked: 遴选报名费多少钱, 遴选，
 // 公告 and 公务员 工资 are about the exam (a review's finds: 公务员 工资 had a
 // card on 农民工工资 at 0.99 when 公务员 was taken out).
-func (r reader) withoutExam(text string) (string, bool) {
-	rest, ok, _ := r.withoutExamParts(text)
-	return rest, ok
-}
-
-// withoutExamParts is withoutExam with the exam's parts kept beside advice
-// alone (面试 of 明天面试了，有什么技巧), which the answer's title must name:
-// 申论 有什么建议 had the 十五五 proposal's 说明 card by its 建议 (a
-// re-check's find).
-func (r reader) withoutExamParts(text string) (_ string, _ bool, parts []string) {
+//
+// With it come the exam's parts kept beside advice alone (面试 of 明天面试了，
+// 有什么技巧), which the answer's title must name: 申论 有什么建议 had the 十五五
+// proposal's 说明 card by its 建议 (a re-check's find).
+func (r reader) withoutExam(text string) (_ string, _ bool, parts []string) {
 	if !slices.ContainsFunc(examList, func(w string) bool { return strings.Contains(text, w) }) {
 		return "", false, nil // most questions: not segmented again
 	}
