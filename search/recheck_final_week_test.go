@@ -65,3 +65,20 @@ func TestEssayExamNearThenAdvice(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectionPartNotAnyTitle: 遴选 kept beside advice alone (明天遴选了，有什么
+// 建议) had been searched for an answer titled by 遴选, and a title with 遴选
+// as a verb passed: 国家公园空间布局方案发布 遴选出49个国家公园候选区 at 0.96
+// where there had been no match (a re-check's find).
+func TestSelectionPartNotAnyTitle(t *testing.T) {
+	ix := corpusIndex(t)
+	for _, q := range []string{"马上遴选了，有什么建议", "明天遴选了，有什么建议", "下周遴选了，有什么建议",
+		"还有五天就遴选了，有什么建议", "遴选考前最后一周了，有什么建议", "马上就要遴选了，有什么建议"} {
+		for _, h := range shownHits(t, ix, q) {
+			if strings.Contains(h.Article.Title, "国家公园") {
+				t.Errorf("%s: want no card on the national parks' 遴选, got %s", q, describeHits(shownHits(t, ix, q)))
+				break
+			}
+		}
+	}
+}
