@@ -1522,10 +1522,17 @@ func (r reader) namesTopic(words []string) bool {
 	return han >= 4
 }
 
+// namesExam reports whether text holds one of the exam's words: most
+// questions do not, and are not segmented again to find out what they say
+// of it.
+func namesExam(text string) bool {
+	return slices.ContainsFunc(examList, func(w string) bool { return strings.Contains(text, w) })
+}
+
 // examOnly reports whether text says nothing but the exam and its being
 // near (考前最后一周, 考试).
 func (r reader) examOnly(text string) bool {
-	if !slices.ContainsFunc(examList, func(w string) bool { return strings.Contains(text, w) }) {
+	if !namesExam(text) {
 		return false
 	}
 	return onlyWords(r.ix.seg.queryWords(text), func(w string) bool { return examWords[w] || nearWord(w) })
@@ -1542,7 +1549,7 @@ var recentSaid = setOf("最近", "近期", "最新", "近来", "这几天", "这
 // 了): it asks nothing, and had a card on 第六届跨国公司领导人青岛峰会下周举行
 // (a re-check's find).
 func (r reader) examNearOnly(text string) bool {
-	if !slices.ContainsFunc(examList, func(w string) bool { return strings.Contains(text, w) }) {
+	if !namesExam(text) {
 		return false
 	}
 	said := false
@@ -1571,7 +1578,7 @@ func (r reader) examNearOnly(text string) bool {
 // 有什么技巧), which the answer's title must name: 申论 有什么建议 had the 十五五
 // proposal's 说明 card by its 建议 (a re-check's find).
 func (r reader) withoutExam(text string) (_ string, _ bool, parts []string) {
-	if !slices.ContainsFunc(examList, func(w string) bool { return strings.Contains(text, w) }) {
+	if !namesExam(text) {
 		return "", false, nil // most questions: not segmented again
 	}
 	only := onlyWords
