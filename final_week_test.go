@@ -31,3 +31,25 @@ func TestFinalWeekFollowers(t *testing.T) {
 		}
 	}
 }
+
+// TestEmphasisCorrectionsAndPushAhead: the final-week run's leftovers, each
+// no match on the shipped config: a topic's 重点 asked for (重点 titles
+// X重点工作 on the corpus, so it is read only when nothing sure answers as
+// typed), 热点词 for 热词, a correction saying what was not meant, and the
+// push asked of a time ahead.
+func TestEmphasisCorrectionsAndPushAhead(t *testing.T) {
+	cfg := writeConfig(t, t.TempDir(), "")
+	firstShownHas(t, cfg, map[string]string{
+		"新质生产力重点":           "新质生产力",
+		"新质生产力的重点":          "新质生产力",
+		"两个确立有哪些重点需要记住的。":   "两个确立",
+		"两会热点词":             "两会热词",
+		"我问的是面试不是笔试":        "面试",
+		"不对，应该是新质生产力不是共同富裕": "新质生产力",
+	})
+	for _, text := range []string{"考试前每天推送还会有吗", "推送还有吗", "每天都推送吗", "周末也推送吗"} {
+		if _, out, _ := runCmd(t, "try", "--config", cfg, text); !strings.Contains(out, "订阅着每日一读") {
+			t.Errorf("%s: got\n%s\nwant where the push stands", text, out)
+		}
+	}
+}

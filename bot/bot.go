@@ -3231,11 +3231,19 @@ func selfCorrected(text string) string {
 		return text
 	}
 	rest := text[loc[1]:]
+	// What was not meant, said after (我问的是面试不是笔试: no match, a
+	// final-week follower run's find), goes.
+	if m := notThatOne.FindStringIndex(rest); m != nil {
+		rest = rest[:m[0]]
+	}
 	if utf8.RuneCountInString(strings.TrimFunc(rest, func(r rune) bool { return !isWordRune(r) })) < 2 {
 		return text
 	}
 	return rest
 }
+
+// notThatOne is what a correction says it did not mean, at its end.
+var notThatOne = regexp.MustCompile(`[\p{P}\s]*(?:而|并)?不是[^\p{P}\s]{1,12}[\p{P}\s]*$`)
 
 // preferenceFirst puts a preference of time said after the question
 // (…中国式现代化的文章，最好是今年的; 有没有讲全面从严治党的，最好新一点: a

@@ -1687,7 +1687,19 @@ func (s *Settings) optStatus(text string) bool {
 // pushAsked is the push asked after, or complained of, in no keyword's
 // words (还会推送吗, 推送太多了烦死了: a follower run's finds, no match):
 // where the switch stands, and how to turn it, answers both.
-var pushAsked = regexp.MustCompile(`^(?:(?:每日一读|每日推送|推送|每天)(?:还会|还)(?:继续)?(?:推送|推|发)?(?:给我)?|(?:每日一读|每日推送|推送)(?:停了|关了|取消了|关掉了|停掉了)(?:吗|么|没有|没)|(?:还会|还)(?:继续)?(?:每天)?(?:推送|推|发)(?:每日一读)?|(?:每日一读|每日推送|推送|每天推送)(?:的)?(?:太多了?|太频繁了?|太烦了?|好烦|烦死了?|真烦)(?:[\p{P}\s]*(?:烦死了?|太烦了?|好烦))?)(?:吗|么|嘛|啊|呀|了|吧)*[\p{P}\s]*$`)
+//
+// And asked of a time ahead (考试前每天推送还会有吗, 推送还有吗, 每天都推送吗:
+// no match, a final-week follower run's finds).
+var pushAsked = regexp.MustCompile(`^(?:` + pushWhen + `(?:每日一读|每日推送|推送|每天推送|每天的推送)(?:还会有|还有|还会继续|还继续|也有)|` +
+	pushWhen + `每天(?:都|也)?(?:会)?(?:推送|推|发)(?:每日一读)?|` +
+	pushTimes + `(?:的)?(?:也|还|都)(?:会)?(?:推送|推|发)(?:每日一读)?|` +
+	`(?:(?:每日一读|每日推送|推送|每天)(?:还会|还)(?:继续)?(?:推送|推|发)?(?:给我)?|(?:每日一读|每日推送|推送)(?:停了|关了|取消了|关掉了|停掉了)(?:吗|么|没有|没)|(?:还会|还)(?:继续)?(?:每天)?(?:推送|推|发)(?:每日一读)?|(?:每日一读|每日推送|推送|每天推送)(?:的)?(?:太多了?|太频繁了?|太烦了?|好烦|烦死了?|真烦)(?:[\p{P}\s]*(?:烦死了?|太烦了?|好烦))?))(?:吗|么|嘛|啊|呀|了|吧)*[\p{P}\s]*$`)
+
+// pushWhen is a time ahead a push question may open on.
+const (
+	pushTimes = `(?:考试前|考前|考试之前|以后|之后|今后|周末|节假日|放假)`
+	pushWhen  = `(?:` + pushTimes + `(?:的)?[\p{P}\s]*)?(?:也|还)?`
+)
 
 // switchAsked is how to turn the reading off or on, or whether it can be,
 // asked in no keyword's words (怎么关掉推送, 推送怎么关, 推送能关掉吗: a

@@ -1668,7 +1668,7 @@ func (r reader) withoutExam(text string) (_ string, _ bool, parts []string) {
 
 // aspects are what a study question asks of a topic (and, alone, of the
 // exam's material: 材料, 问题, 理由).
-const aspects = `(?:特点|特征|特色|做法|要求|要义|经验|内涵|启示|作用|影响|原因|措施|内容|路径选择|路径|对策建议|举措|成效|价值|意义|目标|任务|原则|亮点|答题思路|思路|实质|渊源|来历|要点|材料|问题|理由|背景|差异|对策|建议)`
+const aspects = `(?:特点|特征|特色|做法|要求|要义|经验|内涵|启示|作用|影响|原因|措施|内容|路径选择|路径|对策建议|举措|成效|价值|意义|目标|任务|原则|亮点|答题思路|思路|实质|渊源|来历|要点|材料|问题|理由|背景|差异|对策|建议|重点|难点)`
 
 // studyAspect is what a study question asks of its topic, at its end
 // (的主要特点, 有哪些特点, 的核心要义是什么): after 的, 有哪些 or a space
@@ -1676,7 +1676,11 @@ const aspects = `(?:特点|特征|特色|做法|要求|要义|经验|内涵|启�
 // 决定性意义体现在哪 两个确立 体现在哪), so that a topic ending so stays
 // (枫桥经验).
 var studyAspect = regexp.MustCompile(`(?:(?:(?:的|有哪些|有什么|有何|包括哪些|\s)(?:与|和|及)?` + aspectSaid + `|` + aspectsOwn + `)` +
-	`(?:有哪些|是什么|有什么|是啥|包括哪些|包括什么|体现在哪里|体现在哪些方面|体现在哪|在哪里)?|\s体现在哪(?:里|些方面)?)[\s\p{P}吗呢]*$`)
+	`(?:有哪些|是什么|有什么|是啥|包括哪些|包括什么|体现在哪里|体现在哪些方面|体现在哪|在哪里)?` + toKeep + `|\s体现在哪(?:里|些方面)?)[\s\p{P}吗呢]*$`)
+
+// toKeep is what a study question says it does with an aspect, after it
+// (有哪些重点需要记住的, 要点要背哪些).
+const toKeep = `(?:(?:需要|要|必须|应该|得)(?:记住|记|背诵|背|掌握|注意|了解)(?:的|哪些|什么)?)?`
 
 // aspectSaid is an aspect as a study question says it: with a word saying
 // which (主要特点, 科学内涵, 实践路径, 精神实质), or two (来历与启示).
@@ -1684,7 +1688,10 @@ const aspectSaid = `(?:主要|基本|核心|重要|重大|具体|显著|鲜明|�
 
 // aspectsOwn are aspects no topic ends on, cut without 的 (中国式现代化答题
 // 思路, 共同富裕要点速览: a demo follower run's finds).
-const aspectsOwn = `(?:答题思路|实现路径|实践路径|科学内涵|精神实质|本质要求|理论渊源|要点速览|核心要义)`
+// And 重点 (新质生产力重点, 两个确立有哪些重点需要记住的: no match, a
+// final-week follower run's finds), only here: as a request word it cost
+// titles saying X重点 (乡村振兴重点工作) their answers.
+const aspectsOwn = `(?:答题思路|实现路径|实践路径|科学内涵|精神实质|本质要求|理论渊源|要点速览|核心要义|重点内容|重点|难点)`
 
 // withoutAspect returns text without the study aspect it ends on, and
 // whether it had one after a topic: a last word of two characters or more
