@@ -35,8 +35,8 @@ func TestFinalWeekFollowers(t *testing.T) {
 // TestEmphasisCorrectionsAndPushAhead: the final-week run's leftovers, each
 // no match on the shipped config: a topic's 重点 asked for (重点 titles
 // X重点工作 on the corpus, so it is read only when nothing sure answers as
-// typed), 热点词 for 热词, a correction saying what was not meant, and the
-// push asked of a time ahead.
+// typed), 热点词 for 热词, a correction saying what was not meant, two
+// topics joined by 还有, and the push asked of a time ahead.
 func TestEmphasisCorrectionsAndPushAhead(t *testing.T) {
 	cfg := writeConfig(t, t.TempDir(), "")
 	firstShownHas(t, cfg, map[string]string{
@@ -46,7 +46,12 @@ func TestEmphasisCorrectionsAndPushAhead(t *testing.T) {
 		"两会热点词":             "两会热词",
 		"我问的是面试不是笔试":        "面试",
 		"不对，应该是新质生产力不是共同富裕": "新质生产力",
+		"全过程人民民主还有基层立法联系点":  "全过程人民民主",
 	})
+	// Two topics joined by 还有 are two topics, as with 和.
+	if _, out, _ := runCmd(t, "try", "--config", cfg, "枫桥经验还有浦江经验"); !strings.Contains(out, "分别是两者的文章") || !strings.Contains(out, "新时代枫桥经验") || !strings.Contains(out, "浦江经验：") {
+		t.Errorf("枫桥经验还有浦江经验: got\n%s\nwant both topics' articles", out)
+	}
 	for _, text := range []string{"考试前每天推送还会有吗", "推送还有吗", "每天都推送吗", "周末也推送吗"} {
 		if _, out, _ := runCmd(t, "try", "--config", cfg, text); !strings.Contains(out, "订阅着每日一读") {
 			t.Errorf("%s: got\n%s\nwant where the push stands", text, out)

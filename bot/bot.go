@@ -4714,7 +4714,9 @@ const bothTopicsHeader = "没有专门讲「%s」和「%s」的文章，以下�
 func twoTopics(query string) (parts []string, relation, ok bool) {
 	// (Or on two lines: 枫桥经验⏎浦江经验 had a card on 浦江经验 alone, a
 	// follower run's find.)
-	if !strings.ContainsAny(query, "和与跟及、，, \n\r\tvV") || utf8.RuneCountInString(query) > 32 { // most questions: no regexp for them
+	// (Or joined by 还有 as speech joins them: 全过程人民民主还有基层立法联系点,
+	// no match, a final-week follower run's find.)
+	if !strings.ContainsAny(query, "和与跟及、，, \n\r\tvV") && !strings.Contains(query, "还有") || utf8.RuneCountInString(query) > 32 { // most questions: no regexp for them
 		return nil, false, false
 	}
 	t := strings.TrimSpace(query)
@@ -4847,7 +4849,7 @@ var (
 		// re-check's find.)
 		"是什么关系", "是啥关系", "是什么区别", "是啥区别"})
 	// (枫桥经验vs浦江经验, as followers compare: no match.)
-	pairApart = regexp.MustCompile(`(?i)\s*(?:和|与|跟|及|、|，|,|\bvs\b\.?|\s)\s*`)
+	pairApart = regexp.MustCompile(`(?i)\s*(?:和|与|跟|及|、|，|,|\bvs\b\.?|\s|(?:以及|还有)\s*)\s*`)
 	// meaningAsked ask what two topics mean, each.
 	meaningAsked = longestFirst([]string{"是什么意思", "什么意思", "是啥意思", "啥意思", "是什么", "指什么", "怎么理解", "如何理解"})
 )

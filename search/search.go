@@ -2597,8 +2597,17 @@ type studyTopic struct{ text, titled string }
 // the aspect cut only for an answer titled by what follows it: 说明 and 分析
 // are titles' words (说明中国的能源转型的背景 had a card on the 十五五
 // proposal's 说明, 分析法治中国的对策建议 one on the Politburo's 分析研究: a
-// re-check's finds).
+// re-check's finds). Then two terms joined by 还有, together.
 func studyTopics(text string) []studyTopic {
+	out := studyFrames(text)
+	if m := joinedSaid.FindStringSubmatch(text); m != nil {
+		out = append(out, studyTopic{text: m[1] + " " + m[2]})
+	}
+	return out
+}
+
+// studyFrames are the topics of the study question's frames text holds.
+func studyFrames(text string) []studyTopic {
 	if m := countermeasureBy.FindStringSubmatch(text); m != nil {
 		var out []studyTopic
 		// (结合实际 names no experience: the problem alone.)
@@ -2652,6 +2661,12 @@ func studyTopics(text string) []studyTopic {
 	}
 	return out
 }
+
+// joinedSaid is two terms joined by 还有 as speech joins them
+// (全过程人民民主还有基层立法联系点: no match, where 和 has the article naming
+// both, a final-week follower run's find); not 还有 of what remains
+// (离考试还有几天, 归还有关材料: too short a side).
+var joinedSaid = regexp.MustCompile(`^(\p{Han}{3,12})还有(\p{Han}{3,12})[\s\p{P}吗呢]*$`)
 
 // plusSaid is the + of a policy's name (人工智能+, 互联网+) as voice
 // recognition writes it, 加 (a follower run's find: AI加行动 had a card
