@@ -36,7 +36,8 @@ func TestFinalWeekFollowers(t *testing.T) {
 // no match on the shipped config: a topic's 重点 asked for (重点 titles
 // X重点工作 on the corpus, so it is read only when nothing sure answers as
 // typed), 热点词 for 热词, a correction saying what was not meant, two
-// topics joined by 还有, and the push asked of a time ahead.
+// topics joined by 还有, the exam's last days asked about with no topic,
+// and the push asked of a time ahead.
 func TestEmphasisCorrectionsAndPushAhead(t *testing.T) {
 	cfg := writeConfig(t, t.TempDir(), "")
 	firstShownHas(t, cfg, map[string]string{
@@ -47,6 +48,11 @@ func TestEmphasisCorrectionsAndPushAhead(t *testing.T) {
 		"我问的是面试不是笔试":        "面试",
 		"不对，应该是新质生产力不是共同富裕": "新质生产力",
 		"全过程人民民主还有基层立法联系点":  "全过程人民民主",
+		// The exam's last days with no topic: the exam's articles.
+		"马上就要考试了，推荐点资料":   "遴选笔试",
+		"考前最后一周看什么":       "遴选笔试",
+		"还有五天就考试了有什么建议。":  "遴选笔试",
+		"老师，马上要考试了我该看什么。": "遴选笔试",
 	})
 	// Two topics joined by 还有 are two topics, as with 和.
 	if _, out, _ := runCmd(t, "try", "--config", cfg, "枫桥经验还有浦江经验"); !strings.Contains(out, "分别是两者的文章") || !strings.Contains(out, "新时代枫桥经验") || !strings.Contains(out, "浦江经验：") {

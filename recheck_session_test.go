@@ -4,6 +4,7 @@ package main
 // before its fix.
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -41,6 +42,22 @@ func TestFrameSaidAsASentenceOfItsOwn(t *testing.T) {
 }
 
 // addRule puts rule before the shipped thanks rule (the last) of cfg.
+// ruleIndex is the index in replies.rules of the rule named name in the
+// config file cfg, as check and serve number it.
+func ruleIndex(t *testing.T, cfg, name string) int {
+	t.Helper()
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	at := strings.Index(s, "\n    - name: "+name+"\n")
+	if at < 0 {
+		t.Fatalf("no rule %s in %s", name, cfg)
+	}
+	return strings.Count(s[:at], "\n    - name: ")
+}
+
 func addRule(t *testing.T, cfg, rule string) {
 	t.Helper()
 	b, err := os.ReadFile(cfg)
@@ -92,7 +109,8 @@ func TestDuplicateKeywordRuleNameWithParens(t *testing.T) {
 	}
 	addRule(t, cfg, "\n    - name: later\n      keywords:\n        - 课程表\n      reply: C")
 	_, _, errOut := runCmd(t, "check", "--config", cfg)
-	if !strings.Contains(errOut, `(already in rule 课程(2026) at replies.rules[0].keywords[1], line 808)`) {
+	line := strings.Count(s[:strings.Index(s, "        - 课程表\n")], "\n") + 1
+	if !strings.Contains(errOut, fmt.Sprintf(`(already in rule 课程(2026) at replies.rules[0].keywords[1], line %d)`, line)) {
 		t.Errorf("want the first keyword named with its own line, as for a plain name:\n%s", errOut)
 	}
 }
