@@ -40,3 +40,22 @@ func TestFinalWeekQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestAdviceOfAPartWithNoArticleTitledByIt: advice asked of a part of the
+// exam said near (还有五天就申论了，有什么建议) on the corpus, which titles no
+// article by it, had a card on 格陵兰岛 by its summary's 建议 and 五天: no
+// match; on the demo the part's article answers still.
+func TestAdviceOfAPartWithNoArticleTitledByIt(t *testing.T) {
+	corpus := corpusIndex(t)
+	for _, q := range []string{"还有五天就申论了，有什么建议", "下周就笔试了，有什么建议", "明天面试了，有什么技巧"} {
+		if shown := shownHits(t, corpus, q); len(shown) > 0 {
+			t.Errorf("%s on the corpus: want no match, got %s", q, describeHits(shown))
+		}
+	}
+	demo := demoIndex(t)
+	for q, want := range map[string]string{"还有五天就申论了，有什么建议": "demo-linxuan-bishi", "明天面试了，有什么技巧": "demo-linxuan-mianshi"} {
+		if shown := shownHits(t, demo, q); len(shown) == 0 || shown[0].Article.ID != want {
+			t.Errorf("%s on the demo: want %s first, got %s", q, want, describeHits(shown))
+		}
+	}
+}

@@ -596,6 +596,13 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	if examCut && searchedAs(examRest, true, namesPart) {
 		return Result{Hits: hits}
 	}
+	// Advice asked of a part of the exam said near, and no article titled
+	// by it: what the typed question found is the advice's words' (还有五天
+	// 就申论了，有什么建议 had a card on 格陵兰岛, its summary's 建议…五天: a
+	// final-week follower run's find).
+	if examCut && namesPart != nil && len(hits) > 0 && !namesPart(hits[0]) {
+		return Result{}
+	}
 	// Why the follower asks, said first (我负责写一篇心得体会，请问有没有中央
 	// 八项规定的文章: no match, a follower run's find): the request alone,
 	// taken when surer.
