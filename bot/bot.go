@@ -3233,7 +3233,8 @@ func selfCorrected(text string) string {
 	rest := text[loc[1]:]
 	// What was not meant, said after (我问的是面试不是笔试: no match, a
 	// final-week follower run's find), goes.
-	if m := notThatOne.FindStringIndex(rest); m != nil {
+	// (Not 是不是 asked: 我问的是新质生产力是不是高科技, a re-check's find.)
+	if m := notThatOne.FindStringIndex(rest); m != nil && m[0] > 0 && !strings.HasSuffix(rest[:m[0]], "是") {
 		rest = rest[:m[0]]
 	}
 	if utf8.RuneCountInString(strings.TrimFunc(rest, func(r rune) bool { return !isWordRune(r) })) < 2 {
@@ -4191,6 +4192,11 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 		// Then, with none about the question, the articles mentioning
 		// it: after the two topics (两个确立和两个维护 had listed the
 		// mentions of 两个维护 alone under its name: a follower run's find).
+		if ctx.Value(ruleQueryKey{}) == nil && len(relevant) == 0 {
+			if replies := b.readingBeside(ctx, s, m, asked(m)); replies != nil {
+				return replies
+			}
+		}
 		if ctx.Value(ruleQueryKey{}) == nil && ctx.Value(numberedKey{}) == nil {
 			if nb, ok := numberedParts(asked(m)); ok && (len(relevant) == 0 || nb.topics(b.catalog.Topic)) {
 				if replies := b.numberedAnswers(ctx, s, m, nb); replies != nil {
@@ -4760,6 +4766,11 @@ func twoTopics(query string) (parts []string, relation, ok bool) {
 	if len(parts) != 2 {
 		return nil, false, false
 	}
+	// What else is asked of the first is no second topic (两会还有哪些热词:
+	// 「哪些热词」 named one, a re-check's find).
+	if slices.ContainsFunc(askedOpenings, func(w string) bool { return strings.HasPrefix(parts[1], w) }) {
+		return nil, false, false
+	}
 	for _, p := range parts {
 		if n := utf8.RuneCountInString(p); n < 2 || n > 12 {
 			return nil, false, false
@@ -4767,6 +4778,9 @@ func twoTopics(query string) (parts []string, relation, ok bool) {
 	}
 	return parts, relation, true
 }
+
+// askedOpenings open a question asked of what came before, not a topic.
+var askedOpenings = []string{"哪些", "哪个", "哪", "什么", "啥", "多少", "几", "没有", "别的", "其他", "其它", "吗"}
 
 // withoutPairAsking is text without the asking it opens with: 请问, 问一下,
 // 老师好, 你好; 老师 and 小编 only before a mark or a space.
@@ -4797,7 +4811,10 @@ func withoutPairAsking(text string) string {
 var pairAskingFront = longestFirst([]string{"请问一下", "请问", "问一下", "我想问一下", "想问一下", "我想问问", "想问问", "我想问", "我想问下", "想问下", "请问下", "问下", "麻烦问一下", "我想了解一下", "想了解一下", "我想了解下", "想了解下", "老师好", "小编好", "你好", "您好",
 	// As voice writes a question's opening (老师您好我想问一下就是浦江经验和枫桥经验
 	// 有什么区别啊: 「就是浦江经验」 named a topic, a voice follower run's find).
-	"老师您好", "老师你好", "就是", "那个"})
+	"老师您好", "老师你好", "就是", "那个",
+	// A request before them (我想看一带一路还有人类命运共同体: 「我想看一带一路」
+	// named a topic, told no article named both: a re-check's find).
+	"我想看", "我要看", "想看", "我想找", "帮我找一下", "帮我找", "发一下", "麻烦发一下"})
 
 // unquoted is p without the quotes around it, when they are a pair.
 func unquoted(p string) string {

@@ -217,6 +217,57 @@ func (b *Bot) surestOfEach(ctx context.Context, s *Settings, qs []Question) (fou
 	return found, answers, none, nil
 }
 
+// readingBeside answers today's reading asked for beside a topic
+// (每日一读，枫桥经验; 发一下今天的每日一读，再找一下千万工程: no match, a
+// final-week follower run's find) as two questions asked together: the
+// reading and the topic's article in one list, in the order asked; nil
+// unless both are found.
+func (b *Bot) readingBeside(ctx context.Context, s *Settings, m Message, text string) []Reply {
+	if b.daily == nil || !strings.ContainsAny(text, "，,、；; 。") {
+		return nil
+	}
+	parts := slices.DeleteFunc(readingApart.Split(text, -1), func(p string) bool { return strings.IndexFunc(p, isWordRune) < 0 })
+	if len(parts) != 2 {
+		return nil
+	}
+	k := slices.IndexFunc(parts, func(p string) bool {
+		r, q := s.match(Bare(p))
+		return r >= 0 && q == "" && s.rules[r].reads()
+	})
+	if k < 0 {
+		return nil
+	}
+	topic := parts[1-k]
+	hits, err := b.catalog.Search(ctx, withoutLead(withoutFillers(topic)), s.searchN())
+	if err != nil {
+		return nil
+	}
+	relevant := relevantOf(hits, s.search.MinScore)
+	if len(relevant) == 0 {
+		return nil
+	}
+	a, err := b.daily(ctx)
+	if err != nil {
+		return nil // no reading today: the topic is searched alone as asked
+	}
+	qs := []Question{{N: 1, Text: parts[0]}, {N: 2, Text: parts[1]}}
+	found := []content.Hit{{Article: a, Score: 1}, relevant[0]}
+	if k == 1 {
+		found[0], found[1] = found[1], found[0]
+	}
+	if found[0].Article.ID == found[1].Article.ID {
+		found = found[:1]
+	}
+	answers := [][]Question{{qs[0]}, {qs[1]}}[:len(found)]
+	if len(found) == 1 {
+		answers[0] = qs
+	}
+	return b.listOfEach(ctx, s, m, FollowUp{Query: asked(m), Asked: len(qs)}, qs, found, answers, nil)
+}
+
+// readingApart parts a request for the reading from a topic beside it.
+var readingApart = regexp.MustCompile(`[，,、；;。\s]+(?:再|然后|另外|还有|顺便)?`)
+
 // listOfEach is eachQuestion's reply: qs's first max (looked) searched,
 // found, answers and none of them as surestOfEach says.
 func (b *Bot) listOfEach(ctx context.Context, s *Settings, m Message, list FollowUp, qs []Question, found []content.Hit, answers [][]Question, none []Question) []Reply {

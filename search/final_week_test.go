@@ -1,6 +1,9 @@
 package search
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestFinalWeekQuestions: exam candidates in the final week (a follower run
 // over the webhook, 300 messages, a third by voice) got no match where the
@@ -54,6 +57,24 @@ func TestAdviceOfAPartWithNoArticleTitledByIt(t *testing.T) {
 	}
 	demo := demoIndex(t)
 	for q, want := range map[string]string{"还有五天就申论了，有什么建议": "demo-linxuan-bishi", "明天面试了，有什么技巧": "demo-linxuan-mianshi"} {
+		if shown := shownHits(t, demo, q); len(shown) == 0 || shown[0].Article.ID != want {
+			t.Errorf("%s on the demo: want %s first, got %s", q, want, describeHits(shown))
+		}
+	}
+}
+
+// TestEmphasisTitledStays: 重点 read as a study aspect (新质生产力重点) put
+// answers titled by the 重点 asked under the topic's news on the corpus (a
+// re-check's finds): a typed answer titled by it stays first.
+func TestEmphasisTitledStays(t *testing.T) {
+	corpus := corpusIndex(t)
+	for q, want := range map[string]string{"伊朗谈判重点": "伊朗称谈判重点", "防汛救灾的重点": "紧盯防汛重点"} {
+		if shown := shownHits(t, corpus, q); len(shown) == 0 || !strings.Contains(shown[0].Article.Title, want) {
+			t.Errorf("%s: want %s first, got %s", q, want, describeHits(shown))
+		}
+	}
+	demo := demoIndex(t)
+	for q, want := range map[string]string{"新质生产力考试重点": "demo-xinzhi", "两个确立重点难点": "demo-liangge", "枫桥经验学习重点": "demo-fengqiao"} {
 		if shown := shownHits(t, demo, q); len(shown) == 0 || shown[0].Article.ID != want {
 			t.Errorf("%s on the demo: want %s first, got %s", q, want, describeHits(shown))
 		}
