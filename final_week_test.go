@@ -52,6 +52,10 @@ func TestEmphasisCorrectionsAndPushAhead(t *testing.T) {
 		"考前最后一周看什么":       "遴选笔试",
 		"还有五天就考试了有什么建议。":  "遴选笔试",
 		"老师，马上要考试了我该看什么。": "遴选笔试",
+		// (A re-check's: 遴选考试了, thanks after, 求资料, 考前冲刺.)
+		"马上就要遴选考试了推荐点资料谢谢": "遴选笔试",
+		"马上考试了求资料":         "遴选笔试",
+		"考前冲刺看什么":          "遴选笔试",
 	})
 	// Not cut: 是不是 asked after a correction's opening (a re-check's find:
 	// 「新质生产力是」 was searched).
