@@ -59,7 +59,10 @@ func TestEmphasisCorrectionsAndPushAhead(t *testing.T) {
 	})
 	// Not cut: 是不是 asked after a correction's opening (a re-check's find:
 	// 「新质生产力是」 was searched).
-	firstShownHas(t, cfg, map[string]string{"我问的是新质生产力是不是高科技": "新质生产力", "两会还有哪些热词": "两会热词"})
+	firstShownHas(t, cfg, map[string]string{"我问的是新质生产力是不是高科技": "新质生产力", "两会还有哪些热词": "两会热词",
+		// What was meant, a rule's keyword: the rule's answer (a re-check's
+		// find: 遴选 searched).
+		"我说的是遴选，不是国考。": "遴选笔试", "不对，应该是遴选不是国考": "遴选笔试"})
 	// Two topics joined by 还有 are two topics, as with 和; a request
 	// before them is neither's (「我想看共同富裕」 had headed the list).
 	if _, out, _ := runCmd(t, "try", "--config", cfg, "我想看共同富裕还有乡村振兴"); !strings.Contains(out, "「共同富裕」和「乡村振兴」") {

@@ -594,7 +594,17 @@ func (b *Bot) answerText(ctx context.Context, s *Settings, m Message) []Reply {
 		question = text
 	}
 	if rule < 0 {
-		question = preferenceFirst(selfCorrected(digitYears(question)), now.In(chinaTime))
+		typed := digitYears(question)
+		corrected := selfCorrected(typed)
+		// What was meant, a rule's whole keyword (我说的是遴选，不是国考。:
+		// searched, 遴选 had a card on national parks' 遴选出, where alone it
+		// gets the exam rule's articles: a re-check's find).
+		if corrected != typed {
+			if r, q := s.match(Bare(corrected)); r >= 0 && q == "" && !s.rules[r].alone {
+				return b.rule(ctx, s, m, r)
+			}
+		}
+		question = preferenceFirst(corrected, now.In(chinaTime))
 	}
 	if b.readings != nil && rule < 0 {
 		if ask, ok := readingAsked(question, s.readingDay(now)); ok {
