@@ -3236,6 +3236,9 @@ func (b *Bot) listedArticle(ctx context.Context, id string) (content.Article, []
 // run's find, no match): the words after 不对，是 (说错了，应该是, 口误，我是说).
 // A complaint (你们的回复不对) is a rule's before this is read.
 func selfCorrected(text string) string {
+	if m := notThatButThis.FindStringSubmatch(text); m != nil && utf8.RuneCountInString(strings.TrimFunc(m[1], func(r rune) bool { return !isWordRune(r) })) >= 2 {
+		return m[1]
+	}
 	loc := selfCorrection.FindStringIndex(text)
 	if loc == nil {
 		return text
@@ -3254,7 +3257,13 @@ func selfCorrected(text string) string {
 }
 
 // notThatOne is what a correction says it did not mean, at its end.
-var notThatOne = regexp.MustCompile(`[\p{P}\s]*(?:而|并)?不是[^\p{P}\s]{1,12}[\p{P}\s]*$`)
+// (And what the follower says of the answer after it: …，不是笔试，你发错了。)
+var notThatOne = regexp.MustCompile(`[\p{P}\s]*(?:而|并)?不是[^\p{P}\s]{1,12}(?:[\p{P}\s]+(?:你发错了|发错了|你搞错了|搞错了|你弄错了|弄错了|错了|你理解错了))?[\p{P}\s]*$`)
+
+// notThatButThis is a correction saying what was not meant first (我问的不是
+// 笔试是面试, 不是共同富裕，是新质生产力: a re-check's finds, no match and the
+// wrong topic): what follows 是 was meant.
+var notThatButThis = regexp.MustCompile(`^(?:我问的|我说的|我要的|我找的|我指的)?不是[^\p{P}\s]{2,12}?[\p{P}\s]*(?:而)?是([^\p{P}\s].*)$`)
 
 // preferenceFirst puts a preference of time said after the question
 // (…中国式现代化的文章，最好是今年的; 有没有讲全面从严治党的，最好新一点: a
@@ -3279,7 +3288,7 @@ func preferenceFirst(text string, today time.Time) string {
 
 var preferenceAfter = regexp.MustCompile(`[\p{P}\s]+(?:最好|希望|要|要求)(?:是|能)?(新一点|新一些|新点|最新|近一点|近期|最近|今年|去年|前年|(?:19|20)\d\d年)(?:的|发的|出的)?(?:文章)?[\p{P}\s]*$`)
 
-var selfCorrection = regexp.MustCompile(`(?:不对|说错了|错了|口误)[\p{P}\s]*(?:应该是|我是说|我说的是|是)|` +
+var selfCorrection = regexp.MustCompile(`(?:不对|说错了|错了|口误)[\p{P}\s]*(?:应该是|我是说|我说的是|我问的是|我指的是|我要的是|是)|` +
 	// What was meant, said after the answer (不是这个，我说的是PPI; 我说的是中纪委全会: a
 	// follower run's finds, no match and a header naming 我说的是).
 	// 我是说 only before a pause: 我是说明书 is a word.

@@ -3083,6 +3083,11 @@ func TestSelfCorrection(t *testing.T) {
 		"我是说明书":    "我是说明书", // a word (a review's find: 明书 searched)
 		"枫桥经验我说的是": "枫桥经验我说的是",
 		"枫桥经验":     "枫桥经验",
+		// What was not meant, after it or first (re-checks' finds), and
+		// 是不是 asked, which is no correction.
+		"我问的是面试不是笔试": "面试", "我问的是面试，不是笔试，你发错了。": "面试", "不对，我问的是面试": "面试",
+		"我问的不是笔试是面试": "面试", "不是共同富裕，是新质生产力": "新质生产力",
+		"我问的是新质生产力是不是高科技": "新质生产力是不是高科技", "不是每天都推送是吗": "不是每天都推送是吗",
 	} {
 		if got := selfCorrected(text); got != want {
 			t.Errorf("selfCorrected(%s) = %s, want %s", text, got, want)
