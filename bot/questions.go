@@ -248,7 +248,7 @@ func (b *Bot) readingBeside(ctx context.Context, s *Settings, m Message, text st
 	}
 	a, err := b.daily(ctx)
 	if err != nil {
-		return nil // no reading today: the topic is searched alone as asked
+		return nil // no reading today: the message goes on as if asked alone
 	}
 	qs := []Question{{N: 1, Text: parts[0]}, {N: 2, Text: parts[1]}}
 	found := []content.Hit{{Article: a, Score: 1}, relevant[0]}

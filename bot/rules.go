@@ -1696,7 +1696,8 @@ var pushAsked = regexp.MustCompile(`^(?:` + pushWhen + `(?:每日一读|每日�
 	pushWhen + `(?:还有|还会有|每天都有|每天还有|每天都会有)(?:推送|每日一读|每日推送)|` +
 	`(?:(?:每日一读|每日推送|推送|每天)(?:还会|还)(?:继续)?(?:推送|推|发)?(?:给我)?|(?:每日一读|每日推送|推送)(?:停了|关了|取消了|关掉了|停掉了)(?:吗|么|没有|没)|(?:还会|还)(?:继续)?(?:每天)?(?:推送|推|发)(?:每日一读)?|(?:每日一读|每日推送|推送|每天推送)(?:的)?(?:太多了?|太频繁了?|太烦了?|好烦|烦死了?|真烦)(?:[\p{P}\s]*(?:烦死了?|太烦了?|好烦))?))(?:吗|么|嘛|啊|呀|了|吧)*[\p{P}\s]*$`)
 
-// pushWhen is a time ahead a push question may open on.
+// pushTimes are times ahead a push question may be asked of; pushWhen is
+// one opening it, or none.
 const (
 	pushTimes = `(?:老师)?(?:考试前|考前|考试之前|考完试|考完|考试后|考试之后|以后|之后|今后|周末|节假日|放假|明天|国庆节|国庆|过年|春节|假期)`
 	pushWhen  = `(?:老师[\p{P}\s]*)?(?:` + pushTimes + `(?:的)?[\p{P}\s]*)?(?:也|还)?`
@@ -1845,12 +1846,12 @@ var persons = longestFirst([]string{"人工客服", "真人客服", "在线客�
 // request (你好。我是一名考生。…我要人工。).
 const maxHandOffParts = 12
 
-// transfers reports whether the rule hands the follower over to a person.
 // reads reports whether the rule answers with the day's reading alone.
 func (r *rule) reads() bool {
 	return !r.resp.random && len(r.resp.replies) == 1 && r.resp.replies[0].Type == specDaily
 }
 
+// transfers reports whether the rule hands the follower over to a person.
 func (r *rule) transfers() bool {
 	return slices.ContainsFunc(r.resp.replies, func(spec ReplySpec) bool { return spec.Type == string(ReplyTransfer) })
 }
