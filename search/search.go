@@ -684,6 +684,9 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 			topics = append(topics, c)
 		}
 	}
+	if len(hits) > 0 && titlesEmphasis(hits[0], q.text) {
+		topics = nil
+	}
 	for _, c := range topics {
 		// A topic named, not the exam's words alone (考前最后一周，有什么
 		// 建议 had been searched as 考前最后一周, 明天考试了，有什么建议 as
@@ -691,9 +694,6 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 		// a part of it only for an answer titled by it.
 		if r.examOnly(c.text) && c.titled == "" {
 			continue
-		}
-		if len(hits) > 0 && titlesEmphasis(hits[0], q.text) {
-			break
 		}
 		rest := c.text
 		q2 := reparsed(rest)
