@@ -56,6 +56,8 @@ func TestEmphasisCorrectionsAndPushAhead(t *testing.T) {
 		"马上就要遴选考试了推荐点资料谢谢": "遴选笔试",
 		"马上考试了求资料":         "遴选笔试",
 		"考前冲刺看什么":          "遴选笔试",
+		// How long until the exam, which no rule knew.
+		"离考试还有几天": "遴选笔试", "遴选考试还有多久": "遴选笔试",
 	})
 	// Not cut: 是不是 asked after a correction's opening (a re-check's find:
 	// 「新质生产力是」 was searched).

@@ -2620,7 +2620,7 @@ type studyTopic struct{ text, titled string }
 // re-check's finds). Then two terms joined by 还有, together.
 func studyTopics(text string) []studyTopic {
 	out := studyFrames(text)
-	if m := joinedSaid.FindStringSubmatch(text); m != nil {
+	if m := joinedSaid.FindStringSubmatch(text); m != nil && !askedAfter.MatchString(m[2]) {
 		out = append(out, studyTopic{text: m[1] + " " + m[2]})
 	}
 	return out
@@ -2685,8 +2685,12 @@ func studyFrames(text string) []studyTopic {
 // joinedSaid is two terms joined by 还有 as speech joins them
 // (全过程人民民主还有基层立法联系点: no match, where 和 has the article naming
 // both, a final-week follower run's find); not 还有 of what remains
-// (离考试还有几天, 归还有关材料: too short a side).
-var joinedSaid = regexp.MustCompile(`^(\p{Han}{3,12})还有(\p{Han}{3,12})[\s\p{P}吗呢]*$`)
+// (离考试还有几天, 归还有关材料: too short a side), nor what else is asked
+// (askedAfter: 两会还有哪些热词).
+var (
+	joinedSaid = regexp.MustCompile(`^(\p{Han}{3,12})还有(\p{Han}{3,12})[\s\p{P}吗呢]*$`)
+	askedAfter = regexp.MustCompile(`^(?:哪|什么|啥|多少|几|没有|别的|其他|其它)`)
+)
 
 // plusSaid is the + of a policy's name (人工智能+, 互联网+) as voice
 // recognition writes it, 加 (a follower run's find: AI加行动 had a card
