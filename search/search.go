@@ -1700,7 +1700,12 @@ var studyAspect = regexp.MustCompile(`(?:(?:(?:的|有哪些|有什么|有何|�
 
 // toKeep is what a study question says it does with an aspect, after it
 // (有哪些重点需要记住的, 要点要背哪些).
-const toKeep = `(?:(?:需要|要|必须|应该|得)(?:记住|记|背诵|背|掌握|注意|了解)(?:的|哪些|什么)?)?`
+const toKeep = `(?:\s*(?:需要|要|必须|应该|得)(?:记住|记|背诵|背|掌握|注意|了解)(?:的|哪些|什么)?)?`
+
+// aspectLeads are what stands between a topic and its aspect, not the
+// topic's (枫桥经验这块有哪些重点, 新质生产力需要掌握的重点: a re-check's
+// finds, no match), longest first.
+var aspectLeads = []string{"这一块", "这部分", "这方面", "这块", "需要掌握", "需要记住", "要掌握", "要记住", "需要背", "要背"}
 
 // aspectSaid is an aspect as a study question says it: with a word saying
 // which (主要特点, 科学内涵, 实践路径, 精神实质), or two (来历与启示).
@@ -1723,6 +1728,12 @@ func withoutAspect(text string) (string, bool) {
 		return "", false
 	}
 	rest := strings.TrimRightFunc(text[:loc[0]], func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+	for _, tail := range aspectLeads {
+		if r, ok := strings.CutSuffix(rest, tail); ok {
+			rest = r
+			break
+		}
+	}
 	fields := strings.Fields(rest)
 	if len(fields) == 0 || hanCount(fields[len(fields)-1]) < 2 || slices.ContainsFunc(practiceKinds, func(w string) bool { return strings.HasSuffix(rest, w) }) {
 		return "", false
