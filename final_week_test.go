@@ -59,6 +59,11 @@ func TestEmphasisCorrectionsAndPushAhead(t *testing.T) {
 		// How long until the exam, which no rule knew.
 		"离考试还有几天": "遴选笔试", "遴选考试还有多久": "遴选笔试",
 	})
+	// Tomorrow's reading asked for is no push question (a re-check's find:
+	// it got where the switch stands).
+	if _, out, _ := runCmd(t, "try", "--config", cfg, "明天的每日一读"); !strings.Contains(out, "还没有推送") {
+		t.Errorf("明天的每日一读: got\n%s\nwant that it is not out yet", out)
+	}
 	// Not cut: 是不是 asked after a correction's opening (a re-check's find:
 	// 「新质生产力是」 was searched).
 	firstShownHas(t, cfg, map[string]string{"我问的是新质生产力是不是高科技": "新质生产力", "两会还有哪些热词": "两会热词",
@@ -97,6 +102,13 @@ func TestReadingBesideATopic(t *testing.T) {
 			if !strings.Contains(out, w) {
 				t.Errorf("%s: got\n%s\nwant %s", text, out, w)
 			}
+		}
+	}
+	// A remark on the reading beside it is no topic (每日一读在哪看，我找不到
+	// had listed an article found for 我找不到: a re-check's find).
+	for _, text := range []string{"每日一读在哪看，我找不到", "每日一读，可以转发吗", "每日一读，是不是重复了"} {
+		if _, out, _ := runCmd(t, "try", "--config", cfg, text); strings.Contains(out, "你的2个问题") {
+			t.Errorf("%s: got\n%s\nwant no list of two questions", text, out)
 		}
 	}
 	// The reading asked twice, or beside nothing searchable, is the reading.

@@ -4211,7 +4211,9 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 		// Then, with none about the question, the articles mentioning
 		// it: after the two topics (两个确立和两个维护 had listed the
 		// mentions of 两个维护 alone under its name: a follower run's find).
-		if ctx.Value(ruleQueryKey{}) == nil && len(relevant) == 0 {
+		// (Whatever the whole message found: 发一下今天的每日一读，再找一下千万
+		// 工程 had the topic's card alone on the corpus, a re-check's find.)
+		if ctx.Value(ruleQueryKey{}) == nil {
 			if replies := b.readingBeside(ctx, s, m, asked(m)); replies != nil {
 				return replies
 			}

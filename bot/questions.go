@@ -237,8 +237,16 @@ func (b *Bot) readingBeside(ctx context.Context, s *Settings, m Message, text st
 	if k < 0 {
 		return nil
 	}
-	topic := parts[1-k]
-	hits, err := b.catalog.Search(ctx, withoutLead(withoutFillers(topic)), s.searchN())
+	// A topic beside it, not a remark on the reading (每日一读在哪看，我找不
+	// 到 had listed an article found for 我找不到: a re-check's find).
+	topic := withoutLead(withoutFillers(parts[1-k]))
+	for _, w := range topicAsking {
+		topic = strings.TrimPrefix(topic, w)
+	}
+	if !b.catalog.Topic(strings.TrimSuffix(strings.TrimSuffix(topic, "文章"), "的")) {
+		return nil
+	}
+	hits, err := b.catalog.Search(ctx, topic, s.searchN())
 	if err != nil {
 		return nil
 	}
@@ -264,6 +272,10 @@ func (b *Bot) readingBeside(ctx context.Context, s *Settings, m Message, text st
 	}
 	return b.listOfEach(ctx, s, m, FollowUp{Query: asked(m), Asked: len(qs)}, qs, found, answers, nil)
 }
+
+// topicAsking are requests before a topic beside the reading, in the order
+// they are peeled (再找一下千万工程).
+var topicAsking = []string{"再", "帮我", "我想", "我要", "麻烦", "找一下", "找下", "找找", "找", "搜一下", "搜", "查一下", "查", "看一下", "看看", "看", "发一下", "关于"}
 
 // readingApart parts a request for the reading from a topic beside it.
 var readingApart = regexp.MustCompile(`[，,、；;。\s]+(?:再|然后|另外|还有|顺便)?`)

@@ -83,3 +83,20 @@ func TestEmphasisTitledStays(t *testing.T) {
 		}
 	}
 }
+
+// TestWhetherSoAsksOfItsTopic: whether a topic is so (千万工程是不是习近平提
+// 出的, 两会是不是三月开) had no match, its 是不是 gone from the text
+// searched: the topic is searched alone when nothing sure answers.
+func TestWhetherSoAsksOfItsTopic(t *testing.T) {
+	demo := demoIndex(t)
+	for q, want := range map[string]string{"千万工程是不是习近平提出的": "demo-qianwan", "两会是不是三月开": "demo-lianghui"} {
+		if shown := shownHits(t, demo, q); len(shown) == 0 || shown[0].Article.ID != want {
+			t.Errorf("%s: want %s first, got %s", q, want, describeHits(shown))
+		}
+	}
+	for _, q := range []string{"是不是", "是不是真的"} {
+		if shown := shownHits(t, demo, q); len(shown) > 0 {
+			t.Errorf("%s: want no match, got %s", q, describeHits(shown))
+		}
+	}
+}

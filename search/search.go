@@ -389,6 +389,9 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets
 	// 相关文章) do (a review's and a re-check's finds: 请问乡村振兴,
 	// 请问一下新质生产力 kept the order the topic alone had had).
 	r.typedAlone = !key.prepared && !asksOfTopic(query)
+	if m := whetherSo.FindStringSubmatch(query); m != nil && !key.prepared && hanCount(m[1]) >= 2 {
+		r.whetherOf = m[1]
+	}
 	var res Result
 	// (A prepared key is a long message's: no advice alone.)
 	if key.prepared || !adviceAlone.MatchString(strings.TrimSpace(foldText(query))) {
@@ -406,6 +409,10 @@ type reader struct {
 	// typedAlone is set when the query asks nothing of its topic (no
 	// 是什么, 怎么看): the follower asks for its articles.
 	typedAlone bool
+	// whetherOf is the topic a question asks whether it is so of
+	// (一带一路是不是2013年提出的: no match, a re-check's find; its 是不是 is
+	// gone from the text searched), searched alone when nothing sure answers.
+	whetherOf string
 }
 
 // asksOfTopic reports whether text asks something of its topic: what it
@@ -672,6 +679,9 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 	// a task verb of a title, 分析研究2024年经济工作, is matched as typed: a
 	// re-check's finds).
 	topics := studyTopics(q.text)
+	if r.whetherOf != "" {
+		topics = append(topics, studyTopic{text: r.whetherOf})
+	}
 	if examCut {
 		// (下周就考了，概括政府工作报告的主要做法: no match, a final-week
 		// follower run's find.)
@@ -724,7 +734,9 @@ func (r reader) search(text string, n int, snippets bool) (res Result) {
 // 防汛救灾的重点: 紧盯防汛重点; a re-check's finds, each put under the
 // topic's news when 重点 became an aspect).
 func titlesEmphasis(h content.Hit, text string) bool {
-	return slices.ContainsFunc([]string{"重点", "难点"}, func(w string) bool {
+	// (Only an answer it would show: 乡村振兴重点难点's typed answers,
+	// under it, had kept 乡村振兴重点's away, a re-check's find.)
+	return h.Score >= typedStands && slices.ContainsFunc([]string{"重点", "难点"}, func(w string) bool {
 		return strings.Contains(text, w) && strings.Contains(h.Article.Title, w)
 	})
 }
@@ -1716,7 +1728,7 @@ const aspectSaid = `(?:主要|基本|核心|重要|重大|具体|显著|鲜明|�
 // And 重点 (新质生产力重点, 两个确立有哪些重点需要记住的: no match, a
 // final-week follower run's finds), only here: as a request word it cost
 // titles saying X重点 (乡村振兴重点工作) their answers.
-const aspectsOwn = `(?:答题思路|实现路径|实践路径|科学内涵|精神实质|本质要求|理论渊源|要点速览|核心要义|重点难点|考试重点|学习重点|复习重点|重点内容|重点|难点)`
+const aspectsOwn = `(?:答题思路|实现路径|实践路径|科学内涵|精神实质|本质要求|理论渊源|要点速览|核心要义|考试重点|学习重点|复习重点|重点内容|重点|难点)`
 
 // withoutAspect returns text without the study aspect it ends on, and
 // whether it had one after a topic: a last word of two characters or more
@@ -2689,9 +2701,19 @@ func studyFrames(text string) []studyTopic {
 			titled = rest[len(text)-len(titled):]
 		}
 		out = append(out, studyTopic{rest, titled})
+		// Two aspects asked (乡村振兴重点难点): the first kept, then neither
+		// (a re-check's find: read as 重点难点 cut at once, the topic
+		// alone was unsure and 乡村振兴重点's titles lost).
+		if more, ok := withoutAspect(rest); ok && titled == "" {
+			out = append(out, studyTopic{text: more})
+		}
 	}
 	return out
 }
+
+// whetherSo is a question whether its topic is so, the topic first
+// (reader.whetherOf).
+var whetherSo = regexp.MustCompile(`^(\p{Han}{2,12}?)(?:到底|究竟)?(?:是不是|是否|是否是)[^\s\p{P}]`)
 
 // joinedSaid is two terms joined by 还有 as speech joins them
 // (全过程人民民主还有基层立法联系点: no match, where 和 has the article naming
