@@ -96,6 +96,7 @@ func TestReadingBesideATopic(t *testing.T) {
 		"每日一读，枫桥经验":           {"你的2个问题", "问题1：每日一读", "新时代枫桥经验", "问题2：枫桥经验"},
 		"发一下今天的每日一读，再找一下千万工程": {"你的2个问题", "问题1：发一下今天的每日一读", "千万工程：", "问题2："},
 		"枫桥经验 每日一读":           {"你的2个问题", "问题1：枫桥经验", "问题2：每日一读"},
+		"每日一读，我还想看共同富裕":       {"你的2个问题", "问题1：每日一读", "共同富裕"},
 	} {
 		_, out, _ := runCmd(t, "try", "--config", cfg, text)
 		for _, w := range want {
@@ -104,12 +105,17 @@ func TestReadingBesideATopic(t *testing.T) {
 			}
 		}
 	}
-	// A remark on the reading beside it is no topic (每日一读在哪看，我找不到
-	// had listed an article found for 我找不到: a re-check's find).
+	// A remark on the reading beside it is no topic: the reading
+	// (每日一读在哪看，我找不到 had listed an article found for 我找不到, then
+	// nothing: re-checks' finds).
 	for _, text := range []string{"每日一读在哪看，我找不到", "每日一读，可以转发吗", "每日一读，是不是重复了"} {
-		if _, out, _ := runCmd(t, "try", "--config", cfg, text); strings.Contains(out, "你的2个问题") {
-			t.Errorf("%s: got\n%s\nwant no list of two questions", text, out)
+		if _, out, _ := runCmd(t, "try", "--config", cfg, text); strings.Contains(out, "你的2个问题") || !strings.Contains(out, "[图文]") {
+			t.Errorf("%s: got\n%s\nwant the reading's card", text, out)
 		}
+	}
+	// Whether today's was pushed is the reading still, no push question.
+	if _, out, _ := runCmd(t, "try", "--config", cfg, "今天推送了吗"); !strings.Contains(out, "[图文]") {
+		t.Errorf("今天推送了吗: got\n%s\nwant the reading's card", out)
 	}
 	// The reading asked twice, or beside nothing searchable, is the reading.
 	for _, text := range []string{"每日一读，每日一读", "每日一读，哈哈哈"} {

@@ -240,11 +240,20 @@ func (b *Bot) readingBeside(ctx context.Context, s *Settings, m Message, text st
 	// A topic beside it, not a remark on the reading (每日一读在哪看，我找不
 	// 到 had listed an article found for 我找不到: a re-check's find).
 	topic := withoutLead(withoutFillers(parts[1-k]))
-	for _, w := range topicAsking {
-		topic = strings.TrimPrefix(topic, w)
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, w := range topicAsking {
+			if rest, ok := strings.CutPrefix(topic, w); ok && rest != "" {
+				topic, trimmed = rest, true
+			}
+		}
 	}
 	if !b.catalog.Topic(strings.TrimSuffix(strings.TrimSuffix(topic, "文章"), "的")) {
-		return nil
+		// A remark on the reading beside it (每日一读在哪看，我找不到) asks
+		// for the reading: it had listed an article found for 我找不到, and
+		// then nothing (re-checks' finds).
+		r, _ := b.dailyReply(ctx, s, m, 0, false, false)
+		return r
 	}
 	hits, err := b.catalog.Search(ctx, topic, s.searchN())
 	if err != nil {
@@ -273,9 +282,11 @@ func (b *Bot) readingBeside(ctx context.Context, s *Settings, m Message, text st
 	return b.listOfEach(ctx, s, m, FollowUp{Query: asked(m), Asked: len(qs)}, qs, found, answers, nil)
 }
 
-// topicAsking are requests before a topic beside the reading, in the order
-// they are peeled (再找一下千万工程).
-var topicAsking = []string{"再", "帮我", "我想", "我要", "麻烦", "找一下", "找下", "找找", "找", "搜一下", "搜", "查一下", "查", "看一下", "看看", "看", "发一下", "关于"}
+// topicAsking are requests before a topic beside the reading, peeled while
+// one opens it (再找一下千万工程, 我还想看共同富裕); not a topic's own
+// first character (我国, 看病).
+var topicAsking = longestFirst([]string{"再", "然后", "帮我", "我还想看", "我还要看", "还想看", "还要看", "我想看", "我要看", "想看", "要看",
+	"我还想", "我想", "我要", "麻烦", "找一下", "找下", "找找", "搜一下", "查一下", "看一下", "看看", "发一下", "关于"})
 
 // readingApart parts a request for the reading from a topic beside it.
 var readingApart = regexp.MustCompile(`[，,、；;。\s]+(?:再|然后|另外|还有|顺便)?`)

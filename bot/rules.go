@@ -1699,7 +1699,7 @@ var pushAsked = regexp.MustCompile(`^(?:` + pushWhen + `(?:每日一读|每日�
 // pushTimes are times ahead a push question may be asked of; pushWhen is
 // one opening it, or none.
 const (
-	pushTimes = `(?:老师[\p{P}\s]*)?(?:今天|考试前|考前|考试之前|考完试|考完|考试后|考试之后|以后|之后|今后|周末|节假日|放假|明天|国庆节|国庆|过年|春节|假期)`
+	pushTimes = `(?:老师[\p{P}\s]*)?(?:考试前|考前|考试之前|考完试|考完|考试后|考试之后|以后|之后|今后|周末|节假日|放假|明天|国庆节|国庆|过年|春节|假期)`
 	pushWhen  = `(?:老师[\p{P}\s]*)?(?:` + pushTimes + `(?:的)?[\p{P}\s]*)?(?:也|还)?`
 )
 
