@@ -251,7 +251,11 @@ func (b *Bot) readingBeside(ctx context.Context, s *Settings, m Message, text st
 	if !b.catalog.Topic(strings.TrimSuffix(strings.TrimSuffix(topic, "文章"), "的")) {
 		// A remark on the reading beside it (每日一读在哪看，我找不到) asks
 		// for the reading: it had listed an article found for 我找不到, and
-		// then nothing (re-checks' finds).
+		// then nothing (re-checks' finds). Not another day named
+		// (每日一读，但是我想看昨天的: not today's, a test's find).
+		if _, _, day := readDay(parts[1-k], b.now().In(chinaTime)); day {
+			return nil
+		}
 		r, _ := b.dailyReply(ctx, s, m, 0, false, false)
 		return r
 	}
