@@ -4214,7 +4214,7 @@ func (b *Bot) search(ctx context.Context, s *Settings, m Message, query string, 
 		// (Whatever the whole message found: 发一下今天的每日一读，再找一下千万
 		// 工程 had the topic's card alone on the corpus, a re-check's find.)
 		if ctx.Value(ruleQueryKey{}) == nil {
-			if replies := b.readingBeside(ctx, s, m, asked(m)); replies != nil {
+			if replies := b.readingBeside(ctx, s, m, asked(m), len(relevant) > 0); replies != nil {
 				return replies
 			}
 		}

@@ -220,9 +220,10 @@ func (b *Bot) surestOfEach(ctx context.Context, s *Settings, qs []Question) (fou
 // readingBeside answers today's reading asked for beside a topic
 // (每日一读，枫桥经验; 发一下今天的每日一读，再找一下千万工程: no match, a
 // final-week follower run's find) as two questions asked together: the
-// reading and the topic's article in one list, in the order asked; nil
-// unless both are found.
-func (b *Bot) readingBeside(ctx context.Context, s *Settings, m Message, text string) []Reply {
+// reading and the topic's article in one list, in the order asked. Beside
+// a remark that names no topic, and when the whole message found nothing
+// (answered), the reading alone; nil otherwise.
+func (b *Bot) readingBeside(ctx context.Context, s *Settings, m Message, text string, answered bool) []Reply {
 	if b.daily == nil || !strings.ContainsAny(text, "，,、；; 。") {
 		return nil
 	}
@@ -237,8 +238,6 @@ func (b *Bot) readingBeside(ctx context.Context, s *Settings, m Message, text st
 	if k < 0 {
 		return nil
 	}
-	// A topic beside it, not a remark on the reading (每日一读在哪看，我找不
-	// 到 had listed an article found for 我找不到: a re-check's find).
 	topic := withoutLead(withoutFillers(parts[1-k]))
 	for trimmed := true; trimmed; {
 		trimmed = false
@@ -252,8 +251,9 @@ func (b *Bot) readingBeside(ctx context.Context, s *Settings, m Message, text st
 		// A remark on the reading beside it (每日一读在哪看，我找不到) asks
 		// for the reading: it had listed an article found for 我找不到, and
 		// then nothing (re-checks' finds). Not another day named
-		// (每日一读，但是我想看昨天的: not today's, a test's find).
-		if _, _, day := readDay(parts[1-k], b.now().In(chinaTime)); day {
+		// (每日一读，但是我想看昨天的: not today's, a test's find), nor what
+		// the whole message found answers.
+		if _, _, day := readDay(parts[1-k], b.now().In(chinaTime)); day || answered {
 			return nil
 		}
 		r, _ := b.dailyReply(ctx, s, m, 0, false, false)
