@@ -389,8 +389,10 @@ func (ix *Index) SearchResult(ctx context.Context, query string, n int, snippets
 	// 相关文章) do (a review's and a re-check's finds: 请问乡村振兴,
 	// 请问一下新质生产力 kept the order the topic alone had had).
 	r.typedAlone = !key.prepared && !asksOfTopic(query)
-	if m := whetherSo.FindStringSubmatch(query); m != nil && !key.prepared && hanCount(m[1]) >= 2 {
-		r.whetherOf = m[1]
+	if !key.prepared && strings.Contains(query, "是") { // most questions: no regexp for them
+		if m := whetherSo.FindStringSubmatch(query); m != nil && hanCount(m[1]) >= 2 {
+			r.whetherOf = m[1]
+		}
 	}
 	var res Result
 	// (A prepared key is a long message's: no advice alone.)
