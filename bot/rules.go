@@ -1696,11 +1696,14 @@ var pushAsked = regexp.MustCompile(`^(?:` + pushWhen + `(?:每日一读|每日�
 	pushWhen + `(?:还有|还会有|每天都有|每天还有|每天都会有)(?:推送|每日一读|每日推送)|` +
 	`(?:(?:每日一读|每日推送|推送|每天)(?:还会|还)(?:继续)?(?:推送|推|发)?(?:给我)?|(?:每日一读|每日推送|推送)(?:停了|关了|取消了|关掉了|停掉了)(?:吗|么|没有|没)|(?:还会|还)(?:继续)?(?:每天)?(?:推送|推|发)(?:每日一读)?|(?:每日一读|每日推送|推送|每天推送)(?:的)?(?:太多了?|太频繁了?|太烦了?|好烦|烦死了?|真烦)(?:[\p{P}\s]*(?:烦死了?|太烦了?|好烦))?))(?:吗|么|嘛|啊|呀|了|吧)*[\p{P}\s]*$`)
 
-// pushTimes are times ahead a push question may be asked of; pushWhen is
-// one opening it, or none.
+// pushDays are times ahead a push question may be asked of; pushTimes is
+// one said, pushWhen one or none, each after the teacher addressed.
 const (
-	pushTimes = `(?:老师[\p{P}\s]*)?(?:考试前|考前|考试之前|考完试|考完|考试后|考试之后|以后|之后|今后|周末|节假日|放假|明天|国庆节|国庆|过年|春节|假期)`
-	pushWhen  = `(?:老师[\p{P}\s]*)?(?:` + pushTimes + `(?:的)?[\p{P}\s]*)?(?:也|还)?`
+	pushDays  = `(?:考试前|考前|考试之前|考完试|考完|考试后|考试之后|以后|之后|今后|周末|节假日|放假|明天|国庆节|国庆|过年|春节|假期)`
+	pushTimes = pushAddressed + pushDays
+	pushWhen  = pushAddressed + `(?:` + pushDays + `(?:的)?[\p{P}\s]*)?(?:也|还)?`
+	// pushAddressed is the teacher addressed first (老师，考完试还会推送吗).
+	pushAddressed = `(?:老师[\p{P}\s]*)?`
 )
 
 // switchAsked is how to turn the reading off or on, or whether it can be,
